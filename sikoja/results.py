@@ -1,0 +1,70 @@
+"""What a search returns, shared by the index backends, the CLI and the API.
+
+The JSON contract ``{"query": ..., "results": [{"url", "title", "opd", "kind", "snippet",
+"score", ...}]}`` is these models serialised; fields are only ever added.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class Explain(BaseModel):
+    keyword_score: float | None = None
+    keyword_rank: int | None = None
+    vector_score: float | None = None
+    vector_rank: int | None = None
+    fused_score: float
+    boosts: dict[str, float] = Field(default_factory=dict)
+
+
+class Result(BaseModel):
+    url: str
+    title: str
+    opd: str
+    kind: str
+    snippet: str  # HTML-escaped text, matches wrapped in <mark>
+    score: float
+    id: str  # stable id of the document (for /api/services/{id})
+    source: str = ""
+    also_at: list[str] = Field(default_factory=list)  # near-duplicates collapsed into this one
+    best_bet: bool = False
+    fields: dict[str, Any] = Field(default_factory=dict)
+    explain: Explain | None = None
+
+
+class AnswerCard(BaseModel):
+    """The top service, spelled out: what a citizen needs to act."""
+
+    id: str
+    url: str
+    title: str
+    opd: str
+    requirements: list[str] = Field(default_factory=list)
+    procedure: list[str] = Field(default_factory=list)
+    cost: str | None = None
+    duration: str | None = None
+    location: str | None = None
+    online_url: str | None = None
+    legal_basis: str | None = None
+
+
+class QueryInfo(BaseModel):
+    normalized: str = ""
+    lang: str = "id"
+    expansions: list[str] = Field(default_factory=list)
+
+
+class SearchResponse(BaseModel):
+    query: str
+    results: list[Result]
+    total: int = 0
+    page: int = 1
+    limit: int = 10
+    did_you_mean: str | None = None
+    answer: AnswerCard | None = None
+    facets: dict[str, dict[str, int]] = Field(default_factory=dict)
+    analysis: QueryInfo = Field(default_factory=QueryInfo)
+    took_ms: float = 0.0

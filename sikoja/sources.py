@@ -1,0 +1,106 @@
+"""The sources file: which OPD websites and app catalogs to crawl.
+
+```yaml
+sources:
+  - name: disdukcapil
+    opd: Dinas Kependudukan dan Pencatatan Sipil
+    kind: website            # or app-catalog (with url: pointing to JSON, CSV or an HTML table)
+    start_urls: ["https://disdukcapil.jambikota.go.id/"]
+```
+
+Optional per-source keys (website): ``allowed_hosts``, ``obey_robots`` (default true),
+``max_depth``, ``max_pages``, ``delay`` (seconds between requests to one host),
+``concurrency`` (requests at once per host), ``use_sitemap`` (default true).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from sikoja.errors import SikojaError
+
+
+class Source(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+    opd: str
+    kind: Literal["website", "app-catalog"] = "website"
+    start_urls: list[str] = Field(default_factory=list)
+    url: str | None = None  # app-catalog: JSON, CSV or HTML table
+    allowed_hosts: list[str] = Field(default_factory=list)
+    obey_robots: bool = True
+    use_sitemap: bool = True
+    max_depth: int = Field(default=8, ge=0)
+    max_pages: int = Field(default=5000, ge=1)
+    delay: float | None = Field(default=None, ge=0)
+    concurrency: int | None = Field(default=None, ge=1)
+
+    @field_validator("start_urls")
+    @classmethod
+    def _http_urls(cls, urls: list[str]) -> list[str]:
+        for url in urls:
+            if urlsplit(url).scheme not in ("http", "https"):
+                raise ValueError(f"start URL must be http(s): {url!r}")
+        return urls
+
+    @model_validator(mode="after")
+    def _kind_needs(self) -> Source:
+        if self.kind == "website" and not self.start_urls:
+            raise ValueError("a website source needs start_urls")
+        if self.kind == "app-catalog" and not (self.url or self.start_urls):
+            raise ValueError("an app-catalog source needs url")
+        return self
+
+    @property
+    def hosts(self) -> list[str]:
+        """Hosts the crawl may follow links to: the explicit list or the start URLs' hosts."""
+        if self.allowed_hosts:
+            return [h.lower() for h in self.allowed_hosts]
+        return sorted({(urlsplit(u).hostname or "").lower() for u in self.start_urls})
+
+    @property
+    def catalog_url(self) -> str:
+        return self.url or self.start_urls[0]
+
+
+class SourcesFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    sources: list[Source]
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> SourcesFile:
+        seen: set[str] = set()
+        for src in self.sources:
+            if src.name in seen:
+                raise ValueError(f"source name {src.name!r} is used twice")
+            seen.add(src.name)
+        return self
+
+
+def load_sources(path: str | Path) -> list[Source]:
+    """Read and validate a sources file; any problem is one clear SikojaError."""
+    path = Path(path)
+    if not path.is_file():
+        raise SikojaError(f"sources file not found: {path}")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise SikojaError(f"{path}: not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        raise SikojaError(f"{path}:{where} invalid YAML: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(raw, dict) or "sources" not in raw:
+        raise SikojaError(f"{path}: expected a mapping with a 'sources:' list")
+    try:
+        return SourcesFile.model_validate(raw).sources
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        raise SikojaError(f"{path}: {loc}: {first['msg']}") from None
