@@ -1,0 +1,149 @@
+"""The index backend interface: what the search needs from an index, whatever runs it.
+
+Two backends implement it: ``indexer.embedded.EmbeddedBackend`` (tantivy + numpy/faiss in
+the data dir, no server; the default) and ``indexer.opensearch`` (a cluster, for scale-out).
+Query analysis, fusion, ranking priors, collapsing, best bets, facets, snippets and the
+answer card live above this interface in ``indexer.search`` so both backends give the same
+answers; a backend only stores analysed documents and vectors and retrieves candidates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from indexer.analysis import QueryTerm, Vocabulary
+
+# Keyword field weights: service name and title above headings above body.
+FIELD_BOOSTS = {"title": 3.0, "headings": 1.6, "body": 1.0}
+
+
+def doc_id(url: str) -> str:
+    """Stable short id of a document, from its canonical URL."""
+    return hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class IndexedDoc:
+    """A document as the index holds it: display fields plus analysed token streams."""
+
+    id: str
+    url: str
+    title: str
+    opd: str
+    kind: str
+    source: str
+    text: str  # main content, for snippets
+    content_hash: str
+    title_tokens: list[str]
+    heading_tokens: list[str]
+    body_tokens: list[str]
+    fields: dict[str, Any] = field(default_factory=dict)
+    group_id: str | None = None
+    parent_url: str | None = None
+    last_modified: str | None = None
+    vector: np.ndarray | None = None
+
+
+@dataclass
+class Hit:
+    id: str
+    score: float
+
+
+@dataclass
+class Filters:
+    opd: list[str] = field(default_factory=list)
+    kind: list[str] = field(default_factory=list)
+
+    def allows(self, opd: str, kind: str) -> bool:
+        return (not self.opd or opd in self.opd) and (not self.kind or kind in self.kind)
+
+
+class IndexWriter(ABC):
+    """Builds a new index version beside the live one; ``commit`` swaps it in atomically."""
+
+    @abstractmethod
+    def add(self, doc: IndexedDoc) -> None: ...
+
+    @abstractmethod
+    def delete(self, doc_id: str) -> None: ...
+
+    @abstractmethod
+    def commit(
+        self,
+        *,
+        vocabulary: Vocabulary,
+        manifest: dict[str, str],
+        embedder: str | None = None,
+        word_counts: dict[str, int] | None = None,
+    ) -> None:
+        """Make the new version live. ``manifest`` maps doc id -> content hash;
+        ``word_counts`` (surface word -> document frequency) lets the next incremental build
+        update the vocabulary without re-reading every document."""
+
+    @abstractmethod
+    def abort(self) -> None:
+        """Drop the new version; the old one keeps serving."""
+
+
+class IndexBackend(ABC):
+    name = "abstract"
+
+    @abstractmethod
+    def writer(self, *, incremental: bool) -> IndexWriter:
+        """Start a new version; incremental writers start from a copy of the live one."""
+
+    @abstractmethod
+    def keyword_search(
+        self, terms: Sequence[QueryTerm], k: int, filters: Filters | None = None
+    ) -> list[Hit]:
+        """BM25 over analysed fields with FIELD_BOOSTS; terms weighted by QueryTerm.weight."""
+
+    @abstractmethod
+    def vector_search(self, vector: np.ndarray, k: int, filters: Filters | None = None) -> list[Hit]:
+        """Nearest documents by cosine similarity of normalised embeddings."""
+
+    @abstractmethod
+    def get(self, ids: Sequence[str]) -> dict[str, IndexedDoc]:
+        """Stored documents by id (vectors and token streams may be left empty)."""
+
+    @abstractmethod
+    def manifest(self) -> dict[str, str]:
+        """doc id -> content hash of the live version (empty when there is none)."""
+
+    @abstractmethod
+    def vocabulary(self) -> Vocabulary | None:
+        """Surface-word vocabulary of the live version, for typo correction."""
+
+    @abstractmethod
+    def info(self) -> dict[str, Any]:
+        """version, built_at (ISO time), documents, embedder: for /api/health."""
+
+    def word_counts(self) -> dict[str, int]:
+        """Surface word -> document frequency of the live version ({} if unknown)."""
+        return {}
+
+    def refresh(self) -> bool:
+        """Pick up a newer live version if one was swapped in; True if it changed."""
+        return False
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        pass
+
+
+def open_backend(settings: Any) -> IndexBackend:
+    """The backend named by ``settings.backend`` ("embedded" or "opensearch")."""
+    if settings.backend == "opensearch":
+        from indexer.opensearch import OpenSearchBackend
+
+        return OpenSearchBackend(settings)
+    from indexer.embedded import EmbeddedBackend
+
+    return EmbeddedBackend(settings.data_dir)

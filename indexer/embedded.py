@@ -1,0 +1,367 @@
+"""The embedded backend: everything in the data dir, no server.
+
+Layout of ``DATA_DIR/index/``::
+
+    CURRENT              name of the live version (replaced atomically with os.replace)
+    v000007/             one version
+        tantivy/         BM25 over pre-analysed tokens (title, headings, body)
+        docs.db          display fields by doc id (SQLite)
+        vectors.npy      L2-normalised embeddings, row i belongs to vector_ids[i]
+        vector_ids.json
+        vocabulary.json  surface words for typo correction
+        manifest.json    doc id -> content hash
+        meta.json        built_at, documents, embedder
+
+A reindex writes a new version beside the live one (an incremental one starts from a copy)
+and only then points CURRENT at it, so searches are served throughout and a crash midway
+leaves the old version serving. Tantivy has no Indonesian stemmer, so tokens arrive already
+analysed (``indexer.analysis``) and are indexed with the whitespace tokenizer.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import threading
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import tantivy
+
+from indexer.analysis import QueryTerm, Vocabulary
+from indexer.backend import FIELD_BOOSTS, Filters, Hit, IndexBackend, IndexedDoc, IndexWriter
+
+KEEP_VERSIONS = 2  # the live one and the one before it
+ANN_THRESHOLD = 20_000  # above this many vectors, use faiss HNSW when installed
+
+
+def _schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("id", stored=True, tokenizer_name="raw")
+    builder.add_text_field("opd", tokenizer_name="raw")
+    builder.add_text_field("kind", tokenizer_name="raw")
+    for name in FIELD_BOOSTS:
+        builder.add_text_field(name, tokenizer_name="whitespace")
+    return builder.build()
+
+
+SCHEMA = _schema()
+
+
+class EmbeddedBackend(IndexBackend):
+    name = "embedded"
+
+    def __init__(self, data_dir: Path) -> None:
+        self.root = Path(data_dir) / "index"
+        self.root.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._live: _Version | None = None
+        self.refresh()
+
+    # -- versions ----------------------------------------------------------------------
+
+    def _current_name(self) -> str | None:
+        try:
+            name = (self.root / "CURRENT").read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
+        return name if name and (self.root / name / "meta.json").is_file() else None
+
+    def refresh(self) -> bool:
+        name = self._current_name()
+        with self._lock:
+            if name is None or (self._live is not None and self._live.name == name):
+                return False
+            old = self._live
+            self._live = _Version(self.root / name)
+        if old is not None:
+            old.close()
+        return True
+
+    def _version(self) -> _Version | None:
+        return self._live
+
+    def writer(self, *, incremental: bool) -> IndexWriter:
+        existing = sorted(p.name for p in self.root.glob("v[0-9]*") if p.is_dir())
+        number = int(existing[-1][1:]) + 1 if existing else 1
+        path = self.root / f"v{number:06d}"
+        if path.exists():
+            shutil.rmtree(path)
+        live = self._current_name()
+        base = self.root / live if (incremental and live) else None
+        return _Writer(self, path, base)
+
+    def _swap(self, path: Path) -> None:
+        tmp = self.root / "CURRENT.tmp"
+        tmp.write_text(path.name, encoding="utf-8")
+        os.replace(tmp, self.root / "CURRENT")
+        self.refresh()
+        self._prune()
+
+    def _prune(self) -> None:
+        live = self._current_name()
+        versions = sorted(p for p in self.root.glob("v[0-9]*") if p.is_dir())
+        keep = {p.name for p in versions[-KEEP_VERSIONS:]} | {live}
+        for p in versions:
+            if p.name not in keep:
+                shutil.rmtree(p, ignore_errors=True)
+
+    # -- reads -------------------------------------------------------------------------
+
+    def keyword_search(
+        self, terms: Sequence[QueryTerm], k: int, filters: Filters | None = None
+    ) -> list[Hit]:
+        version = self._version()
+        if version is None or not terms:
+            return []
+        return version.keyword_search(terms, k, filters)
+
+    def vector_search(self, vector: np.ndarray, k: int, filters: Filters | None = None) -> list[Hit]:
+        version = self._version()
+        if version is None:
+            return []
+        return version.vector_search(vector, k, filters)
+
+    def get(self, ids: Sequence[str]) -> dict[str, IndexedDoc]:
+        version = self._version()
+        return version.get(ids) if version else {}
+
+    def all_ids(self) -> list[str]:
+        version = self._version()
+        return list(version.manifest) if version else []
+
+    def manifest(self) -> dict[str, str]:
+        version = self._version()
+        return dict(version.manifest) if version else {}
+
+    def vocabulary(self) -> Vocabulary | None:
+        version = self._version()
+        return version.vocabulary if version else None
+
+    def word_counts(self) -> dict[str, int]:
+        """Document frequency of surface words in the live version (for incremental builds)."""
+        version = self._version()
+        path = version.path / "word_counts.json" if version else None
+        if path is None or not path.is_file():
+            return {}
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    def info(self) -> dict[str, Any]:
+        version = self._version()
+        if version is None:
+            return {"version": None, "built_at": None, "documents": 0, "embedder": None}
+        return {"version": version.name, **version.meta}
+
+    def close(self) -> None:
+        with self._lock:
+            if self._live is not None:
+                self._live.close()
+                self._live = None
+
+
+class _Version:
+    """One immutable index version, opened for reading."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.name = path.name
+        self.meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        self.manifest: dict[str, str] = json.loads(
+            (path / "manifest.json").read_text(encoding="utf-8")
+        )
+        self.index = tantivy.Index.open(str(path / "tantivy"))
+        self.searcher = self.index.searcher()
+        self.vocabulary = Vocabulary.load(path / "vocabulary.json")
+        self._db = sqlite3.connect(f"file:{path / 'docs.db'}?mode=ro", uri=True,
+                                   check_same_thread=False)
+        self._db_lock = threading.Lock()
+        self.vector_ids: list[str] = []
+        self.vectors: np.ndarray | None = None
+        self._row_meta: list[tuple[str, str]] = []
+        self._ann: Any = None
+        if (path / "vectors.npy").is_file():
+            self.vectors = np.load(path / "vectors.npy", mmap_mode=None)
+            self.vector_ids = json.loads((path / "vector_ids.json").read_text(encoding="utf-8"))
+            self._row_meta = [tuple(m) for m in json.loads(
+                (path / "vector_meta.json").read_text(encoding="utf-8"))]
+            if len(self.vector_ids) > ANN_THRESHOLD:
+                self._ann = _build_ann(self.vectors)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def keyword_search(
+        self, terms: Sequence[QueryTerm], k: int, filters: Filters | None
+    ) -> list[Hit]:
+        clauses = []
+        for term in terms:
+            for field_name, boost in FIELD_BOOSTS.items():
+                if len(term.tokens) == 1:
+                    q = tantivy.Query.term_query(SCHEMA, field_name, term.tokens[0])
+                else:
+                    q = tantivy.Query.phrase_query(SCHEMA, field_name, list(term.tokens))
+                clauses.append((tantivy.Occur.Should, tantivy.Query.boost_query(
+                    q, float(boost * term.weight))))
+        query = tantivy.Query.boolean_query(clauses)
+        if filters and (filters.opd or filters.kind):
+            must = [(tantivy.Occur.Must, query)]
+            for field_name, values in (("opd", filters.opd), ("kind", filters.kind)):
+                if values:
+                    must.append((tantivy.Occur.Must, tantivy.Query.boolean_query([
+                        (tantivy.Occur.Should, tantivy.Query.term_query(SCHEMA, field_name, v))
+                        for v in values
+                    ])))
+            query = tantivy.Query.boolean_query(must)
+        result = self.searcher.search(query, k)
+        hits = []
+        for score, address in result.hits:
+            stored = self.searcher.doc(address)
+            hits.append(Hit(id=stored["id"][0], score=float(score)))
+        return hits
+
+    def vector_search(self, vector: np.ndarray, k: int, filters: Filters | None) -> list[Hit]:
+        if self.vectors is None or len(self.vector_ids) == 0:
+            return []
+        query = np.asarray(vector, dtype=np.float32).reshape(-1)
+        if query.shape[0] != self.vectors.shape[1]:
+            return []
+        filtering = filters is not None and bool(filters.opd or filters.kind)
+        if self._ann is not None and not filtering:
+            scores, rows = self._ann.search(query.reshape(1, -1), k)
+            return [Hit(id=self.vector_ids[r], score=float(s))
+                    for s, r in zip(scores[0], rows[0], strict=True) if r >= 0]
+        scores = self.vectors @ query
+        if filtering:
+            assert filters is not None
+            mask = np.fromiter(
+                (filters.allows(opd, kind) for opd, kind in self._row_meta), dtype=bool,
+                count=len(self._row_meta))
+            scores = np.where(mask, scores, -np.inf)
+        k = min(k, scores.shape[0])
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top])]
+        return [Hit(id=self.vector_ids[i], score=float(scores[i]))
+                for i in top if np.isfinite(scores[i])]
+
+    def get(self, ids: Sequence[str]) -> dict[str, IndexedDoc]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        with self._db_lock:
+            rows = self._db.execute(
+                f"SELECT id, data FROM docs WHERE id IN ({marks})", list(ids)).fetchall()
+        out = {}
+        for doc_id, data in rows:
+            raw = json.loads(data)
+            out[doc_id] = IndexedDoc(**raw, title_tokens=[], heading_tokens=[], body_tokens=[])
+        return out
+
+
+def _build_ann(vectors: np.ndarray) -> Any:
+    try:
+        import faiss
+    except ImportError:
+        return None
+    index = faiss.IndexHNSWFlat(vectors.shape[1], 32, faiss.METRIC_INNER_PRODUCT)
+    index.hnsw.efConstruction = 80
+    index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    index.hnsw.efSearch = 64
+    return index
+
+
+_DISPLAY_KEYS = ("id", "url", "title", "opd", "kind", "source", "text", "content_hash",
+                 "fields", "group_id", "parent_url", "last_modified")
+
+
+class _Writer(IndexWriter):
+    def __init__(self, backend: EmbeddedBackend, path: Path, base: Path | None) -> None:
+        self.backend = backend
+        self.path = path
+        if base is not None:
+            shutil.copytree(base, path)
+        else:
+            path.mkdir(parents=True)
+            (path / "tantivy").mkdir()
+        self.index = tantivy.Index(SCHEMA, path=str(path / "tantivy"), reuse=base is not None)
+        self.writer = self.index.writer(heap_size=128_000_000, num_threads=1)
+        self.db = sqlite3.connect(str(path / "docs.db"))
+        self.db.execute("PRAGMA journal_mode=OFF")
+        self.db.execute("PRAGMA synchronous=OFF")
+        self.db.execute("CREATE TABLE IF NOT EXISTS docs (id TEXT PRIMARY KEY, data TEXT)")
+        self.vectors: dict[str, np.ndarray] = {}
+        self.row_meta: dict[str, tuple[str, str]] = {}
+        if base is not None and (path / "vectors.npy").is_file():
+            old = np.load(path / "vectors.npy")
+            ids = json.loads((path / "vector_ids.json").read_text(encoding="utf-8"))
+            metas = json.loads((path / "vector_meta.json").read_text(encoding="utf-8"))
+            self.vectors = {i: old[n] for n, i in enumerate(ids)}
+            self.row_meta = {i: tuple(m) for i, m in zip(ids, metas, strict=True)}
+        self._pending: list[tuple[str, str]] = []
+
+    def add(self, doc: IndexedDoc) -> None:
+        self.writer.add_document(tantivy.Document(
+            id=doc.id, opd=doc.opd, kind=doc.kind,
+            title=" ".join(doc.title_tokens), headings=" ".join(doc.heading_tokens),
+            body=" ".join(doc.body_tokens),
+        ))
+        display = {key: getattr(doc, key) for key in _DISPLAY_KEYS}
+        self._pending.append((doc.id, json.dumps(display, ensure_ascii=False)))
+        if len(self._pending) >= 1000:
+            self._flush()
+        if doc.vector is not None:
+            self.vectors[doc.id] = np.asarray(doc.vector, dtype=np.float32)
+            self.row_meta[doc.id] = (doc.opd, doc.kind)
+
+    def delete(self, doc_id: str) -> None:
+        self.writer.delete_documents_by_term("id", doc_id)
+        self.db.execute("DELETE FROM docs WHERE id = ?", (doc_id,))
+        self.vectors.pop(doc_id, None)
+        self.row_meta.pop(doc_id, None)
+
+    def _flush(self) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO docs (id, data) VALUES (?, ?)",
+                            self._pending)
+        self._pending.clear()
+
+    def commit(self, *, vocabulary: Vocabulary, manifest: dict[str, str],
+               embedder: str | None = None, word_counts: dict[str, int] | None = None) -> None:
+        self._flush()
+        self.db.commit()
+        self.db.close()
+        self.writer.commit()
+        self.writer.wait_merging_threads()
+        ids = sorted(self.vectors)
+        for name in ("vectors.npy", "vector_ids.json", "vector_meta.json"):
+            (self.path / name).unlink(missing_ok=True)
+        if ids:
+            np.save(self.path / "vectors.npy", np.stack([self.vectors[i] for i in ids]))
+            (self.path / "vector_ids.json").write_text(json.dumps(ids), encoding="utf-8")
+            (self.path / "vector_meta.json").write_text(
+                json.dumps([self.row_meta[i] for i in ids], ensure_ascii=False),
+                encoding="utf-8")
+        vocabulary.save(self.path / "vocabulary.json")
+        if word_counts is not None:
+            (self.path / "word_counts.json").write_text(
+                json.dumps(word_counts, ensure_ascii=False), encoding="utf-8")
+        (self.path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+        meta = {
+            "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "documents": len(manifest),
+            "vectors": len(ids),
+            "embedder": embedder,
+            "created": time.time(),
+        }
+        (self.path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        self.backend._swap(self.path)
+
+    def abort(self) -> None:
+        try:
+            self.db.close()
+        finally:
+            shutil.rmtree(self.path, ignore_errors=True)

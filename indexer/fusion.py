@@ -1,0 +1,67 @@
+"""Fusing keyword and vector rankings into one.
+
+Two methods, chosen by measurement on the dev set (see BENCHMARKS.md):
+- reciprocal rank fusion (``fuse_rrf``): robust, ignores score scales;
+- normalised linear (``fuse_linear``): min-max scaled scores, weighted sum; keeps how far
+  ahead a strong keyword match is, which matters when one service clearly matches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from indexer.backend import Hit
+
+RRF_K = 60
+
+
+@dataclass
+class Fused:
+    id: str
+    score: float
+    keyword_score: float | None = None
+    keyword_rank: int | None = None
+    vector_score: float | None = None
+    vector_rank: int | None = None
+
+
+def _collect(keyword: Sequence[Hit], vector: Sequence[Hit]) -> dict[str, Fused]:
+    out: dict[str, Fused] = {}
+    for rank, hit in enumerate(keyword, 1):
+        out[hit.id] = Fused(hit.id, 0.0, keyword_score=hit.score, keyword_rank=rank)
+    for rank, hit in enumerate(vector, 1):
+        item = out.setdefault(hit.id, Fused(hit.id, 0.0))
+        item.vector_score, item.vector_rank = hit.score, rank
+    return out
+
+
+def fuse_rrf(
+    keyword: Sequence[Hit], vector: Sequence[Hit], *, keyword_weight: float = 1.0,
+    vector_weight: float = 1.0, k: int = RRF_K,
+) -> list[Fused]:
+    items = _collect(keyword, vector)
+    for item in items.values():
+        if item.keyword_rank:
+            item.score += keyword_weight / (k + item.keyword_rank)
+        if item.vector_rank:
+            item.score += vector_weight / (k + item.vector_rank)
+    return sorted(items.values(), key=lambda f: (-f.score, f.id))
+
+
+def fuse_linear(
+    keyword: Sequence[Hit], vector: Sequence[Hit], *, keyword_weight: float = 0.6,
+    vector_weight: float = 0.4, vector_floor: float = 0.0,
+) -> list[Fused]:
+    """Weighted sum of the keyword score scaled by the best keyword score and the cosine
+    similarity scaled between ``vector_floor`` and the best cosine."""
+    items = _collect(keyword, vector)
+    top_kw = max((h.score for h in keyword), default=0.0)
+    top_vec = max((h.score for h in vector), default=0.0)
+    span = max(top_vec - vector_floor, 1e-9)
+    for item in items.values():
+        if item.keyword_score is not None and top_kw > 0:
+            item.score += keyword_weight * item.keyword_score / top_kw
+        if item.vector_score is not None:
+            item.score += vector_weight * max(item.vector_score - vector_floor, 0.0) / span
+    return sorted(items.values(), key=lambda f: (-f.score, f.id))

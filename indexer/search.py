@@ -1,0 +1,317 @@
+"""The search: from what a citizen typed to the one service they need, best first.
+
+Steps, each small and backend-independent so the embedded and OpenSearch backends give the
+same answers: analyse the query (normalise, expand synonyms and abbreviations, correct
+typos); retrieve keyword and vector candidates; fuse them; prefer services and apps over
+news that merely mention a service; collapse near-duplicates (an OPD's page and Mal
+Pelayanan Publik's re-listing) into one result; pin best bets; count facets; paginate; make
+highlighted snippets and the answer card for a top service.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter, OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from indexer.analysis import Analyzer, QueryAnalysis
+from indexer.backend import Filters, IndexBackend, IndexedDoc, doc_id, open_backend
+from indexer.bestbets import BestBetStore
+from indexer.embedding import Embedder, load_embedder
+from indexer.fusion import Fused, fuse_linear, fuse_rrf
+from indexer.snippets import make_snippet
+from sikoja.config import Settings
+from sikoja.results import AnswerCard, Explain, QueryInfo, Result, SearchResponse
+
+MAX_QUERY_CHARS = 500  # longer input is cut, never an error (the API caps earlier with a 422)
+CANDIDATES = 100
+
+
+@dataclass
+class RankingConfig:
+    """Ranking knobs, set by measurement on the dev set (BENCHMARKS.md)."""
+
+    fusion: str = "linear"  # "linear" or "rrf"
+    keyword_weight: float = 0.6
+    vector_weight: float = 0.4
+    vector_floor: float = 0.2  # cosine below this adds nothing
+    vector_only_min: float = 0.45  # a vector-only candidate needs at least this cosine
+    use_keyword: bool = True
+    use_vector: bool = True
+    use_priors: bool = True
+
+
+# How much each kind is worth to a citizen looking for a service.
+KIND_PRIOR = {"service": 1.0, "app": 0.92, "document": 0.8, "page": 0.75, "news": 0.6}
+
+
+class Searcher:
+    def __init__(
+        self,
+        settings: Settings,
+        synonyms: Any = None,
+        *,
+        backend: IndexBackend | None = None,
+        embedder: Embedder | None | bool = True,
+        ranking: RankingConfig | None = None,
+        analyzer: Analyzer | None = None,
+    ) -> None:
+        self.settings = settings
+        self.backend = backend or open_backend(settings)
+        if synonyms is None:
+            from synonyms import SynonymStore
+
+            synonyms = SynonymStore(settings.data_dir)
+        self.analyzer = analyzer or Analyzer(synonyms=synonyms)
+        self._embedder_spec = embedder
+        self._embedder: Embedder | None = None
+        self._embedder_loaded = False
+        self._embed_lock = threading.Lock()
+        self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self.ranking = ranking or RankingConfig()
+        self.bestbets = BestBetStore(settings.data_dir)
+        self._titles: tuple[str | None, list[tuple[str, str]]] = (None, [])
+
+    # -- public -----------------------------------------------------------------------
+
+    def search(
+        self,
+        q: str,
+        limit: int = 10,
+        page: int = 1,
+        filters: Filters | None = None,
+        explain: bool = False,
+    ) -> SearchResponse:
+        started = time.perf_counter()
+        text = (q or "")[:MAX_QUERY_CHARS]
+        limit = max(1, min(int(limit), 100))
+        page = max(1, int(page))
+        analysis = self.analyzer.analyze_query(text, self.backend.vocabulary())
+        fused = self._retrieve(analysis, filters)
+        docs = self.backend.get([f.id for f in fused])
+        ranked = self._rank(fused, docs)
+        ranked, pinned = self._pin_best_bets(text, ranked, docs, filters)
+        collapsed = _collapse(ranked, docs)
+        facets = {
+            "opd": dict(Counter(docs[f.id].opd for f, _ in collapsed).most_common()),
+            "kind": dict(Counter(docs[f.id].kind for f, _ in collapsed).most_common()),
+        }
+        window = collapsed[(page - 1) * limit : page * limit]
+        query_tokens = {t for term in analysis.terms for t in term.tokens}
+        results = [self._result(f, docs[f.id], also, query_tokens, explain, f.id in pinned)
+                   for f, also in window]
+        answer = None
+        if page == 1 and results and results[0].kind == "service":
+            answer = _answer_card(docs[window[0][0].id])
+        return SearchResponse(
+            query=q,
+            results=results,
+            total=len(collapsed),
+            page=page,
+            limit=limit,
+            did_you_mean=analysis.did_you_mean,
+            answer=answer,
+            facets=facets,
+            analysis=QueryInfo(
+                normalized=analysis.normalized,
+                lang=analysis.lang,
+                expansions=[" ".join(t.tokens) for t in analysis.terms if t.origin != "query"],
+            ),
+            took_ms=round((time.perf_counter() - started) * 1000, 2),
+        )
+
+    def analyze(self, q: str) -> QueryAnalysis:
+        return self.analyzer.analyze_query((q or "")[:MAX_QUERY_CHARS], self.backend.vocabulary())
+
+    def get_document(self, id_: str) -> Result | None:
+        doc = self.backend.get([id_]).get(id_)
+        if doc is None:
+            return None
+        return Result(url=doc.url, title=doc.title, opd=doc.opd, kind=doc.kind,
+                      snippet=make_snippet(doc.text, set(), self.analyzer.index_tokens),
+                      score=0.0, id=doc.id, source=doc.source, fields=doc.fields)
+
+    def suggest(self, prefix: str, limit: int = 8) -> list[str]:
+        """Service and app names whose words start with what was typed so far."""
+        words = prefix.casefold().split()
+        if not words:
+            return []
+        out = []
+        for title, folded in self._title_index():
+            title_words = folded.split()
+            if all(any(w.startswith(p) for w in title_words) for p in words):
+                out.append(title)
+                if len(out) >= limit:
+                    break
+        return out
+
+    def info(self) -> dict[str, Any]:
+        return self.backend.info()
+
+    def refresh(self) -> bool:
+        return self.backend.refresh()
+
+    def warm_up(self) -> None:
+        """Load the embedder and the language detector before the first citizen waits."""
+        self.search("urus ktp", limit=1)
+
+    def close(self) -> None:
+        self.backend.close()
+        self.bestbets.close()
+
+    # -- steps ------------------------------------------------------------------------
+
+    def embedder(self) -> Embedder | None:
+        if not self._embedder_loaded:
+            with self._embed_lock:
+                if not self._embedder_loaded:
+                    spec = self._embedder_spec
+                    if spec is True:
+                        meta_embedder = self.backend.info().get("embedder")
+                        self._embedder = load_embedder(meta_embedder or self.settings.embedder)
+                    elif spec is False or spec is None:
+                        self._embedder = None
+                    else:
+                        self._embedder = spec
+                    self._embedder_loaded = True
+        return self._embedder
+
+    def _query_vector(self, text: str) -> np.ndarray | None:
+        embedder = self.embedder()
+        if embedder is None or not text.strip():
+            return None
+        cached = self._query_vectors.get(text)
+        if cached is not None:
+            self._query_vectors.move_to_end(text)
+            return cached
+        vector = embedder.embed_query(text)
+        self._query_vectors[text] = vector
+        if len(self._query_vectors) > 4096:
+            self._query_vectors.popitem(last=False)
+        return vector
+
+    def _retrieve(self, analysis: QueryAnalysis, filters: Filters | None) -> list[Fused]:
+        if not analysis.terms:
+            return []
+        cfg = self.ranking
+        keyword = (self.backend.keyword_search(analysis.terms, CANDIDATES, filters)
+                   if cfg.use_keyword else [])
+        vector = []
+        if cfg.use_vector:
+            qv = self._query_vector(analysis.embedding_text)
+            if qv is not None:
+                vector = self.backend.vector_search(qv, CANDIDATES, filters)
+                keyword_ids = {h.id for h in keyword}
+                vector = [h for h in vector
+                          if h.id in keyword_ids or h.score >= cfg.vector_only_min
+                          or not cfg.use_keyword]
+        if cfg.fusion == "rrf":
+            return fuse_rrf(keyword, vector, keyword_weight=cfg.keyword_weight,
+                            vector_weight=cfg.vector_weight)
+        return fuse_linear(keyword, vector, keyword_weight=cfg.keyword_weight,
+                           vector_weight=cfg.vector_weight, vector_floor=cfg.vector_floor)
+
+    def _rank(self, fused: list[Fused], docs: dict[str, IndexedDoc]) -> list[Fused]:
+        ranked = []
+        for item in fused:
+            doc = docs.get(item.id)
+            if doc is None:
+                continue
+            if self.ranking.use_priors:
+                item.score *= KIND_PRIOR.get(doc.kind, 0.7)
+            ranked.append(item)
+        ranked.sort(key=lambda f: (-f.score, f.id))
+        return ranked
+
+    def _pin_best_bets(self, text: str, ranked: list[Fused], docs: dict[str, IndexedDoc],
+                       filters: Filters | None) -> tuple[list[Fused], set[str]]:
+        urls = self.bestbets.match(text)
+        if not urls:
+            return ranked, set()
+        pinned_ids = [doc_id(u) for u in urls]
+        missing = [i for i in pinned_ids if i not in docs]
+        docs.update(self.backend.get(missing))
+        top = max((f.score for f in ranked), default=1.0)
+        pinned = []
+        for n, i in enumerate(pinned_ids):
+            doc = docs.get(i)
+            if doc is None or (filters and not filters.allows(doc.opd, doc.kind)):
+                continue
+            pinned.append(Fused(i, top + len(pinned_ids) - n))
+        pinned_set = {f.id for f in pinned}
+        return pinned + [f for f in ranked if f.id not in pinned_set], pinned_set
+
+    def _result(self, item: Fused, doc: IndexedDoc, also: list[str], query_tokens: set[str],
+                explain: bool, best_bet: bool) -> Result:
+        return Result(
+            url=doc.url,
+            title=doc.title,
+            opd=doc.opd,
+            kind=doc.kind,
+            snippet=make_snippet(doc.text, query_tokens, self.analyzer.index_tokens),
+            score=round(item.score, 6),
+            id=doc.id,
+            source=doc.source,
+            also_at=also,
+            best_bet=best_bet,
+            fields=doc.fields,
+            explain=Explain(
+                keyword_score=item.keyword_score, keyword_rank=item.keyword_rank,
+                vector_score=item.vector_score, vector_rank=item.vector_rank,
+                fused_score=item.score,
+                boosts={"kind_prior": KIND_PRIOR.get(doc.kind, 0.7)},
+            ) if explain else None,
+        )
+
+    def _title_index(self) -> list[tuple[str, str]]:
+        version = self.backend.info().get("version")
+        if self._titles[0] != version:
+            ids = list(self.backend.manifest())
+            docs = self.backend.get(ids)
+            titles = sorted({d.title for d in docs.values() if d.kind in ("service", "app")})
+            self._titles = (version, [(t, t.casefold()) for t in titles])
+        return self._titles[1]
+
+
+def _collapse(ranked: Sequence[Fused], docs: dict[str, IndexedDoc]) -> list[tuple[Fused, list[str]]]:
+    """One result per near-duplicate group; the others are listed in ``also_at``."""
+    out: list[tuple[Fused, list[str]]] = []
+    by_group: dict[str, list[str]] = {}
+    for item in ranked:
+        doc = docs[item.id]
+        key = doc.group_id or doc.id
+        if key in by_group:
+            by_group[key].append(doc.url)
+            continue
+        by_group[key] = []
+        out.append((item, by_group[key]))
+    return out
+
+
+def _answer_card(doc: IndexedDoc) -> AnswerCard | None:
+    f = doc.fields or {}
+    if not (f.get("requirements") or f.get("cost") or f.get("procedure")):
+        return None
+
+    def as_list(value: Any) -> list[str]:
+        if isinstance(value, list):
+            return [str(v) for v in value if str(v).strip()]
+        return [str(value)] if value else []
+
+    def as_text(value: Any) -> str | None:
+        if isinstance(value, list):
+            return "; ".join(str(v) for v in value) or None
+        return str(value) if value else None
+
+    return AnswerCard(
+        id=doc.id, url=doc.url, title=doc.title, opd=doc.opd,
+        requirements=as_list(f.get("requirements")), procedure=as_list(f.get("procedure")),
+        cost=as_text(f.get("cost")), duration=as_text(f.get("duration")),
+        location=as_text(f.get("location")), online_url=as_text(f.get("online_url")),
+        legal_basis=as_text(f.get("legal_basis")),
+    )

@@ -1,0 +1,329 @@
+"""The ``sikoja`` command line. Other tools drive sikoja through it, so the commands and
+their options are a stable contract (see README): only ever add to them.
+
+Every expected problem (missing config, unreachable site, empty data dir, bad YAML) is one
+line on stderr and a non-zero exit; a traceback appears only with SIKOJA_DEBUG=1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sikoja.errors import SikojaError
+
+EXIT_ERROR = 2
+
+
+def _data_dir(parser: argparse.ArgumentParser, required: bool = True) -> None:
+    parser.add_argument(
+        "--data-dir", type=Path, required=required, default=None if required else Path("data"),
+        help="folder holding crawled documents, the index and admin state",
+    )
+
+
+def _progress(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+# -- commands ------------------------------------------------------------------------
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    from crawler.run import crawl
+
+    from sikoja.config import load_settings
+    from sikoja.sources import load_sources
+
+    sources = load_sources(args.config)
+    settings = load_settings(args.data_dir)
+    if args.delay is not None:
+        settings.crawl.delay = args.delay
+    summary = crawl(sources, settings, args.data_dir, progress=_progress)
+    print(summary)
+    if not summary.ok:
+        raise SikojaError("the crawl stored no pages: every source failed (see the summary)")
+    return 0
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from indexer.build import build_index
+    from sikoja.config import load_settings
+
+    settings = load_settings(args.data_dir, embedder=args.embedder)
+    print(build_index(settings, progress=_progress, full=args.full))
+    return 0
+
+
+def open_searcher(data_dir: Path):  # noqa: ANN201 - returns indexer.search.Searcher
+    from indexer.search import Searcher
+    from sikoja.config import load_settings
+
+    if not Path(data_dir).is_dir():
+        raise SikojaError(f"data dir not found: {data_dir}")
+    settings = load_settings(data_dir)
+    searcher = Searcher(settings)
+    if searcher.info().get("version") is None and settings.backend == "embedded":
+        searcher.close()
+        raise SikojaError(f"no index in {data_dir}: run 'sikoja index --data-dir {data_dir}'")
+    return searcher
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from indexer.backend import Filters
+
+    searcher = open_searcher(args.data_dir)
+    try:
+        response = searcher.search(
+            args.query, limit=args.limit, page=args.page,
+            filters=Filters(opd=args.opd or [], kind=args.kind or []), explain=args.explain,
+        )
+    finally:
+        searcher.close()
+    if args.json:
+        print(json.dumps(response.model_dump(mode="json", exclude_none=True),
+                         ensure_ascii=False, indent=2))
+        return 0
+    if response.did_you_mean:
+        print(f"Maksud Anda: {response.did_you_mean}")
+    if not response.results:
+        print("Tidak ada hasil.")
+    for n, r in enumerate(response.results, 1 + (args.page - 1) * args.limit):
+        print(f"{n}. {r.title}  [{r.kind}] {r.opd}\n   {r.url}  (score {r.score:.4f})")
+        if r.explain:
+            print(f"   explain: {r.explain.model_dump(exclude_none=True)}")
+    if response.answer:
+        card = response.answer
+        print(f"\n{card.title} — {card.opd}")
+        for label, value in (("Biaya", card.cost), ("Waktu", card.duration),
+                             ("Lokasi", card.location), ("Online", card.online_url)):
+            if value:
+                print(f"  {label}: {value}")
+        for req in card.requirements:
+            print(f"  [ ] {req}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+    from search_api.app import create_app
+
+    from sikoja.config import load_settings
+
+    if not Path(args.data_dir).is_dir():
+        raise SikojaError(f"data dir not found: {args.data_dir}")
+    settings = load_settings(args.data_dir)
+    app = create_app(settings)
+    print(f"sikoja serving {args.data_dir} at http://{args.host}:{args.port}/", flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from sikoja.demo.run import run_demo
+
+    return run_demo(data_dir=args.data_dir, host=args.host, port=args.port,
+                    serve=not args.no_serve, sites_port=args.sites_port, progress=_progress)
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from indexer.evaluate import evaluate_file, format_report
+
+    report = evaluate_file(args.data_dir, args.queries, mode=args.mode, progress=_progress)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(format_report(report))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from sikoja.store import DocumentStore, documents_db_path
+
+    if args.what == "queries":
+        from search_api.analytics import format_queries_report
+
+        print(format_queries_report(args.data_dir))
+        return 0
+    if not documents_db_path(args.data_dir).is_file():
+        raise SikojaError(f"no crawl data in {args.data_dir}: run 'sikoja crawl' first")
+    from crawler import reports
+
+    store = DocumentStore.open(args.data_dir)
+    try:
+        if args.what == "sites":
+            print(reports.format_sites(reports.sites_report(store)))
+        else:
+            print(reports.format_overlap(reports.overlap_report(store)))
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_bestbet(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from indexer.bestbets import BestBetStore
+
+    store = BestBetStore(args.data_dir)
+    try:
+        if args.action == "add":
+            start = date.fromisoformat(args.start) if args.start else None
+            end = date.fromisoformat(args.end) if args.end else None
+            bet_id = store.add(args.query, args.url, start=start, end=end, who=args.who,
+                               why=args.why)
+            print(f"best bet {bet_id} added: {args.query!r} -> {args.url}")
+        elif args.action == "remove":
+            if not store.remove(args.id, who=args.who):
+                raise SikojaError(f"no best bet with id {args.id}")
+            print(f"best bet {args.id} removed")
+        else:
+            for bet in store.list():
+                span = f" {bet.start or ''}..{bet.end or ''}" if bet.start or bet.end else ""
+                print(f"{bet.id}\t{bet.query}\t{bet.url}{span}")
+    except ValueError as exc:
+        raise SikojaError(f"bad date: {exc}") from None
+    finally:
+        store.close()
+    return 0
+
+
+# -- parser --------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sikoja",
+        description="Search the public services of a city: crawl OPD websites and app "
+        "catalogs, index them, and answer citizens' questions.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("crawl", help="crawl the websites and app catalogs in a sources file",
+                       description="Fetch every page of the sources' websites (and the apps "
+                       "in their catalogs) into the data dir. Reruns are incremental.")
+    p.add_argument("--config", required=True, type=Path, help="sources YAML file")
+    _data_dir(p)
+    p.add_argument("--delay", type=float, default=None,
+                   help="seconds between requests to one host (default from settings: 0.5)")
+    p.set_defaults(func=cmd_crawl)
+
+    p = sub.add_parser("index", help="build or update the search index from crawled documents",
+                       description="Analyse and embed the crawled documents. Only changed "
+                       "documents are re-processed; the new index is swapped in atomically.")
+    _data_dir(p)
+    p.add_argument("--full", action="store_true", help="rebuild everything from scratch")
+    p.add_argument("--embedder", default=None,
+                   help="'use' (default), 'e5', 'st:<model>' or 'none' (keyword only)")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("search", help="search the index from the command line",
+                       description="Print the best matching services, apps and pages.")
+    _data_dir(p)
+    p.add_argument("--limit", type=int, default=10, help="how many results (default 10)")
+    p.add_argument("--page", type=int, default=1, help="result page (default 1)")
+    p.add_argument("--json", action="store_true", help="print the API's JSON instead")
+    p.add_argument("--explain", action="store_true", help="show keyword/vector/fused scores")
+    p.add_argument("--opd", action="append", help="only results of this OPD (repeatable)")
+    p.add_argument("--kind", action="append",
+                   help="only this kind: service, app, document, news, page (repeatable)")
+    p.add_argument("query", help="what a citizen would type, e.g. 'urus KTP'")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("serve", help="serve the search page, widget and API",
+                       description="Run the web service: search page at /, API at /api, "
+                       "docs at /docs, admin at /admin.")
+    _data_dir(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (8000)")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("demo", help="crawl the bundled sample Kota Jambi sites, index, serve",
+                       description="Start the sample Kota Jambi websites on loopback, crawl "
+                       "and index them, then serve search at http://127.0.0.1:8000/.")
+    p.add_argument("--data-dir", type=Path, default=Path("data/demo"),
+                   help="where to keep the demo's data (data/demo)")
+    p.add_argument("--host", default="127.0.0.1", help="address for the search service")
+    p.add_argument("--port", type=int, default=8000, help="port for the search service")
+    p.add_argument("--sites-port", type=int, default=8701,
+                   help="first port of the sample websites (8701)")
+    p.add_argument("--no-serve", action="store_true", help="stop after crawling and indexing")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("eval", help="measure relevance on judged queries",
+                       description="Run every query of a judgments TSV (qid, category, query, "
+                       "relevant) and print Success@1, MRR@10, nDCG@10 and Recall@5.")
+    _data_dir(p)
+    p.add_argument("--queries", required=True, type=Path, help="judgments TSV")
+    p.add_argument("--mode", default="hybrid",
+                   choices=["hybrid", "keyword", "vector", "plain-bm25"],
+                   help="ranking to evaluate (hybrid)")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("report", help="reports: site health, cross-OPD overlap, queries")
+    p.add_argument("what", choices=["sites", "overlap", "queries"])
+    _data_dir(p)
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("bestbet", help="pin a result to the top for a query")
+    bsub = p.add_subparsers(dest="action", required=True)
+    b = bsub.add_parser("add", help="pin URL for QUERY")
+    _data_dir(b)
+    b.add_argument("query")
+    b.add_argument("url")
+    b.add_argument("--start", help="first day (YYYY-MM-DD)")
+    b.add_argument("--end", help="last day (YYYY-MM-DD)")
+    b.add_argument("--who", default=os.environ.get("USER", ""))
+    b.add_argument("--why", default="")
+    b = bsub.add_parser("remove", help="remove a best bet by id")
+    _data_dir(b)
+    b.add_argument("id", type=int)
+    b.add_argument("--who", default=os.environ.get("USER", ""))
+    b = bsub.add_parser("list", help="list best bets")
+    _data_dir(b)
+    p.set_defaults(func=cmd_bestbet)
+
+    for module in ("synonyms.cli", "search_api.cli"):
+        _add_plugin(sub, module)
+    return parser
+
+
+def _add_plugin(sub: argparse._SubParsersAction, module: str) -> None:
+    """Subcommands owned by a package (synonyms, apikey, ...), if it provides them."""
+    import importlib
+
+    try:
+        mod = importlib.import_module(module)
+    except ImportError:
+        return
+    add: Callable[[argparse._SubParsersAction], None] | None = getattr(
+        mod, "add_subcommands", None)
+    if add is not None:
+        add(sub)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except SikojaError as exc:
+        print(f"sikoja: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("sikoja: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # never a traceback for users; SIKOJA_DEBUG shows it
+        if os.environ.get("SIKOJA_DEBUG"):
+            raise
+        print(f"sikoja: error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
