@@ -122,6 +122,7 @@ def build_index(
     full: bool = False,
     backend: IndexBackend | None = None,
     embedder: Embedder | None = None,
+    analyzer: Analyzer | None = None,
 ) -> BuildSummary:
     started = time.monotonic()
     if not documents_db_path(settings.data_dir).is_file():
@@ -130,16 +131,17 @@ def build_index(
     own_backend = backend is None
     backend = backend or open_backend(settings)
     try:
-        return _build(settings, store, backend, progress, full, embedder, started)
+        return _build(settings, store, backend, progress, full, embedder, started,
+                      analyzer or Analyzer())
     finally:
         store.close()
         if own_backend:
             backend.close()
 
 
-def _build(settings, store, backend, progress, full, embedder, started) -> BuildSummary:
+def _build(settings, store, backend, progress, full, embedder, started,
+           analyzer) -> BuildSummary:
     summary = BuildSummary()
-    analyzer = Analyzer()
     docs = {doc_id(d.url): d for d in store.iter_documents()}
     if not docs:
         raise SikojaError(f"the document store in {settings.data_dir} is empty: crawl first")
