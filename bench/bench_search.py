@@ -1,0 +1,203 @@
+"""Speed of indexing and search, with bm25s and SQLite FTS5 as peers, in one run.
+
+    .venv/bin/python bench/bench_search.py --docs 10000 --embed-all
+    .venv/bin/python bench/bench_search.py --docs 100000 --embed-sample 3000
+
+Measures: index build time (analysis + tantivy + embeddings), embedding throughput, reindex
+with nothing changed, query latency p50/p95/p99 in-process for keyword, vector and hybrid
+search (hybrid with a cold and a warm query-embedding cache), peak memory (max RSS), and
+the same keyword queries, on the same analysed tokens, on bm25s and SQLite FTS5.
+
+With ``--embed-sample K`` only K documents are really embedded (their throughput is what
+is reported); the other documents get those vectors plus small noise, written into the
+embedding cache before the build. Vector search cost does not depend on the values, and
+embedding 100k documents at ~40/s would take 40 minutes of a shared 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.corpus import generate, queries  # noqa: E402
+from indexer.backend import doc_id  # noqa: E402
+from indexer.build import build_index, embedding_text  # noqa: E402
+from indexer.embedding import EmbeddingCache, load_embedder  # noqa: E402
+from indexer.search import RankingConfig, Searcher  # noqa: E402
+from sikoja.config import load_settings  # noqa: E402
+from sikoja.store import DocumentStore  # noqa: E402
+
+
+def percentiles(samples: list[float]) -> dict[str, float]:
+    arr = np.array(samples) * 1000
+    return {"p50": float(np.percentile(arr, 50)), "p95": float(np.percentile(arr, 95)),
+            "p99": float(np.percentile(arr, 99)), "n": len(samples)}
+
+
+def timed(fn, items) -> list[float]:
+    out = []
+    for item in items:
+        t = time.perf_counter()
+        fn(item)
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def max_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--queries", type=int, default=500)
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--embed-all", action="store_true")
+    group.add_argument("--embed-sample", type=int, default=2000)
+    parser.add_argument("--out", type=Path, default=Path("bench/results"))
+    args = parser.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="sikoja-bench-"))
+    result: dict = {"docs": args.docs}
+    try:
+        settings = load_settings(tmp, embedder="use")
+        store = DocumentStore.open(tmp)
+        docs = list(generate(args.docs))
+        for doc in docs:
+            store.upsert(doc)
+        store.close()
+
+        embedder = load_embedder("use")
+        if not args.embed_all:
+            sample = docs[: args.embed_sample]
+            t = time.perf_counter()
+            vecs = embedder.embed_documents([embedding_text(d) for d in sample])
+            embed_s = time.perf_counter() - t
+            result["embedding_docs_per_s"] = len(sample) / embed_s
+            rng = np.random.default_rng(3)
+            cache = EmbeddingCache(tmp / "embeddings.db")
+            fill = {}
+            for n, doc in enumerate(docs):
+                v = vecs[n % len(sample)] + rng.normal(0, 0.02, vecs.shape[1]).astype(np.float32)
+                fill[EmbeddingCache.digest(embedding_text(doc))] = v / np.linalg.norm(v)
+            cache.put_many(embedder.name, fill)
+            cache.close()
+
+        t = time.perf_counter()
+        summary = build_index(settings, embedder=embedder)
+        result["first_index_s"] = time.perf_counter() - t
+        if args.embed_all:
+            result["embedding_docs_per_s"] = summary.embedded / max(result["first_index_s"], 1e-9)
+        t = time.perf_counter()
+        build_index(settings, embedder=embedder)
+        result["reindex_unchanged_s"] = time.perf_counter() - t
+        result["rss_after_index_mb"] = max_rss_mb()
+
+        zipf = queries(args.queries, repeat=True)
+        fresh = queries(args.queries, repeat=False)
+        searcher = Searcher(settings, embedder=embedder)
+        keyword = Searcher(settings, embedder=False, ranking=RankingConfig(use_vector=False))
+        vector = Searcher(settings, embedder=embedder, ranking=RankingConfig(use_keyword=False))
+        for s in (searcher, keyword, vector):
+            s.search("urus ktp")  # warm up
+        lat = {}
+        lat["keyword (full search)"] = percentiles(timed(lambda q: keyword.search(q), fresh))
+        vector._query_vectors.clear()
+        lat["vector (full search, cold query cache)"] = percentiles(
+            timed(lambda q: vector.search(q), fresh))
+        searcher._query_vectors.clear()
+        lat["hybrid (cold query-embedding cache)"] = percentiles(
+            timed(lambda q: searcher.search(q), fresh))
+        lat["hybrid (warm query-embedding cache)"] = percentiles(
+            timed(lambda q: searcher.search(q), fresh))
+        searcher._query_vectors.clear()
+        lat["hybrid, Zipf mix"] = percentiles(timed(lambda q: searcher.search(q), zipf))
+
+        # Peers on the same analysed tokens: keyword retrieval of the top 100 only.
+        analyzer = searcher.analyzer
+        backend = searcher.backend
+        analysed = [[t for term in analyzer.analyze_query(q).terms for t in term.tokens]
+                    for q in fresh]
+        terms = [analyzer.analyze_query(q).terms for q in fresh]
+        lat["tantivy keyword retrieval (top 100)"] = percentiles(
+            timed(lambda ts: backend.keyword_search(ts, 100), terms))
+
+        import bm25s
+
+        corpus_tokens = [analyzer.index_tokens(f"{d.title} {d.text}") for d in docs]
+        t = time.perf_counter()
+        retriever = bm25s.BM25()
+        retriever.index(bm25s.tokenization.Tokenized(*_vocab_ids(corpus_tokens)),
+                        show_progress=False)
+        result["bm25s_index_s"] = time.perf_counter() - t
+        vocab = _vocab_ids(corpus_tokens)[1]
+
+        def bm25s_query(tokens: list[str]) -> None:
+            ids = [vocab[t] for t in tokens if t in vocab]
+            if ids:
+                retriever.get_scores(ids).argsort()[-100:]
+        lat["bm25s keyword retrieval (top 100)"] = percentiles(timed(bm25s_query, analysed))
+
+        fts = sqlite3.connect(":memory:")
+        fts.execute("CREATE VIRTUAL TABLE d USING fts5(body, tokenize='unicode61')")
+        t = time.perf_counter()
+        fts.executemany("INSERT INTO d (body) VALUES (?)",
+                        [(" ".join(tokens),) for tokens in corpus_tokens])
+        result["fts5_index_s"] = time.perf_counter() - t
+
+        def fts_query(tokens: list[str]) -> None:
+            words = [t.replace('"', "") for t in tokens if t.replace('"', "")]
+            if words:
+                match = " OR ".join(f'"{w}"' for w in words)
+                fts.execute("SELECT rowid FROM d WHERE d MATCH ? ORDER BY bm25(d) LIMIT 100",
+                            (match,)).fetchall()
+        lat["SQLite FTS5 keyword retrieval (top 100)"] = percentiles(timed(fts_query, analysed))
+
+        result["latency_ms"] = lat
+        result["peak_rss_mb"] = max_rss_mb()
+        result["vectors_ann"] = searcher.backend.info().get("vectors", 0) > 20_000
+        for s in (searcher, keyword, vector):
+            s.close()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / f"search-{args.docs}.json").write_text(json.dumps(result, indent=2))
+    print(format_markdown(result))
+
+
+def _vocab_ids(corpus_tokens):
+    vocab: dict[str, int] = {}
+    ids = [[vocab.setdefault(t, len(vocab)) for t in doc] for doc in corpus_tokens]
+    return ids, vocab
+
+
+def format_markdown(r: dict) -> str:
+    lines = [f"### {r['docs']:,} documents", "",
+             f"- first index (analysis + tantivy + embeddings): {r['first_index_s']:.1f} s",
+             f"- embedding throughput: {r['embedding_docs_per_s']:.1f} documents/s",
+             f"- reindex with nothing changed: {r['reindex_unchanged_s']:.2f} s "
+             f"({r['first_index_s'] / max(r['reindex_unchanged_s'], 1e-9):.0f}x faster)",
+             f"- peak memory (max RSS, whole run incl. peers): {r['peak_rss_mb']:.0f} MB "
+             f"(after indexing: {r['rss_after_index_mb']:.0f} MB)",
+             f"- bm25s index {r['bm25s_index_s']:.1f} s, FTS5 index {r['fts5_index_s']:.1f} s",
+             "", "| query path | p50 ms | p95 ms | p99 ms | n |", "|---|---|---|---|---|"]
+    for name, p in r["latency_ms"].items():
+        lines.append(f"| {name} | {p['p50']:.2f} | {p['p95']:.2f} | {p['p99']:.2f} | {p['n']} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

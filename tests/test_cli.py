@@ -1,0 +1,85 @@
+"""The sikoja command line: the contract other tools drive, and its one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.corpus import KTP_URL, write_corpus
+
+
+def sikoja(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "sikoja.cli", *map(str, args)],
+                          capture_output=True, text=True, timeout=300, cwd=cwd)
+
+
+@pytest.mark.parametrize("command", ["crawl", "index", "search", "serve", "demo", "eval",
+                                     "report"])
+def test_every_command_explains_itself(command):
+    result = sikoja(command, "--help")
+    assert result.returncode == 0
+    assert "usage: sikoja" in result.stdout and len(result.stdout.splitlines()) > 3
+
+
+def one_line_error(result):
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+def test_missing_sources_file(tmp_path):
+    line = one_line_error(sikoja("crawl", "--config", tmp_path / "nope.yaml",
+                                 "--data-dir", tmp_path))
+    assert "sources file not found" in line
+
+
+def test_bad_yaml(tmp_path):
+    bad = tmp_path / "sources.yaml"
+    bad.write_text("sources:\n  - name: [unclosed\n", encoding="utf-8")
+    line = one_line_error(sikoja("crawl", "--config", bad, "--data-dir", tmp_path))
+    assert "invalid YAML" in line and "line" in line
+
+
+def test_source_without_start_urls(tmp_path):
+    bad = tmp_path / "sources.yaml"
+    bad.write_text("sources:\n  - name: dinkes\n    opd: Dinas Kesehatan\n    kind: website\n",
+                   encoding="utf-8")
+    line = one_line_error(sikoja("crawl", "--config", bad, "--data-dir", tmp_path))
+    assert "start_urls" in line
+
+
+def test_unreachable_site_is_one_line(tmp_path):
+    sources = tmp_path / "sources.yaml"
+    # port 9 (discard) on loopback: nothing listens, the connection is refused at once
+    sources.write_text(
+        "sources:\n  - name: mati\n    opd: Dinas Mati\n    kind: website\n"
+        "    start_urls: ['http://127.0.0.1:9/']\n", encoding="utf-8")
+    result = sikoja("crawl", "--config", sources, "--data-dir", tmp_path / "d", "--delay", "0")
+    assert "stored no pages" in one_line_error(result)
+
+
+def test_search_on_an_empty_data_dir(tmp_path):
+    line = one_line_error(sikoja("search", "--data-dir", tmp_path, "urus ktp"))
+    assert "no index" in line
+    line = one_line_error(sikoja("index", "--data-dir", tmp_path))
+    assert "crawl" in line
+
+
+def test_index_then_search_json(tmp_path):
+    write_corpus(tmp_path).close()
+    assert sikoja("index", "--data-dir", tmp_path, "--embedder", "none").returncode == 0
+    result = sikoja("search", "--data-dir", tmp_path, "--limit", "3", "--json", "urus KTP")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert payload["query"] == "urus KTP"
+    first = payload["results"][0]
+    assert first["url"] == KTP_URL
+    assert {"url", "title", "opd", "kind", "snippet", "score"} <= set(first)
+    assert len(payload["results"]) <= 3
+    text = sikoja("search", "--data-dir", tmp_path, "urus KTP")
+    assert text.returncode == 0 and KTP_URL in text.stdout.splitlines()[1]

@@ -1,0 +1,183 @@
+"""Given a few Kota Jambi service pages, the index answers what citizens type."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from indexer.backend import Filters, doc_id
+from indexer.build import build_index
+from indexer.search import Searcher
+from sikoja.config import load_settings
+from sikoja.errors import SikojaError
+from sikoja.store import DocumentStore
+from tests.corpus import (
+    AKTA_URL,
+    KTP_MPP_URL,
+    KTP_URL,
+    NEWS_URL,
+    PBG_URL,
+    SIKESAL_URL,
+    write_corpus,
+)
+
+
+@pytest.fixture()
+def data_dir(tmp_path):
+    write_corpus(tmp_path).close()
+    return tmp_path
+
+
+@pytest.fixture()
+def settings(data_dir):
+    return load_settings(data_dir, embedder="none")
+
+
+@pytest.fixture()
+def searcher(settings):
+    build_index(settings)
+    s = Searcher(settings)
+    yield s
+    s.close()
+
+
+def top_url(searcher, q, **kw):
+    results = searcher.search(q, **kw).results
+    return results[0].url if results else None
+
+
+def test_urus_ktp_finds_the_ktp_service_not_the_news(searcher):
+    response = searcher.search("urus KTP")
+    urls = [r.url for r in response.results]
+    assert urls[0] == KTP_URL
+    assert urls.index(NEWS_URL) > 0
+
+
+def test_mpp_relisting_is_collapsed_into_the_opd_page(searcher):
+    response = searcher.search("penerbitan ktp-el")
+    first = response.results[0]
+    assert first.url == KTP_URL
+    assert KTP_MPP_URL in first.also_at
+    assert KTP_MPP_URL not in [r.url for r in response.results]
+
+
+def test_answer_card_spells_out_the_top_service(searcher):
+    card = searcher.search("urus KTP").answer
+    assert card is not None and card.url == KTP_URL
+    assert "Fotokopi Kartu Keluarga" in card.requirements
+    assert card.cost == "Gratis" and card.duration == "1 hari kerja"
+
+
+def test_colloquial_and_old_terms(searcher):
+    assert top_url(searcher, "bikin akte lahir anak") == AKTA_URL
+    assert top_url(searcher, "imb rumah") == PBG_URL
+
+
+def test_filters_and_facets(searcher):
+    response = searcher.search("ktp", filters=Filters(kind=["news"]))
+    assert [r.url for r in response.results] == [NEWS_URL]
+    facets = searcher.search("ktp").facets
+    assert facets["kind"]["service"] >= 1 and facets["kind"]["news"] == 1
+
+
+def test_pagination_does_not_repeat_results(searcher):
+    first = searcher.search("ktp", limit=1, page=1).results
+    second = searcher.search("ktp", limit=1, page=2).results
+    assert first and second and first[0].url != second[0].url
+
+
+def test_snippets_are_escaped_and_highlighted(searcher):
+    response = searcher.search("pengumuman jadwal")
+    result = next(r for r in response.results if r.url.endswith("/xss.html"))
+    assert "<script>" not in result.snippet
+    assert "&lt;script&gt;" in result.snippet
+    assert "<mark>" in result.snippet
+
+
+def test_hostile_queries_give_normal_results(searcher):
+    for q in ['"', "*", "AND", "title:ktp", "😀😀", "مرحبا", "\x00\x1f", "ktp' OR 1=1 --",
+              "x" * 5000, ""]:
+        response = searcher.search(q)
+        assert isinstance(response.results, list)
+
+
+def test_best_bet_pins_a_result_only_between_its_dates(searcher):
+    today = date.today()
+    searcher.bestbets.add("lapor jalan rusak", SIKESAL_URL, start=today - timedelta(days=1),
+                          end=today + timedelta(days=1), who="admin", why="SiKesal campaign")
+    first = searcher.search("Lapor  jalan RUSAK").results[0]
+    assert first.url == SIKESAL_URL and first.best_bet
+    searcher.bestbets.add("urus ktp", AKTA_URL, start=today + timedelta(days=5))
+    assert top_url(searcher, "urus ktp") == KTP_URL
+
+
+def test_explain_shows_scores(searcher):
+    result = searcher.search("urus ktp", explain=True).results[0]
+    assert result.explain is not None and result.explain.keyword_score > 0
+
+
+def test_reindex_with_nothing_changed_writes_no_new_version(settings, searcher):
+    before = searcher.info()["version"]
+    summary = build_index(settings)
+    assert "up to date" in str(summary)
+    assert summary.version == before
+
+
+def test_changed_and_removed_pages_are_reindexed(settings, searcher, data_dir):
+    store = DocumentStore.open(data_dir)
+    doc = store.get(AKTA_URL)
+    doc.text += " Layanan ini juga melayani pencatatan kelahiran anak kembar."
+    store.upsert(doc)
+    store.mark_gone(NEWS_URL)
+    store.close()
+    summary = build_index(settings)
+    assert summary.updated == 1 and summary.deleted == 1
+    searcher.refresh()
+    assert top_url(searcher, "kembar") == AKTA_URL
+    assert NEWS_URL not in [r.url for r in searcher.search("jemput bola sekolah").results]
+
+
+def test_a_crash_midway_leaves_the_old_index_serving(settings, searcher, data_dir):
+    before = searcher.info()["version"]
+    store = DocumentStore.open(data_dir)
+    doc = store.get(PBG_URL)
+    doc.text += " Tambahan informasi retribusi."
+    store.upsert(doc)
+    store.close()
+
+    class Exploding:
+        name, dim = "exploding", 4
+
+        def embed_documents(self, texts):
+            raise RuntimeError("power cut")
+
+    with pytest.raises(RuntimeError):
+        build_index(settings.model_copy(update={"embedder": "use"}), embedder=Exploding())
+    assert searcher.info()["version"] == before
+    assert top_url(searcher, "urus ktp") == KTP_URL
+
+
+def test_search_survives_a_swap_under_it(settings, searcher, data_dir):
+    store = DocumentStore.open(data_dir)
+    doc = store.get(KTP_URL)
+    doc.title = "Perekaman KTP-el Pemula"
+    store.upsert(doc)
+    store.close()
+    old = searcher.search("urus ktp").results[0].title
+    build_index(settings)
+    assert searcher.search("urus ktp").results[0].title == old  # still the old version
+    searcher.refresh()
+    assert searcher.search("urus ktp").results[0].title == "Perekaman KTP-el Pemula"
+
+
+def test_get_document_and_suggest(searcher):
+    doc = searcher.get_document(doc_id(KTP_URL))
+    assert doc is not None and doc.fields["cost"] == "Gratis"
+    assert "SiKesal" in searcher.suggest("sike")
+    assert any("Akta" in s for s in searcher.suggest("akta kel"))
+
+
+def test_empty_data_dir_is_a_clear_error(tmp_path):
+    with pytest.raises(SikojaError, match="crawl"):
+        build_index(load_settings(tmp_path / "nothing", embedder="none"))
