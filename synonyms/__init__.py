@@ -1,0 +1,80 @@
+"""Synonyms for sikoja: the Solr/OpenSearch text format, a versioned store, the default set.
+
+- :mod:`synonyms.rules`: parsing with validation (``parse``), ``SynonymSet`` and its expansion.
+- :mod:`synonyms.store`: ``SynonymStore(data_dir)``, every change a new version in
+  ``synonyms.db`` with who, when and why; rollback, import, export.
+- :mod:`synonyms.cli`: ``sikoja synonyms ...`` admin commands.
+
+The Analyzer reads synonyms through the :class:`SynonymSource` protocol: ``version()`` is
+called on every query and must be cheap; ``rules()`` only when the version changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from functools import cache
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from synonyms.rules import (
+    CompiledSynonyms,
+    Problem,
+    Rule,
+    SynonymFileError,
+    SynonymSet,
+    parse,
+    parse_rule,
+)
+
+DEFAULT_PATH = Path(__file__).with_name("data") / "default.txt"
+
+
+@runtime_checkable
+class SynonymSource(Protocol):
+    def version(self) -> Hashable: ...
+
+    def rules(self) -> SynonymSet: ...
+
+
+class StaticSynonyms:
+    """A fixed synonym set (the packaged default, or a text under test)."""
+
+    def __init__(self, rules: SynonymSet, version: Hashable = 0):
+        self._rules = rules
+        self._version = version
+
+    @classmethod
+    def from_text(cls, text: str | bytes, source: str = "<synonyms>") -> StaticSynonyms:
+        return cls(parse(text, source), version=("text", hash(text)))
+
+    def version(self) -> Hashable:
+        return self._version
+
+    def rules(self) -> SynonymSet:
+        return self._rules
+
+
+def default_text() -> str:
+    return DEFAULT_PATH.read_text(encoding="utf-8")
+
+
+@cache
+def default_source() -> StaticSynonyms:
+    """The packaged default Indonesian public-service set, parsed once per process."""
+    return StaticSynonyms(parse(default_text(), str(DEFAULT_PATH)), version=("default", 1))
+
+
+__all__ = [
+    "CompiledSynonyms",
+    "DEFAULT_PATH",
+    "Problem",
+    "Rule",
+    "StaticSynonyms",
+    "SynonymFileError",
+    "SynonymSet",
+    "SynonymSource",
+    "default_source",
+    "default_text",
+    "parse",
+    "parse_rule",
+]

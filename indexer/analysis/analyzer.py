@@ -1,0 +1,308 @@
+"""The Analyzer: one pipeline for documents (``index_tokens``) and queries (``analyze_query``).
+
+Documents and queries go through the same steps so that they meet on the same tokens:
+clean -> tokenise -> normalise (colloquial, Jambi Malay, spelling variants, compounds) ->
+drop stopwords -> stem. A query then gets, on top of what the user typed:
+
+- typo corrections against the index vocabulary ("akte kelahran" -> "akta kelahiran");
+- acronym expansions both ways (``KTP`` <-> "kartu tanda penduduk");
+- current names for old ones (``IMB`` -> ``PBG``, ``SIUP`` -> ``NIB``, ``zonasi`` -> ``domisili``);
+- English glossary terms ("birth certificate" -> "akta kelahiran");
+- synonyms from the synonym store, re-read whenever the store's version changes.
+
+Each expansion is a :class:`QueryTerm` with a weight below 1, so typed words keep priority.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from indexer.analysis import language, lexicon
+from indexer.analysis.lexicon import Phrase
+from indexer.analysis.normalize import Normalizer
+from indexer.analysis.stemming import Stemmer
+from indexer.analysis.text import words_of
+
+if TYPE_CHECKING:
+    from indexer.analysis.vocabulary import Vocabulary
+    from synonyms import SynonymSource
+    from synonyms.rules import CompiledSynonyms
+
+# Longest query text analysed; the API caps queries far below this, the rest is ignored so a
+# pasted page cannot make analysis slow.
+MAX_QUERY_CHARS = 2000
+MAX_QUERY_WORDS = 48
+MAX_EMBEDDING_EXPANSIONS = 8
+
+WEIGHTS = {
+    "query": 1.0,
+    "correction": 0.9,
+    "glossary": 0.9,
+    "renamed": 0.9,
+    "abbreviation": 0.8,
+    "synonym": 0.8,
+    "slang": 0.5,
+}
+_ORIGIN_RANK = {"query": 0, "correction": 1, "glossary": 2, "abbreviation": 3, "synonym": 4}
+
+
+@dataclass(frozen=True)
+class QueryTerm:
+    tokens: tuple[str, ...]  # analysed index tokens; more than one = a phrase
+    weight: float  # 1.0 typed (after normalisation); below 1 for expansions
+    origin: str  # "query" | "correction" | "synonym" | "abbreviation" | "glossary" | "slang"
+
+
+@dataclass
+class QueryAnalysis:
+    text: str
+    normalized: str
+    lang: str
+    terms: list[QueryTerm] = field(default_factory=list)
+    did_you_mean: str | None = None
+    embedding_text: str = ""
+
+
+@dataclass
+class _Expansions:
+    """Phrase tables analysed once per Analyzer (keys are normalised surface words)."""
+
+    abbreviations: dict[Phrase, tuple[str, ...]]
+    contractions: dict[Phrase, Phrase]  # analysed expansion -> analysed acronym
+    renamed: dict[Phrase, tuple[str, ...]]
+    glossary: dict[Phrase, str]
+    span: int
+
+
+def _find_phrases(words: Sequence[str], table: dict[Phrase, object], span: int):
+    """(start, end, key) of every table key occurring in ``words``, longest first per start."""
+    n = len(words)
+    for i in range(n):
+        for size in range(min(span, n - i), 0, -1):
+            key = tuple(words[i : i + size])
+            if key in table:
+                yield i, i + size, key
+                break
+
+
+class Analyzer:
+    """Indonesian text analysis; safe to share between threads once built."""
+
+    def __init__(self, synonyms: SynonymSource | None = None):
+        self.lexicon = lexicon.load()
+        self.normalizer = Normalizer(self.lexicon)
+        self.stemmer = Stemmer(self.lexicon)
+        self._stop = self.lexicon.stopwords - self.lexicon.protected
+        if synonyms is None:
+            from synonyms import default_source
+
+            synonyms = default_source()
+        self.synonyms = synonyms
+        self._synonym_lock = threading.Lock()
+        self._synonym_version: object = object()
+        self._synonym_rules: CompiledSynonyms | None = None
+        self._expansions = self._build_expansions()
+
+    # -- documents ----------------------------------------------------------------------------
+
+    def words(self, text: str) -> list[str]:
+        """Normalised surface words, stopwords removed (feeds the typo vocabulary)."""
+        stop = self._stop
+        return [w for w, _ in self.normalizer.rewrite(self.normalizer.split(text)) if w not in stop]
+
+    def index_tokens(self, text: str) -> list[str]:
+        """Document tokens: normalised, stopwords removed, stemmed."""
+        stop = self._stop
+        stem = self.stemmer.stem
+        rewritten = self.normalizer.rewrite(self.normalizer.split(text))
+        return [stem(w) for w, _ in rewritten if w not in stop]
+
+    def stem_words(self, words: Sequence[str]) -> tuple[str, ...]:
+        return tuple(self.stemmer.stem(w) for w in words if w not in self._stop)
+
+    # -- queries ------------------------------------------------------------------------------
+
+    def analyze_query(self, q: str, vocabulary: Vocabulary | None = None) -> QueryAnalysis:
+        text = q if isinstance(q, str) else str(q)
+        raw = self.normalizer.split(text[:MAX_QUERY_CHARS])[: MAX_QUERY_WORDS * 2]
+        rewritten = self.normalizer.rewrite(raw)
+        all_words = [w for w, _ in rewritten]
+        normalized = " ".join(all_words)
+        raw_words = [w for w, _ in raw]
+        lang = language.detect(text[:MAX_QUERY_CHARS], raw_words, self.lexicon)
+
+        content = [w for w in all_words if w not in self._stop][:MAX_QUERY_WORDS]
+        corrections = self._corrections(content, vocabulary)
+        corrected = [corrections.get(w, w) for w in content]
+
+        terms: dict[tuple[str, ...], QueryTerm] = {}
+
+        def add(tokens: Sequence[str], weight: float, origin: str) -> None:
+            tokens = tuple(t for t in tokens if t)
+            if not tokens:
+                return
+            old = terms.get(tokens)
+            if old is None or weight > old.weight:
+                terms[tokens] = QueryTerm(tokens, weight, origin)
+
+        stem = self.stemmer.stem
+        for word in content:
+            add((stem(word),), WEIGHTS["query"], "query")
+        for word in corrections.values():
+            add((stem(word),), WEIGHTS["correction"], "correction")
+
+        readable_extra: list[str] = []
+        ex = self._expansions
+        for _, _, key in _find_phrases(corrected, ex.abbreviations, ex.span):
+            for readable in ex.abbreviations[key]:
+                add(self.index_tokens(readable), WEIGHTS["abbreviation"], "abbreviation")
+                readable_extra.append(readable)
+        for _, _, key in _find_phrases(corrected, ex.renamed, ex.span):
+            for readable in ex.renamed[key]:
+                add(self.index_tokens(readable), WEIGHTS["renamed"], "synonym")
+                readable_extra.append(readable)
+
+        stems = [stem(w) for w in corrected]
+        for _, _, key in _find_phrases(stems, ex.contractions, ex.span):
+            add(ex.contractions[key], WEIGHTS["abbreviation"], "abbreviation")
+
+        translated = self._glossary(raw_words, lang, add, readable_extra)
+
+        rules = self._current_synonyms()
+        if rules is not None:
+            for tokens, weight, readable in rules.expand(stems):
+                add(tokens, weight * WEIGHTS["synonym"], "synonym")
+                readable_extra.append(readable)
+
+        did_you_mean = None
+        if corrections:
+            did_you_mean = " ".join(corrections.get(w, w) for w in all_words)
+
+        base = translated if lang == "en" and translated else (did_you_mean or normalized)
+        embedding_text = self._embedding_text(base, readable_extra)
+        ordered = sorted(terms.values(), key=lambda t: (-t.weight, _ORIGIN_RANK.get(t.origin, 9)))
+        return QueryAnalysis(
+            text=text,
+            normalized=normalized,
+            lang=lang,
+            terms=ordered,
+            did_you_mean=did_you_mean,
+            embedding_text=embedding_text,
+        )
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _corrections(self, content: list[str], vocabulary: Vocabulary | None) -> dict[str, str]:
+        if vocabulary is None or len(vocabulary) == 0:
+            return {}
+        out: dict[str, str] = {}
+        for word in content:
+            if word in out or word in vocabulary or not self._correctable(word):
+                continue
+            fixed = vocabulary.correct(word)
+            if fixed is not None and fixed != word:
+                out[word] = fixed
+        return out
+
+    def _correctable(self, word: str) -> bool:
+        """Only words that are neither acronyms nor real words of either language."""
+        lex = self.lexicon
+        if len(word) < 4 or not word.isalpha() or word in lex.protected:
+            return False
+        if word in lex.indonesian_words or word in lex.english_words:
+            return False
+        stem = self.stemmer.stem(word)
+        return not (stem != word and stem in lex.root_words)
+
+    def _glossary(self, raw_words, lang, add, readable_extra) -> str:
+        """Add glossary terms; return the query with English phrases put into Indonesian."""
+        ex = self._expansions
+        out: list[str] = []
+        i = 0
+        found = _find_phrases(raw_words, ex.glossary, 4)
+        matches = {start: (end, key) for start, end, key in found}
+        while i < len(raw_words):
+            hit = matches.get(i)
+            if hit is not None and (len(hit[1]) > 1 or lang == "en"):
+                end, key = hit
+                indonesian = ex.glossary[key]
+                add(self.index_tokens(indonesian), WEIGHTS["glossary"], "glossary")
+                readable_extra.append(indonesian)
+                out.append(indonesian)
+                i = end
+            else:
+                out.append(raw_words[i])
+                i += 1
+        return " ".join(out)
+
+    def _embedding_text(self, base: str, extras: list[str]) -> str:
+        seen = set(base.split())
+        parts = [base] if base else []
+        for extra in extras:
+            words = extra.lower().split()
+            if not words or all(w in seen for w in words):
+                continue
+            seen.update(words)
+            parts.append(extra.lower())
+            if len(parts) > MAX_EMBEDDING_EXPANSIONS:
+                break
+        return " ".join(parts)
+
+    def _current_synonyms(self) -> CompiledSynonyms | None:
+        """The compiled synonym rules, recompiled only when the store's version changed."""
+        source = self.synonyms
+        if source is None:
+            return None
+        version = source.version()
+        if version != self._synonym_version:
+            with self._synonym_lock:
+                if version != self._synonym_version:
+                    rules = source.rules().compile(self.index_tokens)
+                    self._synonym_rules = rules
+                    self._synonym_version = version
+        return self._synonym_rules
+
+    def _build_expansions(self) -> _Expansions:
+        lex = self.lexicon
+        stop = self._stop
+
+        def key_of(text_words: Sequence[str]) -> Phrase:
+            joined = " ".join(text_words)
+            return tuple(w for w in self.normalizer.words(joined) if w not in stop)
+
+        abbreviations: dict[Phrase, list[str]] = {}
+        contractions: dict[Phrase, Phrase] = {}
+        for acronym, readables in lex.abbreviations.items():
+            key = key_of(acronym)
+            if not key:
+                continue
+            bucket = abbreviations.setdefault(key, [])
+            for readable in readables:
+                expansion = tuple(self.index_tokens(readable))
+                if expansion and expansion != tuple(self.stem_words(key)):
+                    if readable not in bucket:
+                        bucket.append(readable)
+                    if len(expansion) > 1:
+                        contractions.setdefault(expansion, self.stem_words(key))
+        renamed: dict[Phrase, tuple[str, ...]] = {}
+        for old, news in lex.renamed.items():
+            key = key_of(old)
+            if key:
+                renamed[key] = tuple(dict.fromkeys(renamed.get(key, ()) + news))
+        glossary = {tuple(words_of(" ".join(k))): v for k, v in lex.glossary.items()}
+        span = max(
+            [len(k) for k in abbreviations]
+            + [len(k) for k in contractions]
+            + [len(k) for k in renamed]
+            + [1]
+        )
+        return _Expansions(
+            abbreviations={k: tuple(v) for k, v in abbreviations.items() if v},
+            contractions=contractions,
+            renamed=renamed,
+            glossary=glossary,
+            span=span,
+        )

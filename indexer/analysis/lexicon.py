@@ -1,0 +1,183 @@
+"""The word lists of the analysis, loaded once from ``data/`` into one immutable object.
+
+Priority when two lists disagree about a word: ``compounds.tsv`` (names) over
+``colloquial.tsv`` and ``jambi_malay.tsv`` (curated for sikoja) over IndoCollex over the
+combined slang list. The two MIT slang lists are only trusted for words that are neither a real
+Indonesian root word nor a protected acronym: that is what keeps ``kk`` from becoming
+``kakak`` and ``smp`` from becoming ``sampai``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from indexer.analysis.text import words_of
+
+DATA_DIR = Path(__file__).with_name("data")
+_PARENTHETICAL = re.compile(r"\([^)]*\)")
+_ALPHA = re.compile(r"[a-z]+")
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    stopwords: frozenset[str]
+    # surface phrase -> replacement words; applied to documents and queries alike
+    rewrites: dict[Phrase, Phrase]
+    # how many words the longest rewrite key has (bounds the phrase matching)
+    rewrite_span: int
+    # rewrites that only apply when the word was not written in capitals (dak vs DAK)
+    lowercase_only: frozenset[str]
+    # lowercase single-word acronyms and app/agency names: never slang-normalised, stemmed
+    # or typo-corrected
+    protected: frozenset[str]
+    # acronym (surface phrase) -> readable expansions
+    abbreviations: dict[Phrase, tuple[str, ...]]
+    # old name -> current names (readable)
+    renamed: dict[Phrase, tuple[str, ...]]
+    # English phrase -> Indonesian phrase (readable)
+    glossary: dict[Phrase, str]
+    stem_overrides: dict[str, str]
+    # Indonesian root words (Sastrawi's dictionary): "is this a real word?"
+    root_words: frozenset[str]
+    # every surface word any list knows as Indonesian (roots, slang keys, acronyms, stopwords)
+    indonesian_words: frozenset[str]
+    english_words: frozenset[str]
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Tab-separated rows of a data file, comments and blank lines skipped."""
+    rows = []
+    for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+def _abbreviation_rows() -> list[tuple[str, str]]:
+    rows = []
+    for name in ("gov_abbreviations_compiled.csv", "abbreviations_extra.csv"):
+        with open(DATA_DIR / name, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                rows.append((row["abbr"], row["expansion"]))
+    return rows
+
+
+def _expansions(text: str) -> list[str]:
+    """``Izin Mendirikan Bangunan (diganti PBG)`` -> ["Izin Mendirikan Bangunan"]; " / " splits."""
+    if text.lstrip().startswith("("):
+        return []
+    out = []
+    for part in text.split(" / "):
+        part = " ".join(_PARENTHETICAL.sub(" ", part).split())
+        if part:
+            out.append(part)
+    return out
+
+
+def _root_words() -> frozenset[str]:
+    path = resources.files("Sastrawi") / "Stemmer" / "data" / "kata-dasar.txt"
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
+@cache
+def load() -> Lexicon:
+    """The lexicon (read once per process; it never changes while running)."""
+    stopwords = {w.strip() for w in (DATA_DIR / "stopwords-id.txt").read_text().split()}
+    for (change,) in (row[:1] for row in _rows("stopwords.txt")):
+        if change.startswith("-"):
+            stopwords.discard(change[1:])
+        elif change.startswith("+"):
+            stopwords.add(change[1:])
+
+    abbreviations: dict[Phrase, list[str]] = {}
+    acronyms: set[str] = set()
+    for abbr, expansion in _abbreviation_rows():
+        for variant in abbr.split("/"):
+            key = tuple(words_of(variant))
+            if not key:
+                continue
+            acronyms.update(key)
+            for readable in _expansions(expansion):
+                if tuple(words_of(readable)) != key:
+                    abbreviations.setdefault(key, [])
+                    if readable not in abbreviations[key]:
+                        abbreviations[key].append(readable)
+    protected = set(acronyms) | {row[0] for row in _rows("protected.txt")}
+    root_words = _root_words()
+
+    rewrites: dict[Phrase, Phrase] = {}
+
+    def add(informal: str, formal: str, *, trusted: bool) -> None:
+        key, value = tuple(words_of(informal)), tuple(words_of(formal))
+        if not key or key == value or key in rewrites:
+            return
+        if not trusted:
+            # an MIT slang entry: single plain word, not a real word, not an acronym
+            if len(key) != 1 or not _ALPHA.fullmatch(key[0]):
+                return
+            if key[0] in protected or key[0] in root_words or len(key[0]) < 2:
+                return
+            if not all(_ALPHA.fullmatch(w) for w in value):
+                return
+        rewrites[key] = value
+
+    for informal, formal, *_ in _rows("compounds.tsv"):
+        add(informal, formal, trusted=True)
+    # the compounds also reach the canonical form from its own tokens (``ktp`` stays ``ktp``)
+    curated = _rows("colloquial.tsv") + _rows("jambi_malay.tsv")
+    for informal, formal, *_ in curated:
+        add(informal, formal, trusted=True)
+    lowercase_only = frozenset(key[0] for key in rewrites if len(key) == 1 and key[0] in acronyms)
+    with open(DATA_DIR / "indocollex_informal-formal-dictionary.tsv", encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) == 2:
+                add(cells[0], cells[1], trusted=False)
+    slang = json.loads((DATA_DIR / "louisowen6_combined_slang_words.json").read_text("utf-8"))
+    for informal, formal in slang.items():
+        add(informal, formal, trusted=False)
+
+    renamed: dict[Phrase, list[str]] = {}
+    for old, new, *_ in _rows("renamed_terms.tsv"):
+        renamed.setdefault(tuple(words_of(old)), []).append(new)
+    glossary = {tuple(words_of(en)): idn for en, idn, *_ in _rows("glossary_en.tsv")}
+    stem_overrides = {word: stem for word, stem, *_ in _rows("stem_overrides.tsv")}
+
+    english_words = {w for key in glossary for w in key} | {
+        "how", "what", "where", "when", "which", "who", "why", "the", "a", "an", "to", "for",
+        "of", "in", "my", "i", "get", "need", "can", "do", "does", "is", "are", "lost", "pay",
+        "apply", "make", "new", "card", "certificate", "office", "city", "with", "and", "or",
+    }  # fmt: skip
+    english_words -= {"online", "data", "email"}
+    indonesian_words = (
+        root_words
+        | stopwords
+        | protected
+        | {w for key in rewrites for w in key}
+        | {w for value in rewrites.values() for w in value}
+    ) - english_words
+
+    return Lexicon(
+        stopwords=frozenset(stopwords),
+        rewrites=rewrites,
+        rewrite_span=max(len(k) for k in rewrites),
+        lowercase_only=lowercase_only,
+        protected=frozenset(protected),
+        abbreviations={k: tuple(v) for k, v in abbreviations.items()},
+        renamed={k: tuple(v) for k, v in renamed.items()},
+        glossary=glossary,
+        stem_overrides=stem_overrides,
+        root_words=root_words,
+        indonesian_words=frozenset(indonesian_words),
+        english_words=frozenset(english_words),
+    )

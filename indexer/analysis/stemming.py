@@ -1,0 +1,96 @@
+"""Indonesian stemming: Sastrawi (dictionary-checked, so it rarely over-stems), memoized.
+
+Sastrawi tries affix removals until the remainder is in its root dictionary, which makes it
+correct on formal text (``perizinan`` -> ``izin``, ``kelahiran`` -> ``lahir``) but slow. Most
+of that slowness is its list-backed dictionary (see :class:`SetDictionary`); the rest is pure
+Python rule matching, tens of microseconds a word. A document collection repeats the same few
+thousand words, so a per-word cache turns that into one dict lookup
+(bench/bench_stemmers.py measures all three against Snowball).
+
+Left alone: words with digits (``ak1``, ``2024``), words of three letters or fewer, protected
+acronyms and app names (``perkim`` would otherwise lose ``per-``). Words Sastrawi leaves
+unchanged and that are not in its dictionary get one more try for colloquial affixes
+(``ngurusin`` -> ``urus``, ``nyari`` -> ``cari``, ``disiapin`` -> ``siap``).
+"""
+
+from __future__ import annotations
+
+from Sastrawi.Stemmer.Stemmer import Stemmer as SastrawiStemmer
+
+from indexer.analysis.lexicon import Lexicon
+
+_CACHE_LIMIT = 1_000_000
+
+
+class SetDictionary:
+    """Sastrawi's dictionary interface over a set.
+
+    Sastrawi's own ``ArrayDictionary`` keeps its 30 000 root words in a list, so every
+    ``contains`` is a linear scan and one word costs milliseconds; a set makes it a hash lookup
+    with identical results.
+    """
+
+    def __init__(self, words: frozenset[str]):
+        self.words = words
+
+    def contains(self, word: str) -> bool:
+        return word in self.words
+
+    def count(self) -> int:
+        return len(self.words)
+
+
+_NY_ROOTS = ("s", "c")
+
+
+class Stemmer:
+    def __init__(self, lexicon: Lexicon):
+        self._roots = lexicon.root_words
+        self._sastrawi = SastrawiStemmer(SetDictionary(lexicon.root_words))
+        self._cache: dict[str, str] = dict(lexicon.stem_overrides)
+        for word in lexicon.protected:
+            self._cache[word] = word
+        self._overrides = dict(self._cache)
+
+    def stem(self, word: str) -> str:
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        stem = self._compute(word)
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache = dict(self._overrides)
+        self._cache[word] = stem
+        return stem
+
+    def _compute(self, word: str) -> str:
+        if len(word) <= 3 or not word.isalpha() or not word.isascii():
+            return word
+        stem = self._sastrawi.stem_word(word)
+        if stem == word and word not in self._roots:
+            return self._colloquial(word) or word
+        return stem
+
+    def _colloquial(self, word: str) -> str | None:
+        """Root of a Jakarta-style affixed word (ng-/nge-/ny-, -in, di-...-in), if any."""
+        roots = self._roots
+        candidates = [word]
+        if word.endswith("in") and len(word) > 5:
+            candidates.append(word[:-2])
+        out = []
+        for cand in candidates:
+            out.append(cand)
+            if cand.startswith("di"):
+                out.append(cand[2:])
+            if cand.startswith("nge"):
+                out.append(cand[3:])
+            if cand.startswith("ng"):
+                out.append(cand[2:])
+                out.append("k" + cand[2:])
+            if cand.startswith("ny"):
+                out.extend(r + cand[2:] for r in _NY_ROOTS)
+            if cand.startswith("m"):
+                out.append("p" + cand[1:])
+        for cand in out[1:]:
+            if len(cand) >= 3 and cand in roots:
+                return cand
+        return None
