@@ -25,6 +25,7 @@ from synonyms.rules import (
     parse,
     parse_rule,
 )
+from synonyms.store import SynonymStore, Version
 
 DEFAULT_PATH = Path(__file__).with_name("data") / "default.txt"
 
@@ -73,6 +74,8 @@ __all__ = [
     "SynonymFileError",
     "SynonymSet",
     "SynonymSource",
+    "SynonymStore",
+    "Version",
     "default_source",
     "default_text",
     "parse",

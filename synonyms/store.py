@@ -1,0 +1,245 @@
+"""The synonym store: every change a new version in ``<data dir>/synonyms.db`` (SQLite).
+
+Each version keeps the whole synonym text with who changed it, when, why and how (add, remove,
+import, rollback), so any version can be inspected, exported or rolled back to, and a rollback
+is itself a new version (history is never rewritten). A fresh store starts from the packaged
+default set as version 1.
+
+The Analyzer asks :meth:`SynonymStore.version` on every query: one indexed ``max(id)`` on an
+open connection, microseconds. :meth:`rules` parses only when the version moved, so a change
+made by ``sikoja synonyms add`` in another process applies to the API's next query.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sikoja.errors import SikojaError
+from synonyms.rules import Problem, Rule, SynonymFileError, SynonymSet, parse, parse_rule
+
+DB_NAME = "synonyms.db"
+MAX_TEXT_BYTES = 5 * 1024 * 1024
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS versions (
+    id INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    why TEXT NOT NULL,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '',
+    rule_count INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+"""
+
+
+@dataclass(frozen=True)
+class Version:
+    id: int
+    created_at: str
+    who: str
+    why: str
+    action: str  # "default" | "add" | "remove" | "import" | "rollback"
+    detail: str
+    rule_count: int
+
+
+class SynonymStore:
+    """Versioned synonym rules for one data dir; a :class:`synonyms.SynonymSource`."""
+
+    def __init__(self, data_dir: str | Path):
+        self.data_dir = Path(data_dir)
+        self.path = self.data_dir / DB_NAME
+        self._lock = threading.RLock()
+        self._conn: sqlite3.Connection | None = None
+        self._cached: tuple[int, SynonymSet] | None = None
+
+    # -- connection ---------------------------------------------------------------------------
+
+    def _db(self) -> sqlite3.Connection:
+        if self._conn is None:
+            try:
+                self.data_dir.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(
+                    self.path, check_same_thread=False, timeout=30, isolation_level=None
+                )
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.executescript(_SCHEMA)
+            except (OSError, sqlite3.Error) as exc:
+                raise SikojaError(f"{self.path}: cannot open synonym store: {exc}") from None
+            self._conn = conn
+            if conn.execute("SELECT count(*) FROM versions").fetchone()[0] == 0:
+                from synonyms import DEFAULT_PATH, default_text
+
+                text = default_text()
+                self._write(
+                    text,
+                    parse(text, str(DEFAULT_PATH)),
+                    who="sikoja",
+                    why="default Indonesian public-service synonym set",
+                    action="default",
+                    detail=DEFAULT_PATH.name,
+                    only_if_empty=True,
+                )
+        return self._conn
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> SynonymStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def version(self) -> int:
+        """The current version number (cheap: called on every query)."""
+        with self._lock:
+            row = self._db().execute("SELECT max(id) FROM versions").fetchone()
+        return int(row[0])
+
+    def rules(self) -> SynonymSet:
+        """The current rules, parsed once per version."""
+        with self._lock:
+            current = self.version()
+            if self._cached is None or self._cached[0] != current:
+                self._cached = (current, self._parse_version(current))
+            return self._cached[1]
+
+    def list(self) -> list[Rule]:
+        return list(self.rules().rules)
+
+    def export_text(self, version: int | None = None) -> str:
+        with self._lock:
+            return self._text_of(version if version is not None else self.version())
+
+    def history(self) -> list[Version]:
+        """Every version, newest first."""
+        with self._lock:
+            rows = self._db().execute(
+                "SELECT id, created_at, who, why, action, detail, rule_count FROM versions "
+                "ORDER BY id DESC"
+            )
+            return [Version(*row) for row in rows]
+
+    # -- changes ------------------------------------------------------------------------------
+
+    def add(self, rule: str, *, who: str, why: str) -> Version:
+        """Append one rule (validated alone and together with the rules already there)."""
+        parsed = parse_rule(rule)
+        with self._lock:
+            current = self.export_text()
+            if any(r.key() == parsed.key() for r in self.rules()):
+                raise SikojaError(f"rule already present: {parsed.text()}")
+            text = current.rstrip("\n") + "\n" + parsed.text() + "\n"
+            return self._commit(text, who=who, why=why, action="add", detail=parsed.text())
+
+    def remove(self, rule: str, *, who: str, why: str) -> Version:
+        """Remove the rule with this text (case and spacing ignored); comments stay."""
+        target = parse_rule(rule).key()
+        with self._lock:
+            current = self.export_text()
+            lines = current.split("\n")
+            removed = [r for r in self.rules() if r.key() == target]
+            if not removed:
+                raise SikojaError(f"no such rule: {rule.strip()} (see 'sikoja synonyms list')")
+            drop = {r.line for r in removed}
+            text = "\n".join(line for n, line in enumerate(lines, 1) if n not in drop)
+            return self._commit(text, who=who, why=why, action="remove", detail=removed[0].text())
+
+    def import_text(
+        self, data: str | bytes, *, who: str, why: str, source: str = "<import>"
+    ) -> Version:
+        """Replace all rules by a whole synonym file; a bad file changes nothing."""
+        if len(data) > MAX_TEXT_BYTES:
+            raise SynonymFileError(
+                [
+                    Problem(
+                        source, 1, f"file too large ({len(data)} bytes, at most {MAX_TEXT_BYTES})"
+                    )
+                ]
+            )
+        rules = parse(data, source)
+        with self._lock:
+            return self._write(rules.text, rules, who=who, why=why, action="import", detail=source)
+
+    def rollback(self, version: int, *, who: str, why: str) -> Version:
+        """Make the rules of ``version`` current again, as a new version."""
+        with self._lock:
+            text = self._text_of(version)
+            return self._commit(
+                text, who=who, why=why, action="rollback", detail=f"to version {version}"
+            )
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _text_of(self, version: int) -> str:
+        row = self._db().execute("SELECT text FROM versions WHERE id = ?", (version,)).fetchone()
+        if row is None:
+            raise SikojaError(f"no synonym version {version} (see 'sikoja synonyms history')")
+        return row[0]
+
+    def _parse_version(self, version: int) -> SynonymSet:
+        return parse(self._text_of(version), f"{self.path}#v{version}")
+
+    def _commit(self, text: str, *, who: str, why: str, action: str, detail: str) -> Version:
+        return self._write(
+            text,
+            parse(text, f"synonyms after {action}"),
+            who=who,
+            why=why,
+            action=action,
+            detail=detail,
+        )
+
+    def _write(
+        self,
+        text: str,
+        rules: SynonymSet,
+        *,
+        who: str,
+        why: str,
+        action: str,
+        detail: str,
+        only_if_empty: bool = False,
+    ) -> Version:
+        who, why = (who or "").strip(), (why or "").strip()
+        if not who:
+            raise SikojaError("say who makes the change (--who)")
+        if not why:
+            raise SikojaError("say why the change is made (--why)")
+        created = datetime.now(UTC).isoformat(timespec="seconds")
+        conn = self._conn if self._conn is not None else self._db()
+        with self._lock:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                if only_if_empty and conn.execute("SELECT count(*) FROM versions").fetchone()[0]:
+                    conn.execute("ROLLBACK")
+                    row = conn.execute(
+                        "SELECT id, created_at, who, why, action, detail, rule_count "
+                        "FROM versions ORDER BY id LIMIT 1"
+                    ).fetchone()
+                    return Version(*row)
+                cur = conn.execute(
+                    "INSERT INTO versions (created_at, who, why, action, detail, rule_count, text)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (created, who, why, action, detail, len(rules), text),
+                )
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise SikojaError(f"{self.path}: cannot save synonyms: {exc}") from None
+            version_id = int(cur.lastrowid or 0)
+            self._cached = (version_id, rules)
+            return Version(version_id, created, who, why, action, detail, len(rules))
