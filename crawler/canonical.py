@@ -1,0 +1,93 @@
+"""One spelling per page: the URL key under which a page is stored and de-duplicated.
+
+OPD sites reach the same page through many URLs: menu links with ``index.php``, share
+buttons that append ``utm_*``/``fbclid``, PHP session ids, ``http://host:80/``, trailing
+slashes. The store is keyed by URL, so every variant must collapse to one key or the same
+service would be indexed (and shown) several times.
+
+WordPress is the exception worth knowing: ``?page_id=5`` *is* the page, so query
+parameters are kept (sorted) unless they are tracking or session noise, and
+``/index.php?page_id=5`` becomes ``/?page_id=5``.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
+
+from w3lib.url import safe_url_string
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+# Query parameters that never select content: click trackers and session ids.
+_NOISE_PARAMS = {
+    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "mc_cid",
+    "mc_eid", "_ga", "_gl", "ref_src", "phpsessid", "sid", "jsessionid", "aspsessionid",
+    "sessionid", "session_id", "cfid", "cftoken",
+}
+_NOISE_PREFIXES = ("utm_",)
+
+# Directory index files that servers answer for the bare directory.
+_INDEX_FILES = re.compile(r"/(index|default)\.(php|html?|aspx?|jsp)$", re.IGNORECASE)
+# ;jsessionid=... path parameters (Java servlet containers).
+_PATH_SESSION = re.compile(r";(jsessionid|phpsessid|sid)=[^/?#]*", re.IGNORECASE)
+
+
+def _is_noise(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in _NOISE_PARAMS or lowered.startswith(_NOISE_PREFIXES)
+
+
+def _normalise_path(path: str) -> str:
+    path = _PATH_SESSION.sub("", path)
+    # resolve "." and ".." segments the way a browser would
+    if "/." in path:
+        path = urljoin("http://x/", path)[len("http://x"):] or "/"
+    # one consistent percent-encoding: decode what is safe to decode, then re-encode
+    path = quote(unquote(path), safe="/:@!$&'()*+,;=-._~%")
+    path = re.sub(r"/{2,}", "/", path)
+    path = _INDEX_FILES.sub("/", path)
+    if len(path) > 1 and path.endswith("/"):
+        path = path.rstrip("/") or "/"
+    return path or "/"
+
+
+def canonicalize_url(url: str) -> str:
+    """The storage key of ``url``; idempotent, and equal for every variant of one page.
+
+    >>> canonicalize_url("HTTP://Dukcapil.JambiKota.go.id:80/index.php?page_id=5&utm_source=fb#top")
+    'http://dukcapil.jambikota.go.id/?page_id=5'
+    """
+    url = safe_url_string(url.strip())
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower().rstrip(".")
+    port = parts.port
+    netloc = host
+    if parts.username or parts.password:
+        netloc = f"{parts.username or ''}:{parts.password or ''}@{host}"
+    if port is not None and port != DEFAULT_PORTS.get(scheme):
+        netloc = f"{netloc}:{port}"
+    query_items = [
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_noise(k)
+    ]
+    query = urlencode(sorted(query_items), doseq=False, quote_via=quote, safe="/:@!$'()*,;~")
+    return urlunsplit((scheme, netloc, _normalise_path(parts.path), query, ""))
+
+
+def origin(url: str) -> str:
+    """``scheme://host[:port]`` with default ports dropped: what "the same site" means here.
+
+    Several sample OPD sites share 127.0.0.1 on different ports, and real deployments put
+    different OPDs on one IP, so the port is part of a site's identity.
+    """
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    if port is None or port == DEFAULT_PORTS.get(parts.scheme.lower()):
+        return f"{parts.scheme.lower()}://{host}"
+    return f"{parts.scheme.lower()}://{host}:{port}"
+
+
+def strip_fragment(url: str) -> str:
+    return url.split("#", 1)[0]

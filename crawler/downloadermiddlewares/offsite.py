@@ -1,0 +1,74 @@
+"""Keep a source's crawl on its own sites, redirects included.
+
+Scrapy's OffsiteMiddleware matches domains and their subdomains and ignores ports. Here a
+site is an origin (scheme, host, port): the sample web runs every OPD on 127.0.0.1 with its
+own port, and a crawl of one OPD must not wander into another's site. A host listed in
+``allowed_hosts`` without any start URL on it is allowed on any port.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from scrapy.exceptions import IgnoreRequest
+
+from crawler.canonical import DEFAULT_PORTS
+
+if TYPE_CHECKING:
+    from scrapy import Request, Spider
+    from scrapy.crawler import Crawler
+
+    from sikoja.sources import Source
+
+
+class OffsiteRequest(IgnoreRequest):
+    """A request (usually a redirect) to a host the source does not cover."""
+
+
+class SiteScope:
+    """Which URLs belong to a source."""
+
+    def __init__(self, source: Source) -> None:
+        self.ports: dict[str, set[int] | None] = {}
+        for host in source.hosts:
+            self.ports[host] = None
+        for url in source.start_urls + ([source.url] if source.url else []):
+            parts = urlsplit(url)
+            host = (parts.hostname or "").lower()
+            if host not in self.ports:
+                continue
+            port = parts.port or DEFAULT_PORTS.get(parts.scheme, 80)
+            known = self.ports[host]
+            self.ports[host] = (known or set()) | {port}
+
+    def allows(self, url: str) -> bool:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            return False
+        host = (parts.hostname or "").lower().rstrip(".")
+        if host not in self.ports:
+            return False
+        ports = self.ports[host]
+        try:
+            port = parts.port or DEFAULT_PORTS.get(parts.scheme, 80)
+        except ValueError:
+            return False
+        return ports is None or port in ports
+
+
+class SourceOffsiteMiddleware:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SourceOffsiteMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        scope: SiteScope | None = getattr(self.crawler.spider, "scope", None)
+        if scope is None or request.meta.get("sikoja_any_site"):
+            return
+        if not scope.allows(request.url):
+            self.crawler.stats.inc_value("sikoja/offsite_filtered")
+            raise OffsiteRequest(f"offsite: {request.url} is outside the source's sites")

@@ -1,0 +1,146 @@
+"""Assemble a ``Document`` from a fetched body: the one place that decides a page's kind.
+
+Kinds matter to ranking (a citizen asking "syarat KTP" wants the service page, not the
+news item about the KTP drive), so the rule is explicit: a page with service sections is a
+"service", a dated article is "news", a PDF is a "document", anything else a "page".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from crawler.canonical import canonicalize_url, origin
+from crawler.extract.catalog import AppEntry, slugify
+from crawler.extract.dates import parse_http_date, parse_iso, visible_date
+from crawler.extract.encoding import decode_html
+from crawler.extract.html import Link, extract_page
+from crawler.extract.lang import detect_language
+from crawler.extract.pdf import PdfText
+from crawler.extract.service import extract_service_fields, is_service
+from sikoja.documents import Document
+
+_NEWS_PATH = re.compile(r"/(berita|news|post|posts|artikel|article|kabar|warta|pengumuman)"
+                        r"(/|-|_|\.|$)", re.IGNORECASE)
+MAX_TEXT = 100_000
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+@dataclass
+class ExtractedPage:
+    document: Document
+    links: list[Link]
+
+
+def document_url(served_url: str, canonical: str | None) -> str:
+    """The served URL, or the page's rel=canonical when it points to the same site."""
+    if canonical and canonical.startswith(("http://", "https://")) and origin(
+        canonical
+    ) == origin(served_url):
+        return canonicalize_url(canonical)
+    return canonicalize_url(served_url)
+
+
+def page_kind(url: str, fields: dict[str, object], meta: dict[str, str | None],
+              dated: bool) -> str:
+    if is_service(fields):
+        return "service"
+    if meta.get("published") and (meta.get("og_type") in (None, "article")):
+        return "news"
+    if _NEWS_PATH.search(urlsplit(url).path) and dated:
+        return "news"
+    return "page"
+
+
+def html_document(
+    body: bytes,
+    *,
+    url: str,
+    content_type: str | None,
+    http_last_modified: str | None,
+    source: str,
+    opd: str,
+) -> ExtractedPage:
+    text, _ = decode_html(body, content_type)
+    page = extract_page(text, url)
+    fields = extract_service_fields(page.content, url) if page.content is not None else {}
+    if not is_service(fields):
+        # partial sections (a "Lokasi" paragraph on a news post) are noise, not a service
+        fields = {}
+    shown_date = visible_date(page.text)
+    last_modified = (
+        parse_iso(page.meta.get("modified"))
+        or parse_iso(page.meta.get("published"))
+        or shown_date
+        or parse_http_date(http_last_modified)
+    )
+    doc_url = document_url(url, page.canonical)
+    kind = page_kind(doc_url, fields, page.meta,
+                     dated=bool(shown_date or page.meta.get("published")))
+    body_text = page.text[:MAX_TEXT]
+    document = Document(
+        url=doc_url,
+        source=source,
+        opd=opd,
+        kind=kind,
+        title=page.title or (page.meta.get("description") or "")[:120] or doc_url,
+        text=body_text,
+        headings=page.headings,
+        breadcrumbs=page.breadcrumbs,
+        fields=fields,
+        lang=detect_language(body_text, page.lang_attr),
+        last_modified=last_modified,
+        fetched_at=now_iso(),
+    )
+    return ExtractedPage(document, page.links)
+
+
+def pdf_document(
+    pdf: PdfText,
+    *,
+    url: str,
+    http_last_modified: str | None,
+    source: str,
+    opd: str,
+    parent_url: str | None,
+    link_text: str | None = None,
+) -> Document:
+    title = pdf.title
+    if link_text and (not title or title.lower().startswith(("microsoft word", "untitled"))):
+        title = link_text
+    return Document(
+        url=canonicalize_url(url),
+        source=source,
+        opd=opd,
+        kind="document",
+        title=title or urlsplit(url).path.rsplit("/", 1)[-1],
+        text=pdf.text[:MAX_TEXT],
+        lang=detect_language(pdf.text),
+        last_modified=pdf.modified or parse_http_date(http_last_modified),
+        fetched_at=now_iso(),
+        parent_url=canonicalize_url(parent_url) if parent_url else None,
+    )
+
+
+def app_document(entry: AppEntry, *, catalog_url: str, source: str, opd: str) -> Document:
+    """One catalog row; its URL is the app's own, or catalog#slug when it has none."""
+    url = canonicalize_url(entry.url) if entry.url else (
+        f"{canonicalize_url(catalog_url)}#{slugify(entry.name)}"
+    )
+    return Document(
+        url=url,
+        source=source,
+        opd=entry.opd or opd,
+        kind="app",
+        title=entry.name,
+        text=entry.description or entry.name,
+        fields={"platform": entry.platform, "status": entry.status,
+                "description": entry.description},
+        lang=detect_language(entry.description) if entry.description else "id",
+        fetched_at=now_iso(),
+    )

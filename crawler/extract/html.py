@@ -1,0 +1,301 @@
+"""Main content, title, headings, breadcrumbs and links of an OPD web page.
+
+OPD pages are mostly template: a mega-menu listing every service, a sidebar of news, a
+footer with the address. Left in, the menu would make every page match every query, so
+boilerplate is dropped first (semantic tags and class/id names), then the densest block
+that remains is the page's content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
+              "canvas", "select", "button", "input", "textarea", "link", "meta")
+_BOILERPLATE_TAGS = ("nav", "header", "footer", "aside")
+# class/id tokens that mark template furniture rather than content
+_BOILERPLATE_NAME = re.compile(
+    r"menu|sidebar|side-bar|widget|footer|breadcrumb|navbar|navigation|\bnav\b|topbar|"
+    r"cookie|share|social|skip-link|search-form|pagination|related",
+    re.IGNORECASE,
+)
+_NEVER_DROP = {"html", "body", "main", "article"}
+_BREADCRUMB_NAME = re.compile(r"breadcrumb", re.IGNORECASE)
+_BREADCRUMB_SPLIT = re.compile(r"\s*(?:»|›|>|/|\||→|«)\s*")
+
+BLOCK_TAGS = {
+    "p", "div", "section", "article", "main", "ul", "ol", "li", "dl", "dt", "dd", "table",
+    "thead", "tbody", "tfoot", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+    "blockquote", "pre", "form", "fieldset", "address", "figure", "figcaption", "center",
+    "header", "footer", "nav", "aside", "hr", "br", "caption",
+}
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+")
+_SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "whatsapp:", "sms:", "ftp:")
+
+
+def parse_html(text: str) -> BeautifulSoup:
+    """Lenient parse: lxml repairs unclosed tags and truncated documents."""
+    return BeautifulSoup(text, "lxml")
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
+
+
+@dataclass
+class Link:
+    url: str
+    text: str
+
+
+def extract_links(soup: BeautifulSoup, base_url: str) -> list[Link]:
+    """Every followable link on the page (menus included: they are how a site is reached)."""
+    base_tag = soup.find("base", href=True)
+    base = urljoin(base_url, base_tag["href"].strip()) if isinstance(base_tag, Tag) else base_url
+    links: list[Link] = []
+    for tag in soup.find_all(["a", "area"], href=True):
+        href = str(tag["href"]).strip()
+        if not href or href.startswith("#") or href.lower().startswith(_SKIP_SCHEMES):
+            continue
+        try:
+            absolute = urljoin(base, href)
+        except ValueError:
+            continue
+        links.append(Link(absolute.split("#", 1)[0], squash(tag.get_text(" "))))
+    for tag in soup.find_all(["frame", "iframe"], src=True):
+        src = str(tag["src"]).strip()
+        if src and not src.lower().startswith(_SKIP_SCHEMES):
+            links.append(Link(urljoin(base, src).split("#", 1)[0], ""))
+    return links
+
+
+def meta_content(soup: BeautifulSoup, *names: str) -> str | None:
+    for name in names:
+        tag = soup.find("meta", attrs={"property": name}) or soup.find(
+            "meta", attrs={"name": name}
+        )
+        if isinstance(tag, Tag) and tag.get("content"):
+            return squash(str(tag["content"]))
+    return None
+
+
+def canonical_link(soup: BeautifulSoup, base_url: str) -> str | None:
+    for tag in soup.find_all("link", href=True):
+        rel = tag.get("rel") or []
+        rels = rel if isinstance(rel, list) else str(rel).split()
+        if "canonical" in [r.lower() for r in rels]:
+            return urljoin(base_url, str(tag["href"]).strip())
+    return None
+
+
+def html_lang(soup: BeautifulSoup) -> str | None:
+    html = soup.find("html")
+    if isinstance(html, Tag):
+        lang = html.get("lang") or html.get("xml:lang")
+        if lang:
+            return str(lang).split("-")[0].split("_")[0].strip().lower() or None
+    return None
+
+
+def extract_breadcrumbs(soup: BeautifulSoup) -> list[str]:
+    """Trail like ``Beranda » Layanan » KTP-el``, from the element that says breadcrumb."""
+    candidates = [
+        tag for tag in soup.find_all(True)
+        if _BREADCRUMB_NAME.search(_names(tag)) or "breadcrumb" in str(
+            tag.get("aria-label", "")
+        ).lower()
+    ]
+    if not candidates:
+        return []
+    trail = candidates[0]
+    items = [squash(li.get_text(" ")) for li in trail.find_all("li")]
+    if not items:
+        items = [squash(a.get_text(" ")) for a in trail.find_all("a")]
+        last = squash(trail.get_text(" | "))
+        tail = _BREADCRUMB_SPLIT.split(last)[-1] if last else ""
+        if tail and (not items or tail != items[-1]):
+            items.append(tail)
+    parts: list[str] = []
+    for item in items:
+        parts.extend(p for p in _BREADCRUMB_SPLIT.split(item) if p)
+    return [p for p in parts if len(p) <= 120][:12]
+
+
+def _names(tag: Tag) -> str:
+    classes = tag.get("class") or []
+    if isinstance(classes, str):
+        classes = classes.split()
+    return " ".join([*classes, str(tag.get("id") or ""), str(tag.get("role") or "")])
+
+
+def strip_boilerplate(soup: BeautifulSoup) -> Tag:
+    """Remove scripts, menus, sidebars and footers in place; return the body."""
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    body = soup.body or soup
+    for tag in body.find_all(_BOILERPLATE_TAGS):
+        if not tag.decomposed and not _holds_content(tag):
+            tag.decompose()
+    for tag in body.find_all(True):
+        if tag.decomposed or tag.name in _NEVER_DROP:
+            continue
+        if _BOILERPLATE_NAME.search(_names(tag)) and not _holds_content(tag):
+            tag.decompose()
+    return body
+
+
+def _holds_content(tag: Tag) -> bool:
+    """A wrapper named like furniture (``content-sidebar-wrap``) that holds the page itself."""
+    return tag.find(["h1", "main", "article"]) is not None
+
+
+def _text_len(tag: Tag) -> int:
+    return len(squash(tag.get_text(" ")))
+
+
+def _link_text_len(tag: Tag) -> int:
+    return sum(len(squash(a.get_text(" "))) for a in tag.find_all("a"))
+
+
+def main_block(body: Tag) -> Tag:
+    """The densest block: descend while one child holds most of the non-link text."""
+    for selector in ("main", "article", '[role="main"]'):
+        found = body.select(selector)
+        if len(found) == 1 and _text_len(found[0]) > 0.3 * max(_text_len(body), 1):
+            body = found[0]
+            break
+    current = body
+    while True:
+        total = max(_text_len(current) - _link_text_len(current), 1)
+        children = [c for c in current.find_all(True, recursive=False) if c.name in BLOCK_TAGS]
+        best, best_score = None, 0
+        for child in children:
+            score = _text_len(child) - _link_text_len(child)
+            if score > best_score:
+                best, best_score = child, score
+        if best is None or best_score < 0.8 * total or best.name in ("p", "li", "tr", "td"):
+            return current
+        current = best
+
+
+def block_text(tag: Tag) -> str:
+    """Readable text with one line per block element and list item."""
+    out: list[str] = []
+    _walk_text(tag, out)
+    lines = [squash(line) for line in "".join(out).split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def _walk_text(node: Tag, out: list[str]) -> None:
+    for child in node.children:
+        if isinstance(child, NavigableString):
+            if not isinstance(child, Comment):
+                out.append(str(child))
+        elif isinstance(child, Tag):
+            if child.name in ("td", "th"):
+                out.append(" ")
+                _walk_text(child, out)
+                out.append(" ")
+            elif child.name in BLOCK_TAGS:
+                out.append("\n")
+                _walk_text(child, out)
+                out.append("\n")
+            else:
+                _walk_text(child, out)
+
+
+def extract_headings(block: Tag) -> list[str]:
+    seen: list[str] = []
+    for tag in block.find_all(_HEADING_TAGS):
+        text = squash(tag.get_text(" "))
+        if text and text not in seen and len(text) <= 200:
+            seen.append(text)
+    return seen[:50]
+
+
+def clean_title_suffix(title: str, site_name: str | None = None) -> str:
+    """``Pembuatan KTP-el | Disdukcapil Kota Jambi`` -> ``Pembuatan KTP-el``."""
+    title = squash(title)
+    if site_name and title.lower().endswith(site_name.lower()) and len(title) > len(site_name):
+        title = title[: -len(site_name)]
+        title = re.sub(r"[\s|\-–—:»·]+$", "", title)
+    parts = [p for p in _TITLE_SEPARATORS.split(title) if p]
+    if len(parts) > 1:
+        return max(parts[:-1], key=len) if len(parts) > 2 else parts[0]
+    return title
+
+
+def extract_title(soup: BeautifulSoup, block: Tag, body: Tag) -> str:
+    """Page's own name: h1 in the content, then og:title, then <title> minus the site suffix."""
+    site_name = meta_content(soup, "og:site_name")
+    for scope in (block, body):
+        h1 = scope.find("h1")
+        if isinstance(h1, Tag):
+            text = squash(h1.get_text(" "))
+            if 2 < len(text) <= 250 and (not site_name or text.lower() != site_name.lower()):
+                return text
+    og = meta_content(soup, "og:title", "twitter:title")
+    if og:
+        return clean_title_suffix(og, site_name)
+    if soup.title and soup.title.string:
+        return clean_title_suffix(str(soup.title.string), site_name)
+    for heading in ("h2", "h3"):
+        tag = block.find(heading)
+        if isinstance(tag, Tag):
+            return squash(tag.get_text(" "))[:250]
+    return ""
+
+
+@dataclass
+class HtmlPage:
+    """What the spider needs from one HTML page."""
+
+    title: str
+    text: str
+    headings: list[str]
+    breadcrumbs: list[str]
+    lang_attr: str | None
+    canonical: str | None
+    links: list[Link]
+    meta: dict[str, str | None] = field(default_factory=dict)
+    content: Tag | None = None  # the cleaned body, for service-field extraction
+    main: Tag | None = None
+
+
+def extract_page(text: str, url: str) -> HtmlPage:
+    soup = parse_html(text)
+    links = extract_links(soup, url)
+    canonical = canonical_link(soup, url)
+    lang = html_lang(soup)
+    breadcrumbs = extract_breadcrumbs(soup)
+    meta = {
+        "og_type": meta_content(soup, "og:type"),
+        "published": meta_content(soup, "article:published_time", "datePublished",
+                                  "pubdate", "publish-date", "date"),
+        "modified": meta_content(soup, "article:modified_time", "og:updated_time",
+                                 "dateModified", "last-modified"),
+        "description": meta_content(soup, "description", "og:description"),
+        "site_name": meta_content(soup, "og:site_name"),
+    }
+    body = strip_boilerplate(soup)
+    block = main_block(body)
+    title = extract_title(soup, block, body)
+    return HtmlPage(
+        title=title,
+        text=block_text(block),
+        headings=extract_headings(block),
+        breadcrumbs=breadcrumbs,
+        lang_attr=lang,
+        canonical=canonical,
+        links=links,
+        meta=meta,
+        content=body,
+        main=block,
+    )

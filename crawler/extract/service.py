@@ -1,0 +1,380 @@
+"""Structured parts of a service page: requirements, procedure, duration, cost, ...
+
+Every OPD heads these differently: ``<h3>Persyaratan</h3><ol>..``, ``<p><b>Biaya:</b>
+Gratis</p>``, a two-column table whose first column says "Jangka Waktu", or a paragraph
+"Syarat-syarat:" followed by ``<br>``-separated lines. So the page is first flattened into
+a sequence of blocks (headings, lines with their leading bold text, list items, table rows)
+and a small state machine assigns the blocks after a recognised label to that field, until
+the next heading or label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from bs4 import NavigableString, Tag
+
+from crawler.extract.html import BLOCK_TAGS, squash
+
+# Label patterns, matched against the whole label (numbering and a trailing colon removed).
+FIELD_LABELS: dict[str, re.Pattern[str]] = {
+    "requirements": re.compile(
+        r"^(persyaratan|syarat|syarat-syarat|syarat syarat|kelengkapan|dokumen|berkas|"
+        r"requirements?)\b(?!.*\b(?:prosedur|alur|biaya)\b)"
+        r"(\s+(pelayanan|layanan|administrasi|permohonan|pengajuan|pendaftaran|umum|khusus|"
+        r"yang (harus|perlu) (dipenuhi|dilampirkan|disiapkan|dibawa)|(yang )?(diperlukan|"
+        r"dibutuhkan)|teknis|dan kelengkapan|berkas|dokumen|kelengkapan)\b.*)?$"
+    ),
+    "procedure": re.compile(
+        r"^(prosedur|alur|mekanisme|tata cara|tatacara|langkah|langkah-langkah|cara|"
+        r"sistem, mekanisme|sistem mekanisme|flow|procedure|tahapan)\b(?!.*\bbiaya\b).*$"
+    ),
+    "duration": re.compile(
+        r"^(waktu penyelesaian|jangka waktu|lama (proses|penyelesaian|pelayanan|pengurusan)|"
+        r"waktu proses|estimasi waktu|durasi|standar waktu|waktu pengerjaan)\b.*$"
+    ),
+    "cost": re.compile(
+        r"^(biaya|tarif|retribusi|biaya\s*/\s*tarif|biaya dan tarif|biaya/tarif|"
+        r"produk\s*,?\s*biaya|fee|cost)\b.*$"
+    ),
+    "legal_basis": re.compile(r"^(dasar hukum|landasan hukum|regulasi|peraturan terkait)\b.*$"),
+    "location": re.compile(
+        r"^(lokasi|tempat pelayanan|tempat pengurusan|tempat pengajuan|tempat|alamat|"
+        r"alamat pelayanan|unit pelayanan|loket)\b.*$"
+    ),
+    "online_url": re.compile(
+        r"^(layanan online|pendaftaran online|daftar online|link pendaftaran|"
+        r"link layanan|tautan|permohonan online|aplikasi|akses online|online)\b.*$"
+    ),
+}
+LIST_FIELDS = ("requirements", "procedure")
+_MAX_LABEL = 60
+_NUMBERING = re.compile(r"^\s*(?:[\(\[]?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[\.\)\]]|[-•*–·▪●○✓])\s+")
+_ONLINE_LINK_TEXT = re.compile(
+    r"(daftar|ajukan|layanan|pendaftaran|permohonan|akses|kunjungi|mohon)\b.*\bonline|"
+    r"online\b.*\b(daftar|ajukan|pendaftaran|permohonan)", re.IGNORECASE
+)
+
+
+@dataclass
+class Block:
+    kind: str  # "heading", "line", "item", "row"
+    text: str
+    level: int = 0
+    bold: str = ""  # leading bold text of a line
+    cells: list[list[str]] = field(default_factory=list)  # row: lines of each cell
+    header: bool = False  # row made of <th>
+    links: list[str] = field(default_factory=list)
+
+
+def _strip_label(text: str) -> str:
+    text = _NUMBERING.sub("", squash(text))
+    return text.strip().rstrip(":：").strip().lower()
+
+
+def match_label(text: str) -> str | None:
+    """Field name for a label such as "Persyaratan Pelayanan:" or "Biaya / Tarif"."""
+    label = _strip_label(text)
+    if not label or len(label) > _MAX_LABEL:
+        return None
+    for name, pattern in FIELD_LABELS.items():
+        if pattern.match(label):
+            return name
+    return None
+
+
+def _split_inline_label(text: str) -> tuple[str | None, str]:
+    """``"Biaya : Gratis"`` -> ("cost", "Gratis")."""
+    if ":" not in text:
+        return None, text
+    head, _, rest = text.partition(":")
+    name = match_label(head)
+    return (name, rest.strip()) if name else (None, text)
+
+
+# -- flattening ------------------------------------------------------------------------
+
+class _Line:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.bold: list[str] = []
+        self.bold_open = True  # still in the leading run of bold text
+        self.links: list[str] = []
+
+    def add(self, text: str, bold: bool) -> None:
+        if not text.strip():
+            self.parts.append(text)
+            return
+        if bold and self.bold_open:
+            self.bold.append(text)
+        elif not bold:
+            self.bold_open = False
+        self.parts.append(text)
+
+    def text(self) -> str:
+        return squash("".join(self.parts))
+
+
+def _cell_lines(cell: Tag, base_url: str) -> tuple[list[str], list[str]]:
+    lines: list[str] = []
+    links: list[str] = []
+    for block in flatten(cell, base_url):
+        if block.kind == "row":
+            lines.extend(" ".join(" ".join(c) for c in block.cells).split("\n"))
+        else:
+            lines.append(block.text)
+        links.extend(block.links)
+    return [line for line in (squash(x) for x in lines) if line], links
+
+
+def flatten(root: Tag, base_url: str = "") -> Iterator[Block]:
+    """Linear sequence of blocks in document order."""
+    line = _Line()
+    yield from _flatten(root, base_url, line, bold=False, in_item=False)
+    if line.text():
+        yield Block("line", line.text(), bold=squash("".join(line.bold)), links=line.links)
+
+
+def _emit(line: _Line, kind: str = "line") -> Iterator[Block]:
+    text = line.text()
+    if text:
+        yield Block(kind, text, bold=squash("".join(line.bold)), links=list(line.links))
+    line.parts.clear()
+    line.bold.clear()
+    line.links.clear()
+    line.bold_open = True
+
+
+def _flatten(node: Tag, base_url: str, line: _Line, *, bold: bool,
+             in_item: bool) -> Iterator[Block]:
+    for child in node.children:
+        if isinstance(child, NavigableString):
+            line.add(str(child), bold)
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = child.name
+        if name == "br":
+            yield from _emit(line, "item" if in_item else "line")
+        elif name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            yield from _emit(line)
+            yield Block("heading", squash(child.get_text(" ")), level=int(name[1]))
+        elif name == "table":
+            yield from _emit(line)
+            yield from _table(child, base_url)
+        elif name == "li":
+            yield from _emit(line)
+            item = _Line()
+            nested: list[Block] = []
+            for sub in _flatten(child, base_url, item, bold=bold, in_item=True):
+                nested.append(sub)
+            # text before a nested list belongs to the item itself
+            own = item.text()
+            if own:
+                nested.append(Block("item", own, bold=squash("".join(item.bold)),
+                                    links=item.links))
+            for sub in nested:
+                if sub.kind == "line":
+                    sub.kind = "item"
+                yield sub
+        elif name in ("dt",):
+            yield from _emit(line)
+            yield Block("line", squash(child.get_text(" ")), bold=squash(child.get_text(" ")))
+        elif name in BLOCK_TAGS:
+            yield from _emit(line, "item" if in_item else "line")
+            yield from _flatten(child, base_url, line, bold=bold, in_item=in_item)
+            yield from _emit(line, "item" if in_item else "line")
+        else:
+            if name == "a" and child.get("href"):
+                line.links.append(urljoin(base_url, str(child["href"]).strip()))
+            is_bold = bold or name in ("b", "strong") or (
+                name == "span" and "bold" in str(child.get("style", "")).replace(" ", "")
+            )
+            yield from _flatten(child, base_url, line, bold=is_bold, in_item=in_item)
+
+
+def _table(table: Tag, base_url: str) -> Iterator[Block]:
+    for tr in table.find_all("tr"):
+        if tr.find_parent("table") is not table:
+            continue
+        cells = tr.find_all(["td", "th"], recursive=False)
+        if not cells:
+            continue
+        if any(c.find(["table", "h1", "h2", "h3", "h4"]) for c in cells):
+            # a layout table (old CMS templates): its cells are page regions, not values
+            for cell in cells:
+                yield from flatten(cell, base_url)
+            continue
+        lines: list[list[str]] = []
+        links: list[str] = []
+        for cell in cells:
+            cell_lines, cell_links = _cell_lines(cell, base_url)
+            lines.append(cell_lines)
+            links.extend(cell_links)
+        header = all(c.name == "th" for c in cells)
+        text = " | ".join(" ".join(c) for c in lines)
+        yield Block("row", text, cells=lines, header=header, links=links)
+
+
+# -- the state machine -------------------------------------------------------------------
+
+def _clean_item(text: str) -> str:
+    return _NUMBERING.sub("", squash(text)).strip(" ;,")
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.values: dict[str, list[str]] = {}
+        self.links: dict[str, list[str]] = {}
+
+    def add(self, name: str, text: str, links: list[str] | None = None) -> None:
+        text = _clean_item(text)
+        if links:
+            self.links.setdefault(name, []).extend(links)
+        if not text:
+            return
+        # "Dokumen yang harus dibawa:" introduces a list, it is not an item of it
+        if name in LIST_FIELDS and text.endswith(":") and len(text) < 80:
+            return
+        bucket = self.values.setdefault(name, [])
+        parts = [text]
+        if name in LIST_FIELDS and ";" in text:
+            parts = [p for p in (_clean_item(x) for x in text.split(";")) if p] or [text]
+        for part in parts:
+            if part not in bucket and len(bucket) < 60:
+                bucket.append(part)
+
+
+def extract_service_fields(content: Tag, base_url: str = "") -> dict[str, object]:
+    """Service fields found in the cleaned page; empty dict when the page has none."""
+    found = _Collector()
+    current: str | None = None
+    current_level = 99  # heading level that opened the current field (99: a label)
+    table_columns: dict[int, str] = {}
+    for block in flatten(content, base_url):
+        if block.kind == "heading":
+            name = match_label(block.text)
+            if name:
+                current, current_level = name, block.level
+            elif block.level <= current_level or current_level == 99:
+                current, current_level = None, 99
+            table_columns = {}
+            continue
+        if block.kind == "row":
+            current = _row(block, found, current, table_columns)
+            continue
+        label_source = block.bold or block.text
+        name = None
+        value = ""
+        if block.bold and len(block.bold) <= _MAX_LABEL + 2:
+            name = match_label(block.bold)
+            if name:
+                value = block.text[len(block.bold):].lstrip(" :：-–")
+        stripped = block.text.rstrip().rstrip(":：")
+        if not name and ":" not in stripped and "：" not in stripped:
+            # a line that is only a label: "Persyaratan:" or a short "Alur Pelayanan"
+            whole = match_label(block.text) if len(block.text) <= _MAX_LABEL + 2 else None
+            if whole and (block.text.rstrip().endswith((":", "："))
+                          or len(stripped.split()) <= 4):
+                name, value = whole, ""
+        elif not name and len(label_source) <= 400:
+            name, value = _split_inline_label(block.text)
+            if name is None:
+                value = ""
+        if name:
+            current, current_level = name, 99
+            if value or block.links:
+                found.add(name, value, block.links)
+            continue
+        if current:
+            found.add(current, block.text, block.links)
+    return _finish(found, content, base_url)
+
+
+def _row(block: Block, found: _Collector, current: str | None,
+         table_columns: dict[int, str]) -> str | None:
+    cells = block.cells
+    labels = [match_label(" ".join(c)) for c in cells]
+    if block.header or (table_columns == {} and sum(1 for x in labels if x) >= 2):
+        # header row naming columns: | No | Persyaratan | Keterangan |
+        named = {i: n for i, n in enumerate(labels) if n}
+        if named:
+            table_columns.clear()
+            table_columns.update(named)
+            return current
+    if table_columns and not any(labels[:1]):
+        for index, name in table_columns.items():
+            if index < len(cells):
+                for line in cells[index]:
+                    found.add(name, line, block.links)
+        return current
+    label_at = _label_column(cells, labels)
+    if label_at is not None and len(cells) > label_at + 1:
+        # label column: | 1 | Persyaratan | 1. KTP  2. KK |  (a ":" column may sit between)
+        name = labels[label_at]
+        assert name is not None
+        values = [line for cell in cells[label_at + 1:] for line in cell
+                  if line not in (":", "：")]
+        for line in values:
+            found.add(name, line, block.links)
+        if not values and block.links:
+            found.add(name, "", block.links)
+        return name
+    if len(cells) == 1 and labels[0]:
+        return labels[0]
+    if current and len(cells) >= 1:
+        first = " ".join(cells[0])
+        if re.fullmatch(r"\d{1,2}\.?", first.strip()) and len(cells) >= 3:
+            return None  # | 5 | Produk Pelayanan | Izin |: another component of the table
+        if re.fullmatch(r"\d{1,2}\.?", first.strip()) and len(cells) == 2:
+            for line in cells[1]:
+                found.add(current, line, block.links)
+        elif labels[0] is None and len(cells) >= 2 and first.strip():
+            return None  # a different label row: | Produk Pelayanan | KTP-el |
+        else:
+            for cell in cells:
+                for line in cell:
+                    found.add(current, line, block.links)
+    return current
+
+
+def _label_column(cells: list[list[str]], labels: list[str | None]) -> int | None:
+    """Index of the label cell: the first cell, or the second after a row number."""
+    if labels and labels[0]:
+        return 0
+    numbered = re.fullmatch(r"\d{1,2}\.?|[a-zA-Z]\.", " ".join(cells[0]))
+    if len(labels) >= 3 and labels[1] and numbered:
+        return 1
+    return None
+
+
+def _finish(found: _Collector, content: Tag, base_url: str) -> dict[str, object]:
+    fields: dict[str, object] = {}
+    for name, values in found.values.items():
+        if name == "online_url":
+            continue
+        if name in LIST_FIELDS:
+            fields[name] = values
+        else:
+            fields[name] = "; ".join(values)[:1000]
+    online = [u for u in found.links.get("online_url", []) if u.startswith("http")]
+    if not online:
+        online = [v for v in found.values.get("online_url", []) if re.match(r"https?://", v)]
+    if not online:
+        for anchor in content.find_all("a", href=True):
+            if _ONLINE_LINK_TEXT.search(squash(anchor.get_text(" "))):
+                online.append(urljoin(base_url, str(anchor["href"]).strip()))
+                break
+    if online:
+        fields["online_url"] = online[0]
+    return fields
+
+
+def is_service(fields: dict[str, object]) -> bool:
+    """A service page states requirements and at least one of procedure, cost or duration."""
+    return bool(fields.get("requirements")) and any(
+        fields.get(k) for k in ("procedure", "cost", "duration")
+    )

@@ -1,0 +1,39 @@
+"""What spiders hand to the store pipeline: one item per fetch outcome.
+
+Every fetch, good or bad, becomes exactly one item, so the pipeline is the single writer
+of both the documents table and the fetch log, and a report can always say what happened
+to a URL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sikoja.documents import Document
+
+# fetch_log outcomes (see DocumentStore.log_fetch)
+OK, UNCHANGED, SKIPPED, GONE, ERROR = "ok", "unchanged", "skipped", "gone", "error"
+
+
+@dataclass
+class FetchedDocument:
+    """A page, PDF or app that was (re)extracted; the store decides changed vs unchanged."""
+
+    document: Document
+    fetched_url: str
+    status: int | None
+    elapsed_ms: float | None
+    etag: str | None = None
+    http_last_modified: str | None = None
+
+
+@dataclass
+class FetchOutcome:
+    """A fetch that produced no document: 304, 404/410, skipped or failed."""
+
+    url: str
+    outcome: str
+    status: int | None = None
+    reason: str | None = None
+    elapsed_ms: float | None = None
+    document_url: str | None = None  # for 304/404: the stored URL to touch or mark gone

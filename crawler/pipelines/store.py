@@ -1,0 +1,87 @@
+"""The single writer of a crawl: documents into the store, every fetch into the fetch log.
+
+Each item is written as it arrives (one small SQLite transaction), so memory stays flat
+however big the site, and a crawl killed midway has stored everything it fetched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from crawler.items import ERROR, GONE, OK, SKIPPED, UNCHANGED, FetchedDocument, FetchOutcome
+from sikoja.store import DocumentStore
+
+if TYPE_CHECKING:
+    from scrapy import Spider
+    from scrapy.crawler import Crawler
+
+
+class StorePipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.store = DocumentStore.open(Path(crawler.settings["SIKOJA_DATA_DIR"]))
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        return cls(crawler)
+
+    def close_spider(self, spider: Spider | None = None) -> None:
+        self.store.close()
+
+    def process_item(self, item: Any, spider: Spider | None = None) -> Any:
+        spider = spider or self.crawler.spider
+        source = spider.source.name
+        crawl_id = spider.crawl_id
+        board = getattr(spider, "board", None)
+        if isinstance(item, FetchedDocument):
+            outcome, counter = self._store_document(item)
+            # reason tells a new document from a changed one, for the crawl summary
+            self.store.log_fetch(crawl_id=crawl_id, source=source, url=item.fetched_url,
+                                 status=item.status, outcome=outcome,
+                                 reason=counter if outcome == OK else None,
+                                 elapsed_ms=item.elapsed_ms)
+        elif isinstance(item, FetchOutcome):
+            outcome, counter = self._apply_outcome(item)
+            self.store.log_fetch(crawl_id=crawl_id, source=source, url=item.url,
+                                 status=item.status, outcome=outcome, reason=item.reason,
+                                 elapsed_ms=item.elapsed_ms)
+        else:
+            return item
+        if board is not None:
+            board.count(source, counter)
+        return item
+
+    def _store_document(self, item: FetchedDocument) -> tuple[str, str]:
+        doc = item.document
+        previous = self.store.validators(doc.url)
+        if previous and previous["status"] == "live" and (
+            previous["content_hash"] == doc.content_hash()
+        ):
+            if (previous["etag"], previous["http_last_modified"]) == (
+                item.etag, item.http_last_modified
+            ):
+                self.store.touch(doc.url, fetched_at=doc.fetched_at or "")
+            else:
+                # same content, new validators: keep them for the next conditional GET
+                self.store.upsert(doc, etag=item.etag, http_last_modified=item.http_last_modified)
+            return UNCHANGED, "unchanged"
+        self.store.upsert(doc, etag=item.etag, http_last_modified=item.http_last_modified)
+        return OK, ("changed" if previous else "stored")
+
+    def _apply_outcome(self, item: FetchOutcome) -> tuple[str, str]:
+        if item.outcome == UNCHANGED:
+            from crawler.extract.document import now_iso
+
+            self.store.touch(item.document_url or item.url, fetched_at=now_iso())
+            return UNCHANGED, "unchanged"
+        if item.outcome == GONE:
+            if self.store.mark_gone(item.document_url or item.url):
+                return GONE, "gone"
+            # a broken link to a page we never had is the site's error, not a removal
+            item.reason = item.reason or f"http 4xx: HTTP {item.status}"
+            return ERROR, "errors"
+        if item.outcome == SKIPPED:
+            return SKIPPED, "skipped"
+        return ERROR, "errors"
+

@@ -1,0 +1,275 @@
+"""Entry point of a crawl: ``crawl(sources, settings, data_dir, progress)``.
+
+Scrapy runs in a child process (``python -m crawler.child``) because its reactor can run
+once per process, and the CLI, the tests and the admin "trigger crawl" endpoint all need to
+crawl more than once. The child writes straight into the document store; the parent relays
+its progress lines, enforces an optional time limit (SIGTERM first, so the frontier is saved
+for the next run, then SIGKILL), and afterwards builds the summary from the store's fetch
+log, which stays true even if the child died. Then near-duplicates are grouped.
+
+A source that cannot be reached shows up as errors in the summary, never as an exception:
+``summary.ok`` (at least one page stored or revalidated) is what a caller checks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from crawler.progress import format_progress
+from sikoja.config import Settings
+from sikoja.sources import Source
+from sikoja.store import DocumentStore
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class SourceSummary:
+    source: str
+    kind: str
+    state: str  # done | partial (page cap reached) | interrupted | failed
+    stored: int = 0  # new documents
+    changed: int = 0
+    unchanged: int = 0
+    gone: int = 0
+    errors: int = 0
+    skipped: int = 0
+    elapsed: float = 0.0
+
+    @property
+    def pages(self) -> int:
+        return self.stored + self.changed + self.unchanged
+
+
+@dataclass
+class CrawlSummary:
+    sources: list[SourceSummary] = field(default_factory=list)
+    elapsed: float = 0.0
+    groups: int = 0  # near-duplicate groups found after the crawl
+    returncode: int | None = 0
+
+    @property
+    def ok(self) -> bool:
+        """At least one page stored or revalidated: the CLI's success criterion."""
+        return any(s.pages > 0 for s in self.sources)
+
+    @property
+    def pages(self) -> int:
+        return sum(s.pages for s in self.sources)
+
+    @property
+    def errors(self) -> int:
+        return sum(s.errors for s in self.sources)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["ok"] = self.ok
+        return data
+
+    def __str__(self) -> str:
+        head = (f"{'source':<24} {'state':<11} {'new':>6} {'changed':>7} {'same':>6} "
+                f"{'gone':>5} {'errors':>6} {'skipped':>7} {'secs':>7}")
+        lines = [head, "-" * len(head)]
+        for s in self.sources:
+            lines.append(
+                f"{s.source[:24]:<24} {s.state:<11} {s.stored:>6} {s.changed:>7} "
+                f"{s.unchanged:>6} {s.gone:>5} {s.errors:>6} {s.skipped:>7} {s.elapsed:>7.1f}"
+            )
+        rate = self.pages / self.elapsed if self.elapsed > 0 else 0.0
+        lines.append(
+            f"{len(self.sources)} sources, {self.pages} pages, {self.errors} errors in "
+            f"{self.elapsed:.1f}s ({rate:.1f} pages/s); {self.groups} near-duplicate groups"
+        )
+        return "\n".join(lines)
+
+
+class CrawlJob:
+    """One crawl in a child process; ``crawl()`` is ``CrawlJob(...).start().wait()``.
+
+    Kept separate so a server can start a crawl and poll it, and tests can interrupt one.
+    """
+
+    def __init__(self, sources: list[Source], settings: Settings, data_dir: Path, *,
+                 overrides: dict[str, Any] | None = None) -> None:
+        self.sources = list(sources)
+        self.settings = settings
+        self.data_dir = Path(data_dir)
+        self.overrides = overrides or {}
+        self.crawl_ids: dict[str, int] = {}
+        self.proc: subprocess.Popen[str] | None = None
+        self.started = 0.0
+        self._lines: queue.Queue[str | None] = queue.Queue()
+        self.last_snapshot: dict[str, Any] | None = None
+
+    @property
+    def state_dir(self) -> Path:
+        return self.data_dir / "crawl-state"
+
+    def start(self) -> CrawlJob:
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        store = DocumentStore.open(self.data_dir)
+        try:
+            for source in self.sources:
+                self.crawl_ids[source.name] = store.start_crawl(source.name)
+        finally:
+            store.close()
+        job = {
+            "sources": [s.model_dump() for s in self.sources],
+            "crawl": self.settings.crawl.model_dump(),
+            "data_dir": str(self.data_dir.resolve()),
+            "crawl_ids": self.crawl_ids,
+            "overrides": self.overrides,
+        }
+        first_id = min(self.crawl_ids.values(), default=0)
+        job_path = self.state_dir / f"job-{os.getpid()}-{first_id}.json"
+        job_path.write_text(json.dumps(job), encoding="utf-8")
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(
+            [str(PROJECT_ROOT), *filter(None, [env.get("PYTHONPATH")])]
+        )
+        log = open(self.state_dir / "crawl.log", "w", encoding="utf-8")  # noqa: SIM115
+        self.started = time.monotonic()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "crawler.child", str(job_path)],
+            stdout=subprocess.PIPE, stderr=log, text=True, env=env,
+            start_new_session=True,
+        )
+        log.close()
+        self._job_path = job_path
+        threading.Thread(target=self._read, daemon=True).start()
+        return self
+
+    @property
+    def pid(self) -> int | None:
+        return self.proc.pid if self.proc else None
+
+    def _read(self) -> None:
+        assert self.proc and self.proc.stdout
+        for line in self.proc.stdout:
+            self._lines.put(line)
+        self._lines.put(None)
+
+    def terminate(self) -> None:
+        """Graceful stop: Scrapy finishes in-flight requests and saves the frontier."""
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+
+    def kill(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+
+    def wait(self, progress: Callable[[str], None] | None = None, *,
+             timeout: float | None = None, grace: float = 15.0) -> CrawlSummary:
+        assert self.proc is not None, "start() first"
+        deadline = self.started + timeout if timeout else None
+        terminated_at: float | None = None
+        eof = False
+        while not eof:
+            try:
+                line = self._lines.get(timeout=0.5)
+            except queue.Empty:
+                line = ""
+            if line is None:
+                eof = True
+            elif line:
+                self._relay(line, progress)
+            now = time.monotonic()
+            if deadline and now > deadline and terminated_at is None:
+                self.terminate()
+                terminated_at = now
+            if terminated_at is not None and now > terminated_at + grace:
+                self.kill()
+        returncode = self.proc.wait()
+        self._job_path.unlink(missing_ok=True)
+        return self.finish(returncode)
+
+    def _relay(self, line: str, progress: Callable[[str], None] | None) -> None:
+        try:
+            snapshot = json.loads(line)
+        except json.JSONDecodeError:
+            return
+        self.last_snapshot = snapshot
+        if progress is not None and snapshot.get("type") == "progress":
+            progress(format_progress(snapshot))
+
+    def finish(self, returncode: int | None) -> CrawlSummary:
+        """Close crawls the child could not close, then summarise from the fetch log."""
+        from crawler.dedup import group_near_duplicates
+        from crawler.extensions.jobstate import crawl_counts
+
+        store = DocumentStore.open(self.data_dir)
+        try:
+            summary = CrawlSummary(elapsed=round(time.monotonic() - self.started, 2),
+                                   returncode=returncode)
+            for source in self.sources:
+                crawl_id = self.crawl_ids[source.name]
+                row = store.query("SELECT state, started_at, finished_at FROM crawls "
+                                  "WHERE id = ?", (crawl_id,))[0]
+                state = row["state"]
+                if state == "running":
+                    state = "failed" if returncode not in (0, None, -signal.SIGTERM) and (
+                        returncode != -signal.SIGKILL) else "interrupted"
+                    pages, errors = crawl_counts(store, crawl_id)
+                    store.finish_crawl(crawl_id, pages=pages, errors=errors, state=state)
+                    row = store.query("SELECT state, started_at, finished_at FROM crawls "
+                                      "WHERE id = ?", (crawl_id,))[0]
+                summary.sources.append(_source_summary(store, source, crawl_id, row))
+            summary.groups = group_near_duplicates(store)
+        finally:
+            store.close()
+        return summary
+
+
+def _source_summary(store: DocumentStore, source: Source, crawl_id: int,
+                    row: Any) -> SourceSummary:
+    counts = {
+        (r["outcome"], r["reason"] if r["outcome"] == "ok" else None): r["n"]
+        for r in store.query(
+            "SELECT outcome, CASE WHEN outcome = 'ok' THEN reason END AS reason, "
+            "COUNT(*) AS n FROM fetch_log WHERE crawl_id = ? GROUP BY 1, 2", (crawl_id,),
+        )
+    }
+    return SourceSummary(
+        source=source.name,
+        kind=source.kind,
+        state=row["state"],
+        stored=counts.get(("ok", "stored"), 0) + counts.get(("ok", None), 0),
+        changed=counts.get(("ok", "changed"), 0),
+        unchanged=counts.get(("unchanged", None), 0),
+        gone=counts.get(("gone", None), 0),
+        errors=counts.get(("error", None), 0),
+        skipped=counts.get(("skipped", None), 0),
+        elapsed=round((row["finished_at"] or time.time()) - row["started_at"], 2),
+    )
+
+
+def crawl(
+    sources: list[Source],
+    settings: Settings,
+    data_dir: Path,
+    progress: Callable[[str], None] | None = None,
+    *,
+    timeout: float | None = None,
+    overrides: dict[str, Any] | None = None,
+) -> CrawlSummary:
+    """Crawl ``sources`` into ``DocumentStore.open(data_dir)`` and summarise the crawl.
+
+    ``progress`` receives a line about once a second (pages done, errors, rate).
+    ``timeout`` (seconds) stops the crawl gracefully when exceeded; what was fetched is
+    kept and the next crawl resumes the saved frontier. ``overrides`` are raw Scrapy
+    settings for tests and benchmarks (e.g. ``{"RETRY_AFTER_MAX": 1}``).
+    Never raises for unreachable sites; check ``summary.ok``.
+    """
+    job = CrawlJob(sources, settings, Path(data_dir), overrides=overrides)
+    return job.start().wait(progress, timeout=timeout)

@@ -1,0 +1,104 @@
+"""Every Scrapy setting the crawler uses, in one place (alphabetised, as Scrapy's own
+``default_settings.py``).
+
+Politeness, timeouts, retries and the size cap come from ``sikoja.config.CrawlSettings``
+(one typed settings object for the deployment); per-source overrides (delay, concurrency,
+depth, robots) are applied by the spider's ``from_crawler`` from its ``Source``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sikoja.config import CrawlSettings
+
+AUTOTHROTTLE_ENABLED = False
+
+# Responses are handled by status in the spider (304 unchanged, 404/410 gone, 5xx error),
+# so every status reaches it once retries are exhausted.
+HTTPERROR_ALLOW_ALL = True
+
+CONCURRENT_REQUESTS = 32
+
+COOKIES_ENABLED = False  # sessions only multiply URLs; public pages need no login
+
+DEPTH_PRIORITY = 1  # breadth first: shallow pages (service lists) before deep archives
+
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.downloadermiddlewares.offsite.SourceOffsiteMiddleware": 50,
+    "crawler.downloadermiddlewares.conditional.ConditionalRequestMiddleware": 560,
+    "crawler.downloadermiddlewares.retry.BackoffRetryMiddleware": 550,
+    "crawler.downloadermiddlewares.contenttype.ContentTypeGateMiddleware": 950,
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+}
+
+DOWNLOAD_WARNSIZE = 0
+
+DNS_TIMEOUT = 10
+
+EXTENSIONS = {
+    "scrapy.extensions.telnet.TelnetConsole": None,
+    "scrapy.extensions.logstats.LogStats": None,
+    "crawler.extensions.jobstate.CrawlStateExtension": 500,
+}
+
+ITEM_PIPELINES = {
+    "crawler.pipelines.store.StorePipeline": 300,
+}
+
+LOG_LEVEL = "WARNING"
+
+MEMUSAGE_ENABLED = False
+
+REDIRECT_MAX_TIMES = 6
+
+# "2.7" is the only fingerprinting left in Scrapy 2.19 (the setting itself is gone there);
+# it is kept for older Scrapy versions, where it silences a deprecation warning.
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+
+RETRY_AFTER_MAX = 30.0  # seconds: honour Retry-After up to this, never longer
+RETRY_BACKOFF_BASE = 0.5  # seconds: base * 2**attempt between retries
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+
+ROBOTSTXT_OBEY = True
+
+SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
+
+SPIDER_MIDDLEWARES = {
+    "scrapy.spidermiddlewares.referer.RefererMiddleware": None,
+}
+
+TELNETCONSOLE_ENABLED = False
+
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+
+URLLENGTH_LIMIT = 2000
+
+# Content types the crawler stores; anything else is skipped with a reason.
+SIKOJA_ACCEPTED_TYPES = ["text/html", "application/xhtml+xml", "application/pdf"]
+
+
+def scrapy_settings(crawl: CrawlSettings, data_dir: Path) -> dict[str, Any]:
+    """Module defaults above, plus the deployment's crawl settings."""
+    values = {
+        name: value for name, value in globals().items()
+        if name.isupper() and not name.startswith("_")
+    }
+    values.update(
+        CONCURRENT_REQUESTS_PER_DOMAIN=crawl.concurrency_per_host,
+        DOWNLOAD_DELAY=crawl.delay,
+        DOWNLOAD_MAXSIZE=crawl.max_response_bytes,
+        DOWNLOAD_TIMEOUT=crawl.timeout,
+        RANDOMIZE_DOWNLOAD_DELAY=crawl.delay > 0,
+        RETRY_TIMES=crawl.retries,
+        USER_AGENT=crawl.user_agent,
+        SIKOJA_DATA_DIR=str(data_dir),
+    )
+    retry_after_max = getattr(crawl, "retry_after_max", None)
+    if retry_after_max is not None:
+        values["RETRY_AFTER_MAX"] = retry_after_max
+    return values

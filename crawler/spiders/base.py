@@ -1,0 +1,80 @@
+"""What every source spider shares: its Source, its crawl id, per-source settings, and the
+errback that turns any failed request into a fetch-log entry.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from scrapy import Spider
+
+from crawler.canonical import canonicalize_url
+from crawler.extensions.jobstate import prepare_jobdir
+from crawler.failures import classify_failure
+from crawler.items import FetchOutcome
+from sikoja.sources import Source
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+    from twisted.python.failure import Failure
+
+    from crawler.progress import CrawlBoard
+
+
+class SourceSpider(Spider):
+    """A spider bound to one ``Source`` of the sources file."""
+
+    source: Source
+    crawl_id: int | None
+    board: CrawlBoard | None
+
+    def __init__(self, source: Source | dict[str, Any], crawl_id: int | None = None,
+                 board: CrawlBoard | None = None, **kwargs: Any) -> None:
+        src = source if isinstance(source, Source) else Source.model_validate(source)
+        super().__init__(name=f"{self.name}:{src.name}", **kwargs)
+        self.source = src
+        self.crawl_id = crawl_id
+        self.board = board
+        self.capped = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> SourceSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.apply_source_settings(crawler)
+        return spider
+
+    def apply_source_settings(self, crawler: Crawler) -> None:
+        """Per-source politeness and robots, and a resumable frontier under the data dir."""
+        settings = crawler.settings
+        if self.source.delay is not None:
+            settings.set("DOWNLOAD_DELAY", self.source.delay, priority="spider")
+            settings.set("RANDOMIZE_DOWNLOAD_DELAY", self.source.delay > 0, priority="spider")
+        if self.source.concurrency is not None:
+            settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", self.source.concurrency,
+                         priority="spider")
+        settings.set("ROBOTSTXT_OBEY", self.source.obey_robots, priority="spider")
+        data_dir = settings.get("SIKOJA_DATA_DIR")
+        if data_dir and settings.getbool("SIKOJA_RESUMABLE", True):
+            jobdir = Path(data_dir) / "crawl-state" / self.source.name
+            self.resumed = prepare_jobdir(jobdir)
+            settings.set("JOBDIR", str(jobdir), priority="spider")
+
+    # -- shared helpers ----------------------------------------------------------------
+
+    @staticmethod
+    def elapsed_ms(response: Response) -> float | None:
+        latency = response.meta.get("download_latency")
+        return round(latency * 1000, 1) if latency is not None else None
+
+    def on_error(self, failure: Failure) -> Iterator[FetchOutcome]:
+        request = failure.request  # type: ignore[attr-defined]
+        outcome, reason = classify_failure(failure)
+        started = request.meta.get("sikoja_started")
+        elapsed = round((time.monotonic() - started) * 1000, 1) if started else None
+        yield FetchOutcome(url=canonicalize_url(request.url), outcome=outcome, reason=reason,
+                           elapsed_ms=elapsed)

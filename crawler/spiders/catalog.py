@@ -1,0 +1,78 @@
+"""Read one app catalog (JSON, CSV or HTML table) into one Document per app.
+
+A catalog that was read completely is authoritative: an app that has left it leaves the
+index. A catalog that failed to download or parse changes nothing.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+from scrapy import Request
+
+from crawler.canonical import canonicalize_url
+from crawler.downloadermiddlewares.contenttype import content_type_of
+from crawler.extract.catalog import CatalogError, parse_catalog
+from crawler.extract.document import app_document
+from crawler.failures import http_reason
+from crawler.items import ERROR, GONE, UNCHANGED, FetchedDocument, FetchOutcome
+from crawler.spiders.base import SourceSpider
+from sikoja.store import DocumentStore
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Iterator
+
+    from scrapy.http import Response
+
+
+class CatalogSpider(SourceSpider):
+    name = "catalog"
+
+    scope = None  # the catalog URL is the whole crawl; apps are not fetched
+
+    def apply_source_settings(self, crawler: Any) -> None:
+        # one request: nothing to resume, so no JOBDIR
+        crawler.settings.set("ROBOTSTXT_OBEY", self.source.obey_robots, priority="spider")
+
+    async def start(self) -> AsyncIterator[Any]:
+        yield Request(self.source.catalog_url, callback=self.parse, errback=self.on_error,
+                      dont_filter=True,
+                      meta={"sikoja_any_type": True, "sikoja_unconditional": True,
+                            "sikoja_started": time.monotonic()})
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        key = canonicalize_url(response.url)
+        elapsed = self.elapsed_ms(response)
+        if response.status >= 400 or response.status == 304:
+            outcome = UNCHANGED if response.status == 304 else ERROR
+            yield FetchOutcome(url=key, outcome=outcome, status=response.status,
+                               reason=None if outcome == UNCHANGED else http_reason(
+                                   response.status), elapsed_ms=elapsed)
+            return
+        try:
+            entries = parse_catalog(response.body, content_type_of(response.headers) or None,
+                                    response.url)
+        except CatalogError as exc:
+            yield FetchOutcome(url=key, outcome=ERROR, status=response.status,
+                               reason=f"parse: {exc}", elapsed_ms=elapsed)
+            return
+        listed: set[str] = set()
+        for index, entry in enumerate(entries):
+            doc = app_document(entry, catalog_url=response.url, source=self.source.name,
+                               opd=self.source.opd)
+            if doc.url in listed:
+                continue  # the same app listed twice in one catalog: first row wins
+            listed.add(doc.url)
+            # one download for all apps: its time counts once in the response-time stats
+            yield FetchedDocument(document=doc, fetched_url=doc.url, status=response.status,
+                                  elapsed_ms=elapsed if index == 0 else None)
+        store = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
+        try:
+            dropped = store.urls_for_source(self.source.name) - listed
+        finally:
+            store.close()
+        for url in sorted(dropped):
+            yield FetchOutcome(url=url, outcome=GONE, status=response.status,
+                               reason="gone: no longer listed in the catalog",
+                               document_url=url)

@@ -1,0 +1,289 @@
+"""Crawl one OPD website: its pages, the PDFs they link, within the source's sites.
+
+The frontier is breadth first from the start URLs (and sitemap.xml where present), capped by
+depth and by page count: a calendar that links "next month" forever stops at the cap.
+Every URL is de-duplicated by its canonical form before it is requested, and counted
+against ``max_pages`` at that moment, so a home page linking 10,000 archive pages queues
+no more than the cap.
+
+Once the frontier is empty, stored pages of this source that were not reached are
+revalidated (a conditional GET each): a page that now answers 404/410 leaves the index, one
+that is merely unlinked stays. Nothing is ever deleted for not having been seen.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import re
+import time
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from scrapy import Request, signals
+from scrapy.exceptions import DontCloseSpider
+from scrapy.linkextractors import IGNORED_EXTENSIONS
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+
+from crawler.canonical import canonicalize_url, origin
+from crawler.downloadermiddlewares.contenttype import content_type_of
+from crawler.downloadermiddlewares.offsite import SiteScope
+from crawler.extract.document import html_document, pdf_document
+from crawler.extract.encoding import looks_binary, looks_pdf
+from crawler.extract.pdf import PdfError, extract_pdf
+from crawler.failures import http_reason
+from crawler.items import ERROR, GONE, SKIPPED, UNCHANGED, FetchedDocument, FetchOutcome
+from crawler.spiders.base import SourceSpider
+from sikoja.store import DocumentStore
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Iterator
+
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+
+_SKIP_EXTENSIONS = tuple(f".{ext}" for ext in IGNORED_EXTENSIONS if ext != "pdf") + (
+    ".xml", ".json", ".rss", ".atom", ".ics", ".apk", ".sql", ".csv", ".webp", ".mp4",
+)
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_GENERIC_TYPES = ("", "text/plain", "application/octet-stream", "binary/octet-stream",
+                  "application/x-download", "application/force-download")
+_MAX_SITEMAPS = 20
+_MAX_SITEMAP_BYTES = 20 * 1024 * 1024
+
+
+def _is_pdf_url(url: str) -> bool:
+    return urlsplit(url).path.lower().endswith(".pdf")
+
+
+class WebsiteSpider(SourceSpider):
+    name = "website"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.scope = SiteScope(self.source)
+        # canonical URLs requested (the page budget) and document URLs produced
+        self.scheduled: set[str] = set()
+        self.produced: set[str] = set()
+        self.sitemaps_seen: set[str] = set()
+        self.swept = False
+        self.resumed = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WebsiteSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.spider_idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider.spider_opened, signal=signals.spider_opened)
+        return spider
+
+    def spider_opened(self, spider: Any = None) -> None:
+        # a resumed frontier: the budget and what was produced survive in spider.state
+        state = getattr(self, "state", None)
+        if isinstance(state, dict):
+            self.scheduled = state.setdefault("scheduled", self.scheduled)
+            self.produced = state.setdefault("produced", self.produced)
+
+    # -- frontier ----------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[Any]:
+        for url in self.source.start_urls:
+            self.scheduled.add(canonicalize_url(url))
+            yield self._page_request(url, depth=0, dont_filter=True)
+        if self.source.use_sitemap:
+            for site in sorted({origin(u) for u in self.source.start_urls}):
+                yield Request(f"{site}/robots.txt", callback=self.parse_robots,
+                              errback=self.ignore_error, dont_filter=True, priority=5,
+                              meta={"dont_obey_robotstxt": True, "dont_retry": True})
+                yield self._sitemap_request(f"{site}/sitemap.xml")
+
+    def _page_request(self, url: str, *, depth: int, parent: str | None = None,
+                      link_text: str = "", dont_filter: bool = False,
+                      sweep: bool = False) -> Request:
+        return Request(
+            url,
+            callback=self.parse,
+            errback=self.on_error,
+            dont_filter=dont_filter,
+            meta={"sikoja_depth": depth, "sikoja_parent": parent, "sikoja_link": link_text,
+                  "sikoja_sweep": sweep, "sikoja_started": time.monotonic()},
+        )
+
+    def _sitemap_request(self, url: str) -> Request:
+        self.sitemaps_seen.add(url)
+        return Request(url, callback=self.parse_sitemap, errback=self.ignore_error,
+                       dont_filter=True, priority=5,
+                       meta={"sikoja_any_type": True, "dont_retry": True,
+                             "download_maxsize": _MAX_SITEMAP_BYTES})
+
+    def follow(self, url: str, *, depth: int, parent: str | None = None,
+               link_text: str = "") -> Request | None:
+        """A request for ``url`` if it is in scope, new, and within the depth/page caps."""
+        if depth > self.source.max_depth or not self.scope.allows(url):
+            return None
+        path = urlsplit(url).path.lower()
+        if path.endswith(_SKIP_EXTENSIONS):
+            return None
+        key = canonicalize_url(url)
+        if key in self.scheduled:
+            return None
+        if len(self.scheduled) >= self.source.max_pages:
+            self.capped = True
+            return None
+        self.scheduled.add(key)
+        return self._page_request(url, depth=depth, parent=parent, link_text=link_text)
+
+    def spider_idle(self, spider: Any = None) -> None:
+        """Frontier exhausted: revalidate stored pages this crawl did not reach, once."""
+        if self.swept or self.capped:
+            return
+        self.swept = True
+        store = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
+        try:
+            missing = sorted(store.urls_for_source(self.source.name) - self.produced
+                             - self.scheduled)
+            requests = []
+            for url in missing:
+                if "#" in url or not self.scope.allows(url):
+                    continue
+                doc = store.get(url)
+                self.scheduled.add(url)
+                requests.append(self._page_request(
+                    url, depth=self.source.max_depth, sweep=True,
+                    parent=doc.parent_url if doc else None, dont_filter=True))
+        finally:
+            store.close()
+        if not requests:
+            return
+        for request in requests:
+            self.crawler.engine.crawl(request)
+        raise DontCloseSpider
+
+    # -- responses ---------------------------------------------------------------------
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        meta = response.meta
+        url = response.url
+        key = canonicalize_url(url)
+        elapsed = self.elapsed_ms(response)
+        status = response.status
+        if status == 304:
+            self.produced.add(key)
+            yield FetchOutcome(url=key, outcome=UNCHANGED, status=status, elapsed_ms=elapsed,
+                               document_url=key)
+            return
+        if status in (404, 410):
+            yield FetchOutcome(url=key, outcome=GONE, status=status, elapsed_ms=elapsed,
+                               document_url=key, reason=http_reason(status))
+            return
+        if status >= 300:
+            reason = http_reason(status) if status >= 400 else f"redirect: HTTP {status}"
+            yield FetchOutcome(url=key, outcome=ERROR, status=status, reason=reason,
+                               elapsed_ms=elapsed)
+            return
+        stopped = meta.get("sikoja_stopped_type")
+        if stopped:
+            yield FetchOutcome(url=key, outcome=SKIPPED, status=status, elapsed_ms=elapsed,
+                               reason=f"content type: {stopped} is not HTML or PDF")
+            return
+        ctype = content_type_of(response.headers)
+        body = response.body
+        etag = _header(response, b"ETag")
+        last_modified = _header(response, b"Last-Modified")
+        if ctype == "application/pdf" or looks_pdf(body):
+            yield from self._pdf(response, key, elapsed, etag, last_modified)
+            return
+        if ctype not in _HTML_TYPES and ctype not in _GENERIC_TYPES:
+            yield FetchOutcome(url=key, outcome=SKIPPED, status=status, elapsed_ms=elapsed,
+                               reason=f"content type: {ctype} is not HTML or PDF")
+            return
+        if looks_binary(body):
+            yield FetchOutcome(url=key, outcome=ERROR, status=status, elapsed_ms=elapsed,
+                               reason=f"content type: binary data served as {ctype or 'text'}")
+            return
+        if ctype in ("text/plain", "") and b"<" not in body[:2048]:
+            yield FetchOutcome(url=key, outcome=SKIPPED, status=status, elapsed_ms=elapsed,
+                               reason=f"content type: {ctype or 'untyped'} text is not HTML")
+            return
+        try:
+            page = html_document(
+                body, url=url, content_type=_header(response, b"Content-Type"),
+                http_last_modified=last_modified, source=self.source.name, opd=self.source.opd,
+            )
+        except (ValueError, TypeError, AttributeError, RecursionError, LookupError) as exc:
+            yield FetchOutcome(url=key, outcome=ERROR, status=status, elapsed_ms=elapsed,
+                               reason=f"parse: {type(exc).__name__}: {exc}"[:500])
+            return
+        doc = page.document
+        self.produced.add(doc.url)
+        self.produced.add(key)
+        yield FetchedDocument(document=doc, fetched_url=key, status=status, elapsed_ms=elapsed,
+                              etag=etag, http_last_modified=last_modified)
+        if meta.get("sikoja_sweep"):
+            return
+        depth = meta.get("sikoja_depth", 0) + 1
+        for link in page.links:
+            request = self.follow(link.url, depth=depth, parent=doc.url, link_text=link.text)
+            if request is not None:
+                yield request
+
+    def _pdf(self, response: Response, key: str, elapsed: float | None, etag: str | None,
+             last_modified: str | None) -> Iterator[Any]:
+        meta = response.meta
+        try:
+            pdf = extract_pdf(response.body)
+        except PdfError as exc:
+            yield FetchOutcome(url=key, outcome=ERROR, status=response.status,
+                               elapsed_ms=elapsed, reason=f"parse: {exc}")
+            return
+        doc = pdf_document(pdf, url=response.url, http_last_modified=last_modified,
+                           source=self.source.name, opd=self.source.opd,
+                           parent_url=meta.get("sikoja_parent"),
+                           link_text=meta.get("sikoja_link"))
+        self.produced.add(doc.url)
+        yield FetchedDocument(document=doc, fetched_url=key, status=response.status,
+                              elapsed_ms=elapsed, etag=etag, http_last_modified=last_modified)
+
+    # -- sitemaps ----------------------------------------------------------------------
+
+    def parse_robots(self, response: Response) -> Iterator[Request]:
+        if response.status != 200:
+            return
+        for url in sitemap_urls_from_robots(response.text, base_url=response.url):
+            if url not in self.sitemaps_seen and len(self.sitemaps_seen) < _MAX_SITEMAPS:
+                yield self._sitemap_request(url)
+
+    def parse_sitemap(self, response: Response) -> Iterator[Request]:
+        if response.status != 200:
+            return
+        body = response.body
+        if body[:2] == b"\x1f\x8b":
+            try:
+                body = gzip.GzipFile(fileobj=io.BytesIO(body)).read(_MAX_SITEMAP_BYTES)
+            except OSError:
+                return
+        if not re.search(rb"<(urlset|sitemapindex)\b", body[:4096]):
+            return  # a soft-404 HTML page at /sitemap.xml
+        try:
+            sitemap = Sitemap(body)
+        except Exception:  # noqa: BLE001 - lxml raises several kinds on broken XML
+            return
+        for entry in sitemap:
+            loc = entry.get("loc")
+            if not loc:
+                continue
+            if sitemap.type == "sitemapindex":
+                if loc not in self.sitemaps_seen and len(self.sitemaps_seen) < _MAX_SITEMAPS:
+                    yield self._sitemap_request(loc)
+            else:
+                request = self.follow(loc, depth=1, link_text="")
+                if request is not None:
+                    yield request
+
+    def ignore_error(self, failure: Any) -> None:
+        """robots.txt and sitemap.xml are optional: their absence is not a site error."""
+        return None
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
