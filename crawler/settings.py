@@ -31,6 +31,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.downloadermiddlewares.conditional.ConditionalRequestMiddleware": 560,
     "crawler.downloadermiddlewares.retry.BackoffRetryMiddleware": 550,
     "crawler.downloadermiddlewares.contenttype.ContentTypeGateMiddleware": 950,
+    "crawler.downloadermiddlewares.timing.AttemptTimingMiddleware": 990,
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
 }

@@ -64,6 +64,8 @@ class CrawlStateExtension:
         store = DocumentStore.open(Path(self.crawler.settings["SIKOJA_DATA_DIR"]))
         try:
             pages, errors = crawl_counts(store, crawl_id)
+            if pages == 0 and errors > 0 and state == "done":
+                state = "failed"  # nothing reachable: the site is down or the URL wrong
             store.finish_crawl(crawl_id, pages=pages, errors=errors, state=state)
         finally:
             store.close()

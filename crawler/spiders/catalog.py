@@ -6,7 +6,6 @@ index. A catalog that failed to download or parse changes nothing.
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING, Any
 
 from scrapy import Request
@@ -38,8 +37,7 @@ class CatalogSpider(SourceSpider):
     async def start(self) -> AsyncIterator[Any]:
         yield Request(self.source.catalog_url, callback=self.parse, errback=self.on_error,
                       dont_filter=True,
-                      meta={"sikoja_any_type": True, "sikoja_unconditional": True,
-                            "sikoja_started": time.monotonic()})
+                      meta={"sikoja_any_type": True, "sikoja_unconditional": True})
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         key = canonicalize_url(response.url)

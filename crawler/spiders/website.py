@@ -16,7 +16,6 @@ from __future__ import annotations
 import gzip
 import io
 import re
-import time
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -105,7 +104,7 @@ class WebsiteSpider(SourceSpider):
             errback=self.on_error,
             dont_filter=dont_filter,
             meta={"sikoja_depth": depth, "sikoja_parent": parent, "sikoja_link": link_text,
-                  "sikoja_sweep": sweep, "sikoja_started": time.monotonic()},
+                  "sikoja_sweep": sweep},
         )
 
     def _sitemap_request(self, url: str) -> Request:
