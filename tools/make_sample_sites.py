@@ -1,0 +1,2053 @@
+"""Generate the bundled sample Kota Jambi web (dev-time only).
+
+The demo and every end-to-end test crawl a small copy of Kota Jambi's public-service web that
+ships inside the package (``sikoja/demo/sites/``). This script writes it from the fact files
+in ``/work/shared/data`` (services, agencies, apps); the project itself never reads that
+folder at run time, so the output is committed.
+
+Why generated and not hand-written: twenty sites share the same facts (a service's
+requirements on the agency site and again on the Mal Pelayanan Publik site; the app catalog as
+JSON, CSV and an HTML table; the relevance dev set pointing at page URLs), and one generator
+keeps them consistent. The prose (introductions, news, profiles) is written here by hand;
+facts carry over from the data files, cleaned of research notes such as "(contoh Way Kanan)".
+
+Each site gets a different template, as real OPD sites differ: a WordPress theme with
+``/?page_id=N`` links, an old table-layout ASP site (one of them in windows-1252), a plain PHP
+site with ``index.php?page=...``, a modern site with ``/layanan/slug/`` folders, and a static
+CMS with ``.html`` files. Query-string URLs are mapped to files by ``_routes.json`` in each
+site folder, which ``sikoja/demo/server.py`` reads.
+
+Outputs (all deterministic, re-run after editing):
+  sikoja/demo/sites/**            the sites, manifest.json, _routes.json per site
+  sources/sample-kota-jambi.yaml  the sample web on the default ports
+  sources/kota-jambi.yaml         the real OPD domains (deployment with internet)
+  eval/devset.tsv                 the relevance dev set
+  tests/data/planted_duplicates.json
+
+Usage: .venv/bin/python tools/make_sample_sites.py [--data /work/shared/data]
+"""
+
+# ruff: noqa: E501  (the HTML templates and page prose keep real pages' long lines)
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import html
+import io
+import json
+import re
+import shutil
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+REPO = Path(__file__).resolve().parent.parent
+SITES_DIR = REPO / "sikoja" / "demo" / "sites"
+DEFAULT_BASE_PORT = 8701
+HOST = "127.0.0.1"
+
+# ---------------------------------------------------------------------------------------------
+# Sites
+# ---------------------------------------------------------------------------------------------
+
+KOMPLEK = "Komplek Perkantoran Walikota Jambi, Jl. Jend. Basuki Rahmat No. 1, Kotabaru, Kota Jambi"
+HOURS = "Senin–Kamis 08.00–16.00 WIB, Jum’at 08.00–16.30 WIB"
+
+# Section headings of a service page differ between sites: (requirements, procedure, duration,
+# cost, legal basis, location, online).
+LABELS = {
+    "a": ("Persyaratan", "Prosedur", "Waktu Penyelesaian", "Biaya/Tarif", "Dasar Hukum",
+          "Lokasi", "Layanan Online"),
+    "b": ("Syarat-syarat", "Alur Pelayanan", "Jangka Waktu", "Biaya", "Dasar Hukum",
+          "Tempat Pelayanan", "Daftar Online"),
+    "c": ("Persyaratan Pelayanan", "Mekanisme", "Waktu Penyelesaian", "Biaya", "Dasar Hukum",
+          "Tempat Pelayanan", "Link Aplikasi"),
+    "d": ("Persyaratan", "Sistem, Mekanisme dan Prosedur", "Jangka Waktu Penyelesaian",
+          "Biaya/Tarif", "Dasar Hukum", "Lokasi Pelayanan", "Pengajuan Online"),
+    "e": ("Syarat", "Prosedur Pelayanan", "Waktu Layanan", "Tarif", "Landasan Hukum",
+          "Lokasi", "Akses Online"),
+}
+
+
+@dataclass
+class Site:
+    name: str
+    opd: str  # full agency name
+    short: str  # as the site calls itself
+    template: str  # wp | table | php | modern | cms
+    port_offset: int
+    tagline: str
+    address: str
+    tugas: str  # one sentence on what the agency does, for the profile page
+    labels: str = "a"
+    list_style: str = "ol"  # ol | ul | table | para
+    charset: str = "utf-8"
+    robots: str | None = None
+    sitemap: bool = False
+    contact: str = ""
+    place: str = ""  # default "where to apply" on service pages
+    color: str = "#0b5394"
+    counter: int = 0
+    pages: list[Page] = field(default_factory=list)
+    routes: dict[str, str] = field(default_factory=dict)
+    extra_files: dict[str, bytes] = field(default_factory=dict)
+
+    @property
+    def base(self) -> str:
+        return f"http://{HOST}:{DEFAULT_BASE_PORT + self.port_offset}"
+
+    def next_id(self, step: int = 1) -> int:
+        self.counter += step
+        return self.counter
+
+
+@dataclass
+class Page:
+    site: Site
+    kind: str  # home | service | news | page | listing | app
+    key: str
+    title: str
+    href: str  # root-relative canonical link, e.g. "/?page_id=12" or "/layanan/kk/"
+    file: str  # file under the site folder
+    body: str = ""
+    summary: str = ""
+    date: str = ""
+    crumbs: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return self.site.base + self.href
+
+
+def S(name, opd, short, template, offset, tagline, address, tugas, **kw) -> Site:
+    return Site(name, opd, short, template, offset, tagline, address, tugas, **kw)
+
+
+SITES: list[Site] = [
+    S("disdukcapil", "Dinas Kependudukan dan Pencatatan Sipil Kota Jambi", "Disdukcapil Kota Jambi",
+      "wp", 0, "Melayani dengan Hati, Cepat, Tepat, Tanpa Biaya", KOMPLEK,
+      "melaksanakan urusan pemerintahan di bidang administrasi kependudukan dan pencatatan sipil",
+      labels="a", list_style="ol", robots="User-agent: *\nDisallow: /wp-admin/\n"
+      "Allow: /wp-admin/admin-ajax.php\n\nSitemap: {base}/sitemap.xml\n", sitemap=True,
+      place="Kantor Disdukcapil Kota Jambi, " + KOMPLEK + "; loket Disdukcapil di Mal Pelayanan "
+      "Publik (MPP) Kota Jambi", color="#1e3a8a"),
+    S("dpmptsp", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Jambi", "DPMPTSP Kota Jambi",
+      "modern", 1, "Perizinan Mudah, Cepat, Transparan", KOMPLEK,
+      "menyelenggarakan pelayanan perizinan dan nonperizinan secara terpadu satu pintu serta "
+      "mendorong penanaman modal di Kota Jambi", labels="c", list_style="ul",
+      robots="User-agent: *\nDisallow: /cari\n\nSitemap: {base}/sitemap.xml\n", sitemap=True,
+      place="Loket DPMPTSP di Mal Pelayanan Publik (MPP) Kota Jambi", color="#0f766e"),
+    S("mpp", "Mal Pelayanan Publik Kota Jambi", "Mal Pelayanan Publik Kota Jambi", "modern", 2,
+      "Satu Tempat, Banyak Layanan", "Gedung Mal Pelayanan Publik (eks rumah dinas DPRD Kota Jambi), "
+      "Kota Jambi",
+      "mengintegrasikan pelayanan publik dari instansi pusat, provinsi, kota, BUMN dan BUMD dalam "
+      "satu gedung; MPP dikelola oleh DPMPTSP Kota Jambi", labels="b", list_style="table",
+      robots="User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n", sitemap=True,
+      place="Mal Pelayanan Publik Kota Jambi", color="#b45309"),
+    S("bpprd", "Badan Pengelola Pajak dan Retribusi Daerah Kota Jambi", "BPPRD Kota Jambi", "table",
+      3, "Pajak Daerah untuk Pembangunan Kota Jambi",
+      "Kompleks Perkantoran Wali Kota Jambi, Jl. Basuki Rahmat, Kotabaru, Kota Jambi",
+      "mengelola pendataan, penetapan, pemungutan dan pelayanan pajak daerah serta retribusi "
+      "daerah", labels="d", list_style="ol",
+      robots="User-agent: *\nDisallow: /admin/\n", place="Kantor BPPRD Kota Jambi, Kompleks "
+      "Perkantoran Wali Kota Jambi, Jl. Basuki Rahmat, Kotabaru; loket BPPRD di MPP Kota Jambi",
+      color="#14532d"),
+    S("disdik", "Dinas Pendidikan Kota Jambi", "Dinas Pendidikan Kota Jambi", "php", 4,
+      "Mewujudkan Pendidikan yang Bermutu dan Merata", KOMPLEK,
+      "melaksanakan urusan pemerintahan bidang pendidikan anak usia dini, pendidikan dasar (SD "
+      "dan SMP) dan pendidikan nonformal", labels="e", list_style="ul",
+      place="Kantor Dinas Pendidikan Kota Jambi dan sekolah tujuan", color="#7c2d12"),
+    S("dinsos", "Dinas Sosial Kota Jambi", "Dinas Sosial Kota Jambi", "php", 5,
+      "Hadir untuk Warga yang Membutuhkan", KOMPLEK,
+      "melaksanakan urusan pemerintahan bidang sosial: perlindungan dan jaminan sosial, "
+      "rehabilitasi sosial, serta pengelolaan data kesejahteraan sosial", labels="b",
+      list_style="para", place="Kantor kelurahan setempat dan Kantor Dinas Sosial Kota Jambi",
+      color="#6d28d9"),
+    S("dinkes", "Dinas Kesehatan Kota Jambi", "Dinas Kesehatan Kota Jambi", "wp", 6,
+      "Kota Jambi Sehat, Warga Bahagia", KOMPLEK,
+      "melaksanakan urusan pemerintahan bidang kesehatan dan membina puskesmas sebagai UPTD",
+      labels="c", list_style="ul", place="Puskesmas se-Kota Jambi", color="#047857"),
+    S("rsud", "Rumah Sakit Umum Daerah H. Abdul Manap Kota Jambi", "RSUD H. Abdul Manap",
+      "cms", 7, "Melayani dengan Sepenuh Hati", "RSUD H. Abdul Manap, Kota Jambi",
+      "menyelenggarakan pelayanan kesehatan perorangan secara paripurna: gawat darurat, rawat "
+      "jalan dan rawat inap", labels="a", list_style="ul", place="RSUD H. Abdul Manap Kota Jambi",
+      color="#0e7490"),
+    S("disnaker", "Dinas Tenaga Kerja Kota Jambi", "Dinas Tenaga Kerja Kota Jambi", "table", 8,
+      "Bekerja untuk Kesejahteraan", KOMPLEK,
+      "melaksanakan urusan pemerintahan bidang ketenagakerjaan: penempatan tenaga kerja, "
+      "pelatihan kerja dan hubungan industrial", labels="e", list_style="ol",
+      charset="windows-1252", place="Kantor Dinas Tenaga Kerja Kota Jambi", color="#1f2937"),
+    S("dishub", "Dinas Perhubungan Kota Jambi", "Dinas Perhubungan Kota Jambi", "php", 9,
+      "Tertib, Aman dan Lancar Berlalu Lintas", KOMPLEK,
+      "melaksanakan urusan pemerintahan bidang perhubungan: lalu lintas, angkutan jalan dan "
+      "pengujian kendaraan bermotor", labels="d", list_style="table",
+      place="UPTD Pengujian Kendaraan Bermotor, Kenali Asam Bawah, Kec. Kota Baru",
+      color="#1d4ed8"),
+    S("pupr", "Dinas Pekerjaan Umum dan Penataan Ruang Kota Jambi", "Dinas PUPR Kota Jambi",
+      "cms", 10, "Membangun Infrastruktur Kota Jambi Bahagia", KOMPLEK,
+      "melaksanakan urusan pemerintahan bidang pekerjaan umum dan penataan ruang, termasuk jalan "
+      "kota, drainase dan sumber daya air", labels="b", list_style="ol",
+      place="Laporan daring; tindak lanjut oleh Dinas PUPR Kota Jambi", color="#92400e"),
+    S("dlh", "Dinas Lingkungan Hidup Kota Jambi", "DLH Kota Jambi", "cms", 11,
+      "Kota Jambi Bersih, Hijau dan Sehat", KOMPLEK,
+      "melaksanakan urusan pemerintahan bidang lingkungan hidup, persampahan dan pengelolaan "
+      "TPA Talang Gulo", labels="c", list_style="para", place="TPA Talang Gulo, Kota Jambi",
+      color="#15803d"),
+    S("damkar", "Dinas Pemadam Kebakaran dan Penyelamatan Kota Jambi", "Damkar Kota Jambi",
+      "modern", 12, "Pantang Pulang Sebelum Padam", "Markas Komando Damkar Kota Jambi",
+      "melaksanakan urusan pemadaman kebakaran, penyelamatan dan evakuasi, serta pemberdayaan "
+      "masyarakat dalam pencegahan kebakaran", labels="e", list_style="ul",
+      contact="Call Center 112 (bebas pulsa) &middot; Telp. 0741-41171",
+      place="Seluruh wilayah Kota Jambi", color="#b91c1c"),
+    S("bpbd", "Badan Penanggulangan Bencana Daerah Kota Jambi", "BPBD Kota Jambi", "cms", 13,
+      "Siaga Bencana, Tanggap dan Tangguh", KOMPLEK,
+      "melaksanakan penanggulangan bencana: pencegahan, kesiapsiagaan, tanggap darurat dan "
+      "rehabilitasi", labels="a", list_style="ul", place="Posko Siaga Banjir, Pasar Angso Duo",
+      color="#c2410c"),
+    S("diskominfo", "Dinas Komunikasi dan Informatika Kota Jambi", "Diskominfo Kota Jambi",
+      "modern", 14, "Kota Jambi Cerdas, Terhubung dan Terbuka", KOMPLEK,
+      "melaksanakan urusan komunikasi, informatika, statistik dan persandian; mengelola SiKoja, "
+      "SiKesal, Call Center 112 dan PPID Kota Jambi", labels="a", list_style="ol",
+      sitemap=True, place="Daring melalui aplikasi; Kantor Diskominfo Kota Jambi",
+      color="#0369a1"),
+    S("pdam", "Perumda Air Minum Tirta Mayang Kota Jambi", "Perumda Air Minum Tirta Mayang",
+      "modern", 15, "Air Bersih untuk Kota Jambi", "Jl. Slamet Riyadi, Kota Jambi",
+      "menyediakan pelayanan air minum bagi warga Kota Jambi sebagai badan usaha milik daerah",
+      labels="b", list_style="ul", sitemap=True,
+      contact="Hotline/WhatsApp 0821-2121-9692 &middot; Instagram @perumdatirtamayang",
+      place="Kantor Perumda Tirta Mayang, Jl. Slamet Riyadi", color="#0284c7"),
+    S("perkim", "Dinas Perumahan dan Kawasan Permukiman Kota Jambi", "Dinas Perkim Kota Jambi",
+      "php", 16, "Rumah Layak untuk Semua", KOMPLEK,
+      "melaksanakan urusan pemerintahan bidang perumahan rakyat dan kawasan permukiman",
+      labels="c", list_style="ol", place="Melalui RT, kelurahan dan kecamatan", color="#854d0e"),
+    S("dpmppa", "Dinas Pemberdayaan Masyarakat, Perempuan dan Perlindungan Anak Kota Jambi",
+      "DPMPPA Kota Jambi", "wp", 17, "Lindungi Perempuan dan Anak", KOMPLEK,
+      "melaksanakan urusan pemberdayaan masyarakat, pemberdayaan perempuan dan perlindungan anak, "
+      "termasuk UPTD Perlindungan Perempuan dan Anak (UPTD PPA)", labels="d", list_style="ol",
+      place="Kantor UPTD PPA Kota Jambi", color="#be185d"),
+    S("disperindag", "Dinas Perindustrian dan Perdagangan Kota Jambi", "Disperindag Kota Jambi",
+      "table", 18, "Pasar Tertib, Timbangan Tepat", KOMPLEK,
+      "melaksanakan urusan perindustrian, perdagangan dan metrologi legal melalui UPTD Metrologi "
+      "Legal", labels="a", list_style="ul", place="UPTD Metrologi Legal Kota Jambi dan pasar-pasar "
+      "tempat sidang tera", color="#374151"),
+    S("kec-telanaipura", "Kecamatan Telanaipura", "Kecamatan Telanaipura", "cms", 19,
+      "Melayani Warga Telanaipura", "Kantor Camat Telanaipura, Kota Jambi",
+      "menyelenggarakan pelayanan administrasi kecamatan dan membina kelurahan di wilayah "
+      "Telanaipura", labels="e", list_style="ol",
+      place="Kantor kelurahan sesuai domisili (di Kecamatan Telanaipura: Penyengat Rendah, "
+      "Simpang IV Sipin, Telanaipura, Buluran Kenali, Teluk Kenali dan lainnya)",
+      color="#4d7c0f"),
+]
+SITE = {s.name: s for s in SITES}
+
+# ---------------------------------------------------------------------------------------------
+# Where a page lives: each template has its own URL scheme
+# ---------------------------------------------------------------------------------------------
+
+
+def route_key(target: str) -> str:
+    """The server's lookup key for a request target: path plus sorted non-tracking query."""
+    parts = urlsplit(target)
+    pairs = sorted(
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking(k)
+    )
+    return parts.path + ("?" + urlencode(pairs) if pairs else "")
+
+
+def is_tracking(name: str) -> bool:
+    return name.startswith("utm_") or name in ("fbclid", "gclid")
+
+
+def place(site: Site, kind: str, slug: str, date: str = "") -> tuple[str, str]:
+    """Return (canonical href, file) for a new page and register any query-string route."""
+    t = site.template
+    routes: list[str] = []
+    if t == "wp":
+        if kind == "home":
+            href, file = "/", "index.html"
+            routes = ["/index.php"]
+        elif kind == "listing":
+            n = {"berita": 3, "layanan": 5}[slug]
+            href, file = f"/?cat={n}", f"cat-{n}.html"
+            routes = [href, f"/index.php?cat={n}"]
+        else:
+            n = site.next_id(7)
+            param = "p" if kind == "news" else "page_id"
+            href, file = f"/?{param}={n}", f"{param}-{n}.html"
+            routes = [href, f"/index.php?{param}={n}"]
+    elif t == "table":
+        if kind == "home":
+            href, file = "/", "index.html"
+            routes = ["/default.asp"]
+        elif kind == "listing":
+            href, file = f"/{slug}.asp", f"{slug}.html"
+            routes = [href]
+        elif kind == "news":
+            n = site.next_id(3) + 2000
+            href, file = f"/newspopup.asp?id={n}", f"news-{n}.html"
+            routes = [href]
+        elif kind == "service":
+            n = site.next_id()
+            href, file = f"/layanan.asp?id={n}", f"layanan-{n}.html"
+            routes = [href]
+        else:
+            href, file = f"/{slug}.asp", f"{slug}.html"
+            routes = [href]
+    elif t == "php":
+        if kind == "home":
+            href, file = "/", "index.html"
+            routes = ["/index.php"]
+        elif kind == "news":
+            n = site.next_id(4) + 100
+            href, file = f"/berita.php?id={n}", f"berita-{n}.html"
+            routes = [href]
+        else:
+            href, file = f"/index.php?page={slug}", f"page-{slug}.html"
+            routes = [href]
+    elif t == "modern":
+        if kind == "home":
+            href, file = "/", "index.html"
+        elif kind == "listing":
+            href, file = f"/{slug}/", f"{slug}/index.html"
+        else:
+            section = {"service": "layanan/", "news": "berita/", "app": "aplikasi/"}.get(kind, "")
+            href, file = f"/{section}{slug}/", f"{section}{slug}/index.html"
+    elif t == "cms":
+        if kind == "home":
+            href, file = "/", "index.html"
+        elif kind == "news":
+            y, m = date[:4], date[5:7]
+            href = file = f"/berita/{y}/{m}/{slug}.html"
+            file = file[1:]
+        elif kind == "service":
+            href, file = f"/layanan/{slug}.html", f"layanan/{slug}.html"
+        else:
+            href, file = f"/{slug}.html", f"{slug}.html"
+    else:
+        raise ValueError(t)
+    for r in routes:
+        site.routes[route_key(r)] = file
+    return href, file
+
+
+def add_page(site: Site, kind: str, key: str, title: str, slug: str, body: str = "",
+             summary: str = "", date: str = "", crumbs: list | None = None) -> Page:
+    href, file = place(site, kind, slug, date)
+    page = Page(site, kind, key, title, href, file, body, summary, date, crumbs or [])
+    site.pages.append(page)
+    return page
+
+
+# ---------------------------------------------------------------------------------------------
+# Small HTML helpers
+# ---------------------------------------------------------------------------------------------
+
+e = html.escape
+
+BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+         "September", "Oktober", "November", "Desember"]
+
+
+def tanggal(date: str) -> str:
+    y, m, d = date.split("-")
+    return f"{int(d)} {BULAN[int(m) - 1]} {y}"
+
+
+def ul(items, ordered=False, cls="") -> str:
+    tag = "ol" if ordered else "ul"
+    c = f' class="{cls}"' if cls else ""
+    return f"<{tag}{c}>" + "".join(f"<li>{i}</li>" for i in items) + f"</{tag}>"
+
+
+def a(href: str, text: str, **attrs) -> str:
+    extra = "".join(f' {k.rstrip("_")}="{e(v)}"' for k, v in attrs.items())
+    return f'<a href="{e(href)}"{extra}>{text}</a>'
+
+
+def paras(*texts: str) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Templates: one per kind of real OPD site
+# ---------------------------------------------------------------------------------------------
+
+
+def nav_items(site: Site) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """Main menu: (label, href, submenu) built from the site's pages."""
+    by_key = {p.key: p for p in site.pages}
+    services = [p for p in site.pages if p.kind == "service"]
+    items: list[tuple[str, str, list]] = [("Beranda", "/", [])]
+    prof = [(by_key[k].title, by_key[k].href) for k in ("profil", "visi-misi", "struktur")
+            if k in by_key]
+    if prof:
+        items.append(("Profil", prof[0][1], prof))
+    if "list-layanan" in by_key:
+        items.append(("Layanan", by_key["list-layanan"].href,
+                      [(p.title, p.href) for p in services[:8]]))
+    if "list-aplikasi" in by_key:
+        items.append(("Aplikasi", by_key["list-aplikasi"].href, []))
+    if "list-berita" in by_key:
+        items.append(("Berita", by_key["list-berita"].href, []))
+    for k, label in (("faq", "FAQ"), ("unduhan", "Unduhan"), ("kontak", "Kontak")):
+        if k in by_key:
+            items.append((label, by_key[k].href, []))
+    return items
+
+
+def latest_news(site: Site, n: int = 5) -> list[Page]:
+    news = [p for p in site.pages if p.kind == "news"]
+    return sorted(news, key=lambda p: p.date, reverse=True)[:n]
+
+
+LINKS_TERKAIT = [
+    ("Pemerintah Kota Jambi", "https://jambikota.go.id/"),
+    ("PPID Kota Jambi", "https://ppid.jambikota.go.id/"),
+    ("SP4N-LAPOR!", "https://www.lapor.go.id/"),
+]
+
+
+def footer_text(site: Site) -> str:
+    contact = f"<br>{site.contact}" if site.contact else "<br>Layanan kedaruratan: Call Center 112"
+    return (f"<strong>{e(site.opd)}</strong><br>{e(site.address)}<br>Jam layanan: {HOURS}"
+            f"{contact}")
+
+
+def crumbs_html(page: Page, sep: str = " &raquo; ") -> str:
+    if not page.crumbs:
+        return ""
+    parts = [a(h, e(t)) for t, h in page.crumbs] + [f"<span>{e(page.title)}</span>"]
+    return sep.join(parts)
+
+
+def render_wp(page: Page) -> str:
+    site = page.site
+    menu = []
+    for label, href, sub in nav_items(site):
+        subhtml = ""
+        if sub:
+            subhtml = '<ul class="sub-menu">' + "".join(
+                f'<li class="menu-item">{a(h, e(t))}</li>' for t, h in sub) + "</ul>"
+        menu.append(f'<li class="menu-item{" menu-item-has-children" if sub else ""}">'
+                    f"{a(href, e(label))}{subhtml}</li>")
+    recent = "".join(f"<li>{a(p.href, e(p.title))}</li>" for p in latest_news(site))
+    links = "".join(f"<li>{a(h, e(t))}</li>" for t, h in LINKS_TERKAIT)
+    pid = re.sub(r"\D", "", page.href) or "0"
+    bodycls = "home" if page.kind == "home" else (
+        f"post-template-default single single-post postid-{pid}" if page.kind == "news"
+        else f"page-template-default page page-id-{pid}")
+    meta = ""
+    if page.kind == "news":
+        meta = (f'<div class="entry-meta"><span class="posted-on">Diposting pada '
+                f'<time class="entry-date published" datetime="{page.date}T08:00:00+07:00">'
+                f"{tanggal(page.date)}</time></span> oleh <span class=\"author\">admin</span>"
+                "</div>")
+    return f"""<!DOCTYPE html>
+<html lang="id-ID">
+<head>
+<meta charset="UTF-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(page.title)} &#8211; {e(site.short)}</title>
+<meta name="generator" content="WordPress 6.4.3">
+<link rel="stylesheet" id="jambi-style-css" href="/wp-content/themes/jambi/style.css?ver=6.4.3" media="all">
+<link rel="alternate" type="application/rss+xml" title="{e(site.short)} &raquo; Feed" href="/?feed=rss2">
+</head>
+<body class="{bodycls}">
+<div id="page" class="site">
+<a class="skip-link screen-reader-text" href="#content">Langsung ke konten</a>
+<div class="top-bar">Selamat datang di website resmi {e(site.opd)}</div>
+<header id="masthead" class="site-header">
+<div class="site-branding"><p class="site-title">{a("/", e(site.short), rel="home")}</p>
+<p class="site-description">{e(site.tagline)}</p></div>
+<nav id="site-navigation" class="main-navigation"><ul id="primary-menu" class="menu">{"".join(menu)}</ul></nav>
+</header>
+<div id="content" class="site-content">
+<main id="main" class="site-main">
+<article id="post-{pid}" class="{"post" if page.kind == "news" else "page"} type-{"post" if page.kind == "news" else "page"} status-publish hentry">
+<header class="entry-header"><h1 class="entry-title">{e(page.title)}</h1>{meta}</header>
+<div class="entry-content">
+{page.body}
+</div>
+</article>
+</main>
+<aside id="secondary" class="widget-area">
+<section class="widget widget_search"><form role="search" method="get" class="search-form" action="/"><label>Cari: <input type="search" class="search-field" name="s"></label><input type="submit" value="Cari"></form></section>
+<section class="widget widget_recent_entries"><h2 class="widget-title">Berita Terbaru</h2><ul>{recent}</ul></section>
+<section class="widget widget_links"><h2 class="widget-title">Tautan</h2><ul>{links}</ul></section>
+</aside>
+</div>
+<footer id="colophon" class="site-footer"><div class="site-info">{footer_text(site)}<br>
+Hak Cipta &copy; 2025 {e(site.short)} | Didukung oleh WordPress</div></footer>
+</div>
+</body>
+</html>
+"""
+
+
+def render_table(page: Page) -> str:
+    site = page.site
+    menu = " | ".join(a(h.lstrip("/") or "./", e(label.upper()))
+                      for label, h, _ in nav_items(site))
+    recent = "".join(
+        f'<tr><td class="kecil">&raquo; {a(p.href.lstrip("/"), e(p.title))}<br>'
+        f'<font size="1" color="#666666">{tanggal(p.date)}</font></td></tr>'
+        for p in latest_news(site))
+    links = "<br>".join("&raquo; " + a(h, e(t), target="_blank") for t, h in LINKS_TERKAIT)
+    if site.charset == "utf-8":
+        meta = '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
+    else:
+        meta = f'<meta http-equiv="Content-Type" content="text/html; charset={site.charset}">'
+    return f"""<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "http://www.w3.org/TR/html4/loose.dtd">
+<html>
+<head>
+{meta}
+<title>{e(site.short)} :: {e(page.title)}</title>
+<link href="css/style.css" rel="stylesheet" type="text/css">
+</head>
+<body bgcolor="#FFFFFF" leftmargin="0" topmargin="0" marginwidth="0" marginheight="0">
+<table width="980" border="0" align="center" cellpadding="0" cellspacing="0" class="utama">
+<tr><td colspan="2" bgcolor="{site.color}" height="90" class="header">
+<font face="Arial" size="5" color="#FFFFFF"><b>{e(site.opd.upper())}</b></font><br>
+<font face="Arial" size="2" color="#FFFF99">{e(site.address)}</font></td></tr>
+<tr><td colspan="2" bgcolor="#333333" class="menu" height="28">&nbsp;{menu}</td></tr>
+<tr>
+<td width="210" valign="top" bgcolor="#F2F2F2" class="kiri">
+<table width="100%" border="0" cellpadding="4" cellspacing="0">
+<tr><td bgcolor="#CCCCCC"><b>BERITA TERBARU</b></td></tr>
+{recent}
+<tr><td bgcolor="#CCCCCC"><b>LINK TERKAIT</b></td></tr>
+<tr><td class="kecil">{links}</td></tr>
+</table>
+</td>
+<td valign="top" class="isi" style="padding:10px">
+<h3 class="judul">{e(page.title)}</h3>
+{f'<p class="tgl"><i>Diposting: {tanggal(page.date)}</i></p>' if page.date else ""}
+{page.body}
+</td>
+</tr>
+<tr><td colspan="2" align="center" bgcolor="#333333" class="footer"><font color="#FFFFFF" size="1">
+{footer_text(site)}<br>Copyright &copy; 2014-2025 {e(site.short)}. All Rights Reserved. Best viewed 1024x768.</font></td></tr>
+</table>
+</body>
+</html>
+"""
+
+
+def render_php(page: Page) -> str:
+    site = page.site
+    menu = "".join(f"<li>{a(h if h != '/' else 'index.php', e(label))}</li>"
+                   for label, h, _ in nav_items(site))
+    recent = "".join(f'<li>{a(p.href.lstrip("/"), e(p.title))} <small>({tanggal(p.date)})</small></li>'
+                     for p in latest_news(site))
+    services = [p for p in site.pages if p.kind == "service"][:6]
+    layanan = "".join(f"<li>{a(p.href.lstrip('/') + '&utm_source=sidebar', e(p.title))}</li>"
+                      for p in services[:2]) + "".join(
+        f"<li>{a(p.href.lstrip('/'), e(p.title))}</li>" for p in services[2:])
+    return f"""<!DOCTYPE html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="X-UA-Compatible" content="IE=edge">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(page.title)} | {e(site.short)}</title>
+<link href="assets/css/bootstrap.min.css" rel="stylesheet">
+<link href="assets/css/style.css" rel="stylesheet">
+</head>
+<body>
+<div class="header" style="background:{site.color}">
+<div class="container"><h1 class="logo">{e(site.short)}</h1><p>{e(site.tagline)}</p></div>
+</div>
+<nav class="navbar navbar-default"><div class="container"><ul class="nav navbar-nav">{menu}</ul></div></nav>
+<div class="container"><marquee scrollamount="3">Selamat datang di website resmi {e(site.opd)}. Layanan kedaruratan Kota Jambi: 112 (bebas pulsa).</marquee></div>
+<div class="container">
+<div class="row">
+<div class="col-md-8 konten">
+<div class="panel panel-default"><div class="panel-heading"><h2 class="panel-title">{e(page.title)}</h2></div>
+<div class="panel-body">
+{f'<p class="text-muted"><span class="glyphicon glyphicon-calendar"></span> {tanggal(page.date)}</p>' if page.date else ""}
+{page.body}
+</div></div>
+</div>
+<div class="col-md-4 sidebar">
+<div class="panel panel-primary"><div class="panel-heading">Layanan Kami</div><div class="panel-body"><ul>{layanan}</ul></div></div>
+<div class="panel panel-primary"><div class="panel-heading">Berita Terbaru</div><div class="panel-body"><ul>{recent}</ul></div></div>
+</div>
+</div>
+</div>
+<footer class="footer"><div class="container"><p>{footer_text(site)}</p>
+<p>&copy; 2025 {e(site.short)}. Hak cipta dilindungi undang-undang.</p></div></footer>
+</body>
+</html>
+"""
+
+
+def render_modern(page: Page) -> str:
+    site = page.site
+    menu = "".join(f'<li class="nav-item">{a(h, e(label), class_="nav-link")}</li>'
+                   for label, h, _ in nav_items(site))
+    bc = ""
+    if page.crumbs:
+        items = "".join(f'<li class="breadcrumb-item">{a(h, e(t))}</li>' for t, h in page.crumbs)
+        bc = (f'<nav aria-label="breadcrumb"><ol class="breadcrumb">{items}'
+              f'<li class="breadcrumb-item active" aria-current="page">{e(page.title)}</li>'
+              "</ol></nav>")
+    recent = "".join(f'<li>{a(p.href, e(p.title))}<span class="date">{tanggal(p.date)}</span></li>'
+                     for p in latest_news(site, 3))
+    by_key = {p.key: p for p in site.pages}
+    footer_links = "".join(f"<li>{a(by_key[k].href, e(by_key[k].title))}</li>"
+                           for k in ("profil", "visi-misi", "kontak", "faq") if k in by_key)
+    date = (f'<p class="meta"><time datetime="{page.date}">{tanggal(page.date)}</time></p>'
+            if page.date else "")
+    return f"""<!doctype html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(page.title)} - {e(site.short)}</title>
+<meta name="description" content="{e(page.summary or site.tagline)}">
+<meta property="og:title" content="{e(page.title)}">
+<meta property="og:site_name" content="{e(site.short)}">
+<link rel="stylesheet" href="/static/css/app.css">
+</head>
+<body>
+<header class="site-header" style="--brand:{site.color}">
+<div class="container d-flex"><a class="brand" href="/">{e(site.short)}</a>
+<button class="navbar-toggler" type="button" aria-label="Buka menu">&#9776;</button>
+<ul class="navbar-nav">{menu}</ul></div>
+</header>
+<main class="container py-4">
+{bc}
+<div class="row">
+<div class="col-lg-8">
+<h1 class="page-title">{e(page.title)}</h1>
+{date}
+<div class="content">
+{page.body}
+</div>
+</div>
+<aside class="col-lg-4">
+<div class="card"><div class="card-header">Berita Terbaru</div><ul class="list-unstyled">{recent}</ul></div>
+<div class="card"><div class="card-header">Butuh Bantuan?</div><p>Sampaikan pengaduan melalui aplikasi SiKesal atau hubungi Call Center 112.</p></div>
+</aside>
+</div>
+</main>
+<footer class="site-footer">
+<div class="container row">
+<div class="col">{footer_text(site)}</div>
+<div class="col"><h4>Tautan</h4><ul>{footer_links}</ul></div>
+</div>
+<p class="copyright">&copy; 2025 {e(site.opd)}</p>
+</footer>
+</body>
+</html>
+"""
+
+
+def render_cms(page: Page) -> str:
+    site = page.site
+    menu = "".join(f"<li>{a(h, e(label))}</li>" for label, h, _ in nav_items(site))
+    bc = crumbs_html(page)
+    recent = "".join(f"<li>{a(p.href, e(p.title))}</li>" for p in latest_news(site, 4))
+    return f"""<!DOCTYPE html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<title>{e(page.title)} :: {e(site.short)}</title>
+<meta name="viewport" content="width=device-width">
+<link rel="stylesheet" href="/tema/default/gaya.css">
+</head>
+<body class="hal-{page.kind}">
+<div id="wrapper">
+<div id="header" style="background-color:{site.color}"><div class="judul-situs">{e(site.short)}</div><div class="slogan">{e(site.tagline)}</div></div>
+<div id="menu"><ul>{menu}</ul></div>
+{f'<div id="breadcrumb">{bc}</div>' if bc else ""}
+<div id="isi">
+<div id="kiri">
+<h1>{e(page.title)}</h1>
+{f'<div class="tanggal">{tanggal(page.date)}</div>' if page.date else ""}
+{page.body}
+</div>
+<div id="kanan"><div class="kotak"><h3>Berita Terbaru</h3><ul>{recent}</ul></div>
+<div class="kotak"><h3>Pengaduan</h3><p>Laporkan keluhan Anda melalui aplikasi SiKesal atau Call Center 112.</p></div></div>
+</div>
+<div id="footer">{footer_text(site)}<br>&copy; 2025 {e(site.short)}</div>
+</div>
+</body>
+</html>
+"""
+
+
+RENDER = {"wp": render_wp, "table": render_table, "php": render_php, "modern": render_modern,
+          "cms": render_cms}
+
+CSS = {
+    "wp": ("wp-content/themes/jambi/style.css",
+           "body{font-family:sans-serif;margin:0}.site-header{padding:1em}#secondary{float:right}"),
+    "table": ("css/style.css", "body{font-family:Verdana,Arial;font-size:12px}.kecil{font-size:11px}"),
+    "php": ("assets/css/bootstrap.min.css", "/* bootstrap 3.3.7 (subset) */.container{width:960px}"),
+    "modern": ("static/css/app.css", ":root{--brand:#0b5394}body{font-family:system-ui}"),
+    "cms": ("tema/default/gaya.css", "#wrapper{width:1000px;margin:auto}#kanan{float:right}"),
+}
+CSS_EXTRA = {"php": ("assets/css/style.css", ".header{color:#fff;padding:20px 0}.sidebar ul{padding-left:18px}")}
+
+# ---------------------------------------------------------------------------------------------
+# Facts
+# ---------------------------------------------------------------------------------------------
+
+# Research notes in the data ("(contoh Way Kanan)", "(general-knowledge)") are not page text.
+NOTE_RE = re.compile(
+    r"\s*\((?=[^()]*(?:contoh|general|asumsi|terverifikasi|praktik umum|praktik lama|FAQ|umumnya|daftar aplikasi|beberapa daerah|tidak ditemukan"
+    r"|pernyataan Wali|sebelumnya|Kota Jambi 20|Diskominfo 20| - cek|2024\)|tarif Kota Jambi))"
+    r"[^()]*\)")
+TAIL_RE = re.compile(r"\s+-\s+(?:umumnya|general)\s*$")
+
+
+def clean(text: str) -> str:
+    text = NOTE_RE.sub("", text)
+    text = TAIL_RE.sub("", text)
+    return re.sub(r"\s{2,}", " ", text).strip(" ;")
+
+
+def load_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+GRATIS_ADMINDUK = ("Gratis. Seluruh layanan administrasi kependudukan tidak dipungut biaya "
+                   "(Pasal 79A UU Nomor 24 Tahun 2013).")
+
+# One entry per service page: key -> (index in services.jsonl, site, slug, title, intro,
+# overrides of the cleaned facts). The intro is this page's own prose.
+SERVICES: dict[str, tuple] = {
+    "ktp_baru": (0, "disdukcapil", "ktp-el-pemula", "Perekaman dan Penerbitan KTP-el Pemula",
+                 "Setiap penduduk yang telah berusia 17 tahun, atau yang sudah/pernah kawin, wajib "
+                 "memiliki Kartu Tanda Penduduk elektronik (KTP-el). Perekaman data biometrik "
+                 "(foto wajah, sidik jari, iris mata dan tanda tangan) dilakukan langsung oleh "
+                 "pemohon dan tidak dapat diwakilkan maupun dilakukan secara online.",
+                 {"duration": "1 hari kerja, paling lama 14 hari kerja setelah perekaman",
+                  "cost": GRATIS_ADMINDUK,
+                  "online": None,
+                  "note": "Saat mengurus dokumen, pemohon yang memiliki ponsel Android diminta "
+                          "sekaligus mengaktifkan Identitas Kependudukan Digital (IKD)."}),
+    "ktp_hilang": (1, "disdukcapil", "ktp-el-hilang-rusak", "Penerbitan KTP-el Hilang atau Rusak",
+                   "KTP-el yang hilang atau rusak dapat dicetak kembali tanpa perekaman ulang, "
+                   "selama data biometrik pemohon sudah pernah terekam. Untuk KTP-el yang rusak, "
+                   "fisik kartu yang rusak wajib diserahkan kepada petugas.",
+                   {"duration": "1 hari kerja, paling lama 14 hari kerja",
+                    "cost": GRATIS_ADMINDUK}),
+    "ktp_ubah": (2, "disdukcapil", "ktp-el-perubahan-data", "Penerbitan KTP-el karena Perubahan Data",
+                 "Perubahan status perkawinan, pekerjaan, atau alamat membuat data pada KTP-el "
+                 "tidak lagi sesuai. Pemohon terlebih dahulu memperbarui Kartu Keluarga, kemudian "
+                 "KTP-el dicetak ulang dengan data terbaru.",
+                 {"duration": "1 hari kerja, paling lama 14 hari kerja", "cost": GRATIS_ADMINDUK}),
+    "kk_baru": (3, "disdukcapil", "kk-baru", "Penerbitan Kartu Keluarga (KK) Baru",
+                "KK baru diterbitkan bagi keluarga yang baru menikah, bercerai, atau penduduk yang "
+                "baru pindah. KK dapat diterbitkan selama ada kepala keluarga yang berusia di atas "
+                "17 tahun atau sudah/pernah menikah. Sejak 2020 KK dicetak di kertas HVS A4 80 gram "
+                "dan ditandatangani secara elektronik, sehingga tidak lagi memerlukan cap basah.",
+                {"duration": "1 sampai 3 hari kerja", "cost": GRATIS_ADMINDUK}),
+    "kk_ubah": (4, "disdukcapil", "perubahan-kk", "Perubahan Data Kartu Keluarga",
+                "Layanan ini untuk menambah anggota keluarga (misalnya karena kelahiran anak), "
+                "mengurangi anggota (karena kematian atau pindah), mengubah elemen data seperti "
+                "pekerjaan dan pendidikan, serta pisah KK.",
+                {"duration": "1 sampai 3 hari kerja", "cost": GRATIS_ADMINDUK}),
+    "kk_hilang": (5, "disdukcapil", "kk-hilang-rusak", "Penerbitan KK Hilang atau Rusak",
+                  "Kartu Keluarga yang hilang atau rusak dapat dicetak ulang dengan data yang sama "
+                  "seperti yang tercatat dalam database kependudukan.",
+                  {"duration": "1 sampai 3 hari kerja", "cost": GRATIS_ADMINDUK}),
+    "akta_lahir": (6, "disdukcapil", "akta-kelahiran", "Penerbitan Kutipan Akta Kelahiran",
+                   "Setiap kelahiran wajib dicatatkan. Akta kelahiran diterbitkan berdasarkan "
+                   "domisili Kartu Keluarga tempat anak didaftarkan, bukan berdasarkan tempat "
+                   "lahir. Formulir tidak perlu dicap dan ditandatangani Lurah selama ada surat "
+                   "keterangan lahir asli dari bidan, dokter, atau rumah sakit.",
+                   {"duration": "1 hari kerja setelah berkas lengkap", "cost": GRATIS_ADMINDUK,
+                    "online": None}),
+    "akta_mati": (7, "disdukcapil", "akta-kematian", "Penerbitan Kutipan Akta Kematian",
+                  "Kematian penduduk wajib dilaporkan oleh keluarga paling lambat 30 hari sejak "
+                  "tanggal kematian. Setelah akta kematian terbit, Kartu Keluarga dan status "
+                  "perkawinan pasangan yang ditinggalkan ikut diperbarui.",
+                  {"cost": GRATIS_ADMINDUK}),
+    "kia": (8, "disdukcapil", "kartu-identitas-anak", "Kartu Identitas Anak (KIA)",
+            "KIA adalah identitas resmi anak berusia di bawah 17 tahun yang belum menikah. KIA "
+            "dapat diurus orang tua di kantor Disdukcapil, di kelurahan, atau secara kolektif "
+            "melalui sekolah.", {"cost": GRATIS_ADMINDUK, "online": None}),
+    "pindah_keluar": (9, "disdukcapil", "pindah-keluar", "Surat Keterangan Pindah WNI (SKPWNI)",
+                      "Penduduk Kota Jambi yang akan pindah ke kabupaten/kota lain mengurus "
+                      "Surat Keterangan Pindah WNI di Disdukcapil Kota Jambi sebelum berangkat. "
+                      "KTP-el lama ditarik dan KK di daerah asal diperbarui.",
+                      {"cost": GRATIS_ADMINDUK, "online": None}),
+    "pindah_datang": (10, "disdukcapil", "pindah-datang", "Pelayanan Pindah Datang ke Kota Jambi",
+                      "Warga yang pindah dari luar daerah ke Kota Jambi membawa SKPWNI dari "
+                      "daerah asal untuk diterbitkan KK dan KTP-el dengan alamat baru.",
+                      {"cost": GRATIS_ADMINDUK}),
+    "akta_kawin": (11, "disdukcapil", "akta-perkawinan", "Pencatatan Perkawinan (Akta Perkawinan)",
+                   "Pencatatan perkawinan di Disdukcapil berlaku bagi penduduk non-Muslim. "
+                   "Perkawinan bagi penduduk beragama Islam dicatat oleh KUA Kementerian Agama.",
+                   {"cost": GRATIS_ADMINDUK}),
+    "akta_cerai": (12, "disdukcapil", "akta-perceraian", "Pencatatan Perceraian (Akta Perceraian)",
+                   "Perceraian yang telah diputus pengadilan wajib dilaporkan ke Disdukcapil "
+                   "untuk diterbitkan akta perceraian serta pembaruan KK dan KTP-el.",
+                   {"cost": GRATIS_ADMINDUK}),
+    "rentan": (13, "disdukcapil", "penduduk-rentan", "Pendaftaran Penduduk Rentan Administrasi Kependudukan",
+               "Layanan bagi warga yang sama sekali belum memiliki dokumen kependudukan, misalnya "
+               "lansia terlantar atau warga yang tidak pernah terdaftar. Data biometrik dicek "
+               "terlebih dahulu untuk memastikan tidak terdaftar ganda.",
+               {"cost": GRATIS_ADMINDUK}),
+    "ikd": (14, "disdukcapil", "aktivasi-ikd", "Aktivasi Identitas Kependudukan Digital (IKD)",
+            "IKD adalah KTP digital yang tersimpan di ponsel. Aktivasi dibantu petugas ketika "
+            "warga mengurus dokumen kependudukan. Warga yang tidak memiliki ponsel pintar tetap "
+            "dilayani dengan KTP-el fisik.",
+            {"cost": GRATIS_ADMINDUK, "online": ("Aplikasi Identitas Kependudukan Digital",
+                                                   "app:ikd")}),
+    "legalisir": (15, "disdukcapil", "legalisir", "Legalisir Dokumen Kependudukan",
+                  "Dokumen kependudukan yang sudah ditandatangani secara elektronik (TTE) dan "
+                  "memiliki kode QR/barcode tidak perlu dilegalisir, karena keasliannya dapat "
+                  "diperiksa langsung dengan memindai kode tersebut.", {"duration": None}),
+    "jemput_bola": (16, "disdukcapil", "jemput-bola", "Layanan Jemput Bola dan Pelayanan Kolektif",
+                    "Tim Disdukcapil turun langsung ke kelurahan, terutama kelurahan hasil "
+                    "pemekaran, setiap hari Sabtu, serta ke sekolah-sekolah untuk melayani "
+                    "warga secara kolektif.", {"duration": None, "cost": GRATIS_ADMINDUK}),
+    "nib": (17, "dpmptsp", "nib-oss", "Nomor Induk Berusaha (NIB) melalui OSS RBA",
+            "NIB adalah identitas pelaku usaha yang diterbitkan melalui sistem Online Single "
+            "Submission berbasis risiko (OSS RBA). NIB kini menggantikan SIUP, TDP, SITU dan "
+            "surat keterangan domisili usaha. Untuk usaha berisiko rendah, NIB sekaligus berlaku "
+            "sebagai izin tunggal.",
+            {"duration": "Seketika untuk usaha berisiko rendah",
+             "cost": "Gratis", "online": ("OSS RBA", "https://oss.go.id")}),
+    "pbg": (18, "dpmptsp", "pbg", "Persetujuan Bangunan Gedung (PBG)",
+            "PBG adalah perizinan yang menggantikan Izin Mendirikan Bangunan (IMB). Permohonan "
+            "diajukan melalui aplikasi SIMBG. Bangunan dilarang didirikan di atas saluran "
+            "drainase, bantaran sungai dan bahu jalan.",
+            {"duration": "Ditargetkan 2 jam setelah dokumen lengkap dan retribusi dibayar",
+             "cost": "Retribusi PBG sesuai Perda Kota Jambi Nomor 2 Tahun 2024 tentang Pajak "
+                     "Daerah dan Retribusi Daerah",
+             "online": ("SIMBG", "https://simbg.pu.go.id")}),
+    "slf": (19, "dpmptsp", "slf-sbkbg", "Sertifikat Laik Fungsi (SLF) dan SBKBG",
+            "SLF menyatakan bahwa bangunan gedung telah selesai dibangun sesuai PBG dan layak "
+            "digunakan. Bersamaan dengan SLF diterbitkan Surat Bukti Kepemilikan Bangunan "
+            "Gedung (SBKBG).",
+            {"duration": "Paling lambat 3 hari kerja", "online": ("SIMBG", "https://simbg.pu.go.id")}),
+    "sip_dokter": (20, "dpmptsp", "sip-dokter", "Surat Izin Praktik (SIP) Dokter dan Dokter Gigi",
+                   "SIP wajib dimiliki setiap dokter dan dokter gigi yang berpraktik di Kota "
+                   "Jambi, baik praktik mandiri maupun di fasilitas pelayanan kesehatan.",
+                   {"cost": "Tidak dipungut biaya"}),
+    "sip_bidan": (21, "dpmptsp", "sip-bidan", "Surat Izin Praktik Bidan (SIPB)",
+                  "SIPB diberikan kepada bidan yang akan menjalankan praktik kebidanan di "
+                  "fasilitas pelayanan kesehatan atau praktik mandiri.",
+                  {"cost": "Tidak dipungut biaya", "duration": "5 hari kerja"}),
+    "sip_perawat": (22, "dpmptsp", "sip-perawat", "Surat Izin Praktik Perawat (SIPP)",
+                    "SIPP diberikan kepada perawat yang menjalankan praktik keperawatan di Kota "
+                    "Jambi.", {"cost": "Tidak dipungut biaya"}),
+    "izin_reklame": (23, "dpmptsp", "izin-reklame", "Izin Penyelenggaraan Reklame",
+                     "Izin reklame tidak dipungut biaya, namun pajak reklame tetap dibayar ke "
+                     "BPPRD sebelum izin diterbitkan.",
+                     {"duration": "3 jam setelah berkas lengkap",
+                      "cost": "Izin tidak dipungut biaya; pajak reklame dibayar ke BPPRD"}),
+    "paspor": (24, "mpp", "paspor", "Layanan Paspor Kantor Imigrasi di MPP",
+               "Sejak kerja sama Pemerintah Kota Jambi dengan Kantor Wilayah Direktorat Jenderal "
+               "Imigrasi Jambi pada Oktober 2025, warga dapat mengajukan paspor di loket "
+               "Imigrasi MPP Kota Jambi tanpa harus ke kantor imigrasi.",
+               {"cost": "Penerimaan Negara Bukan Pajak (PNBP) sesuai tarif paspor yang berlaku"}),
+    "mpp_info": (25, "mpp", "informasi-layanan", "Informasi Layanan Terpadu MPP",
+                 "Mal Pelayanan Publik Kota Jambi mulai melayani pada 9 Mei 2022 dengan 129 jenis "
+                 "layanan dari 31 instansi. Tenant antara lain Disdukcapil, BPPRD, DPMPTSP, "
+                 "Kejaksaan, Pengadilan, Kementerian Agama, KPP Pratama, PT Pos, PLN, Taspen, "
+                 "Pemerintah Provinsi Jambi dan Imigrasi.", {"duration": None}),
+    "nikah": (72, "mpp", "pendaftaran-nikah-kua", "Pendaftaran Nikah (Kementerian Agama)",
+              "Calon pengantin beragama Islam mendaftarkan pernikahan ke KUA kecamatan tempat "
+              "akad. Informasi dan konsultasi tersedia di loket Kementerian Agama MPP Kota Jambi.",
+              {"cost": "Gratis bila akad di KUA pada jam kerja; Rp600.000 bila akad di luar KUA "
+                       "atau di luar jam kerja",
+               "online": ("SIMKAH Kemenag", "https://simkah.kemenag.go.id")}),
+    "pbb_bayar": (26, "bpprd", "bayar-pbb", "Pembayaran PBB-P2",
+                  "Pajak Bumi dan Bangunan Perdesaan dan Perkotaan (PBB-P2) dibayar setiap tahun "
+                  "berdasarkan SPPT. Pembayaran dapat dilakukan di bank persepsi, kantor pos, "
+                  "melalui QRIS, atau di mobil pelayanan PBB keliling yang bersiaga di kantor "
+                  "kecamatan. Tunggakan tahun sebelumnya dapat dicicil.",
+                  {"duration": "Jatuh tempo 30 September setiap tahun",
+                   "cost": "Sesuai SPPT. Denda 2% per bulan setelah jatuh tempo. Di mobil keliling "
+                           "tanpa biaya admin; di bank/kantor pos dikenakan biaya admin.",
+                   "online": None}),
+    "pbb_cek": (27, "bpprd", "", "Informasi Tagihan PBB-P2",
+                "Wajib pajak dapat mengetahui jumlah tagihan PBB-P2 dan tunggakannya dengan "
+                "menyebutkan Nomor Objek Pajak (NOP) yang tertera pada SPPT kepada petugas loket "
+                "BPPRD.",
+                {"online": None, "procedure": ["Siapkan NOP yang tertera pada SPPT",
+                                               "Tanyakan ke loket BPPRD atau mobil pelayanan "
+                                               "PBB keliling"]}),
+    "pbb_mutasi": (28, "bpprd", "", "Mutasi / Balik Nama SPPT PBB-P2",
+                   "Setelah jual beli, hibah atau waris, nama wajib pajak pada SPPT perlu "
+                   "diubah sesuai pemilik baru melalui layanan mutasi (balik nama) SPPT.", {}),
+    "pbb_betul": (29, "bpprd", "", "Pembetulan SPPT PBB-P2",
+                  "Pembetulan dilakukan bila terdapat kesalahan tulis, hitung, atau penerapan "
+                  "ketentuan pada SPPT, misalnya nama atau luas tanah yang keliru.", {}),
+    "pbb_keberatan": (30, "bpprd", "", "Keberatan atas Ketetapan PBB-P2",
+                      "Wajib pajak yang tidak setuju dengan besarnya PBB-P2 dalam SPPT dapat "
+                      "mengajukan keberatan disertai alasan dan bukti pendukung.", {}),
+    "pbb_baru": (31, "bpprd", "", "Pendaftaran Objek Pajak Baru",
+                 "Tanah dan bangunan yang belum terdaftar sebagai objek PBB-P2 didaftarkan agar "
+                 "diterbitkan SPPT atas nama pemiliknya. Pendataan juga dibantu pengurus RT.",
+                 {"duration": None}),
+    "bphtb": (32, "bpprd", "", "Pelayanan Validasi BPHTB",
+              "Bea Perolehan Hak atas Tanah dan Bangunan (BPHTB) dibayar oleh pihak yang "
+              "memperoleh tanah/bangunan, misalnya pembeli dalam jual beli. Sejak 15 April 2025 "
+              "proses validasi dipercepat.",
+              {"duration": None,
+               "cost": "Tarif paling tinggi 5% x (NPOP - NPOPTKP)",
+               "location": "Loket BPHTB, Kantor BPPRD Kota Jambi, Kompleks Perkantoran Wali Kota "
+                           "Jambi, Jl. Basuki Rahmat, Kotabaru"}),
+    "pajak_resto": (33, "bpprd", "", "Pajak Restoran (PBJT Makanan dan/atau Minuman)",
+                    "Rumah makan, restoran, kafe dan usaha sejenis wajib mendaftarkan usahanya "
+                    "sebagai wajib pajak daerah dan melaporkan omzet setiap bulan.",
+                    {"cost": "PBJT makanan dan/atau minuman paling tinggi 10%"}),
+    "pajak_hiburan": (34, "bpprd", "", "Pajak Hiburan (PBJT Jasa Kesenian dan Hiburan)",
+                      "Penyelenggara hiburan seperti bioskop, karaoke, panti pijat/refleksi dan "
+                      "kelab malam wajib mendaftar dan membayar pajak hiburan setiap bulan.", {}),
+    "pajak_reklame": (35, "bpprd", "", "Pajak Reklame",
+                      "Setiap penyelenggaraan reklame dikenakan pajak reklame yang dihitung dari "
+                      "ukuran, lokasi dan lama pemasangan.", {}),
+    "spmb_smp": (36, "disdik", "spmb-smp", "SPMB SMP Negeri Tahun Ajaran 2025/2026",
+                 "Sistem Penerimaan Murid Baru (SPMB) menggantikan PPDB. Untuk SMP negeri tersedia "
+                 "empat jalur: domisili (40%), prestasi (35%), afirmasi (20%) dan mutasi (5%). "
+                 "Jalur domisili menggantikan jalur zonasi.",
+                 {"duration": "Pendaftaran 23-28 Juni 2025, pengumuman 4 Juli 2025",
+                  "online": ("Portal SPMB Kota Jambi", "https://ppdb.jambikota.go.id")}),
+    "ppdb_sd": (37, "disdik", "ppdb-sd", "Penerimaan Murid Baru SD",
+                "Pendaftaran murid baru SD negeri dapat dilakukan secara manual langsung di "
+                "sekolah atau secara daring.", {"duration": "Sesuai jadwal tahunan",
+                                                 "online": None}),
+    "beasiswa": (38, "disdik", "beasiswa-kartu-bahagia", "Beasiswa Kartu Bahagia",
+                 "Beasiswa bagi siswa SD dan SMP dari keluarga tidak mampu maupun siswa "
+                 "berprestasi. Pada 2025 beasiswa disalurkan kepada 2.070 siswa dengan total "
+                 "sekitar Rp3 miliar.", {"duration": None, "cost": "Tidak dipungut biaya"}),
+    "spmb_sma": (39, "disdik", "spmb-sma-smk", "Informasi SPMB SMA/SMK Negeri",
+                 "Penerimaan murid baru SMA, SMK dan SLB negeri merupakan kewenangan Dinas "
+                 "Pendidikan Provinsi Jambi. Halaman ini sekadar informasi bagi orang tua lulusan "
+                 "SMP di Kota Jambi.", {"online": None}),
+    "dtks": (40, "dinsos", "dtks", "Pendaftaran dan Perbaikan Data DTKS/DTSEN",
+             "Warga kurang mampu yang belum menerima bantuan sosial (PKH, BPNT, PBI JK) dapat "
+             "mengusulkan diri agar masuk Data Terpadu Kesejahteraan Sosial, yang kini menjadi "
+             "Data Tunggal Sosial dan Ekonomi Nasional (DTSEN).",
+             {"duration": "Sekitar 3 bulan", "online": None}),
+    "santunan": (42, "dinsos", "santunan-kematian", "Santunan Kematian dan BPJS Ketenagakerjaan Kartu Bahagia",
+                 "Melalui Kartu Bahagia, Pemerintah Kota Jambi mendaftarkan pekerja rentan, Ketua "
+                 "RT, pegawai harian lepas dan petugas syara sebagai peserta BPJS "
+                 "Ketenagakerjaan. Ahli waris berhak menerima santunan bila peserta meninggal.",
+                 {"duration": None, "cost": "Tidak dipungut biaya"}),
+    "uhc": (41, "dinkes", "uhc-jambi-bugar", "UHC Jambi Bugar: Berobat Gratis dengan KTP",
+            "Warga Kota Jambi yang kurang mampu didaftarkan sebagai peserta JKN dengan iuran "
+            "dibayar Pemerintah Kota. Peserta cukup menunjukkan KTP-el di fasilitas kesehatan; "
+            "rumah sakit tidak boleh menolak pasien.",
+            {"duration": None, "cost": "Gratis bagi peserta; iuran dibayar Pemerintah Kota Jambi",
+             "online": ("Mobile JKN", "https://www.bpjs-kesehatan.go.id/")}),
+    "ckg": (43, "dinkes", "cek-kesehatan-gratis", "Cek Kesehatan Gratis (CKG)",
+            "Pemeriksaan kesehatan gratis untuk seluruh warga sesuai kelompok umur, dilaksanakan "
+            "di puskesmas dan jadwal keliling kelurahan.", {"duration": None, "online": None}),
+    "puskesmas": (44, "dinkes", "pelayanan-puskesmas", "Pelayanan Kesehatan di Puskesmas",
+                  "Puskesmas melayani rawat jalan, kesehatan ibu dan anak, KB, imunisasi dan gizi, "
+                  "serta memberikan rujukan ke rumah sakit bagi peserta BPJS Kesehatan.",
+                  {"duration": None, "cost": "Gratis bagi peserta JKN/BPJS Kesehatan; pasien "
+                                             "umum membayar retribusi sesuai Perda",
+                   "online": None}),
+    "igd": (45, "rsud", "igd-rawat-jalan", "Instalasi Gawat Darurat dan Rawat Jalan",
+            "IGD RSUD H. Abdul Manap buka 24 jam. Poliklinik rawat jalan melayani sesuai jadwal; "
+            "saat libur Lebaran poliklinik tutup dan pasien dilayani melalui IGD.",
+            {"cost": "Sesuai tarif BLUD atau ditanggung BPJS Kesehatan"}),
+    "sampah_tpa": (46, "dlh", "retribusi-tpa", "Retribusi Pembuangan Sampah ke TPA Talang Gulo",
+                   "Orang pribadi atau perusahaan yang membuang sampah langsung ke TPA Talang Gulo "
+                   "dikenakan retribusi (tipping fee) berdasarkan berat sampah.",
+                   {"duration": None,
+                    "cost": "Rp100.000 per ton (Rp100/kg). Pengumpul sampah lingkungan yang "
+                            "terdata di DLH untuk sementara dibebaskan."}),
+    "sampah_aduan": (47, "dlh", "pengaduan-sampah", "Pengaduan Sampah Belum Terangkut",
+                     "Sampah di lingkungan yang belum diangkut atau TPS yang sudah penuh dapat "
+                     "dilaporkan agar segera ditindaklanjuti petugas kebersihan.",
+                     {"duration": "1x24 jam sejak laporan diterima",
+                      "online": ("SiKesal", "app:sikesal")}),
+    "kir": (48, "dishub", "uji-kir", "Pengujian Berkala Kendaraan Bermotor (Uji KIR)",
+            "Mobil barang, mobil penumpang umum dan bus wajib menjalani uji berkala (uji KIR) "
+            "setiap 6 bulan di UPTD Pengujian Kendaraan Bermotor Dinas Perhubungan Kota Jambi.",
+            {"duration": "Masa berlaku 6 bulan (uji 2 kali setahun)",
+             "cost": "Retribusi pengujian sesuai Perda Kota Jambi"}),
+    "batubara": (49, "dishub", "lapor-truk-batubara", "Pelaporan Truk Angkutan Batu Bara",
+                 "Truk angkutan batu bara dilarang melintas di dalam Kota Jambi. Warga yang "
+                 "melihat pelanggaran dapat melapor agar petugas segera menindak.",
+                 {"duration": None}),
+    "ak1": (50, "disnaker", "", "Kartu Tanda Pencari Kerja (AK/1)",
+            "Kartu AK/1 atau yang dikenal sebagai kartu kuning adalah tanda bahwa seseorang "
+            "terdaftar sebagai pencari kerja. Kartu berlaku 2 tahun dan pemegangnya wajib "
+            "melapor setiap 6 bulan.",
+            {"duration": "Beberapa menit setelah berkas lengkap",
+             "online": ("SIAPkerja Kemnaker", "https://siapkerja.kemnaker.go.id")}),
+    "balikat": (51, "disnaker", "", "Pelatihan Kerja BALIKAT",
+                "Balai Latihan Kerja Tematik (BALIKAT) memberikan pelatihan keterampilan gratis "
+                "bagi warga Kota Jambi usia kerja. Lebih dari 2.000 peserta telah terserap "
+                "industri maupun magang ke luar negeri.",
+                {"duration": None, "cost": "Tidak dipungut biaya"}),
+    "damkar_api": (53, "damkar", "pemadaman-kebakaran", "Pemadaman Kebakaran",
+                   "Bila terjadi kebakaran, segera hubungi Damkar melalui Call Center 112 atau "
+                   "nomor pengaduan Damkar. Jangan sibuk merekam video untuk media sosial "
+                   "sebelum melapor.",
+                   {"duration": "Petugas segera diberangkatkan setelah laporan diterima",
+                    "online": ("Si Merah Koja", "app:si-merah-koja")}),
+    "damkar_evakuasi": (54, "damkar", "penyelamatan-evakuasi", "Penyelamatan dan Evakuasi Non-Kebakaran",
+                        "Damkar juga menangani kejadian non-kebakaran: evakuasi ular dan biawak, "
+                        "pemindahan sarang tawon, pertolongan orang terjebak, pohon tumbang, "
+                        "hingga cincin yang tersangkut di jari.",
+                        {"online": ("Si Merah Koja", "app:si-merah-koja")}),
+    "redkar": (55, "damkar", "relawan-redkar", "Relawan Pemadam Kebakaran (REDKAR)",
+               "REDKAR adalah relawan kebakaran tingkat RT yang dilatih untuk penanganan awal "
+               "kebakaran di lingkungannya sebelum petugas tiba.", {"duration": None}),
+    "banjir": (56, "bpbd", "siaga-banjir", "Siaga dan Laporan Banjir",
+               "Saat Sungai Batanghari meluap, BPBD membuka posko siaga banjir, melakukan "
+               "evakuasi dan menyiapkan tenda pengungsian. Wilayah rawan antara lain Legok, "
+               "Seberang Kota Jambi (Sekoja) dan Penyengat Olak.", {}),
+    "jalan": (57, "pupr", "pengaduan-jalan-rusak", "Pengaduan Jalan Rusak dan Berlubang",
+              "Jalan kota yang rusak atau berlubang dapat dilaporkan oleh warga. Untuk jalan "
+              "berstatus provinsi laporan diteruskan ke Dinas PUTR Provinsi Jambi, dan untuk "
+              "jalan nasional ke BPJN Jambi.",
+              {"duration": "Sekitar 3 hari, bergantung ketersediaan anggaran",
+               "online": ("SiKesal", "app:sikesal")}),
+    "drainase": (58, "pupr", "pengaduan-drainase", "Pengaduan Drainase Tersumbat dan Genangan",
+                 "Parit dan saluran drainase yang tersumbat sehingga menimbulkan genangan atau "
+                 "banjir lingkungan ditindaklanjuti oleh Bidang Sumber Daya Air Dinas PUPR.",
+                 {"duration": "Bergantung ketersediaan anggaran",
+                  "online": ("SiKesal", "app:sikesal")}),
+    "pju": (59, "diskominfo", "pengaduan-lampu-jalan", "Pengaduan Lampu Jalan (PJU) Mati",
+            "Lampu penerangan jalan umum yang mati dapat dilaporkan melalui SiKesal atau Call "
+            "Center 112; laporan diteruskan ke perangkat daerah yang menangani PJU.",
+            {"duration": "1x24 jam sejak laporan diterima",
+             "online": ("SiKesal", "app:sikesal")}),
+    "rtlh": (60, "perkim", "bedah-rumah", "Bantuan Bedah Rumah (RTLH)",
+             "Program perbaikan Rumah Tidak Layak Huni (RTLH) bagi keluarga miskin. Bantuan "
+             "diberikan dalam bentuk bahan bangunan dan upah tukang, tidak dalam bentuk uang "
+             "tunai.", {"duration": "Program tahunan",
+                        "cost": "Bantuan Rp20 juta per unit (Rp17,5 juta bahan bangunan dan "
+                                "Rp2,5 juta upah), nontunai"}),
+    "ppa": (61, "dpmppa", "pengaduan-kekerasan", "Pengaduan Kekerasan terhadap Perempuan dan Anak",
+            "UPTD Perlindungan Perempuan dan Anak menerima pengaduan dan memberikan pendampingan "
+            "bagi korban kekerasan. Identitas pelapor dan korban dijaga kerahasiaannya.",
+            {"online": None}),
+    "tera": (62, "disperindag", "", "Tera dan Tera Ulang UTTP",
+             "Timbangan, alat ukur dan alat takar yang dipakai dalam perdagangan wajib ditera "
+             "ulang setiap tahun agar hasil penimbangan tepat dan konsumen tidak dirugikan.",
+             {"duration": "Tanda tera berlaku 1 tahun"}),
+    "sikesal": (63, "diskominfo", "pengaduan-sikesal", "Pengaduan Layanan Publik melalui SiKesal",
+                "SiKesal (Sistem Informasi Keluhan Masyarakat Online) adalah kanal pengaduan "
+                "warga Kota Jambi berbasis foto dan lokasi. Laporan diteruskan admin Diskominfo "
+                "ke OPD terkait untuk ditindaklanjuti.",
+                {"online": ("SiKesal", "app:sikesal")}),
+    "cc112": (64, "diskominfo", "call-center-112", "Call Center 112 Kota Jambi",
+              "Nomor tunggal panggilan darurat Kota Jambi, bebas pulsa dan aktif 24 jam, untuk "
+              "kebakaran, kecelakaan, hewan liar, orang dengan gangguan jiwa, kekerasan dalam "
+              "rumah tangga dan kejadian darurat lainnya.",
+              {"requirements": [], "duration": "24 jam setiap hari"}),
+    "ppid": (65, "diskominfo", "permohonan-informasi-publik", "Permohonan Informasi Publik (PPID)",
+             "Setiap warga berhak memperoleh informasi publik dari Pemerintah Kota Jambi. "
+             "Permohonan diajukan ke PPID Utama atau PPID Pembantu di setiap OPD.",
+             {"cost": "Gratis; biaya penggandaan salinan dapat dikenakan",
+              "online": ("PPID Kota Jambi", "https://ppid.jambikota.go.id")}),
+    "domisili": (66, "kec-telanaipura", "surat-keterangan-domisili", "Surat Keterangan Domisili",
+                 "Surat keterangan domisili diterbitkan kelurahan untuk menerangkan bahwa "
+                 "seseorang benar bertempat tinggal di wilayahnya.",
+                 {"duration": "Sekitar 10 menit"}),
+    "sktm": (67, "kec-telanaipura", "sktm", "Surat Keterangan Tidak Mampu (SKTM)",
+             "SKTM diterbitkan kelurahan bagi warga kurang mampu. Pemegang Kartu Bahagia tidak "
+             "perlu lagi mengurus SKTM untuk layanan kesehatan dan beasiswa.", {}),
+    "kampung_bahagia": (68, "kec-telanaipura", "kampung-bahagia", "Program Kampung Bahagia",
+                        "Setiap RT mendapat dana pembangunan lingkungan Rp100 juta yang "
+                        "penggunaannya diputuskan melalui musyawarah warga, misalnya untuk jalan "
+                        "lingkungan, drainase, CCTV atau fasilitas umum.",
+                        {"duration": "Tahunan"}),
+    "pdam_pasang": (69, "pdam", "pasang-baru", "Pemasangan Sambungan Baru",
+                    "Warga yang ingin berlangganan air bersih Tirta Mayang dapat mengajukan "
+                    "sambungan baru. Pemasangan dilakukan sesuai urutan daftar tunggu.",
+                    {"cost": "Biaya pemasangan baru sesuai ketentuan Perumda Tirta Mayang"}),
+    "pdam_aduan": (70, "pdam", "pengaduan-gangguan", "Pengaduan Gangguan Air dan Mobil Tangki",
+                   "Laporkan air mati, air keruh, pipa bocor atau tagihan yang tidak wajar. Saat "
+                   "terjadi gangguan, pelanggan dapat meminta pengiriman air bersih dengan mobil "
+                   "tangki secara gratis.",
+                   {"duration": None, "cost": "Gratis, termasuk mobil tangki air saat gangguan",
+                    "online": ("WhatsApp Hotline", "https://wa.me/6282121219692")}),
+}
+
+# Services the Mal Pelayanan Publik re-lists in its own words (planted near-duplicates).
+MPP_RELISTED: dict[str, tuple[str, str, str]] = {
+    "ktp_baru": ("disdukcapil/rekam-ktp", "Pembuatan KTP Elektronik Pemula (Loket Disdukcapil)",
+                 "Loket Disdukcapil di MPP melayani perekaman KTP elektronik bagi warga yang baru "
+                 "berusia 17 tahun atau sudah menikah. Pemohon harus hadir sendiri karena "
+                 "perekaman sidik jari, iris dan foto tidak bisa diwakilkan."),
+    "kk_baru": ("disdukcapil/kartu-keluarga-baru", "Pembuatan Kartu Keluarga Baru (Loket Disdukcapil)",
+                "Pengantin baru atau warga yang pindah dapat mengurus Kartu Keluarga baru di loket "
+                "Disdukcapil MPP. KK dicetak di kertas HVS dengan tanda tangan elektronik."),
+    "akta_lahir": ("disdukcapil/akte-kelahiran", "Akte Kelahiran Anak (Loket Disdukcapil)",
+                   "Orang tua dapat mencatatkan kelahiran anak dan menerima kutipan akte "
+                   "kelahiran di loket Disdukcapil MPP, sesuai alamat pada KK."),
+    "kia": ("disdukcapil/kia", "KIA / Kartu Anak (Loket Disdukcapil)",
+            "Pengurusan Kartu Identitas Anak untuk anak di bawah 17 tahun juga dilayani di MPP."),
+    "nib": ("dpmptsp/nib", "Pendampingan NIB dan OSS (Loket DPMPTSP)",
+            "Petugas DPMPTSP di MPP membantu pelaku usaha membuat akun OSS dan menerbitkan Nomor "
+            "Induk Berusaha, pengganti SIUP dan TDP."),
+    "pbg": ("dpmptsp/pbg", "Konsultasi dan Pengajuan PBG / eks IMB (Loket DPMPTSP)",
+            "Pengajuan Persetujuan Bangunan Gedung melalui SIMBG dapat dibantu di loket DPMPTSP "
+            "MPP, termasuk perhitungan retribusinya."),
+    "pbb_bayar": ("bpprd/pbb", "Bayar PBB di MPP (Loket BPPRD)",
+                  "Loket BPPRD di MPP menerima pembayaran PBB-P2 tahun berjalan maupun tunggakan. "
+                  "Siapkan NOP atau SPPT PBB."),
+    "bphtb": ("bpprd/bphtb", "Validasi BPHTB (Loket BPPRD)",
+              "Notaris/PPAT maupun wajib pajak dapat mengajukan validasi BPHTB jual beli tanah "
+              "dan bangunan di loket BPPRD MPP."),
+}
+
+# ---------------------------------------------------------------------------------------------
+# Service pages
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ServiceFacts:
+    requirements: list[str]
+    procedure: list[str]
+    duration: str | None
+    cost: str | None
+    legal_basis: str | None
+    location: str | None
+    online: tuple[str, str] | None  # (label, href or "app:<slug>")
+    note: str | None = None
+
+
+def facts_for(key: str, raw: list[dict], site: Site) -> ServiceFacts:
+    idx, _site, _slug, _title, _intro, over = SERVICES[key]
+    rec = raw[idx]
+
+    def pick(name: str):
+        if name in over:
+            return over[name]
+        value = rec.get(name)
+        if isinstance(value, list):
+            return [clean(v) for v in value if clean(v) and clean(v) != "-"]
+        value = clean(value or "")
+        if not value or value in ("-", "Tidak disebut") or value.startswith("Tidak disebut"):
+            return None
+        return value
+
+    online = over.get("online", "unset")
+    if online == "unset":
+        raw_online = rec.get("online") or ""
+        m = re.search(r"https?://\S+", raw_online)
+        online = ("Ajukan secara online", m.group(0)) if m else None
+    return ServiceFacts(
+        requirements=pick("requirements") or [],
+        procedure=pick("procedure") or [],
+        duration=pick("duration"),
+        cost=pick("cost"),
+        legal_basis=pick("legal_basis"),
+        location=over.get("location") or site.place,
+        online=online,
+        note=over.get("note"),
+    )
+
+
+def heading(site: Site, text: str, anchor: str) -> str:
+    if site.template == "table":
+        return f'<p><a name="{anchor}"></a><b><u>{e(text)} :</u></b></p>'
+    if site.template == "php":
+        return f'<h4 id="{anchor}">{e(text)}</h4>'
+    if site.template == "modern":
+        return f'<h2 id="{anchor}" class="section-title">{e(text)}</h2>'
+    return f'<h3 id="{anchor}">{e(text)}</h3>'
+
+
+def sentence_list(items: list[str]) -> str:
+    items = [i.rstrip(".") for i in items]
+    if len(items) == 1:
+        return items[0] + "."
+    return "; ".join(items[:-1]) + "; dan " + items[-1] + "."
+
+
+def online_link(online: tuple[str, str]) -> str:
+    label, target = online
+    if target.startswith("app:"):
+        return f"[[{target}|{e(label)}]]"
+    return a(target, f"{e(label)} ({e(urlsplit(target).netloc)})", target="_blank", rel="noopener")
+
+
+def service_body(site: Site, intro: str, f: ServiceFacts, extra: str = "") -> str:
+    lab = dict(zip(("req", "proc", "dur", "cost", "law", "loc", "online"), LABELS[site.labels],
+                   strict=True))
+    style = site.list_style
+    out = [f"<p>{e(intro)}</p>"]
+    if style == "table":
+        rows = []
+        n = 0
+        for k, label, value in (("req", lab["req"], f.requirements),
+                                ("proc", lab["proc"], f.procedure),
+                                ("dur", lab["dur"], f.duration), ("cost", lab["cost"], f.cost),
+                                ("law", lab["law"], f.legal_basis),
+                                ("loc", lab["loc"], f.location)):
+            if not value:
+                continue
+            n += 1
+            cell = ul([e(v) for v in value], ordered=(k == "proc")) if isinstance(value, list) \
+                else e(value)
+            rows.append(f'<tr id="{k}"><td>{n}.</td><td><strong>{e(label)}</strong></td>'
+                        f"<td>{cell}</td></tr>")
+        if f.online:
+            n += 1
+            rows.append(f'<tr><td>{n}.</td><td><strong>{e(lab["online"])}</strong></td>'
+                        f"<td>{online_link(f.online)}</td></tr>")
+        out.append('<table class="table table-bordered standar-pelayanan" border="1" '
+                   'cellpadding="5" cellspacing="0" width="100%"><thead><tr><th>No</th>'
+                   "<th>Komponen</th><th>Uraian</th></tr></thead><tbody>"
+                   + "".join(rows) + "</tbody></table>")
+    else:
+        def lst(items: list[str], ordered: bool) -> str:
+            if style == "para":
+                return f"<p>{e(sentence_list(items))}</p>"
+            return ul([e(i) for i in items], ordered=ordered or style == "ol")
+
+        if f.requirements:
+            out.append(heading(site, lab["req"], "persyaratan") + lst(f.requirements, False))
+        if f.procedure:
+            out.append(heading(site, lab["proc"], "prosedur") + lst(f.procedure, True))
+        for k, anchor, value in (("dur", "waktu", f.duration), ("cost", "biaya", f.cost),
+                                 ("law", "dasar-hukum", f.legal_basis),
+                                 ("loc", "lokasi", f.location)):
+            if value:
+                out.append(heading(site, lab[k], anchor) + f"<p>{e(value)}</p>")
+        if f.online:
+            out.append(heading(site, lab["online"], "online") + f"<p>{online_link(f.online)}</p>")
+    if f.note:
+        out.append(f'<p class="catatan"><em>Catatan: {e(f.note)}</em></p>')
+    out.append(extra)
+    out.append("<p>Pengaduan atas pelayanan ini dapat disampaikan melalui aplikasi "
+               "[[app:sikesal|SiKesal]] atau Call Center 112.</p>")
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# News: written for this sample web. Some mention a service and so compete with its page.
+# [[key|text]] links to a page by key (same site: root-relative; other site: absolute URL).
+# ---------------------------------------------------------------------------------------------
+
+NEWS: list[tuple[str, str, str, str, list[str]]] = [
+    ("disdukcapil", "jemput-bola-sekolah", "2025-10-13",
+     "Disdukcapil Jemput Bola Perekaman KTP-el ke Sekolah",
+     ["Dinas Kependudukan dan Pencatatan Sipil Kota Jambi kembali menurunkan tim jemput bola "
+      "ke sejumlah SMA dan SMK. Sasarannya pelajar yang sudah berusia 17 tahun namun belum "
+      "melakukan perekaman KTP-el.",
+      "Menurut Kepala Disdukcapil, masih sekitar 8.000 warga Kota Jambi yang belum merekam "
+      "data, sebagian besar pelajar. Pemerintah kota menargetkan perekaman tuntas 100 persen "
+      "pada 2025.",
+      "Bagi pelajar yang tidak sempat mengikuti perekaman di sekolah, perekaman tetap dapat "
+      "dilakukan di kantor Disdukcapil maupun loket MPP. Syaratnya dapat dilihat pada halaman "
+      "[[ktp_baru#persyaratan|persyaratan KTP-el pemula]]."]),
+    ("disdukcapil", "ikd-150-ribu", "2025-10-20",
+     "150 Ribu Warga Kota Jambi Sudah Aktivasi KTP Digital",
+     ["Sekitar 150 ribu dari kurang lebih 480 ribu wajib KTP di Kota Jambi telah mengaktifkan "
+      "Identitas Kependudukan Digital (IKD). Disdukcapil terus mengajak warga yang datang "
+      "mengurus dokumen untuk sekaligus mengaktifkan IKD di ponselnya.",
+      "Warga yang tidak memiliki ponsel pintar tidak perlu khawatir, karena tetap dilayani "
+      "dengan KTP-el fisik. Informasi lengkap: [[ikd?utm_source=berita&utm_medium=internal|"
+      "aktivasi IKD]]."]),
+    ("disdukcapil", "kk-pemekaran-kelurahan", "2023-03-05",
+     "Pemekaran Kelurahan, 74 Ribu KK Perlu Diperbarui",
+     ["Pemekaran kelurahan membuat sekitar 74 ribu Kartu Keluarga harus diperbarui alamatnya. "
+      "Setiap hari rata-rata 50 warga datang mengurus perubahan KK.",
+      "Untuk mempermudah warga, Disdukcapil membuka layanan jemput bola setiap Sabtu di enam "
+      "kelurahan hasil pemekaran: Bakung Jaya, Pinang Merah, Simpang Rimbo, Kenali Asam, "
+      "Talang Gulo dan Aur Kenali. Untuk sementara layanan kolektif baru melayani cetak KK.",
+      "Baca juga: [[kk_ubah|perubahan data Kartu Keluarga]]."]),
+    ("disdukcapil", "blanko-ktp-cukup", "2025-08-11",
+     "Permintaan Cetak Ulang KTP-el Tinggi, Kebutuhan Blanko 16 Ribu per Bulan",
+     ["Permintaan cetak ulang KTP-el di Kota Jambi terus tinggi. Penyebabnya beragam: perubahan "
+      "status perkawinan, pekerjaan, perceraian, hingga pindah domisili karena habis kontrak "
+      "kos. Kebutuhan blanko mencapai sekitar 16 ribu keping per bulan.",
+      "Disdukcapil mengimbau warga hanya mencetak ulang bila memang ada perubahan data atau "
+      "kartu hilang/rusak."]),
+    ("disdukcapil", "akta-lahir-tanpa-ttd-lurah", "2024-06-03",
+     "Urus Akta Kelahiran Kini Tak Perlu Tanda Tangan Lurah",
+     ["Disdukcapil Kota Jambi menegaskan bahwa formulir pencatatan kelahiran tidak perlu lagi "
+      "dicap dan ditandatangani Lurah, selama orang tua melampirkan surat keterangan lahir asli "
+      "dari bidan atau rumah sakit.",
+      "Akta dibuat berdasarkan alamat pada Kartu Keluarga, bukan tempat bayi dilahirkan."]),
+    ("dpmptsp", "imb-jadi-pbg", "2026-02-12",
+     "Transformasi IMB ke PBG, Wali Kota Targetkan 250 Ribu Bangunan Berizin",
+     ["Pemerintah Kota Jambi menargetkan 250 ribu bangunan terdata dan memiliki Persetujuan "
+      "Bangunan Gedung (PBG), perizinan yang kini menggantikan IMB. Pendataan dilakukan bersama "
+      "para lurah.",
+      "Wali Kota menargetkan PBG dapat terbit dalam dua jam bila dokumen lengkap. Ia juga "
+      "mengingatkan larangan membangun di atas drainase, bantaran sungai dan bahu jalan.",
+      "Rincian persyaratan ada di halaman [[pbg|layanan PBG]]."]),
+    ("dpmptsp", "nib-umkm", "2025-05-20",
+     "Pelaku UMKM Diajak Urus NIB Gratis",
+     ["DPMPTSP Kota Jambi mengajak pelaku usaha mikro dan kecil mengurus Nomor Induk Berusaha. "
+      "NIB dapat diurus sendiri melalui OSS atau dengan pendampingan petugas di MPP, tanpa "
+      "biaya."]),
+    ("mpp", "imigrasi-buka-loket", "2025-10-08",
+     "Imigrasi Buka Loket Paspor di MPP Kota Jambi",
+     ["Pemerintah Kota Jambi dan Kantor Wilayah Direktorat Jenderal Imigrasi Jambi menandatangani "
+      "perjanjian kerja sama pada 8 Oktober 2025. Warga kini dapat mengurus paspor di MPP.",
+      "Lihat [[paspor|syarat layanan paspor di MPP]]."]),
+    ("mpp", "ombudsman-kunjungi-mpp", "2024-11-14",
+     "Ombudsman Kunjungi MPP Kota Jambi",
+     ["Ombudsman RI Perwakilan Provinsi Jambi mengunjungi Mal Pelayanan Publik Kota Jambi. Kota "
+      "Jambi meraih zona hijau kepatuhan standar pelayanan publik 2024 dengan nilai 93,68."]),
+    ("bpprd", "pbb-diperpanjang", "2025-09-30",
+     "Jatuh Tempo PBB 2025 Diperpanjang hingga 30 November Tanpa Denda",
+     ["BPPRD Kota Jambi memperpanjang batas pembayaran PBB-P2 tahun 2025 hingga 30 November "
+      "tanpa denda. Wali Kota juga menginstruksikan agar warga yang masih memiliki tunggakan "
+      "tidak ditolak saat membayar PBB tahun berjalan; tunggakan dapat dicicil.",
+      "Empat unit mobil pelayanan PBB keliling disiagakan di kantor kecamatan. [[pbb_bayar|Cara "
+      "membayar PBB]]."]),
+    ("bpprd", "qris-pbb", "2023-10-05",
+     "Bayar PBB Kini Bisa Pakai QRIS",
+     ["Sejak pertengahan 2023 wajib pajak dapat membayar PBB-P2 menggunakan QRIS. Realisasi "
+      "penerimaan PBB hingga awal Oktober 2023 mencapai Rp30,3 miliar."]),
+    ("bpprd", "bphtb-dipercepat", "2025-04-15",
+     "Layanan Validasi BPHTB Dipercepat",
+     ["Mulai 15 April 2025 proses validasi BPHTB di BPPRD dipercepat. Nilai transaksi tetap "
+      "diteliti dengan acuan zona nilai tanah, NJOP dan harga pasar."]),
+    ("disdik", "jadwal-spmb-2025", "2025-06-10",
+     "Jadwal SPMB SMP Negeri 2025, Zonasi Kini Jadi Jalur Domisili",
+     ["Pendaftaran SPMB SMP negeri Kota Jambi dibuka 23-28 Juni 2025. Sebanyak 9.374 lulusan "
+      "SD akan memperebutkan 10.208 kursi, 7.008 di antaranya di SMP negeri.",
+      "Jalur zonasi kini berganti nama menjadi jalur domisili dengan kuota 40 persen. "
+      "Selengkapnya: [[spmb_smp|SPMB SMP 2025/2026]]."]),
+    ("disdik", "beasiswa-2070-siswa", "2025-09-02",
+     "2.070 Siswa Terima Beasiswa Kartu Bahagia",
+     ["Sebanyak 2.070 siswa SD dan SMP menerima beasiswa Kartu Bahagia tahun 2025 dengan total "
+      "sekitar Rp3 miliar."]),
+    ("dinsos", "judol-dicoret-bansos", "2025-07-21",
+     "90 Keluarga Terlibat Judi Online Dicoret dari Daftar Bansos",
+     ["Dinas Sosial Kota Jambi mencoret 90 keluarga penerima manfaat yang terbukti terlibat judi "
+      "online dari daftar bantuan sosial.",
+      "Warga yang merasa layak namun belum terdaftar dapat [[dtks|mengusulkan diri ke DTKS]] "
+      "melalui kelurahan."]),
+    ("dinkes", "ckg-57-ribu", "2025-10-06",
+     "57.970 Warga Sudah Ikuti Cek Kesehatan Gratis",
+     ["Hingga 6 Oktober 2025 sebanyak 57.970 warga Kota Jambi telah mengikuti Cek Kesehatan "
+      "Gratis (CKG) di puskesmas dan kelurahan.",
+      "Warga cukup membawa KTP-el atau KIA. [[ckg|Info CKG]]."]),
+    ("dinkes", "uhc-98-persen", "2025-06-03",
+     "Cakupan JKN Kota Jambi Capai 98,46 Persen",
+     ["Cakupan Jaminan Kesehatan Nasional di Kota Jambi mencapai 98,46 persen dari 641.022 jiwa, "
+      "dengan tingkat keaktifan 77,35 persen. Pemkot menambah anggaran Rp5,9 miliar untuk "
+      "49.212 jiwa peserta yang iurannya dibayar daerah."]),
+    ("rsud", "poliklinik-tutup-lebaran", "2025-03-28",
+     "Poliklinik Tutup Selama Libur Lebaran, Pasien Dilayani di IGD",
+     ["Selama libur Lebaran poliklinik RSUD H. Abdul Manap tutup. Pasien yang membutuhkan "
+      "pelayanan dapat langsung ke IGD yang buka 24 jam."]),
+    ("disnaker", "pencaker-kartu-kuning", "2025-02-17",
+     "Ratusan Pencari Kerja Urus Kartu Kuning Tiap Pekan",
+     ["Dinas Tenaga Kerja Kota Jambi melayani ratusan pencari kerja setiap pekan yang mengurus "
+      "kartu AK/1. Pelayanan dibuka Senin sampai Jum’at; pada hari Jum’at loket tutup lebih "
+      "awal untuk salat Jum’at.",
+      "Dalam bursa kerja bulan depan juga dibuka sesi konsultasi penulisan résumé dan surat "
+      "lamaran."]),
+    ("disnaker", "balikat-2000-peserta", "2025-11-04",
+     "BALIKAT Antarkan 2.000 Lebih Peserta ke Dunia Kerja",
+     ["Lebih dari 2.000 peserta pelatihan BALIKAT telah terserap industri maupun program magang "
+      "ke luar negeri."]),
+    ("dishub", "trans-siginjai-wajib-kir", "2024-08-19",
+     "Bus Trans Siginjai Wajib Uji KIR",
+     ["Dinas Perhubungan mengingatkan bahwa bus Trans Siginjai dan seluruh kendaraan angkutan "
+      "umum wajib menjalani uji KIR setiap enam bulan di UPTD Pengujian Kendaraan Bermotor."]),
+    ("dishub", "truk-batubara-112", "2025-05-12",
+     "Lihat Truk Batu Bara Masuk Kota? Laporkan ke 112",
+     ["Pemerintah Kota Jambi meminta warga melaporkan truk angkutan batu bara yang masuk ke dalam "
+      "kota melalui Call Center 112 dengan menyertakan foto atau video."]),
+    ("pupr", "jalan-keluhan-terbanyak", "2023-01-16",
+     "Jalan Rusak Jadi Keluhan Terbanyak di SiKesal",
+     ["Sepanjang 2022 keluhan soal jalan rusak menjadi yang terbanyak masuk ke aplikasi SiKesal, "
+      "yaitu 183 laporan. Dinas PUPR menindaklanjuti laporan jalan kota sesuai ketersediaan "
+      "anggaran.",
+      "Cara melapor: [[jalan|pengaduan jalan rusak]]."]),
+    ("pupr", "parit-raden-wijaya", "2024-04-22",
+     "PUPR Alokasikan Rp1 Miliar untuk Tata Parit Jalan Raden Wijaya",
+     ["Dinas PUPR Kota Jambi menata parit di Jalan Raden Wijaya untuk mengurangi genangan saat "
+      "hujan deras."]),
+    ("dlh", "revisi-retribusi-tpa", "2024-02-19",
+     "DPRD Wacanakan Revisi Retribusi Sampah TPA Talang Gulo",
+     ["DPRD Kota Jambi mewacanakan revisi Perda retribusi jasa umum, termasuk tipping fee "
+      "pembuangan sampah ke TPA Talang Gulo sebesar Rp100 per kilogram."]),
+    ("damkar", "evakuasi-ular", "2020-10-14",
+     "Damkar Kota Jambi Tangani 77 Kasus Non-Kebakaran",
+     ["Sepanjang 2020 Damkar Kota Jambi menangani 77 kasus non-kebakaran, 59 di antaranya "
+      "evakuasi hewan seperti ular dan biawak.",
+      "Warga yang menemukan ular di rumah dapat menghubungi 112. [[damkar_evakuasi|Layanan "
+      "penyelamatan]]."]),
+    ("damkar", "redkar-dikukuhkan", "2025-11-20",
+     "360 Relawan Pemadam Kebakaran Tingkat RT Dikukuhkan",
+     ["Sebanyak 360 relawan pemadam kebakaran (REDKAR) tingkat RT yang dibentuk sejak 2023 "
+      "dikukuhkan pada 20 November 2025."]),
+    ("damkar", "lapor-dulu-jangan-video", "2024-09-09",
+     "Ada Kebakaran, Lapor Dulu ke 112, Jangan Sibuk Bikin Video",
+     ["Damkar Kota Jambi mengimbau warga segera melapor ke Call Center 112 atau aplikasi Si Merah "
+      "Koja saat melihat kebakaran, bukan merekam video untuk media sosial."]),
+    ("bpbd", "batanghari-meluap", "2024-12-09",
+     "Sungai Batanghari Meluap, Pemkot Jambi Siaga Banjir",
+     ["BPBD Kota Jambi membuka posko siaga banjir di Pasar Angso Duo seiring naiknya permukaan "
+      "Sungai Batanghari. Warga Legok, Sekoja dan Penyengat Olak diminta waspada."]),
+    ("diskominfo", "sikesal-835-laporan", "2023-01-10",
+     "SiKesal Terima 835 Laporan Sepanjang 2022",
+     ["Aplikasi SiKesal menerima 835 laporan warga sepanjang 2022. Topik terbanyak: jalan (183), "
+      "lampu jalan (119), drainase (78), pipa bocor (53), air keruh (36) dan banjir (32).",
+      "Laporan ditargetkan ditindaklanjuti dalam 24 hingga 72 jam. [[sikesal|Cara melapor "
+      "lewat SiKesal]]."]),
+    ("diskominfo", "20-aplikasi-dinonaktifkan", "2023-06-15",
+     "Diskominfo Nonaktifkan 20 Aplikasi, Semua Layanan Masuk SiKoja",
+     ["Dari 112 aplikasi milik perangkat daerah, Diskominfo Kota Jambi menonaktifkan 20 aplikasi "
+      "yang tidak mendukung kinerja. Seluruh aplikasi OPD diwajibkan bergabung ke super app "
+      "SiKoja sehingga warga cukup mengunduh satu aplikasi."]),
+    ("diskominfo", "ppid-informatif", "2025-12-05",
+     "PPID Kota Jambi Lima Kali Berturut-turut Raih Predikat Informatif",
+     ["PPID Kota Jambi kembali meraih predikat Informatif terbaik pertama dengan nilai 98,39."]),
+    ("pdam", "345-rumah-air-tak-mengalir", "2025-04-15",
+     "Air Tak Mengalir Sepekan di 345 Rumah, Ini Penyebabnya",
+     ["Perumda Tirta Mayang menjelaskan gangguan yang membuat air tidak mengalir ke 345 rumah "
+      "selama sepekan. Pelanggan terdampak dapat meminta kiriman air bersih dengan mobil tangki "
+      "secara gratis melalui hotline.",
+      "Lihat [[pdam_aduan|pengaduan gangguan air]]."]),
+    ("perkim", "bedah-82-rumah", "2025-06-24",
+     "Pemkot Jambi Bedah 82 Rumah Tidak Layak Huni pada 2025",
+     ["Dinas Perkim menargetkan 82 unit rumah tidak layak huni selesai dibedah akhir September "
+      "2025, setelah 81 unit pada 2024. Setiap rumah mendapat bantuan Rp20 juta."]),
+    ("dpmppa", "pita-molin-sekolah", "2024-10-02",
+     "PITA MOLIN Sambangi Sekolah, Ajak Siswa Berani Melapor",
+     ["Mobil perlindungan PITA MOLIN milik UPTD PPA berkeliling ke sekolah-sekolah memberikan "
+      "informasi dan konsultasi seputar kekerasan terhadap anak. Sepanjang 2019-2022 tercatat "
+      "432 kasus, mayoritas korban anak."]),
+    ("disperindag", "tera-2000-timbangan", "2025-03-10",
+     "Tera Ulang 2.000 Timbangan dan Alat Ukur Pedagang",
+     ["UPTD Metrologi Legal menggelar sidang tera ulang gratis di pasar-pasar Kota Jambi untuk "
+      "sekitar 2.000 unit timbangan dan alat ukur."]),
+    ("kec-telanaipura", "kampung-bahagia-802-rt", "2026-01-19",
+     "802 RT Terima Dana Kampung Bahagia Tahap Pertama",
+     ["Sebanyak 802 RT menerima dana Kampung Bahagia periode pertama 2026, masing-masing Rp100 "
+      "juta. Penggunaan dana diputuskan melalui musyawarah warga dengan pendampingan 64 "
+      "pendamping."]),
+]
+
+# ---------------------------------------------------------------------------------------------
+# App catalog (hosted by Diskominfo)
+# ---------------------------------------------------------------------------------------------
+
+OPD_DISKOMINFO = "Dinas Komunikasi dan Informatika Kota Jambi"
+
+# (index in apps.jsonl, detail-page slug, catalog name, owning agency, status, description).
+# Status "aktif" only where the facts say the app is active or was launched; apps last
+# mentioned in 2020 with no later sign of life are "nonaktif" (the city switched off 20 apps
+# in 2023 and folded the rest into SiKoja).
+APPS: list[tuple[int, str, str, str, str, str]] = [
+    (0, "sikoja", "SiKoja (Sistem Informasi Kota Jambi)", OPD_DISKOMINFO, "aktif",
+     "Super app Pemerintah Kota Jambi yang menghimpun informasi layanan publik, kesehatan, "
+     "kedaruratan dan pendidikan. Seluruh aplikasi perangkat daerah digabungkan ke SiKoja "
+     "sehingga warga cukup mengunduh satu aplikasi."),
+    (1, "sikesal", "SiKesal", OPD_DISKOMINFO, "aktif",
+     "Aplikasi pengaduan warga Kota Jambi. Foto masalahnya, tandai lokasinya, kirim; admin "
+     "meneruskan laporan ke OPD terkait untuk ditindaklanjuti dalam 24 sampai 72 jam. "
+     "Tersedia di Play Store sejak Desember 2017."),
+    (2, "call-center-112", "Call Center 112", OPD_DISKOMINFO, "aktif",
+     "Nomor tunggal panggilan darurat Kota Jambi, bebas pulsa dan 24 jam: kebakaran, "
+     "kecelakaan, hewan liar, ODGJ, KDRT dan laporan truk batu bara. Cukup tekan 112 tanpa "
+     "kode area."),
+    (3, "si-merah-koja", "Si Merah Koja", "Dinas Pemadam Kebakaran dan Penyelamatan Kota Jambi",
+     "aktif",
+     "Sistem Informasi Penanggulangan Kebakaran dan Penyelamatan Daerah Kota Jambi untuk "
+     "melaporkan kebakaran dan kejadian penyelamatan, terintegrasi dengan 112 dan WhatsApp. "
+     "Diluncurkan 14 Agustus 2023."),
+    (4, "kartu-bahagia", "Kartu Bahagia", "Pemerintah Kota Jambi", "aktif",
+     "Identitas tunggal warga untuk program perlindungan sosial Kota Jambi: berobat gratis "
+     "(UHC Jambi Bugar), beasiswa, bantuan sosial, BPJS Ketenagakerjaan dan santunan kematian; "
+     "terhubung dengan DTKS."),
+    (5, "portal-spbe", "Portal SPBE Kota Jambi", OPD_DISKOMINFO, "aktif",
+     "Portal layanan Sistem Pemerintahan Berbasis Elektronik, termasuk fitur pengaduan "
+     "infrastruktur TIK antar-OPD."),
+    (6, "sipaten", "SIPATEN", "Pemerintah Kota Jambi (kecamatan)", "nonaktif",
+     "Sistem Informasi Pelayanan Administrasi Terpadu Kecamatan, salah satu quick win smart "
+     "city 2020."),
+    (8, "si-paduko", "Si Paduko", "Dinas Kependudukan dan Pencatatan Sipil Kota Jambi",
+     "nonaktif", "Aplikasi layanan administrasi kependudukan yang belum optimal karena kendala "
+     "jaringan."),
+    (9, "", "PPDB/SPMB Online Kota Jambi", "Dinas Pendidikan Kota Jambi", "aktif",
+     "Pendaftaran murid baru SMP negeri (wajib daring) dan SD di Kota Jambi."),
+    (10, "info-tagihan-pbb-online", "Info Tagihan PBB Online",
+     "Badan Pengelola Pajak dan Retribusi Daerah Kota Jambi", "nonaktif",
+     "Cek tagihan PBB-P2 berdasarkan NOP."),
+    (11, "bayar-pbb-qris", "Bayar PBB via QRIS dan Mobil Pajak Keliling",
+     "Badan Pengelola Pajak dan Retribusi Daerah Kota Jambi", "aktif",
+     "Kanal pembayaran PBB-P2 dengan QRIS sejak pertengahan 2023, serta mobil pelayanan "
+     "keliling di kantor kecamatan."),
+    (13, "perizinan-online", "Perizinan Online Kota Jambi",
+     "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Jambi", "nonaktif",
+     "Layanan perizinan daerah secara daring."),
+    (14, "", "PPID Kota Jambi", OPD_DISKOMINFO, "aktif",
+     "Permohonan informasi publik kepada Pemerintah Kota Jambi secara daring."),
+    (18, "jcoc", "Jambi City Operation Center (JCOC)", OPD_DISKOMINFO, "aktif",
+     "Ruang kendali smart city: CCTV di 14 simpang, kendali lampu jalan dan e-tilang."),
+    (19, "", "Open Data Kota Jambi", "Pemerintah Kota Jambi", "aktif",
+     "Portal satu data: kumpulan dataset perangkat daerah Kota Jambi."),
+    (20, "pita-molin", "PITA MOLIN",
+     "Dinas Pemberdayaan Masyarakat, Perempuan dan Perlindungan Anak Kota Jambi", "aktif",
+     "Pelayanan, Informasi dan Konsultasi melalui Mobil Perlindungan: layanan keliling UPTD PPA "
+     "ke sekolah untuk konsultasi dan pengaduan kekerasan."),
+    (21, "", "Hotline dan Instagram Tirta Mayang", "Perumda Air Minum Tirta Mayang Kota Jambi",
+     "aktif", "Info gangguan air, pengaduan dan permintaan mobil tangki gratis: WhatsApp "
+     "0821-2121-9692, Instagram @perumdatirtamayang."),
+    (22, "ikd", "IKD (Identitas Kependudukan Digital)", "Ditjen Dukcapil Kementerian Dalam Negeri",
+     "aktif", "KTP digital di ponsel. Warga Kota Jambi yang mengurus dokumen kependudukan diminta "
+     "mengaktifkan IKD."),
+    (23, "", "OSS RBA", "Kementerian Investasi/BKPM", "aktif",
+     "Online Single Submission berbasis risiko: pendaftaran NIB dan perizinan berusaha."),
+    (24, "", "SIMBG", "Kementerian Pekerjaan Umum", "aktif",
+     "Sistem Informasi Manajemen Bangunan Gedung untuk pengajuan PBG, SLF dan SBKBG."),
+    (25, "", "SP4N-LAPOR!", "KemenPANRB", "aktif",
+     "Kanal pengaduan pelayanan publik nasional yang terhubung ke seluruh instansi."),
+    (26, "", "SIAPkerja / Karirhub", "Kementerian Ketenagakerjaan", "aktif",
+     "Pendaftaran pencari kerja dan kartu AK/1 secara daring."),
+    (27, "siks-ng", "SIKS-NG", "Kementerian Sosial", "aktif",
+     "Aplikasi operator kelurahan dan Dinas Sosial untuk usulan dan perbaikan DTKS/DTSEN."),
+    (28, "", "SIPPN", "KemenPANRB", "aktif",
+     "Direktori standar pelayanan publik seluruh instansi pemerintah."),
+    (29, "", "WBS Pemprov Jambi", "Inspektorat Provinsi Jambi", "aktif",
+     "Whistleblowing system untuk melaporkan pelanggaran ASN Pemerintah Provinsi Jambi; "
+     "identitas pelapor dirahasiakan."),
+    (30, "", "PPID Provinsi Jambi", "Dinas Komunikasi dan Informatika Provinsi Jambi", "aktif",
+     "Permohonan informasi publik kepada Pemerintah Provinsi Jambi."),
+    (31, "gubernur-jambi-menjawab", "Gubernur Jambi Menjawab", "Pemerintah Provinsi Jambi",
+     "nonaktif", "Aplikasi tanya jawab dan aspirasi warga kepada Gubernur Jambi (2017)."),
+    (32, "spmb-provinsi-jambi", "Portal SPMB SMA/SMK Provinsi Jambi",
+     "Dinas Pendidikan Provinsi Jambi", "aktif",
+     "Pendaftaran murid baru SMA dan SMK negeri di Provinsi Jambi."),
+]
+
+# The same app listed twice under another name (planted near-duplicates): (name of the first
+# listing, second name, second slug or "" to reuse the URL).
+APP_DUPLICATES = [
+    ("SiKesal", "Si-Kesal (Sistem Informasi Keluhan Masyarakat Online)",
+     "si-kesal-sistem-informasi-keluhan-masyarakat"),
+    ("Call Center 112", "Call Center Bahagia 112", "call-center-bahagia"),
+    ("PPID Kota Jambi", "Aplikasi PPID", ""),
+]
+
+PLATFORM_FIX = {"aplikasi": "Android", None: "web"}
+
+
+def build_catalog(raw_apps: list[dict]) -> list[dict]:
+    base = SITE["diskominfo"].base
+    catalog = []
+    for idx, slug, name, opd, status, desc in APPS:
+        rec = raw_apps[idx]
+        url = rec.get("url")
+        if not url or not url.startswith("http"):
+            url = f"{base}/aplikasi/{slug}/"
+        platform = rec.get("platform")
+        platform = PLATFORM_FIX.get(platform, platform) if platform in PLATFORM_FIX else platform
+        if platform and "WhatsApp" in platform:
+            platform = "WhatsApp/Instagram"
+        catalog.append({"name": name, "opd": opd, "url": url, "description": desc,
+                        "platform": platform or "web", "status": status, "_slug": slug})
+    for first, second, slug in APP_DUPLICATES:
+        orig = next(c for c in catalog if c["name"] == first)
+        dup = dict(orig, name=second, _slug=slug or orig["_slug"])
+        if slug:
+            dup["url"] = f"{base}/aplikasi/{slug}/"
+        catalog.insert(catalog.index(orig) + 5, dup)
+    return catalog
+
+
+# ---------------------------------------------------------------------------------------------
+# Minimal PDFs, written by hand (no dependency): Helvetica text, WinAnsi, one stream per page
+# ---------------------------------------------------------------------------------------------
+
+
+def pdf_escape(line: str) -> str:
+    line = (line.replace("\u2013", "-").replace("\u2019", "'").replace("\u2192", "->")
+            .replace("\u2018", "'"))
+    line = line.encode("ascii", "replace").decode("ascii")
+    return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def make_pdf(title: str, lines: list[str]) -> bytes:
+    wrapped: list[str] = []
+    for line in lines:
+        wrapped.extend(textwrap.wrap(line, 92, subsequent_indent="   ") or [""])
+    pages = [wrapped[i:i + 52] for i in range(0, len(wrapped), 52)] or [[]]
+    objects: list[bytes] = []
+    n_pages = len(pages)
+    page_ids = [4 + 2 * i for i in range(n_pages)]
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    kids = " ".join(f"{p} 0 R" for p in page_ids)
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n_pages} >>".encode())
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+                   b"/Encoding /WinAnsiEncoding >>")
+    for i, chunk in enumerate(pages):
+        ops = ["BT", "/F1 10 Tf", "14 TL", "50 800 Td"]
+        if i == 0:
+            ops += ["/F1 14 Tf", f"({pdf_escape(title)}) Tj", "T*", "/F1 10 Tf", "T*"]
+        ops += [f"({pdf_escape(line)}) Tj T*" for line in chunk]
+        ops.append("ET")
+        stream = "\n".join(ops).encode("latin-1")
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                       f"/Resources << /Font << /F1 3 0 R >> >> /Contents {page_ids[i] + 1} 0 R >>"
+                       .encode())
+        objects.append(b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream
+                       + b"\nendstream")
+    info_id = len(objects) + 1
+    objects.append(f"<< /Title ({pdf_escape(title)}) /Producer (sikoja sample generator) >>"
+                   .encode())
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for num, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{num} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for off in offsets:
+        out.write(f"{off:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info {info_id} 0 R >>\n"
+              f"startxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
+
+
+def standard_pdf_lines(opd: str, items: list[tuple[str, ServiceFacts]]) -> list[str]:
+    lines = [opd, "Standar Pelayanan Publik (komponen service delivery)", ""]
+    for n, (title, f) in enumerate(items, start=1):
+        lines.append(f"{n}. {title}")
+        lines.append("   Persyaratan:")
+        lines += [f"   - {r}" for r in f.requirements]
+        lines.append("   Sistem, mekanisme dan prosedur:")
+        lines += [f"   {i}) {p}" for i, p in enumerate(f.procedure, start=1)]
+        if f.duration:
+            lines.append(f"   Jangka waktu penyelesaian: {f.duration}")
+        if f.cost:
+            lines.append(f"   Biaya/tarif: {f.cost}")
+        if f.legal_basis:
+            lines.append(f"   Dasar hukum: {f.legal_basis}")
+        lines.append("")
+    lines.append("Pengaduan: aplikasi SiKesal atau Call Center 112 (bebas pulsa).")
+    return lines
+
+
+# Downloads: site -> (file, link text, services inside, pages that link it)
+PDFS = {
+    "disdukcapil": ("wp-content/uploads/2024/03/Standar-Pelayanan-Disdukcapil-Kota-Jambi.pdf",
+                    "Standar Pelayanan Disdukcapil Kota Jambi (PDF)",
+                    ["ktp_baru", "ktp_hilang", "kk_baru", "kk_ubah", "akta_lahir", "akta_mati",
+                     "kia"]),
+    "dpmptsp": ("unduhan/standar-pelayanan-pbg-2025.pdf",
+                "Standar Pelayanan Persetujuan Bangunan Gedung (PDF)", ["pbg", "slf"]),
+    "bpprd": ("download/brosur-pbb-p2-2025.pdf", "Brosur Layanan PBB-P2 2025 (PDF)",
+              ["pbb_bayar", "pbb_mutasi", "pbb_betul", "pbb_keberatan", "pbb_baru"]),
+    "dishub": ("files/persyaratan-uji-kir.pdf", "Persyaratan Uji KIR (PDF)", ["kir"]),
+}
+# A link that is broken on purpose (an old download the agency removed).
+PLANTED_BROKEN = [("bpprd", "/download/perda-5-2011.pdf")]
+
+# ---------------------------------------------------------------------------------------------
+# Assembling the sites
+# ---------------------------------------------------------------------------------------------
+
+FUNGSI = [
+    "perumusan kebijakan teknis sesuai lingkup tugasnya",
+    "pelaksanaan kebijakan dan pelayanan kepada masyarakat",
+    "pelaksanaan evaluasi dan pelaporan",
+    "pelaksanaan administrasi perangkat daerah",
+    "pelaksanaan fungsi lain yang diberikan oleh Wali Kota sesuai dengan tugas dan fungsinya",
+]
+
+
+def profile_body(site: Site) -> str:
+    if site.name == "pdam":
+        first = (f"{site.opd} adalah badan usaha milik daerah Kota Jambi yang bertugas "
+                 f"{site.tugas.split('sebagai')[0].strip()}.")
+    elif site.name == "kec-telanaipura":
+        first = (f"Kecamatan Telanaipura adalah perangkat daerah kewilayahan Kota Jambi yang "
+                 f"bertugas {site.tugas}.")
+    else:
+        first = (f"{site.opd} merupakan unsur pelaksana urusan pemerintahan Kota Jambi yang "
+                 f"bertugas {site.tugas}.")
+    return (paras(e(first), "Untuk melaksanakan tugas tersebut, kami menyelenggarakan fungsi:")
+            + ul([e(f) for f in FUNGSI], ordered=True)
+            + paras("Kami berkomitmen memberikan pelayanan yang cepat, mudah, transparan dan "
+                    "bebas pungutan liar, sejalan dengan visi Kota Jambi BAHAGIA."))
+
+
+def visi_body(site: Site) -> str:
+    misi = [
+        f"Meningkatkan kualitas pelayanan {site.short.replace(' Kota Jambi', '')} yang mudah "
+        "diakses seluruh warga",
+        "Memanfaatkan teknologi informasi untuk pelayanan yang cepat dan transparan",
+        "Meningkatkan kapasitas dan integritas aparatur",
+        "Memperkuat kolaborasi dengan perangkat daerah, kelurahan dan masyarakat",
+    ]
+    return (f"<h3>Visi</h3><p>Visi Pemerintah Kota Jambi: <strong>&ldquo;Kota Jambi BAHAGIA&rdquo;"
+            f"</strong>, yang menjadi acuan seluruh perangkat daerah, termasuk {e(site.short)}.</p>"
+            f"<h3>Misi</h3>{ul([e(m) for m in misi], ordered=True)}"
+            "<h3>Motto</h3>" + f"<p><em>{e(site.tagline)}</em></p>")
+
+
+def contact_body(site: Site) -> str:
+    contact = site.contact or "Call Center 112 (kedaruratan, bebas pulsa)"
+    return (f"<p><strong>Alamat:</strong> {e(site.address)}</p>"
+            f"<p><strong>Jam Pelayanan:</strong> {HOURS}</p>"
+            f"<p><strong>Kontak:</strong> {contact}</p>"
+            "<p>Saran dan pengaduan dapat disampaikan melalui aplikasi [[app:sikesal|SiKesal]], "
+            "[[ppid|PPID Kota Jambi]], atau kanal nasional SP4N-LAPOR!.</p>")
+
+
+FAQ_DISDUKCAPIL = [
+    ("Apakah mengurus dokumen kependudukan dipungut biaya?",
+     "Tidak. Seluruh layanan administrasi kependudukan gratis sesuai Pasal 79A UU Nomor 24 "
+     "Tahun 2013. Bila ada yang meminta bayaran, laporkan melalui [[app:sikesal|SiKesal]]."),
+    ("Di mana saya membuat akta kelahiran anak?",
+     "Akta kelahiran dibuat sesuai alamat pada Kartu Keluarga tempat anak didaftarkan, bukan "
+     "tempat anak dilahirkan. Lihat [[akta_lahir|persyaratan akta kelahiran]]."),
+    ("Apakah KK dan akta harus dicap basah?",
+     "Tidak. Sejak 2020 KK dan akta dicetak di kertas HVS A4 80 gram dengan tanda tangan "
+     "elektronik (TTE) dan kode QR."),
+    ("Apakah perekaman KTP-el bisa diwakilkan?",
+     "Tidak bisa. Perekaman sidik jari, iris dan foto wajib dilakukan oleh pemohon sendiri."),
+    ("Bisakah KK diterbitkan bila orang tua sudah meninggal?",
+     "Bisa, selama ada anggota keluarga yang menjadi kepala keluarga dan berusia lebih dari 17 "
+     "tahun atau sudah/pernah menikah."),
+    ("Apakah dokumen ber-TTE perlu dilegalisir?",
+     "Tidak perlu. Keaslian dokumen dapat diperiksa dengan memindai kode QR/barcode."),
+]
+
+
+def build(data_dir: Path) -> tuple[list[dict], dict]:
+    raw_services = load_jsonl(data_dir / "services.jsonl")
+    raw_apps = load_jsonl(data_dir / "apps.jsonl")
+    facts: dict[str, ServiceFacts] = {}
+    global_keys: dict[str, Page] = {}
+
+    def reg(page: Page, key: str) -> Page:
+        if key in global_keys:
+            raise ValueError(f"duplicate page key {key}")
+        global_keys[key] = page
+        return page
+
+    catalog = build_catalog(raw_apps)
+    for key, spec in SERVICES.items():
+        facts[key] = facts_for(key, raw_services, SITE[spec[1]])
+    for site in SITES:
+        crumb_home = [("Beranda", "/")]
+        add_page(site, "home", "home", f"Beranda {site.short}", "")
+        add_page(site, "page", "profil", "Profil" if site.template != "wp" else "Tugas dan Fungsi",
+                 "profil", profile_body(site), crumbs=crumb_home)
+        add_page(site, "page", "visi-misi", "Visi dan Misi", "visi-misi", visi_body(site),
+                 crumbs=crumb_home)
+        lay = add_page(site, "listing", "list-layanan",
+                       {"wp": "Layanan Publik", "table": "Jenis Layanan"}.get(site.template,
+                                                                              "Layanan"),
+                       "layanan", crumbs=crumb_home)
+        ber = add_page(site, "listing", "list-berita", "Berita", "berita", crumbs=crumb_home)
+        for key, (_idx, sname, slug, title, intro, _over) in SERVICES.items():
+            if sname != site.name:
+                continue
+            f = facts[key]
+            extra = ""
+            if site.name in PDFS and key in PDFS[site.name][2]:
+                pdf_file, pdf_text, _ = PDFS[site.name]
+                extra = f"<p>Unduh: {a('/' + pdf_file, e(pdf_text))}</p>"
+            body = service_body(site, intro, f, extra)
+            page = add_page(site, "service", key, title, slug or key, body, summary=intro,
+                            crumbs=crumb_home + [(lay.title, lay.href)])
+            reg(page, key)
+        if site.name == "mpp":
+            for key, (slug, title, intro) in MPP_RELISTED.items():
+                f = facts[key]
+                owner = SITE[SERVICES[key][1]]
+                mf = ServiceFacts(f.requirements, f.procedure, f.duration, f.cost, f.legal_basis,
+                                  f"Loket {owner.short.replace(' Kota Jambi', '')}, Mal Pelayanan "
+                                  "Publik Kota Jambi", f.online)
+                extra = (f"<p>Informasi resmi dari instansi pemilik layanan: "
+                         f"[[{key}|{e(owner.short)}]].</p>")
+                page = add_page(site, "service", f"mpp:{key}", title, slug,
+                                service_body(site, intro, mf, extra), summary=intro,
+                                crumbs=crumb_home + [(lay.title, lay.href)])
+                reg(page, f"mpp:{key}")
+        for sname, slug, date, title, texts in NEWS:
+            if sname != site.name:
+                continue
+            page = add_page(site, "news", f"news:{slug}", title, slug, paras(*texts),
+                            summary=re.sub(r"\[\[[^|]*\|([^\]]*)\]\]", r"\1", texts[0]),
+                            date=date, crumbs=crumb_home + [(ber.title, ber.href)])
+            reg(page, f"news:{site.name}:{slug}")
+        if site.name == "disdukcapil":
+            faq = "".join(f"<h4>{e(q)}</h4><p>{ans}</p>" for q, ans in FAQ_DISDUKCAPIL)
+            add_page(site, "page", "faq", "FAQ (Tanya Jawab)", "faq", faq, crumbs=crumb_home)
+        if site.name in PDFS:
+            pdf_file, pdf_text, keys = PDFS[site.name]
+            items = [(SERVICES[k][3], facts[k]) for k in keys]
+            site.extra_files[pdf_file] = make_pdf(pdf_text.replace(" (PDF)", ""),
+                                                  standard_pdf_lines(site.opd, items))
+            links = [a("/" + pdf_file, e(pdf_text))]
+            for bsite, bpath in PLANTED_BROKEN:
+                if bsite == site.name:
+                    links.append(a(bpath, "Perda Nomor 5 Tahun 2011 (arsip)"))
+            add_page(site, "page", "unduhan", "Unduhan", "unduhan",
+                     "<p>Dokumen yang dapat diunduh:</p>" + ul(links), crumbs=crumb_home)
+        if site.name == "dpmptsp":
+            add_page(site, "page", "cari", "Pencarian", "cari",
+                     '<form action="/cari/" method="get"><input type="text" name="q" '
+                     'placeholder="Cari layanan perizinan"><button>Cari</button></form>',
+                     crumbs=crumb_home)
+        add_page(site, "page", "kontak", "Hubungi Kami" if site.template != "table" else "Kontak",
+                 "kontak", contact_body(site), crumbs=crumb_home)
+        if site.name == "diskominfo":
+            build_app_pages(site, catalog, reg)
+    for site in SITES:
+        fill_generated_bodies(site)
+    return catalog, global_keys
+
+
+def build_app_pages(site: Site, catalog: list[dict], reg) -> None:
+    crumb = [("Beranda", "/")]
+    listing = add_page(site, "listing", "list-aplikasi", "Katalog Aplikasi Kota Jambi",
+                       "aplikasi", crumbs=crumb)
+    rows = []
+    for n, app in enumerate(catalog, start=1):
+        status = ('<span class="badge bg-success">aktif</span>' if app["status"] == "aktif"
+                  else '<span class="badge bg-secondary">nonaktif</span>')
+        rows.append(f"<tr><td>{n}</td><td>{a(app['url'], e(app['name']))}</td>"
+                    f"<td>{e(app['opd'])}</td><td>{e(app['platform'])}</td><td>{status}</td>"
+                    f"<td>{e(app['description'])}</td></tr>")
+    listing.body = (
+        "<p>Daftar aplikasi dan kanal layanan digital yang dapat digunakan warga Kota Jambi. "
+        "Sejak 2023 seluruh aplikasi perangkat daerah diintegrasikan ke super app SiKoja.</p>"
+        f"<p>Data terbuka: {a('/apps.json', 'JSON')} | {a('/apps.csv', 'CSV')}</p>"
+        '<table class="table table-striped katalog-aplikasi"><thead><tr><th>No</th>'
+        "<th>Nama Aplikasi</th><th>OPD Pengelola</th><th>Platform</th><th>Status</th>"
+        "<th>Keterangan</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+    base = site.base
+    seen = set()
+    for app in catalog:
+        if not app["url"].startswith(base):
+            continue
+        slug = app["_slug"]
+        if slug in seen:
+            continue
+        seen.add(slug)
+        body = (f"<p>{e(app['description'])}</p>"
+                '<table class="table detail-aplikasi">'
+                f"<tr><th>Nama</th><td>{e(app['name'])}</td></tr>"
+                f"<tr><th>Pengelola</th><td>{e(app['opd'])}</td></tr>"
+                f"<tr><th>Platform</th><td>{e(app['platform'])}</td></tr>"
+                f"<tr><th>Status</th><td>{e(app['status'])}</td></tr></table>")
+        if app["status"] == "nonaktif":
+            body += "<p><em>Aplikasi ini tidak lagi aktif. Gunakan super app SiKoja.</em></p>"
+        if "Android" in app["platform"]:
+            body += "<p>Unduh melalui Google Play Store.</p>"
+        page = add_page(site, "app", f"app:{slug}", app["name"], slug, body,
+                        summary=app["description"], crumbs=crumb + [(listing.title, listing.href)])
+        reg(page, f"app:{slug}")
+
+
+def fill_generated_bodies(site: Site) -> None:
+    services = [p for p in site.pages if p.kind == "service"]
+    news = sorted((p for p in site.pages if p.kind == "news"), key=lambda p: p.date, reverse=True)
+    by_key = {p.key: p for p in site.pages}
+    lay, ber = by_key["list-layanan"], by_key["list-berita"]
+    lay.body = ("<p>Berikut jenis layanan yang dapat diakses masyarakat. Klik nama layanan untuk "
+                "melihat persyaratan, prosedur, waktu dan biaya.</p>"
+                + ul([a(p.href, e(p.title)) for p in services], ordered=True))
+    ber.body = "".join(
+        f'<div class="post-item"><h3>{a(p.href, e(p.title))}</h3><small>{tanggal(p.date)}</small>'
+        f"<p>{e(p.summary)}</p></div>" for p in news) or "<p>Belum ada berita.</p>"
+    home = by_key["home"]
+    featured = []
+    for i, p in enumerate(services[:6]):
+        href = p.href
+        if i == 0:  # shared-link style: same page, tracking parameters
+            href += ("&" if "?" in href else "?") + "utm_source=beranda&utm_medium=banner"
+        elif i == 1:
+            href += "#persyaratan"
+        featured.append(a(href, e(p.title)))
+    home.body = (
+        f"<p>Selamat datang di situs resmi {e(site.opd)}. Di sini Anda dapat menemukan informasi "
+        "persyaratan dan alur pelayanan, berita kegiatan, serta saluran pengaduan.</p>"
+        f"<h2>Layanan Unggulan</h2>{ul(featured)}"
+        f"<p>{a(lay.href, 'Lihat semua layanan &raquo;')}</p>"
+        "<h2>Berita Terkini</h2>"
+        + ul([a(p.href, e(p.title)) + f" <small>{tanggal(p.date)}</small>" for p in news[:5]])
+        + f"<p>{a(ber.href, 'Indeks berita &raquo;')}</p>")
+    if "unduhan" in by_key:
+        home.body += f"<p>{a(by_key['unduhan'].href, 'Unduhan dokumen standar pelayanan')}</p>"
+    if "cari" in by_key:
+        home.body += f"<p>{a(by_key['cari'].href, 'Cari layanan perizinan')}</p>"
+    if "faq" in by_key:
+        home.body += f"<p>{a(by_key['faq'].href, 'Pertanyaan yang sering diajukan (FAQ)')}</p>"
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+# ---------------------------------------------------------------------------------------------
+
+LINK_RE = re.compile(r"\[\[([^|\]]+)\|([^\]]*)\]\]")
+
+
+def resolve_links(page: Page, html_text: str, global_keys: dict[str, Page]) -> str:
+    local = {p.key: p for p in page.site.pages}
+
+    def sub(m: re.Match[str]) -> str:
+        target, text = m.group(1), m.group(2)
+        key, suffix = re.match(r"([^#?]+)(.*)", target).groups()
+        dest = local.get(key) or global_keys.get(key)
+        if dest is None:
+            raise KeyError(f"{page.url}: link to unknown page key {key!r}")
+        href = dest.href if dest.site is page.site else dest.url
+        if suffix.startswith("?") and "?" in href:
+            suffix = "&" + suffix[1:]
+        return a(href + suffix, text)
+
+    return LINK_RE.sub(sub, html_text)
+
+
+def write_site(site: Site, global_keys: dict[str, Page]) -> None:
+    root = SITES_DIR / site.name
+    for page in site.pages:
+        page.body = resolve_links(page, page.body, global_keys)
+    for page in site.pages:
+        text = RENDER[site.template](page)
+        out = root / page.file
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(text.encode(site.charset, errors="xmlcharrefreplace"))
+    for rel, css in [CSS[site.template], CSS_EXTRA.get(site.template, (None, None))]:
+        if rel:
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_text(css + "\n", encoding="utf-8")
+    for rel, data in site.extra_files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(data)
+    if site.template == "wp":
+        items = "".join(
+            f"<item><title>{e(p.title)}</title><link>{e(site.base + p.href)}</link>"
+            f"<pubDate>{p.date}</pubDate></item>\n" for p in latest_news(site, 10))
+        (root / "feed-rss2.xml").write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+            f"<title>{e(site.short)}</title><link>{site.base}/</link>\n{items}"
+            "</channel></rss>\n", encoding="utf-8")
+        site.routes[route_key("/?feed=rss2")] = "feed-rss2.xml"
+    (root / "_routes.json").write_text(json.dumps(dict(sorted(site.routes.items())), indent=1)
+                                       + "\n", encoding="utf-8")
+    if site.robots:
+        (root / "robots.txt").write_text(site.robots.format(base=site.base), encoding="utf-8")
+    if site.sitemap:
+        urls = "".join(
+            f"<url><loc>{e(site.base + p.href)}</loc>"
+            f"<lastmod>{p.date or '2025-11-01'}</lastmod></url>\n"
+            for p in site.pages)
+        (root / "sitemap.xml").write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            f"{urls}</urlset>\n", encoding="utf-8")
+
+
+def write_catalog(catalog: list[dict]) -> None:
+    root = SITES_DIR / "diskominfo"
+    public = [{k: v for k, v in app.items() if not k.startswith("_")} for app in catalog]
+    (root / "apps.json").write_text(json.dumps(public, ensure_ascii=False, indent=2) + "\n",
+                                    encoding="utf-8")
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=["name", "opd", "url", "description", "platform",
+                                             "status"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(public)
+    (root / "apps.csv").write_text(buf.getvalue(), encoding="utf-8")
+
+
+def write_sources(data_dir: Path) -> None:
+    from sikoja.demo.server import SampleSite, render_sources
+
+    sites = [SampleSite(s.name, s.opd, s.port_offset) for s in SITES]
+    urls = {s.name: s.base for s in SITES}
+    header = ("The bundled sample Kota Jambi web on the default ports (8701...).\n"
+              "Start it with: python -m sikoja.demo.server\n"
+              "Generated by tools/make_sample_sites.py; do not edit by hand.")
+    (REPO / "sources").mkdir(exist_ok=True)
+    (REPO / "sources" / "sample-kota-jambi.yaml").write_text(
+        render_sources(urls, sites, header), encoding="utf-8")
+
+    lines = [
+        "# The real Kota Jambi public-service websites, for a deployment with internet access.",
+        "# Domains as seen in public sources (city agencies with a known web domain only;",
+        "# agencies without a verified domain are left out rather than guessed).",
+        "# No public machine-readable app catalog of Kota Jambi is known; the app catalog",
+        "# source exists only in the sample web (sources/sample-kota-jambi.yaml).",
+        "# Be polite: real government servers are small; keep the default delay and concurrency.",
+        "sources:",
+    ]
+    names = {
+        "jambikota.go.id": "portal-kota-jambi",
+        "bpprd.jambikota.go.id": "bpprd",
+        "disdukcapil.jambikota.go.id": "disdukcapil",
+        "diskominfo.jambikota.go.id": "diskominfo",
+        "ppid.jambikota.go.id": "ppid",
+        "data.jambikota.go.id": "open-data",
+        "ppdb.jambikota.go.id": "ppdb",
+        "dpmppa.jambikota.go.id": "dpmppa",
+        "tirtamayang.com": "pdam-tirta-mayang",
+    }
+    for opd in load_jsonl(data_dir / "opds.jsonl"):
+        domain = (opd.get("domain") or "").split(" ")[0]
+        if not domain or opd.get("level") != "kota":
+            continue
+        name = names.get(domain)
+        if name is None:
+            raise ValueError(f"no source name for domain {domain}")
+        scheme = "http" if domain == "bpprd.jambikota.go.id" else "https"
+        opd_name = opd["name"].replace(" (portal resmi)", "")
+        lines += [f"  - name: {name}", f"    opd: {opd_name}", "    kind: website",
+                  f'    start_urls: ["{scheme}://{domain}/"]', "    delay: 2.0",
+                  "    concurrency: 1"]
+    (REPO / "sources" / "kota-jambi.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def write_planted(global_keys: dict[str, Page]) -> None:
+    services = [[global_keys[k].url, global_keys[f"mpp:{k}"].url] for k in MPP_RELISTED]
+    apps = [[first, second] for first, second, _slug in APP_DUPLICATES]
+    out = {"services": services, "apps": apps}
+    path = REPO / "tests" / "data" / "planted_duplicates.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("/work/shared/data"),
+                        help="folder with services.jsonl, opds.jsonl, apps.jsonl")
+    args = parser.parse_args(argv)
+    catalog, global_keys = build(args.data)
+    if SITES_DIR.exists():
+        shutil.rmtree(SITES_DIR)
+    SITES_DIR.mkdir(parents=True)
+    for site in SITES:
+        write_site(site, global_keys)
+    write_catalog(catalog)
+    manifest = [{"name": s.name, "opd": s.opd, "port_offset": s.port_offset} for s in SITES]
+    (SITES_DIR / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2)
+                                             + "\n", encoding="utf-8")
+    write_sources(args.data)
+    write_planted(global_keys)
+    write_devset(global_keys, catalog)
+    n_pages = sum(len(s.pages) for s in SITES)
+    n_services = sum(1 for s in SITES for p in s.pages if p.kind == "service")
+    digest = hashlib.sha256()
+    for f in sorted(SITES_DIR.rglob("*")):
+        if f.is_file():
+            digest.update(f.read_bytes())
+    print(f"{len(SITES)} sites, {n_pages} pages ({n_services} service pages), "
+          f"{len(catalog)} catalog entries; content sha256 {digest.hexdigest()[:12]}")
+    return 0
+
+
+def write_devset(global_keys: dict[str, Page], catalog: list[dict]) -> None:
+    pass  # filled in below
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
