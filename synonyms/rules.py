@@ -96,24 +96,28 @@ def _term(raw: str) -> str:
     return " ".join(raw.replace("\\,", ",").replace("\\=", "=").split())
 
 
-def _decode(data: str | bytes, source: str) -> str:
+def _lines(data: str | bytes, source: str) -> tuple[list[str], list[Problem], str]:
+    """Lines of the text, problems for lines that are not UTF-8, and the decoded text."""
     if isinstance(data, str):
-        return data
+        return data.split("\n"), [], data
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise SynonymFileError(
-            [
+    lines: list[str] = []
+    problems: list[Problem] = []
+    for number, raw in enumerate(data.split(b"\n"), 1):
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            problems.append(
                 Problem(
                     source,
-                    line,
-                    f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+                    number,
+                    f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1}); "
+                    "save the file as UTF-8",
                 )
-            ]
-        ) from None
+            )
+            lines.append("")
+    return lines, problems, "\n".join(lines)
 
 
 def _parse_line(text: str, number: int, source: str) -> tuple[Rule | None, list[Problem]]:
@@ -219,10 +223,9 @@ def _cycle_problems(rules: Sequence[Rule], source: str) -> list[Problem]:
 
 def parse(data: str | bytes, source: str = "<synonyms>") -> SynonymSet:
     """A whole synonym text, validated; :class:`SynonymFileError` if any line is bad."""
-    text = _decode(data, source)
+    lines, problems, text = _lines(data, source)
     rules: list[Rule] = []
-    problems: list[Problem] = []
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in enumerate(lines, 1):
         rule, found = _parse_line(line, number, source)
         problems.extend(found)
         if rule is not None:
@@ -254,15 +257,23 @@ class CompiledSynonyms:
     span: int
 
     def expand(self, tokens: Sequence[str]) -> list[tuple[Phrase, float, str]]:
-        """Expansions for every rule term found in ``tokens`` (longest match at each start)."""
+        """Expansions of the rule terms found in ``tokens``.
+
+        Like ``synonym_graph``, the longest term wins and its words are not matched again:
+        "air mati" (water cut) must not also expand "mati" on its own.
+        """
         out: list[tuple[Phrase, float, str]] = []
         n = len(tokens)
-        for i in range(n):
+        i = 0
+        while i < n:
+            step = 1
             for size in range(min(self.span, n - i), 0, -1):
                 hits = self.table.get(tuple(tokens[i : i + size]))
                 if hits:
                     out.extend(hits)
+                    step = size
                     break
+            i += step
         return out
 
 

@@ -1,0 +1,255 @@
+"""``sikoja synonyms ...``: the admin commands for the synonym store.
+
+    sikoja synonyms list     --data-dir D
+    sikoja synonyms add      --data-dir D "pecah kk, pisah kk" --who ana --why "citizens say pisah"
+    sikoja synonyms remove   --data-dir D "pecah kk, pisah kk" --who ana --why "..."
+    sikoja synonyms import   --data-dir D FILE --who ana --why "..."     (FILE "-" = stdin)
+    sikoja synonyms export   --data-dir D [--version N] [--output FILE]
+    sikoja synonyms history  --data-dir D
+    sikoja synonyms rollback --data-dir D N --who ana --why "..."
+    sikoja synonyms test     --data-dir D "bikin akte lahir" [--add "rule"] [--limit 5]
+
+``test`` shows how a query is analysed and, with ``--add``, the top results before and after
+the pending rule, without saving it. Problems print as one line per bad rule (file:line:
+reason) and nothing is changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from sikoja.errors import SikojaError
+
+
+def _common(parser: argparse.ArgumentParser, *, change: bool = False) -> None:
+    parser.add_argument(
+        "--data-dir", type=Path, required=True, help="folder holding the index and synonyms.db"
+    )
+    if change:
+        parser.add_argument(
+            "--who",
+            default=os.environ.get("USER", ""),
+            help="who makes the change (default: $USER)",
+        )
+        parser.add_argument("--why", required=True, help="why the change is made (kept in history)")
+
+
+def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
+    """Register ``sikoja synonyms`` and its subcommands on the main CLI."""
+    p = subparsers.add_parser(
+        "synonyms",
+        help="list, change, test and roll back the query synonyms",
+        description="Synonym rules in Solr format ('a, b, c' equivalent; 'a => b' one-way). "
+        "Every change is a new version; changes apply on the next query without reindexing.",
+    )
+    sub = p.add_subparsers(dest="synonyms_command", required=True)
+
+    c = sub.add_parser("list", help="print the current rules")
+    _common(c)
+    c.set_defaults(func=cmd_list)
+
+    c = sub.add_parser("add", help="add one rule")
+    _common(c, change=True)
+    c.add_argument("rule", help="e.g. 'pecah kk, pisah kk' or 'imb => pbg'")
+    c.set_defaults(func=cmd_add)
+
+    c = sub.add_parser("remove", help="remove one rule (its text as listed)")
+    _common(c, change=True)
+    c.add_argument("rule")
+    c.set_defaults(func=cmd_remove)
+
+    c = sub.add_parser("import", help="replace all rules by a synonym file")
+    _common(c, change=True)
+    c.add_argument("file", help="synonym file in Solr format, '-' for stdin")
+    c.set_defaults(func=cmd_import)
+
+    c = sub.add_parser("export", help="write the rules of a version (default: current)")
+    _common(c)
+    c.add_argument("--version", type=int, default=None)
+    c.add_argument("--output", "-o", type=Path, default=None, help="file (default: stdout)")
+    c.set_defaults(func=cmd_export)
+
+    c = sub.add_parser("history", help="every version: when, who, why, what")
+    _common(c)
+    c.set_defaults(func=cmd_history)
+
+    c = sub.add_parser("rollback", help="make an earlier version current again")
+    _common(c, change=True)
+    c.add_argument("version", type=int)
+    c.set_defaults(func=cmd_rollback)
+
+    c = sub.add_parser("test", help="show how a query is analysed and expanded")
+    _common(c)
+    c.add_argument("query")
+    c.add_argument("--add", dest="pending", default=None, help="a rule to try without saving")
+    c.add_argument("--limit", type=int, default=5)
+    c.set_defaults(func=cmd_test)
+
+
+def _store(args: argparse.Namespace):
+    from synonyms.store import SynonymStore
+
+    return SynonymStore(args.data_dir)
+
+
+def _print_version(action: str, version) -> None:
+    print(f"{action}: now version {version.id} ({version.rule_count} rules)")
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        rules = store.rules()
+        print(f"# version {store.version()}, {len(rules)} rules")
+        for rule in rules:
+            print(f"{rule.line:5d}  {rule.text()}")
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        _print_version("added", store.add(args.rule, who=args.who, why=args.why))
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        _print_version("removed", store.remove(args.rule, who=args.who, why=args.why))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    if args.file == "-":
+        data, source = sys.stdin.buffer.read(), "<stdin>"
+    else:
+        path = Path(args.file)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise SikojaError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        source = str(path)
+    with _store(args) as store:
+        version = store.import_text(data, who=args.who, why=args.why, source=source)
+        _print_version("imported", version)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        text = store.export_text(args.version)
+    if args.output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise SikojaError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
+        print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        for v in store.history():
+            detail = f" {v.detail}" if v.detail else ""
+            print(
+                f"v{v.id:<4d} {v.created_at}  {v.who}  {v.action}{detail}  "
+                f"({v.rule_count} rules)  why: {v.why}"
+            )
+    return 0
+
+
+def cmd_rollback(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        version = store.rollback(args.version, who=args.who, why=args.why)
+        _print_version(f"rolled back to version {args.version}", version)
+    return 0
+
+
+def describe(analysis) -> list[str]:
+    """Readable lines for one :class:`QueryAnalysis` (used by ``test``)."""
+    lines = [
+        f"query:      {analysis.text}",
+        f"normalised: {analysis.normalized}",
+        f"language:   {analysis.lang}",
+    ]
+    if analysis.did_you_mean:
+        lines.append(f"did you mean: {analysis.did_you_mean}")
+    typed = [" ".join(t.tokens) for t in analysis.terms if t.origin == "query"]
+    lines.append(f"stemmed:    {' '.join(typed)}")
+    expansions = [t for t in analysis.terms if t.origin != "query"]
+    if expansions:
+        lines.append("expansions:")
+        for term in expansions:
+            lines.append(f"  {term.weight:.2f}  {term.origin:<12s} {' '.join(term.tokens)}")
+    else:
+        lines.append("expansions: none")
+    lines.append(f"embedded:   {analysis.embedding_text}")
+    return lines
+
+
+def cmd_test(args: argparse.Namespace) -> int:
+    from indexer.analysis import Analyzer
+    from synonyms import StaticSynonyms, parse, parse_rule
+
+    with _store(args) as store:
+        current = store.export_text()
+        pending = None
+        if args.pending:
+            rule = parse_rule(args.pending)
+            text = current.rstrip("\n") + "\n" + rule.text() + "\n"
+            pending = StaticSynonyms(parse(text, "synonyms with the pending rule"), "pending")
+        vocabulary = _vocabulary(args.data_dir)
+        print("\n".join(describe(Analyzer(synonyms=store).analyze_query(args.query, vocabulary))))
+        if pending is not None:
+            after = Analyzer(synonyms=pending).analyze_query(args.query, vocabulary)
+            print(f"\nwith the pending rule '{args.pending}':")
+            print("\n".join(describe(after)))
+        _print_results(args, store, pending)
+    return 0
+
+
+def _vocabulary(data_dir: Path):
+    """The index's vocabulary for typo correction, when the lead's backend can give it."""
+    try:
+        from indexer.backend import open_backend
+        from sikoja.config import load_settings
+
+        return open_backend(load_settings(data_dir)).vocabulary()
+    except Exception:  # no index yet: analysis without typo correction
+        return None
+
+
+def _print_results(args: argparse.Namespace, store, pending) -> None:
+    """Top results now and, with a pending rule, after it (needs a built index)."""
+    try:
+        from indexer.search import Searcher
+        from sikoja.config import load_settings
+
+        settings = load_settings(args.data_dir)
+        searcher = Searcher(settings, synonyms=store)
+        before = searcher.search(args.query, limit=args.limit)
+    except SikojaError as exc:
+        print(f"\nresults: not available ({exc})")
+        return
+    print("\ntop results now:")
+    _print_hits(before)
+    if pending is not None:
+        from indexer.analysis import Analyzer
+
+        searcher.analyzer = Analyzer(synonyms=pending)
+        after = searcher.search(args.query, limit=args.limit)
+        print("\ntop results with the pending rule:")
+        _print_hits(after)
+        now = [r.url for r in before.results]
+        then = [r.url for r in after.results]
+        print("\n(no change in the top results)" if now == then else "")
+
+
+def _print_hits(response) -> None:
+    if not response.results:
+        print("  (no results)")
+    for i, result in enumerate(response.results, 1):
+        print(f"  {i}. {result.title}  {result.url}")
