@@ -2045,8 +2045,268 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+# ---------------------------------------------------------------------------------------------
+# Relevance dev set
+# ---------------------------------------------------------------------------------------------
+
+# Queries as citizens type them (see phrasing.md), with the pages that answer them:
+# "key:grade" where key is a service key, "app:<slug>" or "url:<app URL from the catalog>".
+# A service re-listed by the MPP and an app listed twice get the same grade automatically.
+DEVSET: dict[str, list[tuple[str, str]]] = {
+    "formal": [
+        ("persyaratan penerbitan kartu keluarga baru", "kk_baru:2"),
+        ("prosedur pencatatan kelahiran", "akta_lahir:2"),
+        ("syarat penerbitan kartu identitas anak", "kia:2"),
+        ("persyaratan surat keterangan pindah", "pindah_keluar:2 pindah_datang:1"),
+        ("pencatatan kematian penduduk", "akta_mati:2"),
+        ("persyaratan persetujuan bangunan gedung", "pbg:2 slf:1"),
+        ("pendaftaran nomor induk berusaha", "nib:2"),
+        ("sertifikat laik fungsi bangunan gedung", "slf:2 pbg:1"),
+        ("surat izin praktik bidan", "sip_bidan:2"),
+        ("pembayaran pajak bumi dan bangunan", "pbb_bayar:2 pbb_cek:1"),
+        ("pengajuan keberatan pajak bumi dan bangunan", "pbb_keberatan:2 pbb_betul:1"),
+        ("bea perolehan hak atas tanah dan bangunan", "bphtb:2"),
+        ("pendaftaran objek pajak bumi dan bangunan baru", "pbb_baru:2"),
+        ("penerimaan murid baru sekolah menengah pertama negeri", "spmb_smp:2"),
+        ("pengujian berkala kendaraan bermotor", "kir:2"),
+        ("kartu tanda pencari kerja", "ak1:2"),
+        ("permohonan informasi publik pemerintah kota jambi", "ppid:2"),
+        ("tera ulang alat ukur dan timbangan", "tera:2"),
+        ("surat keterangan tidak mampu", "sktm:2"),
+        ("pencatatan perkawinan non muslim", "akta_kawin:2 nikah:1"),
+        ("pemasangan sambungan baru air bersih", "pdam_pasang:2"),
+    ],
+    "colloquial": [
+        ("cara bikin ktp", "ktp_baru:2 ktp_hilang:1 ktp_ubah:1"),
+        ("mau ngurus kk baru butuh apa aja", "kk_baru:2"),
+        ("syarat bikin akte lahir anak", "akta_lahir:2"),
+        ("gimana cara cetak ulang ktp yang rusak", "ktp_hilang:2"),
+        ("ktp ilang gimana urusnya", "ktp_hilang:2"),
+        ("kk hilang gimana", "kk_hilang:2"),
+        ("mau pisah kk dari ortu", "kk_ubah:2 kk_baru:1"),
+        ("tambah anak di kk", "kk_ubah:2 akta_lahir:1"),
+        ("bayar pbb dimana aja", "pbb_bayar:2"),
+        ("bayar pbb bisa pake qris gak", "pbb_bayar:2 app:bayar-pbb-qris:1"),
+        ("urus izin usaha bayar gak", "nib:2"),
+        ("cara daftar smp negeri", "spmb_smp:2"),
+        ("daftar sd negeri bisa manual gak", "ppdb_sd:2"),
+        ("cara daftar bansos", "dtks:2"),
+        ("berobat gratis cukup pake ktp", "uhc:2"),
+        ("periksa kesehatan gratis dimana", "ckg:2 puskesmas:1"),
+        ("balik nama pbb abis beli rumah", "pbb_mutasi:2 bphtb:1"),
+        ("mau pindah domisili ke luar kota", "pindah_keluar:2"),
+        ("surat domisili bayar berapa", "domisili:2"),
+        ("ktp digital gimana aktifinnya", "ikd:2 app:ikd:1"),
+        ("rekam ktp bisa diwakilin gak", "ktp_baru:2"),
+    ],
+    "abbreviation": [
+        ("syarat kk", "kk_baru:2 kk_ubah:1 kk_hilang:1"),
+        ("kia anak", "kia:2"),
+        ("skpwni", "pindah_keluar:2 pindah_datang:1"),
+        ("nib oss", "nib:2 url:https://oss.go.id:1"),
+        ("pbg", "pbg:2"),
+        ("slf sbkbg", "slf:2"),
+        ("sipb bidan", "sip_bidan:2"),
+        ("sipp perawat", "sip_perawat:2"),
+        ("sip dokter gigi", "sip_dokter:2"),
+        ("pbb p2", "pbb_bayar:2 pbb_cek:1"),
+        ("sppt pbb salah nama", "pbb_betul:2 pbb_mutasi:1"),
+        ("bphtb", "bphtb:2"),
+        ("pbjt restoran", "pajak_resto:2"),
+        ("spmb smp", "spmb_smp:2"),
+        ("dtks dtsen", "dtks:2"),
+        ("ckg", "ckg:2"),
+        ("uji kir", "kir:2"),
+        ("ak1", "ak1:2"),
+        ("rtlh", "rtlh:2"),
+        ("uptd ppa", "ppa:2"),
+        ("sktm kelurahan", "sktm:2"),
+        ("igd rsud", "igd:2"),
+        ("ppid", "ppid:2"),
+        ("pju mati", "pju:2"),
+    ],
+    "typo": [
+        ("syarat kartu kluarga baru", "kk_baru:2"),
+        ("akte kelahirn anak", "akta_lahir:2"),
+        ("ktp elektonik hilang", "ktp_hilang:2"),
+        ("persyaratn pindah datang", "pindah_datang:2"),
+        ("akta kematain", "akta_mati:2"),
+        ("kartu identitas anka", "kia:2"),
+        ("bayar pajak bumi bangnan", "pbb_bayar:2"),
+        ("persetujuan bangunan gedng", "pbg:2"),
+        ("nomer induk berusha", "nib:2"),
+        ("uji kirr mobil", "kir:2"),
+        ("kartu pencari kerjaa", "ak1:2"),
+        ("pemadam kebakran", "damkar_api:2"),
+        ("tangkap ulr di rumah", "damkar_evakuasi:2"),
+        ("bedah rumah tdk layak huni", "rtlh:2"),
+        ("surat keterangan domisli", "domisili:2"),
+        ("cek kesehatn gratis", "ckg:2"),
+        ("pengaduan jalan rusk", "jalan:2"),
+        ("sampah blm diangkut", "sampah_aduan:2"),
+        ("psang air pdam baru", "pdam_pasang:2"),
+        ("beasiswa kartu bahagai", "beasiswa:2"),
+        ("legalisr akta", "legalisir:2"),
+    ],
+    "old-term": [
+        ("imb", "pbg:2"),
+        ("syarat imb rumah", "pbg:2"),
+        ("imb ruko", "pbg:2"),
+        ("urus siup", "nib:2"),
+        ("siup online", "nib:2"),
+        ("bikin tdp perusahaan", "nib:2"),
+        ("izin gangguan ho", "nib:2"),
+        ("situ surat izin tempat usaha", "nib:2"),
+        ("surat domisili usaha", "nib:2 domisili:1"),
+        ("ppdb smp 2025", "spmb_smp:2"),
+        ("ppdb online kota jambi", "spmb_smp:2 ppdb_sd:1"),
+        ("jalur zonasi smp", "spmb_smp:2"),
+        ("zonasi sd", "ppdb_sd:2"),
+        ("ektp hilang", "ktp_hilang:2"),
+        ("bikin e ktp baru", "ktp_baru:2"),
+        ("kartu kuning", "ak1:2"),
+        ("syarat kartu kuning disnaker", "ak1:2"),
+        ("daftar dtks bansos", "dtks:2"),
+        ("jamkesda kota jambi", "uhc:2"),
+        ("keur mobil", "kir:2"),
+        ("akte kenal lahir", "akta_lahir:2"),
+    ],
+    "english": [
+        ("id card application jambi", "ktp_baru:2 ktp_hilang:1"),
+        ("lost id card replacement", "ktp_hilang:2"),
+        ("family card registration", "kk_baru:2"),
+        ("birth certificate for my baby", "akta_lahir:2"),
+        ("death certificate", "akta_mati:2"),
+        ("child identity card", "kia:2"),
+        ("moving out of jambi city letter", "pindah_keluar:2"),
+        ("business license registration", "nib:2"),
+        ("building permit", "pbg:2"),
+        ("property tax payment", "pbb_bayar:2"),
+        ("land and building transfer tax", "bphtb:2"),
+        ("junior high school enrollment", "spmb_smp:2"),
+        ("free health check", "ckg:2"),
+        ("hospital emergency room 24 hours", "igd:2"),
+        ("vehicle roadworthiness test", "kir:2"),
+        ("job seeker card", "ak1:2"),
+        ("report a fire", "damkar_api:2 cc112:1"),
+        ("snake removal", "damkar_evakuasi:2"),
+        ("passport application public service mall", "paspor:2"),
+        ("report pothole", "jalan:2"),
+        ("water supply complaint", "pdam_aduan:2"),
+        ("marriage registration", "nikah:2 akta_kawin:1"),
+    ],
+    "jambi-malay": [
+        ("cakmano ngurus ktp", "ktp_baru:2 ktp_hilang:1 ktp_ubah:1"),
+        ("cakmano bikin kk baru", "kk_baru:2"),
+        ("kemano ngurus akte lahir anak", "akta_lahir:2"),
+        ("nak bikin kia anak apo syaratnyo", "kia:2"),
+        ("ktp aku ilang cakmano", "ktp_hilang:2"),
+        ("nak pindah ke luar kota ngurus apo", "pindah_keluar:2"),
+        ("cakmano ngurus pbg", "pbg:2"),
+        ("nak buka usaha izinnyo apo", "nib:2"),
+        ("bayar pbb kemano", "pbb_bayar:2"),
+        ("luas tanah di sppt idak sesuai", "pbb_betul:2 pbb_keberatan:2"),
+        ("anak nak masuk smp negeri cakmano daftarnyo", "spmb_smp:2"),
+        ("dak dapat bansos cakmano", "dtks:2"),
+        ("berobat dak bayar pake ktp", "uhc:2"),
+        ("ado ular masuk rumah nak lapor kemano", "damkar_evakuasi:2"),
+        ("ado kebakaran nak lapor kemano", "damkar_api:2 cc112:1"),
+        ("jalan depan rumah belubang nak lapor kemano", "jalan:2"),
+        ("air pdam idak ngalir", "pdam_aduan:2"),
+        ("nak pasang air pdam baru apo syaratnyo", "pdam_pasang:2"),
+        ("kartu kuning ngurusnyo kemano", "ak1:2"),
+        ("surat domisili ngurus di mano", "domisili:2"),
+        ("sampah dak diangkut angkut", "sampah_aduan:2"),
+        ("lampu jalan mati nak ngadu kemano", "pju:2"),
+    ],
+    "problem": [
+        ("jalan depan rumah berlubang", "jalan:2"),
+        ("anak saya baru lahir", "akta_lahir:2 kk_ubah:1"),
+        ("lampu jalan mati", "pju:2"),
+        ("air pdam keruh", "pdam_aduan:2"),
+        ("pipa air bocor depan rumah", "pdam_aduan:2"),
+        ("parit tersumbat banjir kalau hujan", "drainase:2"),
+        ("sampah numpuk belum diangkut", "sampah_aduan:2"),
+        ("ada ular di dapur", "damkar_evakuasi:2"),
+        ("sarang tawon di atap rumah", "damkar_evakuasi:2"),
+        ("rumah tetangga kebakaran", "damkar_api:2 cc112:1"),
+        ("orang tua meninggal dunia urus surat apa", "akta_mati:2"),
+        ("baru nikah mau bikin kk sendiri", "kk_baru:2"),
+        ("rumah saya reot hampir roboh tidak mampu memperbaiki", "rtlh:2"),
+        ("miskin tapi tidak dapat bantuan sosial", "dtks:2"),
+        ("sungai batanghari meluap rumah kebanjiran", "banjir:2"),
+        ("truk batubara lewat tengah kota", "batubara:2"),
+        ("anak jadi korban kekerasan", "ppa:2"),
+        ("baru pindah ke jambi dari luar kota", "pindah_datang:2"),
+        ("timbangan pedagang di pasar curang", "tera:2"),
+        ("habis beli tanah mau balik nama", "pbb_mutasi:2 bphtb:2"),
+        ("status di ktp masih belum kawin padahal sudah nikah", "ktp_ubah:2 kk_ubah:1"),
+        ("tidak tahu tagihan pbb rumah berapa", "pbb_cek:2 pbb_bayar:1"),
+    ],
+    "app": [
+        ("aplikasi pengaduan kota jambi", "app:sikesal:2 sikesal:1"),
+        ("download sikesal", "app:sikesal:2 sikesal:1"),
+        ("si kesal", "app:sikesal:2 sikesal:1"),
+        ("aplikasi sikoja", "app:sikoja:2"),
+        ("super app pemkot jambi", "app:sikoja:2"),
+        ("aplikasi lapor kebakaran", "app:si-merah-koja:2 damkar_api:1"),
+        ("si merah koja", "app:si-merah-koja:2"),
+        ("aplikasi ktp digital", "app:ikd:2 ikd:1"),
+        ("nomor darurat kota jambi", "app:call-center-112:2 cc112:2"),
+        ("call center bahagia", "app:call-center-112:2 cc112:2"),
+        ("kartu bahagia", "app:kartu-bahagia:2 santunan:1 beasiswa:1 uhc:1"),
+        ("pita molin", "app:pita-molin:2 ppa:1"),
+        ("aplikasi siks ng operator dtks", "app:siks-ng:2 dtks:1"),
+        ("cctv jambi city operation center", "app:jcoc:2"),
+        ("aplikasi si paduko disdukcapil", "app:si-paduko:2"),
+        ("aplikasi oss daftar nib", "url:https://oss.go.id:2 nib:1"),
+        ("simbg pbg online", "url:https://simbg.pu.go.id:2 pbg:1"),
+        ("lapor pelanggaran asn provinsi jambi", "url:https://wbs.jambiprov.go.id:2"),
+        ("aplikasi spmb sma provinsi jambi", "app:spmb-provinsi-jambi:2 spmb_sma:1"),
+        ("aplikasi cek tagihan pbb", "app:info-tagihan-pbb-online:2 pbb_cek:1"),
+        ("aplikasi sipaten kecamatan", "app:sipaten:2"),
+        ("portal spbe kota jambi", "app:portal-spbe:2"),
+        ("gubernur jambi menjawab", "app:gubernur-jambi-menjawab:2"),
+    ],
+}
+
+
 def write_devset(global_keys: dict[str, Page], catalog: list[dict]) -> None:
-    pass  # filled in below
+    catalog_urls = {app["url"] for app in catalog}
+    by_name = {app["name"]: app["url"] for app in catalog}
+    twin_urls = {by_name[first]: by_name[second] for first, second, _ in APP_DUPLICATES}
+    rows = ["qid\tcategory\tquery\trelevant"]
+    n = 0
+    for category, items in DEVSET.items():
+        for query, spec in items:
+            grades: dict[str, int] = {}
+
+            def add(url: str, grade: int, grades: dict[str, int] = grades) -> None:
+                grades[url] = max(grade, grades.get(url, 0))
+
+            for item in spec.split():
+                key, grade_text = item.rsplit(":", 1)
+                grade = int(grade_text)
+                if key.startswith("url:"):
+                    url = key[4:]
+                    if url not in catalog_urls:
+                        raise ValueError(f"{query!r}: {url} is not in the app catalog")
+                    add(url, grade)
+                    continue
+                if key not in global_keys:
+                    raise KeyError(f"{query!r}: unknown page key {key!r}")
+                add(global_keys[key].url, grade)
+                if f"mpp:{key}" in global_keys:
+                    add(global_keys[f"mpp:{key}"].url, grade)
+                if global_keys[key].url in twin_urls:
+                    add(twin_urls[global_keys[key].url], grade)
+            n += 1
+            relevant = " ".join(f"{u}={g}" for u, g in sorted(grades.items(),
+                                                              key=lambda x: (-x[1], x[0])))
+            rows.append(f"q{n:03d}\t{category}\t{query}\t{relevant}")
+    out = REPO / "eval" / "devset.tsv"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
