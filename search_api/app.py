@@ -1,0 +1,172 @@
+"""The sikoja web service: ``create_app(settings)`` builds the FastAPI app.
+
+Middleware, outermost first: metrics (every answer counted, 429 and 500 included), security
+headers, CORS (only the portals in ``Settings.api.cors_origins``, and only for the public
+API: admin headers are never allowed cross-origin), the rate limiter (public /api only),
+then a catch-all that turns any unexpected exception into a bare 500.
+
+State lives in the data dir: the index (``indexer``), best bets, synonyms, and this
+package's ``admin.db`` (API keys, jobs) and ``analytics.db``.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import date
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+import sikoja
+from indexer.bestbets import BestBetStore
+from search_api.analytics import Analytics
+from search_api.errors import CatchAllMiddleware, install_error_handlers
+from search_api.jobs import Job, JobRunner
+from search_api.metrics import Metrics, MetricsMiddleware, state_metrics
+from search_api.ratelimit import RateLimitMiddleware, TokenBucketLimiter
+from search_api.routers.admin import admin_router
+from search_api.routers.pages import mount_pages
+from search_api.routers.public import public_router
+from search_api.security import SecurityHeadersMiddleware
+from search_api.service import SearchService
+from search_api.sites import SiteHealthReader
+from search_api.synonym_admin import SynonymAdmin
+from sikoja.config import Settings
+
+log = logging.getLogger("search_api")
+
+DESCRIPTION = """
+Search the public services of Kota Jambi: what a service is, who provides it, its
+requirements, cost, duration, and where and how to apply.
+
+Public endpoints (`/api/...`) are open, rate limited per client, and allowed cross-origin
+for the portals in the configuration. Admin endpoints (`/admin/api/...`) need an API key
+(`sikoja apikey create NAME`) in `X-API-Key` or `Authorization: Bearer`.
+"""
+
+_KNOWN_API_PATHS = ("/api/search", "/api/suggest", "/api/services", "/api/click",
+                    "/api/health", "/api/popular")
+
+
+def create_app(settings: Settings, *, sources_path: Path | None = None) -> FastAPI:
+    """The whole service for one data dir. ``sources_path`` is the sources file admin crawls
+    use (default: ``sources.yaml`` in the data dir)."""
+    data_dir = Path(settings.data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    analytics = Analytics(data_dir)
+    synonyms = SynonymAdmin(data_dir)
+    bestbets_changes = _DataVersion(data_dir / "bestbets.db")
+
+    def answers_stamp() -> tuple[str, int, int]:
+        return date.today().isoformat(), synonyms.version(), bestbets_changes.value()
+
+    search = SearchService(settings, analytics=analytics, answers_stamp=answers_stamp)
+    sites = SiteHealthReader(data_dir)
+    metrics = Metrics()
+
+    def after_job(job: Job) -> None:
+        search.maybe_refresh(force=True)
+        search.invalidate()
+        sites.sites(fresh=True)
+
+    jobs = JobRunner(settings, sources_path=sources_path, on_finished=after_job)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        jobs.close()
+        search.close()
+        analytics.close()
+        app.state.bestbets.close()
+        synonyms.close()
+        bestbets_changes.close()
+
+    app = FastAPI(
+        title="sikoja — Kota Jambi public services search",
+        version=sikoja.__version__,
+        description=DESCRIPTION,
+        docs_url=None,  # our own /docs page: Swagger UI served locally, no CDN, strict CSP
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.analytics = analytics
+    app.state.search = search
+    app.state.sites = sites
+    app.state.metrics = metrics
+    app.state.jobs = jobs
+    app.state.bestbets = BestBetStore(data_dir)
+    app.state.synonyms = synonyms
+
+    def collect_state():  # noqa: ANN202 - generator of prometheus metrics
+        running = jobs.running()
+        return state_metrics(search.info(), sites.sites(),
+                             {"search": search.search_cache, "suggest": search.suggest_cache},
+                             running.kind if running else None)
+
+    metrics.add_state_collector(collect_state)
+
+    install_error_handlers(app, data_dir)
+    app.include_router(public_router(settings))
+    app.include_router(admin_router())
+
+    @app.get("/metrics", include_in_schema=False)
+    def prometheus_metrics(request: Request) -> Response:
+        search.maybe_refresh()
+        return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+    mount_pages(app, settings)
+
+    # added innermost first
+    app.add_middleware(CatchAllMiddleware)
+    app.add_middleware(
+        RateLimitMiddleware,
+        limiter=TokenBucketLimiter(settings.api.rate_limit_per_minute),
+        trust_proxy_headers=settings.api.trust_proxy_headers,
+        on_limited=lambda path: metrics.rate_limited.labels(_path_label(path)).inc(),
+    )
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=list(settings.api.cors_origins),
+        allow_methods=["GET", "POST"],
+        allow_headers=["Content-Type"],  # never X-API-Key or Authorization: admin is ours
+        max_age=600,
+    )
+    app.add_middleware(SecurityHeadersMiddleware, frame_origins=list(settings.api.cors_origins))
+    app.add_middleware(MetricsMiddleware, metrics=metrics)
+    return app
+
+
+class _DataVersion:
+    """SQLite's ``data_version`` of a database as seen from a connection that never writes:
+    it moves whenever any other connection (this server's store, the CLI) commits."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+
+    def value(self) -> int:
+        with self._lock:
+            if self._db is None:
+                if not self.path.is_file():
+                    return 0
+                self._db = sqlite3.connect(str(self.path), check_same_thread=False)
+            return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+
+def _path_label(path: str) -> str:
+    return next((p for p in _KNOWN_API_PATHS if path.startswith(p)), "/api/other")

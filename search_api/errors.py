@@ -1,0 +1,118 @@
+"""Error answers: clear for a client, silent about the server.
+
+No response ever carries a stack trace, an exception's text from deep inside, or a path of
+this machine: unexpected errors are logged with an id and answered ``500 {"detail":
+"internal server error", "error_id": ...}``; errors a client can act on (a too-long query, a
+bad synonym line) say what to change.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from search_api.jobs import JobBusy, scrub_paths
+from search_api.service import IndexUnavailable
+from sikoja.errors import SikojaError
+
+log = logging.getLogger("search_api")
+
+
+def _field(loc: list[Any] | tuple[Any, ...]) -> str:
+    parts = [str(p) for p in loc if p not in ("query", "body", "path", "header")]
+    return ".".join(parts) or "request"
+
+
+def validation_message(errors: list[dict[str, Any]]) -> str:
+    """One readable sentence for the first problem, e.g. 'q: at most 200 characters'."""
+    if not errors:
+        return "invalid request"
+    first = errors[0]
+    name = _field(first.get("loc", ()))
+    ctx = first.get("ctx") or {}
+    if first.get("type") == "string_too_long" and "max_length" in ctx:
+        what = "the query" if name == "q" else name
+        return f"{what} is too long: at most {ctx['max_length']} characters are allowed"
+    if first.get("type") == "missing":
+        return f"{name} is required"
+    return f"{name}: {first.get('msg', 'invalid value')}"
+
+
+def install_error_handlers(app: FastAPI, data_dir: Path) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = list(exc.errors())
+        detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""),
+                   "type": e.get("type", "")} for e in errors]
+        return JSONResponse(status_code=422,
+                            content={"detail": detail, "message": validation_message(errors)})
+
+    @app.exception_handler(SikojaError)
+    async def _user_error(request: Request, exc: SikojaError) -> JSONResponse:
+        return JSONResponse(status_code=400, content={"detail": scrub_paths(str(exc), data_dir)})
+
+    @app.exception_handler(IndexUnavailable)
+    async def _no_index(request: Request, exc: IndexUnavailable) -> JSONResponse:
+        return JSONResponse(
+            status_code=503, headers={"Retry-After": "30"},
+            content={"detail": "the search index is not available yet; try again later"})
+
+    @app.exception_handler(JobBusy)
+    async def _busy(request: Request, exc: JobBusy) -> JSONResponse:
+        return JSONResponse(status_code=409, content={"detail": str(exc)})
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        return internal_error_response(exc)
+
+
+def internal_error_response(exc: BaseException) -> JSONResponse:
+    error_id = uuid.uuid4().hex[:12]
+    log.error("unhandled error %s", error_id, exc_info=exc)
+    return JSONResponse(status_code=500,
+                        content={"detail": "internal server error", "error_id": error_id})
+
+
+class CatchAllMiddleware:
+    """Turns any exception escaping a route into the generic 500 answer.
+
+    Starlette's own last-resort handler sits outside every middleware; catching here, just
+    outside the routes, means a 500 still passes through the security headers, CORS and
+    metrics middlewares like any other answer.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def send_tracking(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_tracking)
+        except Exception as exc:
+            if started:  # too late to answer differently; the client sees a cut response
+                log.error("error after the response started", exc_info=exc)
+                return
+            response = internal_error_response(exc)
+            await response(scope, receive, send)
+
+
+def json_bytes(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()

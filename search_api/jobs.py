@@ -1,0 +1,331 @@
+"""Crawl and reindex jobs started from the admin API: one at a time, in a child process.
+
+A crawl runs Scrapy (whose Twisted reactor cannot be restarted inside one process) and a
+reindex is CPU-bound embedding work; both run in a fresh child process so the server keeps
+answering searches at full speed and a crash in a job cannot take the server down. An
+exclusive lock file in the data dir makes it one job at a time even across several server
+processes. Jobs, their progress lines and outcome are kept in ``admin.db`` so status
+survives a restart (a job whose server died is marked ``interrupted``).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import multiprocessing
+import os
+import queue
+import re
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from search_api.keys import connect_admin_db
+from sikoja.config import Settings
+from sikoja.errors import SikojaError
+
+log = logging.getLogger(__name__)
+
+JobKind = Literal["crawl", "reindex"]
+MAX_PROGRESS_LINES = 30
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS jobs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    params TEXT NOT NULL DEFAULT '{}',
+    who TEXT NOT NULL DEFAULT '',
+    state TEXT NOT NULL,
+    started_at REAL NOT NULL,
+    finished_at REAL,
+    progress TEXT NOT NULL DEFAULT '[]',
+    summary TEXT,
+    error TEXT
+);
+"""
+
+
+class Job(BaseModel):
+    id: int
+    kind: str
+    params: dict[str, Any] = Field(default_factory=dict)
+    who: str = ""
+    state: Literal["running", "done", "failed", "interrupted"]
+    started_at: float
+    finished_at: float | None = None
+    progress: list[str] = Field(default_factory=list, description="latest progress lines")
+    summary: str | None = None
+    error: str | None = None
+
+
+class JobBusy(Exception):
+    """A crawl or reindex is already running."""
+
+
+def scrub_paths(message: str, data_dir: Path) -> str:
+    """A message fit for an HTTP response: no absolute paths of this machine in it."""
+    for path in {str(data_dir.resolve()), str(data_dir)}:
+        if path and path not in (".", "/"):
+            message = message.replace(path, "<data dir>")
+    return re.sub(r"(?<![\w:/])/(?:[\w.@+-]+/)+[\w.@+-]*", "<path>", message)
+
+
+class JobRunner:
+    def __init__(self, settings: Settings, *, sources_path: Path | None = None,
+                 on_finished: Callable[[Job], None] | None = None) -> None:
+        self.settings = settings
+        self.data_dir = Path(settings.data_dir)
+        self.sources_path = sources_path or self.data_dir / "sources.yaml"
+        self.on_finished = on_finished
+        self._lock = threading.Lock()
+        self._running: tuple[int, multiprocessing.process.BaseProcess, int] | None = None
+        db = self._db()
+        try:
+            with db:
+                db.executescript(_SCHEMA)
+            if not self._lock_is_held_elsewhere():
+                with db:  # nobody holds the lock, so a 'running' job lost its server
+                    db.execute("UPDATE jobs SET state = 'interrupted', finished_at = ? "
+                               "WHERE state = 'running'", (time.time(),))
+        finally:
+            db.close()
+
+    # -- API -----------------------------------------------------------------------------
+
+    def start(self, kind: JobKind, params: dict[str, Any] | None = None, *, who: str = "") -> Job:
+        params = dict(params or {})
+        if kind == "crawl":
+            self._check_sources(params.get("sources") or [])
+        with self._lock:
+            if self._running is not None:
+                raise JobBusy(f"job {self._running[0]} is still running; one job at a time")
+            lock_fd = self._acquire_file_lock()
+            if lock_fd is None:
+                raise JobBusy("a crawl or reindex started by another server process is running")
+            try:
+                job_id = self._insert(kind, params, who)
+                ctx = multiprocessing.get_context("spawn")
+                messages = ctx.Queue()
+                proc = ctx.Process(
+                    target=_child_main, name=f"sikoja-{kind}-{job_id}", daemon=True,
+                    args=(kind, self.settings.model_dump(mode="json"), str(self.sources_path),
+                          params, messages))
+                proc.start()
+            except BaseException:
+                os.close(lock_fd)
+                raise
+            self._running = (job_id, proc, lock_fd)
+        threading.Thread(target=self._watch, args=(job_id, proc, messages, lock_fd),
+                         name=f"job-{job_id}-watch", daemon=True).start()
+        job = self.get(job_id)
+        assert job is not None
+        return job
+
+    def get(self, job_id: int) -> Job | None:
+        db = self._db()
+        try:
+            row = db.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        finally:
+            db.close()
+        return _row_to_job(row) if row else None
+
+    def recent(self, limit: int = 10) -> list[Job]:
+        db = self._db()
+        try:
+            rows = db.execute("SELECT * FROM jobs ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+        finally:
+            db.close()
+        return [_row_to_job(r) for r in rows]
+
+    def running(self) -> Job | None:
+        jobs = [j for j in self.recent(5) if j.state == "running"]
+        return jobs[0] if jobs else None
+
+    def wait(self, job_id: int, timeout: float = 600.0) -> Job | None:
+        """Block until a job ends (tests and the CLI); returns its final record."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            job = self.get(job_id)
+            if job is None or job.state != "running":
+                # the watcher runs on_finished after writing the record: let it finish
+                with self._lock:
+                    if self._running is None or self._running[0] != job_id:
+                        return job
+            time.sleep(0.1)
+        return self.get(job_id)
+
+    def close(self) -> None:
+        """Stop a running job (server shutdown); it is recorded as interrupted."""
+        with self._lock:
+            running = self._running
+        if running is not None:
+            _, proc, _ = running
+            proc.terminate()
+            proc.join(timeout=10)
+
+    # -- internals -------------------------------------------------------------------
+
+    def _check_sources(self, names: list[str]) -> None:
+        if not self.sources_path.is_file():
+            raise SikojaError("no sources file: put sources.yaml in the data dir")
+        from sikoja.sources import load_sources
+
+        try:
+            known = {s.name for s in load_sources(self.sources_path)}
+        except SikojaError as exc:
+            raise SikojaError(scrub_paths(str(exc), self.data_dir)) from None
+        unknown = sorted(set(names) - known)
+        if unknown:
+            raise SikojaError(f"unknown sources: {', '.join(unknown)}")
+
+    def _watch(self, job_id: int, proc: multiprocessing.process.BaseProcess,
+               messages: Any, lock_fd: int) -> None:
+        progress: list[str] = []
+        outcome: tuple[str, str | None, str | None] | None = None
+        last_write = 0.0
+        try:
+            exited = False
+            while True:
+                try:
+                    kind, text = messages.get(timeout=0.5)
+                except queue.Empty:
+                    if exited:
+                        break
+                    exited = not proc.is_alive()  # one more pass drains the last messages
+                    continue
+                except (EOFError, OSError):
+                    break
+                if kind == "progress":
+                    progress = [*progress, scrub_paths(str(text), self.data_dir)][
+                        -MAX_PROGRESS_LINES:]
+                    if time.monotonic() - last_write > 1.0:
+                        last_write = time.monotonic()
+                        self._update(job_id, progress=progress)
+                elif kind == "done":
+                    outcome = ("done", scrub_paths(str(text), self.data_dir), None)
+                elif kind == "error":
+                    outcome = ("failed", None, scrub_paths(str(text), self.data_dir))
+            proc.join(timeout=30)
+            if outcome is None:
+                code = proc.exitcode
+                outcome = ("interrupted" if code and code < 0 else "failed", None,
+                           f"the job process ended without a result (exit code {code})")
+            state, summary, error = outcome
+            self._update(job_id, progress=progress, state=state, summary=summary, error=error,
+                         finished_at=time.time())
+        except Exception:
+            log.exception("watching job %s failed", job_id)
+            self._update(job_id, state="failed", error="internal error while running the job",
+                         finished_at=time.time())
+        finally:
+            os.close(lock_fd)
+            job = self.get(job_id)
+            try:
+                if job is not None and self.on_finished is not None:
+                    self.on_finished(job)
+            except Exception:
+                log.exception("after-job hook failed for job %s", job_id)
+            finally:
+                with self._lock:
+                    self._running = None
+
+    def _db(self):  # noqa: ANN202 - sqlite3.Connection
+        db = connect_admin_db(self.data_dir)
+        db.executescript(_SCHEMA)
+        return db
+
+    def _insert(self, kind: str, params: dict[str, Any], who: str) -> int:
+        db = self._db()
+        try:
+            with db:
+                cur = db.execute(
+                    "INSERT INTO jobs (kind, params, who, state, started_at) "
+                    "VALUES (?, ?, ?, 'running', ?)",
+                    (kind, json.dumps(params, ensure_ascii=False), who, time.time()))
+            return int(cur.lastrowid)
+        finally:
+            db.close()
+
+    def _update(self, job_id: int, **values: Any) -> None:
+        if "progress" in values:
+            values["progress"] = json.dumps(values["progress"], ensure_ascii=False)
+        sets = ", ".join(f"{k} = ?" for k in values)
+        db = self._db()
+        try:
+            with db:
+                db.execute(f"UPDATE jobs SET {sets} WHERE id = ?", (*values.values(), job_id))
+        finally:
+            db.close()
+
+    def _lock_path(self) -> Path:
+        return self.data_dir / "jobs.lock"
+
+    def _acquire_file_lock(self) -> int | None:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self._lock_path(), os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            return None
+        return fd
+
+    def _lock_is_held_elsewhere(self) -> bool:
+        fd = self._acquire_file_lock()
+        if fd is None:
+            return True
+        os.close(fd)
+        return False
+
+
+def _row_to_job(row: Any) -> Job:
+    return Job(id=row["id"], kind=row["kind"], params=json.loads(row["params"] or "{}"),
+               who=row["who"], state=row["state"], started_at=row["started_at"],
+               finished_at=row["finished_at"], progress=json.loads(row["progress"] or "[]"),
+               summary=row["summary"], error=row["error"])
+
+
+def _child_main(kind: str, settings_data: dict[str, Any], sources_path: str,
+                params: dict[str, Any], messages: Any) -> None:
+    """Runs in the job's own process: do the work, report progress and the outcome."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s job %(levelname)s %(message)s")
+
+    def progress(*args: Any, **kwargs: Any) -> None:
+        text = " ".join(str(a) for a in args)
+        if kwargs:
+            text += " " + " ".join(f"{k}={v}" for k, v in kwargs.items())
+        messages.put(("progress", text.strip()[:500]))
+
+    try:
+        settings = Settings.model_validate(settings_data)
+        summaries: list[str] = []
+        if kind == "crawl":
+            from crawler.run import crawl
+            from sikoja.sources import load_sources
+
+            sources = load_sources(sources_path)
+            wanted = set(params.get("sources") or [])
+            if wanted:
+                sources = [s for s in sources if s.name in wanted]
+            summaries.append(str(crawl(sources, settings, settings.data_dir, progress=progress)))
+        if kind == "reindex" or (kind == "crawl" and params.get("reindex", True)):
+            from indexer.build import build_index
+
+            summaries.append(str(build_index(settings, progress=progress,
+                                             full=bool(params.get("full", False)))))
+        messages.put(("done", "; ".join(summaries)))
+    except SikojaError as exc:
+        messages.put(("error", str(exc)))
+    except BaseException as exc:  # the parent only sees a short message; the log has the rest
+        traceback.print_exc()
+        messages.put(("error", f"the {kind} failed unexpectedly ({type(exc).__name__}); "
+                               "see the server log"))
+    finally:
+        messages.close()
+        messages.join_thread()

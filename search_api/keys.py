@@ -1,0 +1,184 @@
+"""API keys for the admin endpoints: random, shown once, stored only as SHA-256 hashes.
+
+A key is 32 random bytes (``skj_`` + URL-safe base64), so a plain SHA-256 is enough: there is
+nothing to brute-force that a slow password hash would protect. The store keeps the hash, a
+short prefix to recognise a key in listings, and when it was created, last used and revoked.
+Revoked keys stay listed (who had access, until when) and are answered with 403, unknown
+keys with 401.
+
+The CLI (``sikoja apikey create|revoke|list``) and the API share this module and the SQLite
+file ``admin.db`` in the data dir, so a key revoked on the command line stops working on the
+next request of a running server.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import sqlite3
+import time
+from dataclasses import asdict, dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from sikoja.errors import SikojaError
+
+KEY_PREFIX = "skj_"
+MAX_NAME_LENGTH = 64
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS api_keys (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    prefix TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE,
+    created_at REAL NOT NULL,
+    last_used_at REAL,
+    revoked_at REAL
+);
+"""
+
+
+def admin_db_path(data_dir: str | Path) -> Path:
+    return Path(data_dir) / "admin.db"
+
+
+def connect_admin_db(data_dir: str | Path) -> sqlite3.Connection:
+    """A short-lived connection to ``admin.db`` (WAL, so the server and the CLI can share it)."""
+    path = admin_db_path(data_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(str(path), timeout=30)
+    db.row_factory = sqlite3.Row
+    db.execute("PRAGMA journal_mode=WAL")
+    db.executescript(_SCHEMA)
+    return db
+
+
+@dataclass
+class ApiKey:
+    id: int
+    name: str
+    prefix: str
+    created_at: float
+    last_used_at: float | None = None
+    revoked_at: float | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "active": self.active}
+
+
+class KeyCheck(Enum):
+    VALID = "valid"
+    REVOKED = "revoked"
+    UNKNOWN = "unknown"
+
+
+def hash_key(plain: str) -> str:
+    return hashlib.sha256(plain.encode("utf-8")).hexdigest()
+
+
+def _validate_name(name: str) -> str:
+    name = (name or "").strip()
+    if not name:
+        raise SikojaError("an API key needs a name (who or what uses it)")
+    if len(name) > MAX_NAME_LENGTH or not name.isprintable():
+        raise SikojaError(f"an API key name is printable text of at most {MAX_NAME_LENGTH} "
+                          "characters")
+    if name.isdigit():
+        raise SikojaError("an API key name cannot be only digits (digits mean a key id)")
+    return name
+
+
+def _row_to_key(row: sqlite3.Row) -> ApiKey:
+    return ApiKey(id=row["id"], name=row["name"], prefix=row["prefix"],
+                  created_at=row["created_at"], last_used_at=row["last_used_at"],
+                  revoked_at=row["revoked_at"])
+
+
+def create_key(data_dir: str | Path, name: str) -> str:
+    """Create a key called ``name``; return the plain key (it is not stored, show it once)."""
+    name = _validate_name(name)
+    plain = KEY_PREFIX + secrets.token_urlsafe(32)
+    db = connect_admin_db(data_dir)
+    try:
+        with db:
+            taken = db.execute(
+                "SELECT 1 FROM api_keys WHERE name = ? AND revoked_at IS NULL", (name,)
+            ).fetchone()
+            if taken:
+                raise SikojaError(f"an active API key called {name!r} exists; revoke it first "
+                                  "or choose another name")
+            db.execute(
+                "INSERT INTO api_keys (name, prefix, hash, created_at) VALUES (?, ?, ?, ?)",
+                (name, plain[: len(KEY_PREFIX) + 6], hash_key(plain), time.time()),
+            )
+    finally:
+        db.close()
+    return plain
+
+
+def revoke_key(data_dir: str | Path, key_id_or_name: str | int) -> ApiKey:
+    """Revoke the active key with this id or name; it is answered with 403 from now on."""
+    ident = str(key_id_or_name).strip()
+    db = connect_admin_db(data_dir)
+    try:
+        with db:
+            if ident.isdigit():
+                row = db.execute("SELECT * FROM api_keys WHERE id = ?", (int(ident),)).fetchone()
+            else:
+                row = db.execute(
+                    "SELECT * FROM api_keys WHERE name = ? ORDER BY revoked_at IS NULL DESC, "
+                    "id DESC", (ident,)
+                ).fetchone()
+            if row is None:
+                raise SikojaError(f"no API key with id or name {ident!r}")
+            if row["revoked_at"] is not None:
+                raise SikojaError(f"API key {row['name']!r} (id {row['id']}) is already revoked")
+            now = time.time()
+            db.execute("UPDATE api_keys SET revoked_at = ? WHERE id = ?", (now, row["id"]))
+            key = _row_to_key(row)
+            key.revoked_at = now
+            return key
+    finally:
+        db.close()
+
+
+def list_keys(data_dir: str | Path) -> list[ApiKey]:
+    """Every key ever created, active and revoked, oldest first (hashes never leave here)."""
+    if not admin_db_path(data_dir).is_file():
+        return []
+    db = connect_admin_db(data_dir)
+    try:
+        return [_row_to_key(r) for r in db.execute("SELECT * FROM api_keys ORDER BY id")]
+    finally:
+        db.close()
+
+
+def check_key(data_dir: str | Path, plain: str) -> tuple[KeyCheck, ApiKey | None]:
+    """Is ``plain`` a valid key? Records the use of a valid one (for ``apikey list``)."""
+    if not plain or not plain.startswith(KEY_PREFIX) or len(plain) > 200:
+        return KeyCheck.UNKNOWN, None
+    db = connect_admin_db(data_dir)
+    try:
+        with db:
+            row = db.execute(
+                "SELECT * FROM api_keys WHERE hash = ?", (hash_key(plain),)
+            ).fetchone()
+            if row is None:
+                return KeyCheck.UNKNOWN, None
+            key = _row_to_key(row)
+            if not key.active:
+                return KeyCheck.REVOKED, key
+            now = time.time()
+            # one write a minute at most: the admin page polls status
+            if key.last_used_at is None or now - key.last_used_at > 60:
+                db.execute("UPDATE api_keys SET last_used_at = ? WHERE id = ?", (now, key.id))
+                key.last_used_at = now
+            return KeyCheck.VALID, key
+    finally:
+        db.close()

@@ -1,0 +1,202 @@
+"""The admin API under /admin/api/: every route needs an API key (``require_admin``).
+
+Synonyms and best bets change answers immediately: after an edit the response caches are
+emptied, so the next search uses them. Crawl and reindex run as background jobs, one at a
+time (``search_api.jobs``); a finished reindex is picked up by the running searcher.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import PlainTextResponse
+from pydantic import BaseModel, Field
+
+from indexer.bestbets import BestBet
+from search_api.analytics import QueryReport
+from search_api.jobs import Job
+from search_api.keys import ApiKey
+from search_api.security import require_admin
+from search_api.service import IndexUnavailable
+
+Admin = Annotated[ApiKey, Depends(require_admin)]
+
+
+class BestBetIn(BaseModel):
+    query: str = Field(min_length=1, max_length=200)
+    url: str = Field(min_length=1, max_length=2048)
+    start: date | None = None
+    end: date | None = None
+    why: str = Field("", max_length=500)
+
+
+class CrawlIn(BaseModel):
+    sources: list[str] = Field(default_factory=list,
+                               description="names from the sources file; empty for all")
+    reindex: bool = Field(True, description="rebuild the index when the crawl is done")
+
+
+class ReindexIn(BaseModel):
+    full: bool = Field(False, description="re-analyse every document, not only changed ones")
+
+
+class SynonymIn(BaseModel):
+    rule: str | None = Field(None, max_length=2000,
+                             description="a rule line: `kk, kartu keluarga` or `imb => pbg`")
+    terms: list[str] | None = Field(None, max_length=50,
+                                    description="or: words or phrases that mean the same")
+    why: str = Field(min_length=1, max_length=500, description="why the change is made")
+
+
+class SynonymImport(BaseModel):
+    text: str = Field(max_length=5_000_000, description="synonym lines, as `export` writes them")
+    replace: bool = Field(False, description="replace every rule instead of adding to them")
+    why: str = Field(min_length=1, max_length=500)
+
+
+class Rollback(BaseModel):
+    version: int = Field(ge=1)
+    why: str = Field(min_length=1, max_length=500)
+
+
+class StatusResponse(BaseModel):
+    key: str = Field(description="name of the API key used")
+    index: dict[str, Any] | None
+    job: Job | None
+    caches: dict[str, int]
+
+
+def admin_router() -> APIRouter:
+    router = APIRouter(prefix="/admin/api", tags=["admin"])
+
+    @router.get("/status", response_model=StatusResponse, summary="Index, job and cache state")
+    def status(request: Request, key: Admin) -> StatusResponse:
+        service = request.app.state.search
+        return StatusResponse(
+            key=key.name, index=service.info(), job=request.app.state.jobs.running(),
+            caches={"search": len(service.search_cache), "suggest": len(service.suggest_cache)})
+
+    # -- synonyms --------------------------------------------------------------------
+
+    @router.get("/synonyms", summary="The synonym rules in force")
+    def synonyms_list(request: Request, key: Admin) -> list[dict[str, Any]]:
+        return request.app.state.synonyms.list()
+
+    @router.post("/synonyms", status_code=201, summary="Add a synonym rule")
+    def synonyms_add(request: Request, body: SynonymIn, key: Admin) -> dict[str, Any]:
+        """Either ``rule`` as a line (``kk, kartu keluarga`` or ``imb => pbg``) or ``terms``
+        that all mean the same. Applies to the next search; returns the new version."""
+        result = request.app.state.synonyms.add(rule=body.rule, terms=body.terms,
+                                                who=key.name, why=body.why)
+        request.app.state.search.invalidate()
+        return result
+
+    @router.delete("/synonyms/{rule:path}", summary="Remove a synonym rule by its text")
+    def synonyms_remove(request: Request, rule: str, key: Admin,
+                        why: Annotated[str, Query(min_length=1, max_length=500)]
+                        ) -> dict[str, Any]:
+        result = request.app.state.synonyms.remove(rule, who=key.name, why=why)
+        request.app.state.search.invalidate()
+        return result
+
+    @router.post("/synonyms/import", summary="Import synonym lines (all or nothing)")
+    def synonyms_import(request: Request, body: SynonymImport, key: Admin) -> dict[str, Any]:
+        """A text with a bad line changes nothing and the answer lists every problem."""
+        result = request.app.state.synonyms.import_text(body.text, replace=body.replace,
+                                                        who=key.name, why=body.why)
+        request.app.state.search.invalidate()
+        return result
+
+    @router.get("/synonyms/export", response_class=PlainTextResponse,
+                summary="The synonym rules as a text file")
+    def synonyms_export(request: Request, key: Admin,
+                        version: Annotated[int | None, Query(ge=1)] = None) -> PlainTextResponse:
+        return PlainTextResponse(request.app.state.synonyms.export_text(version))
+
+    @router.get("/synonyms/history", summary="Versions of the synonym rules, newest first")
+    def synonyms_history(request: Request, key: Admin,
+                         limit: Annotated[int, Query(ge=1, le=500)] = 50) -> list[dict[str, Any]]:
+        return request.app.state.synonyms.history(limit=limit)
+
+    @router.post("/synonyms/rollback", summary="Make an earlier version current again")
+    def synonyms_rollback(request: Request, body: Rollback, key: Admin) -> dict[str, Any]:
+        result = request.app.state.synonyms.rollback(body.version, who=key.name, why=body.why)
+        request.app.state.search.invalidate()
+        return result
+
+    # -- best bets -------------------------------------------------------------------
+
+    @router.get("/bestbets", response_model=list[BestBet], summary="List best bets")
+    def bestbets_list(request: Request, key: Admin) -> list[BestBet]:
+        return request.app.state.bestbets.list()
+
+    @router.post("/bestbets", status_code=201, response_model=BestBet,
+                 summary="Pin a URL to the top of a query")
+    def bestbets_add(request: Request, body: BestBetIn, key: Admin) -> BestBet:
+        store = request.app.state.bestbets
+        bet_id = store.add(body.query, body.url, start=body.start, end=body.end, who=key.name,
+                           why=body.why)
+        request.app.state.search.invalidate()
+        return next(b for b in store.list() if b.id == bet_id)
+
+    @router.delete("/bestbets/{bet_id}", status_code=204, summary="Remove a best bet")
+    def bestbets_remove(request: Request, bet_id: int, key: Admin) -> None:
+        if not request.app.state.bestbets.remove(bet_id, who=key.name):
+            raise HTTPException(404, detail=f"no best bet with id {bet_id}")
+        request.app.state.search.invalidate()
+
+    # -- crawl and reindex -------------------------------------------------------------
+
+    @router.post("/jobs/crawl", status_code=202, response_model=Job,
+                 responses={409: {"description": "a job is already running"}},
+                 summary="Start a crawl (then a reindex) in the background")
+    def jobs_crawl(request: Request, body: CrawlIn, key: Admin) -> Job:
+        return request.app.state.jobs.start(
+            "crawl", {"sources": body.sources, "reindex": body.reindex}, who=key.name)
+
+    @router.post("/jobs/reindex", status_code=202, response_model=Job,
+                 responses={409: {"description": "a job is already running"}},
+                 summary="Start a reindex in the background")
+    def jobs_reindex(request: Request, body: ReindexIn, key: Admin) -> Job:
+        return request.app.state.jobs.start("reindex", {"full": body.full}, who=key.name)
+
+    @router.get("/jobs", response_model=list[Job], summary="Recent jobs, newest first")
+    def jobs_list(request: Request, key: Admin,
+                  limit: Annotated[int, Query(ge=1, le=100)] = 10) -> list[Job]:
+        return request.app.state.jobs.recent(limit)
+
+    @router.get("/jobs/{job_id}", response_model=Job, summary="One job's status and progress")
+    def jobs_get(request: Request, job_id: int, key: Admin) -> Job:
+        job = request.app.state.jobs.get(job_id)
+        if job is None:
+            raise HTTPException(404, detail=f"no job with id {job_id}")
+        return job
+
+    # -- crawl health and analytics --------------------------------------------------
+
+    @router.get("/sites", summary="Crawl health per source")
+    def sites(request: Request, key: Admin) -> list[dict[str, Any]]:
+        return [{k: v for k, v in s.items() if k != "last_success_ts"}
+                for s in request.app.state.sites.sites(fresh=True)]
+
+    @router.get("/analytics/queries", response_model=QueryReport,
+                summary="Top, zero-result and low click-through queries, with suggestions")
+    async def analytics_queries(
+        request: Request, key: Admin,
+        days: Annotated[int, Query(ge=1, le=365)] = 30,
+        limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    ) -> QueryReport:
+        service = request.app.state.search
+        try:
+            await run_in_threadpool(service.searcher)
+            lookup = service
+        except IndexUnavailable:
+            lookup = None
+        return await run_in_threadpool(request.app.state.analytics.report, days=days,
+                                       limit=limit, lookup=lookup)
+
+    return router
+

@@ -1,0 +1,224 @@
+"""The public API: search, autocomplete, one service, click logging, health, popular.
+
+Everything here is open to anyone and rate limited per client (``search_api.ratelimit``).
+Answers from the cache are served straight from the event loop; a search that has to hit
+the index runs in the thread pool so one slow query never blocks the others.
+
+No ``from __future__ import annotations`` here: the routes are built inside
+``public_router`` so that limits from the settings (the query length cap) appear in the
+OpenAPI schema, and FastAPI must be able to evaluate annotations that use those locals.
+"""
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, Field
+
+from indexer.backend import Filters
+from search_api.service import IndexUnavailable, SearchService
+from sikoja.config import Settings
+from sikoja.documents import KINDS
+from sikoja.results import Result, SearchResponse
+
+Kind = Literal[KINDS]  # type: ignore[valid-type]
+DOC_ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
+MAX_FILTER_VALUES = 20
+
+
+class SuggestResponse(BaseModel):
+    query: str
+    suggestions: list[str] = Field(description="service and app names, then popular queries")
+
+
+class ClickIn(BaseModel):
+    query: str = Field(description="the query whose results were shown", min_length=1)
+    id: str = Field(description="id of the result opened", pattern=DOC_ID_PATTERN)
+    url: str | None = Field(None, max_length=2048, description="URL of the result opened")
+    position: int | None = Field(None, ge=1, le=1000, description="1-based rank on the page")
+
+
+class IndexHealth(BaseModel):
+    version: str | None = None
+    built_at: str | None = None
+    age_seconds: float | None = None
+    documents: int = 0
+    embedder: str | None = None
+
+
+class HealthResponse(BaseModel):
+    status: Literal["ok", "no_index"]
+    index: IndexHealth | None = None
+    sources: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="per crawl source: pages fetched, errors by kind, response times, last "
+                    "successful crawl")
+    job: dict[str, Any] | None = Field(None, description="the crawl or reindex running now")
+
+
+class PopularService(BaseModel):
+    id: str
+    title: str
+    url: str
+    opd: str
+    kind: str
+
+
+class PopularResponse(BaseModel):
+    queries: list[str]
+    services: list[PopularService]
+
+
+def _service(request: Request) -> SearchService:
+    return request.app.state.search
+
+
+def _visitor(request: Request) -> str | None:
+    from search_api.ratelimit import client_address
+
+    addr = client_address(request.scope,
+                          trust_proxy_headers=request.app.state.settings.api.trust_proxy_headers)
+    return request.app.state.analytics.visitor(addr, request.headers.get("user-agent"))
+
+
+async def _refresh(service: SearchService) -> None:
+    if service.refresh_due():
+        await run_in_threadpool(service.maybe_refresh)
+
+
+def public_router(settings: Settings) -> APIRouter:
+    max_q = settings.api.max_query_length
+    router = APIRouter(prefix="/api", tags=["search"])
+    too_long = {422: {"description": f"invalid parameters, e.g. a query over {max_q} "
+                                     "characters"}}
+    limited = {429: {"description": "too many requests from this client; see Retry-After"}}
+    no_index = {503: {"description": "no index has been built yet"}}
+
+    @router.get("/search", response_model=SearchResponse,
+                responses={**too_long, **limited, **no_index},
+                summary="Search public services, apps and pages")
+    async def search(
+        request: Request,
+        q: Annotated[str, Query(max_length=max_q, description="what the citizen typed, e.g. "
+                                "'urus KTP'")],
+        limit: Annotated[int, Query(ge=1, le=50, description="results per page")] = 10,
+        page: Annotated[int, Query(ge=1, le=100, description="1-based result page")] = 1,
+        opd: Annotated[list[str], Query(description="only these OPDs (repeatable)")] = [],  # noqa: B006
+        kind: Annotated[list[Kind], Query(description="only these kinds (repeatable)")] = [],  # noqa: B006
+        explain: Annotated[bool, Query(description="add per-result score details")] = False,
+    ) -> Response:
+        """Best match first. The answer card spells out the top service (requirements, cost,
+        duration, where, online link); ``did_you_mean`` offers a corrected query; ``facets``
+        count results per OPD and kind for filtering. Snippets are HTML-escaped text whose
+        only markup is ``<mark>`` around matched words."""
+        text = q.strip()
+        if not text:
+            raise HTTPException(422, detail="q is required: type what you are looking for")
+        if len(opd) > MAX_FILTER_VALUES or len(kind) > MAX_FILTER_VALUES:
+            raise HTTPException(422, detail=f"at most {MAX_FILTER_VALUES} values per filter")
+        if any(len(o) > 200 for o in opd):
+            raise HTTPException(422, detail="an opd filter value is at most 200 characters")
+        service = _service(request)
+        await _refresh(service)
+        filters = Filters(opd=list(opd), kind=list(kind)) if (opd or kind) else None
+        outcome = service.cached_search(text, limit=limit, page=page, filters=filters,
+                                        explain=explain)
+        if outcome is None:
+            outcome = await run_in_threadpool(service.search, text, limit=limit, page=page,
+                                              filters=filters, explain=explain)
+        request.app.state.analytics.record_search(
+            text, results=outcome.total, page=page,
+            filters={"opd": list(opd), "kind": list(kind)},
+            did_you_mean=outcome.did_you_mean, top_id=outcome.top_id,
+            visitor=_visitor(request))
+        request.app.state.metrics.searches.labels(
+            "results" if outcome.total else "zero_results").inc()
+        return Response(content=outcome.body, media_type="application/json",
+                        headers={"X-Sikoja-Cache": "hit" if outcome.cached else "miss"})
+
+    @router.get("/suggest", response_model=SuggestResponse, responses={**too_long, **limited},
+                summary="Autocomplete while typing")
+    async def suggest(
+        request: Request,
+        q: Annotated[str, Query(max_length=max_q, description="what has been typed so far")],
+        limit: Annotated[int, Query(ge=1, le=20)] = 8,
+    ) -> SuggestResponse:
+        """Service and app names whose words start with the typed words, then queries many
+        citizens searched for. Cached; answers in well under 20 ms."""
+        service = _service(request)
+        hit = service.cached_suggest(q, limit)
+        if hit is None:
+            try:
+                hit = await run_in_threadpool(service.suggest, q, limit)
+            except IndexUnavailable:
+                hit = []
+        return SuggestResponse(query=q, suggestions=hit)
+
+    @router.get("/services/{doc_id}", response_model=Result,
+                responses={404: {"description": "no such service"}, **limited, **no_index},
+                summary="One service, app or page with its fields and source")
+    async def service_detail(
+        request: Request,
+        doc_id: Annotated[str, Path(pattern=DOC_ID_PATTERN, description="the result's id")],
+    ) -> Result:
+        """The stored record of one result: ``fields`` holds the service's requirements,
+        procedure, cost, duration, location and online link as crawled; ``url`` is the page
+        it came from."""
+        result = await run_in_threadpool(_service(request).get_document, doc_id)
+        if result is None:
+            raise HTTPException(404, detail="no service with this id")
+        return result
+
+    @router.post("/click", status_code=204, responses={**too_long, **limited},
+                 summary="Record which result a citizen opened")
+    async def click(request: Request, body: ClickIn) -> Response:
+        """For analytics only (click-through per query); nothing personal is stored."""
+        if len(body.query) > max_q:
+            raise HTTPException(422, detail=f"the query is too long: at most {max_q} "
+                                            "characters are allowed")
+        request.app.state.analytics.record_click(
+            body.query, doc_id=body.id, url=body.url, position=body.position,
+            visitor=_visitor(request))
+        return Response(status_code=204)
+
+    @router.get("/health", response_model=HealthResponse,
+                responses={503: {"model": HealthResponse, "description": "no index yet"}},
+                summary="Index age, document count and crawl health per source")
+    async def health(request: Request, response: Response) -> HealthResponse:
+        service = _service(request)
+        await _refresh(service)
+        info = await run_in_threadpool(service.info)
+        sites = await run_in_threadpool(request.app.state.sites.sites)
+        running = await run_in_threadpool(request.app.state.jobs.running)
+        if info is None or info.get("version") is None:
+            response.status_code = 503
+            index = None
+        else:
+            index = IndexHealth(
+                version=str(info.get("version")), built_at=_str(info.get("built_at")),
+                age_seconds=info.get("age_seconds"), documents=int(info.get("documents") or 0),
+                embedder=_str(info.get("embedder")))
+        return HealthResponse(
+            status="ok" if index else "no_index", index=index,
+            sources=[{k: v for k, v in s.items() if k != "last_success_ts"} for s in sites],
+            job=running.model_dump(include={"id", "kind", "state", "started_at"})
+            if running else None)
+
+    @router.get("/popular", response_model=PopularResponse, responses=limited,
+                summary="What citizens search for and open most")
+    async def popular(request: Request) -> PopularResponse:
+        """Shown when a search finds nothing. Only queries and services that several
+        different visitors searched for or opened are listed."""
+        service = _service(request)
+        try:
+            services = await run_in_threadpool(service.popular_services)
+        except IndexUnavailable:
+            services = []
+        return PopularResponse(queries=service.popular_queries()[:10],
+                               services=[PopularService(**s) for s in services])
+
+    return router
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None else str(value)

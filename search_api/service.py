@@ -1,0 +1,303 @@
+"""The search as the API serves it: one shared Searcher, response caches, index refresh.
+
+The Searcher (``indexer.search``) does the searching; this module adds what a busy server
+needs around it: the index is opened lazily (a server may start before the first crawl and
+answers 503 until an index exists), a newer index version is picked up at most every
+``refresh_every`` seconds without a restart, and answers are cached until the index,
+synonyms or best bets change.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import threading
+import time
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from search_api.analytics import normalise_query
+from search_api.cache import LRUCache
+from sikoja.config import Settings
+from sikoja.results import Result
+
+if TYPE_CHECKING:
+    from indexer.backend import Filters
+    from indexer.search import Searcher
+    from search_api.analytics import Analytics
+
+log = logging.getLogger(__name__)
+
+_QUERY_HEAD = b'{"query":""'
+
+
+class IndexUnavailable(Exception):
+    """No index to search yet (nothing crawled and built), or it cannot be opened."""
+
+
+@dataclass
+class SearchOutcome:
+    """A search answer ready to send, plus what analytics records about it."""
+
+    body: bytes
+    total: int
+    did_you_mean: str | None
+    top_id: str | None
+    cached: bool
+
+
+@dataclass
+class _Cached:
+    tail: bytes  # the serialised response after its "query" value
+    total: int
+    did_you_mean: str | None
+    top_id: str | None
+
+
+class SearchService:
+    def __init__(self, settings: Settings, *, analytics: Analytics | None = None,
+                 refresh_every: float = 2.0, cache_ttl: float = 300.0,
+                 answers_stamp: Callable[[], Hashable] | None = None) -> None:
+        """``answers_stamp`` returns something that changes whenever answers may change
+        outside this process (synonyms or best bets edited by the CLI, a new day for dated
+        best bets); it is checked at most once a second."""
+        self.settings = settings
+        self.analytics = analytics
+        self._answers_stamp = answers_stamp
+        self._stamp: Hashable = None
+        self._stamp_checked = 0.0
+        self.refresh_every = refresh_every
+        self._searcher: Searcher | None = None
+        self._open_lock = threading.Lock()
+        self._refresh_lock = threading.Lock()
+        self._last_refresh = 0.0
+        self._version: Any = None
+        self._last_open_error = 0.0
+        self.search_cache: LRUCache[_Cached] = LRUCache(max_entries=4096, ttl=cache_ttl)
+        self.suggest_cache: LRUCache[list[str]] = LRUCache(max_entries=8192, ttl=cache_ttl)
+        self._popular: tuple[float, list[str]] = (0.0, [])
+        self._popular_docs: tuple[float, list[dict[str, str]]] = (0.0, [])
+        self.generation = 0  # bumped whenever cached answers may have gone stale
+
+    # -- the searcher ------------------------------------------------------------------
+
+    def searcher(self) -> Searcher:
+        if self._searcher is not None:
+            return self._searcher
+        with self._open_lock:
+            if self._searcher is None:
+                # do not retry opening a broken index on every request of a burst
+                if time.monotonic() - self._last_open_error < 1.0:
+                    raise IndexUnavailable("the search index is not available yet")
+                try:
+                    from indexer.search import Searcher
+
+                    searcher = Searcher(self.settings)
+                    info = searcher.info()
+                except Exception as exc:
+                    self._last_open_error = time.monotonic()
+                    log.warning("cannot open the index: %s", exc)
+                    raise IndexUnavailable("the search index is not available yet") from None
+                if info.get("version") is None and self.settings.backend == "embedded":
+                    searcher.close()  # nothing built yet: try again on a later request
+                    self._last_open_error = time.monotonic()
+                    raise IndexUnavailable("the search index is not available yet")
+                self._version = info.get("version")
+                self._last_refresh = time.monotonic()
+                self._searcher = searcher
+        return self._searcher
+
+    def refresh_due(self) -> bool:
+        return (self._searcher is not None
+                and time.monotonic() - self._last_refresh >= self.refresh_every)
+
+    def maybe_refresh(self, *, force: bool = False) -> None:
+        """Pick up a newly built index version; cheap, and at most every few seconds."""
+        searcher = self._searcher
+        if searcher is None:
+            return
+        now = time.monotonic()
+        if not force and now - self._last_refresh < self.refresh_every:
+            return
+        if not self._refresh_lock.acquire(blocking=force):
+            return  # another request is refreshing right now
+        try:
+            self._last_refresh = now
+            searcher.refresh()
+            version = searcher.info().get("version")
+            if version != self._version:
+                log.info("index version %s is live (was %s)", version, self._version)
+                self._version = version
+                self.invalidate()
+        except Exception:
+            log.exception("index refresh failed; still serving the previous version")
+        finally:
+            self._refresh_lock.release()
+
+    def _check_stamp(self) -> None:
+        if self._answers_stamp is None:
+            return
+        now = time.monotonic()
+        if now - self._stamp_checked < 1.0:
+            return
+        self._stamp_checked = now
+        try:
+            stamp = self._answers_stamp()
+        except Exception:
+            log.exception("checking for synonym or best bet changes failed")
+            return
+        if stamp != self._stamp:
+            if self._stamp is not None:
+                self.invalidate()
+            self._stamp = stamp
+
+    def invalidate(self) -> None:
+        """Forget every cached answer (new index, synonyms or best bets changed)."""
+        self.generation += 1
+        self.search_cache.clear()
+        self.suggest_cache.clear()
+        self._popular = (0.0, [])
+        self._popular_docs = (0.0, [])
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            try:
+                self._searcher.close()
+            except Exception:
+                log.exception("closing the searcher failed")
+            self._searcher = None
+
+    # -- what the API calls ------------------------------------------------------------
+
+    @staticmethod
+    def _search_key(q: str, limit: int, page: int, filters: Filters | None,
+                    explain: bool) -> tuple[Any, ...]:
+        return ("search", normalise_query(q), limit, page,
+                tuple(sorted(filters.opd)) if filters else (),
+                tuple(sorted(filters.kind)) if filters else (), explain)
+
+    def cached_search(self, q: str, *, limit: int = 10, page: int = 1,
+                      filters: Filters | None = None,
+                      explain: bool = False) -> SearchOutcome | None:
+        """The cached answer, or None; never touches the index (safe on the event loop)."""
+        self._check_stamp()
+        hit = self.search_cache.get(self._search_key(q, limit, page, filters, explain))
+        if hit is None:
+            return None
+        head = b'{"query":' + json.dumps(q, ensure_ascii=False).encode()
+        return SearchOutcome(head + hit.tail, hit.total, hit.did_you_mean, hit.top_id, True)
+
+    def search(self, q: str, *, limit: int = 10, page: int = 1, filters: Filters | None = None,
+               explain: bool = False) -> SearchOutcome:
+        hit = self.cached_search(q, limit=limit, page=page, filters=filters, explain=explain)
+        if hit is not None:
+            return hit
+        searcher = self.searcher()
+        generation = self.generation
+        response = searcher.search(q, limit=limit, page=page, filters=filters, explain=explain)
+        top_id = response.results[0].id if response.results else None
+        response.query = ""
+        body = response.model_dump_json().encode()
+        if not body.startswith(_QUERY_HEAD):  # the contract puts "query" first; be safe
+            response.query = q
+            return SearchOutcome(response.model_dump_json().encode(), response.total,
+                                 response.did_you_mean, top_id, False)
+        entry = _Cached(body[len(_QUERY_HEAD):], response.total, response.did_you_mean, top_id)
+        if generation == self.generation:  # not invalidated while we were searching
+            self.search_cache.put(self._search_key(q, limit, page, filters, explain), entry)
+        head = b'{"query":' + json.dumps(q, ensure_ascii=False).encode()
+        return SearchOutcome(head + entry.tail, entry.total, entry.did_you_mean, top_id, False)
+
+    def cached_suggest(self, prefix: str, limit: int = 8) -> list[str] | None:
+        self._check_stamp()
+        folded = normalise_query(prefix)
+        if not folded:
+            return []
+        return self.suggest_cache.get((folded, limit))
+
+    def suggest(self, prefix: str, limit: int = 8) -> list[str]:
+        """Service and app names, then popular queries, that continue what was typed."""
+        folded = normalise_query(prefix)
+        if not folded:
+            return []
+        key = (folded, limit)
+        hit = self.suggest_cache.get(key)
+        if hit is not None:
+            return hit
+        generation = self.generation
+        names = self.searcher().suggest(folded, limit=limit)
+        words = folded.split()
+        queries = [q for q in self.popular_queries()
+                   if all(any(w.startswith(p) for w in q.split()) for p in words)][:limit]
+        out: list[str] = []
+        seen: set[str] = set()
+        first_names = math.ceil(limit * 0.6)
+        for item in [*names[:first_names], *queries, *names[first_names:]]:
+            if item.casefold() not in seen:
+                seen.add(item.casefold())
+                out.append(item)
+        out = out[:limit]
+        if generation == self.generation:
+            self.suggest_cache.put(key, out)
+        return out
+
+    def get_document(self, doc_id: str) -> Result | None:
+        return self.searcher().get_document(doc_id)
+
+    def top_result(self, query: str) -> tuple[str, str, str] | None:
+        response = self.searcher().search(query, limit=1)
+        if not response.results:
+            return None
+        top = response.results[0]
+        return top.title, top.url, top.id
+
+    def info(self) -> dict[str, Any] | None:
+        """Index facts for /api/health and /metrics, or None when there is no index."""
+        try:
+            info = dict(self.searcher().info())
+        except IndexUnavailable:
+            return None
+        built = _parse_time(info.get("built_at"))
+        info["age_seconds"] = round(time.time() - built.timestamp(), 1) if built else None
+        return info
+
+    def popular_queries(self) -> list[str]:
+        """Queries many visitors made and found something with (refreshed every 5 min)."""
+        loaded_at, queries = self._popular
+        if self.analytics is None:
+            return []
+        if time.monotonic() - loaded_at > 300 or not loaded_at:
+            try:
+                queries = [q for q, _ in self.analytics.popular_queries(limit=500)]
+            except Exception:
+                log.exception("loading popular queries failed")
+            self._popular = (time.monotonic(), queries)
+        return queries
+
+    def popular_services(self, limit: int = 8) -> list[dict[str, str]]:
+        """The results citizens open most, for the zero-result help."""
+        loaded_at, services = self._popular_docs
+        if self.analytics is not None and (not loaded_at or time.monotonic() - loaded_at > 300):
+            services = []
+            for doc_id, _ in self.analytics.popular_documents(limit=limit * 2):
+                doc = self.searcher().get_document(doc_id)
+                if doc is not None:
+                    services.append({"id": doc.id, "title": doc.title, "url": doc.url,
+                                     "opd": doc.opd, "kind": doc.kind})
+            self._popular_docs = (time.monotonic(), services)
+        return services[:limit]
+
+
+def _parse_time(value: Any) -> datetime | None:
+    if isinstance(value, (int, float)):
+        return datetime.fromtimestamp(value, UTC)
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

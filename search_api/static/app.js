@@ -1,0 +1,528 @@
+/* sikoja search page. No framework: small, fast on a cheap phone.
+ *
+ * Safety rule for this file: text from the index (titles, snippets, OPD names, fields) and
+ * from the query only ever reaches the page through textContent / createTextNode. Snippets
+ * carry <mark> as their only markup; they are split on it and rebuilt as elements, never
+ * assigned as HTML. Links are used only when they are http(s).
+ */
+(function () {
+  'use strict';
+
+  var STRINGS = {
+    id: {
+      skip: 'Langsung ke hasil', tagline: 'Layanan Publik Kota Jambi',
+      heading: 'Cari layanan publik Kota Jambi', label: 'Apa yang ingin Anda urus?',
+      placeholder: 'contoh: urus KTP', search: 'Cari', suggestions: 'Saran',
+      hint: 'Misalnya: urus KTP, akta kelahiran anak, izin usaha',
+      opd: 'Instansi (OPD)', kind: 'Jenis', allOpd: 'Semua instansi', allKind: 'Semua jenis',
+      results: 'Hasil pencarian', prev: '‹ Sebelumnya', next: 'Berikutnya ›', pages: 'Halaman hasil',
+      pageInfo: 'Halaman {page} dari {pages}', searching: 'Mencari…',
+      found: '{total} hasil untuk “{q}”', foundOne: '1 hasil untuk “{q}”',
+      none: 'Tidak ada hasil untuk “{q}”', didYouMean: 'Mungkin maksud Anda: ',
+      bestMatch: 'Layanan yang paling sesuai', requirements: 'Persyaratan',
+      procedure: 'Langkah-langkah', cost: 'Biaya', duration: 'Waktu', location: 'Tempat',
+      legal: 'Dasar hukum', apply: 'Ajukan online', source: 'Sumber: ', alsoAt: 'Juga di: ',
+      tip1: 'Periksa ejaan, atau pakai kata yang lebih umum (misalnya "KTP", "akta", "izin").',
+      tip2: 'Sebutkan apa yang ingin diurus, bukan nama kantornya.',
+      popular: 'Layanan yang sering dicari', complain: 'Tidak menemukan yang Anda cari?',
+      complainText: 'Sampaikan pertanyaan atau keluhan Anda kepada Pemerintah Kota Jambi lewat aplikasi pengaduan SiKesal, atau hubungi Call Center 112.',
+      complainLink: 'Buka SiKesal', footer: 'Informasi dikumpulkan dari situs resmi OPD Kota Jambi. Selalu periksa sumbernya.',
+      api: 'API', tooMany: 'Terlalu banyak pencarian. Coba lagi dalam {s} detik.',
+      noIndex: 'Layanan pencarian sedang disiapkan. Coba lagi sebentar lagi.',
+      offline: 'Tidak dapat terhubung. Periksa koneksi internet Anda.',
+      failed: 'Pencarian gagal. Coba lagi.', tooLong: 'Kata kunci terlalu panjang (maksimal {n} karakter).',
+      kinds: { service: 'Layanan', app: 'Aplikasi', document: 'Dokumen', news: 'Berita', page: 'Halaman' },
+      toggle: 'English', toggleLang: 'en'
+    },
+    en: {
+      skip: 'Skip to results', tagline: 'Kota Jambi public services',
+      heading: 'Search Kota Jambi public services', label: 'What do you need to do?',
+      placeholder: 'e.g. apply for an ID card (KTP)', search: 'Search', suggestions: 'Suggestions',
+      hint: 'For example: urus KTP, birth certificate, business permit',
+      opd: 'Agency (OPD)', kind: 'Type', allOpd: 'All agencies', allKind: 'All types',
+      results: 'Search results', prev: '‹ Previous', next: 'Next ›', pages: 'Result pages',
+      pageInfo: 'Page {page} of {pages}', searching: 'Searching…',
+      found: '{total} results for “{q}”', foundOne: '1 result for “{q}”',
+      none: 'No results for “{q}”', didYouMean: 'Did you mean: ',
+      bestMatch: 'Best matching service', requirements: 'Requirements',
+      procedure: 'Steps', cost: 'Cost', duration: 'Duration', location: 'Where',
+      legal: 'Legal basis', apply: 'Apply online', source: 'Source: ', alsoAt: 'Also at: ',
+      tip1: 'Check the spelling, or use a more general word (e.g. "KTP", "akta", "izin").',
+      tip2: 'Say what you want to get done, not the name of the office.',
+      popular: 'Frequently searched services', complain: 'Did not find what you need?',
+      complainText: 'Send your question or complaint to the Kota Jambi government through the SiKesal complaints app, or call the 112 call centre.',
+      complainLink: 'Open SiKesal', footer: 'Information collected from the official Kota Jambi agency websites. Always check the source.',
+      api: 'API', tooMany: 'Too many searches. Try again in {s} seconds.',
+      noIndex: 'The search is being prepared. Please try again shortly.',
+      offline: 'Cannot connect. Check your internet connection.',
+      failed: 'The search failed. Please try again.', tooLong: 'The query is too long (at most {n} characters).',
+      kinds: { service: 'Service', app: 'App', document: 'Document', news: 'News', page: 'Page' },
+      toggle: 'Bahasa Indonesia', toggleLang: 'id'
+    }
+  };
+  var EXAMPLES = ['urus KTP', 'akta kelahiran', 'kartu keluarga', 'izin usaha', 'pindah domisili'];
+  var LIMIT = 10;
+
+  var $ = function (id) { return document.getElementById(id); };
+  var form = $('search-form'), input = $('q'), list = $('suggestions');
+  var statusEl = $('status'), dymEl = $('did-you-mean'), answerEl = $('answer');
+  var resultsEl = $('results'), pagerEl = $('pager'), emptyEl = $('empty');
+  var filtersEl = $('filters'), opdSel = $('filter-opd'), kindSel = $('filter-kind');
+  var maxLength = parseInt(form.getAttribute('data-max-length'), 10) || 200;
+
+  var lang = 'id';
+  try { lang = localStorage.getItem('sikoja-lang') === 'en' ? 'en' : 'id'; } catch (e) { /* private mode */ }
+  var state = { q: '', page: 1, opd: '', kind: '' };
+  var lastResponse = null;
+  var facetCache = {};
+  var requestSeq = 0;
+
+  function t(key, vars) {
+    var s = STRINGS[lang][key];
+    if (vars) {
+      Object.keys(vars).forEach(function (k) { s = s.split('{' + k + '}').join(String(vars[k])); });
+    }
+    return s;
+  }
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    }
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+
+  function safeUrl(value) {
+    if (!value) return null;
+    try {
+      var u = new URL(String(value), location.href);
+      return (u.protocol === 'http:' || u.protocol === 'https:') ? u.href : null;
+    } catch (e) { return null; }
+  }
+
+  function link(href, text, cls) {
+    var url = safeUrl(href);
+    if (!url) return el('span', cls ? { 'class': cls } : null, text);
+    var a = el('a', { href: url }, text);
+    if (cls) a.className = cls;
+    return a;
+  }
+
+  var ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  function decodeEntities(s) {
+    return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, function (m, e) {
+      if (e.charAt(0) === '#') {
+        var code = e.charAt(1) === 'x' || e.charAt(1) === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+      }
+      return Object.prototype.hasOwnProperty.call(ENTITIES, e) ? ENTITIES[e] : m;
+    });
+  }
+
+  /* A snippet is escaped text whose only markup is <mark>…</mark>: rebuild it as nodes. */
+  function appendSnippet(node, snippet) {
+    var parts = String(snippet || '').split(/(<mark>|<\/mark>)/);
+    var marked = false;
+    parts.forEach(function (part) {
+      if (part === '<mark>') { marked = true; return; }
+      if (part === '</mark>') { marked = false; return; }
+      if (!part) return;
+      var text = document.createTextNode(decodeEntities(part));
+      if (marked) { var m = el('mark'); m.appendChild(text); node.appendChild(m); } else { node.appendChild(text); }
+    });
+  }
+
+  function hostOf(url) {
+    try { var u = new URL(url); return u.host + (u.pathname === '/' ? '' : u.pathname); } catch (e) { return ''; }
+  }
+
+  /* -- language ------------------------------------------------------------------ */
+
+  function applyLanguage() {
+    document.documentElement.lang = lang;
+    document.querySelectorAll('[data-i18n]').forEach(function (node) {
+      node.textContent = t(node.getAttribute('data-i18n'));
+    });
+    document.querySelectorAll('[data-i18n-placeholder]').forEach(function (node) {
+      node.setAttribute('placeholder', t(node.getAttribute('data-i18n-placeholder')));
+    });
+    document.querySelectorAll('[data-i18n-aria]').forEach(function (node) {
+      node.setAttribute('aria-label', t(node.getAttribute('data-i18n-aria')));
+    });
+    var toggle = $('lang-toggle');
+    toggle.textContent = t('toggle');
+    toggle.setAttribute('lang', t('toggleLang'));
+    toggle.setAttribute('aria-pressed', lang === 'en' ? 'true' : 'false');
+    if (lastResponse) render(lastResponse);
+  }
+
+  $('lang-toggle').addEventListener('click', function () {
+    lang = lang === 'id' ? 'en' : 'id';
+    try { localStorage.setItem('sikoja-lang', lang); } catch (e) { /* private mode */ }
+    applyLanguage();
+  });
+
+  /* -- URL state ----------------------------------------------------------------- */
+
+  function readUrl() {
+    var p = new URLSearchParams(location.search);
+    state.q = (p.get('q') || '').trim();
+    state.page = Math.max(1, parseInt(p.get('page'), 10) || 1);
+    state.opd = p.get('opd') || '';
+    state.kind = p.get('kind') || '';
+  }
+
+  function writeUrl(push) {
+    var p = new URLSearchParams();
+    if (state.q) p.set('q', state.q);
+    if (state.opd) p.set('opd', state.opd);
+    if (state.kind) p.set('kind', state.kind);
+    if (state.page > 1) p.set('page', String(state.page));
+    var url = location.pathname + (p.toString() ? '?' + p.toString() : '');
+    if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+  }
+
+  /* -- API --------------------------------------------------------------------- */
+
+  function apiUrl(path, params) {
+    var p = new URLSearchParams();
+    Object.keys(params).forEach(function (k) { if (params[k] !== '' && params[k] !== null) p.set(k, params[k]); });
+    return path + '?' + p.toString();
+  }
+
+  function getJson(url) {
+    return fetch(url, { headers: { Accept: 'application/json' } }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (body) {
+        if (!r.ok) {
+          var err = new Error('HTTP ' + r.status);
+          err.status = r.status; err.body = body; err.retryAfter = r.headers.get('Retry-After');
+          throw err;
+        }
+        return body;
+      });
+    });
+  }
+
+  function showError(err) {
+    var msg;
+    if (err.status === 429) msg = t('tooMany', { s: err.retryAfter || 60 });
+    else if (err.status === 422) msg = (err.body && err.body.message) || t('tooLong', { n: maxLength });
+    else if (err.status === 503) msg = t('noIndex');
+    else if (!err.status) msg = t('offline');
+    else msg = t('failed');
+    statusEl.textContent = msg;
+    statusEl.className = 'status error';
+  }
+
+  function search(push) {
+    closeSuggestions();
+    if (!state.q) { resetView(); writeUrl(push); document.title = baseTitle; return; }
+    if (state.q.length > maxLength) { showError({ status: 422 }); return; }
+    writeUrl(push);
+    document.title = state.q + ' — sikoja';
+    statusEl.className = 'status';
+    statusEl.textContent = t('searching');
+    var seq = ++requestSeq;
+    var params = { q: state.q, limit: LIMIT, page: state.page, opd: state.opd, kind: state.kind };
+    getJson(apiUrl('/api/search', params)).then(function (body) {
+      if (seq !== requestSeq) return;
+      if (!state.opd && !state.kind) facetCache[state.q] = body.facets || {};
+      lastResponse = body;
+      render(body);
+      if ((state.opd || state.kind) && !facetCache[state.q]) loadFacets(state.q, seq);
+    }).catch(function (err) {
+      if (seq !== requestSeq) return;
+      lastResponse = null;
+      resetView();
+      showError(err);
+    });
+  }
+
+  /* Facets of the unfiltered query, so a chosen filter can be changed to another value. */
+  function loadFacets(q, seq) {
+    getJson(apiUrl('/api/search', { q: q, limit: 1 })).then(function (body) {
+      facetCache[q] = body.facets || {};
+      if (seq === requestSeq && lastResponse) renderFilters(lastResponse);
+    }).catch(function () { /* filters keep what they have */ });
+  }
+
+  function logClick(result, position) {
+    var body = JSON.stringify({ query: state.q, id: result.id, url: result.url, position: position });
+    try {
+      fetch('/api/click', { method: 'POST', keepalive: true, headers: { 'Content-Type': 'application/json' }, body: body })
+        .catch(function () { /* analytics only */ });
+    } catch (e) { /* analytics only */ }
+  }
+
+  /* -- rendering --------------------------------------------------------------- */
+
+  var baseTitle = document.title;
+
+  function resetView() {
+    statusEl.textContent = '';
+    statusEl.className = 'status';
+    dymEl.hidden = true;
+    answerEl.hidden = true;
+    clear(answerEl);
+    clear(resultsEl);
+    pagerEl.hidden = true;
+    emptyEl.hidden = true;
+    filtersEl.hidden = true;
+  }
+
+  function render(body) {
+    resetView();
+    var total = body.total || 0;
+    var results = body.results || [];
+    statusEl.textContent = total === 0 ? '' : total === 1 ? t('foundOne', { q: body.query }) : t('found', { total: total, q: body.query });
+    renderDidYouMean(body.did_you_mean);
+    renderFilters(body);
+    if (body.answer) renderAnswer(body.answer);
+    results.forEach(function (r, i) { resultsEl.appendChild(renderResult(r, (body.page - 1) * body.limit + i + 1)); });
+    renderPager(body);
+    if (total === 0) renderEmpty(body.query);
+  }
+
+  function renderDidYouMean(text) {
+    if (!text) return;
+    clear(dymEl);
+    dymEl.appendChild(document.createTextNode(t('didYouMean')));
+    var b = el('button', { type: 'button', 'class': 'linkish' }, text);
+    b.addEventListener('click', function () { input.value = text; state.q = text; state.page = 1; search(true); });
+    dymEl.appendChild(b);
+    dymEl.hidden = false;
+  }
+
+  function fillSelect(select, allLabel, counts, current, labelOf) {
+    clear(select);
+    select.appendChild(el('option', { value: '' }, allLabel));
+    var keys = Object.keys(counts || {});
+    if (current && keys.indexOf(current) < 0) keys.unshift(current);
+    keys.forEach(function (k) {
+      var label = labelOf ? labelOf(k) : k;
+      var opt = el('option', { value: k }, counts && counts[k] !== undefined ? label + ' (' + counts[k] + ')' : label);
+      if (k === current) opt.selected = true;
+      select.appendChild(opt);
+    });
+  }
+
+  function renderFilters(body) {
+    var facets = (state.opd || state.kind) ? (facetCache[state.q] || body.facets || {}) : (body.facets || {});
+    var opds = facets.opd || {}, kinds = facets.kind || {};
+    if (Object.keys(opds).length < 2 && Object.keys(kinds).length < 2 && !state.opd && !state.kind) {
+      filtersEl.hidden = true;
+      return;
+    }
+    fillSelect(opdSel, t('allOpd'), opds, state.opd);
+    fillSelect(kindSel, t('allKind'), kinds, state.kind, function (k) { return STRINGS[lang].kinds[k] || k; });
+    filtersEl.hidden = false;
+  }
+
+  function factRow(dl, label, value) {
+    if (!value) return;
+    dl.appendChild(el('dt', null, label));
+    var dd = el('dd');
+    var url = safeUrl(value);
+    if (url && /^https?:\/\//i.test(String(value))) dd.appendChild(link(url, value)); else dd.textContent = String(value);
+    dl.appendChild(dd);
+  }
+
+  function renderAnswer(card) {
+    clear(answerEl);
+    answerEl.appendChild(el('p', { 'class': 'eyebrow' }, t('bestMatch')));
+    var h = el('h2', { id: 'answer-title' });
+    h.appendChild(link(card.url, card.title));
+    answerEl.appendChild(h);
+    if (card.opd) answerEl.appendChild(el('p', { 'class': 'opd' }, card.opd));
+    if (card.requirements && card.requirements.length) {
+      answerEl.appendChild(el('h3', null, t('requirements')));
+      var ul = el('ul', { 'class': 'checklist' });
+      card.requirements.forEach(function (req, i) {
+        var li = el('li');
+        var id = 'req-' + i;
+        li.appendChild(el('input', { type: 'checkbox', id: id }));
+        li.appendChild(el('label', { 'for': id }, req));
+        ul.appendChild(li);
+      });
+      answerEl.appendChild(ul);
+    }
+    var dl = el('dl', { 'class': 'facts' });
+    factRow(dl, t('cost'), card.cost);
+    factRow(dl, t('duration'), card.duration);
+    factRow(dl, t('location'), card.location);
+    factRow(dl, t('legal'), card.legal_basis);
+    if (dl.childNodes.length) answerEl.appendChild(dl);
+    if (card.procedure && card.procedure.length) {
+      answerEl.appendChild(el('h3', null, t('procedure')));
+      var ol = el('ol');
+      card.procedure.forEach(function (step) { ol.appendChild(el('li', null, step)); });
+      answerEl.appendChild(ol);
+    }
+    var online = safeUrl(card.online_url);
+    if (online) {
+      var a = el('a', { href: online, 'class': 'apply' }, t('apply'));
+      answerEl.appendChild(a);
+    }
+    var src = el('p', { 'class': 'source' }, t('source'));
+    src.appendChild(link(card.url, hostOf(card.url) || card.url));
+    answerEl.appendChild(src);
+    answerEl.hidden = false;
+  }
+
+  function renderResult(r, position) {
+    var li = el('li', { 'class': 'result' });
+    var h = el('h3');
+    var a = link(r.url, r.title || r.url);
+    if (a.tagName === 'A') a.addEventListener('click', function () { logClick(r, position); });
+    h.appendChild(a);
+    li.appendChild(h);
+    var meta = el('p', { 'class': 'meta' });
+    meta.appendChild(el('span', { 'class': 'kind' }, STRINGS[lang].kinds[r.kind] || r.kind));
+    meta.appendChild(document.createTextNode(r.opd || ''));
+    li.appendChild(meta);
+    if (r.snippet) {
+      var p = el('p', { 'class': 'snippet' });
+      appendSnippet(p, r.snippet);
+      li.appendChild(p);
+    }
+    li.appendChild(el('p', { 'class': 'url' }, hostOf(r.url)));
+    if (r.also_at && r.also_at.length) {
+      var also = el('p', { 'class': 'url' }, t('alsoAt'));
+      r.also_at.forEach(function (u, i) {
+        if (i) also.appendChild(document.createTextNode(', '));
+        also.appendChild(link(u, hostOf(u) || u));
+      });
+      li.appendChild(also);
+    }
+    return li;
+  }
+
+  function renderPager(body) {
+    var pages = Math.ceil((body.total || 0) / (body.limit || LIMIT));
+    if (pages <= 1) return;
+    $('prev').disabled = body.page <= 1;
+    $('next').disabled = body.page >= pages;
+    $('page-info').textContent = t('pageInfo', { page: body.page, pages: pages });
+    pagerEl.hidden = false;
+  }
+
+  function renderEmpty(q) {
+    $('empty-title').textContent = t('none', { q: q });
+    var pop = $('popular');
+    clear(pop);
+    emptyEl.hidden = false;
+    getJson('/api/popular').then(function (body) {
+      var services = body.services || [];
+      var queries = (body.queries || []).length ? body.queries : EXAMPLES;
+      clear(pop);
+      if (services.length) {
+        services.forEach(function (s) { var li = el('li'); li.appendChild(link(s.url, s.title)); pop.appendChild(li); });
+      } else {
+        queries.slice(0, 6).forEach(function (q2) {
+          var li = el('li');
+          var b = el('button', { type: 'button', 'class': 'linkish' }, q2);
+          b.addEventListener('click', function () { input.value = q2; state.q = q2; state.page = 1; state.opd = ''; state.kind = ''; search(true); });
+          li.appendChild(b);
+          pop.appendChild(li);
+        });
+      }
+    }).catch(function () { /* help without the list */ });
+    // The complaints app is itself in the index (an app of Diskominfo): link to it if found.
+    getJson(apiUrl('/api/search', { q: 'SiKesal pengaduan', kind: 'app', limit: 1 })).then(function (body) {
+      var top = body.results && body.results[0];
+      var holder = $('complain-link');
+      clear(holder);
+      if (top && /sikesal/i.test(top.title || '') && safeUrl(top.url)) {
+        holder.appendChild(link(top.url, t('complainLink')));
+        holder.hidden = false;
+      }
+    }).catch(function () { /* text stays */ });
+  }
+
+  /* -- autocomplete (ARIA combobox) ------------------------------------------- */
+
+  var suggestTimer = null, suggestSeq = 0, active = -1;
+
+  function closeSuggestions() {
+    list.hidden = true;
+    clear(list);
+    active = -1;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+  }
+
+  function showSuggestions(items) {
+    clear(list);
+    active = -1;
+    if (!items.length) { closeSuggestions(); return; }
+    items.forEach(function (text, i) {
+      var li = el('li', { role: 'option', id: 'sugg-' + i, 'aria-selected': 'false' }, text);
+      li.addEventListener('mousedown', function (e) { e.preventDefault(); choose(text); });
+      list.appendChild(li);
+    });
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+  }
+
+  function highlight(index) {
+    var items = list.querySelectorAll('[role="option"]');
+    if (!items.length) return;
+    active = (index + items.length) % items.length;
+    items.forEach(function (item, i) { item.setAttribute('aria-selected', i === active ? 'true' : 'false'); });
+    input.setAttribute('aria-activedescendant', items[active].id);
+  }
+
+  function choose(text) {
+    input.value = text;
+    state.q = text.trim(); state.page = 1; state.opd = ''; state.kind = '';
+    search(true);
+  }
+
+  input.addEventListener('input', function () {
+    clearTimeout(suggestTimer);
+    var typed = input.value.trim();
+    if (typed.length < 2 || typed.length > maxLength) { closeSuggestions(); return; }
+    suggestTimer = setTimeout(function () {
+      var seq = ++suggestSeq;
+      getJson(apiUrl('/api/suggest', { q: typed, limit: 6 })).then(function (body) {
+        if (seq === suggestSeq && input.value.trim() === typed) showSuggestions(body.suggestions || []);
+      }).catch(function () { closeSuggestions(); });
+    }, 150);
+  });
+
+  input.addEventListener('keydown', function (e) {
+    if (list.hidden) return;
+    if (e.key === 'ArrowDown') { e.preventDefault(); highlight(active + 1); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); highlight(active - 1); }
+    else if (e.key === 'Escape') { closeSuggestions(); }
+    else if (e.key === 'Enter' && active >= 0) {
+      e.preventDefault();
+      choose(list.querySelectorAll('[role="option"]')[active].textContent);
+    }
+  });
+  input.addEventListener('blur', function () { setTimeout(closeSuggestions, 100); });
+
+  /* -- events ------------------------------------------------------------------ */
+
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    clearTimeout(suggestTimer);
+    suggestSeq++;
+    state.q = input.value.trim(); state.page = 1; state.opd = ''; state.kind = '';
+    search(true);
+  });
+  opdSel.addEventListener('change', function () { state.opd = opdSel.value; state.page = 1; search(true); });
+  kindSel.addEventListener('change', function () { state.kind = kindSel.value; state.page = 1; search(true); });
+  $('prev').addEventListener('click', function () { state.page = Math.max(1, state.page - 1); search(true); window.scrollTo(0, 0); });
+  $('next').addEventListener('click', function () { state.page += 1; search(true); window.scrollTo(0, 0); });
+  window.addEventListener('popstate', function () { readUrl(); input.value = state.q; search(false); });
+
+  applyLanguage();
+  readUrl();
+  input.value = state.q;
+  if (state.q) search(false); else input.focus();
+})();
