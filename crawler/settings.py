@@ -40,6 +40,8 @@ DOWNLOAD_WARNSIZE = 0
 
 DNS_TIMEOUT = 10
 
+DUPEFILTER_CLASS = "crawler.dupefilters.RedirectAwareDupeFilter"
+
 EXTENSIONS = {
     "scrapy.extensions.telnet.TelnetConsole": None,
     "scrapy.extensions.logstats.LogStats": None,

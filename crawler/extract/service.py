@@ -68,6 +68,12 @@ class Block:
     cells: list[list[str]] = field(default_factory=list)  # row: lines of each cell
     header: bool = False  # row made of <th>
     links: list[str] = field(default_factory=list)
+    link_text: str = ""  # text of the anchors in the block
+
+    @property
+    def link_only(self) -> bool:
+        """A line that is just links ("Beranda", "Kembali"): navigation, not a value."""
+        return bool(self.link_text) and len(self.link_text) >= len(self.text.replace(" ", ""))
 
 
 def _strip_label(text: str) -> str:
@@ -103,6 +109,7 @@ class _Line:
         self.bold: list[str] = []
         self.bold_open = True  # still in the leading run of bold text
         self.links: list[str] = []
+        self.link_text: list[str] = []
 
     def add(self, text: str, bold: bool) -> None:
         if not text.strip():
@@ -134,17 +141,18 @@ def flatten(root: Tag, base_url: str = "") -> Iterator[Block]:
     """Linear sequence of blocks in document order."""
     line = _Line()
     yield from _flatten(root, base_url, line, bold=False, in_item=False)
-    if line.text():
-        yield Block("line", line.text(), bold=squash("".join(line.bold)), links=line.links)
+    yield from _emit(line)
 
 
 def _emit(line: _Line, kind: str = "line") -> Iterator[Block]:
     text = line.text()
     if text:
-        yield Block(kind, text, bold=squash("".join(line.bold)), links=list(line.links))
+        yield Block(kind, text, bold=squash("".join(line.bold)), links=list(line.links),
+                    link_text="".join(line.link_text).replace(" ", ""))
     line.parts.clear()
     line.bold.clear()
     line.links.clear()
+    line.link_text.clear()
     line.bold_open = True
 
 
@@ -168,14 +176,9 @@ def _flatten(node: Tag, base_url: str, line: _Line, *, bold: bool,
         elif name == "li":
             yield from _emit(line)
             item = _Line()
-            nested: list[Block] = []
-            for sub in _flatten(child, base_url, item, bold=bold, in_item=True):
-                nested.append(sub)
+            nested = list(_flatten(child, base_url, item, bold=bold, in_item=True))
             # text before a nested list belongs to the item itself
-            own = item.text()
-            if own:
-                nested.append(Block("item", own, bold=squash("".join(item.bold)),
-                                    links=item.links))
+            nested.extend(_emit(item, "item"))
             for sub in nested:
                 if sub.kind == "line":
                     sub.kind = "item"
@@ -190,6 +193,7 @@ def _flatten(node: Tag, base_url: str, line: _Line, *, bold: bool,
         else:
             if name == "a" and child.get("href"):
                 line.links.append(urljoin(base_url, str(child["href"]).strip()))
+                line.link_text.append(squash(child.get_text(" ")))
             is_bold = bold or name in ("b", "strong") or (
                 name == "span" and "bold" in str(child.get("style", "")).replace(" ", "")
             )
@@ -290,7 +294,10 @@ def extract_service_fields(content: Tag, base_url: str = "") -> dict[str, object
                 found.add(name, value, block.links)
             continue
         if current:
-            found.add(current, block.text, block.links)
+            if block.link_only and current != "online_url":
+                found.add(current, "", block.links)
+            else:
+                found.add(current, block.text, block.links)
     return _finish(found, content, base_url)
 
 

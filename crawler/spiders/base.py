@@ -76,5 +76,7 @@ class SourceSpider(Spider):
         outcome, reason = classify_failure(failure)
         started = request.meta.get("sikoja_started")
         elapsed = round((time.monotonic() - started) * 1000, 1) if started else None
-        yield FetchOutcome(url=canonicalize_url(request.url), outcome=outcome, reason=reason,
+        # after redirects, the URL to report is the link that was followed
+        url = (request.meta.get("redirect_urls") or [request.url])[0]
+        yield FetchOutcome(url=canonicalize_url(url), outcome=outcome, reason=reason,
                            elapsed_ms=elapsed)

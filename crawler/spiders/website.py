@@ -195,6 +195,10 @@ class WebsiteSpider(SourceSpider):
             yield FetchOutcome(url=key, outcome=SKIPPED, status=status, elapsed_ms=elapsed,
                                reason=f"content type: {ctype} is not HTML or PDF")
             return
+        if not body.strip():
+            yield FetchOutcome(url=key, outcome=ERROR, status=status, elapsed_ms=elapsed,
+                               reason="parse: empty response body")
+            return
         if looks_binary(body):
             yield FetchOutcome(url=key, outcome=ERROR, status=status, elapsed_ms=elapsed,
                                reason=f"content type: binary data served as {ctype or 'text'}")
