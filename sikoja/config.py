@@ -27,6 +27,24 @@ class OpenSearchSettings(BaseModel):
     api_key: str | None = None
     index_prefix: str = "sikoja"
     timeout: float = 30.0
+    # Index layout (docs/opensearch.md explains the sizing for a city, province, nation).
+    number_of_shards: int = 1
+    number_of_replicas: int = 1
+    knn_engine: Literal["lucene", "faiss"] = "lucene"
+    knn_space: Literal["cosinesimil", "innerproduct"] = "cosinesimil"
+    knn_m: int = 16
+    knn_ef_construction: int = 128
+    # Server-side hybrid search (indexer.opensearch.OpenSearchBackend.hybrid_search).
+    hybrid_technique: Literal["min_max", "rrf"] = "min_max"
+    # Bulk indexing: documents per request and back-off on 429 (rejected: queue full).
+    bulk_chunk_size: int = 500
+    bulk_max_retries: int = 6
+    bulk_initial_backoff: float = 2.0
+    bulk_max_backoff: float = 60.0
+    # Updateable search-time synonyms: sikoja writes the exported rules to synonyms_file,
+    # which every node reads as synonyms_node_path (relative to its config dir).
+    synonyms_file: str | None = None
+    synonyms_node_path: str | None = None
 
 
 class CrawlSettings(BaseModel):

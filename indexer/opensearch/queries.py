@@ -1,0 +1,120 @@
+"""Query DSL for the backend: the same retrieval as the embedded tantivy queries, in JSON.
+
+Keyword: for every analysed query term and every field in FIELD_BOOSTS, a ``term`` query
+(one token) or ``match_phrase`` (several) boosted by field boost x term weight, summed in a
+``bool`` ``should`` - exactly the tantivy BooleanQuery of Should clauses. Filters are
+non-scoring ``terms`` clauses in ``filter``.
+
+Vector: the k-NN plugin's ``knn`` query (filters inside it, which the Lucene and Faiss engines
+apply during the graph search since 2.9/2.4). Scores come back in OpenSearch's [0, inf)
+convention and are turned back into the cosine similarity the Searcher's fusion expects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from indexer.backend import FIELD_BOOSTS, Filters
+from indexer.opensearch.layout import TOKENS, VECTOR
+
+if TYPE_CHECKING:
+    from indexer.analysis import QueryTerm
+
+
+def filter_clauses(filters: Filters | None) -> list[dict[str, Any]]:
+    if filters is None:
+        return []
+    out = []
+    if filters.opd:
+        out.append({"terms": {"opd": list(filters.opd)}})
+    if filters.kind:
+        out.append({"terms": {"kind": list(filters.kind)}})
+    return out
+
+
+def keyword_query(terms: Sequence[QueryTerm], filters: Filters | None) -> dict[str, Any] | None:
+    should: list[dict[str, Any]] = []
+    for term in terms:
+        tokens = [t for t in term.tokens if t]
+        if not tokens or term.weight <= 0:
+            continue
+        for field, boost in FIELD_BOOSTS.items():
+            name = f"{TOKENS}.{field}"
+            weight = float(boost * term.weight)
+            if len(tokens) == 1:
+                should.append({"term": {name: {"value": tokens[0], "boost": weight}}})
+            else:
+                should.append({"match_phrase": {name: {"query": " ".join(tokens),
+                                                       "boost": weight}}})
+    if not should:
+        return None
+    query: dict[str, Any] = {"bool": {"should": should, "minimum_should_match": 1}}
+    clauses = filter_clauses(filters)
+    if clauses:
+        query["bool"]["filter"] = clauses
+    return query
+
+
+def knn_query(vector: Sequence[float], k: int, filters: Filters | None) -> dict[str, Any]:
+    inner: dict[str, Any] = {"vector": [float(x) for x in vector], "k": k}
+    clauses = filter_clauses(filters)
+    if clauses:
+        inner["filter"] = {"bool": {"filter": clauses}}
+    return {"knn": {VECTOR: inner}}
+
+
+def cosine_from_score(score: float, space: str) -> float:
+    """Invert the k-NN plugin's score transform (docs: "Spaces") for normalised vectors.
+
+    cosinesimil: score = (2 - (1 - cos)) / 2, so cos = 2 score - 1 (every engine).
+    innerproduct: score = 1 + ip when ip > 0, else 1 / (1 - ip) (Faiss and Lucene alike).
+    """
+    if space == "cosinesimil":
+        return 2.0 * score - 1.0
+    if score >= 1.0:
+        return score - 1.0
+    return 1.0 - 1.0 / score if score > 0 else -1.0
+
+
+def text_query(text: str, filters: Filters | None) -> dict[str, Any]:
+    """Server-side analysis (indonesian analyzer + synonym_graph) over the raw text."""
+    query: dict[str, Any] = {"bool": {"should": [
+        {"match": {"title": {"query": text, "boost": FIELD_BOOSTS["title"]}}},
+        {"match": {"text": {"query": text}}},
+    ], "minimum_should_match": 1}}
+    clauses = filter_clauses(filters)
+    if clauses:
+        query["bool"]["filter"] = clauses
+    return query
+
+
+def hybrid_pipeline(technique: str, weights: tuple[float, float],
+                    with_rrf_weights: bool) -> dict[str, Any]:
+    """A search pipeline that fuses the hybrid query's [keyword, vector] sub-results.
+
+    ``min_max``: normalization-processor (2.10+), min-max per sub-query then a weighted
+    arithmetic mean. ``rrf``: score-ranker-processor (2.19+), reciprocal rank fusion with
+    rank_constant 60 like ``indexer.fusion.fuse_rrf``; weights are sent only on 3.0+.
+    """
+    if technique == "rrf":
+        combination: dict[str, Any] = {"technique": "rrf", "rank_constant": 60}
+        if with_rrf_weights:
+            combination["parameters"] = {"weights": list(weights)}
+        processor = {"score-ranker-processor": {"combination": combination}}
+    else:
+        processor = {"normalization-processor": {
+            "normalization": {"technique": "min_max"},
+            "combination": {"technique": "arithmetic_mean",
+                            "parameters": {"weights": list(weights)}},
+        }}
+    return {"description": f"sikoja hybrid search ({technique})",
+            "phase_results_processors": [processor]}
+
+
+def hybrid_query(terms: Sequence[QueryTerm], vector: Sequence[float], k: int,
+                 filters: Filters | None) -> dict[str, Any] | None:
+    keyword = keyword_query(terms, filters)
+    if keyword is None:
+        return None
+    return {"hybrid": {"queries": [keyword, knn_query(vector, k, filters)]}}
