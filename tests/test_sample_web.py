@@ -1,0 +1,360 @@
+"""The bundled sample Kota Jambi web, as the crawler and the end-to-end tests meet it.
+
+Given the sample sites running on free local ports, a visitor can reach every page from the
+home pages without hitting a broken link, every answer in the relevance dev set is a page
+that exists, the planted near-duplicates are really there, and the server behaves like a
+real web server (charsets, conditional requests, HEAD, 404, query-string pages).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections import deque
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import httpx
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from sikoja.demo.server import DEFAULT_BASE_PORT, SITES_ROOT, load_manifest, serve_sample_sites
+from sikoja.sources import load_sources
+
+REPO = Path(__file__).resolve().parent.parent
+DEVSET = REPO / "eval" / "devset.tsv"
+PLANTED = Path(__file__).resolve().parent / "data" / "planted_duplicates.json"
+CATEGORIES = ("formal", "colloquial", "abbreviation", "typo", "old-term", "english",
+              "jambi-malay", "problem", "app")
+# Links that are broken on purpose (an old download the agency removed): (site, path).
+PLANTED_BROKEN = {("bpprd", "/download/perda-5-2011.pdf")}
+
+
+@pytest.fixture(scope="module")
+def web():
+    with serve_sample_sites(0) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def client():
+    with httpx.Client(timeout=10, follow_redirects=False) as c:
+        yield c
+
+
+def default_url(web, url: str) -> str:
+    """Map a URL on the running ports back to the default ports (the dev set's form)."""
+    for site in web.sites:
+        running = web.urls[site.name]
+        if url.startswith(running + "/") or url == running:
+            return f"http://127.0.0.1:{DEFAULT_BASE_PORT + site.port_offset}" + url[len(running):]
+    return url
+
+
+def running_url(web, url: str) -> str:
+    for site in web.sites:
+        default = f"http://127.0.0.1:{DEFAULT_BASE_PORT + site.port_offset}"
+        if url.startswith(default + "/"):
+            return web.urls[site.name] + url[len(default):]
+    return url
+
+
+@pytest.fixture(scope="module")
+def crawl(web, client):
+    """Breadth-first walk from every home page over <a> and <link> hrefs on the sample hosts.
+
+    Returns {url without fragment: response} for every internal URL reached (redirects
+    followed), in the running ports.
+    """
+    hosts = {urlsplit(u).netloc for u in web.urls.values()}
+    queue = deque(u + "/" for u in web.urls.values())
+    seen: dict[str, httpx.Response] = {}
+    while queue:
+        url = queue.popleft()
+        if url in seen:
+            continue
+        response = client.get(url)
+        seen[url] = response
+        if response.status_code == 301:
+            queue.append(urljoin(url, response.headers["location"]))
+            continue
+        if response.status_code != 200 or not response.headers["content-type"].startswith(
+                "text/html"):
+            continue
+        soup = BeautifulSoup(response.content, "lxml")
+        for tag in soup.find_all(["a", "link"], href=True):
+            target = urldefrag(urljoin(url, tag["href"]))[0]
+            if urlsplit(target).netloc in hosts:
+                queue.append(target)
+    return seen
+
+
+def html_pages(crawl) -> dict[str, httpx.Response]:
+    return {u: r for u, r in crawl.items()
+            if r.status_code == 200 and r.headers["content-type"].startswith("text/html")}
+
+
+def read_devset() -> list[dict[str, str]]:
+    lines = DEVSET.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "qid\tcategory\tquery\trelevant"
+    return [dict(zip(lines[0].split("\t"), line.split("\t"), strict=True)) for line in lines[1:]]
+
+
+def relevant(row: dict[str, str]) -> dict[str, int]:
+    out = {}
+    for item in row["relevant"].split():
+        url, grade = item.rsplit("=", 1)
+        out[url] = int(grade)
+    return out
+
+
+# --- the sites --------------------------------------------------------------------------------
+
+
+def test_every_site_is_served_on_its_port(web, client):
+    sites = load_manifest()
+    assert len(sites) >= 12
+    assert len({s.port_offset for s in sites}) == len(sites)
+    for site in sites:
+        assert web.urls[site.name] == f"http://127.0.0.1:{web.base_port + site.port_offset}"
+        home = client.get(web.url(site.name))
+        assert home.status_code == 200, site.name
+        assert home.headers["content-type"].startswith("text/html; charset=")
+        assert site.opd.split(" Kota Jambi")[0].lower() in home.text.lower() or \
+            site.name in home.text.lower()
+
+
+def test_every_internal_link_resolves(web, crawl):
+    broken = {(name, urlsplit(u).path) for u, r in crawl.items() if r.status_code >= 400
+              for name, base in web.urls.items() if u.startswith(base + "/")}
+    assert broken == PLANTED_BROKEN
+    assert len(html_pages(crawl)) >= 250
+
+
+def test_enough_service_pages_news_and_profiles(crawl):
+    texts = [r.text for r in html_pages(crawl).values()]
+    services = [t for t in texts if "Pengaduan atas pelayanan ini" in t]
+    assert len(services) >= 45
+    assert sum("Disdukcapil Jemput Bola Perekaman KTP-el ke Sekolah" in t and "Diposting" in t
+               for t in texts) >= 1
+    assert sum("Visi dan Misi" in t for t in texts) >= 12
+
+
+def test_service_sections_are_headed_differently_across_sites(crawl):
+    texts = " ".join(r.text for r in html_pages(crawl).values())
+    for heading in ("Persyaratan", "Syarat-syarat", "Persyaratan Pelayanan", "Prosedur",
+                    "Alur Pelayanan", "Mekanisme", "Waktu Penyelesaian", "Jangka Waktu",
+                    "Biaya/Tarif", "Dasar Hukum", "Tempat Pelayanan", "Lokasi"):
+        assert f">{heading}<" in texts or f">{heading} :<" in texts, heading
+
+
+# --- the dev set ------------------------------------------------------------------------------
+
+
+def test_devset_has_enough_queries_per_category():
+    rows = read_devset()
+    assert len(rows) >= 170
+    counts = {c: sum(r["category"] == c for r in rows) for c in CATEGORIES}
+    assert {r["category"] for r in rows} == set(CATEGORIES)
+    assert all(n >= 18 for n in counts.values()), counts
+    assert len({r["qid"] for r in rows}) == len(rows)
+    assert len({r["query"] for r in rows}) == len(rows)
+    for r in rows:
+        assert r["query"] == r["query"].lower()
+        assert not re.search(r"[?!.,]", r["query"]), r["query"]
+        grades = relevant(r)
+        assert 2 in grades.values(), r["qid"]
+        assert set(grades.values()) <= {1, 2}
+
+
+def test_every_devset_url_is_a_page_of_the_sample_web(web, crawl, client):
+    pages = {default_url(web, u) for u in html_pages(crawl)}
+    catalog = client.get(web.url("diskominfo", "/apps.json")).json()
+    app_urls = {default_url(web, app["url"]) for app in catalog}
+    for row in read_devset():
+        for url in relevant(row):
+            assert "#" not in url and "utm_" not in url, url
+            assert url in pages or url in app_urls, f"{row['qid']}: {url}"
+
+
+def test_mpp_relisting_and_agency_page_are_both_grade_2():
+    planted = json.loads(PLANTED.read_text(encoding="utf-8"))
+    for row in read_devset():
+        grades = relevant(row)
+        for a, b in planted["services"]:
+            if a in grades:
+                assert grades.get(b) == grades[a], (row["qid"], a, b)
+
+
+# --- planted near-duplicates ------------------------------------------------------------------
+
+
+def requirement_items(html: str) -> list[str]:
+    soup = BeautifulSoup(html, "lxml")
+    row = soup.find("tr", id="req")
+    if row is not None:
+        return [li.get_text(" ", strip=True) for li in row.find_all("li")]
+    anchor = soup.find(id="persyaratan") or soup.find("a", attrs={"name": "persyaratan"})
+    block = anchor.find_next(["ul", "ol", "p"])
+    if block.name == "p":
+        return [block.get_text(" ", strip=True)]
+    return [li.get_text(" ", strip=True) for li in block.find_all("li")]
+
+
+def test_planted_service_duplicates_share_their_requirements(web, client):
+    planted = json.loads(PLANTED.read_text(encoding="utf-8"))
+    assert len(planted["services"]) >= 6
+    for agency_url, mpp_url in planted["services"]:
+        agency = client.get(running_url(web, agency_url))
+        mpp = client.get(running_url(web, mpp_url))
+        assert agency.status_code == mpp.status_code == 200
+        assert urlsplit(agency_url).port != urlsplit(mpp_url).port
+        assert requirement_items(mpp.text) == requirement_items(agency.text)
+        assert BeautifulSoup(agency.text, "lxml").title.text != \
+            BeautifulSoup(mpp.text, "lxml").title.text
+
+
+def test_planted_app_duplicates_are_in_every_catalog_format(web, client):
+    planted = json.loads(PLANTED.read_text(encoding="utf-8"))
+    assert len(planted["apps"]) >= 2
+    as_json = client.get(web.url("diskominfo", "/apps.json")).json()
+    as_csv = list(csv.DictReader(io.StringIO(client.get(web.url("diskominfo", "/apps.csv")).text)))
+    table = BeautifulSoup(client.get(web.url("diskominfo", "/aplikasi/")).text, "lxml")
+    table_names = [tr.find_all("td")[1].get_text(strip=True)
+                   for tr in table.select("table.katalog-aplikasi tbody tr")]
+    assert [a["name"] for a in as_json] == [a["name"] for a in as_csv] == table_names
+    by_name = {a["name"]: a for a in as_json}
+    for first, second in planted["apps"]:
+        assert by_name[first]["description"] == by_name[second]["description"]
+        assert by_name[first]["opd"] == by_name[second]["opd"]
+
+
+# --- app catalog ------------------------------------------------------------------------------
+
+
+def test_app_catalog_entries_are_complete_and_reachable(web, client):
+    catalog = client.get(web.url("diskominfo", "/apps.json")).json()
+    assert len(catalog) >= 25
+    for app in catalog:
+        assert set(app) == {"name", "opd", "url", "description", "platform", "status"}
+        assert app["status"] in ("aktif", "nonaktif")
+        assert app["url"].startswith(("http://", "https://"))
+        if app["url"].startswith(web.urls["diskominfo"]):
+            page = client.get(app["url"])
+            assert page.status_code == 200 and app["name"] in page.text
+    assert {"aktif", "nonaktif"} == {app["status"] for app in catalog}
+
+
+# --- server behaviour -------------------------------------------------------------------------
+
+
+def test_conditional_requests_get_304(web, client):
+    url = web.url("disdukcapil", "/?page_id=21")
+    first = client.get(url)
+    assert first.status_code == 200
+    etag, last_modified = first.headers["etag"], first.headers["last-modified"]
+    assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
+    assert client.get(url, headers={"If-Modified-Since": last_modified}).status_code == 304
+    assert client.get(url, headers={"If-None-Match": '"other"'}).status_code == 200
+    assert client.get(url, headers={"If-Modified-Since": "Mon, 01 Jan 2001 00:00:00 GMT"}
+                      ).status_code == 200
+
+
+def test_head_404_redirect_and_query_string_pages(web, client):
+    page = client.get(web.url("disdukcapil", "/?page_id=21"))
+    head = client.head(web.url("disdukcapil", "/?page_id=21"))
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-length"] == str(len(page.content))
+    tracked = client.get(web.url("disdukcapil", "/?utm_source=wa&page_id=21&fbclid=x"))
+    assert tracked.content == page.content
+    assert client.get(web.url("disdukcapil", "/index.php?page_id=21")).content == page.content
+    assert client.get(web.url("disdukcapil", "/?page_id=99999")).status_code == 404
+    assert client.get(web.url("dpmptsp", "/tidak-ada/")).status_code == 404
+    assert client.get(web.url("dpmptsp", "/_routes.json")).status_code == 404
+    assert client.get(web.url("bpprd", "/layanan.asp?id=1")).status_code == 200
+    moved = client.get(web.url("dpmptsp", "/layanan/pbg"))
+    assert moved.status_code == 301 and moved.headers["location"] == "/layanan/pbg/"
+    assert client.get(web.url("mpp", "/layanan/dpmptsp/pbg/?utm_source=x")).status_code == 200
+
+
+def test_links_with_fragments_and_tracking_params_point_to_served_pages(crawl):
+    raw_links = set()
+    for response in html_pages(crawl).values():
+        for tag in BeautifulSoup(response.content, "lxml").find_all("a", href=True):
+            raw_links.add(tag["href"])
+    assert any("utm_source=" in h for h in raw_links)
+    assert any("#persyaratan" in h for h in raw_links)
+
+
+def test_windows_1252_page_declares_and_decodes(web, client):
+    response = client.get(web.url("disnaker", "/"))
+    assert response.headers["content-type"] == "text/html; charset=windows-1252"
+    assert b"windows-1252" in response.content[:600]
+    with pytest.raises(UnicodeDecodeError):
+        response.content.decode("utf-8")
+    assert "Jum\u2019at" in response.content.decode("cp1252")
+    news = list(re.findall(r'href="(newspopup\.asp\?id=\d+)"', response.text))
+    texts = [client.get(web.url("disnaker", "/" + n)).content.decode("cp1252") for n in news]
+    assert any("r\u00e9sum\u00e9" in t for t in texts)
+
+
+def test_pdfs_yield_text(web, crawl):
+    pdfs = {u: r for u, r in crawl.items()
+            if r.status_code == 200 and r.headers["content-type"] == "application/pdf"}
+    assert len(pdfs) >= 3
+    for url, response in pdfs.items():
+        text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+        assert "Persyaratan" in text, url
+        assert "Jambi" in text, url
+
+
+def test_robots_and_sitemaps(web, client):
+    assert "Disallow: /cari" in client.get(web.url("dpmptsp", "/robots.txt")).text
+    assert "Disallow: /admin/" in client.get(web.url("bpprd", "/robots.txt")).text
+    assert client.get(web.url("dinsos", "/robots.txt")).status_code == 404
+    sitemaps = 0
+    for name, base in web.urls.items():
+        response = client.get(base + "/sitemap.xml")
+        if response.status_code != 200:
+            continue
+        sitemaps += 1
+        locs = re.findall(r"<loc>([^<]+)</loc>", response.text)
+        assert locs and all(loc.startswith(base + "/") for loc in locs), name
+        for loc in locs[:5]:
+            assert client.get(loc.replace("&amp;", "&")).status_code == 200
+    assert sitemaps >= 3
+
+
+# --- sources files ----------------------------------------------------------------------------
+
+
+def test_sources_files(web, tmp_path):
+    sample = load_sources(REPO / "sources" / "sample-kota-jambi.yaml")
+    sites = load_manifest()
+    assert [s.name for s in sample[:-1]] == [s.name for s in sites]
+    assert sample[0].start_urls == ["http://127.0.0.1:8701/"]
+    catalog = sample[-1]
+    assert catalog.kind == "app-catalog" and catalog.catalog_url.endswith("/apps.json")
+
+    written = load_sources(web.write_sources(tmp_path / "sources.yaml"))
+    assert written[0].start_urls == [web.urls[sites[0].name] + "/"]
+    assert written[-1].catalog_url == web.urls["diskominfo"] + "/apps.json"
+
+    real = load_sources(REPO / "sources" / "kota-jambi.yaml")
+    assert real and all("127.0.0.1" not in u for s in real for u in s.start_urls)
+    assert {"disdukcapil", "bpprd", "diskominfo"} <= {s.name for s in real}
+
+
+def test_sites_are_packaged_with_manifest_and_routes():
+    assert (SITES_ROOT / "manifest.json").is_file()
+    for site in load_manifest():
+        assert (site.root / "index.html").is_file(), site.name
+
+
+def test_only_loopback_is_accepted():
+    with pytest.raises(ValueError, match="127.0.0.1"):
+        with serve_sample_sites(0, host="0.0.0.0"):
+            pass
