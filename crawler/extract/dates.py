@@ -81,8 +81,9 @@ def parse_indonesian_date(text: str) -> str | None:
 def visible_date(text: str) -> str | None:
     """A date the page shows as its own: near an "updated/posted" word, else the first."""
     for line in text.splitlines()[:400]:
-        if _UPDATE_WORDS.search(line):
-            found = parse_indonesian_date(line)
+        word = _UPDATE_WORDS.search(line)
+        if word:
+            found = parse_indonesian_date(line[word.end():]) or parse_indonesian_date(line)
             if found:
                 return found
     return parse_indonesian_date(text[:3000])

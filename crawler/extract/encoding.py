@@ -4,7 +4,8 @@ Kota Jambi sites run old PHP stacks: Apache's default ``charset=ISO-8859-1`` in 
 UTF-8 pages, ``<meta charset=windows-1252>`` pages saved by Word, or no charset at all.
 The order below trusts evidence over declarations: a body that is valid UTF-8 and not pure
 ASCII is UTF-8 whatever the header says (the odds of windows-1252 text being valid UTF-8
-are negligible), then the declared charset (header, then meta), then charset_normalizer.
+are negligible), then the declared charset (header, then meta), then windows-1252 if the
+bytes are valid in it, and only then charset_normalizer.
 """
 
 from __future__ import annotations
@@ -68,6 +69,12 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
                 return body.decode(declared), declared
             except (UnicodeDecodeError, LookupError):
                 continue
+    # Indonesian sites are Latin script: windows-1252 is the legacy charset to expect, and
+    # charset_normalizer guesses Cyrillic code pages on short Latin samples
+    try:
+        return body.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        pass
     best = from_bytes(body[:65536]).best()
     if best is not None and best.encoding:
         encoding = _lookup(best.encoding) or best.encoding

@@ -232,18 +232,20 @@ def clean_title_suffix(title: str, site_name: str | None = None) -> str:
     return title
 
 
-def extract_title(soup: BeautifulSoup, block: Tag, body: Tag) -> str:
-    """Page's own name: h1 in the content, then og:title, then <title> minus the site suffix."""
-    site_name = meta_content(soup, "og:site_name")
+def extract_title(soup: BeautifulSoup, block: Tag, body: Tag, og_title: str | None = None,
+                  site_name: str | None = None) -> str:
+    """Page's own name: h1 in the content, then og:title, then <title> minus the site suffix.
+
+    ``og_title`` and ``site_name`` are read before boilerplate removal drops <meta> tags.
+    """
     for scope in (block, body):
         h1 = scope.find("h1")
         if isinstance(h1, Tag):
             text = squash(h1.get_text(" "))
             if 2 < len(text) <= 250 and (not site_name or text.lower() != site_name.lower()):
                 return text
-    og = meta_content(soup, "og:title", "twitter:title")
-    if og:
-        return clean_title_suffix(og, site_name)
+    if og_title:
+        return clean_title_suffix(og_title, site_name)
     if soup.title and soup.title.string:
         return clean_title_suffix(str(soup.title.string), site_name)
     for heading in ("h2", "h3"):
@@ -283,10 +285,11 @@ def extract_page(text: str, url: str) -> HtmlPage:
                                  "dateModified", "last-modified"),
         "description": meta_content(soup, "description", "og:description"),
         "site_name": meta_content(soup, "og:site_name"),
+        "og_title": meta_content(soup, "og:title", "twitter:title"),
     }
     body = strip_boilerplate(soup)
     block = main_block(body)
-    title = extract_title(soup, block, body)
+    title = extract_title(soup, block, body, meta["og_title"], meta["site_name"])
     return HtmlPage(
         title=title,
         text=block_text(block),

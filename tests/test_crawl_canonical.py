@@ -1,0 +1,69 @@
+"""Every spelling of an OPD page collapses to one stored URL, and distinct pages stay apart."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from crawler.canonical import canonicalize_url, origin
+
+
+@pytest.mark.parametrize("variant", [
+    "http://dukcapil.jambikota.go.id/layanan/ktp",
+    "HTTP://Dukcapil.JambiKota.GO.ID/layanan/ktp",
+    "http://dukcapil.jambikota.go.id:80/layanan/ktp",
+    "http://dukcapil.jambikota.go.id/layanan/ktp/",
+    "http://dukcapil.jambikota.go.id/layanan/ktp#persyaratan",
+    "http://dukcapil.jambikota.go.id/layanan/ktp?utm_source=fb&utm_medium=social",
+    "http://dukcapil.jambikota.go.id/layanan/ktp?fbclid=IwAR0abc&gclid=xyz",
+    "http://dukcapil.jambikota.go.id/layanan/ktp?PHPSESSID=8f2a",
+    "http://dukcapil.jambikota.go.id/layanan/ktp;jsessionid=ABC123",
+    "http://dukcapil.jambikota.go.id/layanan/ktp/index.php",
+    "http://dukcapil.jambikota.go.id/layanan/ktp/index.html",
+    "http://dukcapil.jambikota.go.id/layanan/./ktp",
+    "http://dukcapil.jambikota.go.id/layanan/lama/../ktp",
+])
+def test_variants_of_one_page_share_a_key(variant):
+    assert canonicalize_url(variant) == "http://dukcapil.jambikota.go.id/layanan/ktp"
+
+
+def test_wordpress_page_id_is_the_page():
+    assert canonicalize_url("http://a.go.id/index.php?page_id=5") == "http://a.go.id/?page_id=5"
+    assert canonicalize_url("http://a.go.id/?page_id=5&utm_campaign=x") == (
+        "http://a.go.id/?page_id=5")
+    assert canonicalize_url("http://a.go.id/?page_id=5") != canonicalize_url(
+        "http://a.go.id/?page_id=6")
+
+
+def test_query_parameters_are_sorted_but_kept():
+    assert canonicalize_url("http://a.go.id/cari?q=ktp&hal=2") == canonicalize_url(
+        "http://a.go.id/cari?hal=2&q=ktp")
+    assert canonicalize_url("http://a.go.id/berita?id=1") != canonicalize_url(
+        "http://a.go.id/berita?id=2")
+
+
+def test_default_ports_dropped_other_ports_kept():
+    assert canonicalize_url("https://a.go.id:443/") == "https://a.go.id/"
+    assert canonicalize_url("http://127.0.0.1:8701/x") == "http://127.0.0.1:8701/x"
+    assert origin("http://127.0.0.1:8701/x") != origin("http://127.0.0.1:8702/x")
+
+
+def test_spaces_are_percent_encoded_once():
+    url = canonicalize_url("http://a.go.id/unduhan/surat pindah.pdf")
+    assert url == "http://a.go.id/unduhan/surat%20pindah.pdf"
+    assert canonicalize_url("http://a.go.id/unduhan/surat%20pindah.pdf") == url
+
+
+_segment = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-_. %", min_size=0,
+                   max_size=12)
+
+
+@given(path=st.lists(_segment, max_size=4), params=st.dictionaries(
+    st.sampled_from(["page_id", "q", "utm_source", "sid", "hal", "id"]),
+    st.text(alphabet="abc123 /", max_size=6), max_size=4))
+def test_canonicalisation_is_idempotent(path, params):
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    url = "http://A.go.id:80/" + "/".join(path) + ("?" + query if query else "")
+    once = canonicalize_url(url)
+    assert canonicalize_url(once) == once

@@ -1,0 +1,220 @@
+"""Extraction from OPD pages as they are really written: service sections under many names
+and layouts, content without the menus, the page's own title, dates, language, charsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extract.dates import parse_http_date, visible_date
+from crawler.extract.document import html_document
+from crawler.extract.encoding import decode_html, looks_binary
+from crawler.extract.html import extract_page
+from crawler.extract.lang import detect_language
+from crawler.extract.service import extract_service_fields, match_label
+
+
+def service(html: str) -> dict[str, object]:
+    page = extract_page(html, "https://dukcapil.jambikota.go.id/layanan/x")
+    return extract_service_fields(page.content, "https://dukcapil.jambikota.go.id/layanan/x")
+
+
+WORDPRESS = """<html><head><title>Pembuatan KTP-el &#8211; Disdukcapil Kota Jambi</title></head>
+<body><header><nav class="main-menu"><ul><li><a href="/">Beranda</a></li>
+<li><a href="/akta">Akta Kelahiran: syarat dan biaya</a></li></ul></nav></header>
+<div id="content"><article><h1 class="entry-title">Pembuatan KTP-el</h1>
+<h3>Persyaratan</h3><ol><li>Telah berusia 17 tahun</li><li>Fotokopi Kartu Keluarga</li></ol>
+<h3>Alur Pelayanan</h3><ol><li>Ambil nomor antrian</li><li>Perekaman biometrik</li>
+<li>Pencetakan KTP-el</li></ol><h3>Waktu Penyelesaian</h3><p>1 (satu) hari kerja</p>
+<h3>Biaya/Tarif</h3><p>Tidak dipungut biaya (gratis)</p>
+<h3>Dasar Hukum</h3><ul><li>UU No. 24 Tahun 2013</li><li>Perpres No. 96 Tahun 2018</li></ul>
+<h3>Lokasi</h3><p>Kantor Disdukcapil, Jl. Jend. Basuki Rahmat No. 1, Kota Jambi</p>
+<p><a href="https://siak.jambikota.go.id/daftar">Daftar Online</a></p></article></div>
+<aside class="sidebar"><h3>Berita Terbaru</h3><ul><li>Jadwal pelayanan Sabtu</li></ul></aside>
+<footer class="site-footer">Hak cipta Disdukcapil</footer></body></html>"""
+
+BOLD_PARAGRAPHS = """<html><body><div class="container"><div class="isi">
+<h2>Akta Kelahiran</h2>
+<p><strong>Syarat-syarat:</strong><br>1. Surat keterangan lahir dari bidan<br>
+2. Fotokopi KK orang tua<br>3. Fotokopi buku nikah</p>
+<p><b>Mekanisme</b></p><p>- Pemohon mengisi formulir F-2.01</p><p>- Petugas memverifikasi</p>
+<p><b>Jangka Waktu:</b> 3 hari kerja</p><p><b>Biaya:</b> Gratis</p>
+<p>Tempat Pelayanan: Mal Pelayanan Publik Kota Jambi, lantai 1</p></div></div></body></html>"""
+
+STANDARD_TABLE = """<html><body><table class="layout"><tr><td>
+<h1>Izin Usaha Mikro Kecil</h1><table border="1">
+<tr><th>No</th><th>Komponen</th><th>Uraian</th></tr>
+<tr><td>1</td><td>Dasar Hukum</td><td>PP No. 7 Tahun 2021</td></tr>
+<tr><td>2</td><td>Persyaratan Pelayanan</td><td><ol><li>KTP pemilik</li><li>NIB</li></ol></td></tr>
+<tr><td>3</td><td>Sistem, Mekanisme dan Prosedur</td><td>1. Daftar di OSS<br>2. Verifikasi berkas
+<br>3. Izin terbit</td></tr>
+<tr><td>4</td><td>Jangka Waktu Penyelesaian</td><td>5 hari kerja</td></tr>
+<tr><td>5</td><td>Biaya / Tarif</td><td>Tidak dipungut biaya</td></tr>
+<tr><td>6</td><td>Produk Pelayanan</td><td>Izin usaha</td></tr></table></td></tr></table>
+</body></html>"""
+
+DEFINITION_LIST = """<html><body><main><h1>Kartu Pencari Kerja (AK/1)</h1><dl>
+<dt>Persyaratan Pelayanan</dt><dd><ul><li>Fotokopi ijazah terakhir</li><li>Pas foto 3x4</li>
+</ul></dd><dt>Prosedur</dt><dd>Datang ke loket, isi formulir, ambil kartu.</dd>
+<dt>Waktu Penyelesaian</dt><dd>30 menit</dd><dt>Tarif</dt><dd>Rp 0,-</dd></dl>
+</main></body></html>"""
+
+LABEL_TABLE_WITH_COLON = """<html><body><div id="main"><h1>Surat Keterangan Pindah</h1>
+<table><tr><td>Persyaratan</td><td>:</td><td>KK asli; KTP-el; Surat pengantar RT</td></tr>
+<tr><td>Lama Proses</td><td>:</td><td>1 hari</td></tr><tr><td>Biaya</td><td>:</td>
+<td>Gratis</td></tr></table></div></body></html>"""
+
+COLUMN_TABLE = """<html><body><div class="content"><h1>Legalisir Dokumen</h1>
+<table><tr><th>No</th><th>Persyaratan</th></tr><tr><td>1</td><td>Dokumen asli</td></tr>
+<tr><td>2</td><td>Fotokopi dokumen</td></tr></table>
+<h4>Prosedur</h4><p>Serahkan berkas ke petugas loket.</p>
+<h4>Biaya</h4><p>Gratis</p></div></body></html>"""
+
+
+def test_wordpress_headings_and_lists():
+    fields = service(WORDPRESS)
+    assert fields["requirements"] == ["Telah berusia 17 tahun", "Fotokopi Kartu Keluarga"]
+    assert fields["procedure"] == ["Ambil nomor antrian", "Perekaman biometrik",
+                                   "Pencetakan KTP-el"]
+    assert fields["duration"] == "1 (satu) hari kerja"
+    assert fields["cost"] == "Tidak dipungut biaya (gratis)"
+    assert "UU No. 24 Tahun 2013" in fields["legal_basis"]
+    assert fields["location"].startswith("Kantor Disdukcapil")
+    assert fields["online_url"] == "https://siak.jambikota.go.id/daftar"
+
+
+def test_bold_labels_with_line_breaks():
+    fields = service(BOLD_PARAGRAPHS)
+    assert fields["requirements"] == ["Surat keterangan lahir dari bidan",
+                                      "Fotokopi KK orang tua", "Fotokopi buku nikah"]
+    assert fields["procedure"] == ["Pemohon mengisi formulir F-2.01", "Petugas memverifikasi"]
+    assert fields["duration"] == "3 hari kerja"
+    assert fields["cost"] == "Gratis"
+    assert fields["location"] == "Mal Pelayanan Publik Kota Jambi, lantai 1"
+
+
+def test_standard_pelayanan_table_with_numbered_rows():
+    fields = service(STANDARD_TABLE)
+    assert fields["legal_basis"] == "PP No. 7 Tahun 2021"
+    assert fields["requirements"] == ["KTP pemilik", "NIB"]
+    assert fields["procedure"] == ["Daftar di OSS", "Verifikasi berkas", "Izin terbit"]
+    assert fields["duration"] == "5 hari kerja"
+    assert fields["cost"] == "Tidak dipungut biaya"
+
+
+def test_definition_list():
+    fields = service(DEFINITION_LIST)
+    assert fields["requirements"] == ["Fotokopi ijazah terakhir", "Pas foto 3x4"]
+    assert fields["procedure"] == ["Datang ke loket, isi formulir, ambil kartu."]
+    assert fields["duration"] == "30 menit"
+    assert fields["cost"] == "Rp 0,-"
+
+
+def test_label_table_with_colon_column_and_semicolon_lists():
+    fields = service(LABEL_TABLE_WITH_COLON)
+    assert fields["requirements"] == ["KK asli", "KTP-el", "Surat pengantar RT"]
+    assert fields["duration"] == "1 hari"
+    assert fields["cost"] == "Gratis"
+
+
+def test_table_with_a_requirements_column():
+    fields = service(COLUMN_TABLE)
+    assert fields["requirements"] == ["Dokumen asli", "Fotokopi dokumen"]
+    assert fields["procedure"] == ["Serahkan berkas ke petugas loket."]
+    assert fields["cost"] == "Gratis"
+
+
+@pytest.mark.parametrize("label,field", [
+    ("Persyaratan", "requirements"), ("Syarat-syarat:", "requirements"),
+    ("Persyaratan Pelayanan", "requirements"), ("2. Persyaratan Administrasi", "requirements"),
+    ("Prosedur", "procedure"), ("Alur Pelayanan", "procedure"), ("Mekanisme", "procedure"),
+    ("Tata Cara Pengajuan", "procedure"), ("Waktu Penyelesaian", "duration"),
+    ("Jangka Waktu", "duration"), ("Biaya/Tarif", "cost"), ("Biaya / Tarif", "cost"),
+    ("Dasar Hukum", "legal_basis"), ("Lokasi", "location"),
+    ("Tempat Pelayanan", "location"), ("Daftar Online", "online_url"),
+    ("Berita Terbaru", None), ("Kontak Kami", None),
+])
+def test_label_vocabulary(label, field):
+    assert match_label(label) == field
+
+
+def test_document_kind_title_and_boilerplate():
+    extracted = html_document(WORDPRESS.encode(), url="https://dukcapil.jambikota.go.id/ktp",
+                              content_type="text/html", http_last_modified=None,
+                              source="disdukcapil", opd="Disdukcapil")
+    doc = extracted.document
+    assert doc.kind == "service"
+    assert doc.title == "Pembuatan KTP-el"
+    assert "Perekaman biometrik" in doc.text
+    # menus, sidebars and footers are not content
+    assert "Akta Kelahiran: syarat" not in doc.text
+    assert "Berita Terbaru" not in doc.text and "Hak cipta" not in doc.text
+    # ...but their links are still followed
+    assert any(link.url.endswith("/akta") for link in extracted.links)
+    assert "Persyaratan" in doc.headings
+
+
+def test_title_prefers_og_title_over_site_suffix():
+    html = ("<html><head><title>Disdukcapil Kota Jambi | Beranda</title>"
+            "<meta property='og:title' content='Jadwal Pelayanan Sabtu - Disdukcapil'>"
+            "<meta property='og:site_name' content='Disdukcapil'></head>"
+            "<body><p>Pelayanan dibuka hari Sabtu.</p></body></html>")
+    doc = html_document(html.encode(), url="https://a.go.id/x", content_type=None,
+                        http_last_modified=None, source="s", opd="o").document
+    assert doc.title == "Jadwal Pelayanan Sabtu"
+
+
+def test_news_page_kind_and_visible_date_and_breadcrumbs():
+    html = """<html><body><ol class="breadcrumb"><li><a href="/">Beranda</a></li>
+    <li><a href="/berita">Berita</a></li><li>Perekaman KTP Keliling</li></ol>
+    <div class="post"><h1>Perekaman KTP Keliling di Kecamatan Telanaipura</h1>
+    <p class="meta">Diposting: Selasa, 12 Maret 2024</p>
+    <p>Disdukcapil melakukan perekaman KTP-el keliling bagi warga lanjut usia.</p></div>
+    </body></html>"""
+    doc = html_document(html.encode(), url="https://dukcapil.jambikota.go.id/berita/ktp-keliling",
+                        content_type="text/html", http_last_modified=None,
+                        source="s", opd="o").document
+    assert doc.kind == "news"
+    assert doc.last_modified == "2024-03-12"
+    assert doc.breadcrumbs == ["Beranda", "Berita", "Perekaman KTP Keliling"]
+    assert doc.fields == {}
+
+
+def test_meta_modified_time_beats_http_header():
+    html = ("<html><head><meta property='article:modified_time' "
+            "content='2023-08-17T09:00:00+07:00'></head><body><h1>x</h1></body></html>")
+    doc = html_document(html.encode(), url="https://a.go.id/p", content_type=None,
+                        http_last_modified="Wed, 21 Oct 2015 07:28:00 GMT",
+                        source="s", opd="o").document
+    assert doc.last_modified == "2023-08-17"
+
+
+def test_dates():
+    assert visible_date("Terakhir diperbarui 5 Agu 2023 pukul 10.00") == "2023-08-05"
+    assert visible_date("Acara 1 Januari 2020. Diperbarui: 3 Desember 2023") == "2023-12-03"
+    assert visible_date("tanggal 31 Februari 2024") is None
+    assert parse_http_date("Wed, 21 Oct 2015 07:28:00 GMT") == "2015-10-21"
+
+
+def test_language():
+    assert detect_language("Persyaratan pembuatan kartu tanda penduduk elektronik") == "id"
+    assert detect_language("How to apply for an electronic identity card online") == "en"
+    assert detect_language("anything at all", declared="en") == "en"
+
+
+@pytest.mark.parametrize("body,header,expected", [
+    ("Biaya \u2013 caf\u00e9".encode("cp1252"), "text/html; charset=utf-8",
+     "Biaya \u2013 caf\u00e9"),
+    ("Biaya \u2013 caf\u00e9".encode(), "text/html; charset=ISO-8859-1",
+     "Biaya \u2013 caf\u00e9"),
+    ("<meta charset='windows-1252'>\u201cBiaya\u201d".encode("cp1252"), None,
+     "\u201cBiaya\u201d"),
+    ("Syarat \u00bd hari \u2013 \u20ac".encode("cp1252"), None, "\u00bd hari \u2013 \u20ac"),
+])
+def test_charset_evidence_beats_declarations(body, header, expected):
+    text, _ = decode_html(body, header)
+    assert expected in text
+
+
+def test_binary_sniffing():
+    assert looks_binary(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    assert not looks_binary("<html><body>Biaya \u2013</body></html>".encode("cp1252"))
