@@ -270,7 +270,8 @@ class Analyzer:
         stop = self._stop
 
         def key_of(text_words: Sequence[str]) -> Phrase:
-            joined = " ".join(text_words)
+            # acronyms that are also colloquial words (DAK / dak) are keys in capitals
+            joined = " ".join(w.upper() if w in lex.lowercase_only else w for w in text_words)
             return tuple(w for w in self.normalizer.words(joined) if w not in stop)
 
         abbreviations: dict[Phrase, list[str]] = {}

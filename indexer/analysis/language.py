@@ -36,9 +36,11 @@ def detect(text: str, words: list[str], lexicon: Lexicon) -> str:
     english = sum(1 for w in words if w in lexicon.english_words)
     if indonesian != english:
         return "id" if indonesian > english else "en"
-    if not any(ch.isalpha() for ch in text):
+    # lingua reads the cleaned words, never the raw text (which may hold lone surrogates)
+    cleaned = " ".join(words)
+    if not any(ch.isalpha() for ch in cleaned):
         return "id"
     from lingua import Language
 
-    language = _lingua().detect_language_of(text)
+    language = _lingua().detect_language_of(cleaned)
     return "en" if language == Language.ENGLISH else "id"

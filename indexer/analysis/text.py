@@ -3,8 +3,9 @@
 Why the rules are what they are:
 
 - NFKC folds full-width letters and ligatures; combining accents are dropped so ``é`` and ``e``
-  meet. Control and format characters (zero-width joiners, bidi overrides, NUL) become spaces so
-  that no invisible character can split or glue a word.
+  meet. Control characters (NUL, line separators) become spaces; invisible format characters
+  (zero-width space and joiners, soft hyphen, bidi marks) are removed, so that no invisible
+  character can split a word.
 - All dash look-alikes become ``-`` so ``KTP‑el`` (non-breaking hyphen) and ``KTP-el`` are one.
 - A hyphenated word is kept together here (``KTP-el``, ``PBB-P2``, ``anak-anak``) and split or
   collapsed later by :mod:`indexer.analysis.normalize`, which knows which compounds are names.
@@ -18,10 +19,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_CONTROL = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffc]"
-)
-_SOFT_HYPHEN = re.compile("\xad")
+# controls, line separators and lone surrogates (which cannot even be encoded as UTF-8)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufff9-\ufffc]")
+# invisible format characters (soft hyphen, zero-width space/joiners, bidi marks, BOM) are
+# copy-paste artefacts inside words: removed, so "kar<ZWSP>tu" stays "kartu"
+_INVISIBLE = re.compile("[\xad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 _DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 _APOSTROPHE_IN_WORD = re.compile(r"(?<=\w)['\u2019\u02bc`](?=\w)")
 _THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}(?!\d))")
@@ -31,7 +33,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 def clean(text: str) -> str:
     """Unicode-normalised text with invisible characters removed; case is kept."""
-    text = _SOFT_HYPHEN.sub("", text)
+    text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub(" ", text)
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
