@@ -3,6 +3,15 @@
 
 from __future__ import annotations
 
-from sikoja.demo.server import SampleWeb, serve_sample_sites
+from typing import Any
 
 __all__ = ["SampleWeb", "serve_sample_sites"]
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy, so that ``python -m sikoja.demo.server`` does not import the module twice.
+    if name in __all__:
+        from sikoja.demo import server
+
+        return getattr(server, name)
+    raise AttributeError(name)
