@@ -279,17 +279,27 @@ class Searcher:
 
 
 def _collapse(ranked: Sequence[Fused], docs: dict[str, IndexedDoc]) -> list[tuple[Fused, list[str]]]:
-    """One result per near-duplicate group; the others are listed in ``also_at``."""
-    out: list[tuple[Fused, list[str]]] = []
-    by_group: dict[str, list[str]] = {}
+    """One result per near-duplicate group, at the rank of its best member. The group's
+    canonical member (the OPD's own page, whose id is the group key) represents it when it
+    was retrieved at all; the other members are listed in ``also_at``."""
+    groups: dict[str, list[Fused]] = {}
+    order: list[str] = []
     for item in ranked:
         doc = docs[item.id]
         key = doc.group_id or doc.id
-        if key in by_group:
-            by_group[key].append(doc.url)
-            continue
-        by_group[key] = []
-        out.append((item, by_group[key]))
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(item)
+    out: list[tuple[Fused, list[str]]] = []
+    for key in order:
+        members = groups[key]
+        lead = next((m for m in members if m.id == key), members[0])
+        if lead is not members[0]:
+            best = members[0]
+            lead = Fused(lead.id, best.score, lead.keyword_score, lead.keyword_rank,
+                         lead.vector_score, lead.vector_rank)
+        out.append((lead, [docs[m.id].url for m in members if m.id != lead.id]))
     return out
 
 

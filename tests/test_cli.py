@@ -25,11 +25,13 @@ def test_every_command_explains_itself(command):
 
 
 def one_line_error(result):
+    """A failed command ends with exactly one error line (after any progress lines)."""
     assert result.returncode != 0
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("sikoja: error:")]
+    assert len(errors) == 1, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == errors[0]
     assert "Traceback" not in result.stderr
-    return lines[0]
+    return errors[0]
 
 
 def test_missing_sources_file(tmp_path):
@@ -61,6 +63,7 @@ def test_unreachable_site_is_one_line(tmp_path):
         "    start_urls: ['http://127.0.0.1:9/']\n", encoding="utf-8")
     result = sikoja("crawl", "--config", sources, "--data-dir", tmp_path / "d", "--delay", "0")
     assert "stored no pages" in one_line_error(result)
+    assert "1 errors" in result.stdout  # the summary still says what went wrong
 
 
 def test_search_on_an_empty_data_dir(tmp_path):
