@@ -134,6 +134,14 @@ def test_every_internal_link_resolves(web, crawl):
     assert len(html_pages(crawl)) >= 250
 
 
+def test_every_page_is_reachable_from_its_home_page(web, crawl):
+    """No orphans: each HTML file of a site is reached by following links from its home."""
+    for site in web.sites:
+        base = web.urls[site.name] + "/"
+        bodies = {r.content for u, r in html_pages(crawl).items() if u.startswith(base)}
+        assert len(bodies) == len(list(site.root.rglob("*.html"))), site.name
+
+
 def test_enough_service_pages_news_and_profiles(crawl):
     texts = [r.text for r in html_pages(crawl).values()]
     services = [t for t in texts if "Pengaduan atas pelayanan ini" in t]

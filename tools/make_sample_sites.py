@@ -382,8 +382,10 @@ def nav_items(site: Site) -> list[tuple[str, str, list[tuple[str, str]]]]:
     items: list[tuple[str, str, list]] = [("Beranda", "/", [])]
     prof = [(by_key[k].title, by_key[k].href) for k in ("profil", "visi-misi", "struktur")
             if k in by_key]
-    if prof:
+    if prof and site.template == "wp":
         items.append(("Profil", prof[0][1], prof))
+    elif prof:  # templates without drop-down menus list the profile pages side by side
+        items += [(title, href, []) for title, href in prof]
     if "list-layanan" in by_key:
         items.append(("Layanan", by_key["list-layanan"].href,
                       [(p.title, p.href) for p in services[:8]]))
@@ -2062,17 +2064,17 @@ DEVSET: dict[str, list[tuple[str, str]]] = {
         ("persyaratan persetujuan bangunan gedung", "pbg:2 slf:1"),
         ("pendaftaran nomor induk berusaha", "nib:2"),
         ("sertifikat laik fungsi bangunan gedung", "slf:2 pbg:1"),
-        ("surat izin praktik bidan", "sip_bidan:2"),
+        ("izin praktik bagi bidan di kota jambi", "sip_bidan:2"),
         ("pembayaran pajak bumi dan bangunan", "pbb_bayar:2 pbb_cek:1"),
         ("pengajuan keberatan pajak bumi dan bangunan", "pbb_keberatan:2 pbb_betul:1"),
         ("bea perolehan hak atas tanah dan bangunan", "bphtb:2"),
         ("pendaftaran objek pajak bumi dan bangunan baru", "pbb_baru:2"),
         ("penerimaan murid baru sekolah menengah pertama negeri", "spmb_smp:2"),
-        ("pengujian berkala kendaraan bermotor", "kir:2"),
-        ("kartu tanda pencari kerja", "ak1:2"),
+        ("pengujian kendaraan angkutan barang berkala", "kir:2"),
+        ("pendaftaran pencari kerja di dinas tenaga kerja", "ak1:2"),
         ("permohonan informasi publik pemerintah kota jambi", "ppid:2"),
         ("tera ulang alat ukur dan timbangan", "tera:2"),
-        ("surat keterangan tidak mampu", "sktm:2"),
+        ("permohonan keterangan tidak mampu dari kelurahan", "sktm:2"),
         ("pencatatan perkawinan non muslim", "akta_kawin:2 nikah:1"),
         ("pemasangan sambungan baru air bersih", "pdam_pasang:2"),
     ],
@@ -2102,27 +2104,27 @@ DEVSET: dict[str, list[tuple[str, str]]] = {
     "abbreviation": [
         ("syarat kk", "kk_baru:2 kk_ubah:1 kk_hilang:1"),
         ("kia anak", "kia:2"),
-        ("skpwni", "pindah_keluar:2 pindah_datang:1"),
+        ("skpwni antar kota", "pindah_keluar:2 pindah_datang:1"),
         ("nib oss", "nib:2 url:https://oss.go.id:1"),
-        ("pbg", "pbg:2"),
+        ("pbg rumah tinggal", "pbg:2"),
         ("slf sbkbg", "slf:2"),
         ("sipb bidan", "sip_bidan:2"),
         ("sipp perawat", "sip_perawat:2"),
         ("sip dokter gigi", "sip_dokter:2"),
         ("pbb p2", "pbb_bayar:2 pbb_cek:1"),
         ("sppt pbb salah nama", "pbb_betul:2 pbb_mutasi:1"),
-        ("bphtb", "bphtb:2"),
+        ("bphtb jual beli", "bphtb:2"),
         ("pbjt restoran", "pajak_resto:2"),
-        ("spmb smp", "spmb_smp:2"),
+        ("spmb smp 2025", "spmb_smp:2"),
         ("dtks dtsen", "dtks:2"),
-        ("ckg", "ckg:2"),
-        ("uji kir", "kir:2"),
+        ("ckg puskesmas", "ckg:2"),
+        ("uji kir angkot", "kir:2"),
         ("ak1", "ak1:2"),
-        ("rtlh", "rtlh:2"),
+        ("rtlh bantuan", "rtlh:2"),
         ("uptd ppa", "ppa:2"),
         ("sktm kelurahan", "sktm:2"),
         ("igd rsud", "igd:2"),
-        ("ppid", "ppid:2"),
+        ("ppid minta data", "ppid:2"),
         ("pju mati", "pju:2"),
     ],
     "typo": [
@@ -2149,7 +2151,7 @@ DEVSET: dict[str, list[tuple[str, str]]] = {
         ("legalisr akta", "legalisir:2"),
     ],
     "old-term": [
-        ("imb", "pbg:2"),
+        ("imb baru", "pbg:2"),
         ("syarat imb rumah", "pbg:2"),
         ("imb ruko", "pbg:2"),
         ("urus siup", "nib:2"),
@@ -2250,12 +2252,12 @@ DEVSET: dict[str, list[tuple[str, str]]] = {
         ("aplikasi sikoja", "app:sikoja:2"),
         ("super app pemkot jambi", "app:sikoja:2"),
         ("aplikasi lapor kebakaran", "app:si-merah-koja:2 damkar_api:1"),
-        ("si merah koja", "app:si-merah-koja:2"),
+        ("download si merah koja", "app:si-merah-koja:2"),
         ("aplikasi ktp digital", "app:ikd:2 ikd:1"),
         ("nomor darurat kota jambi", "app:call-center-112:2 cc112:2"),
         ("call center bahagia", "app:call-center-112:2 cc112:2"),
-        ("kartu bahagia", "app:kartu-bahagia:2 santunan:1 beasiswa:1 uhc:1"),
-        ("pita molin", "app:pita-molin:2 ppa:1"),
+        ("aplikasi kartu bahagia", "app:kartu-bahagia:2 santunan:1 beasiswa:1 uhc:1"),
+        ("mobil pita molin ke sekolah", "app:pita-molin:2 ppa:1"),
         ("aplikasi siks ng operator dtks", "app:siks-ng:2 dtks:1"),
         ("cctv jambi city operation center", "app:jcoc:2"),
         ("aplikasi si paduko disdukcapil", "app:si-paduko:2"),
@@ -2265,8 +2267,8 @@ DEVSET: dict[str, list[tuple[str, str]]] = {
         ("aplikasi spmb sma provinsi jambi", "app:spmb-provinsi-jambi:2 spmb_sma:1"),
         ("aplikasi cek tagihan pbb", "app:info-tagihan-pbb-online:2 pbb_cek:1"),
         ("aplikasi sipaten kecamatan", "app:sipaten:2"),
-        ("portal spbe kota jambi", "app:portal-spbe:2"),
-        ("gubernur jambi menjawab", "app:gubernur-jambi-menjawab:2"),
+        ("portal spbe pemkot", "app:portal-spbe:2"),
+        ("aplikasi gubernur jambi menjawab masih ada", "app:gubernur-jambi-menjawab:2"),
     ],
 }
 
