@@ -153,7 +153,9 @@ class QueryReport(BaseModel):
 class Lookup(Protocol):
     """What the report needs from the search to suggest fixes (the live SearchService)."""
 
-    def suggest(self, prefix: str, limit: int = 8) -> list[str]: ...
+    def service_names(self, prefix: str, limit: int = 8) -> list[str]:
+        """Service and app names whose words start with the words of ``prefix``."""
+        ...
 
     def top_result(self, query: str) -> tuple[str, str, str] | None:
         """(title, url, id) of the best result for ``query``, or None."""
@@ -404,7 +406,7 @@ class Analytics:
 def nearest_service(query: str, lookup: Lookup) -> ServiceHint | None:
     """The known service or app name closest to a query that found nothing.
 
-    Candidates come from the autocomplete over service names, asked with each query word
+    Candidates come from the service and app names, looked up with each query word
     and with its first letters (so 'akte' still reaches 'Akta ...'); the closest by
     character similarity of the whole text and of the words wins.
     """
@@ -412,7 +414,7 @@ def nearest_service(query: str, lookup: Lookup) -> ServiceHint | None:
     candidates: dict[str, None] = {}
     for word in words:
         for probe in {word, word[:3]}:
-            for name in lookup.suggest(probe, limit=20):
+            for name in lookup.service_names(probe, limit=20):
                 candidates.setdefault(name, None)
     best: tuple[float, str] | None = None
     for name in candidates:
@@ -433,3 +435,64 @@ def nearest_service(query: str, lookup: Lookup) -> ServiceHint | None:
     if top:
         hint.url, hint.id = top[1], top[2]
     return hint
+
+
+def format_queries_report(data_dir: str | Path, *, days: int = 30, limit: int = 20) -> str:
+    """``sikoja report queries``: the admin report as text, with suggestions when an index
+    exists to look names up in."""
+    from search_api.service import IndexUnavailable, SearchService
+    from sikoja.config import load_settings
+
+    path = Path(data_dir) / "analytics.db"
+    if not path.is_file():
+        return "No searches recorded yet (analytics.db is created by 'sikoja serve')."
+    analytics = Analytics(data_dir)
+    service = SearchService(load_settings(data_dir))
+    try:
+        try:
+            service.searcher()
+            lookup: Lookup | None = service
+        except IndexUnavailable:
+            lookup = None
+        report = analytics.report(days=days, limit=limit, lookup=lookup)
+    finally:
+        service.close()
+        analytics.close()
+    return render_report(report)
+
+
+def render_report(report: QueryReport) -> str:
+    lines = [
+        f"Query analytics, last {report.days} days (since {report.since}): "
+        f"{report.searches} searches by {report.visitors} visitors, "
+        f"{report.zero_result_rate:.1%} without results, {report.clicks} clicks",
+        "",
+        "Top queries",
+        f"  {'searches':>8} {'visitors':>8} {'clicks':>6} {'CTR':>5}  query",
+    ]
+    lines += [f"  {q.searches:>8} {q.visitors:>8} {q.clicks:>6} {q.ctr:>5.0%}  {q.query}"
+              for q in report.top] or ["  (none)"]
+    lines += ["", "Zero-result queries, with suggested fixes",
+              f"  {'searches':>8} {'visitors':>8}  query  ->  suggestion"]
+    for q in report.zero_results:
+        s = q.suggestion
+        hints = []
+        if s.correction:
+            hints.append(f"did-you-mean '{s.correction}'")
+        if s.reformulation:
+            hints.append(f"searchers then typed '{s.reformulation}'")
+        if s.nearest_service:
+            hints.append(f"nearest service '{s.nearest_service.title}'")
+        if s.synonym:
+            hints.append(f"synonym: {', '.join(s.synonym)}")
+        if s.best_bet:
+            hints.append(f"best bet: {s.best_bet['url']}")
+        lines.append(f"  {q.searches:>8} {q.visitors:>8}  {q.query}  ->  "
+                     + ("; ".join(hints) or "no suggestion"))
+    if not report.zero_results:
+        lines.append("  (none)")
+    lines += ["", "Queries with low click-through",
+              f"  {'searches':>8} {'clicks':>6} {'CTR':>5}  query"]
+    lines += [f"  {q.searches:>8} {q.clicks:>6} {q.ctr:>5.0%}  {q.query}"
+              for q in report.low_ctr] or ["  (none)"]
+    return "\n".join(lines)

@@ -244,6 +244,9 @@ class SearchService:
             self.suggest_cache.put(key, out)
         return out
 
+    def service_names(self, prefix: str, limit: int = 8) -> list[str]:
+        return self.searcher().suggest(normalise_query(prefix), limit=limit)
+
     def get_document(self, doc_id: str) -> Result | None:
         return self.searcher().get_document(doc_id)
 

@@ -53,6 +53,9 @@ class SynonymAdmin:
 
     def import_text(self, text: str, *, replace: bool, who: str, why: str) -> dict[str, Any]:
         if not replace:
+            from synonyms import parse
+
+            parse(text, "import")  # problems are reported with the lines of *this* text
             text = self.store.export_text().rstrip("\n") + "\n" + text
         return asdict(self.store.import_text(text, who=who, why=why, source="import"))
 

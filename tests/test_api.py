@@ -1,0 +1,636 @@
+"""The web API as citizens, portals and admins use it, over a real index of a tiny corpus.
+
+Given a handful of Kota Jambi service pages (one of them carrying a <script> payload), the
+API answers "urus KTP" with the KTP-el service and its answer card, refuses what it must
+(over-long queries, floods, missing or revoked admin keys) with clear status codes, never
+leaks internals, and records analytics without personal data.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from indexer.build import build_index
+from search_api.app import create_app
+from search_api.keys import create_key, list_keys, revoke_key
+from sikoja.config import Settings, load_settings
+from sikoja.documents import Document
+from sikoja.store import DocumentStore
+
+DUKCAPIL = "Dinas Kependudukan dan Pencatatan Sipil"
+DPMPTSP = "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"
+KTP_URL = "http://127.0.0.1:8701/layanan/ktp-el.html"
+AKTA_URL = "http://127.0.0.1:8701/layanan/akta-kelahiran.html"
+KK_URL = "http://127.0.0.1:8701/layanan/kartu-keluarga.html"
+PBG_URL = "http://127.0.0.1:8702/layanan/pbg.html"
+NEWS_URL = "http://127.0.0.1:8701/berita/jemput-bola-ktp.html"
+SIKESAL_URL = "http://127.0.0.1:8712/aplikasi/sikesal.html"
+XSS_URL = "http://127.0.0.1:8701/pengumuman-jadwal.html"
+PORTAL = "http://127.0.0.1:8799"
+SCRIPT_TITLE = "Pengumuman Jadwal <script>window.__pwned=1</script> Pelayanan"
+
+
+def corpus() -> list[Document]:
+    return [
+        Document(
+            url=KTP_URL, source="disdukcapil", opd=DUKCAPIL, kind="service",
+            title="Perekaman dan Penerbitan KTP-el",
+            headings=["Persyaratan", "Biaya", "Waktu Penyelesaian"],
+            text="Perekaman dan penerbitan Kartu Tanda Penduduk elektronik (KTP-el) bagi "
+                 "penduduk yang berusia 17 tahun atau sudah kawin. Urus KTP-el di kantor "
+                 "Disdukcapil. Persyaratan: fotokopi Kartu Keluarga, surat pengantar RT/RW. "
+                 "Biaya gratis. Waktu penyelesaian 1 hari kerja.",
+            fields={"requirements": ["Berusia 17 tahun atau sudah kawin",
+                                     "Fotokopi Kartu Keluarga", "Surat pengantar RT/RW"],
+                    "procedure": ["Ambil nomor antrean", "Perekaman biometrik",
+                                  "Ambil KTP-el"],
+                    "cost": "Gratis", "duration": "1 hari kerja",
+                    "location": "Kantor Disdukcapil Kota Jambi, Jl. Jend. Basuki Rahmat",
+                    "online_url": "https://disdukcapil.example.go.id/daftar"},
+        ),
+        Document(
+            url=AKTA_URL, source="disdukcapil", opd=DUKCAPIL, kind="service",
+            title="Penerbitan Akta Kelahiran",
+            headings=["Persyaratan", "Biaya"],
+            text="Akta kelahiran diterbitkan untuk setiap anak yang lahir di Kota Jambi. "
+                 "Persyaratan: surat keterangan lahir dari rumah sakit atau bidan, Kartu "
+                 "Keluarga orang tua, KTP-el orang tua, buku nikah. Biaya gratis.",
+            fields={"requirements": ["Surat keterangan lahir", "Kartu Keluarga orang tua",
+                                     "KTP-el orang tua", "Buku nikah"],
+                    "cost": "Gratis", "duration": "3 hari kerja"},
+        ),
+        Document(
+            url=KK_URL, source="disdukcapil", opd=DUKCAPIL, kind="service",
+            title="Penerbitan Kartu Keluarga Baru",
+            text="Kartu Keluarga (KK) baru untuk keluarga yang baru menikah atau pisah KK. "
+                 "Persyaratan: buku nikah, surat pengantar RT/RW. Biaya gratis.",
+            fields={"requirements": ["Buku nikah", "Surat pengantar RT/RW"], "cost": "Gratis"},
+        ),
+        Document(
+            url=PBG_URL, source="dpmptsp", opd=DPMPTSP, kind="service",
+            title="Persetujuan Bangunan Gedung (PBG)",
+            text="Persetujuan Bangunan Gedung (PBG) menggantikan Izin Mendirikan Bangunan. "
+                 "Permohonan diajukan melalui SIMBG. Persyaratan: data pemohon, data tanah, "
+                 "gambar rencana teknis bangunan.",
+            fields={"requirements": ["Data pemohon", "Data tanah", "Gambar rencana teknis"]},
+        ),
+        Document(
+            url=NEWS_URL, source="disdukcapil", opd=DUKCAPIL, kind="news",
+            title="Disdukcapil Jemput Bola Perekaman KTP-el ke Sekolah",
+            text="Disdukcapil Kota Jambi menggelar perekaman KTP-el di sekolah bagi pelajar "
+                 "yang sudah berusia 17 tahun.",
+        ),
+        Document(
+            url=SIKESAL_URL, source="diskominfo-apps", opd="Dinas Komunikasi dan Informatika",
+            kind="app", title="SiKesal",
+            text="Aplikasi pengaduan masyarakat Kota Jambi: laporkan jalan rusak, lampu jalan "
+                 "mati, sampah dan banjir dengan foto dan lokasi.",
+            fields={"platform": "Android", "status": "active"},
+        ),
+        Document(
+            url=XSS_URL, source="disdukcapil", opd=DUKCAPIL, kind="page",
+            title=SCRIPT_TITLE,
+            text="Pengumuman jadwal pelayanan hari Sabtu <script>document.title='pwned';"
+                 "window.__pwned=2</script> <img src=x onerror=\"window.__pwned=3\"> "
+                 "kantor tetap buka.",
+        ),
+    ]
+
+
+def build_data_dir(path: Path, **api: object) -> Settings:
+    """A data dir with the corpus crawled and indexed (keyword only: fast and offline)."""
+    store = DocumentStore.open(path)
+    for doc in corpus():
+        store.upsert(doc)
+    store.close()
+    settings = load_settings(path, embedder="none")
+    settings.api = settings.api.model_copy(update={
+        "cors_origins": [PORTAL], "rate_limit_per_minute": 10_000, **api})
+    build_index(settings)
+    return settings
+
+
+@pytest.fixture()
+def settings(tmp_path) -> Settings:
+    return build_data_dir(tmp_path / "data")
+
+
+@pytest.fixture()
+def client(settings):
+    with TestClient(create_app(settings)) as c:
+        yield c
+
+
+@pytest.fixture()
+def admin_key(settings) -> str:
+    return create_key(settings.data_dir, "ana-diskominfo")
+
+
+def auth(key: str) -> dict[str, str]:
+    return {"X-API-Key": key}
+
+
+# -- the citizen's search -----------------------------------------------------------------
+
+
+def test_urus_ktp_answers_with_the_ktp_service_and_its_requirements(client):
+    r = client.get("/api/search", params={"q": "urus KTP"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["query"] == "urus KTP"
+    first = body["results"][0]
+    assert first["url"] == KTP_URL
+    assert {"url", "title", "opd", "kind", "snippet", "score", "id"} <= first.keys()
+    assert first["opd"] == DUKCAPIL and first["kind"] == "service"
+    card = body["answer"]
+    assert card["url"] == KTP_URL
+    assert "Fotokopi Kartu Keluarga" in card["requirements"]
+    assert card["cost"] == "Gratis" and card["duration"] == "1 hari kerja"
+    assert card["online_url"] == "https://disdukcapil.example.go.id/daftar"
+    assert body["facets"]["opd"][DUKCAPIL] >= 1
+    assert [x["score"] for x in body["results"]] == sorted(
+        (x["score"] for x in body["results"]), reverse=True) or body["results"][0]["best_bet"]
+
+
+def test_repeated_query_is_served_from_the_cache_with_the_callers_spelling(client):
+    first = client.get("/api/search", params={"q": "akta kelahiran"})
+    again = client.get("/api/search", params={"q": "  Akta   KELAHIRAN "})
+    assert first.headers["x-sikoja-cache"] == "miss"
+    assert again.headers["x-sikoja-cache"] == "hit"
+    assert again.json()["query"] == "Akta   KELAHIRAN"
+    assert again.json()["results"] == first.json()["results"]
+
+
+def test_filters_by_opd_and_kind_and_pages(client):
+    r = client.get("/api/search", params={"q": "ktp", "kind": "news"})
+    assert r.status_code == 200
+    assert [x["url"] for x in r.json()["results"]] == [NEWS_URL]
+    r = client.get("/api/search", params={"q": "persyaratan", "opd": DPMPTSP})
+    assert {x["opd"] for x in r.json()["results"]} == {DPMPTSP}
+    whole = client.get("/api/search", params={"q": "persyaratan", "limit": 10}).json()
+    second = client.get("/api/search", params={"q": "persyaratan", "limit": 1, "page": 2}).json()
+    assert whole["total"] >= 2
+    assert second["results"][0]["url"] == whole["results"][1]["url"]
+    bad = client.get("/api/search", params={"q": "ktp", "kind": "spaceship"})
+    assert bad.status_code == 422
+
+
+def test_over_long_query_is_a_clear_422(client, settings):
+    limit = settings.api.max_query_length
+    r = client.get("/api/search", params={"q": "k" * (limit + 1)})
+    assert r.status_code == 422
+    assert r.json()["message"] == f"the query is too long: at most {limit} characters are allowed"
+    assert client.get("/api/search", params={"q": "k" * limit}).status_code == 200
+    assert client.get("/api/suggest", params={"q": "k" * (limit + 1)}).status_code == 422
+    assert client.get("/api/search", params={"q": "   "}).status_code == 422
+    missing = client.get("/api/search")
+    assert missing.status_code == 422 and missing.json()["message"] == "q is required"
+
+
+def test_suggest_offers_service_names_while_typing(client):
+    r = client.get("/api/suggest", params={"q": "akt"})
+    assert r.status_code == 200
+    assert "Penerbitan Akta Kelahiran" in r.json()["suggestions"]
+    assert client.get("/api/suggest", params={"q": "persetujuan bang"}).json()[
+        "suggestions"] == ["Persetujuan Bangunan Gedung (PBG)"]
+
+
+def test_one_service_with_its_fields_and_source(client):
+    top = client.get("/api/search", params={"q": "urus KTP"}).json()["results"][0]
+    r = client.get(f"/api/services/{top['id']}")
+    assert r.status_code == 200
+    service = r.json()
+    assert service["url"] == KTP_URL and service["source"] == "disdukcapil"
+    assert service["fields"]["requirements"][1] == "Fotokopi Kartu Keluarga"
+    assert client.get("/api/services/0000000000000000").status_code == 404
+    assert client.get("/api/services/not%20an%20id").status_code == 422
+
+
+def test_health_reports_index_age_and_size(client):
+    r = client.get("/api/health")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["status"] == "ok"
+    assert body["index"]["documents"] == len(corpus())
+    assert 0 <= body["index"]["age_seconds"] < 3600
+    assert isinstance(body["sources"], list)
+
+
+def test_health_is_503_before_any_index_exists(tmp_path):
+    settings = load_settings(tmp_path, embedder="none")
+    with TestClient(create_app(settings)) as c:
+        assert c.get("/api/health").status_code == 503
+        r = c.get("/api/search", params={"q": "ktp"})
+        assert r.status_code == 503 and r.headers["retry-after"] == "30"
+        assert "index" in r.json()["detail"]
+
+
+def test_metrics_in_prometheus_format(client):
+    client.get("/api/search", params={"q": "urus KTP"})
+    client.get("/api/services/0000000000000000")
+    text = client.get("/metrics").text
+    assert 'sikoja_http_requests_total{method="GET",route="/api/search",status="200"}' in text
+    assert 'route="/api/services/{doc_id}",status="404"' in text
+    assert "sikoja_http_request_duration_seconds_bucket" in text
+    assert f"sikoja_index_documents {float(len(corpus()))}" in text
+    assert "sikoja_job_running" in text
+    assert "sikoja_search_cache_lookups_total" in text
+
+
+def test_openapi_documents_the_public_api(client, settings):
+    spec = client.get("/openapi.json").json()
+    search = spec["paths"]["/api/search"]["get"]
+    q = next(p for p in search["parameters"] if p["name"] == "q")
+    assert q["schema"]["maxLength"] == settings.api.max_query_length
+    assert {"/api/suggest", "/api/services/{doc_id}", "/api/click", "/api/health"} <= set(
+        spec["paths"])
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/docs-assets/swagger-ui-bundle.js" in docs.text
+    assert "cdn" not in docs.text.lower()
+    assert client.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
+
+
+# -- crawled content is data, never markup -----------------------------------------------
+
+
+def test_a_crawled_script_payload_is_returned_as_text(client):
+    r = client.get("/api/search", params={"q": "pengumuman jadwal pelayanan"})
+    assert r.headers["content-type"] == "application/json"
+    assert r.headers["x-content-type-options"] == "nosniff"
+    hit = next(x for x in r.json()["results"] if x["url"] == XSS_URL)
+    assert hit["title"] == SCRIPT_TITLE  # the text as crawled, for textContent
+    assert "<script" not in hit["snippet"] and "<img" not in hit["snippet"]
+    assert "&lt;script&gt;" in hit["snippet"]
+    markup = hit["snippet"].replace("<mark>", "").replace("</mark>", "")
+    assert "<" not in markup
+    detail = client.get(f"/api/services/{hit['id']}").json()
+    assert detail["title"] == SCRIPT_TITLE
+
+
+def test_pages_have_no_inline_script_and_a_strict_csp(client):
+    page = client.get("/")
+    assert page.status_code == 200
+    csp = page.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert f"frame-ancestors 'self' {PORTAL}" in csp
+    assert page.headers["x-content-type-options"] == "nosniff"
+    assert page.headers["referrer-policy"] == "strict-origin-when-cross-origin"
+    import re
+
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", page.text, re.S)
+    assert scripts and all("src=" in attrs and not body.strip() for attrs, body in scripts)
+    assert "on" + "click=" not in page.text and "http://" not in page.text.replace(
+        "http://www.w3.org", "")
+    admin = client.get("/admin")
+    assert "frame-ancestors 'none'" in admin.headers["content-security-policy"]
+    assert admin.headers["x-frame-options"] == "DENY"
+    widget = client.get("/widget.js")
+    assert widget.headers["content-type"].startswith("text/javascript")
+    assert "innerHTML" not in widget.text and "innerHTML" not in client.get(
+        "/static/app.js").text
+
+
+def test_errors_never_show_stack_traces_or_paths(settings):
+    app = create_app(settings)
+
+    @app.get("/api/boom")
+    def boom() -> None:
+        raise RuntimeError(f"cannot read {settings.data_dir}/index/secret.bin")
+
+    with TestClient(app, raise_server_exceptions=False) as c:
+        r = c.get("/api/boom")
+        assert r.status_code == 500
+        assert r.json()["detail"] == "internal server error"
+        assert str(settings.data_dir) not in r.text and "Traceback" not in r.text
+        assert r.headers["x-content-type-options"] == "nosniff"  # still through middleware
+        nothing = c.get("/api/nothing-here")
+        assert nothing.status_code == 404 and str(settings.data_dir) not in nothing.text
+
+
+# -- embedding portals: CORS ---------------------------------------------------------------
+
+
+def test_cors_allows_only_listed_portals_and_never_admin_headers(client):
+    ok = client.get("/api/search", params={"q": "ktp"}, headers={"Origin": PORTAL})
+    assert ok.headers["access-control-allow-origin"] == PORTAL
+    other = client.get("/api/search", params={"q": "ktp"},
+                       headers={"Origin": "http://127.0.0.1:9999"})
+    assert "access-control-allow-origin" not in other.headers
+    preflight = client.options("/api/click", headers={
+        "Origin": PORTAL, "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type"})
+    assert preflight.status_code == 200
+    admin = client.options("/admin/api/status", headers={
+        "Origin": PORTAL, "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "x-api-key"})
+    assert admin.status_code == 400
+
+
+# -- protection ----------------------------------------------------------------------------
+
+
+def test_rate_limit_answers_429_with_retry_after(tmp_path):
+    settings = build_data_dir(tmp_path, rate_limit_per_minute=5)
+    with TestClient(create_app(settings)) as c:
+        codes = [c.get("/api/search", params={"q": "ktp"}).status_code for _ in range(5)]
+        assert codes == [200] * 5
+        r = c.get("/api/search", params={"q": "ktp"})
+        assert r.status_code == 429
+        assert int(r.headers["retry-after"]) >= 1
+        assert "try again" in r.json()["detail"]
+        assert c.get("/").status_code == 200  # the page itself is not limited
+        other_client = c.get("/api/health", headers={"X-Forwarded-For": "10.1.2.3"})
+        assert other_client.status_code == 429  # proxy headers are not trusted by default
+        assert "sikoja_rate_limited_requests_total" in c.get("/metrics").text
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_bucket(tmp_path):
+    settings = build_data_dir(tmp_path, rate_limit_per_minute=2, trust_proxy_headers=True)
+    with TestClient(create_app(settings)) as c:
+        a = {"X-Forwarded-For": "203.0.113.7"}
+        b = {"X-Forwarded-For": "198.51.100.9"}
+        assert [c.get("/api/search", params={"q": "ktp"}, headers=a).status_code
+                for _ in range(3)] == [200, 200, 429]
+        assert c.get("/api/search", params={"q": "ktp"}, headers=b).status_code == 200
+
+
+# -- admin: keys ----------------------------------------------------------------------------
+
+
+def _all_routes(app) -> list:
+    """Every route the app serves, whatever routers they came from."""
+    try:
+        from fastapi.routing import iter_route_contexts  # FastAPI >= 0.13x: included routers
+    except ImportError:
+        return list(app.routes)
+    return list(iter_route_contexts(app.routes))
+
+
+def _admin_routes(app) -> list[tuple[str, str]]:
+    routes = []
+    for route in _all_routes(app):
+        path = getattr(route, "path", "")
+        if not path.startswith("/admin") or path == "/admin":  # /admin is the static page
+            continue
+        for method in sorted(getattr(route, "methods", None) or {"GET"}):
+            if method in ("HEAD", "OPTIONS"):
+                continue
+            concrete = (path.replace("{job_id}", "1").replace("{bet_id}", "1")
+                        .replace("{rule:path}", "kk, kartu keluarga"))
+            routes.append((method, concrete))
+    return routes
+
+
+def test_every_admin_endpoint_needs_a_valid_unrevoked_key(client, settings):
+    routes = _admin_routes(client.app)
+    assert len(routes) >= 15
+    revoked = create_key(settings.data_dir, "mantan-admin")
+    revoke_key(settings.data_dir, "mantan-admin")
+    for method, path in routes:
+        none = client.request(method, path, json={})
+        assert none.status_code == 401, (method, path)
+        assert none.headers["www-authenticate"] == "Bearer"
+        bogus = client.request(method, path, json={}, headers=auth("skj_not-a-real-key"))
+        assert bogus.status_code == 401, (method, path)
+        gone = client.request(method, path, json={}, headers=auth(revoked))
+        assert gone.status_code == 403, (method, path)
+        gone_bearer = client.request(method, path, json={},
+                                     headers={"Authorization": f"Bearer {revoked}"})
+        assert gone_bearer.status_code == 403, (method, path)
+
+
+def test_a_valid_key_works_in_either_header_and_revocation_is_immediate(client, settings):
+    key = create_key(settings.data_dir, "budi")
+    assert client.get("/admin/api/status", headers=auth(key)).json()["key"] == "budi"
+    r = client.get("/admin/api/status", headers={"Authorization": f"Bearer {key}"})
+    assert r.status_code == 200 and r.json()["index"]["documents"] == len(corpus())
+    revoke_key(settings.data_dir, "budi")
+    assert client.get("/admin/api/status", headers=auth(key)).status_code == 403
+    stored = sqlite3.connect(settings.data_dir / "admin.db").execute(
+        "SELECT hash FROM api_keys").fetchall()
+    assert all(key not in row[0] for row in stored)  # only the hash is kept
+    assert [k.name for k in list_keys(settings.data_dir)] == ["budi"]
+
+
+def test_apikey_cli_creates_lists_and_revokes(settings, capsys):
+    from sikoja.cli import main
+
+    assert main(["apikey", "create", "--data-dir", str(settings.data_dir), "citra"]) == 0
+    key = capsys.readouterr().out.strip()
+    assert key.startswith("skj_")
+    assert main(["apikey", "list", "--data-dir", str(settings.data_dir)]) == 0
+    listing = capsys.readouterr().out
+    assert "citra" in listing and key not in listing
+    assert main(["apikey", "revoke", "--data-dir", str(settings.data_dir), "citra"]) == 0
+    assert main(["apikey", "revoke", "--data-dir", str(settings.data_dir), "citra"]) == 2
+    assert "already revoked" in capsys.readouterr().err
+
+
+# -- admin: best bets, synonyms, jobs ---------------------------------------------------------
+
+
+def test_a_best_bet_pins_a_result_at_once_and_can_be_removed(client, admin_key):
+    before = client.get("/api/search", params={"q": "lapor jalan rusak"}).json()
+    assert not before["results"] or before["results"][0]["url"] != PBG_URL
+    r = client.post("/admin/api/bestbets", headers=auth(admin_key),
+                    json={"query": "lapor jalan rusak", "url": PBG_URL, "why": "uji"})
+    assert r.status_code == 201
+    bet = r.json()
+    assert bet["who"] == "ana-diskominfo"
+    pinned = client.get("/api/search", params={"q": "Lapor jalan rusak"}).json()
+    assert pinned["results"][0]["url"] == PBG_URL and pinned["results"][0]["best_bet"]
+    assert client.delete(f"/admin/api/bestbets/{bet['id']}",
+                         headers=auth(admin_key)).status_code == 204
+    after = client.get("/api/search", params={"q": "lapor jalan rusak"}).json()
+    assert not after["results"] or after["results"][0]["url"] != PBG_URL
+    bad = client.post("/admin/api/bestbets", headers=auth(admin_key),
+                      json={"query": "x", "url": "javascript:alert(1)"})
+    assert bad.status_code == 400 and "http" in bad.json()["detail"]
+
+
+def test_synonyms_are_edited_versioned_and_rolled_back(client, admin_key, settings):
+    h = auth(admin_key)
+    zero = client.get("/api/search", params={"q": "zzkependudukan"}).json()
+    assert zero["total"] == 0
+    history = client.get("/admin/api/synonyms/history", headers=h).json()
+    start_version = history[0]["id"]
+    r = client.post("/admin/api/synonyms", headers=h,
+                    json={"terms": ["zzkependudukan", "ktp-el"], "why": "uji sinonim"})
+    assert r.status_code == 201 and r.json()["who"] == "ana-diskominfo"
+    found = client.get("/api/search", params={"q": "zzkependudukan"}).json()
+    assert found["total"] > 0  # the cached zero answer was dropped
+    rules = [s["rule"] for s in client.get("/admin/api/synonyms", headers=h).json()]
+    assert "zzkependudukan, ktp-el" in rules
+    text = client.get("/admin/api/synonyms/export", headers=h)
+    assert text.headers["content-type"].startswith("text/plain")
+    assert "zzkependudukan, ktp-el" in text.text
+    bad = client.post("/admin/api/synonyms/import", headers=h,
+                      json={"text": "ok, fine\nonlyone\n", "why": "uji"})
+    assert bad.status_code == 400
+    assert "import:2:" in bad.json()["detail"]  # the bad line of the text sent
+    assert str(settings.data_dir) not in bad.text
+    back = client.post("/admin/api/synonyms/rollback", headers=h,
+                       json={"version": start_version, "why": "batal"})
+    assert back.status_code == 200 and back.json()["action"] == "rollback"
+    assert client.get("/api/search", params={"q": "zzkependudukan"}).json()["total"] == 0
+    removed = client.delete("/admin/api/synonyms/kk, kartu keluarga", headers=h,
+                            params={"why": "uji hapus"})
+    assert removed.status_code in (200, 400)  # present in the default set or not: clear answer
+
+
+def test_reindex_job_runs_in_the_background_and_new_pages_become_searchable(
+        client, admin_key, settings):
+    store = DocumentStore.open(settings.data_dir)
+    store.upsert(Document(
+        url="http://127.0.0.1:8703/layanan/sktm.html", source="dinsos",
+        opd="Dinas Sosial", kind="service", title="Surat Keterangan Tidak Mampu (SKTM)",
+        text="SKTM untuk keringanan biaya sekolah dan berobat. Persyaratan: KTP-el, KK."))
+    store.close()
+    assert client.get("/api/search", params={"q": "sktm"}).json()["total"] == 0
+    r = client.post("/admin/api/jobs/reindex", headers=auth(admin_key), json={})
+    assert r.status_code == 202
+    job = r.json()
+    assert job["state"] == "running" and job["who"] == "ana-diskominfo"
+    final = client.app.state.jobs.wait(job["id"], timeout=120)
+    assert final.state == "done", final
+    assert "indexed 8 documents" in final.summary
+    status = client.get(f"/admin/api/jobs/{job['id']}", headers=auth(admin_key)).json()
+    assert status["state"] == "done"
+    results = client.get("/api/search", params={"q": "sktm"}).json()["results"]
+    assert results[0]["title"] == "Surat Keterangan Tidak Mampu (SKTM)"
+
+
+def test_only_one_job_at_a_time_even_across_server_processes(client, admin_key, settings):
+    fd = os.open(settings.data_dir / "jobs.lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # another server's job holds it
+    try:
+        r = client.post("/admin/api/jobs/reindex", headers=auth(admin_key), json={})
+        assert r.status_code == 409 and "running" in r.json()["detail"]
+    finally:
+        os.close(fd)
+
+
+def test_crawl_needs_a_sources_file(client, admin_key):
+    r = client.post("/admin/api/jobs/crawl", headers=auth(admin_key), json={})
+    assert r.status_code == 400
+    assert r.json()["detail"] == "no sources file: put sources.yaml in the data dir"
+
+
+# -- analytics --------------------------------------------------------------------------------
+
+
+def _search_as(client, q: str, visitor: int) -> dict:
+    return client.get("/api/search", params={"q": q},
+                      headers={"User-Agent": f"phone-{visitor}"}).json()
+
+
+def test_query_report_finds_top_zero_result_and_low_click_queries(client, admin_key, settings):
+    for v in range(4):
+        body = _search_as(client, "urus KTP", v)
+        if v < 3:
+            client.post("/api/click", json={"query": "urus KTP", "id": body["results"][0]["id"],
+                                            "url": body["results"][0]["url"], "position": 1},
+                        headers={"User-Agent": f"phone-{v}"})
+    for v in range(3):
+        _search_as(client, "persyaratan", v)  # found, never clicked
+        _search_as(client, "aktakelahiran", v)  # nothing found
+        _search_as(client, "akta kelahiran", v)  # what they typed next
+    _search_as(client, "ktp 1571012345678901 hilang", 9)
+    r = client.get("/admin/api/analytics/queries", headers=auth(admin_key),
+                   params={"days": 7})
+    assert r.status_code == 200
+    report = r.json()
+    top = {q["query"]: q for q in report["top"]}
+    assert top["urus ktp"]["searches"] == 4 and top["urus ktp"]["visitors"] == 4
+    assert top["urus ktp"]["clicks"] == 3
+    zero = {q["query"]: q for q in report["zero_results"]}
+    hint = zero["aktakelahiran"]["suggestion"]
+    assert hint["reformulation"] == "akta kelahiran"
+    assert hint["nearest_service"]["title"] == "Penerbitan Akta Kelahiran"
+    assert hint["synonym"] == ["aktakelahiran", "akta kelahiran"]
+    assert hint["best_bet"] == {"query": "aktakelahiran", "url": AKTA_URL}
+    assert "persyaratan" in {q["query"] for q in report["low_ctr"]}
+    assert "ktp <nomor> hilang" in top  # a NIK is never stored
+
+    from search_api.analytics import format_queries_report
+
+    text = format_queries_report(settings.data_dir)
+    assert "aktakelahiran" in text and "Penerbitan Akta Kelahiran" in text
+
+
+def test_analytics_store_no_addresses_or_user_agents(client, settings):
+    client.get("/api/search", params={"q": "urus ktp"},
+               headers={"User-Agent": "Mozilla/5.0 (Linux; Android 10; SM-A105F)"})
+    client.post("/api/click", json={"query": "urus ktp", "id": "abc123", "position": 1})
+    client.app.state.analytics.flush()
+    raw = (settings.data_dir / "analytics.db").read_bytes()
+    for wal in settings.data_dir.glob("analytics.db-wal"):
+        raw += wal.read_bytes()
+    assert b"SM-A105F" not in raw and b"testclient" not in raw
+    db = sqlite3.connect(settings.data_dir / "analytics.db")
+    visitors = {row[0] for row in db.execute("SELECT visitor FROM searches")}
+    assert all(v and len(v) == 16 for v in visitors)
+
+
+def test_popular_queries_need_several_visitors_before_they_are_shown(client):
+    _search_as(client, "penerbitan kartu keluarga baru", 1)
+    assert "penerbitan kartu keluarga baru" not in client.get("/api/popular").json()["queries"]
+    client.app.state.search.invalidate()
+    for v in range(2, 5):
+        _search_as(client, "penerbitan kartu keluarga baru", v)
+    client.app.state.analytics.flush()
+    client.app.state.search.invalidate()
+    assert "penerbitan kartu keluarga baru" in client.get("/api/popular").json()["queries"]
+    suggestions = client.get("/api/suggest", params={"q": "penerbitan kar"}).json()["suggestions"]
+    assert suggestions == ["Penerbitan Kartu Keluarga Baru"]  # the name and the query are one
+    for v in range(3):
+        _search_as(client, "syarat kartu keluarga", v)
+    client.app.state.analytics.flush()
+    client.app.state.search.invalidate()
+    suggestions = client.get("/api/suggest", params={"q": "syarat kar"}).json()["suggestions"]
+    assert "syarat kartu keluarga" in suggestions
+
+
+def test_click_validates_its_input(client, settings):
+    ok = client.post("/api/click", json={"query": "ktp", "id": "abc", "position": 2})
+    assert ok.status_code == 204
+    assert client.post("/api/click", json={"query": "ktp", "id": "<script>"}).status_code == 422
+    too_long = client.post("/api/click", json={"query": "k" * 1000, "id": "abc"})
+    assert too_long.status_code == 422
+    assert client.post("/api/click", content=b"not json",
+                       headers={"Content-Type": "application/json"}).status_code == 422
+
+
+def test_new_index_version_is_picked_up_without_a_restart(client, settings):
+    assert client.get("/api/search", params={"q": "posyandu"}).json()["total"] == 0
+    store = DocumentStore.open(settings.data_dir)
+    store.upsert(Document(
+        url="http://127.0.0.1:8704/layanan/posyandu.html", source="dinkes",
+        opd="Dinas Kesehatan", kind="service", title="Jadwal Posyandu Balita",
+        text="Posyandu balita setiap bulan di kelurahan: timbang dan imunisasi."))
+    store.close()
+    build_index(settings)  # e.g. `sikoja index` run from cron, another process
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        body = client.get("/api/search", params={"q": "posyandu"}).json()
+        if body["total"]:
+            break
+        time.sleep(0.5)
+    assert body["results"][0]["title"] == "Jadwal Posyandu Balita"
+
+
+def test_json_contract_round_trips(client):
+    body = client.get("/api/search", params={"q": "urus KTP", "explain": "true"}).json()
+    from sikoja.results import SearchResponse
+
+    parsed = SearchResponse.model_validate(body)
+    assert parsed.results[0].explain is not None
+    assert json.loads(parsed.model_dump_json())["query"] == "urus KTP"
