@@ -104,8 +104,11 @@ class Report:
 
 
 def _norm_url(url: str) -> str:
-    url = url.split("#", 1)[0]
-    return url[:-1] if url.endswith("/") else url
+    """Judged and returned URLs compare by the crawler's duplicate key, so that
+    ``/index.php?page=x`` judged and ``/?page=x`` crawled (or a trailing slash) still match."""
+    from crawler.canonical import canonicalize_url as url_key
+
+    return url_key(url)
 
 
 def read_judgments(path: Path) -> list[Judged]:
