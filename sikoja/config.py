@@ -34,6 +34,10 @@ class OpenSearchSettings(BaseModel):
     knn_space: Literal["cosinesimil", "innerproduct"] = "cosinesimil"
     knn_m: int = 16
     knn_ef_construction: int = 128
+    # Keyword scores: "exact" re-scores the cluster's candidates with the embedded index's
+    # BM25 (identical answers on any engine); "engine" keeps the cluster's own BM25.
+    scoring: Literal["exact", "engine"] = "exact"
+    exact_window: int = 200  # candidates fetched for exact scoring (at least the k asked)
     # Server-side hybrid search (indexer.opensearch.OpenSearchBackend.hybrid_search).
     hybrid_technique: Literal["min_max", "rrf"] = "min_max"
     # Bulk indexing: documents per request and back-off on 429 (rejected: queue full).

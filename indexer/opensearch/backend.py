@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from opensearchpy.exceptions import NotFoundError, RequestError, TransportError
 
-from indexer.backend import Filters, Hit, IndexBackend, IndexedDoc, IndexWriter
-from indexer.opensearch import queries
+from indexer.backend import FIELD_BOOSTS, Filters, Hit, IndexBackend, IndexedDoc, IndexWriter
+from indexer.opensearch import queries, scoring
 from indexer.opensearch.connection import (
     MIN_RRF_WEIGHTS_VERSION,
     Capabilities,
@@ -31,6 +31,8 @@ from indexer.opensearch.connection import (
     user_errors,
 )
 from indexer.opensearch.layout import (
+    LENGTHS,
+    TOKENS,
     VECTOR,
     Names,
     SynonymConfig,
@@ -52,6 +54,7 @@ STATE_TTL = 2.0  # seconds a resolved alias is trusted before asking the cluster
 MGET_BATCH = 1000
 SCAN_PAGE = 5000
 REINDEX_POLL = 1.0
+DF_CACHE_MAX = 100_000  # (field, token) document frequencies kept per live version
 
 
 @dataclass
@@ -305,9 +308,61 @@ class OpenSearchBackend(IndexBackend):
         query = queries.keyword_query(terms, filters) if live else None
         if live is None or query is None or k <= 0:
             return []
-        found = self._search(live, {"size": k, "_source": False, "query": query,
+        if self.cfg.scoring == "engine":
+            found = self._search(live, {"size": k, "_source": False, "query": query,
+                                        "track_total_hits": False})
+            return [Hit(id=h["_id"], score=float(h["_score"])) for h in found["hits"]["hits"]]
+        # exact: the cluster finds candidates, scoring.py ranks them as the embedded index
+        window = max(k, self.cfg.exact_window)
+        found = self._search(live, {"size": window, "_source": [TOKENS], "query": query,
                                     "track_total_hits": False})
-        return [Hit(id=h["_id"], score=float(h["_score"])) for h in found["hits"]["hits"]]
+        hits = found["hits"]["hits"]
+        if not hits:
+            return []
+        stats = self._collection_stats(live)
+        frequencies = self._doc_freqs(live, scoring.needed_frequencies(terms))
+        scored = []
+        for hit in hits:
+            stored = (hit.get("_source") or {}).get(TOKENS) or {}
+            fields = {name: (stored.get(name) or "").split() for name in FIELD_BOOSTS}
+            scored.append(Hit(id=hit["_id"],
+                              score=scoring.score(terms, fields, stats, frequencies)))
+        scored.sort(key=lambda h: (-h.score, h.id))
+        return [h for h in scored[:k] if h.score > 0]
+
+    def _collection_stats(self, live: _Live) -> scoring.CollectionStats:
+        """Documents and tokens per field of the live version (one aggregation, cached)."""
+        if "stats" not in live.cache:
+            body = {"size": 0, "track_total_hits": True, "query": {"match_all": {}},
+                    "aggs": {name: {"sum": {"field": f"{LENGTHS}.{name}"}}
+                             for name in FIELD_BOOSTS}}
+            with self._errors("reading collection statistics"):
+                found = self.client.search(index=live.index, body=body)
+            total = found["hits"]["total"]
+            docs = int(total["value"] if isinstance(total, dict) else total)
+            tokens = {name: int(found["aggregations"][name]["value"] or 0)
+                      for name in FIELD_BOOSTS}
+            live.cache["stats"] = scoring.CollectionStats(docs=docs, tokens=tokens)
+        return live.cache["stats"]
+
+    def _doc_freqs(self, live: _Live, pairs: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        """Document frequency of each (field, token), from one filters aggregation for the
+        ones not yet cached for this version."""
+        cache: dict[tuple[str, str], int] = live.cache.setdefault("df", {})
+        missing = sorted(p for p in pairs if p not in cache)
+        if missing:
+            if len(cache) > DF_CACHE_MAX:
+                cache.clear()
+            named = {f"f{n}": {"term": {f"{TOKENS}.{field}": token}}
+                     for n, (field, token) in enumerate(missing)}
+            body = {"size": 0, "query": {"match_all": {}},
+                    "aggs": {"df": {"filters": {"filters": named}}}}
+            with self._errors("reading term statistics"):
+                buckets = self.client.search(index=live.index, body=body)[
+                    "aggregations"]["df"]["buckets"]
+            for n, pair in enumerate(missing):
+                cache[pair] = int(buckets[f"f{n}"]["doc_count"])
+        return {p: cache[p] for p in pairs}
 
     def vector_search(
         self, vector: np.ndarray, k: int, filters: Filters | None = None
@@ -410,7 +465,7 @@ class OpenSearchBackend(IndexBackend):
             for start in range(0, len(unique), MGET_BATCH):
                 batch = unique[start:start + MGET_BATCH]
                 found = self.client.mget(index=live.index, body={"ids": batch},
-                                         _source_excludes=["tokens", VECTOR])
+                                         _source_excludes=[TOKENS, LENGTHS, VECTOR])
                 for doc in found["docs"]:
                     if doc.get("found"):
                         out[doc["_id"]] = from_source(doc["_source"])

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 LAYOUT_VERSION = 1
 TOKENS = "tokens"  # object holding one whitespace-analysed field per FIELD_BOOSTS key
+LENGTHS = "lengths"  # token count of each of those fields, for exact BM25 statistics
 VECTOR = "vector"
 BM25 = {"type": "BM25", "k1": 1.2, "b": 0.75}
 
@@ -146,6 +147,7 @@ def mappings() -> dict[str, Any]:
             "text": dict(text),
             "fields": {"type": "object", "enabled": False},
             TOKENS: {"properties": {name: dict(token_field) for name in FIELD_BOOSTS}},
+            LENGTHS: {"properties": {name: {"type": "integer"} for name in FIELD_BOOSTS}},
         },
     }
 
@@ -205,6 +207,11 @@ def to_source(doc: IndexedDoc, *, with_vector: bool) -> dict[str, Any]:
             "title": " ".join(doc.title_tokens),
             "headings": " ".join(doc.heading_tokens),
             "body": " ".join(doc.body_tokens),
+        },
+        LENGTHS: {
+            "title": len(doc.title_tokens),
+            "headings": len(doc.heading_tokens),
+            "body": len(doc.body_tokens),
         },
     }
     if with_vector and doc.vector is not None:
