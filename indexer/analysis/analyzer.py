@@ -70,10 +70,11 @@ class QueryAnalysis:
 class _Expansions:
     """Phrase tables analysed once per Analyzer (keys are normalised surface words)."""
 
-    abbreviations: dict[Phrase, tuple[str, ...]]
+    # key -> (readable, analysed tokens) pairs
+    abbreviations: dict[Phrase, tuple[tuple[str, Phrase], ...]]
     contractions: dict[Phrase, Phrase]  # analysed expansion -> analysed acronym
-    renamed: dict[Phrase, tuple[str, ...]]
-    glossary: dict[Phrase, str]
+    renamed: dict[Phrase, tuple[tuple[str, Phrase], ...]]
+    glossary: dict[Phrase, tuple[str, Phrase]]
     span: int
 
 
@@ -123,6 +124,15 @@ class Analyzer:
     def stem_words(self, words: Sequence[str]) -> tuple[str, ...]:
         return tuple(self.stemmer.stem(w) for w in words if w not in self._stop)
 
+    def warm_up(self) -> None:
+        """Load what the first query would otherwise pay for (lingua's models, the synonyms).
+
+        Call once at server start: lingua loads its language models on first use, a few
+        hundred milliseconds that would otherwise land on one unlucky citizen's query.
+        """
+        language.warm_up()
+        self._current_synonyms()
+
     # -- queries ------------------------------------------------------------------------------
 
     def analyze_query(self, q: str, vocabulary: Vocabulary | None = None) -> QueryAnalysis:
@@ -157,12 +167,12 @@ class Analyzer:
         readable_extra: list[str] = []
         ex = self._expansions
         for _, _, key in _find_phrases(corrected, ex.abbreviations, ex.span):
-            for readable in ex.abbreviations[key]:
-                add(self.index_tokens(readable), WEIGHTS["abbreviation"], "abbreviation")
+            for readable, analysed in ex.abbreviations[key]:
+                add(analysed, WEIGHTS["abbreviation"], "abbreviation")
                 readable_extra.append(readable)
         for _, _, key in _find_phrases(corrected, ex.renamed, ex.span):
-            for readable in ex.renamed[key]:
-                add(self.index_tokens(readable), WEIGHTS["renamed"], "synonym")
+            for readable, analysed in ex.renamed[key]:
+                add(analysed, WEIGHTS["renamed"], "synonym")
                 readable_extra.append(readable)
 
         stems = [stem(w) for w in corrected]
@@ -228,8 +238,8 @@ class Analyzer:
             hit = matches.get(i)
             if hit is not None and (len(hit[1]) > 1 or lang == "en"):
                 end, key = hit
-                indonesian = ex.glossary[key]
-                add(self.index_tokens(indonesian), WEIGHTS["glossary"], "glossary")
+                indonesian, analysed = ex.glossary[key]
+                add(analysed, WEIGHTS["glossary"], "glossary")
                 readable_extra.append(indonesian)
                 out.append(indonesian)
                 i = end
@@ -293,17 +303,24 @@ class Analyzer:
             key = key_of(old)
             if key:
                 renamed[key] = tuple(dict.fromkeys(renamed.get(key, ()) + news))
-        glossary = {tuple(words_of(" ".join(k))): v for k, v in lex.glossary.items()}
+        glossary = {
+            tuple(words_of(" ".join(k))): (v, tuple(self.index_tokens(v)))
+            for k, v in lex.glossary.items()
+        }
         span = max(
             [len(k) for k in abbreviations]
             + [len(k) for k in contractions]
             + [len(k) for k in renamed]
             + [1]
         )
+
+        def analysed(readables: Sequence[str]) -> tuple[tuple[str, Phrase], ...]:
+            return tuple((r, tuple(self.index_tokens(r))) for r in readables)
+
         return _Expansions(
-            abbreviations={k: tuple(v) for k, v in abbreviations.items() if v},
+            abbreviations={k: analysed(v) for k, v in abbreviations.items() if v},
             contractions=contractions,
-            renamed=renamed,
+            renamed={k: analysed(v) for k, v in renamed.items()},
             glossary=glossary,
             span=span,
         )

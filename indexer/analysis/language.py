@@ -30,6 +30,11 @@ def _lingua():
     return _detector
 
 
+def warm_up() -> None:
+    """Build the detector and load its models now rather than on the first ambiguous query."""
+    _lingua().detect_language_of("urus ktp di kantor")
+
+
 def detect(text: str, words: list[str], lexicon: Lexicon) -> str:
     """``"id"`` or ``"en"`` for a query whose raw lowercase words are ``words``."""
     indonesian = sum(1 for w in words if w in lexicon.indonesian_words)
