@@ -154,6 +154,18 @@ def test_default_set_covers_what_citizens_type() -> None:
     assert "pemadam kebakaran" in analyzer.analyze_query("damkar").embedding_text
 
 
+@pytest.mark.parametrize("word", ["urus", "air", "data", "usaha", "tagihan", "buat", "mati", "60"])
+def test_default_set_does_not_fire_on_everyday_words(word: str) -> None:
+    """A rule term like "bikin ktp" analyses to plain "ktp" once stopwords go; terms that
+    collapse onto an everyday word would expand almost every query."""
+    assert expansions(Analyzer(), word) == set()
+
+
+def test_default_ktp_expansions_stay_on_the_id_card() -> None:
+    found = expansions(Analyzer(), "ktp")
+    assert found and found <= {"kartu tanda penduduk", "kartu identitas"}
+
+
 # -- the store --------------------------------------------------------------------------------
 
 
@@ -240,7 +252,7 @@ def test_import_export_and_rollback_to_any_version(store: SynonymStore) -> None:
 
 def test_duplicate_and_missing_rules_are_clear_errors(store: SynonymStore) -> None:
     with pytest.raises(SikojaError, match="already present"):
-        store.add("kk baru, kartu keluarga baru, buat kk baru", who="ana", why="t")
+        store.add("KK baru,  kartu keluarga baru, kk pertama", who="ana", why="t")
     with pytest.raises(SikojaError, match="no such rule"):
         store.remove("tidak, ada", who="ana", why="t")
 

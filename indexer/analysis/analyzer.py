@@ -8,13 +8,16 @@ drop stopwords -> stem. A query then gets, on top of what the user typed:
 - acronym expansions both ways (``KTP`` <-> "kartu tanda penduduk");
 - current names for old ones (``IMB`` -> ``PBG``, ``SIUP`` -> ``NIB``, ``zonasi`` -> ``domisili``);
 - English glossary terms ("birth certificate" -> "akta kelahiran");
-- synonyms from the synonym store, re-read whenever the store's version changes.
+- synonyms from the synonym store, re-read whenever the store's version changes;
+- a low-weight second reading of colloquial words that are also real words ("liat" ->
+  "lihat", "info" -> "informasi"), which documents never get rewritten to.
 
 Each expansion is a :class:`QueryTerm` with a weight below 1, so typed words keep priority.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,6 +33,8 @@ if TYPE_CHECKING:
     from indexer.analysis.vocabulary import Vocabulary
     from synonyms import SynonymSource
     from synonyms.rules import CompiledSynonyms
+
+log = logging.getLogger(__name__)
 
 # Longest query text analysed; the API caps queries far below this, the rest is ignored so a
 # pasted page cannot make analysis slow.
@@ -161,6 +166,10 @@ class Analyzer:
         stem = self.stemmer.stem
         for word in content:
             add((stem(word),), WEIGHTS["query"], "query")
+        for word in content:
+            reading = self.lexicon.slang_readings.get(word)
+            if reading is not None and reading not in self._stop:
+                add((stem(reading),), WEIGHTS["slang"], "slang")
         for word in corrections.values():
             add((stem(word),), WEIGHTS["correction"], "correction")
 
@@ -266,13 +275,18 @@ class Analyzer:
         source = self.synonyms
         if source is None:
             return None
-        version = source.version()
-        if version != self._synonym_version:
-            with self._synonym_lock:
-                if version != self._synonym_version:
-                    rules = source.rules().compile(self.index_tokens)
-                    self._synonym_rules = rules
-                    self._synonym_version = version
+        try:
+            version = source.version()
+            if version != self._synonym_version:
+                with self._synonym_lock:
+                    if version != self._synonym_version:
+                        rules = source.rules().compile(self.index_tokens)
+                        self._synonym_rules = rules
+                        self._synonym_version = version
+        except Exception:
+            # a locked or damaged synonyms.db must not fail a citizen's search: keep
+            # answering with the last rules that loaded, and say so in the log
+            log.warning("synonyms unavailable; using the last loaded rules", exc_info=True)
         return self._synonym_rules
 
     def _build_expansions(self) -> _Expansions:

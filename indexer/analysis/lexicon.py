@@ -35,6 +35,9 @@ class Lexicon:
     rewrite_span: int
     # rewrites that only apply when the word was not written in capitals (dak vs DAK)
     lowercase_only: frozenset[str]
+    # query-only second readings of colloquial words that are also real words ("liat" ->
+    # "lihat", "info" -> "informasi"): never rewritten, offered with a low weight
+    slang_readings: dict[str, str]
     # lowercase single-word acronyms and app/agency names: never slang-normalised, stemmed
     # or typo-corrected
     protected: frozenset[str]
@@ -115,6 +118,7 @@ def load() -> Lexicon:
     root_words = _root_words()
 
     rewrites: dict[Phrase, Phrase] = {}
+    slang_readings: dict[str, str] = {}
 
     def add(informal: str, formal: str, *, trusted: bool) -> None:
         key, value = tuple(words_of(informal)), tuple(words_of(formal))
@@ -124,9 +128,13 @@ def load() -> Lexicon:
             # an MIT slang entry: single plain word, not a real word, not an acronym
             if len(key) != 1 or not _ALPHA.fullmatch(key[0]):
                 return
-            if key[0] in protected or key[0] in root_words or len(key[0]) < 2:
-                return
             if not all(_ALPHA.fullmatch(w) for w in value):
+                return
+            if key[0] in protected or len(key[0]) < 2:
+                return
+            if key[0] in root_words:
+                if len(value) == 1 and len(key[0]) > 2:
+                    slang_readings.setdefault(key[0], value[0])
                 return
         rewrites[key] = value
 
@@ -172,6 +180,7 @@ def load() -> Lexicon:
         rewrites=rewrites,
         rewrite_span=max(len(k) for k in rewrites),
         lowercase_only=lowercase_only,
+        slang_readings={k: v for k, v in slang_readings.items() if (k,) not in rewrites},
         protected=frozenset(protected),
         abbreviations={k: tuple(v) for k, v in abbreviations.items()},
         renamed={k: tuple(v) for k, v in renamed.items()},

@@ -85,7 +85,7 @@ class Vocabulary:
         counts = {
             w: int(c)
             for w, c in word_counts.items()
-            if isinstance(w, str) and w and c > 0 and len(w) <= 40
+            if isinstance(w, str) and w and isinstance(c, int | float) and c > 0 and len(w) <= 40
         }
         return cls(counts)
 
@@ -115,7 +115,11 @@ class Vocabulary:
             payload = json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise SikojaError(f"{path}: cannot read vocabulary: {exc}") from None
-        if not isinstance(payload, dict) or payload.get("format") != _FORMAT:
+        if (
+            not isinstance(payload, dict)
+            or payload.get("format") != _FORMAT
+            or not isinstance(payload.get("counts"), dict)
+        ):
             raise SikojaError(f"{path}: not a sikoja vocabulary file")
         return cls.build(payload["counts"])
 
