@@ -139,13 +139,13 @@
         var actions = el('span');
         if (s.synonym) {
           actions.appendChild(button('Sinonim: ' + s.synonym.join(' = '), function () {
-            api('POST', '/synonyms', { terms: s.synonym, why: 'dari kueri tanpa hasil' })
+            api('POST', '/synonyms', { terms: s.synonym, why: 'kueri tanpa hasil: ' + q.query })
               .then(function () { say('Sinonim ditambahkan.'); return loadSynonyms(); }).catch(failed);
           }, 'secondary'));
         }
         if (s.best_bet) {
           actions.appendChild(button('Best bet', function () {
-            api('POST', '/bestbets', { query: s.best_bet.query, url: s.best_bet.url, why: 'dari kueri tanpa hasil' })
+            api('POST', '/bestbets', { query: s.best_bet.query, url: s.best_bet.url, why: 'kueri tanpa hasil: ' + q.query })
               .then(function () { say('Best bet ditambahkan.'); return loadBestBets(); }).catch(failed);
           }, 'secondary'));
         }
@@ -159,26 +159,30 @@
 
   /* -- synonyms --------------------------------------------------------------- */
 
-  function synonymText(item) {
-    if (Array.isArray(item.terms)) return item.terms.join(', ');
-    if (item.text) return item.text;
-    if (item.line) return item.line;
-    return JSON.stringify(item);
+  function askWhy(what) {
+    var why = window.prompt('Alasan ' + what + ' (disimpan di riwayat):', '');
+    return why && why.trim() ? why.trim() : null;
   }
 
   function loadSynonyms() {
     return Promise.all([api('GET', '/synonyms'), api('GET', '/synonyms/history?limit=20')]).then(function (res) {
       var list = $('syn-list'); clear(list);
-      res[0].forEach(function (item) {
-        list.appendChild(row([item.id, synonymText(item), button('Hapus', function () {
-          api('DELETE', '/synonyms/' + encodeURIComponent(item.id)).then(function () { say('Sinonim dihapus.'); return loadSynonyms(); }).catch(failed);
+      res[0].forEach(function (item, i) {
+        list.appendChild(row([i + 1, item.rule + (item.one_way ? '  (satu arah)' : ''), button('Hapus', function () {
+          var why = askWhy('menghapus "' + item.rule + '"');
+          if (!why) return;
+          api('DELETE', '/synonyms/' + encodeURIComponent(item.rule) + '?why=' + encodeURIComponent(why))
+            .then(function () { say('Sinonim dihapus.'); return loadSynonyms(); }).catch(failed);
         }, 'danger')]));
       });
       var hist = $('syn-history'); clear(hist);
       res[1].forEach(function (v) {
-        hist.appendChild(row([v.version, when(v.at || v.created_at || v.time), v.who, v.why || v.summary || v.change || '',
+        hist.appendChild(row([v.id, when(v.created_at), v.who, v.action + (v.detail ? ': ' + v.detail : '') + ' — ' + v.why,
           button('Kembalikan', function () {
-            api('POST', '/synonyms/rollback', { version: v.version }).then(function () { say('Dikembalikan ke versi ' + v.version + '.'); return loadSynonyms(); }).catch(failed);
+            var why = askWhy('kembali ke versi ' + v.id);
+            if (!why) return;
+            api('POST', '/synonyms/rollback', { version: v.id, why: why })
+              .then(function () { say('Dikembalikan ke versi ' + v.id + '.'); return loadSynonyms(); }).catch(failed);
           }, 'secondary')]));
       });
     });
@@ -186,12 +190,14 @@
   $('syn-add').addEventListener('submit', function (e) {
     e.preventDefault();
     var terms = $('syn-terms').value.split(',').map(function (s) { return s.trim(); }).filter(Boolean);
-    api('POST', '/synonyms', { terms: terms }).then(function () { $('syn-terms').value = ''; say('Sinonim ditambahkan.'); return loadSynonyms(); }).catch(failed);
+    api('POST', '/synonyms', { terms: terms, why: $('syn-why').value.trim() }).then(function () {
+      $('syn-terms').value = ''; $('syn-why').value = ''; say('Sinonim ditambahkan.'); return loadSynonyms();
+    }).catch(failed);
   });
   $('syn-import').addEventListener('submit', function (e) {
     e.preventDefault();
-    api('POST', '/synonyms/import', { text: $('syn-text').value, replace: $('syn-replace').checked })
-      .then(function (r) { say('Impor selesai' + (r && r.summary ? ': ' + r.summary : '.')); return loadSynonyms(); }).catch(failed);
+    api('POST', '/synonyms/import', { text: $('syn-text').value, replace: $('syn-replace').checked, why: $('syn-import-why').value.trim() })
+      .then(function (v) { say('Impor selesai: versi ' + v.id + ', ' + v.rule_count + ' aturan.'); return loadSynonyms(); }).catch(failed);
   });
   $('syn-export').addEventListener('click', function () {
     api('GET', '/synonyms/export').then(function (text) { $('syn-text').value = text; }).catch(failed);

@@ -19,9 +19,11 @@
   try { scriptOrigin = script ? new URL(script.src, location.href).origin : ''; } catch (e) { /* inline */ }
 
   var CSS = [
-    ':host{all:initial;display:block;contain:content;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f1d;}',
+    // The portal's own rules on the host element win over :host (outer styles take
+    // precedence), so inherited properties are reset again on the wrapper inside.
+    ':host{all:initial;display:block;contain:content;}',
     '*{box-sizing:border-box;}',
-    '.box{border:1px solid #c9d3ce;border-radius:8px;padding:12px;background:#fff;}',
+    '.box{all:initial;display:block;box-sizing:border-box;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f1d;text-align:left;border:1px solid #c9d3ce;border-radius:8px;padding:12px;background:#fff;}',
     'label{display:block;font-weight:600;margin:0 0 4px;}',
     '.row{display:flex;gap:6px;}',
     'input{flex:1;min-width:0;font:inherit;padding:8px 10px;min-height:44px;border:2px solid #4a524e;border-radius:6px;color:#1b1f1d;background:#fff;}',
