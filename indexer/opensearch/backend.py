@@ -54,6 +54,7 @@ STATE_TTL = 2.0  # seconds a resolved alias is trusted before asking the cluster
 MGET_BATCH = 1000
 SCAN_PAGE = 5000
 REINDEX_POLL = 1.0
+SYNC_REINDEX_MAX = 200_000  # documents copied in one request; more run as a polled task
 DF_CACHE_MAX = 100_000  # (field, token) document frequencies kept per live version
 
 
@@ -257,23 +258,34 @@ class OpenSearchBackend(IndexBackend):
         return target
 
     def _copy(self, source: str, target: str, timeout: float) -> None:
-        started = self.client.reindex(
-            body={"source": {"index": source}, "dest": {"index": target}},
-            wait_for_completion=False, refresh=False)
-        task = started["task"]
+        """Server-side ``_reindex``. Small indices are copied in one request; large ones run
+        as a task that is polled, so no HTTP request stays open for an hour."""
+        body = {"source": {"index": source}, "dest": {"index": target}}
+        documents = int(self.client.count(index=source)["count"])
+        if documents <= SYNC_REINDEX_MAX:
+            done = self.client.reindex(body=body, wait_for_completion=True, refresh=False,
+                                       request_timeout=timeout)
+            self._check_reindex(source, target, done)
+            return
+        task = self.client.reindex(body=body, wait_for_completion=False, refresh=False)["task"]
         deadline = time.monotonic() + timeout
         while True:
             status = self.client.tasks.get(task_id=task)
             if status.get("completed"):
-                failures = (status.get("response") or {}).get("failures") or []
-                if status.get("error") or failures:
-                    first = status.get("error") or failures[0]
-                    raise SikojaError(f"reindex {source} -> {target} failed: {first}")
+                if status.get("error"):
+                    raise SikojaError(f"reindex {source} -> {target} failed: {status['error']}")
+                self._check_reindex(source, target, status.get("response") or {})
                 return
             if time.monotonic() > deadline:
                 self.client.tasks.cancel(task_id=task)
                 raise SikojaError(f"reindex {source} -> {target} took over {timeout:.0f}s")
             time.sleep(REINDEX_POLL)
+
+    @staticmethod
+    def _check_reindex(source: str, target: str, response: dict[str, Any]) -> None:
+        failures = response.get("failures") or []
+        if failures:
+            raise SikojaError(f"reindex {source} -> {target} failed: {failures[0]}")
 
     def _copy_meta(self, live: _Live, target: str) -> None:
         record = dict(live.record)
@@ -595,11 +607,13 @@ class OpenSearchBackend(IndexBackend):
         caps = self.capabilities()
         if rules is None:
             rules = export_rules(self.settings.data_dir)
+        file_mode = bool(self.cfg.synonyms_file and self.cfg.synonyms_node_path)
+        if file_mode:
+            write_rules_file(Path(self.cfg.synonyms_file or ""), rules)
         if not caps.synonyms:
             return {"applied": False, "rules": len(rules),
                     "reason": "the cluster ignores synonym_graph (not a real OpenSearch node)"}
         live = self._state(force=True)
-        file_mode = bool(self.cfg.synonyms_file and self.cfg.synonyms_node_path)
         if file_mode and caps.refresh_analyzers:
             self._prepare(rules)  # writes the file and keeps the template current
             if live is None:
