@@ -7,7 +7,9 @@ service would be indexed (and shown) several times.
 
 WordPress is the exception worth knowing: ``?page_id=5`` *is* the page, so query
 parameters are kept (sorted) unless they are tracking or session noise, and
-``/index.php?page_id=5`` becomes ``/?page_id=5``.
+``/index.php?page_id=5`` becomes ``/?page_id=5``. The index file is dropped only without a
+query or with WordPress's own query keys: a stored URL is also the link a citizen gets, and
+some servers answer ``/?page=x`` with the home page while ``/index.php?page=x`` is the page.
 """
 
 from __future__ import annotations
@@ -29,6 +31,10 @@ _NOISE_PREFIXES = ("utm_",)
 
 # Directory index files that servers answer for the bare directory.
 _INDEX_FILES = re.compile(r"/(index|default)\.(php|html?|aspx?|jsp)$", re.IGNORECASE)
+# Query keys WordPress answers on its front controller, with or without "index.php".
+_WORDPRESS_KEYS = {"page_id", "p", "cat", "tag", "s", "m", "paged", "author", "attachment_id",
+                   "post_type", "preview", "year", "monthnum", "day", "feed", "name",
+                   "pagename"}
 # ;jsessionid=... path parameters (Java servlet containers).
 _PATH_SESSION = re.compile(r";(jsessionid|phpsessid|sid)=[^/?#]*", re.IGNORECASE)
 
@@ -38,7 +44,7 @@ def _is_noise(name: str) -> bool:
     return lowered in _NOISE_PARAMS or lowered.startswith(_NOISE_PREFIXES)
 
 
-def _normalise_path(path: str) -> str:
+def _normalise_path(path: str, query_keys: set[str]) -> str:
     path = _PATH_SESSION.sub("", path)
     # resolve "." and ".." segments the way a browser would
     if "/." in path:
@@ -46,7 +52,8 @@ def _normalise_path(path: str) -> str:
     # one consistent percent-encoding: decode what is safe to decode, then re-encode
     path = quote(unquote(path), safe="/:@!$&'()*+,;=-._~%")
     path = re.sub(r"/{2,}", "/", path)
-    path = _INDEX_FILES.sub("/", path)
+    if not query_keys or query_keys <= _WORDPRESS_KEYS:
+        path = _INDEX_FILES.sub("/", path)
     if len(path) > 1 and path.endswith("/"):
         path = path.rstrip("/") or "/"
     return path or "/"
@@ -72,7 +79,8 @@ def canonicalize_url(url: str) -> str:
         (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_noise(k)
     ]
     query = urlencode(sorted(query_items), doseq=False, quote_via=quote, safe="/:@!$'()*,;~")
-    return urlunsplit((scheme, netloc, _normalise_path(parts.path), query, ""))
+    keys = {k.lower() for k, _ in query_items}
+    return urlunsplit((scheme, netloc, _normalise_path(parts.path, keys), query, ""))
 
 
 def origin(url: str) -> str:

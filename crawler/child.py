@@ -29,7 +29,7 @@ def run_job(job: dict[str, object]) -> None:
     crawl = CrawlSettings.model_validate(job["crawl"])
     values = scrapy_settings(crawl, data_dir)
     values.update(job.get("overrides") or {})  # type: ignore[call-overload]
-    process = CrawlerProcess(values, install_root_handler=True)
+    process = CrawlerProcess(values)
     board = CrawlBoard(sys.stdout)
     crawl_ids: dict[str, int] = job["crawl_ids"]  # type: ignore[assignment]
     for raw in job["sources"]:  # type: ignore[attr-defined]

@@ -5,11 +5,13 @@ edits, and app catalogs list the same app as "SIAK" and "Sistem Informasi Admini
 Kependudukan". Search should show one result per service (the OPD's own page) and admins
 want to see the overlap. So after each crawl documents are grouped:
 
-* text documents (services, pages, PDFs, news) of *different* sources: MinHash over word
-  3-shingles with LSH banding finds candidate pairs, exact shingle Jaccard (plus title
-  similarity for borderline pairs) confirms them;
-* apps: the same app URL (ignoring scheme and ``www.``), or similar names (or the same
-  acronym) with the same OPD.
+* services of *different* sources: MinHash over word 3-shingles with LSH banding finds
+  candidate pairs, exact Jaccard confirms them. Two signatures are used: the service's own
+  parts (requirements and procedure, which a re-listing copies while rewriting the intro,
+  the title and the location) and the whole text. Template pages (contact, profile) look
+  alike across OPD sites but are not the same service, so only services are grouped;
+* apps: the same app URL (ignoring scheme and ``www.``), or, with the same OPD, similar
+  names, a shared acronym or the same description.
 
 Groups are connected components of confirmed pairs. Each group's id is the URL of its
 canonical member: the OPD's own page over an aggregator's (MPP, portals, catalogs), then
@@ -35,10 +37,13 @@ NUM_PERM = 64
 BANDS, ROWS = 16, 4  # threshold ~ (1/16)^(1/4) = 0.5
 SHINGLE = 3
 MIN_SHINGLES = 8
-TEXT_JACCARD = 0.5  # confirmed as duplicates on text alone
+MIN_FIELD_SHINGLES = 5  # "KTP" alone as requirements says nothing about identity
+FIELD_JACCARD = 0.6  # requirements + procedure this alike: the same service
+TEXT_JACCARD = 0.5  # or the whole text this alike
 BORDERLINE_JACCARD = 0.3  # ... or with titles this similar
 BORDERLINE_TITLE = 0.7
 APP_NAME_SIMILARITY = 0.8
+APP_DESCRIPTION_JACCARD = 0.8
 
 _AGGREGATOR = re.compile(
     r"\bmpp\b|mal pelayanan|pelayanan publik terpadu|\bportal\b|katalog|catalog|"
@@ -115,16 +120,50 @@ class _UnionFind:
 @dataclass
 class _Entry:
     doc: Document
-    shingles: set[int]
+    shingles: set[int]  # whole text
+    field_shingles: set[int]  # requirements + procedure
+
+
+def service_parts(doc: Document) -> str:
+    parts: list[str] = []
+    for key in ("requirements", "procedure"):
+        value = doc.fields.get(key) or []
+        parts.extend(value if isinstance(value, list) else [str(value)])
+    return " ".join(parts)
+
+
+def _service_similarity(a: _Entry, b: _Entry) -> float:
+    field_score = 0.0
+    if len(a.field_shingles) >= MIN_FIELD_SHINGLES and len(b.field_shingles) >= MIN_FIELD_SHINGLES:
+        field_score = jaccard(a.field_shingles, b.field_shingles)
+    return max(field_score, jaccard(a.shingles, b.shingles))
+
+
+def _is_pair(a: _Entry, b: _Entry) -> float | None:
+    """The pair's similarity if they are the same service, else None."""
+    if len(a.field_shingles) >= MIN_FIELD_SHINGLES and len(b.field_shingles) >= MIN_FIELD_SHINGLES:
+        field_score = jaccard(a.field_shingles, b.field_shingles)
+        if field_score >= FIELD_JACCARD:
+            return _service_similarity(a, b)
+    text_score = jaccard(a.shingles, b.shingles)
+    if text_score >= TEXT_JACCARD or (
+        text_score >= BORDERLINE_JACCARD
+        and title_similarity(a.doc.title, b.doc.title) >= BORDERLINE_TITLE
+    ):
+        return _service_similarity(a, b)
+    return None
 
 
 def _text_pairs(entries: list[_Entry]) -> Iterable[tuple[_Entry, _Entry, float]]:
-    buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
+    buckets: dict[tuple[str, int, bytes], list[int]] = defaultdict(list)
     for index, entry in enumerate(entries):
-        signature = minhash(entry.shingles)
-        for band in range(BANDS):
-            key = signature[band * ROWS:(band + 1) * ROWS].tobytes()
-            buckets[(band, key)].append(index)
+        signatures = [("text", minhash(entry.shingles))]
+        if len(entry.field_shingles) >= MIN_FIELD_SHINGLES:
+            signatures.append(("fields", minhash(entry.field_shingles)))
+        for name, signature in signatures:
+            for band in range(BANDS):
+                key = signature[band * ROWS:(band + 1) * ROWS].tobytes()
+                buckets[(name, band, key)].append(index)
     seen: set[tuple[int, int]] = set()
     for members in buckets.values():
         if len(members) < 2 or len(members) > 200:
@@ -135,12 +174,9 @@ def _text_pairs(entries: list[_Entry]) -> Iterable[tuple[_Entry, _Entry, float]]
                 if ea.doc.source == eb.doc.source or (a, b) in seen:
                     continue
                 seen.add((a, b))
-                similarity = jaccard(ea.shingles, eb.shingles)
-                if similarity >= TEXT_JACCARD or (
-                    similarity >= BORDERLINE_JACCARD
-                    and title_similarity(ea.doc.title, eb.doc.title) >= BORDERLINE_TITLE
-                ):
-                    yield ea, eb, similarity
+                score = _is_pair(ea, eb)
+                if score is not None:
+                    yield ea, eb, score
 
 
 def _app_url_key(url: str) -> str | None:
@@ -151,39 +187,61 @@ def _app_url_key(url: str) -> str | None:
     return f"{host}{parts.path.rstrip('/')}" if host else None
 
 
-def _acronyms(name: str) -> set[str]:
-    found = {t for t in re.findall(r"\b[A-Z][A-Za-z0-9-]{2,}\b", name)
-             if sum(c.isupper() for c in t) >= 2 or t.isupper()}
-    tokens = words(re.sub(r"\(.*?\)", " ", name))
-    if len(tokens) >= 3:
-        found.add("".join(t[0] for t in tokens).upper())
-    return {a.upper().replace("-", "") for a in found}
+_GENERIC_APP_WORDS = {"aplikasi", "app", "online", "daring", "kota", "jambi", "mobile",
+                      "android", "web", "portal", "layanan", "sistem", "informasi"}
+
+
+def _app_keys(name: str) -> set[str]:
+    """Identifiers an app goes by: its one-word core name ("SiKesal", "Si-Kesal") and an
+    acronym in parentheses ("Jambi City Operation Center (JCOC)"). A topic acronym inside a
+    longer name ("Info Tagihan PBB Online") is not the app's name."""
+    keys: set[str] = set()
+    for inner in re.findall(r"\(([^)]*)\)", name):
+        tokens = inner.split()
+        if len(tokens) == 1 and len(tokens[0]) >= 3:
+            keys.add(tokens[0].upper().replace("-", ""))
+    core = [t for t in re.sub(r"\(.*?\)", " ", name).split()
+            if t.lower().strip(".,") not in _GENERIC_APP_WORDS]
+    if len(core) == 1 and len(core[0]) >= 3:
+        keys.add(core[0].upper().replace("-", ""))
+    return keys
 
 
 def _same_opd(a: str, b: str) -> bool:
+    """Exact after normalisation (or one naming the other): "Diskominfo Kota Jambi" and
+    "Diskominfo Provinsi Jambi" are different owners, however alike the strings."""
     na, nb = " ".join(words(a)), " ".join(words(b))
-    return bool(na and nb) and (na == nb or na in nb or nb in na or
-                                SequenceMatcher(None, na, nb).ratio() >= 0.85)
+    return bool(na and nb) and (na == nb or na in nb or nb in na)
 
 
 def app_similarity(a: Document, b: Document) -> float:
-    """1.0 for the same app URL; name similarity (or a shared acronym) with the same OPD."""
+    """1.0 for the same app URL; with the same OPD, the best of name similarity, a shared
+    acronym ("SiKesal" / "Si-Kesal (Sistem ...)") and the same description."""
     ka, kb = _app_url_key(a.url), _app_url_key(b.url)
     if ka and ka == kb:
         return 1.0
     if not _same_opd(a.opd, b.opd):
         return 0.0
-    name_score = title_similarity(a.title, b.title)
-    if _acronyms(a.title) & _acronyms(b.title):
-        name_score = max(name_score, 0.9)
-    return name_score
+    score = title_similarity(a.title, b.title)
+    if _app_keys(a.title) & _app_keys(b.title):
+        score = max(score, 0.9)
+    da, db = a.fields.get("description") or a.text, b.fields.get("description") or b.text
+    if set(words(a.title)) & set(words(b.title)) and da and db:
+        described = jaccard(shingles(str(da)), shingles(str(db)))
+        if described >= APP_DESCRIPTION_JACCARD:
+            score = max(score, described)
+    return score
+
+
+def _entry(doc: Document) -> _Entry:
+    return _Entry(doc, shingles(f"{doc.title} {doc.text}"), shingles(service_parts(doc)))
 
 
 def similarity(a: Document, b: Document) -> float:
     """How alike two documents are, on the scale the grouping used."""
     if a.kind == "app" and b.kind == "app":
         return app_similarity(a, b)
-    return jaccard(shingles(f"{a.title} {a.text}"), shingles(f"{b.title} {b.text}"))
+    return _service_similarity(_entry(a), _entry(b))
 
 
 def find_groups(docs: Iterable[Document]) -> list[list[Document]]:
@@ -196,10 +254,10 @@ def find_groups(docs: Iterable[Document]) -> list[list[Document]]:
         by_url[doc.url] = doc
         if doc.kind == "app":
             apps.append(doc)
-            continue
-        shingle_set = shingles(f"{doc.title} {doc.text}")
-        if len(shingle_set) >= MIN_SHINGLES:
-            texts.append(_Entry(doc, shingle_set))
+        elif doc.kind == "service":
+            entry = _entry(doc)
+            if len(entry.shingles) >= MIN_SHINGLES:
+                texts.append(entry)
     for ea, eb, _ in _text_pairs(texts):
         union.union(ea.doc.url, eb.doc.url)
     for i, a in enumerate(apps):

@@ -153,9 +153,13 @@ def overlap_report(store: DocumentStore) -> list[OverlapGroup]:
     for doc in store.iter_documents():
         if doc.group_id:
             groups.setdefault(doc.group_id, []).append(doc)
+    aliased = [d for d in store.iter_documents()
+               if d.kind == "app" and d.fields.get("aliases") and not d.group_id]
+    for doc in aliased:
+        groups[doc.url] = [doc]
     report: list[OverlapGroup] = []
     for group_id, docs in groups.items():
-        if len(docs) < 2:
+        if len(docs) < 2 and not docs[0].fields.get("aliases"):
             continue
         head = next((d for d in docs if d.url == group_id), None) or canonical_member(docs)
         members = [
@@ -164,6 +168,12 @@ def overlap_report(store: DocumentStore) -> list[OverlapGroup]:
                           canonical=d is head)
             for d in sorted(docs, key=lambda d: (d is not head, d.url))
         ]
+        # one catalog entry listed under several names: each name is a copy at the same URL
+        members.extend(
+            OverlapMember(url=d.url, title=str(alias), opd=d.opd, source=d.source, kind=d.kind,
+                          similarity=1.0)
+            for d in docs for alias in d.fields.get("aliases") or []
+        )
         report.append(OverlapGroup(
             group_id=group_id, kind=head.kind, title=head.title,
             opds=sorted({d.opd for d in docs}), members=members,
@@ -182,6 +192,7 @@ def format_overlap(report: list[OverlapGroup]) -> str:
                      f"{len(group.opds)} OPDs, similarity >= {group.similarity:.2f})")
         for member in group.members:
             mark = "*" if member.canonical else " "
-            lines.append(f"  {mark} {member.similarity:4.2f}  {member.opd[:40]:<40} {member.url}")
+            lines.append(f"  {mark} {member.similarity:4.2f}  {member.opd[:34]:<34} "
+                         f"{member.title[:40]:<40} {member.url}")
     lines.append(f"{len(report)} groups; * marks the copy search shows first")
     return "\n".join(lines)

@@ -52,6 +52,7 @@ ITEM_PIPELINES = {
     "crawler.pipelines.store.StorePipeline": 300,
 }
 
+LOG_INSTALL_ROOT_HANDLER = True
 LOG_LEVEL = "WARNING"
 
 MEMUSAGE_ENABLED = False
@@ -70,10 +71,6 @@ ROBOTSTXT_OBEY = True
 
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
-
-SPIDER_MIDDLEWARES = {
-    "scrapy.spidermiddlewares.referer.RefererMiddleware": None,
-}
 
 TELNETCONSOLE_ENABLED = False
 
@@ -96,7 +93,7 @@ def scrapy_settings(crawl: CrawlSettings, data_dir: Path) -> dict[str, Any]:
         DOWNLOAD_DELAY=crawl.delay,
         DOWNLOAD_MAXSIZE=crawl.max_response_bytes,
         DOWNLOAD_TIMEOUT=crawl.timeout,
-        RANDOMIZE_DOWNLOAD_DELAY=crawl.delay > 0,
+        DOWNLOAD_DELAY_JITTER=0.5 if crawl.delay > 0 else 0,
         RETRY_TIMES=crawl.retries,
         USER_AGENT=crawl.user_agent,
         SIKOJA_DATA_DIR=str(data_dir),

@@ -218,3 +218,27 @@ def test_charset_evidence_beats_declarations(body, header, expected):
 def test_binary_sniffing():
     assert looks_binary(b"\x89PNG\r\n\x1a\n" + bytes(100))
     assert not looks_binary("<html><body>Biaya \u2013</body></html>".encode("cp1252"))
+
+
+def test_title_part_repeated_as_a_heading_wins_over_the_site_name():
+    html = ("<html><head><title>BPPRD Kota Jambi :: Pembayaran PBB-P2</title></head><body>"
+            "<table><tr><td class='kiri'>BERITA TERBARU</td><td class='isi'>"
+            "<h3 class='judul'>Pembayaran PBB-P2</h3><p>PBB-P2 dibayar setiap tahun.</p>"
+            "</td></tr></table></body></html>")
+    doc = html_document(html.encode(), url="http://a.go.id/layanan.asp?id=1", content_type=None,
+                        http_last_modified=None, source="s", opd="o").document
+    assert doc.title == "Pembayaran PBB-P2"
+
+
+def test_old_table_layout_keeps_the_side_column_out():
+    html = """<html><body><table class="utama"><tr><td class="header">BADAN PAJAK</td></tr>
+    <tr><td class="menu"><a href="/">BERANDA</a></td></tr><tr>
+    <td class="kiri"><b>BERITA TERBARU</b><br><a href="/b1">Jatuh tempo PBB</a><br>30 Sep 2025</td>
+    <td class="isi"><h3>Pembayaran PBB-P2</h3><p>""" + "PBB-P2 dibayar setiap tahun. " * 20 + """
+    </p><p><b>Persyaratan :</b></p><ol><li>NOP / SPPT PBB</li></ol>
+    <p><b>Biaya/Tarif :</b></p><p>Sesuai SPPT.</p>
+    <p>Pengaduan atas pelayanan ini melalui SiKesal.</p></td></tr></table></body></html>"""
+    doc = html_document(html.encode(), url="http://a.go.id/x", content_type=None,
+                        http_last_modified=None, source="s", opd="o").document
+    assert "BERITA TERBARU" not in doc.text and "BADAN PAJAK" not in doc.text
+    assert doc.fields["cost"] == "Sesuai SPPT."  # the closing complaint line is not the cost

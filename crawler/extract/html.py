@@ -180,7 +180,7 @@ def main_block(body: Tag) -> Tag:
             score = _text_len(child) - _link_text_len(child)
             if score > best_score:
                 best, best_score = child, score
-        if best is None or best_score < 0.8 * total or best.name in ("p", "li", "tr", "td"):
+        if best is None or best_score < 0.8 * total or best.name in ("p", "li"):
             return current
         current = best
 
@@ -247,7 +247,17 @@ def extract_title(soup: BeautifulSoup, block: Tag, body: Tag, og_title: str | No
     if og_title:
         return clean_title_suffix(og_title, site_name)
     if soup.title and soup.title.string:
-        return clean_title_suffix(str(soup.title.string), site_name)
+        title = squash(str(soup.title.string))
+        # "BPPRD Kota Jambi :: Pembayaran PBB-P2": the page's part is the one its content
+        # repeats as a heading, wherever the site puts its own name
+        parts = [p for p in _TITLE_SEPARATORS.split(title) if p]
+        if len(parts) > 1:
+            headings = [squash(h.get_text(" ")).lower() for h in block.find_all(_HEADING_TAGS)]
+            for part in parts:
+                if any(part.lower() == h or (len(part) > 5 and part.lower() in h)
+                       for h in headings):
+                    return part
+        return clean_title_suffix(title, site_name)
     for heading in ("h2", "h3"):
         tag = block.find(heading)
         if isinstance(tag, Tag):

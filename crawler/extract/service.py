@@ -19,36 +19,37 @@ from bs4 import NavigableString, Tag
 
 from crawler.extract.html import BLOCK_TAGS, squash
 
-# Label patterns, matched against the whole label (numbering and a trailing colon removed).
-FIELD_LABELS: dict[str, re.Pattern[str]] = {
-    "requirements": re.compile(
-        r"^(persyaratan|syarat|syarat-syarat|syarat syarat|kelengkapan|dokumen|berkas|"
-        r"requirements?)\b(?!.*\b(?:prosedur|alur|biaya)\b)"
-        r"(\s+(pelayanan|layanan|administrasi|permohonan|pengajuan|pendaftaran|umum|khusus|"
-        r"yang (harus|perlu) (dipenuhi|dilampirkan|disiapkan|dibawa)|(yang )?(diperlukan|"
-        r"dibutuhkan)|teknis|dan kelengkapan|berkas|dokumen|kelengkapan)\b.*)?$"
-    ),
-    "procedure": re.compile(
-        r"^(prosedur|alur|mekanisme|tata cara|tatacara|langkah|langkah-langkah|cara|"
-        r"sistem, mekanisme|sistem mekanisme|flow|procedure|tahapan)\b(?!.*\bbiaya\b).*$"
-    ),
-    "duration": re.compile(
+# Label heads, matched at the start of a label (numbering and a trailing colon removed),
+# with how many further words a label may have ("Persyaratan Pembuatan KTP-el Pemula" is a
+# label; "Loket Disdukcapil, Mal Pelayanan Publik" is a value, not a location label).
+FIELD_LABELS: dict[str, tuple[re.Pattern[str], int]] = {
+    "requirements": (re.compile(
+        r"^(persyaratan|syarat|syarat-syarat|syarat syarat|kelengkapan berkas|"
+        r"kelengkapan dokumen|dokumen (yang )?(diperlukan|dibutuhkan|persyaratan)|"
+        r"berkas (yang )?(diperlukan|dibutuhkan)|requirements?)\b(?!.*\b(prosedur|alur|biaya)\b)"
+    ), 6),
+    "procedure": (re.compile(
+        r"^(prosedur|alur|mekanisme|tata cara|tatacara|langkah-langkah|langkah|"
+        r"cara (mengurus|pengurusan|pengajuan|mendaftar|pendaftaran|permohonan|membuat)|"
+        r"sistem,? mekanisme|tahapan|procedure)\b(?!.*\bbiaya\b)"
+    ), 6),
+    "duration": (re.compile(
         r"^(waktu penyelesaian|jangka waktu|lama (proses|penyelesaian|pelayanan|pengurusan)|"
-        r"waktu proses|estimasi waktu|durasi|standar waktu|waktu pengerjaan)\b.*$"
-    ),
-    "cost": re.compile(
-        r"^(biaya|tarif|retribusi|biaya\s*/\s*tarif|biaya dan tarif|biaya/tarif|"
-        r"produk\s*,?\s*biaya|fee|cost)\b.*$"
-    ),
-    "legal_basis": re.compile(r"^(dasar hukum|landasan hukum|regulasi|peraturan terkait)\b.*$"),
-    "location": re.compile(
-        r"^(lokasi|tempat pelayanan|tempat pengurusan|tempat pengajuan|tempat|alamat|"
-        r"alamat pelayanan|unit pelayanan|loket)\b.*$"
-    ),
-    "online_url": re.compile(
-        r"^(layanan online|pendaftaran online|daftar online|link pendaftaran|"
-        r"link layanan|tautan|permohonan online|aplikasi|akses online|online)\b.*$"
-    ),
+        r"waktu proses|estimasi waktu|durasi|standar waktu|waktu pengerjaan)\b"
+    ), 3),
+    "cost": (re.compile(
+        r"^(biaya|tarif|retribusi|produk,? biaya|fee|cost)\b"
+    ), 3),
+    "legal_basis": (re.compile(r"^(dasar hukum|landasan hukum|regulasi|peraturan terkait)\b"), 3),
+    "location": (re.compile(
+        r"^(lokasi|tempat pelayanan|tempat pengurusan|tempat pengajuan|alamat pelayanan|"
+        r"alamat kantor|alamat|unit pelayanan)\b"
+    ), 2),
+    "online_url": (re.compile(
+        r"^(layanan online|layanan daring|pendaftaran online|pendaftaran daring|daftar online|"
+        r"link pendaftaran|link layanan|tautan (layanan|pendaftaran)|permohonan online|"
+        r"akses online)\b"
+    ), 2),
 }
 LIST_FIELDS = ("requirements", "procedure")
 _MAX_LABEL = 60
@@ -67,6 +68,8 @@ class Block:
     bold: str = ""  # leading bold text of a line
     cells: list[list[str]] = field(default_factory=list)  # row: lines of each cell
     header: bool = False  # row made of <th>
+    row: int = 0  # index of a row in its table
+    para: int = 0  # lines split by <br> share a paragraph number
     links: list[str] = field(default_factory=list)
     link_text: str = ""  # text of the anchors in the block
 
@@ -86,8 +89,9 @@ def match_label(text: str) -> str | None:
     label = _strip_label(text)
     if not label or len(label) > _MAX_LABEL:
         return None
-    for name, pattern in FIELD_LABELS.items():
-        if pattern.match(label):
+    for name, (pattern, extra_words) in FIELD_LABELS.items():
+        found = pattern.match(label)
+        if found and len(label[found.end():].replace("/", " / ").split()) <= extra_words:
             return name
     return None
 
@@ -110,6 +114,7 @@ class _Line:
         self.bold_open = True  # still in the leading run of bold text
         self.links: list[str] = []
         self.link_text: list[str] = []
+        self.para = 0
 
     def add(self, text: str, bold: bool) -> None:
         if not text.strip():
@@ -148,7 +153,7 @@ def _emit(line: _Line, kind: str = "line") -> Iterator[Block]:
     text = line.text()
     if text:
         yield Block(kind, text, bold=squash("".join(line.bold)), links=list(line.links),
-                    link_text="".join(line.link_text).replace(" ", ""))
+                    link_text="".join(line.link_text).replace(" ", ""), para=line.para)
     line.parts.clear()
     line.bold.clear()
     line.links.clear()
@@ -188,8 +193,10 @@ def _flatten(node: Tag, base_url: str, line: _Line, *, bold: bool,
             yield Block("line", squash(child.get_text(" ")), bold=squash(child.get_text(" ")))
         elif name in BLOCK_TAGS:
             yield from _emit(line, "item" if in_item else "line")
+            line.para += 1
             yield from _flatten(child, base_url, line, bold=bold, in_item=in_item)
             yield from _emit(line, "item" if in_item else "line")
+            line.para += 1
         else:
             if name == "a" and child.get("href"):
                 line.links.append(urljoin(base_url, str(child["href"]).strip()))
@@ -201,6 +208,7 @@ def _flatten(node: Tag, base_url: str, line: _Line, *, bold: bool,
 
 
 def _table(table: Tag, base_url: str) -> Iterator[Block]:
+    index = 0
     for tr in table.find_all("tr"):
         if tr.find_parent("table") is not table:
             continue
@@ -220,7 +228,9 @@ def _table(table: Tag, base_url: str) -> Iterator[Block]:
             links.extend(cell_links)
         header = all(c.name == "th" for c in cells)
         text = " | ".join(" ".join(c) for c in lines)
-        yield Block("row", text, cells=lines, header=header, links=links)
+        yield Block("row", text, cells=lines, header=header, links=links, row=index)
+        index += 1
+    yield Block("table_end", "")
 
 
 # -- the state machine -------------------------------------------------------------------
@@ -252,60 +262,100 @@ class _Collector:
                 bucket.append(part)
 
 
+class _Section:
+    """The field being collected and where its value may still continue."""
+
+    def __init__(self) -> None:
+        self.name: str | None = None
+        self.level = 99  # heading level that opened it (99: a label line or a table row)
+        self.from_table = False
+        self.para: int | None = None  # paragraph a scalar value lives in
+        self.items = 0  # list items collected so far
+
+    def open(self, name: str | None, *, level: int = 99, from_table: bool = False,
+             para: int | None = None) -> None:
+        self.name, self.level, self.from_table = name, level, from_table
+        self.para, self.items = para, 0
+
+    def accepts(self, block: Block) -> bool:
+        """Values end where the page moves on: a new paragraph after a scalar's paragraph,
+        or plain text after a list (the "complaints go to SiKesal" line under the last
+        section is not part of it)."""
+        if self.name is None:
+            return False
+        if block.kind == "item":
+            self.items += 1
+            return True
+        if self.name in LIST_FIELDS:
+            return self.items == 0
+        if self.para is None:
+            self.para = block.para
+        return block.para == self.para
+
+
 def extract_service_fields(content: Tag, base_url: str = "") -> dict[str, object]:
     """Service fields found in the cleaned page; empty dict when the page has none."""
     found = _Collector()
-    current: str | None = None
-    current_level = 99  # heading level that opened the current field (99: a label)
+    section = _Section()
     table_columns: dict[int, str] = {}
     for block in flatten(content, base_url):
         if block.kind == "heading":
             name = match_label(block.text)
             if name:
-                current, current_level = name, block.level
-            elif block.level <= current_level or current_level == 99:
-                current, current_level = None, 99
+                section.open(name, level=block.level)
+            elif block.level <= section.level or section.level == 99:
+                section.open(None)
             table_columns = {}
             continue
         if block.kind == "row":
-            current = _row(block, found, current, table_columns)
+            name = _row(block, found, section.name, table_columns)
+            if name != section.name or section.from_table:
+                section.open(name, from_table=True)
             continue
-        label_source = block.bold or block.text
-        name = None
-        value = ""
-        if block.bold and len(block.bold) <= _MAX_LABEL + 2:
-            name = match_label(block.bold)
-            if name:
-                value = block.text[len(block.bold):].lstrip(" :：-–")
-        stripped = block.text.rstrip().rstrip(":：")
-        if not name and ":" not in stripped and "：" not in stripped:
-            # a line that is only a label: "Persyaratan:" or a short "Alur Pelayanan"
-            whole = match_label(block.text) if len(block.text) <= _MAX_LABEL + 2 else None
-            if whole and (block.text.rstrip().endswith((":", "："))
-                          or len(stripped.split()) <= 4):
-                name, value = whole, ""
-        elif not name and len(label_source) <= 400:
-            name, value = _split_inline_label(block.text)
-            if name is None:
-                value = ""
+        if block.kind == "table_end":
+            table_columns = {}
+            if section.from_table:
+                section.open(None)
+            continue
+        name, value = _label_of(block)
         if name:
-            current, current_level = name, 99
+            section.open(name, para=block.para if value else None)
             if value or block.links:
                 found.add(name, value, block.links)
             continue
-        if current:
-            if block.link_only and current != "online_url":
-                found.add(current, "", block.links)
+        if section.accepts(block):
+            if block.link_only and section.name != "online_url":
+                found.add(section.name, "", block.links)
             else:
-                found.add(current, block.text, block.links)
+                found.add(section.name, block.text, block.links)
     return _finish(found, content, base_url)
+
+
+def _label_of(block: Block) -> tuple[str | None, str]:
+    """(field, inline value) when ``block`` is a label line, else (None, "")."""
+    if block.bold and len(block.bold) <= _MAX_LABEL + 2:
+        name = match_label(block.bold)
+        if name:
+            return name, block.text[len(block.bold):].lstrip(" :：-–")
+    stripped = block.text.rstrip().rstrip(":：")
+    if ":" not in stripped and "：" not in stripped:
+        # a line that is only a label: "Persyaratan:" or a short "Alur Pelayanan"
+        whole = match_label(block.text) if len(block.text) <= _MAX_LABEL + 2 else None
+        if whole and (block.text.rstrip().endswith((":", "：")) or len(stripped.split()) <= 4):
+            return whole, ""
+        return None, ""
+    if len(block.text) <= 400:
+        name, value = _split_inline_label(block.text)
+        if name:
+            return name, value
+    return None, ""
 
 
 def _row(block: Block, found: _Collector, current: str | None,
          table_columns: dict[int, str]) -> str | None:
     cells = block.cells
     labels = [match_label(" ".join(c)) for c in cells]
-    if block.header or (table_columns == {} and sum(1 for x in labels if x) >= 2):
+    if block.header or (block.row == 0 and sum(1 for x in labels if x) >= 2):
         # header row naming columns: | No | Persyaratan | Keterangan |
         named = {i: n for i, n in enumerate(labels) if n}
         if named:

@@ -54,6 +54,11 @@ class StorePipeline:
 
     def _store_document(self, item: FetchedDocument) -> tuple[str, str]:
         doc = item.document
+        if doc.kind != "app" and self._is_catalog_app(doc.url, doc.source):
+            # The app catalog is the authority on an app; the app's own web page (often on
+            # the Diskominfo site) would otherwise replace the app entry on every crawl.
+            self.store.touch(doc.url, fetched_at=doc.fetched_at or "")
+            return UNCHANGED, "unchanged"
         previous = self.store.validators(doc.url)
         if previous and previous["status"] == "live" and (
             previous["content_hash"] == doc.content_hash()
@@ -68,6 +73,12 @@ class StorePipeline:
             return UNCHANGED, "unchanged"
         self.store.upsert(doc, etag=item.etag, http_last_modified=item.http_last_modified)
         return OK, ("changed" if previous else "stored")
+
+    def _is_catalog_app(self, url: str, source: str) -> bool:
+        rows = self.store.query(
+            "SELECT 1 FROM documents WHERE url = ? AND kind = 'app' AND source != ? "
+            "AND status = 'live'", (url, source))
+        return bool(rows)
 
     def _apply_outcome(self, item: FetchOutcome) -> tuple[str, str]:
         if item.outcome == UNCHANGED:

@@ -53,7 +53,8 @@ class SourceSpider(Spider):
         settings = crawler.settings
         if self.source.delay is not None:
             settings.set("DOWNLOAD_DELAY", self.source.delay, priority="spider")
-            settings.set("RANDOMIZE_DOWNLOAD_DELAY", self.source.delay > 0, priority="spider")
+            settings.set("DOWNLOAD_DELAY_JITTER", 0.5 if self.source.delay > 0 else 0,
+                         priority="spider")
         if self.source.concurrency is not None:
             settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", self.source.concurrency,
                          priority="spider")

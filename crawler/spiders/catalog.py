@@ -17,6 +17,7 @@ from crawler.extract.document import app_document
 from crawler.failures import http_reason
 from crawler.items import ERROR, GONE, UNCHANGED, FetchedDocument, FetchOutcome
 from crawler.spiders.base import SourceSpider
+from sikoja.documents import Document
 from sikoja.store import DocumentStore
 
 if TYPE_CHECKING:
@@ -55,16 +56,22 @@ class CatalogSpider(SourceSpider):
             yield FetchOutcome(url=key, outcome=ERROR, status=response.status,
                                reason=f"parse: {exc}", elapsed_ms=elapsed)
             return
-        listed: set[str] = set()
-        for index, entry in enumerate(entries):
+        apps: dict[str, Document] = {}
+        for entry in entries:
             doc = app_document(entry, catalog_url=response.url, source=self.source.name,
                                opd=self.source.opd)
-            if doc.url in listed:
-                continue  # the same app listed twice in one catalog: first row wins
-            listed.add(doc.url)
+            first = apps.get(doc.url)
+            if first is None:
+                apps[doc.url] = doc
+            elif doc.title != first.title and doc.title not in first.fields.get("aliases", []):
+                # one app under two names ("PPID Kota Jambi", "Aplikasi PPID"): one
+                # document, and the other name kept so search and the overlap report know it
+                first.fields.setdefault("aliases", []).append(doc.title)
+        for index, doc in enumerate(apps.values()):
             # one download for all apps: its time counts once in the response-time stats
             yield FetchedDocument(document=doc, fetched_url=doc.url, status=response.status,
                                   elapsed_ms=elapsed if index == 0 else None)
+        listed = set(apps)
         store = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
         try:
             dropped = store.urls_for_source(self.source.name) - listed

@@ -32,6 +32,7 @@ from crawler.extract.encoding import looks_binary, looks_pdf
 from crawler.extract.pdf import PdfError, extract_pdf
 from crawler.failures import http_reason
 from crawler.items import ERROR, GONE, SKIPPED, UNCHANGED, FetchedDocument, FetchOutcome
+from crawler.linkstore import LinkStore
 from crawler.spiders.base import SourceSpider
 from sikoja.store import DocumentStore
 
@@ -67,15 +68,23 @@ class WebsiteSpider(SourceSpider):
         self.sitemaps_seen: set[str] = set()
         self.swept = False
         self.resumed = False
+        self.linkstore: LinkStore | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WebsiteSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider.spider_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(spider.spider_closed, signal=signals.spider_closed)
         return spider
 
+    def spider_closed(self, spider: Any = None) -> None:
+        if self.linkstore is not None:
+            self.linkstore.close()
+            self.linkstore = None
+
     def spider_opened(self, spider: Any = None) -> None:
+        self.linkstore = LinkStore.open(self.settings["SIKOJA_DATA_DIR"])
         # a resumed frontier: the budget and what was produced survive in spider.state
         state = getattr(self, "state", None)
         if isinstance(state, dict):
@@ -146,8 +155,10 @@ class WebsiteSpider(SourceSpider):
                     continue
                 doc = store.get(url)
                 self.scheduled.add(url)
+                # ask in the form the server was asked before, not the canonical spelling
+                fetched = self.linkstore.fetched_url(url) if self.linkstore else None
                 requests.append(self._page_request(
-                    url, depth=self.source.max_depth, sweep=True,
+                    fetched or url, depth=self.source.max_depth, sweep=True,
                     parent=doc.parent_url if doc else None, dont_filter=True))
         finally:
             store.close()
@@ -169,6 +180,9 @@ class WebsiteSpider(SourceSpider):
             self.produced.add(key)
             yield FetchOutcome(url=key, outcome=UNCHANGED, status=status, elapsed_ms=elapsed,
                                document_url=key)
+            # unchanged page, unchanged links: follow the ones it had last time
+            if not meta.get("sikoja_sweep") and self.linkstore is not None:
+                yield from self._follow_all(self.linkstore.links(key), meta, key)
             return
         if status in (404, 410):
             yield FetchOutcome(url=key, outcome=GONE, status=status, elapsed_ms=elapsed,
@@ -221,11 +235,19 @@ class WebsiteSpider(SourceSpider):
         self.produced.add(key)
         yield FetchedDocument(document=doc, fetched_url=key, status=status, elapsed_ms=elapsed,
                               etag=etag, http_last_modified=last_modified)
+        in_scope = [(link.url, link.text) for link in page.links
+                    if self.scope.allows(link.url)]
+        if self.linkstore is not None:
+            self.linkstore.save(key, source=self.source.name, fetched_url=url, links=in_scope)
         if meta.get("sikoja_sweep"):
             return
+        yield from self._follow_all(in_scope, meta, doc.url)
+
+    def _follow_all(self, links: list[tuple[str, str]], meta: dict[str, Any],
+                    parent: str) -> Iterator[Request]:
         depth = meta.get("sikoja_depth", 0) + 1
-        for link in page.links:
-            request = self.follow(link.url, depth=depth, parent=doc.url, link_text=link.text)
+        for link_url, text in links:
+            request = self.follow(link_url, depth=depth, parent=parent, link_text=text)
             if request is not None:
                 yield request
 
@@ -251,7 +273,7 @@ class WebsiteSpider(SourceSpider):
     def parse_robots(self, response: Response) -> Iterator[Request]:
         if response.status != 200:
             return
-        for url in sitemap_urls_from_robots(response.text, base_url=response.url):
+        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
             if url not in self.sitemaps_seen and len(self.sitemaps_seen) < _MAX_SITEMAPS:
                 yield self._sitemap_request(url)
 

@@ -1,0 +1,60 @@
+"""What a page linked to and the URL it was fetched from, kept between crawls.
+
+A 304 answer has no body, so without this an unchanged home page would end the recrawl
+right there: nothing below it would be discovered. Each HTML page's in-scope links are
+saved here (``data_dir/crawl-state/links.db``, crawler-private, SQLite so memory stays
+flat), and a 304 follows the links saved last time. The fetched URL is kept because the
+stored document URL is canonical (``/?page_id=5``) and some servers only answer the form
+they link to (``/index.php?page_id=5``); revalidation asks for that form.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS pages (
+    key TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    fetched_url TEXT NOT NULL,
+    links TEXT NOT NULL DEFAULT '[]'
+);
+"""
+MAX_LINKS = 1000
+
+
+class LinkStore:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(path), timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(SCHEMA)
+
+    @classmethod
+    def open(cls, data_dir: Path | str) -> LinkStore:
+        return cls(Path(data_dir) / "crawl-state" / "links.db")
+
+    def close(self) -> None:
+        self._db.close()
+
+    def save(self, key: str, *, source: str, fetched_url: str,
+             links: list[tuple[str, str]]) -> None:
+        with self._db:
+            self._db.execute(
+                "INSERT INTO pages (key, source, fetched_url, links) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET source = excluded.source, "
+                "fetched_url = excluded.fetched_url, links = excluded.links",
+                (key, source, fetched_url,
+                 json.dumps(links[:MAX_LINKS], ensure_ascii=False)),
+            )
+
+    def links(self, key: str) -> list[tuple[str, str]]:
+        row = self._db.execute("SELECT links FROM pages WHERE key = ?", (key,)).fetchone()
+        return [(u, t) for u, t in json.loads(row[0])] if row else []
+
+    def fetched_url(self, key: str) -> str | None:
+        row = self._db.execute("SELECT fetched_url FROM pages WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None

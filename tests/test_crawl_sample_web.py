@@ -1,0 +1,97 @@
+"""End to end on the bundled sample Kota Jambi web: every OPD site and the app catalog are
+crawled, services come out structured, the planted near-duplicates are reported, and a
+recrawl of the unchanged web rewrites nothing."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from crawler.canonical import canonicalize_url
+from crawler.reports import overlap_report, sites_report
+from crawler.run import crawl
+from sikoja.config import Settings
+from sikoja.demo.server import DEFAULT_BASE_PORT, serve_sample_sites
+from sikoja.sources import load_sources
+from sikoja.store import DocumentStore
+
+PLANTED = Path(__file__).parent / "data" / "planted_duplicates.json"
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory):
+    data_dir = tmp_path_factory.mktemp("sample-web")
+    settings = Settings()
+    settings.crawl.delay = 0
+    settings.crawl.concurrency_per_host = 4
+    with serve_sample_sites(base_port=0) as web:
+        sources = load_sources(web.write_sources(data_dir / "sources.yaml"))
+        first = crawl(sources, settings, data_dir, timeout=300)
+        second = crawl(sources, settings, data_dir, timeout=300)
+        base_port = web.base_port
+    store = DocumentStore.open(data_dir)
+    yield base_port, sources, first, second, store
+    store.close()
+
+
+def served(url: str, base_port: int) -> str:
+    """A URL of the sample web on its default ports, moved to the ports in use."""
+    def move(match: re.Match[str]) -> str:
+        return f"127.0.0.1:{int(match.group(1)) - DEFAULT_BASE_PORT + base_port}"
+
+    return canonicalize_url(re.sub(r"127\.0\.0\.1:(\d+)", move, url))
+
+
+def test_every_source_is_crawled(sample):
+    base_port, sources, first, second, store = sample
+    assert first.ok
+    assert {s.source for s in first.sources} == {s.name for s in sources}
+    for source in first.sources:
+        assert source.state == "done", source
+        assert source.pages > 0, source
+    health = {h.source: h for h in sites_report(store)}
+    assert set(health) == {s.name for s in sources}
+
+
+def test_services_and_apps_are_structured(sample):
+    base_port, sources, first, second, store = sample
+    docs = list(store.iter_documents())
+    services = [d for d in docs if d.kind == "service"]
+    assert len(services) >= 40
+    assert all(d.fields.get("requirements") for d in services)
+    apps = [d for d in docs if d.kind == "app"]
+    assert len(apps) >= 20
+    assert {d.fields["status"] for d in apps} == {"active", "inactive"}
+    assert any(d.kind == "document" and d.parent_url for d in docs)
+
+
+def test_planted_duplicates_are_reported(sample):
+    base_port, sources, first, second, store = sample
+    planted = json.loads(PLANTED.read_text(encoding="utf-8"))
+    report = overlap_report(store)
+    url_groups = [{m.url for m in g.members} for g in report]
+    for pair in planted["services"]:
+        urls = {served(u, base_port) for u in pair}
+        assert any(urls <= group for group in url_groups), pair
+    name_groups = [{m.title for m in g.members} for g in report if g.kind == "app"]
+    for pair in planted["apps"]:
+        assert any(set(pair) <= group for group in name_groups), pair
+
+
+def test_the_opd_page_is_the_canonical_copy_not_mpp(sample):
+    base_port, sources, first, second, store = sample
+    for group in overlap_report(store):
+        if group.kind == "service":
+            head = next(m for m in group.members if m.canonical)
+            assert head.source != "mpp", group
+
+
+def test_recrawl_of_an_unchanged_web_rewrites_nothing(sample):
+    base_port, sources, first, second, store = sample
+    assert second.ok
+    assert sum(s.stored + s.changed for s in second.sources) == 0, str(second)
+    assert sum(s.unchanged for s in second.sources) == first.pages
+    assert second.errors == first.errors
