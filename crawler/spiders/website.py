@@ -85,15 +85,20 @@ class WebsiteSpider(SourceSpider):
 
     def spider_opened(self, spider: Any = None) -> None:
         self.linkstore = LinkStore.open(self.settings["SIKOJA_DATA_DIR"])
-        # a resumed frontier: the budget and what was produced survive in spider.state
+
+    def _restore_state(self) -> None:
+        """A resumed frontier: the page budget and what was produced live in spider.state,
+        which Scrapy saves in JOBDIR on a graceful stop (loaded after spider_opened)."""
         state = getattr(self, "state", None)
         if isinstance(state, dict):
-            self.scheduled = state.setdefault("scheduled", self.scheduled)
-            self.produced = state.setdefault("produced", self.produced)
+            state.setdefault("scheduled", set()).update(self.scheduled)
+            state.setdefault("produced", set()).update(self.produced)
+            self.scheduled, self.produced = state["scheduled"], state["produced"]
 
     # -- frontier ----------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[Any]:
+        self._restore_state()
         for url in self.source.start_urls:
             self.scheduled.add(canonicalize_url(url))
             yield self._page_request(url, depth=0, dont_filter=True)

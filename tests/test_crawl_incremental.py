@@ -1,0 +1,144 @@
+"""Recrawls: unchanged pages cost a 304 and no rewrite, changed pages are updated, removed
+pages leave the index, and an interrupted crawl resumes without losing or duplicating."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from crawler.canonical import canonicalize_url
+from crawler.run import CrawlJob, crawl
+from sikoja.config import Settings
+from sikoja.sources import Source
+from sikoja.store import DocumentStore
+from tests.faultserver import Page, PageSite
+
+
+def page(title: str, body: str = "", links: tuple[str, ...] = ()) -> bytes:
+    anchors = "".join(f'<li><a href="{href}">{href}</a></li>' for href in links)
+    return (f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+            f"<p>{body or 'Informasi layanan ' + title}</p><ul>{anchors}</ul></body></html>"
+            ).encode()
+
+
+def settings() -> Settings:
+    value = Settings()
+    value.crawl.delay = 0
+    value.crawl.timeout = 5
+    value.crawl.retries = 0
+    return value
+
+
+def fetches(store: DocumentStore, url: str) -> list:
+    return store.query("SELECT * FROM fetch_log WHERE url = ? ORDER BY id",
+                       (canonicalize_url(url),))
+
+
+@pytest.fixture
+def site():
+    pages = {
+        "/": Page(page("Beranda", links=("/a", "/b", "/c", "/d"))),
+        "/a": Page(page("Layanan A")),
+        "/b": Page(page("Layanan B", links=("/e", "/f"))),
+        "/c": Page(page("Layanan C")),
+        "/d": Page(page("Layanan D"), etag=False),  # no validators: compared by hash
+        "/e": Page(page("Layanan E")),
+        "/f": Page(page("Layanan F")),
+    }
+    with PageSite(pages) as server:
+        yield server
+
+
+def test_recrawl_304_change_and_removal(site: PageSite, tmp_path: Path):
+    source = Source(name="dinas", opd="Dinas Uji", start_urls=[site.url("/")],
+                    use_sitemap=False)
+    first = crawl([source], settings(), tmp_path, timeout=120)
+    assert first.sources[0].stored == 7
+
+    site.pages["/b"] = Page(page("Layanan B", body="Jam layanan berubah mulai Senin"))
+    del site.pages["/c"]  # still linked from the home page: 404
+    del site.pages["/f"]  # no longer linked anywhere, and gone: found by revalidation
+    site.hits.clear()
+    second = crawl([source], settings(), tmp_path, timeout=120)
+
+    store = DocumentStore.open(tmp_path)
+    summary = second.sources[0]
+    assert (summary.changed, summary.gone, summary.stored) == (1, 2, 0)
+    assert summary.unchanged == 4  # home, a, d (same hash) and e (unlinked, still there)
+    # 304 path: conditional request, nothing re-extracted
+    assert any(h.headers.get("If-None-Match") for h in site.hits if h.path == "/a")
+    assert fetches(store, site.url("/a"))[-1]["status"] == 304
+    assert fetches(store, site.url("/a"))[-1]["outcome"] == "unchanged"
+    # the page without validators came back 200 with the same content: touched only
+    last_d = fetches(store, site.url("/d"))[-1]
+    assert (last_d["status"], last_d["outcome"]) == (200, "unchanged")
+    # the home page answered 304, yet the pages below it were reached
+    assert "/a" in [h.path for h in site.hits]
+    assert "Jam layanan berubah" in store.get(canonicalize_url(site.url("/b"))).text
+    live = {d.url for d in store.iter_documents()}
+    assert canonicalize_url(site.url("/c")) not in live
+    assert canonicalize_url(site.url("/f")) not in live
+    assert canonicalize_url(site.url("/e")) in live  # unlinked but alive: kept
+
+
+def test_partial_crawl_never_removes_unseen_pages(site: PageSite, tmp_path: Path):
+    full = Source(name="dinas", opd="Dinas Uji", start_urls=[site.url("/")], use_sitemap=False)
+    crawl([full], settings(), tmp_path, timeout=120)
+    capped = full.model_copy(update={"max_pages": 2})
+    summary = crawl([capped], settings(), tmp_path, timeout=120)
+    assert summary.sources[0].state == "partial"
+    assert summary.sources[0].gone == 0
+    assert DocumentStore.open(tmp_path).count() == 7
+
+
+def big_site(pages: int, delay: float) -> dict[str, Page]:
+    site = {"/": Page(page("Beranda", links=tuple(f"/p/{i}" for i in range(pages))))}
+    for i in range(pages):
+        site[f"/p/{i}"] = Page(page(f"Halaman {i}"), delay=delay)
+    return site
+
+
+def wait_for_documents(data_dir: Path, count: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if (data_dir / "documents.db").exists():
+            store = DocumentStore.open(data_dir)
+            try:
+                if store.count() >= count:
+                    return
+            finally:
+                store.close()
+        time.sleep(0.1)
+    raise AssertionError(f"fewer than {count} documents after {timeout}s")
+
+
+@pytest.mark.parametrize("stop", ["kill", "terminate"])
+def test_interrupted_crawl_resumes_without_loss_or_duplicates(tmp_path: Path, stop: str):
+    total = 120
+    with PageSite(big_site(total, delay=0.05)) as site:
+        source = Source(name="besar", opd="Dinas Besar", start_urls=[site.url("/")],
+                        use_sitemap=False, concurrency=2)
+        job = CrawlJob([source], settings(), tmp_path).start()
+        wait_for_documents(tmp_path, 20)
+        job.kill() if stop == "kill" else job.terminate()
+        interrupted = job.wait(timeout=60)
+        assert interrupted.sources[0].state == "interrupted"
+        done_before = DocumentStore.open(tmp_path).count()
+        assert 20 <= done_before < total + 1
+
+        site.hits.clear()
+        resumed = crawl([source], settings(), tmp_path, timeout=120)
+        refetched = [h.path for h in site.hits if h.path.startswith("/p/")]
+
+    store = DocumentStore.open(tmp_path)
+    assert resumed.sources[0].state == "done"
+    assert store.count() == total + 1
+    rows = store.query("SELECT url, COUNT(*) AS n FROM documents GROUP BY url HAVING n > 1")
+    assert rows == []
+    assert len(refetched) == len(set(refetched))  # nothing asked twice in the rerun
+    if stop == "terminate":
+        # a graceful stop saved the frontier: the rerun continued it instead of
+        # revisiting what was already stored
+        assert len(refetched) <= total - done_before + 2
