@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import Stemmer as PyStemmer
+
 from indexer.analysis import language, lexicon
 from indexer.analysis.lexicon import Phrase
 from indexer.analysis.normalize import Normalizer
@@ -46,6 +48,7 @@ WEIGHTS = {
     "query": 1.0,
     "correction": 0.9,
     "glossary": 0.9,
+    "glossary_word": 0.5,
     "renamed": 0.9,
     "abbreviation": 0.8,
     "synonym": 0.8,
@@ -79,7 +82,8 @@ class _Expansions:
     abbreviations: dict[Phrase, tuple[tuple[str, Phrase], ...]]
     contractions: dict[Phrase, Phrase]  # analysed expansion -> analysed acronym
     renamed: dict[Phrase, tuple[tuple[str, Phrase], ...]]
-    glossary: dict[Phrase, tuple[str, Phrase]]
+    glossary: dict[Phrase, tuple[str, Phrase]]  # keys: Snowball English stems
+    glossary_span: int
     span: int
 
 
@@ -110,6 +114,8 @@ class Analyzer:
         self._synonym_lock = threading.Lock()
         self._synonym_version: object = object()
         self._synonym_rules: CompiledSynonyms | None = None
+        self._english = PyStemmer.Stemmer("english")
+        self._english_cache: dict[str, str] = {}
         self._expansions = self._build_expansions()
 
     # -- documents ----------------------------------------------------------------------------
@@ -149,7 +155,10 @@ class Analyzer:
         raw_words = [w for w, _ in raw]
         lang = language.detect(text[:MAX_QUERY_CHARS], raw_words, self.lexicon)
 
-        content = [w for w in all_words if w not in self._stop][:MAX_QUERY_WORDS]
+        content = [w for w in all_words if w not in self._stop]
+        if lang == "en":
+            content = [w for w in content if w not in self.lexicon.english_stopwords]
+        content = content[:MAX_QUERY_WORDS]
         corrections = self._corrections(content, vocabulary)
         corrected = [corrections.get(w, w) for w in content]
 
@@ -174,27 +183,14 @@ class Analyzer:
             add((stem(word),), WEIGHTS["correction"], "correction")
 
         readable_extra: list[str] = []
-        ex = self._expansions
-        for _, _, key in _find_phrases(corrected, ex.abbreviations, ex.span):
-            for readable, analysed in ex.abbreviations[key]:
-                add(analysed, WEIGHTS["abbreviation"], "abbreviation")
-                readable_extra.append(readable)
-        for _, _, key in _find_phrases(corrected, ex.renamed, ex.span):
-            for readable, analysed in ex.renamed[key]:
-                add(analysed, WEIGHTS["renamed"], "synonym")
-                readable_extra.append(readable)
-
-        stems = [stem(w) for w in corrected]
-        for _, _, key in _find_phrases(stems, ex.contractions, ex.span):
-            add(ex.contractions[key], WEIGHTS["abbreviation"], "abbreviation")
-
-        translated = self._glossary(raw_words, lang, add, readable_extra)
-
-        rules = self._current_synonyms()
-        if rules is not None:
-            for tokens, weight, readable in rules.expand(stems):
-                add(tokens, weight * WEIGHTS["synonym"], "synonym")
-                readable_extra.append(readable)
+        translated, indonesian = self._glossary(raw_words, lang, add, readable_extra)
+        self._expand(corrected, add, readable_extra)
+        if indonesian:
+            # "job seeker card" -> "kartu pencari kerja" -> AK1, kartu kuning, ...
+            words = [w for w in self.normalizer.words(translated) if w not in self._stop]
+            if lang == "en":
+                words = [w for w in words if w not in self.lexicon.english_stopwords]
+            self._expand(words[:MAX_QUERY_WORDS], add, readable_extra)
 
         did_you_mean = None
         if corrections:
@@ -236,12 +232,48 @@ class Analyzer:
         stem = self.stemmer.stem(word)
         return not (stem != word and stem in lex.root_words)
 
-    def _glossary(self, raw_words, lang, add, readable_extra) -> str:
-        """Add glossary terms; return the query with English phrases put into Indonesian."""
+    def _expand(self, words: list[str], add, readable_extra: list[str]) -> None:
+        """Acronyms both ways, current names for old ones, and synonyms of a word sequence."""
         ex = self._expansions
+        for _, _, key in _find_phrases(words, ex.abbreviations, ex.span):
+            for readable, analysed in ex.abbreviations[key]:
+                add(analysed, WEIGHTS["abbreviation"], "abbreviation")
+                readable_extra.append(readable)
+        for _, _, key in _find_phrases(words, ex.renamed, ex.span):
+            for readable, analysed in ex.renamed[key]:
+                add(analysed, WEIGHTS["renamed"], "synonym")
+                readable_extra.append(readable)
+        stems = [self.stemmer.stem(w) for w in words]
+        for _, _, key in _find_phrases(stems, ex.contractions, ex.span):
+            add(ex.contractions[key], WEIGHTS["abbreviation"], "abbreviation")
+        rules = self._current_synonyms()
+        if rules is not None:
+            for tokens, weight, readable in rules.expand(stems):
+                add(tokens, weight * WEIGHTS["synonym"], "synonym")
+                readable_extra.append(readable)
+
+    def _english_stem(self, word: str) -> str:
+        cached = self._english_cache.get(word)
+        if cached is None:
+            cached = self._english.stemWord(word)
+            if len(self._english_cache) < 100_000:
+                self._english_cache[word] = cached
+        return cached
+
+    def _glossary(self, raw_words, lang, add, readable_extra) -> tuple[str, list[str]]:
+        """Add glossary terms; return the query with English put into Indonesian, and the
+        Indonesian phrases used (empty when nothing matched).
+
+        English words are matched by their Snowball English stem, so "licenses", "moving"
+        and "certificates" find "license", "move" and "certificate". Single words are only
+        translated in an English query ("free" is not free in "bebas"), phrases always.
+        """
+        ex = self._expansions
+        stems = [self._english_stem(w) for w in raw_words]
         out: list[str] = []
+        used: list[str] = []
         i = 0
-        found = _find_phrases(raw_words, ex.glossary, 4)
+        found = _find_phrases(stems, ex.glossary, ex.glossary_span)
         matches = {start: (end, key) for start, end, key in found}
         while i < len(raw_words):
             hit = matches.get(i)
@@ -249,13 +281,17 @@ class Analyzer:
                 end, key = hit
                 indonesian, analysed = ex.glossary[key]
                 add(analysed, WEIGHTS["glossary"], "glossary")
+                if lang == "en" and len(analysed) > 1:
+                    for token in analysed:  # partial matches still count for an English query
+                        add((token,), WEIGHTS["glossary_word"], "glossary")
                 readable_extra.append(indonesian)
                 out.append(indonesian)
+                used.append(indonesian)
                 i = end
             else:
                 out.append(raw_words[i])
                 i += 1
-        return " ".join(out)
+        return " ".join(out), used
 
     def _embedding_text(self, base: str, extras: list[str]) -> str:
         seen = set(base.split())
@@ -318,7 +354,10 @@ class Analyzer:
             if key:
                 renamed[key] = tuple(dict.fromkeys(renamed.get(key, ()) + news))
         glossary = {
-            tuple(words_of(" ".join(k))): (v, tuple(self.index_tokens(v)))
+            tuple(self._english_stem(w) for w in words_of(" ".join(k))): (
+                v,
+                tuple(self.index_tokens(v)),
+            )
             for k, v in lex.glossary.items()
         }
         span = max(
@@ -336,5 +375,6 @@ class Analyzer:
             contractions=contractions,
             renamed={k: analysed(v) for k, v in renamed.items()},
             glossary=glossary,
+            glossary_span=max(len(k) for k in glossary),
             span=span,
         )

@@ -25,6 +25,12 @@ _ALPHA = re.compile(r"[a-z]+")
 
 Phrase = tuple[str, ...]
 
+ENGLISH_STOPWORDS = frozenset(
+    "a an the of to for in on at by with from and or is are be do does how what where when "
+    "which who why i me my we our you your it this that can could need want get please about "
+    "into out up".split()
+)
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -53,6 +59,8 @@ class Lexicon:
     # every surface word any list knows as Indonesian (roots, slang keys, acronyms, stopwords)
     indonesian_words: frozenset[str]
     english_words: frozenset[str]
+    # dropped from English queries only ("a" stays in Indonesian text: "SIM A")
+    english_stopwords: frozenset[str]
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -117,6 +125,13 @@ def load() -> Lexicon:
     protected = set(acronyms) | {row[0] for row in _rows("protected.txt")}
     root_words = _root_words()
 
+    glossary = {tuple(words_of(en)): idn for en, idn, *_ in _rows("glossary_en.tsv")}
+    english_words = {w for key in glossary for w in key} | ENGLISH_STOPWORDS | {
+        "how", "what", "where", "when", "which", "who", "why", "get", "need", "can", "lost",
+        "pay", "apply", "make", "new", "card", "certificate", "office", "city",
+    }  # fmt: skip
+    english_words -= {"online", "data", "email"}
+
     rewrites: dict[Phrase, Phrase] = {}
     slang_readings: dict[str, str] = {}
 
@@ -130,8 +145,8 @@ def load() -> Lexicon:
                 return
             if not all(_ALPHA.fullmatch(w) for w in value):
                 return
-            if key[0] in protected or len(key[0]) < 2:
-                return
+            if key[0] in protected or len(key[0]) < 2 or key[0] in english_words:
+                return  # the slang lists read "of" as "dari"
             if key[0] in root_words:
                 if len(value) == 1 and len(key[0]) > 2:
                     slang_readings.setdefault(key[0], value[0])
@@ -158,15 +173,7 @@ def load() -> Lexicon:
     renamed: dict[Phrase, list[str]] = {}
     for old, new, *_ in _rows("renamed_terms.tsv"):
         renamed.setdefault(tuple(words_of(old)), []).append(new)
-    glossary = {tuple(words_of(en)): idn for en, idn, *_ in _rows("glossary_en.tsv")}
     stem_overrides = {word: stem for word, stem, *_ in _rows("stem_overrides.tsv")}
-
-    english_words = {w for key in glossary for w in key} | {
-        "how", "what", "where", "when", "which", "who", "why", "the", "a", "an", "to", "for",
-        "of", "in", "my", "i", "get", "need", "can", "do", "does", "is", "are", "lost", "pay",
-        "apply", "make", "new", "card", "certificate", "office", "city", "with", "and", "or",
-    }  # fmt: skip
-    english_words -= {"online", "data", "email"}
     indonesian_words = (
         root_words
         | stopwords
@@ -189,4 +196,5 @@ def load() -> Lexicon:
         root_words=root_words,
         indonesian_words=frozenset(indonesian_words),
         english_words=frozenset(english_words),
+        english_stopwords=ENGLISH_STOPWORDS,
     )

@@ -9,9 +9,10 @@ Two strings meet that way whenever their edit distance is 1 (any edit, including
 50 000 words), each candidate is verified with a real edit distance.
 
 How far a word may be corrected scales with its length: none up to 3 letters (``kk``, ``kia``,
-``pbb`` are acronyms, never typos), one edit up to 6 letters, two from 7. A correction is
-confident when the best candidate is alone at its distance, or far more frequent than the
-others there; otherwise :meth:`Vocabulary.correct` says nothing.
+``pbb`` are acronyms, never typos), one edit up to 6 letters, two from 7. Among equally close
+candidates one that only adds letters back wins ("berusha" -> "berusaha", not "berusia"). A
+correction is confident when the best candidate is alone, or far more frequent than the next;
+otherwise :meth:`Vocabulary.correct` says nothing.
 """
 
 from __future__ import annotations
@@ -141,8 +142,12 @@ class Vocabulary:
             self._keys, self._ids = key_arr[order], id_arr[order]
         return self._keys, self._ids
 
-    def candidates(self, word: str) -> list[tuple[int, int, str]]:
-        """``(distance, -count, word)`` of vocabulary words within reach, best first."""
+    def candidates(self, word: str) -> list[tuple[int, int, int, str]]:
+        """``(distance, omission rank, -count, word)`` of words within reach, best first.
+
+        Omission rank is 0 when ``word`` is the candidate with letters left out ("berusha" in
+        "berusaha"): dropped letters, vowels above all, are the commonest Indonesian typo.
+        """
         limit = max_edits(word)
         if limit == 0 or not word.isalpha():
             return []
@@ -161,7 +166,8 @@ class Vocabulary:
             cand = self._words[i]
             distance = edit_distance(word, cand, limit)
             if 0 < distance <= limit:
-                out.append((distance, -self.counts[cand], cand))
+                omission = 0 if _is_subsequence(word, cand) else 1
+                out.append((distance, omission, -self.counts[cand], cand))
         out.sort()
         return out
 
@@ -172,14 +178,17 @@ class Vocabulary:
         found = self.candidates(word)
         if not found:
             return None
-        best_distance, best_neg_count, best = found[0]
-        rivals = [c for c in found[1:] if c[0] == best_distance]
-        if rivals:
-            runner_up = -rivals[0][1]
-            # alone by a wide margin, or sharing the first letter while the rival does not
-            if -best_neg_count < 3 * runner_up:
-                same_start = [c for c in [found[0], *rivals] if c[2][0] == word[0]]
-                if len(same_start) != 1:
-                    return None
-                best = same_start[0][2]
-        return best
+        best = found[0]
+        rivals = [c for c in found[1:] if c[:2] == best[:2]]
+        if rivals and -best[2] < 3 * -rivals[0][2]:
+            # equally close and similarly common: only a first-letter match can decide
+            same_start = [c for c in [best, *rivals] if c[3][0] == word[0]]
+            if len(same_start) != 1:
+                return None
+            best = same_start[0]
+        return best[3]
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
