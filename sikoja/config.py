@@ -34,6 +34,7 @@ class OpenSearchSettings(BaseModel):
     knn_space: Literal["cosinesimil", "innerproduct"] = "cosinesimil"
     knn_m: int = 16
     knn_ef_construction: int = 128
+    knn_fp16: bool = False  # faiss only (2.13+): vectors as 16-bit floats, half the memory
     # Keyword scores: "exact" re-scores the cluster's candidates with the embedded index's
     # BM25 (identical answers on any engine); "engine" keeps the cluster's own BM25.
     scoring: Literal["exact", "engine"] = "exact"

@@ -55,6 +55,7 @@ MGET_BATCH = 1000
 SCAN_PAGE = 5000
 REINDEX_POLL = 1.0
 SYNC_REINDEX_MAX = 200_000  # documents copied in one request; more run as a polled task
+DFS_MAX_DOCS = 1_000_000
 DF_CACHE_MAX = 100_000  # (field, token) document frequencies kept per live version
 
 
@@ -299,9 +300,13 @@ class OpenSearchBackend(IndexBackend):
 
     # -- reads -------------------------------------------------------------------------
 
-    def _search(self, live: _Live, body: dict[str, Any], **params: Any) -> dict[str, Any]:
-        if live.shards > 1:
-            # one shard's statistics would give other BM25 scores than the embedded index
+    def _search(self, live: _Live, body: dict[str, Any], *, ranked_by_engine: bool = False,
+                **params: Any) -> dict[str, Any]:
+        documents = int(live.record.get("documents") or 0)
+        if ranked_by_engine and live.shards > 1 and documents < DFS_MAX_DOCS:
+            # each shard's own statistics would give other BM25 scores than one index; past
+            # a million documents the shards' statistics agree and the extra round trip
+            # is not worth it
             params.setdefault("search_type", "dfs_query_then_fetch")
         with self._errors("searching"):
             try:
@@ -322,7 +327,7 @@ class OpenSearchBackend(IndexBackend):
             return []
         if self.cfg.scoring == "engine":
             found = self._search(live, {"size": k, "_source": False, "query": query,
-                                        "track_total_hits": False})
+                                        "track_total_hits": False}, ranked_by_engine=True)
             return [Hit(id=h["_id"], score=float(h["_score"])) for h in found["hits"]["hits"]]
         # exact: the cluster finds candidates, scoring.py ranks them as the embedded index
         window = max(k, self.cfg.exact_window)
@@ -420,7 +425,7 @@ class OpenSearchBackend(IndexBackend):
             return []
         pipeline = self._ensure_pipeline(weights)
         found = self._search(live, {"size": k, "_source": False, "query": query},
-                             search_pipeline=pipeline)
+                             ranked_by_engine=True, search_pipeline=pipeline)
         return [Hit(id=h["_id"], score=float(h["_score"])) for h in found["hits"]["hits"]]
 
     def _ensure_pipeline(self, weights: tuple[float, float]) -> str:
@@ -448,7 +453,8 @@ class OpenSearchBackend(IndexBackend):
         if live is None or not text.strip() or k <= 0:
             return []
         found = self._search(live, {"size": k, "_source": False,
-                                    "query": queries.text_query(text, filters)})
+                                    "query": queries.text_query(text, filters)},
+                             ranked_by_engine=True)
         return [Hit(id=h["_id"], score=float(h["_score"])) for h in found["hits"]["hits"]]
 
     def facets(self, terms: Sequence[QueryTerm], filters: Filters | None = None,

@@ -154,6 +154,9 @@ def mappings() -> dict[str, Any]:
 
 def vector_mapping(dimension: int, cfg: OpenSearchSettings) -> dict[str, Any]:
     """HNSW over L2-normalised embeddings; the dimension comes from the first vector."""
+    parameters: dict[str, Any] = {"m": cfg.knn_m, "ef_construction": cfg.knn_ef_construction}
+    if cfg.knn_fp16 and cfg.knn_engine == "faiss":
+        parameters["encoder"] = {"name": "sq", "parameters": {"type": "fp16"}}
     return {"properties": {VECTOR: {
         "type": "knn_vector",
         "dimension": dimension,
@@ -161,7 +164,7 @@ def vector_mapping(dimension: int, cfg: OpenSearchSettings) -> dict[str, Any]:
             "name": "hnsw",
             "engine": cfg.knn_engine,
             "space_type": cfg.knn_space,
-            "parameters": {"m": cfg.knn_m, "ef_construction": cfg.knn_ef_construction},
+            "parameters": parameters,
         },
     }}}
 
@@ -215,7 +218,8 @@ def to_source(doc: IndexedDoc, *, with_vector: bool) -> dict[str, Any]:
         },
     }
     if with_vector and doc.vector is not None:
-        source[VECTOR] = np.asarray(doc.vector, dtype=np.float32).astype(float).tolist()
+        # the shortest decimal of each float32: half the JSON of a double's repr, same value
+        source[VECTOR] = [float(str(v)) for v in np.asarray(doc.vector, dtype=np.float32)]
     return source
 
 
