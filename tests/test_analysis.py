@@ -152,9 +152,10 @@ def test_colloquial_forms(analyzer: Analyzer, typed: str, standard: str) -> None
         ("cakmano bikin kk", "bagaimana buat kk"),
         ("kemano ngurus akte", "ke mana urus akta"),
         ("nak urus ktp", "mau urus ktp"),
-        ("apo syaratnyo", "apa syaratnyo"),
         ("kalo ado sengketa lahan", "kalau ada sengketa lahan"),
-        ("idak biso", "tidak biso"),
+        ("idak biso", "tidak bisa"),
+        ("apo syaratnyo", "apa syaratnya"),
+        ("cakmano daftarnyo", "bagaimana daftarnya"),
     ],
 )
 def test_jambi_malay_forms(analyzer: Analyzer, typed: str, standard: str) -> None:
@@ -175,7 +176,7 @@ def test_school_acronyms_are_not_slang(analyzer: Analyzer) -> None:
 
 
 def test_lowercase_dak_is_jambi_malay_but_capital_dak_is_the_fund(analyzer: Analyzer) -> None:
-    assert analyzer.analyze_query("dak biso online").normalized == "tidak biso online"
+    assert analyzer.analyze_query("dak biso online").normalized == "tidak bisa online"
     assert "dak" not in analyzer.words("dak biso")
     assert analyzer.words("DAK fisik pendidikan") == ["dak", "fisik", "pendidikan"]
     expansions = tokens(analyzer.analyze_query("DAK"), "abbreviation")
@@ -218,7 +219,7 @@ def test_long_form_in_query_adds_the_acronym(analyzer: Analyzer) -> None:
         ("IMB", ("pbg",)),
         ("SIUP", ("nib",)),
         ("TDP", ("nib",)),
-        ("zonasi", ("domisili",)),
+        ("zonasi", ("jalur", "domisili")),
         ("kartu kuning", ("ak1",)),
         ("ppdb smp", ("spmb",)),
     ],
@@ -371,3 +372,47 @@ def test_analysis_keeps_the_text_as_typed(analyzer: Analyzer) -> None:
     analysis = analyzer.analyze_query("  Bikin AKTE  lahir?? ")
     assert analysis.text == "  Bikin AKTE  lahir?? "
     assert analysis.normalized == "buat akta lahir"
+
+
+# -- details found on the sample web's dev set ------------------------------------------------
+
+
+def test_english_words_are_matched_by_their_stem(analyzer: Analyzer) -> None:
+    licenses = tokens(analyzer.analyze_query("business licenses"), "glossary")
+    assert ("nomor", "induk", "usaha") in licenses
+    moving = analyzer.analyze_query("moving out of jambi city letter")
+    assert ("pindah", "keluar") in tokens(moving, "glossary")
+    assert "dari" not in moving.normalized  # the slang list's "of" -> "dari" is not applied
+
+
+def test_english_translation_gets_acronyms_and_synonyms(analyzer: Analyzer) -> None:
+    analysis = analyzer.analyze_query("job seeker card")
+    assert ("ak1",) in tokens(analysis)
+    assert ("kartu",) in tokens(analysis, "glossary")  # single words count for partial pages
+
+
+def test_english_stopwords_only_leave_english_queries(analyzer: Analyzer) -> None:
+    assert ("a",) not in tokens(analyzer.analyze_query("report a fire"))
+    assert analyzer.words("perpanjang SIM A") == ["perpanjang", "sim", "a"]
+
+
+def test_death_is_not_residence(analyzer: Analyzer) -> None:
+    assert analyzer.index_tokens("meninggal dunia") != analyzer.index_tokens("tinggal")
+    assert "tinggal" in analyzer.index_tokens("tempat tinggal")
+    assert analyzer.index_tokens("menikah") == analyzer.index_tokens("nikah") == ["nikah"]
+
+
+def test_kota_jambi_place_names_are_not_stemmed(analyzer: Analyzer) -> None:
+    assert analyzer.index_tokens("Kelurahan Penyengat Rendah, Pelayangan") == [
+        "lurah", "penyengat", "rendah", "pelayangan",
+    ]  # fmt: skip
+
+
+def test_colloquial_words_that_are_real_words_get_a_low_weight_reading(
+    analyzer: Analyzer,
+) -> None:
+    analysis = analyzer.analyze_query("liat tagihan pbb")
+    slang = [t for t in analysis.terms if t.origin == "slang"]
+    assert [t.tokens for t in slang] == [("lihat",)]
+    assert slang[0].weight < 0.8
+    assert ("liat",) in tokens(analysis, "query")  # never rewritten: "liat" is also a word

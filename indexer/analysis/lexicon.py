@@ -94,6 +94,16 @@ def _expansions(text: str) -> list[str]:
     return out
 
 
+def _place_words(stopwords: set[str]) -> set[str]:
+    """Words of Kota Jambi's kecamatan and kelurahan names (BPS): names are not stemmed or
+    slang-normalised ("Penyengat Rendah" must not become "sengat", "Pelayangan" "layang")."""
+    out: set[str] = set()
+    with open(DATA_DIR / "kota_jambi_wilayah_bps.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            out.update(w for w in words_of(row["name"]) if len(w) >= 4 and w not in stopwords)
+    return out
+
+
 def _root_words() -> frozenset[str]:
     path = resources.files("Sastrawi") / "Stemmer" / "data" / "kata-dasar.txt"
     return frozenset(path.read_text(encoding="utf-8").split())
@@ -122,8 +132,8 @@ def load() -> Lexicon:
                     abbreviations.setdefault(key, [])
                     if readable not in abbreviations[key]:
                         abbreviations[key].append(readable)
-    protected = set(acronyms) | {row[0] for row in _rows("protected.txt")}
     root_words = _root_words()
+    protected = set(acronyms) | {row[0] for row in _rows("protected.txt")} | _place_words(stopwords)
 
     glossary = {tuple(words_of(en)): idn for en, idn, *_ in _rows("glossary_en.tsv")}
     english_words = {w for key in glossary for w in key} | ENGLISH_STOPWORDS | {

@@ -6,8 +6,9 @@ documents too, and a rewrite is only listed when it is safe on formal text (see 
 how the slang lists are filtered).
 
 Order: split hyphenated words, then multi-word rewrites (``ktp el`` -> ``ktp``, ``apa aja`` ->
-``apa saja``), then one-word rewrites (``bikin`` -> ``buat``, ``gmn`` -> ``bagaimana``). A word
-that is both colloquial and an acronym (``dak``) is only rewritten when not in capitals.
+``apa saja``), then one-word rewrites (``bikin`` -> ``buat``, ``gmn`` -> ``bagaimana``, the
+Jambi Malay suffix ``-nyo`` -> ``-nya``). A word that is both colloquial and an acronym
+(``dak``) is only rewritten when not in capitals.
 """
 
 from __future__ import annotations
@@ -74,6 +75,8 @@ class Normalizer:
                 if matched:
                     continue
             value = single.get(word)
+            if value is None and word.endswith("nyo") and len(word) > 5:
+                value = (word[:-1] + "a",)  # Jambi Malay -nyo is -nya: "syaratnyo"
             if value is None or (upper and word in lowercase_only):
                 out.append((word, i))
             else:
