@@ -4,6 +4,7 @@
     sikoja synonyms add      --data-dir D "pecah kk, pisah kk" --who ana --why "citizens say pisah"
     sikoja synonyms remove   --data-dir D "pecah kk, pisah kk" --who ana --why "..."
     sikoja synonyms import   --data-dir D FILE --who ana --why "..."     (FILE "-" = stdin)
+    sikoja synonyms import   --data-dir D --default --who ana --why "take the new default"
     sikoja synonyms export   --data-dir D [--version N] [--output FILE]
     sikoja synonyms history  --data-dir D
     sikoja synonyms rollback --data-dir D N --who ana --why "..."
@@ -63,7 +64,14 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
 
     c = sub.add_parser("import", help="replace all rules by a synonym file")
     _common(c, change=True)
-    c.add_argument("file", help="synonym file in Solr format, '-' for stdin")
+    source = c.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", nargs="?", help="synonym file in Solr format, '-' for stdin")
+    source.add_argument(
+        "--default",
+        action="store_true",
+        help="the default set shipped with this sikoja version (a store keeps the default "
+        "it started from until told to take a newer one)",
+    )
     c.set_defaults(func=cmd_import)
 
     c = sub.add_parser("export", help="write the rules of a version (default: current)")
@@ -121,7 +129,11 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    if args.file == "-":
+    if args.default:
+        from synonyms import DEFAULT_PATH
+
+        data, source = DEFAULT_PATH.read_bytes(), str(DEFAULT_PATH)
+    elif args.file == "-":
         data, source = sys.stdin.buffer.read(), "<stdin>"
     else:
         path = Path(args.file)

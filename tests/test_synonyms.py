@@ -310,9 +310,13 @@ def test_cli_admin_story(tmp_path: Path, capsys) -> None:
     code, out, _ = run(capsys, "export", "--data-dir", d, "--version", "3")
     assert out.startswith("# sikoja default synonyms")
 
+    code, out, _ = run(
+        capsys, "import", "--data-dir", d, "--default", "--who", "ana", "--why", "newer default"
+    )
+    assert code == 0 and "version 4" in out
     rule = "pecah kk, pisah kk, kk terpisah, misah kk"
     code, out, _ = run(capsys, "remove", "--data-dir", d, rule, "--who", "ana", "--why", "test")
-    assert code == 0 and "version 4" in out
+    assert code == 0 and "version 5" in out
 
 
 def test_cli_change_without_why_is_refused(tmp_path: Path, capsys) -> None:
