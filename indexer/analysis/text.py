@@ -25,6 +25,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\uff
 # copy-paste artefacts inside words: removed, so "kar<ZWSP>tu" stays "kartu"
 _INVISIBLE = re.compile("[\xad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 _DASHES = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+_ASCII_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _APOSTROPHE_IN_WORD = re.compile(r"(?<=\w)['\u2019\u02bc`](?=\w)")
 _THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}(?!\d))")
 _RUPIAH = re.compile(r"\b(rp)\.?(?=\d)", re.IGNORECASE)
@@ -33,9 +34,13 @@ _TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 def clean(text: str) -> str:
     """Unicode-normalised text with invisible characters removed; case is kept."""
-    text = _INVISIBLE.sub("", text)
-    text = _CONTROL.sub(" ", text)
-    if not text.isascii():
+    if text.isascii():  # the common case: only ASCII controls can be there
+        text = _ASCII_CONTROL.sub(" ", text)
+        if "'" in text or "`" in text:
+            text = _APOSTROPHE_IN_WORD.sub("", text)
+    else:
+        text = _INVISIBLE.sub("", text)
+        text = _CONTROL.sub(" ", text)
         text = unicodedata.normalize("NFKC", text)
         decomposed = unicodedata.normalize("NFKD", text)
         if decomposed != text:
@@ -43,7 +48,7 @@ def clean(text: str) -> str:
                 "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
             )
         text = _DASHES.sub("-", text)
-    text = _APOSTROPHE_IN_WORD.sub("", text)
+        text = _APOSTROPHE_IN_WORD.sub("", text)
     text = _THOUSANDS.sub("", text)
     return _RUPIAH.sub(r"\1 ", text)
 
