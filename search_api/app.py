@@ -109,7 +109,7 @@ def create_app(settings: Settings, *, sources_path: Path | None = None) -> FastA
         running = jobs.running()
         return state_metrics(search.info(), sites.sites(),
                              {"search": search.search_cache, "suggest": search.suggest_cache},
-                             running.kind if running else None)
+                             running.kind if running else None, search.searches_run)
 
     metrics.add_state_collector(collect_state)
 
@@ -142,6 +142,26 @@ def create_app(settings: Settings, *, sources_path: Path | None = None) -> FastA
     app.add_middleware(SecurityHeadersMiddleware, frame_origins=list(settings.api.cors_origins))
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     return app
+
+
+def create_app_from_environment() -> FastAPI:
+    """App factory for running several server processes on one data dir:
+
+        SIKOJA_DATA_DIR=/srv/sikoja uvicorn search_api.app:create_app_from_environment \\
+            --factory --workers 2 --host 127.0.0.1 --port 8000
+
+    Settings come from ``$SIKOJA_DATA_DIR/sikoja.yaml`` and ``SIKOJA_*`` variables, as for
+    ``sikoja serve``. Each process keeps its own caches and rate-limit buckets; jobs stay one
+    at a time across processes (a lock file), analytics share one database.
+    """
+    import os
+
+    from sikoja.config import load_settings
+
+    data_dir = os.environ.get("SIKOJA_DATA_DIR")
+    if not data_dir:
+        raise RuntimeError("set SIKOJA_DATA_DIR to the data dir to serve")
+    return create_app(load_settings(data_dir))
 
 
 class _DataVersion:

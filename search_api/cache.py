@@ -29,17 +29,19 @@ class LRUCache(Generic[V]):
         self.hits = 0
         self.misses = 0
 
-    def get(self, key: Hashable) -> V | None:
+    def get(self, key: Hashable, *, count: bool = True) -> V | None:
+        """The fresh value for ``key`` or None; ``count=False`` for a second look that
+        should not count as another lookup in the hit rate."""
         now = self._clock()
         with self._lock:
             item = self._data.get(key)
             if item is None or now - item[0] > self.ttl:
                 if item is not None:
                     del self._data[key]
-                self.misses += 1
+                self.misses += count
                 return None
             self._data.move_to_end(key)
-            self.hits += 1
+            self.hits += count
             return item[1]
 
     def put(self, key: Hashable, value: V) -> None:

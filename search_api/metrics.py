@@ -58,8 +58,13 @@ class _StateCollector(Collector):
 
 
 def state_metrics(info: dict[str, Any] | None, sites: list[dict[str, Any]],
-                  caches: dict[str, Any], running_job: str | None) -> Iterator[Metric]:
+                  caches: dict[str, Any], running_job: str | None,
+                  searches_run: int = 0) -> Iterator[Metric]:
     """Gauges for the index, each crawl source, the caches and the job runner."""
+    ran = CounterMetricFamily("sikoja_index_searches", "Searches that ran on the index "
+                              "(not answered from the cache)")
+    ran.add_metric([], float(searches_run))
+    yield ran
     docs = GaugeMetricFamily("sikoja_index_documents", "Documents in the live index")
     age = GaugeMetricFamily("sikoja_index_age_seconds", "Seconds since the live index was built")
     up = GaugeMetricFamily("sikoja_index_available", "1 when an index is being served")

@@ -47,6 +47,7 @@ class SearchOutcome:
     did_you_mean: str | None
     top_id: str | None
     cached: bool
+    query_text: str = ""  # the query as the caller typed it (echoed in the body)
 
 
 @dataclass
@@ -81,6 +82,7 @@ class SearchService:
         self._popular: tuple[float, list[str]] = (0.0, [])
         self._popular_docs: tuple[float, list[dict[str, str]]] = (0.0, [])
         self.generation = 0  # bumped whenever cached answers may have gone stale
+        self.searches_run = 0  # searches that reached the index (cache misses that ran)
 
     # -- the searcher ------------------------------------------------------------------
 
@@ -173,30 +175,33 @@ class SearchService:
     # -- what the API calls ------------------------------------------------------------
 
     @staticmethod
-    def _search_key(q: str, limit: int, page: int, filters: Filters | None,
+    def search_key(q: str, limit: int, page: int, filters: Filters | None,
                     explain: bool) -> tuple[Any, ...]:
         return ("search", normalise_query(q), limit, page,
                 tuple(sorted(filters.opd)) if filters else (),
                 tuple(sorted(filters.kind)) if filters else (), explain)
 
     def cached_search(self, q: str, *, limit: int = 10, page: int = 1,
-                      filters: Filters | None = None,
-                      explain: bool = False) -> SearchOutcome | None:
+                      filters: Filters | None = None, explain: bool = False,
+                      count: bool = True) -> SearchOutcome | None:
         """The cached answer, or None; never touches the index (safe on the event loop)."""
         self._check_stamp()
-        hit = self.search_cache.get(self._search_key(q, limit, page, filters, explain))
+        hit = self.search_cache.get(self.search_key(q, limit, page, filters, explain),
+                                    count=count)
         if hit is None:
             return None
         head = b'{"query":' + json.dumps(q, ensure_ascii=False).encode()
-        return SearchOutcome(head + hit.tail, hit.total, hit.did_you_mean, hit.top_id, True)
+        return SearchOutcome(head + hit.tail, hit.total, hit.did_you_mean, hit.top_id, True, q)
 
     def search(self, q: str, *, limit: int = 10, page: int = 1, filters: Filters | None = None,
                explain: bool = False) -> SearchOutcome:
-        hit = self.cached_search(q, limit=limit, page=page, filters=filters, explain=explain)
+        hit = self.cached_search(q, limit=limit, page=page, filters=filters, explain=explain,
+                                 count=False)  # the caller has usually just looked
         if hit is not None:
             return hit
         searcher = self.searcher()
         generation = self.generation
+        self.searches_run += 1
         response = searcher.search(q, limit=limit, page=page, filters=filters, explain=explain)
         top_id = response.results[0].id if response.results else None
         response.query = ""
@@ -204,12 +209,13 @@ class SearchService:
         if not body.startswith(_QUERY_HEAD):  # the contract puts "query" first; be safe
             response.query = q
             return SearchOutcome(response.model_dump_json().encode(), response.total,
-                                 response.did_you_mean, top_id, False)
+                                 response.did_you_mean, top_id, False, q)
         entry = _Cached(body[len(_QUERY_HEAD):], response.total, response.did_you_mean, top_id)
         if generation == self.generation:  # not invalidated while we were searching
-            self.search_cache.put(self._search_key(q, limit, page, filters, explain), entry)
+            self.search_cache.put(self.search_key(q, limit, page, filters, explain), entry)
         head = b'{"query":' + json.dumps(q, ensure_ascii=False).encode()
-        return SearchOutcome(head + entry.tail, entry.total, entry.did_you_mean, top_id, False)
+        return SearchOutcome(head + entry.tail, entry.total, entry.did_you_mean, top_id, False,
+                             q)
 
     def cached_suggest(self, prefix: str, limit: int = 8) -> list[str] | None:
         self._check_stamp()

@@ -634,3 +634,17 @@ def test_json_contract_round_trips(client):
     parsed = SearchResponse.model_validate(body)
     assert parsed.results[0].explain is not None
     assert json.loads(parsed.model_dump_json())["query"] == "urus KTP"
+
+
+def test_a_burst_of_the_same_new_query_searches_the_index_once(client):
+    from concurrent.futures import ThreadPoolExecutor
+
+    service = client.app.state.search
+    before = service.searches_run
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        answers = list(pool.map(
+            lambda _: client.get("/api/search", params={"q": "kartu keluarga baru"}),
+            range(32)))
+    assert {a.status_code for a in answers} == {200}
+    assert len({a.content for a in answers}) == 1
+    assert service.searches_run - before == 1

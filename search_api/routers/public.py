@@ -9,8 +9,11 @@ No ``from __future__ import annotations`` here: the routes are built inside
 OpenAPI schema, and FastAPI must be able to evaluate annotations that use those locals.
 """
 
+import asyncio
+import functools
 from typing import Annotated, Any, Literal
 
+from anyio import CapacityLimiter, to_thread
 from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
@@ -23,6 +26,7 @@ from sikoja.results import Result, SearchResponse
 
 Kind = Literal[KINDS]  # type: ignore[valid-type]
 DOC_ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
+SEARCH_THREADS = 2
 MAX_FILTER_VALUES = 20
 
 
@@ -69,6 +73,34 @@ class PopularResponse(BaseModel):
     services: list[PopularService]
 
 
+class SingleFlight:
+    """One search per distinct query at a time: when "urus ktp" arrives 30 times at once
+    (a popular query, a cold cache), the first runs and the others wait for its answer
+    instead of running the same search 30 times."""
+
+    def __init__(self, limiter: CapacityLimiter) -> None:
+        self.limiter = limiter
+        self._running: dict[Any, asyncio.Future[Any]] = {}
+
+    async def run(self, key: Any, fn: Any) -> Any:
+        running = self._running.get(key)
+        if running is not None:
+            return await asyncio.shield(running)
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self._running[key] = future
+        try:
+            result = await to_thread.run_sync(fn, limiter=self.limiter)
+        except BaseException as exc:
+            future.set_exception(exc)
+            future.exception()  # retrieved: no "never retrieved" warning without waiters
+            raise
+        else:
+            future.set_result(result)
+            return result
+        finally:
+            self._running.pop(key, None)
+
+
 def _service(request: Request) -> SearchService:
     return request.app.state.search
 
@@ -89,6 +121,11 @@ async def _refresh(service: SearchService) -> None:
 def public_router(settings: Settings) -> APIRouter:
     max_q = settings.api.max_query_length
     router = APIRouter(prefix="/api", tags=["search"])
+    # Searching is CPU-bound Python: more threads than cores only fight over the GIL and
+    # starve the event loop that answers cached requests. A few slots, first come first
+    # served, keep cached answers fast and uncached ones fair.
+    search_slots = CapacityLimiter(SEARCH_THREADS)
+    searches_in_flight = SingleFlight(search_slots)
     too_long = {422: {"description": f"invalid parameters, e.g. a query over {max_q} "
                                      "characters"}}
     limited = {429: {"description": "too many requests from this client; see Retry-After"}}
@@ -124,8 +161,14 @@ def public_router(settings: Settings) -> APIRouter:
         outcome = service.cached_search(text, limit=limit, page=page, filters=filters,
                                         explain=explain)
         if outcome is None:
-            outcome = await run_in_threadpool(service.search, text, limit=limit, page=page,
-                                              filters=filters, explain=explain)
+            run = functools.partial(service.search, text, limit=limit, page=page,
+                                    filters=filters, explain=explain)
+            key = service.search_key(text, limit, page, filters, explain)
+            outcome = await searches_in_flight.run(key, run)
+            if outcome.query_text != text:  # answered by an identical search, other spelling
+                outcome = service.cached_search(
+                    text, limit=limit, page=page, filters=filters, explain=explain,
+                    count=False) or await to_thread.run_sync(run, limiter=search_slots)
         request.app.state.analytics.record_search(
             text, results=outcome.total, page=page,
             filters={"opd": list(opd), "kind": list(kind)},
@@ -149,7 +192,7 @@ def public_router(settings: Settings) -> APIRouter:
         hit = service.cached_suggest(q, limit)
         if hit is None:
             try:
-                hit = await run_in_threadpool(service.suggest, q, limit)
+                hit = service.suggest(q, limit)  # a scan of names: quicker than a thread hop
             except IndexUnavailable:
                 hit = []
         return SuggestResponse(query=q, suggestions=hit)
