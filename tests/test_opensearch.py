@@ -213,6 +213,24 @@ def test_an_update_upserts_changed_pages_and_deletes_pages_that_disappeared(
     assert str(build_index(settings, backend=backend)).startswith("index is up to date")
 
 
+def test_an_index_made_by_another_sikoja_layout_is_rebuilt_not_patched(
+        data_dir, settings, backend):
+    build_index(settings, backend=backend)
+    live = backend._alias_target()
+    backend.client.indices.put_mapping(index=live, body={"_meta": {"sikoja_layout": 0}})
+    backend.refresh()
+    with pytest.raises(SikojaError, match="sikoja index --full"):
+        backend.writer(incremental=True)
+    store = DocumentStore.open(data_dir)
+    changed = store.get(KTP_URL)
+    changed.text += " Perekaman kini juga dilayani hari Sabtu."
+    store.upsert(changed)
+    store.close()
+    summary = build_index(settings, backend=backend)
+    assert summary.version == "v000002" and backend._alias_target() != live
+    assert [h.id for h in backend.keyword_search(terms("sabtu"), 10)] == [doc_id(KTP_URL)]
+
+
 def test_the_manifest_is_read_from_the_live_index_page_by_page(settings, backend, monkeypatch):
     build_index(settings, backend=backend)
     monkeypatch.setattr(backend_module, "SCAN_PAGE", 4)

@@ -31,6 +31,7 @@ from indexer.opensearch.connection import (
     user_errors,
 )
 from indexer.opensearch.layout import (
+    LAYOUT_VERSION,
     LENGTHS,
     TOKENS,
     VECTOR,
@@ -67,6 +68,8 @@ class _Live:
     record: dict[str, Any]
     checked: float
     shards: int = 1
+    layout: int = 0  # LAYOUT_VERSION the index was made with (0: unknown, rebuild)
+    dimension: int | None = None  # of the knn_vector field, None without vectors
     cache: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -156,13 +159,19 @@ class OpenSearchBackend(IndexBackend):
                     self._live = None
                     return None
                 record = self.meta.record(index) or {}
-                if live is not None and live.key == (index, int(record.get("generation", 0))):
+                same = live is not None and live.key == (index, int(record.get("generation", 0)))
+                if same and not force:
                     live.checked = time.monotonic()
                     return live
                 settings = self.client.indices.get_settings(index=index)[index]["settings"]
-                shards = int(settings["index"].get("number_of_shards", 1))
-            self._live = _Live(index=index, record=record, checked=time.monotonic(),
-                               shards=shards)
+                mapping = self.client.indices.get_mapping(index=index)[index]["mappings"]
+            self._live = _Live(
+                index=index, record=record, checked=time.monotonic(),
+                shards=int(settings["index"].get("number_of_shards", 1)),
+                layout=int((mapping.get("_meta") or {}).get("sikoja_layout", 0)),
+                dimension=_dimension(mapping),
+                # same version: what was loaded for it (vocabulary, manifest) still holds
+                cache=live.cache if same and live is not None else {})
             return self._live
 
     def refresh(self) -> bool:
@@ -218,6 +227,10 @@ class OpenSearchBackend(IndexBackend):
         live = self._state(force=True) if incremental else None
         with self._errors("starting an index version"):
             if live is not None:
+                if live.layout != LAYOUT_VERSION:
+                    raise SikojaError(
+                        f"{live.index} was made by another version of sikoja (layout "
+                        f"{live.layout}, now {LAYOUT_VERSION}): rebuild with 'sikoja index --full'")
                 return IncrementalWriter(self, live.index, dict(live.record))
             return FullWriter(self, self._next_index())
 
@@ -543,8 +556,10 @@ class OpenSearchBackend(IndexBackend):
             Path(tmp).unlink(missing_ok=True)
 
     def word_counts(self) -> dict[str, int]:
+        """Empty when the live index cannot be updated in place (none, or made with another
+        layout), which makes the next build a full one."""
         live = self._state(force=True)
-        if live is None:
+        if live is None or live.layout != LAYOUT_VERSION:
             return {}
         with self._errors("loading word counts"):
             data = self.meta.blob(live.index, "word_counts", int(live.record.get("generation", 0)),
@@ -578,17 +593,12 @@ class OpenSearchBackend(IndexBackend):
     def _vector_dimension(self, index: str) -> int | None:
         with self._errors("reading the mapping"):
             mapping = self.client.indices.get_mapping(index=index)[index]["mappings"]
-        field_mapping = mapping.get("properties", {}).get(VECTOR)
-        if not field_mapping or field_mapping.get("type") != "knn_vector":
-            return None
-        return int(field_mapping["dimension"])
+        return _dimension(mapping)
 
     def _live_dimension(self, live: _Live) -> int | None:
         """Readers do not probe (they may hold read-only credentials): a vector field in
         the live mapping means the writer found k-NN search working on this cluster."""
-        if "dimension" not in live.cache:
-            live.cache["dimension"] = self._vector_dimension(live.index)
-        return live.cache["dimension"]
+        return live.dimension
 
     def _count_vectors(self, index: str) -> int:
         if self._vector_dimension(index) is None:
@@ -659,3 +669,10 @@ class OpenSearchBackend(IndexBackend):
 
     def close(self) -> None:
         self.client.close()
+
+
+def _dimension(mapping: dict[str, Any]) -> int | None:
+    field_mapping = mapping.get("properties", {}).get(VECTOR)
+    if not field_mapping or field_mapping.get("type") != "knn_vector":
+        return None
+    return int(field_mapping["dimension"])
