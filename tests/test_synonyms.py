@@ -323,3 +323,48 @@ def test_cli_change_without_why_is_refused(tmp_path: Path, capsys) -> None:
     with pytest.raises(SystemExit):
         sikoja_main(["synonyms", "add", "--data-dir", str(tmp_path), "a, b", "--who", "ana"])
     assert "--why" in capsys.readouterr().err
+
+
+def test_cli_test_shows_results_before_and_after_a_pending_rule(tmp_path: Path, capsys) -> None:
+    from indexer.build import build_index
+    from sikoja.config import load_settings
+    from tests.corpus import SIKESAL_URL, write_corpus
+
+    write_corpus(tmp_path).close()
+    (tmp_path / "sikoja.yaml").write_text("embedder: none\n", encoding="utf-8")
+    build_index(load_settings(tmp_path))
+    code, out, _ = run(
+        capsys, "test", "--data-dir", str(tmp_path), "tempat ngomel", "--add", "ngomel => sikesal"
+    )
+    assert code == 0
+    before, after = out.split("top results with the pending rule:")
+    assert SIKESAL_URL not in before.split("top results now:")[1]
+    assert SIKESAL_URL in after.splitlines()[1]
+    with SynonymStore(tmp_path) as store:
+        assert store.version() == 1  # the pending rule was not saved
+
+
+class CountingSource:
+    """A synonym source that counts how often the Analyzer re-reads the rules."""
+
+    def __init__(self) -> None:
+        self.current = 1
+        self.reads = 0
+
+    def version(self) -> int:
+        return self.current
+
+    def rules(self):
+        self.reads += 1
+        return parse("pecah kk, pisah kk\n" if self.current == 1 else "pecah kk, kk terpisah\n")
+
+
+def test_analyzer_rereads_rules_only_when_the_version_changes() -> None:
+    source = CountingSource()
+    analyzer = Analyzer(synonyms=source)
+    for _ in range(5):
+        assert "pisah kk" in expansions(analyzer, "pecah kk")
+    assert source.reads == 1
+    source.current = 2
+    assert expansions(analyzer, "pecah kk") == {"kk pisah"}
+    assert source.reads == 2
