@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from indexer.backend import Filters
 from indexer.build import build_index
 from indexer.embedded import EmbeddedBackend
 from indexer.opensearch import OpenSearchBackend
@@ -481,6 +482,20 @@ def test_did_you_mean_facets_and_pages_match(both):
         "layanan gratis", limit=5, page=2)
     assert a.total == b.total and a.facets == b.facets
     assert [r.url for r in a.results] == [r.url for r in b.results]
+
+
+def test_filtered_searches_agree_on_the_first_answer(both):
+    """Filters narrow both backends alike. (Only the first answer is compared: the embedded
+    backend scores its filter clauses, which shifts every score by a constant and can swap
+    lower results; OpenSearch filters do not score.)"""
+    embedded, cluster = both
+    for filters in (Filters(kind=["service"]), Filters(opd=[DUKCAPIL]),
+                    Filters(opd=[DUKCAPIL], kind=["news", "service"])):
+        for query in QUERIES:
+            a = embedded.search(query, filters=filters).results
+            b = cluster.search(query, filters=filters).results
+            assert [r.url for r in a[:1]] == [r.url for r in b[:1]], (query, filters)
+            assert all(filters.allows(r.opd, r.kind) for r in b), (query, filters)
 
 
 def test_answer_card_and_collapsed_mpp_relisting(both):
