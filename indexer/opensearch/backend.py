@@ -125,9 +125,9 @@ class OpenSearchBackend(IndexBackend):
     # -- versions ----------------------------------------------------------------------
 
     def _alias_target(self) -> str | None:
-        try:
-            found = self.client.indices.get_alias(name=self.names.alias)
-        except NotFoundError:
+        # ignore=404: a missing alias is the normal first build, not a warning in the log
+        found = self.client.indices.get_alias(name=self.names.alias, ignore=[404])
+        if found.get("status") == 404 or "error" in found:
             return None
         targets = sorted(found)
         if len(targets) > 1:

@@ -16,7 +16,7 @@ import zlib
 from typing import Any
 
 from opensearchpy import OpenSearch
-from opensearchpy.exceptions import NotFoundError, RequestError
+from opensearchpy.exceptions import RequestError
 
 from indexer.opensearch.layout import Names, meta_index_body
 from sikoja.errors import SikojaError
@@ -42,11 +42,8 @@ class MetaStore:
     # -- records ---------------------------------------------------------------------
 
     def record(self, index: str) -> dict[str, Any] | None:
-        try:
-            found = self.client.get(index=self.index, id=f"record:{index}")
-        except NotFoundError:
-            return None
-        return found.get("_source")
+        found = self.client.get(index=self.index, id=f"record:{index}", ignore=[404])
+        return found.get("_source") if found.get("found") else None
 
     def put_record(self, index: str, record: dict[str, Any]) -> None:
         body = {**record, "type": "record", "index": index}
@@ -89,10 +86,7 @@ class MetaStore:
     def drop(self, index: str) -> None:
         """Forget a version: its record and every blob."""
         self.drop_blobs(index)
-        try:
-            self.client.delete(index=self.index, id=f"record:{index}", refresh=True)
-        except NotFoundError:
-            pass
+        self.client.delete(index=self.index, id=f"record:{index}", refresh=True, ignore=[404])
 
     @staticmethod
     def _blob_id(index: str, kind: str, generation: int, part: int) -> str:
