@@ -105,10 +105,11 @@ class OpenSearchBackend(IndexBackend):
 
     def _synonym_config(self, rules: list[str] | None = None) -> SynonymConfig:
         if self.cfg.synonyms_file and self.cfg.synonyms_node_path:
-            if rules is not None or not Path(self.cfg.synonyms_file).is_file():
-                write_rules_file(Path(self.cfg.synonyms_file),
-                                 rules if rules is not None else export_rules(
-                                     self.settings.data_dir))
+            # the file must exist before an index that names it is created, and a new
+            # version should start from the store's current rules
+            if rules is None:
+                rules = export_rules(self.settings.data_dir)
+            write_rules_file(Path(self.cfg.synonyms_file), rules)
             return SynonymConfig(path=self.cfg.synonyms_node_path)
         if rules is None:
             rules = export_rules(self.settings.data_dir) if self.capabilities().synonyms else []
