@@ -213,10 +213,13 @@ class _Version:
             must = [(tantivy.Occur.Must, query)]
             for field_name, values in (("opd", filters.opd), ("kind", filters.kind)):
                 if values:
-                    must.append((tantivy.Occur.Must, tantivy.Query.boolean_query([
-                        (tantivy.Occur.Should, tantivy.Query.term_query(SCHEMA, field_name, v))
-                        for v in values
-                    ])))
+                    # a filter restricts, it must not add to the score
+                    must.append((tantivy.Occur.Must, tantivy.Query.const_score_query(
+                        tantivy.Query.boolean_query([
+                            (tantivy.Occur.Should,
+                             tantivy.Query.term_query(SCHEMA, field_name, v))
+                            for v in values
+                        ]), 0.0)))
             query = tantivy.Query.boolean_query(must)
         result = self.searcher.search(query, k)
         hits = []
