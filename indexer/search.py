@@ -36,7 +36,7 @@ CANDIDATES = 100
 class RankingConfig:
     """Ranking knobs, set by measurement on the dev set (BENCHMARKS.md)."""
 
-    fusion: str = "linear"  # "linear" or "rrf"
+    fusion: str = "linear"  # "linear", "rrf", or "server" (OpenSearch hybrid, else linear)
     keyword_weight: float = 0.6
     vector_weight: float = 0.4
     vector_floor: float = 0.2  # cosine below this adds nothing
@@ -199,6 +199,10 @@ class Searcher:
         if not analysis.terms:
             return []
         cfg = self.ranking
+        if cfg.fusion == "server" and cfg.use_keyword and cfg.use_vector:
+            hybrid = self._server_hybrid(analysis, filters)
+            if hybrid is not None:
+                return hybrid
         keyword = (self.backend.keyword_search(analysis.terms, CANDIDATES, filters)
                    if cfg.use_keyword else [])
         vector = []
@@ -215,6 +219,21 @@ class Searcher:
                             vector_weight=cfg.vector_weight)
         return fuse_linear(keyword, vector, keyword_weight=cfg.keyword_weight,
                            vector_weight=cfg.vector_weight, vector_floor=cfg.vector_floor)
+
+    def _server_hybrid(self, analysis: QueryAnalysis, filters: Filters | None
+                       ) -> list[Fused] | None:
+        """Fusion on the cluster (OpenSearch hybrid query + search pipeline), when the
+        backend can; None means fall back to fusing here."""
+        supports = getattr(self.backend, "supports_hybrid", None)
+        if supports is None or not supports():
+            return None
+        qv = self._query_vector(analysis.embedding_text)
+        if qv is None:
+            return None
+        cfg = self.ranking
+        hits = self.backend.hybrid_search(analysis.terms, qv, CANDIDATES, filters,
+                                          weights=(cfg.keyword_weight, cfg.vector_weight))
+        return [Fused(h.id, h.score) for h in hits]
 
     def _rank(self, fused: list[Fused], docs: dict[str, IndexedDoc]) -> list[Fused]:
         ranked = []
