@@ -158,7 +158,11 @@ class Searcher:
 
     def warm_up(self) -> None:
         """Load the embedder and the language detector before the first citizen waits."""
+        warm = getattr(self.analyzer, "warm_up", None)
+        if warm is not None:
+            warm()
         self.search("urus ktp", limit=1)
+        self.search("how to get id card", limit=1)
 
     def close(self) -> None:
         self.backend.close()
