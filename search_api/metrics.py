@@ -77,19 +77,34 @@ def state_metrics(info: dict[str, Any] | None, sites: list[dict[str, Any]],
 
     pages = GaugeMetricFamily("sikoja_source_pages", "Pages fetched in the last crawl",
                               labels=["source"])
+    docs_per_source = GaugeMetricFamily("sikoja_source_documents",
+                                        "Live documents of the source in the store",
+                                        labels=["source"])
     errors = GaugeMetricFamily("sikoja_source_errors", "Fetch errors in the last crawl",
-                               labels=["source"])
+                               labels=["source", "kind"])
+    latency = GaugeMetricFamily("sikoja_source_response_ms",
+                                "Response time of the source's pages in the last crawl",
+                                labels=["source", "quantile"])
     last_ok = GaugeMetricFamily("sikoja_source_last_success_timestamp_seconds",
                                 "Unix time of the last successful crawl", labels=["source"])
     for site in sites:
         name = str(site.get("source") or site.get("name") or "?")
-        if site.get("pages") is not None:
-            pages.add_metric([name], float(site["pages"]))
-        if site.get("errors") is not None:
-            errors.add_metric([name], float(site["errors"]))
+        fetched = site.get("pages_fetched", site.get("pages"))
+        if fetched is not None:
+            pages.add_metric([name], float(fetched))
+        if site.get("documents") is not None:
+            docs_per_source.add_metric([name], float(site["documents"]))
+        by_kind = site.get("errors_by_kind") or {}
+        for kind, count in by_kind.items():
+            errors.add_metric([name, str(kind)], float(count))
+        if not by_kind and site.get("errors") is not None:
+            errors.add_metric([name, "all"], float(site["errors"]))
+        for quantile, key in (("0.5", "response_ms_median"), ("0.95", "response_ms_p95")):
+            if site.get(key) is not None:
+                latency.add_metric([name, quantile], float(site[key]))
         if site.get("last_success_ts") is not None:
             last_ok.add_metric([name], float(site["last_success_ts"]))
-    yield from (pages, errors, last_ok)
+    yield from (pages, docs_per_source, errors, latency, last_ok)
 
     for name, cache in caches.items():
         lookups = CounterMetricFamily(f"sikoja_{name}_cache_lookups",

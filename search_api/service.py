@@ -77,9 +77,10 @@ class SearchService:
         self._last_refresh = 0.0
         self._version: Any = None
         self._last_open_error = 0.0
-        self.search_cache: LRUCache[_Cached] = LRUCache(max_entries=4096, ttl=cache_ttl)
+        self.search_cache: LRUCache[_Cached] = LRUCache(max_entries=2048, ttl=cache_ttl)
         self.suggest_cache: LRUCache[list[str]] = LRUCache(max_entries=8192, ttl=cache_ttl)
         self._popular: tuple[float, list[str]] = (0.0, [])
+        self._popular_lock = threading.Lock()
         self._popular_docs: tuple[float, list[dict[str, str]]] = (0.0, [])
         self.generation = 0  # bumped whenever cached answers may have gone stale
         self.searches_run = 0  # searches that reached the index (cache misses that ran)
@@ -236,7 +237,7 @@ class SearchService:
         generation = self.generation
         names = self.searcher().suggest(folded, limit=limit)
         words = folded.split()
-        queries = [q for q in self.popular_queries()
+        queries = [q for q in self.popular_queries(wait=False)
                    if all(any(w.startswith(p) for w in q.split()) for p in words)][:limit]
         out: list[str] = []
         seen: set[str] = set()
@@ -273,17 +274,35 @@ class SearchService:
         info["age_seconds"] = round(time.time() - built.timestamp(), 1) if built else None
         return info
 
-    def popular_queries(self) -> list[str]:
-        """Queries many visitors made and found something with (refreshed every 5 min)."""
-        loaded_at, queries = self._popular
+    def popular_queries(self, *, wait: bool = True) -> list[str]:
+        """Queries many visitors made and found something with (reloaded every 5 minutes).
+
+        With ``wait=False`` (autocomplete, on the event loop) a stale list is returned at
+        once and reloaded in the background, so typing never waits for the analytics DB."""
         if self.analytics is None:
             return []
-        if time.monotonic() - loaded_at > 300 or not loaded_at:
-            try:
-                queries = [q for q, _ in self.analytics.popular_queries(limit=500)]
-            except Exception:
-                log.exception("loading popular queries failed")
-            self._popular = (time.monotonic(), queries)
+        loaded_at, queries = self._popular
+        if loaded_at and time.monotonic() - loaded_at <= 300:
+            return queries
+        if wait:
+            return self._load_popular()
+        if self._popular_lock.acquire(blocking=False):
+            def reload() -> None:
+                try:
+                    self._load_popular()
+                finally:
+                    self._popular_lock.release()
+
+            threading.Thread(target=reload, name="popular-queries", daemon=True).start()
+        return queries
+
+    def _load_popular(self) -> list[str]:
+        queries: list[str] = self._popular[1]
+        try:
+            queries = [q for q, _ in self.analytics.popular_queries(limit=500)]
+        except Exception:
+            log.exception("loading popular queries failed")
+        self._popular = (time.monotonic(), queries)
         return queries
 
     def popular_services(self, limit: int = 8) -> list[dict[str, str]]:

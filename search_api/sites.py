@@ -64,7 +64,7 @@ def _plain(site: Any) -> dict[str, Any]:
         data = asdict(site)
     else:
         data = dict(site)
-    last = data.get("last_success") or data.get("last_successful_crawl")
+    last = data.get("last_success_at") or data.get("last_success")
     data["last_success_ts"] = _timestamp(last)
     return data
 

@@ -595,6 +595,7 @@ def test_popular_queries_need_several_visitors_before_they_are_shown(client):
         _search_as(client, "syarat kartu keluarga", v)
     client.app.state.analytics.flush()
     client.app.state.search.invalidate()
+    client.get("/api/popular")  # autocomplete never waits for the list: load it first
     suggestions = client.get("/api/suggest", params={"q": "syarat kar"}).json()["suggestions"]
     assert "syarat kartu keluarga" in suggestions
 
@@ -648,3 +649,32 @@ def test_a_burst_of_the_same_new_query_searches_the_index_once(client):
     assert {a.status_code for a in answers} == {200}
     assert len({a.content for a in answers}) == 1
     assert service.searches_run - before == 1
+
+
+def test_a_pages_helper_lookups_are_not_counted_as_citizen_searches(client, admin_key):
+    client.get("/api/search", params={"q": "sikesal pengaduan", "record": "false"})
+    client.get("/api/search", params={"q": "urus ktp"})
+    report = client.get("/admin/api/analytics/queries", headers=auth(admin_key)).json()
+    assert [q["query"] for q in report["top"]] == ["urus ktp"]
+
+
+def test_health_and_metrics_show_crawl_health_per_source(client, settings, admin_key):
+    store = DocumentStore.open(settings.data_dir)
+    crawl_id = store.start_crawl("disdukcapil")
+    store.log_fetch(crawl_id=crawl_id, source="disdukcapil", url=KTP_URL, status=200,
+                    outcome="ok", elapsed_ms=120.0)
+    store.log_fetch(crawl_id=crawl_id, source="disdukcapil", url=AKTA_URL + "?x", status=503,
+                    outcome="error", reason="http_503", elapsed_ms=900.0)
+    store.finish_crawl(crawl_id, pages=1, errors=1)
+    store.close()
+    client.app.state.sites.sites(fresh=True)
+    health = client.get("/api/health").json()
+    site = next(s for s in health["sources"] if s["source"] == "disdukcapil")
+    assert site["pages_fetched"] == 1 and site["errors"] == 1
+    assert site["last_success_at"]
+    admin_sites = client.get("/admin/api/sites", headers=auth(admin_key)).json()
+    assert [s["source"] for s in admin_sites] == ["disdukcapil"]
+    text = client.get("/metrics").text
+    assert 'sikoja_source_pages{source="disdukcapil"} 1.0' in text
+    assert 'sikoja_source_errors{kind=' in text
+    assert 'sikoja_source_last_success_timestamp_seconds{source="disdukcapil"}' in text

@@ -143,6 +143,8 @@ def public_router(settings: Settings) -> APIRouter:
         opd: Annotated[list[str], Query(description="only these OPDs (repeatable)")] = [],  # noqa: B006
         kind: Annotated[list[Kind], Query(description="only these kinds (repeatable)")] = [],  # noqa: B006
         explain: Annotated[bool, Query(description="add per-result score details")] = False,
+        record: Annotated[bool, Query(description="count this search in the query analytics "
+                                      "(false for a page's own helper lookups)")] = True,
     ) -> Response:
         """Best match first. The answer card spells out the top service (requirements, cost,
         duration, where, online link); ``did_you_mean`` offers a corrected query; ``facets``
@@ -169,13 +171,14 @@ def public_router(settings: Settings) -> APIRouter:
                 outcome = service.cached_search(
                     text, limit=limit, page=page, filters=filters, explain=explain,
                     count=False) or await to_thread.run_sync(run, limiter=search_slots)
-        request.app.state.analytics.record_search(
-            text, results=outcome.total, page=page,
-            filters={"opd": list(opd), "kind": list(kind)},
-            did_you_mean=outcome.did_you_mean, top_id=outcome.top_id,
-            visitor=_visitor(request))
-        request.app.state.metrics.searches.labels(
-            "results" if outcome.total else "zero_results").inc()
+        if record:
+            request.app.state.analytics.record_search(
+                text, results=outcome.total, page=page,
+                filters={"opd": list(opd), "kind": list(kind)},
+                did_you_mean=outcome.did_you_mean, top_id=outcome.top_id,
+                visitor=_visitor(request))
+            request.app.state.metrics.searches.labels(
+                "results" if outcome.total else "zero_results").inc()
         return Response(content=outcome.body, media_type="application/json",
                         headers={"X-Sikoja-Cache": "hit" if outcome.cached else "miss"})
 
@@ -257,7 +260,8 @@ def public_router(settings: Settings) -> APIRouter:
             services = await run_in_threadpool(service.popular_services)
         except IndexUnavailable:
             services = []
-        return PopularResponse(queries=service.popular_queries()[:10],
+        queries = await run_in_threadpool(service.popular_queries)
+        return PopularResponse(queries=queries[:10],
                                services=[PopularService(**s) for s in services])
 
     return router

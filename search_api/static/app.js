@@ -244,7 +244,7 @@
 
   /* Facets of the unfiltered query, so a chosen filter can be changed to another value. */
   function loadFacets(q, seq) {
-    getJson(apiUrl('/api/search', { q: q, limit: 1 })).then(function (body) {
+    getJson(apiUrl('/api/search', { q: q, limit: 1, record: 'false' })).then(function (body) {
       facetCache[q] = body.facets || {};
       if (seq === requestSeq && lastResponse) renderFilters(lastResponse);
     }).catch(function () { /* filters keep what they have */ });
@@ -432,7 +432,7 @@
       }
     }).catch(function () { /* help without the list */ });
     // The complaints app is itself in the index (an app of Diskominfo): link to it if found.
-    getJson(apiUrl('/api/search', { q: 'SiKesal pengaduan', kind: 'app', limit: 1 })).then(function (body) {
+    getJson(apiUrl('/api/search', { q: 'SiKesal pengaduan', kind: 'app', limit: 1, record: 'false' })).then(function (body) {
       var top = body.results && body.results[0];
       var holder = $('complain-link');
       clear(holder);
