@@ -80,6 +80,7 @@ def create_app(settings: Settings, *, sources_path: Path | None = None) -> FastA
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        search.warm_in_background()
         yield
         jobs.close()
         search.close()

@@ -135,6 +135,7 @@ class SearchService:
                 log.info("index version %s is live (was %s)", version, self._version)
                 self._version = version
                 self.invalidate()
+                self.warm_in_background(load_models=False)
         except Exception:
             log.exception("index refresh failed; still serving the previous version")
         finally:
@@ -164,6 +165,26 @@ class SearchService:
         self.suggest_cache.clear()
         self._popular = (0.0, [])
         self._popular_docs = (0.0, [])
+
+    def warm(self, *, load_models: bool = True, popular: int = 50) -> None:
+        """Get ready before citizens ask: open the index, load the embedder, and put the
+        answers to the most popular queries in the cache (an emptied cache after a reindex
+        would otherwise make the next few hundred citizens wait for uncached searches)."""
+        try:
+            searcher = self.searcher()
+            if load_models and hasattr(searcher, "warm_up"):
+                searcher.warm_up()
+            if self.analytics is not None:
+                for query, _ in self.analytics.popular_queries(limit=popular):
+                    self.search(query)
+        except IndexUnavailable:
+            pass
+        except Exception:
+            log.exception("warming the search up failed")
+
+    def warm_in_background(self, *, load_models: bool = True) -> None:
+        threading.Thread(target=self.warm, kwargs={"load_models": load_models},
+                         name="search-warm-up", daemon=True).start()
 
     def close(self) -> None:
         if self._searcher is not None:

@@ -678,3 +678,30 @@ def test_health_and_metrics_show_crawl_health_per_source(client, settings, admin
     assert 'sikoja_source_pages{source="disdukcapil"} 1.0' in text
     assert 'sikoja_source_errors{kind=' in text
     assert 'sikoja_source_last_success_timestamp_seconds{source="disdukcapil"}' in text
+
+
+def test_after_a_reindex_popular_queries_are_answered_from_a_rewarmed_cache(client, settings):
+    for v in range(3):
+        _search_as(client, "urus ktp", v)
+    client.app.state.analytics.flush()
+    store = DocumentStore.open(settings.data_dir)
+    store.upsert(Document(
+        url="http://127.0.0.1:8704/layanan/ktp-hilang.html", source="disdukcapil",
+        opd=DUKCAPIL, kind="service", title="Penggantian KTP-el Hilang atau Rusak",
+        text="KTP-el hilang atau rusak diganti dengan surat keterangan kehilangan polisi."))
+    store.close()
+    build_index(settings)
+    service = client.app.state.search
+    generation = service.generation
+    deadline = time.monotonic() + 15
+    while service.generation == generation and time.monotonic() < deadline:
+        client.get("/api/health")  # requests let the server notice the new version
+        time.sleep(0.3)
+    assert service.generation != generation
+    while time.monotonic() < deadline:
+        if service.cached_search("urus ktp", count=False) is not None:
+            break
+        time.sleep(0.2)
+    r = client.get("/api/search", params={"q": "urus ktp"})
+    assert r.headers["x-sikoja-cache"] == "hit"
+    assert "Penggantian KTP-el Hilang atau Rusak" in r.text  # the new version's answer
