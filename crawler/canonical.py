@@ -15,6 +15,7 @@ some servers answer ``/?page=x`` with the home page while ``/index.php?page=x`` 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import safe_url_string
@@ -59,8 +60,11 @@ def _normalise_path(path: str, query_keys: set[str]) -> str:
     return path or "/"
 
 
+@lru_cache(maxsize=16384)
 def canonicalize_url(url: str) -> str:
     """The storage key of ``url``; idempotent, and equal for every variant of one page.
+
+    Cached: every page repeats the site's menu links, so most calls are repeats.
 
     >>> canonicalize_url("HTTP://Dukcapil.JambiKota.go.id:80/index.php?page_id=5&utm_source=fb#top")
     'http://dukcapil.jambikota.go.id/?page_id=5'

@@ -271,16 +271,23 @@ def find_groups(docs: Iterable[Document]) -> list[list[Document]]:
 
 
 def group_near_duplicates(store: DocumentStore) -> int:
-    """Recompute groups over all live documents and store them; returns the group count."""
-    docs = list(store.iter_documents())
+    """Recompute groups over live services and apps and store them; returns the group count.
+
+    Only services and apps are loaded (a big site is mostly news and pages), and only
+    group ids that change are written.
+    """
+    rows = store.query("SELECT url FROM documents WHERE status = 'live' "
+                       "AND kind IN ('service', 'app') ORDER BY url")
+    docs = [doc for doc in (store.get(r["url"]) for r in rows) if doc is not None]
     groups = find_groups(docs)
     wanted: dict[str, str] = {}
     for members in groups:
         head = canonical_member(members).url
         for doc in members:
             wanted[doc.url] = head
-    for doc in docs:
-        target = wanted.get(doc.url)
-        if doc.group_id != target:
-            store.set_group(doc.url, target)
+    current = {r["url"]: r["group_id"] for r in store.query(
+        "SELECT url, group_id FROM documents WHERE group_id IS NOT NULL")}
+    for url in set(current) | set(wanted):
+        if current.get(url) != wanted.get(url):
+            store.set_group(url, wanted.get(url))
     return len(groups)

@@ -34,6 +34,13 @@ class CrawlBoard:
     def emit(self, kind: str = "progress") -> None:
         data = self.snapshot()
         data["type"] = kind
+        if kind == "done":
+            import resource
+
+            usage = resource.getrusage(resource.RUSAGE_SELF)
+            # high-water mark of this process's resident memory (KiB on Linux)
+            data["peak_rss_mb"] = round(usage.ru_maxrss / 1024, 1)
+            data["cpu_seconds"] = round(usage.ru_utime + usage.ru_stime, 2)
         self.out.write(json.dumps(data) + "\n")
         self.out.flush()
 

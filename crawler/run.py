@@ -58,6 +58,9 @@ class CrawlSummary:
     elapsed: float = 0.0
     groups: int = 0  # near-duplicate groups found after the crawl
     returncode: int | None = 0
+    crawl_seconds: float | None = None  # the crawl process's own time (no start-up, no dedup)
+    peak_rss_mb: float | None = None  # peak resident memory of the crawl process
+    cpu_seconds: float | None = None  # CPU time the crawl process used
 
     @property
     def ok(self) -> bool:
@@ -192,7 +195,12 @@ class CrawlJob:
                 self.kill()
         returncode = self.proc.wait()
         self._job_path.unlink(missing_ok=True)
-        return self.finish(returncode)
+        summary = self.finish(returncode)
+        if self.last_snapshot and self.last_snapshot.get("type") == "done":
+            summary.crawl_seconds = self.last_snapshot.get("elapsed")
+            summary.peak_rss_mb = self.last_snapshot.get("peak_rss_mb")
+            summary.cpu_seconds = self.last_snapshot.get("cpu_seconds")
+        return summary
 
     def _relay(self, line: str, progress: Callable[[str], None] | None) -> None:
         try:

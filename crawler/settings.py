@@ -20,6 +20,11 @@ AUTOTHROTTLE_ENABLED = False
 # so every status reaches it once retries are exhausted.
 HTTPERROR_ALLOW_ALL = True
 
+# Items are written synchronously by one pipeline, so there is nothing to overlap; Scrapy
+# starts this many asyncio workers per response, and 100 (its default) cost more CPU than
+# the page's extraction.
+CONCURRENT_ITEMS = 4
+
 CONCURRENT_REQUESTS = 32
 
 COOKIES_ENABLED = False  # sessions only multiply URLs; public pages need no login

@@ -43,6 +43,29 @@ def parse_html(text: str) -> BeautifulSoup:
     return BeautifulSoup(text, "lxml")
 
 
+def tags_in(root: Tag, names: tuple[str, ...] | set[str] | None = None) -> list[Tag]:
+    """Descendant tags (of ``names``), in document order.
+
+    A plain walk: bs4's ``find_all`` builds a filter per call and costs several times more,
+    which at thousands of pages is most of the crawl's CPU time.
+    """
+    return [t for t in root.descendants if isinstance(t, Tag)
+            and (names is None or t.name in names)]
+
+
+def _gone(tag: Tag) -> bool:
+    """``tag.decomposed``, without bs4's attribute fallback (a missing attribute is looked up
+    as a child tag named ``_decomposed``, a full search per call)."""
+    return bool(tag.__dict__.get("_decomposed"))
+
+
+def first_tag(root: Tag, names: tuple[str, ...] | set[str]) -> Tag | None:
+    for node in root.descendants:
+        if isinstance(node, Tag) and node.name in names:
+            return node
+    return None
+
+
 def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
 
@@ -53,39 +76,74 @@ class Link:
     text: str
 
 
-def extract_links(soup: BeautifulSoup, base_url: str) -> list[Link]:
+def extract_links(soup: BeautifulSoup, base_url: str,
+                  tags: list[Tag] | None = None) -> list[Link]:
     """Every followable link on the page (menus included: they are how a site is reached)."""
-    base_tag = soup.find("base", href=True)
-    base = urljoin(base_url, base_tag["href"].strip()) if isinstance(base_tag, Tag) else base_url
+    tags = tags if tags is not None else tags_in(soup)
+    base_tag = next((t for t in tags if t.name == "base" and t.get("href")), None)
+    base = urljoin(base_url, str(base_tag["href"]).strip()) if base_tag else base_url
     links: list[Link] = []
-    for tag in soup.find_all(["a", "area"], href=True):
+    site = _origin_of(base)
+    for tag in tags:
+        if tag.name not in ("a", "area") or not tag.get("href"):
+            continue
         href = str(tag["href"]).strip()
         if not href or href.startswith("#") or href.lower().startswith(_SKIP_SCHEMES):
             continue
-        try:
-            absolute = urljoin(base, href)
-        except ValueError:
-            continue
+        if href.startswith(("http://", "https://")) and "/." not in href:
+            absolute = href  # most links: no resolving needed (urljoin is the costly part)
+        elif href.startswith("/") and not href.startswith("//") and "/." not in href:
+            absolute = site + href
+        else:
+            try:
+                absolute = urljoin(base, href)
+            except ValueError:
+                continue
         links.append(Link(absolute.split("#", 1)[0], squash(tag.get_text(" "))))
-    for tag in soup.find_all(["frame", "iframe"], src=True):
+    for tag in tags:
+        if tag.name not in ("frame", "iframe") or not tag.get("src"):
+            continue
         src = str(tag["src"]).strip()
         if src and not src.lower().startswith(_SKIP_SCHEMES):
             links.append(Link(urljoin(base, src).split("#", 1)[0], ""))
     return links
 
 
-def meta_content(soup: BeautifulSoup, *names: str) -> str | None:
+def _origin_of(url: str) -> str:
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0].split('?', 1)[0].split('#', 1)[0]}"
+
+
+def meta_tags(soup: BeautifulSoup, tags: list[Tag] | None = None) -> dict[str, str]:
+    """``<meta property|name|itemprop=... content=...>`` as one dict, read in one pass."""
+    found: dict[str, str] = {}
+    for tag in tags if tags is not None else tags_in(soup, ("meta",)):
+        if tag.name != "meta":
+            continue
+        content = tag.get("content")
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop"):
+            key = tag.get(attr)
+            if key:
+                found.setdefault(str(key).lower(), squash(str(content)))
+    return found
+
+
+def meta_content(soup: BeautifulSoup | dict[str, str], *names: str) -> str | None:
+    metas = soup if isinstance(soup, dict) else meta_tags(soup)
     for name in names:
-        tag = soup.find("meta", attrs={"property": name}) or soup.find(
-            "meta", attrs={"name": name}
-        )
-        if isinstance(tag, Tag) and tag.get("content"):
-            return squash(str(tag["content"]))
+        value = metas.get(name.lower())
+        if value:
+            return value
     return None
 
 
-def canonical_link(soup: BeautifulSoup, base_url: str) -> str | None:
-    for tag in soup.find_all("link", href=True):
+def canonical_link(soup: BeautifulSoup, base_url: str,
+                   tags: list[Tag] | None = None) -> str | None:
+    for tag in tags if tags is not None else tags_in(soup, ("link",)):
+        if tag.name != "link" or not tag.get("href"):
+            continue
         rel = tag.get("rel") or []
         rels = rel if isinstance(rel, list) else str(rel).split()
         if "canonical" in [r.lower() for r in rels]:
@@ -102,20 +160,19 @@ def html_lang(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def extract_breadcrumbs(soup: BeautifulSoup) -> list[str]:
+def extract_breadcrumbs(soup: BeautifulSoup, tags: list[Tag] | None = None) -> list[str]:
     """Trail like ``Beranda » Layanan » KTP-el``, from the element that says breadcrumb."""
-    candidates = [
-        tag for tag in soup.find_all(True)
+    trail = next((
+        tag for tag in (tags if tags is not None else tags_in(soup))
         if _BREADCRUMB_NAME.search(_names(tag)) or "breadcrumb" in str(
             tag.get("aria-label", "")
         ).lower()
-    ]
-    if not candidates:
+    ), None)
+    if trail is None:
         return []
-    trail = candidates[0]
-    items = [squash(li.get_text(" ")) for li in trail.find_all("li")]
+    items = [squash(li.get_text(" ")) for li in tags_in(trail, ("li",))]
     if not items:
-        items = [squash(a.get_text(" ")) for a in trail.find_all("a")]
+        items = [squash(a.get_text(" ")) for a in tags_in(trail, ("a",))]
         last = squash(trail.get_text(" | "))
         tail = _BREADCRUMB_SPLIT.split(last)[-1] if last else ""
         if tail and (not items or tail != items[-1]):
@@ -133,27 +190,34 @@ def _names(tag: Tag) -> str:
     return " ".join([*classes, str(tag.get("id") or ""), str(tag.get("role") or "")])
 
 
-def strip_boilerplate(soup: BeautifulSoup) -> Tag:
-    """Remove scripts, menus, sidebars and footers in place; return the body."""
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+def strip_boilerplate(soup: BeautifulSoup, tags: list[Tag] | None = None) -> Tag:
+    """Remove scripts, menus, sidebars and footers in place; return the body.
+
+    ``tags`` is every tag of the page in document order (from ``tags_in``), if at hand.
+    """
+    for comment in [n for n in soup.descendants if isinstance(n, Comment)]:
         comment.extract()
-    for tag in soup.find_all(_DROP_TAGS):
-        tag.decompose()
-    body = soup.body or soup
-    for tag in body.find_all(_BOILERPLATE_TAGS):
-        if not tag.decomposed and not _holds_content(tag):
+    tags = tags if tags is not None else tags_in(soup)
+    for tag in tags:
+        if tag.name in _DROP_TAGS and not _gone(tag):
             tag.decompose()
-    for tag in body.find_all(True):
-        if tag.decomposed or tag.name in _NEVER_DROP:
+    body = soup.body or soup
+    for tag in tags:
+        if _gone(tag) or tag.name in _NEVER_DROP:
             continue
-        if _BOILERPLATE_NAME.search(_names(tag)) and not _holds_content(tag):
+        if (tag.name in _BOILERPLATE_TAGS or _BOILERPLATE_NAME.search(_names(tag))) and (
+            not _holds_content(tag)
+        ):
             tag.decompose()
     return body
 
 
+_CONTENT_MARKERS = {"h1", "main", "article"}
+
+
 def _holds_content(tag: Tag) -> bool:
     """A wrapper named like furniture (``content-sidebar-wrap``) that holds the page itself."""
-    return tag.find(["h1", "main", "article"]) is not None
+    return first_tag(tag, _CONTENT_MARKERS) is not None
 
 
 def _text_len(tag: Tag) -> int:
@@ -161,20 +225,22 @@ def _text_len(tag: Tag) -> int:
 
 
 def _link_text_len(tag: Tag) -> int:
-    return sum(len(squash(a.get_text(" "))) for a in tag.find_all("a"))
+    return sum(len(squash(a.get_text(" "))) for a in tags_in(tag, ("a",)))
 
 
 def main_block(body: Tag) -> Tag:
     """The densest block: descend while one child holds most of the non-link text."""
-    for selector in ("main", "article", '[role="main"]'):
-        found = body.select(selector)
+    all_tags = tags_in(body)
+    for test in (lambda t: t.name == "main", lambda t: t.name == "article",
+                 lambda t: t.get("role") == "main"):
+        found = [t for t in all_tags if test(t)]
         if len(found) == 1 and _text_len(found[0]) > 0.3 * max(_text_len(body), 1):
             body = found[0]
             break
     current = body
     while True:
         total = max(_text_len(current) - _link_text_len(current), 1)
-        children = [c for c in current.find_all(True, recursive=False) if c.name in BLOCK_TAGS]
+        children = [c for c in current.children if isinstance(c, Tag) and c.name in BLOCK_TAGS]
         best, best_score = None, 0
         for child in children:
             score = _text_len(child) - _link_text_len(child)
@@ -213,7 +279,7 @@ def _walk_text(node: Tag, out: list[str]) -> None:
 
 def extract_headings(block: Tag) -> list[str]:
     seen: list[str] = []
-    for tag in block.find_all(_HEADING_TAGS):
+    for tag in tags_in(block, _HEADING_TAGS):
         text = squash(tag.get_text(" "))
         if text and text not in seen and len(text) <= 200:
             seen.append(text)
@@ -239,8 +305,8 @@ def extract_title(soup: BeautifulSoup, block: Tag, body: Tag, og_title: str | No
     ``og_title`` and ``site_name`` are read before boilerplate removal drops <meta> tags.
     """
     for scope in (block, body):
-        h1 = scope.find("h1")
-        if isinstance(h1, Tag):
+        h1 = first_tag(scope, ("h1",))
+        if h1 is not None:
             text = squash(h1.get_text(" "))
             if 2 < len(text) <= 250 and (not site_name or text.lower() != site_name.lower()):
                 return text
@@ -252,15 +318,15 @@ def extract_title(soup: BeautifulSoup, block: Tag, body: Tag, og_title: str | No
         # repeats as a heading, wherever the site puts its own name
         parts = [p for p in _TITLE_SEPARATORS.split(title) if p]
         if len(parts) > 1:
-            headings = [squash(h.get_text(" ")).lower() for h in block.find_all(_HEADING_TAGS)]
+            headings = [squash(h.get_text(" ")).lower() for h in tags_in(block, _HEADING_TAGS)]
             for part in parts:
                 if any(part.lower() == h or (len(part) > 5 and part.lower() in h)
                        for h in headings):
                     return part
         return clean_title_suffix(title, site_name)
     for heading in ("h2", "h3"):
-        tag = block.find(heading)
-        if isinstance(tag, Tag):
+        tag = first_tag(block, (heading,))
+        if tag is not None:
             return squash(tag.get_text(" "))[:250]
     return ""
 
@@ -283,21 +349,23 @@ class HtmlPage:
 
 def extract_page(text: str, url: str) -> HtmlPage:
     soup = parse_html(text)
-    links = extract_links(soup, url)
-    canonical = canonical_link(soup, url)
+    tags = tags_in(soup)
+    links = extract_links(soup, url, tags)
+    canonical = canonical_link(soup, url, tags)
     lang = html_lang(soup)
-    breadcrumbs = extract_breadcrumbs(soup)
+    breadcrumbs = extract_breadcrumbs(soup, tags)
+    metas = meta_tags(soup, tags)
     meta = {
-        "og_type": meta_content(soup, "og:type"),
-        "published": meta_content(soup, "article:published_time", "datePublished",
+        "og_type": meta_content(metas, "og:type"),
+        "published": meta_content(metas, "article:published_time", "datePublished",
                                   "pubdate", "publish-date", "date"),
-        "modified": meta_content(soup, "article:modified_time", "og:updated_time",
+        "modified": meta_content(metas, "article:modified_time", "og:updated_time",
                                  "dateModified", "last-modified"),
-        "description": meta_content(soup, "description", "og:description"),
-        "site_name": meta_content(soup, "og:site_name"),
-        "og_title": meta_content(soup, "og:title", "twitter:title"),
+        "description": meta_content(metas, "description", "og:description"),
+        "site_name": meta_content(metas, "og:site_name"),
+        "og_title": meta_content(metas, "og:title", "twitter:title"),
     }
-    body = strip_boilerplate(soup)
+    body = strip_boilerplate(soup, tags)
     block = main_block(body)
     title = extract_title(soup, block, body, meta["og_title"], meta["site_name"])
     return HtmlPage(

@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 
 from bs4 import NavigableString, Tag
 
-from crawler.extract.html import BLOCK_TAGS, squash
+from crawler.extract.html import BLOCK_TAGS, squash, tags_in
 
 # Label heads, matched at the start of a label (numbering and a trailing colon removed),
 # with how many further words a label may have ("Persyaratan Pembuatan KTP-el Pemula" is a
@@ -421,7 +421,9 @@ def _finish(found: _Collector, content: Tag, base_url: str) -> dict[str, object]
     if not online:
         online = [v for v in found.values.get("online_url", []) if re.match(r"https?://", v)]
     if not online:
-        for anchor in content.find_all("a", href=True):
+        for anchor in tags_in(content, ("a",)):
+            if not anchor.get("href"):
+                continue
             if _ONLINE_LINK_TEXT.search(squash(anchor.get_text(" "))):
                 online.append(urljoin(base_url, str(anchor["href"]).strip()))
                 break
