@@ -29,9 +29,9 @@ def _by_function_words(text: str) -> str | None:
             id_count += 1
         elif token in _EN_WORDS:
             en_count += 1
-    if id_count >= 3 and id_count >= 3 * en_count:
+    if id_count >= 2 and id_count > 2 * en_count:
         return "id"
-    if en_count >= 3 and en_count >= 3 * id_count:
+    if en_count >= 2 and en_count > 2 * id_count:
         return "en"
     return None
 
@@ -54,7 +54,7 @@ def detect_language(text: str, declared: str | None = None) -> str:
     clear = _by_function_words(sample)
     if clear:
         return clear
-    if len(sample.split()) < 20:
+    if len(sample.split()) < 8:
         return "id"  # too little to tell; the city publishes in Indonesian
     from lingua import Language
 
