@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 
 from indexer.bestbets import BestBet
 from search_api.analytics import QueryReport
-from search_api.jobs import Job
+from search_api.jobs import Job, scrub_paths
 from search_api.keys import ApiKey
 from search_api.security import require_admin
 from search_api.service import IndexUnavailable
@@ -75,8 +75,13 @@ def admin_router() -> APIRouter:
     @router.get("/status", response_model=StatusResponse, summary="Index, job and cache state")
     def status(request: Request, key: Admin) -> StatusResponse:
         service = request.app.state.search
+        info = service.info()
+        if info is not None:  # index metadata is for people: never a path of this machine
+            data_dir = request.app.state.settings.data_dir
+            info = {k: scrub_paths(v, data_dir) if isinstance(v, str) else v
+                    for k, v in info.items()}
         return StatusResponse(
-            key=key.name, index=service.info(), job=request.app.state.jobs.running(),
+            key=key.name, index=info, job=request.app.state.jobs.running(),
             caches={"search": len(service.search_cache), "suggest": len(service.suggest_cache)})
 
     # -- synonyms --------------------------------------------------------------------
