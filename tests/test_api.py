@@ -705,3 +705,51 @@ def test_after_a_reindex_popular_queries_are_answered_from_a_rewarmed_cache(clie
     r = client.get("/api/search", params={"q": "urus ktp"})
     assert r.headers["x-sikoja-cache"] == "hit"
     assert "Penggantian KTP-el Hilang atau Rusak" in r.text  # the new version's answer
+
+
+def test_admin_crawl_job_fetches_a_site_and_the_new_service_becomes_searchable(
+        tmp_path, settings, admin_key):
+    import functools
+    import http.server
+    import threading
+
+    site = tmp_path / "site"
+    (site / "layanan").mkdir(parents=True)
+    (site / "index.html").write_text(
+        "<html><head><title>Kelurahan Contoh</title></head><body><h1>Kelurahan Contoh</h1>"
+        "<a href='/layanan/domisili.html'>Surat keterangan domisili</a></body></html>")
+    (site / "layanan" / "domisili.html").write_text(
+        "<html><head><title>Surat Keterangan Domisili</title></head><body><main>"
+        "<h1>Surat Keterangan Domisili</h1><p>Surat keterangan domisili untuk warga yang "
+        "tinggal di wilayah kelurahan, misalnya untuk melamar kerja.</p>"
+        "<h2>Persyaratan</h2><ul><li>Fotokopi KTP-el</li><li>Surat pengantar RT</li></ul>"
+        "<h2>Biaya</h2><p>Gratis</p></main></body></html>")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    port = httpd.server_address[1]
+    (settings.data_dir / "sources.yaml").write_text(
+        "sources:\n  - name: kelurahan-contoh\n    opd: Kelurahan Contoh\n"
+        f"    start_urls: ['http://127.0.0.1:{port}/']\n    obey_robots: false\n"
+        "    use_sitemap: false\n    delay: 0\n")
+    try:
+        with TestClient(create_app(settings)) as c:
+            unknown = c.post("/admin/api/jobs/crawl", headers=auth(admin_key),
+                             json={"sources": ["tidak-ada"]})
+            assert unknown.status_code == 400 and "tidak-ada" in unknown.json()["detail"]
+            r = c.post("/admin/api/jobs/crawl", headers=auth(admin_key),
+                       json={"sources": ["kelurahan-contoh"]})
+            assert r.status_code == 202
+            busy = c.post("/admin/api/jobs/reindex", headers=auth(admin_key), json={})
+            assert busy.status_code == 409  # one job at a time
+            job = c.app.state.jobs.wait(r.json()["id"], timeout=240)
+            assert job.state == "done", job
+            assert job.progress and str(settings.data_dir) not in " ".join(job.progress)
+            hits = c.get("/api/search", params={"q": "surat keterangan domisili"}).json()
+            assert hits["results"][0]["url"] == f"http://127.0.0.1:{port}/layanan/domisili.html"
+            health = c.get("/api/health").json()
+            assert "kelurahan-contoh" in {s["source"] for s in health["sources"]}
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
