@@ -13,6 +13,7 @@ A source that cannot be reached shows up as errors in the summary, never as an e
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import queue
@@ -28,6 +29,7 @@ from typing import Any
 
 from crawler.progress import format_progress
 from sikoja.config import Settings
+from sikoja.errors import SikojaError
 from sikoja.sources import Source
 from sikoja.store import DocumentStore
 
@@ -61,6 +63,7 @@ class CrawlSummary:
     crawl_seconds: float | None = None  # the crawl process's own time (no start-up, no dedup)
     peak_rss_mb: float | None = None  # peak resident memory of the crawl process
     cpu_seconds: float | None = None  # CPU time the crawl process used
+    error: str | None = None  # why the crawl process failed, if it did (see crawl.log)
 
     @property
     def ok(self) -> bool:
@@ -90,6 +93,8 @@ class CrawlSummary:
                 f"{s.unchanged:>6} {s.gone:>5} {s.errors:>6} {s.skipped:>7} {s.elapsed:>7.1f}"
             )
         rate = self.pages / self.elapsed if self.elapsed > 0 else 0.0
+        if self.error:
+            lines.append(f"crawl process failed: {self.error}")
         lines.append(
             f"{len(self.sources)} sources, {self.pages} pages, {self.errors} errors in "
             f"{self.elapsed:.1f}s ({rate:.1f} pages/s); {self.groups} near-duplicate groups"
@@ -114,13 +119,36 @@ class CrawlJob:
         self.started = 0.0
         self._lines: queue.Queue[str | None] = queue.Queue()
         self.last_snapshot: dict[str, Any] | None = None
+        self._lock: Any = None
 
     @property
     def state_dir(self) -> Path:
         return self.data_dir / "crawl-state"
 
     def start(self) -> CrawlJob:
+        """Start the child; SikojaError if another crawl of this data dir is running."""
         self.state_dir.mkdir(parents=True, exist_ok=True)
+        # one crawl per data dir: two would share (and corrupt) the saved frontiers
+        self._lock = open(self.state_dir / "crawl.lock", "a+", encoding="utf-8")  # noqa: SIM115
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self._lock.seek(0)
+            holder = self._lock.read().strip() or "another process"
+            self._lock.close()
+            self._lock = None
+            raise SikojaError(f"a crawl of {self.data_dir} is already running ({holder})") from None
+        self._lock.seek(0)
+        self._lock.truncate()
+        self._lock.write(f"pid {os.getpid()}")
+        self._lock.flush()
+        try:
+            return self._spawn()
+        except BaseException:
+            self._release()
+            raise
+
+    def _spawn(self) -> CrawlJob:
         store = DocumentStore.open(self.data_dir)
         try:
             for source in self.sources:
@@ -196,11 +224,22 @@ class CrawlJob:
         returncode = self.proc.wait()
         self._job_path.unlink(missing_ok=True)
         summary = self.finish(returncode)
+        if returncode not in (0, -signal.SIGTERM, -signal.SIGKILL):
+            summary.error = self._last_log_line() or f"exit status {returncode}"
         if self.last_snapshot and self.last_snapshot.get("type") == "done":
             summary.crawl_seconds = self.last_snapshot.get("elapsed")
             summary.peak_rss_mb = self.last_snapshot.get("peak_rss_mb")
             summary.cpu_seconds = self.last_snapshot.get("cpu_seconds")
         return summary
+
+    def _last_log_line(self) -> str | None:
+        log = self.state_dir / "crawl.log"
+        if not log.exists():
+            return None
+        lines = [line.strip() for line in log.read_text(encoding="utf-8",
+                                                         errors="replace").splitlines()]
+        last = next((line for line in reversed(lines) if line), None)
+        return f"{last} (see {log})" if last else None
 
     def _relay(self, line: str, progress: Callable[[str], None] | None) -> None:
         try:
@@ -236,7 +275,14 @@ class CrawlJob:
             summary.groups = group_near_duplicates(store)
         finally:
             store.close()
+            self._release()
         return summary
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            fcntl.flock(self._lock, fcntl.LOCK_UN)
+            self._lock.close()
+            self._lock = None
 
 
 def _source_summary(store: DocumentStore, source: Source, crawl_id: int,

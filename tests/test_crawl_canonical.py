@@ -67,3 +67,20 @@ def test_canonicalisation_is_idempotent(path, params):
     url = "http://A.go.id:80/" + "/".join(path) + ("?" + query if query else "")
     once = canonicalize_url(url)
     assert canonicalize_url(once) == once
+
+
+def test_site_scope_is_the_sources_sites():
+    from crawler.downloadermiddlewares.offsite import SiteScope
+    from sikoja.sources import Source
+
+    scope = SiteScope(Source(name="s", opd="o", start_urls=[
+        "http://disdukcapil.jambikota.go.id/", "http://127.0.0.1:8701/"]))
+    assert scope.allows("http://disdukcapil.jambikota.go.id/layanan")
+    assert scope.allows("https://disdukcapil.jambikota.go.id/layanan")  # http -> https
+    assert scope.allows("https://www.disdukcapil.jambikota.go.id/")  # www. variant
+    assert not scope.allows("http://disdukcapil.jambikota.go.id:8080/")
+    assert not scope.allows("http://jambikota.go.id/")
+    assert scope.allows("http://127.0.0.1:8701/x")
+    assert not scope.allows("http://127.0.0.1:8702/x")  # another OPD's sample site
+    assert not scope.allows("http://127.0.0.2:8701/x")
+    assert not scope.allows("mailto:admin@jambikota.go.id")

@@ -142,3 +142,16 @@ def test_interrupted_crawl_resumes_without_loss_or_duplicates(tmp_path: Path, st
         # a graceful stop saved the frontier: the rerun continued it instead of
         # revisiting what was already stored
         assert len(refetched) <= total - done_before + 2
+
+
+def test_one_crawl_per_data_dir_at_a_time(tmp_path: Path):
+    from sikoja.errors import SikojaError
+
+    with PageSite(big_site(30, delay=0.05)) as site:
+        source = Source(name="besar", opd="Dinas Besar", start_urls=[site.url("/")],
+                        use_sitemap=False, concurrency=1)
+        job = CrawlJob([source], settings(), tmp_path).start()
+        with pytest.raises(SikojaError, match="already running"):
+            crawl([source], settings(), tmp_path)
+        assert job.wait(timeout=60).ok
+        assert crawl([source], settings(), tmp_path, timeout=60).ok  # lock released

@@ -3,7 +3,9 @@
 Scrapy's OffsiteMiddleware matches domains and their subdomains and ignores ports. Here a
 site is an origin (scheme, host, port): the sample web runs every OPD on 127.0.0.1 with its
 own port, and a crawl of one OPD must not wander into another's site. A host listed in
-``allowed_hosts`` without any start URL on it is allowed on any port.
+``allowed_hosts`` without any start URL on it is allowed on any port. The default ports
+80 and 443 stand for each other (sites redirect http to https), and ``www.host`` is the
+same site as ``host``.
 """
 
 from __future__ import annotations
@@ -48,13 +50,18 @@ class SiteScope:
             return False
         host = (parts.hostname or "").lower().rstrip(".")
         if host not in self.ports:
-            return False
+            host = host[4:] if host.startswith("www.") else f"www.{host}"
+            if host not in self.ports:
+                return False
         ports = self.ports[host]
         try:
             port = parts.port or DEFAULT_PORTS.get(parts.scheme, 80)
         except ValueError:
             return False
-        return ports is None or port in ports
+        if ports is None or port in ports:
+            return True
+        defaults = set(DEFAULT_PORTS.values())
+        return port in defaults and bool(ports & defaults)
 
 
 class SourceOffsiteMiddleware:
