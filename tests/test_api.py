@@ -160,6 +160,14 @@ def test_urus_ktp_answers_with_the_ktp_service_and_its_requirements(client):
         (x["score"] for x in body["results"]), reverse=True) or body["results"][0]["best_bet"]
 
 
+def test_answers_are_compressed_for_slow_phone_connections(client):
+    r = client.get("/api/search", params={"q": "urus KTP"}, headers={"Accept-Encoding": "gzip"})
+    assert r.headers["content-encoding"] == "gzip"
+    assert r.json()["results"][0]["url"] == KTP_URL
+    assert client.get("/static/app.js", headers={"Accept-Encoding": "gzip"}).headers[
+        "content-encoding"] == "gzip"
+
+
 def test_repeated_query_is_served_from_the_cache_with_the_callers_spelling(client):
     first = client.get("/api/search", params={"q": "akta kelahiran"})
     again = client.get("/api/search", params={"q": "  Akta   KELAHIRAN "})

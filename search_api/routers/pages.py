@@ -44,27 +44,27 @@ def mount_pages(app: FastAPI, settings: Settings) -> None:
     widget_js = _page("widget.js", settings)
     router = APIRouter(include_in_schema=False)
 
-    @router.get("/", response_class=HTMLResponse)
+    @router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
     async def search_page() -> Response:
         return Response(index_html, media_type="text/html; charset=utf-8",
                         headers={"Cache-Control": "no-cache"})
 
-    @router.get("/admin", response_class=HTMLResponse)
+    @router.api_route("/admin", methods=["GET", "HEAD"], response_class=HTMLResponse)
     async def admin_page() -> Response:
         return Response(admin_html, media_type="text/html; charset=utf-8")
 
-    @router.get("/docs", response_class=HTMLResponse)
+    @router.api_route("/docs", methods=["GET", "HEAD"], response_class=HTMLResponse)
     async def docs_page() -> Response:
         return Response(docs_html, media_type="text/html; charset=utf-8")
 
-    @router.get("/widget.js")
+    @router.api_route("/widget.js", methods=["GET", "HEAD"])
     async def widget() -> Response:
         # Loaded by other portals' pages: cross-origin script use is the point.
         return Response(widget_js, media_type="text/javascript; charset=utf-8",
                         headers={"Cache-Control": "public, max-age=3600",
                                  "Cross-Origin-Resource-Policy": "cross-origin"})
 
-    @router.get("/robots.txt", response_class=PlainTextResponse)
+    @router.api_route("/robots.txt", methods=["GET", "HEAD"], response_class=PlainTextResponse)
     async def robots() -> str:
         return "User-agent: *\nDisallow: /api/\nDisallow: /admin\n"
 
