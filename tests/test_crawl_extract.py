@@ -242,3 +242,17 @@ def test_old_table_layout_keeps_the_side_column_out():
                         http_last_modified=None, source="s", opd="o").document
     assert "BERITA TERBARU" not in doc.text and "BADAN PAJAK" not in doc.text
     assert doc.fields["cost"] == "Sesuai SPPT."  # the closing complaint line is not the cost
+
+
+@pytest.mark.parametrize("canonical,expected", [
+    ("https://dukcapil.jambikota.go.id/layanan/ktp/", "https://dukcapil.jambikota.go.id/layanan/ktp"),
+    ("/layanan/ktp?utm_source=x", "http://dukcapil.jambikota.go.id/layanan/ktp"),
+    ("https://mpp.jambikota.go.id/ktp", "http://dukcapil.jambikota.go.id/?p=12"),
+    ("http://127.0.0.1:8702/ktp", "http://dukcapil.jambikota.go.id/?p=12"),
+])
+def test_rel_canonical_only_on_the_same_host(canonical, expected):
+    html = f"<html><head><link rel='canonical' href='{canonical}'></head><body><h1>KTP</h1>"
+    doc = html_document(html.encode(), url="http://dukcapil.jambikota.go.id/?p=12",
+                        content_type=None, http_last_modified=None, source="s",
+                        opd="o").document
+    assert doc.url == expected

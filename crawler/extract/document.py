@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from crawler.canonical import canonicalize_url, origin
+from crawler.canonical import canonicalize_url
 from crawler.extract.catalog import AppEntry, slugify
 from crawler.extract.dates import parse_http_date, parse_iso, visible_date
 from crawler.extract.encoding import decode_html
@@ -37,11 +37,21 @@ class ExtractedPage:
     links: list[Link]
 
 
+def _same_host(a: str, b: str) -> bool:
+    """Same host (``www.`` aside) and, beyond the default ports, the same port."""
+    pa, pb = urlsplit(a), urlsplit(b)
+    host_a = (pa.hostname or "").removeprefix("www.")
+    host_b = (pb.hostname or "").removeprefix("www.")
+    ports = {p for p in (pa.port, pb.port) if p not in (None, 80, 443)}
+    return bool(host_a) and host_a == host_b and (not ports or pa.port == pb.port)
+
+
 def document_url(served_url: str, canonical: str | None) -> str:
-    """The served URL, or the page's rel=canonical when it points to the same site."""
-    if canonical and canonical.startswith(("http://", "https://")) and origin(
-        canonical
-    ) == origin(served_url):
+    """The served URL, or the page's rel=canonical when it names the same host (a CMS
+    pointing at another site's copy must not move the page there)."""
+    if canonical and canonical.startswith(("http://", "https://")) and _same_host(
+        canonical, served_url
+    ):
         return canonicalize_url(canonical)
     return canonicalize_url(served_url)
 
