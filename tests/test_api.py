@@ -442,6 +442,17 @@ def test_apikey_cli_creates_lists_and_revokes(settings, capsys):
     assert "already revoked" in capsys.readouterr().err
 
 
+def test_report_queries_cli_prints_the_analytics(client, settings, capsys):
+    from sikoja.cli import main
+
+    for v in range(3):
+        _search_as(client, "qwxzv layanan", v)
+    client.app.state.analytics.flush()
+    assert main(["report", "queries", "--data-dir", str(settings.data_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "Zero-result queries" in out and "qwxzv layanan" in out
+
+
 # -- admin: best bets, synonyms, jobs ---------------------------------------------------------
 
 
