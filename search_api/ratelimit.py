@@ -54,8 +54,13 @@ class TokenBucketLimiter:
         return wait
 
     def _prune(self, now: float) -> None:
+        """Forget buckets that have refilled (idle clients); under a flood from very many
+        addresses, forget the least recently seen half rather than grow without bound."""
         full_after = self.capacity / self.rate
         self._buckets = {k: v for k, v in self._buckets.items() if now - v[1] < full_after}
+        if len(self._buckets) > MAX_BUCKETS:
+            recent = sorted(self._buckets.items(), key=lambda kv: kv[1][1])[MAX_BUCKETS // 2:]
+            self._buckets = dict(recent)
 
 
 def client_address(scope: Scope, *, trust_proxy_headers: bool) -> str:

@@ -772,3 +772,17 @@ def test_admin_crawl_job_fetches_a_site_and_the_new_service_becomes_searchable(
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_rate_limiter_memory_stays_bounded_under_a_flood_of_addresses():
+    from search_api import ratelimit
+
+    now = [1000.0]
+    limiter = ratelimit.TokenBucketLimiter(60, clock=lambda: now[0])
+    for i in range(ratelimit.MAX_BUCKETS + 10):
+        now[0] += 0.0001
+        limiter.take(f"198.51.{i // 256}.{i % 256}")
+    assert len(limiter._buckets) <= ratelimit.MAX_BUCKETS
+    for _ in range(60):
+        assert limiter.take("203.0.113.1") == 0.0
+    assert limiter.take("203.0.113.1") > 0  # the 61st request in the minute waits
