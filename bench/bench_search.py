@@ -21,7 +21,6 @@ import json
 import resource
 import shutil
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
@@ -32,7 +31,6 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.corpus import generate, queries  # noqa: E402
-from indexer.backend import doc_id  # noqa: E402
 from indexer.build import build_index, embedding_text  # noqa: E402
 from indexer.embedding import EmbeddingCache, load_embedder  # noqa: E402
 from indexer.search import RankingConfig, Searcher  # noqa: E402

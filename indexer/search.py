@@ -14,7 +14,7 @@ import threading
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -36,17 +36,20 @@ CANDIDATES = 100
 class RankingConfig:
     """Ranking knobs, set by measurement on the dev set (BENCHMARKS.md)."""
 
-    fusion: str = "linear"  # "linear", "rrf", or "server" (OpenSearch hybrid, else linear)
-    keyword_weight: float = 0.6
-    vector_weight: float = 0.4
-    vector_floor: float = 0.2  # cosine below this adds nothing
+    fusion: str = "rrf"  # "rrf", "linear", or "server" (OpenSearch hybrid, else rrf)
+    keyword_weight: float = 1.0
+    vector_weight: float = 0.25
+    vector_floor: float = 0.2  # linear fusion: cosine below this adds nothing
     vector_only_min: float = 0.45  # a vector-only candidate needs at least this cosine
     use_keyword: bool = True
     use_vector: bool = True
     use_priors: bool = True
+    rrf_k: int = 30
+    listing_prior: float = 0.6  # index pages (news lists, home pages) list many services
+    # How much each kind is worth to a citizen looking for a service.
+    kind_prior: dict[str, float] = field(default_factory=lambda: dict(KIND_PRIOR))
 
 
-# How much each kind is worth to a citizen looking for a service.
 KIND_PRIOR = {"service": 1.0, "app": 0.92, "document": 0.8, "page": 0.75, "news": 0.6}
 
 
@@ -218,9 +221,9 @@ class Searcher:
                 vector = [h for h in vector
                           if h.id in keyword_ids or h.score >= cfg.vector_only_min
                           or not cfg.use_keyword]
-        if cfg.fusion == "rrf":
+        if cfg.fusion in ("rrf", "server"):
             return fuse_rrf(keyword, vector, keyword_weight=cfg.keyword_weight,
-                            vector_weight=cfg.vector_weight)
+                            vector_weight=cfg.vector_weight, k=cfg.rrf_k)
         return fuse_linear(keyword, vector, keyword_weight=cfg.keyword_weight,
                            vector_weight=cfg.vector_weight, vector_floor=cfg.vector_floor)
 
@@ -246,7 +249,9 @@ class Searcher:
             if doc is None:
                 continue
             if self.ranking.use_priors:
-                item.score *= KIND_PRIOR.get(doc.kind, 0.7)
+                item.score *= self.ranking.kind_prior.get(doc.kind, 0.7)
+                if (doc.fields or {}).get("listing"):
+                    item.score *= self.ranking.listing_prior
             ranked.append(item)
         ranked.sort(key=lambda f: (-f.score, f.id))
         return ranked
@@ -287,7 +292,7 @@ class Searcher:
                 keyword_score=item.keyword_score, keyword_rank=item.keyword_rank,
                 vector_score=item.vector_score, vector_rank=item.vector_rank,
                 fused_score=item.score,
-                boosts={"kind_prior": KIND_PRIOR.get(doc.kind, 0.7)},
+                boosts={"kind_prior": self.ranking.kind_prior.get(doc.kind, 0.7)},
             ) if explain else None,
         )
 
@@ -310,6 +315,9 @@ def _collapse(ranked: Sequence[Fused], docs: dict[str, IndexedDoc]) -> list[tupl
     for item in ranked:
         doc = docs[item.id]
         key = doc.group_id or doc.id
+        parent = docs.get(doc_id(doc.parent_url)) if doc.parent_url else None
+        if doc.kind == "document" and parent is not None:
+            key = parent.group_id or parent.id  # a PDF is shown with the page that links it
         if key not in groups:
             groups[key] = []
             order.append(key)
