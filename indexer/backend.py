@@ -107,7 +107,9 @@ class IndexBackend(ABC):
         """BM25 over analysed fields with FIELD_BOOSTS; terms weighted by QueryTerm.weight."""
 
     @abstractmethod
-    def vector_search(self, vector: np.ndarray, k: int, filters: Filters | None = None) -> list[Hit]:
+    def vector_search(
+        self, vector: np.ndarray, k: int, filters: Filters | None = None
+    ) -> list[Hit]:
         """Nearest documents by cosine similarity of normalised embeddings."""
 
     @abstractmethod

@@ -122,7 +122,9 @@ class EmbeddedBackend(IndexBackend):
             return []
         return version.keyword_search(terms, k, filters)
 
-    def vector_search(self, vector: np.ndarray, k: int, filters: Filters | None = None) -> list[Hit]:
+    def vector_search(
+        self, vector: np.ndarray, k: int, filters: Filters | None = None
+    ) -> list[Hit]:
         version = self._version()
         if version is None:
             return []

@@ -306,7 +306,9 @@ class Searcher:
         return self._titles[1]
 
 
-def _collapse(ranked: Sequence[Fused], docs: dict[str, IndexedDoc]) -> list[tuple[Fused, list[str]]]:
+def _collapse(
+    ranked: Sequence[Fused], docs: dict[str, IndexedDoc]
+) -> list[tuple[Fused, list[str]]]:
     """One result per near-duplicate group, at the rank of its best member. The group's
     canonical member (the OPD's own page, whose id is the group key) represents it when it
     was retrieved at all; the other members are listed in ``also_at``."""
