@@ -132,9 +132,87 @@ def test_table_with_a_requirements_column():
     ("Dasar Hukum", "legal_basis"), ("Lokasi", "location"),
     ("Tempat Pelayanan", "location"), ("Daftar Online", "online_url"),
     ("Berita Terbaru", None), ("Kontak Kami", None),
+    # the variants of the sample web's five templates and of the national service standard
+    ("Syarat", "requirements"), ("Prosedur Pelayanan", "procedure"),
+    ("Sistem, Mekanisme dan Prosedur", "procedure"), ("Waktu Layanan", "duration"),
+    ("Jangka Waktu Penyelesaian", "duration"), ("Tarif", "cost"), ("Biaya/Tarif", "cost"),
+    ("Landasan Hukum", "legal_basis"), ("Lokasi Pelayanan", "location"),
+    ("Akses Online", "online_url"), ("Link Aplikasi", "online_url"),
+    ("Pengajuan Online", "online_url"), ("Produk Pelayanan", None), ("Jam Pelayanan", None),
 ])
 def test_label_vocabulary(label, field):
     assert match_label(label) == field
+
+
+FIRE_CALL = """<html><body><main><h1 class="page-title">Pemadaman Kebakaran</h1>
+<div class="content"><p>Bila terjadi kebakaran, segera hubungi Call Center 112.</p>
+<h2>Syarat</h2><ul><li>Lokasi kejadian</li></ul>
+<h2>Prosedur Pelayanan</h2><ol><li>Lapor ke Call Center 112</li><li>Petugas diberangkatkan</li></ol>
+<h2>Waktu Layanan</h2><p>Petugas segera diberangkatkan setelah laporan diterima</p>
+<h2>Tarif</h2><p>Gratis</p><h2>Landasan Hukum</h2><p>Perwal Kota Jambi 27/2020</p>
+<h2>Lokasi</h2><p>Seluruh wilayah Kota Jambi</p>
+<h2>Akses Online</h2><p><a href="https://merah.jambikota.go.id/">Si Merah Koja</a></p>
+</div></main></body></html>"""
+
+
+def test_a_one_line_requirement_that_looks_like_a_label_is_the_requirement():
+    """Damkar's "Syarat: Lokasi kejadian" is the whole requirement, not a "Lokasi" label."""
+    fields = service(FIRE_CALL)
+    assert fields["requirements"] == ["Lokasi kejadian"]
+    assert fields["procedure"] == ["Lapor ke Call Center 112", "Petugas diberangkatkan"]
+    assert fields["duration"] == "Petugas segera diberangkatkan setelah laporan diterima"
+    assert fields["cost"] == "Gratis"
+    assert fields["legal_basis"] == "Perwal Kota Jambi 27/2020"
+    assert fields["location"] == "Seluruh wilayah Kota Jambi"
+    assert fields["online_url"] == "https://merah.jambikota.go.id/"
+    doc = html_document(FIRE_CALL.encode(), url="https://damkar.jambikota.go.id/layanan/api/",
+                        content_type=None, http_last_modified=None, source="s", opd="o").document
+    assert doc.kind == "service"
+
+
+def test_a_value_that_starts_like_a_label_is_kept():
+    fields = service("<html><body><main><h1>SLF</h1><h2>Persyaratan Pelayanan</h2><ul>"
+                     "<li>As-built drawing</li></ul><h2>Biaya</h2><p>Retribusi sesuai Perda</p>"
+                     "<h2>Tempat Pelayanan</h2><p>Loket DPMPTSP</p></main></body></html>")
+    assert fields["cost"] == "Retribusi sesuai Perda"
+    assert fields["location"] == "Loket DPMPTSP"
+
+
+def test_a_service_without_requirements_is_still_a_service():
+    html = ("<html><body><main><h1>Call Center 112</h1><p>Nomor darurat bebas pulsa.</p>"
+            "<h3>Prosedur</h3><ol><li>Tekan 112</li><li>Operator meneruskan laporan</li></ol>"
+            "<h3>Biaya/Tarif</h3><p>Gratis</p></main></body></html>")
+    doc = html_document(html.encode(), url="https://a.go.id/layanan/112", content_type=None,
+                        http_last_modified=None, source="s", opd="o").document
+    assert doc.kind == "service"
+    assert doc.fields["cost"] == "Gratis"
+
+
+def test_an_agency_profile_with_legal_basis_and_address_is_not_a_service():
+    html = ("<html><body><main><h1>Profil Dinas</h1><p>Dinas dibentuk tahun 2016.</p>"
+            "<h3>Dasar Hukum</h3><p>Perda Kota Jambi Nomor 8 Tahun 2016</p>"
+            "<h3>Alamat</h3><p>Jl. Basuki Rahmat No. 1, Kota Jambi</p></main></body></html>")
+    doc = html_document(html.encode(), url="https://a.go.id/profil", content_type=None,
+                        http_last_modified=None, source="s", opd="o").document
+    assert doc.kind == "page" and doc.fields == {}
+
+
+def test_semicolons_split_a_sentence_list_but_not_a_list_item():
+    fields = service("<html><body><main><h1>x</h1><h4>Syarat-syarat</h4>"
+                     "<p>Fotokopi KTP; Fotokopi KK (asli; dan salinan); dan Surat pengantar RT.</p>"
+                     "<h4>Alur Pelayanan</h4><ol><li>IGD langsung; poliklinik sesuai jadwal</li>"
+                     "<li>Bayar di kasir</li></ol></main></body></html>")
+    assert fields["requirements"] == ["Fotokopi KTP", "Fotokopi KK (asli; dan salinan)",
+                                      "Surat pengantar RT"]
+    assert fields["procedure"] == ["IGD langsung; poliklinik sesuai jadwal", "Bayar di kasir"]
+
+
+def test_a_standard_component_that_is_not_a_field_ends_the_section():
+    fields = service("<html><body><main><h1>AK/1</h1><p><b>Persyaratan:</b></p>"
+                     "<ul><li>Fotokopi KTP</li></ul><p><b>Produk Pelayanan:</b></p>"
+                     "<ul><li>Kartu AK/1</li></ul><p><b>Biaya:</b> Gratis</p></main></body></html>")
+    assert fields["requirements"] == ["Fotokopi KTP"]
+    assert fields["cost"] == "Gratis"
 
 
 def test_document_kind_title_and_boilerplate():

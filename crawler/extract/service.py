@@ -22,6 +22,7 @@ from crawler.extract.html import BLOCK_TAGS, squash, tags_in
 # Label heads, matched at the start of a label (numbering and a trailing colon removed),
 # with how many further words a label may have ("Persyaratan Pembuatan KTP-el Pemula" is a
 # label; "Loket Disdukcapil, Mal Pelayanan Publik" is a value, not a location label).
+OTHER = "_other"  # a known label that is not one of our fields
 FIELD_LABELS: dict[str, tuple[re.Pattern[str], int]] = {
     "requirements": (re.compile(
         r"^(persyaratan|syarat|syarat-syarat|syarat syarat|kelengkapan berkas|"
@@ -35,7 +36,8 @@ FIELD_LABELS: dict[str, tuple[re.Pattern[str], int]] = {
     ), 6),
     "duration": (re.compile(
         r"^(waktu penyelesaian|jangka waktu|lama (proses|penyelesaian|pelayanan|pengurusan)|"
-        r"waktu proses|estimasi waktu|durasi|standar waktu|waktu pengerjaan)\b"
+        r"waktu proses|estimasi waktu|durasi|standar waktu|waktu pengerjaan|"
+        r"waktu (layanan|pelayanan))\b"
     ), 3),
     "cost": (re.compile(
         r"^(biaya|tarif|retribusi|produk,? biaya|fee|cost)\b"
@@ -47,9 +49,19 @@ FIELD_LABELS: dict[str, tuple[re.Pattern[str], int]] = {
     ), 2),
     "online_url": (re.compile(
         r"^(layanan online|layanan daring|pendaftaran online|pendaftaran daring|daftar online|"
-        r"link pendaftaran|link layanan|tautan (layanan|pendaftaran)|permohonan online|"
-        r"akses online)\b"
+        r"link pendaftaran|link layanan|tautan (layanan|pendaftaran|aplikasi)|permohonan online|"
+        r"akses (online|daring)|link aplikasi|pengajuan (online|daring)|aplikasi (online|daring))\b"
     ), 2),
+    # Components of the national service standard (Permenpan-RB 15/2014) and other headings
+    # that are not fields here: recognised only so that their values end the section before
+    # them instead of being read as more of it ("Produk Pelayanan: KTP-el" is not a cost).
+    OTHER: (re.compile(
+        r"^(produk (layanan|pelayanan)|penanganan pengaduan|pengaduan,? saran|"
+        r"sarana,? (dan )?prasarana|sarana|kompetensi pelaksana|pengawasan internal|"
+        r"jumlah pelaksana|jaminan (pelayanan|keamanan|keselamatan)|evaluasi kinerja|"
+        r"jam (pelayanan|layanan|buka|operasional|kerja)|hari (dan jam )?(pelayanan|layanan)|"
+        r"kontak|hubungi|keterangan|catatan|informasi lebih lanjut)\b"
+    ), 4),
 }
 LIST_FIELDS = ("requirements", "procedure")
 _MAX_LABEL = 60
@@ -72,6 +84,7 @@ class Block:
     para: int = 0  # lines split by <br> share a paragraph number
     links: list[str] = field(default_factory=list)
     link_text: str = ""  # text of the anchors in the block
+    item_lines: set[str] = field(default_factory=set)  # row: cell lines that are list items
 
     @property
     def link_only(self) -> bool:
@@ -86,6 +99,12 @@ def _strip_label(text: str) -> str:
 
 def match_label(text: str) -> str | None:
     """Field name for a label such as "Persyaratan Pelayanan:" or "Biaya / Tarif"."""
+    name = label_name(text)
+    return None if name == OTHER else name
+
+
+def label_name(text: str) -> str | None:
+    """Like ``match_label``, but a known non-field label ("Produk Pelayanan") is ``OTHER``."""
     label = _strip_label(text)
     if not label or len(label) > _MAX_LABEL:
         return None
@@ -101,7 +120,7 @@ def _split_inline_label(text: str) -> tuple[str | None, str]:
     if ":" not in text:
         return None, text
     head, _, rest = text.partition(":")
-    name = match_label(head)
+    name = label_name(head)
     return (name, rest.strip()) if name else (None, text)
 
 
@@ -130,16 +149,20 @@ class _Line:
         return squash("".join(self.parts))
 
 
-def _cell_lines(cell: Tag, base_url: str) -> tuple[list[str], list[str]]:
+def _cell_lines(cell: Tag, base_url: str) -> tuple[list[str], list[str], set[str]]:
+    """A cell's lines, its links, and which of the lines are list items."""
     lines: list[str] = []
     links: list[str] = []
+    items: set[str] = set()
     for block in flatten(cell, base_url):
         if block.kind == "row":
             lines.extend(" ".join(" ".join(c) for c in block.cells).split("\n"))
         else:
             lines.append(block.text)
+            if block.kind == "item":
+                items.add(squash(block.text))
         links.extend(block.links)
-    return [line for line in (squash(x) for x in lines) if line], links
+    return [line for line in (squash(x) for x in lines) if line], links, items
 
 
 def flatten(root: Tag, base_url: str = "") -> Iterator[Block]:
@@ -222,13 +245,16 @@ def _table(table: Tag, base_url: str) -> Iterator[Block]:
             continue
         lines: list[list[str]] = []
         links: list[str] = []
+        items: set[str] = set()
         for cell in cells:
-            cell_lines, cell_links = _cell_lines(cell, base_url)
+            cell_lines, cell_links, cell_items = _cell_lines(cell, base_url)
             lines.append(cell_lines)
             links.extend(cell_links)
+            items |= cell_items
         header = all(c.name == "th" for c in cells)
         text = " | ".join(" ".join(c) for c in lines)
-        yield Block("row", text, cells=lines, header=header, links=links, row=index)
+        yield Block("row", text, cells=lines, header=header, links=links, row=index,
+                    item_lines=items)
         index += 1
     yield Block("table_end", "")
 
@@ -239,12 +265,35 @@ def _clean_item(text: str) -> str:
     return _NUMBERING.sub("", squash(text)).strip(" ;,")
 
 
+_OUTSIDE_BRACKETS_SEMICOLON = re.compile(r";(?![^()\[\]]*[)\]])")
+_LAST_ITEM_CONJUNCTION = re.compile(r"^(dan|serta|and)\s+", re.IGNORECASE)
+
+
+def _split_sentence_list(text: str) -> list[str]:
+    """``"Fotokopi KTP; Fotokopi KK; dan surat pengantar RT."`` -> three items.
+
+    Only for a list written as one sentence: a ``<li>`` is already one item, however many
+    semicolons it has ("Identitas; kartu BPJS untuk peserta JKN").
+    """
+    parts = [_clean_item(x) for x in _OUTSIDE_BRACKETS_SEMICOLON.split(text)]
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return [text]
+    parts[-1] = _LAST_ITEM_CONJUNCTION.sub("", parts[-1])
+    if parts[-1].endswith(".") and not parts[-1].endswith(".."):
+        parts[-1] = parts[-1][:-1]
+    return [p for p in parts if p]
+
+
 class _Collector:
     def __init__(self) -> None:
         self.values: dict[str, list[str]] = {}
         self.links: dict[str, list[str]] = {}
 
-    def add(self, name: str, text: str, links: list[str] | None = None) -> None:
+    def add(self, name: str, text: str, links: list[str] | None = None, *,
+            item: bool = False) -> None:
+        if name == OTHER:
+            return
         text = _clean_item(text)
         if links:
             self.links.setdefault(name, []).extend(links)
@@ -255,8 +304,8 @@ class _Collector:
             return
         bucket = self.values.setdefault(name, [])
         parts = [text]
-        if name in LIST_FIELDS and ";" in text:
-            parts = [p for p in (_clean_item(x) for x in text.split(";")) if p] or [text]
+        if name in LIST_FIELDS and ";" in text and not item:
+            parts = _split_sentence_list(text)
         for part in parts:
             if part not in bucket and len(bucket) < 60:
                 bucket.append(part)
@@ -271,11 +320,22 @@ class _Section:
         self.from_table = False
         self.para: int | None = None  # paragraph a scalar value lives in
         self.items = 0  # list items collected so far
+        self.values = 0  # blocks collected so far
 
     def open(self, name: str | None, *, level: int = 99, from_table: bool = False,
-             para: int | None = None) -> None:
+             para: int | None = None, values: int = 0) -> None:
         self.name, self.level, self.from_table = name, level, from_table
-        self.para, self.items = para, 0
+        self.para, self.items, self.values = para, 0, values
+
+    def awaits_value(self, block: Block) -> bool:
+        """A section just opened, or a list still taking items: a short line here that
+        merely looks like a label ("Lokasi kejadian" as the one requirement of a fire call,
+        "Retribusi sesuai Perda" as a cost) is the value, not the next label."""
+        if self.name is None:
+            return False
+        if self.values == 0:
+            return True
+        return block.kind == "item" and self.name in LIST_FIELDS and self.items > 0
 
     def accepts(self, block: Block) -> bool:
         """Values end where the page moves on: a new paragraph after a scalar's paragraph,
@@ -300,7 +360,7 @@ def extract_service_fields(content: Tag, base_url: str = "") -> dict[str, object
     table_columns: dict[int, str] = {}
     for block in flatten(content, base_url):
         if block.kind == "heading":
-            name = match_label(block.text)
+            name = label_name(block.text)
             if name:
                 section.open(name, level=block.level)
             elif block.level <= section.level or section.level == 99:
@@ -317,31 +377,37 @@ def extract_service_fields(content: Tag, base_url: str = "") -> dict[str, object
             if section.from_table:
                 section.open(None)
             continue
-        name, value = _label_of(block)
+        name, value = _label_of(block, bare=not section.awaits_value(block))
         if name:
-            section.open(name, para=block.para if value else None)
+            section.open(name, para=block.para if value else None, values=int(bool(value)))
             if value or block.links:
                 found.add(name, value, block.links)
             continue
         if section.accepts(block):
+            section.values += 1
+            assert section.name is not None
             if block.link_only and section.name != "online_url":
                 found.add(section.name, "", block.links)
             else:
-                found.add(section.name, block.text, block.links)
+                found.add(section.name, block.text, block.links, item=block.kind == "item")
     return _finish(found, content, base_url)
 
 
-def _label_of(block: Block) -> tuple[str | None, str]:
-    """(field, inline value) when ``block`` is a label line, else (None, "")."""
+def _label_of(block: Block, *, bare: bool = True) -> tuple[str | None, str]:
+    """(field, inline value) when ``block`` is a label line, else (None, "").
+
+    ``bare``: whether a short line without bold or colon ("Alur Pelayanan") may be a label.
+    """
     if block.bold and len(block.bold) <= _MAX_LABEL + 2:
-        name = match_label(block.bold)
+        name = label_name(block.bold)
         if name:
             return name, block.text[len(block.bold):].lstrip(" :：-–")
     stripped = block.text.rstrip().rstrip(":：")
     if ":" not in stripped and "：" not in stripped:
         # a line that is only a label: "Persyaratan:" or a short "Alur Pelayanan"
-        whole = match_label(block.text) if len(block.text) <= _MAX_LABEL + 2 else None
-        if whole and (block.text.rstrip().endswith((":", "：")) or len(stripped.split()) <= 4):
+        whole = label_name(block.text) if len(block.text) <= _MAX_LABEL + 2 else None
+        colon = block.text.rstrip().endswith((":", "："))
+        if whole and (colon or (bare and len(stripped.split()) <= 4)):
             return whole, ""
         return None, ""
     if len(block.text) <= 400:
@@ -354,7 +420,8 @@ def _label_of(block: Block) -> tuple[str | None, str]:
 def _row(block: Block, found: _Collector, current: str | None,
          table_columns: dict[int, str]) -> str | None:
     cells = block.cells
-    labels = [match_label(" ".join(c)) for c in cells]
+    labels = [label_name(" ".join(c)) for c in cells]
+    items = block.item_lines
     if block.header or (block.row == 0 and sum(1 for x in labels if x) >= 2):
         # header row naming columns: | No | Persyaratan | Keterangan |
         named = {i: n for i, n in enumerate(labels) if n}
@@ -366,7 +433,7 @@ def _row(block: Block, found: _Collector, current: str | None,
         for index, name in table_columns.items():
             if index < len(cells):
                 for line in cells[index]:
-                    found.add(name, line, block.links)
+                    found.add(name, line, block.links, item=line in items)
         return current
     label_at = _label_column(cells, labels)
     if label_at is not None and len(cells) > label_at + 1:
@@ -376,7 +443,7 @@ def _row(block: Block, found: _Collector, current: str | None,
         values = [line for cell in cells[label_at + 1:] for line in cell
                   if line not in (":", "：")]
         for line in values:
-            found.add(name, line, block.links)
+            found.add(name, line, block.links, item=line in items)
         if not values and block.links:
             found.add(name, "", block.links)
         return name
@@ -388,13 +455,13 @@ def _row(block: Block, found: _Collector, current: str | None,
             return None  # | 5 | Produk Pelayanan | Izin |: another component of the table
         if re.fullmatch(r"\d{1,2}\.?", first.strip()) and len(cells) == 2:
             for line in cells[1]:
-                found.add(current, line, block.links)
+                found.add(current, line, block.links, item=line in items)
         elif labels[0] is None and len(cells) >= 2 and first.strip():
             return None  # a different label row: | Produk Pelayanan | KTP-el |
         else:
             for cell in cells:
                 for line in cell:
-                    found.add(current, line, block.links)
+                    found.add(current, line, block.links, item=line in items)
     return current
 
 
@@ -420,7 +487,9 @@ def _finish(found: _Collector, content: Tag, base_url: str) -> dict[str, object]
     online = [u for u in found.links.get("online_url", []) if u.startswith("http")]
     if not online:
         online = [v for v in found.values.get("online_url", []) if re.match(r"https?://", v)]
-    if not online:
+    if not online and is_service(fields):
+        # a service page's "Daftar online" button outside any section; on other pages such
+        # a link says nothing about a service
         for anchor in tags_in(content, ("a",)):
             if not anchor.get("href"):
                 continue
@@ -432,8 +501,18 @@ def _finish(found: _Collector, content: Tag, base_url: str) -> dict[str, object]
     return fields
 
 
+SECTION_FIELDS = ("requirements", "procedure", "duration", "cost", "legal_basis", "location",
+                  "online_url")
+CORE_FIELDS = ("requirements", "procedure", "duration", "cost")
+
+
 def is_service(fields: dict[str, object]) -> bool:
-    """A service page states requirements and at least one of procedure, cost or duration."""
-    return bool(fields.get("requirements")) and any(
-        fields.get(k) for k in ("procedure", "cost", "duration")
-    )
+    """A service page has at least two recognised sections, one of them about getting the
+    service (requirements, procedure, duration or cost).
+
+    Requirements alone are not enough evidence (and not necessary: a fire call or the 112
+    line has a procedure and a cost but nothing to bring). The core-section condition keeps
+    out profile and contact pages, whose "Dasar Hukum" and "Alamat" are about the agency.
+    """
+    present = [k for k in SECTION_FIELDS if fields.get(k)]
+    return len(present) >= 2 and any(k in CORE_FIELDS for k in present)
