@@ -51,6 +51,26 @@ class IndexedDoc:
     vector: np.ndarray | None = None
 
 
+@dataclass(frozen=True)
+class DocMeta:
+    """What ranking needs of a candidate, without its text: kept in memory by backends
+    that can, so only the page of results shown is read in full."""
+
+    id: str
+    url: str
+    title: str
+    opd: str
+    kind: str
+    group_id: str | None = None
+    parent_url: str | None = None
+    listing: bool = False
+
+    @classmethod
+    def of(cls, doc: IndexedDoc) -> DocMeta:
+        return cls(doc.id, doc.url, doc.title, doc.opd, doc.kind, doc.group_id,
+                   doc.parent_url, bool((doc.fields or {}).get("listing")))
+
+
 @dataclass
 class Hit:
     id: str
@@ -115,6 +135,14 @@ class IndexBackend(ABC):
     @abstractmethod
     def get(self, ids: Sequence[str]) -> dict[str, IndexedDoc]:
         """Stored documents by id (vectors and token streams may be left empty)."""
+
+    def doc_meta(self, ids: Sequence[str]) -> dict[str, DocMeta]:
+        """Light metadata of candidates (backends override this with an in-memory map)."""
+        return {i: DocMeta.of(d) for i, d in self.get(ids).items()}
+
+    def all_meta(self) -> list[DocMeta]:
+        """Light metadata of every document (for autocomplete over titles)."""
+        return list(self.doc_meta(list(self.manifest())).values())
 
     @abstractmethod
     def manifest(self) -> dict[str, str]:

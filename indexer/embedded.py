@@ -35,9 +35,18 @@ import numpy as np
 import tantivy
 
 from indexer.analysis import QueryTerm, Vocabulary
-from indexer.backend import FIELD_BOOSTS, Filters, Hit, IndexBackend, IndexedDoc, IndexWriter
+from indexer.backend import (
+    FIELD_BOOSTS,
+    DocMeta,
+    Filters,
+    Hit,
+    IndexBackend,
+    IndexedDoc,
+    IndexWriter,
+)
 
 KEEP_VERSIONS = 2  # the live one and the one before it
+LAYOUT = 2  # bump when the files of a version change shape: the next build is then full
 ANN_THRESHOLD = 20_000  # above this many vectors, use faiss HNSW when installed
 
 
@@ -94,8 +103,12 @@ class EmbeddedBackend(IndexBackend):
         if path.exists():
             shutil.rmtree(path)
         live = self._current_name()
-        base = self.root / live if (incremental and live) else None
+        base = self.root / live if (incremental and live and self._layout_ok(live)) else None
         return _Writer(self, path, base)
+
+    def _layout_ok(self, name: str) -> bool:
+        meta = json.loads((self.root / name / "meta.json").read_text(encoding="utf-8"))
+        return meta.get("layout") == LAYOUT
 
     def _swap(self, path: Path) -> None:
         tmp = self.root / "CURRENT.tmp"
@@ -133,6 +146,17 @@ class EmbeddedBackend(IndexBackend):
     def get(self, ids: Sequence[str]) -> dict[str, IndexedDoc]:
         version = self._version()
         return version.get(ids) if version else {}
+
+    def doc_meta(self, ids: Sequence[str]) -> dict[str, DocMeta]:
+        version = self._version()
+        if version is None:
+            return {}
+        known = version.metas
+        return {i: known[i] for i in ids if i in known}
+
+    def all_meta(self) -> list[DocMeta]:
+        version = self._version()
+        return list(version.metas.values()) if version else []
 
     def all_ids(self) -> list[str]:
         version = self._version()
@@ -183,6 +207,7 @@ class _Version:
         self._db = sqlite3.connect(f"file:{path / 'docs.db'}?mode=ro", uri=True,
                                    check_same_thread=False)
         self._db_lock = threading.Lock()
+        self.metas = self._load_metas()
         self.vector_ids: list[str] = []
         self.vectors: np.ndarray | None = None
         self._row_meta: list[tuple[str, str]] = []
@@ -194,6 +219,18 @@ class _Version:
                 (path / "vector_meta.json").read_text(encoding="utf-8"))]
             if len(self.vector_ids) > ANN_THRESHOLD:
                 self._ann = _build_ann(self.vectors)
+
+    def _load_metas(self) -> dict[str, DocMeta]:
+        try:
+            rows = self._db.execute(
+                "SELECT id, url, title, opd, kind, group_id, parent_url, listing FROM docs")
+            return {r[0]: DocMeta(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]))
+                    for r in rows}
+        except sqlite3.OperationalError:  # a version written before metadata columns
+            rows = self._db.execute("SELECT id, data FROM docs")
+            return {r[0]: DocMeta.of(IndexedDoc(**json.loads(r[1]), title_tokens=[],
+                                                heading_tokens=[], body_tokens=[]))
+                    for r in rows}
 
     def close(self) -> None:
         self._db.close()
@@ -298,7 +335,9 @@ class _Writer(IndexWriter):
         self.db = sqlite3.connect(str(path / "docs.db"))
         self.db.execute("PRAGMA journal_mode=OFF")
         self.db.execute("PRAGMA synchronous=OFF")
-        self.db.execute("CREATE TABLE IF NOT EXISTS docs (id TEXT PRIMARY KEY, data TEXT)")
+        self.db.execute(
+            "CREATE TABLE IF NOT EXISTS docs (id TEXT PRIMARY KEY, url TEXT, title TEXT, "
+            "opd TEXT, kind TEXT, group_id TEXT, parent_url TEXT, listing INTEGER, data TEXT)")
         self.vectors: dict[str, np.ndarray] = {}
         self.row_meta: dict[str, tuple[str, str]] = {}
         if base is not None and (path / "vectors.npy").is_file():
@@ -307,7 +346,7 @@ class _Writer(IndexWriter):
             metas = json.loads((path / "vector_meta.json").read_text(encoding="utf-8"))
             self.vectors = {i: old[n] for n, i in enumerate(ids)}
             self.row_meta = {i: tuple(m) for i, m in zip(ids, metas, strict=True)}
-        self._pending: list[tuple[str, str]] = []
+        self._pending: list[tuple] = []
 
     def add(self, doc: IndexedDoc) -> None:
         self.writer.add_document(tantivy.Document(
@@ -316,7 +355,9 @@ class _Writer(IndexWriter):
             body=" ".join(doc.body_tokens),
         ))
         display = {key: getattr(doc, key) for key in _DISPLAY_KEYS}
-        self._pending.append((doc.id, json.dumps(display, ensure_ascii=False)))
+        m = DocMeta.of(doc)
+        self._pending.append((doc.id, m.url, m.title, m.opd, m.kind, m.group_id, m.parent_url,
+                              int(m.listing), json.dumps(display, ensure_ascii=False)))
         if len(self._pending) >= 1000:
             self._flush()
         if doc.vector is not None:
@@ -330,8 +371,9 @@ class _Writer(IndexWriter):
         self.row_meta.pop(doc_id, None)
 
     def _flush(self) -> None:
-        self.db.executemany("INSERT OR REPLACE INTO docs (id, data) VALUES (?, ?)",
-                            self._pending)
+        self.db.executemany(
+            "INSERT OR REPLACE INTO docs (id, url, title, opd, kind, group_id, parent_url, "
+            "listing, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", self._pending)
         self._pending.clear()
 
     def commit(self, *, vocabulary: Vocabulary, manifest: dict[str, str],
@@ -361,6 +403,7 @@ class _Writer(IndexWriter):
             "vectors": len(ids),
             "embedder": embedder,
             "created": time.time(),
+            "layout": LAYOUT,
         }
         (self.path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
         self.backend._swap(self.path)

@@ -10,6 +10,7 @@ highlighted snippets and the answer card for a top service.
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from collections import Counter, OrderedDict
@@ -20,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from indexer.analysis import Analyzer, QueryAnalysis
-from indexer.backend import Filters, IndexBackend, IndexedDoc, doc_id, open_backend
+from indexer.backend import DocMeta, Filters, IndexBackend, IndexedDoc, doc_id, open_backend
 from indexer.bestbets import BestBetStore
 from indexer.embedding import Embedder, load_embedder
 from indexer.fusion import Fused, fuse_linear, fuse_rrf
@@ -78,6 +79,9 @@ class Searcher:
         self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self.ranking = ranking or RankingConfig()
         self.bestbets = BestBetStore(settings.data_dir)
+        # snippets analyse every word of a result's text: memoise word -> index tokens
+        self._word_tokens = functools.lru_cache(maxsize=200_000)(
+            lambda word: tuple(self.analyzer.index_tokens(word)))
         self._titles: tuple[str | None, list[tuple[str, str]]] = (None, [])
 
     # -- public -----------------------------------------------------------------------
@@ -96,15 +100,17 @@ class Searcher:
         page = max(1, int(page))
         analysis = self.analyzer.analyze_query(text, self.backend.vocabulary())
         fused = self._retrieve(analysis, filters)
-        docs = self.backend.get([f.id for f in fused])
-        ranked = self._rank(fused, docs)
-        ranked, pinned = self._pin_best_bets(text, ranked, docs, filters)
-        collapsed = _collapse(ranked, docs)
+        metas = self.backend.doc_meta([f.id for f in fused])
+        ranked = self._rank(fused, metas)
+        ranked, pinned = self._pin_best_bets(text, ranked, metas, filters)
+        collapsed = _collapse(ranked, metas)
         facets = {
-            "opd": dict(Counter(docs[f.id].opd for f, _ in collapsed).most_common()),
-            "kind": dict(Counter(docs[f.id].kind for f, _ in collapsed).most_common()),
+            "opd": dict(Counter(metas[f.id].opd for f, _ in collapsed).most_common()),
+            "kind": dict(Counter(metas[f.id].kind for f, _ in collapsed).most_common()),
         }
         window = collapsed[(page - 1) * limit : page * limit]
+        docs = self.backend.get([f.id for f, _ in window])
+        window = [(f, also) for f, also in window if f.id in docs]
         query_tokens = {t for term in analysis.terms for t in term.tokens}
         results = [self._result(f, docs[f.id], also, query_tokens, explain, f.id in pinned)
                    for f, also in window]
@@ -136,7 +142,7 @@ class Searcher:
         if doc is None:
             return None
         return Result(url=doc.url, title=doc.title, opd=doc.opd, kind=doc.kind,
-                      snippet=make_snippet(doc.text, set(), self.analyzer.index_tokens),
+                      snippet=make_snippet(doc.text, set(), self._word_tokens),
                       score=0.0, id=doc.id, source=doc.source, fields=doc.fields)
 
     def suggest(self, prefix: str, limit: int = 8) -> list[str]:
@@ -242,7 +248,7 @@ class Searcher:
                                           weights=(cfg.keyword_weight, cfg.vector_weight))
         return [Fused(h.id, h.score) for h in hits]
 
-    def _rank(self, fused: list[Fused], docs: dict[str, IndexedDoc]) -> list[Fused]:
+    def _rank(self, fused: list[Fused], docs: dict[str, DocMeta]) -> list[Fused]:
         ranked = []
         for item in fused:
             doc = docs.get(item.id)
@@ -250,20 +256,20 @@ class Searcher:
                 continue
             if self.ranking.use_priors:
                 item.score *= self.ranking.kind_prior.get(doc.kind, 0.7)
-                if (doc.fields or {}).get("listing"):
+                if doc.listing:
                     item.score *= self.ranking.listing_prior
             ranked.append(item)
         ranked.sort(key=lambda f: (-f.score, f.id))
         return ranked
 
-    def _pin_best_bets(self, text: str, ranked: list[Fused], docs: dict[str, IndexedDoc],
+    def _pin_best_bets(self, text: str, ranked: list[Fused], docs: dict[str, DocMeta],
                        filters: Filters | None) -> tuple[list[Fused], set[str]]:
         urls = self.bestbets.match(text)
         if not urls:
             return ranked, set()
         pinned_ids = [doc_id(u) for u in urls]
         missing = [i for i in pinned_ids if i not in docs]
-        docs.update(self.backend.get(missing))
+        docs.update(self.backend.doc_meta(missing))
         top = max((f.score for f in ranked), default=1.0)
         pinned = []
         for n, i in enumerate(pinned_ids):
@@ -281,7 +287,7 @@ class Searcher:
             title=doc.title,
             opd=doc.opd,
             kind=doc.kind,
-            snippet=make_snippet(doc.text, query_tokens, self.analyzer.index_tokens),
+            snippet=make_snippet(doc.text, query_tokens, self._word_tokens),
             score=round(item.score, 6),
             id=doc.id,
             source=doc.source,
@@ -299,15 +305,14 @@ class Searcher:
     def _title_index(self) -> list[tuple[str, str]]:
         version = self.backend.info().get("version")
         if self._titles[0] != version:
-            ids = list(self.backend.manifest())
-            docs = self.backend.get(ids)
-            titles = sorted({d.title for d in docs.values() if d.kind in ("service", "app")})
+            titles = sorted({m.title for m in self.backend.all_meta()
+                             if m.kind in ("service", "app")})
             self._titles = (version, [(t, t.casefold()) for t in titles])
         return self._titles[1]
 
 
 def _collapse(
-    ranked: Sequence[Fused], docs: dict[str, IndexedDoc]
+    ranked: Sequence[Fused], docs: dict[str, DocMeta]
 ) -> list[tuple[Fused, list[str]]]:
     """One result per near-duplicate group, at the rank of its best member. The group's
     canonical member (the OPD's own page, whose id is the group key) represents it when it

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 WORD = re.compile(r"\w[\w-]*", re.UNICODE)
 SNIPPET_CHARS = 240
+SCAN_CHARS = 20_000  # look for the best passage in the first part of long documents only
 
 
 def make_snippet(
-    text: str, query_tokens: set[str], token_of: Callable[[str], list[str]],
+    text: str, query_tokens: set[str], token_of: Callable[[str], Sequence[str]],
     size: int = SNIPPET_CHARS,
 ) -> str:
     """``token_of`` maps one word to its analysed tokens (the same analysis as the index)."""
-    text = " ".join(text.split())
+    text = " ".join(text[:SCAN_CHARS].split())
     if not text:
         return ""
     words = list(WORD.finditer(text))
@@ -27,9 +28,11 @@ def make_snippet(
     start = 0
     if hits:
         # the window of ``size`` characters holding the most distinct hits
-        best, best_count = hits[0].start(), 0
+        best, best_count, end_index = hits[0].start(), 0, 0
         for i, first in enumerate(hits):
-            inside = {h.group(0).lower() for h in hits[i:] if h.end() - first.start() <= size}
+            while end_index < len(hits) and hits[end_index].end() - first.start() <= size:
+                end_index += 1
+            inside = {h.group(0).lower() for h in hits[i:end_index]}
             if len(inside) > best_count:
                 best, best_count = first.start(), len(inside)
         start = max(0, best - 40)
