@@ -310,6 +310,7 @@ def _build_ann(vectors: np.ndarray) -> Any:
         import faiss
     except ImportError:
         return None
+    faiss.omp_set_num_threads(1)
     index = faiss.IndexHNSWFlat(vectors.shape[1], 32, faiss.METRIC_INNER_PRODUCT)
     index.hnsw.efConstruction = 80
     index.add(np.ascontiguousarray(vectors, dtype=np.float32))

@@ -54,6 +54,17 @@ class RankingConfig:
 KIND_PRIOR = {"service": 1.0, "app": 0.92, "document": 0.8, "page": 0.75, "news": 0.6}
 
 
+def _one_blas_thread() -> None:
+    """One BLAS thread per search: concurrency comes from parallel requests, and on a small
+    machine a two-thread matrix-vector product is 5x slower than one (thread wake-ups)."""
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1, user_api="blas")
+    except Exception:  # noqa: BLE001 - a missing optional tool only costs speed
+        pass
+
+
 class Searcher:
     def __init__(
         self,
@@ -66,6 +77,7 @@ class Searcher:
         analyzer: Analyzer | None = None,
     ) -> None:
         self.settings = settings
+        _one_blas_thread()
         self.backend = backend or open_backend(settings)
         if synonyms is None:
             from synonyms import SynonymStore
