@@ -53,6 +53,24 @@ class RankingConfig:
 
 KIND_PRIOR = {"service": 1.0, "app": 0.92, "document": 0.8, "page": 0.75, "news": 0.6}
 
+# Words that say which kind the citizen wants ("download sikesal", "berita banjir"): the
+# named kind then gets the service's prior and services step back a little.
+KIND_INTENT = {
+    "app": {"aplikasi", "app", "apps", "apk", "download", "unduh", "install", "instal",
+            "playstore", "android", "ios", "application"},
+    "news": {"berita", "kabar", "news", "pengumuman", "info terbaru"},
+    "document": {"pdf", "dokumen", "formulir", "form", "perda", "perwal", "regulasi"},
+}
+
+
+def _intent(analysis: QueryAnalysis) -> str | None:
+    """The kind a query asks for by name, if any (see KIND_INTENT)."""
+    words = set(f"{analysis.text} {analysis.normalized}".casefold().split())
+    for kind, cues in KIND_INTENT.items():
+        if words & cues:
+            return kind
+    return None
+
 
 def _one_blas_thread() -> None:
     """One BLAS thread per search: concurrency comes from parallel requests, and on a small
@@ -113,7 +131,7 @@ class Searcher:
         analysis = self.analyzer.analyze_query(text, self.backend.vocabulary())
         fused = self._retrieve(analysis, filters)
         metas = self.backend.doc_meta([f.id for f in fused])
-        ranked = self._rank(fused, metas)
+        ranked = self._rank(fused, metas, _intent(analysis))
         ranked, pinned = self._pin_best_bets(text, ranked, metas, filters)
         collapsed = _collapse(ranked, metas)
         facets = {
@@ -260,14 +278,19 @@ class Searcher:
                                           weights=(cfg.keyword_weight, cfg.vector_weight))
         return [Fused(h.id, h.score) for h in hits]
 
-    def _rank(self, fused: list[Fused], docs: dict[str, DocMeta]) -> list[Fused]:
+    def _rank(self, fused: list[Fused], docs: dict[str, DocMeta],
+              intent: str | None = None) -> list[Fused]:
+        prior = dict(self.ranking.kind_prior)
+        if intent is not None:
+            prior[intent] = max(prior.values())
+            prior["service"] = prior["service"] * 0.9
         ranked = []
         for item in fused:
             doc = docs.get(item.id)
             if doc is None:
                 continue
             if self.ranking.use_priors:
-                item.score *= self.ranking.kind_prior.get(doc.kind, 0.7)
+                item.score *= prior.get(doc.kind, 0.7)
                 if doc.listing:
                     item.score *= self.ranking.listing_prior
             ranked.append(item)

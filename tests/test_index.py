@@ -181,3 +181,24 @@ def test_get_document_and_suggest(searcher):
 def test_empty_data_dir_is_a_clear_error(tmp_path):
     with pytest.raises(SikojaError, match="crawl"):
         build_index(load_settings(tmp_path / "nothing", embedder="none"))
+
+
+def test_asking_for_an_app_by_name_prefers_the_app(tmp_path):
+    from sikoja.documents import Document
+    from tests.corpus import corpus
+
+    service = Document(
+        url="http://127.0.0.1:8712/layanan/pengaduan-sikesal.html", source="diskominfo",
+        opd="Diskominfo Kota Jambi", kind="service", title="Pengaduan Masyarakat lewat SiKesal",
+        text="Layanan pengaduan masyarakat: laporkan jalan rusak, lampu jalan mati dan sampah "
+             "melalui aplikasi SiKesal. Persyaratan: foto dan lokasi kejadian. Biaya gratis.",
+        fields={"requirements": ["Foto kejadian", "Lokasi"], "cost": "Gratis"})
+    write_corpus(tmp_path, [*corpus(), service]).close()
+    settings = load_settings(tmp_path, embedder="none")
+    build_index(settings)
+    searcher = Searcher(settings)
+    try:
+        assert top_url(searcher, "lapor jalan rusak sikesal") == service.url
+        assert top_url(searcher, "download aplikasi sikesal") == SIKESAL_URL
+    finally:
+        searcher.close()
