@@ -308,6 +308,77 @@ def test_title_part_repeated_as_a_heading_wins_over_the_site_name():
     assert doc.title == "Pembayaran PBB-P2"
 
 
+PHP_TEMPLATE = """<!DOCTYPE html><html lang="id"><head>
+<title>{title} | Dinas Perhubungan Kota Jambi</title></head>
+<body><div class="header"><div class="container"><h1 class="logo">Dinas Perhubungan Kota Jambi</h1>
+<p>Tertib, Aman dan Lancar Berlalu Lintas</p></div></div>
+<nav class="navbar"><ul class="nav"><li><a href="index.php">Beranda</a></li></ul></nav>
+<div class="container"><marquee scrollamount="3">Selamat datang di website resmi Dinas
+Perhubungan Kota Jambi. Layanan kedaruratan Kota Jambi: 112 (bebas pulsa).</marquee></div>
+<div class="container"><div class="row"><div class="col-md-8 konten">
+<div class="panel"><div class="panel-heading"><h2 class="panel-title">{title}</h2></div>
+<div class="panel-body">{body}</div></div></div>
+<div class="col-md-4 sidebar"><div class="panel-heading">Berita Terbaru</div></div></div></div>
+<footer class="footer"><p>Dinas Perhubungan Kota Jambi</p></footer></body></html>"""
+
+
+def php_page(title: str, body: str, url: str = "http://dishub.go.id/index.php?page=x"):
+    html = PHP_TEMPLATE.replace("{title}", title).replace("{body}", body)
+    return html_document(html.encode(), url=url, content_type=None, http_last_modified=None,
+                         source="dishub", opd="Dinas Perhubungan Kota Jambi").document
+
+
+def test_the_logo_h1_is_the_site_name_not_the_page_title():
+    doc = php_page("Pengujian Berkala Kendaraan Bermotor (Uji KIR)",
+                   "<p>Uji KIR wajib bagi kendaraan angkutan umum dan barang.</p>")
+    assert doc.title == "Pengujian Berkala Kendaraan Bermotor (Uji KIR)"
+
+
+def test_a_news_headline_in_an_h2_beats_the_logo():
+    doc = php_page("Bus Trans Siginjai Wajib Uji KIR",
+                   "<p>19 Agustus 2024</p><p>Dinas Perhubungan mengingatkan bahwa bus Trans "
+                   "Siginjai wajib menjalani uji KIR setiap enam bulan.</p>",
+                   url="http://dishub.go.id/berita.php?id=104")
+    assert doc.title == "Bus Trans Siginjai Wajib Uji KIR"
+    # neither the masthead's tagline nor the running welcome text is the news
+    assert "Tertib, Aman" not in doc.text
+    assert "Selamat datang" not in doc.text and "bebas pulsa" not in doc.text
+    assert "setiap enam bulan" in doc.text
+
+
+@pytest.mark.parametrize("head,body,expected", [
+    # WordPress: "Page – Site", the site title is a rel=home link
+    ("<title>Kartu Identitas Anak (KIA) &#8211; Disdukcapil Kota Jambi</title>",
+     "<p class='site-title'><a href='/' rel='home'>Disdukcapil Kota Jambi</a></p>"
+     "<article><h1 class='entry-title'>Kartu Identitas Anak (KIA)</h1><p>KIA untuk anak.</p>"
+     "</article>", "Kartu Identitas Anak (KIA)"),
+    # site name first, and the same name as og:title on every page
+    ("<title>Dinas Sosial Kota Jambi » Santunan Kematian</title>"
+     "<meta property='og:title' content='Dinas Sosial Kota Jambi'>"
+     "<meta property='og:site_name' content='Dinas Sosial Kota Jambi'>",
+     "<div class='isi'><h3>Santunan Kematian</h3><p>Santunan bagi ahli waris.</p></div>",
+     "Santunan Kematian"),
+    # no heading at all: <title> minus the segment that is the brand's text
+    ("<title>Jadwal Pelayanan Sabtu · Disdukcapil</title>",
+     "<a class='navbar-brand' href='/'>Disdukcapil</a><p>Pelayanan dibuka hari Sabtu.</p>",
+     "Jadwal Pelayanan Sabtu"),
+    # a listing page is legitimately titled "Berita"
+    ("<title>Berita - Damkar Kota Jambi</title>"
+     "<meta property='og:site_name' content='Damkar Kota Jambi'>",
+     "<main><h1>Berita</h1><ul><li><a href='/berita/a/'>Damkar Tangani 77 Kasus</a></li></ul>"
+     "</main>", "Berita"),
+    # a page that only ever says the site's name keeps it rather than no title
+    ("<title>Dinas Perkim Kota Jambi</title>",
+     "<h1 class='logo'>Dinas Perkim Kota Jambi</h1><p>Selamat datang.</p>",
+     "Dinas Perkim Kota Jambi"),
+])
+def test_title_is_the_page_not_the_site(head, body, expected):
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    doc = html_document(html.encode(), url="https://a.go.id/x", content_type=None,
+                        http_last_modified=None, source="s", opd="o").document
+    assert doc.title == expected
+
+
 def test_old_table_layout_keeps_the_side_column_out():
     html = """<html><body><table class="utama"><tr><td class="header">BADAN PAJAK</td></tr>
     <tr><td class="menu"><a href="/">BERANDA</a></td></tr><tr>

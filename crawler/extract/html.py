@@ -14,8 +14,12 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
+from crawler.extract.title import TitleEvidence, choose_title, normalise
+
+# <marquee> is the running welcome ticker of old templates ("Selamat datang di website resmi
+# ..."), on every page and never the page's content
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
-              "canvas", "select", "button", "input", "textarea", "link", "meta")
+              "canvas", "select", "button", "input", "textarea", "link", "meta", "marquee")
 _BOILERPLATE_TAGS = ("nav", "header", "footer", "aside")
 # class/id tokens that mark template furniture rather than content
 _BOILERPLATE_NAME = re.compile(
@@ -24,6 +28,19 @@ _BOILERPLATE_NAME = re.compile(
     re.IGNORECASE,
 )
 _NEVER_DROP = {"html", "body", "main", "article"}
+# Whole class/id tokens of the site's masthead: its logo, name and tagline repeat on every
+# page, and the logo is often an <h1>. Matched as whole tokens, not substrings, because
+# "section-header" or "entry-header" may hold the content's own headings.
+_MASTHEAD_TOKENS = {"header", "site-header", "masthead", "topbar", "top-bar", "header-top",
+                    "top-header", "running-text", "marquee", "ticker"}
+# The site's name: a logo or brand element, the WordPress site title, the old CMS's
+# "judul-situs"
+_BRAND_TOKEN = re.compile(
+    r"^(?:logo|.*-logo|logo-.*|brand|navbar-brand|.*-brand|site-?(?:title|name|branding)|"
+    r"judul-situs|nama-(?:situs|instansi|opd|dinas)|header-title)$", re.IGNORECASE)
+# and its motto under the name
+_TAGLINE_TOKEN = re.compile(r"^(?:site-description|tagline|site-tagline|slogan|moto-situs)$",
+                            re.IGNORECASE)
 _BREADCRUMB_NAME = re.compile(r"breadcrumb", re.IGNORECASE)
 _BREADCRUMB_SPLIT = re.compile(r"\s*(?:»|›|>|/|\||→|«)\s*")
 
@@ -34,7 +51,6 @@ BLOCK_TAGS = {
     "header", "footer", "nav", "aside", "hr", "br", "caption",
 }
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+")
 _SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "whatsapp:", "sms:", "ftp:")
 
 
@@ -190,6 +206,53 @@ def _names(tag: Tag) -> str:
     return " ".join([*classes, str(tag.get("id") or ""), str(tag.get("role") or "")])
 
 
+def _tokens(tag: Tag) -> list[str]:
+    """The class and id tokens of ``tag``."""
+    attrs = tag.attrs
+    if not attrs:
+        return []
+    classes = attrs.get("class") or []
+    if isinstance(classes, str):
+        classes = classes.split()
+    ident = attrs.get("id")
+    return [*classes, str(ident)] if ident else list(classes)
+
+
+def is_brand(tag: Tag) -> bool:
+    """A logo, brand or site-title element: the site's name, not the page's."""
+    return any(_BRAND_TOKEN.match(t) for t in _tokens(tag))
+
+
+def _is_masthead(tag: Tag) -> bool:
+    return any(t.lower() in _MASTHEAD_TOKENS or _BRAND_TOKEN.match(t) or _TAGLINE_TOKEN.match(t)
+               for t in _tokens(tag))
+
+
+def site_names(tags: list[Tag], metas: dict[str, str]) -> set[str]:
+    """Every spelling of the site's own name this page shows, normalised: og:site_name,
+    application-name, the text (or image alt) of logo/brand elements, the rel=home link.
+
+    Read before boilerplate removal: the masthead that holds them is dropped as template.
+    """
+    names: set[str] = set()
+    for key in ("og:site_name", "application-name", "apple-mobile-web-app-title"):
+        if metas.get(key):
+            names.add(normalise(metas[key]))
+    for tag in tags:
+        if not tag.attrs or _gone(tag):
+            continue
+        rel = tag.attrs.get("rel")
+        is_home = tag.name == "a" and rel and "home" in (rel if isinstance(rel, list) else [rel])
+        if is_home or is_brand(tag):
+            text = squash(tag.get_text(" "))
+            if not text:
+                image = first_tag(tag, ("img",))
+                text = squash(str(image.get("alt") or "")) if image is not None else ""
+            if 2 < len(text) <= 120:
+                names.add(normalise(text))
+    return names
+
+
 def strip_boilerplate(soup: BeautifulSoup, tags: list[Tag] | None = None) -> Tag:
     """Remove scripts, menus, sidebars and footers in place; return the body.
 
@@ -205,9 +268,8 @@ def strip_boilerplate(soup: BeautifulSoup, tags: list[Tag] | None = None) -> Tag
     for tag in tags:
         if _gone(tag) or tag.name in _NEVER_DROP:
             continue
-        if (tag.name in _BOILERPLATE_TAGS or _BOILERPLATE_NAME.search(_names(tag))) and (
-            not _holds_content(tag)
-        ):
+        if (tag.name in _BOILERPLATE_TAGS or _BOILERPLATE_NAME.search(_names(tag))
+                or _is_masthead(tag)) and not _holds_content(tag):
             tag.decompose()
     return body
 
@@ -216,8 +278,16 @@ _CONTENT_MARKERS = {"h1", "main", "article"}
 
 
 def _holds_content(tag: Tag) -> bool:
-    """A wrapper named like furniture (``content-sidebar-wrap``) that holds the page itself."""
-    return first_tag(tag, _CONTENT_MARKERS) is not None
+    """A wrapper named like furniture (``content-sidebar-wrap``) that holds the page itself.
+
+    An ``<h1 class="logo">`` is the site's name, so it does not make its header content.
+    """
+    for node in tag.descendants:
+        if isinstance(node, Tag) and node.name in _CONTENT_MARKERS and not (
+            node.name == "h1" and is_brand(node)
+        ):
+            return True
+    return False
 
 
 def _text_len(tag: Tag) -> int:
@@ -277,58 +347,26 @@ def _walk_text(node: Tag, out: list[str]) -> None:
                 _walk_text(child, out)
 
 
-def extract_headings(block: Tag) -> list[str]:
+def extract_headings(block: Tag, headings: list[Tag] | None = None) -> list[str]:
     seen: list[str] = []
-    for tag in tags_in(block, _HEADING_TAGS):
+    for tag in headings if headings is not None else tags_in(block, _HEADING_TAGS):
         text = squash(tag.get_text(" "))
         if text and text not in seen and len(text) <= 200:
             seen.append(text)
     return seen[:50]
 
 
-def clean_title_suffix(title: str, site_name: str | None = None) -> str:
-    """``Pembuatan KTP-el | Disdukcapil Kota Jambi`` -> ``Pembuatan KTP-el``."""
-    title = squash(title)
-    if site_name and title.lower().endswith(site_name.lower()) and len(title) > len(site_name):
-        title = title[: -len(site_name)]
-        title = re.sub(r"[\s|\-–—:»·]+$", "", title)
-    parts = [p for p in _TITLE_SEPARATORS.split(title) if p]
-    if len(parts) > 1:
-        return max(parts[:-1], key=len) if len(parts) > 2 else parts[0]
-    return title
-
-
-def extract_title(soup: BeautifulSoup, block: Tag, body: Tag, og_title: str | None = None,
-                  site_name: str | None = None) -> str:
-    """Page's own name: h1 in the content, then og:title, then <title> minus the site suffix.
-
-    ``og_title`` and ``site_name`` are read before boilerplate removal drops <meta> tags.
-    """
-    for scope in (block, body):
-        h1 = first_tag(scope, ("h1",))
+def extract_title(block: Tag, body: Tag, evidence: TitleEvidence,
+                  headings: list[Tag] | None = None) -> str:
+    """The page's own title (see ``crawler.extract.title``); ``evidence`` already holds what
+    only the unstripped page shows (<title>, og:title, the site's names)."""
+    heading_tags = headings if headings is not None else tags_in(block, _HEADING_TAGS)
+    evidence.headings = [(int(t.name[1]), squash(t.get_text(" "))) for t in heading_tags]
+    if not any(level == 1 for level, _ in evidence.headings):
+        h1 = first_tag(body, ("h1",))
         if h1 is not None:
-            text = squash(h1.get_text(" "))
-            if 2 < len(text) <= 250 and (not site_name or text.lower() != site_name.lower()):
-                return text
-    if og_title:
-        return clean_title_suffix(og_title, site_name)
-    if soup.title and soup.title.string:
-        title = squash(str(soup.title.string))
-        # "BPPRD Kota Jambi :: Pembayaran PBB-P2": the page's part is the one its content
-        # repeats as a heading, wherever the site puts its own name
-        parts = [p for p in _TITLE_SEPARATORS.split(title) if p]
-        if len(parts) > 1:
-            headings = [squash(h.get_text(" ")).lower() for h in tags_in(block, _HEADING_TAGS)]
-            for part in parts:
-                if any(part.lower() == h or (len(part) > 5 and part.lower() in h)
-                       for h in headings):
-                    return part
-        return clean_title_suffix(title, site_name)
-    for heading in ("h2", "h3"):
-        tag = first_tag(block, (heading,))
-        if tag is not None:
-            return squash(tag.get_text(" "))[:250]
-    return ""
+            evidence.body_h1 = squash(h1.get_text(" "))
+    return choose_title(evidence)
 
 
 @dataclass
@@ -365,13 +403,20 @@ def extract_page(text: str, url: str) -> HtmlPage:
         "site_name": meta_content(metas, "og:site_name"),
         "og_title": meta_content(metas, "og:title", "twitter:title"),
     }
+    title_tag = next((t for t in tags if t.name == "title"), None)
+    evidence = TitleEvidence(
+        title_tag=squash(title_tag.get_text(" ")) if title_tag is not None else "",
+        og_title=meta["og_title"],
+        site_names=site_names(tags, metas),
+    )
     body = strip_boilerplate(soup, tags)
     block = main_block(body)
-    title = extract_title(soup, block, body, meta["og_title"], meta["site_name"])
+    headings = tags_in(block, _HEADING_TAGS)
+    title = extract_title(block, body, evidence, headings)
     return HtmlPage(
         title=title,
         text=block_text(block),
-        headings=extract_headings(block),
+        headings=extract_headings(block, headings),
         breadcrumbs=breadcrumbs,
         lang_attr=lang,
         canonical=canonical,
