@@ -379,6 +379,106 @@ def test_title_is_the_page_not_the_site(head, body, expected):
     assert doc.title == expected
 
 
+def doc_of(html: str, url: str):
+    return html_document(html.encode(), url=url, content_type=None, http_last_modified=None,
+                         source="s", opd="o").document
+
+
+CMS = """<html><head><title>{title} :: DLH Kota Jambi</title></head><body><div id="wrapper">
+<div id="header"><div class="judul-situs">DLH Kota Jambi</div>
+<div class="slogan">Kota Jambi Bersih, Hijau dan Sehat</div></div>
+<div id="menu"><ul><li><a href="/">Beranda</a></li><li><a href="/berita.html">Berita</a></li></ul>
+</div><div id="isi"><div id="kiri"><h1>{title}</h1>{body}</div>
+<div id="kanan"><div class="kotak"><h3>Berita Terbaru</h3><ul>
+<li><a href="/berita/2024/02/revisi-retribusi-tpa.html">DPRD Wacanakan Revisi Retribusi</a></li>
+<li><a href="/berita/2023/01/jalan.html">Jalan Rusak Jadi Keluhan Terbanyak</a></li></ul></div>
+<div class="kotak"><h3>Pengaduan</h3><p>Laporkan keluhan Anda melalui SiKesal.</p></div></div>
+</div><div id="footer">DLH Kota Jambi</div></div></body></html>"""
+
+
+def cms(title: str, body: str) -> str:
+    return CMS.replace("{title}", title).replace("{body}", body)
+
+
+def test_a_short_news_item_is_news_dated_and_without_the_side_column():
+    doc = doc_of(cms("PUPR Tata Parit Jalan Raden Wijaya",
+                     "<div class='tanggal'>22 April 2024</div><p>Dinas PUPR menata parit di "
+                     "Jalan Raden Wijaya untuk mengurangi genangan.</p>"),
+                 "http://dlh.go.id/berita/2024/04/parit.html")
+    assert doc.kind == "news"
+    assert doc.last_modified == "2024-04-22"
+    assert "Berita Terbaru" not in doc.text and "DPRD Wacanakan" not in doc.text
+    assert "Laporkan keluhan" not in doc.text
+    assert "mengurangi genangan" in doc.text
+
+
+@pytest.mark.parametrize("dateline", [
+    "<div class='entry-meta'>Diposting pada <time class='entry-date published' "
+    "datetime='2025-10-13T08:00:00+07:00'>13 Oktober 2025</time> oleh admin</div>",
+    "<p class='tgl'><i>Diposting: 13 Oktober 2025</i></p>",
+    "<p class='meta'><time datetime='2025-10-13'>13 Oktober 2025</time></p>",
+])
+def test_a_dateline_under_the_headline_makes_news_whatever_the_url(dateline):
+    """WordPress posts live at /?p=140, old ASP news at /newspopup.asp?id=2013."""
+    html = (f"<html><body><article><h1>Jemput Bola Perekaman KTP-el ke Sekolah</h1>{dateline}"
+            "<p>Disdukcapil menurunkan tim jemput bola ke SMA dan SMK. " + "Isi berita. " * 30
+            + "</p></article></body></html>")
+    for url in ("http://a.go.id/?p=140", "http://a.go.id/newspopup.asp?id=2013"):
+        doc = doc_of(html, url)
+        assert doc.kind == "news", url
+        assert doc.last_modified == "2025-10-13"
+        assert not doc.fields.get("listing")
+
+
+def test_a_date_in_a_pages_first_paragraph_is_not_a_dateline():
+    html = ("<html><body><main><h1>Profil Dinas</h1><p>Dinas dibentuk berdasarkan Perda yang "
+            "ditetapkan pada 12 Maret 2016 dan mulai bekerja sejak 1 Januari 2017 di bawah "
+            "Wali Kota Jambi.</p><p>" + "Tugas pokok dinas. " * 20 + "</p></main></body></html>")
+    assert doc_of(html, "http://a.go.id/profil").kind == "page"
+
+
+@pytest.mark.parametrize("title,body,url", [
+    # service index: an intro and one link per service
+    ("Layanan", "<p>Berikut jenis layanan yang dapat diakses masyarakat.</p><ol>"
+     "<li><a href='/layanan/pemadaman-kebakaran/'>Pemadaman Kebakaran</a></li>"
+     "<li><a href='/layanan/penyelamatan-evakuasi/'>Penyelamatan dan Evakuasi</a></li>"
+     "<li><a href='/layanan/relawan-redkar/'>Relawan Pemadam Kebakaran</a></li></ol>",
+     "http://damkar.go.id/layanan/"),
+    # news index with dates and summaries, even with a single item and a news-like path
+    ("Berita", "<div class='post-item'><h3><a href='/berita/2024/04/parit.html'>PUPR Tata "
+     "Parit Jalan Raden Wijaya</a></h3><small>22 April 2024</small><p>Dinas PUPR Kota Jambi "
+     "menata parit di Jalan Raden Wijaya untuk mengurangi genangan saat hujan deras.</p></div>",
+     "http://dlh.go.id/berita.html"),
+    # downloads: the page is its links
+    ("Unduhan", "<p>Dokumen yang dapat diunduh:</p><ul><li><a href='/files/standar.pdf'>"
+     "Standar Pelayanan Disdukcapil Kota Jambi (PDF)</a></li></ul>",
+     "http://a.go.id/?page_id=182"),
+    # a home page, whatever it shows
+    ("Beranda DLH Kota Jambi", "<p>" + "Selamat datang di situs resmi DLH Kota Jambi. " * 12
+     + "</p>", "http://dlh.go.id/index.php"),
+])
+def test_listing_pages_are_flagged(title, body, url):
+    doc = doc_of(cms(title, body), url)
+    assert doc.kind == "page"
+    assert doc.fields == {"listing": True}
+
+
+def test_a_service_or_an_article_with_links_is_not_a_listing():
+    service_page = doc_of(cms("Pengaduan Sampah", "<p>Laporkan sampah yang belum terangkut.</p>"
+                              "<h3>Persyaratan</h3><ul><li>Foto lokasi</li></ul><h3>Prosedur</h3>"
+                              "<ol><li>Lapor lewat <a href='/aplikasi/sikesal/'>SiKesal</a></li>"
+                              "<li>Petugas mengangkut</li></ol><h3>Layanan Online</h3><ul><li>"
+                              "<a href='https://sikesal.jambikota.go.id/'>SiKesal</a></li></ul>"),
+                          "http://dlh.go.id/layanan/pengaduan-sampah.html")
+    assert service_page.kind == "service" and "listing" not in service_page.fields
+    article = doc_of(cms("Revisi Retribusi Sampah TPA",
+                         "<p>" + "DPRD mewacanakan revisi Perda retribusi jasa umum. " * 10 +
+                         "</p><h3>Berita terkait</h3><ul><li><a href='/berita/a.html'>Sampah "
+                         "Numpuk</a></li><li><a href='/berita/b.html'>TPA Penuh</a></li></ul>"),
+                     "http://dlh.go.id/artikel/revisi.html")
+    assert "listing" not in article.fields
+
+
 def test_old_table_layout_keeps_the_side_column_out():
     html = """<html><body><table class="utama"><tr><td class="header">BADAN PAJAK</td></tr>
     <tr><td class="menu"><a href="/">BERANDA</a></td></tr><tr>

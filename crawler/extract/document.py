@@ -1,8 +1,11 @@
 """Assemble a ``Document`` from a fetched body: the one place that decides a page's kind.
 
 Kinds matter to ranking (a citizen asking "syarat KTP" wants the service page, not the
-news item about the KTP drive), so the rule is explicit: a page with service sections is a
-"service", a dated article is "news", a PDF is a "document", anything else a "page".
+news item about the KTP drive), so the rule is explicit, in this order: a page with service
+sections is a "service"; a home page or a list of links to other pages (news index,
+service index, downloads) is a "page" flagged ``fields["listing"]`` (it repeats the words
+of everything it lists, so the ranker demotes it); a dated article is "news"; a PDF is a
+"document"; anything else a "page".
 """
 
 from __future__ import annotations
@@ -10,20 +13,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from crawler.canonical import canonicalize_url
 from crawler.extract.catalog import AppEntry, slugify
 from crawler.extract.dates import parse_http_date, parse_iso, visible_date
 from crawler.extract.encoding import decode_html
-from crawler.extract.html import Link, extract_page
+from crawler.extract.html import Link, extract_page, link_items
 from crawler.extract.lang import detect_language
 from crawler.extract.pdf import PdfText
 from crawler.extract.service import extract_service_fields, is_service
 from sikoja.documents import Document
 
+if TYPE_CHECKING:
+    from bs4 import Tag
+
 _NEWS_PATH = re.compile(r"/(berita|news|post|posts|artikel|article|kabar|warta|pengumuman)"
                         r"(/|-|_|\.|$)", re.IGNORECASE)
+# Paths a site's home page is served at (after canonicalisation dropped index.php & co.)
+_HOME_PATHS = {"/", "/home", "/beranda", "/index", "/main", "/id"}
+# A listing's text between its entries is an intro or a one-item summary; an article or a
+# profile has paragraphs longer than this of its own
+MAX_LISTING_GAP = 400
 MAX_TEXT = 100_000
 
 
@@ -56,15 +68,36 @@ def document_url(served_url: str, canonical: str | None) -> str:
     return canonicalize_url(served_url)
 
 
+def is_home(url: str) -> bool:
+    parts = urlsplit(url)
+    return not parts.query and (parts.path.rstrip("/") or "/").lower() in _HOME_PATHS
+
+
 def page_kind(url: str, fields: dict[str, object], meta: dict[str, str | None],
-              dated: bool) -> str:
+              dated: bool, listing: bool = False) -> str:
     if is_service(fields):
         return "service"
-    if meta.get("published") and (meta.get("og_type") in (None, "article")):
+    if is_home(url):
+        return "page"
+    if meta.get("dateline") or (
+        meta.get("published") and (meta.get("og_type") in (None, "article"))
+    ):
         return "news"
+    if listing:
+        return "page"
     if _NEWS_PATH.search(urlsplit(url).path) and dated:
         return "news"
     return "page"
+
+
+def is_listing(url: str, main: Tag | None) -> bool:
+    """A home page, or a block that is entries linking elsewhere with little text between."""
+    if is_home(url):
+        return True
+    if main is None:
+        return False
+    items = link_items(main, url)
+    return items.count >= 1 and items.longest_gap <= MAX_LISTING_GAP
 
 
 def html_document(
@@ -86,12 +119,16 @@ def html_document(
     last_modified = (
         parse_iso(page.meta.get("modified"))
         or parse_iso(page.meta.get("published"))
+        or page.meta.get("dateline")
         or shown_date
         or parse_http_date(http_last_modified)
     )
     doc_url = document_url(url, page.canonical)
+    listing = not is_service(fields) and is_listing(doc_url, page.main)
     kind = page_kind(doc_url, fields, page.meta,
-                     dated=bool(shown_date or page.meta.get("published")))
+                     dated=bool(shown_date or page.meta.get("published")), listing=listing)
+    if listing and kind == "page":
+        fields = {"listing": True}
     body_text = page.text[:MAX_TEXT]
     document = Document(
         url=doc_url,

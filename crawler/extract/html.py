@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
+from crawler.extract.dates import parse_indonesian_date, parse_iso
 from crawler.extract.title import TitleEvidence, choose_title, normalise
 
 # <marquee> is the running welcome ticker of old templates ("Selamat datang di website resmi
@@ -31,16 +32,16 @@ _NEVER_DROP = {"html", "body", "main", "article"}
 # Whole class/id tokens of the site's masthead: its logo, name and tagline repeat on every
 # page, and the logo is often an <h1>. Matched as whole tokens, not substrings, because
 # "section-header" or "entry-header" may hold the content's own headings.
-_MASTHEAD_TOKENS = {"header", "site-header", "masthead", "topbar", "top-bar", "header-top",
-                    "top-header", "running-text", "marquee", "ticker"}
 # The site's name: a logo or brand element, the WordPress site title, the old CMS's
-# "judul-situs"
-_BRAND_TOKEN = re.compile(
-    r"^(?:logo|.*-logo|logo-.*|brand|navbar-brand|.*-brand|site-?(?:title|name|branding)|"
-    r"judul-situs|nama-(?:situs|instansi|opd|dinas)|header-title)$", re.IGNORECASE)
-# and its motto under the name
-_TAGLINE_TOKEN = re.compile(r"^(?:site-description|tagline|site-tagline|slogan|moto-situs)$",
-                            re.IGNORECASE)
+# "judul-situs"; and its motto under the name.
+_BRAND_WORDS = (r"logo|[\w-]*-logo|logo-[\w-]*|brand|navbar-brand|[\w-]*-brand|"
+                r"site-?(?:title|name|branding)|judul-situs|nama-(?:situs|instansi|opd|dinas)|"
+                r"header-title")
+_TAGLINE_WORDS = r"site-description|tagline|site-tagline|slogan|moto-situs"
+_BRAND = re.compile(rf"(?:^|\s)(?:{_BRAND_WORDS})(?=\s|$)", re.IGNORECASE)
+_MASTHEAD = re.compile(
+    rf"(?:^|\s)(?:header|site-header|masthead|topbar|top-bar|header-top|top-header|"
+    rf"running-text|marquee|ticker|{_TAGLINE_WORDS}|{_BRAND_WORDS})(?=\s|$)", re.IGNORECASE)
 _BREADCRUMB_NAME = re.compile(r"breadcrumb", re.IGNORECASE)
 _BREADCRUMB_SPLIT = re.compile(r"\s*(?:»|›|>|/|\||→|«)\s*")
 
@@ -206,26 +207,11 @@ def _names(tag: Tag) -> str:
     return " ".join([*classes, str(tag.get("id") or ""), str(tag.get("role") or "")])
 
 
-def _tokens(tag: Tag) -> list[str]:
-    """The class and id tokens of ``tag``."""
-    attrs = tag.attrs
-    if not attrs:
-        return []
-    classes = attrs.get("class") or []
-    if isinstance(classes, str):
-        classes = classes.split()
-    ident = attrs.get("id")
-    return [*classes, str(ident)] if ident else list(classes)
-
-
 def is_brand(tag: Tag) -> bool:
     """A logo, brand or site-title element: the site's name, not the page's."""
-    return any(_BRAND_TOKEN.match(t) for t in _tokens(tag))
-
-
-def _is_masthead(tag: Tag) -> bool:
-    return any(t.lower() in _MASTHEAD_TOKENS or _BRAND_TOKEN.match(t) or _TAGLINE_TOKEN.match(t)
-               for t in _tokens(tag))
+    attrs = tag.attrs
+    return bool(attrs) and ("class" in attrs or "id" in attrs) and bool(
+        _BRAND.search(_names(tag)))
 
 
 def site_names(tags: list[Tag], metas: dict[str, str]) -> set[str]:
@@ -239,9 +225,10 @@ def site_names(tags: list[Tag], metas: dict[str, str]) -> set[str]:
         if metas.get(key):
             names.add(normalise(metas[key]))
     for tag in tags:
-        if not tag.attrs or _gone(tag):
+        attrs = tag.attrs
+        if not attrs or _gone(tag):
             continue
-        rel = tag.attrs.get("rel")
+        rel = attrs.get("rel")
         is_home = tag.name == "a" and rel and "home" in (rel if isinstance(rel, list) else [rel])
         if is_home or is_brand(tag):
             text = squash(tag.get_text(" "))
@@ -268,8 +255,14 @@ def strip_boilerplate(soup: BeautifulSoup, tags: list[Tag] | None = None) -> Tag
     for tag in tags:
         if _gone(tag) or tag.name in _NEVER_DROP:
             continue
-        if (tag.name in _BOILERPLATE_TAGS or _BOILERPLATE_NAME.search(_names(tag))
-                or _is_masthead(tag)) and not _holds_content(tag):
+        if tag.name in _BOILERPLATE_TAGS:
+            furniture = True
+        elif tag.attrs:
+            names = _names(tag)
+            furniture = bool(_BOILERPLATE_NAME.search(names) or _MASTHEAD.search(names))
+        else:
+            furniture = False
+        if furniture and not _holds_content(tag):
             tag.decompose()
     return body
 
@@ -319,6 +312,152 @@ def main_block(body: Tag) -> Tag:
         if best is None or best_score < 0.8 * total or best.name in ("p", "li"):
             return current
         current = best
+
+
+def title_block(block: Tag, title_heading: Tag | None) -> Tag:
+    """Narrow ``block`` to the region that holds the page's title heading and most of the text.
+
+    On a short page the densest-block descent stops high: the content is too short to
+    outweigh the "Berita Terbaru" box beside it (the old CMS's right column, the table
+    layout's left one). The title heading says which side is the page: the lowest ancestor
+    of it that still holds most (60%) of the block's own text is the content.
+    """
+    if title_heading is None:
+        return block
+    total = _text_len(block) - _link_text_len(block)
+    heading_len = _text_len(title_heading)
+    chain: list[Tag] = []
+    node = title_heading.parent
+    while isinstance(node, Tag) and node is not block:
+        chain.append(node)
+        node = node.parent
+    if node is not block:
+        return block
+    for ancestor in chain:
+        own = _text_len(ancestor) - _link_text_len(ancestor)
+        if own >= 0.6 * total and own > heading_len:
+            return ancestor
+    return block
+
+
+def find_title_heading(title: str, *scopes: list[Tag]) -> Tag | None:
+    """The heading that states ``title``, from the first scope that has one."""
+    for headings in scopes:
+        for tag in headings:
+            if squash(tag.get_text(" ")) == title:
+                return tag
+    return None
+
+
+_DATELINE_MAX = 100
+
+
+def dateline(title_heading: Tag | None) -> str | None:
+    """The date printed right under a headline ("Diposting pada 13 Oktober 2025", a
+    ``<time datetime>``), as ISO: what makes a page a dated article.
+
+    Only the first short line after the heading counts: a service's intro that mentions
+    "pendaftaran 23-28 Juni 2025" is prose, not a dateline.
+    """
+    if title_heading is None:
+        return None
+    last = _last_descendant(title_heading)
+    node = (last or title_heading).next_element
+    line = ""
+    seen = 0
+    while node is not None and seen < 40:
+        seen += 1
+        if isinstance(node, Tag):
+            if node.name == "time":
+                found = parse_iso(str(node.get("datetime") or "")) or parse_indonesian_date(
+                    squash(node.get_text(" ")))
+                if found:
+                    return found
+            elif node.name in _HEADING_TAGS or (node.name in BLOCK_TAGS and line.strip()):
+                break  # the first line ended, or the next section began
+        elif isinstance(node, NavigableString) and not isinstance(node, Comment):
+            line += str(node)
+            if len(squash(line)) > _DATELINE_MAX:
+                return None
+        node = node.next_element
+    line = squash(line)
+    return parse_indonesian_date(line) if line and len(line) <= _DATELINE_MAX else None
+
+
+# where a listing puts its entries; a paragraph that is only a link ("Lihat: syarat KTP")
+# is an article's pointer, not an entry
+_ITEM_TAGS = {"li", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th"}
+
+
+@dataclass
+class LinkItems:
+    """How much a block is a list of links to other pages.
+
+    An item is a list entry, headline, table cell or paragraph that is (almost) only a link:
+    "Penerbitan KTP-el" in a service index, a news headline over its date and summary, an
+    app's name in a catalog row, a PDF in a download list. ``longest_gap`` is the most text
+    before the first item, between two items or after the last: a listing's own text is an
+    intro and per-item summaries, an article has paragraphs of its own.
+    """
+
+    count: int = 0
+    longest_gap: int = 0
+    text_len: int = 0
+
+
+def link_items(block: Tag, page_url: str = "") -> LinkItems:
+    own = page_url.split("#", 1)[0]
+    items: dict[int, tuple[Tag, int]] = {}  # id(container) -> (container, its text length)
+    for anchor in tags_in(block, ("a",)):
+        href = str(anchor.get("href") or "").strip()
+        if not href or href.startswith("#") or href.lower().startswith(_SKIP_SCHEMES):
+            continue
+        if own and urljoin(own, href).split("#", 1)[0] == own:
+            continue
+        text_len = len(squash(anchor.get_text(" ")))
+        if text_len < 3:
+            continue
+        container = anchor.parent
+        while (isinstance(container, Tag) and container is not block
+               and container.name not in _ITEM_TAGS):
+            container = container.parent
+        if not isinstance(container, Tag) or container is block or id(container) in items:
+            continue
+        container_len = len(squash(container.get_text(" ")))
+        if text_len >= 0.6 * container_len:
+            items[id(container)] = (container, container_len)
+    found = LinkItems(count=len(items))
+    if not items:
+        found.text_len = _text_len(block)
+        return found
+    # one walk in document order: text before, between and after the items
+    position, gap, skip_until = 0, 0, None
+    for node in block.descendants:
+        if skip_until is not None:
+            if node is skip_until:
+                skip_until = None
+            continue
+        if isinstance(node, Tag) and id(node) in items:
+            found.longest_gap = max(found.longest_gap, gap)
+            gap = 0
+            position += items[id(node)][1] + 1
+            skip_until = _last_descendant(node)
+            continue
+        if isinstance(node, NavigableString) and not isinstance(node, Comment):
+            length = len(squash(str(node)))
+            if length:
+                position += length + 1
+                gap += length + 1
+    found.longest_gap = max(found.longest_gap, gap)
+    found.text_len = position
+    return found
+
+
+def _last_descendant(tag: Tag) -> Tag | NavigableString | None:
+    last = None
+    for last in tag.descendants:  # noqa: B007 - the loop finds the last one
+        pass
+    return last
 
 
 def block_text(tag: Tag) -> str:
@@ -413,6 +552,13 @@ def extract_page(text: str, url: str) -> HtmlPage:
     block = main_block(body)
     headings = tags_in(block, _HEADING_TAGS)
     title = extract_title(block, body, evidence, headings)
+    heading = find_title_heading(title, headings) or find_title_heading(
+        title, tags_in(body, _HEADING_TAGS))
+    narrowed = title_block(block, heading)
+    if narrowed is not block:
+        block = narrowed
+        headings = tags_in(block, _HEADING_TAGS)
+    meta["dateline"] = dateline(heading)
     return HtmlPage(
         title=title,
         text=block_text(block),
