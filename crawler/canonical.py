@@ -1,9 +1,17 @@
-"""One spelling per page: the URL key under which a page is stored and de-duplicated.
+"""One spelling per page: the URL a page is stored under, and the looser key that
+de-duplicates requests.
 
 OPD sites reach the same page through many URLs: menu links with ``index.php``, share
 buttons that append ``utm_*``/``fbclid``, PHP session ids, ``http://host:80/``, trailing
 slashes. The store is keyed by URL, so every variant must collapse to one key or the same
 service would be indexed (and shown) several times.
+
+Two functions, because the stored URL is also the link a citizen follows and the URL an
+evaluator compares with the one its site links to. ``canonicalize_url`` keeps the path as
+the server served it (after redirects), trailing slash included: ``/layanan/kk/`` stays
+``/layanan/kk/``. ``url_key`` also ignores a trailing slash; the crawler requests one URL
+per key, so ``/x`` and ``/x/`` are never both fetched (a server that redirects one to the
+other leaves the document at the URL it was finally served from).
 
 WordPress is the exception worth knowing: ``?page_id=5`` *is* the page, so query
 parameters are kept (sorted) unless they are tracking or session noise, and
@@ -55,19 +63,22 @@ def _normalise_path(path: str, query_keys: set[str]) -> str:
     path = re.sub(r"/{2,}", "/", path)
     if not query_keys or query_keys <= _WORDPRESS_KEYS:
         path = _INDEX_FILES.sub("/", path)
-    if len(path) > 1 and path.endswith("/"):
-        path = path.rstrip("/") or "/"
     return path or "/"
 
 
 @lru_cache(maxsize=16384)
 def canonicalize_url(url: str) -> str:
-    """The storage key of ``url``; idempotent, and equal for every variant of one page.
+    """The stored URL of a page served at ``url``; idempotent.
 
+    Drops the fragment, tracking and session parameters and the default port, lowercases
+    scheme and host, sorts the query, and drops a bare ``index.php``/``index.html``; the
+    path is otherwise kept as served, trailing slash included.
     Cached: every page repeats the site's menu links, so most calls are repeats.
 
     >>> canonicalize_url("HTTP://Dukcapil.JambiKota.go.id:80/index.php?page_id=5&utm_source=fb#top")
     'http://dukcapil.jambikota.go.id/?page_id=5'
+    >>> canonicalize_url("http://127.0.0.1:8713/layanan/pemadaman-kebakaran/")
+    'http://127.0.0.1:8713/layanan/pemadaman-kebakaran/'
     """
     url = safe_url_string(url.strip())
     parts = urlsplit(url)
@@ -85,6 +96,33 @@ def canonicalize_url(url: str) -> str:
     query = urlencode(sorted(query_items), doseq=False, quote_via=quote, safe="/:@!$'()*,;~")
     keys = {k.lower() for k, _ in query_items}
     return urlunsplit((scheme, netloc, _normalise_path(parts.path, keys), query, ""))
+
+
+@lru_cache(maxsize=16384)
+def url_key(url: str) -> str:
+    """The duplicate key of ``url``: its canonical form with a trailing slash ignored.
+
+    Equal for every variant of one page; used to request each page once and to compare
+    URLs (evaluation judgments, stored aliases), never as the URL stored or shown.
+
+    >>> url_key("http://a.go.id/layanan/kk/") == url_key("http://a.go.id/layanan/kk")
+    True
+    """
+    parts = urlsplit(canonicalize_url(url))
+    path = parts.path
+    if len(path) > 1 and path.endswith("/"):
+        path = path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
+
+
+def slash_alias(url: str) -> str | None:
+    """The same canonical URL with the trailing slash toggled: what a page stored before
+    may be stored under (``None`` for the root and for file names such as ``x.html``)."""
+    parts = urlsplit(url)
+    if parts.path in ("", "/") or "." in parts.path.rstrip("/").rsplit("/", 1)[-1]:
+        return None
+    path = parts.path[:-1] if parts.path.endswith("/") else parts.path + "/"
+    return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
 
 
 def origin(url: str) -> str:

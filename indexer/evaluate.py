@@ -106,7 +106,7 @@ class Report:
 def _norm_url(url: str) -> str:
     """Judged and returned URLs compare by the crawler's duplicate key, so that
     ``/index.php?page=x`` judged and ``/?page=x`` crawled (or a trailing slash) still match."""
-    from crawler.canonical import canonicalize_url as url_key
+    from crawler.canonical import url_key
 
     return url_key(url)
 

@@ -1,4 +1,5 @@
-"""Every spelling of an OPD page collapses to one stored URL, and distinct pages stay apart."""
+"""Every spelling of an OPD page collapses to one key, distinct pages stay apart, and the
+stored URL is the one the site serves (trailing slash included)."""
 
 from __future__ import annotations
 
@@ -6,26 +7,49 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crawler.canonical import canonicalize_url, origin
+from crawler.canonical import canonicalize_url, origin, slash_alias, url_key
 
 
 @pytest.mark.parametrize("variant", [
     "http://dukcapil.jambikota.go.id/layanan/ktp",
     "HTTP://Dukcapil.JambiKota.GO.ID/layanan/ktp",
     "http://dukcapil.jambikota.go.id:80/layanan/ktp",
-    "http://dukcapil.jambikota.go.id/layanan/ktp/",
     "http://dukcapil.jambikota.go.id/layanan/ktp#persyaratan",
     "http://dukcapil.jambikota.go.id/layanan/ktp?utm_source=fb&utm_medium=social",
     "http://dukcapil.jambikota.go.id/layanan/ktp?fbclid=IwAR0abc&gclid=xyz",
     "http://dukcapil.jambikota.go.id/layanan/ktp?PHPSESSID=8f2a",
     "http://dukcapil.jambikota.go.id/layanan/ktp;jsessionid=ABC123",
-    "http://dukcapil.jambikota.go.id/layanan/ktp/index.php",
-    "http://dukcapil.jambikota.go.id/layanan/ktp/index.html",
     "http://dukcapil.jambikota.go.id/layanan/./ktp",
     "http://dukcapil.jambikota.go.id/layanan/lama/../ktp",
 ])
-def test_variants_of_one_page_share_a_key(variant):
+def test_variants_of_one_page_share_a_url(variant):
     assert canonicalize_url(variant) == "http://dukcapil.jambikota.go.id/layanan/ktp"
+
+
+@pytest.mark.parametrize("variant", [
+    "http://dukcapil.jambikota.go.id/layanan/ktp/",
+    "HTTP://Dukcapil.JambiKota.GO.ID:80/layanan/ktp/?utm_source=fb#persyaratan",
+    "http://dukcapil.jambikota.go.id/layanan/ktp/index.php",
+    "http://dukcapil.jambikota.go.id/layanan/ktp/index.html",
+    "http://dukcapil.jambikota.go.id/layanan/ktp//",
+])
+def test_a_folder_url_keeps_its_trailing_slash(variant):
+    """The sample server (like Apache) serves /layanan/ktp/; that is the URL a citizen and an
+    evaluator follow, so it is the URL stored."""
+    assert canonicalize_url(variant) == "http://dukcapil.jambikota.go.id/layanan/ktp/"
+
+
+def test_the_duplicate_key_ignores_the_trailing_slash():
+    with_slash = "http://dukcapil.jambikota.go.id/layanan/ktp/"
+    assert url_key(with_slash) == url_key("http://dukcapil.jambikota.go.id/layanan/ktp")
+    assert url_key(with_slash) == url_key(with_slash + "index.php?utm_medium=x")
+    assert url_key("http://a.go.id/x/?page=2") == url_key("http://a.go.id/x?page=2")
+    assert url_key("http://a.go.id/x/") != url_key("http://a.go.id/y/")
+    assert url_key("http://a.go.id") == url_key("http://a.go.id/") == "http://a.go.id/"
+    assert slash_alias("http://a.go.id/x/") == "http://a.go.id/x"
+    assert slash_alias("http://a.go.id/x") == "http://a.go.id/x/"
+    assert slash_alias("http://a.go.id/") is None
+    assert slash_alias("http://a.go.id/x.html") is None
 
 
 def test_wordpress_page_id_is_the_page():
@@ -67,6 +91,8 @@ def test_canonicalisation_is_idempotent(path, params):
     url = "http://A.go.id:80/" + "/".join(path) + ("?" + query if query else "")
     once = canonicalize_url(url)
     assert canonicalize_url(once) == once
+    key = url_key(url)
+    assert url_key(key) == key == url_key(once)
 
 
 def test_site_scope_is_the_sources_sites():

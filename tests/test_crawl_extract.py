@@ -494,7 +494,7 @@ def test_old_table_layout_keeps_the_side_column_out():
 
 
 @pytest.mark.parametrize("canonical,expected", [
-    ("https://dukcapil.jambikota.go.id/layanan/ktp/", "https://dukcapil.jambikota.go.id/layanan/ktp"),
+    ("https://dukcapil.jambikota.go.id/layanan/ktp/", "https://dukcapil.jambikota.go.id/layanan/ktp/"),
     ("/layanan/ktp?utm_source=x", "http://dukcapil.jambikota.go.id/layanan/ktp"),
     ("https://mpp.jambikota.go.id/ktp", "http://dukcapil.jambikota.go.id/?p=12"),
     ("http://127.0.0.1:8702/ktp", "http://dukcapil.jambikota.go.id/?p=12"),

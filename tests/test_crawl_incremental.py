@@ -83,6 +83,27 @@ def test_recrawl_304_change_and_removal(site: PageSite, tmp_path: Path):
     assert canonicalize_url(site.url("/e")) in live  # unlinked but alive: kept
 
 
+def test_a_page_moved_to_its_folder_url_is_stored_once_at_the_new_url(tmp_path: Path):
+    """/layanan/kk became /layanan/kk/ (a CMS upgrade, or an index stored before URLs kept
+    their trailing slash): one live document, at the URL the site now serves."""
+    pages = {"/": Page(page("Beranda", links=("/layanan/kk", "/layanan/kk/"))),
+             "/layanan/kk": Page(page("Kartu Keluarga"))}
+    with PageSite(pages) as site:
+        source = Source(name="dinas", opd="Dinas Uji", start_urls=[site.url("/")],
+                        use_sitemap=False)
+        crawl([source], settings(), tmp_path, timeout=120)
+        # both spellings were linked, one was requested
+        assert [h.path for h in site.hits].count("/layanan/kk") == 1
+        assert "/layanan/kk/" not in [h.path for h in site.hits]
+        site.pages = {"/": Page(page("Beranda", links=("/layanan/kk/",))),
+                      "/layanan/kk/": Page(page("Kartu Keluarga", body="Syarat KK baru"))}
+        crawl([source], settings(), tmp_path, timeout=120)
+    store = DocumentStore.open(tmp_path)
+    live = {d.url for d in store.iter_documents()}
+    assert site.url("/layanan/kk/") in live
+    assert site.url("/layanan/kk") not in live
+
+
 def test_partial_crawl_never_removes_unseen_pages(site: PageSite, tmp_path: Path):
     full = Source(name="dinas", opd="Dinas Uji", start_urls=[site.url("/")], use_sitemap=False)
     crawl([full], settings(), tmp_path, timeout=120)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from crawler.canonical import slash_alias
 from crawler.items import ERROR, GONE, OK, SKIPPED, UNCHANGED, FetchedDocument, FetchOutcome
 from sikoja.store import DocumentStore
 
@@ -72,7 +73,21 @@ class StorePipeline:
                 self.store.upsert(doc, etag=item.etag, http_last_modified=item.http_last_modified)
             return UNCHANGED, "unchanged"
         self.store.upsert(doc, etag=item.etag, http_last_modified=item.http_last_modified)
+        if not previous:
+            self._retire_alias(doc.url, doc.source)
         return OK, ("changed" if previous else "stored")
+
+    def _retire_alias(self, url: str, source: str) -> None:
+        """The same page stored under its other trailing-slash spelling (an older crawl
+        stripped slashes, or the site changed its links) leaves the index: the crawler
+        fetches one URL per ``url_key``, so the alias would otherwise stay live forever."""
+        alias = slash_alias(url)
+        if alias is None:
+            return
+        rows = self.store.query("SELECT 1 FROM documents WHERE url = ? AND source = ? AND "
+                                "status = 'live'", (alias, source))
+        if rows:
+            self.store.mark_gone(alias)
 
     def _is_catalog_app(self, url: str, source: str) -> bool:
         rows = self.store.query(

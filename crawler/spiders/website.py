@@ -2,9 +2,9 @@
 
 The frontier is breadth first from the start URLs (and sitemap.xml where present), capped by
 depth and by page count: a calendar that links "next month" forever stops at the cap.
-Every URL is de-duplicated by its canonical form before it is requested, and counted
-against ``max_pages`` at that moment, so a home page linking 10,000 archive pages queues
-no more than the cap.
+Every URL is de-duplicated by its key (``url_key``: canonical, trailing slash ignored)
+before it is requested, and counted against ``max_pages`` at that moment, so a home page
+linking 10,000 archive pages queues no more than the cap.
 
 Once the frontier is empty, stored pages of this source that were not reached are
 revalidated (a conditional GET each): a page that now answers 404/410 leaves the index, one
@@ -24,7 +24,7 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
-from crawler.canonical import canonicalize_url, origin
+from crawler.canonical import canonicalize_url, origin, url_key
 from crawler.downloadermiddlewares.contenttype import content_type_of
 from crawler.downloadermiddlewares.offsite import SiteScope
 from crawler.extract.document import html_document, pdf_document
@@ -62,7 +62,7 @@ class WebsiteSpider(SourceSpider):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.scope = SiteScope(self.source)
-        # canonical URLs requested (the page budget) and document URLs produced
+        # keys (url_key) of the URLs requested (the page budget) and of documents produced
         self.scheduled: set[str] = set()
         self.produced: set[str] = set()
         self.sitemaps_seen: set[str] = set()
@@ -100,7 +100,7 @@ class WebsiteSpider(SourceSpider):
     async def start(self) -> AsyncIterator[Any]:
         self._restore_state()
         for url in self.source.start_urls:
-            self.scheduled.add(canonicalize_url(url))
+            self.scheduled.add(url_key(url))
             yield self._page_request(url, depth=0, dont_filter=True)
         if self.source.use_sitemap:
             for site in sorted({origin(u) for u in self.source.start_urls}):
@@ -136,7 +136,7 @@ class WebsiteSpider(SourceSpider):
         path = urlsplit(url).path.lower()
         if path.endswith(_SKIP_EXTENSIONS):
             return None
-        key = canonicalize_url(url)
+        key = url_key(url)
         if key in self.scheduled:
             return None
         if len(self.scheduled) >= self.source.max_pages:
@@ -152,14 +152,15 @@ class WebsiteSpider(SourceSpider):
         self.swept = True
         store = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
         try:
-            missing = sorted(store.urls_for_source(self.source.name) - self.produced
-                             - self.scheduled)
+            missing = sorted(url for url in store.urls_for_source(self.source.name)
+                             if url_key(url) not in self.produced
+                             and url_key(url) not in self.scheduled)
             requests = []
             for url in missing:
                 if "#" in url or not self.scope.allows(url):
                     continue
                 doc = store.get(url)
-                self.scheduled.add(url)
+                self.scheduled.add(url_key(url))
                 # ask in the form the server was asked before, not the canonical spelling
                 fetched = self.linkstore.fetched_url(url) if self.linkstore else None
                 requests.append(self._page_request(
@@ -182,7 +183,7 @@ class WebsiteSpider(SourceSpider):
         elapsed = self.elapsed_ms(response)
         status = response.status
         if status == 304:
-            self.produced.add(key)
+            self.produced.add(url_key(key))
             yield FetchOutcome(url=key, outcome=UNCHANGED, status=status, elapsed_ms=elapsed,
                                document_url=key)
             # unchanged page, unchanged links: follow the ones it had last time
@@ -236,8 +237,8 @@ class WebsiteSpider(SourceSpider):
                                reason=f"parse: {type(exc).__name__}: {exc}"[:500])
             return
         doc = page.document
-        self.produced.add(doc.url)
-        self.produced.add(key)
+        self.produced.add(url_key(doc.url))
+        self.produced.add(url_key(key))
         yield FetchedDocument(document=doc, fetched_url=key, status=status, elapsed_ms=elapsed,
                               etag=etag, http_last_modified=last_modified)
         in_scope = [(link.url, link.text) for link in page.links
@@ -269,7 +270,7 @@ class WebsiteSpider(SourceSpider):
                            source=self.source.name, opd=self.source.opd,
                            parent_url=meta.get("sikoja_parent"),
                            link_text=meta.get("sikoja_link"))
-        self.produced.add(doc.url)
+        self.produced.add(url_key(doc.url))
         yield FetchedDocument(document=doc, fetched_url=key, status=response.status,
                               elapsed_ms=elapsed, etag=etag, http_last_modified=last_modified)
 
