@@ -6,12 +6,17 @@ saved here (``data_dir/crawl-state/links.db``, crawler-private, SQLite so memory
 flat), and a 304 follows the links saved last time. The fetched URL is kept because the
 stored document URL is canonical (``/?page_id=5``) and some servers only answer the form
 they link to (``/index.php?page_id=5``); revalidation asks for that form.
+
+Each page's kind and main-text line fingerprints are kept too, and per source the template
+lines learned from them (see ``crawler.boilerplate``): a page that answers 304 still counts
+in what the site repeats.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 SCHEMA = """
@@ -21,7 +26,13 @@ CREATE TABLE IF NOT EXISTS pages (
     fetched_url TEXT NOT NULL,
     links TEXT NOT NULL DEFAULT '[]'
 );
+CREATE TABLE IF NOT EXISTS templates (
+    source TEXT PRIMARY KEY,
+    lines TEXT NOT NULL DEFAULT '[]'
+);
 """
+# columns added after the first release: (name, definition)
+_ADDED_COLUMNS = (("kind", "TEXT"), ("lines", "TEXT NOT NULL DEFAULT '[]'"))
 MAX_LINKS = 1000
 
 
@@ -32,6 +43,11 @@ class LinkStore:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(SCHEMA)
+        present = {row[1] for row in self._db.execute("PRAGMA table_info(pages)")}
+        for name, definition in _ADDED_COLUMNS:
+            if name not in present:
+                self._db.execute(f"ALTER TABLE pages ADD COLUMN {name} {definition}")
+        self._db.commit()
 
     @classmethod
     def open(cls, data_dir: Path | str) -> LinkStore:
@@ -41,15 +57,40 @@ class LinkStore:
         self._db.close()
 
     def save(self, key: str, *, source: str, fetched_url: str,
-             links: list[tuple[str, str]]) -> None:
+             links: list[tuple[str, str]], kind: str | None = None,
+             lines: list[int] | None = None) -> None:
         with self._db:
             self._db.execute(
-                "INSERT INTO pages (key, source, fetched_url, links) VALUES (?, ?, ?, ?) "
+                "INSERT INTO pages (key, source, fetched_url, links, kind, lines) "
+                "VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET source = excluded.source, "
-                "fetched_url = excluded.fetched_url, links = excluded.links",
+                "fetched_url = excluded.fetched_url, links = excluded.links, "
+                "kind = excluded.kind, lines = excluded.lines",
                 (key, source, fetched_url,
-                 json.dumps(links[:MAX_LINKS], ensure_ascii=False)),
+                 json.dumps(links[:MAX_LINKS], ensure_ascii=False), kind,
+                 json.dumps(lines or [])),
             )
+
+    def page_lines(self, source: str, keys: set[str]) -> Iterator[tuple[str, list[int]]]:
+        """(kind, line fingerprints) of the pages of ``source`` whose key is in ``keys``."""
+        rows = self._db.execute(
+            "SELECT key, kind, lines FROM pages WHERE source = ? AND kind IS NOT NULL",
+            (source,))
+        for key, kind, lines in rows:
+            if key in keys:
+                yield kind, json.loads(lines)
+
+    def template(self, source: str) -> frozenset[int]:
+        row = self._db.execute("SELECT lines FROM templates WHERE source = ?",
+                               (source,)).fetchone()
+        return frozenset(json.loads(row[0])) if row else frozenset()
+
+    def save_template(self, source: str, lines: frozenset[int]) -> None:
+        with self._db:
+            self._db.execute(
+                "INSERT INTO templates (source, lines) VALUES (?, ?) "
+                "ON CONFLICT(source) DO UPDATE SET lines = excluded.lines",
+                (source, json.dumps(sorted(lines))))
 
     def links(self, key: str) -> list[tuple[str, str]]:
         row = self._db.execute("SELECT links FROM pages WHERE key = ?", (key,)).fetchone()

@@ -11,11 +11,12 @@ of everything it lists, so the ranker demotes it); a dated article is "news"; a 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from crawler.boilerplate import fingerprints, strip_template
 from crawler.canonical import canonicalize_url
 from crawler.extract.catalog import AppEntry, slugify
 from crawler.extract.dates import parse_http_date, parse_iso, visible_date
@@ -47,6 +48,7 @@ def now_iso() -> str:
 class ExtractedPage:
     document: Document
     links: list[Link]
+    lines: list[int] = field(default_factory=list)  # fingerprints of the main text's lines
 
 
 def _same_host(a: str, b: str) -> bool:
@@ -108,7 +110,10 @@ def html_document(
     http_last_modified: str | None,
     source: str,
     opd: str,
+    template: frozenset[int] = frozenset(),
 ) -> ExtractedPage:
+    """``template``: fingerprints of the lines this site repeats everywhere (learned by
+    ``crawler.boilerplate`` from earlier crawls), left out of the text."""
     text, _ = decode_html(body, content_type)
     page = extract_page(text, url)
     fields = extract_service_fields(page.content, url) if page.content is not None else {}
@@ -129,7 +134,7 @@ def html_document(
                      dated=bool(shown_date or page.meta.get("published")), listing=listing)
     if listing and kind == "page":
         fields = {"listing": True}
-    body_text = page.text[:MAX_TEXT]
+    body_text = strip_template(page.text, template)[:MAX_TEXT]
     document = Document(
         url=doc_url,
         source=source,
@@ -144,7 +149,7 @@ def html_document(
         last_modified=last_modified,
         fetched_at=now_iso(),
     )
-    return ExtractedPage(document, page.links)
+    return ExtractedPage(document, page.links, fingerprints(page.text))
 
 
 def pdf_document(

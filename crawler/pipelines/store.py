@@ -9,8 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from crawler.boilerplate import learn_template, strip_template
 from crawler.canonical import slash_alias
 from crawler.items import ERROR, GONE, OK, SKIPPED, UNCHANGED, FetchedDocument, FetchOutcome
+from crawler.linkstore import LinkStore
 from sikoja.store import DocumentStore
 
 if TYPE_CHECKING:
@@ -28,7 +30,35 @@ class StorePipeline:
         return cls(crawler)
 
     def close_spider(self, spider: Spider | None = None) -> None:
-        self.store.close()
+        spider = spider or self.crawler.spider
+        try:
+            if getattr(spider, "learns_template", False):
+                self._refresh_template(spider.source.name)
+        finally:
+            self.store.close()
+
+    def _refresh_template(self, source: str) -> None:
+        """Learn the site's template lines from all its live pages (this crawl's and those
+        revalidated by 304) and take them out of the stored texts (``crawler.boilerplate``)."""
+        links = LinkStore.open(Path(self.crawler.settings["SIKOJA_DATA_DIR"]))
+        try:
+            live = self.store.urls_for_source(source)
+            template = learn_template(links.page_lines(source, live))
+            links.save_template(source, template)
+        finally:
+            links.close()
+        if not template:
+            return
+        for url in sorted(live):
+            doc = self.store.get(url)
+            if doc is None or doc.kind in ("app", "document"):
+                continue
+            text = strip_template(doc.text, template)
+            if text != doc.text:
+                validators = self.store.validators(url) or {}
+                doc.text = text
+                self.store.upsert(doc, etag=validators.get("etag"),
+                                  http_last_modified=validators.get("http_last_modified"))
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         spider = spider or self.crawler.spider

@@ -58,6 +58,7 @@ def _is_pdf_url(url: str) -> bool:
 
 class WebsiteSpider(SourceSpider):
     name = "website"
+    learns_template = True  # the store pipeline learns the site's template at close
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -69,6 +70,7 @@ class WebsiteSpider(SourceSpider):
         self.swept = False
         self.resumed = False
         self.linkstore: LinkStore | None = None
+        self.template: frozenset[int] = frozenset()  # this site's template lines
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WebsiteSpider:
@@ -85,6 +87,7 @@ class WebsiteSpider(SourceSpider):
 
     def spider_opened(self, spider: Any = None) -> None:
         self.linkstore = LinkStore.open(self.settings["SIKOJA_DATA_DIR"])
+        self.template = self.linkstore.template(self.source.name)
 
     def _restore_state(self) -> None:
         """A resumed frontier: the page budget and what was produced live in spider.state,
@@ -231,6 +234,7 @@ class WebsiteSpider(SourceSpider):
             page = html_document(
                 body, url=url, content_type=_header(response, b"Content-Type"),
                 http_last_modified=last_modified, source=self.source.name, opd=self.source.opd,
+                template=self.template,
             )
         except (ValueError, TypeError, AttributeError, RecursionError, LookupError) as exc:
             yield FetchOutcome(url=key, outcome=ERROR, status=status, elapsed_ms=elapsed,
@@ -244,7 +248,8 @@ class WebsiteSpider(SourceSpider):
         in_scope = [(link.url, link.text) for link in page.links
                     if self.scope.allows(link.url)]
         if self.linkstore is not None:
-            self.linkstore.save(key, source=self.source.name, fetched_url=url, links=in_scope)
+            self.linkstore.save(key, source=self.source.name, fetched_url=url, links=in_scope,
+                                kind=doc.kind, lines=page.lines)
         if meta.get("sikoja_sweep"):
             return
         yield from self._follow_all(in_scope, meta, doc.url)
