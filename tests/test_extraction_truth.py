@@ -1,0 +1,309 @@
+"""What the crawler makes of the bundled sample web, against what the pages really are.
+
+The sample web is crawled once, as the demo does. Its truth comes from two places:
+
+* a hand-written table of pages over all five templates (WordPress, old table layout, PHP
+  with a logo h1, modern folders, static CMS): URL as the site links it, title, kind, the
+  first requirement and the cost. It needs nothing but the bundled sites;
+* the generator itself (``tools/make_sample_sites.py``), which knows every page it wrote
+  and the facts behind every service. It reads its fact files from ``/work/shared/data``;
+  where they are absent those tests are skipped, and the table still holds.
+
+A citizen notices each of these: the service page found under its own name, not the
+agency's; news as news; the service index marked as a listing so the service outranks it;
+the link in a result being the link the agency's own site uses.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+from urllib.robotparser import RobotFileParser
+
+import pytest
+
+from crawler.run import crawl
+from sikoja.config import Settings
+from sikoja.demo.server import DEFAULT_BASE_PORT, load_manifest, serve_sample_sites
+from sikoja.documents import Document
+from sikoja.sources import load_sources
+from sikoja.store import DocumentStore
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATOR = ROOT / "tools" / "make_sample_sites.py"
+FACTS = Path("/work/shared/data")  # the generator's default --data
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory: pytest.TempPathFactory):
+    """(base port, {url: document}) of one crawl of the sample web on free ports."""
+    data_dir = tmp_path_factory.mktemp("truth")
+    settings = Settings()
+    settings.crawl.delay = 0
+    settings.crawl.concurrency_per_host = 4
+    with serve_sample_sites(base_port=0) as web:
+        sources = load_sources(web.write_sources(data_dir / "sources.yaml"))
+        summary = crawl(sources, settings, data_dir, timeout=300)
+        base_port = web.base_port
+    assert summary.ok, str(summary)
+    store = DocumentStore.open(data_dir)
+    docs = {doc.url: doc for doc in store.iter_documents()}
+    store.close()
+    return base_port, docs
+
+
+def moved(url: str, base_port: int) -> str:
+    """A sample-web URL on the default ports, on the ports this crawl used."""
+    return re.sub(r"127\.0\.0\.1:(\d+)",
+                  lambda m: f"127.0.0.1:{int(m.group(1)) - DEFAULT_BASE_PORT + base_port}", url)
+
+
+def site_url(site: str, path: str, base_port: int) -> str:
+    offsets = {s.name: s.port_offset for s in load_manifest()}
+    return f"http://127.0.0.1:{base_port + offsets[site]}{path}"
+
+
+# -- the hand-written table -----------------------------------------------------------------
+
+# (site, path as the site links it, title, kind, first requirement, cost); kind "listing"
+# means kind "page" with fields["listing"]
+TABLE = [
+    # WordPress (/?page_id=N, posts at /?p=N)
+    ("disdukcapil", "/", "Beranda Disdukcapil Kota Jambi", "listing", None, None),
+    ("disdukcapil", "/?cat=5", "Layanan Publik", "listing", None, None),
+    ("disdukcapil", "/?page_id=28", "Penerbitan KTP-el Hilang atau Rusak", "service",
+     "Surat keterangan kehilangan dari Kepolisian (jika hilang) atau KTP-el yang rusak",
+     "Gratis. Seluruh layanan administrasi kependudukan tidak dipungut biaya (Pasal 79A UU "
+     "Nomor 24 Tahun 2013)."),
+    ("disdukcapil", "/?p=140", "Disdukcapil Jemput Bola Perekaman KTP-el ke Sekolah", "news",
+     None, None),
+    ("disdukcapil", "/?page_id=175", "FAQ (Tanya Jawab)", "page", None, None),
+    ("disdukcapil", "/?page_id=182", "Unduhan", "listing", None, None),
+    ("dinkes", "/?cat=3", "Berita", "listing", None, None),
+    ("dinkes", "/?page_id=35", "Pelayanan Kesehatan di Puskesmas", "service",
+     "KTP-el/KIS/kartu BPJS", "Gratis bagi peserta JKN/BPJS Kesehatan; pasien umum membayar "
+     "retribusi sesuai Perda"),
+    ("dpmppa", "/?page_id=21", "Pengaduan Kekerasan terhadap Perempuan dan Anak", "service",
+     "Identitas pelapor/korban (bila ada)", "Gratis & rahasia"),
+    # old table layout (ASP; one site in windows-1252), "Site :: Page" titles
+    ("bpprd", "/", "Beranda BPPRD Kota Jambi", "listing", None, None),
+    ("bpprd", "/layanan.asp", "Jenis Layanan", "listing", None, None),
+    ("bpprd", "/layanan.asp?id=5", "Keberatan atas Ketetapan PBB-P2", "service", "Asli SPPT",
+     "Tidak dipungut biaya"),
+    ("bpprd", "/newspopup.asp?id=2013",
+     "Jatuh Tempo PBB 2025 Diperpanjang hingga 30 November Tanpa Denda", "news", None, None),
+    ("disnaker", "/layanan.asp?id=1", "Kartu Tanda Pencari Kerja (AK/1)", "service",
+     "Fotokopi ijazah terakhir dilegalisir", "Gratis"),
+    ("disnaker", "/kontak.asp", "Kontak", "page", None, None),
+    ("disperindag", "/newspopup.asp?id=2004", "Tera Ulang 2.000 Timbangan dan Alat Ukur Pedagang",
+     "news", None, None),
+    # PHP with <h1 class="logo">, a marquee and the title in an h2
+    ("dishub", "/index.php?page=uji-kir", "Pengujian Berkala Kendaraan Bermotor (Uji KIR)",
+     "service", "Uji pertama: fotokopi identitas pemohon, BPKB, STNK, sertifikat registrasi "
+     "uji tipe, (izin angkutan)", "Retribusi pengujian sesuai Perda Kota Jambi"),
+    ("dishub", "/berita.php?id=104", "Bus Trans Siginjai Wajib Uji KIR", "news", None, None),
+    ("dishub", "/index.php?page=layanan", "Layanan", "listing", None, None),
+    ("disdik", "/index.php?page=ppdb-sd", "Penerimaan Murid Baru SD", "service",
+     "Akta kelahiran/KK", "Gratis"),
+    ("disdik", "/index.php?page=berita", "Berita", "listing", None, None),
+    ("dinsos", "/index.php?page=dtks", "Pendaftaran dan Perbaikan Data DTKS/DTSEN", "service",
+     "Fotokopi KTP", "Gratis"),
+    ("perkim", "/index.php?page=profil", "Profil", "page", None, None),
+    # modern folders (/layanan/slug/)
+    ("damkar", "/layanan/pemadaman-kebakaran/", "Pemadaman Kebakaran", "service",
+     "Lokasi kejadian", "Gratis"),
+    ("damkar", "/berita/", "Berita", "listing", None, None),
+    ("damkar", "/berita/evakuasi-ular/", "Damkar Kota Jambi Tangani 77 Kasus Non-Kebakaran",
+     "news", None, None),
+    ("diskominfo", "/layanan/call-center-112/", "Call Center 112 Kota Jambi", "service", None,
+     "Gratis"),
+    ("dpmptsp", "/layanan/slf-sbkbg/", "Sertifikat Laik Fungsi (SLF) dan SBKBG", "service",
+     "As-built drawing final", "Retribusi sesuai Perda"),
+    ("mpp", "/layanan/disdukcapil/kia/", "KIA / Kartu Anak (Loket Disdukcapil)", "service",
+     "Fotokopi kutipan akta kelahiran (tunjukkan asli)", "Gratis. Seluruh layanan "
+     "administrasi kependudukan tidak dipungut biaya (Pasal 79A UU Nomor 24 Tahun 2013)."),
+    ("pdam", "/layanan/", "Layanan", "listing", None, None),
+    # static CMS (.html files, news under /berita/YYYY/MM/)
+    ("bpbd", "/layanan/siaga-banjir.html", "Siaga dan Laporan Banjir", "service",
+     "Lokasi & kondisi", "Gratis"),
+    ("rsud", "/layanan/igd-rawat-jalan.html", "Instalasi Gawat Darurat dan Rawat Jalan",
+     "service", "Identitas; kartu BPJS/rujukan untuk rawat jalan peserta JKN",
+     "Sesuai tarif BLUD atau ditanggung BPJS Kesehatan"),
+    ("pupr", "/berita/2024/04/parit-raden-wijaya.html",
+     "PUPR Alokasikan Rp1 Miliar untuk Tata Parit Jalan Raden Wijaya", "news", None, None),
+    ("dlh", "/berita.html", "Berita", "listing", None, None),
+    ("kec-telanaipura", "/layanan/kampung-bahagia.html", "Program Kampung Bahagia", "service",
+     "RT penerima (periode I 2026: 802 RT; target seluruh 1.583 RT)",
+     "Rp100 juta/RT (APBD; total Rp136 M 2026)"),
+    ("kec-telanaipura", "/profil.html", "Profil", "page", None, None),
+]
+
+
+def check_kind(doc: Document, kind: str) -> None:
+    if kind == "listing":
+        assert (doc.kind, doc.fields.get("listing")) == ("page", True), doc.url
+    else:
+        assert doc.kind == kind, doc.url
+        assert not doc.fields.get("listing"), doc.url
+
+
+@pytest.mark.parametrize("site,path,title,kind,requirement,cost", TABLE,
+                         ids=[f"{row[0]}{row[1]}" for row in TABLE])
+def test_table_of_pages(crawled, site, path, title, kind, requirement, cost):
+    base_port, docs = crawled
+    url = site_url(site, path, base_port)
+    assert url in docs, f"{url} not stored under the URL its site links to"
+    doc = docs[url]
+    assert doc.title == title
+    check_kind(doc, kind)
+    if kind == "service":
+        requirements = doc.fields.get("requirements") or [None]
+        assert requirements[0] == requirement
+        assert doc.fields.get("cost") == cost
+
+
+def test_the_table_covers_every_template():
+    templates = {"disdukcapil": "wp", "dinkes": "wp", "dpmppa": "wp", "bpprd": "table",
+                 "disnaker": "table", "disperindag": "table", "dishub": "php", "disdik": "php",
+                 "dinsos": "php", "perkim": "php", "damkar": "modern", "diskominfo": "modern",
+                 "dpmptsp": "modern", "mpp": "modern", "pdam": "modern", "bpbd": "cms",
+                 "rsud": "cms", "pupr": "cms", "dlh": "cms", "kec-telanaipura": "cms"}
+    assert len(TABLE) >= 25
+    kinds = {(templates[site], kind) for site, _, _, kind, _, _ in TABLE}
+    for template in set(templates.values()):
+        assert {(template, k) for k in ("service", "news", "listing")} <= kinds, template
+
+
+# -- the generator's own truth ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def generator() -> tuple[ModuleType, dict, list[dict]]:
+    """The generator module, its pages by key (links resolved) and the service records."""
+    if not (FACTS / "services.jsonl").is_file():
+        pytest.skip(f"the generator's fact files are not at {FACTS}")
+    spec = importlib.util.spec_from_file_location("make_sample_sites", GENERATOR)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("make_sample_sites", module)
+    spec.loader.exec_module(module)
+    _, keys = module.build(FACTS)
+    for site in module.SITES:
+        for page in site.pages:
+            page.body = module.resolve_links(page, page.body, keys)
+    return module, keys, module.load_jsonl(FACTS / "services.jsonl")
+
+
+def generated_pages(module: ModuleType):
+    """Every page the generator wrote that a polite crawler may fetch (DPMPTSP's robots.txt
+    keeps it out of its search page)."""
+    for site in module.SITES:
+        robots = RobotFileParser()
+        robots.parse((site.robots or "").format(base=site.base).splitlines())
+        yield from ((site, page) for page in site.pages
+                    if robots.can_fetch("sikoja", page.url))
+
+
+def test_the_bundled_sites_are_what_the_generator_writes(generator):
+    """Otherwise the truth below would be about other pages: regenerate the sample web."""
+    module, _, _ = generator
+    stale = [f"{site.name}/{page.file}" for site, page in generated_pages(module)
+             if module.RENDER[site.template](page).encode(site.charset, "xmlcharrefreplace")
+             != (module.SITES_DIR / site.name / page.file).read_bytes()]
+    assert not stale, f"sikoja/demo/sites differs from tools/make_sample_sites.py: {stale[:5]}"
+
+
+def test_every_page_is_stored_under_the_url_its_site_links_to(crawled, generator):
+    base_port, docs = crawled
+    module, _, _ = generator
+    missing = [page.url for _, page in generated_pages(module)
+               if moved(page.url, base_port) not in docs]
+    assert not missing
+
+
+def test_every_page_has_its_kind(crawled, generator):
+    base_port, docs = crawled
+    module, _, _ = generator
+    wrong = []
+    for _, page in generated_pages(module):
+        doc = docs[moved(page.url, base_port)]
+        if page.kind in ("home", "listing") or page.key == "unduhan":
+            want = ("page", True)  # downloads list their files: a listing too
+        elif page.kind == "app":
+            want = ("app", None)  # the catalog's entry for the app's own page
+        else:
+            want = (page.kind, None)
+        if (doc.kind, doc.fields.get("listing")) != want:
+            wrong.append((page.url, doc.kind, doc.fields.get("listing"), want))
+    assert not wrong
+
+
+def test_every_page_has_its_own_title(crawled, generator):
+    base_port, docs = crawled
+    module, _, _ = generator
+    wrong = [(page.url, docs[moved(page.url, base_port)].title, page.title)
+             for _, page in generated_pages(module)
+             if docs[moved(page.url, base_port)].title != page.title]
+    assert not wrong
+    # and no page but a home page is titled with its site's name
+    for site, page in generated_pages(module):
+        if page.kind != "home":
+            assert docs[moved(page.url, base_port)].title not in (site.short, site.opd)
+
+
+def test_every_service_states_its_facts(crawled, generator):
+    base_port, docs = crawled
+    module, keys, records = generator
+
+    def same(got, want):
+        strip = (lambda v: [x.rstrip(".") for x in v]) if isinstance(want, list) else (
+            lambda v: v)
+        return (got or None) == (want or None) or (got and strip(got) == strip(want))
+
+    wrong = []
+    for _, page in generated_pages(module):
+        if page.kind != "service":
+            continue
+        key = page.key.removeprefix("mpp:")
+        facts = module.facts_for(key, records, module.SITE[module.SERVICES[key][1]])
+        fields = docs[moved(page.url, base_port)].fields
+        expected = {"requirements": facts.requirements, "procedure": facts.procedure,
+                    "duration": facts.duration, "cost": facts.cost,
+                    "legal_basis": facts.legal_basis}
+        if not page.key.startswith("mpp:"):  # the MPP names its own counter
+            expected["location"] = facts.location
+        if facts.online:
+            target = facts.online[1]
+            target = keys[target].url if target.startswith("app:") else target
+            expected["online_url"] = moved(target, base_port)
+        for name, want in expected.items():
+            if not same(fields.get(name), want):
+                wrong.append((page.url, name, fields.get(name), want))
+    assert not wrong
+
+
+def test_news_carries_its_publication_date(crawled, generator):
+    base_port, docs = crawled
+    module, _, _ = generator
+    wrong = [(page.url, docs[moved(page.url, base_port)].last_modified, page.date)
+             for _, page in generated_pages(module) if page.kind == "news"
+             and docs[moved(page.url, base_port)].last_modified != page.date]
+    assert not wrong
+
+
+def test_no_masthead_or_ticker_in_any_main_text(crawled, generator):
+    base_port, docs = crawled
+    module, _, _ = generator
+    found = []
+    for site, page in generated_pages(module):
+        text = docs[moved(page.url, base_port)].text
+        if "Selamat datang di website resmi" in text:  # the marquee and the top bar
+            found.append((page.url, "welcome ticker"))
+        if site.tagline in text and page.key != "visi-misi":  # the motto is a section there
+            found.append((page.url, "tagline"))
+        if page.kind in ("service", "news") and "Berita Terbaru" in text:
+            found.append((page.url, "sidebar"))
+    assert not found
