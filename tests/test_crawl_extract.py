@@ -463,6 +463,16 @@ def test_listing_pages_are_flagged(title, body, url):
     assert doc.fields == {"listing": True}
 
 
+def test_a_short_service_index_keeps_the_side_column_out():
+    doc = doc_of(cms("Layanan", "<p>Berikut jenis layanan yang dapat diakses masyarakat. Klik "
+                     "nama layanan untuk melihat persyaratan, prosedur, waktu dan biaya.</p><ol>"
+                     "<li><a href='/layanan/igd.html'>Instalasi Gawat Darurat</a></li></ol>"),
+                 "http://rsud.go.id/layanan.html")
+    assert doc.fields == {"listing": True}
+    assert "Instalasi Gawat Darurat" in doc.text
+    assert "Berita Terbaru" not in doc.text and "Laporkan keluhan" not in doc.text
+
+
 def test_a_service_or_an_article_with_links_is_not_a_listing():
     service_page = doc_of(cms("Pengaduan Sampah", "<p>Laporkan sampah yang belum terangkut.</p>"
                               "<h3>Persyaratan</h3><ul><li>Foto lokasi</li></ul><h3>Prosedur</h3>"

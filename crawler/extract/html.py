@@ -337,6 +337,14 @@ def title_block(block: Tag, title_heading: Tag | None) -> Tag:
         own = _text_len(ancestor) - _link_text_len(ancestor)
         if own >= 0.6 * total and own > heading_len:
             return ancestor
+    # a listing is mostly links, so its own text may not outweigh the box beside it; its
+    # branch is still the page if it is the biggest of the block's parts
+    branch = chain[-1] if chain else None
+    if branch is not None and _text_len(branch) > 2 * heading_len:
+        size = _text_len(branch)
+        if all(_text_len(other) < size for other in block.children
+               if isinstance(other, Tag) and other is not branch):
+            return branch
     return block
 
 
