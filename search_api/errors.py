@@ -8,6 +8,7 @@ bad synonym line) say what to change.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import uuid
@@ -86,7 +87,9 @@ class CatchAllMiddleware:
 
     Starlette's own last-resort handler sits outside every middleware; catching here, just
     outside the routes, means a 500 still passes through the security headers, CORS and
-    metrics middlewares like any other answer.
+    metrics middlewares like any other answer. It also catches what is not an ``Exception``
+    but must not reach the server either: a panic inside a Rust extension (tantivy) arrives
+    as pyo3's ``PanicException``, a ``BaseException``.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -106,7 +109,9 @@ class CatchAllMiddleware:
 
         try:
             await self.app(scope, receive, send_tracking)
-        except Exception as exc:
+        except (KeyboardInterrupt, SystemExit, asyncio.CancelledError, GeneratorExit):
+            raise
+        except BaseException as exc:  # a Rust panic (pyo3 PanicException) is a BaseException
             if started:  # too late to answer differently; the client sees a cut response
                 log.error("error after the response started", exc_info=exc)
                 return

@@ -313,7 +313,17 @@ def test_errors_never_show_stack_traces_or_paths(settings):
     def boom() -> None:
         raise RuntimeError(f"cannot read {settings.data_dir}/index/secret.bin")
 
+    class Panic(BaseException):  # what pyo3 raises when a Rust extension panics
+        pass
+
+    @app.get("/api/panic")
+    def panic() -> None:
+        raise Panic("index out of bounds: the len is 6 but the index is 6")
+
     with TestClient(app, raise_server_exceptions=False) as c:
+        r = c.get("/api/panic")
+        assert r.status_code == 500 and r.json()["detail"] == "internal server error"
+        assert "index out of bounds" not in r.text
         r = c.get("/api/boom")
         assert r.status_code == 500
         assert r.json()["detail"] == "internal server error"
