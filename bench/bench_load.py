@@ -168,14 +168,20 @@ class Server:
                    "--factory", "--workers", str(workers), "--host", "127.0.0.1",
                    "--port", str(port), "--log-level", "warning", "--no-access-log"]
         self.cmd = cmd
+        # a file, not a pipe: a server logging errors under load must never block on it
+        self.log = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.PIPE, start_new_session=True)
+                                     stderr=self.log, start_new_session=True)
+
+    def log_tail(self) -> str:
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")[-3000:]
 
     def wait_ready(self, timeout: float = 120.0) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError("server exited: " + self.proc.stderr.read().decode()[-2000:])
+                raise RuntimeError("server exited: " + self.log_tail())
             try:
                 with urllib.request.urlopen(self.url + "/api/health", timeout=2) as r:
                     if r.status == 200:
@@ -361,6 +367,9 @@ def main() -> int:
                              workdir=workdir)
             print(json.dumps(result), flush=True)
             results.append(result)
+    except Exception:
+        print("server log:\n" + server.log_tail(), file=sys.stderr)
+        raise
     finally:
         server.stop()
         shutil.rmtree(workdir, ignore_errors=True)
