@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from indexer.analysis import Analyzer, Vocabulary
 from indexer.backend import IndexBackend, IndexedDoc, doc_id, open_backend
@@ -80,7 +82,7 @@ def analyse_document(analyzer: Analyzer, doc: Document) -> IndexedDoc:
         kind=doc.kind,
         source=doc.source,
         text=doc.text,
-        content_hash=doc.content_hash(),
+        content_hash=doc.index_key(),
         title_tokens=analyzer.index_tokens(doc.title),
         heading_tokens=analyzer.index_tokens(" ".join(doc.headings + doc.breadcrumbs)),
         body_tokens=analyzer.index_tokens(f"{doc.text} {fields_text} {doc.opd}"),
@@ -141,81 +143,113 @@ def build_index(
 
 def _build(settings, store, backend, progress, full, embedder, started,
            analyzer) -> BuildSummary:
+    """Two streaming passes over the store (embed, then analyse and write), so memory
+    does not grow with the number of documents beyond ids, hashes and the vectors."""
     summary = BuildSummary()
-    docs = {doc_id(d.url): d for d in store.iter_documents()}
-    if not docs:
+    keys = {doc_id(url): key for url, key in store.index_keys().items()}
+    if not keys:
         raise SikojaError(f"the document store in {settings.data_dir} is empty: crawl first")
-    hashes = {i: d.content_hash() for i, d in docs.items()}
     live = {} if full else backend.manifest()
     live_counts = backend.word_counts() if live else {}
     if live and not live_counts:
         live = {}  # the live version cannot be updated in place: rebuild fully
 
-    to_add = [i for i, h in hashes.items() if live.get(i) != h]
-    to_delete = [i for i in live if i not in hashes or live[i] != hashes[i]]
-    summary.documents = len(docs)
-    summary.unchanged = len(docs) - len(to_add)
+    to_add = {i for i, key in keys.items() if live.get(i) != key}
+    to_delete = [i for i in live if i not in keys or live[i] != keys[i]]
+    summary.documents = len(keys)
+    summary.unchanged = len(keys) - len(to_add)
     summary.added = sum(1 for i in to_add if i not in live)
     summary.updated = len(to_add) - summary.added
-    summary.deleted = sum(1 for i in to_delete if i not in hashes)
+    summary.deleted = sum(1 for i in to_delete if i not in keys)
     if live and not to_add and not to_delete:
         summary.version = backend.info().get("version")
         summary.seconds = time.monotonic() - started
         return summary
 
+    def changed() -> Iterator[Document]:
+        return (d for d in store.iter_documents() if doc_id(d.url) in to_add)
+
     # Vocabulary: document frequencies, updated by what leaves and what arrives.
     counts: Counter[str] = Counter(live_counts)
-    if to_delete:
-        for old in backend.get(to_delete).values():
+    for start in range(0, len(to_delete), 500):
+        for old in backend.get(to_delete[start : start + 500]).values():
             counts.subtract(document_words(analyzer, old.title, old.text))
-    vectors = _embed(settings, [docs[i] for i in to_add], progress, summary, embedder)
-
-    writer = backend.writer(incremental=bool(live))
+    embedded = _Embedded(settings, embedder, summary)
     try:
-        meter = _Progress(len(to_add), progress, "indexing")
-        for i in to_delete:
-            writer.delete(i)
-        for i in to_add:
-            doc = docs[i]
-            indexed = analyse_document(analyzer, doc)
-            indexed.vector = vectors.get(i)
-            writer.add(indexed)
-            counts.update(document_words(analyzer, doc.title, doc.text))
-            meter.step()
-        word_counts = {w: c for w, c in counts.items() if c > 0}
-        writer.commit(vocabulary=Vocabulary.build(word_counts), manifest=hashes,
-                      embedder=settings.embedder, word_counts=word_counts)
-    except BaseException:
-        writer.abort()
-        raise
+        embedded.fill(changed(), len(to_add), progress)
+        writer = backend.writer(incremental=bool(live))
+        try:
+            meter = _Progress(len(to_add), progress, "indexing")
+            for i in to_delete:
+                writer.delete(i)
+            for batch in _batches(changed(), 256):
+                vectors = embedded.vectors(batch)
+                for doc in batch:
+                    indexed = analyse_document(analyzer, doc)
+                    indexed.vector = vectors.get(indexed.id)
+                    writer.add(indexed)
+                    counts.update(document_words(analyzer, doc.title, doc.text))
+                    meter.step()
+            word_counts = {w: c for w, c in counts.items() if c > 0}
+            writer.commit(vocabulary=Vocabulary.build(word_counts), manifest=keys,
+                          embedder=settings.embedder, word_counts=word_counts)
+        except BaseException:
+            writer.abort()
+            raise
+    finally:
+        embedded.close()
     summary.version = backend.info().get("version")
     summary.seconds = time.monotonic() - started
     return summary
 
 
-def _embed(settings, docs, progress, summary, embedder) -> dict:
-    """Vectors for ``docs`` by doc id, from the cache where possible."""
-    if not docs:
-        return {}
-    embedder = embedder or load_embedder(settings.embedder)
-    if embedder is None:
-        return {}
-    cache = EmbeddingCache(settings.data_dir / "embeddings.db")
-    try:
-        texts = {doc_id(d.url): embedding_text(d) for d in docs}
-        digests = {i: EmbeddingCache.digest(t) for i, t in texts.items()}
-        cached = cache.get_many(embedder.name, list(set(digests.values())))
-        summary.embed_cache_hits = sum(1 for d in digests.values() if d in cached)
-        missing = sorted({digests[i]: i for i in texts if digests[i] not in cached}.items())
-        meter = _Progress(len(missing), progress, "embedding")
-        for start in range(0, len(missing), EMBED_BATCH):
-            batch = missing[start : start + EMBED_BATCH]
-            vectors = embedder.embed_documents([texts[i] for _, i in batch])
-            fresh = {digest: vectors[n] for n, (digest, _) in enumerate(batch)}
-            cache.put_many(embedder.name, fresh)
-            cached.update(fresh)
-            summary.embedded += len(batch)
+def _batches(docs: Iterator[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class _Embedded:
+    """Embeddings through the cache: ``fill`` embeds what the cache lacks, ``vectors``
+    reads a batch back. Only digests stay in memory between the two."""
+
+    def __init__(self, settings: Settings, embedder: Embedder | None,
+                 summary: BuildSummary) -> None:
+        self.summary = summary
+        self.embedder = embedder or load_embedder(settings.embedder)
+        self.cache = (EmbeddingCache(settings.data_dir / "embeddings.db")
+                      if self.embedder is not None else None)
+
+    def fill(self, docs: Iterator[Document], total: int, progress: Progress | None) -> None:
+        if self.embedder is None or self.cache is None:
+            return
+        meter = _Progress(total, progress, "embedding")
+        seen: set[str] = set()
+        for batch in _batches(docs, EMBED_BATCH * 8):
+            texts = {EmbeddingCache.digest(t): t for t in map(embedding_text, batch)}
+            known = self.cache.get_many(self.embedder.name, list(texts))
+            self.summary.embed_cache_hits += sum(1 for d in texts if d in known or d in seen)
+            missing = [d for d in texts if d not in known and d not in seen]
+            for start in range(0, len(missing), EMBED_BATCH):
+                chunk = missing[start : start + EMBED_BATCH]
+                vectors = self.embedder.embed_documents([texts[d] for d in chunk])
+                self.cache.put_many(self.embedder.name, dict(zip(chunk, vectors, strict=True)))
+                self.summary.embedded += len(chunk)
+            seen.update(missing)
             meter.step(len(batch))
-        return {i: cached[d] for i, d in digests.items()}
-    finally:
-        cache.close()
+
+    def vectors(self, docs: list[Document]) -> dict[str, np.ndarray]:
+        if self.embedder is None or self.cache is None:
+            return {}
+        digests = {doc_id(d.url): EmbeddingCache.digest(embedding_text(d)) for d in docs}
+        found = self.cache.get_many(self.embedder.name, list(set(digests.values())))
+        return {i: found[d] for i, d in digests.items() if d in found}
+
+    def close(self) -> None:
+        if self.cache is not None:
+            self.cache.close()

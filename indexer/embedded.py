@@ -84,7 +84,9 @@ class EmbeddedBackend(IndexBackend):
             name = (self.root / "CURRENT").read_text(encoding="utf-8").strip()
         except FileNotFoundError:
             return None
-        return name if name and (self.root / name / "meta.json").is_file() else None
+        if not name or not (self.root / name / "meta.json").is_file():
+            return None
+        return name if self._layout_ok(name) else None  # older files: rebuild, never read
 
     def refresh(self) -> bool:
         name = self._current_name()
@@ -107,7 +109,7 @@ class EmbeddedBackend(IndexBackend):
         if path.exists():
             shutil.rmtree(path)
         live = self._current_name()
-        base = self.root / live if (incremental and live and self._layout_ok(live)) else None
+        base = self.root / live if (incremental and live) else None
         return _Writer(self, path, base)
 
     def _layout_ok(self, name: str) -> bool:

@@ -57,6 +57,11 @@ class Document:
         )
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
+    def index_key(self) -> str:
+        """What decides whether the index must redo this document: its content and its
+        near-duplicate group (the crawler sets groups after the crawl, outside content)."""
+        return index_key(self.content_hash(), self.group_id)
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
@@ -64,3 +69,7 @@ class Document:
     def from_dict(cls, data: dict[str, Any]) -> Document:
         known = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def index_key(content_hash: str, group_id: str | None) -> str:
+    return f"{content_hash}:{group_id or ''}"

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sikoja.documents import Document
+from sikoja.documents import Document, index_key
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -173,12 +173,24 @@ class DocumentStore:
         return _row_to_document(row) if row else None
 
     def iter_documents(self, *, include_gone: bool = False) -> Iterator[Document]:
+        """Every (live) document, streamed in URL order: memory stays flat at any size."""
         sql = "SELECT * FROM documents"
         if not include_gone:
             sql += " WHERE status = 'live'"
         sql += " ORDER BY url"
-        for row in self._db.execute(sql).fetchall():
-            yield _row_to_document(row)
+        cursor = self._db.cursor()
+        cursor.execute(sql)
+        while rows := cursor.fetchmany(500):
+            for row in rows:
+                yield _row_to_document(row)
+
+    def index_keys(self) -> dict[str, str]:
+        """url -> what decides whether the index must redo a document: its content hash
+        and its near-duplicate group (set after the crawl, outside the content)."""
+        rows = self._db.execute(
+            "SELECT url, content_hash, group_id FROM documents WHERE status = 'live'"
+        ).fetchall()
+        return {r["url"]: index_key(r["content_hash"], r["group_id"]) for r in rows}
 
     def live_hashes(self) -> dict[str, str]:
         """url -> content hash of every live document (what an incremental reindex compares)."""

@@ -202,3 +202,21 @@ def test_asking_for_an_app_by_name_prefers_the_app(tmp_path):
         assert top_url(searcher, "download aplikasi sikesal") == SIKESAL_URL
     finally:
         searcher.close()
+
+
+def test_an_index_of_an_older_layout_is_rebuilt_not_read(settings, searcher, data_dir):
+    import json
+
+    root = data_dir / "index"
+    live = (root / "CURRENT").read_text().strip()
+    meta = json.loads((root / live / "meta.json").read_text())
+    meta["layout"] = 1
+    (root / live / "meta.json").write_text(json.dumps(meta))
+    fresh = Searcher(settings)
+    assert fresh.info()["version"] is None  # never opened: it would be misread
+    fresh.close()
+    summary = build_index(settings)
+    assert summary.added == summary.documents  # a full build, not an update
+    rebuilt = Searcher(settings)
+    assert top_url(rebuilt, "urus ktp") == KTP_URL
+    rebuilt.close()

@@ -126,7 +126,7 @@ def _full_version(backend: OpenSearchBackend, extra: list[Document]):
     writer = backend.writer(incremental=False)
     for doc in docs:
         writer.add(analyse_document(analyzer, doc))
-    manifest = {doc_id(d.url): d.content_hash() for d in docs}
+    manifest = {doc_id(d.url): d.index_key() for d in docs}
     return writer, manifest
 
 
@@ -190,7 +190,7 @@ def test_an_update_upserts_changed_pages_and_deletes_pages_that_disappeared(
     store.upsert(Document(url="https://dinsos.jambikota.go.id/layanan/kartu-lansia",
                           source="dinsos", opd="Dinas Sosial Kota Jambi", kind="service",
                           title="Kartu Lansia", text="Bantuan bagi warga lanjut usia."))
-    hashes = {doc_id(d.url): d.content_hash() for d in store.iter_documents()}
+    hashes = {doc_id(d.url): d.index_key() for d in store.iter_documents()}
     store.close()
 
     summary = build_index(settings, backend=backend)
@@ -235,7 +235,7 @@ def test_the_manifest_is_read_from_the_live_index_page_by_page(settings, backend
     build_index(settings, backend=backend)
     monkeypatch.setattr(backend_module, "SCAN_PAGE", 4)
     fresh = OpenSearchBackend(settings)
-    expected = {doc_id(d.url): d.content_hash() for d in corpus()}
+    expected = {doc_id(d.url): d.index_key() for d in corpus()}
     assert fresh.manifest() == expected
     assert sorted(fresh.all_ids()) == sorted(expected)
 
@@ -333,7 +333,7 @@ def test_bulk_indexing_backs_off_and_retries_when_the_cluster_is_overloaded(data
         summary = build_index(settings, backend=backend)
         assert summary.added == len(corpus())
         assert (proxy.rejected_requests, proxy.rejected_items) == (2, 5)
-        assert backend.manifest() == {doc_id(d.url): d.content_hash() for d in corpus()}
+        assert backend.manifest() == {doc_id(d.url): d.index_key() for d in corpus()}
         searcher = Searcher(settings, backend=backend, embedder=False)
         assert first_url(searcher, "urus ktp") == KTP_URL
         backend.close()
@@ -414,7 +414,7 @@ def test_vectors_are_not_stored_where_the_cluster_cannot_search_them(settings, b
         indexed.vector = vector / np.linalg.norm(vector)
         writer.add(indexed)
     writer.commit(vocabulary=Vocabulary.build({}), embedder="test-16",
-                  manifest={doc_id(d.url): d.content_hash() for d in corpus()})
+                  manifest={doc_id(d.url): d.index_key() for d in corpus()})
     assert backend.info()["vectors"] == 0 and backend.info()["embedder"] == "test-16"
     assert backend.vector_search(np.ones(16, dtype=np.float32) / 4.0, 10) == []
     assert not backend.supports_hybrid()
