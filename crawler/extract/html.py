@@ -291,7 +291,18 @@ def _link_text_len(tag: Tag) -> int:
     return sum(len(squash(a.get_text(" "))) for a in tags_in(tag, ("a",)))
 
 
-def main_block(body: Tag) -> Tag:
+def _own_text_len(tag: Tag, cache: dict[int, int] | None = None) -> int:
+    """Length of the text of ``tag`` outside links (memoised in ``cache`` by tag id: the
+    block search and the title's region measure the same tags)."""
+    if cache is not None and id(tag) in cache:
+        return cache[id(tag)]
+    own = _text_len(tag) - _link_text_len(tag)
+    if cache is not None:
+        cache[id(tag)] = own
+    return own
+
+
+def main_block(body: Tag, cache: dict[int, int] | None = None) -> Tag:
     """The densest block: descend while one child holds most of the non-link text."""
     all_tags = tags_in(body)
     for test in (lambda t: t.name == "main", lambda t: t.name == "article",
@@ -302,11 +313,11 @@ def main_block(body: Tag) -> Tag:
             break
     current = body
     while True:
-        total = max(_text_len(current) - _link_text_len(current), 1)
+        total = max(_own_text_len(current, cache), 1)
         children = [c for c in current.children if isinstance(c, Tag) and c.name in BLOCK_TAGS]
         best, best_score = None, 0
         for child in children:
-            score = _text_len(child) - _link_text_len(child)
+            score = _own_text_len(child, cache)
             if score > best_score:
                 best, best_score = child, score
         if best is None or best_score < 0.8 * total or best.name in ("p", "li"):
@@ -314,7 +325,8 @@ def main_block(body: Tag) -> Tag:
         current = best
 
 
-def title_block(block: Tag, title_heading: Tag | None) -> Tag:
+def title_block(block: Tag, title_heading: Tag | None,
+                cache: dict[int, int] | None = None) -> Tag:
     """Narrow ``block`` to the region that holds the page's title heading and most of the text.
 
     On a short page the densest-block descent stops high: the content is too short to
@@ -324,7 +336,7 @@ def title_block(block: Tag, title_heading: Tag | None) -> Tag:
     """
     if title_heading is None:
         return block
-    total = _text_len(block) - _link_text_len(block)
+    total = _own_text_len(block, cache)
     heading_len = _text_len(title_heading)
     chain: list[Tag] = []
     node = title_heading.parent
@@ -334,7 +346,7 @@ def title_block(block: Tag, title_heading: Tag | None) -> Tag:
     if node is not block:
         return block
     for ancestor in chain:
-        own = _text_len(ancestor) - _link_text_len(ancestor)
+        own = _own_text_len(ancestor, cache)
         if own >= 0.6 * total and own > heading_len:
             return ancestor
     # a listing is mostly links, so its own text may not outweigh the box beside it; its
@@ -410,7 +422,7 @@ class LinkItems:
 
     count: int = 0
     longest_gap: int = 0
-    text_len: int = 0
+    text_len: int = 0  # measured only when there are items
 
 
 def link_items(block: Tag, page_url: str = "") -> LinkItems:
@@ -419,8 +431,6 @@ def link_items(block: Tag, page_url: str = "") -> LinkItems:
     for anchor in tags_in(block, ("a",)):
         href = str(anchor.get("href") or "").strip()
         if not href or href.startswith("#") or href.lower().startswith(_SKIP_SCHEMES):
-            continue
-        if own and urljoin(own, href).split("#", 1)[0] == own:
             continue
         text_len = len(squash(anchor.get_text(" ")))
         if text_len < 3:
@@ -432,11 +442,12 @@ def link_items(block: Tag, page_url: str = "") -> LinkItems:
         if not isinstance(container, Tag) or container is block or id(container) in items:
             continue
         container_len = len(squash(container.get_text(" ")))
-        if text_len >= 0.6 * container_len:
+        if text_len >= 0.6 * container_len and not (
+            own and urljoin(own, href).split("#", 1)[0] == own
+        ):
             items[id(container)] = (container, container_len)
     found = LinkItems(count=len(items))
     if not items:
-        found.text_len = _text_len(block)
         return found
     # one walk in document order: text before, between and after the items
     position, gap, skip_until = 0, 0, None
@@ -452,7 +463,7 @@ def link_items(block: Tag, page_url: str = "") -> LinkItems:
             skip_until = _last_descendant(node)
             continue
         if isinstance(node, NavigableString) and not isinstance(node, Comment):
-            length = len(squash(str(node)))
+            length = len(" ".join(node.split()))
             if length:
                 position += length + 1
                 gap += length + 1
@@ -557,12 +568,13 @@ def extract_page(text: str, url: str) -> HtmlPage:
         site_names=site_names(tags, metas),
     )
     body = strip_boilerplate(soup, tags)
-    block = main_block(body)
+    lengths: dict[int, int] = {}
+    block = main_block(body, lengths)
     headings = tags_in(block, _HEADING_TAGS)
     title = extract_title(block, body, evidence, headings)
     heading = find_title_heading(title, headings) or find_title_heading(
         title, tags_in(body, _HEADING_TAGS))
-    narrowed = title_block(block, heading)
+    narrowed = title_block(block, heading, lengths)
     if narrowed is not block:
         block = narrowed
         headings = tags_in(block, _HEADING_TAGS)
