@@ -117,9 +117,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not Path(args.data_dir).is_dir():
         raise SikojaError(f"data dir not found: {args.data_dir}")
     settings = load_settings(args.data_dir)
-    app = create_app(settings)
     print(f"sikoja serving {args.data_dir} at http://{args.host}:{args.port}/", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    if args.workers > 1:
+        # several processes share the port; each builds the app from the environment
+        os.environ["SIKOJA_DATA_DIR"] = str(Path(args.data_dir).resolve())
+        uvicorn.run("search_api.app:create_app_from_environment", factory=True,
+                    workers=args.workers, host=args.host, port=args.port,
+                    log_level="warning", access_log=False)
+        return 0
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning",
+                access_log=False)
     return 0
 
 
@@ -240,6 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
     _data_dir(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (8000)")
+    p.add_argument("--workers", type=int, default=1,
+                   help="server processes (1); one per core serves more distinct queries")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("demo", help="crawl the bundled sample Kota Jambi sites, index, serve",

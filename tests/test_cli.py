@@ -86,3 +86,36 @@ def test_index_then_search_json(tmp_path):
     assert len(payload["results"]) <= 3
     text = sikoja("search", "--data-dir", tmp_path, "urus KTP")
     assert text.returncode == 0 and KTP_URL in text.stdout.splitlines()[1]
+
+
+def test_serve_answers_the_api_contract(tmp_path):
+    """sikoja serve, as other tools start it: the JSON contract on a real socket."""
+    import socket
+    import time
+    import urllib.request
+
+    write_corpus(tmp_path).close()
+    assert sikoja("index", "--data-dir", tmp_path, "--embedder", "none").returncode == 0
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "sikoja.cli", "serve", "--data-dir",
+                               str(tmp_path), "--port", str(port), "--workers", "2"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        url = f"http://127.0.0.1:{port}/api/search?q=urus%20KTP&limit=2"
+        for _ in range(150):
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    payload = json.loads(response.read())
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("sikoja serve did not answer: " + server.stderr.read1().decode())
+        assert payload["query"] == "urus KTP"
+        assert payload["results"][0]["url"] == KTP_URL
+        assert len(payload["results"]) <= 2
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
