@@ -35,7 +35,6 @@ def _progress(line: str) -> None:
 
 def cmd_crawl(args: argparse.Namespace) -> int:
     from crawler.run import crawl
-
     from sikoja.config import load_settings
     from sikoja.sources import load_sources
 
@@ -110,8 +109,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
-    from search_api.app import create_app
 
+    from search_api.app import create_app
     from sikoja.config import load_settings
 
     if not Path(args.data_dir).is_dir():
