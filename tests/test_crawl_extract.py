@@ -346,6 +346,14 @@ def test_a_news_headline_in_an_h2_beats_the_logo():
     assert "setiap enam bulan" in doc.text
 
 
+def test_a_section_header_named_header_is_not_the_masthead():
+    fields = service("<html><body><main><h1>Legalisir</h1><div class='header'><h3>Persyaratan"
+                     "</h3></div><ul><li>Dokumen asli</li></ul><div class='header'><h3>Biaya"
+                     "</h3></div><p>Gratis</p></main></body></html>")
+    assert fields["requirements"] == ["Dokumen asli"]
+    assert fields["cost"] == "Gratis"
+
+
 @pytest.mark.parametrize("head,body,expected", [
     # WordPress: "Page – Site", the site title is a rel=home link
     ("<title>Kartu Identitas Anak (KIA) &#8211; Disdukcapil Kota Jambi</title>",

@@ -40,8 +40,13 @@ _BRAND_WORDS = (r"logo|[\w-]*-logo|logo-[\w-]*|brand|navbar-brand|[\w-]*-brand|"
 _TAGLINE_WORDS = r"site-description|tagline|site-tagline|slogan|moto-situs"
 _BRAND = re.compile(rf"(?:^|\s)(?:{_BRAND_WORDS})(?=\s|$)", re.IGNORECASE)
 _MASTHEAD = re.compile(
-    rf"(?:^|\s)(?:header|site-header|masthead|topbar|top-bar|header-top|top-header|"
-    rf"running-text|marquee|ticker|{_TAGLINE_WORDS}|{_BRAND_WORDS})(?=\s|$)", re.IGNORECASE)
+    rf"(?:^|\s)(?:site-header|masthead|running-text|marquee|ticker|{_TAGLINE_WORDS}|"
+    rf"{_BRAND_WORDS})(?=\s|$)", re.IGNORECASE)
+# Generic names that are the masthead only when they hold no section heading: a
+# <div class="header"><h3>Persyaratan</h3></div> is a service's own section.
+_HEADER_LIKE = re.compile(r"(?:^|\s)(?:header|topbar|top-bar|header-top|top-header)(?=\s|$)",
+                          re.IGNORECASE)
+_SECTION_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _BREADCRUMB_NAME = re.compile(r"breadcrumb", re.IGNORECASE)
 _BREADCRUMB_SPLIT = re.compile(r"\s*(?:»|›|>|/|\||→|«)\s*")
 
@@ -259,7 +264,8 @@ def strip_boilerplate(soup: BeautifulSoup, tags: list[Tag] | None = None) -> Tag
             furniture = True
         elif tag.attrs:
             names = _names(tag)
-            furniture = bool(_BOILERPLATE_NAME.search(names) or _MASTHEAD.search(names))
+            furniture = bool(_BOILERPLATE_NAME.search(names) or _MASTHEAD.search(names)) or (
+                bool(_HEADER_LIKE.search(names)) and first_tag(tag, _SECTION_HEADINGS) is None)
         else:
             furniture = False
         if furniture and not _holds_content(tag):
