@@ -1,11 +1,17 @@
 """Assemble a ``Document`` from a fetched body: the one place that decides a page's kind.
 
 Kinds matter to ranking (a citizen asking "syarat KTP" wants the service page, not the
-news item about the KTP drive), so the rule is explicit, in this order: a page with service
-sections is a "service"; a home page or a list of links to other pages (news index,
-service index, downloads) is a "page" flagged ``fields["listing"]`` (it repeats the words
-of everything it lists, so the ranker demotes it); a dated article is "news"; a PDF is a
-"document"; anything else a "page".
+news item about the KTP drive), so the rule is explicit, in this order:
+
+1. a page with service sections is a "service", whatever else it has (links, a date);
+2. a home page is a listing (see 4);
+3. an article with a date line under its headline, or dated by its meta tags, is "news";
+4. a list of links to other pages (news index, service index, downloads) is a "page"
+   flagged ``fields["listing"]``: it repeats the words of everything it lists, and the
+   ranker demotes it below the pages themselves;
+5. a dated page under a news path (/berita/...) is "news"; anything else a "page".
+
+PDFs are "document"s and catalog rows "app"s.
 """
 
 from __future__ import annotations

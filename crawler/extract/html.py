@@ -29,11 +29,10 @@ _BOILERPLATE_NAME = re.compile(
     re.IGNORECASE,
 )
 _NEVER_DROP = {"html", "body", "main", "article"}
-# Whole class/id tokens of the site's masthead: its logo, name and tagline repeat on every
-# page, and the logo is often an <h1>. Matched as whole tokens, not substrings, because
-# "section-header" or "entry-header" may hold the content's own headings.
-# The site's name: a logo or brand element, the WordPress site title, the old CMS's
-# "judul-situs"; and its motto under the name.
+# The site's masthead: its logo, name and tagline repeat on every page, and the logo is
+# often an <h1>. Class/id names are matched as whole tokens, not substrings, because
+# "section-header" or "entry-header" may hold the content's own headings. The name: a logo
+# or brand element, the WordPress site title, the old CMS's "judul-situs"; its motto below.
 _BRAND_WORDS = (r"logo|[\w-]*-logo|logo-[\w-]*|brand|navbar-brand|[\w-]*-brand|"
                 r"site-?(?:title|name|branding)|judul-situs|nama-(?:situs|instansi|opd|dinas)|"
                 r"header-title")
@@ -419,7 +418,7 @@ _ITEM_TAGS = {"li", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th"}
 class LinkItems:
     """How much a block is a list of links to other pages.
 
-    An item is a list entry, headline, table cell or paragraph that is (almost) only a link:
+    An item is a list entry, headline or table cell that is (almost) only a link:
     "Penerbitan KTP-el" in a service index, a news headline over its date and summary, an
     app's name in a catalog row, a PDF in a download list. ``longest_gap`` is the most text
     before the first item, between two items or after the last: a listing's own text is an
