@@ -12,10 +12,13 @@ Entry points (what the CLI and the API use; nothing else here is public):
 - ``crawler.reports.sites_report(store)`` / ``format_sites(...)``: health per source.
 - ``crawler.reports.overlap_report(store)`` / ``format_overlap(...)``: the same service or
   app published by several OPDs (near-duplicate groups, stored as ``group_id``).
+- ``crawler.canonical.url_key(url)``: when two URLs are the same page (the evaluation
+  compares judged and returned URLs by it); stored URLs are ``canonicalize_url`` forms.
 
 Layout, one stage per module (as Scrapy itself is laid out): ``spiders/`` (one per source
 kind), ``downloadermiddlewares/``, ``pipelines/``, ``extensions/``, ``dupefilters.py``,
 ``settings.py`` (every Scrapy setting, alphabetised), and ``extract/`` (pure functions from
 bytes to document parts, testable without Scrapy). ``dedup.py`` groups near-duplicates
-after each crawl. Crawl bookkeeping private to the crawler lives in ``data_dir/crawl-state``.
+after each crawl; ``boilerplate.py`` learns the lines a site repeats on most pages.
+Crawl bookkeeping private to the crawler lives in ``data_dir/crawl-state``.
 """
