@@ -65,6 +65,10 @@ def embedding_text(doc: Document) -> str:
     return " \n".join(p for p in parts if p).strip()
 
 
+# Fields that are flags or links, not words a citizen would search for.
+_UNSEARCHED_FIELDS = {"online_url", "status", "listing", "platform"}
+
+
 def _field_text(value: object) -> str:
     if isinstance(value, list):
         return " ".join(str(v) for v in value)
@@ -73,7 +77,7 @@ def _field_text(value: object) -> str:
 
 def analyse_document(analyzer: Analyzer, doc: Document) -> IndexedDoc:
     fields_text = " ".join(_field_text(v) for k, v in (doc.fields or {}).items()
-                           if k not in ("online_url", "status"))
+                           if k not in _UNSEARCHED_FIELDS)
     return IndexedDoc(
         id=doc_id(doc.url),
         url=doc.url,
