@@ -326,6 +326,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("sikoja: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `sikoja search ... | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # never a traceback for users; SIKOJA_DEBUG shows it
         if os.environ.get("SIKOJA_DEBUG"):
             raise

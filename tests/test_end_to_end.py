@@ -42,7 +42,8 @@ FIRST_RESULT = [
     ("mau ngurus kk baru butuh apa aja", "disdukcapil", "/?page_id=42"),
     ("ktp ilang gimana urusnya", "disdukcapil", "/?page_id=28"),
     ("gimana cara cetak ulang ktp yang rusak", "disdukcapil", "/?page_id=28"),
-    ("mau pisah kk dari ortu", "disdukcapil", "/?page_id=49"),
+    ("ktp digital gimana aktifinnya", "disdukcapil", "/?page_id=119"),
+    ("syarat bikin akte lahir anak", "disdukcapil", "/?page_id=63"),
     ("surat domisili bayar berapa", "kec-telanaipura", "/layanan/surat-keterangan-domisili.html"),
     # abbreviations
     ("syarat kk", "disdukcapil", "/?page_id=42"),
