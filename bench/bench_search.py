@@ -131,8 +131,11 @@ def main() -> None:
         zipf = queries(args.queries, repeat=True)
         fresh = queries(args.queries, repeat=False)
         searcher = Searcher(settings, embedder=embedder)
-        keyword = Searcher(settings, embedder=False, ranking=RankingConfig(use_vector=False))
-        vector = Searcher(settings, embedder=embedder, ranking=RankingConfig(use_keyword=False))
+        shared = searcher.backend  # one index in memory, as in a server process
+        keyword = Searcher(settings, embedder=False, backend=shared,
+                           ranking=RankingConfig(use_vector=False))
+        vector = Searcher(settings, embedder=embedder, backend=shared,
+                          ranking=RankingConfig(use_keyword=False))
         for s in (searcher, keyword, vector):
             s.search("urus ktp")  # warm up
         lat = {}
@@ -197,8 +200,7 @@ def main() -> None:
 
         result["latency_ms"] = lat
         result["vectors_ann"] = searcher.backend.info().get("vectors", 0) > 20_000
-        for s in (searcher, keyword, vector):
-            s.close()
+        searcher.close()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -7,6 +7,7 @@ Layout of ``DATA_DIR/index/``::
         tantivy/         BM25 over pre-analysed tokens (title, headings, body)
         docs.db          display fields by doc id (SQLite)
         vectors.npy      L2-normalised embeddings, row i belongs to vector_ids[i]
+        vectors.hnsw     faiss HNSW graph over them (above 20,000 vectors)
         vector_ids.json
         vocabulary.json  surface words for typo correction
         manifest.json    doc id -> content hash
@@ -48,6 +49,7 @@ from indexer.backend import (
 KEEP_VERSIONS = 2  # the live one and the one before it
 LAYOUT = 3  # bump when the files of a version change shape: the next build is then full
 ANN_THRESHOLD = 20_000
+ANN_FILE = "vectors.hnsw"  # the HNSW graph, built once per version at commit
 _KEY_SHIFT = 2**63  # above this many vectors, use faiss HNSW when installed
 
 
@@ -218,13 +220,24 @@ class _Version:
         self.vectors: np.ndarray | None = None
         self._row_meta: list[tuple[str, str]] = []
         self._ann: Any = None
-        if (path / "vectors.npy").is_file():
-            self.vectors = np.load(path / "vectors.npy", mmap_mode=None)
-            self.vector_ids = json.loads((path / "vector_ids.json").read_text(encoding="utf-8"))
-            self._row_meta = [tuple(m) for m in json.loads(
-                (path / "vector_meta.json").read_text(encoding="utf-8"))]
-            if len(self.vector_ids) > ANN_THRESHOLD:
-                self._ann = _build_ann(self.vectors)
+        self._vectors_loaded = False
+        self._vector_lock = threading.Lock()
+
+    def _load_vectors(self) -> None:
+        """Vectors (and the HNSW graph written at build time) load on the first vector
+        search: an index build or a keyword-only process never pays for them."""
+        with self._vector_lock:
+            if self._vectors_loaded:
+                return
+            path = self.path
+            if (path / "vectors.npy").is_file():
+                self.vectors = np.load(path / "vectors.npy")
+                self.vector_ids = json.loads(
+                    (path / "vector_ids.json").read_text(encoding="utf-8"))
+                self._row_meta = [tuple(m) for m in json.loads(
+                    (path / "vector_meta.json").read_text(encoding="utf-8"))]
+                self._ann = _read_ann(path / ANN_FILE)
+            self._vectors_loaded = True
 
     def _load_metas(self) -> dict[str, DocMeta]:
         try:
@@ -274,6 +287,8 @@ class _Version:
                 for (score, _), key in zip(result.hits, keys, strict=True)]
 
     def vector_search(self, vector: np.ndarray, k: int, filters: Filters | None) -> list[Hit]:
+        if not self._vectors_loaded:
+            self._load_vectors()
         if self.vectors is None or len(self.vector_ids) == 0:
             return []
         query = np.asarray(vector, dtype=np.float32).reshape(-1)
@@ -309,6 +324,19 @@ class _Version:
             raw = json.loads(data)
             out[doc_id] = IndexedDoc(**raw, title_tokens=[], heading_tokens=[], body_tokens=[])
         return out
+
+
+def _read_ann(path: Path) -> Any:
+    if not path.is_file():
+        return None
+    try:
+        import faiss
+    except ImportError:
+        return None
+    faiss.omp_set_num_threads(1)
+    index = faiss.read_index(str(path))
+    index.hnsw.efSearch = 64
+    return index
 
 
 def _build_ann(vectors: np.ndarray) -> Any:
@@ -391,10 +419,17 @@ class _Writer(IndexWriter):
         self.writer.commit()
         self.writer.wait_merging_threads()
         ids = sorted(self.vectors)
-        for name in ("vectors.npy", "vector_ids.json", "vector_meta.json"):
+        for name in ("vectors.npy", "vector_ids.json", "vector_meta.json", ANN_FILE):
             (self.path / name).unlink(missing_ok=True)
         if ids:
-            np.save(self.path / "vectors.npy", np.stack([self.vectors[i] for i in ids]))
+            matrix = np.stack([self.vectors[i] for i in ids])
+            np.save(self.path / "vectors.npy", matrix)
+            if len(ids) > ANN_THRESHOLD:
+                ann = _build_ann(matrix)
+                if ann is not None:
+                    import faiss
+
+                    faiss.write_index(ann, str(self.path / ANN_FILE))
             (self.path / "vector_ids.json").write_text(json.dumps(ids), encoding="utf-8")
             (self.path / "vector_meta.json").write_text(
                 json.dumps([self.row_meta[i] for i in ids], ensure_ascii=False),

@@ -220,3 +220,24 @@ def test_an_index_of_an_older_layout_is_rebuilt_not_read(settings, searcher, dat
     rebuilt = Searcher(settings)
     assert top_url(rebuilt, "urus ktp") == KTP_URL
     rebuilt.close()
+
+
+def test_vector_search_through_the_saved_hnsw_graph(tmp_path, monkeypatch):
+    """Above the ANN threshold the HNSW graph is built once at commit, saved with the
+    version, and read back by searchers (here the threshold is lowered to the corpus)."""
+    import indexer.embedded as embedded
+
+    monkeypatch.setattr(embedded, "ANN_THRESHOLD", 3)
+    write_corpus(tmp_path).close()
+    settings = load_settings(tmp_path, embedder="use")
+    build_index(settings)
+    live = (tmp_path / "index" / "CURRENT").read_text().strip()
+    assert (tmp_path / "index" / live / embedded.ANN_FILE).is_file()
+    searcher = Searcher(settings)
+    try:
+        vector = searcher.embedder().embed_query("kartu tanda penduduk elektronik")
+        hits = searcher.backend.vector_search(vector, 3)
+        assert searcher.backend._version()._ann is not None
+        assert doc_id(KTP_URL) in [h.id for h in hits[:2]]
+    finally:
+        searcher.close()
