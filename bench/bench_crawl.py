@@ -130,6 +130,10 @@ def generate_site(root: Path, pages: int) -> int:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    # keep-alive, as real web servers do: with HTTP/1.0 every page cost a new connection
+    # and the Python test server, not the crawler, set the pace
+    protocol_version = "HTTP/1.1"
+
     def log_message(self, *args: object) -> None:
         pass
 
