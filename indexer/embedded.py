@@ -166,10 +166,6 @@ class EmbeddedBackend(IndexBackend):
         version = self._version()
         return list(version.metas.values()) if version else []
 
-    def all_ids(self) -> list[str]:
-        version = self._version()
-        return list(version.manifest) if version else []
-
     def manifest(self) -> dict[str, str]:
         version = self._version()
         return dict(version.manifest) if version else {}

@@ -58,7 +58,7 @@ KIND_PRIOR = {"service": 1.0, "app": 0.92, "document": 0.8, "page": 0.75, "news"
 KIND_INTENT = {
     "app": {"aplikasi", "app", "apps", "apk", "download", "unduh", "install", "instal",
             "playstore", "android", "ios", "application"},
-    "news": {"berita", "kabar", "news", "pengumuman", "info terbaru"},
+    "news": {"berita", "kabar", "news", "pengumuman"},
     "document": {"pdf", "dokumen", "formulir", "form", "perda", "perwal", "regulasi"},
 }
 
@@ -107,6 +107,7 @@ class Searcher:
         self._embedder_loaded = False
         self._embed_lock = threading.Lock()
         self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_lock = threading.Lock()
         self.ranking = ranking or RankingConfig()
         self.bestbets = BestBetStore(settings.data_dir)
         # snippets analyse every word of a result's text: memoise word -> index tokens
@@ -228,14 +229,16 @@ class Searcher:
         embedder = self.embedder()
         if embedder is None or not text.strip():
             return None
-        cached = self._query_vectors.get(text)
-        if cached is not None:
-            self._query_vectors.move_to_end(text)
-            return cached
+        with self._cache_lock:  # the API searches from several threads
+            cached = self._query_vectors.get(text)
+            if cached is not None:
+                self._query_vectors.move_to_end(text)
+                return cached
         vector = embedder.embed_query(text)
-        self._query_vectors[text] = vector
-        if len(self._query_vectors) > 4096:
-            self._query_vectors.popitem(last=False)
+        with self._cache_lock:
+            self._query_vectors[text] = vector
+            if len(self._query_vectors) > 4096:
+                self._query_vectors.popitem(last=False)
         return vector
 
     def _retrieve(self, analysis: QueryAnalysis, filters: Filters | None) -> list[Fused]:

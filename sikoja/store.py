@@ -192,13 +192,6 @@ class DocumentStore:
         ).fetchall()
         return {r["url"]: index_key(r["content_hash"], r["group_id"]) for r in rows}
 
-    def live_hashes(self) -> dict[str, str]:
-        """url -> content hash of every live document (what an incremental reindex compares)."""
-        rows = self._db.execute(
-            "SELECT url, content_hash FROM documents WHERE status = 'live'"
-        ).fetchall()
-        return {r["url"]: r["content_hash"] for r in rows}
-
     def urls_for_source(self, source: str) -> set[str]:
         rows = self._db.execute(
             "SELECT url FROM documents WHERE source = ? AND status = 'live'", (source,)
