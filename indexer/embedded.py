@@ -95,10 +95,9 @@ class EmbeddedBackend(IndexBackend):
         with self._lock:
             if name is None or (self._live is not None and self._live.name == name):
                 return False
-            old = self._live
+            # The old version is not closed here: a search that picked it up just before
+            # the swap may still be reading it. It closes when the last reference goes.
             self._live = _Version(self.root / name)
-        if old is not None:
-            old.close()
         return True
 
     def _version(self) -> _Version | None:
@@ -211,6 +210,7 @@ class _Version:
         self._db = sqlite3.connect(f"file:{path / 'docs.db'}?mode=ro", uri=True,
                                    check_same_thread=False)
         self._db_lock = threading.Lock()
+        self._closed = False
         self.metas = self._load_metas()
         self.vector_ids: list[str] = []
         self.vectors: np.ndarray | None = None
@@ -248,7 +248,10 @@ class _Version:
                     for r in rows}
 
     def close(self) -> None:
-        self._db.close()
+        # under the lock: closing SQLite while another thread reads it crashes the process
+        with self._db_lock:
+            self._closed = True
+            self._db.close()
 
     def keyword_search(
         self, terms: Sequence[QueryTerm], k: int, filters: Filters | None
@@ -313,6 +316,8 @@ class _Version:
             return {}
         marks = ",".join("?" * len(ids))
         with self._db_lock:
+            if self._closed:  # the backend is shutting down
+                return {}
             rows = self._db.execute(
                 f"SELECT id, data FROM docs WHERE id IN ({marks})", list(ids)).fetchall()
         out = {}

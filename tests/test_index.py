@@ -241,3 +241,29 @@ def test_vector_search_through_the_saved_hnsw_graph(tmp_path, monkeypatch):
         assert doc_id(KTP_URL) in [h.id for h in hits[:2]]
     finally:
         searcher.close()
+
+
+def test_closing_while_another_thread_reads_is_clean(settings, searcher):
+    """The server warms up in a thread while shutdown may close the index: reads after the
+    close return nothing instead of touching a closed database (which crashed the process)."""
+    import threading
+
+    from indexer.embedded import EmbeddedBackend
+
+    backend = EmbeddedBackend(settings.data_dir)
+    ids = [doc_id(KTP_URL), doc_id(AKTA_URL)]
+    errors = []
+
+    def read() -> None:
+        try:
+            for _ in range(2000):
+                backend.get(ids)
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    backend.close()
+    reader.join()
+    assert not errors
+    assert backend.get(ids) == {}
