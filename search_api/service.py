@@ -72,6 +72,8 @@ class SearchService:
         self._stamp_checked = 0.0
         self.refresh_every = refresh_every
         self._searcher: Searcher | None = None
+        self._warmers: list[threading.Thread] = []
+        self._closing = False
         self._open_lock = threading.Lock()
         self._refresh_lock = threading.Lock()
         self._last_refresh = 0.0
@@ -176,6 +178,8 @@ class SearchService:
                 searcher.warm_up()
             if self.analytics is not None:
                 for query, _ in self.analytics.popular_queries(limit=popular):
+                    if self._closing:
+                        return
                     self.search(query)
         except IndexUnavailable:
             pass
@@ -183,10 +187,17 @@ class SearchService:
             log.exception("warming the search up failed")
 
     def warm_in_background(self, *, load_models: bool = True) -> None:
-        threading.Thread(target=self.warm, kwargs={"load_models": load_models},
-                         name="search-warm-up", daemon=True).start()
+        thread = threading.Thread(target=self.warm, kwargs={"load_models": load_models},
+                                  name="search-warm-up", daemon=True)
+        self._warmers = [t for t in self._warmers if t.is_alive()] + [thread]
+        thread.start()
 
     def close(self) -> None:
+        # A warm-up still searching would read stores closed under it (a crash in SQLite):
+        # tell it to stop after its current query and wait for it.
+        self._closing = True
+        for thread in self._warmers:
+            thread.join(timeout=60)
         if self._searcher is not None:
             try:
                 self._searcher.close()
