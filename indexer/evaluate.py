@@ -145,8 +145,8 @@ def run_judgments(search: Callable[[str], list[list[str]]], judged: list[Judged]
     report = Report(mode)
     for n, item in enumerate(judged, 1):
         ranked = search(item.query)
-        judged = {_norm_url(u): g for u, g in item.grades.items()}
-        grades = [max(judged.get(_norm_url(u), 0) for u in urls) for urls in ranked]
+        grade_of = {_norm_url(u): g for u, g in item.grades.items()}
+        grades = [max(grade_of.get(_norm_url(u), 0) for u in urls) for urls in ranked]
         report.outcomes.append(QueryOutcome(item, grades, ranked[0][0] if ranked else None))
         if progress and n % 50 == 0:
             progress(f"evaluated {n}/{len(judged)} queries")
