@@ -38,19 +38,25 @@ import tantivy
 from indexer.analysis import QueryTerm, Vocabulary
 from indexer.backend import (
     FIELD_BOOSTS,
+    PAIR_FIELDS,
+    Clause,
     DocMeta,
     Filters,
     Hit,
     IndexBackend,
     IndexedDoc,
     IndexWriter,
+    field_tokens,
+    keyword_clauses,
+    without_common,
 )
 
 KEEP_VERSIONS = 2  # the live one and the one before it
-LAYOUT = 3  # bump when the files of a version change shape: the next build is then full
-ANN_THRESHOLD = 20_000
+LAYOUT = 4  # bump when the files of a version change shape: the next build is then full
+ANN_THRESHOLD = 20_000  # above this many vectors, use faiss HNSW when installed
 ANN_FILE = "vectors.hnsw"  # the HNSW graph, built once per version at commit
-_KEY_SHIFT = 2**63  # above this many vectors, use faiss HNSW when installed
+DOC_FREQ_CACHE = 200_000  # (field, token) document frequencies memoised per version
+_KEY_SHIFT = 2**63  # ids are 64-bit; the i64 fast field holds them shifted by this
 
 
 def _schema() -> tantivy.Schema:
@@ -61,8 +67,9 @@ def _schema() -> tantivy.Schema:
     builder.add_integer_field("key", fast=True)  # 64-bit id shifted into the i64 range
     builder.add_text_field("opd", tokenizer_name="raw")
     builder.add_text_field("kind", tokenizer_name="raw")
-    for name in FIELD_BOOSTS:
-        builder.add_text_field(name, tokenizer_name="whitespace")
+    for name in (*FIELD_BOOSTS, *PAIR_FIELDS.values()):
+        # positions are never needed: phrases are looked up as pairs (indexer.backend)
+        builder.add_text_field(name, tokenizer_name="whitespace", index_option="freq")
     return builder.build()
 
 
@@ -212,6 +219,7 @@ class _Version:
         self._db_lock = threading.Lock()
         self._closed = False
         self.metas = self._load_metas()
+        self._doc_freqs: dict[tuple[str, str], int] = {}
         self.vector_ids: list[str] = []
         self.vectors: np.ndarray | None = None
         self._row_meta: list[tuple[str, str]] = []
@@ -256,16 +264,21 @@ class _Version:
     def keyword_search(
         self, terms: Sequence[QueryTerm], k: int, filters: Filters | None
     ) -> list[Hit]:
-        clauses = []
-        for term in terms:
-            for field_name, boost in FIELD_BOOSTS.items():
-                if len(term.tokens) == 1:
-                    q = tantivy.Query.term_query(SCHEMA, field_name, term.tokens[0])
-                else:
-                    q = tantivy.Query.phrase_query(SCHEMA, field_name, list(term.tokens))
-                clauses.append((tantivy.Occur.Should, tantivy.Query.boost_query(
-                    q, float(boost * term.weight))))
-        query = tantivy.Query.boolean_query(clauses)
+        clauses = keyword_clauses(terms)
+        if not clauses:
+            return []
+        fewer = without_common(clauses, self.doc_freq, self.searcher.num_docs)
+        if len(fewer) < len(clauses):
+            hits = self._search(fewer, k, filters)
+            if len(hits) >= k:
+                return hits
+        return self._search(clauses, k, filters)
+
+    def _search(self, clauses: Sequence[Clause], k: int, filters: Filters | None) -> list[Hit]:
+        query = tantivy.Query.boolean_query([
+            (tantivy.Occur.Should, tantivy.Query.boost_query(
+                tantivy.Query.term_query(SCHEMA, c.field, c.token), c.boost))
+            for c in clauses])
         if filters and (filters.opd or filters.kind):
             must = [(tantivy.Occur.Must, query)]
             for field_name, values in (("opd", filters.opd), ("kind", filters.kind)):
@@ -278,12 +291,24 @@ class _Version:
                             for v in values
                         ]), 0.0)))
             query = tantivy.Query.boolean_query(must)
-        result = self.searcher.search(query, k)
+        # no hit count: counting visits every match, which turns off tantivy's skipping
+        result = self.searcher.search(query, k, count=False)
         if not result.hits:
             return []
         keys = self.searcher.fast_field_values("key", [address for _, address in result.hits])
         return [Hit(id=f"{key + _KEY_SHIFT:016x}", score=float(score))
                 for (score, _), key in zip(result.hits, keys, strict=True)]
+
+    def doc_freq(self, field_name: str, token: str) -> int:
+        """Documents of this version with ``token`` in the field (memoised: the version is
+        immutable)."""
+        key = (field_name, token)
+        found = self._doc_freqs.get(key)
+        if found is None:
+            if len(self._doc_freqs) > DOC_FREQ_CACHE:
+                self._doc_freqs.clear()
+            found = self._doc_freqs[key] = self.searcher.doc_freq(field_name, token)
+        return found
 
     def vector_search(self, vector: np.ndarray, k: int, filters: Filters | None) -> list[Hit]:
         if not self._vectors_loaded:
@@ -385,10 +410,10 @@ class _Writer(IndexWriter):
         self._pending: list[tuple] = []
 
     def add(self, doc: IndexedDoc) -> None:
+        fields = field_tokens(doc.title_tokens, doc.heading_tokens, doc.body_tokens)
         self.writer.add_document(tantivy.Document(
             id=doc.id, key=int(doc.id, 16) - _KEY_SHIFT, opd=doc.opd, kind=doc.kind,
-            title=" ".join(doc.title_tokens), headings=" ".join(doc.heading_tokens),
-            body=" ".join(doc.body_tokens),
+            **{name: " ".join(tokens) for name, tokens in fields.items()},
         ))
         display = {key: getattr(doc, key) for key in _DISPLAY_KEYS}
         m = DocMeta.of(doc)

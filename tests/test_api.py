@@ -523,7 +523,8 @@ def test_reindex_job_runs_in_the_background_and_new_pages_become_searchable(
         opd="Dinas Sosial", kind="service", title="Surat Keterangan Tidak Mampu (SKTM)",
         text="SKTM untuk keringanan biaya sekolah dan berobat. Persyaratan: KTP-el, KK."))
     store.close()
-    assert client.get("/api/search", params={"q": "sktm"}).json()["total"] == 0
+    before = client.get("/api/search", params={"q": "sktm"}).json()["results"]
+    assert "http://127.0.0.1:8703/layanan/sktm.html" not in [x["url"] for x in before]
     r = client.post("/admin/api/jobs/reindex", headers=auth(admin_key), json={})
     assert r.status_code == 202
     job = r.json()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from indexer.analysis import QueryTerm
 from indexer.backend import Filters
 from indexer.build import build_index
 from indexer.embedded import EmbeddedBackend
@@ -471,6 +472,26 @@ def test_keyword_candidates_and_scores_are_the_embedded_ones(both):
         assert a.keys() == b.keys(), query
         for doc, score in a.items():
             assert b[doc] == pytest.approx(score, rel=1e-4), (query, doc)
+
+
+def test_common_words_are_left_out_the_same_way_on_both_backends(both):
+    """With few documents asked for, a word in most documents is left out while a rarer word
+    finds enough: both backends take the same step and give the same scores."""
+    embedded, cluster = both
+    version = embedded.backend._version()
+    docs = version.searcher.num_docs
+    common = [w for w in ("layanan", "kota", "jambi", "syarat")
+              if version.doc_freq("body", w) > docs / 2]
+    assert common, "the corpus has no word in most documents"
+    terms = [QueryTerm(("ktp",), 1.0, "query"), QueryTerm((common[0],), 1.0, "query")]
+    every = {h.id: h.score for h in embedded.backend.keyword_search(terms, 100)}
+    for k in (2, 3):
+        a = embedded.backend.keyword_search(terms, k)
+        b = cluster.backend.keyword_search(terms, k)
+        assert [h.id for h in a] == [h.id for h in b]
+        assert [h.score for h in b] == pytest.approx([h.score for h in a], rel=1e-4)
+        # the common word's share is missing from the scores: it was left out
+        assert any(h.score < every[h.id] for h in a)
 
 
 def test_did_you_mean_facets_and_pages_match(both):

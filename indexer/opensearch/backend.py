@@ -21,7 +21,18 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from opensearchpy.exceptions import NotFoundError, RequestError, TransportError
 
-from indexer.backend import FIELD_BOOSTS, Filters, Hit, IndexBackend, IndexedDoc, IndexWriter
+from indexer.backend import (
+    FIELD_BOOSTS,
+    Clause,
+    Filters,
+    Hit,
+    IndexBackend,
+    IndexedDoc,
+    IndexWriter,
+    field_tokens,
+    keyword_clauses,
+    without_common,
+)
 from indexer.opensearch import queries, scoring
 from indexer.opensearch.connection import (
     MIN_RRF_WEIGHTS_VERSION,
@@ -31,6 +42,7 @@ from indexer.opensearch.connection import (
     user_errors,
 )
 from indexer.opensearch.layout import (
+    KEYWORD_FIELDS,
     LAYOUT_VERSION,
     LENGTHS,
     TOKENS,
@@ -336,8 +348,25 @@ class OpenSearchBackend(IndexBackend):
         self, terms: Sequence[QueryTerm], k: int, filters: Filters | None = None
     ) -> list[Hit]:
         live = self._state()
-        query = queries.keyword_query(terms, filters) if live else None
-        if live is None or query is None or k <= 0:
+        clauses = keyword_clauses(terms)
+        if live is None or not clauses or k <= 0:
+            return []
+        # the embedded backend's two steps: without common words first, all clauses when
+        # that finds fewer than k documents
+        frequencies = self._doc_freqs(live, scoring.needed_frequencies(clauses))
+        fewer = without_common(clauses, lambda f, t: frequencies[(f, t)],
+                               self._collection_stats(live).docs)
+        if len(fewer) < len(clauses):
+            hits = self._keyword_hits(live, fewer, k, filters, frequencies)
+            if len(hits) >= k:
+                return hits
+        return self._keyword_hits(live, clauses, k, filters, frequencies)
+
+    def _keyword_hits(self, live: _Live, clauses: list[Clause], k: int,
+                      filters: Filters | None,
+                      frequencies: dict[tuple[str, str], int]) -> list[Hit]:
+        query = queries.keyword_query(clauses, filters)
+        if query is None:
             return []
         if self.cfg.scoring == "engine":
             found = self._search(live, {"size": k, "_source": False, "query": query,
@@ -345,19 +374,20 @@ class OpenSearchBackend(IndexBackend):
             return [Hit(id=h["_id"], score=float(h["_score"])) for h in found["hits"]["hits"]]
         # exact: the cluster finds candidates, scoring.py ranks them as the embedded index
         window = max(k, self.cfg.exact_window)
-        found = self._search(live, {"size": window, "_source": [TOKENS], "query": query,
-                                    "track_total_hits": False})
+        found = self._search(live, {
+            "size": window, "query": query, "track_total_hits": False,
+            # the pairs are derived from the words, no need to fetch them too
+            "_source": [f"{TOKENS}.{name}" for name in FIELD_BOOSTS]})
         hits = found["hits"]["hits"]
         if not hits:
             return []
         stats = self._collection_stats(live)
-        frequencies = self._doc_freqs(live, scoring.needed_frequencies(terms))
         scored = []
         for hit in hits:
             stored = (hit.get("_source") or {}).get(TOKENS) or {}
-            fields = {name: (stored.get(name) or "").split() for name in FIELD_BOOSTS}
+            fields = field_tokens(*((stored.get(name) or "").split() for name in FIELD_BOOSTS))
             scored.append(Hit(id=hit["_id"],
-                              score=scoring.score(terms, fields, stats, frequencies)))
+                              score=scoring.score(clauses, fields, stats, frequencies)))
         scored.sort(key=lambda h: (-h.score, h.id))
         return [h for h in scored[:k] if h.score > 0]
 
@@ -366,13 +396,13 @@ class OpenSearchBackend(IndexBackend):
         if "stats" not in live.cache:
             body = {"size": 0, "track_total_hits": True, "query": {"match_all": {}},
                     "aggs": {name: {"sum": {"field": f"{LENGTHS}.{name}"}}
-                             for name in FIELD_BOOSTS}}
+                             for name in KEYWORD_FIELDS}}
             with self._errors("reading collection statistics"):
                 found = self.client.search(index=live.index, body=body)
             total = found["hits"]["total"]
             docs = int(total["value"] if isinstance(total, dict) else total)
             tokens = {name: int(found["aggregations"][name]["value"] or 0)
-                      for name in FIELD_BOOSTS}
+                      for name in KEYWORD_FIELDS}
             live.cache["stats"] = scoring.CollectionStats(docs=docs, tokens=tokens)
         return live.cache["stats"]
 
@@ -434,7 +464,7 @@ class OpenSearchBackend(IndexBackend):
         query_vector = np.asarray(vector, dtype=np.float32).reshape(-1)
         if query_vector.shape[0] != self._live_dimension(live):
             return []
-        query = queries.hybrid_query(terms, query_vector, k, filters)
+        query = queries.hybrid_query(keyword_clauses(terms), query_vector, k, filters)
         if query is None:
             return []
         pipeline = self._ensure_pipeline(weights)
@@ -476,7 +506,7 @@ class OpenSearchBackend(IndexBackend):
         """OPD and kind counts over *every* keyword match (terms aggregations), where the
         Searcher counts only its fused candidates; for result pages of a national portal."""
         live = self._state()
-        query = queries.keyword_query(terms, filters) if live else None
+        query = queries.keyword_query(keyword_clauses(terms), filters) if live else None
         if live is None or query is None:
             return {"opd": {}, "kind": {}}
         body = {"size": 0, "query": query, "aggs": {

@@ -9,8 +9,10 @@ Names for ``index_prefix: sikoja``::
     sikoja-hybrid-*          search pipelines for server-side hybrid search
 
 Parity with the embedded backend comes from indexing the *same* pre-analysed tokens
-(``indexer.analysis``) into ``tokens.title|headings|body`` with a whitespace analyzer and
-BM25 (k1=1.2, b=0.75, tantivy's values), and querying them with the same per-field boosts.
+(``indexer.analysis``) into ``tokens.title|headings|body``, and their adjacent-token pairs
+into ``tokens.title_pairs|headings_pairs|body_pairs``, with a whitespace analyzer and BM25
+(k1=1.2, b=0.75, tantivy's values), and querying them with the same boosted term lookups
+(``indexer.backend.keyword_clauses``).
 The raw ``title`` and ``text`` are also indexed with OpenSearch's own ``indonesian``
 analyzer and an updateable ``synonym_graph`` search analyzer, for :meth:`text_search` on
 real clusters; the parity path never touches them.
@@ -24,14 +26,15 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from indexer.backend import FIELD_BOOSTS, IndexedDoc
+from indexer.backend import FIELD_BOOSTS, PAIR_FIELDS, IndexedDoc, field_tokens
 
 if TYPE_CHECKING:
     from indexer.opensearch.connection import Capabilities
     from sikoja.config import OpenSearchSettings
 
-LAYOUT_VERSION = 1
-TOKENS = "tokens"  # object holding one whitespace-analysed field per FIELD_BOOSTS key
+LAYOUT_VERSION = 2  # 2: phrases as pair fields instead of positions
+TOKENS = "tokens"  # object holding one whitespace-analysed field per keyword field
+KEYWORD_FIELDS = (*FIELD_BOOSTS, *PAIR_FIELDS.values())
 LENGTHS = "lengths"  # token count of each of those fields, for exact BM25 statistics
 VECTOR = "vector"
 BM25 = {"type": "BM25", "k1": 1.2, "b": 0.75}
@@ -129,7 +132,9 @@ def mappings() -> dict[str, Any]:
         return {"type": "keyword", "index": False, "doc_values": False}
 
     text = {"type": "text", "analyzer": "sikoja_text", "search_analyzer": "sikoja_text_search"}
-    token_field = {"type": "text", "analyzer": "sikoja_tokens", "similarity": "sikoja_bm25"}
+    # frequencies, no positions: phrases are looked up as pairs
+    token_field = {"type": "text", "analyzer": "sikoja_tokens", "similarity": "sikoja_bm25",
+                   "index_options": "freqs"}
     return {
         "dynamic": "strict",
         "_meta": {"sikoja_layout": LAYOUT_VERSION},
@@ -146,8 +151,8 @@ def mappings() -> dict[str, Any]:
             "title": dict(text),
             "text": dict(text),
             "fields": {"type": "object", "enabled": False},
-            TOKENS: {"properties": {name: dict(token_field) for name in FIELD_BOOSTS}},
-            LENGTHS: {"properties": {name: {"type": "integer"} for name in FIELD_BOOSTS}},
+            TOKENS: {"properties": {name: dict(token_field) for name in KEYWORD_FIELDS}},
+            LENGTHS: {"properties": {name: {"type": "integer"} for name in KEYWORD_FIELDS}},
         },
     }
 
@@ -193,6 +198,7 @@ def meta_index_body() -> dict[str, Any]:
 
 
 def to_source(doc: IndexedDoc, *, with_vector: bool) -> dict[str, Any]:
+    fields = field_tokens(doc.title_tokens, doc.heading_tokens, doc.body_tokens)
     source: dict[str, Any] = {
         "id": doc.id,
         "url": doc.url,
@@ -206,16 +212,8 @@ def to_source(doc: IndexedDoc, *, with_vector: bool) -> dict[str, Any]:
         "group_id": doc.group_id,
         "parent_url": doc.parent_url,
         "last_modified": doc.last_modified,
-        TOKENS: {
-            "title": " ".join(doc.title_tokens),
-            "headings": " ".join(doc.heading_tokens),
-            "body": " ".join(doc.body_tokens),
-        },
-        LENGTHS: {
-            "title": len(doc.title_tokens),
-            "headings": len(doc.heading_tokens),
-            "body": len(doc.body_tokens),
-        },
+        TOKENS: {name: " ".join(tokens) for name, tokens in fields.items()},
+        LENGTHS: {name: len(tokens) for name, tokens in fields.items()},
     }
     if with_vector and doc.vector is not None:
         # the shortest decimal of each float32: half the JSON of a double's repr, same value

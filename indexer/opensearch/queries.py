@@ -1,8 +1,8 @@
 """Query DSL for the backend: the same retrieval as the embedded tantivy queries, in JSON.
 
-Keyword: for every analysed query term and every field in FIELD_BOOSTS, a ``term`` query
-(one token) or ``match_phrase`` (several) boosted by field boost x term weight, summed in a
-``bool`` ``should`` - exactly the tantivy BooleanQuery of Should clauses. Filters are
+Keyword: one boosted ``term`` query per clause of ``indexer.backend.keyword_clauses`` (words
+in the FIELD_BOOSTS fields, phrases through their adjacent pairs in the PAIR_FIELDS), summed
+in a ``bool`` ``should`` - exactly the tantivy BooleanQuery of Should clauses. Filters are
 non-scoring ``terms`` clauses in ``filter``.
 
 Vector: the k-NN plugin's ``knn`` query (filters inside it, which the Lucene and Faiss engines
@@ -19,7 +19,7 @@ from indexer.backend import FIELD_BOOSTS, Filters
 from indexer.opensearch.layout import TOKENS, VECTOR
 
 if TYPE_CHECKING:
-    from indexer.analysis import QueryTerm
+    from indexer.backend import Clause
 
 
 def filter_clauses(filters: Filters | None) -> list[dict[str, Any]]:
@@ -33,20 +33,9 @@ def filter_clauses(filters: Filters | None) -> list[dict[str, Any]]:
     return out
 
 
-def keyword_query(terms: Sequence[QueryTerm], filters: Filters | None) -> dict[str, Any] | None:
-    should: list[dict[str, Any]] = []
-    for term in terms:
-        tokens = [t for t in term.tokens if t]
-        if not tokens or term.weight <= 0:
-            continue
-        for field, boost in FIELD_BOOSTS.items():
-            name = f"{TOKENS}.{field}"
-            weight = float(boost * term.weight)
-            if len(tokens) == 1:
-                should.append({"term": {name: {"value": tokens[0], "boost": weight}}})
-            else:
-                should.append({"match_phrase": {name: {"query": " ".join(tokens),
-                                                       "boost": weight}}})
+def keyword_query(clauses: Sequence[Clause], filters: Filters | None) -> dict[str, Any] | None:
+    should = [{"term": {f"{TOKENS}.{c.field}": {"value": c.token, "boost": float(c.boost)}}}
+              for c in clauses]
     if not should:
         return None
     query: dict[str, Any] = {"bool": {"should": should, "minimum_should_match": 1}}
@@ -112,9 +101,9 @@ def hybrid_pipeline(technique: str, weights: tuple[float, float],
             "phase_results_processors": [processor]}
 
 
-def hybrid_query(terms: Sequence[QueryTerm], vector: Sequence[float], k: int,
+def hybrid_query(clauses: Sequence[Clause], vector: Sequence[float], k: int,
                  filters: Filters | None) -> dict[str, Any] | None:
-    keyword = keyword_query(terms, filters)
+    keyword = keyword_query(clauses, filters)
     if keyword is None:
         return None
     return {"hybrid": {"queries": [keyword, knn_query(vector, k, filters)]}}

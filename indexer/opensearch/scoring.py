@@ -1,7 +1,7 @@
 """Exact BM25 over the cluster's candidates: the embedded index's scores, to the last digit.
 
 Lucene (OpenSearch) and tantivy (the embedded backend) score with the same BM25: k1=1.2,
-b=0.75, the same idf, phrase idf summed over the phrase's terms, and document lengths
+b=0.75, the same idf, and document lengths
 rounded through the same one-byte table (Lucene's ``SmallFloat.byte4``, which tantivy's
 ``FIELD_NORMS_TABLE`` copies). Lucene only drops the constant factor (k1 + 1). Where they
 still differ - Lucene counts only documents that have a field (``docCount``) for idf and the
@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from indexer.backend import FIELD_BOOSTS
-
 if TYPE_CHECKING:
-    from indexer.analysis import QueryTerm
+    from indexer.backend import Clause
 
 K1 = 1.2
 B = 0.75
@@ -63,40 +62,30 @@ class CollectionStats:
         return self.tokens.get(field, 0) / self.docs if self.docs else 0.0
 
 
-def needed_frequencies(terms: Sequence[QueryTerm]) -> set[tuple[str, str]]:
+def needed_frequencies(clauses: Sequence[Clause]) -> set[tuple[str, str]]:
     """(field, token) pairs whose document frequency the scores need."""
-    return {(field, token) for term in terms for token in term.tokens if token
-            for field in FIELD_BOOSTS}
+    return {(c.field, c.token) for c in clauses}
 
 
-def _occurrences(tokens: Sequence[str], phrase: Sequence[str]) -> int:
-    n = len(phrase)
-    if n == 1:
-        return tokens.count(phrase[0])
-    first = phrase[0]
-    return sum(1 for i in range(len(tokens) - n + 1)
-               if tokens[i] == first and list(tokens[i:i + n]) == list(phrase))
-
-
-def score(terms: Sequence[QueryTerm], fields: Mapping[str, Sequence[str]],
+def score(clauses: Sequence[Clause], fields: Mapping[str, Sequence[str]],
           stats: CollectionStats, doc_freq: Mapping[tuple[str, str], int]) -> float:
-    """Sum over query terms and fields of boost x weight x BM25, as the embedded backend's
-    BooleanQuery of boosted term/phrase queries computes it."""
+    """Sum over the clauses of boost x BM25 of the token in its field, as the embedded
+    backend's BooleanQuery of boosted term queries computes it. ``fields`` holds every
+    keyword field of the document (``indexer.backend.field_tokens``)."""
+    counts: dict[str, Counter[str]] = {}
     total = 0.0
-    for field, boost in FIELD_BOOSTS.items():
-        tokens = fields.get(field) or ()
-        if not tokens:
+    for c in clauses:
+        tokens = fields.get(c.field) or ()
+        if not tokens or c.boost <= 0:
             continue
-        average = stats.average_length(field)
+        if c.field not in counts:
+            counts[c.field] = Counter(tokens)
+        tf = counts[c.field][c.token]
+        if not tf:
+            continue
+        average = stats.average_length(c.field)
         length = quantized_length(len(tokens))
         norm = K1 * (1.0 - B + B * length / average) if average > 0 else K1
-        for term in terms:
-            phrase = [t for t in term.tokens if t]
-            if not phrase or term.weight <= 0:
-                continue
-            tf = _occurrences(tokens, phrase)
-            if not tf:
-                continue
-            weight = sum(idf(doc_freq.get((field, t), 0), stats.docs) for t in phrase)
-            total += boost * term.weight * weight * (K1 + 1.0) * tf / (tf + norm)
+        weight = idf(doc_freq.get((c.field, c.token), 0), stats.docs)
+        total += c.boost * weight * (K1 + 1.0) * tf / (tf + norm)
     return total
