@@ -96,18 +96,23 @@ def keyword_clauses(terms: Sequence[QueryTerm]) -> list[Clause]:
 
 
 def without_common(clauses: Sequence[Clause], doc_freq: Callable[[str, str], int],
-                   docs: int) -> list[Clause]:
+                   docs: int, k: int) -> list[Clause]:
     """The clauses less the lookups of words found in more than COMMON_SHARE of the field's
     documents, when the query has another word that is not that common.
 
     A backend runs these first, and the full clauses when they find fewer than the k
     documents asked for: a common word then still finds what only it matches. Otherwise the
     common word would only have added a sliver to documents the rarer words already rank.
+    When the rarer lookups cannot find k documents (their document frequencies add up to
+    fewer), the clauses come back whole, sparing that first search.
     """
     limit = COMMON_SHARE * docs
     common = {c for c in clauses if doc_freq(c.field, c.token) > limit}
     rare_tokens = {c.token for c in clauses if c not in common}
-    return [c for c in clauses if c not in common or not rare_tokens - {c.token}]
+    fewer = [c for c in clauses if c not in common or not rare_tokens - {c.token}]
+    if len(fewer) < len(clauses) and sum(doc_freq(c.field, c.token) for c in fewer) < k:
+        return list(clauses)
+    return fewer
 
 
 def doc_id(url: str) -> str:

@@ -267,7 +267,7 @@ class _Version:
         clauses = keyword_clauses(terms)
         if not clauses:
             return []
-        fewer = without_common(clauses, self.doc_freq, self.searcher.num_docs)
+        fewer = without_common(clauses, self.doc_freq, self.searcher.num_docs, k)
         if len(fewer) < len(clauses):
             hits = self._search(fewer, k, filters)
             if len(hits) >= k:

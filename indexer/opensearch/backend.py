@@ -355,7 +355,7 @@ class OpenSearchBackend(IndexBackend):
         # that finds fewer than k documents
         frequencies = self._doc_freqs(live, scoring.needed_frequencies(clauses))
         fewer = without_common(clauses, lambda f, t: frequencies[(f, t)],
-                               self._collection_stats(live).docs)
+                               self._collection_stats(live).docs, k)
         if len(fewer) < len(clauses):
             hits = self._keyword_hits(live, fewer, k, filters, frequencies)
             if len(hits) >= k:
