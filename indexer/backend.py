@@ -81,17 +81,18 @@ def keyword_clauses(terms: Sequence[QueryTerm]) -> list[Clause]:
         tokens = [t for t in term.tokens if t]
         if not tokens or term.weight <= 0:
             continue
+        if len(tokens) == 1:
+            for name, boost in FIELD_BOOSTS.items():
+                key = (name, tokens[0])
+                boosts[key] = boosts.get(key, 0.0) + boost * term.weight
+            continue
+        pairs = token_pairs(tokens)
+        # a phrase of n words weighs n/2 words (x PAIR_WEIGHT), shared by its n - 1 pairs
+        share = term.weight * PAIR_WEIGHT * len(tokens) / (2 * len(pairs))
         for name, boost in FIELD_BOOSTS.items():
-            if len(tokens) == 1:
-                key, weight = (name, tokens[0]), boost * term.weight
-                boosts[key] = boosts.get(key, 0.0) + weight
-                continue
-            pairs = token_pairs(tokens)
-            # a phrase of n words weighs n/2 words (x PAIR_WEIGHT), shared by its n - 1 pairs
-            weight = boost * term.weight * PAIR_WEIGHT * len(tokens) / (2 * len(pairs))
             for pair in pairs:
                 key = (PAIR_FIELDS[name], pair)
-                boosts[key] = max(boosts.get(key, 0.0), weight)
+                boosts[key] = max(boosts.get(key, 0.0), boost * share)
     return [Clause(f, t, b) for (f, t), b in boosts.items()]
 
 
@@ -113,6 +114,19 @@ def without_common(clauses: Sequence[Clause], doc_freq: Callable[[str, str], int
     if len(fewer) < len(clauses) and sum(doc_freq(c.field, c.token) for c in fewer) < k:
         return list(clauses)
     return fewer
+
+
+def search_in_two_steps(clauses: Sequence[Clause], doc_freq: Callable[[str, str], int],
+                        docs: int, k: int,
+                        run: Callable[[Sequence[Clause]], list[Hit]]) -> list[Hit]:
+    """``run`` the clauses :func:`without_common` first, and all of them when that finds
+    fewer than k documents: how every backend runs its keyword query."""
+    fewer = without_common(clauses, doc_freq, docs, k)
+    if len(fewer) < len(clauses):
+        hits = run(fewer)
+        if len(hits) >= k:
+            return hits
+    return run(clauses)
 
 
 def doc_id(url: str) -> str:

@@ -48,7 +48,7 @@ from indexer.backend import (
     IndexWriter,
     field_tokens,
     keyword_clauses,
-    without_common,
+    search_in_two_steps,
 )
 
 KEEP_VERSIONS = 2  # the live one and the one before it
@@ -267,12 +267,8 @@ class _Version:
         clauses = keyword_clauses(terms)
         if not clauses:
             return []
-        fewer = without_common(clauses, self.doc_freq, self.searcher.num_docs, k)
-        if len(fewer) < len(clauses):
-            hits = self._search(fewer, k, filters)
-            if len(hits) >= k:
-                return hits
-        return self._search(clauses, k, filters)
+        return search_in_two_steps(clauses, self.doc_freq, self.searcher.num_docs, k,
+                                   lambda chosen: self._search(chosen, k, filters))
 
     def _search(self, clauses: Sequence[Clause], k: int, filters: Filters | None) -> list[Hit]:
         query = tantivy.Query.boolean_query([

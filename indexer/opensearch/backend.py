@@ -23,15 +23,17 @@ from opensearchpy.exceptions import NotFoundError, RequestError, TransportError
 
 from indexer.backend import (
     FIELD_BOOSTS,
+    PAIR_FIELDS,
     Clause,
+    DocMeta,
     Filters,
     Hit,
     IndexBackend,
     IndexedDoc,
     IndexWriter,
-    field_tokens,
     keyword_clauses,
-    without_common,
+    search_in_two_steps,
+    token_pairs,
 )
 from indexer.opensearch import queries, scoring
 from indexer.opensearch.connection import (
@@ -69,6 +71,8 @@ SCAN_PAGE = 5000
 REINDEX_POLL = 1.0
 SYNC_REINDEX_MAX = 200_000  # documents copied in one request; more run as a polled task
 DFS_MAX_DOCS = 1_000_000
+# the stored fields DocMeta is made of (doc_meta, all_meta)
+META_SOURCE = ["id", "url", "title", "opd", "kind", "group_id", "parent_url", "fields.listing"]
 DF_CACHE_MAX = 100_000  # (field, token) document frequencies kept per live version
 
 
@@ -260,7 +264,7 @@ class OpenSearchBackend(IndexBackend):
             self.client.indices.create(index=target, body={"settings": {"index": {
                 "number_of_replicas": 0, "refresh_interval": "-1"}}})
             try:
-                dimension = self._vector_dimension(live.index)
+                dimension = live.dimension  # read from the mapping just now (force=True)
                 if dimension is not None and self.capabilities().knn:
                     self.client.indices.put_mapping(index=target,
                                                     body=vector_mapping(dimension, self.cfg))
@@ -351,18 +355,12 @@ class OpenSearchBackend(IndexBackend):
         clauses = keyword_clauses(terms)
         if live is None or not clauses or k <= 0:
             return []
-        # the embedded backend's two steps: without common words first, all clauses when
-        # that finds fewer than k documents
         frequencies = self._doc_freqs(live, scoring.needed_frequencies(clauses))
-        fewer = without_common(clauses, lambda f, t: frequencies[(f, t)],
-                               self._collection_stats(live).docs, k)
-        if len(fewer) < len(clauses):
-            hits = self._keyword_hits(live, fewer, k, filters, frequencies)
-            if len(hits) >= k:
-                return hits
-        return self._keyword_hits(live, clauses, k, filters, frequencies)
+        return search_in_two_steps(
+            clauses, lambda f, t: frequencies[(f, t)], self._collection_stats(live).docs, k,
+            lambda chosen: self._keyword_hits(live, chosen, k, filters, frequencies))
 
-    def _keyword_hits(self, live: _Live, clauses: list[Clause], k: int,
+    def _keyword_hits(self, live: _Live, clauses: Sequence[Clause], k: int,
                       filters: Filters | None,
                       frequencies: dict[tuple[str, str], int]) -> list[Hit]:
         query = queries.keyword_query(clauses, filters)
@@ -382,10 +380,13 @@ class OpenSearchBackend(IndexBackend):
         if not hits:
             return []
         stats = self._collection_stats(live)
+        paired = [name for name in FIELD_BOOSTS if PAIR_FIELDS[name] in {c.field for c in clauses}]
         scored = []
         for hit in hits:
             stored = (hit.get("_source") or {}).get(TOKENS) or {}
-            fields = field_tokens(*((stored.get(name) or "").split() for name in FIELD_BOOSTS))
+            fields = {name: (stored.get(name) or "").split() for name in FIELD_BOOSTS}
+            # pairs only for the fields a clause looks pairs up in
+            fields.update({PAIR_FIELDS[name]: token_pairs(fields[name]) for name in paired})
             scored.append(Hit(id=hit["_id"],
                               score=scoring.score(clauses, fields, stats, frequencies)))
         scored.sort(key=lambda h: (-h.score, h.id))
@@ -432,7 +433,7 @@ class OpenSearchBackend(IndexBackend):
         if live is None or k <= 0:
             return []
         query_vector = np.asarray(vector, dtype=np.float32).reshape(-1)
-        dimension = self._live_dimension(live)
+        dimension = live.dimension
         if dimension is None or query_vector.shape[0] != dimension:
             return []
         found = self._search(live, {"size": k, "_source": False,
@@ -444,7 +445,7 @@ class OpenSearchBackend(IndexBackend):
     def supports_hybrid(self) -> bool:
         """True when :meth:`hybrid_search` can run: neural-search plugin, 2.11+, vectors."""
         live = self._state()
-        return (live is not None and self._live_dimension(live) is not None
+        return (live is not None and live.dimension is not None
                 and self.capabilities().hybrid
                 and (self.cfg.hybrid_technique != "rrf" or self.capabilities().rrf))
 
@@ -462,7 +463,7 @@ class OpenSearchBackend(IndexBackend):
         live = self._state()
         assert live is not None
         query_vector = np.asarray(vector, dtype=np.float32).reshape(-1)
-        if query_vector.shape[0] != self._live_dimension(live):
+        if query_vector.shape[0] != live.dimension:
             return []
         query = queries.hybrid_query(keyword_clauses(terms), query_vector, k, filters)
         if query is None:
@@ -518,19 +519,38 @@ class OpenSearchBackend(IndexBackend):
                 for name in ("opd", "kind")}
 
     def get(self, ids: Sequence[str]) -> dict[str, IndexedDoc]:
+        return {i: from_source(source) for i, source in self._fetch(
+            ids, {"_source_excludes": [TOKENS, LENGTHS, VECTOR]}).items()}
+
+    def doc_meta(self, ids: Sequence[str]) -> dict[str, DocMeta]:
+        # only what ranking needs: not the candidates' text, on every query
+        return {i: DocMeta.of(from_source(source)) for i, source in self._fetch(
+            ids, {"_source_includes": META_SOURCE}).items()}
+
+    def all_meta(self) -> list[DocMeta]:
+        live = self._state()
+        if live is None:
+            return []
+        if "metas" not in live.cache:
+            with self._errors("reading document metadata"):
+                live.cache["metas"] = [DocMeta.of(from_source(h["_source"]))
+                                       for h in self._scan(live.index, META_SOURCE)]
+        return list(live.cache["metas"])
+
+    def _fetch(self, ids: Sequence[str], source: dict[str, list[str]]) -> dict[str, dict]:
+        """Stored sources by id (mget in batches), with ``source`` filtering."""
         live = self._state()
         if live is None or not ids:
             return {}
-        out: dict[str, IndexedDoc] = {}
+        out: dict[str, dict] = {}
         unique = list(dict.fromkeys(ids))
         with self._errors("fetching documents"):
             for start in range(0, len(unique), MGET_BATCH):
                 batch = unique[start:start + MGET_BATCH]
-                found = self.client.mget(index=live.index, body={"ids": batch},
-                                         _source_excludes=[TOKENS, LENGTHS, VECTOR])
+                found = self.client.mget(index=live.index, body={"ids": batch}, **source)
                 for doc in found["docs"]:
                     if doc.get("found"):
-                        out[doc["_id"]] = from_source(doc["_source"])
+                        out[doc["_id"]] = doc["_source"]
         return out
 
     def _scan(self, index: str, source: list[str]) -> Iterator[dict[str, Any]]:
@@ -625,11 +645,6 @@ class OpenSearchBackend(IndexBackend):
         with self._errors("reading the mapping"):
             mapping = self.client.indices.get_mapping(index=index)[index]["mappings"]
         return _dimension(mapping)
-
-    def _live_dimension(self, live: _Live) -> int | None:
-        """Readers do not probe (they may hold read-only credentials): a vector field in
-        the live mapping means the writer found k-NN search working on this cluster."""
-        return live.dimension
 
     def _count_vectors(self, index: str) -> int:
         if self._vector_dimension(index) is None:

@@ -14,7 +14,7 @@ import re
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from opensearchpy import OpenSearch
@@ -122,11 +122,6 @@ class Capabilities:
     refresh_analyzers: bool  # _plugins/_refresh_search_analyzers (ISM plugin)
     hybrid: bool  # neural-search plugin: hybrid query + normalization processor
     rrf: bool  # score-ranker-processor (2.19+)
-
-    def as_dict(self) -> dict[str, Any]:
-        out = asdict(self)
-        out["version"] = ".".join(str(v) for v in self.version)
-        return out
 
 
 def probe(client: OpenSearch, prefix: str) -> Capabilities:

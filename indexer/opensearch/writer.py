@@ -198,19 +198,16 @@ class IncrementalWriter(IndexWriter):
         self._spool = tempfile.TemporaryFile(mode="w+", encoding="utf-8",  # noqa: SIM115
                                              prefix="sikoja-os-")
         self._closed = False
-        self.changes = 0
 
     def add(self, doc: IndexedDoc) -> None:
         with_vector = self.vectors.accept(doc)
         action = {"_op_type": "index", "_index": self.index, "_id": doc.id,
                   "_source": to_source(doc, with_vector=with_vector)}
         self._spool.write(json.dumps(action, ensure_ascii=False) + "\n")
-        self.changes += 1
 
     def delete(self, doc_id: str) -> None:
         action = {"_op_type": "delete", "_index": self.index, "_id": doc_id}
         self._spool.write(json.dumps(action) + "\n")
-        self.changes += 1
 
     def _actions(self) -> Iterator[dict[str, Any]]:
         self._spool.seek(0)
