@@ -1,4 +1,4 @@
-"""``sikoja apikey ...`` (and ``sikoja report queries`` when the main CLI lacks it).
+"""``sikoja apikey ...``.
 
     sikoja apikey create  --data-dir D NAME      prints the key once; only its hash is kept
     sikoja apikey revoke  --data-dir D ID|NAME   the key gets 403 from the next request on
@@ -20,7 +20,7 @@ def _data_dir(parser: argparse.ArgumentParser) -> None:
 
 
 def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
-    """Register ``apikey`` (and ``report queries`` if no ``report`` command exists yet)."""
+    """Register ``apikey``."""
     p = subparsers.add_parser(
         "apikey", help="create, revoke and list API keys for the /admin endpoints",
         description="API keys give access to /admin/api/... (header X-API-Key or "
@@ -38,12 +38,6 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     _data_dir(c)
     c.add_argument("--json", action="store_true", help="print JSON")
     c.set_defaults(func=cmd_list)
-
-    if "report" not in subparsers.choices:
-        r = subparsers.add_parser("report", help="reports: query analytics")
-        r.add_argument("what", choices=["queries"])
-        _data_dir(r)
-        r.set_defaults(func=cmd_report_queries)
 
 
 def cmd_create(args: argparse.Namespace) -> int:
@@ -86,9 +80,3 @@ def cmd_list(args: argparse.Namespace) -> int:
               f"{_when(k.last_used_at):<20} {_when(k.revoked_at) if k.revoked_at else 'no'}")
     return 0
 
-
-def cmd_report_queries(args: argparse.Namespace) -> int:
-    from search_api.analytics import format_queries_report
-
-    print(format_queries_report(args.data_dir))
-    return 0
