@@ -9,7 +9,6 @@ bad synonym line) say what to change.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import uuid
 from pathlib import Path
@@ -117,7 +116,3 @@ class CatchAllMiddleware:
                 return
             response = internal_error_response(exc)
             await response(scope, receive, send)
-
-
-def json_bytes(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()

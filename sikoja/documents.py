@@ -9,22 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 # What a document is to a citizen; the ranking prefers services and apps over news.
 KINDS = ("service", "app", "document", "news", "page")
-
-# Structured parts of a service page, as the crawler extracts them.
-SERVICE_FIELDS = (
-    "requirements",  # persyaratan: list[str]
-    "procedure",  # prosedur / alur: list[str]
-    "duration",  # waktu penyelesaian
-    "cost",  # biaya / tarif
-    "legal_basis",  # dasar hukum
-    "location",  # lokasi / tempat pelayanan
-    "online_url",  # link to apply online
-)
 
 # Structured parts of an app catalog entry.
 APP_FIELDS = ("platform", "status", "description")
@@ -61,9 +50,6 @@ class Document:
         """What decides whether the index must redo this document: its content and its
         near-duplicate group (the crawler sets groups after the crawl, outside content)."""
         return index_key(self.content_hash(), self.group_id)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:

@@ -172,14 +172,10 @@ class DocumentStore:
         row = self._db.execute("SELECT * FROM documents WHERE url = ?", (url,)).fetchone()
         return _row_to_document(row) if row else None
 
-    def iter_documents(self, *, include_gone: bool = False) -> Iterator[Document]:
-        """Every (live) document, streamed in URL order: memory stays flat at any size."""
-        sql = "SELECT * FROM documents"
-        if not include_gone:
-            sql += " WHERE status = 'live'"
-        sql += " ORDER BY url"
+    def iter_documents(self) -> Iterator[Document]:
+        """Every live document, streamed in URL order: memory stays flat at any size."""
         cursor = self._db.cursor()
-        cursor.execute(sql)
+        cursor.execute("SELECT * FROM documents WHERE status = 'live' ORDER BY url")
         while rows := cursor.fetchmany(500):
             for row in rows:
                 yield _row_to_document(row)
