@@ -58,6 +58,13 @@ class _Cached:
     top_id: str | None
 
 
+def _outcome(q: str, entry: _Cached, *, cached: bool) -> SearchOutcome:
+    """The answer for query ``q``: its own spelling echoed in front of the shared tail."""
+    head = b'{"query":' + json.dumps(q, ensure_ascii=False).encode()
+    return SearchOutcome(head + entry.tail, entry.total, entry.did_you_mean, entry.top_id,
+                         cached, q)
+
+
 class SearchService:
     def __init__(self, settings: Settings, *, analytics: Analytics | None = None,
                  refresh_every: float = 2.0, cache_ttl: float = 300.0,
@@ -223,8 +230,7 @@ class SearchService:
                                     count=count)
         if hit is None:
             return None
-        head = b'{"query":' + json.dumps(q, ensure_ascii=False).encode()
-        return SearchOutcome(head + hit.tail, hit.total, hit.did_you_mean, hit.top_id, True, q)
+        return _outcome(q, hit, cached=True)
 
     def search(self, q: str, *, limit: int = 10, page: int = 1, filters: Filters | None = None,
                explain: bool = False) -> SearchOutcome:
@@ -237,18 +243,14 @@ class SearchService:
         self.searches_run += 1
         response = searcher.search(q, limit=limit, page=page, filters=filters, explain=explain)
         top_id = response.results[0].id if response.results else None
+        # "query" is SearchResponse's first field, so an empty one serialises as exactly
+        # _QUERY_HEAD: the rest is the same for every spelling of the query and is cached.
         response.query = ""
         body = response.model_dump_json().encode()
-        if not body.startswith(_QUERY_HEAD):  # the contract puts "query" first; be safe
-            response.query = q
-            return SearchOutcome(response.model_dump_json().encode(), response.total,
-                                 response.did_you_mean, top_id, False, q)
         entry = _Cached(body[len(_QUERY_HEAD):], response.total, response.did_you_mean, top_id)
         if generation == self.generation:  # not invalidated while we were searching
             self.search_cache.put(self.search_key(q, limit, page, filters, explain), entry)
-        head = b'{"query":' + json.dumps(q, ensure_ascii=False).encode()
-        return SearchOutcome(head + entry.tail, entry.total, entry.did_you_mean, top_id, False,
-                             q)
+        return _outcome(q, entry, cached=False)
 
     def cached_suggest(self, prefix: str, limit: int = 8) -> list[str] | None:
         self._check_stamp()
