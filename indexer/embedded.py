@@ -222,7 +222,8 @@ class _Version:
         self._doc_freqs: dict[tuple[str, str], int] = {}
         self.vector_ids: list[str] = []
         self.vectors: np.ndarray | None = None
-        self._row_meta: list[tuple[str, str]] = []
+        self._row_opd = np.array([], dtype=object)
+        self._row_kind = np.array([], dtype=object)
         self._ann: Any = None
         self._vectors_loaded = False
         self._vector_lock = threading.Lock()
@@ -238,22 +239,19 @@ class _Version:
                 self.vectors = np.load(path / "vectors.npy")
                 self.vector_ids = json.loads(
                     (path / "vector_ids.json").read_text(encoding="utf-8"))
-                self._row_meta = [tuple(m) for m in json.loads(
-                    (path / "vector_meta.json").read_text(encoding="utf-8"))]
+                row_meta = json.loads((path / "vector_meta.json").read_text(encoding="utf-8"))
+                # (opd, kind) per row as arrays: a filter mask is then two np.isin calls
+                self._row_opd = np.array([m[0] for m in row_meta], dtype=object)
+                self._row_kind = np.array([m[1] for m in row_meta], dtype=object)
                 self._ann = _read_ann(path / ANN_FILE)
             self._vectors_loaded = True
 
     def _load_metas(self) -> dict[str, DocMeta]:
-        try:
-            rows = self._db.execute(
-                "SELECT id, url, title, opd, kind, group_id, parent_url, listing FROM docs")
-            return {r[0]: DocMeta(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]))
-                    for r in rows}
-        except sqlite3.OperationalError:  # a version written before metadata columns
-            rows = self._db.execute("SELECT id, data FROM docs")
-            return {r[0]: DocMeta.of(IndexedDoc(**json.loads(r[1]), title_tokens=[],
-                                                heading_tokens=[], body_tokens=[]))
-                    for r in rows}
+        # only versions of the current LAYOUT are opened, and they all have these columns
+        rows = self._db.execute(
+            "SELECT id, url, title, opd, kind, group_id, parent_url, listing FROM docs")
+        return {r[0]: DocMeta(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]))
+                for r in rows}
 
     def close(self) -> None:
         # under the lock: closing SQLite while another thread reads it crashes the process
@@ -322,9 +320,11 @@ class _Version:
         scores = self.vectors @ query
         if filtering:
             assert filters is not None
-            mask = np.fromiter(
-                (filters.allows(opd, kind) for opd, kind in self._row_meta), dtype=bool,
-                count=len(self._row_meta))
+            mask = np.ones(scores.shape[0], dtype=bool)
+            if filters.opd:
+                mask &= np.isin(self._row_opd, filters.opd)
+            if filters.kind:
+                mask &= np.isin(self._row_kind, filters.kind)
             scores = np.where(mask, scores, -np.inf)
         k = min(k, scores.shape[0])
         top = np.argpartition(-scores, k - 1)[:k]

@@ -113,7 +113,7 @@ class Searcher:
         # snippets analyse every word of a result's text: memoise word -> index tokens
         self._word_tokens = functools.lru_cache(maxsize=200_000)(
             lambda word: tuple(self.analyzer.index_tokens(word)))
-        self._titles: tuple[str | None, list[tuple[str, str]]] = (None, [])
+        self._titles: tuple[str | None, list[tuple[str, list[str]]]] = (None, [])
 
     # -- public -----------------------------------------------------------------------
 
@@ -182,8 +182,7 @@ class Searcher:
         if not words:
             return []
         out = []
-        for title, folded in self._title_index():
-            title_words = folded.split()
+        for title, title_words in self._title_index():
             if all(any(w.startswith(p) for w in title_words) for p in words):
                 out.append(title)
                 if len(out) >= limit:
@@ -340,12 +339,13 @@ class Searcher:
             ) if explain else None,
         )
 
-    def _title_index(self) -> list[tuple[str, str]]:
+    def _title_index(self) -> list[tuple[str, list[str]]]:
+        """(title, its casefolded words) of every service and app, per index version."""
         version = self.backend.info().get("version")
         if self._titles[0] != version:
             titles = sorted({m.title for m in self.backend.all_meta()
                              if m.kind in ("service", "app")})
-            self._titles = (version, [(t, t.casefold()) for t in titles])
+            self._titles = (version, [(t, t.casefold().split()) for t in titles])
         return self._titles[1]
 
 

@@ -24,7 +24,9 @@ def make_snippet(
     if not text:
         return ""
     words = list(WORD.finditer(text))
-    hits = [m for m in words if query_tokens.intersection(token_of(m.group(0)))]
+    # no query words (a document page): nothing to analyse or mark
+    hits = ([m for m in words if query_tokens.intersection(token_of(m.group(0)))]
+            if query_tokens else [])
     start = 0
     if hits:
         # the window of ``size`` characters holding the most distinct hits

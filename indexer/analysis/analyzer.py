@@ -123,7 +123,15 @@ class Analyzer:
     def words(self, text: str) -> list[str]:
         """Normalised surface words, stopwords removed (feeds the typo vocabulary)."""
         stop = self._stop
-        return [w for w, _ in self.normalizer.rewrite(self.normalizer.split(text)) if w not in stop]
+        return [w for w in self.normalizer.words(text) if w not in stop]
+
+    def _content(self, words: Sequence[str], lang: str) -> list[str]:
+        """The words of a query that carry meaning: no stopwords (nor English ones in an
+        English query), at most MAX_QUERY_WORDS."""
+        content = [w for w in words if w not in self._stop]
+        if lang == "en":
+            content = [w for w in content if w not in self.lexicon.english_stopwords]
+        return content[:MAX_QUERY_WORDS]
 
     def index_tokens(self, text: str) -> list[str]:
         """Document tokens: normalised, stopwords removed, stemmed."""
@@ -153,12 +161,9 @@ class Analyzer:
         all_words = [w for w, _ in rewritten]
         normalized = " ".join(all_words)
         raw_words = [w for w, _ in raw]
-        lang = language.detect(text[:MAX_QUERY_CHARS], raw_words, self.lexicon)
+        lang = language.detect(raw_words, self.lexicon)
 
-        content = [w for w in all_words if w not in self._stop]
-        if lang == "en":
-            content = [w for w in content if w not in self.lexicon.english_stopwords]
-        content = content[:MAX_QUERY_WORDS]
+        content = self._content(all_words, lang)
         corrections = self._corrections(content, vocabulary)
         corrected = [corrections.get(w, w) for w in content]
 
@@ -187,10 +192,8 @@ class Analyzer:
         self._expand(corrected, add, readable_extra)
         if indonesian:
             # "job seeker card" -> "kartu pencari kerja" -> AK1, kartu kuning, ...
-            words = [w for w in self.normalizer.words(translated) if w not in self._stop]
-            if lang == "en":
-                words = [w for w in words if w not in self.lexicon.english_stopwords]
-            self._expand(words[:MAX_QUERY_WORDS], add, readable_extra)
+            self._expand(self._content(self.normalizer.words(translated), lang), add,
+                         readable_extra)
 
         did_you_mean = None
         if corrections:
@@ -327,12 +330,11 @@ class Analyzer:
 
     def _build_expansions(self) -> _Expansions:
         lex = self.lexicon
-        stop = self._stop
 
         def key_of(text_words: Sequence[str]) -> Phrase:
             # acronyms that are also colloquial words (DAK / dak) are keys in capitals
             joined = " ".join(w.upper() if w in lex.lowercase_only else w for w in text_words)
-            return tuple(w for w in self.normalizer.words(joined) if w not in stop)
+            return tuple(self.words(joined))
 
         abbreviations: dict[Phrase, list[str]] = {}
         contractions: dict[Phrase, Phrase] = {}

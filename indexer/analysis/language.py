@@ -35,7 +35,7 @@ def warm_up() -> None:
     _lingua().detect_language_of("urus ktp di kantor")
 
 
-def detect(text: str, words: list[str], lexicon: Lexicon) -> str:
+def detect(words: list[str], lexicon: Lexicon) -> str:
     """``"id"`` or ``"en"`` for a query whose raw lowercase words are ``words``."""
     indonesian = sum(1 for w in words if w in lexicon.indonesian_words)
     english = sum(1 for w in words if w in lexicon.english_words)

@@ -37,8 +37,6 @@ class Lexicon:
     stopwords: frozenset[str]
     # surface phrase -> replacement words; applied to documents and queries alike
     rewrites: dict[Phrase, Phrase]
-    # how many words the longest rewrite key has (bounds the phrase matching)
-    rewrite_span: int
     # rewrites that only apply when the word was not written in capitals (dak vs DAK)
     lowercase_only: frozenset[str]
     # query-only second readings of colloquial words that are also real words ("liat" ->
@@ -195,7 +193,6 @@ def load() -> Lexicon:
     return Lexicon(
         stopwords=frozenset(stopwords),
         rewrites=rewrites,
-        rewrite_span=max(len(k) for k in rewrites),
         lowercase_only=lowercase_only,
         slang_readings={k: v for k, v in slang_readings.items() if (k,) not in rewrites},
         protected=frozenset(protected),

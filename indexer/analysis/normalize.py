@@ -21,7 +21,6 @@ _CACHE_LIMIT = 500_000
 
 class Normalizer:
     def __init__(self, lexicon: Lexicon):
-        self.lexicon = lexicon
         self._single: dict[str, Phrase] = {}
         self._phrases: dict[Phrase, Phrase] = {}
         for key, value in lexicon.rewrites.items():
