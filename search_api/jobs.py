@@ -236,9 +236,7 @@ class JobRunner:
                     self._running = None
 
     def _db(self):  # noqa: ANN202 - sqlite3.Connection
-        db = connect_admin_db(self.data_dir)
-        db.executescript(_SCHEMA)
-        return db
+        return connect_admin_db(self.data_dir, _SCHEMA)
 
     def _insert(self, kind: str, params: dict[str, Any], who: str) -> int:
         db = self._db()

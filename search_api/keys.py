@@ -14,8 +14,10 @@ next request of a running server.
 from __future__ import annotations
 
 import hashlib
+import os
 import secrets
 import sqlite3
+import threading
 import time
 from dataclasses import asdict, dataclass
 from enum import Enum
@@ -44,14 +46,31 @@ def admin_db_path(data_dir: str | Path) -> Path:
     return Path(data_dir) / "admin.db"
 
 
-def connect_admin_db(data_dir: str | Path) -> sqlite3.Connection:
-    """A short-lived connection to ``admin.db`` (WAL, so the server and the CLI can share it)."""
+# (file, extra schema) -> (device, inode) of the admin.db that setup last ran on
+_set_up: dict[tuple[str, str], tuple[int, int]] = {}
+_set_up_lock = threading.Lock()
+
+
+def connect_admin_db(data_dir: str | Path, schema: str = "") -> sqlite3.Connection:
+    """A short-lived connection to ``admin.db`` (WAL, so the server and the CLI can share it).
+
+    ``schema`` is more ``CREATE TABLE IF NOT EXISTS`` for the caller's own tables. Health,
+    metrics and admin requests each open a connection, so the WAL switch (which the file
+    keeps) and the schema run once per file, not every time; a deleted and recreated
+    admin.db (a new, empty file) is set up again.
+    """
     path = admin_db_path(data_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite3.connect(str(path), timeout=30)
     db.row_factory = sqlite3.Row
-    db.execute("PRAGMA journal_mode=WAL")
-    db.executescript(_SCHEMA)
+    key = (os.path.abspath(path), schema)
+    st = os.stat(path)
+    identity = (st.st_dev, st.st_ino)
+    if st.st_size == 0 or _set_up.get(key) != identity:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.executescript(_SCHEMA + schema)
+        with _set_up_lock:
+            _set_up[key] = identity
     return db
 
 
