@@ -88,21 +88,18 @@ def state_metrics(info: dict[str, Any] | None, sites: list[dict[str, Any]],
     last_ok = GaugeMetricFamily("sikoja_source_last_success_timestamp_seconds",
                                 "Unix time of the last successful crawl", labels=["source"])
     for site in sites:
-        name = str(site.get("source") or site.get("name") or "?")
-        fetched = site.get("pages_fetched", site.get("pages"))
-        if fetched is not None:
-            pages.add_metric([name], float(fetched))
-        if site.get("documents") is not None:
-            docs_per_source.add_metric([name], float(site["documents"]))
-        by_kind = site.get("errors_by_kind") or {}
+        name = site["source"]
+        pages.add_metric([name], float(site["pages_fetched"]))
+        docs_per_source.add_metric([name], float(site["documents"]))
+        by_kind = site["errors_by_kind"]
         for kind, count in by_kind.items():
-            errors.add_metric([name, str(kind)], float(count))
-        if not by_kind and site.get("errors") is not None:
+            errors.add_metric([name, kind], float(count))
+        if not by_kind:
             errors.add_metric([name, "all"], float(site["errors"]))
         for quantile, key in (("0.5", "response_ms_median"), ("0.95", "response_ms_p95")):
-            if site.get(key) is not None:
+            if site[key] is not None:
                 latency.add_metric([name, quantile], float(site[key]))
-        if site.get("last_success_ts") is not None:
+        if site["last_success_ts"] is not None:
             last_ok.add_metric([name], float(site["last_success_ts"]))
     yield from (pages, docs_per_source, errors, latency, last_ok)
 

@@ -12,7 +12,10 @@ import threading
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from crawler.reports import SiteHealth
 
 log = logging.getLogger(__name__)
 
@@ -55,26 +58,9 @@ class SiteHealthReader:
         return [_plain(site) for site in report]
 
 
-def _plain(site: Any) -> dict[str, Any]:
-    if hasattr(site, "model_dump"):
-        data = site.model_dump(mode="json")
-    elif hasattr(site, "__dataclass_fields__"):
-        from dataclasses import asdict
-
-        data = asdict(site)
-    else:
-        data = dict(site)
-    last = data.get("last_success_at") or data.get("last_success")
-    data["last_success_ts"] = _timestamp(last)
+def _plain(site: SiteHealth) -> dict[str, Any]:
+    """The report's fields, plus ``last_success_ts`` (Unix time) for the metrics gauge."""
+    data = site.to_dict()
+    data["last_success_ts"] = (datetime.fromisoformat(site.last_success_at).timestamp()
+                               if site.last_success_at else None)
     return data
-
-
-def _timestamp(value: Any) -> float | None:
-    if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, str) and value:
-        try:
-            return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
-        except ValueError:
-            return None
-    return None
