@@ -100,11 +100,10 @@ class Vocabulary:
         """Written atomically (temp file + rename) so a reader never sees half a file."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        payload = {"format": _FORMAT, "counts": self.counts}
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(payload, fh, ensure_ascii=False, separators=(",", ":"))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(self.to_bytes())
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -113,15 +112,28 @@ class Vocabulary:
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Vocabulary:
         try:
-            payload = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
+            data = Path(path).read_bytes()
+        except OSError as exc:
             raise SikojaError(f"{path}: cannot read vocabulary: {exc}") from None
+        return cls.from_bytes(data, str(path))
+
+    def to_bytes(self) -> bytes:
+        """The file's content (also stored as-is by the OpenSearch backend)."""
+        payload = {"format": _FORMAT, "counts": self.counts}
+        return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, data: bytes, where: str = "vocabulary") -> Vocabulary:
+        try:
+            payload = json.loads(data.decode("utf-8"))
+        except ValueError as exc:
+            raise SikojaError(f"{where}: cannot read vocabulary: {exc}") from None
         if (
             not isinstance(payload, dict)
             or payload.get("format") != _FORMAT
             or not isinstance(payload.get("counts"), dict)
         ):
-            raise SikojaError(f"{path}: not a sikoja vocabulary file")
+            raise SikojaError(f"{where}: not a sikoja vocabulary file")
         return cls.build(payload["counts"])
 
     # -- correction -------------------------------------------------------------------------

@@ -9,8 +9,6 @@ vocabulary all come from the same version even while a swap happens.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -200,11 +198,8 @@ class OpenSearchBackend(IndexBackend):
                  word_counts: dict[str, int] | None) -> None:
         """Write a version's vocabulary, word counts and record (the record last)."""
         generation = int(record["generation"])
-        with tempfile.TemporaryDirectory(prefix="sikoja-vocab-") as tmp:
-            path = Path(tmp) / "vocabulary.json"
-            vocabulary.save(path)
-            record["vocabulary_parts"] = self.meta.put_blob(
-                index, "vocabulary", generation, path.read_bytes())
+        record["vocabulary_parts"] = self.meta.put_blob(
+            index, "vocabulary", generation, vocabulary.to_bytes())
         if word_counts is not None:
             data = json.dumps(word_counts, ensure_ascii=False).encode("utf-8")
             record["word_counts_parts"] = self.meta.put_blob(
@@ -598,13 +593,7 @@ class OpenSearchBackend(IndexBackend):
                                   int(live.record.get("vocabulary_parts", 0)))
         if data is None:
             return None
-        fd, tmp = tempfile.mkstemp(prefix="sikoja-vocab-", suffix=".json")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            return Vocabulary.load(tmp)
-        finally:
-            Path(tmp).unlink(missing_ok=True)
+        return Vocabulary.from_bytes(data, f"{live.index} vocabulary")
 
     def word_counts(self) -> dict[str, int]:
         """Empty when the live index cannot be updated in place (none, or made with another
