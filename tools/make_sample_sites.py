@@ -39,14 +39,22 @@ import json
 import re
 import shutil
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import urlsplit
+
+# The server reads what this script writes: one place for where the sites live, their ports
+# and the query-string route keys.
+from sikoja.demo.server import (
+    DEFAULT_BASE_PORT,
+    LOOPBACK,
+    SITES_ROOT,
+    SampleSite,
+    render_sources,
+    route_key,
+)
 
 REPO = Path(__file__).resolve().parent.parent
-SITES_DIR = REPO / "sikoja" / "demo" / "sites"
-DEFAULT_BASE_PORT = 8701
-HOST = "127.0.0.1"
 
 # ---------------------------------------------------------------------------------------------
 # Sites
@@ -96,7 +104,7 @@ class Site:
 
     @property
     def base(self) -> str:
-        return f"http://{HOST}:{DEFAULT_BASE_PORT + self.port_offset}"
+        return f"http://{LOOPBACK}:{DEFAULT_BASE_PORT + self.port_offset}"
 
     def next_id(self, step: int = 1) -> int:
         self.counter += step
@@ -121,143 +129,126 @@ class Page:
         return self.site.base + self.href
 
 
-def S(name, opd, short, template, offset, tagline, address, tugas, **kw) -> Site:
-    return Site(name, opd, short, template, offset, tagline, address, tugas, **kw)
-
-
 SITES: list[Site] = [
-    S("disdukcapil", "Dinas Kependudukan dan Pencatatan Sipil Kota Jambi", "Disdukcapil Kota Jambi",
-      "wp", 0, "Melayani dengan Hati, Cepat, Tepat, Tanpa Biaya", KOMPLEK,
-      "melaksanakan urusan pemerintahan di bidang administrasi kependudukan dan pencatatan sipil",
-      labels="a", list_style="ol", robots="User-agent: *\nDisallow: /wp-admin/\n"
-      "Allow: /wp-admin/admin-ajax.php\n\nSitemap: {base}/sitemap.xml\n", sitemap=True,
-      place="Kantor Disdukcapil Kota Jambi, " + KOMPLEK + "; loket Disdukcapil di Mal Pelayanan "
-      "Publik (MPP) Kota Jambi", color="#1e3a8a"),
-    S("dpmptsp", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Jambi", "DPMPTSP Kota Jambi",
-      "modern", 1, "Perizinan Mudah, Cepat, Transparan", KOMPLEK,
-      "menyelenggarakan pelayanan perizinan dan nonperizinan secara terpadu satu pintu serta "
-      "mendorong penanaman modal di Kota Jambi", labels="c", list_style="ul",
-      robots="User-agent: *\nDisallow: /cari\n\nSitemap: {base}/sitemap.xml\n", sitemap=True,
-      place="Loket DPMPTSP di Mal Pelayanan Publik (MPP) Kota Jambi", color="#0f766e"),
-    S("mpp", "Mal Pelayanan Publik Kota Jambi", "Mal Pelayanan Publik Kota Jambi", "modern", 2,
-      "Satu Tempat, Banyak Layanan", "Gedung Mal Pelayanan Publik (eks rumah dinas DPRD Kota Jambi), "
-      "Kota Jambi",
-      "mengintegrasikan pelayanan publik dari instansi pusat, provinsi, kota, BUMN dan BUMD dalam "
-      "satu gedung; MPP dikelola oleh DPMPTSP Kota Jambi", labels="b", list_style="table",
-      robots="User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n", sitemap=True,
-      place="Mal Pelayanan Publik Kota Jambi", color="#b45309"),
-    S("bpprd", "Badan Pengelola Pajak dan Retribusi Daerah Kota Jambi", "BPPRD Kota Jambi", "table",
-      3, "Pajak Daerah untuk Pembangunan Kota Jambi",
-      "Kompleks Perkantoran Wali Kota Jambi, Jl. Basuki Rahmat, Kotabaru, Kota Jambi",
-      "mengelola pendataan, penetapan, pemungutan dan pelayanan pajak daerah serta retribusi "
-      "daerah", labels="d", list_style="ol",
-      robots="User-agent: *\nDisallow: /admin/\n", place="Kantor BPPRD Kota Jambi, Kompleks "
-      "Perkantoran Wali Kota Jambi, Jl. Basuki Rahmat, Kotabaru; loket BPPRD di MPP Kota Jambi",
-      color="#14532d"),
-    S("disdik", "Dinas Pendidikan Kota Jambi", "Dinas Pendidikan Kota Jambi", "php", 4,
-      "Mewujudkan Pendidikan yang Bermutu dan Merata", KOMPLEK,
-      "melaksanakan urusan pemerintahan bidang pendidikan anak usia dini, pendidikan dasar (SD "
-      "dan SMP) dan pendidikan nonformal", labels="e", list_style="ul",
-      place="Kantor Dinas Pendidikan Kota Jambi dan sekolah tujuan", color="#7c2d12"),
-    S("dinsos", "Dinas Sosial Kota Jambi", "Dinas Sosial Kota Jambi", "php", 5,
-      "Hadir untuk Warga yang Membutuhkan", KOMPLEK,
-      "melaksanakan urusan pemerintahan bidang sosial: perlindungan dan jaminan sosial, "
-      "rehabilitasi sosial, serta pengelolaan data kesejahteraan sosial", labels="b",
-      list_style="para", place="Kantor kelurahan setempat dan Kantor Dinas Sosial Kota Jambi",
-      color="#6d28d9"),
-    S("dinkes", "Dinas Kesehatan Kota Jambi", "Dinas Kesehatan Kota Jambi", "wp", 6,
-      "Kota Jambi Sehat, Warga Bahagia", KOMPLEK,
-      "melaksanakan urusan pemerintahan bidang kesehatan dan membina puskesmas sebagai UPTD",
-      labels="c", list_style="ul", place="Puskesmas se-Kota Jambi", color="#047857"),
-    S("rsud", "Rumah Sakit Umum Daerah H. Abdul Manap Kota Jambi", "RSUD H. Abdul Manap",
-      "cms", 7, "Melayani dengan Sepenuh Hati", "RSUD H. Abdul Manap, Kota Jambi",
-      "menyelenggarakan pelayanan kesehatan perorangan secara paripurna: gawat darurat, rawat "
-      "jalan dan rawat inap", labels="a", list_style="ul", place="RSUD H. Abdul Manap Kota Jambi",
-      color="#0e7490"),
-    S("disnaker", "Dinas Tenaga Kerja Kota Jambi", "Dinas Tenaga Kerja Kota Jambi", "table", 8,
-      "Bekerja untuk Kesejahteraan", KOMPLEK,
-      "melaksanakan urusan pemerintahan bidang ketenagakerjaan: penempatan tenaga kerja, "
-      "pelatihan kerja dan hubungan industrial", labels="e", list_style="ol",
-      charset="windows-1252", place="Kantor Dinas Tenaga Kerja Kota Jambi", color="#1f2937"),
-    S("dishub", "Dinas Perhubungan Kota Jambi", "Dinas Perhubungan Kota Jambi", "php", 9,
-      "Tertib, Aman dan Lancar Berlalu Lintas", KOMPLEK,
-      "melaksanakan urusan pemerintahan bidang perhubungan: lalu lintas, angkutan jalan dan "
-      "pengujian kendaraan bermotor", labels="d", list_style="table",
-      place="UPTD Pengujian Kendaraan Bermotor, Kenali Asam Bawah, Kec. Kota Baru",
-      color="#1d4ed8"),
-    S("pupr", "Dinas Pekerjaan Umum dan Penataan Ruang Kota Jambi", "Dinas PUPR Kota Jambi",
-      "cms", 10, "Membangun Infrastruktur Kota Jambi Bahagia", KOMPLEK,
-      "melaksanakan urusan pemerintahan bidang pekerjaan umum dan penataan ruang, termasuk jalan "
-      "kota, drainase dan sumber daya air", labels="b", list_style="ol",
-      place="Laporan daring; tindak lanjut oleh Dinas PUPR Kota Jambi", color="#92400e"),
-    S("dlh", "Dinas Lingkungan Hidup Kota Jambi", "DLH Kota Jambi", "cms", 11,
-      "Kota Jambi Bersih, Hijau dan Sehat", KOMPLEK,
-      "melaksanakan urusan pemerintahan bidang lingkungan hidup, persampahan dan pengelolaan "
-      "TPA Talang Gulo", labels="c", list_style="para", place="TPA Talang Gulo, Kota Jambi",
-      color="#15803d"),
-    S("damkar", "Dinas Pemadam Kebakaran dan Penyelamatan Kota Jambi", "Damkar Kota Jambi",
-      "modern", 12, "Pantang Pulang Sebelum Padam", "Markas Komando Damkar Kota Jambi",
-      "melaksanakan urusan pemadaman kebakaran, penyelamatan dan evakuasi, serta pemberdayaan "
-      "masyarakat dalam pencegahan kebakaran", labels="e", list_style="ul",
-      contact="Call Center 112 (bebas pulsa) &middot; Telp. 0741-41171",
-      place="Seluruh wilayah Kota Jambi", color="#b91c1c"),
-    S("bpbd", "Badan Penanggulangan Bencana Daerah Kota Jambi", "BPBD Kota Jambi", "cms", 13,
-      "Siaga Bencana, Tanggap dan Tangguh", KOMPLEK,
-      "melaksanakan penanggulangan bencana: pencegahan, kesiapsiagaan, tanggap darurat dan "
-      "rehabilitasi", labels="a", list_style="ul", place="Posko Siaga Banjir, Pasar Angso Duo",
-      color="#c2410c"),
-    S("diskominfo", "Dinas Komunikasi dan Informatika Kota Jambi", "Diskominfo Kota Jambi",
-      "modern", 14, "Kota Jambi Cerdas, Terhubung dan Terbuka", KOMPLEK,
-      "melaksanakan urusan komunikasi, informatika, statistik dan persandian; mengelola SiKoja, "
-      "SiKesal, Call Center 112 dan PPID Kota Jambi", labels="a", list_style="ol",
-      sitemap=True, place="Daring melalui aplikasi; Kantor Diskominfo Kota Jambi",
-      color="#0369a1"),
-    S("pdam", "Perumda Air Minum Tirta Mayang Kota Jambi", "Perumda Air Minum Tirta Mayang",
-      "modern", 15, "Air Bersih untuk Kota Jambi", "Jl. Slamet Riyadi, Kota Jambi",
-      "menyediakan pelayanan air minum bagi warga Kota Jambi sebagai badan usaha milik daerah",
-      labels="b", list_style="ul", sitemap=True,
-      contact="Hotline/WhatsApp 0821-2121-9692 &middot; Instagram @perumdatirtamayang",
-      place="Kantor Perumda Tirta Mayang, Jl. Slamet Riyadi", color="#0284c7"),
-    S("perkim", "Dinas Perumahan dan Kawasan Permukiman Kota Jambi", "Dinas Perkim Kota Jambi",
-      "php", 16, "Rumah Layak untuk Semua", KOMPLEK,
-      "melaksanakan urusan pemerintahan bidang perumahan rakyat dan kawasan permukiman",
-      labels="c", list_style="ol", place="Melalui RT, kelurahan dan kecamatan", color="#854d0e"),
-    S("dpmppa", "Dinas Pemberdayaan Masyarakat, Perempuan dan Perlindungan Anak Kota Jambi",
-      "DPMPPA Kota Jambi", "wp", 17, "Lindungi Perempuan dan Anak", KOMPLEK,
-      "melaksanakan urusan pemberdayaan masyarakat, pemberdayaan perempuan dan perlindungan anak, "
-      "termasuk UPTD Perlindungan Perempuan dan Anak (UPTD PPA)", labels="d", list_style="ol",
-      place="Kantor UPTD PPA Kota Jambi", color="#be185d"),
-    S("disperindag", "Dinas Perindustrian dan Perdagangan Kota Jambi", "Disperindag Kota Jambi",
-      "table", 18, "Pasar Tertib, Timbangan Tepat", KOMPLEK,
-      "melaksanakan urusan perindustrian, perdagangan dan metrologi legal melalui UPTD Metrologi "
-      "Legal", labels="a", list_style="ul", place="UPTD Metrologi Legal Kota Jambi dan pasar-pasar "
-      "tempat sidang tera", color="#374151"),
-    S("kec-telanaipura", "Kecamatan Telanaipura", "Kecamatan Telanaipura", "cms", 19,
-      "Melayani Warga Telanaipura", "Kantor Camat Telanaipura, Kota Jambi",
-      "menyelenggarakan pelayanan administrasi kecamatan dan membina kelurahan di wilayah "
-      "Telanaipura", labels="e", list_style="ol",
-      place="Kantor kelurahan sesuai domisili (di Kecamatan Telanaipura: Penyengat Rendah, "
-      "Simpang IV Sipin, Telanaipura, Buluran Kenali, Teluk Kenali dan lainnya)",
-      color="#4d7c0f"),
+    Site("disdukcapil", "Dinas Kependudukan dan Pencatatan Sipil Kota Jambi", "Disdukcapil Kota Jambi",
+         "wp", 0, "Melayani dengan Hati, Cepat, Tepat, Tanpa Biaya", KOMPLEK,
+         "melaksanakan urusan pemerintahan di bidang administrasi kependudukan dan pencatatan sipil",
+         labels="a", list_style="ol", robots="User-agent: *\nDisallow: /wp-admin/\n"
+         "Allow: /wp-admin/admin-ajax.php\n\nSitemap: {base}/sitemap.xml\n", sitemap=True,
+         place="Kantor Disdukcapil Kota Jambi, " + KOMPLEK + "; loket Disdukcapil di Mal Pelayanan "
+         "Publik (MPP) Kota Jambi", color="#1e3a8a"),
+    Site("dpmptsp", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Jambi", "DPMPTSP Kota Jambi",
+         "modern", 1, "Perizinan Mudah, Cepat, Transparan", KOMPLEK,
+         "menyelenggarakan pelayanan perizinan dan nonperizinan secara terpadu satu pintu serta "
+         "mendorong penanaman modal di Kota Jambi", labels="c", list_style="ul",
+         robots="User-agent: *\nDisallow: /cari\n\nSitemap: {base}/sitemap.xml\n", sitemap=True,
+         place="Loket DPMPTSP di Mal Pelayanan Publik (MPP) Kota Jambi", color="#0f766e"),
+    Site("mpp", "Mal Pelayanan Publik Kota Jambi", "Mal Pelayanan Publik Kota Jambi", "modern", 2,
+         "Satu Tempat, Banyak Layanan", "Gedung Mal Pelayanan Publik (eks rumah dinas DPRD Kota Jambi), "
+         "Kota Jambi",
+         "mengintegrasikan pelayanan publik dari instansi pusat, provinsi, kota, BUMN dan BUMD dalam "
+         "satu gedung; MPP dikelola oleh DPMPTSP Kota Jambi", labels="b", list_style="table",
+         robots="User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n", sitemap=True,
+         place="Mal Pelayanan Publik Kota Jambi", color="#b45309"),
+    Site("bpprd", "Badan Pengelola Pajak dan Retribusi Daerah Kota Jambi", "BPPRD Kota Jambi", "table",
+         3, "Pajak Daerah untuk Pembangunan Kota Jambi",
+         "Kompleks Perkantoran Wali Kota Jambi, Jl. Basuki Rahmat, Kotabaru, Kota Jambi",
+         "mengelola pendataan, penetapan, pemungutan dan pelayanan pajak daerah serta retribusi "
+         "daerah", labels="d", list_style="ol",
+         robots="User-agent: *\nDisallow: /admin/\n", place="Kantor BPPRD Kota Jambi, Kompleks "
+         "Perkantoran Wali Kota Jambi, Jl. Basuki Rahmat, Kotabaru; loket BPPRD di MPP Kota Jambi",
+         color="#14532d"),
+    Site("disdik", "Dinas Pendidikan Kota Jambi", "Dinas Pendidikan Kota Jambi", "php", 4,
+         "Mewujudkan Pendidikan yang Bermutu dan Merata", KOMPLEK,
+         "melaksanakan urusan pemerintahan bidang pendidikan anak usia dini, pendidikan dasar (SD "
+         "dan SMP) dan pendidikan nonformal", labels="e", list_style="ul",
+         place="Kantor Dinas Pendidikan Kota Jambi dan sekolah tujuan", color="#7c2d12"),
+    Site("dinsos", "Dinas Sosial Kota Jambi", "Dinas Sosial Kota Jambi", "php", 5,
+         "Hadir untuk Warga yang Membutuhkan", KOMPLEK,
+         "melaksanakan urusan pemerintahan bidang sosial: perlindungan dan jaminan sosial, "
+         "rehabilitasi sosial, serta pengelolaan data kesejahteraan sosial", labels="b",
+         list_style="para", place="Kantor kelurahan setempat dan Kantor Dinas Sosial Kota Jambi",
+         color="#6d28d9"),
+    Site("dinkes", "Dinas Kesehatan Kota Jambi", "Dinas Kesehatan Kota Jambi", "wp", 6,
+         "Kota Jambi Sehat, Warga Bahagia", KOMPLEK,
+         "melaksanakan urusan pemerintahan bidang kesehatan dan membina puskesmas sebagai UPTD",
+         labels="c", list_style="ul", place="Puskesmas se-Kota Jambi", color="#047857"),
+    Site("rsud", "Rumah Sakit Umum Daerah H. Abdul Manap Kota Jambi", "RSUD H. Abdul Manap",
+         "cms", 7, "Melayani dengan Sepenuh Hati", "RSUD H. Abdul Manap, Kota Jambi",
+         "menyelenggarakan pelayanan kesehatan perorangan secara paripurna: gawat darurat, rawat "
+         "jalan dan rawat inap", labels="a", list_style="ul", place="RSUD H. Abdul Manap Kota Jambi",
+         color="#0e7490"),
+    Site("disnaker", "Dinas Tenaga Kerja Kota Jambi", "Dinas Tenaga Kerja Kota Jambi", "table", 8,
+         "Bekerja untuk Kesejahteraan", KOMPLEK,
+         "melaksanakan urusan pemerintahan bidang ketenagakerjaan: penempatan tenaga kerja, "
+         "pelatihan kerja dan hubungan industrial", labels="e", list_style="ol",
+         charset="windows-1252", place="Kantor Dinas Tenaga Kerja Kota Jambi", color="#1f2937"),
+    Site("dishub", "Dinas Perhubungan Kota Jambi", "Dinas Perhubungan Kota Jambi", "php", 9,
+         "Tertib, Aman dan Lancar Berlalu Lintas", KOMPLEK,
+         "melaksanakan urusan pemerintahan bidang perhubungan: lalu lintas, angkutan jalan dan "
+         "pengujian kendaraan bermotor", labels="d", list_style="table",
+         place="UPTD Pengujian Kendaraan Bermotor, Kenali Asam Bawah, Kec. Kota Baru",
+         color="#1d4ed8"),
+    Site("pupr", "Dinas Pekerjaan Umum dan Penataan Ruang Kota Jambi", "Dinas PUPR Kota Jambi",
+         "cms", 10, "Membangun Infrastruktur Kota Jambi Bahagia", KOMPLEK,
+         "melaksanakan urusan pemerintahan bidang pekerjaan umum dan penataan ruang, termasuk jalan "
+         "kota, drainase dan sumber daya air", labels="b", list_style="ol",
+         place="Laporan daring; tindak lanjut oleh Dinas PUPR Kota Jambi", color="#92400e"),
+    Site("dlh", "Dinas Lingkungan Hidup Kota Jambi", "DLH Kota Jambi", "cms", 11,
+         "Kota Jambi Bersih, Hijau dan Sehat", KOMPLEK,
+         "melaksanakan urusan pemerintahan bidang lingkungan hidup, persampahan dan pengelolaan "
+         "TPA Talang Gulo", labels="c", list_style="para", place="TPA Talang Gulo, Kota Jambi",
+         color="#15803d"),
+    Site("damkar", "Dinas Pemadam Kebakaran dan Penyelamatan Kota Jambi", "Damkar Kota Jambi",
+         "modern", 12, "Pantang Pulang Sebelum Padam", "Markas Komando Damkar Kota Jambi",
+         "melaksanakan urusan pemadaman kebakaran, penyelamatan dan evakuasi, serta pemberdayaan "
+         "masyarakat dalam pencegahan kebakaran", labels="e", list_style="ul",
+         contact="Call Center 112 (bebas pulsa) &middot; Telp. 0741-41171",
+         place="Seluruh wilayah Kota Jambi", color="#b91c1c"),
+    Site("bpbd", "Badan Penanggulangan Bencana Daerah Kota Jambi", "BPBD Kota Jambi", "cms", 13,
+         "Siaga Bencana, Tanggap dan Tangguh", KOMPLEK,
+         "melaksanakan penanggulangan bencana: pencegahan, kesiapsiagaan, tanggap darurat dan "
+         "rehabilitasi", labels="a", list_style="ul", place="Posko Siaga Banjir, Pasar Angso Duo",
+         color="#c2410c"),
+    Site("diskominfo", "Dinas Komunikasi dan Informatika Kota Jambi", "Diskominfo Kota Jambi",
+         "modern", 14, "Kota Jambi Cerdas, Terhubung dan Terbuka", KOMPLEK,
+         "melaksanakan urusan komunikasi, informatika, statistik dan persandian; mengelola SiKoja, "
+         "SiKesal, Call Center 112 dan PPID Kota Jambi", labels="a", list_style="ol",
+         sitemap=True, place="Daring melalui aplikasi; Kantor Diskominfo Kota Jambi",
+         color="#0369a1"),
+    Site("pdam", "Perumda Air Minum Tirta Mayang Kota Jambi", "Perumda Air Minum Tirta Mayang",
+         "modern", 15, "Air Bersih untuk Kota Jambi", "Jl. Slamet Riyadi, Kota Jambi",
+         "menyediakan pelayanan air minum bagi warga Kota Jambi sebagai badan usaha milik daerah",
+         labels="b", list_style="ul", sitemap=True,
+         contact="Hotline/WhatsApp 0821-2121-9692 &middot; Instagram @perumdatirtamayang",
+         place="Kantor Perumda Tirta Mayang, Jl. Slamet Riyadi", color="#0284c7"),
+    Site("perkim", "Dinas Perumahan dan Kawasan Permukiman Kota Jambi", "Dinas Perkim Kota Jambi",
+         "php", 16, "Rumah Layak untuk Semua", KOMPLEK,
+         "melaksanakan urusan pemerintahan bidang perumahan rakyat dan kawasan permukiman",
+         labels="c", list_style="ol", place="Melalui RT, kelurahan dan kecamatan", color="#854d0e"),
+    Site("dpmppa", "Dinas Pemberdayaan Masyarakat, Perempuan dan Perlindungan Anak Kota Jambi",
+         "DPMPPA Kota Jambi", "wp", 17, "Lindungi Perempuan dan Anak", KOMPLEK,
+         "melaksanakan urusan pemberdayaan masyarakat, pemberdayaan perempuan dan perlindungan anak, "
+         "termasuk UPTD Perlindungan Perempuan dan Anak (UPTD PPA)", labels="d", list_style="ol",
+         place="Kantor UPTD PPA Kota Jambi", color="#be185d"),
+    Site("disperindag", "Dinas Perindustrian dan Perdagangan Kota Jambi", "Disperindag Kota Jambi",
+         "table", 18, "Pasar Tertib, Timbangan Tepat", KOMPLEK,
+         "melaksanakan urusan perindustrian, perdagangan dan metrologi legal melalui UPTD Metrologi "
+         "Legal", labels="a", list_style="ul", place="UPTD Metrologi Legal Kota Jambi dan pasar-pasar "
+         "tempat sidang tera", color="#374151"),
+    Site("kec-telanaipura", "Kecamatan Telanaipura", "Kecamatan Telanaipura", "cms", 19,
+         "Melayani Warga Telanaipura", "Kantor Camat Telanaipura, Kota Jambi",
+         "menyelenggarakan pelayanan administrasi kecamatan dan membina kelurahan di wilayah "
+         "Telanaipura", labels="e", list_style="ol",
+         place="Kantor kelurahan sesuai domisili (di Kecamatan Telanaipura: Penyengat Rendah, "
+         "Simpang IV Sipin, Telanaipura, Buluran Kenali, Teluk Kenali dan lainnya)",
+         color="#4d7c0f"),
 ]
 SITE = {s.name: s for s in SITES}
 
 # ---------------------------------------------------------------------------------------------
 # Where a page lives: each template has its own URL scheme
 # ---------------------------------------------------------------------------------------------
-
-
-def route_key(target: str) -> str:
-    """The server's lookup key for a request target: path plus sorted non-tracking query."""
-    parts = urlsplit(target)
-    pairs = sorted(
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking(k)
-    )
-    return parts.path + ("?" + urlencode(pairs) if pairs else "")
-
-
-def is_tracking(name: str) -> bool:
-    return name.startswith("utm_") or name in ("fbclid", "gclid")
 
 
 def place(site: Site, kind: str, slug: str, date: str = "") -> tuple[str, str]:
@@ -328,7 +319,8 @@ def place(site: Site, kind: str, slug: str, date: str = "") -> tuple[str, str]:
     else:
         raise ValueError(t)
     for r in routes:
-        site.routes[route_key(r)] = file
+        parts = urlsplit(r)
+        site.routes[route_key(parts.path, parts.query)] = file
     return href, file
 
 
@@ -497,10 +489,7 @@ def render_table(page: Page) -> str:
         f'<font size="1" color="#666666">{tanggal(p.date)}</font></td></tr>'
         for p in latest_news(site))
     links = "<br>".join("&raquo; " + a(h, e(t), target="_blank") for t, h in LINKS_TERKAIT)
-    if site.charset == "utf-8":
-        meta = '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
-    else:
-        meta = f'<meta http-equiv="Content-Type" content="text/html; charset={site.charset}">'
+    meta = f'<meta http-equiv="Content-Type" content="text/html; charset={site.charset}">'
     return f"""<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "http://www.w3.org/TR/html4/loose.dtd">
 <html>
 <head>
@@ -1128,7 +1117,7 @@ def facts_for(key: str, raw: list[dict], site: Site) -> ServiceFacts:
             return over[name]
         value = rec.get(name)
         if isinstance(value, list):
-            return [clean(v) for v in value if clean(v) and clean(v) != "-"]
+            return [c for c in map(clean, value) if c and c != "-"]
         value = clean(value or "")
         if not value or value in ("-", "Tidak disebut") or value.startswith("Tidak disebut"):
             return None
@@ -1546,7 +1535,7 @@ def build_catalog(raw_apps: list[dict]) -> list[dict]:
         if not url or not url.startswith("http"):
             url = f"{base}/aplikasi/{slug}/"
         platform = rec.get("platform")
-        platform = PLATFORM_FIX.get(platform, platform) if platform in PLATFORM_FIX else platform
+        platform = PLATFORM_FIX.get(platform, platform)
         if platform and "WhatsApp" in platform:
             platform = "WhatsApp/Instagram"
         catalog.append({"name": name, "opd": opd, "url": url, "description": desc,
@@ -1764,9 +1753,9 @@ def build(data_dir: Path) -> tuple[list[dict], dict]:
             for key, (slug, title, intro) in MPP_RELISTED.items():
                 f = facts[key]
                 owner = SITE[SERVICES[key][1]]
-                mf = ServiceFacts(f.requirements, f.procedure, f.duration, f.cost, f.legal_basis,
-                                  f"Loket {owner.short.replace(' Kota Jambi', '')}, Mal Pelayanan "
-                                  "Publik Kota Jambi", f.online)
+                # the MPP page states its own counter, and not the owner site's note
+                mf = replace(f, location=f"Loket {owner.short.replace(' Kota Jambi', '')}, Mal "
+                             "Pelayanan Publik Kota Jambi", note=None)
                 extra = (f"<p>Informasi resmi dari instansi pemilik layanan: "
                          f"[[{key}|{e(owner.short)}]].</p>")
                 page = add_page(site, "service", f"mpp:{key}", title, slug,
@@ -1910,7 +1899,7 @@ def resolve_links(page: Page, html_text: str, global_keys: dict[str, Page]) -> s
 
 
 def write_site(site: Site, global_keys: dict[str, Page]) -> None:
-    root = SITES_DIR / site.name
+    root = SITES_ROOT / site.name
     for page in site.pages:
         page.body = resolve_links(page, page.body, global_keys)
     for page in site.pages:
@@ -1933,7 +1922,7 @@ def write_site(site: Site, global_keys: dict[str, Page]) -> None:
             '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
             f"<title>{e(site.short)}</title><link>{site.base}/</link>\n{items}"
             "</channel></rss>\n", encoding="utf-8")
-        site.routes[route_key("/?feed=rss2")] = "feed-rss2.xml"
+        site.routes[route_key("/", "feed=rss2")] = "feed-rss2.xml"
     (root / "_routes.json").write_text(json.dumps(dict(sorted(site.routes.items())), indent=1)
                                        + "\n", encoding="utf-8")
     if site.robots:
@@ -1950,7 +1939,7 @@ def write_site(site: Site, global_keys: dict[str, Page]) -> None:
 
 
 def write_catalog(catalog: list[dict]) -> None:
-    root = SITES_DIR / "diskominfo"
+    root = SITES_ROOT / "diskominfo"
     public = [{k: v for k, v in app.items() if not k.startswith("_")} for app in catalog]
     (root / "apps.json").write_text(json.dumps(public, ensure_ascii=False, indent=2) + "\n",
                                     encoding="utf-8")
@@ -1963,8 +1952,6 @@ def write_catalog(catalog: list[dict]) -> None:
 
 
 def write_sources(data_dir: Path) -> None:
-    from sikoja.demo.server import SampleSite, render_sources
-
     sites = [SampleSite(s.name, s.opd, s.port_offset) for s in SITES]
     urls = {s.name: s.base for s in SITES}
     header = ("The bundled sample Kota Jambi web on the default ports (8701...).\n"
@@ -2024,14 +2011,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder with services.jsonl, opds.jsonl, apps.jsonl")
     args = parser.parse_args(argv)
     catalog, global_keys = build(args.data)
-    if SITES_DIR.exists():
-        shutil.rmtree(SITES_DIR)
-    SITES_DIR.mkdir(parents=True)
+    if SITES_ROOT.exists():
+        shutil.rmtree(SITES_ROOT)
+    SITES_ROOT.mkdir(parents=True)
     for site in SITES:
         write_site(site, global_keys)
     write_catalog(catalog)
     manifest = [{"name": s.name, "opd": s.opd, "port_offset": s.port_offset} for s in SITES]
-    (SITES_DIR / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2)
+    (SITES_ROOT / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2)
                                              + "\n", encoding="utf-8")
     write_sources(args.data)
     write_planted(global_keys)
@@ -2039,7 +2026,7 @@ def main(argv: list[str] | None = None) -> int:
     n_pages = sum(len(s.pages) for s in SITES)
     n_services = sum(1 for s in SITES for p in s.pages if p.kind == "service")
     digest = hashlib.sha256()
-    for f in sorted(SITES_DIR.rglob("*")):
+    for f in sorted(SITES_ROOT.rglob("*")):
         if f.is_file():
             digest.update(f.read_bytes())
     print(f"{len(SITES)} sites, {n_pages} pages ({n_services} service pages), "

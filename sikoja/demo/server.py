@@ -61,6 +61,16 @@ def is_tracking(name: str) -> bool:
     return name.startswith("utm_") or name in ("fbclid", "gclid")
 
 
+def route_key(path: str, query: str) -> str:
+    """The ``_routes.json`` key of a request: the path plus its query pairs without tracking
+    parameters, sorted, so ``/?b=2&a=1&utm_source=x`` finds the page written for
+    ``/?a=1&b=2``. ``tools/make_sample_sites.py`` writes the routes with this same function."""
+    pairs = sorted(
+        (k, v) for k, v in parse_qsl(query, keep_blank_values=True) if not is_tracking(k)
+    )
+    return path + ("?" + urlencode(pairs) if pairs else "")
+
+
 @dataclass(frozen=True)
 class SampleSite:
     name: str
@@ -145,13 +155,10 @@ class _SiteState:
         """("file", path) | ("redirect", location) | ("missing", None)."""
         parts = urlsplit(target)
         path = unquote(parts.path) or "/"
-        pairs = sorted(
-            (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking(k)
-        )
-        key = path + ("?" + urlencode(pairs) if pairs else "")
+        key = route_key(path, parts.query)
         if key in self.routes:
             return "file", self.root / self.routes[key]
-        if pairs and path in self.query_paths:
+        if key != path and path in self.query_paths:  # a query this path has no page for
             return "missing", None
         rel = path.lstrip("/")
         if any(part.startswith((".", "_")) for part in rel.split("/") if part):
