@@ -105,18 +105,17 @@ class SearchService:
                 if time.monotonic() - self._last_open_error < 1.0:
                     raise IndexUnavailable("the search index is not available yet")
                 try:
-                    from indexer.search import Searcher
+                    from sikoja.cli import open_built_searcher
 
-                    searcher = Searcher(self.settings)
-                    info = searcher.info()
+                    opened = open_built_searcher(self.settings)
                 except Exception as exc:
                     self._last_open_error = time.monotonic()
                     log.warning("cannot open the index: %s", exc)
                     raise IndexUnavailable("the search index is not available yet") from None
-                if info.get("version") is None and self.settings.backend == "embedded":
-                    searcher.close()  # nothing built yet: try again on a later request
+                if opened is None:  # nothing built yet: try again on a later request
                     self._last_open_error = time.monotonic()
                     raise IndexUnavailable("the search index is not available yet")
+                searcher, info = opened
                 self._version = info.get("version")
                 self._last_refresh = time.monotonic()
                 self._searcher = searcher

@@ -58,18 +58,29 @@ def cmd_index(args: argparse.Namespace) -> int:
     return 0
 
 
-def open_searcher(data_dir: Path):  # noqa: ANN201 - returns indexer.search.Searcher
+def open_built_searcher(settings):  # noqa: ANN001, ANN201 - Settings -> (Searcher, info) | None
+    """A searcher over the index and its info, or None (closed again) when no index was
+    built yet: an embedded index folder without a version. A cluster backend answers for
+    itself. Shared by the CLI and the API, which word the error each for their reader."""
     from indexer.search import Searcher
+
+    searcher = Searcher(settings)
+    info = searcher.info()
+    if info.get("version") is None and settings.backend == "embedded":
+        searcher.close()
+        return None
+    return searcher, info
+
+
+def open_searcher(data_dir: Path):  # noqa: ANN201 - returns indexer.search.Searcher
     from sikoja.config import load_settings
 
     if not Path(data_dir).is_dir():
         raise SikojaError(f"data dir not found: {data_dir}")
-    settings = load_settings(data_dir)
-    searcher = Searcher(settings)
-    if searcher.info().get("version") is None and settings.backend == "embedded":
-        searcher.close()
+    opened = open_built_searcher(load_settings(data_dir))
+    if opened is None:
         raise SikojaError(f"no index in {data_dir}: run 'sikoja index --data-dir {data_dir}'")
-    return searcher
+    return opened[0]
 
 
 def cmd_search(args: argparse.Namespace) -> int:
