@@ -205,59 +205,75 @@ def describe(analysis) -> list[str]:
 def cmd_test(args: argparse.Namespace) -> int:
     from indexer.analysis import Analyzer
     from synonyms import StaticSynonyms, parse, parse_rule
+    from synonyms.rules import append_rule
 
     with _store(args) as store:
-        current = store.export_text()
         pending = None
         if args.pending:
-            rule = parse_rule(args.pending)
-            text = current.rstrip("\n") + "\n" + rule.text() + "\n"
+            text = append_rule(store.export_text(), parse_rule(args.pending))
             pending = StaticSynonyms(parse(text, "synonyms with the pending rule"), "pending")
-        vocabulary = _vocabulary(args.data_dir)
-        print("\n".join(describe(Analyzer(synonyms=store).analyze_query(args.query, vocabulary))))
-        if pending is not None:
-            after = Analyzer(synonyms=pending).analyze_query(args.query, vocabulary)
+        # one Analyzer per rule set and one open index, shared by the analysis and the results
+        now = Analyzer(synonyms=store)
+        then = Analyzer(synonyms=pending) if pending is not None else None
+        index = _open_index(args.data_dir)
+        vocabulary = _vocabulary(index)
+        print("\n".join(describe(now.analyze_query(args.query, vocabulary))))
+        if then is not None:
+            after = then.analyze_query(args.query, vocabulary)
             print(f"\nwith the pending rule '{args.pending}':")
             print("\n".join(describe(after)))
-        _print_results(args, store, pending)
+        _print_results(args, index, now, then)
     return 0
 
 
-def _vocabulary(data_dir: Path):
-    """The index's vocabulary for typo correction, when the lead's backend can give it."""
+def _open_index(data_dir: Path):
+    """(settings, backend) of the data dir's index, or the exception that kept it closed."""
     try:
         from indexer.backend import open_backend
         from sikoja.config import load_settings
 
-        return open_backend(load_settings(data_dir)).vocabulary()
-    except Exception:  # no index yet: analysis without typo correction
+        settings = load_settings(data_dir)
+        return settings, open_backend(settings)
+    except Exception as exc:  # shown (or raised) with the results, see _print_results
+        return exc
+
+
+def _vocabulary(index):
+    """The index's vocabulary for typo correction, when the lead's backend can give it."""
+    if isinstance(index, Exception):  # no index yet: analysis without typo correction
+        return None
+    try:
+        return index[1].vocabulary()
+    except Exception:
         return None
 
 
-def _print_results(args: argparse.Namespace, store, pending) -> None:
-    """Top results now and, with a pending rule, after it (needs a built index)."""
+def _print_results(args: argparse.Namespace, index, now, then) -> None:
+    """Top results now and, with a pending rule (``then``), after it (needs a built index)."""
+    if isinstance(index, SikojaError):
+        print(f"\nresults: not available ({index})")
+        return
+    if isinstance(index, Exception):
+        raise index
+    settings, backend = index
     try:
         from indexer.search import Searcher
-        from sikoja.config import load_settings
 
-        settings = load_settings(args.data_dir)
-        searcher = Searcher(settings, synonyms=store)
+        searcher = Searcher(settings, backend=backend, analyzer=now)
         before = searcher.search(args.query, limit=args.limit)
     except SikojaError as exc:
         print(f"\nresults: not available ({exc})")
         return
     print("\ntop results now:")
     _print_hits(before)
-    if pending is not None:
-        from indexer.analysis import Analyzer
-
-        searcher.analyzer = Analyzer(synonyms=pending)
+    if then is not None:
+        searcher.analyzer = then
         after = searcher.search(args.query, limit=args.limit)
         print("\ntop results with the pending rule:")
         _print_hits(after)
-        now = [r.url for r in before.results]
-        then = [r.url for r in after.results]
-        print("\n(no change in the top results)" if now == then else "")
+        now_urls = [r.url for r in before.results]
+        then_urls = [r.url for r in after.results]
+        print("\n(no change in the top results)" if now_urls == then_urls else "")
 
 
 def _print_hits(response) -> None:

@@ -249,6 +249,11 @@ def parse_rule(line: str, source: str = "<rule>") -> Rule:
     return rule
 
 
+def append_rule(text: str, rule: Rule) -> str:
+    """``text`` with ``rule`` as a new last line (what ``add`` saves and ``test --add`` tries)."""
+    return text.rstrip("\n") + "\n" + rule.text() + "\n"
+
+
 @dataclass
 class CompiledSynonyms:
     """Rules with every term analysed: analysed phrase -> expansions (tokens, weight, readable)."""
@@ -320,12 +325,3 @@ class SynonymSet:
                         if a != b:
                             link(a, b)
         return CompiledSynonyms(table, max((len(k) for k in table), default=1))
-
-    def expand(
-        self, tokens: Sequence[str], analyze: Callable[[str], Iterable[str]] = str.split
-    ) -> list[tuple[Phrase, float, str]]:
-        """Expansions of an analysed token sequence; ``analyze`` must be what made ``tokens``."""
-        return self.compile(analyze).expand(tokens)
-
-    def to_text(self) -> str:
-        return self.text

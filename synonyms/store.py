@@ -19,7 +19,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sikoja.errors import SikojaError
-from synonyms.rules import Problem, Rule, SynonymFileError, SynonymSet, parse, parse_rule
+from synonyms.rules import (
+    Problem,
+    Rule,
+    SynonymFileError,
+    SynonymSet,
+    append_rule,
+    parse,
+    parse_rule,
+)
 
 DB_NAME = "synonyms.db"
 MAX_TEXT_BYTES = 5 * 1024 * 1024
@@ -138,21 +146,21 @@ class SynonymStore:
         """Append one rule (validated alone and together with the rules already there)."""
         parsed = parse_rule(rule)
         with self._lock:
-            current = self.export_text()
-            if any(r.key() == parsed.key() for r in self.rules()):
+            rules = self.rules()  # its .text is the current version's saved text
+            if any(r.key() == parsed.key() for r in rules):
                 raise SikojaError(f"rule already present: {parsed.text()}")
-            text = current.rstrip("\n") + "\n" + parsed.text() + "\n"
+            text = append_rule(rules.text, parsed)
             return self._commit(text, who=who, why=why, action="add", detail=parsed.text())
 
     def remove(self, rule: str, *, who: str, why: str) -> Version:
         """Remove the rule with this text (case and spacing ignored); comments stay."""
         target = parse_rule(rule).key()
         with self._lock:
-            current = self.export_text()
-            lines = current.split("\n")
-            removed = [r for r in self.rules() if r.key() == target]
+            rules = self.rules()  # its .text is the current version's saved text
+            removed = [r for r in rules if r.key() == target]
             if not removed:
                 raise SikojaError(f"no such rule: {rule.strip()} (see 'sikoja synonyms list')")
+            lines = rules.text.split("\n")
             drop = {r.line for r in removed}
             text = "\n".join(line for n, line in enumerate(lines, 1) if n not in drop)
             return self._commit(text, who=who, why=why, action="remove", detail=removed[0].text())
@@ -219,7 +227,7 @@ class SynonymStore:
         if not why:
             raise SikojaError("say why the change is made (--why)")
         created = datetime.now(UTC).isoformat(timespec="seconds")
-        conn = self._conn if self._conn is not None else self._db()
+        conn = self._db()
         with self._lock:
             try:
                 conn.execute("BEGIN IMMEDIATE")
