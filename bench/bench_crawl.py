@@ -31,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.net import free_port  # noqa: E402
+
 WORDS = ("layanan warga kota jambi kartu keluarga akta kelahiran izin usaha pajak daerah "
          "pendaftaran persyaratan dokumen kantor kecamatan kelurahan pengaduan informasi "
          "publik kesehatan pendidikan sekolah beasiswa bantuan sosial air bersih sampah "
@@ -143,12 +145,6 @@ def serve(root: str, port: int) -> None:
     http.server.ThreadingHTTPServer.daemon_threads = True
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
         server.serve_forever()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_for(port: int, timeout: float = 10.0) -> None:

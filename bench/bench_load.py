@@ -30,7 +30,6 @@ import random
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -42,7 +41,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.corpus import FILLER, REGIONS, TOPICS, generate, queries  # noqa: E402
+from bench.corpus import FILLER, REGIONS, TOPICS, queries, write_corpus  # noqa: E402
+from bench.net import free_port  # noqa: E402
 
 LUA = r"""
 -- Replays a file of request paths. Thread i takes lines i, i+T, i+2T, ... so that with a
@@ -79,17 +79,10 @@ end
 """
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def build_data_dir(path: Path, docs: int, embedder: str) -> None:
     """Crawled documents (synthetic) and an index, reused between runs of the benchmark."""
     from indexer.build import build_index
     from sikoja.config import load_settings
-    from sikoja.store import DocumentStore
 
     marker = path / "bench-ready.json"
     wanted = {"docs": docs, "embedder": embedder}
@@ -98,10 +91,7 @@ def build_data_dir(path: Path, docs: int, embedder: str) -> None:
     if path.exists():
         shutil.rmtree(path)
     path.mkdir(parents=True)
-    store = DocumentStore.open(path)
-    for doc in generate(docs):
-        store.upsert(doc)
-    store.close()
+    write_corpus(path, docs)
     settings = load_settings(path, embedder=embedder)
     started = time.monotonic()
     print(f"building the index: {docs} documents, embedder {embedder} ...", flush=True)

@@ -31,7 +31,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.corpus import generate, queries  # noqa: E402
+from bench.corpus import queries, write_corpus  # noqa: E402
 from indexer.backend import keyword_clauses  # noqa: E402
 from indexer.build import build_index, embedding_text  # noqa: E402
 from indexer.embedding import EmbeddingCache, load_embedder  # noqa: E402
@@ -62,11 +62,7 @@ def max_rss_mb() -> float:
 def _prepare(tmp: Path, n: int, embed_all: bool, sample: int, queue) -> None:
     """Child process: write the corpus into the store; with a sample, embed it for real and
     fill the cache for the rest (see the module docstring)."""
-    store = DocumentStore.open(tmp)
-    docs = list(generate(n))
-    for doc in docs:
-        store.upsert(doc)
-    store.close()
+    docs = write_corpus(tmp, n)
     result = {}
     if not embed_all:
         embedder = load_embedder("use")
@@ -156,9 +152,8 @@ def main() -> None:
         # Peers on the same analysed tokens: keyword retrieval of the top 100 only.
         analyzer = searcher.analyzer
         backend = searcher.backend
-        analysed = [[t for term in analyzer.analyze_query(q).terms for t in term.tokens]
-                    for q in fresh]
         terms = [analyzer.analyze_query(q).terms for q in fresh]
+        analysed = [[t for term in ts for t in term.tokens] for ts in terms]
         import bm25s
 
         store = DocumentStore.open(tmp)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from pathlib import Path
 
 from sikoja.documents import Document
+from sikoja.store import DocumentStore
 
 TOPICS = [
     ("Perekaman KTP-el", "KTP-el kartu tanda penduduk elektronik perekaman biometrik",
@@ -107,6 +109,17 @@ def generate(n: int, seed: int = 7) -> Iterator[Document]:
             text=" ".join(body), headings=["Persyaratan", "Biaya"] if fields else [],
             fields=fields,
         )
+
+
+def write_corpus(data_dir: Path, n: int) -> list[Document]:
+    """Store ``generate(n)`` in the document store of ``data_dir``, as a crawl would have;
+    returns the documents written."""
+    docs = list(generate(n))
+    store = DocumentStore.open(data_dir)
+    for doc in docs:
+        store.upsert(doc)
+    store.close()
+    return docs
 
 
 def queries(n: int, seed: int = 11, repeat: bool = True) -> list[str]:
