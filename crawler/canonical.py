@@ -137,7 +137,3 @@ def origin(url: str) -> str:
     if port is None or port == DEFAULT_PORTS.get(parts.scheme.lower()):
         return f"{parts.scheme.lower()}://{host}"
     return f"{parts.scheme.lower()}://{host}:{port}"
-
-
-def strip_fragment(url: str) -> str:
-    return url.split("#", 1)[0]

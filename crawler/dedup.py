@@ -132,29 +132,28 @@ def service_parts(doc: Document) -> str:
     return " ".join(parts)
 
 
-def _service_similarity(a: _Entry, b: _Entry) -> float:
+def _scores(a: _Entry, b: _Entry) -> tuple[float, float]:
+    """Jaccard of requirements + procedure (0.0 when either has too few) and of the text."""
     field_score = 0.0
     if len(a.field_shingles) >= MIN_FIELD_SHINGLES and len(b.field_shingles) >= MIN_FIELD_SHINGLES:
         field_score = jaccard(a.field_shingles, b.field_shingles)
-    return max(field_score, jaccard(a.shingles, b.shingles))
+    return field_score, jaccard(a.shingles, b.shingles)
 
 
-def _is_pair(a: _Entry, b: _Entry) -> float | None:
-    """The pair's similarity if they are the same service, else None."""
-    if len(a.field_shingles) >= MIN_FIELD_SHINGLES and len(b.field_shingles) >= MIN_FIELD_SHINGLES:
-        field_score = jaccard(a.field_shingles, b.field_shingles)
-        if field_score >= FIELD_JACCARD:
-            return _service_similarity(a, b)
-    text_score = jaccard(a.shingles, b.shingles)
-    if text_score >= TEXT_JACCARD or (
+def _service_similarity(a: _Entry, b: _Entry) -> float:
+    return max(_scores(a, b))
+
+
+def _is_pair(a: _Entry, b: _Entry) -> bool:
+    """Whether the two are the same service (each score computed once)."""
+    field_score, text_score = _scores(a, b)
+    return field_score >= FIELD_JACCARD or text_score >= TEXT_JACCARD or (
         text_score >= BORDERLINE_JACCARD
         and title_similarity(a.doc.title, b.doc.title) >= BORDERLINE_TITLE
-    ):
-        return _service_similarity(a, b)
-    return None
+    )
 
 
-def _text_pairs(entries: list[_Entry]) -> Iterable[tuple[_Entry, _Entry, float]]:
+def _text_pairs(entries: list[_Entry]) -> Iterable[tuple[_Entry, _Entry]]:
     buckets: dict[tuple[str, int, bytes], list[int]] = defaultdict(list)
     for index, entry in enumerate(entries):
         signatures = [("text", minhash(entry.shingles))]
@@ -174,9 +173,8 @@ def _text_pairs(entries: list[_Entry]) -> Iterable[tuple[_Entry, _Entry, float]]
                 if ea.doc.source == eb.doc.source or (a, b) in seen:
                     continue
                 seen.add((a, b))
-                score = _is_pair(ea, eb)
-                if score is not None:
-                    yield ea, eb, score
+                if _is_pair(ea, eb):
+                    yield ea, eb
 
 
 def _app_url_key(url: str) -> str | None:
@@ -258,7 +256,7 @@ def find_groups(docs: Iterable[Document]) -> list[list[Document]]:
             entry = _entry(doc)
             if len(entry.shingles) >= MIN_SHINGLES:
                 texts.append(entry)
-    for ea, eb, _ in _text_pairs(texts):
+    for ea, eb in _text_pairs(texts):
         union.union(ea.doc.url, eb.doc.url)
     for i, a in enumerate(apps):
         for b in apps[i + 1:]:

@@ -12,8 +12,6 @@ import time
 from collections import Counter
 from typing import TextIO
 
-COUNTERS = ("stored", "changed", "unchanged", "gone", "errors", "skipped")
-
 
 class CrawlBoard:
     def __init__(self, out: TextIO | None = None) -> None:

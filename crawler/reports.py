@@ -150,11 +150,12 @@ class OverlapGroup:
 def overlap_report(store: DocumentStore) -> list[OverlapGroup]:
     """Near-duplicate groups stored by the last crawl, services and apps first."""
     groups: dict[str, list[Any]] = {}
+    aliased: list[Any] = []  # ungrouped apps listed under several names: added after groups
     for doc in store.iter_documents():
         if doc.group_id:
             groups.setdefault(doc.group_id, []).append(doc)
-    aliased = [d for d in store.iter_documents()
-               if d.kind == "app" and d.fields.get("aliases") and not d.group_id]
+        elif doc.kind == "app" and doc.fields.get("aliases"):
+            aliased.append(doc)
     for doc in aliased:
         groups[doc.url] = [doc]
     report: list[OverlapGroup] = []

@@ -103,7 +103,4 @@ def scrapy_settings(crawl: CrawlSettings, data_dir: Path) -> dict[str, Any]:
         USER_AGENT=crawl.user_agent,
         SIKOJA_DATA_DIR=str(data_dir),
     )
-    retry_after_max = getattr(crawl, "retry_after_max", None)
-    if retry_after_max is not None:
-        values["RETRY_AFTER_MAX"] = retry_after_max
     return values

@@ -17,6 +17,11 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.http import Headers
 
+# Types servers send for any file (a PDF from download.php, a page from a misconfigured
+# server): the body decides what it is, not the header.
+GENERIC_TYPES = ("text/plain", "application/octet-stream", "binary/octet-stream",
+                 "application/x-download", "application/force-download")
+
 
 def content_type_of(headers: Headers) -> str:
     raw = headers.get(b"Content-Type") or b""
@@ -39,10 +44,7 @@ class ContentTypeGateMiddleware:
             return
         ctype = content_type_of(headers)
         # no type, or a generic one, is sniffed from the body instead
-        if not ctype or ctype in self.accepted or ctype in (
-            "application/octet-stream", "text/plain", "binary/octet-stream",
-            "application/x-download", "application/force-download",
-        ):
+        if not ctype or ctype in self.accepted or ctype in GENERIC_TYPES:
             return
         request.meta["sikoja_stopped_type"] = ctype
         raise StopDownload(fail=False)

@@ -74,7 +74,7 @@ class SourceOffsiteMiddleware:
 
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
         scope: SiteScope | None = getattr(self.crawler.spider, "scope", None)
-        if scope is None or request.meta.get("sikoja_any_site"):
+        if scope is None:
             return
         if not scope.allows(request.url):
             self.crawler.stats.inc_value("sikoja/offsite_filtered")

@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from crawler.extract.dates import parse_indonesian_date, parse_iso
-from crawler.extract.title import TitleEvidence, choose_title, normalise
+from crawler.extract.title import TitleEvidence, choose_title, normalise, squash
 
 # <marquee> is the running welcome ticker of old templates ("Selamat datang di website resmi
 # ..."), on every page and never the page's content
@@ -87,20 +87,15 @@ def first_tag(root: Tag, names: tuple[str, ...] | set[str]) -> Tag | None:
     return None
 
 
-def squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
-
-
 @dataclass
 class Link:
     url: str
     text: str
 
 
-def extract_links(soup: BeautifulSoup, base_url: str,
-                  tags: list[Tag] | None = None) -> list[Link]:
-    """Every followable link on the page (menus included: they are how a site is reached)."""
-    tags = tags if tags is not None else tags_in(soup)
+def extract_links(base_url: str, tags: list[Tag]) -> list[Link]:
+    """Every followable link on the page (menus included: they are how a site is reached);
+    ``tags`` is every tag of the page in document order (from ``tags_in``)."""
     base_tag = next((t for t in tags if t.name == "base" and t.get("href")), None)
     base = urljoin(base_url, str(base_tag["href"]).strip()) if base_tag else base_url
     links: list[Link] = []
@@ -135,10 +130,10 @@ def _origin_of(url: str) -> str:
     return f"{scheme}://{rest.split('/', 1)[0].split('?', 1)[0].split('#', 1)[0]}"
 
 
-def meta_tags(soup: BeautifulSoup, tags: list[Tag] | None = None) -> dict[str, str]:
+def meta_tags(tags: list[Tag]) -> dict[str, str]:
     """``<meta property|name|itemprop=... content=...>`` as one dict, read in one pass."""
     found: dict[str, str] = {}
-    for tag in tags if tags is not None else tags_in(soup, ("meta",)):
+    for tag in tags:
         if tag.name != "meta":
             continue
         content = tag.get("content")
@@ -151,8 +146,7 @@ def meta_tags(soup: BeautifulSoup, tags: list[Tag] | None = None) -> dict[str, s
     return found
 
 
-def meta_content(soup: BeautifulSoup | dict[str, str], *names: str) -> str | None:
-    metas = soup if isinstance(soup, dict) else meta_tags(soup)
+def meta_content(metas: dict[str, str], *names: str) -> str | None:
     for name in names:
         value = metas.get(name.lower())
         if value:
@@ -160,9 +154,8 @@ def meta_content(soup: BeautifulSoup | dict[str, str], *names: str) -> str | Non
     return None
 
 
-def canonical_link(soup: BeautifulSoup, base_url: str,
-                   tags: list[Tag] | None = None) -> str | None:
-    for tag in tags if tags is not None else tags_in(soup, ("link",)):
+def canonical_link(base_url: str, tags: list[Tag]) -> str | None:
+    for tag in tags:
         if tag.name != "link" or not tag.get("href"):
             continue
         rel = tag.get("rel") or []
@@ -181,10 +174,10 @@ def html_lang(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def extract_breadcrumbs(soup: BeautifulSoup, tags: list[Tag] | None = None) -> list[str]:
+def extract_breadcrumbs(tags: list[Tag]) -> list[str]:
     """Trail like ``Beranda » Layanan » KTP-el``, from the element that says breadcrumb."""
     trail = next((
-        tag for tag in (tags if tags is not None else tags_in(soup))
+        tag for tag in tags
         if _BREADCRUMB_NAME.search(_names(tag)) or "breadcrumb" in str(
             tag.get("aria-label", "")
         ).lower()
@@ -244,14 +237,13 @@ def site_names(tags: list[Tag], metas: dict[str, str]) -> set[str]:
     return names
 
 
-def strip_boilerplate(soup: BeautifulSoup, tags: list[Tag] | None = None) -> Tag:
+def strip_boilerplate(soup: BeautifulSoup, tags: list[Tag]) -> Tag:
     """Remove scripts, menus, sidebars and footers in place; return the body.
 
-    ``tags`` is every tag of the page in document order (from ``tags_in``), if at hand.
+    ``tags`` is every tag of the page in document order (from ``tags_in``).
     """
     for comment in [n for n in soup.descendants if isinstance(n, Comment)]:
         comment.extract()
-    tags = tags if tags is not None else tags_in(soup)
     for tag in tags:
         if tag.name in _DROP_TAGS and not _gone(tag):
             tag.decompose()
@@ -427,12 +419,11 @@ class LinkItems:
 
     count: int = 0
     longest_gap: int = 0
-    text_len: int = 0  # measured only when there are items
 
 
 def link_items(block: Tag, page_url: str = "") -> LinkItems:
     own = page_url.split("#", 1)[0]
-    items: dict[int, tuple[Tag, int]] = {}  # id(container) -> (container, its text length)
+    items: dict[int, Tag] = {}  # id(container) -> container
     for anchor in tags_in(block, ("a",)):
         href = str(anchor.get("href") or "").strip()
         if not href or href.startswith("#") or href.lower().startswith(_SKIP_SCHEMES):
@@ -450,12 +441,12 @@ def link_items(block: Tag, page_url: str = "") -> LinkItems:
         if text_len >= 0.6 * container_len and not (
             own and urljoin(own, href).split("#", 1)[0] == own
         ):
-            items[id(container)] = (container, container_len)
+            items[id(container)] = container
     found = LinkItems(count=len(items))
     if not items:
         return found
     # one walk in document order: text before, between and after the items
-    position, gap, skip_until = 0, 0, None
+    gap, skip_until = 0, None
     for node in block.descendants:
         if skip_until is not None:
             if node is skip_until:
@@ -464,16 +455,13 @@ def link_items(block: Tag, page_url: str = "") -> LinkItems:
         if isinstance(node, Tag) and id(node) in items:
             found.longest_gap = max(found.longest_gap, gap)
             gap = 0
-            position += items[id(node)][1] + 1
             skip_until = _last_descendant(node)
             continue
         if isinstance(node, NavigableString) and not isinstance(node, Comment):
             length = len(" ".join(node.split()))
             if length:
-                position += length + 1
                 gap += length + 1
     found.longest_gap = max(found.longest_gap, gap)
-    found.text_len = position
     return found
 
 
@@ -510,21 +498,20 @@ def _walk_text(node: Tag, out: list[str]) -> None:
                 _walk_text(child, out)
 
 
-def extract_headings(block: Tag, headings: list[Tag] | None = None) -> list[str]:
+def extract_headings(headings: list[Tag]) -> list[str]:
     seen: list[str] = []
-    for tag in headings if headings is not None else tags_in(block, _HEADING_TAGS):
+    for tag in headings:
         text = squash(tag.get_text(" "))
         if text and text not in seen and len(text) <= 200:
             seen.append(text)
     return seen[:50]
 
 
-def extract_title(block: Tag, body: Tag, evidence: TitleEvidence,
-                  headings: list[Tag] | None = None) -> str:
-    """The page's own title (see ``crawler.extract.title``); ``evidence`` already holds what
-    only the unstripped page shows (<title>, og:title, the site's names)."""
-    heading_tags = headings if headings is not None else tags_in(block, _HEADING_TAGS)
-    evidence.headings = [(int(t.name[1]), squash(t.get_text(" "))) for t in heading_tags]
+def extract_title(headings: list[Tag], body: Tag, evidence: TitleEvidence) -> str:
+    """The page's own title (see ``crawler.extract.title``) from the content block's
+    ``headings``; ``evidence`` already holds what only the unstripped page shows (<title>,
+    og:title, the site's names)."""
+    evidence.headings = [(int(t.name[1]), squash(t.get_text(" "))) for t in headings]
     if not any(level == 1 for level, _ in evidence.headings):
         h1 = first_tag(body, ("h1",))
         if h1 is not None:
@@ -551,11 +538,11 @@ class HtmlPage:
 def extract_page(text: str, url: str) -> HtmlPage:
     soup = parse_html(text)
     tags = tags_in(soup)
-    links = extract_links(soup, url, tags)
-    canonical = canonical_link(soup, url, tags)
+    links = extract_links(url, tags)
+    canonical = canonical_link(url, tags)
     lang = html_lang(soup)
-    breadcrumbs = extract_breadcrumbs(soup, tags)
-    metas = meta_tags(soup, tags)
+    breadcrumbs = extract_breadcrumbs(tags)
+    metas = meta_tags(tags)
     meta = {
         "og_type": meta_content(metas, "og:type"),
         "published": meta_content(metas, "article:published_time", "datePublished",
@@ -563,7 +550,6 @@ def extract_page(text: str, url: str) -> HtmlPage:
         "modified": meta_content(metas, "article:modified_time", "og:updated_time",
                                  "dateModified", "last-modified"),
         "description": meta_content(metas, "description", "og:description"),
-        "site_name": meta_content(metas, "og:site_name"),
         "og_title": meta_content(metas, "og:title", "twitter:title"),
     }
     title_tag = next((t for t in tags if t.name == "title"), None)
@@ -576,7 +562,7 @@ def extract_page(text: str, url: str) -> HtmlPage:
     lengths: dict[int, int] = {}
     block = main_block(body, lengths)
     headings = tags_in(block, _HEADING_TAGS)
-    title = extract_title(block, body, evidence, headings)
+    title = extract_title(headings, body, evidence)
     heading = find_title_heading(title, headings) or find_title_heading(
         title, tags_in(body, _HEADING_TAGS))
     narrowed = title_block(block, heading, lengths)
@@ -587,7 +573,7 @@ def extract_page(text: str, url: str) -> HtmlPage:
     return HtmlPage(
         title=title,
         text=block_text(block),
-        headings=extract_headings(block, headings),
+        headings=extract_headings(headings),
         breadcrumbs=breadcrumbs,
         lang_attr=lang,
         canonical=canonical,

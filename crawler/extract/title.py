@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 
 def squash(text: str) -> str:
-    """Whitespace runs (and no-break spaces) to one space; the same rule as html.squash."""
+    """Whitespace runs (and no-break spaces) to one space (``crawler.extract.html`` uses this
+    one too)."""
     return " ".join(text.replace("\xa0", " ").split())
 
 # "Page | Site", "Site :: Page", "Page – Site" (WordPress's &#8211;), "Page » Section"

@@ -60,9 +60,9 @@ class SourceSpider(Spider):
                          priority="spider")
         settings.set("ROBOTSTXT_OBEY", self.source.obey_robots, priority="spider")
         data_dir = settings.get("SIKOJA_DATA_DIR")
-        if data_dir and settings.getbool("SIKOJA_RESUMABLE", True):
+        if data_dir:
             jobdir = Path(data_dir) / "crawl-state" / self.source.name
-            self.resumed = prepare_jobdir(jobdir)
+            prepare_jobdir(jobdir)
             settings.set("JOBDIR", str(jobdir), priority="spider")
 
     # -- shared helpers ----------------------------------------------------------------

@@ -25,7 +25,7 @@ from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from crawler.canonical import canonicalize_url, origin, url_key
-from crawler.downloadermiddlewares.contenttype import content_type_of
+from crawler.downloadermiddlewares.contenttype import GENERIC_TYPES, content_type_of
 from crawler.downloadermiddlewares.offsite import SiteScope
 from crawler.extract.document import html_document, pdf_document
 from crawler.extract.encoding import looks_binary, looks_pdf
@@ -46,14 +46,9 @@ _SKIP_EXTENSIONS = tuple(f".{ext}" for ext in IGNORED_EXTENSIONS if ext != "pdf"
     ".xml", ".json", ".rss", ".atom", ".ics", ".apk", ".sql", ".csv", ".webp", ".mp4",
 )
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_GENERIC_TYPES = ("", "text/plain", "application/octet-stream", "binary/octet-stream",
-                  "application/x-download", "application/force-download")
+_GENERIC_TYPES = ("", *GENERIC_TYPES)  # no type at all is sniffed from the body too
 _MAX_SITEMAPS = 20
 _MAX_SITEMAP_BYTES = 20 * 1024 * 1024
-
-
-def _is_pdf_url(url: str) -> bool:
-    return urlsplit(url).path.lower().endswith(".pdf")
 
 
 class WebsiteSpider(SourceSpider):
@@ -68,7 +63,6 @@ class WebsiteSpider(SourceSpider):
         self.produced: set[str] = set()
         self.sitemaps_seen: set[str] = set()
         self.swept = False
-        self.resumed = False
         self.linkstore: LinkStore | None = None
         self.template: frozenset[int] = frozenset()  # this site's template lines
 
