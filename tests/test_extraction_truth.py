@@ -212,7 +212,7 @@ def test_the_bundled_sites_are_what_the_generator_writes(generator):
     module, _, _ = generator
     stale = [f"{site.name}/{page.file}" for site, page in generated_pages(module)
              if module.RENDER[site.template](page).encode(site.charset, "xmlcharrefreplace")
-             != (module.SITES_DIR / site.name / page.file).read_bytes()]
+             != (module.SITES_ROOT / site.name / page.file).read_bytes()]
     assert not stale, f"sikoja/demo/sites differs from tools/make_sample_sites.py: {stale[:5]}"
 
 
