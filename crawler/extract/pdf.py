@@ -31,7 +31,6 @@ class PdfError(Exception):
 class PdfText:
     title: str
     text: str
-    pages: int
     modified: str | None
 
 
@@ -69,7 +68,6 @@ def extract_pdf(body: bytes) -> PdfText:
                 modified = stamp.date().isoformat() if stamp else None
             except (ValueError, TypeError):
                 modified = None
-        pages = len(reader.pages)
     except PdfError:
         raise
     except FileNotDecryptedError as exc:
@@ -83,4 +81,4 @@ def extract_pdf(body: bytes) -> PdfText:
         raise PdfError("parse", "PDF has no extractable text (scanned image?)")
     if not title:
         title = next((line for line in text.splitlines() if len(line) > 3), "")[:200]
-    return PdfText(title=title, text=text, pages=pages, modified=modified)
+    return PdfText(title=title, text=text, modified=modified)
