@@ -12,7 +12,7 @@ from typing import Literal
 
 import yaml
 from pydantic import BaseModel, Field, ValidationError
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, EnvSettingsSource, SettingsConfigDict
 
 from sikoja.errors import SikojaError
 
@@ -81,6 +81,17 @@ class Settings(BaseSettings):
     api: ApiSettings = Field(default_factory=ApiSettings)
 
 
+def _deep_merge(base: dict[str, object], top: dict[str, object]) -> dict[str, object]:
+    out = dict(base)
+    for key, value in top.items():
+        below = out.get(key)
+        if isinstance(value, dict) and isinstance(below, dict):
+            out[key] = _deep_merge(below, value)
+        else:
+            out[key] = value
+    return out
+
+
 def load_settings(data_dir: str | Path | None = None, **overrides: object) -> Settings:
     """Settings for ``data_dir``: defaults < data_dir/sikoja.yaml < environment < overrides."""
     file_values: dict[str, object] = {}
@@ -95,13 +106,9 @@ def load_settings(data_dir: str | Path | None = None, **overrides: object) -> Se
                 raise SikojaError(f"{config_path}: expected a mapping")
             file_values.update(loaded)
     try:
-        env_only = Settings()
-        merged = {**file_values}
-        # environment beats the file: keep only env values that differ from defaults
-        defaults = Settings.model_construct()
-        for name in Settings.model_fields:
-            if getattr(env_only, name) != getattr(defaults, name):
-                merged[name] = getattr(env_only, name)
+        # environment beats the file, field by field: SIKOJA_API__RATE_LIMIT_PER_MINUTE
+        # changes that one value and keeps the file's other api settings
+        merged = _deep_merge(file_values, EnvSettingsSource(Settings)())
         if data_dir is not None:
             merged["data_dir"] = Path(data_dir)
         merged.update({k: v for k, v in overrides.items() if v is not None})

@@ -119,3 +119,22 @@ def test_serve_answers_the_api_contract(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_environment_overrides_one_setting_and_keeps_the_rest_of_sikoja_yaml(
+        tmp_path, monkeypatch):
+    from sikoja.config import load_settings
+
+    (tmp_path / "sikoja.yaml").write_text(
+        "embedder: none\n"
+        "api:\n  cors_origins: ['https://portal.jambikota.go.id']\n  max_query_length: 120\n",
+        encoding="utf-8")
+    monkeypatch.setenv("SIKOJA_API__RATE_LIMIT_PER_MINUTE", "10")
+    monkeypatch.setenv("SIKOJA_EMBEDDER", "use")  # the default, yet named: it wins
+    settings = load_settings(tmp_path)
+    assert settings.api.rate_limit_per_minute == 10
+    assert settings.api.cors_origins == ["https://portal.jambikota.go.id"]
+    assert settings.api.max_query_length == 120
+    assert settings.embedder == "use"
+    # an explicit override still beats both
+    assert load_settings(tmp_path, embedder="e5").embedder == "e5"
