@@ -251,15 +251,9 @@ class SearchService:
             self.search_cache.put(self.search_key(q, limit, page, filters, explain), entry)
         return _outcome(q, entry, cached=False)
 
-    def cached_suggest(self, prefix: str, limit: int = 8) -> list[str] | None:
-        self._check_stamp()
-        folded = normalise_query(prefix)
-        if not folded:
-            return []
-        return self.suggest_cache.get((folded, limit))
-
     def suggest(self, prefix: str, limit: int = 8) -> list[str]:
         """Service and app names, then popular queries, that continue what was typed."""
+        self._check_stamp()
         folded = normalise_query(prefix)
         if not folded:
             return []

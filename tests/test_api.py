@@ -253,6 +253,14 @@ def test_metrics_in_prometheus_format(client):
     assert "sikoja_search_cache_lookups_total" in text
 
 
+def test_suggest_cache_counts_each_lookup_once(client):
+    for _ in range(2):
+        assert client.get("/api/suggest", params={"q": "akt"}).status_code == 200
+    text = client.get("/metrics").text
+    assert 'sikoja_suggest_cache_lookups_total{result="miss"} 1.0' in text
+    assert 'sikoja_suggest_cache_lookups_total{result="hit"} 1.0' in text
+
+
 def test_openapi_documents_the_public_api(client, settings):
     spec = client.get("/openapi.json").json()
     search = spec["paths"]["/api/search"]["get"]
