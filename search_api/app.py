@@ -73,8 +73,9 @@ def create_app(settings: Settings, *, sources_path: Path | None = None) -> FastA
     metrics = Metrics()
 
     def after_job(job: Job) -> None:
+        # a new index version clears the cache and warms it again; an unchanged one
+        # answers as before
         search.maybe_refresh(force=True)
-        search.invalidate()
         sites.sites(fresh=True)
 
     jobs = JobRunner(settings, sources_path=sources_path, on_finished=after_job)

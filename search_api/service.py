@@ -166,6 +166,18 @@ class SearchService:
                 self.invalidate()
             self._stamp = stamp
 
+    def answers_changed(self) -> None:
+        """Synonyms or best bets were just edited through this server: forget cached answers
+        now, and take note of the new stamp so that the next stamp check does not clear the
+        cache a second time for the same edit (dropping answers cached since)."""
+        self.invalidate()
+        if self._answers_stamp is not None:
+            try:
+                self._stamp = self._answers_stamp()
+                self._stamp_checked = time.monotonic()
+            except Exception:
+                log.exception("checking for synonym or best bet changes failed")
+
     def invalidate(self) -> None:
         """Forget every cached answer (new index, synonyms or best bets changed)."""
         self.generation += 1

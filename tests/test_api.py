@@ -493,6 +493,18 @@ def test_a_best_bet_pins_a_result_at_once_and_can_be_removed(client, admin_key):
     assert bad.status_code == 400 and "http" in bad.json()["detail"]
 
 
+def test_answers_cached_after_an_admin_edit_are_kept(client, admin_key):
+    client.get("/api/search", params={"q": "urus ktp"})  # a stamp check just happened
+    r = client.post("/admin/api/synonyms", headers=auth(admin_key),
+                    json={"terms": ["zzpecahkk", "kartu keluarga"], "why": "uji cache"})
+    assert r.status_code == 201
+    assert client.get("/api/search", params={"q": "zzpecahkk"}).headers[
+        "x-sikoja-cache"] == "miss"
+    client.app.state.search._stamp_checked = 0.0  # as when the next stamp check is due
+    assert client.get("/api/search", params={"q": "zzpecahkk"}).headers[
+        "x-sikoja-cache"] == "hit"
+
+
 def test_synonyms_are_edited_versioned_and_rolled_back(client, admin_key, settings):
     h = auth(admin_key)
     zero = client.get("/api/search", params={"q": "zzkependudukan"}).json()

@@ -96,7 +96,7 @@ def admin_router() -> APIRouter:
         that all mean the same. Applies to the next search; returns the new version."""
         result = request.app.state.synonyms.add(rule=body.rule, terms=body.terms,
                                                 who=key.name, why=body.why)
-        request.app.state.search.invalidate()
+        request.app.state.search.answers_changed()
         return result
 
     @router.delete("/synonyms/{rule:path}", summary="Remove a synonym rule by its text")
@@ -104,7 +104,7 @@ def admin_router() -> APIRouter:
                         why: Annotated[str, Query(min_length=1, max_length=500)]
                         ) -> dict[str, Any]:
         result = request.app.state.synonyms.remove(rule, who=key.name, why=why)
-        request.app.state.search.invalidate()
+        request.app.state.search.answers_changed()
         return result
 
     @router.post("/synonyms/import", summary="Import synonym lines (all or nothing)")
@@ -112,7 +112,7 @@ def admin_router() -> APIRouter:
         """A text with a bad line changes nothing and the answer lists every problem."""
         result = request.app.state.synonyms.import_text(body.text, replace=body.replace,
                                                         who=key.name, why=body.why)
-        request.app.state.search.invalidate()
+        request.app.state.search.answers_changed()
         return result
 
     @router.get("/synonyms/export", response_class=PlainTextResponse,
@@ -129,7 +129,7 @@ def admin_router() -> APIRouter:
     @router.post("/synonyms/rollback", summary="Make an earlier version current again")
     def synonyms_rollback(request: Request, body: Rollback, key: Admin) -> dict[str, Any]:
         result = request.app.state.synonyms.rollback(body.version, who=key.name, why=body.why)
-        request.app.state.search.invalidate()
+        request.app.state.search.answers_changed()
         return result
 
     # -- best bets -------------------------------------------------------------------
@@ -144,14 +144,14 @@ def admin_router() -> APIRouter:
         store = request.app.state.bestbets
         bet_id = store.add(body.query, body.url, start=body.start, end=body.end, who=key.name,
                            why=body.why)
-        request.app.state.search.invalidate()
+        request.app.state.search.answers_changed()
         return next(b for b in store.list() if b.id == bet_id)
 
     @router.delete("/bestbets/{bet_id}", status_code=204, summary="Remove a best bet")
     def bestbets_remove(request: Request, bet_id: int, key: Admin) -> None:
         if not request.app.state.bestbets.remove(bet_id, who=key.name):
             raise HTTPException(404, detail=f"no best bet with id {bet_id}")
-        request.app.state.search.invalidate()
+        request.app.state.search.answers_changed()
 
     # -- crawl and reindex -------------------------------------------------------------
 
