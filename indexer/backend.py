@@ -169,11 +169,26 @@ class DocMeta:
     group_id: str | None = None
     parent_url: str | None = None
     listing: bool = False
+    # how sure extraction is of ``kind`` (crawler's fields["kind_confidence"]); ranking
+    # weights the kind prior by it
+    confidence: float = 1.0
 
     @classmethod
     def of(cls, doc: IndexedDoc) -> DocMeta:
+        fields = doc.fields or {}
         return cls(doc.id, doc.url, doc.title, doc.opd, doc.kind, doc.group_id,
-                   doc.parent_url, bool((doc.fields or {}).get("listing")))
+                   doc.parent_url, bool(fields.get("listing")),
+                   kind_confidence(fields))
+
+
+def kind_confidence(fields: dict) -> float:
+    """The crawler's confidence in a document's kind, 1.0 when it did not say (catalog
+    apps, documents indexed before it was recorded), clamped to 0..1."""
+    try:
+        value = float(fields.get("kind_confidence", 1.0))
+    except (TypeError, ValueError):
+        return 1.0
+    return min(max(value, 0.0), 1.0) if value == value else 1.0
 
 
 @dataclass

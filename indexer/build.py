@@ -66,7 +66,8 @@ def embedding_text(doc: Document) -> str:
 
 
 # Fields that are flags or links, not words a citizen would search for.
-_UNSEARCHED_FIELDS = {"online_url", "status", "listing", "platform"}
+_UNSEARCHED_FIELDS = {"online_url", "status", "listing", "platform", "kind_confidence",
+                      "fields_from"}
 
 
 def _field_text(value: object) -> str:

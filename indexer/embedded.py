@@ -52,7 +52,7 @@ from indexer.backend import (
 )
 
 KEEP_VERSIONS = 2  # the live one and the one before it
-LAYOUT = 4  # bump when the files of a version change shape: the next build is then full
+LAYOUT = 5  # bump when the files of a version change shape: the next build is then full
 ANN_THRESHOLD = 20_000  # above this many vectors, use faiss HNSW when installed
 ANN_FILE = "vectors.hnsw"  # the HNSW graph, built once per version at commit
 DOC_FREQ_CACHE = 200_000  # (field, token) document frequencies memoised per version
@@ -249,8 +249,9 @@ class _Version:
     def _load_metas(self) -> dict[str, DocMeta]:
         # only versions of the current LAYOUT are opened, and they all have these columns
         rows = self._db.execute(
-            "SELECT id, url, title, opd, kind, group_id, parent_url, listing FROM docs")
-        return {r[0]: DocMeta(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]))
+            "SELECT id, url, title, opd, kind, group_id, parent_url, listing, confidence "
+            "FROM docs")
+        return {r[0]: DocMeta(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8])
                 for r in rows}
 
     def close(self) -> None:
@@ -394,7 +395,8 @@ class _Writer(IndexWriter):
         self.db.execute("PRAGMA synchronous=OFF")
         self.db.execute(
             "CREATE TABLE IF NOT EXISTS docs (id TEXT PRIMARY KEY, url TEXT, title TEXT, "
-            "opd TEXT, kind TEXT, group_id TEXT, parent_url TEXT, listing INTEGER, data TEXT)")
+            "opd TEXT, kind TEXT, group_id TEXT, parent_url TEXT, listing INTEGER, "
+            "confidence REAL, data TEXT)")
         self.vectors: dict[str, np.ndarray] = {}
         self.row_meta: dict[str, tuple[str, str]] = {}
         if base is not None and (path / "vectors.npy").is_file():
@@ -414,7 +416,8 @@ class _Writer(IndexWriter):
         display = {key: getattr(doc, key) for key in _DISPLAY_KEYS}
         m = DocMeta.of(doc)
         self._pending.append((doc.id, m.url, m.title, m.opd, m.kind, m.group_id, m.parent_url,
-                              int(m.listing), json.dumps(display, ensure_ascii=False)))
+                              int(m.listing), m.confidence,
+                              json.dumps(display, ensure_ascii=False)))
         if len(self._pending) >= 1000:
             self._flush()
         if doc.vector is not None:
@@ -430,7 +433,7 @@ class _Writer(IndexWriter):
     def _flush(self) -> None:
         self.db.executemany(
             "INSERT OR REPLACE INTO docs (id, url, title, opd, kind, group_id, parent_url, "
-            "listing, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", self._pending)
+            "listing, confidence, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self._pending)
         self._pending.clear()
 
     def commit(self, *, vocabulary: Vocabulary, manifest: dict[str, str],

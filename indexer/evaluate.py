@@ -225,6 +225,22 @@ def _evaluate_plain(settings, judged, progress) -> Report:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+GAP_LIMIT = 0.03  # held-out MRR@10 more than this below tuning means the tuning overfits
+
+
+def format_gap(tuning: Report, heldout: Report) -> str:
+    """One line per metric: tuning, held-out and the gap. Held-out data is never tuned on,
+    so a gap is a bug in what the tuning taught, not noise to explain away."""
+    a, b = tuning.table()["overall"], heldout.table()["overall"]
+    lines = [f"{'metric':<12}{'tuning':>9}{'held-out':>10}{'gap':>8}"]
+    for m in METRICS:
+        lines.append(f"{LABELS[m]:<12}{a[m]:>9.3f}{b[m]:>10.3f}{a[m] - b[m]:>+8.3f}")
+    gap = a["rr10"] - b["rr10"]
+    verdict = "within" if gap <= GAP_LIMIT else "NOT within"
+    lines.append(f"held-out MRR@10 is {verdict} {GAP_LIMIT} of tuning ({gap:+.3f})")
+    return "\n".join(lines)
+
+
 def format_report(report: Report) -> str:
     table = report.table()
     head = f"{'category':<14}{'n':>5}" + "".join(f"{LABELS[m]:>11}" for m in METRICS)

@@ -21,7 +21,15 @@ from typing import Any
 import numpy as np
 
 from indexer.analysis import Analyzer, QueryAnalysis
-from indexer.backend import DocMeta, Filters, IndexBackend, IndexedDoc, doc_id, open_backend
+from indexer.backend import (
+    DocMeta,
+    Filters,
+    Hit,
+    IndexBackend,
+    IndexedDoc,
+    doc_id,
+    open_backend,
+)
 from indexer.bestbets import BestBetStore
 from indexer.embedding import Embedder, load_embedder
 from indexer.fusion import Fused, fuse_linear, fuse_rrf
@@ -49,6 +57,15 @@ class RankingConfig:
     listing_prior: float = 0.6  # index pages (news lists, home pages) list many services
     # How much each kind is worth to a citizen looking for a service.
     kind_prior: dict[str, float] = field(default_factory=lambda: dict(KIND_PRIOR))
+    # The prior of a document whose kind extraction could not tell: a kind prior is weighted
+    # by the crawler's confidence in the kind, towards this value (see ``kind_boost``).
+    unsure_prior: float = 0.85
+    # Where priors act: a share of each boost (boost ** share) moves each retriever's own
+    # scores before fusion (BM25 score x boost; cosine - vector_prior_scale x (1 - boost)),
+    # where it reorders only what that retriever found nearly equal; the rest (boost **
+    # (1 - share)) multiplies the fused score. 0 is the session-2 ranking.
+    prior_signal_share: float = 0.0
+    vector_prior_scale: float = 0.1
 
 
 KIND_PRIOR = {"service": 1.0, "app": 0.92, "document": 0.8, "page": 0.75, "news": 0.6}
@@ -130,9 +147,9 @@ class Searcher:
         limit = max(1, min(int(limit), 100))
         page = max(1, int(page))
         analysis = self.analyzer.analyze_query(text, self.backend.vocabulary())
-        fused = self._retrieve(analysis, filters)
-        metas = self.backend.doc_meta([f.id for f in fused])
-        ranked = self._rank(fused, metas, _intent(analysis))
+        intent = _intent(analysis)
+        fused, metas = self._retrieve(analysis, filters, self._kind_priors(intent))
+        ranked = self._rank(fused, metas, intent)
         ranked, pinned = self._pin_best_bets(text, ranked, metas, filters)
         collapsed = _collapse(ranked, metas)
         facets = {
@@ -143,7 +160,10 @@ class Searcher:
         docs = self.backend.get([f.id for f, _ in window])
         window = [(f, also) for f, also in window if f.id in docs]
         query_tokens = {t for term in analysis.terms for t in term.tokens}
-        results = [self._result(f, docs[f.id], also, query_tokens, explain, f.id in pinned)
+        prior = self._kind_priors(intent)
+        results = [self._result(f, docs[f.id], also, query_tokens, explain, f.id in pinned,
+                                self._boosts(metas[f.id], prior)
+                                if explain and self.ranking.use_priors else None)
                    for f, also in window]
         answer = None
         if page == 1 and results and results[0].kind == "service":
@@ -240,14 +260,20 @@ class Searcher:
                 self._query_vectors.popitem(last=False)
         return vector
 
-    def _retrieve(self, analysis: QueryAnalysis, filters: Filters | None) -> list[Fused]:
+    def _retrieve(self, analysis: QueryAnalysis, filters: Filters | None,
+                  prior: dict[str, float]) -> tuple[list[Fused], dict[str, DocMeta]]:
+        """Fused candidates and their metadata. The signal share of the priors moves each
+        retriever's own scores before fusion, so it reorders what that retriever found nearly
+        equal and cannot overturn a clear keyword winner (rank fusion keeps no margins: BM25
+        9.3 against 0.3 is rank 1 against rank 3, which a 0.8 prior on the fused score
+        undoes)."""
         if not analysis.terms:
-            return []
+            return [], {}
         cfg = self.ranking
         if cfg.fusion == "server" and cfg.use_keyword and cfg.use_vector:
             hybrid = self._server_hybrid(analysis, filters)
             if hybrid is not None:
-                return hybrid
+                return hybrid, self.backend.doc_meta([f.id for f in hybrid])
         keyword = (self.backend.keyword_search(analysis.terms, CANDIDATES, filters)
                    if cfg.use_keyword else [])
         vector = []
@@ -259,11 +285,35 @@ class Searcher:
                 vector = [h for h in vector
                           if h.id in keyword_ids or h.score >= cfg.vector_only_min
                           or not cfg.use_keyword]
+        metas = self.backend.doc_meta(list({h.id: None for h in [*keyword, *vector]}))
+        share = cfg.prior_signal_share
+        if cfg.use_priors and share > 0:
+            keyword = self._prior_hits(keyword, metas, prior, lambda s, b: s * b ** share)
+            vector = self._prior_hits(
+                vector, metas, prior,
+                lambda s, b: s - cfg.vector_prior_scale * (1.0 - b ** share))
         if cfg.fusion in ("rrf", "server"):
-            return fuse_rrf(keyword, vector, keyword_weight=cfg.keyword_weight,
-                            vector_weight=cfg.vector_weight, k=cfg.rrf_k)
-        return fuse_linear(keyword, vector, keyword_weight=cfg.keyword_weight,
-                           vector_weight=cfg.vector_weight, vector_floor=cfg.vector_floor)
+            fused = fuse_rrf(keyword, vector, keyword_weight=cfg.keyword_weight,
+                             vector_weight=cfg.vector_weight, k=cfg.rrf_k)
+        else:
+            fused = fuse_linear(keyword, vector, keyword_weight=cfg.keyword_weight,
+                                vector_weight=cfg.vector_weight, vector_floor=cfg.vector_floor)
+        return fused, metas
+
+    def _prior_hits(self, hits: list[Hit], metas: dict[str, DocMeta], prior: dict[str, float],
+                    apply: Any) -> list[Hit]:
+        """One retriever's hits with each score moved by the candidate's boosts, re-sorted."""
+        out = []
+        for hit in hits:
+            doc = metas.get(hit.id)
+            if doc is None:
+                continue
+            boost = 1.0
+            for value in self._boosts(doc, prior).values():
+                boost *= value
+            out.append(Hit(hit.id, apply(hit.score, boost)))
+        out.sort(key=lambda h: (-h.score, h.id))
+        return out
 
     def _server_hybrid(self, analysis: QueryAnalysis, filters: Filters | None
                        ) -> list[Fused] | None:
@@ -282,22 +332,34 @@ class Searcher:
 
     def _rank(self, fused: list[Fused], docs: dict[str, DocMeta],
               intent: str | None = None) -> list[Fused]:
-        prior = dict(self.ranking.kind_prior)
-        if intent is not None:
-            prior[intent] = max(prior.values())
-            prior["service"] = prior["service"] * 0.9
+        prior = self._kind_priors(intent)
         ranked = []
         for item in fused:
             doc = docs.get(item.id)
             if doc is None:
                 continue
-            if self.ranking.use_priors:
-                item.score *= prior.get(doc.kind, 0.7)
-                if doc.listing:
-                    item.score *= self.ranking.listing_prior
+            share = 1.0 - self.ranking.prior_signal_share
+            if self.ranking.use_priors and share > 0:
+                for boost in self._boosts(doc, prior).values():
+                    item.score *= boost ** share
             ranked.append(item)
         ranked.sort(key=lambda f: (-f.score, f.id))
         return ranked
+
+    def _kind_priors(self, intent: str | None) -> dict[str, float]:
+        prior = dict(self.ranking.kind_prior)
+        if intent is not None:
+            prior[intent] = max(prior.values())
+            prior["service"] = prior["service"] * 0.9
+        return prior
+
+    def _boosts(self, doc: DocMeta, prior: dict[str, float]) -> dict[str, float]:
+        """The multipliers ranking applies to one candidate (and explain reports)."""
+        boosts = {"kind_prior": kind_boost(prior.get(doc.kind, 0.7), doc.confidence,
+                                           self.ranking.unsure_prior)}
+        if doc.listing:
+            boosts["listing_prior"] = self.ranking.listing_prior
+        return boosts
 
     def _pin_best_bets(self, text: str, ranked: list[Fused], docs: dict[str, DocMeta],
                        filters: Filters | None) -> tuple[list[Fused], set[str]]:
@@ -318,7 +380,7 @@ class Searcher:
         return pinned + [f for f in ranked if f.id not in pinned_set], pinned_set
 
     def _result(self, item: Fused, doc: IndexedDoc, also: list[str], query_tokens: set[str],
-                explain: bool, best_bet: bool) -> Result:
+                explain: bool, best_bet: bool, boosts: dict[str, float] | None = None) -> Result:
         return Result(
             url=doc.url,
             title=doc.title,
@@ -335,7 +397,7 @@ class Searcher:
                 keyword_score=item.keyword_score, keyword_rank=item.keyword_rank,
                 vector_score=item.vector_score, vector_rank=item.vector_rank,
                 fused_score=item.score,
-                boosts={"kind_prior": self.ranking.kind_prior.get(doc.kind, 0.7)},
+                boosts=boosts or {},
             ) if explain else None,
         )
 
@@ -347,6 +409,14 @@ class Searcher:
                              if m.kind in ("service", "app")})
             self._titles = (version, [(t, t.casefold().split()) for t in titles])
         return self._titles[1]
+
+
+def kind_boost(prior: float, confidence: float, unsure: float) -> float:
+    """A kind prior weighted by how sure extraction is of the kind: the full prior when it
+    is sure, ``unsure`` when it cannot tell. A hard prior would turn "maybe a service" into
+    "certainly below a sibling service" (a short page whose details are in a PDF, a service
+    on a template the extractor does not know)."""
+    return confidence * prior + (1.0 - confidence) * unsure
 
 
 def _collapse(

@@ -148,13 +148,26 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from indexer.evaluate import evaluate_file, format_report
+    from indexer.evaluate import evaluate_file, format_gap, format_report
 
+    if (args.heldout_queries is None) != (args.heldout_data_dir is None):
+        raise SikojaError("--heldout-queries and --heldout-data-dir go together")
     report = evaluate_file(args.data_dir, args.queries, mode=args.mode, progress=_progress)
+    heldout = None
+    if args.heldout_queries is not None:
+        heldout = evaluate_file(args.heldout_data_dir, args.heldout_queries, mode=args.mode,
+                                progress=_progress)
     if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-    else:
+        out = report.to_dict()
+        if heldout is not None:
+            out = {"tuning": out, "heldout": heldout.to_dict()}
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    elif heldout is None:
         print(format_report(report))
+    else:
+        print(f"== tuning: {args.queries}\n{format_report(report)}\n")
+        print(f"== held-out: {args.heldout_queries}\n{format_report(heldout)}\n")
+        print(format_gap(report, heldout))
     return 0
 
 
@@ -282,6 +295,11 @@ def build_parser() -> argparse.ArgumentParser:
                    choices=["hybrid", "keyword", "vector", "plain-bm25"],
                    help="ranking to evaluate (hybrid)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--heldout-data-dir", type=Path, default=None,
+                   help="data dir of the held-out web (crawled and indexed apart)")
+    p.add_argument("--heldout-queries", type=Path, default=None,
+                   help="judgments on the held-out web (eval/heldout/queries.tsv): reported "
+                   "apart from --queries, with the gap between the two")
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("report", help="reports: site health, cross-OPD overlap, queries")

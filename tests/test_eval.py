@@ -42,3 +42,27 @@ def test_metrics_by_hand():
     assert 0 < outcome.ndcg10 < 1
     table = report.table()
     assert table["overall"]["rr10"] == 0.5 and table["formal"]["n"] == 1
+
+
+def test_held_out_is_reported_apart_with_its_gap(tmp_path):
+    from indexer.evaluate import format_gap
+
+    judged = [Judged("q1", "formal", "a", {"u1": 2}), Judged("q2", "typo", "b", {"u2": 2})]
+    tuning = run_judgments(lambda q: [["u1"], ["u2"]], judged, "hybrid")  # 1.0 and 0.5
+    heldout = run_judgments(lambda q: [["u2"], ["u1"]], judged, "hybrid")  # 0.5 and 1.0
+    same = format_gap(tuning, heldout)
+    assert "within 0.03 of tuning (+0.000)" in same
+    worse = run_judgments(lambda q: [["x"], ["y"]], judged, "hybrid")
+    text = format_gap(tuning, worse)
+    assert "NOT within 0.03" in text
+    assert "MRR@10" in text and "+0.750" in text
+
+
+def test_eval_wants_both_held_out_options(tmp_path, capsys):
+    from sikoja.cli import main
+
+    queries = write(tmp_path, "qid\tcategory\tquery\trelevant\nq1\tformal\tktp\thttp://a/=2\n")
+    code = main(["eval", "--data-dir", str(tmp_path), "--queries", str(queries),
+                 "--heldout-queries", str(queries)])
+    assert code != 0
+    assert "--heldout-data-dir" in capsys.readouterr().err

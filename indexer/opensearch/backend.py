@@ -70,7 +70,8 @@ REINDEX_POLL = 1.0
 SYNC_REINDEX_MAX = 200_000  # documents copied in one request; more run as a polled task
 DFS_MAX_DOCS = 1_000_000
 # the stored fields DocMeta is made of (doc_meta, all_meta)
-META_SOURCE = ["id", "url", "title", "opd", "kind", "group_id", "parent_url", "fields.listing"]
+META_SOURCE = ["id", "url", "title", "opd", "kind", "group_id", "parent_url", "fields.listing",
+               "fields.kind_confidence"]
 DF_CACHE_MAX = 100_000  # (field, token) document frequencies kept per live version
 
 

@@ -1,0 +1,99 @@
+"""Kind priors weighted by how sure extraction is of a page's kind.
+
+The story: Dishub publishes "Uji KIR" as a short page whose details are in a Standar
+Pelayanan PDF, so extraction is unsure it is a service; a sibling service of the same site
+("Izin Trayek") mentions KIR in passing. A citizen typing "uji kir" wants the KIR page, and a
+hard kind prior ("page" 0.75 against "service" 1.0) would put the sibling first.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.build import build_index
+from indexer.search import RankingConfig, Searcher, kind_boost
+from sikoja.config import load_settings
+from sikoja.documents import Document
+from tests.corpus import write_corpus
+
+DISHUB = "Dinas Perhubungan Kota Jambi"
+KIR_URL = "http://127.0.0.1:8710/layanan/12/uji-kir"
+TRAYEK_URL = "http://127.0.0.1:8710/layanan/13/izin-trayek"
+DOWNLOAD_URL = "http://127.0.0.1:8710/unduhan"
+
+
+def docs(kir_confidence: float) -> list[Document]:
+    return [
+        Document(
+            url=KIR_URL, source="dishub", opd=DISHUB, kind="page",
+            title="Pengujian Berkala Kendaraan Bermotor (Uji KIR)",
+            text="Uji KIR kendaraan angkutan barang dan orang. Persyaratan, prosedur, waktu "
+                 "dan biaya uji KIR dapat dilihat pada dokumen Standar Pelayanan berikut.",
+            fields={"kind_confidence": kir_confidence},
+        ),
+        Document(
+            url=TRAYEK_URL, source="dishub", opd=DISHUB, kind="service",
+            title="Izin Trayek Angkutan Kota",
+            headings=["Persyaratan", "Biaya"],
+            text="Izin trayek bagi angkutan kota. Persyaratan: fotokopi STNK, bukti lulus uji "
+                 "KIR yang masih berlaku, fotokopi KTP pemilik. Biaya sesuai Perda retribusi.",
+            fields={"requirements": ["Fotokopi STNK", "Bukti lulus uji KIR",
+                                     "Fotokopi KTP pemilik"],
+                    "cost": "Sesuai Perda", "kind_confidence": 1.0},
+        ),
+        Document(
+            url=DOWNLOAD_URL, source="dishub", opd=DISHUB, kind="page",
+            title="Unduhan", text="Standar Pelayanan Uji KIR\nStandar Pelayanan Izin Trayek",
+            fields={"listing": True},
+        ),
+    ]
+
+
+def searcher_for(tmp_path, kir_confidence: float) -> Searcher:
+    write_corpus(tmp_path, docs(kir_confidence)).close()
+    settings = load_settings(tmp_path, embedder="none")
+    build_index(settings)
+    return Searcher(settings)
+
+
+@pytest.mark.parametrize("confidence", [0.5, 0.6])
+def test_an_unsure_page_that_matches_better_beats_a_sure_sibling_service(tmp_path, confidence):
+    searcher = searcher_for(tmp_path, confidence)
+    try:
+        assert searcher.search("uji kir").results[0].url == KIR_URL
+    finally:
+        searcher.close()
+
+
+def test_explain_reports_exactly_the_multipliers_applied(tmp_path):
+    searcher = searcher_for(tmp_path, 0.5)
+    try:
+        results = searcher.search("uji kir", explain=True).results
+        by_url = {r.url: r for r in results}
+        kir = by_url[KIR_URL].explain.boosts
+        assert kir == {"kind_prior": pytest.approx(kind_boost(0.75, 0.5, 0.85))}
+        listing = by_url[DOWNLOAD_URL].explain.boosts
+        assert listing["listing_prior"] == RankingConfig().listing_prior
+        assert listing["kind_prior"] == pytest.approx(0.75)
+        trayek = by_url[TRAYEK_URL].explain.boosts
+        assert trayek == {"kind_prior": pytest.approx(1.0)}
+    finally:
+        searcher.close()
+
+
+def test_explain_reports_no_prior_when_priors_are_off(tmp_path):
+    write_corpus(tmp_path, docs(0.5)).close()
+    settings = load_settings(tmp_path, embedder="none")
+    build_index(settings)
+    searcher = Searcher(settings, ranking=RankingConfig(use_priors=False))
+    try:
+        for r in searcher.search("uji kir", explain=True).results:
+            assert r.explain.boosts == {}
+    finally:
+        searcher.close()
+
+
+def test_a_sure_kind_keeps_its_full_prior():
+    assert kind_boost(0.75, 1.0, 0.85) == pytest.approx(0.75)
+    assert kind_boost(1.0, 1.0, 0.85) == pytest.approx(1.0)
+    assert kind_boost(0.75, 0.0, 0.85) == pytest.approx(0.85)
