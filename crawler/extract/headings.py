@@ -119,8 +119,12 @@ def _texts(block: Tag) -> dict[int, _Text]:
     explicit stack, since old layouts nest tables deeper than recursion likes."""
     found: dict[int, _Text] = {}
     offset = 0
+    start = _Style(BODY_SIZE, False)  # what the block inherits, and its own style
+    for outer in [*reversed(list(block.parents)), block]:
+        if isinstance(outer, Tag) and outer.name not in ("[document]", "html"):
+            start = style_of(outer, start)
     stack: list[tuple[Tag | NavigableString, _Style, bool]] = [
-        (child, _Style(BODY_SIZE, False), False) for child in reversed(list(block.children))]
+        (child, start, False) for child in reversed(list(block.children))]
     while stack:
         node, parent, linked = stack.pop()
         if isinstance(node, Tag):
@@ -152,7 +156,11 @@ def _stands_out(style: _Style, body: _Style) -> bool:
 
 
 def _alone(tag: Tag) -> bool:
-    """Nothing but blanks between ``tag`` and the line breaks before and after it."""
+    """Nothing but blanks between ``tag`` and the line breaks before and after it.
+
+    A table cell that holds more than ``tag`` is a region of the layout, so its edges are
+    line breaks too; a cell that holds only ``tag`` is a value beside its row's others."""
+    own = " ".join(tag.get_text(" ").split())
     for direction in ("previous_sibling", "next_sibling"):
         node = tag
         while True:
@@ -171,7 +179,8 @@ def _alone(tag: Tag) -> bool:
             if ended:
                 break
             parent = node.parent
-            if parent is None or parent.name in LINE_TAGS:
+            if parent is None or parent.name in LINE_TAGS or (
+                    parent.name in ("td", "th") and " ".join(parent.get_text(" ").split()) != own):
                 break
             node = parent
     return True
