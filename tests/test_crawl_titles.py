@@ -10,6 +10,7 @@ loopback.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -28,10 +29,10 @@ from crawler.extract.title import (
 from crawler.linkstore import LinkStore
 from crawler.run import crawl
 from crawler.sitetitles import learn_site_titles, saved_site_titles
-from sikoja.config import Settings
 from sikoja.sources import Source
 from sikoja.store import DocumentStore
 from tests.faultserver import Page, PageSite
+from tests.test_crawl_incremental import settings
 
 # -- pure functions ---------------------------------------------------------------------------
 
@@ -88,6 +89,28 @@ def test_choose_title_falls_back_to_the_main_heading_when_the_title_is_the_site(
     assert choose_title(evidence, site) == "Jadwal Imunisasi"
     # evidence survives its JSON form unchanged
     assert TitleEvidence.from_json(evidence.to_json()) == evidence
+
+
+def test_a_link_store_from_before_titles_were_kept_gains_them(tmp_path: Path):
+    path = tmp_path / "crawl-state" / "links.db"
+    path.parent.mkdir()
+    old = sqlite3.connect(path)
+    old.executescript("CREATE TABLE pages (key TEXT PRIMARY KEY, source TEXT NOT NULL, "
+                      "fetched_url TEXT NOT NULL, links TEXT NOT NULL DEFAULT '[]', kind TEXT,"
+                      " lines TEXT NOT NULL DEFAULT '[]');"
+                      "INSERT INTO pages VALUES ('http://a/x', 's', 'http://a/x', '[]', 'page',"
+                      " '[]');")
+    old.commit()
+    old.close()
+    links = LinkStore(path)
+    assert list(links.page_titles("s")) == []  # the old page has no evidence yet
+    assert links.links("http://a/x") == []
+    links.save("http://a/y", source="s", fetched_url="http://a/y", links=[],
+               title={"title": "A | S", "url": "http://a/y"})
+    assert list(links.page_titles("s")) == [("http://a/y", {"title": "A | S",
+                                                            "url": "http://a/y"})]
+    assert links.site_titles("s") == {}
+    links.close()
 
 
 # -- headings of layouts without h1 -------------------------------------------------------------
@@ -158,14 +181,6 @@ class QuerySite(PageSite):
         if full in self.pages:
             request.path = full.replace("?", "%3F")  # PageSite looks up the unquoted path
         super().handle(request)
-
-
-def settings() -> Settings:
-    value = Settings()
-    value.crawl.delay = 0
-    value.crawl.timeout = 5
-    value.crawl.retries = 0
-    return value
 
 
 def modern_page(title: str, text: str, menu: list[str]) -> bytes:
