@@ -9,7 +9,8 @@ they link to (``/index.php?page_id=5``); revalidation asks for that form.
 
 Each page's kind and main-text line fingerprints are kept too, and per source the template
 lines learned from them (see ``crawler.boilerplate``): a page that answers 304 still counts
-in what the site repeats.
+in what the site repeats. Likewise each page's title evidence (its ``<title>``, og:title,
+headings) and per source the title segments the site repeats (``crawler.sitetitles``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages (
@@ -30,9 +32,14 @@ CREATE TABLE IF NOT EXISTS templates (
     source TEXT PRIMARY KEY,
     lines TEXT NOT NULL DEFAULT '[]'
 );
+CREATE TABLE IF NOT EXISTS site_titles (
+    source TEXT PRIMARY KEY,
+    data TEXT NOT NULL DEFAULT '{}'
+);
 """
 # columns added after the first release: (name, definition)
-_ADDED_COLUMNS = (("kind", "TEXT"), ("lines", "TEXT NOT NULL DEFAULT '[]'"))
+_ADDED_COLUMNS = (("kind", "TEXT"), ("lines", "TEXT NOT NULL DEFAULT '[]'"),
+                  ("title", "TEXT"))
 MAX_LINKS = 1000
 
 
@@ -58,17 +65,19 @@ class LinkStore:
 
     def save(self, key: str, *, source: str, fetched_url: str,
              links: list[tuple[str, str]], kind: str | None = None,
-             lines: list[int] | None = None) -> None:
+             lines: list[int] | None = None, title: dict[str, Any] | None = None) -> None:
+        """``title``: the page's title evidence with its document URL under "url"."""
         with self._db:
             self._db.execute(
-                "INSERT INTO pages (key, source, fetched_url, links, kind, lines) "
-                "VALUES (?, ?, ?, ?, ?, ?) "
+                "INSERT INTO pages (key, source, fetched_url, links, kind, lines, title) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET source = excluded.source, "
                 "fetched_url = excluded.fetched_url, links = excluded.links, "
-                "kind = excluded.kind, lines = excluded.lines",
+                "kind = excluded.kind, lines = excluded.lines, title = excluded.title",
                 (key, source, fetched_url,
                  json.dumps(links[:MAX_LINKS], ensure_ascii=False), kind,
-                 json.dumps(lines or [])),
+                 json.dumps(lines or []),
+                 json.dumps(title, ensure_ascii=False) if title is not None else None),
             )
 
     def page_lines(self, source: str, keys: set[str]) -> Iterator[tuple[str, list[int]]]:
@@ -79,6 +88,27 @@ class LinkStore:
         for key, kind, lines in rows:
             if key in keys:
                 yield kind, json.loads(lines)
+
+    def page_titles(self, source: str) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(document URL, title evidence) of the pages of ``source`` that have one (a store
+        from before titles were kept has none until the page is fetched again)."""
+        rows = self._db.execute(
+            "SELECT key, title FROM pages WHERE source = ? AND title IS NOT NULL", (source,))
+        for key, title in rows:
+            data = json.loads(title)
+            yield data.get("url") or key, data
+
+    def site_titles(self, source: str) -> dict[str, Any]:
+        row = self._db.execute("SELECT data FROM site_titles WHERE source = ?",
+                               (source,)).fetchone()
+        return json.loads(row[0]) if row else {}
+
+    def save_site_titles(self, source: str, data: dict[str, Any]) -> None:
+        with self._db:
+            self._db.execute(
+                "INSERT INTO site_titles (source, data) VALUES (?, ?) "
+                "ON CONFLICT(source) DO UPDATE SET data = excluded.data",
+                (source, json.dumps(data, ensure_ascii=False, sort_keys=True)))
 
     def template(self, source: str) -> frozenset[int]:
         row = self._db.execute("SELECT lines FROM templates WHERE source = ?",

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from crawler.boilerplate import fingerprints, strip_template
@@ -31,6 +31,7 @@ from crawler.extract.html import Link, extract_page, link_items
 from crawler.extract.lang import detect_language
 from crawler.extract.pdf import PdfText
 from crawler.extract.service import extract_service_fields, is_service
+from crawler.extract.title import NO_SITE, SiteTitles
 from sikoja.documents import Document
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ class ExtractedPage:
     document: Document
     links: list[Link]
     lines: list[int] = field(default_factory=list)  # fingerprints of the main text's lines
+    title_evidence: dict[str, Any] = field(default_factory=dict)  # see crawler.sitetitles
 
 
 def _same_host(a: str, b: str) -> bool:
@@ -117,11 +119,13 @@ def html_document(
     source: str,
     opd: str,
     template: frozenset[int] = frozenset(),
+    site_titles: SiteTitles = NO_SITE,
 ) -> ExtractedPage:
     """``template``: fingerprints of the lines this site repeats everywhere (learned by
-    ``crawler.boilerplate`` from earlier crawls), left out of the text."""
+    ``crawler.boilerplate`` from earlier crawls), left out of the text; ``site_titles``: the
+    title segments it repeats (``crawler.sitetitles``), left out of the title."""
     text, _ = decode_html(body, content_type)
-    page = extract_page(text, url)
+    page = extract_page(text, url, site_titles)
     fields = extract_service_fields(page.content, url) if page.content is not None else {}
     if not is_service(fields):
         # partial sections (a "Lokasi" paragraph on a news post) are noise, not a service
@@ -155,7 +159,8 @@ def html_document(
         last_modified=last_modified,
         fetched_at=now_iso(),
     )
-    return ExtractedPage(document, page.links, fingerprints(page.text))
+    return ExtractedPage(document, page.links, fingerprints(page.text),
+                         page.title_evidence.to_json())
 
 
 def pdf_document(

@@ -15,7 +15,16 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from crawler.extract.dates import parse_indonesian_date, parse_iso
-from crawler.extract.title import TitleEvidence, choose_title, normalise, squash
+from crawler.extract.headings import layout_headings
+from crawler.extract.title import (
+    NO_SITE,
+    SiteTitles,
+    TitleEvidence,
+    cap_headings,
+    choose_title,
+    normalise,
+    squash,
+)
 
 # <marquee> is the running welcome ticker of old templates ("Selamat datang di website resmi
 # ..."), on every page and never the page's content
@@ -498,25 +507,43 @@ def _walk_text(node: Tag, out: list[str]) -> None:
                 _walk_text(child, out)
 
 
-def extract_headings(headings: list[Tag]) -> list[str]:
+def page_headings(block: Tag, body: Tag) -> list[tuple[Tag, int]]:
+    """The block's headings as (tag, level), in document order: its ``<h1>``-``<h6>``, and
+    where the page has no ``<h1>`` at all, the lines its layout styles as headings
+    (``crawler.extract.headings``)."""
+    tagged = [(t, int(t.name[1])) for t in tags_in(block, _HEADING_TAGS)]
+    if first_tag(body, ("h1",)) is not None:
+        return tagged
+    found = layout_headings(block)
+    if not found:
+        return tagged
+    order = {id(t): i for i, t in enumerate(tags_in(block))}
+    merged = sorted([*tagged, *found], key=lambda pair: order.get(id(pair[0]), 0))
+    # a real heading before the layout's main one outranks it (the main one is a label)
+    first_real = next((i for i, (t, _) in enumerate(merged) if t.name in _HEADING_TAGS), None)
+    return [(t, 4 if level == 1 and t.name not in _HEADING_TAGS and first_real is not None
+             and first_real < i else level) for i, (t, level) in enumerate(merged)]
+
+
+def extract_headings(headings: list[tuple[Tag, int]]) -> list[str]:
     seen: list[str] = []
-    for tag in headings:
+    for tag, _ in headings:
         text = squash(tag.get_text(" "))
         if text and text not in seen and len(text) <= 200:
             seen.append(text)
     return seen[:50]
 
 
-def extract_title(headings: list[Tag], body: Tag, evidence: TitleEvidence) -> str:
-    """The page's own title (see ``crawler.extract.title``) from the content block's
-    ``headings``; ``evidence`` already holds what only the unstripped page shows (<title>,
-    og:title, the site's names)."""
-    evidence.headings = [(int(t.name[1]), squash(t.get_text(" "))) for t in headings]
+def title_evidence(headings: list[tuple[Tag, int]], body: Tag,
+                   evidence: TitleEvidence) -> TitleEvidence:
+    """``evidence`` (what only the unstripped page shows: <title>, og:title, the site's
+    names) completed with the content block's ``headings`` and the page's first h1."""
+    evidence.headings = cap_headings([(level, squash(t.get_text(" "))) for t, level in headings])
     if not any(level == 1 for level, _ in evidence.headings):
         h1 = first_tag(body, ("h1",))
         if h1 is not None:
-            evidence.body_h1 = squash(h1.get_text(" "))
-    return choose_title(evidence)
+            evidence.body_h1 = squash(h1.get_text(" "))[:250]
+    return evidence
 
 
 @dataclass
@@ -533,9 +560,13 @@ class HtmlPage:
     meta: dict[str, str | None] = field(default_factory=dict)
     content: Tag | None = None  # the cleaned body, for service-field extraction
     main: Tag | None = None
+    title_evidence: TitleEvidence = field(default_factory=TitleEvidence)
 
 
-def extract_page(text: str, url: str) -> HtmlPage:
+def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
+    """``site``: the title segments the page's site repeats (``crawler.sitetitles``); they
+    decide the title only, never which part of the page is its content, so a page
+    re-extracts to the same text whatever the site has learned."""
     soup = parse_html(text)
     tags = tags_in(soup)
     links = extract_links(url, tags)
@@ -561,17 +592,18 @@ def extract_page(text: str, url: str) -> HtmlPage:
     body = strip_boilerplate(soup, tags)
     lengths: dict[int, int] = {}
     block = main_block(body, lengths)
-    headings = tags_in(block, _HEADING_TAGS)
-    title = extract_title(headings, body, evidence)
-    heading = find_title_heading(title, headings) or find_title_heading(
-        title, tags_in(body, _HEADING_TAGS))
+    headings = page_headings(block, body)
+    title_evidence(headings, body, evidence)
+    page_title = choose_title(evidence)
+    heading = find_title_heading(page_title, [t for t, _ in headings]) or find_title_heading(
+        page_title, tags_in(body, _HEADING_TAGS))
     narrowed = title_block(block, heading, lengths)
     if narrowed is not block:
         block = narrowed
-        headings = tags_in(block, _HEADING_TAGS)
+        headings = page_headings(block, body)
     meta["dateline"] = dateline(heading)
     return HtmlPage(
-        title=title,
+        title=choose_title(evidence, site) if site else page_title,
         text=block_text(block),
         headings=extract_headings(headings),
         breadcrumbs=breadcrumbs,
@@ -581,4 +613,5 @@ def extract_page(text: str, url: str) -> HtmlPage:
         meta=meta,
         content=body,
         main=block,
+        title_evidence=evidence,
     )

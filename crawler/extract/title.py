@@ -4,16 +4,25 @@ Templates put the site's name wherever a title could be: ``<h1 class="logo">`` i
 header (so "the first h1" is "Dinas Perhubungan Kota Jambi" on every page), either end of
 ``<title>`` ("BPPRD Kota Jambi :: Pembayaran PBB-P2", "Uji KIR | Dinas Perhubungan"), an
 og:title copied from the site settings. And the page's real name may sit in an h2 or h3
-("panel-title", "judul"). So the candidates are gathered first: og:title, the segments of
-``<title>``, the content's headings; everything equal to the site's name (og:site_name, the
-logo/brand text, the rel=home link) is rejected; and the strongest evidence is a name the
-page states twice, a content heading that is also a segment of ``<title>``.
+("panel-title", "judul"), or in a ``<font size="3"><b>`` of an old table layout. So the
+candidates are gathered first: og:title, ``<title>``, the content's headings; everything
+equal to the site's name is rejected; and the strongest evidence is a name the page states
+twice, a content heading that is also ``<title>`` or one of its segments.
+
+What the site's name is comes from two places: the page itself (og:site_name, the
+logo/brand text, the rel=home link) and, when the site has been crawled before, the
+segments its titles repeat (``SiteTitles``, learned by ``crawler.sitetitles``). Position
+never decides: a segment is cut off a title only when one of those says it is the site's
+(or a section's), so "Layanan Kesehatan Ibu dan Anak - KIA" on a one-page site, "Pindah -
+Datang" and "KTP-el" keep every word.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 
 def squash(text: str) -> str:
@@ -21,23 +30,69 @@ def squash(text: str) -> str:
     one too)."""
     return " ".join(text.replace("\xa0", " ").split())
 
-# "Page | Site", "Site :: Page", "Page – Site" (WordPress's &#8211;), "Page » Section"
-TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|~)\s+|\s*(?:\||::|»|·)\s*")
+
+# "Page | Site", "Site :: Page", "Page – Site" (WordPress's &#8211;), "Site » Section »
+# Page", "Site: Page"; a dash or colon inside a word ("KTP-el", "0-6", "10:00") is no separator
+TITLE_SEPARATORS = re.compile(
+    r"(\s+(?:-|~)\s+|\s*(?:\||::|»|·)\s*|\s*[–—]\s+|\s+[–—]\s*|(?<=\S):\s+)")
 _MAX_TITLE = 250
+_MAX_EVIDENCE_HEADINGS = 60
 
 
 def normalise(text: str) -> str:
-    return squash(text).casefold().strip(" .:-|–—»·")
+    return squash(text).casefold().strip(" .:-|–—»·~")
+
+
+def title_pieces(title: str) -> list[tuple[str, str]]:
+    """``"Site :: Layanan » Uji KIR"`` -> ``[("", "Site"), (" :: ", "Layanan"), (" » ",
+    "Uji KIR")]``: each segment with the separator before it, so kept segments can be joined
+    back exactly as the page wrote them."""
+    parts = TITLE_SEPARATORS.split(squash(title))
+    pieces: list[tuple[str, str]] = []
+    separator = ""
+    for index, part in enumerate(parts):
+        if index % 2:
+            separator = part
+            continue
+        text = squash(part)
+        if text and normalise(text):
+            pieces.append((separator if pieces else "", text))
+    return pieces
 
 
 def split_title(title: str) -> list[str]:
     """``"Uji KIR | Dinas Perhubungan Kota Jambi"`` -> the two segments."""
-    return [p for p in (squash(x) for x in TITLE_SEPARATORS.split(squash(title))) if p]
+    return [text for _, text in title_pieces(title)]
+
+
+def join_pieces(pieces: list[tuple[str, str]]) -> str:
+    if not pieces:
+        return ""
+    return pieces[0][1] + "".join(sep + text for sep, text in pieces[1:])
+
+
+@dataclass(frozen=True)
+class SiteTitles:
+    """Normalised title segments one site repeats (``crawler.sitetitles`` learns them):
+    ``names`` are the site's own ("Dinas Perhubungan Kota Jambi", "DISHUB"), ``sections``
+    the levels between it and the page ("Layanan", "Berita")."""
+
+    names: frozenset[str] = frozenset()
+    sections: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.names or self.sections)
+
+
+NO_SITE = SiteTitles()
 
 
 @dataclass
 class TitleEvidence:
-    """What a page says about its own name, read before boilerplate removal where needed."""
+    """What a page says about its own name, read before boilerplate removal where needed.
+
+    Kept per page in the link store (``to_json``), so a title can be chosen again when the
+    site's repeated segments are learned, without fetching the page again."""
 
     title_tag: str = ""
     og_title: str | None = None
@@ -52,37 +107,63 @@ class TitleEvidence:
         """Segments of a title that are not the site's name."""
         return [s for s in split_title(title) if not self.is_site_name(s)]
 
+    def to_json(self) -> dict[str, Any]:
+        return {"title": self.title_tag, "og": self.og_title, "names": sorted(self.site_names),
+                "headings": [[level, text] for level, text in self.headings],
+                "body_h1": self.body_h1}
 
-def _usable(text: str, evidence: TitleEvidence) -> bool:
-    return 2 < len(text) <= _MAX_TITLE and not evidence.is_site_name(text)
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TitleEvidence:
+        return cls(title_tag=data.get("title") or "", og_title=data.get("og"),
+                   site_names=set(data.get("names") or ()),
+                   headings=[(int(level), str(text)) for level, text in data.get("headings", [])],
+                   body_h1=data.get("body_h1"))
 
 
-def choose_title(evidence: TitleEvidence) -> str:
+def own_title(title: str, is_site: Callable[[str], bool], site: SiteTitles = NO_SITE) -> str:
+    """``title`` without the segments that name the site, then without the sections when
+    something else is left; the rest joined as the page wrote it ("" if only the site's)."""
+    kept = [(sep, text) for sep, text in title_pieces(title) if not is_site(text)]
+    if site.sections:
+        narrower = [(sep, text) for sep, text in kept if normalise(text) not in site.sections]
+        if narrower:
+            kept = narrower
+    if kept:
+        kept[0] = ("", kept[0][1])
+    return join_pieces(kept)
+
+
+def choose_title(evidence: TitleEvidence, site: SiteTitles = NO_SITE) -> str:
     """The page's own title; the site's name only when the page offers nothing else."""
-    segments = evidence.own_segments(evidence.title_tag)
-    og_segments = evidence.own_segments(evidence.og_title) if evidence.og_title else []
-    stated = {normalise(s) for s in [*segments, *og_segments]}
-    if evidence.og_title and _usable(evidence.og_title, evidence):
-        stated.add(normalise(evidence.og_title))
-    headings = [text for _, text in evidence.headings if _usable(text, evidence)]
-    if evidence.body_h1 and _usable(evidence.body_h1, evidence):
+
+    def is_site(text: str) -> bool:
+        key = normalise(text)
+        return key in evidence.site_names or key in site.names
+
+    def usable(text: str | None) -> bool:
+        return bool(text) and 2 < len(text) <= _MAX_TITLE and not is_site(text)
+
+    own = own_title(evidence.title_tag, is_site, site)
+    og_own = own_title(evidence.og_title, is_site, site) if evidence.og_title else ""
+    stated = {normalise(s) for s in (own, og_own, *split_title(own), *split_title(og_own)) if s}
+    headings = [text for _, text in evidence.headings if usable(text)]
+    if usable(evidence.body_h1):
         headings.append(evidence.body_h1)
     # said twice: a heading that <title> or og:title also names
     for text in headings:
         if normalise(text) in stated:
             return text
-    h1s = [text for level, text in evidence.headings if level == 1 and _usable(text, evidence)]
+    h1s = [text for level, text in evidence.headings if level == 1 and usable(text)]
     if h1s:
         return h1s[0]
-    if evidence.body_h1 and _usable(evidence.body_h1, evidence):
+    if evidence.body_h1 and usable(evidence.body_h1):
         return evidence.body_h1
-    if og_segments:
-        return og_segments[0]
-    if segments:
-        return _pick_segment(segments, headings)
+    for candidate in (og_own, own):
+        if candidate:
+            return candidate[:_MAX_TITLE]
     for level in (2, 3):
         for heading_level, text in evidence.headings:
-            if heading_level == level and _usable(text, evidence):
+            if heading_level == level and usable(text):
                 return text[:_MAX_TITLE]
     # nothing but the site's name: better than no title
     if evidence.title_tag:
@@ -90,13 +171,6 @@ def choose_title(evidence: TitleEvidence) -> str:
     return evidence.headings[0][1][:_MAX_TITLE] if evidence.headings else ""
 
 
-def _pick_segment(segments: list[str], headings: list[str]) -> str:
-    """Of several segments ("Pembuatan KTP-el | Layanan | Disdukcapil"): the one a heading
-    contains, else the first (titles run from the specific to the general)."""
-    if len(segments) > 1:
-        lowered = [h.casefold() for h in headings]
-        for segment in segments:
-            key = segment.casefold()
-            if len(key) > 5 and any(key in h for h in lowered):
-                return segment
-    return segments[0]
+def cap_headings(headings: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The headings kept as evidence (and used, so a stored choice can be repeated)."""
+    return [(level, text[:_MAX_TITLE]) for level, text in headings[:_MAX_EVIDENCE_HEADINGS]]

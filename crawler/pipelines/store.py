@@ -13,6 +13,7 @@ from crawler.boilerplate import learn_template, strip_template
 from crawler.canonical import slash_alias
 from crawler.items import ERROR, GONE, OK, SKIPPED, UNCHANGED, FetchedDocument, FetchOutcome
 from crawler.linkstore import LinkStore
+from crawler.sitetitles import refresh_titles
 from sikoja.store import DocumentStore
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ class StorePipeline:
         try:
             if getattr(spider, "learns_template", False):
                 self._refresh_template(spider.source.name)
+                self._refresh_titles(spider.source.name)
         finally:
             self.store.close()
 
@@ -59,6 +61,15 @@ class StorePipeline:
                 doc.text = text
                 self.store.upsert(doc, etag=validators.get("etag"),
                                   http_last_modified=validators.get("http_last_modified"))
+
+    def _refresh_titles(self, source: str) -> None:
+        """Learn the title segments the site repeats and re-title stored pages
+        (``crawler.sitetitles``)."""
+        links = LinkStore.open(Path(self.crawler.settings["SIKOJA_DATA_DIR"]))
+        try:
+            refresh_titles(self.store, links, source)
+        finally:
+            links.close()
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         spider = spider or self.crawler.spider

@@ -30,9 +30,11 @@ from crawler.downloadermiddlewares.offsite import SiteScope
 from crawler.extract.document import html_document, pdf_document
 from crawler.extract.encoding import looks_binary, looks_pdf
 from crawler.extract.pdf import PdfError, extract_pdf
+from crawler.extract.title import NO_SITE
 from crawler.failures import http_reason
 from crawler.items import ERROR, GONE, SKIPPED, UNCHANGED, FetchedDocument, FetchOutcome
 from crawler.linkstore import LinkStore
+from crawler.sitetitles import saved_site_titles
 from crawler.spiders.base import SourceSpider
 from sikoja.store import DocumentStore
 
@@ -65,6 +67,7 @@ class WebsiteSpider(SourceSpider):
         self.swept = False
         self.linkstore: LinkStore | None = None
         self.template: frozenset[int] = frozenset()  # this site's template lines
+        self.site_titles = NO_SITE  # the title segments this site repeats
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WebsiteSpider:
@@ -82,6 +85,7 @@ class WebsiteSpider(SourceSpider):
     def spider_opened(self, spider: Any = None) -> None:
         self.linkstore = LinkStore.open(self.settings["SIKOJA_DATA_DIR"])
         self.template = self.linkstore.template(self.source.name)
+        self.site_titles = saved_site_titles(self.linkstore, self.source.name)
 
     def _restore_state(self) -> None:
         """A resumed frontier: the page budget and what was produced live in spider.state,
@@ -228,7 +232,7 @@ class WebsiteSpider(SourceSpider):
             page = html_document(
                 body, url=url, content_type=_header(response, b"Content-Type"),
                 http_last_modified=last_modified, source=self.source.name, opd=self.source.opd,
-                template=self.template,
+                template=self.template, site_titles=self.site_titles,
             )
         except (ValueError, TypeError, AttributeError, RecursionError, LookupError) as exc:
             yield FetchOutcome(url=key, outcome=ERROR, status=status, elapsed_ms=elapsed,
@@ -243,7 +247,8 @@ class WebsiteSpider(SourceSpider):
                     if self.scope.allows(link.url)]
         if self.linkstore is not None:
             self.linkstore.save(key, source=self.source.name, fetched_url=url, links=in_scope,
-                                kind=doc.kind, lines=page.lines)
+                                kind=doc.kind, lines=page.lines,
+                                title={**page.title_evidence, "url": doc.url})
         if meta.get("sikoja_sweep"):
             return
         yield from self._follow_all(in_scope, meta, doc.url)

@@ -1,0 +1,105 @@
+"""Which segments of a site's titles are the site's, learned by comparing its pages.
+
+"Dinas Perhubungan Kota Jambi :: Pengujian KIR" and "Uji KIR | DISHUB" look alike to a
+page-by-page rule: nothing on one page says which end is the site. Taking "the first
+segment" stored the site's name as the title of every page of such a site; taking "the
+part before the dash" cut "Layanan Kesehatan Ibu dan Anak - KIA" in two. Across the site
+the answer is plain: the site's name is the segment every page repeats.
+
+So each HTML page's title evidence (``<title>``, og:title, the page's own hints of the
+site name, its headings: ``crawler.extract.title.TitleEvidence``) is kept with the page in
+the link store. When a website source's crawl closes, its live pages' ``<title>`` and
+og:title are split on the usual separators (``|``, ``::``, `` - ``, ``–``, ``—``, ``»``,
+``:`` followed by a space, ``·``, ``~``) and counted once per page:
+
+* a segment on more than half of the pages (``NAME_SHARE``), and on at least
+  ``MIN_PAGES`` of them, is the site's (its name, its acronym, a motto); it never is the
+  page's title, and a page whose title is nothing else takes its main heading;
+* any other segment on at least ``MIN_SECTION_PAGES`` pages is a section ("Layanan",
+  "Berita" in "Site » Layanan » Uji KIR"); it comes off a title only when something else
+  is left, so the section's own index page keeps "Layanan".
+
+A site with a single page (or titles that share nothing) learns nothing and keeps whole
+titles. The learned segments are saved per source; stored documents whose title changes
+are re-titled at once from their saved evidence (validators kept, as for template lines),
+and the next crawl applies them during extraction, so an unchanged page re-extracts to the
+same document and is not rewritten.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from crawler.extract.title import (
+    NO_SITE,
+    SiteTitles,
+    TitleEvidence,
+    choose_title,
+    normalise,
+    split_title,
+)
+
+if TYPE_CHECKING:
+    from crawler.linkstore import LinkStore
+    from sikoja.store import DocumentStore
+
+NAME_SHARE = 0.5
+MIN_PAGES = 2
+MIN_SECTION_PAGES = 3
+
+
+def learn_site_titles(titles: Iterable[tuple[str, str | None]]) -> SiteTitles:
+    """The site's repeated segments from ``(<title>, og:title)`` of each of its pages."""
+    pages = 0
+    counts: Counter[str] = Counter()
+    for title, og_title in titles:
+        segments = {normalise(s) for text in (title, og_title) if text
+                    for s in split_title(text)}
+        segments.discard("")
+        if segments:
+            pages += 1
+            counts.update(segments)
+    names = frozenset(s for s, n in counts.items() if n >= MIN_PAGES and n > NAME_SHARE * pages)
+    sections = frozenset(s for s, n in counts.items()
+                         if n >= MIN_SECTION_PAGES and s not in names)
+    return SiteTitles(names, sections)
+
+
+def to_json(site: SiteTitles) -> dict[str, Any]:
+    return {"names": sorted(site.names), "sections": sorted(site.sections)}
+
+
+def from_json(data: dict[str, Any] | None) -> SiteTitles:
+    if not data:
+        return NO_SITE
+    return SiteTitles(frozenset(data.get("names") or ()), frozenset(data.get("sections") or ()))
+
+
+def saved_site_titles(links: LinkStore, source: str) -> SiteTitles:
+    return from_json(links.site_titles(source))
+
+
+def refresh_titles(store: DocumentStore, links: LinkStore, source: str) -> int:
+    """Learn ``source``'s repeated segments from all its live pages (this crawl's and those
+    revalidated by 304), save them, and re-title the stored documents whose title changes.
+    Returns how many documents were re-titled."""
+    live = store.urls_for_source(source)
+    pages = [(url, TitleEvidence.from_json(data)) for url, data in links.page_titles(source)
+             if url in live]
+    site = learn_site_titles((ev.title_tag, ev.og_title) for _, ev in pages)
+    links.save_site_titles(source, to_json(site))
+    changed = 0
+    for url, evidence in pages:
+        doc = store.get(url)
+        if doc is None or doc.kind in ("app", "document"):
+            continue
+        title = choose_title(evidence, site)
+        if title and title != doc.title:
+            validators = store.validators(url) or {}
+            doc.title = title
+            store.upsert(doc, etag=validators.get("etag"),
+                         http_last_modified=validators.get("http_last_modified"))
+            changed += 1
+    return changed
