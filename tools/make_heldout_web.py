@@ -2453,7 +2453,12 @@ The app catalog is a semicolon CSV on Diskominfo's download page
 ```sh
 python -m sikoja.demo.server --root eval/heldout/sites            # ports {base_port}-{last_port}
 python -m sikoja.cli crawl --config eval/heldout/sources.yaml --data-dir /tmp/heldout
+python -m sikoja.cli index --data-dir /tmp/heldout
+python -m sikoja.cli eval --data-dir /tmp/heldout --queries eval/heldout/queries.tsv
 ```
+
+Run the evaluation to *report* a finished change (once, at the commit being measured), never
+inside a loop that picks settings. Report its numbers apart from the dev set's.
 
 The server also takes `--base-port N` (0 = any free block); it then rewrites the pages'
 absolute `127.0.0.1:{base_port}+` links to the ports in use. Judged URLs are on the default
