@@ -17,7 +17,16 @@ The pages contain absolute links between sites on the default ports (8701...). W
 another base port the server rewrites those URLs in text responses, so a test can run the
 sample web on free ports next to a running demo.
 
-``python -m sikoja.demo.server`` serves until Ctrl-C.
+Another web laid out the same way (a folder of site folders and a ``manifest.json``) is served
+with ``root=``: the held-out evaluation web (``eval/heldout/sites``) is one. Its manifest is an
+object rather than the sample web's bare list, so it can name its own default base port (its
+absolute links are written for it) and its app catalog::
+
+    {"base_port": 8801, "catalog": {"site": "diskominfo", "file": "unduhan/apps.csv"},
+     "sites": [{"name": ..., "opd": ..., "port_offset": 0, "family": "joomla"}, ...]}
+
+``python -m sikoja.demo.server`` serves until Ctrl-C
+(``--root eval/heldout/sites`` for the held-out web).
 """
 
 from __future__ import annotations
@@ -51,8 +60,9 @@ CONTENT_TYPES = {
     ".csv": "text/csv; charset=utf-8",
     ".pdf": "application/pdf",
     ".css": "text/css; charset=utf-8",
+    ".js": "application/javascript; charset=utf-8",
 }
-TEXT_SUFFIXES = {".html", ".xml", ".txt", ".json", ".csv", ".css"}
+TEXT_SUFFIXES = {".html", ".xml", ".txt", ".json", ".csv", ".css", ".js"}
 META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
 SAMPLE_URL = re.compile(rb"http://127\.0\.0\.1:(\d{4,5})")
 
@@ -76,20 +86,53 @@ class SampleSite:
     name: str
     opd: str
     port_offset: int
+    family: str = ""
+    sites_root: Path = SITES_ROOT
 
     @property
     def root(self) -> Path:
-        return SITES_ROOT / self.name
+        return self.sites_root / self.name
 
 
-def load_manifest() -> list[SampleSite]:
-    entries = json.loads((SITES_ROOT / "manifest.json").read_text(encoding="utf-8"))
-    return [SampleSite(e["name"], e["opd"], int(e["port_offset"])) for e in entries]
+@dataclass(frozen=True)
+class WebManifest:
+    """What a sites root's ``manifest.json`` says: its sites, the base port its absolute
+    links are written for, and where its app catalog is (site name and file path)."""
+
+    sites: list[SampleSite]
+    base_port: int = DEFAULT_BASE_PORT
+    catalog_site: str | None = APP_CATALOG_SITE
+    catalog_file: str = "apps.json"
 
 
-def render_sources(urls: dict[str, str], sites: list[SampleSite], header: str = "") -> str:
+def load_web_manifest(root: Path = SITES_ROOT) -> WebManifest:
+    """Read ``root/manifest.json``: a bare list of sites (the sample web) or an object with
+    ``sites``, ``base_port`` and ``catalog`` (``{"site": ..., "file": ...}``)."""
+    root = Path(root)
+    path = root / "manifest.json"
+    if not path.is_file():
+        raise FileNotFoundError(f"no manifest.json in {root}")
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    entries = raw["sites"] if isinstance(raw, dict) else raw
+    sites = [SampleSite(e["name"], e["opd"], int(e["port_offset"]), e.get("family", ""), root)
+             for e in entries]
+    if not isinstance(raw, dict):
+        return WebManifest(sites)
+    catalog = raw.get("catalog") or {}
+    return WebManifest(sites, int(raw.get("base_port", DEFAULT_BASE_PORT)),
+                       catalog.get("site"), catalog.get("file", "apps.json"))
+
+
+def load_manifest(root: Path = SITES_ROOT) -> list[SampleSite]:
+    return load_web_manifest(root).sites
+
+
+def render_sources(urls: dict[str, str], sites: list[SampleSite], header: str = "",
+                   catalog_site: str | None = APP_CATALOG_SITE,
+                   catalog_file: str = "apps.json") -> str:
     """A sources YAML for the sample web on the given base URLs (one website per site plus
-    the Diskominfo app catalog)."""
+    the app catalog, by default Diskominfo's ``apps.json``; none when ``catalog_site`` is
+    None)."""
     lines = [f"# {line}" if line else "#" for line in header.splitlines()]
     lines.append("sources:")
     for site in sites:
@@ -99,13 +142,14 @@ def render_sources(urls: dict[str, str], sites: list[SampleSite], header: str = 
             "    kind: website",
             f'    start_urls: ["{urls[site.name]}/"]',
         ]
-    catalog_opd = next(s.opd for s in sites if s.name == APP_CATALOG_SITE)
-    lines += [
-        f"  - name: {APP_CATALOG_SOURCE}",
-        f"    opd: {catalog_opd}",
-        "    kind: app-catalog",
-        f'    url: "{urls[APP_CATALOG_SITE]}/apps.json"',
-    ]
+    if catalog_site is not None:
+        catalog_opd = next(s.opd for s in sites if s.name == catalog_site)
+        lines += [
+            f"  - name: {APP_CATALOG_SOURCE}",
+            f"    opd: {catalog_opd}",
+            "    kind: app-catalog",
+            f'    url: "{urls[catalog_site]}/{catalog_file.lstrip("/")}"',
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -116,6 +160,9 @@ class SampleWeb:
     sites: list[SampleSite]
     base_port: int
     urls: dict[str, str] = field(default_factory=dict)  # name -> "http://127.0.0.1:8701"
+    default_base_port: int = DEFAULT_BASE_PORT  # the port the pages' absolute links name
+    catalog_site: str | None = APP_CATALOG_SITE
+    catalog_file: str = "apps.json"
 
     def url(self, name: str, path: str = "/") -> str:
         return self.urls[name] + path
@@ -124,7 +171,8 @@ class SampleWeb:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         header = f"Sample Kota Jambi web served by sikoja.demo.server, base port {self.base_port}."
-        path.write_text(render_sources(self.urls, self.sites, header), encoding="utf-8")
+        path.write_text(render_sources(self.urls, self.sites, header, self.catalog_site,
+                                       self.catalog_file), encoding="utf-8")
         return path
 
 
@@ -268,10 +316,11 @@ def _make_handler(state: _SiteState) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-def _bind_all(sites: list[SampleSite], base_port: int, host: str) -> list[ThreadingHTTPServer]:
+def _bind_all(sites: list[SampleSite], base_port: int, host: str,
+              default_base: int = DEFAULT_BASE_PORT) -> list[ThreadingHTTPServer]:
     port_map = {}
-    if base_port != DEFAULT_BASE_PORT:
-        port_map = {DEFAULT_BASE_PORT + s.port_offset: base_port + s.port_offset for s in sites}
+    if base_port != default_base:
+        port_map = {default_base + s.port_offset: base_port + s.port_offset for s in sites}
     servers: list[ThreadingHTTPServer] = []
     try:
         for site in sites:
@@ -287,24 +336,29 @@ def _bind_all(sites: list[SampleSite], base_port: int, host: str) -> list[Thread
 
 
 @contextmanager
-def serve_sample_sites(base_port: int = DEFAULT_BASE_PORT,
-                       host: str = LOOPBACK) -> Iterator[SampleWeb]:
-    """Serve every sample site on ``base_port + port_offset`` while the block runs.
+def serve_sample_sites(base_port: int | None = None, host: str = LOOPBACK,
+                       root: Path = SITES_ROOT) -> Iterator[SampleWeb]:
+    """Serve every site under ``root`` on ``base_port + port_offset`` while the block runs.
 
-    ``base_port=0`` picks a free block of ports (for tests running beside a demo).
-    Only 127.0.0.1 is accepted as host: the sample web is never exposed to a network.
+    ``base_port`` defaults to the manifest's (8701 for the sample web); ``base_port=0``
+    picks a free block of ports (for tests running beside a demo). Only 127.0.0.1 is
+    accepted as host: the sample web is never exposed to a network.
     """
     if host not in (LOOPBACK, "localhost"):
         raise ValueError(f"the sample web binds to {LOOPBACK} only, not {host!r}")
     host = LOOPBACK
-    sites = load_manifest()
+    manifest = load_web_manifest(root)
+    sites = manifest.sites
+    default_base = manifest.base_port
+    if base_port is None:
+        base_port = default_base
     span = max(s.port_offset for s in sites) + 1
     if base_port == 0:
         rng = random.Random()
         for _attempt in range(50):
             candidate = rng.randrange(20000, 60000 - span)
             try:
-                servers = _bind_all(sites, candidate, host)
+                servers = _bind_all(sites, candidate, host, default_base)
             except OSError:
                 continue
             base_port = candidate
@@ -313,7 +367,7 @@ def serve_sample_sites(base_port: int = DEFAULT_BASE_PORT,
             raise OSError("no free block of ports found for the sample web")
     else:
         try:
-            servers = _bind_all(sites, base_port, host)
+            servers = _bind_all(sites, base_port, host, default_base)
         except OSError as exc:
             raise OSError(
                 f"cannot serve the sample web on ports {base_port}-{base_port + span - 1}: {exc}"
@@ -325,7 +379,8 @@ def serve_sample_sites(base_port: int = DEFAULT_BASE_PORT,
         thread.start()
         threads.append(thread)
     web = SampleWeb(sites, base_port,
-                    {s.name: f"http://{host}:{base_port + s.port_offset}" for s in sites})
+                    {s.name: f"http://{host}:{base_port + s.port_offset}" for s in sites},
+                    default_base, manifest.catalog_site, manifest.catalog_file)
     try:
         yield web
     finally:
@@ -338,12 +393,19 @@ def serve_sample_sites(base_port: int = DEFAULT_BASE_PORT,
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Serve the sample Kota Jambi web on 127.0.0.1.")
-    parser.add_argument("--base-port", type=int, default=DEFAULT_BASE_PORT,
-                        help="port of the first site (default %(default)s; 0 = any free block)")
+    parser.add_argument("--base-port", type=int, default=None,
+                        help="port of the first site (default: the manifest's, 8701 for the "
+                             "sample web; 0 = any free block)")
+    parser.add_argument("--root", type=Path, default=SITES_ROOT,
+                        help="folder of sites with a manifest.json (default: the sample web)")
     parser.add_argument("--write-sources", metavar="PATH",
                         help="also write a sources YAML for the ports in use")
     args = parser.parse_args(argv)
-    with serve_sample_sites(args.base_port) as web:
+    try:
+        load_web_manifest(args.root)
+    except (OSError, ValueError, KeyError) as exc:
+        parser.error(f"cannot read the sites under {args.root}: {exc}")
+    with serve_sample_sites(args.base_port, root=args.root) as web:
         if args.write_sources:
             web.write_sources(args.write_sources)
             print(f"sources written to {args.write_sources}")

@@ -1,0 +1,2 @@
+/* vendor bundle: vue, vue-router, axios (minified) */
+!function(){var e={};window.__vendors__=e}();
