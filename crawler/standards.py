@@ -20,6 +20,7 @@ download page) when another page links it.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -218,56 +219,62 @@ def settle_site(store: DocumentStore, links: LinkStore, source: str) -> tuple[in
     is placed under its best linking page. Returns (pages rewritten, PDFs re-parented);
     an unchanged site rewrites nothing."""
     reader = StandardReader(store)
-    live = store.urls_for_source(source)
+    pages = _page_kinds(store, source)
+    pdfs = {url for url, kind in pages.items() if kind[0] == "document"}
     pages_changed = 0
-    outlinks: dict[str, list[str]] = {}
+    outlinks: dict[str, set[str]] = {}
     for key, all_links, content in links.source_links(source):
-        outlinks[key] = [canonicalize_url(u) for u, _ in all_links]
-        if key not in live:
+        if key not in pages or pages[key][0] in ("document", "app"):
             continue
+        outlinks[key] = {canonicalize_url(u) for u, _ in all_links} & pdfs
+        linked = [(u, t) for u, t in content if canonicalize_url(u) in pdfs]
+        if not linked and not pages[key][2]:
+            continue  # links no PDF and took nothing from one: nothing to do or undo
         page = store.get(key)
-        if page is None or page.kind in ("document", "app"):
+        if page is None:
             continue
-        new = absorb(page, reader.linked(content))
+        new = absorb(page, reader.linked(linked))
         if new.content_hash() != page.content_hash():
             _rewrite(store, new)
+            pages[key] = _kind_of(new.kind, new.fields)
             pages_changed += 1
-    return pages_changed, _place_documents(store, live, outlinks)
+    return pages_changed, _place_documents(store, pages, outlinks)
 
 
-def _rank(page: Document, pdf_url: str) -> int:
+def _kind_of(kind: str, fields: dict[str, Any]) -> tuple[str, bool, str | None]:
+    """(kind, listing, URL of the PDF it took fields from) of a stored document."""
+    taken = fields.get("fields_from")
+    return kind, bool(fields.get("listing")), (
+        taken.get("url") if isinstance(taken, dict) else None)
+
+
+def _page_kinds(store: DocumentStore, source: str) -> dict[str, tuple[str, bool, str | None]]:
+    rows = store.query("SELECT url, kind, fields FROM documents WHERE source = ? AND "
+                       "status = 'live'", (source,))
+    return {r["url"]: _kind_of(r["kind"], json.loads(r["fields"] or "{}")) for r in rows}
+
+
+def _rank(page: tuple[str, bool, str | None], pdf_url: str) -> int:
     """Lower is a better parent: the service page that took the PDF's fields, a service
     page, a plain page or news, a listing last."""
-    taken = page.fields.get("fields_from")
-    if isinstance(taken, dict) and taken.get("url") == pdf_url:
+    kind, listing, taken = page
+    if taken == pdf_url:
         return 0
-    if page.kind == "service":
+    if kind == "service":
         return 1
-    return 3 if page.fields.get("listing") else 2
+    return 3 if listing else 2
 
 
-def _place_documents(store: DocumentStore, live: set[str],
-                     outlinks: dict[str, list[str]]) -> int:
+def _place_documents(store: DocumentStore, pages: dict[str, tuple[str, bool, str | None]],
+                     outlinks: dict[str, set[str]]) -> int:
     linkers: dict[str, list[str]] = {}
     for key, targets in outlinks.items():
-        if key in live:
-            for target in set(targets):
-                linkers.setdefault(target, []).append(key)
+        for target in targets:
+            linkers.setdefault(target, []).append(key)
     moved = 0
-    pages: dict[str, Document | None] = {}
-    rows = store.query("SELECT url FROM documents WHERE kind = 'document' AND status = 'live'")
-    for url in sorted(r["url"] for r in rows if r["url"] in live and r["url"] in linkers):
-        ranked = []
-        for key in linkers[url]:
-            if key not in pages:
-                pages[key] = store.get(key)
-            page = pages[key]
-            if page is not None and page.kind not in ("document", "app"):
-                ranked.append((_rank(page, url), page.url))
-        if not ranked:
-            continue
-        best = min(rank for rank, _ in ranked)
-        choices = sorted(page_url for rank, page_url in ranked if rank == best)
+    for url in sorted(linkers):
+        ranked = sorted((_rank(pages[key], url), key) for key in linkers[url])
+        choices = [key for rank, key in ranked if rank == ranked[0][0]]
         pdf = store.get(url)
         if pdf is None or pdf.parent_url in choices:
             continue

@@ -276,7 +276,8 @@ def extract(title: str, body: str, url: str) -> Document:
         f"<li><a href='/f/sp-{n}.pdf'>Standar Pelayanan {n} (PDF)</a></li>" for n in range(3))
      + "</ul>", "https://a.go.id/standar-pelayanan/", "page", True),
     # the service index
-    ("Layanan Publik", "<p>Berikut layanan kami.</p><ol><li><a href='/layanan/a'>Pembuatan KTP</a></li></ol>",
+    ("Layanan Publik", "<p>Berikut layanan kami.</p><ol><li><a href='/layanan/a'>Pembuatan "
+     "KTP</a></li></ol>",
      "https://a.go.id/layanan/", "page", True),
     # one signal is not enough
     ("Sejarah Pengujian Kendaraan di Kota Jambi", "<p>" + "Sejarah panjang. " * 40 + "</p>",
