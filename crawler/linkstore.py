@@ -10,7 +10,9 @@ they link to (``/index.php?page_id=5``); revalidation asks for that form.
 Each page's kind and main-text line fingerprints are kept too, and per source the template
 lines learned from them (see ``crawler.boilerplate``): a page that answers 304 still counts
 in what the site repeats. Likewise each page's title evidence (its ``<title>``, og:title,
-headings) and per source the title segments the site repeats (``crawler.sitetitles``).
+headings) and per source the title segments the site repeats (``crawler.sitetitles``). The
+links of its main block are kept too, where a service page links its Standar Pelayanan PDF
+(see ``crawler.standards``), 304 or not.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ CREATE TABLE IF NOT EXISTS site_titles (
 """
 # columns added after the first release: (name, definition)
 _ADDED_COLUMNS = (("kind", "TEXT"), ("lines", "TEXT NOT NULL DEFAULT '[]'"),
-                  ("title", "TEXT"))
+                  ("title", "TEXT"), ("content", "TEXT NOT NULL DEFAULT '[]'"))
 MAX_LINKS = 1000
 
 
@@ -65,20 +67,34 @@ class LinkStore:
 
     def save(self, key: str, *, source: str, fetched_url: str,
              links: list[tuple[str, str]], kind: str | None = None,
-             lines: list[int] | None = None, title: dict[str, Any] | None = None) -> None:
-        """``title``: the page's title evidence with its document URL under "url"."""
+             lines: list[int] | None = None, title: dict[str, Any] | None = None,
+             content: list[tuple[str, str]] | None = None) -> None:
+        """``title``: the page's title evidence with its document URL under "url";
+        ``content``: the links of the page's main block (a subset of ``links``)."""
         with self._db:
             self._db.execute(
-                "INSERT INTO pages (key, source, fetched_url, links, kind, lines, title) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "INSERT INTO pages (key, source, fetched_url, links, kind, lines, title, content) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET source = excluded.source, "
                 "fetched_url = excluded.fetched_url, links = excluded.links, "
-                "kind = excluded.kind, lines = excluded.lines, title = excluded.title",
+                "kind = excluded.kind, lines = excluded.lines, title = excluded.title, "
+                "content = excluded.content",
                 (key, source, fetched_url,
                  json.dumps(links[:MAX_LINKS], ensure_ascii=False), kind,
                  json.dumps(lines or []),
-                 json.dumps(title, ensure_ascii=False) if title is not None else None),
+                 json.dumps(title, ensure_ascii=False) if title is not None else None,
+                 json.dumps((content or [])[:MAX_LINKS], ensure_ascii=False)),
             )
+
+    def source_links(
+        self, source: str
+    ) -> Iterator[tuple[str, list[tuple[str, str]], list[tuple[str, str]]]]:
+        """(key, all links, main-block links) of each saved page of ``source``."""
+        rows = self._db.execute("SELECT key, links, content FROM pages WHERE source = ? "
+                                "ORDER BY key", (source,))
+        for key, links, content in rows:
+            yield (key, [(u, t) for u, t in json.loads(links)],
+                   [(u, t) for u, t in json.loads(content)])
 
     def page_lines(self, source: str, keys: set[str]) -> Iterator[tuple[str, list[int]]]:
         """(kind, line fingerprints) of the pages of ``source`` whose key is in ``keys``."""

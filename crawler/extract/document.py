@@ -8,8 +8,22 @@ news item about the KTP drive), so the rule is explicit, in this order:
 3. an article with a date line under its headline, or dated by its meta tags, is "news";
 4. a list of links to other pages (news index, service index, downloads) is a "page"
    flagged ``fields["listing"]``: it repeats the words of everything it lists, and the
-   ranker demotes it below the pages themselves;
-5. a dated page under a news path (/berita/...) is "news"; anything else a "page".
+   ranker demotes it below the pages themselves. A short page that names a service and
+   links its Standar Pelayanan document is not a listing for that one link (see 6);
+5. a dated page under a news path (/berita/...) is "news";
+6. a page that says it is a service without the sections is a "service" too: many OPDs
+   write one paragraph and attach the Standar Pelayanan PDF. The signals are what the page
+   says, not its template: a service path (/layanan/..., layanan.asp?id=), a headline that
+   names a service ("Penerbitan ...", "Uji ...", "Izin ..."), one or two of the sections,
+   a linked standard document ("Standar Pelayanan ... (PDF)", sop-*.pdf) and a text that
+   speaks of requirements and cost. Two signals, one of them about the content, make a
+   service (see ``ServiceEvidence``);
+7. anything else is a "page".
+
+How sure the rule is goes into ``fields["kind_confidence"]`` (0..1; the ranker weighs the
+kind prior by it): 1.0 for a page with full service sections, less for a service
+recognised from weaker signals, a news item known only by its path, a dated page outside
+any news path. A kind the rule is sure of carries no confidence field (read it as 1.0).
 
 PDFs are "document"s and catalog rows "app"s.
 """
@@ -20,18 +34,23 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from crawler.boilerplate import fingerprints, strip_template
 from crawler.canonical import canonicalize_url
 from crawler.extract.catalog import AppEntry, slugify
 from crawler.extract.dates import parse_http_date, parse_iso, visible_date
 from crawler.extract.encoding import decode_html
-from crawler.extract.html import Link, extract_page, link_items
+from crawler.extract.html import Link, extract_page, link_items, squash, tags_in
 from crawler.extract.lang import detect_language
 from crawler.extract.pdf import PdfText
-from crawler.extract.service import extract_service_fields, is_service
-from crawler.extract.title import NO_SITE, SiteTitles
+from crawler.extract.service import (
+    CORE_FIELDS,
+    SECTION_FIELDS,
+    extract_service_fields,
+    is_service,
+)
+from crawler.extract.title import NO_SITE, SiteTitles, split_title
 from sikoja.documents import Document
 
 if TYPE_CHECKING:
@@ -57,6 +76,8 @@ class ExtractedPage:
     links: list[Link]
     lines: list[int] = field(default_factory=list)  # fingerprints of the main text's lines
     title_evidence: dict[str, Any] = field(default_factory=dict)  # see crawler.sitetitles
+    # links of the main block: where a page's own standard document is (crawler.standards)
+    content_links: list[Link] = field(default_factory=list)
 
 
 def _same_host(a: str, b: str) -> bool:
@@ -83,21 +104,145 @@ def is_home(url: str) -> bool:
     return not parts.query and (parts.path.rstrip("/") or "/").lower() in _HOME_PATHS
 
 
+# Service paths: /layanan/ktp, /pelayanan/, /standar-pelayanan/, layanan.asp?id=3,
+# ?p=layanan&id=3, /perizinan/imb
+_SERVICE_PATH = re.compile(r"(^|/)(layanan|pelayanan|standar-pelayanan|perizinan|izin)"
+                           r"(/.|[-_.])", re.IGNORECASE)
+_SERVICE_QUERY = re.compile(r"(^|&)(p|page|hal|halaman|menu|mod|module|act)="
+                            r"(layanan|pelayanan|standar)", re.IGNORECASE)
+# A headline that names a service: a verb of public administration and what it is about
+_SERVICE_HEADLINE = re.compile(
+    r"^(pembuatan|penerbitan|pelayanan|layanan|pendaftaran|permohonan|izin|perizinan|"
+    r"pengurusan|legalisir|legalisasi|uji|pengujian|rekomendasi|surat keterangan|"
+    r"surat izin|perpanjangan|penggantian|pengajuan|pencatatan|pemasangan|penyambungan|"
+    r"pengesahan|sertifikasi|klaim|pengaduan|permintaan)\s+(?P<rest>\S.*)$", re.IGNORECASE)
+# ...unless the rest is generic: "Layanan Publik", "Pelayanan Terpadu Satu Pintu"
+_GENERIC_REST = re.compile(r"^(publik|kami|online|daring|informasi|unggulan|terpadu|prima|"
+                           r"masyarakat|lainnya|dinas|opd)\b", re.IGNORECASE)
+# A standard document by its link text or file name: "Standar Pelayanan Uji KIR (PDF)",
+# SP-Uji-KIR.pdf, sop_kk.pdf, "Persyaratan ...", "Maklumat Pelayanan"
+_STANDARD_HINT = re.compile(r"standar[\s_-]*pelayanan|(^|[^a-z])(sp|sop)([^a-z]|$)|"
+                            r"persyaratan|syarat|maklumat", re.IGNORECASE)
+_DOCUMENT_LINK = re.compile(r"\.(pdf|docx?)$|\bpdf\b|unduh|download", re.IGNORECASE)
+# What a service page speaks of, in words (one topic each)
+_SERVICE_TOPICS = (
+    re.compile(r"\b(per)?syarat", re.IGNORECASE),
+    re.compile(r"\b(prosedur|alur|mekanisme|tata ?cara)\b", re.IGNORECASE),
+    re.compile(r"\b(waktu penyelesaian|jangka waktu|hari kerja)\b", re.IGNORECASE),
+    re.compile(r"\b(biaya|tarif|retribusi|gratis)\b", re.IGNORECASE),
+)
+# Weights of the signals: a linked standard document says most, a text that speaks of
+# requirements least. A service needs SERVICE_SCORE with one content signal.
+SIGNAL_WEIGHTS = {"path": 1.0, "headline": 1.0, "sections": 1.0, "standard": 1.5,
+                  "topics": 0.5}
+CONTENT_SIGNALS = ("headline", "sections", "standard")
+SERVICE_SCORE = 2.0
+MAX_STANDARD_ITEMS = 2  # link items a short service page may have and not be a listing
+# Confidence when the rule is unsure (a kind the rule is sure of has none: 1.0)
+NEWS_BY_META = 0.9  # dated by meta tags only, outside a news path
+NEWS_BY_PATH = 0.8  # a dated page under /berita/ without a date line
+DATED_PAGE = 0.6  # a dated page outside any news path: news or page?
+HINTED_PAGE = 0.8  # some service signals, not enough for a service
+
+
+@dataclass
+class ServiceEvidence:
+    """What a page says about being a service, short of service sections."""
+
+    signals: list[str] = field(default_factory=list)
+    standard_items: int = 0  # link items of the main block that are standard documents
+
+    @property
+    def score(self) -> float:
+        return sum(SIGNAL_WEIGHTS[s] for s in self.signals)
+
+    @property
+    def is_service(self) -> bool:
+        return self.score >= SERVICE_SCORE and any(s in CONTENT_SIGNALS for s in self.signals)
+
+    @property
+    def confidence(self) -> float:
+        """0.6 for two signals, up to 0.85 with all of them; full sections make 1.0."""
+        return round(min(0.85, 0.2 + 0.2 * self.score), 2)
+
+
+def is_service_path(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(_SERVICE_PATH.search(parts.path) or _SERVICE_QUERY.search(parts.query))
+
+
+def names_service(headline: str) -> bool:
+    found = _SERVICE_HEADLINE.match(squash(headline))
+    return bool(found) and not _GENERIC_REST.match(found.group("rest"))
+
+
+def is_standard_link(url: str, text: str) -> bool:
+    """A link to a document that is a service's standard, by its text or file name."""
+    name = unquote(urlsplit(url).path.rsplit("/", 1)[-1])
+    looks_document = bool(_DOCUMENT_LINK.search(name) or _DOCUMENT_LINK.search(text))
+    return looks_document and bool(_STANDARD_HINT.search(text) or _STANDARD_HINT.search(name))
+
+
+def service_evidence(url: str, headlines: list[str], partial: dict[str, object], text: str,
+                     links: list[Link]) -> ServiceEvidence:
+    """``headlines``: what the page calls itself (its title, the segments of its
+    ``<title>``, its main heading), so the signal does not depend on which segment the site's
+    learned title rule keeps; ``partial``: the service sections found, fewer than a service
+    page has; ``links``: the links of the page's main block."""
+    evidence = ServiceEvidence()
+    if is_service_path(url):
+        evidence.signals.append("path")
+    if any(names_service(h) for h in headlines if h):
+        evidence.signals.append("headline")
+    if any(partial.get(k) for k in CORE_FIELDS):
+        evidence.signals.append("sections")
+    standards = {link.url for link in links if is_standard_link(link.url, link.text)}
+    if standards:
+        evidence.signals.append("standard")
+        evidence.standard_items = len(standards)
+    if sum(1 for topic in _SERVICE_TOPICS if topic.search(text)) >= 2:
+        evidence.signals.append("topics")
+    return evidence
+
+
 def page_kind(url: str, fields: dict[str, object], meta: dict[str, str | None],
-              dated: bool, listing: bool = False) -> str:
+              dated: bool, listing: bool = False,
+              evidence: ServiceEvidence | None = None) -> tuple[str, float, bool]:
+    """(kind, confidence, listing) by the rule of the module docstring."""
     if is_service(fields):
-        return "service"
+        return "service", 1.0, False
     if is_home(url):
-        return "page"
-    if meta.get("dateline") or (
-        meta.get("published") and (meta.get("og_type") in (None, "article"))
-    ):
-        return "news"
-    if listing:
-        return "page"
-    if _NEWS_PATH.search(urlsplit(url).path) and dated:
-        return "news"
-    return "page"
+        return "page", 1.0, True
+    news_path = bool(_NEWS_PATH.search(urlsplit(url).path))
+    if meta.get("dateline"):
+        return "news", 1.0, False
+    if meta.get("published") and (meta.get("og_type") in (None, "article")):
+        return "news", 1.0 if news_path else NEWS_BY_META, False
+    evidence = evidence or ServiceEvidence()
+    short_service = evidence.is_service and 0 < evidence.standard_items <= MAX_STANDARD_ITEMS
+    if listing and not short_service:
+        return "page", 1.0, True
+    if news_path and dated:
+        return "news", NEWS_BY_PATH, False
+    if evidence.is_service:
+        return "service", evidence.confidence, False
+    if dated:
+        return "page", DATED_PAGE, False
+    return "page", HINTED_PAGE if evidence.signals else 1.0, False
+
+
+def content_links(main: Tag | None, base_url: str) -> list[Link]:
+    """Links of the main block (not menus or sidebars), absolute, in order, once each."""
+    if main is None:
+        return []
+    out: dict[str, Link] = {}
+    for anchor in tags_in(main, ("a",)):
+        href = str(anchor.get("href") or "").strip()
+        if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+            continue
+        url = canonicalize_url(urljoin(base_url, href))
+        out.setdefault(url, Link(url, squash(anchor.get_text(" "))))
+    return list(out.values())
 
 
 def is_listing(url: str, main: Tag | None) -> bool:
@@ -127,9 +272,6 @@ def html_document(
     text, _ = decode_html(body, content_type)
     page = extract_page(text, url, site_titles)
     fields = extract_service_fields(page.content, url) if page.content is not None else {}
-    if not is_service(fields):
-        # partial sections (a "Lokasi" paragraph on a news post) are noise, not a service
-        fields = {}
     shown_date = visible_date(page.text)
     last_modified = (
         parse_iso(page.meta.get("modified"))
@@ -139,11 +281,24 @@ def html_document(
         or parse_http_date(http_last_modified)
     )
     doc_url = document_url(url, page.canonical)
+    main = page.main if page.main is not None else page.content
+    main_links = content_links(main, url)
+    evidence = None
+    if not is_service(fields):
+        headlines = [page.title, *split_title(page.title_evidence.title_tag),
+                     *page.headings[:1]]
+        evidence = service_evidence(doc_url, headlines, fields, page.text, main_links)
     listing = not is_service(fields) and is_listing(doc_url, page.main)
-    kind = page_kind(doc_url, fields, page.meta,
-                     dated=bool(shown_date or page.meta.get("published")), listing=listing)
-    if listing and kind == "page":
+    kind, confidence, listing = page_kind(
+        doc_url, fields, page.meta, dated=bool(shown_date or page.meta.get("published")),
+        listing=listing, evidence=evidence)
+    if kind != "service" or not fields.keys() & set(SECTION_FIELDS):
+        # partial sections (a "Lokasi" paragraph on a news post) are noise, not a service
+        fields = {}
+    if listing:
         fields = {"listing": True}
+    elif kind == "service" or confidence < 1.0:
+        fields["kind_confidence"] = confidence
     body_text = strip_template(page.text, template)[:MAX_TEXT]
     document = Document(
         url=doc_url,
@@ -160,7 +315,7 @@ def html_document(
         fetched_at=now_iso(),
     )
     return ExtractedPage(document, page.links, fingerprints(page.text),
-                         page.title_evidence.to_json())
+                         page.title_evidence.to_json(), main_links)
 
 
 def pdf_document(

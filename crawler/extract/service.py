@@ -11,7 +11,7 @@ the next heading or label.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
@@ -65,6 +65,9 @@ FIELD_LABELS: dict[str, tuple[re.Pattern[str], int]] = {
 }
 LIST_FIELDS = ("requirements", "procedure")
 _MAX_LABEL = 60
+_BULLET = re.compile(r"^\s*[-•*–·▪●○✓]\s+")
+_WRAPPED_LINE = 60  # a text line this long that ends mid-sentence was wrapped
+_LEAD_LABEL = re.compile(r"^[^:]{1,40}:")  # "Pengaduan: ..." starts a statement of its own
 _NUMBERING = re.compile(r"^\s*(?:[\(\[]?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[\.\)\]]|[-•*–·▪●○✓])\s+")
 _ONLINE_LINK_TEXT = re.compile(
     r"(daftar|ajukan|layanan|pendaftaran|permohonan|akses|kunjungi|mohon)\b.*\bonline|"
@@ -355,10 +358,58 @@ class _Section:
 
 def extract_service_fields(content: Tag, base_url: str = "") -> dict[str, object]:
     """Service fields found in the cleaned page; empty dict when the page has none."""
+    return _finish(_collect(flatten(content, base_url)), content, base_url)
+
+
+def text_service_fields(lines: list[str]) -> dict[str, object]:
+    """Service fields of plain-text lines (a Standar Pelayanan PDF's text), read by the same
+    label rules and state machine as a page."""
+    return _finish(_collect(text_blocks(lines)), None, "")
+
+
+def line_label(text: str) -> str | None:
+    """Field (or ``OTHER``) a text line is the label of: "3. Jangka Waktu Penyelesaian",
+    "Biaya/Tarif: Gratis"; ``None`` for a value line. A bulleted line is a value even when
+    it reads like a label ("- Lokasi kejadian" is what a fire call requires)."""
+    if len(text) > 400 or _BULLET.match(text):
+        return None
+    name = label_name(text) if len(text) <= _MAX_LABEL + 2 else None
+    return name or _split_inline_label(text)[0]
+
+
+def text_blocks(lines: list[str]) -> Iterator[Block]:
+    """Lines of extracted text as blocks: a numbered or bulleted line is a list item unless
+    it is a label ("2. Sistem, Mekanisme dan Prosedur"); a line wrapped by the PDF's page
+    width ("...fotokopi identitas" / "pemohon yang masih berlaku") continues the one before.
+    Each line is its own paragraph, so a scalar value ends at its line."""
+    previous: Block | None = None
+    for para, raw in enumerate(lines):
+        line = squash(raw)
+        if not line:
+            continue
+        numbered = bool(_NUMBERING.match(line))
+        label = line_label(line)
+        if (previous is not None and not numbered and label is None
+                and len(previous.text) >= _WRAPPED_LINE and not _LEAD_LABEL.match(line)
+                and not previous.text.endswith((".", ":", ";", "："))):
+            previous.text = f"{previous.text} {line}"
+            continue
+        if previous is not None:
+            yield previous
+        kind = "item" if numbered and label is None else "line"
+        # a line that is all label ("2. Sistem, Mekanisme dan Prosedur") reads like a bold
+        # label of a page, whatever its length and numbering
+        whole = label is not None and ":" not in line.rstrip().rstrip(":：")
+        previous = Block(kind, line, para=para, bold=line if whole else "")
+    if previous is not None:
+        yield previous
+
+
+def _collect(blocks: Iterable[Block]) -> _Collector:
     found = _Collector()
     section = _Section()
     table_columns: dict[int, str] = {}
-    for block in flatten(content, base_url):
+    for block in blocks:
         if block.kind == "heading":
             name = label_name(block.text)
             if name:
@@ -390,7 +441,7 @@ def extract_service_fields(content: Tag, base_url: str = "") -> dict[str, object
                 found.add(section.name, "", block.links)
             else:
                 found.add(section.name, block.text, block.links, item=block.kind == "item")
-    return _finish(found, content, base_url)
+    return found
 
 
 def _label_of(block: Block, *, bare: bool = True) -> tuple[str | None, str]:
@@ -475,7 +526,7 @@ def _label_column(cells: list[list[str]], labels: list[str | None]) -> int | Non
     return None
 
 
-def _finish(found: _Collector, content: Tag, base_url: str) -> dict[str, object]:
+def _finish(found: _Collector, content: Tag | None, base_url: str) -> dict[str, object]:
     fields: dict[str, object] = {}
     for name, values in found.values.items():
         if name == "online_url":
@@ -487,7 +538,7 @@ def _finish(found: _Collector, content: Tag, base_url: str) -> dict[str, object]
     online = [u for u in found.links.get("online_url", []) if u.startswith("http")]
     if not online:
         online = [v for v in found.values.get("online_url", []) if re.match(r"https?://", v)]
-    if not online and is_service(fields):
+    if not online and content is not None and is_service(fields):
         # a service page's "Daftar online" button outside any section; on other pages such
         # a link says nothing about a service
         for anchor in tags_in(content, ("a",)):

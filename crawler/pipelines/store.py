@@ -14,6 +14,7 @@ from crawler.canonical import slash_alias
 from crawler.items import ERROR, GONE, OK, SKIPPED, UNCHANGED, FetchedDocument, FetchOutcome
 from crawler.linkstore import LinkStore
 from crawler.sitetitles import refresh_titles
+from crawler.standards import settle_site
 from sikoja.store import DocumentStore
 
 if TYPE_CHECKING:
@@ -36,8 +37,19 @@ class StorePipeline:
             if getattr(spider, "learns_template", False):
                 self._refresh_template(spider.source.name)
                 self._refresh_titles(spider.source.name)
+                self._settle_standards(spider.source.name)
         finally:
             self.store.close()
+
+    def _settle_standards(self, source: str) -> None:
+        """Service pages take the fields of the Standar Pelayanan PDFs they link, and each
+        PDF is shown under its service page (``crawler.standards``): a site-level step, as
+        a PDF may arrive before or after its page."""
+        links = LinkStore.open(Path(self.crawler.settings["SIKOJA_DATA_DIR"]))
+        try:
+            settle_site(self.store, links, source)
+        finally:
+            links.close()
 
     def _refresh_template(self, source: str) -> None:
         """Learn the site's template lines from all its live pages (this crawl's and those

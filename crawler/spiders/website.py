@@ -36,6 +36,7 @@ from crawler.items import ERROR, GONE, SKIPPED, UNCHANGED, FetchedDocument, Fetc
 from crawler.linkstore import LinkStore
 from crawler.sitetitles import saved_site_titles
 from crawler.spiders.base import SourceSpider
+from crawler.standards import absorb_stored
 from sikoja.store import DocumentStore
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ class WebsiteSpider(SourceSpider):
         self.sitemaps_seen: set[str] = set()
         self.swept = False
         self.linkstore: LinkStore | None = None
+        self.documents: DocumentStore | None = None  # read: the stored PDFs' standards
         self.template: frozenset[int] = frozenset()  # this site's template lines
         self.site_titles = NO_SITE  # the title segments this site repeats
 
@@ -81,11 +83,15 @@ class WebsiteSpider(SourceSpider):
         if self.linkstore is not None:
             self.linkstore.close()
             self.linkstore = None
+        if self.documents is not None:
+            self.documents.close()
+            self.documents = None
 
     def spider_opened(self, spider: Any = None) -> None:
         self.linkstore = LinkStore.open(self.settings["SIKOJA_DATA_DIR"])
         self.template = self.linkstore.template(self.source.name)
         self.site_titles = saved_site_titles(self.linkstore, self.source.name)
+        self.documents = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
 
     def _restore_state(self) -> None:
         """A resumed frontier: the page budget and what was produced live in spider.state,
@@ -239,6 +245,9 @@ class WebsiteSpider(SourceSpider):
                                reason=f"parse: {type(exc).__name__}: {exc}"[:500])
             return
         doc = page.document
+        if self.documents is not None:
+            # the standards of PDFs stored before this page (see crawler.standards)
+            doc = absorb_stored(doc, page.content_links, self.documents)
         self.produced.add(url_key(doc.url))
         self.produced.add(url_key(key))
         yield FetchedDocument(document=doc, fetched_url=key, status=status, elapsed_ms=elapsed,
@@ -248,7 +257,9 @@ class WebsiteSpider(SourceSpider):
         if self.linkstore is not None:
             self.linkstore.save(key, source=self.source.name, fetched_url=url, links=in_scope,
                                 kind=doc.kind, lines=page.lines,
-                                title={**page.title_evidence, "url": doc.url})
+                                title={**page.title_evidence, "url": doc.url},
+                                content=[(link.url, link.text) for link in page.content_links
+                                         if self.scope.allows(link.url)])
         if meta.get("sikoja_sweep"):
             return
         yield from self._follow_all(in_scope, meta, doc.url)

@@ -1,0 +1,289 @@
+"""Standar Pelayanan PDFs: their service fields, and the service pages that absorb them.
+
+Many OPD service pages are one paragraph and a link: "persyaratan, prosedur, waktu dan
+biaya tercantum dalam Standar Pelayanan terlampir". The answer a citizen needs is in the
+PDF, so the page takes the PDF's fields it lacks (its own fields win), the page's text gets
+them as lines (keyword search finds "syarat uji kir" on the page), and
+``fields["fields_from"]`` records which fields came from which PDF and what the page was
+before, so the step can be undone and redone exactly.
+
+It runs twice, with the same result in both orders of arrival: when a page is fetched
+(with the PDFs already stored: a recrawl, or a PDF reached first from the download page),
+and for the whole site when its crawl closes (PDFs fetched after their page). A recrawl of
+an unchanged site therefore stores the same page and rewrites nothing.
+
+A PDF often holds the standards of several services (one numbered block each); the block
+whose title matches the page's title is the page's. A PDF is shown under the page that
+links it (``parent_url``): a service page before any other page, never a listing (the
+download page) when another page links it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from crawler.canonical import canonicalize_url
+from crawler.extract.document import is_standard_link
+from crawler.extract.service import OTHER, is_service, line_label, text_service_fields
+from sikoja.documents import Document
+
+if TYPE_CHECKING:
+    from crawler.extract.html import Link
+    from crawler.linkstore import LinkStore
+    from sikoja.store import DocumentStore
+
+# Fields a page takes from its standard, and how they are written into its text
+ABSORBED = {"requirements": "Persyaratan", "procedure": "Prosedur",
+            "duration": "Jangka waktu penyelesaian", "cost": "Biaya/tarif",
+            "legal_basis": "Dasar hukum", "location": "Tempat pelayanan"}
+MARKER = "Dari Standar Pelayanan: "  # first line of the text a page takes from a PDF
+MATCH = 0.6  # share of a block title's words the page title must have
+FROM_STANDARD = 0.9  # kind confidence of a service page whose PDF holds its standard
+PROMOTED = 0.8  # ...of a plain page that links the standard of the service it names
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_TITLE_NUMBER = re.compile(r"^\s*(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})[.)]\s+")
+# words that say nothing about which service a title is about
+_GENERIC = frozenset(
+    "standar pelayanan layanan publik dan atau di ke dari untuk yang pada dengan kota jambi "
+    "dinas badan kantor pdf sop sp persyaratan syarat prosedur tentang nomor tahun".split())
+
+
+@dataclass
+class Standard:
+    """One service's block of a standard PDF."""
+
+    url: str  # the PDF
+    title: str  # the block's title ("Pengujian Berkala Kendaraan Bermotor (Uji KIR)")
+    fields: dict[str, object]
+    single: bool  # the only service block of its PDF
+    about: str  # the words that say which service it is (title, or a one-service PDF's head)
+    hinted: bool = False  # the page links it as a standard ("Standar Pelayanan ... (PDF)")
+
+
+# -- reading a PDF ------------------------------------------------------------------------
+
+def standard_blocks(pdf: Document) -> list[Standard]:
+    """The service blocks of a PDF's text that are services (two sections, one core).
+
+    A block starts where a field label comes back after other labels ("Persyaratan" of the
+    second service); its title is the line before that label.
+    """
+    lines = pdf.text.splitlines()
+    while lines and lines[0].strip().casefold() == pdf.title.strip().casefold():
+        lines = lines[1:]  # the title repeated as the first line ("Persyaratan Uji KIR")
+    starts: list[int] = []  # index of each block's title line (or first label)
+    seen: list[str] = []
+    for index, line in enumerate(lines):
+        name = line_label(line)
+        if name is None or name == OTHER:
+            continue
+        if not starts:
+            starts.append(index - 1 if index and line_label(lines[index - 1]) is None
+                          else index)
+        elif name in seen and any(other != name for other in seen[seen.index(name):]):
+            starts.append(index - 1 if line_label(lines[index - 1]) is None else index)
+            seen = []
+        seen.append(name)
+    blocks = []
+    for number, start in enumerate(starts):
+        end = starts[number + 1] if number + 1 < len(starts) else len(lines)
+        body = lines[start:end]
+        title = body[0] if body and line_label(body[0]) is None else ""
+        fields = text_service_fields(body[1:] if title else body)
+        if is_service(fields):
+            blocks.append((_TITLE_NUMBER.sub("", title).strip(), fields))
+    if len(blocks) == 1:
+        # the head of a one-service standard is all about it: "STANDAR PELAYANAN" /
+        # "Pengujian Berkala Kendaraan Bermotor" / the OPD
+        head = " ".join([pdf.title, *lines[:starts[0] + 1]])
+        return [Standard(pdf.url, pdf.title or blocks[0][0], blocks[0][1], True, head)]
+    return [Standard(pdf.url, title or pdf.title, fields, False, title)
+            for title, fields in blocks]
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.casefold()) if w not in _GENERIC and not w.isdigit()}
+
+
+def title_match(page_title: str, block_title: str) -> float:
+    """Share of the block title's words in the page title (or the other way round, for a
+    page titled "Uji KIR" and a block "Pengujian Berkala Kendaraan Bermotor (Uji KIR)")."""
+    page, block = _words(page_title), _words(block_title)
+    if not page or not block:
+        return 0.0
+    return len(page & block) / min(len(page), len(block))
+
+
+def choose(page: Document, standards: list[Standard]) -> Standard | None:
+    """The standard of the service ``page`` is about: the block whose title matches the
+    page's best, or a service page's one hinted single-service PDF."""
+    scored = sorted(((title_match(page.title, s.about), s.url, s.title, s) for s in standards),
+                    key=lambda x: (-x[0], x[1], x[2]))
+    if scored and scored[0][0] >= MATCH and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        return scored[0][3]
+    hinted = [s for s in standards if s.hinted and s.single]
+    if page.kind == "service" and len({s.url for s in hinted}) == 1 and len(standards) == 1:
+        return hinted[0]
+    return None
+
+
+# -- absorbing ----------------------------------------------------------------------------
+
+def restore(page: Document) -> Document:
+    """``page`` as it was before it took a standard's fields (itself if it took none)."""
+    taken = page.fields.get("fields_from")
+    if not isinstance(taken, dict):
+        return page
+    fields = {k: v for k, v in page.fields.items()
+              if k != "fields_from" and k not in taken.get("fields", [])}
+    if taken.get("kind_confidence") is None:
+        fields.pop("kind_confidence", None)
+    else:
+        fields["kind_confidence"] = taken["kind_confidence"]
+    text = page.text
+    size = int(taken.get("text_chars") or 0)
+    if size and text[-size:].startswith("\n" + MARKER):
+        text = text[:-size]
+    elif (at := text.rfind("\n" + MARKER)) >= 0:
+        text = text[:at]
+    return replace(page, fields=fields, text=text, kind=taken.get("kind") or page.kind)
+
+
+def absorb(page: Document, standards: list[Standard]) -> Document:
+    """``page`` with the fields it lacks taken from its standard among ``standards``.
+
+    Only a service page or a plain page (not a listing, not news) takes fields; a plain
+    page becomes a service when the standard is of the service its title names.
+    """
+    base = restore(page)
+    if base.kind not in ("service", "page") or base.fields.get("listing"):
+        return base
+    chosen = choose(base, standards)
+    if chosen is None or (base.kind == "page" and title_match(base.title, chosen.about) < MATCH):
+        return base
+    taken = [k for k in ABSORBED if chosen.fields.get(k) and not base.fields.get(k)]
+    if not taken:
+        return base
+    confidence = base.fields.get("kind_confidence")
+    fields: dict[str, Any] = dict(base.fields)
+    fields.update({k: chosen.fields[k] for k in taken})
+    fields["kind_confidence"] = (PROMOTED if base.kind == "page"
+                                 else max(float(confidence or 1.0), FROM_STANDARD))
+    lines = [f"{MARKER}{chosen.title}"]
+    for name in taken:
+        value = chosen.fields[name]
+        lines.append(f"{ABSORBED[name]}: "
+                     f"{'; '.join(value) if isinstance(value, list) else value}")
+    block = "\n" + "\n".join(lines)
+    fields["fields_from"] = {"url": chosen.url, "fields": taken, "kind": base.kind,
+                             "kind_confidence": confidence, "text_chars": len(block)}
+    return replace(base, fields=fields, text=base.text + block, kind="service")
+
+
+class StandardReader:
+    """Standards of the stored PDFs, read once per crawl step."""
+
+    def __init__(self, store: DocumentStore) -> None:
+        self.store = store
+        self._blocks: dict[str, list[Standard]] = {}
+
+    def blocks(self, url: str) -> list[Standard]:
+        if url not in self._blocks:
+            rows = self.store.query("SELECT url FROM documents WHERE url = ? AND "
+                                    "kind = 'document' AND status = 'live'", (url,))
+            pdf = self.store.get(url) if rows else None
+            self._blocks[url] = standard_blocks(pdf) if pdf is not None else []
+        return self._blocks[url]
+
+    def linked(self, links: list[tuple[str, str]]) -> list[Standard]:
+        """Standards among the documents a page's main block links."""
+        out = []
+        for url, text in links:
+            hinted = is_standard_link(url, text)
+            out.extend(replace(s, hinted=hinted) for s in self.blocks(canonicalize_url(url)))
+        return out
+
+
+def absorb_stored(page: Document, links: list[Link], store: DocumentStore) -> Document:
+    """At fetch time: ``page`` with the standards of the PDFs already stored."""
+    return absorb(page, StandardReader(store).linked([(link.url, link.text) for link in links]))
+
+
+# -- the site-level step --------------------------------------------------------------------
+
+def settle_site(store: DocumentStore, links: LinkStore, source: str) -> tuple[int, int]:
+    """After a site's crawl: pages absorb the standards their PDFs now hold, and each PDF
+    is placed under its best linking page. Returns (pages rewritten, PDFs re-parented);
+    an unchanged site rewrites nothing."""
+    reader = StandardReader(store)
+    pages = _page_kinds(store, source)
+    pdfs = {url for url, kind in pages.items() if kind[0] == "document"}
+    pages_changed = 0
+    outlinks: dict[str, set[str]] = {}
+    for key, all_links, content in links.source_links(source):
+        if key not in pages or pages[key][0] in ("document", "app"):
+            continue
+        outlinks[key] = {canonicalize_url(u) for u, _ in all_links} & pdfs
+        linked = [(u, t) for u, t in content if canonicalize_url(u) in pdfs]
+        if not linked and not pages[key][2]:
+            continue  # links no PDF and took nothing from one: nothing to do or undo
+        page = store.get(key)
+        if page is None:
+            continue
+        new = absorb(page, reader.linked(linked))
+        if new.content_hash() != page.content_hash():
+            _rewrite(store, new)
+            pages[key] = _kind_of(new.kind, new.fields)
+            pages_changed += 1
+    return pages_changed, _place_documents(store, pages, outlinks)
+
+
+def _kind_of(kind: str, fields: dict[str, Any]) -> tuple[str, bool, str | None]:
+    """(kind, listing, URL of the PDF it took fields from) of a stored document."""
+    taken = fields.get("fields_from")
+    return kind, bool(fields.get("listing")), (
+        taken.get("url") if isinstance(taken, dict) else None)
+
+
+def _page_kinds(store: DocumentStore, source: str) -> dict[str, tuple[str, bool, str | None]]:
+    rows = store.query("SELECT url, kind, fields FROM documents WHERE source = ? AND "
+                       "status = 'live'", (source,))
+    return {r["url"]: _kind_of(r["kind"], json.loads(r["fields"] or "{}")) for r in rows}
+
+
+def _rank(page: tuple[str, bool, str | None], pdf_url: str) -> int:
+    """Lower is a better parent: the service page that took the PDF's fields, a service
+    page, a plain page or news, a listing last."""
+    kind, listing, taken = page
+    if taken == pdf_url:
+        return 0
+    if kind == "service":
+        return 1
+    return 3 if listing else 2
+
+
+def _place_documents(store: DocumentStore, pages: dict[str, tuple[str, bool, str | None]],
+                     outlinks: dict[str, set[str]]) -> int:
+    linkers: dict[str, list[str]] = {}
+    for key, targets in outlinks.items():
+        for target in targets:
+            linkers.setdefault(target, []).append(key)
+    moved = 0
+    for url in sorted(linkers):
+        ranked = sorted((_rank(pages[key], url), key) for key in linkers[url])
+        choices = [key for rank, key in ranked if rank == ranked[0][0]]
+        pdf = store.get(url)
+        if pdf is None or pdf.parent_url in choices:
+            continue
+        _rewrite(store, replace(pdf, parent_url=choices[0]))
+        moved += 1
+    return moved
+
+
+def _rewrite(store: DocumentStore, doc: Document) -> None:
+    validators = store.validators(doc.url) or {}
+    store.upsert(doc, etag=validators.get("etag"),
+                 http_last_modified=validators.get("http_last_modified"))

@@ -1,0 +1,325 @@
+"""Services whose details are in a Standar Pelayanan PDF, through a real crawl.
+
+A Dinas Perhubungan site as many OPDs run it: a Download page lists the Standar Pelayanan
+PDFs, and each service has a short page ("the requirements, procedure, time and cost are
+in the attached Standar Pelayanan") linking its PDF. A citizen asking "syarat uji kir" must
+land on the Uji KIR page with the requirements from the PDF, not on the Download page, and
+an unrelated service with full sections must not outrank "izin reklame".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.canonical import canonicalize_url
+from crawler.extract.document import html_document
+from crawler.run import crawl
+from crawler.standards import absorb, restore, standard_blocks
+from indexer.build import build_index
+from indexer.search import Searcher
+from sikoja.config import load_settings
+from sikoja.documents import Document
+from sikoja.sources import Source
+from sikoja.store import DocumentStore
+from tests.faultserver import Page, PageSite, make_pdf
+
+OPD = "Dinas Perhubungan Kota Jambi"
+
+
+def html(title: str, body: str, nav: str = "") -> bytes:
+    menu = ("<nav><ul><li><a href='/'>Beranda</a></li><li><a href='/layanan/'>Layanan</a></li>"
+            "<li><a href='/download/'>Download</a></li><li><a href='/berita/'>Berita</a></li>"
+            "</ul></nav>")
+    return (f"<html><head><title>{title} | {OPD}</title></head><body><header><h1 "
+            f"class='logo'>{OPD}</h1></header>{menu}<main><article><h2>{title}</h2>{body}"
+            f"</article></main><footer><p>{OPD}, Jl. Basuki Rahmat No. 1</p></footer>"
+            "</body></html>").encode()
+
+
+KIR_PDF = make_pdf([
+    "STANDAR PELAYANAN",
+    "Pengujian Berkala Kendaraan Bermotor (Uji KIR)",
+    OPD,
+    "1. Persyaratan",
+    "a. Fotokopi KTP pemilik kendaraan",
+    "b. STNK asli dan fotokopi",
+    "c. Buku uji lama untuk uji berkala",
+    "2. Sistem, Mekanisme dan Prosedur",
+    "a. Daftar di loket UPTD Pengujian Kendaraan Bermotor",
+    "b. Bayar retribusi di kasir",
+    "c. Kendaraan diuji di jalur uji",
+    "3. Jangka Waktu Penyelesaian",
+    "1 (satu) hari kerja",
+    "4. Biaya/Tarif",
+    "Rp75.000 sesuai Perda Kota Jambi Nomor 5 Tahun 2019",
+    "5. Produk Pelayanan",
+    "Buku uji dan tanda lulus uji",
+], title="Standar Pelayanan Uji KIR")
+REKLAME_PDF = make_pdf([
+    "STANDAR PELAYANAN IZIN PENYELENGGARAAN REKLAME",
+    "Persyaratan:",
+    "1. Surat permohonan bermaterai",
+    "2. Fotokopi KTP pemohon",
+    "3. Desain dan ukuran reklame",
+    "Prosedur:",
+    "1. Ajukan permohonan ke loket",
+    "2. Survei lokasi oleh petugas",
+    "3. Penerbitan izin",
+    "Waktu penyelesaian: 5 hari kerja",
+    "Biaya: Retribusi sesuai luas bidang reklame",
+    "Dasar hukum: Perwal Kota Jambi Nomor 12 Tahun 2021",
+], title="Standar Pelayanan Izin Reklame")
+ANDALALIN_PDF = make_pdf([
+    "STANDAR PELAYANAN REKOMENDASI ANDALALIN",
+    "Persyaratan:",
+    "1. Dokumen analisis dampak lalu lintas",
+    "2. Gambar rencana tapak",
+    "Prosedur:",
+    "1. Ajukan dokumen",
+    "2. Sidang tim evaluasi",
+    "Waktu penyelesaian: 30 hari kerja",
+    "Biaya: Gratis",
+], title="Standar Pelayanan Rekomendasi Andalalin")
+
+SHORT = ("<p>Persyaratan, prosedur, waktu penyelesaian dan biaya pelayanan ini tercantum dalam "
+         "Standar Pelayanan berikut.</p><p>Unduh: <a href='{pdf}'>{text}</a></p>")
+
+
+def site_pages() -> dict[str, Page]:
+    return {
+        "/": Page(html("Beranda", "<p>Selamat datang.</p><ul>"
+                       "<li><a href='/download/'>Download</a></li>"
+                       "<li><a href='/layanan/'>Layanan</a></li>"
+                       "<li><a href='/berita/2025/05/uji-kir-keliling.html'>Uji KIR keliling</a>"
+                       "</li></ul>")),
+        "/download/": Page(html("Download", "<p>Dokumen yang dapat diunduh:</p><ul>"
+                                "<li><a href='/files/sp-uji-kir.pdf'>Standar Pelayanan Uji KIR "
+                                "(PDF)</a></li><li><a href='/files/sp-reklame.pdf'>Standar "
+                                "Pelayanan Izin Reklame (PDF)</a></li><li><a href='/files/"
+                                "sp-andalalin.pdf'>Standar Pelayanan Andalalin (PDF)</a></li>"
+                                "</ul>")),
+        "/layanan/": Page(html("Layanan", "<p>Jenis layanan kami:</p><ol>"
+                               "<li><a href='/layanan/uji-kir'>Uji KIR</a></li>"
+                               "<li><a href='/p/reklame.html'>Izin Reklame</a></li>"
+                               "<li><a href='/layanan/andalalin'>Andalalin</a></li>"
+                               "<li><a href='/layanan/izin-trayek'>Izin Trayek</a></li></ol>")),
+        # a short page on a service path, its PDF named in the link text
+        "/layanan/uji-kir": Page(html("Pengujian Kendaraan Bermotor (Uji KIR)", SHORT.format(
+            pdf="/files/sp-uji-kir.pdf", text="Standar Pelayanan Uji KIR (PDF)"))),
+        # no service path: the headline and the SP file say it
+        "/p/reklame.html": Page(html("Izin Penyelenggaraan Reklame", SHORT.format(
+            pdf="/files/sp-reklame.pdf", text="Unduh dokumen (PDF)"))),
+        "/layanan/andalalin": Page(html("Rekomendasi Analisis Dampak Lalu Lintas (Andalalin)",
+                                        SHORT.format(pdf="/files/sp-andalalin.pdf",
+                                                     text="Standar Pelayanan Andalalin"))),
+        # a full service page that only mentions billboards
+        "/layanan/izin-trayek": Page(html(
+            "Izin Trayek Angkutan Kota",
+            "<p>Izin trayek untuk angkutan kota; kendaraan dengan reklame di badan bus juga "
+            "wajib memiliki izin trayek.</p><h3>Persyaratan</h3><ul><li>Fotokopi KTP</li>"
+            "<li>STNK</li><li>Buku uji</li></ul><h3>Biaya</h3><p>Gratis</p>"
+            "<h3>Waktu Penyelesaian</h3><p>7 hari kerja</p>")),
+        # news that mentions the service and links its PDF
+        "/berita/2025/05/uji-kir-keliling.html": Page(html(
+            "Pelayanan Uji KIR Keliling Hadir di Kecamatan",
+            "<p class='meta'>Diposting: 12 Mei 2025</p><p>Dishub menghadirkan pelayanan uji "
+            "KIR keliling. Persyaratan dan biaya sesuai <a href='/files/sp-uji-kir.pdf'>"
+            "Standar Pelayanan Uji KIR (PDF)</a>.</p><p>" + "Warga menyambut baik. " * 20
+            + "</p>")),
+        "/files/sp-uji-kir.pdf": Page(KIR_PDF, content_type="application/pdf"),
+        "/files/sp-reklame.pdf": Page(REKLAME_PDF, content_type="application/pdf"),
+        "/files/sp-andalalin.pdf": Page(ANDALALIN_PDF, content_type="application/pdf"),
+    }
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("pdfservice")
+    settings = load_settings(data_dir, embedder="none")
+    settings.crawl.delay = 0
+    with PageSite(site_pages()) as site:
+        source = Source(name="dishub", opd=OPD, kind="website", start_urls=[site.url("/")])
+        first = crawl([source], settings, data_dir, timeout=120)
+        assert first.ok, str(first)
+        before = snapshot(data_dir)
+        second = crawl([source], settings, data_dir, timeout=120)
+        yield site, settings, data_dir, before, second
+
+
+def snapshot(data_dir) -> dict[str, tuple]:
+    store = DocumentStore.open(data_dir)
+    try:
+        rows = store.query("SELECT url, content_hash, parent_url, updated_at FROM documents "
+                           "WHERE status = 'live'")
+        return {r["url"]: (r["content_hash"], r["parent_url"], r["updated_at"]) for r in rows}
+    finally:
+        store.close()
+
+
+def docs(data_dir) -> dict[str, Document]:
+    store = DocumentStore.open(data_dir)
+    try:
+        return {d.url: d for d in store.iter_documents()}
+    finally:
+        store.close()
+
+
+def test_short_pages_become_services_with_their_pdfs_fields(crawled):
+    site, _, data_dir, _, _ = crawled
+    stored = docs(data_dir)
+    kir = stored[canonicalize_url(site.url("/layanan/uji-kir"))]
+    assert kir.kind == "service"
+    assert kir.fields["requirements"] == ["Fotokopi KTP pemilik kendaraan",
+                                          "STNK asli dan fotokopi",
+                                          "Buku uji lama untuk uji berkala"]
+    assert kir.fields["procedure"][0] == "Daftar di loket UPTD Pengujian Kendaraan Bermotor"
+    assert kir.fields["duration"] == "1 (satu) hari kerja"
+    assert kir.fields["cost"] == "Rp75.000 sesuai Perda Kota Jambi Nomor 5 Tahun 2019"
+    assert "Buku uji dan tanda lulus uji" not in str(kir.fields)  # the product is not a field
+    assert kir.fields["fields_from"]["url"] == canonicalize_url(site.url("/files/sp-uji-kir.pdf"))
+    assert 0.5 < kir.fields["kind_confidence"] < 1.0
+    # keyword search finds the requirements on the page itself
+    assert "Persyaratan: Fotokopi KTP pemilik kendaraan" in kir.text
+    reklame = stored[canonicalize_url(site.url("/p/reklame.html"))]
+    assert reklame.kind == "service"
+    assert reklame.fields["legal_basis"] == "Perwal Kota Jambi Nomor 12 Tahun 2021"
+    andalalin = stored[canonicalize_url(site.url("/layanan/andalalin"))]
+    assert andalalin.kind == "service" and andalalin.fields["cost"] == "Gratis"
+    # a page with its own full sections is sure of its kind and takes nothing
+    trayek = stored[canonicalize_url(site.url("/layanan/izin-trayek"))]
+    assert trayek.fields["kind_confidence"] == 1.0 and "fields_from" not in trayek.fields
+
+
+def test_each_pdf_is_shown_under_its_service_page_not_the_download_page(crawled):
+    site, _, data_dir, _, _ = crawled
+    stored = docs(data_dir)
+    for pdf, page in (("/files/sp-uji-kir.pdf", "/layanan/uji-kir"),
+                      ("/files/sp-reklame.pdf", "/p/reklame.html"),
+                      ("/files/sp-andalalin.pdf", "/layanan/andalalin")):
+        document = stored[canonicalize_url(site.url(pdf))]
+        assert document.kind == "document"
+        assert document.parent_url == canonicalize_url(site.url(page)), pdf
+
+
+def test_the_download_page_and_the_news_keep_their_kinds(crawled):
+    site, _, data_dir, _, _ = crawled
+    stored = docs(data_dir)
+    download = stored[canonicalize_url(site.url("/download/"))]
+    assert (download.kind, download.fields) == ("page", {"listing": True})
+    news = stored[canonicalize_url(site.url("/berita/2025/05/uji-kir-keliling.html"))]
+    assert news.kind == "news" and not news.fields.get("requirements")
+
+
+def test_a_recrawl_of_the_unchanged_site_changes_nothing(crawled):
+    _, _, data_dir, before, second = crawled
+    assert second.ok and second.sources[0].stored == 0 and second.sources[0].changed == 0
+    assert snapshot(data_dir) == before
+
+
+def test_search_answers_from_the_pdf_on_the_service_page(crawled):
+    site, settings, _, _, _ = crawled
+    build_index(settings)
+    searcher = Searcher(settings)
+    try:
+        kir = searcher.search("syarat uji kir")
+        assert kir.results[0].url == canonicalize_url(site.url("/layanan/uji-kir"))
+        # the PDF is collapsed under its page, not listed apart or under the download page
+        assert canonicalize_url(site.url("/files/sp-uji-kir.pdf")) in kir.results[0].also_at
+        assert kir.answer is not None
+        assert kir.answer.requirements[0] == "Fotokopi KTP pemilik kendaraan"
+        assert kir.answer.cost == "Rp75.000 sesuai Perda Kota Jambi Nomor 5 Tahun 2019"
+        reklame = searcher.search("izin reklame")
+        assert reklame.results[0].url == canonicalize_url(site.url("/p/reklame.html"))
+    finally:
+        searcher.close()
+
+
+def test_a_pdf_that_arrives_later_or_leaves_is_settled_on_the_next_crawl(tmp_path):
+    settings = load_settings(tmp_path, embedder="none")
+    settings.crawl.delay = 0
+    pages = site_pages()
+    pdf = pages.pop("/files/sp-uji-kir.pdf")
+    with PageSite(pages) as site:
+        source = Source(name="dishub", opd=OPD, kind="website", start_urls=[site.url("/")])
+        crawl([source], settings, tmp_path, timeout=120)
+        url = canonicalize_url(site.url("/layanan/uji-kir"))
+        page = docs(tmp_path)[url]
+        # without its PDF the page is still a service by what it says, with nothing taken
+        assert page.kind == "service" and "fields_from" not in page.fields
+        site.pages["/files/sp-uji-kir.pdf"] = pdf
+        crawl([source], settings, tmp_path, timeout=120)
+        assert docs(tmp_path)[url].fields["cost"].startswith("Rp75.000")
+        del site.pages["/files/sp-uji-kir.pdf"]
+        crawl([source], settings, tmp_path, timeout=120)
+        again = docs(tmp_path)[url]
+    assert again.fields == page.fields and again.text == page.text
+
+
+# -- the rules on their own -----------------------------------------------------------------
+
+
+def extract(title: str, body: str, url: str) -> Document:
+    return html_document(html(title, body), url=url, content_type=None,
+                         http_last_modified=None, source="s", opd=OPD).document
+
+
+@pytest.mark.parametrize("title,body,url,kind,listing", [
+    # a service path and a headline that names a service
+    ("Legalisir Dokumen Kependudukan", "<p>Legalisir fotokopi akta dan KK.</p>",
+     "https://a.go.id/layanan/legalisir", "service", False),
+    # two standard PDFs on a page that names a service are still its own
+    ("Permohonan Izin Usaha Angkutan", SHORT.format(pdf="/f/sop-angkutan.pdf",
+                                                    text="SOP Izin Angkutan"),
+     "https://a.go.id/?p=layanan&id=4", "service", False),
+    # a download page of standards is a listing, whatever its links say
+    ("Standar Pelayanan", "<p>Standar pelayanan setiap jenis layanan:</p><ul>" + "".join(
+        f"<li><a href='/f/sp-{n}.pdf'>Standar Pelayanan {n} (PDF)</a></li>" for n in range(3))
+     + "</ul>", "https://a.go.id/standar-pelayanan/", "page", True),
+    # the service index
+    ("Layanan Publik", "<p>Berikut layanan kami.</p><ol><li><a href='/layanan/a'>Pembuatan "
+     "KTP</a></li></ol>",
+     "https://a.go.id/layanan/", "page", True),
+    # one signal is not enough
+    ("Sejarah Pengujian Kendaraan di Kota Jambi", "<p>" + "Sejarah panjang. " * 40 + "</p>",
+     "https://a.go.id/sejarah", "page", False),
+])
+def test_kind_from_what_a_page_says(title, body, url, kind, listing):
+    doc = extract(title, body, url)
+    assert doc.kind == kind
+    assert bool(doc.fields.get("listing")) == listing
+    if kind == "service":
+        assert 0.5 <= doc.fields["kind_confidence"] < 1.0
+
+
+def test_unsure_kinds_carry_a_confidence():
+    dated = extract("Jadwal Pelayanan Ramadan", "<p>Jam pelayanan berubah.</p><p>"
+                    + "Jam pelayanan berubah selama bulan puasa. " * 12
+                    + "Berlaku mulai 1 Maret 2025.</p>",
+                    "https://a.go.id/jadwal-ramadan")
+    assert dated.kind == "page" and dated.fields["kind_confidence"] < 1.0
+    plain = extract("Profil", "<p>" + "Dinas dibentuk dengan Perda. " * 20 + "</p>",
+                    "https://a.go.id/profil")
+    assert plain.kind == "page" and "kind_confidence" not in plain.fields
+
+
+def test_a_pdf_of_several_services_gives_each_page_its_own_block():
+    text = "\n".join([
+        "Standar Pelayanan Disdukcapil", "1. Penerbitan Kartu Keluarga Baru", "Persyaratan:",
+        "- Buku nikah", "- Surat pindah", "Biaya/tarif: Gratis", "Dasar hukum: Perpres 96/2018",
+        "2. Penerbitan Kutipan Akta Kematian", "Persyaratan:", "- Surat kematian",
+        "- KK yang meninggal", "Jangka waktu penyelesaian: 1 hari kerja", "Biaya/tarif: Gratis",
+    ])
+    pdf = Document(url="https://a.go.id/sp.pdf", source="s", opd=OPD, kind="document",
+                   title="Standar Pelayanan Disdukcapil", text=text)
+    blocks = standard_blocks(pdf)
+    assert [b.title for b in blocks] == ["Penerbitan Kartu Keluarga Baru",
+                                         "Penerbitan Kutipan Akta Kematian"]
+    page = Document(url="https://a.go.id/akta-kematian", source="s", opd=OPD, kind="service",
+                    title="Akta Kematian", text="Pelayanan akta kematian.",
+                    fields={"requirements": ["Surat kematian"], "kind_confidence": 0.7})
+    merged = absorb(page, blocks)
+    assert merged.fields["requirements"] == ["Surat kematian"]  # the page's own wins
+    assert merged.fields["duration"] == "1 hari kerja"
+    assert "legal_basis" not in merged.fields  # that is the KK block's
+    assert restore(merged) == page
+    assert absorb(merged, blocks) == merged  # absorbing again changes nothing
