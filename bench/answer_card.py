@@ -36,7 +36,8 @@ from sikoja.config import load_settings  # noqa: E402
 from sikoja.demo.server import DEFAULT_BASE_PORT  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
-OPEN = dict(card_min_coverage=0.0, card_min_text_coverage=0.0, card_min_known=0.0, card_min_margin=0.0, card_agree_rank=0)
+OPEN = {"card_min_coverage": 0.0, "card_min_text_coverage": 0.0, "card_min_known": 0.0,
+        "card_min_margin": 0.0, "card_agree_rank": 0}
 
 
 @dataclass
@@ -84,9 +85,9 @@ def run(searcher: Searcher, query: str, category: str, grades: dict[str, int] | 
     card_signals = response.analysis.card
     signals = None
     if card_signals is not None:
-        signals = Signals(**{k: card_signals[k] for k in
-                             ("coverage", "text_coverage", "known", "margin", "agree", "keyword_rank",
-                              "vector_rank")})
+        keys = ("coverage", "text_coverage", "known", "margin", "agree", "keyword_rank",
+                "vector_rank")
+        signals = Signals(**{k: card_signals[k] for k in keys})
     return Outcome(query, category, card is not None, right, signals,
                    response.external.id if response.external else None, expected_external)
 
@@ -131,8 +132,9 @@ def calibrate(dev: list[Outcome], oos: list[Outcome]) -> list[tuple[dict, CardRu
         if r["oos_rate"] <= 0.05 and r["precision"] >= 0.97:
             found.append((r, rules))
     # most right cards first; among equals the stricter rules (more room on unseen queries)
-    found.sort(key=lambda f: (-f[0]["dev_right_rate"], f[0]["oos_rate"], -f[1].min_coverage, -f[1].min_text_coverage,
-                              -f[1].min_known, -f[1].min_margin, f[1].agree_rank))
+    found.sort(key=lambda f: (-f[0]["dev_right_rate"], f[0]["oos_rate"], -f[1].min_coverage,
+                              -f[1].min_text_coverage, -f[1].min_known, -f[1].min_margin,
+                              f[1].agree_rank))
     return found
 
 
