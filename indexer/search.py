@@ -21,6 +21,16 @@ from typing import Any
 import numpy as np
 
 from indexer.analysis import Analyzer, QueryAnalysis
+from indexer.answer import (
+    CardRules,
+    QueryWords,
+    Signals,
+    agrees,
+    decide,
+    is_junk,
+    lead_by_coverage,
+    margin,
+)
 from indexer.backend import (
     DocMeta,
     Filters,
@@ -32,6 +42,7 @@ from indexer.backend import (
 )
 from indexer.bestbets import BestBetStore
 from indexer.embedding import Embedder, load_embedder
+from indexer.external import ExternalServices
 from indexer.fusion import Fused, fuse_linear, fuse_rrf
 from indexer.snippets import make_snippet
 from sikoja.config import Settings
@@ -66,6 +77,21 @@ class RankingConfig:
     # (1 - share)) multiplies the fused score. 0 is the session-2 ranking.
     prior_signal_share: float = 0.0
     vector_prior_scale: float = 0.1
+    # The answer card (indexer/answer.py), calibrated by bench/answer_card.py: shown when the
+    # top title covers this IDF-weighted share of the query, the index knows this share of
+    # it, and the top leads by this relative margin or both retrievals rank it this high.
+    card_min_coverage: float = 1.0
+    card_min_text_coverage: float = 0.6
+    card_min_known: float = 0.0  # measured: adds nothing once coverage is required
+    card_min_margin: float = 0.02
+    card_agree_rank: int = 1
+    # On a fused-score gap below this, the result whose title covers more of the query leads.
+    tie_margin: float = 0.02
+
+    def card_rules(self) -> CardRules:
+        return CardRules(self.card_min_coverage, self.card_min_text_coverage,
+                         self.card_min_known, self.card_min_margin, self.card_agree_rank,
+                         self.tie_margin)
 
 
 KIND_PRIOR = {"service": 1.0, "app": 0.92, "document": 0.8, "page": 0.75, "news": 0.6}
@@ -127,6 +153,7 @@ class Searcher:
         self._cache_lock = threading.Lock()
         self.ranking = ranking or RankingConfig()
         self.bestbets = BestBetStore(settings.data_dir)
+        self.external = ExternalServices(settings.data_dir, self.analyzer)
         # snippets analyse every word of a result's text: memoise word -> index tokens
         self._word_tokens = functools.lru_cache(maxsize=200_000)(
             lambda word: tuple(self.analyzer.index_tokens(word)))
@@ -148,10 +175,16 @@ class Searcher:
         page = max(1, int(page))
         analysis = self.analyzer.analyze_query(text, self.backend.vocabulary())
         intent = _intent(analysis)
-        fused, metas = self._retrieve(analysis, filters, self._kind_priors(intent))
+        junk = is_junk(text)  # markup, SQL, lone digits: nothing to find, nothing made up
+        fused, metas = ([], {}) if junk else self._retrieve(analysis, filters,
+                                                            self._kind_priors(intent))
         ranked = self._rank(fused, metas, intent)
         ranked, pinned = self._pin_best_bets(text, ranked, metas, filters)
         collapsed = _collapse(ranked, metas)
+        words = self._query_words(analysis) if collapsed else None
+        if words is not None and collapsed[0][0].id not in pinned:
+            titles = [metas[f.id].title for f, _ in collapsed[:2]]
+            collapsed = lead_by_coverage(collapsed, titles, words, self.ranking.tie_margin)
         facets = {
             "opd": dict(Counter(metas[f.id].opd for f, _ in collapsed).most_common()),
             "kind": dict(Counter(metas[f.id].kind for f, _ in collapsed).most_common()),
@@ -165,9 +198,12 @@ class Searcher:
                                 self._boosts(metas[f.id], prior)
                                 if explain and self.ranking.use_priors else None)
                    for f, also in window]
-        answer = None
-        if page == 1 and results and results[0].kind == "service":
-            answer = _answer_card(docs[window[0][0].id])
+        external = None if junk else self.external.match(analysis)
+        answer, signals = None, None
+        if page == 1 and results and results[0].kind == "service" and words is not None:
+            signals = self._signals(collapsed, words, docs[window[0][0].id])
+            if self._card_fits(results[0], signals, external, words):
+                answer = _answer_card(docs[window[0][0].id])
         return SearchResponse(
             query=q,
             results=results,
@@ -176,11 +212,13 @@ class Searcher:
             limit=limit,
             did_you_mean=analysis.did_you_mean,
             answer=answer,
+            external=external[0].as_note() if external else None,
             facets=facets,
             analysis=QueryInfo(
                 normalized=analysis.normalized,
                 lang=analysis.lang,
                 expansions=[" ".join(t.tokens) for t in analysis.terms if t.origin != "query"],
+                card=signals.as_dict() if explain and signals else None,
             ),
             took_ms=round((time.perf_counter() - started) * 1000, 2),
         )
@@ -400,6 +438,31 @@ class Searcher:
                 boosts=boosts or {},
             ) if explain else None,
         )
+
+    def _query_words(self, analysis: QueryAnalysis) -> QueryWords:
+        documents = int(self.backend.info().get("documents") or 0)
+        return QueryWords(self.analyzer, analysis, self.backend.vocabulary(), documents)
+
+    def _signals(self, collapsed: list[tuple[Fused, list[str]]], words: QueryWords,
+                 doc: IndexedDoc) -> Signals:
+        top = collapsed[0][0]
+        fields = " ".join(str(v) for v in (doc.fields or {}).values())
+        return Signals(
+            coverage=words.coverage(doc.title),
+            text_coverage=words.coverage(doc.title, f"{doc.text} {fields}"),
+            known=words.known,
+            margin=margin([f.score for f, _ in collapsed[:2]]),
+            agree=agrees(top, self.ranking.card_agree_rank),
+            keyword_rank=top.keyword_rank, vector_rank=top.vector_rank)
+
+    def _card_fits(self, top: Result, signals: Signals,
+                   external: tuple[Any, tuple[str, ...]] | None, words: QueryWords) -> bool:
+        """A best bet is the admins' answer; any other top service must clearly win, and
+        for a service the city does not provide, the card may only be that service itself
+        (the Imigrasi counter at the MPP for "paspor"), never a similar-sounding one."""
+        if external is not None and not set(external[1]) <= words.title_tokens(top.title):
+            return False
+        return top.best_bet or decide(signals, self.ranking.card_rules())
 
     def _title_index(self) -> list[tuple[str, list[str]]]:
         """(title, its casefolded words) of every service and app, per index version."""

@@ -51,10 +51,22 @@ class AnswerCard(BaseModel):
     legal_basis: str | None = None
 
 
+class ExternalNote(BaseModel):
+    """A service the city does not provide (SIM, paspor, BPJS, ...): who does, and where."""
+
+    id: str
+    name: str
+    provider: str
+    url: str
+    note: str  # Indonesian
+    note_en: str | None = None
+
+
 class QueryInfo(BaseModel):
     normalized: str = ""
     lang: str = "id"
     expansions: list[str] = Field(default_factory=list)
+    card: dict[str, Any] | None = None  # with explain: the answer card's signals
 
 
 class SearchResponse(BaseModel):
@@ -65,6 +77,7 @@ class SearchResponse(BaseModel):
     limit: int = 10
     did_you_mean: str | None = None
     answer: AnswerCard | None = None
+    external: ExternalNote | None = None  # the query names a service the city does not provide
     facets: dict[str, dict[str, int]] = Field(default_factory=dict)
     analysis: QueryInfo = Field(default_factory=QueryInfo)
     took_ms: float = 0.0

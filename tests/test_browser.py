@@ -261,6 +261,39 @@ def test_page_shows_a_crawled_script_as_text_and_runs_nothing(sites, browser):
     browser.save_screenshot(str(OUT / "page-script-payload.png"))
 
 
+def test_page_sim_shows_the_police_note_and_no_city_card(sites, browser):
+    from selenium.webdriver.common.by import By
+    api, _, _ = sites
+    console_errors(browser)
+    browser.get(api + "/?q=bikin+sim")
+    note = wait_for(lambda: browser.find_element(By.ID, "external")
+                    if browser.find_element(By.ID, "external").is_displayed() else None)
+    assert "Bukan layanan Pemerintah Kota Jambi" in note.text
+    assert "Polri" in note.text and "Kepolisian" in note.text
+    link = note.find_element(By.CSS_SELECTOR, "a")
+    assert link.get_attribute("href").startswith("https://korlantas.polri.go.id")
+    assert not browser.find_element(By.ID, "answer").is_displayed()
+    browser.find_element(By.ID, "lang-toggle").click()
+    wait_for(lambda: "Not a Kota Jambi government service" in note.text)
+    assert "police" in note.text
+    browser.save_screenshot(str(OUT / "page-external-sim.png"))
+    browser.find_element(By.ID, "lang-toggle").click()  # back to Indonesian for other tests
+    assert console_errors(browser) == []
+
+
+def test_page_junk_query_shows_no_card_and_no_results(sites, browser):
+    from selenium.webdriver.common.by import By
+    api, _, _ = sites
+    browser.get(api + "/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+    empty = wait_for(lambda: browser.find_element(By.ID, "empty") if browser.find_element(
+        By.ID, "empty").is_displayed() else None)
+    assert "<script>alert(1)</script>" in empty.find_element(By.ID, "empty-title").text
+    assert not browser.find_element(By.ID, "answer").is_displayed()
+    assert not browser.find_element(By.ID, "external").is_displayed()
+    assert browser.find_elements(By.CSS_SELECTOR, "#results li") == []
+    assert browser.execute_script("return window.__pwned === undefined")
+
+
 # -- the widget on a portal page ---------------------------------------------------------------
 
 
@@ -318,6 +351,18 @@ def test_widget_shows_a_crawled_script_as_text_and_runs_nothing(sites, browser):
     assert browser.execute_script("return window.__pwned === undefined")
     assert browser.title != "pwned"
     assert root.find_elements(By.CSS_SELECTOR, "script, img") == []
+
+
+def test_widget_sim_shows_the_police_note_and_no_card(sites, browser):
+    from selenium.webdriver.common.by import By
+    _, portal, _ = sites
+    browser.get(portal + "/host-page.html")
+    _, root = widget_root(browser)
+    field = wait_for(lambda: root.find_element(By.CSS_SELECTOR, "input[type=search]"))
+    type_query(browser, field, "bikin sim")
+    note = wait_for(lambda: root.find_element(By.CSS_SELECTOR, ".external"))
+    assert "Bukan layanan Pemerintah Kota Jambi" in note.text and "Polri" in note.text
+    assert root.find_elements(By.CSS_SELECTOR, ".card") == []
 
 
 def test_widget_is_refused_on_a_portal_not_in_the_allow_list(sites, browser):

@@ -22,6 +22,7 @@
       bestMatch: 'Layanan yang paling sesuai', requirements: 'Persyaratan',
       procedure: 'Langkah-langkah', cost: 'Biaya', duration: 'Waktu', location: 'Tempat',
       legal: 'Dasar hukum', apply: 'Ajukan online', source: 'Sumber: ', alsoAt: 'Juga di: ',
+      notCity: 'Bukan layanan Pemerintah Kota Jambi', provider: 'Penyelenggara: ', official: 'Situs resmi',
       tip1: 'Periksa ejaan, atau pakai kata yang lebih umum (misalnya "KTP", "akta", "izin").',
       tip2: 'Sebutkan apa yang ingin diurus, bukan nama kantornya.',
       popular: 'Layanan yang sering dicari', complain: 'Tidak menemukan yang Anda cari?',
@@ -47,6 +48,7 @@
       bestMatch: 'Best matching service', requirements: 'Requirements',
       procedure: 'Steps', cost: 'Cost', duration: 'Duration', location: 'Where',
       legal: 'Legal basis', apply: 'Apply online', source: 'Source: ', alsoAt: 'Also at: ',
+      notCity: 'Not a Kota Jambi government service', provider: 'Provided by: ', official: 'Official site',
       tip1: 'Check the spelling, or use a more general word (e.g. "KTP", "akta", "izin").',
       tip2: 'Say what you want to get done, not the name of the office.',
       popular: 'Frequently searched services', complain: 'Did not find what you need?',
@@ -69,6 +71,9 @@
   var resultsEl = $('results'), pagerEl = $('pager'), emptyEl = $('empty');
   var filtersEl = $('filters'), opdSel = $('filter-opd'), kindSel = $('filter-kind');
   var maxLength = parseInt(form.getAttribute('data-max-length'), 10) || 200;
+  // The note on services the city does not provide sits just above the answer card.
+  var externalEl = el('section', { id: 'external', 'class': 'external', role: 'note', hidden: '' });
+  answerEl.parentNode.insertBefore(externalEl, answerEl);
 
   var lang = 'id';
   try { lang = localStorage.getItem('sikoja-lang') === 'en' ? 'en' : 'id'; } catch (e) { /* private mode */ }
@@ -268,6 +273,8 @@
     dymEl.hidden = true;
     answerEl.hidden = true;
     clear(answerEl);
+    externalEl.hidden = true;
+    clear(externalEl);
     clear(resultsEl);
     pagerEl.hidden = true;
     emptyEl.hidden = true;
@@ -281,6 +288,7 @@
     statusEl.textContent = total === 0 ? '' : total === 1 ? t('foundOne', { q: body.query }) : t('found', { total: total, q: body.query });
     renderDidYouMean(body.did_you_mean);
     renderFilters(body);
+    if (body.external) renderExternal(body.external);
     if (body.answer) renderAnswer(body.answer);
     results.forEach(function (r, i) { resultsEl.appendChild(renderResult(r, (body.page - 1) * body.limit + i + 1)); });
     renderPager(body);
@@ -371,6 +379,21 @@
     src.appendChild(link(card.url, hostOf(card.url) || card.url));
     answerEl.appendChild(src);
     answerEl.hidden = false;
+  }
+
+  /* A service the city does not provide (SIM, paspor, BPJS...): who does, and where. */
+  function renderExternal(ext) {
+    externalEl.appendChild(el('p', { 'class': 'eyebrow' }, t('notCity')));
+    externalEl.appendChild(el('h2', null, ext.name));
+    externalEl.appendChild(el('p', { 'class': 'opd' }, t('provider') + ext.provider));
+    externalEl.appendChild(el('p', { 'class': 'note' }, (lang === 'en' && ext.note_en) ? ext.note_en : ext.note));
+    var url = safeUrl(ext.url);
+    if (url) {
+      var p = el('p', { 'class': 'source' });
+      p.appendChild(link(url, t('official') + ': ' + hostOf(url)));
+      externalEl.appendChild(p);
+    }
+    externalEl.hidden = false;
   }
 
   function renderResult(r, position) {

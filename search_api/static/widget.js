@@ -35,6 +35,8 @@
     '.card h3{margin:0 0 2px;font-size:16px;}',
     '.card h4{margin:10px 0 4px;font-size:14px;}',
     '.card .opd,.meta,.url{color:#4a524e;font-size:13px;margin:0;}',
+    '.external{border:2px solid #8a5a00;border-radius:8px;padding:10px;margin:10px 0;background:#fff8e6;}',
+    '.external h3{margin:0 0 4px;font-size:15px;}.external p{margin:4px 0;}',
     'ul.check{list-style:none;margin:0;padding:0;}',
     'ul.check li{display:flex;gap:6px;align-items:flex-start;padding:2px 0;}',
     'ul.check input{flex:none;width:18px;height:18px;min-height:0;margin:2px 0 0;}',
@@ -57,12 +59,14 @@
     id: { label: 'Cari layanan publik Kota Jambi', placeholder: 'contoh: urus KTP', search: 'Cari',
       searching: 'Mencari…', found: '{n} hasil', none: 'Tidak ada hasil untuk “{q}”.', dym: 'Mungkin maksud Anda: ',
       requirements: 'Persyaratan', cost: 'Biaya', duration: 'Waktu', location: 'Tempat', apply: 'Ajukan online',
+      notCity: 'Bukan layanan Pemerintah Kota Jambi', provider: 'Penyelenggara: ', official: 'Situs resmi',
       more: 'Lihat semua hasil di sikoja', tooMany: 'Terlalu banyak pencarian. Coba lagi dalam {s} detik.',
       failed: 'Pencarian gagal. Coba lagi.', tooLong: 'Kata kunci terlalu panjang.',
       kinds: { service: 'Layanan', app: 'Aplikasi', document: 'Dokumen', news: 'Berita', page: 'Halaman' } },
     en: { label: 'Search Kota Jambi public services', placeholder: 'e.g. urus KTP', search: 'Search',
       searching: 'Searching…', found: '{n} results', none: 'No results for “{q}”.', dym: 'Did you mean: ',
       requirements: 'Requirements', cost: 'Cost', duration: 'Duration', location: 'Where', apply: 'Apply online',
+      notCity: 'Not a Kota Jambi government service', provider: 'Provided by: ', official: 'Official site',
       more: 'See all results on sikoja', tooMany: 'Too many searches. Try again in {s} seconds.',
       failed: 'The search failed. Please try again.', tooLong: 'The query is too long.',
       kinds: { service: 'Service', app: 'App', document: 'Document', news: 'News', page: 'Page' } }
@@ -202,6 +206,16 @@
       return div;
     }
 
+    /* A service the city does not provide: say plainly who does (Indonesian note first). */
+    function renderExternal(ext) {
+      var div = el('div', { 'class': 'external', role: 'note' });
+      div.appendChild(el('h3', null, S.notCity + ': ' + ext.name));
+      div.appendChild(el('p', null, S.provider + ext.provider));
+      div.appendChild(el('p', null, (lang === 'en' && ext.note_en) ? ext.note_en : ext.note));
+      if (safeUrl(ext.url)) { var p = el('p'); p.appendChild(link(ext.url, S.official)); div.appendChild(p); }
+      return div;
+    }
+
     function render(body) {
       clear(out);
       status.className = 'status';
@@ -214,6 +228,7 @@
         p.appendChild(b);
         out.appendChild(p);
       }
+      if (body.external) out.appendChild(renderExternal(body.external));
       if (body.answer) out.appendChild(renderCard(body.answer));
       var ol = el('ol', { 'class': 'results' });
       results.forEach(function (r, i) {

@@ -1,0 +1,161 @@
+"""The answer card a citizen can trust (issue #12), over the bundled sample Kota Jambi web.
+
+A card only when the top service clearly wins ("urus KTP"); for a service the city does not
+provide ("bikin sim") a plain note of who does, never the nurse's licence; junk (markup, SQL,
+emoji, a lone digit) finds nothing; on a near-tie the service whose title names the query's
+key noun leads ("kk hilang" -> KK Hilang, not KTP-el Hilang); an admin's broken list of
+external services is reported and the default keeps serving.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from fastapi.testclient import TestClient
+
+from crawler.run import crawl
+from indexer.build import build_index
+from indexer.external import FILE_NAME, ExternalServices, parse
+from indexer.search import Searcher
+from search_api.app import create_app
+from sikoja.config import load_settings
+from sikoja.demo.server import serve_sample_sites
+from sikoja.errors import SikojaError
+from sikoja.sources import load_sources
+
+JUNK = ["<script>alert(1)</script>", "SELECT * FROM documents; --", "😀🔥", "1",
+        "<img src=x onerror=alert(1)>", "' OR '1'='1"]
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("answer-card")
+    with serve_sample_sites(0) as web:
+        sources = load_sources(web.write_sources(data_dir / "sources.yaml"))
+        settings = load_settings(data_dir)
+        settings.crawl.delay = 0.0
+        assert crawl(sources, settings, data_dir).ok
+    build_index(settings)
+    searcher = Searcher(settings)
+    yield settings, searcher
+    searcher.close()
+
+
+@pytest.fixture(scope="module")
+def client(sample):
+    settings, _ = sample
+    with TestClient(create_app(settings)) as c:
+        yield c
+
+
+def test_urus_ktp_gets_the_ktp_card(sample, client):
+    _, searcher = sample
+    response = searcher.search("urus KTP")
+    assert response.answer is not None
+    assert "KTP" in response.answer.title and response.answer.requirements
+    assert response.external is None
+    body = client.get("/api/search", params={"q": "urus KTP"}).json()
+    assert "KTP" in body["answer"]["title"] and body["external"] is None
+
+
+@pytest.mark.parametrize("query", ["bikin sim", "perpanjang sim"])
+def test_sim_gets_the_police_note_and_no_city_card(sample, client, query):
+    _, searcher = sample
+    response = searcher.search(query)
+    assert response.answer is None, f"card {response.answer and response.answer.title!r}"
+    assert response.external is not None and response.external.id == "sim"
+    assert "Polri" in response.external.provider
+    body = client.get("/api/search", params={"q": query}).json()
+    assert body["answer"] is None
+    assert set(body["external"]) >= {"name", "provider", "url", "note"}
+    assert body["external"]["url"].startswith("https://")
+    assert "Kepolisian" in body["external"]["note"]
+
+
+def test_bpjs_ketenagakerjaan_is_not_bpjs_kesehatan(sample):
+    _, searcher = sample
+    assert searcher.search("klaim bpjs ketenagakerjaan").external.id == "bpjs-ketenagakerjaan"
+    assert searcher.search("daftar bpjs kesehatan").external.id == "bpjs-kesehatan"
+
+
+@pytest.mark.parametrize("query", JUNK)
+def test_junk_finds_nothing(sample, client, query):
+    _, searcher = sample
+    response = searcher.search(query)
+    assert response.results == [] and response.total == 0
+    assert response.answer is None and response.external is None
+    body = client.get("/api/search", params={"q": query}).json()
+    assert body["results"] == [] and body["answer"] is None
+
+
+def test_a_real_query_with_a_number_still_works(sample):
+    _, searcher = sample
+    results = searcher.search("pbb 2024").results
+    assert results and "PBB" in results[0].title
+
+
+@pytest.mark.parametrize("query", ["kk hilang", "gimana cara ngurus kk hilang"])
+def test_kk_hilang_puts_the_kk_service_first(sample, query):
+    _, searcher = sample
+    results = searcher.search(query).results
+    assert "KK Hilang" in results[0].title, [r.title for r in results[:3]]
+    assert results[0].score >= results[1].score
+
+
+@pytest.mark.parametrize("query", ["orang tua meninggal urus surat apa", "halo selamat pagi",
+                                   "cara menurunkan berat badan", "resep rendang padang"])
+def test_unclear_queries_get_results_without_a_card(sample, query):
+    _, searcher = sample
+    assert searcher.search(query).answer is None
+
+
+def test_explain_shows_the_card_signals(sample):
+    _, searcher = sample
+    card = searcher.search("urus KTP", explain=True).analysis.card
+    assert card is not None and card["coverage"] == 1.0
+    assert searcher.search("urus KTP").analysis.card is None
+
+
+def test_a_bad_admin_file_is_reported_and_the_default_keeps_serving(sample, tmp_path, caplog):
+    settings, searcher = sample
+    admin = tmp_path / FILE_NAME
+    admin.write_text("services:\n  - id: sim\n    name: SIM\n    provider: Polri\n"
+                     "    url: korlantas.polri.go.id\n    note: x\n    phrases: [sim]\n"
+                     "    source: UU 22/2009\n", encoding="utf-8")
+    before = admin.read_text(encoding="utf-8")
+    external = ExternalServices(tmp_path, searcher.analyzer)
+    with caplog.at_level(logging.WARNING, logger="indexer.external"):
+        found = external.match(searcher.analyze("bikin skck"))
+    assert found is not None and found[0].id == "skck"  # the default list answered
+    assert external.error is not None
+    assert "service 1 (sim)" in external.error and "'url' must be an http(s) link" in external.error
+    assert "default" in caplog.text
+    assert admin.read_text(encoding="utf-8") == before  # nothing lost
+
+
+def test_an_admin_file_replaces_the_default_and_is_reread(sample, tmp_path):
+    _, searcher = sample
+    admin = tmp_path / FILE_NAME
+    admin.write_text("services:\n  - id: kua\n    name: Nikah di KUA\n"
+                     "    provider: Kementerian Agama\n    url: https://kemenag.go.id\n"
+                     "    note: Pencatatan nikah muslim di KUA.\n    phrases: [nikah kua]\n"
+                     "    source: UU 1/1974\n", encoding="utf-8")
+    external = ExternalServices(tmp_path, searcher.analyzer)
+    assert external.match(searcher.analyze("daftar nikah kua"))[0].id == "kua"
+    assert external.match(searcher.analyze("bikin sim")) is None
+    assert external.error is None
+
+
+@pytest.mark.parametrize("text,message", [
+    ("services: [", "invalid YAML"),
+    ("services: []", "list is empty"),
+    ("services:\n  - id: a\n    name: A\n", "'provider' is missing"),
+    ("services:\n  - {id: a, name: A, provider: P, url: 'https://x', note: n, phrases: a, "
+     "source: s}\n", "'phrases' must be a list"),
+    ("services:\n  - {id: a, name: A, provider: P, url: 'https://x', note: n, phrases: [a], "
+     "source: s, colour: red}\n", "unknown key 'colour'"),
+])
+def test_invalid_lists_name_the_problem(text, message):
+    with pytest.raises(SikojaError, match=message):
+        parse(text, "external_services.yaml")
