@@ -74,7 +74,7 @@ class CatalogSpider(SourceSpider):
         listed = set(apps)
         store = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
         try:
-            dropped = store.urls_for_source(self.source.name) - listed
+            dropped = store.listed_urls(self.source.name) - listed
         finally:
             store.close()
         for url in sorted(dropped):
