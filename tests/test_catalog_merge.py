@@ -222,3 +222,32 @@ def test_a_store_from_before_the_merge_keeps_its_apps_delistable(tmp_path):
         assert store.count() == 0
     finally:
         store.close()
+
+
+def test_the_opensearch_backend_indexes_the_apps_name_like_the_embedded_one():
+    """Both backends take their searched text from ``analyse_document``: the app's name is
+    a heading of the page there, its description part of the body."""
+    from indexer.analysis import Analyzer
+    from indexer.build import analyse_document
+    from indexer.opensearch.layout import TOKENS, to_source
+    from sikoja.apps import CatalogEntry, merge
+    from sikoja.documents import Document
+
+    page = Document(url="https://dinsos.example/dtks", source="dinsos", opd="Dinsos",
+                    kind="service", title="Pendaftaran DTKS", text="Cara daftar DTKS.",
+                    headings=["Persyaratan"], fields={"requirements": ["KTP"], "cost": "Gratis"})
+    app = Document(url=page.url, source="katalog", opd="Diskominfo", kind="app",
+                   title="SIKS-NG", text="Sistem kesejahteraan sosial",
+                   fields={"platform": "web", "status": "active",
+                           "description": "Sistem kesejahteraan sosial"})
+    merged = merge(page, [CatalogEntry("katalog", "https://kominfo.example/apps.json", app)])
+    analyzer = Analyzer()
+    indexed = analyse_document(analyzer, merged)
+    name = analyzer.index_tokens("SIKS-NG")
+    assert name and set(name) <= set(indexed.heading_tokens)
+    assert set(analyzer.index_tokens("kesejahteraan")) <= set(indexed.body_tokens)
+    tokens = to_source(indexed, with_vector=False)[TOKENS]["headings"].split()
+    assert set(name) <= set(tokens)
+    # and the page's own part is untouched
+    assert merged.title == page.title and merged.kind == "service"
+    assert {k: v for k, v in merged.fields.items() if k != "app"} == page.fields

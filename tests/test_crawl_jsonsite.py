@@ -159,6 +159,14 @@ def test_endpoint_discovery_and_record_mapping():
     # a server-rendered page with scripts is not a shell, and nothing is read
     article = "<p>" + "kata " * 200 + "</p><script src='/js/app.js'></script>"
     assert shell_scripts(article, page, "kata " * 200).shell is False
+    # a short page with theme scripts has its scripts read, but is not unreadable without
+    contact = "Jl. Jenderal Sudirman No. 1, Telanaipura, Kota Jambi. Telepon 0741-123456. " * 3
+    scripts = shell_scripts(f"<p>{contact}</p><script src='/js/theme.js'></script>", page,
+                            contact)
+    assert scripts.shell and not scripts.empty
+    mounted = shell_scripts(f"<p>{contact}</p><div id='app'></div><script>x()</script>",
+                            page, contact)
+    assert mounted.empty
     with pytest.raises(ValueError):
         json_records(b'{"version": 3}')
     doc = record_document({"judul": "Pengumuman", "isi": "<p>Libur</p>"}, page_url=page,

@@ -38,8 +38,14 @@ from crawler.extract.lang import detect_language
 from crawler.extract.service import is_service
 from sikoja.documents import Document
 
-# A page whose main text is shorter than this is a shell when it has scripts.
+# A page whose main text is shorter than this is a shell when it has scripts: its scripts
+# are read for JSON. It is reported unreadable when they load none only if it is (nearly)
+# empty, or mounts a script app (a short contact page with theme scripts is not unreadable).
 SHELL_WORDS = 60
+EMPTY_WORDS = 20
+_APP_MOUNT = re.compile(
+    r"<(div|main|section)\b[^>]*\bid\s*=\s*[\"']?(app|root|__next|__nuxt|vue-app|react-root)"
+    r"\b[^>]*>\s*</\1>|<noscript\b[^>]*>[^<]*javascript", re.IGNORECASE)
 MAX_SCRIPT_FILES = 5  # per page: the app's own bundle, not every widget
 MAX_ENDPOINTS = 10
 MAX_RECORDS = 2000
@@ -95,6 +101,7 @@ class ShellScripts:
     """What a page's scripts load: JSON endpoints seen inline, script files to read."""
 
     shell: bool  # (almost) no text of its own, and scripts that may draw it
+    empty: bool = False  # a shell with nothing to read without its scripts
     endpoints: list[str] = field(default_factory=list)
     script_files: list[str] = field(default_factory=list)
 
@@ -136,7 +143,8 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
     if not shell and not called:
         return ShellScripts(shell=False)
     found = [u for code in inline for u in endpoints(code, page_url)] if shell else called
-    return ShellScripts(shell=shell, endpoints=_unique(found)[:MAX_ENDPOINTS],
+    empty = shell and (len(text.split()) < EMPTY_WORDS or bool(_APP_MOUNT.search(html)))
+    return ShellScripts(shell=shell, empty=empty, endpoints=_unique(found)[:MAX_ENDPOINTS],
                         script_files=_unique(files)[:MAX_SCRIPT_FILES] if shell else [])
 
 

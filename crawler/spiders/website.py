@@ -301,7 +301,7 @@ class WebsiteSpider(SourceSpider):
     def _read_scripts(self, scripts: ShellScripts, page: str) -> Iterator[Any]:
         """Request the JSON a page's scripts load and the script files that may name more;
         a shell with nothing to read is reported now, others when their requests end."""
-        job = self.js_jobs.setdefault(page, _ScriptJob(shell=scripts.shell))
+        job = self.js_jobs.setdefault(page, _ScriptJob(empty=scripts.empty))
         for url in scripts.endpoints:
             yield from self._js_request(url, page, self.parse_json, self.json_error)
         for url in scripts.script_files:
@@ -398,7 +398,7 @@ class WebsiteSpider(SourceSpider):
     def _settle_js(self, page: str) -> Iterator[Any]:
         """All of a shell's requests ended without records: the site is unreadable here."""
         job = self.js_jobs.pop(page)
-        if job.shell and not job.found and not job.covered:
+        if job.empty and not job.found and not job.covered:
             tried = f"{job.tried} JSON endpoints tried" if job.tried else "no JSON endpoint found"
             yield FetchOutcome(url=page, outcome=ERROR, reason=(
                 f"{UNREADABLE_KIND}: the page is drawn by JavaScript and none of its scripts loads "
@@ -449,7 +449,7 @@ class WebsiteSpider(SourceSpider):
 class _ScriptJob:
     """A page whose scripts are being read: requests in flight, and what they gave."""
 
-    shell: bool
+    empty: bool  # nothing to read without its scripts: unreadable if they load no JSON
     pending: int = 0
     tried: int = 0
     found: bool = False
