@@ -167,6 +167,12 @@ def test_endpoint_discovery_and_record_mapping():
     mounted = shell_scripts(f"<p>{contact}</p><div id='app'></div><script>x()</script>",
                             page, contact)
     assert mounted.empty
+    # a page with text: only the JSON its inline code loads into an app mount is read
+    words = "kata " * 100
+    call = "<script>fetch('/api/layanan.json').then(render)</script>"
+    assert shell_scripts(f"<p>{words}</p><div id='app'></div>{call}", page, words).endpoints \
+        == ["https://dinsos.jambikota.go.id/api/layanan.json"]
+    assert shell_scripts(f"<p>{words}</p>{call}", page, words).endpoints == []
     with pytest.raises(ValueError):
         json_records(b'{"version": 3}')
     doc = record_document({"judul": "Pengumuman", "isi": "<p>Libur</p>"}, page_url=page,

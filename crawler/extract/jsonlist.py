@@ -7,7 +7,8 @@ crawler that reads HTML sees nothing there. sikoja reads the JSON instead, or sa
 that it cannot:
 
 1. ``shell_scripts`` finds, in a page with (almost) no text of its own, the inline script
-   code and the same-site script files (libraries such as jQuery aside);
+   code and the same-site script files (libraries such as jQuery aside); a page with text
+   is read only for what its inline code loads into an empty app mount;
 2. ``endpoints`` finds in script code the same-site URLs it loads: string literals passed to
    fetch/getJSON/axios/open/``url:``, or ending in ``.json``, or under ``/api/``/``/data/``;
    relative ones resolve against the *page* (as a browser's fetch does), not the script;
@@ -62,6 +63,7 @@ _STRING = re.compile(r"""(['"`])((?:\\.|(?!\1)[^\\\n]){1,300})\1""")
 _CALL = re.compile(
     r"""(?:\bfetch|\bgetJSON|\baxios(?:\.get)?|\$\.get|\$\.ajax|\.open\s*\(\s*['"]GET['"]\s*,|"""
     r"""\burl\s*:)\s*\(?\s*(['"`])((?:\\.|(?!\1)[^\\\n]){1,300})\1""", re.IGNORECASE)
+_SCRIPT_TAG = re.compile(rb"<script", re.IGNORECASE)
 _LOADS = re.compile(rb"\bfetch\s*\(|getJSON|axios|\.open\s*\(\s*['\"]GET", re.IGNORECASE)
 _DATA_PATH = re.compile(r"(\.json$|(^|/)(api|data)/)", re.IGNORECASE)
 _ASSET = re.compile(r"\.(js|mjs|css|png|jpe?g|gif|svg|webp|ico|woff2?|ttf|map)$", re.IGNORECASE)
@@ -118,13 +120,14 @@ def may_be_drawn_by_script(body: bytes, text: str) -> bool:
     """Cheap test on the raw page before ``shell_scripts``: has scripts, and little text
     or a data-loading call."""
     head = body[:2_000_000]
-    return b"<script" in head.lower() and (
+    return _SCRIPT_TAG.search(head) is not None and (
         len(text.split()) < SHELL_WORDS or _LOADS.search(head) is not None)
 
 
 def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
-    """The scripts of a page whose main ``text`` is (almost) empty, or whose inline code
-    calls a JSON endpoint; an empty result for an ordinary server-rendered page."""
+    """The scripts of a page whose main ``text`` is (almost) empty, or the endpoints its
+    inline code calls to fill an app mount (``<div id="app"></div>``) on a page with text;
+    an empty result for an ordinary server-rendered page."""
     inline: list[str] = []
     files: list[str] = []
     for attrs, code in _SCRIPT.findall(html):
@@ -138,12 +141,15 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
                 files.append(url)
         elif code.strip():
             inline.append(code)
-    called = [u for code in inline for u in endpoints(code, page_url, calls_only=True)]
     shell = len(text.split()) < SHELL_WORDS and bool(inline or files)
+    mounted = bool(_APP_MOUNT.search(html))
+    # a page with text of its own is read only for the data its app mount is filled from
+    called = [] if shell or not mounted else [
+        u for code in inline for u in endpoints(code, page_url, calls_only=True)]
     if not shell and not called:
         return ShellScripts(shell=False)
     found = [u for code in inline for u in endpoints(code, page_url)] if shell else called
-    empty = shell and (len(text.split()) < EMPTY_WORDS or bool(_APP_MOUNT.search(html)))
+    empty = shell and (len(text.split()) < EMPTY_WORDS or mounted)
     return ShellScripts(shell=shell, empty=empty, endpoints=_unique(found)[:MAX_ENDPOINTS],
                         script_files=_unique(files)[:MAX_SCRIPT_FILES] if shell else [])
 

@@ -366,7 +366,10 @@ class WebsiteSpider(SourceSpider):
             self.produced.add(url_key(doc.url))
             yield FetchedDocument(document=doc, fetched_url=key, status=response.status,
                                   elapsed_ms=elapsed if index == 0 else None)
-        if docs and page in self.js_jobs:
+        if not docs:  # every fetch is logged: this one gave nothing to store
+            yield FetchOutcome(url=key, outcome=SKIPPED, status=response.status,
+                               elapsed_ms=elapsed, reason="parse: JSON records without a name")
+        elif page in self.js_jobs:
             self.js_jobs[page].found = True
         yield from self._json_delisted(key, set(docs), response.status)
         yield from self._js_done(page)
