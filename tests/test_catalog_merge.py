@@ -11,6 +11,7 @@ import json
 
 import pytest
 
+from crawler.reports import sites_report
 from crawler.run import crawl
 from indexer.build import build_index
 from indexer.search import Searcher
@@ -101,6 +102,10 @@ def assert_merged(site, tmp_path):
         titles = {d.title: d for d in store.iter_documents() if d.kind == "app"}
         assert set(titles) == {"SiKesal", "SIPATEN"}
         assert store.count() == 1 + len(SERVICES) + 2  # home, services, other apps
+        # site health counts the catalog's apps that live on inside the pages too
+        health = {h.source: h for h in sites_report(store)}
+        assert health["katalog"].documents == len(SERVICES) + 2
+        assert health["dinsos"].documents == 1 + len(SERVICES)
     finally:
         store.close()
 
