@@ -20,5 +20,6 @@ kind), ``downloadermiddlewares/``, ``pipelines/``, ``extensions/``, ``dupefilter
 ``settings.py`` (every Scrapy setting, alphabetised), and ``extract/`` (pure functions from
 bytes to document parts, testable without Scrapy). ``dedup.py`` groups near-duplicates
 after each crawl; ``boilerplate.py`` learns the lines a site repeats on most pages.
+``extract/jsonlist.py`` reads sites that draw their lists with JavaScript from JSON.
 Crawl bookkeeping private to the crawler lives in ``data_dir/crawl-state``.
 """

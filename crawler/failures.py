@@ -35,8 +35,10 @@ if TYPE_CHECKING:
 
 ERROR_KINDS = (
     "http 4xx", "http 5xx", "timeout", "connection", "too large", "content type", "robots",
-    "parse", "redirect", "offsite", "other",
+    "parse", "redirect", "offsite", "javascript", "other",
 )
+# a page whose content only its JavaScript draws, from no JSON sikoja could read
+UNREADABLE_KIND = "javascript"
 
 
 def http_reason(status: int) -> str:

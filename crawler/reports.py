@@ -4,8 +4,9 @@
 each source, its fetches, its errors grouped by kind (the prefix of ``fetch_log.reason``),
 response times and when it last crawled successfully. ``sikoja report overlap`` lists
 the near-duplicate groups found after the crawl: the same service published by MPP and by
-its OPD, the same app under two names. Both return plain dataclasses so the API can serve
-them as JSON (``dataclasses.asdict``).
+its OPD, the same app under two names. A site that draws its pages with JavaScript and
+serves no readable JSON lists those pages as ``unreadable``, with their URLs. Both return
+plain dataclasses so the API can serve them as JSON (``dataclasses.asdict``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from crawler.dedup import canonical_member, similarity
-from crawler.failures import reason_kind
+from crawler.failures import UNREADABLE_KIND, reason_kind
 from sikoja.store import DocumentStore
 
 
@@ -35,7 +36,9 @@ class SiteHealth:
     errors_by_kind: dict[str, int] = field(default_factory=dict)
     response_ms_median: float | None = None
     response_ms_p95: float | None = None
-    documents: int = 0  # live documents of this source in the store
+    documents: int = 0  # live documents of this source in the store (apps merged in pages too)
+    # pages sikoja cannot read, with why: [{"url", "reason"}] (e.g. drawn by JavaScript)
+    unreadable: list[dict[str, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -80,6 +83,12 @@ def sites_report(store: DocumentStore) -> list[SiteHealth]:
         opd = store.query("SELECT opd FROM documents WHERE source = ? LIMIT 1", (source,))
         documents = store.query(
             "SELECT COUNT(*) FROM documents WHERE source = ? AND status = 'live'", (source,))
+        merged = store.query(  # a catalog's apps that live on as part of a site's page
+            "SELECT COUNT(*) FROM catalog_entries c JOIN documents d ON d.url = c.url "
+            "WHERE c.source = ? AND d.source != ? AND d.status = 'live'", (source, source))
+        unreadable = [{"url": r["url"], "reason": r["reason"]} for r in store.query(
+            "SELECT url, reason FROM fetch_log WHERE crawl_id = ? AND reason LIKE ? "
+            "ORDER BY url", (latest["id"], f"{UNREADABLE_KIND}:%"))]
         report.append(SiteHealth(
             source=source,
             opd=opd[0]["opd"] if opd else None,
@@ -94,7 +103,8 @@ def sites_report(store: DocumentStore) -> list[SiteHealth]:
             errors_by_kind=dict(kinds.most_common()),
             response_ms_median=_percentile(times, 0.5),
             response_ms_p95=_percentile(times, 0.95),
-            documents=documents[0][0],
+            documents=documents[0][0] + merged[0][0],
+            unreadable=unreadable,
         ))
     return report
 
@@ -114,6 +124,8 @@ def format_sites(report: list[SiteHealth]) -> str:
             f"{site.pages_fetched:>6} {site.errors:>6} {site.skipped:>5} {med:>7} {p95:>7} "
             f"{(site.last_success_at or 'never')[:19]:<20} {kinds}"
         )
+        lines.extend(f"    unreadable {page['url']}: {page['reason'].split(': ', 1)[-1]}"
+                     for page in site.unreadable)
     return "\n".join(lines)
 
 

@@ -18,6 +18,7 @@ import numpy as np
 from indexer.analysis import Analyzer, Vocabulary
 from indexer.backend import IndexBackend, IndexedDoc, doc_id, open_backend
 from indexer.embedding import Embedder, EmbeddingCache, load_embedder
+from sikoja.apps import app_search_text
 from sikoja.config import Settings
 from sikoja.documents import Document
 from sikoja.errors import SikojaError
@@ -53,7 +54,7 @@ class BuildSummary:
 
 def embedding_text(doc: Document) -> str:
     """What to embed: the service name and main content, not menus (already stripped)."""
-    parts = [doc.title, " ".join(doc.headings[:6])]
+    parts = [doc.title, " ".join(doc.headings[:6] + app_search_text(doc.fields)[0])]
     fields = doc.fields or {}
     for key in ("description", "requirements"):
         value = fields.get(key)
@@ -65,9 +66,10 @@ def embedding_text(doc: Document) -> str:
     return " \n".join(p for p in parts if p).strip()
 
 
-# Fields that are flags or links, not words a citizen would search for.
+# Fields that are flags or links, not words a citizen would search for; "app" (a catalog's
+# part of a page, see sikoja.apps) is searched through app_search_text instead.
 _UNSEARCHED_FIELDS = {"online_url", "status", "listing", "platform", "kind_confidence",
-                      "fields_from"}
+                      "fields_from", "app"}
 
 
 def _field_text(value: object) -> str:
@@ -79,6 +81,8 @@ def _field_text(value: object) -> str:
 def analyse_document(analyzer: Analyzer, doc: Document) -> IndexedDoc:
     fields_text = " ".join(_field_text(v) for k, v in (doc.fields or {}).items()
                            if k not in _UNSEARCHED_FIELDS)
+    # the app a catalog lists at this page's URL: its name is another heading of the page
+    app_names, app_description = app_search_text(doc.fields)
     return IndexedDoc(
         id=doc_id(doc.url),
         url=doc.url,
@@ -89,8 +93,10 @@ def analyse_document(analyzer: Analyzer, doc: Document) -> IndexedDoc:
         text=doc.text,
         content_hash=doc.index_key(),
         title_tokens=analyzer.index_tokens(doc.title),
-        heading_tokens=analyzer.index_tokens(" ".join(doc.headings + doc.breadcrumbs)),
-        body_tokens=analyzer.index_tokens(f"{doc.text} {fields_text} {doc.opd}"),
+        heading_tokens=analyzer.index_tokens(
+            " ".join(doc.headings + doc.breadcrumbs + app_names)),
+        body_tokens=analyzer.index_tokens(
+            f"{doc.text} {fields_text} {app_description} {doc.opd}"),
         fields=doc.fields or {},
         group_id=doc_id(doc.group_id) if doc.group_id else None,
         parent_url=doc.parent_url,
@@ -98,9 +104,12 @@ def analyse_document(analyzer: Analyzer, doc: Document) -> IndexedDoc:
     )
 
 
-def document_words(analyzer: Analyzer, title: str, text: str) -> set[str]:
-    """Distinct surface words of a document, counted once each for document frequency."""
-    return set(analyzer.words(f"{title} {text}"))
+def document_words(analyzer: Analyzer, title: str, text: str,
+                   fields: dict[str, object] | None = None) -> set[str]:
+    """Distinct surface words of a document, counted once each for document frequency
+    (with the name of a catalog app merged into it, so "did you mean" knows the name)."""
+    names = " ".join(app_search_text(fields)[0])
+    return set(analyzer.words(f"{title} {names} {text}"))
 
 
 class _Progress:
@@ -178,7 +187,7 @@ def _build(settings, store, backend, progress, full, embedder, started,
     counts: Counter[str] = Counter(live_counts)
     for start in range(0, len(to_delete), 500):
         for old in backend.get(to_delete[start : start + 500]).values():
-            counts.subtract(document_words(analyzer, old.title, old.text))
+            counts.subtract(document_words(analyzer, old.title, old.text, old.fields))
     embedded = _Embedded(settings, embedder, summary)
     try:
         embedded.fill(changed(), len(to_add), progress)
@@ -193,7 +202,7 @@ def _build(settings, store, backend, progress, full, embedder, started,
                     indexed = analyse_document(analyzer, doc)
                     indexed.vector = vectors.get(indexed.id)
                     writer.add(indexed)
-                    counts.update(document_words(analyzer, doc.title, doc.text))
+                    counts.update(document_words(analyzer, doc.title, doc.text, doc.fields))
                     meter.step()
             word_counts = {w: c for w, c in counts.items() if c > 0}
             writer.commit(vocabulary=Vocabulary.build(word_counts), manifest=keys,

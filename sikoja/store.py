@@ -4,6 +4,12 @@ The crawler writes here; the indexer reads here. One file, ``documents.db``, in 
 that a search server can read while a crawl writes. Every write is a small transaction, so
 an interrupted crawl loses at most the page in flight and a rerun neither loses nor
 duplicates documents (the URL is the primary key).
+
+A URL can be both a crawled page and an app in a catalog. Each catalog's record is kept
+whole in ``catalog_entries`` (one row per URL and catalog source), and the ``documents``
+row at that URL is always the merge of the page with those entries (``sikoja.apps``): the
+store, not the writer, owns ``fields["app"]``, so a page write keeps the app's part, an
+app write never replaces the page, and either can leave without taking the other along.
 """
 
 from __future__ import annotations
@@ -13,9 +19,11 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from sikoja.apps import CatalogEntry, is_merged, merge
 from sikoja.documents import Document, index_key
 
 SCHEMA = """
@@ -53,6 +61,16 @@ CREATE TABLE IF NOT EXISTS fetch_log (
     elapsed_ms REAL,
     at REAL NOT NULL
 );
+CREATE TABLE IF NOT EXISTS catalog_entries (
+    url TEXT NOT NULL,
+    source TEXT NOT NULL,
+    catalog_url TEXT NOT NULL DEFAULT '',
+    data TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    updated_at REAL NOT NULL,
+    PRIMARY KEY (url, source)
+);
+CREATE INDEX IF NOT EXISTS catalog_entries_source ON catalog_entries(source);
 CREATE INDEX IF NOT EXISTS fetch_log_crawl ON fetch_log(crawl_id, source);
 CREATE TABLE IF NOT EXISTS crawls (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -83,7 +101,29 @@ class DocumentStore:
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
+        adopted = self._has_table("catalog_entries")
         self._db.executescript(SCHEMA)
+        if not adopted:
+            self._adopt_catalog_apps()
+
+    def _has_table(self, name: str) -> bool:
+        return self._db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+        ).fetchone() is not None
+
+    def _adopt_catalog_apps(self) -> None:
+        """A store written before ``catalog_entries``: each live app document is its
+        catalog's entry (so the next catalog crawl can still delist it)."""
+        with self._lock, self._db:
+            rows = self._db.execute(
+                "SELECT * FROM documents WHERE kind = 'app' AND status = 'live'").fetchall()
+            for row in rows:
+                doc = _row_to_document(row)
+                self._db.execute(
+                    "INSERT OR IGNORE INTO catalog_entries (url, source, catalog_url, data, "
+                    "content_hash, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (doc.url, doc.source, doc.parent_url or "", _dumps(asdict(doc)),
+                     row["content_hash"], time.time()))
 
     @classmethod
     def open(cls, data_dir: Path) -> DocumentStore:
@@ -101,7 +141,16 @@ class DocumentStore:
         etag: str | None = None,
         http_last_modified: str | None = None,
     ) -> bool:
-        """Store ``doc``; return True when its content is new or changed."""
+        """Store ``doc``; return True when the document at its URL is new or changed.
+
+        An app document (kind ``app``, as a catalog writes it) is its catalog's entry
+        (``put_app``); anything else is a page, stored merged with the catalog entries at
+        its URL (``with_catalog``)."""
+        if doc.kind == "app" and not is_merged(doc):
+            return self.put_app(doc) != "unchanged"
+        return self._write(self.with_catalog(doc), etag, http_last_modified)
+
+    def _write(self, doc: Document, etag: str | None, http_last_modified: str | None) -> bool:
         digest = doc.content_hash()
         with self._lock, self._db:
             row = self._db.execute(
@@ -147,7 +196,22 @@ class DocumentStore:
             )
 
     def mark_gone(self, url: str) -> bool:
-        """A page answered 404/410 on recrawl: it leaves the index. True if it was live."""
+        """A page answered 404/410 on recrawl: it leaves the index. True if it was live.
+
+        A catalog app at the same URL stays: the document becomes the app as its catalog
+        lists it. An app alone is the catalog's to remove (``remove_app``), not a site's."""
+        row = self._db.execute(
+            "SELECT * FROM documents WHERE url = ? AND status = 'live'", (url,)).fetchone()
+        entries = self.catalog_entries(url) if row is not None else []
+        if entries:
+            doc = _row_to_document(row)
+            if doc.kind == "app" and not is_merged(doc):
+                return False
+            self._write(entries[0].document, None, None)
+            return True
+        return self._retire(url)
+
+    def _retire(self, url: str) -> bool:
         with self._lock, self._db:
             cur = self._db.execute(
                 "UPDATE documents SET status = 'gone', updated_at = ? "
@@ -167,6 +231,73 @@ class DocumentStore:
             (url,),
         ).fetchone()
         return dict(row) if row else None
+
+    # -- catalog entries (see sikoja.apps) ---------------------------------------------
+
+    def with_catalog(self, doc: Document) -> Document:
+        """``doc`` as it is stored: merged with the other sources' catalog entries at its
+        URL, or without any catalog part when there are none."""
+        return merge(doc, [e for e in self.catalog_entries(doc.url) if e.source != doc.source])
+
+    def catalog_entries(self, url: str) -> list[CatalogEntry]:
+        """The catalogs' records of the app at ``url``, lead (first source by name) first."""
+        rows = self._db.execute(
+            "SELECT source, catalog_url, data FROM catalog_entries WHERE url = ? "
+            "ORDER BY source", (url,)).fetchall()
+        return [CatalogEntry(r["source"], r["catalog_url"],
+                             Document.from_dict(json.loads(r["data"]))) for r in rows]
+
+    def listed_urls(self, source: str) -> set[str]:
+        """URLs of the apps catalog ``source`` listed in its last complete read."""
+        rows = self._db.execute(
+            "SELECT url FROM catalog_entries WHERE source = ?", (source,)).fetchall()
+        return {r["url"] for r in rows}
+
+    def put_app(self, doc: Document) -> str:
+        """Record a catalog's app (``doc.parent_url`` is the catalog) and settle the
+        document at its URL. Returns "stored", "changed" or "unchanged"."""
+        digest = doc.content_hash()
+        with self._lock, self._db:
+            row = self._db.execute(
+                "SELECT content_hash FROM catalog_entries WHERE url = ? AND source = ?",
+                (doc.url, doc.source)).fetchone()
+            if row is None or row["content_hash"] != digest:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO catalog_entries (url, source, catalog_url, data, "
+                    "content_hash, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (doc.url, doc.source, doc.parent_url or "", _dumps(asdict(doc)), digest,
+                     time.time()))
+        settled = self._settle(doc.url)
+        if row is None:
+            return "stored"
+        return "changed" if settled or row["content_hash"] != digest else "unchanged"
+
+    def remove_app(self, url: str, source: str) -> bool:
+        """Catalog ``source`` no longer lists the app at ``url``: its part leaves the page
+        there, or the app document leaves the index. True if the document changed."""
+        with self._lock, self._db:
+            cur = self._db.execute(
+                "DELETE FROM catalog_entries WHERE url = ? AND source = ?", (url, source))
+        return self._settle(url) if cur.rowcount else False
+
+    def _settle(self, url: str) -> bool:
+        """Rewrite the document at ``url`` from its parts: the live page there (if any)
+        merged with the catalog entries, else the lead entry, else nothing (gone)."""
+        row = self._db.execute("SELECT * FROM documents WHERE url = ?", (url,)).fetchone()
+        doc = _row_to_document(row) if row is not None else None
+        page = doc if doc is not None and row["status"] == "live" and (
+            doc.kind != "app" or is_merged(doc)) else None
+        if page is not None:
+            return self._write(self.with_catalog(page), row["etag"], row["http_last_modified"])
+        entries = self.catalog_entries(url)
+        if entries:
+            return self._write(entries[0].document, None, None)
+        return self._retire(url)
+
+    def is_listed(self, url: str, source: str) -> bool:
+        return self._db.execute(
+            "SELECT 1 FROM catalog_entries WHERE url = ? AND source = ?", (url, source)
+        ).fetchone() is not None
 
     def get(self, url: str) -> Document | None:
         row = self._db.execute("SELECT * FROM documents WHERE url = ?", (url,)).fetchone()
@@ -237,6 +368,10 @@ class DocumentStore:
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         """Read-only helper for reports."""
         return self._db.execute(sql, params).fetchall()
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _row_to_document(row: sqlite3.Row) -> Document:

@@ -123,3 +123,54 @@ def test_broken_catalog_changes_nothing(tmp_path):
         summary = crawl([source], settings, tmp_path, timeout=120)
     assert summary.sources[0].errors == 1 and summary.sources[0].gone == 0
     assert DocumentStore.open(tmp_path).count() == 3
+
+
+BAD_ROWS = [
+    {"nama_aplikasi": "Call Center 112", "url": "tel:0741-112"},
+    {"nama_aplikasi": "Menu", "url": "javascript:void(0)"},
+    {"nama_aplikasi": "Dua Alamat", "url": ["https://a.jambikota.go.id", "https://b.go.id"]},
+    {"nama_aplikasi": "Berkas Lokal", "url": "file:///C:/Users/admin/aplikasi.xlsx"},
+]
+
+
+def test_bad_rows_are_left_out_with_their_reason_and_the_rest_is_read():
+    rejected = []
+    entries = parse_catalog(json.dumps(APPS[:1] + BAD_ROWS + APPS[1:]).encode(),
+                            "application/json", "https://diskominfo.jambikota.go.id/apps.json",
+                            rejected)
+    assert [e.name for e in entries] == ["SiKesal", "SIPATEN", "e-Retribusi"]
+    assert [(r.row, r.name) for r in rejected] == [
+        (2, "Call Center 112"), (3, "Menu"), (4, "Dua Alamat"), (5, "Berkas Lokal")]
+    assert "not a web address" in rejected[0].reason and "list" in rejected[2].reason
+    # a host with a port is a host, not a scheme
+    [entry] = parse_catalog(b'[{"nama": "X", "url": "x.jambikota.go.id:8080/app"}]',
+                            "application/json", "https://a/apps.json")
+    assert entry.url == "https://x.jambikota.go.id:8080/app"
+
+
+def test_a_javascript_link_in_an_html_catalog_is_not_the_apps_address():
+    table = ("<table><tr><th>Nama Aplikasi</th></tr>"
+             "<tr><td><a href='javascript:void(0)'>SIPATEN</a></td></tr></table>")
+    [entry] = parse_catalog(table.encode(), "text/html", "https://a/katalog.html")
+    assert entry.name == "SIPATEN" and entry.url is None
+
+
+def test_a_catalog_with_bad_rows_stores_the_rest_and_records_each_failure(tmp_path):
+    settings = Settings()
+    settings.crawl.delay = 0
+    body = json.dumps({"apps": BAD_ROWS + APPS}).encode()
+    with PageSite({"/apps.json": Page(body, etag=False,
+                                      content_type="application/json")}) as site:
+        source = Source(name="katalog", opd="Diskominfo", kind="app-catalog",
+                        url=site.url("/apps.json"))
+        summary = crawl([source], settings, tmp_path, timeout=120)
+    assert summary.sources[0].stored == 3 and summary.sources[0].errors == 4
+    store = DocumentStore.open(tmp_path)
+    try:
+        assert store.count() == 3
+        reasons = [r["reason"] for r in store.query(
+            "SELECT reason FROM fetch_log WHERE outcome = 'error' ORDER BY id")]
+    finally:
+        store.close()
+    assert reasons[0].startswith("parse: row 1 (Call Center 112): url 'tel:0741-112'")
+    assert all(r.startswith("parse: row ") for r in reasons)

@@ -346,7 +346,8 @@ def pdf_document(
 
 
 def app_document(entry: AppEntry, *, catalog_url: str, source: str, opd: str) -> Document:
-    """One catalog row; its URL is the app's own, or catalog#slug when it has none."""
+    """One catalog row; its URL is the app's own, or catalog#slug when it has none. Its
+    ``parent_url`` is the catalog that lists it (the store keeps it as the entry's origin)."""
     url = canonicalize_url(entry.url) if entry.url else (
         f"{canonicalize_url(catalog_url)}#{slugify(entry.name)}"
     )
@@ -361,4 +362,5 @@ def app_document(entry: AppEntry, *, catalog_url: str, source: str, opd: str) ->
                 "description": entry.description},
         lang=detect_language(entry.description) if entry.description else "id",
         fetched_at=now_iso(),
+        parent_url=canonicalize_url(catalog_url),
     )

@@ -96,7 +96,7 @@ class StorePipeline:
                                  reason=counter if outcome == OK else None,
                                  elapsed_ms=item.elapsed_ms)
         elif isinstance(item, FetchOutcome):
-            outcome, counter = self._apply_outcome(item)
+            outcome, counter = self._apply_outcome(item, source)
             self.store.log_fetch(crawl_id=crawl_id, source=source, url=item.url,
                                  status=item.status, outcome=outcome, reason=item.reason,
                                  elapsed_ms=item.elapsed_ms)
@@ -108,11 +108,13 @@ class StorePipeline:
 
     def _store_document(self, item: FetchedDocument) -> tuple[str, str]:
         doc = item.document
-        if doc.kind != "app" and self._is_catalog_app(doc.url, doc.source):
-            # The app catalog is the authority on an app; the app's own web page (often on
-            # the Diskominfo site) would otherwise replace the app entry on every crawl.
-            self.store.touch(doc.url, fetched_at=doc.fetched_at or "")
-            return UNCHANGED, "unchanged"
+        if doc.kind == "app":
+            # a catalog's app: kept as that catalog's entry and merged into the page at its
+            # URL, if a site has one (sikoja.apps); it never replaces the page
+            state = self.store.put_app(doc)
+            return (UNCHANGED, state) if state == "unchanged" else (OK, state)
+        # compared as it would be stored: with the catalog's part at this URL
+        doc = self.store.with_catalog(doc)
         previous = self.store.validators(doc.url)
         if previous and previous["status"] == "live" and (
             previous["content_hash"] == doc.content_hash()
@@ -142,20 +144,19 @@ class StorePipeline:
         if rows:
             self.store.mark_gone(alias)
 
-    def _is_catalog_app(self, url: str, source: str) -> bool:
-        rows = self.store.query(
-            "SELECT 1 FROM documents WHERE url = ? AND kind = 'app' AND source != ? "
-            "AND status = 'live'", (url, source))
-        return bool(rows)
-
-    def _apply_outcome(self, item: FetchOutcome) -> tuple[str, str]:
+    def _apply_outcome(self, item: FetchOutcome, source: str) -> tuple[str, str]:
         if item.outcome == UNCHANGED:
             from crawler.extract.document import now_iso
 
             self.store.touch(item.document_url or item.url, fetched_at=now_iso())
             return UNCHANGED, "unchanged"
         if item.outcome == GONE:
-            if self.store.mark_gone(item.document_url or item.url):
+            url = item.document_url or item.url
+            if self.store.is_listed(url, source):  # a catalog delisted the app
+                gone = self.store.remove_app(url, source)
+            else:
+                gone = self.store.mark_gone(url)
+            if gone:
                 return GONE, "gone"
             # a broken link to a page we never had is the site's error, not a removal
             item.reason = item.reason or f"http 4xx: HTTP {item.status}"

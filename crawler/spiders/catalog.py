@@ -12,7 +12,7 @@ from scrapy import Request
 
 from crawler.canonical import canonicalize_url
 from crawler.downloadermiddlewares.contenttype import content_type_of
-from crawler.extract.catalog import CatalogError, parse_catalog
+from crawler.extract.catalog import CatalogError, RejectedRow, parse_catalog
 from crawler.extract.document import app_document
 from crawler.failures import http_reason
 from crawler.items import ERROR, GONE, UNCHANGED, FetchedDocument, FetchOutcome
@@ -49,17 +49,32 @@ class CatalogSpider(SourceSpider):
                                reason=None if outcome == UNCHANGED else http_reason(
                                    response.status), elapsed_ms=elapsed)
             return
+        rejected: list[RejectedRow] = []
         try:
             entries = parse_catalog(response.body, content_type_of(response.headers) or None,
-                                    response.url)
+                                    response.url, rejected)
+            if rejected and not entries:
+                raise CatalogError(f"none of its {len(rejected)} rows is readable "
+                                   f"(first: {rejected[0].reason})")
         except CatalogError as exc:
             yield FetchOutcome(url=key, outcome=ERROR, status=response.status,
                                reason=f"parse: {exc}", elapsed_ms=elapsed)
             return
+        for row in rejected:
+            # the row is left out, the rest of the catalog is read: one record per row
+            yield FetchOutcome(url=f"{key}#row-{row.row}", outcome=ERROR,
+                               status=response.status,
+                               reason=f"parse: row {row.row} ({row.name or 'unnamed'}): "
+                                      f"{row.reason}")
         apps: dict[str, Document] = {}
         for entry in entries:
-            doc = app_document(entry, catalog_url=response.url, source=self.source.name,
-                               opd=self.source.opd)
+            try:
+                doc = app_document(entry, catalog_url=response.url, source=self.source.name,
+                                   opd=self.source.opd)
+            except ValueError as exc:  # a URL canonicalisation cannot read
+                yield FetchOutcome(url=key, outcome=ERROR, status=response.status,
+                                   reason=f"parse: app {entry.name!r}: {exc}"[:500])
+                continue
             first = apps.get(doc.url)
             if first is None:
                 apps[doc.url] = doc
@@ -74,7 +89,7 @@ class CatalogSpider(SourceSpider):
         listed = set(apps)
         store = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
         try:
-            dropped = store.urls_for_source(self.source.name) - listed
+            dropped = store.listed_urls(self.source.name) - listed
         finally:
             store.close()
         for url in sorted(dropped):

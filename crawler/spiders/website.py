@@ -16,6 +16,7 @@ from __future__ import annotations
 import gzip
 import io
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -27,11 +28,21 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from crawler.canonical import canonicalize_url, origin, url_key
 from crawler.downloadermiddlewares.contenttype import GENERIC_TYPES, content_type_of
 from crawler.downloadermiddlewares.offsite import SiteScope
-from crawler.extract.document import html_document, pdf_document
-from crawler.extract.encoding import looks_binary, looks_pdf
+from crawler.extract.document import html_document, now_iso, pdf_document
+from crawler.extract.encoding import decode_html, looks_binary, looks_pdf
+from crawler.extract.jsonlist import (
+    MAX_ENDPOINTS,
+    NotRecords,
+    ShellScripts,
+    endpoints,
+    json_records,
+    may_be_drawn_by_script,
+    record_document,
+    shell_scripts,
+)
 from crawler.extract.pdf import PdfError, extract_pdf
 from crawler.extract.title import NO_SITE
-from crawler.failures import http_reason
+from crawler.failures import UNREADABLE_KIND, http_reason
 from crawler.items import ERROR, GONE, SKIPPED, UNCHANGED, FetchedDocument, FetchOutcome
 from crawler.linkstore import LinkStore
 from crawler.sitetitles import saved_site_titles
@@ -70,6 +81,9 @@ class WebsiteSpider(SourceSpider):
         self.documents: DocumentStore | None = None  # read: the stored PDFs' standards
         self.template: frozenset[int] = frozenset()  # this site's template lines
         self.site_titles = NO_SITE  # the title segments this site repeats
+        # pages drawn by JavaScript: their pending script/JSON reads, and what was read
+        self.js_jobs: dict[str, _ScriptJob] = {}
+        self.js_requested: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WebsiteSpider:
@@ -250,8 +264,17 @@ class WebsiteSpider(SourceSpider):
             doc = absorb_stored(doc, page.content_links, self.documents)
         self.produced.add(url_key(doc.url))
         self.produced.add(url_key(key))
+        scripts = None
+        if may_be_drawn_by_script(body, doc.text):
+            scripts = shell_scripts(decode_html(body, _header(response, b"Content-Type"))[0],
+                                    url, doc.text)
+            if scripts.shell or scripts.endpoints:
+                # its HTML stays the same when its data changes: always fetched in full
+                etag = last_modified = None
         yield FetchedDocument(document=doc, fetched_url=key, status=status, elapsed_ms=elapsed,
                               etag=etag, http_last_modified=last_modified)
+        if scripts is not None:
+            yield from self._read_scripts(scripts, doc.url)
         in_scope = [(link.url, link.text) for link in page.links
                     if self.scope.allows(link.url)]
         if self.linkstore is not None:
@@ -288,6 +311,117 @@ class WebsiteSpider(SourceSpider):
         self.produced.add(url_key(doc.url))
         yield FetchedDocument(document=doc, fetched_url=key, status=response.status,
                               elapsed_ms=elapsed, etag=etag, http_last_modified=last_modified)
+
+    # -- pages drawn by JavaScript from JSON (crawler.extract.jsonlist) ---------------
+
+    def _read_scripts(self, scripts: ShellScripts, page: str) -> Iterator[Any]:
+        """Request the JSON a page's scripts load and the script files that may name more;
+        a shell with nothing to read is reported now, others when their requests end."""
+        job = self.js_jobs.setdefault(page, _ScriptJob(empty=scripts.empty))
+        for url in scripts.endpoints:
+            yield from self._js_request(url, page, self.parse_json, self.json_error)
+        for url in scripts.script_files:
+            yield from self._js_request(url, page, self.parse_script, self.script_error)
+        yield from self._settle_js(page) if not job.pending else ()
+
+    def _js_request(self, url: str, page: str, callback: Any, errback: Any) -> Iterator[Any]:
+        job = self.js_jobs[page]
+        key = url_key(url)
+        if not self.scope.allows(url):
+            return
+        if key in self.js_requested:
+            job.covered = True  # read for another page of this site: its verdict counts
+            return
+        self.js_requested.add(key)
+        job.pending += 1
+        job.tried += callback == self.parse_json
+        yield Request(url, callback=callback, errback=errback, dont_filter=True,
+                      meta={"sikoja_any_type": True, "sikoja_unconditional": True,
+                            "sikoja_js_page": page})
+
+    def parse_script(self, response: Response) -> Iterator[Any]:
+        page = response.meta["sikoja_js_page"]
+        if response.status == 200 and page in self.js_jobs:
+            code = response.body[:2_000_000].decode("utf-8", errors="replace")
+            for url in endpoints(code, page)[:MAX_ENDPOINTS]:
+                yield from self._js_request(url, page, self.parse_json, self.json_error)
+        yield from self._js_done(page)
+
+    def script_error(self, failure: Any) -> Iterator[Any]:
+        """A script file that fails is not a page of the site: only the verdict counts."""
+        yield from self._js_done(failure.request.meta["sikoja_js_page"])
+
+    def parse_json(self, response: Response) -> Iterator[Any]:
+        page = response.meta["sikoja_js_page"]
+        key = canonicalize_url(response.url)
+        elapsed = self.elapsed_ms(response)
+        if response.status >= 300:
+            yield FetchOutcome(url=key, outcome=ERROR, status=response.status,
+                               elapsed_ms=elapsed, reason=http_reason(response.status)
+                               if response.status >= 400 else f"redirect: {response.status}")
+            yield from self._js_done(page)
+            return
+        try:
+            records = json_records(response.body)
+        except NotRecords as exc:
+            yield FetchOutcome(url=key, outcome=SKIPPED, status=response.status,
+                               elapsed_ms=elapsed, reason=f"parse: {exc}")
+            yield from self._js_done(page)
+            return
+        docs: dict[str, Any] = {}
+        fetched_at = now_iso()
+        for record in records:
+            doc = record_document(record, page_url=page, endpoint_url=response.url,
+                                  source=self.source.name, opd=self.source.opd,
+                                  fetched_at=fetched_at)
+            if doc is not None:
+                docs.setdefault(doc.url, doc)  # one document per URL: the first record's
+        for index, doc in enumerate(docs.values()):
+            # a record's own URL is its document: not to be fetched (and replaced) as a page
+            self.scheduled.add(url_key(doc.url))
+            self.produced.add(url_key(doc.url))
+            yield FetchedDocument(document=doc, fetched_url=key, status=response.status,
+                                  elapsed_ms=elapsed if index == 0 else None)
+        if not docs:  # every fetch is logged: this one gave nothing to store
+            yield FetchOutcome(url=key, outcome=SKIPPED, status=response.status,
+                               elapsed_ms=elapsed, reason="parse: JSON records without a name")
+        elif page in self.js_jobs:
+            self.js_jobs[page].found = True
+        yield from self._json_delisted(key, set(docs), response.status)
+        yield from self._js_done(page)
+
+    def _json_delisted(self, endpoint: str, listed: set[str], status: int) -> Iterator[Any]:
+        """Records of an earlier read of this endpoint that it no longer lists."""
+        store = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
+        try:
+            rows = store.query("SELECT url FROM documents WHERE source = ? AND parent_url = ? "
+                               "AND status = 'live'", (self.source.name, endpoint))
+        finally:
+            store.close()
+        for url in sorted({r["url"] for r in rows} - listed):
+            yield FetchOutcome(url=url, outcome=GONE, status=status, document_url=url,
+                               reason="gone: no longer listed in the site's JSON")
+
+    def json_error(self, failure: Any) -> Iterator[Any]:
+        yield from self.on_error(failure)
+        yield from self._js_done(failure.request.meta["sikoja_js_page"])
+
+    def _js_done(self, page: str) -> Iterator[Any]:
+        job = self.js_jobs.get(page)
+        if job is None:  # a resumed crawl: the page's job was in the stopped process
+            return
+        job.pending -= 1
+        if job.pending <= 0:
+            yield from self._settle_js(page)
+
+    def _settle_js(self, page: str) -> Iterator[Any]:
+        """All of a shell's requests ended without records: the site is unreadable here."""
+        job = self.js_jobs.pop(page)
+        if job.empty and not job.found and not job.covered:
+            tried = f"{job.tried} JSON endpoints tried" if job.tried else "no JSON endpoint found"
+            yield FetchOutcome(url=page, outcome=ERROR, reason=(
+                f"{UNREADABLE_KIND}: the page is drawn by JavaScript and none of its scripts loads "
+                f"readable JSON ({tried})"))
 
     # -- sitemaps ----------------------------------------------------------------------
 
@@ -328,6 +462,17 @@ class WebsiteSpider(SourceSpider):
     def ignore_error(self, failure: Any) -> None:
         """robots.txt and sitemap.xml are optional: their absence is not a site error."""
         return None
+
+
+@dataclass
+class _ScriptJob:
+    """A page whose scripts are being read: requests in flight, and what they gave."""
+
+    empty: bool  # nothing to read without its scripts: unreadable if they load no JSON
+    pending: int = 0
+    tried: int = 0
+    found: bool = False
+    covered: bool = False
 
 
 def _header(response: Response, name: bytes) -> str | None:

@@ -1,0 +1,301 @@
+"""Sites whose service list is rendered in the browser from a JSON endpoint.
+
+Some OPD sites serve an HTML shell (a title and ``<div id="app"></div>``) plus a script,
+inline or a same-site ``.js`` file, that calls ``fetch('/api/layanan.json')``,
+``$.getJSON(...)``, ``axios.get(...)`` or ``xhr.open('GET', ...)`` and draws the list. A
+crawler that reads HTML sees nothing there. sikoja reads the JSON instead, or says plainly
+that it cannot:
+
+1. ``shell_scripts`` finds, in a page with (almost) no text of its own, the inline script
+   code and the same-site script files (libraries such as jQuery aside); a page with text
+   is read only for what its inline code loads into an empty app mount;
+2. ``endpoints`` finds in script code the same-site URLs it loads: string literals passed to
+   fetch/getJSON/axios/open/``url:``, or ending in ``.json``, or under ``/api/``/``/data/``;
+   relative ones resolve against the *page* (as a browser's fetch does), not the script;
+3. ``json_records`` takes the array of records (top level, or one level down under
+   ``data``, ``items``, ``results``, ``layanan``...) and ``record_document`` maps each
+   record's common Indonesian/English keys onto a Document: a record with service fields
+   is a ``service`` whose ``fields`` are those of a service page, so the answer card works.
+
+A record with a URL of its own is that URL's document; one without is
+``<page url>#<slug of its name>``, as a catalog app without URL is ``<catalog>#<slug>``.
+Its ``parent_url`` is the endpoint it came from, so a record that leaves the JSON leaves
+the index. A shell whose scripts load no readable JSON is reported by the spider as
+unreadable (reason kind ``javascript``), with its URL, in the site-health report.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from crawler.canonical import canonicalize_url
+from crawler.extract.catalog import slugify
+from crawler.extract.html import squash
+from crawler.extract.lang import detect_language
+from crawler.extract.service import is_service
+from sikoja.documents import Document
+
+# A page whose main text is shorter than this is a shell when it has scripts: its scripts
+# are read for JSON. It is reported unreadable when they load none only if it is (nearly)
+# empty, or mounts a script app (a short contact page with theme scripts is not unreadable).
+SHELL_WORDS = 60
+EMPTY_WORDS = 20
+_APP_MOUNT = re.compile(
+    r"<(div|main|section)\b[^>]*\bid\s*=\s*[\"']?(app|root|__next|__nuxt|vue-app|react-root)"
+    r"\b[^>]*>\s*</\1>|<noscript\b[^>]*>[^<]*javascript", re.IGNORECASE)
+MAX_SCRIPT_FILES = 5  # per page: the app's own bundle, not every widget
+MAX_ENDPOINTS = 10
+MAX_RECORDS = 2000
+
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s>]+))""", re.IGNORECASE)
+_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_LIBRARY = re.compile(
+    r"(jquery|bootstrap|popper|vue(\.runtime)?(\.global)?(\.min)?\.js|react|angular|axios|"
+    r"lodash|moment|chart|swiper|owl\.|slick|aos|gsap|select2|datatables|sweetalert|"
+    r"fontawesome|analytics|gtag|googletag|recaptcha|wp-emoji|wp-includes|polyfill|"
+    r"modernizr|html5shiv|respond\.js)", re.IGNORECASE)
+_STRING = re.compile(r"""(['"`])((?:\\.|(?!\1)[^\\\n]){1,300})\1""")
+_CALL = re.compile(
+    r"""(?:\bfetch|\bgetJSON|\baxios(?:\.get)?|\$\.get|\$\.ajax|\.open\s*\(\s*['"]GET['"]\s*,|"""
+    r"""\burl\s*:)\s*\(?\s*(['"`])((?:\\.|(?!\1)[^\\\n]){1,300})\1""", re.IGNORECASE)
+_SCRIPT_TAG = re.compile(rb"<script", re.IGNORECASE)
+_LOADS = re.compile(rb"\bfetch\s*\(|getJSON|axios|\.open\s*\(\s*['\"]GET", re.IGNORECASE)
+_DATA_PATH = re.compile(r"(\.json$|(^|/)(api|data)/)", re.IGNORECASE)
+_ASSET = re.compile(r"\.(js|mjs|css|png|jpe?g|gif|svg|webp|ico|woff2?|ttf|map)$", re.IGNORECASE)
+_PAGE = re.compile(r"\.(html?|php|aspx?)$", re.IGNORECASE)  # data only when a script loads it
+_NON_SCRIPT_TYPES = ("text/template", "text/x-template", "text/html", "application/ld+json",
+                     "text/x-handlebars-template", "application/json")
+
+# record key -> field, after lowercasing and turning spaces and dashes into underscores
+_KEYS = {
+    "title": ("nama_layanan", "nama", "name", "judul", "title", "layanan", "nama_pelayanan",
+              "jenis_layanan"),
+    "description": ("deskripsi", "keterangan", "description", "isi", "uraian", "ringkasan",
+                    "content", "summary"),
+    "requirements": ("persyaratan", "syarat", "requirements", "persyaratan_layanan",
+                     "dokumen", "berkas"),
+    "procedure": ("prosedur", "alur", "mekanisme", "procedure", "langkah", "tata_cara",
+                  "sistem_mekanisme_prosedur", "steps"),
+    "cost": ("biaya", "tarif", "cost", "biaya_tarif", "retribusi", "fee"),
+    "duration": ("waktu", "lama", "jangka_waktu", "duration", "waktu_pelayanan",
+                 "waktu_penyelesaian", "lama_proses"),
+    "location": ("lokasi", "tempat", "location", "alamat", "tempat_pelayanan"),
+    "legal_basis": ("dasar_hukum", "legal_basis", "regulasi"),
+    "online_url": ("online_url", "link_online", "aplikasi", "url_aplikasi"),
+    "url": ("url", "link", "detail_url", "href", "permalink", "tautan"),
+    "slug": ("slug",),
+}
+_LIST_KEYS = ("data", "items", "results", "result", "layanan", "services", "records",
+              "rows", "list", "daftar")
+_HEADINGS = {"requirements": "Persyaratan", "procedure": "Prosedur", "cost": "Biaya",
+             "duration": "Waktu Penyelesaian", "location": "Lokasi",
+             "legal_basis": "Dasar Hukum"}
+_LIST_FIELDS = ("requirements", "procedure")
+
+
+@dataclass
+class ShellScripts:
+    """What a page's scripts load: JSON endpoints seen inline, script files to read."""
+
+    shell: bool  # (almost) no text of its own, and scripts that may draw it
+    empty: bool = False  # a shell with nothing to read without its scripts
+    endpoints: list[str] = field(default_factory=list)
+    script_files: list[str] = field(default_factory=list)
+
+
+def _same_site(url: str, page_url: str) -> bool:
+    a, b = urlsplit(url), urlsplit(page_url)
+    host_a = (a.hostname or "").removeprefix("www.")
+    host_b = (b.hostname or "").removeprefix("www.")
+    return a.scheme in ("http", "https") and bool(host_a) and host_a == host_b and (
+        a.port == b.port or {a.port, b.port} <= {None, 80, 443})
+
+
+def may_be_drawn_by_script(body: bytes, text: str) -> bool:
+    """Cheap test on the raw page before ``shell_scripts``: has scripts, and little text
+    or a data-loading call."""
+    head = body[:2_000_000]
+    return _SCRIPT_TAG.search(head) is not None and (
+        len(text.split()) < SHELL_WORDS or _LOADS.search(head) is not None)
+
+
+def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
+    """The scripts of a page whose main ``text`` is (almost) empty, or the endpoints its
+    inline code calls to fill an app mount (``<div id="app"></div>``) on a page with text;
+    an empty result for an ordinary server-rendered page."""
+    inline: list[str] = []
+    files: list[str] = []
+    for attrs, code in _SCRIPT.findall(html):
+        kind = _TYPE.search(attrs)
+        if kind and kind.group(1).lower() in _NON_SCRIPT_TYPES:
+            continue
+        src = _SRC.search(attrs)
+        if src:
+            url = urljoin(page_url, next(g for g in src.groups() if g).strip())
+            if _same_site(url, page_url) and not _LIBRARY.search(urlsplit(url).path):
+                files.append(url)
+        elif code.strip():
+            inline.append(code)
+    shell = len(text.split()) < SHELL_WORDS and bool(inline or files)
+    mounted = bool(_APP_MOUNT.search(html))
+    # a page with text of its own is read only for the data its app mount is filled from
+    called = [] if shell or not mounted else [
+        u for code in inline for u in endpoints(code, page_url, calls_only=True)]
+    if not shell and not called:
+        return ShellScripts(shell=False)
+    found = [u for code in inline for u in endpoints(code, page_url)] if shell else called
+    empty = shell and (len(text.split()) < EMPTY_WORDS or mounted)
+    return ShellScripts(shell=shell, empty=empty, endpoints=_unique(found)[:MAX_ENDPOINTS],
+                        script_files=_unique(files)[:MAX_SCRIPT_FILES] if shell else [])
+
+
+def endpoints(code: str, page_url: str, *, calls_only: bool = False) -> list[str]:
+    """Same-site URLs that script ``code`` loads data from (see the module docstring)."""
+    found: list[str] = []
+    for match in _CALL.finditer(code):
+        found.extend(_endpoint(match.group(2), page_url, called=True))
+    if not calls_only:
+        for match in _STRING.finditer(code):
+            found.extend(_endpoint(match.group(2), page_url, called=False))
+    return _unique(found)
+
+
+def _endpoint(literal: str, page_url: str, *, called: bool) -> list[str]:
+    value = literal.replace("\\/", "/").strip()
+    if not value or "${" in value or " " in value or value.startswith(("#", "data:")):
+        return []
+    if not (called or "/" in value or value.lower().endswith(".json")):
+        return []
+    path = urlsplit(value).path
+    if _ASSET.search(path) or not (called or (_DATA_PATH.search(path)
+                                              and not _PAGE.search(path))):
+        return []
+    url = urljoin(page_url, value)
+    return [url] if _same_site(url, page_url) else []
+
+
+def _unique(urls: list[str]) -> list[str]:
+    return list(dict.fromkeys(urls))
+
+
+class NotRecords(ValueError):
+    """A JSON body without an array of records (its reason is logged)."""
+
+
+def json_records(body: bytes) -> list[dict[str, Any]]:
+    """The records of a JSON body: a top-level array, or one under a key like "data"."""
+    try:
+        data = json.loads(body.decode("utf-8-sig", errors="replace"))
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise NotRecords(f"not JSON: {exc}") from None
+    if isinstance(data, dict):
+        keys = sorted(data, key=lambda k: (str(k).lower() not in _LIST_KEYS, str(k)))
+        lists = [data[k] for k in keys if isinstance(data[k], list)
+                 and any(isinstance(r, dict) for r in data[k])]
+        data = lists[0] if lists else None
+    if not isinstance(data, list):
+        raise NotRecords("JSON without an array of records")
+    records = [r for r in data[:MAX_RECORDS] if isinstance(r, dict)]
+    if not records:
+        raise NotRecords("JSON array holds no records")
+    return records
+
+
+def _norm_key(key: str) -> str:
+    return re.sub(r"[\s\-]+", "_", str(key).strip().lower())
+
+
+_KEY_OF = {alias: name for name, aliases in _KEYS.items() for alias in aliases}
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(t for t in (_text(v) for v in value) if t)
+    if isinstance(value, dict) or value is None or isinstance(value, bool):
+        return ""
+    text = str(value)
+    if "<" in text:
+        text = re.sub(r"<[^>]+>", " ", text)
+    return squash(text)
+
+
+def _items(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [t for t in (_text(v) for v in value) if t]
+    text = str(value or "")
+    if "<li" in text.lower():
+        parts = re.split(r"<li\b[^>]*>", text, flags=re.IGNORECASE)[1:]
+    elif re.search(r"[\n;]|<br", text, re.IGNORECASE):
+        parts = re.split(r"\n|;|<br\s*/?>", text, flags=re.IGNORECASE)
+    else:  # "1. a 2. b" on one line
+        parts = re.split(r"(?:^|\s)(?=\d{1,2}[.)]\s)", text)
+    items = (re.sub(r"^(\d{1,2}[.)]|[-\u2022*])\s*", "", _text(p)) for p in parts)
+    return [t for t in items if t]
+
+
+def record_fields(record: dict[str, Any]) -> dict[str, Any]:
+    """The record's values under sikoja's names (first matching key wins)."""
+    mapped: dict[str, Any] = {}
+    for key, value in record.items():
+        name = _KEY_OF.get(_norm_key(key))
+        if name and name not in mapped and value not in (None, "", []):
+            mapped[name] = value
+    return mapped
+
+
+def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
+                    source: str, opd: str, fetched_at: str) -> Document | None:
+    """One JSON record as a document, or None for a record without a name."""
+    mapped = record_fields(record)
+    title = _text(mapped.get("title"))[:300]
+    if not title:
+        return None
+    fields: dict[str, Any] = {}
+    for name in _HEADINGS:
+        if name in mapped:
+            value = _items(mapped[name]) if name in _LIST_FIELDS else _text(mapped[name])
+            if value:
+                fields[name] = value
+    online = _text(mapped.get("online_url"))
+    if re.match(r"https?://", online):
+        fields["online_url"] = online
+    description = _text(mapped.get("description"))
+    kind = "service" if is_service(fields) else "page"
+    if kind != "service":
+        fields = {}
+    parts = [description] + [
+        f"{_HEADINGS[k]}: " + ("; ".join(v) if isinstance(v, list) else v)
+        for k, v in fields.items() if k in _HEADINGS]
+    text = "\n".join(p for p in parts if p) or title
+    return Document(
+        url=record_url(mapped, title, page_url, endpoint_url),
+        source=source,
+        opd=_text(record.get("opd") or record.get("instansi")) or opd,
+        kind=kind,
+        title=title,
+        text=text[:100_000],
+        headings=[_HEADINGS[k] for k in fields if k in _HEADINGS],
+        fields=fields,
+        lang=detect_language(text),
+        fetched_at=fetched_at,
+        parent_url=canonicalize_url(endpoint_url),
+    )
+
+
+def record_url(mapped: dict[str, Any], title: str, page_url: str, endpoint_url: str) -> str:
+    """The record's own http(s) URL, else ``<page>#<slug>`` (its slug key, or its name's)."""
+    page = canonicalize_url(page_url)
+    slug = _text(mapped.get("slug"))
+    raw = _text(mapped.get("url")) or (slug if "/" in slug else "")
+    if raw and "#" not in raw and not raw.startswith(("javascript:", "mailto:", "tel:")):
+        url = urljoin(page_url, raw)
+        if urlsplit(url).scheme in ("http", "https"):
+            own = canonicalize_url(url)
+            if own not in (page, canonicalize_url(endpoint_url)):
+                return own
+    return f"{page}#{slugify(slug or title)}"

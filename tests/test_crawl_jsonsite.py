@@ -1,0 +1,180 @@
+"""Sites that draw their service list with JavaScript from a JSON endpoint: sikoja reads the
+JSON (a top-level list called inline, ``{"data": [...]}`` named in a separate script file),
+or reports the site as unreadable when its scripts load no JSON at all."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from crawler.extract.jsonlist import endpoints, json_records, record_document, shell_scripts
+from crawler.reports import format_sites, sites_report
+from crawler.run import crawl
+from indexer.build import build_index
+from indexer.search import Searcher
+from sikoja.config import Settings, load_settings
+from sikoja.sources import Source
+from sikoja.store import DocumentStore
+from tests.faultserver import Page, PageSite, html
+
+KK = {"nama_layanan": "Penerbitan Kartu Keluarga Baru",
+      "deskripsi": "Kartu keluarga untuk pasangan yang baru menikah.",
+      "persyaratan": ["Surat pengantar RT/RW", "Buku nikah", "KTP suami dan istri"],
+      "prosedur": "1. Ambil nomor antrian\n2. Serahkan berkas\n3. Ambil KK jadi",
+      "biaya": "Gratis", "waktu": "1 hari kerja", "lokasi": "Kantor Disdukcapil"}
+AKTA = {"nama_layanan": "Akta Kelahiran", "url": "/layanan/akta-kelahiran",
+        "persyaratan": "Surat keterangan lahir; KK orang tua; Buku nikah orang tua",
+        "biaya": "Gratis", "waktu": "3 hari kerja"}
+PINDAH = {"nama": "Surat Pindah Domisili", "syarat": ["KK asli", "KTP-el"],
+          "alur": ["Isi formulir F-1.03", "Verifikasi petugas"], "tarif": "Rp 0",
+          "jangka_waktu": "1 hari", "slug": "surat-pindah"}
+
+INLINE_SHELL = html("Layanan Disdukcapil", "<h1>Layanan</h1><div id='app'></div>",
+                    head="<script>document.addEventListener('DOMContentLoaded', function () {"
+                         " fetch('/api/layanan.json').then(r => r.json()).then(render); });"
+                         "</script>")
+FILE_SHELL = html("Layanan Dinsos", "<div id='daftar-layanan'></div>"
+                  "<script src='/assets/js/jquery.min.js'></script>"
+                  "<script src='/assets/js/app.js'></script>")
+APP_JS = b"""$(function () {
+  $.getJSON('data/layanan-sosial.json', function (res) {
+    res.data.forEach(function (l) { $('#daftar-layanan').append('<li>' + l.nama + '</li>'); });
+  });
+});"""
+NO_JSON_SHELL = html("Layanan Dishub", "<div id='daftar-layanan'></div>"
+                     "<script src='/js/render.js'></script>")
+RENDER_JS = (b"document.getElementById('daftar-layanan').innerHTML = "
+             b"'<ul><li>Uji KIR</li><li>Izin trayek</li></ul>';")
+
+
+def json_page(value) -> Page:
+    return Page(json.dumps(value).encode(), etag=False, content_type="application/json")
+
+
+@pytest.fixture()
+def sites():
+    with PageSite({"/": Page(INLINE_SHELL), "/api/layanan.json": json_page([KK, AKTA])}) as a, \
+         PageSite({"/": Page(FILE_SHELL), "/assets/js/app.js": Page(
+             APP_JS, content_type="application/javascript"),
+             "/assets/js/jquery.min.js": Page(b"/* jquery */", content_type="text/javascript"),
+             "/data/layanan-sosial.json": json_page({"status": "ok", "data": [PINDAH]})}) as b, \
+         PageSite({"/": Page(NO_JSON_SHELL), "/js/render.js": Page(
+             RENDER_JS, content_type="application/javascript")}) as c:
+        sources = [Source(name=name, opd=opd, kind="website", start_urls=[site.url("/")],
+                          use_sitemap=False)
+                   for name, opd, site in (("disdukcapil", "Disdukcapil", a),
+                                           ("dinsos", "Dinas Sosial", b),
+                                           ("dishub", "Dinas Perhubungan", c))]
+        yield a, b, c, sources
+
+
+def run(sources, tmp_path):
+    settings = Settings()
+    settings.crawl.delay = 0
+    return crawl(sources, settings, tmp_path, timeout=120)
+
+
+def test_services_in_json_become_documents_found_by_search(sites, tmp_path):
+    a, b, c, sources = sites
+    run(sources, tmp_path)
+    store = DocumentStore.open(tmp_path)
+    try:
+        kk = store.get(a.url("/#penerbitan-kartu-keluarga-baru"))
+        assert kk is not None and kk.kind == "service" and kk.source == "disdukcapil"
+        assert kk.fields["requirements"] == KK["persyaratan"]
+        assert kk.fields["procedure"] == ["Ambil nomor antrian", "Serahkan berkas",
+                                          "Ambil KK jadi"]
+        assert kk.fields["cost"] == "Gratis" and kk.fields["duration"] == "1 hari kerja"
+        assert kk.fields["location"] == "Kantor Disdukcapil"
+        # a record with its own URL is that URL's document
+        akta = store.get(a.url("/layanan/akta-kelahiran"))
+        assert akta.kind == "service" and len(akta.fields["requirements"]) == 3
+        # {"data": [...]} named by a relative URL in a separate script file
+        pindah = store.get(b.url("/#surat-pindah"))
+        assert pindah.kind == "service" and pindah.fields["requirements"] == ["KK asli", "KTP-el"]
+    finally:
+        store.close()
+    # the library file is not read; the app's own script is
+    assert "/assets/js/jquery.min.js" not in b.paths_hit()
+    assert "/assets/js/app.js" in b.paths_hit()
+
+    settings = load_settings(tmp_path, embedder="none")
+    build_index(settings)
+    searcher = Searcher(settings)
+    try:
+        response = searcher.search("syarat kartu keluarga baru")
+        assert response.results[0].url == a.url("/#penerbitan-kartu-keluarga-baru")
+        assert response.answer is not None and "Buku nikah" in response.answer.requirements
+        assert searcher.search("surat pindah domisili").results[0].url == b.url(
+            "/#surat-pindah")
+    finally:
+        searcher.close()
+
+    # a recrawl of unchanged JSON writes nothing; a record that leaves the JSON leaves
+    again = run(sources, tmp_path)
+    assert sum(s.stored + s.changed + s.gone for s in again.sources) == 0, str(again)
+    a.pages["/api/layanan.json"] = json_page([AKTA])
+    third = run(sources[:1], tmp_path)
+    assert third.sources[0].gone == 1
+    store = DocumentStore.open(tmp_path)
+    try:
+        assert store.get(a.url("/#penerbitan-kartu-keluarga-baru")).url  # kept, but gone:
+        live = {d.url for d in store.iter_documents()}
+        assert a.url("/#penerbitan-kartu-keluarga-baru") not in live
+        assert a.url("/layanan/akta-kelahiran") in live
+    finally:
+        store.close()
+
+
+def test_a_shell_whose_scripts_load_no_json_is_reported_unreadable(sites, tmp_path):
+    a, b, c, sources = sites
+    run(sources, tmp_path)
+    store = DocumentStore.open(tmp_path)
+    try:
+        health = {h.source: h for h in sites_report(store)}
+        text = format_sites(list(health.values()))
+    finally:
+        store.close()
+    dishub = health["dishub"]
+    assert [u["url"] for u in dishub.unreadable] == [c.url("/")]
+    assert "drawn by JavaScript" in dishub.unreadable[0]["reason"]
+    assert dishub.errors_by_kind == {"javascript": 1}
+    assert f"unreadable {c.url('/')}" in text
+    # the sites whose JSON was read are not
+    assert health["disdukcapil"].unreadable == [] and health["dinsos"].unreadable == []
+
+
+def test_endpoint_discovery_and_record_mapping():
+    page = "https://dinsos.jambikota.go.id/layanan/"
+    code = ("axios.get('/api/v1/layanan').then(x => x); var cfg = {url: 'daftar.json'};"
+            "xhr.open('GET', \"https://dinsos.jambikota.go.id/data/list.php\");"
+            "fetch('https://cdn.example.com/x.json'); var logo = '/img/logo.png';"
+            "var tpl = `/api/${id}.json`;")
+    assert endpoints(code, page) == [
+        "https://dinsos.jambikota.go.id/api/v1/layanan",
+        "https://dinsos.jambikota.go.id/layanan/daftar.json",
+        "https://dinsos.jambikota.go.id/data/list.php",
+    ]
+    # a server-rendered page with scripts is not a shell, and nothing is read
+    article = "<p>" + "kata " * 200 + "</p><script src='/js/app.js'></script>"
+    assert shell_scripts(article, page, "kata " * 200).shell is False
+    # a short page with theme scripts has its scripts read, but is not unreadable without
+    contact = "Jl. Jenderal Sudirman No. 1, Telanaipura, Kota Jambi. Telepon 0741-123456. " * 3
+    scripts = shell_scripts(f"<p>{contact}</p><script src='/js/theme.js'></script>", page,
+                            contact)
+    assert scripts.shell and not scripts.empty
+    mounted = shell_scripts(f"<p>{contact}</p><div id='app'></div><script>x()</script>",
+                            page, contact)
+    assert mounted.empty
+    # a page with text: only the JSON its inline code loads into an app mount is read
+    words = "kata " * 100
+    call = "<script>fetch('/api/layanan.json').then(render)</script>"
+    assert shell_scripts(f"<p>{words}</p><div id='app'></div>{call}", page, words).endpoints \
+        == ["https://dinsos.jambikota.go.id/api/layanan.json"]
+    assert shell_scripts(f"<p>{words}</p>{call}", page, words).endpoints == []
+    with pytest.raises(ValueError):
+        json_records(b'{"version": 3}')
+    doc = record_document({"judul": "Pengumuman", "isi": "<p>Libur</p>"}, page_url=page,
+                          endpoint_url=page + "x.json", source="s", opd="o", fetched_at="")
+    assert doc.kind == "page" and doc.text == "Libur" and doc.url == page + "#pengumuman"
