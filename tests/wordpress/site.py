@@ -111,7 +111,7 @@ SERVICES: list[Service] = [
              ["Fotokopi STNK", "Fotokopi KTP pemilik kendaraan"],
              "1 hari kerja", "Rp 150.000 per tahun untuk mobil"),
     _service("juru-parkir", "Pendaftaran Juru Parkir Resmi",
-             ["Fotokopi KTP", "Pas foto 3x4 dua lembar", "Surat keterangan berkelakuan baik"],
+             ["Fotokopi KTP", "Pas foto berwarna dua lembar", "Surat keterangan berkelakuan baik"],
              "3 hari kerja", "Gratis"),
     _service("izin-bongkar-muat", "Izin Bongkar Muat Barang",
              ["Surat permohonan", "Fotokopi STNK kendaraan", "Jadwal bongkar muat"],
