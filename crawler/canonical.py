@@ -21,12 +21,13 @@ some servers answer ``/?page=x`` with the home page while ``/index.php?page=x`` 
 WordPress's comment "Reply" links (``?p=31&replytocom=2``) are the post again with the reply
 form moved, so ``replytocom`` is noise like a tracker.
 
-``wordpress_listing`` names the WordPress URLs that are never a page of their own: feeds,
-category/tag/author/date archives, the blog's pagination, search results and attachment
-pages (``?attachment_id=``, a frame around a file the crawler fetches itself). The crawler
-follows their links but stores none of them: they repeat the excerpts of the posts they list.
-Both spellings count, plain (``/?cat=3``, ``/?paged=2``, ``/?feed=rss2``) and pretty
-(``/category/berita/``, ``/page/2/``, ``/feed/``).
+``wordpress_listing`` names the WordPress URLs that are not a page of their own: feeds,
+tag/author/date archives, pagination, search results and attachment pages
+(``?attachment_id=``, a frame around a file the crawler fetches itself). The crawler follows
+their links but stores none of them: they repeat the posts they list. A category's first page
+is the exception: OPD sites make their menu sections ("Layanan Publik", "Berita") categories,
+so it is stored, as a listing. Both spellings count, plain (``/?cat=3``, ``/?paged=2``,
+``/?feed=rss2``) and pretty (``/category/berita/``, ``/page/2/``, ``/feed/``).
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ _WORDPRESS_LISTING_KEYS = {"cat", "tag", "author", "m", "year", "monthnum", "day
 _WORDPRESS_LISTING_PATH = re.compile(
     r"^/(?:(?:category|tag|author)/.+|\d{4}(?:/\d{2}){0,2}(?:/page/\d+)?/?)$|/page/\d+/?$",
     re.IGNORECASE)
+_WORDPRESS_CATEGORY_PATH = re.compile(r"^/category/(?:(?!/page/\d).)+$", re.IGNORECASE)
 _WORDPRESS_FEED_PATH = re.compile(r"/feed(?:/(?:rss2?|atom|rdf))?/?$", re.IGNORECASE)
 # ;jsessionid=... path parameters (Java servlet containers).
 _PATH_SESSION = re.compile(r";(jsessionid|phpsessid|sid)=[^/?#]*", re.IGNORECASE)
@@ -145,11 +147,14 @@ def slash_alias(url: str) -> str | None:
 
 
 def wordpress_listing(url: str) -> str | None:
-    """What a WordPress listing URL is ("feed", "archive", "attachment page"), or None for
-    a URL that may be a page of its own (a post, a page, anything not WordPress's).
+    """What a WordPress listing URL is ("feed", "archive", "attachment page", or "category"
+    for the first page of a category), or None for a URL that may be a page of its own (a
+    post, a page, anything not WordPress's).
 
     >>> wordpress_listing("http://dishub.jambikota.go.id/?cat=3&paged=2")
     'archive'
+    >>> wordpress_listing("http://dishub.jambikota.go.id/?cat=3")
+    'category'
     >>> wordpress_listing("http://dishub.jambikota.go.id/?p=31&feed=rss2")
     'feed'
     >>> wordpress_listing("http://dishub.jambikota.go.id/?page_id=45") is None
@@ -160,11 +165,13 @@ def wordpress_listing(url: str) -> str | None:
     if "feed" in keys:
         return "feed"
     if parts.path == "/" and keys and keys <= _WORDPRESS_LISTING_KEYS:
-        return "attachment page" if "attachment_id" in keys else "archive"
+        if "attachment_id" in keys:
+            return "attachment page"
+        return "category" if keys in ({"cat"}, {"category_name"}) else "archive"
     if _WORDPRESS_FEED_PATH.search(parts.path):
         return "feed"
     if not parts.query and _WORDPRESS_LISTING_PATH.search(parts.path):
-        return "archive"
+        return "category" if _WORDPRESS_CATEGORY_PATH.match(parts.path) else "archive"
     return None
 
 

@@ -68,10 +68,11 @@ def test_wordpress_reply_links_are_the_post():
 @pytest.mark.parametrize("url,kind", [
     ("/?feed=rss2", "feed"), ("/?p=31&feed=rss2", "feed"), ("/feed/", "feed"),
     ("/berita/uji-kir-keliling/feed/", "feed"), ("/comments/feed/", "feed"),
-    ("/?cat=3", "archive"), ("/index.php?tag=uji-kir", "archive"),
+    ("/?cat=3", "category"), ("/category/berita/", "category"), ("/?cat=3&paged=2", "archive"),
+    ("/category/berita/page/2/", "archive"), ("/index.php?tag=uji-kir", "archive"),
     ("/?author=1&paged=2", "archive"),
     ("/?m=202501", "archive"), ("/?paged=2", "archive"), ("/?s=kir", "archive"),
-    ("/category/berita/", "archive"), ("/tag/uji-kir/page/2/", "archive"), ("/2025/01/", "archive"),
+    ("/tag/uji-kir/page/2/", "archive"), ("/2025/01/", "archive"),
     ("/berita/page/3/", "archive"), ("/?attachment_id=29", "attachment page"),
     ("/?page_id=45", None), ("/?p=31", None), ("/", None), ("/2025/01/11/uji-kir-keliling/", None),
     ("/layanan/2024/", None), ("/berita.php?cat=3", None), ("/feedback/", None),

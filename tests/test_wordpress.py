@@ -7,9 +7,11 @@ feeds, comment-reply links, archives, shortlinks or the home page WordPress answ
 unknown path), service pages as services with their requirements and cost, titles without
 the site name, pages only the sitemap lists, and the attached PDF.
 
-Decision: WordPress's archives (category, tag, author, date), pagination of the blog, feeds
-and attachment pages are followed for their links but not stored: they repeat excerpts of
-the posts they list. The home page is stored, as a listing.
+Decision: WordPress's tag, author and date archives, pagination, feeds and attachment pages
+are followed for their links but not stored: they repeat the posts they list. A category's
+first page (OPD sites make their menu sections categories) and the home page are stored, as
+listings: kind "page" with ``fields["listing"]``, which the ranker puts below the pages they
+list.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from tests.faultserver import Page, PageSite
 from tests.wordpress import server, site
 
 # query keys of URLs that must never be a document of their own
-NEVER_STORED = {"feed", "replytocom", "cat", "tag", "author", "m", "paged", "attachment_id",
+NEVER_STORED = {"feed", "replytocom", "tag", "author", "m", "paged", "attachment_id",
                 "pagename", "name", "s"}
 
 
@@ -107,15 +109,15 @@ def test_each_page_and_post_is_stored_once_and_nothing_else(wordpress, crawled):
                 seeded_url(wordpress, "layanan"), seeded_url(wordpress, "pdf")}
     expected |= {seeded_url(wordpress, "services", s.slug) for s in site.SERVICES}
     expected |= {seeded_url(wordpress, "news", n.slug) for n in site.NEWS}
-    assert set(docs) == expected
+    categories = {canonicalize_url(u) for u in wordpress.seeded["categories"].values()}
+    assert set(docs) == expected | categories
     titles = [d.title for d in docs.values()]
     assert len(titles) == len(set(titles))
     for url in docs:
         assert not {k for k, _ in parse_qsl(urlsplit(url).query)} & NEVER_STORED, url
     # the archives were read (that is how older posts are found), feeds never requested
     reasons = {r["url"]: r["reason"] or "" for r in log}
-    for archive in [*wordpress.seeded["categories"].values(), *wordpress.seeded["tags"].values(),
-                    wordpress.url + "?paged=2"]:
+    for archive in [*wordpress.seeded["tags"].values(), wordpress.url + "?paged=2"]:
         assert reasons[canonicalize_url(archive)].startswith("listing: WordPress archive")
     assert not [r for r in log if "feed" in r["url"]]
     assert not [r for r in log if "replytocom" in r["url"]]
@@ -124,11 +126,15 @@ def test_each_page_and_post_is_stored_once_and_nothing_else(wordpress, crawled):
     assert reasons[pretty].startswith("soft 404")
 
 
-def test_home_page_is_a_listing(wordpress, crawled):
+def test_home_page_and_categories_are_listings(wordpress, crawled):
     docs, _ = crawled
     home = docs[seeded_url(wordpress, "home")]
     assert home.fields.get("listing") is True
     assert home.title == site.TAGLINE
+    for name, url in wordpress.seeded["categories"].items():
+        category = docs[canonicalize_url(url)]
+        assert (category.kind, category.fields) == ("page", {"listing": True})
+        assert name in category.title
 
 
 def test_wordpress_sitemap_finds_unlinked_pages(wordpress, crawled):

@@ -12,14 +12,15 @@ that is merely unlinked stays. Nothing is ever deleted for not having been seen.
 
 Some pages are read for their links but not stored (a "skipped" line in the fetch log says
 why): WordPress's archives, pagination and attachment pages (``canonical.wordpress_listing``;
-feeds are not requested at all), pages that ask search engines not to index them (``<meta
-name="robots" content="noindex">`` or an ``X-Robots-Tag`` header; with ``nofollow`` their
-links are not followed either), and the home page answered at another URL (WordPress with
-plain permalinks, and many PHP sites, serve the home page for any unknown path: a soft 404
-that would otherwise be a copy of the home page). A WordPress site also gets its own sitemap
-requested, ``/wp-sitemap.xml`` and ``/?sitemap=index`` (the only one that works with plain
-permalinks, where ``/robots.txt`` and ``/sitemap.xml`` answer with the home page); each
-sitemap read is logged with the number of URLs it listed.
+feeds are not requested at all; a category's first page is stored, as a listing), pages
+that ask search engines not to index them (``<meta name="robots" content="noindex">`` or an
+``X-Robots-Tag`` header; with ``nofollow`` their links are not followed either), and the
+home page answered at another URL (WordPress with plain permalinks, and many PHP sites,
+serve the home page for any unknown path: a soft 404 that would otherwise be a copy of the
+home page). A WordPress site also gets its own sitemap requested, ``/wp-sitemap.xml`` and
+``/?sitemap=index`` (the only one that works with plain permalinks, where ``/robots.txt``
+and ``/sitemap.xml`` answer with the home page); each sitemap read is logged with the
+number of URLs it listed.
 """
 
 from __future__ import annotations
@@ -256,6 +257,9 @@ class WebsiteSpider(SourceSpider):
         if meta.get("sikoja_depth") == 0 and not meta.get("sikoja_sweep"):
             self.home_texts.add(hash(doc.text))
             yield from self._wordpress_sitemaps(url, body)
+        if wordpress_listing(key) == "category":
+            # a menu section: what it lists, never one of the posts it may show in full
+            doc.kind, doc.fields = "page", {"listing": True}
         unstored, follow_links = self._not_stored(response, key, doc.text)
         if unstored:
             yield FetchOutcome(url=key, outcome=SKIPPED, status=status, elapsed_ms=elapsed,
@@ -282,7 +286,7 @@ class WebsiteSpider(SourceSpider):
         """Why a fetched HTML page is not stored (None: it is), and whether to follow its
         links anyway."""
         listing = wordpress_listing(key)
-        if listing:
+        if listing and listing != "category":
             return f"listing: WordPress {listing}, links followed", True
         robots = _robots_directives(response)
         if "noindex" in robots or "none" in robots:
