@@ -202,6 +202,8 @@ class WebsiteSpider(SourceSpider):
             self.produced.add(url_key(key))
             yield FetchOutcome(url=key, outcome=UNCHANGED, status=status, elapsed_ms=elapsed,
                                document_url=key)
+            if meta.get("sikoja_depth") == 0 and not meta.get("sikoja_sweep"):
+                self._remember_stored_home(key)
             # unchanged page, unchanged links: follow the ones it had last time
             if not meta.get("sikoja_sweep") and self.linkstore is not None:
                 yield from self._follow_all(self.linkstore.links(key), meta, key)
@@ -296,6 +298,16 @@ class WebsiteSpider(SourceSpider):
                 and hash(text) in self.home_texts):
             return "soft 404: the home page answered this URL", False
         return None, True
+
+    def _remember_stored_home(self, url: str) -> None:
+        """An unchanged start page: its stored text is what soft 404s would repeat."""
+        store = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
+        try:
+            doc = store.get(url)
+        finally:
+            store.close()
+        if doc is not None and doc.text:
+            self.home_texts.add(hash(doc.text))
 
     def _wordpress_sitemaps(self, url: str, body: bytes) -> Iterator[Request]:
         """WordPress's own sitemap for a start page that WordPress serves."""
