@@ -293,7 +293,7 @@ class WebsiteSpider(SourceSpider):
         robots = _robots_directives(response)
         if "noindex" in robots or "none" in robots:
             follow = not ({"nofollow", "none"} & robots)
-            return f"noindex: {', '.join(sorted(robots))}", follow
+            return "noindex: robots meta or X-Robots-Tag" + ("" if follow else ", nofollow"), follow
         if (response.meta.get("sikoja_depth", 0) > 0 and text
                 and hash(text) in self.home_texts):
             return "soft 404: the home page answered this URL", False
