@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -133,18 +134,26 @@ def _accepts(port: int) -> bool:
 
 
 def _process(stack: ExitStack, args: list[str], log: Path, **kwargs: Any) -> subprocess.Popen:
-    """Start ``args`` logging to ``log``; stopped (then killed) when ``stack`` closes."""
+    """Start ``args`` in a process group of its own, logging to ``log``; the whole group
+    (``php -S`` forks its workers) is stopped, then killed, when ``stack`` closes."""
     out = stack.enter_context(log.open("wb"))
-    process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, **kwargs)
+    process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT,
+                               start_new_session=True, **kwargs)
+
+    def signal_group(sig: int) -> None:
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            pass
 
     def stop() -> None:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        signal_group(signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            signal_group(signal.SIGKILL)
+            process.wait()
+        signal_group(signal.SIGKILL)  # workers that outlived their parent
 
     stack.callback(stop)
     return process
