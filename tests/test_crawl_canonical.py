@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crawler.canonical import canonicalize_url, origin, slash_alias, url_key
+from crawler.canonical import canonicalize_url, origin, slash_alias, url_key, wordpress_listing
 
 
 @pytest.mark.parametrize("variant", [
@@ -58,6 +58,28 @@ def test_wordpress_page_id_is_the_page():
         "http://a.go.id/?page_id=5")
     assert canonicalize_url("http://a.go.id/?page_id=5") != canonicalize_url(
         "http://a.go.id/?page_id=6")
+
+
+def test_wordpress_reply_links_are_the_post():
+    assert canonicalize_url("http://dishub.jambikota.go.id/?p=31&replytocom=2#respond") == (
+        "http://dishub.jambikota.go.id/?p=31")
+
+
+@pytest.mark.parametrize("url,kind", [
+    ("/?feed=rss2", "feed"), ("/?p=31&feed=rss2", "feed"), ("/feed/", "feed"),
+    ("/berita/uji-kir-keliling/feed/", "feed"), ("/comments/feed/", "feed"),
+    ("/?cat=3", "category"), ("/category/berita/", "category"), ("/?cat=3&paged=2", "archive"),
+    ("/category/berita/page/2/", "archive"), ("/index.php?tag=uji-kir", "archive"),
+    ("/?author=1&paged=2", "archive"),
+    ("/?m=202501", "archive"), ("/?paged=2", "archive"), ("/?s=kir", "archive"),
+    ("/tag/uji-kir/page/2/", "archive"), ("/2025/01/", "archive"),
+    ("/berita/page/3/", "archive"), ("/?attachment_id=29", "attachment page"),
+    ("/?page_id=45", None), ("/?p=31", None), ("/", None), ("/2025/01/11/uji-kir-keliling/", None),
+    ("/layanan/2024/", None), ("/berita.php?cat=3", None), ("/feedback/", None),
+    ("/?page_id=45&paged=2", None),
+])
+def test_wordpress_listings_are_told_from_pages(url, kind):
+    assert wordpress_listing("http://dishub.jambikota.go.id" + url) == kind
 
 
 def test_query_parameters_are_sorted_but_kept():

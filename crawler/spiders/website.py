@@ -9,6 +9,18 @@ linking 10,000 archive pages queues no more than the cap.
 Once the frontier is empty, stored pages of this source that were not reached are
 revalidated (a conditional GET each): a page that now answers 404/410 leaves the index, one
 that is merely unlinked stays. Nothing is ever deleted for not having been seen.
+
+Some pages are read for their links but not stored (a "skipped" line in the fetch log says
+why): WordPress's archives, pagination and attachment pages (``canonical.wordpress_listing``;
+feeds are not requested at all; a category's first page is stored, as a listing), pages
+that ask search engines not to index them (``<meta name="robots" content="noindex">`` or an
+``X-Robots-Tag`` header; with ``nofollow`` their links are not followed either), and the
+home page answered at another URL (WordPress with plain permalinks, and many PHP sites,
+serve the home page for any unknown path: a soft 404 that would otherwise be a copy of the
+home page). A WordPress site also gets its own sitemap requested, ``/wp-sitemap.xml`` and
+``/?sitemap=index`` (the only one that works with plain permalinks, where ``/robots.txt``
+and ``/sitemap.xml`` answer with the home page); each sitemap read is logged with the
+number of URLs it listed.
 """
 
 from __future__ import annotations
@@ -25,7 +37,7 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
-from crawler.canonical import canonicalize_url, origin, url_key
+from crawler.canonical import canonicalize_url, origin, url_key, wordpress_listing
 from crawler.downloadermiddlewares.contenttype import GENERIC_TYPES, content_type_of
 from crawler.downloadermiddlewares.offsite import SiteScope
 from crawler.extract.document import html_document, now_iso, pdf_document
@@ -63,6 +75,12 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _GENERIC_TYPES = ("", *GENERIC_TYPES)  # no type at all is sniffed from the body too
 _MAX_SITEMAPS = 20
 _MAX_SITEMAP_BYTES = 20 * 1024 * 1024
+# what WordPress's pages carry wherever its theme comes from
+_WORDPRESS_MARKS = (b"/wp-content/", b"/wp-includes/")
+_WORDPRESS_SITEMAPS = ("/wp-sitemap.xml", "/?sitemap=index")
+_ROBOTS_META = re.compile(
+    rb"<meta\s[^>]*name\s*=\s*[\"']?(?:robots|googlebot)\b[^>]*>", re.IGNORECASE)
+_CONTENT_ATTR = re.compile(rb"content\s*=\s*[\"']([^\"']*)", re.IGNORECASE)
 
 
 class WebsiteSpider(SourceSpider):
@@ -76,6 +94,7 @@ class WebsiteSpider(SourceSpider):
         self.scheduled: set[str] = set()
         self.produced: set[str] = set()
         self.sitemaps_seen: set[str] = set()
+        self.home_texts: set[int] = set()  # hashes of the start pages' texts (soft 404s)
         self.swept = False
         self.linkstore: LinkStore | None = None
         self.documents: DocumentStore | None = None  # read: the stored PDFs' standards
@@ -155,7 +174,7 @@ class WebsiteSpider(SourceSpider):
         if depth > self.source.max_depth or not self.scope.allows(url):
             return None
         path = urlsplit(url).path.lower()
-        if path.endswith(_SKIP_EXTENSIONS):
+        if path.endswith(_SKIP_EXTENSIONS) or wordpress_listing(url) == "feed":
             return None
         key = url_key(url)
         if key in self.scheduled:
@@ -207,6 +226,8 @@ class WebsiteSpider(SourceSpider):
             self.produced.add(url_key(key))
             yield FetchOutcome(url=key, outcome=UNCHANGED, status=status, elapsed_ms=elapsed,
                                document_url=key)
+            if meta.get("sikoja_depth") == 0 and not meta.get("sikoja_sweep"):
+                self._remember_stored_home(key)
             # unchanged page, unchanged links: follow the ones it had last time
             if not meta.get("sikoja_sweep") and self.linkstore is not None:
                 yield from self._follow_all(self.linkstore.links(key), meta, key)
@@ -259,6 +280,21 @@ class WebsiteSpider(SourceSpider):
                                reason=f"parse: {type(exc).__name__}: {exc}"[:500])
             return
         doc = page.document
+        if meta.get("sikoja_depth") == 0 and not meta.get("sikoja_sweep"):
+            self.home_texts.add(hash(doc.text))
+            yield from self._wordpress_sitemaps(url, body)
+        if wordpress_listing(key) == "category":
+            # a menu section: what it lists, never one of the posts it may show in full
+            doc.kind, doc.fields = "page", {"listing": True}
+        unstored, follow_links = self._not_stored(response, key, doc.text)
+        if unstored:
+            yield FetchOutcome(url=key, outcome=SKIPPED, status=status, elapsed_ms=elapsed,
+                               reason=unstored)
+            if follow_links and not meta.get("sikoja_sweep"):
+                yield from self._follow_all(
+                    [(link.url, link.text) for link in page.links
+                     if self.scope.allows(link.url)], meta, key)
+            return
         if self.documents is not None:
             # the standards of PDFs stored before this page (see crawler.standards)
             doc = absorb_stored(doc, page.content_links, self.documents)
@@ -286,6 +322,40 @@ class WebsiteSpider(SourceSpider):
         if meta.get("sikoja_sweep"):
             return
         yield from self._follow_all(in_scope, meta, doc.url)
+
+    def _not_stored(self, response: Response, key: str, text: str) -> tuple[str | None, bool]:
+        """Why a fetched HTML page is not stored (None: it is), and whether to follow its
+        links anyway."""
+        listing = wordpress_listing(key)
+        if listing and listing != "category":
+            return f"listing: WordPress {listing}, links followed", True
+        robots = _robots_directives(response)
+        if "noindex" in robots or "none" in robots:
+            follow = not ({"nofollow", "none"} & robots)
+            return "noindex: robots meta or X-Robots-Tag" + ("" if follow else ", nofollow"), follow
+        if (response.meta.get("sikoja_depth", 0) > 0 and text
+                and hash(text) in self.home_texts):
+            return "soft 404: the home page answered this URL", False
+        return None, True
+
+    def _remember_stored_home(self, url: str) -> None:
+        """An unchanged start page: its stored text is what soft 404s would repeat."""
+        store = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
+        try:
+            doc = store.get(url)
+        finally:
+            store.close()
+        if doc is not None and doc.text:
+            self.home_texts.add(hash(doc.text))
+
+    def _wordpress_sitemaps(self, url: str, body: bytes) -> Iterator[Request]:
+        """WordPress's own sitemap for a start page that WordPress serves."""
+        if not self.source.use_sitemap or not any(m in body for m in _WORDPRESS_MARKS):
+            return
+        for path in _WORDPRESS_SITEMAPS:
+            sitemap = origin(url) + path
+            if sitemap not in self.sitemaps_seen and len(self.sitemaps_seen) < _MAX_SITEMAPS:
+                yield self._sitemap_request(sitemap)
 
     def _follow_all(self, links: list[tuple[str, str]], meta: dict[str, Any],
                     parent: str) -> Iterator[Request]:
@@ -432,7 +502,7 @@ class WebsiteSpider(SourceSpider):
             if url not in self.sitemaps_seen and len(self.sitemaps_seen) < _MAX_SITEMAPS:
                 yield self._sitemap_request(url)
 
-    def parse_sitemap(self, response: Response) -> Iterator[Request]:
+    def parse_sitemap(self, response: Response) -> Iterator[Any]:
         if response.status != 200:
             return
         body = response.body
@@ -447,10 +517,12 @@ class WebsiteSpider(SourceSpider):
             sitemap = Sitemap(body)
         except Exception:  # noqa: BLE001 - lxml raises several kinds on broken XML
             return
+        listed = 0
         for entry in sitemap:
             loc = entry.get("loc")
             if not loc:
                 continue
+            listed += 1
             if sitemap.type == "sitemapindex":
                 if loc not in self.sitemaps_seen and len(self.sitemaps_seen) < _MAX_SITEMAPS:
                     yield self._sitemap_request(loc)
@@ -458,6 +530,10 @@ class WebsiteSpider(SourceSpider):
                 request = self.follow(loc, depth=1, link_text="")
                 if request is not None:
                     yield request
+        kind = "sitemap index" if sitemap.type == "sitemapindex" else "sitemap"
+        yield FetchOutcome(url=canonicalize_url(response.url), outcome=SKIPPED,
+                           status=response.status, elapsed_ms=self.elapsed_ms(response),
+                           reason=f"{kind}: {listed} URLs")
 
     def ignore_error(self, failure: Any) -> None:
         """robots.txt and sitemap.xml are optional: their absence is not a site error."""
@@ -473,6 +549,20 @@ class _ScriptJob:
     tried: int = 0
     found: bool = False
     covered: bool = False
+
+
+def _robots_directives(response: Response) -> set[str]:
+    """The page's robots directives (``noindex``, ``nofollow``, ...) from its meta tags in the
+    head and its ``X-Robots-Tag`` headers, lowercased."""
+    values = [v.decode("latin-1") for v in response.headers.getlist(b"X-Robots-Tag")]
+    head = response.body[:65536]
+    head = head[:head.lower().find(b"</head>")] if b"</head>" in head.lower() else head
+    for tag in _ROBOTS_META.findall(head):
+        found = _CONTENT_ATTR.search(tag)
+        if found:
+            values.append(found.group(1).decode("latin-1"))
+    # "googlebot: noindex" in a header names one robot; the directive still applies
+    return {d.strip().split(":")[-1].strip().lower() for v in values for d in v.split(",")}
 
 
 def _header(response: Response, name: bytes) -> str | None:
