@@ -12,10 +12,11 @@ two contributions, each kept apart so either can change or leave without the oth
   status, description, OPD, the catalog it came from and ``also_at`` (other catalogs that
   list it). A search finds the page by the app's name as well (``app_search_text``).
 
-One exception, reversible: a *plain* page (kind ``page`` with no fields of its own, i.e.
-not a service, news, listing) at an app's URL is the app's own page, and the catalog says
-more about it than "page": it becomes kind ``app`` with the app's ``platform``, ``status``
-and ``description`` at the top of ``fields`` like any app document. ``own_part`` undoes
+One exception, reversible: a *plain* page (kind ``page`` with no fields of its own but
+extraction's notes such as ``kind_confidence``, i.e. not a service, news, listing) at an
+app's URL is the app's own page, and the catalog says more about it than "page": it
+becomes kind ``app`` with the app's ``platform``, ``status`` and ``description`` at the top
+of ``fields`` like any app document. ``own_part`` undoes
 the merge exactly (a document of kind ``app`` carrying ``fields["app"]`` is always such a
 promoted plain page; a catalog-only app document never carries ``fields["app"]``).
 
@@ -31,6 +32,13 @@ from typing import Any
 from sikoja.documents import APP_FIELDS, Document
 
 APP_KEY = "app"
+# What extraction says about a page rather than what the page says (how sure it is of the
+# kind): a page with only these is still a plain page, and keeps them when promoted.
+PAGE_NOTES = ("kind_confidence",)
+
+
+def _notes(fields: dict[str, Any]) -> dict[str, Any]:
+    return {k: fields[k] for k in PAGE_NOTES if k in fields}
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,7 @@ def own_part(doc: Document) -> Document:
     if not is_merged(doc):
         return doc
     if doc.kind == "app":  # a promoted plain page (see the module docstring)
-        return replace(doc, kind="page", fields={})
+        return replace(doc, kind="page", fields=_notes(doc.fields))
     return replace(doc, fields={k: v for k, v in doc.fields.items() if k != APP_KEY})
 
 
@@ -85,8 +93,8 @@ def merge(page: Document, entries: list[CatalogEntry]) -> Document:
     if not entries:
         return own
     part = app_part(entries)
-    if own.kind == "page" and not own.fields:
-        fields = {key: part[key] for key in APP_FIELDS}
+    if own.kind == "page" and set(own.fields) <= set(PAGE_NOTES):
+        fields = {**_notes(own.fields), **{key: part[key] for key in APP_FIELDS}}
         if part.get("aliases"):
             fields["aliases"] = part["aliases"]
         fields[APP_KEY] = part
