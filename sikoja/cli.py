@@ -164,7 +164,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.what == "queries":
         from search_api.analytics import format_queries_report
 
-        print(format_queries_report(args.data_dir))
+        print(format_queries_report(args.data_dir, days=args.days, limit=args.limit,
+                                    as_json=args.json))
         return 0
     if not documents_db_path(args.data_dir).is_file():
         raise SikojaError(f"no crawl data in {args.data_dir}: run 'sikoja crawl' first")
@@ -172,12 +173,16 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     store = DocumentStore.open(args.data_dir)
     try:
-        if args.what == "sites":
-            print(reports.format_sites(reports.sites_report(store)))
-        else:
-            print(reports.format_overlap(reports.overlap_report(store)))
+        data = (reports.sites_report(store) if args.what == "sites"
+                else reports.overlap_report(store))
     finally:
         store.close()
+    if args.json:
+        print(json.dumps([item.to_dict() for item in data], ensure_ascii=False, indent=2))
+    elif args.what == "sites":
+        print(reports.format_sites(data, failures=max(0, args.failures)))
+    else:
+        print(reports.format_overlap(data))
     return 0
 
 
@@ -284,9 +289,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=cmd_eval)
 
-    p = sub.add_parser("report", help="reports: site health, cross-OPD overlap, queries")
-    p.add_argument("what", choices=["sites", "overlap", "queries"])
+    p = sub.add_parser(
+        "report", help="reports: site health, cross-OPD overlap, queries",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Reports for the admin, in the words the admin page uses.\n\n"
+        "  sites    crawl health per source: the last crawl and the last successful one\n"
+        "           ('3 jam lalu'), pages, errors by reason, and the failing URLs with why\n"
+        "  overlap  the same service or app published by several OPDs (near-duplicates)\n"
+        "  queries  what citizens searched for, what found nothing (with suggested fixes)\n"
+        "           and what they did not click")
+    p.add_argument("what", choices=["sites", "overlap", "queries"], help="which report")
     _data_dir(p)
+    p.add_argument("--failures", type=int, default=5, metavar="N",
+                   help="sites: failing URLs listed per site (default 5; the last crawl "
+                   "keeps up to 20)")
+    p.add_argument("--days", type=int, default=30, metavar="N",
+                   help="queries: how many recent days to count (default 30)")
+    p.add_argument("--limit", type=int, default=20, metavar="N",
+                   help="queries: rows per table (default 20)")
+    p.add_argument("--json", action="store_true",
+                   help="print the report's data as JSON (as GET /admin/api/... returns it)")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("bestbet", help="pin a result to the top for a query")

@@ -11,7 +11,16 @@ from typing import TYPE_CHECKING, Any
 
 from crawler.boilerplate import learn_template, strip_template
 from crawler.canonical import slash_alias
-from crawler.items import ERROR, GONE, OK, SKIPPED, UNCHANGED, FetchedDocument, FetchOutcome
+from crawler.items import (
+    CATALOG,
+    ERROR,
+    GONE,
+    OK,
+    SKIPPED,
+    UNCHANGED,
+    FetchedDocument,
+    FetchOutcome,
+)
 from crawler.linkstore import LinkStore
 from sikoja.store import DocumentStore
 
@@ -67,10 +76,11 @@ class StorePipeline:
         board = getattr(spider, "board", None)
         if isinstance(item, FetchedDocument):
             outcome, counter = self._store_document(item)
-            # reason tells a new document from a changed one, for the crawl summary
+            # reason tells a new document from a changed one, and a page the app catalog
+            # describes from a page seen before, for the crawl summary
             self.store.log_fetch(crawl_id=crawl_id, source=source, url=item.fetched_url,
                                  status=item.status, outcome=outcome,
-                                 reason=counter if outcome == OK else None,
+                                 reason=counter if outcome == OK or counter == CATALOG else None,
                                  elapsed_ms=item.elapsed_ms)
         elif isinstance(item, FetchOutcome):
             outcome, counter = self._apply_outcome(item)
@@ -89,7 +99,7 @@ class StorePipeline:
             # The app catalog is the authority on an app; the app's own web page (often on
             # the Diskominfo site) would otherwise replace the app entry on every crawl.
             self.store.touch(doc.url, fetched_at=doc.fetched_at or "")
-            return UNCHANGED, "unchanged"
+            return UNCHANGED, CATALOG  # not "same": a first crawl has nothing to compare
         previous = self.store.validators(doc.url)
         if previous and previous["status"] == "live" and (
             previous["content_hash"] == doc.content_hash()

@@ -110,7 +110,7 @@ def _visitor(request: Request) -> str | None:
 
     addr = client_address(request.scope,
                           trust_proxy_headers=request.app.state.settings.api.trust_proxy_headers)
-    return request.app.state.analytics.visitor(addr, request.headers.get("user-agent"))
+    return request.app.state.analytics.visitor(addr)
 
 
 async def _refresh(service: SearchService) -> None:
