@@ -123,20 +123,30 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from search_api.app import create_app
     from sikoja.config import load_settings
+    from sikoja.demo.run import check_ports, demo_sites_for
 
     if not Path(args.data_dir).is_dir():
         raise SikojaError(f"data dir not found: {args.data_dir}")
     settings = load_settings(args.data_dir)
-    print(f"sikoja serving {args.data_dir} at http://{args.host}:{args.port}/", flush=True)
-    if args.workers > 1:
-        # several processes share the port; each builds the app from the environment
-        os.environ["SIKOJA_DATA_DIR"] = str(Path(args.data_dir).resolve())
-        uvicorn.run("search_api.app:create_app_from_environment", factory=True,
-                    workers=args.workers, host=args.host, port=args.port,
+    opened = open_built_searcher(settings)
+    if opened is None:  # serving would only answer 503 until someone builds an index
+        raise SikojaError(
+            f"no index in {args.data_dir}: build one with 'sikoja crawl --config SOURCES.yaml "
+            f"--data-dir {args.data_dir}' then 'sikoja index --data-dir {args.data_dir}' "
+            "(or try 'sikoja demo')")
+    opened[0].close()
+    check_ports(args.host, [(args.port, "search service", "--port")])
+    with demo_sites_for(args.data_dir, progress=_progress):
+        print(f"sikoja serving {args.data_dir} at http://{args.host}:{args.port}/", flush=True)
+        if args.workers > 1:
+            # several processes share the port; each builds the app from the environment
+            os.environ["SIKOJA_DATA_DIR"] = str(Path(args.data_dir).resolve())
+            uvicorn.run("search_api.app:create_app_from_environment", factory=True,
+                        workers=args.workers, host=args.host, port=args.port,
+                        log_level="warning", access_log=False)
+            return 0
+        uvicorn.run(create_app(settings), host=args.host, port=args.port,
                     log_level="warning", access_log=False)
-        return 0
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning",
-                access_log=False)
     return 0
 
 
@@ -144,7 +154,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from sikoja.demo.run import run_demo
 
     return run_demo(data_dir=args.data_dir, host=args.host, port=args.port,
-                    serve=not args.no_serve, sites_port=args.sites_port, progress=_progress)
+                    serve=not args.no_serve, sites_port=args.sites_port,
+                    example_port=args.example_port or None, progress=_progress)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -258,7 +269,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="serve the search page, widget and API",
                        description="Run the web service: search page at /, API at /api, "
-                       "docs at /docs, admin at /admin.")
+                       "docs at /docs, admin at /admin. Needs an index ('sikoja index'); on "
+                       "the demo's data dir it also serves the sample sites results link to.")
     _data_dir(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (8000)")
@@ -275,6 +287,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000, help="port for the search service")
     p.add_argument("--sites-port", type=int, default=8701,
                    help="first port of the sample websites (8701)")
+    p.add_argument("--example-port", type=int, default=8700,
+                   help="port of the widget example page, a portal embedding the search "
+                   "(8700; 0 = none)")
     p.add_argument("--no-serve", action="store_true", help="stop after crawling and indexing")
     p.set_defaults(func=cmd_demo)
 

@@ -1,0 +1,119 @@
+"""The first hour: a new admin's commands either work or say in one line what to do.
+
+Covers ``sikoja serve`` on a data dir without an index, the demo's port check before the
+minute of crawling, what the demo prints when it is ready, and ``sikoja serve`` on the
+demo's data serving the sample sites its result links point at.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import socket
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from sikoja.demo.run import DEMO_MARKER, port_in_use, sample_site_ports, where_things_are
+from tests.test_cli import one_line_error, sikoja
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def free_block() -> int:
+    """A base port whose whole block of sample-site ports is free."""
+    for base in range(23000, 60000, 97):
+        if all(_free(p) for p in sample_site_ports(base)):
+            return base
+    raise RuntimeError("no free block of ports")
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+@pytest.fixture()
+def occupied():
+    """A port something else is listening on."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        yield s.getsockname()[1]
+
+
+def test_serve_without_an_index_says_how_to_build_one_and_fails(tmp_path):
+    started = time.monotonic()
+    result = sikoja("serve", "--data-dir", tmp_path, "--port", free_port())
+    line = one_line_error(result)
+    assert time.monotonic() - started < 60  # not serving 503 forever
+    assert "no index" in line and "sikoja index --data-dir" in line and "sikoja crawl" in line
+    assert result.stdout == ""
+
+
+def test_demo_names_a_busy_search_port_before_crawling(tmp_path, occupied):
+    started = time.monotonic()
+    result = sikoja("demo", "--data-dir", tmp_path / "demo", "--port", occupied,
+                    "--sites-port", free_block(), "--example-port", 0)
+    line = one_line_error(result)
+    assert f"port {occupied} " in line and "--port" in line and "(None)" not in line
+    assert time.monotonic() - started < 30  # no crawl first
+    assert not (tmp_path / "demo").exists()
+
+
+def test_demo_names_a_busy_sample_site_port_before_crawling(tmp_path, occupied):
+    base = occupied - (sample_site_ports(0)[3])  # the fourth sample site's port is taken
+    result = sikoja("demo", "--data-dir", tmp_path / "demo", "--port", free_port(),
+                    "--sites-port", base, "--example-port", 0)
+    line = one_line_error(result)
+    assert "sample" in line and "--sites-port" in line
+    named = int(line.split("port ", 1)[1].split()[0])
+    # ours, unless another program on this machine holds a lower port of the block
+    assert named == occupied or (named in sample_site_ports(base) and port_in_use(
+        "127.0.0.1", named))
+    assert not (tmp_path / "demo").exists()
+
+
+def test_demo_names_a_busy_widget_example_port(tmp_path, occupied):
+    result = sikoja("demo", "--data-dir", tmp_path / "demo", "--port", free_port(),
+                    "--sites-port", free_block(), "--example-port", occupied)
+    line = one_line_error(result)
+    assert f"port {occupied} " in line and "--example-port" in line
+
+
+def test_the_demo_says_where_things_are(tmp_path):
+    data = tmp_path / "data" / "demo"
+    lines = "\n".join(where_things_are(data, "http://127.0.0.1:8000/",
+                                       "http://127.0.0.1:8700/host-page.html"))
+    assert f"data dir:        {data.resolve()}" in lines
+    assert "widget example:  http://127.0.0.1:8700/host-page.html" in lines
+    key_line = next(x for x in lines.splitlines() if x.startswith("admin API key:"))
+    command = shlex.split(key_line.split(":", 1)[1])
+    assert command[1:] == ["apikey", "create", "--data-dir", str(data), "admin"]
+    assert "sikoja" in command[0] and ".venv/bin" in lines or "on your PATH" in lines
+
+
+def test_serve_on_the_demo_data_serves_the_sample_sites_again(tmp_path):
+    from sikoja.demo.run import demo_sites_for
+
+    base = free_block()
+    (tmp_path / DEMO_MARKER).write_text(json.dumps({"sites_port": base}), encoding="utf-8")
+    said: list[str] = []
+    first = sample_site_ports(base)[0]
+    with demo_sites_for(tmp_path, progress=said.append):
+        with urllib.request.urlopen(f"http://127.0.0.1:{first}/", timeout=10) as r:
+            assert r.status == 200
+        assert "result links open" in said[0]
+    assert not port_in_use("127.0.0.1", first)  # stopped with the server
+    with demo_sites_for(Path(tmp_path / "not-demo"), progress=said.append):
+        assert len(said) == 1  # ordinary data: nothing started, nothing said
