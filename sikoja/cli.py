@@ -14,7 +14,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from sikoja.errors import SikojaError
+from sikoja.errors import EMPTY_QUERY, SikojaError
+from sikoja.who import WHO_HELP, default_who
 
 EXIT_ERROR = 2
 
@@ -86,6 +87,8 @@ def open_searcher(data_dir: Path):  # noqa: ANN201 - returns indexer.search.Sear
 def cmd_search(args: argparse.Namespace) -> int:
     from indexer.backend import Filters
 
+    if not args.query.strip():  # as the API answers it (422 with the same sentence)
+        raise SikojaError(EMPTY_QUERY)
     searcher = open_searcher(args.data_dir)
     try:
         response = searcher.search(
@@ -334,12 +337,12 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("url")
     b.add_argument("--start", help="first day (YYYY-MM-DD)")
     b.add_argument("--end", help="last day (YYYY-MM-DD)")
-    b.add_argument("--who", default=os.environ.get("USER", ""))
+    b.add_argument("--who", default=default_who(), help=WHO_HELP)
     b.add_argument("--why", default="")
     b = bsub.add_parser("remove", help="remove a best bet by id")
     _data_dir(b)
     b.add_argument("id", type=int)
-    b.add_argument("--who", default=os.environ.get("USER", ""))
+    b.add_argument("--who", default=default_who(), help=WHO_HELP)
     b = bsub.add_parser("list", help="list best bets")
     _data_dir(b)
     p.set_defaults(func=cmd_bestbet)

@@ -17,7 +17,11 @@ from pathlib import Path
 import pytest
 
 from sikoja.demo.run import DEMO_MARKER, port_in_use, sample_site_ports, where_things_are
+from tests import test_api
 from tests.test_cli import one_line_error, sikoja
+
+# the API tests' fixtures: a small indexed data dir and the app running on it
+settings, client = test_api.settings, test_api.client
 
 
 def free_port() -> int:
@@ -117,3 +121,53 @@ def test_serve_on_the_demo_data_serves_the_sample_sites_again(tmp_path):
     assert not port_in_use("127.0.0.1", first)  # stopped with the server
     with demo_sites_for(Path(tmp_path / "not-demo"), progress=said.append):
         assert len(said) == 1  # ordinary data: nothing started, nothing said
+
+
+# -- consistent errors ----------------------------------------------------------------------
+
+
+def test_an_empty_query_is_refused_alike_by_the_cli_and_the_api(client):
+    from sikoja.errors import EMPTY_QUERY
+
+    api = client.get("/api/search", params={"q": "   "})
+    assert api.status_code == 422 and api.json()["message"] == EMPTY_QUERY
+    data_dir = client.app.state.settings.data_dir
+    line = one_line_error(sikoja("search", "--data-dir", data_dir, "  "))
+    assert line == f"sikoja: error: {EMPTY_QUERY}"
+
+
+def test_every_422_has_one_shape(client):
+    answers = [
+        client.get("/api/search", params={"q": ""}),
+        client.get("/api/search"),
+        client.get("/api/search", params={"q": "k" * 1000}),
+        client.get("/api/search", params={"q": "ktp", "opd": ["x"] * 30}),
+        client.get("/api/search", params={"q": "ktp", "limit": 0}),
+        client.get("/api/suggest", params={"q": "k" * 1000}),
+        client.get("/api/services/not%20an%20id"),
+        client.post("/api/click", json={"query": "k" * 1000, "id": "abc"}),
+        client.post("/api/click", json={"query": "ktp", "id": "<script>"}),
+    ]
+    for r in answers:
+        assert r.status_code == 422, r.request.url
+        body = r.json()
+        assert set(body) == {"detail", "message"}, body
+        assert isinstance(body["message"], str) and body["message"]
+        assert all(set(d) == {"loc", "msg", "type"} for d in body["detail"]), body
+
+
+def test_synonyms_add_works_without_user_in_the_environment(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("USER", "LOGNAME")}
+    result = subprocess.run(
+        [sys.executable, "-m", "sikoja.cli", "synonyms", "add", "--data-dir", str(tmp_path),
+         "pisah kk, pecah kk", "--why", "warga menulis pisah"],
+        capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 0, result.stderr
+    history = sikoja("synonyms", "history", "--data-dir", tmp_path)
+    import pwd
+
+    assert pwd.getpwuid(os.getuid()).pw_name in history.stdout
