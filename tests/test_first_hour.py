@@ -171,3 +171,30 @@ def test_synonyms_add_works_without_user_in_the_environment(tmp_path):
     import pwd
 
     assert pwd.getpwuid(os.getuid()).pw_name in history.stdout
+
+
+# -- the home page's life events -----------------------------------------------------------
+
+
+def test_life_events_lead_to_the_services_the_index_has(client):
+    events = {e["key"]: e for e in client.get("/api/life-events").json()["events"]}
+    birth = events["kelahiran"]
+    assert birth["label"] == {"id": "Kelahiran anak", "en": "A baby is born"}
+    assert [s["title"] for s in birth["services"]][:1] == ["Penerbitan Akta Kelahiran"]
+    assert client.get(f"/api/search?q={birth['query']}").json()["total"] > 0
+    # no death certificate service in this index: no look-alike (Akta Kelahiran) offered
+    assert "kematian" not in events
+
+
+def test_an_admin_can_replace_the_life_events(settings):
+    from fastapi.testclient import TestClient
+
+    from search_api.app import create_app
+
+    (settings.data_dir / "life_events.yaml").write_text(
+        "events:\n  - key: bangun\n    label: {id: Membangun rumah, en: Building a house}\n"
+        "    queries: [persetujuan bangunan gedung]\n", encoding="utf-8")
+    with TestClient(create_app(settings)) as c:
+        events = c.get("/api/life-events").json()["events"]
+    assert [(e["key"], [s["title"] for s in e["services"]]) for e in events] == [
+        ("bangun", ["Persetujuan Bangunan Gedung (PBG)"])]

@@ -20,6 +20,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field
 
 from indexer.backend import Filters
+from search_api.life_events import LifeEvents, LifeEventsResponse
 from search_api.service import IndexUnavailable, SearchService
 from sikoja.config import Settings
 from sikoja.documents import KINDS
@@ -257,6 +258,19 @@ def public_router(settings: Settings) -> APIRouter:
             sources=[{k: v for k, v in s.items() if k != "last_success_ts"} for s in sites],
             job=running.model_dump(include={"id", "kind", "state", "started_at"})
             if running else None)
+
+    life_events = LifeEvents(settings.data_dir)
+
+    @router.get("/life-events", response_model=LifeEventsResponse, responses=limited,
+                summary="Life events and their services, for citizens who do not know the words")
+    async def life_events_route(request: Request) -> LifeEventsResponse:
+        """Kelahiran, pindah, menikah, kematian, usaha, sekolah, kesehatan, pengaduan: each
+        with the services the index finds for it (``life_events.yaml``; an admin may put
+        their own in the data dir). Empty before an index exists."""
+        service = _service(request)
+        await _refresh(service)
+        events = await run_in_threadpool(life_events.events, service)
+        return LifeEventsResponse(events=events)
 
     @router.get("/popular", response_model=PopularResponse, responses=limited,
                 summary="What citizens search for and open most")
