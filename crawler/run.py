@@ -48,8 +48,9 @@ class SourceSummary:
     unchanged: int = 0
     gone: int = 0
     errors: int = 0
-    skipped: int = 0
+    skipped: int = 0  # robots, offsite, ... and the catalog-described pages below
     elapsed: float = 0.0
+    catalog: int = 0  # an app's own page the app catalog describes: fetched, not compared
 
     @property
     def pages(self) -> int:
@@ -291,7 +292,7 @@ class CrawlJob:
 def _source_summary(store: DocumentStore, source: Source, crawl_id: int,
                     row: Any) -> SourceSummary:
     counts = {
-        (r["outcome"], r["reason"] if r["outcome"] == "ok" else None): r["n"]
+        (r["outcome"], r["reason"]): r["n"]
         for r in store.query(
             "SELECT outcome, CASE WHEN outcome IN ('ok', 'unchanged') THEN reason END "
             "AS reason, COUNT(*) AS n FROM fetch_log WHERE crawl_id = ? GROUP BY 1, 2",
@@ -309,6 +310,7 @@ def _source_summary(store: DocumentStore, source: Source, crawl_id: int,
         errors=counts.get(("error", None), 0),
         # an app's page the catalog describes is not "same": nothing was compared
         skipped=counts.get(("skipped", None), 0) + counts.get(("unchanged", CATALOG), 0),
+        catalog=counts.get(("unchanged", CATALOG), 0),
         elapsed=round((row["finished_at"] or time.time()) - row["started_at"], 2),
     )
 
