@@ -39,6 +39,7 @@ def test_life_events_lead_a_citizen_to_a_service(sites, browser):
     assert used.is_displayed()  # a fresh install: the events' first services stand in
     assert browser.find_element(By.ID, "most-used-h").text == "Layanan yang banyak dibutuhkan"
     birth.click()
+    birth = browser.find_element(By.CSS_SELECTOR, "button[data-event=kelahiran]")  # redrawn
     assert birth.get_attribute("aria-expanded") == "true"
     panel = browser.find_element(By.ID, "event-panel")
     assert panel.is_displayed()
