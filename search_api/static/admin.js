@@ -224,7 +224,9 @@
     e.preventDefault();
     var terms = $('syn-terms').value.split(',').map(function (s) { return s.trim(); }).filter(Boolean);
     api('POST', '/synonyms', { terms: terms, why: $('syn-why').value.trim() }).then(function () {
-      $('syn-terms').value = ''; $('syn-why').value = ''; say('Sinonim ditambahkan.'); return loadSynonyms();
+      $('syn-terms').value = ''; $('syn-why').value = ''; say('Sinonim ditambahkan.');
+      $('syn-filter').value = terms[0] || ''; synPage = 0;  // show the new rule, wherever it is
+      return loadSynonyms();
     }).catch(failed);
   });
   $('syn-import').addEventListener('submit', function (e) {
