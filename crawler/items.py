@@ -13,6 +13,9 @@ from sikoja.documents import Document
 
 # fetch_log outcomes (see DocumentStore.log_fetch)
 OK, UNCHANGED, SKIPPED, GONE, ERROR = "ok", "unchanged", "skipped", "gone", "error"
+# The counter (and fetch_log reason) of an app's own page that the app catalog describes:
+# left unchanged in the store, and counted with the skipped pages in the crawl summary.
+CATALOG = "catalog"
 
 
 @dataclass

@@ -12,6 +12,8 @@ import time
 from collections import Counter
 from typing import TextIO
 
+from sikoja.wording import count
+
 
 class CrawlBoard:
     def __init__(self, out: TextIO | None = None) -> None:
@@ -57,4 +59,4 @@ def format_progress(snapshot: dict[str, object]) -> str:
     extra += f", {totals['skipped']} skipped" if totals["skipped"] else ""
     return (f"crawl {elapsed:.0f}s: {pages} pages ({totals['stored']} new, "
             f"{totals['changed']} changed, {totals['unchanged']} unchanged), "
-            f"{totals['errors']} errors{extra}, {rate:.1f} pages/s")
+            f"{count(totals['errors'], 'error')}{extra}, {rate:.1f} pages/s")

@@ -2,7 +2,9 @@
 
 ``sikoja report sites`` answers "which OPD site is broken and how": the latest crawl of
 each source, its fetches, its errors grouped by kind (the prefix of ``fetch_log.reason``),
-response times and when it last crawled successfully. ``sikoja report overlap`` lists
+response times and when it last crawled successfully, and the failing URLs with their
+reasons in words an admin can act on ("halaman tidak ditemukan (HTTP 404)"), with times
+relative to now ("3 jam lalu"). ``sikoja report overlap`` lists
 the near-duplicate groups found after the crawl: the same service published by MPP and by
 its OPD, the same app under two names. A site that draws its pages with JavaScript and
 serves no readable JSON lists those pages as ``unreadable``, with their URLs. Both return
@@ -19,6 +21,7 @@ from typing import Any
 from crawler.dedup import canonical_member, similarity
 from crawler.failures import UNREADABLE_KIND, reason_kind
 from sikoja.store import DocumentStore
+from sikoja.wording import count
 
 
 @dataclass
@@ -39,9 +42,74 @@ class SiteHealth:
     documents: int = 0  # live documents of this source in the store (apps merged in pages too)
     # pages sikoja cannot read, with why: [{"url", "reason"}] (e.g. drawn by JavaScript)
     unreadable: list[dict[str, str]] = field(default_factory=list)
+    # the latest crawl's failing URLs (at most MAX_FAILURES): {url, kind, reason, label}
+    failures: list[dict[str, Any]] = field(default_factory=list)
+    state_label: str | None = None  # last_crawl_state in Indonesian
+    errors_by_label: dict[str, int] = field(default_factory=dict)  # errors_by_kind, in words
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+MAX_FAILURES = 20
+
+# What each error kind (crawler.failures.ERROR_KINDS) means for an admin. A kind without a
+# label here is shown as it is, so a new kind never breaks the report.
+KIND_LABELS = {
+    "http 4xx": "halaman tidak ada atau ditolak (HTTP 4xx)",
+    "http 5xx": "server situs bermasalah (HTTP 5xx)",
+    "timeout": "situs terlalu lama menjawab",
+    "connection": "situs tidak bisa dihubungi",
+    "too large": "berkas terlalu besar",
+    "content type": "jenis berkas tidak didukung",
+    "robots": "dilarang oleh robots.txt",
+    "parse": "isi halaman tidak bisa dibaca",
+    "redirect": "pengalihan (redirect) bermasalah",
+    "offsite": "tautan ke luar situs",
+    "javascript": "isi digambar JavaScript, tidak terbaca tanpa peramban",
+    "other": "masalah lain",
+}
+STATUS_LABELS = {
+    400: "permintaan ditolak", 401: "perlu login", 403: "akses ditolak",
+    404: "halaman tidak ditemukan", 410: "halaman sudah dihapus", 429: "terlalu banyak permintaan",
+    500: "galat di server situs", 502: "gateway situs bermasalah",
+    503: "server situs sedang tidak tersedia", 504: "server situs terlalu lama menjawab",
+}
+STATE_LABELS = {
+    "done": "berhasil", "partial": "sebagian gagal", "failed": "gagal",
+    "interrupted": "terhenti", "running": "sedang berjalan",
+}
+
+
+def failure_label(reason: str | None, status: int | None = None) -> str:
+    """A fetch_log reason in words: 'halaman tidak ditemukan (HTTP 404)'."""
+    kind = reason_kind(reason)
+    if status and status in STATUS_LABELS:
+        return f"{STATUS_LABELS[status]} (HTTP {status})"
+    if status and status >= 400:
+        return f"{KIND_LABELS.get(kind, kind)}: HTTP {status}"
+    return KIND_LABELS.get(kind, kind)
+
+
+def relative_time(iso: str | None, now: datetime | None = None) -> str:
+    """'baru saja', '5 menit lalu', '3 jam lalu', 'kemarin', '12 hari lalu'; 'belum pernah'
+    for no time at all."""
+    if not iso:
+        return "belum pernah"
+    when = datetime.fromisoformat(iso)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    seconds = ((now or datetime.now(UTC)) - when).total_seconds()
+    if seconds < 0:
+        return "baru saja"
+    for limit, size, unit in ((60, 0, ""), (3600, 60, "menit"), (86400, 3600, "jam"),
+                              (2 * 86400, 0, "kemarin"), (60 * 86400, 86400, "hari"),
+                              (730 * 86400, 30 * 86400, "bulan")):
+        if seconds < limit:
+            if not size:
+                return unit or "baru saja"
+            return f"{int(seconds // size)} {unit} lalu"
+    return f"{int(seconds // (365 * 86400))} tahun lalu"
 
 
 def _iso(ts: float | None) -> str | None:
@@ -77,6 +145,12 @@ def sites_report(store: DocumentStore) -> list[SiteHealth]:
             "SELECT reason, COUNT(*) AS n FROM fetch_log WHERE crawl_id = ? "
             "AND outcome IN ('error', 'skipped') GROUP BY reason", (latest["id"],)):
             kinds[reason_kind(row["reason"])] += row["n"]
+        failures = [
+            {"url": r["url"], "kind": reason_kind(r["reason"]), "reason": r["reason"],
+             "status": r["status"], "label": failure_label(r["reason"], r["status"])}
+            for r in store.query(
+                "SELECT url, status, reason FROM fetch_log WHERE crawl_id = ? "
+                "AND outcome = 'error' ORDER BY id LIMIT ?", (latest["id"], MAX_FAILURES))]
         times = sorted(r[0] for r in store.query(
             "SELECT elapsed_ms FROM fetch_log WHERE crawl_id = ? AND elapsed_ms IS NOT NULL",
             (latest["id"],)))
@@ -105,28 +179,48 @@ def sites_report(store: DocumentStore) -> list[SiteHealth]:
             response_ms_p95=_percentile(times, 0.95),
             documents=documents[0][0] + merged[0][0],
             unreadable=unreadable,
+            failures=failures,
+            state_label=STATE_LABELS.get(latest["state"], latest["state"]),
+            errors_by_label={KIND_LABELS.get(k, k): n for k, n in kinds.most_common()},
         ))
     return report
 
 
-def format_sites(report: list[SiteHealth]) -> str:
+def format_sites(report: list[SiteHealth], *, now: datetime | None = None,
+                 failures: int = 5) -> str:
+    """The report for a person: sites with problems first, each with its failing URLs and
+    why they failed (at most ``failures`` per site); then one line per healthy site."""
     if not report:
-        return "no crawls recorded yet"
-    head = (f"{'source':<22} {'state':<11} {'pages':>6} {'errors':>6} {'skip':>5} "
-            f"{'med ms':>7} {'p95 ms':>7} {'last success':<20} errors by kind")
-    lines = [head, "-" * len(head)]
-    for site in report:
-        kinds = ", ".join(f"{k} {n}" for k, n in site.errors_by_kind.items()) or "-"
-        med = f"{site.response_ms_median:.0f}" if site.response_ms_median is not None else "-"
-        p95 = f"{site.response_ms_p95:.0f}" if site.response_ms_p95 is not None else "-"
-        lines.append(
-            f"{site.source[:22]:<22} {site.last_crawl_state or '-':<11} "
-            f"{site.pages_fetched:>6} {site.errors:>6} {site.skipped:>5} {med:>7} {p95:>7} "
-            f"{(site.last_success_at or 'never')[:19]:<20} {kinds}"
-        )
-        lines.extend(f"    unreadable {page['url']}: {page['reason'].split(': ', 1)[-1]}"
-                     for page in site.unreadable)
-    return "\n".join(lines)
+        return "Belum ada crawl yang tercatat: jalankan 'sikoja crawl' dulu."
+    lines: list[str] = []
+    healthy: list[str] = []
+    for site in sorted(report, key=lambda s: (-s.errors, s.source)):
+        state = site.state_label or site.last_crawl_state or "-"
+        when = relative_time(site.last_crawl_at, now)
+        if not site.errors and not site.unreadable and site.last_crawl_state == "done":
+            healthy.append(f"  {site.source:<22} {state}, {when}: {site.pages_fetched} halaman, "
+                           f"{site.documents} dokumen")
+            continue
+        med = f"{site.response_ms_median:.0f} ms" if site.response_ms_median is not None else "-"
+        lines.append(f"{site.source}" + (f" — {site.opd}" if site.opd else ""))
+        lines.append(f"  crawl terakhir: {state}, {when}; berhasil terakhir: "
+                     f"{relative_time(site.last_success_at, now)}")
+        lines.append(f"  {site.pages_fetched} halaman diambil, {site.documents} dokumen, "
+                     f"{site.errors} galat, {site.skipped} dilewati; median {med}")
+        for label, n in site.errors_by_label.items():
+            lines.append(f"  {n:>4} × {label}")
+        shown = site.failures[:failures]
+        for failure in shown:
+            lines.append(f"         {failure['url']} — {failure['label']}")
+        lines.extend(f"         {page['url']} — tidak terbaca: "
+                     f"{page['reason'].split(': ', 1)[-1]}" for page in site.unreadable)
+        if site.errors > len(shown):
+            lines.append(f"         … dan {site.errors - len(shown)} lagi")
+        lines.append("")
+    if healthy:
+        lines.append("Situs tanpa galat:")
+        lines += healthy
+    return "\n".join(lines).rstrip()
 
 
 @dataclass
@@ -201,11 +295,12 @@ def format_overlap(report: list[OverlapGroup]) -> str:
         return "no overlapping services or apps found"
     lines: list[str] = []
     for group in report:
-        lines.append(f"[{group.kind}] {group.title}  ({len(group.members)} copies, "
-                     f"{len(group.opds)} OPDs, similarity >= {group.similarity:.2f})")
+        copies = count(len(group.members), "copy", "copies")
+        lines.append(f"[{group.kind}] {group.title}  ({copies}, "
+                     f"{count(len(group.opds), 'OPD')}, similarity >= {group.similarity:.2f})")
         for member in group.members:
             mark = "*" if member.canonical else " "
             lines.append(f"  {mark} {member.similarity:4.2f}  {member.opd[:34]:<34} "
                          f"{member.title[:40]:<40} {member.url}")
-    lines.append(f"{len(report)} groups; * marks the copy search shows first")
+    lines.append(f"{count(len(report), 'group')}; * marks the copy search shows first")
     return "\n".join(lines)

@@ -27,11 +27,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from crawler.items import CATALOG
 from crawler.progress import format_progress
 from sikoja.config import Settings
 from sikoja.errors import SikojaError
 from sikoja.sources import Source
 from sikoja.store import DocumentStore
+from sikoja.wording import count
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,8 +48,9 @@ class SourceSummary:
     unchanged: int = 0
     gone: int = 0
     errors: int = 0
-    skipped: int = 0
+    skipped: int = 0  # robots, offsite, ... and the catalog-described pages below
     elapsed: float = 0.0
+    catalog: int = 0  # an app's own page the app catalog describes: fetched, not compared
 
     @property
     def pages(self) -> int:
@@ -96,8 +99,9 @@ class CrawlSummary:
         if self.error:
             lines.append(f"crawl process failed: {self.error}")
         lines.append(
-            f"{len(self.sources)} sources, {self.pages} pages, {self.errors} errors in "
-            f"{self.elapsed:.1f}s ({rate:.1f} pages/s); {self.groups} near-duplicate groups"
+            f"{count(len(self.sources), 'source')}, {count(self.pages, 'page')}, "
+            f"{count(self.errors, 'error')} in {self.elapsed:.1f}s ({rate:.1f} pages/s); "
+            f"{count(self.groups, 'near-duplicate group')}"
         )
         return "\n".join(lines)
 
@@ -288,10 +292,11 @@ class CrawlJob:
 def _source_summary(store: DocumentStore, source: Source, crawl_id: int,
                     row: Any) -> SourceSummary:
     counts = {
-        (r["outcome"], r["reason"] if r["outcome"] == "ok" else None): r["n"]
+        (r["outcome"], r["reason"]): r["n"]
         for r in store.query(
-            "SELECT outcome, CASE WHEN outcome = 'ok' THEN reason END AS reason, "
-            "COUNT(*) AS n FROM fetch_log WHERE crawl_id = ? GROUP BY 1, 2", (crawl_id,),
+            "SELECT outcome, CASE WHEN outcome IN ('ok', 'unchanged') THEN reason END "
+            "AS reason, COUNT(*) AS n FROM fetch_log WHERE crawl_id = ? GROUP BY 1, 2",
+            (crawl_id,),
         )
     }
     return SourceSummary(
@@ -303,7 +308,9 @@ def _source_summary(store: DocumentStore, source: Source, crawl_id: int,
         unchanged=counts.get(("unchanged", None), 0),
         gone=counts.get(("gone", None), 0),
         errors=counts.get(("error", None), 0),
-        skipped=counts.get(("skipped", None), 0),
+        # an app's page the catalog describes is not "same": nothing was compared
+        skipped=counts.get(("skipped", None), 0) + counts.get(("unchanged", CATALOG), 0),
+        catalog=counts.get(("unchanged", CATALOG), 0),
         elapsed=round((row["finished_at"] or time.time()) - row["started_at"], 2),
     )
 

@@ -157,7 +157,8 @@ class Searcher:
         # snippets analyse every word of a result's text: memoise word -> index tokens
         self._word_tokens = functools.lru_cache(maxsize=200_000)(
             lambda word: tuple(self.analyzer.index_tokens(word)))
-        self._titles: tuple[str | None, list[tuple[str, list[str]]]] = (None, [])
+        self._titles: tuple[str | None, list[tuple[str, list[str], frozenset[str]]],
+                            frozenset[str]] = (None, [], frozenset())
 
     # -- public -----------------------------------------------------------------------
 
@@ -235,17 +236,47 @@ class Searcher:
                       score=0.0, id=doc.id, source=doc.source, fields=doc.fields)
 
     def suggest(self, prefix: str, limit: int = 8) -> list[str]:
-        """Service and app names whose words start with what was typed so far."""
+        """Service and app names for what was typed so far, as search would read it.
+
+        The last word is a prefix of any word of a name ("kelah" finds "Penerbitan Akta
+        Kelahiran"), also in its normalised form ("akte" -> akta). Earlier words are
+        complete: read through the analyser (colloquial forms, stemming, abbreviations: "kk"
+        -> kartu keluarga) and each must be in the name, unless no name has it at all
+        ("urus", "bikin", "cara" narrow nothing). One entry per near-duplicate group, as
+        search shows one result for the group; names starting with the typed word first.
+        """
         words = prefix.casefold().split()
         if not words:
             return []
-        out = []
-        for title, title_words in self._title_index():
-            if all(any(w.startswith(p) for w in title_words) for p in words):
-                out.append(title)
-                if len(out) >= limit:
-                    break
-        return out
+        *complete, partial = words
+        needs = [alts for alts in (self._word_alternatives(w) for w in complete) if alts]
+        partials = {partial, *self.analyzer.normalizer.words(partial)}
+        entries, known = self._title_data()
+        needs = [alts for alts in needs if any(set(a) <= known for a in alts)]
+        hits: list[tuple[int, int, str]] = []
+        for order, (title, title_words, tokens) in enumerate(entries):
+            if not all(any(set(a) <= tokens for a in alts) for alts in needs):
+                continue
+            starts = [i for i, w in enumerate(title_words)
+                      if any(w.startswith(p) for p in partials)]
+            if not starts and not any(t.startswith(p) for t in tokens for p in partials
+                                      if len(p) >= 3):
+                continue
+            hits.append((min(starts, default=9), order, title))
+        hits.sort()
+        return [title for _, _, title in hits[:limit]]
+
+    def _word_alternatives(self, word: str) -> list[tuple[str, ...]]:
+        """The analysed forms a complete query word may take in a name: its own tokens, and
+        the expansions of an abbreviation ("kk" -> kartu keluarga); [] for a stopword."""
+        tokens = tuple(self.analyzer.index_tokens(word))
+        if not tokens:
+            return []
+        alternatives = [tokens]
+        for key in {tuple(self.analyzer.normalizer.words(word)), (word,)}:
+            for _readable, expansion in self.analyzer._expansions.abbreviations.get(key, ()):
+                alternatives.append(tuple(expansion))
+        return alternatives
 
     def info(self) -> dict[str, Any]:
         return self.backend.info()
@@ -464,14 +495,31 @@ class Searcher:
             return False
         return top.best_bet or decide(signals, self.ranking.card_rules())
 
-    def _title_index(self) -> list[tuple[str, list[str]]]:
-        """(title, its casefolded words) of every service and app, per index version."""
+    def _title_index(self) -> list[tuple[str, list[str], frozenset[str]]]:
+        """(title, its normalised words, its analysed tokens) of every service and app, one
+        per near-duplicate group (the group's own page names it), per index version."""
+        return self._title_data()[0]
+
+    def _title_data(self) -> tuple[list[tuple[str, list[str], frozenset[str]]], frozenset[str]]:
+        """The title index and every token in it, built together once per index version."""
+        titles = self._titles
         version = self.backend.info().get("version")
-        if self._titles[0] != version:
-            titles = sorted({m.title for m in self.backend.all_meta()
-                             if m.kind in ("service", "app")})
-            self._titles = (version, [(t, t.casefold().split()) for t in titles])
-        return self._titles[1]
+        if titles[0] != version:
+            metas = [m for m in self.backend.all_meta() if m.kind in ("service", "app")]
+            by_group: dict[str, DocMeta] = {}
+            for meta in sorted(metas, key=lambda m: (m.id != (m.group_id or m.id), m.title)):
+                by_group.setdefault(meta.group_id or meta.id, meta)
+            seen: set[str] = set()
+            entries = []
+            for title in sorted(m.title for m in by_group.values()):
+                if title.casefold() in seen:
+                    continue
+                seen.add(title.casefold())
+                words = [*title.casefold().split(), *self.analyzer.normalizer.words(title)]
+                entries.append((title, words, frozenset(self.analyzer.index_tokens(title))))
+            titles = (version, entries, frozenset().union(*(e[2] for e in entries)))
+            self._titles = titles
+        return titles[1], titles[2]
 
 
 def kind_boost(prior: float, confidence: float, unsure: float) -> float:

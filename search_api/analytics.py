@@ -6,14 +6,20 @@ What is stored, in ``analytics.db`` in the data dir:
   anything that looks like a personal number (NIK, KK, phone) or an e-mail address; how many
   results it had, the did-you-mean offered, the top result's id, the filters, and when;
 - each click on a result: the query, which result (id, URL, position), and when;
-- a *visitor* token: an HMAC of the client address and user agent under a random salt that
-  is replaced every day (the old one is deleted), so that within one day we can count
-  distinct searchers and see a zero-result query followed by a successful one (a synonym
-  waiting to be written), but never link days together or recover an address.
+- a *visitor* token: an HMAC of the client's *network* (IPv4 /24, IPv6 /64) under a random
+  salt that is replaced every day (the old one is deleted), so that within one day we can
+  count distinct searchers and see a zero-result query followed by a successful one (a
+  synonym waiting to be written), but never link days together or recover an address. The
+  network, not the user agent, makes a visitor: one person changing browsers or scripting
+  user agents from one connection stays one visitor, so cannot push a query into the
+  suggestions alone.
 
 Raw IP addresses and user agents are never written anywhere. A query is only ever offered
 back to other citizens (autocomplete, popular searches) once several distinct visitors have
-typed it, so one person's unusual query stays private.
+typed it, so one person's unusual query stays private; the admin's one-click fixes
+(synonym, best bet) are offered only for such queries, and only when the words are ones a
+person would type (``plausible_query``): no emoji, markup, repeated phrases, one-letter
+terms or essay-length text.
 
 Writes go through a queue to one writer thread in batches, so a burst of searches costs
 the request an append to a list, not a disk write.
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 import difflib
 import hmac
+import ipaddress
 import json
 import logging
 import queue
@@ -45,7 +52,12 @@ log = logging.getLogger(__name__)
 MIN_VISITORS_TO_SHARE = 3
 # A zero-result search followed within this many seconds by a successful one is a rewording.
 REFORMULATION_WINDOW_S = 600
+# ... by at least this many of the visitors who found nothing, before it is suggested.
+MIN_REFORMULATIONS = 2
 RETENTION_DAYS = 365
+# A suggested synonym term or query: what people type into a search box, not an essay.
+MAX_SUGGESTION_CHARS = 60
+MAX_SUGGESTION_WORDS = 6
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS searches (
@@ -99,6 +111,43 @@ def scrub_query(text: str) -> str:
     text = normalise_query(text)
     text = _EMAIL.sub("<email>", text)
     return _LONG_NUMBER.sub("<nomor>", text)
+
+
+# Letters (any script), digits and the punctuation service names use; anything else
+# (emoji, markup, SQL, synonym syntax such as "," or "=>") makes a text unfit to suggest.
+_PLAIN_TEXT = re.compile(r"^[^\W_]+(?:[ \-/.'()&]+[^\W_]+)*[.)]?$")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def network(client_addr: str) -> str:
+    """The network a client address belongs to: IPv4 /24, IPv6 /64 (one household or
+    phone operator's pool); anything that is not an address is kept as it is."""
+    try:
+        ip = ipaddress.ip_address(client_addr.strip().strip("[]"))
+    except ValueError:
+        return client_addr
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    prefix = 24 if ip.version == 4 else 64
+    return str(ipaddress.ip_network(f"{ip}/{prefix}", strict=False))
+
+
+def plausible_query(text: str | None) -> bool:
+    """Whether ``text`` looks like words a person typed, fit to offer back as a suggestion
+    or a synonym term: 2-60 characters, at most 6 words, letters and digits with ordinary
+    punctuation only (no emoji, no markup), at least one letter, and no phrase or word
+    said again ("urus ktp urus ktp", "ktp ktp")."""
+    if not text:
+        return False
+    text = text.strip()
+    if not 2 <= len(text) <= MAX_SUGGESTION_CHARS or not _PLAIN_TEXT.match(text):
+        return False
+    words = _WORD.findall(text.casefold())
+    if not words or len(words) > MAX_SUGGESTION_WORDS:
+        return False
+    if not any(c.isalpha() for c in text):
+        return False
+    return len(set(words)) == len(words)
 
 
 def _day(ts: float) -> str:
@@ -183,12 +232,14 @@ class Analytics:
 
     # -- recording (called per request: cheap) ---------------------------------------
 
-    def visitor(self, client_addr: str | None, user_agent: str | None) -> str | None:
-        """Today's pseudonym for a client; the salt behind it is forgotten tomorrow."""
+    def visitor(self, client_addr: str | None, user_agent: str | None = None) -> str | None:
+        """Today's pseudonym for a client's network; the salt behind it is forgotten
+        tomorrow. ``user_agent`` is accepted for old callers and ignored: it is the
+        client's to choose, so it must not make one person several visitors."""
         if not client_addr:
             return None
         day, salt = self._today_salt()
-        message = f"{day}|{client_addr}|{user_agent or ''}".encode()
+        message = f"{day}|{network(client_addr)}".encode()
         return hmac.new(salt, message, "sha256").hexdigest()[:16]
 
     def record_search(
@@ -238,7 +289,7 @@ class Analytics:
             "WHERE at >= ? AND results > 0 AND page = 1 AND query NOT LIKE '%<%' "
             "GROUP BY query HAVING v >= ? ORDER BY v DESC, n DESC LIMIT ?",
             (self._since(days), MIN_VISITORS_TO_SHARE, limit))
-        return [(r["query"], r["v"]) for r in rows]
+        return [(r["query"], r["v"]) for r in rows if plausible_query(r["query"])]
 
     def popular_documents(self, *, days: int = 30, limit: int = 10) -> list[tuple[str, int]]:
         """Most opened results (doc id, distinct visitors) over the last ``days``."""
@@ -262,7 +313,8 @@ class Analytics:
         zero = [ZeroResultStat(**s.model_dump())
                 for s in self._stats(since, "max_results = 0", "n DESC, v DESC", limit)]
         for stat in zero:
-            stat.suggestion = self._suggest(stat.query, since, lookup)
+            if stat.visitors >= MIN_VISITORS_TO_SHARE and plausible_query(stat.query):
+                stat.suggestion = self._suggest(stat.query, since, lookup)
         low = self._stats(
             since, f"max_results > 0 AND n >= {int(min_searches)} AND "
                    f"CAST(c AS REAL) / n < {float(max_ctr)}", "n DESC", limit)
@@ -308,11 +360,11 @@ class Analytics:
                  AND s2.at - s1.at <= ? AND s2.results > 0 AND s2.query != s1.query
                  AND s2.page = 1
             WHERE s1.query = ? AND s1.results = 0 AND s1.visitor IS NOT NULL AND s1.at >= ?
-            GROUP BY s2.query ORDER BY v DESC LIMIT 1
+            GROUP BY s2.query HAVING v >= ? ORDER BY v DESC
             """,
-            (REFORMULATION_WINDOW_S, query, since))
-        if rows:
-            hint.reformulation = rows[0]["next"]
+            (REFORMULATION_WINDOW_S, query, since, MIN_REFORMULATIONS))
+        hint.reformulation = next(
+            (r["next"] for r in rows if plausible_query(r["next"])), None)
         if lookup is not None:
             try:
                 hint.nearest_service = nearest_service(query, lookup)
@@ -321,7 +373,9 @@ class Analytics:
         target = hint.reformulation or (
             hint.nearest_service.title.casefold() if hint.nearest_service else None
         ) or hint.correction
-        if target and target != query:
+        if target and not plausible_query(target):
+            target = None
+        if target and target != query and _words_differ(query, target):
             hint.synonym = [query, target]
             if lookup is not None:
                 try:
@@ -403,6 +457,11 @@ class Analytics:
             self._db.execute("DELETE FROM clicks WHERE at < ?", (cutoff,))
 
 
+def _words_differ(query: str, target: str) -> bool:
+    """A synonym is worth offering when the two sides are not the same words reordered."""
+    return sorted(_WORD.findall(query.casefold())) != sorted(_WORD.findall(target.casefold()))
+
+
 def nearest_service(query: str, lookup: Lookup) -> ServiceHint | None:
     """The known service or app name closest to a query that found nothing.
 
@@ -437,7 +496,8 @@ def nearest_service(query: str, lookup: Lookup) -> ServiceHint | None:
     return hint
 
 
-def format_queries_report(data_dir: str | Path, *, days: int = 30, limit: int = 20) -> str:
+def format_queries_report(data_dir: str | Path, *, days: int = 30, limit: int = 20,
+                          as_json: bool = False) -> str:
     """``sikoja report queries``: the admin report as text, with suggestions when an index
     exists to look names up in."""
     from search_api.service import IndexUnavailable, SearchService
@@ -458,7 +518,7 @@ def format_queries_report(data_dir: str | Path, *, days: int = 30, limit: int = 
     finally:
         service.close()
         analytics.close()
-    return render_report(report)
+    return report.model_dump_json(indent=2) if as_json else render_report(report)
 
 
 def render_report(report: QueryReport) -> str:

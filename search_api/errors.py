@@ -41,6 +41,8 @@ def validation_message(errors: list[dict[str, Any]]) -> str:
     if first.get("type") == "string_too_long" and "max_length" in ctx:
         what = "the query" if name == "q" else name
         return f"{what} is too long: at most {ctx['max_length']} characters are allowed"
+    if first.get("type") == "invalid":  # raised by a route with a sentence of its own
+        return str(first.get("msg"))
     if first.get("type") == "missing":
         return f"{name} is required"
     return f"{name}: {first.get('msg', 'invalid value')}"

@@ -14,7 +14,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from sikoja.errors import SikojaError
+from sikoja.errors import EMPTY_QUERY, SikojaError
+from sikoja.who import WHO_HELP, default_who
 
 EXIT_ERROR = 2
 
@@ -86,6 +87,8 @@ def open_searcher(data_dir: Path):  # noqa: ANN201 - returns indexer.search.Sear
 def cmd_search(args: argparse.Namespace) -> int:
     from indexer.backend import Filters
 
+    if not args.query.strip():  # as the API answers it (422 with the same sentence)
+        raise SikojaError(EMPTY_QUERY)
     searcher = open_searcher(args.data_dir)
     try:
         response = searcher.search(
@@ -123,20 +126,30 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from search_api.app import create_app
     from sikoja.config import load_settings
+    from sikoja.demo.run import check_ports, demo_sites_for
 
     if not Path(args.data_dir).is_dir():
         raise SikojaError(f"data dir not found: {args.data_dir}")
     settings = load_settings(args.data_dir)
-    print(f"sikoja serving {args.data_dir} at http://{args.host}:{args.port}/", flush=True)
-    if args.workers > 1:
-        # several processes share the port; each builds the app from the environment
-        os.environ["SIKOJA_DATA_DIR"] = str(Path(args.data_dir).resolve())
-        uvicorn.run("search_api.app:create_app_from_environment", factory=True,
-                    workers=args.workers, host=args.host, port=args.port,
+    opened = open_built_searcher(settings)
+    if opened is None:  # serving would only answer 503 until someone builds an index
+        raise SikojaError(
+            f"no index in {args.data_dir}: build one with 'sikoja crawl --config SOURCES.yaml "
+            f"--data-dir {args.data_dir}' then 'sikoja index --data-dir {args.data_dir}' "
+            "(or try 'sikoja demo')")
+    opened[0].close()
+    check_ports(args.host, [(args.port, "search service", "--port")])
+    with demo_sites_for(args.data_dir, progress=_progress):
+        print(f"sikoja serving {args.data_dir} at http://{args.host}:{args.port}/", flush=True)
+        if args.workers > 1:
+            # several processes share the port; each builds the app from the environment
+            os.environ["SIKOJA_DATA_DIR"] = str(Path(args.data_dir).resolve())
+            uvicorn.run("search_api.app:create_app_from_environment", factory=True,
+                        workers=args.workers, host=args.host, port=args.port,
+                        log_level="warning", access_log=False)
+            return 0
+        uvicorn.run(create_app(settings), host=args.host, port=args.port,
                     log_level="warning", access_log=False)
-        return 0
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning",
-                access_log=False)
     return 0
 
 
@@ -144,7 +157,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from sikoja.demo.run import run_demo
 
     return run_demo(data_dir=args.data_dir, host=args.host, port=args.port,
-                    serve=not args.no_serve, sites_port=args.sites_port, progress=_progress)
+                    serve=not args.no_serve, sites_port=args.sites_port,
+                    example_port=args.example_port or None, progress=_progress)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -177,7 +191,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.what == "queries":
         from search_api.analytics import format_queries_report
 
-        print(format_queries_report(args.data_dir))
+        print(format_queries_report(args.data_dir, days=args.days, limit=args.limit,
+                                    as_json=args.json))
         return 0
     if not documents_db_path(args.data_dir).is_file():
         raise SikojaError(f"no crawl data in {args.data_dir}: run 'sikoja crawl' first")
@@ -185,12 +200,16 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     store = DocumentStore.open(args.data_dir)
     try:
-        if args.what == "sites":
-            print(reports.format_sites(reports.sites_report(store)))
-        else:
-            print(reports.format_overlap(reports.overlap_report(store)))
+        data = (reports.sites_report(store) if args.what == "sites"
+                else reports.overlap_report(store))
     finally:
         store.close()
+    if args.json:
+        print(json.dumps([item.to_dict() for item in data], ensure_ascii=False, indent=2))
+    elif args.what == "sites":
+        print(reports.format_sites(data, failures=max(0, args.failures)))
+    else:
+        print(reports.format_overlap(data))
     return 0
 
 
@@ -266,7 +285,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="serve the search page, widget and API",
                        description="Run the web service: search page at /, API at /api, "
-                       "docs at /docs, admin at /admin.")
+                       "docs at /docs, admin at /admin. Needs an index ('sikoja index'); on "
+                       "the demo's data dir it also serves the sample sites results link to.")
     _data_dir(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (8000)")
@@ -283,6 +303,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000, help="port for the search service")
     p.add_argument("--sites-port", type=int, default=8701,
                    help="first port of the sample websites (8701)")
+    p.add_argument("--example-port", type=int, default=8700,
+                   help="port of the widget example page, a portal embedding the search "
+                   "(8700; 0 = none)")
     p.add_argument("--no-serve", action="store_true", help="stop after crawling and indexing")
     p.set_defaults(func=cmd_demo)
 
@@ -302,9 +325,26 @@ def build_parser() -> argparse.ArgumentParser:
                    "apart from --queries, with the gap between the two")
     p.set_defaults(func=cmd_eval)
 
-    p = sub.add_parser("report", help="reports: site health, cross-OPD overlap, queries")
-    p.add_argument("what", choices=["sites", "overlap", "queries"])
+    p = sub.add_parser(
+        "report", help="reports: site health, cross-OPD overlap, queries",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Reports for the admin, in the words the admin page uses.\n\n"
+        "  sites    crawl health per source: the last crawl and the last successful one\n"
+        "           ('3 jam lalu'), pages, errors by reason, and the failing URLs with why\n"
+        "  overlap  the same service or app published by several OPDs (near-duplicates)\n"
+        "  queries  what citizens searched for, what found nothing (with suggested fixes)\n"
+        "           and what they did not click")
+    p.add_argument("what", choices=["sites", "overlap", "queries"], help="which report")
     _data_dir(p)
+    p.add_argument("--failures", type=int, default=5, metavar="N",
+                   help="sites: failing URLs listed per site (default 5; the last crawl "
+                   "keeps up to 20)")
+    p.add_argument("--days", type=int, default=30, metavar="N",
+                   help="queries: how many recent days to count (default 30)")
+    p.add_argument("--limit", type=int, default=20, metavar="N",
+                   help="queries: rows per table (default 20)")
+    p.add_argument("--json", action="store_true",
+                   help="print the report's data as JSON (as GET /admin/api/... returns it)")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("bestbet", help="pin a result to the top for a query")
@@ -315,12 +355,12 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("url")
     b.add_argument("--start", help="first day (YYYY-MM-DD)")
     b.add_argument("--end", help="last day (YYYY-MM-DD)")
-    b.add_argument("--who", default=os.environ.get("USER", ""))
+    b.add_argument("--who", default=default_who(), help=WHO_HELP)
     b.add_argument("--why", default="")
     b = bsub.add_parser("remove", help="remove a best bet by id")
     _data_dir(b)
     b.add_argument("id", type=int)
-    b.add_argument("--who", default=os.environ.get("USER", ""))
+    b.add_argument("--who", default=default_who(), help=WHO_HELP)
     b = bsub.add_parser("list", help="list best bets")
     _data_dir(b)
     p.set_defaults(func=cmd_bestbet)

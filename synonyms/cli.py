@@ -18,11 +18,11 @@ reason) and nothing is changed.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from sikoja.errors import SikojaError
+from sikoja.who import WHO_HELP, default_who
 
 
 def _common(parser: argparse.ArgumentParser, *, change: bool = False) -> None:
@@ -30,11 +30,7 @@ def _common(parser: argparse.ArgumentParser, *, change: bool = False) -> None:
         "--data-dir", type=Path, required=True, help="folder holding the index and synonyms.db"
     )
     if change:
-        parser.add_argument(
-            "--who",
-            default=os.environ.get("USER", ""),
-            help="who makes the change (default: $USER)",
-        )
+        parser.add_argument("--who", default=default_who(), help=WHO_HELP)
         parser.add_argument("--why", required=True, help="why the change is made (kept in history)")
 
 

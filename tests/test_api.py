@@ -577,18 +577,22 @@ def test_crawl_needs_a_sources_file(client, admin_key):
 # -- analytics --------------------------------------------------------------------------------
 
 
+def _as_visitor(client, visitor: int) -> TestClient:
+    """The same running app, called from another network (a visitor is a /24)."""
+    return TestClient(client.app, client=(f"10.0.{visitor}.7", 50000))
+
+
 def _search_as(client, q: str, visitor: int) -> dict:
-    return client.get("/api/search", params={"q": q},
-                      headers={"User-Agent": f"phone-{visitor}"}).json()
+    return _as_visitor(client, visitor).get("/api/search", params={"q": q}).json()
 
 
 def test_query_report_finds_top_zero_result_and_low_click_queries(client, admin_key, settings):
     for v in range(4):
         body = _search_as(client, "urus KTP", v)
         if v < 3:
-            client.post("/api/click", json={"query": "urus KTP", "id": body["results"][0]["id"],
-                                            "url": body["results"][0]["url"], "position": 1},
-                        headers={"User-Agent": f"phone-{v}"})
+            _as_visitor(client, v).post(
+                "/api/click", json={"query": "urus KTP", "id": body["results"][0]["id"],
+                                    "url": body["results"][0]["url"], "position": 1})
     for v in range(3):
         _search_as(client, "persyaratan", v)  # found, never clicked
         _search_as(client, "aktakelahiran", v)  # nothing found

@@ -11,7 +11,16 @@ from typing import TYPE_CHECKING, Any
 
 from crawler.boilerplate import learn_template, strip_template
 from crawler.canonical import slash_alias
-from crawler.items import ERROR, GONE, OK, SKIPPED, UNCHANGED, FetchedDocument, FetchOutcome
+from crawler.items import (
+    CATALOG,
+    ERROR,
+    GONE,
+    OK,
+    SKIPPED,
+    UNCHANGED,
+    FetchedDocument,
+    FetchOutcome,
+)
 from crawler.linkstore import LinkStore
 from crawler.sitetitles import refresh_titles
 from crawler.standards import settle_site
@@ -90,10 +99,11 @@ class StorePipeline:
         board = getattr(spider, "board", None)
         if isinstance(item, FetchedDocument):
             outcome, counter = self._store_document(item)
-            # reason tells a new document from a changed one, for the crawl summary
+            # reason tells a new document from a changed one, and a page the app catalog
+            # describes from a page seen before, for the crawl summary
             self.store.log_fetch(crawl_id=crawl_id, source=source, url=item.fetched_url,
                                  status=item.status, outcome=outcome,
-                                 reason=counter if outcome == OK else None,
+                                 reason=counter if outcome == OK or counter == CATALOG else None,
                                  elapsed_ms=item.elapsed_ms)
         elif isinstance(item, FetchOutcome):
             outcome, counter = self._apply_outcome(item, source)

@@ -16,12 +16,15 @@ from typing import Annotated, Any, Literal
 from anyio import CapacityLimiter, to_thread
 from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field
 
 from indexer.backend import Filters
+from search_api.life_events import LifeEvents, LifeEventsResponse
 from search_api.service import IndexUnavailable, SearchService
 from sikoja.config import Settings
 from sikoja.documents import KINDS
+from sikoja.errors import EMPTY_QUERY
 from sikoja.results import Result, SearchResponse
 
 Kind = Literal[KINDS]  # type: ignore[valid-type]
@@ -101,6 +104,12 @@ class SingleFlight:
             self._running.pop(key, None)
 
 
+def invalid(field: str, message: str, *, where: str = "query") -> RequestValidationError:
+    """A 422 with the same body as FastAPI's own validation errors: ``{"detail": [{loc, msg,
+    type}], "message": ...}`` (``search_api.errors``), so a client parses one shape."""
+    return RequestValidationError([{"loc": (where, field), "msg": message, "type": "invalid"}])
+
+
 def _service(request: Request) -> SearchService:
     return request.app.state.search
 
@@ -110,7 +119,7 @@ def _visitor(request: Request) -> str | None:
 
     addr = client_address(request.scope,
                           trust_proxy_headers=request.app.state.settings.api.trust_proxy_headers)
-    return request.app.state.analytics.visitor(addr, request.headers.get("user-agent"))
+    return request.app.state.analytics.visitor(addr)
 
 
 async def _refresh(service: SearchService) -> None:
@@ -152,11 +161,12 @@ def public_router(settings: Settings) -> APIRouter:
         only markup is ``<mark>`` around matched words."""
         text = q.strip()
         if not text:
-            raise HTTPException(422, detail="q is required: type what you are looking for")
+            raise invalid("q", EMPTY_QUERY)
         if len(opd) > MAX_FILTER_VALUES or len(kind) > MAX_FILTER_VALUES:
-            raise HTTPException(422, detail=f"at most {MAX_FILTER_VALUES} values per filter")
+            raise invalid("opd" if len(opd) > MAX_FILTER_VALUES else "kind",
+                          f"at most {MAX_FILTER_VALUES} values per filter")
         if any(len(o) > 200 for o in opd):
-            raise HTTPException(422, detail="an opd filter value is at most 200 characters")
+            raise invalid("opd", "an opd filter value is at most 200 characters")
         service = _service(request)
         await _refresh(service)
         filters = Filters(opd=list(opd), kind=list(kind)) if (opd or kind) else None
@@ -219,8 +229,8 @@ def public_router(settings: Settings) -> APIRouter:
     async def click(request: Request, body: ClickIn) -> Response:
         """For analytics only (click-through per query); nothing personal is stored."""
         if len(body.query) > max_q:
-            raise HTTPException(422, detail=f"the query is too long: at most {max_q} "
-                                            "characters are allowed")
+            raise invalid("query", f"the query is too long: at most {max_q} characters are "
+                                   "allowed", where="body")
         request.app.state.analytics.record_click(
             body.query, doc_id=body.id, url=body.url, position=body.position,
             visitor=_visitor(request))
@@ -248,6 +258,19 @@ def public_router(settings: Settings) -> APIRouter:
             sources=[{k: v for k, v in s.items() if k != "last_success_ts"} for s in sites],
             job=running.model_dump(include={"id", "kind", "state", "started_at"})
             if running else None)
+
+    life_events = LifeEvents(settings.data_dir)
+
+    @router.get("/life-events", response_model=LifeEventsResponse, responses=limited,
+                summary="Life events and their services, for citizens who do not know the words")
+    async def life_events_route(request: Request) -> LifeEventsResponse:
+        """Kelahiran, pindah, menikah, kematian, usaha, sekolah, kesehatan, pengaduan: each
+        with the services the index finds for it (``life_events.yaml``; an admin may put
+        their own in the data dir). Empty before an index exists."""
+        service = _service(request)
+        await _refresh(service)
+        events = await run_in_threadpool(life_events.events, service)
+        return LifeEventsResponse(events=events)
 
     @router.get("/popular", response_model=PopularResponse, responses=limited,
                 summary="What citizens search for and open most")

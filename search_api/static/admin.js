@@ -27,6 +27,13 @@
     });
     return tr;
   }
+  // Count columns (every cell but the first and any holding buttons) align right, unwrapped.
+  function numbered(tr) {
+    Array.prototype.forEach.call(tr.children, function (td, i) {
+      if (i > 0 && /^[\d%.,\s-]+$/.test(td.textContent)) td.className = 'num';
+    });
+    return tr;
+  }
   function button(text, onClick, cls) {
     var b = el('button', { type: 'button' }, text);
     if (cls) b.className = cls;
@@ -128,7 +135,7 @@
       $('analytics-summary').textContent = r.searches + ' pencarian oleh ' + r.visitors + ' pengunjung sejak ' + r.since +
         '; ' + Math.round(r.zero_result_rate * 100) + '% tanpa hasil; ' + r.clicks + ' klik.';
       var top = $('top'); clear(top);
-      r.top.forEach(function (q) { top.appendChild(row([q.query, q.searches, q.visitors, q.clicks, Math.round(q.ctr * 100) + '%'])); });
+      r.top.forEach(function (q) { top.appendChild(numbered(row([q.query, q.searches, q.visitors, q.clicks, Math.round(q.ctr * 100) + '%']))); });
       var zero = $('zero'); clear(zero);
       r.zero_results.forEach(function (q) {
         var s = q.suggestion || {};
@@ -149,10 +156,10 @@
               .then(function () { say('Best bet ditambahkan.'); return loadBestBets(); }).catch(failed);
           }, 'secondary'));
         }
-        zero.appendChild(row([q.query, q.searches, hints.join('; '), actions]));
+        zero.appendChild(numbered(row([q.query, q.searches, q.visitors, hints.join('; ') || '—', actions])));
       });
       var low = $('lowctr'); clear(low);
-      r.low_ctr.forEach(function (q) { low.appendChild(row([q.query, q.searches, q.clicks, Math.round(q.ctr * 100) + '%'])); });
+      r.low_ctr.forEach(function (q) { low.appendChild(numbered(row([q.query, q.searches, q.clicks, Math.round(q.ctr * 100) + '%']))); });
     });
   }
   $('analytics-form').addEventListener('submit', function (e) { e.preventDefault(); loadAnalytics().catch(failed); });
@@ -164,17 +171,40 @@
     return why && why.trim() ? why.trim() : null;
   }
 
+  // The rule list is long (300+ rules): filtered by what is typed and shown a page at a time.
+  var SYN_PAGE = 25;
+  var synRules = [], synPage = 0;
+
+  function synMatches() {
+    var q = $('syn-filter').value.trim().toLowerCase();
+    if (!q) return synRules;
+    return synRules.filter(function (item) { return item.rule.toLowerCase().indexOf(q) >= 0; });
+  }
+
+  function showSynonyms() {
+    var list = $('syn-list'); clear(list);
+    var matches = synMatches();
+    var pages = Math.max(1, Math.ceil(matches.length / SYN_PAGE));
+    synPage = Math.min(Math.max(0, synPage), pages - 1);
+    matches.slice(synPage * SYN_PAGE, (synPage + 1) * SYN_PAGE).forEach(function (item) {
+      list.appendChild(row([synRules.indexOf(item) + 1, item.rule + (item.one_way ? '  (satu arah)' : ''), button('Hapus', function () {
+        var why = askWhy('menghapus "' + item.rule + '"');
+        if (!why) return;
+        api('DELETE', '/synonyms/' + encodeURIComponent(item.rule) + '?why=' + encodeURIComponent(why))
+          .then(function () { say('Sinonim dihapus.'); return loadSynonyms(); }).catch(failed);
+      }, 'danger')]));
+    });
+    if (!matches.length) list.appendChild(row(['', 'Tidak ada aturan yang cocok.', '']));
+    $('syn-count').textContent = matches.length + ' dari ' + synRules.length + ' aturan; halaman ' +
+      (synPage + 1) + ' dari ' + pages;
+    $('syn-prev').disabled = synPage === 0;
+    $('syn-next').disabled = synPage >= pages - 1;
+  }
+
   function loadSynonyms() {
     return Promise.all([api('GET', '/synonyms'), api('GET', '/synonyms/history?limit=20')]).then(function (res) {
-      var list = $('syn-list'); clear(list);
-      res[0].forEach(function (item, i) {
-        list.appendChild(row([i + 1, item.rule + (item.one_way ? '  (satu arah)' : ''), button('Hapus', function () {
-          var why = askWhy('menghapus "' + item.rule + '"');
-          if (!why) return;
-          api('DELETE', '/synonyms/' + encodeURIComponent(item.rule) + '?why=' + encodeURIComponent(why))
-            .then(function () { say('Sinonim dihapus.'); return loadSynonyms(); }).catch(failed);
-        }, 'danger')]));
-      });
+      synRules = res[0];
+      showSynonyms();
       var hist = $('syn-history'); clear(hist);
       res[1].forEach(function (v) {
         hist.appendChild(row([v.id, when(v.created_at), v.who, v.action + (v.detail ? ': ' + v.detail : '') + ' — ' + v.why,
@@ -187,11 +217,16 @@
       });
     });
   }
+  $('syn-filter').addEventListener('input', function () { synPage = 0; showSynonyms(); });
+  $('syn-prev').addEventListener('click', function () { synPage -= 1; showSynonyms(); });
+  $('syn-next').addEventListener('click', function () { synPage += 1; showSynonyms(); });
   $('syn-add').addEventListener('submit', function (e) {
     e.preventDefault();
     var terms = $('syn-terms').value.split(',').map(function (s) { return s.trim(); }).filter(Boolean);
     api('POST', '/synonyms', { terms: terms, why: $('syn-why').value.trim() }).then(function () {
-      $('syn-terms').value = ''; $('syn-why').value = ''; say('Sinonim ditambahkan.'); return loadSynonyms();
+      $('syn-terms').value = ''; $('syn-why').value = ''; say('Sinonim ditambahkan.');
+      $('syn-filter').value = terms[0] || ''; synPage = 0;  // show the new rule, wherever it is
+      return loadSynonyms();
     }).catch(failed);
   });
   $('syn-import').addEventListener('submit', function (e) {
@@ -226,21 +261,65 @@
 
   /* -- site health ------------------------------------------------------------ */
 
+  // "3 jam lalu": the same words as `sikoja report sites` (crawler/reports.py relative_time).
+  function ago(iso) {
+    if (!iso) return 'belum pernah';
+    var t = new Date(iso).getTime();
+    if (isNaN(t)) return String(iso);
+    var s = (Date.now() - t) / 1000;
+    if (s < 60) return 'baru saja';
+    if (s < 3600) return Math.floor(s / 60) + ' menit lalu';
+    if (s < 86400) return Math.floor(s / 3600) + ' jam lalu';
+    if (s < 2 * 86400) return 'kemarin';
+    if (s < 60 * 86400) return Math.floor(s / 86400) + ' hari lalu';
+    if (s < 730 * 86400) return Math.floor(s / (30 * 86400)) + ' bulan lalu';
+    return Math.floor(s / (365 * 86400)) + ' tahun lalu';
+  }
+  function timeCell(iso) {
+    var span = el('span', { title: iso ? when(iso) : '' }, ago(iso));
+    return span;
+  }
+
   function loadSites() {
     return api('GET', '/sites').then(function (sites) {
       var head = $('sites-head'), body = $('sites-list');
       clear(head); clear(body);
       if (!sites.length) { body.appendChild(row(['Belum ada data crawl.'])); return; }
-      var cols = Object.keys(sites[0]);
       var tr = el('tr');
-      cols.forEach(function (c) { tr.appendChild(el('th', null, c)); });
+      ['Situs', 'Crawl terakhir', 'Berhasil terakhir', 'Halaman', 'Galat', 'Waktu jawab', 'Yang gagal dan sebabnya']
+        .forEach(function (c, i) { tr.appendChild(el('th', i >= 3 && i <= 5 ? { 'class': 'num' } : null, c)); });
       head.appendChild(tr);
-      sites.forEach(function (s) {
-        body.appendChild(row(cols.map(function (c) {
-          var v = s[c];
-          return v !== null && typeof v === 'object' ? JSON.stringify(v) : v;
-        })));
-      });
+      sites.slice().sort(function (a, b) { return b.errors - a.errors || (a.source < b.source ? -1 : 1); })
+        .forEach(function (s) {
+          var name = el('div');
+          name.appendChild(el('strong', null, s.source));
+          if (s.opd) name.appendChild(el('div', { 'class': 'small' }, s.opd));
+          var state = el('div');
+          state.appendChild(el('span', { 'class': s.last_crawl_state === 'done' ? 'ok' : (s.last_crawl_state === 'partial' ? 'warn' : 'bad') },
+            s.state_label || s.last_crawl_state || '-'));
+          state.appendChild(document.createTextNode(', '));
+          state.appendChild(timeCell(s.last_crawl_at));
+          var fails = el('div');
+          var labels = s.errors_by_label || {};
+          Object.keys(labels).forEach(function (l) { fails.appendChild(el('div', null, labels[l] + ' × ' + l)); });
+          if ((s.failures || []).length) {
+            var ul = el('ul', { 'class': 'failures' });
+            s.failures.forEach(function (f) {
+              var li = el('li');
+              var a = safeLink(f.url); a.className = 'url';
+              li.appendChild(a);
+              li.appendChild(document.createTextNode(' — ' + f.label));
+              ul.appendChild(li);
+            });
+            fails.appendChild(ul);
+          }
+          if (!s.errors) fails.appendChild(el('span', { 'class': 'ok' }, 'tidak ada galat'));
+          var tr = row([name, state, timeCell(s.last_success_at), s.pages_fetched, s.errors,
+            s.response_ms_median === null ? '-' : Math.round(s.response_ms_median) + ' ms', fails]);
+          [3, 4, 5].forEach(function (i) { tr.children[i].className = 'num'; });
+          tr.children[6].className = 'wide';
+          body.appendChild(tr);
+        });
     });
   }
 

@@ -33,7 +33,10 @@
       offline: 'Tidak dapat terhubung. Periksa koneksi internet Anda.',
       failed: 'Pencarian gagal. Coba lagi.', tooLong: 'Kata kunci terlalu panjang (maksimal {n} karakter).',
       kinds: { service: 'Layanan', app: 'Aplikasi', document: 'Dokumen', news: 'Berita', page: 'Halaman' },
-      toggle: 'English', toggleLang: 'en'
+      toggle: 'English', toggleLang: 'en',
+      eventsHeading: 'Sedang mengurus apa?', eventsHint: 'Tidak tahu nama layanannya? Pilih peristiwa yang Anda alami.',
+      allResults: 'Lihat semua hasil untuk “{q}”', mostUsed: 'Layanan yang paling sering dibuka',
+      needed: 'Layanan yang banyak dibutuhkan'
     },
     en: {
       skip: 'Skip to results', tagline: 'Kota Jambi public services',
@@ -59,7 +62,10 @@
       offline: 'Cannot connect. Check your internet connection.',
       failed: 'The search failed. Please try again.', tooLong: 'The query is too long (at most {n} characters).',
       kinds: { service: 'Service', app: 'App', document: 'Document', news: 'News', page: 'Page' },
-      toggle: 'Bahasa Indonesia', toggleLang: 'id'
+      toggle: 'Bahasa Indonesia', toggleLang: 'id',
+      eventsHeading: 'What is going on in your life?', eventsHint: 'Not sure what the service is called? Pick what is happening.',
+      allResults: 'See all results for “{q}”', mostUsed: 'Most used services',
+      needed: 'Services many people need'
     }
   };
   var EXAMPLES = ['urus KTP', 'akta kelahiran', 'kartu keluarga', 'izin usaha', 'pindah domisili'];
@@ -163,6 +169,7 @@
     toggle.setAttribute('lang', t('toggleLang'));
     toggle.setAttribute('aria-pressed', lang === 'en' ? 'true' : 'false');
     if (lastResponse) render(lastResponse);
+    if (homeData) renderHome();
   }
 
   $('lang-toggle').addEventListener('click', function () {
@@ -263,6 +270,89 @@
     } catch (e) { /* analytics only */ }
   }
 
+  /* -- home: life events and the most used services ---------------------------- */
+
+  // Shown while nothing is searched: a way in for citizens who do not know the words.
+  // The events and their services come from /api/life-events (what the index answers for
+  // each event's searches); the most used services from /api/popular, or, on a fresh
+  // install without enough visitors yet, the first service of each event.
+  var homeEl = $('home'), homeData = null, homeLoading = false, openEvent = null;
+
+  function loadHome() {
+    if (homeData) { renderHome(); return; }
+    if (homeLoading) return;
+    homeLoading = true;
+    Promise.all([
+      getJson('/api/life-events').catch(function () { return { events: [] }; }),
+      getJson('/api/popular').catch(function () { return { services: [] }; })
+    ]).then(function (res) {
+      homeData = { events: res[0].events || [], popular: res[1].services || [] };
+      renderHome();
+    });
+  }
+
+  function eventLabel(e) { return (e.label && (e.label[lang] || e.label.id)) || e.key; }
+
+  function searchFor(text) {
+    input.value = text;
+    state.q = text; state.page = 1; state.opd = ''; state.kind = '';
+    search(true);
+    window.scrollTo(0, 0);
+  }
+
+  function searchLink(text, label) {
+    var a = el('a', { href: '/?q=' + encodeURIComponent(text) }, label || text);
+    a.addEventListener('click', function (ev) { ev.preventDefault(); searchFor(text); });
+    return a;
+  }
+
+  function serviceItem(s) {
+    var li = el('li');
+    li.appendChild(searchLink(s.title));
+    if (s.opd) li.appendChild(el('span', { 'class': 'meta' }, s.opd));
+    return li;
+  }
+
+  function renderHome() {
+    var grid = $('events');
+    clear(grid);
+    homeData.events.forEach(function (e) {
+      var b = el('button', { type: 'button', 'class': 'event', 'data-event': e.key, 'aria-controls': 'event-panel',
+        'aria-expanded': openEvent === e.key ? 'true' : 'false' }, eventLabel(e));
+      b.addEventListener('click', function () {
+        openEvent = openEvent === e.key ? null : e.key;
+        renderHome();
+        if (openEvent) $('event-panel').focus();
+      });
+      grid.appendChild(b);
+    });
+    $('events-section').hidden = !homeData.events.length;
+    var ev = homeData.events.filter(function (e) { return e.key === openEvent; })[0];
+    $('event-panel').hidden = !ev;
+    if (ev) {
+      $('event-title').textContent = eventLabel(ev);
+      var ul = $('event-services');
+      clear(ul);
+      ev.services.forEach(function (s) { ul.appendChild(serviceItem(s)); });
+      var all = $('event-all'), fresh = searchLink(ev.query, t('allResults', { q: ev.query }));
+      fresh.id = 'event-all';
+      all.parentNode.replaceChild(fresh, all);
+    }
+    var used = homeData.popular, seen = {};
+    if (!used.length) {
+      used = [];
+      homeData.events.forEach(function (e) {
+        var first = e.services[0];
+        if (first && !seen[first.id]) { seen[first.id] = true; used.push(first); }
+      });
+    }
+    $('most-used-h').textContent = t(homeData.popular.length ? 'mostUsed' : 'needed');
+    var mu = $('most-used');
+    clear(mu);
+    used.slice(0, 8).forEach(function (s) { mu.appendChild(serviceItem(s)); });
+    $('most-used-section').hidden = !used.length;
+  }
+
   /* -- rendering --------------------------------------------------------------- */
 
   var baseTitle = document.title;
@@ -279,6 +369,8 @@
     pagerEl.hidden = true;
     emptyEl.hidden = true;
     filtersEl.hidden = true;
+    homeEl.hidden = !!state.q;
+    if (!state.q) loadHome();
   }
 
   function render(body) {
@@ -547,5 +639,5 @@
   applyLanguage();
   readUrl();
   input.value = state.q;
-  if (state.q) search(false); else input.focus();
+  if (state.q) search(false); else { resetView(); input.focus(); }
 })();

@@ -3,14 +3,166 @@
 Starts the sample OPD websites on loopback (ports 8701 and up), crawls them with politeness
 off (they are ours and local), indexes them and serves the search page and API. The sample
 sites keep running while the search serves, so result links open.
+
+A first hour should not trip on the avoidable, so the demo:
+
+- checks every port it needs (search, sample sites, widget example) *before* the minute of
+  crawling, and names the busy one;
+- serves ``examples/host-page.html`` on its own loopback port with that origin allowed for
+  CORS, so the embedded widget works across origins without editing ``sikoja.yaml``;
+- says where things are when it is ready: the data dir, the admin-key command, where the
+  ``sikoja`` command lives, the widget example's URL;
+- leaves a ``demo.json`` in the data dir, so that ``sikoja serve`` on the demo's data serves
+  the sample sites again and result links keep working after the demo is stopped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+import os
+import shlex
+import shutil
+import socket
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from sikoja.errors import SikojaError
+
+DEMO_MARKER = "demo.json"
+EXAMPLE_PAGE = Path(__file__).resolve().parents[2] / "examples" / "host-page.html"
+# the origin examples/host-page.html is written for (its CSP and its script tag)
+EXAMPLE_API_ORIGIN = "http://127.0.0.1:8000"
+DEFAULT_EXAMPLE_PORT = 8700
+LOOPBACK = "127.0.0.1"
+
+
+# -- ports ------------------------------------------------------------------------------
+
+
+def port_in_use(host: str, port: int) -> bool:
+    """True when nothing can listen on ``host:port`` now (as uvicorn would try it)."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
+def check_ports(host: str, wanted: list[tuple[int, str, str]]) -> None:
+    """Raise one clear error for the first busy port: ``wanted`` is (port, what it is
+    for, the option that moves it)."""
+    for port, what, option in wanted:
+        bind_host = LOOPBACK if what.startswith(("sample", "widget")) else host
+        if port_in_use(bind_host, port):
+            raise SikojaError(
+                f"port {port} on {bind_host} is already in use ({what}); stop the program "
+                f"using it (e.g. an earlier 'sikoja demo') or choose another with {option}")
+
+
+def sample_site_ports(base_port: int) -> list[int]:
+    from sikoja.demo.server import load_manifest
+
+    return sorted(base_port + site.port_offset for site in load_manifest())
+
+
+def demo_ports(host: str, port: int, sites_port: int,
+               example_port: int | None) -> list[tuple[int, str, str]]:
+    wanted = [(port, "search service", "--port")]
+    wanted += [(p, "sample Kota Jambi site", "--sites-port") for p in sample_site_ports(sites_port)]
+    if example_port:
+        wanted.append((example_port, "widget example", "--example-port"))
+    return wanted
+
+
+# -- the widget example -----------------------------------------------------------------
+
+
+def public_host(host: str) -> str:
+    """The address a browser on this machine uses for a server bound to ``host``."""
+    return LOOPBACK if host in ("0.0.0.0", "::", "") else host
+
+
+def example_page(api_origin: str) -> bytes:
+    """examples/host-page.html, pointed at the search service actually running."""
+    return EXAMPLE_PAGE.read_text(encoding="utf-8").replace(
+        EXAMPLE_API_ORIGIN, api_origin).encode("utf-8")
+
+
+@contextmanager
+def serve_example(port: int, api_origin: str) -> Iterator[str]:
+    """Serve the example portal page on 127.0.0.1:``port`` while the block runs; yields
+    its URL."""
+    body = example_page(api_origin)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+            if self.path.split("?")[0] not in ("/", "/host-page.html"):
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            return
+
+    server = ThreadingHTTPServer((LOOPBACK, port), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
+                              name="widget-example", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOOPBACK}:{server.server_address[1]}/host-page.html"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+# -- where things are ---------------------------------------------------------------------
+
+
+def sikoja_command() -> str:
+    """How to call ``sikoja`` from here: the script next to this Python (``.venv/bin``)."""
+    script = Path(sys.executable).parent / "sikoja"
+    if not script.exists():
+        return "sikoja"
+    relative = os.path.relpath(script)
+    return relative if not relative.startswith("..") else str(script)
+
+
+def where_things_are(data_dir: Path, search_url: str, example_url: str | None) -> list[str]:
+    command = sikoja_command()
+    on_path = shutil.which("sikoja")
+    if os.sep not in command or (on_path and Path(on_path).resolve() == Path(command).resolve()):
+        where = f"'sikoja' is on your PATH ({on_path or command})"
+    else:
+        where = (f"{command} (in {Path(command).parent}/, which is not on your PATH: type the "
+                 "path, or activate the virtualenv)")
+    lines = [
+        f"search page:     {search_url}   (admin: {search_url}admin)",
+        f"data dir:        {data_dir.resolve()}",
+        f"admin API key:   {command} apikey create --data-dir {shlex.quote(str(data_dir))} "
+        "admin",
+        f"sikoja command:  {where}",
+    ]
+    if example_url:
+        lines.append(f"widget example:  {example_url}   (a portal page embedding the search)")
+    lines.append(f"later:           {command} serve --data-dir {shlex.quote(str(data_dir))} "
+                 "serves this data again, with the sample sites")
+    return lines
+
+
+# -- the demo -----------------------------------------------------------------------------
 
 
 def run_demo(
@@ -20,6 +172,7 @@ def run_demo(
     port: int = 8000,
     serve: bool = True,
     sites_port: int = 8701,
+    example_port: int | None = DEFAULT_EXAMPLE_PORT,
     progress: Callable[[str], None] = print,
 ) -> int:
     from crawler.run import crawl
@@ -29,17 +182,22 @@ def run_demo(
     from sikoja.sources import load_sources
 
     data_dir = Path(data_dir)
+    if not EXAMPLE_PAGE.is_file():
+        example_port = None  # an installed package without the repository's examples/
+    check_ports(host, demo_ports(host, port, sites_port, example_port) if serve
+                else demo_ports(host, port, sites_port, None)[1:])
     data_dir.mkdir(parents=True, exist_ok=True)
     try:
         web_context = serve_sample_sites(base_port=sites_port)
         web = web_context.__enter__()
     except OSError as exc:
-        raise SikojaError(
-            f"cannot start the sample sites on ports {sites_port}+ ({exc.strerror}); "
-            "choose others with --sites-port") from None
+        raise SikojaError(f"cannot start the sample sites: {exc}; choose other ports with "
+                          "--sites-port") from None
     try:
         sources_path = data_dir / "sources.yaml"
         web.write_sources(sources_path)
+        (data_dir / DEMO_MARKER).write_text(json.dumps({"sites_port": sites_port}) + "\n",
+                                            encoding="utf-8")
         sources = load_sources(sources_path)
         settings = load_settings(data_dir)
         settings.crawl.delay = 0.0
@@ -50,13 +208,66 @@ def run_demo(
             raise SikojaError("the demo crawl stored no pages")
         print(build_index(settings, progress=progress), flush=True)
         if serve:
-            import uvicorn
-
-            from search_api.app import create_app
-
-            app = create_app(settings)
-            print(f"sikoja is serving at http://{host}:{port}/  (Ctrl-C stops)", flush=True)
-            uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+            _serve_demo(settings, data_dir, host, port, example_port)
+        else:
+            print("", *where_things_are(data_dir, f"http://{public_host(host)}:{port}/", None),
+                  sep="\n", flush=True)
     finally:
         web_context.__exit__(None, None, None)
     return 0
+
+
+def _serve_demo(settings, data_dir: Path, host: str, port: int,  # noqa: ANN001
+                example_port: int | None) -> None:
+    import uvicorn
+
+    from search_api.app import create_app
+
+    search_url = f"http://{public_host(host)}:{port}/"
+    api_origin = search_url.rstrip("/")
+    with _maybe_example(example_port, api_origin) as example_url:
+        if example_url:  # the example portal may call the API across origins
+            origin = example_url.split("/host-page.html")[0]
+            settings.api = settings.api.model_copy(update={
+                "cors_origins": [*settings.api.cors_origins, origin]})
+        app = create_app(settings)
+        print("", *where_things_are(data_dir, search_url, example_url), sep="\n", flush=True)
+        print(f"\nsikoja is serving at {search_url}  (Ctrl-C stops)", flush=True)
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
+@contextmanager
+def _maybe_example(port: int | None, api_origin: str) -> Iterator[str | None]:
+    if not port:
+        yield None
+        return
+    with serve_example(port, api_origin) as url:
+        yield url
+
+
+@contextmanager
+def demo_sites_for(data_dir: Path, progress: Callable[[str], None] = print) -> Iterator[None]:
+    """For ``sikoja serve``: when ``data_dir`` holds the demo's data, serve the sample sites
+    its results link to, on the ports the demo crawled; otherwise do nothing."""
+    marker = Path(data_dir) / DEMO_MARKER
+    if not marker.is_file():
+        yield
+        return
+    from sikoja.demo.server import serve_sample_sites
+
+    try:
+        sites_port = int(json.loads(marker.read_text(encoding="utf-8"))["sites_port"])
+    except (ValueError, KeyError, TypeError):
+        progress(f"{marker.name} is unreadable: the sample sites are not served")
+        yield
+        return
+    busy = [p for p in sample_site_ports(sites_port) if port_in_use(LOOPBACK, p)]
+    if busy:
+        progress(f"demo data: the sample sites its results link to are not served (port "
+                 f"{busy[0]} is in use; is 'sikoja demo' still running?)")
+        yield
+        return
+    with serve_sample_sites(base_port=sites_port):
+        progress(f"demo data: serving the sample Kota Jambi sites on 127.0.0.1:{sites_port}+ "
+                 "so result links open")
+        yield

@@ -1,0 +1,200 @@
+"""The first hour: a new admin's commands either work or say in one line what to do.
+
+Covers ``sikoja serve`` on a data dir without an index, the demo's port check before the
+minute of crawling, what the demo prints when it is ready, and ``sikoja serve`` on the
+demo's data serving the sample sites its result links point at.
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import socket
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from sikoja.demo.run import DEMO_MARKER, port_in_use, sample_site_ports, where_things_are
+from tests import test_api
+from tests.test_cli import one_line_error, sikoja
+
+# the API tests' fixtures: a small indexed data dir and the app running on it
+settings, client = test_api.settings, test_api.client
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def free_block() -> int:
+    """A base port whose whole block of sample-site ports is free."""
+    for base in range(23000, 60000, 97):
+        if all(_free(p) for p in sample_site_ports(base)):
+            return base
+    raise RuntimeError("no free block of ports")
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+@pytest.fixture()
+def occupied():
+    """A port something else is listening on."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        yield s.getsockname()[1]
+
+
+def test_serve_without_an_index_says_how_to_build_one_and_fails(tmp_path):
+    started = time.monotonic()
+    result = sikoja("serve", "--data-dir", tmp_path, "--port", free_port())
+    line = one_line_error(result)
+    assert time.monotonic() - started < 60  # not serving 503 forever
+    assert "no index" in line and "sikoja index --data-dir" in line and "sikoja crawl" in line
+    assert result.stdout == ""
+
+
+def test_demo_names_a_busy_search_port_before_crawling(tmp_path, occupied):
+    started = time.monotonic()
+    result = sikoja("demo", "--data-dir", tmp_path / "demo", "--port", occupied,
+                    "--sites-port", free_block(), "--example-port", 0)
+    line = one_line_error(result)
+    assert f"port {occupied} " in line and "--port" in line and "(None)" not in line
+    assert time.monotonic() - started < 30  # no crawl first
+    assert not (tmp_path / "demo").exists()
+
+
+def test_demo_names_a_busy_sample_site_port_before_crawling(tmp_path, occupied):
+    base = occupied - (sample_site_ports(0)[3])  # the fourth sample site's port is taken
+    result = sikoja("demo", "--data-dir", tmp_path / "demo", "--port", free_port(),
+                    "--sites-port", base, "--example-port", 0)
+    line = one_line_error(result)
+    assert "sample" in line and "--sites-port" in line
+    named = int(line.split("port ", 1)[1].split()[0])
+    # ours, unless another program on this machine holds a lower port of the block
+    assert named == occupied or (named in sample_site_ports(base) and port_in_use(
+        "127.0.0.1", named))
+    assert not (tmp_path / "demo").exists()
+
+
+def test_demo_names_a_busy_widget_example_port(tmp_path, occupied):
+    result = sikoja("demo", "--data-dir", tmp_path / "demo", "--port", free_port(),
+                    "--sites-port", free_block(), "--example-port", occupied)
+    line = one_line_error(result)
+    assert f"port {occupied} " in line and "--example-port" in line
+
+
+def test_the_demo_says_where_things_are(tmp_path):
+    data = tmp_path / "data" / "demo"
+    lines = "\n".join(where_things_are(data, "http://127.0.0.1:8000/",
+                                       "http://127.0.0.1:8700/host-page.html"))
+    assert f"data dir:        {data.resolve()}" in lines
+    assert "widget example:  http://127.0.0.1:8700/host-page.html" in lines
+    key_line = next(x for x in lines.splitlines() if x.startswith("admin API key:"))
+    command = shlex.split(key_line.split(":", 1)[1])
+    assert command[1:] == ["apikey", "create", "--data-dir", str(data), "admin"]
+    assert "sikoja" in command[0] and ".venv/bin" in lines or "on your PATH" in lines
+
+
+def test_serve_on_the_demo_data_serves_the_sample_sites_again(tmp_path):
+    from sikoja.demo.run import demo_sites_for
+
+    base = free_block()
+    (tmp_path / DEMO_MARKER).write_text(json.dumps({"sites_port": base}), encoding="utf-8")
+    said: list[str] = []
+    first = sample_site_ports(base)[0]
+    with demo_sites_for(tmp_path, progress=said.append):
+        with urllib.request.urlopen(f"http://127.0.0.1:{first}/", timeout=10) as r:
+            assert r.status == 200
+        assert "result links open" in said[0]
+    assert not port_in_use("127.0.0.1", first)  # stopped with the server
+    with demo_sites_for(Path(tmp_path / "not-demo"), progress=said.append):
+        assert len(said) == 1  # ordinary data: nothing started, nothing said
+
+
+# -- consistent errors ----------------------------------------------------------------------
+
+
+def test_an_empty_query_is_refused_alike_by_the_cli_and_the_api(client):
+    from sikoja.errors import EMPTY_QUERY
+
+    api = client.get("/api/search", params={"q": "   "})
+    assert api.status_code == 422 and api.json()["message"] == EMPTY_QUERY
+    data_dir = client.app.state.settings.data_dir
+    line = one_line_error(sikoja("search", "--data-dir", data_dir, "  "))
+    assert line == f"sikoja: error: {EMPTY_QUERY}"
+
+
+def test_every_422_has_one_shape(client):
+    answers = [
+        client.get("/api/search", params={"q": ""}),
+        client.get("/api/search"),
+        client.get("/api/search", params={"q": "k" * 1000}),
+        client.get("/api/search", params={"q": "ktp", "opd": ["x"] * 30}),
+        client.get("/api/search", params={"q": "ktp", "limit": 0}),
+        client.get("/api/suggest", params={"q": "k" * 1000}),
+        client.get("/api/services/not%20an%20id"),
+        client.post("/api/click", json={"query": "k" * 1000, "id": "abc"}),
+        client.post("/api/click", json={"query": "ktp", "id": "<script>"}),
+    ]
+    for r in answers:
+        assert r.status_code == 422, r.request.url
+        body = r.json()
+        assert set(body) == {"detail", "message"}, body
+        assert isinstance(body["message"], str) and body["message"]
+        assert all(set(d) == {"loc", "msg", "type"} for d in body["detail"]), body
+
+
+def test_synonyms_add_works_without_user_in_the_environment(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("USER", "LOGNAME")}
+    result = subprocess.run(
+        [sys.executable, "-m", "sikoja.cli", "synonyms", "add", "--data-dir", str(tmp_path),
+         "pisah kk, pecah kk", "--why", "warga menulis pisah"],
+        capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 0, result.stderr
+    history = sikoja("synonyms", "history", "--data-dir", tmp_path)
+    import pwd
+
+    assert pwd.getpwuid(os.getuid()).pw_name in history.stdout
+
+
+# -- the home page's life events -----------------------------------------------------------
+
+
+def test_life_events_lead_to_the_services_the_index_has(client):
+    events = {e["key"]: e for e in client.get("/api/life-events").json()["events"]}
+    birth = events["kelahiran"]
+    assert birth["label"] == {"id": "Kelahiran anak", "en": "A baby is born"}
+    assert [s["title"] for s in birth["services"]][:1] == ["Penerbitan Akta Kelahiran"]
+    assert client.get(f"/api/search?q={birth['query']}").json()["total"] > 0
+    # no death certificate service in this index: no look-alike (Akta Kelahiran) offered
+    assert "kematian" not in events
+
+
+def test_an_admin_can_replace_the_life_events(settings):
+    from fastapi.testclient import TestClient
+
+    from search_api.app import create_app
+
+    (settings.data_dir / "life_events.yaml").write_text(
+        "events:\n  - key: bangun\n    label: {id: Membangun rumah, en: Building a house}\n"
+        "    queries: [persetujuan bangunan gedung]\n", encoding="utf-8")
+    with TestClient(create_app(settings)) as c:
+        events = c.get("/api/life-events").json()["events"]
+    assert [(e["key"], [s["title"] for s in e["services"]]) for e in events] == [
+        ("bangun", ["Persetujuan Bangunan Gedung (PBG)"])]
