@@ -11,11 +11,15 @@ JSON, CSV and an HTML table; the relevance dev set pointing at page URLs), and o
 keeps them consistent. The prose (introductions, news, profiles) is written here by hand;
 facts carry over from the data files, cleaned of research notes such as "(contoh Way Kanan)".
 
-Each site gets a different template, as real OPD sites differ: a WordPress theme with
-``/?page_id=N`` links, an old table-layout ASP site (one of them in windows-1252), a plain PHP
-site with ``index.php?page=...``, a modern site with ``/layanan/slug/`` folders, and a static
-CMS with ``.html`` files. Query-string URLs are mapped to files by ``_routes.json`` in each
-site folder, which ``sikoja/demo/server.py`` reads.
+Each site gets a template family, as real OPD sites differ. The first twenty sites use five tidy
+ones: a WordPress theme with ``/?page_id=N`` links, an old table-layout ASP site (one of them in
+windows-1252), a plain PHP site with ``index.php?page=...``, a modern site with
+``/layanan/slug/`` folders, and a static CMS with ``.html`` files. Eleven more imitate the messier
+sites found in the wild (see "Real-world families"): WordPress with pretty permalinks, an old PHP
+table layout, CodeIgniter/Laravel apps, services published only as PDFs, a list rendered by
+JavaScript from JSON, a kecamatan Blogspot, Drupal 7 and one-page UPTD sites. The manifest names
+each site's family. Every URL a site links to (query strings, extension-less paths) is mapped to
+its file by ``_routes.json`` in the site folder, which ``sikoja/demo/server.py`` reads.
 
 Outputs (all deterministic, re-run after editing):
   sikoja/demo/sites/**            the sites, manifest.json, _routes.json per site
@@ -2265,7 +2269,7 @@ def build_wpp(site: Site, facts: dict, reg) -> None:
     cat.body = "".join(f'<article class="post"><h2 class="entry-title">{a(p.href, e(p.title))}'
                        f"</h2><p>{e(p.summary)}</p>{a(p.href, 'Baca Selengkapnya &raquo;')}"
                        "</article>" for p in news)
-    home.body = (f"<p>Selamat datang di website resmi {e(site.opd)}.</p>"
+    home.body = (f"<p>Selamat datang di situs {e(site.opd)}.</p>"
                  "<h2>Informasi Terbaru</h2>" + ul([a(p.href, e(p.title)) for p in news])
                  + f"<p>{a(lay.href, 'Semua layanan')}</p>")
     sub = {"page": [p for p in site.pages if p.kind != "news"], "post": news}
@@ -2453,7 +2457,7 @@ function MM_swapImgRestore() {{ var i,x,a=document.MM_sr; for(i=0;a&&i<a.length&
 
 def build_ci(site: Site, facts: dict, reg) -> None:
     pre = "/index.php" if site.variant == "codeigniter" else ""
-    home = put(site, "home", "home", "Beranda", "/", "index.html")
+    home = put(site, "home", "home", site.short, "/", "index.html")
     crumbs = [("Beranda", "/")]
     put(site, "page", "profil", "Profil", f"{pre}/halaman/profil" if pre else "/profil",
         "hal/profil.html", new_profile(site), crumbs=crumbs)
@@ -2487,9 +2491,9 @@ def build_ci(site: Site, facts: dict, reg) -> None:
 
     lay.body = '<div class="row">' + "".join(card(p) for p in pages_of(site, "service")) + "</div>"
     ber.body = '<div class="row">' + "".join(card(p) for p in pages_of(site, "news")) + "</div>"
-    home.body = (f'<div class="jumbotron py-4"><p class="lead">{e(site.tagline)}</p></div>'
+    home.body = (f'<div class="jumbotron py-4"><p class="lead">Informasi layanan {e(site.short)} dalam satu tempat.</p></div>'
                  '<h5 class="mb-3">Layanan</h5>' + lay.body
-                 + '<h5 class="mb-3">Berita Terbaru</h5>' + ber.body)
+                 + '<h5 class="mb-3">Kabar Terkini</h5>' + ber.body)
 
 
 def render_ci(page: Page) -> str:
@@ -2515,7 +2519,7 @@ def render_ci(page: Page) -> str:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1, shrink-to-fit=no">
-{csrf}<title>{e(page.title)} | {e(site.short)}</title>
+{csrf}<title>{"Beranda" if page.kind == "home" else e(page.title)} | {e(site.short)}</title>
 <link rel="stylesheet" href="/assets/css/bootstrap.min.css">
 </head>
 <body>
@@ -2562,7 +2566,7 @@ def sp_pdf_lines(site: Site, title: str, f: ServiceFacts) -> list[str]:
 
 
 def build_pdfonly(site: Site, facts: dict, reg) -> None:
-    home = put(site, "home", "home", "Beranda", "/", "index.html")
+    home = put(site, "home", "home", site.short, "/", "index.html")
     put(site, "page", "profil", "Profil", "/profil", "p/profil.html", new_profile(site))
     unduh = put(site, "page", "unduhan", "Download", "/download", "p/download.html")
     lay = put(site, "listing", "list-layanan", "Layanan", "/layanan", "p/layanan.html")
@@ -2596,7 +2600,7 @@ def build_pdfonly(site: Site, facts: dict, reg) -> None:
                        for p in pages_of(site, "news"))
     # the download page comes first on the home page, before any service page
     home.body = (f"<p>{a(unduh.href, 'Download Standar Pelayanan')}</p>"
-                 f"<p>Selamat datang di website resmi {e(site.opd)}.</p>"
+                 f"<p>Ini situs {e(site.opd)}.</p>"
                  "<h2>Layanan Kami</h2>" + lay.body + "<h2>Berita</h2>" + ber.body)
 
 
