@@ -74,8 +74,10 @@ class RankingConfig:
     # Where priors act: a share of each boost (boost ** share) moves each retriever's own
     # scores before fusion (BM25 score x boost; cosine - vector_prior_scale x (1 - boost)),
     # where it reorders only what that retriever found nearly equal; the rest (boost **
-    # (1 - share)) multiplies the fused score. 0 is the session-2 ranking.
-    prior_signal_share: float = 0.0
+    # (1 - share)) multiplies the fused score. 0 is the session-2 ranking; 0.25 was best on
+    # both tuning crawls (BENCHMARKS.md, "Kind priors"), 1.0 clearly worse: the dev set
+    # wants services over pages that repeat the query's words.
+    prior_signal_share: float = 0.25
     vector_prior_scale: float = 0.1
     # The answer card (indexer/answer.py), calibrated by bench/answer_card.py: shown when the
     # top title covers this IDF-weighted share of the query, the index knows this share of
