@@ -94,7 +94,9 @@ class WebsiteSpider(SourceSpider):
         self.scheduled: set[str] = set()
         self.produced: set[str] = set()
         self.sitemaps_seen: set[str] = set()
-        self.home_texts: set[int] = set()  # hashes of the start pages' texts (soft 404s)
+        # the start pages' (title, text) hashes: a page that repeats both is the home page
+        # answering an unknown URL (a soft 404)
+        self.home_texts: set[int] = set()
         self.swept = False
         self.linkstore: LinkStore | None = None
         self.documents: DocumentStore | None = None  # read: the stored PDFs' standards
@@ -281,12 +283,13 @@ class WebsiteSpider(SourceSpider):
             return
         doc = page.document
         if meta.get("sikoja_depth") == 0 and not meta.get("sikoja_sweep"):
-            self.home_texts.add(hash(doc.text))
+            self._remember_home(doc)
             yield from self._wordpress_sitemaps(url, body)
         if wordpress_listing(key) == "category":
             # a menu section: what it lists, never one of the posts it may show in full
             doc.kind, doc.fields = "page", {"listing": True}
-        unstored, follow_links = self._not_stored(response, key, doc.text)
+        unstored, follow_links = self._not_stored(response, key,
+                                                  page_identity(doc.title, doc.text))
         if unstored:
             yield FetchOutcome(url=key, outcome=SKIPPED, status=status, elapsed_ms=elapsed,
                                reason=unstored)
@@ -323,7 +326,8 @@ class WebsiteSpider(SourceSpider):
             return
         yield from self._follow_all(in_scope, meta, doc.url)
 
-    def _not_stored(self, response: Response, key: str, text: str) -> tuple[str | None, bool]:
+    def _not_stored(self, response: Response, key: str,
+                    identity: int | None) -> tuple[str | None, bool]:
         """Why a fetched HTML page is not stored (None: it is), and whether to follow its
         links anyway."""
         listing = wordpress_listing(key)
@@ -333,8 +337,8 @@ class WebsiteSpider(SourceSpider):
         if "noindex" in robots or "none" in robots:
             follow = not ({"nofollow", "none"} & robots)
             return "noindex: robots meta or X-Robots-Tag" + ("" if follow else ", nofollow"), follow
-        if (response.meta.get("sikoja_depth", 0) > 0 and text
-                and hash(text) in self.home_texts):
+        if (response.meta.get("sikoja_depth", 0) > 0 and identity is not None
+                and identity in self.home_texts):
             return "soft 404: the home page answered this URL", False
         return None, True
 
@@ -345,8 +349,13 @@ class WebsiteSpider(SourceSpider):
             doc = store.get(url)
         finally:
             store.close()
-        if doc is not None and doc.text:
-            self.home_texts.add(hash(doc.text))
+        if doc is not None:
+            self._remember_home(doc)
+
+    def _remember_home(self, doc: Any) -> None:
+        identity = page_identity(doc.title, doc.text)
+        if identity is not None:
+            self.home_texts.add(identity)
 
     def _wordpress_sitemaps(self, url: str, body: bytes) -> Iterator[Request]:
         """WordPress's own sitemap for a start page that WordPress serves."""
@@ -549,6 +558,14 @@ class _ScriptJob:
     tried: int = 0
     found: bool = False
     covered: bool = False
+
+
+def page_identity(title: str, text: str) -> int | None:
+    """What makes two fetched pages the same page for the soft-404 check: title and main
+    text together. The main text alone is not enough: on a template whose content block the
+    extractor misses, every post's "main text" is the same sidebar as the home page's, and
+    comparing text alone dropped every post of such a blog as a soft 404."""
+    return hash((title, text)) if text else None
 
 
 def _robots_directives(response: Response) -> set[str]:
