@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -92,6 +93,27 @@ _KEYS = {
 }
 _LIST_KEYS = ("data", "items", "results", "result", "layanan", "services", "records",
               "rows", "list", "daftar")
+MAX_DEPTH = 4  # how deep an API may nest its array of records
+# Words of a key, for keys named by no exact alias: the first name whose cue a key's word is
+# (order matters: "waktu_layanan" is a duration, "nama_layanan" a title).
+_KEY_WORDS = (
+    ("requirements", {"syarat", "persyaratan", "requirement", "requirements", "berkas"}),
+    ("procedure", {"prosedur", "alur", "mekanisme", "procedure", "langkah", "tahapan",
+                   "steps", "step"}),
+    ("cost", {"biaya", "tarif", "cost", "retribusi", "fee", "harga", "price"}),
+    ("duration", {"waktu", "lama", "durasi", "duration", "jangka", "estimasi", "sla"}),
+    ("location", {"lokasi", "tempat", "alamat", "location", "address", "loket"}),
+    ("legal_basis", {"hukum", "regulasi", "legal", "perda", "perwal"}),
+    ("online_url", {"aplikasi", "online", "daring"}),
+    ("url", {"url", "link", "href", "permalink", "tautan"}),
+    ("description", {"deskripsi", "keterangan", "description", "uraian", "ringkasan",
+                     "summary", "isi", "content", "body", "excerpt"}),
+    ("title", {"nama", "name", "judul", "title", "label", "layanan", "pelayanan", "service"}),
+)
+# keys that hold no citizen-facing text whatever their other words
+_NOT_TEXT_WORDS = {"id", "icon", "ikon", "gambar", "image", "img", "foto", "photo", "warna",
+                   "color", "urutan", "order", "created", "updated", "at", "kode", "code",
+                   "uuid", "status", "slug"}
 _HEADINGS = {"requirements": "Persyaratan", "procedure": "Prosedur", "cost": "Biaya",
              "duration": "Waktu Penyelesaian", "location": "Lokasi",
              "legal_basis": "Dasar Hukum"}
@@ -188,22 +210,35 @@ class NotRecords(ValueError):
 
 
 def json_records(body: bytes) -> list[dict[str, Any]]:
-    """The records of a JSON body: a top-level array, or one under a key like "data"."""
+    """The records of a JSON body: the array of objects it is about, wherever it sits
+    (top level, under "data", or deeper as APIs nest it: ``{"data": {"items": [...]}}``);
+    an array under a list-like key ("data", "layanan", ...) is preferred, then the longest."""
     try:
         data = json.loads(body.decode("utf-8-sig", errors="replace"))
     except (json.JSONDecodeError, RecursionError) as exc:
         raise NotRecords(f"not JSON: {exc}") from None
-    if isinstance(data, dict):
-        keys = sorted(data, key=lambda k: (str(k).lower() not in _LIST_KEYS, str(k)))
-        lists = [data[k] for k in keys if isinstance(data[k], list)
-                 and any(isinstance(r, dict) for r in data[k])]
-        data = lists[0] if lists else None
-    if not isinstance(data, list):
-        raise NotRecords("JSON without an array of records")
-    records = [r for r in data[:MAX_RECORDS] if isinstance(r, dict)]
-    if not records:
-        raise NotRecords("JSON array holds no records")
-    return records
+    best: tuple[int, int, list[Any]] | None = None
+    for key, found in _arrays(data):
+        records = [r for r in found if isinstance(r, dict)]
+        if not records:
+            continue
+        rank = (int(str(key).lower() in _LIST_KEYS), len(records))
+        if best is None or rank > best[:2]:
+            best = (*rank, found)
+    if best is None:
+        raise NotRecords("JSON array holds no records" if isinstance(data, list)
+                         else "JSON without an array of records")
+    return [r for r in best[2][:MAX_RECORDS] if isinstance(r, dict)]
+
+
+def _arrays(data: Any, key: str = "", depth: int = 0) -> Iterator[tuple[str, list[Any]]]:
+    """(key, array) of every array in ``data`` down to a few levels of nesting."""
+    if isinstance(data, list):
+        yield key, data
+        return
+    if isinstance(data, dict) and depth < MAX_DEPTH:
+        for name, value in data.items():
+            yield from _arrays(value, str(name), depth + 1)
 
 
 def _norm_key(key: str) -> str:
@@ -213,10 +248,20 @@ def _norm_key(key: str) -> str:
 _KEY_OF = {alias: name for name, aliases in _KEYS.items() for alias in aliases}
 
 
+def _name_of(value: dict[str, Any]) -> str:
+    """The text an object in a record stands for: {"nama": "Fotokopi KK"} is that item."""
+    for key, inner in value.items():
+        if _KEY_OF.get(_norm_key(key)) in ("title", "description") and isinstance(inner, str):
+            return inner
+    return ""
+
+
 def _text(value: Any) -> str:
     if isinstance(value, list):
         return "; ".join(t for t in (_text(v) for v in value) if t)
-    if isinstance(value, dict) or value is None or isinstance(value, bool):
+    if isinstance(value, dict):
+        return squash(_name_of(value))
+    if value is None or isinstance(value, bool):
         return ""
     text = str(value)
     if "<" in text:
@@ -238,14 +283,37 @@ def _items(value: Any) -> list[str]:
     return [t for t in items if t]
 
 
-def record_fields(record: dict[str, Any]) -> dict[str, Any]:
-    """The record's values under sikoja's names (first matching key wins)."""
+def record_fields(record: dict[str, Any], depth: int = 0) -> dict[str, Any]:
+    """The record's values under sikoja's names: a key named exactly as a known alias wins,
+    then a key one of whose words is a known word ("judul_pelayanan", "syaratLayanan",
+    "estimasi_waktu"). Objects nested in the record ("attributes", "detail") fill in what
+    its own keys do not say, as APIs wrap records that way."""
     mapped: dict[str, Any] = {}
-    for key, value in record.items():
-        name = _KEY_OF.get(_norm_key(key))
-        if name and name not in mapped and value not in (None, "", []):
-            mapped[name] = value
+    for exact in (True, False):
+        for key, value in record.items():
+            if isinstance(value, dict):
+                continue
+            name = _KEY_OF.get(_norm_key(key)) if exact else _word_key(key)
+            if name and name not in mapped and value not in (None, "", []):
+                mapped[name] = value
+    if depth < 2:
+        for value in record.values():
+            if isinstance(value, dict):
+                for name, inner in record_fields(value, depth + 1).items():
+                    mapped.setdefault(name, inner)
     return mapped
+
+
+def _word_key(key: str) -> str | None:
+    """sikoja's name for a key by its words (camelCase and snake_case split)."""
+    words = re.sub(r"([a-z])([A-Z])", r"\1_\2", str(key)).lower()
+    parts = [w for w in re.split(r"[^a-z]+", words) if w]
+    if not parts or any(w in _NOT_TEXT_WORDS for w in parts):
+        return None
+    for name, cues in _KEY_WORDS:
+        if any(w in cues for w in parts):
+            return name
+    return None
 
 
 def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
