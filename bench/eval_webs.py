@@ -5,9 +5,9 @@
 Each web is served on free loopback ports, crawled and indexed into its own data dir (as a
 new user would: ``crawl`` then ``index``), and its judged queries are run in every mode. The
 held-out web (``eval/heldout/``) is never tuned on: it is measured here and reported apart,
-and a gap between the two is a bug in what tuning taught. A query's template family is the
-family (``manifest.json``) of the site of its first grade-2 URL; per family, each mode's
-MRR@10 is shown next to plain BM25 on the same crawl.
+and a gap between the two is a bug in what tuning taught. A query counts for the template
+family (``manifest.json``) of every site that holds one of its grade-2 answers; per family,
+each mode's MRR@10 is shown next to plain BM25 on the same crawl.
 
 Writes ``bench/results/relevance.md`` (and prints it).
 """
@@ -79,13 +79,15 @@ def moved_judgments(queries: Path, ports: dict[int, int], out: Path) -> Path:
     return out
 
 
-def family_of(outcome: QueryOutcome, served_families: dict[int, str]) -> str:
-    best = sorted(outcome.judged.grades.items(), key=lambda kv: -kv[1])
-    for url, _grade in best:
+def families_of(outcome: QueryOutcome, served_families: dict[int, str]) -> set[str]:
+    """The families of the sites that hold a grade-2 answer of the query (a service on an
+    agency's site and on the MPP's counts for both)."""
+    out = set()
+    for url, grade in outcome.judged.grades.items():
         m = URL_PORT.search(url)
-        if m and int(m.group(2)) in served_families:
-            return served_families[int(m.group(2))]
-    return "app catalog / external"
+        if grade >= 2 and m and int(m.group(2)) in served_families:
+            out.add(served_families[int(m.group(2))])
+    return out or {"app catalog / external"}
 
 
 def category_table(reports: dict[str, Report]) -> list[str]:
@@ -109,10 +111,10 @@ def family_table(reports: dict[str, Report], served_families: dict[int, str]) ->
     formal: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for mode, report in reports.items():
         for o in report.outcomes:
-            fam = family_of(o, served_families)
-            per[fam][mode].append(o.rr10)
-            if o.judged.category == "formal":
-                formal[fam][mode].append(o.rr10)
+            for fam in families_of(o, served_families):
+                per[fam][mode].append(o.rr10)
+                if o.judged.category == "formal":
+                    formal[fam][mode].append(o.rr10)
     lines = ["| family | n | " + " | ".join(f"{m} MRR@10" for m in modes)
              + " | formal: hybrid / plain BM25 |", "|---|---:|" + "---:|" * (len(modes) + 1)]
     for fam in sorted(per):
