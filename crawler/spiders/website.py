@@ -2,9 +2,11 @@
 
 The frontier is breadth first from the start URLs (and sitemap.xml where present), capped by
 depth and by page count: a calendar that links "next month" forever stops at the cap.
-Every URL is de-duplicated by its key (``url_key``: canonical, trailing slash ignored)
-before it is requested, and counted against ``max_pages`` at that moment, so a home page
-linking 10,000 archive pages queues no more than the cap.
+Every URL is de-duplicated by its key (``url_key``: canonical, query order and trailing
+slash ignored) before it is requested, and counted against ``max_pages`` at that moment, so
+a home page linking 10,000 archive pages queues no more than the cap. A page is requested,
+and so stored, under the first spelling the site links; one stored by an earlier crawl is
+requested under its stored spelling, so a page keeps its URL from crawl to crawl.
 
 Once the frontier is empty, stored pages of this source that were not reached are
 revalidated (a conditional GET each): a page that now answers 404/410 leaves the index, one
@@ -95,6 +97,7 @@ class WebsiteSpider(SourceSpider):
         self.produced: set[str] = set()
         self.sitemaps_seen: set[str] = set()
         self.home_texts: set[int] = set()  # hashes of the start pages' texts (soft 404s)
+        self.spellings: dict[str, str] = {}  # url_key -> URL stored by an earlier crawl
         self.swept = False
         self.linkstore: LinkStore | None = None
         self.documents: DocumentStore | None = None  # read: the stored PDFs' standards
@@ -125,6 +128,9 @@ class WebsiteSpider(SourceSpider):
         self.template = self.linkstore.template(self.source.name)
         self.site_titles = saved_site_titles(self.linkstore, self.source.name)
         self.documents = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
+        self.spellings = {url_key(url): url
+                          for url in sorted(self.documents.urls_for_source(self.source.name))
+                          if "#" not in url}
 
     def _restore_state(self) -> None:
         """A resumed frontier: the page budget and what was produced live in spider.state,
@@ -183,7 +189,8 @@ class WebsiteSpider(SourceSpider):
             self.capped = True
             return None
         self.scheduled.add(key)
-        return self._page_request(url, depth=depth, parent=parent, link_text=link_text)
+        return self._page_request(self.spellings.get(key, url), depth=depth, parent=parent,
+                                  link_text=link_text)
 
     def spider_idle(self, spider: Any = None) -> None:
         """Frontier exhausted: revalidate stored pages this crawl did not reach, once."""
