@@ -5,8 +5,9 @@ depth and by page count: a calendar that links "next month" forever stops at the
 Every URL is de-duplicated by its key (``url_key``: canonical, query order and trailing
 slash ignored) before it is requested, and counted against ``max_pages`` at that moment, so
 a home page linking 10,000 archive pages queues no more than the cap. A page is requested,
-and so stored, under the first spelling the site links; one stored by an earlier crawl is
-requested under its stored spelling, so a page keeps its URL from crawl to crawl.
+and so stored, under the first spelling the site links; one stored by an earlier crawl under
+another order of the same query is requested as stored, so it keeps its URL from crawl to
+crawl.
 
 Once the frontier is empty, stored pages of this source that were not reached are
 revalidated (a conditional GET each): a page that now answers 404/410 leaves the index, one
@@ -189,8 +190,17 @@ class WebsiteSpider(SourceSpider):
             self.capped = True
             return None
         self.scheduled.add(key)
-        return self._page_request(self.spellings.get(key, url), depth=depth, parent=parent,
+        return self._page_request(self._spelling(url, key), depth=depth, parent=parent,
                                   link_text=link_text)
+
+    def _spelling(self, url: str, key: str) -> str:
+        """The URL to request for a link: the spelling stored by an earlier crawl where it
+        differs only in the order of its query (a site linking both orders keeps its page's
+        URL), the link itself otherwise (a page moved to ``/x/`` is fetched there)."""
+        stored = self.spellings.get(key)
+        if stored and urlsplit(stored).path == urlsplit(canonicalize_url(url)).path:
+            return stored
+        return url
 
     def spider_idle(self, spider: Any = None) -> None:
         """Frontier exhausted: revalidate stored pages this crawl did not reach, once."""
