@@ -13,11 +13,15 @@ the server served it (after redirects), trailing slash included: ``/layanan/kk/`
 per key, so ``/x`` and ``/x/`` are never both fetched (a server that redirects one to the
 other leaves the document at the URL it was finally served from).
 
-WordPress is the exception worth knowing: ``?page_id=5`` *is* the page, so query
-parameters are kept (sorted) unless they are tracking or session noise, and
-``/index.php?page_id=5`` becomes ``/?page_id=5``. The index file is dropped only without a
-query or with WordPress's own query keys: a stored URL is also the link a citizen gets, and
-some servers answer ``/?page=x`` with the home page while ``/index.php?page=x`` is the page.
+Query strings select pages (``?page_id=5``, ``index.php?p=layanan&id=1``), so parameters
+are kept, in the order the site writes them, unless they are tracking or session noise:
+the stored URL is the link a citizen gets and an evaluator compares, and old PHP sites'
+``?p=layanan&id=1`` reads as the site wrote it, not as ``?id=1&p=layanan``. ``url_key``
+sorts them, so the two orders are one page, requested once (the crawler stores the first
+spelling it meets, and keeps it on later crawls). The index file is dropped only without a
+query or with a WordPress query (its own keys, its ids numeric: ``/index.php?page_id=5``
+becomes ``/?page_id=5``): some servers answer ``/?page=x`` or ``/?p=profil`` with the home
+page while ``/index.php?page=x`` is the page, and WordPress's ``p`` is always a post number.
 WordPress's comment "Reply" links (``?p=31&replytocom=2``) are the post again with the reply
 form moved, so ``replytocom`` is noise like a tracker.
 
@@ -54,6 +58,9 @@ _INDEX_FILES = re.compile(r"/(index|default)\.(php|html?|aspx?|jsp)$", re.IGNORE
 _WORDPRESS_KEYS = {"page_id", "p", "cat", "tag", "s", "m", "paged", "author", "attachment_id",
                    "post_type", "preview", "year", "monthnum", "day", "feed", "name",
                    "pagename"}
+# ...of which WordPress only ever gives numbers (``?p=profil`` is another PHP site's page)
+_WORDPRESS_NUMERIC_KEYS = {"page_id", "p", "cat", "m", "paged", "author", "attachment_id",
+                           "year", "monthnum", "day"}
 # WordPress's front-controller keys of listings (archives, pagination, search, feeds) and of
 # attachment pages; a URL with only these (and a post-type filter) is never a page of its own
 _WORDPRESS_LISTING_KEYS = {"cat", "tag", "author", "m", "year", "monthnum", "day", "paged",
@@ -74,7 +81,18 @@ def _is_noise(name: str) -> bool:
     return lowered in _NOISE_PARAMS or lowered.startswith(_NOISE_PREFIXES)
 
 
-def _normalise_path(path: str, query_keys: set[str]) -> str:
+def _wordpress_query(items: list[tuple[str, str]]) -> bool:
+    """Whether a query is one WordPress's front controller answers (then ``index.php`` is
+    an alias of ``/``)."""
+    for key, value in items:
+        name = key.lower()
+        if name not in _WORDPRESS_KEYS or (name in _WORDPRESS_NUMERIC_KEYS
+                                           and not value.isdigit()):
+            return False
+    return True
+
+
+def _normalise_path(path: str, index_alias: bool) -> str:
     path = _PATH_SESSION.sub("", path)
     # resolve "." and ".." segments the way a browser would
     if "/." in path:
@@ -82,7 +100,7 @@ def _normalise_path(path: str, query_keys: set[str]) -> str:
     # one consistent percent-encoding: decode what is safe to decode, then re-encode
     path = quote(unquote(path), safe="/:@!$&'()*+,;=-._~%")
     path = re.sub(r"/{2,}", "/", path)
-    if not query_keys or query_keys <= _WORDPRESS_KEYS:
+    if index_alias:
         path = _INDEX_FILES.sub("/", path)
     return path or "/"
 
@@ -92,8 +110,9 @@ def canonicalize_url(url: str) -> str:
     """The stored URL of a page served at ``url``; idempotent.
 
     Drops the fragment, tracking and session parameters and the default port, lowercases
-    scheme and host, sorts the query, and drops a bare ``index.php``/``index.html``; the
-    path is otherwise kept as served, trailing slash included.
+    scheme and host, and drops a bare ``index.php``/``index.html`` (or one before a
+    WordPress query); the path is otherwise kept as served, trailing slash included, and the
+    query in the site's order.
     Cached: every page repeats the site's menu links, so most calls are repeats.
 
     >>> canonicalize_url("HTTP://Dukcapil.JambiKota.go.id:80/index.php?page_id=5&utm_source=fb#top")
@@ -114,14 +133,15 @@ def canonicalize_url(url: str) -> str:
     query_items = [
         (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_noise(k)
     ]
-    query = urlencode(sorted(query_items), doseq=False, quote_via=quote, safe="/:@!$'()*,;~")
-    keys = {k.lower() for k, _ in query_items}
-    return urlunsplit((scheme, netloc, _normalise_path(parts.path, keys), query, ""))
+    query = urlencode(query_items, doseq=False, quote_via=quote, safe="/:@!$'()*,;~")
+    path = _normalise_path(parts.path, _wordpress_query(query_items))
+    return urlunsplit((scheme, netloc, path, query, ""))
 
 
 @lru_cache(maxsize=16384)
 def url_key(url: str) -> str:
-    """The duplicate key of ``url``: its canonical form with a trailing slash ignored.
+    """The duplicate key of ``url``: its canonical form with the query sorted and a
+    trailing slash ignored.
 
     Equal for every variant of one page; used to request each page once and to compare
     URLs (evaluation judgments, stored aliases), never as the URL stored or shown.
@@ -133,7 +153,8 @@ def url_key(url: str) -> str:
     path = parts.path
     if len(path) > 1 and path.endswith("/"):
         path = path.rstrip("/") or "/"
-    return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
+    query = "&".join(sorted(parts.query.split("&"))) if parts.query else ""
+    return urlunsplit((parts.scheme, parts.netloc, path, query, ""))
 
 
 def slash_alias(url: str) -> str | None:

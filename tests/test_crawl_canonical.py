@@ -3,6 +3,8 @@ stored URL is the one the site serves (trailing slash included)."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -82,11 +84,28 @@ def test_wordpress_listings_are_told_from_pages(url, kind):
     assert wordpress_listing("http://dishub.jambikota.go.id" + url) == kind
 
 
-def test_query_parameters_are_sorted_but_kept():
-    assert canonicalize_url("http://a.go.id/cari?q=ktp&hal=2") == canonicalize_url(
-        "http://a.go.id/cari?hal=2&q=ktp")
-    assert canonicalize_url("http://a.go.id/berita?id=1") != canonicalize_url(
-        "http://a.go.id/berita?id=2")
+def test_query_parameters_keep_the_sites_order_and_share_a_key():
+    """An old PHP site links ``index.php?p=layanan&id=1``: that is the URL a citizen gets;
+    the other order is the same page, requested once."""
+    assert canonicalize_url("http://a.go.id/cari?q=ktp&hal=2&utm_source=x") == (
+        "http://a.go.id/cari?q=ktp&hal=2")
+    assert url_key("http://a.go.id/cari?q=ktp&hal=2") == url_key("http://a.go.id/cari?hal=2&q=ktp")
+    assert url_key("http://a.go.id/berita?id=1") != url_key("http://a.go.id/berita?id=2")
+    assert canonicalize_url("http://a.go.id/index.php?p=layanan&id=1") == (
+        "http://a.go.id/index.php?p=layanan&id=1")
+
+
+@pytest.mark.parametrize("url,stored", [
+    ("/index.php?p=profil", "/index.php?p=profil"),  # an old PHP site's page, not WordPress's
+    ("/index.php?p=berita&id=12", "/index.php?p=berita&id=12"),
+    ("/index.php?page=uji-kir", "/index.php?page=uji-kir"),
+    ("/index.php?p=31", "/?p=31"),  # WordPress: its post ids are numbers
+    ("/index.php?page_id=5&preview=true", "/?page_id=5&preview=true"),
+    ("/index.php?s=ktp", "/?s=ktp"),
+    ("/index.php?cat=berita", "/index.php?cat=berita"),
+])
+def test_index_php_is_dropped_only_before_a_wordpress_query(url, stored):
+    assert canonicalize_url("http://a.go.id" + url) == "http://a.go.id" + stored
 
 
 def test_default_ports_dropped_other_ports_kept():
@@ -132,3 +151,47 @@ def test_site_scope_is_the_sources_sites():
     assert not scope.allows("http://127.0.0.1:8702/x")  # another OPD's sample site
     assert not scope.allows("http://127.0.0.2:8701/x")
     assert not scope.allows("mailto:admin@jambikota.go.id")
+
+
+def test_a_page_is_stored_under_the_first_spelling_its_site_links(tmp_path):
+    """An old PHP front controller picks the page by its query, whatever the order. The page
+    is fetched once, stored as the site first links it, and keeps that URL when a later crawl
+    meets the other spelling first."""
+    from crawler.run import crawl
+    from sikoja.config import Settings
+    from sikoja.sources import Source
+    from sikoja.store import DocumentStore
+    from tests.faultserver import Page, PageSite, Reply
+
+    class FrontController(PageSite):
+        def handle(self, request):
+            parts = urlsplit(request.path)
+            query = "&".join(sorted(parts.query.split("&")))
+            page = self.pages.get(parts.path + ("?" + query if query else ""))
+            self.send(request, Reply(body=page.body) if page else Reply(404, b"<h1>404</h1>"))
+
+    def html(title, *links):
+        anchors = "".join(f'<li><a href="{href}">{title} {i}</a></li>'
+                          for i, href in enumerate(links))
+        return Page(f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+                    f"<p>Informasi {title} di kantor kami.</p><ul>{anchors}</ul></body>"
+                    "</html>".encode(), etag=False)
+
+    settings = Settings()
+    settings.crawl.delay, settings.crawl.retries = 0, 0
+    with FrontController({
+        "/index.php": html("Beranda", "index.php?p=layanan&id=1", "index.php?p=profil"),
+        "/index.php?p=profil": html("Profil", "index.php?id=1&p=layanan"),
+        "/index.php?id=1&p=layanan": html("Uji Berkala"),
+    }) as site:
+        source = Source(name="uptd", opd="UPTD", start_urls=[site.url("/index.php")],
+                        use_sitemap=False)
+        crawl([source], settings, tmp_path, timeout=60)
+        site.pages["/index.php"] = html("Beranda", "index.php?id=1&p=layanan",
+                                        "index.php?p=profil")
+        crawl([source], settings, tmp_path, timeout=60)
+        store = DocumentStore.open(tmp_path)
+        live = store.urls_for_source("uptd")
+        store.close()
+    assert live == {site.url(p) for p in ("/", "/index.php?p=profil",
+                                          "/index.php?p=layanan&id=1")}

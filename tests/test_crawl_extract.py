@@ -461,6 +461,25 @@ def test_a_date_in_a_pages_first_paragraph_is_not_a_dateline():
     ("Unduhan", "<p>Dokumen yang dapat diunduh:</p><ul><li><a href='/files/standar.pdf'>"
      "Standar Pelayanan Disdukcapil Kota Jambi (PDF)</a></li></ul>",
      "http://a.go.id/?page_id=182"),
+    # Bootstrap cards (CodeIgniter/Laravel): a heading, an excerpt, a "Selengkapnya" button
+    ("Daftar Layanan", "<div class='row'>" + "".join(
+        f"<div class='col-md-6'><div class='card'><h5 class='card-title'>{name}</h5><p>{name} "
+        f"bagi warga pemegang Kartu Bahagia, cukup menunjukkan KTP-el.</p><a href='/layanan/"
+        f"detail/{i}' class='btn'>Selengkapnya</a></div></div>"
+        for i, name in enumerate(["Berobat Gratis", "Beasiswa", "Santunan Kematian"])) +
+     "</div>", "http://kartubahagia.go.id/layanan"),
+    # an old PHP table's news rows: a bold linked headline, its date, a summary
+    ("Berita", "".join(
+        f"<p><b><a href='index.php?p=berita&amp;id={i}'>{title}</a></b><br><font size='1'>"
+        f"{i} Juli 2025</font><br>Untuk mengurangi antrean, UPTD membuka pelayanan uji "
+        "berkala sampai Sabtu pukul 12.00 WIB.</p>"
+        for i, title in [(11, "Uji KIR Dibuka Hingga Sabtu"), (12, "Truk Batu Bara Diputar")]),
+     "http://uptd.go.id/index.php?p=berita"),
+    # WordPress's page of child pages: each link followed by its excerpt
+    ("Layanan", "<ul><li><a href='/layanan/poli-umum/'>Poli Umum</a> &ndash; Poli umum melayani "
+     "pemeriksaan dan pengobatan warga setiap hari kerja.</li><li><a href='/layanan/ckg/'>Cek "
+     "Kesehatan Gratis</a> &ndash; Setiap warga dapat memeriksakan kesehatannya gratis.</li>"
+     "</ul>", "http://puskesmas.go.id/layanan/"),
     # a home page, whatever it shows
     ("Beranda DLH Kota Jambi", "<p>" + "Selamat datang di situs resmi DLH Kota Jambi. " * 12
      + "</p>", "http://dlh.go.id/index.php"),
@@ -495,6 +514,76 @@ def test_a_service_or_an_article_with_links_is_not_a_listing():
                          "Numpuk</a></li><li><a href='/berita/b.html'>TPA Penuh</a></li></ul>"),
                      "http://dlh.go.id/artikel/revisi.html")
     assert "listing" not in article.fields
+
+
+def test_entries_must_be_alike_and_short_to_make_a_listing():
+    """A table layout's side column and content column both lead with bold text and hold
+    links, but are not built alike; an article's paragraphs that each carry a link are
+    neither led by it nor short."""
+    contact = """<html><body><table><tr>
+    <td><b>MENU LAYANAN</b><br>&#8226; <a href="index.php?p=layanan&amp;id=1">Uji Berkala</a>
+    <br><table><tr><td>Pengunjung hari ini : 27</td></tr></table></td>
+    <td><font size="3"><b>Kontak Kami</b></font><hr><p>Alamat: Kenali Asam Bawah, Kota Jambi.
+    Jam pelayanan Senin-Kamis 08.00-16.00 WIB. Pengaduan: <a href="https://lapor.go.id">
+    SP4N-LAPOR!</a></p></td></tr></table></body></html>"""
+    assert "listing" not in doc_of(contact, "http://uptd.go.id/index.php?p=kontak").fields
+    paragraph = ("<p>Warga dapat mengurus KTP-el di kantor kecamatan; syaratnya dijelaskan di "
+                 "<a href='/layanan/{0}'>halaman layanan {0}</a> bersama jadwal pelayanan.</p>")
+    article = doc_of(cms("Jemput Bola KTP-el", "".join(paragraph.format(x) for x in "abc")),
+                     "http://a.go.id/artikel/jemput-bola")
+    assert "listing" not in article.fields
+
+
+BLOGGER = """<html><head><title>{title}</title></head><body>
+<div class="header-outer"><div class="Header"><h1 class="title"><a href="/">Kecamatan Kota Baru</a>
+</h1><p class="description"><span>Blog Resmi Kecamatan Kota Baru, Kota Jambi</span></p></div></div>
+<div class="main-outer"><div class="main section">{posts}</div>
+<div class="sidebar section"><div class="widget"><h2>Arsip Blog</h2><ul><li>
+<a href="/2025/09/a.html">
+Jumat Bersih</a></li></ul></div></div></div></body></html>"""
+POST = """<div class="date-outer"><h2 class="date-header"><span>{day} September 2025</span></h2>
+<div class="post hentry"><h3 class="post-title"><a href="/2025/09/{slug}.html">{title}</a></h3>
+<div class="post-body"><p>Aparatur kecamatan bergotong royong membersihkan parit.</p></div>
+<div class="post-footer">Diposting oleh Admin di
+<a class="timestamp-link" href="/2025/09/{slug}.html">
+<abbr class="published" title="2025-09-{day}T09:15:00+07:00">09.15</abbr></a></div></div></div>"""
+
+
+def test_a_blog_post_is_news_of_its_own_date_and_a_label_page_lists_posts():
+    post = doc_of(BLOGGER.format(title="Jumat Bersih", posts=POST.format(
+        day=12, slug="jumat-bersih", title="Jumat Bersih Bersama Warga")),
+        "http://kec.go.id/2025/09/jumat-bersih.html")
+    assert (post.kind, post.last_modified, post.fields) == ("news", "2025-09-12", {})
+    assert "Blog Resmi" not in post.text  # the blog's tagline is masthead
+    assert "membersihkan parit" in post.text
+    label = doc_of(BLOGGER.format(title="Kecamatan Kota Baru: Berita", posts="".join(
+        POST.format(day=d, slug=f"p{d}", title=f"Kabar Kecamatan {d}") for d in (12, 20))),
+        "http://kec.go.id/search/label/Berita")
+    assert (label.kind, label.fields) == ("page", {"listing": True})
+    assert "Blog Resmi" not in label.text
+
+
+@pytest.mark.parametrize("url,news", [
+    ("http://uptd.go.id/index.php?p=berita&id=12", True),
+    ("http://kec.go.id/2025/09/jumat-bersih.html", True),
+    ("http://a.go.id/2025/05/12/ckg-lansia/", True),
+    ("http://a.go.id/2025/05/12/", False),  # a day's archive, not a post
+    ("http://uptd.go.id/index.php?p=layanan&id=1", False),
+    ("http://uptd.go.id/index.php?p=beritakan", False),
+])
+def test_news_sections_by_path_query_or_a_posts_month(url, news):
+    from crawler.extract.document import is_news_path
+
+    assert is_news_path(url) is news
+
+
+def test_an_old_php_news_row_with_its_date_is_news():
+    html = """<html><head><title>UPTD PKB :: Truk Diputar Balik</title></head><body><table><tr>
+    <td><font size="3"><b>Truk Diputar Balik di Jalan Lingkar</b></font><hr size="1">
+    <font size="1">Tanggal: 18 Maret 2025</font><br><br><p>Petugas gabungan memutar balik
+    belasan truk batu bara yang mencoba masuk ke dalam kota.</p></td></tr></table></body></html>"""
+    doc = doc_of(html, "http://uptd.go.id/index.php?p=berita&id=12")
+    assert (doc.kind, doc.last_modified) == ("news", "2025-03-18")
 
 
 def test_old_table_layout_keeps_the_side_column_out():

@@ -10,7 +10,8 @@ news item about the KTP drive), so the rule is explicit, in this order:
    flagged ``fields["listing"]``: it repeats the words of everything it lists, and the
    ranker demotes it below the pages themselves. A short page that names a service and
    links its Standar Pelayanan document is not a listing for that one link (see 6);
-5. a dated page under a news path (/berita/...) is "news";
+5. a dated page under a news path (/berita/..., ?p=berita&id=12, a blog's /2025/09/slug) is
+   "news";
 6. a page that says it is a service without the sections is a "service" too: many OPDs
    write one paragraph and attach the Standar Pelayanan PDF. The signals are what the page
    says, not its template: a service path (/layanan/..., layanan.asp?id=), a headline that
@@ -56,8 +57,14 @@ from sikoja.documents import Document
 if TYPE_CHECKING:
     from bs4 import Tag
 
-_NEWS_PATH = re.compile(r"/(berita|news|post|posts|artikel|article|kabar|warta|pengumuman)"
-                        r"(/|-|_|\.|$)", re.IGNORECASE)
+_NEWS_WORDS = r"berita|news|post|posts|artikel|article|kabar|warta|pengumuman"
+_NEWS_PATH = re.compile(rf"/({_NEWS_WORDS})(/|-|_|\.|$)", re.IGNORECASE)
+# ...the same section chosen by a query (old PHP: index.php?p=berita&id=12)
+_NEWS_QUERY = re.compile(rf"(^|&)(p|page|hal|halaman|menu|mod|module|act)=({_NEWS_WORDS})"
+                         r"(&|$)", re.IGNORECASE)
+# a post's month in its path, as blogs write it: /2025/09/slug.html, /2025/05/12/slug/
+_DATED_PATH = re.compile(r"/(19|20)\d\d/(0[1-9]|1[0-2])/(\d\d/)?[^/]*[a-z][^/]*",
+                         re.IGNORECASE)
 # Paths a site's home page is served at (after canonicalisation dropped index.php & co.)
 _HOME_PATHS = {"/", "/home", "/beranda", "/index", "/main", "/id"}
 # A listing's text between its entries is an intro or a one-item summary; an article or a
@@ -166,6 +173,13 @@ class ServiceEvidence:
         return round(min(0.85, 0.2 + 0.2 * self.score), 2)
 
 
+def is_news_path(url: str) -> bool:
+    """A URL in a news section: /berita/..., ?p=berita&id=..., or a blog post's dated path."""
+    parts = urlsplit(url)
+    return bool(_NEWS_PATH.search(parts.path) or _NEWS_QUERY.search(parts.query)
+                or _DATED_PATH.search(parts.path))
+
+
 def is_service_path(url: str) -> bool:
     parts = urlsplit(url)
     return bool(_SERVICE_PATH.search(parts.path) or _SERVICE_QUERY.search(parts.query))
@@ -213,7 +227,7 @@ def page_kind(url: str, fields: dict[str, object], meta: dict[str, str | None],
         return "service", 1.0, False
     if is_home(url):
         return "page", 1.0, True
-    news_path = bool(_NEWS_PATH.search(urlsplit(url).path))
+    news_path = is_news_path(url)
     if meta.get("dateline"):
         return "news", 1.0, False
     if meta.get("published") and (meta.get("og_type") in (None, "article")):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
@@ -270,6 +270,8 @@ def strip_boilerplate(soup: BeautifulSoup, tags: list[Tag]) -> Tag:
             furniture = False
         if furniture and not _holds_content(tag):
             tag.decompose()
+        elif furniture:
+            _keep_only_site_name(tag)
     return body
 
 
@@ -287,6 +289,31 @@ def _holds_content(tag: Tag) -> bool:
         ):
             return True
     return False
+
+
+def _keep_only_site_name(tag: Tag) -> None:
+    """A masthead whose one content marker is an ``<h1>`` that only links home (Blogger's
+    ``<div class="Header"><h1 class="title"><a href="/">Blog</a></h1><p class="description">
+    tagline``): the h1 stays, as it names the site for the title rules, the rest goes."""
+    markers = tags_in(tag, _CONTENT_MARKERS)
+    if len(markers) != 1 or markers[0].name != "h1" or not links_home(markers[0]):
+        return
+    node = markers[0]
+    while node is not tag and isinstance(node.parent, Tag):
+        for sibling in list(node.parent.children):
+            if sibling is not node:
+                sibling.extract()
+        node = node.parent
+
+
+def links_home(heading: Tag) -> bool:
+    """A heading whose whole text is one link to the site's root: the site's name."""
+    anchors = tags_in(heading, ("a",))
+    if len(anchors) != 1 or squash(anchors[0].get_text(" ")) != squash(heading.get_text(" ")):
+        return False
+    parts = urlsplit(str(anchors[0].get("href") or "").strip())
+    return not parts.query and parts.path.lower() in ("", "/", "/index.php", "/index.html") and (
+        bool(parts.netloc) or parts.path != "")
 
 
 def _text_len(tag: Tag) -> int:
@@ -413,6 +440,12 @@ def dateline(title_heading: Tag | None) -> str | None:
 # where a listing puts its entries; a paragraph that is only a link ("Lihat: syarat KTP")
 # is an article's pointer, not an entry
 _ITEM_TAGS = {"li", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th"}
+# An entry with an excerpt: a headline (or a link) leads it, the excerpt is short
+_LEAD_TAGS = {"a", "h2", "h3", "h4", "h5", "h6", "b", "strong", "dt"}
+MIN_EXCERPT = 20
+_INLINE_TAGS = {"em", "i", "u", "s", "sup", "sub", "small", "span", "abbr", "code", "mark",
+                "q", "cite", "time"}
+MAX_ENTRY = 400
 
 
 @dataclass
@@ -421,21 +454,85 @@ class LinkItems:
 
     An item is a list entry, headline or table cell that is (almost) only a link:
     "Penerbitan KTP-el" in a service index, a news headline over its date and summary, an
-    app's name in a catalog row, a PDF in a download list. ``longest_gap`` is the most text
-    before the first item, between two items or after the last: a listing's own text is an
-    intro and per-item summaries, an article has paragraphs of its own.
+    app's name in a catalog row, a PDF in a download list. It is also an entry with its
+    excerpt (see ``excerpt_entries``): a card, a paragraph or list entry led by a linked
+    headline. ``longest_gap`` is the most text before the first item, between two items or
+    after the last: a listing's own text is an intro and per-item summaries, an article has
+    paragraphs of its own.
     """
 
     count: int = 0
     longest_gap: int = 0
 
 
+def _elsewhere(anchor: Tag, own: str) -> bool:
+    """A link to another page (not an in-page anchor, mail or script link, nor this page)."""
+    href = str(anchor.get("href") or "").strip()
+    if not href or href.startswith("#") or href.lower().startswith(_SKIP_SCHEMES):
+        return False
+    return not (own and urljoin(own, href).split("#", 1)[0] == own)
+
+
+def _led_by_headline(entry: Tag) -> bool:
+    """The entry's first words are a link or a heading: "<b><a>Judul</a></b> ringkasan",
+    "<h5>Judul</h5> ringkasan <a>Selengkapnya</a>"."""
+    for node in entry.descendants:
+        if isinstance(node, NavigableString) and not isinstance(node, Comment) and node.strip():
+            parent = node.parent
+            while isinstance(parent, Tag) and parent is not entry:
+                if parent.name in _LEAD_TAGS:
+                    return True
+                parent = parent.parent
+            return False
+    return False
+
+
+def excerpt_entries(block: Tag, page_url: str = "") -> list[Tag]:
+    """Entries of a listing that carry an excerpt each: sibling elements of one kind (same
+    tag and class) that each lead with a headline, link to another page and add a short
+    excerpt. News indexes and card grids look like this on every template (WordPress
+    ``<li><a>..</a> – ringkasan</li>``, Bootstrap cards, an old PHP table's ``<p><b><a>``
+    entries). It takes two alike, built of the same tags, to make entries: one linked
+    paragraph in an article is not one, nor are a table layout's sidebar and content
+    columns; the excerpt keeps a menu or a list of bare links out."""
+    own = page_url.split("#", 1)[0]
+    found: list[Tag] = []
+    for parent in [block, *tags_in(block)]:
+        groups: dict[tuple[str, str], list[Tag]] = {}
+        for child in parent.children:
+            if isinstance(child, Tag) and child.name != "a":
+                groups.setdefault((child.name, _names(child)), []).append(child)
+        for siblings in groups.values():
+            if len(siblings) < 2:
+                continue
+            alike: dict[tuple[str, ...], list[Tag]] = {}
+            for entry in siblings:
+                if _is_entry(entry, own):
+                    alike.setdefault(_skeleton(entry), []).append(entry)
+            found.extend(e for entries in alike.values() if len(entries) >= 2 for e in entries)
+    return found
+
+
+def _skeleton(tag: Tag) -> tuple[str, ...]:
+    """The tags of an entry in order, inline emphasis left out: entries a template writes in
+    a loop share it; a layout's columns (a sidebar beside the content) do not."""
+    return tuple(t.name for t in tags_in(tag) if t.name not in _INLINE_TAGS)
+
+
+def _is_entry(tag: Tag, own: str) -> bool:
+    links = [a for a in tags_in(tag, ("a",)) if _elsewhere(a, own)]
+    if not links:
+        return False
+    text = _text_len(tag)
+    excerpt = text - _link_text_len(tag)
+    return MIN_EXCERPT <= excerpt and text <= MAX_ENTRY and _led_by_headline(tag)
+
+
 def link_items(block: Tag, page_url: str = "") -> LinkItems:
     own = page_url.split("#", 1)[0]
-    items: dict[int, Tag] = {}  # id(container) -> container
+    items: dict[int, Tag] = {id(entry): entry for entry in excerpt_entries(block, own)}
     for anchor in tags_in(block, ("a",)):
-        href = str(anchor.get("href") or "").strip()
-        if not href or href.startswith("#") or href.lower().startswith(_SKIP_SCHEMES):
+        if not _elsewhere(anchor, own):
             continue
         text_len = len(squash(anchor.get_text(" ")))
         if text_len < 3:
@@ -447,14 +544,13 @@ def link_items(block: Tag, page_url: str = "") -> LinkItems:
         if not isinstance(container, Tag) or container is block or id(container) in items:
             continue
         container_len = len(squash(container.get_text(" ")))
-        if text_len >= 0.6 * container_len and not (
-            own and urljoin(own, href).split("#", 1)[0] == own
-        ):
+        if text_len >= 0.6 * container_len:
             items[id(container)] = container
-    found = LinkItems(count=len(items))
+    found = LinkItems()
     if not items:
         return found
-    # one walk in document order: text before, between and after the items
+    # one walk in document order: text before, between and after the items (an item inside
+    # another, a link entry inside a card, is part of it)
     gap, skip_until = 0, None
     for node in block.descendants:
         if skip_until is not None:
@@ -462,6 +558,7 @@ def link_items(block: Tag, page_url: str = "") -> LinkItems:
                 skip_until = None
             continue
         if isinstance(node, Tag) and id(node) in items:
+            found.count += 1
             found.longest_gap = max(found.longest_gap, gap)
             gap = 0
             skip_until = _last_descendant(node)
@@ -546,6 +643,19 @@ def title_evidence(headings: list[tuple[Tag, int]], body: Tag,
     return evidence
 
 
+def entry_published(tags: list[Tag]) -> str | None:
+    """The publication date of a page that is one hAtom entry (Blogger's posts, many blog
+    themes): its only ``published`` element, ``<abbr class="published" title="2025-09-12T
+    09:15:00+07:00">``. Read before boilerplate removal, as it sits in the post's footer; a
+    page with several is a list of posts, dated by none of them."""
+    found = [t for t in tags if t.attrs and "published" in (t.get("class") or [])]
+    if len(found) != 1:
+        return None
+    tag = found[0]
+    return parse_iso(str(tag.get("datetime") or tag.get("title") or "")) or (
+        parse_indonesian_date(squash(tag.get_text(" "))))
+
+
 @dataclass
 class HtmlPage:
     """What the spider needs from one HTML page."""
@@ -583,6 +693,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
         "description": meta_content(metas, "description", "og:description"),
         "og_title": meta_content(metas, "og:title", "twitter:title"),
     }
+    meta["published"] = meta["published"] or entry_published(tags)
     title_tag = next((t for t in tags if t.name == "title"), None)
     evidence = TitleEvidence(
         title_tag=squash(title_tag.get_text(" ")) if title_tag is not None else "",

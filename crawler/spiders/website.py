@@ -2,9 +2,12 @@
 
 The frontier is breadth first from the start URLs (and sitemap.xml where present), capped by
 depth and by page count: a calendar that links "next month" forever stops at the cap.
-Every URL is de-duplicated by its key (``url_key``: canonical, trailing slash ignored)
-before it is requested, and counted against ``max_pages`` at that moment, so a home page
-linking 10,000 archive pages queues no more than the cap.
+Every URL is de-duplicated by its key (``url_key``: canonical, query order and trailing
+slash ignored) before it is requested, and counted against ``max_pages`` at that moment, so
+a home page linking 10,000 archive pages queues no more than the cap. A page is requested,
+and so stored, under the first spelling the site links; one stored by an earlier crawl under
+another order of the same query is requested as stored, so it keeps its URL from crawl to
+crawl.
 
 Once the frontier is empty, stored pages of this source that were not reached are
 revalidated (a conditional GET each): a page that now answers 404/410 leaves the index, one
@@ -97,6 +100,7 @@ class WebsiteSpider(SourceSpider):
         # the start pages' (title, text) hashes: a page that repeats both is the home page
         # answering an unknown URL (a soft 404)
         self.home_texts: set[int] = set()
+        self.spellings: dict[str, str] = {}  # url_key -> URL stored by an earlier crawl
         self.swept = False
         self.linkstore: LinkStore | None = None
         self.documents: DocumentStore | None = None  # read: the stored PDFs' standards
@@ -127,6 +131,9 @@ class WebsiteSpider(SourceSpider):
         self.template = self.linkstore.template(self.source.name)
         self.site_titles = saved_site_titles(self.linkstore, self.source.name)
         self.documents = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
+        self.spellings = {url_key(url): url
+                          for url in sorted(self.documents.urls_for_source(self.source.name))
+                          if "#" not in url}
 
     def _restore_state(self) -> None:
         """A resumed frontier: the page budget and what was produced live in spider.state,
@@ -185,7 +192,17 @@ class WebsiteSpider(SourceSpider):
             self.capped = True
             return None
         self.scheduled.add(key)
-        return self._page_request(url, depth=depth, parent=parent, link_text=link_text)
+        return self._page_request(self._spelling(url, key), depth=depth, parent=parent,
+                                  link_text=link_text)
+
+    def _spelling(self, url: str, key: str) -> str:
+        """The URL to request for a link: the spelling stored by an earlier crawl where it
+        differs only in the order of its query (a site linking both orders keeps its page's
+        URL), the link itself otherwise (a page moved to ``/x/`` is fetched there)."""
+        stored = self.spellings.get(key)
+        if stored and urlsplit(stored).path == urlsplit(canonicalize_url(url)).path:
+            return stored
+        return url
 
     def spider_idle(self, spider: Any = None) -> None:
         """Frontier exhausted: revalidate stored pages this crawl did not reach, once."""
