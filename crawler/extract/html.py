@@ -22,6 +22,7 @@ from crawler.extract.title import (
     TitleEvidence,
     cap_headings,
     choose_title,
+    is_home,
     normalise,
     squash,
 )
@@ -594,7 +595,8 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     block = main_block(body, lengths)
     headings = page_headings(block, body)
     title_evidence(headings, body, evidence)
-    page_title = choose_title(evidence)
+    home = is_home(url)
+    page_title = choose_title(evidence, home=home)
     heading = find_title_heading(page_title, [t for t, _ in headings]) or find_title_heading(
         page_title, tags_in(body, _HEADING_TAGS))
     narrowed = title_block(block, heading, lengths)
@@ -603,7 +605,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
         headings = page_headings(block, body)
     meta["dateline"] = dateline(heading)
     return HtmlPage(
-        title=choose_title(evidence, site) if site else page_title,
+        title=choose_title(evidence, site, home=home) if site else page_title,
         text=block_text(block),
         headings=extract_headings(headings),
         breadcrumbs=breadcrumbs,
