@@ -512,7 +512,9 @@ def page_headings(block: Tag, body: Tag) -> list[tuple[Tag, int]]:
     """The block's headings as (tag, level), in document order: its ``<h1>``-``<h6>``, and
     where the page has no ``<h1>`` at all, the lines its layout styles as headings
     (``crawler.extract.headings``)."""
-    tagged = [(t, int(t.name[1])) for t in tags_in(block, _HEADING_TAGS)]
+    # a block that is one heading (a script-drawn list's page) is its own heading
+    own = [block] if block.name in _HEADING_TAGS else []
+    tagged = [(t, int(t.name[1])) for t in own + tags_in(block, _HEADING_TAGS)]
     if first_tag(body, ("h1",)) is not None:
         return tagged
     found = layout_headings(block)

@@ -21,14 +21,17 @@ A record with a URL of its own is that URL's document; one without is
 ``<page url>#<slug of its name>``, as a catalog app without URL is ``<catalog>#<slug>``.
 Its ``parent_url`` is the endpoint it came from, so a record that leaves the JSON leaves
 the index. A shell whose scripts load no readable JSON is reported by the spider as
-unreadable (reason kind ``javascript``), with its URL, in the site-health report.
+unreadable (reason kind ``javascript``), with its URL, in the site-health report; a shell
+whose records were read is a listing of them (``as_listing``), whatever else says what it
+is (an app catalog listing its URL keeps it a listing: ``sikoja.apps``), so each service
+outranks the page that draws the list.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -106,6 +109,11 @@ class ShellScripts:
     empty: bool = False  # a shell with nothing to read without its scripts
     endpoints: list[str] = field(default_factory=list)
     script_files: list[str] = field(default_factory=list)
+
+
+def as_listing(page: Document) -> Document:
+    """The shell ``page`` once its scripts' records were read: the list of them."""
+    return replace(page, kind="page", fields={"listing": True})
 
 
 def _same_site(url: str, page_url: str) -> bool:

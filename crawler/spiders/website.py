@@ -46,6 +46,7 @@ from crawler.extract.jsonlist import (
     MAX_ENDPOINTS,
     NotRecords,
     ShellScripts,
+    as_listing,
     endpoints,
     json_records,
     may_be_drawn_by_script,
@@ -307,10 +308,15 @@ class WebsiteSpider(SourceSpider):
             if scripts.shell or scripts.endpoints:
                 # its HTML stays the same when its data changes: always fetched in full
                 etag = last_modified = None
-        yield FetchedDocument(document=doc, fetched_url=key, status=status, elapsed_ms=elapsed,
-                              etag=etag, http_last_modified=last_modified)
-        if scripts is not None:
-            yield from self._read_scripts(scripts, doc.url)
+        item = FetchedDocument(document=doc, fetched_url=key, status=status, elapsed_ms=elapsed,
+                               etag=etag, http_last_modified=last_modified)
+        if scripts is not None and scripts.shell:
+            # stored once its scripts are read: a shell whose records are read lists them
+            yield from self._read_scripts(scripts, doc.url, item)
+        else:
+            yield item
+            if scripts is not None:
+                yield from self._read_scripts(scripts, doc.url)
         in_scope = [(link.url, link.text) for link in page.links
                     if self.scope.allows(link.url)]
         if self.linkstore is not None:
@@ -384,10 +390,15 @@ class WebsiteSpider(SourceSpider):
 
     # -- pages drawn by JavaScript from JSON (crawler.extract.jsonlist) ---------------
 
-    def _read_scripts(self, scripts: ShellScripts, page: str) -> Iterator[Any]:
+    def _read_scripts(self, scripts: ShellScripts, page: str,
+                      held: FetchedDocument | None = None) -> Iterator[Any]:
         """Request the JSON a page's scripts load and the script files that may name more;
-        a shell with nothing to read is reported now, others when their requests end."""
-        job = self.js_jobs.setdefault(page, _ScriptJob(empty=scripts.empty))
+        a shell with nothing to read is reported now, others when their requests end.
+        ``held``: the page's own document, stored when the verdict is known."""
+        if held is not None and page in self.js_jobs:
+            yield held  # the same page's scripts already being read: their verdict stands
+            held = None
+        job = self.js_jobs.setdefault(page, _ScriptJob(empty=scripts.empty, held=held))
         for url in scripts.endpoints:
             yield from self._js_request(url, page, self.parse_json, self.json_error)
         for url in scripts.script_files:
@@ -487,6 +498,10 @@ class WebsiteSpider(SourceSpider):
     def _settle_js(self, page: str) -> Iterator[Any]:
         """All of a shell's requests ended without records: the site is unreadable here."""
         job = self.js_jobs.pop(page)
+        if job.held is not None:
+            if job.found:
+                job.held.document = as_listing(job.held.document)
+            yield job.held
         if job.empty and not job.found and not job.covered:
             tried = f"{job.tried} JSON endpoints tried" if job.tried else "no JSON endpoint found"
             yield FetchOutcome(url=page, outcome=ERROR, reason=(
@@ -549,6 +564,7 @@ class _ScriptJob:
     tried: int = 0
     found: bool = False
     covered: bool = False
+    held: FetchedDocument | None = None  # the shell's own document, until the verdict
 
 
 def _robots_directives(response: Response) -> set[str]:
