@@ -71,6 +71,7 @@ _LOADS = re.compile(rb"\bfetch\s*\(|getJSON|axios|\.open\s*\(\s*['\"]GET", re.IG
 _DATA_PATH = re.compile(r"(\.json$|(^|/)(api|data)/)", re.IGNORECASE)
 _ASSET = re.compile(r"\.(js|mjs|css|png|jpe?g|gif|svg|webp|ico|woff2?|ttf|map)$", re.IGNORECASE)
 _PAGE = re.compile(r"\.(html?|php|aspx?)$", re.IGNORECASE)  # data only when a script loads it
+_PLACEHOLDER = re.compile(r"^[-–—_.\s]+$")
 _NON_SCRIPT_TYPES = ("text/template", "text/x-template", "text/html", "application/ld+json",
                      "text/x-handlebars-template", "application/json")
 
@@ -229,7 +230,8 @@ def _text(value: Any) -> str:
     text = str(value)
     if "<" in text:
         text = re.sub(r"<[^>]+>", " ", text)
-    return squash(text)
+    text = squash(text)
+    return "" if _PLACEHOLDER.match(text) else text  # "waktu": "-" says nothing
 
 
 def _items(value: Any) -> list[str]:
