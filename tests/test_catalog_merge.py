@@ -177,6 +177,21 @@ def test_either_side_can_leave_without_the_other(web, tmp_path):
         store.close()
 
 
+def app_page_sources(site: PageSite, name: str, app: str, path: str, description: str,
+                     platform: str) -> tuple[Source, Source]:
+    """The website ``name`` served by ``site`` and a catalog (``/apps.json`` on the same
+    site) listing its page at ``path`` as the active app ``app``."""
+    apps = [{"nama_aplikasi": app, "url": site.url(path), "deskripsi": description,
+             "platform": platform, "status": "Aktif"}]
+    site.pages["/apps.json"] = Page(json.dumps(apps).encode(), etag=False,
+                                    content_type="application/json")
+    website = Source(name=name, opd="Diskominfo", kind="website",
+                     start_urls=[site.url("/")], use_sitemap=False)
+    katalog = Source(name="katalog", opd="Diskominfo", kind="app-catalog",
+                     url=site.url("/apps.json"))
+    return website, katalog
+
+
 def test_an_apps_own_plain_page_is_the_app(tmp_path):
     """A plain page at an app's URL (the app's page on the Diskominfo site) becomes kind
     app with the catalog's facts, and goes back to a page when the catalog drops it."""
@@ -184,14 +199,8 @@ def test_an_apps_own_plain_page_is_the_app(tmp_path):
                    "/aplikasi/sikesal": Page(html(
                        "SiKesal", "<h1>SiKesal</h1><p>Aplikasi pengaduan warga Kota Jambi "
                        "untuk melaporkan jalan rusak dan lampu mati.</p>"))}) as site:
-        apps = [{"nama_aplikasi": "SiKesal", "url": site.url("/aplikasi/sikesal"),
-                 "deskripsi": "Pengaduan warga", "platform": "Android", "status": "Aktif"}]
-        site.pages["/apps.json"] = Page(json.dumps(apps).encode(), etag=False,
-                                        content_type="application/json")
-        website = Source(name="kominfo", opd="Diskominfo", kind="website",
-                         start_urls=[site.url("/")], use_sitemap=False)
-        katalog = Source(name="katalog", opd="Diskominfo", kind="app-catalog",
-                         url=site.url("/apps.json"))
+        website, katalog = app_page_sources(site, "kominfo", "SiKesal", "/aplikasi/sikesal",
+                                            "Pengaduan warga", "Android")
         run([website, katalog], tmp_path)
         store = DocumentStore.open(tmp_path)
         doc = store.get(site.url("/aplikasi/sikesal"))
@@ -277,14 +286,8 @@ def test_a_script_drawn_list_at_an_apps_url_is_a_new_listing(tmp_path):
                    "/layanan": Page(shell.encode(), etag=False),
                    "/api/layanan.json": Page(json.dumps(records).encode(), etag=False,
                                              content_type="application/json")}) as site:
-        apps = [{"nama_aplikasi": "SIPEDA Perizinan Kota Jambi", "url": site.url("/layanan"),
-                 "deskripsi": "Perizinan daring", "platform": "Web", "status": "Aktif"}]
-        site.pages["/apps.json"] = Page(json.dumps(apps).encode(), etag=False,
-                                        content_type="application/json")
-        website = Source(name="sipeda", opd="DPMPTSP", kind="website",
-                         start_urls=[site.url("/")], use_sitemap=False)
-        katalog = Source(name="katalog", opd="Diskominfo", kind="app-catalog",
-                         url=site.url("/apps.json"))
+        website, katalog = app_page_sources(site, "sipeda", "SIPEDA Perizinan Kota Jambi",
+                                            "/layanan", "Perizinan daring", "Web")
         run([katalog], tmp_path)
         first = run([website], tmp_path).sources[0]
         assert (first.changed, first.unchanged) == (0, 0), first
