@@ -37,6 +37,7 @@ from crawler.extract.title import (
     SiteTitles,
     TitleEvidence,
     choose_title,
+    is_home,
     normalise,
     split_title,
 )
@@ -95,7 +96,7 @@ def refresh_titles(store: DocumentStore, links: LinkStore, source: str) -> int:
         doc = store.get(url)
         if doc is None or doc.kind in ("app", "document"):
             continue
-        title = choose_title(evidence, site)
+        title = choose_title(evidence, site, home=is_home(url))
         if title and title != doc.title:
             validators = store.validators(url) or {}
             doc.title = title

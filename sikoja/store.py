@@ -284,15 +284,19 @@ class DocumentStore:
         """Rewrite the document at ``url`` from its parts: the live page there (if any)
         merged with the catalog entries, else the lead entry, else nothing (gone)."""
         row = self._db.execute("SELECT * FROM documents WHERE url = ?", (url,)).fetchone()
-        doc = _row_to_document(row) if row is not None else None
-        page = doc if doc is not None and row["status"] == "live" and (
-            doc.kind != "app" or is_merged(doc)) else None
+        page = _live_page(row)
         if page is not None:
             return self._write(self.with_catalog(page), row["etag"], row["http_last_modified"])
         entries = self.catalog_entries(url)
         if entries:
             return self._write(entries[0].document, None, None)
         return self._retire(url)
+
+    def is_catalog_only(self, url: str) -> bool:
+        """The live document at ``url`` is a catalog's app alone, no site's page: a page
+        written over it is new to the store, not a change of it."""
+        row = self._db.execute("SELECT * FROM documents WHERE url = ?", (url,)).fetchone()
+        return row is not None and row["status"] == "live" and _live_page(row) is None
 
     def is_listed(self, url: str, source: str) -> bool:
         return self._db.execute(
@@ -372,6 +376,15 @@ class DocumentStore:
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+def _live_page(row: sqlite3.Row | None) -> Document | None:
+    """The live page a ``documents`` row holds (merged with its catalog part, if any);
+    None for no row, a gone one, or a catalog-only app (which never carries that part)."""
+    if row is None or row["status"] != "live":
+        return None
+    doc = _row_to_document(row)
+    return doc if doc.kind != "app" or is_merged(doc) else None
 
 
 def _row_to_document(row: sqlite3.Row) -> Document:

@@ -177,6 +177,21 @@ def test_either_side_can_leave_without_the_other(web, tmp_path):
         store.close()
 
 
+def app_page_sources(site: PageSite, name: str, app: str, path: str, description: str,
+                     platform: str) -> tuple[Source, Source]:
+    """The website ``name`` served by ``site`` and a catalog (``/apps.json`` on the same
+    site) listing its page at ``path`` as the active app ``app``."""
+    apps = [{"nama_aplikasi": app, "url": site.url(path), "deskripsi": description,
+             "platform": platform, "status": "Aktif"}]
+    site.pages["/apps.json"] = Page(json.dumps(apps).encode(), etag=False,
+                                    content_type="application/json")
+    website = Source(name=name, opd="Diskominfo", kind="website",
+                     start_urls=[site.url("/")], use_sitemap=False)
+    katalog = Source(name="katalog", opd="Diskominfo", kind="app-catalog",
+                     url=site.url("/apps.json"))
+    return website, katalog
+
+
 def test_an_apps_own_plain_page_is_the_app(tmp_path):
     """A plain page at an app's URL (the app's page on the Diskominfo site) becomes kind
     app with the catalog's facts, and goes back to a page when the catalog drops it."""
@@ -184,14 +199,8 @@ def test_an_apps_own_plain_page_is_the_app(tmp_path):
                    "/aplikasi/sikesal": Page(html(
                        "SiKesal", "<h1>SiKesal</h1><p>Aplikasi pengaduan warga Kota Jambi "
                        "untuk melaporkan jalan rusak dan lampu mati.</p>"))}) as site:
-        apps = [{"nama_aplikasi": "SiKesal", "url": site.url("/aplikasi/sikesal"),
-                 "deskripsi": "Pengaduan warga", "platform": "Android", "status": "Aktif"}]
-        site.pages["/apps.json"] = Page(json.dumps(apps).encode(), etag=False,
-                                        content_type="application/json")
-        website = Source(name="kominfo", opd="Diskominfo", kind="website",
-                         start_urls=[site.url("/")], use_sitemap=False)
-        katalog = Source(name="katalog", opd="Diskominfo", kind="app-catalog",
-                         url=site.url("/apps.json"))
+        website, katalog = app_page_sources(site, "kominfo", "SiKesal", "/aplikasi/sikesal",
+                                            "Pengaduan warga", "Android")
         run([website, katalog], tmp_path)
         store = DocumentStore.open(tmp_path)
         doc = store.get(site.url("/aplikasi/sikesal"))
@@ -256,3 +265,43 @@ def test_the_opensearch_backend_indexes_the_apps_name_like_the_embedded_one():
     # and the page's own part is untouched
     assert merged.title == page.title and merged.kind == "service"
     assert {k: v for k, v in merged.fields.items() if k != "app"} == page.fields
+
+
+def test_a_script_drawn_list_at_an_apps_url_is_a_new_listing(tmp_path):
+    """SIPEDA: the catalog lists the page that draws the permit list from JSON as an app.
+    Crawled after the catalog, the page is new (not a change of the catalog's document),
+    a listing of the records its script loads, titled by its heading, never the app; and
+    so on every crawl, whichever of the pages that load the JSON is read first."""
+    shell = ("<!DOCTYPE html><html><head><title>SIPEDA Kota Jambi</title></head><body>"
+             "<header><span class='brand'>SIPEDA Kota Jambi</span><a href='/'>Beranda</a> "
+             "<a href='/layanan'>Layanan</a></header><main><h2>Daftar Layanan Perizinan</h2>"
+             "<div id='daftar-layanan'></div><script>fetch('/api/layanan.json').then("
+             "r => r.json()).then(draw);</script></main></body></html>")
+    records = {"data": [{"nama_layanan": "Izin Reklame", "persyaratan": ["KTP", "NPWP"],
+                         "biaya": "Gratis", "waktu_penyelesaian": "-"}]}
+    # the home page's script loads the same JSON: whichever page asks first, both are told
+    home = html("SIPEDA", "<p>Perizinan daring.</p><a href='/layanan'>Layanan</a>",
+                head="<script>fetch('/api/layanan.json').then(r => r.json());</script>")
+    with PageSite({"/": Page(home, etag=False),
+                   "/layanan": Page(shell.encode(), etag=False),
+                   "/api/layanan.json": Page(json.dumps(records).encode(), etag=False,
+                                             content_type="application/json")}) as site:
+        website, katalog = app_page_sources(site, "sipeda", "SIPEDA Perizinan Kota Jambi",
+                                            "/layanan", "Perizinan daring", "Web")
+        run([katalog], tmp_path)
+        first = run([website], tmp_path).sources[0]
+        assert (first.changed, first.unchanged) == (0, 0), first
+        store = DocumentStore.open(tmp_path)
+        try:
+            doc = store.get(site.url("/layanan"))
+            record = next(d for d in store.iter_documents() if d.title == "Izin Reklame")
+        finally:
+            store.close()
+        assert (doc.kind, doc.fields.get("listing")) == ("page", True)
+        assert doc.title == "Daftar Layanan Perizinan"
+        assert doc.fields["app"]["name"] == "SIPEDA Perizinan Kota Jambi"
+        # the record is the service; its "-" time is no time
+        assert record.kind == "service" and "duration" not in record.fields
+        for _ in range(3):
+            again = run([website], tmp_path).sources[0]
+            assert (again.stored, again.changed) == (0, 0), again

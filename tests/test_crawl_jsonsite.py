@@ -140,7 +140,8 @@ def test_a_shell_whose_scripts_load_no_json_is_reported_unreadable(sites, tmp_pa
     assert [u["url"] for u in dishub.unreadable] == [c.url("/")]
     assert "drawn by JavaScript" in dishub.unreadable[0]["reason"]
     assert dishub.errors_by_kind == {"javascript": 1}
-    assert f"unreadable {c.url('/')}" in text
+    # the Indonesian site report names the page and why it cannot be read
+    assert f"{c.url('/')} — tidak terbaca: " in text
     # the sites whose JSON was read are not
     assert health["disdukcapil"].unreadable == [] and health["dinsos"].unreadable == []
 

@@ -13,6 +13,7 @@ import pytest
 
 from crawler.canonical import canonicalize_url
 from crawler.extract.document import html_document
+from crawler.extract.service import text_service_fields
 from crawler.run import crawl
 from crawler.standards import absorb, restore, standard_blocks
 from indexer.build import build_index
@@ -323,3 +324,50 @@ def test_a_pdf_of_several_services_gives_each_page_its_own_block():
     assert "legal_basis" not in merged.fields  # that is the KK block's
     assert restore(merged) == page
     assert absorb(merged, blocks) == merged  # absorbing again changes nothing
+
+
+# -- the label rules on a PDF's text lines ---------------------------------------------------
+
+NIB_LINES = [
+    "Dinas Koperasi dan Usaha Mikro Kota Jambi",
+    "STANDAR PELAYANAN: PENDAMPINGAN NIB UNTUK USAHA MIKRO",
+    "1. Persyaratan:",
+    "- NIK/KTP pelaku usaha",
+    "2. Prosedur/Mekanisme:",
+    "1) Buat akun di oss.go.id (atau aplikasi OSS)",
+    "2) Terbit NIB",
+    "3. Jangka Waktu:",
+    "Seketika untuk usaha berisiko rendah",
+    "4. Biaya/Tarif: -",
+    # wrapped at the page's width, then a statement of the whole standard after it
+    "5. Dasar Hukum: UU 6/2023 (Cipta Kerja); PP 28/2025 tentang Perizinan Berusaha",
+    "Berbasis Risiko",
+    "Ditetapkan di Kota Jambi oleh Kepala Dinas Koperasi dan Usaha Mikro Kota Jambi.",
+    "6. Layanan Online: OSS RBA (https://oss.go.id)",
+]
+
+
+def test_a_pdfs_lines_give_each_field_and_nothing_more():
+    fields = text_service_fields(NIB_LINES)
+    assert fields["requirements"] == ["NIK/KTP pelaku usaha"]
+    assert fields["procedure"] == ["Buat akun di oss.go.id (atau aplikasi OSS)", "Terbit NIB"]
+    # a value on the line after its label
+    assert fields["duration"] == "Seketika untuk usaha berisiko rendah"
+    # "-" is the form's empty box, not a cost
+    assert "cost" not in fields
+    # a wrapped line continues; the short line ending it does not take the next statement
+    assert fields["legal_basis"] == ("UU 6/2023 (Cipta Kerja); PP 28/2025 tentang Perizinan "
+                                     "Berusaha Berbasis Risiko")
+    # the address in the online service's value
+    assert fields["online_url"] == "https://oss.go.id"
+
+
+@pytest.mark.parametrize("lines,url", [
+    (["Link Aplikasi:", "sicantik.go.id/daftar"], "https://sicantik.go.id/daftar"),
+    (["Layanan Online: http://simkah.kemenag.go.id."], "http://simkah.kemenag.go.id"),
+    (["Layanan Online: -"], None),
+    (["Layanan Online: melalui aplikasi di loket"], None),
+])
+def test_the_online_service_is_the_address_its_value_writes(lines, url):
+    lines = ["Persyaratan:", "- KTP", "Biaya: Gratis", *lines]
+    assert text_service_fields(lines).get("online_url") == url

@@ -23,6 +23,7 @@ from crawler.extract.title import (
     SiteTitles,
     TitleEvidence,
     choose_title,
+    is_home,
     own_title,
     split_title,
 )
@@ -89,6 +90,51 @@ def test_choose_title_falls_back_to_the_main_heading_when_the_title_is_the_site(
     assert choose_title(evidence, site) == "Jadwal Imunisasi"
     # evidence survives its JSON form unchanged
     assert TitleEvidence.from_json(evidence.to_json()) == evidence
+
+
+@pytest.mark.parametrize("evidence,names,title", [
+    # WordPress: "Site – tagline", no heading but the latest posts
+    (TitleEvidence(title_tag="Puskesmas Putri Ayu \u2013 Sehat Bersama Warga",
+                   site_names={"puskesmas putri ayu"}, headings=[(2, "Informasi Terbaru")]),
+     set(), "Puskesmas Putri Ayu"),
+    # Drupal: "Site | motto", the posts' titles in h2s
+    (TitleEvidence(title_tag="Kemenag Kota Jambi | Ikhlas Beramal",
+                   headings=[(2, "Pendaftaran Nikah di KUA")]),
+     {"kemenag kota jambi"}, "Kemenag Kota Jambi"),
+    # CodeIgniter: "Beranda | Site", even with a "Beranda" heading
+    (TitleEvidence(title_tag="Beranda | PPID Kota Jambi", headings=[(1, "Beranda")]),
+     {"ppid kota jambi"}, "PPID Kota Jambi"),
+    # old PHP: the shouted spelling and the written one; the written one wins
+    (TitleEvidence(title_tag="UPTD PKB DISHUB KOTA JAMBI :: UPTD PKB Dishub Kota Jambi",
+                   headings=[(1, "UPTD PKB DISHUB KOTA JAMBI")]),
+     {"uptd pkb dishub kota jambi"}, "UPTD PKB Dishub Kota Jambi"),
+    # only the site's name in <title>, section boxes in h2s
+    (TitleEvidence(title_tag="Diskop UM Kota Jambi", headings=[(2, "Layanan Kami")]),
+     {"diskop um kota jambi"}, "Diskop UM Kota Jambi"),
+    # a home page whose heading and <title> agree on its own name keeps it
+    (TitleEvidence(title_tag="Beranda Dinas Sosial | Dinas Sosial Kota Jambi",
+                   headings=[(1, "Beranda Dinas Sosial")]),
+     {"dinas sosial kota jambi"}, "Beranda Dinas Sosial"),
+    # ... or whose <title> names it in words that hold the site's name
+    (TitleEvidence(title_tag="Beranda Dinas Sosial Kota Jambi | Dinas Sosial Kota Jambi",
+                   headings=[(2, "Layanan Unggulan")]),
+     {"dinas sosial kota jambi"}, "Beranda Dinas Sosial Kota Jambi"),
+    # a one-page site that names nothing as the site's keeps its whole title
+    (TitleEvidence(title_tag="REDKAR - Relawan Kebakaran Kota Jambi",
+                   site_names={"dinas pemadam kebakaran dan penyelamatan kota jambi"},
+                   body_h1="REDKAR - Relawan Kebakaran Kota Jambi"),
+     set(), "REDKAR - Relawan Kebakaran Kota Jambi"),
+])
+def test_a_home_page_is_titled_with_the_site_name(evidence, names, title):
+    assert choose_title(evidence, SiteTitles(frozenset(names)), home=True) == title
+
+
+def test_only_a_home_page_takes_the_site_name():
+    evidence = TitleEvidence(title_tag="Kemenag Kota Jambi | Ikhlas Beramal")
+    site = SiteTitles(frozenset({"kemenag kota jambi"}))
+    assert choose_title(evidence, site) == "Ikhlas Beramal"
+    assert is_home("http://x.go.id/") and is_home("http://x.go.id/beranda")
+    assert not is_home("http://x.go.id/?p=layanan") and not is_home("http://x.go.id/node/1")
 
 
 def test_a_link_store_from_before_titles_were_kept_gains_them(tmp_path: Path):
@@ -234,7 +280,8 @@ def separator_crawl(tmp_path_factory):
 @pytest.mark.parametrize("site_first", [True, False], ids=["site-first", "site-last"])
 def test_every_page_keeps_its_own_title_whatever_the_separator(separator_crawl, separator,
                                                                site_first):
-    assert separator_crawl[(separator, site_first)] == PAGES
+    # the home page, "Beranda" beside the site's name, is titled with the site's name
+    assert separator_crawl[(separator, site_first)] == {**PAGES, "/": SITE}
 
 
 def test_a_site_whose_titles_are_only_its_name_is_titled_by_its_headings(tmp_path: Path):
@@ -249,7 +296,9 @@ def test_a_site_whose_titles_are_only_its_name_is_titled_by_its_headings(tmp_pat
                         use_sitemap=False)
         assert crawl([source], settings(), tmp_path, timeout=120).ok
         store = DocumentStore.open(tmp_path)
-        assert {p: store.get(canonicalize_url(server.url(p))).title for p in names} == names
+        # the home page's "Selamat Datang" is a greeting: it is the site's page
+        assert ({p: store.get(canonicalize_url(server.url(p))).title for p in names}
+                == {**names, "/": "Puskesmas Putri Ayu"})
 
 
 def test_a_single_page_site_keeps_the_dash_in_its_title(tmp_path: Path):
@@ -282,7 +331,7 @@ def test_table_layout_with_font_headings_and_query_string_urls(tmp_path: Path):
     pages = {path: Page(asp_page(f"BPPRD Kota Jambi :: {name}", f"Ketentuan {name}.", menu,
                                  f'<font size="3"><b>{name}</b></font><br>'), etag=False)
              for path, name in names.items()}
-    # the home page's title is the site's name alone; its heading says what it is
+    # the home page's title is the site's name alone, and stays so beside its heading
     pages["/"] = Page(asp_page("BPPRD Kota Jambi", "Selamat datang.", menu,
                                '<font size="3"><b>Beranda BPPRD</b></font><br>'), etag=False)
     with QuerySite(pages) as server:
@@ -293,7 +342,7 @@ def test_table_layout_with_font_headings_and_query_string_urls(tmp_path: Path):
         for path, name in names.items():
             doc = store.get(canonicalize_url(server.url(path)))
             assert doc.title == name and doc.headings[0] == name
-        assert store.get(canonicalize_url(server.url("/"))).title == "Beranda BPPRD"
+        assert store.get(canonicalize_url(server.url("/"))).title == "BPPRD Kota Jambi"
 
 
 def test_an_old_asp_site_of_29_pages_and_its_unchanged_recrawl(tmp_path: Path):
@@ -311,7 +360,8 @@ def test_an_old_asp_site_of_29_pages_and_its_unchanged_recrawl(tmp_path: Path):
         store = DocumentStore.open(tmp_path)
         titles = {p: store.get(canonicalize_url(server.url(p))).title for p in names}
         assert titles == names
-        assert store.get(canonicalize_url(server.url("/"))).title == "Beranda"
+        # the home page is the site's; the site writes its name in capitals only
+        assert store.get(canonicalize_url(server.url("/"))).title == "BPPRD KOTA JAMBI"
         store.close()
         links = LinkStore.open(tmp_path)
         assert saved_site_titles(links, "asp").names == {"bpprd kota jambi"}

@@ -51,7 +51,7 @@ from crawler.extract.service import (
     extract_service_fields,
     is_service,
 )
-from crawler.extract.title import NO_SITE, SiteTitles, split_title
+from crawler.extract.title import NO_SITE, SiteTitles, is_home, split_title
 from sikoja.documents import Document
 
 if TYPE_CHECKING:
@@ -65,8 +65,6 @@ _NEWS_QUERY = re.compile(rf"(^|&)(p|page|hal|halaman|menu|mod|module|act)=({_NEW
 # a post's month in its path, as blogs write it: /2025/09/slug.html, /2025/05/12/slug/
 _DATED_PATH = re.compile(r"/(19|20)\d\d/(0[1-9]|1[0-2])/(\d\d/)?[^/]*[a-z][^/]*",
                          re.IGNORECASE)
-# Paths a site's home page is served at (after canonicalisation dropped index.php & co.)
-_HOME_PATHS = {"/", "/home", "/beranda", "/index", "/main", "/id"}
 # A listing's text between its entries is an intro or a one-item summary; an article or a
 # profile has paragraphs longer than this of its own
 MAX_LISTING_GAP = 400
@@ -104,11 +102,6 @@ def document_url(served_url: str, canonical: str | None) -> str:
     ):
         return canonicalize_url(canonical)
     return canonicalize_url(served_url)
-
-
-def is_home(url: str) -> bool:
-    parts = urlsplit(url)
-    return not parts.query and (parts.path.rstrip("/") or "/").lower() in _HOME_PATHS
 
 
 # Service paths: /layanan/ktp, /pelayanan/, /standar-pelayanan/, layanan.asp?id=3,

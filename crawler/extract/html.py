@@ -22,6 +22,7 @@ from crawler.extract.title import (
     TitleEvidence,
     cap_headings,
     choose_title,
+    is_home,
     normalise,
     squash,
 )
@@ -608,7 +609,9 @@ def page_headings(block: Tag, body: Tag) -> list[tuple[Tag, int]]:
     """The block's headings as (tag, level), in document order: its ``<h1>``-``<h6>``, and
     where the page has no ``<h1>`` at all, the lines its layout styles as headings
     (``crawler.extract.headings``)."""
-    tagged = [(t, int(t.name[1])) for t in tags_in(block, _HEADING_TAGS)]
+    # a block that is one heading (a script-drawn list's page) is its own heading
+    own = [block] if block.name in _HEADING_TAGS else []
+    tagged = [(t, int(t.name[1])) for t in own + tags_in(block, _HEADING_TAGS)]
     if first_tag(body, ("h1",)) is not None:
         return tagged
     found = layout_headings(block)
@@ -705,7 +708,8 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     block = main_block(body, lengths)
     headings = page_headings(block, body)
     title_evidence(headings, body, evidence)
-    page_title = choose_title(evidence)
+    home = is_home(url)
+    page_title = choose_title(evidence, home=home)
     heading = find_title_heading(page_title, [t for t, _ in headings]) or find_title_heading(
         page_title, tags_in(body, _HEADING_TAGS))
     narrowed = title_block(block, heading, lengths)
@@ -714,7 +718,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
         headings = page_headings(block, body)
     meta["dateline"] = dateline(heading)
     return HtmlPage(
-        title=choose_title(evidence, site) if site else page_title,
+        title=choose_title(evidence, site, home=home) if site else page_title,
         text=block_text(block),
         headings=extract_headings(headings),
         breadcrumbs=breadcrumbs,

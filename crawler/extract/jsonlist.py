@@ -21,7 +21,10 @@ A record with a URL of its own is that URL's document; one without is
 ``<page url>#<slug of its name>``, as a catalog app without URL is ``<catalog>#<slug>``.
 Its ``parent_url`` is the endpoint it came from, so a record that leaves the JSON leaves
 the index. A shell whose scripts load no readable JSON is reported by the spider as
-unreadable (reason kind ``javascript``), with its URL, in the site-health report.
+unreadable (reason kind ``javascript``), with its URL, in the site-health report; a shell
+whose records were read is a listing of them (``as_listing``), whatever else says what it
+is (an app catalog listing its URL keeps it a listing: ``sikoja.apps``), so each service
+outranks the page that draws the list.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -69,6 +72,7 @@ _LOADS = re.compile(rb"\bfetch\s*\(|getJSON|axios|\.open\s*\(\s*['\"]GET", re.IG
 _DATA_PATH = re.compile(r"(\.json$|(^|/)(api|data)/)", re.IGNORECASE)
 _ASSET = re.compile(r"\.(js|mjs|css|png|jpe?g|gif|svg|webp|ico|woff2?|ttf|map)$", re.IGNORECASE)
 _PAGE = re.compile(r"\.(html?|php|aspx?)$", re.IGNORECASE)  # data only when a script loads it
+_PLACEHOLDER = re.compile(r"^[-–—_.\s]+$")
 _NON_SCRIPT_TYPES = ("text/template", "text/x-template", "text/html", "application/ld+json",
                      "text/x-handlebars-template", "application/json")
 
@@ -128,6 +132,11 @@ class ShellScripts:
     empty: bool = False  # a shell with nothing to read without its scripts
     endpoints: list[str] = field(default_factory=list)
     script_files: list[str] = field(default_factory=list)
+
+
+def as_listing(page: Document) -> Document:
+    """The shell ``page`` once its scripts' records were read: the list of them."""
+    return replace(page, kind="page", fields={"listing": True})
 
 
 def _same_site(url: str, page_url: str) -> bool:
@@ -266,7 +275,8 @@ def _text(value: Any) -> str:
     text = str(value)
     if "<" in text:
         text = re.sub(r"<[^>]+>", " ", text)
-    return squash(text)
+    text = squash(text)
+    return "" if _PLACEHOLDER.match(text) else text  # "waktu": "-" says nothing
 
 
 def _items(value: Any) -> list[str]:

@@ -68,6 +68,12 @@ _MAX_LABEL = 60
 _BULLET = re.compile(r"^\s*[-•*–·▪●○✓]\s+")
 _WRAPPED_LINE = 60  # a text line this long that ends mid-sentence was wrapped
 _LEAD_LABEL = re.compile(r"^[^:]{1,40}:")  # "Pengaduan: ..." starts a statement of its own
+# what a form writes where a field has no value ("Jangka Waktu: -")
+_PLACEHOLDER = re.compile(r"^(?:[-–—_.\s]+|n/?a|nihil|tidak ada data)$", re.IGNORECASE)
+# an address in an online-service value: "OSS RBA (https://oss.go.id)", "oss.go.id/daftar"
+_WEB_ADDRESS = re.compile(
+    r"\bhttps?://[^\s<>()\"']+|\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
+    r"(?:go\.id|id|com|org|net|info|app)\b(?:/[^\s<>()\"']*)?", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(?:[\(\[]?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[\.\)\]]|[-•*–·▪●○✓])\s+")
 _ONLINE_LINK_TEXT = re.compile(
     r"(daftar|ajukan|layanan|pendaftaran|permohonan|akses|kunjungi|mohon)\b.*\bonline|"
@@ -300,7 +306,7 @@ class _Collector:
         text = _clean_item(text)
         if links:
             self.links.setdefault(name, []).extend(links)
-        if not text:
+        if not text or _PLACEHOLDER.match(text):
             return
         # "Dokumen yang harus dibawa:" introduces a list, it is not an item of it
         if name in LIST_FIELDS and text.endswith(":") and len(text) < 80:
@@ -383,15 +389,18 @@ def text_blocks(lines: list[str]) -> Iterator[Block]:
     width ("...fotokopi identitas" / "pemohon yang masih berlaku") continues the one before.
     Each line is its own paragraph, so a scalar value ends at its line."""
     previous: Block | None = None
+    last = ""  # the line before, as printed: only a full-width line was wrapped
     for para, raw in enumerate(lines):
         line = squash(raw)
         if not line:
+            last = ""
             continue
         numbered = bool(_NUMBERING.match(line))
         label = line_label(line)
-        if (previous is not None and not numbered and label is None
-                and len(previous.text) >= _WRAPPED_LINE and not _LEAD_LABEL.match(line)
-                and not previous.text.endswith((".", ":", ";", "："))):
+        wrapped = len(last) >= _WRAPPED_LINE and not last.endswith((".", ":", ";", "："))
+        last = line
+        if (previous is not None and not numbered and label is None and wrapped
+                and not _LEAD_LABEL.match(line)):
             previous.text = f"{previous.text} {line}"
             continue
         if previous is not None:
@@ -537,7 +546,7 @@ def _finish(found: _Collector, content: Tag | None, base_url: str) -> dict[str, 
             fields[name] = "; ".join(values)[:1000]
     online = [u for u in found.links.get("online_url", []) if u.startswith("http")]
     if not online:
-        online = [v for v in found.values.get("online_url", []) if re.match(r"https?://", v)]
+        online = [web_address(v) for v in found.values.get("online_url", []) if web_address(v)]
     if not online and content is not None and is_service(fields):
         # a service page's "Daftar online" button outside any section; on other pages such
         # a link says nothing about a service
@@ -550,6 +559,16 @@ def _finish(found: _Collector, content: Tag | None, base_url: str) -> dict[str, 
     if online:
         fields["online_url"] = online[0]
     return fields
+
+
+def web_address(text: str) -> str:
+    """The first web address written in ``text``, as a URL ("" if none): a PDF or a plain
+    text writes "OSS RBA (https://oss.go.id)" or just "oss.go.id"."""
+    found = _WEB_ADDRESS.search(text)
+    if not found:
+        return ""
+    address = found.group(0).rstrip(".,;:")
+    return address if re.match(r"https?://", address, re.IGNORECASE) else f"https://{address}"
 
 
 SECTION_FIELDS = ("requirements", "procedure", "duration", "cost", "legal_basis", "location",

@@ -15,6 +15,15 @@ segments its titles repeat (``SiteTitles``, learned by ``crawler.sitetitles``). 
 never decides: a segment is cut off a title only when one of those says it is the site's
 (or a section's), so "Layanan Kesehatan Ibu dan Anak - KIA" on a one-page site, "Pindah -
 Datang" and "KTP-el" keep every word.
+
+A home page is the one page whose name *is* the site's: its ``<title>`` holds the site's
+name beside a tagline ("Puskesmas Putri Ayu – Sehat Bersama Warga", "Kemenag Kota Jambi |
+Ikhlas Beramal") or a word for "home" ("Beranda | PPID Kota Jambi"), and its headings are
+the latest posts. So on a home page the site's name, as its ``<title>`` spells it (the
+shouted "UPTD PKB DISHUB KOTA JAMBI" only when no other spelling is there), is the title,
+unless a heading and ``<title>`` agree on another name, or ``<title>`` names the home page
+in words that hold the site's name ("Beranda Dinas Sosial Kota Jambi | Dinas Sosial Kota
+Jambi"); a bare "Beranda" is no name.
 """
 
 from __future__ import annotations
@@ -23,6 +32,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 
 def squash(text: str) -> str:
@@ -37,6 +47,15 @@ TITLE_SEPARATORS = re.compile(
     r"(\s+(?:-|~)\s+|\s*(?:\||::|»|·)\s*|\s*[–—]\s+|\s+[–—]\s*|(?<=\S):\s+)")
 _MAX_TITLE = 250
 _MAX_EVIDENCE_HEADINGS = 60
+# Paths a site's home page is served at (after canonicalisation dropped index.php & co.)
+_HOME_PATHS = {"/", "/home", "/beranda", "/index", "/main", "/id"}
+# What a home page calls itself besides the site's name: never its title
+_HOME_WORDS = {"beranda", "home", "homepage", "halaman utama", "halaman depan", "selamat datang"}
+
+
+def is_home(url: str) -> bool:
+    parts = urlsplit(url)
+    return not parts.query and (parts.path.rstrip("/") or "/").lower() in _HOME_PATHS
 
 
 def normalise(text: str) -> str:
@@ -133,8 +152,23 @@ def own_title(title: str, is_site: Callable[[str], bool], site: SiteTitles = NO_
     return join_pieces(kept)
 
 
-def choose_title(evidence: TitleEvidence, site: SiteTitles = NO_SITE) -> str:
-    """The page's own title; the site's name only when the page offers nothing else."""
+def site_name_spelling(evidence: TitleEvidence, is_site: Callable[[str], bool]) -> str:
+    """The site's name as the page writes it: the segments of ``<title>`` and og:title that
+    name the site, then its headings that do; a spelling in mixed case before a shouted
+    one; "" when the page never writes it."""
+    spellings = [s for text in (evidence.title_tag, evidence.og_title) if text
+                 for s in split_title(text) if is_site(s)]
+    spellings += [text for _, text in evidence.headings if is_site(text)]
+    if evidence.body_h1 and is_site(evidence.body_h1):
+        spellings.append(evidence.body_h1)
+    spellings = [squash(s) for s in spellings if 2 < len(squash(s)) <= _MAX_TITLE]
+    return next((s for s in spellings if not s.isupper()), spellings[0] if spellings else "")
+
+
+def choose_title(evidence: TitleEvidence, site: SiteTitles = NO_SITE, *,
+                 home: bool = False) -> str:
+    """The page's own title; the site's name only when the page offers nothing else, or
+    when it is the site's ``home`` page (see the module docstring)."""
 
     def is_site(text: str) -> bool:
         key = normalise(text)
@@ -151,8 +185,16 @@ def choose_title(evidence: TitleEvidence, site: SiteTitles = NO_SITE) -> str:
         headings.append(evidence.body_h1)
     # said twice: a heading that <title> or og:title also names
     for text in headings:
-        if normalise(text) in stated:
+        if normalise(text) in stated and not (home and normalise(text) in _HOME_WORDS):
             return text
+    if home:
+        # "Beranda Dinas Sosial Kota Jambi" names the site in its own words; a motto not
+        names = (evidence.site_names | site.names) - {""}
+        for candidate in (og_own, own):
+            if candidate and any(name in normalise(candidate) for name in names):
+                return candidate[:_MAX_TITLE]
+        if name := site_name_spelling(evidence, is_site):
+            return name
     h1s = [text for level, text in evidence.headings if level == 1 and usable(text)]
     if h1s:
         return h1s[0]

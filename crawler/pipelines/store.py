@@ -35,6 +35,9 @@ class StorePipeline:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.store = DocumentStore.open(Path(crawler.settings["SIKOJA_DATA_DIR"]))
+        # document URLs this crawl wrote or confirmed: the same page fetched again under
+        # another spelling (/node/12 and ?q=node/12) is one page, counted once
+        self.written: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -97,8 +100,16 @@ class StorePipeline:
         source = spider.source.name
         crawl_id = spider.crawl_id
         board = getattr(spider, "board", None)
-        if isinstance(item, FetchedDocument):
+        if isinstance(item, FetchedDocument) and item.document.url in self.written:
+            outcome, counter = SKIPPED, "skipped"
+            self.store.log_fetch(crawl_id=crawl_id, source=source, url=item.fetched_url,
+                                 status=item.status, outcome=outcome,
+                                 reason=f"duplicate: the page at {item.document.url}",
+                                 elapsed_ms=item.elapsed_ms)
+        elif isinstance(item, FetchedDocument):
             outcome, counter = self._store_document(item)
+            if item.document.kind != "app":
+                self.written.add(item.document.url)
             # reason tells a new document from a changed one, and a page the app catalog
             # describes from a page seen before, for the crawl summary
             self.store.log_fetch(crawl_id=crawl_id, source=source, url=item.fetched_url,
@@ -137,10 +148,12 @@ class StorePipeline:
                 # same content, new validators: keep them for the next conditional GET
                 self.store.upsert(doc, etag=item.etag, http_last_modified=item.http_last_modified)
             return UNCHANGED, "unchanged"
+        # a page stored over the catalog's own app document at its URL is new, not changed
+        new = not previous or self.store.is_catalog_only(doc.url)
         self.store.upsert(doc, etag=item.etag, http_last_modified=item.http_last_modified)
-        if not previous:
+        if new:
             self._retire_alias(doc.url, doc.source)
-        return OK, ("changed" if previous else "stored")
+        return OK, ("stored" if new else "changed")
 
     def _retire_alias(self, url: str, source: str) -> None:
         """The same page stored under its other trailing-slash spelling (an older crawl
@@ -158,7 +171,12 @@ class StorePipeline:
         if item.outcome == UNCHANGED:
             from crawler.extract.document import now_iso
 
-            self.store.touch(item.document_url or item.url, fetched_at=now_iso())
+            url = item.document_url or item.url
+            if url in self.written:
+                item.reason = f"duplicate: the page at {url}"
+                return SKIPPED, "skipped"
+            self.written.add(url)
+            self.store.touch(url, fetched_at=now_iso())
             return UNCHANGED, "unchanged"
         if item.outcome == GONE:
             url = item.document_url or item.url

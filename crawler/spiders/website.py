@@ -49,6 +49,7 @@ from crawler.extract.jsonlist import (
     MAX_ENDPOINTS,
     NotRecords,
     ShellScripts,
+    as_listing,
     endpoints,
     json_records,
     may_be_drawn_by_script,
@@ -109,6 +110,10 @@ class WebsiteSpider(SourceSpider):
         # pages drawn by JavaScript: their pending script/JSON reads, and what was read
         self.js_jobs: dict[str, _ScriptJob] = {}
         self.js_requested: set[str] = set()
+        # a request another page also needs: those pages, until it ends; then whether it
+        # gave records (a shell's verdict must not depend on which page asked first)
+        self.js_waiting: dict[str, list[str]] = {}
+        self.js_found: dict[str, bool] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WebsiteSpider:
@@ -327,10 +332,15 @@ class WebsiteSpider(SourceSpider):
             if scripts.shell or scripts.endpoints:
                 # its HTML stays the same when its data changes: always fetched in full
                 etag = last_modified = None
-        yield FetchedDocument(document=doc, fetched_url=key, status=status, elapsed_ms=elapsed,
-                              etag=etag, http_last_modified=last_modified)
-        if scripts is not None:
-            yield from self._read_scripts(scripts, doc.url)
+        item = FetchedDocument(document=doc, fetched_url=key, status=status, elapsed_ms=elapsed,
+                               etag=etag, http_last_modified=last_modified)
+        if scripts is not None and scripts.shell:
+            # stored once its scripts are read: a shell whose records are read lists them
+            yield from self._read_scripts(scripts, doc.url, item)
+        else:
+            yield item
+            if scripts is not None:
+                yield from self._read_scripts(scripts, doc.url)
         in_scope = [(link.url, link.text) for link in page.links
                     if self.scope.allows(link.url)]
         if self.linkstore is not None:
@@ -410,10 +420,15 @@ class WebsiteSpider(SourceSpider):
 
     # -- pages drawn by JavaScript from JSON (crawler.extract.jsonlist) ---------------
 
-    def _read_scripts(self, scripts: ShellScripts, page: str) -> Iterator[Any]:
+    def _read_scripts(self, scripts: ShellScripts, page: str,
+                      held: FetchedDocument | None = None) -> Iterator[Any]:
         """Request the JSON a page's scripts load and the script files that may name more;
-        a shell with nothing to read is reported now, others when their requests end."""
-        job = self.js_jobs.setdefault(page, _ScriptJob(empty=scripts.empty))
+        a shell with nothing to read is reported now, others when their requests end.
+        ``held``: the page's own document, stored when the verdict is known."""
+        if held is not None and page in self.js_jobs:
+            yield held  # the same page's scripts already being read: their verdict stands
+            held = None
+        job = self.js_jobs.setdefault(page, _ScriptJob(empty=scripts.empty, held=held))
         for url in scripts.endpoints:
             yield from self._js_request(url, page, self.parse_json, self.json_error)
         for url in scripts.script_files:
@@ -427,25 +442,46 @@ class WebsiteSpider(SourceSpider):
             return
         if key in self.js_requested:
             job.covered = True  # read for another page of this site: its verdict counts
+            if key in self.js_found:
+                job.found = job.found or self.js_found[key]
+            else:
+                self.js_waiting.setdefault(key, []).append(page)
+                job.pending += 1
             return
         self.js_requested.add(key)
         job.pending += 1
         job.tried += callback == self.parse_json
         yield Request(url, callback=callback, errback=errback, dont_filter=True,
                       meta={"sikoja_any_type": True, "sikoja_unconditional": True,
-                            "sikoja_js_page": page})
+                            "sikoja_js_page": page, "sikoja_js_key": key})
+
+    def _js_ended(self, meta: dict[str, Any], found: bool) -> Iterator[Any]:
+        """A script or JSON request ended: the pages it was read for are told."""
+        key = meta.get("sikoja_js_key")
+        waiting = self.js_waiting.pop(key, []) if key else []
+        if key:
+            self.js_found[key] = found
+        for page in [meta["sikoja_js_page"], *waiting]:
+            if found and page in self.js_jobs:
+                self.js_jobs[page].found = True
+            yield from self._js_done(page)
 
     def parse_script(self, response: Response) -> Iterator[Any]:
         page = response.meta["sikoja_js_page"]
-        if response.status == 200 and page in self.js_jobs:
+        key = response.meta.get("sikoja_js_key")
+        if response.status == 200:
             code = response.body[:2_000_000].decode("utf-8", errors="replace")
-            for url in endpoints(code, page)[:MAX_ENDPOINTS]:
-                yield from self._js_request(url, page, self.parse_json, self.json_error)
-        yield from self._js_done(page)
+            # every page that loads this script waits on the JSON it names
+            for reader in [page, *self.js_waiting.get(key, [])]:
+                if reader not in self.js_jobs:
+                    continue
+                for url in endpoints(code, reader)[:MAX_ENDPOINTS]:
+                    yield from self._js_request(url, reader, self.parse_json, self.json_error)
+        yield from self._js_ended(response.meta, found=False)
 
     def script_error(self, failure: Any) -> Iterator[Any]:
         """A script file that fails is not a page of the site: only the verdict counts."""
-        yield from self._js_done(failure.request.meta["sikoja_js_page"])
+        yield from self._js_ended(failure.request.meta, found=False)
 
     def parse_json(self, response: Response) -> Iterator[Any]:
         page = response.meta["sikoja_js_page"]
@@ -455,14 +491,14 @@ class WebsiteSpider(SourceSpider):
             yield FetchOutcome(url=key, outcome=ERROR, status=response.status,
                                elapsed_ms=elapsed, reason=http_reason(response.status)
                                if response.status >= 400 else f"redirect: {response.status}")
-            yield from self._js_done(page)
+            yield from self._js_ended(response.meta, found=False)
             return
         try:
             records = json_records(response.body)
         except NotRecords as exc:
             yield FetchOutcome(url=key, outcome=SKIPPED, status=response.status,
                                elapsed_ms=elapsed, reason=f"parse: {exc}")
-            yield from self._js_done(page)
+            yield from self._js_ended(response.meta, found=False)
             return
         docs: dict[str, Any] = {}
         fetched_at = now_iso()
@@ -481,10 +517,8 @@ class WebsiteSpider(SourceSpider):
         if not docs:  # every fetch is logged: this one gave nothing to store
             yield FetchOutcome(url=key, outcome=SKIPPED, status=response.status,
                                elapsed_ms=elapsed, reason="parse: JSON records without a name")
-        elif page in self.js_jobs:
-            self.js_jobs[page].found = True
         yield from self._json_delisted(key, set(docs), response.status)
-        yield from self._js_done(page)
+        yield from self._js_ended(response.meta, found=bool(docs))
 
     def _json_delisted(self, endpoint: str, listed: set[str], status: int) -> Iterator[Any]:
         """Records of an earlier read of this endpoint that it no longer lists."""
@@ -500,7 +534,7 @@ class WebsiteSpider(SourceSpider):
 
     def json_error(self, failure: Any) -> Iterator[Any]:
         yield from self.on_error(failure)
-        yield from self._js_done(failure.request.meta["sikoja_js_page"])
+        yield from self._js_ended(failure.request.meta, found=False)
 
     def _js_done(self, page: str) -> Iterator[Any]:
         job = self.js_jobs.get(page)
@@ -513,6 +547,10 @@ class WebsiteSpider(SourceSpider):
     def _settle_js(self, page: str) -> Iterator[Any]:
         """All of a shell's requests ended without records: the site is unreadable here."""
         job = self.js_jobs.pop(page)
+        if job.held is not None:
+            if job.found:
+                job.held.document = as_listing(job.held.document)
+            yield job.held
         if job.empty and not job.found and not job.covered:
             tried = f"{job.tried} JSON endpoints tried" if job.tried else "no JSON endpoint found"
             yield FetchOutcome(url=page, outcome=ERROR, reason=(
@@ -575,6 +613,7 @@ class _ScriptJob:
     tried: int = 0
     found: bool = False
     covered: bool = False
+    held: FetchedDocument | None = None  # the shell's own document, until the verdict
 
 
 def page_identity(title: str, text: str) -> int | None:
