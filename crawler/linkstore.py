@@ -114,6 +114,11 @@ class LinkStore:
             data = json.loads(title)
             yield data.get("url") or key, data
 
+    def title_evidence(self, key: str) -> dict[str, Any]:
+        """One page's saved title evidence ({} when none was saved)."""
+        row = self._db.execute("SELECT title FROM pages WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row and row[0] else {}
+
     def site_titles(self, source: str) -> dict[str, Any]:
         row = self._db.execute("SELECT data FROM site_titles WHERE source = ?",
                                (source,)).fetchone()

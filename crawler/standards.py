@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 # Fields a page takes from its standard, and how they are written into its text
 ABSORBED = {"requirements": "Persyaratan", "procedure": "Prosedur",
             "duration": "Jangka waktu penyelesaian", "cost": "Biaya/tarif",
-            "legal_basis": "Dasar hukum", "location": "Tempat pelayanan"}
+            "legal_basis": "Dasar hukum", "location": "Tempat pelayanan",
+            "online_url": "Layanan online"}
 MARKER = "Dari Standar Pelayanan: "  # first line of the text a page takes from a PDF
 MATCH = 0.6  # share of a block title's words the page title must have
 FROM_STANDARD = 0.9  # kind confidence of a service page whose PDF holds its standard

@@ -348,6 +348,9 @@ def test_every_service_states_its_facts(crawled, generator):
     def same(got, want):
         strip = (lambda v: [x.rstrip(".") for x in v]) if isinstance(want, list) else (
             lambda v: v)
+        if isinstance(got, str) and isinstance(want, str):
+            # the generator's PDFs use a Latin-1 font, which writes "→" as "->"
+            got, want = got.replace("→", "->"), want.replace("→", "->")
         return (got or None) == (want or None) or (got and strip(got) == strip(want))
 
     wrong = []

@@ -2557,8 +2557,14 @@ def sp_pdf_lines(site: Site, title: str, f: ServiceFacts) -> list[str]:
     lines += [f"   - {r}" for r in f.requirements]
     lines.append("2. Prosedur/Mekanisme:")
     lines += [f"   {i}) {p}" for i, p in enumerate(f.procedure, start=1)]
+    online = None
+    if f.online and f.online[1].startswith("http"):
+        online = f"{f.online[0]} ({f.online[1]})"
+    # a standard's "Sarana/Tempat" and online channel lines, as real Standar Pelayanan have
     for n, (label, value) in enumerate((("Jangka Waktu", f.duration), ("Biaya/Tarif", f.cost),
-                                         ("Dasar Hukum", f.legal_basis)), start=3):
+                                         ("Dasar Hukum", f.legal_basis),
+                                         ("Tempat Pelayanan", f.location),
+                                         ("Layanan Online", online)), start=3):
         lines.append(f"{n}. {label}: {value or '-'}")
     lines += ["", f"Ditetapkan di Kota Jambi oleh Kepala {site.opd}.",
               "Pengaduan: aplikasi SiKesal atau Call Center 112 (bebas pulsa)."]

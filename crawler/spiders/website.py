@@ -305,13 +305,13 @@ class WebsiteSpider(SourceSpider):
             return
         doc = page.document
         if meta.get("sikoja_depth") == 0 and not meta.get("sikoja_sweep"):
-            self._remember_home(doc)
+            self._remember_home(page.title_evidence.get("title", ""), doc.text)
             yield from self._wordpress_sitemaps(url, body)
         if wordpress_listing(key) == "category":
             # a menu section: what it lists, never one of the posts it may show in full
             doc.kind, doc.fields = "page", {"listing": True}
-        unstored, follow_links = self._not_stored(response, key,
-                                                  page_identity(doc.title, doc.text))
+        unstored, follow_links = self._not_stored(
+            response, key, page_identity(page.title_evidence.get("title", ""), doc.text))
         if unstored:
             yield FetchOutcome(url=key, outcome=SKIPPED, status=status, elapsed_ms=elapsed,
                                reason=unstored)
@@ -370,17 +370,18 @@ class WebsiteSpider(SourceSpider):
         return None, True
 
     def _remember_stored_home(self, url: str) -> None:
-        """An unchanged start page: its stored text is what soft 404s would repeat."""
+        """An unchanged start page: its stored text and saved ``<title>`` are what soft 404s
+        would repeat."""
         store = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
         try:
             doc = store.get(url)
         finally:
             store.close()
-        if doc is not None:
-            self._remember_home(doc)
+        if doc is not None and self.linkstore is not None:
+            self._remember_home(self.linkstore.title_evidence(url).get("title", ""), doc.text)
 
-    def _remember_home(self, doc: Any) -> None:
-        identity = page_identity(doc.title, doc.text)
+    def _remember_home(self, title_tag: str, text: str) -> None:
+        identity = page_identity(title_tag, text)
         if identity is not None:
             self.home_texts.add(identity)
 
@@ -616,12 +617,14 @@ class _ScriptJob:
     held: FetchedDocument | None = None  # the shell's own document, until the verdict
 
 
-def page_identity(title: str, text: str) -> int | None:
-    """What makes two fetched pages the same page for the soft-404 check: title and main
-    text together. The main text alone is not enough: on a template whose content block the
-    extractor misses, every post's "main text" is the same sidebar as the home page's, and
-    comparing text alone dropped every post of such a blog as a soft 404."""
-    return hash((title, text)) if text else None
+def page_identity(title_tag: str, text: str) -> int | None:
+    """What makes two fetched pages the same page for the soft-404 check: the ``<title>`` as
+    served and the main text together. The main text alone is not enough: on a template
+    whose content block the extractor misses, every post's "main text" is the same sidebar
+    as the home page's, and comparing text alone dropped every post of such a blog as a soft
+    404. The raw ``<title>``, not the chosen title: a home page is titled by its site's name
+    because of its URL, and the same HTML served at another URL would be titled otherwise."""
+    return hash((title_tag, text)) if text else None
 
 
 def _robots_directives(response: Response) -> set[str]:
