@@ -612,3 +612,29 @@ def test_rel_canonical_only_on_the_same_host(canonical, expected):
                         content_type=None, http_last_modified=None, source="s",
                         opd="o").document
     assert doc.url == expected
+
+
+BLOGGER_POST = """<html><head><title>Kelurahan Contoh: Pelayanan Surat Pindah</title></head><body>
+<div class="header-outer"><div class="Header widget" id="Header1"><h1 class="title">
+<a href="/">Kelurahan Contoh</a></h1><p class="description">Melayani dengan hati</p></div></div>
+<div class="main-outer"><div class="section" id="main"><div class="widget Blog" id="Blog1">
+<div class="blog-posts hfeed"><div class="date-outer"><h2 class="date-header"><span>Senin, 12 Mei
+2025</span></h2><div class="post-outer"><div class="post hentry">
+<h3 class="post-title entry-title">Pelayanan Surat Pindah</h3>
+<div class="post-body entry-content" id="post-body-1">Warga yang akan pindah ke luar kota mengurus
+surat pengantar pindah di kantor kelurahan dengan membawa KTP dan KK asli.</div>
+</div></div></div></div></div></div>
+<div class="sidebar section" id="sidebar"><div class="widget PopularPosts" id="PopularPosts1">
+<h2>Populer</h2><ul><li><a href="/2025/01/a.html">Kerja bakti</a></li></ul></div>
+<div class="widget HTML" id="HTML1"><h2>Jam Pelayanan</h2><div class="widget-content">Senin - Jumat
+08.00 - 16.00 WIB.</div></div></div></div></body></html>"""
+
+
+def test_a_blogger_post_inside_its_widget_keeps_its_body_and_title():
+    """Blogger puts every post inside <div class="widget Blog">: a wrapper named like
+    furniture that holds the post (hAtom's hentry / entry-content say so), and its masthead
+    h1 is one link home, the blog's name."""
+    page = extract_page(BLOGGER_POST, "http://127.0.0.1:9/2025/05/pelayanan-surat-pindah.html")
+    assert page.title == "Pelayanan Surat Pindah"
+    assert "surat pengantar pindah" in page.text
+    assert "Kerja bakti" not in page.text and "Jam Pelayanan" not in page.text

@@ -223,7 +223,8 @@ def is_brand(tag: Tag) -> bool:
 
 def site_names(tags: list[Tag], metas: dict[str, str]) -> set[str]:
     """Every spelling of the site's own name this page shows, normalised: og:site_name,
-    application-name, the text (or image alt) of logo/brand elements, the rel=home link.
+    application-name, the text (or image alt) of logo/brand elements, the rel=home link, an
+    ``<h1>`` that is one link to the site's root (Blogger's masthead).
 
     Read before boilerplate removal: the masthead that holds them is dropped as template.
     """
@@ -237,7 +238,7 @@ def site_names(tags: list[Tag], metas: dict[str, str]) -> set[str]:
             continue
         rel = attrs.get("rel")
         is_home = tag.name == "a" and rel and "home" in (rel if isinstance(rel, list) else [rel])
-        if is_home or is_brand(tag):
+        if is_home or is_brand(tag) or (tag.name == "h1" and links_home(tag)):
             text = squash(tag.get_text(" "))
             if not text:
                 image = first_tag(tag, ("img",))
@@ -277,19 +278,31 @@ def strip_boilerplate(soup: BeautifulSoup, tags: list[Tag]) -> Tag:
 
 
 _CONTENT_MARKERS = {"h1", "main", "article"}
+# The standard marks of a post's own content, whatever the template calls its wrappers:
+# hAtom microformat classes and schema.org properties. Blogger puts every post inside
+# <div class="widget Blog">, with an h3 title and <div class="post-body entry-content">.
+_CONTENT_CLASS = re.compile(r"(?:^|\s)(?:hentry|entry-content|post-body|h-entry|e-content)"
+                            r"(?=\s|$)", re.IGNORECASE)
+_CONTENT_ITEMPROP = {"articlebody", "blogpost", "text", "mainentityofpage"}
+
+
+def _marks_content(node: Tag) -> bool:
+    if node.name in _CONTENT_MARKERS:
+        return not (node.name == "h1" and is_brand(node))
+    if not node.attrs:
+        return False
+    if _CONTENT_CLASS.search(" ".join(node.get("class") or [])):
+        return True
+    return str(node.get("itemprop") or "").casefold() in _CONTENT_ITEMPROP
 
 
 def _holds_content(tag: Tag) -> bool:
-    """A wrapper named like furniture (``content-sidebar-wrap``) that holds the page itself.
+    """A wrapper named like furniture (``content-sidebar-wrap``, Blogger's ``widget Blog``)
+    that holds the page itself.
 
     An ``<h1 class="logo">`` is the site's name, so it does not make its header content.
     """
-    for node in tag.descendants:
-        if isinstance(node, Tag) and node.name in _CONTENT_MARKERS and not (
-            node.name == "h1" and is_brand(node)
-        ):
-            return True
-    return False
+    return any(isinstance(node, Tag) and _marks_content(node) for node in tag.descendants)
 
 
 def _keep_only_site_name(tag: Tag) -> None:
