@@ -154,15 +154,17 @@ class QueryWords:
         total = sum(self.weights.values())
         self.known = known / total if total else 0.0
 
-    def coverage(self, title: str, text: str = "") -> float:
-        """IDF-weighted share of the content words that ``title`` (and ``text``, if given)
-        says, by any reading of each word."""
+    def coverage(self, title: str) -> float:
+        """IDF-weighted share of the content words that ``title`` says, by any reading of
+        each word."""
+        return self.covered(self.title_tokens(title))
+
+    def covered(self, said: set[str] | frozenset[str]) -> float:
+        """IDF-weighted share of the content words that the tokens ``said`` say, by any
+        reading of each word."""
         total = sum(self.weights.values())
         if not total:
             return 0.0
-        said = self.title_tokens(title)
-        if text:
-            said |= set(self.analyzer.index_tokens(text))
         covered = sum(self.weights[w] for w in self.words
                       if any(set(r) <= said for r in self.readings[w]))
         return covered / total

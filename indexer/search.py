@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from indexer.analysis import Analyzer, QueryAnalysis
+from indexer.analysis import Analyzer, QueryAnalysis, Vocabulary
 from indexer.answer import (
     CardRules,
     QueryWords,
@@ -159,6 +159,10 @@ class Searcher:
         # snippets analyse every word of a result's text: memoise word -> index tokens
         self._word_tokens = functools.lru_cache(maxsize=200_000)(
             lambda word: tuple(self.analyzer.index_tokens(word)))
+        # the answer card reads the top page's whole text, and popular services are often on
+        # top: memoise text -> index tokens (the analysis depends on the text alone)
+        self._text_tokens = functools.lru_cache(maxsize=256)(
+            lambda text: frozenset(self.analyzer.index_tokens(text)))
         self._titles: tuple[str | None, list[tuple[str, list[str], frozenset[str]]],
                             frozenset[str]] = (None, [], frozenset())
 
@@ -176,15 +180,15 @@ class Searcher:
         text = (q or "")[:MAX_QUERY_CHARS]
         limit = max(1, min(int(limit), 100))
         page = max(1, int(page))
-        analysis = self.analyzer.analyze_query(text, self.backend.vocabulary())
-        intent = _intent(analysis)
+        vocabulary = self.backend.vocabulary()
+        analysis = self.analyzer.analyze_query(text, vocabulary)
+        prior = self._kind_priors(_intent(analysis))
         junk = is_junk(text)  # markup, SQL, lone digits: nothing to find, nothing made up
-        fused, metas = ([], {}) if junk else self._retrieve(analysis, filters,
-                                                            self._kind_priors(intent))
-        ranked = self._rank(fused, metas, intent)
+        fused, metas = ([], {}) if junk else self._retrieve(analysis, filters, prior)
+        ranked = self._rank(fused, metas, prior)
         ranked, pinned = self._pin_best_bets(text, ranked, metas, filters)
         collapsed = _collapse(ranked, metas)
-        words = self._query_words(analysis) if collapsed else None
+        words = self._query_words(analysis, vocabulary) if collapsed else None
         if words is not None and collapsed[0][0].id not in pinned:
             titles = [metas[f.id].title for f, _ in collapsed[:2]]
             collapsed = lead_by_coverage(collapsed, titles, words, self.ranking.tie_margin)
@@ -196,7 +200,6 @@ class Searcher:
         docs = self.backend.get([f.id for f, _ in window])
         window = [(f, also) for f, also in window if f.id in docs]
         query_tokens = {t for term in analysis.terms for t in term.tokens}
-        prior = self._kind_priors(intent)
         results = [self._result(f, docs[f.id], also, query_tokens, explain, f.id in pinned,
                                 self._boosts(metas[f.id], prior)
                                 if explain and self.ranking.use_priors else None)
@@ -402,8 +405,7 @@ class Searcher:
         return [Fused(h.id, h.score) for h in hits]
 
     def _rank(self, fused: list[Fused], docs: dict[str, DocMeta],
-              intent: str | None = None) -> list[Fused]:
-        prior = self._kind_priors(intent)
+              prior: dict[str, float]) -> list[Fused]:
         ranked = []
         for item in fused:
             doc = docs.get(item.id)
@@ -472,17 +474,19 @@ class Searcher:
             ) if explain else None,
         )
 
-    def _query_words(self, analysis: QueryAnalysis) -> QueryWords:
+    def _query_words(self, analysis: QueryAnalysis,
+                     vocabulary: Vocabulary | None) -> QueryWords:
         documents = int(self.backend.info().get("documents") or 0)
-        return QueryWords(self.analyzer, analysis, self.backend.vocabulary(), documents)
+        return QueryWords(self.analyzer, analysis, vocabulary, documents)
 
     def _signals(self, collapsed: list[tuple[Fused, list[str]]], words: QueryWords,
                  doc: IndexedDoc) -> Signals:
         top = collapsed[0][0]
+        title = words.title_tokens(doc.title)
         fields = " ".join(str(v) for v in (doc.fields or {}).values())
         return Signals(
-            coverage=words.coverage(doc.title),
-            text_coverage=words.coverage(doc.title, f"{doc.text} {fields}"),
+            coverage=words.covered(title),
+            text_coverage=words.covered(title | self._text_tokens(f"{doc.text} {fields}")),
             known=words.known,
             margin=margin([f.score for f, _ in collapsed[:2]]),
             agree=agrees(top, self.ranking.card_agree_rank),
@@ -497,13 +501,10 @@ class Searcher:
             return False
         return top.best_bet or decide(signals, self.ranking.card_rules())
 
-    def _title_index(self) -> list[tuple[str, list[str], frozenset[str]]]:
-        """(title, its normalised words, its analysed tokens) of every service and app, one
-        per near-duplicate group (the group's own page names it), per index version."""
-        return self._title_data()[0]
-
     def _title_data(self) -> tuple[list[tuple[str, list[str], frozenset[str]]], frozenset[str]]:
-        """The title index and every token in it, built together once per index version."""
+        """(title, its normalised words, its analysed tokens) of every service and app, one
+        per near-duplicate group (the group's own page names it), and every token in them,
+        built together once per index version."""
         titles = self._titles
         version = self.backend.info().get("version")
         if titles[0] != version:
