@@ -33,12 +33,12 @@ from crawler.downloadermiddlewares.offsite import OffsiteRequest
 if TYPE_CHECKING:
     from twisted.python.failure import Failure
 
-ERROR_KINDS = (
-    "http 4xx", "http 5xx", "timeout", "connection", "too large", "content type", "robots",
-    "parse", "redirect", "offsite", "javascript", "other",
-)
 # a page whose content only its JavaScript draws, from no JSON sikoja could read
 UNREADABLE_KIND = "javascript"
+ERROR_KINDS = (
+    "http 4xx", "http 5xx", "timeout", "connection", "too large", "content type", "robots",
+    "parse", "redirect", "offsite", UNREADABLE_KIND, "other",
+)
 
 
 def http_reason(status: int) -> str:

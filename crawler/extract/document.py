@@ -59,9 +59,10 @@ if TYPE_CHECKING:
 
 _NEWS_WORDS = r"berita|news|post|posts|artikel|article|kabar|warta|pengumuman"
 _NEWS_PATH = re.compile(rf"/({_NEWS_WORDS})(/|-|_|\.|$)", re.IGNORECASE)
-# ...the same section chosen by a query (old PHP: index.php?p=berita&id=12)
-_NEWS_QUERY = re.compile(rf"(^|&)(p|page|hal|halaman|menu|mod|module|act)=({_NEWS_WORDS})"
-                         r"(&|$)", re.IGNORECASE)
+# the query parameter old PHP sites choose a section by (index.php?p=berita&id=12)
+_SECTION_PARAM = r"(^|&)(p|page|hal|halaman|menu|mod|module|act)="
+# ...the news section chosen by it
+_NEWS_QUERY = re.compile(rf"{_SECTION_PARAM}({_NEWS_WORDS})(&|$)", re.IGNORECASE)
 # a post's month in its path, as blogs write it: /2025/09/slug.html, /2025/05/12/slug/
 _DATED_PATH = re.compile(r"/(19|20)\d\d/(0[1-9]|1[0-2])/(\d\d/)?[^/]*[a-z][^/]*",
                          re.IGNORECASE)
@@ -108,8 +109,7 @@ def document_url(served_url: str, canonical: str | None) -> str:
 # ?p=layanan&id=3, /perizinan/imb
 _SERVICE_PATH = re.compile(r"(^|/)(layanan|pelayanan|standar-pelayanan|perizinan|izin)"
                            r"(/.|[-_.])", re.IGNORECASE)
-_SERVICE_QUERY = re.compile(r"(^|&)(p|page|hal|halaman|menu|mod|module|act)="
-                            r"(layanan|pelayanan|standar)", re.IGNORECASE)
+_SERVICE_QUERY = re.compile(rf"{_SECTION_PARAM}(layanan|pelayanan|standar)", re.IGNORECASE)
 # A headline that names a service: a verb of public administration and what it is about
 _SERVICE_HEADLINE = re.compile(
     r"^(pembuatan|penerbitan|pelayanan|layanan|pendaftaran|permohonan|izin|perizinan|"
@@ -291,11 +291,12 @@ def html_document(
     main = page.main if page.main is not None else page.content
     main_links = content_links(main, url)
     evidence = None
+    listing = False
     if not is_service(fields):
         headlines = [page.title, *split_title(page.title_evidence.title_tag),
                      *page.headings[:1]]
         evidence = service_evidence(doc_url, headlines, fields, page.text, main_links)
-    listing = not is_service(fields) and is_listing(doc_url, page.main)
+        listing = is_listing(doc_url, page.main)
     kind, confidence, listing = page_kind(
         doc_url, fields, page.meta, dated=bool(shown_date or page.meta.get("published")),
         listing=listing, evidence=evidence)

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from crawler.extract.dates import parse_indonesian_date, parse_iso
-from crawler.extract.headings import layout_headings
+from crawler.extract.headings import LINE_TAGS, layout_headings
 from crawler.extract.title import (
     NO_SITE,
     SiteTitles,
@@ -59,12 +59,8 @@ _SECTION_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _BREADCRUMB_NAME = re.compile(r"breadcrumb", re.IGNORECASE)
 _BREADCRUMB_SPLIT = re.compile(r"\s*(?:»|›|>|/|\||→|«)\s*")
 
-BLOCK_TAGS = {
-    "p", "div", "section", "article", "main", "ul", "ol", "li", "dl", "dt", "dd", "table",
-    "thead", "tbody", "tfoot", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
-    "blockquote", "pre", "form", "fieldset", "address", "figure", "figcaption", "center",
-    "header", "footer", "nav", "aside", "hr", "br", "caption",
-}
+# the tags that end a line, and table cells (a block for the content search, not a line)
+BLOCK_TAGS = LINE_TAGS | {"td", "th"}
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "whatsapp:", "sms:", "ftp:")
 
@@ -618,14 +614,14 @@ def _walk_text(node: Tag, out: list[str]) -> None:
                 _walk_text(child, out)
 
 
-def page_headings(block: Tag, body: Tag) -> list[tuple[Tag, int]]:
+def page_headings(block: Tag, body_h1: Tag | None) -> list[tuple[Tag, int]]:
     """The block's headings as (tag, level), in document order: its ``<h1>``-``<h6>``, and
-    where the page has no ``<h1>`` at all, the lines its layout styles as headings
-    (``crawler.extract.headings``)."""
+    where the page has no ``<h1>`` at all (``body_h1``, the cleaned page's first, is None),
+    the lines its layout styles as headings (``crawler.extract.headings``)."""
     # a block that is one heading (a script-drawn list's page) is its own heading
     own = [block] if block.name in _HEADING_TAGS else []
     tagged = [(t, int(t.name[1])) for t in own + tags_in(block, _HEADING_TAGS)]
-    if first_tag(body, ("h1",)) is not None:
+    if body_h1 is not None:
         return tagged
     found = layout_headings(block)
     if not found:
@@ -647,15 +643,13 @@ def extract_headings(headings: list[tuple[Tag, int]]) -> list[str]:
     return seen[:50]
 
 
-def title_evidence(headings: list[tuple[Tag, int]], body: Tag,
+def title_evidence(headings: list[tuple[Tag, int]], body_h1: Tag | None,
                    evidence: TitleEvidence) -> TitleEvidence:
     """``evidence`` (what only the unstripped page shows: <title>, og:title, the site's
     names) completed with the content block's ``headings`` and the page's first h1."""
     evidence.headings = cap_headings([(level, squash(t.get_text(" "))) for t, level in headings])
-    if not any(level == 1 for level, _ in evidence.headings):
-        h1 = first_tag(body, ("h1",))
-        if h1 is not None:
-            evidence.body_h1 = squash(h1.get_text(" "))[:250]
+    if not any(level == 1 for level, _ in evidence.headings) and body_h1 is not None:
+        evidence.body_h1 = squash(body_h1.get_text(" "))[:250]
     return evidence
 
 
@@ -719,8 +713,9 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     body = strip_boilerplate(soup, tags)
     lengths: dict[int, int] = {}
     block = main_block(body, lengths)
-    headings = page_headings(block, body)
-    title_evidence(headings, body, evidence)
+    body_h1 = first_tag(body, ("h1",))  # the body is not changed from here on
+    headings = page_headings(block, body_h1)
+    title_evidence(headings, body_h1, evidence)
     home = is_home(url)
     page_title = choose_title(evidence, home=home)
     heading = find_title_heading(page_title, [t for t, _ in headings]) or find_title_heading(
@@ -728,7 +723,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     narrowed = title_block(block, heading, lengths)
     if narrowed is not block:
         block = narrowed
-        headings = page_headings(block, body)
+        headings = page_headings(block, body_h1)
     meta["dateline"] = dateline(heading)
     return HtmlPage(
         title=choose_title(evidence, site, home=home) if site else page_title,

@@ -546,7 +546,7 @@ def _finish(found: _Collector, content: Tag | None, base_url: str) -> dict[str, 
             fields[name] = "; ".join(values)[:1000]
     online = [u for u in found.links.get("online_url", []) if u.startswith("http")]
     if not online:
-        online = [web_address(v) for v in found.values.get("online_url", []) if web_address(v)]
+        online = [a for a in map(web_address, found.values.get("online_url", [])) if a]
     if not online and content is not None and is_service(fields):
         # a service page's "Daftar online" button outside any section; on other pages such
         # a link says nothing about a service
