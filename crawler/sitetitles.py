@@ -44,7 +44,6 @@ from crawler.extract.title import (
 
 if TYPE_CHECKING:
     from crawler.linkstore import LinkStore
-    from sikoja.store import DocumentStore
 
 NAME_SHARE = 0.5
 MIN_PAGES = 2
@@ -82,25 +81,24 @@ def saved_site_titles(links: LinkStore, source: str) -> SiteTitles:
     return from_json(links.site_titles(source))
 
 
-def refresh_titles(store: DocumentStore, links: LinkStore, source: str) -> int:
-    """Learn ``source``'s repeated segments from all its live pages (this crawl's and those
-    revalidated by 304), save them, and re-title the stored documents whose title changes.
-    Returns how many documents were re-titled."""
-    live = store.urls_for_source(source)
-    pages = [(url, TitleEvidence.from_json(data)) for url, data in links.page_titles(source)
-             if url in live]
-    site = learn_site_titles((ev.title_tag, ev.og_title) for _, ev in pages)
+def learn_titles(links: LinkStore, source: str,
+                 live: set[str]) -> tuple[SiteTitles, dict[str, list[TitleEvidence]]]:
+    """Learn ``source``'s repeated segments from its live pages ``live`` (this crawl's and
+    those revalidated by 304) and save them. Returns them with each live page's saved title
+    evidence (a URL saved under several spellings has several, in the store's order)."""
+    evidence: dict[str, list[TitleEvidence]] = {}
+    for url, data in links.page_titles(source):
+        if url in live:
+            evidence.setdefault(url, []).append(TitleEvidence.from_json(data))
+    site = learn_site_titles((ev.title_tag, ev.og_title)
+                             for found in evidence.values() for ev in found)
     links.save_site_titles(source, to_json(site))
-    changed = 0
-    for url, evidence in pages:
-        doc = store.get(url)
-        if doc is None or doc.kind in ("app", "document"):
-            continue
-        title = choose_title(evidence, site, home=is_home(url))
-        if title and title != doc.title:
-            validators = store.validators(url) or {}
-            doc.title = title
-            store.upsert(doc, etag=validators.get("etag"),
-                         http_last_modified=validators.get("http_last_modified"))
-            changed += 1
-    return changed
+    return site, evidence
+
+
+def retitle(title: str, url: str, evidence: list[TitleEvidence], site: SiteTitles) -> str:
+    """The title of the stored page at ``url`` (now ``title``) under the learned ``site``:
+    what its evidence chooses, the last where several choose one; ``title`` if none does."""
+    for found in evidence:
+        title = choose_title(found, site, home=is_home(url)) or title
+    return title

@@ -204,8 +204,7 @@ class DocumentStore:
             "SELECT * FROM documents WHERE url = ? AND status = 'live'", (url,)).fetchone()
         entries = self.catalog_entries(url) if row is not None else []
         if entries:
-            doc = _row_to_document(row)
-            if doc.kind == "app" and not is_merged(doc):
+            if _live_page(row) is None:  # the catalog's app alone
                 return False
             self._write(entries[0].document, None, None)
             return True

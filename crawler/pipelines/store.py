@@ -22,7 +22,7 @@ from crawler.items import (
     FetchOutcome,
 )
 from crawler.linkstore import LinkStore
-from crawler.sitetitles import refresh_titles
+from crawler.sitetitles import learn_titles, retitle
 from crawler.standards import settle_site
 from sikoja.store import DocumentStore
 
@@ -47,53 +47,38 @@ class StorePipeline:
         spider = spider or self.crawler.spider
         try:
             if getattr(spider, "learns_template", False):
-                self._refresh_template(spider.source.name)
-                self._refresh_titles(spider.source.name)
-                self._settle_standards(spider.source.name)
+                links = LinkStore.open(Path(self.crawler.settings["SIKOJA_DATA_DIR"]))
+                try:
+                    self._refresh_site(spider.source.name, links)
+                    # Service pages take the fields of the Standar Pelayanan PDFs they link,
+                    # and each PDF is shown under its service page (crawler.standards): a
+                    # site-level step, as a PDF may arrive before or after its page.
+                    settle_site(self.store, links, spider.source.name)
+                finally:
+                    links.close()
         finally:
             self.store.close()
 
-    def _settle_standards(self, source: str) -> None:
-        """Service pages take the fields of the Standar Pelayanan PDFs they link, and each
-        PDF is shown under its service page (``crawler.standards``): a site-level step, as
-        a PDF may arrive before or after its page."""
-        links = LinkStore.open(Path(self.crawler.settings["SIKOJA_DATA_DIR"]))
-        try:
-            settle_site(self.store, links, source)
-        finally:
-            links.close()
-
-    def _refresh_template(self, source: str) -> None:
-        """Learn the site's template lines from all its live pages (this crawl's and those
-        revalidated by 304) and take them out of the stored texts (``crawler.boilerplate``)."""
-        links = LinkStore.open(Path(self.crawler.settings["SIKOJA_DATA_DIR"]))
-        try:
-            live = self.store.urls_for_source(source)
-            template = learn_template(links.page_lines(source, live))
-            links.save_template(source, template)
-        finally:
-            links.close()
-        if not template:
-            return
-        for url in sorted(live):
+    def _refresh_site(self, source: str, links: LinkStore) -> None:
+        """Learn the site's template lines (``crawler.boilerplate``) and the title segments
+        it repeats (``crawler.sitetitles``) from all its live pages (this crawl's and those
+        revalidated by 304), and rewrite, in one pass, the stored pages whose text loses
+        template lines or whose title changes."""
+        live = self.store.urls_for_source(source)
+        template = learn_template(links.page_lines(source, live))
+        links.save_template(source, template)
+        site, evidence = learn_titles(links, source, live)
+        for url in sorted(live if template else evidence):
             doc = self.store.get(url)
             if doc is None or doc.kind in ("app", "document"):
                 continue
             text = strip_template(doc.text, template)
-            if text != doc.text:
+            title = retitle(doc.title, url, evidence.get(url, []), site)
+            if text != doc.text or title != doc.title:
                 validators = self.store.validators(url) or {}
-                doc.text = text
+                doc.text, doc.title = text, title
                 self.store.upsert(doc, etag=validators.get("etag"),
                                   http_last_modified=validators.get("http_last_modified"))
-
-    def _refresh_titles(self, source: str) -> None:
-        """Learn the title segments the site repeats and re-title stored pages
-        (``crawler.sitetitles``)."""
-        links = LinkStore.open(Path(self.crawler.settings["SIKOJA_DATA_DIR"]))
-        try:
-            refresh_titles(self.store, links, source)
-        finally:
-            links.close()
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         spider = spider or self.crawler.spider

@@ -104,7 +104,7 @@ class WebsiteSpider(SourceSpider):
         self.spellings: dict[str, str] = {}  # url_key -> URL stored by an earlier crawl
         self.swept = False
         self.linkstore: LinkStore | None = None
-        self.documents: DocumentStore | None = None  # read: the stored PDFs' standards
+        self.documents: DocumentStore | None = None  # read: stored PDFs, home, JSON records
         self.template: frozenset[int] = frozenset()  # this site's template lines
         self.site_titles = NO_SITE  # the title segments this site repeats
         # pages drawn by JavaScript: their pending script/JSON reads, and what was read
@@ -372,11 +372,7 @@ class WebsiteSpider(SourceSpider):
     def _remember_stored_home(self, url: str) -> None:
         """An unchanged start page: its stored text and saved ``<title>`` are what soft 404s
         would repeat."""
-        store = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
-        try:
-            doc = store.get(url)
-        finally:
-            store.close()
+        doc = self.documents.get(url) if self.documents is not None else None
         if doc is not None and self.linkstore is not None:
             self._remember_home(self.linkstore.title_evidence(url).get("title", ""), doc.text)
 
@@ -523,12 +519,11 @@ class WebsiteSpider(SourceSpider):
 
     def _json_delisted(self, endpoint: str, listed: set[str], status: int) -> Iterator[Any]:
         """Records of an earlier read of this endpoint that it no longer lists."""
-        store = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
-        try:
-            rows = store.query("SELECT url FROM documents WHERE source = ? AND parent_url = ? "
-                               "AND status = 'live'", (self.source.name, endpoint))
-        finally:
-            store.close()
+        if self.documents is None:
+            return
+        rows = self.documents.query("SELECT url FROM documents WHERE source = ? AND "
+                                    "parent_url = ? AND status = 'live'",
+                                    (self.source.name, endpoint))
         for url in sorted({r["url"] for r in rows} - listed):
             yield FetchOutcome(url=url, outcome=GONE, status=status, document_url=url,
                                reason="gone: no longer listed in the site's JSON")
