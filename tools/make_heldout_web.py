@@ -2477,6 +2477,25 @@ site's root URL. A Blogger page is judged under its canonical URL, not its `?m=1
 App queries are judged by the app's URL in the catalog.
 
 Categories ({per_category}): {categories}.
+
+## Out-of-vocabulary queries (`oov_candidates.tsv`, `oov.tsv`)
+
+Issue #16's `oov` category: queries whose content words appear in no lexicon entry
+(`indexer/analysis/data`) and no synonym rule (`synonyms/data/default.txt`). The candidates in
+`oov_candidates.tsv` (same format and grading as above, category `oov`) were written and judged
+from these pages by meaning, before any ranker ran on them, by someone who does not tune;
+they are not written by this generator. `oov.tsv` is what a script keeps of them, never
+edited by hand:
+
+```sh
+python tools/select_oov.py   # eval/heldout/oov_candidates.tsv -> eval/heldout/oov.tsv
+```
+
+It prints why it rejected each other candidate (which word, in which entry). A lexicon or
+synonym entry that later lists a word of a kept query takes that query out of the category
+when the script is re-run (`tests/test_select_oov.py` notices); if the entry was added because
+of this set, the set is spent. `bench/eval_webs.py` reports `oov` as one more category row of
+the held-out web, on the same crawl, never in its overall score.
 """
 
 FAMILY_NOTES = {
