@@ -9,6 +9,11 @@ and a gap between the two is a bug in what tuning taught. A query counts for the
 family (``manifest.json``) of every site that holds one of its grade-2 answers; per family,
 each mode's MRR@10 is shown next to plain BM25 on the same crawl.
 
+A web may have further judged sets run on the same crawl and reported per category only
+(``EXTRA``): the held-out web's out-of-vocabulary queries (``eval/heldout/oov.tsv``, selected by
+``tools/select_oov.py``) get their ``oov`` row in the category table, but stay out of the family
+table and the overall scores, which keep measuring ``queries.tsv`` alone.
+
 Writes ``bench/results/relevance.md`` (and prints it).
 """
 
@@ -20,6 +25,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +44,8 @@ WEBS = {
     "tuning": (ROOT / "sikoja" / "demo" / "sites", ROOT / "eval" / "devset.tsv"),
     "heldout": (ROOT / "eval" / "heldout" / "sites", ROOT / "eval" / "heldout" / "queries.tsv"),
 }
+# judged sets run on a web's crawl too, reported as extra category rows only
+EXTRA = {"heldout": (ROOT / "eval" / "heldout" / "oov.tsv",)}
 MODES = ("hybrid", "keyword", "vector", "plain-bm25")
 URL_PORT = re.compile(r"(http://127\.0\.0\.1:)(\d+)")
 
@@ -88,12 +96,21 @@ def families_of(outcome: QueryOutcome, served_families: dict[int, str]) -> set[s
     return out or {"app catalog / external"}
 
 
-def category_table(reports: dict[str, Report]) -> list[str]:
+def category_table(reports: dict[str, Report],
+                   extra: Sequence[dict[str, Report]] = ()) -> list[str]:
+    """Hybrid metrics per category (plain BM25 beside them); each ``extra`` set adds its own
+    categories' rows, never its overall."""
     hybrid = reports["hybrid"].table()
+    for more in extra:
+        hybrid.update((k, v) for k, v in more["hybrid"].table().items() if k != "overall")
     lines = ["| category | n | " + " | ".join(LABELS[m] for m in METRICS)
              + " | plain BM25 MRR@10 |", "|---|---:|" + "---:|" * (len(METRICS) + 1)]
     plain = reports.get("plain-bm25")
     plain_table = plain.table() if plain else {}
+    for more in extra:
+        if "plain-bm25" in more:
+            plain_table.update((k, v) for k, v in more["plain-bm25"].table().items()
+                               if k != "overall")
     for name, row in hybrid.items():
         cells = " | ".join(f"{row[m]:.3f}" for m in METRICS)
         base = plain_table.get(name, {}).get("rr10")
@@ -149,8 +166,14 @@ def main() -> None:
         judged = moved_judgments(queries, ports, work / f"{name}-judgments.tsv")
         reports = {mode: evaluate_file(data_dir, judged, mode=mode) for mode in modes}
         overall[name] = {mode: r.table()["overall"] for mode, r in reports.items()}
-        out += [f"## {name} ({queries.relative_to(ROOT)})", "", "Hybrid (default), per "
-                "category, with plain BM25 on the same crawl:", "", *category_table(reports), "",
+        extra = []
+        for path in EXTRA.get(name, ()):
+            moved = moved_judgments(path, ports, work / f"{name}-{path.stem}-judgments.tsv")
+            extra.append({mode: evaluate_file(data_dir, moved, mode=mode) for mode in modes})
+        also = "".join(f"; extra rows from {p.relative_to(ROOT)}" for p in EXTRA.get(name, ()))
+        out += [f"## {name} ({queries.relative_to(ROOT)}{also})", "", "Hybrid (default), per "
+                "category, with plain BM25 on the same crawl:", "",
+                *category_table(reports, extra), "",
                 "Per template family:", "", *family_table(reports, served_families), ""]
         fails = reports["hybrid"].failures()
         if name == "heldout":
@@ -161,6 +184,11 @@ def main() -> None:
             out += [f"Not relevant at rank 1 (hybrid, {len(fails)}):", ""]
             out += [f"- {o.judged.qid} [{o.judged.category}] `{o.judged.query}` -> "
                     f"{o.top_url or '(no result)'}" for o in fails] + [""]
+        for path, more in zip(EXTRA.get(name, ()), extra, strict=True):
+            # an extra set's misses are only ever counted, whichever web it belongs to
+            out += [f"Not relevant at rank 1 (hybrid), {path.name}: "
+                    f"{len(more['hybrid'].failures())} of {len(more['hybrid'].outcomes)} "
+                    "(not listed).", ""]
     out += ["## Overall", "", "| web | mode | Success@1 | MRR@10 | nDCG@10 |",
             "|---|---|---:|---:|---:|"]
     for name, rows in overall.items():

@@ -3,7 +3,10 @@
 It must be what its generator writes (judgments and pages come from the same records), every
 judged URL must be a page the served web answers, the query set must cover every category,
 the web must span enough sites and template families, and its sources file and app catalog
-must load with sikoja's own readers. Nothing here looks at rankings: the set is never tuned on.
+must load with sikoja's own readers. The out-of-vocabulary set (``oov.tsv``, selected by
+``tools/select_oov.py``, not written by the generator) is held to the same: judged URLs served,
+an exact answer per query, readable by the evaluator. Nothing here looks at rankings: the set is
+never tuned on.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "eval" / "heldout"
 SITES = HELDOUT / "sites"
 GENERATOR = ROOT / "tools" / "make_heldout_web.py"
+# judged sets in eval/heldout that the generator does not write (see its README)
+NOT_GENERATED = ("oov_candidates.tsv", "oov.tsv")
 CATEGORIES = ("formal", "colloquial", "abbreviation", "typo", "old-term", "english",
               "jambi-malay", "problem", "app")
 
@@ -38,8 +43,8 @@ def load_generator() -> ModuleType:
     return module
 
 
-def judgments() -> list[dict[str, str]]:
-    with (HELDOUT / "queries.tsv").open(encoding="utf-8", newline="") as fh:
+def judgments(name: str = "queries.tsv") -> list[dict[str, str]]:
+    with (HELDOUT / name).open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
@@ -62,7 +67,8 @@ def test_the_committed_heldout_web_is_what_the_generator_writes(tmp_path):
     if not (data / "services.jsonl").is_file():
         pytest.skip(f"the generator's fact files are not at {data}")
     assert module.main(["--data", str(data), "--out", str(tmp_path)]) == 0
-    fresh, committed = tree(tmp_path), tree(HELDOUT)
+    fresh = tree(tmp_path)
+    committed = {k: v for k, v in tree(HELDOUT).items() if k not in NOT_GENERATED}
     stale = sorted(k for k in fresh.keys() | committed.keys() if fresh.get(k) != committed.get(k))
     assert not stale, f"eval/heldout differs from tools/make_heldout_web.py: {stale[:5]}"
 
@@ -77,6 +83,39 @@ def test_every_category_has_enough_judged_queries():
         grades = judged(row)
         assert grades and set(grades.values()) <= {1, 2}, row["qid"]
         assert 2 in grades.values(), f"{row['qid']} has no exact answer"
+
+
+def test_the_oov_set_is_big_enough_and_judged_like_the_others():
+    rows, candidates = judgments("oov.tsv"), judgments("oov_candidates.tsv")
+    assert len(rows) >= 40 and len(candidates) >= 90
+    assert {r["category"] for r in rows} == {"oov"}
+    assert len({r["qid"] for r in rows}) == len(rows)
+    assert not {r["qid"] for r in rows} & {r["qid"] for r in judgments()}
+    assert not {r["query"] for r in candidates} & {r["query"] for r in judgments()}
+    by_qid = {r["qid"]: r for r in candidates}
+    for row in rows:
+        assert by_qid[row["qid"]] == row, f"{row['qid']} differs from its candidate"
+        grades = judged(row)
+        assert grades and set(grades.values()) <= {1, 2}, row["qid"]
+        assert 2 in grades.values(), f"{row['qid']} has no exact answer"
+
+
+def test_the_oov_set_becomes_a_category_row_of_the_heldout_report():
+    """``bench/eval_webs.py`` reads oov.tsv with the evaluator's reader and shows it as one
+    category row next to queries.tsv's, without touching the overall row."""
+    from bench.eval_webs import EXTRA, category_table
+    from indexer.evaluate import QueryOutcome, Report, read_judgments
+
+    assert HELDOUT / "oov.tsv" in EXTRA["heldout"]
+    oov = read_judgments(HELDOUT / "oov.tsv")
+    main = read_judgments(HELDOUT / "queries.tsv")
+    hits = Report("hybrid", [QueryOutcome(j, [2], "x") for j in main])
+    misses = Report("hybrid", [QueryOutcome(j, [0, 1], "x") for j in oov])
+    lines = category_table({"hybrid": hits}, [{"hybrid": misses}])
+    rows = {line.split(" | ")[0].strip("| "): line.split(" | ") for line in lines[2:]}
+    assert set(rows) == {"overall", *CATEGORIES, "oov"}
+    assert rows["overall"][1] == str(len(main)) and rows["overall"][2] == "1.000"
+    assert rows["oov"][1] == str(len(oov)) and rows["oov"][2] == "0.000"
 
 
 def test_the_web_spans_enough_sites_and_families():
@@ -114,7 +153,8 @@ def running_url(web, url: str) -> str | None:
 
 
 def test_every_judged_url_is_answered_by_the_served_web(web):
-    urls = {url for row in judgments() for url in judged(row)}
+    urls = {url for name in ("queries.tsv", "oov.tsv", "oov_candidates.tsv")
+            for row in judgments(name) for url in judged(row)}
     local = {u: running_url(web, u) for u in urls}
     assert sum(v is not None for v in local.values()) >= 100
     failed = []
