@@ -49,6 +49,7 @@ sys.path.insert(0, str(ROOT))
 
 from indexer.analysis.lexicon import ENGLISH_STOPWORDS  # noqa: E402
 from indexer.analysis.text import words_of  # noqa: E402
+from synonyms.rules import SynonymFileError  # noqa: E402
 from synonyms.rules import parse as parse_synonyms  # noqa: E402
 
 DATA_DIR = ROOT / "indexer" / "analysis" / "data"
@@ -127,7 +128,7 @@ def _entries(data_dir: Path, synonyms: Path):
         yield f"{SLANG_JSON}[{key!r}]", (str(key), str(value))
     try:
         rules = parse_synonyms(_read(synonyms).encode("utf-8"), source=synonyms.name)
-    except Exception as exc:  # a rejected synonym file: its own message names the lines
+    except SynonymFileError as exc:  # its message names every bad line
         raise SelectError(str(exc)) from exc
     for rule in rules:
         yield f"{synonyms.name}:{rule.line}", rule.terms
