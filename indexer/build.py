@@ -25,6 +25,9 @@ from sikoja.errors import SikojaError
 from sikoja.store import DocumentStore, documents_db_path
 
 EMBED_CHARS = 700  # of main text per document: measured trade-off of speed and relevance
+PASSAGE_CHARS = 300  # of the first paragraph in a ``passage`` text
+PASSAGE_HEADINGS = 4
+PARAGRAPH_MIN_WORDS = 6  # shorter lines are dates, bylines, menu leftovers, not a paragraph
 EMBED_BATCH = 32
 Progress = Callable[[str], None]
 
@@ -52,8 +55,11 @@ class BuildSummary:
                 f"in {self.seconds:.1f}s" + (f"; version {self.version}" if self.version else ""))
 
 
-def embedding_text(doc: Document) -> str:
-    """What to embed: the service name and main content, not menus (already stripped)."""
+def embedding_text(doc: Document, text: str = "whole") -> str:
+    """What to embed (``Settings.semantic.text``): ``whole`` is the service name and main
+    content, not menus (already stripped); ``passage`` is :func:`passage_text`."""
+    if text == "passage":
+        return passage_text(doc)
     parts = [doc.title, " ".join(doc.headings[:6] + app_search_text(doc.fields)[0])]
     fields = doc.fields or {}
     for key in ("description", "requirements"):
@@ -64,6 +70,43 @@ def embedding_text(doc: Document) -> str:
             parts.append(str(value))
     parts.append(doc.text[:EMBED_CHARS])
     return " \n".join(p for p in parts if p).strip()
+
+
+def passage_text(doc: Document) -> str:
+    """A short text that says what a page is: its title, first headings (and the name of a
+    catalog app at its URL) and its first paragraph, capped at PASSAGE_CHARS. The first
+    paragraph is the first line of the text that is a sentence rather than a repeat of the
+    title or a heading, a date or a byline; a page without one gives its opening lines."""
+    title = doc.title.strip()
+    headings = [h.strip() for h in doc.headings[:PASSAGE_HEADINGS] if h.strip()]
+    said = {title.casefold(), *(h.casefold() for h in headings)}
+    names = app_search_text(doc.fields)[0]
+    lines = [line.strip() for line in doc.text.splitlines() if line.strip()]
+    fresh = [line for line in lines if line.casefold() not in said]
+    first = next((line for line in fresh if len(line.split()) >= PARAGRAPH_MIN_WORDS),
+                 " ".join(fresh))
+    paragraph = _cap(first, PASSAGE_CHARS)
+    heads = " ".join(dict.fromkeys(h for h in [*headings, *names]
+                                   if h.casefold() != title.casefold()))
+    return " \n".join(p for p in (title, heads, paragraph) if p).strip()
+
+
+def _cap(text: str, limit: int) -> str:
+    """``text`` cut at the last word boundary within ``limit`` characters."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    return cut[:space] if space > limit // 2 else cut
+
+
+def index_keys(keys: dict[str, str], text: str) -> dict[str, str]:
+    """The index's per-document keys: the store's, marked with the embedded text when it is
+    not the default, so switching ``semantic.text`` re-embeds every document (the live
+    keys no longer match) instead of leaving vectors of the other text in place."""
+    if text == "whole":
+        return keys
+    return {i: f"{key}|{text}" for i, key in keys.items()}
 
 
 # Fields that are flags or links, not words a citizen would search for; "app" (a catalog's
@@ -78,7 +121,8 @@ def _field_text(value: object) -> str:
     return str(value) if value else ""
 
 
-def analyse_document(analyzer: Analyzer, doc: Document) -> IndexedDoc:
+def analyse_document(analyzer: Analyzer, doc: Document, key: str | None = None) -> IndexedDoc:
+    """The analysed document; ``key`` is its index key (default: the store's)."""
     fields_text = " ".join(_field_text(v) for k, v in (doc.fields or {}).items()
                            if k not in _UNSEARCHED_FIELDS)
     # the app a catalog lists at this page's URL: its name is another heading of the page
@@ -91,7 +135,7 @@ def analyse_document(analyzer: Analyzer, doc: Document) -> IndexedDoc:
         kind=doc.kind,
         source=doc.source,
         text=doc.text,
-        content_hash=doc.index_key(),
+        content_hash=key or doc.index_key(),
         title_tokens=analyzer.index_tokens(doc.title),
         heading_tokens=analyzer.index_tokens(
             " ".join(doc.headings + doc.breadcrumbs + app_names)),
@@ -160,7 +204,8 @@ def _build(settings, store, backend, progress, full, embedder, started,
     """Two streaming passes over the store (embed, then analyse and write), so memory
     does not grow with the number of documents beyond ids, hashes and the vectors."""
     summary = BuildSummary()
-    keys = {doc_id(url): key for url, key in store.index_keys().items()}
+    text = settings.semantic.text
+    keys = index_keys({doc_id(url): key for url, key in store.index_keys().items()}, text)
     if not keys:
         raise SikojaError(f"the document store in {settings.data_dir} is empty: crawl first")
     live = {} if full else backend.manifest()
@@ -199,7 +244,7 @@ def _build(settings, store, backend, progress, full, embedder, started,
             for batch in _batches(changed(), 256):
                 vectors = embedded.vectors(batch)
                 for doc in batch:
-                    indexed = analyse_document(analyzer, doc)
+                    indexed = analyse_document(analyzer, doc, keys[doc_id(doc.url)])
                     indexed.vector = vectors.get(indexed.id)
                     writer.add(indexed)
                     counts.update(document_words(analyzer, doc.title, doc.text, doc.fields))
@@ -235,6 +280,7 @@ class _Embedded:
     def __init__(self, settings: Settings, embedder: Embedder | None,
                  summary: BuildSummary) -> None:
         self.summary = summary
+        self.text = settings.semantic.text
         self.embedder = embedder or load_embedder(settings.embedder)
         self.cache = (EmbeddingCache(settings.data_dir / "embeddings.db")
                       if self.embedder is not None else None)
@@ -245,7 +291,8 @@ class _Embedded:
         meter = _Progress(total, progress, "embedding")
         seen: set[str] = set()
         for batch in _batches(docs, EMBED_BATCH * 8):
-            texts = {EmbeddingCache.digest(t): t for t in map(embedding_text, batch)}
+            texts = {EmbeddingCache.digest(t): t
+                     for t in (embedding_text(d, self.text) for d in batch)}
             known = self.cache.get_many(self.embedder.name, list(texts))
             self.summary.embed_cache_hits += sum(1 for d in texts if d in known or d in seen)
             missing = [d for d in texts if d not in known and d not in seen]
@@ -260,7 +307,8 @@ class _Embedded:
     def vectors(self, docs: list[Document]) -> dict[str, np.ndarray]:
         if self.embedder is None or self.cache is None:
             return {}
-        digests = {doc_id(d.url): EmbeddingCache.digest(embedding_text(d)) for d in docs}
+        digests = {doc_id(d.url): EmbeddingCache.digest(embedding_text(d, self.text))
+                   for d in docs}
         found = self.cache.get_many(self.embedder.name, list(set(digests.values())))
         return {i: found[d] for i, d in digests.items() if d in found}
 

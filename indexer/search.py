@@ -43,6 +43,7 @@ from indexer.backend import (
 from indexer.bestbets import BestBetStore
 from indexer.embedding import Embedder, load_embedder
 from indexer.external import ExternalServices
+from indexer.familiarity import Familiarity, adaptive_weight, familiarity
 from indexer.fusion import Fused, fuse_linear, fuse_rrf
 from indexer.snippets import make_snippet
 from sikoja.config import Settings
@@ -184,7 +185,10 @@ class Searcher:
         analysis = self.analyzer.analyze_query(text, vocabulary)
         prior = self._kind_priors(_intent(analysis))
         junk = is_junk(text)  # markup, SQL, lone digits: nothing to find, nothing made up
-        fused, metas = ([], {}) if junk else self._retrieve(analysis, filters, prior)
+        new_words = self._familiarity(analysis, vocabulary)
+        vector_weight = self._vector_weight(new_words)
+        fused, metas = (([], {}) if junk
+                        else self._retrieve(analysis, filters, prior, vector_weight))
         ranked = self._rank(fused, metas, prior)
         ranked, pinned = self._pin_best_bets(text, ranked, metas, filters)
         collapsed = _collapse(ranked, metas)
@@ -225,6 +229,8 @@ class Searcher:
                 lang=analysis.lang,
                 expansions=[" ".join(t.tokens) for t in analysis.terms if t.origin != "query"],
                 card=signals.as_dict() if explain and signals else None,
+                vector_weight=vector_weight if explain else None,
+                unfamiliar=new_words.unknown if explain and new_words is not None else None,
             ),
             took_ms=round((time.perf_counter() - started) * 1000, 2),
         )
@@ -334,8 +340,24 @@ class Searcher:
                 self._query_vectors.popitem(last=False)
         return vector
 
+    def _familiarity(self, analysis: QueryAnalysis,
+                     vocabulary: Vocabulary | None) -> Familiarity | None:
+        """The query's words new to the index and the lexicons, when the weight adapts."""
+        if self.settings.semantic.weight != "adaptive" or not self.ranking.use_vector:
+            return None
+        return familiarity(self.analyzer, analysis, vocabulary)
+
+    def _vector_weight(self, new_words: Familiarity | None) -> float:
+        """The fusion's vector weight for this query (``Settings.semantic``; see
+        indexer/familiarity.py): the ranking's base, raised by the share of new words."""
+        base = self.ranking.vector_weight
+        if new_words is None:
+            return base
+        return adaptive_weight(base, self.settings.semantic.max_vector_weight, new_words.share)
+
     def _retrieve(self, analysis: QueryAnalysis, filters: Filters | None,
-                  prior: dict[str, float]) -> tuple[list[Fused], dict[str, DocMeta]]:
+                  prior: dict[str, float], vector_weight: float
+                  ) -> tuple[list[Fused], dict[str, DocMeta]]:
         """Fused candidates and their metadata. The signal share of the priors moves each
         retriever's own scores before fusion, so it reorders what that retriever found nearly
         equal and cannot overturn a clear keyword winner (rank fusion keeps no margins: BM25
@@ -345,7 +367,7 @@ class Searcher:
             return [], {}
         cfg = self.ranking
         if cfg.fusion == "server" and cfg.use_keyword and cfg.use_vector:
-            hybrid = self._server_hybrid(analysis, filters)
+            hybrid = self._server_hybrid(analysis, filters, vector_weight)
             if hybrid is not None:
                 return hybrid, self.backend.doc_meta([f.id for f in hybrid])
         keyword = (self.backend.keyword_search(analysis.terms, CANDIDATES, filters)
@@ -368,10 +390,10 @@ class Searcher:
                 lambda s, b: s - cfg.vector_prior_scale * (1.0 - b ** share))
         if cfg.fusion in ("rrf", "server"):
             fused = fuse_rrf(keyword, vector, keyword_weight=cfg.keyword_weight,
-                             vector_weight=cfg.vector_weight, k=cfg.rrf_k)
+                             vector_weight=vector_weight, k=cfg.rrf_k)
         else:
             fused = fuse_linear(keyword, vector, keyword_weight=cfg.keyword_weight,
-                                vector_weight=cfg.vector_weight, vector_floor=cfg.vector_floor)
+                                vector_weight=vector_weight, vector_floor=cfg.vector_floor)
         return fused, metas
 
     def _prior_hits(self, hits: list[Hit], metas: dict[str, DocMeta], prior: dict[str, float],
@@ -389,8 +411,8 @@ class Searcher:
         out.sort(key=lambda h: (-h.score, h.id))
         return out
 
-    def _server_hybrid(self, analysis: QueryAnalysis, filters: Filters | None
-                       ) -> list[Fused] | None:
+    def _server_hybrid(self, analysis: QueryAnalysis, filters: Filters | None,
+                       vector_weight: float) -> list[Fused] | None:
         """Fusion on the cluster (OpenSearch hybrid query + search pipeline), when the
         backend can; None means fall back to fusing here."""
         supports = getattr(self.backend, "supports_hybrid", None)
@@ -401,7 +423,7 @@ class Searcher:
             return None
         cfg = self.ranking
         hits = self.backend.hybrid_search(analysis.terms, qv, CANDIDATES, filters,
-                                          weights=(cfg.keyword_weight, cfg.vector_weight))
+                                          weights=(cfg.keyword_weight, vector_weight))
         return [Fused(h.id, h.score) for h in hits]
 
     def _rank(self, fused: list[Fused], docs: dict[str, DocMeta],

@@ -103,6 +103,10 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     if response.did_you_mean:
         print(f"Maksud Anda: {response.did_you_mean}")
+    if args.explain and response.analysis.vector_weight is not None:
+        new = response.analysis.unfamiliar
+        print(f"vector weight {response.analysis.vector_weight:.3f}"
+              + (f" (new words: {', '.join(new) or 'none'})" if new is not None else ""))
     if not response.results:
         print("Tidak ada hasil.")
     for n, r in enumerate(response.results, 1 + (args.page - 1) * args.limit):

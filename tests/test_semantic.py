@@ -1,0 +1,129 @@
+"""The semantic signal: what the embedder reads (``semantic.text``) and how much the vector
+ranking counts for a query with words sikoja has never seen (``semantic.weight``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.build import PASSAGE_CHARS, build_index, passage_text
+from indexer.search import RankingConfig, Searcher
+from sikoja.config import load_settings
+from sikoja.documents import Document
+from sikoja.errors import SikojaError
+from tests.corpus import AKTA_URL, KTP_URL, write_corpus
+
+
+@pytest.fixture(scope="module")
+def adaptive_dir(tmp_path_factory):
+    """The small Kota Jambi corpus indexed with USE, searched with the adaptive weight."""
+    data_dir = tmp_path_factory.mktemp("adaptive")
+    write_corpus(data_dir).close()
+    (data_dir / "sikoja.yaml").write_text(
+        "semantic:\n  weight: adaptive\n  max_vector_weight: 0.6\n", encoding="utf-8")
+    build_index(load_settings(data_dir))
+    return data_dir
+
+
+@pytest.fixture()
+def adaptive(adaptive_dir):
+    searcher = Searcher(load_settings(adaptive_dir), ranking=RankingConfig(use_priors=False))
+    yield searcher
+    searcher.close()
+
+
+def test_familiar_queries_keep_the_base_vector_weight(adaptive):
+    # every word is indexed, or read by a lexicon: slang, a typo fixed, an English gloss
+    for query in ("penerbitan akta kelahiran", "bikin akte lahir anak", "akta kelahran",
+                  "cakmano ngurus kk", "birth certificate"):
+        response = adaptive.search(query, explain=True)
+        assert response.analysis.vector_weight == pytest.approx(0.25), query
+        assert response.analysis.unfamiliar == [], query
+        assert response.results[0].url in (AKTA_URL, KTP_URL), query
+
+
+def test_unfamiliar_words_raise_the_vector_weight_by_their_share(adaptive):
+    half = adaptive.search("ktp kucing", explain=True)
+    assert half.analysis.unfamiliar == ["kucing"]
+    assert half.analysis.vector_weight == pytest.approx(0.25 + (0.6 - 0.25) / 2)
+    assert half.results[0].url == KTP_URL  # the known word still finds its service
+    new = adaptive.search("kucing tersangkut", explain=True)
+    assert new.analysis.vector_weight == pytest.approx(0.6)
+
+
+def test_the_fused_score_uses_the_reported_weight(adaptive):
+    """Without priors, a result's fused score is 1/(k + keyword rank) + w/(k + vector
+    rank): the weight explain reports is the one ranking used (a result standing for
+    collapsed duplicates carries its best member's score, so those are left out)."""
+    response = adaptive.search("ktp kucing", explain=True)
+    weight, k = response.analysis.vector_weight, RankingConfig().rrf_k
+    both = [r.explain for r in response.results
+            if r.explain.keyword_rank and r.explain.vector_rank and not r.also_at]
+    assert len(both) >= 2
+    for e in both:
+        assert e.fused_score == pytest.approx(1 / (k + e.keyword_rank)
+                                              + weight / (k + e.vector_rank))
+
+
+def test_fixed_weight_ignores_new_words(adaptive_dir):
+    settings = load_settings(adaptive_dir)
+    settings.semantic.weight = "fixed"
+    searcher = Searcher(settings)
+    try:
+        response = searcher.search("ktp kucing", explain=True)
+    finally:
+        searcher.close()
+    assert response.analysis.vector_weight == pytest.approx(0.25)
+    assert response.analysis.unfamiliar is None
+
+
+def test_passage_is_title_headings_and_first_paragraph():
+    long_paragraph = ("Akta kelahiran adalah bukti sah status dan peristiwa kelahiran seseorang "
+                      "yang diterbitkan oleh Dinas Kependudukan dan Pencatatan Sipil. ") * 5
+    doc = Document(
+        url="http://127.0.0.1:8701/layanan/akta.html", source="disdukcapil",
+        opd="Dinas Kependudukan dan Pencatatan Sipil", kind="service",
+        title="Penerbitan Akta Kelahiran",
+        headings=["Penerbitan Akta Kelahiran", "Persyaratan", "Biaya"],
+        text="Penerbitan Akta Kelahiran\n12 Maret 2025\n"
+             "Akta kelahiran diterbitkan untuk setiap anak yang lahir di Kota Jambi.\n"
+             "Persyaratan\nSurat keterangan lahir dari bidan atau rumah sakit setempat.")
+    passage = passage_text(doc)
+    assert passage.splitlines() == [
+        "Penerbitan Akta Kelahiran ", "Persyaratan Biaya ",
+        "Akta kelahiran diterbitkan untuk setiap anak yang lahir di Kota Jambi."]
+    assert "bidan" not in passage  # the second paragraph is left out
+    doc.text = long_paragraph
+    capped = passage_text(doc).splitlines()[-1]
+    assert len(capped) <= PASSAGE_CHARS and long_paragraph.startswith(capped)
+    assert long_paragraph[len(capped)] == " "  # cut at a word boundary
+
+
+def test_an_index_of_passages_answers_and_a_switch_reembeds(tmp_path):
+    write_corpus(tmp_path).close()
+    first = build_index(load_settings(tmp_path))
+    (tmp_path / "sikoja.yaml").write_text("semantic:\n  text: passage\n", encoding="utf-8")
+    settings = load_settings(tmp_path)
+    switched = build_index(settings)
+    # every document is redone with its passage embedded, none kept from the whole text
+    assert switched.updated == switched.documents == first.documents
+    assert switched.embedded > 0
+    assert build_index(settings).updated == 0  # and the next build has nothing to do
+    searcher = Searcher(settings)
+    vectors = Searcher(settings, ranking=RankingConfig(use_keyword=False))
+    try:
+        assert searcher.search("bikin akte lahir anak").results[0].url == AKTA_URL
+        top = [r.url for r in vectors.search("surat kelahiran bayi").results[:2]]
+        assert AKTA_URL in top
+    finally:
+        searcher.close()
+        vectors.close()
+
+
+def test_semantic_settings_come_from_the_yaml_and_bad_values_are_clear(tmp_path):
+    (tmp_path / "sikoja.yaml").write_text(
+        "semantic:\n  text: passage\n  weight: adaptive\n", encoding="utf-8")
+    settings = load_settings(tmp_path)
+    assert (settings.semantic.text, settings.semantic.weight) == ("passage", "adaptive")
+    (tmp_path / "sikoja.yaml").write_text("semantic:\n  weight: sometimes\n", encoding="utf-8")
+    with pytest.raises(SikojaError, match="semantic.weight"):
+        load_settings(tmp_path)
