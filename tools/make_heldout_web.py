@@ -2491,10 +2491,10 @@ edited by hand:
 python tools/select_oov.py   # eval/heldout/oov_candidates.tsv -> eval/heldout/oov.tsv
 ```
 
-It prints why it rejected each other candidate (which word, in which entry). A lexicon or
-synonym entry that later lists a word of a kept query takes that query out of the category
-when the script is re-run (`tests/test_select_oov.py` notices); if the entry was added because
-of this set, the set is spent. `bench/eval_webs.py` reports `oov` as one more category row of
+It prints why it rejected each other candidate (which word, in which entry). The selection
+was made once, against the lexicons of the commit that added it, before any tuning, and is
+frozen: do not re-run it after lexicons grow, or tuning would take the hard queries out of the
+set (`tests/test_select_oov.py` checks the set is an unchanged selection of the candidates). `bench/eval_webs.py` reports `oov` as one more category row of
 the held-out web, on the same crawl, never in its overall score.
 """
 
