@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from search_api.jobs import JobBusy, scrub_paths
 from search_api.service import IndexUnavailable
-from sikoja.errors import SikojaError
+from sikoja.errors import EMPTY_QUERY, SikojaError
 
 log = logging.getLogger("search_api")
 
@@ -41,6 +41,8 @@ def validation_message(errors: list[dict[str, Any]]) -> str:
     if first.get("type") == "string_too_long" and "max_length" in ctx:
         what = "the query" if name == "q" else name
         return f"{what} is too long: at most {ctx['max_length']} characters are allowed"
+    if name == "q" and first.get("type") in ("string_too_short", "string_pattern_mismatch"):
+        return EMPTY_QUERY  # the schema's rule for a query with nothing but spaces
     if first.get("type") == "invalid":  # raised by a route with a sentence of its own
         return str(first.get("msg"))
     if first.get("type") == "missing":

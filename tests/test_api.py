@@ -357,7 +357,17 @@ def test_cors_allows_only_listed_portals_and_never_admin_headers(client):
     admin = client.options("/admin/api/status", headers={
         "Origin": PORTAL, "Access-Control-Request-Method": "GET",
         "Access-Control-Request-Headers": "x-api-key"})
-    assert admin.status_code == 400
+    assert admin.status_code != 200 and "access-control-allow-origin" not in admin.headers
+
+
+def test_an_allowed_portal_gets_no_cors_headers_from_the_admin_api(client, admin_key):
+    """A portal's scripts may call the public API, never read admin answers."""
+    for path in ("/admin/api/status", "/admin/api/synonyms", "/admin"):
+        r = client.get(path, headers={"Origin": PORTAL, **auth(admin_key)})
+        assert r.status_code == 200, path
+        assert not any(h.startswith("access-control-") for h in r.headers), (path, r.headers)
+    public = client.get("/api/health", headers={"Origin": PORTAL})
+    assert public.headers["access-control-allow-origin"] == PORTAL
 
 
 # -- protection ----------------------------------------------------------------------------
