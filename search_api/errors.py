@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from search_api.jobs import JobBusy, scrub_paths
@@ -59,6 +61,13 @@ def install_error_handlers(app: FastAPI, data_dir: Path) -> None:
         return JSONResponse(status_code=422,
                             content={"detail": detail, "message": validation_message(errors)})
 
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 405:  # Starlette names the first route's methods only
+            headers = {**(exc.headers or {}), "Allow": allowed_methods(app, request)}
+            exc = StarletteHTTPException(405, detail=exc.detail, headers=headers)
+        return await http_exception_handler(request, exc)
+
     @app.exception_handler(SikojaError)
     async def _user_error(request: Request, exc: SikojaError) -> JSONResponse:
         return JSONResponse(status_code=400, content={"detail": scrub_paths(str(exc), data_dir)})
@@ -76,6 +85,19 @@ def install_error_handlers(app: FastAPI, data_dir: Path) -> None:
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         return internal_error_response(exc)
+
+
+def allowed_methods(app: FastAPI, request: Request) -> str:
+    """Every method some route serves at this path (GET and POST /admin/api/synonyms are two
+    routes), for the ``Allow`` header of a 405."""
+    from fastapi.routing import iter_route_contexts  # routers included into the app, too
+
+    methods: set[str] = set()
+    for route in iter_route_contexts(app.router.routes):
+        regex = getattr(route, "path_regex", None)
+        if regex is not None and regex.match(request.url.path):
+            methods |= set(getattr(route, "methods", None) or ())
+    return ", ".join(sorted(methods))
 
 
 def internal_error_response(exc: BaseException) -> JSONResponse:

@@ -420,7 +420,7 @@ def _admin_routes(app) -> list[tuple[str, str]]:
             if method in ("HEAD", "OPTIONS"):
                 continue
             concrete = (path.replace("{job_id}", "1").replace("{bet_id}", "1")
-                        .replace("{rule:path}", "kk, kartu keluarga"))
+                        .replace("{rule:rule}", "kk, kartu keluarga"))
             routes.append((method, concrete))
     return routes
 

@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 
 from indexer.backend import Filters
 from search_api.life_events import LifeEvents, LifeEventsResponse
+from search_api.schema import BODY_RESPONSES, whole_number
 from search_api.service import IndexUnavailable, SearchService
 from sikoja.config import Settings
 from sikoja.documents import KINDS
@@ -47,8 +48,8 @@ class ClickIn(BaseModel):
     query: str = Field(description="the query whose results were shown", min_length=1)
     id: str = Field(description="id of the result opened", pattern=DOC_ID_PATTERN)
     url: str | None = Field(None, max_length=2048, description="URL of the result opened")
-    position: int | None = Field(None, ge=1, le=1000, strict=True,
-                                 description="1-based rank on the page (an integer)")
+    position: whole_number(1, 1000) | None = Field(  # type: ignore[valid-type]
+        None, description="1-based rank on the page (an integer)")
 
 
 class IndexHealth(BaseModel):
@@ -149,10 +150,6 @@ def public_router(settings: Settings) -> APIRouter:
                                      "characters"}}
     limited = {429: {"description": "too many requests from this client; see Retry-After"}}
     no_index = {503: {"description": "no index has been built yet"}}
-    body_errors = {
-        400: {"description": "the body is not valid JSON"},
-        408: {"description": "the body did not arrive in time"},
-        413: {"description": "the body is larger than the server accepts"}}
 
     @router.get("/search", response_model=SearchResponse,
                 responses={**too_long, **limited, **no_index},
@@ -236,7 +233,7 @@ def public_router(settings: Settings) -> APIRouter:
             raise HTTPException(404, detail="no service with this id")
         return result
 
-    @router.post("/click", status_code=204, responses={**too_long, **limited, **body_errors},
+    @router.post("/click", status_code=204, responses={**too_long, **limited, **BODY_RESPONSES},
                  summary="Record which result a citizen opened")
     async def click(request: Request, body: ClickIn) -> Response:
         """For analytics only (click-through per query); nothing personal is stored."""
