@@ -302,9 +302,11 @@ def public_router(settings: Settings) -> APIRouter:
 
 def _problems(request: Request) -> list[str]:
     """What keeps a serving instance from saving or reading its data: a (nearly) full disk,
-    failed analytics writes, an unreadable crawl store."""
+    failed analytics writes, an unreadable crawl store or job list. Called after
+    ``jobs.running()`` and ``sites.sites()``, whose last attempt it reports."""
     state = request.app.state
-    found = [p for p in (state.analytics.write_problem(), state.sites.problem) if p]
+    found = [p for p in (state.analytics.write_problem(), state.sites.problem,
+                         state.jobs.problem) if p]
     try:
         free = shutil.disk_usage(state.settings.data_dir).free
     except OSError:
