@@ -11,6 +11,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import sqlite3
 import time
 from pathlib import Path
@@ -419,8 +420,9 @@ def _admin_routes(app) -> list[tuple[str, str]]:
         for method in sorted(getattr(route, "methods", None) or {"GET"}):
             if method in ("HEAD", "OPTIONS"):
                 continue
-            concrete = (path.replace("{job_id}", "1").replace("{bet_id}", "1")
-                        .replace("{rule:rule}", "kk, kartu keluarga"))
+            # {name} or {name:convertor}: an id, or a synonym rule
+            concrete = re.sub(r"\{(\w+)(?::\w+)?\}",
+                              lambda m: "kk, kartu keluarga" if m[1] == "rule" else "1", path)
             routes.append((method, concrete))
     return routes
 
