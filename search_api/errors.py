@@ -107,6 +107,20 @@ def internal_error_response(exc: BaseException) -> JSONResponse:
                         content={"detail": "internal server error", "error_id": error_id})
 
 
+class TrackedSend:
+    """``send`` that remembers whether the response has started: until then a middleware
+    may still answer an error itself; after, the client can only see a cut response."""
+
+    def __init__(self, send: Send) -> None:
+        self._send = send
+        self.started = False
+
+    async def __call__(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.started = True
+        await self._send(message)
+
+
 class CatchAllMiddleware:
     """Turns any exception escaping a route into the generic 500 answer.
 
@@ -124,20 +138,13 @@ class CatchAllMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = False
-
-        async def send_tracking(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+        tracked = TrackedSend(send)
         try:
-            await self.app(scope, receive, send_tracking)
+            await self.app(scope, receive, tracked)
         except (KeyboardInterrupt, SystemExit, asyncio.CancelledError, GeneratorExit):
             raise
         except BaseException as exc:  # a Rust panic (pyo3 PanicException) is a BaseException
-            if started:  # too late to answer differently; the client sees a cut response
+            if tracked.started:  # too late to answer differently; the client sees a cut response
                 log.error("error after the response started", exc_info=exc)
                 return
             response = internal_error_response(exc)

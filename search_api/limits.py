@@ -25,6 +25,8 @@ import time
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from search_api.errors import TrackedSend
+
 ADMIN_PREFIX = "/admin/api/"
 
 
@@ -66,18 +68,11 @@ class BodyLimitMiddleware:
             await _answer(send, too_large(cap))
             return
         bounded = _BoundedBody(receive, cap, self.timeout)
-        started = False
-
-        async def send_tracking(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+        tracked = TrackedSend(send)
         try:
-            await self.app(scope, bounded.receive, send_tracking)
+            await self.app(scope, bounded.receive, tracked)
         except BodyRejected as exc:  # read outside FastAPI's body parsing: answer it here
-            if not started:
+            if not tracked.started:
                 await _answer(send, exc)
 
 
