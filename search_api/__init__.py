@@ -10,7 +10,9 @@
   the admin page ``/admin`` and the API docs ``/docs`` (no framework, no CDN).
 - ``service.py`` (searcher, caches, refresh), ``analytics.py`` (no personal data),
   ``keys.py`` (hashed API keys), ``jobs.py`` (one background job at a time),
-  ``ratelimit.py``, ``security.py`` (headers, auth), ``errors.py``, ``metrics.py``.
+  ``ratelimit.py``, ``security.py`` (headers, auth, CORS, redirects), ``errors.py``,
+  ``metrics.py``, ``limits.py`` (request body caps and deadline), ``schema.py`` (types and
+  answers that keep the OpenAPI schema true), ``server.py`` (uvicorn options).
 
 State of its own lives in the data dir: ``admin.db`` (keys, jobs) and ``analytics.db``.
 """

@@ -22,7 +22,10 @@ person would type (``plausible_query``): no emoji, markup, repeated phrases, one
 terms or essay-length text.
 
 Writes go through a queue to one writer thread in batches, so a burst of searches costs
-the request an append to a list, not a disk write.
+the request an append to a list, not a disk write. A write that fails (a full disk:
+"database or disk is full") loses those events but never a search; ``write_problem`` says
+why until a write succeeds again, for /api/health. If even today's salt cannot be stored,
+the process keeps one in memory for the day.
 """
 
 from __future__ import annotations
@@ -225,6 +228,7 @@ class Analytics:
         self._salt: tuple[str, bytes] | None = None
         self._salt_lock = threading.Lock()
         self._queue: queue.Queue[tuple[str, tuple[Any, ...]] | None] = queue.Queue(maxsize=50_000)
+        self._write_error: tuple[float, str] | None = None
         self._prune()
         self._writer = threading.Thread(target=self._write_loop, name="analytics-writer",
                                         daemon=True)
@@ -269,6 +273,19 @@ class Analytics:
         now = self._clock()
         self._put(("click", (round(now), _day(now), scrub_query(query), doc_id, url, position,
                              visitor)))
+
+    def write_problem(self) -> str | None:
+        """Why analytics are not being saved (the last write failed), or None."""
+        failed = self._write_error
+        if failed is None:
+            return None
+        since = datetime.fromtimestamp(failed[0], UTC).strftime("%Y-%m-%d %H:%M UTC")
+        return f"search analytics cannot be saved since {since}: {failed[1]}"
+
+    def _failed(self, what: str, exc: Exception) -> None:
+        log.error("could not write %s: %s", what, exc)
+        if self._write_error is None:
+            self._write_error = (self._clock(), str(exc))
 
     def flush(self) -> None:
         """Wait until every recorded event is on disk (tests, reports, shutdown)."""
@@ -399,12 +416,16 @@ class Analytics:
         with self._salt_lock:
             if self._salt and self._salt[0] == day:
                 return self._salt
-            with self._read_lock, self._db:
-                self._db.execute("INSERT OR IGNORE INTO salts (day, salt) VALUES (?, ?)",
-                                 (day, secrets.token_hex(32)))
-                self._db.execute("DELETE FROM salts WHERE day != ?", (day,))
-                salt = self._db.execute("SELECT salt FROM salts WHERE day = ?",
-                                        (day,)).fetchone()["salt"]
+            try:
+                with self._read_lock, self._db:
+                    self._db.execute("INSERT OR IGNORE INTO salts (day, salt) VALUES (?, ?)",
+                                     (day, secrets.token_hex(32)))
+                    self._db.execute("DELETE FROM salts WHERE day != ?", (day,))
+                    salt = self._db.execute("SELECT salt FROM salts WHERE day = ?",
+                                            (day,)).fetchone()["salt"]
+            except sqlite3.Error as exc:  # a search must not fail for its analytics
+                self._failed("today's visitor salt", exc)
+                salt = secrets.token_hex(32)
             self._salt = (day, bytes.fromhex(salt))
             return self._salt
 
@@ -444,17 +465,22 @@ class Analytics:
                         self._db.executemany(
                             "INSERT INTO clicks (at, day, query, doc_id, url, position, "
                             "visitor) VALUES (?, ?, ?, ?, ?, ?, ?)", clicks)
-            except sqlite3.Error:
-                log.exception("could not write %d analytics events", len(batch))
+            except sqlite3.Error as exc:
+                self._failed(f"{len(batch)} analytics events", exc)
+            else:
+                self._write_error = None
             finally:
                 for _ in batch:
                     self._queue.task_done()
 
     def _prune(self) -> None:
         cutoff = self._clock() - RETENTION_DAYS * 86400
-        with self._db:
-            self._db.execute("DELETE FROM searches WHERE at < ?", (cutoff,))
-            self._db.execute("DELETE FROM clicks WHERE at < ?", (cutoff,))
+        try:
+            with self._db:
+                self._db.execute("DELETE FROM searches WHERE at < ?", (cutoff,))
+                self._db.execute("DELETE FROM clicks WHERE at < ?", (cutoff,))
+        except sqlite3.Error as exc:  # start anyway: old rows wait for the next start
+            self._failed("the pruning of old analytics", exc)
 
 
 def _words_differ(query: str, target: str) -> bool:

@@ -1,9 +1,10 @@
 """The sikoja web service: ``create_app(settings)`` builds the FastAPI app.
 
 Middleware, outermost first: metrics (every answer counted, 429 and 500 included), security
-headers, CORS (only the portals in ``Settings.api.cors_origins``, and only for the public
-API: admin headers are never allowed cross-origin), the rate limiter (public /api only),
-gzip, then a catch-all that turns any unexpected exception into a bare 500.
+headers, CORS (only the portals in ``Settings.api.cors_origins``, and never on admin paths:
+admin headers are never allowed cross-origin), the rate limiter (public /api only),
+gzip, a catch-all that turns any unexpected exception into a bare 500, then the request
+body limits (413 over the cap, 408 when too slow; ``search_api.limits``).
 
 State lives in the data dir: the index (``indexer``), best bets, synonyms, and this
 package's ``admin.db`` (API keys, jobs) and ``analytics.db``.
@@ -20,7 +21,6 @@ from datetime import date
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -30,12 +30,13 @@ from indexer.bestbets import BestBetStore
 from search_api.analytics import Analytics
 from search_api.errors import CatchAllMiddleware, install_error_handlers
 from search_api.jobs import Job, JobRunner
+from search_api.limits import BodyLimitMiddleware
 from search_api.metrics import Metrics, MetricsMiddleware, state_metrics
 from search_api.ratelimit import RateLimitMiddleware, TokenBucketLimiter
 from search_api.routers.admin import admin_router
 from search_api.routers.pages import mount_pages
 from search_api.routers.public import public_router
-from search_api.security import SecurityHeadersMiddleware
+from search_api.security import PublicCORSMiddleware, SecurityHeadersMiddleware
 from search_api.service import SearchService
 from search_api.sites import SiteHealthReader
 from search_api.synonym_admin import SynonymAdmin
@@ -128,6 +129,9 @@ def create_app(settings: Settings, *, sources_path: Path | None = None) -> FastA
     mount_pages(app, settings)
 
     # added innermost first
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.api.max_body_bytes,
+                       max_admin_bytes=settings.api.max_admin_body_bytes,
+                       timeout=settings.api.body_timeout_seconds)
     app.add_middleware(CatchAllMiddleware)
     # Phones on slow links: a 12 KB result page travels as ~3 KB. Nothing secret is ever in
     # a response body next to reflected input, so compression leaks nothing (BREACH).
@@ -139,7 +143,7 @@ def create_app(settings: Settings, *, sources_path: Path | None = None) -> FastA
         on_limited=lambda path: metrics.rate_limited.labels(_path_label(path)).inc(),
     )
     app.add_middleware(
-        CORSMiddleware,
+        PublicCORSMiddleware,
         allow_origins=list(settings.api.cors_origins),
         allow_methods=["GET", "POST"],
         allow_headers=["Content-Type"],  # never X-API-Key or Authorization: admin is ours
@@ -154,7 +158,10 @@ def create_app_from_environment() -> FastAPI:
     """App factory for running several server processes on one data dir:
 
         SIKOJA_DATA_DIR=/srv/sikoja uvicorn search_api.app:create_app_from_environment \\
-            --factory --workers 2 --host 127.0.0.1 --port 8000
+            --factory --workers 2 --host 127.0.0.1 --port 8000 --no-proxy-headers
+
+(``--no-proxy-headers`` unless ``api.trust_proxy_headers`` is on: ``sikoja serve`` passes
+the options of ``search_api.server.uvicorn_options`` itself.)
 
     Settings come from ``$SIKOJA_DATA_DIR/sikoja.yaml`` and ``SIKOJA_*`` variables, as for
     ``sikoja serve``. Each process keeps its own caches and rate-limit buckets; jobs stay one

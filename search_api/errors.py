@@ -15,13 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from search_api.jobs import JobBusy, scrub_paths
 from search_api.service import IndexUnavailable
-from sikoja.errors import SikojaError
+from sikoja.errors import EMPTY_QUERY, SikojaError
 
 log = logging.getLogger("search_api")
 
@@ -41,6 +43,8 @@ def validation_message(errors: list[dict[str, Any]]) -> str:
     if first.get("type") == "string_too_long" and "max_length" in ctx:
         what = "the query" if name == "q" else name
         return f"{what} is too long: at most {ctx['max_length']} characters are allowed"
+    if name == "q" and first.get("type") in ("string_too_short", "string_pattern_mismatch"):
+        return EMPTY_QUERY  # the schema's rule for a query with nothing but spaces
     if first.get("type") == "invalid":  # raised by a route with a sentence of its own
         return str(first.get("msg"))
     if first.get("type") == "missing":
@@ -56,6 +60,13 @@ def install_error_handlers(app: FastAPI, data_dir: Path) -> None:
                    "type": e.get("type", "")} for e in errors]
         return JSONResponse(status_code=422,
                             content={"detail": detail, "message": validation_message(errors)})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 405:  # Starlette names the first route's methods only
+            headers = {**(exc.headers or {}), "Allow": allowed_methods(app, request)}
+            exc = StarletteHTTPException(405, detail=exc.detail, headers=headers)
+        return await http_exception_handler(request, exc)
 
     @app.exception_handler(SikojaError)
     async def _user_error(request: Request, exc: SikojaError) -> JSONResponse:
@@ -76,11 +87,38 @@ def install_error_handlers(app: FastAPI, data_dir: Path) -> None:
         return internal_error_response(exc)
 
 
+def allowed_methods(app: FastAPI, request: Request) -> str:
+    """Every method some route serves at this path (GET and POST /admin/api/synonyms are two
+    routes), for the ``Allow`` header of a 405."""
+    from fastapi.routing import iter_route_contexts  # routers included into the app, too
+
+    methods: set[str] = set()
+    for route in iter_route_contexts(app.router.routes):
+        regex = getattr(route, "path_regex", None)
+        if regex is not None and regex.match(request.url.path):
+            methods |= set(getattr(route, "methods", None) or ())
+    return ", ".join(sorted(methods))
+
+
 def internal_error_response(exc: BaseException) -> JSONResponse:
     error_id = uuid.uuid4().hex[:12]
     log.error("unhandled error %s", error_id, exc_info=exc)
     return JSONResponse(status_code=500,
                         content={"detail": "internal server error", "error_id": error_id})
+
+
+class TrackedSend:
+    """``send`` that remembers whether the response has started: until then a middleware
+    may still answer an error itself; after, the client can only see a cut response."""
+
+    def __init__(self, send: Send) -> None:
+        self._send = send
+        self.started = False
+
+    async def __call__(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.started = True
+        await self._send(message)
 
 
 class CatchAllMiddleware:
@@ -100,20 +138,13 @@ class CatchAllMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = False
-
-        async def send_tracking(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
+        tracked = TrackedSend(send)
         try:
-            await self.app(scope, receive, send_tracking)
+            await self.app(scope, receive, tracked)
         except (KeyboardInterrupt, SystemExit, asyncio.CancelledError, GeneratorExit):
             raise
         except BaseException as exc:  # a Rust panic (pyo3 PanicException) is a BaseException
-            if started:  # too late to answer differently; the client sees a cut response
+            if tracked.started:  # too late to answer differently; the client sees a cut response
                 log.error("error after the response started", exc_info=exc)
                 return
             response = internal_error_response(exc)

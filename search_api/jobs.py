@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import queue
 import re
+import sqlite3
 import threading
 import time
 import traceback
@@ -85,6 +86,7 @@ class JobRunner:
         self.on_finished = on_finished
         self._lock = threading.Lock()
         self._running: tuple[int, multiprocessing.process.BaseProcess, int] | None = None
+        self.problem: str | None = None  # why the job records cannot be read, for health
         db = self._db()
         try:
             with db:
@@ -144,7 +146,16 @@ class JobRunner:
         return [_row_to_job(r) for r in rows]
 
     def running(self) -> Job | None:
-        jobs = [j for j in self.recent(5) if j.state == "running"]
+        """The job running now. Health and metrics ask: when admin.db cannot be read (a
+        full disk cannot make SQLite's WAL files), None, and ``problem`` says why."""
+        try:
+            recent = self.recent(5)
+        except sqlite3.Error as exc:
+            log.warning("cannot read the job records: %s", exc)
+            self.problem = f"job records cannot be read: {exc}"
+            return None
+        self.problem = None
+        jobs = [j for j in recent if j.state == "running"]
         return jobs[0] if jobs else None
 
     def wait(self, job_id: int, timeout: float = 600.0) -> Job | None:

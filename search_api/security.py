@@ -7,15 +7,25 @@ and the admin page may load only their own scripts and styles (no inline script,
 the API and static files may load nothing at all. ``frame-ancestors`` lets only the
 allow-listed portals frame the search page; the admin page and the docs cannot be framed.
 
+Redirects never name a host: the trailing-slash redirect would otherwise echo whatever
+``Host`` a client sent (an open redirect through a cache or a crafted link); its
+``Location`` is made relative. CORS headers are given on public paths only, never on
+``/admin``.
+
 Admin endpoints take an API key in ``X-API-Key`` or ``Authorization: Bearer``: none or an
-unknown key is 401, a revoked key 403 (see ``search_api.keys``).
+unknown key is 401, a revoked key 403 (see ``search_api.keys``). The scheme is
+case-insensitive (``bearer`` is ``Bearer``, RFC 7235); spaces around the key are not part of
+it (HTTP drops them around a header value, RFC 6750 allows several after ``Bearer``), so
+they are trimmed; a key with whitespace inside is no key (401).
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from fastapi import HTTPException, Request, Security
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -65,6 +75,8 @@ class SecurityHeadersMiddleware:
         path = scope.get("path", "")
         csp, frameable = self.policy(path)
         https = scope.get("scheme") == "https"
+        host = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"host"),
+                    "")
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -76,6 +88,8 @@ class SecurityHeadersMiddleware:
                     headers.setdefault("x-frame-options", "DENY")
                 if https:
                     headers.setdefault("strict-transport-security", "max-age=31536000")
+                if 300 <= message["status"] < 400 and "location" in headers:
+                    headers["location"] = relative_location(headers["location"], host)
                 if path.startswith("/admin"):
                     headers["cache-control"] = "no-store"
                 elif path.startswith("/static/") and "cache-control" not in headers:
@@ -86,6 +100,35 @@ class SecurityHeadersMiddleware:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def relative_location(location: str, host: str) -> str:
+    """``location`` without scheme and host when it points at the request's own ``Host``
+    (which the client chose): the redirect stays on whatever site the client is on. Never
+    ``//...`` either, which a browser reads as another host."""
+    parts = urlsplit(location)
+    if parts.netloc and parts.netloc.lower() != host.lower():
+        return location  # somewhere else on purpose, not built from the request
+    if not parts.netloc and not location.startswith("//"):
+        return location
+    path = "/" + (parts.path or "/").lstrip("/")
+    return path + (f"?{parts.query}" if parts.query else "")
+
+
+class PublicCORSMiddleware:
+    """Starlette's CORS for every path but ``/admin``: an allowed portal may call the public
+    API from its pages, never the admin API (no ``Access-Control-Allow-Origin`` there, so a
+    browser keeps the answer from the portal's scripts)."""
+
+    def __init__(self, app: ASGIApp, **options: Any) -> None:
+        self.app = app
+        self.cors = CORSMiddleware(app, **options)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("path", "").startswith("/admin"):
+            await self.app(scope, receive, send)
+            return
+        await self.cors(scope, receive, send)
 
 
 _api_key_header = APIKeyHeader(
@@ -101,14 +144,17 @@ def require_admin(
     bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
 ) -> ApiKey:
     """The admin's key, or 401 (missing or unknown) / 403 (revoked)."""
-    plain = api_key or (bearer.credentials if bearer else None)
+    plain = (api_key or (bearer.credentials if bearer else None) or "").strip()
     if not plain:
         raise HTTPException(
             status_code=401,
             detail="an admin API key is required: send it in X-API-Key or "
                    "Authorization: Bearer",
             headers={"WWW-Authenticate": "Bearer"})
-    status, key = check_key(request.app.state.settings.data_dir, plain.strip())
+    if any(c.isspace() for c in plain):
+        raise HTTPException(status_code=401, detail="unknown API key",
+                            headers={"WWW-Authenticate": "Bearer"})
+    status, key = check_key(request.app.state.settings.data_dir, plain)
     if status is KeyCheck.REVOKED:
         raise HTTPException(status_code=403, detail="this API key has been revoked")
     if status is not KeyCheck.VALID or key is None:

@@ -3,11 +3,14 @@
 The crawler owns the numbers (``crawler.reports.sites_report`` over the document store);
 this module only reads them, keeps them for half a minute (a health check or a Prometheus
 scrape every few seconds must not rescan the fetch log), and turns them into plain dicts.
+When the store cannot be opened (a full disk cannot make SQLite's WAL files), the last
+numbers read are kept and ``problem`` says why, for /api/health.
 """
 
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 from datetime import datetime
@@ -27,17 +30,20 @@ class SiteHealthReader:
         self.data_dir = Path(data_dir)
         self._cached: tuple[float, list[dict[str, Any]]] = (0.0, [])
         self._lock = threading.Lock()
+        self.problem: str | None = None
 
     def sites(self, *, fresh: bool = False) -> list[dict[str, Any]]:
         with self._lock:
             at, sites = self._cached
             if not fresh and at and time.monotonic() - at < CACHE_SECONDS:
                 return sites
-            sites = self._read()
+            read = self._read()
+            sites = sites if read is None else read
             self._cached = (time.monotonic(), sites)
             return sites
 
-    def _read(self) -> list[dict[str, Any]]:
+    def _read(self) -> list[dict[str, Any]] | None:
+        """The report, or None when the store cannot be opened now."""
         from sikoja.store import DocumentStore, documents_db_path
 
         if not documents_db_path(self.data_dir).is_file():
@@ -47,7 +53,13 @@ class SiteHealthReader:
         except ImportError:
             log.warning("crawler.reports is not available; no site health")
             return []
-        store = DocumentStore.open(self.data_dir)
+        try:
+            store = DocumentStore.open(self.data_dir)
+        except (sqlite3.Error, OSError) as exc:
+            log.warning("cannot open the document store for site health: %s", exc)
+            self.problem = f"crawl health cannot be read: {exc}"
+            return None
+        self.problem = None
         try:
             report = sites_report(store)
         except Exception:

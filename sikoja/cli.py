@@ -129,6 +129,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from search_api.app import create_app
+    from search_api.server import uvicorn_options
     from sikoja.config import load_settings
     from sikoja.demo.run import check_ports, demo_sites_for
 
@@ -150,10 +151,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
             os.environ["SIKOJA_DATA_DIR"] = str(Path(args.data_dir).resolve())
             uvicorn.run("search_api.app:create_app_from_environment", factory=True,
                         workers=args.workers, host=args.host, port=args.port,
-                        log_level="warning", access_log=False)
+                        **uvicorn_options(settings))
             return 0
         uvicorn.run(create_app(settings), host=args.host, port=args.port,
-                    log_level="warning", access_log=False)
+                    **uvicorn_options(settings))
     return 0
 
 

@@ -65,7 +65,18 @@ class ApiSettings(BaseModel):
     cors_origins: list[str] = Field(default_factory=list)
     rate_limit_per_minute: int = 120
     max_query_length: int = 200
+    # X-Forwarded-For / X-Real-IP name the client only when a proxy we run sets them; this
+    # also decides uvicorn's own proxy_headers (its default trusts loopback).
     trust_proxy_headers: bool = False
+    # Request bodies: a click is a few hundred bytes; the admin's synonym import up to 5M
+    # characters. Anything over the cap is answered 413 without being read.
+    max_body_bytes: int = Field(64 * 1024, ge=1024)
+    max_admin_body_bytes: int = Field(16 * 1024 * 1024, ge=1024)
+    # Seconds a client has to send the whole body once the request has started; after that
+    # it is answered 408 and the connection closed (a short body never holds a worker).
+    body_timeout_seconds: float = Field(30.0, gt=0)
+    # Seconds an idle keep-alive connection stays open (uvicorn's timeout_keep_alive).
+    keep_alive_seconds: float = Field(5.0, gt=0)
 
 
 class SemanticSettings(BaseModel):

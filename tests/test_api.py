@@ -11,6 +11,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import sqlite3
 import time
 from pathlib import Path
@@ -357,7 +358,17 @@ def test_cors_allows_only_listed_portals_and_never_admin_headers(client):
     admin = client.options("/admin/api/status", headers={
         "Origin": PORTAL, "Access-Control-Request-Method": "GET",
         "Access-Control-Request-Headers": "x-api-key"})
-    assert admin.status_code == 400
+    assert admin.status_code != 200 and "access-control-allow-origin" not in admin.headers
+
+
+def test_an_allowed_portal_gets_no_cors_headers_from_the_admin_api(client, admin_key):
+    """A portal's scripts may call the public API, never read admin answers."""
+    for path in ("/admin/api/status", "/admin/api/synonyms", "/admin"):
+        r = client.get(path, headers={"Origin": PORTAL, **auth(admin_key)})
+        assert r.status_code == 200, path
+        assert not any(h.startswith("access-control-") for h in r.headers), (path, r.headers)
+    public = client.get("/api/health", headers={"Origin": PORTAL})
+    assert public.headers["access-control-allow-origin"] == PORTAL
 
 
 # -- protection ----------------------------------------------------------------------------
@@ -409,8 +420,9 @@ def _admin_routes(app) -> list[tuple[str, str]]:
         for method in sorted(getattr(route, "methods", None) or {"GET"}):
             if method in ("HEAD", "OPTIONS"):
                 continue
-            concrete = (path.replace("{job_id}", "1").replace("{bet_id}", "1")
-                        .replace("{rule:path}", "kk, kartu keluarga"))
+            # {name} or {name:convertor}: an id, or a synonym rule
+            concrete = re.sub(r"\{(\w+)(?::\w+)?\}",
+                              lambda m: "kk, kartu keluarga" if m[1] == "rule" else "1", path)
             routes.append((method, concrete))
     return routes
 

@@ -3,6 +3,11 @@
 Synonyms and best bets change answers immediately: after an edit the response caches are
 emptied, so the next search uses them. Crawl and reindex run as background jobs, one at a
 time (``search_api.jobs``); a finished reindex is picked up by the running searcher.
+
+The schema says what each route answers: 401/403 for keys, 400 for a request whose shape is
+right but whose meaning is not (a synonym line that is not a rule, an unknown version, no
+sources file), 404 for an unknown id. Bodies are typed strictly (``true`` is not 1, ``"yes"``
+is not ``true``) so that what the schema calls invalid is refused.
 """
 
 from __future__ import annotations
@@ -10,19 +15,38 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictBool
+from starlette.convertors import Convertor, register_url_convertor
 
 from indexer.bestbets import BestBet
 from search_api.analytics import QueryReport
 from search_api.jobs import Job, scrub_paths
 from search_api.keys import ApiKey
+from search_api.schema import BODY_RESPONSES, MAX_ID, whole_number
 from search_api.security import require_admin
 from search_api.service import IndexUnavailable
 
 Admin = Annotated[ApiKey, Depends(require_admin)]
+
+
+class _RuleConvertor(Convertor[str]):
+    """A synonym rule in a URL path: it has two terms (``a, b`` or ``a => b``), so
+    ``/synonyms/export`` and the other fixed paths are never taken for a rule to delete (and
+    their ``Allow`` headers do not list DELETE)."""
+
+    regex = r".*?(?:,|=>).*"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("rule", _RuleConvertor())
 
 
 class BestBetIn(BaseModel):
@@ -36,11 +60,11 @@ class BestBetIn(BaseModel):
 class CrawlIn(BaseModel):
     sources: list[str] = Field(default_factory=list,
                                description="names from the sources file; empty for all")
-    reindex: bool = Field(True, description="rebuild the index when the crawl is done")
+    reindex: StrictBool = Field(True, description="rebuild the index when the crawl is done")
 
 
 class ReindexIn(BaseModel):
-    full: bool = Field(False, description="re-analyse every document, not only changed ones")
+    full: StrictBool = Field(False, description="re-analyse every document, not only changed ones")
 
 
 class SynonymIn(BaseModel):
@@ -53,12 +77,12 @@ class SynonymIn(BaseModel):
 
 class SynonymImport(BaseModel):
     text: str = Field(max_length=5_000_000, description="synonym lines, as `export` writes them")
-    replace: bool = Field(False, description="replace every rule instead of adding to them")
+    replace: StrictBool = Field(False, description="replace every rule instead of adding to them")
     why: str = Field(min_length=1, max_length=500)
 
 
 class Rollback(BaseModel):
-    version: int = Field(ge=1)
+    version: whole_number()  # type: ignore[valid-type]
     why: str = Field(min_length=1, max_length=500)
 
 
@@ -69,8 +93,18 @@ class StatusResponse(BaseModel):
     caches: dict[str, int]
 
 
+ADMIN_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **BODY_RESPONSES,
+    400: {"description": "the request cannot be carried out as asked (detail says why), or "
+                         "its body is not valid JSON"},
+    401: {"description": "no API key, or an unknown one"},
+    403: {"description": "the API key has been revoked"},
+}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "no such id"}}
+
+
 def admin_router() -> APIRouter:
-    router = APIRouter(prefix="/admin/api", tags=["admin"])
+    router = APIRouter(prefix="/admin/api", tags=["admin"], responses=ADMIN_RESPONSES)
 
     @router.get("/status", response_model=StatusResponse, summary="Index, job and cache state")
     def status(request: Request, key: Admin) -> StatusResponse:
@@ -99,14 +133,6 @@ def admin_router() -> APIRouter:
         request.app.state.search.answers_changed()
         return result
 
-    @router.delete("/synonyms/{rule:path}", summary="Remove a synonym rule by its text")
-    def synonyms_remove(request: Request, rule: str, key: Admin,
-                        why: Annotated[str, Query(min_length=1, max_length=500)]
-                        ) -> dict[str, Any]:
-        result = request.app.state.synonyms.remove(rule, who=key.name, why=why)
-        request.app.state.search.answers_changed()
-        return result
-
     @router.post("/synonyms/import", summary="Import synonym lines (all or nothing)")
     def synonyms_import(request: Request, body: SynonymImport, key: Admin) -> dict[str, Any]:
         """A text with a bad line changes nothing and the answer lists every problem."""
@@ -117,8 +143,10 @@ def admin_router() -> APIRouter:
 
     @router.get("/synonyms/export", response_class=PlainTextResponse,
                 summary="The synonym rules as a text file")
-    def synonyms_export(request: Request, key: Admin,
-                        version: Annotated[int | None, Query(ge=1)] = None) -> PlainTextResponse:
+    def synonyms_export(
+        request: Request, key: Admin,
+        version: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
+    ) -> PlainTextResponse:
         return PlainTextResponse(request.app.state.synonyms.export_text(version))
 
     @router.get("/synonyms/history", summary="Versions of the synonym rules, newest first")
@@ -129,6 +157,15 @@ def admin_router() -> APIRouter:
     @router.post("/synonyms/rollback", summary="Make an earlier version current again")
     def synonyms_rollback(request: Request, body: Rollback, key: Admin) -> dict[str, Any]:
         result = request.app.state.synonyms.rollback(body.version, who=key.name, why=body.why)
+        request.app.state.search.answers_changed()
+        return result
+
+    @router.delete("/synonyms/{rule:rule}", responses=NOT_FOUND,
+                   summary="Remove a synonym rule by its text")
+    def synonyms_remove(request: Request, rule: str, key: Admin,
+                        why: Annotated[str, Query(min_length=1, max_length=500)]
+                        ) -> dict[str, Any]:
+        result = request.app.state.synonyms.remove(rule, who=key.name, why=why)
         request.app.state.search.answers_changed()
         return result
 
@@ -147,8 +184,10 @@ def admin_router() -> APIRouter:
         request.app.state.search.answers_changed()
         return next(b for b in store.list() if b.id == bet_id)
 
-    @router.delete("/bestbets/{bet_id}", status_code=204, summary="Remove a best bet")
-    def bestbets_remove(request: Request, bet_id: int, key: Admin) -> None:
+    @router.delete("/bestbets/{bet_id:int}", status_code=204, responses=NOT_FOUND,
+                   summary="Remove a best bet")
+    def bestbets_remove(request: Request, bet_id: Annotated[int, Path(le=MAX_ID)],
+                        key: Admin) -> None:
         if not request.app.state.bestbets.remove(bet_id, who=key.name):
             raise HTTPException(404, detail=f"no best bet with id {bet_id}")
         request.app.state.search.answers_changed()
@@ -173,8 +212,9 @@ def admin_router() -> APIRouter:
                   limit: Annotated[int, Query(ge=1, le=100)] = 10) -> list[Job]:
         return request.app.state.jobs.recent(limit)
 
-    @router.get("/jobs/{job_id}", response_model=Job, summary="One job's status and progress")
-    def jobs_get(request: Request, job_id: int, key: Admin) -> Job:
+    @router.get("/jobs/{job_id:int}", response_model=Job, responses=NOT_FOUND,
+                summary="One job's status and progress")
+    def jobs_get(request: Request, job_id: Annotated[int, Path(le=MAX_ID)], key: Admin) -> Job:
         job = request.app.state.jobs.get(job_id)
         if job is None:
             raise HTTPException(404, detail=f"no job with id {job_id}")

@@ -11,6 +11,7 @@ OpenAPI schema, and FastAPI must be able to evaluate annotations that use those 
 
 import asyncio
 import functools
+import shutil
 from typing import Annotated, Any, Literal
 
 from anyio import CapacityLimiter, to_thread
@@ -21,14 +22,19 @@ from pydantic import BaseModel, Field
 
 from indexer.backend import Filters
 from search_api.life_events import LifeEvents, LifeEventsResponse
+from search_api.schema import BODY_RESPONSES, whole_number
 from search_api.service import IndexUnavailable, SearchService
 from sikoja.config import Settings
 from sikoja.documents import KINDS
-from sikoja.errors import EMPTY_QUERY
 from sikoja.results import Result, SearchResponse
 
 Kind = Literal[KINDS]  # type: ignore[valid-type]
 DOC_ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
+# Something besides ASCII whitespace: the same in the schema's regex dialect and the
+# server's, so a query the schema calls valid is never answered 422 as empty.
+NOT_BLANK = r"[^ \t\n\r\f\v]"
+# Less free space than this on the data dir's disk and writes are about to fail.
+LOW_DISK_BYTES = 8 * 1024 * 1024
 SEARCH_THREADS = 2
 MAX_FILTER_VALUES = 20
 
@@ -42,7 +48,8 @@ class ClickIn(BaseModel):
     query: str = Field(description="the query whose results were shown", min_length=1)
     id: str = Field(description="id of the result opened", pattern=DOC_ID_PATTERN)
     url: str | None = Field(None, max_length=2048, description="URL of the result opened")
-    position: int | None = Field(None, ge=1, le=1000, description="1-based rank on the page")
+    position: whole_number(1, 1000) | None = Field(  # type: ignore[valid-type]
+        None, description="1-based rank on the page (an integer)")
 
 
 class IndexHealth(BaseModel):
@@ -54,7 +61,11 @@ class IndexHealth(BaseModel):
 
 
 class HealthResponse(BaseModel):
-    status: Literal["ok", "no_index"]
+    status: Literal["ok", "degraded", "no_index"] = Field(
+        description="degraded: searches are answered but something cannot be saved or read; "
+                    "problems says what")
+    problems: list[str] = Field(default_factory=list,
+                                description="why the service is degraded, e.g. a full disk")
     index: IndexHealth | None = None
     sources: list[dict[str, Any]] = Field(
         default_factory=list,
@@ -145,8 +156,8 @@ def public_router(settings: Settings) -> APIRouter:
                 summary="Search public services, apps and pages")
     async def search(
         request: Request,
-        q: Annotated[str, Query(max_length=max_q, description="what the citizen typed, e.g. "
-                                "'urus KTP'")],
+        q: Annotated[str, Query(min_length=1, max_length=max_q, pattern=NOT_BLANK,
+                                description="what the citizen typed, e.g. 'urus KTP'")],
         limit: Annotated[int, Query(ge=1, le=50, description="results per page")] = 10,
         page: Annotated[int, Query(ge=1, le=100, description="1-based result page")] = 1,
         opd: Annotated[list[str], Query(description="only these OPDs (repeatable)")] = [],  # noqa: B006
@@ -159,9 +170,7 @@ def public_router(settings: Settings) -> APIRouter:
         duration, where, online link); ``did_you_mean`` offers a corrected query; ``facets``
         count results per OPD and kind for filtering. Snippets are HTML-escaped text whose
         only markup is ``<mark>`` around matched words."""
-        text = q.strip()
-        if not text:
-            raise invalid("q", EMPTY_QUERY)
+        text = q.strip() or q  # only characters Python alone calls space: searched as typed
         if len(opd) > MAX_FILTER_VALUES or len(kind) > MAX_FILTER_VALUES:
             raise invalid("opd" if len(opd) > MAX_FILTER_VALUES else "kind",
                           f"at most {MAX_FILTER_VALUES} values per filter")
@@ -224,7 +233,7 @@ def public_router(settings: Settings) -> APIRouter:
             raise HTTPException(404, detail="no service with this id")
         return result
 
-    @router.post("/click", status_code=204, responses={**too_long, **limited},
+    @router.post("/click", status_code=204, responses={**too_long, **limited, **BODY_RESPONSES},
                  summary="Record which result a citizen opened")
     async def click(request: Request, body: ClickIn) -> Response:
         """For analytics only (click-through per query); nothing personal is stored."""
@@ -245,6 +254,7 @@ def public_router(settings: Settings) -> APIRouter:
         info = await run_in_threadpool(service.info)
         sites = await run_in_threadpool(request.app.state.sites.sites)
         running = await run_in_threadpool(request.app.state.jobs.running)
+        problems = await run_in_threadpool(_problems, request)
         if info is None or info.get("version") is None:
             response.status_code = 503
             index = None
@@ -254,7 +264,8 @@ def public_router(settings: Settings) -> APIRouter:
                 age_seconds=info.get("age_seconds"), documents=int(info.get("documents") or 0),
                 embedder=_str(info.get("embedder")))
         return HealthResponse(
-            status="ok" if index else "no_index", index=index,
+            status=("degraded" if problems else "ok") if index else "no_index",
+            problems=problems, index=index,
             sources=[{k: v for k, v in s.items() if k != "last_success_ts"} for s in sites],
             job=running.model_dump(include={"id", "kind", "state", "started_at"})
             if running else None)
@@ -287,6 +298,23 @@ def public_router(settings: Settings) -> APIRouter:
                                services=[PopularService(**s) for s in services])
 
     return router
+
+
+def _problems(request: Request) -> list[str]:
+    """What keeps a serving instance from saving or reading its data: a (nearly) full disk,
+    failed analytics writes, an unreadable crawl store or job list. Called after
+    ``jobs.running()`` and ``sites.sites()``, whose last attempt it reports."""
+    state = request.app.state
+    found = [p for p in (state.analytics.write_problem(), state.sites.problem,
+                         state.jobs.problem) if p]
+    try:
+        free = shutil.disk_usage(state.settings.data_dir).free
+    except OSError:
+        free = None
+    if free is not None and free < LOW_DISK_BYTES:
+        found.insert(0, f"the data dir's disk is full ({free // 1024} KiB free): analytics, "
+                        "crawls and reindexing cannot be saved")
+    return found
 
 
 def _str(value: Any) -> str | None:

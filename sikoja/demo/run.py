@@ -222,6 +222,7 @@ def _serve_demo(settings, data_dir: Path, host: str, port: int,  # noqa: ANN001
     import uvicorn
 
     from search_api.app import create_app
+    from search_api.server import uvicorn_options
 
     search_url = f"http://{public_host(host)}:{port}/"
     api_origin = search_url.rstrip("/")
@@ -233,7 +234,7 @@ def _serve_demo(settings, data_dir: Path, host: str, port: int,  # noqa: ANN001
         app = create_app(settings)
         print("", *where_things_are(data_dir, search_url, example_url), sep="\n", flush=True)
         print(f"\nsikoja is serving at {search_url}  (Ctrl-C stops)", flush=True)
-        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+        uvicorn.run(app, host=host, port=port, **uvicorn_options(settings))
 
 
 @contextmanager
