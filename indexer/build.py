@@ -23,6 +23,7 @@ from sikoja.config import Settings
 from sikoja.documents import Document
 from sikoja.errors import SikojaError
 from sikoja.store import DocumentStore, documents_db_path
+from synonyms.page_names import own_names, page_names
 
 EMBED_CHARS = 700  # of main text per document: measured trade-off of speed and relevance
 EMBED_BATCH = 32
@@ -78,6 +79,18 @@ def _field_text(value: object) -> str:
     return str(value) if value else ""
 
 
+def alias_tokens(analyzer: Analyzer, doc: Document) -> list[str]:
+    """Index tokens of the names the page gives its own subject and its title does not
+    already say ("Surat Izin Tempat Usaha (SITU)" in the text of a page titled "Surat Izin
+    Tempat Usaha" -> situ), so the page is found by them without any synonym rule."""
+    names = page_names(doc.title, doc.headings, doc.text)
+    if not names:
+        return []
+    subject = set(analyzer.index_tokens(doc.title))
+    own = own_names(names, subject, lambda text: set(analyzer.index_tokens(text)))
+    return [token for name in own for token in analyzer.index_tokens(name)]
+
+
 def analyse_document(analyzer: Analyzer, doc: Document) -> IndexedDoc:
     fields_text = " ".join(_field_text(v) for k, v in (doc.fields or {}).items()
                            if k not in _UNSEARCHED_FIELDS)
@@ -101,6 +114,7 @@ def analyse_document(analyzer: Analyzer, doc: Document) -> IndexedDoc:
         group_id=doc_id(doc.group_id) if doc.group_id else None,
         parent_url=doc.parent_url,
         last_modified=doc.last_modified,
+        alias_tokens=alias_tokens(analyzer, doc),
     )
 
 
