@@ -21,6 +21,7 @@ by the caller at the moment it shows them, so an approved rule removes its candi
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -38,6 +39,9 @@ MIN_CONTEXT_WORDS = 2  # "Izin Reklame" / "Izin Usaha" share too little to say a
 MIN_TEXT_OVERLAP = 0.25
 TEXT_CHARS = 1500
 SLOT_KINDS = ("service", "app", "document")  # what names a service; news and lists do not
+_QUALIFIER = re.compile(r"\(([^()]*)\)\s*$")
+# two titles of one group name one service when they share this much of their words
+MIN_SHARED_NAME = 1 / 3
 WEIGHTS = {"page-name": 1.0, "same-service": 0.8, "app-name": 0.8, "one-slot": 0.6}
 
 
@@ -138,7 +142,11 @@ def _site_common(site_titles: dict[str, list[list[str]]]) -> dict[str, set[str]]
 
 
 def _own_words(title: str, common: set[str], words_of: Words) -> str:
-    """A title less its site's common words, in the title's own spelling."""
+    """A title less its site's common words, in the title's own spelling; a closing
+    "(...)" with one of them ("(Loket BPPRD)" where most titles say "Loket") goes whole."""
+    qualifier = _QUALIFIER.search(title)
+    if qualifier and set(words_of(qualifier.group(1))) & common:
+        title = title[: qualifier.start()]
     kept = [w for w in title.replace("(", " ").replace(")", " ").replace(":", " ").split()
             if (tokens := words_of(w)) and not set(tokens) <= common]
     return " ".join(kept)
@@ -147,12 +155,16 @@ def _own_words(title: str, common: set[str], words_of: Words) -> str:
 def _same_service(pairs: _Pairs, by_group: dict[str, list[Document]],
                   common: dict[str, set[str]], words_of: Words) -> None:
     for members in by_group.values():
-        # the group's lead (its OPD page) is the document whose URL is the group id
         names = [(doc, _own_words(doc.title, common.get(doc.source, set()), words_of))
                  for doc in members]
         for i, (doc_a, a) in enumerate(names):
             for doc_b, b in names[i + 1:]:
-                if doc_a.source != doc_b.source and a and b:
+                if doc_a.source == doc_b.source or not a or not b:
+                    continue
+                wa, wb = set(words_of(a)), set(words_of(b))
+                # a group can join pages that list several services: only titles that
+                # share words name the same one
+                if len(wa & wb) >= MIN_SHARED_NAME * len(wa | wb):
                     how = f"satu layanan, dinamai berbeda oleh {doc_a.opd} dan {doc_b.opd}"
                     pairs.add(a, b, "same-service", how, doc_a)
                     pairs.add(a, b, "same-service", how, doc_b)

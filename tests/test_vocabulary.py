@@ -243,3 +243,29 @@ def test_a_page_clicked_below_the_top_three_by_three_networks_is_offered(client,
     assert stat["title"] == "Retribusi Pelayanan Pasar" and stat["avg_position"] == 5.0
     assert stat["synonym"] == ["bayar lapak", "retribusi pelayanan pasar"]
     assert stat["best_bet"] == {"query": "bayar lapak", "url": PASAR_URL}
+
+
+def test_one_service_named_by_its_opd_and_by_mpp_is_a_pair_without_the_counter_name():
+    from indexer.analysis import Analyzer
+
+    analyzer = Analyzer()
+
+    def doc(url, source, title, group=None):
+        return Document(url=url, source=source, opd=source.upper(), kind="service",
+                        title=title, text="Layanan di loket.", group_id=group)
+
+    opd_url = "http://disnaker/layanan/ak1"
+    docs = [
+        doc(opd_url, "disnaker", "Penerbitan Kartu Pencari Kerja", opd_url),
+        doc("http://mpp/ak1", "mpp", "Pembuatan Kartu Pencari Kerja (Loket Disnaker)", opd_url),
+        doc("http://mpp/ktp", "mpp", "KTP-el (Loket Disdukcapil)"),
+        doc("http://mpp/pbg", "mpp", "Persetujuan Bangunan Gedung (Loket DPMPTSP)"),
+        doc("http://mpp/pbb", "mpp", "Bayar PBB (Loket BPPRD)"),
+        # grouped with the same service, but a page about another one
+        doc("http://mpp/balikat", "mpp", "Pelatihan Tematik BALIKAT (Loket Disnaker)", opd_url),
+    ]
+    found = [c for c in mine(docs, analyzer.index_tokens, analyzer.words)
+             if c.kind == "same-service"]
+    assert [c.terms for c in found] == [["Penerbitan Kartu Pencari Kerja",
+                                         "Pembuatan Kartu Pencari Kerja"]]
+    assert {e.url for e in found[0].evidence} == {opd_url, "http://mpp/ak1"}
