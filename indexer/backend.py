@@ -45,10 +45,17 @@ def token_pairs(tokens: Sequence[str]) -> list[str]:
     return [f"{a}{PAIR_SEPARATOR}{b}" for a, b in zip(tokens, tokens[1:], strict=False)]
 
 
-def field_tokens(title: Sequence[str], headings: Sequence[str],
-                 body: Sequence[str]) -> dict[str, list[str]]:
-    """Every keyword field of a document, FIELD_BOOSTS and PAIR_FIELDS, as token lists."""
-    fields = {"title": list(title), "headings": list(headings), "body": list(body)}
+def field_tokens(title: Sequence[str], headings: Sequence[str], body: Sequence[str],
+                 aliases: Sequence[str] = ()) -> dict[str, list[str]]:
+    """Every keyword field of a document, FIELD_BOOSTS and PAIR_FIELDS, as token lists.
+
+    ``aliases``, the other names a page gives its own subject ("Surat Izin Tempat Usaha
+    (SITU)" -> situ; synonyms.page_names), are names of the page and join its title. A
+    field of their own was measured worse: few pages have one, so BM25's average length
+    of that field is a fraction of a token and every page that has a name is scored as
+    overlong in it (a page's own abbreviation then lost to a page with it in the title).
+    """
+    fields = {"title": [*title, *aliases], "headings": list(headings), "body": list(body)}
     fields.update({PAIR_FIELDS[name]: token_pairs(tokens) for name, tokens in list(fields.items())})
     return fields
 
@@ -154,6 +161,8 @@ class IndexedDoc:
     parent_url: str | None = None
     last_modified: str | None = None
     vector: np.ndarray | None = None
+    # the page's own other names (synonyms.page_names), analysed
+    alias_tokens: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

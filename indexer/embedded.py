@@ -52,7 +52,7 @@ from indexer.backend import (
 )
 
 KEEP_VERSIONS = 2  # the live one and the one before it
-LAYOUT = 5  # bump when the files of a version change shape: the next build is then full
+LAYOUT = 6  # bump when the files of a version change shape: the next build is then full
 ANN_THRESHOLD = 20_000  # above this many vectors, use faiss HNSW when installed
 ANN_FILE = "vectors.hnsw"  # the HNSW graph, built once per version at commit
 DOC_FREQ_CACHE = 200_000  # (field, token) document frequencies memoised per version
@@ -408,7 +408,8 @@ class _Writer(IndexWriter):
         self._pending: list[tuple] = []
 
     def add(self, doc: IndexedDoc) -> None:
-        fields = field_tokens(doc.title_tokens, doc.heading_tokens, doc.body_tokens)
+        fields = field_tokens(doc.title_tokens, doc.heading_tokens, doc.body_tokens,
+                              doc.alias_tokens)
         self.writer.add_document(tantivy.Document(
             id=doc.id, key=int(doc.id, 16) - _KEY_SHIFT, opd=doc.opd, kind=doc.kind,
             **{name: " ".join(tokens) for name, tokens in fields.items()},

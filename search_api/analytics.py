@@ -21,6 +21,10 @@ typed it, so one person's unusual query stays private; the admin's one-click fix
 person would type (``plausible_query``): no emoji, markup, repeated phrases, one-letter
 terms or essay-length text.
 
+The same holds for what clicks teach: a query whose searchers, from at least three
+networks, opened the same page from below the top three (``LOW_CLICK_POSITION``) is
+offered as a synonym (the query and that page's title) or a best bet, with its evidence.
+
 Writes go through a queue to one writer thread in batches, so a burst of searches costs
 the request an append to a list, not a disk write. A write that fails (a full disk:
 "database or disk is full") loses those events but never a search; ``write_problem`` says
@@ -61,6 +65,10 @@ RETENTION_DAYS = 365
 # A suggested synonym term or query: what people type into a search box, not an essay.
 MAX_SUGGESTION_CHARS = 60
 MAX_SUGGESTION_WORDS = 6
+# A click on a result at this position or lower (1-based) means the search ranked the
+# wanted page too low: when visitors of this many networks do it for one query and one
+# page, the admin is offered a synonym or a best bet for it.
+LOW_CLICK_POSITION = 4
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS searches (
@@ -190,6 +198,21 @@ class ZeroResultStat(QueryStat):
     suggestion: ZeroResultSuggestion = Field(default_factory=ZeroResultSuggestion)
 
 
+class LowClickStat(BaseModel):
+    """A query whose searchers found the page they wanted below the top three."""
+
+    query: str
+    url: str | None = None
+    id: str
+    title: str | None = Field(None, description="the clicked page's title, when indexed")
+    visitors: int
+    clicks: int
+    avg_position: float
+    synonym: list[str] | None = Field(
+        None, description="the query and the clicked page's title, as one synonym group")
+    best_bet: dict[str, str] | None = Field(None, description="{query, url} to pin")
+
+
 class QueryReport(BaseModel):
     days: int
     since: str
@@ -200,6 +223,10 @@ class QueryReport(BaseModel):
     top: list[QueryStat]
     zero_results: list[ZeroResultStat]
     low_ctr: list[QueryStat]
+    clicked_low: list[LowClickStat] = Field(
+        default_factory=list,
+        description=f"queries whose searchers, from at least {MIN_VISITORS_TO_SHARE} "
+                    f"networks, clicked a result at position {LOW_CLICK_POSITION} or lower")
 
 
 class Lookup(Protocol):
@@ -338,7 +365,8 @@ class Analytics:
         return QueryReport(
             days=days, since=_day(since), searches=searches, visitors=totals["v"] or 0,
             zero_result_rate=round((totals["z"] or 0) / searches, 4) if searches else 0.0,
-            clicks=clicks, top=top, zero_results=zero, low_ctr=low)
+            clicks=clicks, top=top, zero_results=zero, low_ctr=low,
+            clicked_low=self._clicked_low(since, lookup, limit))
 
     # -- internals ---------------------------------------------------------------------
 
@@ -403,6 +431,31 @@ class Analytics:
                 if top:
                     hint.best_bet = {"query": query, "url": top[1]}
         return hint
+
+    def _clicked_low(self, since: float, lookup: Lookup | None,
+                     limit: int) -> list[LowClickStat]:
+        """Query and page pairs clicked below the top three by several networks."""
+        rows = self._read(
+            "SELECT query, doc_id, MAX(url) AS url, COUNT(DISTINCT visitor) AS v, "
+            "COUNT(*) AS n, AVG(position) AS p FROM clicks WHERE at >= ? AND position >= ? "
+            "AND visitor IS NOT NULL GROUP BY query, doc_id HAVING v >= ? "
+            "ORDER BY v DESC, n DESC LIMIT ?",
+            (since, LOW_CLICK_POSITION, MIN_VISITORS_TO_SHARE, limit * 4))
+        out: list[LowClickStat] = []
+        for r in rows:
+            if not plausible_query(r["query"]) or len(out) >= limit:
+                continue
+            stat = LowClickStat(query=r["query"], url=r["url"], id=r["doc_id"],
+                                visitors=r["v"], clicks=r["n"],
+                                avg_position=round(r["p"] or 0.0, 1))
+            stat.title = _title_of(lookup, r["doc_id"])
+            target = stat.title.casefold() if stat.title else None
+            if target and plausible_query(target) and _words_differ(stat.query, target):
+                stat.synonym = [stat.query, target]
+            if stat.url and stat.url.startswith(("http://", "https://")):
+                stat.best_bet = {"query": stat.query, "url": stat.url}
+            out.append(stat)
+        return out
 
     def _since(self, days: int) -> float:
         return self._clock() - max(1, int(days)) * 86400
@@ -481,6 +534,19 @@ class Analytics:
                 self._db.execute("DELETE FROM clicks WHERE at < ?", (cutoff,))
         except sqlite3.Error as exc:  # start anyway: old rows wait for the next start
             self._failed("the pruning of old analytics", exc)
+
+
+def _title_of(lookup: Lookup | None, doc_id: str) -> str | None:
+    """The indexed title of a document, when the lookup can tell (the live SearchService)."""
+    get = getattr(lookup, "get_document", None)
+    if get is None:
+        return None
+    try:
+        found = get(doc_id)
+    except Exception:  # a report must not fail because the index is being swapped
+        log.exception("document lookup failed for a clicked result")
+        return None
+    return getattr(found, "title", None) if found is not None else None
 
 
 def _words_differ(query: str, target: str) -> bool:
@@ -581,4 +647,8 @@ def render_report(report: QueryReport) -> str:
               f"  {'searches':>8} {'clicks':>6} {'CTR':>5}  query"]
     lines += [f"  {q.searches:>8} {q.clicks:>6} {q.ctr:>5.0%}  {q.query}"
               for q in report.low_ctr] or ["  (none)"]
+    lines += ["", f"Found below the top three (clicked at position {LOW_CLICK_POSITION}+)",
+              f"  {'visitors':>8} {'clicks':>6} {'pos':>5}  query  ->  clicked page"]
+    lines += [f"  {q.visitors:>8} {q.clicks:>6} {q.avg_position:>5.1f}  {q.query}  ->  "
+              f"{q.title or q.url or q.id}" for q in report.clicked_low] or ["  (none)"]
     return "\n".join(lines)

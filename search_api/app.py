@@ -40,6 +40,7 @@ from search_api.security import PublicCORSMiddleware, SecurityHeadersMiddleware
 from search_api.service import SearchService
 from search_api.sites import SiteHealthReader
 from search_api.synonym_admin import SynonymAdmin
+from search_api.vocabulary import VocabularyCandidates
 from sikoja.config import Settings
 
 log = logging.getLogger("search_api")
@@ -108,6 +109,7 @@ def create_app(settings: Settings, *, sources_path: Path | None = None) -> FastA
     app.state.jobs = jobs
     app.state.bestbets = BestBetStore(data_dir)
     app.state.synonyms = synonyms
+    app.state.vocabulary = VocabularyCandidates(data_dir)
 
     def collect_state():  # noqa: ANN202 - generator of prometheus metrics
         running = jobs.running()

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from indexer.opensearch.connection import Capabilities
     from sikoja.config import OpenSearchSettings
 
-LAYOUT_VERSION = 2  # 2: phrases as pair fields instead of positions
+LAYOUT_VERSION = 3  # 2: phrases as pair fields instead of positions; 3: page names in titles
 TOKENS = "tokens"  # object holding one whitespace-analysed field per keyword field
 KEYWORD_FIELDS = (*FIELD_BOOSTS, *PAIR_FIELDS.values())
 LENGTHS = "lengths"  # token count of each of those fields, for exact BM25 statistics
@@ -198,7 +198,8 @@ def meta_index_body() -> dict[str, Any]:
 
 
 def to_source(doc: IndexedDoc, *, with_vector: bool) -> dict[str, Any]:
-    fields = field_tokens(doc.title_tokens, doc.heading_tokens, doc.body_tokens)
+    fields = field_tokens(doc.title_tokens, doc.heading_tokens, doc.body_tokens,
+                          doc.alias_tokens)
     source: dict[str, Any] = {
         "id": doc.id,
         "url": doc.url,

@@ -169,6 +169,29 @@ def admin_router() -> APIRouter:
         request.app.state.search.answers_changed()
         return result
 
+    @router.get("/synonyms/candidates", summary="Synonym candidates mined from the pages")
+    async def synonyms_candidates(
+        request: Request, key: Admin,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+        kind: Annotated[str | None, Query(
+            pattern="^(page-name|same-service|app-name|one-slot)$")] = None,
+    ) -> list[dict[str, Any]]:
+        """Pairs of terms the crawled pages use for one thing, best first, each with the
+        pages that show it: names pages define ("Surat Izin Tempat Usaha (SITU)"), one
+        service named differently by its OPD and by Mal Pelayanan Publik, a catalog's app
+        name against its page's title, titles of different sites differing in one word.
+        Nothing applies until approved with ``POST /synonyms``; pairs the search already
+        joins are left out."""
+        service = request.app.state.search
+        try:
+            analyzer = (await run_in_threadpool(service.searcher)).analyzer
+        except IndexUnavailable:
+            from indexer.analysis import Analyzer
+
+            analyzer = Analyzer(synonyms=request.app.state.synonyms.store)
+        return await run_in_threadpool(request.app.state.vocabulary.list, analyzer,
+                                       limit=limit, kind=kind)
+
     # -- best bets -------------------------------------------------------------------
 
     @router.get("/bestbets", response_model=list[BestBet], summary="List best bets")

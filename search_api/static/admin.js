@@ -160,6 +160,23 @@
       });
       var low = $('lowctr'); clear(low);
       r.low_ctr.forEach(function (q) { low.appendChild(numbered(row([q.query, q.searches, q.clicks, Math.round(q.ctr * 100) + '%']))); });
+      var below = $('clicked-low'); clear(below);
+      (r.clicked_low || []).forEach(function (q) {
+        var actions = el('span');
+        if (q.synonym) {
+          actions.appendChild(button('Sinonim: ' + q.synonym.join(' = '), function () {
+            api('POST', '/synonyms', { terms: q.synonym, why: 'dibuka dari peringkat ' + q.avg_position + ': ' + q.query })
+              .then(function () { say('Sinonim ditambahkan.'); return loadSynonyms(); }).catch(failed);
+          }, 'secondary'));
+        }
+        if (q.best_bet) {
+          actions.appendChild(button('Best bet', function () {
+            api('POST', '/bestbets', { query: q.best_bet.query, url: q.best_bet.url, why: 'dibuka dari peringkat ' + q.avg_position + ': ' + q.query })
+              .then(function () { say('Best bet ditambahkan.'); return loadBestBets(); }).catch(failed);
+          }, 'secondary'));
+        }
+        below.appendChild(numbered(row([q.query, q.url ? safeLink(q.url, q.title || q.url) : (q.title || q.id), q.visitors, q.avg_position, actions])));
+      });
     });
   }
   $('analytics-form').addEventListener('submit', function (e) { e.preventDefault(); loadAnalytics().catch(failed); });
@@ -200,6 +217,26 @@
     $('syn-prev').disabled = synPage === 0;
     $('syn-next').disabled = synPage >= pages - 1;
   }
+
+  function loadCandidates() {
+    return api('GET', '/synonyms/candidates?limit=50').then(function (list) {
+      var body = $('cand-list'); clear(body);
+      list.forEach(function (c) {
+        var proof = el('span');
+        proof.appendChild(el('span', null, c.how + ' (' + c.pages + ' halaman, ' + c.sites + ' situs): '));
+        c.evidence.forEach(function (e, i) {
+          if (i) proof.appendChild(document.createTextNode(', '));
+          proof.appendChild(safeLink(e.url, e.title || e.url));
+        });
+        body.appendChild(numbered(row([c.terms.join(' = '), proof, c.score, button('Setujui', function () {
+          api('POST', '/synonyms', { terms: c.terms, why: 'kandidat dari halaman: ' + c.how })
+            .then(function () { say('Sinonim ditambahkan.'); return Promise.all([loadSynonyms(), loadCandidates()]); }).catch(failed);
+        }, 'secondary')])));
+      });
+      if (!list.length) body.appendChild(row(['Tidak ada kandidat baru.', '', '', '']));
+    });
+  }
+  $('cand-load').addEventListener('click', function () { loadCandidates().catch(failed); });
 
   function loadSynonyms() {
     return Promise.all([api('GET', '/synonyms'), api('GET', '/synonyms/history?limit=20')]).then(function (res) {
