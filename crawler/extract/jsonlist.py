@@ -341,7 +341,7 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
             if value:
                 fields[name] = value
     online = _text(mapped.get("online_url"))
-    if re.match(r"https?://", online):
+    if is_web_url(online):
         fields["online_url"] = online
     description = _text(mapped.get("description"))
     kind = "service" if is_service(fields) else "page"
