@@ -107,12 +107,15 @@ def test_full_disk_stops_the_crawl_with_one_line_and_loses_nothing(small_disk, t
     # home page's title may change: the finished crawl learned the site's name)
     assert set(before) <= set(after)
     assert all(after[url] == title for url, title in before.items() if "/layanan/" in url)
+    assert crawl_states(data_dir) == ["interrupted", "done"]
+
+
+def crawl_states(data_dir: Path) -> list[str]:
     store = DocumentStore.open(data_dir)
     try:
-        states = [r["state"] for r in store.query("SELECT state FROM crawls ORDER BY id")]
+        return [r["state"] for r in store.query("SELECT state FROM crawls ORDER BY id")]
     finally:
         store.close()
-    assert states == ["interrupted", "done"]
 
 
 def lock_holder(data_dir: Path) -> str:
@@ -199,12 +202,7 @@ def test_kill_9_of_the_crawl_command_stops_its_crawl_process(tmp_path):
         # the next crawl starts, and the killed one is recorded as interrupted
         summary = second_crawl(data_dir, site).start().wait(timeout=120)
     assert summary.ok and summary.sources[0].state == "done"
-    store = DocumentStore.open(data_dir)
-    try:
-        states = [r["state"] for r in store.query("SELECT state FROM crawls ORDER BY id")]
-    finally:
-        store.close()
-    assert states == ["interrupted", "done"]
+    assert crawl_states(data_dir) == ["interrupted", "done"]
 
 
 def test_crawl_killed_outright_is_cleaned_up_by_the_next_one(tmp_path):
