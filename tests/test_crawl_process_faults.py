@@ -119,14 +119,15 @@ def crawl_states(data_dir: Path) -> list[str]:
 
 
 def lock_holder(data_dir: Path) -> str:
-    return (data_dir / "crawl-state" / "crawl.lock").read_text(encoding="utf-8")
+    lock = data_dir / "crawl-state" / "crawl.lock"
+    return lock.read_text(encoding="utf-8") if lock.exists() else ""
 
 
 def crawl_process_pid(data_dir: Path, deadline: float = 30.0) -> int:
     """The crawl process's pid, as the parent writes it in the lock file."""
     end = time.monotonic() + deadline
     while time.monotonic() < end:
-        holder = lock_holder(data_dir) if (data_dir / "crawl-state").exists() else ""
+        holder = lock_holder(data_dir)
         if "crawl process" in holder:
             return int(holder.rsplit(" ", 1)[1])
         time.sleep(0.1)
