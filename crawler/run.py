@@ -8,7 +8,15 @@ for the next run, then SIGKILL), and afterwards builds the summary from the stor
 log, which stays true even if the child died. Then near-duplicates are grouped.
 
 A source that cannot be reached shows up as errors in the summary, never as an exception:
-``summary.ok`` (at least one page stored or revalidated) is what a caller checks.
+``summary.ok`` (at least one page stored or revalidated) is what a caller checks. A failing
+disk is different: the crawl stops at once and ``summary.storage_error`` says why
+(``crawler.storage``); the CLI exits non-zero with that line.
+
+One crawl per data dir: ``crawl-state/crawl.lock`` is flocked by the parent and inherited by
+the child, so it is held while either lives. The child dies with its parent
+(``crawler.child``). Whatever a killed crawl left behind (its job file, crawls rows still
+"running") is cleaned up by the next crawl once it holds the lock: no crawl process of
+that data dir can be alive then.
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ import json
 import os
 import queue
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -27,8 +36,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from crawler.child import PARENT_ENV
 from crawler.items import CATALOG
 from crawler.progress import format_progress
+from crawler.storage import storage_message, storage_problem
 from sikoja.config import Settings
 from sikoja.errors import SikojaError
 from sikoja.sources import Source
@@ -67,6 +78,7 @@ class CrawlSummary:
     peak_rss_mb: float | None = None  # peak resident memory of the crawl process
     cpu_seconds: float | None = None  # CPU time the crawl process used
     error: str | None = None  # why the crawl process failed, if it did (see crawl.log)
+    storage_error: str | None = None  # the disk failed: the crawl stopped (crawler.storage)
 
     @property
     def ok(self) -> bool:
@@ -96,7 +108,9 @@ class CrawlSummary:
                 f"{s.unchanged:>6} {s.gone:>5} {s.errors:>6} {s.skipped:>7} {s.elapsed:>7.1f}"
             )
         rate = self.pages / self.elapsed if self.elapsed > 0 else 0.0
-        if self.error:
+        if self.storage_error:
+            lines.append(f"crawl stopped: {self.storage_error}")
+        elif self.error:
             lines.append(f"crawl process failed: {self.error}")
         lines.append(
             f"{count(len(self.sources), 'source')}, {count(self.pages, 'page')}, "
@@ -124,6 +138,7 @@ class CrawlJob:
         self._lines: queue.Queue[str | None] = queue.Queue()
         self.last_snapshot: dict[str, Any] | None = None
         self._lock: Any = None
+        self.storage_error: str | None = None
 
     @property
     def state_dir(self) -> Path:
@@ -134,25 +149,47 @@ class CrawlJob:
         self.state_dir.mkdir(parents=True, exist_ok=True)
         # one crawl per data dir: two would share (and corrupt) the saved frontiers
         self._lock = open(self.state_dir / "crawl.lock", "a+", encoding="utf-8")  # noqa: SIM115
-        try:
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
+        if not _try_lock(self._lock):
             self._lock.seek(0)
             holder = self._lock.read().strip() or "another process"
             self._lock.close()
             self._lock = None
             raise SikojaError(f"a crawl of {self.data_dir} is already running ({holder})") from None
-        self._lock.seek(0)
-        self._lock.truncate()
-        self._lock.write(f"pid {os.getpid()}")
-        self._lock.flush()
+        self._hold(f"pid {os.getpid()}")
         try:
-            return self._spawn()
-        except BaseException:
+            self._clean_stale()
+            self._spawn()
+        except BaseException as exc:
             self._release()
+            problem = storage_problem(exc)
+            if problem is not None:
+                raise SikojaError(storage_message(self.data_dir, problem)) from None
             raise
+        self._hold(f"pid {os.getpid()}, crawl process {self.pid}")
+        return self
 
-    def _spawn(self) -> CrawlJob:
+    def _hold(self, holder: str) -> None:
+        """Say who holds the lock (shown to a second crawl); a full disk may refuse it."""
+        try:
+            self._lock.seek(0)
+            self._lock.truncate()
+            self._lock.write(holder)
+            self._lock.flush()
+        except OSError:
+            pass
+
+    def _clean_stale(self) -> None:
+        """What a crawl killed outright left: job files, and crawls still "running" (they
+        become "interrupted", with the pages and errors their fetch log shows)."""
+        for stale in self.state_dir.glob("job-*.json"):
+            stale.unlink(missing_ok=True)
+        store = DocumentStore.open(self.data_dir)
+        try:
+            store.interrupt_running_crawls()
+        finally:
+            store.close()
+
+    def _spawn(self) -> None:
         store = DocumentStore.open(self.data_dir)
         try:
             for source in self.sources:
@@ -173,17 +210,27 @@ class CrawlJob:
         env["PYTHONPATH"] = os.pathsep.join(
             [str(PROJECT_ROOT), *filter(None, [env.get("PYTHONPATH")])]
         )
+        # the kernel's parent-death signal follows the thread that forks: only from the
+        # main thread does it mean "the parent process died" (crawler.child)
+        main = threading.current_thread() is threading.main_thread()
+        env[PARENT_ENV] = f"{os.getpid()}{':pdeathsig' if main else ''}"
         log = open(self.state_dir / "crawl.log", "w", encoding="utf-8")  # noqa: SIM115
         self.started = time.monotonic()
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "crawler.child", str(job_path)],
-            stdout=subprocess.PIPE, stderr=log, text=True, env=env,
-            start_new_session=True,
-        )
-        log.close()
         self._job_path = job_path
+        try:
+            # stdin: a pipe never written to; its end of file tells the child we are gone.
+            # pass_fds: the child holds the data dir's lock as long as it lives
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "crawler.child", str(job_path)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True,
+                env=env, start_new_session=True, pass_fds=(self._lock.fileno(),),
+            )
+        except BaseException:
+            job_path.unlink(missing_ok=True)
+            raise
+        finally:
+            log.close()
         threading.Thread(target=self._read, daemon=True).start()
-        return self
 
     @property
     def pid(self) -> int | None:
@@ -215,6 +262,14 @@ class CrawlJob:
                 line = self._lines.get(timeout=0.5)
             except queue.Empty:
                 line = ""
+            except KeyboardInterrupt:
+                # Ctrl-C reaches this process only (the child has its own session): stop
+                # the crawl gracefully and summarise; a second Ctrl-C kills it
+                line = ""
+                if terminated_at is not None:
+                    self.kill()
+                self.terminate()
+                terminated_at = terminated_at or time.monotonic()
             if line is None:
                 eof = True
             elif line:
@@ -226,9 +281,14 @@ class CrawlJob:
             if terminated_at is not None and now > terminated_at + grace:
                 self.kill()
         returncode = self.proc.wait()
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
         self._job_path.unlink(missing_ok=True)
         summary = self.finish(returncode)
-        if returncode not in (0, -signal.SIGTERM, -signal.SIGKILL):
+        if self.storage_error:
+            summary.storage_error = summary.error = storage_message(self.data_dir,
+                                                                    self.storage_error)
+        elif returncode not in (0, -signal.SIGTERM, -signal.SIGKILL):
             summary.error = self._last_log_line() or f"exit status {returncode}"
         if self.last_snapshot and self.last_snapshot.get("type") == "done":
             summary.crawl_seconds = self.last_snapshot.get("elapsed")
@@ -251,11 +311,16 @@ class CrawlJob:
         except json.JSONDecodeError:
             return
         self.last_snapshot = snapshot
+        if snapshot.get("type") == "fatal":
+            self.storage_error = str(snapshot.get("error") or "storage error")
         if progress is not None and snapshot.get("type") == "progress":
             progress(format_progress(snapshot))
 
     def finish(self, returncode: int | None) -> CrawlSummary:
-        """Close crawls the child could not close, then summarise from the fetch log."""
+        """Close crawls the child could not close, then summarise from the fetch log.
+
+        After a storage error the store may refuse writes: the summary is still read, and
+        crawls left "running" are closed by the next crawl (``_clean_stale``)."""
         from crawler.dedup import group_near_duplicates
         from crawler.extensions.jobstate import crawl_counts
 
@@ -265,28 +330,74 @@ class CrawlJob:
                                    returncode=returncode)
             for source in self.sources:
                 crawl_id = self.crawl_ids[source.name]
-                row = store.query("SELECT state, started_at, finished_at FROM crawls "
-                                  "WHERE id = ?", (crawl_id,))[0]
-                state = row["state"]
-                if state == "running":
-                    state = "failed" if returncode not in (0, None, -signal.SIGTERM) and (
-                        returncode != -signal.SIGKILL) else "interrupted"
+                row: Any = store.query("SELECT state, started_at, finished_at FROM crawls "
+                                       "WHERE id = ?", (crawl_id,))[0]
+                if row["state"] == "running":
+                    stopped = returncode in (0, None, -signal.SIGTERM, -signal.SIGKILL)
+                    state = "interrupted" if stopped or self.storage_error else "failed"
                     pages, errors = crawl_counts(store, crawl_id)
-                    store.finish_crawl(crawl_id, pages=pages, errors=errors, state=state)
-                    row = store.query("SELECT state, started_at, finished_at FROM crawls "
-                                      "WHERE id = ?", (crawl_id,))[0]
+                    if self._try_write(store.finish_crawl, crawl_id, pages=pages,
+                                       errors=errors, state=state):
+                        row = store.query("SELECT state, started_at, finished_at FROM "
+                                          "crawls WHERE id = ?", (crawl_id,))[0]
+                    else:
+                        row = {**dict(row), "state": state}
                 summary.sources.append(_source_summary(store, source, crawl_id, row))
-            summary.groups = group_near_duplicates(store)
+            if not self.storage_error:
+                summary.groups = self._try_write(group_near_duplicates, store) or 0
         finally:
             store.close()
             self._release()
         return summary
+
+    def _try_write(self, write: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``write(...)``, or None when the disk refuses it (then noted as the error)."""
+        try:
+            return write(*args, **kwargs)
+        except (OSError, sqlite3.Error) as exc:
+            problem = storage_problem(exc)
+            if problem is None:
+                raise
+            self.storage_error = self.storage_error or problem
+            return None
 
     def _release(self) -> None:
         if self._lock is not None:
             fcntl.flock(self._lock, fcntl.LOCK_UN)
             self._lock.close()
             self._lock = None
+
+
+def _try_lock(lock: Any, settle: float = 5.0) -> bool:
+    """Take the data dir's crawl lock. A process killed a moment ago may still hold it while
+    the kernel closes its files: when none of the processes the lock file names is alive,
+    try again for up to ``settle`` seconds before saying a crawl is running."""
+    deadline = time.monotonic() + settle
+    while True:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except OSError:
+            lock.seek(0)
+            holders = [int(word) for word in lock.read().replace(",", " ").split()
+                       if word.isdigit()]
+            if any(_alive(pid) for pid in holders) or time.monotonic() > deadline:
+                return False
+            time.sleep(0.1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    status = Path(f"/proc/{pid}/status")
+    try:  # a zombie has exited: it holds no files
+        return "\nState:\tZ" not in status.read_text(encoding="utf-8")
+    except OSError:
+        return True
 
 
 def _source_summary(store: DocumentStore, source: Source, crawl_id: int,

@@ -41,6 +41,10 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
 }
 
+# Only the web is crawled (sikoja.schemes): without its handler, a file:, ftp:, s3: or
+# data: request cannot be downloaded even if one got past the offsite middleware
+DOWNLOAD_HANDLERS = {"file": None, "s3": None, "ftp": None, "data": None}
+
 DOWNLOAD_WARNSIZE = 0
 
 DNS_TIMEOUT = 10

@@ -45,6 +45,8 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         settings.crawl.delay = args.delay
     summary = crawl(sources, settings, args.data_dir, progress=_progress)
     print(summary)
+    if summary.storage_error:  # the disk, not the sites: stop here, whatever was stored
+        raise SikojaError(summary.storage_error)
     if not summary.ok:
         raise SikojaError("the crawl stored no pages: every source failed (see the summary)")
     return 0

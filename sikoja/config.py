@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError
 from pydantic_settings import BaseSettings, EnvSettingsSource, SettingsConfigDict
 
-from sikoja.errors import SikojaError
+from sikoja.errors import SikojaError, validation_message
 
 
 class OpenSearchSettings(BaseModel):
@@ -143,6 +143,4 @@ def load_settings(data_dir: str | Path | None = None, **overrides: object) -> Se
         merged.update({k: v for k, v in overrides.items() if v is not None})
         return Settings.model_validate(merged)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"])
-        raise SikojaError(f"configuration: {loc}: {first['msg']}") from None
+        raise SikojaError(f"configuration: {validation_message(exc)}") from None

@@ -11,18 +11,23 @@ sources:
 Optional per-source keys (website): ``allowed_hosts``, ``obey_robots`` (default true),
 ``max_depth``, ``max_pages``, ``delay`` (seconds between requests to one host),
 ``concurrency`` (requests at once per host), ``use_sitemap`` (default true).
+
+A file that says something twice (a key repeated in one mapping, where YAML would silently
+keep the last) or nothing at all (``sources: []``) is refused with its line, like any other
+mistake: a crawl that quietly skips half the city is worse than no crawl.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from sikoja.errors import SikojaError
+from sikoja.errors import SikojaError, validation_message
+from sikoja.schemes import refusal
 
 
 class Source(BaseModel):
@@ -45,9 +50,16 @@ class Source(BaseModel):
     @classmethod
     def _http_urls(cls, urls: list[str]) -> list[str]:
         for url in urls:
-            if urlsplit(url).scheme not in ("http", "https"):
-                raise ValueError(f"start URL must be http(s): {url!r}")
+            if problem := refusal(url):
+                raise ValueError(f"start URL {problem}")
         return urls
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, url: str | None) -> str | None:
+        if url is not None and (problem := refusal(url)):
+            raise ValueError(f"catalog url {problem}")
+        return url
 
     @model_validator(mode="after")
     def _kind_needs(self) -> Source:
@@ -71,7 +83,7 @@ class Source(BaseModel):
 
 class SourcesFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    sources: list[Source]
+    sources: list[Source] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _unique_names(self) -> SourcesFile:
@@ -89,18 +101,47 @@ def load_sources(path: str | Path) -> list[Source]:
     if not path.is_file():
         raise SikojaError(f"sources file not found: {path}")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506
     except UnicodeDecodeError:
         raise SikojaError(f"{path}: not UTF-8 text") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark else ""
+        where = f" line {mark.line + 1}:" if mark else ""
         raise SikojaError(f"{path}:{where} invalid YAML: {getattr(exc, 'problem', exc)}") from None
     if not isinstance(raw, dict) or "sources" not in raw:
         raise SikojaError(f"{path}: expected a mapping with a 'sources:' list")
+    if raw["sources"] in (None, []):
+        raise SikojaError(f"{path}: 'sources:' is empty: list at least one website or "
+                          "app catalog to crawl")
     try:
         return SourcesFile.model_validate(raw).sources
     except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"])
-        raise SikojaError(f"{path}: {loc}: {first['msg']}") from None
+        raise SikojaError(f"{path}: {validation_message(exc, _names(raw))}") from None
+
+
+def _names(raw: dict[str, Any]) -> dict[int, str]:
+    """Source position -> its name, so an error says "sources.2 (dinkes)"."""
+    items = raw.get("sources")
+    if not isinstance(items, list):
+        return {}
+    return {i: str(s["name"]) for i, s in enumerate(items) if isinstance(s, dict)
+            and s.get("name")}
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """``yaml.safe_load`` that refuses a key repeated in one mapping (YAML keeps the last
+    silently: a second ``start_urls:`` would drop the first list)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            line = key_node.start_mark.line + 1
+            if not isinstance(key, str | int | float | bool | None):
+                continue  # SafeLoader itself refuses an unhashable key
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {key!r} appears twice (lines {seen[key]} and {line})",
+                    key_node.start_mark)
+            seen[key] = line
+        return super().construct_mapping(node, deep=deep)

@@ -349,6 +349,24 @@ class DocumentStore:
                 (time.time(), pages, errors, state, crawl_id),
             )
 
+    def interrupt_running_crawls(self) -> int:
+        """Close the crawls a killed crawl process left "running": "interrupted", finished
+        at their last fetch, with the pages and errors their fetch log shows. Only call it
+        holding the data dir's crawl lock (no crawl can be running then)."""
+        with self._lock, self._db:
+            cur = self._db.execute(
+                """
+                UPDATE crawls SET state = 'interrupted',
+                    finished_at = COALESCE((SELECT MAX(at) FROM fetch_log
+                                            WHERE crawl_id = crawls.id), started_at),
+                    pages = (SELECT COUNT(*) FROM fetch_log WHERE crawl_id = crawls.id
+                             AND outcome IN ('ok', 'unchanged')),
+                    errors = (SELECT COUNT(*) FROM fetch_log WHERE crawl_id = crawls.id
+                              AND outcome = 'error')
+                WHERE state = 'running'
+                """)
+        return cur.rowcount
+
     def log_fetch(
         self,
         *,

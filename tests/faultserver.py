@@ -171,6 +171,12 @@ def html(title: str, body: str, head: str = "") -> bytes:
 GOOD_SERVICE = """<h1>Pembuatan Kartu Keluarga</h1>
 <h3>Persyaratan</h3><ol><li>Surat pengantar RT</li><li>Buku nikah</li></ol>
 <h3>Waktu Penyelesaian</h3><p>1 hari kerja</p><h3>Biaya</h3><p>Gratis</p>"""
+# the button's href runs script in the reader's browser: never an answer card's link
+ONLINE_JS_SERVICE = """<h1>Izin Keramaian</h1>
+<h3>Persyaratan</h3><ol><li>Surat permohonan</li><li>Fotokopi KTP</li></ol>
+<h3>Biaya</h3><p>Gratis</p>
+<p><a class="btn" href="javascript:alert(document.domain)">Daftar online</a></p>"""
+DEEP_LEVELS = 1000
 
 
 class FaultSite(LoopbackSite):
@@ -202,6 +208,10 @@ class FaultSite(LoopbackSite):
         "/to-other-host": "offsite",
         "/a/b/start.html": None,
         "/a/c/surat pindah.html": None,
+        "/deep": None,  # a template's unclosed <div> repeated 1,000 times
+        "/utf16": None,  # saved by a Windows editor: UTF-16 with a byte-order mark
+        "/daftar-online": None,  # a service whose "Daftar online" button is javascript:
+        "/to-file": "redirect",  # to file:///etc/passwd, never followed
     }
 
     def __init__(self, huge_bytes: int = 3 * 1024 * 1024, hang_seconds: float = 20.0) -> None:
@@ -335,6 +345,19 @@ class FaultSite(LoopbackSite):
             send(request, Reply(body=b""))
         elif path == "/to-other-host":
             send(request, Reply(302, b"", {"Location": f"http://127.0.0.2:{self.port}/x"}))
+        elif path == "/deep":
+            inner = "<div>" * DEEP_LEVELS + "<p>Layanan legalisir berkas.</p>"
+            send(request, Reply(body=html("Halaman Dalam", "<h1>Legalisir</h1>" + inner
+                                          + "</div>" * DEEP_LEVELS)))
+        elif path == "/utf16":
+            body = html("Jadwal Pelayanan", "<h1>Jadwal Pelayanan</h1><p>Senin\u2013Jumat, "
+                        "08.00\u201315.00 WIB.</p>").decode()
+            send(request, Reply(body=b"\xff\xfe" + body.encode("utf-16-le"),
+                                content_type="text/html"))
+        elif path == "/daftar-online":
+            send(request, Reply(body=html("Izin Keramaian", ONLINE_JS_SERVICE)))
+        elif path == "/to-file":
+            send(request, Reply(302, b"", {"Location": "file:///etc/passwd"}))
         elif path == "/a/b/start.html":
             send(request, Reply(body=html("Awal", "<h1>Awal</h1>"
                                           '<a href="../c/surat pindah.html">Surat pindah</a>')))

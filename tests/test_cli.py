@@ -55,6 +55,31 @@ def test_source_without_start_urls(tmp_path):
     assert "start_urls" in line
 
 
+@pytest.mark.parametrize("text,expected", [
+    # YAML would keep the second list silently, dropping the first site
+    ("sources:\n  - name: dinkes\n    opd: Dinas Kesehatan\n"
+     "    start_urls: ['https://dinkes.jambikota.go.id/']\n"
+     "    start_urls: ['https://dinsos.jambikota.go.id/']\n",
+     "key 'start_urls' appears twice (lines 4 and 5)"),
+    ("sources: []\n", "'sources:' is empty"),
+    ("sources:\n", "'sources:' is empty"),
+    # a whole-file problem has no location: never "file: : message"
+    ("sources:\n  - {name: a, opd: A, start_urls: ['https://a.go.id/']}\n"
+     "  - {name: a, opd: B, start_urls: ['https://b.go.id/']}\n",
+     "sources.yaml: source name 'a' is used twice"),
+    ("sources:\n  - {name: katalog, opd: A, kind: app-catalog, url: 'file:///etc/passwd'}\n",
+     "sources.0 (katalog).url: catalog url 'file:///etc/passwd' uses file:, not a web address"),
+    ("sources:\n  - {name: a, opd: A, start_urls: ['javascript:alert(1)']}\n",
+     "uses javascript:, not a web address"),
+])
+def test_a_bad_sources_file_is_refused_with_where_and_why(tmp_path, text, expected):
+    bad = tmp_path / "sources.yaml"
+    bad.write_text(text, encoding="utf-8")
+    line = one_line_error(sikoja("crawl", "--config", bad, "--data-dir", tmp_path / "d"))
+    assert expected in line, line
+    assert ": :" not in line and not (tmp_path / "d" / "documents.db").exists()
+
+
 def test_unreachable_site_is_one_line(tmp_path):
     sources = tmp_path / "sources.yaml"
     # port 9 (discard) on loopback: nothing listens, the connection is refused at once

@@ -12,6 +12,7 @@ from crawler.extract.catalog import (
     parse_catalog,
 )
 from crawler.extract.document import app_document
+from crawler.reports import sites_report
 from crawler.run import crawl
 from sikoja.config import Settings
 from sikoja.sources import Source
@@ -170,7 +171,10 @@ def test_a_catalog_with_bad_rows_stores_the_rest_and_records_each_failure(tmp_pa
         assert store.count() == 3
         reasons = [r["reason"] for r in store.query(
             "SELECT reason FROM fetch_log WHERE outcome = 'error' ORDER BY id")]
+        [health] = sites_report(store)  # what `sikoja report sites` and /api/health show
     finally:
         store.close()
+    assert health.errors == 4 and health.errors_by_kind == {"parse": 4}
+    assert any("file:" in f["reason"] for f in health.failures)
     assert reasons[0].startswith("parse: row 1 (Call Center 112): url 'tel:0741-112'")
     assert all(r.startswith("parse: row ") for r in reasons)

@@ -161,3 +161,31 @@ def test_unreachable_source_is_errors_not_an_exception(tmp_path: Path):
     assert not summary.ok
     assert summary.sources[0].errors >= 1
     assert summary.sources[0].state == "failed"
+
+
+def test_deeply_nested_page_keeps_its_text(crawled):
+    site, summary, store, hits, lines = crawled
+    doc = store.get(canonicalize_url(site.url("/deep")))
+    assert "Layanan legalisir berkas." in doc.text
+
+
+def test_utf16_page_with_a_bom_is_read(crawled):
+    site, summary, store, hits, lines = crawled
+    doc = store.get(canonicalize_url(site.url("/utf16")))
+    assert doc.title.startswith("Jadwal Pelayanan")
+    assert "Senin\u2013Jumat" in doc.text
+
+
+def test_script_link_is_never_an_online_address(crawled):
+    site, summary, store, hits, lines = crawled
+    doc = store.get(canonicalize_url(site.url("/daftar-online")))
+    assert doc.kind == "service"  # the page is kept; only its unsafe link is not
+    assert "online_url" not in doc.fields, doc.fields
+
+
+def test_redirect_to_a_local_file_is_never_followed(crawled):
+    site, summary, store, hits, lines = crawled
+    assert not store.query("SELECT 1 FROM documents WHERE url LIKE 'file:%'")
+    assert not store.query("SELECT 1 FROM documents WHERE text LIKE '%root:%'")
+    [row] = log_rows(store, site.url("/to-file"))
+    assert "file:" in row["reason"]

@@ -6,6 +6,9 @@ own port, and a crawl of one OPD must not wander into another's site. A host lis
 ``allowed_hosts`` without any start URL on it is allowed on any port. The default ports
 80 and 443 stand for each other (sites redirect http to https), and ``www.host`` is the
 same site as ``host``.
+
+Whatever the spider, a request that is not http(s) (a redirect to ``file:///etc/passwd``,
+a catalog's ``ftp:`` link) is never sent: ``sikoja.schemes`` is the one allow-list.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from urllib.parse import urlsplit
 from scrapy.exceptions import IgnoreRequest
 
 from crawler.canonical import DEFAULT_PORTS
+from sikoja.schemes import is_web_url, refusal
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider
@@ -46,7 +50,7 @@ class SiteScope:
 
     def allows(self, url: str) -> bool:
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https"):
+        if not is_web_url(url):
             return False
         host = (parts.hostname or "").lower().rstrip(".")
         if host not in self.ports:
@@ -73,6 +77,9 @@ class SourceOffsiteMiddleware:
         return cls(crawler)
 
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        if not is_web_url(request.url):
+            self.crawler.stats.inc_value("sikoja/offsite_filtered")
+            raise OffsiteRequest(f"offsite: {refusal(request.url)}")
         scope: SiteScope | None = getattr(self.crawler.spider, "scope", None)
         if scope is None:
             return

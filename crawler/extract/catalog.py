@@ -8,7 +8,7 @@ aliases below map them onto APP_FIELDS; unknown columns are ignored.
 One bad row does not sink a catalog: a row whose URL is not a web address a citizen can
 open (``tel:0741-112``, ``javascript:void(0)``, ``file:///C:/...``, a list) is left out
 and reported as a ``RejectedRow`` with its reason; the other rows are read. Only http and
-https URLs are accepted (``URL_SCHEMES``), whatever the format.
+https URLs are accepted (``sikoja.schemes``), whatever the format.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlsplit
 
 from crawler.extract.encoding import decode_html
 from crawler.extract.html import parse_html, squash
+from sikoja.schemes import WEB_SCHEMES, is_web_url, refusal, scheme_of
 
 _ALIASES = {
     "name": ("name", "nama", "nama aplikasi", "nama_aplikasi", "aplikasi", "app", "title",
@@ -43,10 +44,6 @@ _INACTIVE = re.compile(
 _ACTIVE = re.compile(r"^(aktif|active|on|berjalan|online|live|true|1|yes|ya|beroperasi)$",
                      re.IGNORECASE)
 
-
-URL_SCHEMES = ("http", "https")
-# "tel:", "javascript:", "file:" ... but not "sikesal.jambikota.go.id:8080" (a host, port)
-_SCHEME = re.compile(r"^([a-z][a-z0-9+-]*):", re.IGNORECASE)
 
 
 class CatalogError(Exception):
@@ -111,11 +108,11 @@ def app_url(value: Any, base_url: str) -> str | None:
     url = squash(value)
     if not url:
         return None
-    scheme = _SCHEME.match(url)
+    scheme = scheme_of(url)  # "" for a bare "sikesal.jambikota.go.id:8080"
     if url.startswith("//"):
         url = f"https:{url}"
-    elif scheme and scheme.group(1).lower() not in URL_SCHEMES:
-        raise RowError(f"url {url[:80]!r} is not a web address (only http and https)")
+    elif scheme and scheme not in WEB_SCHEMES:
+        raise RowError(f"url {refusal(url)}")
     elif url.startswith("/"):
         url = urljoin(base_url, url)
     elif not scheme:
@@ -219,7 +216,7 @@ def parse_html_catalog(text: str, base_url: str = "",
                 anchor = cell.find("a", href=True)
                 href = urljoin(base_url, str(anchor["href"])) if anchor else ""
                 # a "javascript:" or "#" link on a name is page UI, not the app's address
-                if _key(name) in ("name", "url") and urlsplit(href).scheme in URL_SCHEMES:
+                if _key(name) in ("name", "url") and is_web_url(href):
                     row.setdefault("url", href)
             records.append(row)
     entries = _entries(records, base_url, rejected)

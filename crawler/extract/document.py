@@ -53,6 +53,7 @@ from crawler.extract.service import (
 )
 from crawler.extract.title import NO_SITE, SiteTitles, is_home, split_title
 from sikoja.documents import Document
+from sikoja.schemes import is_followable
 
 if TYPE_CHECKING:
     from bs4 import Tag
@@ -245,7 +246,7 @@ def content_links(main: Tag | None, base_url: str) -> list[Link]:
     out: dict[str, Link] = {}
     for anchor in tags_in(main, ("a",)):
         href = str(anchor.get("href") or "").strip()
-        if not href or href.startswith(("#", "mailto:", "tel:", "javascript:")):
+        if not is_followable(href):
             continue
         url = canonicalize_url(urljoin(base_url, href))
         out.setdefault(url, Link(url, squash(anchor.get_text(" "))))

@@ -92,12 +92,20 @@ def looks_binary(body: bytes) -> bool:
     head = body[:1024]
     if not head:
         return False
-    if head.startswith(_BINARY_MAGIC):
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            # a text page saved with a byte-order mark (Windows tools write UTF-16 with
+            # one): every other byte of UTF-16 is NUL, so judge the decoded characters
+            text = head[: len(head) - len(head) % 2].decode(encoding, errors="replace")
+            return _mostly_controls([ord(c) for c in text])
+    if head.startswith(_BINARY_MAGIC) or b"\x00" in head:
         return True
-    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return controls > len(head) * 0.1
+    return _mostly_controls(list(head))
+
+
+def _mostly_controls(codes: list[int]) -> bool:
+    controls = sum(1 for c in codes if c < 9 or 13 < c < 32)
+    return controls > len(codes) * 0.1
 
 
 def looks_pdf(body: bytes) -> bool:

@@ -26,6 +26,7 @@ from crawler.extract.title import (
     normalise,
     squash,
 )
+from sikoja.schemes import is_followable
 
 # <marquee> is the running welcome ticker of old templates ("Selamat datang di website resmi
 # ..."), on every page and never the page's content
@@ -62,12 +63,39 @@ _BREADCRUMB_SPLIT = re.compile(r"\s*(?:»|›|>|/|\||→|«)\s*")
 # the tags that end a line, and table cells (a block for the content search, not a line)
 BLOCK_TAGS = LINE_TAGS | {"td", "th"}
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "whatsapp:", "sms:", "ftp:")
+
+
+# Deeper than this, a page's tags are flattened into their text. Real OPD pages nest under
+# 30 levels (nested table layouts included); the extractors walk the tree recursively, and
+# a page nested 1,000 levels deep (a broken template repeating an unclosed <div>) would
+# otherwise raise RecursionError and be lost. Its text is kept; only its deep structure goes.
+MAX_DEPTH = 128
 
 
 def parse_html(text: str) -> BeautifulSoup:
-    """Lenient parse: lxml repairs unclosed tags and truncated documents."""
-    return BeautifulSoup(text, "lxml")
+    """Lenient parse: lxml repairs unclosed tags and truncated documents; nesting is capped
+    at ``MAX_DEPTH`` (``cap_depth``)."""
+    soup = BeautifulSoup(text, "lxml")
+    cap_depth(soup)
+    return soup
+
+
+def cap_depth(root: Tag, limit: int = MAX_DEPTH) -> int:
+    """Replace each tag deeper than ``limit`` by its text (words kept apart); iterative, so
+    any depth is safe. Returns how many subtrees were flattened."""
+    deep: list[Tag] = []
+    stack: list[tuple[Tag, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        for child in node.contents:
+            if isinstance(child, Tag):
+                if depth >= limit:
+                    deep.append(child)
+                else:
+                    stack.append((child, depth + 1))
+    for tag in deep:
+        tag.replace_with(NavigableString(" " + tag.get_text(" ") + " "))
+    return len(deep)
 
 
 def tags_in(root: Tag, names: tuple[str, ...] | set[str] | None = None) -> list[Tag]:
@@ -110,7 +138,7 @@ def extract_links(base_url: str, tags: list[Tag]) -> list[Link]:
         if tag.name not in ("a", "area") or not tag.get("href"):
             continue
         href = str(tag["href"]).strip()
-        if not href or href.startswith("#") or href.lower().startswith(_SKIP_SCHEMES):
+        if not is_followable(href):  # mailto:, javascript:, #top ... (sikoja.schemes)
             continue
         if href.startswith(("http://", "https://")) and "/." not in href:
             absolute = href  # most links: no resolving needed (urljoin is the costly part)
@@ -126,7 +154,7 @@ def extract_links(base_url: str, tags: list[Tag]) -> list[Link]:
         if tag.name not in ("frame", "iframe") or not tag.get("src"):
             continue
         src = str(tag["src"]).strip()
-        if src and not src.lower().startswith(_SKIP_SCHEMES):
+        if is_followable(src):
             links.append(Link(urljoin(base, src).split("#", 1)[0], ""))
     return links
 
@@ -478,7 +506,7 @@ class LinkItems:
 def _elsewhere(anchor: Tag, own: str) -> bool:
     """A link to another page (not an in-page anchor, mail or script link, nor this page)."""
     href = str(anchor.get("href") or "").strip()
-    if not href or href.startswith("#") or href.lower().startswith(_SKIP_SCHEMES):
+    if not is_followable(href):
         return False
     return not (own and urljoin(own, href).split("#", 1)[0] == own)
 

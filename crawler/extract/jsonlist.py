@@ -42,6 +42,7 @@ from crawler.extract.html import squash
 from crawler.extract.lang import detect_language
 from crawler.extract.service import is_service
 from sikoja.documents import Document
+from sikoja.schemes import is_followable, is_web_url
 
 # A page whose main text is shorter than this is a shell when it has scripts: its scripts
 # are read for JSON. It is reported unreadable when they load none only if it is (nearly)
@@ -143,7 +144,7 @@ def _same_site(url: str, page_url: str) -> bool:
     a, b = urlsplit(url), urlsplit(page_url)
     host_a = (a.hostname or "").removeprefix("www.")
     host_b = (b.hostname or "").removeprefix("www.")
-    return a.scheme in ("http", "https") and bool(host_a) and host_a == host_b and (
+    return is_web_url(url) and bool(host_a) and host_a == host_b and (
         a.port == b.port or {a.port, b.port} <= {None, 80, 443})
 
 
@@ -340,7 +341,7 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
             if value:
                 fields[name] = value
     online = _text(mapped.get("online_url"))
-    if re.match(r"https?://", online):
+    if is_web_url(online):
         fields["online_url"] = online
     description = _text(mapped.get("description"))
     kind = "service" if is_service(fields) else "page"
@@ -370,9 +371,9 @@ def record_url(mapped: dict[str, Any], title: str, page_url: str, endpoint_url: 
     page = canonicalize_url(page_url)
     slug = _text(mapped.get("slug"))
     raw = _text(mapped.get("url")) or (slug if "/" in slug else "")
-    if raw and "#" not in raw and not raw.startswith(("javascript:", "mailto:", "tel:")):
+    if raw and "#" not in raw and is_followable(raw):
         url = urljoin(page_url, raw)
-        if urlsplit(url).scheme in ("http", "https"):
+        if is_web_url(url):
             own = canonicalize_url(url)
             if own not in (page, canonicalize_url(endpoint_url)):
                 return own

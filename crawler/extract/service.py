@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 from bs4 import NavigableString, Tag
 
 from crawler.extract.html import BLOCK_TAGS, squash, tags_in
+from sikoja.schemes import is_web_url
 
 # Label heads, matched at the start of a label (numbering and a trailing colon removed),
 # with how many further words a label may have ("Persyaratan Pembuatan KTP-el Pemula" is a
@@ -544,7 +545,9 @@ def _finish(found: _Collector, content: Tag | None, base_url: str) -> dict[str, 
             fields[name] = values
         else:
             fields[name] = "; ".join(values)[:1000]
-    online = [u for u in found.links.get("online_url", []) if u.startswith("http")]
+    # only an http(s) address is a place to apply: a "Daftar online" button whose href is
+    # javascript: runs script in the reader's browser (sikoja.schemes)
+    online = [u for u in found.links.get("online_url", []) if is_web_url(u)]
     if not online:
         online = [a for a in map(web_address, found.values.get("online_url", [])) if a]
     if not online and content is not None and is_service(fields):
@@ -553,8 +556,9 @@ def _finish(found: _Collector, content: Tag | None, base_url: str) -> dict[str, 
         for anchor in tags_in(content, ("a",)):
             if not anchor.get("href"):
                 continue
-            if _ONLINE_LINK_TEXT.search(squash(anchor.get_text(" "))):
-                online.append(urljoin(base_url, str(anchor["href"]).strip()))
+            address = urljoin(base_url, str(anchor["href"]).strip())
+            if is_web_url(address) and _ONLINE_LINK_TEXT.search(squash(anchor.get_text(" "))):
+                online.append(address)
                 break
     if online:
         fields["online_url"] = online[0]

@@ -33,7 +33,7 @@ import io
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider
@@ -64,6 +64,7 @@ from crawler.linkstore import LinkStore
 from crawler.sitetitles import saved_site_titles
 from crawler.spiders.base import SourceSpider
 from crawler.standards import absorb_stored
+from sikoja.schemes import refusal
 from sikoja.store import DocumentStore
 
 if TYPE_CHECKING:
@@ -262,6 +263,9 @@ class WebsiteSpider(SourceSpider):
             return
         if status >= 300:
             reason = http_reason(status) if status >= 400 else f"redirect: HTTP {status}"
+            location = _header(response, b"Location") or ""
+            if status < 400 and location and (problem := refusal(urljoin(url, location))):
+                reason = f"{reason} to {problem}"  # Scrapy follows http(s) only
             yield FetchOutcome(url=key, outcome=ERROR, status=status, reason=reason,
                                elapsed_ms=elapsed)
             return
