@@ -48,6 +48,7 @@ from indexer.fusion import Fused, fuse_linear, fuse_rrf
 from indexer.snippets import make_snippet
 from sikoja.config import Settings
 from sikoja.results import AnswerCard, Explain, QueryInfo, Result, SearchResponse
+from sikoja.schemes import is_web_url
 
 MAX_QUERY_CHARS = 500  # longer input is cut, never an error (the API caps earlier with a 422)
 CANDIDATES = 100
@@ -604,6 +605,12 @@ def _answer_card(doc: IndexedDoc) -> AnswerCard | None:
         id=doc.id, url=doc.url, title=doc.title, opd=doc.opd,
         requirements=as_list(f.get("requirements")), procedure=as_list(f.get("procedure")),
         cost=as_text(f.get("cost")), duration=as_text(f.get("duration")),
-        location=as_text(f.get("location")), online_url=as_text(f.get("online_url")),
+        location=as_text(f.get("location")), online_url=_web_url(as_text(f.get("online_url"))),
         legal_basis=as_text(f.get("legal_basis")),
     )
+
+
+def _web_url(url: str | None) -> str | None:
+    """An online link only if it is http(s): an index built before the crawler refused
+    ``javascript:`` links may still hold one, and API clients render what they get."""
+    return url if url and is_web_url(url) else None

@@ -267,3 +267,27 @@ def test_closing_while_another_thread_reads_is_clean(settings, searcher):
     reader.join()
     assert not errors
     assert backend.get(ids) == {}
+
+
+@pytest.mark.parametrize("link, shown", [
+    ("javascript:alert(document.domain)", None),
+    ("  JavaScript:alert(1)", None),
+    ("https://sikesal.jambikota.go.id/daftar", "https://sikesal.jambikota.go.id/daftar"),
+])
+def test_the_card_offers_only_a_web_link_even_from_an_older_crawl(tmp_path, link, shown):
+    """An index built before the crawler refused ``javascript:`` links may still hold one:
+    API clients render ``online_url`` as a link, so the card drops anything not http(s)."""
+    from dataclasses import replace
+
+    from tests.corpus import corpus
+
+    docs = [replace(d, fields={**d.fields, "online_url": link}) if d.url == KTP_URL else d
+            for d in corpus()]
+    write_corpus(tmp_path, docs).close()
+    settings = load_settings(tmp_path, embedder="none")
+    build_index(settings)
+    searcher = Searcher(settings)
+    answer = searcher.search("urus ktp").answer
+    searcher.close()
+    assert answer is not None and answer.url == KTP_URL
+    assert answer.online_url == shown
