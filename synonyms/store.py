@@ -8,6 +8,10 @@ default set as version 1.
 The Analyzer asks :meth:`SynonymStore.version` on every query: one indexed ``max(id)`` on an
 open connection, microseconds. :meth:`rules` parses only when the version moved, so a change
 made by ``sikoja synonyms add`` in another process applies to the API's next query.
+
+Every change is validated against the deployment's expansion cap (``synonyms.max_expansions``
+in sikoja.yaml, read once per store); saved versions load without that check, so lowering the
+cap never makes the current rules unreadable (the query-time cap still applies).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from pathlib import Path
 
 from sikoja.errors import SikojaError
 from synonyms.rules import (
+    DEFAULT_MAX_EXPANSIONS,
     Problem,
     Rule,
     SynonymFileError,
@@ -60,8 +65,9 @@ class Version:
 class SynonymStore:
     """Versioned synonym rules for one data dir; a :class:`synonyms.SynonymSource`."""
 
-    def __init__(self, data_dir: str | Path):
+    def __init__(self, data_dir: str | Path, max_expansions: int | None = None):
         self.data_dir = Path(data_dir)
+        self._max_expansions = max_expansions
         self.path = self.data_dir / DB_NAME
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
@@ -108,6 +114,18 @@ class SynonymStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @property
+    def max_expansions(self) -> int:
+        """The cap on one query's synonym expansions (sikoja.yaml ``synonyms.max_expansions``)."""
+        if self._max_expansions is None:
+            from sikoja.config import load_settings
+
+            try:
+                self._max_expansions = load_settings(self.data_dir).synonyms.max_expansions
+            except SikojaError:
+                self._max_expansions = DEFAULT_MAX_EXPANSIONS  # the CLI reports a bad file
+        return self._max_expansions
+
     # -- reading ------------------------------------------------------------------------------
 
     def version(self) -> int:
@@ -117,12 +135,29 @@ class SynonymStore:
         return int(row[0])
 
     def rules(self) -> SynonymSet:
-        """The current rules, parsed once per version."""
+        """The current rules, parsed once per version.
+
+        A large text is parsed outside the lock, so queries asking :meth:`version` meanwhile
+        are not held up by it.
+        """
         with self._lock:
             current = self.version()
-            if self._cached is None or self._cached[0] != current:
-                self._cached = (current, self._parse_version(current))
-            return self._cached[1]
+            if self._cached is not None and self._cached[0] == current:
+                return self._cached[1]
+            text = self._text_of(current)
+        rules = parse(text, f"{self.path}#v{current}", max_expansions=None)
+        with self._lock:
+            if self._cached is None or self._cached[0] < current:
+                self._cached = (current, rules)
+        return rules
+
+    def text_size(self) -> int:
+        """Characters in the current version's text: tells a reader how long a reload takes."""
+        with self._lock:
+            row = self._db().execute(
+                "SELECT length(text) FROM versions ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        return int(row[0] or 0) if row else 0
 
     def list(self) -> list[Rule]:
         return list(self.rules().rules)
@@ -177,7 +212,7 @@ class SynonymStore:
                     )
                 ]
             )
-        rules = parse(data, source)
+        rules = parse(data, source, self.max_expansions)
         with self._lock:
             return self._write(rules.text, rules, who=who, why=why, action="import", detail=source)
 
@@ -197,13 +232,10 @@ class SynonymStore:
             raise SikojaError(f"no synonym version {version} (see 'sikoja synonyms history')")
         return row[0]
 
-    def _parse_version(self, version: int) -> SynonymSet:
-        return parse(self._text_of(version), f"{self.path}#v{version}")
-
     def _commit(self, text: str, *, who: str, why: str, action: str, detail: str) -> Version:
         return self._write(
             text,
-            parse(text, f"synonyms after {action}"),
+            parse(text, f"synonyms after {action}", self.max_expansions),
             who=who,
             why=why,
             action=action,
