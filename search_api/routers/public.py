@@ -54,7 +54,10 @@ class IndexHealth(BaseModel):
 
 
 class HealthResponse(BaseModel):
-    status: Literal["ok", "no_index"]
+    status: Literal["ok", "degraded", "no_index"]
+    reason: str | None = Field(
+        None, description="why the status is not ok: e.g. the index version that was found "
+                          "damaged and set aside, while an older intact one serves")
     index: IndexHealth | None = None
     sources: list[dict[str, Any]] = Field(
         default_factory=list,
@@ -253,8 +256,12 @@ def public_router(settings: Settings) -> APIRouter:
                 version=str(info.get("version")), built_at=_str(info.get("built_at")),
                 age_seconds=info.get("age_seconds"), documents=int(info.get("documents") or 0),
                 embedder=_str(info.get("embedder")))
+        damaged = (info or {}).get("damaged") or []
+        reason = ("index damaged, set aside until 'sikoja index' rebuilds it: "
+                  + "; ".join(damaged)) if damaged else None
         return HealthResponse(
-            status="ok" if index else "no_index", index=index,
+            status=("degraded" if damaged else "ok") if index else "no_index", reason=reason,
+            index=index,
             sources=[{k: v for k, v in s.items() if k != "last_success_ts"} for s in sites],
             job=running.model_dump(include={"id", "kind", "state", "started_at"})
             if running else None)
