@@ -37,6 +37,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -358,10 +359,13 @@ class _Version:
         self.manifest: dict[str, str] = json.loads(
             (path / "manifest.json").read_text(encoding="utf-8")
         )
-        self.index = tantivy.Index.open(str(path / "tantivy"))
+        self._shadow: tempfile.TemporaryDirectory[str] | None = None
+        self.index = self._open_tantivy(path / "tantivy")
         self.searcher = self.index.searcher()
         self.vocabulary = Vocabulary.load(path / "vocabulary.json")
-        self._db = sqlite3.connect(f"file:{path / 'docs.db'}?mode=ro", uri=True,
+        # immutable: the version never changes, so SQLite takes no locks and writes no
+        # journal or -shm file (which also lets it read a read-only data dir)
+        self._db = sqlite3.connect(f"file:{path / 'docs.db'}?mode=ro&immutable=1", uri=True,
                                    check_same_thread=False)
         self._db_lock = threading.Lock()
         self._closed = False
@@ -374,6 +378,20 @@ class _Version:
         self._ann: Any = None
         self._vectors_loaded = False
         self._vector_lock = threading.Lock()
+
+    def _open_tantivy(self, folder: Path) -> tantivy.Index:
+        """Tantivy takes a lock file in the index folder even to read it; on a read-only
+        data dir the folder is read through a temporary one of links to its files."""
+        try:
+            return tantivy.Index.open(str(folder))
+        except ValueError:
+            if os.access(folder, os.W_OK):
+                raise
+        self._shadow = tempfile.TemporaryDirectory(prefix="sikoja-index-")
+        for file in folder.iterdir():
+            if not file.name.endswith(".lock"):
+                os.symlink(file.resolve(), Path(self._shadow.name) / file.name)
+        return tantivy.Index.open(self._shadow.name)
 
     def recheck(self) -> None:
         """Cheap: re-hash only files whose size or time moved since they were verified."""
@@ -420,6 +438,8 @@ class _Version:
         with self._db_lock:
             self._closed = True
             self._db.close()
+        if self._shadow is not None:
+            self._shadow.cleanup()
 
     def keyword_search(
         self, terms: Sequence[QueryTerm], k: int, filters: Filters | None

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sikoja.errors import SikojaError
+from sikoja.sqlite import connect
 from synonyms.rules import (
     DEFAULT_MAX_EXPANSIONS,
     Problem,
@@ -72,22 +73,22 @@ class SynonymStore:
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
         self._cached: tuple[int, SynonymSet] | None = None
+        self._read_only = False
 
     # -- connection ---------------------------------------------------------------------------
 
     def _db(self) -> sqlite3.Connection:
         if self._conn is None:
             try:
-                self.data_dir.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(
-                    self.path, check_same_thread=False, timeout=30, isolation_level=None
-                )
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.executescript(_SCHEMA)
+                if not self.data_dir.is_dir():
+                    self.data_dir.mkdir(parents=True, exist_ok=True)
+                conn, self._read_only = connect(self.path, schema=_SCHEMA)
+                conn.isolation_level = None
             except (OSError, sqlite3.Error) as exc:
                 raise SikojaError(f"{self.path}: cannot open synonym store: {exc}") from None
             self._conn = conn
             if conn.execute("SELECT count(*) FROM versions").fetchone()[0] == 0:
+                # a fresh store (or a read-only data dir without one: in memory only)
                 from synonyms import DEFAULT_PATH, default_text
 
                 text = default_text()
@@ -254,6 +255,9 @@ class SynonymStore:
         only_if_empty: bool = False,
     ) -> Version:
         who, why = (who or "").strip(), (why or "").strip()
+        self._db()
+        if self._read_only and not only_if_empty:
+            raise SikojaError(f"{self.data_dir} is read-only: synonyms cannot be changed here")
         if not who:
             raise SikojaError("say who makes the change (--who)")
         if not why:
