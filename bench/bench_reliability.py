@@ -33,7 +33,7 @@ from indexer.build import build_index  # noqa: E402
 from indexer.search import Searcher  # noqa: E402
 from sikoja.config import load_settings  # noqa: E402
 from synonyms import SynonymFileError, SynonymStore, parse  # noqa: E402
-from tests.test_index_faults import FAULTS  # noqa: E402
+from tests.test_index_faults import FAULTS, documents_in  # noqa: E402
 
 
 def ms(seconds: float) -> float:
@@ -112,7 +112,7 @@ def index_size(version: Path) -> int:
 
 
 def fault_figures(template: Path, work: Path) -> dict[str, object]:
-    crawled = json.loads(json.dumps(_crawled(template)))
+    crawled = documents_in(template)
     out: dict[str, object] = {"documents": crawled, "faults": {}}
     live = template / "index" / (template / "index" / "CURRENT").read_text()
     size = index_size(live)
@@ -149,16 +149,6 @@ def fault_figures(template: Path, work: Path) -> dict[str, object]:
                                "healthy_after": healthy}
     out["documents_lost_total"] = lost_total
     return out
-
-
-def _crawled(data_dir: Path) -> int:
-    from sikoja.store import DocumentStore
-
-    store = DocumentStore.open(data_dir)
-    try:
-        return len(store.index_keys())
-    finally:
-        store.close()
 
 
 def main() -> None:
