@@ -9,6 +9,7 @@ answers; a backend only stores analysed documents and vectors and retrieves cand
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
@@ -293,6 +294,11 @@ class IndexBackend(ABC):
     def refresh(self) -> bool:
         """Pick up a newer live version if one was swapped in; True if it changed."""
         return False
+
+    def build_lock(self) -> contextlib.AbstractContextManager[None]:
+        """Held for a whole index build, so that builds run one at a time (the embedded
+        backend locks a file; a cluster serialises its own writes)."""
+        return contextlib.nullcontext()
 
     def close(self) -> None:  # noqa: B027 - optional hook
         pass

@@ -7,8 +7,8 @@ best bet applies to the next query without a reindex.
 
 from __future__ import annotations
 
+import contextlib
 import re
-import sqlite3
 import threading
 import time
 from datetime import date
@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from sikoja.errors import SikojaError
+from sikoja.sqlite import connect
 
 _SPACE = re.compile(r"[\W_]+", re.UNICODE)
 
@@ -43,16 +44,14 @@ class BestBet(BaseModel):
 class BestBetStore:
     def __init__(self, data_dir: Path) -> None:
         path = Path(data_dir) / "bestbets.db"
-        path.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # a read-only data dir is searched all the same
+            path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute(
+        self._db, self.read_only = connect(path, schema=(
             "CREATE TABLE IF NOT EXISTS bestbets (id INTEGER PRIMARY KEY AUTOINCREMENT, "
             "query TEXT NOT NULL, key TEXT NOT NULL, url TEXT NOT NULL, start TEXT, end TEXT, "
-            "who TEXT NOT NULL DEFAULT '', why TEXT NOT NULL DEFAULT '', created_at REAL)"
-        )
-        self._db.execute("CREATE INDEX IF NOT EXISTS bestbets_key ON bestbets(key)")
+            "who TEXT NOT NULL DEFAULT '', why TEXT NOT NULL DEFAULT '', created_at REAL);"
+            "CREATE INDEX IF NOT EXISTS bestbets_key ON bestbets(key);"))
         self._db.commit()
 
     def add(self, query: str, url: str, *, start: date | None = None, end: date | None = None,

@@ -54,7 +54,8 @@ class BuildSummary:
             head = (f"indexed {self.documents} documents ({self.added} new, {self.updated} "
                     f"changed, {self.deleted} removed, {self.unchanged} unchanged)")
         return (f"{head}; embedded {self.embedded} texts ({self.embed_cache_hits} from cache) "
-                f"in {self.seconds:.1f}s" + (f"; version {self.version}" if self.version else ""))
+                f"in {self.seconds:.1f}s" + (f"; version {self.version}" if self.version else "")
+                + "".join(f"\n{note}" for note in self.notes))
 
 
 def embedding_text(doc: Document, text: str = "whole") -> str:
@@ -216,9 +217,14 @@ def build_index(
     store = DocumentStore.open(settings.data_dir)
     own_backend = backend is None
     backend = backend or open_backend(settings)
+    damage = list(backend.info().get("damaged") or [])  # set aside when the backend opened
     try:
-        return _build(settings, store, backend, progress, full, embedder, started,
-                      analyzer or Analyzer())
+        with backend.build_lock():  # a second build waits, then starts from the first's result
+            summary = _build(settings, store, backend, progress, full, embedder, started,
+                             analyzer or Analyzer(), rebuild=bool(backend.info().get("damaged")))
+        summary.notes.extend(f"damaged index version set aside, rebuilt: {why}"
+                             for why in damage)
+        return summary
     finally:
         store.close()
         if own_backend:
@@ -226,9 +232,12 @@ def build_index(
 
 
 def _build(settings, store, backend, progress, full, embedder, started,
-           analyzer) -> BuildSummary:
+           analyzer, *, rebuild: bool = False) -> BuildSummary:
     """Two streaming passes over the store (embed, then analyse and write), so memory
-    does not grow with the number of documents beyond ids, hashes and the vectors."""
+    does not grow with the number of documents beyond ids, hashes and the vectors.
+
+    ``rebuild``: a damaged version was set aside, so a new version is written even when the
+    older one now serving holds the same documents (until then health says "degraded")."""
     summary = BuildSummary()
     text = settings.semantic.text
     keys = index_keys({doc_id(url): key for url, key in store.index_keys().items()}, text)
@@ -246,7 +255,7 @@ def _build(settings, store, backend, progress, full, embedder, started,
     summary.added = sum(1 for i in to_add if i not in live)
     summary.updated = len(to_add) - summary.added
     summary.deleted = sum(1 for i in to_delete if i not in keys)
-    if live and not to_add and not to_delete:
+    if live and not to_add and not to_delete and not rebuild:
         summary.version = backend.info().get("version")
         summary.seconds = time.monotonic() - started
         return summary

@@ -12,22 +12,35 @@ Layout of ``DATA_DIR/index/``::
         vocabulary.json  surface words for typo correction
         manifest.json    doc id -> content hash
         meta.json        built_at, documents, embedder
+        checksums.json   size and SHA-256 of every file above (indexer.integrity)
+    damaged-v000008/     a version that failed its checksums, set aside with DAMAGE.txt
+    build.lock           held by the one index build that may run at a time
 
 A reindex writes a new version beside the live one (an incremental one starts from a copy)
 and only then points CURRENT at it, so searches are served throughout and a crash midway
 leaves the old version serving. Tantivy has no Indonesian stemmer, so tokens arrive already
 analysed (``indexer.analysis``) and are indexed with the whitespace tokenizer.
+
+A version is checked against its checksums when opened, and by size and time on every
+refresh; one that fails (or breaks a search and then fails) is set aside and the newest intact
+older version serves, with CURRENT pointed at it, until ``sikoja index`` builds a new one.
+Searching writes nothing, so it works on a read-only data dir (a damaged version there is
+skipped in memory instead of renamed).
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
+import logging
 import os
 import shutil
 import sqlite3
+import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -35,6 +48,7 @@ from typing import Any
 import numpy as np
 import tantivy
 
+from indexer import integrity
 from indexer.analysis import QueryTerm, Vocabulary
 from indexer.backend import (
     FIELD_BOOSTS,
@@ -57,6 +71,9 @@ ANN_THRESHOLD = 20_000  # above this many vectors, use faiss HNSW when installed
 ANN_FILE = "vectors.hnsw"  # the HNSW graph, built once per version at commit
 DOC_FREQ_CACHE = 200_000  # (field, token) document frequencies memoised per version
 _KEY_SHIFT = 2**63  # ids are 64-bit; the i64 fast field holds them shifted by this
+REVERIFY_AFTER = 30.0  # seconds: a failing search re-hashes its version at most this often
+
+log = logging.getLogger(__name__)
 
 
 def _schema() -> tantivy.Schema:
@@ -81,118 +98,245 @@ class EmbeddedBackend(IndexBackend):
 
     def __init__(self, data_dir: Path) -> None:
         self.root = Path(data_dir) / "index"
-        self.root.mkdir(parents=True, exist_ok=True)
-        self._lock = threading.Lock()
+        with contextlib.suppress(OSError):  # read-only data dir: searching writes nothing
+            self.root.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
         self._live: _Version | None = None
+        self._skipped: dict[str, str] = {}  # damaged but not renamed (read-only data dir)
         self.refresh()
 
     # -- versions ----------------------------------------------------------------------
 
-    def _current_name(self) -> str | None:
+    def _versions(self) -> list[str]:
+        """Names of the version folders, oldest first (set-aside ones excluded)."""
+        found = []
+        with contextlib.suppress(OSError):
+            for p in self.root.iterdir():
+                number = integrity.version_number(p.name)
+                if number is not None and p.name.startswith("v") and p.is_dir():
+                    found.append((number, p.name))
+        return [name for _, name in sorted(found)]
+
+    def _read_current(self) -> str | None:
         try:
             name = (self.root / "CURRENT").read_text(encoding="utf-8").strip()
-        except FileNotFoundError:
+        except OSError:
             return None
-        if not name or not (self.root / name / "meta.json").is_file():
-            return None
-        return name if self._layout_ok(name) else None  # older files: rebuild, never read
-
-    def refresh(self) -> bool:
-        name = self._current_name()
-        with self._lock:
-            if name is None or (self._live is not None and self._live.name == name):
-                return False
-            # The old version is not closed here: a search that picked it up just before
-            # the swap may still be reading it. It closes when the last reference goes.
-            self._live = _Version(self.root / name)
-        return True
+        return name if integrity.version_number(name) is not None else None
 
     def _version(self) -> _Version | None:
         return self._live
 
-    def writer(self, *, incremental: bool) -> IndexWriter:
-        existing = sorted(p.name for p in self.root.glob("v[0-9]*") if p.is_dir())
-        number = int(existing[-1][1:]) + 1 if existing else 1
-        path = self.root / f"v{number:06d}"
-        if path.exists():
-            shutil.rmtree(path)
-        live = self._current_name()
-        base = self.root / live if (incremental and live) else None
-        return _Writer(self, path, base)
+    def _current_name(self) -> str | None:
+        live = self._live
+        return live.name if live is not None else None
 
-    def _layout_ok(self, name: str) -> bool:
-        meta = json.loads((self.root / name / "meta.json").read_text(encoding="utf-8"))
-        return meta.get("layout") == LAYOUT
+    def refresh(self) -> bool:
+        """Open the version CURRENT names, or the newest intact one before it if that is
+        damaged; re-check the open one cheaply. True when the version serving changed."""
+        with self._lock:
+            live = self._live
+            name = self._read_current()
+            if live is not None and live.name == name:
+                try:
+                    live.recheck()
+                    return False
+                except integrity.DamagedVersion as exc:
+                    self._set_aside(live.path, exc.reason)
+            if name is None:
+                return False  # no CURRENT (nothing built yet): keep what serves, if anything
+            opened = self._open_best(name)
+            if opened is None and live is None:
+                return False
+            # The old version is not closed here: a search that picked it up just before
+            # the swap may still be reading it. It closes when the last reference goes.
+            self._live = opened
+            return True
+
+    def _open_best(self, name: str) -> _Version | None:
+        number = integrity.version_number(name) or 0
+        older = [v for v in self._versions() if (integrity.version_number(v) or 0) < number]
+        for candidate in [name, *reversed(older)]:
+            path = self.root / candidate
+            if candidate in self._skipped or not path.is_dir():
+                continue
+            try:
+                if _read_meta(path).get("layout") != LAYOUT:
+                    if candidate == name:
+                        return None  # older files: rebuild, never read
+                    continue
+                version = _Version(path)
+            except integrity.DamagedVersion as exc:
+                self._set_aside(path, exc.reason)
+                continue
+            if candidate != name:
+                self._point_current(name, candidate)
+            return version
+        return None
+
+    def _set_aside(self, path: Path, reason: str) -> None:
+        moved_to = integrity.set_aside(path, reason)
+        if moved_to is None and path.exists():
+            self._skipped[path.name] = reason
+        log.error("index version %s is damaged (%s); set aside as %s", path.name, reason,
+                  moved_to.name if moved_to else "(read-only: skipped in memory)")
+
+    def _point_current(self, was: str, name: str) -> None:
+        """Point CURRENT at ``name`` if it still names ``was`` (a build may have moved it)."""
+        try:
+            with self._current_lock():
+                if self._read_current() == was:
+                    self._write_current(name)
+        except OSError:
+            pass  # read-only: this process serves ``name`` without recording it
+
+    @contextlib.contextmanager
+    def _current_lock(self) -> Iterator[None]:
+        with (self.root / "CURRENT.lock").open("a") as f:
+            fcntl.flock(f, fcntl.LOCK_EX)
+            yield
+
+    def _write_current(self, name: str) -> None:
+        tmp = self.root / "CURRENT.tmp"
+        tmp.write_text(name, encoding="utf-8")
+        os.replace(tmp, self.root / "CURRENT")
+
+    def damage(self) -> list[str]:
+        """Why the version serving is not the newest one built (empty when all is well)."""
+        live = self._live
+        floor = (integrity.version_number(live.name) or 0) if live is not None else 0
+        reasons = {n: f"{folder}: {why}"
+                   for n, folder, why in integrity.damaged_versions(self.root) if n > floor}
+        for name, why in self._skipped.items():
+            number = integrity.version_number(name) or 0
+            if number > floor:
+                reasons[number] = f"{name}: {why}"
+        return [reasons[n] for n in sorted(reasons)]
+
+    @contextlib.contextmanager
+    def build_lock(self) -> Iterator[None]:
+        """One index build at a time: a second ``sikoja index`` waits for the first, then
+        builds on what it made (two at once both took the same version number)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with (self.root / "build.lock").open("a") as f:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                log.warning("another index build is running in %s; waiting for it", self.root)
+                fcntl.flock(f, fcntl.LOCK_EX)
+            self.refresh()
+            yield
+
+    def writer(self, *, incremental: bool) -> IndexWriter:
+        live = self._live
+        base = live.path if (incremental and live is not None) else None
+        while True:
+            numbers = [integrity.version_number(p.name) for p in self.root.iterdir()]
+            number = max([n for n in numbers if n is not None], default=0) + 1
+            path = self.root / f"v{number:06d}"
+            try:
+                path.mkdir()  # exclusive: never reuse or remove another writer's folder
+            except FileExistsError:
+                continue
+            return _Writer(self, path, base)
 
     def _swap(self, path: Path) -> None:
-        tmp = self.root / "CURRENT.tmp"
-        tmp.write_text(path.name, encoding="utf-8")
-        os.replace(tmp, self.root / "CURRENT")
+        with self._current_lock():
+            current = integrity.version_number(self._read_current() or "") or 0
+            if (integrity.version_number(path.name) or 0) > current:
+                self._write_current(path.name)
+            else:  # compare-and-set: never move CURRENT back to an older number
+                log.warning("not making %s live: CURRENT already names a newer version",
+                            path.name)
         self.refresh()
         self._prune()
 
     def _prune(self) -> None:
         live = self._current_name()
-        versions = sorted(p for p in self.root.glob("v[0-9]*") if p.is_dir())
-        keep = {p.name for p in versions[-KEEP_VERSIONS:]} | {live}
-        for p in versions:
-            if p.name not in keep:
-                shutil.rmtree(p, ignore_errors=True)
+        versions = self._versions()
+        keep = set(versions[-KEEP_VERSIONS:]) | {live}
+        for name in versions:
+            if name not in keep:
+                shutil.rmtree(self.root / name, ignore_errors=True)
+
+    def _use(self, read: Callable[[_Version], Any], default: Any) -> Any:
+        """``read`` on the live version; if it fails and the version turns out damaged,
+        set it aside and read the version that now serves instead."""
+        version = self._live
+        if version is None:
+            return default
+        try:
+            return read(version)
+        except Exception:
+            if not self._recover(version):
+                raise
+        version = self._live
+        return read(version) if version is not None else default
+
+    def _recover(self, version: _Version) -> bool:
+        with self._lock:
+            if self._live is not version:
+                return True  # another thread already moved on
+            try:
+                version.verify_again()
+            except integrity.DamagedVersion as exc:
+                self._set_aside(version.path, exc.reason)
+                self._live = self._open_best(version.name)
+                return True
+        return False
 
     # -- reads -------------------------------------------------------------------------
 
     def keyword_search(
         self, terms: Sequence[QueryTerm], k: int, filters: Filters | None = None
     ) -> list[Hit]:
-        version = self._version()
-        if version is None or not terms:
+        if not terms:
             return []
-        return version.keyword_search(terms, k, filters)
+        return self._use(lambda v: v.keyword_search(terms, k, filters), [])
 
     def vector_search(
         self, vector: np.ndarray, k: int, filters: Filters | None = None
     ) -> list[Hit]:
-        version = self._version()
-        if version is None:
-            return []
-        return version.vector_search(vector, k, filters)
+        return self._use(lambda v: v.vector_search(vector, k, filters), [])
 
     def get(self, ids: Sequence[str]) -> dict[str, IndexedDoc]:
-        version = self._version()
-        return version.get(ids) if version else {}
+        return self._use(lambda v: v.get(ids), {})
 
     def doc_meta(self, ids: Sequence[str]) -> dict[str, DocMeta]:
-        version = self._version()
+        version = self._live
         if version is None:
             return {}
         known = version.metas
         return {i: known[i] for i in ids if i in known}
 
     def all_meta(self) -> list[DocMeta]:
-        version = self._version()
+        version = self._live
         return list(version.metas.values()) if version else []
 
     def manifest(self) -> dict[str, str]:
-        version = self._version()
+        version = self._live
         return dict(version.manifest) if version else {}
 
     def vocabulary(self) -> Vocabulary | None:
-        version = self._version()
+        version = self._live
         return version.vocabulary if version else None
 
     def word_counts(self) -> dict[str, int]:
         """Document frequency of surface words in the live version (for incremental builds)."""
-        version = self._version()
+        version = self._live
         path = version.path / "word_counts.json" if version else None
         if path is None or not path.is_file():
             return {}
         return json.loads(path.read_text(encoding="utf-8"))
 
     def info(self) -> dict[str, Any]:
-        version = self._version()
+        version = self._live
+        damage = self.damage()
+        extra = {"damaged": damage} if damage else {}
         if version is None:
-            return {"version": None, "built_at": None, "documents": 0, "embedder": None}
-        return {"version": version.name, **version.meta}
+            return {"version": None, "built_at": None, "documents": 0, "embedder": None,
+                    **extra}
+        return {"version": version.name, **version.meta, **extra}
 
     def close(self) -> None:
         with self._lock:
@@ -207,14 +351,21 @@ class _Version:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.name = path.name
-        self.meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        self.meta = _read_meta(path)
+        # versions written before checksums existed are read as they are
+        self._expected = integrity.read_checksums(path) if self.meta.get("checksums") else {}
+        self._seen = integrity.verify(path, self._expected)
+        self._verified_at = time.monotonic()
         self.manifest: dict[str, str] = json.loads(
             (path / "manifest.json").read_text(encoding="utf-8")
         )
-        self.index = tantivy.Index.open(str(path / "tantivy"))
+        self._shadow: tempfile.TemporaryDirectory[str] | None = None
+        self.index = self._open_tantivy(path / "tantivy")
         self.searcher = self.index.searcher()
         self.vocabulary = Vocabulary.load(path / "vocabulary.json")
-        self._db = sqlite3.connect(f"file:{path / 'docs.db'}?mode=ro", uri=True,
+        # immutable: the version never changes, so SQLite takes no locks and writes no
+        # journal or -shm file (which also lets it read a read-only data dir)
+        self._db = sqlite3.connect(f"file:{path / 'docs.db'}?mode=ro&immutable=1", uri=True,
                                    check_same_thread=False)
         self._db_lock = threading.Lock()
         self._closed = False
@@ -227,6 +378,34 @@ class _Version:
         self._ann: Any = None
         self._vectors_loaded = False
         self._vector_lock = threading.Lock()
+
+    def _open_tantivy(self, folder: Path) -> tantivy.Index:
+        """Tantivy takes a lock file in the index folder even to read it; on a read-only
+        data dir the folder is read through a temporary one of links to its files."""
+        try:
+            return tantivy.Index.open(str(folder))
+        except ValueError:
+            if os.access(folder, os.W_OK):
+                raise
+        self._shadow = tempfile.TemporaryDirectory(prefix="sikoja-index-")
+        for file in folder.iterdir():
+            if not file.name.endswith(".lock"):
+                os.symlink(file.resolve(), Path(self._shadow.name) / file.name)
+        return tantivy.Index.open(self._shadow.name)
+
+    def recheck(self) -> None:
+        """Cheap: re-hash only files whose size or time moved since they were verified."""
+        changed = integrity.moved(self.path, self._seen)
+        if changed:
+            self._seen.update(integrity.verify(self.path, self._expected, only=changed))
+
+    def verify_again(self) -> None:
+        """Every file hashed again (after a failed read), at most every REVERIFY_AFTER s."""
+        if time.monotonic() - self._verified_at < REVERIFY_AFTER:
+            self.recheck()
+            return
+        self._seen = integrity.verify(self.path, self._expected)
+        self._verified_at = time.monotonic()
 
     def _load_vectors(self) -> None:
         """Vectors (and the HNSW graph written at build time) load on the first vector
@@ -259,6 +438,8 @@ class _Version:
         with self._db_lock:
             self._closed = True
             self._db.close()
+        if self._shadow is not None:
+            self._shadow.cleanup()
 
     def keyword_search(
         self, terms: Sequence[QueryTerm], k: int, filters: Filters | None
@@ -349,6 +530,16 @@ class _Version:
         return out
 
 
+def _read_meta(path: Path) -> dict[str, Any]:
+    try:
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise integrity.DamagedVersion(path.name, f"meta.json is unreadable ({exc})") from None
+    if not isinstance(meta, dict):
+        raise integrity.DamagedVersion(path.name, "meta.json is not an object")
+    return meta
+
+
 def _read_ann(path: Path) -> Any:
     if not path.is_file():
         return None
@@ -382,11 +573,11 @@ _DISPLAY_KEYS = ("id", "url", "title", "opd", "kind", "source", "text", "content
 class _Writer(IndexWriter):
     def __init__(self, backend: EmbeddedBackend, path: Path, base: Path | None) -> None:
         self.backend = backend
-        self.path = path
+        self.path = path  # created empty by EmbeddedBackend.writer
         if base is not None:
-            shutil.copytree(base, path)
+            shutil.copytree(base, path, dirs_exist_ok=True)
+            (path / integrity.CHECKSUMS).unlink(missing_ok=True)
         else:
-            path.mkdir(parents=True)
             (path / "tantivy").mkdir()
         self.index = tantivy.Index(SCHEMA, path=str(path / "tantivy"), reuse=base is not None)
         self.writer = self.index.writer(heap_size=128_000_000, num_threads=1)
@@ -472,8 +663,10 @@ class _Writer(IndexWriter):
             "embedder": embedder,
             "created": time.time(),
             "layout": LAYOUT,
+            "checksums": integrity.CHECKSUMS,
         }
         (self.path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        integrity.write_checksums(self.path)
         self.backend._swap(self.path)
 
     def abort(self) -> None:

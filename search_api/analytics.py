@@ -34,6 +34,7 @@ the process keeps one in memory for the day.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import hmac
 import ipaddress
@@ -52,6 +53,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from pydantic import BaseModel, Field
+
+from sikoja.sqlite import connect
 
 log = logging.getLogger(__name__)
 
@@ -244,19 +247,20 @@ class Lookup(Protocol):
 class Analytics:
     def __init__(self, data_dir: str | Path, *, clock: Callable[[], float] = time.time) -> None:
         self.path = Path(data_dir) / "analytics.db"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):  # a read-only data dir is searched all the same
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         self._clock = clock
-        self._db = sqlite3.connect(str(self.path), check_same_thread=False, timeout=30)
+        # read-only data dir: past analytics are read, new events are dropped (sikoja.sqlite)
+        self._db, self.read_only = connect(self.path, schema=_SCHEMA)
         self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(_SCHEMA)
         self._read_lock = threading.Lock()
         self._salt: tuple[str, bytes] | None = None
         self._salt_lock = threading.Lock()
         self._queue: queue.Queue[tuple[str, tuple[Any, ...]] | None] = queue.Queue(maxsize=50_000)
         self._write_error: tuple[float, str] | None = None
-        self._prune()
+        if not self.read_only:
+            self._prune()
         self._writer = threading.Thread(target=self._write_loop, name="analytics-writer",
                                         daemon=True)
         self._writer.start()
@@ -476,7 +480,7 @@ class Analytics:
                     self._db.execute("DELETE FROM salts WHERE day != ?", (day,))
                     salt = self._db.execute("SELECT salt FROM salts WHERE day = ?",
                                             (day,)).fetchone()["salt"]
-            except sqlite3.Error as exc:  # a search must not fail for its analytics
+            except sqlite3.Error as exc:  # read-only or full disk: this process's own salt
                 self._failed("today's visitor salt", exc)
                 salt = secrets.token_hex(32)
             self._salt = (day, bytes.fromhex(salt))
@@ -506,6 +510,8 @@ class Analytics:
                     break
                 batch.append(nxt)
             try:
+                if self.read_only:
+                    continue  # nowhere to write: searching goes on without analytics
                 searches = [row for kind, row in batch if kind == "search"]
                 clicks = [row for kind, row in batch if kind == "click"]
                 with self._read_lock, self._db:

@@ -42,6 +42,7 @@ from search_api.sites import SiteHealthReader
 from search_api.synonym_admin import SynonymAdmin
 from search_api.vocabulary import VocabularyCandidates
 from sikoja.config import Settings
+from sikoja.sqlite import connect
 
 log = logging.getLogger("search_api")
 
@@ -193,7 +194,7 @@ class _DataVersion:
             if self._db is None:
                 if not self.path.is_file():
                     return 0
-                self._db = sqlite3.connect(str(self.path), check_same_thread=False)
+                self._db, _ = connect(self.path, wal=False)  # read-only dir: immutable
             return int(self._db.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:

@@ -95,6 +95,8 @@ class JobRunner:
                 with db:  # nobody holds the lock, so a 'running' job lost its server
                     db.execute("UPDATE jobs SET state = 'interrupted', finished_at = ? "
                                "WHERE state = 'running'", (time.time(),))
+        except (OSError, sqlite3.Error) as exc:  # a read-only data dir: search, run no jobs
+            log.warning("jobs cannot be recorded in %s: %s", self.data_dir, exc)
         finally:
             db.close()
 

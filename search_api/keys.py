@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sikoja.errors import SikojaError
+from sikoja.sqlite import connect, read_only_dir
 
 KEY_PREFIX = "skj_"
 MAX_NAME_LENGTH = 64
@@ -60,6 +61,10 @@ def connect_admin_db(data_dir: str | Path, schema: str = "") -> sqlite3.Connecti
     admin.db (a new, empty file) is set up again.
     """
     path = admin_db_path(data_dir)
+    if read_only_dir(path.parent):  # keys are read, nothing is saved (sikoja.sqlite)
+        db, _ = connect(path, schema=_SCHEMA + schema)
+        db.row_factory = sqlite3.Row
+        return db
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite3.connect(str(path), timeout=30)
     db.row_factory = sqlite3.Row

@@ -55,7 +55,8 @@ class SynonymAdmin:
         if not replace:
             from synonyms import parse
 
-            parse(text, "import")  # problems are reported with the lines of *this* text
+            # problems are reported with the lines of *this* text
+            parse(text, "import", self.store.max_expansions)
             text = self.store.export_text().rstrip("\n") + "\n" + text
         return asdict(self.store.import_text(text, who=who, why=why, source="import"))
 

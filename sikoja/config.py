@@ -96,6 +96,12 @@ class SemanticSettings(BaseModel):
     max_vector_weight: float = Field(default=0.6, ge=0.0, le=5.0)
 
 
+class SynonymSettings(BaseModel):
+    # The most synonym terms one query is expanded with, and so the most distinct terms one
+    # term may expand to in an imported file (a file over it is rejected, line by line).
+    max_expansions: int = Field(default=64, ge=1, le=1000)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="SIKOJA_", env_nested_delimiter="__")
 
@@ -108,6 +114,7 @@ class Settings(BaseSettings):
     opensearch: OpenSearchSettings = Field(default_factory=OpenSearchSettings)
     crawl: CrawlSettings = Field(default_factory=CrawlSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
+    synonyms: SynonymSettings = Field(default_factory=SynonymSettings)
 
 
 def _deep_merge(base: dict[str, object], top: dict[str, object]) -> dict[str, object]:

@@ -14,6 +14,7 @@ app write never replaces the page, and either can leave without taking the other
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import threading
@@ -25,6 +26,7 @@ from typing import Any
 
 from sikoja.apps import CatalogEntry, is_merged, merge
 from sikoja.documents import Document, index_key
+from sikoja.sqlite import connect
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -95,13 +97,18 @@ class DocumentStore:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not self.path.parent.is_dir():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(str(self.path), check_same_thread=False, timeout=30)
+        # on a read-only data dir: read only (crawl health for /api/health), see sikoja.sqlite
+        self._db, self.read_only = connect(self.path, wal=True)
         self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         adopted = self._has_table("catalog_entries")
+        if self.read_only:
+            with contextlib.suppress(sqlite3.OperationalError):  # only an empty one needs it
+                self._db.executescript(SCHEMA)
+            return
         self._db.executescript(SCHEMA)
         if not adopted:
             self._adopt_catalog_apps()

@@ -6,7 +6,8 @@
 - :mod:`synonyms.cli`: ``sikoja synonyms ...`` admin commands.
 
 The Analyzer reads synonyms through the :class:`SynonymSource` protocol: ``version()`` is
-called on every query and must be cheap; ``rules()`` only when the version changed.
+called on every query and must be cheap; ``rules()`` only when the version changed; an optional
+``max_expansions`` attribute caps one query's synonym expansions (default 64).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from synonyms.rules import (
+    DEFAULT_MAX_EXPANSIONS,
     CompiledSynonyms,
     Problem,
     Rule,
@@ -40,9 +42,12 @@ class SynonymSource(Protocol):
 class StaticSynonyms:
     """A fixed synonym set (the packaged default, or a text under test)."""
 
-    def __init__(self, rules: SynonymSet, version: Hashable = 0):
+    def __init__(
+        self, rules: SynonymSet, version: Hashable = 0, max_expansions: int = DEFAULT_MAX_EXPANSIONS
+    ):
         self._rules = rules
         self._version = version
+        self.max_expansions = max_expansions
 
     @classmethod
     def from_text(cls, text: str | bytes, source: str = "<synonyms>") -> StaticSynonyms:

@@ -207,7 +207,10 @@ def cmd_test(args: argparse.Namespace) -> int:
         pending = None
         if args.pending:
             text = append_rule(store.export_text(), parse_rule(args.pending))
-            pending = StaticSynonyms(parse(text, "synonyms with the pending rule"), "pending")
+            cap = store.max_expansions
+            pending = StaticSynonyms(
+                parse(text, "synonyms with the pending rule", cap), "pending", max_expansions=cap
+            )
         # one Analyzer per rule set and one open index, shared by the analysis and the results
         now = Analyzer(synonyms=store)
         then = Analyzer(synonyms=pending) if pending is not None else None

@@ -11,8 +11,15 @@ Parsing is strict because a bad rule silently matching everything is worse than 
 problem is reported with file, line and reason, and one bad line rejects the whole file. What
 is rejected: bytes that are not UTF-8, control characters (binary garbage), over-long lines,
 lines with too many terms, empty terms or sides, a ``=>`` without both sides or more than one
-``=>``, a rule with a single term, and cycles among one-way rules (``a => b`` with ``b => a``,
-which should be written ``a, b``).
+``=>``, a rule with a single term, cycles among one-way rules (``a => b`` with ``b => a``,
+which should be written ``a, b``), and a term that would expand to more terms than the cap
+(``synonyms.max_expansions`` in sikoja.yaml): each expansion is one more term every query with
+that word searches for, so 200 rules sharing "ktp" would make every "ktp" query search for
+tens of thousands of terms.
+
+Compiling is linear in the size of the file: an equivalence rule is kept as one group that
+each of its terms points to, not as every pair of its terms (a 199-term rule is 199 entries,
+not 39,402), and expansion walks the groups of the words a query holds, up to the cap.
 """
 
 from __future__ import annotations
@@ -28,6 +35,9 @@ MAX_TERMS_PER_RULE = 200
 MAX_TERM_CHARS = 120
 MAX_TERM_WORDS = 8
 MAX_PROBLEMS_LISTED = 50
+# Default for ``synonyms.max_expansions`` (sikoja.config): the most synonym terms one query
+# gets, and so the most distinct terms a single term may expand to in a valid file.
+DEFAULT_MAX_EXPANSIONS = 64
 
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ufffe\uffff]")
 _HAS_WORD = re.compile(r"[^\W_]")
@@ -221,8 +231,66 @@ def _cycle_problems(rules: Sequence[Rule], source: str) -> list[Problem]:
     return problems
 
 
-def parse(data: str | bytes, source: str = "<synonyms>") -> SynonymSet:
-    """A whole synonym text, validated; :class:`SynonymFileError` if any line is bad."""
+def _expansion_problems(rules: Sequence[Rule], source: str, cap: int) -> list[Problem]:
+    """Terms that would expand to more than ``cap`` distinct terms, with the lines that say so.
+
+    Counted on the written terms (case-folded), in time linear in the file for a fixed cap: a
+    rule over the cap is reported alone; a term in one rule has that rule's count; only terms
+    in several rules need the union, and it stops as soon as it passes the cap.
+    """
+    problems: list[Problem] = []
+    targets: list[tuple[str, ...]] = []
+    where: dict[str, list[int]] = {}  # term -> indexes of the rules it expands from
+    for index, rule in enumerate(rules):
+        goal = tuple(dict.fromkeys(t.casefold() for t in (rule.right or rule.left)))
+        targets.append(goal)
+        count = len(goal) - (0 if rule.one_way else 1)
+        if count > cap:
+            problems.append(
+                Problem(
+                    source,
+                    rule.line,
+                    f"each term of this rule expands to {count} terms, more than the cap of "
+                    f"{cap} (synonyms.max_expansions in sikoja.yaml); split it into smaller rules",
+                )
+            )
+            continue
+        for term in dict.fromkeys(t.casefold() for t in rule.left):
+            where.setdefault(term, []).append(index)
+    for term, indexes in where.items():
+        if len(indexes) < 2:
+            continue
+        seen: set[str] = set()
+        for position, index in enumerate(indexes):
+            seen.update(targets[index])
+            seen.discard(term)
+            if len(seen) > cap:
+                lines = [rules[i].line for i in indexes]
+                shown = ", ".join(map(str, lines[:10])) + (", ..." if len(lines) > 10 else "")
+                problems.append(
+                    Problem(
+                        source,
+                        rules[indexes[position]].line,
+                        f"term {term!r} expands to more than the cap of {cap} terms "
+                        f"(synonyms.max_expansions in sikoja.yaml) across the rules on lines "
+                        f"{shown}; merge or split those rules",
+                    )
+                )
+                break
+    return problems
+
+
+def parse(
+    data: str | bytes,
+    source: str = "<synonyms>",
+    max_expansions: int | None = DEFAULT_MAX_EXPANSIONS,
+) -> SynonymSet:
+    """A whole synonym text, validated; :class:`SynonymFileError` if any line is bad.
+
+    ``max_expansions`` is the deployment's cap (``Settings.synonyms.max_expansions``);
+    ``None`` skips that check (a version saved under a larger cap still loads: expansion
+    is capped at query time anyway).
+    """
     lines, problems, text = _lines(data, source)
     rules: list[Rule] = []
     for number, line in enumerate(lines, 1):
@@ -231,6 +299,8 @@ def parse(data: str | bytes, source: str = "<synonyms>") -> SynonymSet:
         if rule is not None:
             rules.append(rule)
     problems.extend(_cycle_problems(rules, source))
+    if max_expansions is not None:
+        problems.extend(_expansion_problems(rules, source, max_expansions))
     if problems:
         problems.sort(key=lambda p: p.line)
         raise SynonymFileError(problems)
@@ -254,31 +324,69 @@ def append_rule(text: str, rule: Rule) -> str:
     return text.rstrip("\n") + "\n" + rule.text() + "\n"
 
 
+Expansion = tuple[Phrase, float, str]  # analysed tokens, weight, the term as written
+
+
 @dataclass
 class CompiledSynonyms:
-    """Rules with every term analysed: analysed phrase -> expansions (tokens, weight, readable)."""
+    """Rules with every term analysed, kept as groups rather than as pairs of terms.
 
-    table: dict[Phrase, list[tuple[Phrase, float, str]]]
+    ``groups[g]`` are the targets of rule ``g`` (all its terms for an equivalence, the right
+    side for a one-way rule); ``index`` maps an analysed term to the groups it expands into.
+    """
+
+    index: dict[Phrase, list[int]]
+    groups: list[tuple[tuple[Phrase, str], ...]]
     span: int
+    limit: int = DEFAULT_MAX_EXPANSIONS
 
-    def expand(self, tokens: Sequence[str]) -> list[tuple[Phrase, float, str]]:
-        """Expansions of the rule terms found in ``tokens``.
+    def _of(self, key: Phrase):
+        """Distinct expansions of one analysed term, in rule order."""
+        seen = {key}
+        for group in self.index.get(key, ()):
+            for tokens, readable in self.groups[group]:
+                if tokens not in seen:
+                    seen.add(tokens)
+                    yield tokens, 1.0, readable
+
+    def expansions_of(self, key: Phrase) -> list[Expansion]:
+        """Every expansion of one analysed term (bounded by validation, see ``parse``)."""
+        return list(self._of(key))
+
+    def expand(self, tokens: Sequence[str], limit: int | None = None) -> list[Expansion]:
+        """Expansions of the rule terms found in ``tokens``, at most ``limit`` (the cap).
 
         Like ``synonym_graph``, the longest term wins and its words are not matched again:
-        "air mati" (water cut) must not also expand "mati" on its own.
+        "air mati" (water cut) must not also expand "mati" on its own. When the words together
+        have more expansions than the cap, they take turns, so every word keeps some.
         """
-        out: list[tuple[Phrase, float, str]] = []
+        limit = self.limit if limit is None else limit
+        found = []
         n = len(tokens)
         i = 0
         while i < n:
             step = 1
             for size in range(min(self.span, n - i), 0, -1):
-                hits = self.table.get(tuple(tokens[i : i + size]))
-                if hits:
-                    out.extend(hits)
+                key = tuple(tokens[i : i + size])
+                if key in self.index:
+                    found.append(self._of(key))
                     step = size
                     break
             i += step
+        out: list[Expansion] = []
+        seen: set[Phrase] = set()
+        while found and len(out) < limit:
+            for walk in list(found):
+                hit = next(walk, None)
+                while hit is not None and hit[0] in seen:
+                    hit = next(walk, None)
+                if hit is None:
+                    found.remove(walk)
+                    continue
+                seen.add(hit[0])
+                out.append(hit)
+                if len(out) >= limit:
+                    break
         return out
 
 
@@ -295,33 +403,38 @@ class SynonymSet:
     def __iter__(self):
         return iter(self.rules)
 
-    def compile(self, analyze: Callable[[str], Iterable[str]]) -> CompiledSynonyms:
-        """Analyse every term with ``analyze`` (the index's own pipeline) into a lookup table."""
-        analysed: dict[str, Phrase] = {}
+    def compile(
+        self,
+        analyze: Callable[[str], Iterable[str]],
+        *,
+        limit: int = DEFAULT_MAX_EXPANSIONS,
+        memo: dict[str, Phrase] | None = None,
+    ) -> CompiledSynonyms:
+        """Analyse every term once with ``analyze`` (the index's own pipeline): linear time.
+
+        ``memo`` (term -> analysed tokens) may be kept by the caller between versions, so a
+        one-rule change to a large set analyses only the new terms.
+        """
+        analysed: dict[str, Phrase] = {} if memo is None else memo
 
         def tokens_of(term: str) -> Phrase:
-            if term not in analysed:
-                analysed[term] = tuple(analyze(term))
-            return analysed[term]
+            tokens = analysed.get(term)
+            if tokens is None:
+                tokens = analysed[term] = tuple(analyze(term))
+            return tokens
 
-        table: dict[Phrase, list[tuple[Phrase, float, str]]] = {}
-
-        def link(source_term: str, target_term: str) -> None:
-            src, dst = tokens_of(source_term), tokens_of(target_term)
-            if not src or not dst or src == dst:
-                return
-            bucket = table.setdefault(src, [])
-            if all(existing[0] != dst for existing in bucket):
-                bucket.append((dst, 1.0, target_term))
-
+        index: dict[Phrase, list[int]] = {}
+        groups: list[tuple[tuple[Phrase, str], ...]] = []
         for rule in self.rules:
-            if rule.one_way:
-                for a in rule.left:
-                    for b in rule.right:
-                        link(a, b)
-            else:
-                for a in rule.left:
-                    for b in rule.left:
-                        if a != b:
-                            link(a, b)
-        return CompiledSynonyms(table, max((len(k) for k in table), default=1))
+            members = tuple((tokens_of(t), t) for t in (rule.right or rule.left))
+            group = len(groups)
+            groups.append(tuple((tokens, term) for tokens, term in members if tokens))
+            for term in rule.left:
+                key = tokens_of(term)
+                if not key:
+                    continue
+                known = index.setdefault(key, [])
+                if not known or known[-1] != group:
+                    known.append(group)
+        span = max((len(k) for k in index), default=1)
+        return CompiledSynonyms(index, groups, span, limit)

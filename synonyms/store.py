@@ -8,6 +8,10 @@ default set as version 1.
 The Analyzer asks :meth:`SynonymStore.version` on every query: one indexed ``max(id)`` on an
 open connection, microseconds. :meth:`rules` parses only when the version moved, so a change
 made by ``sikoja synonyms add`` in another process applies to the API's next query.
+
+Every change is validated against the deployment's expansion cap (``synonyms.max_expansions``
+in sikoja.yaml, read once per store); saved versions load without that check, so lowering the
+cap never makes the current rules unreadable (the query-time cap still applies).
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sikoja.errors import SikojaError
+from sikoja.sqlite import connect
 from synonyms.rules import (
+    DEFAULT_MAX_EXPANSIONS,
     Problem,
     Rule,
     SynonymFileError,
@@ -60,28 +66,29 @@ class Version:
 class SynonymStore:
     """Versioned synonym rules for one data dir; a :class:`synonyms.SynonymSource`."""
 
-    def __init__(self, data_dir: str | Path):
+    def __init__(self, data_dir: str | Path, max_expansions: int | None = None):
         self.data_dir = Path(data_dir)
+        self._max_expansions = max_expansions
         self.path = self.data_dir / DB_NAME
         self._lock = threading.RLock()
         self._conn: sqlite3.Connection | None = None
         self._cached: tuple[int, SynonymSet] | None = None
+        self._read_only = False
 
     # -- connection ---------------------------------------------------------------------------
 
     def _db(self) -> sqlite3.Connection:
         if self._conn is None:
             try:
-                self.data_dir.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(
-                    self.path, check_same_thread=False, timeout=30, isolation_level=None
-                )
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.executescript(_SCHEMA)
+                if not self.data_dir.is_dir():
+                    self.data_dir.mkdir(parents=True, exist_ok=True)
+                conn, self._read_only = connect(self.path, schema=_SCHEMA)
+                conn.isolation_level = None
             except (OSError, sqlite3.Error) as exc:
                 raise SikojaError(f"{self.path}: cannot open synonym store: {exc}") from None
             self._conn = conn
             if conn.execute("SELECT count(*) FROM versions").fetchone()[0] == 0:
+                # a fresh store (or a read-only data dir without one: in memory only)
                 from synonyms import DEFAULT_PATH, default_text
 
                 text = default_text()
@@ -108,6 +115,18 @@ class SynonymStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @property
+    def max_expansions(self) -> int:
+        """The cap on one query's synonym expansions (sikoja.yaml ``synonyms.max_expansions``)."""
+        if self._max_expansions is None:
+            from sikoja.config import load_settings
+
+            try:
+                self._max_expansions = load_settings(self.data_dir).synonyms.max_expansions
+            except SikojaError:
+                self._max_expansions = DEFAULT_MAX_EXPANSIONS  # the CLI reports a bad file
+        return self._max_expansions
+
     # -- reading ------------------------------------------------------------------------------
 
     def version(self) -> int:
@@ -117,12 +136,29 @@ class SynonymStore:
         return int(row[0])
 
     def rules(self) -> SynonymSet:
-        """The current rules, parsed once per version."""
+        """The current rules, parsed once per version.
+
+        A large text is parsed outside the lock, so queries asking :meth:`version` meanwhile
+        are not held up by it.
+        """
         with self._lock:
             current = self.version()
-            if self._cached is None or self._cached[0] != current:
-                self._cached = (current, self._parse_version(current))
-            return self._cached[1]
+            if self._cached is not None and self._cached[0] == current:
+                return self._cached[1]
+            text = self._text_of(current)
+        rules = parse(text, f"{self.path}#v{current}", max_expansions=None)
+        with self._lock:
+            if self._cached is None or self._cached[0] < current:
+                self._cached = (current, rules)
+        return rules
+
+    def text_size(self) -> int:
+        """Characters in the current version's text: tells a reader how long a reload takes."""
+        with self._lock:
+            row = self._db().execute(
+                "SELECT length(text) FROM versions ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        return int(row[0] or 0) if row else 0
 
     def list(self) -> list[Rule]:
         return list(self.rules().rules)
@@ -177,7 +213,7 @@ class SynonymStore:
                     )
                 ]
             )
-        rules = parse(data, source)
+        rules = parse(data, source, self.max_expansions)
         with self._lock:
             return self._write(rules.text, rules, who=who, why=why, action="import", detail=source)
 
@@ -197,13 +233,10 @@ class SynonymStore:
             raise SikojaError(f"no synonym version {version} (see 'sikoja synonyms history')")
         return row[0]
 
-    def _parse_version(self, version: int) -> SynonymSet:
-        return parse(self._text_of(version), f"{self.path}#v{version}")
-
     def _commit(self, text: str, *, who: str, why: str, action: str, detail: str) -> Version:
         return self._write(
             text,
-            parse(text, f"synonyms after {action}"),
+            parse(text, f"synonyms after {action}", self.max_expansions),
             who=who,
             why=why,
             action=action,
@@ -222,6 +255,9 @@ class SynonymStore:
         only_if_empty: bool = False,
     ) -> Version:
         who, why = (who or "").strip(), (why or "").strip()
+        self._db()
+        if self._read_only and not only_if_empty:
+            raise SikojaError(f"{self.data_dir} is read-only: synonyms cannot be changed here")
         if not who:
             raise SikojaError("say who makes the change (--who)")
         if not why:

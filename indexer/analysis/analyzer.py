@@ -8,7 +8,9 @@ drop stopwords -> stem. A query then gets, on top of what the user typed:
 - acronym expansions both ways (``KTP`` <-> "kartu tanda penduduk");
 - current names for old ones (``IMB`` -> ``PBG``, ``SIUP`` -> ``NIB``, ``zonasi`` -> ``domisili``);
 - English glossary terms ("birth certificate" -> "akta kelahiran");
-- synonyms from the synonym store, re-read whenever the store's version changes;
+- synonyms from the synonym store, re-read whenever the store's version changes (at most
+  ``synonyms.max_expansions`` per query; a large new set is compiled in the background while
+  queries keep the previous rules for that fraction of a second);
 - a low-weight second reading of colloquial words that are also real words ("liat" ->
   "lihat", "info" -> "informasi"), which documents never get rewritten to.
 
@@ -43,6 +45,11 @@ log = logging.getLogger(__name__)
 MAX_QUERY_CHARS = 2000
 MAX_QUERY_WORDS = 48
 MAX_EMBEDDING_EXPANSIONS = 8
+# A new synonym version whose text is longer than this is compiled off the query path (a
+# 430 KB file takes about 0.25 s); shorter ones (the default set is 25 KB, 10 ms) are
+# compiled by the query that first sees them, so an edit applies to exactly the next query.
+BACKGROUND_SYNONYM_CHARS = 100_000
+MAX_SYNONYM_MEMO = 200_000
 
 WEIGHTS = {
     "query": 1.0,
@@ -114,6 +121,8 @@ class Analyzer:
         self._synonym_lock = threading.Lock()
         self._synonym_version: object = object()
         self._synonym_rules: CompiledSynonyms | None = None
+        self._synonym_loading: object = None  # the version a background compile works on
+        self._synonym_memo: dict[str, tuple[str, ...]] = {}  # rule term -> analysed tokens
         self._english = PyStemmer.Stemmer("english")
         self._english_cache: dict[str, str] = {}
         self._expansions = self._build_expansions()
@@ -189,11 +198,12 @@ class Analyzer:
 
         readable_extra: list[str] = []
         translated, indonesian = self._glossary(raw_words, lang, add, readable_extra)
-        self._expand(corrected, add, readable_extra)
+        budget = [self._synonym_limit()]  # synonym expansions this query may still take
+        self._expand(corrected, add, readable_extra, budget)
         if indonesian:
             # "job seeker card" -> "kartu pencari kerja" -> AK1, kartu kuning, ...
             self._expand(self._content(self.normalizer.words(translated), lang), add,
-                         readable_extra)
+                         readable_extra, budget)
 
         did_you_mean = None
         if corrections:
@@ -235,8 +245,9 @@ class Analyzer:
         stem = self.stemmer.stem(word)
         return not (stem != word and stem in lex.root_words)
 
-    def _expand(self, words: list[str], add, readable_extra: list[str]) -> None:
-        """Acronyms both ways, current names for old ones, and synonyms of a word sequence."""
+    def _expand(self, words: list[str], add, readable_extra: list[str], budget: list[int]) -> None:
+        """Acronyms both ways, current names for old ones, and synonyms of a word sequence
+        (at most ``budget[0]`` synonyms, which is lowered by those taken)."""
         ex = self._expansions
         for _, _, key in _find_phrases(words, ex.abbreviations, ex.span):
             for readable, analysed in ex.abbreviations[key]:
@@ -250,8 +261,10 @@ class Analyzer:
         for _, _, key in _find_phrases(stems, ex.contractions, ex.span):
             add(ex.contractions[key], WEIGHTS["abbreviation"], "abbreviation")
         rules = self._current_synonyms()
-        if rules is not None:
-            for tokens, weight, readable in rules.expand(stems):
+        if rules is not None and budget[0] > 0:
+            found = rules.expand(stems, budget[0])
+            budget[0] -= len(found)
+            for tokens, weight, readable in found:
                 add(tokens, weight * WEIGHTS["synonym"], "synonym")
                 readable_extra.append(readable)
 
@@ -309,24 +322,70 @@ class Analyzer:
                 break
         return " ".join(parts)
 
+    def _synonym_limit(self) -> int:
+        from synonyms.rules import DEFAULT_MAX_EXPANSIONS
+
+        return int(getattr(self.synonyms, "max_expansions", DEFAULT_MAX_EXPANSIONS))
+
     def _current_synonyms(self) -> CompiledSynonyms | None:
-        """The compiled synonym rules, recompiled only when the store's version changed."""
+        """The compiled synonym rules, recompiled only when the store's version changed.
+
+        The first rules load on the calling thread. A later version loads there too when its
+        text is short; a long one compiles on a background thread while queries keep the
+        previous rules, so a large import never stalls searching.
+        """
         source = self.synonyms
         if source is None:
             return None
         try:
             version = source.version()
             if version != self._synonym_version:
-                with self._synonym_lock:
-                    if version != self._synonym_version:
-                        rules = source.rules().compile(self.index_tokens)
-                        self._synonym_rules = rules
-                        self._synonym_version = version
+                if self._synonym_rules is not None and self._large(source):
+                    self._load_synonyms_in_background(source, version)
+                else:
+                    with self._synonym_lock:
+                        if version != self._synonym_version:
+                            self._synonym_rules = self._compile_synonyms(source)
+                            self._synonym_version = version
         except Exception:
             # a locked or damaged synonyms.db must not fail a citizen's search: keep
             # answering with the last rules that loaded, and say so in the log
             log.warning("synonyms unavailable; using the last loaded rules", exc_info=True)
         return self._synonym_rules
+
+    @staticmethod
+    def _large(source: SynonymSource) -> bool:
+        size = getattr(source, "text_size", None)
+        return callable(size) and size() > BACKGROUND_SYNONYM_CHARS
+
+    def _compile_synonyms(self, source: SynonymSource) -> CompiledSynonyms:
+        if len(self._synonym_memo) > MAX_SYNONYM_MEMO:
+            self._synonym_memo.clear()
+        return source.rules().compile(
+            self.index_tokens, limit=self._synonym_limit(), memo=self._synonym_memo
+        )
+
+    def _load_synonyms_in_background(self, source: SynonymSource, version: object) -> None:
+        with self._synonym_lock:
+            if self._synonym_loading == version:
+                return
+            self._synonym_loading = version
+
+        def load() -> None:
+            try:
+                rules = self._compile_synonyms(source)
+            except Exception:
+                # not retried until the version moves again: keep the last rules
+                log.warning("synonyms version %s failed to load; keeping the last rules",
+                            version, exc_info=True)
+                return
+            with self._synonym_lock:
+                if self._synonym_loading == version:  # no newer version started meanwhile
+                    self._synonym_rules = rules
+                    self._synonym_version = version
+                    self._synonym_loading = None
+
+        threading.Thread(target=load, name="sikoja-synonyms", daemon=True).start()
 
     def _build_expansions(self) -> _Expansions:
         lex = self.lexicon

@@ -66,6 +66,9 @@ class HealthResponse(BaseModel):
                     "problems says what")
     problems: list[str] = Field(default_factory=list,
                                 description="why the service is degraded, e.g. a full disk")
+    reason: str | None = Field(
+        None, description="the problems in one line (e.g. the index version that was found "
+                          "damaged and set aside, while an older intact one serves)")
     index: IndexHealth | None = None
     sources: list[dict[str, Any]] = Field(
         default_factory=list,
@@ -263,9 +266,13 @@ def public_router(settings: Settings) -> APIRouter:
                 version=str(info.get("version")), built_at=_str(info.get("built_at")),
                 age_seconds=info.get("age_seconds"), documents=int(info.get("documents") or 0),
                 embedder=_str(info.get("embedder")))
+        damaged = (info or {}).get("damaged") or []
+        if damaged:
+            problems.insert(0, "index damaged, set aside until 'sikoja index' rebuilds it: "
+                            + "; ".join(damaged))
         return HealthResponse(
             status=("degraded" if problems else "ok") if index else "no_index",
-            problems=problems, index=index,
+            problems=problems, reason="; ".join(problems) or None, index=index,
             sources=[{k: v for k, v in s.items() if k != "last_success_ts"} for s in sites],
             job=running.model_dump(include={"id", "kind", "state", "started_at"})
             if running else None)
