@@ -83,18 +83,20 @@ class RankingConfig:
     # The answer card (indexer/answer.py), calibrated by bench/answer_card.py: shown when the
     # top title covers this IDF-weighted share of the query, the index knows this share of
     # it, and the top leads by this relative margin or both retrievals rank it this high.
-    card_min_coverage: float = 1.0
-    card_min_text_coverage: float = 0.6
-    card_min_known: float = 0.0  # measured: adds nothing once coverage is required
-    card_min_margin: float = 0.02
+    # Or keyword retrieval ranks it first and its title covers this share (the keyword lead).
+    card_min_coverage: float = 0.4
+    card_min_text_coverage: float = 0.5
+    card_min_known: float = 0.5
+    card_min_margin: float = 0.03
     card_agree_rank: int = 1
+    card_min_lead_coverage: float = 1.0
     # On a fused-score gap below this, the result whose title covers more of the query leads.
     tie_margin: float = 0.02
 
     def card_rules(self) -> CardRules:
         return CardRules(self.card_min_coverage, self.card_min_text_coverage,
                          self.card_min_known, self.card_min_margin, self.card_agree_rank,
-                         self.tie_margin)
+                         self.tie_margin, self.card_min_lead_coverage)
 
 
 KIND_PRIOR = {"service": 1.0, "app": 0.92, "document": 0.8, "page": 0.75, "news": 0.6}
