@@ -12,8 +12,10 @@ in ``DIR/sources.yaml``). Reports, with the thresholds in ``RankingConfig``:
   (target >= 97%: the card's service is a grade-2 URL of the query, or collapsed with one).
 
 ``--calibrate`` searches once per query with the card gate wide open, keeps the signals
-(coverage, known, margin, agreement, keyword lead) and grid-searches the thresholds: most right cards on
-the dev set such that the out-of-scope card rate stays <= 5% and precision >= 97%.
+(coverage, known, margin, agreement, keyword lead) and grid-searches the thresholds: most
+right cards on the dev set such that the out-of-scope card rate stays <= 5% and precision
+>= 97%. A contact card (a place question, indexer/places.py) has no thresholds: it counts
+as shown.
 ``--ties`` compares tie margins of the coverage tie-break by the dev set's Exact@1 and MRR.
 """
 

@@ -55,7 +55,8 @@ COMMON_NAME_SHARE = 0.5
 class Opd:
     name: str
     aliases: tuple[tuple[str, ...], ...]  # analysed token sequences that name it
-    tokens: frozenset[str]  # every token of its aliases
+    tokens: frozenset[str]  # every token of its name and aliases
+    unique: frozenset[str] = frozenset()  # its tokens no other OPD has ("pustaka")
 
 
 @dataclass
@@ -105,20 +106,34 @@ class Directory:
             if aliases:
                 self.opds.append(Opd(opd, tuple(sorted(aliases)),
                                      frozenset(t for a in aliases for t in a) | set(tokens)))
+        owners = Counter(t for o in self.opds for t in o.tokens)
+        self.opds = [Opd(o.name, o.aliases, o.tokens,
+                         frozenset(t for t in o.tokens if owners[t] == 1 and t not in common))
+                     for o in self.opds]
 
     def named(self, analysis: QueryAnalysis, rest: list[str],
               vocabulary: Vocabulary | None) -> str | None:
-        """The one OPD the query names and every other content word of it belongs to."""
+        """The one OPD the query names and every other content word of it belongs to: by a
+        whole alias ("disdukcapil", "dinas sosial", the expansion of "damkar"), or by a word
+        of its name no other OPD has ("perpustakaan"); None when none or several tie."""
         said = {t for term in analysis.terms for t in term.tokens}
-        found: list[tuple[int, str]] = []
+        rest_said = {t for w in rest for t in self._readings(w, vocabulary)}
+        found: list[tuple[tuple[int, int], str]] = []
         for opd in self.opds:
-            matched = [a for a in opd.aliases if set(a) <= said]
-            if matched and all(self._explains(opd, w, vocabulary) for w in rest):
-                found.append((max(len(a) for a in matched), opd.name))
+            whole = max((len(a) for a in opd.aliases if set(a) <= said), default=0)
+            unique = len(opd.unique & rest_said)
+            if (whole or unique) and all(self._explains(opd, w, vocabulary) for w in rest):
+                found.append(((whole, unique), opd.name))
         found.sort(reverse=True)
         if not found or (len(found) > 1 and found[0][0] == found[1][0]):
             return None
         return found[0][1]
+
+    def _readings(self, word: str, vocabulary: Vocabulary | None) -> set[str]:
+        tokens = set(self.analyzer.index_tokens(word))
+        for term in self.analyzer.analyze_query(word, vocabulary).terms:
+            tokens.update(term.tokens)
+        return tokens
 
     def _explains(self, opd: Opd, word: str, vocabulary: Vocabulary | None) -> bool:
         """A content word belongs to the OPD's name (by itself or one of its readings), or is

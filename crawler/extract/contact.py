@@ -37,6 +37,7 @@ _LABELS: dict[str, re.Pattern[str]] = {
         r"hari\s+(dan\s+jam\s+)?(kerja|pelayanan)|opening\s+hours|office\s+hours)\b", re.I),
     "email": re.compile(r"^(e-?mail|surel|surat\s+elektronik)\b", re.I),
 }
+_SEPARATOR = re.compile(r"\s+[·|•]\s+")
 _LABEL_SPLIT = re.compile(r"\s*[:：]\s*|\s+[-–]\s+")
 # an unlabelled address: a street ("Jl. Slamet Riyadi"), or a short line naming a district,
 # a complex or a building ("Kenali Asam Bawah, Kec. Kota Baru, Kota Jambi")
@@ -69,7 +70,9 @@ def contact_fields(text: str) -> dict[str, str]:
     """Address, phone, hours and email said in ``text`` (one line per block), labelled lines
     first; {} when it says none of them."""
     found: dict[str, str] = {}
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    # a footer often says several things on one line: "Telp. ... · Jam layanan: ..."
+    lines = [part.strip() for line in text.splitlines() for part in _SEPARATOR.split(line)
+             if part.strip()]
     anchors = []  # lines that said a field: the contact block an unlabelled address is in
     for n, line in enumerate(lines):
         parts = _LABEL_SPLIT.split(line, maxsplit=1)
