@@ -294,8 +294,7 @@ def test_page_opening_hours_show_the_agency_contact_card(sites, browser):
     from selenium.webdriver.common.by import By
     api, _, _ = sites
     browser.get(api + "/?q=jam+buka+kantor+disdukcapil")
-    card = wait_for(lambda: browser.find_element(By.ID, "answer")
-                    if browser.find_element(By.ID, "answer").is_displayed() else None)
+    card = shown_answer(browser)
     eyebrow = card.find_element(By.CSS_SELECTOR, ".eyebrow").text  # CSS shows it in capitals
     assert eyebrow.casefold() == "alamat dan kontak instansi"
     title = card.find_element(By.CSS_SELECTOR, "h2 a")
@@ -313,8 +312,7 @@ def test_page_app_query_shows_the_app_card(sites, browser):
     from selenium.webdriver.common.by import By
     api, _, _ = sites
     browser.get(api + "/?q=aplikasi+sikesal")
-    card = wait_for(lambda: browser.find_element(By.ID, "answer")
-                    if browser.find_element(By.ID, "answer").is_displayed() else None)
+    card = shown_answer(browser)
     eyebrow = card.find_element(By.CSS_SELECTOR, ".eyebrow").text
     assert eyebrow.casefold() == "aplikasi yang paling sesuai"
     assert card.find_element(By.CSS_SELECTOR, "h2").text == "SiKesal"
@@ -344,6 +342,25 @@ def widget_root(browser):
 
     host = wait_for(lambda: browser.find_element(By.CSS_SELECTOR, "[data-sikoja-search]"))
     return host, wait_for(lambda: host.shadow_root)
+
+
+def widget_search(browser, portal: str, query: str):
+    """The widget on the example portal after the citizen searched ``query``: its root."""
+    from selenium.webdriver.common.by import By
+
+    browser.get(portal + "/host-page.html")
+    _, root = widget_root(browser)
+    field = wait_for(lambda: root.find_element(By.CSS_SELECTOR, "input[type=search]"))
+    type_query(browser, field, query)
+    return root
+
+
+def shown_answer(browser):
+    """The search page's answer card, once shown."""
+    from selenium.webdriver.common.by import By
+
+    return wait_for(lambda: browser.find_element(By.ID, "answer")
+                    if browser.find_element(By.ID, "answer").is_displayed() else None)
 
 
 def test_widget_on_a_portal_urus_ktp_shows_the_ktp_service_and_requirements(sites, browser):
@@ -398,10 +415,7 @@ def test_widget_shows_a_crawled_script_as_text_and_runs_nothing(sites, browser):
 def test_widget_sim_shows_the_police_note_and_no_card(sites, browser):
     from selenium.webdriver.common.by import By
     _, portal, _ = sites
-    browser.get(portal + "/host-page.html")
-    _, root = widget_root(browser)
-    field = wait_for(lambda: root.find_element(By.CSS_SELECTOR, "input[type=search]"))
-    type_query(browser, field, "bikin sim")
+    root = widget_search(browser, portal, "bikin sim")
     note = wait_for(lambda: root.find_element(By.CSS_SELECTOR, ".external"))
     assert "Bukan layanan Pemerintah Kota Jambi" in note.text and "Polri" in note.text
     assert root.find_elements(By.CSS_SELECTOR, ".card") == []
@@ -410,10 +424,7 @@ def test_widget_sim_shows_the_police_note_and_no_card(sites, browser):
 def test_widget_shows_the_contact_card_for_opening_hours(sites, browser):
     from selenium.webdriver.common.by import By
     _, portal, _ = sites
-    browser.get(portal + "/host-page.html")
-    _, root = widget_root(browser)
-    field = wait_for(lambda: root.find_element(By.CSS_SELECTOR, "input[type=search]"))
-    type_query(browser, field, "alamat disdukcapil")
+    root = widget_search(browser, portal, "alamat disdukcapil")
     card = wait_for(lambda: root.find_element(By.CSS_SELECTOR, ".card.card-contact"))
     assert card.find_element(By.CSS_SELECTOR, "h3 a").get_attribute("href") == CONTACT_URL
     assert "Senin-Kamis 08.00-16.00 WIB" in card.text and "Basuki Rahmat" in card.text
