@@ -41,7 +41,8 @@ PLACE_CUES = frozenset("""
 """.split())
 # Words that frame such a question without naming anything ("nomor", "kantor", "berapa").
 PLACE_FILLER = frozenset("""
-    kantor kantornya gedung office nomor nomer no number berapa apa kapan hari jadwal ya dong
+    kantor kantornya gedung markas office station building headquarters nomor nomer no number
+    berapa apa kapan hari jadwal ya dong
     sekarang besok today is the of at for what when time times is are does do
     senin selasa rabu kamis jumat sabtu minggu
 """.split())
@@ -117,35 +118,43 @@ class Directory:
         whole alias ("disdukcapil", "dinas sosial", the expansion of "damkar"), or by a word
         of its name no other OPD has ("perpustakaan"); None when none or several tie."""
         said = {t for term in analysis.terms for t in term.tokens}
-        rest_said = {t for w in rest for t in self._readings(w, vocabulary)}
+        readings = {w: self._readings(w, vocabulary) for w in rest}
+        rest_said = {t for tokens, alternatives in readings.values()
+                     for t in tokens.union(*alternatives)}
+        counts = vocabulary.counts if vocabulary is not None else {}
+        # an English word the Indonesian index does not know ("population" of "population
+        # office", whose gloss named the OPD) names nothing else
+        unknown = {w for w, (tokens, _) in readings.items()
+                   if analysis.lang == "en" and w not in counts
+                   and not any(t in counts for t in tokens)}
         found: list[tuple[tuple[int, int], str]] = []
         for opd in self.opds:
             whole = max((len(a) for a in opd.aliases if set(a) <= said), default=0)
             unique = len(opd.unique & rest_said)
-            if (whole or unique) and all(self._explains(opd, w, vocabulary) for w in rest):
+            # an unknown word is let through only beside a whole alias, which a gloss of
+            # the phrase said; a unique word alone ("tax" -> pajak) may be part of a service
+            if (whole or unique) and all((whole and w in unknown) or _explains(opd, *readings[w])
+                                         for w in rest):
                 found.append(((whole, unique), opd.name))
         found.sort(reverse=True)
         if not found or (len(found) > 1 and found[0][0] == found[1][0]):
             return None
         return found[0][1]
 
-    def _readings(self, word: str, vocabulary: Vocabulary | None) -> set[str]:
+    def _readings(self, word: str, vocabulary: Vocabulary | None
+                  ) -> tuple[set[str], list[set[str]]]:
+        """A word's own tokens, and the token sets of its readings (abbreviation expansion,
+        synonym, gloss)."""
         tokens = set(self.analyzer.index_tokens(word))
-        for term in self.analyzer.analyze_query(word, vocabulary).terms:
-            tokens.update(term.tokens)
-        return tokens
+        terms = self.analyzer.analyze_query(word, vocabulary).terms
+        return tokens, [set(t.tokens) for t in terms if t.tokens]
 
-    def _explains(self, opd: Opd, word: str, vocabulary: Vocabulary | None) -> bool:
-        """A content word belongs to the OPD's name (by itself or one of its readings), or is
-        a word the index does not know (an English word of a glossary phrase)."""
-        tokens = set(self.analyzer.index_tokens(word))
-        if not tokens or tokens <= opd.tokens:
-            return True
-        reading = self.analyzer.analyze_query(word, vocabulary)
-        if any(t.tokens and set(t.tokens) <= opd.tokens for t in reading.terms):
-            return True
-        counts = vocabulary.counts if vocabulary is not None else {}
-        return word not in counts and not (tokens & set(counts))
+
+def _explains(opd: Opd, tokens: set[str], readings: list[set[str]]) -> bool:
+    """A content word belongs to the OPD's name, by itself or by one of its readings.
+    (A word the index does not know at all, an English word of a glossary phrase such as
+    "population office", is let through by the caller.)"""
+    return not tokens or tokens <= opd.tokens or any(r <= opd.tokens for r in readings)
 
 
 def contact_page(backend: IndexBackend, analyzer: Analyzer, opd: str,

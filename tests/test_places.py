@@ -66,7 +66,7 @@ def web(tmp_path_factory):
 
 @pytest.mark.parametrize("query", [
     "jam buka kantor disdukcapil", "alamat disdukcapil", "alamat dinas kependudukan",
-    "dimano kantor dukcapil", "opening hours of population office",
+    "dimano kantor dukcapil", "opening hours of population office", "contact population office",
 ])
 def test_place_questions_get_the_contact_page_and_card(web, query):
     _, searcher, _ = web
@@ -85,6 +85,8 @@ def test_place_questions_get_the_contact_page_and_card(web, query):
     ("jam buka mpp", "Mal Pelayanan Publik"),
     ("alamat kantor camat telanaipura", "Kecamatan Telanaipura"),
     ("jam pelayanan dinas sosial", "Dinas Sosial"),
+    ("where is the fire station", "Dinas Pemadam Kebakaran"),
+    ("phone number of the hospital", "Rumah Sakit Umum Daerah"),
 ])
 def test_other_opds_by_name_and_abbreviation(web, query, opd):
     _, searcher, _ = web
@@ -106,11 +108,16 @@ def test_without_a_contact_page_the_home_footer_gives_the_card(web):
         assert "(0741) 60123" in card.phone
 
 
-@pytest.mark.parametrize("query", ["ktp disdukcapil", "urus ktp di disdukcapil"])
-def test_a_service_query_naming_the_opd_still_gets_the_service(web, query):
+@pytest.mark.parametrize(("query", "service"), [
+    ("ktp disdukcapil", "KTP"), ("urus ktp di disdukcapil", "KTP"),
+    ("dimana bayar pbb", "PBB"), ("where to pay property tax", "PBB"),
+])
+def test_a_service_query_naming_the_opd_still_gets_the_service(web, query, service):
+    """A where-question about a service, or a service with its OPD's name, is no place
+    question: the service leads."""
     _, searcher, _ = web
     response = searcher.search(query)
-    assert response.results[0].kind == "service" and "KTP" in response.results[0].title
+    assert response.results[0].kind == "service" and service in response.results[0].title
     assert response.answer is None or response.answer.kind == "service"
 
 
