@@ -12,8 +12,10 @@ in ``DIR/sources.yaml``). Reports, with the thresholds in ``RankingConfig``:
   (target >= 97%: the card's service is a grade-2 URL of the query, or collapsed with one).
 
 ``--calibrate`` searches once per query with the card gate wide open, keeps the signals
-(coverage, known, margin, agreement) and grid-searches the thresholds: most right cards on
-the dev set such that the out-of-scope card rate stays <= 5% and precision >= 97%.
+(coverage, known, margin, agreement, keyword lead) and grid-searches the thresholds: most
+right cards on the dev set such that the out-of-scope card rate stays <= 5% and precision
+>= 97%. A contact card (a place question, indexer/places.py) has no thresholds: it counts
+as shown.
 ``--ties`` compares tie margins of the coverage tie-break by the dev set's Exact@1 and MRR.
 """
 
@@ -37,18 +39,20 @@ from sikoja.demo.server import DEFAULT_BASE_PORT  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 OPEN = {"card_min_coverage": 0.0, "card_min_text_coverage": 0.0, "card_min_known": 0.0,
-        "card_min_margin": 0.0, "card_agree_rank": 0}
+        "card_min_margin": 0.0, "card_agree_rank": 0, "card_min_lead_coverage": 0.0}
 
 
 @dataclass
 class Outcome:
     query: str
     category: str
-    eligible: bool  # a service with card fields on top, not blocked by an external note
+    eligible: bool  # a service with card fields (or an app) on top, not blocked by an
+    # external note; a contact card answers a place question and has no signals
     right: bool  # that top service is a grade-2 answer (dev set only)
     signals: Signals | None
     external: str | None
     expected_external: str | None = None
+    card_kind: str | None = None
 
 
 def base_port(data_dir: Path) -> int:
@@ -89,10 +93,13 @@ def run(searcher: Searcher, query: str, category: str, grades: dict[str, int] | 
                 "vector_rank")
         signals = Signals(**{k: card_signals[k] for k in keys})
     return Outcome(query, category, card is not None, right, signals,
-                   response.external.id if response.external else None, expected_external)
+                   response.external.id if response.external else None, expected_external,
+                   card.kind if card is not None else None)
 
 
 def shows(o: Outcome, rules: CardRules) -> bool:
+    if o.eligible and o.card_kind == "contact":
+        return True
     if not o.eligible or o.signals is None:
         return False
     agree = (o.signals.keyword_rank is not None and o.signals.vector_rank is not None
@@ -124,6 +131,7 @@ def calibrate(dev: list[Outcome], oos: list[Outcome]) -> list[tuple[dict, CardRu
         "min_known": [0.0, 0.5, 0.67, 0.75, 0.8, 0.9, 1.0],
         "min_margin": [0.0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 2.0],
         "agree_rank": [0, 1, 2, 3, 5],
+        "min_lead_coverage": [0.67, 0.75, 0.9, 1.0, 2.0],
     }
     found = []
     for values in itertools.product(*grid.values()):
@@ -134,7 +142,7 @@ def calibrate(dev: list[Outcome], oos: list[Outcome]) -> list[tuple[dict, CardRu
     # most right cards first; among equals the stricter rules (more room on unseen queries)
     found.sort(key=lambda f: (-f[0]["dev_right_rate"], f[0]["oos_rate"], -f[1].min_coverage,
                               -f[1].min_text_coverage, -f[1].min_known, -f[1].min_margin,
-                              f[1].agree_rank))
+                              f[1].agree_rank, -f[1].min_lead_coverage))
     return found
 
 

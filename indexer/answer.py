@@ -13,7 +13,9 @@ see BENCHMARKS.md):
 - **known**: the same weighted share of the query's content words that the index knows at all
   (its vocabulary, a typo correction or an expansion of the word); gibberish knows nothing;
 - **margin**: how far the top result's fused score is ahead of the next one;
-- **agreement**: keyword and vector retrieval both rank the top result near the top.
+- **agreement**: keyword and vector retrieval both rank the top result near the top;
+- **keyword lead**: keyword retrieval ranks it first and its title says all of the query
+  ("kk hilang gimana" -> "KK Hilang"), however close the fused scores are.
 
 Input that is code rather than words (markup, an SQL statement, only digits) is junk: it is
 not searched at all (:func:`is_junk`), so "<script>alert(1)</script>" cannot match the "1"
@@ -85,6 +87,8 @@ class CardRules:
     min_margin: float
     agree_rank: int  # both retrievals rank the top result at most this: clear enough
     tie_margin: float  # relative gap below which the better-covering result leads
+    # keyword retrieval's first, its title covering this much of the query: clear enough
+    min_lead_coverage: float = 2.0
 
 
 @dataclass
@@ -106,9 +110,11 @@ class Signals:
 
 def decide(signals: Signals, rules: CardRules) -> bool:
     """Show the card: the index knows the query, the top result stands out (ahead by a
-    margin, or near the top for both keyword and vector retrieval), and its title says the
-    query, or its page says all of it."""
-    clear_lead = signals.margin >= rules.min_margin or signals.agree
+    margin, near the top for both keyword and vector retrieval, or keyword retrieval's first
+    with a title that says the query), and its title says the query, or its page says all
+    of it."""
+    keyword_lead = signals.keyword_rank == 1 and signals.coverage >= rules.min_lead_coverage
+    clear_lead = signals.margin >= rules.min_margin or signals.agree or keyword_lead
     says = (signals.coverage >= rules.min_coverage
             or signals.text_coverage >= rules.min_text_coverage)
     return signals.known >= rules.min_known and clear_lead and says

@@ -113,9 +113,10 @@ def index_keys(keys: dict[str, str], text: str) -> dict[str, str]:
 
 
 # Fields that are flags or links, not words a citizen would search for; "app" (a catalog's
-# part of a page, see sikoja.apps) is searched through app_search_text instead.
+# part of a page, see sikoja.apps) is searched through app_search_text instead; "contact"
+# repeats a contact page's text, or a home page's footer (template, not its content).
 _UNSEARCHED_FIELDS = {"online_url", "status", "listing", "platform", "kind_confidence",
-                      "fields_from", "app"}
+                      "fields_from", "app", "contact"}
 
 
 def _field_text(value: object) -> str:

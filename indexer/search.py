@@ -45,6 +45,7 @@ from indexer.embedding import Embedder, load_embedder
 from indexer.external import ExternalServices
 from indexer.familiarity import Familiarity, adaptive_weight, familiarity
 from indexer.fusion import Fused, fuse_linear, fuse_rrf
+from indexer.places import Directory, Place, contact_page, place_words
 from indexer.snippets import make_snippet
 from sikoja.config import Settings
 from sikoja.results import AnswerCard, Explain, QueryInfo, Result, SearchResponse
@@ -84,18 +85,20 @@ class RankingConfig:
     # The answer card (indexer/answer.py), calibrated by bench/answer_card.py: shown when the
     # top title covers this IDF-weighted share of the query, the index knows this share of
     # it, and the top leads by this relative margin or both retrievals rank it this high.
-    card_min_coverage: float = 1.0
-    card_min_text_coverage: float = 0.6
-    card_min_known: float = 0.0  # measured: adds nothing once coverage is required
-    card_min_margin: float = 0.02
+    # Or keyword retrieval ranks it first and its title covers this share (the keyword lead).
+    card_min_coverage: float = 0.4
+    card_min_text_coverage: float = 0.5
+    card_min_known: float = 0.5
+    card_min_margin: float = 0.03
     card_agree_rank: int = 1
+    card_min_lead_coverage: float = 1.0
     # On a fused-score gap below this, the result whose title covers more of the query leads.
     tie_margin: float = 0.02
 
     def card_rules(self) -> CardRules:
         return CardRules(self.card_min_coverage, self.card_min_text_coverage,
                          self.card_min_known, self.card_min_margin, self.card_agree_rank,
-                         self.tie_margin)
+                         self.tie_margin, self.card_min_lead_coverage)
 
 
 KIND_PRIOR = {"service": 1.0, "app": 0.92, "document": 0.8, "page": 0.75, "news": 0.6}
@@ -165,6 +168,7 @@ class Searcher:
         # top: memoise text -> index tokens (the analysis depends on the text alone)
         self._text_tokens = functools.lru_cache(maxsize=256)(
             lambda text: frozenset(self.analyzer.index_tokens(text)))
+        self._directory: tuple[Any, Directory | None] = (None, None)  # per index version
         self._titles: tuple[str | None, list[tuple[str, list[str], frozenset[str]]],
                             frozenset[str]] = (None, [], frozenset())
 
@@ -192,9 +196,12 @@ class Searcher:
                         else self._retrieve(analysis, filters, prior, vector_weight))
         ranked = self._rank(fused, metas, prior)
         ranked, pinned = self._pin_best_bets(text, ranked, metas, filters)
+        place = None if junk or pinned else self._place(analysis, vocabulary, filters)
+        if place is not None:
+            ranked = self._first(place.doc.id, ranked, metas)
         collapsed = _collapse(ranked, metas)
         words = self._query_words(analysis, vocabulary) if collapsed else None
-        if words is not None and collapsed[0][0].id not in pinned:
+        if words is not None and collapsed[0][0].id not in pinned and place is None:
             titles = [metas[f.id].title for f, _ in collapsed[:2]]
             collapsed = lead_by_coverage(collapsed, titles, words, self.ranking.tie_margin)
         facets = {
@@ -211,7 +218,9 @@ class Searcher:
                    for f, also in window]
         external = None if junk else self.external.match(analysis)
         answer, signals = None, None
-        if page == 1 and results and results[0].kind == "service" and words is not None:
+        if page == 1 and results and place is not None and results[0].id == place.doc.id:
+            answer = _contact_card(place)
+        elif page == 1 and results and words is not None and _card_kind(results[0]):
             signals = self._signals(collapsed, words, docs[window[0][0].id])
             if self._card_fits(results[0], signals, external, words):
                 answer = _answer_card(docs[window[0][0].id])
@@ -457,6 +466,30 @@ class Searcher:
             boosts["listing_prior"] = self.ranking.listing_prior
         return boosts
 
+    def _place(self, analysis: QueryAnalysis, vocabulary: Vocabulary | None,
+               filters: Filters | None) -> Place | None:
+        """The OPD and contact page a "where/when/what number" question asks for
+        (indexer/places.py), or None for any other query."""
+        cue, rest = place_words(self.analyzer, analysis)
+        if not cue:
+            return None
+        version = self.backend.info().get("version")
+        if self._directory[0] != version or self._directory[1] is None:
+            self._directory = (version, Directory(self.analyzer, self.backend))
+        opd = self._directory[1].named(analysis, rest, vocabulary)
+        return contact_page(self.backend, self.analyzer, opd, filters) if opd else None
+
+    def _first(self, id_: str, ranked: list[Fused], docs: dict[str, DocMeta]) -> list[Fused]:
+        """``ranked`` with document ``id_`` first, retrieved or not."""
+        if id_ not in docs:
+            docs.update(self.backend.doc_meta([id_]))
+        top = max((f.score for f in ranked), default=1.0)
+        found = next((f for f in ranked if f.id == id_), None)
+        lead = Fused(id_, top + 1.0) if found is None else Fused(
+            id_, top + 1.0, found.keyword_score, found.keyword_rank, found.vector_score,
+            found.vector_rank)
+        return [lead, *(f for f in ranked if f.id != id_)]
+
     def _pin_best_bets(self, text: str, ranked: list[Fused], docs: dict[str, DocMeta],
                        filters: Filters | None) -> tuple[list[Fused], set[str]]:
         urls = self.bestbets.match(text)
@@ -586,10 +619,40 @@ def _collapse(
     return out
 
 
+def _card_kind(result: Result) -> str | None:
+    """Which card the top result may have: a service's, an app's (a catalog app, or a page
+    the catalog lists as an app), or none."""
+    if result.kind == "service":
+        return "service"
+    if result.kind == "app" or (result.fields or {}).get("app"):
+        return "app"
+    return None
+
+
+def _contact_card(place: Place) -> AnswerCard | None:
+    """The OPD's address, phone, hours and email, when its page says any of them."""
+    if not place.contact:
+        return None
+    doc = place.doc
+    return AnswerCard(id=doc.id, url=doc.url, title=doc.title, opd=place.opd, kind="contact",
+                      **{k: place.contact.get(k) for k in ("address", "phone", "hours", "email")})
+
+
+def _app_card(doc: IndexedDoc) -> AnswerCard:
+    f = doc.fields or {}
+    app = f.get("app") if isinstance(f.get("app"), dict) else {}
+    return AnswerCard(
+        id=doc.id, url=doc.url, title=str(app.get("name") or doc.title),
+        opd=str(app.get("opd") or doc.opd), kind="app",
+        platform=str(app.get("platform") or f.get("platform") or "") or None,
+        description=str(app.get("description") or f.get("description") or "") or None,
+    )
+
+
 def _answer_card(doc: IndexedDoc) -> AnswerCard | None:
     f = doc.fields or {}
     if not (f.get("requirements") or f.get("cost") or f.get("procedure")):
-        return None
+        return _app_card(doc) if doc.kind == "app" or f.get("app") else None
 
     def as_list(value: Any) -> list[str]:
         if isinstance(value, list):

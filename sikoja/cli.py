@@ -119,7 +119,10 @@ def cmd_search(args: argparse.Namespace) -> int:
         card = response.answer
         print(f"\n{card.title} — {card.opd}")
         for label, value in (("Biaya", card.cost), ("Waktu", card.duration),
-                             ("Lokasi", card.location), ("Online", card.online_url)):
+                             ("Lokasi", card.location), ("Online", card.online_url),
+                             ("Platform", card.platform), ("Alamat", card.address),
+                             ("Jam pelayanan", card.hours), ("Telepon", card.phone),
+                             ("Email", card.email)):
             if value:
                 print(f"  {label}: {value}")
         for req in card.requirements:

@@ -36,12 +36,18 @@ class Result(BaseModel):
 
 
 class AnswerCard(BaseModel):
-    """The top service, spelled out: what a citizen needs to act."""
+    """The top result, spelled out: what a citizen needs to act.
+
+    ``kind`` says which fields it carries: "service" (requirements, procedure, cost, ...),
+    "app" (``opd`` provides it; platform, description, ``url`` opens it) or "contact" (an
+    OPD's address, phone, opening hours and email, for "where/when/what number" questions).
+    """
 
     id: str
     url: str
     title: str
     opd: str
+    kind: str = "service"
     requirements: list[str] = Field(default_factory=list)
     procedure: list[str] = Field(default_factory=list)
     cost: str | None = None
@@ -49,6 +55,12 @@ class AnswerCard(BaseModel):
     location: str | None = None
     online_url: str | None = None
     legal_basis: str | None = None
+    platform: str | None = None  # app
+    description: str | None = None  # app
+    address: str | None = None  # contact
+    phone: str | None = None  # contact
+    hours: str | None = None  # contact
+    email: str | None = None  # contact
 
 
 class ExternalNote(BaseModel):

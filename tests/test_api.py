@@ -35,6 +35,7 @@ PBG_URL = "http://127.0.0.1:8702/layanan/pbg.html"
 NEWS_URL = "http://127.0.0.1:8701/berita/jemput-bola-ktp.html"
 SIKESAL_URL = "http://127.0.0.1:8712/aplikasi/sikesal.html"
 XSS_URL = "http://127.0.0.1:8701/pengumuman-jadwal.html"
+CONTACT_URL = "http://127.0.0.1:8701/kontak.html"
 PORTAL = "http://127.0.0.1:8799"
 SCRIPT_TITLE = "Pengumuman Jadwal <script>window.__pwned=1</script> Pelayanan"
 
@@ -102,6 +103,17 @@ def corpus() -> list[Document]:
             text="Pengumuman jadwal pelayanan hari Sabtu <script>document.title='pwned';"
                  "window.__pwned=2</script> <img src=x onerror=\"window.__pwned=3\"> "
                  "kantor tetap buka.",
+        ),
+        Document(
+            url=CONTACT_URL, source="disdukcapil", opd=DUKCAPIL, kind="page",
+            title="Hubungi Kami",
+            text="Alamat: Jl. Jend. Basuki Rahmat No. 1, Kota Jambi\n"
+                 "Jam Pelayanan: Senin-Kamis 08.00-16.00 WIB\nTelepon: (0741) 123456",
+            # as crawled from a page whose phone line carried markup (shown as text)
+            fields={"contact": {"address": "Jl. Jend. Basuki Rahmat No. 1, Kota Jambi",
+                                "hours": "Senin-Kamis 08.00-16.00 WIB",
+                                "phone": "(0741) 123456 <img src=x onerror=window.__pwned=4>",
+                                "page": True}},
         ),
     ]
 
@@ -563,7 +575,7 @@ def test_reindex_job_runs_in_the_background_and_new_pages_become_searchable(
     assert job["state"] == "running" and job["who"] == "ana-diskominfo"
     final = client.app.state.jobs.wait(job["id"], timeout=120)
     assert final.state == "done", final
-    assert "indexed 8 documents" in final.summary
+    assert f"indexed {len(corpus()) + 1} documents" in final.summary
     status = client.get(f"/admin/api/jobs/{job['id']}", headers=auth(admin_key)).json()
     assert status["state"] == "done"
     results = client.get("/api/search", params={"q": "sktm"}).json()["results"]

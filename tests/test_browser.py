@@ -20,7 +20,14 @@ from pathlib import Path
 import pytest
 
 from search_api.keys import create_key
-from tests.test_api import DUKCAPIL, KTP_URL, SCRIPT_TITLE, build_data_dir
+from tests.test_api import (
+    CONTACT_URL,
+    DUKCAPIL,
+    KTP_URL,
+    SCRIPT_TITLE,
+    SIKESAL_URL,
+    build_data_dir,
+)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -281,6 +288,39 @@ def test_page_sim_shows_the_police_note_and_no_city_card(sites, browser):
     assert console_errors(browser) == []
 
 
+def test_page_opening_hours_show_the_agency_contact_card(sites, browser):
+    """A place question gets the OPD's contact page and a contact card; a field carrying
+    markup is shown as text and runs nothing."""
+    from selenium.webdriver.common.by import By
+    api, _, _ = sites
+    browser.get(api + "/?q=jam+buka+kantor+disdukcapil")
+    card = shown_answer(browser)
+    eyebrow = card.find_element(By.CSS_SELECTOR, ".eyebrow").text  # CSS shows it in capitals
+    assert eyebrow.casefold() == "alamat dan kontak instansi"
+    title = card.find_element(By.CSS_SELECTOR, "h2 a")
+    assert title.text == DUKCAPIL and title.get_attribute("href") == CONTACT_URL
+    facts = card.find_element(By.CSS_SELECTOR, ".facts").text
+    assert "Jam pelayanan" in facts and "Senin-Kamis 08.00-16.00 WIB" in facts
+    assert "Basuki Rahmat" in facts and "<img src=x onerror=window.__pwned=4>" in facts
+    assert card.find_elements(By.CSS_SELECTOR, ".facts img") == []
+    first = browser.find_element(By.CSS_SELECTOR, "#results li h3 a")
+    assert first.get_attribute("href") == CONTACT_URL
+    assert browser.execute_script("return window.__pwned === undefined")
+
+
+def test_page_app_query_shows_the_app_card(sites, browser):
+    from selenium.webdriver.common.by import By
+    api, _, _ = sites
+    browser.get(api + "/?q=aplikasi+sikesal")
+    card = shown_answer(browser)
+    eyebrow = card.find_element(By.CSS_SELECTOR, ".eyebrow").text
+    assert eyebrow.casefold() == "aplikasi yang paling sesuai"
+    assert card.find_element(By.CSS_SELECTOR, "h2").text == "SiKesal"
+    assert "Penyelenggara: Dinas Komunikasi" in card.find_element(By.CSS_SELECTOR, ".opd").text
+    assert "Android" in card.find_element(By.CSS_SELECTOR, ".facts").text
+    assert card.find_element(By.CSS_SELECTOR, "a.apply").get_attribute("href") == SIKESAL_URL
+
+
 def test_page_junk_query_shows_no_card_and_no_results(sites, browser):
     from selenium.webdriver.common.by import By
     api, _, _ = sites
@@ -302,6 +342,25 @@ def widget_root(browser):
 
     host = wait_for(lambda: browser.find_element(By.CSS_SELECTOR, "[data-sikoja-search]"))
     return host, wait_for(lambda: host.shadow_root)
+
+
+def widget_search(browser, portal: str, query: str):
+    """The widget on the example portal after the citizen searched ``query``: its root."""
+    from selenium.webdriver.common.by import By
+
+    browser.get(portal + "/host-page.html")
+    _, root = widget_root(browser)
+    field = wait_for(lambda: root.find_element(By.CSS_SELECTOR, "input[type=search]"))
+    type_query(browser, field, query)
+    return root
+
+
+def shown_answer(browser):
+    """The search page's answer card, once shown."""
+    from selenium.webdriver.common.by import By
+
+    return wait_for(lambda: browser.find_element(By.ID, "answer")
+                    if browser.find_element(By.ID, "answer").is_displayed() else None)
 
 
 def test_widget_on_a_portal_urus_ktp_shows_the_ktp_service_and_requirements(sites, browser):
@@ -356,13 +415,22 @@ def test_widget_shows_a_crawled_script_as_text_and_runs_nothing(sites, browser):
 def test_widget_sim_shows_the_police_note_and_no_card(sites, browser):
     from selenium.webdriver.common.by import By
     _, portal, _ = sites
-    browser.get(portal + "/host-page.html")
-    _, root = widget_root(browser)
-    field = wait_for(lambda: root.find_element(By.CSS_SELECTOR, "input[type=search]"))
-    type_query(browser, field, "bikin sim")
+    root = widget_search(browser, portal, "bikin sim")
     note = wait_for(lambda: root.find_element(By.CSS_SELECTOR, ".external"))
     assert "Bukan layanan Pemerintah Kota Jambi" in note.text and "Polri" in note.text
     assert root.find_elements(By.CSS_SELECTOR, ".card") == []
+
+
+def test_widget_shows_the_contact_card_for_opening_hours(sites, browser):
+    from selenium.webdriver.common.by import By
+    _, portal, _ = sites
+    root = widget_search(browser, portal, "alamat disdukcapil")
+    card = wait_for(lambda: root.find_element(By.CSS_SELECTOR, ".card.card-contact"))
+    assert card.find_element(By.CSS_SELECTOR, "h3 a").get_attribute("href") == CONTACT_URL
+    assert "Senin-Kamis 08.00-16.00 WIB" in card.text and "Basuki Rahmat" in card.text
+    assert "<img src=x onerror=window.__pwned=4>" in card.text
+    assert card.find_elements(By.CSS_SELECTOR, "img") == []
+    assert browser.execute_script("return window.__pwned === undefined")
 
 
 def test_widget_is_refused_on_a_portal_not_in_the_allow_list(sites, browser):

@@ -40,9 +40,10 @@ from urllib.parse import unquote, urljoin, urlsplit
 from crawler.boilerplate import fingerprints, strip_template
 from crawler.canonical import canonicalize_url
 from crawler.extract.catalog import AppEntry, slugify
+from crawler.extract.contact import contact_fields, is_contact_page
 from crawler.extract.dates import parse_http_date, parse_iso, visible_date
 from crawler.extract.encoding import decode_html
-from crawler.extract.html import Link, extract_page, link_items, squash, tags_in
+from crawler.extract.html import HtmlPage, Link, extract_page, link_items, squash, tags_in
 from crawler.extract.lang import detect_language
 from crawler.extract.pdf import PdfText
 from crawler.extract.service import (
@@ -308,6 +309,9 @@ def html_document(
         fields = {"listing": True}
     elif kind == "service" or confidence < 1.0:
         fields["kind_confidence"] = confidence
+    contact = _contact(doc_url, kind, page)
+    if contact:
+        fields["contact"] = contact
     body_text = strip_template(page.text, template)[:MAX_TEXT]
     document = Document(
         url=doc_url,
@@ -325,6 +329,18 @@ def html_document(
     )
     return ExtractedPage(document, page.links, fingerprints(page.text),
                          page.title_evidence.to_json(), main_links)
+
+
+def _contact(url: str, kind: str, page: HtmlPage) -> dict[str, object]:
+    """A contact page's address, phone, hours and email (``page: True`` marks the page as
+    the OPD's contact page), or those its home page says in the footer; {} elsewhere."""
+    if kind == "page" and is_contact_page(url, [page.title, *page.headings[:1]]):
+        found: dict[str, object] = dict(contact_fields(page.text))
+        if found:
+            return {**found, "page": True}
+    if page.whole_text:
+        return dict(contact_fields(page.whole_text))
+    return {}
 
 
 def pdf_document(

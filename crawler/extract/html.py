@@ -630,6 +630,8 @@ def _walk_text(node: Tag, out: list[str]) -> None:
             if not isinstance(child, Comment):
                 out.append(str(child))
         elif isinstance(child, Tag):
+            if child.name in _DROP_TAGS:
+                continue  # scripts and styles (gone from the cleaned body anyway)
             if child.name in ("td", "th"):
                 out.append(" ")
                 _walk_text(child, out)
@@ -709,6 +711,8 @@ class HtmlPage:
     content: Tag | None = None  # the cleaned body, for service-field extraction
     main: Tag | None = None
     title_evidence: TitleEvidence = field(default_factory=TitleEvidence)
+    # a home page's whole text, footer included: where a site says its address and hours
+    whole_text: str = ""
 
 
 def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
@@ -738,13 +742,14 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
         og_title=meta["og_title"],
         site_names=site_names(tags, metas),
     )
+    home = is_home(url)
+    whole = block_text(soup.body or soup) if home else ""
     body = strip_boilerplate(soup, tags)
     lengths: dict[int, int] = {}
     block = main_block(body, lengths)
     body_h1 = first_tag(body, ("h1",))  # the body is not changed from here on
     headings = page_headings(block, body_h1)
     title_evidence(headings, body_h1, evidence)
-    home = is_home(url)
     page_title = choose_title(evidence, home=home)
     heading = find_title_heading(page_title, [t for t, _ in headings]) or find_title_heading(
         page_title, tags_in(body, _HEADING_TAGS))
@@ -765,4 +770,5 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
         content=body,
         main=block,
         title_evidence=evidence,
+        whole_text=whole,
     )

@@ -22,6 +22,9 @@
       bestMatch: 'Layanan yang paling sesuai', requirements: 'Persyaratan',
       procedure: 'Langkah-langkah', cost: 'Biaya', duration: 'Waktu', location: 'Tempat',
       legal: 'Dasar hukum', apply: 'Ajukan online', source: 'Sumber: ', alsoAt: 'Juga di: ',
+      bestApp: 'Aplikasi yang paling sesuai', contactCard: 'Alamat dan kontak instansi',
+      platform: 'Platform', openApp: 'Buka aplikasi', address: 'Alamat', phone: 'Telepon',
+      hours: 'Jam pelayanan', email: 'Email',
       notCity: 'Bukan layanan Pemerintah Kota Jambi', provider: 'Penyelenggara: ', official: 'Situs resmi',
       tip1: 'Periksa ejaan, atau pakai kata yang lebih umum (misalnya "KTP", "akta", "izin").',
       tip2: 'Sebutkan apa yang ingin diurus, bukan nama kantornya.',
@@ -51,6 +54,9 @@
       bestMatch: 'Best matching service', requirements: 'Requirements',
       procedure: 'Steps', cost: 'Cost', duration: 'Duration', location: 'Where',
       legal: 'Legal basis', apply: 'Apply online', source: 'Source: ', alsoAt: 'Also at: ',
+      bestApp: 'Best matching app', contactCard: 'Agency address and contact',
+      platform: 'Platform', openApp: 'Open the app', address: 'Address', phone: 'Phone',
+      hours: 'Opening hours', email: 'Email',
       notCity: 'Not a Kota Jambi government service', provider: 'Provided by: ', official: 'Official site',
       tip1: 'Check the spelling, or use a more general word (e.g. "KTP", "akta", "izin").',
       tip2: 'Say what you want to get done, not the name of the office.',
@@ -431,13 +437,20 @@
     dl.appendChild(dd);
   }
 
+  /* The card's kind: a service (requirements...), an app (who provides it, where it runs,
+     a link to open it) or an agency's contact (address, phone, opening hours). */
+  var CARD_EYEBROW = { service: 'bestMatch', app: 'bestApp', contact: 'contactCard' };
+
   function renderAnswer(card) {
     clear(answerEl);
-    answerEl.appendChild(el('p', { 'class': 'eyebrow' }, t('bestMatch')));
+    var kind = CARD_EYEBROW[card.kind] ? card.kind : 'service';
+    answerEl.appendChild(el('p', { 'class': 'eyebrow' }, t(CARD_EYEBROW[kind])));
     var h = el('h2', { id: 'answer-title' });
-    h.appendChild(link(card.url, card.title));
+    h.appendChild(link(card.url, kind === 'contact' && card.opd ? card.opd : card.title));
     answerEl.appendChild(h);
-    if (card.opd) answerEl.appendChild(el('p', { 'class': 'opd' }, card.opd));
+    if (card.opd && kind === 'app') answerEl.appendChild(el('p', { 'class': 'opd' }, t('provider') + card.opd));
+    else if (card.opd && kind !== 'contact') answerEl.appendChild(el('p', { 'class': 'opd' }, card.opd));
+    if (card.description) answerEl.appendChild(el('p', null, card.description));
     if (card.requirements && card.requirements.length) {
       answerEl.appendChild(el('h3', null, t('requirements')));
       var ul = el('ul', { 'class': 'checklist' });
@@ -455,6 +468,11 @@
     factRow(dl, t('duration'), card.duration);
     factRow(dl, t('location'), card.location);
     factRow(dl, t('legal'), card.legal_basis);
+    factRow(dl, t('platform'), card.platform);
+    factRow(dl, t('address'), card.address);
+    factRow(dl, t('hours'), card.hours);
+    factRow(dl, t('phone'), card.phone);
+    factRow(dl, t('email'), card.email);
     if (dl.childNodes.length) answerEl.appendChild(dl);
     if (card.procedure && card.procedure.length) {
       answerEl.appendChild(el('h3', null, t('procedure')));
@@ -462,9 +480,9 @@
       card.procedure.forEach(function (step) { ol.appendChild(el('li', null, step)); });
       answerEl.appendChild(ol);
     }
-    var online = safeUrl(card.online_url);
+    var online = safeUrl(kind === 'app' ? card.url : card.online_url);
     if (online) {
-      var a = el('a', { href: online, 'class': 'apply' }, t('apply'));
+      var a = el('a', { href: online, 'class': 'apply' }, t(kind === 'app' ? 'openApp' : 'apply'));
       answerEl.appendChild(a);
     }
     var src = el('p', { 'class': 'source' }, t('source'));

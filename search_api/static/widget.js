@@ -59,6 +59,8 @@
     id: { label: 'Cari layanan publik Kota Jambi', placeholder: 'contoh: urus KTP', search: 'Cari',
       searching: 'Mencari…', found: '{n} hasil', none: 'Tidak ada hasil untuk “{q}”.', dym: 'Mungkin maksud Anda: ',
       requirements: 'Persyaratan', cost: 'Biaya', duration: 'Waktu', location: 'Tempat', apply: 'Ajukan online',
+      platform: 'Platform', openApp: 'Buka aplikasi', address: 'Alamat', hours: 'Jam pelayanan',
+      phone: 'Telepon', email: 'Email',
       notCity: 'Bukan layanan Pemerintah Kota Jambi', provider: 'Penyelenggara: ', official: 'Situs resmi',
       more: 'Lihat semua hasil di sikoja', tooMany: 'Terlalu banyak pencarian. Coba lagi dalam {s} detik.',
       failed: 'Pencarian gagal. Coba lagi.', tooLong: 'Kata kunci terlalu panjang.',
@@ -66,6 +68,8 @@
     en: { label: 'Search Kota Jambi public services', placeholder: 'e.g. urus KTP', search: 'Search',
       searching: 'Searching…', found: '{n} results', none: 'No results for “{q}”.', dym: 'Did you mean: ',
       requirements: 'Requirements', cost: 'Cost', duration: 'Duration', location: 'Where', apply: 'Apply online',
+      platform: 'Platform', openApp: 'Open the app', address: 'Address', hours: 'Opening hours',
+      phone: 'Phone', email: 'Email',
       notCity: 'Not a Kota Jambi government service', provider: 'Provided by: ', official: 'Official site',
       more: 'See all results on sikoja', tooMany: 'Too many searches. Try again in {s} seconds.',
       failed: 'The search failed. Please try again.', tooLong: 'The query is too long.',
@@ -177,12 +181,16 @@
       } catch (e) { /* analytics only */ }
     }
 
+    /* A service's card, an app's (provider, platform, a link to open it) or an agency's
+       contact card (address, opening hours, phone) for "where/when" questions. */
     function renderCard(card) {
-      var div = el('div', { 'class': 'card' });
+      var kind = card.kind === 'app' || card.kind === 'contact' ? card.kind : 'service';
+      var div = el('div', { 'class': 'card card-' + kind });
       var h = el('h3');
-      h.appendChild(link(card.url, card.title));
+      h.appendChild(link(card.url, kind === 'contact' && card.opd ? card.opd : card.title));
       div.appendChild(h);
-      if (card.opd) div.appendChild(el('p', { 'class': 'opd' }, card.opd));
+      if (card.opd && kind !== 'contact') div.appendChild(el('p', { 'class': 'opd' }, (kind === 'app' ? S.provider : '') + card.opd));
+      if (card.description) div.appendChild(el('p', null, card.description));
       if (card.requirements && card.requirements.length) {
         div.appendChild(el('h4', null, S.requirements));
         var ul = el('ul', { 'class': 'check' });
@@ -196,13 +204,16 @@
         div.appendChild(ul);
       }
       var dl = el('dl');
-      [['cost', card.cost], ['duration', card.duration], ['location', card.location]].forEach(function (f) {
+      [['cost', card.cost], ['duration', card.duration], ['location', card.location],
+       ['platform', card.platform], ['address', card.address], ['hours', card.hours],
+       ['phone', card.phone], ['email', card.email]].forEach(function (f) {
         if (!f[1]) return;
         dl.appendChild(el('dt', null, S[f[0]]));
         dl.appendChild(el('dd', null, f[1]));
       });
       if (dl.childNodes.length) div.appendChild(dl);
-      if (safeUrl(card.online_url)) div.appendChild(link(card.online_url, S.apply, 'apply'));
+      if (kind === 'app' && safeUrl(card.url)) div.appendChild(link(card.url, S.openApp, 'apply'));
+      else if (safeUrl(card.online_url)) div.appendChild(link(card.online_url, S.apply, 'apply'));
       return div;
     }
 

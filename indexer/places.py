@@ -1,0 +1,196 @@
+"""Places are not services: "jam buka kantor disdukcapil" wants the office, not a KTP page.
+
+A citizen asking where an agency is, when it opens or how to call it ("alamat dinas
+sosial", "dimano kantor dishub", "nomor telepon damkar", "opening hours of the population
+office") is answered by that agency's contact page, or, when none was crawled, by the
+contact fields its home page says in the footer. Ranked as usual, such a question loses to
+a service page that shares a word ("kantor", "buka", "jam") and carries the service prior.
+
+A query is such a question when it has a place cue (alamat, lokasi, jam, buka, telepon,
+kontak, di mana, address, hours, phone, ...), names exactly one OPD of the index, and says
+nothing else: "ktp disdukcapil" (no cue) and "ganti alamat ktp" (names a service, no OPD)
+stay service searches.
+
+An OPD is named by its name without the words most OPD names share ("Dinas Sosial" for
+"Dinas Sosial Kota Jambi"), by the part in brackets ("BALIKAT"), or by its source name
+in the sources file ("disdukcapil", "kec-telanaipura"), read through the same analysis as
+the query, so abbreviations and synonyms ("dukcapil", "damkar" -> pemadam kebakaran) and
+English phrases ("population office") find it too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from indexer.answer import FRAME_WORDS
+from indexer.backend import Filters
+
+if TYPE_CHECKING:
+    from indexer.analysis import Analyzer, QueryAnalysis, Vocabulary
+    from indexer.backend import DocMeta, IndexBackend, IndexedDoc
+
+# Words that ask where, when or how to reach (normalised forms: "dimano" reads "di mana").
+PLACE_CUES = frozenset("""
+    alamat lokasi letak mana dimana dimano telepon telpon telp tlp notelp kontak hubungi
+    email surel whatsapp wa hp jam buka tutup address located location where phone
+    telephone contact hours open opening
+""".split())
+# Words that frame such a question without naming anything ("nomor", "kantor", "berapa").
+PLACE_FILLER = frozenset("""
+    kantor kantornya gedung markas office station building headquarters nomor nomer no number
+    berapa apa kapan hari jadwal ya dong
+    sekarang besok today is the of at for what when time times is are does do
+    senin selasa rabu kamis jumat sabtu minggu
+""".split())
+# The words a contact page is found by among an OPD's pages.
+CONTACT_QUERY = "kontak hubungi kami alamat jam pelayanan telepon"
+# A name word in at least this share of the OPD names ("kota", "jambi") names none of them.
+COMMON_NAME_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Opd:
+    name: str
+    aliases: tuple[tuple[str, ...], ...]  # analysed token sequences that name it
+    tokens: frozenset[str]  # every token of its name and aliases
+    unique: frozenset[str] = frozenset()  # its tokens no other OPD has ("pustaka")
+
+
+@dataclass
+class Place:
+    """The OPD a place question names, and the page that answers it."""
+
+    opd: str
+    doc: IndexedDoc  # its contact page, a page saying its contact fields, or its home page
+    contact: dict[str, str]  # address, phone, hours, email (what the page says)
+
+
+def place_words(analyzer: Analyzer, analysis: QueryAnalysis) -> tuple[bool, list[str]]:
+    """(has a place cue, the query's other content words)."""
+    surface = analysis.normalized.casefold().split()
+    cue = any(w in PLACE_CUES for w in surface)
+    rest = [w for w in analyzer.words(analysis.normalized)
+            if w not in PLACE_CUES and w not in PLACE_FILLER and w not in FRAME_WORDS]
+    if analysis.lang == "en":
+        stop = analyzer.lexicon.english_stopwords
+        rest = [w for w in rest if w not in stop]
+    return cue, rest
+
+
+class Directory:
+    """The OPDs of one index version and the words that name them."""
+
+    def __init__(self, analyzer: Analyzer, backend: IndexBackend) -> None:
+        self.analyzer = analyzer
+        metas = backend.all_meta()
+        by_opd: dict[str, DocMeta] = {}
+        for meta in metas:
+            by_opd.setdefault(meta.opd, meta)
+        sources: dict[str, set[str]] = {opd: set() for opd in by_opd}
+        # one document per OPD says which sources (sources file names) crawl it
+        for doc in backend.get([m.id for m in by_opd.values()]).values():
+            if doc.source:
+                sources[doc.opd].add(doc.source)
+        names = {opd: analyzer.index_tokens(_unbracketed(opd)) for opd in by_opd}
+        counts = Counter(t for tokens in names.values() for t in set(tokens))
+        common = {t for t, n in counts.items() if n >= COMMON_NAME_SHARE * max(len(names), 1)}
+        self.opds: list[Opd] = []
+        for opd, tokens in names.items():
+            aliases = {tuple(t for t in tokens if t not in common)}
+            aliases.update(tuple(analyzer.index_tokens(b)) for b in _brackets(opd))
+            aliases.update(tuple(analyzer.index_tokens(s.replace("-", " "))) for s in sources[opd])
+            aliases.discard(())
+            if aliases:
+                self.opds.append(Opd(opd, tuple(sorted(aliases)),
+                                     frozenset(t for a in aliases for t in a) | set(tokens)))
+        owners = Counter(t for o in self.opds for t in o.tokens)
+        self.opds = [Opd(o.name, o.aliases, o.tokens,
+                         frozenset(t for t in o.tokens if owners[t] == 1 and t not in common))
+                     for o in self.opds]
+
+    def named(self, analysis: QueryAnalysis, rest: list[str],
+              vocabulary: Vocabulary | None) -> str | None:
+        """The one OPD the query names and every other content word of it belongs to: by a
+        whole alias ("disdukcapil", "dinas sosial", the expansion of "damkar"), or by a word
+        of its name no other OPD has ("perpustakaan"); None when none or several tie."""
+        said = {t for term in analysis.terms for t in term.tokens}
+        readings = {w: self._readings(w, vocabulary) for w in rest}
+        rest_said = {t for tokens, alternatives in readings.values()
+                     for t in tokens.union(*alternatives)}
+        counts = vocabulary.counts if vocabulary is not None else {}
+        # an English word the Indonesian index does not know ("population" of "population
+        # office", whose gloss named the OPD) names nothing else
+        unknown = {w for w, (tokens, _) in readings.items()
+                   if analysis.lang == "en" and w not in counts
+                   and not any(t in counts for t in tokens)}
+        found: list[tuple[tuple[int, int], str]] = []
+        for opd in self.opds:
+            whole = max((len(a) for a in opd.aliases if set(a) <= said), default=0)
+            unique = len(opd.unique & rest_said)
+            # an unknown word is let through only beside a whole alias, which a gloss of
+            # the phrase said; a unique word alone ("tax" -> pajak) may be part of a service
+            if (whole or unique) and all((whole and w in unknown) or _explains(opd, *readings[w])
+                                         for w in rest):
+                found.append(((whole, unique), opd.name))
+        found.sort(reverse=True)
+        if not found or (len(found) > 1 and found[0][0] == found[1][0]):
+            return None
+        return found[0][1]
+
+    def _readings(self, word: str, vocabulary: Vocabulary | None
+                  ) -> tuple[set[str], list[set[str]]]:
+        """A word's own tokens, and the token sets of its readings (abbreviation expansion,
+        synonym, gloss)."""
+        tokens = set(self.analyzer.index_tokens(word))
+        terms = self.analyzer.analyze_query(word, vocabulary).terms
+        return tokens, [set(t.tokens) for t in terms if t.tokens]
+
+
+def _explains(opd: Opd, tokens: set[str], readings: list[set[str]]) -> bool:
+    """A content word belongs to the OPD's name, by itself or by one of its readings.
+    (A word the index does not know at all, an English word of a glossary phrase such as
+    "population office", is let through by the caller.)"""
+    return not tokens or tokens <= opd.tokens or any(r <= opd.tokens for r in readings)
+
+
+def contact_page(backend: IndexBackend, analyzer: Analyzer, opd: str,
+                 filters: Filters | None) -> Place | None:
+    """The OPD's page that answers a place question, and its contact fields: its contact
+    page first, else a page that says the fields (the home page's footer), else its home
+    page; None when it has none of them or the filters exclude the page."""
+    terms = analyzer.analyze_query(CONTACT_QUERY).terms
+    hits = backend.keyword_search(terms, 30, Filters(opd=[opd]))
+    docs = backend.get([h.id for h in hits])
+    ranked = [docs[h.id] for h in hits if h.id in docs]
+    with_fields = [d for d in ranked if (d.fields or {}).get("contact")]
+    pages = [d for d in with_fields if d.fields["contact"].get("page")]
+    best = (pages or with_fields or [None])[0]
+    contact: dict[str, str] = {}
+    if best is not None:
+        contact = {k: str(v) for k, v in best.fields["contact"].items() if k != "page" and v}
+    else:
+        home = [m.id for m in backend.all_meta() if m.opd == opd and _is_home(m.url)]
+        best = backend.get(home[:1]).get(home[0]) if home else None
+    if best is None or (filters is not None and not filters.allows(best.opd, best.kind)):
+        return None
+    return Place(opd, best, contact)
+
+
+def _is_home(url: str) -> bool:
+    parts = urlsplit(url)
+    return not parts.query and parts.path.strip("/").lower() in ("", "index.html", "index.php")
+
+
+_BRACKETS = re.compile(r"\(([^()]+)\)")
+
+
+def _brackets(name: str) -> list[str]:
+    return _BRACKETS.findall(name)
+
+
+def _unbracketed(name: str) -> str:
+    return _BRACKETS.sub(" ", name)

@@ -1,0 +1,179 @@
+"""Places are not services (issue #16 part 5): "jam buka kantor X" answers with X's contact.
+
+Crawled end to end: the bundled sample web, whose OPDs have contact pages in every template
+family ("Hubungi Kami" under ?page_id=, /kontak/, index.php?p=kontak, kontak.asp, /node/3),
+plus an old table-layout OPD site that has no contact page and says its address, phone and
+hours only in the footer of its home page. A where/when/what-number question that names an
+OPD (by abbreviation, name, Jambi Malay or English) gets that OPD's contact page first and a
+contact card; a service query that names the OPD still gets the service.
+"""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from crawler.extract.contact import contact_fields, is_contact_page
+from crawler.run import crawl
+from indexer.build import build_index
+from indexer.search import Searcher
+from search_api.app import create_app
+from sikoja.config import load_settings
+from sikoja.demo.server import serve_sample_sites
+from sikoja.sources import Source, load_sources
+from tests.faultserver import Page, PageSite
+
+ARSIP = "Dinas Perpustakaan dan Kearsipan Kota Jambi"
+FOOTER = ("<table width='100%' bgcolor='#336699'><tr><td><font size='1' color='white'>"
+          "<b>DINAS PERPUSTAKAAN DAN KEARSIPAN KOTA JAMBI</b><br>"
+          "Jl. Jend. Sudirman No. 5, Thehok, Kota Jambi<br>"
+          "Telp. (0741) 60123 &middot; Jam layanan: Senin-Jumat 08.00-15.00 WIB<br>"
+          "Copyright &copy; 2011</font></td></tr></table>")
+
+
+def _old_page(title: str, body: str) -> bytes:
+    menu = ("<table><tr><td><a href='/index.php'>HOME</a> | "
+            "<a href='/index.php?p=layanan&id=1'>LAYANAN</a></td></tr></table>")
+    return (f"<html><head><title>DISPUSIP :: {title}</title></head><body>{menu}"
+            f"<table><tr><td><font size='3'><b>{title}</b></font><br>{body}</td></tr></table>"
+            f"{FOOTER}</body></html>").encode()
+
+
+@pytest.fixture(scope="module")
+def web(tmp_path_factory):
+    """The sample web and an OPD site without a contact page, crawled and indexed."""
+    data_dir = tmp_path_factory.mktemp("places")
+    pages = {
+        "/": Page(_old_page("Beranda", "<p>Selamat datang di situs resmi DISPUSIP.</p>"
+                                       "<p><a href='/index.php?p=layanan&id=1'>Keanggotaan "
+                                       "Perpustakaan</a></p>")),
+        "/index.php": Page(_old_page("Layanan", (
+            "<p><b>Persyaratan:</b><br>1. Fotokopi KTP-el<br>2. Pas foto 3x4</p>"
+            "<p><b>Biaya:</b> Gratis</p><p><b>Waktu Penyelesaian:</b> 15 menit</p>"))),
+    }
+    with serve_sample_sites(0) as sample, PageSite(pages) as arsip:
+        sources = load_sources(sample.write_sources(data_dir / "sources.yaml"))
+        sources.append(Source(name="dispusip", opd=ARSIP, start_urls=[arsip.url("/")],
+                              use_sitemap=False))
+        settings = load_settings(data_dir)
+        settings.crawl.delay = 0.0
+        assert crawl(sources, settings, data_dir).ok
+        build_index(settings)
+        searcher = Searcher(settings)
+        yield settings, searcher, arsip.url("/")
+        searcher.close()
+
+
+@pytest.mark.parametrize("query", [
+    "jam buka kantor disdukcapil", "alamat disdukcapil", "alamat dinas kependudukan",
+    "dimano kantor dukcapil", "opening hours of population office", "contact population office",
+])
+def test_place_questions_get_the_contact_page_and_card(web, query):
+    _, searcher, _ = web
+    response = searcher.search(query)
+    top = response.results[0]
+    assert top.opd.startswith("Dinas Kependudukan"), [r.title for r in response.results[:3]]
+    assert top.title == "Hubungi Kami" and top.kind == "page"
+    card = response.answer
+    assert card is not None and card.kind == "contact" and card.url == top.url
+    assert "08.00" in card.hours and "Basuki Rahmat" in card.address
+    assert card.requirements == []
+
+
+@pytest.mark.parametrize(("query", "opd"), [
+    ("nomor telepon damkar", "Dinas Pemadam Kebakaran"),
+    ("jam buka mpp", "Mal Pelayanan Publik"),
+    ("alamat kantor camat telanaipura", "Kecamatan Telanaipura"),
+    ("jam pelayanan dinas sosial", "Dinas Sosial"),
+    ("where is the fire station", "Dinas Pemadam Kebakaran"),
+    ("phone number of the hospital", "Rumah Sakit Umum Daerah"),
+])
+def test_other_opds_by_name_and_abbreviation(web, query, opd):
+    _, searcher, _ = web
+    response = searcher.search(query)
+    assert response.results[0].opd.startswith(opd)
+    assert response.answer is not None and response.answer.kind == "contact"
+    assert response.answer.opd.startswith(opd)
+
+
+def test_without_a_contact_page_the_home_footer_gives_the_card(web):
+    _, searcher, home = web
+    for query in ("jam buka kantor dispusip", "alamat dinas perpustakaan"):
+        response = searcher.search(query)
+        assert response.results[0].url == home
+        card = response.answer
+        assert card is not None and card.kind == "contact"
+        assert card.hours == "Senin-Jumat 08.00-15.00 WIB"
+        assert card.address == "Jl. Jend. Sudirman No. 5, Thehok, Kota Jambi"
+        assert "(0741) 60123" in card.phone
+
+
+@pytest.mark.parametrize(("query", "service"), [
+    ("ktp disdukcapil", "KTP"), ("urus ktp di disdukcapil", "KTP"),
+    ("dimana bayar pbb", "PBB"), ("where to pay property tax", "PBB"),
+])
+def test_a_service_query_naming_the_opd_still_gets_the_service(web, query, service):
+    """A where-question about a service, or a service with its OPD's name, is no place
+    question: the service leads."""
+    _, searcher, _ = web
+    response = searcher.search(query)
+    assert response.results[0].kind == "service" and service in response.results[0].title
+    assert response.answer is None or response.answer.kind == "service"
+
+
+@pytest.mark.parametrize("query", ["ganti alamat ktp", "alamat dinas", "jam buka puskesmas"])
+def test_no_contact_card_without_one_named_opd(web, query):
+    """A service that mentions an address, or a name several OPDs share: no guess."""
+    _, searcher, _ = web
+    answer = searcher.search(query).answer
+    assert answer is None or answer.kind != "contact"
+
+
+def test_app_card_names_provider_platform_and_link(web):
+    _, searcher, _ = web
+    response = searcher.search("aplikasi sikesal")
+    card = response.answer
+    assert card is not None and card.kind == "app", response.results[0].title
+    assert "SiKesal" in card.title.replace("-", "") or "Kesal" in card.title
+    assert card.platform and card.opd and card.url.startswith("http")
+
+
+def test_api_returns_the_contact_card(web):
+    settings, _, _ = web
+    with TestClient(create_app(settings)) as client:
+        body = client.get("/api/search", params={"q": "jam buka kantor disdukcapil"}).json()
+    assert body["answer"]["kind"] == "contact"
+    assert body["answer"]["hours"].startswith("Senin")
+    assert body["results"][0]["url"] == body["answer"]["url"]
+
+
+# -- crawl-time recognition ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("url", "headline", "expected"), [
+    ("http://x/kontak/", "Kontak", True),
+    ("http://x/index.php?p=kontak", "", True),
+    ("http://x/kontak.asp", "", True),
+    ("http://x/?page_id=189", "Hubungi Kami", True),
+    ("http://x/node/3", "Contact Us", True),
+    ("http://x/layanan/ktp/", "Perekaman KTP-el", False),
+    ("http://x/berita/12", "Warga Diminta Menghubungi Kantor Kelurahan Soal Bansos", False),
+])
+def test_contact_pages_are_recognised_by_path_or_heading(url, headline, expected):
+    assert is_contact_page(url, [headline]) is expected
+
+
+def test_contact_fields_from_labels_and_from_a_footer():
+    labelled = ("Alamat: Jl. Slamet Riyadi, Kota Jambi\nJam Pelayanan: Senin–Kamis 08.00–16.00 "
+                "WIB\nKontak: Hotline/WhatsApp 0821-2121-9692\nEmail: info@pdam.example.go.id")
+    assert contact_fields(labelled) == {
+        "address": "Jl. Slamet Riyadi, Kota Jambi", "phone": "Hotline/WhatsApp 0821-2121-9692",
+        "hours": "Senin–Kamis 08.00–16.00 WIB", "email": "info@pdam.example.go.id"}
+    page = ("Berita Terbaru\nPetugas memutar balik truk di Jalan Lingkar. Warga yang melihat "
+            "pelanggaran di jalan dapat melapor ke Call Center 112 kapan saja, siang dan malam.\n"
+            "UPTD Pengujian Kendaraan Bermotor\nKenali Asam Bawah, Kec. Kota Baru, Kota Jambi\n"
+            "Jam layanan: Senin–Kamis 08.00–16.00 WIB\nLayanan kedaruratan: Call Center 112")
+    found = contact_fields(page)
+    assert found["address"] == "Kenali Asam Bawah, Kec. Kota Baru, Kota Jambi"
+    assert found["phone"] == "Call Center 112"
+    assert contact_fields("Visi dan misi dinas untuk warga kota.") == {}
