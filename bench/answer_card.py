@@ -199,7 +199,7 @@ def main() -> None:
     dev = to_ports(read_judgments(args.devset), base_port(args.data_dir))
     oos = read_out_of_scope(args.out_of_scope)
     searcher = Searcher(load_settings(args.data_dir))
-    configured = searcher.ranking.card_rules()
+    configured = CardRules.of(searcher.ranking)
     try:
         if args.ties:
             print(ties(searcher, dev))

@@ -160,8 +160,8 @@ def main() -> None:
         work = Path(tmp)
         data = work / "data"
         write_corpus(data, args.docs)
-        embedded.ANN_THRESHOLD = 3
-        settings = load_settings(data, embedder="none" if args.synonyms_only else "use")
+        settings = load_settings(data, embedder="none" if args.synonyms_only else "use",
+                                 index={"ann_threshold": 3})
         build_index(settings)
         faults = None
         if not args.synonyms_only:

@@ -32,9 +32,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.corpus import queries, write_corpus  # noqa: E402
-from indexer.backend import keyword_clauses  # noqa: E402
 from indexer.build import build_index, embedding_text  # noqa: E402
 from indexer.embedding import EmbeddingCache, load_embedder  # noqa: E402
+from indexer.query_model import keyword_clauses  # noqa: E402
 from indexer.search import RankingConfig, Searcher  # noqa: E402
 from sikoja.config import load_settings  # noqa: E402
 from sikoja.store import DocumentStore  # noqa: E402

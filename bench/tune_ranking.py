@@ -17,8 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from indexer.evaluate import _searcher_fn, read_judgments, run_judgments  # noqa: E402
-from indexer.search import KIND_PRIOR, RankingConfig, Searcher  # noqa: E402
-from sikoja.config import load_settings  # noqa: E402
+from indexer.search import Searcher  # noqa: E402
+from sikoja.config import KIND_PRIOR, RankingConfig, load_settings  # noqa: E402
 
 
 def main() -> None:

@@ -16,6 +16,9 @@ want to see the overlap. So after each crawl documents are grouped:
 Groups are connected components of confirmed pairs. Each group's id is the URL of its
 canonical member: the OPD's own page over an aggregator's (MPP, portals, catalogs), then
 service pages over other kinds, then the fuller text.
+
+The thresholds are ``crawl.dedup`` in sikoja.yaml (``sikoja.config.DedupSettings``); the
+MinHash shape below is the structure of the candidate search, not a tunable.
 """
 
 from __future__ import annotations
@@ -30,20 +33,13 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
+from sikoja.config import DedupSettings
 from sikoja.documents import Document
 from sikoja.store import DocumentStore
 
 NUM_PERM = 64
 BANDS, ROWS = 16, 4  # threshold ~ (1/16)^(1/4) = 0.5
 SHINGLE = 3
-MIN_SHINGLES = 8
-MIN_FIELD_SHINGLES = 5  # "KTP" alone as requirements says nothing about identity
-FIELD_JACCARD = 0.6  # requirements + procedure this alike: the same service
-TEXT_JACCARD = 0.5  # or the whole text this alike
-BORDERLINE_JACCARD = 0.3  # ... or with titles this similar
-BORDERLINE_TITLE = 0.7
-APP_NAME_SIMILARITY = 0.8
-APP_DESCRIPTION_JACCARD = 0.8
 
 _AGGREGATOR = re.compile(
     r"\bmpp\b|mal pelayanan|pelayanan publik terpadu|\bportal\b|katalog|catalog|"
@@ -132,32 +128,33 @@ def service_parts(doc: Document) -> str:
     return " ".join(parts)
 
 
-def _scores(a: _Entry, b: _Entry) -> tuple[float, float]:
+def _scores(a: _Entry, b: _Entry, cfg: DedupSettings) -> tuple[float, float]:
     """Jaccard of requirements + procedure (0.0 when either has too few) and of the text."""
     field_score = 0.0
-    if len(a.field_shingles) >= MIN_FIELD_SHINGLES and len(b.field_shingles) >= MIN_FIELD_SHINGLES:
+    least = cfg.min_field_shingles
+    if len(a.field_shingles) >= least and len(b.field_shingles) >= least:
         field_score = jaccard(a.field_shingles, b.field_shingles)
     return field_score, jaccard(a.shingles, b.shingles)
 
 
-def _service_similarity(a: _Entry, b: _Entry) -> float:
-    return max(_scores(a, b))
+def _service_similarity(a: _Entry, b: _Entry, cfg: DedupSettings) -> float:
+    return max(_scores(a, b, cfg))
 
 
-def _is_pair(a: _Entry, b: _Entry) -> bool:
+def _is_pair(a: _Entry, b: _Entry, cfg: DedupSettings) -> bool:
     """Whether the two are the same service (each score computed once)."""
-    field_score, text_score = _scores(a, b)
-    return field_score >= FIELD_JACCARD or text_score >= TEXT_JACCARD or (
-        text_score >= BORDERLINE_JACCARD
-        and title_similarity(a.doc.title, b.doc.title) >= BORDERLINE_TITLE
+    field_score, text_score = _scores(a, b, cfg)
+    return field_score >= cfg.field_jaccard or text_score >= cfg.text_jaccard or (
+        text_score >= cfg.borderline_jaccard
+        and title_similarity(a.doc.title, b.doc.title) >= cfg.borderline_title
     )
 
 
-def _text_pairs(entries: list[_Entry]) -> Iterable[tuple[_Entry, _Entry]]:
+def _text_pairs(entries: list[_Entry], cfg: DedupSettings) -> Iterable[tuple[_Entry, _Entry]]:
     buckets: dict[tuple[str, int, bytes], list[int]] = defaultdict(list)
     for index, entry in enumerate(entries):
         signatures = [("text", minhash(entry.shingles))]
-        if len(entry.field_shingles) >= MIN_FIELD_SHINGLES:
+        if len(entry.field_shingles) >= cfg.min_field_shingles:
             signatures.append(("fields", minhash(entry.field_shingles)))
         for name, signature in signatures:
             for band in range(BANDS):
@@ -173,7 +170,7 @@ def _text_pairs(entries: list[_Entry]) -> Iterable[tuple[_Entry, _Entry]]:
                 if ea.doc.source == eb.doc.source or (a, b) in seen:
                     continue
                 seen.add((a, b))
-                if _is_pair(ea, eb):
+                if _is_pair(ea, eb, cfg):
                     yield ea, eb
 
 
@@ -212,7 +209,7 @@ def _same_opd(a: str, b: str) -> bool:
     return bool(na and nb) and (na == nb or na in nb or nb in na)
 
 
-def app_similarity(a: Document, b: Document) -> float:
+def app_similarity(a: Document, b: Document, cfg: DedupSettings | None = None) -> float:
     """1.0 for the same app URL; with the same OPD, the best of name similarity, a shared
     acronym ("SiKesal" / "Si-Kesal (Sistem ...)") and the same description."""
     ka, kb = _app_url_key(a.url), _app_url_key(b.url)
@@ -226,7 +223,7 @@ def app_similarity(a: Document, b: Document) -> float:
     da, db = a.fields.get("description") or a.text, b.fields.get("description") or b.text
     if set(words(a.title)) & set(words(b.title)) and da and db:
         described = jaccard(shingles(str(da)), shingles(str(db)))
-        if described >= APP_DESCRIPTION_JACCARD:
+        if described >= (cfg or DedupSettings()).app_description_jaccard:
             score = max(score, described)
     return score
 
@@ -235,15 +232,18 @@ def _entry(doc: Document) -> _Entry:
     return _Entry(doc, shingles(f"{doc.title} {doc.text}"), shingles(service_parts(doc)))
 
 
-def similarity(a: Document, b: Document) -> float:
+def similarity(a: Document, b: Document, cfg: DedupSettings | None = None) -> float:
     """How alike two documents are, on the scale the grouping used."""
+    cfg = cfg or DedupSettings()
     if a.kind == "app" and b.kind == "app":
-        return app_similarity(a, b)
-    return _service_similarity(_entry(a), _entry(b))
+        return app_similarity(a, b, cfg)
+    return _service_similarity(_entry(a), _entry(b), cfg)
 
 
-def find_groups(docs: Iterable[Document]) -> list[list[Document]]:
+def find_groups(docs: Iterable[Document],
+                cfg: DedupSettings | None = None) -> list[list[Document]]:
     """Connected groups (2+ members) of near-duplicate documents."""
+    cfg = cfg or DedupSettings()
     union = _UnionFind()
     by_url: dict[str, Document] = {}
     texts: list[_Entry] = []
@@ -254,13 +254,13 @@ def find_groups(docs: Iterable[Document]) -> list[list[Document]]:
             apps.append(doc)
         elif doc.kind == "service":
             entry = _entry(doc)
-            if len(entry.shingles) >= MIN_SHINGLES:
+            if len(entry.shingles) >= cfg.min_shingles:
                 texts.append(entry)
-    for ea, eb in _text_pairs(texts):
+    for ea, eb in _text_pairs(texts, cfg):
         union.union(ea.doc.url, eb.doc.url)
     for i, a in enumerate(apps):
         for b in apps[i + 1:]:
-            if app_similarity(a, b) >= APP_NAME_SIMILARITY:
+            if app_similarity(a, b, cfg) >= cfg.app_name_similarity:
                 union.union(a.url, b.url)
     components: dict[str, list[Document]] = defaultdict(list)
     for url in union.parent:
@@ -268,7 +268,7 @@ def find_groups(docs: Iterable[Document]) -> list[list[Document]]:
     return [sorted(m, key=lambda d: d.url) for m in components.values() if len(m) > 1]
 
 
-def group_near_duplicates(store: DocumentStore) -> int:
+def group_near_duplicates(store: DocumentStore, cfg: DedupSettings | None = None) -> int:
     """Recompute groups over live services and apps and store them; returns the group count.
 
     Only services and apps are loaded (a big site is mostly news and pages), and only
@@ -277,7 +277,7 @@ def group_near_duplicates(store: DocumentStore) -> int:
     rows = store.query("SELECT url FROM documents WHERE status = 'live' "
                        "AND kind IN ('service', 'app') ORDER BY url")
     docs = [doc for doc in (store.get(r["url"]) for r in rows) if doc is not None]
-    groups = find_groups(docs)
+    groups = find_groups(docs, cfg)
     wanted: dict[str, str] = {}
     for members in groups:
         head = canonical_member(members).url

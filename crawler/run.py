@@ -344,7 +344,8 @@ class CrawlJob:
                         row = {**dict(row), "state": state}
                 summary.sources.append(_source_summary(store, source, crawl_id, row))
             if not self.storage_error:
-                summary.groups = self._try_write(group_near_duplicates, store) or 0
+                summary.groups = self._try_write(group_near_duplicates, store,
+                                                 self.settings.crawl.dedup) or 0
         finally:
             store.close()
             self._release()

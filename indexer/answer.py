@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from indexer.analysis import Analyzer, QueryAnalysis
     from indexer.analysis.vocabulary import Vocabulary
     from indexer.fusion import Fused
+    from sikoja.config import RankingConfig
 
 # -- junk ---------------------------------------------------------------------------------
 
@@ -89,6 +90,13 @@ class CardRules:
     tie_margin: float  # relative gap below which the better-covering result leads
     # keyword retrieval's first, its title covering this much of the query: clear enough
     min_lead_coverage: float = 2.0
+
+    @classmethod
+    def of(cls, ranking: RankingConfig) -> CardRules:
+        """The calibrated thresholds a deployment's ranking settings carry."""
+        return cls(ranking.card_min_coverage, ranking.card_min_text_coverage,
+                   ranking.card_min_known, ranking.card_min_margin, ranking.card_agree_rank,
+                   ranking.tie_margin, ranking.card_min_lead_coverage)
 
 
 @dataclass

@@ -16,20 +16,18 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from indexer.analysis import Analyzer, Vocabulary
-from indexer.backend import IndexBackend, IndexedDoc, doc_id, open_backend
+from indexer.backend import IndexBackend, IndexedDoc, doc_id
 from indexer.embedding import Embedder, EmbeddingCache, load_embedder
+from indexer.registry import open_backend
 from sikoja.apps import app_search_text
-from sikoja.config import Settings
+from sikoja.config import SemanticSettings, Settings
 from sikoja.documents import Document
 from sikoja.errors import SikojaError
 from sikoja.store import DocumentStore, documents_db_path
 from synonyms.page_names import own_names, page_names
 
-EMBED_CHARS = 700  # of main text per document: measured trade-off of speed and relevance
-PASSAGE_CHARS = 300  # of the first paragraph in a ``passage`` text
 PASSAGE_HEADINGS = 4
 PARAGRAPH_MIN_WORDS = 6  # shorter lines are dates, bylines, menu leftovers, not a paragraph
-EMBED_BATCH = 32
 SHORT_NAME = 2  # tokens
 Progress = Callable[[str], None]
 
@@ -58,11 +56,13 @@ class BuildSummary:
                 + "".join(f"\n{note}" for note in self.notes))
 
 
-def embedding_text(doc: Document, text: str = "whole") -> str:
+def embedding_text(doc: Document, semantic: SemanticSettings | None = None) -> str:
     """What to embed (``Settings.semantic.text``): ``whole`` is the service name and main
-    content, not menus (already stripped); ``passage`` is :func:`passage_text`."""
-    if text == "passage":
-        return passage_text(doc)
+    content (``semantic.embed_chars`` of it), not menus (already stripped); ``passage`` is
+    :func:`passage_text`."""
+    semantic = semantic or SemanticSettings()
+    if semantic.text == "passage":
+        return passage_text(doc, semantic.passage_chars)
     parts = [doc.title, " ".join(doc.headings[:6] + app_search_text(doc.fields)[0])]
     fields = doc.fields or {}
     for key in ("description", "requirements"):
@@ -71,13 +71,14 @@ def embedding_text(doc: Document, text: str = "whole") -> str:
             parts.append("; ".join(str(v) for v in value[:8]))
         elif value:
             parts.append(str(value))
-    parts.append(doc.text[:EMBED_CHARS])
+    parts.append(doc.text[:semantic.embed_chars])
     return " \n".join(p for p in parts if p).strip()
 
 
-def passage_text(doc: Document) -> str:
+def passage_text(doc: Document, chars: int | None = None) -> str:
     """A short text that says what a page is: its title, first headings (and the name of a
-    catalog app at its URL) and its first paragraph, capped at PASSAGE_CHARS. The first
+    catalog app at its URL) and its first paragraph, capped at ``chars``
+    (``semantic.passage_chars``). The first
     paragraph is the first line of the text that is a sentence rather than a repeat of the
     title or a heading, a date or a byline; a page without one gives its opening lines."""
     title = doc.title.strip()
@@ -88,7 +89,7 @@ def passage_text(doc: Document) -> str:
     fresh = [line for line in lines if line.casefold() not in said]
     first = next((line for line in fresh if len(line.split()) >= PARAGRAPH_MIN_WORDS),
                  " ".join(fresh))
-    paragraph = _cap(first, PASSAGE_CHARS)
+    paragraph = _cap(first, chars or SemanticSettings().passage_chars)
     heads = " ".join(dict.fromkeys(h for h in [*headings, *names]
                                    if h.casefold() != title.casefold()))
     return " \n".join(p for p in (title, heads, paragraph) if p).strip()
@@ -103,13 +104,19 @@ def _cap(text: str, limit: int) -> str:
     return cut[:space] if space > limit // 2 else cut
 
 
-def index_keys(keys: dict[str, str], text: str) -> dict[str, str]:
+def index_keys(keys: dict[str, str], semantic: SemanticSettings) -> dict[str, str]:
     """The index's per-document keys: the store's, marked with the embedded text when it is
-    not the default, so switching ``semantic.text`` re-embeds every document (the live
-    keys no longer match) instead of leaving vectors of the other text in place."""
-    if text == "whole":
+    not the default, so switching ``semantic.text`` (or its length) re-embeds every document
+    (the live keys no longer match) instead of leaving vectors of the other text in place."""
+    default = SemanticSettings()
+    mark = semantic.text
+    if semantic.text == "whole" and semantic.embed_chars != default.embed_chars:
+        mark = f"whole{semantic.embed_chars}"
+    elif semantic.text == "passage" and semantic.passage_chars != default.passage_chars:
+        mark = f"passage{semantic.passage_chars}"
+    if mark == "whole":
         return keys
-    return {i: f"{key}|{text}" for i, key in keys.items()}
+    return {i: f"{key}|{mark}" for i, key in keys.items()}
 
 
 # Fields that are flags or links, not words a citizen would search for; "app" (a catalog's
@@ -240,8 +247,8 @@ def _build(settings, store, backend, progress, full, embedder, started,
     ``rebuild``: a damaged version was set aside, so a new version is written even when the
     older one now serving holds the same documents (until then health says "degraded")."""
     summary = BuildSummary()
-    text = settings.semantic.text
-    keys = index_keys({doc_id(url): key for url, key in store.index_keys().items()}, text)
+    keys = index_keys({doc_id(url): key for url, key in store.index_keys().items()},
+                      settings.semantic)
     if not keys:
         raise SikojaError(f"the document store in {settings.data_dir} is empty: crawl first")
     live = {} if full else backend.manifest()
@@ -316,7 +323,8 @@ class _Embedded:
     def __init__(self, settings: Settings, embedder: Embedder | None,
                  summary: BuildSummary) -> None:
         self.summary = summary
-        self.text = settings.semantic.text
+        self.semantic = settings.semantic
+        self.batch = settings.index.embed_batch
         self.embedder = embedder or load_embedder(settings.embedder)
         self.cache = (EmbeddingCache(settings.data_dir / "embeddings.db")
                       if self.embedder is not None else None)
@@ -326,14 +334,14 @@ class _Embedded:
             return
         meter = _Progress(total, progress, "embedding")
         seen: set[str] = set()
-        for batch in _batches(docs, EMBED_BATCH * 8):
+        for batch in _batches(docs, self.batch * 8):
             texts = {EmbeddingCache.digest(t): t
-                     for t in (embedding_text(d, self.text) for d in batch)}
+                     for t in (embedding_text(d, self.semantic) for d in batch)}
             known = self.cache.get_many(self.embedder.name, list(texts))
             self.summary.embed_cache_hits += sum(1 for d in texts if d in known or d in seen)
             missing = [d for d in texts if d not in known and d not in seen]
-            for start in range(0, len(missing), EMBED_BATCH):
-                chunk = missing[start : start + EMBED_BATCH]
+            for start in range(0, len(missing), self.batch):
+                chunk = missing[start : start + self.batch]
                 vectors = self.embedder.embed_documents([texts[d] for d in chunk])
                 self.cache.put_many(self.embedder.name, dict(zip(chunk, vectors, strict=True)))
                 self.summary.embedded += len(chunk)
@@ -343,7 +351,7 @@ class _Embedded:
     def vectors(self, docs: list[Document]) -> dict[str, np.ndarray]:
         if self.embedder is None or self.cache is None:
             return {}
-        digests = {doc_id(d.url): EmbeddingCache.digest(embedding_text(d, self.text))
+        digests = {doc_id(d.url): EmbeddingCache.digest(embedding_text(d, self.semantic))
                    for d in docs}
         found = self.cache.get_many(self.embedder.name, list(set(digests.values())))
         return {i: found[d] for i, d in digests.items() if d in found}

@@ -7,7 +7,7 @@ Layout of ``DATA_DIR/index/``::
         tantivy/         BM25 over pre-analysed tokens (title, headings, body)
         docs.db          display fields by doc id (SQLite)
         vectors.npy      L2-normalised embeddings, row i belongs to vector_ids[i]
-        vectors.hnsw     faiss HNSW graph over them (above 20,000 vectors)
+        vectors.hnsw     faiss HNSW graph over them (above ``index.ann_threshold`` vectors)
         vector_ids.json
         vocabulary.json  surface words for typo correction
         manifest.json    doc id -> content hash
@@ -43,7 +43,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import tantivy
@@ -51,23 +51,27 @@ import tantivy
 from indexer import integrity
 from indexer.analysis import QueryTerm, Vocabulary
 from indexer.backend import (
-    FIELD_BOOSTS,
-    PAIR_FIELDS,
-    Clause,
     DocMeta,
     Filters,
     Hit,
     IndexBackend,
     IndexedDoc,
     IndexWriter,
+)
+from indexer.query_model import (
+    FIELD_BOOSTS,
+    PAIR_FIELDS,
+    Clause,
     field_tokens,
     keyword_clauses,
     search_in_two_steps,
 )
+from sikoja.config import IndexSettings
 
-KEEP_VERSIONS = 2  # the live one and the one before it
+if TYPE_CHECKING:
+    from sikoja.config import Settings
+
 LAYOUT = 6  # bump when the files of a version change shape: the next build is then full
-ANN_THRESHOLD = 20_000  # above this many vectors, use faiss HNSW when installed
 ANN_FILE = "vectors.hnsw"  # the HNSW graph, built once per version at commit
 DOC_FREQ_CACHE = 200_000  # (field, token) document frequencies memoised per version
 _KEY_SHIFT = 2**63  # ids are 64-bit; the i64 fast field holds them shifted by this
@@ -85,7 +89,7 @@ def _schema() -> tantivy.Schema:
     builder.add_text_field("opd", tokenizer_name="raw")
     builder.add_text_field("kind", tokenizer_name="raw")
     for name in (*FIELD_BOOSTS, *PAIR_FIELDS.values()):
-        # positions are never needed: phrases are looked up as pairs (indexer.backend)
+        # positions are never needed: phrases are looked up as pairs (indexer.query_model)
         builder.add_text_field(name, tokenizer_name="whitespace", index_option="freq")
     return builder.build()
 
@@ -96,8 +100,13 @@ SCHEMA = _schema()
 class EmbeddedBackend(IndexBackend):
     name = "embedded"
 
-    def __init__(self, data_dir: Path) -> None:
+    @classmethod
+    def from_settings(cls, settings: Settings) -> EmbeddedBackend:
+        return cls(settings.data_dir, settings.index)
+
+    def __init__(self, data_dir: Path, cfg: IndexSettings | None = None) -> None:
         self.root = Path(data_dir) / "index"
+        self.cfg = cfg or IndexSettings()  # versions kept, HNSW parameters
         with contextlib.suppress(OSError):  # read-only data dir: searching writes nothing
             self.root.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
@@ -165,7 +174,7 @@ class EmbeddedBackend(IndexBackend):
                     if candidate == name:
                         return None  # older files: rebuild, never read
                     continue
-                version = _Version(path)
+                version = _Version(path, self.cfg.hnsw_ef_search)
             except integrity.DamagedVersion as exc:
                 self._set_aside(path, exc.reason)
                 continue
@@ -254,7 +263,7 @@ class EmbeddedBackend(IndexBackend):
     def _prune(self) -> None:
         live = self._current_name()
         versions = self._versions()
-        keep = set(versions[-KEEP_VERSIONS:]) | {live}
+        keep = set(versions[-self.cfg.keep_versions:]) | {live}
         for name in versions:
             if name not in keep:
                 shutil.rmtree(self.root / name, ignore_errors=True)
@@ -348,9 +357,10 @@ class EmbeddedBackend(IndexBackend):
 class _Version:
     """One immutable index version, opened for reading."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, ef_search: int | None = None) -> None:
         self.path = path
         self.name = path.name
+        self.ef_search = ef_search or IndexSettings().hnsw_ef_search
         self.meta = _read_meta(path)
         # versions written before checksums existed are read as they are
         self._expected = integrity.read_checksums(path) if self.meta.get("checksums") else {}
@@ -422,7 +432,7 @@ class _Version:
                 # (opd, kind) per row as arrays: a filter mask is then two np.isin calls
                 self._row_opd = np.array([m[0] for m in row_meta], dtype=object)
                 self._row_kind = np.array([m[1] for m in row_meta], dtype=object)
-                self._ann = _read_ann(path / ANN_FILE)
+                self._ann = _read_ann(path / ANN_FILE, self.ef_search)
             self._vectors_loaded = True
 
     def _load_metas(self) -> dict[str, DocMeta]:
@@ -540,7 +550,7 @@ def _read_meta(path: Path) -> dict[str, Any]:
     return meta
 
 
-def _read_ann(path: Path) -> Any:
+def _read_ann(path: Path, ef_search: int) -> Any:
     if not path.is_file():
         return None
     try:
@@ -549,20 +559,20 @@ def _read_ann(path: Path) -> Any:
         return None
     faiss.omp_set_num_threads(1)
     index = faiss.read_index(str(path))
-    index.hnsw.efSearch = 64
+    index.hnsw.efSearch = ef_search
     return index
 
 
-def _build_ann(vectors: np.ndarray) -> Any:
+def _build_ann(vectors: np.ndarray, cfg: IndexSettings) -> Any:
     try:
         import faiss
     except ImportError:
         return None
     faiss.omp_set_num_threads(1)
-    index = faiss.IndexHNSWFlat(vectors.shape[1], 32, faiss.METRIC_INNER_PRODUCT)
-    index.hnsw.efConstruction = 80
+    index = faiss.IndexHNSWFlat(vectors.shape[1], cfg.hnsw_m, faiss.METRIC_INNER_PRODUCT)
+    index.hnsw.efConstruction = cfg.hnsw_ef_construction
     index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    index.hnsw.efSearch = 64
+    index.hnsw.efSearch = cfg.hnsw_ef_search
     return index
 
 
@@ -641,8 +651,8 @@ class _Writer(IndexWriter):
         if ids:
             matrix = np.stack([self.vectors[i] for i in ids])
             np.save(self.path / "vectors.npy", matrix)
-            if len(ids) > ANN_THRESHOLD:
-                ann = _build_ann(matrix)
+            if len(ids) > self.backend.cfg.ann_threshold:
+                ann = _build_ann(matrix, self.backend.cfg)
                 if ann is not None:
                     import faiss
 

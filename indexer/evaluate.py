@@ -155,7 +155,7 @@ def run_judgments(search: Callable[[str], list[list[str]]], judged: list[Judged]
 
 def evaluate_file(data_dir: Path, queries: Path, *, mode: str = "hybrid",
                   progress: Callable[[str], None] | None = None) -> Report:
-    from indexer.search import RankingConfig, Searcher
+    from indexer.search import Searcher
     from sikoja.config import load_settings
 
     if mode not in MODES:
@@ -164,7 +164,9 @@ def evaluate_file(data_dir: Path, queries: Path, *, mode: str = "hybrid",
     settings = load_settings(data_dir)
     if mode == "plain-bm25":
         return _evaluate_plain(settings, judged, progress)
-    ranking = RankingConfig(use_keyword=mode != "vector", use_vector=mode != "keyword")
+    # the deployment's ranking (sikoja.yaml), with only the retrievers the mode names
+    ranking = settings.ranking.model_copy(
+        update={"use_keyword": mode != "vector", "use_vector": mode != "keyword"})
     searcher = Searcher(settings, ranking=ranking)
     if searcher.info().get("version") is None:
         raise SikojaError(f"no index in {data_dir}: run 'sikoja index' first")

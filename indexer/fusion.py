@@ -1,5 +1,6 @@
 """Fusing keyword and vector rankings into one.
 
+The weights and constants come from ``Settings.ranking`` (indexer/search.py passes them).
 Two methods, chosen by measurement on the dev set (see BENCHMARKS.md):
 - reciprocal rank fusion (``fuse_rrf``): robust, ignores score scales;
 - normalised linear (``fuse_linear``): min-max scaled scores, weighted sum; keeps how far
@@ -12,8 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from indexer.backend import Hit
-
-RRF_K = 60
 
 
 @dataclass
@@ -37,9 +36,11 @@ def _collect(keyword: Sequence[Hit], vector: Sequence[Hit]) -> dict[str, Fused]:
 
 
 def fuse_rrf(
-    keyword: Sequence[Hit], vector: Sequence[Hit], *, keyword_weight: float = 1.0,
-    vector_weight: float = 1.0, k: int = RRF_K,
+    keyword: Sequence[Hit], vector: Sequence[Hit], *, keyword_weight: float,
+    vector_weight: float, k: int,
 ) -> list[Fused]:
+    """Sum of weight / (k + rank) over the rankings a candidate is in; ``k``
+    (``Settings.ranking.rrf_k``) sets how fast a lower rank stops counting."""
     items = _collect(keyword, vector)
     for item in items.values():
         if item.keyword_rank:
@@ -50,8 +51,8 @@ def fuse_rrf(
 
 
 def fuse_linear(
-    keyword: Sequence[Hit], vector: Sequence[Hit], *, keyword_weight: float = 0.6,
-    vector_weight: float = 0.4, vector_floor: float = 0.0,
+    keyword: Sequence[Hit], vector: Sequence[Hit], *, keyword_weight: float,
+    vector_weight: float, vector_floor: float,
 ) -> list[Fused]:
     """Weighted sum of the keyword score scaled by the best keyword score and the cosine
     similarity scaled between ``vector_floor`` and the best cosine."""

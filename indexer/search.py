@@ -15,7 +15,6 @@ import threading
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -38,7 +37,6 @@ from indexer.backend import (
     IndexBackend,
     IndexedDoc,
     doc_id,
-    open_backend,
 )
 from indexer.bestbets import BestBetStore
 from indexer.embedding import Embedder, load_embedder
@@ -46,62 +44,14 @@ from indexer.external import ExternalServices
 from indexer.familiarity import Familiarity, adaptive_weight, familiarity
 from indexer.fusion import Fused, fuse_linear, fuse_rrf
 from indexer.places import Directory, Place, contact_page, place_words
+from indexer.registry import open_backend
 from indexer.snippets import make_snippet
-from sikoja.config import Settings
+from sikoja.config import RankingConfig, Settings
 from sikoja.results import AnswerCard, Explain, QueryInfo, Result, SearchResponse
 from sikoja.schemes import is_web_url
 
 MAX_QUERY_CHARS = 500  # longer input is cut, never an error (the API caps earlier with a 422)
-CANDIDATES = 100
 
-
-@dataclass
-class RankingConfig:
-    """Ranking knobs, set by measurement on the dev set (BENCHMARKS.md)."""
-
-    fusion: str = "rrf"  # "rrf", "linear", or "server" (OpenSearch hybrid, else rrf)
-    keyword_weight: float = 1.0
-    vector_weight: float = 0.25
-    vector_floor: float = 0.2  # linear fusion: cosine below this adds nothing
-    vector_only_min: float = 0.45  # a vector-only candidate needs at least this cosine
-    use_keyword: bool = True
-    use_vector: bool = True
-    use_priors: bool = True
-    rrf_k: int = 30
-    listing_prior: float = 0.6  # index pages (news lists, home pages) list many services
-    # How much each kind is worth to a citizen looking for a service.
-    kind_prior: dict[str, float] = field(default_factory=lambda: dict(KIND_PRIOR))
-    # The prior of a document whose kind extraction could not tell: a kind prior is weighted
-    # by the crawler's confidence in the kind, towards this value (see ``kind_boost``).
-    unsure_prior: float = 0.85
-    # Where priors act: a share of each boost (boost ** share) moves each retriever's own
-    # scores before fusion (BM25 score x boost; cosine - vector_prior_scale x (1 - boost)),
-    # where it reorders only what that retriever found nearly equal; the rest (boost **
-    # (1 - share)) multiplies the fused score. 0 is the session-2 ranking; 0.25 was best on
-    # both tuning crawls (BENCHMARKS.md, "Kind priors"), 1.0 clearly worse: the dev set
-    # wants services over pages that repeat the query's words.
-    prior_signal_share: float = 0.25
-    vector_prior_scale: float = 0.1
-    # The answer card (indexer/answer.py), calibrated by bench/answer_card.py: shown when the
-    # top title covers this IDF-weighted share of the query, the index knows this share of
-    # it, and the top leads by this relative margin or both retrievals rank it this high.
-    # Or keyword retrieval ranks it first and its title covers this share (the keyword lead).
-    card_min_coverage: float = 0.4
-    card_min_text_coverage: float = 0.5
-    card_min_known: float = 0.5
-    card_min_margin: float = 0.03
-    card_agree_rank: int = 1
-    card_min_lead_coverage: float = 1.0
-    # On a fused-score gap below this, the result whose title covers more of the query leads.
-    tie_margin: float = 0.02
-
-    def card_rules(self) -> CardRules:
-        return CardRules(self.card_min_coverage, self.card_min_text_coverage,
-                         self.card_min_known, self.card_min_margin, self.card_agree_rank,
-                         self.tie_margin, self.card_min_lead_coverage)
-
-
-KIND_PRIOR = {"service": 1.0, "app": 0.92, "document": 0.8, "page": 0.75, "news": 0.6}
 
 # Words that say which kind the citizen wants ("download sikesal", "berita banjir"): the
 # named kind then gets the service's prior and services step back a little.
@@ -158,7 +108,7 @@ class Searcher:
         self._embed_lock = threading.Lock()
         self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_lock = threading.Lock()
-        self.ranking = ranking or RankingConfig()
+        self.ranking = ranking or settings.ranking
         self.bestbets = BestBetStore(settings.data_dir)
         self.external = ExternalServices(settings.data_dir, self.analyzer)
         # snippets analyse every word of a result's text: memoise word -> index tokens
@@ -380,13 +330,13 @@ class Searcher:
             hybrid = self._server_hybrid(analysis, filters, vector_weight)
             if hybrid is not None:
                 return hybrid, self.backend.doc_meta([f.id for f in hybrid])
-        keyword = (self.backend.keyword_search(analysis.terms, CANDIDATES, filters)
+        keyword = (self.backend.keyword_search(analysis.terms, cfg.candidates, filters)
                    if cfg.use_keyword else [])
         vector = []
         if cfg.use_vector:
             qv = self._query_vector(analysis.embedding_text)
             if qv is not None:
-                vector = self.backend.vector_search(qv, CANDIDATES, filters)
+                vector = self.backend.vector_search(qv, cfg.candidates, filters)
                 keyword_ids = {h.id for h in keyword}
                 vector = [h for h in vector
                           if h.id in keyword_ids or h.score >= cfg.vector_only_min
@@ -432,7 +382,7 @@ class Searcher:
         if qv is None:
             return None
         cfg = self.ranking
-        hits = self.backend.hybrid_search(analysis.terms, qv, CANDIDATES, filters,
+        hits = self.backend.hybrid_search(analysis.terms, qv, cfg.candidates, filters,
                                           weights=(cfg.keyword_weight, vector_weight))
         return [Fused(h.id, h.score) for h in hits]
 
@@ -455,13 +405,14 @@ class Searcher:
         prior = dict(self.ranking.kind_prior)
         if intent is not None:
             prior[intent] = max(prior.values())
-            prior["service"] = prior["service"] * 0.9
+            prior["service"] = prior["service"] * self.ranking.intent_service_factor
         return prior
 
     def _boosts(self, doc: DocMeta, prior: dict[str, float]) -> dict[str, float]:
         """The multipliers ranking applies to one candidate (and explain reports)."""
-        boosts = {"kind_prior": kind_boost(prior.get(doc.kind, 0.7), doc.confidence,
-                                           self.ranking.unsure_prior)}
+        cfg = self.ranking
+        boosts = {"kind_prior": kind_boost(prior.get(doc.kind, cfg.other_kind_prior),
+                                           doc.confidence, cfg.unsure_prior)}
         if doc.listing:
             boosts["listing_prior"] = self.ranking.listing_prior
         return boosts
@@ -555,7 +506,7 @@ class Searcher:
         (the Imigrasi counter at the MPP for "paspor"), never a similar-sounding one."""
         if external is not None and not set(external[1]) <= words.title_tokens(top.title):
             return False
-        return top.best_bet or decide(signals, self.ranking.card_rules())
+        return top.best_bet or decide(signals, CardRules.of(self.ranking))
 
     def _title_data(self) -> tuple[list[tuple[str, list[str], frozenset[str]]], frozenset[str]]:
         """(title, its normalised words, its analysed tokens) of every service and app, one

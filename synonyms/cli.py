@@ -228,7 +228,7 @@ def cmd_test(args: argparse.Namespace) -> int:
 def _open_index(data_dir: Path):
     """(settings, backend) of the data dir's index, or the exception that kept it closed."""
     try:
-        from indexer.backend import open_backend
+        from indexer.registry import open_backend
         from sikoja.config import load_settings
 
         settings = load_settings(data_dir)

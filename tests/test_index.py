@@ -222,13 +222,14 @@ def test_an_index_of_an_older_layout_is_rebuilt_not_read(settings, searcher, dat
     rebuilt.close()
 
 
-def test_vector_search_through_the_saved_hnsw_graph(tmp_path, monkeypatch):
+def test_vector_search_through_the_saved_hnsw_graph(tmp_path):
     """Above the ANN threshold the HNSW graph is built once at commit, saved with the
-    version, and read back by searchers (here the threshold is lowered to the corpus)."""
+    version, and read back by searchers (here ``index.ann_threshold`` in sikoja.yaml is
+    lowered to the corpus)."""
     import indexer.embedded as embedded
 
-    monkeypatch.setattr(embedded, "ANN_THRESHOLD", 3)
     write_corpus(tmp_path).close()
+    (tmp_path / "sikoja.yaml").write_text("index:\n  ann_threshold: 3\n")
     settings = load_settings(tmp_path, embedder="use")
     build_index(settings)
     live = (tmp_path / "index" / "CURRENT").read_text().strip()

@@ -57,14 +57,9 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Two intact versions (v000001, v000002 live) with vectors and the HNSW file."""
     data_dir = tmp_path_factory.mktemp("intact")
     write_corpus(data_dir).close()
-    saved = embedded.ANN_THRESHOLD
-    embedded.ANN_THRESHOLD = 3
-    try:
-        settings = load_settings(data_dir, embedder="use")
-        build_index(settings)
-        build_index(settings, full=True)
-    finally:
-        embedded.ANN_THRESHOLD = saved
+    settings = load_settings(data_dir, embedder="use", index={"ann_threshold": 3})
+    build_index(settings)
+    build_index(settings, full=True)
     assert (data_dir / "index" / "CURRENT").read_text() == "v000002"
     assert (data_dir / "index" / "v000002" / embedded.ANN_FILE).is_file()
     return data_dir

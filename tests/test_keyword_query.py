@@ -1,5 +1,5 @@
 """The keyword query's shape: phrases through adjacent-word pairs, common words left out
-only while rarer words find enough documents (indexer.backend.keyword_clauses)."""
+only while rarer words find enough documents (indexer.query_model.keyword_clauses)."""
 
 from __future__ import annotations
 

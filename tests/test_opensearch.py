@@ -19,13 +19,14 @@ import numpy as np
 import pytest
 
 from indexer.analysis import Analyzer, QueryTerm, Vocabulary
-from indexer.backend import Filters, doc_id, open_backend
+from indexer.backend import Filters, doc_id
 from indexer.build import analyse_document, build_index
 from indexer.embedded import EmbeddedBackend
 from indexer.opensearch import OpenSearchBackend
 from indexer.opensearch import backend as backend_module
 from indexer.opensearch import meta as meta_module
 from indexer.opensearch.synonym_rules import export_rules
+from indexer.registry import open_backend
 from indexer.search import Searcher
 from sikoja.config import load_settings
 from sikoja.documents import Document

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.build import PASSAGE_CHARS, build_index, passage_text
+from indexer.build import build_index, passage_text
 from indexer.search import RankingConfig, Searcher
-from sikoja.config import load_settings
+from sikoja.config import SemanticSettings, load_settings
 from sikoja.documents import Document
 from sikoja.errors import SikojaError
 from tests.corpus import AKTA_URL, KTP_URL, write_corpus
@@ -94,8 +94,10 @@ def test_passage_is_title_headings_and_first_paragraph():
     assert "bidan" not in passage  # the second paragraph is left out
     doc.text = long_paragraph
     capped = passage_text(doc).splitlines()[-1]
-    assert len(capped) <= PASSAGE_CHARS and long_paragraph.startswith(capped)
+    assert len(capped) <= SemanticSettings().passage_chars and long_paragraph.startswith(capped)
     assert long_paragraph[len(capped)] == " "  # cut at a word boundary
+    shorter = passage_text(doc, 100).splitlines()[-1]  # semantic.passage_chars: 100
+    assert len(shorter) <= 100 and capped.startswith(shorter) and len(shorter) < len(capped)
 
 
 def test_an_index_of_passages_answers_and_a_switch_reembeds(tmp_path):

@@ -1,7 +1,7 @@
 """The OpenSearch backend: the same answers as the embedded index, from a search cluster.
 
 ``Settings.backend = "opensearch"`` (``backend: opensearch`` in sikoja.yaml) switches a
-deployment to it; ``indexer.backend.open_backend`` builds it. See docs/opensearch.md for
+deployment to it; ``indexer.registry.open_backend`` builds it. See docs/opensearch.md for
 configuration, the test suites and sizing.
 
 Modules: ``connection`` (client, error messages, capability probe), ``layout`` (names,

@@ -20,18 +20,12 @@ import numpy as np
 from opensearchpy.exceptions import NotFoundError, RequestError, TransportError
 
 from indexer.backend import (
-    FIELD_BOOSTS,
-    PAIR_FIELDS,
-    Clause,
     DocMeta,
     Filters,
     Hit,
     IndexBackend,
     IndexedDoc,
     IndexWriter,
-    keyword_clauses,
-    search_in_two_steps,
-    token_pairs,
 )
 from indexer.opensearch import queries, scoring
 from indexer.opensearch.connection import (
@@ -56,13 +50,20 @@ from indexer.opensearch.layout import (
 from indexer.opensearch.meta import MetaStore
 from indexer.opensearch.synonym_rules import export_rules, write_rules_file
 from indexer.opensearch.writer import FullWriter, IncrementalWriter
+from indexer.query_model import (
+    FIELD_BOOSTS,
+    PAIR_FIELDS,
+    Clause,
+    keyword_clauses,
+    search_in_two_steps,
+    token_pairs,
+)
 from sikoja.errors import SikojaError
 
 if TYPE_CHECKING:
     from indexer.analysis import QueryTerm, Vocabulary
     from sikoja.config import Settings
 
-KEEP_VERSIONS = 2  # the live one and the one before it, for a quick roll-back
 STATE_TTL = 2.0  # seconds a resolved alias is trusted before asking the cluster again
 MGET_BATCH = 1000
 SCAN_PAGE = 5000
@@ -225,7 +226,7 @@ class OpenSearchBackend(IndexBackend):
     def _prune(self) -> None:
         live = self._alias_target()
         versions = self._versions()
-        keep = set(versions[-KEEP_VERSIONS:]) | {live}
+        keep = set(versions[-self.settings.index.keep_versions:]) | {live}
         for index in versions:
             if index in keep:
                 continue

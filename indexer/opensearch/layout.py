@@ -12,7 +12,7 @@ Parity with the embedded backend comes from indexing the *same* pre-analysed tok
 (``indexer.analysis``) into ``tokens.title|headings|body``, and their adjacent-token pairs
 into ``tokens.title_pairs|headings_pairs|body_pairs``, with a whitespace analyzer and BM25
 (k1=1.2, b=0.75, tantivy's values), and querying them with the same boosted term lookups
-(``indexer.backend.keyword_clauses``).
+(``indexer.query_model.keyword_clauses``).
 The raw ``title`` and ``text`` are also indexed with OpenSearch's own ``indonesian``
 analyzer and an updateable ``synonym_graph`` search analyzer, for :meth:`text_search` on
 real clusters; the parity path never touches them.
@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from indexer.backend import FIELD_BOOSTS, PAIR_FIELDS, IndexedDoc, field_tokens
+from indexer.backend import IndexedDoc
+from indexer.query_model import FIELD_BOOSTS, PAIR_FIELDS, field_tokens
 
 if TYPE_CHECKING:
     from indexer.opensearch.connection import Capabilities

@@ -1,6 +1,6 @@
 """Query DSL for the backend: the same retrieval as the embedded tantivy queries, in JSON.
 
-Keyword: one boosted ``term`` query per clause of ``indexer.backend.keyword_clauses`` (words
+Keyword: one boosted ``term`` query per clause of ``indexer.query_model.keyword_clauses`` (words
 in the FIELD_BOOSTS fields, phrases through their adjacent pairs in the PAIR_FIELDS), summed
 in a ``bool`` ``should`` - exactly the tantivy BooleanQuery of Should clauses. Filters are
 non-scoring ``terms`` clauses in ``filter``.
@@ -15,11 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from indexer.backend import FIELD_BOOSTS, Filters
+from indexer.backend import Filters
 from indexer.opensearch.layout import TOKENS, VECTOR
+from indexer.query_model import FIELD_BOOSTS
 
 if TYPE_CHECKING:
-    from indexer.backend import Clause
+    from indexer.query_model import Clause
 
 
 def filter_clauses(filters: Filters | None) -> list[dict[str, Any]]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from indexer.backend import Clause
+    from indexer.query_model import Clause
 
 K1 = 1.2
 B = 0.75
@@ -71,7 +71,7 @@ def score(clauses: Sequence[Clause], fields: Mapping[str, Sequence[str]],
           stats: CollectionStats, doc_freq: Mapping[tuple[str, str], int]) -> float:
     """Sum over the clauses of boost x BM25 of the token in its field, as the embedded
     backend's BooleanQuery of boosted term queries computes it. ``fields`` holds every
-    keyword field of the document (``indexer.backend.field_tokens``)."""
+    keyword field of the document (``indexer.query_model.field_tokens``)."""
     counts: dict[str, Counter[str]] = {}
     total = 0.0
     for c in clauses:

@@ -1,0 +1,135 @@
+"""The keyword query model every backend runs: which fields, how boosted, which clauses.
+
+Both backends score a query as the same sum of boosted BM25 term lookups, built here from
+the analysed query terms (``keyword_clauses``), so the embedded index and an OpenSearch
+cluster give the same keyword ranking (tests/test_opensearch_parity.py). The field names and
+weights also shape both indexes (the embedded tantivy schema, the OpenSearch layout), which
+is why they are the query model's constants and not per-deployment settings: changing one
+means rebuilding the index, not editing sikoja.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from indexer.backend import Hit
+
+if TYPE_CHECKING:
+    from indexer.analysis import QueryTerm
+
+# Keyword field weights: service name and title above headings above body.
+FIELD_BOOSTS = {"title": 3.0, "headings": 1.6, "body": 1.0}
+
+# Phrases ("kartu tanda penduduk") are matched through adjacent-token pairs indexed in their
+# own fields ("kartu_tanda", "tanda_penduduk"), so every clause of the keyword query is a
+# plain term lookup. A union of term queries lets the engine skip documents that cannot reach
+# the top k (block-max WAND); a single phrase query makes it score every document that has
+# any query word, 3-4x slower at 100k documents (BENCHMARKS.md, "Keyword query shape").
+PAIR_FIELDS = {name: f"{name}_pairs" for name in FIELD_BOOSTS}
+PAIR_SEPARATOR = "_"  # analysed tokens never contain it (indexer.analysis.text)
+PAIR_WEIGHT = 0.75  # a matched two-word phrase, relative to one word of the same field
+
+# A word in more than this share of a field's documents ("alur", "syarat", "online" on
+# service pages) scores almost nothing (BM25 idf below log 2) yet has the longest posting
+# list, which every query that names it must walk: at 100k documents such words made up
+# half of the keyword search time. Such a lookup is left out when another word of the query
+# is rarer, as long as the rarer words still find enough documents (:func:`without_common`).
+COMMON_SHARE = 0.5
+
+
+def token_pairs(tokens: Sequence[str]) -> list[str]:
+    """Adjacent-token pairs of an analysed stream, as indexed in the PAIR_FIELDS."""
+    return [f"{a}{PAIR_SEPARATOR}{b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+
+
+def field_tokens(title: Sequence[str], headings: Sequence[str], body: Sequence[str],
+                 aliases: Sequence[str] = ()) -> dict[str, list[str]]:
+    """Every keyword field of a document, FIELD_BOOSTS and PAIR_FIELDS, as token lists.
+
+    ``aliases``, the other names a page gives its own subject ("Surat Izin Tempat Usaha
+    (SITU)" -> situ; synonyms.page_names), are names of the page and join its title. A
+    field of their own was measured worse: few pages have one, so BM25's average length
+    of that field is a fraction of a token and every page that has a name is scored as
+    overlong in it (a page's own abbreviation then lost to a page with it in the title).
+    """
+    fields = {"title": [*title, *aliases], "headings": list(headings), "body": list(body)}
+    fields.update({PAIR_FIELDS[name]: token_pairs(tokens) for name, tokens in list(fields.items())})
+    return fields
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One term lookup of the keyword query: BM25 of ``token`` in ``field`` x ``boost``."""
+
+    field: str
+    token: str
+    boost: float
+
+
+def keyword_clauses(terms: Sequence[QueryTerm]) -> list[Clause]:
+    """The keyword query every backend runs, as a sum of boosted term lookups.
+
+    A one-token term is looked up in each field with the field's boost x the term's weight;
+    a token reached twice (typed, and again as an expansion) becomes one clause with the
+    boosts added, which scores the same (BM25 is linear in the boost) for one lookup.
+
+    A phrase is looked up through its adjacent pairs in the pair fields. Its weight grows
+    with its length, as a phrase's BM25 (the sum of its words' idf) does, and is shared among
+    its pairs, so a document with part of a long phrase gets part of it. A pair that two phrases
+    share ("kartu tanda penduduk" and "kartu tanda penduduk elektronik", both expansions of
+    KTP) counts once, at the larger weight: summing would let a page that merely repeats the
+    shared words outrank the service (dev set, BENCHMARKS.md).
+    """
+    boosts: dict[tuple[str, str], float] = {}
+    for term in terms:
+        tokens = [t for t in term.tokens if t]
+        if not tokens or term.weight <= 0:
+            continue
+        if len(tokens) == 1:
+            for name, boost in FIELD_BOOSTS.items():
+                key = (name, tokens[0])
+                boosts[key] = boosts.get(key, 0.0) + boost * term.weight
+            continue
+        pairs = token_pairs(tokens)
+        # a phrase of n words weighs n/2 words (x PAIR_WEIGHT), shared by its n - 1 pairs
+        share = term.weight * PAIR_WEIGHT * len(tokens) / (2 * len(pairs))
+        for name, boost in FIELD_BOOSTS.items():
+            for pair in pairs:
+                key = (PAIR_FIELDS[name], pair)
+                boosts[key] = max(boosts.get(key, 0.0), boost * share)
+    return [Clause(f, t, b) for (f, t), b in boosts.items()]
+
+
+def without_common(clauses: Sequence[Clause], doc_freq: Callable[[str, str], int],
+                   docs: int, k: int) -> list[Clause]:
+    """The clauses less the lookups of words found in more than COMMON_SHARE of the field's
+    documents, when the query has another word that is not that common.
+
+    A backend runs these first, and the full clauses when they find fewer than the k
+    documents asked for: a common word then still finds what only it matches. Otherwise the
+    common word would only have added a sliver to documents the rarer words already rank.
+    When the rarer lookups cannot find k documents (their document frequencies add up to
+    fewer), the clauses come back whole, sparing that first search.
+    """
+    limit = COMMON_SHARE * docs
+    common = {c for c in clauses if doc_freq(c.field, c.token) > limit}
+    rare_tokens = {c.token for c in clauses if c not in common}
+    fewer = [c for c in clauses if c not in common or not rare_tokens - {c.token}]
+    if len(fewer) < len(clauses) and sum(doc_freq(c.field, c.token) for c in fewer) < k:
+        return list(clauses)
+    return fewer
+
+
+def search_in_two_steps(clauses: Sequence[Clause], doc_freq: Callable[[str, str], int],
+                        docs: int, k: int,
+                        run: Callable[[Sequence[Clause]], list[Hit]]) -> list[Hit]:
+    """``run`` the clauses :func:`without_common` first, and all of them when that finds
+    fewer than k documents: how every backend runs its keyword query."""
+    fewer = without_common(clauses, doc_freq, docs, k)
+    if len(fewer) < len(clauses):
+        hits = run(fewer)
+        if len(hits) >= k:
+            return hits
+    return run(clauses)
