@@ -201,6 +201,9 @@ def lead_by_coverage(items: list, titles: Sequence[str], words: QueryWords,
     if margin([first.score, second.score]) >= tie_margin:
         return items
     if words.coverage(titles[1]) > words.coverage(titles[0]):
-        first.score, second.score = second.score, first.score  # scores stay in order
+        # scores stay in order; explain reports the swap as a "tie_break" multiplier
+        high, low = first.score, second.score
+        first.rescore("tie_break", low)
+        second.rescore("tie_break", high)
         return [items[1], items[0], *items[2:]]
     return items

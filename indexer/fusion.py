@@ -10,7 +10,7 @@ Two methods, chosen by measurement on the dev set (see BENCHMARKS.md):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from indexer.backend import Hit
 
@@ -23,6 +23,20 @@ class Fused:
     keyword_rank: int | None = None
     vector_score: float | None = None
     vector_rank: int | None = None
+    # What ranking did to ``score`` after fusion, for explain: the score fusion gave, each
+    # multiplier applied to it since (score == fused_score x the product of boosts), the
+    # copy whose score a near-duplicate group carries, and why a result was put first.
+    fused_score: float | None = None
+    boosts: dict[str, float] = field(default_factory=dict)
+    score_from: str | None = None  # doc id
+    pinned: str | None = None  # "best_bet" or "place"
+
+    def rescore(self, name: str, score: float) -> None:
+        """Move the score to ``score``, recorded as the multiplier ``name`` (from a score
+        of 0 there is none; the tie-break that calls this never moves one)."""
+        if score != self.score and self.score:
+            self.boosts[name] = self.boosts.get(name, 1.0) * score / self.score
+        self.score = score
 
 
 def _collect(keyword: Sequence[Hit], vector: Sequence[Hit]) -> dict[str, Fused]:

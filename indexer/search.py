@@ -162,9 +162,8 @@ class Searcher:
         docs = self.backend.get([f.id for f, _ in window])
         window = [(f, also) for f, also in window if f.id in docs]
         query_tokens = {t for term in analysis.terms for t in term.tokens}
-        results = [self._result(f, docs[f.id], also, query_tokens, explain, f.id in pinned,
-                                self._boosts(metas[f.id], prior)
-                                if explain and self.ranking.use_priors else None)
+        results = [self._result(f, docs[f.id], also, query_tokens, f.id in pinned,
+                                self._explain(f, metas, prior) if explain else None)
                    for f, also in window]
         external = None if junk else self.external.match(analysis)
         answer, signals = None, None
@@ -388,15 +387,19 @@ class Searcher:
 
     def _rank(self, fused: list[Fused], docs: dict[str, DocMeta],
               prior: dict[str, float]) -> list[Fused]:
+        """The candidates by fused score times the part of each prior left for after fusion,
+        each multiplier recorded on the candidate for explain."""
         ranked = []
         for item in fused:
             doc = docs.get(item.id)
             if doc is None:
                 continue
+            item.fused_score = item.score
             share = 1.0 - self.ranking.prior_signal_share
             if self.ranking.use_priors and share > 0:
-                for boost in self._boosts(doc, prior).values():
-                    item.score *= boost ** share
+                for name, boost in self._boosts(doc, prior).items():
+                    item.boosts[name] = boost ** share
+                    item.score *= item.boosts[name]
             ranked.append(item)
         ranked.sort(key=lambda f: (-f.score, f.id))
         return ranked
@@ -436,9 +439,9 @@ class Searcher:
             docs.update(self.backend.doc_meta([id_]))
         top = max((f.score for f in ranked), default=1.0)
         found = next((f for f in ranked if f.id == id_), None)
-        lead = Fused(id_, top + 1.0) if found is None else Fused(
+        lead = Fused(id_, top + 1.0, pinned="place") if found is None else Fused(
             id_, top + 1.0, found.keyword_score, found.keyword_rank, found.vector_score,
-            found.vector_rank)
+            found.vector_rank, found.fused_score, dict(found.boosts), pinned="place")
         return [lead, *(f for f in ranked if f.id != id_)]
 
     def _pin_best_bets(self, text: str, ranked: list[Fused], docs: dict[str, DocMeta],
@@ -455,12 +458,29 @@ class Searcher:
             doc = docs.get(i)
             if doc is None or (filters and not filters.allows(doc.opd, doc.kind)):
                 continue
-            pinned.append(Fused(i, top + len(pinned_ids) - n))
+            pinned.append(Fused(i, top + len(pinned_ids) - n, pinned="best_bet"))
         pinned_set = {f.id for f in pinned}
         return pinned + [f for f in ranked if f.id not in pinned_set], pinned_set
 
+    def _explain(self, item: Fused, metas: dict[str, DocMeta],
+                 prior: dict[str, float]) -> Explain:
+        """How a result got its score, from what ranking recorded on it: ``score ==
+        fused_score x the product of boosts`` unless it was pinned first. ``priors`` are the
+        whole priors; ``prior_signal_share`` of each acted inside the retrievers, before
+        fusion (in keyword_score and vector_score), and the rest is in ``boosts``."""
+        source = metas.get(item.score_from) if item.score_from else None
+        priors = (self._boosts(metas[item.id], prior)
+                  if self.ranking.use_priors and item.id in metas else {})
+        return Explain(
+            keyword_score=item.keyword_score, keyword_rank=item.keyword_rank,
+            vector_score=item.vector_score, vector_rank=item.vector_rank,
+            fused_score=item.fused_score if item.fused_score is not None else 0.0,
+            boosts=dict(item.boosts), priors=priors,
+            score_from=source.url if source is not None else None, pinned=item.pinned,
+        )
+
     def _result(self, item: Fused, doc: IndexedDoc, also: list[str], query_tokens: set[str],
-                explain: bool, best_bet: bool, boosts: dict[str, float] | None = None) -> Result:
+                best_bet: bool, explain: Explain | None = None) -> Result:
         return Result(
             url=doc.url,
             title=doc.title,
@@ -473,12 +493,7 @@ class Searcher:
             also_at=also,
             best_bet=best_bet,
             fields=doc.fields,
-            explain=Explain(
-                keyword_score=item.keyword_score, keyword_rank=item.keyword_rank,
-                vector_score=item.vector_score, vector_rank=item.vector_rank,
-                fused_score=item.score,
-                boosts=boosts or {},
-            ) if explain else None,
+            explain=explain,
         )
 
     def _query_words(self, analysis: QueryAnalysis,
@@ -564,8 +579,10 @@ def _collapse(
         lead = next((m for m in members if m.id == key), members[0])
         if lead is not members[0]:
             best = members[0]
+            # the score is the copy's, and explain says so
             lead = Fused(lead.id, best.score, lead.keyword_score, lead.keyword_rank,
-                         lead.vector_score, lead.vector_rank)
+                         lead.vector_score, lead.vector_rank, best.fused_score,
+                         dict(best.boosts), best.id, best.pinned)
         out.append((lead, [docs[m.id].url for m in members if m.id != lead.id]))
     return out
 

@@ -12,12 +12,22 @@ from pydantic import BaseModel, Field
 
 
 class Explain(BaseModel):
+    """How a result got its score. Unless ``pinned``, ``score`` is ``fused_score`` times
+    every multiplier in ``boosts``: the part of each prior applied after fusion, and
+    ``tie_break`` when a near tie was decided by the title. ``priors`` are the whole kind
+    and listing priors, of which ``ranking.prior_signal_share`` acted on the retrievers'
+    scores before fusion. A result standing for near-duplicates that ranks by a copy's
+    score names that copy in ``score_from`` (its fused score and boosts are the copy's)."""
+
     keyword_score: float | None = None
     keyword_rank: int | None = None
     vector_score: float | None = None
     vector_rank: int | None = None
     fused_score: float
     boosts: dict[str, float] = Field(default_factory=dict)
+    priors: dict[str, float] = Field(default_factory=dict)
+    score_from: str | None = None  # URL of the near-duplicate whose score this carries
+    pinned: str | None = None  # "best_bet" or "place": put first, whatever its score
 
 
 class Result(BaseModel):

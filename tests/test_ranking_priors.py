@@ -8,6 +8,8 @@ hard kind prior ("page" 0.75 against "service" 1.0) would put the sibling first.
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from indexer.build import build_index
@@ -85,13 +87,21 @@ def test_explain_reports_exactly_the_multipliers_applied(tmp_path):
     try:
         results = searcher.search("uji kir", explain=True).results
         by_url = {r.url: r for r in results}
-        kir = by_url[KIR_URL].explain.boosts
+        kir = by_url[KIR_URL].explain.priors
         assert kir == {"kind_prior": pytest.approx(kind_boost(0.75, 0.5, 0.85))}
-        listing = by_url[DOWNLOAD_URL].explain.boosts
+        listing = by_url[DOWNLOAD_URL].explain.priors
         assert listing["listing_prior"] == RankingConfig().listing_prior
         assert listing["kind_prior"] == pytest.approx(0.75)
-        trayek = by_url[TRAYEK_URL].explain.boosts
+        trayek = by_url[TRAYEK_URL].explain.priors
         assert trayek == {"kind_prior": pytest.approx(1.0)}
+        # after fusion ranking multiplies by the part of each prior not spent inside the
+        # retrievers, and explain's boosts are exactly those multipliers
+        after = 1.0 - RankingConfig().prior_signal_share
+        for r in results:
+            assert r.explain.boosts == {name: pytest.approx(value ** after)
+                                        for name, value in r.explain.priors.items()}
+            assert r.score == pytest.approx(
+                r.explain.fused_score * math.prod(r.explain.boosts.values()), abs=1e-6)
     finally:
         searcher.close()
 
@@ -103,7 +113,7 @@ def test_explain_reports_no_prior_when_priors_are_off(tmp_path):
     searcher = Searcher(settings, ranking=RankingConfig(use_priors=False))
     try:
         for r in searcher.search("uji kir", explain=True).results:
-            assert r.explain.boosts == {}
+            assert r.explain.boosts == {} and r.explain.priors == {}
     finally:
         searcher.close()
 
