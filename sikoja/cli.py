@@ -35,7 +35,7 @@ def _progress(line: str) -> None:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
-    from crawler.run import crawl
+    from sikoja import pipeline
     from sikoja.config import load_settings
     from sikoja.sources import load_sources
 
@@ -43,55 +43,31 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     settings = load_settings(args.data_dir)
     if args.delay is not None:
         settings.crawl.delay = args.delay
-    summary = crawl(sources, settings, args.data_dir, progress=_progress)
+    summary = pipeline.crawl(settings, sources, progress=_progress)
     print(summary)
-    if summary.storage_error:  # the disk, not the sites: stop here, whatever was stored
-        raise SikojaError(summary.storage_error)
-    if not summary.ok:
-        raise SikojaError("the crawl stored no pages: every source failed (see the summary)")
+    problem = pipeline.crawl_problem(summary)
+    if problem:
+        raise SikojaError(problem)
     return 0
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from indexer.build import build_index
+    from sikoja import pipeline
     from sikoja.config import load_settings
 
     settings = load_settings(args.data_dir, embedder=args.embedder)
-    print(build_index(settings, progress=_progress, full=args.full))
+    print(pipeline.build_index(settings, progress=_progress, full=args.full))
     return 0
-
-
-def open_built_searcher(settings):  # noqa: ANN001, ANN201 - Settings -> (Searcher, info) | None
-    """A searcher over the index and its info, or None (closed again) when no index was
-    built yet: an embedded index folder without a version. A cluster backend answers for
-    itself. Shared by the CLI and the API, which word the error each for their reader."""
-    from indexer.search import Searcher
-
-    searcher = Searcher(settings)
-    info = searcher.info()
-    if info.get("version") is None and settings.backend == "embedded":
-        searcher.close()
-        return None
-    return searcher, info
-
-
-def open_searcher(data_dir: Path):  # noqa: ANN201 - returns indexer.search.Searcher
-    from sikoja.config import load_settings
-
-    if not Path(data_dir).is_dir():
-        raise SikojaError(f"data dir not found: {data_dir}")
-    opened = open_built_searcher(load_settings(data_dir))
-    if opened is None:
-        raise SikojaError(f"no index in {data_dir}: run 'sikoja index --data-dir {data_dir}'")
-    return opened[0]
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     from indexer.backend import Filters
+    from sikoja.config import load_settings
+    from sikoja.pipeline import open_searcher
 
     if not args.query.strip():  # as the API answers it (422 with the same sentence)
         raise SikojaError(EMPTY_QUERY)
-    searcher = open_searcher(args.data_dir)
+    searcher = open_searcher(load_settings(args.data_dir))
     try:
         response = searcher.search(
             args.query, limit=args.limit, page=args.page,
@@ -134,6 +110,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from search_api.server import uvicorn_options
     from sikoja.config import load_settings
     from sikoja.demo.run import check_ports, demo_sites_for
+    from sikoja.pipeline import open_built_searcher
 
     if not Path(args.data_dir).is_dir():
         raise SikojaError(f"data dir not found: {args.data_dir}")
