@@ -8,11 +8,13 @@ line on stderr and a non-zero exit; a traceback appears only with SIKOJA_DEBUG=1
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from sikoja.errors import EMPTY_QUERY, SikojaError
 from sikoja.who import WHO_HELP, default_who
@@ -349,33 +351,60 @@ def build_parser() -> argparse.ArgumentParser:
     _data_dir(b)
     p.set_defaults(func=cmd_bestbet)
 
-    for module in ("synonyms.cli", "search_api.cli"):
-        _add_plugin(sub, module)
+    absent: list[str] = []
+    synonyms_commands = _add_plugin(sub, "synonyms.cli", absent)
+    if synonyms_commands is not None:  # ``synonyms test`` needs the index: added from here
+        from sikoja.cli_synonyms import add_test_command
+
+        add_test_command(synonyms_commands)
+    _add_plugin(sub, "search_api.cli", absent)
+    if absent:
+        parser.epilog = "not installed here: " + "; ".join(absent)
     return parser
 
 
-def _add_plugin(sub: argparse._SubParsersAction, module: str) -> None:
-    """Subcommands owned by a package (synonyms, apikey, ...), if it provides them."""
-    import importlib
+class PluginError(Exception):
+    """A package's command module is installed but cannot be loaded."""
 
+
+def _add_plugin(sub: argparse._SubParsersAction, module: str, absent: list[str]) -> Any:
+    """Register the subcommands a package owns (``synonyms``, ``apikey``) and return what
+    its ``add_subcommands`` returns.
+
+    A package that is not installed is left out and named in ``absent`` (shown by
+    ``--help``); one that is installed but broken raises :class:`PluginError`, so its
+    commands never just disappear.
+    """
+    package = module.partition(".")[0]
     try:
         mod = importlib.import_module(module)
-    except ImportError:
-        return
-    add: Callable[[argparse._SubParsersAction], None] | None = getattr(
-        mod, "add_subcommands", None)
-    if add is not None:
-        add(sub)
+    except ModuleNotFoundError as exc:
+        if exc.name not in (package, module):  # something the module imports is missing
+            raise PluginError(f"the commands in {module} cannot be loaded: {exc}") from exc
+        absent.append(f"the commands of the '{package}' package ({module} not found)")
+        return None
+    except Exception as exc:
+        raise PluginError(f"the commands in {module} cannot be loaded: "
+                          f"{type(exc).__name__}: {exc}") from exc
+    add = getattr(mod, "add_subcommands", None)
+    if add is None:
+        raise PluginError(f"{module} has no add_subcommands(subparsers)")
+    return add(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
     try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
         return int(args.func(args) or 0)
     except SikojaError as exc:
         print(f"sikoja: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except PluginError as exc:  # a broken install, not the user's input: say where it is
+        if os.environ.get("SIKOJA_DEBUG"):
+            raise
+        print(f"sikoja: error: {exc} (SIKOJA_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("sikoja: interrupted", file=sys.stderr)
         return 130
