@@ -175,7 +175,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from sikoja.store import DocumentStore, documents_db_path
 
     if args.what == "queries":
-        from search_api.analytics import format_queries_report
+        from search_api.cli import format_queries_report
 
         print(format_queries_report(args.data_dir, days=args.days, limit=args.limit,
                                     as_json=args.json))
