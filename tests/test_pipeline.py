@@ -24,6 +24,7 @@ def settings_for(data_dir):
     return settings
 
 
+@pytest.mark.slow
 def test_a_strict_run_stops_before_indexing_when_the_crawl_stored_nothing(tmp_path):
     write_corpus(tmp_path).close()
     settings = settings_for(tmp_path)
@@ -36,6 +37,7 @@ def test_a_strict_run_stops_before_indexing_when_the_crawl_stored_nothing(tmp_pa
         pipeline.open_searcher(settings)
 
 
+@pytest.mark.slow
 def test_a_lenient_run_indexes_what_the_store_holds_and_then_answers(tmp_path):
     write_corpus(tmp_path).close()
     settings = settings_for(tmp_path)
