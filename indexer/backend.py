@@ -10,7 +10,6 @@ answers; a backend only stores analysed documents and vectors and retrieves cand
 from __future__ import annotations
 
 import contextlib
-import hashlib
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -135,11 +134,6 @@ def search_in_two_steps(clauses: Sequence[Clause], doc_freq: Callable[[str, str]
         if len(hits) >= k:
             return hits
     return run(clauses)
-
-
-def doc_id(url: str) -> str:
-    """Stable short id of a document, from its canonical URL."""
-    return hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass

@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from indexer.analysis import Analyzer, Vocabulary
-from indexer.backend import IndexBackend, IndexedDoc, doc_id, open_backend
+from indexer.backend import IndexBackend, IndexedDoc, open_backend
 from indexer.embedding import Embedder, EmbeddingCache, load_embedder
 from sikoja.apps import app_search_text
 from sikoja.config import Settings
 from sikoja.documents import Document
 from sikoja.errors import SikojaError
 from sikoja.store import DocumentStore, documents_db_path
+from sikoja.urls import doc_id
 from synonyms.page_names import own_names, page_names
 
 EMBED_CHARS = 700  # of main text per document: measured trade-off of speed and relevance

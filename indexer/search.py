@@ -37,7 +37,6 @@ from indexer.backend import (
     Hit,
     IndexBackend,
     IndexedDoc,
-    doc_id,
     open_backend,
 )
 from indexer.bestbets import BestBetStore
@@ -50,6 +49,7 @@ from indexer.snippets import make_snippet
 from sikoja.config import Settings
 from sikoja.results import AnswerCard, Explain, QueryInfo, Result, SearchResponse
 from sikoja.schemes import is_web_url
+from sikoja.urls import doc_id
 
 MAX_QUERY_CHARS = 500  # longer input is cut, never an error (the API caps earlier with a 422)
 CANDIDATES = 100
