@@ -12,8 +12,8 @@ Entry points (what the CLI and the API use; nothing else here is public):
 - ``crawler.reports.sites_report(store)`` / ``format_sites(...)``: health per source.
 - ``crawler.reports.overlap_report(store)`` / ``format_overlap(...)``: the same service or
   app published by several OPDs (near-duplicate groups, stored as ``group_id``).
-- ``crawler.canonical.url_key(url)``: when two URLs are the same page (the evaluation
-  compares judged and returned URLs by it); stored URLs are ``canonicalize_url`` forms.
+- Stored URLs are ``sikoja.urls.canonicalize_url`` forms; ``sikoja.urls.url_key`` says
+  when two URLs are the same page (document identity is the shared core's, not the crawler's).
 
 Layout, one stage per module (as Scrapy itself is laid out): ``spiders/`` (one per source
 kind), ``downloadermiddlewares/``, ``pipelines/``, ``extensions/``, ``dupefilters.py``,

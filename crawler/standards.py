@@ -25,10 +25,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from crawler.canonical import canonicalize_url
 from crawler.extract.document import is_standard_link
 from crawler.extract.service import OTHER, is_service, line_label, text_service_fields
 from sikoja.documents import Document
+from sikoja.urls import canonicalize_url
 
 if TYPE_CHECKING:
     from crawler.extract.html import Link

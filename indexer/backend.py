@@ -15,7 +15,6 @@ other way round.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -26,11 +25,6 @@ if TYPE_CHECKING:
 
     from indexer.analysis import QueryTerm, Vocabulary
     from sikoja.config import Settings
-
-
-def doc_id(url: str) -> str:
-    """Stable short id of a document, from its canonical URL."""
-    return hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass

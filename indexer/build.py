@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from indexer.analysis import Analyzer, Vocabulary
-from indexer.backend import IndexBackend, IndexedDoc, doc_id
+from indexer.backend import IndexBackend, IndexedDoc
 from indexer.embedding import Embedder, EmbeddingCache, load_embedder
 from indexer.registry import open_backend
 from sikoja.apps import app_search_text
@@ -24,6 +24,7 @@ from sikoja.config import SemanticSettings, Settings
 from sikoja.documents import Document
 from sikoja.errors import SikojaError
 from sikoja.store import DocumentStore, documents_db_path
+from sikoja.urls import doc_id
 from synonyms.page_names import own_names, page_names
 
 PASSAGE_HEADINGS = 4

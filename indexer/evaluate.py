@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sikoja.errors import SikojaError
+from sikoja.urls import url_key
 
 MODES = ("hybrid", "keyword", "vector", "plain-bm25")
 
@@ -104,10 +105,8 @@ class Report:
 
 
 def _norm_url(url: str) -> str:
-    """Judged and returned URLs compare by the crawler's duplicate key, so that
+    """Judged and returned URLs compare by the document's duplicate key, so that
     ``/index.php?page=x`` judged and ``/?page=x`` crawled (or a trailing slash) still match."""
-    from crawler.canonical import url_key
-
     return url_key(url)
 
 

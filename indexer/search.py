@@ -36,7 +36,6 @@ from indexer.backend import (
     Hit,
     IndexBackend,
     IndexedDoc,
-    doc_id,
 )
 from indexer.bestbets import BestBetStore
 from indexer.embedding import Embedder, load_embedder
@@ -49,6 +48,7 @@ from indexer.snippets import make_snippet
 from sikoja.config import RankingConfig, Settings
 from sikoja.results import AnswerCard, Explain, QueryInfo, Result, SearchResponse
 from sikoja.schemes import is_web_url
+from sikoja.urls import doc_id
 
 MAX_QUERY_CHARS = 500  # longer input is cut, never an error (the API caps earlier with a 422)
 

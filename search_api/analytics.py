@@ -594,31 +594,6 @@ def nearest_service(query: str, lookup: Lookup) -> ServiceHint | None:
     return hint
 
 
-def format_queries_report(data_dir: str | Path, *, days: int = 30, limit: int = 20,
-                          as_json: bool = False) -> str:
-    """``sikoja report queries``: the admin report as text, with suggestions when an index
-    exists to look names up in."""
-    from search_api.service import IndexUnavailable, SearchService
-    from sikoja.config import load_settings
-
-    path = Path(data_dir) / "analytics.db"
-    if not path.is_file():
-        return "No searches recorded yet (analytics.db is created by 'sikoja serve')."
-    analytics = Analytics(data_dir)
-    service = SearchService(load_settings(data_dir))
-    try:
-        try:
-            service.searcher()
-            lookup: Lookup | None = service
-        except IndexUnavailable:
-            lookup = None
-        report = analytics.report(days=days, limit=limit, lookup=lookup)
-    finally:
-        service.close()
-        analytics.close()
-    return report.model_dump_json(indent=2) if as_json else render_report(report)
-
-
 def render_report(report: QueryReport) -> str:
     lines = [
         f"Query analytics, last {report.days} days (since {report.since}): "

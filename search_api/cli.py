@@ -1,4 +1,4 @@
-"""``sikoja apikey ...``.
+"""``sikoja apikey ...``, and the text of ``sikoja report queries``.
 
     sikoja apikey create  --data-dir D NAME      prints the key once; only its hash is kept
     sikoja apikey revoke  --data-dir D ID|NAME   the key gets 403 from the next request on
@@ -80,3 +80,28 @@ def cmd_list(args: argparse.Namespace) -> int:
               f"{_when(k.last_used_at):<20} {_when(k.revoked_at) if k.revoked_at else 'no'}")
     return 0
 
+
+def format_queries_report(data_dir: str | Path, *, days: int = 30, limit: int = 20,
+                          as_json: bool = False) -> str:
+    """``sikoja report queries``: the admin report as text, with suggestions when an index
+    exists to look names up in."""
+    from search_api.analytics import Analytics, Lookup, render_report
+    from search_api.service import IndexUnavailable, SearchService
+    from sikoja.config import load_settings
+
+    path = Path(data_dir) / "analytics.db"
+    if not path.is_file():
+        return "No searches recorded yet (analytics.db is created by 'sikoja serve')."
+    analytics = Analytics(data_dir)
+    service = SearchService(load_settings(data_dir))
+    try:
+        try:
+            service.searcher()
+            lookup: Lookup | None = service
+        except IndexUnavailable:
+            lookup = None
+        report = analytics.report(days=days, limit=limit, lookup=lookup)
+    finally:
+        service.close()
+        analytics.close()
+    return report.model_dump_json(indent=2) if as_json else render_report(report)

@@ -28,8 +28,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from search_api.keys import connect_admin_db
+from sikoja import pipeline
 from sikoja.config import Settings
 from sikoja.errors import SikojaError
+from sikoja.sources import load_sources
 
 log = logging.getLogger(__name__)
 
@@ -315,22 +317,19 @@ def _child_main(kind: str, settings_data: dict[str, Any], sources_path: str,
 
     try:
         settings = Settings.model_validate(settings_data)
-        summaries: list[str] = []
+        full = bool(params.get("full", False))
         if kind == "crawl":
-            from crawler.run import crawl
-            from sikoja.sources import load_sources
-
             sources = load_sources(sources_path)
             wanted = set(params.get("sources") or [])
             if wanted:
                 sources = [s for s in sources if s.name in wanted]
-            summaries.append(str(crawl(sources, settings, settings.data_dir, progress=progress)))
-        if kind == "reindex" or (kind == "crawl" and params.get("reindex", True)):
-            from indexer.build import build_index
-
-            summaries.append(str(build_index(settings, progress=progress,
-                                             full=bool(params.get("full", False)))))
-        messages.put(("done", "; ".join(summaries)))
+            # not strict: a crawl that reached no site still reindexes what the store holds
+            done = pipeline.crawl_and_index(settings, sources, reindex=params.get("reindex", True),
+                                            full=full, strict=False, progress=progress)
+        else:
+            done = pipeline.PipelineRun(index=pipeline.build_index(settings, full=full,
+                                                                   progress=progress))
+        messages.put(("done", str(done)))
     except SikojaError as exc:
         messages.put(("error", str(exc)))
     except BaseException as exc:  # the parent only sees a short message; the log has the rest

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from search_api.analytics import normalise_query
 from search_api.cache import LRUCache
 from sikoja.config import Settings
+from sikoja.pipeline import open_built_searcher
 from sikoja.results import Result
 
 if TYPE_CHECKING:
@@ -105,8 +106,6 @@ class SearchService:
                 if time.monotonic() - self._last_open_error < 1.0:
                     raise IndexUnavailable("the search index is not available yet")
                 try:
-                    from sikoja.cli import open_built_searcher
-
                     opened = open_built_searcher(self.settings)
                 except Exception as exc:
                     self._last_open_error = time.monotonic()

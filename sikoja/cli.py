@@ -8,11 +8,13 @@ line on stderr and a non-zero exit; a traceback appears only with SIKOJA_DEBUG=1
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from sikoja.errors import EMPTY_QUERY, SikojaError
 from sikoja.who import WHO_HELP, default_who
@@ -35,7 +37,7 @@ def _progress(line: str) -> None:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
-    from crawler.run import crawl
+    from sikoja import pipeline
     from sikoja.config import load_settings
     from sikoja.sources import load_sources
 
@@ -43,55 +45,31 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     settings = load_settings(args.data_dir)
     if args.delay is not None:
         settings.crawl.delay = args.delay
-    summary = crawl(sources, settings, args.data_dir, progress=_progress)
+    summary = pipeline.crawl(settings, sources, progress=_progress)
     print(summary)
-    if summary.storage_error:  # the disk, not the sites: stop here, whatever was stored
-        raise SikojaError(summary.storage_error)
-    if not summary.ok:
-        raise SikojaError("the crawl stored no pages: every source failed (see the summary)")
+    problem = pipeline.crawl_problem(summary)
+    if problem:
+        raise SikojaError(problem)
     return 0
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from indexer.build import build_index
+    from sikoja import pipeline
     from sikoja.config import load_settings
 
     settings = load_settings(args.data_dir, embedder=args.embedder)
-    print(build_index(settings, progress=_progress, full=args.full))
+    print(pipeline.build_index(settings, progress=_progress, full=args.full))
     return 0
-
-
-def open_built_searcher(settings):  # noqa: ANN001, ANN201 - Settings -> (Searcher, info) | None
-    """A searcher over the index and its info, or None (closed again) when no index was
-    built yet: an embedded index folder without a version. A cluster backend answers for
-    itself. Shared by the CLI and the API, which word the error each for their reader."""
-    from indexer.search import Searcher
-
-    searcher = Searcher(settings)
-    info = searcher.info()
-    if info.get("version") is None and settings.backend == "embedded":
-        searcher.close()
-        return None
-    return searcher, info
-
-
-def open_searcher(data_dir: Path):  # noqa: ANN201 - returns indexer.search.Searcher
-    from sikoja.config import load_settings
-
-    if not Path(data_dir).is_dir():
-        raise SikojaError(f"data dir not found: {data_dir}")
-    opened = open_built_searcher(load_settings(data_dir))
-    if opened is None:
-        raise SikojaError(f"no index in {data_dir}: run 'sikoja index --data-dir {data_dir}'")
-    return opened[0]
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     from indexer.backend import Filters
+    from sikoja.config import load_settings
+    from sikoja.pipeline import open_searcher
 
     if not args.query.strip():  # as the API answers it (422 with the same sentence)
         raise SikojaError(EMPTY_QUERY)
-    searcher = open_searcher(args.data_dir)
+    searcher = open_searcher(load_settings(args.data_dir))
     try:
         response = searcher.search(
             args.query, limit=args.limit, page=args.page,
@@ -137,6 +115,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from search_api.server import uvicorn_options
     from sikoja.config import load_settings
     from sikoja.demo.run import check_ports, demo_sites_for
+    from sikoja.pipeline import open_built_searcher
 
     if not Path(args.data_dir).is_dir():
         raise SikojaError(f"data dir not found: {args.data_dir}")
@@ -199,7 +178,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from sikoja.store import DocumentStore, documents_db_path
 
     if args.what == "queries":
-        from search_api.analytics import format_queries_report
+        from search_api.cli import format_queries_report
 
         print(format_queries_report(args.data_dir, days=args.days, limit=args.limit,
                                     as_json=args.json))
@@ -375,33 +354,60 @@ def build_parser() -> argparse.ArgumentParser:
     _data_dir(b)
     p.set_defaults(func=cmd_bestbet)
 
-    for module in ("synonyms.cli", "search_api.cli"):
-        _add_plugin(sub, module)
+    absent: list[str] = []
+    synonyms_commands = _add_plugin(sub, "synonyms.cli", absent)
+    if synonyms_commands is not None:  # ``synonyms test`` needs the index: added from here
+        from sikoja.cli_synonyms import add_test_command
+
+        add_test_command(synonyms_commands)
+    _add_plugin(sub, "search_api.cli", absent)
+    if absent:
+        parser.epilog = "not installed here: " + "; ".join(absent)
     return parser
 
 
-def _add_plugin(sub: argparse._SubParsersAction, module: str) -> None:
-    """Subcommands owned by a package (synonyms, apikey, ...), if it provides them."""
-    import importlib
+class PluginError(Exception):
+    """A package's command module is installed but cannot be loaded."""
 
+
+def _add_plugin(sub: argparse._SubParsersAction, module: str, absent: list[str]) -> Any:
+    """Register the subcommands a package owns (``synonyms``, ``apikey``) and return what
+    its ``add_subcommands`` returns.
+
+    A package that is not installed is left out and named in ``absent`` (shown by
+    ``--help``); one that is installed but broken raises :class:`PluginError`, so its
+    commands never just disappear.
+    """
+    package = module.partition(".")[0]
     try:
         mod = importlib.import_module(module)
-    except ImportError:
-        return
-    add: Callable[[argparse._SubParsersAction], None] | None = getattr(
-        mod, "add_subcommands", None)
-    if add is not None:
-        add(sub)
+    except ModuleNotFoundError as exc:
+        if exc.name not in (package, module):  # something the module imports is missing
+            raise PluginError(f"the commands in {module} cannot be loaded: {exc}") from exc
+        absent.append(f"the commands of the '{package}' package ({module} not found)")
+        return None
+    except Exception as exc:
+        raise PluginError(f"the commands in {module} cannot be loaded: "
+                          f"{type(exc).__name__}: {exc}") from exc
+    add = getattr(mod, "add_subcommands", None)
+    if add is None:
+        raise PluginError(f"{module} has no add_subcommands(subparsers)")
+    return add(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
     try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
         return int(args.func(args) or 0)
     except SikojaError as exc:
         print(f"sikoja: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except PluginError as exc:  # a broken install, not the user's input: say where it is
+        if os.environ.get("SIKOJA_DEBUG"):
+            raise
+        print(f"sikoja: error: {exc} (SIKOJA_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("sikoja: interrupted", file=sys.stderr)
         return 130

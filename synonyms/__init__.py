@@ -3,7 +3,12 @@
 - :mod:`synonyms.rules`: parsing with validation (``parse``), ``SynonymSet`` and its expansion.
 - :mod:`synonyms.store`: ``SynonymStore(data_dir)``, every change a new version in
   ``synonyms.db`` with who, when and why; rollback, import, export.
-- :mod:`synonyms.cli`: ``sikoja synonyms ...`` admin commands.
+- :mod:`synonyms.default`: the default set shipped with sikoja (``DEFAULT_PATH``).
+- :mod:`synonyms.cli`: ``sikoja synonyms ...`` admin commands (``test``, which needs the
+  index, is added by the CLI layer: :mod:`sikoja.cli_synonyms`).
+
+This package imports no other package of the project but the shared core: the indexer
+reads synonyms, never the other way round.
 
 The Analyzer reads synonyms through the :class:`SynonymSource` protocol: ``version()`` is
 called on every query and must be cheap; ``rules()`` only when the version changed; an optional
@@ -14,9 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from functools import cache
-from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from synonyms.default import DEFAULT_PATH, default_text
 from synonyms.rules import (
     DEFAULT_MAX_EXPANSIONS,
     CompiledSynonyms,
@@ -28,8 +33,6 @@ from synonyms.rules import (
     parse_rule,
 )
 from synonyms.store import SynonymStore, Version
-
-DEFAULT_PATH = Path(__file__).with_name("data") / "default.txt"
 
 
 @runtime_checkable
@@ -58,10 +61,6 @@ class StaticSynonyms:
 
     def rules(self) -> SynonymSet:
         return self._rules
-
-
-def default_text() -> str:
-    return DEFAULT_PATH.read_text(encoding="utf-8")
 
 
 @cache

@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sikoja.config import load_settings
 from sikoja.errors import SikojaError
 from sikoja.sqlite import connect
+from synonyms.default import DEFAULT_PATH, default_text
 from synonyms.rules import (
     DEFAULT_MAX_EXPANSIONS,
     Problem,
@@ -89,8 +91,6 @@ class SynonymStore:
             self._conn = conn
             if conn.execute("SELECT count(*) FROM versions").fetchone()[0] == 0:
                 # a fresh store (or a read-only data dir without one: in memory only)
-                from synonyms import DEFAULT_PATH, default_text
-
                 text = default_text()
                 self._write(
                     text,
@@ -119,8 +119,6 @@ class SynonymStore:
     def max_expansions(self) -> int:
         """The cap on one query's synonym expansions (sikoja.yaml ``synonyms.max_expansions``)."""
         if self._max_expansions is None:
-            from sikoja.config import load_settings
-
             try:
                 self._max_expansions = load_settings(self.data_dir).synonyms.max_expansions
             except SikojaError:

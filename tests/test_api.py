@@ -638,7 +638,7 @@ def test_query_report_finds_top_zero_result_and_low_click_queries(client, admin_
     assert "persyaratan" in {q["query"] for q in report["low_ctr"]}
     assert "ktp <nomor> hilang" in top  # a NIK is never stored
 
-    from search_api.analytics import format_queries_report
+    from search_api.cli import format_queries_report
 
     text = format_queries_report(settings.data_dir)
     assert "aktakelahiran" in text and "Penerbitan Akta Kelahiran" in text

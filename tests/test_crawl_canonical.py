@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crawler.canonical import canonicalize_url, origin, slash_alias, url_key, wordpress_listing
+from crawler.listings import wordpress_listing
+from sikoja.urls import canonicalize_url, origin, slash_alias, url_key
 
 
 @pytest.mark.parametrize("variant", [

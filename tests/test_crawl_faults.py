@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from crawler.canonical import canonicalize_url
 from crawler.failures import reason_kind
 from crawler.reports import sites_report
 from crawler.run import crawl
 from sikoja.config import Settings
 from sikoja.sources import Source
 from sikoja.store import DocumentStore
+from sikoja.urls import canonicalize_url
 from tests.faultserver import FaultSite
 
 # Short timeouts so the hanging page fails fast; the child join timeout guards the test.

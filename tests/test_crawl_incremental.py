@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from crawler.canonical import canonicalize_url
 from crawler.run import CrawlJob, crawl
 from sikoja.config import Settings
 from sikoja.sources import Source
 from sikoja.store import DocumentStore
+from sikoja.urls import canonicalize_url
 from tests.faultserver import Page, PageSite
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.canonical import canonicalize_url
 from crawler.extract.document import html_document
 from crawler.extract.service import text_service_fields
 from crawler.run import crawl
@@ -22,6 +21,7 @@ from sikoja.config import load_settings
 from sikoja.documents import Document
 from sikoja.sources import Source
 from sikoja.store import DocumentStore
+from sikoja.urls import canonicalize_url
 from tests.faultserver import Page, PageSite, make_pdf
 
 OPD = "Dinas Perhubungan Kota Jambi"

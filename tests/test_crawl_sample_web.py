@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from crawler.canonical import canonicalize_url
 from crawler.extract.service import is_service
 from crawler.reports import overlap_report, sites_report
 from crawler.run import crawl
@@ -18,6 +17,7 @@ from sikoja.config import Settings
 from sikoja.demo.server import DEFAULT_BASE_PORT, serve_sample_sites
 from sikoja.sources import load_sources
 from sikoja.store import DocumentStore
+from sikoja.urls import canonicalize_url
 
 PLANTED = Path(__file__).parent / "data" / "planted_duplicates.json"
 

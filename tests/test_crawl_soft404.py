@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crawler.canonical import canonicalize_url
 from crawler.run import crawl
 from sikoja.sources import Source
 from sikoja.store import DocumentStore
+from sikoja.urls import canonicalize_url
 from tests.faultserver import Page, PageSite
 from tests.test_crawl_incremental import settings
 

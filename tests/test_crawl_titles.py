@@ -16,7 +16,6 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from crawler.canonical import canonicalize_url
 from crawler.extract.document import html_document
 from crawler.extract.html import extract_page
 from crawler.extract.title import (
@@ -32,6 +31,7 @@ from crawler.run import crawl
 from crawler.sitetitles import learn_site_titles, saved_site_titles
 from sikoja.sources import Source
 from sikoja.store import DocumentStore
+from sikoja.urls import canonicalize_url
 from tests.faultserver import Page, PageSite
 from tests.test_crawl_incremental import settings
 

@@ -28,7 +28,7 @@ from urllib.robotparser import RobotFileParser
 
 import pytest
 
-from crawler.canonical import wordpress_listing
+from crawler.listings import wordpress_listing
 from crawler.run import crawl
 from sikoja.config import Settings
 from sikoja.demo.server import DEFAULT_BASE_PORT, SITES_ROOT, load_manifest, serve_sample_sites
@@ -298,7 +298,7 @@ def test_the_bundled_sites_are_what_the_generator_writes(generator):
 
 def test_every_page_is_stored_under_the_url_its_site_links_to(crawl_run, generator):
     """...except WordPress's tag, author and date archives (``/tag/ckg/``): they only repeat
-    the posts they list, and the WordPress rules (``crawler.canonical.wordpress_listing``)
+    the posts they list, and the WordPress rules (``crawler.listings.wordpress_listing``)
     deliberately read them for their links without storing them, so that nothing is stored
     twice through them. The generator writes them as pages; the crawler must still have
     fetched each and logged why it skipped it."""

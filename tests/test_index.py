@@ -6,12 +6,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from indexer.backend import Filters, doc_id
+from indexer.backend import Filters
 from indexer.build import build_index
 from indexer.search import Searcher
 from sikoja.config import load_settings
 from sikoja.errors import SikojaError
 from sikoja.store import DocumentStore
+from sikoja.urls import doc_id
 from tests.corpus import (
     AKTA_URL,
     KTP_MPP_URL,

@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 
 from indexer.analysis import QueryTerm
-from indexer.backend import Filters, doc_id
+from indexer.backend import Filters
 from indexer.build import build_index
 from indexer.search import Searcher
 from sikoja.config import load_settings
 from sikoja.documents import Document
+from sikoja.urls import doc_id
 from tests.corpus import write_corpus
 
 ADJACENT = "http://127.0.0.1:8701/layanan/ktp.html"

@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 
 from indexer.analysis import Analyzer, QueryTerm, Vocabulary
-from indexer.backend import Filters, doc_id
+from indexer.backend import Filters
 from indexer.build import analyse_document, build_index
 from indexer.embedded import EmbeddedBackend
 from indexer.opensearch import OpenSearchBackend
@@ -32,6 +32,7 @@ from sikoja.config import load_settings
 from sikoja.documents import Document
 from sikoja.errors import SikojaError
 from sikoja.store import DocumentStore
+from sikoja.urls import doc_id
 from synonyms import SynonymStore
 from tests.test_opensearch_parity import (
     AKTA_LAHIR_URL,

@@ -21,11 +21,11 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from crawler.canonical import canonicalize_url
 from crawler.run import crawl
 from sikoja.config import Settings
 from sikoja.sources import Source
 from sikoja.store import DocumentStore
+from sikoja.urls import canonicalize_url
 from tests.faultserver import Page, PageSite
 from tests.wordpress import server, site
 

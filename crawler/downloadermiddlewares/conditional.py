@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crawler.canonical import canonicalize_url
 from sikoja.store import DocumentStore
+from sikoja.urls import canonicalize_url
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider

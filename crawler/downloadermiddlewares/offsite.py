@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 
 from scrapy.exceptions import IgnoreRequest
 
-from crawler.canonical import DEFAULT_PORTS
 from sikoja.schemes import is_web_url, refusal
+from sikoja.urls import DEFAULT_PORTS
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider

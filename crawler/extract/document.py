@@ -38,7 +38,6 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 from crawler.boilerplate import fingerprints, strip_template
-from crawler.canonical import canonicalize_url
 from crawler.extract.catalog import AppEntry, slugify
 from crawler.extract.contact import contact_fields, is_contact_page
 from crawler.extract.dates import parse_http_date, parse_iso, visible_date
@@ -55,6 +54,7 @@ from crawler.extract.service import (
 from crawler.extract.title import NO_SITE, SiteTitles, is_home, split_title
 from sikoja.documents import Document
 from sikoja.schemes import is_followable
+from sikoja.urls import canonicalize_url
 
 if TYPE_CHECKING:
     from bs4 import Tag

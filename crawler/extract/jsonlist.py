@@ -36,13 +36,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from crawler.canonical import canonicalize_url
 from crawler.extract.catalog import slugify
 from crawler.extract.html import squash
 from crawler.extract.lang import detect_language
 from crawler.extract.service import is_service
 from sikoja.documents import Document
 from sikoja.schemes import is_followable, is_web_url
+from sikoja.urls import canonicalize_url
 
 # A page whose main text is shorter than this is a shell when it has scripts: its scripts
 # are read for JSON. It is reported unreadable when they load none only if it is (nearly)

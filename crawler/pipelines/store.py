@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crawler.boilerplate import learn_template, strip_template
-from crawler.canonical import slash_alias
 from crawler.items import (
     CATALOG,
     ERROR,
@@ -25,6 +24,7 @@ from crawler.linkstore import LinkStore
 from crawler.sitetitles import learn_titles, retitle
 from crawler.standards import settle_site
 from sikoja.store import DocumentStore
+from sikoja.urls import slash_alias
 
 if TYPE_CHECKING:
     from scrapy import Spider

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy import Spider
 
-from crawler.canonical import canonicalize_url
 from crawler.extensions.jobstate import prepare_jobdir
 from crawler.failures import classify_failure
 from crawler.items import FetchOutcome
 from sikoja.sources import Source
+from sikoja.urls import canonicalize_url
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy import Request
 
-from crawler.canonical import canonicalize_url
 from crawler.downloadermiddlewares.contenttype import content_type_of
 from crawler.extract.catalog import CatalogError, RejectedRow, parse_catalog
 from crawler.extract.document import app_document
@@ -19,6 +18,7 @@ from crawler.items import ERROR, GONE, UNCHANGED, FetchedDocument, FetchOutcome
 from crawler.spiders.base import SourceSpider
 from sikoja.documents import Document
 from sikoja.store import DocumentStore
+from sikoja.urls import canonicalize_url
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Iterator

@@ -14,7 +14,7 @@ revalidated (a conditional GET each): a page that now answers 404/410 leaves the
 that is merely unlinked stays. Nothing is ever deleted for not having been seen.
 
 Some pages are read for their links but not stored (a "skipped" line in the fetch log says
-why): WordPress's archives, pagination and attachment pages (``canonical.wordpress_listing``;
+why): WordPress's archives, pagination and attachment pages (``listings.wordpress_listing``;
 feeds are not requested at all; a category's first page is stored, as a listing), pages
 that ask search engines not to index them (``<meta name="robots" content="noindex">`` or an
 ``X-Robots-Tag`` header; with ``nofollow`` their links are not followed either), and the
@@ -40,7 +40,6 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
-from crawler.canonical import canonicalize_url, origin, url_key, wordpress_listing
 from crawler.downloadermiddlewares.contenttype import GENERIC_TYPES, content_type_of
 from crawler.downloadermiddlewares.offsite import SiteScope
 from crawler.extract.document import html_document, now_iso, pdf_document
@@ -61,11 +60,13 @@ from crawler.extract.title import NO_SITE
 from crawler.failures import UNREADABLE_KIND, http_reason
 from crawler.items import ERROR, GONE, SKIPPED, UNCHANGED, FetchedDocument, FetchOutcome
 from crawler.linkstore import LinkStore
+from crawler.listings import wordpress_listing
 from crawler.sitetitles import saved_site_titles
 from crawler.spiders.base import SourceSpider
 from crawler.standards import absorb_stored
 from sikoja.schemes import refusal
 from sikoja.store import DocumentStore
+from sikoja.urls import canonicalize_url, origin, url_key
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Iterator

@@ -175,10 +175,9 @@ def run_demo(
     example_port: int | None = DEFAULT_EXAMPLE_PORT,
     progress: Callable[[str], None] = print,
 ) -> int:
-    from crawler.run import crawl
-    from indexer.build import build_index
     from sikoja.config import load_settings
     from sikoja.demo.server import serve_sample_sites
+    from sikoja.pipeline import crawl_and_index
     from sikoja.sources import load_sources
 
     data_dir = Path(data_dir)
@@ -202,11 +201,8 @@ def run_demo(
         settings = load_settings(data_dir)
         settings.crawl.delay = 0.0
         progress(f"sample Kota Jambi web: {len(sources)} sources on 127.0.0.1:{sites_port}+")
-        summary = crawl(sources, settings, data_dir, progress=progress)
-        print(summary, flush=True)
-        if not summary.ok:
-            raise SikojaError("the demo crawl stored no pages")
-        print(build_index(settings, progress=progress), flush=True)
+        crawl_and_index(settings, sources, progress=progress,
+                        report=lambda summary: print(summary, flush=True))
         if serve:
             _serve_demo(settings, data_dir, host, port, example_port)
         else:

@@ -1,5 +1,9 @@
-"""One spelling per page: the URL a page is stored under, and the looser key that
-de-duplicates requests.
+"""Document identity: the URL a page is stored under, the looser key that de-duplicates
+requests and compares URLs, and the index id of a document.
+
+Every layer needs the same answer to "is this the same page?": the crawler stores and
+requests by it, the indexer ids documents by it, the evaluation compares judged and returned
+URLs by it. So it lives here, in the document model, and nowhere else.
 
 OPD sites reach the same page through many URLs: menu links with ``index.php``, share
 buttons that append ``utm_*``/``fbclid``, PHP session ids, ``http://host:80/``, trailing
@@ -24,18 +28,11 @@ becomes ``/?page_id=5``): some servers answer ``/?page=x`` or ``/?p=profil`` wit
 page while ``/index.php?page=x`` is the page, and WordPress's ``p`` is always a post number.
 WordPress's comment "Reply" links (``?p=31&replytocom=2``) are the post again with the reply
 form moved, so ``replytocom`` is noise like a tracker.
-
-``wordpress_listing`` names the WordPress URLs that are not a page of their own: feeds,
-tag/author/date archives, pagination, search results and attachment pages
-(``?attachment_id=``, a frame around a file the crawler fetches itself). The crawler follows
-their links but stores none of them: they repeat the posts they list. A category's first page
-is the exception: OPD sites make their menu sections ("Layanan Publik", "Berita") categories,
-so it is stored, as a listing. Both spellings count, plain (``/?cat=3``, ``/?paged=2``,
-``/?feed=rss2``) and pretty (``/category/berita/``, ``/page/2/``, ``/feed/``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
@@ -61,17 +58,6 @@ _WORDPRESS_KEYS = {"page_id", "p", "cat", "tag", "s", "m", "paged", "author", "a
 # ...of which WordPress only ever gives numbers (``?p=profil`` is another PHP site's page)
 _WORDPRESS_NUMERIC_KEYS = {"page_id", "p", "cat", "m", "paged", "author", "attachment_id",
                            "year", "monthnum", "day"}
-# WordPress's front-controller keys of listings (archives, pagination, search, feeds) and of
-# attachment pages; a URL with only these (and a post-type filter) is never a page of its own
-_WORDPRESS_LISTING_KEYS = {"cat", "tag", "author", "m", "year", "monthnum", "day", "paged",
-                           "s", "feed", "attachment_id", "post_type", "category_name",
-                           "author_name"}
-# their pretty spellings: archives below the site root, and pagination and feeds anywhere
-_WORDPRESS_LISTING_PATH = re.compile(
-    r"^/(?:(?:category|tag|author)/.+|\d{4}(?:/\d{2}){0,2}(?:/page/\d+)?/?)$|/page/\d+/?$",
-    re.IGNORECASE)
-_WORDPRESS_CATEGORY_PATH = re.compile(r"^/category/(?:(?!/page/\d).)+$", re.IGNORECASE)
-_WORDPRESS_FEED_PATH = re.compile(r"/feed(?:/(?:rss2?|atom|rdf))?/?$", re.IGNORECASE)
 # ;jsessionid=... path parameters (Java servlet containers).
 _PATH_SESSION = re.compile(r";(jsessionid|phpsessid|sid)=[^/?#]*", re.IGNORECASE)
 
@@ -167,35 +153,6 @@ def slash_alias(url: str) -> str | None:
     return urlunsplit((parts.scheme, parts.netloc, path, parts.query, ""))
 
 
-def wordpress_listing(url: str) -> str | None:
-    """What a WordPress listing URL is ("feed", "archive", "attachment page", or "category"
-    for the first page of a category), or None for a URL that may be a page of its own (a
-    post, a page, anything not WordPress's).
-
-    >>> wordpress_listing("http://dishub.jambikota.go.id/?cat=3&paged=2")
-    'archive'
-    >>> wordpress_listing("http://dishub.jambikota.go.id/?cat=3")
-    'category'
-    >>> wordpress_listing("http://dishub.jambikota.go.id/?p=31&feed=rss2")
-    'feed'
-    >>> wordpress_listing("http://dishub.jambikota.go.id/?page_id=45") is None
-    True
-    """
-    parts = urlsplit(canonicalize_url(url))
-    keys = {k.lower() for k, _ in parse_qsl(parts.query, keep_blank_values=True)}
-    if "feed" in keys:
-        return "feed"
-    if parts.path == "/" and keys and keys <= _WORDPRESS_LISTING_KEYS:
-        if "attachment_id" in keys:
-            return "attachment page"
-        return "category" if keys in ({"cat"}, {"category_name"}) else "archive"
-    if _WORDPRESS_FEED_PATH.search(parts.path):
-        return "feed"
-    if not parts.query and _WORDPRESS_LISTING_PATH.search(parts.path):
-        return "category" if _WORDPRESS_CATEGORY_PATH.match(parts.path) else "archive"
-    return None
-
-
 def origin(url: str) -> str:
     """``scheme://host[:port]`` with default ports dropped: what "the same site" means here.
 
@@ -208,3 +165,8 @@ def origin(url: str) -> str:
     if port is None or port == DEFAULT_PORTS.get(parts.scheme.lower()):
         return f"{parts.scheme.lower()}://{host}"
     return f"{parts.scheme.lower()}://{host}:{port}"
+
+
+def doc_id(url: str) -> str:
+    """Stable short id of a document, from its canonical URL (the index's primary key)."""
+    return hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,58 @@
+"""WordPress listings: the URLs of a WordPress site that are not a page of their own.
+
+``wordpress_listing`` names the WordPress URLs that are not a page of their own: feeds,
+tag/author/date archives, pagination, search results and attachment pages
+(``?attachment_id=``, a frame around a file the crawler fetches itself). The crawler follows
+their links but stores none of them: they repeat the posts they list. A category's first page
+is the exception: OPD sites make their menu sections ("Layanan Publik", "Berita") categories,
+so it is stored, as a listing. Both spellings count, plain (``/?cat=3``, ``/?paged=2``,
+``/?feed=rss2``) and pretty (``/category/berita/``, ``/page/2/``, ``/feed/``).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlsplit
+
+from sikoja.urls import canonicalize_url
+
+# WordPress's front-controller keys of listings (archives, pagination, search, feeds) and of
+# attachment pages; a URL with only these (and a post-type filter) is never a page of its own
+_WORDPRESS_LISTING_KEYS = {"cat", "tag", "author", "m", "year", "monthnum", "day", "paged",
+                           "s", "feed", "attachment_id", "post_type", "category_name",
+                           "author_name"}
+# their pretty spellings: archives below the site root, and pagination and feeds anywhere
+_WORDPRESS_LISTING_PATH = re.compile(
+    r"^/(?:(?:category|tag|author)/.+|\d{4}(?:/\d{2}){0,2}(?:/page/\d+)?/?)$|/page/\d+/?$",
+    re.IGNORECASE)
+_WORDPRESS_CATEGORY_PATH = re.compile(r"^/category/(?:(?!/page/\d).)+$", re.IGNORECASE)
+_WORDPRESS_FEED_PATH = re.compile(r"/feed(?:/(?:rss2?|atom|rdf))?/?$", re.IGNORECASE)
+
+
+def wordpress_listing(url: str) -> str | None:
+    """What a WordPress listing URL is ("feed", "archive", "attachment page", or "category"
+    for the first page of a category), or None for a URL that may be a page of its own (a
+    post, a page, anything not WordPress's).
+
+    >>> wordpress_listing("http://dishub.jambikota.go.id/?cat=3&paged=2")
+    'archive'
+    >>> wordpress_listing("http://dishub.jambikota.go.id/?cat=3")
+    'category'
+    >>> wordpress_listing("http://dishub.jambikota.go.id/?p=31&feed=rss2")
+    'feed'
+    >>> wordpress_listing("http://dishub.jambikota.go.id/?page_id=45") is None
+    True
+    """
+    parts = urlsplit(canonicalize_url(url))
+    keys = {k.lower() for k, _ in parse_qsl(parts.query, keep_blank_values=True)}
+    if "feed" in keys:
+        return "feed"
+    if parts.path == "/" and keys and keys <= _WORDPRESS_LISTING_KEYS:
+        if "attachment_id" in keys:
+            return "attachment page"
+        return "category" if keys in ({"cat"}, {"category_name"}) else "archive"
+    if _WORDPRESS_FEED_PATH.search(parts.path):
+        return "feed"
+    if not parts.query and _WORDPRESS_LISTING_PATH.search(parts.path):
+        return "category" if _WORDPRESS_CATEGORY_PATH.match(parts.path) else "archive"
+    return None
