@@ -3011,7 +3011,7 @@ SITES += [
          "adalah unit kerja Kantor Kementerian Agama Kota Jambi yang melayani pencatatan nikah, "
          "rujuk, bimbingan perkawinan dan konsultasi keluarga sakinah", labels="a",
          place="KUA Kecamatan Jambi Timur", color="#166534"),
-    Site("epajak", "Badan Pengelola Pajak dan Retribusi Daerah Kota Jambi", "e-Pajak Kota Jambi",
+    Site("e-pajak", "Badan Pengelola Pajak dan Retribusi Daerah Kota Jambi", "e-Pajak Kota Jambi",
          "spa", 35, "Pajak Daerah dalam Genggaman", KOMPLEK,
          "menyajikan informasi pajak daerah Kota Jambi", place="Loket BPPRD, Mal Pelayanan "
          "Publik Kota Jambi", color="#14532d", variant="path"),
@@ -3107,17 +3107,17 @@ SERVICES.update({
                   "pengantin menyetor PNBP Rp600.000 ke rekening bank persepsi, bukan kepada "
                   "petugas.", {}),
     # e-Pajak (Next-style app: list and detail from /api/v1/layanan)
-    "ep_hiburan": (34, "epajak", "pajak-hiburan", "Pajak Barang dan Jasa Tertentu atas Hiburan",
+    "ep_hiburan": (34, "e-pajak", "pajak-hiburan", "Pajak Barang dan Jasa Tertentu atas Hiburan",
                    "Pelaku usaha hiburan seperti bioskop, karaoke, kelab malam dan panti pijat "
                    "mendaftarkan usahanya dan melaporkan PBJT jasa kesenian dan hiburan setiap "
                    "bulan.", {}),
-    "ep_reklame": (35, "epajak", "pajak-reklame", "Pajak Reklame",
+    "ep_reklame": (35, "e-pajak", "pajak-reklame", "Pajak Reklame",
                    "Setiap penyelenggaraan reklame (papan, baliho, spanduk, videotron) di Kota "
                    "Jambi dikenai pajak reklame sebelum izin reklame diterbitkan.", {}),
-    "ep_resto": (33, "epajak", "pbjt-makanan-minuman", "PBJT Makanan dan Minuman (Pajak Restoran)",
+    "ep_resto": (33, "e-pajak", "pbjt-makanan-minuman", "PBJT Makanan dan Minuman (Pajak Restoran)",
                  "Rumah makan, kafe, restoran dan katering mendaftarkan diri sebagai wajib pajak "
                  "dan melaporkan omzet setiap bulan.", {}),
-    "ep_bphtb": (32, "epajak", "bphtb", "Bea Perolehan Hak atas Tanah dan Bangunan (BPHTB)",
+    "ep_bphtb": (32, "e-pajak", "bphtb", "Bea Perolehan Hak atas Tanah dan Bangunan (BPHTB)",
                  "Pembeli tanah atau bangunan membayar BPHTB dan memvalidasinya sebelum akta "
                  "jual beli ditandatangani di hadapan PPAT.", {}),
     # SIPADU Dukcapil (React app with hash routes: /#/layanan/<slug>)
@@ -3416,11 +3416,8 @@ def render_elementor(page: Page) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <meta name='robots' content='max-image-preview:large' />
-<link rel="alternate" type="application/rss+xml" title="{e(site.short)} &raquo; Feed" href="/feed/" />
 <link rel='stylesheet' id='elementor-frontend-css' href='/wp-content/plugins/elementor/assets/css/frontend.min.css?ver=3.21.4' media='all' />
-<link rel='stylesheet' id='elementor-post-{pid}-css' href='/wp-content/uploads/elementor/css/post-{pid}.css?ver=1718' media='all' />
 <link rel="canonical" href="{site.base}{page.href}" />
-<link rel='shortlink' href='{site.base}/?p={pid}' />
 <meta name="generator" content="Elementor 3.21.4; features: e_optimized_assets_loading; settings: css_print_method-external">
 </head>
 <body class="{ptype} page-id-{pid} wp-custom-logo elementor-default elementor-kit-5 elementor-page elementor-page-{pid}">
@@ -3474,7 +3471,8 @@ def build_blogger(site: Site, facts: dict, reg) -> None:
         site.routes[route_key(page.href, "m=1")] = page.file
         page.labels = ["Berita"]
         posts.append(page)
-    put(site, "page", "kontak", "Kontak", "/p/kontak.html", "p/kontak.html", contact_body(site))
+    put(site, "page", "kontak", "Kontak", "/p/kontak.html", "p/kontak.html", contact_body(site),
+        aliases=("/p/kontak.html?m=1",))
     posts.sort(key=lambda p: p.date, reverse=True)
     full = site.variant != "contempo"
     home.body = "".join(blogger_post(p, full=full) for p in posts[:4])
@@ -3496,11 +3494,18 @@ def build_blogger(site: Site, facts: dict, reg) -> None:
                  f"{y}/{m}/index.html", "".join(blogger_post(p, full=full) for p in month_posts),
                  aliases=(f"/{y}/{m}/?m=1",))
         ap.posts = month_posts
+    for y in sorted({p.date[:4] for p in posts}):
+        year_posts = [p for p in posts if p.date.startswith(y)]
+        yp = put(site, "listing", f"archive:{y}", y, f"/{y}/", f"{y}/index.html",
+                 "".join(blogger_post(p, full=full) for p in year_posts),
+                 aliases=(f"/{y}/?m=1",))
+        yp.posts = year_posts
     older = posts[4:]
     if older:
         put(site, "listing", "older", "Posting Lama", "/search",
             "search/older.html", "".join(blogger_post(p, full=full) for p in older),
-            aliases=(f"/search?updated-max={posts[3].date}T08:00:00%2B07:00&max-results=4",))
+            aliases=(f"/search?updated-max={posts[3].date}T08:00:00Z&max-results=4",
+                     "/search?m=1"))
     entries = "".join(f"<entry><id>tag:blogger.com,1999:blog-{_blog_id(site)}.post-"
                       f"{_post_id(p)}</id><published>{p.date}T08:00:00+07:00</published>"
                       f"<title type='text'>{e(p.title)}</title><content type='html'>"
@@ -3564,7 +3569,7 @@ def render_blogger(page: Page) -> str:
         status = ("" if page.kind == "home" else
                   f'<div class="status-msg-wrap"><div class="status-msg-body">{e(page.title)}.'
                   f' {a("/", "Tampilkan semua postingan")}</div></div>')
-        pager = (f'<div class="blog-pager" id="blog-pager">{a("/search?updated-max=" + posts[3].date + "T08:00:00%2B07:00&max-results=4", "Posting Lama", class_="blog-pager-older-link")}</div>'
+        pager = (f'<div class="blog-pager" id="blog-pager">{a("/search?updated-max=" + posts[3].date + "T08:00:00Z&max-results=4", "Posting Lama", class_="blog-pager-older-link")}</div>'
                  if page.kind == "home" and len(posts) > 4 else "")
         main = (f'{status}<div class="blog-posts hfeed container">{page.body}</div>{pager}')
     else:
@@ -3639,7 +3644,7 @@ def render_blogger(page: Page) -> str:
 # summaries, its facts are in the detail endpoint alone.
 
 SPA_BUNDLE = {
-    "path": ("_next/static/chunks/pages/_app-5b7f2c9e1d.js", """(self.webpackChunk_N_E=self.webpackChunk_N_E||[]).push([[888],{6840:function(e,t,n){"use strict";
+    "path": ("static/chunks/pages/app-5b7f2c9e1d.js", """(self.webpackChunk_N_E=self.webpackChunk_N_E||[]).push([[888],{6840:function(e,t,n){"use strict";
 var r=n(5893),a=n(7294),l=n(1163);
 function o(){var e=(0,a.useState)([]),t=e[0],n=e[1];(0,a.useEffect)(function(){fetch("/api/v1/layanan?populate=*").then(function(e){return e.json()}).then(function(e){n(e.data.items)})},[]);
 return(0,r.jsx)("ul",{className:"daftar-layanan",children:t.map(function(e){return(0,r.jsx)("li",{children:(0,r.jsx)("a",{href:"/layanan/"+e.attributes.slug,children:e.attributes.nama_layanan})},e.id)})})}
@@ -3728,7 +3733,7 @@ def render_spa(page: Page) -> str:
         tail = (f'<script id="__NEXT_DATA__" type="application/json">{data}</script>'
                 f'<script src="/{rel}" defer=""></script>')
     else:
-        head = '<link href="/static/css/main.2d1b7a.css" rel="stylesheet">'
+        head = '<link href="/favicon.ico" rel="icon">'
         tail = f'<script defer="defer" src="/{rel}"></script>'
     return f"""<!DOCTYPE html><html lang="id"><head><meta charSet="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>{e(site.short)}</title><meta name="description" content="{e(site.tagline)}"/><link rel="icon" href="/favicon.ico"/>{head}</head><body><noscript>You need to enable JavaScript to run this app.</noscript>{page.body}{tail}</body></html>
 """
@@ -3901,7 +3906,7 @@ def render_mppportal(page: Page) -> str:
 <link href="/css/app.css?id=7c1f0e5b" rel="stylesheet">
 </head>
 <body class="d-flex flex-column min-vh-100">
-<nav class="navbar navbar-expand-md navbar-light bg-white shadow-sm"><div class="container"><a class="navbar-brand fw-bold" href="/">MPP Kota Jambi</a><ul class="navbar-nav ms-auto"><li class="nav-item"><a class="nav-link" href="/layanan">Layanan</a></li><li class="nav-item"><a class="nav-link" href="/instansi">Instansi</a></li><li class="nav-item"><a class="nav-link" href="/alur">Alur</a></li><li class="nav-item"><a class="nav-link" href="/login">Masuk</a></li></ul></div></nav>
+<nav class="navbar navbar-expand-md navbar-light bg-white shadow-sm"><div class="container"><a class="navbar-brand fw-bold" href="/">MPP Kota Jambi</a><ul class="navbar-nav ms-auto"><li class="nav-item"><a class="nav-link" href="/layanan">Layanan</a></li><li class="nav-item"><a class="nav-link" href="/instansi">Instansi</a></li><li class="nav-item"><a class="nav-link" href="/alur">Alur</a></li></ul></div></nav>
 <main class="py-4 flex-grow-1"><div class="container">
 {heading}
 {page.body}
@@ -4594,7 +4599,7 @@ DEVSET_MORE: dict[str, list[tuple[str, str]]] = {
     "app": [
         ("aplikasi m-paspor antrean mpp", "paspor:2"),
         ("daftar skck online", "mp_skck:2"),
-        ("e pajak kota jambi", "epajak:layanan:2 ep_hiburan:1 ep_reklame:1 ep_resto:1 ep_bphtb:1"),
+        ("e pajak kota jambi", "e-pajak:layanan:2 ep_hiburan:1 ep_reklame:1 ep_resto:1 ep_bphtb:1"),
         ("sipadu dukcapil", "sipadu:layanan:2"),
         ("simkah daftar nikah online", "nikah:2 kua_nikah:2"),
         ("aplikasi ikd aktivasi", "ikd:2 app:ikd:1"),
