@@ -72,7 +72,9 @@ class StorePipeline:
         site, evidence = learn_titles(links, source, live)
         for url in sorted(live if template else evidence):
             doc = self.store.get(url)
-            if doc is None or doc.kind in ("app", "document"):
+            if doc is None or doc.kind in ("app", "document") or doc.parent_url:
+                # a record drawn from JSON (parent_url: its endpoint) has no template, and
+                # the title evidence at its URL is that of the script shell it replaced
                 continue
             text = strip_template(doc.text, template)
             title = retitle(doc.title, url, evidence.get(url, []), site)

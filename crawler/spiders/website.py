@@ -56,6 +56,7 @@ from crawler.extract.jsonlist import (
     record_document,
     shell_scripts,
 )
+from crawler.extract.jsroutes import last_segment, route_templates
 from crawler.extract.pdf import PdfError, extract_pdf
 from crawler.extract.title import NO_SITE
 from crawler.failures import UNREADABLE_KIND, http_reason
@@ -114,6 +115,13 @@ class WebsiteSpider(SourceSpider):
         # gave records (a shell's verdict must not depend on which page asked first)
         self.js_waiting: dict[str, list[str]] = {}
         self.js_found: dict[str, bool] = {}
+        self.js_code: dict[str, str] = {}  # script files read: a later page needs their JSON
+        # where the site shows JSON records: the URLs it lists (links, sitemap) by their
+        # last path part, the keys of pages that are script shells (a record may take
+        # their place), and the routes its scripts build (crawler.extract.jsroutes)
+        self.listed: dict[str, set[str]] = {}
+        self.shells: set[str] = set()
+        self.routes: list[tuple[str, str]] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WebsiteSpider:
@@ -187,6 +195,8 @@ class WebsiteSpider(SourceSpider):
         """A request for ``url`` if it is in scope, new, and within the depth/page caps."""
         if depth > self.source.max_depth or not self.scope.allows(url):
             return None
+        if not urlsplit(url).query and last_segment(url):
+            self.listed.setdefault(last_segment(url), set()).add(canonicalize_url(url))
         path = urlsplit(url).path.lower()
         if path.endswith(_SKIP_EXTENSIONS) or wordpress_listing(url) == "feed":
             return None
@@ -332,6 +342,9 @@ class WebsiteSpider(SourceSpider):
             if scripts.shell or scripts.endpoints:
                 # its HTML stays the same when its data changes: always fetched in full
                 etag = last_modified = None
+            if scripts.shell:
+                self.shells.add(url_key(doc.url))
+            self._add_routes(scripts.routes)
         item = FetchedDocument(document=doc, fetched_url=key, status=status, elapsed_ms=elapsed,
                                etag=etag, http_last_modified=last_modified)
         if scripts is not None and scripts.shell:
@@ -439,7 +452,12 @@ class WebsiteSpider(SourceSpider):
             return
         if key in self.js_requested:
             job.covered = True  # read for another page of this site: its verdict counts
-            if key in self.js_found:
+            if key in self.js_code:
+                # a script read for another page: this page waits on the JSON it loads
+                for endpoint in endpoints(self.js_code[key], page)[:MAX_ENDPOINTS]:
+                    yield from self._js_request(endpoint, page, self.parse_json,
+                                                self.json_error)
+            elif key in self.js_found:
                 job.found = job.found or self.js_found[key]
             else:
                 self.js_waiting.setdefault(key, []).append(page)
@@ -468,6 +486,9 @@ class WebsiteSpider(SourceSpider):
         key = response.meta.get("sikoja_js_key")
         if response.status == 200:
             code = response.body[:2_000_000].decode("utf-8", errors="replace")
+            self._add_routes(route_templates(code))
+            if key:
+                self.js_code[key] = code
             # every page that loads this script waits on the JSON it names
             for reader in [page, *self.js_waiting.get(key, [])]:
                 if reader not in self.js_jobs:
@@ -499,10 +520,11 @@ class WebsiteSpider(SourceSpider):
             return
         docs: dict[str, Any] = {}
         fetched_at = now_iso()
+        listed = self._record_places()
         for record in records:
             doc = record_document(record, page_url=page, endpoint_url=response.url,
                                   source=self.source.name, opd=self.source.opd,
-                                  fetched_at=fetched_at)
+                                  fetched_at=fetched_at, routes=self.routes, listed=listed)
             if doc is not None:
                 docs.setdefault(doc.url, doc)  # one document per URL: the first record's
         for index, doc in enumerate(docs.values()):
@@ -516,6 +538,16 @@ class WebsiteSpider(SourceSpider):
                                elapsed_ms=elapsed, reason="parse: JSON records without a name")
         yield from self._json_delisted(key, set(docs), response.status)
         yield from self._js_ended(response.meta, found=bool(docs))
+
+    def _add_routes(self, routes: list[tuple[str, str]]) -> None:
+        self.routes.extend(r for r in routes if r not in self.routes)
+
+    def _record_places(self) -> dict[str, set[str]]:
+        """The site's listed URLs a JSON record may be stored at: not yet fetched, or
+        fetched as a script shell (a server-rendered page keeps its own text)."""
+        return {segment: places for segment, urls in self.listed.items()
+                if (places := {u for u in urls if url_key(u) not in self.produced
+                               or url_key(u) in self.shells})}
 
     def _json_delisted(self, endpoint: str, listed: set[str], status: int) -> Iterator[Any]:
         """Records of an earlier read of this endpoint that it no longer lists."""
