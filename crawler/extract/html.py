@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from crawler.extract.dates import parse_indonesian_date, parse_iso
 from crawler.extract.headings import LINE_TAGS, layout_headings
+from crawler.extract.tabs import unfold_tabs
 from crawler.extract.title import (
     NO_SITE,
     SiteTitles,
@@ -32,9 +33,12 @@ from crawler.extract.title import (
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
               "canvas", "select", "button", "input", "textarea", "link", "meta", "marquee")
 _BOILERPLATE_TAGS = ("nav", "header", "footer", "aside")
-# class/id tokens that mark template furniture rather than content
+# class/id tokens that mark template furniture rather than content. "widget" only starts a
+# name (WordPress's sidebar "widget", "widget-area", "widget_text"): page builders call every
+# block of a page's own content a widget ("elementor-widget-container", "elementor-widget-
+# text-editor"), and their furniture is named by its other words (nav-menu, footer, social)
 _BOILERPLATE_NAME = re.compile(
-    r"menu|sidebar|side-bar|widget|footer|breadcrumb|navbar|navigation|\bnav\b|topbar|"
+    r"menu|sidebar|side-bar|(?:^|\s)widget|footer|breadcrumb|navbar|navigation|\bnav\b|topbar|"
     r"cookie|share|social|skip-link|search-form|pagination|related",
     re.IGNORECASE,
 )
@@ -710,6 +714,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
         og_title=meta["og_title"],
         site_names=site_names(tags, metas),
     )
+    unfold_tabs(soup)  # before the tab bar goes with the menus
     body = strip_boilerplate(soup, tags)
     lengths: dict[int, int] = {}
     block = main_block(body, lengths)
