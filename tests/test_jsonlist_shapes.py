@@ -60,3 +60,22 @@ def test_ids_icons_and_codes_are_not_taken_for_names():
 def test_json_without_records_says_so(payload):
     with pytest.raises(NotRecords):
         json_records(json.dumps(payload).encode())
+
+
+def test_a_record_without_service_fields_is_judged_as_a_page_would_be():
+    """A name and a summary only: a service when the app shows it under a service route and
+    its name names one (with the confidence such a page gets), a page otherwise."""
+    record = {"slug": "legalisir-dokumen", "nama_layanan": "Legalisir Dokumen Kependudukan",
+              "ringkasan": "Dokumen ber-TTE tidak perlu dilegalisir."}
+
+    def shown(route: str):
+        return record_document(record, page_url="http://127.0.0.1:9000/",
+                               endpoint_url="http://127.0.0.1:9000/api/v1/data",
+                               source="s", opd="o", fetched_at="", routes=[(route, "slug")])
+
+    service = shown("#/layanan/")
+    assert service.url == "http://127.0.0.1:9000/#/layanan/legalisir-dokumen"
+    assert service.kind == "service" and service.fields == {"kind_confidence": 0.6}
+    news = shown("#/berita/")
+    assert news.kind == "page" and news.fields == {}
+    assert news.text == "Dokumen ber-TTE tidak perlu dilegalisir."

@@ -43,6 +43,7 @@ from urllib.parse import urljoin, urlsplit
 
 from crawler.canonical import canonicalize_url
 from crawler.extract.catalog import slugify
+from crawler.extract.document import is_service_path, service_evidence
 from crawler.extract.html import squash
 from crawler.extract.jsroutes import base_constants, joined_strings, record_page, route_templates
 from crawler.extract.lang import detect_language
@@ -360,18 +361,19 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
     if re.match(r"https?://", online):
         fields["online_url"] = online
     description = _text(mapped.get("description"))
-    kind = "service" if is_service(fields) else "page"
+    url = record_url(mapped, title, page_url, endpoint_url,
+                     placed=record_page({"slug": _text(mapped.get("slug")),
+                                         "id": _text(record.get("id"))},
+                                        page_url, routes, listed or {}))
+    kind, confidence = _record_kind(fields, title, _record_text(description, fields, title),
+                                    url, endpoint_url)
     if kind != "service":
         fields = {}
-    parts = [description] + [
-        f"{_HEADINGS[k]}: " + ("; ".join(v) if isinstance(v, list) else v)
-        for k, v in fields.items() if k in _HEADINGS]
-    text = "\n".join(p for p in parts if p) or title
+    elif confidence < 1.0:
+        fields["kind_confidence"] = confidence
+    text = _record_text(description, fields, title)
     return Document(
-        url=record_url(mapped, title, page_url, endpoint_url,
-                       placed=record_page({"slug": _text(mapped.get("slug")),
-                                           "id": _text(record.get("id"))},
-                                          page_url, routes, listed or {})),
+        url=url,
         source=source,
         opd=_text(record.get("opd") or record.get("instansi")) or opd,
         kind=kind,
@@ -383,6 +385,29 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
         fetched_at=fetched_at,
         parent_url=canonicalize_url(endpoint_url),
     )
+
+
+def _record_text(description: str, fields: dict[str, Any], title: str) -> str:
+    parts = [description] + [
+        f"{_HEADINGS[k]}: " + ("; ".join(v) if isinstance(v, list) else v)
+        for k, v in fields.items() if k in _HEADINGS]
+    return "\n".join(p for p in parts if p) or title
+
+
+def _record_kind(fields: dict[str, Any], title: str, text: str, url: str,
+                 endpoint_url: str) -> tuple[str, float]:
+    """(kind, confidence) of a record: a service by its fields, else by the evidence a page
+    is judged by (``document.service_evidence``): the path it is shown at (a hash route's
+    path counts: ``/#/layanan/x``) or the service list it comes from (``/api/layanan``), and
+    a name that names a service ("Legalisir Dokumen ...")."""
+    if is_service(fields):
+        return "service", 1.0
+    fragment = urlsplit(url).fragment.lstrip("!")
+    shown = urljoin(url, fragment) if fragment.startswith("/") else url
+    evidence = service_evidence(shown, [title], fields, text, [])
+    if "path" not in evidence.signals and is_service_path(endpoint_url):
+        evidence.signals.append("path")
+    return ("service", evidence.confidence) if evidence.is_service else ("page", 1.0)
 
 
 def record_url(mapped: dict[str, Any], title: str, page_url: str, endpoint_url: str,
