@@ -185,10 +185,12 @@ class Searcher:
         prior = self._kind_priors(_intent(analysis))
         junk = is_junk(text)  # markup, SQL, lone digits: nothing to find, nothing made up
         fused, metas = ([], {}) if junk else self._retrieve(analysis, filters, prior)
-        ranked = self._rank(fused, metas, prior)
+        words = self._query_words(analysis, vocabulary) if fused else None
+        ranked = self._rank(fused, metas, prior, words)
         ranked, pinned = self._pin_best_bets(text, ranked, metas, filters)
         collapsed = _collapse(ranked, metas)
-        words = self._query_words(analysis, vocabulary) if collapsed else None
+        if collapsed and words is None:  # best bets alone
+            words = self._query_words(analysis, vocabulary)
         if words is not None and collapsed[0][0].id not in pinned:
             titles = [metas[f.id].title for f, _ in collapsed[:2]]
             collapsed = lead_by_coverage(collapsed, titles, words, self.ranking.tie_margin)
@@ -201,7 +203,7 @@ class Searcher:
         window = [(f, also) for f, also in window if f.id in docs]
         query_tokens = {t for term in analysis.terms for t in term.tokens}
         results = [self._result(f, docs[f.id], also, query_tokens, explain, f.id in pinned,
-                                self._boosts(metas[f.id], prior)
+                                self._boosts(metas[f.id], prior, words)
                                 if explain and self.ranking.use_priors else None)
                    for f, also in window]
         external = None if junk else self.external.match(analysis)
@@ -404,8 +406,8 @@ class Searcher:
                                           weights=(cfg.keyword_weight, cfg.vector_weight))
         return [Fused(h.id, h.score) for h in hits]
 
-    def _rank(self, fused: list[Fused], docs: dict[str, DocMeta],
-              prior: dict[str, float]) -> list[Fused]:
+    def _rank(self, fused: list[Fused], docs: dict[str, DocMeta], prior: dict[str, float],
+              words: QueryWords | None = None) -> list[Fused]:
         ranked = []
         for item in fused:
             doc = docs.get(item.id)
@@ -413,7 +415,7 @@ class Searcher:
                 continue
             share = 1.0 - self.ranking.prior_signal_share
             if self.ranking.use_priors and share > 0:
-                for boost in self._boosts(doc, prior).values():
+                for boost in self._boosts(doc, prior, words).values():
                     item.score *= boost ** share
             ranked.append(item)
         ranked.sort(key=lambda f: (-f.score, f.id))
@@ -426,8 +428,15 @@ class Searcher:
             prior["service"] = prior["service"] * 0.9
         return prior
 
-    def _boosts(self, doc: DocMeta, prior: dict[str, float]) -> dict[str, float]:
-        """The multipliers ranking applies to one candidate (and explain reports)."""
+    def _boosts(self, doc: DocMeta, prior: dict[str, float],
+                words: QueryWords | None = None) -> dict[str, float]:
+        """The multipliers ranking applies to one candidate (and explain reports). A page
+        the query names whole ("sipadu dukcapil" for the app's home "SIPADU Dukcapil") is
+        what the citizen asked for, whatever its kind: no prior holds it back after fusion
+        (inside each retriever, where ``words`` is not known, they still act)."""
+        if words is not None and (doc.listing or prior.get(doc.kind, 0.7) < 1.0) and (
+                words.names(doc.title)):
+            return {}
         boosts = {"kind_prior": kind_boost(prior.get(doc.kind, 0.7), doc.confidence,
                                            self.ranking.unsure_prior)}
         if doc.listing:

@@ -112,3 +112,32 @@ def test_a_sure_kind_keeps_its_full_prior():
     assert kind_boost(0.75, 1.0, 0.85) == pytest.approx(0.75)
     assert kind_boost(1.0, 1.0, 0.85) == pytest.approx(1.0)
     assert kind_boost(0.75, 0.0, 0.85) == pytest.approx(0.85)
+
+
+def test_a_query_that_is_a_pages_whole_name_finds_that_page(tmp_path):
+    """The tax office's SPA is titled "e-Pajak Kota Jambi" and is a listing of its services;
+    a citizen typing its name wants it, not a tax service that says "pajak" and "Kota Jambi"
+    more often. A query that only shares words with the listing's title keeps the service
+    first, as listings list many services."""
+    listing = Document(url="http://127.0.0.1:8736/layanan", source="e-pajak", opd="BPPRD",
+                       kind="page", title="e-Pajak Kota Jambi",
+                       text="Pajak Reklame\nPajak Hiburan\nPajak Restoran",
+                       fields={"listing": True})
+    service = Document(
+        url="http://127.0.0.1:8704/layanan.asp?id=10", source="bpprd", opd="BPPRD",
+        kind="service", title="Pajak Reklame",
+        text="Pajak reklame Kota Jambi dibayar di BPPRD Kota Jambi. Persyaratan pajak reklame: "
+             "formulir pendaftaran pajak, KTP. Biaya sesuai Perda pajak daerah Kota Jambi.",
+        fields={"requirements": ["Formulir pendaftaran", "KTP"], "cost": "Sesuai Perda"})
+    write_corpus(tmp_path, [listing, service]).close()
+    settings = load_settings(tmp_path, embedder="none")
+    build_index(settings)
+    searcher = Searcher(settings)
+    try:
+        named = searcher.search("e pajak kota jambi", explain=True).results
+        shared = searcher.search("pajak kota jambi reklame").results
+    finally:
+        searcher.close()
+    assert [r.url for r in named] == [listing.url, service.url]
+    assert named[0].explain.boosts == {}  # no prior held it back
+    assert shared[0].url == service.url
