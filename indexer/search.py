@@ -96,6 +96,7 @@ class RankingConfig:
                          self.tie_margin)
 
 
+_NAMED_KINDS = ("page", "app")  # kinds whose title is a name (see Searcher._boosts)
 KIND_PRIOR = {"service": 1.0, "app": 0.92, "document": 0.8, "page": 0.75, "news": 0.6}
 
 # Words that say which kind the citizen wants ("download sikesal", "berita banjir"): the
@@ -432,10 +433,10 @@ class Searcher:
                 words: QueryWords | None = None) -> dict[str, float]:
         """The multipliers ranking applies to one candidate (and explain reports). A page
         the query names whole ("sipadu dukcapil" for the app's home "SIPADU Dukcapil") is
-        what the citizen asked for, whatever its kind: no prior holds it back after fusion
-        (inside each retriever, where ``words`` is not known, they still act)."""
-        if words is not None and (doc.listing or prior.get(doc.kind, 0.7) < 1.0) and (
-                words.names(doc.title)):
+        what the citizen asked for: no prior holds it back after fusion (inside each
+        retriever, where ``words`` is not known, they still act). Pages and apps have names;
+        a news headline is a sentence a question may echo ("bayar pbb bisa pakai qris")."""
+        if words is not None and doc.kind in _NAMED_KINDS and words.names(doc.title):
             return {}
         boosts = {"kind_prior": kind_boost(prior.get(doc.kind, 0.7), doc.confidence,
                                            self.ranking.unsure_prior)}
