@@ -402,6 +402,13 @@ def test_death_is_not_residence(analyzer: Analyzer) -> None:
     assert analyzer.index_tokens("menikah") == analyzer.index_tokens("nikah") == ["nikah"]
 
 
+def test_an_affixed_loanword_meets_its_root(analyzer: Analyzer) -> None:
+    """"Fotokopi ijazah dilegalisir" on a requirements list is about "Legalisir Dokumen"."""
+    assert analyzer.index_tokens("dilegalisir") == analyzer.index_tokens("Legalisir") == [
+        "legalisir"]
+    assert analyzer.index_tokens("melegalisir") == ["legalisir"]
+
+
 def test_kota_jambi_place_names_are_not_stemmed(analyzer: Analyzer) -> None:
     assert analyzer.index_tokens("Kelurahan Penyengat Rendah, Pelayangan") == [
         "lurah", "penyengat", "rendah", "pelayangan",
