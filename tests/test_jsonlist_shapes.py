@@ -79,3 +79,21 @@ def test_a_record_without_service_fields_is_judged_as_a_page_would_be():
     news = shown("#/berita/")
     assert news.kind == "page" and news.fields == {}
     assert news.text == "Dokumen ber-TTE tidak perlu dilegalisir."
+
+
+def test_strapi_objects_under_a_field_name_are_that_fields_text():
+    """Strapi-style records wrap each value in an object: {"biaya": {"nominal": null,
+    "keterangan": "..."}}, steps as [{"id": 1, "langkah": "..."}]."""
+    docs = read({"data": {"items": [{"id": 4, "attributes": {
+        "nama_layanan": "Pajak Reklame", "slug": "pajak-reklame",
+        "persyaratan": [{"id": 1, "uraian": "Data reklame"}],
+        "alur": [{"id": 1, "langkah": "Ajukan penetapan"}, {"id": 2, "langkah": "Bayar SKPD"}],
+        "biaya": {"nominal": None, "keterangan": "Sesuai Perda 2/2024"},
+        "waktu_penyelesaian": {"keterangan": "Bulanan"},
+        "lokasi": {"nama": "Loket BPPRD"},
+        "kategori": {"data": {"id": 3, "attributes": {"nama": "e-Pajak"}}}}}]}})
+    assert len(docs) == 1 and docs[0].title == "Pajak Reklame"
+    fields = docs[0].fields
+    assert fields["procedure"] == ["Ajukan penetapan", "Bayar SKPD"]
+    assert (fields["cost"], fields["duration"], fields["location"]) == (
+        "Sesuai Perda 2/2024", "Bulanan", "Loket BPPRD")

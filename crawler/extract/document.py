@@ -42,7 +42,7 @@ from crawler.canonical import canonicalize_url
 from crawler.extract.catalog import AppEntry, slugify
 from crawler.extract.dates import parse_http_date, parse_iso, visible_date
 from crawler.extract.encoding import decode_html
-from crawler.extract.html import Link, extract_page, link_items, squash, tags_in
+from crawler.extract.html import Link, extract_page, link_items, linked_headings, squash, tags_in
 from crawler.extract.lang import detect_language
 from crawler.extract.pdf import PdfText
 from crawler.extract.service import (
@@ -69,6 +69,7 @@ _DATED_PATH = re.compile(r"/(19|20)\d\d/(0[1-9]|1[0-2])/(\d\d/)?[^/]*[a-z][^/]*"
 # A listing's text between its entries is an intro or a one-item summary; an article or a
 # profile has paragraphs longer than this of its own
 MAX_LISTING_GAP = 400
+MIN_POSTS_SHOWN = 2  # linked headings that make a page a list of posts shown in full
 MAX_TEXT = 100_000
 
 
@@ -292,14 +293,19 @@ def html_document(
     main_links = content_links(main, url)
     evidence = None
     listing = False
-    if not is_service(fields):
-        headlines = [page.title, *split_title(page.title_evidence.title_tag),
-                     *page.headings[:1]]
-        evidence = service_evidence(doc_url, headlines, fields, page.text, main_links)
-        listing = is_listing(doc_url, page.main)
-    kind, confidence, listing = page_kind(
-        doc_url, fields, page.meta, dated=bool(shown_date or page.meta.get("published")),
-        listing=listing, evidence=evidence)
+    if main is not None and linked_headings(main, doc_url) >= MIN_POSTS_SHOWN:
+        # a blog's home, archive or search page showing posts in full under their linked
+        # titles: a listing of them, whatever sections or dates the posts hold
+        kind, confidence, listing = "page", 1.0, True
+    else:
+        if not is_service(fields):
+            headlines = [page.title, *split_title(page.title_evidence.title_tag),
+                         *page.headings[:1]]
+            evidence = service_evidence(doc_url, headlines, fields, page.text, main_links)
+            listing = is_listing(doc_url, page.main)
+        kind, confidence, listing = page_kind(
+            doc_url, fields, page.meta, dated=bool(shown_date or page.meta.get("published")),
+            listing=listing, evidence=evidence)
     if kind != "service" or not fields.keys() & set(SECTION_FIELDS):
         # partial sections (a "Lokasi" paragraph on a news post) are noise, not a service
         fields = {}

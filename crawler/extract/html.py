@@ -533,6 +533,14 @@ def _skeleton(tag: Tag) -> tuple[str, ...]:
     return tuple(t.name for t in tags_in(tag) if t.name not in _INLINE_TAGS)
 
 
+def _links_make(parent: Tag, own: str) -> bool:
+    """Whether ``parent`` is a list of links: two or more links to other pages as its
+    children, which hold most of its text."""
+    links = [c for c in parent.children if isinstance(c, Tag) and c.name == "a"
+             and _elsewhere(c, own)]
+    return len(links) >= 2 and sum(_text_len(a) for a in links) >= 0.8 * _text_len(parent)
+
+
 def _is_entry(tag: Tag, own: str) -> bool:
     links = [a for a in tags_in(tag, ("a",)) if _elsewhere(a, own)]
     if not links:
@@ -542,9 +550,44 @@ def _is_entry(tag: Tag, own: str) -> bool:
     return MIN_EXCERPT <= excerpt and text <= MAX_ENTRY and _led_by_headline(tag)
 
 
+_READ_MORE = re.compile(r"^(lihat )?(detail|selengkapnya|rincian)$|^(baca|lihat) "
+                        r"(selengkapnya|lebih lanjut)$|^read more$", re.IGNORECASE)
+
+
+def _card_entries(block: Tag, own: str) -> list[Tag]:
+    """Cards of one entry each, however few: a heading, an excerpt and a "Lihat Detail"
+    link to the entry's own page (an agency's page at a service portal listing its one
+    service)."""
+    found = []
+    for anchor in tags_in(block, ("a",)):
+        if not _elsewhere(anchor, own) or not _READ_MORE.match(squash(anchor.get_text(" "))):
+            continue
+        card = anchor.parent
+        while (isinstance(card, Tag) and card is not block
+               and first_tag(card, _HEADING_TAGS) is None):
+            card = card.parent
+        if isinstance(card, Tag) and card is not block and _is_entry(card, own):
+            found.append(card)
+    return found
+
+
+def linked_headings(block: Tag, page_url: str = "") -> int:
+    """Headings whose whole text is one link to another page: the entries of a blog's home,
+    archive or search page, each post shown in full under its linked title."""
+    own = page_url.split("#", 1)[0]
+    count = 0
+    for heading in tags_in(block, _HEADING_TAGS):
+        anchors = tags_in(heading, ("a",))
+        if len(anchors) == 1 and _elsewhere(anchors[0], own) and squash(
+                anchors[0].get_text(" ")) == squash(heading.get_text(" ")):
+            count += 1
+    return count
+
+
 def link_items(block: Tag, page_url: str = "") -> LinkItems:
     own = page_url.split("#", 1)[0]
     items: dict[int, Tag] = {id(entry): entry for entry in excerpt_entries(block, own)}
+    items.update((id(card), card) for card in _card_entries(block, own) if id(card) not in items)
     for anchor in tags_in(block, ("a",)):
         if not _elsewhere(anchor, own):
             continue
@@ -555,7 +598,13 @@ def link_items(block: Tag, page_url: str = "") -> LinkItems:
         while (isinstance(container, Tag) and container is not block
                and container.name not in _ITEM_TAGS):
             container = container.parent
-        if not isinstance(container, Tag) or container is block or id(container) in items:
+        if not isinstance(container, Tag) or container is block:
+            # no item around it: in a list of bare links (Bootstrap's list-group) each link
+            # is an item
+            if anchor.parent is not block and _links_make(anchor.parent, own):
+                items[id(anchor)] = anchor
+            continue
+        if id(container) in items:
             continue
         container_len = len(squash(container.get_text(" ")))
         if text_len >= 0.6 * container_len:

@@ -272,11 +272,14 @@ _KEY_OF = {alias: name for name, aliases in _KEYS.items() for alias in aliases}
 
 
 def _name_of(value: dict[str, Any]) -> str:
-    """The text an object in a record stands for: {"nama": "Fotokopi KK"} is that item."""
+    """The text an object in a record stands for: {"nama": "Fotokopi KK"} is that item, and
+    so is {"id": 2, "langkah": "Lapor & bayar"}, whose one text is its step."""
     for key, inner in value.items():
         if _KEY_OF.get(_norm_key(key)) in ("title", "description") and isinstance(inner, str):
             return inner
-    return ""
+    texts = [inner for key, inner in value.items() if isinstance(inner, str) and inner.strip()
+             and not set(re.split(r"[^a-z]+", str(key).lower())) & _NOT_TEXT_WORDS]
+    return texts[0] if len(texts) == 1 else ""
 
 
 def _text(value: Any) -> str:
@@ -315,9 +318,10 @@ def record_fields(record: dict[str, Any], depth: int = 0) -> dict[str, Any]:
     mapped: dict[str, Any] = {}
     for exact in (True, False):
         for key, value in record.items():
-            if isinstance(value, dict):
-                continue
             name = _KEY_OF.get(_norm_key(key)) if exact else _word_key(key)
+            if isinstance(value, dict):
+                # {"biaya": {"nominal": null, "keterangan": "..."}}: the object's text
+                value = _name_of(value) if name else None
             if name and name not in mapped and value not in (None, "", []):
                 mapped[name] = value
     if depth < 2:

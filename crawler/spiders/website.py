@@ -321,7 +321,8 @@ class WebsiteSpider(SourceSpider):
             # a menu section: what it lists, never one of the posts it may show in full
             doc.kind, doc.fields = "page", {"listing": True}
         unstored, follow_links = self._not_stored(
-            response, key, page_identity(page.title_evidence.get("title", ""), doc.text))
+            response, key, page_identity(page.title_evidence.get("title", ""), doc.text),
+            doc.url)
         if unstored:
             yield FetchOutcome(url=key, outcome=SKIPPED, status=status, elapsed_ms=elapsed,
                                reason=unstored)
@@ -366,11 +367,12 @@ class WebsiteSpider(SourceSpider):
             return
         yield from self._follow_all(in_scope, meta, doc.url)
 
-    def _not_stored(self, response: Response, key: str,
-                    identity: int | None) -> tuple[str | None, bool]:
+    def _not_stored(self, response: Response, key: str, identity: int | None,
+                    doc_url: str) -> tuple[str | None, bool]:
         """Why a fetched HTML page is not stored (None: it is), and whether to follow its
-        links anyway."""
-        listing = wordpress_listing(key)
+        links anyway. The URL the page declares counts too: Blogger's mobile twin of an
+        archive (``/2024/02/?m=1``) names the archive as its canonical URL."""
+        listing = wordpress_listing(key) or wordpress_listing(doc_url)
         if listing and listing != "category":
             return f"listing: WordPress {listing}, links followed", True
         robots = _robots_directives(response)
