@@ -42,7 +42,7 @@ from crawler.canonical import canonicalize_url
 from crawler.extract.catalog import AppEntry, slugify
 from crawler.extract.dates import parse_http_date, parse_iso, visible_date
 from crawler.extract.encoding import decode_html
-from crawler.extract.html import Link, extract_page, link_items, linked_headings, squash, tags_in
+from crawler.extract.html import Link, extract_page, link_items, shows_posts, squash, tags_in
 from crawler.extract.lang import detect_language
 from crawler.extract.pdf import PdfText
 from crawler.extract.service import (
@@ -69,7 +69,6 @@ _DATED_PATH = re.compile(r"/(19|20)\d\d/(0[1-9]|1[0-2])/(\d\d/)?[^/]*[a-z][^/]*"
 # A listing's text between its entries is an intro or a one-item summary; an article or a
 # profile has paragraphs longer than this of its own
 MAX_LISTING_GAP = 400
-MIN_POSTS_SHOWN = 2  # linked headings that make a page a list of posts shown in full
 MAX_TEXT = 100_000
 
 
@@ -279,7 +278,9 @@ def html_document(
     title segments it repeats (``crawler.sitetitles``), left out of the title."""
     text, _ = decode_html(body, content_type)
     page = extract_page(text, url, site_titles)
-    fields = extract_service_fields(page.content, url) if page.content is not None else {}
+    titles = [page.title, *split_title(page.title_evidence.title_tag)]
+    fields = (extract_service_fields(page.content, url, titles)
+              if page.content is not None else {})
     shown_date = visible_date(page.text)
     last_modified = (
         parse_iso(page.meta.get("modified"))
@@ -293,7 +294,7 @@ def html_document(
     main_links = content_links(main, url)
     evidence = None
     listing = False
-    if main is not None and linked_headings(main, doc_url) >= MIN_POSTS_SHOWN:
+    if page.content is not None and shows_posts(page.content, doc_url):
         # a blog's home, archive or search page showing posts in full under their linked
         # titles: a listing of them, whatever sections or dates the posts hold
         kind, confidence, listing = "page", 1.0, True

@@ -550,8 +550,8 @@ def _is_entry(tag: Tag, own: str) -> bool:
     return MIN_EXCERPT <= excerpt and text <= MAX_ENTRY and _led_by_headline(tag)
 
 
-_READ_MORE = re.compile(r"^(lihat )?(detail|selengkapnya|rincian)$|^(baca|lihat) "
-                        r"(selengkapnya|lebih lanjut)$|^read more$", re.IGNORECASE)
+_READ_MORE = re.compile(r"^\W*(?:(lihat )?(detail|selengkapnya|rincian)|(baca|lihat) "
+                        r"(selengkapnya|lebih lanjut)|read more)\W*$", re.IGNORECASE)
 
 
 def _card_entries(block: Tag, own: str) -> list[Tag]:
@@ -571,17 +571,23 @@ def _card_entries(block: Tag, own: str) -> list[Tag]:
     return found
 
 
-def linked_headings(block: Tag, page_url: str = "") -> int:
-    """Headings whose whole text is one link to another page: the entries of a blog's home,
-    archive or search page, each post shown in full under its linked title."""
+def shows_posts(block: Tag, page_url: str = "") -> bool:
+    """Whether ``block`` shows posts under titles linking to each post's own page: the
+    entries of a blog's home, archive or search page. Two such titles make a list; one
+    does when its post also ends in a "Baca selengkapnya" link to the same page (an
+    excerpt: a post's own page does not link itself to be read in full)."""
     own = page_url.split("#", 1)[0]
-    count = 0
+    targets = []
     for heading in tags_in(block, _HEADING_TAGS):
         anchors = tags_in(heading, ("a",))
         if len(anchors) == 1 and _elsewhere(anchors[0], own) and squash(
                 anchors[0].get_text(" ")) == squash(heading.get_text(" ")):
-            count += 1
-    return count
+            targets.append(urljoin(own, str(anchors[0].get("href")).strip()))
+    if len(targets) != 1:
+        return len(targets) >= 2
+    more = {urljoin(own, str(a.get("href")).strip()) for a in tags_in(block, ("a",))
+            if _elsewhere(a, own) and _READ_MORE.match(squash(a.get_text(" ")))}
+    return targets[0] in more
 
 
 def link_items(block: Tag, page_url: str = "") -> LinkItems:
