@@ -88,3 +88,50 @@ def test_bootstrap_tabs_become_headed_sections():
         "Pembuangan sampah ke TPA membayar retribusi.")
     assert lines.index("Pengaduan Sampah") < lines.index("Sampah belum diangkut? Laporkan.")
     assert lines.count("Pengaduan Sampah") == 1
+
+
+def accordion(*items: tuple[str, str, str]) -> bytes:
+    """A one-page list of services in a Bootstrap accordion: (id, title, requirement)."""
+    body = "".join(
+        f'<div class="accordion-item"><h2 class="accordion-header"><button class="accordion-'
+        f'button" data-bs-toggle="collapse" data-bs-target="#{i}" aria-controls="{i}">{n}. '
+        f'{title}</button></h2><div id="{i}" class="accordion-collapse collapse"><div class='
+        f'"accordion-body"><p>Layanan {title.lower()} di kantor camat.</p><h5>Persyaratan</h5>'
+        f"<ol><li>{req}</li><li>Fotokopi KTP</li></ol><h5>Biaya</h5><p>Gratis</p></div></div>"
+        f"</div>" for n, (i, title, req) in enumerate(items, 1))
+    return (f"<html><head><title>Layanan Kecamatan</title></head><body><main><h1>Layanan "
+            f'Kecamatan</h1><div class="accordion">{body}</div></main></body></html>').encode()
+
+
+def test_services_in_an_accordion_are_each_stored_at_their_panel(tmp_path):
+    """A one-page list: the page is a listing, each service a document at its panel's
+    anchor with its own title and fields; one taken off the page leaves the index."""
+    from crawler.run import crawl
+    from sikoja.config import Settings
+    from sikoja.sources import Source
+    from sikoja.store import DocumentStore
+    from tests.faultserver import Page, PageSite
+
+    ktp = ("ktp", "Pengantar Rekam KTP-el", "Telah berusia 17 tahun")
+    sktm = ("sktm", "Surat Keterangan Tidak Mampu", "Pengantar RT/RW")
+    settings = Settings()
+    settings.crawl.delay, settings.crawl.retries = 0, 0
+    with PageSite({"/layanan": Page(accordion(ktp, sktm), etag=False)}) as site:
+        source = Source(name="kec", opd="Kecamatan", start_urls=[site.url("/layanan")],
+                        use_sitemap=False)
+        crawl([source], settings, tmp_path, timeout=60)
+        store = DocumentStore.open(tmp_path)
+        first = {d.url: d for d in store.iter_documents()}
+        store.close()
+        site.pages["/layanan"] = Page(accordion(ktp), etag=False)
+        crawl([source], settings, tmp_path, timeout=60)
+        store = DocumentStore.open(tmp_path)
+        live = store.urls_for_source("kec")
+        store.close()
+    page, part = first[site.url("/layanan")], first[site.url("/layanan#sktm")]
+    assert page.kind == "page" and page.fields == {"listing": True}
+    assert part.kind == "service" and part.title == "Surat Keterangan Tidak Mampu"
+    assert part.fields["requirements"] == ["Pengantar RT/RW", "Fotokopi KTP"]
+    assert first[site.url("/layanan#ktp")].title == "Pengantar Rekam KTP-el"
+    # one service left is the page itself again: no list, no parts
+    assert live == {site.url("/layanan")}

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from crawler.extract.dates import parse_indonesian_date, parse_iso
 from crawler.extract.headings import LINE_TAGS, layout_headings
-from crawler.extract.tabs import unfold_tabs
+from crawler.extract.tabs import Panel, unfold_tabs
 from crawler.extract.title import (
     NO_SITE,
     SiteTitles,
@@ -740,6 +740,7 @@ class HtmlPage:
     content: Tag | None = None  # the cleaned body, for service-field extraction
     main: Tag | None = None
     title_evidence: TitleEvidence = field(default_factory=TitleEvidence)
+    panels: list[Panel] = field(default_factory=list)  # tabs' and accordions' panels
 
 
 def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
@@ -769,7 +770,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
         og_title=meta["og_title"],
         site_names=site_names(tags, metas),
     )
-    unfold_tabs(soup)  # before the tab bar goes with the menus
+    panels = unfold_tabs(soup)  # before the tab bar goes with the menus
     body = strip_boilerplate(soup, tags)
     lengths: dict[int, int] = {}
     block = main_block(body, lengths)
@@ -797,4 +798,5 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
         content=body,
         main=block,
         title_evidence=evidence,
+        panels=[p for p in panels if not _gone(p.tag)],
     )

@@ -10,16 +10,37 @@ the template already puts that title just before it (Elementor repeats each titl
 its panel for phones).
 
 A tab names its panel by ``aria-controls``, ``data-bs-target``/``data-target`` or an
-``href="#id"``; a tab whose panel is not on the page is left alone.
+``href="#id"``; a tab whose panel is not on the page is left alone. Accordions work the
+same way without the tab roles: a toggle button (inside the item's heading, where the
+button would otherwise go with the page's other buttons) opens a collapsed panel, and the
+heading keeps the toggle's text.
+
+``unfold_tabs`` returns the panels, each with its id and title: a one-page site that puts
+several services in panels is a list of them, each at ``<page>#<panel id>``
+(``crawler.extract.document``).
 """
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
 from crawler.extract.title import squash
 
 _TARGETS = ("aria-controls", "data-bs-target", "data-target", "href")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_NUMBERING = re.compile(r"^\d{1,2}[.)]\s+")
+
+
+@dataclass
+class Panel:
+    """A tab's or an accordion item's panel: its element id, its title and its element."""
+
+    id: str
+    title: str
+    tag: Tag
 
 
 def _panel_of(tab: Tag, soup: BeautifulSoup) -> Tag | None:
@@ -45,27 +66,42 @@ def _titled(panel: Tag, title: str) -> bool:
                for node in (before, first))
 
 
-def unfold_tabs(soup: BeautifulSoup) -> int:
-    """Rewrite the page's tabs as headed sections in place; returns the panels headed."""
-    headed = 0
-    panels: list[Tag] = []
-    for tab in soup.find_all(attrs={"role": "tab"}):
-        title = squash(tab.get_text(" "))
+def _toggles(soup: BeautifulSoup) -> list[Tag]:
+    """Tabs, and the buttons that open an accordion's collapsed panels."""
+    found = soup.find_all(attrs={"role": "tab"})
+    seen = {id(t) for t in found}
+    for button in soup.find_all(("button", "a")):
+        if id(button) not in seen and (button.get("aria-controls") or button.get(
+                "data-bs-toggle") == "collapse" or button.get("data-toggle") == "collapse"):
+            found.append(button)
+    return found
+
+
+def unfold_tabs(soup: BeautifulSoup) -> list[Panel]:
+    """Rewrite the page's tabs and accordions as headed sections in place; returns their
+    panels, in page order."""
+    out: dict[int, Panel] = {}
+    for tab in _toggles(soup):
+        title = _NUMBERING.sub("", squash(tab.get_text(" ")))
         panel = _panel_of(tab, soup)
-        if panel is None or not title:
+        if panel is None or not title or id(panel) in out:
             continue
-        panels.append(panel)
-        if not _titled(panel, title):
-            heading = soup.new_tag("h3")
-            heading.string = title
-            panel.insert(0, heading)
-            headed += 1
+        out[id(panel)] = Panel(str(panel.get("id") or ""), title, panel)
+        heading = tab.find_parent(_HEADINGS)
+        if tab.name == "button" and heading is not None:
+            tab.replace_with(tab.get_text(" "))  # the heading keeps the title
+        elif not _titled(panel, squash(tab.get_text(" "))):
+            new = soup.new_tag("h3")
+            new.string = title
+            panel.insert(0, new)
+    panels = list(out.values())
     if not panels:
-        return headed
+        return panels
+    tags = [p.tag for p in panels]
     for tablist in soup.find_all(attrs={"role": "tablist"}):
         # a bar of tabs, not the wrapper that also holds the panels
-        if tablist.decomposed or any(p is tablist or tablist in p.parents for p in panels):
+        if tablist.decomposed or any(p is tablist or tablist in p.parents for p in tags):
             continue
         if tablist.find(attrs={"role": "tabpanel"}) is None:
             tablist.decompose()
-    return headed
+    return panels

@@ -355,6 +355,7 @@ class WebsiteSpider(SourceSpider):
             yield item
             if scripts is not None:
                 yield from self._read_scripts(scripts, doc.url)
+        yield from self._parts(page.parts, doc.url, key, status)
         in_scope = [(link.url, link.text) for link in page.links
                     if self.scope.allows(link.url)]
         if self.linkstore is not None:
@@ -366,6 +367,21 @@ class WebsiteSpider(SourceSpider):
         if meta.get("sikoja_sweep"):
             return
         yield from self._follow_all(in_scope, meta, doc.url)
+
+    def _parts(self, parts: list[Any], page: str, key: str, status: int) -> Iterator[Any]:
+        """The services a one-page list holds in its panels (``document.panel_services``),
+        and those an earlier crawl stored under it that it no longer holds."""
+        for part in parts:
+            yield FetchedDocument(document=part, fetched_url=key, status=status,
+                                  elapsed_ms=None)
+        if self.documents is None:
+            return
+        rows = self.documents.query(
+            "SELECT url FROM documents WHERE source = ? AND status = 'live' AND parent_url = ? "
+            "AND substr(url, 1, ?) = ?", (self.source.name, page, len(page) + 1, page + "#"))
+        for url in sorted({r["url"] for r in rows} - {p.url for p in parts}):
+            yield FetchOutcome(url=url, outcome=GONE, status=status, document_url=url,
+                               reason="gone: no longer on the page that held it")
 
     def _not_stored(self, response: Response, key: str, identity: int | None,
                     doc_url: str) -> tuple[str | None, bool]:
