@@ -778,7 +778,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     headings = page_headings(block, body_h1)
     title_evidence(headings, body_h1, evidence)
     home = is_home(url)
-    page_title = choose_title(evidence, home=home)
+    page_title = choose_title(evidence, home=home, url=url)
     heading = find_title_heading(page_title, [t for t, _ in headings]) or find_title_heading(
         page_title, tags_in(body, _HEADING_TAGS))
     narrowed = title_block(block, heading, lengths)
@@ -787,7 +787,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
         headings = page_headings(block, body_h1)
     meta["dateline"] = dateline(heading)
     return HtmlPage(
-        title=choose_title(evidence, site, home=home) if site else page_title,
+        title=choose_title(evidence, site, home=home, url=url) if site else page_title,
         text=block_text(block),
         headings=extract_headings(headings),
         breadcrumbs=breadcrumbs,
