@@ -141,3 +141,31 @@ def test_a_query_that_is_a_pages_whole_name_finds_that_page(tmp_path):
     assert [r.url for r in named] == [listing.url, service.url]
     assert named[0].explain.boosts == {}  # no prior held it back
     assert shared[0].url == service.url
+
+
+def test_a_page_titled_by_an_acronym_is_found_by_the_name_written_out(tmp_path):
+    """The police clearance is titled "SKCK Baru dan Perpanjangan"; a citizen who writes
+    "surat keterangan catatan kepolisian" must not get the kelurahan's "Surat Keterangan
+    Domisili" first because its title shares "surat keterangan"."""
+    skck = Document(
+        url="http://127.0.0.1:8740/layanan/4/skck", source="mpp-portal", opd="MPP",
+        kind="service", title="SKCK Baru dan Perpanjangan",
+        text="Untuk melamar kerja. Persyaratan: fotokopi KTP, pas foto. Biaya PNBP Rp30.000.",
+        fields={"requirements": ["Fotokopi KTP", "Pas foto"], "cost": "PNBP Rp30.000"})
+    domisili = Document(
+        url="http://127.0.0.1:8720/layanan/surat-keterangan-domisili.html", source="kec",
+        opd="Kecamatan", kind="service", title="Surat Keterangan Domisili",
+        headings=["Surat Keterangan Domisili", "Persyaratan"],
+        text="Surat keterangan domisili dari kelurahan. Persyaratan: surat pengantar RT, "
+             "surat keterangan domisili daerah asal. Biaya gratis.",
+        fields={"requirements": ["Surat pengantar RT"], "cost": "Gratis"})
+    write_corpus(tmp_path, [skck, domisili]).close()
+    settings = load_settings(tmp_path, embedder="none")
+    build_index(settings)
+    searcher = Searcher(settings)
+    try:
+        urls = [r.url for r in searcher.search(
+            "persyaratan surat keterangan catatan kepolisian").results]
+    finally:
+        searcher.close()
+    assert urls[0] == skck.url
