@@ -250,6 +250,9 @@ def test_e_ktp_is_the_same_token_as_ktp_el(analyzer: Analyzer) -> None:
         ("driving license", ("surat", "izin", "kemudi")),
         ("health insurance", ("bpjs", "sehat")),
         ("job seeker card", ("kartu", "cari", "kerja")),
+        ("office of religious affairs", ("kantor", "urus", "agama")),
+        ("landfill fees", ("tempat", "pemrosesan", "akhir")),
+        ("restaurant tax", ("pajak", "restoran")),
     ],
 )
 def test_english_queries_get_indonesian_terms(
