@@ -89,6 +89,11 @@ class RankingConfig:
     card_agree_rank: int = 1
     # On a fused-score gap below this, the result whose title covers more of the query leads.
     tie_margin: float = 0.02
+    # A near-duplicate group ranks at its best member's score times this when that member is
+    # a copy (an MPP re-listing), not the page shown: a copy's wording still lifts the
+    # agency's page, but a page whose own text matches as well comes first. Measured on
+    # the tuning crawl: 1.0 (the copy's full score) 0.928 Success@1, 0.97 0.935, 0.93 0.931.
+    copy_weight: float = 0.97
 
     def card_rules(self) -> CardRules:
         return CardRules(self.card_min_coverage, self.card_min_text_coverage,
@@ -189,7 +194,7 @@ class Searcher:
         words = self._query_words(analysis, vocabulary) if fused else None
         ranked = self._rank(fused, metas, prior, words)
         ranked, pinned = self._pin_best_bets(text, ranked, metas, filters)
-        collapsed = _collapse(ranked, metas)
+        collapsed = _collapse(ranked, metas, self.ranking.copy_weight)
         if collapsed and words is None:  # best bets alone
             words = self._query_words(analysis, vocabulary)
         if words is not None and collapsed[0][0].id not in pinned:
@@ -544,9 +549,10 @@ def kind_boost(prior: float, confidence: float, unsure: float) -> float:
 
 
 def _collapse(
-    ranked: Sequence[Fused], docs: dict[str, DocMeta]
+    ranked: Sequence[Fused], docs: dict[str, DocMeta], copy_weight: float = 1.0
 ) -> list[tuple[Fused, list[str]]]:
-    """One result per near-duplicate group, at the rank of its best member. The group's
+    """One result per near-duplicate group, at its best member's score (a copy's times
+    ``copy_weight``, see ``RankingConfig``), never below the page shown. The group's
     canonical member (the OPD's own page, whose id is the group key) represents it when it
     was retrieved at all; the other members are listed in ``also_at``."""
     groups: dict[str, list[Fused]] = {}
@@ -567,9 +573,11 @@ def _collapse(
         lead = next((m for m in members if m.id == key), members[0])
         if lead is not members[0]:
             best = members[0]
-            lead = Fused(lead.id, best.score, lead.keyword_score, lead.keyword_rank,
-                         lead.vector_score, lead.vector_rank)
+            lead = Fused(lead.id, max(lead.score, best.score * copy_weight),
+                         lead.keyword_score, lead.keyword_rank, lead.vector_score,
+                         lead.vector_rank)
         out.append((lead, [docs[m.id].url for m in members if m.id != lead.id]))
+    out.sort(key=lambda pair: -pair[0].score)  # stable: equal scores keep their order
     return out
 
 

@@ -169,3 +169,26 @@ def test_a_page_titled_by_an_acronym_is_found_by_the_name_written_out(tmp_path):
     finally:
         searcher.close()
     assert urls[0] == skck.url
+
+
+def test_a_group_carried_by_a_copy_yields_a_near_tie_to_a_page_that_matches_itself():
+    """The MPP re-lists PDAM's "Pasang Baru"; its copy scores a hair above PDAM's own
+    "Pengaduan Gangguan" for "air pdam keruh". The group shows PDAM's page, which matched
+    far less itself: the complaint page, which matched on its own text, comes first. A copy
+    clearly ahead still lifts the page it copies."""
+    from indexer.backend import DocMeta
+    from indexer.fusion import Fused
+    from indexer.search import _collapse
+
+    def meta(i: str, group: str | None = None) -> DocMeta:
+        return DocMeta(id=i, url=f"http://x/{i}", title=i, opd="o", kind="service",
+                       group_id=group)
+
+    docs = {m.id: m for m in (meta("copy", "own"), meta("own", "own"), meta("gangguan"))}
+    near = [Fused("copy", 0.0386), Fused("gangguan", 0.0380), Fused("own", 0.0333)]
+    assert [f.id for f, _ in _collapse(near, docs, 0.97)] == ["gangguan", "own"]
+    assert [f.id for f, _ in _collapse(near, docs, 1.0)] == ["own", "gangguan"]
+    clear = [Fused("copy", 0.0450), Fused("gangguan", 0.0380), Fused("own", 0.0333)]
+    ranked = _collapse(clear, docs, 0.97)
+    assert [f.id for f, _ in ranked] == ["own", "gangguan"]
+    assert ranked[0][1] == ["http://x/copy"]
