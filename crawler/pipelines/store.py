@@ -93,10 +93,14 @@ class StorePipeline:
         twins = query_twins({r["url"]: r["content_hash"] for r in rows},
                             inlink_counts(links.source_links(source)))
         for twin, kept in sorted(twins.items()):
-            if self.store.mark_gone(twin):
+            if not self.store.mark_gone(twin):
+                continue
+            reason = f"duplicate: the page at {kept}"
+            # this crawl's fetch of it stored nothing after all (one page, counted once)
+            if not self.store.relog_fetch(crawl_id=spider.crawl_id, url=twin, outcome=SKIPPED,
+                                          reason=reason):
                 self.store.log_fetch(crawl_id=spider.crawl_id, source=source, url=twin,
-                                     status=None, outcome=SKIPPED,
-                                     reason=f"duplicate: the page at {kept}")
+                                     status=None, outcome=SKIPPED, reason=reason)
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         spider = spider or self.crawler.spider

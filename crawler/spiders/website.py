@@ -260,6 +260,9 @@ class WebsiteSpider(SourceSpider):
             self.produced.add(url_key(key))
             yield FetchOutcome(url=key, outcome=UNCHANGED, status=status, elapsed_ms=elapsed,
                                document_url=key)
+            # the services its panels hold are unchanged with it
+            for part in self._stored_parts(key):
+                yield FetchOutcome(url=part, outcome=UNCHANGED, status=status, document_url=part)
             if meta.get("sikoja_depth") == 0 and not meta.get("sikoja_sweep"):
                 self._remember_stored_home(key)
             # unchanged page, unchanged links: follow the ones it had last time
@@ -374,14 +377,18 @@ class WebsiteSpider(SourceSpider):
         for part in parts:
             yield FetchedDocument(document=part, fetched_url=key, status=status,
                                   elapsed_ms=None)
+        for url in sorted(set(self._stored_parts(page)) - {p.url for p in parts}):
+            yield FetchOutcome(url=url, outcome=GONE, status=status, document_url=url,
+                               reason="gone: no longer on the page that held it")
+
+    def _stored_parts(self, page: str) -> list[str]:
+        """URLs of the live services stored at ``page``'s panels (``<page>#<id>``)."""
         if self.documents is None:
-            return
+            return []
         rows = self.documents.query(
             "SELECT url FROM documents WHERE source = ? AND status = 'live' AND parent_url = ? "
             "AND substr(url, 1, ?) = ?", (self.source.name, page, len(page) + 1, page + "#"))
-        for url in sorted({r["url"] for r in rows} - {p.url for p in parts}):
-            yield FetchOutcome(url=url, outcome=GONE, status=status, document_url=url,
-                               reason="gone: no longer on the page that held it")
+        return sorted(r["url"] for r in rows)
 
     def _not_stored(self, response: Response, key: str, identity: int | None,
                     doc_url: str) -> tuple[str | None, bool]:
