@@ -100,5 +100,5 @@ def retitle(title: str, url: str, evidence: list[TitleEvidence], site: SiteTitle
     """The title of the stored page at ``url`` (now ``title``) under the learned ``site``:
     what its evidence chooses, the last where several choose one; ``title`` if none does."""
     for found in evidence:
-        title = choose_title(found, site, home=is_home(url)) or title
+        title = choose_title(found, site, home=is_home(url), url=url) or title
     return title

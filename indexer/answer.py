@@ -183,6 +183,16 @@ class QueryWords:
                       if any(set(r) <= said for r in self.readings[w]))
         return covered / total
 
+    def names(self, title: str) -> bool:
+        """Whether the query spells ``title``, a page's whole name ("e pajak kota jambi" for
+        "e-Pajak Kota Jambi"): the same content words, none added, none left out (a query
+        that only expands to the name, "uji kir" for "Pengujian Berkala ... (Uji KIR)",
+        does not name it)."""
+        if not self.words or len(title.split()) > 2 * len(self.words) + 2:
+            return False
+        said = {w for w in self.analyzer.words(title) if w not in FRAME_WORDS}
+        return said == set(self.words)
+
     def title_tokens(self, title: str) -> set[str]:
         """Tokens of a title with its acronyms and old names spelled out."""
         analysis = self.analyzer.analyze_query(title)

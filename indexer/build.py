@@ -171,7 +171,7 @@ def analyse_document(analyzer: Analyzer, doc: Document, key: str | None = None) 
         source=doc.source,
         text=doc.text,
         content_hash=key or doc.index_key(),
-        title_tokens=analyzer.index_tokens(doc.title),
+        title_tokens=analyzer.title_tokens(doc.title),
         heading_tokens=analyzer.index_tokens(
             " ".join(doc.headings + doc.breadcrumbs + app_names)),
         body_tokens=analyzer.index_tokens(

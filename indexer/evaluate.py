@@ -192,6 +192,7 @@ class PlainAnalyzer:
         return _PLAIN_WORD.findall(text.casefold())
 
     index_tokens = words
+    title_tokens = words  # no acronyms spelled out either
 
     def analyze_query(self, q: str, vocabulary=None):  # noqa: ANN001, ANN201
         from indexer.analysis import QueryAnalysis, QueryTerm

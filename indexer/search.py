@@ -53,6 +53,8 @@ from sikoja.urls import doc_id
 MAX_QUERY_CHARS = 500  # longer input is cut, never an error (the API caps earlier with a 422)
 
 
+_NAMED_KINDS = ("page", "app")  # kinds whose title is a name (see Searcher._boosts)
+
 # Words that say which kind the citizen wants ("download sikesal", "berita banjir"): the
 # named kind then gets the service's prior and services step back a little.
 KIND_INTENT = {
@@ -144,13 +146,15 @@ class Searcher:
         vector_weight = self._vector_weight(new_words)
         fused, metas = (([], {}) if junk
                         else self._retrieve(analysis, filters, prior, vector_weight))
-        ranked = self._rank(fused, metas, prior)
+        words = self._query_words(analysis, vocabulary) if fused else None
+        ranked = self._rank(fused, metas, prior, words)
         ranked, pinned = self._pin_best_bets(text, ranked, metas, filters)
         place = None if junk or pinned else self._place(analysis, vocabulary, filters)
         if place is not None:
             ranked = self._first(place.doc.id, ranked, metas)
-        collapsed = _collapse(ranked, metas)
-        words = self._query_words(analysis, vocabulary) if collapsed else None
+        collapsed = _collapse(ranked, metas, self.ranking.copy_weight)
+        if collapsed and words is None:  # best bets alone
+            words = self._query_words(analysis, vocabulary)
         if words is not None and collapsed[0][0].id not in pinned and place is None:
             titles = [metas[f.id].title for f, _ in collapsed[:2]]
             collapsed = lead_by_coverage(collapsed, titles, words, self.ranking.tie_margin)
@@ -385,8 +389,8 @@ class Searcher:
                                           weights=(cfg.keyword_weight, vector_weight))
         return [Fused(h.id, h.score) for h in hits]
 
-    def _rank(self, fused: list[Fused], docs: dict[str, DocMeta],
-              prior: dict[str, float]) -> list[Fused]:
+    def _rank(self, fused: list[Fused], docs: dict[str, DocMeta], prior: dict[str, float],
+              words: QueryWords | None = None) -> list[Fused]:
         """The candidates by fused score times the part of each prior left for after fusion,
         each multiplier recorded on the candidate for explain."""
         ranked = []
@@ -397,7 +401,7 @@ class Searcher:
             item.fused_score = item.score
             share = 1.0 - self.ranking.prior_signal_share
             if self.ranking.use_priors and share > 0:
-                for name, boost in self._boosts(doc, prior).items():
+                for name, boost in self._boosts(doc, prior, words).items():
                     item.boosts[name] = boost ** share
                     item.score *= item.boosts[name]
             ranked.append(item)
@@ -411,8 +415,15 @@ class Searcher:
             prior["service"] = prior["service"] * self.ranking.intent_service_factor
         return prior
 
-    def _boosts(self, doc: DocMeta, prior: dict[str, float]) -> dict[str, float]:
-        """The multipliers ranking applies to one candidate (and explain reports)."""
+    def _boosts(self, doc: DocMeta, prior: dict[str, float],
+                words: QueryWords | None = None) -> dict[str, float]:
+        """The multipliers ranking applies to one candidate (and explain reports). A page
+        the query names whole ("sipadu dukcapil" for the app's home "SIPADU Dukcapil") is
+        what the citizen asked for: no prior holds it back after fusion (inside each
+        retriever, where ``words`` is not known, they still act). Pages and apps have names;
+        a news headline is a sentence a question may echo ("bayar pbb bisa pakai qris")."""
+        if words is not None and doc.kind in _NAMED_KINDS and words.names(doc.title):
+            return {}
         cfg = self.ranking
         boosts = {"kind_prior": kind_boost(prior.get(doc.kind, cfg.other_kind_prior),
                                            doc.confidence, cfg.unsure_prior)}
@@ -556,9 +567,10 @@ def kind_boost(prior: float, confidence: float, unsure: float) -> float:
 
 
 def _collapse(
-    ranked: Sequence[Fused], docs: dict[str, DocMeta]
+    ranked: Sequence[Fused], docs: dict[str, DocMeta], copy_weight: float
 ) -> list[tuple[Fused, list[str]]]:
-    """One result per near-duplicate group, at the rank of its best member. The group's
+    """One result per near-duplicate group, at its best member's score (a copy's times
+    ``copy_weight``, see ``Settings.ranking``), never below the page shown. The group's
     canonical member (the OPD's own page, whose id is the group key) represents it when it
     was retrieved at all; the other members are listed in ``also_at``."""
     groups: dict[str, list[Fused]] = {}
@@ -579,11 +591,13 @@ def _collapse(
         lead = next((m for m in members if m.id == key), members[0])
         if lead is not members[0]:
             best = members[0]
-            # the score is the copy's, and explain says so
-            lead = Fused(lead.id, best.score, lead.keyword_score, lead.keyword_rank,
-                         lead.vector_score, lead.vector_rank, best.fused_score,
-                         dict(best.boosts), best.id, best.pinned)
+            carried = best.score * copy_weight
+            if carried > lead.score:  # the score is the copy's, and explain says so
+                lead = Fused(lead.id, carried, lead.keyword_score, lead.keyword_rank,
+                             lead.vector_score, lead.vector_rank, best.fused_score,
+                             {**best.boosts, "copy_weight": copy_weight}, best.id, best.pinned)
         out.append((lead, [docs[m.id].url for m in members if m.id != lead.id]))
+    out.sort(key=lambda pair: -pair[0].score)  # stable: equal scores keep their order
     return out
 
 

@@ -13,11 +13,12 @@ from pydantic import BaseModel, Field
 
 class Explain(BaseModel):
     """How a result got its score. Unless ``pinned``, ``score`` is ``fused_score`` times
-    every multiplier in ``boosts``: the part of each prior applied after fusion, and
-    ``tie_break`` when a near tie was decided by the title. ``priors`` are the whole kind
-    and listing priors, of which ``ranking.prior_signal_share`` acted on the retrievers'
-    scores before fusion. A result standing for near-duplicates that ranks by a copy's
-    score names that copy in ``score_from`` (its fused score and boosts are the copy's)."""
+    every multiplier in ``boosts``: the part of each prior applied after fusion (none for a
+    page the query names whole), and ``tie_break`` when a near tie was decided by the title.
+    ``priors`` are the whole kind and listing priors, of which
+    ``ranking.prior_signal_share`` acted on the retrievers' scores before fusion. A result
+    standing for near-duplicates that ranks by a copy's score names that copy in
+    ``score_from``; its fused score and boosts are the copy's, with ``copy_weight``."""
 
     keyword_score: float | None = None
     keyword_rank: int | None = None

@@ -393,6 +393,16 @@ class DocumentStore:
                 (crawl_id, source, url, status, outcome, reason, elapsed_ms, time.time()),
             )
 
+    def relog_fetch(self, *, crawl_id: int | None, url: str, outcome: str,
+                    reason: str | None) -> bool:
+        """Change what this crawl's fetch of ``url`` came to (a page stored, then found to
+        repeat another: ``crawler.twins``); False when this crawl did not store it."""
+        with self._lock, self._db:
+            cur = self._db.execute(
+                "UPDATE fetch_log SET outcome = ?, reason = ? WHERE crawl_id IS ? AND url = ? "
+                "AND outcome = 'ok'", (outcome, reason, crawl_id, url))
+        return cur.rowcount > 0
+
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         """Read-only helper for reports."""
         return self._db.execute(sql, params).fetchall()

@@ -250,6 +250,9 @@ def test_e_ktp_is_the_same_token_as_ktp_el(analyzer: Analyzer) -> None:
         ("driving license", ("surat", "izin", "kemudi")),
         ("health insurance", ("bpjs", "sehat")),
         ("job seeker card", ("kartu", "cari", "kerja")),
+        ("office of religious affairs", ("kantor", "urus", "agama")),
+        ("landfill fees", ("tempat", "pemrosesan", "akhir")),
+        ("restaurant tax", ("pajak", "restoran")),
     ],
 )
 def test_english_queries_get_indonesian_terms(
@@ -400,6 +403,13 @@ def test_death_is_not_residence(analyzer: Analyzer) -> None:
     assert analyzer.index_tokens("meninggal dunia") != analyzer.index_tokens("tinggal")
     assert "tinggal" in analyzer.index_tokens("tempat tinggal")
     assert analyzer.index_tokens("menikah") == analyzer.index_tokens("nikah") == ["nikah"]
+
+
+def test_an_affixed_loanword_meets_its_root(analyzer: Analyzer) -> None:
+    """"Fotokopi ijazah dilegalisir" on a requirements list is about "Legalisir Dokumen"."""
+    assert analyzer.index_tokens("dilegalisir") == analyzer.index_tokens("Legalisir") == [
+        "legalisir"]
+    assert analyzer.index_tokens("melegalisir") == ["legalisir"]
 
 
 def test_kota_jambi_place_names_are_not_stemmed(analyzer: Analyzer) -> None:

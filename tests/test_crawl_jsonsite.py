@@ -179,3 +179,64 @@ def test_endpoint_discovery_and_record_mapping():
     doc = record_document({"judul": "Pengumuman", "isi": "<p>Libur</p>"}, page_url=page,
                           endpoint_url=page + "x.json", source="s", opd="o", fetched_at="")
     assert doc.kind == "page" and doc.text == "Libur" and doc.url == page + "#pengumuman"
+
+
+SPA_SHELL = html("Layanan Online", "<div id='root'></div><script src='/static/js/main.js'>"
+                                   "</script>")
+# a bundle that keeps the API's base in a constant and draws each record as a hash route
+HASH_ROUTES_JS = (b'!function(){var n="/api/v1",r={list:function(){return t(n+"/layanan")},'
+                  b'detail:function(e){return t(n+"/layanan/"+encodeURIComponent(e))}};'
+                  b'function t(e){return fetch(e).then(function(e){return e.json()})}'
+                  b'r.list().then(function(e){document.getElementById("root").innerHTML='
+                  b'e.data.map(function(e){return\'<a href="#/layanan/\'+e.slug+\'">\''
+                  b'+e.nama_layanan+"</a>"}).join("")})}();')
+# a bundle whose routes the sitemap lists (its code builds no link from the slug)
+PATH_ROUTES_JS = (b"fetch('/api/layanan').then(function(r){return r.json()})"
+                  b".then(function(d){render(d.data)});")
+
+
+def sitemap(site, *paths: str) -> Page:
+    urls = "".join(f"<url><loc>{site.url(p)}</loc></url>" for p in paths)
+    return Page(f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+                f'sitemap/0.9">{urls}</urlset>'.encode(), etag=False,
+                content_type="application/xml")
+
+
+def test_records_are_stored_where_the_site_shows_them(tmp_path):
+    """A record whose slug ends a URL the sitemap lists is that URL's document (not the
+    script shell served there); a record the app links as a hash route keeps that route;
+    one the site shows nowhere stays ``<page>#<slug>``. A recrawl writes nothing."""
+    kk, akta = dict(KK, slug="kk-baru"), dict(AKTA, slug="akta-kelahiran")
+    del akta["url"]
+    js = "application/javascript"
+    with PageSite({"/": Page(SPA_SHELL), "/static/js/main.js": Page(HASH_ROUTES_JS,
+                                                                     content_type=js),
+                   "/api/v1/layanan": json_page({"data": [kk, PINDAH]})}) as hashed, \
+         PageSite({"/": Page(SPA_SHELL), "/layanan/kk-baru": Page(SPA_SHELL),
+                   "/layanan/akta-kelahiran": Page(SPA_SHELL),
+                   "/static/js/main.js": Page(PATH_ROUTES_JS, content_type=js),
+                   "/api/layanan": json_page({"data": [kk, akta, PINDAH]})}) as routed:
+        routed.pages["/sitemap.xml"] = sitemap(routed, "/", "/layanan/kk-baru",
+                                               "/layanan/akta-kelahiran")
+        sources = [Source(name=name, opd="Disdukcapil", kind="website",
+                          start_urls=[site.url("/")])
+                   for name, site in (("sipadu", hashed), ("layanan", routed))]
+        run(sources, tmp_path)
+        store = DocumentStore.open(tmp_path)
+        try:
+            live = {d.url: d for d in store.iter_documents()}
+        finally:
+            store.close()
+        again = run(sources, tmp_path)
+    assert set(live) == {
+        hashed.url("/"), hashed.url("/#/layanan/kk-baru"), hashed.url("/#/layanan/surat-pindah"),
+        routed.url("/"), routed.url("/layanan/kk-baru"), routed.url("/layanan/akta-kelahiran"),
+        routed.url("/#surat-pindah")}
+    # the record, with its own title and fields, not the shell's
+    record = live[routed.url("/layanan/kk-baru")]
+    assert record.kind == "service" and record.title == KK["nama_layanan"]
+    assert record.fields["requirements"] == KK["persyaratan"]
+    assert live[hashed.url("/#/layanan/kk-baru")].title == KK["nama_layanan"]
+    # the base constant is not an endpoint, and the detail URL missing its id is not asked
+    assert "/api/v1" not in hashed.paths_hit() and "/api/v1/layanan/" not in hashed.paths_hit()
+    assert sum(s.stored + s.changed + s.gone + s.errors for s in again.sources) == 0, str(again)

@@ -119,6 +119,10 @@ def test_choose_title_falls_back_to_the_main_heading_when_the_title_is_the_site(
     (TitleEvidence(title_tag="Beranda Dinas Sosial Kota Jambi | Dinas Sosial Kota Jambi",
                    headings=[(2, "Layanan Unggulan")]),
      {"dinas sosial kota jambi"}, "Beranda Dinas Sosial Kota Jambi"),
+    # the site's name followed by the office it belongs to is not the home page's own name
+    (TitleEvidence(title_tag="UPTD TPA Talang Gulo | UPTD TPA Talang Gulo Dinas Lingkungan "
+                             "Hidup Kota Jambi", headings=[(1, "UPTD TPA Talang Gulo")]),
+     {"uptd tpa talang gulo"}, "UPTD TPA Talang Gulo"),
     # a one-page site that names nothing as the site's keeps its whole title
     (TitleEvidence(title_tag="REDKAR - Relawan Kebakaran Kota Jambi",
                    site_names={"dinas pemadam kebakaran dan penyelamatan kota jambi"},
@@ -135,6 +139,19 @@ def test_only_a_home_page_takes_the_site_name():
     assert choose_title(evidence, site) == "Ikhlas Beramal"
     assert is_home("http://x.go.id/") and is_home("http://x.go.id/beranda")
     assert not is_home("http://x.go.id/?p=layanan") and not is_home("http://x.go.id/node/1")
+
+
+def test_a_route_of_a_script_app_that_names_only_the_site_is_named_by_its_path():
+    """Every route of a script-drawn app serves the same shell, "<title>e-Pajak Kota
+    Jambi</title>" and nothing else: its path says which page it is."""
+    evidence = TitleEvidence(title_tag="e-Pajak Kota Jambi")
+    site = SiteTitles(frozenset({"e-pajak kota jambi"}))
+    assert choose_title(evidence, site, url="http://127.0.0.1:8736/layanan") == "Layanan"
+    assert choose_title(evidence, site, url="http://x.go.id/layanan/pajak-reklame.html") == (
+        "Pajak Reklame")
+    assert choose_title(evidence, site, home=True, url="http://127.0.0.1:8736/") == (
+        "e-Pajak Kota Jambi")
+    assert choose_title(evidence, site, url="http://x.go.id/node/12") == "e-Pajak Kota Jambi"
 
 
 def test_a_link_store_from_before_titles_were_kept_gains_them(tmp_path: Path):

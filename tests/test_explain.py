@@ -51,13 +51,19 @@ def test_each_score_is_the_fused_score_times_the_reported_boosts(searcher):
             e = r.explain
             assert e.pinned is None, query
             assert r.score == pytest.approx(implied(r), abs=1e-6), (query, r.url, e)
-            assert set(e.boosts) <= {"kind_prior", "listing_prior", "tie_break"}
+            assert set(e.boosts) <= {"kind_prior", "listing_prior", "tie_break",
+                                     "copy_weight"}
             assert set(e.priors) <= {"kind_prior", "listing_prior"} and e.priors
-            if e.score_from is None:  # its own priors, the post-fusion part of each
-                for name, whole in e.priors.items():
-                    assert e.boosts[name] == pytest.approx(whole ** share), (query, r.url)
+            if e.score_from is None:
+                # its own priors, the post-fusion part of each (none for a page or app
+                # the query names whole)
+                applied = set(e.boosts) - {"tie_break"}
+                assert applied in (set(), set(e.priors)), (query, r.url)
+                for name in applied:
+                    assert e.boosts[name] == pytest.approx(e.priors[name] ** share)
             else:
                 assert e.score_from in r.also_at, (query, r.url)
+                assert e.boosts["copy_weight"] == searcher.ranking.copy_weight
             checked += 1
     assert checked > 20
 

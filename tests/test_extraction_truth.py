@@ -5,8 +5,9 @@ The sample web is crawled once, as the demo does. Its truth comes from two place
 * a hand-written table of pages over every template family (WordPress, old table layout, PHP
   with a logo h1, modern folders, static CMS, and the real-world families: WordPress with
   pretty permalinks, old PHP tables, CodeIgniter/Laravel, PDF-only services, a JS list,
-  a kecamatan Blogspot, Drupal 7, one-page UPTDs): URL as the site links it, title, kind, the
-  first requirement and the cost. It needs nothing but the bundled sites;
+  a kecamatan Blogspot, Drupal 7, one-page UPTDs, Elementor, stock Blogger, JSON-API SPAs,
+  one-page accordions and tabs, the MPP's portal, a PPID's PDFs): URL as the site links it,
+  title, kind, the first requirement and the cost. It needs nothing but the bundled sites;
 * the generator itself (``tools/make_sample_sites.py``), which knows every page it wrote
   and the facts behind every service. It reads its fact files from ``../shared/data`` beside
   the repository; where they are absent those tests are skipped, and the table still holds.
@@ -206,10 +207,57 @@ TABLE = [
      "retribusi sesuai Perda"),
     ("redkar", "/", "REDKAR - Relawan Kebakaran Kota Jambi", "service", "Warga (tingkat RT)",
      "Gratis"),
+    # WordPress with Elementor: every block a "widget", sections in tabs
+    ("kec-alambarajo", "/layanan/sktm/", "Surat Keterangan Tidak Mampu (SKTM)", "service",
+     "Pengantar RT/RW", "Gratis"),
+    ("kec-alambarajo", "/2025/07/21/camat-tinjau-semenisasi/",
+     "Camat Tinjau Semenisasi Jalan Lingkungan dari Dana Kampung Bahagia", "news", None, None),
+    ("pkm-simpangkawat", "/category/berita/", "Berita", "listing", None, None),
+    ("pkm-simpangkawat", "/layanan/poli-umum/", "Poli Umum dan Rujukan", "service",
+     "KTP-el/KIS/kartu BPJS", "Gratis bagi peserta JKN/BPJS Kesehatan; pasien umum sesuai "
+     "Perda retribusi"),
+    # stock Blogger: posts that are services, a post titled "Cara Mengurus ..." (a title, not
+    # a procedure), the home, labels and "older posts" listing posts under linked titles
+    ("kel-simpangrimbo", "/2023/06/cara-mengurus-sktm-di-kelurahan.html",
+     "Cara Mengurus SKTM di Kelurahan", "service", "Pengantar RT/RW", "Gratis"),
+    ("kel-simpangrimbo", "/2023/09/gotong-royong-bersih-drainase.html",
+     "Gotong Royong Bersihkan Drainase RT 07", "news", None, None),
+    ("kel-simpangrimbo", "/search", "Posting Lama", "listing", None, None),
+    ("kua-jambitimur", "/", "KUA Kecamatan Jambi Timur", "listing", None, None),
+    ("kua-jambitimur", "/2024/02/biaya-nikah-di-kua-gratis.html",
+     "Berapa Biaya Nikah di KUA? Gratis atau Rp600.000", "service",
+     "Pengantar kelurahan (N1-N4)", "Gratis di KUA jam kerja; Rp600.000 di luar KUA"),
+    # a JSON-API SPA: records at the routes the sitemap lists, every <title> the site's name
+    ("e-pajak", "/layanan", "Layanan", "listing", None, None),
+    ("e-pajak", "/layanan/bphtb", "Bea Perolehan Hak atas Tanah dan Bangunan (BPHTB)",
+     "service", "SSPD BPHTB", "Tarif maks 5% x (NPOP - NPOPTKP)"),
+    ("sipadu", "/#/layanan/legalisir-dokumen", "Legalisir Dokumen Kependudukan", "service",
+     None, None),
+    # one page, services in an accordion or tabs: a listing, each service at its panel
+    ("kec-jelutung", "/layanan", "Layanan Administrasi Kecamatan", "listing", None, None),
+    ("kec-jelutung", "/layanan#sktm", "Surat Keterangan Tidak Mampu", "service",
+     "Pengantar RT/RW", "Gratis"),
+    ("tpa-talanggulo", "/", "UPTD TPA Talang Gulo", "listing", None, None),
+    ("tpa-talanggulo", "/#pengaduan", "Pengaduan Sampah Tidak Terangkut", "service",
+     "Foto & lokasi", "Gratis"),
+    # the MPP's service portal: ?ref=beranda twins kept once, agencies' pages list services
+    ("mpp-portal", "/layanan/4/skck", "SKCK Baru dan Perpanjangan", "service",
+     "Fotokopi KTP/SIM", "PNBP Rp30.000"),
+    ("mpp-portal", "/layanan", "Semua Layanan", "listing", None, None),
+    ("mpp-portal", "/instansi/polresta", "Polresta Jambi", "listing", None, None),
+    # a PPID's list of public information (DIP): its services are in Standar Pelayanan PDFs
+    ("ppid-dishub", "/daftar-informasi-publik", "Daftar Informasi Publik", "listing", None,
+     None),
+    ("ppid-dishub", "/uploads/dip/2025/sp-pengujian-kendaraan-bermotor.pdf",
+     "Standar Pelayanan Pengujian Berkala Kendaraan Bermotor", "document", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
-# service and no news, a one-page site is its one service.
-FAMILY_KINDS = {"js-json-list": {"listing"}, "one-page-uptd": {"service"}}
+# service and no news, a one-page site is its one service; the SPAs, the one-page lists and
+# the MPP's portal publish no news; a PPID's services are in its PDFs.
+FAMILY_KINDS = {"js-json-list": {"listing"}, "one-page-uptd": {"service"},
+                "spa-json-api": {"service", "listing"},
+                "one-page-accordion": {"service", "listing"},
+                "mpp-portal": {"service", "listing"}, "ppid-dip-pdf": {"document", "listing"}}
 
 
 def check_kind(doc: Document, kind: str) -> None:

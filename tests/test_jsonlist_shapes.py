@@ -60,3 +60,40 @@ def test_ids_icons_and_codes_are_not_taken_for_names():
 def test_json_without_records_says_so(payload):
     with pytest.raises(NotRecords):
         json_records(json.dumps(payload).encode())
+
+
+def test_a_record_without_service_fields_is_judged_as_a_page_would_be():
+    """A name and a summary only: a service when the app shows it under a service route and
+    its name names one (with the confidence such a page gets), a page otherwise."""
+    record = {"slug": "legalisir-dokumen", "nama_layanan": "Legalisir Dokumen Kependudukan",
+              "ringkasan": "Dokumen ber-TTE tidak perlu dilegalisir."}
+
+    def shown(route: str):
+        return record_document(record, page_url="http://127.0.0.1:9000/",
+                               endpoint_url="http://127.0.0.1:9000/api/v1/data",
+                               source="s", opd="o", fetched_at="", routes=[(route, "slug")])
+
+    service = shown("#/layanan/")
+    assert service.url == "http://127.0.0.1:9000/#/layanan/legalisir-dokumen"
+    assert service.kind == "service" and service.fields == {"kind_confidence": 0.6}
+    news = shown("#/berita/")
+    assert news.kind == "page" and news.fields == {}
+    assert news.text == "Dokumen ber-TTE tidak perlu dilegalisir."
+
+
+def test_strapi_objects_under_a_field_name_are_that_fields_text():
+    """Strapi-style records wrap each value in an object: {"biaya": {"nominal": null,
+    "keterangan": "..."}}, steps as [{"id": 1, "langkah": "..."}]."""
+    docs = read({"data": {"items": [{"id": 4, "attributes": {
+        "nama_layanan": "Pajak Reklame", "slug": "pajak-reklame",
+        "persyaratan": [{"id": 1, "uraian": "Data reklame"}],
+        "alur": [{"id": 1, "langkah": "Ajukan penetapan"}, {"id": 2, "langkah": "Bayar SKPD"}],
+        "biaya": {"nominal": None, "keterangan": "Sesuai Perda 2/2024"},
+        "waktu_penyelesaian": {"keterangan": "Bulanan"},
+        "lokasi": {"nama": "Loket BPPRD"},
+        "kategori": {"data": {"id": 3, "attributes": {"nama": "e-Pajak"}}}}}]}})
+    assert len(docs) == 1 and docs[0].title == "Pajak Reklame"
+    fields = docs[0].fields
+    assert fields["procedure"] == ["Ajukan penetapan", "Bayar SKPD"]
+    assert (fields["cost"], fields["duration"], fields["location"]) == (
+        "Sesuai Perda 2/2024", "Bulanan", "Loket BPPRD")

@@ -122,3 +122,83 @@ def test_a_sure_kind_keeps_its_full_prior():
     assert kind_boost(0.75, 1.0, 0.85) == pytest.approx(0.75)
     assert kind_boost(1.0, 1.0, 0.85) == pytest.approx(1.0)
     assert kind_boost(0.75, 0.0, 0.85) == pytest.approx(0.85)
+
+
+def test_a_query_that_is_a_pages_whole_name_finds_that_page(tmp_path):
+    """The tax office's SPA is titled "e-Pajak Kota Jambi" and is a listing of its services;
+    a citizen typing its name wants it, not a tax service that says "pajak" and "Kota Jambi"
+    more often. A query that only shares words with the listing's title keeps the service
+    first, as listings list many services."""
+    listing = Document(url="http://127.0.0.1:8736/layanan", source="e-pajak", opd="BPPRD",
+                       kind="page", title="e-Pajak Kota Jambi",
+                       text="Pajak Reklame\nPajak Hiburan\nPajak Restoran",
+                       fields={"listing": True})
+    service = Document(
+        url="http://127.0.0.1:8704/layanan.asp?id=10", source="bpprd", opd="BPPRD",
+        kind="service", title="Pajak Reklame",
+        text="Pajak reklame Kota Jambi dibayar di BPPRD Kota Jambi. Persyaratan pajak reklame: "
+             "formulir pendaftaran pajak, KTP. Biaya sesuai Perda pajak daerah Kota Jambi.",
+        fields={"requirements": ["Formulir pendaftaran", "KTP"], "cost": "Sesuai Perda"})
+    write_corpus(tmp_path, [listing, service]).close()
+    settings = load_settings(tmp_path, embedder="none")
+    build_index(settings)
+    searcher = Searcher(settings)
+    try:
+        named = searcher.search("e pajak kota jambi", explain=True).results
+        shared = searcher.search("pajak kota jambi reklame").results
+    finally:
+        searcher.close()
+    assert [r.url for r in named] == [listing.url, service.url]
+    assert named[0].explain.boosts == {}  # no prior held it back
+    assert shared[0].url == service.url
+
+
+def test_a_page_titled_by_an_acronym_is_found_by_the_name_written_out(tmp_path):
+    """The police clearance is titled "SKCK Baru dan Perpanjangan"; a citizen who writes
+    "surat keterangan catatan kepolisian" must not get the kelurahan's "Surat Keterangan
+    Domisili" first because its title shares "surat keterangan"."""
+    skck = Document(
+        url="http://127.0.0.1:8740/layanan/4/skck", source="mpp-portal", opd="MPP",
+        kind="service", title="SKCK Baru dan Perpanjangan",
+        text="Untuk melamar kerja. Persyaratan: fotokopi KTP, pas foto. Biaya PNBP Rp30.000.",
+        fields={"requirements": ["Fotokopi KTP", "Pas foto"], "cost": "PNBP Rp30.000"})
+    domisili = Document(
+        url="http://127.0.0.1:8720/layanan/surat-keterangan-domisili.html", source="kec",
+        opd="Kecamatan", kind="service", title="Surat Keterangan Domisili",
+        headings=["Surat Keterangan Domisili", "Persyaratan"],
+        text="Surat keterangan domisili dari kelurahan. Persyaratan: surat pengantar RT, "
+             "surat keterangan domisili daerah asal. Biaya gratis.",
+        fields={"requirements": ["Surat pengantar RT"], "cost": "Gratis"})
+    write_corpus(tmp_path, [skck, domisili]).close()
+    settings = load_settings(tmp_path, embedder="none")
+    build_index(settings)
+    searcher = Searcher(settings)
+    try:
+        urls = [r.url for r in searcher.search(
+            "persyaratan surat keterangan catatan kepolisian").results]
+    finally:
+        searcher.close()
+    assert urls[0] == skck.url
+
+
+def test_a_group_carried_by_a_copy_yields_a_near_tie_to_a_page_that_matches_itself():
+    """The MPP re-lists PDAM's "Pasang Baru"; its copy scores a hair above PDAM's own
+    "Pengaduan Gangguan" for "air pdam keruh". The group shows PDAM's page, which matched
+    far less itself: the complaint page, which matched on its own text, comes first. A copy
+    clearly ahead still lifts the page it copies."""
+    from indexer.backend import DocMeta
+    from indexer.fusion import Fused
+    from indexer.search import _collapse
+
+    def meta(i: str, group: str | None = None) -> DocMeta:
+        return DocMeta(id=i, url=f"http://x/{i}", title=i, opd="o", kind="service",
+                       group_id=group)
+
+    docs = {m.id: m for m in (meta("copy", "own"), meta("own", "own"), meta("gangguan"))}
+    near = [Fused("copy", 0.0386), Fused("gangguan", 0.0380), Fused("own", 0.0333)]
+    assert [f.id for f, _ in _collapse(near, docs, 0.97)] == ["gangguan", "own"]
+    assert [f.id for f, _ in _collapse(near, docs, 1.0)] == ["own", "gangguan"]
+    clear = [Fused("copy", 0.0450), Fused("gangguan", 0.0380), Fused("own", 0.0333)]
+    ranked = _collapse(clear, docs, 0.97)
+    assert [f.id for f, _ in ranked] == ["own", "gangguan"]
+    assert ranked[0][1] == ["http://x/copy"]

@@ -42,7 +42,16 @@ from crawler.extract.catalog import AppEntry, slugify
 from crawler.extract.contact import contact_fields, is_contact_page
 from crawler.extract.dates import parse_http_date, parse_iso, visible_date
 from crawler.extract.encoding import decode_html
-from crawler.extract.html import HtmlPage, Link, extract_page, link_items, squash, tags_in
+from crawler.extract.html import (
+    HtmlPage,
+    Link,
+    block_text,
+    extract_page,
+    link_items,
+    shows_posts,
+    squash,
+    tags_in,
+)
 from crawler.extract.lang import detect_language
 from crawler.extract.pdf import PdfText
 from crawler.extract.service import (
@@ -71,6 +80,7 @@ _DATED_PATH = re.compile(r"/(19|20)\d\d/(0[1-9]|1[0-2])/(\d\d/)?[^/]*[a-z][^/]*"
 # A listing's text between its entries is an intro or a one-item summary; an article or a
 # profile has paragraphs longer than this of its own
 MAX_LISTING_GAP = 400
+MIN_PANEL_SERVICES = 2  # services in tabs or an accordion that make their page a list
 MAX_TEXT = 100_000
 
 
@@ -86,6 +96,8 @@ class ExtractedPage:
     title_evidence: dict[str, Any] = field(default_factory=dict)  # see crawler.sitetitles
     # links of the main block: where a page's own standard document is (crawler.standards)
     content_links: list[Link] = field(default_factory=list)
+    # services a one-page list holds in its tabs or accordion, at <page>#<panel id>
+    parts: list[Document] = field(default_factory=list)
 
 
 def _same_host(a: str, b: str) -> bool:
@@ -280,7 +292,9 @@ def html_document(
     title segments it repeats (``crawler.sitetitles``), left out of the title."""
     text, _ = decode_html(body, content_type)
     page = extract_page(text, url, site_titles)
-    fields = extract_service_fields(page.content, url) if page.content is not None else {}
+    titles = [page.title, *split_title(page.title_evidence.title_tag)]
+    fields = (extract_service_fields(page.content, url, titles)
+              if page.content is not None else {})
     shown_date = visible_date(page.text)
     last_modified = (
         parse_iso(page.meta.get("modified"))
@@ -294,17 +308,27 @@ def html_document(
     main_links = content_links(main, url)
     evidence = None
     listing = False
-    if not is_service(fields):
-        headlines = [page.title, *split_title(page.title_evidence.title_tag),
-                     *page.headings[:1]]
-        evidence = service_evidence(doc_url, headlines, fields, page.text, main_links)
-        listing = is_listing(doc_url, page.main)
-    kind, confidence, listing = page_kind(
-        doc_url, fields, page.meta, dated=bool(shown_date or page.meta.get("published")),
-        listing=listing, evidence=evidence)
+    parts = panel_services(page, doc_url, source, opd)
+    if len(parts) >= MIN_PANEL_SERVICES or (
+            page.content is not None and shows_posts(page.content, doc_url)):
+        # several services in one page's tabs or accordion, or a blog's home, archive or
+        # search page showing posts in full under their linked titles: a listing of them,
+        # whatever sections or dates they hold
+        kind, confidence, listing = "page", 1.0, True
+    else:
+        if not is_service(fields):
+            headlines = [page.title, *split_title(page.title_evidence.title_tag),
+                         *page.headings[:1]]
+            evidence = service_evidence(doc_url, headlines, fields, page.text, main_links)
+            listing = is_listing(doc_url, page.main)
+        kind, confidence, listing = page_kind(
+            doc_url, fields, page.meta, dated=bool(shown_date or page.meta.get("published")),
+            listing=listing, evidence=evidence)
     if kind != "service" or not fields.keys() & set(SECTION_FIELDS):
         # partial sections (a "Lokasi" paragraph on a news post) are noise, not a service
         fields = {}
+    if not listing:
+        parts = []
     if listing:
         fields = {"listing": True}
     elif kind == "service" or confidence < 1.0:
@@ -328,7 +352,26 @@ def html_document(
         fetched_at=now_iso(),
     )
     return ExtractedPage(document, page.links, fingerprints(page.text),
-                         page.title_evidence.to_json(), main_links)
+                         page.title_evidence.to_json(), main_links, parts)
+
+
+def panel_services(page: HtmlPage, page_url: str, source: str, opd: str) -> list[Document]:
+    """The services in the page's tab or accordion panels (with an id to link to), each a
+    document at ``<page>#<panel id>`` titled by its tab, whose parent is the page."""
+    out = []
+    for panel in page.panels:
+        if not panel.id or panel.tag.find_parent("body") is None:
+            continue
+        fields = extract_service_fields(panel.tag, page_url, [panel.title])
+        if not is_service(fields):
+            continue
+        text = block_text(panel.tag)
+        out.append(Document(
+            url=f"{page_url}#{panel.id}", source=source, opd=opd, kind="service",
+            title=panel.title, text=text[:MAX_TEXT], fields={**fields, "kind_confidence": 1.0},
+            lang=detect_language(text, page.lang_attr), fetched_at=now_iso(),
+            parent_url=page_url))
+    return out
 
 
 def _contact(url: str, kind: str, page: HtmlPage) -> dict[str, object]:

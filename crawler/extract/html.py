@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from crawler.extract.dates import parse_indonesian_date, parse_iso
 from crawler.extract.headings import LINE_TAGS, layout_headings
+from crawler.extract.tabs import Panel, unfold_tabs
 from crawler.extract.title import (
     NO_SITE,
     SiteTitles,
@@ -33,9 +34,12 @@ from sikoja.schemes import is_followable
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
               "canvas", "select", "button", "input", "textarea", "link", "meta", "marquee")
 _BOILERPLATE_TAGS = ("nav", "header", "footer", "aside")
-# class/id tokens that mark template furniture rather than content
+# class/id tokens that mark template furniture rather than content. "widget" only starts a
+# name (WordPress's sidebar "widget", "widget-area", "widget_text"): page builders call every
+# block of a page's own content a widget ("elementor-widget-container", "elementor-widget-
+# text-editor"), and their furniture is named by its other words (nav-menu, footer, social)
 _BOILERPLATE_NAME = re.compile(
-    r"menu|sidebar|side-bar|widget|footer|breadcrumb|navbar|navigation|\bnav\b|topbar|"
+    r"menu|sidebar|side-bar|(?:^|\s)widget|footer|breadcrumb|navbar|navigation|\bnav\b|topbar|"
     r"cookie|share|social|skip-link|search-form|pagination|related",
     re.IGNORECASE,
 )
@@ -557,6 +561,14 @@ def _skeleton(tag: Tag) -> tuple[str, ...]:
     return tuple(t.name for t in tags_in(tag) if t.name not in _INLINE_TAGS)
 
 
+def _links_make(parent: Tag, own: str) -> bool:
+    """Whether ``parent`` is a list of links: two or more links to other pages as its
+    children, which hold most of its text."""
+    links = [c for c in parent.children if isinstance(c, Tag) and c.name == "a"
+             and _elsewhere(c, own)]
+    return len(links) >= 2 and sum(_text_len(a) for a in links) >= 0.8 * _text_len(parent)
+
+
 def _is_entry(tag: Tag, own: str) -> bool:
     links = [a for a in tags_in(tag, ("a",)) if _elsewhere(a, own)]
     if not links:
@@ -566,9 +578,50 @@ def _is_entry(tag: Tag, own: str) -> bool:
     return MIN_EXCERPT <= excerpt and text <= MAX_ENTRY and _led_by_headline(tag)
 
 
+_READ_MORE = re.compile(r"^\W*(?:(lihat )?(detail|selengkapnya|rincian)|(baca|lihat) "
+                        r"(selengkapnya|lebih lanjut)|read more)\W*$", re.IGNORECASE)
+
+
+def _card_entries(block: Tag, own: str) -> list[Tag]:
+    """Cards of one entry each, however few: a heading, an excerpt and a "Lihat Detail"
+    link to the entry's own page (an agency's page at a service portal listing its one
+    service)."""
+    found = []
+    for anchor in tags_in(block, ("a",)):
+        if not _elsewhere(anchor, own) or not _READ_MORE.match(squash(anchor.get_text(" "))):
+            continue
+        card = anchor.parent
+        while (isinstance(card, Tag) and card is not block
+               and first_tag(card, _HEADING_TAGS) is None):
+            card = card.parent
+        if isinstance(card, Tag) and card is not block and _is_entry(card, own):
+            found.append(card)
+    return found
+
+
+def shows_posts(block: Tag, page_url: str = "") -> bool:
+    """Whether ``block`` shows posts under titles linking to each post's own page: the
+    entries of a blog's home, archive or search page. Two such titles make a list; one
+    does when its post also ends in a "Baca selengkapnya" link to the same page (an
+    excerpt: a post's own page does not link itself to be read in full)."""
+    own = page_url.split("#", 1)[0]
+    targets = []
+    for heading in tags_in(block, _HEADING_TAGS):
+        anchors = tags_in(heading, ("a",))
+        if len(anchors) == 1 and _elsewhere(anchors[0], own) and squash(
+                anchors[0].get_text(" ")) == squash(heading.get_text(" ")):
+            targets.append(urljoin(own, str(anchors[0].get("href")).strip()))
+    if len(targets) != 1:
+        return len(targets) >= 2
+    more = {urljoin(own, str(a.get("href")).strip()) for a in tags_in(block, ("a",))
+            if _elsewhere(a, own) and _READ_MORE.match(squash(a.get_text(" ")))}
+    return targets[0] in more
+
+
 def link_items(block: Tag, page_url: str = "") -> LinkItems:
     own = page_url.split("#", 1)[0]
     items: dict[int, Tag] = {id(entry): entry for entry in excerpt_entries(block, own)}
+    items.update((id(card), card) for card in _card_entries(block, own) if id(card) not in items)
     for anchor in tags_in(block, ("a",)):
         if not _elsewhere(anchor, own):
             continue
@@ -579,7 +632,13 @@ def link_items(block: Tag, page_url: str = "") -> LinkItems:
         while (isinstance(container, Tag) and container is not block
                and container.name not in _ITEM_TAGS):
             container = container.parent
-        if not isinstance(container, Tag) or container is block or id(container) in items:
+        if not isinstance(container, Tag) or container is block:
+            # no item around it: in a list of bare links (Bootstrap's list-group) each link
+            # is an item
+            if anchor.parent is not block and _links_make(anchor.parent, own):
+                items[id(anchor)] = anchor
+            continue
+        if id(container) in items:
             continue
         container_len = len(squash(container.get_text(" ")))
         if text_len >= 0.6 * container_len:
@@ -713,6 +772,7 @@ class HtmlPage:
     title_evidence: TitleEvidence = field(default_factory=TitleEvidence)
     # a home page's whole text, footer included: where a site says its address and hours
     whole_text: str = ""
+    panels: list[Panel] = field(default_factory=list)  # tabs' and accordions' panels
 
 
 def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
@@ -744,13 +804,14 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     )
     home = is_home(url)
     whole = block_text(soup.body or soup) if home else ""
+    panels = unfold_tabs(soup)  # before the tab bar goes with the menus
     body = strip_boilerplate(soup, tags)
     lengths: dict[int, int] = {}
     block = main_block(body, lengths)
     body_h1 = first_tag(body, ("h1",))  # the body is not changed from here on
     headings = page_headings(block, body_h1)
     title_evidence(headings, body_h1, evidence)
-    page_title = choose_title(evidence, home=home)
+    page_title = choose_title(evidence, home=home, url=url)
     heading = find_title_heading(page_title, [t for t, _ in headings]) or find_title_heading(
         page_title, tags_in(body, _HEADING_TAGS))
     narrowed = title_block(block, heading, lengths)
@@ -759,7 +820,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
         headings = page_headings(block, body_h1)
     meta["dateline"] = dateline(heading)
     return HtmlPage(
-        title=choose_title(evidence, site, home=home) if site else page_title,
+        title=choose_title(evidence, site, home=home, url=url) if site else page_title,
         text=block_text(block),
         headings=extract_headings(headings),
         breadcrumbs=breadcrumbs,
@@ -771,4 +832,5 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
         main=block,
         title_evidence=evidence,
         whole_text=whole,
+        panels=[p for p in panels if not _gone(p.tag)],
     )

@@ -12,13 +12,18 @@ that it cannot:
 2. ``endpoints`` finds in script code the same-site URLs it loads: string literals passed to
    fetch/getJSON/axios/open/``url:``, or ending in ``.json``, or under ``/api/``/``/data/``;
    relative ones resolve against the *page* (as a browser's fetch does), not the script;
+   a path joined to a base constant (``n + "/layanan"``) counts, the base alone does not
+   (``crawler.extract.jsroutes``);
 3. ``json_records`` takes the array of records (top level, or one level down under
    ``data``, ``items``, ``results``, ``layanan``...) and ``record_document`` maps each
    record's common Indonesian/English keys onto a Document: a record with service fields
    is a ``service`` whose ``fields`` are those of a service page, so the answer card works.
 
-A record with a URL of its own is that URL's document; one without is
-``<page url>#<slug of its name>``, as a catalog app without URL is ``<catalog>#<slug>``.
+A record with a URL of its own is that URL's document; one without is shown where the
+site shows it: the URL the site lists whose last path part is its slug, or the route the
+app's code builds from its slug or id (``/layanan/<slug>``, ``/#/layanan/<slug>``: see
+``crawler.extract.jsroutes``); else ``<page url>#<slug of its name>``, as a catalog app
+without URL is ``<catalog>#<slug>``.
 Its ``parent_url`` is the endpoint it came from, so a record that leaves the JSON leaves
 the index. A shell whose scripts load no readable JSON is reported by the spider as
 unreadable (reason kind ``javascript``), with its URL, in the site-health report; a shell
@@ -31,13 +36,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from crawler.extract.catalog import slugify
+from crawler.extract.document import is_service_path, service_evidence
 from crawler.extract.html import squash
+from crawler.extract.jsroutes import base_constants, joined_strings, record_page, route_templates
 from crawler.extract.lang import detect_language
 from crawler.extract.service import is_service
 from sikoja.documents import Document
@@ -133,6 +140,7 @@ class ShellScripts:
     empty: bool = False  # a shell with nothing to read without its scripts
     endpoints: list[str] = field(default_factory=list)
     script_files: list[str] = field(default_factory=list)
+    routes: list[tuple[str, str]] = field(default_factory=list)  # jsroutes.route_templates
 
 
 def as_listing(page: Document) -> Document:
@@ -182,8 +190,10 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
         return ShellScripts(shell=False)
     found = [u for code in inline for u in endpoints(code, page_url)] if shell else called
     empty = shell and (len(text.split()) < EMPTY_WORDS or mounted)
+    routes = list(dict.fromkeys(r for code in inline for r in route_templates(code)))
     return ShellScripts(shell=shell, empty=empty, endpoints=_unique(found)[:MAX_ENDPOINTS],
-                        script_files=_unique(files)[:MAX_SCRIPT_FILES] if shell else [])
+                        script_files=_unique(files)[:MAX_SCRIPT_FILES] if shell else [],
+                        routes=routes)
 
 
 def endpoints(code: str, page_url: str, *, calls_only: bool = False) -> list[str]:
@@ -192,8 +202,12 @@ def endpoints(code: str, page_url: str, *, calls_only: bool = False) -> list[str
     for match in _CALL.finditer(code):
         found.extend(_endpoint(match.group(2), page_url, called=True))
     if not calls_only:
+        bases = base_constants(code)
         for match in _STRING.finditer(code):
-            found.extend(_endpoint(match.group(2), page_url, called=False))
+            if match.group(2) not in bases:
+                found.extend(_endpoint(match.group(2), page_url, called=False))
+        for value in joined_strings(code):
+            found.extend(_endpoint(value, page_url, called=False))
     return _unique(found)
 
 
@@ -259,11 +273,14 @@ _KEY_OF = {alias: name for name, aliases in _KEYS.items() for alias in aliases}
 
 
 def _name_of(value: dict[str, Any]) -> str:
-    """The text an object in a record stands for: {"nama": "Fotokopi KK"} is that item."""
+    """The text an object in a record stands for: {"nama": "Fotokopi KK"} is that item, and
+    so is {"id": 2, "langkah": "Lapor & bayar"}, whose one text is its step."""
     for key, inner in value.items():
         if _KEY_OF.get(_norm_key(key)) in ("title", "description") and isinstance(inner, str):
             return inner
-    return ""
+    texts = [inner for key, inner in value.items() if isinstance(inner, str) and inner.strip()
+             and not set(re.split(r"[^a-z]+", str(key).lower())) & _NOT_TEXT_WORDS]
+    return texts[0] if len(texts) == 1 else ""
 
 
 def _text(value: Any) -> str:
@@ -302,9 +319,10 @@ def record_fields(record: dict[str, Any], depth: int = 0) -> dict[str, Any]:
     mapped: dict[str, Any] = {}
     for exact in (True, False):
         for key, value in record.items():
-            if isinstance(value, dict):
-                continue
             name = _KEY_OF.get(_norm_key(key)) if exact else _word_key(key)
+            if isinstance(value, dict):
+                # {"biaya": {"nominal": null, "keterangan": "..."}}: the object's text
+                value = _name_of(value) if name else None
             if name and name not in mapped and value not in (None, "", []):
                 mapped[name] = value
     if depth < 2:
@@ -328,8 +346,12 @@ def _word_key(key: str) -> str | None:
 
 
 def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
-                    source: str, opd: str, fetched_at: str) -> Document | None:
-    """One JSON record as a document, or None for a record without a name."""
+                    source: str, opd: str, fetched_at: str,
+                    routes: Sequence[tuple[str, str]] = (),
+                    listed: Mapping[str, set[str]] | None = None) -> Document | None:
+    """One JSON record as a document, or None for a record without a name. ``routes`` and
+    ``listed``: the app's route templates and the site's URLs by last path part, where
+    the record may be shown (``jsroutes.record_page``)."""
     mapped = record_fields(record)
     title = _text(mapped.get("title"))[:300]
     if not title:
@@ -344,15 +366,19 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
     if is_web_url(online):
         fields["online_url"] = online
     description = _text(mapped.get("description"))
-    kind = "service" if is_service(fields) else "page"
+    url = record_url(mapped, title, page_url, endpoint_url,
+                     placed=record_page({"slug": _text(mapped.get("slug")),
+                                         "id": _text(record.get("id"))},
+                                        page_url, routes, listed or {}))
+    kind, confidence = _record_kind(fields, title, _record_text(description, fields, title),
+                                    url, endpoint_url)
     if kind != "service":
         fields = {}
-    parts = [description] + [
-        f"{_HEADINGS[k]}: " + ("; ".join(v) if isinstance(v, list) else v)
-        for k, v in fields.items() if k in _HEADINGS]
-    text = "\n".join(p for p in parts if p) or title
+    elif confidence < 1.0:
+        fields["kind_confidence"] = confidence
+    text = _record_text(description, fields, title)
     return Document(
-        url=record_url(mapped, title, page_url, endpoint_url),
+        url=url,
         source=source,
         opd=_text(record.get("opd") or record.get("instansi")) or opd,
         kind=kind,
@@ -366,8 +392,33 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
     )
 
 
-def record_url(mapped: dict[str, Any], title: str, page_url: str, endpoint_url: str) -> str:
-    """The record's own http(s) URL, else ``<page>#<slug>`` (its slug key, or its name's)."""
+def _record_text(description: str, fields: dict[str, Any], title: str) -> str:
+    parts = [description] + [
+        f"{_HEADINGS[k]}: " + ("; ".join(v) if isinstance(v, list) else v)
+        for k, v in fields.items() if k in _HEADINGS]
+    return "\n".join(p for p in parts if p) or title
+
+
+def _record_kind(fields: dict[str, Any], title: str, text: str, url: str,
+                 endpoint_url: str) -> tuple[str, float]:
+    """(kind, confidence) of a record: a service by its fields, else by the evidence a page
+    is judged by (``document.service_evidence``): the path it is shown at (a hash route's
+    path counts: ``/#/layanan/x``) or the service list it comes from (``/api/layanan``), and
+    a name that names a service ("Legalisir Dokumen ...")."""
+    if is_service(fields):
+        return "service", 1.0
+    fragment = urlsplit(url).fragment.lstrip("!")
+    shown = urljoin(url, fragment) if fragment.startswith("/") else url
+    evidence = service_evidence(shown, [title], fields, text, [])
+    if "path" not in evidence.signals and is_service_path(endpoint_url):
+        evidence.signals.append("path")
+    return ("service", evidence.confidence) if evidence.is_service else ("page", 1.0)
+
+
+def record_url(mapped: dict[str, Any], title: str, page_url: str, endpoint_url: str,
+               placed: str | None = None) -> str:
+    """The record's own http(s) URL, else where the site shows it (``placed``), else
+    ``<page>#<slug>`` (its slug key, or its name's)."""
     page = canonicalize_url(page_url)
     slug = _text(mapped.get("slug"))
     raw = _text(mapped.get("url")) or (slug if "/" in slug else "")
@@ -377,4 +428,6 @@ def record_url(mapped: dict[str, Any], title: str, page_url: str, endpoint_url: 
             own = canonicalize_url(url)
             if own not in (page, canonicalize_url(endpoint_url)):
                 return own
+    if placed and placed not in (page, canonicalize_url(endpoint_url)):
+        return placed
     return f"{page}#{slugify(slug or title)}"

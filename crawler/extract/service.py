@@ -363,9 +363,13 @@ class _Section:
         return block.para == self.para
 
 
-def extract_service_fields(content: Tag, base_url: str = "") -> dict[str, object]:
-    """Service fields found in the cleaned page; empty dict when the page has none."""
-    return _finish(_collect(flatten(content, base_url)), content, base_url)
+def extract_service_fields(content: Tag, base_url: str = "",
+                           titles: Iterable[str] = ()) -> dict[str, object]:
+    """Service fields found in the cleaned page; empty dict when the page has none. A
+    heading that is one of the page's ``titles`` (its ``<title>`` or a segment of it) names
+    the page, never a section ("Cara Mengurus SKTM di Kelurahan" is a post, not its
+    procedure)."""
+    return _finish(_collect(flatten(content, base_url), titles), content, base_url)
 
 
 def text_service_fields(lines: list[str]) -> dict[str, object]:
@@ -415,13 +419,15 @@ def text_blocks(lines: list[str]) -> Iterator[Block]:
         yield previous
 
 
-def _collect(blocks: Iterable[Block]) -> _Collector:
+def _collect(blocks: Iterable[Block], titles: Iterable[str] = ()) -> _Collector:
     found = _Collector()
     section = _Section()
     table_columns: dict[int, str] = {}
+    names = {squash(t).casefold() for t in titles if t}
     for block in blocks:
         if block.kind == "heading":
-            name = label_name(block.text)
+            own = squash(block.text).casefold() in names
+            name = None if own else label_name(block.text)
             if name:
                 section.open(name, level=block.level)
             elif block.level <= section.level or section.level == 99:

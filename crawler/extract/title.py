@@ -32,7 +32,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 
 def squash(text: str) -> str:
@@ -51,6 +51,15 @@ _MAX_EVIDENCE_HEADINGS = 60
 _HOME_PATHS = {"/", "/home", "/beranda", "/index", "/main", "/id"}
 # What a home page calls itself besides the site's name: never its title
 _HOME_WORDS = {"beranda", "home", "homepage", "halaman utama", "halaman depan", "selamat datang"}
+
+
+def url_title(url: str) -> str:
+    """A title read from a URL's last path part: "/layanan/pajak-reklame" is "Pajak
+    Reklame"; "" for a root, a number or a file name without words."""
+    part = unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1])
+    words = re.sub(r"\.(html?|php|aspx?|jsp)$", "", part, flags=re.IGNORECASE)
+    words = squash(re.sub(r"[-_+]+", " ", words))
+    return words.title() if re.search(r"[A-Za-z]{3}", words) else ""
 
 
 def is_home(url: str) -> bool:
@@ -166,9 +175,11 @@ def site_name_spelling(evidence: TitleEvidence, is_site: Callable[[str], bool]) 
 
 
 def choose_title(evidence: TitleEvidence, site: SiteTitles = NO_SITE, *,
-                 home: bool = False) -> str:
+                 home: bool = False, url: str = "") -> str:
     """The page's own title; the site's name only when the page offers nothing else, or
-    when it is the site's ``home`` page (see the module docstring)."""
+    when it is the site's ``home`` page (see the module docstring). A page other than the
+    home that names nothing but the site (a script app's routes all share one ``<title>``)
+    is named by its ``url``'s last path part ("/layanan" is "Layanan")."""
 
     def is_site(text: str) -> bool:
         key = normalise(text)
@@ -191,7 +202,10 @@ def choose_title(evidence: TitleEvidence, site: SiteTitles = NO_SITE, *,
         # "Beranda Dinas Sosial Kota Jambi" names the site in its own words; a motto not
         names = (evidence.site_names | site.names) - {""}
         for candidate in (og_own, own):
-            if candidate and any(name in normalise(candidate) for name in names):
+            if candidate and any(name in normalise(candidate) for name in names) and not any(
+                    normalise(candidate).startswith(name) for name in names):
+                # ...while "UPTD TPA Talang Gulo Dinas Lingkungan Hidup" is the site's name
+                # followed by the office it belongs to
                 return candidate[:_MAX_TITLE]
         if name := site_name_spelling(evidence, is_site):
             return name
@@ -207,7 +221,9 @@ def choose_title(evidence: TitleEvidence, site: SiteTitles = NO_SITE, *,
         for heading_level, text in evidence.headings:
             if heading_level == level and usable(text):
                 return text[:_MAX_TITLE]
-    # nothing but the site's name: better than no title
+    # nothing but the site's name: the page's own path says more, else it is better than none
+    if url and not home and (slug := url_title(url)):
+        return slug
     if evidence.title_tag:
         return squash(evidence.title_tag)[:_MAX_TITLE]
     return evidence.headings[0][1][:_MAX_TITLE] if evidence.headings else ""

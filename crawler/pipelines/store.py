@@ -23,6 +23,7 @@ from crawler.items import (
 from crawler.linkstore import LinkStore
 from crawler.sitetitles import learn_titles, retitle
 from crawler.standards import settle_site
+from crawler.twins import inlink_counts, plainer_twin, query_twins
 from sikoja.store import DocumentStore
 from sikoja.urls import slash_alias
 
@@ -50,6 +51,7 @@ class StorePipeline:
                 links = LinkStore.open(Path(self.crawler.settings["SIKOJA_DATA_DIR"]))
                 try:
                     self._refresh_site(spider.source.name, links)
+                    self._retire_twins(spider, links)
                     # Service pages take the fields of the Standar Pelayanan PDFs they link,
                     # and each PDF is shown under its service page (crawler.standards): a
                     # site-level step, as a PDF may arrive before or after its page.
@@ -70,7 +72,9 @@ class StorePipeline:
         site, evidence = learn_titles(links, source, live)
         for url in sorted(live if template else evidence):
             doc = self.store.get(url)
-            if doc is None or doc.kind in ("app", "document"):
+            if doc is None or doc.kind in ("app", "document") or doc.parent_url:
+                # a record drawn from JSON (parent_url: its endpoint) has no template, and
+                # the title evidence at its URL is that of the script shell it replaced
                 continue
             text = strip_template(doc.text, template)
             title = retitle(doc.title, url, evidence.get(url, []), site)
@@ -80,16 +84,35 @@ class StorePipeline:
                 self.store.upsert(doc, etag=validators.get("etag"),
                                   http_last_modified=validators.get("http_last_modified"))
 
+    def _retire_twins(self, spider: Spider, links: LinkStore) -> None:
+        """One page stored at two URLs that differ only in a query parameter is kept once
+        (``crawler.twins``); the twin's fetch is logged as a duplicate of the page kept."""
+        source = spider.source.name
+        rows = self.store.query("SELECT url, content_hash FROM documents WHERE source = ? "
+                                "AND status = 'live' AND kind != 'app'", (source,))
+        twins = query_twins({r["url"]: r["content_hash"] for r in rows},
+                            inlink_counts(links.source_links(source)))
+        for twin, kept in sorted(twins.items()):
+            if not self.store.mark_gone(twin):
+                continue
+            reason = f"duplicate: the page at {kept}"
+            # this crawl's fetch of it stored nothing after all (one page, counted once)
+            if not self.store.relog_fetch(crawl_id=spider.crawl_id, url=twin, outcome=SKIPPED,
+                                          reason=reason):
+                self.store.log_fetch(crawl_id=spider.crawl_id, source=source, url=twin,
+                                     status=None, outcome=SKIPPED, reason=reason)
+
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         spider = spider or self.crawler.spider
         source = spider.source.name
         crawl_id = spider.crawl_id
         board = getattr(spider, "board", None)
-        if isinstance(item, FetchedDocument) and item.document.url in self.written:
+        duplicate_of = self._duplicate_of(item) if isinstance(item, FetchedDocument) else None
+        if duplicate_of is not None:
             outcome, counter = SKIPPED, "skipped"
             self.store.log_fetch(crawl_id=crawl_id, source=source, url=item.fetched_url,
                                  status=item.status, outcome=outcome,
-                                 reason=f"duplicate: the page at {item.document.url}",
+                                 reason=f"duplicate: the page at {duplicate_of}",
                                  elapsed_ms=item.elapsed_ms)
         elif isinstance(item, FetchedDocument):
             outcome, counter = self._store_document(item)
@@ -111,6 +134,21 @@ class StorePipeline:
         if board is not None:
             board.count(source, counter)
         return item
+
+    def _duplicate_of(self, item: FetchedDocument) -> str | None:
+        """The page this fetch repeats: its own URL written earlier in this crawl (another
+        spelling of it), or a stored page it is a query twin of (``crawler.twins``), which
+        then also leaves the index if an earlier crawl stored it."""
+        doc = item.document
+        if doc.url in self.written:
+            return doc.url
+        if doc.kind == "app" or "#" in doc.url:
+            return None
+        twin = plainer_twin(self.store, doc.url, doc.source,
+                            self.store.with_catalog(doc).content_hash())
+        if twin is not None:
+            self.store.mark_gone(doc.url)
+        return twin
 
     def _store_document(self, item: FetchedDocument) -> tuple[str, str]:
         doc = item.document

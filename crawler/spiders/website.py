@@ -55,6 +55,7 @@ from crawler.extract.jsonlist import (
     record_document,
     shell_scripts,
 )
+from crawler.extract.jsroutes import last_segment, route_templates
 from crawler.extract.pdf import PdfError, extract_pdf
 from crawler.extract.title import NO_SITE
 from crawler.failures import UNREADABLE_KIND, http_reason
@@ -116,6 +117,13 @@ class WebsiteSpider(SourceSpider):
         # gave records (a shell's verdict must not depend on which page asked first)
         self.js_waiting: dict[str, list[str]] = {}
         self.js_found: dict[str, bool] = {}
+        self.js_code: dict[str, str] = {}  # script files read: a later page needs their JSON
+        # where the site shows JSON records: the URLs it lists (links, sitemap) by their
+        # last path part, the keys of pages that are script shells (a record may take
+        # their place), and the routes its scripts build (crawler.extract.jsroutes)
+        self.listed: dict[str, set[str]] = {}
+        self.shells: set[str] = set()
+        self.routes: list[tuple[str, str]] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WebsiteSpider:
@@ -189,6 +197,8 @@ class WebsiteSpider(SourceSpider):
         """A request for ``url`` if it is in scope, new, and within the depth/page caps."""
         if depth > self.source.max_depth or not self.scope.allows(url):
             return None
+        if not urlsplit(url).query and last_segment(url):
+            self.listed.setdefault(last_segment(url), set()).add(canonicalize_url(url))
         path = urlsplit(url).path.lower()
         if path.endswith(_SKIP_EXTENSIONS) or wordpress_listing(url) == "feed":
             return None
@@ -252,6 +262,9 @@ class WebsiteSpider(SourceSpider):
             self.produced.add(url_key(key))
             yield FetchOutcome(url=key, outcome=UNCHANGED, status=status, elapsed_ms=elapsed,
                                document_url=key)
+            # the services its panels hold are unchanged with it
+            for part in self._stored_parts(key):
+                yield FetchOutcome(url=part, outcome=UNCHANGED, status=status, document_url=part)
             if meta.get("sikoja_depth") == 0 and not meta.get("sikoja_sweep"):
                 self._remember_stored_home(key)
             # unchanged page, unchanged links: follow the ones it had last time
@@ -316,7 +329,8 @@ class WebsiteSpider(SourceSpider):
             # a menu section: what it lists, never one of the posts it may show in full
             doc.kind, doc.fields = "page", {"listing": True}
         unstored, follow_links = self._not_stored(
-            response, key, page_identity(page.title_evidence.get("title", ""), doc.text))
+            response, key, page_identity(page.title_evidence.get("title", ""), doc.text),
+            doc.url)
         if unstored:
             yield FetchOutcome(url=key, outcome=SKIPPED, status=status, elapsed_ms=elapsed,
                                reason=unstored)
@@ -337,6 +351,9 @@ class WebsiteSpider(SourceSpider):
             if scripts.shell or scripts.endpoints:
                 # its HTML stays the same when its data changes: always fetched in full
                 etag = last_modified = None
+            if scripts.shell:
+                self.shells.add(url_key(doc.url))
+            self._add_routes(scripts.routes)
         item = FetchedDocument(document=doc, fetched_url=key, status=status, elapsed_ms=elapsed,
                                etag=etag, http_last_modified=last_modified)
         if scripts is not None and scripts.shell:
@@ -346,6 +363,7 @@ class WebsiteSpider(SourceSpider):
             yield item
             if scripts is not None:
                 yield from self._read_scripts(scripts, doc.url)
+        yield from self._parts(page.parts, doc.url, key, status)
         in_scope = [(link.url, link.text) for link in page.links
                     if self.scope.allows(link.url)]
         if self.linkstore is not None:
@@ -358,11 +376,31 @@ class WebsiteSpider(SourceSpider):
             return
         yield from self._follow_all(in_scope, meta, doc.url)
 
-    def _not_stored(self, response: Response, key: str,
-                    identity: int | None) -> tuple[str | None, bool]:
+    def _parts(self, parts: list[Any], page: str, key: str, status: int) -> Iterator[Any]:
+        """The services a one-page list holds in its panels (``document.panel_services``),
+        and those an earlier crawl stored under it that it no longer holds."""
+        for part in parts:
+            yield FetchedDocument(document=part, fetched_url=key, status=status,
+                                  elapsed_ms=None)
+        for url in sorted(set(self._stored_parts(page)) - {p.url for p in parts}):
+            yield FetchOutcome(url=url, outcome=GONE, status=status, document_url=url,
+                               reason="gone: no longer on the page that held it")
+
+    def _stored_parts(self, page: str) -> list[str]:
+        """URLs of the live services stored at ``page``'s panels (``<page>#<id>``)."""
+        if self.documents is None:
+            return []
+        rows = self.documents.query(
+            "SELECT url FROM documents WHERE source = ? AND status = 'live' AND parent_url = ? "
+            "AND substr(url, 1, ?) = ?", (self.source.name, page, len(page) + 1, page + "#"))
+        return sorted(r["url"] for r in rows)
+
+    def _not_stored(self, response: Response, key: str, identity: int | None,
+                    doc_url: str) -> tuple[str | None, bool]:
         """Why a fetched HTML page is not stored (None: it is), and whether to follow its
-        links anyway."""
-        listing = wordpress_listing(key)
+        links anyway. The URL the page declares counts too: Blogger's mobile twin of an
+        archive (``/2024/02/?m=1``) names the archive as its canonical URL."""
+        listing = wordpress_listing(key) or wordpress_listing(doc_url)
         if listing and listing != "category":
             return f"listing: WordPress {listing}, links followed", True
         robots = _robots_directives(response)
@@ -444,7 +482,12 @@ class WebsiteSpider(SourceSpider):
             return
         if key in self.js_requested:
             job.covered = True  # read for another page of this site: its verdict counts
-            if key in self.js_found:
+            if key in self.js_code:
+                # a script read for another page: this page waits on the JSON it loads
+                for endpoint in endpoints(self.js_code[key], page)[:MAX_ENDPOINTS]:
+                    yield from self._js_request(endpoint, page, self.parse_json,
+                                                self.json_error)
+            elif key in self.js_found:
                 job.found = job.found or self.js_found[key]
             else:
                 self.js_waiting.setdefault(key, []).append(page)
@@ -473,6 +516,9 @@ class WebsiteSpider(SourceSpider):
         key = response.meta.get("sikoja_js_key")
         if response.status == 200:
             code = response.body[:2_000_000].decode("utf-8", errors="replace")
+            self._add_routes(route_templates(code))
+            if key:
+                self.js_code[key] = code
             # every page that loads this script waits on the JSON it names
             for reader in [page, *self.js_waiting.get(key, [])]:
                 if reader not in self.js_jobs:
@@ -504,10 +550,11 @@ class WebsiteSpider(SourceSpider):
             return
         docs: dict[str, Any] = {}
         fetched_at = now_iso()
+        listed = self._record_places()
         for record in records:
             doc = record_document(record, page_url=page, endpoint_url=response.url,
                                   source=self.source.name, opd=self.source.opd,
-                                  fetched_at=fetched_at)
+                                  fetched_at=fetched_at, routes=self.routes, listed=listed)
             if doc is not None:
                 docs.setdefault(doc.url, doc)  # one document per URL: the first record's
         for index, doc in enumerate(docs.values()):
@@ -521,6 +568,16 @@ class WebsiteSpider(SourceSpider):
                                elapsed_ms=elapsed, reason="parse: JSON records without a name")
         yield from self._json_delisted(key, set(docs), response.status)
         yield from self._js_ended(response.meta, found=bool(docs))
+
+    def _add_routes(self, routes: list[tuple[str, str]]) -> None:
+        self.routes.extend(r for r in routes if r not in self.routes)
+
+    def _record_places(self) -> dict[str, set[str]]:
+        """The site's listed URLs a JSON record may be stored at: not yet fetched, or
+        fetched as a script shell (a server-rendered page keeps its own text)."""
+        return {segment: places for segment, urls in self.listed.items()
+                if (places := {u for u in urls if url_key(u) not in self.produced
+                               or url_key(u) in self.shells})}
 
     def _json_delisted(self, endpoint: str, listed: set[str], status: int) -> Iterator[Any]:
         """Records of an earlier read of this endpoint that it no longer lists."""

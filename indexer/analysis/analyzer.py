@@ -149,6 +149,21 @@ class Analyzer:
         rewritten = self.normalizer.rewrite(self.normalizer.split(text))
         return [stem(w) for w, _ in rewritten if w not in stop]
 
+    def title_tokens(self, title: str) -> list[str]:
+        """A title's tokens, then the spelled-out name of each acronym it is written with
+        ("SKCK Baru" also says "surat keterangan catatan kepolisian"): a page titled by an
+        acronym is found by a citizen who writes the name out, as a query's acronym already
+        finds a page that writes its name out. The first reading only: the one a title
+        means, not every sense a query might."""
+        tokens = self.index_tokens(title)
+        words = [w for w, _ in self.normalizer.rewrite(self.normalizer.split(title))]
+        ex = self._expansions
+        for _, _, key in _find_phrases(words, ex.abbreviations, ex.span):
+            readings = ex.abbreviations[key]
+            if readings:
+                tokens.extend(t for t in readings[0][1] if t not in tokens)
+        return tokens
+
     def stem_words(self, words: Sequence[str]) -> tuple[str, ...]:
         return tuple(self.stemmer.stem(w) for w in words if w not in self._stop)
 

@@ -1,0 +1,115 @@
+"""What a script-drawn site's code says about its URLs: the endpoints it builds from a base
+constant, and the page each JSON record is shown at.
+
+Bundled single-page apps rarely call ``fetch('/api/v1/layanan')`` with one literal: they
+keep the API's base in a constant and join paths to it (``var n="/api/v1"; ...
+t(n+"/layanan")``). ``joined_strings`` folds such joins (a name assigned one string literal,
+plus a literal, and nothing joined after it: ``n+"/layanan/"+id`` is a detail URL still
+missing its id), and ``base_constants`` names the bases, which are not endpoints themselves.
+
+A record read from JSON is shown by the app at a route its code builds from the record's
+slug or id: ``href: "/layanan/" + e.attributes.slug`` (a path route, usually also in the
+sitemap) or ``'<a href="#/layanan/' + e.slug + '">'`` (a hash route). ``route_templates``
+finds these, ``record_page`` places a record: at the URL the site lists (sitemap or links)
+whose last path part is the record's slug, preferring the one a route builds, else at the
+route the code builds (a hash route keeps the page it is on: ``/#/layanan/<slug>``). A
+record placed nowhere stays ``<page>#<slug>`` (``jsonlist.record_url``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from urllib.parse import quote, unquote, urljoin, urlsplit
+
+from sikoja.urls import canonicalize_url, url_key
+
+_IDENT = r"[A-Za-z_$][\w$]*"
+_LITERAL = r"""(['"`])((?:\\.|(?!{q})[^\\\n]){{0,300}})(?:{q})"""
+_ASSIGN = re.compile(r"(?:\b(?:var|let|const)\s+|[,;{(]\s*)(" + _IDENT + r")\s*=\s*"
+                     + _LITERAL.format(q=r"\2"))
+_JOIN = re.compile(r"(?<![\w$.])(" + _IDENT + r")\s*\+\s*" + _LITERAL.format(q=r"\2")
+                   + r"(\s*\+)?")
+_ROUTE = re.compile(_LITERAL.format(q=r"\1") + r"\s*\+\s*(" + _IDENT + r"(?:\.\s*" + _IDENT
+                    + r"|\[\s*['\"]\w+['\"]\s*\])*)(\s*\+\s*['\"`]\.)?")
+_ROUTE_KEYS = ("slug", "id")
+_ROUTE_PATH = re.compile(r"(?:#!?)?\.?/?[\w\-./~%]*/")
+_DATA = re.compile(r"(^|/)(api|data)/|\.json", re.IGNORECASE)
+
+
+def constants(code: str) -> dict[str, str]:
+    """Names assigned a string literal exactly once in ``code`` (template strings with
+    ``${...}`` aside)."""
+    seen: dict[str, list[str]] = {}
+    for match in _ASSIGN.finditer(code):
+        seen.setdefault(match.group(1), []).append(match.group(3))
+    return {name: values[0] for name, values in seen.items()
+            if len(values) == 1 and "${" not in values[0]}
+
+
+def _joins(code: str) -> list[tuple[str, str, bool]]:
+    """(name, literal joined to it, whether more is joined after) of ``name + "..."``."""
+    return [(m.group(1), m.group(3), bool(m.group(4))) for m in _JOIN.finditer(code)
+            if "${" not in m.group(3)]
+
+
+def joined_strings(code: str) -> list[str]:
+    """The complete strings ``code`` builds by joining a literal to a string constant."""
+    known = constants(code)
+    return list(dict.fromkeys(known[name] + literal for name, literal, more in _joins(code)
+                              if name in known and not more))
+
+
+def base_constants(code: str) -> set[str]:
+    """Values of the constants ``code`` joins paths to: bases, not URLs of their own."""
+    known = constants(code)
+    return {known[name] for name, _literal, _more in _joins(code) if name in known}
+
+
+def route_templates(code: str) -> list[tuple[str, str]]:
+    """(route prefix, record key) of the links ``code`` builds from a record's slug or id:
+    ``("/layanan/", "slug")``, ``("#/layanan/", "slug")``. API paths and file names
+    (``"/img/" + e.slug + ".png"``) are not routes."""
+    out: list[tuple[str, str]] = []
+    for match in _ROUTE.finditer(code):
+        literal, expr, extension = match.group(2), match.group(3), match.group(4)
+        key = re.split(r"[.\[\]'\"\s]+", expr.strip("]'\" "))[-1]
+        if key not in _ROUTE_KEYS or extension:
+            continue
+        tail = re.split(r"href\s*=\s*[\"']?", literal)[-1] if "href" in literal else literal
+        if not _ROUTE_PATH.fullmatch(tail) or _DATA.search(tail) or tail in ("/", "#/"):
+            continue
+        out.append((tail, key))
+    return list(dict.fromkeys(out))
+
+
+def last_segment(url: str) -> str:
+    """The last part of a URL's path, decoded and lowercased ("" for a site root)."""
+    return unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]).lower()
+
+
+def record_page(values: Mapping[str, str], page_url: str, routes: Sequence[tuple[str, str]],
+                listed: Mapping[str, set[str]]) -> str | None:
+    """The URL the site shows a record at (see the module docstring), or None.
+
+    ``values``: the record's slug and id; ``listed``: the site's URLs by ``last_segment``.
+    """
+    page = canonicalize_url(page_url)
+    routed: list[str] = []
+    for prefix, key in routes:
+        value = str(values.get(key) or "").strip()
+        if not value or "/" in value:
+            continue
+        if prefix.startswith("#"):
+            routed.append(f"{page}{prefix}{quote(value)}")
+        else:
+            routed.append(canonicalize_url(urljoin(page_url, prefix + quote(value))))
+    slug = str(values.get("slug") or "").strip().lower()
+    named = sorted(listed.get(slug, ())) if slug else []
+    for url in routed:
+        match = [u for u in named if url_key(u) == url_key(url)]
+        if match:
+            return match[0]
+    if len(named) == 1:
+        return named[0]
+    return routed[0] if routed else None

@@ -1,0 +1,107 @@
+"""Tabs read as sections: each tab's panel headed by the tab's title, the tab bar gone.
+
+Service pages built with tabs (Bootstrap's ``nav-tabs``, Elementor's tabs widget, ARIA
+tabs in general) keep the section names in a tab bar and the sections' text in panels
+elsewhere: "Persyaratan | Prosedur | Biaya" in one row, then the lists. Read in document
+order, the names are a list of their own and every panel loses its heading, so the
+requirements end up under "Biaya". The tab bar is a menu of the panels (Bootstrap's is
+even named ``nav``), so it goes, and each panel gets its tab's title as its heading, unless
+the template already puts that title just before it (Elementor repeats each title before
+its panel for phones).
+
+A tab names its panel by ``aria-controls``, ``data-bs-target``/``data-target`` or an
+``href="#id"``; a tab whose panel is not on the page is left alone. Accordions work the
+same way without the tab roles: a toggle button (inside the item's heading, where the
+button would otherwise go with the page's other buttons) opens a collapsed panel, and the
+heading keeps the toggle's text.
+
+``unfold_tabs`` returns the panels, each with its id and title: a one-page site that puts
+several services in panels is a list of them, each at ``<page>#<panel id>``
+(``crawler.extract.document``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, Tag
+
+from crawler.extract.title import squash
+
+_TARGETS = ("aria-controls", "data-bs-target", "data-target", "href")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_NUMBERING = re.compile(r"^\d{1,2}[.)]\s+")
+
+
+@dataclass
+class Panel:
+    """A tab's or an accordion item's panel: its element id, its title and its element."""
+
+    id: str
+    title: str
+    tag: Tag
+
+
+def _panel_of(tab: Tag, soup: BeautifulSoup) -> Tag | None:
+    for attr in _TARGETS:
+        value = str(tab.get(attr) or "").strip()
+        if attr != "aria-controls":
+            if not value.startswith("#") or len(value) < 2:
+                continue
+            value = value[1:]
+        if value:
+            panel = soup.find(id=value)
+            if isinstance(panel, Tag) and panel is not tab and tab not in panel.parents:
+                return panel
+    return None
+
+
+def _titled(panel: Tag, title: str) -> bool:
+    """Whether the element just before ``panel`` (or its first child) already says
+    ``title``."""
+    before = panel.find_previous_sibling()
+    first = next((c for c in panel.children if isinstance(c, Tag)), None)
+    return any(node is not None and squash(node.get_text(" ")) == title
+               for node in (before, first))
+
+
+def _toggles(soup: BeautifulSoup) -> list[Tag]:
+    """Tabs, and the buttons that open an accordion's collapsed panels."""
+    found = soup.find_all(attrs={"role": "tab"})
+    seen = {id(t) for t in found}
+    for button in soup.find_all(("button", "a")):
+        if id(button) not in seen and (button.get("aria-controls") or button.get(
+                "data-bs-toggle") == "collapse" or button.get("data-toggle") == "collapse"):
+            found.append(button)
+    return found
+
+
+def unfold_tabs(soup: BeautifulSoup) -> list[Panel]:
+    """Rewrite the page's tabs and accordions as headed sections in place; returns their
+    panels, in page order."""
+    out: dict[int, Panel] = {}
+    for tab in _toggles(soup):
+        title = _NUMBERING.sub("", squash(tab.get_text(" ")))
+        panel = _panel_of(tab, soup)
+        if panel is None or not title or id(panel) in out:
+            continue
+        out[id(panel)] = Panel(str(panel.get("id") or ""), title, panel)
+        heading = tab.find_parent(_HEADINGS)
+        if tab.name == "button" and heading is not None:
+            tab.replace_with(tab.get_text(" "))  # the heading keeps the title
+        elif not _titled(panel, squash(tab.get_text(" "))):
+            new = soup.new_tag("h3")
+            new.string = title
+            panel.insert(0, new)
+    panels = list(out.values())
+    if not panels:
+        return panels
+    tags = [p.tag for p in panels]
+    for tablist in soup.find_all(attrs={"role": "tablist"}):
+        # a bar of tabs, not the wrapper that also holds the panels
+        if tablist.decomposed or any(p is tablist or tablist in p.parents for p in tags):
+            continue
+        if tablist.find(attrs={"role": "tabpanel"}) is None:
+            tablist.decompose()
+    return panels

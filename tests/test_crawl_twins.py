@@ -1,0 +1,99 @@
+"""Query twins: a portal's home links its services with ``?ref=beranda``, its service list
+links them plainly. Each service is stored once, at the plain URL, whichever spelling the
+crawl meets first and on every later crawl; a query that selects content keeps its page."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlsplit
+
+from crawler.run import crawl
+from crawler.twins import query_twins
+from sikoja.config import Settings
+from sikoja.sources import Source
+from sikoja.store import DocumentStore
+from tests.faultserver import Page, PageSite, Reply, html
+
+
+class Portal(PageSite):
+    """Answers any query with the path's page, except ``/berita?hal=2`` (a second page)."""
+
+    def handle(self, request):
+        parts = urlsplit(request.path)
+        query = dict(parse_qsl(parts.query))
+        if parts.path == "/berita" and query.get("hal") == "2":
+            self.send(request, Reply(body=html("Berita", "<h1>Berita</h1><p>Berita lama: "
+                                               "pelayanan KTP keliling di kelurahan.</p>")))
+            return
+        super().handle(request)
+
+
+SERVICES = {
+    "/layanan/4/skck": ("SKCK Baru", "Surat Keterangan Catatan Kepolisian untuk melamar kerja. "
+                        "Persyaratan: KTP-el, KK, pas foto 4x6 latar merah. Biaya Rp30.000."),
+    "/layanan/6/nib": ("Izin Usaha (NIB)", "Pendampingan membuat akun OSS dan menerbitkan NIB "
+                       "untuk usaha perorangan. Persyaratan: KTP-el, NPWP. Biaya gratis."),
+}
+
+
+def pages() -> dict[str, Page]:
+    out = {
+        # the home page tags its links; the list links plainly, one level deeper
+        "/": Page(html("Portal MPP", "<h1>Portal MPP</h1><p>Layanan unggulan.</p>"
+                       + "".join(f'<a href="{p}?ref=beranda">{t}</a>'
+                                 for p, (t, _) in SERVICES.items())
+                       + '<a href="/layanan">Semua layanan</a><a href="/berita">Berita</a>'),
+                  etag=False),
+        "/layanan": Page(html("Semua Layanan", "<h1>Semua Layanan</h1>"
+                              + "".join(f'<a href="{p}">{t}</a>'
+                                        for p, (t, _) in SERVICES.items())), etag=False),
+        "/berita": Page(html("Berita", "<h1>Berita</h1><p>Berita terbaru: MPP buka Sabtu.</p>"
+                             '<a href="/berita?hal=2">Halaman 2</a>'), etag=False),
+    }
+    for path, (title, text) in SERVICES.items():
+        out[path] = Page(html(title, f"<h1>{title}</h1><p>{text}</p>"), etag=False)
+    return out
+
+
+def live(tmp_path) -> set[str]:
+    store = DocumentStore.open(tmp_path)
+    try:
+        return store.urls_for_source("mpp-portal")
+    finally:
+        store.close()
+
+
+def test_a_page_reached_with_a_tracking_parameter_is_stored_once_at_its_plain_url(tmp_path):
+    settings = Settings()
+    settings.crawl.delay, settings.crawl.retries = 0, 0
+    with Portal(pages()) as site:
+        source = Source(name="mpp-portal", opd="Mal Pelayanan Publik",
+                        start_urls=[site.url("/")], use_sitemap=False)
+        crawl([source], settings, tmp_path, timeout=60)
+        first = live(tmp_path)
+        crawl([source], settings, tmp_path, timeout=60)
+        second = live(tmp_path)
+        store = DocumentStore.open(tmp_path)
+        duplicates = sorted((r["url"], r["reason"]) for r in store.query(
+            "SELECT url, reason FROM fetch_log WHERE reason LIKE 'duplicate:%'"))
+        store.close()
+    expected = {site.url(p) for p in ("/", "/layanan", "/berita", "/berita?hal=2", *SERVICES)}
+    assert first == expected  # no ?ref=beranda copy; the second news page is its own page
+    assert second == expected
+    # each crawl logs each twin as a duplicate of the page kept
+    assert duplicates == sorted(
+        (site.url(f"{p}?ref=beranda"), f"duplicate: the page at {site.url(p)}")
+        for p in SERVICES for _crawl in range(2))
+
+def test_the_kept_spelling_has_fewest_parameters_then_most_links():
+    from collections import Counter
+
+    from sikoja.urls import url_key
+
+    pages = {"http://a.go.id/x?ref=home": "h1", "http://a.go.id/x": "h1",
+             "http://a.go.id/y?id=1&ref=a": "h2", "http://a.go.id/y?id=1&ref=b": "h2",
+             "http://a.go.id/z?id=1": "h3", "http://a.go.id/z?id=2": "h4"}
+    inlinks = Counter({url_key("http://a.go.id/y?id=1&ref=b"): 5})
+    assert query_twins(pages, inlinks) == {
+        "http://a.go.id/x?ref=home": "http://a.go.id/x",
+        "http://a.go.id/y?id=1&ref=a": "http://a.go.id/y?id=1&ref=b",
+    }
