@@ -200,7 +200,7 @@ class _DataVersion:
             if self._db is None:
                 if not self.path.is_file():
                     return 0
-                self._db, _ = connect(self.path, wal=False)  # read-only dir: immutable
+                self._db, _ = connect(self.path, journal=None)  # read-only dir: immutable
             return int(self._db.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:
