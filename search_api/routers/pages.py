@@ -35,6 +35,7 @@ async def docs_page(pages: PagesDep) -> Response:
 
 
 @router.api_route("/widget.js", methods=["GET", "HEAD"])
+@router.api_route("/static/widget.js", methods=["GET", "HEAD"])  # never without its renderer
 async def widget(pages: PagesDep) -> Response:
     # Loaded by other portals' pages: cross-origin script use is the point.
     return Response(pages.widget_js, media_type="text/javascript; charset=utf-8",
