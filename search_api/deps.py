@@ -11,7 +11,8 @@ the only module that reads it there. A route names what it uses in its signature
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, HTTPException, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials
@@ -31,50 +32,30 @@ from search_api.synonym_admin import SynonymAdmin
 from search_api.vocabulary import VocabularyCandidates
 from sikoja.config import Settings
 
-
-def get_settings(request: Request) -> Settings:
-    return request.app.state.settings
+T = TypeVar("T")
 
 
-def get_search(request: Request) -> SearchService:
-    return request.app.state.search
+def _part(name: str, kind: type[T]) -> Callable[[Request], T]:
+    """The dependency giving the app's ``name`` part (a ``kind``), as ``create_app`` made it."""
+
+    def get(request: Request) -> T:
+        return getattr(request.app.state, name)
+
+    get.__name__ = get.__qualname__ = f"get_{name}"
+    return get
 
 
-def get_analytics(request: Request) -> Analytics:
-    return request.app.state.analytics
-
-
-def get_metrics(request: Request) -> Metrics:
-    return request.app.state.metrics
-
-
-def get_sites(request: Request) -> SiteHealthReader:
-    return request.app.state.sites
-
-
-def get_jobs(request: Request) -> JobRunner:
-    return request.app.state.jobs
-
-
-def get_bestbets(request: Request) -> BestBetStore:
-    return request.app.state.bestbets
-
-
-def get_synonyms(request: Request) -> SynonymAdmin:
-    return request.app.state.synonyms
-
-
-def get_vocabulary(request: Request) -> VocabularyCandidates:
-    return request.app.state.vocabulary
-
-
-def get_life_events(request: Request) -> LifeEvents:
-    return request.app.state.life_events
-
-
-def get_pages(request: Request) -> Pages:
-    return request.app.state.pages
-
+get_settings = _part("settings", Settings)
+get_search = _part("search", SearchService)
+get_analytics = _part("analytics", Analytics)
+get_metrics = _part("metrics", Metrics)
+get_sites = _part("sites", SiteHealthReader)
+get_jobs = _part("jobs", JobRunner)
+get_bestbets = _part("bestbets", BestBetStore)
+get_synonyms = _part("synonyms", SynonymAdmin)
+get_vocabulary = _part("vocabulary", VocabularyCandidates)
+get_life_events = _part("life_events", LifeEvents)
+get_pages = _part("pages", Pages)
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 SearchDep = Annotated[SearchService, Depends(get_search)]
