@@ -22,7 +22,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from search_api.jobs import JobBusy, scrub_paths
-from search_api.service import IndexUnavailable
+from search_api.live_index import IndexUnavailable
+from search_api.service import InvalidRequest
 from sikoja.errors import EMPTY_QUERY, SikojaError
 
 log = logging.getLogger("search_api")
@@ -67,6 +68,12 @@ def install_error_handlers(app: FastAPI, data_dir: Path) -> None:
             headers = {**(exc.headers or {}), "Allow": allowed_methods(app, request)}
             exc = StarletteHTTPException(405, detail=exc.detail, headers=headers)
         return await http_exception_handler(request, exc)
+
+    @app.exception_handler(InvalidRequest)
+    async def _invalid(request: Request, exc: InvalidRequest) -> JSONResponse:
+        # the same body as FastAPI's own validation errors, so a client parses one shape
+        return await _validation(request, RequestValidationError(
+            [{"loc": (exc.where, exc.field), "msg": exc.message, "type": "invalid"}]))
 
     @app.exception_handler(SikojaError)
     async def _user_error(request: Request, exc: SikojaError) -> JSONResponse:

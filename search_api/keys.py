@@ -14,10 +14,8 @@ next request of a running server.
 from __future__ import annotations
 
 import hashlib
-import os
 import secrets
 import sqlite3
-import threading
 import time
 from dataclasses import asdict, dataclass
 from enum import Enum
@@ -25,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from sikoja.errors import SikojaError
-from sikoja.sqlite import connect, read_only_dir
+from sikoja.sqlite import Schema, connect
 
 KEY_PREFIX = "skj_"
 MAX_NAME_LENGTH = 64
@@ -47,11 +45,6 @@ def admin_db_path(data_dir: str | Path) -> Path:
     return Path(data_dir) / "admin.db"
 
 
-# (file, extra schema) -> (device, inode) of the admin.db that setup last ran on
-_set_up: dict[tuple[str, str], tuple[int, int]] = {}
-_set_up_lock = threading.Lock()
-
-
 def connect_admin_db(data_dir: str | Path, schema: str = "") -> sqlite3.Connection:
     """A short-lived connection to ``admin.db`` (WAL, so the server and the CLI can share it).
 
@@ -60,22 +53,9 @@ def connect_admin_db(data_dir: str | Path, schema: str = "") -> sqlite3.Connecti
     keeps) and the schema run once per file, not every time; a deleted and recreated
     admin.db (a new, empty file) is set up again.
     """
-    path = admin_db_path(data_dir)
-    if read_only_dir(path.parent):  # keys are read, nothing is saved (sikoja.sqlite)
-        db, _ = connect(path, schema=_SCHEMA + schema)
-        db.row_factory = sqlite3.Row
-        return db
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite3.connect(str(path), timeout=30)
+    # on a read-only data dir keys are read and nothing is saved (sikoja.sqlite)
+    db, _ = connect(admin_db_path(data_dir), schema=Schema(_SCHEMA + schema), setup_once=True)
     db.row_factory = sqlite3.Row
-    key = (os.path.abspath(path), schema)
-    st = os.stat(path)
-    identity = (st.st_dev, st.st_ino)
-    if st.st_size == 0 or _set_up.get(key) != identity:
-        db.execute("PRAGMA journal_mode=WAL")
-        db.executescript(_SCHEMA + schema)
-        with _set_up_lock:
-            _set_up[key] = identity
     return db
 
 
