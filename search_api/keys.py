@@ -14,6 +14,7 @@ next request of a running server.
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 import sqlite3
 import time
@@ -23,7 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from sikoja.errors import SikojaError
-from sikoja.sqlite import Schema, connect
+from sikoja.sqlite import Schema, connect, open_immutable
+
+log = logging.getLogger("search_api")
 
 KEY_PREFIX = "skj_"
 MAX_NAME_LENGTH = 64
@@ -164,25 +167,36 @@ def list_keys(data_dir: str | Path) -> list[ApiKey]:
 
 
 def check_key(data_dir: str | Path, plain: str) -> tuple[KeyCheck, ApiKey | None]:
-    """Is ``plain`` a valid key? Records the use of a valid one (for ``apikey list``)."""
+    """Is ``plain`` a valid key? Records the use of a valid one (for ``apikey list``), at
+    most once a minute and only where the disk lets it: a full or read-only data dir must not
+    lock the admin out."""
     if not plain or not plain.startswith(KEY_PREFIX) or len(plain) > 200:
         return KeyCheck.UNKNOWN, None
-    db = connect_admin_db(data_dir)
     try:
-        with db:
-            row = db.execute(
-                "SELECT * FROM api_keys WHERE hash = ?", (hash_key(plain),)
-            ).fetchone()
-            if row is None:
-                return KeyCheck.UNKNOWN, None
-            key = _row_to_key(row)
-            if not key.active:
-                return KeyCheck.REVOKED, key
-            now = time.time()
-            # one write a minute at most: the admin page polls status
-            if key.last_used_at is None or now - key.last_used_at > 60:
-                db.execute("UPDATE api_keys SET last_used_at = ? WHERE id = ?", (now, key.id))
+        db = connect_admin_db(data_dir)
+        row = db.execute("SELECT * FROM api_keys WHERE hash = ?", (hash_key(plain),)).fetchone()
+    except sqlite3.OperationalError as exc:
+        # a full disk cannot even recreate the WAL's side files: read the file as it is
+        log.warning("admin.db read without its journal (%s)", exc)
+        db = open_immutable(admin_db_path(data_dir))
+        db.row_factory = sqlite3.Row
+        row = db.execute("SELECT * FROM api_keys WHERE hash = ?", (hash_key(plain),)).fetchone()
+    try:
+        if row is None:
+            return KeyCheck.UNKNOWN, None
+        key = _row_to_key(row)
+        if not key.active:
+            return KeyCheck.REVOKED, key
+        now = time.time()
+        # one write a minute at most: the admin page polls status
+        if key.last_used_at is None or now - key.last_used_at > 60:
+            try:
+                with db:
+                    db.execute("UPDATE api_keys SET last_used_at = ? WHERE id = ?",
+                               (now, key.id))
                 key.last_used_at = now
-            return KeyCheck.VALID, key
+            except sqlite3.OperationalError as exc:
+                log.warning("cannot record the use of key %s: %s", key.name, exc)
+        return KeyCheck.VALID, key
     finally:
         db.close()
