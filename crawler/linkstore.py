@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from sikoja.sqlite import Schema, connect
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages (
     key TEXT PRIMARY KEY,
@@ -42,21 +44,24 @@ CREATE TABLE IF NOT EXISTS site_titles (
 # columns added after the first release: (name, definition)
 _ADDED_COLUMNS = (("kind", "TEXT"), ("lines", "TEXT NOT NULL DEFAULT '[]'"),
                   ("title", "TEXT"), ("content", "TEXT NOT NULL DEFAULT '[]'"))
+
+
+def _add_columns(db: sqlite3.Connection) -> None:
+    """Version 1: the columns added to ``pages`` before versions were kept (a file of
+    version 0 may have some of them already)."""
+    present = {row[1] for row in db.execute("PRAGMA table_info(pages)")}
+    for name, definition in _ADDED_COLUMNS:
+        if name not in present:
+            db.execute(f"ALTER TABLE pages ADD COLUMN {name} {definition}")
+
+
+_SCHEMA = Schema(SCHEMA, migrations=(_add_columns,))
 MAX_LINKS = 1000
 
 
 class LinkStore:
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path), timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(SCHEMA)
-        present = {row[1] for row in self._db.execute("PRAGMA table_info(pages)")}
-        for name, definition in _ADDED_COLUMNS:
-            if name not in present:
-                self._db.execute(f"ALTER TABLE pages ADD COLUMN {name} {definition}")
-        self._db.commit()
+        self._db, _ = connect(path, schema=_SCHEMA, synchronous="NORMAL")
 
     @classmethod
     def open(cls, data_dir: Path | str) -> LinkStore:

@@ -36,7 +36,6 @@ import json
 import logging
 import os
 import shutil
-import sqlite3
 import tempfile
 import threading
 import time
@@ -67,6 +66,7 @@ from indexer.query_model import (
     search_in_two_steps,
 )
 from sikoja.config import IndexSettings
+from sikoja.sqlite import connect, open_immutable
 
 if TYPE_CHECKING:
     from sikoja.config import Settings
@@ -375,8 +375,7 @@ class _Version:
         self.vocabulary = Vocabulary.load(path / "vocabulary.json")
         # immutable: the version never changes, so SQLite takes no locks and writes no
         # journal or -shm file (which also lets it read a read-only data dir)
-        self._db = sqlite3.connect(f"file:{path / 'docs.db'}?mode=ro&immutable=1", uri=True,
-                                   check_same_thread=False)
+        self._db = open_immutable(path / "docs.db")
         self._db_lock = threading.Lock()
         self._closed = False
         self.metas = self._load_metas()
@@ -591,13 +590,11 @@ class _Writer(IndexWriter):
             (path / "tantivy").mkdir()
         self.index = tantivy.Index(SCHEMA, path=str(path / "tantivy"), reuse=base is not None)
         self.writer = self.index.writer(heap_size=128_000_000, num_threads=1)
-        self.db = sqlite3.connect(str(path / "docs.db"))
-        self.db.execute("PRAGMA journal_mode=OFF")
-        self.db.execute("PRAGMA synchronous=OFF")
-        self.db.execute(
+        # a new version's file, written once by this builder: no journal, no fsync
+        self.db, _ = connect(path / "docs.db", journal="OFF", synchronous="OFF", schema=(
             "CREATE TABLE IF NOT EXISTS docs (id TEXT PRIMARY KEY, url TEXT, title TEXT, "
             "opd TEXT, kind TEXT, group_id TEXT, parent_url TEXT, listing INTEGER, "
-            "confidence REAL, data TEXT)")
+            "confidence REAL, data TEXT);"), check_same_thread=True)
         self.vectors: dict[str, np.ndarray] = {}
         self.row_meta: dict[str, tuple[str, str]] = {}
         if base is not None and (path / "vectors.npy").is_file():

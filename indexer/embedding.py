@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
@@ -22,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from sikoja.errors import SikojaError
+from sikoja.sqlite import connect
 
 
 class Embedder(ABC):
@@ -119,17 +119,15 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
     return (vectors / norms).astype(np.float32)
 
 
+_SCHEMA = ("CREATE TABLE IF NOT EXISTS vectors (model TEXT, digest TEXT, vector BLOB, "
+           "PRIMARY KEY (model, digest));")
+
+
 class EmbeddingCache:
     """Vectors by (model, sha256 of the embedded text): a reindex re-embeds only what changed."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS vectors (model TEXT, digest TEXT, vector BLOB, "
-            "PRIMARY KEY (model, digest))"
-        )
+        self._db, _ = connect(path, schema=_SCHEMA)
 
     @staticmethod
     def digest(text: str) -> str:

@@ -50,9 +50,6 @@ from sikoja.results import AnswerCard, Explain, QueryInfo, Result, SearchRespons
 from sikoja.schemes import is_web_url
 from sikoja.urls import doc_id
 
-MAX_QUERY_CHARS = 500  # longer input is cut, never an error (the API caps earlier with a 422)
-
-
 _NAMED_KINDS = ("page", "app")  # kinds whose title is a name (see Searcher._boosts)
 
 # Words that say which kind the citizen wants ("download sikesal", "berita banjir"): the
@@ -135,7 +132,7 @@ class Searcher:
         explain: bool = False,
     ) -> SearchResponse:
         started = time.perf_counter()
-        text = (q or "")[:MAX_QUERY_CHARS]
+        text = self._cut(q)
         limit = max(1, min(int(limit), 100))
         page = max(1, int(page))
         vocabulary = self.backend.vocabulary()
@@ -199,7 +196,12 @@ class Searcher:
         )
 
     def analyze(self, q: str) -> QueryAnalysis:
-        return self.analyzer.analyze_query((q or "")[:MAX_QUERY_CHARS], self.backend.vocabulary())
+        return self.analyzer.analyze_query(self._cut(q), self.backend.vocabulary())
+
+    def _cut(self, q: str | None) -> str:
+        """Text past ``api.max_query_length`` is cut here, never an error: the API and the
+        CLI refuse such a query before it reaches the searcher, with one sentence."""
+        return (q or "")[: self.settings.api.max_query_length]
 
     def get_document(self, id_: str) -> Result | None:
         doc = self.backend.get([id_]).get(id_)

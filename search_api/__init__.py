@@ -5,12 +5,16 @@
 - ``routers/public.py``: ``/api/search``, ``/api/suggest``, ``/api/services/{id}``,
   ``/api/click``, ``/api/health``, ``/api/popular``; ``/metrics`` is in ``app``.
 - ``routers/admin.py``: ``/admin/api/...`` (synonyms, best bets, crawl/reindex jobs, site
-  health, query analytics), every route behind an API key (``security.require_admin``).
+  health, query analytics), every route behind an API key (``deps.AdminDep``).
 - ``routers/pages.py`` and ``static/``: the search page ``/``, the widget ``/widget.js``,
   the admin page ``/admin`` and the API docs ``/docs`` (no framework, no CDN).
-- ``service.py`` (searcher, caches, refresh), ``analytics.py`` (no personal data),
+- ``deps.py``: the typed dependencies routes take (``SearchDep``, ``SettingsDep``,
+  ``AnalyticsDep``, ``AdminDep`` ...); the only reader of ``app.state``.
+- ``service.py`` (a search as the API serves it: checks, cache, single flight, counting),
+  ``live_index.py`` (the shared searcher and its refresh), ``answer_cache.py``,
+  ``popular.py``, ``assets.py`` (pages read once), ``analytics.py`` (no personal data),
   ``keys.py`` (hashed API keys), ``jobs.py`` (one background job at a time),
-  ``ratelimit.py``, ``security.py`` (headers, auth, CORS, redirects), ``errors.py``,
+  ``ratelimit.py``, ``security.py`` (headers, key headers, CORS, redirects), ``errors.py``,
   ``metrics.py``, ``limits.py`` (request body caps and deadline), ``schema.py`` (types and
   answers that keep the OpenAPI schema true), ``server.py`` (uvicorn options).
 

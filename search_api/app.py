@@ -19,8 +19,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -28,14 +29,14 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 import sikoja
 from indexer.bestbets import BestBetStore
 from search_api.analytics import Analytics
+from search_api.assets import Pages
 from search_api.errors import CatchAllMiddleware, install_error_handlers
 from search_api.jobs import Job, JobRunner
+from search_api.life_events import LifeEvents
 from search_api.limits import BodyLimitMiddleware
 from search_api.metrics import Metrics, MetricsMiddleware, state_metrics
 from search_api.ratelimit import RateLimitMiddleware, TokenBucketLimiter
-from search_api.routers.admin import admin_router
-from search_api.routers.pages import mount_pages
-from search_api.routers.public import public_router
+from search_api.routers import admin, pages, public
 from search_api.security import PublicCORSMiddleware, SecurityHeadersMiddleware
 from search_api.service import SearchService
 from search_api.sites import SiteHealthReader
@@ -71,9 +72,10 @@ def create_app(settings: Settings, *, sources_path: Path | None = None) -> FastA
     def answers_stamp() -> tuple[str, int, int]:
         return date.today().isoformat(), synonyms.version(), bestbets_changes.value()
 
-    search = SearchService(settings, analytics=analytics, answers_stamp=answers_stamp)
-    sites = SiteHealthReader(data_dir)
     metrics = Metrics()
+    search = SearchService(settings, analytics=analytics, metrics=metrics,
+                           answers_stamp=answers_stamp)
+    sites = SiteHealthReader(data_dir)
 
     def after_job(job: Job) -> None:
         # a new index version clears the cache and warms it again; an unchanged one
@@ -102,6 +104,7 @@ def create_app(settings: Settings, *, sources_path: Path | None = None) -> FastA
         redoc_url=None,
         lifespan=lifespan,
     )
+    # the parts of the server, each read by routes only through search_api.deps
     app.state.settings = settings
     app.state.analytics = analytics
     app.state.search = search
@@ -111,6 +114,8 @@ def create_app(settings: Settings, *, sources_path: Path | None = None) -> FastA
     app.state.bestbets = BestBetStore(data_dir)
     app.state.synonyms = synonyms
     app.state.vocabulary = VocabularyCandidates(data_dir)
+    app.state.life_events = LifeEvents(data_dir)
+    app.state.pages = Pages(settings)
 
     def collect_state():  # noqa: ANN202 - generator of prometheus metrics
         running = jobs.running()
@@ -121,15 +126,16 @@ def create_app(settings: Settings, *, sources_path: Path | None = None) -> FastA
     metrics.add_state_collector(collect_state)
 
     install_error_handlers(app, data_dir)
-    app.include_router(public_router(settings))
-    app.include_router(admin_router())
+    app.include_router(public.router)
+    app.include_router(admin.router)
+    app.include_router(pages.router)
+    pages.mount_static(app)
+    _document_query_limit(app, settings.api.max_query_length)
 
     @app.get("/metrics", include_in_schema=False)
-    def prometheus_metrics(request: Request) -> Response:
+    def prometheus_metrics() -> Response:
         search.maybe_refresh()
         return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
-
-    mount_pages(app, settings)
 
     # added innermost first
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.api.max_body_bytes,
@@ -194,7 +200,7 @@ class _DataVersion:
             if self._db is None:
                 if not self.path.is_file():
                     return 0
-                self._db, _ = connect(self.path, wal=False)  # read-only dir: immutable
+                self._db, _ = connect(self.path, journal=None)  # read-only dir: immutable
             return int(self._db.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:
@@ -202,6 +208,30 @@ class _DataVersion:
             if self._db is not None:
                 self._db.close()
                 self._db = None
+
+
+def _document_query_limit(app: FastAPI, limit: int) -> None:
+    """Write the query-length setting into the OpenAPI schema as the ``maxLength`` of the
+    query parameters it limits (the service enforces it; the routes are module-level, so
+    the limit is not in their signatures)."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = build()
+            for path in _LIMITED_QUERIES:
+                for param in schema["paths"][path]["get"]["parameters"]:
+                    if param["name"] == "q":
+                        param["schema"]["maxLength"] = limit
+            click = schema["components"]["schemas"]["ClickIn"]["properties"]["query"]
+            click["maxLength"] = limit
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+_LIMITED_QUERIES = ("/api/search", "/api/suggest")
 
 
 def _path_label(path: str) -> str:

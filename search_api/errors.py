@@ -9,7 +9,9 @@ bad synonym line) say what to change.
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
+import sqlite3
 import uuid
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from search_api.jobs import JobBusy, scrub_paths
-from search_api.service import IndexUnavailable
+from search_api.live_index import IndexUnavailable
+from search_api.service import InvalidRequest
 from sikoja.errors import EMPTY_QUERY, SikojaError
 
 log = logging.getLogger("search_api")
@@ -68,6 +71,12 @@ def install_error_handlers(app: FastAPI, data_dir: Path) -> None:
             exc = StarletteHTTPException(405, detail=exc.detail, headers=headers)
         return await http_exception_handler(request, exc)
 
+    @app.exception_handler(InvalidRequest)
+    async def _invalid(request: Request, exc: InvalidRequest) -> JSONResponse:
+        # the same body as FastAPI's own validation errors, so a client parses one shape
+        return await _validation(request, RequestValidationError(
+            [{"loc": (exc.where, exc.field), "msg": exc.message, "type": "invalid"}]))
+
     @app.exception_handler(SikojaError)
     async def _user_error(request: Request, exc: SikojaError) -> JSONResponse:
         return JSONResponse(status_code=400, content={"detail": scrub_paths(str(exc), data_dir)})
@@ -82,9 +91,31 @@ def install_error_handlers(app: FastAPI, data_dir: Path) -> None:
     async def _busy(request: Request, exc: JobBusy) -> JSONResponse:
         return JSONResponse(status_code=409, content={"detail": str(exc)})
 
+    @app.exception_handler(sqlite3.OperationalError)
+    async def _storage(request: Request, exc: sqlite3.OperationalError) -> JSONResponse:
+        if not is_storage_error(exc):
+            return internal_error_response(exc)
+        log.warning("a write failed: %s", exc)
+        return JSONResponse(status_code=507, content={
+            "detail": "the change could not be saved: the data dir's disk is full or "
+                      "read-only; searching still works (see /api/health)"})
+
+    @app.exception_handler(OSError)
+    async def _os_error(request: Request, exc: OSError) -> JSONResponse:
+        if exc.errno not in (errno.ENOSPC, errno.EROFS, errno.EDQUOT):
+            return internal_error_response(exc)
+        return await _storage(request, sqlite3.OperationalError(str(exc)))
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         return internal_error_response(exc)
+
+
+def is_storage_error(exc: BaseException) -> bool:
+    """SQLite's words for a write the disk refused (full, or mounted read-only)."""
+    text = str(exc).lower()
+    return any(w in text for w in ("disk is full", "readonly database", "read-only",
+                                   "no space left", "disk i/o error"))
 
 
 def allowed_methods(app: FastAPI, request: Request) -> str:

@@ -14,10 +14,9 @@ next request of a running server.
 from __future__ import annotations
 
 import hashlib
-import os
+import logging
 import secrets
 import sqlite3
-import threading
 import time
 from dataclasses import asdict, dataclass
 from enum import Enum
@@ -25,7 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from sikoja.errors import SikojaError
-from sikoja.sqlite import connect, read_only_dir
+from sikoja.sqlite import Schema, connect, open_immutable
+
+log = logging.getLogger("search_api")
 
 KEY_PREFIX = "skj_"
 MAX_NAME_LENGTH = 64
@@ -47,11 +48,6 @@ def admin_db_path(data_dir: str | Path) -> Path:
     return Path(data_dir) / "admin.db"
 
 
-# (file, extra schema) -> (device, inode) of the admin.db that setup last ran on
-_set_up: dict[tuple[str, str], tuple[int, int]] = {}
-_set_up_lock = threading.Lock()
-
-
 def connect_admin_db(data_dir: str | Path, schema: str = "") -> sqlite3.Connection:
     """A short-lived connection to ``admin.db`` (WAL, so the server and the CLI can share it).
 
@@ -60,22 +56,9 @@ def connect_admin_db(data_dir: str | Path, schema: str = "") -> sqlite3.Connecti
     keeps) and the schema run once per file, not every time; a deleted and recreated
     admin.db (a new, empty file) is set up again.
     """
-    path = admin_db_path(data_dir)
-    if read_only_dir(path.parent):  # keys are read, nothing is saved (sikoja.sqlite)
-        db, _ = connect(path, schema=_SCHEMA + schema)
-        db.row_factory = sqlite3.Row
-        return db
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite3.connect(str(path), timeout=30)
+    # on a read-only data dir keys are read and nothing is saved (sikoja.sqlite)
+    db, _ = connect(admin_db_path(data_dir), schema=Schema(_SCHEMA + schema), setup_once=True)
     db.row_factory = sqlite3.Row
-    key = (os.path.abspath(path), schema)
-    st = os.stat(path)
-    identity = (st.st_dev, st.st_ino)
-    if st.st_size == 0 or _set_up.get(key) != identity:
-        db.execute("PRAGMA journal_mode=WAL")
-        db.executescript(_SCHEMA + schema)
-        with _set_up_lock:
-            _set_up[key] = identity
     return db
 
 
@@ -184,25 +167,36 @@ def list_keys(data_dir: str | Path) -> list[ApiKey]:
 
 
 def check_key(data_dir: str | Path, plain: str) -> tuple[KeyCheck, ApiKey | None]:
-    """Is ``plain`` a valid key? Records the use of a valid one (for ``apikey list``)."""
+    """Is ``plain`` a valid key? Records the use of a valid one (for ``apikey list``), at
+    most once a minute and only where the disk lets it: a full or read-only data dir must not
+    lock the admin out."""
     if not plain or not plain.startswith(KEY_PREFIX) or len(plain) > 200:
         return KeyCheck.UNKNOWN, None
-    db = connect_admin_db(data_dir)
     try:
-        with db:
-            row = db.execute(
-                "SELECT * FROM api_keys WHERE hash = ?", (hash_key(plain),)
-            ).fetchone()
-            if row is None:
-                return KeyCheck.UNKNOWN, None
-            key = _row_to_key(row)
-            if not key.active:
-                return KeyCheck.REVOKED, key
-            now = time.time()
-            # one write a minute at most: the admin page polls status
-            if key.last_used_at is None or now - key.last_used_at > 60:
-                db.execute("UPDATE api_keys SET last_used_at = ? WHERE id = ?", (now, key.id))
+        db = connect_admin_db(data_dir)
+        row = db.execute("SELECT * FROM api_keys WHERE hash = ?", (hash_key(plain),)).fetchone()
+    except sqlite3.OperationalError as exc:
+        # a full disk cannot even recreate the WAL's side files: read the file as it is
+        log.warning("admin.db read without its journal (%s)", exc)
+        db = open_immutable(admin_db_path(data_dir))
+        db.row_factory = sqlite3.Row
+        row = db.execute("SELECT * FROM api_keys WHERE hash = ?", (hash_key(plain),)).fetchone()
+    try:
+        if row is None:
+            return KeyCheck.UNKNOWN, None
+        key = _row_to_key(row)
+        if not key.active:
+            return KeyCheck.REVOKED, key
+        now = time.time()
+        # one write a minute at most: the admin page polls status
+        if key.last_used_at is None or now - key.last_used_at > 60:
+            try:
+                with db:
+                    db.execute("UPDATE api_keys SET last_used_at = ? WHERE id = ?",
+                               (now, key.id))
                 key.last_used_at = now
-            return KeyCheck.VALID, key
+            except sqlite3.OperationalError as exc:
+                log.warning("cannot record the use of key %s: %s", key.name, exc)
+        return KeyCheck.VALID, key
     finally:
         db.close()

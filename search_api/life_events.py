@@ -18,7 +18,8 @@ import yaml
 from pydantic import BaseModel, Field
 
 from indexer.backend import Filters
-from search_api.service import IndexUnavailable, SearchService
+from search_api.live_index import IndexUnavailable
+from search_api.service import SearchService
 
 log = logging.getLogger(__name__)
 

@@ -21,16 +21,13 @@ they are trimmed; a key with whitespace inside is no key (401).
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 from urllib.parse import urlsplit
 
-from fastapi import HTTPException, Request, Security
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security import APIKeyHeader, HTTPBearer
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
-from search_api.keys import ApiKey, KeyCheck, check_key
 
 _PAGE_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -131,33 +128,8 @@ class PublicCORSMiddleware:
         await self.cors(scope, receive, send)
 
 
-_api_key_header = APIKeyHeader(
+api_key_header = APIKeyHeader(
     name="X-API-Key", auto_error=False, scheme_name="ApiKey",
     description="An admin API key from `sikoja apikey create NAME`.")
-_bearer = HTTPBearer(auto_error=False, scheme_name="Bearer",
+bearer_token = HTTPBearer(auto_error=False, scheme_name="Bearer",
                      description="The same API key as a bearer token.")
-
-
-def require_admin(
-    request: Request,
-    api_key: Annotated[str | None, Security(_api_key_header)],
-    bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
-) -> ApiKey:
-    """The admin's key, or 401 (missing or unknown) / 403 (revoked)."""
-    plain = (api_key or (bearer.credentials if bearer else None) or "").strip()
-    if not plain:
-        raise HTTPException(
-            status_code=401,
-            detail="an admin API key is required: send it in X-API-Key or "
-                   "Authorization: Bearer",
-            headers={"WWW-Authenticate": "Bearer"})
-    if any(c.isspace() for c in plain):
-        raise HTTPException(status_code=401, detail="unknown API key",
-                            headers={"WWW-Authenticate": "Bearer"})
-    status, key = check_key(request.app.state.settings.data_dir, plain)
-    if status is KeyCheck.REVOKED:
-        raise HTTPException(status_code=403, detail="this API key has been revoked")
-    if status is not KeyCheck.VALID or key is None:
-        raise HTTPException(status_code=401, detail="unknown API key",
-                            headers={"WWW-Authenticate": "Bearer"})
-    return key

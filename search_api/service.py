@@ -1,189 +1,173 @@
-"""The search as the API serves it: one shared Searcher, response caches, index refresh.
+"""The search as the API serves it: one service object, each of its jobs in its own module.
 
-The Searcher (``indexer.search``) does the searching; this module adds what a busy server
-needs around it: the index is opened lazily (a server may start before the first crawl and
-answers 503 until an index exists), a newer index version is picked up at most every
-``refresh_every`` seconds without a restart, and answers are cached until the index,
-synonyms or best bets change.
+- ``search_api.live_index``: the shared Searcher, opened lazily, refreshed to new versions;
+- ``search_api.answer_cache``: answers cached until the index, synonyms or best bets change;
+- ``search_api.popular``: what many citizens search for and open;
+- here: what a request asks for, checked (one query-length limit, filter counts), then
+  answered from the cache, else searched once however many ask at the same moment
+  (``SingleFlight``) on a few search threads, and counted (analytics, metrics).
+
+Routes call ``SearchService`` and never reach past it, so a test can hand the app another
+service (``app.dependency_overrides``) and every route uses it.
 """
 
 from __future__ import annotations
 
-import json
+import asyncio
+import functools
 import logging
 import math
 import threading
 import time
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from anyio import CapacityLimiter, to_thread
+
+from indexer.backend import Filters
 from search_api.analytics import normalise_query
-from search_api.cache import LRUCache
+from search_api.answer_cache import AnswerCache, SearchOutcome, search_key
+from search_api.live_index import IndexUnavailable, LiveIndex
+from search_api.popular import PopularLists
 from sikoja.config import Settings
-from sikoja.pipeline import open_built_searcher
+from sikoja.errors import query_too_long
 from sikoja.results import Result
 
 if TYPE_CHECKING:
-    from indexer.backend import Filters
     from indexer.search import Searcher
     from search_api.analytics import Analytics
+    from search_api.metrics import Metrics
+
+__all__ = ["IndexUnavailable", "InvalidRequest", "SearchOutcome", "SearchRequest",
+           "SearchService"]
 
 log = logging.getLogger(__name__)
 
-_QUERY_HEAD = b'{"query":""'
+MAX_FILTER_VALUES = 20
+MAX_OPD_CHARS = 200
 
 
-class IndexUnavailable(Exception):
-    """No index to search yet (nothing crawled and built), or it cannot be opened."""
+class InvalidRequest(Exception):
+    """A request whose shape is right but whose values are not: answered 422 with the same
+    body as FastAPI's own validation errors (``search_api.errors``)."""
 
-
-@dataclass
-class SearchOutcome:
-    """A search answer ready to send, plus what analytics records about it."""
-
-    body: bytes
-    total: int
-    did_you_mean: str | None
-    top_id: str | None
-    cached: bool
-    query_text: str = ""  # the query as the caller typed it (echoed in the body)
+    def __init__(self, field: str, message: str, *, where: str = "query") -> None:
+        super().__init__(message)
+        self.field = field
+        self.where = where
+        self.message = message
 
 
 @dataclass
-class _Cached:
-    tail: bytes  # the serialised response after its "query" value
-    total: int
-    did_you_mean: str | None
-    top_id: str | None
+class SearchRequest:
+    """One citizen's search, as the API received it."""
+
+    q: str
+    limit: int = 10
+    page: int = 1
+    opd: list[str] = field(default_factory=list)
+    kind: list[str] = field(default_factory=list)
+    explain: bool = False
+    record: bool = True  # false for a page's own helper lookups
+    client_address: str | None = None
 
 
-def _outcome(q: str, entry: _Cached, *, cached: bool) -> SearchOutcome:
-    """The answer for query ``q``: its own spelling echoed in front of the shared tail."""
-    head = b'{"query":' + json.dumps(q, ensure_ascii=False).encode()
-    return SearchOutcome(head + entry.tail, entry.total, entry.did_you_mean, entry.top_id,
-                         cached, q)
+class SingleFlight:
+    """One search per distinct query at a time: when "urus ktp" arrives 30 times at once
+    (a popular query, a cold cache), the first runs and the others wait for its answer
+    instead of running the same search 30 times."""
+
+    def __init__(self, limiter: CapacityLimiter) -> None:
+        self.limiter = limiter
+        self._running: dict[Any, asyncio.Future[Any]] = {}
+
+    async def run(self, key: Any, fn: Any) -> Any:
+        running = self._running.get(key)
+        if running is not None:
+            return await asyncio.shield(running)
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self._running[key] = future
+        try:
+            result = await to_thread.run_sync(fn, limiter=self.limiter)
+        except BaseException as exc:
+            future.set_exception(exc)
+            future.exception()  # retrieved: no "never retrieved" warning without waiters
+            raise
+        else:
+            future.set_result(result)
+            return result
+        finally:
+            self._running.pop(key, None)
 
 
 class SearchService:
     def __init__(self, settings: Settings, *, analytics: Analytics | None = None,
-                 refresh_every: float = 2.0, cache_ttl: float = 300.0,
+                 metrics: Metrics | None = None,
                  answers_stamp: Callable[[], Hashable] | None = None) -> None:
         """``answers_stamp`` returns something that changes whenever answers may change
         outside this process (synonyms or best bets edited by the CLI, a new day for dated
         best bets); it is checked at most once a second."""
         self.settings = settings
         self.analytics = analytics
-        self._answers_stamp = answers_stamp
-        self._stamp: Hashable = None
-        self._stamp_checked = 0.0
-        self.refresh_every = refresh_every
-        self._searcher: Searcher | None = None
+        self.metrics = metrics
+        self.index = LiveIndex(settings)
+        self.answers = AnswerCache(settings.api, answers_stamp=answers_stamp)
+        self.popular = PopularLists(analytics, self.get_document)
+        self.answers.on_invalidate.append(self.popular.forget)
+        # Searching is CPU-bound Python: a few slots, first come first served, keep cached
+        # answers fast and uncached ones fair.
+        self.search_slots = CapacityLimiter(settings.api.search_threads)
+        self._in_flight = SingleFlight(self.search_slots)
         self._warmers: list[threading.Thread] = []
         self._closing = False
-        self._open_lock = threading.Lock()
-        self._refresh_lock = threading.Lock()
-        self._last_refresh = 0.0
-        self._version: Any = None
-        self._last_open_error = 0.0
-        self.search_cache: LRUCache[_Cached] = LRUCache(max_entries=2048, ttl=cache_ttl)
-        self.suggest_cache: LRUCache[list[str]] = LRUCache(max_entries=8192, ttl=cache_ttl)
-        self._popular: tuple[float, list[str]] = (0.0, [])
-        self._popular_lock = threading.Lock()
-        self._popular_docs: tuple[float, list[dict[str, str]]] = (0.0, [])
-        self.generation = 0  # bumped whenever cached answers may have gone stale
         self.searches_run = 0  # searches that reached the index (cache misses that ran)
 
-    # -- the searcher ------------------------------------------------------------------
+    # -- state other parts of the server read ---------------------------------------
+
+    @property
+    def search_cache(self):  # noqa: ANN201 - LRUCache of cached answers
+        return self.answers.search_cache
+
+    @property
+    def suggest_cache(self):  # noqa: ANN201 - LRUCache of suggestion lists
+        return self.answers.suggest_cache
+
+    @property
+    def generation(self) -> int:
+        return self.answers.generation
+
+    @property
+    def max_query_length(self) -> int:
+        return self.settings.api.max_query_length
+
+    # -- the searcher and its versions ------------------------------------------------
 
     def searcher(self) -> Searcher:
-        if self._searcher is not None:
-            return self._searcher
-        with self._open_lock:
-            if self._searcher is None:
-                # do not retry opening a broken index on every request of a burst
-                if time.monotonic() - self._last_open_error < 1.0:
-                    raise IndexUnavailable("the search index is not available yet")
-                try:
-                    opened = open_built_searcher(self.settings)
-                except Exception as exc:
-                    self._last_open_error = time.monotonic()
-                    log.warning("cannot open the index: %s", exc)
-                    raise IndexUnavailable("the search index is not available yet") from None
-                if opened is None:  # nothing built yet: try again on a later request
-                    self._last_open_error = time.monotonic()
-                    raise IndexUnavailable("the search index is not available yet")
-                searcher, info = opened
-                self._version = info.get("version")
-                self._last_refresh = time.monotonic()
-                self._searcher = searcher
-        return self._searcher
+        return self.index.searcher()
 
     def refresh_due(self) -> bool:
-        return (self._searcher is not None
-                and time.monotonic() - self._last_refresh >= self.refresh_every)
+        return self.index.refresh_due()
 
     def maybe_refresh(self, *, force: bool = False) -> None:
-        """Pick up a newly built index version; cheap, and at most every few seconds."""
-        searcher = self._searcher
-        if searcher is None:
-            return
-        now = time.monotonic()
-        if not force and now - self._last_refresh < self.refresh_every:
-            return
-        if not self._refresh_lock.acquire(blocking=force):
-            return  # another request is refreshing right now
-        try:
-            self._last_refresh = now
-            searcher.refresh()
-            version = searcher.info().get("version")
-            if version != self._version:
-                log.info("index version %s is live (was %s)", version, self._version)
-                self._version = version
-                self.invalidate()
-                self.warm_in_background(load_models=False)
-        except Exception:
-            log.exception("index refresh failed; still serving the previous version")
-        finally:
-            self._refresh_lock.release()
+        """Pick up a newly built index version; a new one empties the caches and warms the
+        most popular answers again."""
+        if self.index.refresh(force=force):
+            self.invalidate()
+            self.warm_in_background(load_models=False)
 
-    def _check_stamp(self) -> None:
-        if self._answers_stamp is None:
-            return
-        now = time.monotonic()
-        if now - self._stamp_checked < 1.0:
-            return
-        self._stamp_checked = now
-        try:
-            stamp = self._answers_stamp()
-        except Exception:
-            log.exception("checking for synonym or best bet changes failed")
-            return
-        if stamp != self._stamp:
-            if self._stamp is not None:
-                self.invalidate()
-            self._stamp = stamp
-
-    def answers_changed(self) -> None:
-        """Synonyms or best bets were just edited through this server: forget cached answers
-        now, and take note of the new stamp so that the next stamp check does not clear the
-        cache a second time for the same edit (dropping answers cached since)."""
-        self.invalidate()
-        if self._answers_stamp is not None:
-            try:
-                self._stamp = self._answers_stamp()
-                self._stamp_checked = time.monotonic()
-            except Exception:
-                log.exception("checking for synonym or best bet changes failed")
+    async def refresh_if_due(self) -> None:
+        if self.refresh_due():
+            await to_thread.run_sync(self.maybe_refresh)
 
     def invalidate(self) -> None:
         """Forget every cached answer (new index, synonyms or best bets changed)."""
-        self.generation += 1
-        self.search_cache.clear()
-        self.suggest_cache.clear()
-        self._popular = (0.0, [])
-        self._popular_docs = (0.0, [])
+        self.answers.invalidate()
+
+    def answers_changed(self) -> None:
+        """Synonyms or best bets were just edited through this server."""
+        self.answers.answers_changed()
 
     def warm(self, *, load_models: bool = True, popular: int = 50) -> None:
         """Get ready before citizens ask: open the index, load the embedder, and put the
@@ -215,32 +199,75 @@ class SearchService:
         self._closing = True
         for thread in self._warmers:
             thread.join(timeout=60)
-        if self._searcher is not None:
-            try:
-                self._searcher.close()
-            except Exception:
-                log.exception("closing the searcher failed")
-            self._searcher = None
+        self.index.close()
 
-    # -- what the API calls ------------------------------------------------------------
+    # -- checking what was asked ---------------------------------------------------------
+
+    def check_query(self, q: str, *, where: str = "query", name: str = "q") -> None:
+        if len(q) > self.max_query_length:
+            raise InvalidRequest(name, query_too_long(self.max_query_length), where=where)
 
     @staticmethod
-    def search_key(q: str, limit: int, page: int, filters: Filters | None,
-                    explain: bool) -> tuple[Any, ...]:
-        return ("search", normalise_query(q), limit, page,
-                tuple(sorted(filters.opd)) if filters else (),
-                tuple(sorted(filters.kind)) if filters else (), explain)
+    def check_filters(opd: list[str], kind: list[str]) -> None:
+        if len(opd) > MAX_FILTER_VALUES or len(kind) > MAX_FILTER_VALUES:
+            raise InvalidRequest("opd" if len(opd) > MAX_FILTER_VALUES else "kind",
+                                 f"at most {MAX_FILTER_VALUES} values per filter")
+        if any(len(o) > MAX_OPD_CHARS for o in opd):
+            raise InvalidRequest("opd", f"an opd filter value is at most {MAX_OPD_CHARS} "
+                                        "characters")
+
+    # -- answering -----------------------------------------------------------------------
+
+    async def answer(self, request: SearchRequest) -> SearchOutcome:
+        """A search as the API serves it: checked, from the cache when it can be, else
+        searched once for everyone asking the same at this moment; counted unless it is a
+        page's own helper lookup."""
+        self.check_query(request.q)
+        text = request.q.strip() or request.q  # only what Python alone calls space: as typed
+        self.check_filters(request.opd, request.kind)
+        await self.refresh_if_due()
+        filters = (Filters(opd=list(request.opd), kind=list(request.kind))
+                   if (request.opd or request.kind) else None)
+        params = {"limit": request.limit, "page": request.page, "filters": filters,
+                  "explain": request.explain}
+        outcome = self.cached_search(text, **params)
+        if outcome is None:
+            run = functools.partial(self.search, text, **params)
+            key = self.search_key(text, request.limit, request.page, filters, request.explain)
+            outcome = await self._in_flight.run(key, run)
+            if outcome.query_text != text:  # answered by an identical search, other spelling
+                outcome = (self.cached_search(text, count=False, **params)
+                           or await to_thread.run_sync(run, limiter=self.search_slots))
+        if request.record:
+            self._record(request, text, outcome)
+        return outcome
+
+    def _record(self, request: SearchRequest, text: str, outcome: SearchOutcome) -> None:
+        if self.analytics is not None:
+            self.analytics.record_search(
+                text, results=outcome.total, page=request.page,
+                filters={"opd": list(request.opd), "kind": list(request.kind)},
+                did_you_mean=outcome.did_you_mean, top_id=outcome.top_id,
+                visitor=self.analytics.visitor(request.client_address))
+        if self.metrics is not None:
+            self.metrics.searches.labels("results" if outcome.total else "zero_results").inc()
+
+    def record_click(self, query: str, *, doc_id: str, url: str | None, position: int | None,
+                     client_address: str | None) -> None:
+        """A citizen opened a result (click-through per query; nothing personal kept)."""
+        self.check_query(query, where="body", name="query")
+        if self.analytics is not None:
+            self.analytics.record_click(query, doc_id=doc_id, url=url, position=position,
+                                        visitor=self.analytics.visitor(client_address))
+
+    search_key = staticmethod(search_key)
 
     def cached_search(self, q: str, *, limit: int = 10, page: int = 1,
                       filters: Filters | None = None, explain: bool = False,
                       count: bool = True) -> SearchOutcome | None:
         """The cached answer, or None; never touches the index (safe on the event loop)."""
-        self._check_stamp()
-        hit = self.search_cache.get(self.search_key(q, limit, page, filters, explain),
-                                    count=count)
-        if hit is None:
-            return None
-        return _outcome(q, hit, cached=True)
+        return self.answers.get_search(q, search_key(q, limit, page, filters, explain),
+                                       count=count)
 
     def search(self, q: str, *, limit: int = 10, page: int = 1, filters: Filters | None = None,
                explain: bool = False) -> SearchOutcome:
@@ -249,22 +276,16 @@ class SearchService:
         if hit is not None:
             return hit
         searcher = self.searcher()
-        generation = self.generation
+        generation = self.answers.generation
         self.searches_run += 1
         response = searcher.search(q, limit=limit, page=page, filters=filters, explain=explain)
-        top_id = response.results[0].id if response.results else None
-        # "query" is SearchResponse's first field, so an empty one serialises as exactly
-        # _QUERY_HEAD: the rest is the same for every spelling of the query and is cached.
-        response.query = ""
-        body = response.model_dump_json().encode()
-        entry = _Cached(body[len(_QUERY_HEAD):], response.total, response.did_you_mean, top_id)
-        if generation == self.generation:  # not invalidated while we were searching
-            self.search_cache.put(self.search_key(q, limit, page, filters, explain), entry)
-        return _outcome(q, entry, cached=False)
+        return self.answers.put_search(q, search_key(q, limit, page, filters, explain),
+                                       response, generation)
 
     def suggest(self, prefix: str, limit: int = 8) -> list[str]:
         """Service and app names, then popular queries, that continue what was typed."""
-        self._check_stamp()
+        self.check_query(prefix)
+        self.answers.check_stamp()
         folded = normalise_query(prefix)
         if not folded:
             return []
@@ -272,7 +293,7 @@ class SearchService:
         hit = self.suggest_cache.get(key)
         if hit is not None:
             return hit
-        generation = self.generation
+        generation = self.answers.generation
         names = self.searcher().suggest(folded, limit=limit)
         words = folded.split()
         queries = [q for q in self.popular_queries(wait=False)
@@ -285,7 +306,7 @@ class SearchService:
                 seen.add(item.casefold())
                 out.append(item)
         out = out[:limit]
-        if generation == self.generation:
+        if generation == self.answers.generation:
             self.suggest_cache.put(key, out)
         return out
 
@@ -313,48 +334,10 @@ class SearchService:
         return info
 
     def popular_queries(self, *, wait: bool = True) -> list[str]:
-        """Queries many visitors made and found something with (reloaded every 5 minutes).
-
-        With ``wait=False`` (autocomplete, on the event loop) a stale list is returned at
-        once and reloaded in the background, so typing never waits for the analytics DB."""
-        if self.analytics is None:
-            return []
-        loaded_at, queries = self._popular
-        if loaded_at and time.monotonic() - loaded_at <= 300:
-            return queries
-        if wait:
-            return self._load_popular()
-        if self._popular_lock.acquire(blocking=False):
-            def reload() -> None:
-                try:
-                    self._load_popular()
-                finally:
-                    self._popular_lock.release()
-
-            threading.Thread(target=reload, name="popular-queries", daemon=True).start()
-        return queries
-
-    def _load_popular(self) -> list[str]:
-        queries: list[str] = self._popular[1]
-        try:
-            queries = [q for q, _ in self.analytics.popular_queries(limit=500)]
-        except Exception:
-            log.exception("loading popular queries failed")
-        self._popular = (time.monotonic(), queries)
-        return queries
+        return self.popular.queries(wait=wait)
 
     def popular_services(self, limit: int = 8) -> list[dict[str, str]]:
-        """The results citizens open most, for the zero-result help."""
-        loaded_at, services = self._popular_docs
-        if self.analytics is not None and (not loaded_at or time.monotonic() - loaded_at > 300):
-            services = []
-            for doc_id, _ in self.analytics.popular_documents(limit=limit * 2):
-                doc = self.searcher().get_document(doc_id)
-                if doc is not None:
-                    services.append({"id": doc.id, "title": doc.title, "url": doc.url,
-                                     "opd": doc.opd, "kind": doc.kind})
-            self._popular_docs = (time.monotonic(), services)
-        return services[:limit]
+        return self.popular.services(limit)
 
 
 def _parse_time(value: Any) -> datetime | None:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sikoja.errors import EMPTY_QUERY, SikojaError
+from sikoja.errors import EMPTY_QUERY, SikojaError, query_too_long
 from sikoja.who import WHO_HELP, default_who
 
 EXIT_ERROR = 2
@@ -71,6 +71,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise SikojaError(EMPTY_QUERY)
     searcher = open_searcher(load_settings(args.data_dir))
     try:
+        limit = searcher.settings.api.max_query_length
+        if len(args.query) > limit:  # as the API answers it (422 with the same sentence)
+            raise SikojaError(query_too_long(limit))
         response = searcher.search(
             args.query, limit=args.limit, page=args.page,
             filters=Filters(opd=args.opd or [], kind=args.kind or []), explain=args.explain,

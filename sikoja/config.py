@@ -84,7 +84,9 @@ class CrawlSettings(BaseModel):
 class ApiSettings(BaseModel):
     cors_origins: list[str] = Field(default_factory=list)
     rate_limit_per_minute: int = 120
-    max_query_length: int = 200
+    # The one limit on a query's length, for the API (a longer one is answered 422), the CLI
+    # (the same sentence, as an error) and the Searcher (which cuts longer text).
+    max_query_length: int = Field(200, ge=1, le=10_000)
     # X-Forwarded-For / X-Real-IP name the client only when a proxy we run sets them; this
     # also decides uvicorn's own proxy_headers (its default trusts loopback).
     trust_proxy_headers: bool = False
@@ -97,6 +99,16 @@ class ApiSettings(BaseModel):
     body_timeout_seconds: float = Field(30.0, gt=0)
     # Seconds an idle keep-alive connection stays open (uvicorn's timeout_keep_alive).
     keep_alive_seconds: float = Field(5.0, gt=0)
+    # Searches that run at once per process: searching is CPU-bound Python, and more threads
+    # than cores only fight over the GIL and starve the event loop serving cached answers.
+    search_threads: int = Field(2, ge=1, le=64)
+    # Cached answers live this long (seconds), so edits made by another process (the CLI)
+    # show up without a restart; and at most this many are kept per cache.
+    cache_ttl_seconds: float = Field(300.0, gt=0)
+    search_cache_entries: int = Field(2048, ge=1)
+    suggest_cache_entries: int = Field(8192, ge=1)
+    # How often (seconds) a request may look for a newer index version built meanwhile.
+    index_refresh_seconds: float = Field(2.0, gt=0)
 
 
 class SemanticSettings(BaseModel):

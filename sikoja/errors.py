@@ -30,3 +30,9 @@ def validation_message(exc: ValidationError, names: dict[int, str] | None = None
     message = str(first["msg"]).removeprefix("Value error, ")
     where = ".".join(parts)
     return f"{where}: {message}" if where else message
+
+
+def query_too_long(limit: int) -> str:
+    """The one answer to a query over ``Settings.api.max_query_length``, from the CLI and the
+    API alike."""
+    return f"the query is too long: at most {limit} characters are allowed"

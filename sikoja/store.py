@@ -101,7 +101,7 @@ class DocumentStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
         # on a read-only data dir: read only (crawl health for /api/health), see sikoja.sqlite
-        self._db, self.read_only = connect(self.path, wal=True)
+        self._db, self.read_only = connect(self.path)
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA synchronous=NORMAL")
         adopted = self._has_table("catalog_entries")

@@ -524,7 +524,7 @@ def test_answers_cached_after_an_admin_edit_are_kept(client, admin_key):
     assert r.status_code == 201
     assert client.get("/api/search", params={"q": "zzpecahkk"}).headers[
         "x-sikoja-cache"] == "miss"
-    client.app.state.search._stamp_checked = 0.0  # as when the next stamp check is due
+    client.app.state.search.answers._stamp_checked = 0.0  # as when the next stamp check is due
     assert client.get("/api/search", params={"q": "zzpecahkk"}).headers[
         "x-sikoja-cache"] == "hit"
 

@@ -18,6 +18,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from search_api.app import create_app
+from search_api.keys import create_key
 from sikoja.config import load_settings
 from sikoja.errors import EMPTY_QUERY
 from tests import test_api
@@ -186,6 +187,7 @@ def _fill(path: Path) -> None:
 
 def test_a_full_disk_keeps_searches_answering_and_health_says_why(small_disk):
     settings = build_data_dir(small_disk / "data")
+    key = create_key(small_disk / "data", "ops")
     with TestClient(create_app(settings), raise_server_exceptions=False) as c:
         assert c.get("/api/health").json()["status"] == "ok"
         _fill(small_disk / "filler")
@@ -202,6 +204,11 @@ def test_a_full_disk_keeps_searches_answering_and_health_says_why(small_disk):
         assert "disk is full" in reasons, reasons
         assert c.get("/metrics").status_code == 200
         assert c.get("/api/search", params={"q": "ktp"}).status_code == 200
+        admin = {"X-API-Key": key}  # the admin can still read, and a write says why it failed
+        assert c.get("/admin/api/synonyms", headers=admin).status_code == 200
+        added = c.post("/admin/api/synonyms", headers=admin,
+                       json={"rule": "kk, kartu keluarga baru", "why": "full disk test"})
+        assert added.status_code in (400, 507) and "disk is full" in added.json()["detail"]
         (small_disk / "filler").unlink()
         c.get("/api/search", params={"q": "pbg"})
         c.app.state.analytics.flush()

@@ -40,9 +40,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Longest query text analysed; the API caps queries far below this, the rest is ignored so a
-# pasted page cannot make analysis slow.
-MAX_QUERY_CHARS = 2000
 MAX_QUERY_WORDS = 48
 MAX_EMBEDDING_EXPANSIONS = 8
 # A new synonym version whose text is longer than this is compiled off the query path (a
@@ -180,7 +177,8 @@ class Analyzer:
 
     def analyze_query(self, q: str, vocabulary: Vocabulary | None = None) -> QueryAnalysis:
         text = q if isinstance(q, str) else str(q)
-        raw = self.normalizer.split(text[:MAX_QUERY_CHARS])[: MAX_QUERY_WORDS * 2]
+        # callers pass text already cut to api.max_query_length (indexer.search.Searcher)
+        raw = self.normalizer.split(text)[: MAX_QUERY_WORDS * 2]
         rewritten = self.normalizer.rewrite(raw)
         all_words = [w for w, _ in rewritten]
         normalized = " ".join(all_words)

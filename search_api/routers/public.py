@@ -2,29 +2,35 @@
 
 Everything here is open to anyone and rate limited per client (``search_api.ratelimit``).
 Answers from the cache are served straight from the event loop; a search that has to hit
-the index runs in the thread pool so one slow query never blocks the others.
+the index runs on the service's search threads so one slow query never blocks the others.
+Routes only translate HTTP to the service (``search_api.service``) and back; what they use
+comes through the typed dependencies of ``search_api.deps``.
 
-No ``from __future__ import annotations`` here: the routes are built inside
-``public_router`` so that limits from the settings (the query length cap) appear in the
-OpenAPI schema, and FastAPI must be able to evaluate annotations that use those locals.
+The query-length limit is a setting (``api.max_query_length``): the service checks it, and
+``create_app`` writes it into the OpenAPI schema as the ``maxLength`` of ``q``.
 """
 
-import asyncio
-import functools
+from __future__ import annotations
+
 import shutil
 from typing import Annotated, Any, Literal
 
-from anyio import CapacityLimiter, to_thread
-from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
+from fastapi import APIRouter, HTTPException, Path, Query, Response
 from fastapi.concurrency import run_in_threadpool
-from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field
 
-from indexer.backend import Filters
-from search_api.life_events import LifeEvents, LifeEventsResponse
+from search_api.deps import (
+    AnalyticsDep,
+    ClientAddressDep,
+    JobsDep,
+    LifeEventsDep,
+    SearchDep,
+    SettingsDep,
+    SitesDep,
+)
+from search_api.life_events import LifeEventsResponse
 from search_api.schema import BODY_RESPONSES, whole_number
-from search_api.service import IndexUnavailable, SearchService
-from sikoja.config import Settings
+from search_api.service import IndexUnavailable, SearchRequest
 from sikoja.documents import KINDS
 from sikoja.results import Result, SearchResponse
 
@@ -35,8 +41,6 @@ DOC_ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
 NOT_BLANK = r"[^ \t\n\r\f\v]"
 # Less free space than this on the data dir's disk and writes are about to fail.
 LOW_DISK_BYTES = 8 * 1024 * 1024
-SEARCH_THREADS = 2
-MAX_FILTER_VALUES = 20
 
 
 class SuggestResponse(BaseModel):
@@ -90,232 +94,147 @@ class PopularResponse(BaseModel):
     services: list[PopularService]
 
 
-class SingleFlight:
-    """One search per distinct query at a time: when "urus ktp" arrives 30 times at once
-    (a popular query, a cold cache), the first runs and the others wait for its answer
-    instead of running the same search 30 times."""
+too_long = {422: {"description": "invalid parameters, e.g. a query over the length limit "
+                                 "(api.max_query_length)"}}
+limited = {429: {"description": "too many requests from this client; see Retry-After"}}
+no_index = {503: {"description": "no index has been built yet"}}
 
-    def __init__(self, limiter: CapacityLimiter) -> None:
-        self.limiter = limiter
-        self._running: dict[Any, asyncio.Future[Any]] = {}
-
-    async def run(self, key: Any, fn: Any) -> Any:
-        running = self._running.get(key)
-        if running is not None:
-            return await asyncio.shield(running)
-        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
-        self._running[key] = future
-        try:
-            result = await to_thread.run_sync(fn, limiter=self.limiter)
-        except BaseException as exc:
-            future.set_exception(exc)
-            future.exception()  # retrieved: no "never retrieved" warning without waiters
-            raise
-        else:
-            future.set_result(result)
-            return result
-        finally:
-            self._running.pop(key, None)
+router = APIRouter(prefix="/api", tags=["search"])
 
 
-def invalid(field: str, message: str, *, where: str = "query") -> RequestValidationError:
-    """A 422 with the same body as FastAPI's own validation errors: ``{"detail": [{loc, msg,
-    type}], "message": ...}`` (``search_api.errors``), so a client parses one shape."""
-    return RequestValidationError([{"loc": (where, field), "msg": message, "type": "invalid"}])
+@router.get("/search", response_model=SearchResponse,
+            responses={**too_long, **limited, **no_index},
+            summary="Search public services, apps and pages")
+async def search(
+    service: SearchDep,
+    address: ClientAddressDep,
+    q: Annotated[str, Query(min_length=1, pattern=NOT_BLANK,
+                            description="what the citizen typed, e.g. 'urus KTP'")],
+    limit: Annotated[int, Query(ge=1, le=50, description="results per page")] = 10,
+    page: Annotated[int, Query(ge=1, le=100, description="1-based result page")] = 1,
+    opd: Annotated[list[str], Query(description="only these OPDs (repeatable)")] = [],  # noqa: B006
+    kind: Annotated[list[Kind], Query(description="only these kinds (repeatable)")] = [],  # noqa: B006
+    explain: Annotated[bool, Query(description="add per-result score details")] = False,
+    record: Annotated[bool, Query(description="count this search in the query analytics "
+                                  "(false for a page's own helper lookups)")] = True,
+) -> Response:
+    """Best match first. The answer card spells out the top service (requirements, cost,
+    duration, where, online link); ``did_you_mean`` offers a corrected query; ``facets``
+    count results per OPD and kind for filtering. Snippets are HTML-escaped text whose
+    only markup is ``<mark>`` around matched words."""
+    outcome = await service.answer(SearchRequest(
+        q=q, limit=limit, page=page, opd=list(opd), kind=list(kind), explain=explain,
+        record=record, client_address=address))
+    return Response(content=outcome.body, media_type="application/json",
+                    headers={"X-Sikoja-Cache": "hit" if outcome.cached else "miss"})
 
 
-def _service(request: Request) -> SearchService:
-    return request.app.state.search
+@router.get("/suggest", response_model=SuggestResponse, responses={**too_long, **limited},
+            summary="Autocomplete while typing")
+async def suggest(
+    service: SearchDep,
+    q: Annotated[str, Query(description="what has been typed so far")],
+    limit: Annotated[int, Query(ge=1, le=20)] = 8,
+) -> SuggestResponse:
+    """Service and app names whose words start with the typed words, then queries many
+    citizens searched for. Cached; answers in well under 20 ms."""
+    try:
+        # cached, else a scan of names: quicker than a thread hop
+        hit = service.suggest(q, limit)
+    except IndexUnavailable:
+        hit = []
+    return SuggestResponse(query=q, suggestions=hit)
 
 
-def _visitor(request: Request) -> str | None:
-    from search_api.ratelimit import client_address
-
-    addr = client_address(request.scope,
-                          trust_proxy_headers=request.app.state.settings.api.trust_proxy_headers)
-    return request.app.state.analytics.visitor(addr)
-
-
-async def _refresh(service: SearchService) -> None:
-    if service.refresh_due():
-        await run_in_threadpool(service.maybe_refresh)
-
-
-def public_router(settings: Settings) -> APIRouter:
-    max_q = settings.api.max_query_length
-    router = APIRouter(prefix="/api", tags=["search"])
-    # Searching is CPU-bound Python: more threads than cores only fight over the GIL and
-    # starve the event loop that answers cached requests. A few slots, first come first
-    # served, keep cached answers fast and uncached ones fair.
-    search_slots = CapacityLimiter(SEARCH_THREADS)
-    searches_in_flight = SingleFlight(search_slots)
-    too_long = {422: {"description": f"invalid parameters, e.g. a query over {max_q} "
-                                     "characters"}}
-    limited = {429: {"description": "too many requests from this client; see Retry-After"}}
-    no_index = {503: {"description": "no index has been built yet"}}
-
-    @router.get("/search", response_model=SearchResponse,
-                responses={**too_long, **limited, **no_index},
-                summary="Search public services, apps and pages")
-    async def search(
-        request: Request,
-        q: Annotated[str, Query(min_length=1, max_length=max_q, pattern=NOT_BLANK,
-                                description="what the citizen typed, e.g. 'urus KTP'")],
-        limit: Annotated[int, Query(ge=1, le=50, description="results per page")] = 10,
-        page: Annotated[int, Query(ge=1, le=100, description="1-based result page")] = 1,
-        opd: Annotated[list[str], Query(description="only these OPDs (repeatable)")] = [],  # noqa: B006
-        kind: Annotated[list[Kind], Query(description="only these kinds (repeatable)")] = [],  # noqa: B006
-        explain: Annotated[bool, Query(description="add per-result score details")] = False,
-        record: Annotated[bool, Query(description="count this search in the query analytics "
-                                      "(false for a page's own helper lookups)")] = True,
-    ) -> Response:
-        """Best match first. The answer card spells out the top service (requirements, cost,
-        duration, where, online link); ``did_you_mean`` offers a corrected query; ``facets``
-        count results per OPD and kind for filtering. Snippets are HTML-escaped text whose
-        only markup is ``<mark>`` around matched words."""
-        text = q.strip() or q  # only characters Python alone calls space: searched as typed
-        if len(opd) > MAX_FILTER_VALUES or len(kind) > MAX_FILTER_VALUES:
-            raise invalid("opd" if len(opd) > MAX_FILTER_VALUES else "kind",
-                          f"at most {MAX_FILTER_VALUES} values per filter")
-        if any(len(o) > 200 for o in opd):
-            raise invalid("opd", "an opd filter value is at most 200 characters")
-        service = _service(request)
-        await _refresh(service)
-        filters = Filters(opd=list(opd), kind=list(kind)) if (opd or kind) else None
-        outcome = service.cached_search(text, limit=limit, page=page, filters=filters,
-                                        explain=explain)
-        if outcome is None:
-            run = functools.partial(service.search, text, limit=limit, page=page,
-                                    filters=filters, explain=explain)
-            key = service.search_key(text, limit, page, filters, explain)
-            outcome = await searches_in_flight.run(key, run)
-            if outcome.query_text != text:  # answered by an identical search, other spelling
-                outcome = service.cached_search(
-                    text, limit=limit, page=page, filters=filters, explain=explain,
-                    count=False) or await to_thread.run_sync(run, limiter=search_slots)
-        if record:
-            request.app.state.analytics.record_search(
-                text, results=outcome.total, page=page,
-                filters={"opd": list(opd), "kind": list(kind)},
-                did_you_mean=outcome.did_you_mean, top_id=outcome.top_id,
-                visitor=_visitor(request))
-            request.app.state.metrics.searches.labels(
-                "results" if outcome.total else "zero_results").inc()
-        return Response(content=outcome.body, media_type="application/json",
-                        headers={"X-Sikoja-Cache": "hit" if outcome.cached else "miss"})
-
-    @router.get("/suggest", response_model=SuggestResponse, responses={**too_long, **limited},
-                summary="Autocomplete while typing")
-    async def suggest(
-        request: Request,
-        q: Annotated[str, Query(max_length=max_q, description="what has been typed so far")],
-        limit: Annotated[int, Query(ge=1, le=20)] = 8,
-    ) -> SuggestResponse:
-        """Service and app names whose words start with the typed words, then queries many
-        citizens searched for. Cached; answers in well under 20 ms."""
-        service = _service(request)
-        try:
-            # cached, else a scan of names: quicker than a thread hop
-            hit = service.suggest(q, limit)
-        except IndexUnavailable:
-            hit = []
-        return SuggestResponse(query=q, suggestions=hit)
-
-    @router.get("/services/{doc_id}", response_model=Result,
-                responses={404: {"description": "no such service"}, **limited, **no_index},
-                summary="One service, app or page with its fields and source")
-    async def service_detail(
-        request: Request,
-        doc_id: Annotated[str, Path(pattern=DOC_ID_PATTERN, description="the result's id")],
-    ) -> Result:
-        """The stored record of one result: ``fields`` holds the service's requirements,
-        procedure, cost, duration, location and online link as crawled; ``url`` is the page
-        it came from."""
-        result = await run_in_threadpool(_service(request).get_document, doc_id)
-        if result is None:
-            raise HTTPException(404, detail="no service with this id")
-        return result
-
-    @router.post("/click", status_code=204, responses={**too_long, **limited, **BODY_RESPONSES},
-                 summary="Record which result a citizen opened")
-    async def click(request: Request, body: ClickIn) -> Response:
-        """For analytics only (click-through per query); nothing personal is stored."""
-        if len(body.query) > max_q:
-            raise invalid("query", f"the query is too long: at most {max_q} characters are "
-                                   "allowed", where="body")
-        request.app.state.analytics.record_click(
-            body.query, doc_id=body.id, url=body.url, position=body.position,
-            visitor=_visitor(request))
-        return Response(status_code=204)
-
-    @router.get("/health", response_model=HealthResponse,
-                responses={503: {"model": HealthResponse, "description": "no index yet"}},
-                summary="Index age, document count and crawl health per source")
-    async def health(request: Request, response: Response) -> HealthResponse:
-        service = _service(request)
-        await _refresh(service)
-        info = await run_in_threadpool(service.info)
-        sites = await run_in_threadpool(request.app.state.sites.sites)
-        running = await run_in_threadpool(request.app.state.jobs.running)
-        problems = await run_in_threadpool(_problems, request)
-        if info is None or info.get("version") is None:
-            response.status_code = 503
-            index = None
-        else:
-            index = IndexHealth(
-                version=str(info.get("version")), built_at=_str(info.get("built_at")),
-                age_seconds=info.get("age_seconds"), documents=int(info.get("documents") or 0),
-                embedder=_str(info.get("embedder")))
-        damaged = (info or {}).get("damaged") or []
-        if damaged:
-            problems.insert(0, "index damaged, set aside until 'sikoja index' rebuilds it: "
-                            + "; ".join(damaged))
-        return HealthResponse(
-            status=("degraded" if problems else "ok") if index else "no_index",
-            problems=problems, reason="; ".join(problems) or None, index=index,
-            sources=[{k: v for k, v in s.items() if k != "last_success_ts"} for s in sites],
-            job=running.model_dump(include={"id", "kind", "state", "started_at"})
-            if running else None)
-
-    life_events = LifeEvents(settings.data_dir)
-
-    @router.get("/life-events", response_model=LifeEventsResponse, responses=limited,
-                summary="Life events and their services, for citizens who do not know the words")
-    async def life_events_route(request: Request) -> LifeEventsResponse:
-        """Kelahiran, pindah, menikah, kematian, usaha, sekolah, kesehatan, pengaduan: each
-        with the services the index finds for it (``life_events.yaml``; an admin may put
-        their own in the data dir). Empty before an index exists."""
-        service = _service(request)
-        await _refresh(service)
-        events = await run_in_threadpool(life_events.events, service)
-        return LifeEventsResponse(events=events)
-
-    @router.get("/popular", response_model=PopularResponse, responses=limited,
-                summary="What citizens search for and open most")
-    async def popular(request: Request) -> PopularResponse:
-        """Shown when a search finds nothing. Only queries and services that several
-        different visitors searched for or opened are listed."""
-        service = _service(request)
-        try:
-            services = await run_in_threadpool(service.popular_services)
-        except IndexUnavailable:
-            services = []
-        queries = await run_in_threadpool(service.popular_queries)
-        return PopularResponse(queries=queries[:10],
-                               services=[PopularService(**s) for s in services])
-
-    return router
+@router.get("/services/{doc_id}", response_model=Result,
+            responses={404: {"description": "no such service"}, **limited, **no_index},
+            summary="One service, app or page with its fields and source")
+async def service_detail(
+    service: SearchDep,
+    doc_id: Annotated[str, Path(pattern=DOC_ID_PATTERN, description="the result's id")],
+) -> Result:
+    """The stored record of one result: ``fields`` holds the service's requirements,
+    procedure, cost, duration, location and online link as crawled; ``url`` is the page
+    it came from."""
+    result = await run_in_threadpool(service.get_document, doc_id)
+    if result is None:
+        raise HTTPException(404, detail="no service with this id")
+    return result
 
 
-def _problems(request: Request) -> list[str]:
+@router.post("/click", status_code=204, responses={**too_long, **limited, **BODY_RESPONSES},
+             summary="Record which result a citizen opened")
+async def click(service: SearchDep, address: ClientAddressDep, body: ClickIn) -> Response:
+    """For analytics only (click-through per query); nothing personal is stored."""
+    service.record_click(body.query, doc_id=body.id, url=body.url, position=body.position,
+                         client_address=address)
+    return Response(status_code=204)
+
+
+@router.get("/health", response_model=HealthResponse,
+            responses={503: {"model": HealthResponse, "description": "no index yet"}},
+            summary="Index age, document count and crawl health per source")
+async def health(service: SearchDep, sites: SitesDep, jobs: JobsDep, analytics: AnalyticsDep,
+                 settings: SettingsDep, response: Response) -> HealthResponse:
+    await service.refresh_if_due()
+    info = await run_in_threadpool(service.info)
+    per_source = await run_in_threadpool(sites.sites)
+    running = await run_in_threadpool(jobs.running)
+    problems = await run_in_threadpool(_problems, analytics, sites, jobs, settings)
+    if info is None or info.get("version") is None:
+        response.status_code = 503
+        index = None
+    else:
+        index = IndexHealth(
+            version=str(info.get("version")), built_at=_str(info.get("built_at")),
+            age_seconds=info.get("age_seconds"), documents=int(info.get("documents") or 0),
+            embedder=_str(info.get("embedder")))
+    damaged = (info or {}).get("damaged") or []
+    if damaged:
+        problems.insert(0, "index damaged, set aside until 'sikoja index' rebuilds it: "
+                        + "; ".join(damaged))
+    return HealthResponse(
+        status=("degraded" if problems else "ok") if index else "no_index",
+        problems=problems, reason="; ".join(problems) or None, index=index,
+        sources=[{k: v for k, v in s.items() if k != "last_success_ts"} for s in per_source],
+        job=running.model_dump(include={"id", "kind", "state", "started_at"})
+        if running else None)
+
+
+@router.get("/life-events", response_model=LifeEventsResponse, responses=limited,
+            summary="Life events and their services, for citizens who do not know the words")
+async def life_events_route(service: SearchDep, life_events: LifeEventsDep
+                            ) -> LifeEventsResponse:
+    """Kelahiran, pindah, menikah, kematian, usaha, sekolah, kesehatan, pengaduan: each
+    with the services the index finds for it (``life_events.yaml``; an admin may put
+    their own in the data dir). Empty before an index exists."""
+    await service.refresh_if_due()
+    events = await run_in_threadpool(life_events.events, service)
+    return LifeEventsResponse(events=events)
+
+
+@router.get("/popular", response_model=PopularResponse, responses=limited,
+            summary="What citizens search for and open most")
+async def popular(service: SearchDep) -> PopularResponse:
+    """Shown when a search finds nothing. Only queries and services that several
+    different visitors searched for or opened are listed."""
+    try:
+        services = await run_in_threadpool(service.popular_services)
+    except IndexUnavailable:
+        services = []
+    queries = await run_in_threadpool(service.popular_queries)
+    return PopularResponse(queries=queries[:10],
+                           services=[PopularService(**s) for s in services])
+
+
+def _problems(analytics: AnalyticsDep, sites: SitesDep, jobs: JobsDep,
+              settings: SettingsDep) -> list[str]:
     """What keeps a serving instance from saving or reading its data: a (nearly) full disk,
     failed analytics writes, an unreadable crawl store or job list. Called after
     ``jobs.running()`` and ``sites.sites()``, whose last attempt it reports."""
-    state = request.app.state
-    found = [p for p in (state.analytics.write_problem(), state.sites.problem,
-                         state.jobs.problem) if p]
+    found = [p for p in (analytics.write_problem(), sites.problem, jobs.problem) if p]
     try:
-        free = shutil.disk_usage(state.settings.data_dir).free
+        free = shutil.disk_usage(settings.data_dir).free
     except OSError:
         free = None
     if free is not None and free < LOW_DISK_BYTES:

@@ -1,12 +1,16 @@
 /* sikoja search page. No framework: small, fast on a cheap phone.
  *
  * Safety rule for this file: text from the index (titles, snippets, OPD names, fields) and
- * from the query only ever reaches the page through textContent / createTextNode. Snippets
- * carry <mark> as their only markup; they are split on it and rebuilt as elements, never
- * assigned as HTML. Links are used only when they are http(s).
+ * from the query only ever reaches the page through textContent / createTextNode, by way of
+ * the renderer it shares with the widget (render.js, loaded first): snippets, links and the
+ * answer card are built there.
  */
 (function () {
   'use strict';
+
+  var R = sikojaRender({ t: t, base: location.href });
+  var el = R.el, clear = R.clear, safeUrl = R.safeUrl, link = R.link;
+  var appendSnippet = R.appendSnippet, hostOf = R.hostOf;
 
   var STRINGS = {
     id: {
@@ -100,61 +104,6 @@
       Object.keys(vars).forEach(function (k) { s = s.split('{' + k + '}').join(String(vars[k])); });
     }
     return s;
-  }
-
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    if (attrs) {
-      Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    }
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
-  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
-
-  function safeUrl(value) {
-    if (!value) return null;
-    try {
-      var u = new URL(String(value), location.href);
-      return (u.protocol === 'http:' || u.protocol === 'https:') ? u.href : null;
-    } catch (e) { return null; }
-  }
-
-  function link(href, text, cls) {
-    var url = safeUrl(href);
-    if (!url) return el('span', cls ? { 'class': cls } : null, text);
-    var a = el('a', { href: url }, text);
-    if (cls) a.className = cls;
-    return a;
-  }
-
-  var ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-  function decodeEntities(s) {
-    return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, function (m, e) {
-      if (e.charAt(0) === '#') {
-        var code = e.charAt(1) === 'x' || e.charAt(1) === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
-      }
-      return Object.prototype.hasOwnProperty.call(ENTITIES, e) ? ENTITIES[e] : m;
-    });
-  }
-
-  /* A snippet is escaped text whose only markup is <mark>…</mark>: rebuild it as nodes. */
-  function appendSnippet(node, snippet) {
-    var parts = String(snippet || '').split(/(<mark>|<\/mark>)/);
-    var marked = false;
-    parts.forEach(function (part) {
-      if (part === '<mark>') { marked = true; return; }
-      if (part === '</mark>') { marked = false; return; }
-      if (!part) return;
-      var text = document.createTextNode(decodeEntities(part));
-      if (marked) { var m = el('mark'); m.appendChild(text); node.appendChild(m); } else { node.appendChild(text); }
-    });
-  }
-
-  function hostOf(url) {
-    try { var u = new URL(url); return u.host + (u.pathname === '/' ? '' : u.pathname); } catch (e) { return ''; }
   }
 
   /* -- language ------------------------------------------------------------------ */
@@ -428,66 +377,12 @@
     filtersEl.hidden = false;
   }
 
-  function factRow(dl, label, value) {
-    if (!value) return;
-    dl.appendChild(el('dt', null, label));
-    var dd = el('dd');
-    var url = safeUrl(value);
-    if (url && /^https?:\/\//i.test(String(value))) dd.appendChild(link(url, value)); else dd.textContent = String(value);
-    dl.appendChild(dd);
-  }
-
-  /* The card's kind: a service (requirements...), an app (who provides it, where it runs,
-     a link to open it) or an agency's contact (address, phone, opening hours). */
-  var CARD_EYEBROW = { service: 'bestMatch', app: 'bestApp', contact: 'contactCard' };
+  var CARD_LOOK = { full: true, heading: 'h2', headingId: 'answer-title', subheading: 'h3',
+    listClass: 'checklist', idPrefix: 'req-', factsClass: 'facts' };
 
   function renderAnswer(card) {
     clear(answerEl);
-    var kind = CARD_EYEBROW[card.kind] ? card.kind : 'service';
-    answerEl.appendChild(el('p', { 'class': 'eyebrow' }, t(CARD_EYEBROW[kind])));
-    var h = el('h2', { id: 'answer-title' });
-    h.appendChild(link(card.url, kind === 'contact' && card.opd ? card.opd : card.title));
-    answerEl.appendChild(h);
-    if (card.opd && kind === 'app') answerEl.appendChild(el('p', { 'class': 'opd' }, t('provider') + card.opd));
-    else if (card.opd && kind !== 'contact') answerEl.appendChild(el('p', { 'class': 'opd' }, card.opd));
-    if (card.description) answerEl.appendChild(el('p', null, card.description));
-    if (card.requirements && card.requirements.length) {
-      answerEl.appendChild(el('h3', null, t('requirements')));
-      var ul = el('ul', { 'class': 'checklist' });
-      card.requirements.forEach(function (req, i) {
-        var li = el('li');
-        var id = 'req-' + i;
-        li.appendChild(el('input', { type: 'checkbox', id: id }));
-        li.appendChild(el('label', { 'for': id }, req));
-        ul.appendChild(li);
-      });
-      answerEl.appendChild(ul);
-    }
-    var dl = el('dl', { 'class': 'facts' });
-    factRow(dl, t('cost'), card.cost);
-    factRow(dl, t('duration'), card.duration);
-    factRow(dl, t('location'), card.location);
-    factRow(dl, t('legal'), card.legal_basis);
-    factRow(dl, t('platform'), card.platform);
-    factRow(dl, t('address'), card.address);
-    factRow(dl, t('hours'), card.hours);
-    factRow(dl, t('phone'), card.phone);
-    factRow(dl, t('email'), card.email);
-    if (dl.childNodes.length) answerEl.appendChild(dl);
-    if (card.procedure && card.procedure.length) {
-      answerEl.appendChild(el('h3', null, t('procedure')));
-      var ol = el('ol');
-      card.procedure.forEach(function (step) { ol.appendChild(el('li', null, step)); });
-      answerEl.appendChild(ol);
-    }
-    var online = safeUrl(kind === 'app' ? card.url : card.online_url);
-    if (online) {
-      var a = el('a', { href: online, 'class': 'apply' }, t(kind === 'app' ? 'openApp' : 'apply'));
-      answerEl.appendChild(a);
-    }
-    var src = el('p', { 'class': 'source' }, t('source'));
-    src.appendChild(link(card.url, hostOf(card.url) || card.url));
-    answerEl.appendChild(src);
+    R.renderCard(card, answerEl, CARD_LOOK);
     answerEl.hidden = false;
   }
 

@@ -8,8 +8,9 @@
  * from). The widget lives in a Shadow DOM: the host page's CSS does not reach in (`all:
  * initial` on the host) and the widget's CSS does not leak out. It needs no inline script or
  * style, so it works under a strict host CSP that allows this origin in script-src and
- * connect-src. Text from the index is only ever inserted with textContent; snippets are
- * rebuilt from their <mark> tags; links are used only when they are http(s).
+ * connect-src. Text from the index is only ever inserted with textContent, by the renderer
+ * shared with the search page (render.js, put into this file when the server sends it):
+ * snippets are rebuilt from their <mark> tags; links are used only when they are http(s).
  */
 (function () {
   'use strict';
@@ -90,47 +91,8 @@
     root.appendChild(style);
   }
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    if (attrs) Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
-  function safeUrl(value) {
-    if (!value) return null;
-    try {
-      var u = new URL(String(value));
-      return (u.protocol === 'http:' || u.protocol === 'https:') ? u.href : null;
-    } catch (e) { return null; }
-  }
-  function link(href, text, cls) {
-    var url = safeUrl(href);
-    if (!url) return el('span', null, text);
-    var a = el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, text);
-    if (cls) a.className = cls;
-    return a;
-  }
-  var ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-  function decodeEntities(s) {
-    return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, function (m, e) {
-      if (e.charAt(0) === '#') {
-        var code = e.charAt(1) === 'x' || e.charAt(1) === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
-      }
-      return Object.prototype.hasOwnProperty.call(ENTITIES, e) ? ENTITIES[e] : m;
-    });
-  }
-  function appendSnippet(node, snippet) {
-    var marked = false;
-    String(snippet || '').split(/(<mark>|<\/mark>)/).forEach(function (part) {
-      if (part === '<mark>') { marked = true; return; }
-      if (part === '</mark>') { marked = false; return; }
-      if (!part) return;
-      var text = document.createTextNode(decodeEntities(part));
-      if (marked) { var m = el('mark'); m.appendChild(text); node.appendChild(m); } else { node.appendChild(text); }
-    });
-  }
+  /* sikoja:render.js: the renderer shared with the search page (search_api/static/render.js)
+     goes here when the server sends /widget.js, inside this function: nothing global. */
 
   var counter = 0;
 
@@ -140,6 +102,8 @@
     var n = ++counter;
     var lang = host.getAttribute('data-lang') === 'en' ? 'en' : 'id';
     var S = STRINGS[lang];
+    var R = sikojaRender({ t: function (key) { return S[key]; }, newTab: true });
+    var el = R.el, clear = R.clear, safeUrl = R.safeUrl, link = R.link;
     var limit = Math.min(20, Math.max(1, parseInt(host.getAttribute('data-limit'), 10) || 5));
     var opd = host.getAttribute('data-opd') || '';
     var api = (host.getAttribute('data-api') || scriptOrigin || '').replace(/\/+$/, '');
@@ -183,37 +147,11 @@
 
     /* A service's card, an app's (provider, platform, a link to open it) or an agency's
        contact card (address, opening hours, phone) for "where/when" questions. */
-    function renderCard(card) {
-      var kind = card.kind === 'app' || card.kind === 'contact' ? card.kind : 'service';
-      var div = el('div', { 'class': 'card card-' + kind });
-      var h = el('h3');
-      h.appendChild(link(card.url, kind === 'contact' && card.opd ? card.opd : card.title));
-      div.appendChild(h);
-      if (card.opd && kind !== 'contact') div.appendChild(el('p', { 'class': 'opd' }, (kind === 'app' ? S.provider : '') + card.opd));
-      if (card.description) div.appendChild(el('p', null, card.description));
-      if (card.requirements && card.requirements.length) {
-        div.appendChild(el('h4', null, S.requirements));
-        var ul = el('ul', { 'class': 'check' });
-        card.requirements.forEach(function (req, i) {
-          var li = el('li');
-          var id = 'sikoja-req-' + n + '-' + i;
-          li.appendChild(el('input', { type: 'checkbox', id: id }));
-          li.appendChild(el('label', { 'for': id }, req));
-          ul.appendChild(li);
-        });
-        div.appendChild(ul);
-      }
-      var dl = el('dl');
-      [['cost', card.cost], ['duration', card.duration], ['location', card.location],
-       ['platform', card.platform], ['address', card.address], ['hours', card.hours],
-       ['phone', card.phone], ['email', card.email]].forEach(function (f) {
-        if (!f[1]) return;
-        dl.appendChild(el('dt', null, S[f[0]]));
-        dl.appendChild(el('dd', null, f[1]));
-      });
-      if (dl.childNodes.length) div.appendChild(dl);
-      if (kind === 'app' && safeUrl(card.url)) div.appendChild(link(card.url, S.openApp, 'apply'));
-      else if (safeUrl(card.online_url)) div.appendChild(link(card.online_url, S.apply, 'apply'));
+    var CARD_LOOK = { full: false, heading: 'h3', subheading: 'h4', listClass: 'check',
+      idPrefix: 'sikoja-req-' + n + '-', factsClass: null };
+    function cardFor(card) {
+      var div = el('div', { 'class': 'card card-' + R.cardKind(card) });
+      R.renderCard(card, div, CARD_LOOK);
       return div;
     }
 
@@ -240,7 +178,7 @@
         out.appendChild(p);
       }
       if (body.external) out.appendChild(renderExternal(body.external));
-      if (body.answer) out.appendChild(renderCard(body.answer));
+      if (body.answer) out.appendChild(cardFor(body.answer));
       var ol = el('ol', { 'class': 'results' });
       results.forEach(function (r, i) {
         var li = el('li');
@@ -253,7 +191,7 @@
         meta.appendChild(el('span', { 'class': 'kind' }, S.kinds[r.kind] || r.kind));
         meta.appendChild(document.createTextNode(r.opd || ''));
         li.appendChild(meta);
-        if (r.snippet) { var s = el('p', { 'class': 'snippet' }); appendSnippet(s, r.snippet); li.appendChild(s); }
+        if (r.snippet) { var s = el('p', { 'class': 'snippet' }); R.appendSnippet(s, r.snippet); li.appendChild(s); }
         ol.appendChild(li);
       });
       if (results.length) out.appendChild(ol);
