@@ -547,6 +547,7 @@ def test_synonyms_are_edited_versioned_and_rolled_back(client, admin_key, settin
     assert removed.status_code in (200, 400)  # present in the default set or not: clear answer
 
 
+@pytest.mark.slow  # waits for a background reindex
 def test_reindex_job_runs_in_the_background_and_new_pages_become_searchable(
         client, admin_key, settings):
     store = DocumentStore.open(settings.data_dir)
@@ -676,6 +677,7 @@ def test_click_validates_its_input(client, settings):
                        headers={"Content-Type": "application/json"}).status_code == 422
 
 
+@pytest.mark.slow  # waits for the server to pick up a new index
 def test_new_index_version_is_picked_up_without_a_restart(client, settings):
     assert client.get("/api/search", params={"q": "posyandu"}).json()["total"] == 0
     store = DocumentStore.open(settings.data_dir)
@@ -746,6 +748,7 @@ def test_health_and_metrics_show_crawl_health_per_source(client, settings, admin
     assert 'sikoja_source_last_success_timestamp_seconds{source="disdukcapil"}' in text
 
 
+@pytest.mark.slow  # waits for a reindex and the cache to rewarm
 def test_after_a_reindex_popular_queries_are_answered_from_a_rewarmed_cache(client, settings):
     for v in range(3):
         _search_as(client, "urus ktp", v)
@@ -773,6 +776,7 @@ def test_after_a_reindex_popular_queries_are_answered_from_a_rewarmed_cache(clie
     assert "Penggantian KTP-el Hilang atau Rusak" in r.text  # the new version's answer
 
 
+@pytest.mark.slow  # crawls a served site and indexes it
 def test_admin_crawl_job_fetches_a_site_and_the_new_service_becomes_searchable(
         tmp_path, settings, admin_key):
     import functools

@@ -32,6 +32,8 @@ from search_api.keys import create_key
 from tests.test_api import build_data_dir
 from tests.test_browser import free_port
 
+pytestmark = pytest.mark.slow  # starts 'sikoja serve' processes
+
 ROOT = Path(__file__).resolve().parents[1]
 MB = 1024 * 1024
 

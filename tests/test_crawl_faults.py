@@ -16,6 +16,8 @@ from sikoja.sources import Source
 from sikoja.store import DocumentStore
 from tests.faultserver import FaultSite
 
+pytestmark = pytest.mark.slow  # crawls a misbehaving site with timeouts
+
 # Short timeouts so the hanging page fails fast; the child join timeout guards the test.
 CRAWL_TIMEOUT = 120
 
