@@ -12,6 +12,7 @@ import fcntl
 import json
 import os
 import re
+import shutil
 import sqlite3
 import time
 from pathlib import Path
@@ -112,16 +113,29 @@ def build_data_dir(path: Path, **api: object) -> Settings:
     for doc in corpus():
         store.upsert(doc)
     store.close()
-    settings = load_settings(path, embedder="none")
-    settings.api = settings.api.model_copy(update={
-        "cors_origins": [PORTAL], "rate_limit_per_minute": 10_000, **api})
+    settings = api_settings(path, **api)
     build_index(settings)
     return settings
 
 
+def api_settings(path: Path, **api: object) -> Settings:
+    settings = load_settings(path, embedder="none")
+    settings.api = settings.api.model_copy(update={
+        "cors_origins": [PORTAL], "rate_limit_per_minute": 10_000, **api})
+    return settings
+
+
 @pytest.fixture()
-def settings(tmp_path) -> Settings:
-    return build_data_dir(tmp_path / "data")
+def settings(tmp_path, tmp_path_factory) -> Settings:
+    """A data dir of the test's own, as ``build_data_dir`` makes it: a copy of one built
+    once per session, since building was most of each API test's set-up."""
+    built = tmp_path_factory.getbasetemp() / "api-data"
+    if not built.is_dir():
+        building = tmp_path_factory.mktemp("api-data-building") / "data"
+        build_data_dir(building)
+        building.rename(built)  # complete or absent, never half built
+    shutil.copytree(built, tmp_path / "data")
+    return api_settings(tmp_path / "data")
 
 
 @pytest.fixture()
