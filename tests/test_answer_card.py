@@ -14,32 +14,18 @@ import logging
 import pytest
 from fastapi.testclient import TestClient
 
-from crawler.run import crawl
-from indexer.build import build_index
 from indexer.external import FILE_NAME, ExternalServices, parse
-from indexer.search import Searcher
 from search_api.app import create_app
-from sikoja.config import load_settings
-from sikoja.demo.server import serve_sample_sites
 from sikoja.errors import SikojaError
-from sikoja.sources import load_sources
 
 JUNK = ["<script>alert(1)</script>", "SELECT * FROM documents; --", "😀🔥", "1",
         "<img src=x onerror=alert(1)>", "' OR '1'='1"]
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("answer-card")
-    with serve_sample_sites(0) as web:
-        sources = load_sources(web.write_sources(data_dir / "sources.yaml"))
-        settings = load_settings(data_dir)
-        settings.crawl.delay = 0.0
-        assert crawl(sources, settings, data_dir).ok
-    build_index(settings)
-    searcher = Searcher(settings)
-    yield settings, searcher
-    searcher.close()
+def sample(sample_index, sample_searcher):
+    """The session's crawl of the sample web (tests/conftest.py), indexed as the demo does."""
+    return sample_index, sample_searcher
 
 
 @pytest.fixture(scope="module")

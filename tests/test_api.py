@@ -12,6 +12,7 @@ import fcntl
 import json
 import os
 import re
+import shutil
 import sqlite3
 import time
 from pathlib import Path
@@ -124,16 +125,29 @@ def build_data_dir(path: Path, **api: object) -> Settings:
     for doc in corpus():
         store.upsert(doc)
     store.close()
-    settings = load_settings(path, embedder="none")
-    settings.api = settings.api.model_copy(update={
-        "cors_origins": [PORTAL], "rate_limit_per_minute": 10_000, **api})
+    settings = api_settings(path, **api)
     build_index(settings)
     return settings
 
 
+def api_settings(path: Path, **api: object) -> Settings:
+    settings = load_settings(path, embedder="none")
+    settings.api = settings.api.model_copy(update={
+        "cors_origins": [PORTAL], "rate_limit_per_minute": 10_000, **api})
+    return settings
+
+
 @pytest.fixture()
-def settings(tmp_path) -> Settings:
-    return build_data_dir(tmp_path / "data")
+def settings(tmp_path, tmp_path_factory) -> Settings:
+    """A data dir of the test's own, as ``build_data_dir`` makes it: a copy of one built
+    once per session, since building was most of each API test's set-up."""
+    built = tmp_path_factory.getbasetemp() / "api-data"
+    if not built.is_dir():
+        building = tmp_path_factory.mktemp("api-data-building") / "data"
+        build_data_dir(building)
+        building.rename(built)  # complete or absent, never half built
+    shutil.copytree(built, tmp_path / "data")
+    return api_settings(tmp_path / "data")
 
 
 @pytest.fixture()
@@ -559,6 +573,7 @@ def test_synonyms_are_edited_versioned_and_rolled_back(client, admin_key, settin
     assert removed.status_code in (200, 400)  # present in the default set or not: clear answer
 
 
+@pytest.mark.slow  # waits for a background reindex
 def test_reindex_job_runs_in_the_background_and_new_pages_become_searchable(
         client, admin_key, settings):
     store = DocumentStore.open(settings.data_dir)
@@ -688,6 +703,7 @@ def test_click_validates_its_input(client, settings):
                        headers={"Content-Type": "application/json"}).status_code == 422
 
 
+@pytest.mark.slow  # waits for the server to pick up a new index
 def test_new_index_version_is_picked_up_without_a_restart(client, settings):
     assert client.get("/api/search", params={"q": "posyandu"}).json()["total"] == 0
     store = DocumentStore.open(settings.data_dir)
@@ -758,6 +774,7 @@ def test_health_and_metrics_show_crawl_health_per_source(client, settings, admin
     assert 'sikoja_source_last_success_timestamp_seconds{source="disdukcapil"}' in text
 
 
+@pytest.mark.slow  # waits for a reindex and the cache to rewarm
 def test_after_a_reindex_popular_queries_are_answered_from_a_rewarmed_cache(client, settings):
     for v in range(3):
         _search_as(client, "urus ktp", v)
@@ -785,6 +802,7 @@ def test_after_a_reindex_popular_queries_are_answered_from_a_rewarmed_cache(clie
     assert "Penggantian KTP-el Hilang atau Rusak" in r.text  # the new version's answer
 
 
+@pytest.mark.slow  # crawls a served site and indexes it
 def test_admin_crawl_job_fetches_a_site_and_the_new_service_becomes_searchable(
         tmp_path, settings, admin_key):
     import functools

@@ -29,8 +29,11 @@ from pathlib import Path
 import pytest
 
 from search_api.keys import create_key
+from tests.processes import stop
 from tests.test_api import build_data_dir
 from tests.test_browser import free_port
+
+pytestmark = pytest.mark.slow  # starts 'sikoja serve' processes
 
 ROOT = Path(__file__).resolve().parents[1]
 MB = 1024 * 1024
@@ -100,12 +103,7 @@ def serving(tmp: Path, **api: object) -> Iterator[LiveServer]:
             time.sleep(0.2)
         yield server
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc, grace=15)
 
 
 @pytest.fixture(scope="module")

@@ -37,6 +37,7 @@ KTP_TITLE = "Perekaman dan Penerbitan KTP-el"
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.slow,  # starts Chromium and servers
     pytest.mark.skipif(not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
                        reason="Debian chromium and chromium-driver are not installed "
                               "(apt-get install chromium chromium-driver)"),

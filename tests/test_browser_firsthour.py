@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests import test_browser
+from tests.processes import stop
 from tests.test_browser import OUT, console_errors, free_port, type_query, wait_for, widget_root
 
 pytestmark = test_browser.pytestmark
@@ -82,12 +83,7 @@ def demo():
             time.sleep(0.5)
         yield Path(log.name).read_text(encoding="utf-8"), data
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc, grace=30)
         log.close()
 
 

@@ -120,6 +120,7 @@ def search_top(tmp_path, query):
         searcher.close()
 
 
+@pytest.mark.slow  # crawls a served site and its catalog
 @pytest.mark.parametrize("order", ["site-first", "catalog-first"])
 def test_catalog_apps_merge_into_the_pages_they_point_at(web, tmp_path, order):
     site, website, apps = web
@@ -140,6 +141,7 @@ def test_catalog_apps_merge_into_the_pages_they_point_at(web, tmp_path, order):
     assert_merged(site, tmp_path)
 
 
+@pytest.mark.slow  # crawls a served site and its catalog
 def test_either_side_can_leave_without_the_other(web, tmp_path):
     site, website, apps = web
     run([website, apps], tmp_path)
@@ -192,6 +194,7 @@ def app_page_sources(site: PageSite, name: str, app: str, path: str, description
     return website, katalog
 
 
+@pytest.mark.slow  # crawls a served site and its catalog
 def test_an_apps_own_plain_page_is_the_app(tmp_path):
     """A plain page at an app's URL (the app's page on the Diskominfo site) becomes kind
     app with the catalog's facts, and goes back to a page when the catalog drops it."""
@@ -267,6 +270,7 @@ def test_the_opensearch_backend_indexes_the_apps_name_like_the_embedded_one():
     assert {k: v for k, v in merged.fields.items() if k != "app"} == page.fields
 
 
+@pytest.mark.slow  # crawls a served site and its catalog
 def test_a_script_drawn_list_at_an_apps_url_is_a_new_listing(tmp_path):
     """SIPEDA: the catalog lists the page that draws the permit list from JSON as an app.
     Crawled after the catalog, the page is new (not a change of the catalog's document),

@@ -1,19 +1,38 @@
-"""The sikoja command line: the contract other tools drive, and its one-line errors."""
+"""The sikoja command line: the contract other tools drive, and its one-line errors.
+
+Most commands run in this process through ``sikoja.cli.main`` (``run``): the exit code and
+the output are main's own, without starting Python again. The tests of the entry point
+itself (``--help``), of a crawl process and of ``sikoja serve`` start the real command.
+"""
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
 
+from sikoja.cli import main
 from tests.corpus import KTP_URL, write_corpus
 
 
 def sikoja(*args, cwd=None):
+    """``sikoja ARGS`` as a new process (``python -m sikoja.cli``)."""
     return subprocess.run([sys.executable, "-m", "sikoja.cli", *map(str, args)],
                           capture_output=True, text=True, timeout=300, cwd=cwd)
+
+
+def run(*args) -> subprocess.CompletedProcess[str]:
+    """``sikoja ARGS`` in this process: main's exit code and what it wrote to stdout and
+    stderr, in the shape ``sikoja`` returns."""
+    argv = [str(a) for a in args]
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(argv)
+    return subprocess.CompletedProcess(["sikoja", *argv], code, out.getvalue(), err.getvalue())
 
 
 @pytest.mark.parametrize("command", ["crawl", "index", "search", "serve", "demo", "eval",
@@ -35,7 +54,7 @@ def one_line_error(result):
 
 
 def test_missing_sources_file(tmp_path):
-    line = one_line_error(sikoja("crawl", "--config", tmp_path / "nope.yaml",
+    line = one_line_error(run("crawl", "--config", tmp_path / "nope.yaml",
                                  "--data-dir", tmp_path))
     assert "sources file not found" in line
 
@@ -43,7 +62,7 @@ def test_missing_sources_file(tmp_path):
 def test_bad_yaml(tmp_path):
     bad = tmp_path / "sources.yaml"
     bad.write_text("sources:\n  - name: [unclosed\n", encoding="utf-8")
-    line = one_line_error(sikoja("crawl", "--config", bad, "--data-dir", tmp_path))
+    line = one_line_error(run("crawl", "--config", bad, "--data-dir", tmp_path))
     assert "invalid YAML" in line and "line" in line
 
 
@@ -51,7 +70,7 @@ def test_source_without_start_urls(tmp_path):
     bad = tmp_path / "sources.yaml"
     bad.write_text("sources:\n  - name: dinkes\n    opd: Dinas Kesehatan\n    kind: website\n",
                    encoding="utf-8")
-    line = one_line_error(sikoja("crawl", "--config", bad, "--data-dir", tmp_path))
+    line = one_line_error(run("crawl", "--config", bad, "--data-dir", tmp_path))
     assert "start_urls" in line
 
 
@@ -75,11 +94,12 @@ def test_source_without_start_urls(tmp_path):
 def test_a_bad_sources_file_is_refused_with_where_and_why(tmp_path, text, expected):
     bad = tmp_path / "sources.yaml"
     bad.write_text(text, encoding="utf-8")
-    line = one_line_error(sikoja("crawl", "--config", bad, "--data-dir", tmp_path / "d"))
+    line = one_line_error(run("crawl", "--config", bad, "--data-dir", tmp_path / "d"))
     assert expected in line, line
     assert ": :" not in line and not (tmp_path / "d" / "documents.db").exists()
 
 
+@pytest.mark.slow  # starts a crawl process that waits for its connection errors
 def test_unreachable_site_is_one_line(tmp_path):
     sources = tmp_path / "sources.yaml"
     # port 9 (discard) on loopback: nothing listens, the connection is refused at once
@@ -92,16 +112,16 @@ def test_unreachable_site_is_one_line(tmp_path):
 
 
 def test_search_on_an_empty_data_dir(tmp_path):
-    line = one_line_error(sikoja("search", "--data-dir", tmp_path, "urus ktp"))
+    line = one_line_error(run("search", "--data-dir", tmp_path, "urus ktp"))
     assert "no index" in line
-    line = one_line_error(sikoja("index", "--data-dir", tmp_path))
+    line = one_line_error(run("index", "--data-dir", tmp_path))
     assert "crawl" in line
 
 
 def test_index_then_search_json(tmp_path):
     write_corpus(tmp_path).close()
-    assert sikoja("index", "--data-dir", tmp_path, "--embedder", "none").returncode == 0
-    result = sikoja("search", "--data-dir", tmp_path, "--limit", "3", "--json", "urus KTP")
+    assert run("index", "--data-dir", tmp_path, "--embedder", "none").returncode == 0
+    result = run("search", "--data-dir", tmp_path, "--limit", "3", "--json", "urus KTP")
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
     assert payload["query"] == "urus KTP"
@@ -109,10 +129,11 @@ def test_index_then_search_json(tmp_path):
     assert first["url"] == KTP_URL
     assert {"url", "title", "opd", "kind", "snippet", "score"} <= set(first)
     assert len(payload["results"]) <= 3
-    text = sikoja("search", "--data-dir", tmp_path, "urus KTP")
+    text = run("search", "--data-dir", tmp_path, "urus KTP")
     assert text.returncode == 0 and KTP_URL in text.stdout.splitlines()[1]
 
 
+@pytest.mark.slow  # starts 'sikoja serve' with two workers
 def test_serve_answers_the_api_contract(tmp_path):
     """sikoja serve, as other tools start it: the JSON contract on a real socket."""
     import socket

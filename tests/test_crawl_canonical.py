@@ -154,6 +154,7 @@ def test_site_scope_is_the_sources_sites():
     assert not scope.allows("mailto:admin@jambikota.go.id")
 
 
+@pytest.mark.slow  # crawls a served site twice
 def test_a_page_is_stored_under_the_first_spelling_its_site_links(tmp_path):
     """An old PHP front controller picks the page by its query, whatever the order. The page
     is fetched once, stored as the site first links it, and keeps that URL when a later crawl

@@ -94,6 +94,7 @@ def test_unreadable_catalogs_are_clear_errors():
         parse_catalog(b"kolom1,kolom2\n1,2\n", "text/csv", "https://a/k.csv")
 
 
+@pytest.mark.slow  # crawls a served catalog twice
 def test_catalog_crawl_stores_apps_and_drops_delisted_ones(tmp_path):
     settings = Settings()
     settings.crawl.delay = 0
@@ -111,6 +112,7 @@ def test_catalog_crawl_stores_apps_and_drops_delisted_ones(tmp_path):
     assert sorted(d.title for d in store.iter_documents()) == ["SIPATEN", "SiKesal"]
 
 
+@pytest.mark.slow  # crawls a served catalog twice
 def test_broken_catalog_changes_nothing(tmp_path):
     settings = Settings()
     settings.crawl.delay = 0
@@ -156,6 +158,7 @@ def test_a_javascript_link_in_an_html_catalog_is_not_the_apps_address():
     assert entry.name == "SIPATEN" and entry.url is None
 
 
+@pytest.mark.slow  # crawls a served catalog
 def test_a_catalog_with_bad_rows_stores_the_rest_and_records_each_failure(tmp_path):
     settings = Settings()
     settings.crawl.delay = 0

@@ -16,6 +16,8 @@ from sikoja.store import DocumentStore
 from sikoja.urls import canonicalize_url
 from tests.faultserver import FaultSite
 
+pytestmark = pytest.mark.slow  # crawls a misbehaving site with timeouts
+
 # Short timeouts so the hanging page fails fast; the child join timeout guards the test.
 CRAWL_TIMEOUT = 120
 

@@ -15,6 +15,8 @@ from sikoja.store import DocumentStore
 from sikoja.urls import canonicalize_url
 from tests.faultserver import Page, PageSite
 
+pytestmark = pytest.mark.slow  # every test crawls a served site, some twice
+
 
 def page(title: str, body: str = "", links: tuple[str, ...] = ()) -> bytes:
     anchors = "".join(f'<li><a href="{href}">{href}</a></li>' for href in links)

@@ -75,6 +75,7 @@ def run(sources, tmp_path):
     return crawl(sources, settings, tmp_path, timeout=120)
 
 
+@pytest.mark.slow  # crawls served sites and indexes them
 def test_services_in_json_become_documents_found_by_search(sites, tmp_path):
     a, b, c, sources = sites
     run(sources, tmp_path)
@@ -127,6 +128,7 @@ def test_services_in_json_become_documents_found_by_search(sites, tmp_path):
         store.close()
 
 
+@pytest.mark.slow  # crawls served sites
 def test_a_shell_whose_scripts_load_no_json_is_reported_unreadable(sites, tmp_path):
     a, b, c, sources = sites
     run(sources, tmp_path)

@@ -165,6 +165,7 @@ def docs(data_dir) -> dict[str, Document]:
         store.close()
 
 
+@pytest.mark.slow  # crawls a served site
 def test_short_pages_become_services_with_their_pdfs_fields(crawled):
     site, _, data_dir, _, _ = crawled
     stored = docs(data_dir)
@@ -191,6 +192,7 @@ def test_short_pages_become_services_with_their_pdfs_fields(crawled):
     assert trayek.fields["kind_confidence"] == 1.0 and "fields_from" not in trayek.fields
 
 
+@pytest.mark.slow  # crawls a served site
 def test_each_pdf_is_shown_under_its_service_page_not_the_download_page(crawled):
     site, _, data_dir, _, _ = crawled
     stored = docs(data_dir)
@@ -202,6 +204,7 @@ def test_each_pdf_is_shown_under_its_service_page_not_the_download_page(crawled)
         assert document.parent_url == canonicalize_url(site.url(page)), pdf
 
 
+@pytest.mark.slow  # crawls a served site
 def test_the_download_page_and_the_news_keep_their_kinds(crawled):
     site, _, data_dir, _, _ = crawled
     stored = docs(data_dir)
@@ -211,12 +214,14 @@ def test_the_download_page_and_the_news_keep_their_kinds(crawled):
     assert news.kind == "news" and not news.fields.get("requirements")
 
 
+@pytest.mark.slow  # crawls a served site twice
 def test_a_recrawl_of_the_unchanged_site_changes_nothing(crawled):
     _, _, data_dir, before, second = crawled
     assert second.ok and second.sources[0].stored == 0 and second.sources[0].changed == 0
     assert snapshot(data_dir) == before
 
 
+@pytest.mark.slow  # crawls a served site and indexes it
 def test_search_answers_from_the_pdf_on_the_service_page(crawled):
     site, settings, _, _, _ = crawled
     build_index(settings)
@@ -235,6 +240,7 @@ def test_search_answers_from_the_pdf_on_the_service_page(crawled):
         searcher.close()
 
 
+@pytest.mark.slow  # crawls a served site three times
 def test_a_pdf_that_arrives_later_or_leaves_is_settled_on_the_next_crawl(tmp_path):
     settings = load_settings(tmp_path, embedder="none")
     settings.crawl.delay = 0

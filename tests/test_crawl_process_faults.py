@@ -26,6 +26,8 @@ from sikoja.sources import Source
 from sikoja.store import DocumentStore
 from tests.faultserver import Page, PageSite, html
 
+pytestmark = pytest.mark.slow  # crawl processes, killed and out of disk
+
 PAGES = 120
 
 

@@ -14,9 +14,7 @@ from crawler.dedup import is_aggregator
 from crawler.extract.service import is_service
 from crawler.reports import overlap_report, sites_report
 from crawler.run import crawl
-from sikoja.config import Settings
-from sikoja.demo.server import DEFAULT_BASE_PORT, serve_sample_sites
-from sikoja.sources import load_sources
+from sikoja.demo.server import DEFAULT_BASE_PORT
 from sikoja.store import DocumentStore
 from sikoja.urls import canonicalize_url
 
@@ -24,18 +22,14 @@ PLANTED = Path(__file__).parent / "data" / "planted_duplicates.json"
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory):
-    data_dir = tmp_path_factory.mktemp("sample-web")
-    settings = Settings()
-    settings.crawl.delay = 0
-    settings.crawl.concurrency_per_host = 4
-    with serve_sample_sites(base_port=0) as web:
-        sources = load_sources(web.write_sources(data_dir / "sources.yaml"))
-        first = crawl(sources, settings, data_dir, timeout=300)
-        second = crawl(sources, settings, data_dir, timeout=300)
-        base_port = web.base_port
+def sample(sample_crawl, tmp_path_factory: pytest.TempPathFactory):
+    """The session's crawl of the sample web (tests/conftest.py), then a second crawl of the
+    unchanged web into a copy of its data dir (the session's data stays as first crawled)."""
+    data_dir = sample_crawl.copy_to(tmp_path_factory.mktemp("sample-web"))
+    sources, first = sample_crawl.sources, sample_crawl.summary
+    second = crawl(sources, sample_crawl.settings, data_dir, timeout=300)
     store = DocumentStore.open(data_dir)
-    yield base_port, sources, first, second, store
+    yield sample_crawl.web.base_port, sources, first, second, store
     store.close()
 
 

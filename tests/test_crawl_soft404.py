@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from crawler.run import crawl
 from sikoja.sources import Source
 from sikoja.store import DocumentStore
 from sikoja.urls import canonicalize_url
 from tests.faultserver import Page, PageSite
 from tests.test_crawl_incremental import settings
+
+pytestmark = pytest.mark.slow  # crawls a served site
 
 SIDEBAR = ("<div><p>Kantor Kecamatan buka Senin sampai Jumat pukul 08.00 sampai 16.00 WIB. "
            "Hubungi kami untuk pengaduan pelayanan di kantor kecamatan.</p></div>")

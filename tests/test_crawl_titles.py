@@ -293,6 +293,7 @@ def separator_crawl(tmp_path_factory):
             server.__exit__(None, None, None)
 
 
+@pytest.mark.slow  # crawls four served sites
 @pytest.mark.parametrize("separator", SEPARATORS)
 @pytest.mark.parametrize("site_first", [True, False], ids=["site-first", "site-last"])
 def test_every_page_keeps_its_own_title_whatever_the_separator(separator_crawl, separator,
@@ -301,6 +302,7 @@ def test_every_page_keeps_its_own_title_whatever_the_separator(separator_crawl, 
     assert separator_crawl[(separator, site_first)] == {**PAGES, "/": SITE}
 
 
+@pytest.mark.slow  # crawls a served site
 def test_a_site_whose_titles_are_only_its_name_is_titled_by_its_headings(tmp_path: Path):
     names = {"/": "Selamat Datang", "/imunisasi": "Jadwal Imunisasi Balita",
              "/kia": "Layanan Kesehatan Ibu dan Anak"}
@@ -318,6 +320,7 @@ def test_a_site_whose_titles_are_only_its_name_is_titled_by_its_headings(tmp_pat
                 == {**names, "/": "Puskesmas Putri Ayu"})
 
 
+@pytest.mark.slow  # crawls a served site
 def test_a_single_page_site_keeps_the_dash_in_its_title(tmp_path: Path):
     title = "Layanan Kesehatan Ibu dan Anak - KIA"
     pages = {"/": Page(modern_page(title, "Pemeriksaan ibu hamil dan balita setiap Senin.", []))}
@@ -341,6 +344,7 @@ def asp_page(title: str, text: str, menu: list[str], heading: str = "") -> bytes
                       text=text).encode()
 
 
+@pytest.mark.slow  # crawls a served site
 def test_table_layout_with_font_headings_and_query_string_urls(tmp_path: Path):
     names = {f"/index.php?p=layanan&id={i}": name for i, name in enumerate(
         ["Pajak Reklame", "Pajak Hotel", "Pajak Restoran", "Pajak Parkir"], 1)}
@@ -362,6 +366,7 @@ def test_table_layout_with_font_headings_and_query_string_urls(tmp_path: Path):
         assert store.get(canonicalize_url(server.url("/"))).title == "BPPRD Kota Jambi"
 
 
+@pytest.mark.slow  # crawls a served site twice
 def test_an_old_asp_site_of_29_pages_and_its_unchanged_recrawl(tmp_path: Path):
     names = {f"/layanan.asp?id={i}": f"Layanan Nomor {i} Pajak Daerah" for i in range(1, 29)}
     menu = ["/", *names]

@@ -13,13 +13,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from crawler.run import crawl
-from indexer.build import build_index
 from indexer.evaluate import read_judgments, run_judgments
-from indexer.search import Searcher
-from sikoja.config import load_settings
-from sikoja.demo.server import DEFAULT_BASE_PORT, serve_sample_sites
-from sikoja.sources import load_sources
+from sikoja.demo.server import DEFAULT_BASE_PORT
 
 DEVSET = Path(__file__).resolve().parent.parent / "eval" / "devset.tsv"
 
@@ -68,18 +63,9 @@ FIRST_RESULT_PARAMS = [
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("e2e")
-    with serve_sample_sites(0) as web:
-        sources = load_sources(web.write_sources(data_dir / "sources.yaml"))
-        settings = load_settings(data_dir)
-        settings.crawl.delay = 0.0
-        summary = crawl(sources, settings, data_dir)
-        assert summary.ok, str(summary)
-        build_index(settings)
-        searcher = Searcher(settings)
-        yield web, settings, searcher
-        searcher.close()
+def sample(sample_crawl, sample_index, sample_searcher):
+    """The session's crawl of the sample web (tests/conftest.py), indexed as the demo does."""
+    return sample_crawl.web, sample_index, sample_searcher
 
 
 def on_port(web, name: str, path: str) -> str:

@@ -30,11 +30,8 @@ from urllib.robotparser import RobotFileParser
 import pytest
 
 from crawler.listings import wordpress_listing
-from crawler.run import crawl
-from sikoja.config import Settings
-from sikoja.demo.server import DEFAULT_BASE_PORT, SITES_ROOT, load_manifest, serve_sample_sites
+from sikoja.demo.server import DEFAULT_BASE_PORT, SITES_ROOT, load_manifest
 from sikoja.documents import Document
-from sikoja.sources import load_sources
 from sikoja.store import DocumentStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,19 +39,12 @@ GENERATOR = ROOT / "tools" / "make_sample_sites.py"
 
 
 @pytest.fixture(scope="module")
-def crawl_run(tmp_path_factory: pytest.TempPathFactory):
-    """(base port, {url: document}, {url: reason of a skipped fetch}) of one crawl of the
-    sample web on free ports."""
-    data_dir = tmp_path_factory.mktemp("truth")
-    settings = Settings()
-    settings.crawl.delay = 0
-    settings.crawl.concurrency_per_host = 4
-    with serve_sample_sites(base_port=0) as web:
-        sources = load_sources(web.write_sources(data_dir / "sources.yaml"))
-        summary = crawl(sources, settings, data_dir, timeout=300)
-        base_port = web.base_port
+def crawl_run(sample_crawl):
+    """(base port, {url: document}, {url: reason of a skipped fetch}) of the session's crawl
+    of the sample web on free ports (tests/conftest.py)."""
+    summary, base_port = sample_crawl.summary, sample_crawl.web.base_port
     assert summary.ok, str(summary)
-    store = DocumentStore.open(data_dir)
+    store = DocumentStore.open(sample_crawl.data_dir)
     docs = {doc.url: doc for doc in store.iter_documents()}
     skipped = {row["url"]: row["reason"] or "" for row in store.query(
         "SELECT url, reason FROM fetch_log WHERE outcome = 'skipped'")}

@@ -56,6 +56,7 @@ def occupied():
         yield s.getsockname()[1]
 
 
+@pytest.mark.slow  # starts 'sikoja serve'
 def test_serve_without_an_index_says_how_to_build_one_and_fails(tmp_path):
     started = time.monotonic()
     result = sikoja("serve", "--data-dir", tmp_path, "--port", free_port())
@@ -107,6 +108,7 @@ def test_the_demo_says_where_things_are(tmp_path):
     assert "sikoja" in command[0] and ".venv/bin" in lines or "on your PATH" in lines
 
 
+@pytest.mark.slow  # serves the sample web from a demo data dir, twice
 def test_serve_on_the_demo_data_serves_the_sample_sites_again(tmp_path):
     from sikoja.demo.run import demo_sites_for
 

@@ -152,6 +152,7 @@ def running_url(web, url: str) -> str | None:
     return None
 
 
+@pytest.mark.slow  # fetches every judged URL of the held-out web
 def test_every_judged_url_is_answered_by_the_served_web(web):
     urls = {url for name in ("queries.tsv", "oov.tsv", "oov_candidates.tsv")
             for row in judgments(name) for url in judged(row)}

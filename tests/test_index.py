@@ -223,6 +223,7 @@ def test_an_index_of_an_older_layout_is_rebuilt_not_read(settings, searcher, dat
     rebuilt.close()
 
 
+@pytest.mark.slow  # embeds the corpus with the default embedder
 def test_vector_search_through_the_saved_hnsw_graph(tmp_path):
     """Above the ANN threshold the HNSW graph is built once at commit, saved with the
     version, and read back by searchers (here ``index.ann_threshold`` in sikoja.yaml is

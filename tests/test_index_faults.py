@@ -23,6 +23,8 @@ from search_api.app import create_app
 from sikoja.config import load_settings
 from tests.corpus import KTP_URL, write_corpus
 
+pytestmark = pytest.mark.slow  # builds and rebuilds indexes with the default embedder
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

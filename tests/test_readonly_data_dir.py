@@ -30,6 +30,8 @@ from sikoja.config import load_settings
 from synonyms import SynonymStore
 from tests.corpus import AKTA_URL, KTP_URL, write_corpus
 
+pytestmark = pytest.mark.slow  # runs sikoja search and serve processes in a read-only mount
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = [sys.executable, "-m", "sikoja.cli"]
 

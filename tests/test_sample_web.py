@@ -34,9 +34,9 @@ PLANTED_BROKEN = {("bpprd", "/download/perda-5-2011.pdf")}
 
 
 @pytest.fixture(scope="module")
-def web():
-    with serve_sample_sites(0) as running:
-        yield running
+def web(sample_web):
+    """The session's running sample web (tests/conftest.py); these tests only read it."""
+    return sample_web
 
 
 @pytest.fixture(scope="module")
@@ -128,6 +128,7 @@ def test_every_site_is_served_on_its_port(web, client):
             site.name in home.text.lower()
 
 
+@pytest.mark.slow  # walks every link of the sample web
 def test_every_internal_link_resolves(web, crawl):
     broken = {(name, urlsplit(u).path) for u, r in crawl.items() if r.status_code >= 400
               for name, base in web.urls.items() if u.startswith(base + "/")}
@@ -135,6 +136,7 @@ def test_every_internal_link_resolves(web, crawl):
     assert len(html_pages(crawl)) >= 250
 
 
+@pytest.mark.slow  # walks every link of the sample web
 def test_every_page_is_reachable_from_its_home_page(web, crawl):
     """No orphans: each HTML file of a site is reached by following links from its home."""
     for site in web.sites:
@@ -143,6 +145,7 @@ def test_every_page_is_reachable_from_its_home_page(web, crawl):
         assert len(bodies) == len(list(site.root.rglob("*.html"))), site.name
 
 
+@pytest.mark.slow  # walks every link of the sample web
 def test_enough_service_pages_news_and_profiles(crawl):
     texts = [r.text for r in html_pages(crawl).values()]
     services = [t for t in texts if "Pengaduan atas pelayanan ini" in t]
@@ -152,6 +155,7 @@ def test_enough_service_pages_news_and_profiles(crawl):
     assert sum("Visi dan Misi" in t for t in texts) >= 12
 
 
+@pytest.mark.slow  # walks every link of the sample web
 def test_service_sections_are_headed_differently_across_sites(crawl):
     texts = " ".join(r.text for r in html_pages(crawl).values())
     for heading in ("Persyaratan", "Syarat-syarat", "Persyaratan Pelayanan", "Prosedur",
@@ -179,6 +183,7 @@ def test_devset_has_enough_queries_per_category():
         assert set(grades.values()) <= {1, 2}
 
 
+@pytest.mark.slow  # walks every link of the sample web
 def test_every_devset_url_is_a_page_of_the_sample_web(web, crawl, client):
     pages = {default_url(web, u) for u in html_pages(crawl)}
     # a PPID Pembantu publishes some services only as Standar Pelayanan PDFs
@@ -299,6 +304,7 @@ def test_head_404_redirect_and_query_string_pages(web, client):
     assert client.get(web.url("mpp", "/layanan/dpmptsp/pbg/?utm_source=x")).status_code == 200
 
 
+@pytest.mark.slow  # walks every link of the sample web
 def test_links_with_fragments_and_tracking_params_point_to_served_pages(crawl):
     raw_links = set()
     for response in html_pages(crawl).values():
@@ -320,6 +326,7 @@ def test_windows_1252_page_declares_and_decodes(web, client):
     assert any("r\u00e9sum\u00e9" in t for t in texts)
 
 
+@pytest.mark.slow  # walks every link of the sample web
 def test_pdfs_yield_text(web, crawl):
     pdfs = {u: r for u, r in crawl.items()
             if r.status_code == 200 and r.headers["content-type"] == "application/pdf"}

@@ -31,6 +31,7 @@ def adaptive(adaptive_dir):
     searcher.close()
 
 
+@pytest.mark.slow  # loads the default embedder (USE)
 def test_familiar_queries_keep_the_base_vector_weight(adaptive):
     # every word is indexed, or read by a lexicon: slang, a typo fixed, an English gloss
     for query in ("penerbitan akta kelahiran", "bikin akte lahir anak", "akta kelahran",
@@ -41,6 +42,7 @@ def test_familiar_queries_keep_the_base_vector_weight(adaptive):
         assert response.results[0].url in (AKTA_URL, KTP_URL), query
 
 
+@pytest.mark.slow  # loads the default embedder (USE)
 def test_unfamiliar_words_raise_the_vector_weight_by_their_share(adaptive):
     half = adaptive.search("ktp kucing", explain=True)
     assert half.analysis.unfamiliar == ["kucing"]
@@ -50,6 +52,7 @@ def test_unfamiliar_words_raise_the_vector_weight_by_their_share(adaptive):
     assert new.analysis.vector_weight == pytest.approx(0.6)
 
 
+@pytest.mark.slow  # loads the default embedder (USE)
 def test_the_fused_score_uses_the_reported_weight(adaptive):
     """Without priors, a result's fused score is 1/(k + keyword rank) + w/(k + vector
     rank): the weight explain reports is the one ranking used (a result standing for
@@ -64,6 +67,7 @@ def test_the_fused_score_uses_the_reported_weight(adaptive):
                                               + weight / (k + e.vector_rank))
 
 
+@pytest.mark.slow  # loads the default embedder (USE)
 def test_fixed_weight_ignores_new_words(adaptive_dir):
     settings = load_settings(adaptive_dir)
     settings.semantic.weight = "fixed"
@@ -100,6 +104,7 @@ def test_passage_is_title_headings_and_first_paragraph():
     assert len(shorter) <= 100 and capped.startswith(shorter) and len(shorter) < len(capped)
 
 
+@pytest.mark.slow  # embeds the corpus twice with the default embedder
 def test_an_index_of_passages_answers_and_a_switch_reembeds(tmp_path):
     write_corpus(tmp_path).close()
     first = build_index(load_settings(tmp_path))

@@ -203,6 +203,7 @@ def test_remove_takes_effect_on_the_next_query(store: SynonymStore) -> None:
     assert "# == Civil registration: KK ==" in store.export_text()  # comments stay
 
 
+@pytest.mark.slow  # starts a Python process
 def test_change_from_another_process_reaches_a_running_analyzer(store: SynonymStore) -> None:
     analyzer = Analyzer(synonyms=store)
     assert "ktp" not in expansions(analyzer, "kartu penduduk")
@@ -271,6 +272,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+@pytest.mark.slow  # runs ten synonym commands, each loading the lexicons
 def test_cli_admin_story(tmp_path: Path, capsys) -> None:
     d = str(tmp_path)
     code, out, _ = run(capsys, "list", "--data-dir", d)

@@ -29,6 +29,8 @@ from sikoja.urls import canonicalize_url
 from tests.faultserver import Page, PageSite
 from tests.wordpress import server, site
 
+pytestmark = pytest.mark.slow  # starts MariaDB and WordPress, crawls it
+
 # query keys of URLs that must never be a document of their own
 NEVER_STORED = {"feed", "replytocom", "tag", "author", "m", "paged", "attachment_id",
                 "pagename", "name", "s"}

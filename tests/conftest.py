@@ -1,0 +1,92 @@
+"""Fixtures shared by the test modules: the bundled sample Kota Jambi web, crawled once.
+
+Crawling the sample web (31 sites, about 360 documents) and embedding it is the costliest
+set-up in the suite. Four modules only read the result (end to end, the answer card, the
+extraction truth table, the crawl report), so the web is served, crawled and indexed once
+per session here, as the demo does it (``sikoja/demo/run.py``: default settings, no delay
+between requests), and handed to them read-only. A test that must change the crawled data
+works on a copy (``SampleCrawl.copy_to``).
+
+Every test that uses the crawl (or the index built on it) is marked ``slow`` here, so
+``-m "not slow"`` (the fast inner loop, see CONTRIBUTING.md) never crawls.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from crawler.run import CrawlSummary, crawl
+from indexer.build import build_index
+from indexer.search import Searcher
+from sikoja.config import Settings, load_settings
+from sikoja.demo.server import SampleWeb, serve_sample_sites
+from sikoja.sources import Source, load_sources
+
+# fixtures below that crawl or index the sample web (serving it takes a tenth of a second):
+# a test using any of them is slow
+CRAWLED_FIXTURES = {"sample_crawl", "sample_index", "sample_searcher"}
+
+
+@dataclass(frozen=True)
+class SampleCrawl:
+    """One crawl of the running sample web into ``data_dir`` (read-only for tests)."""
+
+    web: SampleWeb
+    data_dir: Path
+    settings: Settings
+    sources: list[Source]
+    summary: CrawlSummary
+
+    def copy_to(self, folder: Path) -> Path:
+        """A private copy of the data dir (documents and crawl state, not the index), for a
+        test that crawls again or writes; the sample web keeps serving the same ports."""
+        target = folder / "data"
+        shutil.copytree(self.data_dir, target, ignore=shutil.ignore_patterns("index"))
+        return target
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if CRAWLED_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def sample_web() -> Iterator[SampleWeb]:
+    """The bundled sample sites on a free block of loopback ports, for the whole session."""
+    with serve_sample_sites(0) as web:
+        yield web
+
+
+@pytest.fixture(scope="session")
+def sample_crawl(sample_web: SampleWeb, tmp_path_factory: pytest.TempPathFactory
+                 ) -> SampleCrawl:
+    """The sample web crawled once, as the demo crawls it. Modules assert ``summary.ok``
+    themselves, so a failed crawl fails their tests with the summary, not a set-up error."""
+    data_dir = tmp_path_factory.mktemp("sample-crawl")
+    sources = load_sources(sample_web.write_sources(data_dir / "sources.yaml"))
+    settings = load_settings(data_dir)
+    settings.crawl.delay = 0.0
+    summary = crawl(sources, settings, data_dir, timeout=300)
+    return SampleCrawl(sample_web, data_dir, settings, sources, summary)
+
+
+@pytest.fixture(scope="session")
+def sample_index(sample_crawl: SampleCrawl) -> Settings:
+    """Settings of the sample crawl's data dir, indexed with the default embedder."""
+    assert sample_crawl.summary.ok, str(sample_crawl.summary)
+    build_index(sample_crawl.settings)
+    return sample_crawl.settings
+
+
+@pytest.fixture(scope="session")
+def sample_searcher(sample_index: Settings) -> Iterator[Searcher]:
+    searcher = Searcher(sample_index)
+    yield searcher
+    searcher.close()
+
