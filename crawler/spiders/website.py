@@ -149,6 +149,22 @@ class WebsiteSpider(SourceSpider):
         self.spellings = {url_key(url): url
                           for url in sorted(self.documents.urls_for_source(self.source.name))
                           if "#" not in url}
+        if self.settings.get("SIKOJA_FRONTIER"):
+            self._share_state()
+
+    def _share_state(self) -> None:
+        """A fleet worker: the page budget, the pages produced and the home page's look are
+        the fleet's (``crawler.fleet.sharedset``), so no two workers take the same page."""
+        from scrapy_redis.connection import get_redis_from_settings
+
+        from crawler.fleet import run_prefix
+        from crawler.fleet.sharedset import SharedSet
+
+        server = get_redis_from_settings(self.settings)
+        prefix = f"{run_prefix(self.name)}:shared"
+        self.scheduled = SharedSet(server, f"{prefix}:scheduled")  # type: ignore[assignment]
+        self.produced = SharedSet(server, f"{prefix}:produced")  # type: ignore[assignment]
+        self.home_texts = SharedSet(server, f"{prefix}:home")  # type: ignore[assignment]
 
     def _restore_state(self) -> None:
         """A resumed frontier: the page budget and what was produced live in spider.state,
@@ -222,9 +238,14 @@ class WebsiteSpider(SourceSpider):
         return url
 
     def spider_idle(self, spider: Any = None) -> None:
-        """Frontier exhausted: revalidate stored pages this crawl did not reach, once."""
+        """Frontier exhausted: revalidate stored pages this crawl did not reach, once.
+        In a fleet, only once the whole fleet's frontier is (``crawler.fleet.scheduler``)."""
         if self.swept or self.capped:
             return
+        scheduler = getattr(self.crawler.engine, "scheduler", None)
+        fleet_idle = getattr(scheduler, "fleet_idle", None)
+        if fleet_idle is not None and not fleet_idle():
+            raise DontCloseSpider
         self.swept = True
         store = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
         try:
