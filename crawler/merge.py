@@ -12,7 +12,9 @@ data dir:
 - pages a worker found gone (404/410) leave the main store unless fetched later elsewhere;
 - the workers' crawl history and fetch logs are copied once (``imported_crawls`` remembers
   which), so ``sikoja report sites`` reads the fleet's crawl from the main data dir;
-- near-duplicate groups are recomputed over the merged store (they span workers).
+- the site-level steps (``crawler.site``: template, titles, query twins, standards PDFs)
+  run again over each whole site, from the workers' saved links merged too, and the
+  near-duplicate groups are recomputed (both span workers).
 
 Merging is idempotent: merging the same workers again changes nothing.
 """
@@ -26,6 +28,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from crawler.linkstore import LinkStore
+from crawler.site import settle_source
 from sikoja.errors import SikojaError
 from sikoja.store import DocumentStore, documents_db_path
 
@@ -73,6 +77,17 @@ def merge_stores(main: Path, workers: list[Path]) -> MergeSummary:
                 _merge_one(store, other, worker, summary, seen)
             finally:
                 other.close()
+        # a site's pages now come from several workers: its site-level steps run again
+        # over the whole site, as at the end of a single crawl (crawler.site)
+        links = LinkStore.open(main)
+        stack.callback(links.close)
+        for worker in sources:
+            worker_links = worker / "crawl-state" / "links.db"
+            if worker_links.is_file():
+                links.absorb(worker_links)
+        for source in sorted({r["source"] for r in store.query(
+                "SELECT DISTINCT source FROM documents WHERE status = 'live'")}):
+            settle_source(store, links, source, None, log=False)
         summary.groups = group_near_duplicates(store)
         summary.total = store.count()
     return summary

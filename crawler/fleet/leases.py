@@ -16,7 +16,9 @@ fetched is a lost page.
 
 from __future__ import annotations
 
+import contextvars
 import inspect
+import weakref
 from collections.abc import AsyncIterator, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -25,33 +27,68 @@ from twisted.python.failure import Failure
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-# KEYS: queue, leases hash, lease counter. Pops the best request into the leases hash and
-# returns {token, data}; the token carries the request's score, so a requeue keeps its rank.
+# Tokens are "<queue>|<score>|<n>": a requeue puts a request back in its queue, at its rank.
+
+# KEYS: queue, leases hash, lease counter. ARGV: queue name. Pops the best request into the
+# leases hash and returns {token, data}.
 POP = """
 local top = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 if #top == 0 then return nil end
 redis.call('ZREM', KEYS[1], top[1])
-local token = top[2] .. '|' .. redis.call('INCR', KEYS[3])
+local token = ARGV[1] .. '|' .. top[2] .. '|' .. redis.call('INCR', KEYS[3])
 redis.call('HSET', KEYS[2], token, top[1])
 return {token, top[1]}
 """
 
-# KEYS: leases hash, queue, workers set. ARGV: worker id. Puts every lease back in the queue.
+# KEYS: leases hash, workers set. ARGV: worker id, key prefix. Puts every lease back in
+# its queue, and takes back what its callback added to the shared sets (the page budget,
+# the pages produced): the callback will run again elsewhere and must find them free.
 REQUEUE = """
 local all = redis.call('HGETALL', KEYS[1])
 for i = 1, #all, 2 do
-  local score = string.match(all[i], '^(.-)|')
-  redis.call('ZADD', KEYS[2], score, all[i + 1])
+  local queue, score = string.match(all[i], '^(.-)|(.-)|')
+  redis.call('ZADD', ARGV[2] .. ':' .. queue, score, all[i + 1])
+  local undo = ARGV[2] .. ':undo:' .. all[i]
+  for _, entry in ipairs(redis.call('SMEMBERS', undo)) do
+    local key, member = string.match(entry, '^(.-)\t(.*)$')
+    redis.call('SREM', key, member)
+  end
+  redis.call('DEL', undo)
 end
 redis.call('DEL', KEYS[1])
-redis.call('SREM', KEYS[3], ARGV[1])
+redis.call('SREM', KEYS[2], ARGV[1])
 return #all / 2
 """
 
-# KEYS: seeds set, queue. ARGV: fingerprint, score, data. A seed enters once per run.
+# KEYS: leases hash, open start pages counter, undo set. ARGV: token. A start page's end
+# opens the rest of the site to the fleet.
+RELEASE = """
+if redis.call('HDEL', KEYS[1], ARGV[1]) == 1 and string.sub(ARGV[1], 1, 7) == 'starts|' then
+  redis.call('DECR', KEYS[2])
+end
+redis.call('DEL', KEYS[3])
+return 0
+"""
+
+# KEYS: a shared set, the lease's undo set. ARGV: member. Added under a lease: noted.
+SHARED_ADD = """
+if redis.call('SADD', KEYS[1], ARGV[1]) == 1 and KEYS[2] ~= '' then
+  redis.call('SADD', KEYS[2], KEYS[1] .. '\t' .. ARGV[1])
+end
+return 0
+"""
+
+# The lease whose callback is running now (its shared-set additions are undone if the
+# worker dies before the lease ends); None outside callbacks.
+current: contextvars.ContextVar[str | None] = contextvars.ContextVar("sikoja_lease",
+                                                                      default=None)
+
+# KEYS: seeds set, queue, open start pages counter. ARGV: fingerprint, score, data, start.
+# A seed enters once per run.
 SEED = """
 if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+if ARGV[4] == '1' then redis.call('INCR', KEYS[3]) end
 return 1
 """
 
@@ -74,41 +111,58 @@ class Lease:
 
 
 class Ticket:
-    """One request's share of a lease: ended once, by its callback or its errback."""
+    """One request's share of a lease: ended once, by its callback or its errback, or when
+    the last copy of the request is dropped unanswered (a spider middleware filtered it:
+    the ticket is garbage then, and must not hold the lease forever)."""
 
     def __init__(self, lease: Lease) -> None:
         self.lease = lease
-        self.ended = False
+        self.state = [False]  # ended; outside the object, for the finalizer
+        weakref.finalize(self, _orphaned, self.state, lease)
+
+    @property
+    def ended(self) -> bool:
+        return self.state[0]
 
     def end(self) -> None:
-        if not self.ended:
-            self.ended = True
+        if not self.state[0]:
+            self.state[0] = True
             self.lease.done()
+
+
+def _orphaned(state: list[bool], lease: Lease) -> None:
+    if not state[0]:
+        state[0] = True
+        lease.done()
 
 
 class LeasedCallback:
     """A request's callback (or errback) that ends its ticket once its output is consumed.
 
     Requests it yields that skip the shared duplicate filter (``dont_filter``) stay in this
-    worker under the same lease: they are marked here and adopted when enqueued (a request
-    a spider middleware drops is never adopted, so it cannot hold the lease forever).
+    worker under the same lease: ``adopt`` gives each its own ticket as it is yielded,
+    before the callback can end (a request the callback yields last may be enqueued after
+    the callback's own ticket has ended).
     """
 
     def __init__(self, func: Callable[..., Any] | None, ticket: Ticket,
-                 mark: Callable[[Any], None]) -> None:
+                 adopt: Callable[[Any], None]) -> None:
         self.func = func  # None: an errback that only ends the ticket and passes the failure
         self.ticket = ticket
-        self.mark = mark
+        self.adopt = adopt
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if self.func is None:
             self.ticket.end()
             return args[0]
+        mark = current.set(self.ticket.lease.token)
         try:
             out = self.func(*args, **kwargs)
         except BaseException:
             self.ticket.end()
             raise
+        finally:
+            current.reset(mark)
         if out is None or isinstance(out, Failure):
             self.ticket.end()
             return out
@@ -119,9 +173,17 @@ class LeasedCallback:
         return self._output(out)
 
     def _output(self, out: Iterable[Any]) -> Iterable[Any]:
+        iterator = iter(out)
         try:
-            for item in out:
-                self.mark(item)
+            while True:
+                mark = current.set(self.ticket.lease.token)
+                try:
+                    item = next(iterator)
+                except StopIteration:
+                    break
+                finally:
+                    current.reset(mark)
+                self.adopt(item)
                 yield item
         except GeneratorExit:  # the worker is stopping: the lease goes back to the queue
             raise
@@ -131,9 +193,17 @@ class LeasedCallback:
         self.ticket.end()
 
     async def _async_output(self, out: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        iterator = aiter(out)
         try:
-            async for item in out:
-                self.mark(item)
+            while True:
+                mark = current.set(self.ticket.lease.token)
+                try:
+                    item = await anext(iterator)
+                except StopAsyncIteration:
+                    break
+                finally:
+                    current.reset(mark)
+                self.adopt(item)
                 yield item
         except GeneratorExit:
             raise

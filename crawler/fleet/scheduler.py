@@ -1,7 +1,8 @@
 """The scheduler of a fleet worker: scrapy-redis's, with leases, seeds and a fleet-wide end.
 
 Keys of one source's run (``run_prefix``): ``requests`` (scrapy-redis's priority queue),
-``seen`` (its duplicate filter), ``seeds``, ``workers``, ``beat:<worker>`` (heartbeat,
+``starts`` (the start pages, first), ``open-starts``, ``seen`` (its duplicate filter),
+``seeds``, ``workers``, ``beat:<worker>`` (heartbeat,
 expires after ``lease_seconds``), ``leases:<worker>``, ``shared:<name>`` (the spider's
 sets, ``crawler.fleet.sharedset``) and ``done``. A run ends when a worker finds the queue
 empty and no lease held anywhere; it then sets ``done``, and the next worker to start
@@ -25,20 +26,19 @@ import time
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from scrapy import signals
+from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
 
 from crawler.fleet import run_prefix
-from crawler.fleet.leases import POP, REQUEUE, SEED, Lease, LeasedCallback, Ticket
+from crawler.fleet.leases import POP, RELEASE, REQUEUE, SEED, Lease, LeasedCallback, Ticket
 
 if TYPE_CHECKING:
-    from scrapy import Request, Spider
+    from scrapy import Spider
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
-LEASE_META = "sikoja_lease"
 
 
 class FleetScheduler(Scheduler):
@@ -50,6 +50,13 @@ class FleetScheduler(Scheduler):
         scheduler.crawler = crawler
         scheduler.lease_ms = int(crawler.settings.getfloat("SIKOJA_LEASE_SECONDS", 15.0) * 1000)
         return scheduler
+
+    @property
+    def holding(self) -> int:
+        """How many shared requests this worker may hold at once: the host's concurrency.
+        Scrapy pulls requests as long as its downloader has room (32), and a worker would
+        otherwise take a whole site's queue to wait out the host's delay by itself."""
+        return max(1, self.crawler.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN", 1))
 
     # -- keys ----------------------------------------------------------------------------
 
@@ -67,6 +74,7 @@ class FleetScheduler(Scheduler):
         self._pop = self.server.register_script(POP)
         self._requeue = self.server.register_script(REQUEUE)
         self._seed = self.server.register_script(SEED)
+        self._release_script = self.server.register_script(RELEASE)
         self._join_run()
         super().open(spider)
         self.crawler.signals.connect(self._spider_idle, signal=signals.spider_idle)
@@ -93,8 +101,7 @@ class FleetScheduler(Scheduler):
         if self.beat.running:
             self.beat.stop()
         # stopped before the end (SIGTERM, time limit): what it held goes back to the fleet
-        back = self._requeue(keys=[self.key(f"leases:{self.worker}"), self.queue.key,
-                                   self.key("workers")], args=[self.worker])
+        back = self._give_back(self.worker)
         if back:
             logger.info("%s: %d in-flight requests returned to the shared queue",
                         self.spider.name, back)
@@ -107,36 +114,47 @@ class FleetScheduler(Scheduler):
             for raw in self.server.smembers(self.key("workers")):
                 worker = raw.decode() if isinstance(raw, bytes) else raw
                 if worker != self.worker and not self.server.exists(self.key(f"beat:{worker}")):
-                    back = self._requeue(keys=[self.key(f"leases:{worker}"), self.queue.key,
-                                               self.key("workers")], args=[worker])
+                    back = self._give_back(worker)
                     logger.warning("%s: worker %s is gone; %d of its requests requeued",
                                    self.spider.name, worker, back)
-            if len(self.queue):
-                slot = getattr(self.crawler.engine, "_slot", None)
-                if slot is not None:
-                    slot.nextcall.schedule()
+            if self._queued():
+                self._wake()
         except Exception:  # a Redis hiccup must not stop the heartbeat loop for good
             logger.exception("fleet heartbeat failed")
 
+    def _give_back(self, worker: str) -> int:
+        return int(self._requeue(keys=[self.key(f"leases:{worker}"), self.key("workers")],
+                                 args=[worker, self.prefix]))
+
     # -- queue ---------------------------------------------------------------------------
+    # Two shared queues: "starts" (the source's start pages) and "requests" (the rest, the
+    # scrapy-redis queue). Nothing leaves "requests" while a start page is still open
+    # anywhere in the fleet: what a site's other pages are compared with (the home page a
+    # soft 404 repeats) is known first, as in a single process's breadth-first crawl.
 
     def enqueue_request(self, request: Request) -> bool:
-        if isinstance(request.callback, LeasedCallback):  # a retry or redirect hop
-            self._push_local(request)
-            return True
-        token = request.meta.pop(LEASE_META, None)
-        if request.dont_filter and token in self.leases:  # kept by a callback
-            lease = self.leases[token]
-            lease.adopt()
-            self._wrap(request, lease)
+        if isinstance(request.callback, LeasedCallback):  # kept by a callback, or a retry
             self._push_local(request)
             return True
         if request.dont_filter:
+            start = request.meta.get("sikoja_depth") == 0 and not request.meta.get(
+                "sikoja_sweep")
             fingerprint = self.df.request_fingerprint(request)
             data = self.queue._encode_request(request)
-            return bool(self._seed(keys=[self.key("seeds"), self.queue.key],
-                                   args=[fingerprint, -request.priority, data]))
-        return super().enqueue_request(request)
+            queue = self.key("starts") if start else self.queue.key
+            return bool(self._seed(keys=[self.key("seeds"), queue, self.key("open-starts")],
+                                   args=[fingerprint, -request.priority, data, int(start)]))
+        # scrapy-redis's filter and push, in one script: a worker killed between the two
+        # would leave a URL marked seen that no queue holds
+        fingerprint = self.df.request_fingerprint(request)
+        added = self._seed(keys=[self.df.key, self.queue.key, self.key("open-starts")],
+                           args=[fingerprint, -request.priority,
+                                 self.queue._encode_request(request), 0])
+        if not added:
+            self.df.log(request, self.spider)
+        elif self.stats:
+            self.stats.inc_value("scheduler/enqueued/redis")
+        return bool(added)
 
     def _push_local(self, request: Request) -> None:
         heapq.heappush(self.local, (-request.priority, next(self.order), request))
@@ -144,8 +162,15 @@ class FleetScheduler(Scheduler):
     def next_request(self) -> Request | None:
         if self.local:
             return heapq.heappop(self.local)[2]
-        popped = self._pop(keys=[self.queue.key, self.key(f"leases:{self.worker}"),
-                                 self.key("lease-n")])
+        if len(self.leases) >= self.holding:
+            return None
+        popped = self._pop(keys=[self.key("starts"), self._my_leases, self.key("lease-n")],
+                           args=["starts"])
+        if not popped:
+            if int(self.server.get(self.key("open-starts")) or 0) > 0:
+                return None  # another worker is on a start page: the rest waits for it
+            popped = self._pop(keys=[self.queue.key, self._my_leases, self.key("lease-n")],
+                               args=["requests"])
         if not popped:
             return None
         raw_token, data = popped
@@ -155,37 +180,55 @@ class FleetScheduler(Scheduler):
         self.leases[token] = lease
         self._wrap(request, lease)
         if self.stats:
-            self.stats.inc_value("scheduler/dequeued/redis", spider=self.spider)
+            self.stats.inc_value("scheduler/dequeued/redis")
         return request
 
+    @property
+    def _my_leases(self) -> str:
+        return self.key(f"leases:{self.worker}")
+
+    def _queued(self) -> int:
+        return len(self.queue) + int(self.server.zcard(self.key("starts")))
+
     def has_pending_requests(self) -> bool:
-        return bool(self.local) or len(self.queue) > 0
+        return bool(self.local) or self._queued() > 0
 
     def __len__(self) -> int:
-        return len(self.local) + len(self.queue)
+        return len(self.local) + self._queued()
 
     def _wrap(self, request: Request, lease: Lease) -> None:
         ticket = Ticket(lease)
-        mark = self._marker(lease.token)
-        request.callback = LeasedCallback(request.callback or self.spider._parse, ticket, mark)
-        request.errback = LeasedCallback(request.errback, ticket, mark)
 
-    @staticmethod
-    def _marker(token: str) -> Any:
-        def mark(item: Any) -> None:
-            if getattr(item, "dont_filter", False) and hasattr(item, "meta"):
-                item.meta[LEASE_META] = token
-        return mark
+        def adopt(item: Any) -> None:
+            """A request this callback keeps in the worker joins its lease."""
+            if (isinstance(item, Request) and item.dont_filter
+                    and not isinstance(item.callback, LeasedCallback)):
+                lease.adopt()
+                self._wrap_ticket(item, Ticket(lease), adopt)
+
+        self._wrap_ticket(request, ticket, adopt)
+
+    def _wrap_ticket(self, request: Request, ticket: Ticket, adopt: Any) -> None:
+        request.callback = LeasedCallback(request.callback or self.spider._parse, ticket, adopt)
+        request.errback = LeasedCallback(request.errback, ticket, adopt)
 
     def _release(self, lease: Lease) -> None:
         self.leases.pop(lease.token, None)
-        self.server.hdel(self.key(f"leases:{self.worker}"), lease.token)
+        self._release_script(keys=[self._my_leases, self.key("open-starts"),
+                                   self.key(f"undo:{lease.token}")], args=[lease.token])
+        self._wake()  # room for another request, maybe the rest of the site
+
+    def _wake(self) -> None:
+        """Have the engine ask for a request now, not at its next 5-second heartbeat."""
+        slot = getattr(self.crawler.engine, "_slot", None)
+        if slot is not None:
+            slot.nextcall.schedule()
 
     # -- the end -------------------------------------------------------------------------
 
     def fleet_idle(self) -> bool:
         """Nothing queued and nothing leased, in this worker or any other."""
-        if self.local or len(self.queue):
+        if self.local or self._queued():
             return False
         workers = self.server.smembers(self.key("workers"))
         for raw in workers:

@@ -3,13 +3,16 @@
 The spider decides alone what to request (its page budget, ``scheduled``), what it has
 produced (``produced``) and what the home page looks like (``home_texts``, for soft 404s).
 In a fleet those decisions must be the fleet's: the same calls, answered by one Redis set
-per source. Members are strings or ints, kept apart by a one-letter tag.
+per source. Members are strings or ints, kept apart by a one-letter tag. What a callback
+adds is noted under its lease, and taken back if its worker dies before the lease ends.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from typing import Any
+
+from crawler.fleet.leases import SHARED_ADD, current
 
 
 def _encode(value: Any) -> str:
@@ -24,17 +27,23 @@ def _decode(raw: bytes | str) -> str | int:
 
 
 class SharedSet:
-    def __init__(self, server: Any, key: str) -> None:
+    """``undo_prefix``: where a lease's additions are noted (``crawler.fleet.leases``), so
+    a dead worker's half-done callback leaves nothing marked that it never queued."""
+
+    def __init__(self, server: Any, key: str, undo_prefix: str) -> None:
         self.server = server
         self.key = key
+        self.undo_prefix = undo_prefix
+        self._add = server.register_script(SHARED_ADD)
 
     def add(self, value: Any) -> None:
-        self.server.sadd(self.key, _encode(value))
+        token = current.get()
+        undo = f"{self.undo_prefix}:{token}" if token else ""
+        self._add(keys=[self.key, undo], args=[_encode(value)])
 
     def update(self, values: Iterable[Any]) -> None:
-        members = [_encode(v) for v in values]
-        if members:
-            self.server.sadd(self.key, *members)
+        for value in values:
+            self.add(value)
 
     def __contains__(self, value: Any) -> bool:
         return bool(self.server.sismember(self.key, _encode(value)))
