@@ -86,11 +86,14 @@ class FleetScheduler(Scheduler):
         lock = self.key("reset")
         while self.server.exists(self.key("done")):
             if self.server.set(lock, self.worker, nx=True, px=30_000):
-                pattern = _glob_escape(self.prefix) + ":*"
-                stale = [k for k in self.server.scan_iter(match=pattern, count=1000)
-                         if k not in (lock, lock.encode())]
-                if stale:
-                    self.server.delete(*stale)
+                # again under the lock: a worker that held it before may have started the
+                # new run already, and its keys must stay
+                if self.server.exists(self.key("done")):
+                    pattern = _glob_escape(self.prefix) + ":*"
+                    stale = [k for k in self.server.scan_iter(match=pattern, count=1000)
+                             if k not in (lock, lock.encode())]
+                    if stale:
+                        self.server.delete(*stale)
                 self.server.delete(lock)
                 break
             time.sleep(0.05)
@@ -111,6 +114,9 @@ class FleetScheduler(Scheduler):
         """Heartbeat; take back the leases of dead workers; wake the engine for new work."""
         try:
             self.server.set(self.key(f"beat:{self.worker}"), "1", px=self.lease_ms)
+            # a worker whose reactor stalled past its lease was taken for dead: it comes
+            # back into the fleet's view, so the fleet does not end while it still works
+            self.server.sadd(self.key("workers"), self.worker)
             for raw in self.server.smembers(self.key("workers")):
                 worker = raw.decode() if isinstance(raw, bytes) else raw
                 if worker != self.worker and not self.server.exists(self.key(f"beat:{worker}")):
