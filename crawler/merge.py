@@ -40,14 +40,14 @@ class MergeSummary:
     pages: int = 0  # pages written to the main store (new or newer)
     apps: int = 0  # catalog records copied
     gone: int = 0
-    repeated: int = 0  # pages more than one worker stored (kept once)
+    repeated: int = 0  # pages more than one worker stored (kept once: the latest fetch)
     crawls: int = 0  # crawl rows copied
     groups: int = 0
     total: int = 0  # live documents in the main store after the merge
 
     def __str__(self) -> str:
         return (f"merged {self.workers} worker stores: {self.pages} pages written, "
-                f"{self.apps} catalog apps, {self.gone} gone, {self.repeated} fetched by "
+                f"{self.apps} catalog apps, {self.gone} gone, {self.repeated} stored by "
                 f"more than one worker (kept once), {self.crawls} crawls; "
                 f"{self.total} live documents, {self.groups} near-duplicate groups")
 
@@ -104,8 +104,10 @@ def _merge_one(store: DocumentStore, other: DocumentStore, origin: Path,
         seen.add(page.url)
         current = store.query("SELECT status, fetched_at FROM documents WHERE url = ?",
                               (page.url,))
-        if (not current or current[0]["status"] != "live" or store.is_catalog_only(page.url)
-                or (current[0]["fetched_at"] or "") <= (page.fetched_at or "")):
+        newer = not current or (current[0]["fetched_at"] or "") < (page.fetched_at or "")
+        # a catalog's app alone at the URL takes the page in; a page retired since (a
+        # query twin) stays retired unless this fetch is newer
+        if newer or (current[0]["status"] == "live" and store.is_catalog_only(page.url)):
             store.upsert(page, etag=etag, http_last_modified=last_modified)
             summary.pages += 1
     for row in other.query("SELECT url, updated_at FROM documents WHERE status = 'gone'"):

@@ -105,7 +105,7 @@ def test_three_workers_store_what_one_process_stores(web):
     assert kinds(root / "main") == expected  # same URLs, same kinds: 0 lost, 0 extra
     assert merged.total == len(expected)
     again = merge_stores(root / "main", dirs)  # idempotent: nothing new the second time
-    assert again.crawls == 0 and again.total == merged.total
+    assert (again.crawls, again.pages, again.total) == (0, 0, merged.total)
 
 
 def test_a_worker_killed_mid_crawl_loses_nothing(web):

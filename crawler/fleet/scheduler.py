@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
+HOLD_META = "sikoja_lease_hold"  # a yielded request's share of its parent's lease
 
 
 class FleetScheduler(Scheduler):
@@ -142,6 +143,14 @@ class FleetScheduler(Scheduler):
         if isinstance(request.callback, LeasedCallback):  # kept by a callback, or a retry
             self._push_local(request)
             return True
+        hold = request.meta.pop(HOLD_META, None)
+        try:
+            return self._enqueue_shared(request)
+        finally:
+            if hold is not None:  # queued (or filtered): the lease need not wait for it
+                hold.end()
+
+    def _enqueue_shared(self, request: Request) -> bool:
         if request.dont_filter:
             start = request.meta.get("sikoja_depth") == 0 and not request.meta.get(
                 "sikoja_sweep")
@@ -206,11 +215,15 @@ class FleetScheduler(Scheduler):
         ticket = Ticket(lease)
 
         def adopt(item: Any) -> None:
-            """A request this callback keeps in the worker joins its lease."""
-            if (isinstance(item, Request) and item.dont_filter
-                    and not isinstance(item.callback, LeasedCallback)):
+            """A request the callback yields holds its lease until it is queued (Scrapy
+            may queue it after the callback has ended); one it keeps in the worker, until
+            it is done."""
+            if isinstance(item, Request) and not isinstance(item.callback, LeasedCallback):
                 lease.adopt()
-                self._wrap_ticket(item, Ticket(lease), adopt)
+                if item.dont_filter:
+                    self._wrap_ticket(item, Ticket(lease), adopt)
+                else:
+                    item.meta[HOLD_META] = Ticket(lease)
 
         self._wrap_ticket(request, ticket, adopt)
 
