@@ -27,7 +27,8 @@ from sikoja.sources import Source, load_sources
 from sikoja.store import DocumentStore
 from tests.redisserver import missing, redis_server
 
-pytestmark = pytest.mark.skipif(missing() is not None, reason=missing() or "")
+pytestmark = [pytest.mark.skipif(missing() is not None, reason=missing() or ""),
+              pytest.mark.slow]  # redis-server and real crawls by several workers
 
 
 def settings_for(frontier: str | None, *, delay: float = 0.0, concurrency: int = 4,

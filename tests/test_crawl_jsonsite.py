@@ -204,6 +204,7 @@ def sitemap(site, *paths: str) -> Page:
                 content_type="application/xml")
 
 
+@pytest.mark.slow  # a real crawl
 def test_records_are_stored_where_the_site_shows_them(tmp_path):
     """A record whose slug ends a URL the sitemap lists is that URL's document (not the
     script shell served there); a record the app links as a hash route keeps that route;

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlsplit
 
+import pytest
+
 from crawler.run import crawl
 from crawler.twins import query_twins
 from sikoja.config import Settings
@@ -62,6 +64,7 @@ def live(tmp_path) -> set[str]:
         store.close()
 
 
+@pytest.mark.slow  # a real crawl
 def test_a_page_reached_with_a_tracking_parameter_is_stored_once_at_its_plain_url(tmp_path):
     settings = Settings()
     settings.crawl.delay, settings.crawl.retries = 0, 0

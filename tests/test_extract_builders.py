@@ -7,6 +7,8 @@ requirements under the wrong heading."""
 
 from __future__ import annotations
 
+import pytest
+
 from crawler.extract.document import html_document
 
 MENU = ('<nav class="elementor-nav-menu--main"><ul class="elementor-nav-menu">'
@@ -103,6 +105,7 @@ def accordion(*items: tuple[str, str, str]) -> bytes:
             f'Kecamatan</h1><div class="accordion">{body}</div></main></body></html>').encode()
 
 
+@pytest.mark.slow  # a real crawl
 def test_services_in_an_accordion_are_each_stored_at_their_panel(tmp_path):
     """A one-page list: the page is a listing, each service a document at its panel's
     anchor with its own title and fields; one taken off the page leaves the index."""

@@ -68,6 +68,7 @@ def web(tmp_path_factory):
     "jam buka kantor disdukcapil", "alamat disdukcapil", "alamat dinas kependudukan",
     "dimano kantor dukcapil", "opening hours of population office", "contact population office",
 ])
+@pytest.mark.slow  # crawls and indexes the sample web
 def test_place_questions_get_the_contact_page_and_card(web, query):
     _, searcher, _ = web
     response = searcher.search(query)
@@ -88,6 +89,7 @@ def test_place_questions_get_the_contact_page_and_card(web, query):
     ("where is the fire station", "Dinas Pemadam Kebakaran"),
     ("phone number of the hospital", "Rumah Sakit Umum Daerah"),
 ])
+@pytest.mark.slow  # crawls and indexes the sample web
 def test_other_opds_by_name_and_abbreviation(web, query, opd):
     _, searcher, _ = web
     response = searcher.search(query)
@@ -96,6 +98,7 @@ def test_other_opds_by_name_and_abbreviation(web, query, opd):
     assert response.answer.opd.startswith(opd)
 
 
+@pytest.mark.slow  # crawls and indexes the sample web
 def test_without_a_contact_page_the_home_footer_gives_the_card(web):
     _, searcher, home = web
     for query in ("jam buka kantor dispusip", "alamat dinas perpustakaan"):
@@ -112,6 +115,7 @@ def test_without_a_contact_page_the_home_footer_gives_the_card(web):
     ("ktp disdukcapil", "KTP"), ("urus ktp di disdukcapil", "KTP"),
     ("dimana bayar pbb", "PBB"), ("where to pay property tax", "PBB"),
 ])
+@pytest.mark.slow  # crawls and indexes the sample web
 def test_a_service_query_naming_the_opd_still_gets_the_service(web, query, service):
     """A where-question about a service, or a service with its OPD's name, is no place
     question: the service leads."""
@@ -122,6 +126,7 @@ def test_a_service_query_naming_the_opd_still_gets_the_service(web, query, servi
 
 
 @pytest.mark.parametrize("query", ["ganti alamat ktp", "alamat dinas", "jam buka kantor kecamatan"])
+@pytest.mark.slow  # crawls and indexes the sample web
 def test_no_contact_card_without_one_named_opd(web, query):
     """A service that mentions an address, or a name several OPDs share (the sample web has
     several kecamatan sites): no guess."""
@@ -130,6 +135,7 @@ def test_no_contact_card_without_one_named_opd(web, query):
     assert answer is None or answer.kind != "contact"
 
 
+@pytest.mark.slow  # crawls and indexes the sample web
 def test_app_card_names_provider_platform_and_link(web):
     _, searcher, _ = web
     response = searcher.search("aplikasi sikesal")
@@ -139,6 +145,7 @@ def test_app_card_names_provider_platform_and_link(web):
     assert card.platform and card.opd and card.url.startswith("http")
 
 
+@pytest.mark.slow  # crawls and indexes the sample web
 def test_api_returns_the_contact_card(web):
     settings, _, _ = web
     with TestClient(create_app(settings)) as client:
