@@ -93,22 +93,25 @@ def install_error_handlers(app: FastAPI, data_dir: Path) -> None:
 
     @app.exception_handler(sqlite3.OperationalError)
     async def _storage(request: Request, exc: sqlite3.OperationalError) -> JSONResponse:
-        if not is_storage_error(exc):
-            return internal_error_response(exc)
-        log.warning("a write failed: %s", exc)
-        return JSONResponse(status_code=507, content={
-            "detail": "the change could not be saved: the data dir's disk is full or "
-                      "read-only; searching still works (see /api/health)"})
+        return storage_error_response(exc) if is_storage_error(exc) else (
+            internal_error_response(exc))
 
     @app.exception_handler(OSError)
     async def _os_error(request: Request, exc: OSError) -> JSONResponse:
-        if exc.errno not in (errno.ENOSPC, errno.EROFS, errno.EDQUOT):
-            return internal_error_response(exc)
-        return await _storage(request, sqlite3.OperationalError(str(exc)))
+        refused = exc.errno in (errno.ENOSPC, errno.EROFS, errno.EDQUOT)
+        return storage_error_response(exc) if refused else internal_error_response(exc)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         return internal_error_response(exc)
+
+
+def storage_error_response(exc: BaseException) -> JSONResponse:
+    """507 for a write the disk refused: the client learns why, and that search still works."""
+    log.warning("a write failed: %s", exc)
+    return JSONResponse(status_code=507, content={
+        "detail": "the change could not be saved: the data dir's disk is full or "
+                  "read-only; searching still works (see /api/health)"})
 
 
 def is_storage_error(exc: BaseException) -> bool:

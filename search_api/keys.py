@@ -166,6 +166,10 @@ def list_keys(data_dir: str | Path) -> list[ApiKey]:
         db.close()
 
 
+def _key_row(db: sqlite3.Connection, plain: str) -> sqlite3.Row | None:
+    return db.execute("SELECT * FROM api_keys WHERE hash = ?", (hash_key(plain),)).fetchone()
+
+
 def check_key(data_dir: str | Path, plain: str) -> tuple[KeyCheck, ApiKey | None]:
     """Is ``plain`` a valid key? Records the use of a valid one (for ``apikey list``), at
     most once a minute and only where the disk lets it: a full or read-only data dir must not
@@ -174,13 +178,13 @@ def check_key(data_dir: str | Path, plain: str) -> tuple[KeyCheck, ApiKey | None
         return KeyCheck.UNKNOWN, None
     try:
         db = connect_admin_db(data_dir)
-        row = db.execute("SELECT * FROM api_keys WHERE hash = ?", (hash_key(plain),)).fetchone()
+        row = _key_row(db, plain)
     except sqlite3.OperationalError as exc:
         # a full disk cannot even recreate the WAL's side files: read the file as it is
         log.warning("admin.db read without its journal (%s)", exc)
         db = open_immutable(admin_db_path(data_dir))
         db.row_factory = sqlite3.Row
-        row = db.execute("SELECT * FROM api_keys WHERE hash = ?", (hash_key(plain),)).fetchone()
+        row = _key_row(db, plain)
     try:
         if row is None:
             return KeyCheck.UNKNOWN, None
