@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from indexer.answer import CardRules, Signals, decide  # noqa: E402
-from indexer.evaluate import Judged, _norm_url, read_judgments, run_judgments  # noqa: E402
+from indexer.evaluate import Judged, judged_key, read_judgments, run_judgments  # noqa: E402
 from indexer.search import RankingConfig, Searcher  # noqa: E402
 from sikoja.config import load_settings  # noqa: E402
 from sikoja.demo.server import DEFAULT_BASE_PORT  # noqa: E402
@@ -67,7 +67,7 @@ def to_ports(judged: list[Judged], base: int) -> list[Judged]:
     def move(url: str) -> str:
         return re.sub(r"(http://127\.0\.0\.1:)(\d+)",
                       lambda m: f"{m.group(1)}{int(m.group(2)) - DEFAULT_BASE_PORT + base}", url)
-    return [replace(j, grades={_norm_url(move(u)): g for u, g in j.grades.items()})
+    return [replace(j, grades={judged_key(move(u)): g for u, g in j.grades.items()})
             for j in judged]
 
 
@@ -85,7 +85,7 @@ def run(searcher: Searcher, query: str, category: str, grades: dict[str, int] | 
     right = False
     if card is not None and grades is not None:
         urls = [card.url, *response.results[0].also_at]
-        right = any(grades.get(_norm_url(u), 0) >= 2 for u in urls)
+        right = any(grades.get(judged_key(u), 0) >= 2 for u in urls)
     card_signals = response.analysis.card
     signals = None
     if card_signals is not None:

@@ -145,6 +145,35 @@ def family_table(reports: dict[str, Report], served_families: dict[int, str]) ->
     return lines
 
 
+def coverage_table(data_dir: Path, reports: dict[str, Report],
+                   served_families: dict[int, str]) -> list[str]:
+    """Per family, of the distinct grade-2 answers its queries judge: how many the crawl
+    stored, and how many of those it stored as a service or an app. A family low here loses
+    in the crawl (pages never reached, or read as something else), whatever ranking does."""
+    from indexer.evaluate import judged_key
+    from sikoja.store import DocumentStore
+
+    store = DocumentStore.open(data_dir)
+    try:
+        kinds = {judged_key(d.url): d.kind for d in store.iter_documents()}
+    finally:
+        store.close()
+    answers: dict[str, set[str]] = defaultdict(set)
+    for o in reports["hybrid"].outcomes:
+        for url, grade in o.judged.grades.items():
+            m = URL_PORT.search(url)
+            if grade >= 2 and m and int(m.group(2)) in served_families:
+                answers[served_families[int(m.group(2))]].add(judged_key(url))
+    lines = ["| family | answers | stored | stored as service or app |", "|---|---:|---:|---:|"]
+    for fam in sorted(answers):
+        keys = answers[fam]
+        stored = [k for k in keys if k in kinds]
+        typed = [k for k in stored if kinds[k] in ("service", "app")]
+        lines.append(f"| {fam} | {len(keys)} | {len(stored) / len(keys):.2f} | "
+                     f"{len(typed) / len(keys):.2f} |")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--webs", nargs="+", default=list(WEBS), choices=list(WEBS))
@@ -174,7 +203,9 @@ def main() -> None:
         out += [f"## {name} ({queries.relative_to(ROOT)}{also})", "", "Hybrid (default), per "
                 "category, with plain BM25 on the same crawl:", "",
                 *category_table(reports, extra), "",
-                "Per template family:", "", *family_table(reports, served_families), ""]
+                "Per template family:", "", *family_table(reports, served_families), "",
+                "What the crawl kept of each family's judged answers (grade 2):", "",
+                *coverage_table(data_dir, reports, served_families), ""]
         fails = reports["hybrid"].failures()
         if name == "heldout":
             # counted, never listed: a list of held-out misses is an invitation to tune on it

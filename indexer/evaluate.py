@@ -104,7 +104,7 @@ class Report:
         }
 
 
-def _norm_url(url: str) -> str:
+def judged_key(url: str) -> str:
     """Judged and returned URLs compare by the document's duplicate key, so that
     ``/index.php?page=x`` judged and ``/?page=x`` crawled (or a trailing slash) still match."""
     return url_key(url)
@@ -131,7 +131,7 @@ def read_judgments(path: Path) -> list[Judged]:
                 url, sep, grade = pair.rpartition("=")
                 if not sep or not url or not grade.strip().isdigit():
                     raise SikojaError(f"{path}:{line_no}: bad relevant entry {pair!r}")
-                grades[_norm_url(url)] = int(grade)
+                grades[judged_key(url)] = int(grade)
             out.append(Judged(row[0].strip(), row[1].strip(), row[2], grades))
     if not out:
         raise SikojaError(f"{path}: no judged queries")
@@ -144,8 +144,8 @@ def run_judgments(search: Callable[[str], list[list[str]]], judged: list[Judged]
     report = Report(mode)
     for n, item in enumerate(judged, 1):
         ranked = search(item.query)
-        grade_of = {_norm_url(u): g for u, g in item.grades.items()}
-        grades = [max(grade_of.get(_norm_url(u), 0) for u in urls) for urls in ranked]
+        grade_of = {judged_key(u): g for u, g in item.grades.items()}
+        grades = [max(grade_of.get(judged_key(u), 0) for u in urls) for urls in ranked]
         report.outcomes.append(QueryOutcome(item, grades, ranked[0][0] if ranked else None))
         if progress and n % 50 == 0:
             progress(f"evaluated {n}/{len(judged)} queries")
