@@ -174,6 +174,34 @@ def coverage_table(data_dir: Path, reports: dict[str, Report],
     return lines
 
 
+def card_line(data_dir: Path, judged: Path) -> str:
+    """How often the answer card shows on a web's judged queries, with the thresholds as
+    configured, and how often it is right (its service, or a copy collapsed with it, is a
+    grade-2 answer): the card must be trustworthy on sites it was not calibrated on."""
+    from indexer.evaluate import judged_key, read_judgments
+    from indexer.search import Searcher
+    from sikoja.config import load_settings
+
+    queries = read_judgments(judged)
+    shown = right = 0
+    searcher = Searcher(load_settings(data_dir))
+    try:
+        for j in queries:
+            response = searcher.search(j.query, limit=10)
+            card = response.answer
+            if card is None or card.kind == "contact":
+                continue
+            shown += 1
+            urls = [card.url, *(response.results[0].also_at if response.results else [])]
+            right += any(j.grades.get(judged_key(u), 0) >= 2 for u in urls)
+    finally:
+        searcher.close()
+    precision = f"{right / shown:.1%}" if shown else "-"
+    return (f"Answer card (thresholds as configured): shown on {shown} of {len(queries)} "
+            f"queries ({shown / max(1, len(queries)):.1%}; target >= 85%), right on {right} "
+            f"({precision} of cards; target >= 97%).")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--webs", nargs="+", default=list(WEBS), choices=list(WEBS))
@@ -205,7 +233,8 @@ def main() -> None:
                 *category_table(reports, extra), "",
                 "Per template family:", "", *family_table(reports, served_families), "",
                 "What the crawl kept of each family's judged answers (grade 2):", "",
-                *coverage_table(data_dir, reports, served_families), ""]
+                *coverage_table(data_dir, reports, served_families), "",
+                card_line(data_dir, judged), ""]
         fails = reports["hybrid"].failures()
         if name == "heldout":
             # counted, never listed: a list of held-out misses is an invitation to tune on it
