@@ -3,7 +3,7 @@
 The story: Dishub publishes "Uji KIR" as a short page whose details are in a Standar
 Pelayanan PDF, so extraction is unsure it is a service; a sibling service of the same site
 ("Izin Trayek") mentions KIR in passing. A citizen typing "uji kir" wants the KIR page, and a
-hard kind prior ("page" 0.75 against "service" 1.0) would put the sibling first.
+hard kind prior ("page" 0.81 against "service" 1.0) would put the sibling first.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def searcher_for(tmp_path, kir_confidence: float) -> Searcher:
 def test_among_equal_pages_the_one_that_may_be_a_service_comes_first(tmp_path):
     """Two pages that match "uji kir" alike: the one extraction is unsure about (it may be
     the service itself) leads the one it is sure is only a page (a sure page keeps the full
-    page prior, 0.75; an unsure one moves towards 0.85), even when the sure one says "KIR"
+    page prior, 0.81; an unsure one moves towards 0.89), even when the sure one says "KIR"
     once more."""
     unsure = docs(0.3)[0]
     sure = Document(
@@ -88,10 +88,12 @@ def test_explain_reports_exactly_the_multipliers_applied(tmp_path):
         results = searcher.search("uji kir", explain=True).results
         by_url = {r.url: r for r in results}
         kir = by_url[KIR_URL].explain.priors
-        assert kir == {"kind_prior": pytest.approx(kind_boost(0.75, 0.5, 0.85))}
+        cfg = RankingConfig()
+        page = cfg.kind_prior["page"]
+        assert kir == {"kind_prior": pytest.approx(kind_boost(page, 0.5, cfg.unsure_prior))}
         listing = by_url[DOWNLOAD_URL].explain.priors
         assert listing["listing_prior"] == RankingConfig().listing_prior
-        assert listing["kind_prior"] == pytest.approx(0.75)
+        assert listing["kind_prior"] == pytest.approx(page)
         trayek = by_url[TRAYEK_URL].explain.priors
         assert trayek == {"kind_prior": pytest.approx(1.0)}
         # after fusion ranking multiplies by the part of each prior not spent inside the
