@@ -50,10 +50,21 @@ class SampleCrawl:
         return target
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that use the sample crawl are slow. For ``pytest -n 2 --dist loadgroup``
+    (scripts/test.sh), each module's tests stay on one worker, so its module fixtures are
+    built once, and every user of the sample crawl joins one group, so the sample web is
+    crawled once in the session, not once per worker (with the rest of their modules)."""
+    crawling = set()
     for item in items:
         if CRAWLED_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+            crawling.add(item.nodeid.split("::", 1)[0])
+    for item in items:
+        module = item.nodeid.split("::", 1)[0]
+        item.add_marker(pytest.mark.xdist_group("sample-crawl" if module in crawling
+                                                else module))
 
 
 @pytest.fixture(scope="session")
