@@ -28,4 +28,4 @@ python3 -m venv .venv
 .venv/bin/python -m pip install -q -e '.[test]'
 # two workers (one per core): each module stays on one worker and the sample web is crawled
 # once (tests/conftest.py); pass -n 0 to run in one process
-.venv/bin/python -m pytest -q -p no:cacheprovider -n auto --dist loadgroup "$@"
+.venv/bin/python -m pytest -q -p no:cacheprovider -n auto --dist loadfile "$@"

@@ -50,21 +50,44 @@ class SampleCrawl:
         return target
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+# modules that use the crawl: ``pytest -n`` runs them on one worker, so the sample web is
+# crawled once per session, not once per worker (checked against the fixtures at collection)
+SAMPLE_CRAWL_MODULES = {
+    "tests/test_answer_card.py",
+    "tests/test_crawl_sample_web.py",
+    "tests/test_end_to_end.py",
+    "tests/test_extraction_truth.py",
+    "tests/test_places.py",
+}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that use the sample crawl are slow. For ``pytest -n 2 --dist loadgroup``
-    (scripts/test.sh), each module's tests stay on one worker, so its module fixtures are
-    built once, and every user of the sample crawl joins one group, so the sample web is
-    crawled once in the session, not once per worker (with the rest of their modules)."""
-    crawling = set()
+    unlisted = set()
     for item in items:
         if CRAWLED_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
-            crawling.add(item.nodeid.split("::", 1)[0])
-    for item in items:
-        module = item.nodeid.split("::", 1)[0]
-        item.add_marker(pytest.mark.xdist_group("sample-crawl" if module in crawling
-                                                else module))
+            module = item.nodeid.split("::", 1)[0]
+            if module.startswith("tests/") and module not in SAMPLE_CRAWL_MODULES:
+                unlisted.add(module)
+    if unlisted:
+        raise pytest.UsageError(f"add {', '.join(sorted(unlisted))} to SAMPLE_CRAWL_MODULES "
+                                "in tests/conftest.py")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """``pytest -n 2 --dist loadfile`` (scripts/test.sh): each module runs on one worker, so
+    its module fixtures are built once, and the modules of the sample crawl run together."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class ModuleScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return "sample-crawl" if module in SAMPLE_CRAWL_MODULES else module
+
+    return ModuleScheduling(config, log)
 
 
 @pytest.fixture(scope="session")
