@@ -5,10 +5,12 @@ set-up in the suite. Four modules only read the result (end to end, the answer c
 extraction truth table, the crawl report), so the web is served, crawled and indexed once
 per session here, as the demo does it (``sikoja/demo/run.py``: default settings, no delay
 between requests), and handed to them read-only. A test that must change the crawled data
-works on a copy (``SampleCrawl.copy_to``).
+works on a copy (``SampleCrawl.copy_to``; the places module crawls one more site into one).
 
 Every test that uses the crawl (or the index built on it) is marked ``slow`` here, so
-``-m "not slow"`` (the fast inner loop, see CONTRIBUTING.md) never crawls.
+``-m "not slow"`` (the fast inner loop, see CONTRIBUTING.md) never crawls. Under
+``pytest -n`` (pytest-xdist) the modules that use it run on one worker, so it is crawled
+once per session there too.
 """
 
 from __future__ import annotations
