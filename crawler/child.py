@@ -24,6 +24,7 @@ one ``fatal`` line on stdout (``crawler.storage``).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -122,5 +123,17 @@ def main(argv: list[str]) -> int:
     return 0
 
 
+def exit_at_once(code: int) -> None:
+    """End the process without tearing the interpreter down. Everything the crawl keeps is
+    on disk when Scrapy returns (the store and the frontier are closed when the spiders
+    close), and unloading Scrapy, Twisted and lxml object by object took 0.2 to 0.8 s more
+    per crawl, which the caller waited for."""
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # parent gone
+            stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    exit_at_once(main(sys.argv))

@@ -51,8 +51,13 @@ DNS_TIMEOUT = 10
 
 DUPEFILTER_CLASS = "crawler.dupefilters.RedirectAwareDupeFilter"
 
+# No console and no remote control: Scrapy's RemoteControl (on by default since 2.19) would
+# listen on a port for Python code to run inside the crawl, write its token under
+# ~/.local/state/scrapy (left there by every crawl that is killed), import aiohttp at each
+# crawl's start-up and wait up to 2 s for its server to stop
 EXTENSIONS = {
     "scrapy.extensions.telnet.TelnetConsole": None,
+    "scrapy.extensions.remote_control.RemoteControl": None,
     "scrapy.extensions.logstats.LogStats": None,
     "crawler.extensions.jobstate.CrawlStateExtension": 500,
 }
@@ -67,6 +72,8 @@ LOG_LEVEL = "WARNING"
 MEMUSAGE_ENABLED = False
 
 REDIRECT_MAX_TIMES = 6
+
+REMOTE_CONTROL_ENABLED = False
 
 # "2.7" is the only fingerprinting left in Scrapy 2.19 (the setting itself is gone there);
 # it is kept for older Scrapy versions, where it silences a deprecation warning.

@@ -8,6 +8,11 @@
 - ``st:<name or path>``: any sentence-transformers model (extra ``st``), for deployments
   that can download one or ship it on disk.
 - ``none``: no vectors; keyword search only.
+
+A loaded model is kept for the life of the process and shared by every searcher and index
+build that asks for the same embedder (``load_embedder``): the server opens a new searcher
+for each new index version, and loading USE again each time cost 1 to 3 seconds and a
+second copy of its weights while the old searcher was still answering.
 """
 
 from __future__ import annotations
@@ -93,17 +98,31 @@ class SentenceTransformerEmbedder(Embedder):
         self._model = SentenceTransformer(model, device="cpu")
         self.name = f"st:{model}"
         self.dim = int(self._model.get_sentence_embedding_dimension())
+        self._lock = threading.Lock()  # one instance serves every searcher of the process
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
-        out = self._model.encode(list(texts), normalize_embeddings=True, batch_size=32)
+        with self._lock:
+            out = self._model.encode(list(texts), normalize_embeddings=True, batch_size=32)
         return np.asarray(out, dtype=np.float32)
 
 
 def load_embedder(spec: str) -> Embedder | None:
-    """The embedder named in the settings, or None for keyword-only search."""
+    """The embedder named in the settings, or None for keyword-only search; one instance
+    per embedder and process, shared (each embedder serialises its own calls)."""
     spec = (spec or "none").strip()
     if spec == "none":
         return None
+    with _loading:  # a warm-up thread and a first search may ask at once: load it once
+        if spec not in _loaded:
+            _loaded[spec] = _load(spec)  # a failure (an extra not installed) is not kept
+        return _loaded[spec]
+
+
+_loaded: dict[str, Embedder] = {}
+_loading = threading.Lock()
+
+
+def _load(spec: str) -> Embedder:
     if spec == "use":
         return UseEmbedder()
     if spec == "e5":

@@ -26,4 +26,6 @@ fi
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[test]'
-.venv/bin/python -m pytest -q -p no:cacheprovider "$@"
+# two workers (one per core): each module stays on one worker and the sample web is crawled
+# once (tests/conftest.py); pass -n 0 to run in one process
+.venv/bin/python -m pytest -q -p no:cacheprovider -n auto --dist loadfile "$@"

@@ -5,10 +5,12 @@ set-up in the suite. Four modules only read the result (end to end, the answer c
 extraction truth table, the crawl report), so the web is served, crawled and indexed once
 per session here, as the demo does it (``sikoja/demo/run.py``: default settings, no delay
 between requests), and handed to them read-only. A test that must change the crawled data
-works on a copy (``SampleCrawl.copy_to``).
+works on a copy (``SampleCrawl.copy_to``; the places module crawls one more site into one).
 
 Every test that uses the crawl (or the index built on it) is marked ``slow`` here, so
-``-m "not slow"`` (the fast inner loop, see CONTRIBUTING.md) never crawls.
+``-m "not slow"`` (the fast inner loop, see CONTRIBUTING.md) never crawls. Under
+``pytest -n`` (pytest-xdist) the modules that use it run on one worker, so it is crawled
+once per session there too.
 """
 
 from __future__ import annotations
@@ -50,10 +52,44 @@ class SampleCrawl:
         return target
 
 
+# modules that use the crawl: ``pytest -n`` runs them on one worker, so the sample web is
+# crawled once per session, not once per worker (checked against the fixtures at collection)
+SAMPLE_CRAWL_MODULES = {
+    "tests/test_answer_card.py",
+    "tests/test_crawl_sample_web.py",
+    "tests/test_end_to_end.py",
+    "tests/test_extraction_truth.py",
+    "tests/test_places.py",
+}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    unlisted = set()
     for item in items:
         if CRAWLED_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+            module = item.nodeid.split("::", 1)[0]
+            if module.startswith("tests/") and module not in SAMPLE_CRAWL_MODULES:
+                unlisted.add(module)
+    if unlisted:
+        raise pytest.UsageError(f"add {', '.join(sorted(unlisted))} to SAMPLE_CRAWL_MODULES "
+                                "in tests/conftest.py")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """``pytest -n 2 --dist loadfile`` (scripts/test.sh): each module runs on one worker, so
+    its module fixtures are built once, and the modules of the sample crawl run together."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class ModuleScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return "sample-crawl" if module in SAMPLE_CRAWL_MODULES else module
+
+    return ModuleScheduling(config, log)
 
 
 @pytest.fixture(scope="session")

@@ -718,7 +718,7 @@ def test_new_index_version_is_picked_up_without_a_restart(client, settings):
         body = client.get("/api/search", params={"q": "posyandu"}).json()
         if body["total"]:
             break
-        time.sleep(0.5)
+        time.sleep(0.1)
     assert body["results"][0]["title"] == "Jadwal Posyandu Balita"
 
 
@@ -791,12 +791,12 @@ def test_after_a_reindex_popular_queries_are_answered_from_a_rewarmed_cache(clie
     deadline = time.monotonic() + 15
     while service.generation == generation and time.monotonic() < deadline:
         client.get("/api/health")  # requests let the server notice the new version
-        time.sleep(0.3)
+        time.sleep(0.1)
     assert service.generation != generation
     while time.monotonic() < deadline:
         if service.cached_search("urus ktp", count=False) is not None:
             break
-        time.sleep(0.2)
+        time.sleep(0.1)
     r = client.get("/api/search", params={"q": "urus ktp"})
     assert r.headers["x-sikoja-cache"] == "hit"
     assert "Penggantian KTP-el Hilang atau Rusak" in r.text  # the new version's answer

@@ -36,9 +36,18 @@ OVERRIDES = {"RETRY_AFTER_MAX": 2.0, "RETRY_BACKOFF_BASE": 0.1}
 
 
 @pytest.fixture(scope="module")
-def crawled(tmp_path_factory: pytest.TempPathFactory):
+def crawl_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The crawl process's home and state folders, to see that it writes nothing there."""
+    return tmp_path_factory.mktemp("crawl-home")
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory: pytest.TempPathFactory, crawl_home: Path):
     data_dir = tmp_path_factory.mktemp("faults")
-    with FaultSite() as site:
+    home = crawl_home
+    with FaultSite() as site, pytest.MonkeyPatch.context() as env:
+        env.setenv("HOME", str(home))
+        env.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
         source = Source(name="dinas-uji", opd="Dinas Uji", start_urls=[site.url("/")],
                         max_depth=4, max_pages=60)
         lines: list[str] = []
@@ -61,6 +70,15 @@ def test_crawl_finishes_with_a_summary_and_progress(crawled):
     assert summary.sources[0].errors >= 10
     assert any("pages" in line and "errors" in line for line in lines)
     assert "dinas-uji" in str(summary)
+
+
+def test_the_crawl_opens_no_remote_control_and_writes_nothing_outside_its_data_dir(
+        crawled, crawl_home):
+    """Scrapy's remote-control extension (on by default) would listen on a port for Python
+    code to run inside the crawl and leave its token in ~/.local/state/scrapy/job_files,
+    one file per crawl killed before it could clean up."""
+    assert crawled[1].ok
+    assert sorted(p.relative_to(crawl_home) for p in crawl_home.rglob("*")) == []
 
 
 @pytest.mark.parametrize("path", [p for p, kind in FaultSite.FAULTS.items() if kind is None])

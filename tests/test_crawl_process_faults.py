@@ -177,6 +177,12 @@ def fetched(data_dir: Path) -> int:
         db.close()
 
 
+def fast_pages(site: PageSite) -> None:
+    """The pages answer at once from now on (for the crawl after the killed one)."""
+    for page in site.pages.values():
+        page.delay = 0.0
+
+
 def second_crawl(data_dir: Path, site: PageSite) -> CrawlJob:
     source = Source(name="dinas-uji", opd="Dinas Uji", start_urls=[site.url("/")],
                     use_sitemap=False)
@@ -202,7 +208,9 @@ def test_kill_9_of_the_crawl_command_stops_its_crawl_process(tmp_path):
         hits = len(site.hits)
         time.sleep(1.0)
         assert len(site.hits) == hits  # nobody crawls any more
-        # the next crawl starts, and the killed one is recorded as interrupted
+        # the next crawl starts, and the killed one is recorded as interrupted (the pages
+        # need not be slow any more: they were only to keep the orphan busy)
+        fast_pages(site)
         summary = second_crawl(data_dir, site).start().wait(timeout=120)
     assert summary.ok and summary.sources[0].state == "done"
     assert crawl_states(data_dir) == ["interrupted", "done"]
@@ -222,6 +230,7 @@ def test_crawl_killed_outright_is_cleaned_up_by_the_next_one(tmp_path):
         db = sqlite3.connect(data_dir / "documents.db")
         assert db.execute("SELECT state FROM crawls").fetchall() == [("running",)]
         db.close()
+        fast_pages(site)
         job = second_crawl(data_dir, site).start()
         assert [p.name for p in state_dir.glob("job-*.json")] == [job._job_path.name]
         job.wait(timeout=120)

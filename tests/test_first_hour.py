@@ -8,6 +8,7 @@ demo's data serving the sample sites its result links point at.
 from __future__ import annotations
 
 import json
+import random
 import shlex
 import socket
 import time
@@ -31,8 +32,12 @@ def free_port() -> int:
 
 
 def free_block() -> int:
-    """A base port whose whole block of sample-site ports is free."""
-    for base in range(23000, 60000, 97):
+    """A base port whose whole block of sample-site ports is free. The search starts at a
+    random place, so test processes running side by side (pytest -n) do not pick the same
+    block before either binds it."""
+    bases = list(range(23000, 60000, 97))
+    start = random.randrange(len(bases))
+    for base in bases[start:] + bases[:start]:
         if all(_free(p) for p in sample_site_ports(base)):
             return base
     raise RuntimeError("no free block of ports")

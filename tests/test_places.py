@@ -19,8 +19,7 @@ from indexer.build import build_index
 from indexer.search import Searcher
 from search_api.app import create_app
 from sikoja.config import load_settings
-from sikoja.demo.server import serve_sample_sites
-from sikoja.sources import Source, load_sources
+from sikoja.sources import Source
 from tests.faultserver import Page, PageSite
 
 ARSIP = "Dinas Perpustakaan dan Kearsipan Kota Jambi"
@@ -40,9 +39,11 @@ def _old_page(title: str, body: str) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def web(tmp_path_factory):
-    """The sample web and an OPD site without a contact page, crawled and indexed."""
-    data_dir = tmp_path_factory.mktemp("places")
+def web(sample_crawl, tmp_path_factory):
+    """The sample web (the session's crawl, copied) and an OPD site without a contact page,
+    crawled into the copy and indexed with it."""
+    assert sample_crawl.summary.ok, str(sample_crawl.summary)
+    data_dir = sample_crawl.copy_to(tmp_path_factory.mktemp("places"))
     pages = {
         "/": Page(_old_page("Beranda", "<p>Selamat datang di situs resmi DISPUSIP.</p>"
                                        "<p><a href='/index.php?p=layanan&id=1'>Keanggotaan "
@@ -51,13 +52,13 @@ def web(tmp_path_factory):
             "<p><b>Persyaratan:</b><br>1. Fotokopi KTP-el<br>2. Pas foto 3x4</p>"
             "<p><b>Biaya:</b> Gratis</p><p><b>Waktu Penyelesaian:</b> 15 menit</p>"))),
     }
-    with serve_sample_sites(0) as sample, PageSite(pages) as arsip:
-        sources = load_sources(sample.write_sources(data_dir / "sources.yaml"))
-        sources.append(Source(name="dispusip", opd=ARSIP, start_urls=[arsip.url("/")],
-                              use_sitemap=False))
+    with PageSite(pages) as arsip:
+        dispusip = Source(name="dispusip", opd=ARSIP, start_urls=[arsip.url("/")],
+                          use_sitemap=False)
         settings = load_settings(data_dir)
         settings.crawl.delay = 0.0
-        assert crawl(sources, settings, data_dir).ok
+        summary = crawl([dispusip], settings, data_dir)
+        assert summary.ok and summary.sources[0].pages == 2, str(summary)
         build_index(settings)
         searcher = Searcher(settings)
         yield settings, searcher, arsip.url("/")

@@ -124,7 +124,7 @@ def test_serve_on_a_read_only_data_dir(data_dir: Path) -> None:
                 break
             except OSError:
                 assert time.monotonic() < deadline, "the server did not start"
-                time.sleep(0.5)
+                time.sleep(0.1)
         assert status == 200 and json.loads(body)["status"] == "ok", body
         for _ in range(3):  # analytics cannot be written: searching goes on all the same
             status, body = _get(f"{base}/api/search?q=urus%20ktp")

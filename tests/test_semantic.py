@@ -80,6 +80,25 @@ def test_fixed_weight_ignores_new_words(adaptive_dir):
     assert response.analysis.unfamiliar is None
 
 
+@pytest.mark.slow  # loads the default embedder (USE)
+def test_a_new_index_version_is_searched_without_loading_the_model_again(adaptive_dir, adaptive):
+    """The server opens a new searcher for each index version: it must reuse the model
+    already in memory (no second load of seconds, no second copy of the weights)."""
+    first = adaptive.embedder()
+    assert first is not None
+    vector = first.embed_query("kartu tanda penduduk")
+    settings = load_settings(adaptive_dir)
+    build_index(settings, full=True)
+    newer = Searcher(settings)
+    try:
+        assert newer.info()["version"] != adaptive.info()["version"]
+        assert newer.embedder() is first
+        assert newer.search("bikin ktp").results[0].url == KTP_URL
+        assert (newer.embedder().embed_query("kartu tanda penduduk") == vector).all()
+    finally:
+        newer.close()
+
+
 def test_passage_is_title_headings_and_first_paragraph():
     long_paragraph = ("Akta kelahiran adalah bukti sah status dan peristiwa kelahiran seseorang "
                       "yang diterbitkan oleh Dinas Kependudukan dan Pencatatan Sipil. ") * 5

@@ -387,11 +387,21 @@ def serve_sample_sites(base_port: int | None = None, host: str = LOOPBACK,
     try:
         yield web
     finally:
-        for server in servers:
-            server.shutdown()
-            server.server_close()
+        _stop_all(servers)
         for thread in threads:
             thread.join(timeout=5)
+
+
+def _stop_all(servers: list[ThreadingHTTPServer]) -> None:
+    """Stop every site at once: ``shutdown`` waits for its loop's next poll (up to 0.2 s),
+    and 31 sites stopped one after another made leaving the sample web take seconds."""
+    stoppers = [threading.Thread(target=server.shutdown, daemon=True) for server in servers]
+    for stopper in stoppers:
+        stopper.start()
+    for stopper in stoppers:
+        stopper.join()
+    for server in servers:
+        server.server_close()
 
 
 def main(argv: list[str] | None = None) -> int:
