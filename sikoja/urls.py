@@ -35,7 +35,7 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import safe_url_string
 
@@ -78,14 +78,43 @@ def _wordpress_query(items: list[tuple[str, str]]) -> bool:
     return True
 
 
+_PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+
+def _percent_normalised(path: str) -> str:
+    """RFC 3986 6.2.2: an escaped unreserved character is that character ("%7E" is "~",
+    "%2e" a dot), any other escape keeps its meaning, in upper case ("%2f" is not a slash,
+    "%25" stays a percent sign). Decoding once, never twice, keeps this idempotent."""
+    def one(m: re.Match[str]) -> str:
+        char = chr(int(m.group(1), 16))
+        return char if char in _UNRESERVED else "%" + m.group(1).upper()
+    return _PERCENT.sub(one, path)
+
+
+def _without_dot_segments(path: str) -> str:
+    """``.`` and ``..`` segments resolved as a browser does (RFC 3986 5.2.4), a trailing
+    one leaving a trailing slash."""
+    out: list[str] = []
+    segments = path.split("/")
+    for i, segment in enumerate(segments):
+        last = i == len(segments) - 1
+        if segment in (".", ".."):
+            if segment == ".." and len(out) > 1:
+                out.pop()
+            if last:
+                out.append("")
+        else:
+            out.append(segment)
+    return "/".join(out) if out and out[0] == "" else "/" + "/".join(out)
+
+
 def _normalise_path(path: str, index_alias: bool) -> str:
-    path = _PATH_SESSION.sub("", path)
-    # resolve "." and ".." segments the way a browser would
+    path = re.sub(r"/{2,}", "/", _percent_normalised(_PATH_SESSION.sub("", path)))
     if "/." in path:
-        path = urljoin("http://x/", path)[len("http://x"):] or "/"
-    # one consistent percent-encoding: decode what is safe to decode, then re-encode
-    path = quote(unquote(path), safe="/:@!$&'()*+,;=-._~%")
-    path = re.sub(r"/{2,}", "/", path)
+        path = _without_dot_segments(path)
+    # anything a browser would escape (safe_url_string did already; kept for direct callers)
+    path = quote(path, safe="/:@!$&'()*+,;=-._~%")
     if index_alias:
         path = _INDEX_FILES.sub("/", path)
     return path or "/"

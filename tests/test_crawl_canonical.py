@@ -197,3 +197,18 @@ def test_a_page_is_stored_under_the_first_spelling_its_site_links(tmp_path):
         store.close()
     assert live == {site.url(p) for p in ("/", "/index.php?p=profil",
                                           "/index.php?p=layanan&id=1")}
+
+
+def test_percent_escapes_are_decoded_once_and_only_where_they_mean_the_same():
+    """``%2e`` is a dot to a browser (so ``/x/%2e%2e/y`` is ``/y``), ``%7e`` a tilde; an
+    escaped slash or percent sign keeps its meaning. Found by the idempotence property: the
+    old decode-everything-then-resolve order turned ``/%2e`` into ``/.`` and then ``/``, and
+    ``%2541`` into ``%41`` and then ``A``."""
+    assert canonicalize_url("http://a.go.id/%2e") == "http://a.go.id/"
+    assert canonicalize_url("http://a.go.id/x/%2E%2E/y") == "http://a.go.id/y"
+    assert canonicalize_url("http://a.go.id/~user/%7edoc") == "http://a.go.id/~user/~doc"
+    assert canonicalize_url("http://a.go.id/a%2fb") == "http://a.go.id/a%2Fb"
+    for url in ("http://a.go.id/%2541", "http://a.go.id/%252e", "http://a.go.id/caf%c3%a9"):
+        once = canonicalize_url(url)
+        assert canonicalize_url(once) == once
+    assert canonicalize_url("http://a.go.id/caf%c3%a9") == canonicalize_url("http://a.go.id/café")
