@@ -2,7 +2,8 @@
 
 Every OPD heads these differently: ``<h3>Persyaratan</h3><ol>..``, ``<p><b>Biaya:</b>
 Gratis</p>``, a two-column table whose first column says "Jangka Waktu", or a paragraph
-"Syarat-syarat:" followed by ``<br>``-separated lines. So the page is first flattened into
+"Syarat-syarat:" followed by ``<br>``-separated lines; a blog post says it in prose ("Berkas
+yang harus dibawa:", "Caranya:", "Biayanya? Gratis"). So the page is first flattened into
 a sequence of blocks (headings, lines with their leading bold text, list items, table rows)
 and a small state machine assigns the blocks after a recognised label to that field, until
 the next heading or label.
@@ -28,24 +29,30 @@ FIELD_LABELS: dict[str, tuple[re.Pattern[str], int]] = {
     "requirements": (re.compile(
         r"^(persyaratan|syarat|syarat-syarat|syarat syarat|kelengkapan berkas|"
         r"kelengkapan dokumen|dokumen (yang )?(diperlukan|dibutuhkan|persyaratan)|"
-        r"berkas (yang )?(diperlukan|dibutuhkan)|requirements?)\b(?!.*\b(prosedur|alur|biaya)\b)"
+        r"berkas (yang )?(diperlukan|dibutuhkan)|requirements?|"
+        # as blog posts say it: "Berkas yang harus dibawa", "Yang perlu disiapkan"
+        r"(berkas|dokumen|bahan|syarat) yang (harus|perlu|wajib) (dibawa|disiapkan|dilampirkan)|"
+        r"yang (harus|perlu|wajib) (dibawa|disiapkan|dilampirkan)|apa saja syaratnya)"
+        r"\b(?!.*\b(prosedur|alur|biaya)\b)"
     ), 6),
     "procedure": (re.compile(
         r"^(prosedur|alur|mekanisme|tata cara|tatacara|langkah-langkah|langkah|"
         r"cara (mengurus|pengurusan|pengajuan|mendaftar|pendaftaran|permohonan|membuat)|"
-        r"sistem,? mekanisme|tahapan|procedure)\b(?!.*\bbiaya\b)"
+        r"sistem,? mekanisme|tahapan|procedure|caranya|begini caranya|langkahnya|alurnya)"
+        r"\b(?!.*\bbiaya\b)"
     ), 6),
     "duration": (re.compile(
         r"^(waktu penyelesaian|jangka waktu|lama (proses|penyelesaian|pelayanan|pengurusan)|"
         r"waktu proses|estimasi waktu|durasi|standar waktu|waktu pengerjaan|"
-        r"waktu (layanan|pelayanan))\b"
+        r"waktu (layanan|pelayanan|pengurusan)|berapa lama|lamanya)\b"
     ), 3),
     "cost": (re.compile(
-        r"^(biaya|tarif|retribusi|produk,? biaya|fee|cost)\b"
+        r"^(biaya|biayanya|berapa biayanya|tarif|retribusi|produk,? biaya|fee|cost)\b"
     ), 3),
     "legal_basis": (re.compile(r"^(dasar hukum|landasan hukum|regulasi|peraturan terkait)\b"), 3),
     "location": (re.compile(
-        r"^(lokasi|tempat pelayanan|tempat pengurusan|tempat pengajuan|alamat pelayanan|"
+        r"^(lokasi|tempat pelayanan|tempat pengurusan|tempat pengajuan|tempat mengurus|"
+        r"alamat pelayanan|"
         r"alamat kantor|alamat|unit pelayanan)\b"
     ), 2),
     "online_url": (re.compile(
@@ -69,6 +76,7 @@ _MAX_LABEL = 60
 _BULLET = re.compile(r"^\s*[-•*–·▪●○✓]\s+")
 _WRAPPED_LINE = 60  # a text line this long that ends mid-sentence was wrapped
 _LEAD_LABEL = re.compile(r"^[^:]{1,40}:")  # "Pengaduan: ..." starts a statement of its own
+_INLINE_MARK = re.compile(r"[:：?]")  # what ends a label written inline with its value
 # what a form writes where a field has no value ("Jangka Waktu: -")
 _PLACEHOLDER = re.compile(r"^(?:[-–—_.\s]+|n/?a|nihil|tidak ada data)$", re.IGNORECASE)
 # an address in an online-service value: "OSS RBA (https://oss.go.id)", "oss.go.id/daftar"
@@ -104,7 +112,7 @@ class Block:
 
 def _strip_label(text: str) -> str:
     text = _NUMBERING.sub("", squash(text))
-    return text.strip().rstrip(":：").strip().lower()
+    return text.strip().rstrip(":：?").strip().lower()
 
 
 def match_label(text: str) -> str | None:
@@ -126,12 +134,13 @@ def label_name(text: str) -> str | None:
 
 
 def _split_inline_label(text: str) -> tuple[str | None, str]:
-    """``"Biaya : Gratis"`` -> ("cost", "Gratis")."""
-    if ":" not in text:
+    """``"Biaya : Gratis"`` -> ("cost", "Gratis"); blog prose asks instead of labelling:
+    ``"Biayanya? Gratis"`` -> ("cost", "Gratis")."""
+    mark = _INLINE_MARK.search(text)
+    if mark is None:
         return None, text
-    head, _, rest = text.partition(":")
-    name = label_name(head)
-    return (name, rest.strip()) if name else (None, text)
+    name = label_name(text[:mark.start()])
+    return (name, text[mark.end():].strip()) if name else (None, text)
 
 
 # -- flattening ------------------------------------------------------------------------
@@ -469,11 +478,12 @@ def _label_of(block: Block, *, bare: bool = True) -> tuple[str | None, str]:
         name = label_name(block.bold)
         if name:
             return name, block.text[len(block.bold):].lstrip(" :：-–")
-    stripped = block.text.rstrip().rstrip(":：")
-    if ":" not in stripped and "：" not in stripped:
-        # a line that is only a label: "Persyaratan:" or a short "Alur Pelayanan"
+    stripped = block.text.rstrip().rstrip(":：?")
+    if not _INLINE_MARK.search(stripped):
+        # a line that is only a label: "Persyaratan:", "Berapa lama?" or a short "Alur
+        # Pelayanan"
         whole = label_name(block.text) if len(block.text) <= _MAX_LABEL + 2 else None
-        colon = block.text.rstrip().endswith((":", "："))
+        colon = block.text.rstrip().endswith((":", "：", "?"))
         if whole and (colon or (bare and len(stripped.split()) <= 4)):
             return whole, ""
         return None, ""
