@@ -4280,6 +4280,12 @@ def build_blogspot(site: Site, facts: dict, reg) -> None:
         "<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
         f"<title type='text'>{e(site.short)}</title>{entries}</feed>\n").encode()
     site.routes[route_key("/feeds/posts/default", "")] = "feeds/posts-default.xml"
+    for p in posts:  # each post's comment feed, linked under it: no comments yet
+        rel = f"feeds/{_post_id(p)}/comments-default.xml"
+        site.extra_files[rel] = (
+            "<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+            f"<title type='text'>{e(site.short)}: {e(p.title)}</title></feed>\n").encode()
+        site.routes[route_key(f"/feeds/{_post_id(p)}/comments/default", "")] = rel
 
 
 def blogspot_post(page: Page, *, item: bool) -> str:
