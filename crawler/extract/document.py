@@ -102,6 +102,7 @@ class ExtractedPage:
     content_links: list[Link] = field(default_factory=list)
     # services a one-page list holds in its tabs or accordion, at <page>#<panel id>
     parts: list[Document] = field(default_factory=list)
+    payload: bool = False  # read from the JSON it embeds for a script app (extract.payload)
 
 
 def _same_host(a: str, b: str) -> bool:

@@ -348,10 +348,12 @@ def _word_key(key: str) -> str | None:
 def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
                     source: str, opd: str, fetched_at: str,
                     routes: Sequence[tuple[str, str]] = (),
-                    listed: Mapping[str, set[str]] | None = None) -> Document | None:
+                    listed: Mapping[str, set[str]] | None = None,
+                    at: str | None = None) -> Document | None:
     """One JSON record as a document, or None for a record without a name. ``routes`` and
     ``listed``: the app's route templates and the site's URLs by last path part, where
-    the record may be shown (``jsroutes.record_page``)."""
+    the record may be shown (``jsroutes.record_page``); ``at``: the page that is this record
+    (its data embedded in it, ``crawler.extract.payload``), the document's URL."""
     mapped = record_fields(record)
     title = _text(mapped.get("title"))[:300]
     if not title:
@@ -366,10 +368,10 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
     if is_web_url(online):
         fields["online_url"] = online
     description = _text(mapped.get("description"))
-    url = record_url(mapped, title, page_url, endpoint_url,
-                     placed=record_page({"slug": _text(mapped.get("slug")),
-                                         "id": _text(record.get("id"))},
-                                        page_url, routes, listed or {}))
+    url = at or record_url(mapped, title, page_url, endpoint_url,
+                           placed=record_page({"slug": _text(mapped.get("slug")),
+                                               "id": _text(record.get("id"))},
+                                              page_url, routes, listed or {}))
     kind, confidence = _record_kind(fields, title, _record_text(description, fields, title),
                                     url, endpoint_url)
     if kind != "service":
@@ -388,7 +390,7 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
         fields=fields,
         lang=detect_language(text),
         fetched_at=fetched_at,
-        parent_url=canonicalize_url(endpoint_url),
+        parent_url=None if at else canonicalize_url(endpoint_url),
     )
 
 

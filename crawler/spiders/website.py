@@ -56,6 +56,7 @@ from crawler.extract.jsonlist import (
     shell_scripts,
 )
 from crawler.extract.jsroutes import last_segment, route_templates
+from crawler.extract.payload import may_embed_data, with_payload
 from crawler.extract.pdf import PdfError, extract_pdf
 from crawler.extract.title import NO_SITE
 from crawler.failures import UNREADABLE_KIND, http_reason
@@ -321,6 +322,10 @@ class WebsiteSpider(SourceSpider):
             yield FetchOutcome(url=key, outcome=ERROR, status=status, elapsed_ms=elapsed,
                                reason=f"parse: {type(exc).__name__}: {exc}"[:500])
             return
+        if may_embed_data(body):
+            # an Inertia/Next/Nuxt page: its records and links are JSON inside it
+            page = with_payload(page, decode_html(body, _header(response, b"Content-Type"))[0],
+                                source=self.source.name, opd=self.source.opd)
         doc = page.document
         if meta.get("sikoja_depth") == 0 and not meta.get("sikoja_sweep"):
             self._remember_home(page.title_evidence.get("title", ""), doc.text)
@@ -345,7 +350,7 @@ class WebsiteSpider(SourceSpider):
         self.produced.add(url_key(doc.url))
         self.produced.add(url_key(key))
         scripts = None
-        if may_be_drawn_by_script(body, doc.text):
+        if not page.payload and may_be_drawn_by_script(body, doc.text):
             scripts = shell_scripts(decode_html(body, _header(response, b"Content-Type"))[0],
                                     url, doc.text)
             if scripts.shell or scripts.endpoints:
