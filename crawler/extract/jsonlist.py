@@ -15,7 +15,9 @@ that it cannot:
    a path joined to a base constant (``n + "/layanan"``) counts, the base alone does not
    (``crawler.extract.jsroutes``);
 3. ``json_records`` takes the array of records (top level, or one level down under
-   ``data``, ``items``, ``results``, ``layanan``...) and ``record_document`` maps each
+   ``data``, ``items``, ``results``, ``layanan``...; a paginated list's further pages are
+   read too, ``next_page``: Laravel's ``next_page_url``, ``links.next``) and
+   ``record_document`` maps each
    record's common Indonesian/English keys onto a Document: a record with service fields
    is a ``service`` whose ``fields`` are those of a service page, so the answer card works.
 
@@ -253,6 +255,33 @@ def json_records(body: bytes) -> list[dict[str, Any]]:
         raise NotRecords("JSON array holds no records" if isinstance(data, list)
                          else "JSON without an array of records")
     return [r for r in best[2][:MAX_RECORDS] if isinstance(r, dict)]
+
+
+# where a paginated list names its next page: Laravel's paginator (``next_page_url``, at the
+# top or under "meta"), an API resource collection's ``links.next``, JSON:API's ``links``
+_NEXT_HOLDERS = ("", "links", "meta", "pagination", "data")
+_NEXT_KEYS = ("next_page_url", "next", "nextPageUrl", "next_url")
+MAX_JSON_PAGES = 50  # pages of one paginated list read for one shell
+
+
+def next_page(body: bytes, url: str) -> str | None:
+    """The same-site URL of the page after this one of a paginated JSON list, or None."""
+    try:
+        data = json.loads(body.decode("utf-8-sig", errors="replace"))
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    for holder in (data.get(name) if name else data for name in _NEXT_HOLDERS):
+        if not isinstance(holder, dict):
+            continue
+        for key in _NEXT_KEYS:
+            value = holder.get(key)
+            if isinstance(value, str) and value.strip():
+                found = urljoin(url, value.strip())
+                if _same_site(found, url) and canonicalize_url(found) != canonicalize_url(url):
+                    return found
+    return None
 
 
 def _arrays(data: Any, key: str = "", depth: int = 0) -> Iterator[tuple[str, list[Any]]]:

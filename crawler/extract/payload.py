@@ -269,9 +269,13 @@ def with_payload(page: ExtractedPage, text: str, *, source: str, opd: str) -> Ex
     if view.record is not None:
         record = record_document(view.record, page_url=doc.url, endpoint_url=doc.url,
                                  source=source, opd=opd, fetched_at=doc.fetched_at, at=doc.url)
+    evidence = page.title_evidence
     if record is not None:
         document = replace(record, last_modified=doc.last_modified, breadcrumbs=doc.breadcrumbs)
         parts: list[Document] = []
+        # the app draws the record's name as the page's heading: what the site's title rule
+        # (crawler.sitetitles) falls back to where <title> is only the app's name
+        evidence = {**evidence, "headings": [[1, record.title]], "body_h1": record.title}
     else:
         parts = [d for d in (record_document(r, page_url=doc.url, endpoint_url=doc.url,
                                              source=source, opd=opd,
@@ -285,4 +289,4 @@ def with_payload(page: ExtractedPage, text: str, *, source: str, opd: str) -> Ex
         else:  # a page of prose ("Tentang"): the text its data holds
             document = replace(doc, text="\n".join(t for t in [doc.text, *_prose(data)] if t))
     return replace(page, document=document, links=[*page.links, *links],
-                   parts=[*page.parts, *parts], payload=True)
+                   parts=[*page.parts, *parts], payload=True, title_evidence=evidence)

@@ -46,12 +46,14 @@ from crawler.extract.document import html_document, now_iso, pdf_document
 from crawler.extract.encoding import decode_html, looks_binary, looks_pdf
 from crawler.extract.jsonlist import (
     MAX_ENDPOINTS,
+    MAX_JSON_PAGES,
     NotRecords,
     ShellScripts,
     as_listing,
     endpoints,
     json_records,
     may_be_drawn_by_script,
+    next_page,
     record_document,
     shell_scripts,
 )
@@ -572,6 +574,15 @@ class WebsiteSpider(SourceSpider):
             yield FetchOutcome(url=key, outcome=SKIPPED, status=response.status,
                                elapsed_ms=elapsed, reason="parse: JSON records without a name")
         yield from self._json_delisted(key, set(docs), response.status)
+        following = next_page(response.body, response.url)
+        pages = response.meta.get("sikoja_json_pages", 1)
+        if docs and following and pages < MAX_JSON_PAGES:
+            # a paginated list (Laravel's next_page_url, links.next): its next page too,
+            # requested before this one ends so the shell's verdict waits for it
+            for request in self._js_request(following, page, self.parse_json,
+                                            self.json_error):
+                request.meta["sikoja_json_pages"] = pages + 1
+                yield request
         yield from self._js_ended(response.meta, found=bool(docs))
 
     def _add_routes(self, routes: list[tuple[str, str]]) -> None:
