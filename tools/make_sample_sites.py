@@ -3554,6 +3554,21 @@ def blogger_post(page: Page, *, full: bool) -> str:
             "</div></div></div></div></article>")
 
 
+def blogger_head(page: Page) -> str:
+    """What every Blogger theme's <head> carries: generator, canonical, feeds, Open Graph."""
+    site = page.site
+    canon = site.base + page.href
+    return f"""<meta content='text/html; charset=UTF-8' http-equiv='Content-Type'/>
+<meta content='blogger' name='generator'/>
+<link href='{site.base}/favicon.ico' rel='icon' type='image/x-icon'/>
+<link href='{canon}' rel='canonical'/>
+<link rel="alternate" type="application/atom+xml" title="{e(site.short)} - Atom" href="{site.base}/feeds/posts/default" />
+<link rel="alternate" type="application/rss+xml" title="{e(site.short)} - RSS" href="{site.base}/feeds/posts/default?alt=rss" />
+<link rel="service.post" type="application/atom+xml" title="{e(site.short)} - Atom" href="https://www.blogger.com/feeds/{_blog_id(site)}/posts/default" />
+<meta content='{canon}' property='og:url'/>
+<meta content='{e(page.title)}' property='og:title'/>"""
+
+
 def render_blogger(page: Page) -> str:
     site = page.site
     posts = sorted((p for p in site.pages if p.kind in ("service", "news")),
@@ -3604,15 +3619,7 @@ def render_blogger(page: Page) -> str:
 <head>
 <meta content='width=device-width, initial-scale=1' name='viewport'/>
 <title>{title}</title>
-<meta content='text/html; charset=UTF-8' http-equiv='Content-Type'/>
-<meta content='blogger' name='generator'/>
-<link href='{site.base}/favicon.ico' rel='icon' type='image/x-icon'/>
-<link href='{canon}' rel='canonical'/>
-<link rel="alternate" type="application/atom+xml" title="{e(site.short)} - Atom" href="{site.base}/feeds/posts/default" />
-<link rel="alternate" type="application/rss+xml" title="{e(site.short)} - RSS" href="{site.base}/feeds/posts/default?alt=rss" />
-<link rel="service.post" type="application/atom+xml" title="{e(site.short)} - Atom" href="https://www.blogger.com/feeds/{_blog_id(site)}/posts/default" />
-<meta content='{canon}' property='og:url'/>
-<meta content='{e(page.title)}' property='og:title'/>
+{blogger_head(page)}
 </head>
 <body class='{'item-view' if page.kind in ('service', 'news') else 'feed-view'} version-1-3-3 variant-indie_light'>
 <div class='page'><div class='page_body'><div class='centered'>
@@ -4400,16 +4407,8 @@ def render_blogspot(page: Page) -> str:
 <html class='v2' dir='ltr' lang='id' xmlns='http://www.w3.org/1999/xhtml' xmlns:b='http://www.google.com/2005/gml/b' xmlns:data='http://www.google.com/2005/gml/data' xmlns:expr='http://www.google.com/2005/gml/expr'>
 <head>
 <meta content='width=1100' name='viewport'/>
-<meta content='text/html; charset=UTF-8' http-equiv='Content-Type'/>
-<meta content='blogger' name='generator'/>
-<link href='{site.base}/favicon.ico' rel='icon' type='image/x-icon'/>
-<link href='{canon}' rel='canonical'/>
-<link rel="alternate" type="application/atom+xml" title="{e(site.short)} - Atom" href="{site.base}/feeds/posts/default" />
-<link rel="alternate" type="application/rss+xml" title="{e(site.short)} - RSS" href="{site.base}/feeds/posts/default?alt=rss" />
-<link rel="service.post" type="application/atom+xml" title="{e(site.short)} - Atom" href="https://www.blogger.com/feeds/{_blog_id(site)}/posts/default" />
+{blogger_head(page)}
 <link rel="me" href="https://www.blogger.com/profile/0{_blog_id(site)}" />
-<meta content='{canon}' property='og:url'/>
-<meta content='{e(page.title)}' property='og:title'/>
 <title>{title}</title>
 <style id='page-skin-1' type='text/css'><!--
 body {{ font: normal normal 12px Arial, Tahoma, Helvetica, FreeSans, sans-serif; color: #222222; }}
