@@ -28,7 +28,9 @@ def inertia_page(component: str, props: dict, path: str) -> bytes:
     return f"""<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">
 <title inertia>Sehat Bahagia</title>
 <script type="text/javascript">const Ziggy={{"url":"{APP}","routes":{{"layanan.show":
-{{"uri":"layanan\\/{{layanan}}","methods":["GET","HEAD"]}}}}}};</script>
+{{"uri":"layanan\\/{{layanan}}","methods":["GET","HEAD"]}},"layanan.index":{{"uri":"layanan",
+"methods":["GET","HEAD"]}},"login":{{"uri":"login","methods":["GET","HEAD"]}},"logout":
+{{"uri":"logout","methods":["POST"]}}}}}};</script>
 <script type="module" src="{APP}/build/assets/app-8f2e4a6c.js"></script></head>
 <body class="font-sans antialiased"><div id="app" data-page="{laravel_json(page)}"></div>
 </body></html>""".encode()
@@ -70,6 +72,15 @@ def test_an_inertia_detail_page_is_the_service_its_data_holds():
     # the "other services" beside it are links to their pages, not documents of this one
     assert {f"{APP}/layanan/ckg", f"{APP}/layanan/uhc"} <= {link.url for link in got.links}
     assert got.parts == []
+
+
+def test_the_app_route_list_names_its_public_pages():
+    # the menu linking "/layanan" is drawn by the app's code; its route list says it exists
+    got = read(inertia_page("Home", {"layananPopuler": SHORT}, "/"), APP + "/")
+    urls = {link.url for link in got.links}
+    assert APP + "/layanan" in urls
+    assert not {APP + "/login", APP + "/logout"} & urls  # an account's, or not a page
+    assert not any("{" in u for u in urls)
 
 
 def test_an_inertia_list_page_is_a_listing_linking_its_records_and_next_page():

@@ -18,7 +18,9 @@ record rules of ``jsonlist``:
   their own are links to follow (their pages carry the full record) and whose records
   without one are documents at ``<page>#<slug>``, as JSON records are;
 - the same-site URLs the data names (records' ``url``, a paginator's ``next_page_url`` and
-  ``links``) are the page's links, since it has no others.
+  ``links``) are the page's links, since it has no others; so are the public pages of the
+  app's route list (Ziggy's ``routes``: GET routes without parameters, account pages aside),
+  which its menu, drawn by code, links.
 """
 
 from __future__ import annotations
@@ -44,6 +46,12 @@ _DATA_SCRIPT = re.compile(
     r"""<script\b[^>]*\bid\s*=\s*["']?(__NEXT_DATA__|__NUXT_DATA__)["']?[^>]*>(.*?)</script""",
     re.IGNORECASE | re.DOTALL)
 _NUXT2 = re.compile(r"window\.__NUXT__\s*=\s*(\{.*?\})\s*;?\s*</script", re.DOTALL)
+# Ziggy (Laravel's route list for the browser, in nearly every Inertia app's <head>)
+_ZIGGY = re.compile(r"\bZiggy\s*=\s*(\{.*?\})\s*;", re.DOTALL)
+# routes that are an account's, not the public site's
+_PRIVATE_ROUTE = re.compile(r"^(login|logout|register|password|verification|sanctum|ignition|"
+                            r"profile|dashboard|admin|api|user|two-factor|storage)\b",
+                            re.IGNORECASE)
 # keys whose string values are URLs a page's data links to (a record's own page, a
 # paginator's pages: Laravel's ``next_page_url``/``links``, an API resource's ``links.next``)
 _URL_KEYS = {"url", "href", "link", "permalink", "next", "prev", "first", "last",
@@ -92,6 +100,34 @@ def _data_script(text: str) -> Any:
 def _nuxt2(text: str) -> Any:
     match = _NUXT2.search(text)
     return json.loads(match.group(1)) if match else None  # Nuxt 2's JS form is not JSON
+
+
+def route_pages(text: str, page_url: str) -> list[tuple[str, str]]:
+    """(url, route name) of the public pages an Inertia app's route list names: its GET
+    routes without parameters ("layanan", "tentang"); the menu that links them is drawn by
+    the app's code, so the route list is where a crawler learns of them."""
+    match = _ZIGGY.search(text)
+    if match is None:
+        return []
+    try:
+        ziggy = json.loads(match.group(1))
+    except (ValueError, RecursionError):
+        return []
+    routes = ziggy.get("routes") if isinstance(ziggy, dict) else None
+    if not isinstance(routes, dict):
+        return []
+    base = str(ziggy.get("url") or page_url).rstrip("/") + "/"
+    out = []
+    for name, route in routes.items():
+        uri = str(route.get("uri", "")) if isinstance(route, dict) else ""
+        methods = route.get("methods", ["GET"]) if isinstance(route, dict) else []
+        if ("{" in uri or "GET" not in methods or _PRIVATE_ROUTE.match(str(name))
+                or _PRIVATE_ROUTE.match(uri)):
+            continue
+        url = _same_site_url(urljoin(base, uri.lstrip("/")), page_url)
+        if url:
+            out.append((url, str(name)))
+    return out
 
 
 def unflatten(values: list[Any]) -> Any:
@@ -264,7 +300,8 @@ def with_payload(page: ExtractedPage, text: str, *, source: str, opd: str) -> Ex
         return page
     view = read_payload(data, doc.url)
     own = url_key(doc.url)
-    links = [Link(canonicalize_url(u), t) for u, t in view.links if url_key(u) != own]
+    links = [Link(canonicalize_url(u), t) for u, t in [*view.links, *route_pages(text, doc.url)]
+             if url_key(u) != own]
     record = None
     if view.record is not None:
         record = record_document(view.record, page_url=doc.url, endpoint_url=doc.url,
