@@ -72,11 +72,17 @@ def test_blog_prose_labels_are_read_as_service_fields():
 def test_requirements_told_in_one_sentence_and_a_question_label():
     from bs4 import BeautifulSoup
 
-    html = (f"<div>{SPAN}Yang perlu disiapkan: pengantar RT/RW dan fotokopi KK.</span></div>"
-            f"<div>{SPAN}Berapa lama? Biasanya 10 menit saja.</span></div>")
+    html = (f"<div>{SPAN}Yang perlu disiapkan: pengantar RT/RW, fotokopi KTP dan KK asli."
+            f"</span></div><div>{SPAN}Berapa lama? Biasanya 10 menit saja.</span></div>")
     fields = extract_service_fields(BeautifulSoup(html, "html.parser"))
-    assert fields["requirements"] == ["pengantar RT/RW dan fotokopi KK."]
+    assert fields["requirements"] == ["pengantar RT/RW", "fotokopi KTP", "KK asli"]
     assert fields["duration"] == "Biasanya 10 menit saja."
+    # a sentence that explains is one requirement, not a list
+    explained = (f"<div>{SPAN}Syarat: warga yang sudah tinggal lebih dari enam bulan di "
+                 "kelurahan dan membawa surat pengantar dari Ketua RT.</span></div>"
+                 f"<div>{SPAN}Biaya: gratis</span></div>")
+    fields = extract_service_fields(BeautifulSoup(explained, "html.parser"))
+    assert len(fields["requirements"]) == 1
 
 
 def test_a_dated_blog_post_with_service_sections_is_a_service():
@@ -131,3 +137,13 @@ def test_terms_and_conditions_are_not_a_service_headline():
     assert "headline" in service_evidence("http://x.go.id/p/a.html",
                                           ["Syarat dan Cara Mengurus Surat Domisili"], {}, "",
                                           []).signals
+
+
+def test_a_dated_report_linking_the_service_standard_stays_news():
+    # headline and a linked standard: two signals, but none of the service's sections
+    body = (f"<div>{SPAN}Dishub menghadirkan uji KIR keliling di kecamatan. Persyaratan dan "
+            "biaya sesuai <a href='/files/sp-uji-kir.pdf'>Standar Pelayanan Uji KIR (PDF)</a>."
+            "</span></div>")
+    path = "/2025/05/uji-kir-keliling-hadir.html"
+    doc = read(blogger_post("Pelayanan Uji KIR Keliling Hadir di Kecamatan", body, path), path)
+    assert doc.kind == "news"

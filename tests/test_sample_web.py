@@ -87,10 +87,14 @@ def crawl(web, client):
             continue
         soup = BeautifulSoup(response.content, "lxml")
         targets = [tag["href"] for tag in soup.find_all(["a", "link"], href=True)]
-        # an Inertia app draws its links from the page's data (records' and pages' URLs)
+        # an Inertia app draws its links from the page's data (records' and pages' URLs) and
+        # its menu from its route list (Ziggy: the routes without parameters)
         for tag in soup.find_all(attrs={"data-page": True}):
             targets += [u.replace("\\/", "/") for u in
                         re.findall(r'"(?:url|next_page_url)":"([^"]+)"', tag["data-page"])]
+        for script in soup.find_all("script", string=re.compile("Ziggy")):
+            targets += ["/" + u.replace("\\/", "/").lstrip("/")
+                        for u in re.findall(r'"uri":"([^"{]*)"', script.string)]
         for href in targets:
             target = urldefrag(urljoin(url, href))[0]
             if urlsplit(target).netloc in hosts:

@@ -4096,12 +4096,14 @@ SERVICES.update({
                     "Syarat dan Cara Mengurus Surat Keterangan Domisili",
                     "Surat keterangan domisili sering diminta untuk melamar kerja, membuka "
                     "rekening atau mendaftar sekolah. Suratnya diurus di kantor lurah tempat "
-                    "tinggal, bukan di kantor camat.", {"duration": "± 10 menit"}),
+                    "tinggal, bukan di kantor camat.",
+                    {"duration": "± 10 menit", "cost": "Gratis, tidak dipungut biaya"}),
     "pj_sktm": (67, "kec-pasarjambi", "2024-09-16",
                 "Cara Membuat SKTM di Kelurahan untuk Keringanan Biaya Sekolah",
                 "Surat Keterangan Tidak Mampu (SKTM) masih dipakai untuk keringanan biaya "
                 "sekolah dan persyaratan bantuan. Untuk berobat, pemegang Kartu Bahagia tidak "
-                "perlu SKTM lagi.", {"duration": "Hari itu juga bila berkas lengkap"}),
+                "perlu SKTM lagi.", {"duration": "Hari itu juga bila berkas lengkap",
+                                     "cost": "Gratis, tidak dipungut biaya"}),
     "pj_akta_mati": (7, "kec-pasarjambi", "2024-11-04",
                      "Persyaratan Mengurus Akta Kematian bagi Warga Pasar Jambi",
                      "Keluarga wajib melaporkan kematian paling lambat 30 hari. Akta kematian "
@@ -4197,8 +4199,6 @@ def editor_lines(items: list[str]) -> str:
 
 def editor_sentence(items: list[str]) -> str:
     """A list told in one sentence: "a, b dan c"."""
-    items = [i[0].lower() + i[1:] if i[:1].isupper() and not i[1:2].isupper() else i
-             for i in items]
     return ", ".join(items[:-1]) + (" dan " if len(items) > 1 else "") + items[-1]
 
 
@@ -4218,12 +4218,13 @@ def blogspot_post_body(intro: str, f: ServiceFacts, sentence: bool) -> str:
     if f.duration:
         parts.append(f"<div>{span}Lama pengurusan: {e(f.duration)}</span></div>")
     cost = f.cost or "Gratis"
-    if cost.lower().startswith("gratis"):
-        cost_html = "<b>Gratis</b>, tidak dipungut biaya."
-    else:
-        cost_html = e(cost)
+    # the answer in bold, as bloggers stress it: "<b>Gratis</b>, tidak dipungut biaya"
+    cost_html = (f"<b>{e(cost[:6])}</b>{e(cost[6:])}" if cost.lower().startswith("gratis")
+                 else e(cost))
     parts.append(f"<div>{span}Biayanya?&nbsp;{cost_html}</span></div><div><br /></div>")
     parts.append(f"<div>{span}Tempat mengurus: {e(f.location or '')}</span></div>")
+    if f.legal_basis:
+        parts.append(f"<div>{span}Dasar hukum: {e(f.legal_basis)}</span></div>")
     parts.append('<div><span style="font-size: x-small;"><i>Informasi lebih lanjut hubungi '
                  "kantor kelurahan setempat pada jam kerja.</i></span></div>")
     return "".join(parts)
@@ -4235,9 +4236,10 @@ def build_blogspot(site: Site, facts: dict, reg) -> None:
     for n, (key, (_i, _s, date, title, intro, _o)) in enumerate(own_services(site)):
         href = f"/{date[:4]}/{date[5:7]}/{blogger_slug(title)}.html"
         page = put(site, "service", key, title, href, href[1:],
-                   blogspot_post_body(intro, facts[key], sentence=n % 2 == 1), date=date,
+                   blogspot_post_body(intro, facts[key], sentence=n % 2 == 1 and all(
+                       len(r.split()) <= 5 for r in facts[key].requirements)), date=date,
                    summary=intro, aliases=(href + "?m=1",))
-        page.labels = ["Layanan", "Info Kelurahan"]
+        page.labels = ["Layanan", "Kelurahan"]
         reg(page, key)
         posts.append(page)
     for slug, date, title, texts in own_news(site):
@@ -4267,6 +4269,16 @@ def build_blogspot(site: Site, facts: dict, reg) -> None:
         yp = put(site, "listing", f"archive:{y}", y, f"/{y}/", f"{y}/index.html",
                  aliases=(f"/{y}/?m=1",))
         yp.posts = [p for p in posts if p.date.startswith(y)]
+    # label and search pages exist, as on Blogger, though robots.txt keeps crawlers out
+    for label in sorted({lab for p in posts for lab in p.labels}):
+        lp = put(site, "listing", f"label:{label}", f"Postingan dengan label {label}",
+                 f"/search/label/{label}", f"search/label/{label}.html",
+                 aliases=(f"/search/label/{label}?m=1",))
+        lp.posts = [p for p in posts if label in p.labels]
+    older = put(site, "listing", "older", "Posting Lama", "/search", "search/older.html",
+                aliases=(f"/search?updated-max={posts[4].date}T08:30:00%2B07:00"
+                         "&max-results=5", "/search?m=1"))
+    older.posts = posts[5:]
     page_urls = "".join(f"<url><loc>{site.base}/p/{s}.html</loc><lastmod>2024-06-03T02:11:40Z"
                         "</lastmod></url>" for s in ("profil", "kontak"))
     post_urls = "".join(f"<url><loc>{site.base}{p.href}</loc><lastmod>{p.date}T01:30:00Z"
@@ -4287,6 +4299,7 @@ def build_blogspot(site: Site, facts: dict, reg) -> None:
         "<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
         f"<title type='text'>{e(site.short)}</title>{entries}</feed>\n").encode()
     site.routes[route_key("/feeds/posts/default", "")] = "feeds/posts-default.xml"
+    site.routes[route_key("/feeds/posts/default", "alt=rss")] = "feeds/posts-default.xml"
     for p in posts:  # each post's comment feed, linked under it: no comments yet
         rel = f"feeds/{_post_id(p)}/comments-default.xml"
         site.extra_files[rel] = (
@@ -4363,7 +4376,7 @@ def render_blogspot(page: Page) -> str:
         title = f"{e(site.short)}: {e(page.title)}"
     elif page.kind in ("home", "listing"):
         shown = page.posts
-        rest = [p for p in posts if p.date < shown[-1].date]
+        rest = [p for p in posts if p.date < shown[-1].date] if page.kind == "home" else []
         pager = (f"<div class='blog-pager' id='blog-pager'><span id='blog-pager-older-link'>"
                  f"{a(site.base + '/search?updated-max=' + shown[-1].date + 'T08:30:00%2B07:00&max-results=5', 'Posting Lama', class_='blog-pager-older-link')}"
                  f"</span>{a(site.base + '/', 'Beranda', class_='home-link')}</div>"
@@ -4477,10 +4490,10 @@ def inertia_record(key: str, f: ServiceFacts, *, full: bool, n: int, site: Site)
         "persyaratan": persyaratan,
         "alur": "<p>" + "<br>".join(f"{i}. {e(p)}" for i, p in enumerate(f.procedure, 1))
                 + "</p>",
-        "biaya": f.cost or "Gratis",
+        "biaya": f.cost,
         "waktu_pelayanan": f.duration or "-",
         "dasar_hukum": f.legal_basis,
-        "unit": {"nama": f.location},
+        "tempat_pelayanan": f.location,
         "created_at": "2024-08-12T02:15:09.000000Z", "updated_at": "2025-09-30T06:41:27.000000Z",
     })
     return record
@@ -4513,7 +4526,7 @@ def build_inertia(site: Site, facts: dict, reg) -> None:
             "prev_page_url": at(number - 1) if number > 1 else None,
             "to": (number - 1) * INERTIA_PER_PAGE + len(items), "total": len(short)}
         href = "/layanan" if number == 1 else f"/layanan?page={number}"
-        lp = put(site, "listing", f"layanan:{number}", "Daftar Layanan", href,
+        lp = put(site, "listing", f"layanan:{number}", "Layanan", href,
                  "layanan/index.html" if number == 1 else f"layanan/page-{number}.html",
                  aliases=("/layanan?page=1",) if number == 1 else ())
         lp.inertia = ("Layanan/Index", {"layanan": paginator, "filters": {"cari": None}})
@@ -4550,11 +4563,10 @@ def render_inertia(page: Page) -> str:
                         "layanan.show": {"uri": "layanan/{layanan}", "methods": ["GET", "HEAD"],
                                          "parameters": ["layanan"],
                                          "bindings": {"layanan": "slug"}},
-                        "tentang": {"uri": "tentang", "methods": ["GET", "HEAD"]},
-                        "login": {"uri": "login", "methods": ["GET", "HEAD"]}}}
+                        "tentang": {"uri": "tentang", "methods": ["GET", "HEAD"]}}}
     data = {"component": component,
             "props": {"errors": {}, "auth": {"user": None}, "flash": {"success": None},
-                      "appName": site.short, **props},
+                      "appName": site.short, "instansi": site.opd, **props},
             "url": page.href, "version": INERTIA_VERSION, "clearHistory": False,
             "encryptHistory": False}
     rel, _code = INERTIA_BUNDLE

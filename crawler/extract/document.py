@@ -12,9 +12,11 @@ news item about the KTP drive), so the rule is explicit, in this order:
    ranker demotes it below the pages themselves. A short page that names a service and
    links its Standar Pelayanan document is not a listing for that one link (see 6);
 5. a dated page under a news path (/berita/..., ?p=berita&id=12, a blog's /2025/09/slug) is
-   "news", unless it says it is a service as in 6: every post of a blog is dated, so a date
-   is weak evidence of news there ("Syarat dan Cara Mengurus SKTM" with its sections is a
-   service; "Disdukcapil Gelar Jemput Bola Rekam KTP", a report about one, stays news);
+   "news", unless it says it is a service as in 6 with one of the service sections among
+   its signals: every post of a blog is dated, so a date is weak evidence of news there
+   ("Syarat dan Cara Mengurus SKTM" with its sections is a service; "Disdukcapil Gelar
+   Jemput Bola Rekam KTP", a report about one, even one linking the service's standard,
+   stays news);
 6. a page that says it is a service without the sections is a "service" too: many OPDs
    write one paragraph and attach the Standar Pelayanan PDF. The signals are what the page
    says, not its template: a service path (/layanan/..., layanan.asp?id=), a headline that
@@ -264,9 +266,11 @@ def page_kind(url: str, fields: dict[str, object], meta: dict[str, str | None],
     news_path = is_news_path(url)
     evidence = evidence or ServiceEvidence()
     short_service = evidence.is_service and 0 < evidence.standard_items <= MAX_STANDARD_ITEMS
-    if evidence.is_service and (short_service or not listing):
-        # every post of a blog is dated: a date says little where the page says it is a
-        # service (a report about one says so in its text only, a weaker signal)
+    article = bool(meta.get("dateline") or meta.get("published") or (news_path and dated))
+    if evidence.is_service and (short_service or not listing) and (
+            not article or "sections" in evidence.signals):
+        # every post of a blog is dated: a date says little where the page states a
+        # service's sections (a report about one names it and links its standard, at most)
         return "service", evidence.confidence, False
     if meta.get("dateline"):
         return "news", 1.0, False

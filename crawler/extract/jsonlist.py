@@ -332,8 +332,10 @@ def _items(value: Any) -> list[str]:
     text = str(value or "")
     if "<li" in text.lower():
         parts = re.split(r"<li\b[^>]*>", text, flags=re.IGNORECASE)[1:]
-    elif re.search(r"[\n;]|<br", text, re.IGNORECASE):
-        parts = re.split(r"\n|;|<br\s*/?>", text, flags=re.IGNORECASE)
+    elif re.search(r"\n|<br", text, re.IGNORECASE):  # one item a line, ";" and all
+        parts = re.split(r"\n|<br\s*/?>", text, flags=re.IGNORECASE)
+    elif ";" in text:
+        parts = text.split(";")
     else:  # "1. a 2. b" on one line
         parts = re.split(r"(?:^|\s)(?=\d{1,2}[.)]\s)", text)
     items = (re.sub(r"^(\d{1,2}[.)]|[-\u2022*])\s*", "", _text(p)) for p in parts)

@@ -304,15 +304,32 @@ def _split_sentence_list(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
+_PROSE_LIST = re.compile(r",\s+(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+")
+MAX_PROSE_ITEM_WORDS = 5
+
+
+def _split_prose_list(text: str) -> list[str]:
+    """A list a blog writes in a sentence after its label, with commas and a last "dan":
+    ``"Yang perlu disiapkan: pengantar RT/RW, fotokopi KTP dan KK."`` -> three items. Only
+    when every part is a short noun phrase; a sentence that explains stays one item."""
+    body = text.rstrip(".")
+    parts = [p.strip() for p in _PROSE_LIST.split(body)]
+    if len(parts) < 2 or any(not p or len(p.split()) > MAX_PROSE_ITEM_WORDS for p in parts):
+        return [text]
+    return parts
+
+
 class _Collector:
     def __init__(self) -> None:
         self.values: dict[str, list[str]] = {}
         self.links: dict[str, list[str]] = {}
 
     def add(self, name: str, text: str, links: list[str] | None = None, *,
-            item: bool = False) -> None:
+            item: bool = False, inline: bool = False) -> None:
         if name == OTHER:
             return
+        # a numbered line ("5. Cetak akta; KK diperbarui") is one item, whatever it holds
+        item = item or bool(_NUMBERING.match(text))
         text = _clean_item(text)
         if links:
             self.links.setdefault(name, []).extend(links)
@@ -325,6 +342,8 @@ class _Collector:
         parts = [text]
         if name in LIST_FIELDS and ";" in text and not item:
             parts = _split_sentence_list(text)
+        elif name in LIST_FIELDS and inline:
+            parts = _split_prose_list(text)
         for part in parts:
             if part not in bucket and len(bucket) < 60:
                 bucket.append(part)
@@ -457,7 +476,7 @@ def _collect(blocks: Iterable[Block], titles: Iterable[str] = ()) -> _Collector:
         if name:
             section.open(name, para=block.para if value else None, values=int(bool(value)))
             if value or block.links:
-                found.add(name, value, block.links)
+                found.add(name, value, block.links, inline=True)
             continue
         if section.accepts(block):
             section.values += 1
