@@ -223,6 +223,25 @@ TABLE = [
      "service", "SSPD BPHTB", "Tarif maks 5% x (NPOP - NPOPTKP)"),
     ("sipadu", "/#/layanan/legalisir-dokumen", "Legalisir Dokumen Kependudukan", "service",
      None, None),
+    # a classic Blogspot: every post dated under a date header, services told in blog prose
+    # ("Berkas yang harus dibawa:", "Biayanya? Gratis"), a report about a service is news
+    ("kec-pasarjambi", "/2024/09/cara-membuat-sktm-di-kelurahan-untuk.html",
+     "Cara Membuat SKTM di Kelurahan untuk Keringanan Biaya Sekolah", "service",
+     "Pengantar RT/RW", "Gratis, tidak dipungut biaya"),
+    ("kec-pasarjambi", "/2024/11/persyaratan-mengurus-akta-kematian-bagi.html",
+     "Persyaratan Mengurus Akta Kematian bagi Warga Pasar Jambi", "service",
+     "Fotokopi surat kematian dari dokter atau kepala desa/lurah (atau surat keterangan "
+     "kepolisian / penetapan pengadilan untuk kasus khusus)", "Gratis, tidak dipungut biaya"),
+    ("kec-pasarjambi", "/2025/02/disdukcapil-gelar-jemput-bola-rekam.html",
+     "Disdukcapil Gelar Jemput Bola Rekam KTP di Kelurahan Orang Kayo Hitam", "news", None,
+     None),
+    ("kec-pasarjambi", "/2025/04/pelayanan-rekam-ktp-el-keliling-di.html",
+     "Pelayanan Rekam KTP-el Keliling di Kantor Camat Sabtu Ini", "news", None, None),
+    ("kec-pasarjambi", "/", "Kecamatan Pasar Jambi", "listing", None, None),
+    # Laravel + Inertia: each page's record in its data-page JSON, titled by the record
+    ("sehat-bahagia", "/layanan/rekomendasi-sip-bidan", "Rekomendasi Izin Praktik Bidan (SIPB)",
+     "service", "Permohonan bermaterai", "Bebas biaya"),
+    ("sehat-bahagia", "/layanan?page=2", "Layanan", "listing", None, None),
     # one page, services in an accordion or tabs: a listing, each service at its panel
     ("kec-jelutung", "/layanan", "Layanan Administrasi Kecamatan", "listing", None, None),
     ("kec-jelutung", "/layanan#sktm", "Surat Keterangan Tidak Mampu", "service",
@@ -247,7 +266,8 @@ TABLE = [
 FAMILY_KINDS = {"js-json-list": {"listing"}, "one-page-uptd": {"service"},
                 "spa-json-api": {"service", "listing"},
                 "one-page-accordion": {"service", "listing"},
-                "mpp-portal": {"service", "listing"}, "ppid-dip-pdf": {"document", "listing"}}
+                "mpp-portal": {"service", "listing"}, "ppid-dip-pdf": {"document", "listing"},
+                "laravel-inertia": {"service", "listing"}}
 
 
 def check_kind(doc: Document, kind: str) -> None:

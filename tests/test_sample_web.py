@@ -64,7 +64,8 @@ def running_url(web, url: str) -> str:
 
 @pytest.fixture(scope="module")
 def crawl(web, client):
-    """Breadth-first walk from every home page over <a> and <link> hrefs on the sample hosts.
+    """Breadth-first walk from every home page over <a> and <link> hrefs (and the URLs of an
+    Inertia page's data) on the sample hosts.
 
     Returns {url without fragment: response} for every internal URL reached (redirects
     followed), in the running ports.
@@ -85,8 +86,17 @@ def crawl(web, client):
                 "text/html"):
             continue
         soup = BeautifulSoup(response.content, "lxml")
-        for tag in soup.find_all(["a", "link"], href=True):
-            target = urldefrag(urljoin(url, tag["href"]))[0]
+        targets = [tag["href"] for tag in soup.find_all(["a", "link"], href=True)]
+        # an Inertia app draws its links from the page's data (records' and pages' URLs) and
+        # its menu from its route list (Ziggy: the routes without parameters)
+        for tag in soup.find_all(attrs={"data-page": True}):
+            targets += [u.replace("\\/", "/") for u in
+                        re.findall(r'"(?:url|next_page_url)":"([^"]+)"', tag["data-page"])]
+        for script in soup.find_all("script", string=re.compile("Ziggy")):
+            targets += ["/" + u.replace("\\/", "/").lstrip("/")
+                        for u in re.findall(r'"uri":"([^"{]*)"', script.string)]
+        for href in targets:
+            target = urldefrag(urljoin(url, href))[0]
             if urlsplit(target).netloc in hosts:
                 queue.append(target)
     return seen

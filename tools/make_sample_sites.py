@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime
 import hashlib
 import html
 import io
@@ -3553,6 +3554,21 @@ def blogger_post(page: Page, *, full: bool) -> str:
             "</div></div></div></div></article>")
 
 
+def blogger_head(page: Page) -> str:
+    """What every Blogger theme's <head> carries: generator, canonical, feeds, Open Graph."""
+    site = page.site
+    canon = site.base + page.href
+    return f"""<meta content='text/html; charset=UTF-8' http-equiv='Content-Type'/>
+<meta content='blogger' name='generator'/>
+<link href='{site.base}/favicon.ico' rel='icon' type='image/x-icon'/>
+<link href='{canon}' rel='canonical'/>
+<link rel="alternate" type="application/atom+xml" title="{e(site.short)} - Atom" href="{site.base}/feeds/posts/default" />
+<link rel="alternate" type="application/rss+xml" title="{e(site.short)} - RSS" href="{site.base}/feeds/posts/default?alt=rss" />
+<link rel="service.post" type="application/atom+xml" title="{e(site.short)} - Atom" href="https://www.blogger.com/feeds/{_blog_id(site)}/posts/default" />
+<meta content='{canon}' property='og:url'/>
+<meta content='{e(page.title)}' property='og:title'/>"""
+
+
 def render_blogger(page: Page) -> str:
     site = page.site
     posts = sorted((p for p in site.pages if p.kind in ("service", "news")),
@@ -3603,15 +3619,7 @@ def render_blogger(page: Page) -> str:
 <head>
 <meta content='width=device-width, initial-scale=1' name='viewport'/>
 <title>{title}</title>
-<meta content='text/html; charset=UTF-8' http-equiv='Content-Type'/>
-<meta content='blogger' name='generator'/>
-<link href='{site.base}/favicon.ico' rel='icon' type='image/x-icon'/>
-<link href='{canon}' rel='canonical'/>
-<link rel="alternate" type="application/atom+xml" title="{e(site.short)} - Atom" href="{site.base}/feeds/posts/default" />
-<link rel="alternate" type="application/rss+xml" title="{e(site.short)} - RSS" href="{site.base}/feeds/posts/default?alt=rss" />
-<link rel="service.post" type="application/atom+xml" title="{e(site.short)} - Atom" href="https://www.blogger.com/feeds/{_blog_id(site)}/posts/default" />
-<meta content='{canon}' property='og:url'/>
-<meta content='{e(page.title)}' property='og:title'/>
+{blogger_head(page)}
 </head>
 <body class='{'item-view' if page.kind in ('service', 'news') else 'feed-view'} version-1-3-3 variant-indie_light'>
 <div class='page'><div class='page_body'><div class='centered'>
@@ -4043,6 +4051,548 @@ CSS.update({
     "mppportal": ("css/app.css", ".layanan-card{border-radius:8px}"),
     "ppiddip": ("assets/css/ppid.css", "#menu li{display:inline;margin-right:1em}"),
 })
+
+
+# ---------------------------------------------------------------------------------------------
+# Blogspot and SPA sites as Kota Jambi really runs them (issue #11, second round)
+#
+# The "blogger" family above is a tidy stock theme whose posts keep one bold label per fact.
+# Kecamatan admins write differently: a classic Blogger layout (each day's posts under an
+# ``h2.date-header``, the time only in the footer's ``abbr.published``), posts composed in
+# Blogger's editor (``<div>``, ``<span style>``, ``<b>``, ``<br />`` and ``&nbsp;``, never a list
+# or a heading) that tell a service in blog prose: "Syarat dan Cara Mengurus ...", what to
+# bring as ``<br>`` lines or one sentence, "Biayanya? Gratis, tidak dipungut biaya". Blogger
+# serves its own robots.txt (``Disallow: /search``) and a sitemap index of ``?page=N`` pages.
+#
+# The "inertia" family is a Laravel + Inertia.js (Vue) app: every page is one
+# ``<div id="app" data-page="{json}">`` whose props hold the records (Laravel resources with
+# ``nama_layanan``, ``persyaratan`` as an HTML string or a list of ``{nama: ...}``, ``biaya``,
+# ``waktu_pelayanan``); the list is paginated (``links``, ``next_page_url``), the page has no
+# ``<a>`` at all, and its ``<title>`` is the app's name until the browser runs the bundle.
+# Ports 8744 and 8745 (offsets 41-42 are the Joomla family's).
+# ---------------------------------------------------------------------------------------------
+
+SITES += [
+    Site("kec-pasarjambi", "Kecamatan Pasar Jambi", "Kecamatan Pasar Jambi", "blogspot", 43,
+         "Blog Resmi Kantor Camat Pasar Jambi, Kota Jambi",
+         "Jl. Sultan Thaha, Kel. Pasar Jambi, Kec. Pasar Jambi, Kota Jambi",
+         "adalah perangkat daerah kewilayahan Kota Jambi yang membina Kelurahan Pasar Jambi, "
+         "Beringin, Orang Kayo Hitam dan Sungai Asam", labels="a",
+         robots="User-agent: Mediapartners-Google\nDisallow: \n\nUser-agent: *\n"
+         "Disallow: /search\nAllow: /\n\nSitemap: {base}/sitemap.xml\n",
+         place="Kantor kelurahan sesuai domisili di Kecamatan Pasar Jambi", color="#7c2d12"),
+    Site("sehat-bahagia", "Dinas Kesehatan Kota Jambi", "Sehat Bahagia", "inertia", 44,
+         "Layanan Kesehatan Kota Jambi dalam Satu Aplikasi", KOMPLEK,
+         "menyajikan layanan kesehatan dan rekomendasi izin praktik tenaga kesehatan",
+         place="Puskesmas se-Kota Jambi", color="#047857"),
+]
+SITE.update({s.name: s for s in SITES})
+FAMILY.update({"blogspot": "blogspot-classic", "inertia": "laravel-inertia"})
+
+# Blog posts: (fact index, site, date, post title, intro, overrides); the URL is Blogger's
+# /yyyy/mm/<title cut to about 40 characters>.html
+SERVICES.update({
+    "pj_domisili": (66, "kec-pasarjambi", "2024-07-08",
+                    "Syarat dan Cara Mengurus Surat Keterangan Domisili",
+                    "Surat keterangan domisili sering diminta untuk melamar kerja, membuka "
+                    "rekening atau mendaftar sekolah. Suratnya diurus di kantor lurah tempat "
+                    "tinggal, bukan di kantor camat.",
+                    {"duration": "± 10 menit", "cost": "Gratis, tidak dipungut biaya"}),
+    "pj_sktm": (67, "kec-pasarjambi", "2024-09-16",
+                "Cara Membuat SKTM di Kelurahan untuk Keringanan Biaya Sekolah",
+                "Surat Keterangan Tidak Mampu (SKTM) masih dipakai untuk keringanan biaya "
+                "sekolah dan persyaratan bantuan. Untuk berobat, pemegang Kartu Bahagia tidak "
+                "perlu SKTM lagi.", {"duration": "Hari itu juga bila berkas lengkap",
+                                     "cost": "Gratis, tidak dipungut biaya"}),
+    "pj_akta_mati": (7, "kec-pasarjambi", "2024-11-04",
+                     "Persyaratan Mengurus Akta Kematian bagi Warga Pasar Jambi",
+                     "Keluarga wajib melaporkan kematian paling lambat 30 hari. Akta kematian "
+                     "diterbitkan Disdukcapil; berkasnya bisa dititipkan lewat kelurahan.",
+                     {"cost": "Gratis, tidak dipungut biaya", "online": None}),
+    "pj_kia": (8, "kec-pasarjambi", "2025-01-20", "Tata Cara Membuat KIA untuk Anak",
+               "Kartu Identitas Anak (KIA) berlaku untuk anak di bawah 17 tahun, dipakai untuk "
+               "mendaftar sekolah dan membuka tabungan anak.",
+               {"cost": "Gratis, tidak dipungut biaya", "online": None,
+                "duration": "Biasanya selesai 1 sampai 3 hari kerja"}),
+    "pj_pdam": (69, "kec-pasarjambi", "2025-03-10",
+                "Prosedur Pasang Baru Sambungan Air PDAM Tirta Mayang",
+                "Warga yang rumahnya belum teraliri air bersih dapat mengajukan sambungan baru "
+                "ke Perumda Tirta Mayang melalui Ketua RT dan kelurahan.", {}),
+    # Sehat Bahagia (Laravel + Inertia): (fact index, site, slug, name, summary, overrides)
+    "sb_ckg": (43, "sehat-bahagia", "cek-kesehatan-gratis", "Cek Kesehatan Gratis (CKG)",
+               "Pemeriksaan kesehatan gratis untuk semua umur di puskesmas, cukup membawa "
+               "KTP-el atau KIA.", {"duration": "Sekitar 1 jam pemeriksaan"}),
+    "sb_uhc": (41, "sehat-bahagia", "berobat-gratis-uhc-jambi-bugar",
+               "Berobat Gratis UHC Jambi Bugar",
+               "Warga Kota Jambi yang belum terdaftar BPJS Kesehatan didaftarkan sebagai "
+               "peserta JKN yang iurannya dibayar Pemerintah Kota, lalu berobat gratis.",
+               {"duration": "Kepesertaan aktif paling lama 1x24 jam"}),
+    "sb_pkm": (44, "sehat-bahagia", "pelayanan-kesehatan-dasar-puskesmas",
+               "Pelayanan Kesehatan Dasar di Puskesmas",
+               "Rawat jalan, kesehatan ibu dan anak, KB, imunisasi, gizi dan rujukan ke rumah "
+               "sakit bagi peserta JKN.", {"duration": "Sesuai antrean hari itu"}),
+    "sb_sip_dokter": (20, "sehat-bahagia", "rekomendasi-sip-dokter",
+                      "Rekomendasi Izin Praktik Dokter dan Dokter Gigi",
+                      "Rekomendasi Dinas Kesehatan sebagai syarat Surat Izin Praktik (SIP) "
+                      "dokter dan dokter gigi yang diterbitkan DPMPTSP.",
+                      {"location": "Dinas Kesehatan Kota Jambi, " + KOMPLEK}),
+    "sb_sipb": (21, "sehat-bahagia", "rekomendasi-sip-bidan",
+                "Rekomendasi Izin Praktik Bidan (SIPB)",
+                "Rekomendasi bagi bidan yang akan praktik mandiri atau bekerja di fasilitas "
+                "kesehatan di Kota Jambi.",
+                {"location": "Dinas Kesehatan Kota Jambi, " + KOMPLEK}),
+    "sb_sipp": (22, "sehat-bahagia", "rekomendasi-sip-perawat",
+                "Rekomendasi Izin Praktik Perawat (SIPP)",
+                "Rekomendasi bagi perawat yang akan praktik di fasilitas kesehatan atau "
+                "praktik mandiri di Kota Jambi.",
+                {"location": "Dinas Kesehatan Kota Jambi, " + KOMPLEK,
+                 "cost": "Gratis, tidak dipungut biaya"}),
+})
+
+NEWS += [
+    ("kec-pasarjambi", "disdukcapil-gelar-jemput-bola-rekam", "2025-02-15",
+     "Disdukcapil Gelar Jemput Bola Rekam KTP di Kelurahan Orang Kayo Hitam",
+     ["Tim Disdukcapil Kota Jambi membuka layanan jemput bola perekaman KTP-el di aula "
+      "Kelurahan Orang Kayo Hitam pada Sabtu pagi. Sebanyak 62 warga, sebagian besar pelajar "
+      "yang baru berusia 17 tahun, merekam data hari itu.",
+      "Lurah mengingatkan syarat rekam cukup membawa KK asli, dan seluruh layanan gratis "
+      "tanpa biaya apa pun."]),
+    ("kec-pasarjambi", "pelayanan-rekam-ktp-el-keliling-di", "2025-04-09",
+     "Pelayanan Rekam KTP-el Keliling di Kantor Camat Sabtu Ini",
+     ["Mobil pelayanan keliling Disdukcapil akan berada di halaman Kantor Camat Pasar Jambi "
+      "Sabtu ini pukul 08.00 sampai 12.00 WIB.",
+      "Warga yang belum merekam KTP-el diminta membawa fotokopi KK; pelayanan ini gratis."]),
+    ("kec-pasarjambi", "camat-tinjau-pelayanan-surat-domisili", "2025-05-21",
+     "Camat Tinjau Pelayanan Surat Domisili di Kelurahan Beringin",
+     ["Camat Pasar Jambi meninjau loket pelayanan Kelurahan Beringin dan memastikan surat "
+      "keterangan domisili selesai dalam hitungan menit tanpa pungutan biaya.",
+      "Warga yang merasa dipersulit diminta melapor melalui SiKesal."]),
+    ("kec-pasarjambi", "gotong-royong-bersihkan-parit-di", "2025-06-14",
+     "Gotong Royong Bersihkan Parit di Kelurahan Sungai Asam",
+     ["Warga RT 05 Kelurahan Sungai Asam bersama staf kecamatan membersihkan parit dan "
+      "saluran air menjelang musim hujan."]),
+]
+
+HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+
+
+def blogger_slug(title: str) -> str:
+    """Blogger's post URL: the title's words, cut at about 40 characters."""
+    words = re.sub(r"[^a-z0-9]+", " ", title.lower()).split()
+    slug = words[0]
+    for word in words[1:]:
+        if len(slug) + 1 + len(word) > 40:
+            break
+        slug += "-" + word
+    return slug
+
+
+def hari_tanggal(date: str) -> str:
+    day = datetime.date.fromisoformat(date)
+    return f"{HARI[day.weekday()]}, {tanggal(date)}"
+
+
+def editor_lines(items: list[str]) -> str:
+    """A list as Blogger's compose editor keeps it: numbered lines split by <br />."""
+    return "<br />".join(f"{n}. {e(item)}" for n, item in enumerate(items, start=1))
+
+
+def editor_sentence(items: list[str]) -> str:
+    """A list told in one sentence: "a, b dan c"."""
+    return ", ".join(items[:-1]) + (" dan " if len(items) > 1 else "") + items[-1]
+
+
+def blogspot_post_body(intro: str, f: ServiceFacts, sentence: bool) -> str:
+    """A service told in blog prose, in editor markup (no lists, no headings)."""
+    span = '<span style="font-family: arial, helvetica, sans-serif;">'
+    parts = [f'<div style="text-align: justify;">{span}{e(intro)}</span></div><div><br /></div>']
+    if sentence:
+        parts.append(f"<div>{span}Yang perlu disiapkan: {e(editor_sentence(f.requirements))}."
+                     "</span></div><div><br /></div>")
+    else:
+        parts.append(f"<div>{span}<b>Berkas yang harus dibawa:</b></span></div>"
+                     f"<div>{span}{editor_lines(f.requirements)}</span></div><div><br /></div>")
+    if f.procedure:
+        parts.append(f"<div>{span}<b>Caranya:</b><br />{editor_lines(f.procedure)}</span>"
+                     "</div><div><br /></div>")
+    if f.duration:
+        parts.append(f"<div>{span}Lama pengurusan: {e(f.duration)}</span></div>")
+    cost = f.cost or "Gratis"
+    # the answer in bold, as bloggers stress it: "<b>Gratis</b>, tidak dipungut biaya"
+    cost_html = (f"<b>{e(cost[:6])}</b>{e(cost[6:])}" if cost.lower().startswith("gratis")
+                 else e(cost))
+    parts.append(f"<div>{span}Biayanya?&nbsp;{cost_html}</span></div><div><br /></div>")
+    parts.append(f"<div>{span}Tempat mengurus: {e(f.location or '')}</span></div>")
+    if f.legal_basis:
+        parts.append(f"<div>{span}Dasar hukum: {e(f.legal_basis)}</span></div>")
+    parts.append('<div><span style="font-size: x-small;"><i>Informasi lebih lanjut hubungi '
+                 "kantor kelurahan setempat pada jam kerja.</i></span></div>")
+    return "".join(parts)
+
+
+def build_blogspot(site: Site, facts: dict, reg) -> None:
+    home = put(site, "home", "home", site.short, "/", "index.html", aliases=("/?m=1",))
+    posts: list[Page] = []
+    for n, (key, (_i, _s, date, title, intro, _o)) in enumerate(own_services(site)):
+        href = f"/{date[:4]}/{date[5:7]}/{blogger_slug(title)}.html"
+        page = put(site, "service", key, title, href, href[1:],
+                   blogspot_post_body(intro, facts[key], sentence=n % 2 == 1 and all(
+                       len(r.split()) <= 5 for r in facts[key].requirements)), date=date,
+                   summary=intro, aliases=(href + "?m=1",))
+        page.labels = ["Layanan", "Kelurahan"]
+        reg(page, key)
+        posts.append(page)
+    for slug, date, title, texts in own_news(site):
+        href = f"/{date[:4]}/{date[5:7]}/{slug}.html"
+        body = "".join(f'<div style="text-align: justify;">{e(t)}</div><div><br /></div>'
+                       for t in texts)
+        page = put(site, "news", f"news:{site.name}:{slug}", title, href, href[1:], body,
+                   date=date, summary=texts[0], aliases=(href + "?m=1",))
+        page.labels = ["Berita"]
+        reg(page, page.key)
+        posts.append(page)
+    for slug, title, body in (("profil", "Profil Kecamatan", new_profile(site)),
+                              ("kontak", "Kontak", contact_body(site))):
+        put(site, "page", slug, title, f"/p/{slug}.html", f"p/{slug}.html", body,
+            aliases=(f"/p/{slug}.html?m=1",))
+    posts.sort(key=lambda p: p.date, reverse=True)
+    home.posts = posts[:5]
+    by_month: dict[str, list[Page]] = {}
+    for p in posts:
+        by_month.setdefault(p.date[:7], []).append(p)
+    for ym, month_posts in sorted(by_month.items()):
+        y, m = ym.split("-")
+        ap = put(site, "listing", f"archive:{ym}", f"{BULAN[int(m) - 1]} {y}", f"/{y}/{m}/",
+                 f"{y}/{m}/index.html", aliases=(f"/{y}/{m}/?m=1",))
+        ap.posts = month_posts
+    for y in sorted({p.date[:4] for p in posts}):
+        yp = put(site, "listing", f"archive:{y}", y, f"/{y}/", f"{y}/index.html",
+                 aliases=(f"/{y}/?m=1",))
+        yp.posts = [p for p in posts if p.date.startswith(y)]
+    # label and search pages exist, as on Blogger, though robots.txt keeps crawlers out
+    for label in sorted({lab for p in posts for lab in p.labels}):
+        lp = put(site, "listing", f"label:{label}", f"Postingan dengan label {label}",
+                 f"/search/label/{label}", f"search/label/{label}.html",
+                 aliases=(f"/search/label/{label}?m=1",))
+        lp.posts = [p for p in posts if label in p.labels]
+    older = put(site, "listing", "older", "Posting Lama", "/search", "search/older.html",
+                aliases=(f"/search?updated-max={posts[4].date}T08:30:00%2B07:00"
+                         "&max-results=5", "/search?m=1"))
+    older.posts = posts[5:]
+    page_urls = "".join(f"<url><loc>{site.base}/p/{s}.html</loc><lastmod>2024-06-03T02:11:40Z"
+                        "</lastmod></url>" for s in ("profil", "kontak"))
+    post_urls = "".join(f"<url><loc>{site.base}{p.href}</loc><lastmod>{p.date}T01:30:00Z"
+                        "</lastmod></url>" for p in posts)
+    urlset = "<?xml version='1.0' encoding='UTF-8'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+    site.extra_files["sitemap.xml"] = (
+        "<?xml version='1.0' encoding='UTF-8'?><sitemapindex xmlns="
+        "'http://www.sitemaps.org/schemas/sitemap/0.9'><sitemap><loc>"
+        f"{site.base}/sitemap.xml?page=1</loc></sitemap></sitemapindex>").encode()
+    site.extra_files["sitemap-page-1.xml"] = (urlset + post_urls + "</urlset>").encode()
+    site.extra_files["sitemap-pages.xml"] = (urlset + page_urls + "</urlset>").encode()
+    site.routes[route_key("/sitemap.xml", "page=1")] = "sitemap-page-1.xml"
+    entries = "".join(f"<entry><published>{p.date}T08:30:00.001+07:00</published><title "
+                      f"type='text'>{e(p.title)}</title><content type='html'>{e(p.body)}"
+                      f"</content><link rel='alternate' type='text/html' href='{site.base}"
+                      f"{p.href}'/></entry>" for p in posts)
+    site.extra_files["feeds/posts-default.xml"] = (
+        "<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+        f"<title type='text'>{e(site.short)}</title>{entries}</feed>\n").encode()
+    site.routes[route_key("/feeds/posts/default", "")] = "feeds/posts-default.xml"
+    site.routes[route_key("/feeds/posts/default", "alt=rss")] = "feeds/posts-default.xml"
+    for p in posts:  # each post's comment feed, linked under it: no comments yet
+        rel = f"feeds/{_post_id(p)}/comments-default.xml"
+        site.extra_files[rel] = (
+            "<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+            f"<title type='text'>{e(site.short)}: {e(p.title)}</title></feed>\n").encode()
+        site.routes[route_key(f"/feeds/{_post_id(p)}/comments/default", "")] = rel
+
+
+def blogspot_post(page: Page, *, item: bool) -> str:
+    """One post of a classic Blogger layout; the date header is drawn by the caller."""
+    site, pid = page.site, _post_id(page)
+    url = site.base + page.href
+    title = e(page.title) if item else a(url, e(page.title))
+    labels = ", ".join(a(f"{site.base}/search/label/{lab.replace(' ', '%20')}", lab, rel="tag")
+                       for lab in page.labels)
+    return (f"<div class='post-outer'><div class='post hentry uncustomized-post-template' "
+            "itemprop='blogPost' itemscope='itemscope' itemtype='http://schema.org/BlogPosting'>"
+            f"<a name='{pid}'></a><h3 class='post-title entry-title' itemprop='name'>{title}</h3>"
+            "<div class='post-header'><div class='post-header-line-1'></div></div>"
+            f"<div class='post-body entry-content' id='post-body-{pid}' itemprop='description "
+            f"articleBody'>{page.body}<div style='clear: both;'></div></div>"
+            "<div class='post-footer'><div class='post-footer-line post-footer-line-1'>"
+            "<span class='post-author vcard'>Diposting oleh <span class='fn' itemprop='author' "
+            "itemscope='itemscope' itemtype='http://schema.org/Person'><span itemprop='name'>"
+            "Admin Kecamatan</span></span></span> <span class='post-timestamp'>di <a "
+            f"class='timestamp-link' href='{url}' rel='bookmark' title='permanent link'><abbr "
+            f"class='published' itemprop='datePublished' title='{page.date}T08:30:00+07:00'>"
+            "08.30</abbr></a></span> <span class='post-comment-link'>"
+            + ("" if item else f"<a class='comment-link' href='{url}#comment-form'>Tidak ada "
+               "komentar:</a>")
+            + "</span></div><div class='post-footer-line post-footer-line-2'><span "
+            f"class='post-labels'>Label: {labels}</span></div>"
+            "<div class='post-footer-line post-footer-line-3'><div class='post-share-buttons "
+            f"goog-inline-block'><a class='goog-inline-block share-button sb-email' href="
+            f"'https://www.blogger.com/share-post.g?blogID={_blog_id(site)}&amp;postID={pid}"
+            "&amp;target=email' target='_blank' title='Kirimkan Ini lewat Email'><span "
+            "class='share-button-link-text'>Kirimkan Ini lewat Email</span></a></div></div>"
+            "</div></div></div>")
+
+
+def blogspot_days(posts: list[Page], *, item: bool) -> str:
+    """Posts under their day's h2.date-header, newest day first."""
+    days: dict[str, list[Page]] = {}
+    for p in posts:
+        days.setdefault(p.date, []).append(p)
+    return "".join(
+        f"<div class='date-outer'><h2 class='date-header'><span>{hari_tanggal(d)}</span></h2>"
+        "<div class='date-posts'>" + "".join(blogspot_post(p, item=item) for p in ps)
+        + "</div></div>" for d, ps in sorted(days.items(), reverse=True))
+
+
+def render_blogspot(page: Page) -> str:
+    site = page.site
+    posts = sorted((p for p in site.pages if p.kind in ("service", "news")),
+                   key=lambda p: p.date, reverse=True)
+    canon = site.base + page.href
+    if page.kind in ("service", "news"):
+        at = posts.index(page)
+        newer = (f"<span id='blog-pager-newer-link'>{a(site.base + posts[at - 1].href, 'Posting Lebih Baru', class_='blog-pager-newer-link', title='Posting Lebih Baru')}</span>"
+                 if at > 0 else "")
+        older = (f"<span id='blog-pager-older-link'>{a(site.base + posts[at + 1].href, 'Posting Lama', class_='blog-pager-older-link', title='Posting Lama')}</span>"
+                 if at + 1 < len(posts) else "")
+        main = (blogspot_days([page], item=True)
+                + "<div class='comments' id='comments'><a name='comments'></a><h4>Tidak ada "
+                "komentar:</h4><div id='Blog1_comments-block-wrapper'><dl class='avatar-comment-"
+                "indent' id='comments-block'></dl></div><p class='comment-footer'><a href='https"
+                f"://www.blogger.com/comment/fullpage/post/{_blog_id(site)}/{_post_id(page)}' "
+                "onclick=''>Posting Komentar</a></p></div>"
+                f"<div class='blog-pager' id='blog-pager'>{newer}{older}"
+                f"{a(site.base + '/', 'Beranda', class_='home-link')}</div>"
+                "<div class='post-feeds'><div class='feed-links'>Langganan: <a class='feed-link'"
+                f" href='{site.base}/feeds/{_post_id(page)}/comments/default' target='_blank' "
+                "type='application/atom+xml'>Posting Komentar (Atom)</a></div></div>")
+        title = f"{e(site.short)}: {e(page.title)}"
+    elif page.kind in ("home", "listing"):
+        shown = page.posts
+        rest = [p for p in posts if p.date < shown[-1].date] if page.kind == "home" else []
+        pager = (f"<div class='blog-pager' id='blog-pager'><span id='blog-pager-older-link'>"
+                 f"{a(site.base + '/search?updated-max=' + shown[-1].date + 'T08:30:00%2B07:00&max-results=5', 'Posting Lama', class_='blog-pager-older-link')}"
+                 f"</span>{a(site.base + '/', 'Beranda', class_='home-link')}</div>"
+                 if rest else "")
+        main = (f"<div class='blog-posts hfeed'>{blogspot_days(shown, item=False)}</div>{pager}")
+        title = e(site.short) if page.kind == "home" else f"{e(site.short)}: {e(page.title)}"
+    else:
+        main = (f"<div class='post-outer'><div class='post hentry'><h3 class='post-title "
+                f"entry-title'>{e(page.title)}</h3><div class='post-body entry-content'>"
+                f"{page.body}</div></div></div>")
+        title = f"{e(site.short)}: {e(page.title)}"
+    popular = "".join(
+        f"<li><div class='item-content'><div class='item-title'>{a(site.base + p.href, e(p.title))}"
+        f"</div><div class='item-snippet'>{e(p.summary[:100])}...</div></div>"
+        "<div style='clear: both;'></div></li>" for p in posts if p.kind == "service")
+    counts: dict[str, int] = {}
+    for p in posts:
+        for lab in p.labels:
+            counts[lab] = counts.get(lab, 0) + 1
+    labels = "".join(f"<li><a dir='ltr' href='{site.base}/search/label/{lab.replace(' ', '%20')}'"
+                     f">{lab}</a><span dir='ltr'>({n})</span></li>"
+                     for lab, n in sorted(counts.items()))
+    years: dict[str, dict[str, list[Page]]] = {}
+    for p in posts:
+        years.setdefault(p.date[:4], {}).setdefault(p.date[5:7], []).append(p)
+    archive = "".join(
+        "<li class='archivedate expanded'><a class='toggle' href='javascript:void(0)'><span "
+        f"class='zippy toggle-open'>▼&nbsp;</span></a><a class='post-count-link' href="
+        f"'{site.base}/{y}/'>{y}</a> <span class='post-count' dir='ltr'>({sum(map(len, ms.values()))})"
+        "</span><ul class='hierarchy'>" + "".join(
+            "<li class='archivedate collapsed'><a class='toggle' href='javascript:void(0)'><span "
+            f"class='zippy'>►&nbsp;</span></a><a class='post-count-link' href='{site.base}/{y}/"
+            f"{m}/'>{BULAN[int(m) - 1]}</a> <span class='post-count' dir='ltr'>({len(ps)})</span>"
+            "<ul class='posts'>" + "".join(f"<li>{a(site.base + p.href, e(p.title))}</li>"
+                                           for p in ps) + "</ul></li>"
+            for m, ps in sorted(ms.items(), reverse=True)) + "</ul></li>"
+        for y, ms in sorted(years.items(), reverse=True))
+    tabs = "".join(f"<li>{a(site.base + h, lab)}</li>" for lab, h in (
+        ("Beranda", "/"), ("Profil", "/p/profil.html"), ("Kontak", "/p/kontak.html")))
+    return f"""<!DOCTYPE html>
+<html class='v2' dir='ltr' lang='id' xmlns='http://www.w3.org/1999/xhtml' xmlns:b='http://www.google.com/2005/gml/b' xmlns:data='http://www.google.com/2005/gml/data' xmlns:expr='http://www.google.com/2005/gml/expr'>
+<head>
+<meta content='width=1100' name='viewport'/>
+{blogger_head(page)}
+<link rel="me" href="https://www.blogger.com/profile/0{_blog_id(site)}" />
+<title>{title}</title>
+<style id='page-skin-1' type='text/css'><!--
+body {{ font: normal normal 12px Arial, Tahoma, Helvetica, FreeSans, sans-serif; color: #222222; }}
+h2.date-header {{ font: normal bold 11px Arial, Tahoma, Helvetica, FreeSans, sans-serif; }}
+.post-body {{ font-size: 110%; line-height: 1.4; position: relative; }}
+--></style>
+</head>
+<body class='loading variant-simplysimple'>
+<div class='navbar section' id='navbar' name='Navbar'><div class='widget Navbar' data-version='1' id='Navbar1'><script type="text/javascript">
+    function setAttributeOnload(object, attribute, val) {{ if(window.addEventListener) {{ window.addEventListener('load', function(){{ object[attribute] = val; }}, false); }} }}
+  </script><div id="navbar-iframe-container"></div></div></div>
+<div class='content'><div class='content-outer'><div class='content-inner'>
+<header><div class='header-outer'><div class='header-inner'><div class='section' id='header' name='Header'><div class='widget Header' data-version='1' id='Header1'>
+<div id='header-inner'><div class='titlewrapper'><h1 class='title'><a href='{site.base}/'>{e(site.short)}</a></h1></div>
+<div class='descriptionwrapper'><p class='description'><span>{e(site.tagline)}</span></p></div></div></div></div></div></div></header>
+<div class='tabs-outer'><div class='tabs section' id='crosscol' name='Lintas Kolom'><div class='widget PageList' data-version='1' id='PageList1'><div class='widget-content'><ul>{tabs}</ul></div></div></div></div>
+<div class='main-outer'><div class='main-inner columns-fix-sidebar'>
+<div class='column-center-outer'><div class='column-center-inner'><div class='main section' id='main' name='Utama'><div class='widget Blog' data-version='1' id='Blog1'>
+{main}
+</div></div></div></div>
+<div class='column-right-outer'><div class='column-right-inner'><aside><div class='sidebar section' id='sidebar-right-1'>
+<div class='widget PopularPosts' data-version='1' id='PopularPosts1'><h2>Postingan Populer</h2><div class='widget-content popular-posts'><ul>{popular}</ul></div></div>
+<div class='widget Label' data-version='1' id='Label1'><h2>Label</h2><div class='widget-content list-label-widget-content'><ul>{labels}</ul></div></div>
+<div class='widget BlogArchive' data-version='1' id='BlogArchive1'><h2>Arsip Blog</h2><div class='widget-content'><div id='ArchiveList'><div id='BlogArchive1_ArchiveList'><ul class='hierarchy'>{archive}</ul></div></div></div></div>
+<div class='widget Profile' data-version='1' id='Profile1'><h2>Mengenai Saya</h2><div class='widget-content'><dl class='profile-datablock'><dt class='profile-data'><a class='profile-name-link g-profile' href='https://www.blogger.com/profile/0{_blog_id(site)}' rel='author'>Admin Kecamatan</a></dt></dl><a class='profile-link' href='https://www.blogger.com/profile/0{_blog_id(site)}' rel='author'>Lihat profil lengkapku</a></div></div>
+</div></aside></div></div>
+</div></div>
+<footer><div class='footer-outer'><div class='section' id='footer-3' name='Footer'><div class='widget Attribution' data-version='1' id='Attribution1'><div class='widget-content' style='text-align: center;'>{footer_text(site)}. Tema Sederhana. Diberdayakan oleh <a href='https://www.blogger.com' target='_blank'>Blogger</a>.</div></div></div>
+<div class='mobile-link-button' id='mobile-desktop-link'><a class='home-link' href='{canon}?m=1'>Lihat versi seluler</a></div></div></footer>
+</div></div></div>
+</body>
+</html>
+"""
+
+
+# --- Laravel + Inertia.js (Vue): the page's data is a JSON attribute of the app's mount ------
+
+INERTIA_PER_PAGE = 4
+INERTIA_VERSION = "6b1a0c1e8f0b6f2d4c3e"
+INERTIA_BUNDLE = ("build/assets/app-8f2e4a6c.js", """import{r as Fe,c as Re,h as ke}from"./vendor-1c2d9e0a.js";
+const Ue="Sehat Bahagia";
+Fe({title:e=>e?`${e} - ${Ue}`:Ue,resolve:e=>Re(`./Pages/${e}.vue`,Object.assign({"./Pages/Home.vue":()=>import("./Home-2a9c1f3e.js"),"./Pages/Layanan/Index.vue":()=>import("./Index-7d3b0e5a.js"),"./Pages/Layanan/Show.vue":()=>import("./Show-4e8a2c1b.js"),"./Pages/Tentang.vue":()=>import("./Tentang-9b1f6d2c.js")})),
+setup({el:e,App:t,props:n,plugin:o}){return ke({render:()=>ke(t,n)}).use(o).use(ZiggyVue).mount(e)},progress:{color:"#047857"}});
+""")
+
+
+def inertia_record(key: str, f: ServiceFacts, *, full: bool, n: int, site: Site) -> dict:
+    """A Laravel API resource of one service: the list's short form or the detail's full one.
+    Requirements come as a list of {"nama": ...} for some services and as the HTML string
+    a rich-text editor saved for others (as records typed by different admins do)."""
+    _i, _s, slug, name, summary, _o = SERVICES[key]
+    record: dict = {"id": n, "nama_layanan": name, "slug": slug,
+                    "url": f"{site.base}/layanan/{slug}",
+                    "kategori": {"id": 1 if "rekomendasi" in slug else 2,
+                                 "nama": "Perizinan Tenaga Kesehatan" if "rekomendasi" in slug
+                                 else "Pelayanan Kesehatan"}}
+    if not full:
+        record["ringkasan"] = summary
+        return record
+    if n % 2:
+        persyaratan: object = [{"id": i, "nama": r} for i, r in enumerate(f.requirements, 1)]
+    else:
+        persyaratan = "<ol>" + "".join(f"<li>{e(r)}</li>" for r in f.requirements) + "</ol>"
+    record.update({
+        "deskripsi": f"<p>{e(summary)}</p>",
+        "persyaratan": persyaratan,
+        "alur": "<p>" + "<br>".join(f"{i}. {e(p)}" for i, p in enumerate(f.procedure, 1))
+                + "</p>",
+        "biaya": f.cost,
+        "waktu_pelayanan": f.duration or "-",
+        "dasar_hukum": f.legal_basis,
+        "tempat_pelayanan": f.location,
+        "created_at": "2024-08-12T02:15:09.000000Z", "updated_at": "2025-09-30T06:41:27.000000Z",
+    })
+    return record
+
+
+def build_inertia(site: Site, facts: dict, reg) -> None:
+    keys = [k for k, _spec in own_services(site)]
+    short = [inertia_record(k, facts[k], full=False, n=n, site=site)
+             for n, k in enumerate(keys, 1)]
+    home = put(site, "home", "home", site.short, "/", "index.html")
+    home.inertia = ("Home", {"layananPopuler": short[:3], "pengumuman": [
+        {"id": 7, "judul": "Cek Kesehatan Gratis di Puskesmas setiap hari kerja",
+         "tanggal": "2025-10-01"}]})
+    pages = [short[i:i + INERTIA_PER_PAGE] for i in range(0, len(short), INERTIA_PER_PAGE)]
+    last = len(pages)
+    for number, items in enumerate(pages, 1):
+        def at(k: int) -> str:
+            return f"{site.base}/layanan?page={k}"
+        paginator = {
+            "current_page": number, "data": items, "first_page_url": at(1),
+            "from": (number - 1) * INERTIA_PER_PAGE + 1, "last_page": last,
+            "last_page_url": at(last),
+            "links": [{"url": at(number - 1) if number > 1 else None,
+                       "label": "&laquo; Sebelumnya", "active": False}]
+            + [{"url": at(k), "label": str(k), "active": k == number} for k in range(1, last + 1)]
+            + [{"url": at(number + 1) if number < last else None,
+                "label": "Berikutnya &raquo;", "active": False}],
+            "next_page_url": at(number + 1) if number < last else None,
+            "path": f"{site.base}/layanan", "per_page": INERTIA_PER_PAGE,
+            "prev_page_url": at(number - 1) if number > 1 else None,
+            "to": (number - 1) * INERTIA_PER_PAGE + len(items), "total": len(short)}
+        href = "/layanan" if number == 1 else f"/layanan?page={number}"
+        lp = put(site, "listing", f"layanan:{number}", "Layanan", href,
+                 "layanan/index.html" if number == 1 else f"layanan/page-{number}.html",
+                 aliases=("/layanan?page=1",) if number == 1 else ())
+        lp.inertia = ("Layanan/Index", {"layanan": paginator, "filters": {"cari": None}})
+        if number == 1:
+            reg(lp, f"{site.name}:layanan")
+    for n, key in enumerate(keys, 1):
+        slug = SERVICES[key][2]
+        page = put(site, "service", key, SERVICES[key][3], f"/layanan/{slug}",
+                   f"layanan/{slug}.html", summary=SERVICES[key][4])
+        others = [r for r in short if r["slug"] != slug][:3]
+        page.inertia = ("Layanan/Show", {
+            "layanan": {"data": inertia_record(key, facts[key], full=True, n=n, site=site)},
+            "layananLain": others})
+        reg(page, key)
+    about = put(site, "page", "tentang", "Tentang", "/tentang", "tentang.html")
+    about.inertia = ("Tentang", {"konten": f"<p>{e(site.short)} adalah aplikasi {e(site.opd)} "
+                                 f"yang {e(site.tugas)}.</p><p>Alamat: {e(site.address)}. "
+                                 f"Jam pelayanan: {HOURS}.</p>"})
+    rel, code = INERTIA_BUNDLE
+    site.extra_files[rel] = code.encode()
+
+
+def inertia_json(value: object) -> str:
+    """As Laravel's json_encode writes it: ASCII only, slashes escaped."""
+    return json.dumps(value, separators=(",", ":")).replace("/", "\\/")
+
+
+def render_inertia(page: Page) -> str:
+    site = page.site
+    component, props = page.inertia
+    ziggy = {"url": site.base, "port": DEFAULT_BASE_PORT + site.port_offset, "defaults": {},
+             "routes": {"home": {"uri": "/", "methods": ["GET", "HEAD"]},
+                        "layanan.index": {"uri": "layanan", "methods": ["GET", "HEAD"]},
+                        "layanan.show": {"uri": "layanan/{layanan}", "methods": ["GET", "HEAD"],
+                                         "parameters": ["layanan"],
+                                         "bindings": {"layanan": "slug"}},
+                        "tentang": {"uri": "tentang", "methods": ["GET", "HEAD"]}}}
+    data = {"component": component,
+            "props": {"errors": {}, "auth": {"user": None}, "flash": {"success": None},
+                      "appName": site.short, "instansi": site.opd, **props},
+            "url": page.href, "version": INERTIA_VERSION, "clearHistory": False,
+            "encryptHistory": False}
+    rel, _code = INERTIA_BUNDLE
+    return f"""<!DOCTYPE html>
+<html lang="id">
+    <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="csrf-token" content="Xq3v9LrM2cTfW8yKpA1nB6dE0hJ5sG7uZ4oQiRwY">
+        <title inertia>{e(site.short)}</title>
+        <link rel="preconnect" href="https://fonts.bunny.net">
+        <link href="https://fonts.bunny.net/css?family=figtree:400,500,600&display=swap" rel="stylesheet" />
+        <script type="text/javascript">const Ziggy={inertia_json(ziggy)};!function(t,r){{"object"==typeof exports&&"undefined"!=typeof module?module.exports=r():"function"==typeof define&&define.amd?define(r):(t||self).route=r()}}(this,function(){{}});</script>
+        <link rel="preload" as="style" href="{site.base}/build/assets/app-3b9c1d2e.css" /><link rel="modulepreload" href="{site.base}/{rel}" /><link rel="stylesheet" href="{site.base}/build/assets/app-3b9c1d2e.css" /><script type="module" src="{site.base}/{rel}"></script>
+    </head>
+    <body class="font-sans antialiased">
+        <div id="app" data-page="{e(inertia_json(data))}"></div>
+    </body>
+</html>
+"""
+
+
+NEW_BUILD.update({"blogspot": build_blogspot, "inertia": build_inertia})
+RENDER.update({"blogspot": render_blogspot, "inertia": render_inertia})
+CSS.update({"blogspot": ("favicon.ico", ""),
+            "inertia": ("build/assets/app-3b9c1d2e.css", "*,:after,:before{box-sizing:border-box}")})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -4607,6 +5157,65 @@ DEVSET_MORE: dict[str, list[tuple[str, str]]] = {
 }
 
 
+# Queries answered by the classic Blogspot and Laravel Inertia sites (issue #11, second round),
+# numbered from q450 so that families added in parallel keep their own qids.
+DEVSET_BLOGSPA: dict[str, list[tuple[str, str]]] = {
+    "formal": [
+        ("persyaratan surat keterangan domisili kecamatan pasar jambi",
+         "pj_domisili:2 domisili:1"),
+        ("rekomendasi surat izin praktik bidan dinas kesehatan", "sb_sipb:2 sip_bidan:1"),
+        ("pencatatan kematian warga kecamatan pasar jambi", "pj_akta_mati:2 akta_mati:1"),
+        ("pelayanan kesehatan dasar puskesmas aplikasi sehat bahagia", "sb_pkm:2 puskesmas:1"),
+        ("prosedur pemasangan sambungan air pdam melalui kelurahan",
+         "pj_pdam:2 pdam_pasang:1"),
+    ],
+    "colloquial": [
+        ("cara ngurus surat domisili di kantor lurah pasar jambi", "pj_domisili:2 domisili:1"),
+        ("bikin sktm buat keringanan biaya sekolah", "pj_sktm:2 sktm:1"),
+        ("cek kesehatan gratis lewat aplikasi sehat bahagia", "sb_ckg:2 ckg:1"),
+        ("mau praktik bidan mandiri butuh rekomendasi dinkes", "sb_sipb:2 sip_bidan:1"),
+        ("bikin kia anak di kelurahan pasar jambi", "pj_kia:2 kia:1"),
+    ],
+    "abbreviation": [
+        ("sktm kec pasar jambi", "pj_sktm:2 sktm:1"),
+        ("sipp perawat rekomendasi dinkes", "sb_sipp:2 sip_perawat:1"),
+        ("uhc jambi bugar daftar", "sb_uhc:2 uhc:2"),
+        ("kia anak pasar jambi", "pj_kia:2 kia:1"),
+    ],
+    "typo": [
+        ("syarat surat domisli pasar jambi", "pj_domisili:2 domisili:1"),
+        ("rekomendasi izin praktek doktr gigi", "sb_sip_dokter:2 sip_dokter:1"),
+        ("akta kematin kecamatan pasar jambi", "pj_akta_mati:2 akta_mati:1"),
+    ],
+    "old-term": [
+        ("surat keterangan miskin kecamatan pasar jambi", "pj_sktm:2 sktm:1"),
+        ("jamkesda berobat gratis sehat bahagia", "sb_uhc:2 uhc:1"),
+        ("pasang ledeng pdam baru lewat rt", "pj_pdam:2 pdam_pasang:1"),
+    ],
+    "english": [
+        ("practice license recommendation for midwife", "sb_sipb:2 sip_bidan:1"),
+        ("free health screening app jambi", "sb_ckg:2 ckg:1"),
+        ("death certificate pasar jambi district", "pj_akta_mati:2 akta_mati:1"),
+    ],
+    "jambi-malay": [
+        ("cakmano ngurus surat domisili di pasar jambi", "pj_domisili:2 domisili:1"),
+        ("nak praktik perawat rekomendasinyo kemano", "sb_sipp:2 sip_perawat:1"),
+        ("air pdam belum masuk rumah nak pasang cakmano", "pj_pdam:2 pdam_pasang:2"),
+    ],
+    "problem": [
+        ("dokter baru pindah mau buka praktik di kota jambi", "sb_sip_dokter:2 sip_dokter:2"),
+        ("bapak meninggal di rumah warga pasar jambi urus akta", "pj_akta_mati:2 akta_mati:1"),
+        ("tidak punya bpjs sakit mau berobat gratis", "sb_uhc:2 uhc:2"),
+    ],
+    "app": [
+        ("aplikasi sehat bahagia dinkes",
+         "sehat-bahagia:layanan:2 sb_ckg:1 sb_uhc:1 sb_pkm:1"),
+    ],
+}
+# Blocks of qids: (first qid number, the sets numbered from it)
+DEVSET_BLOCKS = [(1, (DEVSET, DEVSET_REAL_WORLD, DEVSET_MORE)), (450, (DEVSET_BLOGSPA,))]
+
+
 def service_twins() -> dict[str, list[str]]:
     """A service of the first twenty sites -> the pages of the real-world families that offer
     the same service (same fact record): judged like it, as the MPP's re-listings are."""
@@ -4626,36 +5235,39 @@ def write_devset(global_keys: dict[str, Page], catalog: list[dict]) -> None:
     twin_urls = {by_name[first]: by_name[second] for first, second, _ in APP_DUPLICATES}
     twins = service_twins()
     rows = ["qid\tcategory\tquery\trelevant"]
-    n = 0
-    for category, items in [*DEVSET.items(), *DEVSET_REAL_WORLD.items(), *DEVSET_MORE.items()]:
-        for query, spec in items:
-            grades: dict[str, int] = {}
+    numbered = [(start + i, category, query, spec) for start, sets in DEVSET_BLOCKS
+                for i, (category, query, spec) in enumerate(
+                    (c, q, s) for d in sets for c, items in d.items() for q, s in items)]
+    qids = [n for n, *_ in numbered]
+    if qids != sorted(set(qids)):
+        raise ValueError("devset blocks overlap: a block has more queries than its qid range")
+    for n, category, query, spec in numbered:
+        grades: dict[str, int] = {}
 
-            def add(url: str, grade: int, grades: dict[str, int] = grades) -> None:
-                grades[url] = max(grade, grades.get(url, 0))
+        def add(url: str, grade: int, grades: dict[str, int] = grades) -> None:
+            grades[url] = max(grade, grades.get(url, 0))
 
-            for item in spec.split():
-                key, grade_text = item.rsplit(":", 1)
-                grade = int(grade_text)
-                if key.startswith("url:"):
-                    url = key[4:]
-                    if url not in catalog_urls:
-                        raise ValueError(f"{query!r}: {url} is not in the app catalog")
-                    add(url, grade)
-                    continue
-                if key not in global_keys:
-                    raise KeyError(f"{query!r}: unknown page key {key!r}")
-                add(global_keys[key].url, grade)
-                if f"mpp:{key}" in global_keys:
-                    add(global_keys[f"mpp:{key}"].url, grade)
-                for twin in twins.get(key, ()):
-                    add(global_keys[twin].url, grade)
-                if global_keys[key].url in twin_urls:
-                    add(twin_urls[global_keys[key].url], grade)
-            n += 1
-            relevant = " ".join(f"{u}={g}" for u, g in sorted(grades.items(),
-                                                              key=lambda x: (-x[1], x[0])))
-            rows.append(f"q{n:03d}\t{category}\t{query}\t{relevant}")
+        for item in spec.split():
+            key, grade_text = item.rsplit(":", 1)
+            grade = int(grade_text)
+            if key.startswith("url:"):
+                url = key[4:]
+                if url not in catalog_urls:
+                    raise ValueError(f"{query!r}: {url} is not in the app catalog")
+                add(url, grade)
+                continue
+            if key not in global_keys:
+                raise KeyError(f"{query!r}: unknown page key {key!r}")
+            add(global_keys[key].url, grade)
+            if f"mpp:{key}" in global_keys:
+                add(global_keys[f"mpp:{key}"].url, grade)
+            for twin in twins.get(key, ()):
+                add(global_keys[twin].url, grade)
+            if global_keys[key].url in twin_urls:
+                add(twin_urls[global_keys[key].url], grade)
+        relevant = " ".join(f"{u}={g}" for u, g in sorted(grades.items(),
+                                                          key=lambda x: (-x[1], x[0])))
+        rows.append(f"q{n:03d}\t{category}\t{query}\t{relevant}")
     out = REPO / "eval" / "devset.tsv"
     out.parent.mkdir(exist_ok=True)
     out.write_text("\n".join(rows) + "\n", encoding="utf-8")

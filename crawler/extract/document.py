@@ -5,17 +5,23 @@ news item about the KTP drive), so the rule is explicit, in this order:
 
 1. a page with service sections is a "service", whatever else it has (links, a date);
 2. a home page is a listing (see 4);
-3. an article with a date line under its headline, or dated by its meta tags, is "news";
+3. an article with a date line under its headline, or dated by its meta tags, is "news"
+   (unless it says it is a service: see 5);
 4. a list of links to other pages (news index, service index, downloads) is a "page"
    flagged ``fields["listing"]``: it repeats the words of everything it lists, and the
    ranker demotes it below the pages themselves. A short page that names a service and
    links its Standar Pelayanan document is not a listing for that one link (see 6);
 5. a dated page under a news path (/berita/..., ?p=berita&id=12, a blog's /2025/09/slug) is
-   "news";
+   "news", unless it says it is a service as in 6 with one of the service sections among
+   its signals: every post of a blog is dated, so a date is weak evidence of news there
+   ("Syarat dan Cara Mengurus SKTM" with its sections is a service; "Disdukcapil Gelar
+   Jemput Bola Rekam KTP", a report about one, even one linking the service's standard,
+   stays news);
 6. a page that says it is a service without the sections is a "service" too: many OPDs
    write one paragraph and attach the Standar Pelayanan PDF. The signals are what the page
    says, not its template: a service path (/layanan/..., layanan.asp?id=), a headline that
-   names a service ("Penerbitan ...", "Uji ...", "Izin ..."), one or two of the sections,
+   names a service ("Penerbitan ...", "Uji ...", "Izin ...", as a blog titles it "Syarat ...",
+   "Cara Mengurus ...", "Tata Cara ..."), one or two of the sections,
    a linked standard document ("Standar Pelayanan ... (PDF)", sop-*.pdf) and a text that
    speaks of requirements and cost. Two signals, one of them about the content, make a
    service (see ``ServiceEvidence``);
@@ -98,6 +104,7 @@ class ExtractedPage:
     content_links: list[Link] = field(default_factory=list)
     # services a one-page list holds in its tabs or accordion, at <page>#<panel id>
     parts: list[Document] = field(default_factory=list)
+    payload: bool = False  # read from the JSON it embeds for a script app (extract.payload)
 
 
 def _same_host(a: str, b: str) -> bool:
@@ -129,10 +136,18 @@ _SERVICE_HEADLINE = re.compile(
     r"^(pembuatan|penerbitan|pelayanan|layanan|pendaftaran|permohonan|izin|perizinan|"
     r"pengurusan|legalisir|legalisasi|uji|pengujian|rekomendasi|surat keterangan|"
     r"surat izin|perpanjangan|penggantian|pengajuan|pencatatan|pemasangan|penyambungan|"
-    r"pengesahan|sertifikasi|klaim|pengaduan|permintaan)\s+(?P<rest>\S.*)$", re.IGNORECASE)
-# ...unless the rest is generic: "Layanan Publik", "Pelayanan Terpadu Satu Pintu"
+    r"pengesahan|sertifikasi|klaim|pengaduan|permintaan|"
+    # ...or what a blog post about one is called: "Syarat dan Cara Mengurus SKTM", "Cara
+    # Membuat KIA", "Tata Cara Pendaftaran ...", "Prosedur Pasang Baru ..."
+    r"syarat|persyaratan|prosedur|tata ?cara|alur (pelayanan|pendaftaran|pengurusan)|"
+    r"(begini )?cara (mengurus|membuat|bikin|urus|mendaftar|daftar|mengajukan|mendapatkan|"
+    r"memperoleh|mengaktifkan|memperpanjang|mencetak|cetak|melaporkan|mengganti))"
+    r"\s+(?P<rest>\S.*)$", re.IGNORECASE)
+# ...unless the rest is generic: "Layanan Publik", "Pelayanan Terpadu Satu Pintu", "Syarat dan
+# Ketentuan"
 _GENERIC_REST = re.compile(r"^(publik|kami|online|daring|informasi|unggulan|terpadu|prima|"
-                           r"masyarakat|lainnya|dinas|opd)\b", re.IGNORECASE)
+                           r"masyarakat|lainnya|dinas|opd|(dan )?ketentuan|penggunaan)\b",
+                           re.IGNORECASE)
 # A standard document by its link text or file name: "Standar Pelayanan Uji KIR (PDF)",
 # SP-Uji-KIR.pdf, sop_kk.pdf, "Persyaratan ...", "Maklumat Pelayanan"
 _STANDARD_HINT = re.compile(r"standar[\s_-]*pelayanan|(^|[^a-z])(sp|sop)([^a-z]|$)|"
@@ -204,6 +219,20 @@ def is_standard_link(url: str, text: str) -> bool:
     return looks_document and bool(_STANDARD_HINT.search(text) or _STANDARD_HINT.search(name))
 
 
+def _slug_of(url: str, headlines: list[str]) -> bool:
+    """Whether the service word of ``url`` is only in its last path part, made from one of
+    the page's ``headlines`` (a blog post's ``/2025/04/pelayanan-rekam-ktp-el.html``, cut
+    short as Blogger and WordPress cut it): the headline again, not a second signal."""
+    parts = urlsplit(url)
+    if _SERVICE_QUERY.search(parts.query):
+        return False
+    folders, _, last = parts.path.rpartition("/")
+    if _SERVICE_PATH.search(folders + "/-"):  # a service folder: /layanan/<slug>
+        return False
+    slug = slugify(re.sub(r"\.[a-z]{2,5}$", "", unquote(last), flags=re.IGNORECASE))
+    return len(slug) >= 8 and any(slugify(h).startswith(slug) for h in headlines if h)
+
+
 def service_evidence(url: str, headlines: list[str], partial: dict[str, object], text: str,
                      links: list[Link]) -> ServiceEvidence:
     """``headlines``: what the page calls itself (its title, the segments of its
@@ -211,7 +240,7 @@ def service_evidence(url: str, headlines: list[str], partial: dict[str, object],
     learned title rule keeps; ``partial``: the service sections found, fewer than a service
     page has; ``links``: the links of the page's main block."""
     evidence = ServiceEvidence()
-    if is_service_path(url):
+    if is_service_path(url) and not _slug_of(url, headlines):
         evidence.signals.append("path")
     if any(names_service(h) for h in headlines if h):
         evidence.signals.append("headline")
@@ -235,18 +264,22 @@ def page_kind(url: str, fields: dict[str, object], meta: dict[str, str | None],
     if is_home(url):
         return "page", 1.0, True
     news_path = is_news_path(url)
+    evidence = evidence or ServiceEvidence()
+    short_service = evidence.is_service and 0 < evidence.standard_items <= MAX_STANDARD_ITEMS
+    article = bool(meta.get("dateline") or meta.get("published") or (news_path and dated))
+    if evidence.is_service and (short_service or not listing) and (
+            not article or "sections" in evidence.signals):
+        # every post of a blog is dated: a date says little where the page states a
+        # service's sections (a report about one names it and links its standard, at most)
+        return "service", evidence.confidence, False
     if meta.get("dateline"):
         return "news", 1.0, False
     if meta.get("published") and (meta.get("og_type") in (None, "article")):
         return "news", 1.0 if news_path else NEWS_BY_META, False
-    evidence = evidence or ServiceEvidence()
-    short_service = evidence.is_service and 0 < evidence.standard_items <= MAX_STANDARD_ITEMS
     if listing and not short_service:
         return "page", 1.0, True
     if news_path and dated:
         return "news", NEWS_BY_PATH, False
-    if evidence.is_service:
-        return "service", evidence.confidence, False
     if dated:
         return "page", DATED_PAGE, False
     return "page", HINTED_PAGE if evidence.signals else 1.0, False

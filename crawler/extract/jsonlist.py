@@ -15,7 +15,9 @@ that it cannot:
    a path joined to a base constant (``n + "/layanan"``) counts, the base alone does not
    (``crawler.extract.jsroutes``);
 3. ``json_records`` takes the array of records (top level, or one level down under
-   ``data``, ``items``, ``results``, ``layanan``...) and ``record_document`` maps each
+   ``data``, ``items``, ``results``, ``layanan``...; a paginated list's further pages are
+   read too, ``next_page``: Laravel's ``next_page_url``, ``links.next``) and
+   ``record_document`` maps each
    record's common Indonesian/English keys onto a Document: a record with service fields
    is a ``service`` whose ``fields`` are those of a service page, so the answer card works.
 
@@ -255,6 +257,33 @@ def json_records(body: bytes) -> list[dict[str, Any]]:
     return [r for r in best[2][:MAX_RECORDS] if isinstance(r, dict)]
 
 
+# where a paginated list names its next page: Laravel's paginator (``next_page_url``, at the
+# top or under "meta"), an API resource collection's ``links.next``, JSON:API's ``links``
+_NEXT_HOLDERS = ("", "links", "meta", "pagination", "data")
+_NEXT_KEYS = ("next_page_url", "next", "nextPageUrl", "next_url")
+MAX_JSON_PAGES = 50  # pages of one paginated list read for one shell
+
+
+def next_page(body: bytes, url: str) -> str | None:
+    """The same-site URL of the page after this one of a paginated JSON list, or None."""
+    try:
+        data = json.loads(body.decode("utf-8-sig", errors="replace"))
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    for holder in (data.get(name) if name else data for name in _NEXT_HOLDERS):
+        if not isinstance(holder, dict):
+            continue
+        for key in _NEXT_KEYS:
+            value = holder.get(key)
+            if isinstance(value, str) and value.strip():
+                found = urljoin(url, value.strip())
+                if _same_site(found, url) and canonicalize_url(found) != canonicalize_url(url):
+                    return found
+    return None
+
+
 def _arrays(data: Any, key: str = "", depth: int = 0) -> Iterator[tuple[str, list[Any]]]:
     """(key, array) of every array in ``data`` down to a few levels of nesting."""
     if isinstance(data, list):
@@ -303,8 +332,10 @@ def _items(value: Any) -> list[str]:
     text = str(value or "")
     if "<li" in text.lower():
         parts = re.split(r"<li\b[^>]*>", text, flags=re.IGNORECASE)[1:]
-    elif re.search(r"[\n;]|<br", text, re.IGNORECASE):
-        parts = re.split(r"\n|;|<br\s*/?>", text, flags=re.IGNORECASE)
+    elif re.search(r"\n|<br", text, re.IGNORECASE):  # one item a line, ";" and all
+        parts = re.split(r"\n|<br\s*/?>", text, flags=re.IGNORECASE)
+    elif ";" in text:
+        parts = text.split(";")
     else:  # "1. a 2. b" on one line
         parts = re.split(r"(?:^|\s)(?=\d{1,2}[.)]\s)", text)
     items = (re.sub(r"^(\d{1,2}[.)]|[-\u2022*])\s*", "", _text(p)) for p in parts)
@@ -348,10 +379,12 @@ def _word_key(key: str) -> str | None:
 def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
                     source: str, opd: str, fetched_at: str,
                     routes: Sequence[tuple[str, str]] = (),
-                    listed: Mapping[str, set[str]] | None = None) -> Document | None:
+                    listed: Mapping[str, set[str]] | None = None,
+                    at: str | None = None) -> Document | None:
     """One JSON record as a document, or None for a record without a name. ``routes`` and
     ``listed``: the app's route templates and the site's URLs by last path part, where
-    the record may be shown (``jsroutes.record_page``)."""
+    the record may be shown (``jsroutes.record_page``); ``at``: the page that is this record
+    (its data embedded in it, ``crawler.extract.payload``), the document's URL."""
     mapped = record_fields(record)
     title = _text(mapped.get("title"))[:300]
     if not title:
@@ -366,10 +399,10 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
     if is_web_url(online):
         fields["online_url"] = online
     description = _text(mapped.get("description"))
-    url = record_url(mapped, title, page_url, endpoint_url,
-                     placed=record_page({"slug": _text(mapped.get("slug")),
-                                         "id": _text(record.get("id"))},
-                                        page_url, routes, listed or {}))
+    url = at or record_url(mapped, title, page_url, endpoint_url,
+                           placed=record_page({"slug": _text(mapped.get("slug")),
+                                               "id": _text(record.get("id"))},
+                                              page_url, routes, listed or {}))
     kind, confidence = _record_kind(fields, title, _record_text(description, fields, title),
                                     url, endpoint_url)
     if kind != "service":
@@ -388,7 +421,7 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
         fields=fields,
         lang=detect_language(text),
         fetched_at=fetched_at,
-        parent_url=canonicalize_url(endpoint_url),
+        parent_url=None if at else canonicalize_url(endpoint_url),
     )
 
 

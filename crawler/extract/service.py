@@ -2,7 +2,8 @@
 
 Every OPD heads these differently: ``<h3>Persyaratan</h3><ol>..``, ``<p><b>Biaya:</b>
 Gratis</p>``, a two-column table whose first column says "Jangka Waktu", or a paragraph
-"Syarat-syarat:" followed by ``<br>``-separated lines. So the page is first flattened into
+"Syarat-syarat:" followed by ``<br>``-separated lines; a blog post says it in prose ("Berkas
+yang harus dibawa:", "Caranya:", "Biayanya? Gratis"). So the page is first flattened into
 a sequence of blocks (headings, lines with their leading bold text, list items, table rows)
 and a small state machine assigns the blocks after a recognised label to that field, until
 the next heading or label.
@@ -28,24 +29,30 @@ FIELD_LABELS: dict[str, tuple[re.Pattern[str], int]] = {
     "requirements": (re.compile(
         r"^(persyaratan|syarat|syarat-syarat|syarat syarat|kelengkapan berkas|"
         r"kelengkapan dokumen|dokumen (yang )?(diperlukan|dibutuhkan|persyaratan)|"
-        r"berkas (yang )?(diperlukan|dibutuhkan)|requirements?)\b(?!.*\b(prosedur|alur|biaya)\b)"
+        r"berkas (yang )?(diperlukan|dibutuhkan)|requirements?|"
+        # as blog posts say it: "Berkas yang harus dibawa", "Yang perlu disiapkan"
+        r"(berkas|dokumen|bahan|syarat) yang (harus|perlu|wajib) (dibawa|disiapkan|dilampirkan)|"
+        r"yang (harus|perlu|wajib) (dibawa|disiapkan|dilampirkan)|apa saja syaratnya)"
+        r"\b(?!.*\b(prosedur|alur|biaya)\b)"
     ), 6),
     "procedure": (re.compile(
         r"^(prosedur|alur|mekanisme|tata cara|tatacara|langkah-langkah|langkah|"
         r"cara (mengurus|pengurusan|pengajuan|mendaftar|pendaftaran|permohonan|membuat)|"
-        r"sistem,? mekanisme|tahapan|procedure)\b(?!.*\bbiaya\b)"
+        r"sistem,? mekanisme|tahapan|procedure|caranya|begini caranya|langkahnya|alurnya)"
+        r"\b(?!.*\bbiaya\b)"
     ), 6),
     "duration": (re.compile(
         r"^(waktu penyelesaian|jangka waktu|lama (proses|penyelesaian|pelayanan|pengurusan)|"
         r"waktu proses|estimasi waktu|durasi|standar waktu|waktu pengerjaan|"
-        r"waktu (layanan|pelayanan))\b"
+        r"waktu (layanan|pelayanan|pengurusan)|berapa lama|lamanya)\b"
     ), 3),
     "cost": (re.compile(
-        r"^(biaya|tarif|retribusi|produk,? biaya|fee|cost)\b"
+        r"^(biaya|biayanya|berapa biayanya|tarif|retribusi|produk,? biaya|fee|cost)\b"
     ), 3),
     "legal_basis": (re.compile(r"^(dasar hukum|landasan hukum|regulasi|peraturan terkait)\b"), 3),
     "location": (re.compile(
-        r"^(lokasi|tempat pelayanan|tempat pengurusan|tempat pengajuan|alamat pelayanan|"
+        r"^(lokasi|tempat pelayanan|tempat pengurusan|tempat pengajuan|tempat mengurus|"
+        r"alamat pelayanan|"
         r"alamat kantor|alamat|unit pelayanan)\b"
     ), 2),
     "online_url": (re.compile(
@@ -69,6 +76,7 @@ _MAX_LABEL = 60
 _BULLET = re.compile(r"^\s*[-•*–·▪●○✓]\s+")
 _WRAPPED_LINE = 60  # a text line this long that ends mid-sentence was wrapped
 _LEAD_LABEL = re.compile(r"^[^:]{1,40}:")  # "Pengaduan: ..." starts a statement of its own
+_INLINE_MARK = re.compile(r"[:：?]")  # what ends a label written inline with its value
 # what a form writes where a field has no value ("Jangka Waktu: -")
 _PLACEHOLDER = re.compile(r"^(?:[-–—_.\s]+|n/?a|nihil|tidak ada data)$", re.IGNORECASE)
 # an address in an online-service value: "OSS RBA (https://oss.go.id)", "oss.go.id/daftar"
@@ -104,7 +112,7 @@ class Block:
 
 def _strip_label(text: str) -> str:
     text = _NUMBERING.sub("", squash(text))
-    return text.strip().rstrip(":：").strip().lower()
+    return text.strip().rstrip(":：?").strip().lower()
 
 
 def match_label(text: str) -> str | None:
@@ -126,12 +134,13 @@ def label_name(text: str) -> str | None:
 
 
 def _split_inline_label(text: str) -> tuple[str | None, str]:
-    """``"Biaya : Gratis"`` -> ("cost", "Gratis")."""
-    if ":" not in text:
+    """``"Biaya : Gratis"`` -> ("cost", "Gratis"); blog prose asks instead of labelling:
+    ``"Biayanya? Gratis"`` -> ("cost", "Gratis")."""
+    mark = _INLINE_MARK.search(text)
+    if mark is None:
         return None, text
-    head, _, rest = text.partition(":")
-    name = label_name(head)
-    return (name, rest.strip()) if name else (None, text)
+    name = label_name(text[:mark.start()])
+    return (name, text[mark.end():].strip()) if name else (None, text)
 
 
 # -- flattening ------------------------------------------------------------------------
@@ -295,15 +304,32 @@ def _split_sentence_list(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
+_PROSE_LIST = re.compile(r",\s+(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+")
+MAX_PROSE_ITEM_WORDS = 5
+
+
+def _split_prose_list(text: str) -> list[str]:
+    """A list a blog writes in a sentence after its label, with commas and a last "dan":
+    ``"Yang perlu disiapkan: pengantar RT/RW, fotokopi KTP dan KK."`` -> three items. Only
+    when every part is a short noun phrase; a sentence that explains stays one item."""
+    body = text.rstrip(".")
+    parts = [p.strip() for p in _PROSE_LIST.split(body)]
+    if len(parts) < 2 or any(not p or len(p.split()) > MAX_PROSE_ITEM_WORDS for p in parts):
+        return [text]
+    return parts
+
+
 class _Collector:
     def __init__(self) -> None:
         self.values: dict[str, list[str]] = {}
         self.links: dict[str, list[str]] = {}
 
     def add(self, name: str, text: str, links: list[str] | None = None, *,
-            item: bool = False) -> None:
+            item: bool = False, inline: bool = False) -> None:
         if name == OTHER:
             return
+        # a numbered line ("5. Cetak akta; KK diperbarui") is one item, whatever it holds
+        item = item or bool(_NUMBERING.match(text))
         text = _clean_item(text)
         if links:
             self.links.setdefault(name, []).extend(links)
@@ -316,6 +342,8 @@ class _Collector:
         parts = [text]
         if name in LIST_FIELDS and ";" in text and not item:
             parts = _split_sentence_list(text)
+        elif name in LIST_FIELDS and inline:
+            parts = _split_prose_list(text)
         for part in parts:
             if part not in bucket and len(bucket) < 60:
                 bucket.append(part)
@@ -448,7 +476,7 @@ def _collect(blocks: Iterable[Block], titles: Iterable[str] = ()) -> _Collector:
         if name:
             section.open(name, para=block.para if value else None, values=int(bool(value)))
             if value or block.links:
-                found.add(name, value, block.links)
+                found.add(name, value, block.links, inline=True)
             continue
         if section.accepts(block):
             section.values += 1
@@ -469,11 +497,12 @@ def _label_of(block: Block, *, bare: bool = True) -> tuple[str | None, str]:
         name = label_name(block.bold)
         if name:
             return name, block.text[len(block.bold):].lstrip(" :：-–")
-    stripped = block.text.rstrip().rstrip(":：")
-    if ":" not in stripped and "：" not in stripped:
-        # a line that is only a label: "Persyaratan:" or a short "Alur Pelayanan"
+    stripped = block.text.rstrip().rstrip(":：?")
+    if not _INLINE_MARK.search(stripped):
+        # a line that is only a label: "Persyaratan:", "Berapa lama?" or a short "Alur
+        # Pelayanan"
         whole = label_name(block.text) if len(block.text) <= _MAX_LABEL + 2 else None
-        colon = block.text.rstrip().endswith((":", "："))
+        colon = block.text.rstrip().endswith((":", "：", "?"))
         if whole and (colon or (bare and len(stripped.split()) <= 4)):
             return whole, ""
         return None, ""

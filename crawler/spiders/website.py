@@ -46,16 +46,19 @@ from crawler.extract.document import html_document, now_iso, pdf_document
 from crawler.extract.encoding import decode_html, looks_binary, looks_pdf
 from crawler.extract.jsonlist import (
     MAX_ENDPOINTS,
+    MAX_JSON_PAGES,
     NotRecords,
     ShellScripts,
     as_listing,
     endpoints,
     json_records,
     may_be_drawn_by_script,
+    next_page,
     record_document,
     shell_scripts,
 )
 from crawler.extract.jsroutes import last_segment, route_templates
+from crawler.extract.payload import may_embed_data, with_payload
 from crawler.extract.pdf import PdfError, extract_pdf
 from crawler.extract.title import NO_SITE
 from crawler.failures import UNREADABLE_KIND, http_reason
@@ -321,6 +324,10 @@ class WebsiteSpider(SourceSpider):
             yield FetchOutcome(url=key, outcome=ERROR, status=status, elapsed_ms=elapsed,
                                reason=f"parse: {type(exc).__name__}: {exc}"[:500])
             return
+        if may_embed_data(body):
+            # an Inertia/Next/Nuxt page: its records and links are JSON inside it
+            page = with_payload(page, decode_html(body, _header(response, b"Content-Type"))[0],
+                                source=self.source.name, opd=self.source.opd)
         doc = page.document
         if meta.get("sikoja_depth") == 0 and not meta.get("sikoja_sweep"):
             self._remember_home(page.title_evidence.get("title", ""), doc.text)
@@ -345,7 +352,7 @@ class WebsiteSpider(SourceSpider):
         self.produced.add(url_key(doc.url))
         self.produced.add(url_key(key))
         scripts = None
-        if may_be_drawn_by_script(body, doc.text):
+        if not page.payload and may_be_drawn_by_script(body, doc.text):
             scripts = shell_scripts(decode_html(body, _header(response, b"Content-Type"))[0],
                                     url, doc.text)
             if scripts.shell or scripts.endpoints:
@@ -567,6 +574,15 @@ class WebsiteSpider(SourceSpider):
             yield FetchOutcome(url=key, outcome=SKIPPED, status=response.status,
                                elapsed_ms=elapsed, reason="parse: JSON records without a name")
         yield from self._json_delisted(key, set(docs), response.status)
+        following = next_page(response.body, response.url)
+        pages = response.meta.get("sikoja_json_pages", 1)
+        if docs and following and pages < MAX_JSON_PAGES:
+            # a paginated list (Laravel's next_page_url, links.next): its next page too,
+            # requested before this one ends so the shell's verdict waits for it
+            for request in self._js_request(following, page, self.parse_json,
+                                            self.json_error):
+                request.meta["sikoja_json_pages"] = pages + 1
+                yield request
         yield from self._js_ended(response.meta, found=bool(docs))
 
     def _add_routes(self, routes: list[tuple[str, str]]) -> None:

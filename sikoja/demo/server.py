@@ -64,7 +64,8 @@ CONTENT_TYPES = {
 }
 TEXT_SUFFIXES = {".html", ".xml", ".txt", ".json", ".csv", ".css", ".js"}
 META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
-SAMPLE_URL = re.compile(rb"http://127\.0\.0\.1:(\d{4,5})")
+# a sample URL, also as JSON with escaped slashes (Laravel's json_encode: http:\/\/127...)
+SAMPLE_URL = re.compile(rb"http:(//|\\/\\/)127\.0\.0\.1:(\d{4,5})")
 
 
 def is_tracking(name: str) -> bool:
@@ -242,8 +243,8 @@ class _SiteState:
             return served
 
     def _rewrite_port(self, m: re.Match[bytes]) -> bytes:
-        port = int(m.group(1))
-        return f"http://{LOOPBACK}:{self.port_map.get(port, port)}".encode()
+        port = int(m.group(2))
+        return b"http:" + m.group(1) + f"{LOOPBACK}:{self.port_map.get(port, port)}".encode()
 
 
 def _make_handler(state: _SiteState) -> type[BaseHTTPRequestHandler]:

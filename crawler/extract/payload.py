@@ -1,0 +1,329 @@
+"""Pages whose data ships inside the HTML as JSON for a script app to draw.
+
+Laravel + Inertia.js apps serve every page as ``<div id="app" data-page="{json}">``: the
+page's records are in the attribute's ``props``, the page has no ``<a>`` at all, and its
+``<title>`` is the app's name until the browser runs the bundle. Next.js writes
+``<script id="__NEXT_DATA__" type="application/json">`` (the page's data in
+``props.pageProps``), Nuxt 3 ``<script id="__NUXT_DATA__">`` (a flattened "devalue" array),
+Nuxt 2 ``window.__NUXT__ = {...}``. None of them calls an endpoint a crawler could read
+(``crawler.extract.jsonlist``): the data is already in the page.
+
+``page_data`` finds that JSON; ``read_payload`` says what the page is from it, with the
+record rules of ``jsonlist``:
+
+- the page *shows* one record when its data holds a record (a name and service fields)
+  outside any list: a detail page, whose document is that record at the page's own URL
+  (a list of "other services" beside it is only links);
+- else the page *lists* the records of its arrays: a listing, whose records with a URL of
+  their own are links to follow (their pages carry the full record) and whose records
+  without one are documents at ``<page>#<slug>``, as JSON records are;
+- the same-site URLs the data names (records' ``url``, a paginator's ``next_page_url`` and
+  ``links``) are the page's links, since it has no others; so are the public pages of the
+  app's route list (Ziggy's ``routes``: GET routes without parameters, account pages aside),
+  which its menu, drawn by code, links.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from crawler.extract.document import ExtractedPage
+from crawler.extract.html import Link
+from crawler.extract.jsonlist import SHELL_WORDS, record_document, record_fields
+from crawler.extract.service import SECTION_FIELDS
+from sikoja.documents import Document
+from sikoja.schemes import is_web_url
+from sikoja.urls import canonicalize_url, url_key
+
+_INERTIA = re.compile(r"""<[a-z]+\b[^>]*?\sdata-page\s*=\s*("[^"]*"|'[^']*')""", re.IGNORECASE)
+_DATA_SCRIPT = re.compile(
+    r"""<script\b[^>]*\bid\s*=\s*["']?(__NEXT_DATA__|__NUXT_DATA__)["']?[^>]*>(.*?)</script""",
+    re.IGNORECASE | re.DOTALL)
+_NUXT2 = re.compile(r"window\.__NUXT__\s*=\s*(\{.*?\})\s*;?\s*</script", re.DOTALL)
+# Ziggy (Laravel's route list for the browser, in nearly every Inertia app's <head>)
+_ZIGGY = re.compile(r"\bZiggy\s*=\s*(\{.*?\})\s*;", re.DOTALL)
+# routes that are an account's, not the public site's
+_PRIVATE_ROUTE = re.compile(r"^(login|logout|register|password|verification|sanctum|ignition|"
+                            r"profile|dashboard|admin|api|user|two-factor|storage)\b",
+                            re.IGNORECASE)
+# keys whose string values are URLs a page's data links to (a record's own page, a
+# paginator's pages: Laravel's ``next_page_url``/``links``, an API resource's ``links.next``)
+_URL_KEYS = {"url", "href", "link", "permalink", "next", "prev", "first", "last",
+             "next_page_url", "prev_page_url", "first_page_url", "last_page_url"}
+_ASSET = re.compile(r"\.(js|mjs|css|png|jpe?g|gif|svg|webp|ico|woff2?|ttf|map)$", re.IGNORECASE)
+# wrappers of Nuxt 3's devalue format: ["Reactive", index] is the value at index
+_DEVALUE_WRAPPERS = {"Reactive", "ShallowReactive", "Ref", "ShallowRef", "EmptyRef",
+                     "EmptyShallowRef", "NuxtError"}
+MAX_DEPTH = 12
+MAX_LINKS = 200
+MIN_PROSE_WORDS = 6  # a string this long is text to read, not a label or a code
+
+
+def page_data(text: str) -> Any | None:
+    """The data a page carries for its script app (Inertia's props, Next's pageProps, Nuxt's
+    payload), or None when it carries none that parses."""
+    for finder in (_inertia, _data_script, _nuxt2):
+        try:
+            found = finder(text)
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(found, (dict, list)) and found:
+            return found
+    return None
+
+
+def _inertia(text: str) -> Any:
+    match = _INERTIA.search(text)
+    if match is None:
+        return None
+    data = json.loads(html.unescape(match.group(1)[1:-1]))
+    return data.get("props", data) if isinstance(data, dict) else data
+
+
+def _data_script(text: str) -> Any:
+    match = _DATA_SCRIPT.search(text)
+    if match is None:
+        return None
+    data = json.loads(match.group(2))
+    if match.group(1) == "__NUXT_DATA__":
+        return unflatten(data) if isinstance(data, list) else data
+    props = data.get("props", {}) if isinstance(data, dict) else {}
+    return props.get("pageProps", props) if isinstance(props, dict) else None
+
+
+def _nuxt2(text: str) -> Any:
+    match = _NUXT2.search(text)
+    return json.loads(match.group(1)) if match else None  # Nuxt 2's JS form is not JSON
+
+
+def route_pages(text: str, page_url: str) -> list[tuple[str, str]]:
+    """(url, route name) of the public pages an Inertia app's route list names: its GET
+    routes without parameters ("layanan", "tentang"); the menu that links them is drawn by
+    the app's code, so the route list is where a crawler learns of them."""
+    match = _ZIGGY.search(text)
+    if match is None:
+        return []
+    try:
+        ziggy = json.loads(match.group(1))
+    except (ValueError, RecursionError):
+        return []
+    routes = ziggy.get("routes") if isinstance(ziggy, dict) else None
+    if not isinstance(routes, dict):
+        return []
+    base = str(ziggy.get("url") or page_url).rstrip("/") + "/"
+    out = []
+    for name, route in routes.items():
+        uri = str(route.get("uri", "")) if isinstance(route, dict) else ""
+        methods = route.get("methods", ["GET"]) if isinstance(route, dict) else []
+        if ("{" in uri or "GET" not in methods or _PRIVATE_ROUTE.match(str(name))
+                or _PRIVATE_ROUTE.match(uri)):
+            continue
+        url = _same_site_url(urljoin(base, uri.lstrip("/")), page_url)
+        if url:
+            out.append((url, str(name)))
+    return out
+
+
+def unflatten(values: list[Any]) -> Any:
+    """Nuxt 3's payload: a flat array whose first item is the root and whose numbers inside
+    objects and arrays are indexes into the array (negative ones: undefined, holes)."""
+
+    def value(index: Any, depth: int) -> Any:
+        if not isinstance(index, int) or index < 0 or index >= len(values) or depth > MAX_DEPTH:
+            return None
+        item = values[index]
+        if isinstance(item, dict):
+            return {k: value(v, depth + 1) for k, v in item.items()}
+        if isinstance(item, list):
+            if item and isinstance(item[0], str):
+                if item[0] in _DEVALUE_WRAPPERS:
+                    return value(item[1], depth + 1) if len(item) > 1 else None
+                if item[0] == "Date":
+                    return item[1] if len(item) > 1 else None
+                if item[0] in ("Set", "Map", "null", "RegExp", "BigInt"):
+                    return [value(v, depth + 1) for v in item[1:]]
+            return [value(v, depth + 1) for v in item]
+        return item
+
+    return value(0, 0)
+
+
+@dataclass
+class PayloadView:
+    """What a page's data says the page is (see the module docstring)."""
+
+    record: dict[str, Any] | None = None  # the one record the page shows
+    records: list[dict[str, Any]] = field(default_factory=list)  # records it lists
+    links: list[tuple[str, str]] = field(default_factory=list)  # (url, text) it names
+
+
+def read_payload(data: Any, page_url: str) -> PayloadView:
+    view = PayloadView()
+    best = 0
+    for record in _loose_records(data):
+        sections = _sections(record)
+        if sections > best:
+            view.record, best = record, sections
+    listed = [r for array in _arrays(data) for r in array if _is_record(r)]
+    if view.record is None:
+        view.records = listed
+    seen: set[str] = set()
+    for url, text in _urls(data, page_url):
+        if url not in seen and len(seen) < MAX_LINKS:
+            seen.add(url)
+            view.links.append((url, text))
+    return view
+
+
+def own_url(record: dict[str, Any], page_url: str) -> str | None:
+    """The same-site page a record names as its own, if any."""
+    for key, value in record.items():
+        if str(key).lower() in _URL_KEYS and isinstance(value, str):
+            url = _same_site_url(value, page_url)
+            if url:
+                return url
+    return None
+
+
+def _title(record: dict[str, Any]) -> str:
+    title = record_fields(record).get("title")
+    return title.strip() if isinstance(title, str) else ""
+
+
+def _is_record(item: Any) -> bool:
+    """A record names something and says more than its name and link: pagination links
+    (``{"url", "label", "active"}``) and menus are not records."""
+    if not isinstance(item, dict) or not _title(item):
+        return False
+    mapped = record_fields(item)
+    return bool({"description", "slug", *SECTION_FIELDS} & mapped.keys()) or "id" in item
+
+
+def _sections(record: dict[str, Any]) -> int:
+    """How many service sections a record fills, counting its own keys only."""
+    own = {k: v for k, v in record.items() if not isinstance(v, dict)}
+    mapped = record_fields(own)
+    return sum(1 for name in SECTION_FIELDS if mapped.get(name)) if _title(own) else 0
+
+
+def _loose_records(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    """Objects outside any array, the data's root and its nested objects."""
+    if isinstance(data, dict) and depth <= MAX_DEPTH:
+        yield data
+        for value in data.values():
+            yield from _loose_records(value, depth + 1)
+
+
+def _arrays(data: Any, depth: int = 0) -> Iterator[list[Any]]:
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(data, list):
+        yield data
+        for item in data:
+            yield from _arrays(item, depth + 1)
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _arrays(value, depth + 1)
+
+
+def _urls(data: Any, page_url: str, depth: int = 0) -> Iterator[tuple[str, str]]:
+    """(url, text) of the same-site URLs under link keys; a record's link is named by the
+    record's name."""
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _urls(item, page_url, depth + 1)
+    elif isinstance(data, dict):
+        name = ""
+        for key, value in data.items():
+            if str(key).lower() in _URL_KEYS and isinstance(value, str):
+                url = _same_site_url(value, page_url)
+                if url:
+                    name = name or _title(data)
+                    yield url, name
+            elif isinstance(value, (dict, list)):
+                yield from _urls(value, page_url, depth + 1)
+
+
+def _prose(data: Any, depth: int = 0) -> Iterator[str]:
+    """The sentences in the data's strings (HTML a rich-text editor saved, as text)."""
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(data, dict):
+        data = list(data.values())
+    if isinstance(data, list):
+        for value in data:
+            yield from _prose(value, depth + 1)
+    elif isinstance(data, str):
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", data)).split())
+        if len(text.split()) >= MIN_PROSE_WORDS:
+            yield text
+
+
+def _same_site_url(value: str, page_url: str) -> str | None:
+    value = value.strip()
+    if not value or " " in value or not (value.startswith(("/", "http://", "https://"))):
+        return None
+    url = urljoin(page_url, value)
+    if not is_web_url(url) or _ASSET.search(urlsplit(url).path):
+        return None
+    a, b = urlsplit(url), urlsplit(page_url)
+    same = (a.hostname or "").removeprefix("www.") == (b.hostname or "").removeprefix("www.")
+    return url.split("#", 1)[0] if same and a.port == b.port else None
+
+
+_MARKS = (b"data-page", b"__NEXT_DATA__", b"__NUXT")
+
+
+def may_embed_data(body: bytes) -> bool:
+    """Cheap test on the raw page before ``with_payload``."""
+    head = body[:4_000_000]
+    return any(mark in head for mark in _MARKS)
+
+
+def with_payload(page: ExtractedPage, text: str, *, source: str, opd: str) -> ExtractedPage:
+    """``page`` as the data it embeds says it is: the record it shows, or a listing of the
+    records it holds (see the module docstring), with the data's links. A page with text of
+    its own, or without data, is returned as it is."""
+    doc = page.document
+    if len(doc.text.split()) >= SHELL_WORDS:
+        return page
+    data = page_data(text)
+    if data is None:
+        return page
+    view = read_payload(data, doc.url)
+    own = url_key(doc.url)
+    links = [Link(canonicalize_url(u), t) for u, t in [*view.links, *route_pages(text, doc.url)]
+             if url_key(u) != own]
+    record = None
+    if view.record is not None:
+        record = record_document(view.record, page_url=doc.url, endpoint_url=doc.url,
+                                 source=source, opd=opd, fetched_at=doc.fetched_at, at=doc.url)
+    evidence = page.title_evidence
+    if record is not None:
+        document = replace(record, last_modified=doc.last_modified, breadcrumbs=doc.breadcrumbs)
+        parts: list[Document] = []
+        # the app draws the record's name as the page's heading: what the site's title rule
+        # (crawler.sitetitles) falls back to where <title> is only the app's name
+        evidence = {**evidence, "headings": [[1, record.title]], "body_h1": record.title}
+    else:
+        parts = [d for d in (record_document(r, page_url=doc.url, endpoint_url=doc.url,
+                                             source=source, opd=opd,
+                                             fetched_at=doc.fetched_at)
+                             for r in view.records if own_url(r, doc.url) is None)
+                 if d is not None and d.url != doc.url]
+        names = [_title(r) for r in view.records]
+        if names:
+            document = replace(doc, kind="page", fields={"listing": True},
+                               text="\n".join(t for t in [doc.text, *names] if t))
+        else:  # a page of prose ("Tentang"): the text its data holds
+            document = replace(doc, text="\n".join(t for t in [doc.text, *_prose(data)] if t))
+    return replace(page, document=document, links=[*page.links, *links],
+                   parts=[*page.parts, *parts], payload=True, title_evidence=evidence)
