@@ -4255,14 +4255,7 @@ def build_joomla(site: Site, facts: dict, reg) -> None:
         put(site, "copy", f"{key}:101", title, f"{nonsef}&Itemid=101", f"artikel/{n}-101.html",
             body, crumbs=[("Beranda", "/")],
             view={"item": 101, "id": n, "hits": joomla_hits(n, 1), "of": href})
-        if j3:
-            put(site, "copy", f"{key}:print", title, f"{href}?tmpl=component&print=1&layout=default",
-                f"artikel/{n}-print.html", body,
-                view={"print": True, "id": n, "hits": joomla_hits(n, 2), "of": href})
-            mail = hashlib.sha1(href.encode()).hexdigest()
-            put(site, "copy", f"{key}:mailto", "Kirim ke teman",
-                f"/index.php/component/mailto/?tmpl=component&template=protostar&link={mail}",
-                f"mailto-{n}.html", view={"mailto": True, "id": n, "of": href})
+        joomla3_icons(site, page)
     for n, (slug, date, title, texts) in enumerate(own_news(site), start=start + 20):
         page = put(site, "news", f"news:{site.name}:{slug}", title, f"{pre}/berita/{n}-{slug}",
                    f"artikel/{n}.html", paras(*texts), date=date, summary=news_summary(texts),
@@ -4271,6 +4264,7 @@ def build_joomla(site: Site, facts: dict, reg) -> None:
                    crumbs=[("Beranda", "/"), ("Berita", ber.href)],
                    view={"item": 104, "id": n, "hits": joomla_hits(n)})
         reg(page, page.key)
+        joomla3_icons(site, page)
     services, news = pages_of(site, "service"), pages_of(site, "news")
     tag = put(site, "listing", "tag", "Tag: Kependudukan",
               f"{pre}/component/tags/tag/{2 if j3 else 'kependudukan'}", "tag.html",
@@ -4324,6 +4318,21 @@ def build_joomla(site: Site, facts: dict, reg) -> None:
     home.body = (f"<p>Selamat datang di situs resmi {e(site.opd)}. Informasi penting: "
                  + " dan ".join(a(h, e(t)) for h, t in old) + ".</p>"
                  f'<div class="blog-featured">{featured}</div>')
+
+
+def joomla3_icons(site: Site, page: Page) -> None:
+    """What Joomla 3's print and e-mail icons of an article lead to: the print view and the
+    e-mail form (its ``link`` a hash of the article's URL)."""
+    if site.variant != "3":
+        return
+    n, href = page.view["id"], page.href
+    put(site, "copy", f"{page.key}:print", page.title,
+        f"{href}?tmpl=component&print=1&layout=default", f"artikel/{n}-print.html", page.body,
+        date=page.date, view={"print": True, "id": n, "hits": joomla_hits(n, 2), "of": href})
+    mail = hashlib.sha1(href.encode()).hexdigest()
+    put(site, "copy", f"{page.key}:mailto", "Kirim ke teman",
+        f"/index.php/component/mailto/?tmpl=component&template=protostar&link={mail}",
+        f"mailto-{n}.html", view={"mailto": True, "id": n, "of": href})
 
 
 def joomla_modules(site: Site) -> str:
