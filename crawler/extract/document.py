@@ -5,7 +5,9 @@ news item about the KTP drive), so the rule is explicit, in this order:
 
 1. a page with service sections is a "service", whatever else it has (links, a date);
 2. a home page is a listing (see 4);
-3. an article with a date line under its headline, or dated by its meta tags, is "news";
+3. an article with a date line under its headline, or dated by its meta tags, is "news",
+   unless it is a short service page that links its Standar Pelayanan (see 6 and
+   ``dated_service``): CMSs such as Joomla date every article;
 4. a list of links to other pages (news index, service index, downloads) is a "page"
    flagged ``fields["listing"]``: it repeats the words of everything it lists, and the
    ranker demotes it below the pages themselves. A short page that names a service and
@@ -40,6 +42,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from crawler.boilerplate import fingerprints, strip_template
 from crawler.extract.catalog import AppEntry, slugify
 from crawler.extract.contact import contact_fields, is_contact_page
+from crawler.extract.counters import drop_counters
 from crawler.extract.dates import parse_http_date, parse_iso, visible_date
 from crawler.extract.encoding import decode_html
 from crawler.extract.html import (
@@ -226,6 +229,15 @@ def service_evidence(url: str, headlines: list[str], partial: dict[str, object],
     return evidence
 
 
+def dated_service(evidence: ServiceEvidence, news_path: bool) -> bool:
+    """A service page with a date under its headline. Joomla prints the publication date in
+    every article's info block, services included (and many WordPress themes under every
+    post), so the date alone does not make news of a page outside the news section that
+    links its Standar Pelayanan and is placed or named as a service (path or headline)."""
+    return (not news_path and evidence.is_service and "standard" in evidence.signals
+            and bool({"path", "headline"} & set(evidence.signals)))
+
+
 def page_kind(url: str, fields: dict[str, object], meta: dict[str, str | None],
               dated: bool, listing: bool = False,
               evidence: ServiceEvidence | None = None) -> tuple[str, float, bool]:
@@ -235,6 +247,8 @@ def page_kind(url: str, fields: dict[str, object], meta: dict[str, str | None],
     if is_home(url):
         return "page", 1.0, True
     news_path = is_news_path(url)
+    if evidence is not None and dated_service(evidence, news_path):
+        return "service", evidence.confidence, False
     if meta.get("dateline"):
         return "news", 1.0, False
     if meta.get("published") and (meta.get("og_type") in (None, "article")):
@@ -336,7 +350,7 @@ def html_document(
     contact = _contact(doc_url, kind, page)
     if contact:
         fields["contact"] = contact
-    body_text = strip_template(page.text, template)[:MAX_TEXT]
+    body_text = drop_counters(strip_template(page.text, template))[:MAX_TEXT]
     document = Document(
         url=doc_url,
         source=source,

@@ -23,7 +23,7 @@ from crawler.items import (
 from crawler.linkstore import LinkStore
 from crawler.sitetitles import learn_titles, retitle
 from crawler.standards import settle_site
-from crawler.twins import inlink_counts, plainer_twin, query_twins
+from crawler.twins import inlink_counts, plainer_twin, query_twins, twin_identity
 from sikoja.store import DocumentStore
 from sikoja.urls import slash_alias
 
@@ -85,13 +85,14 @@ class StorePipeline:
                                   http_last_modified=validators.get("http_last_modified"))
 
     def _retire_twins(self, spider: Spider, links: LinkStore) -> None:
-        """One page stored at two URLs that differ only in a query parameter is kept once
-        (``crawler.twins``); the twin's fetch is logged as a duplicate of the page kept."""
+        """One page stored at several URLs (another query, another Joomla menu item) is kept
+        once (``crawler.twins``); the twin's fetch is logged as a duplicate of the page kept."""
         source = spider.source.name
-        rows = self.store.query("SELECT url, content_hash FROM documents WHERE source = ? "
+        rows = self.store.query("SELECT url FROM documents WHERE source = ? "
                                 "AND status = 'live' AND kind != 'app'", (source,))
-        twins = query_twins({r["url"]: r["content_hash"] for r in rows},
-                            inlink_counts(links.source_links(source)))
+        docs = (self.store.get(r["url"]) for r in rows)
+        pages = {doc.url: twin_identity(doc) for doc in docs if doc is not None}
+        twins = query_twins(pages, inlink_counts(links.source_links(source)))
         for twin, kept in sorted(twins.items()):
             if not self.store.mark_gone(twin):
                 continue
@@ -144,8 +145,7 @@ class StorePipeline:
             return doc.url
         if doc.kind == "app" or "#" in doc.url:
             return None
-        twin = plainer_twin(self.store, doc.url, doc.source,
-                            self.store.with_catalog(doc).content_hash())
+        twin = plainer_twin(self.store, self.store.with_catalog(doc))
         if twin is not None:
             self.store.mark_gone(doc.url)
         return twin
