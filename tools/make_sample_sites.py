@@ -4226,7 +4226,7 @@ def build_joomla(site: Site, facts: dict, reg) -> None:
         if key in ("pm_kampung", "js_akta_mati"):  # the standard is an attached PDF
             pdf = f"/images/dokumen/sp-{slug}.pdf"
             site.extra_files[pdf[1:]] = make_pdf(f"Standar Pelayanan {title}",
-                                                 sp_table_lines(site, title, f, title))
+                                                 sp_pdf_lines(site, title, f))
             pdfs.append(a(pdf, f"Standar Pelayanan {e(title)}"))
             reg(Page(site, "document", f"{key}:pdf", title, pdf, pdf[1:]), f"{key}:pdf")
             body = (f"<p>{e(intro)}</p><p>Unduh standar pelayanan (persyaratan, prosedur, waktu "
@@ -4269,8 +4269,11 @@ def build_joomla(site: Site, facts: dict, reg) -> None:
     tag = put(site, "listing", "tag", "Tag: Kependudukan",
               f"{pre}/component/tags/tag/{2 if j3 else 'kependudukan'}", "tag.html",
               crumbs=[("Beranda", "/")], view={"item": 101})
-    tag.body = ul([a(p.href, e(p.title)) for p in services if p.key.endswith(
-        ("domisili", "pindah", "_kk", "jemput", "akta_mati"))], cls="tagspopular")
+    tagged = [p for p in services if p.key.endswith(("domisili", "pindah", "_kk", "jemput",
+                                                     "akta_mati"))]
+    for p in site.pages:  # the article and its copies show the tag
+        p.view["tagged"] = p in tagged or p.view.get("of") in {t.href for t in tagged}
+    tag.body = ul([a(p.href, e(p.title)) for p in tagged], cls="tagspopular")
 
     def blog_item(p: Page) -> str:
         label = "Selengkapnya" + (f": {e(p.title)}" if j3 else "")
@@ -4373,7 +4376,7 @@ def joomla_article(page: Page) -> str:
                  "</ul></div></div>")
     tag = next(p for p in site.pages if p.key == "tag")
     tags = (f'<ul class="tags inline"><li class="tag-2 tag-list0">{a(tag.href, "Kependudukan", class_="label label-info")}</li></ul>'
-            if page.key.endswith(("domisili", "pindah", "_kk", "jemput", "akta_mati")) else "")
+            if view.get("tagged") else "")
     same = [p for p in site.pages if p.kind == ("news" if news else "service")]
     pos = next((i for i, p in enumerate(same) if p.view["id"] == view["id"]), 0)
     nav = []
