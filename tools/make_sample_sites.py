@@ -4922,7 +4922,7 @@ DEVSET: dict[str, list[tuple[str, str]]] = {
 DEVSET_REAL_WORLD: dict[str, list[tuple[str, str]]] = {
     "formal": [
         ("persyaratan pendaftaran uji berkala kendaraan bermotor", "pkb_kir:2 kir:2"),
-        ("standar pelayanan pinjaman modal usaha bank harkat", "diskop_banharkat:2"),
+        ("standar pelayanan pinjaman modal usaha bank harkat", "diskop_banharkat:2 js_banharkat:1"),
         ("pengaduan pelayanan publik melalui sp4n lapor", "ppid_lapor:2 sikesal:1"),
         ("persyaratan pendaftaran kehendak nikah di kantor urusan agama",
          "kemenag_nikah:2 nikah:2 akta_kawin:1"),
@@ -4932,7 +4932,7 @@ DEVSET_REAL_WORLD: dict[str, list[tuple[str, str]]] = {
     ],
     "colloquial": [
         ("mau daftar jadi relawan damkar di rt", "redkar_daftar:2 redkar:2"),
-        ("pinjem modal usaha bunga kecil dari pemkot", "diskop_banharkat:2"),
+        ("pinjem modal usaha bunga kecil dari pemkot", "diskop_banharkat:2 js_banharkat:1"),
         ("cara minta surat tidak mampu di kotabaru", "kotabaru_sktm:2 sktm:1"),
         ("imunisasi bayi di puskesmas jadwalnya kapan", "kia_paalv:2 pkm_layanan:1"),
         ("daftar kursus kerja gratis", "balikat_daftar:2 balikat:2"),
@@ -4948,7 +4948,7 @@ DEVSET_REAL_WORLD: dict[str, list[tuple[str, str]]] = {
         ("redkar damkar", "redkar_daftar:2 redkar:2"),
     ],
     "typo": [
-        ("pinjaman banharkt", "diskop_banharkat:2"),
+        ("pinjaman banharkt", "diskop_banharkat:2 js_banharkat:1"),
         ("pendaftarn nikah kua", "kemenag_nikah:2 nikah:2"),
         ("surat keterangan tdk mampu kota baru", "kotabaru_sktm:2 sktm:1"),
         ("relawan pemadam kebakarn", "redkar_daftar:2 redkar:2"),
@@ -4965,13 +4965,13 @@ DEVSET_REAL_WORLD: dict[str, list[tuple[str, str]]] = {
     "english": [
         ("marriage registration at religious affairs office", "kemenag_nikah:2 nikah:2 akta_kawin:1"),
         ("free job training", "balikat_daftar:2 balikat:2"),
-        ("small business loan low interest", "diskop_banharkat:2"),
+        ("small business loan low interest", "diskop_banharkat:2 js_banharkat:1"),
         ("maternal and child health clinic", "kia_paalv:2 puskesmas:1"),
         ("volunteer firefighter", "redkar_daftar:2 redkar:2"),
         ("certificate of domicile kota baru district", "kotabaru_domisili:2 domisili:1"),
     ],
     "jambi-malay": [
-        ("nak pinjam modal usaha kemano", "diskop_banharkat:2"),
+        ("nak pinjam modal usaha kemano", "diskop_banharkat:2 js_banharkat:1"),
         ("nak jadi relawan damkar cakmano", "redkar_daftar:2 redkar:2"),
         ("ngurus sktm di kelurahan kotabaru cakmano", "kotabaru_sktm:2 sktm:1"),
         ("nak kawin daftar ke kua apo syaratnyo", "kemenag_nikah:2 nikah:2"),
@@ -4980,7 +4980,7 @@ DEVSET_REAL_WORLD: dict[str, list[tuple[str, str]]] = {
     ],
     "problem": [
         ("istri hamil mau periksa kandungan", "kia_paalv:2 puskesmas:1"),
-        ("warung kecil butuh modal tambahan", "diskop_banharkat:2"),
+        ("warung kecil butuh modal tambahan", "diskop_banharkat:2 js_banharkat:1"),
         ("nganggur tidak punya keterampilan kerja", "balikat_daftar:2 balikat:2 ak1:1"),
         ("masa uji kir truk sudah habis", "kir:2 pkb_kir:2"),
         ("anak sekolah dari keluarga miskin butuh biaya", "beasiswa:2 kb_beasiswa:2"),
