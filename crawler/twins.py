@@ -54,11 +54,18 @@ def keeper(urls: Iterable[str], inlinks: Counter[str] | None = None) -> str:
     return min(urls, key=lambda u: (query_size(u), -inlinks[url_key(u)], len(u), u))
 
 
+# Fields that say how the page was read, not what it says: how sure the kind is depends on
+# the URL too (a /layanan/ path is a service signal), and a page's record of the standard it
+# absorbed keeps that confidence
+_READING_FIELDS = ("kind_confidence", "fields_from")
+
+
 def twin_identity(doc: Document) -> str:
     """What the copies of one page share: title, text, fields and kind, not the breadcrumbs
-    (each menu item that reaches a Joomla article shows its own trail). A PDF's includes
-    its path (see the module docstring)."""
-    payload = [doc.title, doc.text, doc.fields, doc.kind]
+    (each menu item that reaches a Joomla article shows its own trail) nor how sure the
+    reading of its URL made the kind. A PDF's includes its path (see the module docstring)."""
+    fields = {k: v for k, v in doc.fields.items() if k not in _READING_FIELDS}
+    payload = [doc.title, doc.text, fields, doc.kind]
     if doc.kind == "document":
         payload.append(path_of(doc.url))
     data = json.dumps(payload, ensure_ascii=False, sort_keys=True)

@@ -138,3 +138,16 @@ kependudukan dan surat keterangan dilayani di loket depan kantor camat.</p></div
     doc = read(f"{SITE}/index.php/component/tags/tag/2", tag_page)
     assert "Berita Terbaru" not in doc.text and "Jam Pelayanan" not in doc.text
     assert (doc.kind, doc.fields.get("listing")) == ("page", True)
+
+
+def test_copies_of_a_short_service_article_are_twins_though_only_one_url_says_layanan():
+    """The SEF URL's /layanan/ is one more service signal than the non-SEF copy has: the
+    kind's confidence differs, the page does not."""
+    title = "Pelaporan Kematian dan Penerbitan Akta Kematian"
+    sef_url = f"{SITE}/index.php/layanan/36-pelaporan-kematian"
+    sef = read(sef_url, joomla3("Layanan", IN_MENU, 272, PDF_ONLY, title=title))
+    copy = read(f"{SITE}/index.php?option=com_content&view=article&id=36:pelaporan-kematian"
+                "&catid=9&Itemid=101", joomla3("Beranda", FROM_HOME, 275, PDF_ONLY, title=title))
+    assert (sef.kind, copy.kind) == ("service", "service")
+    assert sef.fields["kind_confidence"] != copy.fields["kind_confidence"]
+    assert query_twins({d.url: twin_identity(d) for d in (sef, copy)}) == {copy.url: sef_url}

@@ -4312,6 +4312,13 @@ def build_joomla(site: Site, facts: dict, reg) -> None:
         site.routes[route_key(parts.path, parts.query)] = "feed-berita.xml"
     unduh.body = ("<p>Standar pelayanan yang dapat diunduh:</p>" + ul(pdfs)
                   + '<p>Cari: <a href="' + tag.href + '">Kependudukan</a></p>')
+    # the template's own files the pages link (the stylesheet is written from CSS)
+    assets = (("templates/protostar/favicon.ico", "media/jui/js/jquery.min.js") if j3 else
+              ("media/templates/site/cassiopeia/css/template.min.css",
+               "media/templates/site/cassiopeia/images/joomla-favicon.svg",
+               "media/system/js/core.min.js"))
+    for asset in assets:
+        site.extra_files[asset] = f"/* {asset.rsplit('/', 1)[-1]} */\n".encode()
     featured = "".join(blog_item(p) for p in news[:2])
     # links pasted into the text the way an editor copies them: non-SEF with the category's
     # Itemid on Joomla 3, the SEF URL from before rewriting was switched on on Joomla 4
@@ -4343,7 +4350,7 @@ def joomla_modules(site: Site) -> str:
     page's Itemid, latest news and the most read articles."""
     services, news = pages_of(site, "service"), pages_of(site, "news")
     custom = ul([a(next(p for p in site.pages if p.key == f"{s.key}:101").href, e(s.title))
-                 for s in services[:4]])
+                 for s in services])
     latest = ul([a(p.href, e(p.title)) for p in news[:3]], cls="latestnews")
     popular = ul([a(p.href, e(p.title)) for p in sorted(
         services + news, key=lambda p: -p.view["hits"])[:4]], cls="mostread")

@@ -233,9 +233,10 @@ def dated_service(evidence: ServiceEvidence, news_path: bool) -> bool:
     """A service page with a date under its headline. Joomla prints the publication date in
     every article's info block, services included (and many WordPress themes under every
     post), so the date alone does not make news of a page outside the news section that
-    links its Standar Pelayanan and is placed or named as a service (path or headline)."""
-    return (not news_path and evidence.is_service and "standard" in evidence.signals
-            and bool({"path", "headline"} & set(evidence.signals)))
+    links its Standar Pelayanan and says more of being a service (its path, its headline,
+    a section, or its words: requirements and cost). The decision rests on the page's
+    content, so the article reads the same at every URL that reaches it."""
+    return not news_path and evidence.is_service and "standard" in evidence.signals
 
 
 def page_kind(url: str, fields: dict[str, object], meta: dict[str, str | None],
@@ -247,14 +248,16 @@ def page_kind(url: str, fields: dict[str, object], meta: dict[str, str | None],
     if is_home(url):
         return "page", 1.0, True
     news_path = is_news_path(url)
-    if evidence is not None and dated_service(evidence, news_path):
+    evidence = evidence or ServiceEvidence()
+    short_service = evidence.is_service and 0 < evidence.standard_items <= MAX_STANDARD_ITEMS
+    article = meta.get("dateline") or (
+        meta.get("published") and meta.get("og_type") in (None, "article"))
+    if article and dated_service(evidence, news_path) and (short_service or not listing):
         return "service", evidence.confidence, False
     if meta.get("dateline"):
         return "news", 1.0, False
     if meta.get("published") and (meta.get("og_type") in (None, "article")):
         return "news", 1.0 if news_path else NEWS_BY_META, False
-    evidence = evidence or ServiceEvidence()
-    short_service = evidence.is_service and 0 < evidence.standard_items <= MAX_STANDARD_ITEMS
     if listing and not short_service:
         return "page", 1.0, True
     if news_path and dated:
