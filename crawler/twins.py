@@ -1,14 +1,20 @@
-"""Query twins: one page of a site reached at URLs that differ only in a query parameter.
+"""Twins: one page of a site stored at several URLs.
 
 Portals tag their own links with where a click came from (``/layanan/4/skck?ref=beranda``
 from the home page, ``/layanan/4/skck`` from the service list), and old PHP sites add a
-language or view switch (``?lang=id``, ``?tampil=1``) that changes nothing. The crawler
-cannot know which parameters select content, so it fetches every spelling; only the
-answers tell. Two live pages of one source with the same scheme, host and path (trailing
-slash aside) and the same stored content are one page, kept once: the spelling with the
-fewest query parameters (the plain URL), then the one the site links from most pages, then
-the shorter. The others leave the index as duplicates of it. Pages whose content differs
-(``?page_id=5`` and ``?page_id=6``, a list and its second page) are never twins.
+language or view switch (``?lang=id``, ``?tampil=1``) that changes nothing. Joomla goes
+further: one article is reached at its SEF URL (``/index.php/layanan/12-slug``) and at every
+non-SEF link an editor pasted into a module or a text
+(``/index.php?option=com_content&view=article&id=12:slug&catid=9&Itemid=101``), each copy
+rendered under the menu item its ``Itemid`` names, so with that item's breadcrumbs. The
+crawler cannot know which parameters or paths select content, so it fetches every spelling;
+only the answers tell. Two live pages of one source with the same title, text, fields and
+kind are one page, whatever their paths and breadcrumbs (``twin_identity``), kept once: the
+spelling with the fewest query parameters (the plain or SEF URL), then the one the site links
+from most pages, then the shorter. The others leave the index as duplicates of it. Pages whose
+content differs (``?page_id=5`` and ``?page_id=6``, a list and its second page) are never
+twins. A PDF is a twin only of the same path with another query: two files that say the same
+are still two documents a service page may link.
 
 This is a site-level step (``StorePipeline.close_spider``): a twin may be fetched before or
 after the page it copies. On later crawls the pipeline skips a twin as it arrives
@@ -17,6 +23,8 @@ after the page it copies. On later crawls the pipeline skips a twin as it arrive
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -25,6 +33,7 @@ from urllib.parse import parse_qsl, urlsplit
 from sikoja.urls import url_key
 
 if TYPE_CHECKING:
+    from sikoja.documents import Document
     from sikoja.store import DocumentStore
 
 
@@ -45,12 +54,30 @@ def keeper(urls: Iterable[str], inlinks: Counter[str] | None = None) -> str:
     return min(urls, key=lambda u: (query_size(u), -inlinks[url_key(u)], len(u), u))
 
 
+# Fields that say how the page was read, not what it says: how sure the kind is depends on
+# the URL too (a /layanan/ path is a service signal), and a page's record of the standard it
+# absorbed keeps that confidence
+_READING_FIELDS = ("kind_confidence", "fields_from")
+
+
+def twin_identity(doc: Document) -> str:
+    """What the copies of one page share: title, text, fields and kind, not the breadcrumbs
+    (each menu item that reaches a Joomla article shows its own trail) nor how sure the
+    reading of its URL made the kind. A PDF's includes its path (see the module docstring)."""
+    fields = {k: v for k, v in doc.fields.items() if k not in _READING_FIELDS}
+    payload = [doc.title, doc.text, fields, doc.kind]
+    if doc.kind == "document":
+        payload.append(path_of(doc.url))
+    data = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
 def query_twins(pages: dict[str, str], inlinks: Counter[str] | None = None) -> dict[str, str]:
-    """``{twin URL: URL kept}`` among ``pages`` (URL -> content hash) of one source."""
-    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for url, content in pages.items():
+    """``{twin URL: URL kept}`` among ``pages`` (URL -> ``twin_identity``) of one source."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for url, identity in pages.items():
         if "#" not in url:  # a record drawn from JSON is not a fetched spelling
-            groups[(path_of(url), content)].append(url)
+            groups[identity].append(url)
     out: dict[str, str] = {}
     for members in groups.values():
         if len(members) < 2:
@@ -70,24 +97,16 @@ def inlink_counts(source_links: Iterable[tuple[str, list[tuple[str, str]], objec
     return counts
 
 
-def spellings_sql(url: str) -> tuple[str, tuple[str, ...]]:
-    """SQL condition (and its parameters) selecting stored URLs with ``url``'s path: the
-    path itself, with a trailing slash, and either with any query (ranges on the key)."""
-    base = path_of(url)
-    forms = [base] if base.endswith("/") else [base, base + "/"]
-    sql = " OR ".join(["url = ?"] * len(forms) + ["(url > ? AND url < ?)"] * len(forms))
-    params = tuple(forms) + tuple(p for f in forms for p in (f + "?", f + "@"))
-    return f"({sql})", params
-
-
-def plainer_twin(store: DocumentStore, url: str, source: str, content: str) -> str | None:
-    """A live page of ``source`` with ``url``'s path, the same content and fewer query
-    parameters (the one ``url`` duplicates), or None."""
-    if not query_size(url):
+def plainer_twin(store: DocumentStore, doc: Document) -> str | None:
+    """A live page of ``doc``'s source with the same ``twin_identity`` and fewer query
+    parameters (the one ``doc`` duplicates), or None."""
+    if not query_size(doc.url):
         return None
-    where, params = spellings_sql(url)
-    rows = store.query(f"SELECT url FROM documents WHERE source = ? AND status = 'live' "
-                       f"AND content_hash = ? AND {where}", (source, content, *params))
-    plainer = [r["url"] for r in rows
-               if path_of(r["url"]) == path_of(url) and query_size(r["url"]) < query_size(url)]
+    rows = store.query("SELECT url FROM documents WHERE source = ? AND status = 'live' "
+                       "AND kind = ? AND title = ? AND url != ?",
+                       (doc.source, doc.kind, doc.title, doc.url))
+    identity = twin_identity(doc)
+    plainer = [r["url"] for r in rows if query_size(r["url"]) < query_size(doc.url)
+               and (other := store.get(r["url"])) is not None
+               and twin_identity(other) == identity]
     return keeper(plainer) if plainer else None

@@ -259,6 +259,26 @@ TABLE = [
      None),
     ("ppid-dishub", "/uploads/dip/2025/sp-pengujian-kendaraan-bermotor.pdf",
      "Standar Pelayanan Pengujian Berkala Kendaraan Bermotor", "document", None, None),
+    # Joomla 3 (Protostar): SEF menus without rewriting, the article also linked non-SEF with
+    # the home page's Itemid; a category blog, a tag page, a news list with hits
+    ("kec-paalmerah", "/index.php/layanan/12-surat-keterangan-domisili",
+     "Surat Keterangan Domisili", "service", "Surat pengantar RT/RW", "Gratis"),
+    ("kec-paalmerah", "/index.php/layanan/16-kampung-bahagia",
+     "Pengajuan Kegiatan Kampung Bahagia Tingkat RT", "service",
+     "RT penerima (periode I 2026: 802 RT; target seluruh 1.583 RT)",
+     "Rp100 juta/RT (APBD; total Rp136 M 2026)"),
+    ("kec-paalmerah", "/index.php/berita/32-rapat-koordinasi-dtks",
+     "Rapat Koordinasi Pemutakhiran DTKS Bersama Lurah dan Operator SIKS-NG", "news", None,
+     None),
+    ("kec-paalmerah", "/index.php/layanan", "Layanan", "listing", None, None),
+    ("kec-paalmerah", "/index.php/component/tags/tag/2", "Tag: Kependudukan", "listing", None,
+     None),
+    # Joomla 4 (Cassiopeia): rewritten SEF URLs, a canonical link, facts in a table
+    ("kec-jambiselatan", "/layanan/34-modal-usaha-banharkat",
+     "Pinjaman Modal Usaha BanHarkat untuk Kelompok Usaha", "service",
+     "Kelompok usaha/UMKM",
+     "Pinjaman bunga 3%/tahun; total Rp111,4 miliar"),
+    ("kec-jambiselatan", "/berita", "Berita", "listing", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and
@@ -325,14 +345,15 @@ def generator() -> tuple[ModuleType, dict, list[dict]]:
     return module, keys, module.load_jsonl(facts / "services.jsonl")
 
 
-def generated_pages(module: ModuleType):
+def generated_pages(module: ModuleType, *, copies: bool = False):
     """Every page the generator wrote that a polite crawler may fetch (DPMPTSP's robots.txt
-    keeps it out of its search page)."""
+    keeps it out of its search page). ``copies``: with the files that are not a page of
+    their own (a Joomla article under another menu item, its print view, its e-mail form)."""
     for site in module.SITES:
         robots = RobotFileParser()
         robots.parse((site.robots or "").format(base=site.base).splitlines())
         yield from ((site, page) for page in site.pages
-                    if robots.can_fetch("sikoja", page.url))
+                    if robots.can_fetch("sikoja", page.url) and (copies or page.kind != "copy"))
 
 
 def stored_pages(module: ModuleType, docs: dict, base_port: int):
@@ -348,7 +369,7 @@ def stored_pages(module: ModuleType, docs: dict, base_port: int):
 def test_the_bundled_sites_are_what_the_generator_writes(generator):
     """Otherwise the truth below would be about other pages: regenerate the sample web."""
     module, _, _ = generator
-    stale = [f"{site.name}/{page.file}" for site, page in generated_pages(module)
+    stale = [f"{site.name}/{page.file}" for site, page in generated_pages(module, copies=True)
              if module.RENDER[site.template](page).encode(site.charset, "xmlcharrefreplace")
              != (module.SITES_ROOT / site.name / page.file).read_bytes()]
     assert not stale, f"sikoja/demo/sites differs from tools/make_sample_sites.py: {stale[:5]}"
@@ -369,6 +390,12 @@ def test_every_page_is_stored_under_the_url_its_site_links_to(crawl_run, generat
     reasons = {url: skipped.get(moved(url, base_port), "not fetched") for url in archives}
     assert reasons == dict.fromkeys(archives, "listing: WordPress archive, links followed")
     assert not [url for url in archives if moved(url, base_port) in docs]
+    # a Joomla article is stored once, at its SEF URL: not the copy another menu item's
+    # Itemid renders (crawler.twins), not its print view (noindex)
+    copies = [page.url for _, page in generated_pages(module, copies=True)
+              if page.kind == "copy" and "of" in page.view and not page.view.get("mailto")]
+    assert copies
+    assert not [url for url in copies if moved(url, base_port) in docs]
 
 
 def test_every_page_has_its_kind(crawled, generator):

@@ -140,6 +140,7 @@ class Page:
     summary: str = ""
     date: str = ""
     crumbs: list[tuple[str, str]] = field(default_factory=list)
+    view: dict = field(default_factory=dict)  # how a CMS renders this copy (Joomla: hits, menu)
 
     @property
     def url(self) -> str:
@@ -2175,10 +2176,10 @@ NEW_FAMILIES = ("wpp", "oldphp", "ci", "pdfonly", "jslist", "blog", "drupal", "o
 
 def put(site: Site, kind: str, key: str, title: str, href: str, file: str, body: str = "",
         *, aliases: tuple[str, ...] = (), date: str = "", summary: str = "",
-        crumbs: list | None = None) -> Page:
+        crumbs: list | None = None, view: dict | None = None) -> Page:
     """A page of a new-family site at href, stored in file; aliases are other URLs the site's
     own links use for the same page (``?q=node/12``, ``?replytocom=3``, ``?m=1``)."""
-    page = Page(site, kind, key, title, href, file, body, summary, date, crumbs or [])
+    page = Page(site, kind, key, title, href, file, body, summary, date, crumbs or [], view or {})
     site.pages.append(page)
     for url in (href, *aliases):
         parts = urlsplit(url)
@@ -4457,6 +4458,493 @@ h2.date-header {{ font: normal bold 11px Arial, Tahoma, Helvetica, FreeSans, san
 """
 
 
+# ---------------------------------------------------------------------------------------------
+# Joomla (issue #11): Joomla 3 with the Protostar template and Joomla 4 with Cassiopeia
+#
+# Joomla is one of the most common CMSs of Indonesian local government sites. What a crawler
+# meets there (as com_content's article, blog and list layouts, the SEF router and plugin and
+# robots.txt.dist write it):
+# - one article at several URLs: its SEF URL under the menu item it belongs to
+#   (``/index.php/layanan/12-slug``; ``/layanan/12-slug`` with URL rewriting), and non-SEF
+#   links pasted into custom HTML modules and article text
+#   (``/index.php?option=com_content&view=article&id=12:slug&catid=9&Itemid=101``). The copy an
+#   ``Itemid`` selects is rendered with that menu item active and its own breadcrumbs;
+# - a hits counter in every article's info block ("Dilihat: 231 kali"), one more on every
+#   fetch, so no two fetches of an article are byte-equal;
+# - category blogs (intro text, "Selengkapnya" links, ``?start=4`` pages), category lists with
+#   a hits column, tag pages, the print view (``tmpl=component&print=1``, noindex) and the
+#   e-mail form (``/component/mailto/``) on Joomla 3, RSS feeds (``format=feed&type=rss``);
+# - Joomla 4 with the SEF plugin's domain set: a canonical link echoing the request;
+# - service standards attached as PDFs under ``/images/dokumen/``, or written as a table.
+# ---------------------------------------------------------------------------------------------
+
+JOOMLA3_ROBOTS = ("User-agent: *\nDisallow: /administrator/\nDisallow: /bin/\nDisallow: /cache/\n"
+                  "Disallow: /cli/\nDisallow: /components/\nDisallow: /includes/\n"
+                  "Disallow: /installation/\nDisallow: /language/\nDisallow: /layouts/\n"
+                  "Disallow: /libraries/\nDisallow: /logs/\nDisallow: /modules/\n"
+                  "Disallow: /plugins/\nDisallow: /tmp/\n")
+JOOMLA4_ROBOTS = ("User-agent: *\nDisallow: /administrator/\nDisallow: /api/\nDisallow: /bin/\n"
+                  "Disallow: /cache/\nDisallow: /cli/\nDisallow: /includes/\n"
+                  "Disallow: /installation/\nDisallow: /language/\nDisallow: /layouts/\n"
+                  "Disallow: /libraries/\nDisallow: /logs/\nDisallow: /tmp/\n")
+
+SITES += [
+    Site("kec-paalmerah", "Kecamatan Paal Merah", "Kecamatan Paal Merah", "joomla", 41,
+         "Paal Merah Melayani Sepenuh Hati", "Kantor Camat Paal Merah, Kota Jambi",
+         "menyelenggarakan pelayanan administrasi kecamatan, meneruskan usulan bantuan sosial "
+         "warga dan membina kelurahan di wilayah Paal Merah", labels="b", list_style="ol",
+         place="Kantor Camat Paal Merah dan kantor kelurahan sesuai domisili", color="#7c2d12",
+         variant="3", robots=JOOMLA3_ROBOTS),
+    Site("kec-jambiselatan", "Kecamatan Jambi Selatan", "Kecamatan Jambi Selatan", "joomla", 42,
+         "Bersama Wujudkan Jambi Selatan Bahagia", "Kantor Camat Jambi Selatan, Kota Jambi",
+         "menyelenggarakan pelayanan administrasi kecamatan dan menjadi pintu program Pemerintah "
+         "Kota Jambi bagi warga Jambi Selatan: berobat gratis, pelatihan kerja dan modal usaha",
+         labels="d", list_style="ul", place="Kantor Camat Jambi Selatan, Kota Jambi",
+         color="#1e40af", variant="4", robots=JOOMLA4_ROBOTS),
+]
+SITE.update({s.name: s for s in SITES})
+FAMILY["joomla"] = "joomla"
+
+SERVICES.update({
+    # Kecamatan Paal Merah (Joomla 3)
+    "pm_domisili": (66, "kec-paalmerah", "surat-keterangan-domisili",
+                    "Surat Keterangan Domisili",
+                    "Surat keterangan domisili bagi warga yang tinggal di wilayah Kecamatan Paal "
+                    "Merah, diterbitkan kelurahan dan diketahui camat bila diminta instansi "
+                    "tujuan, misalnya untuk melamar kerja atau membuka usaha.",
+                    {"duration": "1 hari kerja"}),
+    "pm_sktm": (67, "kec-paalmerah", "surat-keterangan-tidak-mampu",
+                "Surat Keterangan Tidak Mampu (SKTM)",
+                "SKTM bagi keluarga kurang mampu di Paal Merah untuk keringanan biaya sekolah, "
+                "rumah sakit atau persyaratan bantuan. Pengantar RT dan RW wajib dibawa.", {}),
+    "pm_pindah": (9, "kec-paalmerah", "pengantar-pindah-keluar",
+                  "Surat Pengantar Pindah Keluar Kota Jambi",
+                  "Warga Paal Merah yang akan pindah ke luar Kota Jambi meminta surat pengantar "
+                  "dari kelurahan dan kecamatan sebelum SKPWNI diterbitkan Disdukcapil.",
+                  {"online": None}),
+    "pm_dtks": (40, "kec-paalmerah", "usulan-dtks",
+                "Usulan dan Perbaikan Data DTKS (DTSEN) untuk Bantuan Sosial",
+                "Keluarga yang belum terdaftar sebagai penerima bantuan sosial (PKH, BPNT, PBI "
+                "JK) atau datanya salah dapat diusulkan melalui kelurahan; kecamatan meneruskan "
+                "hasil musyawarah kelurahan ke Dinas Sosial.", {"online": None}),
+    "pm_kampung": (68, "kec-paalmerah", "kampung-bahagia",
+                   "Pengajuan Kegiatan Kampung Bahagia Tingkat RT",
+                   "Ketua RT di Kecamatan Paal Merah mengusulkan kegiatan Kampung Bahagia yang "
+                   "dibiayai Rp100 juta per RT. Standar pelayanannya dapat diunduh di bawah ini.",
+                   {}),
+    "pm_santunan": (42, "kec-paalmerah", "santunan-kematian",
+                    "Santunan Kematian bagi Ahli Waris Peserta Kartu Bahagia",
+                    "Ahli waris Ketua RT, pekerja rentan, petugas syara dan pegawai harian lepas "
+                    "yang terdaftar dalam program Kartu Bahagia menerima santunan kematian dari "
+                    "BPJS Ketenagakerjaan.", {}),
+    # Kecamatan Jambi Selatan (Joomla 4)
+    "js_kk": (4, "kec-jambiselatan", "perubahan-kartu-keluarga",
+              "Pengantar Perubahan Kartu Keluarga",
+              "Tambah anggota keluarga karena kelahiran, pisah KK setelah menikah atau "
+              "perubahan data KK bagi warga Jambi Selatan, diajukan lewat kelurahan dan "
+              "kecamatan untuk diteruskan ke Disdukcapil.", {"online": None}),
+    "js_jemput": (16, "kec-jambiselatan", "jemput-bola-adminduk",
+                  "Layanan Jemput Bola Adminduk di Kantor Camat",
+                  "Petugas Disdukcapil membuka layanan jemput bola di Kantor Camat Jambi "
+                  "Selatan setiap Sabtu: rekam KTP-el, cetak KK dan akta bagi warga yang sulit "
+                  "datang ke Disdukcapil.", {"duration": "Setiap Sabtu pukul 08.00-12.00 WIB"}),
+    "js_uhc": (41, "kec-jambiselatan", "berobat-gratis-uhc",
+               "Pendaftaran Berobat Gratis UHC Jambi Bugar",
+               "Warga Jambi Selatan yang belum memiliki BPJS Kesehatan didaftarkan sebagai peserta "
+               "UHC Jambi Bugar yang iurannya dibayar Pemerintah Kota Jambi, lalu dapat berobat "
+               "cukup dengan KTP-el.", {}),
+    "js_banharkat": (52, "kec-jambiselatan", "modal-usaha-banharkat",
+                     "Pinjaman Modal Usaha BanHarkat untuk Kelompok Usaha",
+                     "Kelompok usaha warga Jambi Selatan dapat mengajukan pinjaman modal "
+                     "BanHarkat berbunga rendah melalui kecamatan untuk diverifikasi.", {}),
+    "js_balikat": (51, "kec-jambiselatan", "pelatihan-kerja-balikat",
+                   "Pendaftaran Pelatihan Kerja Gratis di BALIKAT",
+                   "Pemuda dan pencari kerja Jambi Selatan dapat mendaftar pelatihan keterampilan "
+                   "gratis di Balai Latihan Kerja Tematik (BALIKAT) melalui kantor camat.", {}),
+    "js_akta_mati": (7, "kec-jambiselatan", "pelaporan-kematian",
+                     "Pelaporan Kematian dan Penerbitan Akta Kematian",
+                     "Kematian warga dilaporkan keluarga melalui kelurahan dan kecamatan agar akta "
+                     "kematian terbit dan KK diperbarui. Rincian persyaratan ada pada standar "
+                     "pelayanan terlampir.", {"cost": GRATIS_ADMINDUK}),
+})
+
+NEWS += [
+    ("kec-paalmerah", "rapat-koordinasi-dtks", "2024-02-06",
+     "Rapat Koordinasi Pemutakhiran DTKS Bersama Lurah dan Operator SIKS-NG",
+     ["Camat Paal Merah memimpin rapat koordinasi pemutakhiran data kesejahteraan sosial "
+      "bersama lurah dan operator SIKS-NG se-Kecamatan Paal Merah.",
+      "Warga yang merasa layak menerima bantuan namun belum terdata diminta melapor ke RT "
+      "setempat; tata caranya ada pada laman [[pm_dtks|Usulan dan Perbaikan Data DTKS]]."]),
+    ("kec-paalmerah", "sosialisasi-kampung-bahagia", "2024-03-18",
+     "Sosialisasi Program Kampung Bahagia kepada Ketua RT",
+     ["Sebanyak 120 Ketua RT mengikuti sosialisasi Program Kampung Bahagia di aula Kantor Camat "
+      "Paal Merah.",
+      "Pendamping menjelaskan jenis kegiatan yang dapat diusulkan dan tahapan musyawarah "
+      "warga."]),
+    ("kec-paalmerah", "gotong-royong-payo-selincah", "2024-04-20",
+     "Gotong Royong Bersihkan Saluran Air di Payo Selincah",
+     ["Warga bersama staf kecamatan dan kelurahan membersihkan saluran air untuk mencegah "
+      "genangan saat hujan deras.",
+      "Camat mengapresiasi partisipasi warga dan meminta kegiatan ini dilakukan rutin setiap "
+      "bulan."]),
+    ("kec-jambiselatan", "pasar-murah-ramadhan", "2024-03-25",
+     "Pasar Murah Ramadhan di Halaman Kantor Camat Jambi Selatan",
+     ["Pemerintah Kota Jambi menggelar pasar murah beras, minyak goreng dan gula di halaman "
+      "Kantor Camat Jambi Selatan selama tiga hari.",
+      "Warga cukup membawa KTP-el untuk membeli paket sembako bersubsidi."]),
+    ("kec-jambiselatan", "jemput-bola-rekam-ktp-pelajar", "2024-05-04",
+     "Jemput Bola Rekam KTP-el bagi Pelajar SMA Berusia 17 Tahun",
+     ["Tim Disdukcapil merekam KTP-el 86 pelajar yang telah berusia 17 tahun di Kantor Camat "
+      "Jambi Selatan.",
+      "Jadwal layanan berikutnya dapat dilihat pada laman [[js_jemput|Layanan Jemput Bola "
+      "Adminduk]]."]),
+    ("kec-jambiselatan", "lomba-kebersihan-rt", "2024-06-15",
+     "Penilaian Lomba Kebersihan Lingkungan Tingkat RT",
+     ["Tim penilai kecamatan mengunjungi dua belas RT peserta lomba kebersihan lingkungan.",
+      "Pemenang diumumkan pada peringatan HUT Kota Jambi dan mendapat hadiah pembinaan."]),
+]
+
+
+def joomla_hits(page_id: int, copy: int = 0) -> int:
+    """The article's hits counter as one fetch sees it: every copy is a later request."""
+    return 140 + page_id * 37 % 600 + copy * 3
+
+
+def build_joomla(site: Site, facts: dict, reg) -> None:
+    """Menu items (Itemid) 101 Beranda, 102 Profil, 103 Layanan (a category blog of catid 9),
+    104 Berita (a category list of catid 8), 105 Unduhan, 106 Kontak. Joomla 3 builds SEF
+    URLs without rewriting (``/index.php/layanan/12-slug``), Joomla 4 with it."""
+    j3 = site.variant == "3"
+    pre = "/index.php" if j3 else ""
+    home = put(site, "home", "home", site.short, "/", "index.html",
+               aliases=("/index.php", "/index.php?Itemid=101") if j3 else ("/index.php",))
+    put(site, "page", "profil", "Profil Kecamatan", f"{pre}/profil", "profil.html",
+        new_profile(site), crumbs=[("Beranda", "/")], view={"item": 102})
+    lay = put(site, "listing", "list-layanan", "Layanan", f"{pre}/layanan", "layanan.html",
+              crumbs=[("Beranda", "/")], view={"item": 103})
+    lay2 = put(site, "listing", "list-layanan-2", "Layanan", f"{pre}/layanan?start=4",
+               "layanan-start-4.html", crumbs=[("Beranda", "/")], view={"item": 103})
+    ber = put(site, "listing", "list-berita", "Berita", f"{pre}/berita", "berita.html",
+              crumbs=[("Beranda", "/")], view={"item": 104})
+    unduh = put(site, "page", "unduhan", "Unduhan", f"{pre}/unduhan", "unduhan.html",
+                crumbs=[("Beranda", "/")], view={"item": 105})
+    put(site, "page", "kontak", "Kontak", f"{pre}/kontak", "kontak.html", contact_body(site),
+        crumbs=[("Beranda", "/")], view={"item": 106})
+    start = 12 if j3 else 31
+    pdfs: list[str] = []
+    for n, (key, (_i, _s, slug, title, intro, _o)) in enumerate(own_services(site), start=start):
+        f = facts[key]
+        nonsef = f"/index.php?option=com_content&view=article&id={n}:{slug}&catid=9"
+        if key in ("pm_kampung", "js_akta_mati"):  # the standard is an attached PDF
+            pdf = f"/images/dokumen/sp-{slug}.pdf"
+            site.extra_files[pdf[1:]] = make_pdf(f"Standar Pelayanan {title}",
+                                                 sp_pdf_lines(site, title, f))
+            pdfs.append(a(pdf, f"Standar Pelayanan {e(title)}"))
+            reg(Page(site, "document", f"{key}:pdf", title, pdf, pdf[1:]), f"{key}:pdf")
+            body = (f"<p>{e(intro)}</p><p>Unduh standar pelayanan (persyaratan, prosedur, waktu "
+                    f"dan biaya): {a(pdf, f'sp-{slug}.pdf', class_='jdownload')}</p>")
+        elif j3:
+            body = f"<p>{e(intro)}</p>" + "".join(
+                f"<p><strong>{e(label)}:</strong></p>"
+                + (value_html(anchor, value, site.list_style) if isinstance(value, list)
+                   else f"<p>{value_html(anchor, value, site.list_style)}</p>")
+                for anchor, label, value in fact_rows(site, f))
+        else:
+            rows = "".join(f"<tr><td>{e(label)}</td><td>{value_html(anchor, value, 'ol')}</td></tr>"
+                           for anchor, label, value in fact_rows(site, f))
+            body = (f"<p>{e(intro)}</p><table class=\"table table-bordered\"><tbody>{rows}"
+                    "</tbody></table>")
+        href = f"{pre}/layanan/{n}-{slug}"
+        crumbs = [("Beranda", "/"), ("Layanan", lay.href)]
+        # the copies an Itemid in the menu's own category selects are the same page
+        aliases = [f"{nonsef}&Itemid=103"] + ([] if j3 else [f"/index.php/layanan/{n}-{slug}"])
+        page = put(site, "service", key, title, href, f"artikel/{n}.html", body, summary=intro,
+                   aliases=tuple(aliases), crumbs=crumbs,
+                   view={"item": 103, "id": n, "slug": slug, "hits": joomla_hits(n)})
+        reg(page, key)
+        # the copy a custom module links with the home page's Itemid: Beranda active, its own
+        # breadcrumbs, a later hits count
+        put(site, "copy", f"{key}:101", title, f"{nonsef}&Itemid=101", f"artikel/{n}-101.html",
+            body, crumbs=[("Beranda", "/")],
+            view={"item": 101, "id": n, "hits": joomla_hits(n, 1), "of": href})
+        joomla3_icons(site, page)
+    for n, (slug, date, title, texts) in enumerate(own_news(site), start=start + 20):
+        page = put(site, "news", f"news:{site.name}:{slug}", title, f"{pre}/berita/{n}-{slug}",
+                   f"artikel/{n}.html", paras(*texts), date=date, summary=news_summary(texts),
+                   aliases=(f"/index.php?option=com_content&view=article&id={n}:{slug}&catid=8"
+                            "&Itemid=104",),
+                   crumbs=[("Beranda", "/"), ("Berita", ber.href)],
+                   view={"item": 104, "id": n, "hits": joomla_hits(n)})
+        reg(page, page.key)
+        joomla3_icons(site, page)
+    services, news = pages_of(site, "service"), pages_of(site, "news")
+    tag = put(site, "listing", "tag", "Tag: Kependudukan",
+              f"{pre}/component/tags/tag/{2 if j3 else 'kependudukan'}", "tag.html",
+              crumbs=[("Beranda", "/")], view={"item": 101})
+    tagged = [p for p in services if p.key.endswith(("domisili", "pindah", "_kk", "jemput",
+                                                     "akta_mati"))]
+    for p in site.pages:  # the article and its copies show the tag
+        p.view["tagged"] = p in tagged or p.view.get("of") in {t.href for t in tagged}
+    tag.body = ul([a(p.href, e(p.title)) for p in tagged], cls="tagspopular")
+
+    def blog_item(p: Page) -> str:
+        label = "Selengkapnya" + (f": {e(p.title)}" if j3 else "")
+        return (f'<div class="item" itemprop="blogPost"><div class="page-header"><h2 '
+                f'itemprop="name">{a(p.href, e(p.title))}</h2></div><p>{e(p.summary)}</p>'
+                f'<p class="readmore">{a(p.href, label, class_="btn")}</p></div>')
+
+    def pagination(current: int) -> str:
+        pages = [(1, lay.href), (2, lay2.href)]
+        return ('<div class="pagination"><p class="counter pull-right">Halaman '
+                f'{current} dari 2</p><ul>' + "".join(
+                    f"<li><span class=\"pagenav\">{k}</span></li>" if k == current
+                    else f"<li>{a(h, str(k), class_='pagenav')}</li>" for k, h in pages)
+                + "</ul></div>")
+
+    lay.body = ('<div class="blog">' + "".join(blog_item(p) for p in services[:4])
+                + pagination(1) + "</div>")
+    lay2.body = ('<div class="blog">' + "".join(blog_item(p) for p in services[4:])
+                 + pagination(2) + "</div>")
+    ber.body = ('<table class="category table table-striped table-bordered table-hover"><thead>'
+                '<tr><th id="categorylist_header_title">Judul</th><th '
+                'id="categorylist_header_date">Tanggal</th><th id="categorylist_header_hits">'
+                "Dilihat</th></tr></thead><tbody>" + "".join(
+                    f'<tr class="cat-list-row{i % 2}"><td class="list-title">'
+                    f"{a(p.href, e(p.title))}</td><td>{tanggal(p.date)}</td><td class=\"list-hits\">"
+                    f'<span class="badge badge-info">Dilihat: {p.view["hits"]}</span></td></tr>'
+                    for i, p in enumerate(news)) + "</tbody></table>"
+                + f'<p>{a(ber.href + "?format=feed&type=rss", "Feed RSS")}</p>')
+    site.extra_files["feed-berita.xml"] = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>'
+        f"<title>Berita - {e(site.short)}</title><link>{site.base}{ber.href}</link>" + "".join(
+            f"<item><title>{e(p.title)}</title><link>{site.base}{p.href}</link></item>"
+            for p in news) + "</channel></rss>\n").encode()
+    for url in (f"{ber.href}?format=feed&type=rss", f"{ber.href}?format=feed&type=atom"):
+        parts = urlsplit(url)
+        site.routes[route_key(parts.path, parts.query)] = "feed-berita.xml"
+    unduh.body = ("<p>Standar pelayanan yang dapat diunduh:</p>" + ul(pdfs)
+                  + '<p>Cari: <a href="' + tag.href + '">Kependudukan</a></p>')
+    # the template's own files the pages link (the stylesheet is written from CSS)
+    assets = (("templates/protostar/favicon.ico", "media/jui/js/jquery.min.js") if j3 else
+              ("media/templates/site/cassiopeia/css/template.min.css",
+               "media/templates/site/cassiopeia/images/joomla-favicon.svg",
+               "media/system/js/core.min.js"))
+    for asset in assets:
+        site.extra_files[asset] = f"/* {asset.rsplit('/', 1)[-1]} */\n".encode()
+    featured = "".join(blog_item(p) for p in news[:2])
+    # links pasted into the text the way an editor copies them: non-SEF with the category's
+    # Itemid on Joomla 3, the SEF URL from before rewriting was switched on on Joomla 4
+    old = [(f"/index.php?option=com_content&view=article&id={p.view['id']}:"
+            f"{p.view['slug']}&catid=9&Itemid=103"
+            if j3 else "/index.php" + p.href, p.title) for p in services[:2]]
+    home.body = (f"<p>Selamat datang di situs resmi {e(site.opd)}. Informasi penting: "
+                 + " dan ".join(a(h, e(t)) for h, t in old) + ".</p>"
+                 f'<div class="blog-featured">{featured}</div>')
+
+
+def joomla3_icons(site: Site, page: Page) -> None:
+    """What Joomla 3's print and e-mail icons of an article lead to: the print view and the
+    e-mail form (its ``link`` a hash of the article's URL)."""
+    if site.variant != "3":
+        return
+    n, href = page.view["id"], page.href
+    put(site, "copy", f"{page.key}:print", page.title,
+        f"{href}?tmpl=component&print=1&layout=default", f"artikel/{n}-print.html", page.body,
+        date=page.date, view={"print": True, "id": n, "hits": joomla_hits(n, 2), "of": href})
+    mail = hashlib.sha1(href.encode()).hexdigest()
+    put(site, "copy", f"{page.key}:mailto", "Kirim ke teman",
+        f"/index.php/component/mailto/?tmpl=component&template=protostar&link={mail}",
+        f"mailto-{n}.html", view={"mailto": True, "id": n, "of": href})
+
+
+def joomla_modules(site: Site) -> str:
+    """The sidebar: a custom HTML module that links services the non-SEF way with the home
+    page's Itemid, latest news and the most read articles."""
+    services, news = pages_of(site, "service"), pages_of(site, "news")
+    custom = ul([a(next(p for p in site.pages if p.key == f"{s.key}:101").href, e(s.title))
+                 for s in services])
+    latest = ul([a(p.href, e(p.title)) for p in news[:3]], cls="latestnews")
+    popular = ul([a(p.href, e(p.title)) for p in sorted(
+        services + news, key=lambda p: -p.view["hits"])[:4]], cls="mostread")
+    return (f'<div class="moduletable"><h3>Layanan Unggulan</h3><div class="custom">{custom}'
+            f'</div></div><div class="moduletable"><h3>Berita Terbaru</h3>{latest}</div>'
+            f'<div class="moduletable"><h3>Terpopuler</h3>{popular}</div>')
+
+
+def joomla_article(page: Page) -> str:
+    """com_content's article layout: title, info block (category, date, hits), print and
+    e-mail icons on Joomla 3, the text, previous/next links."""
+    site, view = page.site, page.view
+    j3 = site.variant == "3"
+    news = page.kind == "news" or page.key.startswith("news:")
+    cat_href = next(p.href for p in site.pages
+                    if p.key == ("list-berita" if news else "list-layanan"))
+    date = page.date or "2024-01-15"
+    info = (f'<dl class="article-info muted"><dt class="article-info-term">Rincian</dt>'
+            f'<dd class="category-name">Kategori: {a(cat_href, "Berita" if news else "Layanan")}'
+            f'</dd><dd class="published"><time datetime="{date}T08:00:00+07:00">Diterbitkan: '
+            f"{tanggal(date)}</time></dd><dd class=\"hits\"><meta itemprop=\"interactionCount\" "
+            f'content="UserPageVisits:{view["hits"]}">Dilihat: {view["hits"]} kali</dd></dl>')
+    icons = ""
+    if j3 and not view.get("print"):
+        href = view.get("of", page.href)
+        mail = hashlib.sha1(href.encode()).hexdigest()
+        icons = ('<div class="icons"><div class="btn-group pull-right"><ul class="dropdown-menu">'
+                 f'<li class="print-icon">{a(href + "?tmpl=component&print=1&layout=default", "Cetak", rel="nofollow")}</li>'
+                 f'<li class="email-icon">{a(f"/index.php/component/mailto/?tmpl=component&template=protostar&link={mail}", "Email", rel="nofollow")}</li>'
+                 "</ul></div></div>")
+    tag = next(p for p in site.pages if p.key == "tag")
+    tags = (f'<ul class="tags inline"><li class="tag-2 tag-list0">{a(tag.href, "Kependudukan", class_="label label-info")}</li></ul>'
+            if view.get("tagged") else "")
+    same = [p for p in site.pages if p.kind == ("news" if news else "service")]
+    pos = next((i for i, p in enumerate(same) if p.view["id"] == view["id"]), 0)
+    nav = []
+    if pos > 0:
+        nav.append(f'<li class="previous">{a(same[pos - 1].href, "&lt; Sebelumnya", rel="prev")}</li>')
+    if pos + 1 < len(same):
+        nav.append(f'<li class="next">{a(same[pos + 1].href, "Selanjutnya &gt;", rel="next")}</li>')
+    pagenav = f'<ul class="pager pagenav">{"".join(nav)}</ul>' if nav and not view.get("print") else ""
+    heading = "h2" if j3 else "h1"
+    return (f'<div class="item-page{" com-content-article" if not j3 else ""}" itemscope '
+            f'itemtype="https://schema.org/Article"><div class="page-header"><{heading} '
+            f'itemprop="headline">{e(page.title)}</{heading}></div>{icons}{info}{tags}'
+            f'<div itemprop="articleBody" class="com-content-article__body">{page.body}</div>'
+            f"{pagenav}</div>")
+
+
+def render_joomla(page: Page) -> str:
+    site, view = page.site, page.view
+    j3 = site.variant == "3"
+    if view.get("mailto"):
+        return f"""<!DOCTYPE html>
+<html lang="id-id" dir="ltr">
+<head>
+<meta http-equiv="content-type" content="text/html; charset=utf-8" />
+<meta name="generator" content="Joomla! - Open Source Content Management" />
+<title>{e(site.short)}</title>
+<link href="/templates/protostar/css/template.css" rel="stylesheet" />
+</head>
+<body class="contentpane modal">
+<div id="mailto-window"><h2>Kirim tautan ini ke teman.</h2>
+<form action="/index.php" id="mailtoForm" method="post">
+<div class="control-group"><label for="mailto_field">Email ke</label><input type="text" id="mailto_field" name="mailto" class="inputbox" size="25" value=""/></div>
+<div class="control-group"><label for="sender_field">Pengirim</label><input type="text" id="sender_field" name="sender" class="inputbox" value="" size="25" /></div>
+<div class="control-group"><label for="subject_field">Subjek</label><input type="text" id="subject_field" name="subject" class="inputbox" value="" size="25" /></div>
+<p><button class="button" type="submit">Kirim</button> <button class="button" onclick="window.close();return false;">Batal</button></p>
+<input type="hidden" name="layout" value="default" /><input type="hidden" name="option" value="com_mailto" /><input type="hidden" name="task" value="send" /><input type="hidden" name="tmpl" value="component" /><input type="hidden" name="link" value="{hashlib.sha1(view["of"].encode()).hexdigest()}" />
+</form></div>
+</body>
+</html>
+"""
+    article = page.kind in ("service", "news", "copy")
+    content = joomla_article(page) if article else (
+        f'<div class="{"blog" if page.kind != "home" else "blog-featured"}"><div '
+        f'class="page-header"><h2>{e(page.title)}</h2></div>{page.body}</div>'
+        if page.kind != "home" else page.body)
+    title = e(page.title) if page.kind != "home" else f"Beranda - {e(site.short)}"
+    if view.get("print"):
+        return f"""<!DOCTYPE html>
+<html lang="id-id" dir="ltr">
+<head>
+<meta name="robots" content="noindex, nofollow" />
+<meta http-equiv="content-type" content="text/html; charset=utf-8" />
+<meta name="generator" content="Joomla! - Open Source Content Management" />
+<title>{title}</title>
+<link href="/templates/protostar/css/template.css" rel="stylesheet" />
+</head>
+<body class="contentpane modal">
+<div id="system-message-container"></div>
+{content}
+<script>window.print();</script>
+</body>
+</html>
+"""
+    active = view.get("item", 101)
+    menu_items = [(101, "/", "Beranda"), (102, "profil", "Profil"), (103, "list-layanan", "Layanan"),
+                  (104, "list-berita", "Berita"), (105, "unduhan", "Unduhan"), (106, "kontak", "Kontak")]
+    by_key = {p.key: p for p in site.pages}
+    menu = "".join(
+        f'<li class="item-{i}{" current active" if i == active else ""}">'
+        f'{a("/" if k == "/" else by_key[k].href, label)}</li>' for i, k, label in menu_items)
+    crumbs = page.crumbs if page.kind != "home" else []
+    trail = "".join(f'<li itemprop="itemListElement">{a(h, e(t), class_="pathway")}'
+                    '<span class="divider"> / </span></li>' for t, h in crumbs)
+    breadcrumbs = (f'<ul itemscope itemtype="https://schema.org/BreadcrumbList" '
+                   f'class="breadcrumb"><li>Anda di sini: &#160;</li>{trail}<li '
+                   f'class="active"><span>{e(page.title)}</span></li></ul>') if crumbs else ""
+    canonical = ""
+    if not j3:  # the SEF plugin's domain is set: the canonical echoes the request
+        canonical = f'<link href="{site.base}{page.href}" rel="canonical" />\n'
+    itemid = f" itemid-{active}"
+    if j3:
+        return f"""<!DOCTYPE html>
+<html lang="id-id" dir="ltr">
+<head>
+<meta name="viewport" content="width=device-width, initial-scale=1.0" />
+<meta charset="utf-8" />
+<meta name="generator" content="Joomla! - Open Source Content Management" />
+<title>{title}</title>
+<link href="/index.php/berita?format=feed&amp;type=rss" rel="alternate" type="application/rss+xml" title="RSS 2.0" />
+<link href="/templates/protostar/favicon.ico" rel="shortcut icon" type="image/vnd.microsoft.icon" />
+<link href="/templates/protostar/css/template.css?6f7b1f0c" rel="stylesheet" />
+<script src="/media/jui/js/jquery.min.js?6f7b1f0c"></script>
+</head>
+<body class="site com_content view-{"featured" if page.kind == "home" else "article" if article else "category"} no-layout no-task{itemid} fluid">
+<div class="body" id="top"><div class="container-fluid">
+<header class="header" role="banner"><div class="header-inner clearfix">
+<a class="brand pull-left" href="/"><span class="site-title" title="{e(site.short)}">{e(site.short)}</span><div class="site-description">{e(site.tagline)}</div></a>
+<div class="header-search pull-right"><div class="search"><form action="/index.php" method="post" class="form-inline"><label for="mod-search-searchword" class="element-invisible">Cari ...</label> <input name="searchword" id="mod-search-searchword" maxlength="200" class="inputbox search-query input-medium" type="search" placeholder="Cari ..." /><input type="hidden" name="task" value="search" /><input type="hidden" name="option" value="com_search" /><input type="hidden" name="Itemid" value="101" /></form></div></div>
+</div></header>
+<nav class="navigation" role="navigation"><div class="navbar pull-left"><a class="btn btn-navbar collapsed" data-toggle="collapse" data-target=".nav-collapse"><span class="element-invisible">Toggle Navigation</span><span class="icon-bar"></span></a></div>
+<div class="nav-collapse"><ul class="nav menu nav-pills mod-list">{menu}</ul></div></nav>
+<div class="moduletable">{breadcrumbs}</div>
+<div class="row-fluid">
+<main id="content" role="main" class="span9">
+<div id="system-message-container"></div>
+{content}
+</main>
+<div id="aside" class="span3">
+{joomla_modules(site)}
+</div>
+</div>
+</div></div>
+<footer class="footer" role="contentinfo"><div class="container-fluid"><hr /><p class="pull-right"><a href="#top" id="back-top">Kembali ke atas</a></p><p>&copy; 2024 {e(site.opd)}</p></div></footer>
+</body>
+</html>
+"""
+    return f"""<!DOCTYPE html>
+<html lang="id-id" dir="ltr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Joomla! - Open Source Content Management">
+<title>{title}</title>
+{canonical}<link href="/media/templates/site/cassiopeia/images/joomla-favicon.svg" rel="icon" type="image/svg+xml">
+<link href="/media/templates/site/cassiopeia/css/template.min.css?4a5b8c" rel="stylesheet">
+<script src="/media/system/js/core.min.js?4a5b8c"></script>
+</head>
+<body class="site com_content wrapper-static view-{"featured" if page.kind == "home" else "article" if article else "category"} no-layout no-task{itemid} has-sidebar-right">
+<header class="header container-header full-width">
+<div class="grid-child"><div class="navbar-brand"><a class="brand-logo" href="/"><span title="{e(site.short)}">{e(site.short)}</span></a><div class="site-description">{e(site.tagline)}</div></div></div>
+<div class="grid-child container-nav"><nav class="navbar navbar-expand-lg" aria-label="Menu Utama"><button class="navbar-toggler navbar-toggler-right" type="button" aria-label="Toggle Navigation"><span class="icon-menu" aria-hidden="true"></span></button><div class="collapse navbar-collapse" id="navbar1"><ul class="mod-menu mod-list nav ">{menu}</ul></div></nav></div>
+</header>
+<div class="site-grid">
+<div class="grid-child container-top-b"><nav class="mod-breadcrumbs__wrapper" aria-label="Breadcrumbs">{breadcrumbs.replace('class="breadcrumb"', 'class="mod-breadcrumbs breadcrumb px-3 py-2"')}</nav></div>
+<div class="grid-child container-component">
+<div id="system-message-container" aria-live="polite"></div>
+<main>
+{content}
+</main>
+</div>
+<div class="grid-child container-sidebar-right"><div class="sidebar-right card">{joomla_modules(site)}</div></div>
+</div>
+<footer class="container-footer footer full-width"><div class="grid-child"><div class="mod-footer">Hak Cipta &#169; 2025 {e(site.opd)}. Semua hak dilindungi.</div></div></footer>
+<a href="#top" id="back-top" class="back-to-top-link" aria-label="Kembali ke Atas"><span class="icon-arrow-up icon-fw" aria-hidden="true"></span></a>
+</body>
+</html>
+"""
+
+
 # --- Laravel + Inertia.js (Vue): the page's data is a JSON attribute of the app's mount ------
 
 INERTIA_PER_PAGE = 4
@@ -4593,6 +5081,11 @@ NEW_BUILD.update({"blogspot": build_blogspot, "inertia": build_inertia})
 RENDER.update({"blogspot": render_blogspot, "inertia": render_inertia})
 CSS.update({"blogspot": ("favicon.ico", ""),
             "inertia": ("build/assets/app-3b9c1d2e.css", "*,:after,:before{box-sizing:border-box}")})
+
+
+NEW_BUILD["joomla"] = build_joomla
+RENDER["joomla"] = render_joomla
+CSS["joomla"] = ("templates/protostar/css/template.css", ".site-title{font-size:40px}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -4986,7 +5479,7 @@ DEVSET: dict[str, list[tuple[str, str]]] = {
 DEVSET_REAL_WORLD: dict[str, list[tuple[str, str]]] = {
     "formal": [
         ("persyaratan pendaftaran uji berkala kendaraan bermotor", "pkb_kir:2 kir:2"),
-        ("standar pelayanan pinjaman modal usaha bank harkat", "diskop_banharkat:2"),
+        ("standar pelayanan pinjaman modal usaha bank harkat", "diskop_banharkat:2 js_banharkat:1"),
         ("pengaduan pelayanan publik melalui sp4n lapor", "ppid_lapor:2 sikesal:1"),
         ("persyaratan pendaftaran kehendak nikah di kantor urusan agama",
          "kemenag_nikah:2 nikah:2 akta_kawin:1"),
@@ -4996,7 +5489,7 @@ DEVSET_REAL_WORLD: dict[str, list[tuple[str, str]]] = {
     ],
     "colloquial": [
         ("mau daftar jadi relawan damkar di rt", "redkar_daftar:2 redkar:2"),
-        ("pinjem modal usaha bunga kecil dari pemkot", "diskop_banharkat:2"),
+        ("pinjem modal usaha bunga kecil dari pemkot", "diskop_banharkat:2 js_banharkat:1"),
         ("cara minta surat tidak mampu di kotabaru", "kotabaru_sktm:2 sktm:1"),
         ("imunisasi bayi di puskesmas jadwalnya kapan", "kia_paalv:2 pkm_layanan:1"),
         ("daftar kursus kerja gratis", "balikat_daftar:2 balikat:2"),
@@ -5012,7 +5505,7 @@ DEVSET_REAL_WORLD: dict[str, list[tuple[str, str]]] = {
         ("redkar damkar", "redkar_daftar:2 redkar:2"),
     ],
     "typo": [
-        ("pinjaman banharkt", "diskop_banharkat:2"),
+        ("pinjaman banharkt", "diskop_banharkat:2 js_banharkat:1"),
         ("pendaftarn nikah kua", "kemenag_nikah:2 nikah:2"),
         ("surat keterangan tdk mampu kota baru", "kotabaru_sktm:2 sktm:1"),
         ("relawan pemadam kebakarn", "redkar_daftar:2 redkar:2"),
@@ -5029,13 +5522,13 @@ DEVSET_REAL_WORLD: dict[str, list[tuple[str, str]]] = {
     "english": [
         ("marriage registration at religious affairs office", "kemenag_nikah:2 nikah:2 akta_kawin:1"),
         ("free job training", "balikat_daftar:2 balikat:2"),
-        ("small business loan low interest", "diskop_banharkat:2"),
+        ("small business loan low interest", "diskop_banharkat:2 js_banharkat:1"),
         ("maternal and child health clinic", "kia_paalv:2 puskesmas:1"),
         ("volunteer firefighter", "redkar_daftar:2 redkar:2"),
         ("certificate of domicile kota baru district", "kotabaru_domisili:2 domisili:1"),
     ],
     "jambi-malay": [
-        ("nak pinjam modal usaha kemano", "diskop_banharkat:2"),
+        ("nak pinjam modal usaha kemano", "diskop_banharkat:2 js_banharkat:1"),
         ("nak jadi relawan damkar cakmano", "redkar_daftar:2 redkar:2"),
         ("ngurus sktm di kelurahan kotabaru cakmano", "kotabaru_sktm:2 sktm:1"),
         ("nak kawin daftar ke kua apo syaratnyo", "kemenag_nikah:2 nikah:2"),
@@ -5044,7 +5537,7 @@ DEVSET_REAL_WORLD: dict[str, list[tuple[str, str]]] = {
     ],
     "problem": [
         ("istri hamil mau periksa kandungan", "kia_paalv:2 puskesmas:1"),
-        ("warung kecil butuh modal tambahan", "diskop_banharkat:2"),
+        ("warung kecil butuh modal tambahan", "diskop_banharkat:2 js_banharkat:1"),
         ("nganggur tidak punya keterampilan kerja", "balikat_daftar:2 balikat:2 ak1:1"),
         ("masa uji kir truk sudah habis", "kir:2 pkb_kir:2"),
         ("anak sekolah dari keluarga miskin butuh biaya", "beasiswa:2 kb_beasiswa:2"),
@@ -5157,6 +5650,62 @@ DEVSET_MORE: dict[str, list[tuple[str, str]]] = {
 }
 
 
+# The Joomla sites' queries (issue #11), numbered from q400 whatever comes before them.
+DEVSET_JOOMLA: dict[str, list[tuple[str, str]]] = {
+    "formal": [
+        ("surat keterangan domisili kecamatan paal merah", "pm_domisili:2 domisili:1"),
+        ("usulan perbaikan data terpadu kesejahteraan sosial paal merah", "pm_dtks:2 dtks:1"),
+        ("pelaporan kematian kecamatan jambi selatan",
+         "js_akta_mati:2 js_akta_mati:pdf:2 akta_mati:1"),
+        ("pengantar pindah keluar kota jambi kecamatan paal merah",
+         "pm_pindah:2 pindah_keluar:1"),
+    ],
+    "colloquial": [
+        ("cara ngajuin dana kampung bahagia rt paal merah",
+         "pm_kampung:2 pm_kampung:pdf:2 kampung_bahagia:1"),
+        ("mau pinjam modal usaha banharkat lewat kecamatan jambi selatan",
+         "js_banharkat:2 diskop_banharkat:1"),
+        ("daftar pelatihan kerja gratis di jambi selatan", "js_balikat:2 balikat_daftar:1 balikat:1"),
+        ("rekam ktp hari sabtu di kantor camat jambi selatan", "js_jemput:2 jemput_bola:1"),
+    ],
+    "abbreviation": [
+        ("sktm paal merah", "pm_sktm:2 sktm:1"),
+        ("pengantar kk kec jambi selatan", "js_kk:2 kk_ubah:1"),
+        ("uhc jambi bugar kecamatan jambi selatan", "js_uhc:2 uhc:1"),
+    ],
+    "typo": [
+        ("surat keteranga tidak mampuu paal merah", "pm_sktm:2 sktm:1"),
+        ("jemput bola adminduk kantor camt jambi selatan", "js_jemput:2 jemput_bola:1"),
+        ("pinjman modal banharkat jambi selatn", "js_banharkat:2 diskop_banharkat:1"),
+    ],
+    "problem": [
+        ("keluarga miskin belum dapat bansos paal merah", "pm_dtks:2 dtks:1"),
+        ("ahli waris ketua rt paal merah meninggal dapat santunan",
+         "pm_santunan:2 santunan:1 kb_santunan:1"),
+        ("belum punya bpjs mau berobat gratis jambi selatan", "js_uhc:2 uhc:1 kb_uhc:1"),
+    ],
+    "english": [
+        ("proof of residence letter paal merah district", "pm_domisili:2 domisili:1"),
+        ("free job training jambi selatan", "js_balikat:2 balikat_daftar:1"),
+        ("report a death jambi selatan subdistrict",
+         "js_akta_mati:2 js_akta_mati:pdf:2 akta_mati:1"),
+    ],
+    "old-term": [
+        ("daftar bdt basis data terpadu paal merah", "pm_dtks:2 dtks:1"),
+        ("jamkesda berobat gratis jambi selatan", "js_uhc:2 uhc:1"),
+    ],
+    "jambi-malay": [
+        ("cakmano ngurus surat pindah di paal merah", "pm_pindah:2 pindah_keluar:1"),
+        ("nak bikin surat domisili di paal merah apo syaratnyo", "pm_domisili:2 domisili:1"),
+        ("kemano lapor kematian di jambi selatan",
+         "js_akta_mati:2 js_akta_mati:pdf:2 akta_mati:1"),
+    ],
+    "app": [
+        ("siks-ng usulan bansos kecamatan paal merah", "pm_dtks:2 dtks:1"),
+    ],
+}
+
+
 # Queries answered by the classic Blogspot and Laravel Inertia sites (issue #11, second round),
 # numbered from q450 so that families added in parallel keep their own qids.
 DEVSET_BLOGSPA: dict[str, list[tuple[str, str]]] = {
@@ -5213,7 +5762,8 @@ DEVSET_BLOGSPA: dict[str, list[tuple[str, str]]] = {
     ],
 }
 # Blocks of qids: (first qid number, the sets numbered from it)
-DEVSET_BLOCKS = [(1, (DEVSET, DEVSET_REAL_WORLD, DEVSET_MORE)), (450, (DEVSET_BLOGSPA,))]
+DEVSET_BLOCKS = [(1, (DEVSET, DEVSET_REAL_WORLD, DEVSET_MORE)), (400, (DEVSET_JOOMLA,)),
+               (450, (DEVSET_BLOGSPA,))]
 
 
 def service_twins() -> dict[str, list[str]]:

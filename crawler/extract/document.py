@@ -5,8 +5,10 @@ news item about the KTP drive), so the rule is explicit, in this order:
 
 1. a page with service sections is a "service", whatever else it has (links, a date);
 2. a home page is a listing (see 4);
-3. an article with a date line under its headline, or dated by its meta tags, is "news"
-   (unless it says it is a service: see 5);
+3. an article with a date line under its headline, or dated by its meta tags, is "news",
+   unless it says it is a service: it states a service's sections (every post of a blog is
+   dated), or, outside the news section, it is a short service page that links its Standar
+   Pelayanan (see 6 and ``dated_service``: CMSs such as Joomla date every article);
 4. a list of links to other pages (news index, service index, downloads) is a "page"
    flagged ``fields["listing"]``: it repeats the words of everything it lists, and the
    ranker demotes it below the pages themselves. A short page that names a service and
@@ -46,6 +48,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from crawler.boilerplate import fingerprints, strip_template
 from crawler.extract.catalog import AppEntry, slugify
 from crawler.extract.contact import contact_fields, is_contact_page
+from crawler.extract.counters import drop_counters
 from crawler.extract.dates import parse_http_date, parse_iso, visible_date
 from crawler.extract.encoding import decode_html
 from crawler.extract.html import (
@@ -255,6 +258,16 @@ def service_evidence(url: str, headlines: list[str], partial: dict[str, object],
     return evidence
 
 
+def dated_service(evidence: ServiceEvidence, news_path: bool) -> bool:
+    """A service page with a date under its headline. Joomla prints the publication date in
+    every article's info block, services included (and many WordPress themes under every
+    post), so the date alone does not make news of a page outside the news section that
+    links its Standar Pelayanan and says more of being a service (its path, its headline,
+    a section, or its words: requirements and cost). The decision rests on the page's
+    content, so the article reads the same at every URL that reaches it."""
+    return not news_path and evidence.is_service and "standard" in evidence.signals
+
+
 def page_kind(url: str, fields: dict[str, object], meta: dict[str, str | None],
               dated: bool, listing: bool = False,
               evidence: ServiceEvidence | None = None) -> tuple[str, float, bool]:
@@ -268,9 +281,11 @@ def page_kind(url: str, fields: dict[str, object], meta: dict[str, str | None],
     short_service = evidence.is_service and 0 < evidence.standard_items <= MAX_STANDARD_ITEMS
     article = bool(meta.get("dateline") or meta.get("published") or (news_path and dated))
     if evidence.is_service and (short_service or not listing) and (
-            not article or "sections" in evidence.signals):
-        # every post of a blog is dated: a date says little where the page states a
-        # service's sections (a report about one names it and links its standard, at most)
+            not article or "sections" in evidence.signals
+            or dated_service(evidence, news_path)):
+        # a date says little where the page states a service's sections (every post of a
+        # blog is dated) or links its standard outside the news section (Joomla dates every
+        # article); a report about a service names it and links its standard, at most
         return "service", evidence.confidence, False
     if meta.get("dateline"):
         return "news", 1.0, False
@@ -369,7 +384,7 @@ def html_document(
     contact = _contact(doc_url, kind, page)
     if contact:
         fields["contact"] = contact
-    body_text = strip_template(page.text, template)[:MAX_TEXT]
+    body_text = drop_counters(strip_template(page.text, template))[:MAX_TEXT]
     document = Document(
         url=doc_url,
         source=source,

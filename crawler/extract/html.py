@@ -37,10 +37,12 @@ _BOILERPLATE_TAGS = ("nav", "header", "footer", "aside")
 # class/id tokens that mark template furniture rather than content. "widget" only starts a
 # name (WordPress's sidebar "widget", "widget-area", "widget_text"): page builders call every
 # block of a page's own content a widget ("elementor-widget-container", "elementor-widget-
-# text-editor"), and their furniture is named by its other words (nav-menu, footer, social)
+# text-editor"), and their furniture is named by its other words (nav-menu, footer, social).
+# "aside" as a whole name is the <aside> of templates older than the tag: Joomla 3's
+# Protostar puts its right-hand modules in <div id="aside" class="span3">
 _BOILERPLATE_NAME = re.compile(
     r"menu|sidebar|side-bar|(?:^|\s)widget|footer|breadcrumb|navbar|navigation|\bnav\b|topbar|"
-    r"cookie|share|social|skip-link|search-form|pagination|related",
+    r"cookie|share|social|skip-link|search-form|pagination|related|(?:^|\s)aside(?=\s|$)",
     re.IGNORECASE,
 )
 _NEVER_DROP = {"html", "body", "main", "article"}
@@ -377,6 +379,16 @@ def _own_text_len(tag: Tag, cache: dict[int, int] | None = None) -> int:
     return own
 
 
+def _only_headings(tag: Tag) -> bool:
+    """A heading, or a wrapper of headings only (Joomla's ``<div class="page-header"><h2>``):
+    never the page. Above a list of links (a tag's or a category's articles) it holds all
+    the text outside links, so the search for the densest block would stop there."""
+    if tag.name in _HEADING_TAGS:
+        return True
+    heads = tags_in(tag, _HEADING_TAGS)
+    return bool(heads) and _text_len(tag) == sum(_text_len(h) for h in heads)
+
+
 def main_block(body: Tag, cache: dict[int, int] | None = None) -> Tag:
     """The densest block: descend while one child holds most of the non-link text."""
     all_tags = tags_in(body)
@@ -395,7 +407,8 @@ def main_block(body: Tag, cache: dict[int, int] | None = None) -> Tag:
             score = _own_text_len(child, cache)
             if score > best_score:
                 best, best_score = child, score
-        if best is None or best_score < 0.8 * total or best.name in ("p", "li"):
+        if best is None or best_score < 0.8 * total or best.name in ("p", "li") or (
+                _only_headings(best)):
             return current
         current = best
 

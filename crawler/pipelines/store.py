@@ -23,7 +23,7 @@ from crawler.items import (
 from crawler.linkstore import LinkStore
 from crawler.sitetitles import learn_titles, retitle
 from crawler.standards import settle_site
-from crawler.twins import inlink_counts, plainer_twin, query_twins
+from crawler.twins import inlink_counts, plainer_twin, query_twins, twin_identity
 from sikoja.store import DocumentStore
 from sikoja.urls import slash_alias
 
@@ -51,11 +51,15 @@ class StorePipeline:
                 links = LinkStore.open(Path(self.crawler.settings["SIKOJA_DATA_DIR"]))
                 try:
                     self._refresh_site(spider.source.name, links)
-                    self._retire_twins(spider, links)
                     # Service pages take the fields of the Standar Pelayanan PDFs they link,
                     # and each PDF is shown under its service page (crawler.standards): a
-                    # site-level step, as a PDF may arrive before or after its page.
+                    # site-level step, as a PDF may arrive before or after its page. Twins
+                    # are compared after it (two copies of a page linking one PDF are equal
+                    # only once both took its fields), and a PDF whose page left as a twin
+                    # is placed again.
                     settle_site(self.store, links, spider.source.name)
+                    if self._retire_twins(spider, links):
+                        settle_site(self.store, links, spider.source.name)
                 finally:
                     links.close()
         finally:
@@ -84,23 +88,28 @@ class StorePipeline:
                 self.store.upsert(doc, etag=validators.get("etag"),
                                   http_last_modified=validators.get("http_last_modified"))
 
-    def _retire_twins(self, spider: Spider, links: LinkStore) -> None:
-        """One page stored at two URLs that differ only in a query parameter is kept once
-        (``crawler.twins``); the twin's fetch is logged as a duplicate of the page kept."""
+    def _retire_twins(self, spider: Spider, links: LinkStore) -> int:
+        """One page stored at several URLs (another query, another Joomla menu item) is kept
+        once (``crawler.twins``); the twin's fetch is logged as a duplicate of the page kept.
+        Returns how many twins left the index."""
         source = spider.source.name
-        rows = self.store.query("SELECT url, content_hash FROM documents WHERE source = ? "
+        rows = self.store.query("SELECT url FROM documents WHERE source = ? "
                                 "AND status = 'live' AND kind != 'app'", (source,))
-        twins = query_twins({r["url"]: r["content_hash"] for r in rows},
-                            inlink_counts(links.source_links(source)))
+        docs = (self.store.get(r["url"]) for r in rows)
+        pages = {doc.url: twin_identity(doc) for doc in docs if doc is not None}
+        twins = query_twins(pages, inlink_counts(links.source_links(source)))
+        retired = 0
         for twin, kept in sorted(twins.items()):
             if not self.store.mark_gone(twin):
                 continue
+            retired += 1
             reason = f"duplicate: the page at {kept}"
             # this crawl's fetch of it stored nothing after all (one page, counted once)
             if not self.store.relog_fetch(crawl_id=spider.crawl_id, url=twin, outcome=SKIPPED,
                                           reason=reason):
                 self.store.log_fetch(crawl_id=spider.crawl_id, source=source, url=twin,
                                      status=None, outcome=SKIPPED, reason=reason)
+        return retired
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         spider = spider or self.crawler.spider
@@ -144,8 +153,7 @@ class StorePipeline:
             return doc.url
         if doc.kind == "app" or "#" in doc.url:
             return None
-        twin = plainer_twin(self.store, doc.url, doc.source,
-                            self.store.with_catalog(doc).content_hash())
+        twin = plainer_twin(self.store, self.store.with_catalog(doc))
         if twin is not None:
             self.store.mark_gone(doc.url)
         return twin
