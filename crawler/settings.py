@@ -107,4 +107,27 @@ def scrapy_settings(crawl: CrawlSettings, data_dir: Path) -> dict[str, Any]:
         USER_AGENT=crawl.user_agent,
         SIKOJA_DATA_DIR=str(data_dir),
     )
+    if crawl.frontier:
+        values.update(fleet_settings(crawl.frontier, crawl.lease_seconds))
     return values
+
+
+def fleet_settings(frontier: str, lease_seconds: float) -> dict[str, Any]:
+    """A worker of a crawl shared through Redis (``crawler.fleet``, docs/scaling.md): the
+    scrapy-redis scheduler and duplicate filter under sikoja's keys, leases, and the
+    fleet-wide per-host politeness in place of each process's own."""
+    return {
+        "SCHEDULER": "crawler.fleet.scheduler.FleetScheduler",
+        "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+        "SCHEDULER_QUEUE_CLASS": "scrapy_redis.queue.PriorityQueue",
+        "SCHEDULER_QUEUE_KEY": "sikoja:%(spider)s:requests",
+        "SCHEDULER_DUPEFILTER_KEY": "sikoja:%(spider)s:seen",
+        "SCHEDULER_PERSIST": True,  # the fleet, not one worker, decides when a run is over
+        "REDIS_URL": frontier,
+        "SIKOJA_FRONTIER": frontier,
+        "SIKOJA_LEASE_SECONDS": lease_seconds,
+        "DOWNLOADER_MIDDLEWARES": {
+            **DOWNLOADER_MIDDLEWARES,
+            "crawler.fleet.politeness.FleetPolitenessMiddleware": 980,
+        },
+    }
