@@ -29,6 +29,7 @@ from twisted.internet.error import (
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
 from crawler.downloadermiddlewares.offsite import OffsiteRequest
+from crawler.downloadermiddlewares.robots import RobotsUnreachable
 
 if TYPE_CHECKING:
     from twisted.python.failure import Failure
@@ -58,6 +59,8 @@ def classify_failure(failure: Failure) -> tuple[str, str]:
     message = str(exc) or type(exc).__name__
     if isinstance(exc, OffsiteRequest):
         return "skipped", f"offsite: {message}"
+    if isinstance(exc, RobotsUnreachable):
+        return "skipped", f"robots: {message}"
     if isinstance(exc, IgnoreRequest):
         lowered = message.lower()
         if "robots" in lowered:

@@ -37,7 +37,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.downloadermiddlewares.retry.BackoffRetryMiddleware": 550,
     "crawler.downloadermiddlewares.contenttype.ContentTypeGateMiddleware": 950,
     "crawler.downloadermiddlewares.timing.AttemptTimingMiddleware": 990,
+    "crawler.downloadermiddlewares.robots.SafeRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
 }
 
@@ -77,6 +79,8 @@ RETRY_BACKOFF_BASE = 0.5  # seconds: base * 2**attempt between retries
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 
 ROBOTSTXT_OBEY = True
+# a host whose robots.txt cannot be read is skipped this long, then asked again
+SIKOJA_ROBOTS_RETRY_SECONDS = 60.0
 
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
