@@ -3,9 +3,10 @@
 A Debian ``redis-server`` is started on loopback (skipped, saying why, where it or
 scrapy-redis is missing). The bundled sample web (42 sites) is crawled once by one process
 and once by three workers; after ``crawl-merge`` the documents are the same, none lost and
-none twice. Then a worker is killed with ``kill -9`` mid-crawl: the others take its
-in-flight URLs back and the merged result is still the single crawl's. Last, two workers
-on one host keep that host's delay between them, not each.
+none twice, and none disallowed by its site's robots.txt. Then a worker is killed with
+``kill -9`` mid-crawl: the others take its in-flight URLs back and the merged result is
+still the single crawl's. The pages a worker pops while its robots.txt of their host still
+loads obey it. Last, two workers on one host keep that host's delay between them, not each.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from sikoja.demo.server import serve_sample_sites
 from sikoja.sources import Source, load_sources
 from sikoja.store import DocumentStore
 from tests.redisserver import missing, redis_server
+from tests.robotssite import PAGES, RobotsSite, robots_site
 
 pytestmark = [pytest.mark.skipif(missing() is not None, reason=missing() or ""),
               pytest.mark.slow]  # redis-server and real crawls by several workers
@@ -144,6 +146,21 @@ def test_a_worker_killed_mid_crawl_loses_nothing(web):
     merge_stores(root / "main-killed", dirs)
     assert kinds(root / "main-killed") == expected
     assert disallowed(dirs, sources) == []  # the requeued leases obeyed robots.txt too
+
+
+def test_pages_a_worker_pops_before_its_robots_txt_loads_obey_it(web, tmp_path):
+    """A worker pops up to the host's concurrency of pages at once, all waiting on its
+    robots.txt (0.5 s here): every one of them obeys it, not only the first (#15)."""
+    _, frontier, _, _ = web
+    dirs = [tmp_path / f"w{i}" for i in range(3)]
+    with robots_site(delay=0.5) as base:
+        source = Source(name="robots-lambat", opd="Dinas Uji", use_sitemap=False,
+                        start_urls=[base + p for p in PAGES])
+        summaries = run_fleet([source], settings_for(frontier), dirs)
+        assert all(s.returncode == 0 and not s.error for s in summaries), summaries
+        assert disallowed(dirs, [source]) == []
+    assert not [p for p in RobotsSite.hits if p.startswith("/private/")], RobotsSite.hits
+    assert sum(len(stored_urls(d)) for d in dirs) == 2  # "/" and "/buka.html", once each
 
 
 class _Site(http.server.BaseHTTPRequestHandler):

@@ -9,11 +9,6 @@ retry is obeyed.
 
 from __future__ import annotations
 
-import http.server
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -22,55 +17,9 @@ from crawler.run import crawl
 from sikoja.config import Settings
 from sikoja.sources import Source
 from sikoja.store import DocumentStore
+from tests.robotssite import PAGES, RobotsSite, robots_site
 
 pytestmark = pytest.mark.slow  # each test runs a real crawl in a child process
-
-ROBOTS = b"User-agent: *\nDisallow: /private/\n"
-PAGES = ["/", "/buka.html", "/private/1.html", "/private/2.html", "/private/3.html"]
-
-
-class _Site(http.server.BaseHTTPRequestHandler):
-    robots_delay = 0.0
-    robots_statuses: list[int] = []  # answered in turn to robots.txt; 200 after the last
-    hits: list[str] = []
-
-    def do_GET(self) -> None:  # noqa: N802
-        self.hits.append(self.path)
-        if self.path == "/robots.txt":
-            time.sleep(self.robots_delay)
-            status = self.robots_statuses.pop(0) if self.robots_statuses else 200
-            self._send(status, ROBOTS if status == 200 else b"Sedang gangguan",
-                       "text/plain")
-        elif self.path in PAGES:
-            n = PAGES.index(self.path)
-            self._send(200, (f"<html><head><title>Halaman {n}</title></head><body><main>"
-                             f"<h1>Halaman {n}</h1><p>Informasi layanan publik nomor {n} "
-                             "untuk warga kota Jambi.</p></main></body></html>").encode(),
-                       "text/html; charset=utf-8")
-        else:
-            self._send(404, b"tidak ada", "text/plain")
-
-    def _send(self, status: int, body: bytes, ctype: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def site(*, delay: float = 0.0, statuses: tuple[int, ...] = ()) -> Iterator[str]:
-    _Site.robots_delay, _Site.robots_statuses, _Site.hits = delay, list(statuses), []
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Site)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def crawl_site(base: str, data_dir: Path) -> dict[str, str | None]:
@@ -98,27 +47,27 @@ def crawl_site(base: str, data_dir: Path) -> dict[str, str | None]:
 
 
 def test_pages_requested_while_robots_txt_loads_obey_it(tmp_path):
-    with site(delay=0.5) as base:  # all five pages wait on one robots.txt fetch
+    with robots_site(delay=0.5) as base:  # all the pages wait on one robots.txt fetch
         outcome = crawl_site(base, tmp_path)
-    assert not [p for p in _Site.hits if p.startswith("/private/")], _Site.hits
+    assert not [p for p in RobotsSite.hits if p.startswith("/private/")], RobotsSite.hits
     assert outcome["/"] == outcome["/buka.html"] == "stored", outcome
     assert all(outcome[p] == "skipped: robots: disallowed by robots.txt"
                for p in PAGES[2:]), outcome
 
 
 def test_an_unreachable_robots_txt_skips_the_host(tmp_path):
-    with site(statuses=(503,) * 10) as base:
+    with robots_site(statuses=(503,) * 10) as base:
         outcome = crawl_site(base, tmp_path)
-    assert _Site.hits.count("/robots.txt") == 3, _Site.hits  # asked, then retried twice
-    assert set(_Site.hits) == {"/robots.txt"}, _Site.hits  # no page of the host
+    assert RobotsSite.hits.count("/robots.txt") == 3, RobotsSite.hits  # asked, then retried twice
+    assert set(RobotsSite.hits) == {"/robots.txt"}, RobotsSite.hits  # no page of the host
     assert all(outcome[p] and outcome[p].startswith("skipped: robots: robots.txt "
                                                     "unreachable (HTTP 503)")
                for p in PAGES), outcome
 
 
 def test_a_robots_txt_that_answers_on_a_retry_is_obeyed(tmp_path):
-    with site(statuses=(503,)) as base:
+    with robots_site(statuses=(503,)) as base:
         outcome = crawl_site(base, tmp_path)
-    assert _Site.hits.count("/robots.txt") == 2
-    assert not [p for p in _Site.hits if p.startswith("/private/")], _Site.hits
+    assert RobotsSite.hits.count("/robots.txt") == 2
+    assert not [p for p in RobotsSite.hits if p.startswith("/private/")], RobotsSite.hits
     assert outcome["/"] == outcome["/buka.html"] == "stored", outcome
