@@ -3,8 +3,8 @@
 A site on loopback disallows ``/private/`` and answers robots.txt slowly, with a 503, or
 with a 503 once: the pages requested while robots.txt loads obey it too (Scrapy 2.14+ let
 all but the first of them through, ``crawler.downloadermiddlewares.robots``), a robots.txt
-that stays unreachable skips the host's pages with that reason, and one that answers on a
-retry is obeyed.
+that stays unreachable keeps the host's pages unrequested, each an error with its reason,
+and one that answers on a retry is obeyed.
 """
 
 from __future__ import annotations
@@ -55,14 +55,13 @@ def test_pages_requested_while_robots_txt_loads_obey_it(tmp_path):
                for p in PAGES[2:]), outcome
 
 
-def test_an_unreachable_robots_txt_skips_the_host(tmp_path):
+def test_an_unreachable_robots_txt_keeps_the_hosts_pages_unrequested(tmp_path):
     with robots_site(statuses=(503,) * 10) as base:
         outcome = crawl_site(base, tmp_path)
     assert RobotsSite.hits.count("/robots.txt") == 3, RobotsSite.hits  # asked, then retried twice
     assert set(RobotsSite.hits) == {"/robots.txt"}, RobotsSite.hits  # no page of the host
-    assert all(outcome[p] and outcome[p].startswith("skipped: robots: robots.txt "
-                                                    "unreachable (HTTP 503)")
-               for p in PAGES), outcome
+    assert all(outcome[p] == "error: http 5xx: robots.txt unreachable, page not requested: "
+               "HTTP 503" for p in PAGES), outcome
 
 
 def test_a_robots_txt_that_answers_on_a_retry_is_obeyed(tmp_path):

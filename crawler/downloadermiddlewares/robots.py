@@ -16,8 +16,9 @@ through, and a crawl shared by several workers (``crawler.fleet``) hits the firs
 Here each waiter gets its own Deferred, and robots.txt is read as RFC 9309 says: a 4xx
 (no robots.txt) allows everything, but a 5xx, a 429 or a failed fetch (after the retry
 middleware's retries) disallows the whole host. That lasts ``SIKOJA_ROBOTS_RETRY_SECONDS``;
-the next request to the host after that fetches robots.txt again. A disallowed page is
-skipped with its reason (``crawler.failures``), and the next crawl asks again.
+the next request to the host after that fetches robots.txt again. A page not requested
+for that is logged as an error of the kind robots.txt failed with (``crawler.failures``:
+a site that is down still shows as down), and the next crawl asks again.
 
 robots.txt is fetched with any content type and follows redirects off the source's sites
 (``ROBOTS_META``): the rules of a site whose robots.txt moved are still its rules.
@@ -50,15 +51,26 @@ ROBOTS_META = "sikoja_robots"  # the request fetches a robots.txt (crawler.downl
 
 
 class RobotsUnreachable(IgnoreRequest):
-    """A request to a host whose robots.txt could not be read: skipped, not allowed."""
+    """A request to a host whose robots.txt could not be read: not sent. ``cause``: the
+    robots.txt fetch's exception or HTTP status (``crawler.failures`` logs it as an error
+    of that kind: the site failed, its rules did not exclude the page)."""
+
+    def __init__(self, message: str, cause: BaseException | int) -> None:
+        super().__init__(message)
+        self.cause = cause
 
 
 class Unreachable:
-    """A host whose robots.txt could not be read, and until when that stands."""
+    """A host whose robots.txt could not be read, why, and until when that stands."""
 
-    def __init__(self, reason: str, until: float) -> None:
-        self.reason = reason
+    def __init__(self, cause: BaseException | int, until: float) -> None:
+        self.cause = cause
         self.until = until
+
+    def __str__(self) -> str:
+        if isinstance(self.cause, int):
+            return f"HTTP {self.cause}"
+        return str(self.cause) or type(self.cause).__name__
 
 
 class SafeRobotsTxtMiddleware(RobotsTxtMiddleware):
@@ -73,8 +85,7 @@ class SafeRobotsTxtMiddleware(RobotsTxtMiddleware):
                           request: Request) -> None:
         if isinstance(rp, Unreachable):
             self._stats.inc_value("robotstxt/unreachable_skipped")
-            raise RobotsUnreachable(f"robots.txt unreachable ({rp.reason}): the host's pages "
-                                    "wait for a later crawl")
+            raise RobotsUnreachable(f"robots.txt unreachable ({rp})", rp.cause)
         super().process_request_2(rp, request)
 
     async def robot_parser(self, request: Request) -> RobotParser | Unreachable:  # type: ignore[override]
@@ -90,7 +101,8 @@ class SafeRobotsTxtMiddleware(RobotsTxtMiddleware):
         if fetching is None:
             fetching = self._fetching[netloc] = Deferred()
             # what the waiters get if this fetch is cancelled (the crawl stops): a skip
-            result: RobotParser | Unreachable = Unreachable("fetch cancelled", 0.0)
+            result: RobotParser | Unreachable = Unreachable(
+                IgnoreRequest("robots.txt fetch cancelled"), 0.0)
             try:
                 result = await self._fetch(f"{url.scheme}://{netloc}/robots.txt", request)
                 return result
@@ -119,11 +131,11 @@ class SafeRobotsTxtMiddleware(RobotsTxtMiddleware):
             response = await self.crawler.engine.download_async(robots_request)
         except Exception as exc:  # noqa: BLE001 - any failure means the rules are unknown
             self._stats.inc_value(f"robotstxt/exception_count/{type(exc)}")
-            return self._unreachable(robots_url, str(exc) or type(exc).__name__)
+            return self._unreachable(robots_url, exc)
         self._stats.inc_value("robotstxt/response_count")
         self._stats.inc_value(f"robotstxt/response_status_count/{response.status}")
         if response.status >= 500 or response.status == 429:
-            return self._unreachable(robots_url, f"HTTP {response.status}")
+            return self._unreachable(robots_url, response.status)
         return await self._parse(response, request)
 
     async def _parse(self, response: Response, request: Request) -> RobotParser:
@@ -134,7 +146,8 @@ class SafeRobotsTxtMiddleware(RobotsTxtMiddleware):
             signal=signals.robots_parsed, robotparser=parser, request=request)
         return parser
 
-    def _unreachable(self, robots_url: str, reason: str) -> Unreachable:
-        logger.warning("%s: %s; the host's pages are skipped for %.0f s", robots_url, reason,
-                       self.retry_seconds)
-        return Unreachable(reason, time.monotonic() + self.retry_seconds)
+    def _unreachable(self, robots_url: str, cause: BaseException | int) -> Unreachable:
+        unreachable = Unreachable(cause, time.monotonic() + self.retry_seconds)
+        logger.warning("%s: %s; the host's pages are not requested for %.0f s", robots_url,
+                       unreachable, self.retry_seconds)
+        return unreachable
