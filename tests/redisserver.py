@@ -16,6 +16,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from tests.processes import stop
+
 
 def missing() -> str | None:
     """Why a Redis-backed crawl cannot run here, or None."""
@@ -58,10 +60,5 @@ def redis_server() -> Iterator[str]:
             time.sleep(0.05)
         yield f"redis://127.0.0.1:{port}/0"
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc, grace=5)
         shutil.rmtree(workdir, ignore_errors=True)
