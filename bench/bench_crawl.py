@@ -11,6 +11,14 @@ with the crawler's reactor for the GIL. The crawl runs with politeness off (dela
 requests per host) into a fresh data dir, through ``crawler.run.crawl`` exactly as the CLI
 does. Reported: pages/s over the crawl process's own time, the wall time of ``crawl()``
 (process start-up and near-duplicate grouping included), and the crawl process's peak RSS.
+
+    .venv/bin/python bench/bench_crawl.py --pages 1000 --workers 1 2 3
+
+``--workers`` crawls the same site with a fleet of that many ``sikoja crawl`` workers
+sharing a Redis frontier (``crawl.frontier``, docs/scaling.md) on a throwaway loopback
+``redis-server``: pages/s of the fleet (all workers' pages over the slowest worker's own
+time), the wall time, and the CPU per page summed over the workers, since on two cores the
+scaling is bounded by the cores, not by the design.
 """
 
 from __future__ import annotations
@@ -201,12 +209,111 @@ def run_one(pages: int, concurrency: int) -> dict[str, float]:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def run_fleet(pages: int, concurrency: int, workers: int) -> dict[str, float]:
+    import threading
+
+    from crawler.run import CrawlJob
+    from sikoja.config import Settings
+    from sikoja.sources import Source
+    from tests.redisserver import missing, redis_server
+
+    if missing():
+        raise SystemExit(f"--workers needs Redis: {missing()}")
+    work = Path(tempfile.mkdtemp(prefix=f"sikoja-bench-fleet-{pages}-"))
+    try:
+        files = generate_site(work / "site", pages)
+        port = free_port()
+        server = multiprocessing.get_context("spawn").Process(
+            target=serve, args=(str(work / "site"), port), daemon=True)
+        server.start()
+        try:
+            wait_for(port)
+            with redis_server() as frontier:
+                settings = Settings()
+                settings.crawl.delay = 0
+                settings.crawl.concurrency_per_host = concurrency
+                settings.crawl.frontier = frontier
+                source = Source(name="bench", opd="Dinas Bench",
+                                start_urls=[f"http://127.0.0.1:{port}/"],
+                                max_pages=files + 10, max_depth=10)
+                started = time.monotonic()
+                jobs = [CrawlJob([source], settings, work / f"worker{i}").start()
+                        for i in range(workers)]
+                summaries: list = [None] * workers
+
+                def wait(i: int) -> None:
+                    summaries[i] = jobs[i].wait()
+
+                threads = [threading.Thread(target=wait, args=(i,)) for i in range(workers)]
+                for thread in threads:
+                    thread.start()
+                for thread in threads:
+                    thread.join()
+                wall = time.monotonic() - started
+        finally:
+            server.terminate()
+            server.join(5)
+        stored = sum(s.pages for s in summaries)
+        crawl_seconds = max((s.crawl_seconds or wall) for s in summaries)
+        cpu = sum(s.cpu_seconds or 0.0 for s in summaries)
+        return {
+            "site_files": files,
+            "workers": workers,
+            "stored": stored,
+            "per_worker": [s.pages for s in summaries],
+            "errors": sum(s.errors for s in summaries),
+            "crawl_seconds": round(crawl_seconds, 1),
+            "wall_seconds": round(wall, 1),
+            "pages_per_s": round(stored / crawl_seconds, 1),
+            "cpu_seconds": round(cpu, 1),
+            "cpu_ms_per_page": round(1000 * cpu / max(stored, 1), 1),
+            "peak_rss_mb": max(s.peak_rss_mb or 0.0 for s in summaries),
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def fleet_table(rows: list[tuple[int, dict[str, float]]], concurrency: int) -> str:
+    lines = [
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores (shared), Python "
+        f"{platform.python_version()}; politeness off, {concurrency} requests per host for "
+        "the fleet; Redis and the site on loopback.",
+        "",
+        "| site pages | workers | stored (per worker) | errors | crawl s | pages/s | wall s "
+        "| CPU s (all workers) | CPU ms/page | peak RSS (one worker) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for pages, r in rows:
+        split = " + ".join(str(n) for n in r["per_worker"])  # type: ignore[union-attr]
+        lines.append(f"| {pages:,} | {r['workers']} | {r['stored']:,} ({split}) | {r['errors']} "
+                     f"| {r['crawl_seconds']} | {r['pages_per_s']} | {r['wall_seconds']} "
+                     f"| {r['cpu_seconds']} | {r['cpu_ms_per_page']} | {r['peak_rss_mb']} MB |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--concurrency", type=int, default=16, help="requests per host")
     parser.add_argument("--out", type=Path, help="also write the markdown table here")
+    parser.add_argument("--workers", type=int, nargs="+",
+                        help="crawl with a fleet of this many workers sharing a Redis frontier "
+                        "(several numbers: one run each, side by side)")
     args = parser.parse_args(argv)
+    if args.workers:
+        fleet_rows = []
+        for pages in args.pages:
+            for workers in args.workers:
+                print(f"crawling {pages} pages with {workers} workers...", flush=True)
+                result = run_fleet(pages, args.concurrency, workers)
+                print(result, flush=True)
+                fleet_rows.append((pages, result))
+        table = fleet_table(fleet_rows, args.concurrency)
+        print(table)
+        if args.out:
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text(table + "\n", encoding="utf-8")
+        return 0
     rows = []
     for pages in args.pages:
         print(f"crawling a generated site of {pages} pages...", flush=True)

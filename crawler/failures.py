@@ -29,6 +29,7 @@ from twisted.internet.error import (
 from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
 from crawler.downloadermiddlewares.offsite import OffsiteRequest
+from crawler.downloadermiddlewares.robots import RobotsUnreachable
 
 if TYPE_CHECKING:
     from twisted.python.failure import Failure
@@ -54,10 +55,19 @@ def reason_kind(reason: str | None) -> str:
 
 def classify_failure(failure: Failure) -> tuple[str, str]:
     """(outcome, reason) for a failed request: robots/offsite are skips, the rest errors."""
-    exc = failure.value
+    return classify_exception(failure.value)
+
+
+def classify_exception(exc: BaseException) -> tuple[str, str]:
     message = str(exc) or type(exc).__name__
     if isinstance(exc, OffsiteRequest):
         return "skipped", f"offsite: {message}"
+    if isinstance(exc, RobotsUnreachable):
+        # the host failed, not its rules: an error of the kind its robots.txt failed with
+        cause = (http_reason(exc.cause) if isinstance(exc.cause, int)
+                 else classify_exception(exc.cause)[1])
+        kind, _, detail = cause.partition(": ")
+        return "error", f"{kind}: robots.txt unreachable, page not requested: {detail}"[:500]
     if isinstance(exc, IgnoreRequest):
         lowered = message.lower()
         if "robots" in lowered:

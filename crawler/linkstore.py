@@ -148,6 +148,22 @@ class LinkStore:
                 "ON CONFLICT(source) DO UPDATE SET lines = excluded.lines",
                 (source, json.dumps(sorted(lines))))
 
+    def absorb(self, other: Path) -> int:
+        """Copy the pages saved in another links file (a shared crawl's worker, merged by
+        ``crawler.merge``); returns how many. Templates and titles are learned again from
+        the whole site afterwards, so only pages are copied."""
+        columns = "key, source, fetched_url, links, kind, lines, title, content"
+        source = LinkStore(other)  # brings an older file up to this schema first
+        source.close()
+        self._db.execute("ATTACH DATABASE ? AS other", (str(other),))
+        try:
+            with self._db:
+                cur = self._db.execute(f"INSERT OR REPLACE INTO pages ({columns}) "
+                                       f"SELECT {columns} FROM other.pages")
+        finally:
+            self._db.execute("DETACH DATABASE other")
+        return cur.rowcount
+
     def links(self, key: str) -> list[tuple[str, str]]:
         row = self._db.execute("SELECT links FROM pages WHERE key = ?", (key,)).fetchone()
         return [(u, t) for u, t in json.loads(row[0])] if row else []

@@ -37,7 +37,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.downloadermiddlewares.retry.BackoffRetryMiddleware": 550,
     "crawler.downloadermiddlewares.contenttype.ContentTypeGateMiddleware": 950,
     "crawler.downloadermiddlewares.timing.AttemptTimingMiddleware": 990,
+    "crawler.downloadermiddlewares.robots.SafeRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
 }
 
@@ -84,6 +86,8 @@ RETRY_BACKOFF_BASE = 0.5  # seconds: base * 2**attempt between retries
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 
 ROBOTSTXT_OBEY = True
+# a host whose robots.txt cannot be read is skipped this long, then asked again
+SIKOJA_ROBOTS_RETRY_SECONDS = 60.0
 
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
@@ -114,4 +118,27 @@ def scrapy_settings(crawl: CrawlSettings, data_dir: Path) -> dict[str, Any]:
         USER_AGENT=crawl.user_agent,
         SIKOJA_DATA_DIR=str(data_dir),
     )
+    if crawl.frontier:
+        values.update(fleet_settings(crawl.frontier, crawl.lease_seconds))
     return values
+
+
+def fleet_settings(frontier: str, lease_seconds: float) -> dict[str, Any]:
+    """A worker of a crawl shared through Redis (``crawler.fleet``, docs/scaling.md): the
+    scrapy-redis scheduler and duplicate filter under sikoja's keys, leases, and the
+    fleet-wide per-host politeness in place of each process's own."""
+    return {
+        "SCHEDULER": "crawler.fleet.scheduler.FleetScheduler",
+        "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+        "SCHEDULER_QUEUE_CLASS": "scrapy_redis.queue.PriorityQueue",
+        "SCHEDULER_QUEUE_KEY": "sikoja:%(spider)s:requests",
+        "SCHEDULER_DUPEFILTER_KEY": "sikoja:%(spider)s:seen",
+        "SCHEDULER_PERSIST": True,  # the fleet, not one worker, decides when a run is over
+        "REDIS_URL": frontier,
+        "SIKOJA_FRONTIER": frontier,
+        "SIKOJA_LEASE_SECONDS": lease_seconds,
+        "DOWNLOADER_MIDDLEWARES": {
+            **DOWNLOADER_MIDDLEWARES,
+            "crawler.fleet.politeness.FleetPolitenessMiddleware": 980,
+        },
+    }

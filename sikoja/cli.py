@@ -47,9 +47,18 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         settings.crawl.delay = args.delay
     summary = pipeline.crawl(settings, sources, progress=_progress)
     print(summary)
-    problem = pipeline.crawl_problem(summary)
+    problem = pipeline.crawl_problem(summary, shared=bool(settings.crawl.frontier))
     if problem:
         raise SikojaError(problem)
+    return 0
+
+
+def cmd_crawl_merge(args: argparse.Namespace) -> int:
+    from sikoja import pipeline
+    from sikoja.config import load_settings
+
+    settings = load_settings(args.data_dir)
+    print(pipeline.merge_crawls(settings, args.workers))
     return 0
 
 
@@ -252,6 +261,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--delay", type=float, default=None,
                    help="seconds between requests to one host (default from settings: 0.5)")
     p.set_defaults(func=cmd_crawl)
+
+    p = sub.add_parser("crawl-merge", help="collect the stores of a shared crawl's workers",
+                       description="A crawl shared by several workers (crawl.frontier in "
+                       "sikoja.yaml) leaves one store per worker's data dir: merge them into "
+                       "--data-dir before 'sikoja index'. A page several workers stored is "
+                       "kept once (the latest fetch); merging again changes nothing.")
+    _data_dir(p)
+    p.add_argument("--from", dest="workers", required=True, nargs="+", type=Path,
+                   metavar="WORKER_DIR", help="the workers' data dirs")
+    p.set_defaults(func=cmd_crawl_merge)
 
     p = sub.add_parser("index", help="build or update the search index from crawled documents",
                        description="Analyse and embed the crawled documents. Only changed "

@@ -79,6 +79,12 @@ class CrawlSettings(BaseModel):
     retries: int = 2
     max_response_bytes: int = 15 * 1024 * 1024
     dedup: DedupSettings = Field(default_factory=DedupSettings)
+    # A crawl shared by several workers (docs/scaling.md): "redis://host:6379/0" puts the
+    # frontier, the duplicate filter and per-host politeness in that Redis; each worker
+    # keeps its own data dir and ``sikoja crawl-merge`` collects them. None: one process.
+    frontier: str | None = None
+    # Seconds a worker may stay silent before another takes back its in-flight URLs.
+    lease_seconds: float = Field(15.0, gt=0)
 
 
 class ApiSettings(BaseModel):

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from crawler import merge as merging
 from crawler import run as crawling
+from crawler.merge import MergeSummary
 from crawler.run import CrawlSummary
 from indexer import build as indexing
 from indexer.build import BuildSummary
@@ -47,14 +50,21 @@ def crawl(settings: Settings, sources: list[Source], *,
     return crawling.crawl(sources, settings, settings.data_dir, progress=progress)
 
 
-def crawl_problem(summary: CrawlSummary) -> str | None:
+def crawl_problem(summary: CrawlSummary, *, shared: bool = False) -> str | None:
     """Why a crawl must stop the work here (the disk failed, or no page was stored), or
-    None when what it stored can be indexed."""
+    None when what it stored can be indexed. A worker of a shared crawl (``shared``) that
+    stored nothing without an error found the fleet had taken every page: not a problem."""
     if summary.storage_error:  # the disk, not the sites: stop, whatever was stored
         return summary.storage_error
-    if not summary.ok:
+    if not summary.ok and not (shared and summary.errors == 0):
         return "the crawl stored no pages: every source failed (see the summary)"
     return None
+
+
+def merge_crawls(settings: Settings, workers: list[Path]) -> MergeSummary:
+    """Collect the stores of a shared crawl's workers into the data dir of ``settings``,
+    before indexing (``crawler.merge``)."""
+    return merging.merge_stores(settings.data_dir, workers)
 
 
 def build_index(settings: Settings, *, full: bool = False,

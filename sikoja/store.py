@@ -24,7 +24,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from sikoja.apps import CatalogEntry, is_merged, merge
+from sikoja.apps import CatalogEntry, is_merged, merge, own_part
 from sikoja.documents import Document, index_key
 from sikoja.sqlite import connect
 
@@ -82,6 +82,11 @@ CREATE TABLE IF NOT EXISTS crawls (
     pages INTEGER NOT NULL DEFAULT 0,
     errors INTEGER NOT NULL DEFAULT 0,
     state TEXT NOT NULL DEFAULT 'running'
+);
+CREATE TABLE IF NOT EXISTS imported_crawls (
+    origin TEXT NOT NULL,
+    crawl_id INTEGER NOT NULL,
+    PRIMARY KEY (origin, crawl_id)
 );
 """
 
@@ -321,6 +326,25 @@ class DocumentStore:
             for row in rows:
                 yield _row_to_document(row)
 
+    def iter_pages(self) -> Iterator[tuple[Document, str | None, str | None]]:
+        """Every live page a site published (its catalog part aside), with its ETag and
+        Last-Modified: what a merge of several crawls' stores copies (``crawler.merge``)."""
+        cursor = self._db.cursor()
+        cursor.execute("SELECT * FROM documents WHERE status = 'live' ORDER BY url")
+        while rows := cursor.fetchmany(500):
+            for row in rows:
+                page = _live_page(row)
+                if page is not None:
+                    yield own_part(page), row["etag"], row["http_last_modified"]
+
+    def iter_catalog_apps(self) -> Iterator[Document]:
+        """Every catalog's record of an app, as the catalog wrote it (``put_app``)."""
+        cursor = self._db.cursor()
+        cursor.execute("SELECT data FROM catalog_entries ORDER BY url, source")
+        while rows := cursor.fetchmany(500):
+            for row in rows:
+                yield Document.from_dict(json.loads(row["data"]))
+
     def index_keys(self) -> dict[str, str]:
         """url -> what decides whether the index must redo a document: its content hash
         and its near-duplicate group (set after the crawl, outside the content)."""
@@ -373,6 +397,27 @@ class DocumentStore:
                 WHERE state = 'running'
                 """)
         return cur.rowcount
+
+    def import_crawl(self, origin: str, crawl: Any, fetches: list[Any]) -> bool:
+        """Copy a finished crawl of another store (``origin``) with its fetch log, once:
+        False when it was copied before (``crawler.merge``)."""
+        with self._lock, self._db:
+            if self._db.execute("SELECT 1 FROM imported_crawls WHERE origin = ? AND "
+                                "crawl_id = ?", (origin, crawl["id"])).fetchone():
+                return False
+            new_id = self._db.execute(
+                "INSERT INTO crawls (source, started_at, finished_at, pages, errors, state) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (crawl["source"], crawl["started_at"], crawl["finished_at"], crawl["pages"],
+                 crawl["errors"], crawl["state"])).lastrowid
+            self._db.executemany(
+                "INSERT INTO fetch_log (crawl_id, source, url, status, outcome, reason, "
+                "elapsed_ms, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(new_id, f["source"], f["url"], f["status"], f["outcome"], f["reason"],
+                  f["elapsed_ms"], f["at"]) for f in fetches])
+            self._db.execute("INSERT INTO imported_crawls (origin, crawl_id) VALUES (?, ?)",
+                             (origin, crawl["id"]))
+        return True
 
     def log_fetch(
         self,

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from scrapy.exceptions import IgnoreRequest
 
+from crawler.downloadermiddlewares.robots import ROBOTS_META
 from sikoja.schemes import is_web_url, refusal
 from sikoja.urls import DEFAULT_PORTS
 
@@ -81,8 +82,8 @@ class SourceOffsiteMiddleware:
             self.crawler.stats.inc_value("sikoja/offsite_filtered")
             raise OffsiteRequest(f"offsite: {refusal(request.url)}")
         scope: SiteScope | None = getattr(self.crawler.spider, "scope", None)
-        if scope is None:
-            return
+        if scope is None or request.meta.get(ROBOTS_META):
+            return  # a robots.txt that redirects elsewhere still holds the site's rules
         if not scope.allows(request.url):
             self.crawler.stats.inc_value("sikoja/offsite_filtered")
             raise OffsiteRequest(f"offsite: {request.url} is outside the source's sites")

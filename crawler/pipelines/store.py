@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from crawler.boilerplate import learn_template, strip_template
 from crawler.items import (
     CATALOG,
     ERROR,
@@ -21,9 +20,8 @@ from crawler.items import (
     FetchOutcome,
 )
 from crawler.linkstore import LinkStore
-from crawler.sitetitles import learn_titles, retitle
-from crawler.standards import settle_site
-from crawler.twins import inlink_counts, plainer_twin, query_twins, twin_identity
+from crawler.site import settle_source
+from crawler.twins import plainer_twin
 from sikoja.store import DocumentStore
 from sikoja.urls import slash_alias
 
@@ -50,66 +48,11 @@ class StorePipeline:
             if getattr(spider, "learns_template", False):
                 links = LinkStore.open(Path(self.crawler.settings["SIKOJA_DATA_DIR"]))
                 try:
-                    self._refresh_site(spider.source.name, links)
-                    # Service pages take the fields of the Standar Pelayanan PDFs they link,
-                    # and each PDF is shown under its service page (crawler.standards): a
-                    # site-level step, as a PDF may arrive before or after its page. Twins
-                    # are compared after it (two copies of a page linking one PDF are equal
-                    # only once both took its fields), and a PDF whose page left as a twin
-                    # is placed again.
-                    settle_site(self.store, links, spider.source.name)
-                    if self._retire_twins(spider, links):
-                        settle_site(self.store, links, spider.source.name)
+                    settle_source(self.store, links, spider.source.name, spider.crawl_id)
                 finally:
                     links.close()
         finally:
             self.store.close()
-
-    def _refresh_site(self, source: str, links: LinkStore) -> None:
-        """Learn the site's template lines (``crawler.boilerplate``) and the title segments
-        it repeats (``crawler.sitetitles``) from all its live pages (this crawl's and those
-        revalidated by 304), and rewrite, in one pass, the stored pages whose text loses
-        template lines or whose title changes."""
-        live = self.store.urls_for_source(source)
-        template = learn_template(links.page_lines(source, live))
-        links.save_template(source, template)
-        site, evidence = learn_titles(links, source, live)
-        for url in sorted(live if template else evidence):
-            doc = self.store.get(url)
-            if doc is None or doc.kind in ("app", "document") or doc.parent_url:
-                # a record drawn from JSON (parent_url: its endpoint) has no template, and
-                # the title evidence at its URL is that of the script shell it replaced
-                continue
-            text = strip_template(doc.text, template)
-            title = retitle(doc.title, url, evidence.get(url, []), site)
-            if text != doc.text or title != doc.title:
-                validators = self.store.validators(url) or {}
-                doc.text, doc.title = text, title
-                self.store.upsert(doc, etag=validators.get("etag"),
-                                  http_last_modified=validators.get("http_last_modified"))
-
-    def _retire_twins(self, spider: Spider, links: LinkStore) -> int:
-        """One page stored at several URLs (another query, another Joomla menu item) is kept
-        once (``crawler.twins``); the twin's fetch is logged as a duplicate of the page kept.
-        Returns how many twins left the index."""
-        source = spider.source.name
-        rows = self.store.query("SELECT url FROM documents WHERE source = ? "
-                                "AND status = 'live' AND kind != 'app'", (source,))
-        docs = (self.store.get(r["url"]) for r in rows)
-        pages = {doc.url: twin_identity(doc) for doc in docs if doc is not None}
-        twins = query_twins(pages, inlink_counts(links.source_links(source)))
-        retired = 0
-        for twin, kept in sorted(twins.items()):
-            if not self.store.mark_gone(twin):
-                continue
-            retired += 1
-            reason = f"duplicate: the page at {kept}"
-            # this crawl's fetch of it stored nothing after all (one page, counted once)
-            if not self.store.relog_fetch(crawl_id=spider.crawl_id, url=twin, outcome=SKIPPED,
-                                          reason=reason):
-                self.store.log_fetch(crawl_id=spider.crawl_id, source=source, url=twin,
-                                     status=None, outcome=SKIPPED, reason=reason)
-        return retired
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         spider = spider or self.crawler.spider

@@ -59,6 +59,14 @@ class SourceSpider(Spider):
             settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", self.source.concurrency,
                          priority="spider")
         settings.set("ROBOTSTXT_OBEY", self.source.obey_robots, priority="spider")
+        if settings.get("SIKOJA_FRONTIER"):
+            # a fleet worker: the host's delay is the fleet's (crawler.fleet.politeness),
+            # and the frontier lives in Redis, not in a JOBDIR
+            settings.set("SIKOJA_HOST_DELAY", settings.getfloat("DOWNLOAD_DELAY"),
+                         priority="spider")
+            settings.set("DOWNLOAD_DELAY", 0, priority="spider")
+            settings.set("DOWNLOAD_DELAY_JITTER", 0, priority="spider")
+            return
         data_dir = settings.get("SIKOJA_DATA_DIR")
         if data_dir:
             jobdir = Path(data_dir) / "crawl-state" / self.source.name

@@ -29,6 +29,7 @@ number of URLs it listed.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import re
 from dataclasses import dataclass
@@ -152,6 +153,22 @@ class WebsiteSpider(SourceSpider):
         self.spellings = {url_key(url): url
                           for url in sorted(self.documents.urls_for_source(self.source.name))
                           if "#" not in url}
+        if self.settings.get("SIKOJA_FRONTIER"):
+            self._share_state()
+
+    def _share_state(self) -> None:
+        """A fleet worker: the page budget, the pages produced and the home page's look are
+        the fleet's (``crawler.fleet.sharedset``), so no two workers take the same page."""
+        from scrapy_redis.connection import get_redis_from_settings
+
+        from crawler.fleet import run_prefix
+        from crawler.fleet.sharedset import SharedSet
+
+        server = get_redis_from_settings(self.settings)
+        prefix, undo = f"{run_prefix(self.name)}:shared", f"{run_prefix(self.name)}:undo"
+        self.scheduled = SharedSet(server, f"{prefix}:scheduled", undo)  # type: ignore[assignment]
+        self.produced = SharedSet(server, f"{prefix}:produced", undo)  # type: ignore[assignment]
+        self.home_texts = SharedSet(server, f"{prefix}:home", undo)  # type: ignore[assignment]
 
     def _restore_state(self) -> None:
         """A resumed frontier: the page budget and what was produced live in spider.state,
@@ -225,9 +242,14 @@ class WebsiteSpider(SourceSpider):
         return url
 
     def spider_idle(self, spider: Any = None) -> None:
-        """Frontier exhausted: revalidate stored pages this crawl did not reach, once."""
+        """Frontier exhausted: revalidate stored pages this crawl did not reach, once.
+        In a fleet, only once the whole fleet's frontier is (``crawler.fleet.scheduler``)."""
         if self.swept or self.capped:
             return
+        scheduler = getattr(self.crawler.engine, "scheduler", None)
+        fleet_idle = getattr(scheduler, "fleet_idle", None)
+        if fleet_idle is not None and not fleet_idle():
+            raise DontCloseSpider
         self.swept = True
         store = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
         try:
@@ -696,8 +718,14 @@ def page_identity(title_tag: str, text: str) -> int | None:
     whose content block the extractor misses, every post's "main text" is the same sidebar
     as the home page's, and comparing text alone dropped every post of such a blog as a soft
     404. The raw ``<title>``, not the chosen title: a home page is titled by its site's name
-    because of its URL, and the same HTML served at another URL would be titled otherwise."""
-    return hash((title_tag, text)) if text else None
+    because of its URL, and the same HTML served at another URL would be titled otherwise.
+    A digest, not ``hash()``: the workers of a shared crawl compare identities across
+    processes, and Python's string hash differs from one process to the next."""
+    if not text:
+        return None
+    digest = hashlib.blake2b(f"{title_tag}\0{text}".encode("utf-8", "surrogatepass"),
+                             digest_size=8).digest()
+    return int.from_bytes(digest, "big")
 
 
 def _robots_directives(response: Response) -> set[str]:

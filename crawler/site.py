@@ -1,0 +1,84 @@
+"""The steps that look at a whole site at once, run when its crawl ends.
+
+A page is extracted as it arrives, but some of what it becomes depends on the site's other
+pages, fetched before or after it: the template lines the site repeats
+(``crawler.boilerplate``) and the title segments it repeats (``crawler.sitetitles``), the
+query twins of a page (``crawler.twins``), and the Standar Pelayanan PDFs its service
+pages link (``crawler.standards``). ``settle_source`` runs them over everything the store
+holds of a source: at the end of a crawl (``crawler.pipelines.store``), and again after a
+shared crawl's stores are merged (``crawler.merge``), where a site's pages come from
+several workers and only the merged store holds the whole site.
+"""
+
+from __future__ import annotations
+
+from crawler.boilerplate import learn_template, strip_template
+from crawler.items import SKIPPED
+from crawler.linkstore import LinkStore
+from crawler.sitetitles import learn_titles, retitle
+from crawler.standards import settle_site
+from crawler.twins import inlink_counts, query_twins, twin_identity
+from sikoja.store import DocumentStore
+
+
+def settle_source(store: DocumentStore, links: LinkStore, source: str,
+                  crawl_id: int | None, *, log: bool = True) -> None:
+    """Every site-level step for ``source``; ``crawl_id``: the crawl whose fetch log notes
+    the twins retired (``log=False`` after a merge: the workers logged the fetches)."""
+    refresh_site(store, links, source)
+    # Service pages take the fields of the Standar Pelayanan PDFs they link, and each PDF
+    # is shown under its service page: a PDF may arrive before or after its page. Twins
+    # are compared after it (two copies of a page linking one PDF are equal only once both
+    # took its fields), and a PDF whose page left as a twin is placed again.
+    settle_site(store, links, source)
+    if retire_twins(store, links, source, crawl_id, log=log):
+        settle_site(store, links, source)
+
+
+def refresh_site(store: DocumentStore, links: LinkStore, source: str) -> None:
+    """Learn the site's template lines (``crawler.boilerplate``) and the title segments it
+    repeats (``crawler.sitetitles``) from all its live pages (this crawl's and those
+    revalidated by 304), and rewrite, in one pass, the stored pages whose text loses
+    template lines or whose title changes."""
+    live = store.urls_for_source(source)
+    template = learn_template(links.page_lines(source, live))
+    links.save_template(source, template)
+    site, evidence = learn_titles(links, source, live)
+    for url in sorted(live if template else evidence):
+        doc = store.get(url)
+        if doc is None or doc.kind in ("app", "document") or doc.parent_url:
+            # a record drawn from JSON (parent_url: its endpoint) has no template, and
+            # the title evidence at its URL is that of the script shell it replaced
+            continue
+        text = strip_template(doc.text, template)
+        title = retitle(doc.title, url, evidence.get(url, []), site)
+        if text != doc.text or title != doc.title:
+            validators = store.validators(url) or {}
+            doc.text, doc.title = text, title
+            store.upsert(doc, etag=validators.get("etag"),
+                         http_last_modified=validators.get("http_last_modified"))
+
+
+def retire_twins(store: DocumentStore, links: LinkStore, source: str,
+                 crawl_id: int | None, *, log: bool = True) -> int:
+    """One page stored at several URLs (another query, another Joomla menu item) is kept
+    once (``crawler.twins``); the twin's fetch is logged as a duplicate of the page kept.
+    Returns how many twins left the index."""
+    rows = store.query("SELECT url FROM documents WHERE source = ? "
+                       "AND status = 'live' AND kind != 'app'", (source,))
+    docs = (store.get(r["url"]) for r in rows)
+    pages = {doc.url: twin_identity(doc) for doc in docs if doc is not None}
+    twins = query_twins(pages, inlink_counts(links.source_links(source)))
+    retired = 0
+    for twin, kept in sorted(twins.items()):
+        if not store.mark_gone(twin):
+            continue
+        retired += 1
+        if not log:
+            continue
+        reason = f"duplicate: the page at {kept}"
+        # this crawl's fetch of it stored nothing after all (one page, counted once)
+        if not store.relog_fetch(crawl_id=crawl_id, url=twin, outcome=SKIPPED, reason=reason):
+            store.log_fetch(crawl_id=crawl_id, source=source, url=twin, status=None,
+                            outcome=SKIPPED, reason=reason)
+    return retired

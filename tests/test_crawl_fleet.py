@@ -1,0 +1,209 @@
+"""A crawl shared by three workers through Redis (``crawl.frontier``, docs/scaling.md).
+
+A Debian ``redis-server`` is started on loopback (skipped, saying why, where it or
+scrapy-redis is missing). The bundled sample web (42 sites) is crawled once by one process
+and once by three workers; after ``crawl-merge`` the documents are the same, none lost and
+none twice, and none disallowed by its site's robots.txt. Then a worker is killed with
+``kill -9`` mid-crawl: the others take its in-flight URLs back and the merged result is
+still the single crawl's. The pages a worker pops while its robots.txt of their host still
+loads obey it. Last, two workers on one host keep that host's delay between them, not each.
+"""
+
+from __future__ import annotations
+
+import http.server
+import re
+import signal
+import threading
+import time
+import urllib.robotparser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from crawler.merge import merge_stores
+from crawler.run import CrawlJob, CrawlSummary, crawl
+from sikoja.config import Settings
+from sikoja.demo.server import serve_sample_sites
+from sikoja.sources import Source, load_sources
+from sikoja.store import DocumentStore
+from tests.redisserver import missing, redis_server
+from tests.robotssite import PAGES, RobotsSite, robots_site
+
+pytestmark = [pytest.mark.skipif(missing() is not None, reason=missing() or ""),
+              pytest.mark.slow]  # redis-server and real crawls by several workers
+
+
+def settings_for(frontier: str | None, *, delay: float = 0.0, concurrency: int = 4,
+                 lease: float = 15.0) -> Settings:
+    settings = Settings()
+    settings.crawl.delay = delay
+    settings.crawl.concurrency_per_host = concurrency
+    settings.crawl.frontier = frontier
+    settings.crawl.lease_seconds = lease
+    return settings
+
+
+def run_fleet(sources: list[Source], settings: Settings, dirs: list[Path], *,
+              kill_after: int | None = None) -> list[CrawlSummary]:
+    """Start one worker per dir at once; with ``kill_after``, ``kill -9`` the first
+    worker's crawl process once its store holds that many pages."""
+    jobs = [CrawlJob(sources, settings, d).start() for d in dirs]
+    summaries: list[CrawlSummary | None] = [None] * len(jobs)
+
+    def wait(i: int) -> None:
+        summaries[i] = jobs[i].wait(timeout=300)
+
+    threads = [threading.Thread(target=wait, args=(i,)) for i in range(len(jobs))]
+    for thread in threads:
+        thread.start()
+    if kill_after is not None:
+        deadline = time.monotonic() + 120
+        while stored_urls(dirs[0], quiet=True).__len__() < kill_after:
+            assert time.monotonic() < deadline, "the first worker never got going"
+            time.sleep(0.05)
+        jobs[0].proc.send_signal(signal.SIGKILL)  # type: ignore[union-attr]
+    for thread in threads:
+        thread.join()
+    return [s for s in summaries if s is not None]
+
+
+def stored_urls(data_dir: Path, *, quiet: bool = False) -> set[str]:
+    if quiet and not (data_dir / "documents.db").exists():
+        return set()
+    store = DocumentStore.open(data_dir)
+    try:
+        return {r["url"] for r in store.query("SELECT url FROM documents WHERE status = 'live'")}
+    finally:
+        store.close()
+
+
+def disallowed(data_dirs: list[Path], sources: list[Source]) -> list[str]:
+    """Every stored URL of the sources' sites that the site's served robots.txt
+    disallows, as ``urllib.robotparser`` reads it (a 404 robots.txt allows all)."""
+    agent = Settings().crawl.user_agent
+    parsers: dict[str, urllib.robotparser.RobotFileParser] = {}
+    for source in sources:
+        for url in source.start_urls:
+            parts = urlsplit(url)
+            parsers[parts.netloc] = urllib.robotparser.RobotFileParser(
+                f"{parts.scheme}://{parts.netloc}/robots.txt")
+    for parser in parsers.values():
+        parser.read()
+    return sorted(url for d in data_dirs for url in stored_urls(d)
+                  if urlsplit(url).netloc in parsers
+                  and not parsers[urlsplit(url).netloc].can_fetch(agent, url))
+
+
+def kinds(data_dir: Path) -> dict[str, str]:
+    store = DocumentStore.open(data_dir)
+    try:
+        return {d.url: d.kind for d in store.iter_documents()}
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def web(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("fleet")
+    with redis_server() as frontier, serve_sample_sites(base_port=0) as sample:
+        sources = load_sources(sample.write_sources(root / "sources.yaml"))
+        single = crawl(sources, settings_for(None), root / "single", timeout=300)
+        assert single.ok and single.errors <= 2, single
+        assert not disallowed([root / "single"], sources)
+        yield root, frontier, sources, kinds(root / "single")
+
+
+def test_three_workers_store_what_one_process_stores(web):
+    root, frontier, sources, expected = web
+    assert len(sources) >= 30
+    dirs = [root / f"worker{i}" for i in range(3)]
+    summaries = run_fleet(sources, settings_for(frontier), dirs)
+    assert all(s.returncode == 0 and not s.error for s in summaries), summaries
+    per_worker = [stored_urls(d) for d in dirs]
+    assert all(len(urls) >= 20 for urls in per_worker), [len(u) for u in per_worker]
+    # a worker that joined while a host's robots.txt loaded stored DPMPTSP's /cari/ (#15)
+    assert disallowed(dirs, sources) == []
+
+    merged = merge_stores(root / "main", dirs)
+    assert kinds(root / "main") == expected  # same URLs, same kinds: 0 lost, 0 extra
+    assert merged.total == len(expected)
+    again = merge_stores(root / "main", dirs)  # idempotent: nothing new the second time
+    assert (again.crawls, again.pages, again.total) == (0, 0, merged.total)
+
+
+def test_a_worker_killed_mid_crawl_loses_nothing(web):
+    root, frontier, sources, expected = web
+    dirs = [root / f"killed{i}" for i in range(3)]
+    # a small per-host delay keeps the crawl going long enough to kill a worker inside it
+    settings = settings_for(frontier, delay=0.05, concurrency=4, lease=5.0)
+    summaries = run_fleet(sources, settings, dirs, kill_after=15)
+    assert summaries[0].returncode == -signal.SIGKILL
+    assert all(s.returncode == 0 for s in summaries[1:]), summaries
+    killed = stored_urls(dirs[0])
+    assert 15 <= len(killed) < len(expected)
+    merge_stores(root / "main-killed", dirs)
+    assert kinds(root / "main-killed") == expected
+    assert disallowed(dirs, sources) == []  # the requeued leases obeyed robots.txt too
+
+
+def test_pages_a_worker_pops_before_its_robots_txt_loads_obey_it(web, tmp_path):
+    """A worker pops up to the host's concurrency of pages at once, all waiting on its
+    robots.txt (0.5 s here): every one of them obeys it, not only the first (#15)."""
+    _, frontier, _, _ = web
+    dirs = [tmp_path / f"w{i}" for i in range(3)]
+    with robots_site(delay=0.5) as base:
+        source = Source(name="robots-lambat", opd="Dinas Uji", use_sitemap=False,
+                        start_urls=[base + p for p in PAGES])
+        summaries = run_fleet([source], settings_for(frontier), dirs)
+        assert all(s.returncode == 0 and not s.error for s in summaries), summaries
+        assert disallowed(dirs, [source]) == []
+    assert not [p for p in RobotsSite.hits if p.startswith("/private/")], RobotsSite.hits
+    assert sum(len(stored_urls(d)) for d in dirs) == 2  # "/" and "/buka.html", once each
+
+
+class _Site(http.server.BaseHTTPRequestHandler):
+    hits: list[tuple[float, str]] = []
+
+    def do_GET(self) -> None:  # noqa: N802
+        self.hits.append((time.monotonic(), self.path))
+        match = re.fullmatch(r"/(?:p(\d+)\.html)?", self.path)
+        if match is None:
+            self.send_response(404)
+            self.end_headers()
+            return
+        n = int(match.group(1) or 0)
+        links = "".join(f'<li><a href="/p{m}.html">Halaman {m}</a></li>'
+                        for m in range(n + 1, min(n + 4, 16)))
+        body = (f"<html><head><title>Halaman {n}</title></head><body><main><h1>Halaman "
+                f"{n}</h1><p>Informasi layanan publik nomor {n} untuk warga kota.</p>"
+                f"<ul>{links}</ul></main></body></html>").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_two_workers_keep_one_hosts_delay_between_them(web, tmp_path):
+    root, frontier, _, _ = web
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Site)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        source = Source(name="satu-host", opd="Dinas Uji", start_urls=[url], use_sitemap=False)
+        delay = 0.3
+        dirs = [tmp_path / "a", tmp_path / "b"]
+        summaries = run_fleet([source], settings_for(frontier, delay=delay, concurrency=1),
+                              dirs)
+    finally:
+        server.shutdown()
+    assert sum(s.pages for s in summaries) == 16
+    assert all(stored_urls(d) for d in dirs), "both workers fetched pages of the host"
+    times = sorted(t for t, _ in _Site.hits)
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    assert len(times) >= 17 and min(gaps) >= delay - 0.02, gaps
