@@ -56,3 +56,27 @@ def wordpress_listing(url: str) -> str | None:
     if not parts.query and _WORDPRESS_LISTING_PATH.search(parts.path):
         return "category" if _WORDPRESS_CATEGORY_PATH.match(parts.path) else "archive"
     return None
+
+
+# Joomla's request keys for a page drawn without the site's template: ``tmpl=component``
+# (the print view, the e-mail-a-friend form of com_mailto, popups) and ``format=`` other
+# than HTML (feeds, PDF, raw). Each is a copy or a tool of a page stored at its own URL.
+_JOOMLA_VIEW_KEYS = {"tmpl": {"component", "raw"}, "format": {"feed", "pdf", "raw", "json"}}
+
+
+def joomla_view(url: str) -> str | None:
+    """What a Joomla component-only view is ("component-only view" or "feed"), or None.
+
+    >>> joomla_view("http://kec.go.id/index.php/component/mailto/?tmpl=component&link=ab12")
+    'component-only view'
+    >>> joomla_view("http://kec.go.id/index.php/berita?format=feed&type=rss")
+    'feed'
+    >>> joomla_view("http://kec.go.id/index.php/layanan/12-domisili") is None
+    True
+    """
+    query = {k.lower(): v.lower() for k, v in parse_qsl(urlsplit(url).query)}
+    if query.get("format") in _JOOMLA_VIEW_KEYS["format"]:
+        return "feed" if query["format"] == "feed" else "component-only view"
+    if query.get("tmpl") in _JOOMLA_VIEW_KEYS["tmpl"]:
+        return "component-only view"
+    return None

@@ -15,8 +15,10 @@ that is merely unlinked stays. Nothing is ever deleted for not having been seen.
 
 Some pages are read for their links but not stored (a "skipped" line in the fetch log says
 why): WordPress's archives, pagination and attachment pages (``listings.wordpress_listing``;
-feeds are not requested at all; a category's first page is stored, as a listing), pages
-that ask search engines not to index them (``<meta name="robots" content="noindex">`` or an
+feeds are not requested at all; a category's first page is stored, as a listing), Joomla's
+component-only views of a page (``tmpl=component``: print views, the e-mail-a-friend form;
+``format=feed|pdf|raw``: ``listings.joomla_view``), pages that ask search engines not to
+index them (``<meta name="robots" content="noindex">`` or an
 ``X-Robots-Tag`` header; with ``nofollow`` their links are not followed either), and the
 home page answered at another URL (WordPress with plain permalinks, and many PHP sites,
 serve the home page for any unknown path: a soft 404 that would otherwise be a copy of the
@@ -65,7 +67,7 @@ from crawler.extract.title import NO_SITE
 from crawler.failures import UNREADABLE_KIND, http_reason
 from crawler.items import ERROR, GONE, SKIPPED, UNCHANGED, FetchedDocument, FetchOutcome
 from crawler.linkstore import LinkStore
-from crawler.listings import wordpress_listing
+from crawler.listings import joomla_view, wordpress_listing
 from crawler.sitetitles import saved_site_titles
 from crawler.spiders.base import SourceSpider
 from crawler.standards import absorb_stored
@@ -432,6 +434,9 @@ class WebsiteSpider(SourceSpider):
         listing = wordpress_listing(key) or wordpress_listing(doc_url)
         if listing and listing != "category":
             return f"listing: WordPress {listing}, links followed", True
+        view = joomla_view(key) or joomla_view(doc_url)
+        if view:
+            return f"listing: Joomla {view}, links followed", True
         robots = _robots_directives(response)
         if "noindex" in robots or "none" in robots:
             follow = not ({"nofollow", "none"} & robots)
