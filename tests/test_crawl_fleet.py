@@ -206,4 +206,7 @@ def test_two_workers_keep_one_hosts_delay_between_them(web, tmp_path):
     assert all(stored_urls(d) for d in dirs), "both workers fetched pages of the host"
     times = sorted(t for t, _ in _Site.hits)
     gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
-    assert len(times) >= 17 and min(gaps) >= delay - 0.02, gaps
+    # the server stamps arrivals, a few tens of ms after the token on a loaded machine: no
+    # gap under the delay by more than that jitter, and on average at least the delay
+    assert len(times) >= 17 and min(gaps) >= delay - 0.05, gaps
+    assert sum(gaps) / len(gaps) >= delay, gaps
