@@ -14,6 +14,11 @@ does. Reported: pages/s over the crawl process's own time, the wall time of ``cr
 
     .venv/bin/python bench/bench_crawl.py --pages 1000 --workers 1 2 3
 
+``--recrawl`` crawls the unchanged site a second time into the same data dir, as the daily
+recrawl does: every page is asked for with its validators (If-Modified-Since, the
+``Last-Modified`` the test server sends) and answers 304, so the pass measures what a
+revalidated page costs, the figure a national recrawl's size follows from.
+
 ``--workers`` crawls the same site with a fleet of that many ``sikoja crawl`` workers
 sharing a Redis frontier (``crawl.frontier``, docs/scaling.md) on a throwaway loopback
 ``redis-server``: pages/s of the fleet (all workers' pages over the slowest worker's own
@@ -166,7 +171,7 @@ def wait_for(port: int, timeout: float = 10.0) -> None:
     raise RuntimeError("bench server did not start")
 
 
-def run_one(pages: int, concurrency: int) -> dict[str, float]:
+def run_one(pages: int, concurrency: int, recrawl: bool = False) -> dict[str, float]:
     from crawler.run import crawl
     from sikoja.config import Settings
     from sikoja.sources import Source
@@ -189,6 +194,7 @@ def run_one(pages: int, concurrency: int) -> dict[str, float]:
             started = time.monotonic()
             summary = crawl([source], settings, data)
             wall = time.monotonic() - started
+            again = crawl([source], settings, data) if recrawl else None
         finally:
             server.terminate()
             server.join(5)
@@ -204,9 +210,23 @@ def run_one(pages: int, concurrency: int) -> dict[str, float]:
             "peak_rss_mb": summary.peak_rss_mb or 0.0,
             "cpu_seconds": summary.cpu_seconds or 0.0,
             "cpu_ms_per_page": round(1000 * (summary.cpu_seconds or 0.0) / max(stored, 1), 1),
+            **(recrawl_figures(again) if again is not None else {}),
         }
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def recrawl_figures(summary) -> dict[str, float]:
+    """What the second, conditional pass over an unchanged site cost."""
+    unchanged = sum(s.unchanged for s in summary.sources)
+    seconds = summary.crawl_seconds or summary.elapsed
+    return {
+        "recrawl_unchanged": unchanged,
+        "recrawl_seconds": round(seconds, 1),
+        "recrawl_pages_per_s": round(summary.pages / seconds, 1) if seconds else 0.0,
+        "recrawl_cpu_ms_per_page": round(
+            1000 * (summary.cpu_seconds or 0.0) / max(summary.pages, 1), 1),
+    }
 
 
 def run_fleet(pages: int, concurrency: int, workers: int) -> dict[str, float]:
@@ -299,6 +319,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, nargs="+",
                         help="crawl with a fleet of this many workers sharing a Redis frontier "
                         "(several numbers: one run each, side by side)")
+    parser.add_argument("--recrawl", action="store_true",
+                        help="crawl the unchanged site again (conditional requests, 304s)")
     args = parser.parse_args(argv)
     if args.workers:
         fleet_rows = []
@@ -317,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for pages in args.pages:
         print(f"crawling a generated site of {pages} pages...", flush=True)
-        result = run_one(pages, args.concurrency)
+        result = run_one(pages, args.concurrency, args.recrawl)
         print(result, flush=True)
         rows.append((pages, result))
     lines = [
@@ -332,6 +354,13 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(f"| {pages:,} | {r['site_files']:,} | {r['stored']:,} | {r['errors']} "
                      f"| {r['crawl_seconds']} | {r['pages_per_s']} | {r['wall_seconds']} "
                      f"| {r['cpu_ms_per_page']} | {r['peak_rss_mb']} MB |")
+    if args.recrawl:
+        lines += ["", "Second crawl of the unchanged site (conditional requests):", "",
+                  "| site pages | unchanged (304) | crawl s | pages/s | CPU ms/page |",
+                  "|---:|---:|---:|---:|---:|"]
+        lines += [f"| {pages:,} | {r['recrawl_unchanged']:,} | {r['recrawl_seconds']} | "
+                  f"{r['recrawl_pages_per_s']} | {r['recrawl_cpu_ms_per_page']} |"
+                  for pages, r in rows]
     table = "\n".join(lines)
     print(table)
     if args.out:
