@@ -140,12 +140,19 @@ class IndexSettings(BaseModel):
     # versions kept: the live one and the one before it, for a quick roll-back (both
     # backends); older ones are deleted at the next build
     keep_versions: int = Field(2, ge=1)
-    # above this many vectors the embedded index searches a faiss HNSW graph (when faiss is
-    # installed) instead of an exact matrix product
+    # above this many vectors the embedded index searches a faiss IVF index (when faiss is
+    # installed) instead of an exact matrix product over all of them
     ann_threshold: int = Field(20_000, ge=0)
-    hnsw_m: int = Field(32, ge=2)  # neighbours per node of the graph
-    hnsw_ef_construction: int = Field(80, ge=1)
-    hnsw_ef_search: int = Field(64, ge=1)
+    # how the IVF index stores vectors: "sq8" one byte per dimension (a quarter of float32;
+    # 1M x 512 dims = 0.5 GB), "none" float32 in memory. Either way its candidates are
+    # re-scored exactly with the float vectors, read from a memory-mapped file.
+    vector_quantization: Literal["none", "sq8"] = "sq8"
+    ivf_lists: int = Field(0, ge=0)  # k-means cells; 0: 2 x sqrt(vectors)
+    ivf_probe: int = Field(24, ge=1)  # cells searched per query
+    vector_rescore: int = Field(3, ge=1)  # ANN candidates per result, re-scored exactly
+    # the memory the embedded backend may use (MB); a build whose estimate is larger stops
+    # before it starts and suggests OpenSearch. 0: what /proc/meminfo says is available
+    memory_limit_mb: int = Field(0, ge=0)
     embed_batch: int = Field(32, ge=1)  # documents per call to the embedder while indexing
 
 
