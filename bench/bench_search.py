@@ -2,6 +2,11 @@
 
     .venv/bin/python bench/bench_search.py --docs 10000 --embed-all
     .venv/bin/python bench/bench_search.py --docs 100000 --embed-sample 3000
+    nice .venv/bin/python bench/bench_search.py --docs 1000000 --embed-sample 3000
+
+Also: reindex after changing 1% of the documents (their embeddings filled the same way), and
+recall@10 of the approximate vector search (faiss IVF) against exact search over the same
+float vectors, on the bench queries.
 
 Measures: index build time (analysis + tantivy + embeddings), embedding throughput, reindex
 with nothing changed, query latency p50/p95/p99 in-process for keyword, vector and hybrid
@@ -39,6 +44,8 @@ from indexer.search import RankingConfig, Searcher  # noqa: E402
 from sikoja.config import load_settings  # noqa: E402
 from sikoja.store import DocumentStore  # noqa: E402
 
+ANN_NAME = "faiss IVF (index.vector_quantization) + exact re-scoring"
+
 
 def percentiles(samples: list[float]) -> dict[str, float]:
     arr = np.array(samples) * 1000
@@ -59,6 +66,34 @@ def max_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _fill_cache(tmp: Path, docs, vecs: np.ndarray, name: str, seed: int) -> None:
+    """Cache vectors for ``docs``: the really embedded ``vecs`` plus noise, in turn."""
+    rng = np.random.default_rng(seed)
+    cache = EmbeddingCache(tmp / "embeddings.db")
+    for start in range(0, len(docs), 5000):
+        fill = {}
+        for n_, doc in enumerate(docs[start:start + 5000], start):
+            v = vecs[n_ % len(vecs)] + rng.normal(0, 0.02, vecs.shape[1]).astype(np.float32)
+            fill[EmbeddingCache.digest(embedding_text(doc))] = v / np.linalg.norm(v)
+        cache.put_many(name, fill)
+    cache.close()
+
+
+def _change(tmp: Path, every: int, queue) -> None:
+    """Child process: change every ``every``-th document (a sentence added), as a recrawl
+    would, with cached vectors for the new text."""
+    store = DocumentStore.open(tmp)
+    docs = [d for n, d in enumerate(store.iter_documents()) if n % every == 0]
+    for doc in docs:
+        doc.text += " Informasi ini diperbarui oleh petugas."
+        store.upsert(doc)
+    store.close()
+    embedder = load_embedder("use")
+    vecs = embedder.embed_documents([embedding_text(d) for d in docs[:50]])
+    _fill_cache(tmp, docs, vecs, embedder.name, 5)
+    queue.put({"changed": len(docs)})
+
+
 def _prepare(tmp: Path, n: int, embed_all: bool, sample: int, queue) -> None:
     """Child process: write the corpus into the store; with a sample, embed it for real and
     fill the cache for the rest (see the module docstring)."""
@@ -70,15 +105,7 @@ def _prepare(tmp: Path, n: int, embed_all: bool, sample: int, queue) -> None:
         t = time.perf_counter()
         vecs = embedder.embed_documents([embedding_text(d) for d in head])
         result["embedding_docs_per_s"] = len(head) / (time.perf_counter() - t)
-        rng = np.random.default_rng(3)
-        cache = EmbeddingCache(tmp / "embeddings.db")
-        for start in range(0, len(docs), 5000):
-            fill = {}
-            for n_, doc in enumerate(docs[start:start + 5000], start):
-                v = vecs[n_ % len(head)] + rng.normal(0, 0.02, vecs.shape[1]).astype(np.float32)
-                fill[EmbeddingCache.digest(embedding_text(doc))] = v / np.linalg.norm(v)
-            cache.put_many(embedder.name, fill)
-        cache.close()
+        _fill_cache(tmp, docs, vecs, embedder.name, 3)
     queue.put(result)
 
 
@@ -88,7 +115,7 @@ def _build(tmp: Path, queue) -> None:
     t = time.perf_counter()
     summary = build_index(settings)
     queue.put({"seconds": time.perf_counter() - t, "embedded": summary.embedded,
-               "rss_mb": max_rss_mb()})
+               "rss_mb": max_rss_mb(), "summary": str(summary)})
 
 
 def _in_child(target, *args) -> dict:
@@ -123,6 +150,11 @@ def main() -> None:
             result["embedding_docs_per_s"] = first["embedded"] / max(first["seconds"], 1e-9)
         again = _in_child(_build, tmp)
         result["reindex_unchanged_s"] = again["seconds"]
+        result["changed_docs"] = _in_child(_change, tmp, 100)["changed"]
+        changed = _in_child(_build, tmp)
+        result["reindex_1pct_s"] = changed["seconds"]
+        result["reindex_1pct_peak_rss_mb"] = changed["rss_mb"]
+        result["reindex_1pct_summary"] = changed["summary"]
 
         embedder = load_embedder("use")
         zipf = queries(args.queries, repeat=True)
@@ -148,6 +180,8 @@ def main() -> None:
         searcher._query_vectors.clear()
         lat["hybrid, Zipf mix"] = percentiles(timed(lambda q: searcher.search(q), zipf))
         result["search_peak_rss_mb"] = max_rss_mb()
+        result["search_rss_now_mb"] = rss_now_mb()
+        result.update(ann_recall(searcher.backend._version(), embedder, fresh))
 
         # Peers on the same analysed tokens: keyword retrieval of the top 100 only.
         analyzer = searcher.analyzer
@@ -220,6 +254,31 @@ def main() -> None:
     print(format_markdown(result))
 
 
+def rss_now_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def ann_recall(version, embedder, texts: list[str], k: int = 10) -> dict:
+    """Recall@k of the vector search as served (IVF + exact re-scoring when there is an IVF
+    index) against brute-force inner product over the same float vectors."""
+    version._load_vectors()
+    index = version.vectors
+    if index is None or index.ann is None:
+        return {"recall_at_10": 1.0, "recall_queries": 0}
+    found = []
+    t = time.perf_counter()
+    for text in texts:
+        q = np.asarray(embedder.embed_query(text), dtype=np.float32)
+        approx = {i for i, _ in index.search(q, k)}
+        exact = {i for i, _ in index.exact(q, k)}
+        found.append(len(approx & exact) / k)
+    return {"recall_at_10": float(np.mean(found)), "recall_queries": len(texts),
+            "recall_min": float(np.min(found)), "recall_s": time.perf_counter() - t}
+
+
 def _vocab_ids(corpus_tokens):
     vocab: dict[str, int] = {}
     ids = [[vocab.setdefault(t, len(vocab)) for t in doc] for doc in corpus_tokens]
@@ -232,9 +291,13 @@ def format_markdown(r: dict) -> str:
              f"- embedding throughput: {r['embedding_docs_per_s']:.1f} documents/s",
              f"- reindex with nothing changed: {r['reindex_unchanged_s']:.2f} s "
              f"({r['first_index_s'] / max(r['reindex_unchanged_s'], 1e-9):.0f}x faster)",
+             f"- reindex after changing {r['changed_docs']:,} documents (1%): "
+             f"{r['reindex_1pct_s']:.1f} s "
+             f"({100 * r['reindex_1pct_s'] / r['first_index_s']:.1f}% of the first index)",
              f"- peak memory (max RSS): index build {r['index_peak_rss_mb']:.0f} MB, "
              f"search process {r['search_peak_rss_mb']:.0f} MB",
-             f"- vector search: {'faiss HNSW' if r['vectors_ann'] else 'exact numpy'}",
+             f"- vector search: {ANN_NAME if r['vectors_ann'] else 'exact numpy'}"
+             f", recall@10 against exact {r['recall_at_10']:.3f} ({r['recall_queries']} queries)",
              f"- bm25s index {r['bm25s_index_s']:.1f} s, FTS5 index {r['fts5_index_s']:.1f} s",
              "", "| query path | p50 ms | p95 ms | p99 ms | n |", "|---|---|---|---|---|"]
     for name, p in r["latency_ms"].items():
