@@ -140,12 +140,18 @@ def main() -> None:
 
     tmp = Path(tempfile.mkdtemp(prefix="sikoja-bench-"))
     result: dict = {"docs": args.docs}
+    args.out.mkdir(parents=True, exist_ok=True)
+    partial = args.out / f"search-{args.docs}.partial.json"
+
+    def save() -> None:  # a long run leaves what it measured so far
+        partial.write_text(json.dumps(result, indent=2))
     try:
         settings = load_settings(tmp, embedder="use")
         result.update(_in_child(_prepare, tmp, args.docs, args.embed_all, args.embed_sample))
         first = _in_child(_build, tmp)
         result["first_index_s"] = first["seconds"]
         result["index_peak_rss_mb"] = first["rss_mb"]
+        save()
         if args.embed_all:
             result["embedding_docs_per_s"] = first["embedded"] / max(first["seconds"], 1e-9)
         again = _in_child(_build, tmp)
@@ -155,6 +161,7 @@ def main() -> None:
         result["reindex_1pct_s"] = changed["seconds"]
         result["reindex_1pct_peak_rss_mb"] = changed["rss_mb"]
         result["reindex_1pct_summary"] = changed["summary"]
+        save()
 
         embedder = load_embedder("use")
         zipf = queries(args.queries, repeat=True)
@@ -182,6 +189,8 @@ def main() -> None:
         result["search_peak_rss_mb"] = max_rss_mb()
         result["search_rss_now_mb"] = rss_now_mb()
         result.update(ann_recall(searcher.backend._version(), embedder, fresh))
+        result["latency_ms"] = lat
+        save()
 
         # Peers on the same analysed tokens: keyword retrieval of the top 100 only.
         analyzer = searcher.analyzer
@@ -249,7 +258,7 @@ def main() -> None:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
-    args.out.mkdir(parents=True, exist_ok=True)
+    partial.unlink(missing_ok=True)
     (args.out / f"search-{args.docs}.json").write_text(json.dumps(result, indent=2))
     print(format_markdown(result))
 
