@@ -326,7 +326,8 @@ class EmbeddedBackend(IndexBackend):
 
     def manifest(self) -> dict[str, str]:
         version = self._live
-        return dict(version.manifest) if version else {}
+        # read when a build asks: a searching process never holds a million hashes
+        return version.read_manifest() if version else {}
 
     def vocabulary(self) -> Vocabulary | None:
         version = self._live
@@ -369,9 +370,6 @@ class _Version:
         self._expected = integrity.read_checksums(path) if self.meta.get("checksums") else {}
         self._seen = integrity.verify(path, self._expected, sampled=True)
         self._verified_at = time.monotonic()
-        self.manifest: dict[str, str] = json.loads(
-            (path / "manifest.json").read_text(encoding="utf-8")
-        )
         self._shadow: tempfile.TemporaryDirectory[str] | None = None
         self.index = self._open_tantivy(path / "tantivy")
         self.searcher = self.index.searcher()
@@ -400,6 +398,9 @@ class _Version:
             if not file.name.endswith(".lock"):
                 os.symlink(file.resolve(), Path(self._shadow.name) / file.name)
         return tantivy.Index.open(self._shadow.name)
+
+    def read_manifest(self) -> dict[str, str]:
+        return json.loads((self.path / "manifest.json").read_text(encoding="utf-8"))
 
     def recheck(self) -> None:
         """Cheap: re-hash only files whose size or time moved since they were verified."""

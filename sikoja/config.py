@@ -148,8 +148,8 @@ class IndexSettings(BaseModel):
     # re-scored exactly with the float vectors, read from a memory-mapped file.
     vector_quantization: Literal["none", "sq8"] = "sq8"
     ivf_lists: int = Field(0, ge=0)  # k-means cells; 0: 2 x sqrt(vectors)
-    ivf_probe: int = Field(24, ge=1)  # cells searched per query
-    vector_rescore: int = Field(3, ge=1)  # ANN candidates per result, re-scored exactly
+    ivf_probe: int = Field(64, ge=1)  # cells searched per query
+    vector_rescore: int = Field(2, ge=1)  # ANN candidates per result, re-scored exactly
     # the memory the embedded backend may use (MB); a build whose estimate is larger stops
     # before it starts and suggests OpenSearch. 0: what /proc/meminfo says is available
     memory_limit_mb: int = Field(0, ge=0)
