@@ -129,8 +129,9 @@ class VectorIndex:
             params = faiss.SearchParametersIVF(sel=selector, nprobe=probe * 4)
         _, found = self.ann.search(query.reshape(1, -1), n, params=params)
         found = found[0][found[0] != -1]
-        rows = np.searchsorted(self.keys, found)
-        return np.sort(rows[(rows < len(self.keys))])  # file order: near reads
+        rows = np.minimum(np.searchsorted(self.keys, found), len(self.keys) - 1)
+        rows = rows[self.keys[rows] == found]  # an id the rows do not hold is no candidate
+        return np.sort(rows)  # file order: near reads
 
 
 def _read_ann(path: Path, cfg: IndexSettings) -> Any:
