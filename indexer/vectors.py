@@ -41,6 +41,7 @@ KEY_SHIFT = 2**63  # ids are 64-bit; keys hold them shifted into the int64 range
 BLOCK = 4096  # rows per block while collecting, and per chunk while writing
 MAX_LISTS = 65_536
 TRAIN_PER_LIST = 50  # training rows per IVF cell (faiss wants at least 39)
+PROBE_SHARE = 16  # cells searched by default: one in this many
 REGROW = 4  # an IVF index is re-trained when the rows outgrow its training this many times
 
 
@@ -121,7 +122,7 @@ class VectorIndex:
 
     def _candidates(self, query: np.ndarray, n: int, mask: np.ndarray | None) -> np.ndarray:
         faiss = _faiss()
-        probe = self.cfg.ivf_probe
+        probe = self.ann.nprobe
         params = None
         if mask is not None:  # a filter leaves fewer rows per cell: look in more cells
             allowed = np.ascontiguousarray(self.keys[mask])
@@ -139,7 +140,7 @@ def _read_ann(path: Path, cfg: IndexSettings) -> Any:
     if faiss is None or not path.is_file():
         return None
     index = faiss.read_index(str(path))
-    index.nprobe = cfg.ivf_probe
+    index.nprobe = cfg.ivf_probe or max(1, index.nlist // PROBE_SHARE)
     return index
 
 
