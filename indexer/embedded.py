@@ -314,15 +314,13 @@ class EmbeddedBackend(IndexBackend):
         return self._use(lambda v: v.get(ids), {})
 
     def doc_meta(self, ids: Sequence[str]) -> dict[str, DocMeta]:
-        version = self._live
-        if version is None:
-            return {}
-        known = version.metas
-        return {i: known[i] for i in ids if i in known}
+        def read(version: _Version) -> dict[str, DocMeta]:
+            known = version.metas
+            return {i: known[i] for i in ids if i in known}
+        return self._use(read, {})
 
     def all_meta(self) -> list[DocMeta]:
-        version = self._live
-        return list(version.metas.values()) if version else []
+        return self._use(lambda v: list(v.metas.values()), [])
 
     def manifest(self) -> dict[str, str]:
         version = self._live
@@ -379,7 +377,7 @@ class _Version:
         self._db = open_immutable(path / "docs.db")
         self._db_lock = threading.Lock()
         self._closed = False
-        self.metas = self._load_metas()
+        self._metas: dict[str, DocMeta] | None = None
         self._doc_freqs: dict[tuple[str, str], int] = {}
         self.vectors: vectors.VectorIndex | None = None
         self._vectors_loaded = False
@@ -429,6 +427,21 @@ class _Version:
             if (self.path / vectors.ROWS).is_file():
                 self.vectors = vectors.VectorIndex(self.path, self.cfg)
             self._vectors_loaded = True
+
+    @property
+    def metas(self) -> dict[str, DocMeta]:
+        """Ranking metadata of every document, read on the first search that needs it: an
+        index build (which opens the live version and the one it makes) never reads a
+        million rows it does not use."""
+        metas = self._metas
+        if metas is None:
+            with self._db_lock:
+                if self._closed:
+                    return {}
+                if self._metas is None:
+                    self._metas = self._load_metas()
+                metas = self._metas
+        return metas
 
     def _load_metas(self) -> dict[str, DocMeta]:
         # only versions of the current LAYOUT are opened, and they all have these columns
