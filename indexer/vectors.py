@@ -25,6 +25,7 @@ field), so a row is found by ``searchsorted`` and no list of a million id string
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -67,7 +68,14 @@ class VectorIndex:
 
     def __init__(self, path: Path, cfg: IndexSettings) -> None:
         self.cfg = cfg
-        self.matrix = np.load(path / VECTORS, mmap_mode="r")
+        self.path = path / VECTORS
+        self.matrix = np.load(self.path, mmap_mode="r")
+        # up to ann_threshold rows (exact search reads them all) are read into memory; above,
+        # the rows a query re-scores are read with pread: mapped pages it touched would stay
+        # in the process's RSS (a million queries touch every page of 2 GB)
+        self._offset = self.matrix.offset
+        if self.matrix.shape[0] <= cfg.ann_threshold:
+            self.matrix = np.ascontiguousarray(self.matrix)
         with np.load(path / ROWS) as rows:
             self.keys = rows["keys"]
             self.opd, self.kind = rows["opd"], rows["kind"]
@@ -112,13 +120,28 @@ class VectorIndex:
             scores = np.asarray(self.matrix @ query)
             rows = np.arange(len(scores))
         else:
-            scores = np.asarray(self.matrix[rows] @ query)
+            scores = self.rows(rows) @ query
         k = min(k, len(scores))
         if k == 0:
             return []
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top], kind="stable")]
         return [(id_of(self.keys[rows[i]]), float(scores[i])) for i in top]
+
+    def rows(self, rows: np.ndarray) -> np.ndarray:
+        """The float vectors of ``rows`` (sorted), as an array in memory."""
+        if not isinstance(self.matrix, np.memmap) or len(rows) > self.cfg.ann_threshold:
+            return np.asarray(self.matrix[rows])
+        size = self.dim * 4
+        out = bytearray(len(rows) * size)
+        with self.path.open("rb", buffering=0) as f:
+            fd = f.fileno()
+            for n, row in enumerate(rows.tolist()):
+                got = os.pread(fd, size, self._offset + row * size)
+                if len(got) != size:
+                    raise ValueError(f"{VECTORS} is shorter than its {len(self.keys)} rows")
+                out[n * size:(n + 1) * size] = got
+        return np.frombuffer(out, dtype="<f4").reshape(len(rows), self.dim)
 
     def _candidates(self, query: np.ndarray, n: int, mask: np.ndarray | None) -> np.ndarray:
         faiss = _faiss()
