@@ -21,8 +21,8 @@ from sikoja.errors import SikojaError
 
 VECTOR_DIM = 512  # the widest bundled embedder (USE); e5 and most st: models are narrower
 BASE_MB = 600  # the process before any document: Python, tantivy, the embedder model
-BUILD_BYTES_PER_DOC = 1400  # keys, manifest, vocabulary counts, analysis, beside the vectors
-SERVE_BYTES_PER_DOC = 1200  # ranking metadata, manifest, keys, beside the quantised vectors
+BUILD_BYTES_PER_DOC = 3000  # keys, manifest, word counts, the IVF index, beside the vectors
+SERVE_BYTES_PER_DOC = 1200  # ranking metadata, keys, tantivy pages, beside the quantised vectors
 
 
 def vector_bytes(settings: Settings) -> tuple[int, int]:
