@@ -42,7 +42,7 @@ KEY_SHIFT = 2**63  # ids are 64-bit; keys hold them shifted into the int64 range
 BLOCK = 4096  # rows per block while collecting, and per chunk while writing
 MAX_LISTS = 65_536
 TRAIN_PER_LIST = 50  # training rows per IVF cell (faiss wants at least 39)
-PROBE_SHARE = 16  # cells searched by default: one in this many
+PROBE_SHARE = 32  # cells searched by default: one in this many
 REGROW = 4  # an IVF index is re-trained when the rows outgrow its training this many times
 
 
