@@ -2,6 +2,11 @@
 
     .venv/bin/python bench/bench_search.py --docs 10000 --embed-all
     .venv/bin/python bench/bench_search.py --docs 100000 --embed-sample 3000
+    nice .venv/bin/python bench/bench_search.py --docs 1000000 --embed-sample 3000
+
+Also: reindex after changing 1% of the documents (their embeddings filled the same way), and
+recall@10 of the approximate vector search (faiss IVF) against exact search over the same
+float vectors, on the bench queries.
 
 Measures: index build time (analysis + tantivy + embeddings), embedding throughput, reindex
 with nothing changed, query latency p50/p95/p99 in-process for keyword, vector and hybrid
@@ -39,6 +44,9 @@ from indexer.search import RankingConfig, Searcher  # noqa: E402
 from sikoja.config import load_settings  # noqa: E402
 from sikoja.store import DocumentStore  # noqa: E402
 
+PROBES = (16, 32, 64, 128, 256)
+ANN_NAME = "faiss IVF (index.vector_quantization) + exact re-scoring"
+
 
 def percentiles(samples: list[float]) -> dict[str, float]:
     arr = np.array(samples) * 1000
@@ -59,6 +67,34 @@ def max_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _fill_cache(tmp: Path, docs, vecs: np.ndarray, name: str, seed: int) -> None:
+    """Cache vectors for ``docs``: the really embedded ``vecs`` plus noise, in turn."""
+    rng = np.random.default_rng(seed)
+    cache = EmbeddingCache(tmp / "embeddings.db")
+    for start in range(0, len(docs), 5000):
+        fill = {}
+        for n_, doc in enumerate(docs[start:start + 5000], start):
+            v = vecs[n_ % len(vecs)] + rng.normal(0, 0.02, vecs.shape[1]).astype(np.float32)
+            fill[EmbeddingCache.digest(embedding_text(doc))] = v / np.linalg.norm(v)
+        cache.put_many(name, fill)
+    cache.close()
+
+
+def _change(tmp: Path, every: int, queue) -> None:
+    """Child process: change every ``every``-th document (a sentence added), as a recrawl
+    would, with cached vectors for the new text."""
+    store = DocumentStore.open(tmp)
+    docs = [d for n, d in enumerate(store.iter_documents()) if n % every == 0]
+    for doc in docs:
+        doc.text += " Informasi ini diperbarui oleh petugas."
+        store.upsert(doc)
+    store.close()
+    embedder = load_embedder("use")
+    vecs = embedder.embed_documents([embedding_text(d) for d in docs[:50]])
+    _fill_cache(tmp, docs, vecs, embedder.name, 5)
+    queue.put({"changed": len(docs)})
+
+
 def _prepare(tmp: Path, n: int, embed_all: bool, sample: int, queue) -> None:
     """Child process: write the corpus into the store; with a sample, embed it for real and
     fill the cache for the rest (see the module docstring)."""
@@ -70,15 +106,7 @@ def _prepare(tmp: Path, n: int, embed_all: bool, sample: int, queue) -> None:
         t = time.perf_counter()
         vecs = embedder.embed_documents([embedding_text(d) for d in head])
         result["embedding_docs_per_s"] = len(head) / (time.perf_counter() - t)
-        rng = np.random.default_rng(3)
-        cache = EmbeddingCache(tmp / "embeddings.db")
-        for start in range(0, len(docs), 5000):
-            fill = {}
-            for n_, doc in enumerate(docs[start:start + 5000], start):
-                v = vecs[n_ % len(head)] + rng.normal(0, 0.02, vecs.shape[1]).astype(np.float32)
-                fill[EmbeddingCache.digest(embedding_text(doc))] = v / np.linalg.norm(v)
-            cache.put_many(embedder.name, fill)
-        cache.close()
+        _fill_cache(tmp, docs, vecs, embedder.name, 3)
     queue.put(result)
 
 
@@ -88,7 +116,7 @@ def _build(tmp: Path, queue) -> None:
     t = time.perf_counter()
     summary = build_index(settings)
     queue.put({"seconds": time.perf_counter() - t, "embedded": summary.embedded,
-               "rss_mb": max_rss_mb()})
+               "rss_mb": max_rss_mb(), "summary": str(summary)})
 
 
 def _in_child(target, *args) -> dict:
@@ -109,20 +137,36 @@ def main() -> None:
     group.add_argument("--embed-all", action="store_true")
     group.add_argument("--embed-sample", type=int, default=2000)
     parser.add_argument("--out", type=Path, default=Path("bench/results"))
+    parser.add_argument("--data-dir", type=Path, help="keep the corpus here and reuse it "
+                        "(with its embedding cache) on the next run; its index is rebuilt")
+    parser.add_argument("--skip-peers", action="store_true",
+                        help="no bm25s and FTS5 (they index the corpus again)")
+    parser.add_argument("--search-only", action="store_true", help="with --data-dir: search "
+                        "the index already there (no builds)")
     args = parser.parse_args()
 
-    tmp = Path(tempfile.mkdtemp(prefix="sikoja-bench-"))
+    tmp = args.data_dir or Path(tempfile.mkdtemp(prefix="sikoja-bench-"))
     result: dict = {"docs": args.docs}
+    args.out.mkdir(parents=True, exist_ok=True)
+    partial = args.out / f"search-{args.docs}.partial.json"
+
+    def save() -> None:  # a long run leaves what it measured so far
+        partial.write_text(json.dumps(result, indent=2))
     try:
         settings = load_settings(tmp, embedder="use")
-        result.update(_in_child(_prepare, tmp, args.docs, args.embed_all, args.embed_sample))
-        first = _in_child(_build, tmp)
-        result["first_index_s"] = first["seconds"]
-        result["index_peak_rss_mb"] = first["rss_mb"]
-        if args.embed_all:
-            result["embedding_docs_per_s"] = first["embedded"] / max(first["seconds"], 1e-9)
-        again = _in_child(_build, tmp)
-        result["reindex_unchanged_s"] = again["seconds"]
+        prepared = tmp / "prepared.json"
+        if args.data_dir and (tmp / "embeddings.db").is_file():
+            if not args.search_only:
+                shutil.rmtree(tmp / "index", ignore_errors=True)
+            if prepared.is_file():
+                result.update(json.loads(prepared.read_text()))
+        else:
+            result.update(_in_child(_prepare, tmp, args.docs, args.embed_all,
+                                    args.embed_sample))
+            prepared.write_text(json.dumps(result))
+        if not args.search_only:
+            _builds(tmp, result, args.embed_all)
+            save()
 
         embedder = load_embedder("use")
         zipf = queries(args.queries, repeat=True)
@@ -148,76 +192,136 @@ def main() -> None:
         searcher._query_vectors.clear()
         lat["hybrid, Zipf mix"] = percentiles(timed(lambda q: searcher.search(q), zipf))
         result["search_peak_rss_mb"] = max_rss_mb()
+        result["search_rss_now_mb"] = rss_now_mb()
+        result.update(ann_recall(searcher.backend._version(), embedder, fresh))
+        result["latency_ms"] = lat
+        save()
 
-        # Peers on the same analysed tokens: keyword retrieval of the top 100 only.
-        analyzer = searcher.analyzer
-        backend = searcher.backend
-        terms = [analyzer.analyze_query(q).terms for q in fresh]
-        analysed = [[t for term in ts for t in term.tokens] for ts in terms]
-        import bm25s
-
-        store = DocumentStore.open(tmp)
-        corpus_tokens = [analyzer.index_tokens(f"{d.title} {d.text}")
-                         for d in store.iter_documents()]
-        store.close()
-        ids, vocab = _vocab_ids(corpus_tokens)
-        t = time.perf_counter()
-        retriever = bm25s.BM25()
-        retriever.index(bm25s.tokenization.Tokenized(ids, vocab), show_progress=False)
-        result["bm25s_index_s"] = time.perf_counter() - t
-
-        def bm25s_query(tokens: list[str]) -> None:
-            ids = [vocab[t] for t in tokens if t in vocab]
-            if ids:
-                scores = retriever.get_scores(ids)
-                top = np.argpartition(-scores, 100)[:100]
-                top[np.argsort(-scores[top])]
-
-        # side by side: each query on each engine in turn, three rounds, so that load on
-        # this shared machine falls on all of them alike
-        version = backend._version()
-        peers = {
-            "tantivy keyword retrieval (top 100, 3 fields + pairs)":
-                (lambda ts: backend.keyword_search(ts, 100), terms),
-            "tantivy keyword retrieval, common words kept":
-                (lambda ts: version._search(keyword_clauses(ts), 100, None), terms),
-            "bm25s keyword retrieval (top 100, 1 field)": (bm25s_query, analysed),
-        }
-        samples: dict[str, list[float]] = {name: [] for name in peers}
-        for _ in range(3):
-            for i in range(len(fresh)):
-                for name, (fn, items) in peers.items():
-                    t = time.perf_counter()
-                    fn(items[i])
-                    samples[name].append(time.perf_counter() - t)
-        for name, values in samples.items():
-            lat[name] = percentiles(values)
-
-        fts = sqlite3.connect(":memory:")
-        fts.execute("CREATE VIRTUAL TABLE d USING fts5(body, tokenize='unicode61')")
-        t = time.perf_counter()
-        fts.executemany("INSERT INTO d (body) VALUES (?)",
-                        [(" ".join(tokens),) for tokens in corpus_tokens])
-        result["fts5_index_s"] = time.perf_counter() - t
-
-        def fts_query(tokens: list[str]) -> None:
-            words = [t.replace('"', "") for t in tokens if t.replace('"', "")]
-            if words:
-                match = " OR ".join(f'"{w}"' for w in words)
-                fts.execute("SELECT rowid FROM d WHERE d MATCH ? ORDER BY bm25(d) LIMIT 100",
-                            (match,)).fetchall()
-        lat["SQLite FTS5 keyword retrieval (top 100, 1 field)"] = percentiles(
-            timed(fts_query, analysed))
-
+        if not args.skip_peers:
+            _peers(searcher, fresh, tmp, result, lat)
         result["latency_ms"] = lat
         result["vectors_ann"] = searcher.backend.info().get("vectors", 0) > 20_000
         searcher.close()
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if not args.data_dir:
+            shutil.rmtree(tmp, ignore_errors=True)
 
-    args.out.mkdir(parents=True, exist_ok=True)
+    partial.unlink(missing_ok=True)
     (args.out / f"search-{args.docs}.json").write_text(json.dumps(result, indent=2))
     print(format_markdown(result))
+
+
+def _peers(searcher, fresh: list[str], tmp: Path, result: dict, lat: dict) -> None:
+    """Keyword retrieval on bm25s and SQLite FTS5, beside tantivy, on the same tokens."""
+    # Peers on the same analysed tokens: keyword retrieval of the top 100 only.
+    analyzer = searcher.analyzer
+    backend = searcher.backend
+    terms = [analyzer.analyze_query(q).terms for q in fresh]
+    analysed = [[t for term in ts for t in term.tokens] for ts in terms]
+    import bm25s
+
+    store = DocumentStore.open(tmp)
+    corpus_tokens = [analyzer.index_tokens(f"{d.title} {d.text}")
+                     for d in store.iter_documents()]
+    store.close()
+    ids, vocab = _vocab_ids(corpus_tokens)
+    t = time.perf_counter()
+    retriever = bm25s.BM25()
+    retriever.index(bm25s.tokenization.Tokenized(ids, vocab), show_progress=False)
+    result["bm25s_index_s"] = time.perf_counter() - t
+
+    def bm25s_query(tokens: list[str]) -> None:
+        ids = [vocab[t] for t in tokens if t in vocab]
+        if ids:
+            scores = retriever.get_scores(ids)
+            top = np.argpartition(-scores, 100)[:100]
+            top[np.argsort(-scores[top])]
+
+    # side by side: each query on each engine in turn, three rounds, so that load on
+    # this shared machine falls on all of them alike
+    version = backend._version()
+    peers = {
+        "tantivy keyword retrieval (top 100, 3 fields + pairs)":
+            (lambda ts: backend.keyword_search(ts, 100), terms),
+        "tantivy keyword retrieval, common words kept":
+            (lambda ts: version._search(keyword_clauses(ts), 100, None), terms),
+        "bm25s keyword retrieval (top 100, 1 field)": (bm25s_query, analysed),
+    }
+    samples: dict[str, list[float]] = {name: [] for name in peers}
+    for _ in range(3):
+        for i in range(len(fresh)):
+            for name, (fn, items) in peers.items():
+                t = time.perf_counter()
+                fn(items[i])
+                samples[name].append(time.perf_counter() - t)
+    for name, values in samples.items():
+        lat[name] = percentiles(values)
+
+    fts = sqlite3.connect(":memory:")
+    fts.execute("CREATE VIRTUAL TABLE d USING fts5(body, tokenize='unicode61')")
+    t = time.perf_counter()
+    fts.executemany("INSERT INTO d (body) VALUES (?)",
+                    [(" ".join(tokens),) for tokens in corpus_tokens])
+    result["fts5_index_s"] = time.perf_counter() - t
+
+    def fts_query(tokens: list[str]) -> None:
+        words = [t.replace('"', "") for t in tokens if t.replace('"', "")]
+        if words:
+            match = " OR ".join(f'"{w}"' for w in words)
+            fts.execute("SELECT rowid FROM d WHERE d MATCH ? ORDER BY bm25(d) LIMIT 100",
+                        (match,)).fetchall()
+    lat["SQLite FTS5 keyword retrieval (top 100, 1 field)"] = percentiles(
+        timed(fts_query, analysed))
+
+
+def _builds(tmp: Path, result: dict, embed_all: bool) -> None:
+    """The first build, a reindex with nothing changed, and one after 1% changed."""
+    first = _in_child(_build, tmp)
+    result["first_index_s"] = first["seconds"]
+    result["index_peak_rss_mb"] = first["rss_mb"]
+    if embed_all:
+        result["embedding_docs_per_s"] = first["embedded"] / max(first["seconds"], 1e-9)
+    again = _in_child(_build, tmp)
+    result["reindex_unchanged_s"] = again["seconds"]
+    result["changed_docs"] = _in_child(_change, tmp, 100)["changed"]
+    changed = _in_child(_build, tmp)
+    result["reindex_1pct_s"] = changed["seconds"]
+    result["reindex_1pct_peak_rss_mb"] = changed["rss_mb"]
+    result["reindex_1pct_summary"] = changed["summary"]
+
+
+def rss_now_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def ann_recall(version, embedder, texts: list[str], k: int = 10) -> dict:
+    """Recall@k of the vector search as served (IVF + exact re-scoring when there is an IVF
+    index) against brute-force inner product over the same float vectors."""
+    version._load_vectors()
+    index = version.vectors
+    if index is None or index.ann is None:
+        return {"recall_at_10": 1.0, "recall_queries": 0}
+    vecs = [np.asarray(embedder.embed_query(text), dtype=np.float32) for text in texts]
+    exact = [{i for i, _ in index.exact(q, k)} for q in vecs]
+    served = index.ann.nprobe
+    sweep = {}
+    for probe in sorted({served, *PROBES}):  # the trade of recall for time, cells searched
+        index.ann.nprobe = probe
+        found, took = [], []
+        for q, truth in zip(vecs, exact, strict=True):
+            t = time.perf_counter()
+            approx = {i for i, _ in index.search(q, k)}
+            took.append(time.perf_counter() - t)
+            found.append(len(approx & truth) / k)
+        sweep[probe] = {"recall": float(np.mean(found)), "min": float(np.min(found)),
+                        "below_half": int(np.sum(np.array(found) < 0.5)),
+                        "p50_ms": percentiles(took)["p50"], "p99_ms": percentiles(took)["p99"]}
+    index.ann.nprobe = served
+    return {"recall_at_10": sweep[served]["recall"], "recall_queries": len(texts),
+            "recall_min": sweep[served]["min"], "ivf_probe": served, "probe_sweep": sweep}
 
 
 def _vocab_ids(corpus_tokens):
@@ -227,21 +331,35 @@ def _vocab_ids(corpus_tokens):
 
 
 def format_markdown(r: dict) -> str:
-    lines = [f"### {r['docs']:,} documents", "",
-             f"- first index (analysis + tantivy + embeddings): {r['first_index_s']:.1f} s",
-             f"- embedding throughput: {r['embedding_docs_per_s']:.1f} documents/s",
-             f"- reindex with nothing changed: {r['reindex_unchanged_s']:.2f} s "
-             f"({r['first_index_s'] / max(r['reindex_unchanged_s'], 1e-9):.0f}x faster)",
-             f"- peak memory (max RSS): index build {r['index_peak_rss_mb']:.0f} MB, "
-             f"search process {r['search_peak_rss_mb']:.0f} MB",
-             f"- vector search: {'faiss HNSW' if r['vectors_ann'] else 'exact numpy'}",
-             f"- bm25s index {r['bm25s_index_s']:.1f} s, FTS5 index {r['fts5_index_s']:.1f} s",
+    lines = [f"### {r['docs']:,} documents", ""]
+    if "first_index_s" in r:  # not with --search-only
+        lines += [
+            f"- first index (analysis + tantivy + embeddings): {r['first_index_s']:.1f} s",
+            f"- embedding throughput: {r.get('embedding_docs_per_s') or 0:.1f} documents/s",
+            f"- reindex with nothing changed: {r['reindex_unchanged_s']:.2f} s "
+            f"({r['first_index_s'] / max(r['reindex_unchanged_s'], 1e-9):.0f}x faster)",
+            f"- reindex after changing {r['changed_docs']:,} documents (1%): "
+            f"{r['reindex_1pct_s']:.1f} s "
+            f"({100 * r['reindex_1pct_s'] / r['first_index_s']:.1f}% of the first index)",
+            f"- peak memory (max RSS): index build {r['index_peak_rss_mb']:.0f} MB"]
+    lines += [f"- search process: peak RSS {r['search_peak_rss_mb']:.0f} MB",
+             f"- vector search: {ANN_NAME if r['vectors_ann'] else 'exact numpy'}"
+             f", recall@10 against exact {r['recall_at_10']:.3f} ({r['recall_queries']} queries)",
+             f"- bm25s index {r.get('bm25s_index_s', 0):.1f} s, "
+             f"FTS5 index {r.get('fts5_index_s', 0):.1f} s",
              "", "| query path | p50 ms | p95 ms | p99 ms | n |", "|---|---|---|---|---|"]
     for name, p in r["latency_ms"].items():
         lines.append(f"| {name} | {p['p50']:.2f} | {p['p95']:.2f} | {p['p99']:.2f} | {p['n']} |")
-    ours = r["latency_ms"]["tantivy keyword retrieval (top 100, 3 fields + pairs)"]["p50"]
-    peer = r["latency_ms"]["bm25s keyword retrieval (top 100, 1 field)"]["p50"]
-    lines += ["", f"Keyword retrieval p50, tantivy / bm25s: {ours / peer:.2f}"]
+    ours = r["latency_ms"].get("tantivy keyword retrieval (top 100, 3 fields + pairs)")
+    peer = r["latency_ms"].get("bm25s keyword retrieval (top 100, 1 field)")
+    if ours and peer:
+        lines += ["", f"Keyword retrieval p50, tantivy / bm25s: {ours['p50'] / peer['p50']:.2f}"]
+    if r.get("probe_sweep"):
+        lines += ["", "| IVF cells searched | recall@10 | min | queries < 0.5 | p50 ms | p99 ms |",
+                  "|---|---|---|---|---|---|"]
+        for probe, x in r["probe_sweep"].items():
+            lines.append(f"| {probe} | {x['recall']:.3f} | {x['min']:.1f} | "
+                         f"{x['below_half']} | {x['p50_ms']:.2f} | {x['p99_ms']:.2f} |")
     return "\n".join(lines)
 
 

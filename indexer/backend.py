@@ -51,7 +51,7 @@ class IndexedDoc:
     alias_tokens: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a million of them in memory: no __dict__
 class DocMeta:
     """What ranking needs of a candidate, without its text: kept in memory by backends
     that can, so only the page of results shown is read in full."""

@@ -17,6 +17,7 @@ import numpy as np
 
 from indexer.analysis import Analyzer, Vocabulary
 from indexer.backend import IndexBackend, IndexedDoc
+from indexer.capacity import check_capacity
 from indexer.embedding import Embedder, EmbeddingCache, load_embedder
 from indexer.registry import open_backend
 from sikoja.apps import app_search_text
@@ -30,6 +31,7 @@ from synonyms.page_names import own_names, page_names
 PASSAGE_HEADINGS = 4
 PARAGRAPH_MIN_WORDS = 6  # shorter lines are dates, bylines, menu leftovers, not a paragraph
 SHORT_NAME = 2  # tokens
+SCAN_SHARE = 5  # fewer changed documents than 1/SCAN_SHARE of all: read by key, not a scan
 Progress = Callable[[str], None]
 
 
@@ -248,8 +250,10 @@ def _build(settings, store, backend, progress, full, embedder, started,
     ``rebuild``: a damaged version was set aside, so a new version is written even when the
     older one now serving holds the same documents (until then health says "degraded")."""
     summary = BuildSummary()
-    keys = index_keys({doc_id(url): key for url, key in store.index_keys().items()},
-                      settings.semantic)
+    stored = store.index_keys()
+    urls = {doc_id(url): url for url in stored}
+    keys = index_keys({doc_id(url): key for url, key in stored.items()}, settings.semantic)
+    del stored
     if not keys:
         raise SikojaError(f"the document store in {settings.data_dir} is empty: crawl first")
     live = {} if full else backend.manifest()
@@ -269,7 +273,11 @@ def _build(settings, store, backend, progress, full, embedder, started,
         summary.seconds = time.monotonic() - started
         return summary
 
+    check_capacity(settings, len(keys))
+
     def changed() -> Iterator[Document]:
+        if len(to_add) * SCAN_SHARE < len(keys):  # a few: read them by key
+            return store.iter_documents_at(urls[i] for i in to_add)
         return (d for d in store.iter_documents() if doc_id(d.url) in to_add)
 
     # Vocabulary: document frequencies, updated by what leaves and what arrives.

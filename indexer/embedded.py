@@ -6,9 +6,9 @@ Layout of ``DATA_DIR/index/``::
     v000007/             one version
         tantivy/         BM25 over pre-analysed tokens (title, headings, body)
         docs.db          display fields by doc id (SQLite)
-        vectors.npy      L2-normalised embeddings, row i belongs to vector_ids[i]
-        vectors.hnsw     faiss HNSW graph over them (above ``index.ann_threshold`` vectors)
-        vector_ids.json
+        vectors.npy      L2-normalised embeddings, sorted by document key (memory-mapped)
+        vector_rows.npz  their keys, opd and kind (indexer.vectors)
+        vectors.ivf      faiss IVF index over them (above ``index.ann_threshold`` vectors)
         vocabulary.json  surface words for typo correction
         manifest.json    doc id -> content hash
         meta.json        built_at, documents, embedder
@@ -16,8 +16,9 @@ Layout of ``DATA_DIR/index/``::
     damaged-v000008/     a version that failed its checksums, set aside with DAMAGE.txt
     build.lock           held by the one index build that may run at a time
 
-A reindex writes a new version beside the live one (an incremental one starts from a copy)
-and only then points CURRENT at it, so searches are served throughout and a crash midway
+A reindex writes a new version beside the live one (an incremental one starts from hard
+links to the live one's tantivy segments, which tantivy never rewrites, and a copy of
+docs.db) and only then points CURRENT at it, so searches are served throughout and a crash midway
 leaves the old version serving. Tantivy has no Indonesian stemmer, so tokens arrive already
 analysed (``indexer.analysis``) and are indexed with the whitespace tokenizer.
 
@@ -36,6 +37,7 @@ import json
 import logging
 import os
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -47,7 +49,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import tantivy
 
-from indexer import integrity
+from indexer import integrity, vectors
 from indexer.analysis import QueryTerm, Vocabulary
 from indexer.backend import (
     DocMeta,
@@ -71,10 +73,10 @@ from sikoja.sqlite import connect, open_immutable
 if TYPE_CHECKING:
     from sikoja.config import Settings
 
-LAYOUT = 6  # bump when the files of a version change shape: the next build is then full
-ANN_FILE = "vectors.hnsw"  # the HNSW graph, built once per version at commit
+LAYOUT = 7  # bump when the files of a version change shape: the next build is then full
+ANN_FILE = vectors.ANN_FILE  # the IVF index, written once per version at commit
 DOC_FREQ_CACHE = 200_000  # (field, token) document frequencies memoised per version
-_KEY_SHIFT = 2**63  # ids are 64-bit; the i64 fast field holds them shifted by this
+_KEY_SHIFT = vectors.KEY_SHIFT  # ids are 64-bit; the i64 fast field holds them shifted
 REVERIFY_AFTER = 30.0  # seconds: a failing search re-hashes its version at most this often
 
 log = logging.getLogger(__name__)
@@ -174,7 +176,7 @@ class EmbeddedBackend(IndexBackend):
                     if candidate == name:
                         return None  # older files: rebuild, never read
                     continue
-                version = _Version(path, self.cfg.hnsw_ef_search)
+                version = _Version(path, self.cfg)
             except integrity.DamagedVersion as exc:
                 self._set_aside(path, exc.reason)
                 continue
@@ -312,19 +314,18 @@ class EmbeddedBackend(IndexBackend):
         return self._use(lambda v: v.get(ids), {})
 
     def doc_meta(self, ids: Sequence[str]) -> dict[str, DocMeta]:
-        version = self._live
-        if version is None:
-            return {}
-        known = version.metas
-        return {i: known[i] for i in ids if i in known}
+        def read(version: _Version) -> dict[str, DocMeta]:
+            known = version.metas
+            return {i: known[i] for i in ids if i in known}
+        return self._use(read, {})
 
     def all_meta(self) -> list[DocMeta]:
-        version = self._live
-        return list(version.metas.values()) if version else []
+        return self._use(lambda v: list(v.metas.values()), [])
 
     def manifest(self) -> dict[str, str]:
         version = self._live
-        return dict(version.manifest) if version else {}
+        # read when a build asks: a searching process never holds a million hashes
+        return version.read_manifest() if version else {}
 
     def vocabulary(self) -> Vocabulary | None:
         version = self._live
@@ -357,18 +358,16 @@ class EmbeddedBackend(IndexBackend):
 class _Version:
     """One immutable index version, opened for reading."""
 
-    def __init__(self, path: Path, ef_search: int | None = None) -> None:
+    def __init__(self, path: Path, cfg: IndexSettings | None = None) -> None:
         self.path = path
         self.name = path.name
-        self.ef_search = ef_search or IndexSettings().hnsw_ef_search
+        self.cfg = cfg or IndexSettings()
         self.meta = _read_meta(path)
-        # versions written before checksums existed are read as they are
+        # versions written before checksums existed are read as they are; large files are
+        # checked by samples here, in full after a failed read (indexer.integrity)
         self._expected = integrity.read_checksums(path) if self.meta.get("checksums") else {}
-        self._seen = integrity.verify(path, self._expected)
+        self._seen = integrity.verify(path, self._expected, sampled=True)
         self._verified_at = time.monotonic()
-        self.manifest: dict[str, str] = json.loads(
-            (path / "manifest.json").read_text(encoding="utf-8")
-        )
         self._shadow: tempfile.TemporaryDirectory[str] | None = None
         self.index = self._open_tantivy(path / "tantivy")
         self.searcher = self.index.searcher()
@@ -378,13 +377,9 @@ class _Version:
         self._db = open_immutable(path / "docs.db")
         self._db_lock = threading.Lock()
         self._closed = False
-        self.metas = self._load_metas()
+        self._metas: dict[str, DocMeta] | None = None
         self._doc_freqs: dict[tuple[str, str], int] = {}
-        self.vector_ids: list[str] = []
-        self.vectors: np.ndarray | None = None
-        self._row_opd = np.array([], dtype=object)
-        self._row_kind = np.array([], dtype=object)
-        self._ann: Any = None
+        self.vectors: vectors.VectorIndex | None = None
         self._vectors_loaded = False
         self._vector_lock = threading.Lock()
 
@@ -402,6 +397,9 @@ class _Version:
                 os.symlink(file.resolve(), Path(self._shadow.name) / file.name)
         return tantivy.Index.open(self._shadow.name)
 
+    def read_manifest(self) -> dict[str, str]:
+        return json.loads((self.path / "manifest.json").read_text(encoding="utf-8"))
+
     def recheck(self) -> None:
         """Cheap: re-hash only files whose size or time moved since they were verified."""
         changed = integrity.moved(self.path, self._seen)
@@ -416,30 +414,44 @@ class _Version:
         self._seen = integrity.verify(self.path, self._expected)
         self._verified_at = time.monotonic()
 
+    @property
+    def _ann(self) -> Any:
+        return self.vectors.ann if self.vectors is not None else None
+
     def _load_vectors(self) -> None:
-        """Vectors (and the HNSW graph written at build time) load on the first vector
+        """Vectors (and the IVF index written at build time) load on the first vector
         search: an index build or a keyword-only process never pays for them."""
         with self._vector_lock:
             if self._vectors_loaded:
                 return
-            path = self.path
-            if (path / "vectors.npy").is_file():
-                self.vectors = np.load(path / "vectors.npy")
-                self.vector_ids = json.loads(
-                    (path / "vector_ids.json").read_text(encoding="utf-8"))
-                row_meta = json.loads((path / "vector_meta.json").read_text(encoding="utf-8"))
-                # (opd, kind) per row as arrays: a filter mask is then two np.isin calls
-                self._row_opd = np.array([m[0] for m in row_meta], dtype=object)
-                self._row_kind = np.array([m[1] for m in row_meta], dtype=object)
-                self._ann = _read_ann(path / ANN_FILE, self.ef_search)
+            if (self.path / vectors.ROWS).is_file():
+                self.vectors = vectors.VectorIndex(self.path, self.cfg)
             self._vectors_loaded = True
+
+    @property
+    def metas(self) -> dict[str, DocMeta]:
+        """Ranking metadata of every document, read on the first search that needs it: an
+        index build (which opens the live version and the one it makes) never reads a
+        million rows it does not use."""
+        metas = self._metas
+        if metas is None:
+            with self._db_lock:
+                if self._closed:
+                    return {}
+                if self._metas is None:
+                    self._metas = self._load_metas()
+                metas = self._metas
+        return metas
 
     def _load_metas(self) -> dict[str, DocMeta]:
         # only versions of the current LAYOUT are opened, and they all have these columns
         rows = self._db.execute(
             "SELECT id, url, title, opd, kind, group_id, parent_url, listing, confidence "
             "FROM docs")
-        return {r[0]: DocMeta(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8])
+        # opd and kind repeat across documents: one string each (a million documents)
+        intern = sys.intern
+        return {r[0]: DocMeta(r[0], r[1], r[2], intern(r[3]), intern(r[4]), r[5], r[6],
+                              bool(r[7]), r[8])
                 for r in rows}
 
     def close(self) -> None:
@@ -498,30 +510,14 @@ class _Version:
     def vector_search(self, vector: np.ndarray, k: int, filters: Filters | None) -> list[Hit]:
         if not self._vectors_loaded:
             self._load_vectors()
-        if self.vectors is None or len(self.vector_ids) == 0:
+        if self.vectors is None or len(self.vectors) == 0:
             return []
         query = np.asarray(vector, dtype=np.float32).reshape(-1)
-        if query.shape[0] != self.vectors.shape[1]:
+        if query.shape[0] != self.vectors.dim:
             return []
-        filtering = filters is not None and bool(filters.opd or filters.kind)
-        if self._ann is not None and not filtering:
-            scores, rows = self._ann.search(query.reshape(1, -1), k)
-            return [Hit(id=self.vector_ids[r], score=float(s))
-                    for s, r in zip(scores[0], rows[0], strict=True) if r >= 0]
-        scores = self.vectors @ query
-        if filtering:
-            assert filters is not None
-            mask = np.ones(scores.shape[0], dtype=bool)
-            if filters.opd:
-                mask &= np.isin(self._row_opd, filters.opd)
-            if filters.kind:
-                mask &= np.isin(self._row_kind, filters.kind)
-            scores = np.where(mask, scores, -np.inf)
-        k = min(k, scores.shape[0])
-        top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.argsort(-scores[top])]
-        return [Hit(id=self.vector_ids[i], score=float(scores[i]))
-                for i in top if np.isfinite(scores[i])]
+        found = self.vectors.search(query, k, list(filters.opd) if filters else None,
+                                    list(filters.kind) if filters else None)
+        return [Hit(id=i, score=s) for i, s in found]
 
     def get(self, ids: Sequence[str]) -> dict[str, IndexedDoc]:
         if not ids:
@@ -549,32 +545,6 @@ def _read_meta(path: Path) -> dict[str, Any]:
     return meta
 
 
-def _read_ann(path: Path, ef_search: int) -> Any:
-    if not path.is_file():
-        return None
-    try:
-        import faiss
-    except ImportError:
-        return None
-    faiss.omp_set_num_threads(1)
-    index = faiss.read_index(str(path))
-    index.hnsw.efSearch = ef_search
-    return index
-
-
-def _build_ann(vectors: np.ndarray, cfg: IndexSettings) -> Any:
-    try:
-        import faiss
-    except ImportError:
-        return None
-    faiss.omp_set_num_threads(1)
-    index = faiss.IndexHNSWFlat(vectors.shape[1], cfg.hnsw_m, faiss.METRIC_INNER_PRODUCT)
-    index.hnsw.efConstruction = cfg.hnsw_ef_construction
-    index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    index.hnsw.efSearch = cfg.hnsw_ef_search
-    return index
-
-
 _DISPLAY_KEYS = ("id", "url", "title", "opd", "kind", "source", "text", "content_hash",
                  "fields", "group_id", "parent_url", "last_modified")
 
@@ -583,9 +553,13 @@ class _Writer(IndexWriter):
     def __init__(self, backend: EmbeddedBackend, path: Path, base: Path | None) -> None:
         self.backend = backend
         self.path = path  # created empty by EmbeddedBackend.writer
+        self.base = base
         if base is not None:
-            shutil.copytree(base, path, dirs_exist_ok=True)
-            (path / integrity.CHECKSUMS).unlink(missing_ok=True)
+            # tantivy writes new segment and delete files and replaces its meta.json by
+            # rename: linking the old files shares them safely; SQLite writes in place
+            shutil.copytree(base / "tantivy", path / "tantivy", copy_function=os.link,
+                            ignore=shutil.ignore_patterns("*.lock"))
+            shutil.copyfile(base / "docs.db", path / "docs.db")
         else:
             (path / "tantivy").mkdir()
         self.index = tantivy.Index(SCHEMA, path=str(path / "tantivy"), reuse=base is not None)
@@ -595,14 +569,7 @@ class _Writer(IndexWriter):
             "CREATE TABLE IF NOT EXISTS docs (id TEXT PRIMARY KEY, url TEXT, title TEXT, "
             "opd TEXT, kind TEXT, group_id TEXT, parent_url TEXT, listing INTEGER, "
             "confidence REAL, data TEXT);"), check_same_thread=True)
-        self.vectors: dict[str, np.ndarray] = {}
-        self.row_meta: dict[str, tuple[str, str]] = {}
-        if base is not None and (path / "vectors.npy").is_file():
-            old = np.load(path / "vectors.npy")
-            ids = json.loads((path / "vector_ids.json").read_text(encoding="utf-8"))
-            metas = json.loads((path / "vector_meta.json").read_text(encoding="utf-8"))
-            self.vectors = {i: old[n] for n, i in enumerate(ids)}
-            self.row_meta = {i: tuple(m) for i, m in zip(ids, metas, strict=True)}
+        self.vectors = vectors.VectorWriter(base)
         self._pending: list[tuple] = []
 
     def add(self, doc: IndexedDoc) -> None:
@@ -620,14 +587,15 @@ class _Writer(IndexWriter):
         if len(self._pending) >= 1000:
             self._flush()
         if doc.vector is not None:
-            self.vectors[doc.id] = np.asarray(doc.vector, dtype=np.float32)
-            self.row_meta[doc.id] = (doc.opd, doc.kind)
+            self.vectors.add(doc.id, np.asarray(doc.vector, dtype=np.float32), doc.opd,
+                             doc.kind)
+        else:
+            self.vectors.remove(doc.id)
 
     def delete(self, doc_id: str) -> None:
         self.writer.delete_documents_by_term("id", doc_id)
         self.db.execute("DELETE FROM docs WHERE id = ?", (doc_id,))
-        self.vectors.pop(doc_id, None)
-        self.row_meta.pop(doc_id, None)
+        self.vectors.remove(doc_id)
 
     def _flush(self) -> None:
         self.db.executemany(
@@ -642,22 +610,7 @@ class _Writer(IndexWriter):
         self.db.close()
         self.writer.commit()
         self.writer.wait_merging_threads()
-        ids = sorted(self.vectors)
-        for name in ("vectors.npy", "vector_ids.json", "vector_meta.json", ANN_FILE):
-            (self.path / name).unlink(missing_ok=True)
-        if ids:
-            matrix = np.stack([self.vectors[i] for i in ids])
-            np.save(self.path / "vectors.npy", matrix)
-            if len(ids) > self.backend.cfg.ann_threshold:
-                ann = _build_ann(matrix, self.backend.cfg)
-                if ann is not None:
-                    import faiss
-
-                    faiss.write_index(ann, str(self.path / ANN_FILE))
-            (self.path / "vector_ids.json").write_text(json.dumps(ids), encoding="utf-8")
-            (self.path / "vector_meta.json").write_text(
-                json.dumps([self.row_meta[i] for i in ids], ensure_ascii=False),
-                encoding="utf-8")
+        rows = self.vectors.commit(self.path, self.backend.cfg)
         vocabulary.save(self.path / "vocabulary.json")
         if word_counts is not None:
             (self.path / "word_counts.json").write_text(
@@ -666,14 +619,14 @@ class _Writer(IndexWriter):
         meta = {
             "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "documents": len(manifest),
-            "vectors": len(ids),
+            "vectors": rows,
             "embedder": embedder,
             "created": time.time(),
             "layout": LAYOUT,
             "checksums": integrity.CHECKSUMS,
         }
         (self.path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-        integrity.write_checksums(self.path)
+        integrity.write_checksums(self.path, self.base)
         self.backend._swap(self.path)
 
     def abort(self) -> None:

@@ -8,11 +8,12 @@ dir (if present), then environment variables ``SIKOJA_<NAME>`` (nested with ``__
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, EnvSettingsSource, SettingsConfigDict
 
 from sikoja.errors import SikojaError, validation_message
@@ -146,13 +147,34 @@ class IndexSettings(BaseModel):
     # versions kept: the live one and the one before it, for a quick roll-back (both
     # backends); older ones are deleted at the next build
     keep_versions: int = Field(2, ge=1)
-    # above this many vectors the embedded index searches a faiss HNSW graph (when faiss is
-    # installed) instead of an exact matrix product
+    # above this many vectors the embedded index searches a faiss IVF index (when faiss is
+    # installed) instead of an exact matrix product over all of them
     ann_threshold: int = Field(20_000, ge=0)
-    hnsw_m: int = Field(32, ge=2)  # neighbours per node of the graph
-    hnsw_ef_construction: int = Field(80, ge=1)
-    hnsw_ef_search: int = Field(64, ge=1)
+    # how the IVF index stores vectors: "sq8" one byte per dimension (a quarter of float32;
+    # 1M x 512 dims = 0.5 GB), "none" float32 in memory. Either way its candidates are
+    # re-scored exactly with the float vectors, read from a memory-mapped file.
+    vector_quantization: Literal["none", "sq8"] = "sq8"
+    ivf_lists: int = Field(0, ge=0)  # k-means cells; 0: 2 x sqrt(vectors)
+    # cells searched per query; 0: one in 32 of them (62 of 2,000 at 1M documents: recall@10
+    # against exact search 0.96; the share searched decides recall, BENCHMARKS.md)
+    ivf_probe: int = Field(0, ge=0)
+    vector_rescore: int = Field(2, ge=1)  # ANN candidates per result, re-scored exactly
+    # the memory the embedded backend may use (MB); a build whose estimate is larger stops
+    # before it starts and suggests OpenSearch. 0: what /proc/meminfo says is available
+    memory_limit_mb: int = Field(0, ge=0)
     embed_batch: int = Field(32, ge=1)  # documents per call to the embedder while indexing
+
+    @model_validator(mode="before")
+    @classmethod
+    def _retired_hnsw_keys(cls, data: object) -> object:
+        """``hnsw_m``, ``hnsw_ef_construction`` and ``hnsw_ef_search`` tuned the HNSW graph
+        the IVF index replaced: a sikoja.yaml that still sets them keeps loading (they no
+        longer do anything) rather than stopping a server after an upgrade."""
+        if isinstance(data, dict) and any(str(k).startswith("hnsw_") for k in data):
+            warnings.warn("index.hnsw_* settings are retired (the vector index is IVF now): "
+                          "remove them from sikoja.yaml", stacklevel=2)
+            data = {k: v for k, v in data.items() if not str(k).startswith("hnsw_")}
+        return data
 
 
 # Three quarters of session 2's distance from 1.0 (app 0.92, document 0.8, page 0.75, news 0.6):

@@ -19,7 +19,7 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -344,6 +344,18 @@ class DocumentStore:
         while rows := cursor.fetchmany(500):
             for row in rows:
                 yield Document.from_dict(json.loads(row["data"]))
+
+    def iter_documents_at(self, urls: Iterable[str]) -> Iterator[Document]:
+        """The live documents at ``urls``, in URL order, read by key: an update of 1% of a
+        million documents reads that 1%, not the whole store."""
+        ordered = sorted(set(urls))
+        for start in range(0, len(ordered), 500):
+            batch = ordered[start:start + 500]
+            rows = self._db.execute(
+                f"SELECT * FROM documents WHERE status = 'live' AND url IN "
+                f"({','.join('?' * len(batch))}) ORDER BY url", batch).fetchall()
+            for row in rows:
+                yield _row_to_document(row)
 
     def index_keys(self) -> dict[str, str]:
         """url -> what decides whether the index must redo a document: its content hash

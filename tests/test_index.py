@@ -224,8 +224,8 @@ def test_an_index_of_an_older_layout_is_rebuilt_not_read(settings, searcher, dat
 
 
 @pytest.mark.slow  # embeds the corpus with the default embedder
-def test_vector_search_through_the_saved_hnsw_graph(tmp_path):
-    """Above the ANN threshold the HNSW graph is built once at commit, saved with the
+def test_vector_search_through_the_saved_ann_index(tmp_path):
+    """Above the ANN threshold the IVF index is built once at commit, saved with the
     version, and read back by searchers (here ``index.ann_threshold`` in sikoja.yaml is
     lowered to the corpus)."""
     import indexer.embedded as embedded

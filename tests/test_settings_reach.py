@@ -137,3 +137,13 @@ def test_a_malformed_setting_is_refused_with_its_name(tmp_path):
                             ("index:\n  keep_versions: 0\n", "keep_versions")):
         with pytest.raises(SikojaError, match=name):
             configured(tmp_path, yaml_text)
+
+
+def test_a_sikoja_yaml_from_before_the_ivf_index_still_loads(tmp_path):
+    """The HNSW knobs went with the HNSW graph: an old sikoja.yaml that sets them loads with
+    a warning naming them, and a server upgraded in place keeps starting."""
+    (tmp_path / "sikoja.yaml").write_text(
+        "index:\n  hnsw_m: 16\n  hnsw_ef_search: 64\n  keep_versions: 3\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match="hnsw"):
+        settings = load_settings(tmp_path)
+    assert settings.index.keep_versions == 3

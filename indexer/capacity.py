@@ -1,0 +1,68 @@
+"""Will this corpus fit the embedded backend on this machine? Asked before a build starts.
+
+The embedded backend keeps per-document state in one process: while building, each
+document's float vector and its keys; while serving, the ranking metadata, the manifest and
+the quantised vectors (the float vectors and tantivy are memory-mapped files, read as needed).
+Past the memory the machine has, a build would swap or be killed hours in; the answer is
+then the OpenSearch backend, which spreads the index over nodes. So the estimate is made from
+the settings and the document count, and compared with ``index.memory_limit_mb`` or, when that
+is 0, what the kernel says is available (``MemAvailable`` in /proc/meminfo).
+
+The per-document figures were measured on the generated corpus of ``bench/bench_search.py``
+(BENCHMARKS.md, "1,000,000 documents"): peak RSS over documents, minus the fixed part.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sikoja.config import Settings
+from sikoja.errors import SikojaError
+
+VECTOR_DIM = 512  # the widest bundled embedder (USE); e5 and most st: models are narrower
+BASE_MB = 600  # the process before any document: Python, tantivy, the embedder model
+BUILD_BYTES_PER_DOC = 3000  # keys, manifest, word counts, the IVF index, beside the vectors
+SERVE_BYTES_PER_DOC = 1200  # ranking metadata, keys, tantivy pages, beside the quantised vectors
+
+
+def vector_bytes(settings: Settings) -> tuple[int, int]:
+    """(bytes per document while building, while serving) for the vectors."""
+    if settings.embedder == "none":
+        return 0, 0
+    served = VECTOR_DIM if settings.index.vector_quantization == "sq8" else 4 * VECTOR_DIM
+    return 4 * VECTOR_DIM, served + 16
+
+
+def estimate_mb(settings: Settings, documents: int) -> int:
+    """Peak memory (MB) of building or serving ``documents`` with the embedded backend."""
+    build, serve = vector_bytes(settings)
+    per_doc = max(BUILD_BYTES_PER_DOC + build, SERVE_BYTES_PER_DOC + serve)
+    return BASE_MB + documents * per_doc // 2**20
+
+
+def available_mb(settings: Settings, meminfo: Path = Path("/proc/meminfo")) -> int | None:
+    """The limit: ``index.memory_limit_mb``, else MemAvailable; None when neither is known."""
+    if settings.index.memory_limit_mb:
+        return settings.index.memory_limit_mb
+    try:
+        for line in meminfo.read_text(encoding="ascii").splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) // 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def check_capacity(settings: Settings, documents: int) -> None:
+    """Raise :class:`SikojaError` before any work when ``documents`` will not fit."""
+    if settings.backend != "embedded":
+        return
+    limit = available_mb(settings)
+    need = estimate_mb(settings, documents)
+    if limit is not None and need > limit:
+        source = ("index.memory_limit_mb" if settings.index.memory_limit_mb
+                  else "MemAvailable")
+        raise SikojaError(
+            f"{documents:,} documents need about {need:,} MB in the embedded backend, "
+            f"{limit:,} MB available ({source}): use the OpenSearch backend "
+            f"(backend: opensearch in sikoja.yaml, docs/opensearch.md) or a larger machine")
