@@ -53,13 +53,20 @@ def available_mb(settings: Settings, meminfo: Path = Path("/proc/meminfo")) -> i
     return None
 
 
-def check_capacity(settings: Settings, documents: int) -> None:
-    """Raise :class:`SikojaError` before any work when ``documents`` will not fit."""
+def check_capacity(settings: Settings, documents: int,
+                   meminfo: Path = Path("/proc/meminfo")) -> None:
+    """Raise :class:`SikojaError` before any work when ``documents`` will not fit.
+
+    ``index.memory_limit_mb`` is the whole process's budget; against MemAvailable only the
+    documents' part must still fit: the process asking is already running (its base is in
+    memory, not in MemAvailable), so a city's index on a small machine is never refused for
+    the interpreter and the model it has loaded already."""
     if settings.backend != "embedded":
         return
-    limit = available_mb(settings)
+    limit = available_mb(settings, meminfo)
     need = estimate_mb(settings, documents)
-    if limit is not None and need > limit:
+    still_needed = need if settings.index.memory_limit_mb else need - BASE_MB
+    if limit is not None and still_needed > limit:
         source = ("index.memory_limit_mb" if settings.index.memory_limit_mb
                   else "MemAvailable")
         raise SikojaError(

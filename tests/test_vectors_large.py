@@ -111,3 +111,17 @@ def test_a_corpus_too_large_for_the_memory_stops_before_the_build(tmp_path):
     assert not (tmp_path / "embeddings.db").exists()  # nor embedded
     build_index(load_settings(tmp_path, embedder="none", index={"memory_limit_mb": 4000}))
     assert (tmp_path / "index" / "CURRENT").is_file()
+
+
+def test_a_small_machine_still_builds_a_citys_index(tmp_path):
+    """Against what the kernel says is available, only the documents must still fit: the
+    process asking already holds Python and the model. 300 MB free builds a city (10k
+    documents); a million documents on it are refused, naming MemAvailable."""
+    from indexer.capacity import check_capacity
+
+    meminfo = tmp_path / "meminfo"
+    meminfo.write_text("MemTotal: 1048576 kB\nMemAvailable: 307200 kB\n", encoding="ascii")
+    settings = load_settings(tmp_path, embedder="use")
+    check_capacity(settings, 10_000, meminfo)
+    with pytest.raises(SikojaError, match="300 MB available \\(MemAvailable\\)"):
+        check_capacity(settings, 1_000_000, meminfo)
