@@ -13,8 +13,9 @@ data dir:
 - the workers' crawl history and fetch logs are copied once (``imported_crawls`` remembers
   which), so ``sikoja report sites`` reads the fleet's crawl from the main data dir;
 - the site-level steps (``crawler.site``: template, titles, query twins, standards PDFs)
-  run again over each whole site, from the workers' saved links merged too, and the
-  near-duplicate groups are recomputed (both span workers).
+  run over each whole site, from the workers' saved links merged too (the workers leave
+  them: each held part of a site), and the near-duplicate groups are recomputed (both
+  span workers).
 
 Merging is idempotent: merging the same workers again changes nothing.
 """
@@ -77,8 +78,8 @@ def merge_stores(main: Path, workers: list[Path]) -> MergeSummary:
                 _merge_one(store, other, worker, summary, seen)
             finally:
                 other.close()
-        # a site's pages now come from several workers: its site-level steps run again
-        # over the whole site, as at the end of a single crawl (crawler.site)
+        # a site's pages now come from several workers: its site-level steps run over the
+        # whole site, as at the end of a single crawl (crawler.site)
         links = LinkStore.open(main)
         stack.callback(links.close)
         for worker in sources:

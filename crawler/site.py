@@ -5,9 +5,11 @@ pages, fetched before or after it: the template lines the site repeats
 (``crawler.boilerplate``) and the title segments it repeats (``crawler.sitetitles``), the
 query twins of a page (``crawler.twins``), and the Standar Pelayanan PDFs its service
 pages link (``crawler.standards``). ``settle_source`` runs them over everything the store
-holds of a source: at the end of a crawl (``crawler.pipelines.store``), and again after a
-shared crawl's stores are merged (``crawler.merge``), where a site's pages come from
-several workers and only the merged store holds the whole site.
+holds of a source: at the end of a crawl (``crawler.pipelines.store``), or, for a crawl
+shared by several workers, once their stores are merged (``crawler.merge``): a worker holds
+part of each site, and a step that compares a site's pages decides differently from a part
+(a template line learned from it, stripped from one copy of a page and not the other, can
+never be restored), so workers leave these steps to the merge.
 """
 
 from __future__ import annotations

@@ -266,7 +266,9 @@ def build_parser() -> argparse.ArgumentParser:
                        description="A crawl shared by several workers (crawl.frontier in "
                        "sikoja.yaml) leaves one store per worker's data dir: merge them into "
                        "--data-dir before 'sikoja index'. A page several workers stored is "
-                       "kept once (the latest fetch); merging again changes nothing.")
+                       "kept once (the latest fetch), and each site's template, titles, twins and "
+                       "Standar Pelayanan PDFs are settled over the whole site (a worker held "
+                       "part of it); merging again changes nothing.")
     _data_dir(p)
     p.add_argument("--from", dest="workers", required=True, nargs="+", type=Path,
                    metavar="WORKER_DIR", help="the workers' data dirs")

@@ -5,9 +5,10 @@ Scrapy-redis pops a request from the shared queue and forgets it: if the worker 
 Here a pop moves the request, in one Redis script, from the queue into the worker's
 ``leases`` hash. It stays there until its callback or errback has run to the end, every
 request the callback yielded is in the shared queue (Scrapy may queue one after the
-callback has ended), and every request the callback keeps inside this worker is done (a
-retry, a redirect hop, the scripts and JSON a page is drawn from: they carry this worker's
-state, so they are not shared). A
+callback has ended), every item it yielded has been through the item pipelines (Scrapy
+stores them after the callback's end too), and every request the callback keeps inside
+this worker is done (a retry, a redirect hop, the scripts and JSON a page is drawn from:
+they carry this worker's state, so they are not shared). A
 worker whose heartbeat key has expired is dead: any other worker moves its whole hash back
 into the queue, again in one script, so exactly one worker takes each lease back.
 

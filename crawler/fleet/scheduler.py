@@ -24,6 +24,7 @@ import os
 import socket
 import time
 import uuid
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from scrapy import Request, signals
@@ -72,6 +73,7 @@ class FleetScheduler(Scheduler):
         self.local: list[tuple[int, int, Request]] = []
         self.order = itertools.count()
         self.leases: dict[str, Lease] = {}
+        self.items: dict[int, Ticket] = {}  # id of an item yielded under a lease -> its share
         self._pop = self.server.register_script(POP)
         self._requeue = self.server.register_script(REQUEUE)
         self._seed = self.server.register_script(SEED)
@@ -79,6 +81,8 @@ class FleetScheduler(Scheduler):
         self._join_run()
         super().open(spider)
         self.crawler.signals.connect(self._spider_idle, signal=signals.spider_idle)
+        for signal in (signals.item_scraped, signals.item_dropped, signals.item_error):
+            self.crawler.signals.connect(self._item_done, signal=signal)
         self.beat = task.LoopingCall(self._beat)
         self.beat.start(min(1.0, self.lease_ms / 5000), now=True)
 
@@ -218,14 +222,36 @@ class FleetScheduler(Scheduler):
             """A request the callback yields holds its lease until it is queued (Scrapy
             may queue it after the callback has ended); one it keeps in the worker, until
             it is done."""
-            if isinstance(item, Request) and not isinstance(item.callback, LeasedCallback):
-                lease.adopt()
-                if item.dont_filter:
-                    self._wrap_ticket(item, Ticket(lease), adopt)
-                else:
-                    item.meta[HOLD_META] = Ticket(lease)
+            if isinstance(item, Request):
+                if not isinstance(item.callback, LeasedCallback):
+                    lease.adopt()
+                    if item.dont_filter:
+                        self._wrap_ticket(item, Ticket(lease), adopt)
+                    else:
+                        item.meta[HOLD_META] = Ticket(lease)
+            elif item is not None:
+                self._hold_until_stored(item, lease)
 
         self._wrap_ticket(request, ticket, adopt)
+
+    def _hold_until_stored(self, item: Any, lease: Lease) -> None:
+        """An item holds its lease until the item pipelines are done with it. Scrapy drains
+        a callback's output into a queue before it stores the items (``CONCURRENT_ITEMS``
+        at a time), so the callback's end is not theirs: a worker killed in between lost
+        the last records of a listing page, its lease already ended (#15)."""
+        try:
+            # an item the signals never name (a pipeline returned another object) ends its
+            # share once it is garbage: its ticket is dropped, and ends as an orphan
+            weakref.finalize(item, self.items.pop, id(item), None)
+        except TypeError:  # an item that takes no weak reference (a dict): not held
+            return
+        lease.adopt()
+        self.items[id(item)] = Ticket(lease)
+
+    def _item_done(self, item: Any, **_: Any) -> None:
+        ticket = self.items.pop(id(item), None)
+        if ticket is not None:
+            ticket.end()
 
     def _wrap_ticket(self, request: Request, ticket: Ticket, adopt: Any) -> None:
         request.callback = LeasedCallback(request.callback or self.spider._parse, ticket, adopt)

@@ -45,7 +45,14 @@ class StorePipeline:
     def close_spider(self, spider: Spider | None = None) -> None:
         spider = spider or self.crawler.spider
         try:
-            if getattr(spider, "learns_template", False):
+            # A fleet worker's store holds only its part of each site: the site-level steps
+            # compare a site's pages with each other, and one learned from a part decides
+            # differently from the whole (a template line stripped from one copy of a Joomla
+            # article made it differ from its twin, which no later step can restore). They
+            # run once, over the whole site, when the workers' stores are merged
+            # (``crawler.merge``).
+            fleet_worker = bool(self.crawler.settings.get("SIKOJA_FRONTIER"))
+            if getattr(spider, "learns_template", False) and not fleet_worker:
                 links = LinkStore.open(Path(self.crawler.settings["SIKOJA_DATA_DIR"]))
                 try:
                     settle_source(self.store, links, spider.source.name, spider.crawl_id)

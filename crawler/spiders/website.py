@@ -98,7 +98,8 @@ _CONTENT_ATTR = re.compile(rb"content\s*=\s*[\"']([^\"']*)", re.IGNORECASE)
 
 class WebsiteSpider(SourceSpider):
     name = "website"
-    learns_template = True  # the store pipeline learns the site's template at close
+    # the store pipeline learns the site's template at close (a fleet's, at the merge)
+    learns_template = True
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
