@@ -155,7 +155,7 @@ class IndexSettings(BaseModel):
     # re-scored exactly with the float vectors, read from a memory-mapped file.
     vector_quantization: Literal["none", "sq8"] = "sq8"
     ivf_lists: int = Field(0, ge=0)  # k-means cells; 0: 2 x sqrt(vectors)
-    # cells searched per query; 0: one in 32 of them (62 of 2,000 at 1M documents: recall@10
+    # cells searched per query; 0: one in 32 of them, at least 64 (64 of 2,000 at 1M: recall@10
     # against exact search 0.96; the share searched decides recall, BENCHMARKS.md)
     ivf_probe: int = Field(0, ge=0)
     vector_rescore: int = Field(2, ge=1)  # ANN candidates per result, re-scored exactly
