@@ -85,15 +85,21 @@ def moved_judgments(queries: Path, ports: dict[int, int], out: Path) -> Path:
     return out
 
 
-def families_of(outcome: QueryOutcome, served_families: dict[int, str]) -> set[str]:
-    """The families of the sites that hold a grade-2 answer of the query (a service on an
-    agency's site and on the MPP's counts for both)."""
-    out = set()
+def answers_by_family(outcome: QueryOutcome,
+                      served_families: dict[int, str]) -> dict[str, list[str]]:
+    """The query's grade-2 answers (judged keys) grouped by the family of the site holding
+    each; a service on an agency's site and on the MPP's counts for both families."""
+    out: dict[str, list[str]] = defaultdict(list)
     for url, grade in outcome.judged.grades.items():
         m = URL_PORT.search(url)
         if grade >= 2 and m and int(m.group(2)) in served_families:
-            out.add(served_families[int(m.group(2))])
-    return out or {"app catalog / external"}
+            out[served_families[int(m.group(2))]].append(url)
+    return out
+
+
+def families_of(outcome: QueryOutcome, served_families: dict[int, str]) -> set[str]:
+    """The families of the sites that hold a grade-2 answer of the query."""
+    return set(answers_by_family(outcome, served_families)) or {"app catalog / external"}
 
 
 def category_table(reports: dict[str, Report],
@@ -162,12 +168,8 @@ def coverage_table(data_dir: Path, reports: dict[str, Report],
         store.close()
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for o in reports["hybrid"].outcomes:
-        answers: dict[str, list[str]] = defaultdict(list)
-        for url, grade in o.judged.grades.items():
-            m = URL_PORT.search(url)
-            if grade >= 2 and m and int(m.group(2)) in served_families:
-                answers[served_families[int(m.group(2))]].append(judged_key(url))
-        for fam, keys in answers.items():
+        # judged grades are keyed by judged_key already (indexer.evaluate.read_judgments)
+        for fam, keys in answers_by_family(o, served_families).items():
             row = counts[fam]
             row[0] += 1
             row[1] += any(k in kinds for k in keys)
