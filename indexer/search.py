@@ -38,6 +38,7 @@ from indexer.backend import (
     IndexedDoc,
 )
 from indexer.bestbets import BestBetStore
+from indexer.coverage import keyword_coverage, weakness
 from indexer.embedding import Embedder, load_embedder
 from indexer.external import ExternalServices
 from indexer.familiarity import Familiarity, adaptive_weight, familiarity
@@ -141,9 +142,14 @@ class Searcher:
         junk = is_junk(text)  # markup, SQL, lone digits: nothing to find, nothing made up
         new_words = self._familiarity(analysis, vocabulary)
         vector_weight = self._vector_weight(new_words)
-        fused, metas = (([], {}) if junk
-                        else self._retrieve(analysis, filters, prior, vector_weight))
-        words = self._query_words(analysis, vocabulary) if fused else None
+        # the query's words before retrieval when the vector weight reads keyword coverage
+        words = (self._query_words(analysis, vocabulary)
+                 if not junk and self._reads_coverage() else None)
+        fused, metas, vector_weight = (
+            ([], {}, vector_weight) if junk
+            else self._retrieve(analysis, filters, prior, vector_weight, words))
+        if words is None and fused:
+            words = self._query_words(analysis, vocabulary)
         ranked = self._rank(fused, metas, prior, words)
         ranked, pinned = self._pin_best_bets(text, ranked, metas, filters)
         place = None if junk or pinned else self._place(analysis, vocabulary, filters)
@@ -320,21 +326,45 @@ class Searcher:
             return base
         return adaptive_weight(base, self.settings.semantic.max_vector_weight, new_words.share)
 
+    def _reads_coverage(self) -> bool:
+        """Whether the vector weight follows the keyword side's coverage of the query
+        (``semantic.weight: coverage``; both retrievers fused here)."""
+        cfg = self.ranking
+        return (self.settings.semantic.weight == "coverage" and cfg.use_keyword
+                and cfg.use_vector and cfg.fusion != "server")
+
+    def _weakness(self, keyword: list[Hit], words: QueryWords) -> float:
+        """How weakly the keyword side's best pages match the query (indexer/coverage.py)."""
+        semantic = self.settings.semantic
+        top = [h.id for h in keyword[:semantic.coverage_results]]
+        docs = self.backend.get(top)
+        said = [self._said(docs[i], words) for i in top if i in docs]
+        return weakness(keyword_coverage(words, said), semantic.full_coverage)
+
+    def _said(self, doc: IndexedDoc, words: QueryWords) -> frozenset[str]:
+        """Every index token of a page: its title with acronyms spelled out, its text and
+        its service fields (what the answer card and keyword coverage read)."""
+        fields = " ".join(str(v) for v in (doc.fields or {}).values())
+        return frozenset(words.title_tokens(doc.title)) | self._text_tokens(
+            f"{doc.text} {fields}")
+
     def _retrieve(self, analysis: QueryAnalysis, filters: Filters | None,
-                  prior: dict[str, float], vector_weight: float
-                  ) -> tuple[list[Fused], dict[str, DocMeta]]:
-        """Fused candidates and their metadata. The signal share of the priors moves each
+                  prior: dict[str, float], vector_weight: float,
+                  words: QueryWords | None = None
+                  ) -> tuple[list[Fused], dict[str, DocMeta], float]:
+        """Fused candidates, their metadata and the vector weight fused at (raised for a
+        weakly matched query when ``words`` is given). The signal share of the priors moves each
         retriever's own scores before fusion, so it reorders what that retriever found nearly
         equal and cannot overturn a clear keyword winner (rank fusion keeps no margins: BM25
         9.3 against 0.3 is rank 1 against rank 3, which a 0.8 prior on the fused score
         undoes)."""
         if not analysis.terms:
-            return [], {}
+            return [], {}, vector_weight
         cfg = self.ranking
         if cfg.fusion == "server" and cfg.use_keyword and cfg.use_vector:
             hybrid = self._server_hybrid(analysis, filters, vector_weight)
             if hybrid is not None:
-                return hybrid, self.backend.doc_meta([f.id for f in hybrid])
+                return hybrid, self.backend.doc_meta([f.id for f in hybrid]), vector_weight
         keyword = (self.backend.keyword_search(analysis.terms, cfg.candidates, filters)
                    if cfg.use_keyword else [])
         vector = []
@@ -342,10 +372,15 @@ class Searcher:
             qv = self._query_vector(analysis.embedding_text)
             if qv is not None:
                 vector = self.backend.vector_search(qv, cfg.candidates, filters)
+                floor = cfg.vector_only_min
+                if words is not None:
+                    weak = self._weakness(keyword, words)
+                    vector_weight = adaptive_weight(
+                        vector_weight, self.settings.semantic.max_vector_weight, weak)
+                    floor *= 1.0 - weak
                 keyword_ids = {h.id for h in keyword}
                 vector = [h for h in vector
-                          if h.id in keyword_ids or h.score >= cfg.vector_only_min
-                          or not cfg.use_keyword]
+                          if h.id in keyword_ids or h.score >= floor or not cfg.use_keyword]
         metas = self.backend.doc_meta(list({h.id: None for h in [*keyword, *vector]}))
         share = cfg.prior_signal_share
         if cfg.use_priors and share > 0:
@@ -359,7 +394,7 @@ class Searcher:
         else:
             fused = fuse_linear(keyword, vector, keyword_weight=cfg.keyword_weight,
                                 vector_weight=vector_weight, vector_floor=cfg.vector_floor)
-        return fused, metas
+        return fused, metas, vector_weight
 
     def _prior_hits(self, hits: list[Hit], metas: dict[str, DocMeta], prior: dict[str, float],
                     apply: Any) -> list[Hit]:
@@ -517,11 +552,9 @@ class Searcher:
     def _signals(self, collapsed: list[tuple[Fused, list[str]]], words: QueryWords,
                  doc: IndexedDoc) -> Signals:
         top = collapsed[0][0]
-        title = words.title_tokens(doc.title)
-        fields = " ".join(str(v) for v in (doc.fields or {}).values())
         return Signals(
-            coverage=words.covered(title),
-            text_coverage=words.covered(title | self._text_tokens(f"{doc.text} {fields}")),
+            coverage=words.covered(words.title_tokens(doc.title)),
+            text_coverage=words.covered(self._said(doc, words)),
             known=words.known,
             margin=margin([f.score for f, _ in collapsed[:2]]),
             agree=agrees(top, self.ranking.card_agree_rank),

@@ -127,12 +127,19 @@ class SemanticSettings(BaseModel):
     first paragraph (capped), a shorter text that a slower, stronger embedder can afford.
     ``weight``: ``fixed`` fuses vectors at the ranking's vector weight; ``adaptive`` raises
     it towards ``max_vector_weight`` by the share of the query's content words that neither
-    the lexicons nor the index know, where only the embedder can help.
+    the lexicons nor the index know, where only the embedder can help; ``coverage`` raises it
+    towards ``max_vector_weight`` as the keyword side's best results say less of the query
+    (IDF-weighted, below ``full_coverage``) and admits vector-only candidates below
+    ``ranking.vector_only_min`` in the same measure (indexer/coverage.py).
     """
 
     text: Literal["whole", "passage"] = "whole"
-    weight: Literal["fixed", "adaptive"] = "fixed"
-    max_vector_weight: float = Field(default=0.6, ge=0.0, le=5.0)
+    weight: Literal["fixed", "adaptive", "coverage"] = "coverage"
+    max_vector_weight: float = Field(default=2.0, ge=0.0, le=5.0)
+    # ``coverage``: the IDF-weighted share of the query that the keyword side's best results
+    # must say for the keywords to count as a full match; how many of them are read
+    full_coverage: float = Field(default=0.5, gt=0.0, le=1.0)
+    coverage_results: int = Field(default=3, ge=1, le=20)
     # characters of the main text in a ``whole`` text (a measured trade-off of embedding
     # speed and relevance), and of the first paragraph in a ``passage`` text
     embed_chars: int = Field(default=700, ge=0)
