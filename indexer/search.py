@@ -158,7 +158,7 @@ class Searcher:
         collapsed = _collapse(ranked, metas, self.ranking.copy_weight)
         if collapsed and words is None:  # best bets alone
             words = self._query_words(analysis, vocabulary)
-        if words is not None and collapsed[0][0].id not in pinned and place is None:
+        if words is not None and collapsed and collapsed[0][0].id not in pinned and place is None:
             titles = [metas[f.id].title for f, _ in collapsed[:2]]
             collapsed = lead_by_coverage(collapsed, titles, words, self.ranking.tie_margin)
         facets = {
