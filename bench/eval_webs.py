@@ -10,9 +10,10 @@ family (``manifest.json``) of every site that holds one of its grade-2 answers; 
 each mode's MRR@10 is shown next to plain BM25 on the same crawl.
 
 A web may have further judged sets run on the same crawl and reported per category only
-(``EXTRA``): the held-out web's out-of-vocabulary queries (``eval/heldout/oov.tsv``, selected by
-``tools/select_oov.py``) get their ``oov`` row in the category table, but stay out of the family
-table and the overall scores, which keep measuring ``queries.tsv`` alone.
+(``EXTRA``): each web's out-of-vocabulary queries (``eval/oov.tsv`` on the tuning web,
+``eval/heldout/oov.tsv`` on the held-out one, both selected by ``tools/select_oov.py``) get an
+``oov`` row (and ``oov/<category>`` rows) in the category table, but stay out of the family table
+and the overall scores, which keep measuring the main query file alone.
 
 Writes ``bench/results/relevance.md`` (and prints it).
 """
@@ -45,7 +46,8 @@ WEBS = {
     "heldout": (ROOT / "eval" / "heldout" / "sites", ROOT / "eval" / "heldout" / "queries.tsv"),
 }
 # judged sets run on a web's crawl too, reported as extra category rows only
-EXTRA = {"heldout": (ROOT / "eval" / "heldout" / "oov.tsv",)}
+EXTRA = {"tuning": (ROOT / "eval" / "oov.tsv",),
+         "heldout": (ROOT / "eval" / "heldout" / "oov.tsv",)}
 MODES = ("hybrid", "keyword", "vector", "plain-bm25")
 URL_PORT = re.compile(r"(http://127\.0\.0\.1:)(\d+)")
 
@@ -102,21 +104,28 @@ def families_of(outcome: QueryOutcome, served_families: dict[int, str]) -> set[s
     return set(answers_by_family(outcome, served_families)) or {"app catalog / external"}
 
 
+def extra_rows(name: str, table: dict[str, dict]) -> dict[str, dict]:
+    """An extra set's rows: its overall as ``name``, and each category as ``name/category``
+    (unless it is ``name`` itself), so they never overwrite the main set's categories."""
+    rows = {name: table["overall"]}
+    rows.update((f"{name}/{k}", v) for k, v in table.items() if k not in ("overall", name))
+    return rows
+
+
 def category_table(reports: dict[str, Report],
-                   extra: Sequence[dict[str, Report]] = ()) -> list[str]:
-    """Hybrid metrics per category (plain BM25 beside them); each ``extra`` set adds its own
-    categories' rows, never its overall."""
+                   extra: Sequence[tuple[str, dict[str, Report]]] = ()) -> list[str]:
+    """Hybrid metrics per category (plain BM25 beside them); each named ``extra`` set adds
+    its rows (``extra_rows``) below them."""
     hybrid = reports["hybrid"].table()
-    for more in extra:
-        hybrid.update((k, v) for k, v in more["hybrid"].table().items() if k != "overall")
+    for name, more in extra:
+        hybrid.update(extra_rows(name, more["hybrid"].table()))
     lines = ["| category | n | " + " | ".join(LABELS[m] for m in METRICS)
              + " | plain BM25 MRR@10 |", "|---|---:|" + "---:|" * (len(METRICS) + 1)]
     plain = reports.get("plain-bm25")
     plain_table = plain.table() if plain else {}
-    for more in extra:
+    for name, more in extra:
         if "plain-bm25" in more:
-            plain_table.update((k, v) for k, v in more["plain-bm25"].table().items()
-                               if k != "overall")
+            plain_table.update(extra_rows(name, more["plain-bm25"].table()))
     for name, row in hybrid.items():
         cells = " | ".join(f"{row[m]:.3f}" for m in METRICS)
         base = plain_table.get(name, {}).get("rr10")
@@ -234,7 +243,8 @@ def main() -> None:
         extra = []
         for path in EXTRA.get(name, ()):
             moved = moved_judgments(path, ports, work / f"{name}-{path.stem}-judgments.tsv")
-            extra.append({mode: evaluate_file(data_dir, moved, mode=mode) for mode in modes})
+            extra.append((path.stem, {mode: evaluate_file(data_dir, moved, mode=mode)
+                                      for mode in modes}))
         also = "".join(f"; extra rows from {p.relative_to(ROOT)}" for p in EXTRA.get(name, ()))
         out += [f"## {name} ({queries.relative_to(ROOT)}{also})", "", "Hybrid (default), per "
                 "category, with plain BM25 on the same crawl:", "",
@@ -252,7 +262,7 @@ def main() -> None:
             out += [f"Not relevant at rank 1 (hybrid, {len(fails)}):", ""]
             out += [f"- {o.judged.qid} [{o.judged.category}] `{o.judged.query}` -> "
                     f"{o.top_url or '(no result)'}" for o in fails] + [""]
-        for path, more in zip(EXTRA.get(name, ()), extra, strict=True):
+        for path, (_, more) in zip(EXTRA.get(name, ()), extra, strict=True):
             # an extra set's misses are only ever counted, whichever web it belongs to
             out += [f"Not relevant at rank 1 (hybrid), {path.name}: "
                     f"{len(more['hybrid'].failures())} of {len(more['hybrid'].outcomes)} "

@@ -111,11 +111,32 @@ def test_the_oov_set_becomes_a_category_row_of_the_heldout_report():
     main = read_judgments(HELDOUT / "queries.tsv")
     hits = Report("hybrid", [QueryOutcome(j, [2], "x") for j in main])
     misses = Report("hybrid", [QueryOutcome(j, [0, 1], "x") for j in oov])
-    lines = category_table({"hybrid": hits}, [{"hybrid": misses}])
+    lines = category_table({"hybrid": hits}, [("oov", {"hybrid": misses})])
     rows = {line.split(" | ")[0].strip("| "): line.split(" | ") for line in lines[2:]}
     assert set(rows) == {"overall", *CATEGORIES, "oov"}
     assert rows["overall"][1] == str(len(main)) and rows["overall"][2] == "1.000"
     assert rows["oov"][1] == str(len(oov)) and rows["oov"][2] == "0.000"
+
+
+def test_the_tuning_oov_set_never_overwrites_a_devset_category_row():
+    """The tuning web's OOV set has categories of its own that the dev set has too
+    (``english``): they are reported as ``oov/english`` beside the dev set's ``english``."""
+    from bench.eval_webs import EXTRA, ROOT, category_table
+    from indexer.evaluate import QueryOutcome, Report, read_judgments
+
+    oov_path = ROOT / "eval" / "oov.tsv"
+    assert oov_path in EXTRA["tuning"]
+    main = read_judgments(ROOT / "eval" / "devset.tsv")
+    oov = read_judgments(oov_path)
+    hits = Report("hybrid", [QueryOutcome(j, [2], "x") for j in main])
+    misses = Report("hybrid", [QueryOutcome(j, [0], "x") for j in oov])
+    lines = category_table({"hybrid": hits}, [("oov", {"hybrid": misses})])
+    rows = {line.split(" | ")[0].strip("| "): line.split(" | ") for line in lines[2:]}
+    english = sum(j.category == "english" for j in main)
+    assert rows["english"][1] == str(english) and rows["english"][2] == "1.000"
+    assert rows["oov"][1] == str(len(oov)) and rows["oov"][2] == "0.000"
+    oov_english = sum(j.category == "english" for j in oov)
+    assert rows["oov/english"][1] == str(oov_english)
 
 
 def test_the_web_spans_enough_sites_and_families():
