@@ -32,7 +32,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from indexer.analysis import Analyzer, QueryAnalysis
@@ -116,16 +116,17 @@ class Signals:
                 "keyword_rank": self.keyword_rank, "vector_rank": self.vector_rank}
 
 
-def decide(signals: Signals, rules: CardRules) -> bool:
+def decide(signals: Signals, rules: CardRules) -> Any:
     """Show the card: the index knows the query, the top result stands out (ahead by a
     margin, near the top for both keyword and vector retrieval, or keyword retrieval's first
     with a title that says the query), and its title says the query, or its page says all
-    of it."""
-    keyword_lead = signals.keyword_rank == 1 and signals.coverage >= rules.min_lead_coverage
-    clear_lead = signals.margin >= rules.min_margin or signals.agree or keyword_lead
-    says = (signals.coverage >= rules.min_coverage
-            or signals.text_coverage >= rules.min_text_coverage)
-    return signals.known >= rules.min_known and clear_lead and says
+    of it. A bool for one query's signals; with numpy arrays as the signals, an array of
+    the decisions for many queries at once (how bench/answer_card.py calibrates)."""
+    keyword_lead = (signals.keyword_rank == 1) & (signals.coverage >= rules.min_lead_coverage)
+    clear_lead = (signals.margin >= rules.min_margin) | signals.agree | keyword_lead
+    says = ((signals.coverage >= rules.min_coverage)
+            | (signals.text_coverage >= rules.min_text_coverage))
+    return (signals.known >= rules.min_known) & clear_lead & says
 
 
 def margin(scores: Sequence[float]) -> float:

@@ -178,7 +178,7 @@ class Searcher:
             answer = _contact_card(place)
         elif page == 1 and results and words is not None and _card_kind(results[0]):
             signals = self._signals(collapsed, words, docs[window[0][0].id])
-            if self._card_fits(results[0], signals, external, words):
+            if self._card_fits(results[0], signals, external, words, analysis):
                 answer = _answer_card(docs[window[0][0].id])
         return SearchResponse(
             query=q,
@@ -475,11 +475,15 @@ class Searcher:
         cue, rest = place_words(self.analyzer, analysis)
         if not cue:
             return None
+        opd = self._opds().named(analysis, rest, vocabulary)
+        return contact_page(self.backend, self.analyzer, opd, filters) if opd else None
+
+    def _opds(self) -> Directory:
+        """The OPDs of the current index version and the words that name them."""
         version = self.backend.info().get("version")
         if self._directory[0] != version or self._directory[1] is None:
             self._directory = (version, Directory(self.analyzer, self.backend))
-        opd = self._directory[1].named(analysis, rest, vocabulary)
-        return contact_page(self.backend, self.analyzer, opd, filters) if opd else None
+        return self._directory[1]
 
     def _first(self, id_: str, ranked: list[Fused], docs: dict[str, DocMeta]) -> list[Fused]:
         """``ranked`` with document ``id_`` first, retrieved or not."""
@@ -561,11 +565,18 @@ class Searcher:
             keyword_rank=top.keyword_rank, vector_rank=top.vector_rank)
 
     def _card_fits(self, top: Result, signals: Signals,
-                   external: tuple[Any, tuple[str, ...]] | None, words: QueryWords) -> bool:
-        """A best bet is the admins' answer; any other top service must clearly win, and
-        for a service the city does not provide, the card may only be that service itself
-        (the Imigrasi counter at the MPP for "paspor"), never a similar-sounding one."""
-        if external is not None and not set(external[1]) <= words.title_tokens(top.title):
+                   external: tuple[Any, tuple[str, ...]] | None, words: QueryWords,
+                   analysis: QueryAnalysis) -> bool:
+        """A best bet is the admins' answer; any other top service must clearly win.
+
+        For a service the city does not provide ("bikin skck", "paspor") the answer is the
+        note saying who provides it, with its link; no city card, not even the provider's
+        counter at the Mal Pelayanan Publik, which a card would present as the city's own
+        service. Only a query that asks for that counter by naming the agency hosting it
+        ("skck di mpp", "paspor di mal pelayanan publik") gets its card, and only when the
+        card is that service itself, never a similar-sounding one."""
+        if external is not None and not (set(external[1]) <= words.title_tokens(top.title)
+                                          and self._opds().says(analysis, top.opd)):
             return False
         return top.best_bet or decide(signals, CardRules.of(self.ranking))
 

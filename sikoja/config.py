@@ -224,15 +224,17 @@ class RankingConfig(BaseModel):
     # wants services over pages that repeat the query's words.
     prior_signal_share: float = Field(0.25, ge=0.0, le=1.0)
     vector_prior_scale: float = 0.1
-    # The answer card (indexer/answer.py), calibrated by bench/answer_card.py: shown when the
-    # top title covers this IDF-weighted share of the query, the index knows this share of
-    # it, and the top leads by this relative margin or both retrievals rank it this high.
-    # Or keyword retrieval ranks it first and its title covers this share (the keyword lead).
-    card_min_coverage: float = 0.4
+    # The answer card (indexer/answer.py), calibrated by `bench/answer_card.py --calibrate`
+    # (cross-validated; BENCHMARKS.md, "The answer card"): shown when the index knows this
+    # IDF-weighted share of the query, the top title (or, at card_min_text_coverage, the
+    # whole page) says this share of it, and the top leads by this relative margin or both
+    # retrievals rank it this high (0: never enough), or keyword retrieval ranks it first
+    # and its title covers this share (the keyword lead). 2.0: that path never shows a card.
+    card_min_coverage: float = 2.0
     card_min_text_coverage: float = 0.5
     card_min_known: float = 0.5
-    card_min_margin: float = 0.03
-    card_agree_rank: int = 1
+    card_min_margin: float = 0.05
+    card_agree_rank: int = 0
     card_min_lead_coverage: float = 1.0
     # On a fused-score gap below this, the result whose title covers more of the query leads.
     tie_margin: float = 0.02

@@ -10,12 +10,15 @@ external services is reported and the default keeps serving.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 import pytest
 from fastapi.testclient import TestClient
 
+from indexer.answer import CardRules, Signals, decide
 from indexer.external import FILE_NAME, ExternalServices, parse
 from search_api.app import create_app
+from sikoja.config import RankingConfig
 from sikoja.errors import SikojaError
 
 JUNK = ["<script>alert(1)</script>", "SELECT * FROM documents; --", "😀🔥", "1",
@@ -45,18 +48,55 @@ def test_urus_ktp_gets_the_ktp_card(sample, client):
     assert "KTP" in body["answer"]["title"] and body["external"] is None
 
 
-@pytest.mark.parametrize("query", ["bikin sim", "perpanjang sim"])
-def test_sim_gets_the_police_note_and_no_city_card(sample, client, query):
+@pytest.mark.parametrize("query,service,provider", [
+    ("bikin sim", "sim", "Polri"), ("perpanjang sim", "sim", "Polri"),
+    # the MPP hosts the police's SKCK and Imigrasi's passport counters: still not the
+    # city's services, so the note answers and no card presents them as the city's
+    ("bikin skck", "skck", "Polri"), ("skck online cakmano", "skck", "Polri"),
+    ("bikin paspor", "paspor", "Imigrasi"),
+])
+def test_out_of_scope_gets_the_providers_note_and_no_city_card(sample, client, query, service,
+                                                                provider):
     _, searcher = sample
     response = searcher.search(query)
     assert response.answer is None, f"card {response.answer and response.answer.title!r}"
-    assert response.external is not None and response.external.id == "sim"
-    assert "Polri" in response.external.provider
+    assert response.external is not None and response.external.id == service
+    assert provider in response.external.provider
+    assert response.results  # the city's pages are still listed below the note
     body = client.get("/api/search", params={"q": query}).json()
     assert body["answer"] is None
     assert set(body["external"]) >= {"name", "provider", "url", "note"}
     assert body["external"]["url"].startswith("https://")
-    assert "Kepolisian" in body["external"]["note"]
+    assert "bukan" in body["external"]["note"]  # "... bukan oleh Pemerintah Kota Jambi"
+
+
+@pytest.mark.parametrize("query", ["paspor di mpp", "bikin paspor di mal pelayanan publik"])
+def test_asking_for_the_counter_at_the_mpp_gets_its_card_beside_the_note(sample, query):
+    _, searcher = sample
+    response = searcher.search(query)
+    assert response.external is not None and response.external.id == "paspor"
+    assert response.answer is not None and "Paspor" in response.answer.title
+    assert "Mal Pelayanan Publik" in response.answer.opd
+
+
+def test_a_near_tie_between_two_services_gets_no_card(sample):
+    settings, searcher = sample
+    # "Mutasi / Balik Nama SPPT PBB-P2" and "Pembetulan SPPT PBB-P2" both fit "salah nama"
+    response = searcher.search("sppt pbb salah nama", explain=True)
+    first, second = response.results[:2]
+    assert first.kind == second.kind == "service" and "SPPT" in first.title + second.title
+    assert response.analysis.card["margin"] < settings.ranking.card_min_margin
+    assert response.answer is None, response.answer and response.answer.title
+
+
+def test_the_rule_shows_a_clear_winner_and_holds_back_a_tie():
+    rules = CardRules.of(RankingConfig())
+    clear = Signals(coverage=1.0, text_coverage=1.0, known=1.0, margin=0.2, agree=False,
+                    keyword_rank=1, vector_rank=1)
+    assert decide(clear, rules)
+    assert not decide(replace(clear, margin=0.01, keyword_rank=2), rules)  # a near-tie
+    assert not decide(replace(clear, known=0.2), rules)  # words the index does not know
+    assert not decide(replace(clear, coverage=0.2, text_coverage=0.3), rules)  # says little
 
 
 def test_bpjs_ketenagakerjaan_is_not_bpjs_kesehatan(sample):
