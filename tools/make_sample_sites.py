@@ -5303,7 +5303,8 @@ def build_soho(site: Site, facts: dict, reg) -> None:
     site.extra_files["feeds/posts-default.xml"] = (
         "<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
         f"<title type='text'>{e(site.short)}</title>{entries}</feed>\n").encode()
-    site.routes[route_key("/feeds/posts/default", "")] = "feeds/posts-default.xml"
+    for query in ("", "alt=rss"):
+        site.routes[route_key("/feeds/posts/default", query)] = "feeds/posts-default.xml"
 
 
 def soho_snippet(page: Page) -> str:
