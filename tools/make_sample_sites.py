@@ -4292,21 +4292,27 @@ def build_blogspot(site: Site, facts: dict, reg) -> None:
     site.extra_files["sitemap-page-1.xml"] = (urlset + post_urls + "</urlset>").encode()
     site.extra_files["sitemap-pages.xml"] = (urlset + page_urls + "</urlset>").encode()
     site.routes[route_key("/sitemap.xml", "page=1")] = "sitemap-page-1.xml"
-    entries = "".join(f"<entry><published>{p.date}T08:30:00.001+07:00</published><title "
-                      f"type='text'>{e(p.title)}</title><content type='html'>{e(p.body)}"
-                      f"</content><link rel='alternate' type='text/html' href='{site.base}"
-                      f"{p.href}'/></entry>" for p in posts)
-    site.extra_files["feeds/posts-default.xml"] = (
-        "<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
-        f"<title type='text'>{e(site.short)}</title>{entries}</feed>\n").encode()
-    site.routes[route_key("/feeds/posts/default", "")] = "feeds/posts-default.xml"
-    site.routes[route_key("/feeds/posts/default", "alt=rss")] = "feeds/posts-default.xml"
+    blog_posts_feed(site, posts, "08:30:00.001")
     for p in posts:  # each post's comment feed, linked under it: no comments yet
         rel = f"feeds/{_post_id(p)}/comments-default.xml"
         site.extra_files[rel] = (
             "<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
             f"<title type='text'>{e(site.short)}: {e(p.title)}</title></feed>\n").encode()
         site.routes[route_key(f"/feeds/{_post_id(p)}/comments/default", "")] = rel
+
+
+def blog_posts_feed(site: Site, posts: list[Page], clock: str) -> None:
+    """Blogger's Atom feed of the posts at /feeds/posts/default (and ?alt=rss), each
+    published at ``clock`` on its day."""
+    entries = "".join(f"<entry><published>{p.date}T{clock}+07:00</published><title "
+                      f"type='text'>{e(p.title)}</title><content type='html'>{e(p.body)}"
+                      f"</content><link rel='alternate' type='text/html' href='{site.base}"
+                      f"{p.href}'/></entry>" for p in posts)
+    site.extra_files["feeds/posts-default.xml"] = (
+        "<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+        f"<title type='text'>{e(site.short)}</title>{entries}</feed>\n").encode()
+    for query in ("", "alt=rss"):
+        site.routes[route_key("/feeds/posts/default", query)] = "feeds/posts-default.xml"
 
 
 def blogspot_post(page: Page, *, item: bool) -> str:
@@ -5296,15 +5302,7 @@ def build_soho(site: Site, facts: dict, reg) -> None:
                 aliases=(f"/search?updated-max={posts[5].date}T09:00:00%2B07:00"
                          "&max-results=6", *m1("/search")))
     older.posts = posts[6:]
-    entries = "".join(f"<entry><published>{p.date}T09:00:00.000+07:00</published><title "
-                      f"type='text'>{e(p.title)}</title><content type='html'>{e(p.body)}"
-                      f"</content><link rel='alternate' type='text/html' href='{site.base}"
-                      f"{p.href}'/></entry>" for p in posts)
-    site.extra_files["feeds/posts-default.xml"] = (
-        "<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
-        f"<title type='text'>{e(site.short)}</title>{entries}</feed>\n").encode()
-    for query in ("", "alt=rss"):
-        site.routes[route_key("/feeds/posts/default", query)] = "feeds/posts-default.xml"
+    blog_posts_feed(site, posts, "09:00:00.000")
 
 
 def soho_snippet(page: Page) -> str:
