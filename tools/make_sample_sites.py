@@ -5231,7 +5231,7 @@ def table_service_body(intro: str, f: ServiceFacts) -> str:
     rows = [("Persyaratan", "<br>".join(map(e, f.requirements))),
             ("Alur", "<br>".join(f"{n}. {e(p)}" for n, p in enumerate(f.procedure, 1))),
             ("Lama Proses", e(f.duration or "")), ("Biaya", e(f.cost or "Gratis")),
-            ("Dasar Hukum", e(f.legal_basis or "")), ("Tempat", e(f.location or ""))]
+            ("Dasar Hukum", e(f.legal_basis or "")), ("Tempat Pelayanan", e(f.location or ""))]
     cells = "".join(f"<tr><td><strong>{k}</strong></td><td>{v}</td></tr>"
                     for k, v in rows if v)
     return (paras(e(intro)) + '<figure class="wp-block-table"><table><tbody>'
@@ -5482,7 +5482,7 @@ def render_colormag(page: Page) -> str:
     menu = "".join(f'<li class="menu-item"><a href="{site.base}{h}">{t}</a></li>' for t, h in (
         ("Beranda", "/"), ("Profil", "/profil/"), ("Layanan", "/category/layanan/"),
         ("Berita", "/category/berita/"), ("Kontak", "/kontak/")))
-    title = (e(site.short) + " &#8211; " + e(site.tagline) if page.kind == "home"
+    title = (e(site.short) if page.kind == "home"
              else f"{e(page.title)} &#8211; {e(site.short)}")
     body_class = ("single single-post postid-" + str(page.view["id"])
                   if page.kind in ("service", "news") else
