@@ -87,6 +87,8 @@ class Group:
     label: str  # what groups them: a listing's URL or a URL pattern
     name: str | None = None  # "service" or "news" when a listing is named like a section
     urls: set[str] = field(default_factory=set)
+    votes: int = 0  # members its rule was sure of (a candidate never votes)
+    services: int = 0  # ...that are services
 
 
 def restore(doc: Document) -> Document:
@@ -169,36 +171,34 @@ def sibling_groups(docs: dict[str, Document], members: set[str],
     return [g for g in groups.values() if len(g.urls) >= (1 if g.name else 2)]
 
 
-def verdict(group: Group, members: dict[str, Member], url: str) -> tuple[str | None, str]:
-    """What ``group`` says of the page at ``url``: ("service" | "keep" | None, reason)."""
-    votes = [m.vote for u, m in members.items() if u in group.urls and u != url]
-    votes = [v for v in votes if v is not None]
-    services = votes.count("service")
+def verdict(group: Group) -> tuple[str | None, str]:
+    """What ``group`` says of a candidate in it: ("service" | "keep" | None, reason)."""
     if group.name == "news":
         return "keep", f"listed under a news section ({group.label})"
+    others = group.votes - group.services
     if group.name == "service":
-        if len(votes) >= 2 and (len(votes) - services) / len(votes) >= NEWS_SHARE:
+        if group.votes >= 2 and others / group.votes >= NEWS_SHARE:
             return None, ""
         return "service", f"listed under a service section ({group.label})"
-    if len(votes) < MIN_VOTES:
+    if group.votes < MIN_VOTES:
         return None, ""
-    if services / len(votes) >= SERVICE_SHARE:
-        return "service", (f"built like its siblings at {group.label}: {services} of "
-                           f"{len(votes)} are services")
+    if group.services / group.votes >= SERVICE_SHARE:
+        return "service", (f"built like its siblings at {group.label}: {group.services} of "
+                           f"{group.votes} are services")
     return "keep", ""
 
 
-def decide(url: str, groups: list[Group], members: dict[str, Member]) -> tuple[float, str]:
-    """(confidence, reason) when the candidate at ``url`` is a service, else (0, "")."""
-    mine = [g for g in groups if url in g.urls]
-    named = [verdict(g, members, url) for g in mine if g.name]
+def decide(mine: list[Group]) -> tuple[float, str]:
+    """(confidence, reason) when a candidate in the groups ``mine`` is a service, else
+    (0, ""): a section name decides first, then the unnamed groups, unanimous."""
+    named = sorted(verdict(g) for g in mine if g.name)
     if any(v == "keep" for v, _ in named):
         return 0.0, ""
     listed = [reason for v, reason in named if v == "service"]
     if listed:
         return FROM_LISTING, listed[0]
-    said = [verdict(g, members, url) for g in mine if not g.name]
-    said = [(v, reason) for v, reason in said if v is not None]
+    said = sorted((v, reason) for v, reason in map(verdict, (g for g in mine if not g.name))
+                  if v is not None)
     if said and all(v == "service" for v, _ in said):
         return FROM_SIBLINGS, said[0][1]
     return 0.0, ""
@@ -226,13 +226,19 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
         headlines = [doc.title, *doc.headings[:1]]
         page_links = [Link(canonicalize_url(u), t) for u, t in content.get(url, [])]
         members[url] = Member(doc, service_evidence(url, headlines, {}, doc.text, page_links))
-    groups = sibling_groups(docs, set(members), content, anchors)
+    groups_of: dict[str, list[Group]] = defaultdict(list)
+    for group in sibling_groups(docs, set(members), content, anchors):
+        for url in group.urls:
+            groups_of[url].append(group)
+            vote = members[url].vote
+            group.votes += vote is not None
+            group.services += vote == "service"
     changed = 0
     for url, doc in sorted(docs.items()):
         new = doc
         member = members.get(url)
         if member is not None and member.vote is None:
-            confidence, reason = decide(url, groups, members)
+            confidence, reason = decide(groups_of[url])
             if confidence:
                 fields = {k: v for k, v in doc.fields.items() if k != "kind_confidence"}
                 fields["kind_confidence"] = confidence
