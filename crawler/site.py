@@ -3,7 +3,8 @@
 A page is extracted as it arrives, but some of what it becomes depends on the site's other
 pages, fetched before or after it: the template lines the site repeats
 (``crawler.boilerplate``) and the title segments it repeats (``crawler.sitetitles``), the
-query twins of a page (``crawler.twins``), and the Standar Pelayanan PDFs its service
+query twins of a page (``crawler.twins``), the kind its sibling pages say it has
+(``crawler.siblings``), and the Standar Pelayanan PDFs its service
 pages link (``crawler.standards``). ``settle_source`` runs them over everything the store
 holds of a source: at the end of a crawl (``crawler.pipelines.store``), or, for a crawl
 shared by several workers, once their stores are merged (``crawler.merge``): a worker holds
@@ -17,6 +18,7 @@ from __future__ import annotations
 from crawler.boilerplate import learn_template, strip_template
 from crawler.items import SKIPPED
 from crawler.linkstore import LinkStore
+from crawler.siblings import settle_kinds
 from crawler.sitetitles import learn_titles, retitle
 from crawler.standards import settle_site
 from crawler.twins import inlink_counts, query_twins, twin_identity
@@ -28,6 +30,10 @@ def settle_source(store: DocumentStore, links: LinkStore, source: str,
     """Every site-level step for ``source``; ``crawl_id``: the crawl whose fetch log notes
     the twins retired (``log=False`` after a merge: the workers logged the fetches)."""
     refresh_site(store, links, source)
+    # A page the site files under "Layanan", or builds like its service pages, is a service
+    # (``crawler.siblings``): decided before the standards, which only a service or a plain
+    # page absorbs.
+    settle_kinds(store, links, source)
     # Service pages take the fields of the Standar Pelayanan PDFs they link, and each PDF
     # is shown under its service page: a PDF may arrive before or after its page. Twins
     # are compared after it (two copies of a page linking one PDF are equal only once both

@@ -56,8 +56,8 @@ def keeper(urls: Iterable[str], inlinks: Counter[str] | None = None) -> str:
 
 # Fields that say how the page was read, not what it says: how sure the kind is depends on
 # the URL too (a /layanan/ path is a service signal), and a page's record of the standard it
-# absorbed keeps that confidence
-_READING_FIELDS = ("kind_confidence", "fields_from")
+# absorbed keeps that confidence, as does its record of the kind its siblings gave it
+_READING_FIELDS = ("kind_confidence", "fields_from", "kind_from")
 
 
 def twin_identity(doc: Document) -> str:

@@ -21,7 +21,7 @@ from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from io import BytesIO
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urlsplit
 
 # -- PDFs ----------------------------------------------------------------------------------
 
@@ -413,3 +413,27 @@ class PageSite(LoopbackSite):
                 return
         self.send(request, Reply(body=page.body, headers=headers,
                                  content_type=page.content_type))
+
+
+# -- a site whose pages differ by their query ------------------------------------------------
+
+def query_key(path: str) -> str:
+    """A request's path with its query in one order (the crawler may reorder it)."""
+    parts = urlsplit(path)
+    query = urlencode(sorted(parse_qsl(parts.query)))
+    return parts.path + (f"?{query}" if query else "")
+
+
+class QuerySite(LoopbackSite):
+    """Serves ``pages`` (path and query, in any order of the query -> HTML)."""
+
+    def __init__(self, pages: dict[str, bytes]) -> None:
+        super().__init__()
+        self.pages = {query_key(path): body for path, body in pages.items()}
+
+    def handle(self, request: BaseHTTPRequestHandler) -> None:
+        body = self.pages.get(query_key(request.path))
+        if body is None:
+            self.send(request, Reply(404, b"<h1>Not Found</h1>"))
+        else:
+            self.send(request, Reply(body=body))

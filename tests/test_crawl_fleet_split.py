@@ -14,9 +14,7 @@ was never stored, because the page's lease ended before its items were stored.
 
 from __future__ import annotations
 
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 
@@ -25,7 +23,8 @@ from crawler.run import crawl
 from sikoja.config import Settings
 from sikoja.sources import Source
 from sikoja.store import DocumentStore
-from tests.faultserver import LoopbackSite, Reply, html
+from tests.faultserver import QuerySite as Site
+from tests.faultserver import html
 from tests.redisserver import missing, redis_server
 
 pytestmark = [pytest.mark.skipif(missing() is not None, reason=missing() or ""),
@@ -69,28 +68,6 @@ def site_pages() -> dict[str, bytes]:
                          + [(NON_SEF, "Sejarah Kecamatan")])
     pages[SEF] = pages[NON_SEF] = ARTICLE
     return pages
-
-
-def _key(path: str) -> str:
-    """A request's path with its query in one order (the crawler may reorder it)."""
-    parts = urlsplit(path)
-    query = urlencode(sorted(parse_qsl(parts.query)))
-    return parts.path + (f"?{query}" if query else "")
-
-
-class Site(LoopbackSite):
-    """Serves ``pages`` (path and query, in any order of the query -> HTML)."""
-
-    def __init__(self, pages: dict[str, bytes]) -> None:
-        super().__init__()
-        self.pages = {_key(path): body for path, body in pages.items()}
-
-    def handle(self, request: BaseHTTPRequestHandler) -> None:
-        body = self.pages.get(_key(request.path))
-        if body is None:
-            self.send(request, Reply(404, b"<h1>Not Found</h1>"))
-        else:
-            self.send(request, Reply(body=body))
 
 
 def settings(frontier: str | None) -> Settings:

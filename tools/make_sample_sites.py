@@ -4292,21 +4292,27 @@ def build_blogspot(site: Site, facts: dict, reg) -> None:
     site.extra_files["sitemap-page-1.xml"] = (urlset + post_urls + "</urlset>").encode()
     site.extra_files["sitemap-pages.xml"] = (urlset + page_urls + "</urlset>").encode()
     site.routes[route_key("/sitemap.xml", "page=1")] = "sitemap-page-1.xml"
-    entries = "".join(f"<entry><published>{p.date}T08:30:00.001+07:00</published><title "
-                      f"type='text'>{e(p.title)}</title><content type='html'>{e(p.body)}"
-                      f"</content><link rel='alternate' type='text/html' href='{site.base}"
-                      f"{p.href}'/></entry>" for p in posts)
-    site.extra_files["feeds/posts-default.xml"] = (
-        "<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
-        f"<title type='text'>{e(site.short)}</title>{entries}</feed>\n").encode()
-    site.routes[route_key("/feeds/posts/default", "")] = "feeds/posts-default.xml"
-    site.routes[route_key("/feeds/posts/default", "alt=rss")] = "feeds/posts-default.xml"
+    blog_posts_feed(site, posts, "08:30:00.001")
     for p in posts:  # each post's comment feed, linked under it: no comments yet
         rel = f"feeds/{_post_id(p)}/comments-default.xml"
         site.extra_files[rel] = (
             "<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
             f"<title type='text'>{e(site.short)}: {e(p.title)}</title></feed>\n").encode()
         site.routes[route_key(f"/feeds/{_post_id(p)}/comments/default", "")] = rel
+
+
+def blog_posts_feed(site: Site, posts: list[Page], clock: str) -> None:
+    """Blogger's Atom feed of the posts at /feeds/posts/default (and ?alt=rss), each
+    published at ``clock`` on its day."""
+    entries = "".join(f"<entry><published>{p.date}T{clock}+07:00</published><title "
+                      f"type='text'>{e(p.title)}</title><content type='html'>{e(p.body)}"
+                      f"</content><link rel='alternate' type='text/html' href='{site.base}"
+                      f"{p.href}'/></entry>" for p in posts)
+    site.extra_files["feeds/posts-default.xml"] = (
+        "<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+        f"<title type='text'>{e(site.short)}</title>{entries}</feed>\n").encode()
+    for query in ("", "alt=rss"):
+        site.routes[route_key("/feeds/posts/default", query)] = "feeds/posts-default.xml"
 
 
 def blogspot_post(page: Page, *, item: bool) -> str:
@@ -5089,6 +5095,436 @@ CSS["joomla"] = ("templates/protostar/css/template.css", ".site-title{font-size:
 
 
 # ---------------------------------------------------------------------------------------------
+# Blog platforms whose services are dated posts (issue #11): a Blogger blog on the Soho theme
+# and a WordPress news site on the ColorMag magazine theme. Their services are posts like
+# their news: dated, in a label or category "Layanan", under /yyyy/mm/ (Blogger) or
+# /yyyy/mm/dd/slug/ (WordPress) URLs, some told in prose ("Syaratnya cukup bawa ..."), some
+# a short post that links the Standar Pelayanan PDF, some a table; their news is on the same
+# words (rekam KTP, banjir, bantuan). Ports 8749 and 8750.
+# ---------------------------------------------------------------------------------------------
+
+SITES += [
+    Site("kec-danausipin", "Kecamatan Danau Sipin", "Kecamatan Danau Sipin", "soho", 48,
+         "Informasi dan Pelayanan Kantor Camat Danau Sipin", "Jl. Kapt. A. Bakaruddin, "
+         "Kec. Danau Sipin, Kota Jambi",
+         "adalah perangkat daerah kewilayahan Kota Jambi yang membina Kelurahan Legok, Murni, "
+         "Solok Sipin, Sungai Putri dan Selamat", labels="b",
+         place="Kantor kelurahan sesuai domisili di Kecamatan Danau Sipin", color="#0f4c81"),
+    Site("kec-pelayangan", "Kecamatan Pelayangan", "Kecamatan Pelayangan", "colormag", 49,
+         "Portal Berita dan Layanan Kecamatan Pelayangan, Seberang Kota Jambi",
+         "Jl. KH. Abdul Qodir Al-Jailani, Kel. Tengah, Kec. Pelayangan, Kota Jambi",
+         "adalah perangkat daerah kewilayahan di Seberang Kota Jambi yang membina Kelurahan "
+         "Tengah, Jelmu, Mudung Laut, Arab Melayu, Tahtul Yaman dan Tanjung Johor",
+         labels="e", list_style="ol",
+         robots="User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n\n"
+         "Sitemap: {base}/wp-sitemap.xml\n",
+         place="Kantor Camat Pelayangan dan kantor kelurahan setempat", color="#207daf"),
+]
+SITE.update({s.name: s for s in SITES})
+FAMILY.update({"soho": "blogger-soho", "colormag": "wordpress-colormag"})
+
+# (fact index, site, date, post title, intro, overrides); the intro is the post's first
+# paragraph; "style" picks how the post tells the facts: prose, pdf (a short post linking the
+# Standar Pelayanan PDF) or table
+SERVICES.update({
+    "ds_domisili": (66, "kec-danausipin", "2024-02-05",
+                    "Mau Urus Surat Domisili? Begini Caranya",
+                    "Surat keterangan domisili dibuat di kantor lurah tempat tinggal dan "
+                    "ditandatangani lurah.", {"style": "prose", "duration": "Sekitar 15 menit"}),
+    "ds_akta_lahir": (6, "kec-danausipin", "2024-04-22",
+                      "Akta Kelahiran Bayi Bisa Dititip Lewat Kelurahan",
+                      "Orang tua di Danau Sipin tidak perlu antre ke Disdukcapil: berkas akta "
+                      "kelahiran bisa dititipkan ke petugas register kelurahan.",
+                      {"style": "pdf", "online": None}),
+    "ds_pindah": (9, "kec-danausipin", "2024-07-15",
+                  "Pindah ke Luar Kota Jambi, Ini yang Perlu Disiapkan",
+                  "Warga yang akan pindah domisili ke luar Kota Jambi perlu surat pengantar "
+                  "pindah dari kelurahan sebelum SKPWNI terbit.",
+                  {"style": "table", "online": None}),
+    "ds_kampung": (68, "kec-danausipin", "2024-10-01",
+                   "Dana Kampung Bahagia Rp100 Juta per RT, Begini Cara Mengusulkannya",
+                   "Setiap RT di Danau Sipin bisa mengusulkan kegiatan lingkungan yang "
+                   "dibiayai dana Kampung Bahagia.", {"style": "prose"}),
+    "ds_kia": (8, "kec-danausipin", "2025-01-13", "KIA untuk Anak, Syaratnya Cuma Ini",
+               "Kartu Identitas Anak (KIA) dipakai untuk daftar sekolah, buka tabungan dan "
+               "berobat.", {"style": "prose", "online": None,
+                            "duration": "1 sampai 3 hari kerja"}),
+    "pl_ktp": (0, "kec-pelayangan", "2024-03-11",
+               "Rekam KTP-el Pemula di Kantor Camat Pelayangan",
+               "Warga Seberang yang genap 17 tahun bisa merekam KTP-el di Kantor Camat "
+               "Pelayangan tanpa menyeberang ke Disdukcapil.",
+               {"style": "prose", "online": None, "location": "Kantor Camat Pelayangan"}),
+    "pl_dtks": (40, "kec-pelayangan", "2024-05-20",
+                "Cara Mendaftar DTKS agar Dapat Bantuan Sosial",
+                "Keluarga kurang mampu yang belum terdata di DTKS (kini DTSEN) dapat mengusulkan "
+                "diri melalui kelurahan untuk bantuan PKH, BPNT dan PBI JK.", {"style": "table"}),
+    "pl_rtlh": (60, "kec-pelayangan", "2024-08-26",
+                "Usulan Bedah Rumah Tidak Layak Huni (RTLH)",
+                "Rumah warga yang atap, lantai atau dindingnya tidak layak dapat diusulkan "
+                "mendapat bantuan bedah rumah.", {"style": "pdf"}),
+    "pl_banjir": (56, "kec-pelayangan", "2024-11-18",
+                  "Lapor Banjir dan Minta Evakuasi, Hubungi Posko Ini",
+                  "Saat Sungai Batanghari meluap, warga Pelayangan dapat melapor ke posko siaga "
+                  "banjir untuk evakuasi dan tenda pengungsian.", {"style": "prose"}),
+    "pl_sktm": (67, "kec-pelayangan", "2025-02-03", "Syarat Membuat SKTM di Kelurahan",
+                "SKTM dipakai untuk keringanan biaya sekolah dan syarat bantuan; untuk berobat "
+                "cukup KTP dengan UHC Jambi Bugar.", {"style": "table"}),
+})
+
+NEWS += [
+    ("kec-danausipin", "jemput-bola-rekam-ktp-di-sman", "2024-03-14",
+     "Jemput Bola Rekam KTP-el di SMAN 1 Kota Jambi",
+     ["Petugas Disdukcapil bersama staf Kecamatan Danau Sipin merekam KTP-el 140 siswa yang "
+      "baru berusia 17 tahun di SMAN 1 Kota Jambi.",
+      "Siswa cukup membawa fotokopi KK; seluruh layanan gratis."]),
+    ("kec-danausipin", "camat-sidak-pelayanan-surat-domisili", "2024-09-09",
+     "Camat Sidak Pelayanan Surat Domisili di Kelurahan Legok",
+     ["Camat Danau Sipin meninjau loket Kelurahan Legok dan memastikan surat domisili dan "
+      "SKTM dilayani tanpa pungutan.",
+      "Warga yang dipersulit diminta melapor melalui SiKesal."]),
+    ("kec-danausipin", "musrenbang-kecamatan-danau-sipin", "2025-02-10",
+     "Musrenbang Kecamatan Danau Sipin Bahas Usulan Kampung Bahagia",
+     ["Sebanyak 60 Ketua RT menyampaikan usulan semenisasi jalan, drainase dan CCTV dalam "
+      "musyawarah perencanaan pembangunan tingkat kecamatan.",
+      "Usulan yang disepakati diteruskan ke Bappeda Kota Jambi."]),
+    ("kec-danausipin", "lomba-kebersihan-antar-rt", "2025-03-03",
+     "Lomba Kebersihan Antar-RT Sambut Hari Jadi Kota Jambi",
+     ["Kecamatan Danau Sipin menggelar lomba kebersihan lingkungan antar-RT; pemenang diumumkan "
+      "pada upacara Hari Jadi Kota Jambi."]),
+    ("kec-pelayangan", "banjir-rendam-tiga-kelurahan", "2024-12-02",
+     "Banjir Rendam Tiga Kelurahan di Pelayangan, 120 Warga Mengungsi",
+     ["Luapan Sungai Batanghari merendam Kelurahan Tengah, Jelmu dan Mudung Laut. BPBD dan "
+      "kecamatan mengevakuasi 120 warga ke tenda pengungsian di halaman kantor camat.",
+      "Camat meminta warga tetap waspada dan melapor ke posko bila air naik."]),
+    ("kec-pelayangan", "verifikasi-dtks-door-to-door", "2024-06-17",
+     "Petugas Verifikasi Data Penerima Bantuan Sosial dari Rumah ke Rumah",
+     ["Pendamping PKH dan staf kelurahan mendatangi rumah warga untuk memverifikasi data "
+      "keluarga penerima bantuan sosial.",
+      "Warga diminta menyiapkan KK dan KTP saat petugas datang."]),
+    ("kec-pelayangan", "serah-terima-bedah-rumah", "2024-10-14",
+     "Serah Terima Kunci Rumah Hasil Bedah Rumah di Arab Melayu",
+     ["Wali Kota Jambi menyerahkan kunci rumah kepada lima keluarga di Kelurahan Arab Melayu "
+      "yang rumahnya diperbaiki melalui program RTLH."]),
+    ("kec-pelayangan", "festival-perahu-batanghari", "2025-04-21",
+     "Festival Perahu Tradisional Meriahkan Tepian Batanghari",
+     ["Ratusan warga menyaksikan lomba perahu tradisional di tepian Sungai Batanghari, "
+      "Kecamatan Pelayangan."]),
+]
+
+
+def prose_service_body(intro: str, f: ServiceFacts) -> str:
+    """A service told as a blogger tells it: sentences, no headings, no lists."""
+    parts = [intro, f"Syaratnya cukup bawa {editor_sentence(f.requirements)}."]
+    if f.procedure:
+        steps = [p[0].lower() + p[1:] for p in f.procedure]
+        parts.append("Caranya: " + "; lalu ".join(steps) + ".")
+    if f.duration:
+        parts.append(f"Prosesnya {f.duration[0].lower() + f.duration[1:]}.")
+    parts.append(f"Soal biaya, {(f.cost or 'gratis')[0].lower() + (f.cost or 'gratis')[1:]}.")
+    if f.location:
+        parts.append(f"Tempat mengurusnya di {f.location}.")
+    return paras(*map(e, parts))
+
+
+def table_service_body(intro: str, f: ServiceFacts) -> str:
+    """A service as a two-column table pasted into the post editor."""
+    rows = [("Persyaratan", "<br>".join(map(e, f.requirements))),
+            ("Alur", "<br>".join(f"{n}. {e(p)}" for n, p in enumerate(f.procedure, 1))),
+            ("Lama Proses", e(f.duration or "")), ("Biaya", e(f.cost or "Gratis")),
+            ("Dasar Hukum", e(f.legal_basis or "")), ("Tempat Pelayanan", e(f.location or ""))]
+    cells = "".join(f"<tr><td><strong>{k}</strong></td><td>{v}</td></tr>"
+                    for k, v in rows if v)
+    return (paras(e(intro)) + '<figure class="wp-block-table"><table><tbody>'
+            f"{cells}</tbody></table></figure>")
+
+
+def pdf_service_body(site: Site, key: str, title: str, intro: str, f: ServiceFacts,
+                     pdf_dir: str) -> str:
+    """A short post that links its Standar Pelayanan PDF for the details."""
+    pdf = f"{pdf_dir}/SP-{key.split('_', 1)[1].replace('_', '-')}.pdf"
+    site.extra_files[pdf[1:]] = make_pdf(f"Standar Pelayanan {title}",
+                                         sp_pdf_lines(site, title, f))
+    return paras(e(intro), "Persyaratan dan alur lengkapnya bisa dilihat pada dokumen Standar "
+                 f"Pelayanan berikut: {a(pdf, 'Unduh Standar Pelayanan (PDF)')}.")
+
+
+def story_body(site: Site, key: str, title: str, intro: str, f: ServiceFacts,
+               pdf_dir: str) -> str:
+    style = SERVICES[key][5].get("style", "prose")
+    if style == "pdf":
+        return pdf_service_body(site, key, title, intro, f, pdf_dir)
+    return table_service_body(intro, f) if style == "table" else prose_service_body(intro, f)
+
+
+def dated_posts(site: Site, facts: dict, reg, href_of, file_of, pdf_dir: str,
+                *, aliases=lambda href: ()) -> list[Page]:
+    """The site's services and news as dated posts, newest first; services labelled
+    "Layanan", news "Berita"."""
+    posts = []
+    for key, (_i, _s, date, title, intro, _o) in own_services(site):
+        href = href_of(title, date)
+        page = put(site, "service", key, title, href, file_of(href),
+                   story_body(site, key, title, intro, facts[key], pdf_dir), date=date,
+                   summary=intro, aliases=aliases(href))
+        page.labels = ["Layanan"]
+        reg(page, key)
+        posts.append(page)
+    for slug, date, title, texts in own_news(site):
+        href = href_of(slug, date)
+        page = put(site, "news", f"news:{site.name}:{slug}", title, href, file_of(href),
+                   paras(*map(e, texts)), date=date, summary=texts[0], aliases=aliases(href))
+        page.labels = ["Berita"]
+        reg(page, page.key)
+        posts.append(page)
+    return sorted(posts, key=lambda p: p.date, reverse=True)
+
+
+# --- Blogger, Soho theme: snippets on every list, Layanan in the top menu --------------------
+
+
+def build_soho(site: Site, facts: dict, reg) -> None:
+    m1 = lambda href: (href + "?m=1",)  # noqa: E731
+    home = put(site, "home", "home", site.short, "/", "index.html", aliases=m1("/"))
+    posts = dated_posts(site, facts, reg,
+                        lambda t, d: f"/{d[:4]}/{d[5:7]}/{blogger_slug(t)}.html",
+                        lambda href: href[1:], "/p/sp", aliases=m1)
+    for slug, title, body in (("profil", "Profil Kecamatan", new_profile(site)),
+                              ("kontak", "Hubungi Kami", contact_body(site))):
+        put(site, "page", slug, title, f"/p/{slug}.html", f"p/{slug}.html", body,
+            aliases=m1(f"/p/{slug}.html"))
+    home.posts = posts[:6]
+    for label in ("Layanan", "Berita"):
+        lp = put(site, "listing", f"label:{label}", label, f"/search/label/{label}",
+                 f"search/label/{label}.html", aliases=(*m1(f"/search/label/{label}"),
+                                                        f"/search/label/{label}?max-results=20"))
+        lp.posts = [p for p in posts if label in p.labels]
+    older = put(site, "listing", "older", "Posting Lama", "/search", "search/older.html",
+                aliases=(f"/search?updated-max={posts[5].date}T09:00:00%2B07:00"
+                         "&max-results=6", *m1("/search")))
+    older.posts = posts[6:]
+    blog_posts_feed(site, posts, "09:00:00.000")
+
+
+def soho_snippet(page: Page) -> str:
+    """A post on the home, label and search pages of Soho: title, date, snippet, jump link."""
+    site = page.site
+    text = " ".join(re.sub(r"<[^>]+>", " ", page.body).split())
+    cut = text[:text.rfind(" ", 0, 140)] if len(text) > 140 else text
+    return (f"<div class='post-outer-container'><div class='post-outer'><div class='post'>"
+            f"<div class='post-header'><div class='post-header-line-1'><span class='byline "
+            f"post-timestamp'><a class='timestamp-link' href='{site.base}{page.href}' "
+            f"rel='bookmark'><time class='published' datetime='{page.date}T09:00:00+07:00'>"
+            f"{tanggal(page.date)}</time></a></span></div></div>"
+            f"<h3 class='post-title entry-title'><a href='{site.base}{page.href}'>"
+            f"{e(page.title)}</a></h3><div class='container post-body entry-content' "
+            f"id='post-snippet-{_post_id(page)}'><div class='snippet-container r-snippet-"
+            f"container'><div class='snippet-item r-snippetized'>{e(cut)}&#8230;</div>"
+            f"<a class='snippet-fade r-snippetized' href='{site.base}{page.href}'></a></div>"
+            f"</div><div class='jump-link flat-button ripple'><a href='{site.base}{page.href}' "
+            f"title='{e(page.title)}'>Baca selengkapnya</a></div></div></div></div>")
+
+
+def render_soho(page: Page) -> str:
+    site = page.site
+    item = page.kind in ("service", "news")
+    title = e(site.short) if page.kind == "home" else f"{e(page.title)} - {e(site.short)}"
+    if item:
+        labels = "".join(f"<a href='{site.base}/search/label/{lab}' rel='tag'>{lab}</a>"
+                         for lab in page.labels)
+        main = (f"<article class='post-outer-container'><div class='post-outer'><div class='post'"
+                f"><div class='post-header'><span class='byline post-timestamp'><time "
+                f"class='published' datetime='{page.date}T09:00:00+07:00'>{tanggal(page.date)}"
+                f"</time></span></div><h3 class='post-title entry-title'>{e(page.title)}</h3>"
+                f"<div class='post-body entry-content float-container' id='post-body-"
+                f"{_post_id(page)}'>{page.body}</div><div class='post-footer'><div class='"
+                f"post-footer-line post-footer-line-1'><span class='byline post-labels'>"
+                f"<span class='byline-label'>Label:</span>{labels}</span></div></div></div>"
+                f"</div></article><section class='comments' id='comments'><h3 class='title'>"
+                "Tidak ada komentar:</h3></section>")
+    elif page.kind in ("home", "listing"):
+        status = ("" if page.kind == "home" else
+                  f"<div class='post-filter-message'><div>Menampilkan postingan dengan label "
+                  f"<span class='search-label'>{e(page.title)}</span></div><div><a class='flat"
+                  f"-button ripple' href='{site.base}/'>Tampilkan semua</a></div></div>")
+        more = ("<div class='blog-pager container' id='blog-pager'><a class='blog-pager-older-"
+                f"link flat-button ripple' href='{site.base}/search?updated-max="
+                f"{page.posts[-1].date}T09:00:00%2B07:00&amp;max-results=6'>Postingan lainnya"
+                "</a></div>" if page.kind == "home" else "")
+        main = (status + "<div class='blog-posts hfeed container'>"
+                + "".join(soho_snippet(p) for p in page.posts) + f"</div>{more}")
+    else:
+        main = (f"<div class='post'><h3 class='post-title entry-title'>{e(page.title)}</h3>"
+                f"<div class='post-body entry-content float-container'>{page.body}</div></div>")
+    menu = "".join(f"<li><a href='{site.base}{h}'>{t}</a></li>" for t, h in (
+        ("Beranda", "/"), ("Layanan", "/search/label/Layanan"), ("Berita", "/search/label/Berita"),
+        ("Profil", "/p/profil.html"), ("Hubungi Kami", "/p/kontak.html")))
+    return f"""<!DOCTYPE html>
+<html class='v2' dir='ltr' lang='id' xmlns='http://www.w3.org/1999/xhtml' xmlns:b='http://www.google.com/2005/gml/b' xmlns:data='http://www.google.com/2005/gml/data' xmlns:expr='http://www.google.com/2005/gml/expr'>
+<head>
+<meta content='width=device-width, initial-scale=1' name='viewport'/>
+<title>{title}</title>
+{blogger_head(page)}
+</head>
+<body class='{'item-view' if item else 'feed-view'} version-1-3-3 variant-soho_light'>
+<div class='page'><div class='page_body'><div class='main-page-body-content'>
+<div class='sidebar-container'><div class='sidebar_top_wrapper'>
+<div class='widget Header' data-version='2' id='Header1'><div class='header-widget'><h1><a href='{site.base}/'>{e(site.short)}</a></h1><p>{e(site.tagline)}</p></div></div>
+<div class='widget PageList' data-version='2' id='PageList2'><h3 class='title'>Menu</h3><div class='widget-content'><ul>{menu}</ul></div></div>
+</div></div>
+<main class='centered' id='main' role='main'><div class='main section' id='page_body'><div class='widget Blog' data-version='2' id='Blog1'>
+{main}
+</div></div></main>
+<footer class='footer section' id='footer'><div class='widget Attribution' data-version='2' id='Attribution1'><div class='widget-content'>{footer_text(site)}<br/>Tema Soho. Diberdayakan oleh <a href='https://www.blogger.com' target='_blank'>Blogger</a>.<br/><a href='{site.base}{page.href}?m=1'>Lihat versi seluler</a></div></div></footer>
+</div></div></div>
+</body>
+</html>
+"""
+
+
+# --- WordPress, ColorMag theme: a news magazine whose services are posts in "Layanan" ------
+
+
+def build_colormag(site: Site, facts: dict, reg) -> None:
+    home = put(site, "home", "home", site.short, "/", "index.html")
+    posts = dated_posts(site, facts, reg,
+                        lambda t, d: f"/{d[:4]}/{d[5:7]}/{d[8:10]}/{slugify(t)}/",
+                        lambda href: href[1:] + "index.html", "/wp-content/uploads/2024/05")
+    for n, p in enumerate(sorted(posts, key=lambda p: p.date), start=1):
+        p.view = {"id": 40 + 7 * n, "views": 90 + 37 * (n * 5 % 11)}
+    for slug, title, body in (("profil", "Profil Kecamatan", new_profile(site)),
+                              ("kontak", "Kontak", contact_body(site))):
+        put(site, "page", slug, title, f"/{slug}/", f"{slug}/index.html", body)
+    home.posts = posts[:6]
+    for cat in ("Layanan", "Berita"):
+        slug = cat.lower()
+        cp = put(site, "listing", f"category:{slug}", cat, f"/category/{slug}/",
+                 f"category/{slug}/index.html")
+        cp.posts = [p for p in posts if cat in p.labels]
+    urls = "".join(f"<url><loc>{site.base}{p.href}</loc><lastmod>{p.date}T10:00:00+07:00"
+                   "</lastmod></url>" for p in posts)
+    site.extra_files["wp-sitemap-posts-post-1.xml"] = (
+        "<?xml version='1.0' encoding='UTF-8'?><urlset xmlns='http://www.sitemaps.org/schemas/"
+        f"sitemap/0.9'>{urls}</urlset>").encode()
+    site.extra_files["wp-sitemap.xml"] = (
+        "<?xml version='1.0' encoding='UTF-8'?><sitemapindex xmlns='http://www.sitemaps.org/"
+        f"schemas/sitemap/0.9'><sitemap><loc>{site.base}/wp-sitemap-posts-post-1.xml</loc>"
+        "</sitemap></sitemapindex>").encode()
+
+
+def slugify(title: str) -> str:
+    return "-".join(re.sub(r"[^a-z0-9]+", " ", title.lower()).split())
+
+
+def colormag_card(page: Page) -> str:
+    site, cat = page.site, page.labels[0]
+    text = " ".join(re.sub(r"<[^>]+>", " ", page.body).split())
+    return (f'<article id="post-{page.view["id"]}" class="post-{page.view["id"]} post type-post '
+            f'status-publish format-standard hentry category-{cat.lower()} cm-post">'
+            f'<div class="cm-post-content"><div class="cm-entry-header-meta"><div class="cm-post-'
+            f'categories"><a href="{site.base}/category/{cat.lower()}/" rel="category tag">{cat}'
+            f'</a></div></div><header class="cm-entry-header"><h2 class="cm-entry-title"><a href'
+            f'="{site.base}{page.href}" title="{e(page.title)}">{e(page.title)}</a></h2></header>'
+            f'<div class="cm-below-entry-meta"><span class="cm-post-date"><a href="{site.base}'
+            f'{page.href}" rel="bookmark"><time class="entry-date published" datetime="'
+            f'{page.date}T10:00:00+07:00">{tanggal(page.date)}</time></a></span></div>'
+            f'<div class="cm-entry-summary"><p>{e(" ".join(text.split()[:30]))} [&hellip;]</p>'
+            f'<a class="cm-entry-button" href="{site.base}{page.href}"><span>Baca Selengkapnya'
+            "</span></a></div></div></article>")
+
+
+def render_colormag(page: Page) -> str:
+    site = page.site
+    posts = sorted((p for p in site.pages if p.kind in ("service", "news")),
+                   key=lambda p: p.date, reverse=True)
+    if page.kind in ("service", "news"):
+        cat = page.labels[0]
+        related = [p for p in posts if cat in p.labels and p is not page][:3]
+        main = (f'<article id="post-{page.view["id"]}" class="post-{page.view["id"]} post '
+                f'type-post status-publish format-standard hentry category-{cat.lower()}">'
+                f'<div class="cm-post-content"><div class="cm-entry-header-meta"><div class="'
+                f'cm-post-categories"><a href="{site.base}/category/{cat.lower()}/" rel="'
+                f'category tag">{cat}</a></div></div><header class="cm-entry-header"><h1 class='
+                f'"cm-entry-title">{e(page.title)}</h1></header><div class="cm-below-entry-meta">'
+                f'<span class="cm-post-date"><time class="entry-date published" datetime="'
+                f'{page.date}T10:00:00+07:00">{tanggal(page.date)}</time></span><span class="'
+                f'cm-author cm-vcard">Admin Kecamatan</span><span class="cm-post-views">'
+                f'{page.view["views"]} Views</span></div><div class="cm-entry-summary">'
+                f'{page.body}</div></div></article>'
+                '<ul class="default-wp-page"><li class="previous"></li><li class="next"></li>'
+                '</ul><div class="cm-related-posts"><h3 class="cm-related-posts-title"><span>'
+                'Anda Mungkin Juga Suka</span></h3><div class="cm-row">' + "".join(
+                    f'<div class="cm-col-4"><div class="cm-post-content"><h3 class="cm-entry-'
+                    f'title"><a href="{site.base}{p.href}" rel="bookmark">{e(p.title)}</a></h3>'
+                    f'<div class="cm-below-entry-meta"><span class="cm-post-date">'
+                    f'{tanggal(p.date)}</span></div></div></div>' for p in related)
+                + '</div></div><div id="comments" class="comments-area"><div id="respond" '
+                'class="comment-respond"><h3 id="reply-title" class="comment-reply-title">'
+                'Tinggalkan Balasan</h3><form action="/wp-comments-post.php" method="post" '
+                'id="commentform"><p class="comment-notes">Alamat email Anda tidak akan '
+                'dipublikasikan.</p><textarea id="comment" name="comment"></textarea><input '
+                'name="submit" type="submit" value="Kirim Komentar"></form></div></div>')
+    elif page.kind in ("home", "listing"):
+        head = ("" if page.kind == "home" else f'<header class="cm-page-header"><h1 class="cm-'
+                f'page-title"><span>{e(page.title)}</span></h1></header>')
+        main = head + '<div class="cm-posts">' + "".join(colormag_card(p) for p in page.posts) \
+            + "</div>"
+    else:
+        main = (f'<article class="page type-page status-publish hentry"><header class="cm-entry-'
+                f'header"><h1 class="cm-entry-title">{e(page.title)}</h1></header><div class="'
+                f'cm-entry-summary">{page.body}</div></article>')
+    popular = "".join(
+        f'<li><a href="{site.base}{p.href}" title="{e(p.title)}" class="wpp-post-title" '
+        f'target="_self">{e(p.title)}</a> <span class="wpp-meta post-stats"><span class="'
+        f'wpp-views">{p.view["views"]} views</span></span></li>'
+        for p in sorted(posts, key=lambda p: -p.view["views"])[:5])
+    recent = "".join(f'<li><a href="{site.base}{p.href}">{e(p.title)}</a></li>'
+                     for p in posts[:5])
+    menu = "".join(f'<li class="menu-item"><a href="{site.base}{h}">{t}</a></li>' for t, h in (
+        ("Beranda", "/"), ("Profil", "/profil/"), ("Layanan", "/category/layanan/"),
+        ("Berita", "/category/berita/"), ("Kontak", "/kontak/")))
+    title = (e(site.short) if page.kind == "home"
+             else f"{e(page.title)} &#8211; {e(site.short)}")
+    body_class = ("single single-post postid-" + str(page.view["id"])
+                  if page.kind in ("service", "news") else
+                  "archive category" if page.kind == "listing" else "home blog")
+    return f"""<!DOCTYPE html>
+<html lang="id">
+<head>
+<meta charset="UTF-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<link rel="canonical" href="{site.base}{page.href}" />
+<link rel='stylesheet' id='colormag_style-css' href='{site.base}/wp-content/themes/colormag/style.css?ver=3.1.6' type='text/css' media='all' />
+<meta name="generator" content="WordPress 6.4.3" />
+</head>
+<body class="{body_class} wp-theme-colormag cm-header-layout-1 cm-right-sidebar">
+<div id="page" class="hfeed site"><a class="skip-link screen-reader-text" href="#main">Langsung ke konten</a>
+<header id="cm-masthead" class="cm-header"><div class="cm-header-1"><div class="cm-row"><div id="cm-site-branding"><h3 id="cm-site-title"><a href="{site.base}/" rel="home">{e(site.short)}</a></h3><p id="cm-site-description">{e(site.tagline)}</p></div></div></div>
+<nav id="cm-primary-nav" class="cm-primary-nav"><ul id="cm-primary-menu" class="menu">{menu}</ul></nav></header>
+<div id="cm-content" class="cm-content"><div class="cm-container"><div class="cm-row">
+<div id="cm-primary" class="cm-primary"><div class="cm-posts clearfix">
+{main}
+</div></div>
+<div id="cm-secondary" class="cm-secondary">
+<aside id="wpp-2" class="widget popular-posts"><h3 class="cm-widget-title"><span>Terpopuler</span></h3><ul class="wpp-list">{popular}</ul></aside>
+<aside id="recent-posts-2" class="widget widget_recent_entries"><h3 class="cm-widget-title"><span>Pos-pos Terbaru</span></h3><ul>{recent}</ul></aside>
+</div>
+</div></div></div>
+<footer id="cm-footer" class="cm-footer"><div class="cm-footer-bar"><div class="cm-footer-bar-area"><div class="cm-footer-bar-section cm-footer-bar--left">{footer_text(site)}. Tema: ColorMag oleh ThemeGrill. Dipersembahkan oleh <a href="https://wordpress.org" title="WordPress">WordPress</a>.</div></div></div></footer>
+</div>
+</body>
+</html>
+"""
+
+
+NEW_BUILD.update({"soho": build_soho, "colormag": build_colormag})
+RENDER.update({"soho": render_soho, "colormag": render_colormag})
+CSS.update({"soho": ("favicon.ico", ""),
+            "colormag": ("wp-content/themes/colormag/style.css",
+                         ".cm-container{max-width:1140px;margin:0 auto}.cm-primary{width:70%}")})
+
+
+# ---------------------------------------------------------------------------------------------
 # Writing
 # ---------------------------------------------------------------------------------------------
 
@@ -5761,9 +6197,63 @@ DEVSET_BLOGSPA: dict[str, list[tuple[str, str]]] = {
          "sehat-bahagia:layanan:2 sb_ckg:1 sb_uhc:1 sb_pkm:1"),
     ],
 }
+# Queries whose answers are dated posts of the Blogger (Soho) and WordPress (ColorMag) sites
+DEVSET_SIBLINGS: dict[str, list[tuple[str, str]]] = {
+    "formal": [
+        ("persyaratan surat keterangan domisili kecamatan danau sipin",
+         "ds_domisili:2 domisili:1"),
+        ("pendaftaran data terpadu kesejahteraan sosial kecamatan pelayangan",
+         "pl_dtks:2 dtks:1"),
+        ("usulan bantuan rumah tidak layak huni pelayangan", "pl_rtlh:2 rtlh:1"),
+        ("surat pengantar pindah keluar kota jambi danau sipin",
+         "ds_pindah:2 pindah_keluar:1"),
+    ],
+    "colloquial": [
+        ("syarat bikin surat domisili di danau sipin", "ds_domisili:2 domisili:1"),
+        ("cara daftar biar dapat bansos pelayangan", "pl_dtks:2 dtks:1"),
+        ("rekam ktp pertama kali di kantor camat pelayangan", "pl_ktp:2 ktp_baru:1"),
+        ("akta lahir bayi bisa titip kelurahan danau sipin", "ds_akta_lahir:2 akta_lahir:1"),
+    ],
+    "typo": [
+        ("syarat kia anak danau sipim", "ds_kia:2 kia:1"),
+        ("bedah rumah rtlh pelayagan", "pl_rtlh:2 rtlh:1"),
+        ("sktm kelurhan pelayangan", "pl_sktm:2 sktm:1"),
+    ],
+    "abbreviation": [
+        ("skpwni danau sipin", "ds_pindah:2 pindah_keluar:1"),
+        ("dtks dtsen pelayangan", "pl_dtks:2 dtks:1"),
+        ("ktp-el pemula kec pelayangan", "pl_ktp:2 ktp_baru:1"),
+    ],
+    "old-term": [
+        ("surat keterangan miskin pelayangan", "pl_sktm:2 sktm:1"),
+        ("kartu anak danau sipin", "ds_kia:2 kia:1"),
+        ("surat kenal lahir bayi kecamatan danau sipin", "ds_akta_lahir:2 akta_lahir:1"),
+    ],
+    "problem": [
+        ("rumah terendam sungai batanghari meluap minta dievakuasi pelayangan",
+         "pl_banjir:2 banjir:1"),
+        ("atap rumah bocor dinding lapuk mau minta bantuan perbaikan pelayangan",
+         "pl_rtlh:2 rtlh:1"),
+        ("rt kami mau usul semenisasi jalan danau sipin", "ds_kampung:2 kampung_bahagia:1"),
+        ("mau pindah kerja ke palembang urus surat pindah danau sipin",
+         "ds_pindah:2 pindah_keluar:1"),
+    ],
+    "english": [
+        ("residence letter danau sipin district", "ds_domisili:2 domisili:1"),
+        ("flood evacuation post pelayangan", "pl_banjir:2 banjir:1"),
+        ("birth certificate danau sipin", "ds_akta_lahir:2 akta_lahir:1"),
+    ],
+    "jambi-malay": [
+        ("cakmano nak dapat bantuan bedah rumah di seberang", "pl_rtlh:2 rtlh:1"),
+        ("ngurus kartu anak di danau sipin bawak apo bae", "ds_kia:2 kia:1"),
+        ("dana kampung bahagia rt kito danau sipin cakmano ngusulkannyo",
+         "ds_kampung:2 kampung_bahagia:1"),
+        ("banjir lagi di pelayangan lapor kemano", "pl_banjir:2 banjir:1"),
+    ],
+}
 # Blocks of qids: (first qid number, the sets numbered from it)
 DEVSET_BLOCKS = [(1, (DEVSET, DEVSET_REAL_WORLD, DEVSET_MORE)), (400, (DEVSET_JOOMLA,)),
-               (450, (DEVSET_BLOGSPA,))]
+               (450, (DEVSET_BLOGSPA,)), (540, (DEVSET_SIBLINGS,))]
 
 
 def service_twins() -> dict[str, list[str]]:

@@ -77,12 +77,15 @@ from sikoja.urls import canonicalize_url
 if TYPE_CHECKING:
     from bs4 import Tag
 
-_NEWS_WORDS = r"berita|news|post|posts|artikel|article|kabar|warta|pengumuman"
-_NEWS_PATH = re.compile(rf"/({_NEWS_WORDS})(/|-|_|\.|$)", re.IGNORECASE)
+# what a news section is called, and a service section (also in ``crawler.siblings``: how a
+# site names the listing that files its pages)
+NEWS_WORDS = r"berita|news|post|posts|artikel|article|kabar|warta|pengumuman"
+SERVICE_WORDS = r"layanan|pelayanan|standar-pelayanan|perizinan|izin"
+_NEWS_PATH = re.compile(rf"/({NEWS_WORDS})(/|-|_|\.|$)", re.IGNORECASE)
 # the query parameter old PHP sites choose a section by (index.php?p=berita&id=12)
 _SECTION_PARAM = r"(^|&)(p|page|hal|halaman|menu|mod|module|act)="
 # ...the news section chosen by it
-_NEWS_QUERY = re.compile(rf"{_SECTION_PARAM}({_NEWS_WORDS})(&|$)", re.IGNORECASE)
+_NEWS_QUERY = re.compile(rf"{_SECTION_PARAM}({NEWS_WORDS})(&|$)", re.IGNORECASE)
 # a post's month in its path, as blogs write it: /2025/09/slug.html, /2025/05/12/slug/
 _DATED_PATH = re.compile(r"/(19|20)\d\d/(0[1-9]|1[0-2])/(\d\d/)?[^/]*[a-z][^/]*",
                          re.IGNORECASE)
@@ -131,8 +134,7 @@ def document_url(served_url: str, canonical: str | None) -> str:
 
 # Service paths: /layanan/ktp, /pelayanan/, /standar-pelayanan/, layanan.asp?id=3,
 # ?p=layanan&id=3, /perizinan/imb
-_SERVICE_PATH = re.compile(r"(^|/)(layanan|pelayanan|standar-pelayanan|perizinan|izin)"
-                           r"(/.|[-_.])", re.IGNORECASE)
+_SERVICE_PATH = re.compile(rf"(^|/)({SERVICE_WORDS})(/.|[-_.])", re.IGNORECASE)
 _SERVICE_QUERY = re.compile(rf"{_SECTION_PARAM}(layanan|pelayanan|standar)", re.IGNORECASE)
 # A headline that names a service: a verb of public administration and what it is about
 _SERVICE_HEADLINE = re.compile(

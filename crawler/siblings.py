@@ -1,0 +1,254 @@
+"""A page's kind learned from its site's other pages: the ones it is filed with.
+
+The page-level rule (``crawler.extract.document``) decides each page alone, and on a blog
+it is unsure by nature: every post is dated, services too, so a service post told in prose
+("Syaratnya cukup bawa ...") or one that only links its Standar Pelayanan PDF reads as news.
+The site knows better, and says so in two ways this step reads once a site's crawl is done
+(``crawler.site.settle_source``, also after a fleet merge):
+
+- it files its pages: a label, category or listing page named like a service section
+  ("Layanan", "Pelayanan Publik", "Perizinan", by its title, its URL or the links to it)
+  lists services; one named like news ("Berita", "Artikel") lists news;
+- it builds sibling pages alike: pages listed by one listing page, or at one URL pattern
+  (the path with its id or slug generalised, or the same query parameters), share a kind
+  distribution.
+
+A page is a *candidate* when its own rule made it news or a plain page although it shows
+some service evidence (a service headline, words of requirements and cost, a linked
+standard). A candidate becomes a service when a listing named like a service section lists
+it (unless the confident pages of that listing are mostly news), or, short of a name, when
+the sibling groups that have a verdict all say service: at least ``MIN_VOTES`` confident
+siblings, ``SERVICE_SHARE`` of them services. Listed under a news name, it stays as it is.
+A page the rule was sure of (a service, or news without any service evidence) is never
+changed; the confident pages are the ones that vote.
+
+The step is undone and redone on every run: ``fields["kind_from"]`` keeps what the page was
+and why it changed (the reason a user or a test can read), so a recrawl or a merge of
+workers' stores gives the same kinds as one crawl.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from crawler.extract.document import (
+    NEWS_WORDS,
+    SERVICE_WORDS,
+    ServiceEvidence,
+    service_evidence,
+)
+from crawler.extract.html import Link
+from crawler.extract.title import is_home
+from crawler.standards import restore as restore_standard
+from sikoja.urls import canonicalize_url
+
+if TYPE_CHECKING:
+    from crawler.linkstore import LinkStore
+    from sikoja.documents import Document
+    from sikoja.store import DocumentStore
+
+FROM_LISTING = 0.7  # kind confidence of a service known by the section that lists it
+FROM_SIBLINGS = 0.65  # ...by the sibling pages it is built like
+MIN_VOTES = 3  # confident siblings a group needs to have a verdict
+SERVICE_SHARE = 0.75  # share of them that must be services
+NEWS_SHARE = 0.5  # a service-named listing whose confident pages are this much news is not one
+
+# A section name: the section word with at most a qualifier around it ("Layanan", "Jenis
+# Layanan", "Pelayanan Publik", "Berita Terkini"), not a page's own title ("Pelayanan KTP-el")
+_NAME = (r"^(daftar |jenis |info |informasi |kategori |label )?({words})"
+         r"( (publik|masyarakat|kami|terpadu|online|daring|umum|terkini|terbaru|lainnya|"
+         r"daerah|kecamatan|kelurahan|desa|kota))?$")
+_SERVICE_NAME = re.compile(_NAME.format(words=SERVICE_WORDS.replace("-", " ")), re.IGNORECASE)
+_NEWS_NAME = re.compile(_NAME.format(words=NEWS_WORDS), re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass
+class Member:
+    """A stored page as its own rule read it (before this step)."""
+
+    doc: Document
+    evidence: ServiceEvidence
+
+    @property
+    def vote(self) -> str | None:
+        """"service" or "other" for a page its rule was sure of, None for a candidate."""
+        if self.doc.kind == "service":
+            return "service"
+        return None if self.evidence.signals else "other"
+
+
+@dataclass
+class Group:
+    label: str  # what groups them: a listing's URL or a URL pattern
+    name: str | None = None  # "service" or "news" when a listing is named like a section
+    urls: set[str] = field(default_factory=set)
+    votes: int = 0  # members its rule was sure of (a candidate never votes)
+    services: int = 0  # ...that are services
+
+
+def restore(doc: Document) -> Document:
+    """``doc`` as its own rule read it: the standard it absorbed and this step undone."""
+    doc = restore_standard(doc)
+    before = doc.fields.get("kind_from")
+    if not isinstance(before, dict):
+        return doc
+    fields = {k: v for k, v in doc.fields.items() if k not in ("kind_from", "kind_confidence")}
+    if before.get("kind_confidence") is not None:
+        fields["kind_confidence"] = before["kind_confidence"]
+    return replace(doc, kind=before.get("kind") or doc.kind, fields=fields)
+
+
+def url_pattern(url: str) -> str:
+    """The URL with its id or slug generalised: ``/2025/03/*.html``, ``/layanan/*/``,
+    ``/index.php?id&page``: pages built alike share it."""
+    parts = urlsplit(url)
+    segments = parts.path.split("/")
+    last = next((i for i in range(len(segments) - 1, -1, -1) if segments[i]), None)
+    out = []
+    for i, seg in enumerate(segments):
+        if i == last and not parts.query:
+            stem, dot, ext = seg.rpartition(".")
+            seg = f"*.{ext}" if dot and stem and not _DIGIT.search(ext) else "*"
+        elif _DIGIT.search(seg):
+            seg = "#"
+        out.append(seg)
+    params = sorted({k for k, _ in parse_qsl(parts.query, keep_blank_values=True)})
+    return "/".join(out) + ("?" + "&".join(params) if params else "")
+
+
+def section_name(names: list[str]) -> str | None:
+    """"service" or "news" when the names a listing goes by name a section of that kind
+    (and not both), else None."""
+    found = set()
+    for name in names:
+        words = " ".join(re.sub(r"[^a-z0-9]+", " ", name.lower()).split())
+        if _SERVICE_NAME.match(words):
+            found.add("service")
+        elif _NEWS_NAME.match(words):
+            found.add("news")
+    return found.pop() if len(found) == 1 else None
+
+
+def listing_names(url: str, title: str, anchors: list[str]) -> list[str]:
+    """What a listing is called: its title, its URL's last path part and query values
+    (``/search/label/Layanan``, ``/category/layanan/``, ``?cat=layanan``), the links to it."""
+    parts = urlsplit(url)
+    last = unquote(parts.path.rstrip("/").rpartition("/")[2])
+    values = [unquote(v) for _, v in parse_qsl(parts.query)]
+    return [title, re.sub(r"\.[a-z]{2,5}$", "", last), *values, *anchors]
+
+
+def sibling_groups(docs: dict[str, Document], members: set[str],
+                   content: dict[str, list[tuple[str, str]]],
+                   anchors: dict[str, list[str]]) -> list[Group]:
+    """The site's groups of pages: those each listing page lists, those that link one
+    label or category from their main block (a post's "Kategori: Layanan", whether or not
+    the label's page was crawled), and those of each URL pattern. ``members``: the URLs of
+    the site's content pages (not listings)."""
+    groups: dict[str, Group] = {}
+    for url, doc in docs.items():
+        if doc.fields.get("listing"):
+            listed = {canonicalize_url(u) for u, _ in content.get(url, [])} & members
+            name = None if is_home(url) else section_name(
+                listing_names(url, doc.title, anchors[url]))
+            groups[url] = Group(url, name, listed)
+    for url in sorted(members):
+        host = urlsplit(url).netloc
+        for target in {canonicalize_url(u) for u, _ in content.get(url, [])
+                       if urlsplit(u).netloc == host} - members:
+            if target not in groups:
+                groups[target] = Group(target, section_name(
+                    listing_names(target, "", anchors[target])))
+            if target in docs or groups[target].name:
+                groups[target].urls.add(url)
+        pattern = url_pattern(url)
+        groups.setdefault(pattern, Group(pattern)).urls.add(url)
+    return [g for g in groups.values() if len(g.urls) >= (1 if g.name else 2)]
+
+
+def verdict(group: Group) -> tuple[str | None, str]:
+    """What ``group`` says of a candidate in it: ("service" | "keep" | None, reason)."""
+    if group.name == "news":
+        return "keep", f"listed under a news section ({group.label})"
+    others = group.votes - group.services
+    if group.name == "service":
+        if group.votes >= 2 and others / group.votes >= NEWS_SHARE:
+            return None, ""
+        return "service", f"listed under a service section ({group.label})"
+    if group.votes < MIN_VOTES:
+        return None, ""
+    if group.services / group.votes >= SERVICE_SHARE:
+        return "service", (f"built like its siblings at {group.label}: {group.services} of "
+                           f"{group.votes} are services")
+    return "keep", ""
+
+
+def decide(mine: list[Group]) -> tuple[float, str]:
+    """(confidence, reason) when a candidate in the groups ``mine`` is a service, else
+    (0, ""): a section name decides first, then the unnamed groups, unanimous."""
+    named = sorted(verdict(g) for g in mine if g.name)
+    if any(v == "keep" for v, _ in named):
+        return 0.0, ""
+    listed = [reason for v, reason in named if v == "service"]
+    if listed:
+        return FROM_LISTING, listed[0]
+    said = sorted((v, reason) for v, reason in map(verdict, (g for g in mine if not g.name))
+                  if v is not None)
+    if said and all(v == "service" for v, _ in said):
+        return FROM_SIBLINGS, said[0][1]
+    return 0.0, ""
+
+
+def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
+    """Redo the step for ``source``; returns how many pages it rewrote (none when the
+    site is unchanged)."""
+    rows = store.query("SELECT url FROM documents WHERE source = ? AND status = 'live' "
+                       "AND kind IN ('service', 'news', 'page') AND parent_url IS NULL",
+                       (source,))
+    stored = {r["url"]: store.get(r["url"]) for r in rows}
+    docs = {url: restore(doc) for url, doc in stored.items() if doc is not None}
+    content: dict[str, list[tuple[str, str]]] = {}
+    anchors: dict[str, list[str]] = defaultdict(list)
+    for key, all_links, main in links.source_links(source):
+        content[key] = main
+        for target, text in all_links:
+            if text:
+                anchors[canonicalize_url(target)].append(text)
+    members = {}
+    for url, doc in docs.items():
+        if doc.fields.get("listing") or doc.kind not in ("service", "news", "page"):
+            continue
+        headlines = [doc.title, *doc.headings[:1]]
+        page_links = [Link(canonicalize_url(u), t) for u, t in content.get(url, [])]
+        members[url] = Member(doc, service_evidence(url, headlines, {}, doc.text, page_links))
+    groups_of: dict[str, list[Group]] = defaultdict(list)
+    for group in sibling_groups(docs, set(members), content, anchors):
+        for url in group.urls:
+            groups_of[url].append(group)
+            vote = members[url].vote
+            group.votes += vote is not None
+            group.services += vote == "service"
+    changed = 0
+    for url, doc in sorted(docs.items()):
+        new = doc
+        member = members.get(url)
+        if member is not None and member.vote is None:
+            confidence, reason = decide(groups_of[url])
+            if confidence:
+                fields = {k: v for k, v in doc.fields.items() if k != "kind_confidence"}
+                fields["kind_confidence"] = confidence
+                fields["kind_from"] = {"kind": doc.kind,
+                                       "kind_confidence": doc.fields.get("kind_confidence"),
+                                       "reason": reason}
+                new = replace(doc, kind="service", fields=fields)
+        if new.content_hash() != restore_standard(stored[url]).content_hash():
+            validators = store.validators(url) or {}
+            store.upsert(new, etag=validators.get("etag"),
+                         http_last_modified=validators.get("http_last_modified"))
+            changed += 1
+    return changed

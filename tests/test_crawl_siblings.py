@@ -1,0 +1,221 @@
+"""A page's kind learned from its site's other pages (``crawler.siblings``), through real
+crawls of small loopback sites.
+
+A kelurahan blog writes its services as dated posts: one with its sections, others in
+prose ("Syaratnya cukup bawa ...") that read as news alone; the blog files them under the
+label "Layanan", its news under "Berita", and one news report uses the same words. A site
+without names builds its service pages at one URL pattern. A fleet that splits the blog
+between two workers (the label page in one store, the posts in the other) must give the
+kinds one crawl gives.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.linkstore import LinkStore
+from crawler.merge import merge_stores
+from crawler.run import crawl
+from crawler.siblings import settle_kinds, url_pattern
+from sikoja.config import Settings
+from sikoja.sources import Source
+from sikoja.store import DocumentStore
+from tests.faultserver import LoopbackSite, Page, PageSite, QuerySite, html
+from tests.redisserver import missing, redis_server
+
+MENU = ("<nav class='menu'><a href='/search/label/Layanan'>Layanan</a> "
+        "<a href='/search/label/Berita'>Berita</a></nav>")
+FULL = ("<h3>Persyaratan</h3><ol><li>Surat pengantar RT</li><li>Buku nikah</li></ol>"
+        "<h3>Waktu Penyelesaian</h3><p>1 hari kerja</p><h3>Biaya</h3><p>Gratis</p>")
+# path -> (label, title, date, body)
+POSTS = {
+    "/2024/02/syarat-kartu-keluarga.html": (
+        "Layanan", "Penerbitan Kartu Keluarga Baru", "2024-02-05", FULL),
+    "/2024/03/mau-urus-surat-domisili.html": (
+        "Layanan", "Mau Urus Surat Domisili? Begini", "2024-03-04",
+        "<p>Surat domisili dibuat di kantor lurah tempat tinggal.</p><p>Syaratnya cukup bawa "
+        "surat pengantar RT dan fotokopi KTP. Soal biaya, gratis.</p><p>Prosesnya sekitar "
+        "lima belas menit saja di loket pelayanan kelurahan.</p>"),
+    "/2024/05/akta-lahir-bisa-dititip.html": (
+        "Layanan", "Akta Lahir Bayi Bisa Dititip di Kelurahan", "2024-05-06",
+        "<p>Orang tua tidak perlu antre ke Disdukcapil.</p><p>Syaratnya surat keterangan "
+        "lahir dari bidan, KK dan KTP orang tua. Biayanya gratis, berkas dititipkan ke "
+        "petugas register kelurahan.</p>"),
+    "/2024/04/jemput-bola-rekam-ktp.html": (
+        "Berita", "Jemput Bola Rekam KTP di SMA Negeri 1", "2024-04-08",
+        "<p>Petugas merekam KTP-el 140 siswa yang baru berusia 17 tahun di sekolah.</p>"
+        "<p>Syarat rekam cukup membawa fotokopi KK dan seluruh layanan gratis.</p>"),
+    "/2024/06/gotong-royong-parit.html": (
+        "Berita", "Gotong Royong Bersihkan Parit RT 07", "2024-06-10",
+        "<p>Warga RT 07 bersama staf kelurahan membersihkan parit menjelang musim hujan.</p>"),
+    "/2024/07/lomba-kebersihan.html": (
+        "Berita", "Lomba Kebersihan Antar-RT", "2024-07-15",
+        "<p>Kelurahan menggelar lomba kebersihan lingkungan antar-RT menyambut hari jadi "
+        "kota.</p>"),
+}
+PROSE_SERVICES = ("/2024/03/mau-urus-surat-domisili.html", "/2024/05/akta-lahir-bisa-dititip.html")
+
+
+def post(path: str, menu: str = MENU) -> bytes:
+    label, title, date, body = POSTS[path]
+    return html(title, f"{menu}<article><h1 class='post-title entry-title'>{title}</h1>"
+                f"<time class='published' datetime='{date}T09:00:00+07:00'>{date}</time>"
+                f"<div class='post-body entry-content'>{body}</div><p class='post-labels'>"
+                f"Label: {label}</p></article>")
+
+
+def listing(title: str, paths: list[str], menu: str = MENU) -> bytes:
+    items = "".join(f"<li><a href='{p}'>{POSTS[p][1]}</a></li>" for p in paths)
+    return html(title, f"{menu}<h1>{title}</h1><ul>{items}</ul>")
+
+
+def blog_pages(menu: str = MENU) -> dict[str, bytes]:
+    pages = {p: post(p, menu) for p in POSTS}
+    for label in ("Layanan", "Berita"):
+        pages[f"/search/label/{label}"] = listing(
+            label, [p for p, spec in POSTS.items() if spec[0] == label], menu)
+    pages["/"] = listing("Kelurahan Uji", list(POSTS), menu)
+    return pages
+
+
+def settings(frontier: str | None = None) -> Settings:
+    out = Settings()
+    out.crawl.delay, out.crawl.retries, out.crawl.frontier = 0, 0, frontier
+    return out
+
+
+def kinds(data_dir) -> dict[str, tuple[str, dict]]:
+    store = DocumentStore.open(data_dir)
+    try:
+        return {d.url: (d.kind, d.fields) for d in store.iter_documents()}
+    finally:
+        store.close()
+
+
+def run(site: LoopbackSite, data_dir, *starts: str, frontier: str | None = None) -> None:
+    source = Source(name="kel-uji", opd="Kelurahan Uji", use_sitemap=False,
+                    start_urls=[site.url(s) for s in starts])
+    summary = crawl([source], settings(frontier), data_dir, timeout=120)
+    assert summary.ok, summary
+
+
+@pytest.fixture(scope="module")
+def blog(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("blog")
+    with PageSite({p: Page(b) for p, b in blog_pages().items()}) as site:
+        run(site, data_dir, "/")
+        first = kinds(data_dir)
+        run(site, data_dir, "/")  # the recrawl: every page answers 304
+        yield site, data_dir, first
+
+
+@pytest.mark.slow  # the blog's two crawls
+def test_service_posts_are_found_through_the_label_that_files_them(blog):
+    site, data_dir, _ = blog
+    got = kinds(data_dir)
+    for path in PROSE_SERVICES:
+        kind, fields = got[site.url(path)]
+        assert kind == "service", path
+        assert 0.6 <= fields["kind_confidence"] < 1.0  # a confidence that says how it knew
+        assert fields["kind_from"]["kind"] == "news"
+        assert site.url("/search/label/Layanan") in fields["kind_from"]["reason"]
+    kind, fields = got[site.url("/2024/02/syarat-kartu-keluarga.html")]
+    assert kind == "service" and "kind_from" not in fields  # its own rule was sure
+
+
+@pytest.mark.slow  # the blog's two crawls
+def test_a_news_report_on_the_same_words_stays_news(blog):
+    site, data_dir, _ = blog
+    got = kinds(data_dir)
+    for path in ("/2024/04/jemput-bola-rekam-ktp.html", "/2024/06/gotong-royong-parit.html",
+                 "/2024/07/lomba-kebersihan.html"):
+        assert got[site.url(path)][0] == "news", path
+        assert "kind_from" not in got[site.url(path)][1]
+
+
+@pytest.mark.slow  # the blog's two crawls
+def test_recrawl_and_rerun_give_the_same_kinds(blog):
+    _, data_dir, first = blog
+    assert kinds(data_dir) == first
+    store, links = DocumentStore.open(data_dir), LinkStore.open(data_dir)
+    try:
+        assert settle_kinds(store, links, "kel-uji") == 0  # an unchanged site: no rewrite
+    finally:
+        store.close()
+        links.close()
+
+
+def test_without_the_label_page_the_prose_posts_stay_news(tmp_path):
+    """The step adds what the site says; a site that says nothing keeps its pages' kinds."""
+    pages = blog_pages(menu="")
+    del pages["/search/label/Layanan"], pages["/search/label/Berita"]
+    with PageSite({p: Page(b) for p, b in pages.items()}) as site:
+        run(site, tmp_path, "/")
+    got = kinds(tmp_path)
+    for path in PROSE_SERVICES:
+        assert got[site.url(path)][0] == "news"
+
+
+def test_a_single_page_site_is_unchanged(tmp_path):
+    body = html("Layanan Kelurahan", "<h1>Cara Mengurus Surat Domisili</h1><p>Syaratnya "
+                "cukup bawa pengantar RT. Biayanya gratis.</p>")
+    with PageSite({"/": Page(body)}) as site:
+        run(site, tmp_path, "/")
+    [(url, (kind, fields))] = kinds(tmp_path).items()
+    assert "kind_from" not in fields
+    store, links = DocumentStore.open(tmp_path), LinkStore.open(tmp_path)
+    try:
+        assert settle_kinds(store, links, "kel-uji") == 0
+    finally:
+        store.close()
+        links.close()
+
+
+def numbered(title: str, body: str) -> bytes:
+    return html(title, f"<h1>{title}</h1>{body}")
+
+
+def test_a_page_built_like_its_service_siblings_becomes_a_service(tmp_path):
+    """No names: three pages at ``/info.php?id=`` state a service's sections, a fourth at
+    the same pattern names a service in its headline and speaks of requirements and cost
+    (too little alone); the index lists them as "Informasi"."""
+    pages = {f"/info.php?id={n}": numbered(title, FULL) for n, title in enumerate(
+        ("Penerbitan Kartu Keluarga", "Pencatatan Kelahiran", "Legalisir Dokumen"), 1)}
+    pages["/info.php?id=4"] = numbered(
+        "Cara Mengurus Surat Pindah", "<p>Syaratnya membawa KK asli dan KTP-el. Biayanya "
+        "gratis, diurus di kantor kelurahan.</p>")
+    index = "".join(f"<li><a href='{p}'>Info {p[-1]}</a></li>" for p in pages)
+    pages["/"] = numbered("Informasi", f"<ul>{index}</ul>")
+
+    with QuerySite(pages) as site:
+        run(site, tmp_path, "/")
+    got = kinds(tmp_path)
+    kind, fields = got[site.url("/info.php?id=4")]
+    assert kind == "service"
+    assert fields["kind_from"]["kind"] == "page"
+    assert "3 of 3" in fields["kind_from"]["reason"]
+
+
+def test_url_pattern_generalises_the_id_or_slug():
+    assert url_pattern("http://x/2025/03/syarat-ktp.html") == "/#/#/*.html"
+    assert url_pattern("http://x/2025/03/14/syarat-ktp/") == "/#/#/#/*/"
+    assert url_pattern("http://x/index.php?page=ktp&id=4") == "/index.php?id&page"
+    assert url_pattern("http://x/layanan/ktp") == url_pattern("http://x/layanan/kk")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(missing() is not None, reason=missing() or "")
+def test_a_fleet_split_between_label_and_posts_merges_into_the_single_crawl(tmp_path):
+    """Worker a crawls an unnamed archive and so fetches the posts; worker b the label page
+    (its posts already seen). Neither half alone knows the posts are filed as services."""
+    pages = blog_pages(menu="")
+    pages["/a"] = listing("Arsip", list(POSTS), menu="")
+    with PageSite({p: Page(b) for p, b in pages.items()}) as site, redis_server() as frontier:
+        for half, start in (("a", "/a"), ("b", "/search/label/Layanan")):
+            run(site, tmp_path / half, start, frontier=frontier)
+        run(site, tmp_path / "single", "/a", "/search/label/Layanan")
+    assert kinds(tmp_path / "a")[site.url(PROSE_SERVICES[0])][0] == "news"  # half a alone
+    merge_stores(tmp_path / "main", [tmp_path / "a", tmp_path / "b"])
+    single, merged = kinds(tmp_path / "single"), kinds(tmp_path / "main")
+    assert merged == single
+    assert all(single[site.url(p)][0] == "service" for p in PROSE_SERVICES)
