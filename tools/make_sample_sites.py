@@ -5292,9 +5292,9 @@ def simpatik_attributes(key: str, f: ServiceFacts, *, full: bool) -> dict:
 
 def build_reactapi(site: Site, facts: dict, reg) -> None:
     shell = '<div id="root"></div>'
-    put(site, "home", "home", site.short, "/", "index.html", shell)
-    reg(put(site, "listing", "list-layanan", "Layanan", "/layanan", "index.html", shell),
-        f"{site.name}:layanan")
+    # the shell at / draws the list; /layanan is a route no page links to
+    reg(put(site, "home", "home", site.short, "/", "index.html", shell), f"{site.name}:layanan")
+    put(site, "listing", "list-layanan", "Layanan", "/layanan", "index.html", shell)
     keys = [k for k, _spec in own_services(site)]
     category = {"data": {"type": "categories", "id": "2"}}
     listing = {"data": [{"type": "services", "id": str(n),
@@ -5364,9 +5364,8 @@ def danauteluk_rows(site: Site, facts: dict) -> list[dict]:
 
 def build_nuxtspa(site: Site, facts: dict, reg) -> None:
     shell = '<div id="__nuxt"></div>'
-    put(site, "home", "home", site.short, "/", "index.html", shell)
-    reg(put(site, "listing", "list-layanan", "Layanan", "/layanan", "index.html", shell),
-        f"{site.name}:layanan")
+    reg(put(site, "home", "home", site.short, "/", "index.html", shell), f"{site.name}:layanan")
+    put(site, "listing", "list-layanan", "Layanan", "/layanan", "index.html", shell)
     rows = danauteluk_rows(site, facts)
     files: dict[str, object] = {"api/konten.json": {"success": True,
                                                     "result": {"rows": rows,
@@ -5386,6 +5385,8 @@ def build_nuxtspa(site: Site, facts: dict, reg) -> None:
     site.routes[route_key("/api/konten", "limit=50")] = "api/konten.json"
     rel, code = NUXT_ENTRY
     site.extra_files[rel] = code.encode()
+    for asset in (rel, CSS["nuxtspa"][0]):  # the demo server hides "_" folders unless routed
+        site.routes[route_key("/" + asset, "")] = asset
 
 
 def render_nuxtspa(page: Page) -> str:
