@@ -279,6 +279,28 @@ TABLE = [
      "Kelompok usaha/UMKM",
      "Pinjaman bunga 3%/tahun; total Rp111,4 miliar"),
     ("kec-jambiselatan", "/berita", "Berita", "listing", None, None),
+    # a Vue app in hash mode: an axios base URL, names in the list, facts in each detail
+    ("sibansos", "/", "SIBANSOS Dinas Sosial", "listing", None, None),
+    ("sibansos", "/#/layanan/12", "Usulan dan Perbaikan Data DTSEN (eks DTKS)", "service",
+     "Fotokopi KTP", "Gratis"),
+    ("sibansos", "/#/layanan/21", "Pendampingan Adminduk Penduduk Rentan", "service", None,
+     "Gratis (Kota Jambi Disdukcapil FAQ: semua layanan adminduk tidak dipungut biaya, "
+     "Pasal 79A UU 24/2013)"),
+    # a React build over JSON:API with English keys, details at /api/v1/services/<slug>
+    ("simpatik", "/layanan/persetujuan-bangunan-gedung", "Persetujuan Bangunan Gedung",
+     "service", "Registrasi akun di SIMBG",
+     "Retribusi PBG sesuai Perda (Kota Jambi: Perda 2/2024 PDRD)"),
+    ("simpatik", "/layanan/sertifikat-laik-fungsi", "Sertifikat Laik Fungsi Bangunan",
+     "service", None, "Retribusi sesuai Perda"),
+    ("simpatik", "/", "SIMPATIK DPMPTSP", "listing", None, None),
+    # a Nuxt SPA whose one endpoint holds services and news, told apart by "kategori"
+    ("kec-danauteluk", "/layanan/surat-keterangan-tidak-mampu", "Surat Keterangan Tidak Mampu",
+     "service", "Pengantar RT/RW", "Gratis"),
+    ("kec-danauteluk", "/layanan/pengantar-pindah-keluar", "Pengantar Pindah Keluar",
+     "service", None, None),
+    ("kec-danauteluk", "/berita/pelayanan-adminduk-keliling-olak-kemang",
+     "Pelayanan Adminduk Keliling di Kelurahan Olak Kemang", "news", None, None),
+    ("kec-danauteluk", "/", "Kecamatan Danau Teluk", "listing", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and
@@ -287,7 +309,8 @@ FAMILY_KINDS = {"js-json-list": {"listing"}, "one-page-uptd": {"service"},
                 "spa-json-api": {"service", "listing"},
                 "one-page-accordion": {"service", "listing"},
                 "mpp-portal": {"service", "listing"}, "ppid-dip-pdf": {"document", "listing"},
-                "laravel-inertia": {"service", "listing"}}
+                "laravel-inertia": {"service", "listing"},
+                "vue-hash-axios": {"service", "listing"}, "react-jsonapi": {"service", "listing"}}
 
 
 def check_kind(doc: Document, kind: str) -> None:
