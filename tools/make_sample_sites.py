@@ -3671,6 +3671,13 @@ window.addEventListener("hashchange",a),a()}();
 }
 
 
+def put_json(site: Site, files: dict) -> None:
+    """JSON files of an app's API, each served at its path without ``.json``."""
+    for rel, data in files.items():
+        site.extra_files[rel] = (json.dumps(data, ensure_ascii=False) + "\n").encode()
+        site.routes[route_key("/" + rel.removesuffix(".json"), "")] = rel
+
+
 def spa_attributes(site: Site, key: str, f: ServiceFacts, full: bool) -> dict:
     _i, _s, slug, title, intro, _o = SERVICES[key]
     attrs: dict = {"nama_layanan": title, "slug": slug, "ringkasan": intro,
@@ -3709,9 +3716,7 @@ def build_spa(site: Site, facts: dict, reg) -> None:
                                        "total": len(items)}}}
     files = {"api/v1/layanan.json": listing}
     files.update({f"api/v1/layanan/{slug}.json": d for slug, d in details.items()})
-    for rel, data in files.items():
-        site.extra_files[rel] = (json.dumps(data, ensure_ascii=False) + "\n").encode()
-        site.routes[route_key("/" + rel.removesuffix(".json"), "")] = rel
+    put_json(site, files)
     site.routes[route_key("/api/v1/layanan", "populate=*")] = "api/v1/layanan.json"
     if site.variant == "path":
         lay = put(site, "listing", "list-layanan", "Layanan", "/layanan", "index.html", shell)
@@ -5240,9 +5245,7 @@ def build_vuehash(site: Site, facts: dict, reg) -> None:
         # /#/layanan/<id>: the shell at / is all a crawler can name
         reg(Page(site, "service", f"{site.name}:{key}", SERVICES[key][3], "/", "index.html"),
             key)
-    for rel, data in files.items():
-        site.extra_files[rel] = (json.dumps(data, ensure_ascii=False) + "\n").encode()
-        site.routes[route_key("/" + rel.removesuffix(".json"), "")] = rel
+    put_json(site, files)
     site.routes[route_key("/api/v1/pengumuman", "limit=5")] = "api/v1/pengumuman.json"
     for rel, code in (VUEHASH_BUNDLE, VUEHASH_VENDOR):
         site.extra_files[rel] = code.encode()
@@ -5315,9 +5318,7 @@ def build_reactapi(site: Site, facts: dict, reg) -> None:
             "links": {"self": f"{site.base}/api/v1/services/{slug}"}}
         reg(put(site, "service", key, SERVICES[key][3], f"/layanan/{slug}", "index.html",
                 shell, summary=SERVICES[key][4]), key)
-    for rel, data in files.items():
-        site.extra_files[rel] = (json.dumps(data, ensure_ascii=False) + "\n").encode()
-        site.routes[route_key("/" + rel.removesuffix(".json"), "")] = rel
+    put_json(site, files)
     site.routes[route_key("/api/v1/services", "include=category")] = "api/v1/services.json"
     rel, code = REACTAPI_BUNDLE
     site.extra_files[rel] = code.encode()
@@ -5379,9 +5380,7 @@ def build_nuxtspa(site: Site, facts: dict, reg) -> None:
     for slug, date, title, _texts in own_news(site):
         reg(put(site, "news", f"news:{slug}", title, f"/berita/{slug}", "index.html", shell,
                 date=date), f"news:{site.name}:{slug}")
-    for rel, data in files.items():
-        site.extra_files[rel] = (json.dumps(data, ensure_ascii=False) + "\n").encode()
-        site.routes[route_key("/" + rel.removesuffix(".json"), "")] = rel
+    put_json(site, files)
     site.routes[route_key("/api/konten", "limit=50")] = "api/konten.json"
     rel, code = NUXT_ENTRY
     site.extra_files[rel] = code.encode()

@@ -19,7 +19,16 @@ that it cannot:
    read too, ``next_page``: Laravel's ``next_page_url``, ``links.next``) and
    ``record_document`` maps each
    record's common Indonesian/English keys onto a Document: a record with service fields
-   is a ``service`` whose ``fields`` are those of a service page, so the answer card works.
+   is a ``service`` whose ``fields`` are those of a service page, so the answer card works;
+   a key no alias names is read by its words as a page's section label would be
+   (``crawler.extract.service.FIELD_LABELS``: ``waktu_penyelesaian``, ``processing_time``);
+4. a list that names its records only (``{id, nama}``) is completed from the detail endpoint
+   the app's code builds under the list's path (``/api/layanan/12``, ``detail_url``), whose
+   envelope wraps one record (``{status, data: {...}}``); the spider stores the merged record
+   where the list's would be;
+5. records of one list are compared with each other (``settle_kinds``): grouped by a
+   category-like key (``kategori``, ``type``), a group mostly of services by their fields
+   makes its unsure records services; a dated record shown in the news section is news.
 
 A record with a URL of its own is that URL's document; one without is shown where the
 site shows it: the URL the site lists whose last path part is its slug, or the route the
