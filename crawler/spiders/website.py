@@ -140,6 +140,7 @@ class WebsiteSpider(SourceSpider):
         self.shells: set[str] = set()
         self.routes: list[tuple[str, str]] = []
         self.detail_prefixes: list[str] = []  # data URLs the code completes with an id/slug
+        self.awaiting: set[str] = set()  # keys of records stored once their detail is read
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WebsiteSpider:
@@ -619,6 +620,7 @@ class WebsiteSpider(SourceSpider):
                 # the list names the record, its detail endpoint holds the rest: stored
                 # when that is read (the list's own record if it fails)
                 details += 1
+                self.awaiting.add(url_key(doc.url))  # its shell, if any, yields to it
                 for request in self._js_request(full, page, self.parse_detail,
                                                 self.detail_error):
                     request.meta["sikoja_listed"] = (sources[doc.url], doc, key)
@@ -669,6 +671,7 @@ class WebsiteSpider(SourceSpider):
             if doc.kind == "page" and listed_doc.kind == "service":
                 # the list's siblings made it a service (settle_kinds): the detail keeps that
                 doc = replace(doc, kind="service", fields={**listed_doc.fields, **doc.fields})
+        self.awaiting.discard(url_key(doc.url))
         yield FetchedDocument(document=doc, fetched_url=list_key, status=200,
                               elapsed_ms=self.elapsed_ms(response))
         yield from self._js_ended(response.meta, found=True)
@@ -676,6 +679,7 @@ class WebsiteSpider(SourceSpider):
     def detail_error(self, failure: Any) -> Iterator[Any]:
         _record, listed_doc, list_key = failure.request.meta["sikoja_listed"]
         yield from self.on_error(failure)
+        self.awaiting.discard(url_key(listed_doc.url))
         yield FetchedDocument(document=listed_doc, fetched_url=list_key, status=200,
                               elapsed_ms=None)
         yield from self._js_ended(failure.request.meta, found=True)
@@ -716,6 +720,8 @@ class WebsiteSpider(SourceSpider):
     def _settle_js(self, page: str) -> Iterator[Any]:
         """All of a shell's requests ended without records: the site is unreadable here."""
         job = self.js_jobs.pop(page)
+        if job.held is not None and url_key(job.held.document.url) in self.awaiting:
+            job.held = None  # a record's page: the record, read in full, is stored there
         if job.held is not None:
             if job.found:
                 job.held.document = as_listing(job.held.document)
