@@ -221,8 +221,10 @@ TABLE = [
     ("e-pajak", "/layanan", "Layanan", "listing", None, None),
     ("e-pajak", "/layanan/bphtb", "Bea Perolehan Hak atas Tanah dan Bangunan (BPHTB)",
      "service", "SSPD BPHTB", "Tarif maks 5% x (NPOP - NPOPTKP)"),
+    # (its list names and sums up; the facts come from /api/v1/layanan/<slug>)
     ("sipadu", "/#/layanan/legalisir-dokumen", "Legalisir Dokumen Kependudukan", "service",
-     None, None),
+     "Dokumen asli", "Gratis. Seluruh layanan administrasi kependudukan tidak dipungut biaya "
+     "(Pasal 79A UU Nomor 24 Tahun 2013)."),
     # a classic Blogspot: every post dated under a date header, services told in blog prose
     # ("Berkas yang harus dibawa:", "Biayanya? Gratis"), a report about a service is news
     ("kec-pasarjambi", "/2024/09/cara-membuat-sktm-di-kelurahan-untuk.html",
@@ -284,8 +286,7 @@ TABLE = [
     ("sibansos", "/#/layanan/12", "Usulan dan Perbaikan Data DTSEN (eks DTKS)", "service",
      "Fotokopi KTP", "Gratis"),
     ("sibansos", "/#/layanan/21", "Pendampingan Adminduk Penduduk Rentan", "service", None,
-     "Gratis (Kota Jambi Disdukcapil FAQ: semua layanan adminduk tidak dipungut biaya, "
-     "Pasal 79A UU 24/2013)"),
+     "Gratis"),
     # a React build over JSON:API with English keys, details at /api/v1/services/<slug>
     ("simpatik", "/layanan/persetujuan-bangunan-gedung", "Persetujuan Bangunan Gedung",
      "service", "Registrasi akun di SIMBG",

@@ -5152,7 +5152,8 @@ SERVICES.update({
     "bs_rentan": (13, "sibansos", "21", "Pendampingan Adminduk Penduduk Rentan",
                   "Dinas Sosial mendampingi lansia terlantar, penyandang disabilitas dan warga "
                   "tanpa dokumen kependudukan agar terdaftar di Disdukcapil dan bisa "
-                  "menerima bantuan.", {}),
+                  "menerima bantuan.",
+                  {"requirements": [], "procedure": [], "duration": None, "legal_basis": None}),
     # SIMPATIK (React, JSON:API, English keys)
     "sm_nib": (17, "simpatik", "nomor-induk-berusaha", "Nomor Induk Berusaha (NIB)",
                "Identitas pelaku usaha yang terbit melalui OSS-RBA; untuk usaha risiko rendah "
@@ -5161,7 +5162,8 @@ SERVICES.update({
                "Izin membangun baru, mengubah atau memperluas bangunan gedung, pengganti IMB, "
                "diajukan melalui SIMBG.", {}),
     "sm_slf": (19, "simpatik", "sertifikat-laik-fungsi", "Sertifikat Laik Fungsi Bangunan",
-               "Sertifikat bahwa bangunan gedung yang selesai dibangun laik dipakai.", {}),
+               "Sertifikat bahwa bangunan gedung yang selesai dibangun laik dipakai.",
+               {"requirements": [], "procedure": [], "duration": None, "legal_basis": None}),
     "sm_reklame": (23, "simpatik", "izin-reklame", "Izin Penyelenggaraan Reklame",
                    "Izin memasang billboard, baliho, neonbox atau videotron di Kota Jambi.", {}),
     "sm_sip_dokter": (20, "simpatik", "sip-dokter", "Surat Izin Praktik Dokter",
@@ -5180,7 +5182,8 @@ SERVICES.update({
                    "diusulkan lewat musyawarah warga.", {}),
     "dt_pindah": (9, "kec-danauteluk", "pengantar-pindah-keluar", "Pengantar Pindah Keluar",
                   "Pengantar kecamatan bagi warga Danau Teluk yang pindah ke luar Kota Jambi.",
-                  {}),
+                  {"requirements": [], "procedure": [], "duration": None, "cost": None,
+                   "legal_basis": None}),
 })
 
 NEWS += [
@@ -5211,18 +5214,21 @@ VUEHASH_VENDOR = ("js/chunk-vendors.2b9f0e1a.js",
 
 def bansos_detail(key: str, f: ServiceFacts) -> dict:
     """One service as the Laravel API behind SIBANSOS answers its detail: rich text from the
-    admin's editor, the procedure as an array; the adminduk record was filled in only in part."""
+    admin's editor, the procedure as an array; a record filled in only in part (its facts
+    overridden empty) has no such keys."""
     _i, _s, ident, name, desc, _o = SERVICES[key]
     record: dict = {"id": int(ident), "nama_layanan": name, "deskripsi": f"<p>{e(desc)}</p>",
                     "tarif": f.cost or "Gratis"}
-    if key != "bs_rentan":
-        record.update({
-            "syarat": "<ol>" + "".join(f"<li>{e(r)}</li>" for r in f.requirements) + "</ol>",
-            "alur": list(f.procedure),
-            "lama_proses": f.duration or "-",
-            "dasar_hukum": f.legal_basis or "-",
-            "unit_pelaksana": "Bidang Pemberdayaan Sosial dan Penanganan Fakir Miskin"})
-    record.update({"created_at": "2024-03-11 09:12:40", "updated_at": "2025-07-02 14:05:11"})
+    if f.requirements:
+        record["syarat"] = "<ol>" + "".join(f"<li>{e(r)}</li>" for r in f.requirements) + "</ol>"
+    if f.procedure:
+        record["alur"] = list(f.procedure)
+    if f.duration:
+        record["lama_proses"] = f.duration
+    if f.legal_basis:
+        record["dasar_hukum"] = f.legal_basis
+    record.update({"lokasi": f.location, "created_at": "2024-03-11 09:12:40",
+                   "updated_at": "2025-07-02 14:05:11"})
     return record
 
 
@@ -5281,23 +5287,27 @@ def simpatik_attributes(key: str, f: ServiceFacts, *, full: bool) -> dict:
     cost = f.cost or "-"
     attrs["fee"] = {"amount": 0 if cost.lower().startswith(("gratis", "bebas")) else None,
                     "currency": "IDR", "note": cost}
-    if key != "sm_slf":
-        attrs.update({
-            "requirements": [{"name": r, "mandatory": n < 3}
-                             for n, r in enumerate(f.requirements, 1)],
-            "steps": list(f.procedure),
-            "processing_time": f.duration or "-",
-            "legal_basis": f.legal_basis or "-",
-            "service_point": f.location})
+    if f.requirements:
+        attrs["requirements"] = [{"name": r, "mandatory": n < 3}
+                                 for n, r in enumerate(f.requirements, 1)]
+    if f.procedure:
+        attrs["steps"] = list(f.procedure)
+    if f.duration:
+        attrs["processing_time"] = f.duration
+    if f.legal_basis:
+        attrs["legal_basis"] = f.legal_basis
+    if f.online:
+        attrs["online_url"] = f.online[1]
+    attrs["location"] = f.location
     attrs.update({"published": True, "updated_at": "2025-05-20T08:14:00+07:00"})
     return attrs
 
 
 def build_reactapi(site: Site, facts: dict, reg) -> None:
     shell = '<div id="root"></div>'
-    # the shell at / draws the list; /layanan is a route no page links to
+    # the shell at / draws the list; /layanan is a route no page links to (served, no Page)
     reg(put(site, "home", "home", site.short, "/", "index.html", shell), f"{site.name}:layanan")
-    put(site, "listing", "list-layanan", "Layanan", "/layanan", "index.html", shell)
+    site.routes[route_key("/layanan", "")] = "index.html"
     keys = [k for k, _spec in own_services(site)]
     category = {"data": {"type": "categories", "id": "2"}}
     listing = {"data": [{"type": "services", "id": str(n),
@@ -5347,14 +5357,19 @@ def danauteluk_rows(site: Site, facts: dict) -> list[dict]:
         _i, _s, slug, title, intro, _o = SERVICES[key]
         row: dict = {"id": n, "judul": title, "slug": slug, "kategori": "layanan",
                      "isi": f"<p>{e(intro)}</p>"}
-        if key != "dt_pindah":
-            row.update({
-                "persyaratan": [{"dokumen": r} for r in f.requirements],
-                "prosedur": "<p>" + "<br>".join(f"{i}. {e(p)}"
-                                                for i, p in enumerate(f.procedure, 1)) + "</p>",
-                "waktu_penyelesaian": f.duration or "-",
-                "biaya": f.cost or "Gratis"})
-        row.update({"tanggal": "2025-01-06", "penulis": "Operator Kecamatan"})
+        if f.requirements:
+            row["persyaratan"] = [{"dokumen": r} for r in f.requirements]
+        if f.procedure:
+            row["prosedur"] = "<p>" + "<br>".join(f"{i}. {e(p)}"
+                                                  for i, p in enumerate(f.procedure, 1)) + "</p>"
+        if f.duration:
+            row["waktu_penyelesaian"] = f.duration
+        if f.cost:
+            row["biaya"] = f.cost
+        if f.legal_basis:
+            row["dasar_hukum"] = f.legal_basis
+        row.update({"tempat_pelayanan": f.location, "tanggal": "2025-01-06",
+                    "penulis": "Operator Kecamatan"})
         rows.append(row)
     for n, (slug, date, title, texts) in enumerate(own_news(site), 100):
         rows.append({"id": n, "judul": title, "slug": slug, "kategori": "berita",
@@ -5366,7 +5381,7 @@ def danauteluk_rows(site: Site, facts: dict) -> list[dict]:
 def build_nuxtspa(site: Site, facts: dict, reg) -> None:
     shell = '<div id="__nuxt"></div>'
     reg(put(site, "home", "home", site.short, "/", "index.html", shell), f"{site.name}:layanan")
-    put(site, "listing", "list-layanan", "Layanan", "/layanan", "index.html", shell)
+    site.routes[route_key("/layanan", "")] = "index.html"
     rows = danauteluk_rows(site, facts)
     files: dict[str, object] = {"api/konten.json": {"success": True,
                                                     "result": {"rows": rows,

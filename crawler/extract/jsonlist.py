@@ -45,6 +45,7 @@ outranks the page that draws the list.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -358,8 +359,8 @@ def _text(value: Any) -> str:
     if value is None or isinstance(value, bool):
         return ""
     text = str(value)
-    if "<" in text:
-        text = re.sub(r"<[^>]+>", " ", text)
+    if "<" in text:  # rich text from an editor: its tags and entities ("&amp;")
+        text = html.unescape(re.sub(r"<[^>]+>", " ", text))
     text = squash(text)
     return "" if _PLACEHOLDER.match(text) else text  # "waktu": "-" says nothing
 
@@ -430,23 +431,16 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
     title = _text(mapped.get("title"))[:300]
     if not title:
         return None
-    fields: dict[str, Any] = {}
-    for name in _HEADINGS:
-        if name in mapped:
-            value = _items(mapped[name]) if name in _LIST_FIELDS else _text(mapped[name])
-            if value:
-                fields[name] = value
-    online = _text(mapped.get("online_url"))
-    if is_web_url(online):
-        fields["online_url"] = online
+    fields = _service_fields(mapped)
     description = _text(mapped.get("description"))
     url = at or record_url(mapped, title, page_url, endpoint_url,
                            placed=record_page({"slug": _text(mapped.get("slug")),
                                                "id": _text(record.get("id"))},
                                               page_url, routes, listed or {},
                                               _short_values(record)))
+    date = _date_of(record)
     kind, confidence = _record_kind(fields, title, _record_text(description, fields, title),
-                                    url, endpoint_url, dated=_dated(record))
+                                    url, endpoint_url, dated=date is not None)
     if kind != "service":
         fields = {}
     elif confidence < 1.0:
@@ -464,15 +458,34 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
         lang=detect_language(text),
         fetched_at=fetched_at,
         parent_url=None if at else canonicalize_url(endpoint_url),
+        last_modified=date,
     )
 
 
-def _dated(record: dict[str, Any]) -> bool:
-    """Whether the record carries a date of its own ("tanggal": "2025-08-19", "2025-08-19
-    09:00:00"), other than when it was created or changed in the database."""
-    return any(isinstance(v, str) and parse_iso(v[:10]) is not None
-               for k, v in record.items() if _word_key(k) is None and not
-               {"created", "updated"} & set(re.split(r"[^a-z]+", str(k).lower())))
+def _service_fields(mapped: dict[str, Any]) -> dict[str, Any]:
+    """A service's fields from a record's mapped values (``record_fields``)."""
+    fields: dict[str, Any] = {}
+    for name in _HEADINGS:
+        if name in mapped:
+            value = _items(mapped[name]) if name in _LIST_FIELDS else _text(mapped[name])
+            if value:
+                fields[name] = value
+    online = _text(mapped.get("online_url"))
+    if is_web_url(online):
+        fields["online_url"] = online
+    return fields
+
+
+def _date_of(record: dict[str, Any]) -> str | None:
+    """The date the record carries of its own ("tanggal": "2025-08-19", "2025-08-19
+    09:00:00"), not when it was created or changed in the database."""
+    for key, value in record.items():
+        if isinstance(value, str) and _word_key(key) is None and not (
+                {"created", "updated"} & set(re.split(r"[^a-z]+", str(key).lower()))):
+            found = parse_iso(value[:10])
+            if found:
+                return found
+    return None
 
 
 def _short_values(record: dict[str, Any]) -> frozenset[str]:
@@ -548,8 +561,14 @@ def settle_kinds(pairs: Sequence[tuple[dict[str, Any], Document]]) -> list[Docum
             continue
         for i in members:
             if docs[i].kind == "page" and not docs[i].fields.get("listing"):
-                docs[i] = replace(docs[i], kind="service",
-                                  fields={"kind_confidence": SERVICE_BY_SIBLINGS})
+                fields = _service_fields(record_fields(pairs[i][0]))
+                text = docs[i].text
+                if fields:  # a page's text had no sections: the service's does
+                    description = _text(record_fields(pairs[i][0]).get("description"))
+                    text = _record_text(description, fields, docs[i].title)
+                docs[i] = replace(docs[i], kind="service", text=text, headings=[
+                    _HEADINGS[k] for k in fields if k in _HEADINGS],
+                    fields={**fields, "kind_confidence": SERVICE_BY_SIBLINGS})
     return docs
 
 
