@@ -62,7 +62,8 @@ def test_services_and_apps_are_structured(sample):
     structured = [d for d in services if is_service(d.fields)]
     unsure = [d for d in services if not is_service(d.fields)]
     assert len(unsure) <= 2 and all(d.fields["kind_confidence"] < 1.0 for d in unsure)
-    assert sum(bool(d.fields.get("requirements")) for d in structured) >= len(structured) - 2
+    # (a few state no requirements: the SPAs' records typed with a fee and a place only)
+    assert sum(bool(d.fields.get("requirements")) for d in structured) >= len(structured) - 4
     apps = [d for d in docs if d.kind == "app"]
     assert len(apps) >= 20
     assert {d.fields["status"] for d in apps} == {"active", "inactive"}

@@ -5261,7 +5261,7 @@ def render_vuehash(page: Page) -> str:
     site = page.site
     scripts = "".join(f'<script defer="defer" src="/{rel}"></script>'
                       for rel, _c in (VUEHASH_VENDOR, VUEHASH_BUNDLE))
-    return f"""<!doctype html><html lang="id"><head><meta charset="utf-8"><meta http-equiv="X-UA-Compatible" content="IE=edge"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="/favicon.ico"><title>{e(site.short)}</title>{scripts}<link href="/css/app.5d0c7b1f.css" rel="stylesheet"></head><body><noscript><strong>Maaf, {e(site.short)} tidak berjalan tanpa JavaScript. Aktifkan JavaScript untuk melanjutkan.</strong></noscript>{page.body}</body></html>
+    return f"""<!doctype html><html lang="id"><head><meta charset="utf-8"><meta http-equiv="X-UA-Compatible" content="IE=edge"><meta name="viewport" content="width=device-width,initial-scale=1"><title>{e(site.short)}</title>{scripts}<link href="/css/app.5d0c7b1f.css" rel="stylesheet"></head><body><noscript><strong>Maaf, {e(site.short)} tidak berjalan tanpa JavaScript. Aktifkan JavaScript untuk melanjutkan.</strong></noscript>{page.body}</body></html>
 """
 
 
@@ -5337,7 +5337,7 @@ def build_reactapi(site: Site, facts: dict, reg) -> None:
 def render_reactapi(page: Page) -> str:
     site = page.site
     rel, _code = REACTAPI_BUNDLE
-    return f"""<!doctype html><html lang="id"><head><meta charset="utf-8"/><link rel="icon" href="/favicon.ico"/><meta name="viewport" content="width=device-width,initial-scale=1"/><meta name="theme-color" content="{site.color}"/><meta name="description" content="{e(site.tagline)}"/><link rel="manifest" href="/manifest.json"/><title>{e(site.short)}</title><script defer="defer" src="/{rel}"></script><link href="/static/css/main.9a2e5f1c.css" rel="stylesheet"></head><body><noscript>You need to enable JavaScript to run this app.</noscript>{page.body}</body></html>
+    return f"""<!doctype html><html lang="id"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width,initial-scale=1"/><meta name="theme-color" content="{site.color}"/><meta name="description" content="{e(site.tagline)}"/><title>{e(site.short)}</title><script defer="defer" src="/{rel}"></script><link href="/static/css/main.9a2e5f1c.css" rel="stylesheet"></head><body><noscript>You need to enable JavaScript to run this app.</noscript>{page.body}</body></html>
 """
 
 
