@@ -221,8 +221,10 @@ TABLE = [
     ("e-pajak", "/layanan", "Layanan", "listing", None, None),
     ("e-pajak", "/layanan/bphtb", "Bea Perolehan Hak atas Tanah dan Bangunan (BPHTB)",
      "service", "SSPD BPHTB", "Tarif maks 5% x (NPOP - NPOPTKP)"),
+    # (its list names and sums up; the facts come from /api/v1/layanan/<slug>)
     ("sipadu", "/#/layanan/legalisir-dokumen", "Legalisir Dokumen Kependudukan", "service",
-     None, None),
+     "Dokumen asli", "Gratis. Seluruh layanan administrasi kependudukan tidak dipungut biaya "
+     "(Pasal 79A UU Nomor 24 Tahun 2013)."),
     # a classic Blogspot: every post dated under a date header, services told in blog prose
     # ("Berkas yang harus dibawa:", "Biayanya? Gratis"), a report about a service is news
     ("kec-pasarjambi", "/2024/09/cara-membuat-sktm-di-kelurahan-untuk.html",
@@ -298,6 +300,27 @@ TABLE = [
      "Kelompok usaha/UMKM",
      "Pinjaman bunga 3%/tahun; total Rp111,4 miliar"),
     ("kec-jambiselatan", "/berita", "Berita", "listing", None, None),
+    # a Vue app in hash mode: an axios base URL, names in the list, facts in each detail
+    ("sibansos", "/", "SIBANSOS Dinas Sosial", "listing", None, None),
+    ("sibansos", "/#/layanan/12", "Usulan dan Perbaikan Data DTSEN (eks DTKS)", "service",
+     "Fotokopi KTP", "Gratis"),
+    ("sibansos", "/#/layanan/21", "Pendampingan Adminduk Penduduk Rentan", "service", None,
+     "Gratis"),
+    # a React build over JSON:API with English keys, details at /api/v1/services/<slug>
+    ("simpatik", "/layanan/persetujuan-bangunan-gedung", "Persetujuan Bangunan Gedung",
+     "service", "Registrasi akun di SIMBG",
+     "Retribusi PBG sesuai Perda (Kota Jambi: Perda 2/2024 PDRD)"),
+    ("simpatik", "/layanan/sertifikat-laik-fungsi", "Sertifikat Laik Fungsi Bangunan",
+     "service", None, "Retribusi sesuai Perda"),
+    ("simpatik", "/", "SIMPATIK DPMPTSP", "listing", None, None),
+    # a Nuxt SPA whose one endpoint holds services and news, told apart by "kategori"
+    ("kec-danauteluk", "/layanan/surat-keterangan-tidak-mampu", "Surat Keterangan Tidak Mampu",
+     "service", "Pengantar RT/RW", "Gratis"),
+    ("kec-danauteluk", "/layanan/pengantar-pindah-keluar", "Pengantar Pindah Keluar",
+     "service", None, None),
+    ("kec-danauteluk", "/berita/pelayanan-adminduk-keliling-olak-kemang",
+     "Pelayanan Adminduk Keliling di Kelurahan Olak Kemang", "news", None, None),
+    ("kec-danauteluk", "/", "Kecamatan Danau Teluk", "listing", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and
@@ -306,7 +329,8 @@ FAMILY_KINDS = {"js-json-list": {"listing"}, "one-page-uptd": {"service"},
                 "spa-json-api": {"service", "listing"},
                 "one-page-accordion": {"service", "listing"},
                 "mpp-portal": {"service", "listing"}, "ppid-dip-pdf": {"document", "listing"},
-                "laravel-inertia": {"service", "listing"}}
+                "laravel-inertia": {"service", "listing"},
+                "vue-hash-axios": {"service", "listing"}, "react-jsonapi": {"service", "listing"}}
 
 
 def check_kind(doc: Document, kind: str) -> None:

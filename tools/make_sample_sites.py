@@ -3671,6 +3671,13 @@ window.addEventListener("hashchange",a),a()}();
 }
 
 
+def put_json(site: Site, files: dict) -> None:
+    """JSON files of an app's API, each served at its path without ``.json``."""
+    for rel, data in files.items():
+        site.extra_files[rel] = (json.dumps(data, ensure_ascii=False) + "\n").encode()
+        site.routes[route_key("/" + rel.removesuffix(".json"), "")] = rel
+
+
 def spa_attributes(site: Site, key: str, f: ServiceFacts, full: bool) -> dict:
     _i, _s, slug, title, intro, _o = SERVICES[key]
     attrs: dict = {"nama_layanan": title, "slug": slug, "ringkasan": intro,
@@ -3709,9 +3716,7 @@ def build_spa(site: Site, facts: dict, reg) -> None:
                                        "total": len(items)}}}
     files = {"api/v1/layanan.json": listing}
     files.update({f"api/v1/layanan/{slug}.json": d for slug, d in details.items()})
-    for rel, data in files.items():
-        site.extra_files[rel] = (json.dumps(data, ensure_ascii=False) + "\n").encode()
-        site.routes[route_key("/" + rel.removesuffix(".json"), "")] = rel
+    put_json(site, files)
     site.routes[route_key("/api/v1/layanan", "populate=*")] = "api/v1/layanan.json"
     if site.variant == "path":
         lay = put(site, "listing", "list-layanan", "Layanan", "/layanan", "index.html", shell)
@@ -5094,6 +5099,334 @@ RENDER["joomla"] = render_joomla
 CSS["joomla"] = ("templates/protostar/css/template.css", ".site-title{font-size:40px}")
 
 
+# --- Three more single-page apps (issue #11, third round) ------------------------------------
+#
+# Real government SPAs differ from the two above in ways a reader has to meet generically:
+#
+# - "vuehash" (SIBANSOS, Dinas Sosial): a Vue 2 + vue-router app in hash mode (/#/layanan/12).
+#   Its bundle makes an axios instance with ``baseURL: "/api/v1"`` and calls ``.get("/layanan")``
+#   and ``.get("/layanan/" + id)``: the endpoints are only whole once the base is joined. The list
+#   is a ``{status, message, data: {layanan: [{id, nama}]}}`` envelope with names only; each
+#   detail is ``{status, message, data: {...one record...}}`` whose requirements are the HTML a
+#   rich-text editor saved (``<ol><li>``), procedure an array of strings, ``tarif`` and
+#   ``lama_proses``. One record has only a description and a fee.
+# - "reactapi" (SIMPATIK, DPMPTSP): a Create-React-App build with react-router history routes
+#   (/layanan/<slug>, the server answers every route with the same shell). Babel turned its
+#   template literals into ``"".concat(base, "/services")``. The API is JSON:API with English
+#   keys (``{data: [{type, id, attributes: {title, slug, summary}}], included: [...]}``); the
+#   detail ``/api/v1/services/<slug>`` holds ``requirements`` as objects, ``fee`` as an object,
+#   ``processing_time``, ``steps``.
+# - "nuxtspa" (Kecamatan Danau Teluk): a Nuxt 3 app in SPA mode (``ssr: false``) over a Node
+#   API answering ``{success, result: {rows: [...], count}}`` (Sequelize's findAndCountAll).
+#   One endpoint serves services and news alike, told apart by ``kategori``; news items talk of
+#   requirements and fees too. Services live at /layanan/<slug>, news at /berita/<slug>.
+# Ports 8746-8748.
+# ---------------------------------------------------------------------------------------------
+
+SITES += [
+    Site("sibansos", "Dinas Sosial Kota Jambi", "SIBANSOS Dinas Sosial", "vuehash", 45,
+         "Sistem Informasi Bantuan Sosial Kota Jambi",
+         "Jl. Kapten Pattimura No. 2, Kenali Besar, Kec. Alam Barajo, Kota Jambi",
+         "melayani usulan data kesejahteraan sosial, jaminan kesehatan dan santunan warga",
+         place="Kantor Dinas Sosial Kota Jambi atau kelurahan domisili", color="#1565c0"),
+    Site("simpatik", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Jambi",
+         "SIMPATIK DPMPTSP", "reactapi", 46,
+         "Sistem Informasi Perizinan Terpadu Kota Jambi", KOMPLEK,
+         "menerbitkan perizinan berusaha dan non-berusaha di Kota Jambi",
+         place="Loket DPMPTSP, Mal Pelayanan Publik Kota Jambi", color="#0f766e"),
+    Site("kec-danauteluk", "Kecamatan Danau Teluk", "Kecamatan Danau Teluk", "nuxtspa", 47,
+         "Portal Layanan Kecamatan Danau Teluk, Seberang Kota Jambi",
+         "Jl. KH. Abdul Qodir, Kel. Olak Kemang, Kec. Danau Teluk, Kota Jambi",
+         "melayani administrasi warga di lima kelurahan Seberang Kota Jambi",
+         place="Kantor Kelurahan sesuai domisili di Kecamatan Danau Teluk", color="#9a3412"),
+]
+SITE.update({s.name: s for s in SITES})
+FAMILY.update({"vuehash": "vue-hash-axios", "reactapi": "react-jsonapi",
+               "nuxtspa": "nuxt-spa-mixed"})
+
+SERVICES.update({
+    # SIBANSOS (Vue, hash routes): (fact index, site, id, name, description, overrides)
+    "bs_dtks": (40, "sibansos", "12", "Usulan dan Perbaikan Data DTSEN (eks DTKS)",
+                "Warga kurang mampu yang belum menerima bantuan sosial (PKH, BPNT, PBI JK) "
+                "diusulkan masuk Data Tunggal Sosial Ekonomi Nasional melalui kelurahan.", {}),
+    "bs_uhc": (41, "sibansos", "14", "Rekomendasi Peserta PBI Jaminan Kesehatan Daerah",
+               "Warga miskin yang belum memiliki BPJS Kesehatan didaftarkan sebagai peserta "
+               "PBI yang iurannya dibayar APBD Kota Jambi (UHC Jambi Bugar).", {}),
+    "bs_santunan": (42, "sibansos", "17", "Santunan Kematian Kartu Bahagia",
+                    "Ahli waris pekerja rentan, Ketua RT, PHL dan petugas syara yang "
+                    "terdaftar Kartu Bahagia menerima santunan kematian.", {}),
+    "bs_rentan": (13, "sibansos", "21", "Pendampingan Adminduk Penduduk Rentan",
+                  "Dinas Sosial mendampingi lansia terlantar, penyandang disabilitas dan warga "
+                  "tanpa dokumen kependudukan agar terdaftar di Disdukcapil dan bisa "
+                  "menerima bantuan.",
+                  {"requirements": [], "procedure": [], "duration": None, "legal_basis": None}),
+    # SIMPATIK (React, JSON:API, English keys)
+    "sm_nib": (17, "simpatik", "nomor-induk-berusaha", "Nomor Induk Berusaha (NIB)",
+               "Identitas pelaku usaha yang terbit melalui OSS-RBA; untuk usaha risiko rendah "
+               "NIB sekaligus menjadi izin usaha.", {}),
+    "sm_pbg": (18, "simpatik", "persetujuan-bangunan-gedung", "Persetujuan Bangunan Gedung",
+               "Izin membangun baru, mengubah atau memperluas bangunan gedung, pengganti IMB, "
+               "diajukan melalui SIMBG.", {}),
+    "sm_slf": (19, "simpatik", "sertifikat-laik-fungsi", "Sertifikat Laik Fungsi Bangunan",
+               "Sertifikat bahwa bangunan gedung yang selesai dibangun laik dipakai.",
+               {"requirements": [], "procedure": [], "duration": None, "legal_basis": None}),
+    "sm_reklame": (23, "simpatik", "izin-reklame", "Izin Penyelenggaraan Reklame",
+                   "Izin memasang billboard, baliho, neonbox atau videotron di Kota Jambi.", {}),
+    "sm_sip_dokter": (20, "simpatik", "sip-dokter", "Surat Izin Praktik Dokter",
+                      "Izin praktik bagi dokter dan dokter gigi di fasilitas kesehatan atau "
+                      "praktik mandiri di Kota Jambi.", {}),
+    # Kecamatan Danau Teluk (Nuxt SPA, one endpoint of services and news)
+    "dt_domisili": (66, "kec-danauteluk", "surat-keterangan-domisili",
+                    "Surat Keterangan Domisili",
+                    "Surat keterangan tempat tinggal bagi warga Kecamatan Danau Teluk, "
+                    "diterbitkan kantor kelurahan.", {}),
+    "dt_sktm": (67, "kec-danauteluk", "surat-keterangan-tidak-mampu",
+                "Surat Keterangan Tidak Mampu",
+                "SKTM untuk keringanan biaya sekolah dan persyaratan bantuan sosial.", {}),
+    "dt_kampung": (68, "kec-danauteluk", "dana-kampung-bahagia", "Dana Kampung Bahagia per RT",
+                   "Dana Rp100 juta per RT untuk jalan lingkungan, drainase dan fasilitas umum, "
+                   "diusulkan lewat musyawarah warga.", {}),
+    "dt_pindah": (9, "kec-danauteluk", "pengantar-pindah-keluar", "Pengantar Pindah Keluar",
+                  "Pengantar kecamatan bagi warga Danau Teluk yang pindah ke luar Kota Jambi.",
+                  {"requirements": [], "procedure": [], "duration": None, "cost": None,
+                   "legal_basis": None}),
+})
+
+NEWS += [
+    ("kec-danauteluk", "pelayanan-adminduk-keliling-olak-kemang", "2025-08-19",
+     "Pelayanan Adminduk Keliling di Kelurahan Olak Kemang",
+     ["Kecamatan Danau Teluk bersama Disdukcapil membuka pelayanan adminduk keliling di aula "
+      "Kelurahan Olak Kemang. Warga cukup membawa fotokopi KK, dan seluruh layanan gratis.",
+      "Sebanyak 48 warga merekam KTP-el dan 12 anak mendapat KIA."]),
+    ("kec-danauteluk", "musyawarah-kampung-bahagia-tanjung-raden", "2025-10-02",
+     "Musyawarah Kampung Bahagia di Kelurahan Tanjung Raden",
+     ["Ketua RT se-Kelurahan Tanjung Raden bermusyawarah menyusun usulan pembangunan "
+      "lingkungan. Camat mengingatkan syarat usulan adalah berita acara musyawarah warga."]),
+]
+
+VUEHASH_BUNDLE = ("js/app.7c41d2e9.js", """(function(){"use strict";var e={6204:function(e,t,n){var a=n(6369),r=n(2809),s=n(4161);
+a.ZP.use(r.ZP);
+var o=s.Z.create({baseURL:"/api/v1",timeout:15e3,headers:{Accept:"application/json"}}),
+i={daftarLayanan:function(){return o.get("/layanan")},detailLayanan:function(e){return o.get("/layanan/"+e)},pengumuman:function(){return o.get("/pengumuman",{params:{limit:5}})}};
+var c={name:"Beranda",data:function(){return{pengumuman:[]}},created:function(){var e=this;i.pengumuman().then(function(t){e.pengumuman=t.data.data})}},
+u={name:"DaftarLayanan",data:function(){return{items:[],memuat:!0}},created:function(){var e=this;i.daftarLayanan().then(function(t){e.items=t.data.data.layanan,e.memuat=!1})},methods:{buka:function(e){this.$router.push("/layanan/"+e.id)}}},
+d={name:"DetailLayanan",data:function(){return{layanan:null}},created:function(){var e=this;i.detailLayanan(this.$route.params.id).then(function(t){e.layanan=t.data.data})}};
+var l=new r.ZP({mode:"hash",routes:[{path:"/",name:"beranda",component:c},{path:"/layanan",name:"layanan",component:u},{path:"/layanan/:id",name:"detail-layanan",component:d},{path:"*",redirect:"/"}]});
+new a.ZP({router:l,render:function(e){return e("router-view")}}).$mount("#app")}};}();
+""")
+VUEHASH_VENDOR = ("js/chunk-vendors.2b9f0e1a.js",
+                  "(self.webpackChunksibansos=self.webpackChunksibansos||[]).push([[998],{}]);")
+
+
+def bansos_detail(key: str, f: ServiceFacts) -> dict:
+    """One service as the Laravel API behind SIBANSOS answers its detail: rich text from the
+    admin's editor, the procedure as an array; a record filled in only in part (its facts
+    overridden empty) has no such keys."""
+    _i, _s, ident, name, desc, _o = SERVICES[key]
+    record: dict = {"id": int(ident), "nama_layanan": name, "deskripsi": f"<p>{e(desc)}</p>",
+                    "tarif": f.cost or "Gratis"}
+    if f.requirements:
+        record["syarat"] = "<ol>" + "".join(f"<li>{e(r)}</li>" for r in f.requirements) + "</ol>"
+    if f.procedure:
+        record["alur"] = list(f.procedure)
+    if f.duration:
+        record["lama_proses"] = f.duration
+    if f.legal_basis:
+        record["dasar_hukum"] = f.legal_basis
+    record.update({"lokasi": f.location, "created_at": "2024-03-11 09:12:40",
+                   "updated_at": "2025-07-02 14:05:11"})
+    return record
+
+
+def build_vuehash(site: Site, facts: dict, reg) -> None:
+    home = put(site, "home", "home", site.short, "/", "index.html", '<div id="app"></div>')
+    reg(home, f"{site.name}:layanan")
+    keys = [k for k, _spec in own_services(site)]
+    envelope = {"status": True, "message": "Data layanan berhasil diambil"}
+    files: dict[str, object] = {
+        "api/v1/layanan.json": {**envelope, "data": {"layanan": [
+            {"id": int(SERVICES[k][2]), "nama": SERVICES[k][3], "ikon": "mdi-hand-heart"}
+            for k in keys], "total": len(keys)}},
+        "api/v1/pengumuman.json": {**envelope, "message": "Data pengumuman berhasil diambil",
+                                   "data": [{"id": 3, "judul": "Jadwal verifikasi lapangan "
+                                             "DTSEN Kelurahan Kenali Besar",
+                                             "tanggal": "2025-09-15"}]}}
+    for key in keys:
+        files[f"api/v1/layanan/{SERVICES[key][2]}.json"] = {
+            **envelope, "message": "Detail layanan", "data": bansos_detail(key, facts[key])}
+        # /#/layanan/<id>: the shell at / is all a crawler can name
+        reg(Page(site, "service", f"{site.name}:{key}", SERVICES[key][3], "/", "index.html"),
+            key)
+    put_json(site, files)
+    site.routes[route_key("/api/v1/pengumuman", "limit=5")] = "api/v1/pengumuman.json"
+    for rel, code in (VUEHASH_BUNDLE, VUEHASH_VENDOR):
+        site.extra_files[rel] = code.encode()
+
+
+def render_vuehash(page: Page) -> str:
+    site = page.site
+    scripts = "".join(f'<script defer="defer" src="/{rel}"></script>'
+                      for rel, _c in (VUEHASH_VENDOR, VUEHASH_BUNDLE))
+    return f"""<!doctype html><html lang="id"><head><meta charset="utf-8"><meta http-equiv="X-UA-Compatible" content="IE=edge"><meta name="viewport" content="width=device-width,initial-scale=1"><title>{e(site.short)}</title>{scripts}<link href="/css/app.5d0c7b1f.css" rel="stylesheet"></head><body><noscript><strong>Maaf, {e(site.short)} tidak berjalan tanpa JavaScript. Aktifkan JavaScript untuk melanjutkan.</strong></noscript>{page.body}</body></html>
+"""
+
+
+REACTAPI_BUNDLE = ("static/js/main.1f3e9c2a.js", """/*! For license information please see main.1f3e9c2a.js.LICENSE.txt */
+!function(){"use strict";var e={},t=n(2791),r=n(1087),a=n(7689),Qe="/api/v1";
+function o(e){return fetch(e,{headers:{Accept:"application/vnd.api+json"}}).then(function(e){if(!e.ok)throw new Error("HTTP "+e.status);return e.json()})}
+var i={services:function(){return o("".concat(Qe,"/services?include=category"))},service:function(e){return o("".concat(Qe,"/services/").concat(e))}};
+function l(){var e=(0,t.useState)([]),n=e[0],a=e[1];(0,t.useEffect)(function(){i.services().then(function(e){a(e.data)})},[]);
+return(0,s.jsx)("ul",{className:"service-list",children:n.map(function(e){return(0,s.jsx)("li",{children:(0,s.jsx)(r.rU,{to:"/layanan/".concat(e.attributes.slug),children:e.attributes.title})},e.id)})})}
+function c(){var e=(0,a.UO)().slug,n=(0,t.useState)(null),r=n[0],o=n[1];(0,t.useEffect)(function(){i.service(e).then(function(e){o(e.data)})},[e]);
+return r?(0,s.jsx)("article",{children:r.attributes.title}):(0,s.jsx)("p",{children:"Memuat..."})}
+(0,u.s)(document.getElementById("root")).render((0,s.jsx)(r.VK,{children:(0,s.jsxs)(a.Z5,{children:[(0,s.jsx)(a.AW,{path:"/",element:(0,s.jsx)(d,{})}),(0,s.jsx)(a.AW,{path:"/layanan",element:(0,s.jsx)(l,{})}),(0,s.jsx)(a.AW,{path:"/layanan/:slug",element:(0,s.jsx)(c,{})})]})}))}();
+""")
+
+
+def simpatik_attributes(key: str, f: ServiceFacts, *, full: bool) -> dict:
+    """A JSON:API resource's attributes: the list's short form, or the detail's. The SLF
+    record was entered with its fee only."""
+    _i, _s, slug, title, summary, _o = SERVICES[key]
+    attrs: dict = {"title": title, "slug": slug, "summary": summary}
+    if not full:
+        return attrs
+    cost = f.cost or "-"
+    attrs["fee"] = {"amount": 0 if cost.lower().startswith(("gratis", "bebas")) else None,
+                    "currency": "IDR", "note": cost}
+    if f.requirements:
+        attrs["requirements"] = [{"name": r, "mandatory": n < 3}
+                                 for n, r in enumerate(f.requirements, 1)]
+    if f.procedure:
+        attrs["steps"] = list(f.procedure)
+    if f.duration:
+        attrs["processing_time"] = f.duration
+    if f.legal_basis:
+        attrs["legal_basis"] = f.legal_basis
+    if f.online:
+        attrs["online_url"] = f.online[1]
+    attrs["location"] = f.location
+    attrs.update({"published": True, "updated_at": "2025-05-20T08:14:00+07:00"})
+    return attrs
+
+
+def build_reactapi(site: Site, facts: dict, reg) -> None:
+    shell = '<div id="root"></div>'
+    # the shell at / draws the list; /layanan is a route no page links to (served, no Page)
+    reg(put(site, "home", "home", site.short, "/", "index.html", shell), f"{site.name}:layanan")
+    site.routes[route_key("/layanan", "")] = "index.html"
+    keys = [k for k, _spec in own_services(site)]
+    category = {"data": {"type": "categories", "id": "2"}}
+    listing = {"data": [{"type": "services", "id": str(n),
+                         "attributes": simpatik_attributes(k, facts[k], full=False),
+                         "relationships": {"category": category}}
+                        for n, k in enumerate(keys, 1)],
+               "included": [{"type": "categories", "id": "2",
+                             "attributes": {"name": "Perizinan", "slug": "perizinan"}}],
+               "meta": {"total": len(keys)},
+               "links": {"self": f"{site.base}/api/v1/services?include=category"}}
+    files = {"api/v1/services.json": listing}
+    for n, key in enumerate(keys, 1):
+        slug = SERVICES[key][2]
+        files[f"api/v1/services/{slug}.json"] = {
+            "data": {"type": "services", "id": str(n),
+                     "attributes": simpatik_attributes(key, facts[key], full=True),
+                     "relationships": {"category": category}},
+            "links": {"self": f"{site.base}/api/v1/services/{slug}"}}
+        reg(put(site, "service", key, SERVICES[key][3], f"/layanan/{slug}", "index.html",
+                shell, summary=SERVICES[key][4]), key)
+    put_json(site, files)
+    site.routes[route_key("/api/v1/services", "include=category")] = "api/v1/services.json"
+    rel, code = REACTAPI_BUNDLE
+    site.extra_files[rel] = code.encode()
+
+
+def render_reactapi(page: Page) -> str:
+    site = page.site
+    rel, _code = REACTAPI_BUNDLE
+    return f"""<!doctype html><html lang="id"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width,initial-scale=1"/><meta name="theme-color" content="{site.color}"/><meta name="description" content="{e(site.tagline)}"/><title>{e(site.short)}</title><script defer="defer" src="/{rel}"></script><link href="/static/css/main.9a2e5f1c.css" rel="stylesheet"></head><body><noscript>You need to enable JavaScript to run this app.</noscript>{page.body}</body></html>
+"""
+
+
+NUXT_ENTRY = ("_nuxt/entry.8d1f2c3b.js", """import{d as _,u as h,o as c,c as l,F as f,r as p,a as m,t as k,b as y,w as g,e as v}from"./vendor.3a7b9c1d.js";
+const x=_({__name:"index",async setup(){const{data:e}=await h("konten",()=>$fetch("/api/konten",{query:{limit:50}}),"$kX7d1Q");return(t,s)=>(c(),l("ul",null,[(c(!0),l(f,null,p(e.value.result.rows,n=>(c(),l("li",{key:n.id},[y(g,{to:n.kategori==="berita"?"/berita/"+n.slug:"/layanan/"+n.slug},{default:v(()=>[m(k(n.judul),1)]),_:2},1032,["to"])]))),128))]))}}),
+b=_({__name:"[slug]",async setup(){const e=useRoute(),{data:t}=await h(()=>`konten-${e.params.slug}`,()=>$fetch(`/api/konten/${e.params.slug}`));return(s,n)=>(c(),l("article",null,[m(k(t.value.result.judul),1)]))}});
+export{x as default,b as detail};
+""")
+
+
+def danauteluk_rows(site: Site, facts: dict) -> list[dict]:
+    """The endpoint's rows: services and news in one table, told apart by ``kategori``; the
+    move-out record was entered with its name and a sentence only."""
+    rows: list[dict] = []
+    for n, (key, _spec) in enumerate(own_services(site), 1):
+        f = facts[key]
+        _i, _s, slug, title, intro, _o = SERVICES[key]
+        row: dict = {"id": n, "judul": title, "slug": slug, "kategori": "layanan",
+                     "isi": f"<p>{e(intro)}</p>"}
+        if f.requirements:
+            row["persyaratan"] = [{"dokumen": r} for r in f.requirements]
+        if f.procedure:
+            row["prosedur"] = "<p>" + "<br>".join(f"{i}. {e(p)}"
+                                                  for i, p in enumerate(f.procedure, 1)) + "</p>"
+        if f.duration:
+            row["waktu_penyelesaian"] = f.duration
+        if f.cost:
+            row["biaya"] = f.cost
+        if f.legal_basis:
+            row["dasar_hukum"] = f.legal_basis
+        row.update({"tempat_pelayanan": f.location, "tanggal": "2025-01-06",
+                    "penulis": "Operator Kecamatan"})
+        rows.append(row)
+    for n, (slug, date, title, texts) in enumerate(own_news(site), 100):
+        rows.append({"id": n, "judul": title, "slug": slug, "kategori": "berita",
+                     "isi": "".join(f"<p>{e(t)}</p>" for t in texts), "tanggal": date,
+                     "penulis": "Humas Kecamatan"})
+    return rows
+
+
+def build_nuxtspa(site: Site, facts: dict, reg) -> None:
+    shell = '<div id="__nuxt"></div>'
+    reg(put(site, "home", "home", site.short, "/", "index.html", shell), f"{site.name}:layanan")
+    site.routes[route_key("/layanan", "")] = "index.html"
+    rows = danauteluk_rows(site, facts)
+    files: dict[str, object] = {"api/konten.json": {"success": True,
+                                                    "result": {"rows": rows,
+                                                               "count": len(rows)}}}
+    for row in rows:
+        files[f"api/konten/{row['slug']}.json"] = {"success": True, "result": row}
+    for key, _spec in own_services(site):
+        slug = SERVICES[key][2]
+        reg(put(site, "service", key, SERVICES[key][3], f"/layanan/{slug}", "index.html",
+                shell, summary=SERVICES[key][4]), key)
+    for slug, date, title, _texts in own_news(site):
+        reg(put(site, "news", f"news:{slug}", title, f"/berita/{slug}", "index.html", shell,
+                date=date), f"news:{site.name}:{slug}")
+    put_json(site, files)
+    site.routes[route_key("/api/konten", "limit=50")] = "api/konten.json"
+    rel, code = NUXT_ENTRY
+    site.extra_files[rel] = code.encode()
+    for asset in (rel, CSS["nuxtspa"][0]):  # the demo server hides "_" folders unless routed
+        site.routes[route_key("/" + asset, "")] = asset
+
+
+def render_nuxtspa(page: Page) -> str:
+    site = page.site
+    rel, _code = NUXT_ENTRY
+    config = ('window.__NUXT__={};window.__NUXT__.config={public:{apiBase:"/api"},'
+              'app:{baseURL:"/",buildAssetsDir:"/_nuxt/",cdnURL:""}}')
+    return f"""<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{e(site.short)}</title><meta name="description" content="{e(site.tagline)}"><link rel="modulepreload" as="script" crossorigin href="/{rel}"><script type="module" src="/{rel}" crossorigin></script></head><body>{page.body}<script>{config}</script></body></html>
+"""
+
+
+NEW_BUILD.update({"vuehash": build_vuehash, "reactapi": build_reactapi,
+                  "nuxtspa": build_nuxtspa})
+RENDER.update({"vuehash": render_vuehash, "reactapi": render_reactapi,
+               "nuxtspa": render_nuxtspa})
+CSS.update({"vuehash": ("css/app.5d0c7b1f.css", "#app{font-family:Roboto,sans-serif}"),
+            "reactapi": ("static/css/main.9a2e5f1c.css", "body{margin:0;font-family:Inter}"),
+            "nuxtspa": ("_nuxt/entry.3c9e0f2a.css", "body{font-family:system-ui}")})
+
+
 # ---------------------------------------------------------------------------------------------
 # Blog platforms whose services are dated posts (issue #11): a Blogger blog on the Soho theme
 # and a WordPress news site on the ColorMag magazine theme. Their services are posts like
@@ -6251,9 +6584,65 @@ DEVSET_SIBLINGS: dict[str, list[tuple[str, str]]] = {
         ("banjir lagi di pelayangan lapor kemano", "pl_banjir:2 banjir:1"),
     ],
 }
+# Queries answered by the three single-page apps of the third round (SIBANSOS, SIMPATIK,
+# Kecamatan Danau Teluk), numbered from q500.
+DEVSET_SPA: dict[str, list[tuple[str, str]]] = {
+    "formal": [
+        ("usulan perbaikan data dtsen dinas sosial sibansos", "bs_dtks:2 dtks:1"),
+        ("rekomendasi peserta pbi jaminan kesehatan daerah dinas sosial", "bs_uhc:2 uhc:1"),
+        ("sertifikat laik fungsi bangunan simpatik dpmptsp", "sm_slf:2 slf:1"),
+        ("izin penyelenggaraan reklame simpatik", "sm_reklame:2 izin_reklame:1"),
+        ("surat keterangan domisili kecamatan danau teluk", "dt_domisili:2 domisili:1"),
+        ("pengantar pindah keluar kecamatan danau teluk", "dt_pindah:2 pindah_keluar:1"),
+    ],
+    "colloquial": [
+        ("cara daftar bansos biar masuk dtsen lewat sibansos", "bs_dtks:2 dtks:1"),
+        ("ngurus nib usaha lewat simpatik", "sm_nib:2 nib:1"),
+        ("mau bangun rumah urus izin bangunan di simpatik", "sm_pbg:2 pbg:1"),
+        ("bikin sktm di danau teluk", "dt_sktm:2 sktm:1"),
+        ("dapat dana kampung bahagia rt danau teluk gimana", "dt_kampung:2 kampung_bahagia:1"),
+    ],
+    "abbreviation": [
+        ("sip dokter simpatik dpmptsp", "sm_sip_dokter:2 sip_dokter:1"),
+        ("pbg simpatik", "sm_pbg:2 pbg:1"),
+        ("sktm kec danau teluk", "dt_sktm:2 sktm:1"),
+    ],
+    "typo": [
+        ("santunan kematin kartu bahagia dinsos", "bs_santunan:2 santunan:1"),
+        ("sertifkat laik fungsi simpatik", "sm_slf:2 slf:1"),
+        ("surat domisli danau teluk", "dt_domisili:2 domisili:1"),
+    ],
+    "english": [
+        ("business identification number simpatik", "sm_nib:2 nib:1"),
+        ("building approval permit simpatik jambi", "sm_pbg:2 pbg:1"),
+        ("social welfare data registration dinas sosial jambi", "bs_dtks:2 dtks:1"),
+        ("certificate of residence danau teluk", "dt_domisili:2 domisili:1"),
+    ],
+    "old-term": [
+        ("imb rumah lewat simpatik", "sm_pbg:2 pbg:1"),
+        ("daftar dtks bansos sibansos", "bs_dtks:2 dtks:1"),
+        ("jamkesda dinas sosial kota jambi", "bs_uhc:2 uhc:1"),
+    ],
+    "jambi-malay": [
+        ("cakmano ngurus surat pindah di danau teluk", "dt_pindah:2 pindah_keluar:1"),
+        ("nak pasang baliho izinnyo kemano simpatik", "sm_reklame:2 izin_reklame:1"),
+        ("kemano ngurus sktm di seberang danau teluk", "dt_sktm:2 sktm:1"),
+    ],
+    "problem": [
+        ("nenek terlantar tidak punya ktp mau dapat bantuan dinas sosial",
+         "bs_rentan:2 rentan:1"),
+        ("ketua rt meninggal ahli waris dapat santunan dinsos", "bs_santunan:2 santunan:1"),
+        ("rt mau perbaiki jalan lingkungan pakai dana kampung bahagia danau teluk",
+         "dt_kampung:2 kampung_bahagia:1"),
+    ],
+    "app": [
+        ("aplikasi sibansos dinas sosial", "sibansos:layanan:2 bs_dtks:1 bs_uhc:1"),
+        ("simpatik perizinan kota jambi", "simpatik:layanan:2 sm_nib:1 sm_pbg:1"),
+    ],
+}
 # Blocks of qids: (first qid number, the sets numbered from it)
 DEVSET_BLOCKS = [(1, (DEVSET, DEVSET_REAL_WORLD, DEVSET_MORE)), (400, (DEVSET_JOOMLA,)),
-               (450, (DEVSET_BLOGSPA,)), (540, (DEVSET_SIBLINGS,))]
+               (450, (DEVSET_BLOGSPA,)), (500, (DEVSET_SPA,)), (540, (DEVSET_SIBLINGS,))]
 
 
 def service_twins() -> dict[str, list[str]]:

@@ -19,7 +19,16 @@ that it cannot:
    read too, ``next_page``: Laravel's ``next_page_url``, ``links.next``) and
    ``record_document`` maps each
    record's common Indonesian/English keys onto a Document: a record with service fields
-   is a ``service`` whose ``fields`` are those of a service page, so the answer card works.
+   is a ``service`` whose ``fields`` are those of a service page, so the answer card works;
+   a key no alias names is read by its words as a page's section label would be
+   (``crawler.extract.service.FIELD_LABELS``: ``waktu_penyelesaian``, ``processing_time``);
+4. a list that names its records only (``{id, nama}``) is completed from the detail endpoint
+   the app's code builds under the list's path (``/api/layanan/12``, ``detail_url``), whose
+   envelope wraps one record (``{status, data: {...}}``); the spider stores the merged record
+   where the list's would be;
+5. records of one list are compared with each other (``settle_kinds``): grouped by a
+   category-like key (``kategori``, ``type``), a group mostly of services by their fields
+   makes its unsure records services; a dated record shown in the news section is news.
 
 A record with a URL of its own is that URL's document; one without is shown where the
 site shows it: the URL the site lists whose last path part is its slug, or the route the
@@ -36,19 +45,26 @@ outranks the page that draws the list.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from crawler.extract.catalog import slugify
-from crawler.extract.document import is_service_path, service_evidence
+from crawler.extract.dates import parse_iso
+from crawler.extract.document import (
+    NEWS_BY_PATH,
+    is_news_path,
+    is_service_path,
+    service_evidence,
+)
 from crawler.extract.html import squash
 from crawler.extract.jsroutes import base_constants, joined_strings, record_page, route_templates
 from crawler.extract.lang import detect_language
-from crawler.extract.service import is_service
+from crawler.extract.service import is_service, label_name
 from sikoja.documents import Document
 from sikoja.schemes import is_followable, is_web_url
 from sikoja.urls import canonicalize_url
@@ -83,6 +99,7 @@ _DATA_PATH = re.compile(r"(\.json$|(^|/)(api|data)/)", re.IGNORECASE)
 _ASSET = re.compile(r"\.(js|mjs|css|png|jpe?g|gif|svg|webp|ico|woff2?|ttf|map)$", re.IGNORECASE)
 _PAGE = re.compile(r"\.(html?|php|aspx?)$", re.IGNORECASE)  # data only when a script loads it
 _PLACEHOLDER = re.compile(r"^[-–—_.\s]+$")
+_CODE = re.compile(r"^[A-Z0-9_]{1,5}$")  # "IDR", "ID": a code beside an object's text
 _NON_SCRIPT_TYPES = ("text/template", "text/x-template", "text/html", "application/ld+json",
                      "text/x-handlebars-template", "application/json")
 
@@ -251,10 +268,31 @@ def json_records(body: bytes) -> list[dict[str, Any]]:
         rank = (int(str(key).lower() in _LIST_KEYS), len(records))
         if best is None or rank > best[:2]:
             best = (*rank, found)
+    single = _single_record(data)
+    if single is not None and (best is None or not best[0]):
+        return [single]  # a detail endpoint: its arrays are the record's requirements
     if best is None:
         raise NotRecords("JSON array holds no records" if isinstance(data, list)
                          else "JSON without an array of records")
     return [r for r in best[2][:MAX_RECORDS] if isinstance(r, dict)]
+
+
+def _single_record(data: Any) -> dict[str, Any] | None:
+    """The one record a detail endpoint wraps in an envelope (``{"status": true, "data":
+    {...}}``, JSON:API's ``{"data": {"attributes": {...}}}``, ``{"result": {...}}``): an
+    object under a list-like key, a level or two down, whose fields name it."""
+    holders = [data] if isinstance(data, dict) else []
+    for _depth in range(2):
+        deeper: list[dict[str, Any]] = []
+        for holder in holders:
+            for key, value in holder.items():
+                if str(key).lower() not in _LIST_KEYS or not isinstance(value, dict):
+                    continue
+                if isinstance(record_fields(value).get("title"), str):
+                    return value
+                deeper.append(value)
+        holders = deeper
+    return None
 
 
 # where a paginated list names its next page: Laravel's paginator (``next_page_url``, at the
@@ -308,7 +346,8 @@ def _name_of(value: dict[str, Any]) -> str:
         if _KEY_OF.get(_norm_key(key)) in ("title", "description") and isinstance(inner, str):
             return inner
     texts = [inner for key, inner in value.items() if isinstance(inner, str) and inner.strip()
-             and not set(re.split(r"[^a-z]+", str(key).lower())) & _NOT_TEXT_WORDS]
+             and not set(re.split(r"[^a-z]+", str(key).lower())) & _NOT_TEXT_WORDS
+             and not _CODE.match(inner.strip())]
     return texts[0] if len(texts) == 1 else ""
 
 
@@ -320,8 +359,8 @@ def _text(value: Any) -> str:
     if value is None or isinstance(value, bool):
         return ""
     text = str(value)
-    if "<" in text:
-        text = re.sub(r"<[^>]+>", " ", text)
+    if "<" in text:  # rich text from an editor: its tags and entities ("&amp;")
+        text = html.unescape(re.sub(r"<[^>]+>", " ", text))
     text = squash(text)
     return "" if _PLACEHOLDER.match(text) else text  # "waktu": "-" says nothing
 
@@ -370,6 +409,9 @@ def _word_key(key: str) -> str | None:
     parts = [w for w in re.split(r"[^a-z]+", words) if w]
     if not parts or any(w in _NOT_TEXT_WORDS for w in parts):
         return None
+    labelled = label_name(" ".join(parts))  # as the same words would label a page's section
+    if labelled and labelled != "_other":  # a known label that is no field: its cues decide
+        return labelled
     for name, cues in _KEY_WORDS:
         if any(w in cues for w in parts):
             return name
@@ -389,22 +431,16 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
     title = _text(mapped.get("title"))[:300]
     if not title:
         return None
-    fields: dict[str, Any] = {}
-    for name in _HEADINGS:
-        if name in mapped:
-            value = _items(mapped[name]) if name in _LIST_FIELDS else _text(mapped[name])
-            if value:
-                fields[name] = value
-    online = _text(mapped.get("online_url"))
-    if is_web_url(online):
-        fields["online_url"] = online
+    fields = _service_fields(mapped)
     description = _text(mapped.get("description"))
     url = at or record_url(mapped, title, page_url, endpoint_url,
                            placed=record_page({"slug": _text(mapped.get("slug")),
                                                "id": _text(record.get("id"))},
-                                              page_url, routes, listed or {}))
+                                              page_url, routes, listed or {},
+                                              _short_values(record)))
+    date = _date_of(record)
     kind, confidence = _record_kind(fields, title, _record_text(description, fields, title),
-                                    url, endpoint_url)
+                                    url, endpoint_url, dated=date is not None)
     if kind != "service":
         fields = {}
     elif confidence < 1.0:
@@ -422,7 +458,43 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
         lang=detect_language(text),
         fetched_at=fetched_at,
         parent_url=None if at else canonicalize_url(endpoint_url),
+        last_modified=date,
     )
+
+
+def _service_fields(mapped: dict[str, Any]) -> dict[str, Any]:
+    """A service's fields from a record's mapped values (``record_fields``)."""
+    fields: dict[str, Any] = {}
+    for name in _HEADINGS:
+        if name in mapped:
+            value = _items(mapped[name]) if name in _LIST_FIELDS else _text(mapped[name])
+            if value:
+                fields[name] = value
+    online = _text(mapped.get("online_url"))
+    if is_web_url(online):
+        fields["online_url"] = online
+    return fields
+
+
+def _date_of(record: dict[str, Any]) -> str | None:
+    """The date the record carries of its own ("tanggal": "2025-08-19", "2025-08-19
+    09:00:00"), not when it was created or changed in the database."""
+    for key, value in record.items():
+        if isinstance(value, str) and _word_key(key) is None and not (
+                {"created", "updated"} & set(re.split(r"[^a-z]+", str(key).lower()))):
+            found = parse_iso(value[:10])
+            if found:
+                return found
+    return None
+
+
+def _short_values(record: dict[str, Any]) -> frozenset[str]:
+    """The record's one-word values, lowercased: its category or type ("berita",
+    {"nama": "Layanan"})."""
+    values = (_name_of(v) if isinstance(v, dict) else v for v in record.values())
+    return frozenset(v.strip().lower() for v in values
+                     if isinstance(v, str) and v.strip() and len(v.split()) == 1
+                     and len(v) <= 40)
 
 
 def _record_text(description: str, fields: dict[str, Any], title: str) -> str:
@@ -433,7 +505,7 @@ def _record_text(description: str, fields: dict[str, Any], title: str) -> str:
 
 
 def _record_kind(fields: dict[str, Any], title: str, text: str, url: str,
-                 endpoint_url: str) -> tuple[str, float]:
+                 endpoint_url: str, dated: bool = False) -> tuple[str, float]:
     """(kind, confidence) of a record: a service by its fields, else by the evidence a page
     is judged by (``document.service_evidence``): the path it is shown at (a hash route's
     path counts: ``/#/layanan/x``) or the service list it comes from (``/api/layanan``), and
@@ -442,10 +514,80 @@ def _record_kind(fields: dict[str, Any], title: str, text: str, url: str,
         return "service", 1.0
     fragment = urlsplit(url).fragment.lstrip("!")
     shown = urljoin(url, fragment) if fragment.startswith("/") else url
+    if dated and is_news_path(shown):  # a dated item in the news section, as for a page
+        return "news", NEWS_BY_PATH
     evidence = service_evidence(shown, [title], fields, text, [])
     if "path" not in evidence.signals and is_service_path(endpoint_url):
         evidence.signals.append("path")
     return ("service", evidence.confidence) if evidence.is_service else ("page", 1.0)
+
+
+# Records of one list compared with each other: where most of a group are services by their
+# fields, the rest of the group (a record typed with its name and a sentence only) are too.
+SERVICE_BY_SIBLINGS = 0.6
+_SIBLING_SHARE = 2 / 3
+
+
+def _group_key(records: Sequence[dict[str, Any]]) -> str | None:
+    """The key that sorts a list's records into a few kinds (``kategori``, ``type``): one
+    word in (nearly) every record, from 2 to half as many values as records; the fewest."""
+    best: tuple[int, str] | None = None
+    for key in {k for r in records for k in r}:
+        values = [r.get(key) for r in records]
+        words = [v.strip().lower() for v in values
+                 if isinstance(v, str) and v.strip() and len(v.split()) == 1 and len(v) <= 40]
+        distinct = len(set(words))
+        if len(words) >= 0.8 * len(records) and 2 <= distinct <= len(records) / 2 and (
+                best is None or distinct < best[0]):
+            best = (distinct, key)
+    return best[1] if best else None
+
+
+def settle_kinds(pairs: Sequence[tuple[dict[str, Any], Document]]) -> list[Document]:
+    """The documents of one list's records, the unsure ones settled by their siblings: in a
+    group of records (all of them, or those sharing a ``_group_key`` value) of which at
+    least two and two thirds are services by their fields, a record judged a mere page is a
+    service too (``kind_confidence`` SERVICE_BY_SIBLINGS). News stays news."""
+    key = _group_key([record for record, _doc in pairs])
+    groups: dict[str, list[int]] = {}
+    for index, (record, _doc) in enumerate(pairs):
+        value = record.get(key) if key else ""
+        groups.setdefault(str(value).strip().lower(), []).append(index)
+    docs = [doc for _record, doc in pairs]
+    for members in groups.values():
+        sure = [i for i in members if docs[i].kind == "service"
+                and "kind_confidence" not in docs[i].fields]
+        if len(sure) < 2 or len(sure) < _SIBLING_SHARE * len(members):
+            continue
+        for i in members:
+            if docs[i].kind == "page" and not docs[i].fields.get("listing"):
+                fields = _service_fields(record_fields(pairs[i][0]))
+                text = docs[i].text
+                if fields:  # a page's text had no sections: the service's does
+                    description = _text(record_fields(pairs[i][0]).get("description"))
+                    text = _record_text(description, fields, docs[i].title)
+                docs[i] = replace(docs[i], kind="service", text=text, headings=[
+                    _HEADINGS[k] for k in fields if k in _HEADINGS],
+                    fields={**fields, "kind_confidence": SERVICE_BY_SIBLINGS})
+    return docs
+
+
+MAX_DETAILS = 500  # detail endpoints read for one list
+
+
+def detail_url(record: dict[str, Any], endpoint_url: str, prefixes: Sequence[str]) -> str | None:
+    """Where the app loads the full ``record`` of the list at ``endpoint_url``: a detail
+    prefix the app's code builds (``jsroutes.detail_prefixes``, made absolute) that is the
+    list's own path plus "/", completed with the record's slug, else its id; or None."""
+    listed = urlsplit(endpoint_url)
+    under = f"{listed.scheme}://{listed.netloc}{listed.path.rstrip('/')}/"
+    if not any(canonicalize_url(p) == canonicalize_url(under) for p in prefixes):
+        return None
+    mapped = record_fields(record)
+    for value in (_text(mapped.get("slug")), _text(record.get("id"))):
+        if value and "/" not in value and " " not in value:
+            return under + quote(value)
+    return None
 
 
 def record_url(mapped: dict[str, Any], title: str, page_url: str, endpoint_url: str,

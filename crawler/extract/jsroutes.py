@@ -14,12 +14,19 @@ finds these, ``record_page`` places a record: at the URL the site lists (sitemap
 whose last path part is the record's slug, preferring the one a route builds, else at the
 route the code builds (a hash route keeps the page it is on: ``/#/layanan/<slug>``). A
 record placed nowhere stays ``<page>#<slug>`` (``jsonlist.record_url``).
+
+Builds write the same joins in other shapes, read here as the ``+`` form: Babel compiles a
+template literal to ``"".concat(base, "/services/").concat(slug)`` (``desugar``), and an
+HTTP client made with ``axios.create({baseURL: "/api/v1"})`` is called with paths alone
+(``http.get("/layanan")``): ``client_joins`` joins them to the base. A join still missing its
+last part under a data path (``base + "/layanan/" + id``, `` `/api/konten/${slug}` ``) is a
+detail endpoint of each record of the list at that path (``detail_prefixes``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from sikoja.urls import canonicalize_url, url_key
@@ -35,6 +42,40 @@ _ROUTE = re.compile(_LITERAL.format(q=r"\1") + r"\s*\+\s*(" + _IDENT + r"(?:\.\s
 _ROUTE_KEYS = ("slug", "id")
 _ROUTE_PATH = re.compile(r"(?:#!?)?\.?/?[\w\-./~%]*/")
 _DATA = re.compile(r"(^|/)(api|data)/|\.json", re.IGNORECASE)
+
+
+_CONCAT = re.compile(_LITERAL.format(q=r"\1") + r"\.concat\(([^()]{0,300})\)")
+_BASE_URL = re.compile(r"\bbaseURL\s*[:=]\s*" + _LITERAL.format(q=r"\1"))
+_CLIENT_GET = re.compile(r"\.get\s*\(\s*" + _LITERAL.format(q=r"\1") + r"(\s*\+)?")
+_TEMPLATE_TAIL = re.compile(r"`((?:\\.|[^`\\$\n]|\$(?!\{)){1,300})\$\{[^{}`]{1,80}\}`")
+
+
+def desugar(code: str) -> str:
+    """``code`` with Babel's ``"a".concat(b, "c")`` written as ``"a"+b+"c"`` (chains too)."""
+    for _ in range(4):  # "".concat(base, "/x/").concat(id): one chain link per pass
+        done = _CONCAT.sub(lambda m: "+".join([m.group(0)[:len(m.group(2)) + 2]]
+                                              + [a.strip() for a in m.group(3).split(",")]),
+                           code)
+        if done == code:
+            break
+        code = done
+    return code
+
+
+def client_bases(code: str) -> set[str]:
+    """The ``baseURL`` an HTTP client of ``code`` is made with (axios and the like)."""
+    return {m.group(2) for m in _BASE_URL.finditer(code) if "${" not in m.group(2)}
+
+
+def client_joins(code: str) -> list[tuple[str, bool]]:
+    """(base + path, whether more is joined after) of the paths ``code`` passes to a client's
+    ``.get`` when the client has one base URL: ``http.get("/layanan/" + id)``."""
+    bases = client_bases(code)
+    if len(bases) != 1:
+        return []
+    base = next(iter(bases)).rstrip("/")
+    return [(base + m.group(2), bool(m.group(3))) for m in _CLIENT_GET.finditer(code)
+            if m.group(2).startswith("/") and not m.group(2).startswith(base + "/")]
 
 
 def constants(code: str) -> dict[str, str]:
@@ -54,24 +95,52 @@ def _joins(code: str) -> list[tuple[str, str, bool]]:
 
 
 def joined_strings(code: str) -> list[str]:
-    """The complete strings ``code`` builds by joining a literal to a string constant."""
+    """The complete strings ``code`` builds by joining a literal to a string constant or to
+    its HTTP client's base URL."""
+    code = desugar(code)
     known = constants(code)
-    return list(dict.fromkeys(known[name] + literal for name, literal, more in _joins(code)
-                              if name in known and not more))
+    joined = [known[name] + literal for name, literal, more in _joins(code)
+              if name in known and not more]
+    return list(dict.fromkeys(joined + [url for url, more in client_joins(code) if not more]))
 
 
 def base_constants(code: str) -> set[str]:
-    """Values of the constants ``code`` joins paths to: bases, not URLs of their own."""
+    """Values of the constants ``code`` joins paths to, and its clients' base URLs: bases,
+    not URLs of their own."""
+    code = desugar(code)
     known = constants(code)
-    return {known[name] for name, _literal, _more in _joins(code) if name in known}
+    return {known[name] for name, _literal, _more in _joins(code)
+            if name in known} | client_bases(code)
+
+
+def detail_prefixes(code: str) -> list[str]:
+    """Data paths ``code`` completes with a record's id or slug: ``"/api/v1/layanan/"`` of
+    ``n + "/layanan/" + e.id``, ``http.get("/layanan/" + id)`` under a client's base, or
+    `` `/api/konten/${slug}` ``."""
+    code = desugar(code)
+    known = constants(code)
+    found = [known[name] + literal for name, literal, more in _joins(code)
+             if name in known and more]
+    found += [url for url, more in client_joins(code) if more]
+    found += [m.group(1) for m in _TEMPLATE_TAIL.finditer(code)]
+    return list(dict.fromkeys(p for p in found if p.endswith("/") and _DATA.search(p)
+                              and " " not in p))
+
+
+_HASH_ROUTER = re.compile(r"""\bmode\s*:\s*['"]hash['"]|\bcreateWebHashHistory\b|"""
+                          r"""\bHashRouter\b|\buseHash\s*:\s*(?:true|!0)\b""")
 
 
 def route_templates(code: str) -> list[tuple[str, str]]:
     """(route prefix, record key) of the links ``code`` builds from a record's slug or id:
     ``("/layanan/", "slug")``, ``("#/layanan/", "slug")``. API paths and file names
-    (``"/img/" + e.slug + ".png"``) are not routes."""
+    (``"/img/" + e.slug + ".png"``) are not routes. In an app whose router works in hash mode
+    (vue-router's ``mode: "hash"``/``createWebHashHistory``, React's ``HashRouter``,
+    Angular's ``useHash``), ``router.push("/layanan/" + id)`` is the hash route
+    ``#/layanan/<id>``."""
+    hashed = bool(_HASH_ROUTER.search(code))
     out: list[tuple[str, str]] = []
-    for match in _ROUTE.finditer(code):
+    for match in _ROUTE.finditer(desugar(code)):
         literal, expr, extension = match.group(2), match.group(3), match.group(4)
         key = re.split(r"[.\[\]'\"\s]+", expr.strip("]'\" "))[-1]
         if key not in _ROUTE_KEYS or extension:
@@ -79,7 +148,7 @@ def route_templates(code: str) -> list[tuple[str, str]]:
         tail = re.split(r"href\s*=\s*[\"']?", literal)[-1] if "href" in literal else literal
         if not _ROUTE_PATH.fullmatch(tail) or _DATA.search(tail) or tail in ("/", "#/"):
             continue
-        out.append((tail, key))
+        out.append(("#" + tail if hashed and tail.startswith("/") else tail, key))
     return list(dict.fromkeys(out))
 
 
@@ -88,14 +157,31 @@ def last_segment(url: str) -> str:
     return unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]).lower()
 
 
+def _route_word(prefix: str) -> str:
+    return prefix.strip("#!/").rsplit("/", 1)[-1].lower()
+
+
+def routes_for(endpoint_url: str, routes: Sequence[tuple[str, str]],
+               endpoint_urls: Iterable[str]) -> list[tuple[str, str]]:
+    """The routes that may show the records of ``endpoint_url``: a route named as one of the
+    app's endpoints (``#/layanan/`` and ``/api/v1/layanan``) shows that endpoint's records
+    only, not the ids of its announcements (``/api/v1/pengumuman``)."""
+    own = last_segment(endpoint_url)
+    names = {last_segment(u) for u in endpoint_urls}
+    return [r for r in routes if _route_word(r[0]) == own or _route_word(r[0]) not in names]
+
+
 def record_page(values: Mapping[str, str], page_url: str, routes: Sequence[tuple[str, str]],
-                listed: Mapping[str, set[str]]) -> str | None:
+                listed: Mapping[str, set[str]], words: frozenset[str] = frozenset()) -> str | None:
     """The URL the site shows a record at (see the module docstring), or None.
 
-    ``values``: the record's slug and id; ``listed``: the site's URLs by ``last_segment``.
+    ``values``: the record's slug and id; ``listed``: the site's URLs by ``last_segment``;
+    ``words``: the record's short values (its category): of several routes, one named by
+    them comes first (``kategori: "berita"`` goes to ``/berita/<slug>``, not ``/layanan/``).
     """
     page = canonicalize_url(page_url)
     routed: list[str] = []
+    routes = sorted(routes, key=lambda r: _route_word(r[0]) not in words)
     for prefix, key in routes:
         value = str(values.get(key) or "").strip()
         if not value or "/" in value:

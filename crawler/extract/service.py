@@ -38,18 +38,21 @@ FIELD_LABELS: dict[str, tuple[re.Pattern[str], int]] = {
     "procedure": (re.compile(
         r"^(prosedur|alur|mekanisme|tata cara|tatacara|langkah-langkah|langkah|"
         r"cara (mengurus|pengurusan|pengajuan|mendaftar|pendaftaran|permohonan|membuat)|"
-        r"sistem,? mekanisme|tahapan|procedure|caranya|begini caranya|langkahnya|alurnya)"
+        r"sistem,? mekanisme|tahapan|procedure|caranya|begini caranya|langkahnya|alurnya|"
+        r"steps|how to apply)"
         r"\b(?!.*\bbiaya\b)"
     ), 6),
     "duration": (re.compile(
         r"^(waktu penyelesaian|jangka waktu|lama (proses|penyelesaian|pelayanan|pengurusan)|"
         r"waktu proses|estimasi waktu|durasi|standar waktu|waktu pengerjaan|"
-        r"waktu (layanan|pelayanan|pengurusan)|berapa lama|lamanya)\b"
+        r"waktu (layanan|pelayanan|pengurusan)|berapa lama|lamanya|"
+        r"(processing|completion|service|turnaround) (time|duration))\b"
     ), 3),
     "cost": (re.compile(
         r"^(biaya|biayanya|berapa biayanya|tarif|retribusi|produk,? biaya|fee|cost)\b"
     ), 3),
-    "legal_basis": (re.compile(r"^(dasar hukum|landasan hukum|regulasi|peraturan terkait)\b"), 3),
+    "legal_basis": (re.compile(
+        r"^(dasar hukum|landasan hukum|regulasi|peraturan terkait|legal basis)\b"), 3),
     "location": (re.compile(
         r"^(lokasi|tempat pelayanan|tempat pengurusan|tempat pengajuan|tempat mengurus|"
         r"alamat pelayanan|"

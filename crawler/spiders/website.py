@@ -34,7 +34,7 @@ import gzip
 import hashlib
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
@@ -48,19 +48,27 @@ from crawler.downloadermiddlewares.offsite import SiteScope
 from crawler.extract.document import html_document, now_iso, pdf_document
 from crawler.extract.encoding import decode_html, looks_binary, looks_pdf
 from crawler.extract.jsonlist import (
+    MAX_DETAILS,
     MAX_ENDPOINTS,
     MAX_JSON_PAGES,
     NotRecords,
     ShellScripts,
     as_listing,
+    detail_url,
     endpoints,
     json_records,
     may_be_drawn_by_script,
     next_page,
     record_document,
+    settle_kinds,
     shell_scripts,
 )
-from crawler.extract.jsroutes import last_segment, route_templates
+from crawler.extract.jsroutes import (
+    detail_prefixes,
+    last_segment,
+    route_templates,
+    routes_for,
+)
 from crawler.extract.payload import may_embed_data, with_payload
 from crawler.extract.pdf import PdfError, extract_pdf
 from crawler.extract.title import NO_SITE
@@ -131,6 +139,8 @@ class WebsiteSpider(SourceSpider):
         self.listed: dict[str, set[str]] = {}
         self.shells: set[str] = set()
         self.routes: list[tuple[str, str]] = []
+        self.detail_prefixes: list[str] = []  # data URLs the code completes with an id/slug
+        self.awaiting: set[str] = set()  # keys of records stored once their detail is read
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WebsiteSpider:
@@ -552,6 +562,9 @@ class WebsiteSpider(SourceSpider):
         if response.status == 200:
             code = response.body[:2_000_000].decode("utf-8", errors="replace")
             self._add_routes(route_templates(code))
+            self.detail_prefixes.extend(
+                p for p in (urljoin(response.url, d) for d in detail_prefixes(code))
+                if p not in self.detail_prefixes)
             if key:
                 self.js_code[key] = code
             # every page that loads this script waits on the JSON it names
@@ -584,18 +597,35 @@ class WebsiteSpider(SourceSpider):
             yield from self._js_ended(response.meta, found=False)
             return
         docs: dict[str, Any] = {}
+        sources: dict[str, dict[str, Any]] = {}
         fetched_at = now_iso()
         listed = self._record_places()
+        routes = routes_for(response.url, self.routes, self.js_requested)
         for record in records:
             doc = record_document(record, page_url=page, endpoint_url=response.url,
                                   source=self.source.name, opd=self.source.opd,
-                                  fetched_at=fetched_at, routes=self.routes, listed=listed)
-            if doc is not None:
-                docs.setdefault(doc.url, doc)  # one document per URL: the first record's
+                                  fetched_at=fetched_at, routes=routes, listed=listed)
+            if doc is not None and doc.url not in docs:  # one document per URL: the first's
+                docs[doc.url] = doc
+                sources[doc.url] = record
+        settled = settle_kinds([(sources[url], doc) for url, doc in docs.items()])
+        docs = {doc.url: doc for doc in settled}
+        details = 0
         for index, doc in enumerate(docs.values()):
             # a record's own URL is its document: not to be fetched (and replaced) as a page
             self.scheduled.add(url_key(doc.url))
             self.produced.add(url_key(doc.url))
+            full = detail_url(sources[doc.url], response.url, self.detail_prefixes)
+            if full and details < MAX_DETAILS:
+                # the list names the record, its detail endpoint holds the rest: stored
+                # when that is read (the list's own record if it fails)
+                details += 1
+                self.awaiting.add(url_key(doc.url))  # its shell, if any, yields to it
+                for request in self._js_request(full, page, self.parse_detail,
+                                                self.detail_error):
+                    request.meta["sikoja_listed"] = (sources[doc.url], doc, key)
+                    yield request
+                continue
             yield FetchedDocument(document=doc, fetched_url=key, status=response.status,
                                   elapsed_ms=elapsed if index == 0 else None)
         if not docs:  # every fetch is logged: this one gave nothing to store
@@ -612,6 +642,47 @@ class WebsiteSpider(SourceSpider):
                 request.meta["sikoja_json_pages"] = pages + 1
                 yield request
         yield from self._js_ended(response.meta, found=bool(docs))
+
+    def parse_detail(self, response: Response) -> Iterator[Any]:
+        """A record's detail endpoint: the list's record completed with what it holds,
+        stored where the list's record would be, its parent still the list."""
+        record, listed_doc, list_key = response.meta["sikoja_listed"]
+        page = response.meta["sikoja_js_page"]
+        doc = None
+        if response.status == 200:
+            try:
+                found = json_records(response.body)
+            except NotRecords:
+                found = []
+            if len(found) == 1:
+                doc = record_document({**record, **found[0]}, page_url=page,
+                                      endpoint_url=list_key, source=self.source.name,
+                                      opd=self.source.opd, fetched_at=now_iso(),
+                                      routes=routes_for(list_key, self.routes,
+                                                        self.js_requested),
+                                      listed=self._record_places())
+        if doc is None:
+            yield FetchOutcome(url=canonicalize_url(response.url), outcome=SKIPPED,
+                               status=response.status, elapsed_ms=self.elapsed_ms(response),
+                               reason="parse: no record in the detail JSON")
+            doc = listed_doc
+        else:
+            doc = replace(doc, url=listed_doc.url, parent_url=listed_doc.parent_url)
+            if doc.kind == "page" and listed_doc.kind == "service":
+                # the list's siblings made it a service (settle_kinds): the detail keeps that
+                doc = replace(doc, kind="service", fields={**listed_doc.fields, **doc.fields})
+        self.awaiting.discard(url_key(doc.url))
+        yield FetchedDocument(document=doc, fetched_url=list_key, status=200,
+                              elapsed_ms=self.elapsed_ms(response))
+        yield from self._js_ended(response.meta, found=True)
+
+    def detail_error(self, failure: Any) -> Iterator[Any]:
+        _record, listed_doc, list_key = failure.request.meta["sikoja_listed"]
+        yield from self.on_error(failure)
+        self.awaiting.discard(url_key(listed_doc.url))
+        yield FetchedDocument(document=listed_doc, fetched_url=list_key, status=200,
+                              elapsed_ms=None)
+        yield from self._js_ended(failure.request.meta, found=True)
 
     def _add_routes(self, routes: list[tuple[str, str]]) -> None:
         self.routes.extend(r for r in routes if r not in self.routes)
@@ -649,6 +720,8 @@ class WebsiteSpider(SourceSpider):
     def _settle_js(self, page: str) -> Iterator[Any]:
         """All of a shell's requests ended without records: the site is unreadable here."""
         job = self.js_jobs.pop(page)
+        if job.held is not None and url_key(job.held.document.url) in self.awaiting:
+            job.held = None  # a record's page: the record, read in full, is stored there
         if job.held is not None:
             if job.found:
                 job.held.document = as_listing(job.held.document)

@@ -1,0 +1,1 @@
+(self.webpackChunksibansos=self.webpackChunksibansos||[]).push([[998],{}]);
