@@ -16,6 +16,7 @@ once per session there too.
 from __future__ import annotations
 
 import shutil
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ from indexer.search import Searcher
 from sikoja.config import Settings, load_settings
 from sikoja.demo.server import SampleWeb, serve_sample_sites
 from sikoja.sources import Source, load_sources
+from tests.warmcrawl import WarmServer
 
 # fixtures below that crawl or index the sample web (serving it takes a tenth of a second):
 # a test using any of them is slow
@@ -90,6 +92,21 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | 
             return "sample-crawl" if module in SAMPLE_CRAWL_MODULES else module
 
     return ModuleScheduling(config, log)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def warm_crawls() -> Iterator[None]:
+    """Crawl processes are forked from a pre-warmed server (tests/warmcrawl.py): the same
+    crawl process, without starting Python and importing Scrapy for each of them."""
+    import crawler.run
+
+    server = WarmServer()
+    crawler.run.start_process = server.start_process
+    try:
+        yield
+    finally:
+        crawler.run.start_process = subprocess.Popen
+        server.close()
 
 
 @pytest.fixture(scope="session")
