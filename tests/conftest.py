@@ -1,11 +1,12 @@
 """Fixtures shared by the test modules: the bundled sample Kota Jambi web, crawled once.
 
 Crawling the sample web (31 sites, about 360 documents) and embedding it is the costliest
-set-up in the suite. Four modules only read the result (end to end, the answer card, the
-extraction truth table, the crawl report), so the web is served, crawled and indexed once
-per session here, as the demo does it (``sikoja/demo/run.py``: default settings, no delay
-between requests), and handed to them read-only. A test that must change the crawled data
-works on a copy (``SampleCrawl.copy_to``; the places module crawls one more site into one).
+set-up in the suite. Five modules only read the result (end to end, the answer card, the
+extraction truth table, the crawl report, the fleet's reference crawl), so the web is
+served, crawled and indexed once per session here, as the demo does it
+(``sikoja/demo/run.py``: default settings, no delay between requests), and handed to them
+read-only. A test that must change the crawled data works on a copy
+(``SampleCrawl.copy_to``; the places module crawls one more site into one).
 
 Every test that uses the crawl (or the index built on it) is marked ``slow`` here, so
 ``-m "not slow"`` (the fast inner loop, see CONTRIBUTING.md) never crawls. Under
@@ -58,6 +59,7 @@ class SampleCrawl:
 # crawled once per session, not once per worker (checked against the fixtures at collection)
 SAMPLE_CRAWL_MODULES = {
     "tests/test_answer_card.py",
+    "tests/test_crawl_fleet.py",
     "tests/test_crawl_sample_web.py",
     "tests/test_end_to_end.py",
     "tests/test_extraction_truth.py",
