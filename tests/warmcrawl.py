@@ -92,9 +92,15 @@ class WarmProcess:
         return self.wait(timeout=0) if self.returncode is None else self.returncode
 
     def wait(self, timeout: float | None = None) -> int:
-        with self._lock:
-            if self.returncode is None:
+        # the lock is not held while waiting: a thread in wait() never blocks another's kill()
+        while self.returncode is None:
+            try:
                 ready, _, _ = select.select([self._status], [], [], timeout)
+            except (ValueError, OSError):  # another thread has read the status meanwhile
+                continue
+            with self._lock:
+                if self.returncode is not None:
+                    break
                 if not ready:
                     if timeout == 0:
                         return None  # type: ignore[return-value]
