@@ -53,6 +53,8 @@ def test_a_warm_crawl_process_is_a_crawl_process_of_its_own(tmp_path):
         assert killed.returncode == -signal.SIGKILL
         assert killed.sources[0].state == "interrupted"
 
+        for page in site.pages.values():  # slow only to be killed mid-crawl
+            page.delay = 0.0
         done = job(site, tmp_path).start().wait(timeout=60)  # the lock went with it
     assert done.returncode == 0 and done.sources[0].state == "done", str(done)
     store = DocumentStore.open(tmp_path)

@@ -67,7 +67,7 @@ def _receive(sock: socket.socket) -> tuple[dict[str, Any] | None, list[int]]:
 
 
 def _line(sock: socket.socket) -> str:
-    """One message of the server: a line (the pid, then the exit status come apart)."""
+    """One message: ``pid N`` from the started process, then ``exit N`` from the server."""
     data = b""
     while not data.endswith(b"\n"):
         byte = sock.recv(1)
@@ -105,7 +105,8 @@ class WarmProcess:
                     if timeout == 0:
                         return None  # type: ignore[return-value]
                     raise subprocess.TimeoutExpired(str(self.pid), timeout or 0)
-                self.returncode = int(_line(self._status) or -signal.SIGKILL)
+                line = _line(self._status)  # "exit N", or nothing if the server died
+                self.returncode = int(line[5:]) if line.startswith("exit ") else -signal.SIGKILL
                 self._status.close()
         return self.returncode
 
@@ -164,23 +165,25 @@ class WarmServer:
             for fd in (stdin_r, stdout_w):
                 os.close(fd)
             theirs.close()
-        if not started.isdigit():
+        if not started.startswith("pid "):
             os.close(stdin_w)
             os.close(stdout_r)
             status.close()
             raise OSError(f"the warm crawl server could not start a crawl: {started!r}")
-        return WarmProcess(int(started), status, stdin_w, stdout_r)
+        return WarmProcess(int(started[4:]), status, stdin_w, stdout_r)
 
 
 def _child(request: dict[str, Any], fds: list[int]) -> None:
     """In the forked process: become ``python -m crawler.child JOB`` as Popen would start it."""
     status, stdin, stdout, stderr, *kept = fds
-    os.close(status)
     if request["session"]:
         os.setsid()
     for target, fd in enumerate((stdin, stdout, stderr)):
         os.dup2(fd, target)
         os.close(fd)
+    # started, as Popen returns: in its session, on its pipes (the server says when it ends)
+    os.write(status, f"pid {os.getpid()}\n".encode())
+    os.close(status)
     env = dict(request["env"])
     if env.get(PARENT_ENV, "").endswith(":pdeathsig"):  # its parent is this server now
         env[PARENT_ENV] = f"{os.getppid()}:pdeathsig"
@@ -243,13 +246,12 @@ def serve(control: socket.socket) -> None:
                 for extra in fds[1:]:
                     os.close(extra)
                 running[os.pidfd_open(pid)] = (pid, status)
-                status.send(f"{pid}\n".encode())
             else:
                 pid, status = running.pop(fd)
                 os.close(fd)
                 _, code = os.waitpid(pid, 0)
                 with contextlib.suppress(OSError):
-                    status.send(f"{os.waitstatus_to_exitcode(code)}\n".encode())
+                    status.send(f"exit {os.waitstatus_to_exitcode(code)}\n".encode())
                 status.close()
 
 
