@@ -48,6 +48,11 @@ from sikoja.wording import count
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
+# what starts the crawl process: ``subprocess.Popen``, or a stand-in with its interface
+# (pid, stdin, stdout, poll, wait, send_signal, kill) that starts the same command sooner;
+# the test suite starts its crawls from a pre-warmed fork server (tests/warmcrawl.py)
+start_process: Callable[..., Any] = subprocess.Popen
+
 
 @dataclass
 class SourceSummary:
@@ -220,7 +225,7 @@ class CrawlJob:
         try:
             # stdin: a pipe never written to; its end of file tells the child we are gone.
             # pass_fds: the child holds the data dir's lock as long as it lives
-            self.proc = subprocess.Popen(
+            self.proc = start_process(
                 [sys.executable, "-m", "crawler.child", str(job_path)],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True,
                 env=env, start_new_session=True, pass_fds=(self._lock.fileno(),),

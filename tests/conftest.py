@@ -1,11 +1,12 @@
 """Fixtures shared by the test modules: the bundled sample Kota Jambi web, crawled once.
 
 Crawling the sample web (31 sites, about 360 documents) and embedding it is the costliest
-set-up in the suite. Four modules only read the result (end to end, the answer card, the
-extraction truth table, the crawl report), so the web is served, crawled and indexed once
-per session here, as the demo does it (``sikoja/demo/run.py``: default settings, no delay
-between requests), and handed to them read-only. A test that must change the crawled data
-works on a copy (``SampleCrawl.copy_to``; the places module crawls one more site into one).
+set-up in the suite. Five modules only read the result (end to end, the answer card, the
+extraction truth table, the crawl report, the fleet's reference crawl), so the web is
+served, crawled and indexed once per session here, as the demo does it
+(``sikoja/demo/run.py``: default settings, no delay between requests), and handed to them
+read-only. A test that must change the crawled data works on a copy
+(``SampleCrawl.copy_to``; the places module crawls one more site into one).
 
 Every test that uses the crawl (or the index built on it) is marked ``slow`` here, so
 ``-m "not slow"`` (the fast inner loop, see CONTRIBUTING.md) never crawls. Under
@@ -16,6 +17,7 @@ once per session there too.
 from __future__ import annotations
 
 import shutil
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +30,7 @@ from indexer.search import Searcher
 from sikoja.config import Settings, load_settings
 from sikoja.demo.server import SampleWeb, serve_sample_sites
 from sikoja.sources import Source, load_sources
+from tests.warmcrawl import WarmServer
 
 # fixtures below that crawl or index the sample web (serving it takes a tenth of a second):
 # a test using any of them is slow
@@ -56,6 +59,7 @@ class SampleCrawl:
 # crawled once per session, not once per worker (checked against the fixtures at collection)
 SAMPLE_CRAWL_MODULES = {
     "tests/test_answer_card.py",
+    "tests/test_crawl_fleet.py",
     "tests/test_crawl_sample_web.py",
     "tests/test_end_to_end.py",
     "tests/test_extraction_truth.py",
@@ -90,6 +94,21 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | 
             return "sample-crawl" if module in SAMPLE_CRAWL_MODULES else module
 
     return ModuleScheduling(config, log)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def warm_crawls() -> Iterator[None]:
+    """Crawl processes are forked from a pre-warmed server (tests/warmcrawl.py): the same
+    crawl process, without starting Python and importing Scrapy for each of them."""
+    import crawler.run
+
+    server = WarmServer()
+    crawler.run.start_process = server.start_process
+    try:
+        yield
+    finally:
+        crawler.run.start_process = subprocess.Popen
+        server.close()
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,9 @@
 """The sikoja command line: the contract other tools drive, and its one-line errors.
 
 Most commands run in this process through ``sikoja.cli.main`` (``run``): the exit code and
-the output are main's own, without starting Python again. The tests of the entry point
-itself (``--help``), of a crawl process and of ``sikoja serve`` start the real command.
+the output are main's own, without starting Python again (a crawl still runs in its own
+crawl process). The tests of the entry point itself (``--help``) and of ``sikoja serve``
+start the real command.
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ def test_unreachable_site_is_one_line(tmp_path):
     sources.write_text(
         "sources:\n  - name: mati\n    opd: Dinas Mati\n    kind: website\n"
         "    start_urls: ['http://127.0.0.1:9/']\n", encoding="utf-8")
-    result = sikoja("crawl", "--config", sources, "--data-dir", tmp_path / "d", "--delay", "0")
+    result = run("crawl", "--config", sources, "--data-dir", tmp_path / "d", "--delay", "0")
     assert "stored no pages" in one_line_error(result)
     assert "1 error in" in result.stdout  # the summary still says what went wrong
 
@@ -141,7 +142,7 @@ def test_serve_answers_the_api_contract(tmp_path):
     import urllib.request
 
     write_corpus(tmp_path).close()
-    assert sikoja("index", "--data-dir", tmp_path, "--embedder", "none").returncode == 0
+    assert run("index", "--data-dir", tmp_path, "--embedder", "none").returncode == 0
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -2,8 +2,9 @@
 
 A Debian ``redis-server`` is started on loopback (skipped, saying why, where it or
 scrapy-redis is missing). The bundled sample web (42 sites) is crawled once by one process
-and once by three workers; after ``crawl-merge`` the documents are the same, none lost and
-none twice, and none disallowed by its site's robots.txt. Then a worker is killed with
+(the session's sample crawl, tests/conftest.py) and once by three workers; after
+``crawl-merge`` the documents are the same, none lost and none twice, and none disallowed
+by its site's robots.txt. Then a worker is killed with
 ``kill -9`` mid-crawl: the others take its in-flight URLs back and the merged result is
 still the single crawl's. The pages a worker pops while its robots.txt of their host still
 loads obey it. Last, two workers on one host keep that host's delay between them, not each.
@@ -23,10 +24,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from crawler.merge import merge_stores
-from crawler.run import CrawlJob, CrawlSummary, crawl
+from crawler.run import CrawlJob, CrawlSummary
 from sikoja.config import Settings
-from sikoja.demo.server import serve_sample_sites
-from sikoja.sources import Source, load_sources
+from sikoja.sources import Source
 from sikoja.store import DocumentStore
 from tests.redisserver import missing, redis_server
 from tests.robotssite import PAGES, RobotsSite, robots_site
@@ -105,14 +105,15 @@ def kinds(data_dir: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def web(tmp_path_factory: pytest.TempPathFactory):
+def web(sample_crawl, tmp_path_factory: pytest.TempPathFactory):
+    """The session's crawl of the sample web by one process (tests/conftest.py) is what the
+    fleet must store; its data dir is only read here."""
+    single = sample_crawl.summary
+    assert single.ok and single.errors <= 2, single
+    assert not disallowed([sample_crawl.data_dir], sample_crawl.sources)
     root = tmp_path_factory.mktemp("fleet")
-    with redis_server() as frontier, serve_sample_sites(base_port=0) as sample:
-        sources = load_sources(sample.write_sources(root / "sources.yaml"))
-        single = crawl(sources, settings_for(None), root / "single", timeout=300)
-        assert single.ok and single.errors <= 2, single
-        assert not disallowed([root / "single"], sources)
-        yield root, frontier, sources, kinds(root / "single")
+    with redis_server() as frontier:
+        yield root, frontier, sample_crawl.sources, kinds(sample_crawl.data_dir)
 
 
 def test_three_workers_store_what_one_process_stores(web):
