@@ -106,8 +106,19 @@ class Report:
 
 def judged_key(url: str) -> str:
     """Judged and returned URLs compare by the document's duplicate key, so that
-    ``/index.php?page=x`` judged and ``/?page=x`` crawled (or a trailing slash) still match."""
-    return url_key(url)
+    ``/index.php?page=x`` judged and ``/?page=x`` crawled (or a trailing slash) still match.
+
+    A hash route (``/#/layanan/12``, ``/#!/layanan/12``) is a page of its own in a single-page
+    app, so it stays part of the key; any other fragment is a place within a page.
+
+    >>> judged_key("http://a.go.id/#/layanan/12") == judged_key("http://a.go.id/#/layanan/14")
+    False
+    >>> judged_key("http://a.go.id/layanan/#syarat") == judged_key("http://a.go.id/layanan")
+    True
+    """
+    key = url_key(url)
+    fragment = url.partition("#")[2]
+    return f"{key}#{fragment}" if fragment.startswith(("/", "!/")) else key
 
 
 def read_judgments(path: Path) -> list[Judged]:

@@ -44,6 +44,21 @@ def test_metrics_by_hand():
     assert table["overall"]["rr10"] == 0.5 and table["formal"]["n"] == 1
 
 
+def test_hash_routes_of_a_single_page_app_are_judged_as_pages_of_their_own(tmp_path):
+    """A SPA's records live at ``/#/layanan/<id>``: returning another record of the same app
+    is a miss, while an in-page anchor (``#syarat``) still names the judged page."""
+    path = write(tmp_path, "qid\tcategory\tquery\trelevant\n"
+                 "q1\tformal\tbansos\thttp://x/#/layanan/12=2\n"
+                 "q2\tformal\tktp\thttp://x/layanan/ktp=2\n")
+    spa, page = read_judgments(path)
+    other_record = run_judgments(lambda q: [["http://x/#/layanan/14"]], [spa], "t")
+    assert other_record.outcomes[0].success1 == 0.0
+    same_record = run_judgments(lambda q: [["http://x/#/layanan/12"]], [spa], "t")
+    assert same_record.outcomes[0].success1 == 1.0
+    anchored = run_judgments(lambda q: [["http://x/layanan/ktp/#syarat"]], [page], "t")
+    assert anchored.outcomes[0].success1 == 1.0
+
+
 def test_held_out_is_reported_apart_with_its_gap(tmp_path):
     from indexer.evaluate import format_gap
 
