@@ -78,6 +78,30 @@ def embedding_text(doc: Document, semantic: SemanticSettings | None = None) -> s
     return " \n".join(p for p in parts if p).strip()
 
 
+def embedding_texts(doc: Document, semantic: SemanticSettings | None = None) -> list[str]:
+    """Every text embedded for ``doc``: one, or for ``semantic.text: sections`` the passage
+    and the windows of :func:`section_windows`; the document's vectors are theirs, in order,
+    and it scores its best one (``indexer.vectors``)."""
+    semantic = semantic or SemanticSettings()
+    if semantic.text != "sections":
+        return [embedding_text(doc, semantic)]
+    return [passage_text(doc, semantic.passage_chars),
+            *section_windows(doc.text[:semantic.section_chars], semantic.section_words)]
+
+
+def section_windows(text: str, words: int) -> list[str]:
+    """``text`` in windows of ``words`` words, each sharing a quarter of its words with the
+    next (a sentence cut by one window is whole in its neighbour)."""
+    tokens = text.split()
+    step = max(1, words - words // 4)
+    out = []
+    for start in range(0, len(tokens), step):
+        out.append(" ".join(tokens[start:start + words]))
+        if start + words >= len(tokens):
+            break
+    return out
+
+
 def passage_text(doc: Document, chars: int | None = None) -> str:
     """A short text that says what a page is: its title, first headings (and the name of a
     catalog app at its URL) and its first paragraph, capped at ``chars``
@@ -117,6 +141,9 @@ def index_keys(keys: dict[str, str], semantic: SemanticSettings) -> dict[str, st
         mark = f"whole{semantic.embed_chars}"
     elif semantic.text == "passage" and semantic.passage_chars != default.passage_chars:
         mark = f"passage{semantic.passage_chars}"
+    elif semantic.text == "sections":
+        mark = (f"sections{semantic.passage_chars}/{semantic.section_chars}"
+                f"/{semantic.section_words}")
     if mark == "whole":
         return keys
     return {i: f"{key}|{mark}" for i, key in keys.items()}
@@ -345,7 +372,7 @@ class _Embedded:
         seen: set[str] = set()
         for batch in _batches(docs, self.batch * 8):
             texts = {EmbeddingCache.digest(t): t
-                     for t in (embedding_text(d, self.semantic) for d in batch)}
+                     for d in batch for t in embedding_texts(d, self.semantic)}
             known = self.cache.get_many(self.embedder.name, list(texts))
             self.summary.embed_cache_hits += sum(1 for d in texts if d in known or d in seen)
             missing = [d for d in texts if d not in known and d not in seen]
@@ -358,12 +385,20 @@ class _Embedded:
             meter.step(len(batch))
 
     def vectors(self, docs: list[Document]) -> dict[str, np.ndarray]:
+        """Each document's vector, or (``semantic.text: sections``) its rows of vectors."""
         if self.embedder is None or self.cache is None:
             return {}
-        digests = {doc_id(d.url): EmbeddingCache.digest(embedding_text(d, self.semantic))
+        digests = {doc_id(d.url): [EmbeddingCache.digest(t)
+                                   for t in embedding_texts(d, self.semantic)]
                    for d in docs}
-        found = self.cache.get_many(self.embedder.name, list(set(digests.values())))
-        return {i: found[d] for i, d in digests.items() if d in found}
+        found = self.cache.get_many(self.embedder.name,
+                                    list({d for ds in digests.values() for d in ds}))
+        out = {}
+        for i, ds in digests.items():
+            if all(d in found for d in ds):
+                rows = [found[d] for d in ds]
+                out[i] = np.stack(rows) if self.semantic.text == "sections" else rows[0]
+        return out
 
     def close(self) -> None:
         if self.cache is not None:
