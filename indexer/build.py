@@ -131,10 +131,20 @@ def _cap(text: str, limit: int) -> str:
     return cut[:space] if space > limit // 2 else cut
 
 
+def backend_semantic(semantic: SemanticSettings, backend: IndexBackend) -> SemanticSettings:
+    """What ``backend`` can index of ``semantic``: ``sections`` needs several vectors per
+    document (``IndexBackend.multi_vector``); a backend without them embeds the whole text."""
+    if semantic.text == "sections" and not backend.multi_vector:
+        return semantic.model_copy(update={"text": "whole"})
+    return semantic
+
+
 def index_keys(keys: dict[str, str], semantic: SemanticSettings) -> dict[str, str]:
-    """The index's per-document keys: the store's, marked with the embedded text when it is
-    not the default, so switching ``semantic.text`` (or its length) re-embeds every document
-    (the live keys no longer match) instead of leaving vectors of the other text in place."""
+    """The index's per-document keys: the store's, marked with the embedded text unless it
+    is ``whole`` at its default length (what every index held before the mark existed), so
+    switching ``semantic.text`` (or its lengths) re-embeds every document (the live keys no
+    longer match) instead of leaving vectors of the other text in place. An index built
+    before ``sections`` became the default is thus re-embedded once, in full."""
     default = SemanticSettings()
     mark = semantic.text
     if semantic.text == "whole" and semantic.embed_chars != default.embed_chars:
@@ -279,7 +289,8 @@ def _build(settings, store, backend, progress, full, embedder, started,
     summary = BuildSummary()
     stored = store.index_keys()
     urls = {doc_id(url): url for url in stored}
-    keys = index_keys({doc_id(url): key for url, key in stored.items()}, settings.semantic)
+    semantic = backend_semantic(settings.semantic, backend)
+    keys = index_keys({doc_id(url): key for url, key in stored.items()}, semantic)
     del stored
     if not keys:
         raise SikojaError(f"the document store in {settings.data_dir} is empty: crawl first")
@@ -312,7 +323,7 @@ def _build(settings, store, backend, progress, full, embedder, started,
     for start in range(0, len(to_delete), 500):
         for old in backend.get(to_delete[start : start + 500]).values():
             counts.subtract(document_words(analyzer, old.title, old.text, old.fields))
-    embedded = _Embedded(settings, embedder, summary)
+    embedded = _Embedded(settings, embedder, summary, semantic)
     try:
         embedded.fill(changed(), len(to_add), progress)
         writer = backend.writer(incremental=bool(live))
@@ -357,9 +368,9 @@ class _Embedded:
     reads a batch back. Only digests stay in memory between the two."""
 
     def __init__(self, settings: Settings, embedder: Embedder | None,
-                 summary: BuildSummary) -> None:
+                 summary: BuildSummary, semantic: SemanticSettings) -> None:
         self.summary = summary
-        self.semantic = settings.semantic
+        self.semantic = semantic
         self.batch = settings.index.embed_batch
         self.embedder = embedder or load_embedder(settings.embedder)
         self.cache = (EmbeddingCache(settings.data_dir / "embeddings.db")

@@ -101,6 +101,7 @@ SCHEMA = _schema()
 
 class EmbeddedBackend(IndexBackend):
     name = "embedded"
+    multi_vector = True  # rows of a document's sections (indexer.vectors)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> EmbeddedBackend:

@@ -85,3 +85,17 @@ def test_section_windows_cover_the_text_and_share_words_across_cuts():
     assert set(" ".join(windows).split()) == set(text.split())
     assert section_windows("kartu keluarga hilang", 60) == ["kartu keluarga hilang"]
     assert section_windows("", 60) == []
+
+
+def test_a_backend_of_one_vector_per_document_indexes_the_whole_text():
+    from indexer.build import backend_semantic
+    from indexer.embedded import EmbeddedBackend
+    from indexer.opensearch.backend import OpenSearchBackend
+    from sikoja.config import SemanticSettings
+
+    default = SemanticSettings()
+    assert default.text == "sections"
+    assert backend_semantic(default, EmbeddedBackend).text == "sections"
+    assert backend_semantic(default, OpenSearchBackend).text == "whole"
+    passage = SemanticSettings(text="passage")
+    assert backend_semantic(passage, OpenSearchBackend) is passage
