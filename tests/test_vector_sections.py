@@ -99,3 +99,14 @@ def test_a_backend_of_one_vector_per_document_indexes_the_whole_text():
     assert backend_semantic(default, OpenSearchBackend).text == "whole"
     passage = SemanticSettings(text="passage")
     assert backend_semantic(passage, OpenSearchBackend) is passage
+
+
+def test_the_memory_check_counts_every_section_of_a_document(tmp_path):
+    from indexer.capacity import estimate_mb, vectors_per_document
+    from sikoja.config import load_settings
+
+    sections = load_settings(tmp_path, embedder="use")
+    whole = load_settings(tmp_path, embedder="use", semantic={"text": "whole"})
+    assert 1.5 < vectors_per_document(sections) < 3 and vectors_per_document(whole) == 1
+    # a million documents: the sections' extra rows cost hundreds of MB more, not nothing
+    assert estimate_mb(sections, 1_000_000) > estimate_mb(whole, 1_000_000) + 500
