@@ -32,6 +32,7 @@ from indexer.evaluate import Judged, Report, read_judgments, run_judgments  # no
 CONFIGS = {  # name: (embedder, embedded text)
     "use-whole": ("use", "whole"),
     "use-passage": ("use", "passage"),
+    "use-sections": ("use", "sections"),
     "e5-passage": ("e5", "passage"),
     "e5-whole": ("e5", "whole"),
 }

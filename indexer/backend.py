@@ -130,6 +130,9 @@ class IndexWriter(ABC):
 
 class IndexBackend(ABC):
     name = "abstract"
+    # whether a document may have several vectors, of which the best counts (``semantic.text:
+    # sections``); a backend without them indexes the ``whole`` text instead
+    multi_vector = False
 
     @classmethod
     def from_settings(cls, settings: Settings) -> IndexBackend:

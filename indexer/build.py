@@ -78,6 +78,30 @@ def embedding_text(doc: Document, semantic: SemanticSettings | None = None) -> s
     return " \n".join(p for p in parts if p).strip()
 
 
+def embedding_texts(doc: Document, semantic: SemanticSettings | None = None) -> list[str]:
+    """Every text embedded for ``doc``: one, or for ``semantic.text: sections`` the passage
+    and the windows of :func:`section_windows`; the document's vectors are theirs, in order,
+    and it scores its best one (``indexer.vectors``)."""
+    semantic = semantic or SemanticSettings()
+    if semantic.text != "sections":
+        return [embedding_text(doc, semantic)]
+    return [passage_text(doc, semantic.passage_chars),
+            *section_windows(doc.text[:semantic.section_chars], semantic.section_words)]
+
+
+def section_windows(text: str, words: int) -> list[str]:
+    """``text`` in windows of ``words`` words, each sharing a quarter of its words with the
+    next (a sentence cut by one window is whole in its neighbour)."""
+    tokens = text.split()
+    step = max(1, words - words // 4)
+    out = []
+    for start in range(0, len(tokens), step):
+        out.append(" ".join(tokens[start:start + words]))
+        if start + words >= len(tokens):
+            break
+    return out
+
+
 def passage_text(doc: Document, chars: int | None = None) -> str:
     """A short text that says what a page is: its title, first headings (and the name of a
     catalog app at its URL) and its first paragraph, capped at ``chars``
@@ -107,16 +131,29 @@ def _cap(text: str, limit: int) -> str:
     return cut[:space] if space > limit // 2 else cut
 
 
+def backend_semantic(semantic: SemanticSettings, backend: IndexBackend) -> SemanticSettings:
+    """What ``backend`` can index of ``semantic``: ``sections`` needs several vectors per
+    document (``IndexBackend.multi_vector``); a backend without them embeds the whole text."""
+    if semantic.text == "sections" and not backend.multi_vector:
+        return semantic.model_copy(update={"text": "whole"})
+    return semantic
+
+
 def index_keys(keys: dict[str, str], semantic: SemanticSettings) -> dict[str, str]:
-    """The index's per-document keys: the store's, marked with the embedded text when it is
-    not the default, so switching ``semantic.text`` (or its length) re-embeds every document
-    (the live keys no longer match) instead of leaving vectors of the other text in place."""
+    """The index's per-document keys: the store's, marked with the embedded text unless it
+    is ``whole`` at its default length (what every index held before the mark existed), so
+    switching ``semantic.text`` (or its lengths) re-embeds every document (the live keys no
+    longer match) instead of leaving vectors of the other text in place. An index built
+    before ``sections`` became the default is thus re-embedded once, in full."""
     default = SemanticSettings()
     mark = semantic.text
     if semantic.text == "whole" and semantic.embed_chars != default.embed_chars:
         mark = f"whole{semantic.embed_chars}"
     elif semantic.text == "passage" and semantic.passage_chars != default.passage_chars:
         mark = f"passage{semantic.passage_chars}"
+    elif semantic.text == "sections":
+        mark = (f"sections{semantic.passage_chars}/{semantic.section_chars}"
+                f"/{semantic.section_words}")
     if mark == "whole":
         return keys
     return {i: f"{key}|{mark}" for i, key in keys.items()}
@@ -252,7 +289,8 @@ def _build(settings, store, backend, progress, full, embedder, started,
     summary = BuildSummary()
     stored = store.index_keys()
     urls = {doc_id(url): url for url in stored}
-    keys = index_keys({doc_id(url): key for url, key in stored.items()}, settings.semantic)
+    semantic = backend_semantic(settings.semantic, backend)
+    keys = index_keys({doc_id(url): key for url, key in stored.items()}, semantic)
     del stored
     if not keys:
         raise SikojaError(f"the document store in {settings.data_dir} is empty: crawl first")
@@ -285,7 +323,7 @@ def _build(settings, store, backend, progress, full, embedder, started,
     for start in range(0, len(to_delete), 500):
         for old in backend.get(to_delete[start : start + 500]).values():
             counts.subtract(document_words(analyzer, old.title, old.text, old.fields))
-    embedded = _Embedded(settings, embedder, summary)
+    embedded = _Embedded(settings, embedder, summary, semantic)
     try:
         embedded.fill(changed(), len(to_add), progress)
         writer = backend.writer(incremental=bool(live))
@@ -330,9 +368,9 @@ class _Embedded:
     reads a batch back. Only digests stay in memory between the two."""
 
     def __init__(self, settings: Settings, embedder: Embedder | None,
-                 summary: BuildSummary) -> None:
+                 summary: BuildSummary, semantic: SemanticSettings) -> None:
         self.summary = summary
-        self.semantic = settings.semantic
+        self.semantic = semantic
         self.batch = settings.index.embed_batch
         self.embedder = embedder or load_embedder(settings.embedder)
         self.cache = (EmbeddingCache(settings.data_dir / "embeddings.db")
@@ -345,7 +383,7 @@ class _Embedded:
         seen: set[str] = set()
         for batch in _batches(docs, self.batch * 8):
             texts = {EmbeddingCache.digest(t): t
-                     for t in (embedding_text(d, self.semantic) for d in batch)}
+                     for d in batch for t in embedding_texts(d, self.semantic)}
             known = self.cache.get_many(self.embedder.name, list(texts))
             self.summary.embed_cache_hits += sum(1 for d in texts if d in known or d in seen)
             missing = [d for d in texts if d not in known and d not in seen]
@@ -358,12 +396,20 @@ class _Embedded:
             meter.step(len(batch))
 
     def vectors(self, docs: list[Document]) -> dict[str, np.ndarray]:
+        """Each document's vector, or (``semantic.text: sections``) its rows of vectors."""
         if self.embedder is None or self.cache is None:
             return {}
-        digests = {doc_id(d.url): EmbeddingCache.digest(embedding_text(d, self.semantic))
+        digests = {doc_id(d.url): [EmbeddingCache.digest(t)
+                                   for t in embedding_texts(d, self.semantic)]
                    for d in docs}
-        found = self.cache.get_many(self.embedder.name, list(set(digests.values())))
-        return {i: found[d] for i, d in digests.items() if d in found}
+        found = self.cache.get_many(self.embedder.name,
+                                    list({d for ds in digests.values() for d in ds}))
+        out = {}
+        for i, ds in digests.items():
+            if all(d in found for d in ds):
+                rows = [found[d] for d in ds]
+                out[i] = np.stack(rows) if self.semantic.text == "sections" else rows[0]
+        return out
 
     def close(self) -> None:
         if self.cache is not None:

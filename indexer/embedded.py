@@ -6,7 +6,8 @@ Layout of ``DATA_DIR/index/``::
     v000007/             one version
         tantivy/         BM25 over pre-analysed tokens (title, headings, body)
         docs.db          display fields by doc id (SQLite)
-        vectors.npy      L2-normalised embeddings, sorted by document key (memory-mapped)
+        vectors.npy      L2-normalised embeddings, one per document or per section (several
+                         rows under one key), sorted by document key (memory-mapped)
         vector_rows.npz  their keys, opd and kind (indexer.vectors)
         vectors.ivf      faiss IVF index over them (above ``index.ann_threshold`` vectors)
         vocabulary.json  surface words for typo correction
@@ -101,6 +102,7 @@ SCHEMA = _schema()
 
 class EmbeddedBackend(IndexBackend):
     name = "embedded"
+    multi_vector = True  # rows of a document's sections (indexer.vectors)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> EmbeddedBackend:

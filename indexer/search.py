@@ -295,6 +295,22 @@ class Searcher:
                     self._embedder_loaded = True
         return self._embedder
 
+    def _analysis_vector(self, analysis: QueryAnalysis) -> np.ndarray | None:
+        """The query's vector (``semantic.query``): of the analysed text with its expansions,
+        or the normalised sum of that and the query as typed, whose own words the analysis
+        may have replaced (a glossary translation) or could not read."""
+        vector = self._query_vector(analysis.embedding_text)
+        typed = analysis.text.strip()
+        if (vector is None or self.settings.semantic.query != "typed+analysed"
+                or typed == analysis.embedding_text):
+            return vector
+        other = self._query_vector(typed)
+        if other is None:
+            return vector
+        both = vector + other
+        norm = float(np.linalg.norm(both))
+        return both / norm if norm > 0 else vector
+
     def _query_vector(self, text: str) -> np.ndarray | None:
         embedder = self.embedder()
         if embedder is None or not text.strip():
@@ -369,7 +385,7 @@ class Searcher:
                    if cfg.use_keyword else [])
         vector = []
         if cfg.use_vector:
-            qv = self._query_vector(analysis.embedding_text)
+            qv = self._analysis_vector(analysis)
             if qv is not None:
                 vector = self.backend.vector_search(qv, cfg.candidates, filters)
                 floor = cfg.vector_only_min
@@ -418,7 +434,7 @@ class Searcher:
         supports = getattr(self.backend, "supports_hybrid", None)
         if supports is None or not supports():
             return None
-        qv = self._query_vector(analysis.embedding_text)
+        qv = self._analysis_vector(analysis)
         if qv is None:
             return None
         cfg = self.ranking

@@ -20,6 +20,16 @@ hundred candidates recovers; at 0.5 GB for a million, SQ8 already fits the memor
 
 Keys are the 64-bit document ids shifted into the int64 range (as in the tantivy fast
 field), so a row is found by ``searchsorted`` and no list of a million id strings is kept.
+
+A document may have several rows (``semantic.text: sections``: its passage and windows of
+its text), all under its key and next to each other in the sorted file; it scores its best
+row, so a search maps rows back to documents before it takes the top k. The IVF index holds
+every row under the document's key (faiss ids need not be unique; ``remove_ids`` drops all
+of a document's rows at once). An index of one row per document is the same file with no
+repeated key, so indexes written before sections load and search as they did. (OpenSearch
+would need a nested field of vectors with a ``knn`` query scoring the best nested row, or
+one indexed document per row collapsed on the document id: not built, see
+``indexer.opensearch.writer``.)
 """
 
 from __future__ import annotations
@@ -87,6 +97,8 @@ class VectorIndex:
             self.kind_labels = [str(x) for x in rows["kind_labels"]]
         if not (len(self.keys) == len(self.opd) == len(self.kind) == self.matrix.shape[0]):
             raise ValueError(f"{ROWS} and {VECTORS} disagree on the number of rows")
+        # several rows per document (sections): searches keep each document's best row
+        self.sections = bool(len(self.keys) > 1 and (self.keys[1:] == self.keys[:-1]).any())
         self.ann = _read_ann(path / ANN_FILE, cfg)
 
     @property
@@ -119,18 +131,24 @@ class VectorIndex:
 
     def exact(self, query: np.ndarray, k: int,
               rows: np.ndarray | None = None) -> list[tuple[str, float]]:
-        """Brute-force inner product over ``rows`` (all when None) of the float vectors."""
+        """Brute-force inner product over ``rows`` (all when None, else sorted) of the float
+        vectors; a document with several rows scores its best."""
         if rows is None:
             scores = np.asarray(self.matrix @ query)
-            rows = np.arange(len(scores))
+            keys = self.keys
         else:
             scores = self.rows(rows) @ query
+            keys = self.keys[rows]
+        if self.sections and len(keys):
+            # rows of a document are neighbours (sorted by key): one score per run of a key
+            starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+            scores, keys = np.maximum.reduceat(scores, starts), keys[starts]
         k = min(k, len(scores))
         if k == 0:
             return []
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top], kind="stable")]
-        return [(id_of(self.keys[rows[i]]), float(scores[i])) for i in top]
+        return [(id_of(keys[i]), float(scores[i])) for i in top]
 
     def rows(self, rows: np.ndarray) -> np.ndarray:
         """The float vectors of ``rows`` (sorted), as an array in memory."""
@@ -156,10 +174,15 @@ class VectorIndex:
             selector = faiss.IDSelectorBatch(len(allowed), faiss.swig_ptr(allowed))
             params = faiss.SearchParametersIVF(sel=selector, nprobe=probe * 4)
         _, found = self.ann.search(query.reshape(1, -1), n, params=params)
-        found = found[0][found[0] != -1]
-        rows = np.minimum(np.searchsorted(self.keys, found), len(self.keys) - 1)
-        rows = rows[self.keys[rows] == found]  # an id the rows do not hold is no candidate
-        return np.sort(rows)  # file order: near reads
+        found = np.unique(found[0][found[0] != -1])
+        first = np.searchsorted(self.keys, found, side="left")
+        if not self.sections:
+            rows = np.minimum(first, len(self.keys) - 1)
+            return rows[self.keys[rows] == found]  # an id the rows do not hold is no candidate
+        # every row of a document found (its best row may be one the IVF cells missed)
+        end = np.searchsorted(self.keys, found, side="right")
+        return np.concatenate([np.arange(a, b) for a, b in zip(first, end, strict=True)]
+                              or [np.arange(0)]).astype(np.int64)
 
 
 def _read_ann(path: Path, cfg: IndexSettings) -> Any:
@@ -186,16 +209,18 @@ class VectorWriter:
         self.dim = 0
 
     def add(self, doc_id: str, vector: np.ndarray, opd: str, kind: str) -> None:
+        """The document's vector, or its rows of vectors (``semantic.text: sections``)."""
         key = key_of(doc_id)
         if self.base is not None:
-            self.removed.add(key)  # replaces the base's row, if it had one
-        if not self.dim:
-            self.dim = len(vector)
-        if len(self.keys) % BLOCK == 0:
-            self.blocks.append(np.empty((BLOCK, self.dim), dtype=np.float32))
-        self.blocks[-1][len(self.keys) % BLOCK] = vector
-        self.keys.append(key)
-        self.facets.append((opd, kind))
+            self.removed.add(key)  # replaces the base's rows, if it had any
+        for row in np.atleast_2d(vector):
+            if not self.dim:
+                self.dim = len(row)
+            if len(self.keys) % BLOCK == 0:
+                self.blocks.append(np.empty((BLOCK, self.dim), dtype=np.float32))
+            self.blocks[-1][len(self.keys) % BLOCK] = row
+            self.keys.append(key)
+            self.facets.append((opd, kind))
 
     def remove(self, doc_id: str) -> None:
         if self.base is not None:

@@ -126,6 +126,7 @@ def test_passage_is_title_headings_and_first_paragraph():
 @pytest.mark.slow  # embeds the corpus twice with the default embedder
 def test_an_index_of_passages_answers_and_a_switch_reembeds(tmp_path):
     write_corpus(tmp_path).close()
+    (tmp_path / "sikoja.yaml").write_text("semantic:\n  text: whole\n", encoding="utf-8")
     first = build_index(load_settings(tmp_path))
     (tmp_path / "sikoja.yaml").write_text("semantic:\n  text: passage\n", encoding="utf-8")
     settings = load_settings(tmp_path)
@@ -153,3 +154,73 @@ def test_semantic_settings_come_from_the_yaml_and_bad_values_are_clear(tmp_path)
     (tmp_path / "sikoja.yaml").write_text("semantic:\n  weight: sometimes\n", encoding="utf-8")
     with pytest.raises(SikojaError, match="semantic.weight"):
         load_settings(tmp_path)
+
+
+DRAIN_URL = "http://127.0.0.1:8702/?page_id=40"
+
+
+def drain_page() -> Document:
+    """A long page whose service is said in the middle of its text, after a paragraph about
+    something else: one vector of the whole text blurs it, a section's vector does not."""
+    return Document(
+        url=DRAIN_URL, source="pupr", opd="Dinas Pekerjaan Umum dan Penataan Ruang",
+        kind="service", title="Layanan Bidang Sumber Daya Air",
+        headings=["Layanan Bidang Sumber Daya Air"],
+        text=("Bidang Sumber Daya Air menyusun rencana kerja tahunan, mengelola anggaran dan "
+              "melaporkan capaian kinerja kepada kepala dinas setiap triwulan sesuai peraturan "
+              "wali kota tentang susunan organisasi perangkat daerah. "
+              "Warga dapat melaporkan saluran drainase yang tersumbat sampah, gorong-gorong "
+              "yang mampet dan genangan air setelah hujan; petugas datang membersihkan "
+              "saluran dalam tiga hari kerja tanpa biaya."))
+
+
+@pytest.mark.slow  # embeds the corpus with the default embedder, twice
+def test_sections_find_a_service_said_mid_page_once_and_a_switch_reembeds(tmp_path):
+    store = write_corpus(tmp_path)
+    store.upsert(drain_page())
+    store.close()
+    settings = load_settings(tmp_path)
+    assert settings.semantic.text == "sections"  # the default
+    built = build_index(settings)
+    assert built.embedded > built.documents  # a passage and windows per page
+    vectors = Searcher(settings, ranking=RankingConfig(use_keyword=False))
+    try:
+        assert vectors.info()["vectors"] > vectors.info()["documents"]
+        urls = [r.url for r in vectors.search("got mampet air meluap ke jalan").results]
+        assert urls[0] == DRAIN_URL
+        assert len(urls) == len(set(urls))  # a page is listed once, not once per section
+    finally:
+        vectors.close()
+    (tmp_path / "sikoja.yaml").write_text("semantic:\n  text: whole\n", encoding="utf-8")
+    switched = build_index(load_settings(tmp_path))
+    assert switched.updated == switched.documents  # every page re-embedded
+    searcher = Searcher(load_settings(tmp_path))
+    try:
+        assert searcher.info()["vectors"] == searcher.info()["documents"]
+    finally:
+        searcher.close()
+    (tmp_path / "sikoja.yaml").unlink()
+    back = build_index(load_settings(tmp_path))
+    assert back.updated == back.documents and back.embedded == 0  # all from the cache
+
+
+@pytest.mark.slow  # loads the default embedder (USE)
+def test_the_query_vector_adds_the_typed_words_to_the_analysed_ones(adaptive_dir):
+    import numpy as np
+
+    settings = load_settings(adaptive_dir)
+    searcher = Searcher(settings, ranking=RankingConfig(use_keyword=False))
+    try:
+        assert settings.semantic.query == "typed+analysed"  # the default
+        analysis = searcher.analyze("birth certificate for my baby")
+        assert analysis.embedding_text != analysis.text  # the glossary translated it
+        typed = searcher._query_vector(analysis.text)
+        analysed = searcher._query_vector(analysis.embedding_text)
+        both = searcher._analysis_vector(analysis)
+        assert np.linalg.norm(both) == pytest.approx(1.0, abs=1e-5)
+        assert both @ typed > analysed @ typed and both @ analysed > typed @ analysed
+        assert searcher.search("birth certificate for my baby").results[0].url == AKTA_URL
+        settings.semantic.query = "analysed"
+        assert np.allclose(searcher._analysis_vector(analysis), analysed)
+    finally:
+        searcher.close()

@@ -96,11 +96,15 @@ def test_crawl_dedup_thresholds_decide_the_groups(tmp_path):
 
 
 def test_embedded_text_length_marks_the_index_keys(tmp_path):
-    """Changing semantic.embed_chars re-embeds every document on the next build."""
+    """Changing semantic.embed_chars (whole) or section_chars / section_words (sections)
+    re-embeds every document on the next build."""
     write_corpus(tmp_path).close()
-    first = build_index(configured(tmp_path, ""))
-    second = build_index(configured(tmp_path, "semantic:\n  embed_chars: 300\n"))
+    first = build_index(configured(tmp_path, "semantic:\n  text: whole\n"))
+    second = build_index(configured(tmp_path, "semantic:\n  text: whole\n  embed_chars: 300\n"))
     assert first.added == len(corpus()) and second.updated == len(corpus())
+    for yaml_text in ("", "semantic:\n  section_chars: 200\n",
+                      "semantic:\n  section_chars: 200\n  section_words: 30\n"):
+        assert build_index(configured(tmp_path, yaml_text)).updated == len(corpus()), yaml_text
 
 
 class NamedBackend(EmbeddedBackend):

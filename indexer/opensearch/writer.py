@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from opensearchpy.exceptions import TransportError
 from opensearchpy.helpers import streaming_bulk
 
@@ -104,6 +105,12 @@ class _VectorField:
         if not self.enabled:
             self.skipped += 1
             return False
+        if np.ndim(doc.vector) > 1:
+            # one knn field per document here; several would need a nested field scored
+            # by its best row (indexer.vectors says how the embedded index does it)
+            raise SikojaError("semantic.text: sections gives a document several vectors, "
+                              "which the OpenSearch backend does not store yet; use "
+                              "semantic.text: whole or passage with it")
         size = int(getattr(doc.vector, "shape", (len(doc.vector),))[-1])
         if self.dimension is None:
             self.dimension = size
