@@ -5254,9 +5254,10 @@ def build_vuehash(site: Site, facts: dict, reg) -> None:
     for key in keys:
         files[f"api/v1/layanan/{SERVICES[key][2]}.json"] = {
             **envelope, "message": "Detail layanan", "data": bansos_detail(key, facts[key])}
-        # /#/layanan/<id>: the shell at / is all a crawler can name
-        reg(Page(site, "service", f"{site.name}:{key}", SERVICES[key][3], "/", "index.html"),
-            key)
+        # judged at its hash route /#/layanan/<id>, a page of its own in the app (the server
+        # only ever sees the shell at /)
+        reg(Page(site, "service", f"{site.name}:{key}", SERVICES[key][3],
+                 f"/#/layanan/{SERVICES[key][2]}", "index.html"), key)
     put_json(site, files)
     site.routes[route_key("/api/v1/pengumuman", "limit=5")] = "api/v1/pengumuman.json"
     for rel, code in (VUEHASH_BUNDLE, VUEHASH_VENDOR):
