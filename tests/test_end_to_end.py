@@ -52,13 +52,9 @@ FIRST_RESULT = [
 ]
 # Queries judged right that the ranking does not yet put first, each with its reason
 # ("pencatatan kematian penduduk", ranked second on the 31-site web, is first again since
-# acronym titles index their names).
-RANKING_GAPS: dict[str, str] = {
-    "syarat penerbitan kartu identitas anak": (
-        "second by 2% on the 47-site web, after Kecamatan Danau Sipin's blog post on the same "
-        "service ('KIA untuk Anak, Syaratnya Cuma Ini'), a service since crawler.siblings "
-        "reads its 'Layanan' label; the dev set grades such a twin like the agency's page"),
-}
+# acronym titles index their names; "syarat penerbitan kartu identitas anak", second to a
+# kecamatan blog's post on the 47-site web, is first again with section vectors).
+RANKING_GAPS: dict[str, str] = {}
 FIRST_RESULT_PARAMS = [
     pytest.param(q, site, path, id=q, marks=[pytest.mark.xfail(
         reason=RANKING_GAPS[q], strict=False)] if q in RANKING_GAPS else [])
