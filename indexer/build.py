@@ -8,6 +8,7 @@ a full rebuild (``full=True``) re-embeds only new text.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -27,6 +28,8 @@ from sikoja.errors import SikojaError
 from sikoja.store import DocumentStore, documents_db_path
 from sikoja.urls import doc_id
 from synonyms.page_names import own_names, page_names
+
+log = logging.getLogger(__name__)
 
 PASSAGE_HEADINGS = 4
 PARAGRAPH_MIN_WORDS = 6  # shorter lines are dates, bylines, menu leftovers, not a paragraph
@@ -131,10 +134,18 @@ def _cap(text: str, limit: int) -> str:
     return cut[:space] if space > limit // 2 else cut
 
 
-def backend_semantic(semantic: SemanticSettings, backend: IndexBackend) -> SemanticSettings:
-    """What ``backend`` can index of ``semantic``: ``sections`` needs several vectors per
-    document (``IndexBackend.multi_vector``); a backend without them embeds the whole text."""
-    if semantic.text == "sections" and not backend.multi_vector:
+def backend_semantic(semantic: SemanticSettings, backend: IndexBackend,
+                     documents: int = 0) -> SemanticSettings:
+    """What ``backend`` can index of ``semantic`` for ``documents`` documents: ``sections``
+    needs several vectors per document (``IndexBackend.multi_vector``), and past
+    ``sections_max_documents`` their memory (about 2.3 vectors each); otherwise the whole
+    text is embedded, one vector per document."""
+    too_many = 0 < semantic.sections_max_documents < documents
+    if semantic.text == "sections" and (not backend.multi_vector or too_many):
+        if too_many:
+            log.info("%d documents: one vector each (semantic.text: whole), more than "
+                     "semantic.sections_max_documents %d", documents,
+                     semantic.sections_max_documents)
         return semantic.model_copy(update={"text": "whole"})
     return semantic
 
@@ -289,7 +300,7 @@ def _build(settings, store, backend, progress, full, embedder, started,
     summary = BuildSummary()
     stored = store.index_keys()
     urls = {doc_id(url): url for url in stored}
-    semantic = backend_semantic(settings.semantic, backend)
+    semantic = backend_semantic(settings.semantic, backend, len(stored))
     keys = index_keys({doc_id(url): key for url, key in stored.items()}, semantic)
     del stored
     if not keys:
@@ -311,7 +322,7 @@ def _build(settings, store, backend, progress, full, embedder, started,
         summary.seconds = time.monotonic() - started
         return summary
 
-    check_capacity(settings, len(keys))
+    check_capacity(settings.model_copy(update={"semantic": semantic}), len(keys))
 
     def changed() -> Iterator[Document]:
         if len(to_add) * SCAN_SHARE < len(keys):  # a few: read them by key

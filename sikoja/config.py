@@ -157,6 +157,10 @@ class SemanticSettings(BaseModel):
     # share a quarter of their words)
     section_chars: int = Field(default=400, ge=1)
     section_words: int = Field(default=60, ge=4)
+    # ``sections`` keeps about 2.3 vectors per document; above this many documents the
+    # build embeds ``whole`` (one each), so that 1M documents build within 6 GB (issue #15;
+    # indexer/capacity.py estimates 7.9 GB with sections, 5.4 GB without). 0: no limit.
+    sections_max_documents: int = Field(default=500_000, ge=0)
 
 
 class IndexSettings(BaseModel):

@@ -202,6 +202,16 @@ def test_sections_find_a_service_said_mid_page_once_and_a_switch_reembeds(tmp_pa
     (tmp_path / "sikoja.yaml").unlink()
     back = build_index(load_settings(tmp_path))
     assert back.updated == back.documents and back.embedded == 0  # all from the cache
+    # more documents than semantic.sections_max_documents: one vector each, as `whole`
+    (tmp_path / "sikoja.yaml").write_text("semantic:\n  sections_max_documents: 2\n",
+                                          encoding="utf-8")
+    capped = build_index(load_settings(tmp_path))
+    assert capped.documents > 2 and capped.updated == capped.documents
+    searcher = Searcher(load_settings(tmp_path))
+    try:
+        assert searcher.info()["vectors"] == searcher.info()["documents"]
+    finally:
+        searcher.close()
 
 
 @pytest.mark.slow  # loads the default embedder (USE)

@@ -110,3 +110,21 @@ def test_the_memory_check_counts_every_section_of_a_document(tmp_path):
     assert 1.5 < vectors_per_document(sections) < 3 and vectors_per_document(whole) == 1
     # a million documents: the sections' extra rows cost hundreds of MB more, not nothing
     assert estimate_mb(sections, 1_000_000) > estimate_mb(whole, 1_000_000) + 500
+
+
+def test_a_million_documents_build_with_one_vector_each_within_the_memory_target(tmp_path):
+    """Sections cost about 2.3 vectors per document; past ``sections_max_documents`` the build
+    embeds the whole text, so 1M documents stay within issue #15's 6 GB build target."""
+    from indexer.build import backend_semantic
+    from indexer.capacity import estimate_mb
+    from indexer.embedded import EmbeddedBackend
+    from sikoja.config import load_settings
+
+    settings = load_settings(tmp_path, embedder="use")
+    city = backend_semantic(settings.semantic, EmbeddedBackend, 50_000)
+    country = backend_semantic(settings.semantic, EmbeddedBackend, 1_000_000)
+    assert city.text == "sections" and country.text == "whole"
+    effective = settings.model_copy(update={"semantic": country})
+    assert estimate_mb(effective, 1_000_000) <= 6000 < estimate_mb(settings, 1_000_000)
+    unlimited = settings.semantic.model_copy(update={"sections_max_documents": 0})
+    assert backend_semantic(unlimited, EmbeddedBackend, 1_000_000).text == "sections"
