@@ -178,12 +178,16 @@ class EmbeddedBackend(IndexBackend):
                     if candidate == name:
                         return None  # older files: rebuild, never read
                     continue
+                started = time.monotonic()
                 version = _Version(path, self.cfg)
             except integrity.DamagedVersion as exc:
                 self._set_aside(path, exc.reason)
                 continue
             if candidate != name:
                 self._point_current(name, candidate)
+            # the one line per open: how long a server's start or a version swap took
+            log.info("opened index version %s (%s documents) in %.2f s", version.name,
+                     version.meta.get("documents", "?"), time.monotonic() - started)
             return version
         return None
 

@@ -19,7 +19,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
@@ -45,6 +45,9 @@ from search_api.vocabulary import VocabularyCandidates
 from sikoja.config import Settings
 from sikoja.sqlite import connect
 
+if TYPE_CHECKING:
+    from indexer.search import Searcher
+
 log = logging.getLogger("search_api")
 
 DESCRIPTION = """
@@ -60,9 +63,13 @@ _KNOWN_API_PATHS = ("/api/search", "/api/suggest", "/api/services", "/api/click"
                     "/api/health", "/api/popular")
 
 
-def create_app(settings: Settings, *, sources_path: Path | None = None) -> FastAPI:
+def create_app(settings: Settings, *, sources_path: Path | None = None,
+               opened: tuple[Searcher, dict[str, Any]] | None = None) -> FastAPI:
     """The whole service for one data dir. ``sources_path`` is the sources file admin crawls
-    use (default: ``sources.yaml`` in the data dir)."""
+    use (default: ``sources.yaml`` in the data dir). ``opened`` is the index as
+    ``sikoja.pipeline.open_built_searcher`` opened it, when the caller already did (``sikoja
+    serve`` checks there is one): the app serves it and closes it, and never opens the
+    index again at start; without it, the index opens at start-up (``LiveIndex``)."""
     data_dir = Path(settings.data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     analytics = Analytics(data_dir)
@@ -74,7 +81,7 @@ def create_app(settings: Settings, *, sources_path: Path | None = None) -> FastA
 
     metrics = Metrics()
     search = SearchService(settings, analytics=analytics, metrics=metrics,
-                           answers_stamp=answers_stamp)
+                           answers_stamp=answers_stamp, opened=opened)
     sites = SiteHealthReader(data_dir)
 
     def after_job(job: Job) -> None:

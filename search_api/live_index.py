@@ -27,7 +27,11 @@ class IndexUnavailable(Exception):
 
 
 class LiveIndex:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings,
+                 opened: tuple[Searcher, dict[str, Any]] | None = None) -> None:
+        """``opened`` is a searcher the caller already opened (with its info, as
+        ``open_built_searcher`` gives both): served as is, so a server whose start checked
+        the index does not open it a second time. Closed with this LiveIndex."""
         self.settings = settings
         self.refresh_every = settings.api.index_refresh_seconds
         self._searcher: Searcher | None = None
@@ -36,6 +40,13 @@ class LiveIndex:
         self._last_refresh = 0.0
         self._last_open_error = 0.0
         self.version: Any = None
+        if opened is not None:
+            self._adopt(*opened)
+
+    def _adopt(self, searcher: Searcher, info: dict[str, Any]) -> None:
+        self.version = info.get("version")
+        self._last_refresh = time.monotonic()
+        self._searcher = searcher
 
     @property
     def opened(self) -> bool:
@@ -58,10 +69,7 @@ class LiveIndex:
                 if opened is None:  # nothing built yet: try again on a later request
                     self._last_open_error = time.monotonic()
                     raise IndexUnavailable("the search index is not available yet")
-                searcher, info = opened
-                self.version = info.get("version")
-                self._last_refresh = time.monotonic()
-                self._searcher = searcher
+                self._adopt(*opened)
         return self._searcher
 
     def refresh_due(self) -> bool:

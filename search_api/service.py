@@ -105,14 +105,16 @@ class SingleFlight:
 class SearchService:
     def __init__(self, settings: Settings, *, analytics: Analytics | None = None,
                  metrics: Metrics | None = None,
-                 answers_stamp: Callable[[], Hashable] | None = None) -> None:
+                 answers_stamp: Callable[[], Hashable] | None = None,
+                 opened: tuple[Searcher, dict[str, Any]] | None = None) -> None:
         """``answers_stamp`` returns something that changes whenever answers may change
         outside this process (synonyms or best bets edited by the CLI, a new day for dated
-        best bets); it is checked at most once a second."""
+        best bets); it is checked at most once a second. ``opened``: an index the caller
+        already opened (``LiveIndex``)."""
         self.settings = settings
         self.analytics = analytics
         self.metrics = metrics
-        self.index = LiveIndex(settings)
+        self.index = LiveIndex(settings, opened)
         self.answers = AnswerCache(settings.api, answers_stamp=answers_stamp)
         self.popular = PopularLists(analytics, self.get_document)
         self.answers.on_invalidate.append(self.popular.forget)

@@ -138,19 +138,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
             f"no index in {args.data_dir}: build one with 'sikoja crawl --config SOURCES.yaml "
             f"--data-dir {args.data_dir}' then 'sikoja index --data-dir {args.data_dir}' "
             "(or try 'sikoja demo')")
-    opened[0].close()
-    check_ports(args.host, [(args.port, "search service", "--port")])
-    with demo_sites_for(args.data_dir, progress=_progress):
-        print(f"sikoja serving {args.data_dir} at http://{args.host}:{args.port}/", flush=True)
-        if args.workers > 1:
-            # several processes share the port; each builds the app from the environment
-            os.environ["SIKOJA_DATA_DIR"] = str(Path(args.data_dir).resolve())
-            uvicorn.run("search_api.app:create_app_from_environment", factory=True,
-                        workers=args.workers, host=args.host, port=args.port,
-                        **uvicorn_options(settings))
-            return 0
-        uvicorn.run(create_app(settings), host=args.host, port=args.port,
-                    **uvicorn_options(settings))
+    if args.workers > 1:  # each server process opens its own; this one serves nothing
+        opened[0].close()
+        opened = None
+    try:
+        check_ports(args.host, [(args.port, "search service", "--port")])
+        with demo_sites_for(args.data_dir, progress=_progress):
+            print(f"sikoja serving {args.data_dir} at http://{args.host}:{args.port}/",
+                  flush=True)
+            if args.workers > 1:
+                # several processes share the port; each builds the app from the environment
+                os.environ["SIKOJA_DATA_DIR"] = str(Path(args.data_dir).resolve())
+                uvicorn.run("search_api.app:create_app_from_environment", factory=True,
+                            workers=args.workers, host=args.host, port=args.port,
+                            **uvicorn_options(settings))
+                return 0
+            # the index just checked is the one served: opening it again would double the
+            # start (and, for a while, the memory) of a large index
+            app, opened = create_app(settings, opened=opened), None  # closed by the app
+            uvicorn.run(app, host=args.host, port=args.port, **uvicorn_options(settings))
+    finally:
+        if opened is not None:  # the start failed before an app took the index over
+            opened[0].close()
     return 0
 
 

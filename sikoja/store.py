@@ -20,7 +20,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -148,7 +148,7 @@ class DocumentStore:
 
     def upsert(
         self,
-        doc: Document,
+        doc: Document | MergedPage,
         *,
         etag: str | None = None,
         http_last_modified: str | None = None,
@@ -157,10 +157,13 @@ class DocumentStore:
 
         An app document (kind ``app``, as a catalog writes it) is its catalog's entry
         (``put_app``); anything else is a page, stored merged with the catalog entries at
-        its URL (``with_catalog``)."""
+        its URL (``with_catalog``). A :class:`MergedPage` is that merge, already made by a
+        writer that compared it with the stored document first: written as it is."""
+        if isinstance(doc, MergedPage):
+            return self._write(doc.document, etag, http_last_modified)
         if doc.kind == "app" and not is_merged(doc):
             return self.put_app(doc) != "unchanged"
-        return self._write(self.with_catalog(doc), etag, http_last_modified)
+        return self._write(self.with_catalog(doc).document, etag, http_last_modified)
 
     def _write(self, doc: Document, etag: str | None, http_last_modified: str | None) -> bool:
         digest = doc.content_hash()
@@ -245,10 +248,11 @@ class DocumentStore:
 
     # -- catalog entries (see sikoja.apps) ---------------------------------------------
 
-    def with_catalog(self, doc: Document) -> Document:
-        """``doc`` as it is stored: merged with the other sources' catalog entries at its
-        URL, or without any catalog part when there are none."""
-        return merge(doc, [e for e in self.catalog_entries(doc.url) if e.source != doc.source])
+    def with_catalog(self, doc: Document) -> MergedPage:
+        """The page ``doc`` as it is stored: merged with the other sources' catalog entries
+        at its URL, or without any catalog part when there are none."""
+        entries = [e for e in self.catalog_entries(doc.url) if e.source != doc.source]
+        return MergedPage(merge(doc, entries))
 
     def catalog_entries(self, url: str) -> list[CatalogEntry]:
         """The catalogs' records of the app at ``url``, lead (first source by name) first."""
@@ -297,7 +301,8 @@ class DocumentStore:
         row = self._db.execute("SELECT * FROM documents WHERE url = ?", (url,)).fetchone()
         page = _live_page(row)
         if page is not None:
-            return self._write(self.with_catalog(page), row["etag"], row["http_last_modified"])
+            return self.upsert(self.with_catalog(page), etag=row["etag"],
+                               http_last_modified=row["http_last_modified"])
         entries = self.catalog_entries(url)
         if entries:
             return self._write(entries[0].document, None, None)
@@ -463,6 +468,15 @@ class DocumentStore:
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         """Read-only helper for reports."""
         return self._db.execute(sql, params).fetchall()
+
+
+@dataclass(frozen=True)
+class MergedPage:
+    """A page merged with the catalog entries at its URL (``DocumentStore.with_catalog``):
+    the document the store writes for it. A writer that needs it before writing (to compare
+    with what is stored) passes it to ``upsert``, so each write merges once, not twice."""
+
+    document: Document
 
 
 def _dumps(value: Any) -> str:

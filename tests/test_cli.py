@@ -134,20 +134,21 @@ def test_index_then_search_json(tmp_path):
     assert text.returncode == 0 and KTP_URL in text.stdout.splitlines()[1]
 
 
-@pytest.mark.slow  # starts 'sikoja serve' with two workers
-def test_serve_answers_the_api_contract(tmp_path):
-    """sikoja serve, as other tools start it: the JSON contract on a real socket."""
+def serve_and_search(data_dir, *serve_args, python_code=None):
+    """Start ``sikoja serve --data-dir DATA_DIR SERVE_ARGS`` on a free port (through
+    ``python -c PYTHON_CODE`` when given, which calls ``sikoja.cli.main``), wait for its
+    first answer to a search for "urus KTP", stop it: (the JSON answer, its stderr)."""
     import socket
     import time
     import urllib.request
 
-    write_corpus(tmp_path).close()
-    assert run("index", "--data-dir", tmp_path, "--embedder", "none").returncode == 0
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "sikoja.cli", "serve", "--data-dir",
-                               str(tmp_path), "--port", str(port), "--workers", "2"],
+    start = [sys.executable, "-c", python_code] if python_code else [
+        sys.executable, "-m", "sikoja.cli"]
+    server = subprocess.Popen([*start, "serve", "--data-dir", str(data_dir), "--port",
+                               str(port), *serve_args],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         url = f"http://127.0.0.1:{port}/api/search?q=urus%20KTP&limit=2"
@@ -157,15 +158,43 @@ def test_serve_answers_the_api_contract(tmp_path):
                     payload = json.loads(response.read())
                 break
             except OSError:
+                if server.poll() is not None:
+                    break
                 time.sleep(0.2)
         else:
-            pytest.fail("sikoja serve did not answer: " + server.stderr.read1().decode())
-        assert payload["query"] == "urus KTP"
-        assert payload["results"][0]["url"] == KTP_URL
-        assert len(payload["results"]) <= 2
+            payload = None
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        _, stderr = server.communicate(timeout=30)
+    if payload is None:
+        pytest.fail("sikoja serve did not answer: " + stderr.decode())
+    return payload, stderr.decode()
+
+
+@pytest.mark.slow  # starts 'sikoja serve' with two workers
+def test_serve_answers_the_api_contract(tmp_path):
+    """sikoja serve, as other tools start it: the JSON contract on a real socket."""
+    write_corpus(tmp_path).close()
+    assert run("index", "--data-dir", tmp_path, "--embedder", "none").returncode == 0
+    payload, _ = serve_and_search(tmp_path, "--workers", "2")
+    assert payload["query"] == "urus KTP"
+    assert payload["results"][0]["url"] == KTP_URL
+    assert len(payload["results"]) <= 2
+
+
+@pytest.mark.slow  # starts 'sikoja serve'
+def test_serve_opens_the_index_once(tmp_path):
+    """The index 'sikoja serve' checks at start is the one it serves: a large index opened
+    twice would double the start. Counted by the backend's own log line per open, which an
+    operator sees with logging at INFO."""
+    write_corpus(tmp_path).close()
+    assert run("index", "--data-dir", tmp_path, "--embedder", "none").returncode == 0
+    with_info_logs = ("import logging, sys; logging.basicConfig(level=logging.INFO); "
+                      "from sikoja.cli import main; sys.exit(main(sys.argv[1:]))")
+    payload, stderr = serve_and_search(tmp_path, python_code=with_info_logs)
+    assert payload["results"][0]["url"] == KTP_URL  # served, warmed up, searched
+    opens = [line for line in stderr.splitlines() if "opened index version" in line]
+    assert len(opens) == 1, stderr
 
 
 def test_environment_overrides_one_setting_and_keeps_the_rest_of_sikoja_yaml(

@@ -22,7 +22,8 @@ from crawler.items import (
 from crawler.linkstore import LinkStore
 from crawler.site import settle_source
 from crawler.twins import plainer_twin
-from sikoja.store import DocumentStore
+from sikoja.documents import Document
+from sikoja.store import DocumentStore, MergedPage
 from sikoja.urls import slash_alias
 
 if TYPE_CHECKING:
@@ -66,7 +67,11 @@ class StorePipeline:
         source = spider.source.name
         crawl_id = spider.crawl_id
         board = getattr(spider, "board", None)
-        duplicate_of = self._duplicate_of(item) if isinstance(item, FetchedDocument) else None
+        # the page as the store would hold it, merged with the catalog at its URL once for
+        # the twin check, the comparison and the write (None: an app, or written already)
+        page = self._merged(item.document) if isinstance(item, FetchedDocument) else None
+        duplicate_of = (self._duplicate_of(item.document, page)
+                        if isinstance(item, FetchedDocument) else None)
         if duplicate_of is not None:
             outcome, counter = SKIPPED, "skipped"
             self.store.log_fetch(crawl_id=crawl_id, source=source, url=item.fetched_url,
@@ -74,7 +79,7 @@ class StorePipeline:
                                  reason=f"duplicate: the page at {duplicate_of}",
                                  elapsed_ms=item.elapsed_ms)
         elif isinstance(item, FetchedDocument):
-            outcome, counter = self._store_document(item)
+            outcome, counter = self._store_document(item, page)
             if item.document.kind != "app":
                 self.written.add(item.document.url)
             # reason tells a new document from a changed one, and a page the app catalog
@@ -94,29 +99,33 @@ class StorePipeline:
             board.count(source, counter)
         return item
 
-    def _duplicate_of(self, item: FetchedDocument) -> str | None:
+    def _merged(self, doc: Document) -> MergedPage | None:
+        if doc.kind == "app" or doc.url in self.written:
+            return None
+        return self.store.with_catalog(doc)
+
+    def _duplicate_of(self, doc: Document, page: MergedPage | None) -> str | None:
         """The page this fetch repeats: its own URL written earlier in this crawl (another
         spelling of it), or a stored page it is a query twin of (``crawler.twins``), which
         then also leaves the index if an earlier crawl stored it."""
-        doc = item.document
         if doc.url in self.written:
             return doc.url
-        if doc.kind == "app" or "#" in doc.url:
+        if page is None or "#" in doc.url:
             return None
-        twin = plainer_twin(self.store, self.store.with_catalog(doc))
+        twin = plainer_twin(self.store, page.document)
         if twin is not None:
             self.store.mark_gone(doc.url)
         return twin
 
-    def _store_document(self, item: FetchedDocument) -> tuple[str, str]:
-        doc = item.document
-        if doc.kind == "app":
+    def _store_document(self, item: FetchedDocument,
+                        page: MergedPage | None) -> tuple[str, str]:
+        if page is None:
             # a catalog's app: kept as that catalog's entry and merged into the page at its
             # URL, if a site has one (sikoja.apps); it never replaces the page
-            state = self.store.put_app(doc)
+            state = self.store.put_app(item.document)
             return (UNCHANGED, state) if state == "unchanged" else (OK, state)
-        # compared as it would be stored: with the catalog's part at this URL
-        doc = self.store.with_catalog(doc)
+        # compared as it is stored: with the catalog's part at this URL
+        doc = page.document
         previous = self.store.validators(doc.url)
         if previous and previous["status"] == "live" and (
             previous["content_hash"] == doc.content_hash()
@@ -127,11 +136,11 @@ class StorePipeline:
                 self.store.touch(doc.url, fetched_at=doc.fetched_at or "")
             else:
                 # same content, new validators: keep them for the next conditional GET
-                self.store.upsert(doc, etag=item.etag, http_last_modified=item.http_last_modified)
+                self.store.upsert(page, etag=item.etag, http_last_modified=item.http_last_modified)
             return UNCHANGED, "unchanged"
         # a page stored over the catalog's own app document at its URL is new, not changed
         new = not previous or self.store.is_catalog_only(doc.url)
-        self.store.upsert(doc, etag=item.etag, http_last_modified=item.http_last_modified)
+        self.store.upsert(page, etag=item.etag, http_last_modified=item.http_last_modified)
         if new:
             self._retire_alias(doc.url, doc.source)
         return OK, ("stored" if new else "changed")
