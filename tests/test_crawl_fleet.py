@@ -1,10 +1,10 @@
 """A crawl shared by three workers through Redis (``crawl.frontier``, docs/scaling.md).
 
-A Debian ``redis-server`` is started on loopback (skipped, saying why, where it or scrapy-
-redis is missing). The bundled sample web is crawled once by one process (the session's
-sample crawl, tests/conftest.py); three workers crawl a fixed part of it (every site
-family, every site whose robots.txt disallows a path, the app catalog and the sites its
-apps live on: ``fleet_part``) and after ``crawl-merge`` their documents are the single
+A Debian ``redis-server`` is started on loopback (skipped, saying why, where it or
+scrapy-redis is missing). The bundled sample web is crawled once by one process (the
+session's sample crawl, tests/conftest.py); three workers crawl a fixed part of it (every
+site family, every site whose robots.txt disallows a path, the app catalog and the sites
+its apps live on: ``fleet_part``) and after ``crawl-merge`` their documents are the single
 crawl's documents of those sources, none lost and none twice, and none disallowed by its
 site's robots.txt. The part (33 of 51 sources, about 70% of the pages) shows what the whole
 web would: the fleet shares hosts, robots.txt, seen URLs and leases, and the part holds
