@@ -95,6 +95,10 @@ class Reply:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # a real server's listen backlog, not socketserver's 5: the crawler's connections to one
+    # host overflowed 5, and each refused SYN came back after the kernel's 1 s retransmit (a
+    # second's stall every dozen pages: a 121-page crawl took 6.9 s, now 1.8 s)
+    request_queue_size = 128
 
 
 class LoopbackSite:

@@ -116,7 +116,8 @@ class FleetScheduler(Scheduler):
         self.server.delete(self.key(f"beat:{self.worker}"))
 
     def _beat(self) -> None:
-        """Heartbeat; take back the leases of dead workers; wake the engine for new work."""
+        """Heartbeat; take back the leases of dead workers; wake the engine for new work or
+        for the end of the fleet's crawl."""
         try:
             self.server.set(self.key(f"beat:{self.worker}"), "1", px=self.lease_ms)
             # a worker whose reactor stalled past its lease was taken for dead: it comes
@@ -128,7 +129,9 @@ class FleetScheduler(Scheduler):
                     back = self._give_back(worker)
                     logger.warning("%s: worker %s is gone; %d of its requests requeued",
                                    self.spider.name, worker, back)
-            if self._queued():
+            # new work, or the fleet's last lease released elsewhere: this worker may end now,
+            # not at the engine's next 5-second idle heartbeat
+            if self._queued() or self.fleet_idle():
                 self._wake()
         except Exception:  # a Redis hiccup must not stop the heartbeat loop for good
             logger.exception("fleet heartbeat failed")
