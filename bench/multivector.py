@@ -31,9 +31,7 @@ documents/s on this machine, and ``whole`` alone is at about 51 (BENCHMARKS.md).
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -43,38 +41,32 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.eval_webs import moved_judgments  # noqa: E402
+from bench.answer_card import to_ports  # noqa: E402
 from indexer.backend import Filters, Hit  # noqa: E402
-from indexer.build import embedding_text, embedding_texts, passage_text  # noqa: E402
+from indexer.build import (  # noqa: E402
+    embedding_text,
+    embedding_texts,
+    passage_text,
+    section_windows,
+)
 from indexer.embedding import Embedder, load_embedder  # noqa: E402
 from indexer.evaluate import read_judgments, run_judgments  # noqa: E402
 from sikoja.config import SemanticSettings  # noqa: E402
+from sikoja.demo.server import DEFAULT_BASE_PORT  # noqa: E402
 from sikoja.documents import Document  # noqa: E402
 from sikoja.urls import doc_id  # noqa: E402
 
-WINDOW, SHARED = 60, 15  # words per chunk, words two neighbouring chunks share
+WINDOW = 60  # words per chunk (neighbours share a quarter, as indexer.build's sections)
 SETS = ("eval/oov.tsv", "eval/devset.tsv")
-
-
-def windows(text: str, size: int = WINDOW, shared: int = SHARED) -> list[str]:
-    """``text`` in windows of ``size`` words, neighbours sharing ``shared`` words."""
-    words = text.split()
-    out = []
-    for start in range(0, max(1, len(words)), max(1, size - shared)):
-        if words[start:start + size]:
-            out.append(" ".join(words[start:start + size]))
-        if start + size >= len(words):
-            break
-    return out
 
 
 TEXTS: dict[str, Callable[[Document], list[str]]] = {
     "whole": lambda d: [embedding_text(d)],
     "passage": lambda d: [passage_text(d)],
     "title": lambda d: [f"{d.title} \n{' '.join(d.headings[:6])}".strip()],
-    "chunk700": lambda d: [f"{d.title} \n{c}" for c in windows(d.text[:700])],
-    "chunk400": lambda d: windows(d.text[:400]),
-    "chunk3000": lambda d: [f"{d.title} \n{c}" for c in windows(d.text[:3000])],
+    "chunk700": lambda d: [f"{d.title} \n{c}" for c in section_windows(d.text[:700], WINDOW)],
+    "chunk400": lambda d: section_windows(d.text[:400], WINDOW),
+    "chunk3000": lambda d: [f"{d.title} \n{c}" for c in section_windows(d.text[:3000], WINDOW)],
     "sections": lambda d: embedding_texts(d, SemanticSettings(text="sections")),
 }
 
@@ -187,15 +179,10 @@ def main() -> None:
     store = DocumentStore.open(args.data_dir)
     docs = list(store.iter_documents())
     store.close()
-    work = Path(tempfile.mkdtemp(prefix="sikoja-multivector-"))
-    judged = {}
-    for name in SETS:
-        path = ROOT / name
-        ports = {p: p + args.port_offset for p in range(1024, 65536 - args.port_offset)}
-        judged[path.stem] = read_judgments(moved_judgments(path, ports, work / path.name))
+    base = DEFAULT_BASE_PORT + args.port_offset
+    judged = {(ROOT / name).stem: to_ports(read_judgments(ROOT / name), base) for name in SETS}
     embedder = load_embedder("use")
     assert embedder is not None
-    shutil.rmtree(work)
     cost = embedding_cost(embedder, args.configs, args.generated)
     vectors = Vectors(embedder)
     print("| texts per document | query vector | cost vs whole | OOV hybrid (english, "

@@ -142,21 +142,19 @@ class Searcher:
         junk = is_junk(text)  # markup, SQL, lone digits: nothing to find, nothing made up
         new_words = self._familiarity(analysis, vocabulary)
         vector_weight = self._vector_weight(new_words)
-        # the query's words before retrieval when the vector weight reads keyword coverage
-        words = (self._query_words(analysis, vocabulary)
-                 if not junk and self._reads_coverage() else None)
+        words = None if junk else self._query_words(analysis, vocabulary)
+        read: dict[str, IndexedDoc] = {}  # pages read for keyword coverage, read once
         fused, metas, vector_weight = (
             ([], {}, vector_weight) if junk
-            else self._retrieve(analysis, filters, prior, vector_weight, words))
-        if words is None and fused:
-            words = self._query_words(analysis, vocabulary)
+            else self._retrieve(analysis, filters, prior, vector_weight,
+                                words if self._reads_coverage() else None, read))
         ranked = self._rank(fused, metas, prior, words)
         ranked, pinned = self._pin_best_bets(text, ranked, metas, filters)
         place = None if junk or pinned else self._place(analysis, vocabulary, filters)
         if place is not None:
             ranked = self._first(place.doc.id, ranked, metas)
         collapsed = _collapse(ranked, metas, self.ranking.copy_weight)
-        if collapsed and words is None:  # best bets alone
+        if collapsed and words is None:  # junk answered by best bets alone
             words = self._query_words(analysis, vocabulary)
         if words is not None and collapsed and collapsed[0][0].id not in pinned and place is None:
             titles = [metas[f.id].title for f, _ in collapsed[:2]]
@@ -166,7 +164,8 @@ class Searcher:
             "kind": dict(Counter(metas[f.id].kind for f, _ in collapsed).most_common()),
         }
         window = collapsed[(page - 1) * limit : page * limit]
-        docs = self.backend.get([f.id for f, _ in window])
+        docs = {f.id: read[f.id] for f, _ in window if f.id in read}
+        docs.update(self.backend.get([f.id for f, _ in window if f.id not in read]))
         window = [(f, also) for f, also in window if f.id in docs]
         query_tokens = {t for term in analysis.terms for t in term.tokens}
         results = [self._result(f, docs[f.id], also, query_tokens, f.id in pinned,
@@ -349,11 +348,14 @@ class Searcher:
         return (self.settings.semantic.weight == "coverage" and cfg.use_keyword
                 and cfg.use_vector and cfg.fusion != "server")
 
-    def _weakness(self, keyword: list[Hit], words: QueryWords) -> float:
-        """How weakly the keyword side's best pages match the query (indexer/coverage.py)."""
+    def _weakness(self, keyword: list[Hit], words: QueryWords,
+                  read: dict[str, IndexedDoc]) -> float:
+        """How weakly the keyword side's best pages match the query (indexer/coverage.py);
+        the pages read go into ``read``, for the results to reuse."""
         semantic = self.settings.semantic
         top = [h.id for h in keyword[:semantic.coverage_results]]
         docs = self.backend.get(top)
+        read.update(docs)
         said = [self._said(docs[i], words) for i in top if i in docs]
         return weakness(keyword_coverage(words, said), semantic.full_coverage)
 
@@ -366,7 +368,7 @@ class Searcher:
 
     def _retrieve(self, analysis: QueryAnalysis, filters: Filters | None,
                   prior: dict[str, float], vector_weight: float,
-                  words: QueryWords | None = None
+                  words: QueryWords | None = None, read: dict[str, IndexedDoc] | None = None
                   ) -> tuple[list[Fused], dict[str, DocMeta], float]:
         """Fused candidates, their metadata and the vector weight fused at (raised for a
         weakly matched query when ``words`` is given). The signal share of the priors moves each
@@ -390,7 +392,7 @@ class Searcher:
                 vector = self.backend.vector_search(qv, cfg.candidates, filters)
                 floor = cfg.vector_only_min
                 if words is not None:
-                    weak = self._weakness(keyword, words)
+                    weak = self._weakness(keyword, words, {} if read is None else read)
                     vector_weight = adaptive_weight(
                         vector_weight, self.settings.semantic.max_vector_weight, weak)
                     floor *= 1.0 - weak

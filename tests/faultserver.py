@@ -18,10 +18,12 @@ import time
 import zlib
 from dataclasses import dataclass, field
 from email.utils import formatdate
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from io import BytesIO
 from typing import Any
 from urllib.parse import parse_qs, parse_qsl, unquote, urlencode, urlsplit
+
+from sikoja.demo.server import SiteServer
 
 # -- PDFs ----------------------------------------------------------------------------------
 
@@ -92,13 +94,11 @@ class Reply:
     content_type: str | None = "text/html; charset=utf-8"
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
+class _Server(SiteServer):
+    """The sample sites' server (a real listen backlog: with socketserver's 5 a 121-page
+    crawl took 6.9 s, now 1.8 s), rebinding a port a test just closed."""
+
     allow_reuse_address = True
-    # a real server's listen backlog, not socketserver's 5: the crawler's connections to one
-    # host overflowed 5, and each refused SYN came back after the kernel's 1 s retransmit (a
-    # second's stall every dozen pages: a 121-page crawl took 6.9 s, now 1.8 s)
-    request_queue_size = 128
 
 
 class LoopbackSite:

@@ -64,7 +64,7 @@ from crawler.extract.document import (
 from crawler.extract.html import squash
 from crawler.extract.jsroutes import base_constants, joined_strings, record_page, route_templates
 from crawler.extract.lang import detect_language
-from crawler.extract.service import is_service, label_name
+from crawler.extract.service import is_service, match_label
 from sikoja.documents import Document
 from sikoja.schemes import is_followable, is_web_url
 from sikoja.urls import canonicalize_url
@@ -409,8 +409,9 @@ def _word_key(key: str) -> str | None:
     parts = [w for w in re.split(r"[^a-z]+", words) if w]
     if not parts or any(w in _NOT_TEXT_WORDS for w in parts):
         return None
-    labelled = label_name(" ".join(parts))  # as the same words would label a page's section
-    if labelled and labelled != "_other":  # a known label that is no field: its cues decide
+    # as the same words would label a page's section (a known label that is no field: its
+    # cues decide)
+    if labelled := match_label(" ".join(parts)):
         return labelled
     for name, cues in _KEY_WORDS:
         if any(w in cues for w in parts):
@@ -492,9 +493,14 @@ def _short_values(record: dict[str, Any]) -> frozenset[str]:
     """The record's one-word values, lowercased: its category or type ("berita",
     {"nama": "Layanan"})."""
     values = (_name_of(v) if isinstance(v, dict) else v for v in record.values())
-    return frozenset(v.strip().lower() for v in values
-                     if isinstance(v, str) and v.strip() and len(v.split()) == 1
-                     and len(v) <= 40)
+    return frozenset(w for w in map(_one_word, values) if w)
+
+
+def _one_word(value: Any) -> str | None:
+    """``value`` lowercased when it is one short word (a category, a type), else None."""
+    if isinstance(value, str) and value.strip() and len(value.split()) == 1 and len(value) <= 40:
+        return value.strip().lower()
+    return None
 
 
 def _record_text(description: str, fields: dict[str, Any], title: str) -> str:
@@ -533,9 +539,7 @@ def _group_key(records: Sequence[dict[str, Any]]) -> str | None:
     word in (nearly) every record, from 2 to half as many values as records; the fewest."""
     best: tuple[int, str] | None = None
     for key in {k for r in records for k in r}:
-        values = [r.get(key) for r in records]
-        words = [v.strip().lower() for v in values
-                 if isinstance(v, str) and v.strip() and len(v.split()) == 1 and len(v) <= 40]
+        words = [w for w in (_one_word(r.get(key)) for r in records) if w]
         distinct = len(set(words))
         if len(words) >= 0.8 * len(records) and 2 <= distinct <= len(records) / 2 and (
                 best is None or distinct < best[0]):

@@ -320,7 +320,7 @@ def _make_handler(state: _SiteState) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-class _SiteServer(ThreadingHTTPServer):
+class SiteServer(ThreadingHTTPServer):
     """A sample site's server, with a real web server's listen backlog (nginx: 511), not
     socketserver's 5: a crawler's connections overflowed 5, and each dropped SYN was sent
     again only after the kernel's 1 s retransmit timeout."""
@@ -338,7 +338,7 @@ def _bind_all(sites: list[SampleSite], base_port: int, host: str,
     try:
         for site in sites:
             handler = _make_handler(_SiteState(site, port_map))
-            servers.append(_SiteServer((host, base_port + site.port_offset), handler))
+            servers.append(SiteServer((host, base_port + site.port_offset), handler))
     except OSError:
         for server in servers:
             server.server_close()
