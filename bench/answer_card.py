@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np  # noqa: E402
 
+from bench.eval_webs import answers_by_family  # noqa: E402
 from indexer.answer import CardRules, Signals, decide  # noqa: E402
 from indexer.evaluate import Judged, judged_key, read_judgments, run_judgments  # noqa: E402
 from indexer.search import RankingConfig, Searcher  # noqa: E402
@@ -212,13 +213,7 @@ def splits(dev: list[Judged], oos_count: int, base: int) -> dict[str, np.ndarray
     out-of-scope queries are dealt round-robin into the folds of each."""
     families = {base + s.port_offset: s.family or s.name for s in load_manifest()}
 
-    def family(j: Judged) -> str:
-        for url, grade in j.grades.items():
-            port = re.search(r":(\d+)", url)
-            if grade >= 2 and port and int(port.group(1)) in families:
-                return families[int(port.group(1))]
-        return "other"
-    fam = [family(j) for j in dev]
+    fam = [next(iter(answers_by_family(j, families)), "other") for j in dev]
     counts = {f: fam.count(f) for f in fam}
     fam = [f if counts[f] >= MIN_FAMILY else "other" for f in fam]
     out = {}
@@ -317,7 +312,8 @@ def main() -> None:
     parser.add_argument("--calibrate", action="store_true", help="grid-search the thresholds")
     parser.add_argument("--ties", action="store_true", help="compare tie margins on the dev set")
     args = parser.parse_args()
-    dev = to_ports(read_judgments(args.devset), base_port(args.data_dir))
+    base = base_port(args.data_dir)
+    dev = to_ports(read_judgments(args.devset), base)
     oos = read_out_of_scope(args.out_of_scope)
     searcher = open_searcher(load_settings(args.data_dir))  # no index: says so, exits
     configured = CardRules.of(searcher.ranking)
@@ -329,7 +325,7 @@ def main() -> None:
         dev_out, oos_out = collect(searcher, dev, oos)
         if args.calibrate:
             rules, lines = calibrate(Table(dev_out, oos_out),
-                                     splits(dev, len(oos), base_port(args.data_dir)))
+                                     splits(dev, len(oos), base))
             print("\n".join(lines))
             print(f"\nwith the chosen rule:\n{report(dev_out, oos_out, rules)}\n")
             print("with the configured rule:")

@@ -36,6 +36,7 @@ from indexer.evaluate import (  # noqa: E402
     GAP_LIMIT,
     LABELS,
     METRICS,
+    Judged,
     QueryOutcome,
     Report,
     evaluate_file,
@@ -87,12 +88,13 @@ def moved_judgments(queries: Path, ports: dict[int, int], out: Path) -> Path:
     return out
 
 
-def answers_by_family(outcome: QueryOutcome,
+def answers_by_family(judged: Judged,
                       served_families: dict[int, str]) -> dict[str, list[str]]:
     """The query's grade-2 answers (judged keys) grouped by the family of the site holding
-    each; a service on an agency's site and on the MPP's counts for both families."""
+    each, in the judgment's order; a service on an agency's site and on the MPP's counts for
+    both families."""
     out: dict[str, list[str]] = defaultdict(list)
-    for url, grade in outcome.judged.grades.items():
+    for url, grade in judged.grades.items():
         m = URL_PORT.search(url)
         if grade >= 2 and m and int(m.group(2)) in served_families:
             out[served_families[int(m.group(2))]].append(url)
@@ -101,7 +103,7 @@ def answers_by_family(outcome: QueryOutcome,
 
 def families_of(outcome: QueryOutcome, served_families: dict[int, str]) -> set[str]:
     """The families of the sites that hold a grade-2 answer of the query."""
-    return set(answers_by_family(outcome, served_families)) or {"app catalog / external"}
+    return set(answers_by_family(outcome.judged, served_families)) or {"app catalog / external"}
 
 
 def extra_rows(name: str, table: dict[str, dict]) -> dict[str, dict]:
@@ -182,7 +184,7 @@ def coverage_table(data_dir: Path, reports: dict[str, Report],
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for o in reports["hybrid"].outcomes:
         # judged grades are keyed by judged_key already (indexer.evaluate.read_judgments)
-        for fam, keys in answers_by_family(o, served_families).items():
+        for fam, keys in answers_by_family(o.judged, served_families).items():
             row = counts[fam]
             row[0] += 1
             row[1] += any(k in kinds for k in keys)
