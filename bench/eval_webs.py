@@ -12,8 +12,9 @@ each mode's MRR@10 is shown next to plain BM25 on the same crawl.
 A web may have further judged sets run on the same crawl and reported per category only
 (``EXTRA``): each web's out-of-vocabulary queries (``eval/oov.tsv`` on the tuning web,
 ``eval/heldout/oov.tsv`` on the held-out one, both selected by ``tools/select_oov.py``) get an
-``oov`` row (and ``oov/<category>`` rows) in the category table, but stay out of the family table
-and the overall scores, which keep measuring the main query file alone.
+``oov`` row (and ``oov/<category>`` rows), and the tuning web's other everyday phrasings
+(``eval/situations.tsv``) a ``situations`` row, in the category table; they stay out of the
+family table and the overall scores, which keep measuring the main query file alone.
 
 Writes ``bench/results/relevance.md`` (and prints it).
 """
@@ -47,7 +48,7 @@ WEBS = {
     "heldout": (ROOT / "eval" / "heldout" / "sites", ROOT / "eval" / "heldout" / "queries.tsv"),
 }
 # judged sets run on a web's crawl too, reported as extra category rows only
-EXTRA = {"tuning": (ROOT / "eval" / "oov.tsv",),
+EXTRA = {"tuning": (ROOT / "eval" / "oov.tsv", ROOT / "eval" / "situations.tsv"),
          "heldout": (ROOT / "eval" / "heldout" / "oov.tsv",)}
 MODES = ("hybrid", "keyword", "vector", "plain-bm25")
 URL_PORT = re.compile(r"(http://127\.0\.0\.1:)(\d+)")

@@ -184,3 +184,16 @@ def test_the_committed_heldout_oov_set_is_a_frozen_selection_of_its_candidates()
     assert kept[0] == candidates[0] and len(kept) - 1 >= 40
     positions = [candidates.index(row) for row in kept[1:]]  # ValueError: an edited row
     assert positions == sorted(positions)
+
+
+def test_the_tuning_candidates_are_split_between_oov_and_situations_with_nothing_lost():
+    """``eval/situations.tsv`` is every tuning candidate that ``eval/oov.tsv`` did not keep,
+    unedited and in order, so the two rows of ``bench/eval_webs.py`` together measure all
+    207 phrasings and none is judged twice."""
+    evals = ROOT / "eval"
+    candidates = (evals / "oov_candidates.tsv").read_text(encoding="utf-8").splitlines()
+    oov = (evals / "oov.tsv").read_text(encoding="utf-8").splitlines()
+    situations = (evals / "situations.tsv").read_text(encoding="utf-8").splitlines()
+    assert oov[0] == situations[0] == candidates[0]
+    assert sorted(oov[1:] + situations[1:]) == sorted(candidates[1:])
+    assert situations[1:] == [row for row in candidates[1:] if row not in set(oov[1:])]
