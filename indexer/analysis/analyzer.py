@@ -122,6 +122,11 @@ class Analyzer:
         self._synonym_memo: dict[str, tuple[str, ...]] = {}  # rule term -> analysed tokens
         self._english = PyStemmer.Stemmer("english")
         self._english_cache: dict[str, str] = {}
+        # a variant's stem -> the stem of the word it spells ("licenc" -> "licens")
+        self._english_variants = {
+            self._english.stemWord(variant): self._english.stemWord(word)
+            for variant, word in self.lexicon.english_variants.items()
+        }
         self._expansions = self._build_expansions()
 
     # -- documents ----------------------------------------------------------------------------
@@ -282,9 +287,12 @@ class Analyzer:
                 readable_extra.append(readable)
 
     def _english_stem(self, word: str) -> str:
+        """The Snowball English stem of ``word``, a spelling variant's read as the word it
+        spells ("licences" and "license" meet on "licens")."""
         cached = self._english_cache.get(word)
         if cached is None:
             cached = self._english.stemWord(word)
+            cached = self._english_variants.get(cached, cached)
             if len(self._english_cache) < 100_000:
                 self._english_cache[word] = cached
         return cached
@@ -294,7 +302,9 @@ class Analyzer:
         Indonesian phrases used (empty when nothing matched).
 
         English words are matched by their Snowball English stem, so "licenses", "moving"
-        and "certificates" find "license", "move" and "certificate". Single words are only
+        and "certificates" find "license", "move" and "certificate", and British spellings
+        and common misspellings by the word they spell ("licence", "certficate"; the
+        ``=word`` rows of glossary_en.tsv), in phrases too. Single words are only
         translated in an English query ("free" is not free in "bebas"), phrases always.
         """
         ex = self._expansions

@@ -51,6 +51,9 @@ class Lexicon:
     renamed: dict[Phrase, tuple[str, ...]]
     # English phrase -> Indonesian phrase (readable)
     glossary: dict[Phrase, str]
+    # English spelling variant or misspelling -> the word the glossary writes ("licence" ->
+    # "license", "certficate" -> "certificate"): read as that word in every entry, phrases too
+    english_variants: dict[str, str]
     stem_overrides: dict[str, str]
     # Indonesian root words (Sastrawi's dictionary): "is this a real word?"
     root_words: frozenset[str]
@@ -133,12 +136,21 @@ def load() -> Lexicon:
     root_words = _root_words()
     protected = set(acronyms) | {row[0] for row in _rows("protected.txt")} | _place_words(stopwords)
 
-    glossary = {tuple(words_of(en)): idn for en, idn, *_ in _rows("glossary_en.tsv")}
-    english_words = {w for key in glossary for w in key} | ENGLISH_STOPWORDS | {
+    glossary: dict[Phrase, str] = {}
+    english_variants: dict[str, str] = {}
+    for en, idn, *_ in _rows("glossary_en.tsv"):
+        if idn.startswith("="):
+            variant, word = words_of(en), words_of(idn[1:])
+            if len(variant) != 1 or len(word) != 1:
+                raise ValueError(f"glossary_en.tsv: a spelling variant is one word: {en!r}")
+            english_variants[variant[0]] = word[0]
+        else:
+            glossary[tuple(words_of(en))] = idn
+    english_words = {w for key in glossary for w in key} | set(english_variants) | {
         "how", "what", "where", "when", "which", "who", "why", "get", "need", "can", "lost",
         "pay", "apply", "make", "new", "card", "certificate", "office", "city",
-    }  # fmt: skip
-    english_words -= {"online", "data", "email"}
+    } | ENGLISH_STOPWORDS  # fmt: skip
+    english_words -= {row[0] for row in _rows("shared_words.txt")}
 
     rewrites: dict[Phrase, Phrase] = {}
     slang_readings: dict[str, str] = {}
@@ -188,6 +200,7 @@ def load() -> Lexicon:
         | protected
         | {w for key in rewrites for w in key}
         | {w for value in rewrites.values() for w in value}
+        | {w for idn in glossary.values() for w in words_of(idn) if w.isalpha()}
     ) - english_words
 
     return Lexicon(
@@ -199,6 +212,7 @@ def load() -> Lexicon:
         abbreviations={k: tuple(v) for k, v in abbreviations.items()},
         renamed={k: tuple(v) for k, v in renamed.items()},
         glossary=glossary,
+        english_variants=english_variants,
         stem_overrides=stem_overrides,
         root_words=root_words,
         indonesian_words=frozenset(indonesian_words),
