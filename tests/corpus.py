@@ -90,3 +90,15 @@ def write_corpus(data_dir: Path, docs: list[Document] | None = None) -> Document
     for doc in docs or corpus():
         store.upsert(doc)
     return store
+
+
+def keyword_searcher(data_dir: Path, docs: list[Document] | None = None):
+    """A Searcher over ``docs`` indexed in ``data_dir`` without vectors (close it after)."""
+    from indexer.build import build_index
+    from indexer.search import Searcher
+    from sikoja.config import load_settings
+
+    write_corpus(data_dir, docs).close()
+    settings = load_settings(data_dir, embedder="none")
+    build_index(settings)
+    return Searcher(settings, embedder=False)

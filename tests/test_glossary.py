@@ -7,12 +7,9 @@ from __future__ import annotations
 import pytest
 
 from indexer.analysis import Analyzer
-from indexer.build import build_index
-from indexer.search import Searcher
-from sikoja.config import load_settings
 from sikoja.documents import Document
 from synonyms import StaticSynonyms
-from tests.corpus import write_corpus
+from tests.corpus import keyword_searcher
 
 DUKCAPIL = "Dinas Kependudukan dan Pencatatan Sipil"
 
@@ -57,11 +54,7 @@ def analyzer() -> Analyzer:
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
-    data = tmp_path_factory.mktemp("glossary")
-    write_corpus(data, PAGES).close()
-    settings = load_settings(data, embedder="none")
-    build_index(settings)
-    s = Searcher(settings, embedder=False)
+    s = keyword_searcher(tmp_path_factory.mktemp("glossary"), PAGES)
     yield s
     s.close()
 
