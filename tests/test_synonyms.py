@@ -407,3 +407,16 @@ def test_a_new_default_set_keeps_an_admins_changes(tmp_path: Path, monkeypatch) 
         assert "melahirkan => akta kelahiran" in rules  # the new default rule arrives
         assert "mati, meninggal" not in rules  # the rule the new default dropped goes
         assert store.history()[0].action == "default"
+
+
+def test_the_clusters_copy_keeps_the_word_typed(tmp_path: Path) -> None:
+    """OpenSearch's synonym_graph replaces a one-way rule's left side; sikoja keeps it, so
+    the rules written for the cluster map each left term to itself as well."""
+    from indexer.opensearch.synonym_rules import export_rules
+
+    with SynonymStore(tmp_path) as store:
+        store.import_text("kk, kartu keluarga\nmelahirkan, bersalin => akta kelahiran\n",
+                          who="ana", why="t")
+    assert export_rules(tmp_path) == ["kk, kartu keluarga",
+                                      "melahirkan => melahirkan, akta kelahiran",
+                                      "bersalin => bersalin, akta kelahiran"]
