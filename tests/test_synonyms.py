@@ -154,7 +154,12 @@ def test_default_set_covers_what_citizens_type() -> None:
     assert "pemadam kebakaran" in analyzer.analyze_query("damkar").embedding_text
 
 
-@pytest.mark.parametrize("word", ["urus", "air", "data", "usaha", "tagihan", "buat", "mati", "60"])
+@pytest.mark.parametrize("word", ["urus", "air", "data", "usaha", "tagihan", "buat", "mati", "60",
+                                  # situation terms that once collapsed onto these: "tidak
+                                  # punya kerjaan", "berpulang", "dirumahkan", "baru datang",
+                                  # "punya anak", "ketinggalan", "dimutasi", "kelakuan baik"
+                                  "kerja", "pulang", "rumah", "datang", "anak", "tinggal",
+                                  "mutasi", "berlaku", "identitas", "17"])
 def test_default_set_does_not_fire_on_everyday_words(word: str) -> None:
     """A rule term like "bikin ktp" analyses to plain "ktp" once stopwords go; terms that
     collapse onto an everyday word would expand almost every query."""
