@@ -3,7 +3,8 @@
 Each version keeps the whole synonym text with who changed it, when, why and how (add, remove,
 import, rollback), so any version can be inspected, exported or rolled back to, and a rollback
 is itself a new version (history is never rewritten). A fresh store starts from the packaged
-default set as version 1.
+default set as version 1; a store made by an earlier sikoja takes in a changed default set as a
+new ``default`` version on opening, keeping an admin's own changes (:func:`merge_default`).
 
 The Analyzer asks :meth:`SynonymStore.version` on every query: one indexed ``max(id)`` on an
 open connection, microseconds. :meth:`rules` parses only when the version moved, so a change
@@ -16,6 +17,7 @@ cap never makes the current rules unreadable (the query-time cap still applies).
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -36,6 +38,8 @@ from synonyms.rules import (
     parse,
     parse_rule,
 )
+
+log = logging.getLogger(__name__)
 
 DB_NAME = "synonyms.db"
 MAX_TEXT_BYTES = 5 * 1024 * 1024
@@ -101,6 +105,8 @@ class SynonymStore:
                     detail=DEFAULT_PATH.name,
                     only_if_empty=True,
                 )
+            elif not self._read_only:
+                self._follow_default(conn)
         return self._conn
 
     def close(self) -> None:
@@ -225,6 +231,52 @@ class SynonymStore:
 
     # -- internals ----------------------------------------------------------------------------
 
+    def _follow_default(self, conn: sqlite3.Connection) -> None:
+        """Bring a store made by an earlier sikoja up to the shipped default set.
+
+        A store is seeded once, so without this a data dir made before a release keeps the
+        old default rules for ever. The last ``default`` version records the default text
+        the store last took in; when the shipped file differs, its rules that set lacked are
+        added and those it dropped are removed, in the current text, as a new ``default``
+        version. An admin's own additions and removals stay: a store nobody changed simply
+        becomes the new file; a rule an admin removed is not brought back unless the new
+        default adds it anew. A merge that does not validate against the admin's rules (a
+        cycle) changes nothing and says so in the log.
+        """
+        shipped = default_text()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            row = conn.execute(
+                "SELECT text FROM versions WHERE action = 'default' ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+            current = conn.execute(
+                "SELECT text FROM versions ORDER BY id DESC LIMIT 1"
+            ).fetchone()[0]
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            log.warning("%s: could not read the synonym history", self.path, exc_info=True)
+            return
+        taken = row[0] if row else ""
+        if taken == shipped:
+            return
+        try:
+            text, added, removed = merge_default(current, taken, shipped)
+            rules = parse(text, f"{self.path} with the updated default set", None)
+        except SynonymFileError as exc:
+            log.warning("%s: the updated default synonym set was not applied: %s", self.path, exc)
+            return
+        self._write(
+            text,
+            rules,
+            who="sikoja",
+            why="sikoja's default synonym set was updated",
+            action="default",
+            detail=f"{DEFAULT_PATH.name}: {added} rules added, {removed} removed",
+            unless_default=taken,
+        )
+
     def _text_of(self, version: int) -> str:
         row = self._db().execute("SELECT text FROM versions WHERE id = ?", (version,)).fetchone()
         if row is None:
@@ -251,7 +303,8 @@ class SynonymStore:
         action: str,
         detail: str,
         only_if_empty: bool = False,
-    ) -> Version:
+        unless_default: str | None = None,
+    ) -> Version | None:
         who, why = (who or "").strip(), (why or "").strip()
         self._db()
         if self._read_only and not only_if_empty:
@@ -272,6 +325,9 @@ class SynonymStore:
                         "FROM versions ORDER BY id LIMIT 1"
                     ).fetchone()
                     return Version(*row)
+                if unless_default is not None and _last_default(conn) != unless_default:
+                    conn.execute("ROLLBACK")  # another process took the new default first
+                    return None
                 cur = conn.execute(
                     "INSERT INTO versions (created_at, who, why, action, detail, rule_count, text)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -285,3 +341,32 @@ class SynonymStore:
             version_id = int(cur.lastrowid or 0)
             self._cached = (version_id, rules)
             return Version(version_id, created, who, why, action, detail, len(rules))
+
+
+def _last_default(conn: sqlite3.Connection) -> str:
+    row = conn.execute(
+        "SELECT text FROM versions WHERE action = 'default' ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    return row[0] if row else ""
+
+
+def merge_default(current: str, old_default: str, new_default: str) -> tuple[str, int, int]:
+    """``current`` with the rules ``new_default`` adds to ``old_default`` appended and those
+    it drops removed: (text, rules added, rules removed). Rules are compared by
+    :meth:`Rule.key` (case and spacing ignored); comments of ``current`` stay. When
+    ``current`` is ``old_default`` unchanged, the result is ``new_default`` itself."""
+    old_keys = {r.key() for r in parse(old_default, "old default", None)}
+    new_set = parse(new_default, "new default", None)
+    new_keys = {r.key() for r in new_set}
+    if current == old_default:
+        return new_default, len(new_keys - old_keys), len(old_keys - new_keys)
+    present = parse(current, "current", None)
+    drop_lines = {r.line for r in present if r.key() in old_keys - new_keys}
+    kept = [line for n, line in enumerate(current.split("\n"), 1) if n not in drop_lines]
+    have = {r.key() for r in present if r.line not in drop_lines}
+    fresh = [r for r in new_set if r.key() not in old_keys and r.key() not in have]
+    text = "\n".join(kept)
+    if fresh:
+        text = text.rstrip("\n") + "\n\n# added by an update of sikoja's default set\n"
+        text += "".join(r.text() + "\n" for r in fresh)
+    return text, len(fresh), len(drop_lines)

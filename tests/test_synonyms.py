@@ -154,7 +154,12 @@ def test_default_set_covers_what_citizens_type() -> None:
     assert "pemadam kebakaran" in analyzer.analyze_query("damkar").embedding_text
 
 
-@pytest.mark.parametrize("word", ["urus", "air", "data", "usaha", "tagihan", "buat", "mati", "60"])
+@pytest.mark.parametrize("word", ["urus", "air", "data", "usaha", "tagihan", "buat", "mati", "60",
+                                  # situation terms that once collapsed onto these: "tidak
+                                  # punya kerjaan", "berpulang", "dirumahkan", "baru datang",
+                                  # "punya anak", "ketinggalan", "dimutasi", "kelakuan baik"
+                                  "kerja", "pulang", "rumah", "datang", "anak", "tinggal",
+                                  "mutasi", "berlaku", "identitas", "17"])
 def test_default_set_does_not_fire_on_everyday_words(word: str) -> None:
     """A rule term like "bikin ktp" analyses to plain "ktp" once stopwords go; terms that
     collapse onto an everyday word would expand almost every query."""
@@ -370,3 +375,53 @@ def test_analyzer_rereads_rules_only_when_the_version_changes() -> None:
     source.current = 2
     assert expansions(analyzer, "pecah kk") == {"kk pisah"}
     assert source.reads == 2
+
+
+def _store_made_with(tmp_path: Path, default: str, monkeypatch) -> None:
+    """A data dir whose synonyms.db was seeded by a sikoja that shipped ``default``."""
+    monkeypatch.setattr("synonyms.store.default_text", lambda: default)
+    with SynonymStore(tmp_path) as s:
+        s.version()
+
+
+def test_a_data_dir_made_earlier_takes_in_the_new_default_set(tmp_path: Path, monkeypatch) -> None:
+    """An upgrade that ships new default rules reaches an existing data dir: a citizen's
+    "melahirkan" query there expands to the new rule once the store is opened again."""
+    _store_made_with(tmp_path, "kk, kartu keluarga\n", monkeypatch)
+    monkeypatch.setattr("synonyms.store.default_text", lambda: "kk, kartu keluarga\n"
+                        "melahirkan => akta kelahiran\n")
+    with SynonymStore(tmp_path) as store:
+        assert "akta lahir" in expansions(Analyzer(synonyms=store), "melahirkan")
+        assert [v.action for v in store.history()] == ["default", "default"]
+        assert "1 rules added, 0 removed" in store.history()[0].detail
+    with SynonymStore(tmp_path) as store:  # taken once, not on every opening
+        assert store.version() == 2
+
+
+def test_a_new_default_set_keeps_an_admins_changes(tmp_path: Path, monkeypatch) -> None:
+    _store_made_with(tmp_path, "kk, kartu keluarga\nimb => pbg\nmati, meninggal\n", monkeypatch)
+    with SynonymStore(tmp_path) as store:
+        store.add("kartu kuning => ak1", who="ana", why="warga menyebutnya begitu")
+        store.remove("imb => pbg", who="ana", why="tidak dipakai lagi")
+    monkeypatch.setattr("synonyms.store.default_text", lambda: "kk, kartu keluarga\n"
+                        "imb => pbg\nmelahirkan => akta kelahiran\n")
+    with SynonymStore(tmp_path) as store:
+        rules = {r.text() for r in store.rules()}
+        assert "kartu kuning => ak1" in rules  # the admin's rule stays
+        assert "imb => pbg" not in rules  # the admin's removal stays
+        assert "melahirkan => akta kelahiran" in rules  # the new default rule arrives
+        assert "mati, meninggal" not in rules  # the rule the new default dropped goes
+        assert store.history()[0].action == "default"
+
+
+def test_the_clusters_copy_keeps_the_word_typed(tmp_path: Path) -> None:
+    """OpenSearch's synonym_graph replaces a one-way rule's left side; sikoja keeps it, so
+    the rules written for the cluster map each left term to itself as well."""
+    from indexer.opensearch.synonym_rules import export_rules
+
+    with SynonymStore(tmp_path) as store:
+        store.import_text("kk, kartu keluarga\nmelahirkan, bersalin => akta kelahiran\n",
+                          who="ana", why="t")
+    assert export_rules(tmp_path) == ["kk, kartu keluarga",
+                                      "melahirkan => melahirkan, akta kelahiran",
+                                      "bersalin => bersalin, akta kelahiran"]

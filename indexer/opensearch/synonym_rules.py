@@ -16,10 +16,23 @@ from pathlib import Path
 
 def export_rules(data_dir: Path) -> list[str]:
     """Rule lines of the deployment's synonym store (the packaged default set if the store
-    is not available), comments and blank lines dropped."""
-    text = _store_text(data_dir)
-    return [line.strip() for line in text.splitlines()
-            if line.strip() and not line.lstrip().startswith("#")]
+    is not available), comments and blank lines dropped.
+
+    A one-way rule ``a, b => c`` is written ``a => a, c`` and ``b => b, c``: in
+    ``synonym_graph`` the left side is replaced by the right, while sikoja's own expansion
+    always keeps the word typed ("melahirkan" still finds pages that say melahirkan, and
+    akta kelahiran besides), and the cluster's copy must read the same."""
+    from synonyms.rules import Rule, parse
+
+    lines = []
+    for rule in parse(_store_text(data_dir), "synonym store", None):
+        if not rule.one_way:
+            lines.append(rule.text())
+            continue
+        for term in rule.left:
+            right = (term, *(t for t in rule.right if t.casefold() != term.casefold()))
+            lines.append(Rule(rule.line, (term,), right).text())
+    return lines
 
 
 def _store_text(data_dir: Path) -> str:
