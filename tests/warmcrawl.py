@@ -41,8 +41,31 @@ WARM_MODULES = ("scrapy.crawler", "twisted.internet.task", "twisted.internet.end
                 "scrapy.core.downloader.contextfactory", "scrapy.utils._remote_control",
                 "aiohttp", "aiohttp.web", "protego", "tldextract", "crawler.settings",
                 "crawler.spiders.catalog", "crawler.spiders.website", "crawler.child",
-                "crawler.site", "sikoja.config", "sikoja.sources")
+                "crawler.site", "sikoja.config", "sikoja.sources", "crawler.extract.pdf", "pypdf",
+                "queuelib", "resource")
 MAX_FDS = 16
+
+
+def component_modules() -> list[str]:
+    """The modules of every component a crawl loads by name (Scrapy's default middlewares,
+    extensions, handlers and queues, ours in ``crawler.settings`` and a fleet worker's), as
+    ``load_object`` would. Each fork imported them again after it started, about 130
+    modules with the ones they import: a one-page crawl process took 0.13 s of CPU, 0.11 s
+    with them imported here."""
+    import scrapy.settings.default_settings as scrapy_defaults
+
+    import crawler.settings as ours
+
+    values = [value for settings in (vars(scrapy_defaults), vars(ours),
+                                     ours.fleet_settings("redis://127.0.0.1:1", 1.0))
+              for name, value in settings.items() if name.isupper()]
+    paths: set[str] = set()
+    for value in values:
+        for item in [*value, *value.values()] if isinstance(value, dict) else [value]:
+            if isinstance(item, str) and item.startswith(("scrapy.", "scrapy_redis.", "crawler."))\
+                    and "reactor" not in item and " " not in item:
+                paths.add(item.rsplit(".", 1)[0])
+    return sorted(paths)
 
 
 def _send(sock: socket.socket, payload: dict[str, Any], fds: list[int]) -> None:
@@ -217,6 +240,9 @@ def serve(control: socket.socket) -> None:
 
     for name in WARM_MODULES:
         importlib.import_module(name)
+    for name in component_modules():
+        with contextlib.suppress(ImportError):  # an optional dependency (scrapy-redis)
+            importlib.import_module(name)
     assert "twisted.internet.reactor" not in sys.modules, "a reactor would be shared"
     running: dict[int, tuple[int, socket.socket]] = {}  # pidfd -> (pid, status socket)
     while True:
