@@ -134,7 +134,16 @@ def load() -> Lexicon:
                     if readable not in abbreviations[key]:
                         abbreviations[key].append(readable)
     root_words = _root_words()
-    protected = set(acronyms) | {row[0] for row in _rows("protected.txt")} | _place_words(stopwords)
+    renamed: dict[Phrase, list[str]] = {}
+    for old, new, *_ in _rows("renamed_terms.tsv"):
+        renamed.setdefault(tuple(words_of(old)), []).append(new)
+    # a one-word old name ("kipem", "tdi", "siujk") is a name, not a typo nor slang: typo
+    # correction would turn it into a nearby index word before it could be renamed
+    old_names = {key[0] for key in renamed if len(key) == 1 and key[0] not in root_words}
+    protected = (
+        set(acronyms) | {row[0] for row in _rows("protected.txt")} | _place_words(stopwords)
+        | old_names
+    )
 
     glossary: dict[Phrase, str] = {}
     english_variants: dict[str, str] = {}
@@ -190,9 +199,6 @@ def load() -> Lexicon:
     for informal, formal in slang.items():
         add(informal, formal, trusted=False)
 
-    renamed: dict[Phrase, list[str]] = {}
-    for old, new, *_ in _rows("renamed_terms.tsv"):
-        renamed.setdefault(tuple(words_of(old)), []).append(new)
     stem_overrides = {word: stem for word, stem, *_ in _rows("stem_overrides.tsv")}
     indonesian_words = (
         root_words
