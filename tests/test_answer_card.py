@@ -137,6 +137,22 @@ def test_kk_hilang_puts_the_kk_service_first(sample, query):
     assert results[0].score >= results[1].score
 
 
+def test_a_close_winner_whose_title_says_the_query_gets_its_card(sample):
+    _, searcher = sample
+    # "KTP-el Hilang" is a few percent behind, but its title does not say "kk"
+    response = searcher.search("kk hilang gimana", explain=True)
+    assert response.analysis.card["margin"] < 0.05
+    assert response.answer is not None and "KK Hilang" in response.answer.title
+
+
+def test_no_card_for_a_top_whose_rival_says_more_of_the_query(sample):
+    _, searcher = sample
+    # the SMA/SMK admission page may lead "smp negeri" on shared words; the SMP one behind it
+    # says the whole query: never the SMA card for an SMP question
+    response = searcher.search("cara daftar smp negeri", explain=True)
+    assert response.answer is None or "SMP" in response.answer.title, response.answer.title
+
+
 @pytest.mark.parametrize("query", ["orang tua meninggal urus surat apa", "halo selamat pagi",
                                    "cara menurunkan berat badan", "resep rendang padang"])
 def test_unclear_queries_get_results_without_a_card(sample, query):
