@@ -4,7 +4,7 @@
 
 DIR is a data dir built from the bundled sample web (``sikoja demo --no-serve --data-dir
 DIR``, any ``--sites-port``: judged URLs on the default ports are mapped onto the ports named
-in ``DIR/sources.yaml``). Reports, with the thresholds in ``RankingConfig``:
+in ``DIR/sources.yaml``). Reports, with the card weights in ``RankingConfig``:
 
 - the card rate on ``eval/out_of_scope.tsv`` (target <= 5%) and whether each query there that
   names a service the city does not provide gets its ``external`` note;
@@ -13,7 +13,8 @@ in ``DIR/sources.yaml``). Reports, with the thresholds in ``RankingConfig``:
 
 ``--calibrate`` searches once per query with the card gate wide open, keeps the signals
 (``indexer.answer.Signals``) and fits the card score, a logistic regression of "the top is a
-right card" on ``indexer.answer.FEATURES`` (numpy, L2 ridge on the standardised signals). For
+right card" on ``indexer.answer.FEATURES`` (numpy, L2 ridge on the standardised signals) over
+the tops whose query the index knows ``card_min_known`` of (that gate is kept as configured). For
 each in-sample precision target (97% ... 99%) the threshold on the score with most right dev
 cards at that precision and <= 5% out-of-scope cards is chosen, and the whole fit (weights and
 threshold) is cross-validated three ways: qid blocks, the site family of the query's answer,
@@ -48,7 +49,7 @@ from sikoja.pipeline import open_searcher  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 # the gate wide open: every eligible top gets its card, and its signals are recorded
-OPEN = {"card_bias": 1e9, **{f"card_w_{name}": 0.0 for name in FEATURES}}
+OPEN = {"card_bias": 1e9, "card_min_known": 0.0, **{f"card_w_{name}": 0.0 for name in FEATURES}}
 
 
 @dataclass
@@ -291,11 +292,11 @@ def calibrate(table: Table, folds: dict[str, np.ndarray]) -> tuple[CardWeights, 
     if chosen is None:
         raise SystemExit("no score reaches 97% right cards on these queries")
     weights = weights_of(chosen[1], table.min_known)
-    names = ("bias", *FEATURES)
-    lines.append(f"chosen: in-sample target {chosen[0]:.1%}; settings (ranking:): "
-                 + ", ".join(f"card_{'' if n == 'bias' else 'w_'}{n}: {getattr(weights, n)}"
-                             for n in names)
-                 + f" (with card_min_known: {weights.min_known}, as configured)")
+    lines.append(f"chosen: in-sample target {chosen[0]:.1%}; the settings (DIR/sikoja.yaml, "
+                 f"or RankingConfig's defaults; card_min_known {weights.min_known} as "
+                 "configured):\nranking:")
+    lines += [f"  card_{'' if n == 'bias' else 'w_'}{n}: {getattr(weights, n)}"
+              for n in ("bias", *FEATURES)]
     return weights, lines
 
 
