@@ -14,7 +14,8 @@ in ``DIR/sources.yaml``). Reports, with the card weights in ``RankingConfig``:
 ``--calibrate`` searches once per query with the card gate wide open, keeps the signals
 (``indexer.answer.Signals``) and fits the card score, a logistic regression of "the top is a
 right card" on ``indexer.answer.FEATURES`` (numpy, L2 ridge on the standardised signals) over
-the tops whose query the index knows ``card_min_known`` of (that gate is kept as configured). For
+the tops the gates leave to it (the index knows ``card_min_known`` of the query; no keyword
+lead, which shows its card anyway; both kept as configured). For
 each in-sample precision target (97% ... 99%) the threshold on the score with most right dev
 cards at that precision and <= 5% out-of-scope cards is chosen, and the whole fit (weights and
 threshold) is cross-validated three ways: qid blocks, the site family of the query's answer,
@@ -49,7 +50,8 @@ from sikoja.pipeline import open_searcher  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 # the gate wide open: every eligible top gets its card, and its signals are recorded
-OPEN = {"card_bias": 1e9, "card_min_known": 0.0, **{f"card_w_{name}": 0.0 for name in FEATURES}}
+OPEN = {"card_bias": 1e9, "card_min_known": 0.0, "card_min_lead_coverage": 0.0,
+        **{f"card_w_{name}": 0.0 for name in FEATURES}}
 
 
 @dataclass
@@ -144,16 +146,20 @@ class Table:
     """The labelled queries (dev set first, then out of scope) with their scored signals,
     for fitting the card score on some of them and measuring it on others."""
 
-    def __init__(self, dev: list[Outcome], oos: list[Outcome], min_known: float) -> None:
+    def __init__(self, dev: list[Outcome], oos: list[Outcome], gates: CardWeights) -> None:
         outcomes = [*dev, *oos]
         self.dev = np.array([i < len(dev) for i in range(len(outcomes))])
         self.right = np.array([o.right for o in outcomes])
         self.contact = np.array([o.eligible and o.card_kind == "contact" for o in outcomes])
-        # the score decides the eligible tops whose query the index knows well enough
-        self.scored = np.array([o.eligible and o.signals is not None and not c
-                                and o.signals.known >= min_known
-                                for o, c in zip(outcomes, self.contact, strict=True)])
-        self.min_known = min_known
+        # the gates as configured: no card below card_min_known, a card for the keyword lead
+        self.gates = gates
+        known = np.array([o.eligible and o.signals is not None and not c
+                          and o.signals.known >= gates.min_known
+                          for o, c in zip(outcomes, self.contact, strict=True)])
+        self.lead = known & np.array([
+            o.signals is not None and o.signals.keyword_rank == 1
+            and o.signals.coverage >= gates.min_lead_coverage for o in outcomes])
+        self.scored = known & ~self.lead  # what the score decides
         blank = Signals(0.0, 0.0, 0.0, 0.0)
 
         def column(name: str) -> np.ndarray:
@@ -185,7 +191,9 @@ class Table:
         return np.array([beta[0] - weights @ mean, *weights])
 
     def score(self, beta: np.ndarray) -> np.ndarray:
-        return np.where(self.scored, beta[0] + self.x @ beta[1:], -np.inf)
+        """The score of each query, +inf for a keyword lead, -inf where no card can show."""
+        score = np.where(self.scored, beta[0] + self.x @ beta[1:], -np.inf)
+        return np.where(self.lead, np.inf, score)
 
     def counts(self, shown: np.ndarray, rows: np.ndarray) -> tuple[int, int, int]:
         """Dev cards, right dev cards and out-of-scope cards among ``rows``."""
@@ -230,10 +238,11 @@ class Table:
         return tuple(map(int, train)), tuple(map(int, held))  # type: ignore[return-value]
 
 
-def weights_of(beta: np.ndarray, min_known: float) -> CardWeights:
-    """Settings-ready weights (3 decimals, as printed), so the report measures them."""
-    return CardWeights(round(float(beta[0]), 3), *(round(float(w), 3) for w in beta[1:]),
-                       min_known=min_known)  # type: ignore[arg-type]
+def weights_of(beta: np.ndarray, gates: CardWeights) -> CardWeights:
+    """Settings-ready weights (3 decimals, as printed), so the report measures them, with
+    the configured gates."""
+    return replace(gates, bias=round(float(beta[0]), 3),
+                   **{n: round(float(w), 3) for n, w in zip(FEATURES, beta[1:], strict=True)})
 
 
 def splits(dev: list[Judged], oos_count: int, base: int) -> dict[str, np.ndarray]:
@@ -291,10 +300,10 @@ def calibrate(table: Table, folds: dict[str, np.ndarray]) -> tuple[CardWeights, 
     chosen = chosen or strictest  # no target holds out of sample: the strictest is safest
     if chosen is None:
         raise SystemExit("no score reaches 97% right cards on these queries")
-    weights = weights_of(chosen[1], table.min_known)
+    weights = weights_of(chosen[1], table.gates)
     lines.append(f"chosen: in-sample target {chosen[0]:.1%}; the settings (DIR/sikoja.yaml, "
-                 f"or RankingConfig's defaults; card_min_known {weights.min_known} as "
-                 "configured):\nranking:")
+                 f"or RankingConfig's defaults; card_min_known {weights.min_known} and "
+                 f"card_min_lead_coverage {weights.min_lead_coverage} as configured):\nranking:")
     lines += [f"  card_{'' if n == 'bias' else 'w_'}{n}: {getattr(weights, n)}"
               for n in ("bias", *FEATURES)]
     return weights, lines
@@ -362,7 +371,7 @@ def main() -> None:
         searcher.ranking = RankingConfig(**{**searcher.ranking.__dict__, **OPEN})
         dev_out, oos_out = collect(searcher, dev, oos)
         if args.calibrate:
-            weights, lines = calibrate(Table(dev_out, oos_out, configured.min_known),
+            weights, lines = calibrate(Table(dev_out, oos_out, configured),
                                        splits(dev, len(oos), base))
             print("\n".join(lines))
             print(f"\nwith the chosen weights:\n{report(dev_out, oos_out, weights)}\n")

@@ -15,6 +15,9 @@ answer card"):
 - **known**: the same weighted share of the query's content words that the index knows at all
   (its vocabulary, a typo correction or an expansion of the word); gibberish knows nothing.
   Not scored but a gate: below ``card_min_known`` no card, whatever the score;
+- **keyword lead**: keyword retrieval ranks the top result first and its title says the whole
+  query ("urus KTP" -> "Perekaman dan Penerbitan KTP-el"): a card whatever the score. Without
+  vectors every fused margin is the same rank gap, and this is what still tells a winner;
 - **margin**: how far the top result's fused score is ahead of its **rival**, the next result
   that could carry a card itself (a service or an app). A news post or a plain page close
   behind leaves no doubt about which *service* answers: on the tuning web 58 right tops had
@@ -96,8 +99,8 @@ FEATURES = ("page", "margin", "title_lead", "page_lead")
 class CardWeights:
     """The card score's weights (RankingConfig carries the fitted values): the card shows
     when ``bias + page * page coverage + margin * ln(margin) + title_lead * title lead +
-    page_lead * page lead`` is >= 0, the bias holding the calibrated threshold, and the index
-    knows ``min_known`` of the query."""
+    page_lead * page lead`` is >= 0, the bias holding the calibrated threshold, or the top has
+    the keyword lead; and in either case the index knows ``min_known`` of the query."""
 
     bias: float
     page: float
@@ -107,6 +110,9 @@ class CardWeights:
     # and the index knows at least this share of the query, whatever the score: a query of
     # words the index does not know ("cara main gitar") has no card, however alone its top
     min_known: float = 0.0
+    # keyword retrieval's first whose title covers this share of the query: a card whatever
+    # the score (2.0: never)
+    min_lead_coverage: float = 2.0
     tie_margin: float = 0.0  # relative gap below which the better-covering result leads
 
     @classmethod
@@ -114,7 +120,7 @@ class CardWeights:
         """The fitted weights a deployment's ranking settings carry."""
         return cls(ranking.card_bias, ranking.card_w_page, ranking.card_w_margin,
                    ranking.card_w_title_lead, ranking.card_w_page_lead, ranking.card_min_known,
-                   ranking.tie_margin)
+                   ranking.card_min_lead_coverage, ranking.tie_margin)
 
 
 @dataclass
@@ -125,7 +131,7 @@ class Signals:
     margin: float  # relative lead over the rival (1.0 when there is none)
     rival_coverage: float = 0.0  # by the rival's title
     rival_text_coverage: float = 0.0  # by the rival's page
-    keyword_rank: int | None = None  # shown by explain, not scored
+    keyword_rank: int | None = None  # 1: keyword retrieval's first (the keyword lead)
     vector_rank: int | None = None
 
     def as_dict(self) -> dict[str, float | int | None]:
@@ -154,7 +160,11 @@ def card_score(signals: Signals, weights: CardWeights) -> Any:
 def decide(signals: Signals, weights: CardWeights) -> Any:
     """Show the card: a bool for one query's signals; with numpy arrays as the signals, an
     array of the decisions for many queries at once (how bench/answer_card.py calibrates)."""
-    show = (card_score(signals, weights) >= 0) & (np.asarray(signals.known) >= weights.min_known)
+    rank = signals.keyword_rank
+    lead = ((np.asarray(rank if rank is not None else 0) == 1)
+            & (np.asarray(signals.coverage) >= weights.min_lead_coverage))
+    show = (((card_score(signals, weights) >= 0) | lead)
+            & (np.asarray(signals.known) >= weights.min_known))
     return bool(show) if np.ndim(show) == 0 else show
 
 

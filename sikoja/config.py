@@ -249,13 +249,16 @@ class RankingConfig(BaseModel):
     # a logistic regression fitted by `bench/answer_card.py --calibrate`, which prints these
     # values, the bias holding the threshold chosen by cross-validation over site families,
     # query categories and qid blocks (BENCHMARKS.md, "The answer card"). Whatever the
-    # score, no card unless the index knows card_min_known of the query ("cara main gitar").
+    # score, no card unless the index knows card_min_known of the query ("cara main gitar"),
+    # and a card when keyword retrieval ranks the top first and its title covers
+    # card_min_lead_coverage of the query (the keyword lead; 2.0: never).
     card_min_known: float = Field(0.5, ge=0.0, le=1.0)
-    card_bias: float = 0.252
-    card_w_page: float = 2.139
-    card_w_margin: float = 0.784
-    card_w_title_lead: float = 0.968
-    card_w_page_lead: float = 2.27
+    card_min_lead_coverage: float = 1.0
+    card_bias: float = 0.291
+    card_w_page: float = 1.828
+    card_w_margin: float = 0.81
+    card_w_title_lead: float = 1.017
+    card_w_page_lead: float = 2.579
     # On a fused-score gap below this, the result whose title covers more of the query leads.
     tie_margin: float = 0.02
     # A near-duplicate group ranks at its best member's score times this when that member is

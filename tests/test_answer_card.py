@@ -96,6 +96,10 @@ def test_the_score_shows_a_clear_winner_and_holds_back_a_doubtful_one():
     assert decide(clear, weights)
     tie = replace(clear, margin=0.01, rival_coverage=1.0, rival_text_coverage=1.0)
     assert not decide(tie, weights)  # two services saying the query alike, a hair apart
+    # ... unless keyword retrieval ranks the top first and its title says the whole query
+    # (without vectors, every fused margin is the same rank gap)
+    assert decide(replace(tie, keyword_rank=1), weights)
+    assert not decide(replace(tie, keyword_rank=1, coverage=0.8), weights)
     assert not decide(replace(clear, known=0.2), weights)  # words the index does not know
     assert not decide(replace(clear, coverage=0.2, text_coverage=0.3), weights)  # says little
     # a rival that says more of the query than the top: a clear margin is not enough ...
