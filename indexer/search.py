@@ -577,11 +577,8 @@ class Searcher:
         when it is on the page of results shown, ``docs``), read when it is not there."""
         top = collapsed[0][0]
         doc = docs[top.id]
-        def carries_card(item: Fused) -> bool:  # as _card_kind says, from what is read
-            page = docs.get(item.id)
-            return (metas[item.id].kind in ("service", "app")
-                    or bool(page is not None and (page.fields or {}).get("app")))
-        rival = next((f for f, _ in collapsed[1:] if carries_card(f)), None)
+        rival = next((f for f, _ in collapsed[1:]
+                      if _carries_card(metas[f.id], docs.get(f.id))), None)
         rival_doc = None
         if rival is not None:
             rival_doc = docs.get(rival.id) or self.backend.get([rival.id]).get(rival.id)
@@ -687,6 +684,13 @@ def _card_kind(result: Result) -> str | None:
     if result.kind == "app" or (result.fields or {}).get("app"):
         return "app"
     return None
+
+
+def _carries_card(meta: DocMeta, doc: IndexedDoc | None) -> bool:
+    """Whether a result could have a card of its own (as :func:`_card_kind` says, from its
+    metadata and, when read, its page)."""
+    return meta.kind in ("service", "app") or bool(doc is not None
+                                                   and (doc.fields or {}).get("app"))
 
 
 def _contact_card(place: Place) -> AnswerCard | None:
