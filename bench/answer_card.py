@@ -4,7 +4,7 @@
 
 DIR is a data dir built from the bundled sample web (``sikoja demo --no-serve --data-dir
 DIR``, any ``--sites-port``: judged URLs on the default ports are mapped onto the ports named
-in ``DIR/sources.yaml``). Reports, with the thresholds in ``RankingConfig``:
+in ``DIR/sources.yaml``). Reports, with the card weights in ``RankingConfig``:
 
 - the card rate on ``eval/out_of_scope.tsv`` (target <= 5%) and whether each query there that
   names a service the city does not provide gets its ``external`` note;
@@ -12,15 +12,18 @@ in ``DIR/sources.yaml``). Reports, with the thresholds in ``RankingConfig``:
   (target >= 97%: the card's service is a grade-2 URL of the query, or collapsed with one).
 
 ``--calibrate`` searches once per query with the card gate wide open, keeps the signals
-(coverage, known, margin, agreement, keyword lead) and decides every rule of a grid of
-thresholds on every query at once (``indexer.answer.decide`` on arrays). For each
-in-sample precision target (97% ... 99%) the rule with most right dev cards at that
-precision and <= 5% out-of-scope cards is fitted, and cross-validated three ways: qid blocks,
-the site family of the query's answer, the query category (fit on the other folds, measure
-on the held-out one). The lowest target whose cross-validated precision averages >= 97% is
-chosen, and its rule printed as the settings to put in ``RankingConfig``: a rule fitted at
-exactly 97% on all queries fell to ~90% on the held-out web. A contact card (a place
-question, indexer/places.py) has no thresholds: it counts as shown.
+(``indexer.answer.Signals``) and fits the card score, a logistic regression of "the top is a
+right card" on ``indexer.answer.FEATURES`` (numpy, L2 ridge on the standardised signals) over
+the tops the gates leave to it (the index knows ``card_min_known`` of the query; no keyword
+lead, which shows its card anyway; both kept as configured). For
+each in-sample precision target (97% ... 99%) the threshold on the score with most right dev
+cards at that precision and <= 5% out-of-scope cards is chosen, and the whole fit (weights and
+threshold) is cross-validated three ways: qid blocks, the site family of the query's answer,
+the query category (fit on the other folds, measure on the held-out one; both are printed).
+The lowest target whose held-out precision averages >= 97% is chosen, and its weights printed
+as the settings to put in ``RankingConfig``: a rule fitted at exactly 97% on all queries fell
+to ~90% on the held-out web. A contact card (a place question, indexer/places.py) has no
+score: it counts as shown.
 ``--ties`` compares tie margins of the coverage tie-break by the dev set's Exact@1 and MRR.
 """
 
@@ -28,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import itertools
 import re
 import sys
 from dataclasses import dataclass, replace
@@ -39,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import numpy as np  # noqa: E402
 
 from bench.eval_webs import answers_by_family  # noqa: E402
-from indexer.answer import CardRules, Signals, decide  # noqa: E402
+from indexer.answer import FEATURES, CardWeights, Signals, decide, features  # noqa: E402
 from indexer.evaluate import Judged, judged_key, read_judgments, run_judgments  # noqa: E402
 from indexer.search import RankingConfig, Searcher  # noqa: E402
 from sikoja.config import load_settings  # noqa: E402
@@ -47,8 +49,9 @@ from sikoja.demo.server import DEFAULT_BASE_PORT, load_manifest  # noqa: E402
 from sikoja.pipeline import open_searcher  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
-OPEN = {"card_min_coverage": 0.0, "card_min_text_coverage": 0.0, "card_min_known": 0.0,
-        "card_min_margin": 0.0, "card_agree_rank": 0, "card_min_lead_coverage": 0.0}
+# the gate wide open: every eligible top gets its card, and its signals are recorded
+OPEN = {"card_bias": 1e9, "card_min_known": 0.0, "card_min_lead_coverage": 0.0,
+        **{f"card_w_{name}": 0.0 for name in FEATURES}}
 
 
 @dataclass
@@ -98,29 +101,25 @@ def run(searcher: Searcher, query: str, category: str, grades: dict[str, int] | 
     card_signals = response.analysis.card
     signals = None
     if card_signals is not None:
-        keys = ("coverage", "text_coverage", "known", "margin", "agree", "keyword_rank",
-                "vector_rank")
-        signals = Signals(**{k: card_signals[k] for k in keys})
+        signals = Signals(**card_signals)
     return Outcome(query, category, card is not None, right, signals,
                    response.external.id if response.external else None, expected_external,
                    card.kind if card is not None else None)
 
 
-def shows(o: Outcome, rules: CardRules) -> bool:
+def shows(o: Outcome, weights: CardWeights) -> bool:
     if o.eligible and o.card_kind == "contact":
         return True
     if not o.eligible or o.signals is None:
         return False
-    agree = (o.signals.keyword_rank is not None and o.signals.vector_rank is not None
-             and max(o.signals.keyword_rank, o.signals.vector_rank) <= rules.agree_rank)
-    return decide(replace(o.signals, agree=agree), rules)
+    return decide(o.signals, weights)
 
 
-def rates(dev: list[Outcome], oos: list[Outcome], rules: CardRules) -> dict[str, float]:
-    dev_cards = [o for o in dev if shows(o, rules)]
+def rates(dev: list[Outcome], oos: list[Outcome], weights: CardWeights) -> dict[str, float]:
+    dev_cards = [o for o in dev if shows(o, weights)]
     right = sum(o.right for o in dev_cards)
     return {
-        "oos_rate": sum(shows(o, rules) for o in oos) / len(oos),
+        "oos_rate": sum(shows(o, weights) for o in oos) / len(oos),
         "dev_rate": len(dev_cards) / len(dev),
         "dev_right_rate": right / len(dev),
         "precision": right / len(dev_cards) if dev_cards else 1.0,
@@ -133,77 +132,117 @@ def collect(searcher: Searcher, dev: list[Judged], oos) -> tuple[list[Outcome], 
     return dev_out, oos_out
 
 
-# The thresholds searched, each from strict to lenient (2.0: a signal that never passes).
-GRID = {
-    "min_coverage": [2.0, 1.0, 0.75, 0.6, 0.5, 0.4],
-    "min_text_coverage": [2.0, 1.0, 0.75, 0.6, 0.5],
-    "min_known": [0.8, 0.5, 0.0],
-    "min_margin": [2.0, 0.15, 0.1, 0.08, 0.05, 0.03, 0.02],
-    "agree_rank": [0, 1, 2],
-    "min_lead_coverage": [2.0, 1.0, 0.75],
-}
 # In-sample precision targets tried; the lowest whose cross-validated precision holds wins.
 TARGETS = (0.97, 0.975, 0.98, 0.985, 0.99)
 PRECISION, OUT_OF_SCOPE = 0.97, 0.05  # issue #12: cards right, junk and out-of-scope shown
 FOLDS = 5  # qid blocks
 MIN_FAMILY = 20  # dev queries of a site family to be a fold of its own; fewer are pooled
+# Ridge on the standardised signals: 0.3, 3 and 10 held out alike on the tuning crawl at
+# ffb5d4a (within one card); 3 keeps the weights of correlated coverages apart.
+L2 = 3.0
 
 
 class Table:
-    """Every rule of the grid decided on every labelled query at once: ``shown[i, j]`` is
-    whether rule i shows a card for query j (dev set first, then out of scope)."""
+    """The labelled queries (dev set first, then out of scope) with their scored signals,
+    for fitting the card score on some of them and measuring it on others."""
 
-    def __init__(self, dev: list[Outcome], oos: list[Outcome]) -> None:
+    def __init__(self, dev: list[Outcome], oos: list[Outcome], gates: CardWeights) -> None:
         outcomes = [*dev, *oos]
         self.dev = np.array([i < len(dev) for i in range(len(outcomes))])
         self.right = np.array([o.right for o in outcomes])
-        contact = np.array([o.eligible and o.card_kind == "contact" for o in outcomes])
-        scored = [o.signals if o.eligible and o.signals is not None
-                  else Signals(0.0, 0.0, -1.0, 0.0, False) for o in outcomes]
+        self.contact = np.array([o.eligible and o.card_kind == "contact" for o in outcomes])
+        # the gates as configured: no card below card_min_known, a card for the keyword lead
+        self.gates = gates
+        known = np.array([o.eligible and o.signals is not None and not c
+                          and o.signals.known >= gates.min_known
+                          for o, c in zip(outcomes, self.contact, strict=True)])
+        self.lead = known & np.array([
+            o.signals is not None and o.signals.keyword_rank == 1
+            and o.signals.coverage >= gates.min_lead_coverage for o in outcomes])
+        self.scored = known & ~self.lead  # what the score decides
+        blank = Signals(0.0, 0.0, 0.0, 0.0)
 
-        def column(name: str, none: float) -> np.ndarray:
-            return np.array([none if getattr(x, name) is None else getattr(x, name)
-                             for x in scored], dtype=float)
-        keyword, vector = column("keyword_rank", 1e9), column("vector_rank", 1e9)
-        signals = Signals(column("coverage", 0), column("text_coverage", 0),
-                          column("known", -1), column("margin", 0), False,
-                          keyword_rank=keyword)  # type: ignore[arg-type]
-        self.rules = [CardRules(tie_margin=0.0, **dict(zip(GRID, values, strict=True)))
-                      for values in itertools.product(*GRID.values())]
-        self.shown = np.array([
-            decide(replace(signals, agree=np.maximum(keyword, vector) <= r.agree_rank), r)
-            | contact for r in self.rules])
+        def column(name: str) -> np.ndarray:
+            return np.array([getattr(o.signals if s else blank, name)
+                             for o, s in zip(outcomes, self.scored, strict=True)], dtype=float)
+        self.signals = Signals(*(column(n) for n in ("coverage", "text_coverage", "known",
+                                                      "margin", "rival_coverage",
+                                                      "rival_text_coverage")))
+        self.x = np.column_stack(features(self.signals))
 
-    def counts(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Per rule, over the queries ``rows``: dev cards, right dev cards, out-of-scope
-        cards."""
-        shown = self.shown[:, rows]
-        dev = self.dev[rows]
-        return (shown[:, dev].sum(1), (shown[:, dev] & self.right[rows][dev]).sum(1),
-                shown[:, ~dev].sum(1))
+    def fit(self, rows: np.ndarray) -> np.ndarray:
+        """Logistic regression of "right card" on the signals of the scored queries among
+        ``rows`` (Newton's method, L2 on the standardised signals): the bias, then one weight
+        per feature, in the signals' own units."""
+        use = rows & self.scored
+        x, y = self.x[use], (self.right & self.dev)[use].astype(float)
+        mean, scale = x.mean(0), x.std(0) + 1e-9
+        z = np.column_stack([np.ones(len(x)), (x - mean) / scale])
+        beta = np.zeros(z.shape[1])
+        ridge = np.diag([0.0, *[L2] * x.shape[1]])
+        for _ in range(50):
+            p = 1.0 / (1.0 + np.exp(-z @ beta))
+            step = np.linalg.solve((z * (p * (1 - p))[:, None]).T @ z + ridge,
+                                   z.T @ (p - y) + ridge @ beta)
+            beta -= step
+            if np.abs(step).max() < 1e-9:
+                break
+        weights = beta[1:] / scale
+        return np.array([beta[0] - weights @ mean, *weights])
 
-    def best(self, rows: np.ndarray, target: float) -> int | None:
-        """The rule with most right cards on ``rows`` whose precision there is >= target
-        and out-of-scope card rate <= 5% (then fewest wrong; then the strictest)."""
-        shown, right, oos = self.counts(rows)
-        ok = (right >= target * shown) & (oos <= OUT_OF_SCOPE * max(1, (~self.dev[rows]).sum()))
-        if not ok.any():
-            return None
-        key = np.where(ok, right * 10_000 - (shown - right) * 100 - oos, -np.inf)
-        return int(np.argmax(key))  # the first of equals: stricter thresholds come first
+    def score(self, beta: np.ndarray) -> np.ndarray:
+        """The score of each query, +inf for a keyword lead, -inf where no card can show."""
+        score = np.where(self.scored, beta[0] + self.x @ beta[1:], -np.inf)
+        return np.where(self.lead, np.inf, score)
 
-    def cross_validate(self, folds: np.ndarray, target: float) -> tuple[int, int, int]:
-        """Dev cards, right ones and out-of-scope cards when each fold is decided by the rule
-        fitted on the other folds."""
-        shown = right = oos = 0
-        for fold in np.unique(folds):
-            held = folds == fold
-            chosen = self.best(~held, target)
-            if chosen is None:
+    def counts(self, shown: np.ndarray, rows: np.ndarray) -> tuple[int, int, int]:
+        """Dev cards, right dev cards and out-of-scope cards among ``rows``."""
+        shown = (shown | self.contact) & rows
+        return (int((shown & self.dev).sum()), int((shown & self.dev & self.right).sum()),
+                int((shown & ~self.dev).sum()))
+
+    def threshold(self, score: np.ndarray, rows: np.ndarray, target: float) -> float | None:
+        """The score threshold with most right dev cards among ``rows`` at precision >=
+        target and <= 5% out-of-scope cards (of equals, the highest), or None."""
+        best, best_key = None, None
+        n_oos = max(1, int((rows & ~self.dev).sum()))
+        for t in np.unique(score[rows & self.scored]):
+            shown, right, oos = self.counts(score >= t, rows)
+            if right < target * shown or oos > OUT_OF_SCOPE * n_oos:
                 continue
-            s, r, o = self.counts(held)
-            shown, right, oos = shown + s[chosen], right + r[chosen], oos + o[chosen]
-        return int(shown), int(right), int(oos)
+            key = (right, -(shown - right), t)
+            if best_key is None or key > best_key:
+                best, best_key = float(t), key
+        return best
+
+    def rule(self, rows: np.ndarray, target: float) -> np.ndarray | None:
+        """The card score fitted on ``rows``, its bias less the threshold chosen there."""
+        beta = self.fit(rows)
+        t = self.threshold(self.score(beta), rows, target)
+        return None if t is None else np.array([beta[0] - t, *beta[1:]])
+
+    def cross_validate(self, folds: np.ndarray, target: float
+                       ) -> tuple[tuple[int, int, int, int], tuple[int, int, int]]:
+        """Summed over the folds, each decided by the score fitted on the other folds: on
+        the folds it was fitted on (dev queries, dev cards, right ones, out-of-scope cards)
+        and on the held-out fold (dev cards, right ones, out-of-scope cards)."""
+        train, held = np.zeros(4, dtype=int), np.zeros(3, dtype=int)
+        for fold in np.unique(folds):
+            out = folds == fold
+            beta = self.rule(~out, target)
+            if beta is None:
+                continue
+            shown = self.score(beta) >= 0
+            train += [int((~out & self.dev).sum()), *self.counts(shown, ~out)]
+            held += self.counts(shown, out)
+        return tuple(map(int, train)), tuple(map(int, held))  # type: ignore[return-value]
+
+
+def weights_of(beta: np.ndarray, gates: CardWeights) -> CardWeights:
+    """Settings-ready weights (3 decimals, as printed), so the report measures them, with
+    the configured gates."""
+    return replace(gates, bias=round(float(beta[0]), 3),
+                   **{n: round(float(w), 3) for n, w in zip(FEATURES, beta[1:], strict=True)})
 
 
 def splits(dev: list[Judged], oos_count: int, base: int) -> dict[str, np.ndarray]:
@@ -225,45 +264,53 @@ def splits(dev: list[Judged], oos_count: int, base: int) -> dict[str, np.ndarray
     return out
 
 
-def calibrate(table: Table, folds: dict[str, np.ndarray]) -> tuple[CardRules, list[str]]:
-    """The rule to configure and the lines saying why: for each in-sample precision target,
-    the rule fitted on all queries and the cross-validated figures; the lowest target whose
-    cross-validated precision is >= 97% on average over the splits (one wrong card moves a
-    split by 0.4%) and whose out-of-scope card rate is <= 5% on each wins, so the chosen rule
-    keeps its precision on queries and sites it was not fitted on."""
+def calibrate(table: Table, folds: dict[str, np.ndarray]) -> tuple[CardWeights, list[str]]:
+    """The weights to configure and the lines saying why: for each in-sample precision
+    target, the score fitted on all queries and, per split, the figures on the folds it was
+    fitted on beside those on the held-out folds; the lowest target whose held-out precision
+    is >= 97% on average over the splits (one wrong card moves a split by 0.4%) and whose
+    held-out out-of-scope card rate is <= 5% on each wins, so the chosen score keeps its
+    precision on queries and sites it was not fitted on."""
     n_dev, n_oos = int(table.dev.sum()), int((~table.dev).sum())
     everything = np.ones(len(table.dev), dtype=bool)
-    lines = ["| in-sample target | fitted on all: card rate / right / out of scope | "
+    lines = ["cells: card rate / right / out-of-scope cards; per split, fitted folds -> held-out",
+             "| in-sample target | fitted on all | "
              + " | ".join(f"CV by {name}" for name in folds) + " |",
              "|---|---|" + "---|" * len(folds)]
-    chosen: tuple[float, int] | None = None
+    chosen: tuple[float, np.ndarray] | None = None
+    strictest: tuple[float, np.ndarray] | None = None
     for target in TARGETS:
-        fitted = table.best(everything, target)
-        if fitted is None:
+        beta = table.rule(everything, target)
+        if beta is None:
             continue
-        s, r, o = (int(x[fitted]) for x in table.counts(everything))
+        strictest = (target, beta)
+        s, r, o = table.counts(table.score(beta) >= 0, everything)
         cells, precisions, holds = [], [], True
         for labels in folds.values():
-            cs, cr, co = table.cross_validate(labels, target)
-            cells.append(f"{cs / n_dev:.1%} / {cr / max(cs, 1):.1%} / {co / n_oos:.1%}")
+            (tn, ts, tr, to), (cs, cr, co) = table.cross_validate(labels, target)
+            cells.append(f"{ts / max(tn, 1):.1%} / {tr / max(ts, 1):.1%} -> "
+                         f"{cs / n_dev:.1%} / {cr / max(cs, 1):.1%} / {co / n_oos:.1%}")
             precisions.append(cr / max(cs, 1))
             holds &= co <= OUT_OF_SCOPE * n_oos
         holds &= sum(precisions) / len(precisions) >= PRECISION
         lines.append(f"| {target:.1%} | {s / n_dev:.1%} / {r / max(s, 1):.1%} / {o / n_oos:.1%}"
                      f" | {' | '.join(cells)} |")
         if holds and chosen is None:
-            chosen = (target, fitted)
-    if chosen is None:  # no target holds out of sample: the strictest one is the safest
-        target = TARGETS[-1]
-        chosen = (target, table.best(everything, target) or 0)
-    rules = table.rules[chosen[1]]
-    lines.append(f"chosen: in-sample target {chosen[0]:.1%}; settings (ranking:): "
-                 + ", ".join(f"card_{k}: {getattr(rules, k)}" for k in GRID))
-    return rules, lines
+            chosen = (target, beta)
+    chosen = chosen or strictest  # no target holds out of sample: the strictest is safest
+    if chosen is None:
+        raise SystemExit("no score reaches 97% right cards on these queries")
+    weights = weights_of(chosen[1], table.gates)
+    lines.append(f"chosen: in-sample target {chosen[0]:.1%}; the settings (DIR/sikoja.yaml, "
+                 f"or RankingConfig's defaults; card_min_known {weights.min_known} and "
+                 f"card_min_lead_coverage {weights.min_lead_coverage} as configured):\nranking:")
+    lines += [f"  card_{'' if n == 'bias' else 'w_'}{n}: {getattr(weights, n)}"
+              for n in ("bias", *FEATURES)]
+    return weights, lines
 
 
-def report(dev: list[Outcome], oos: list[Outcome], rules: CardRules) -> str:
-    r = rates(dev, oos, rules)
+def report(dev: list[Outcome], oos: list[Outcome], weights: CardWeights) -> str:
+    r = rates(dev, oos, weights)
     lines = [
         f"out-of-scope: {len(oos)} queries, card rate {r['oos_rate']:.1%} (target <= 5%)",
         f"dev set: {len(dev)} queries, card rate {r['dev_rate']:.1%} (target >= 85%), "
@@ -279,13 +326,13 @@ def report(dev: list[Outcome], oos: list[Outcome], rules: CardRules) -> str:
     for o in dev_notes:
         lines.append(f"  dev note: {o.query!r} -> {o.external}")
     for o in oos:
-        if shows(o, rules) or (o.expected_external and o.external != o.expected_external):
-            lines.append(f"  out-of-scope: {o.query!r} card={shows(o, rules)} "
+        if shows(o, weights) or (o.expected_external and o.external != o.expected_external):
+            lines.append(f"  out-of-scope: {o.query!r} card={shows(o, weights)} "
                          f"external={o.external} (expected {o.expected_external})")
     for o in dev:
-        if shows(o, rules) and not o.right:
+        if shows(o, weights) and not o.right:
             lines.append(f"  wrong card: [{o.category}] {o.query!r}")
-    missing = [o for o in dev if o.eligible and o.right and not shows(o, rules)]
+    missing = [o for o in dev if o.eligible and o.right and not shows(o, weights)]
     lines.append(f"right cards held back: {len(missing)}")
     for o in missing[:15]:
         lines.append(f"  held back: [{o.category}] {o.query!r} {o.signals and o.signals.as_dict()}")
@@ -316,7 +363,7 @@ def main() -> None:
     dev = to_ports(read_judgments(args.devset), base)
     oos = read_out_of_scope(args.out_of_scope)
     searcher = open_searcher(load_settings(args.data_dir))  # no index: says so, exits
-    configured = CardRules.of(searcher.ranking)
+    configured = CardWeights.of(searcher.ranking)
     try:
         if args.ties:
             print(ties(searcher, dev))
@@ -324,11 +371,11 @@ def main() -> None:
         searcher.ranking = RankingConfig(**{**searcher.ranking.__dict__, **OPEN})
         dev_out, oos_out = collect(searcher, dev, oos)
         if args.calibrate:
-            rules, lines = calibrate(Table(dev_out, oos_out),
-                                     splits(dev, len(oos), base))
+            weights, lines = calibrate(Table(dev_out, oos_out, configured),
+                                       splits(dev, len(oos), base))
             print("\n".join(lines))
-            print(f"\nwith the chosen rule:\n{report(dev_out, oos_out, rules)}\n")
-            print("with the configured rule:")
+            print(f"\nwith the chosen weights:\n{report(dev_out, oos_out, weights)}\n")
+            print("with the configured weights:")
         print(report(dev_out, oos_out, configured))
     finally:
         searcher.close()

@@ -2,20 +2,31 @@
 
 The card ("Layanan yang paling sesuai") tells a citizen what to bring and where to go, so a
 wrong card does more harm than none: "bikin sim" once showed the nurse's licence with its
-requirements. The card is shown only when the top result clearly wins, judged from signals
-measured on the ranked results (calibrated on eval/devset.tsv and eval/out_of_scope.tsv,
-see BENCHMARKS.md):
+requirements. The card is shown only when the top result clearly wins, judged by a small
+logistic score (:func:`card_score`) over signals measured on the ranked results, its weights
+fitted by cross-validation on eval/devset.tsv and eval/out_of_scope.tsv (BENCHMARKS.md, "The
+answer card"):
 
-- **coverage**: how much of the query the top result's title says, each content word weighted
-  by its rarity in the index (IDF), so "kk" in "kk hilang" counts more than "hilang". A word
-  is covered by itself or by one of its own readings (``KK`` <-> "kartu keluarga", an English
-  word's Indonesian gloss, a synonym), and the title is read with its acronyms expanded;
+- **page coverage**: how much of the query the top result's page says (title, text, fields),
+  each content word weighted by its rarity in the index (IDF), so "kk" in "kk hilang" counts
+  more than "hilang". A word is covered by itself or by one of its own readings (``KK`` <->
+  "kartu keluarga", an English word's Indonesian gloss, a synonym), and the title is read
+  with its acronyms expanded; **title coverage** is the same share said by the title alone;
 - **known**: the same weighted share of the query's content words that the index knows at all
-  (its vocabulary, a typo correction or an expansion of the word); gibberish knows nothing;
-- **margin**: how far the top result's fused score is ahead of the next one;
-- **agreement**: keyword and vector retrieval both rank the top result near the top;
-- **keyword lead**: keyword retrieval ranks it first and its title says all of the query
-  ("kk hilang gimana" -> "KK Hilang"), however close the fused scores are.
+  (its vocabulary, a typo correction or an expansion of the word); gibberish knows nothing.
+  Not scored but a gate: below ``card_min_known`` no card, whatever the score;
+- **keyword lead**: keyword retrieval ranks the top result first and its title says the whole
+  query ("urus KTP" -> "Perekaman dan Penerbitan KTP-el"): a card whatever the score. Without
+  vectors every fused margin is the same rank gap, and this is what still tells a winner;
+- **margin**: how far the top result's fused score is ahead of its **rival**, the next result
+  that could carry a card itself (a service or an app). A news post or a plain page close
+  behind leaves no doubt about which *service* answers: on the tuning web 58 right tops had
+  one there, and 3 wrong ones;
+- **title lead** and **page lead**: how much more of the query the top result's title and
+  page say than the rival's. A rival saying more of the query ("SPMB SMP Negeri" behind
+  "Informasi SPMB SMA/SMK Negeri" for "cara daftar smp negeri") is the commonest sign of a
+  wrong top: on the tuning web 9 of the 45 wrong tops have a right runner-up whose title
+  says more, and 45 of the 364 right tops have one too, so it is weighed, not a veto.
 
 Input that is code rather than words (markup, an SQL statement, only digits) is junk: it is
 not searched at all (:func:`is_junk`), so "<script>alert(1)</script>" cannot match the "1"
@@ -34,10 +45,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 if TYPE_CHECKING:
     from indexer.analysis import Analyzer, QueryAnalysis
     from indexer.analysis.vocabulary import Vocabulary
-    from indexer.fusion import Fused
     from sikoja.config import RankingConfig
 
 # -- junk ---------------------------------------------------------------------------------
@@ -78,55 +90,82 @@ FRAME_WORDS = frozenset("""
 # -- signals ------------------------------------------------------------------------------
 
 
-@dataclass
-class CardRules:
-    """Thresholds of the card decision (RankingConfig carries the calibrated values)."""
+MARGIN_FLOOR = 0.001  # the margin's logarithm is taken from here: closer is a tie all the same
+# The scored signals, in the order features() returns them (CardWeights' attribute names).
+FEATURES = ("page", "margin", "title_lead", "page_lead")
 
-    min_coverage: float
-    min_text_coverage: float  # the same share said anywhere on the page, with a clear lead
-    min_known: float
-    min_margin: float
-    agree_rank: int  # both retrievals rank the top result at most this: clear enough
-    tie_margin: float  # relative gap below which the better-covering result leads
-    # keyword retrieval's first, its title covering this much of the query: clear enough
+
+@dataclass
+class CardWeights:
+    """The card score's weights (RankingConfig carries the fitted values): the card shows
+    when ``bias + page * page coverage + margin * ln(margin) + title_lead * title lead +
+    page_lead * page lead`` is >= 0, the bias holding the calibrated threshold, or the top has
+    the keyword lead; and in either case the index knows ``min_known`` of the query."""
+
+    bias: float
+    page: float
+    margin: float  # per unit of ln(margin), the margin floored at MARGIN_FLOOR
+    title_lead: float
+    page_lead: float
+    # and the index knows at least this share of the query, whatever the score: a query of
+    # words the index does not know ("cara main gitar") has no card, however alone its top
+    min_known: float = 0.0
+    # keyword retrieval's first whose title covers this share of the query: a card whatever
+    # the score (2.0: never)
     min_lead_coverage: float = 2.0
+    tie_margin: float = 0.0  # relative gap below which the better-covering result leads
 
     @classmethod
-    def of(cls, ranking: RankingConfig) -> CardRules:
-        """The calibrated thresholds a deployment's ranking settings carry."""
-        return cls(ranking.card_min_coverage, ranking.card_min_text_coverage,
-                   ranking.card_min_known, ranking.card_min_margin, ranking.card_agree_rank,
-                   ranking.tie_margin, ranking.card_min_lead_coverage)
+    def of(cls, ranking: RankingConfig) -> CardWeights:
+        """The fitted weights a deployment's ranking settings carry."""
+        return cls(ranking.card_bias, ranking.card_w_page, ranking.card_w_margin,
+                   ranking.card_w_title_lead, ranking.card_w_page_lead, ranking.card_min_known,
+                   ranking.card_min_lead_coverage, ranking.tie_margin)
 
 
 @dataclass
 class Signals:
-    coverage: float
-    text_coverage: float
+    coverage: float  # of the query, by the top result's title
+    text_coverage: float  # by its page
     known: float
-    margin: float
-    agree: bool
-    keyword_rank: int | None = None
+    margin: float  # relative lead over the rival (1.0 when there is none)
+    rival_coverage: float = 0.0  # by the rival's title
+    rival_text_coverage: float = 0.0  # by the rival's page
+    keyword_rank: int | None = None  # 1: keyword retrieval's first (the keyword lead)
     vector_rank: int | None = None
 
-    def as_dict(self) -> dict[str, float | int | bool | None]:
+    def as_dict(self) -> dict[str, float | int | None]:
         return {"coverage": round(self.coverage, 3),
                 "text_coverage": round(self.text_coverage, 3), "known": round(self.known, 3),
-                "margin": round(self.margin, 4), "agree": self.agree,
+                "margin": round(self.margin, 4), "rival_coverage": round(self.rival_coverage, 3),
+                "rival_text_coverage": round(self.rival_text_coverage, 3),
                 "keyword_rank": self.keyword_rank, "vector_rank": self.vector_rank}
 
 
-def decide(signals: Signals, rules: CardRules) -> Any:
-    """Show the card: the index knows the query, the top result stands out (ahead by a
-    margin, near the top for both keyword and vector retrieval, or keyword retrieval's first
-    with a title that says the query), and its title says the query, or its page says all
-    of it. A bool for one query's signals; with numpy arrays as the signals, an array of
-    the decisions for many queries at once (how bench/answer_card.py calibrates)."""
-    keyword_lead = (signals.keyword_rank == 1) & (signals.coverage >= rules.min_lead_coverage)
-    clear_lead = (signals.margin >= rules.min_margin) | signals.agree | keyword_lead
-    says = ((signals.coverage >= rules.min_coverage)
-            | (signals.text_coverage >= rules.min_text_coverage))
-    return (signals.known >= rules.min_known) & clear_lead & says
+def features(signals: Signals) -> list[Any]:
+    """The scored signals in the order of :data:`FEATURES`: floats for one query, numpy
+    arrays when the signals are arrays of many queries."""
+    return [signals.text_coverage,
+            np.log(np.maximum(signals.margin, MARGIN_FLOOR)),
+            np.subtract(signals.coverage, signals.rival_coverage),
+            np.subtract(signals.text_coverage, signals.rival_text_coverage)]
+
+
+def card_score(signals: Signals, weights: CardWeights) -> Any:
+    """The card's log-odds of being right less the calibrated threshold: >= 0 shows it."""
+    return weights.bias + sum(getattr(weights, name) * value
+                              for name, value in zip(FEATURES, features(signals), strict=True))
+
+
+def decide(signals: Signals, weights: CardWeights) -> Any:
+    """Show the card: a bool for one query's signals; with numpy arrays as the signals, an
+    array of the decisions for many queries at once (how bench/answer_card.py calibrates)."""
+    rank = signals.keyword_rank
+    lead = ((np.asarray(rank if rank is not None else 0) == 1)
+            & (np.asarray(signals.coverage) >= weights.min_lead_coverage))
+    show = (((card_score(signals, weights) >= 0) | lead)
+            & (np.asarray(signals.known) >= weights.min_known))
+    return bool(show) if np.ndim(show) == 0 else show
 
 
 def margin(scores: Sequence[float]) -> float:
@@ -136,11 +175,6 @@ def margin(scores: Sequence[float]) -> float:
     if len(scores) < 2:
         return 1.0
     return max(0.0, (scores[0] - scores[1]) / scores[0])
-
-
-def agrees(item: Fused, agree_rank: int) -> bool:
-    ranks = (item.keyword_rank, item.vector_rank)
-    return all(r is not None and r <= agree_rank for r in ranks)
 
 
 class QueryWords:

@@ -21,10 +21,9 @@ import numpy as np
 
 from indexer.analysis import Analyzer, QueryAnalysis, Vocabulary
 from indexer.answer import (
-    CardRules,
+    CardWeights,
     QueryWords,
     Signals,
-    agrees,
     decide,
     is_junk,
     lead_by_coverage,
@@ -176,7 +175,7 @@ class Searcher:
         if page == 1 and results and place is not None and results[0].id == place.doc.id:
             answer = _contact_card(place)
         elif page == 1 and results and words is not None and _card_kind(results[0]):
-            signals = self._signals(collapsed, words, docs[window[0][0].id])
+            signals = self._signals(collapsed, words, metas, docs)
             if self._card_fits(results[0], signals, external, words, analysis):
                 answer = _answer_card(docs[window[0][0].id])
         return SearchResponse(
@@ -572,14 +571,26 @@ class Searcher:
         return QueryWords(self.analyzer, analysis, vocabulary, documents)
 
     def _signals(self, collapsed: list[tuple[Fused, list[str]]], words: QueryWords,
-                 doc: IndexedDoc) -> Signals:
+                 metas: dict[str, DocMeta], docs: dict[str, IndexedDoc]) -> Signals:
+        """The card's signals for the top result against its rival: the next result that
+        could carry a card itself (a service or an app; a page the catalog lists as an app
+        when it is on the page of results shown, ``docs``), read when it is not there."""
         top = collapsed[0][0]
+        doc = docs[top.id]
+        rival = next((f for f, _ in collapsed[1:]
+                      if _carries_card(metas[f.id], docs.get(f.id))), None)
+        rival_doc = None
+        if rival is not None:
+            rival_doc = docs.get(rival.id) or self.backend.get([rival.id]).get(rival.id)
         return Signals(
             coverage=words.covered(words.title_tokens(doc.title)),
             text_coverage=words.covered(self._said(doc, words)),
             known=words.known,
-            margin=margin([f.score for f, _ in collapsed[:2]]),
-            agree=agrees(top, self.ranking.card_agree_rank),
+            margin=margin([top.score, *([rival.score] if rival is not None else [])]),
+            rival_coverage=(words.covered(words.title_tokens(rival_doc.title))
+                            if rival_doc is not None else 0.0),
+            rival_text_coverage=(words.covered(self._said(rival_doc, words))
+                                 if rival_doc is not None else 0.0),
             keyword_rank=top.keyword_rank, vector_rank=top.vector_rank)
 
     def _card_fits(self, top: Result, signals: Signals,
@@ -596,7 +607,7 @@ class Searcher:
         if external is not None and not (set(external[1]) <= words.title_tokens(top.title)
                                           and self._opds().says(analysis, top.opd)):
             return False
-        return top.best_bet or decide(signals, CardRules.of(self.ranking))
+        return top.best_bet or decide(signals, CardWeights.of(self.ranking))
 
     def _title_data(self) -> tuple[list[tuple[str, list[str], frozenset[str]]], frozenset[str]]:
         """(title, its normalised words, its analysed tokens) of every service and app, one
@@ -673,6 +684,13 @@ def _card_kind(result: Result) -> str | None:
     if result.kind == "app" or (result.fields or {}).get("app"):
         return "app"
     return None
+
+
+def _carries_card(meta: DocMeta, doc: IndexedDoc | None) -> bool:
+    """Whether a result could have a card of its own (as :func:`_card_kind` says, from its
+    metadata and, when read, its page)."""
+    return meta.kind in ("service", "app") or bool(doc is not None
+                                                   and (doc.fields or {}).get("app"))
 
 
 def _contact_card(place: Place) -> AnswerCard | None:

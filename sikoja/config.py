@@ -241,18 +241,24 @@ class RankingConfig(BaseModel):
     # wants services over pages that repeat the query's words.
     prior_signal_share: float = Field(0.25, ge=0.0, le=1.0)
     vector_prior_scale: float = 0.1
-    # The answer card (indexer/answer.py), calibrated by `bench/answer_card.py --calibrate`
-    # (cross-validated; BENCHMARKS.md, "The answer card"): shown when the index knows this
-    # IDF-weighted share of the query, the top title (or, at card_min_text_coverage, the
-    # whole page) says this share of it, and the top leads by this relative margin or both
-    # retrievals rank it this high (0: never enough), or keyword retrieval ranks it first
-    # and its title covers this share (the keyword lead). 2.0: that path never shows a card.
-    card_min_coverage: float = 2.0
-    card_min_text_coverage: float = 0.5
-    card_min_known: float = 0.5
-    card_min_margin: float = 0.05
-    card_agree_rank: int = 0
+    # The answer card (indexer/answer.py) shows when its score is >= 0: card_bias
+    # + card_w_page x the share of the query the top page says (IDF-weighted, 0..1)
+    # + card_w_margin x ln(relative lead over the rival, the next service or app; >= 0.001)
+    # + card_w_title_lead x (share the top title says - share the rival's title says)
+    # + card_w_page_lead x (share the top page says - share the rival's page says);
+    # a logistic regression fitted by `bench/answer_card.py --calibrate`, which prints these
+    # values, the bias holding the threshold chosen by cross-validation over site families,
+    # query categories and qid blocks (BENCHMARKS.md, "The answer card"). Whatever the
+    # score, no card unless the index knows card_min_known of the query ("cara main gitar"),
+    # and a card when keyword retrieval ranks the top first and its title covers
+    # card_min_lead_coverage of the query (the keyword lead; 2.0: never).
+    card_min_known: float = Field(0.5, ge=0.0, le=1.0)
     card_min_lead_coverage: float = 1.0
+    card_bias: float = 0.291
+    card_w_page: float = 1.828
+    card_w_margin: float = 0.81
+    card_w_title_lead: float = 1.017
+    card_w_page_lead: float = 2.579
     # On a fused-score gap below this, the result whose title covers more of the query leads.
     tie_margin: float = 0.02
     # A near-duplicate group ranks at its best member's score times this when that member is
