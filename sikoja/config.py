@@ -207,6 +207,10 @@ class IndexSettings(BaseModel):
 KIND_PRIOR = {"service": 1.0, "app": 0.94, "document": 0.85, "page": 0.81, "news": 0.7}
 
 
+RETIRED_CARD_KEYS = ("card_min_coverage", "card_min_text_coverage", "card_min_margin",
+                     "card_agree_rank")
+
+
 class RankingConfig(BaseModel):
     """Ranking knobs, set by measurement on the dev set (BENCHMARKS.md); ``ranking:`` in
     sikoja.yaml. indexer/search.py applies them."""
@@ -266,6 +270,20 @@ class RankingConfig(BaseModel):
     # agency's page, but a page whose own text matches as well comes first. Measured on
     # the tuning crawl: 1.0 (the copy's full score) 0.928 Success@1, 0.97 0.935, 0.93 0.931.
     copy_weight: float = Field(0.97, ge=0.0)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _retired_card_thresholds(cls, data: object) -> object:
+        """The card's threshold rules gave way to a fitted score in session 7: a sikoja.yaml
+        that still sets ``card_min_coverage``, ``card_min_text_coverage``,
+        ``card_min_margin`` or ``card_agree_rank`` keeps loading (they no longer do
+        anything) rather than stopping a server after an upgrade."""
+        retired = [k for k in RETIRED_CARD_KEYS if isinstance(data, dict) and k in data]
+        if retired:
+            warnings.warn(f"ranking.{', ranking.'.join(retired)}: retired (the answer card "
+                          "is a fitted score now): remove them from sikoja.yaml", stacklevel=2)
+            data = {k: v for k, v in data.items() if k not in RETIRED_CARD_KEYS}
+        return data
 
 
 class SynonymSettings(BaseModel):

@@ -151,3 +151,15 @@ def test_a_sikoja_yaml_from_before_the_ivf_index_still_loads(tmp_path):
     with pytest.warns(UserWarning, match="hnsw"):
         settings = load_settings(tmp_path)
     assert settings.index.keep_versions == 3
+
+
+def test_retired_card_thresholds_still_load_with_a_warning(tmp_path):
+    """The card thresholds went with the threshold rules (the card is a fitted score since
+    session 7): an old sikoja.yaml that sets them loads with a warning naming them, and the
+    settings it also sets still apply."""
+    (tmp_path / "sikoja.yaml").write_text(
+        "ranking:\n  card_min_margin: 0.05\n  card_agree_rank: 0\n  card_min_known: 0.6\n",
+        encoding="utf-8")
+    with pytest.warns(UserWarning, match="card_min_margin, ranking.card_agree_rank"):
+        settings = load_settings(tmp_path)
+    assert settings.ranking.card_min_known == 0.6
