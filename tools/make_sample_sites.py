@@ -6337,7 +6337,7 @@ def opensid_sidebar(site: Site) -> str:
         f"{e(lok)}</td></tr><tr><th>Koordinator</th><td>:</td><td>{e(koor)}</td></tr></table>"
         for judul, tgl, lok, koor in OPENSID_AGENDA[site.name])
     population = opensid_population(site)
-    stat = (f'<div id="container_widget"></div><script>var stat_widget = {{categories: ['
+    stat = ('<div id="container_widget"></div><script>var stat_widget = {categories: ['
             + ", ".join(f"'{laki + perempuan} {nama}'" for nama, laki, perempuan in population)
             + "]};</script>")
     populer = sorted(posts, key=lambda p: -p.view["hits"])[:5]
