@@ -180,6 +180,23 @@ def listing_names(url: str, title: str, anchors: list[str]) -> list[str]:
     return [title, re.sub(r"\.[a-z]{2,5}$", "", last), *values, *anchors]
 
 
+def only_template_listing(url: str, doc: Document, docs: dict[str, Document],
+                          content: dict[str, list[tuple[str, str]]],
+                          anchors: dict[str, list[str]]) -> bool:
+    """Whether ``doc`` was taken for a listing only because of the links the site repeats
+    (``content`` holds each page's other links): a post beside a widget column. A page
+    named like a section ("Berita", "Daftar Layanan") or a later page of a list is a list
+    whatever its links: a site may show its news list again beside every page."""
+    if not doc.fields.get("listing") or is_home(url):
+        return False
+    if len({u for u, _ in content.get(url, []) if u != url}) >= MIN_LISTED:
+        return False
+    first = docs.get(first_page(url))
+    if first is not None and first is not doc and first.fields.get("listing"):
+        return False
+    return section_name(listing_names(url, doc.title, anchors[url])) is None
+
+
 def sibling_groups(docs: dict[str, Document], members: set[str],
                    content: dict[str, list[tuple[str, str]]],
                    anchors: dict[str, list[str]]) -> list[Group]:
@@ -264,11 +281,10 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
     repeated = template_links(content[url] for url in docs if url in content)
     content = {url: [link for link in main if link not in repeated]
                for url, main in content.items()}
-    for url, doc in docs.items():
-        if doc.fields.get("listing") and not is_home(url) and len(
-                {u for u, _ in content.get(url, []) if u != url}) < MIN_LISTED and (
-                repeated and not store.query("SELECT 1 FROM documents WHERE parent_url = ? "
-                                             "AND status = 'live' LIMIT 1", (url,))):
+    for url, doc in list(docs.items()):
+        if repeated and only_template_listing(url, doc, docs, content, anchors) and not (
+                store.query("SELECT 1 FROM documents WHERE parent_url = ? AND status = "
+                            "'live' LIMIT 1", (url,))):  # a one-page list's panels are its own
             docs[url] = unlist(doc)
     members = {}
     for url, doc in docs.items():

@@ -321,6 +321,19 @@ TABLE = [
     ("kec-danauteluk", "/berita/pelayanan-adminduk-keliling-olak-kemang",
      "Pelayanan Adminduk Keliling di Kelurahan Olak Kemang", "news", None, None),
     ("kec-danauteluk", "/", "Kecamatan Danau Teluk", "listing", None, None),
+    # OpenSID, classic theme: posts at index.php/first/artikel/<id> beside a widget column,
+    # services found by the category that files them (no sections read beside the widgets)
+    ("kel-talangbanjar", "/index.php/first/artikel/34", "Surat Keterangan Usaha (SKU)",
+     "service", None, None),
+    ("kel-talangbanjar", "/index.php/first/kategori/3",
+     "Informasi Layanan Website Resmi Kelurahan Talang Banjar", "listing", None, None),
+    # OpenSID, Esensi: dated slugs, every page naming the site's root as its canonical URL
+    ("kel-pakuanbaru", "/artikel/2024/7/15/persyaratan-sktm-untuk-sekolah-dan-bantuan",
+     "Persyaratan SKTM untuk Sekolah dan Bantuan", "service", "Pengantar RT/RW", "Gratis"),
+    ("kel-pakuanbaru", "/artikel/2024/11/23/senam-sehat-lansia-di-halaman-kantor-lurah",
+     "Senam Sehat Lansia di Halaman Kantor Lurah", "news", None, None),
+    ("kel-pakuanbaru", "/artikel/kategori/prosedur-layanan",
+     "Prosedur Layanan Website Resmi Kelurahan Pakuan Baru", "listing", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and
