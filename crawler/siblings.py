@@ -42,10 +42,13 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 from crawler.boilerplate import template_links
+from crawler.extract.dates import visible_date
 from crawler.extract.document import (
+    NEWS_BY_PATH,
     NEWS_WORDS,
     SERVICE_WORDS,
     ServiceEvidence,
+    is_news_path,
     service_evidence,
 )
 from crawler.extract.html import Link, squash
@@ -119,13 +122,17 @@ def restore(doc: Document) -> Document:
 
 
 def unlist(doc: Document) -> Document:
-    """``doc``, a listing by its own rule, read as a post: the listing flag goes, and
-    ``kind_from`` says how to undo it."""
+    """``doc``, a listing by its own rule, read as a post: the listing flag goes (a dated
+    page in a news path is news, as the page rule reads one), and ``kind_from`` says how to
+    undo it."""
     fields = {k: v for k, v in doc.fields.items() if k != "listing"}
     fields["kind_from"] = {"kind": doc.kind, "kind_confidence": None, "listing": True,
                            "reason": "a listing only by the links the site repeats on most "
                                      "pages"}
-    return replace(doc, fields=fields)
+    kind = doc.kind
+    if is_news_path(doc.url) and visible_date(doc.text):
+        kind, fields["kind_confidence"] = "news", NEWS_BY_PATH
+    return replace(doc, kind=kind, fields=fields)
 
 
 def url_pattern(url: str) -> str:

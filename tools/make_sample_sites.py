@@ -6282,7 +6282,8 @@ def opensid_wilayah(site: Site) -> str:
 def opensid_peta(site: Site) -> str:
     return ('<div id="map" style="height:500px"></div><script>var peta = L.map("map")'
             ".setView([-1.61, 103.61], 15);</script>"
-            f"<p>Peta wilayah {e(site.opd)}.</p>")
+            f"<p>Peta wilayah {e(site.opd)}: batas RW dan RT, kantor lurah, posyandu, sekolah "
+            "dan tempat ibadah. Klik sebuah wilayah untuk melihat jumlah penduduknya.</p>")
 
 
 def opensid_mandiri(site: Site) -> str:
