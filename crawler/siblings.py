@@ -319,8 +319,10 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
                 fields["kind_from"] = {"kind": doc.kind,
                                        "kind_confidence": doc.fields.get("kind_confidence"),
                                        "reason": reason}
-                if doc.fields.get("kind_from", {}).get("listing"):  # unlisted above
-                    fields["kind_from"]["listing"] = True
+                unlisted = doc.fields.get("kind_from")
+                if isinstance(unlisted, dict) and unlisted.get("listing"):
+                    # unlisted above: undone, it is the listing its rule read
+                    fields["kind_from"] = {**unlisted, "reason": reason}
                 new = replace(doc, kind="service", fields=fields)
         if new.content_hash() != restore_standard(stored[url]).content_hash():
             validators = store.validators(url) or {}

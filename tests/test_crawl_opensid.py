@@ -154,6 +154,8 @@ def test_service_posts_beside_a_widget_column_are_services(classic_crawl):
     # the service listed on the category's second page only is found through its first page
     kind, fields, _ = got[site.url(post_path(18))]
     assert fields["kind_from"]["reason"].startswith("listed under a service section")
+    # what undoes the step: the listing the page's own rule read (beside the widgets)
+    assert (fields["kind_from"]["kind"], fields["kind_from"]["listing"]) == ("page", True)
     assert got[site.url(category_path(3, 2))][1].get("listing")  # the list stays a list
 
 
