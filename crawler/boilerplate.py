@@ -68,3 +68,20 @@ def learn_template(pages: Iterable[tuple[str, Iterable[int]]]) -> frozenset[int]
         line for line, count in everywhere.items()
         if count > SHARE * total and outside_services[line] > SHARE * others
     )
+
+
+def template_links(pages: Iterable[list[tuple[str, str]]]) -> frozenset[tuple[str, str]]:
+    """Links (target, anchor text) in the main block of more than half of a site's pages:
+    a widget column the extractor took for content (a classic theme's box of "Arsip
+    Artikel", "Kategori", "Komentar Terbaru" beside every post). The anchor text counts: a
+    category page lists a post under its title, the widget beside it under its date and
+    title, so the category keeps what it lists."""
+    total = 0
+    seen: Counter[tuple[str, str]] = Counter()
+    for links in pages:
+        total += 1
+        seen.update(set(links))
+    if total < MIN_PAGES:
+        return frozenset()
+    return frozenset(link for link, count in seen.items() if count > SHARE * total)
+

@@ -22,6 +22,12 @@ siblings, ``SERVICE_SHARE`` of them services. Listed under a news name, it stays
 A page the rule was sure of (a service, or news without any service evidence) is never
 changed; the confident pages are the ones that vote.
 
+Links the site repeats in the main block of most of its pages (``crawler.boilerplate.
+template_links``: a widget column the extractor kept, as OpenSID's classic theme has beside
+every post) file nothing: they are left out of every group, and a page that the extractor
+took for a listing only because of them (the widget's linked titles and link lists) is read
+as the post it is, a member like the others.
+
 The step is undone and redone on every run: ``fields["kind_from"]`` keeps what the page was
 and why it changed (the reason a user or a test can read), so a recrawl or a merge of
 workers' stores gives the same kinds as one crawl.
@@ -33,15 +39,19 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
+from crawler.boilerplate import template_links
+from crawler.extract.dates import visible_date
 from crawler.extract.document import (
+    NEWS_BY_PATH,
     NEWS_WORDS,
     SERVICE_WORDS,
     ServiceEvidence,
+    is_news_path,
     service_evidence,
 )
-from crawler.extract.html import Link
+from crawler.extract.html import Link, squash
 from crawler.extract.title import is_home
 from crawler.standards import restore as restore_standard
 from sikoja.urls import canonicalize_url
@@ -54,17 +64,23 @@ if TYPE_CHECKING:
 FROM_LISTING = 0.7  # kind confidence of a service known by the section that lists it
 FROM_SIBLINGS = 0.65  # ...by the sibling pages it is built like
 MIN_VOTES = 3  # confident siblings a group needs to have a verdict
+MIN_LISTED = 1  # links of its own a listing needs beside the site's template links
 SERVICE_SHARE = 0.75  # share of them that must be services
 NEWS_SHARE = 0.5  # a service-named listing whose confident pages are this much news is not one
 
 # A section name: the section word with at most a qualifier around it ("Layanan", "Jenis
-# Layanan", "Pelayanan Publik", "Berita Terkini"), not a page's own title ("Pelayanan KTP-el")
-_NAME = (r"^(daftar |jenis |info |informasi |kategori |label )?({words})"
+# Layanan", "Prosedur Layanan", "Pelayanan Publik", "Berita Terkini"), not a page's own title
+# ("Pelayanan KTP-el")
+_NAME = (r"^(daftar |jenis |info |informasi |kategori |label |prosedur |tata cara |"
+         r"persyaratan )?({words})"
          r"( (publik|masyarakat|kami|terpadu|online|daring|umum|terkini|terbaru|lainnya|"
          r"daerah|kecamatan|kelurahan|desa|kota))?$")
 _SERVICE_NAME = re.compile(_NAME.format(words=SERVICE_WORDS.replace("-", " ")), re.IGNORECASE)
 _NEWS_NAME = re.compile(_NAME.format(words=NEWS_WORDS), re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+# A list's later pages: /kategori/3/2, /category/layanan/page/2/, ?page=2, ?start=6
+_PAGE_PATH = re.compile(r"/(page/)?\d+/?$")
+_PAGE_PARAMS = {"page", "paged", "hal", "halaman", "start", "offset"}
 
 
 @dataclass
@@ -100,7 +116,23 @@ def restore(doc: Document) -> Document:
     fields = {k: v for k, v in doc.fields.items() if k not in ("kind_from", "kind_confidence")}
     if before.get("kind_confidence") is not None:
         fields["kind_confidence"] = before["kind_confidence"]
+    if before.get("listing"):
+        fields["listing"] = True
     return replace(doc, kind=before.get("kind") or doc.kind, fields=fields)
+
+
+def unlist(doc: Document) -> Document:
+    """``doc``, a listing by its own rule, read as a post: the listing flag goes (a dated
+    page in a news path is news, as the page rule reads one), and ``kind_from`` says how to
+    undo it."""
+    fields = {k: v for k, v in doc.fields.items() if k != "listing"}
+    fields["kind_from"] = {"kind": doc.kind, "kind_confidence": None, "listing": True,
+                           "reason": "a listing only by the links the site repeats on most "
+                                     "pages"}
+    kind = doc.kind
+    if is_news_path(doc.url) and visible_date(doc.text):
+        kind, fields["kind_confidence"] = "news", NEWS_BY_PATH
+    return replace(doc, kind=kind, fields=fields)
 
 
 def url_pattern(url: str) -> str:
@@ -134,6 +166,18 @@ def section_name(names: list[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def first_page(url: str) -> str:
+    """The first page of the list ``url`` may be a later page of: its page number taken
+    off (``/artikel/kategori/layanan/2`` -> ``/artikel/kategori/layanan``)."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if k.lower() not in _PAGE_PARAMS]
+    path = parts.path
+    if not parts.query:
+        path = _PAGE_PATH.sub("/" if path.endswith("/") else "", path)
+    return canonicalize_url(parts._replace(path=path or "/", query=urlencode(query)).geturl())
+
+
 def listing_names(url: str, title: str, anchors: list[str]) -> list[str]:
     """What a listing is called: its title, its URL's last path part and query values
     (``/search/label/Layanan``, ``/category/layanan/``, ``?cat=layanan``), the links to it."""
@@ -141,6 +185,23 @@ def listing_names(url: str, title: str, anchors: list[str]) -> list[str]:
     last = unquote(parts.path.rstrip("/").rpartition("/")[2])
     values = [unquote(v) for _, v in parse_qsl(parts.query)]
     return [title, re.sub(r"\.[a-z]{2,5}$", "", last), *values, *anchors]
+
+
+def only_template_listing(url: str, doc: Document, docs: dict[str, Document],
+                          content: dict[str, list[tuple[str, str]]],
+                          anchors: dict[str, list[str]]) -> bool:
+    """Whether ``doc`` was taken for a listing only because of the links the site repeats
+    (``content`` holds each page's other links): a post beside a widget column. A page
+    named like a section ("Berita", "Daftar Layanan") or a later page of a list is a list
+    whatever its links: a site may show its news list again beside every page."""
+    if not doc.fields.get("listing") or is_home(url):
+        return False
+    if len({u for u, _ in content.get(url, []) if u != url}) >= MIN_LISTED:
+        return False
+    first = docs.get(first_page(url))
+    if first is not None and first is not doc and first.fields.get("listing"):
+        return False
+    return section_name(listing_names(url, doc.title, anchors[url])) is None
 
 
 def sibling_groups(docs: dict[str, Document], members: set[str],
@@ -157,6 +218,11 @@ def sibling_groups(docs: dict[str, Document], members: set[str],
             name = None if is_home(url) else section_name(
                 listing_names(url, doc.title, anchors[url]))
             groups[url] = Group(url, name, listed)
+    for url, group in groups.items():
+        first = groups.get(first_page(url))
+        if group.name is None and first is not None and first is not group:
+            # a later page of a named list is in its section: "Halaman 2" names nothing
+            group.name = first.name
     for url in sorted(members):
         host = urlsplit(url).netloc
         for target in {canonicalize_url(u) for u, _ in content.get(url, [])
@@ -215,10 +281,18 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
     content: dict[str, list[tuple[str, str]]] = {}
     anchors: dict[str, list[str]] = defaultdict(list)
     for key, all_links, main in links.source_links(source):
-        content[key] = main
+        content[key] = [(canonicalize_url(u), squash(t)) for u, t in main]
         for target, text in all_links:
             if text:
                 anchors[canonicalize_url(target)].append(text)
+    repeated = template_links(content[url] for url in docs if url in content)
+    content = {url: [link for link in main if link not in repeated]
+               for url, main in content.items()}
+    for url, doc in list(docs.items()):
+        if repeated and only_template_listing(url, doc, docs, content, anchors) and not (
+                store.query("SELECT 1 FROM documents WHERE parent_url = ? AND status = "
+                            "'live' LIMIT 1", (url,))):  # a one-page list's panels are its own
+            docs[url] = unlist(doc)
     members = {}
     for url, doc in docs.items():
         if doc.fields.get("listing") or doc.kind not in ("service", "news", "page"):
@@ -245,6 +319,10 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
                 fields["kind_from"] = {"kind": doc.kind,
                                        "kind_confidence": doc.fields.get("kind_confidence"),
                                        "reason": reason}
+                unlisted = doc.fields.get("kind_from")
+                if isinstance(unlisted, dict) and unlisted.get("listing"):
+                    # unlisted above: undone, it is the listing its rule read
+                    fields["kind_from"] = {**unlisted, "reason": reason}
                 new = replace(doc, kind="service", fields=fields)
         if new.content_hash() != restore_standard(stored[url]).content_hash():
             validators = store.validators(url) or {}

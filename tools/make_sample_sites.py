@@ -1286,7 +1286,7 @@ class ServiceFacts:
 
 def facts_for(key: str, raw: list[dict], site: Site) -> ServiceFacts:
     idx, _site, _slug, _title, _intro, over = SERVICES[key]
-    rec = raw[idx]
+    rec = raw[idx] if idx is not None else {}  # a letter the data has no record of
 
     def pick(name: str):
         if name in over:
@@ -5859,6 +5859,709 @@ CSS.update({"soho": ("favicon.ico", ""),
 
 
 # ---------------------------------------------------------------------------------------------
+# OpenSID (issue #11): the open-source "Sistem Informasi Desa" (PHP/CodeIgniter) that many desa
+# and kelurahan run as their website. Modelled on its themes as OpenSID ships them: the classic
+# theme (``klasik``, once ``default``) and Esensi, one of the bundled newer themes. What a
+# crawler meets there:
+# - every page is an article list or an article with the same widget sidebar beside it
+#   (search form, aparatur, agenda, statistik penduduk, arsip artikel terkini/populer/acak,
+#   komentar terbaru, jam kerja, lokasi kantor, kategori, statistik pengunjung): on a short
+#   post the sidebar holds more words than the post;
+# - services are "artikel" posts like the news, in a category named like a service section
+#   ("Informasi Layanan", "Prosedur Layanan"), some with citizens' comments under them;
+# - the classic theme links ``/index.php/first/artikel/<id>`` and ``/index.php/first/kategori/
+#   <id>`` (no URL rewriting), its h1 is the kelurahan's name on every page and an article's
+#   title an h2; Esensi links ``/artikel/<yyyy>/<m>/<d>/<slug>`` (month and day unpadded) and
+#   ``/artikel/kategori/<slug>``, with an h1 per article;
+# - lists paginated by path (``/first/index/2``, ``/arsip/2``, ``.../kategori/<x>/2``), static
+#   pages (profil) as articles, statistics tables (``/first/statistik/4``,
+#   ``/data-statistik/<slug>``), ``/data-wilayah``, ``/peta``, and the ``/layanan-mandiri``
+#   login of the citizens' self-service (NIK and PIN). Ports 8751 and 8752.
+# ---------------------------------------------------------------------------------------------
+
+OPENSID_ROBOTS = ("User-agent: *\n\nDisallow: /app/\nDisallow: /backup_inkremental/\n"
+                  "Disallow: /desa/\nDisallow: /donjo-app/\nDisallow: /resources/\n"
+                  "Disallow: /securimage/\nDisallow: /storage/\nDisallow: /template-surat/\n")
+KELURAHAN_HOURS = [("Senin", "07.30", "16.00"), ("Selasa", "07.30", "16.00"),
+                   ("Rabu", "07.30", "16.00"), ("Kamis", "07.30", "16.00"),
+                   ("Jumat", "07.30", "11.30"), ("Sabtu", "", ""), ("Minggu", "", "")]
+
+SITES += [
+    Site("kel-talangbanjar", "Kelurahan Talang Banjar", "Kelurahan Talang Banjar", "opensid", 50,
+         "Kecamatan Jambi Timur, Kota Jambi, Provinsi Jambi",
+         "Jl. Sentot Alibasa No. 21, Kel. Talang Banjar, Kec. Jambi Timur, Kota Jambi",
+         "adalah perangkat daerah di bawah Kecamatan Jambi Timur yang melayani surat keterangan, "
+         "surat pengantar administrasi kependudukan dan pemberdayaan warga di 34 RT",
+         labels="a", list_style="ol", place="Kantor Lurah Talang Banjar, Jl. Sentot Alibasa "
+         "No. 21", color="#2e7d32", variant="klasik"),
+    Site("kel-pakuanbaru", "Kelurahan Pakuan Baru", "Kelurahan Pakuan Baru", "opensid", 51,
+         "Kecamatan Jambi Selatan, Kota Jambi, Provinsi Jambi",
+         "Jl. Letjen Suprapto No. 8, Kel. Pakuan Baru, Kec. Jambi Selatan, Kota Jambi",
+         "adalah perangkat daerah di bawah Kecamatan Jambi Selatan yang melayani surat "
+         "keterangan dan pengantar bagi warga di 28 RT serta meneruskan usulan bantuan sosial",
+         labels="c", list_style="ul", robots=OPENSID_ROBOTS,
+         place="Kantor Lurah Pakuan Baru, Jl. Letjen Suprapto No. 8", color="#0e7490",
+         variant="esensi"),
+]
+SITE.update({s.name: s for s in SITES})
+FAMILY["opensid"] = "opensid"
+
+# Kelurahan letters that services.jsonl has no record of (fact index None): their facts are
+# the overrides, as a kelurahan publishes them.
+SKU_FACTS = {"requirements": ["Surat pengantar RT dan RW", "Fotokopi KTP-el dan Kartu Keluarga",
+                              "Foto tempat usaha", "Pas foto 3x4 berwarna 2 lembar"],
+             "procedure": ["Minta surat pengantar ke Ketua RT dan RW",
+                           "Serahkan berkas ke loket pelayanan kelurahan",
+                           "Petugas memeriksa berkas dan dapat meninjau tempat usaha",
+                           "Surat keterangan usaha ditandatangani lurah"],
+             "duration": "1 hari kerja", "cost": "Gratis",
+             "legal_basis": "Perwal Kota Jambi tentang pelayanan administrasi kelurahan"}
+AHLI_WARIS_FACTS = {
+    "requirements": ["Surat pengantar RT dan RW", "Fotokopi akta kematian pewaris",
+                     "Fotokopi KTP-el dan KK seluruh ahli waris",
+                     "Surat pernyataan ahli waris bermeterai yang ditandatangani semua ahli "
+                     "waris dan dua orang saksi",
+                     "Fotokopi surat nikah pewaris dan akta kelahiran para ahli waris"],
+    "procedure": ["Ahli waris menyusun surat pernyataan ahli waris dengan saksi",
+                  "Berkas diserahkan ke kelurahan untuk diregister",
+                  "Lurah menandatangani dan camat menguatkan surat keterangan ahli waris"],
+    "duration": "3 hari kerja", "cost": "Gratis"}
+NIKAH_FACTS = {
+    "requirements": ["Surat pengantar RT dan RW", "Fotokopi KTP-el dan KK calon pengantin",
+                     "Fotokopi akta kelahiran", "Pas foto 2x3 dan 3x4 latar biru",
+                     "Fotokopi KTP-el orang tua atau wali"],
+    "procedure": ["Minta pengantar RT dan RW", "Kelurahan menerbitkan surat pengantar nikah "
+                  "(formulir N1 sampai N4)", "Bawa berkas ke KUA atau Disdukcapil untuk "
+                  "pendaftaran nikah"],
+    "duration": "1 hari kerja", "cost": "Gratis"}
+BELUM_NIKAH_FACTS = {
+    "requirements": ["Surat pengantar RT dan RW", "Fotokopi KTP-el dan Kartu Keluarga",
+                     "Surat pernyataan belum pernah menikah bermeterai"],
+    "procedure": ["Minta pengantar RT dan RW", "Serahkan berkas ke loket kelurahan",
+                  "Surat keterangan ditandatangani lurah"],
+    "duration": "1 hari kerja", "cost": "Gratis"}
+
+# (fact index or None, site, date, post title, intro, overrides); "style" is how the post
+# tells the facts: list (bold labels and lists, as typed in the editor), prose or table
+SERVICES.update({
+    # Kelurahan Talang Banjar (classic theme, category "Informasi Layanan")
+    "tb_ktp": (0, "kel-talangbanjar", "2024-01-15", "Surat Pengantar Perekaman KTP-el",
+               "Warga Talang Banjar yang sudah berusia 17 tahun atau sudah menikah meminta surat "
+               "pengantar di kantor lurah sebelum merekam KTP-el di Disdukcapil atau MPP.",
+               {"style": "list", "online": None, "cost": "Gratis"}),
+    "tb_kk": (4, "kel-talangbanjar", "2024-01-22", "Surat Pengantar Perubahan dan Pecah KK",
+              "Tambah anggota keluarga, pecah KK setelah menikah atau perbaikan data KK dimulai "
+              "dengan surat pengantar dari kelurahan.", {"style": "list", "online": None}),
+    "tb_domisili": (66, "kel-talangbanjar", "2024-02-05", "Surat Keterangan Domisili",
+                    "Surat keterangan domisili menerangkan bahwa warga benar tinggal di wilayah "
+                    "Kelurahan Talang Banjar, misalnya untuk melamar kerja atau membuka rekening.",
+                    {"style": "list", "duration": "Selesai di hari yang sama"}),
+    "tb_sktm": (67, "kel-talangbanjar", "2024-02-12", "Surat Keterangan Tidak Mampu (SKTM)",
+                "SKTM diberikan bagi keluarga kurang mampu untuk keringanan biaya sekolah atau "
+                "syarat bantuan. Untuk berobat cukup KTP-el dengan UHC Jambi Bugar.",
+                {"style": "table"}),
+    "tb_sku": (None, "kel-talangbanjar", "2024-03-04", "Surat Keterangan Usaha (SKU)",
+               "Pelaku usaha kecil di Talang Banjar dapat meminta surat keterangan usaha untuk "
+               "mengajukan pinjaman modal atau KUR ke bank.", {"style": "list", **SKU_FACTS}),
+    "tb_pindah": (9, "kel-talangbanjar", "2024-03-18", "Surat Pengantar Pindah Keluar",
+                  "Warga yang akan pindah ke luar Kota Jambi meminta surat pengantar pindah di "
+                  "kelurahan sebelum SKPWNI diterbitkan Disdukcapil.",
+                  {"style": "prose", "online": None}),
+    "tb_kematian": (7, "kel-talangbanjar", "2024-04-01", "Surat Keterangan Kematian",
+                    "Keluarga melaporkan warga yang meninggal ke kelurahan untuk mendapat surat "
+                    "keterangan kematian, syarat penerbitan akta kematian di Disdukcapil.",
+                    {"style": "list", "cost": GRATIS_ADMINDUK}),
+    "tb_ahliwaris": (None, "kel-talangbanjar", "2024-04-22", "Surat Keterangan Ahli Waris",
+                     "Surat keterangan ahli waris dipakai untuk balik nama sertifikat tanah, "
+                     "pencairan tabungan atau santunan atas nama orang yang sudah meninggal.",
+                     {"style": "list", **AHLI_WARIS_FACTS}),
+    "tb_nikah": (None, "kel-talangbanjar", "2024-05-06", "Surat Pengantar Nikah (N1-N4)",
+                 "Calon pengantin warga Talang Banjar meminta surat pengantar nikah di kelurahan "
+                 "sebelum mendaftar ke KUA atau Disdukcapil.", {"style": "prose", **NIKAH_FACTS}),
+    "tb_lahir": (6, "kel-talangbanjar", "2024-05-20", "Surat Keterangan Kelahiran",
+                 "Orang tua yang baru mendapat bayi meminta surat keterangan kelahiran di "
+                 "kelurahan sebagai syarat akta kelahiran.",
+                 {"style": "table", "cost": GRATIS_ADMINDUK}),
+    # Kelurahan Pakuan Baru (Esensi theme, category "Prosedur Layanan")
+    "pk_domisili": (66, "kel-pakuanbaru", "2024-07-08",
+                    "Cara Mengurus Surat Keterangan Domisili di Kelurahan Pakuan Baru",
+                    "Surat domisili dibuat di kantor lurah sesuai alamat tinggal dan selesai "
+                    "hari itu juga bila berkas lengkap.", {"style": "prose"}),
+    "pk_sktm": (67, "kel-pakuanbaru", "2024-07-15", "Persyaratan SKTM untuk Sekolah dan Bantuan",
+                "SKTM Kelurahan Pakuan Baru dipakai untuk keringanan biaya sekolah dan syarat "
+                "bantuan sosial; pengantar RT dan RW wajib dilampirkan.", {"style": "list"}),
+    "pk_sku": (None, "kel-pakuanbaru", "2024-08-05",
+               "Persyaratan Surat Keterangan Usaha untuk Pinjaman KUR",
+               "Pedagang dan pelaku UMKM di Pakuan Baru bisa mengurus SKU sebagai syarat "
+               "pinjaman KUR atau pendaftaran bantuan usaha.", {"style": "table", **SKU_FACTS}),
+    "pk_kk": (3, "kel-pakuanbaru", "2024-08-19", "Pengantar Kartu Keluarga Baru bagi Pengantin Baru",
+              "Pasangan yang baru menikah dan ingin memiliki KK sendiri meminta pengantar di "
+              "kelurahan, lalu KK baru diterbitkan Disdukcapil.", {"style": "list",
+                                                                   "online": None}),
+    "pk_pindah": (9, "kel-pakuanbaru", "2024-09-02", "Mau Pindah Domisili ke Luar Kota Jambi",
+                  "Sebelum pindah ke luar Kota Jambi, warga Pakuan Baru meminta surat pengantar "
+                  "pindah di kelurahan.", {"style": "prose", "online": None}),
+    "pk_kematian": (7, "kel-pakuanbaru", "2024-09-16",
+                    "Melaporkan Kematian Warga dan Mengurus Akta Kematian",
+                    "Kematian anggota keluarga dilaporkan ke kelurahan paling lambat 30 hari "
+                    "agar surat keterangan kematian dan akta kematian terbit.",
+                    {"style": "list", "cost": GRATIS_ADMINDUK}),
+    "pk_ahliwaris": (None, "kel-pakuanbaru", "2024-10-07",
+                     "Syarat Surat Keterangan Ahli Waris di Kelurahan",
+                     "Ahli waris yang akan mengurus warisan tanah, rumah atau tabungan perlu "
+                     "surat keterangan ahli waris yang diketahui lurah dan camat.",
+                     {"style": "table", **AHLI_WARIS_FACTS}),
+    "pk_dtks": (40, "kel-pakuanbaru", "2024-10-21",
+                "Usulan Masuk DTKS agar Terdaftar Penerima Bantuan Sosial",
+                "Keluarga kurang mampu yang belum menerima PKH, BPNT atau PBI JK dapat diusulkan "
+                "masuk DTKS (kini DTSEN) melalui musyawarah kelurahan.", {"style": "list"}),
+    "pk_belumnikah": (None, "kel-pakuanbaru", "2024-11-04",
+                      "Surat Keterangan Belum Pernah Menikah",
+                      "Surat keterangan belum menikah diminta untuk melamar kerja, mendaftar "
+                      "TNI/Polri atau sekolah kedinasan.", {"style": "prose", **BELUM_NIKAH_FACTS}),
+})
+
+NEWS += [
+    ("kel-talangbanjar", "gotong-royong-parit-rt-09", "2024-02-17",
+     "Gotong Royong Bersihkan Parit di RT 09",
+     ["Warga RT 09 bersama staf kelurahan membersihkan parit dan saluran air yang tersumbat "
+      "sampah menjelang musim hujan.",
+      "Lurah Talang Banjar mengingatkan warga yang belum memperbarui Kartu Keluarga agar "
+      "mengurus surat pengantar di kantor kelurahan."]),
+    ("kel-talangbanjar", "posyandu-balita-melati", "2024-03-09",
+     "Posyandu Balita Melati Timbang 64 Anak",
+     ["Kader Posyandu Melati menimbang dan mengukur 64 balita serta memberi vitamin A.",
+      "Orang tua yang anaknya belum memiliki akta kelahiran diminta meminta surat keterangan "
+      "kelahiran di kelurahan."]),
+    ("kel-talangbanjar", "pelayanan-surat-saat-renovasi", "2024-04-08",
+     "Pelayanan Surat Keterangan Tetap Buka Selama Renovasi Kantor",
+     ["Selama renovasi kantor, pelayanan surat keterangan domisili, SKTM dan surat pengantar "
+      "dipindahkan sementara ke aula kelurahan.", "Jam pelayanan tidak berubah."]),
+    ("kel-talangbanjar", "musyawarah-kampung-bahagia-2024", "2024-05-11",
+     "Musyawarah Kampung Bahagia Tingkat Kelurahan",
+     ["Ketua RT se-Kelurahan Talang Banjar membahas usulan semenisasi jalan lingkungan dan "
+      "drainase dari dana Kampung Bahagia."]),
+    ("kel-talangbanjar", "pendataan-dtks-door-to-door", "2024-06-03",
+     "Petugas Kelurahan Mendata Ulang Keluarga Penerima Bantuan",
+     ["Petugas kelurahan dan pendamping PKH mendatangi rumah warga untuk memutakhirkan data "
+      "keluarga penerima bantuan sosial.", "Warga diminta menyiapkan KTP-el dan KK."]),
+    ("kel-talangbanjar", "posyandu-lansia-juni", "2024-06-15",
+     "Posyandu Lansia Periksa Tekanan Darah Warga",
+     ["Puskesmas bersama kader memeriksa tekanan darah dan gula darah 40 lansia."]),
+    ("kel-talangbanjar", "lomba-kebersihan-rt-agustus", "2024-08-10",
+     "Lomba Kebersihan Antar-RT Sambut HUT RI",
+     ["Kelurahan menggelar lomba kebersihan lingkungan antar-RT; pemenang diumumkan pada "
+      "malam tasyakuran 17 Agustus."]),
+    ("kel-pakuanbaru", "sosialisasi-sku-umkm", "2024-08-12",
+     "Sosialisasi Surat Keterangan Usaha bagi Pelaku UMKM",
+     ["Kelurahan Pakuan Baru mengundang 40 pelaku UMKM untuk sosialisasi pengurusan surat "
+      "keterangan usaha dan pinjaman KUR.",
+      "Peserta diminta membawa fotokopi KTP-el dan foto tempat usaha."]),
+    ("kel-pakuanbaru", "gotong-royong-jalan-lingkungan-rt-12", "2024-09-07",
+     "Gotong Royong Perbaikan Jalan Lingkungan RT 12",
+     ["Warga RT 12 bergotong royong menimbun jalan lingkungan yang berlubang dan membersihkan "
+      "parit."]),
+    ("kel-pakuanbaru", "posyandu-kia-balita", "2024-09-21",
+     "Posyandu Balita Sekaligus Jemput Bola KIA",
+     ["Kader posyandu bersama petugas Disdukcapil melayani penimbangan balita sekaligus "
+      "pendaftaran Kartu Identitas Anak.", "Orang tua cukup membawa KK dan akta kelahiran."]),
+    ("kel-pakuanbaru", "musyawarah-kelurahan-dtks", "2024-10-26",
+     "Musyawarah Kelurahan Verifikasi Usulan DTKS",
+     ["Lurah, Ketua RT dan pendamping sosial memverifikasi usulan keluarga kurang mampu yang "
+      "akan diteruskan ke Dinas Sosial."]),
+    ("kel-pakuanbaru", "pelayanan-surat-sabtu", "2024-11-09",
+     "Kelurahan Buka Pelayanan Surat Hari Sabtu Selama November",
+     ["Pelayanan surat keterangan domisili, SKTM dan surat pengantar KK dibuka juga hari Sabtu "
+      "pukul 08.00 sampai 12.00 WIB selama November."]),
+    ("kel-pakuanbaru", "senam-sehat-lansia", "2024-11-23",
+     "Senam Sehat Lansia di Halaman Kantor Lurah",
+     ["Puluhan lansia mengikuti senam sehat bersama kader posyandu dan pemeriksaan kesehatan "
+      "gratis."]),
+]
+
+# The widgets' own content: (nama, jabatan) of the aparatur, agenda (judul, tanggal, lokasi,
+# koordinator) and the latest comments (nama, tanggal, komentar, key of the post)
+OPENSID_APARATUR = {
+    "kel-talangbanjar": [("M. Rizal, S.STP", "Lurah"), ("Hendra Saputra, S.E.", "Sekretaris Lurah"),
+                         ("Nurhasanah", "Kasi Pemerintahan"), ("Ahmad Fauzi", "Kasi Kesejahteraan Sosial")],
+    "kel-pakuanbaru": [("Dewi Kartika, S.Sos", "Lurah"), ("Yusuf Hamdani", "Sekretaris Lurah"),
+                       ("Rina Marlina", "Kasi Pelayanan Umum"), ("Bambang Irawan", "Kasi Ketenteraman")],
+}
+OPENSID_AGENDA = {
+    "kel-talangbanjar": [("Posyandu Balita RW 03", "2024-08-24", "Posyandu Melati RT 07",
+                          "Kader PKK"),
+                         ("Rapat Pemutakhiran Data Penduduk", "2024-08-28", "Aula Kelurahan",
+                          "Kasi Pemerintahan")],
+    "kel-pakuanbaru": [("Posyandu Lansia", "2024-12-07", "Posyandu Kenanga RT 05", "Kader PKK"),
+                       ("Jemput Bola Rekam KTP-el", "2024-12-14", "Aula Kelurahan",
+                        "Kasi Pelayanan Umum")],
+}
+OPENSID_COMMENTS = {
+    "kel-talangbanjar": [("Sari", "2024-06-20", "Bu, untuk SKTM apakah harus ada pengantar RT "
+                          "dulu? Terima kasih.", "tb_sktm"),
+                         ("Admin", "2024-06-21", "Betul, bawa pengantar RT dan RW serta KK.",
+                          "tb_sktm"),
+                         ("Joni", "2024-07-02", "Surat domisili bisa diwakilkan keluarga tidak "
+                          "pak?", "tb_domisili")],
+    "kel-pakuanbaru": [("Lestari", "2024-11-12", "Apakah SKU bisa dipakai untuk daftar KUR di "
+                        "bank BRI?", "pk_sku"),
+                       ("Admin", "2024-11-13", "Bisa bu, silakan datang dengan berkas lengkap.",
+                        "pk_sku"),
+                       ("Rudi", "2024-11-20", "Syarat surat ahli waris apa perlu saksi dua "
+                        "orang?", "pk_ahliwaris")],
+}
+# (slug, number in the classic routes, heading, rows of (kelompok, laki-laki, perempuan)); the
+# jenis-kelamin rows are each site's own population (opensid_population)
+OPENSID_STATS = [
+    ("jenis-kelamin", 4, "Jenis Kelamin", None),
+    ("pendidikan-dalam-kk", 0, "Pendidikan dalam KK",
+     [("TIDAK / BELUM SEKOLAH", 812, 845), ("TAMAT SD / SEDERAJAT", 1104, 1187),
+      ("SLTP/SEDERAJAT", 1321, 1290), ("SLTA / SEDERAJAT", 2410, 2355),
+      ("DIPLOMA IV/ STRATA I", 706, 798)]),
+]
+
+
+def opensid_href(site: Site, what: str, *args: object) -> str:
+    """A page's URL as each theme links it: the classic theme through ``index.php`` and the old
+    ``first/`` routes, Esensi through the newer routes."""
+    klasik = site.variant == "klasik"
+    pre = "/index.php" if klasik else ""
+    if what == "artikel":
+        if klasik:
+            return f"{pre}/first/artikel/{args[0]}"
+        y, m, d = (int(x) for x in str(args[1]).split("-"))
+        return f"/artikel/{y}/{m}/{d}/{args[2]}"
+    if what == "kategori":
+        base = f"{pre}/first/kategori/{args[0]}" if klasik else f"/artikel/kategori/{args[1]}"
+        return base + (f"/{args[2]}" if len(args) > 2 and args[2] > 1 else "")
+    if what == "index":
+        return "/" if args[0] == 1 else f"{pre}/first/index/{args[0]}"
+    if what == "arsip":
+        return f"{pre}/first/arsip" + (f"/{args[0]}" if args[0] > 1 else "") if klasik \
+            else "/arsip" + (f"/{args[0]}" if args[0] > 1 else "")
+    if what == "statistik":
+        return f"{pre}/first/statistik/{args[0]}" if klasik else f"/data-statistik/{args[1]}"
+    return {"wilayah": f"{pre}/first/wilayah" if klasik else "/data-wilayah",
+            "peta": f"{pre}/peta", "mandiri": f"{pre}/layanan-mandiri/masuk",
+            "siteman": f"{pre}/siteman"}[what]
+
+
+def opensid_file(href: str) -> str:
+    return "index.html" if href == "/" else href.strip("/").replace("index.php/", "") + ".html"
+
+
+def opensid_service_body(site: Site, intro: str, f: ServiceFacts, style: str) -> str:
+    """A service as a kelurahan admin types it into the article editor."""
+    if style == "prose":
+        return prose_service_body(intro, f)
+    if style == "table":
+        return table_service_body(intro, f)
+    out = [paras(e(intro))]
+    for anchor, label, value in fact_rows(site, f):
+        out.append(f"<p><strong>{e(label)}:</strong></p>")
+        out.append(value_html(anchor, value, site.list_style) if isinstance(value, list)
+                   else f"<p>{value_html(anchor, value, site.list_style)}</p>")
+    return "".join(out)
+
+
+def opensid_paged(site: Site, key: str, title: str, posts: list[Page], href_of, per: int) -> None:
+    """A paginated list of posts: one page each ``per`` posts, linked to each other."""
+    chunks = [posts[i:i + per] for i in range(0, len(posts), per)] or [[]]
+    for n, chunk in enumerate(chunks, start=1):
+        page = put(site, "home" if key == "home" and n == 1 else "listing",
+                   key if n == 1 else f"{key}:{n}", title, href_of(n),
+                   opensid_file(href_of(n)), aliases=("/index.php", "/index.php/first")
+                   if key == "home" and n == 1 and site.variant == "klasik" else ())
+        page.posts, page.view = chunk, {"page": n, "pages": len(chunks), "href_of": href_of}
+
+
+def build_opensid(site: Site, facts: dict, reg) -> None:
+    klasik = site.variant == "klasik"
+    cats = ({"layanan": (3, "informasi-layanan", "Informasi Layanan"),
+             "berita": (1, "berita-kelurahan", "Berita Kelurahan")} if klasik else
+            {"layanan": (4, "prosedur-layanan", "Prosedur Layanan"),
+             "berita": (2, "kegiatan-kelurahan", "Kegiatan Kelurahan")})
+    items = [("service", k, spec[2], spec[3], spec) for k, spec in own_services(site)]
+    items += [("news", f"news:{site.name}:{slug}", date, title, texts)
+              for slug, date, title, texts in own_news(site)]
+    items.sort(key=lambda x: x[2])
+    posts = []
+    for n, (kind, key, date, title, spec) in enumerate(items):
+        art_id = 12 + n * 4 + n % 3
+        href = opensid_href(site, "artikel", art_id, date, slugify(title))
+        if kind == "service":
+            _i, _s, _d, _t, intro, over = spec
+            body, summary = opensid_service_body(site, intro, facts[key], over["style"]), intro
+        else:
+            body, summary = paras(*map(e, spec)), spec[0]
+        page = put(site, kind, key, title, href, opensid_file(href), body, date=date,
+                   summary=summary)
+        page.labels = [cats["layanan" if kind == "service" else "berita"]]
+        page.view = {"id": art_id, "hits": 57 + art_id * 13 % 400}
+        reg(page, key)
+        posts.append(page)
+    posts.sort(key=lambda p: p.date, reverse=True)
+    prof_href = opensid_href(site, "artikel", 5, "2023-01-10", "profil-kelurahan")
+    prof = put(site, "page", "profil", f"Profil {site.short}", prof_href, opensid_file(prof_href),
+               opensid_profile(site), date="2023-01-10")
+    prof.view, prof.labels = {"id": 5, "hits": 1204}, []
+    opensid_paged(site, "home", site.short, posts,
+                  lambda n: opensid_href(site, "index", n), 6)
+    for cid, slug, name in cats.values():
+        opensid_paged(site, f"kategori:{slug}", name,
+                      [p for p in posts if p.labels[0][1] == slug],
+                      lambda n, cid=cid, slug=slug: opensid_href(site, "kategori", cid, slug, n), 6)
+    opensid_paged(site, "arsip", "Arsip Artikel", posts, lambda n: opensid_href(site, "arsip", n),
+                  10)
+    for slug, num, heading, rows in OPENSID_STATS:
+        href = opensid_href(site, "statistik", num, slug)
+        put(site, "page", f"statistik:{slug}", f"Data Penduduk Menurut {heading}", href,
+            opensid_file(href), opensid_stat_table(rows or opensid_population(site)))
+    for what, title, body in (("wilayah", "Data Wilayah Administratif", opensid_wilayah(site)),
+                              ("peta", "Peta Wilayah", opensid_peta(site)),
+                              ("mandiri", "Layanan Mandiri", opensid_mandiri(site)),
+                              ("siteman", "Login Admin", opensid_siteman(site))):
+        href = opensid_href(site, what)
+        page = put(site, "page", what, title, href, opensid_file(href), body)
+        if what == "mandiri":  # the citizens' self-service app: judged for "app" queries
+            reg(page, f"mandiri:{site.name}")
+    urls = "".join(f"<url><loc>{site.base}{p.href}</loc><lastmod>{p.date}</lastmod>"
+                   "<changefreq>daily</changefreq><priority>0.8</priority></url>"
+                   for p in [*posts, prof])
+    site.extra_files["sitemap.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+        f'sitemap/0.9">{urls}</urlset>').encode()
+    site.routes["/sitemap"] = "sitemap.xml"
+    theme_css = ("themes/klasik/assets/css/pengaturan.css" if klasik else
+                 "vendor/themes/esensi/assets/css/style.min.css")
+    site.extra_files[theme_css] = b"#siteTitle h1{font-size:22px}.box-title{font-weight:bold}\n"
+
+
+def opensid_population(site: Site) -> list[tuple[str, int, int]]:
+    """The jenis-kelamin table: the same figures the statistik widget charts."""
+    seed = 4000 + site.port_offset * 37
+    return [("LAKI-LAKI", seed + 412, 0), ("PEREMPUAN", 0, seed + 389)]
+
+
+def opensid_profile(site: Site) -> str:
+    hours = "; ".join(f"{d} {a}–{b} WIB" for d, a, b in KELURAHAN_HOURS if a)
+    return (paras(e(f"{site.opd} {site.tugas}."),
+                  f"<strong>Alamat kantor:</strong> {e(site.address)}",
+                  f"<strong>Jam pelayanan:</strong> {hours}. Sabtu, Minggu dan hari libur "
+                  "nasional tutup.",
+                  "Pelayanan surat keterangan dan surat pengantar tidak dipungut biaya. Warga "
+                  "diminta membawa pengantar RT dan RW serta KTP-el dan KK asli.")
+            + "<h3>Batas Wilayah</h3>" + ul(["Utara: Sungai Batanghari", "Selatan: kelurahan "
+                                              "tetangga", "Barat: jalan protokol kota",
+                                              "Timur: kawasan permukiman"]))
+
+
+def opensid_stat_table(rows: list[tuple[str, int, int]]) -> str:
+    total = sum(laki + perempuan for _n, laki, perempuan in rows) or 1
+    body = "".join(
+        f"<tr><td>{i}</td><td>{e(nama)}</td><td>{laki + perempuan}</td>"
+        f"<td>{(laki + perempuan) * 100 / total:.2f}%</td><td>{laki}</td><td>{perempuan}</td></tr>"
+        for i, (nama, laki, perempuan) in enumerate(rows, start=1))
+    sum_l, sum_p = sum(r[1] for r in rows), sum(r[2] for r in rows)
+    return ('<table class="table table-striped"><thead><tr><th>No</th><th>Kelompok</th>'
+            "<th>Jumlah</th><th>%</th><th>Laki-laki</th><th>Perempuan</th></tr></thead><tbody>"
+            f"{body}<tr><td></td><td>JUMLAH</td><td>{sum_l + sum_p}</td><td>100%</td>"
+            f"<td>{sum_l}</td><td>{sum_p}</td></tr></tbody></table>"
+            "<p>Diperbarui pada : 1 Desember 2024</p>")
+
+
+def opensid_wilayah(site: Site) -> str:
+    rows = "".join(f"<tr><td>{rw}</td><td>RW {rw:02d}</td><td>{4 + rw % 3}</td>"
+                   f"<td>{310 + rw * 23}</td><td>{1040 + rw * 71}</td></tr>"
+                   for rw in range(1, 7))
+    return ('<table class="table table-bordered"><thead><tr><th>No</th><th>Wilayah</th>'
+            "<th>Jumlah RT</th><th>KK</th><th>Jiwa</th></tr></thead><tbody>" + rows
+            + "</tbody></table>")
+
+
+def opensid_peta(site: Site) -> str:
+    return ('<div id="map" style="height:500px"></div><script>var peta = L.map("map")'
+            ".setView([-1.61, 103.61], 15);</script>"
+            f"<p>Peta wilayah {e(site.opd)}: batas RW dan RT, kantor lurah, posyandu, sekolah "
+            "dan tempat ibadah. Klik sebuah wilayah untuk melihat jumlah penduduknya.</p>")
+
+
+def opensid_mandiri(site: Site) -> str:
+    return ('<form action="/layanan-mandiri/cek" method="post" class="form-login">'
+            "<h3>Layanan Mandiri</h3><p>Silakan masuk dengan NIK dan PIN yang diberikan operator "
+            f"{e(site.short)}.</p><input type=\"text\" name=\"nik\" placeholder=\"NIK\">"
+            '<input type="password" name="pin" placeholder="PIN"><button type="submit">Masuk'
+            "</button></form>")
+
+
+def opensid_siteman(site: Site) -> str:
+    return ('<form action="/siteman/auth" method="post"><h3>Login Administrator</h3><input '
+            'type="text" name="username" placeholder="Nama pengguna"><input type="password" '
+            f'name="password" placeholder="Kata sandi"><button type="submit">Masuk</button></form>'
+            f"<p>Halaman ini khusus bagi operator {e(site.short)}.</p>")
+
+
+def opensid_sidebar(site: Site) -> str:
+    """The widget column, the same on every page (as OpenSID renders it from one widget list)."""
+    klasik = site.variant == "klasik"
+    posts = sorted((p for p in site.pages if p.kind in ("service", "news")),
+                   key=lambda p: p.date, reverse=True)
+    by_key = {p.key: p for p in site.pages}
+
+    def box(icon: str, title: str, inner: str) -> str:
+        if klasik:
+            return (f'<div class="box box-primary box-solid"><div class="box-header"><h3 '
+                    f'class="box-title"><i class="fa {icon}"></i> {title}</h3></div>'
+                    f'<div class="box-body">{inner}</div></div>')
+        return (f'<div class="shadow rounded-lg bg-white overflow-hidden"><div class="box">'
+                f'<div class="box-header"><h3 class="box-title"><i class="fas {icon} mr-1"></i>'
+                f'{title}</h3></div><div class="box-body">{inner}</div></div></div>')
+
+    def art(p: Page, extra: str = "") -> str:
+        return (f'<li><a href="{p.href}"><small>{tanggal(p.date)}{extra}</small><br>'
+                f"{e(p.title)}</a></li>")
+
+    aparatur = OPENSID_APARATUR[site.name]
+    if klasik:  # names only in the slideshow's attributes
+        ap = "".join(f'<img src="/desa/upload/user_pict/kecil_{i}.jpg" data-cycle-title="'
+                     f"<span class='cycle-overlay-title'>{e(n)}</span>\" data-cycle-desc="
+                     f'"{e(j)}">' for i, (n, j) in enumerate(aparatur, 1))
+        ap = f'<div id="aparatur_desa" class="cycle-slideshow">{ap}</div>'
+    else:
+        ap = '<div class="owl-carousel">' + "".join(
+            f'<div class="relative"><img src="/desa/upload/user_pict/kecil_{i}.jpg" alt="{e(n)}">'
+            f'<span class="text-h6">{e(n)}</span><span class="block">{e(j)}</span></div>'
+            for i, (n, j) in enumerate(aparatur, 1)) + "</div>"
+    agenda = "".join(
+        f'<table class="table-agenda"><tr><td colspan="3">{e(judul)}</td></tr><tr><th>Waktu'
+        f"</th><td>:</td><td>{tanggal(tgl)}</td></tr><tr><th>Lokasi</th><td>:</td><td>"
+        f"{e(lok)}</td></tr><tr><th>Koordinator</th><td>:</td><td>{e(koor)}</td></tr></table>"
+        for judul, tgl, lok, koor in OPENSID_AGENDA[site.name])
+    population = opensid_population(site)
+    stat = ('<div id="container_widget"></div><script>var stat_widget = {categories: ['
+            + ", ".join(f"'{laki + perempuan} {nama}'" for nama, laki, perempuan in population)
+            + "]};</script>")
+    populer = sorted(posts, key=lambda p: -p.view["hits"])[:5]
+    acak = [posts[i] for i in (3, 0, 7, 5, 1) if i < len(posts)]
+    arsip = "".join(
+        f'<div id="{tab}" class="tab-pane"><ul>'
+        + "".join(art(p, f" | {p.view['hits']} kali dibaca" if tab == "populer" else "")
+                  for p in chosen) + "</ul></div>"
+        for tab, chosen in (("terkini", posts[:5]), ("populer", populer), ("acak", acak)))
+    arsip = ('<ul class="nav nav-tabs"><li class="active"><a href="#terkini">Terkini</a></li>'
+             '<li><a href="#populer">Populer</a></li><li><a href="#acak">Acak</a></li></ul>'
+             f'<div class="tab-content">{arsip}</div>')
+    komentar = "<ul class=\"sidebar-latest\">" + "".join(
+        f"<li><i class=\"fa fa-comment\"></i> {e(nama)}<br><small>{tanggal(tgl)}</small><br>"
+        f"{e(teks[:60])}... <a href=\"{by_key[key].href}\">selengkapnya</a></li>"
+        for nama, tgl, teks, key in OPENSID_COMMENTS[site.name]) + "</ul>"
+    jam = ("<table><thead><tr><th>Hari</th><th>Mulai</th><th>Selesai</th></tr></thead><tbody>"
+           + "".join(f"<tr><td>{d}</td><td>{a_}</td><td>{b}</td></tr>" if a_ else
+                     f'<tr><td>{d}</td><td colspan="2"><span class="label">Libur</span></td></tr>'
+                     for d, a_, b in KELURAHAN_HOURS) + "</tbody></table>")
+    kantor = (f'<div id="map_canvas" style="height:200px"></div><table class="table-info"><tr>'
+              f"<td>Alamat</td><td>:</td><td>{e(site.address)}</td></tr><tr><td>Kelurahan</td>"
+              f"<td>:</td><td>{e(site.short.replace('Kelurahan ', ''))}</td></tr><tr><td>"
+              f"Kecamatan</td><td>:</td><td>{e(site.tagline.split(',')[0].replace('Kecamatan ', ''))}"
+              "</td></tr><tr><td>Kota</td><td>:</td><td>Jambi</td></tr></table>")
+    kategori = "<ul>" + "".join(
+        f'<li><a href="{p.href}">{e(p.title)}</a></li>' for p in site.pages
+        if p.key.startswith("kategori:") and ":" not in p.key[len("kategori:"):]) + "</ul>"
+    n = 96 + site.port_offset
+    counter = "".join(
+        f"<tr><td>{label}</td><td>" + "".join(
+            f'<img src="/assets/images/counter/{d}.gif" align="absmiddle">' for d in str(v))
+        + "</td></tr>" for label, v in (("Hari ini", n), ("Kemarin", n + 41),
+                                        ("Jumlah pengunjung", 183_402 + n * 17)))
+    search = (f'<form method="get" action="{"/index.php/first" if klasik else "/"}">'
+              '<input type="text" name="cari" placeholder="Cari artikel..."><button '
+              'type="submit">Cari</button></form>')
+    widgets = [box("fa-user", f"Aparatur {e(site.short.split()[0])}", ap),
+               box("fa-calendar", "Agenda", agenda),
+               box("fa-bar-chart", f'<a href="{opensid_href(site, "statistik", 4, "jenis-kelamin")}">'
+                   f"Statistik {e(site.short)}</a>", stat),
+               box("fa-archive", f'<a href="{opensid_href(site, "arsip", 1)}">Arsip Artikel</a>',
+                   arsip),
+               box("fa-comments", "Komentar Terbaru", komentar)]
+    if not klasik:
+        widgets.append(box("fa-clock", "Jam Kerja", jam))
+    widgets += [box("fa-map-marker", f"Lokasi Kantor {e(site.short.split()[0])}", kantor),
+                box("fa-bars", "Kategori", kategori),
+                box("fa-bar-chart-o", "Statistik Pengunjung",
+                    f'<table class="counter">{counter}</table>')]
+    return search + "".join(widgets)
+
+
+def opensid_item(page: Page) -> str:
+    """One post in a list: title, meta line, the first 300 characters, a "selengkapnya" link."""
+    text = " ".join(re.sub(r"<[^>]+>", " ", page.body).split())
+    cut = html.unescape(text)[:300]
+    cat_id, cat_slug, cat_name = page.labels[0]
+    cat_href = opensid_href(page.site, "kategori", cat_id, cat_slug)
+    if page.site.variant == "klasik":
+        return (f'<li class="artikel"><h3 class="judul"><a href="{page.href}">{e(page.title)}</a>'
+                f'</h3><div class="teks"><div class="kecil"><i class="fa fa-clock-o"></i> '
+                f'{tanggal(page.date)} | <i class="fa fa-user"></i> Administrator | <i class="fa '
+                f'fa-eye"></i> {page.view["hits"]} Kali | <i class="fa fa-tag"></i> <a href="'
+                f'{cat_href}">{e(cat_name)}</a></div>{e(cut)} <a href="{page.href}"> ..selengkapnya'
+                '</a></div></li>')
+    return (f'<div class="max-w-full w-full bg-white shadow rounded-lg p-3"><figure class="w-1/3 '
+            f'float-left"><img src="/desa/logo/logo.png" alt="{e(page.title)}"></figure><div '
+            f'class="space-y-3"><a href="{page.href}" class="text-h5">{e(page.title)}</a><p '
+            f'class="line-clamp-4">{e(cut[:100])}...</p><ul class="inline-flex"><li><i class="fas '
+            f'fa-calendar-alt"></i> {tanggal(page.date)}</li><li><i class="fas fa-user"></i> '
+            f'Administrator</li><li><i class="fas fa-bookmark"></i> {e(cat_name)}</li></ul></div>'
+            "</div>")
+
+
+def opensid_paging(page: Page) -> str:
+    n, pages, href_of = page.view["page"], page.view["pages"], page.view["href_of"]
+    if pages == 1:
+        return ""
+    links = [(1, '<i class="fa fa-fast-backward"></i>'), *([(n - 1, "&laquo;")] if n > 1 else []),
+             *((i, str(i)) for i in range(1, pages + 1)),
+             *([(n + 1, "&raquo;")] if n < pages else []), (pages, '<i class="fa fa-fast-forward">'
+                                                             "</i>")]
+    return (f'<div class="box-footer text-center"><div>Halaman {n} dari {pages}</div><ul class="'
+            'pagination pagination-sm">' + "".join(
+                f'<li{" class=active" if i == n and text == str(i) else ""}><a href="{href_of(i)}"'
+                f' title="Halaman {i}">{text}</a></li>' for i, text in links) + "</ul></div>")
+
+
+def opensid_comments(page: Page) -> str:
+    rows = [c for c in OPENSID_COMMENTS[page.site.name] if c[3] == page.key]
+    shown = ("" if not rows else
+             f'<div class="box box-default"><h3 class="box-title">Komentar atas {e(page.title)}'
+             "</h3>" + "".join(f'<div class="kom-box"><i class="fa fa-user"></i> {e(nama)} '
+                               f"{tanggal(tgl)}<blockquote>{e(teks)}</blockquote></div>"
+                               for nama, tgl, teks, _k in rows) + "</div>")
+    return (f'<div id="kolom-komentar">{shown}<div class="box box-default"><h3 class="box-title">'
+            "Formulir Komentar (Komentar baru terbit setelah disetujui Admin)</h3><form action="
+            f'"/add_comment/{page.view["id"]}" method="post"><input name="owner" placeholder="Nama">'
+            '<input name="no_hp" placeholder="No. HP"><textarea name="komentar"></textarea>'
+            '<input type="submit" value="Kirim"></form></div></div>')
+
+
+def render_opensid(page: Page) -> str:
+    site = page.site
+    klasik = site.variant == "klasik"
+    nama = site.short
+    if page.kind in ("service", "news") or page.key == "profil":
+        cat = page.labels[0] if page.labels else None
+        crumb = (f'<a href="{opensid_href(site, "kategori", cat[0], cat[1])}">{e(cat[2])}</a>'
+                 if cat else "Artikel")
+        meta = (f"Administrator | {tanggal(page.date)} | "
+                + (f'<i class="fa fa-tag"></i> {crumb} | ' if cat else "")
+                + f"Dibaca {page.view['hits']} Kali")
+        head = (f'<h2 class="judul">{e(page.title)}</h2><h3 class="kecil">{meta}</h3>' if klasik
+                else f'<nav class="breadcrumb"><ol><li><a href="/">Beranda</a></li><li>{crumb}'
+                     f'</li></ol></nav><article><h1 class="text-h2">{e(page.title)}</h1><span '
+                     f'class="text-xs">{meta}</span></article>')
+        main = (f'<div class="artikel" id="artikel-{page.view["id"]}">{head}<div class="teks '
+                f'content">{page.body}</div><div class="share">Bagikan: <a href="https://www.'
+                f'facebook.com/sharer.php?u={site.base}{page.href}">Facebook</a> <a href="https://'
+                f'api.whatsapp.com/send?text={site.base}{page.href}">WhatsApp</a></div>'
+                + (opensid_comments(page) if page.kind != "page" else "") + "</div>")
+        title = f"{e(page.title)}" + ("" if klasik else f" - {e(nama)}")
+    elif page.kind in ("home", "listing"):
+        heading = ("Artikel Terkini" if page.key.startswith("home") else
+                   "Arsip Situs Web" if page.key.startswith("arsip") else e(page.title))
+        items = "".join(opensid_item(p) for p in page.posts)
+        items = f'<ul class="artikel-list">{items}</ul>' if klasik else items
+        main = (f'<div class="box box-primary"><div class="box-header"><h3 class="box-title">'
+                f"{heading}</h3></div><div class=\"box-body\">{items}{opensid_paging(page)}"
+                "</div></div>")
+        label = {"home": "", "arsip": "Arsip "}.get(page.key.split(":")[0], f"{page.title} ")
+        if page.view["page"] > 1:
+            label += f"Halaman {page.view['page']} "
+        title = f"{label}Website Resmi {e(nama)}".strip()
+    else:
+        main = (f'<div class="box box-primary"><div class="box-header"><h3 class="box-title">'
+                f'{e(page.title)}</h3></div><div class="box-body">{page.body}</div></div>')
+        title = f"{e(page.title)} Website Resmi {e(nama)}"
+    menu = [("Beranda", "/"), ("Profil", next(p.href for p in site.pages if p.key == "profil")),
+            ("Statistik", opensid_href(site, "statistik", 0, "pendidikan-dalam-kk")),
+            ("Data Wilayah", opensid_href(site, "wilayah")), ("Peta", opensid_href(site, "peta")),
+            ("Arsip", opensid_href(site, "arsip", 1))]
+    menu_html = "".join(f'<li class="dropdown"><a href="{h}">{t}</a></li>' for t, h in menu)
+    cats = "".join(f'<li><a href="{p.href}">{e(p.title)}</a></li>' for p in site.pages
+                   if p.key.startswith("kategori:") and p.key.count(":") == 1)
+    mandiri = opensid_href(site, "mandiri")
+    sidebar = opensid_sidebar(site)
+    kec = site.tagline.split(",")[0]
+    if klasik:
+        return f"""<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Frameset//EN" "http://www.w3.org/TR/html4/frameset.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml">
+<head>
+<title>{title}</title>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
+<meta name="keywords" content="OpenSID,opensid,sid,SID,Sistem Informasi Desa,sistem informasi desa, desa {e(nama)}">
+<meta property="og:site_name" content="{e(nama)}"/>
+<link type='text/css' href="/assets/front/css/first.css" rel='Stylesheet' />
+<link type='text/css' href="/themes/klasik/assets/css/pengaturan.css" rel='Stylesheet' />
+<script src="/assets/front/js/jquery.js"></script>
+<script type="text/javascript">var BASE_URL = "{site.base}/";</script>
+</head>
+<body>
+<div id="maincontainer">
+<div id="topsection"><div class="innertube">
+<div id="header-default"><div id="headercontent-default"><div id="menu_vert"><nav class="navbar navbar-inverse"><ul class="nav navbar-nav">{menu_html}</ul></nav></div></div>
+<div id="headleft-default"><div id="divlogo"><div id="siteTitle"><h1><span id="header_sebutan_desa">Kelurahan</span> {e(nama.replace("Kelurahan ", ""))}</h1><h2>{e(kec)}<br />Kota Jambi</h2><h3>{e(site.address)}</h3></div></div>
+<div id="divlogo-img"><a href="/"><img src="/desa/logo/logo.png" alt="{e(nama)}"/></a></div></div></div>
+<div id="mainmenu"><nav id="menu-left" class="navbar navbar-inverse"><ul class="nav navbar-nav"><li><a href="/">Beranda</a></li>{cats}</ul></nav></div>
+</div></div>
+<div id="contentwrapper"><div id="contentcolumn"><div class="innertube">
+{main}
+</div></div></div>
+<div id="rightcolumn"><div class="innertube">
+{sidebar}
+</div></div>
+<div id="footer"><p><div><a href="{opensid_href(site, "siteman")}"><button class="btn btn-primary navbar-btn"><i class="fa fa-lock fa-lg"></i> Login Admin</button></a> <a href="{mandiri}"><button class="btn btn-primary navbar-btn"><i class="fa fa-user fa-lg"></i> Layanan Mandiri</button></a></div>
+&copy; 2016-2024 <a target="_blank" href="https://opendesa.id">OpenDesa</a> <a target="_blank" href="https://github.com/OpenSID/OpenSID">OpenSID</a> v24.04<br>Aplikasi Sistem Informasi Desa (SID) ini dikembangkan oleh <a target="_blank" href="https://www.facebook.com/groups/OpenSID/">Komunitas OpenSID</a></p></div>
+</div>
+</body>
+</html>
+"""
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta name='viewport' content='width=device-width, initial-scale=1' />
+<meta name='theme' content='Esensi' />
+<meta property="og:site_name" content="{e(nama)}"/>
+<link rel="canonical" href="{site.base}/"/>
+<meta name="description" content="{e(page.summary[:150]) if page.summary else title}"/>
+<title>{title}</title>
+<link rel="stylesheet" href="/vendor/themes/esensi/assets/css/style.min.css">
+<link rel="stylesheet" href="/assets/front/css/first.css">
+</head>
+<body class="font-primary bg-gray-100">
+<div class="container md:px-4 lg:px-5"><header class="bg-center bg-cover relative text-white">
+<section><ul class="w-full text-sm">{cats}</ul><div class="flex"><a href="{mandiri}" class="btn btn-primary">Layanan Mandiri</a> <a href="{opensid_href(site, "siteman")}" class="btn btn-accent">Login Admin</a></div></section>
+<section class="relative z-10 text-center"><a href="/"><figure><img src="/desa/logo/logo.png" alt="Logo {e(nama)}"></figure><span class="text-h2 block">{e(nama)}</span><p>{e(kec)}, Kota Jambi, Provinsi Jambi</p></a></section>
+</header>
+<nav class="bg-primary-100 text-white" role="navigation"><ul>{menu_html}</ul></nav></div>
+<div class="container mx-auto flex flex-col lg:flex-row my-5 gap-3">
+<main class="lg:w-2/3 w-full overflow-hidden space-y-5">
+{main}
+</main>
+<div class="lg:w-1/3 w-full"><aside class="space-y-5 sidebar">
+{sidebar}
+</aside></div>
+</div>
+<footer class="container mx-auto footer"><div class="bg-zinc-700 text-white"><span><p>Hak cipta situs &copy; 2024 - {e(nama)}</p><p><a href="https://www.trivusi.web.id">Esensi v2402.0.0</a> - <a href="https://opensid.my.id">OpenSID v2410.0.0</a></p></span></div></footer>
+</body>
+</html>
+"""
+
+
+NEW_BUILD["opensid"] = build_opensid
+RENDER["opensid"] = render_opensid
+CSS["opensid"] = ("assets/front/css/first.css", "#contentcolumn{margin-right:300px}"
+                  "#rightcolumn{float:right;width:280px}")
+
+
+# ---------------------------------------------------------------------------------------------
 # Writing
 # ---------------------------------------------------------------------------------------------
 
@@ -6641,9 +7344,62 @@ DEVSET_SPA: dict[str, list[tuple[str, str]]] = {
         ("simpatik perizinan kota jambi", "simpatik:layanan:2 sm_nib:1 sm_pbg:1"),
     ],
 }
+# Queries answered by the two OpenSID kelurahan sites (services as "artikel" posts beside a
+# widget sidebar), numbered from q570; written before any crawler change for them.
+DEVSET_OPENSID: dict[str, list[tuple[str, str]]] = {
+    "formal": [
+        ("surat keterangan usaha kelurahan talang banjar", "tb_sku:2 pk_sku:1"),
+        ("persyaratan surat keterangan ahli waris kelurahan pakuan baru",
+         "pk_ahliwaris:2 tb_ahliwaris:1"),
+        ("surat keterangan kematian kelurahan talang banjar", "tb_kematian:2 akta_mati:1"),
+        ("surat keterangan belum menikah pakuan baru", "pk_belumnikah:2"),
+    ],
+    "colloquial": [
+        ("cara bikin surat domisili di talang banjar", "tb_domisili:2 domisili:1"),
+        ("ngurus sku buat pinjam kur di pakuan baru", "pk_sku:2 tb_sku:1"),
+        ("mau nikah minta surat pengantar ke kelurahan talang banjar", "tb_nikah:2 nikah:1"),
+    ],
+    "abbreviation": [
+        ("sktm kel talang banjar", "tb_sktm:2 sktm:1"),
+        ("sku umkm pakuan baru", "pk_sku:2 tb_sku:1"),
+        ("dtks kelurahan pakuan baru", "pk_dtks:2 dtks:1"),
+    ],
+    "typo": [
+        ("surat ahli wars talang banjar", "tb_ahliwaris:2 pk_ahliwaris:1"),
+        ("pengantr kk baru pakuan baru", "pk_kk:2 kk_baru:1"),
+        ("surat kematin pakuan baru", "pk_kematian:2 akta_mati:1"),
+    ],
+    "old-term": [
+        ("surat keterangan miskin talang banjar", "tb_sktm:2 sktm:1"),
+        ("surat kenal lahir kelurahan talang banjar", "tb_lahir:2 akta_lahir:1"),
+    ],
+    "english": [
+        ("business certificate letter pakuan baru village", "pk_sku:2 tb_sku:1"),
+        ("heir certificate talang banjar", "tb_ahliwaris:2 pk_ahliwaris:1"),
+        ("death certificate letter kelurahan pakuan baru", "pk_kematian:2 akta_mati:1"),
+    ],
+    "jambi-malay": [
+        ("cakmano ngurus surat pindah di pakuan baru", "pk_pindah:2 pindah_keluar:1"),
+        ("nak minta surat keterangan usaha di talang banjar bawak apo bae",
+         "tb_sku:2 pk_sku:1"),
+        ("kemano ngurus surat belum nikah pakuan baru", "pk_belumnikah:2"),
+    ],
+    "problem": [
+        ("bapak meninggal mau urus warisan tanah surat dari kelurahan talang banjar",
+         "tb_ahliwaris:2 pk_ahliwaris:1"),
+        ("keluarga belum dapat bansos pakuan baru gimana", "pk_dtks:2 dtks:1"),
+        ("anak saya baru lahir butuh surat dari kelurahan talang banjar",
+         "tb_lahir:2 akta_lahir:1"),
+    ],
+    "app": [
+        ("layanan mandiri surat online kelurahan talang banjar",
+         "mandiri:kel-talangbanjar:2"),
+    ],
+}
 # Blocks of qids: (first qid number, the sets numbered from it)
 DEVSET_BLOCKS = [(1, (DEVSET, DEVSET_REAL_WORLD, DEVSET_MORE)), (400, (DEVSET_JOOMLA,)),
-               (450, (DEVSET_BLOGSPA,)), (500, (DEVSET_SPA,)), (540, (DEVSET_SIBLINGS,))]
+               (450, (DEVSET_BLOGSPA,)), (500, (DEVSET_SPA,)), (540, (DEVSET_SIBLINGS,)),
+               (570, (DEVSET_OPENSID,))]
 
 
 def service_twins() -> dict[str, list[str]]:

@@ -124,12 +124,24 @@ def _same_host(a: str, b: str) -> bool:
 
 def document_url(served_url: str, canonical: str | None) -> str:
     """The served URL, or the page's rel=canonical when it names the same host (a CMS
-    pointing at another site's copy must not move the page there)."""
+    pointing at another site's copy must not move the page there).
+
+    A canonical naming the site's root from a page deeper in the site is the template's,
+    not the page's: OpenSID's Esensi theme prints ``site_url()`` as every page's canonical,
+    and trusting it folded all 35 pages of a kelurahan site into its home page (one stored,
+    30 skipped as duplicates). The root's own spellings (``/index.php``, ``/?m=1``) still
+    take it."""
+    served = canonicalize_url(served_url)
     if canonical and canonical.startswith(("http://", "https://")) and _same_host(
         canonical, served_url
     ):
-        return canonicalize_url(canonical)
-    return canonicalize_url(served_url)
+        declared = canonicalize_url(canonical)
+        root = urlsplit(declared)
+        deeper = urlsplit(served).path not in ("", "/") and not is_home(served)
+        if root.path in ("", "/") and not root.query and deeper:
+            return served
+        return declared
+    return served
 
 
 # Service paths: /layanan/ktp, /pelayanan/, /standar-pelayanan/, layanan.asp?id=3,

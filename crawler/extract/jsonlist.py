@@ -74,6 +74,7 @@ from sikoja.urls import canonicalize_url
 # empty, or mounts a script app (a short contact page with theme scripts is not unreadable).
 SHELL_WORDS = 60
 EMPTY_WORDS = 20
+SENTENCE_WORDS = 6  # a line this long is something the page says of its own
 _APP_MOUNT = re.compile(
     r"<(div|main|section)\b[^>]*\bid\s*=\s*[\"']?(app|root|__next|__nuxt|vue-app|react-root)"
     r"\b[^>]*>\s*</\1>|<noscript\b[^>]*>[^<]*javascript", re.IGNORECASE)
@@ -208,7 +209,11 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
     if not shell and not called:
         return ShellScripts(shell=False)
     found = [u for code in inline for u in endpoints(code, page_url)] if shell else called
-    empty = shell and (len(text.split()) < EMPTY_WORDS or mounted)
+    # a short page that says a sentence of its own (a two-line news post, a login form's
+    # instructions beside a theme's script) is what it shows, not a page its scripts draw:
+    # 5 such pages of an OpenSID site were reported unreadable
+    said = any(len(line.split()) >= SENTENCE_WORDS for line in text.splitlines())
+    empty = shell and (mounted or (len(text.split()) < EMPTY_WORDS and not said))
     routes = list(dict.fromkeys(r for code in inline for r in route_templates(code)))
     return ShellScripts(shell=shell, empty=empty, endpoints=_unique(found)[:MAX_ENDPOINTS],
                         script_files=_unique(files)[:MAX_SCRIPT_FILES] if shell else [],
