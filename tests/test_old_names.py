@@ -87,6 +87,8 @@ def test_an_old_name_finds_the_page_that_uses_only_the_new_one(searcher, query, 
         ("psb pdam", "pdam-baru", ("spmb",)),       # PDAM's "pasang sambungan baru"
         ("bank bsm", None, ("pip",)),               # a bank, not the old school aid
         ("yang tdi saya tanya", None, ("nib",)),    # chat shorthand for "tadi"
+        ("pasang baru pdam di situ", "pdam-baru", ("nib",)),  # "there", not the SITU permit
+        ("kantor pdam dari situ kemana", "pdam-baru", ("nib",)),
     ],
 )
 def test_a_short_old_name_that_means_something_else_does_not_fire(
@@ -96,3 +98,11 @@ def test_a_short_old_name_that_means_something_else_does_not_fire(
     assert not_added not in {t.tokens for t in analysis.terms}
     if slug is not None:
         assert top(searcher, query) == slug
+
+
+def test_a_page_saying_di_situ_is_not_found_by_the_old_permit(searcher):
+    """SITU (the old business permit) still reaches NIB, but a page that says "di situ"
+    ("there") is not a SITU page: its words never carry the permit's name."""
+    assert "situ" not in searcher.analyzer.index_tokens("Loket ada di situ, dekat parkir.")
+    assert "situ" in searcher.analyzer.index_tokens("Dulu namanya SITU, sekarang NIB.")
+    assert ("nib",) in {t.tokens for t in searcher.analyzer.analyze_query("urus situ").terms}
