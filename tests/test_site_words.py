@@ -152,3 +152,35 @@ def test_site_words_need_most_titles_of_a_big_enough_site():
     half = many[:5] + [("kel", f"berita {n}") for n in range(5)]
     assert indexer.site_words.site_words(half, tokens) == {}  # 5 of 10 is not most
     assert indexer.site_words.site_words(many[:9], tokens) == {}  # 9 pages: too few
+
+
+def test_opensearch_ranks_the_site_words_as_the_embedded_index_does(tmp_path, osmem_server):
+    """Both backends index the title from the same analysed document, so the place's
+    words are body text on the cluster too: same first answer, same BM25 scores."""
+    from indexer.embedded import EmbeddedBackend
+    from indexer.opensearch import OpenSearchBackend
+
+    write_corpus(tmp_path, [*kelurahan_site(), redkar(), *damkar()]).close()
+    embedded_settings = load_settings(tmp_path, embedder="none")
+    clone = osmem_server.clone()
+    os_settings = load_settings(tmp_path, embedder="none", backend="opensearch", opensearch={
+        "hosts": [clone.url], "index_prefix": "sitewords", "number_of_replicas": 0})
+    os_backend = OpenSearchBackend(os_settings)
+    build_index(embedded_settings)
+    build_index(os_settings, backend=os_backend)
+    embedded = Searcher(embedded_settings, backend=EmbeddedBackend(tmp_path), embedder=False)
+    cluster = Searcher(os_settings, backend=os_backend, embedder=False)
+    try:
+        for query in ("death certificate letter kelurahan rawa sari", "rawa sari",
+                      "relawan pemadam kebakaran"):
+            assert urls(cluster, query)[0] == urls(embedded, query)[0], query
+            terms = embedded.analyze(query).terms
+            a = {h.id: h.score for h in embedded.backend.keyword_search(terms, 100)}
+            b = {h.id: h.score for h in cluster.backend.keyword_search(terms, 100)}
+            assert a.keys() == b.keys(), query
+            for doc, score in a.items():
+                assert b[doc] == pytest.approx(score, rel=1e-4), (query, doc)
+    finally:
+        embedded.close()
+        cluster.close()
+        clone.close()
