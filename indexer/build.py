@@ -21,6 +21,7 @@ from indexer.backend import IndexBackend, IndexedDoc
 from indexer.capacity import check_capacity
 from indexer.embedding import Embedder, EmbeddingCache, load_embedder
 from indexer.registry import open_backend
+from indexer.site_words import site_mark, site_words, split_title
 from sikoja.apps import app_search_text
 from sikoja.config import SemanticSettings, Settings
 from sikoja.documents import Document
@@ -206,8 +207,11 @@ def own_name_tokens(analyzer: Analyzer, doc: Document) -> list[str]:
     return out
 
 
-def analyse_document(analyzer: Analyzer, doc: Document, key: str | None = None) -> IndexedDoc:
-    """The analysed document; ``key`` is its index key (default: the store's)."""
+def analyse_document(analyzer: Analyzer, doc: Document, key: str | None = None,
+                     own: frozenset[str] = frozenset()) -> IndexedDoc:
+    """The analysed document; ``key`` is its index key (default: the store's). ``own``:
+    its site's own words (``indexer.site_words``), which its title holds as body text."""
+    title, site = split_title(analyzer.title_tokens(doc.title), own)
     fields_text = " ".join(_field_text(v) for k, v in (doc.fields or {}).items()
                            if k not in _UNSEARCHED_FIELDS)
     # the app a catalog lists at this page's URL: its name is another heading of the page
@@ -221,10 +225,10 @@ def analyse_document(analyzer: Analyzer, doc: Document, key: str | None = None) 
         source=doc.source,
         text=doc.text,
         content_hash=key or doc.index_key(),
-        title_tokens=analyzer.title_tokens(doc.title),
+        title_tokens=title,
         heading_tokens=analyzer.index_tokens(
             " ".join(doc.headings + doc.breadcrumbs + app_names)),
-        body_tokens=analyzer.index_tokens(
+        body_tokens=site + analyzer.index_tokens(
             f"{doc.text} {fields_text} {app_description} {doc.opd}"),
         fields=doc.fields or {},
         group_id=doc_id(doc.group_id) if doc.group_id else None,
@@ -232,6 +236,21 @@ def analyse_document(analyzer: Analyzer, doc: Document, key: str | None = None) 
         last_modified=doc.last_modified,
         alias_tokens=own_name_tokens(analyzer, doc),
     )
+
+
+def site_marks(store: DocumentStore, analyzer: Analyzer
+               ) -> tuple[dict[str, frozenset[str]], dict[str, str]]:
+    """(source -> its site words, url -> its page's site mark) of the live store
+    (``indexer.site_words``): the titles read twice, the second time only those of the
+    sources that have site words."""
+    own = site_words(((source, title) for _, source, title in store.titles()),
+                     analyzer.index_tokens)
+    marks = {}
+    for url, source, title in store.titles(own) if own else ():
+        mark = site_mark(analyzer.title_tokens(title), own[source])
+        if mark:
+            marks[url] = mark
+    return own, marks
 
 
 def document_words(analyzer: Analyzer, title: str, text: str,
@@ -269,7 +288,10 @@ def build_index(
     backend: IndexBackend | None = None,
     embedder: Embedder | None = None,
     analyzer: Analyzer | None = None,
+    own_words: bool = True,
 ) -> BuildSummary:
+    """Build or update the index. ``own_words``: index each site's own title words as
+    body text (``indexer.site_words``); off for the plain BM25 baseline."""
     started = time.monotonic()
     if not documents_db_path(settings.data_dir).is_file():
         raise SikojaError(f"no crawled documents in {settings.data_dir}: run 'sikoja crawl' first")
@@ -280,7 +302,8 @@ def build_index(
     try:
         with backend.build_lock():  # a second build waits, then starts from the first's result
             summary = _build(settings, store, backend, progress, full, embedder, started,
-                             analyzer or Analyzer(), rebuild=bool(backend.info().get("damaged")))
+                             analyzer or Analyzer(), rebuild=bool(backend.info().get("damaged")),
+                             own_words=own_words)
         summary.notes.extend(f"damaged index version set aside, rebuilt: {why}"
                              for why in damage)
         return summary
@@ -291,7 +314,7 @@ def build_index(
 
 
 def _build(settings, store, backend, progress, full, embedder, started,
-           analyzer, *, rebuild: bool = False) -> BuildSummary:
+           analyzer, *, rebuild: bool = False, own_words: bool = True) -> BuildSummary:
     """Two streaming passes over the store (embed, then analyse and write), so memory
     does not grow with the number of documents beyond ids, hashes and the vectors.
 
@@ -301,8 +324,10 @@ def _build(settings, store, backend, progress, full, embedder, started,
     stored = store.index_keys()
     urls = {doc_id(url): url for url in stored}
     semantic = backend_semantic(settings.semantic, backend, len(stored))
-    keys = index_keys({doc_id(url): key for url, key in stored.items()}, semantic)
-    del stored
+    own, marks = site_marks(store, analyzer) if own_words else ({}, {})
+    keys = index_keys({doc_id(url): key + marks.get(url, "") for url, key in stored.items()},
+                      semantic)
+    del stored, marks
     if not keys:
         raise SikojaError(f"the document store in {settings.data_dir} is empty: crawl first")
     live = {} if full else backend.manifest()
@@ -345,7 +370,8 @@ def _build(settings, store, backend, progress, full, embedder, started,
             for batch in _batches(changed(), 256):
                 vectors = embedded.vectors(batch)
                 for doc in batch:
-                    indexed = analyse_document(analyzer, doc, keys[doc_id(doc.url)])
+                    indexed = analyse_document(analyzer, doc, keys[doc_id(doc.url)],
+                                               own.get(doc.source, frozenset()))
                     indexed.vector = vectors.get(indexed.id)
                     writer.add(indexed)
                     counts.update(document_words(analyzer, doc.title, doc.text, doc.fields))

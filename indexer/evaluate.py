@@ -226,7 +226,8 @@ def _evaluate_plain(settings, judged, progress) -> Report:
         plain_settings = settings.model_copy(update={"data_dir": tmp, "embedder": "none"})
         backend = EmbeddedBackend(tmp)
         build.build_index(plain_settings, backend=backend, full=True,
-                          analyzer=PlainAnalyzer())  # type: ignore[arg-type]
+                          analyzer=PlainAnalyzer(),  # type: ignore[arg-type]
+                          own_words=False)
         searcher = Searcher(plain_settings, synonyms=False, backend=backend, embedder=False,
                             analyzer=PlainAnalyzer(),  # type: ignore[arg-type]
                             ranking=RankingConfig(use_vector=False, use_priors=False))

@@ -370,6 +370,20 @@ class DocumentStore:
         ).fetchall()
         return {r["url"]: index_key(r["content_hash"], r["group_id"]) for r in rows}
 
+    def titles(self, sources: Iterable[str] | None = None) -> Iterator[tuple[str, str, str]]:
+        """(url, source, title) of every live document (of ``sources`` only, when given),
+        streamed: what the index compares a site's pages by (``indexer.site_words``)."""
+        cursor = self._db.cursor()
+        if sources is None:
+            cursor.execute("SELECT url, source, title FROM documents WHERE status = 'live'")
+        else:
+            wanted = sorted(set(sources))
+            cursor.execute("SELECT url, source, title FROM documents WHERE status = 'live' "
+                           f"AND source IN ({','.join('?' * len(wanted))})", wanted)
+        while rows := cursor.fetchmany(500):
+            for row in rows:
+                yield row["url"], row["source"], row["title"]
+
     def urls_for_source(self, source: str) -> set[str]:
         rows = self._db.execute(
             "SELECT url FROM documents WHERE source = ? AND status = 'live'", (source,)

@@ -1,0 +1,84 @@
+"""A site's own words: the title words most of its pages carry, which say whose site it
+is, not what a page is about.
+
+A kelurahan site titles its pages "Cara Mengurus Surat Keterangan Domisili di Kelurahan
+Pakuan Baru", "Profil Kelurahan Pakuan Baru", "Arsip Website Resmi Kelurahan Pakuan Baru":
+the crawler drops a title segment that repeats across a site (split at separators), but a
+name inside the title phrase stays. Title matches weigh most (query_model.FIELD_BOOSTS), so
+a query that names the place ("surat kematin pakuan baru") put any page whose title holds
+the name above the page about the service (dev set, OpenSID family: 5 of 25 queries).
+
+Found by comparing a site's pages with each other, not from a list of names: a title token
+as written (``Analyzer.index_tokens``) in more than SITE_SHARE of a source's page titles, on
+a source of at least SITE_MIN_PAGES pages, is a site word. In that source's pages it is
+indexed as body text (``indexer.build.analyse_document``); other sites keep it in their
+titles, and the stored title (answer card, snippets) is unchanged. A query naming the place
+still matches those pages (as text), so the place still narrows the results to the site.
+Both backends index the same analysed document, so they rank alike.
+
+Measured on the tuning web (bench/eval_webs.py, dev set, hybrid MRR@10 / Success@1; main
+0.953 / 0.929, opensid family 0.940): as built here 0.955 / 0.933, opensid 0.957 (q224, q585
+fixed, nothing lost). Counting the title with its acronyms spelled out
+(``Analyzer.title_tokens``) made "bakar" a site word of the fire brigade ("Damkar" in most
+titles) and "pajak" of the tax office (PBB): their service pages lost their title match
+to other sites' pages ("report a fire", "ado kebakaran nak lapor kemano"): 0.947 / 0.924.
+SITE_SHARE 0.45 takes in the topic words again (damkar "bakar" 6 of 12, disnaker "kerja",
+the MPP's "loket"): 0.948 / 0.926.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from indexer.query_model import PAIR_SEPARATOR
+
+SITE_SHARE = 0.5  # of a source's page titles; on the tuning web only the kelurahan sites'
+# names pass it (kel-pakuanbaru: lurah 20, baru 17, pakuan 16 of 30; kel-talangbanjar: lurah
+# 18 of 33), no topic word; the MPP portal's own name is in 2 of its 22 titles
+SITE_MIN_PAGES = 10  # fewer pages are no evidence: a 6-page tax site says "pajak" in 4
+# holds a site word's place in a title: analysed tokens never contain the pair separator, so
+# no query term looks it up (nor a pair made with it)
+PLACEHOLDER = PAIR_SEPARATOR
+
+
+def site_words(titles: Iterable[tuple[str, str]],
+               tokens: Callable[[str], Iterable[str]]) -> dict[str, frozenset[str]]:
+    """source -> its site words, from (source, title) of every live page; ``tokens``
+    analyses a title. Sources without any are left out."""
+    pages: Counter[str] = Counter()
+    counts: dict[str, Counter[str]] = {}
+    for source, title in titles:
+        pages[source] += 1
+        counts.setdefault(source, Counter()).update(set(tokens(title)))
+    out = {}
+    for source, n in pages.items():
+        if n < SITE_MIN_PAGES:
+            continue
+        words = frozenset(w for w, c in counts[source].items() if c > SITE_SHARE * n)
+        if words:
+            out[source] = words
+    return out
+
+
+def split_title(title: list[str], words: frozenset[str]) -> tuple[list[str], list[str]]:
+    """(the title's tokens with each site word held by PLACEHOLDER, its site words), each
+    in title order. The placeholder keeps the title as long as it was: dropping the words
+    made a page's title shorter, so BM25 scored its other title words higher than the same
+    words in a longer title (dev set: "urus surat" on the kelurahan's own domisili page
+    came first for "orang tua meninggal dunia urus surat apa")."""
+    if not words:
+        return title, []
+    return ([PLACEHOLDER if t in words else t for t in title],
+            [t for t in title if t in words])
+
+
+def site_mark(title: list[str], words: frozenset[str]) -> str:
+    """What a page's index key gains from its site words: the ones its title holds, so a
+    page is re-analysed when they change (a site's words come and go with its pages), and
+    only then; "" for a page whose title holds none."""
+    held = sorted(set(title) & words)
+    if not held:
+        return ""
+    return "|site:" + hashlib.blake2b(" ".join(held).encode(), digest_size=6).hexdigest()
