@@ -245,7 +245,7 @@ class SynonymStore:
         """
         shipped = default_text()
         try:
-            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("BEGIN")  # one snapshot for both reads; no write lock to read
             row = conn.execute(
                 "SELECT text FROM versions WHERE action = 'default' ORDER BY id DESC LIMIT 1"
             ).fetchone()
