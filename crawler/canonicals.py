@@ -18,7 +18,19 @@ no text to compare trusts its canonical.
 
 This runs in the store pipeline as pages arrive (``CanonicalClaims``): the first page to
 claim a URL is stored there, and moved back to its own URL when a second one shows the
-claim is the template's. A fleet worker compares only the pages it fetched.
+claim is the template's. The URLs found are kept per source (``LinkStore``,
+``template_canonicals``), so the next crawl stores those pages at their own URLs as they
+come, whatever their order (a page answered in full before the real page at the URL
+would otherwise overwrite it until that page arrives). A fleet worker compares only the
+pages it fetched; what each found is merged.
+
+Of a page's other metadata, the crawler reads no ``og:url``, ``hreflang`` alternate or
+sitemap ``lastmod`` (a sitemap gives URLs to fetch, nothing more), so a template's copy of
+them changes nothing. A ``<base href>`` on a developer's host is ignored
+(``crawler.extract.html.page_base``), a canonical on another host or scheme is taken on
+the page's own (``document_url``), a script shell keeps its served URL (the spider), and
+a ``noindex`` the home page repeats on every page is the site's, not the page's
+(``WebsiteSpider._not_stored``).
 """
 
 from __future__ import annotations

@@ -58,10 +58,13 @@ class StorePipeline:
             # run once, over the whole site, when the workers' stores are merged
             # (``crawler.merge``).
             fleet_worker = bool(self.crawler.settings.get("SIKOJA_FRONTIER"))
-            if getattr(spider, "learns_template", False) and not fleet_worker:
+            if getattr(spider, "learns_template", False):
                 links = LinkStore.open(Path(self.crawler.settings["SIKOJA_DATA_DIR"]))
                 try:
-                    settle_source(self.store, links, spider.source.name, spider.crawl_id)
+                    # what one page could not tell, for the next crawl's pages as they come
+                    links.save_template_canonicals(spider.source.name, self.claims.lies)
+                    if not fleet_worker:
+                        settle_source(self.store, links, spider.source.name, spider.crawl_id)
                 finally:
                     links.close()
         finally:

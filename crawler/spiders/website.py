@@ -128,6 +128,7 @@ class WebsiteSpider(SourceSpider):
         self.documents: DocumentStore | None = None  # read: stored PDFs, home, JSON records
         self.template: frozenset[int] = frozenset()  # this site's template lines
         self.site_titles = NO_SITE  # the title segments this site repeats
+        self.template_canonicals: frozenset[str] = frozenset()
         # pages drawn by JavaScript: their pending script/JSON reads, and what was read
         self.js_jobs: dict[str, _ScriptJob] = {}
         self.js_requested: set[str] = set()
@@ -165,6 +166,8 @@ class WebsiteSpider(SourceSpider):
         self.linkstore = LinkStore.open(self.settings["SIKOJA_DATA_DIR"])
         self.template = self.linkstore.template(self.source.name)
         self.site_titles = saved_site_titles(self.linkstore, self.source.name)
+        # canonicals an earlier crawl found the template prints (crawler.canonicals)
+        self.template_canonicals = self.linkstore.template_canonicals(self.source.name)
         self.documents = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
         self.spellings = {url_key(url): url
                           for url in sorted(self.documents.urls_for_source(self.source.name))
@@ -367,6 +370,8 @@ class WebsiteSpider(SourceSpider):
             page = with_payload(page, decode_html(body, _header(response, b"Content-Type"))[0],
                                 source=self.source.name, opd=self.source.opd)
         doc = page.document
+        if doc.url != key and doc.url in self.template_canonicals:
+            doc.url = key  # the template's canonical, as an earlier crawl found
         if meta.get("sikoja_depth") == 0 and not meta.get("sikoja_sweep"):
             self._remember_home(page.title_evidence.get("title", ""), doc.text)
             yield from self._wordpress_sitemaps(url, body)
