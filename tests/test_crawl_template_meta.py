@@ -14,7 +14,8 @@ import json
 
 import pytest
 
-from crawler.canonicals import CanonicalClaims
+from crawler.canonicals import CanonicalClaims, Claim, same_page
+from crawler.dedup import shingles
 from crawler.run import crawl
 from sikoja.config import Settings
 from sikoja.documents import Document
@@ -65,6 +66,20 @@ def test_who_keeps_a_claimed_url_does_not_depend_on_the_order_pages_arrive():
                        text=pages[posts[0]][1])
     assert claims.arrive(article, posts[0]).url == posts[0]
     assert claims.arrive(article, posts[0] + "/cetak").url == posts[0]  # a copy: one page
+
+
+def test_pages_are_copies_by_their_text_and_title():
+    """The article under a menu item's own title is a copy; two short posts beside one long
+    widget column are not; nor are a list's two pages under one title."""
+    widgets = " ".join(f"Statistik pengunjung hari ini {n} orang, arsip artikel bulan {n}."
+                       for n in range(30))
+    ktp = "Petugas merekam KTP-el warga lansia di aula kelurahan setiap hari Sabtu pagi."
+    claim = lambda title, text: Claim("http://k.go.id/x", title, shingles(text))  # noqa: E731
+    assert same_page(claim("Rekam KTP", ktp), claim("Layanan - Rekam KTP", ktp))
+    assert not same_page(claim("Rekam KTP", f"{ktp} {widgets}"),
+                         claim("Posyandu", f"Kader memeriksa tensi lansia. {widgets}"))
+    assert not same_page(claim("Berita", "Rekam KTP keliling. Posyandu lansia. Parit."),
+                         claim("Berita", "Musrenbang kelurahan. Lomba kebersihan antar RT."))
 
 
 def run(sources: list[Source], data_dir) -> dict[str, tuple[str, str]]:
