@@ -359,10 +359,13 @@ def html_document(
     opd: str,
     template: frozenset[int] = frozenset(),
     site_titles: SiteTitles = NO_SITE,
+    template_canonicals: frozenset[str] = frozenset(),
 ) -> ExtractedPage:
     """``template``: fingerprints of the lines this site repeats everywhere (learned by
     ``crawler.boilerplate`` from earlier crawls), left out of the text; ``site_titles``: the
-    title segments it repeats (``crawler.sitetitles``), left out of the title."""
+    title segments it repeats (``crawler.sitetitles``), left out of the title;
+    ``template_canonicals``: the canonical URLs an earlier crawl found the site's template
+    prints (``crawler.canonicals``): a page declaring one, and its panels, keep its URL."""
     text, _ = decode_html(body, content_type)
     page = extract_page(text, url, site_titles)
     titles = [page.title, *split_title(page.title_evidence.title_tag)]
@@ -377,6 +380,8 @@ def html_document(
         or parse_http_date(http_last_modified)
     )
     doc_url = document_url(url, page.canonical)
+    if doc_url in template_canonicals:  # the site's pages share it (crawler.canonicals)
+        doc_url = canonicalize_url(url)
     main = page.main if page.main is not None else page.content
     main_links = content_links(main, url)
     evidence = None

@@ -360,6 +360,7 @@ class WebsiteSpider(SourceSpider):
                 body, url=url, content_type=_header(response, b"Content-Type"),
                 http_last_modified=last_modified, source=self.source.name, opd=self.source.opd,
                 template=self.template, site_titles=self.site_titles,
+                template_canonicals=self.template_canonicals,
             )
         except (ValueError, TypeError, AttributeError, RecursionError, LookupError) as exc:
             yield FetchOutcome(url=key, outcome=ERROR, status=status, elapsed_ms=elapsed,
@@ -370,8 +371,6 @@ class WebsiteSpider(SourceSpider):
             page = with_payload(page, decode_html(body, _header(response, b"Content-Type"))[0],
                                 source=self.source.name, opd=self.source.opd)
         doc = page.document
-        if doc.url != key and doc.url in self.template_canonicals:
-            doc.url = key  # the template's canonical, as an earlier crawl found
         if meta.get("sikoja_depth") == 0 and not meta.get("sikoja_sweep"):
             self._remember_home(page.title_evidence.get("title", ""), doc.text)
             yield from self._wordpress_sitemaps(url, body)
