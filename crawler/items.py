@@ -28,6 +28,9 @@ class FetchedDocument:
     elapsed_ms: float | None
     etag: str | None = None
     http_last_modified: str | None = None
+    # a page stored at the canonical URL it declares: the URL it was served at, where it
+    # goes back to if the site's other pages show that canonical is the template's
+    served_url: str | None = None
 
 
 @dataclass

@@ -12,7 +12,9 @@ lines learned from them (see ``crawler.boilerplate``): a page that answers 304 s
 in what the site repeats. Likewise each page's title evidence (its ``<title>``, og:title,
 headings) and per source the title segments the site repeats (``crawler.sitetitles``). The
 links of its main block are kept too, where a service page links its Standar Pelayanan PDF
-(see ``crawler.standards``), 304 or not.
+(see ``crawler.standards``), 304 or not. And per source the canonical URLs its pages were
+found to share while saying different things (``crawler.canonicals``): the next crawl
+stores those pages at their own URLs from the start.
 """
 
 from __future__ import annotations
@@ -39,6 +41,11 @@ CREATE TABLE IF NOT EXISTS templates (
 CREATE TABLE IF NOT EXISTS site_titles (
     source TEXT PRIMARY KEY,
     data TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE IF NOT EXISTS template_canonicals (
+    source TEXT NOT NULL,
+    url TEXT NOT NULL,
+    PRIMARY KEY (source, url)
 );
 """
 # columns added after the first release: (name, definition)
@@ -148,10 +155,20 @@ class LinkStore:
                 "ON CONFLICT(source) DO UPDATE SET lines = excluded.lines",
                 (source, json.dumps(sorted(lines))))
 
+    def template_canonicals(self, source: str) -> frozenset[str]:
+        rows = self._db.execute("SELECT url FROM template_canonicals WHERE source = ?",
+                                (source,))
+        return frozenset(r[0] for r in rows)
+
+    def save_template_canonicals(self, source: str, urls: set[str]) -> None:
+        with self._db:
+            self._db.executemany("INSERT OR IGNORE INTO template_canonicals (source, url) "
+                                 "VALUES (?, ?)", [(source, u) for u in sorted(urls)])
+
     def absorb(self, other: Path) -> int:
         """Copy the pages saved in another links file (a shared crawl's worker, merged by
         ``crawler.merge``); returns how many. Templates and titles are learned again from
-        the whole site afterwards, so only pages are copied."""
+        the whole site afterwards, so only pages (and template canonicals) are copied."""
         columns = "key, source, fetched_url, links, kind, lines, title, content"
         source = LinkStore(other)  # brings an older file up to this schema first
         source.close()
@@ -160,6 +177,9 @@ class LinkStore:
             with self._db:
                 cur = self._db.execute(f"INSERT OR REPLACE INTO pages ({columns}) "
                                        f"SELECT {columns} FROM other.pages")
+                # what a worker's pages showed of the template's canonicals stays true
+                self._db.execute("INSERT OR IGNORE INTO template_canonicals "
+                                 "SELECT source, url FROM other.template_canonicals")
         finally:
             self._db.execute("DETACH DATABASE other")
         return cur.rowcount

@@ -601,7 +601,9 @@ def test_old_table_layout_keeps_the_side_column_out():
 
 
 @pytest.mark.parametrize("canonical,expected", [
-    ("https://dukcapil.jambikota.go.id/layanan/ktp/", "https://dukcapil.jambikota.go.id/layanan/ktp/"),
+    # the canonical's page, on the scheme the page was served at (a theme printing https
+    # on an http site, or the reverse, names the page, not where it answers)
+    ("https://dukcapil.jambikota.go.id/layanan/ktp/", "http://dukcapil.jambikota.go.id/layanan/ktp/"),
     ("/layanan/ktp?utm_source=x", "http://dukcapil.jambikota.go.id/layanan/ktp"),
     ("https://mpp.jambikota.go.id/ktp", "http://dukcapil.jambikota.go.id/?p=12"),
     ("http://127.0.0.1:8702/ktp", "http://dukcapil.jambikota.go.id/?p=12"),

@@ -130,12 +130,23 @@ def document_url(served_url: str, canonical: str | None) -> str:
     not the page's: OpenSID's Esensi theme prints ``site_url()`` as every page's canonical,
     and trusting it folded all 35 pages of a kelurahan site into its home page (one stored,
     30 skipped as duplicates). The root's own spellings (``/index.php``, ``/?m=1``) still
-    take it."""
+    take it.
+
+    The canonical chooses the page, not where it answers: its path and query are taken on
+    the scheme and host the page was served at. Themes print ``http://`` on a site moved
+    to https, or the host with or without ``www.``, on every page; the stored URL must be
+    one the crawler fetches (its next conditional GET, its duplicate check) and a citizen's
+    click reaches without a redirect that may not exist. A canonical on another host (the
+    dev server's ``localhost``, another site's copy) is ignored. A canonical other pages of
+    the site share while saying something else is found at the end of the line
+    (``crawler.canonicals``)."""
     served = canonicalize_url(served_url)
     if canonical and canonical.startswith(("http://", "https://")) and _same_host(
         canonical, served_url
     ):
-        declared = canonicalize_url(canonical)
+        wanted, here = urlsplit(canonical), urlsplit(served)
+        declared = canonicalize_url(wanted._replace(scheme=here.scheme,
+                                                    netloc=here.netloc).geturl())
         root = urlsplit(declared)
         deeper = urlsplit(served).path not in ("", "/") and not is_home(served)
         if root.path in ("", "/") and not root.query and deeper:
@@ -348,10 +359,13 @@ def html_document(
     opd: str,
     template: frozenset[int] = frozenset(),
     site_titles: SiteTitles = NO_SITE,
+    template_canonicals: frozenset[str] = frozenset(),
 ) -> ExtractedPage:
     """``template``: fingerprints of the lines this site repeats everywhere (learned by
     ``crawler.boilerplate`` from earlier crawls), left out of the text; ``site_titles``: the
-    title segments it repeats (``crawler.sitetitles``), left out of the title."""
+    title segments it repeats (``crawler.sitetitles``), left out of the title;
+    ``template_canonicals``: the canonical URLs an earlier crawl found the site's template
+    prints (``crawler.canonicals``): a page declaring one, and its panels, keep its URL."""
     text, _ = decode_html(body, content_type)
     page = extract_page(text, url, site_titles)
     titles = [page.title, *split_title(page.title_evidence.title_tag)]
@@ -366,6 +380,8 @@ def html_document(
         or parse_http_date(http_last_modified)
     )
     doc_url = document_url(url, page.canonical)
+    if doc_url in template_canonicals:  # the site's pages share it (crawler.canonicals)
+        doc_url = canonicalize_url(url)
     main = page.main if page.main is not None else page.content
     main_links = content_links(main, url)
     evidence = None

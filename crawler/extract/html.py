@@ -136,8 +136,7 @@ class Link:
 def extract_links(base_url: str, tags: list[Tag]) -> list[Link]:
     """Every followable link on the page (menus included: they are how a site is reached);
     ``tags`` is every tag of the page in document order (from ``tags_in``)."""
-    base_tag = next((t for t in tags if t.name == "base" and t.get("href")), None)
-    base = urljoin(base_url, str(base_tag["href"]).strip()) if base_tag else base_url
+    base = page_base(base_url, tags)
     links: list[Link] = []
     site = _origin_of(base)
     for tag in tags:
@@ -163,6 +162,31 @@ def extract_links(base_url: str, tags: list[Tag]) -> list[Link]:
         if is_followable(src):
             links.append(Link(urljoin(base, src).split("#", 1)[0], ""))
     return links
+
+
+# Hosts only a developer's machine answers: a ``<base href>`` naming one was left by the
+# theme's build, not chosen by the site
+_DEV_HOST = re.compile(r"^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|10\.\d+\.\d+\.\d+|"
+                       r"192\.168\.\d+\.\d+|.+\.(localhost|local|test|invalid|lan))$")
+
+
+def page_base(page_url: str, tags: list[Tag]) -> str:
+    """What the page's relative links resolve against: its ``<base href>``, unless that
+    names a developer's host (``localhost:8080``, ``192.168.1.5``, ``opd.test``) the page was
+    not served from. A theme built on a laptop and copied to the server keeps its base;
+    resolved against it every relative link leaves the site, and the crawler, scoped to
+    the site, would reach none of its pages (the paths exist on the site itself)."""
+    tag = next((t for t in tags if t.name == "base" and t.get("href")), None)
+    if tag is None:
+        return page_url
+    try:
+        base = urljoin(page_url, str(tag["href"]).strip())
+        host, served = urlsplit(base).hostname or "", urlsplit(page_url).hostname or ""
+    except ValueError:
+        return page_url
+    if host != served and _DEV_HOST.match(host):
+        return page_url
+    return base
 
 
 def _origin_of(url: str) -> str:

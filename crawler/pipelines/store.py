@@ -6,9 +6,11 @@ however big the site, and a crawl killed midway has stored everything it fetched
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from crawler.canonicals import CanonicalClaims
 from crawler.items import (
     CATALOG,
     ERROR,
@@ -38,6 +40,9 @@ class StorePipeline:
         # document URLs this crawl wrote or confirmed: the same page fetched again under
         # another spelling (/node/12 and ?q=node/12) is one page, counted once
         self.written: set[str] = set()
+        # who claimed each document URL: a canonical two different pages declare is the
+        # template's (crawler.canonicals)
+        self.claims = CanonicalClaims()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -53,10 +58,13 @@ class StorePipeline:
             # run once, over the whole site, when the workers' stores are merged
             # (``crawler.merge``).
             fleet_worker = bool(self.crawler.settings.get("SIKOJA_FRONTIER"))
-            if getattr(spider, "learns_template", False) and not fleet_worker:
+            if getattr(spider, "learns_template", False):
                 links = LinkStore.open(Path(self.crawler.settings["SIKOJA_DATA_DIR"]))
                 try:
-                    settle_source(self.store, links, spider.source.name, spider.crawl_id)
+                    # what one page could not tell, for the next crawl's pages as they come
+                    links.save_template_canonicals(spider.source.name, self.claims.lies)
+                    if not fleet_worker:
+                        settle_source(self.store, links, spider.source.name, spider.crawl_id)
                 finally:
                     links.close()
         finally:
@@ -67,6 +75,8 @@ class StorePipeline:
         source = spider.source.name
         crawl_id = spider.crawl_id
         board = getattr(spider, "board", None)
+        if isinstance(item, FetchedDocument):
+            self._place(item)
         # the page as the store would hold it, merged with the catalog at its URL once for
         # the twin check, the comparison and the write (None: an app, or written already)
         page = self._merged(item.document) if isinstance(item, FetchedDocument) else None
@@ -98,6 +108,33 @@ class StorePipeline:
         if board is not None:
             board.count(source, counter)
         return item
+
+    def _place(self, item: FetchedDocument) -> None:
+        """Store a page at the canonical URL it declares unless the site's other pages show
+        that canonical is the template's (``crawler.canonicals``); then the page, and any
+        earlier one stored there on the same claim, keep the URLs they were served at."""
+        doc = item.document
+        served = item.served_url or (doc.url if doc.url == item.fetched_url else None)
+        if doc.kind == "app" or served is None or "#" in doc.url:
+            return
+        verdict = self.claims.arrive(doc, served)
+        if verdict.move is not None:
+            self._move(doc.url, verdict.move.served, free=verdict.free)
+        if verdict.url != doc.url:
+            item.document = replace(doc, url=verdict.url)
+
+    def _move(self, url: str, to: str, *, free: bool) -> None:
+        """The page stored at ``url`` on a template canonical goes back to ``to``, its own
+        URL; with ``free``, no page of the site lives at ``url``, which leaves the index."""
+        stored = self.store.get(url) if url in self.written else None
+        if stored is not None:
+            validators = self.store.validators(url) or {}
+            self.store.upsert(replace(stored, url=to), etag=validators.get("etag"),
+                              http_last_modified=validators.get("http_last_modified"))
+            self.written.add(to)
+        self.written.discard(url)
+        if free:
+            self.store.mark_gone(url)
 
     def _merged(self, doc: Document) -> MergedPage | None:
         if doc.kind == "app" or doc.url in self.written:

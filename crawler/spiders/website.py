@@ -119,12 +119,16 @@ class WebsiteSpider(SourceSpider):
         # the start pages' (title, text) hashes: a page that repeats both is the home page
         # answering an unknown URL (a soft 404)
         self.home_texts: set[int] = set()
+        # the start page's robots directives: a noindex every page repeats from the home is
+        # the site's forgotten switch, not a page's wish (see ``_not_stored``)
+        self.home_robots: frozenset[str] | None = None
         self.spellings: dict[str, str] = {}  # url_key -> URL stored by an earlier crawl
         self.swept = False
         self.linkstore: LinkStore | None = None
         self.documents: DocumentStore | None = None  # read: stored PDFs, home, JSON records
         self.template: frozenset[int] = frozenset()  # this site's template lines
         self.site_titles = NO_SITE  # the title segments this site repeats
+        self.template_canonicals: frozenset[str] = frozenset()
         # pages drawn by JavaScript: their pending script/JSON reads, and what was read
         self.js_jobs: dict[str, _ScriptJob] = {}
         self.js_requested: set[str] = set()
@@ -162,6 +166,8 @@ class WebsiteSpider(SourceSpider):
         self.linkstore = LinkStore.open(self.settings["SIKOJA_DATA_DIR"])
         self.template = self.linkstore.template(self.source.name)
         self.site_titles = saved_site_titles(self.linkstore, self.source.name)
+        # canonicals an earlier crawl found the template prints (crawler.canonicals)
+        self.template_canonicals = self.linkstore.template_canonicals(self.source.name)
         self.documents = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
         self.spellings = {url_key(url): url
                           for url in sorted(self.documents.urls_for_source(self.source.name))
@@ -354,6 +360,7 @@ class WebsiteSpider(SourceSpider):
                 body, url=url, content_type=_header(response, b"Content-Type"),
                 http_last_modified=last_modified, source=self.source.name, opd=self.source.opd,
                 template=self.template, site_titles=self.site_titles,
+                template_canonicals=self.template_canonicals,
             )
         except (ValueError, TypeError, AttributeError, RecursionError, LookupError) as exc:
             yield FetchOutcome(url=key, outcome=ERROR, status=status, elapsed_ms=elapsed,
@@ -394,13 +401,18 @@ class WebsiteSpider(SourceSpider):
                 # its HTML stays the same when its data changes: always fetched in full
                 etag = last_modified = None
             if scripts.shell:
-                self.shells.add(url_key(doc.url))
+                # A script shell is one index.html served at every route of the app: the
+                # canonical (or og:url) it prints is the template's by construction. It and
+                # the records its routes show (``/#/layanan/12``) belong where it was served.
+                doc = replace(doc, url=key)
+                self.shells.add(url_key(key))
             self._add_routes(scripts.routes)
         item = FetchedDocument(document=doc, fetched_url=key, status=status, elapsed_ms=elapsed,
-                               etag=etag, http_last_modified=last_modified)
+                               etag=etag, http_last_modified=last_modified,
+                               served_url=key if doc.url != key else None)
         if scripts is not None and scripts.shell:
             # stored once its scripts are read: a shell whose records are read lists them
-            yield from self._read_scripts(scripts, doc.url, item)
+            yield from self._read_scripts(scripts, key, item)
         else:
             yield item
             if scripts is not None:
@@ -441,7 +453,19 @@ class WebsiteSpider(SourceSpider):
                     doc_url: str) -> tuple[str | None, bool]:
         """Why a fetched HTML page is not stored (None: it is), and whether to follow its
         links anyway. The URL the page declares counts too: Blogger's mobile twin of an
-        archive (``/2024/02/?m=1``) names the archive as its canonical URL."""
+        archive (``/2024/02/?m=1``) names the archive as its canonical URL.
+
+        A page's ``noindex`` is respected, unless the site's home page says the same: a
+        site whose home asks search engines to stay away prints that on every page (it is
+        WordPress's "discourage search engines" box, left ticked from the staging copy,
+        and a theme's or server's header). sikoja indexes the public pages of the
+        government for its citizens; an OPD that publishes its services on the open web
+        and forgot a switch meant for Google has not asked its citizens not to find them.
+        So a page repeating the home's very directives is stored (and its links followed,
+        ``nofollow`` included), while a page whose own directives differ from the home's
+        (an indexable home and one noindex page, or a page adding ``noindex`` to a home's
+        ``nofollow``) made a choice of its own, and keeps it. Decided on the home's body:
+        a recrawl whose home answers 304 judges noindex pages as before the rule."""
         listing = wordpress_listing(key) or wordpress_listing(doc_url)
         if listing and listing != "category":
             return f"listing: WordPress {listing}, links followed", True
@@ -449,7 +473,9 @@ class WebsiteSpider(SourceSpider):
         if view:
             return f"listing: Joomla {view}, links followed", True
         robots = _robots_directives(response)
-        if "noindex" in robots or "none" in robots:
+        if response.meta.get("sikoja_depth", 0) == 0 and not response.meta.get("sikoja_sweep"):
+            self.home_robots = frozenset(robots)
+        if ("noindex" in robots or "none" in robots) and robots != self.home_robots:
             follow = not ({"nofollow", "none"} & robots)
             return "noindex: robots meta or X-Robots-Tag" + ("" if follow else ", nofollow"), follow
         if (response.meta.get("sikoja_depth", 0) > 0 and identity is not None
