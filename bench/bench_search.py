@@ -3,6 +3,7 @@
     .venv/bin/python bench/bench_search.py --docs 10000 --embed-all
     .venv/bin/python bench/bench_search.py --docs 100000 --embed-sample 3000
     nice .venv/bin/python bench/bench_search.py --docs 1000000 --embed-sample 3000
+    nice -n 10 .venv/bin/python bench/bench_search.py --docs 100000 --embed-sample 3000 --compare
 
 Also: reindex after changing 1% of the documents (their embeddings filled the same way), and
 recall@10 of the approximate vector search (faiss IVF) against exact search over the same
