@@ -3,6 +3,7 @@
     .venv/bin/python bench/bench_search.py --docs 10000 --embed-all
     .venv/bin/python bench/bench_search.py --docs 100000 --embed-sample 3000
     nice .venv/bin/python bench/bench_search.py --docs 1000000 --embed-sample 3000
+    nice -n 10 .venv/bin/python bench/bench_search.py --docs 100000 --embed-sample 3000 --compare
 
 Also: reindex after changing 1% of the documents (their embeddings filled the same way), and
 recall@10 of the approximate vector search (faiss IVF) against exact search over the same
@@ -16,7 +17,15 @@ the same keyword queries, on the same analysed tokens, on bm25s and SQLite FTS5.
 With ``--embed-sample K`` only K documents are really embedded (their throughput is what
 is reported); the other documents get those vectors plus small noise, written into the
 embedding cache before the build. Vector search cost does not depend on the values, and
-embedding 100k documents at ~40/s would take 40 minutes of a shared 2-core machine.
+embedding 100k documents at ~40/s would take 40 minutes of a shared 2-core machine. The
+texts cached are those the build will embed (``indexer.build.embedding_texts`` for the
+configured ``semantic.text``, as ``backend_semantic`` resolves it for the corpus size): with
+``sections`` a passage and windows per document, each its own digest.
+
+``--compare`` builds and searches the same corpus twice, with the session-5 settings
+(``semantic.text: whole``, ``semantic.weight: fixed``) and with today's defaults, and
+searches them back to back in child processes in the order A B B A (each its own peak RSS,
+the machine's drift shared alike); it writes ``search-N-compare.json|md``.
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import pickle
 import resource
 import shutil
@@ -38,15 +48,19 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.corpus import queries, write_corpus  # noqa: E402
-from indexer.build import build_index, embedding_text  # noqa: E402
+from indexer.build import backend_semantic, build_index, embedding_texts  # noqa: E402
 from indexer.embedding import EmbeddingCache, load_embedder  # noqa: E402
 from indexer.query_model import keyword_clauses  # noqa: E402
+from indexer.registry import open_backend  # noqa: E402
 from indexer.search import RankingConfig, Searcher  # noqa: E402
-from sikoja.config import load_settings  # noqa: E402
+from sikoja.config import SemanticSettings, load_settings  # noqa: E402
 from sikoja.store import DocumentStore  # noqa: E402
 
 PROBES = (16, 32, 64, 128, 256)
 ANN_NAME = "faiss IVF (index.vector_quantization) + exact re-scoring"
+# --compare: the settings before session 6 made sections and coverage the defaults, and today's
+VARIANTS = {"session 5 (whole, fixed)": {"text": "whole", "weight": "fixed"},
+            "defaults (sections, coverage)": {}}
 
 
 def percentiles(samples: list[float]) -> dict[str, float]:
@@ -68,15 +82,34 @@ def max_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _fill_cache(tmp: Path, docs, vecs: np.ndarray, name: str, seed: int) -> None:
-    """Cache vectors for ``docs``: the really embedded ``vecs`` plus noise, in turn."""
+def build_semantic(data_dir: Path, documents: int) -> SemanticSettings:
+    """The ``semantic`` settings a build of ``documents`` documents in ``data_dir`` embeds with
+    (its ``sikoja.yaml``, then what the backend can index at that size)."""
+    settings = load_settings(data_dir, embedder="use")
+    backend = open_backend(settings)
+    try:
+        return backend_semantic(settings.semantic, backend, documents)
+    finally:
+        backend.close()
+
+
+def texts_of(docs, semantics: list[SemanticSettings]) -> list[str]:
+    """Every text the builds with ``semantics`` embed for ``docs``, each once, in order."""
+    return list(dict.fromkeys(t for d in docs for sem in semantics
+                              for t in embedding_texts(d, sem)))
+
+
+def _fill_cache(tmp: Path, docs, vecs: np.ndarray, name: str, seed: int,
+                semantics: list[SemanticSettings]) -> None:
+    """Cache a vector for each text the builds with ``semantics`` embed for ``docs``: the
+    really embedded ``vecs`` plus noise, in turn."""
     rng = np.random.default_rng(seed)
     cache = EmbeddingCache(tmp / "embeddings.db")
     for start in range(0, len(docs), 5000):
         fill = {}
-        for n_, doc in enumerate(docs[start:start + 5000], start):
+        for n_, text in enumerate(texts_of(docs[start:start + 5000], semantics), start):
             v = vecs[n_ % len(vecs)] + rng.normal(0, 0.02, vecs.shape[1]).astype(np.float32)
-            fill[EmbeddingCache.digest(embedding_text(doc))] = v / np.linalg.norm(v)
+            fill[EmbeddingCache.digest(text)] = v / np.linalg.norm(v)
         cache.put_many(name, fill)
     cache.close()
 
@@ -85,29 +118,36 @@ def _change(tmp: Path, every: int, queue) -> None:
     """Child process: change every ``every``-th document (a sentence added), as a recrawl
     would, with cached vectors for the new text."""
     store = DocumentStore.open(tmp)
+    total = store.count()
     docs = [d for n, d in enumerate(store.iter_documents()) if n % every == 0]
     for doc in docs:
         doc.text += " Informasi ini diperbarui oleh petugas."
         store.upsert(doc)
     store.close()
+    semantics = [build_semantic(tmp, total)]
     embedder = load_embedder("use")
-    vecs = embedder.embed_documents([embedding_text(d) for d in docs[:50]])
-    _fill_cache(tmp, docs, vecs, embedder.name, 5)
+    vecs = embedder.embed_documents(texts_of(docs[:50], semantics))
+    _fill_cache(tmp, docs, vecs, embedder.name, 5, semantics)
     queue.put({"changed": len(docs)})
 
 
-def _prepare(tmp: Path, n: int, embed_all: bool, sample: int, queue) -> None:
+def _prepare(tmp: Path, n: int, embed_all: bool, sample: int, dirs: list[Path],
+             queue) -> None:
     """Child process: write the corpus into the store; with a sample, embed it for real and
-    fill the cache for the rest (see the module docstring)."""
+    fill the cache for the rest (see the module docstring), for the builds in ``dirs``."""
     docs = write_corpus(tmp, n)
     result = {}
     if not embed_all:
+        semantics = [build_semantic(d, n) for d in dirs]
         embedder = load_embedder("use")
         head = docs[:sample]
+        texts = texts_of(head, semantics)
         t = time.perf_counter()
-        vecs = embedder.embed_documents([embedding_text(d) for d in head])
-        result["embedding_docs_per_s"] = len(head) / (time.perf_counter() - t)
-        _fill_cache(tmp, docs, vecs, embedder.name, 3)
+        vecs = embedder.embed_documents(texts)
+        took = time.perf_counter() - t
+        result["embedding_texts_per_s"] = len(texts) / took
+        result["embedding_docs_per_s"] = len(head) * len(semantics) / took
+        _fill_cache(tmp, docs, vecs, embedder.name, 3, semantics)
     queue.put(result)
 
 
@@ -118,6 +158,14 @@ def _build(tmp: Path, queue) -> None:
     summary = build_index(settings)
     queue.put({"seconds": time.perf_counter() - t, "embedded": summary.embedded,
                "rss_mb": max_rss_mb(), "summary": str(summary)})
+
+
+def _check_filled(build: dict, embed_all: bool) -> None:
+    """With a sample, a build that embedded anything found a text the fill did not cache:
+    its time would be the model's, not the index's."""
+    if not embed_all and build["embedded"]:
+        raise SystemExit(f"the build embedded {build['embedded']} texts for real: the cache "
+                         "fill missed them (bench_search._fill_cache)")
 
 
 def _in_child(target, *args) -> dict:
@@ -144,9 +192,23 @@ def main() -> None:
                         help="no bm25s and FTS5 (they index the corpus again)")
     parser.add_argument("--search-only", action="store_true", help="with --data-dir: search "
                         "the index already there (no builds)")
+    parser.add_argument("--compare", action="store_true", help="session-5 settings (whole, "
+                        "fixed) against today's defaults, side by side (no reindex, no peers)")
     args = parser.parse_args()
 
     tmp = args.data_dir or Path(tempfile.mkdtemp(prefix="sikoja-bench-"))
+    if args.compare:
+        args.out.mkdir(parents=True, exist_ok=True)
+        try:
+            result = compare(args, tmp)
+        finally:
+            if not args.data_dir:
+                shutil.rmtree(tmp, ignore_errors=True)
+        name = f"search-{args.docs}-compare"
+        (args.out / f"{name}.json").write_text(json.dumps(result, indent=2))
+        (args.out / f"{name}.md").write_text(format_compare(result) + "\n")
+        print(format_compare(result))
+        return
     result: dict = {"docs": args.docs}
     args.out.mkdir(parents=True, exist_ok=True)
     partial = args.out / f"search-{args.docs}.partial.json"
@@ -163,7 +225,7 @@ def main() -> None:
                 result.update(json.loads(prepared.read_text()))
         else:
             result.update(_in_child(_prepare, tmp, args.docs, args.embed_all,
-                                    args.embed_sample))
+                                    args.embed_sample, [tmp]))
             prepared.write_text(json.dumps(result))
         if not args.search_only:
             _builds(tmp, result, args.embed_all)
@@ -172,26 +234,7 @@ def main() -> None:
         embedder = load_embedder("use")
         zipf = queries(args.queries, repeat=True)
         fresh = queries(args.queries, repeat=False)
-        searcher = Searcher(settings, embedder=embedder)
-        shared = searcher.backend  # one index in memory, as in a server process
-        keyword = Searcher(settings, embedder=False, backend=shared,
-                           ranking=RankingConfig(use_vector=False))
-        vector = Searcher(settings, embedder=embedder, backend=shared,
-                          ranking=RankingConfig(use_keyword=False))
-        for s in (searcher, keyword, vector):
-            s.search("urus ktp")  # warm up
-        lat = {}
-        lat["keyword (full search)"] = percentiles(timed(lambda q: keyword.search(q), fresh))
-        vector._query_vectors.clear()
-        lat["vector (full search, cold query cache)"] = percentiles(
-            timed(lambda q: vector.search(q), fresh))
-        searcher._query_vectors.clear()
-        lat["hybrid (cold query-embedding cache)"] = percentiles(
-            timed(lambda q: searcher.search(q), fresh))
-        lat["hybrid (warm query-embedding cache)"] = percentiles(
-            timed(lambda q: searcher.search(q), fresh))
-        searcher._query_vectors.clear()
-        lat["hybrid, Zipf mix"] = percentiles(timed(lambda q: searcher.search(q), zipf))
+        searcher, lat = latencies(settings, embedder, fresh, zipf)
         result["search_peak_rss_mb"] = max_rss_mb()
         result["search_rss_now_mb"] = rss_now_mb()
         result.update(ann_recall(searcher.backend._version(), embedder, fresh))
@@ -210,6 +253,139 @@ def main() -> None:
     partial.unlink(missing_ok=True)
     (args.out / f"search-{args.docs}.json").write_text(json.dumps(result, indent=2))
     print(format_markdown(result))
+
+
+def latencies(settings, embedder, fresh: list[str], zipf: list[str]):
+    """Each query path's latency percentiles on one index in memory, as in a server process;
+    returns the hybrid searcher (still open) and the percentiles."""
+    samples = latency_samples(settings, embedder, fresh, zipf)
+    searcher = samples.pop("searcher")
+    return searcher, {name: percentiles(values) for name, values in samples.items()}
+
+
+def latency_samples(settings, embedder, fresh: list[str], zipf: list[str]) -> dict:
+    """Seconds per query of each query path, in turn: keyword, vector with a cold query
+    cache, hybrid cold then warm, hybrid on the Zipf mix."""
+    searcher = Searcher(settings, embedder=embedder)
+    shared = searcher.backend  # one index in memory, as in a server process
+    keyword = Searcher(settings, embedder=False, backend=shared,
+                       ranking=RankingConfig(use_vector=False))
+    vector = Searcher(settings, embedder=embedder, backend=shared,
+                      ranking=RankingConfig(use_keyword=False))
+    for s in (searcher, keyword, vector):
+        s.search("urus ktp")  # warm up
+    out: dict = {"searcher": searcher}
+    out["keyword (full search)"] = timed(lambda q: keyword.search(q), fresh)
+    vector._query_vectors.clear()
+    out["vector (full search, cold query cache)"] = timed(lambda q: vector.search(q), fresh)
+    searcher._query_vectors.clear()
+    out["hybrid (cold query-embedding cache)"] = timed(lambda q: searcher.search(q), fresh)
+    out["hybrid (warm query-embedding cache)"] = timed(lambda q: searcher.search(q), fresh)
+    searcher._query_vectors.clear()
+    out["hybrid, Zipf mix"] = timed(lambda q: searcher.search(q), zipf)
+    return out
+
+
+def _search_round(data_dir: Path, n_queries: int, recall: bool, queue) -> None:
+    """Child process (--compare): one round of every query path on ``data_dir``'s index."""
+    settings = load_settings(data_dir, embedder="use")
+    embedder = load_embedder("use")
+    load = os.getloadavg()[0]
+    samples = latency_samples(settings, embedder, queries(n_queries, repeat=False),
+                              queries(n_queries, repeat=True))
+    searcher = samples.pop("searcher")
+    info = searcher.backend.info()
+    out = {"samples": samples, "peak_rss_mb": max_rss_mb(), "rss_now_mb": rss_now_mb(),
+           "load": [load, os.getloadavg()[0]], "documents": info.get("documents", 0),
+           "vectors": info.get("vectors", 0)}
+    if recall:
+        out.update(ann_recall(searcher.backend._version(), embedder,
+                              queries(n_queries, repeat=False)))
+    searcher.close()
+    queue.put(out)
+
+
+def compare(args, tmp: Path) -> dict:
+    """Build and search the corpus with each of ``VARIANTS`` (see the module docstring)."""
+    dirs = {label: tmp / f"variant{i}" for i, label in enumerate(VARIANTS)}
+    for label, d in dirs.items():
+        d.mkdir(parents=True, exist_ok=True)
+        if VARIANTS[label]:
+            (d / "sikoja.yaml").write_text(json.dumps({"semantic": VARIANTS[label]}))
+    result: dict = {"docs": args.docs, "variants": {}, "queries": args.queries,
+                    "load_start": os.getloadavg()[0]}
+    prepared = tmp / "prepared.json"
+    if not (tmp / "documents.db").is_file():
+        result["prepare"] = _in_child(_prepare, tmp, args.docs, args.embed_all,
+                                      args.embed_sample, list(dirs.values()))
+        prepared.write_text(json.dumps(result["prepare"]))
+    else:
+        result["prepare"] = json.loads(prepared.read_text()) if prepared.is_file() else {}
+    for label, d in dirs.items():
+        out = result["variants"][label] = {"semantic": VARIANTS[label]}
+        if args.search_only:
+            continue
+        for name in ("documents.db", "embeddings.db"):
+            if (tmp / name).is_file():
+                shutil.copyfile(tmp / name, d / name)
+        shutil.rmtree(d / "index", ignore_errors=True)
+        load = os.getloadavg()[0]
+        first = _in_child(_build, d)
+        _check_filled(first, args.embed_all)
+        out.update(first_index_s=first["seconds"], index_peak_rss_mb=first["rss_mb"],
+                   embedded_texts=first["embedded"], build_load=[load, os.getloadavg()[0]],
+                   build_summary=first["summary"])
+        (d / "embeddings.db").unlink(missing_ok=True)  # the index holds the vectors now
+    rounds: dict[str, list[dict]] = {label: [] for label in dirs}
+    order = [*dirs, *reversed(dirs)]  # A B B A
+    for n, label in enumerate(order):
+        rounds[label].append(_in_child(_search_round, dirs[label], args.queries,
+                                       n < len(dirs)))
+    for label, runs in rounds.items():
+        out = result["variants"][label]
+        first = runs[0]
+        out.update({k: v for k, v in first.items() if k not in ("samples", "peak_rss_mb",
+                                                                 "rss_now_mb", "load")})
+        out["vectors_per_page"] = first["vectors"] / max(first["documents"], 1)
+        out["search_peak_rss_mb"] = max(r["peak_rss_mb"] for r in runs)
+        out["search_load"] = [r["load"] for r in runs]
+        out["latency_ms"] = {name: percentiles([x for r in runs for x in r["samples"][name]])
+                             for name in first["samples"]}
+    result["load_end"] = os.getloadavg()[0]
+    return result
+
+
+def format_compare(r: dict) -> str:
+    """Both settings side by side, with the ratio of today's to session 5's."""
+    (a_name, a), (b_name, b) = r["variants"].items()
+    lines = [f"### {r['docs']:,} documents: session-5 settings against today's defaults", "",
+             f"Load average (1 min): {r['load_start']:.1f} at the start, "
+             f"{r['load_end']:.1f} at the end.", ""]
+    if r.get("prepare", {}).get("embedding_texts_per_s"):
+        p = r["prepare"]
+        lines += [f"Embedding (the real sample, both settings' texts): "
+                  f"{p['embedding_texts_per_s']:.1f} texts/s.", ""]
+    lines += [f"| | {a_name} | {b_name} | ratio |", "|---|---|---|---|"]
+
+    def row(label, key, fmt="{:.1f}"):
+        if key in a and key in b:
+            ratio = b[key] / a[key] if a[key] else float("nan")
+            lines.append(f"| {label} | {fmt.format(a[key])} | {fmt.format(b[key])} | "
+                         f"{ratio:.2f} |")
+    row("first index, s", "first_index_s")
+    row("texts embedded by the build", "embedded_texts", "{:,}")
+    row("vectors per page", "vectors_per_page", "{:.2f}")
+    row("peak RSS building, MB", "index_peak_rss_mb", "{:.0f}")
+    row("peak RSS searching, MB", "search_peak_rss_mb", "{:.0f}")
+    row("recall@10 of the served vector search", "recall_at_10", "{:.3f}")
+    for name in a["latency_ms"]:
+        for q in ("p50", "p95", "p99"):
+            x, y = a["latency_ms"][name][q], b["latency_ms"][name][q]
+            lines.append(f"| {name} {q} ms | {x:.2f} | {y:.2f} | {y / x:.2f} |")
+    n = next(iter(a["latency_ms"].values()))["n"]
+    lines += ["", f"{n} queries per path and setting (two rounds of each, order A B B A, "
+              "each round a fresh process)."]
+    return "\n".join(lines)
 
 
 def _corpus_tokens(analyzer, tmp: Path) -> list[list[str]]:
@@ -295,6 +471,7 @@ def _peers(searcher, fresh: list[str], tmp: Path, result: dict, lat: dict) -> No
 def _builds(tmp: Path, result: dict, embed_all: bool) -> None:
     """The first build, a reindex with nothing changed, and one after 1% changed."""
     first = _in_child(_build, tmp)
+    _check_filled(first, embed_all)
     result["first_index_s"] = first["seconds"]
     result["index_peak_rss_mb"] = first["rss_mb"]
     if embed_all:
