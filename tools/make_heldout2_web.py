@@ -64,13 +64,18 @@ def route_key(path: str, query: str) -> str:
 # ---------------------------------------------------------------------------------- facts
 
 _NOTE = re.compile(r"\s*\((?:[^()]*?(?:contoh|general|FAQ|asumsi|terverifikasi|cek|Pasal|"
-                   r"Kota Jambi:|Way Kanan|Bontang)[^()]*)\)", re.IGNORECASE)
+                   r"Kota Jambi:|Way Kanan|Bontang|praktik umum|beberapa daerah|pernyataan|tidak disebut|"
+                   r"daftar aplikasi)[^()]*)\)", re.IGNORECASE)
+_OTHER_REGIONS = re.compile(r"^(?:Beberapa|Banyak|Sebagian) daerah\b[^;]*;?\s*")
 
 
 def clean(text: str) -> str:
     """A fact as a site would print it: without the collector's source notes."""
     text = _NOTE.sub("", text)
-    text = re.sub(r"\s*;?\s*\b(?:contoh|general-knowledge)\b.*$", "", text).strip(" ;")
+    text = re.sub(r"\s*;?\s*\b(?:contoh|general-knowledge|standar daerah lain)\b.*$", "", text).strip(" ;")
+    text = _OTHER_REGIONS.sub("", text).strip(" ;")
+    if text.lower().startswith("tidak disebut"):
+        return "-"
     return text or "-"
 
 
@@ -94,11 +99,12 @@ def load_facts(data: Path) -> list[Fact]:
         if not line.strip():
             continue
         raw = json.loads(line)
-        facts.append(Fact(raw["service"], [clean(r) for r in raw.get("requirements", [])],
-                          [clean(p) for p in raw.get("procedure", [])],
+        online = clean(raw.get("online", "") or "")
+        facts.append(Fact(raw["service"], [r for r in map(clean, raw.get("requirements", [])) if r != "-"],
+                          [p for p in map(clean, raw.get("procedure", [])) if p != "-"],
                           clean(raw.get("duration", "") or "-"), clean(raw.get("cost", "") or "-"),
                           clean(raw.get("legal_basis", "") or "-"),
-                          clean(raw.get("online", "") or "")))
+                          "" if online == "-" else online))
     return facts
 
 
@@ -268,7 +274,7 @@ class WordPressNewsmag:
                 f'<div class="jeg_news_ticker"><div class="jeg_news_ticker_items">{items}</div></div></div>')
 
     def sidebar(self) -> str:
-        tags = sorted({t for n in self.news for t in n.tags})
+        tags = listed_tags(self.news)
         cloud = "".join(f'<a href="{self.s.url("/tag/" + slug(t) + "/")}" class="tag-cloud-link">{esc(t)}</a> '
                         for t in tags)
         popular = "".join(f'<li><a href="{self.s.url(self.news_path(n))}">{esc(n.title)}</a></li>'
@@ -385,7 +391,7 @@ class WordPressNewsmag:
             path = self.news_path(n)
             paras = "".join(f"<p>{esc(p)}</p>" for p in n.body)
             links = "".join(f'<p>Baca juga: <a href="{s.url(p)}">{esc(t)}</a></p>' for p, t in n.links)
-            tags = "".join(f'<a href="{s.url("/tag/" + slug(t) + "/")}" rel="tag">{esc(t)}</a>' for t in n.tags)
+            tags = "".join(f'<a href="{s.url("/tag/" + slug(t) + "/")}" rel="tag">{esc(t)}</a>' for t in n.tags if t in listed_tags(self.news))
             related = "".join([f'<div class="jeg_post"><h3 class="jeg_post_title"><a href="{s.url(self.news_path(o))}">{esc(o.title)}</a></h3></div>'
                                for o in self.news if o is not n][:3])
             body = (f'<div class="entry-header"><div class="jeg_meta_category"><a href="{s.url("/category/berita/")}" rel="category tag">Berita</a></div>'
@@ -399,7 +405,7 @@ class WordPressNewsmag:
         cards = "".join(self.card(n) for n in self.news)
         s.put("/category/berita/", self.page("/category/berita/", "Berita",
               f'<div class="jeg_cat_header"><h1 class="jeg_cat_title">Berita</h1></div><div class="jeg_posts jeg_load_more_flag">{cards}</div>'))
-        for t in sorted({t for n in self.news for t in n.tags}):
+        for t in listed_tags(self.news):
             tagged = "".join(self.card(n) for n in self.news if t in n.tags)
             s.put(f"/tag/{slug(t)}/", self.page(f"/tag/{slug(t)}/", t,
                   f'<div class="jeg_cat_header"><h1 class="jeg_cat_title">Tag: {esc(t)}</h1></div><div class="jeg_posts">{tagged}</div>'))
@@ -450,6 +456,15 @@ MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agust
 def indo_date(iso: str) -> str:
     y, m, d = iso.split("-")
     return f"{int(d)} {MONTHS[int(m) - 1]} {y}"
+
+
+def listed_tags(news: list["News"]) -> list[str]:
+    """The tags that get a page of their own: those on two posts or more (a tag cloud's)."""
+    counts: dict[str, int] = {}
+    for n in news:
+        for tag in n.tags:
+            counts[tag] = counts.get(tag, 0) + 1
+    return sorted(t for t, c in counts.items() if c >= 2)
 
 
 def slug(text: str) -> str:
@@ -594,7 +609,9 @@ class Drupal10:
             content = (f'<article data-history-node-id="{self.nid}" class="node node--type-layanan node--promoted node--view-mode-full">'
                        f'<div class="node__content"><div class="clearfix text-formatted field field--name-body field--type-text-with-summary field--label-hidden field__item">'
                        f'<p>{esc(sv.intro)}</p>{f"<p>{esc(sv.extra)}</p>" if sv.extra else ""}</div>{fields}</div></article>')
-            s.put(alias, self.page(alias, sv.title, content, [("/layanan", "Layanan")], self.nid, "layanan"), sv.key)
+            html_page = self.page(alias, sv.title, content, [("/layanan", "Layanan")], self.nid, "layanan")
+            s.put(alias, html_page, sv.key)
+            s.put(f"/node/{self.nid}", html_page)  # Drupal answers the system path too
             row = self.teaser(alias, sv.title, sv.intro, self.nid, "layanan")
             svc_rows.append(row)
             term_rows[term].append(row)
@@ -607,10 +624,12 @@ class Drupal10:
                        f'<div class="node__content"><div class="clearfix text-formatted field field--name-body field--type-text-with-summary field--label-hidden field__item">'
                        + "".join(f"<p>{esc(p)}</p>" for p in n.body) + links + '</div>'
                        '<div class="field field--name-field-tags field--type-entity-reference field--label-above clearfix field--tags"><h3 class="field__label field--tags__label">Tags</h3><ul class="links field__items field--tags__items">'
-                       + "".join(f'<li class="field--tags__item"><a href="{s.url("/tags/" + slug(t))}" hreflang="id">{esc(t)}</a></li>' for t in n.tags)
+                       + "".join(f'<li class="field--tags__item"><a href="{s.url("/tags/" + slug(t))}" hreflang="id">{esc(t)}</a></li>' for t in n.tags if t in listed_tags(self.news))
                        + '</ul></div></div>'
                        '<section class="comments"><h2 class="comments__title">Komentar</h2><p>Login untuk mengirim komentar.</p></section></article>')
-            s.put(alias, self.page(alias, n.title, content, [("/berita", "Berita")], self.nid, "article"), "news:" + n.slug)
+            html_page = self.page(alias, n.title, content, [("/berita", "Berita")], self.nid, "article")
+            s.put(alias, html_page, "news:" + n.slug)
+            s.put(f"/node/{self.nid}", html_page)
             news_rows.append(self.teaser(alias, n.title, n.body[0][:180], self.nid, "article"))
         self.listing("/layanan", "Layanan", svc_rows, "layanan")
         self.listing("/berita", "Berita", news_rows, "berita")
@@ -619,7 +638,7 @@ class Drupal10:
             content = (f'<div class="views-element-container"><div class="view view-taxonomy-term view-id-taxonomy_term view-display-id-page_1">'
                        f'<div class="view-header"><div class="taxonomy-term vocabulary-kategori-layanan"></div></div><div class="view-content">{"".join(rows)}</div></div></div>')
             s.put(path, self.page(path, term, content, [("/layanan", "Layanan")]))
-        for tag in sorted({t for n in self.news for t in n.tags}):
+        for tag in listed_tags(self.news):
             rows = [r for n, r in zip(self.news, news_rows) if tag in n.tags]
             path = "/tags/" + slug(tag)
             s.put(path, self.page(path, tag, f'<div class="view view-taxonomy-term"><div class="view-content">{"".join(rows)}</div></div>', [("/berita", "Berita")]))
@@ -830,7 +849,8 @@ class HugoKelurahan:
         for n in sorted(self.news, key=lambda x: x.date, reverse=True):
             path = f"/posts/{n.slug}/"
             links = "".join(f'<p>Baca juga: <a href="{s.url(p)}">{esc(t)}</a></p>' for p, t in n.links)
-            s.put(path, self.page(n.title, self.article(n.title, n.date, "".join(f"<p>{esc(p)}</p>" for p in n.body) + links, n.tags)), "news:" + n.slug)
+            s.put(path, self.page(n.title, self.article(n.title, n.date, "".join(f"<p>{esc(p)}</p>" for p in n.body) + links,
+                                                     [t for t in n.tags if t in listed_tags(self.news)])), "news:" + n.slug)
             summaries.append((n, self.summary(path, n.title, n.body[0])))
         pages = [summaries[i:i + self.PER_PAGE] for i in range(0, len(summaries), self.PER_PAGE)]
         for i, chunk in enumerate(pages):
@@ -841,13 +861,13 @@ class HugoKelurahan:
             if i:
                 nav += f' <a class="link f6 ba br2 ph3 pv2 dib" href="{s.url("/posts/" if i == 1 else f"/posts/page/{i}/")}">&larr; Sebelumnya</a>'
             s.put(path, self.page("Kabar Kelurahan", f'<article class="pa3 pa4-ns nested-copy-line-height"><section class="flex-ns flex-wrap justify-around mt5">{"".join(x for _, x in chunk)}</section><nav class="pagination tc mv4">{nav}</nav></article>'))
-        for tag in sorted({t for n in self.news for t in n.tags}):
+        for tag in listed_tags(self.news):
             items = "".join(x for n, x in summaries if tag in n.tags)
             s.put(f"/tags/{slug(tag)}/", self.page(tag, f'<article class="cf pa3 pa4-m pa4-l"><h1>{esc(tag)}</h1>{items}</article>'))
         rows = []
         for sv, paras in self.services:
             path = f"/layanan/{sv.slug}/"
-            s.put(path, self.page(sv.title, self.article(sv.title, None, "".join(f"<p>{esc(p)}</p>" for p in [sv.intro] + paras), ["layanan"])), sv.key)
+            s.put(path, self.page(sv.title, self.article(sv.title, None, "".join(f"<p>{esc(p)}</p>" for p in [sv.intro] + paras), [])), sv.key)
             rows.append(self.summary(path, sv.title, sv.intro))
         s.put("/layanan/", self.page("Layanan", f'<article class="cf pa3 pa4-m pa4-l"><h1>Layanan Kelurahan</h1><p>Pelayanan di kantor lurah tidak dipungut biaya. Jangan lupa bawa surat pengantar RT.</p>{"".join(rows)}</article>'))
         c = self.contact
@@ -1067,10 +1087,6 @@ def site_bpprd(facts: list[Fact]) -> Site:
               "Notaris dan PPAT diminta mengunggah dokumen lengkap."], ["BPHTB"], [("/layanan/validasi-bphtb", "Validasi BPHTB")]),
         News("sosialisasi-pajak-restoran", "2025-03-10", "Sosialisasi Pajak Restoran kepada Pelaku Usaha Kuliner",
              ["Pelaku usaha kuliner diajak memakai alat rekam transaksi agar pelaporan pajak restoran tertib."], ["pajak restoran"]),
-        News("realisasi-pbb-oktober", "2025-10-06", "Realisasi PBB Kota Jambi Capai Rp30 Miliar",
-             ["Kesadaran warga membayar PBB terus meningkat, terutama sejak pembayaran lewat QRIS dibuka."], ["PBB", "QRIS"]),
-        News("pemutihan-denda-pbb", "2025-06-02", "Pemkot Beri Keringanan Denda PBB Tahun-Tahun Sebelumnya",
-             ["Denda keterlambatan PBB tahun lalu dihapus bagi wajib pajak yang melunasi pokok pajak selama masa program."], ["PBB", "denda"]),
     ]
     contact = Contact("Kompleks Perkantoran Wali Kota Jambi, Jl. Jenderal Basuki Rahmat No. 1, Kotabaru, Kota Jambi",
                       "(0741) 669012", "bpprd@jambikota.go.id", OFFICE_HOURS)
@@ -1253,9 +1269,26 @@ def site_puskesmas(facts: list[Fact]) -> Site:
             + gs_h("pengumuman", "Pengumuman")
             + gs_p("Pekan Imunisasi: bawa bayi dan balita ke posyandu terdekat atau ke puskesmas.")
             + gs_p("Cek Kesehatan Gratis dibuka setiap hari kerja. Lihat halaman Layanan."))
+    pengumuman = (gs_h("ckg-2025", "Cek Kesehatan Gratis di Hari Ulang Tahun")
+                  + gs_p("Warga yang berulang tahun bulan ini dapat memeriksakan tekanan darah, gula darah, mata dan gigi tanpa biaya.")
+                  + gs_h("posyandu", "Jadwal Posyandu Bulan Ini")
+                  + gs_table(["Posyandu", "RT", "Tanggal"], [["Anggrek", "05", "Minggu ke-2"], ["Kenanga", "11", "Minggu ke-3"], ["Dahlia", "19", "Minggu ke-4"]])
+                  + gs_h("libur", "Pelayanan Saat Libur Nasional")
+                  + gs_p("Pada hari libur nasional poli tutup, UGD dan persalinan tetap buka 24 jam."))
+    profil = (gs_p("UPTD Puskesmas Kenali Besar adalah unit pelaksana teknis Dinas Kesehatan Kota Jambi di Kecamatan Alam Barajo.")
+              + gs_h("visi", "Visi") + gs_p("Masyarakat Kenali Besar sehat, mandiri dan bahagia.")
+              + gs_h("wilayah", "Wilayah Kerja") + gs_p("Kelurahan Kenali Besar, Bagan Pete, dan sebagian Mayang Mangurai."))
+    faq = (gs_h("faq-bpjs", "Apakah harus punya BPJS?")
+           + gs_p("Tidak. Pasien umum tetap dilayani dengan tarif retribusi. Warga ber-KTP Kota Jambi yang belum punya BPJS dapat didaftarkan UHC Jambi Bugar.")
+           + gs_h("faq-rujukan", "Bagaimana minta rujukan ke rumah sakit?")
+           + gs_p("Rujukan diberikan dokter setelah pemeriksaan bila perlu penanganan spesialis; tidak bisa diminta tanpa diperiksa."))
+    galeri = gs_p("Foto kegiatan: senam lansia, posyandu, imunisasi sekolah (BIAS), dan pemeriksaan jentik nyamuk.")
     GoogleSitesUptd(s, "UPTD Puskesmas Kenali Besar", [
         ("/home", "Beranda", home, None), ("/layanan", "Layanan", layanan, "layanan"),
-        ("/jadwal-dan-tarif", "Jadwal dan Tarif", jadwal, "jadwal"), ("/kontak", "Kontak", kontak, "contact"),
+        ("/jadwal-dan-tarif", "Jadwal dan Tarif", jadwal, "jadwal"),
+        ("/pengumuman", "Pengumuman", pengumuman, None), ("/profil", "Profil", profil, None),
+        ("/tanya-jawab", "Tanya Jawab", faq, None), ("/galeri", "Galeri", galeri, None),
+        ("/kontak", "Kontak", kontak, "contact"),
     ], contact).build()
     return s
 
@@ -1281,8 +1314,26 @@ def site_uptd_ppa(facts: list[Fact]) -> Site:
               + gs_p("Email: " + contact.email) + gs_table(["Hari", "Jam"], [[d, h] for d, h in contact.hours]))
     home = (gs_p("Berani bicara, selamatkan perempuan dan anak. Laporkan kekerasan yang Anda alami atau lihat.")
             + gs_p("Hotline 24 jam: " + contact.phone))
+    alur = gs_table(["Tahap", "Keterangan"], [
+        ["1. Pengaduan", "Datang langsung, telepon/WhatsApp hotline, atau melalui 112"],
+        ["2. Penjangkauan", "Petugas mendatangi korban bila tidak dapat datang"],
+        ["3. Asesmen", "Pemeriksaan kebutuhan korban oleh konselor"],
+        ["4. Pendampingan", "Hukum, psikologis, kesehatan, rumah aman"],
+        ["5. Reintegrasi", "Pemulihan dan pemantauan korban kembali ke keluarga/sekolah"]])
+    hak = (gs_p("Korban berhak atas kerahasiaan identitas, pendampingan sejak pelaporan sampai persidangan, layanan kesehatan, dan rumah aman.")
+           + gs_p("Semua layanan UPTD PPA gratis."))
+    profil = gs_p("UPTD PPA Kota Jambi dibentuk dengan Peraturan Wali Kota Nomor 09 Tahun 2019 di bawah DPMPPA Kota Jambi.")
+    kegiatan = (gs_h("sosialisasi", "Sosialisasi ke Sekolah")
+                + gs_p("Mobil PITA MOLIN mengunjungi SMP dan SMA untuk edukasi anti perundungan dan kekerasan seksual."))
+    faq = (gs_h("faq-saksi", "Saya tetangga korban, bolehkah melapor?")
+           + gs_p("Boleh. Identitas pelapor dirahasiakan.")
+           + gs_h("faq-biaya", "Apakah visum dan pengacara dibayar?")
+           + gs_p("Pendampingan dan rujukan visum difasilitasi tanpa biaya bagi korban."))
     GoogleSitesUptd(s, "UPTD PPA Kota Jambi", [
-        ("/home", "Beranda", home, None), ("/layanan", "Layanan", layanan, "layanan"), ("/kontak", "Kontak", kontak, "contact"),
+        ("/home", "Beranda", home, None), ("/layanan", "Layanan", layanan, "layanan"),
+        ("/alur-pengaduan", "Alur Pengaduan", alur, None), ("/hak-korban", "Hak Korban", hak, None),
+        ("/profil", "Profil", profil, None), ("/kegiatan", "Kegiatan", kegiatan, None),
+        ("/tanya-jawab", "Tanya Jawab", faq, None), ("/kontak", "Kontak", kontak, "contact"),
     ], contact).build()
     return s
 
