@@ -325,6 +325,8 @@ class WordPressNewsmag:
 <div class="jeg_main_menu_wrapper">{self.menu()}</div>
 </div></div></div>
 </div></div>
+<div class="jeg_header_sticky"><div class="sticky_blankspace"></div><div class="jeg_header full"><div class="jeg_container"><div data-mode="scroll" class="jeg_stickybar jeg_navbar jeg_navbar_wrapper"><div class="jeg_nav_row"><div class="jeg_main_menu_wrapper">{self.menu()}</div></div></div></div></div></div>
+<div class="jeg_navbar_mobile_wrapper"><div class="jeg_navbar_mobile" data-mode="scroll"><div class="jeg_mobile_bottombar jeg_mobile_midbar"><div class="jeg_nav_item jeg_mobile_logo"><a href="{s.url("/")}">{esc(self.brand)}</a></div></div></div></div>
 {self.ticker()}
 <div class="jeg_main"><div class="jeg_container"><div class="jeg_content jeg_singlepage"><div class="container"><div class="row">
 <div class="jeg_main_content col-md-8">
@@ -341,6 +343,7 @@ class WordPressNewsmag:
 <div class="jeg_footer_bottom"><div class="container"><p class="copyright">&copy; 2025 {esc(self.brand)}. Dibuat dengan <a href="https://jnews.io/">JNews</a> &#8211; WordPress News Magazine Theme.</p></div></div>
 </div></footer></div>
 </div>
+<div id="jeg_off_canvas" class="normal"><div class="jeg_bg_overlay"></div><div class="jeg_mobile_wrapper"><div class="nav_wrap"><div class="item_main"><div class="jeg_aside_item"><ul class="jeg_mobile_menu">{self.menu().split('>', 1)[1].rsplit('</ul>', 1)[0]}</ul></div></div></div></div></div>
 <div id="cookie-law-info-bar" data-nosnippet="true" class="cli-bar-container"><span>Situs ini menggunakan cookie untuk meningkatkan pengalaman Anda. <a role="button" class="cli_action_button cli-accept-button">Terima</a> <a href="{s.url("/kebijakan-privasi/")}" class="cli-plugin-main-link">Baca Selengkapnya</a></span></div>
 <script src="{s.url("/wp-content/themes/jnews/assets/dist/frontend.min.js")}?ver=11.0.7" id="jnews-frontend-js"></script>
 </body>
