@@ -19,6 +19,7 @@ import httpx
 import pytest
 
 from sikoja.demo.server import load_web_manifest, serve_sample_sites
+from tests.test_heldout_web import judged  # the same judgments format
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT2 = ROOT / "eval" / "heldout2"
@@ -42,14 +43,6 @@ def load_generator() -> ModuleType:
 def judgments() -> list[dict[str, str]]:
     with (HELDOUT2 / "queries.tsv").open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def judged(row: dict[str, str]) -> dict[str, int]:
-    out = {}
-    for item in row["relevant"].split():
-        url, _, grade = item.rpartition("=")
-        out[url] = int(grade)
-    return out
 
 
 def tree(folder: Path, names=GENERATED) -> dict[str, bytes]:
