@@ -461,6 +461,12 @@ def indo_date(iso: str) -> str:
     return f"{int(d)} {MONTHS[int(m) - 1]} {y}"
 
 
+def prose_list(items: list[str]) -> str:
+    """Requirements inside a sentence: "a, b dan c", first letters lowered unless an acronym."""
+    words = [i if i[:2].isupper() else i[:1].lower() + i[1:] for i in items]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " dan " + words[-1]
+
+
 def listed_tags(news: list["News"]) -> list[str]:
     """The tags that get a page of their own: those on two posts or more (a tag cloud's)."""
     counts: dict[str, int] = {}
@@ -702,6 +708,7 @@ class CodeIgniterDataTables:
 <div class="col-md-6"><h5>{esc(s.opd)}</h5><p>{esc(c.address)}</p></div>
 <div class="col-md-6"><h5>Aplikasi</h5><p>{apps}</p></div></div>
 <p class="small text-center mt-3 mb-0">&copy; 2025 {esc(self.brand)} &middot; Page rendered in <strong>0.0412</strong> seconds. Environment: production</p></div></footer>
+<div class="cookie-consent alert alert-dark fixed-bottom mb-0 rounded-0 small" role="alert" id="cookieConsent">Website ini menggunakan cookie agar layanan berjalan baik. <button type="button" class="btn btn-sm btn-success ml-2" onclick="document.getElementById('cookieConsent').remove()">Saya mengerti</button></div>
 <script src="{s.url("/assets/vendor/jquery/jquery.min.js")}"></script>
 <script src="{s.url("/assets/vendor/bootstrap/js/bootstrap.bundle.min.js")}"></script>
 {scripts}
@@ -1182,12 +1189,12 @@ def site_kelurahan(facts: list[Fact]) -> Site:
     services = [
         (Service("domisili", "surat-keterangan-domisili", "Surat Keterangan Domisili", 66,
                  "Surat keterangan domisili dibuat untuk warga yang tinggal di wilayah kelurahan, misalnya untuk melamar kerja, membuka rekening atau mendaftar sekolah."),
-         [f"Yang perlu dibawa: {'; '.join(dom.requirements).lower()}. Mintalah dulu surat pengantar dari Ketua RT.",
+         [f"Yang perlu dibawa: {prose_list(dom.requirements)}. Mintalah dulu surat pengantar dari Ketua RT.",
           f"Surat bisa ditunggu, kira-kira {dom.duration}. Biayanya: {dom.cost.lower()}.",
           "Untuk badan usaha, domisili usaha diurus dengan membawa akta pendirian dan bukti sewa tempat."]),
         (Service("sktm", "surat-keterangan-tidak-mampu", "Surat Keterangan Tidak Mampu (SKTM)", 67,
                  "SKTM diberikan kepada keluarga kurang mampu sebagai syarat keringanan biaya sekolah, berobat, atau pendaftaran bantuan."),
-         [f"Bawa {'; '.join(sktm.requirements).lower()}.",
+         [f"Bawa {prose_list(sktm.requirements)}.",
           "Petugas kelurahan dapat meninjau rumah bila perlu. Pelayanan gratis, tidak ada pungutan.",
           "Untuk bantuan sosial tetap, keluarga juga sebaiknya diusulkan masuk data DTKS/DTSEN lewat operator kelurahan."]),
         (Service("kampung-bahagia", "kampung-bahagia", "Program Kampung Bahagia (Dana Rp100 Juta per RT)", 68,
@@ -1234,7 +1241,11 @@ def site_puskesmas(facts: list[Fact]) -> Site:
                                                     ("UGD / persalinan", "24 jam")])
     layanan = (
         gs_p("Semua layanan di bawah ini ada di satu halaman. Klik judul untuk melompat ke bagian yang dicari.")
-        + gs_p("Poli Umum | KIA & KB | Imunisasi | Gizi | Cek Kesehatan Gratis | Rujukan BPJS | Laboratorium")
+        + '<p dir="ltr" class="zfr3Q CDt4Ke">' + " | ".join(
+            f'<a class="XqQF9c" href="#h.{a}"><span class="C9DxTc">{esc(n)}</span></a>'
+            for a, n in [("poli-umum", "Poli Umum"), ("kia-kb", "KIA & KB"), ("imunisasi", "Imunisasi"),
+                         ("gizi", "Gizi"), ("ckg", "Cek Kesehatan Gratis"), ("rujukan", "Rujukan BPJS"),
+                         ("lab", "Laboratorium")]) + "</p>"
         + gs_h("poli-umum", "Poli Umum (rawat jalan)")
         + gs_p("Pemeriksaan dan pengobatan penyakit umum untuk semua usia. Peserta BPJS Kesehatan/KIS yang terdaftar di puskesmas ini tidak dipungut biaya.")
         + gs_p("Persyaratan: " + "; ".join(dasar.requirements) if dasar.requirements else "Persyaratan: KTP atau KK, kartu BPJS Kesehatan/KIS bila ada.")
