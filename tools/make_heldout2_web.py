@@ -168,7 +168,7 @@ def pdf_bytes(lines: list[str]) -> bytes:
     def pdf_text(s: str) -> str:
         s = s.encode("latin-1", "replace").decode("latin-1")
         return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-    ops = ["BT", "/F1 10 Tf", "50 800 Td", "13 TL"]
+    ops = ["BT", "/F1 8 Tf", "40 810 Td", "10 TL"]
     for line in lines:
         ops.append(f"({pdf_text(line)}) Tj T*")
     ops.append("ET")
