@@ -26,7 +26,9 @@ Links the site repeats in the main block of most of its pages (``crawler.boilerp
 template_links``: a widget column the extractor kept, as OpenSID's classic theme has beside
 every post) file nothing: they are left out of every group, and a page that the extractor
 took for a listing only because of them (the widget's linked titles and link lists) is read
-as the post it is, a member like the others.
+as the post it is, a member like the others. Its rule read the service sections beside the
+widgets and stored none on a listing; the link store keeps them (``crawler.linkstore``), and
+such a post gets them back without what the template put in them: a service by its sections.
 
 The step is undone and redone on every run: ``fields["kind_from"]`` keeps what the page was
 and why it changed (the reason a user or a test can read), so a recrawl or a merge of
@@ -41,7 +43,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
-from crawler.boilerplate import template_links
+from crawler.boilerplate import strip_template_fields, template_links
 from crawler.extract.dates import visible_date
 from crawler.extract.document import (
     NEWS_BY_PATH,
@@ -52,6 +54,7 @@ from crawler.extract.document import (
     service_evidence,
 )
 from crawler.extract.html import Link, squash
+from crawler.extract.service import SECTION_FIELDS, is_service
 from crawler.extract.title import is_home
 from crawler.standards import restore as restore_standard
 from sikoja.urls import canonicalize_url
@@ -117,20 +120,27 @@ def restore(doc: Document) -> Document:
     if before.get("kind_confidence") is not None:
         fields["kind_confidence"] = before["kind_confidence"]
     if before.get("listing"):
+        # the sections ``unlist`` gave back: a listing's own rule keeps none
+        fields = {k: v for k, v in fields.items() if k not in SECTION_FIELDS}
         fields["listing"] = True
     return replace(doc, kind=before.get("kind") or doc.kind, fields=fields)
 
 
-def unlist(doc: Document) -> Document:
-    """``doc``, a listing by its own rule, read as a post: the listing flag goes (a dated
-    page in a news path is news, as the page rule reads one), and ``kind_from`` says how to
-    undo it."""
+def unlist(doc: Document, sections: dict[str, object] | None = None) -> Document:
+    """``doc``, a listing by its own rule, read as a post: the listing flag goes, and
+    ``kind_from`` says how to undo it. ``sections``: the service sections its rule read
+    beside the widget column, without the lines the template put in them
+    (``crawler.boilerplate``); a post that still has a service's sections is a service, as
+    the page rule reads one, else a dated page in a news path is news."""
     fields = {k: v for k, v in doc.fields.items() if k != "listing"}
     fields["kind_from"] = {"kind": doc.kind, "kind_confidence": None, "listing": True,
                            "reason": "a listing only by the links the site repeats on most "
                                      "pages"}
     kind = doc.kind
-    if is_news_path(doc.url) and visible_date(doc.text):
+    if sections and is_service(sections):
+        fields.update(sections)
+        kind, fields["kind_confidence"] = "service", 1.0
+    elif is_news_path(doc.url) and visible_date(doc.text):
         kind, fields["kind_confidence"] = "news", NEWS_BY_PATH
     return replace(doc, kind=kind, fields=fields)
 
@@ -286,13 +296,16 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
             if text:
                 anchors[canonicalize_url(target)].append(text)
     repeated = template_links(content[url] for url in docs if url in content)
+    template = links.template(source)  # learned just before (crawler.site.refresh_site)
     content = {url: [link for link in main if link not in repeated]
                for url, main in content.items()}
     for url, doc in list(docs.items()):
         if repeated and only_template_listing(url, doc, docs, content, anchors) and not (
                 store.query("SELECT 1 FROM documents WHERE parent_url = ? AND status = "
                             "'live' LIMIT 1", (url,))):  # a one-page list's panels are its own
-            docs[url] = unlist(doc)
+            read = links.sections(url)
+            docs[url] = unlist(doc, strip_template_fields(read, links.field_lines(url),
+                                                          template) if read else None)
     members = {}
     for url, doc in docs.items():
         if doc.fields.get("listing") or doc.kind not in ("service", "news", "page"):
