@@ -126,21 +126,16 @@ def restore(doc: Document) -> Document:
     return replace(doc, kind=before.get("kind") or doc.kind, fields=fields)
 
 
-def unlist(doc: Document, sections: dict[str, object] | None = None) -> Document:
-    """``doc``, a listing by its own rule, read as a post: the listing flag goes, and
-    ``kind_from`` says how to undo it. ``sections``: the service sections its rule read
-    beside the widget column, without the lines the template put in them
-    (``crawler.boilerplate``); a post that still has a service's sections is a service, as
-    the page rule reads one, else a dated page in a news path is news."""
+def unlist(doc: Document) -> Document:
+    """``doc``, a listing by its own rule, read as a post: the listing flag goes (a dated
+    page in a news path is news, as the page rule reads one), and ``kind_from`` says how to
+    undo it."""
     fields = {k: v for k, v in doc.fields.items() if k != "listing"}
     fields["kind_from"] = {"kind": doc.kind, "kind_confidence": None, "listing": True,
                            "reason": "a listing only by the links the site repeats on most "
                                      "pages"}
     kind = doc.kind
-    if sections and is_service(sections):
-        fields.update(sections)
-        kind, fields["kind_confidence"] = "service", 1.0
-    elif is_news_path(doc.url) and visible_date(doc.text):
+    if is_news_path(doc.url) and visible_date(doc.text):
         kind, fields["kind_confidence"] = "news", NEWS_BY_PATH
     return replace(doc, kind=kind, fields=fields)
 
@@ -297,15 +292,17 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
                 anchors[canonicalize_url(target)].append(text)
     repeated = template_links(content[url] for url in docs if url in content)
     template = links.template(source)  # learned just before (crawler.site.refresh_site)
+    sections: dict[str, dict[str, object]] = {}  # of the posts unlisted below
     content = {url: [link for link in main if link not in repeated]
                for url, main in content.items()}
     for url, doc in list(docs.items()):
         if repeated and only_template_listing(url, doc, docs, content, anchors) and not (
                 store.query("SELECT 1 FROM documents WHERE parent_url = ? AND status = "
                             "'live' LIMIT 1", (url,))):  # a one-page list's panels are its own
+            docs[url] = unlist(doc)
             read = links.sections(url)
-            docs[url] = unlist(doc, strip_template_fields(read, links.field_lines(url),
-                                                          template) if read else None)
+            if read:
+                sections[url] = strip_template_fields(read, links.field_lines(url), template)
     members = {}
     for url, doc in docs.items():
         if doc.fields.get("listing") or doc.kind not in ("service", "news", "page"):
@@ -336,6 +333,10 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
                 if isinstance(unlisted, dict) and unlisted.get("listing"):
                     # unlisted above: undone, it is the listing its rule read
                     fields["kind_from"] = {**unlisted, "reason": reason}
+                if is_service(sections.get(url, {})):
+                    # the sections its rule read beside the widget column, without what the
+                    # template put in them
+                    fields.update(sections[url])
                 new = replace(doc, kind="service", fields=fields)
         if new.content_hash() != restore_standard(stored[url]).content_hash():
             validators = store.validators(url) or {}
