@@ -26,9 +26,7 @@ Links the site repeats in the main block of most of its pages (``crawler.boilerp
 template_links``: a widget column the extractor kept, as OpenSID's classic theme has beside
 every post) file nothing: they are left out of every group, and a page that the extractor
 took for a listing only because of them (the widget's linked titles and link lists) is read
-as the post it is, a member like the others. Its rule read the service sections beside the
-widgets and stored none on a listing; the link store keeps them (``crawler.linkstore``), and
-such a post gets them back without what the template put in them: a service by its sections.
+as the post it is, a member like the others.
 
 The step is undone and redone on every run: ``fields["kind_from"]`` keeps what the page was
 and why it changed (the reason a user or a test can read), so a recrawl or a merge of
@@ -43,7 +41,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
-from crawler.boilerplate import strip_template_fields, template_links
+from crawler.boilerplate import template_links
 from crawler.extract.dates import visible_date
 from crawler.extract.document import (
     NEWS_BY_PATH,
@@ -54,7 +52,6 @@ from crawler.extract.document import (
     service_evidence,
 )
 from crawler.extract.html import Link, squash
-from crawler.extract.service import SECTION_FIELDS, is_service
 from crawler.extract.title import is_home
 from crawler.standards import restore as restore_standard
 from sikoja.urls import canonicalize_url
@@ -120,8 +117,6 @@ def restore(doc: Document) -> Document:
     if before.get("kind_confidence") is not None:
         fields["kind_confidence"] = before["kind_confidence"]
     if before.get("listing"):
-        # the sections ``unlist`` gave back: a listing's own rule keeps none
-        fields = {k: v for k, v in fields.items() if k not in SECTION_FIELDS}
         fields["listing"] = True
     return replace(doc, kind=before.get("kind") or doc.kind, fields=fields)
 
@@ -291,8 +286,6 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
             if text:
                 anchors[canonicalize_url(target)].append(text)
     repeated = template_links(content[url] for url in docs if url in content)
-    template = links.template(source)  # learned just before (crawler.site.refresh_site)
-    sections: dict[str, dict[str, object]] = {}  # of the posts unlisted below
     content = {url: [link for link in main if link not in repeated]
                for url, main in content.items()}
     for url, doc in list(docs.items()):
@@ -300,9 +293,6 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
                 store.query("SELECT 1 FROM documents WHERE parent_url = ? AND status = "
                             "'live' LIMIT 1", (url,))):  # a one-page list's panels are its own
             docs[url] = unlist(doc)
-            read = links.sections(url)
-            if read:
-                sections[url] = strip_template_fields(read, links.field_lines(url), template)
     members = {}
     for url, doc in docs.items():
         if doc.fields.get("listing") or doc.kind not in ("service", "news", "page"):
@@ -333,10 +323,6 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
                 if isinstance(unlisted, dict) and unlisted.get("listing"):
                     # unlisted above: undone, it is the listing its rule read
                     fields["kind_from"] = {**unlisted, "reason": reason}
-                if is_service(sections.get(url, {})):
-                    # the sections its rule read beside the widget column, without what the
-                    # template put in them
-                    fields.update(sections[url])
                 new = replace(doc, kind="service", fields=fields)
         if new.content_hash() != restore_standard(stored[url]).content_hash():
             validators = store.validators(url) or {}

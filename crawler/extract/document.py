@@ -118,8 +118,6 @@ class ExtractedPage:
     payload: bool = False  # read from the JSON it embeds for a script app (extract.payload)
     # the lines each value of its service fields was read from (crawler.boilerplate)
     field_lines: dict[str, list[int]] = field(default_factory=dict)
-    # the service sections of a page read as a listing (crawler.siblings)
-    listed_sections: dict[str, Any] = field(default_factory=dict)
 
 
 def _same_host(a: str, b: str) -> bool:
@@ -412,19 +410,14 @@ def html_document(
         kind, confidence, listing = page_kind(
             doc_url, fields, page.meta, dated=bool(shown_date or page.meta.get("published")),
             listing=listing, evidence=evidence)
-    listed: dict[str, Any] = {}
-    if listing and len(parts) < MIN_PANEL_SERVICES and is_service(fields):
-        # a service post beside a widget column that reads as a list of posts: its sections
-        # are kept aside for the site step that finds it a post (crawler.siblings)
-        listed = fields
     if kind != "service" or not fields.keys() & set(SECTION_FIELDS):
         # partial sections (a "Lokasi" paragraph on a news post) are noise, not a service
         fields = {}
     # what the site's template put in the sections, judged on the lines each value was
     # read from, as the crawl's close judges a page fetched before the template was known
     # (crawler.boilerplate)
-    read_from = (value_lines(fields or listed, block_text(page.content))
-                 if (fields or listed) and page.content is not None else {})
+    read_from = (value_lines(fields, block_text(page.content))
+                 if fields and page.content is not None else {})
     fields = strip_template_fields(fields, read_from, template)
     if not listing:
         parts = []
@@ -452,7 +445,7 @@ def html_document(
     )
     return ExtractedPage(document, page.links, fingerprints(page.text),
                          page.title_evidence.to_json(), main_links, parts,
-                         field_lines=read_from, listed_sections=listed)
+                         field_lines=read_from)
 
 
 def panel_services(page: HtmlPage, page_url: str, source: str, opd: str) -> list[Document]:
