@@ -27,6 +27,16 @@ left out (a post's own block chosen by its headline), so the lines each value wa
 from are kept with the page (``value_lines``) and both moments decide from them: a page
 unchanged on the next crawl keeps the same fields.
 
+Measured (session 7): a served site with the column inside the content block
+(``tests/test_crawl_field_template.py``) loses the agenda's places, the counter and the
+"Lokasi Kantor" box from its three services' fields at the first crawl, and its recrawl
+rewrites nothing. On the tuning web no stored service field held a template line before or
+after (4 of 53 sites have template lines; kel-talangbanjar, the OpenSID classic theme whose
+sections would run into its widgets, has its posts read as listings and keeps no sections),
+and the dev figures are unchanged. Giving those posts their cleaned sections back in
+``crawler.siblings`` (tried: commits e3c4f99, e335de9, reverted) cleaned all 10, but cost
+dev nDCG@10 0.661 -> 0.647 and Recall@5 0.505 -> 0.481.
+
 A line that stops being template is not restored in pages stored before; it comes back when
 the page itself changes.
 """
