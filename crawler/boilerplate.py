@@ -15,6 +15,28 @@ service is described, and citizens search for it. The lines found are removed fr
 stored texts at once, and the next crawl removes them during extraction, so an unchanged
 page re-extracts to the same text and is not rewritten.
 
+A service's fields (requirements, cost, place, ...) are read from the page before the site
+is known, so where a widget column sits inside the content block a section runs on into it:
+"Lokasi" takes the agenda's places, a requirements list ends with the visitor counter. The
+same lines leave the fields at the same two moments (``strip_template_fields``): an item
+read only from template lines goes, a field's text is cut where template begins after its
+own value, and a field left with nothing is removed (a sidebar "Lokasi Kantor" box on every
+page gives a field of template only): the answer card shows less, never the widgets. The
+fields are read from the whole cleaned page, whose widget column the main text may have
+left out (a post's own block chosen by its headline), so the lines each value was read
+from are kept with the page (``value_lines``) and both moments decide from them: a page
+unchanged on the next crawl keeps the same fields.
+
+Measured (session 7): a served site with the column inside the content block
+(``tests/test_crawl_field_template.py``) loses the agenda's places, the counter and the
+"Lokasi Kantor" box from its three services' fields at the first crawl, and its recrawl
+rewrites nothing. On the tuning web no stored service field held a template line before or
+after (4 of 53 sites have template lines; kel-talangbanjar, the OpenSID classic theme whose
+sections would run into its widgets, has its posts read as listings and keeps no sections),
+and the dev figures are unchanged. Giving those posts their cleaned sections back in
+``crawler.siblings`` (tried: commits e3c4f99, e335de9, reverted) cleaned all 10, but cost
+dev nDCG@10 0.661 -> 0.647 and Recall@5 0.505 -> 0.481.
+
 A line that stops being template is not restored in pages stored before; it comes back when
 the page itself changes.
 """
@@ -23,7 +45,10 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from crawler.extract.service import LIST_FIELDS, SECTION_FIELDS
 
 MIN_PAGES = 6  # below this a site's pages are too few to tell template from content
 MIN_OTHER_PAGES = 3  # ...and its non-service pages too few to tell which lines are template
@@ -48,6 +73,77 @@ def strip_template(text: str, template: frozenset[int] | set[int]) -> str:
     kept = [line for line in text.split("\n")
             if len(line) > MAX_LINE or fingerprint(line) not in template]
     return "\n".join(kept) if kept else text
+
+
+def value_lines(fields: dict[str, Any], text: str) -> dict[str, list[int]]:
+    """For each value of the service fields (a list's item, a part of a field's text), the
+    fingerprints of the lines of ``text`` it is read from (-1 for a line too long to be
+    template); kept with the page (``crawler.linkstore``), as the text it was read from is
+    the whole cleaned page, not the main text stored."""
+    values = {str(v).casefold() for _, v in _values(fields)}
+    if not values:
+        return {}
+    lines = [(line.casefold(), fingerprint(line) if len(line) <= MAX_LINE else -1)
+             for line in text.split("\n") if line]
+    return {value: sorted({fp for line, fp in lines if value in line}) for value in values}
+
+
+def _values(fields: dict[str, Any]) -> Iterable[tuple[str, str]]:
+    for name in SECTION_FIELDS:
+        value = fields.get(name)
+        if name == "online_url" or not value:
+            continue
+        if isinstance(value, list):
+            yield from ((name, str(item)) for item in value)
+        elif isinstance(value, str):
+            yield from ((name, part) for part in value.split("; "))
+
+
+def strip_template_fields(fields: dict[str, Any], lines: dict[str, list[int]],
+                          template: frozenset[int] | set[int],
+                          keep: Iterable[str] = ()) -> dict[str, Any]:
+    """``fields`` without what template lines put in them; ``lines``: ``value_lines`` of
+    the fields; ``keep``: fields not read from the page (those taken from a Standar
+    Pelayanan PDF). A value also read from a line that is not template stays: a requirement
+    the sidebar happens to repeat is still the page's own."""
+    if not template or not lines:
+        return fields
+
+    def is_template(value: str) -> bool:
+        found = lines.get(value.casefold())
+        return bool(found) and all(fp in template for fp in found)
+
+    out = dict(fields)
+    for name in SECTION_FIELDS:
+        value = fields.get(name)
+        if name in keep or name == "online_url" or not value:
+            continue
+        if name in LIST_FIELDS and isinstance(value, list):
+            cleaned: Any = [item for item in value if not is_template(str(item))]
+        elif isinstance(value, str):
+            cleaned = "; ".join(_before_template(value.split("; "), is_template))
+        else:
+            continue
+        if cleaned != value:
+            if cleaned:
+                out[name] = cleaned
+            else:
+                del out[name]
+    return out
+
+
+def _before_template(parts: list[str], is_template: Callable[[str], bool]) -> list[str]:
+    """The parts of a field's text before template begins: template parts ahead of its own
+    value are skipped (a "Lokasi Kantor" box above the post), the first one after it ends
+    the text (the widget column below the post)."""
+    kept: list[str] = []
+    for part in parts:
+        if is_template(part):
+            if kept:
+                break
+            continue
+        kept.append(part)
+    return kept
 
 
 def learn_template(pages: Iterable[tuple[str, Iterable[int]]]) -> frozenset[int]:

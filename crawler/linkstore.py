@@ -10,7 +10,8 @@ they link to (``/index.php?page_id=5``); revalidation asks for that form.
 Each page's kind and main-text line fingerprints are kept too, and per source the template
 lines learned from them (see ``crawler.boilerplate``): a page that answers 304 still counts
 in what the site repeats. Likewise each page's title evidence (its ``<title>``, og:title,
-headings) and per source the title segments the site repeats (``crawler.sitetitles``). The
+headings) and per source the title segments the site repeats (``crawler.sitetitles``), and
+the lines each value of its service fields was read from (``crawler.boilerplate``). The
 links of its main block are kept too, where a service page links its Standar Pelayanan PDF
 (see ``crawler.standards``), 304 or not. And per source the canonical URLs its pages were
 found to share while saying different things (``crawler.canonicals``): the next crawl
@@ -62,7 +63,11 @@ def _add_columns(db: sqlite3.Connection) -> None:
             db.execute(f"ALTER TABLE pages ADD COLUMN {name} {definition}")
 
 
-_SCHEMA = Schema(SCHEMA, migrations=(_add_columns,))
+_SCHEMA = Schema(SCHEMA, migrations=(
+    _add_columns,
+    # version 2: the lines each service field value was read from (crawler.boilerplate)
+    "ALTER TABLE pages ADD COLUMN field_lines TEXT NOT NULL DEFAULT '{}'",
+))
 MAX_LINKS = 1000
 
 
@@ -80,22 +85,25 @@ class LinkStore:
     def save(self, key: str, *, source: str, fetched_url: str,
              links: list[tuple[str, str]], kind: str | None = None,
              lines: list[int] | None = None, title: dict[str, Any] | None = None,
-             content: list[tuple[str, str]] | None = None) -> None:
+             content: list[tuple[str, str]] | None = None,
+             field_lines: dict[str, list[int]] | None = None) -> None:
         """``title``: the page's title evidence with its document URL under "url";
-        ``content``: the links of the page's main block (a subset of ``links``)."""
+        ``content``: the links of the page's main block (a subset of ``links``);
+        ``field_lines``: the lines its service field values were read from."""
         with self._db:
             self._db.execute(
-                "INSERT INTO pages (key, source, fetched_url, links, kind, lines, title, content) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "INSERT INTO pages (key, source, fetched_url, links, kind, lines, title, content, "
+                "field_lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET source = excluded.source, "
                 "fetched_url = excluded.fetched_url, links = excluded.links, "
                 "kind = excluded.kind, lines = excluded.lines, title = excluded.title, "
-                "content = excluded.content",
+                "content = excluded.content, field_lines = excluded.field_lines",
                 (key, source, fetched_url,
                  json.dumps(links[:MAX_LINKS], ensure_ascii=False), kind,
                  json.dumps(lines or []),
                  json.dumps(title, ensure_ascii=False) if title is not None else None,
-                 json.dumps((content or [])[:MAX_LINKS], ensure_ascii=False)),
+                 json.dumps((content or [])[:MAX_LINKS], ensure_ascii=False),
+                 json.dumps(field_lines or {}, ensure_ascii=False, sort_keys=True)),
             )
 
     def source_links(
@@ -125,6 +133,12 @@ class LinkStore:
         for key, title in rows:
             data = json.loads(title)
             yield data.get("url") or key, data
+
+    def field_lines(self, key: str) -> dict[str, list[int]]:
+        """One page's saved ``field_lines`` ({} when none were saved)."""
+        row = self._db.execute("SELECT field_lines FROM pages WHERE key = ?",
+                               (key,)).fetchone()
+        return json.loads(row[0]) if row else {}
 
     def title_evidence(self, key: str) -> dict[str, Any]:
         """One page's saved title evidence ({} when none was saved)."""
@@ -169,7 +183,7 @@ class LinkStore:
         """Copy the pages saved in another links file (a shared crawl's worker, merged by
         ``crawler.merge``); returns how many. Templates and titles are learned again from
         the whole site afterwards, so only pages (and template canonicals) are copied."""
-        columns = "key, source, fetched_url, links, kind, lines, title, content"
+        columns = "key, source, fetched_url, links, kind, lines, title, content, field_lines"
         source = LinkStore(other)  # brings an older file up to this schema first
         source.close()
         self._db.execute("ATTACH DATABASE ? AS other", (str(other),))

@@ -15,12 +15,17 @@ never be restored), so workers leave these steps to the merge.
 
 from __future__ import annotations
 
-from crawler.boilerplate import learn_template, strip_template
+from crawler.boilerplate import (
+    learn_template,
+    strip_template,
+    strip_template_fields,
+    value_lines,
+)
 from crawler.items import SKIPPED
 from crawler.linkstore import LinkStore
 from crawler.siblings import settle_kinds
 from crawler.sitetitles import learn_titles, retitle
-from crawler.standards import settle_site
+from crawler.standards import absorbed, settle_site
 from crawler.twins import inlink_counts, query_twins, twin_identity
 from sikoja.store import DocumentStore
 
@@ -46,8 +51,8 @@ def settle_source(store: DocumentStore, links: LinkStore, source: str,
 def refresh_site(store: DocumentStore, links: LinkStore, source: str) -> None:
     """Learn the site's template lines (``crawler.boilerplate``) and the title segments it
     repeats (``crawler.sitetitles``) from all its live pages (this crawl's and those
-    revalidated by 304), and rewrite, in one pass, the stored pages whose text loses
-    template lines or whose title changes."""
+    revalidated by 304), and rewrite, in one pass, the stored pages whose text or service
+    fields lose template lines or whose title changes."""
     live = store.urls_for_source(source)
     template = learn_template(links.page_lines(source, live))
     links.save_template(source, template)
@@ -59,10 +64,15 @@ def refresh_site(store: DocumentStore, links: LinkStore, source: str) -> None:
             # the title evidence at its URL is that of the script shell it replaced
             continue
         text = strip_template(doc.text, template)
+        # the fields read before the template was known lose what it put in them, judged
+        # by the lines each value was read from (from the text before it loses them, for a
+        # page saved without); the fields a standard PDF gave stay
+        read_from = links.field_lines(url) or value_lines(doc.fields, doc.text)
+        fields = strip_template_fields(doc.fields, read_from, template, keep=absorbed(doc))
         title = retitle(doc.title, url, evidence.get(url, []), site)
-        if text != doc.text or title != doc.title:
+        if text != doc.text or title != doc.title or fields != doc.fields:
             validators = store.validators(url) or {}
-            doc.text, doc.title = text, title
+            doc.text, doc.title, doc.fields = text, title, fields
             store.upsert(doc, etag=validators.get("etag"),
                          http_last_modified=validators.get("http_last_modified"))
 

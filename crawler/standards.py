@@ -133,6 +133,12 @@ def choose(page: Document, standards: list[Standard]) -> Standard | None:
 
 # -- absorbing ----------------------------------------------------------------------------
 
+def absorbed(page: Document) -> list[str]:
+    """The fields ``page`` took from a standard (none if it took none)."""
+    taken = page.fields.get("fields_from")
+    return list(taken.get("fields") or []) if isinstance(taken, dict) else []
+
+
 def restore(page: Document) -> Document:
     """``page`` as it was before it took a standard's fields (itself if it took none)."""
     taken = page.fields.get("fields_from")

@@ -45,7 +45,12 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urljoin, urlsplit
 
-from crawler.boilerplate import fingerprints, strip_template
+from crawler.boilerplate import (
+    fingerprints,
+    strip_template,
+    strip_template_fields,
+    value_lines,
+)
 from crawler.extract.catalog import AppEntry, slugify
 from crawler.extract.contact import contact_fields, is_contact_page
 from crawler.extract.counters import drop_counters
@@ -111,6 +116,8 @@ class ExtractedPage:
     # services a one-page list holds in its tabs or accordion, at <page>#<panel id>
     parts: list[Document] = field(default_factory=list)
     payload: bool = False  # read from the JSON it embeds for a script app (extract.payload)
+    # the lines each value of its service fields was read from (crawler.boilerplate)
+    field_lines: dict[str, list[int]] = field(default_factory=dict)
 
 
 def _same_host(a: str, b: str) -> bool:
@@ -362,7 +369,8 @@ def html_document(
     template_canonicals: frozenset[str] = frozenset(),
 ) -> ExtractedPage:
     """``template``: fingerprints of the lines this site repeats everywhere (learned by
-    ``crawler.boilerplate`` from earlier crawls), left out of the text; ``site_titles``: the
+    ``crawler.boilerplate`` from earlier crawls), left out of the text and the service
+    fields; ``site_titles``: the
     title segments it repeats (``crawler.sitetitles``), left out of the title;
     ``template_canonicals``: the canonical URLs an earlier crawl found the site's template
     prints (``crawler.canonicals``): a page declaring one, and its panels, keep its URL."""
@@ -405,6 +413,12 @@ def html_document(
     if kind != "service" or not fields.keys() & set(SECTION_FIELDS):
         # partial sections (a "Lokasi" paragraph on a news post) are noise, not a service
         fields = {}
+    # what the site's template put in the sections, judged on the lines each value was
+    # read from, as the crawl's close judges a page fetched before the template was known
+    # (crawler.boilerplate)
+    read_from = (value_lines(fields, block_text(page.content))
+                 if fields and page.content is not None else {})
+    fields = strip_template_fields(fields, read_from, template)
     if not listing:
         parts = []
     if listing:
@@ -430,7 +444,8 @@ def html_document(
         fetched_at=now_iso(),
     )
     return ExtractedPage(document, page.links, fingerprints(page.text),
-                         page.title_evidence.to_json(), main_links, parts)
+                         page.title_evidence.to_json(), main_links, parts,
+                         field_lines=read_from)
 
 
 def panel_services(page: HtmlPage, page_url: str, source: str, opd: str) -> list[Document]:

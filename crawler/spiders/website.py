@@ -425,7 +425,8 @@ class WebsiteSpider(SourceSpider):
                                 kind=doc.kind, lines=page.lines,
                                 title={**page.title_evidence, "url": doc.url},
                                 content=[(link.url, link.text) for link in page.content_links
-                                         if self.scope.allows(link.url)])
+                                         if self.scope.allows(link.url)],
+                                field_lines=page.field_lines)
         if meta.get("sikoja_sweep"):
             return
         yield from self._follow_all(in_scope, meta, doc.url)
