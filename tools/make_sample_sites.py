@@ -6562,6 +6562,331 @@ CSS["opensid"] = ("assets/front/css/first.css", "#contentcolumn{margin-right:300
 
 
 # ---------------------------------------------------------------------------------------------
+# WordPress news-magazine theme (issue #11): a kecamatan whose site runs JNews with a page
+# builder. Each service is a WordPress *page* under "Layanan" whose sections (syarat, alur,
+# waktu, biaya, dasar hukum) are accordion items, each page made with whatever plugin the
+# admin had at hand: the block editor's <details>, Elementor's accordion, Shortcodes
+# Ultimate's spoilers, a Bootstrap collapse, Kadence's accordion block, a Divi toggle. The
+# theme wraps every page in a news magazine's furniture: mega menu listing the services and
+# the latest posts, breaking-news ticker, share buttons, related posts, comment form, tag
+# cloud, cookie banner. Pages answer at ``/?page_id=N`` and at their pretty permalink
+# (canonical); posts at ``/yyyy/mm/dd/slug/`` and ``/?p=N``. Port 8754.
+# ---------------------------------------------------------------------------------------------
+
+SITES += [
+    Site("kec-jambitimur", "Kecamatan Jambi Timur", "Kecamatan Jambi Timur", "newsmag", 53,
+         "Kota Jambi, Provinsi Jambi",
+         "Jl. Sultan Agung No. 12, Kel. Talang Banjar, Kec. Jambi Timur, Kota Jambi",
+         "adalah perangkat daerah yang mengoordinasikan sembilan kelurahan dan melayani surat "
+         "keterangan, rekomendasi dan legalisasi bagi warga Jambi Timur",
+         labels="b", list_style="ol", place="Kantor Camat Jambi Timur, Jl. Sultan Agung No. 12",
+         color="#c0392b", variant="jnews"),
+]
+SITE.update({s.name: s for s in SITES})
+FAMILY["newsmag"] = "wordpress-newsmag"
+
+# (fact index or None, site, page slug, page title, intro, overrides); "markup" is the
+# accordion plugin the page was built with
+SERVICES.update({
+    "jt_domisili": (66, "kec-jambitimur", "surat-keterangan-domisili",
+                    "Surat Keterangan Domisili",
+                    "Surat keterangan domisili diterbitkan kecamatan bagi warga Jambi Timur "
+                    "yang memerlukan keterangan tempat tinggal untuk melamar kerja, membuka "
+                    "rekening atau mendaftar sekolah.", {"markup": "details"}),
+    "jt_sktm": (67, "kec-jambitimur", "surat-keterangan-tidak-mampu",
+                "Surat Keterangan Tidak Mampu (SKTM)",
+                "SKTM diberikan bagi keluarga kurang mampu di Jambi Timur untuk keringanan biaya "
+                "pendidikan atau syarat bantuan sosial.", {"markup": "elementor"}),
+    "jt_sku": (None, "kec-jambitimur", "surat-keterangan-usaha", "Surat Keterangan Usaha (SKU)",
+               "Pelaku usaha mikro di Jambi Timur mendapat surat keterangan usaha untuk "
+               "pengajuan KUR, modal usaha atau izin lanjutan.",
+               {"markup": "spoiler", **SKU_FACTS}),
+    "jt_ahliwaris": (None, "kec-jambitimur", "surat-keterangan-ahli-waris",
+                     "Surat Keterangan Ahli Waris",
+                     "Surat keterangan ahli waris yang dikuatkan camat dipakai untuk balik nama "
+                     "sertifikat, pencairan tabungan atau klaim asuransi pewaris.",
+                     {"markup": "collapse", **AHLI_WARIS_FACTS}),
+    "jt_kampung": (68, "kec-jambitimur", "program-kampung-bahagia",
+                   "Program Kampung Bahagia",
+                   "Setiap RT di Jambi Timur dapat mengusulkan kegiatan pembangunan lingkungan "
+                   "melalui Program Kampung Bahagia.", {"markup": "kadence"}),
+    "jt_pindah": (9, "kec-jambitimur", "surat-pengantar-pindah",
+                  "Surat Pengantar Pindah Keluar Kota Jambi",
+                  "Warga Jambi Timur yang pindah ke luar Kota Jambi meminta surat pengantar "
+                  "pindah dari kelurahan dan kecamatan sebelum SKPWNI terbit.",
+                  {"markup": "divi", "online": None}),
+    "jt_ktp": (0, "kec-jambitimur", "perekaman-ktp-el", "Perekaman KTP-el di Kecamatan",
+               "Warga yang berusia 17 tahun atau sudah menikah dapat merekam KTP-el di kantor "
+               "camat Jambi Timur tanpa harus ke Disdukcapil.",
+               {"markup": "elementor", "cost": GRATIS_ADMINDUK}),
+})
+
+# (slug, date, title, paragraphs, tags); [[key|text]] links a service page
+NEWSMAG_POSTS = [
+    ("camat-tinjau-pelayanan-kelurahan", "2024-07-08", "Camat Tinjau Pelayanan di Kelurahan",
+     ["Camat Jambi Timur meninjau loket pelayanan di sembilan kelurahan untuk memastikan "
+      "warga dilayani cepat dan tanpa pungutan.",
+      "Warga yang membutuhkan [[jt_domisili|surat keterangan domisili]] cukup membawa pengantar "
+      "RT dan KTP-el."], ["pelayanan", "kelurahan"]),
+    ("jemput-bola-rekam-ktp-sekolah", "2024-08-14",
+     "Jemput Bola Perekaman KTP-el di SMA Jambi Timur",
+     ["Petugas kecamatan bersama Disdukcapil merekam KTP-el 120 pelajar yang sudah berusia 17 "
+      "tahun.", "Syarat lengkap ada di halaman [[jt_ktp|perekaman KTP-el]]."],
+     ["ktp-el", "adminduk"]),
+    ("sosialisasi-kampung-bahagia-2024", "2024-09-03",
+     "Sosialisasi Program Kampung Bahagia kepada Ketua RT",
+     ["Ketua RT se-Kecamatan Jambi Timur mengikuti sosialisasi usulan kegiatan [[jt_kampung|"
+      "Program Kampung Bahagia]] tahun anggaran 2025.",
+      "Usulan disusun melalui musyawarah warga dan diserahkan ke kelurahan."],
+     ["kampung-bahagia", "rt"]),
+    ("umkm-terima-sku-massal", "2024-09-25", "Puluhan UMKM Terima Surat Keterangan Usaha",
+     ["Sebanyak 45 pelaku UMKM menerima [[jt_sku|surat keterangan usaha]] secara kolektif "
+      "sebagai syarat pengajuan KUR."], ["umkm", "pelayanan"]),
+    ("banjir-rob-pelayanan-tetap-buka", "2024-11-18",
+     "Pelayanan Kantor Camat Tetap Buka Saat Banjir",
+     ["Meski sebagian jalan tergenang luapan Sungai Batanghari, loket pelayanan kantor camat "
+      "tetap buka seperti biasa.", "Warga yang mengurus [[jt_sktm|SKTM]] untuk bantuan "
+      "diminta datang lebih pagi."], ["banjir", "pelayanan"]),
+    ("lomba-kebersihan-kelurahan", "2024-12-02", "Lomba Kebersihan Antar-Kelurahan Jambi Timur",
+     ["Kelurahan Talang Banjar meraih juara pertama lomba kebersihan lingkungan tingkat "
+      "kecamatan."], ["kelurahan"]),
+]
+NEWSMAG_TAGS = {"pelayanan": "Pelayanan", "kelurahan": "Kelurahan", "ktp-el": "KTP-el",
+                "adminduk": "Adminduk", "kampung-bahagia": "Kampung Bahagia", "rt": "RT",
+                "umkm": "UMKM", "banjir": "Banjir"}
+
+
+def newsmag_items(site: Site, f: ServiceFacts) -> list[tuple[str, str, str]]:
+    """(anchor, title, inner HTML) of a service's accordion items."""
+    return [(anchor, label, value_html(anchor, value, site.list_style)
+             if isinstance(value, list) else f"<p>{value_html(anchor, value, 'p')}</p>")
+            for anchor, label, value in fact_rows(site, f)]
+
+
+def newsmag_accordion(markup: str, items: list[tuple[str, str, str]], uid: int) -> str:
+    """The items as the plugin writes them (each plugin's own markup, as it ships)."""
+    out = []
+    for n, (anchor, title, inner) in enumerate(items, start=1):
+        tid = f"{uid}{n}"
+        if markup == "details":
+            out.append(f'<details class="wp-block-details"{" open" if n == 1 else ""}><summary>'
+                       f"{e(title)}</summary>{inner}</details>")
+        elif markup == "elementor":
+            out.append(
+                f'<div class="elementor-accordion-item"><div id="elementor-tab-title-{tid}" '
+                f'class="elementor-tab-title" data-tab="{n}" role="button" aria-controls="'
+                f'elementor-tab-content-{tid}" aria-expanded="false"><span class="elementor-'
+                'accordion-icon elementor-accordion-icon-left" aria-hidden="true"><i class="'
+                'fas fa-plus"></i></span><a class="elementor-accordion-title" tabindex="0">'
+                f'{e(title)}</a></div><div id="elementor-tab-content-{tid}" class="elementor-'
+                f'tab-content elementor-clearfix" data-tab="{n}" role="region" aria-labelledby='
+                f'"elementor-tab-title-{tid}">{inner}</div></div>')
+        elif markup == "spoiler":
+            out.append(f'<div class="su-spoiler su-spoiler-style-default su-spoiler-icon-plus '
+                       f'su-spoiler-closed" data-scroll-offset="0" data-anchor="{anchor}"><div '
+                       'class="su-spoiler-title" tabindex="0" role="button"><span class="su-'
+                       f'spoiler-icon"></span>{e(title)}</div><div class="su-spoiler-content '
+                       f'su-u-clearfix su-u-trim">{inner}</div></div>')
+        elif markup == "collapse":
+            out.append(f'<div class="card"><div class="card-header" id="h{tid}"><button class="'
+                       f'btn btn-link" type="button" data-bs-toggle="collapse" data-bs-target="'
+                       f'#c{tid}" aria-expanded="false" aria-controls="c{tid}">{e(title)}'
+                       f'</button></div><div id="c{tid}" class="collapse" aria-labelledby="h{tid}'
+                       f'" data-bs-parent="#acc{uid}"><div class="card-body">{inner}</div></div>'
+                       "</div>")
+        elif markup == "kadence":
+            out.append(f'<div class="wp-block-kadence-pane kt-accordion-pane kt-accordion-pane-'
+                       f'{n} kt-pane{tid}"><div class="kt-accordion-header-wrap"><button class="'
+                       'kt-blocks-accordion-header kt-acccordion-button-label-show" type="button">'
+                       '<span class="kt-blocks-accordion-title-wrap"><span class="kt-blocks-'
+                       f'accordion-title">{e(title)}</span></span><span class="kt-blocks-'
+                       'accordion-icon-trigger"></span></button></div><div class="kt-accordion-'
+                       f'panel kt-accordion-panel-hidden"><div class="kt-accordion-panel-inner">'
+                       f"{inner}</div></div></div>")
+        elif markup == "divi":
+            out.append(f'<div class="et_pb_module et_pb_toggle et_pb_toggle_{n} et_pb_toggle_item'
+                       f' et_pb_toggle_close"><h5 class="et_pb_toggle_title">{e(title)}</h5><div '
+                       f'class="et_pb_toggle_content clearfix">{inner}</div></div>')
+        else:
+            raise ValueError(f"unknown accordion markup {markup!r}")
+    wrap = {"details": ('<div class="wp-block-group">', "</div>"),
+            "elementor": ('<div class="elementor-widget elementor-widget-accordion" data-widget_'
+                          'type="accordion.default"><div class="elementor-widget-container"><div '
+                          'class="elementor-accordion" role="tablist">', "</div></div></div>"),
+            "spoiler": ('<div class="su-accordion su-u-trim">', "</div>"),
+            "collapse": (f'<div class="accordion" id="acc{uid}">', "</div>"),
+            "kadence": (f'<div class="wp-block-kadence-accordion alignnone"><div class="kt-'
+                        f'accordion-wrap kt-accordion-id{uid} kt-accordion-has-{len(items)}-'
+                        'panes kt-accodion-icon-style-basic">', "</div></div>"),
+            "divi": ('<div class="et_pb_row et_pb_row_1"><div class="et_pb_column et_pb_column_'
+                     '4_4">', "</div></div>")}[markup]
+    return wrap[0] + "".join(out) + wrap[1]
+
+
+def build_newsmag(site: Site, facts: dict, reg) -> None:
+    home = put(site, "home", "home", site.short, "/", "index.html")
+    services = []
+    for n, (key, (_i, _s, slug, title, intro, over)) in enumerate(own_services(site)):
+        page_id = 101 + 3 * n
+        body = (paras(e(intro)) + newsmag_accordion(over["markup"],
+                                                    newsmag_items(site, facts[key]), page_id)
+                + paras("Informasi lebih lanjut hubungi loket pelayanan kantor camat pada jam "
+                        "kerja."))
+        href = f"/layanan/{slug}/"
+        page = put(site, "service", key, title, href, f"layanan/{slug}/index.html", body,
+                   summary=intro, aliases=(f"/?page_id={page_id}",), date="2024-06-01")
+        page.view = {"id": page_id, "labels": []}
+        reg(page, key)
+        services.append(page)
+    posts = []
+    for n, (slug, date, title, texts, tags) in enumerate(NEWSMAG_POSTS):
+        post_id = 300 + 11 * n
+        href = f"/{date[:4]}/{date[5:7]}/{date[8:10]}/{slug}/"
+        page = put(site, "news", f"news:{site.name}:{slug}", title, href, href[1:] + "index.html",
+                   paras(*texts), date=date, summary=re.sub(r"\[\[[^|]*\|([^\]]*)\]\]", r"\1",
+                                                           texts[0]),
+                   aliases=(f"/?p={post_id}",))
+        page.view = {"id": post_id, "tags": tags}
+        reg(page, page.key)
+        posts.append(page)
+    posts.sort(key=lambda p: p.date, reverse=True)
+    home.posts = posts
+    layanan = put(site, "listing", "layanan", "Layanan", "/layanan/", "layanan/index.html",
+                  "<p>Jenis layanan administrasi di Kantor Camat Jambi Timur:</p>"
+                  + ul([a(p.href, e(p.title)) for p in services]), aliases=("/?page_id=98",))
+    layanan.view = {"id": 98}
+    for n, (slug, title, body) in enumerate((("profil", "Profil Kecamatan", new_profile(site)),
+                                             ("kontak", "Kontak", contact_body(site)))):
+        page = put(site, "page", slug, title, f"/{slug}/", f"{slug}/index.html", body,
+                   aliases=(f"/?page_id={90 + n}",))
+        page.view = {"id": 90 + n}
+    cat = put(site, "listing", "category:berita", "Berita", "/category/berita/",
+              "category/berita/index.html", aliases=("/?cat=3",))
+    cat.posts, cat.view = posts, {"id": 3}
+    for tag, name in NEWSMAG_TAGS.items():
+        tp = put(site, "listing", f"tag:{tag}", name, f"/tag/{tag}/", f"tag/{tag}/index.html")
+        tp.posts, tp.view = [p for p in posts if tag in p.view["tags"]], {"id": 0}
+    urls = "".join(f"<url><loc>{site.base}{p.href}</loc></url>" for p in [*services, *posts])
+    site.extra_files["wp-sitemap.xml"] = (
+        "<?xml version='1.0' encoding='UTF-8'?><urlset xmlns='http://www.sitemaps.org/schemas/"
+        f"sitemap/0.9'>{urls}</urlset>").encode()
+
+
+def newsmag_card(page: Page) -> str:
+    text = " ".join(re.sub(r"<[^>]+>", " ", page.body).split())
+    return (f'<article class="jeg_post jeg_pl_md_2 format-standard"><div class="jeg_thumb"><a '
+            f'href="{page.href}"><img src="/wp-content/uploads/2024/thumb-{page.view["id"]}.jpg" '
+            f'alt="{e(page.title)}"></a></div><div class="jeg_postblock_content"><h3 class="'
+            f'jeg_post_title"><a href="{page.href}">{e(page.title)}</a></h3><div class="jeg_post_'
+            f'meta"><div class="jeg_meta_date"><i class="fa fa-clock-o"></i> {tanggal(page.date)}'
+            f'</div></div><div class="jeg_post_excerpt"><p>{e(" ".join(text.split()[:20]))}</p>'
+            f'<a href="{page.href}" class="jeg_readmore">Selengkapnya</a></div></div></article>')
+
+
+def render_newsmag(page: Page) -> str:
+    site = page.site
+    posts = sorted((p for p in site.pages if p.kind == "news"), key=lambda p: p.date,
+                   reverse=True)
+    services = [p for p in site.pages if p.kind == "service"]
+    share = (f'<div class="jeg_share_button"><a href="https://www.facebook.com/sharer.php?u='
+             f'{site.base}{page.href}" class="jeg_btn-facebook">Bagikan</a><a href="https://'
+             f'twitter.com/intent/tweet?url={site.base}{page.href}" class="jeg_btn-twitter">Tweet'
+             f'</a><a href="https://api.whatsapp.com/send?text={site.base}{page.href}" class="'
+             'jeg_btn-whatsapp">WhatsApp</a></div>')
+    comments = ('<div id="respond" class="comment-respond"><h3 id="reply-title">Tinggalkan '
+                'Balasan</h3><form action="/wp-comments-post.php" method="post" id="commentform">'
+                '<p class="comment-notes">Alamat email Anda tidak akan dipublikasikan. Ruas yang '
+                'wajib ditandai *</p><textarea id="comment" name="comment"></textarea><input '
+                'name="author" placeholder="Nama *"><input name="email" placeholder="Email *">'
+                '<input name="submit" type="submit" value="Kirim Komentar"></form></div>')
+    if page.kind in ("service", "news", "page"):
+        meta = (f'<div class="jeg_meta_author">Oleh <span>Admin Kecamatan'
+                f'</span></div><div class="jeg_meta_date">{tanggal(page.date)}</div>'
+                if page.kind == "news" else "")
+        tags = ("" if page.kind != "news" else '<div class="jeg_post_tags"><span>Tags:</span> '
+                + "".join(f'<a href="/tag/{t}/" rel="tag">{NEWSMAG_TAGS[t]}</a>'
+                          for t in page.view["tags"]) + "</div>")
+        related = ([p for p in posts if p is not page][:3] if page.kind == "news"
+                   else [p for p in services if p is not page][:3])
+        crumb = ('<a href="/layanan/">Layanan</a>' if page.kind == "service" else
+                 '<a href="/category/berita/">Berita</a>' if page.kind == "news" else "")
+        main = (f'<div class="jeg_breadcrumbs"><span><a href="/">Beranda</a></span> &raquo; '
+                f'{crumb}</div><div class="entry-header"><h1 class="jeg_post_title">'
+                f'{e(page.title)}</h1><div class="jeg_meta_container"><div class="jeg_post_meta">'
+                f'{meta}</div></div>{share}</div><div class="entry-content no-share"><div class="'
+                f'content-inner">{page.body}</div>{tags}</div>{share}<div class="jnews_related_'
+                'post_container"><div class="jeg_postblock_22 jeg_postblock"><div class="jeg_'
+                'block_heading"><h3 class="jeg_block_title"><span>Baca Juga</span></h3></div>'
+                + "".join(newsmag_card(p) for p in related) + "</div></div>"
+                + (comments if page.kind != "page" else ""))
+    else:
+        head = ("" if page.kind == "home" else f'<div class="jeg_archive_header"><h1 class="'
+                f'jeg_archive_title">{e(page.title)}</h1></div>')
+        main = (head + (page.body or "") + '<div class="jeg_posts jeg_load_more_flag">'
+                + "".join(newsmag_card(p) for p in getattr(page, "posts", None) or []) + "</div>")
+    mega = "".join(f'<li class="menu-item"><a href="{p.href}">{e(p.title)}</a></li>'
+                   for p in services)
+    mega_posts = "".join(newsmag_card(p) for p in posts[:3])
+    menu = (f'<li class="menu-item"><a href="/">Beranda</a></li><li class="menu-item"><a href='
+            f'"/profil/">Profil</a></li><li class="menu-item menu-item-has-children jeg_megamenu">'
+            f'<a href="/layanan/">Layanan</a><div class="sub-menu"><div class="jeg_newsfeed">'
+            f'<ul class="jeg_subcat_list">{mega}</ul><div class="jeg_newsfeed_list">{mega_posts}'
+            '</div></div></div></li><li class="menu-item"><a href="/category/berita/">Berita</a>'
+            '</li><li class="menu-item"><a href="/kontak/">Kontak</a></li>')
+    ticker = "".join(f'<div class="jeg_news_ticker_item"><a href="{p.href}">{e(p.title)}</a>'
+                     "</div>" for p in posts[:5])
+    cloud = "".join(f'<a href="/tag/{t}/" class="tag-cloud-link" style="font-size:'
+                    f'{9 + len(t) % 5}pt">{name}</a> ' for t, name in NEWSMAG_TAGS.items())
+    popular = "".join(f'<li><a href="{p.href}">{e(p.title)}</a></li>' for p in posts[:4])
+    shortlink = ("" if not page.view.get("id") or page.kind == "listing" and page.key != "layanan"
+                 else f'<link rel="shortlink" href="{site.base}/?'
+                 f'{"p" if page.kind == "news" else "page_id"}={page.view["id"]}" />\n')
+    title = (f"{e(site.short)} &#8211; Kota Jambi" if page.kind == "home"
+             else f"{e(page.title)} &#8211; {e(site.short)}")
+    return f"""<!DOCTYPE html>
+<html lang="id-ID">
+<head>
+<meta charset="UTF-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<link rel="canonical" href="{site.base}{page.href}" />
+{shortlink}<link rel='stylesheet' id='jnews-frontend-css' href='{site.base}/wp-content/themes/jnews/assets/dist/frontend.min.css?ver=11.0.7' type='text/css' media='all' />
+<meta name="generator" content="WordPress 6.5.2" />
+<meta name="generator" content="Elementor 3.21.4" />
+</head>
+<body class="{'page-template-default page' if page.kind == 'service' else 'home' if page.kind == 'home' else 'single'} jeg_toggle_light jnews jsc_normal elementor-default">
+<div class="jeg_ad jeg_ad_top jnews_header_top_ads"><div class="ads-wrapper"></div></div>
+<div class="jeg_viewport">
+<div class="jeg_header_wrapper"><div class="jeg_header normal">
+<div class="jeg_topbar jeg_container dark"><div class="container"><div class="jeg_nav_item jeg_top_date">{tanggal("2024-12-05")}</div><div class="jeg_nav_item socials_widget"><a href="https://www.facebook.com/kecjambitimur" class="jeg_facebook">Facebook</a><a href="https://www.instagram.com/kecjambitimur" class="jeg_instagram">Instagram</a></div></div></div>
+<div class="jeg_midbar jeg_container"><div class="container"><div class="jeg_logo jeg_desktop_logo"><h1 class="site-title"><a href="/" rel="home">{e(site.short)}</a></h1><h2 class="site-description">{e(site.tagline)}</h2></div></div></div>
+<div class="jeg_bottombar jeg_navbar jeg_container"><div class="container"><div class="jeg_nav_item jeg_main_menu_wrapper"><div class="jeg_mainmenu_wrap"><ul class="jeg_menu jeg_main_menu jeg_menu_style_1">{menu}</ul></div></div><div class="jeg_nav_item jeg_search_wrapper"><form action="/" method="get" class="jeg_search_form"><input name="s" class="jeg_search_input" placeholder="Cari..." type="text"></form></div></div></div>
+</div></div>
+<div class="jeg_breakingnews"><div class="jeg_news_ticker"><div class="jeg_breakingnews_title"><i class="fa fa-bolt"></i> Breaking News</div><div class="jeg_news_ticker_items">{ticker}</div></div></div>
+<div class="jeg_main"><div class="jeg_container"><div class="jeg_content jeg_singlepage"><div class="container"><div class="row">
+<div class="jeg_main_content col-md-8">
+{main}
+</div>
+<div class="jeg_sidebar jeg_sticky_sidebar col-md-4">
+<div class="widget widget_jnews_popular"><div class="jeg_block_heading"><h3 class="jeg_block_title"><span>Terpopuler</span></h3></div><ul>{popular}</ul></div>
+<div class="widget widget_tag_cloud"><div class="jeg_block_heading"><h3 class="jeg_block_title"><span>Tag</span></h3></div><div class="tagcloud">{cloud}</div></div>
+</div>
+</div></div></div></div></div>
+<div class="footer-holder" id="footer"><div class="jeg_footer jeg_footer_1 dark"><div class="jeg_footer_container jeg_container"><div class="jeg_footer_content"><div class="container"><p>{footer_text(site)}</p><p class="copyright">&copy; 2024 {e(site.short)}. Tema JNews oleh Jegtheme.</p></div></div></div></div></div>
+</div>
+<div id="cookie-notice" role="dialog" class="cookie-notice-hidden cookie-revoke-hidden cn-position-bottom"><div class="cookie-notice-container"><span id="cn-notice-text" class="cn-text-container">Kami menggunakan cookie untuk memastikan Anda mendapatkan pengalaman terbaik di situs web kami.</span><span id="cn-notice-buttons" class="cn-buttons-container"><a href="#" id="cn-accept-cookie" class="cn-set-cookie cn-button">Oke</a></span></div></div>
+</body>
+</html>
+"""
+
+
+NEW_BUILD["newsmag"] = build_newsmag
+RENDER["newsmag"] = render_newsmag
+CSS["newsmag"] = ("wp-content/themes/jnews/assets/dist/frontend.min.css",
+                  ".jeg_main_content{float:left}.jeg_sidebar{float:right}")
+
+
+# ---------------------------------------------------------------------------------------------
 # Writing
 # ---------------------------------------------------------------------------------------------
 
@@ -7396,10 +7721,47 @@ DEVSET_OPENSID: dict[str, list[tuple[str, str]]] = {
          "mandiri:kel-talangbanjar:2"),
     ],
 }
+# Queries answered by the news-magazine kecamatan site (each service a WordPress page whose
+# sections are accordion items), numbered from q620; written before any crawler change for it.
+DEVSET_NEWSMAG: dict[str, list[tuple[str, str]]] = {
+    "formal": [
+        ("surat keterangan ahli waris kecamatan jambi timur", "jt_ahliwaris:2 tb_ahliwaris:1"),
+        ("persyaratan surat keterangan usaha kecamatan jambi timur", "jt_sku:2 tb_sku:1"),
+    ],
+    "colloquial": [
+        ("cara bikin sktm di kecamatan jambi timur", "jt_sktm:2 sktm:1"),
+        ("rekam ktp di kantor camat jambi timur bisa nggak", "jt_ktp:2 ktp_baru:1"),
+    ],
+    "abbreviation": [
+        ("sku kec jambi timur", "jt_sku:2 tb_sku:1"),
+        ("sktm kec jambi timur", "jt_sktm:2 sktm:1"),
+    ],
+    "typo": [
+        ("surat domisli kecamatan jambi timur", "jt_domisili:2 domisili:1"),
+        ("kampung bahagya jambi timur", "jt_kampung:2 kampung_bahagia:1"),
+    ],
+    "english": [
+        ("heir certificate jambi timur district", "jt_ahliwaris:2 tb_ahliwaris:1"),
+    ],
+    "old-term": [
+        ("surat keterangan miskin kecamatan jambi timur", "jt_sktm:2 sktm:1"),
+    ],
+    "jambi-malay": [
+        ("cakmano ngurus surat pindah di jambi timur", "jt_pindah:2 pindah_keluar:1"),
+        ("nak minta surat keterangan usaha di kecamatan jambi timur bawak apo bae",
+         "jt_sku:2 tb_sku:1"),
+    ],
+    "problem": [
+        ("rt mau usulkan perbaikan jalan lingkungan dana kampung bahagia jambi timur",
+         "jt_kampung:2 kampung_bahagia:1"),
+        ("mau pindah ke luar kota jambi minta pengantar dari kecamatan jambi timur",
+         "jt_pindah:2 pindah_keluar:1"),
+    ],
+}
 # Blocks of qids: (first qid number, the sets numbered from it)
 DEVSET_BLOCKS = [(1, (DEVSET, DEVSET_REAL_WORLD, DEVSET_MORE)), (400, (DEVSET_JOOMLA,)),
                (450, (DEVSET_BLOGSPA,)), (500, (DEVSET_SPA,)), (540, (DEVSET_SIBLINGS,)),
-               (570, (DEVSET_OPENSID,))]
+               (570, (DEVSET_OPENSID,)), (620, (DEVSET_NEWSMAG,))]
 
 
 def service_twins() -> dict[str, list[str]]:
