@@ -327,6 +327,18 @@ TABLE = [
      "service", None, None),
     ("kel-talangbanjar", "/index.php/first/kategori/3",
      "Informasi Layanan Website Resmi Kelurahan Talang Banjar", "listing", None, None),
+    # WordPress news magazine (JNews): each service a page whose sections are accordion
+    # items, a Bootstrap collapse (titles in a "card-header") and a Kadence accordion
+    # (titles in a "kt-accordion-header-wrap") here; the post's text in "entry-content
+    # no-share"
+    ("kec-jambitimur", "/layanan/surat-keterangan-ahli-waris/", "Surat Keterangan Ahli Waris",
+     "service", "Surat pengantar RT dan RW", "Gratis"),
+    ("kec-jambitimur", "/layanan/program-kampung-bahagia/", "Program Kampung Bahagia",
+     "service", "RT penerima (periode I 2026: 802 RT; target seluruh 1.583 RT)",
+     "Rp100 juta/RT (APBD; total Rp136 M 2026)"),
+    ("kec-jambitimur", "/2024/09/25/umkm-terima-sku-massal/",
+     "Puluhan UMKM Terima Surat Keterangan Usaha", "news", None, None),
+    ("kec-jambitimur", "/category/berita/", "Berita", "listing", None, None),
     # OpenSID, Esensi: dated slugs, every page naming the site's root as its canonical URL
     ("kel-pakuanbaru", "/artikel/2024/7/15/persyaratan-sktm-untuk-sekolah-dan-bantuan",
      "Persyaratan SKTM untuk Sekolah dan Bantuan", "service", "Pengantar RT/RW", "Gratis"),

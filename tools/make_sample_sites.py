@@ -6826,7 +6826,10 @@ def render_newsmag(page: Page) -> str:
                 + "".join(newsmag_card(p) for p in getattr(page, "posts", None) or []) + "</div>")
     mega = "".join(f'<li class="menu-item"><a href="{p.href}">{e(p.title)}</a></li>'
                    for p in services)
-    mega_posts = "".join(newsmag_card(p) for p in posts[:3])
+    mega_posts = "".join(f'<div class="jeg_newsfeed_item"><div class="jeg_thumb"><a href="'
+                         f'{p.href}"><img src="/wp-content/uploads/2024/thumb-{p.view["id"]}.jpg"'
+                         f' alt=""></a></div><h3 class="title"><a href="{p.href}">{e(p.title)}'
+                         "</a></h3></div>" for p in posts[:3])
     menu = (f'<li class="menu-item"><a href="/">Beranda</a></li><li class="menu-item"><a href='
             f'"/profil/">Profil</a></li><li class="menu-item menu-item-has-children jeg_megamenu">'
             f'<a href="/layanan/">Layanan</a><div class="sub-menu"><div class="jeg_newsfeed">'

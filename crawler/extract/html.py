@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from crawler.extract.dates import parse_indonesian_date, parse_iso
 from crawler.extract.headings import LINE_TAGS, layout_headings
+from crawler.extract.accordion import head_section_items
 from crawler.extract.tabs import Panel, unfold_tabs
 from crawler.extract.title import (
     NO_SITE,
@@ -46,6 +47,12 @@ _BOILERPLATE_NAME = re.compile(
     re.IGNORECASE,
 )
 _NEVER_DROP = {"html", "body", "main", "article"}
+_RELATED = re.compile(r"related", re.IGNORECASE)
+# A class token that says the furniture is absent ("no-share", "no-sidebar", "without-
+# sidebar"), not that this is it: JNews writes the post's own text as <div class="entry-
+# content no-share"> when its share bar floats elsewhere, and "share" dropped the service
+# pages' whole text on the tuning web's news-magazine site.
+_ABSENT = re.compile(r"(?:^|\s)(?:no|without|hide|has-no)[-_][\w-]*", re.IGNORECASE)
 # The site's masthead: its logo, name and tagline repeat on every page, and the logo is
 # often an <h1>. Class/id names are matched as whole tokens, not substrings, because
 # "section-header" or "entry-header" may hold the content's own headings. The name: a logo
@@ -319,7 +326,7 @@ def strip_boilerplate(soup: BeautifulSoup, tags: list[Tag]) -> Tag:
         if tag.name in _BOILERPLATE_TAGS:
             furniture = True
         elif tag.attrs:
-            names = _names(tag)
+            names = _ABSENT.sub(" ", _names(tag))
             furniture = bool(_BOILERPLATE_NAME.search(names) or _MASTHEAD.search(names)) or (
                 bool(_HEADER_LIKE.search(names)) and first_tag(tag, _SECTION_HEADINGS) is None)
         else:
@@ -354,8 +361,12 @@ def _holds_content(tag: Tag) -> bool:
     """A wrapper named like furniture (``content-sidebar-wrap``, Blogger's ``widget Blog``)
     that holds the page itself.
 
-    An ``<h1 class="logo">`` is the site's name, so it does not make its header content.
+    An ``<h1 class="logo">`` is the site's name, so it does not make its header content;
+    nor do the ``<article>`` cards of a related-posts block (JNews writes each related post
+    as one): they are other pages' teasers, never this page's text.
     """
+    if _RELATED.search(_names(tag)):
+        return False
     return any(isinstance(node, Tag) and _marks_content(node) for node in tag.descendants)
 
 
@@ -842,6 +853,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     home = is_home(url)
     whole = block_text(soup.body or soup) if home else ""
     panels = unfold_tabs(soup)  # before the tab bar goes with the menus
+    head_section_items(soup)  # before an item's title goes as a page header
     body = strip_boilerplate(soup, tags)
     lengths: dict[int, int] = {}
     block = main_block(body, lengths)

@@ -1,0 +1,95 @@
+"""Accordion items titled by a section label read as that section's heading.
+
+A service page built with a page builder often puts its sections in an accordion, one item
+per section: the block editor's ``<details><summary>Persyaratan</summary>``, Elementor's
+``elementor-tab-title``, Shortcodes Ultimate's ``su-spoiler-title``, a Bootstrap collapse
+button in a ``card-header``, Kadence's ``kt-accordion-header-wrap``. Each plugin names the
+item's title differently, and some name it like a page header, so the boilerplate rules took
+the title away with the masthead and the requirements lost their label (on the tuning web's
+news-magazine site, the Bootstrap and Kadence pages kept no section at all).
+
+What the items have in common is what their titles say: a section label ("Syarat-syarat",
+"Biaya") alone in a toggle (a ``summary``, a button, an element with ``aria-expanded`` or
+``aria-controls``, or one named like a toggle or an item title) followed by its panel. Such
+a title becomes an ``<h3>``, so the section rules (``crawler.extract.service``) read the
+items as the sections of one service and the boilerplate rules keep the wrapper. An item
+titled by anything else, a service's name above all, is left alone: an accordion of
+services stays a list of panels (``crawler.extract.tabs``, ``document.panel_services``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Tag
+
+from crawler.extract.title import squash
+
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# a title part of a table or a list is a cell or an item, not a toggle
+_NOT_TITLES = {"td", "th", "tr", "table", "tbody", "thead", "li", "ul", "ol", "body", "html"}
+_TOGGLE_ATTRS = ("aria-expanded", "aria-controls", "data-toggle", "data-bs-toggle")
+_TOGGLE_NAME = re.compile(r"toggle|accordion|spoiler|collapse|expand|trigger|header|title|"
+                          r"question|faq", re.IGNORECASE)
+MAX_TITLE = 60  # characters: a section label, not a sentence
+
+
+def _is_toggle(tag: Tag) -> bool:
+    if tag.name in ("summary", "button") or tag.get("role") in ("button", "tab"):
+        return True
+    if any(tag.has_attr(attr) for attr in _TOGGLE_ATTRS):
+        return True
+    classes = tag.get("class") or []
+    return bool(_TOGGLE_NAME.search(" ".join(classes) if isinstance(classes, list)
+                                    else str(classes)))
+
+
+def _title_part(tag: Tag, text: str) -> Tag:
+    """The outermost element around ``tag`` that says nothing but ``text``."""
+    top = tag
+    while isinstance(top.parent, Tag) and top.parent.name not in _NOT_TITLES and squash(
+            top.parent.get_text(" ")) == text:
+        top = top.parent
+    return top
+
+
+def _parts(tag: Tag) -> int:
+    """How many of the element's children say something."""
+    return sum(1 for c in tag.children if squash(c.get_text(" ") if isinstance(c, Tag)
+                                                 else str(c)))
+
+
+def _has_panel(title: Tag) -> bool:
+    """A summary opens the rest of its details; another title opens the element after it."""
+    if title.name == "summary":
+        return True
+    panel = title.find_next_sibling()
+    return isinstance(panel, Tag) and bool(squash(panel.get_text(" ")))
+
+
+def head_section_items(soup: BeautifulSoup) -> int:
+    """Rewrite in place each accordion item title that is a section label as an ``<h3>``;
+    returns how many were rewritten."""
+    # crawler.extract.service reads the page html.py makes, which calls this: imported here
+    from crawler.extract.service import label_name
+
+    done, gone = 0, set()
+    for tag in soup.find_all(True):
+        if id(tag) in gone or tag.name in _HEADINGS or tag.name in _NOT_TITLES:
+            continue  # gone with an earlier title, or already a heading
+        text = squash(tag.get_text(" "))
+        if not text or len(text) > MAX_TITLE or _parts(tag) > 1 or label_name(text) is None:
+            continue  # an item holding its title and its short value is not a title
+        title = _title_part(tag, text)
+        if title.name in _NOT_TITLES or title.find_parent(tuple(_HEADINGS)) is not None:
+            continue
+        if not any(_is_toggle(t) for t in (title, *title.find_all(True))):
+            continue
+        if not _has_panel(title):
+            continue
+        gone.update(id(t) for t in title.find_all(True))
+        heading = soup.new_tag("h3")
+        heading.string = text
+        title.replace_with(heading)
+        done += 1
+    return done
