@@ -59,6 +59,13 @@ def _parts(tag: Tag) -> int:
                                                  else str(c)))
 
 
+def _links_away(title: Tag) -> bool:
+    """A link to another page (a menu's "Persyaratan" item) is not a toggle: toggles link
+    nowhere or to an anchor of the page."""
+    return any(not str(a.get("href")).strip().startswith(("#", "javascript:"))
+               for a in (title, *title.find_all("a")) if a.name == "a" and a.get("href"))
+
+
 def _has_panel(title: Tag) -> bool:
     """A summary opens the rest of its details; another title opens the element after it."""
     if title.name == "summary":
@@ -81,9 +88,10 @@ def head_section_items(soup: BeautifulSoup) -> int:
         if not text or len(text) > MAX_TITLE or _parts(tag) > 1 or label_name(text) is None:
             continue  # an item holding its title and its short value is not a title
         title = _title_part(tag, text)
-        if title.name in _NOT_TITLES or title.find_parent(tuple(_HEADINGS)) is not None:
-            continue
-        if not any(_is_toggle(t) for t in (title, *title.find_all(True))):
+        if title.name in _NOT_TITLES or title.find_parent(tuple(_HEADINGS)) is not None \
+                or title.find(tuple(_HEADINGS)) is not None:
+            continue  # a heading already: a post's linked title ("Syarat Membuat SKTM")
+        if _links_away(title) or not any(_is_toggle(t) for t in (title, *title.find_all(True))):
             continue
         if not _has_panel(title):
             continue

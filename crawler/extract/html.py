@@ -14,9 +14,9 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
+from crawler.extract.accordion import head_section_items
 from crawler.extract.dates import parse_indonesian_date, parse_iso
 from crawler.extract.headings import LINE_TAGS, layout_headings
-from crawler.extract.accordion import head_section_items
 from crawler.extract.tabs import Panel, unfold_tabs
 from crawler.extract.title import (
     NO_SITE,
