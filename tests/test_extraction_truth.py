@@ -332,7 +332,8 @@ TABLE = [
     # (titles in a "kt-accordion-header-wrap") here; the post's text in "entry-content
     # no-share"
     ("kec-jambitimur", "/layanan/surat-keterangan-ahli-waris/", "Surat Keterangan Ahli Waris",
-     "service", "Surat pengantar RT dan RW", "Gratis"),
+     "service", "Surat keterangan ahli waris yang sudah ditandatangani lurah",
+     "Tidak dipungut biaya"),
     ("kec-jambitimur", "/layanan/program-kampung-bahagia/", "Program Kampung Bahagia",
      "service", "RT penerima (periode I 2026: 802 RT; target seluruh 1.583 RT)",
      "Rp100 juta/RT (APBD; total Rp136 M 2026)"),

@@ -6585,6 +6585,23 @@ SITES += [
 SITE.update({s.name: s for s in SITES})
 FAMILY["newsmag"] = "wordpress-newsmag"
 
+# The kecamatan's own letters: what it asks and does besides the kelurahan's (the camat signs
+# or countersigns), so its pages are not word for word the kelurahan posts' copies.
+KEC_SKU_FACTS = {
+    "requirements": ["Surat keterangan usaha dari kelurahan", "Fotokopi KTP-el pemilik usaha",
+                     "Fotokopi Kartu Keluarga", "Foto usaha tampak depan"],
+    "procedure": ["Ambil nomor antrean di loket kecamatan", "Petugas memverifikasi berkas "
+                  "dan keterangan kelurahan", "Camat menandatangani surat keterangan usaha"],
+    "duration": "2 hari kerja", "cost": "Tidak dipungut biaya",
+    "legal_basis": "Peraturan Wali Kota Jambi tentang pelimpahan kewenangan camat"}
+KEC_AHLI_WARIS_FACTS = {
+    "requirements": ["Surat keterangan ahli waris yang sudah ditandatangani lurah",
+                     "Fotokopi akta kematian pewaris", "Fotokopi KTP-el para ahli waris",
+                     "Silsilah keluarga yang diketahui RT dan lurah"],
+    "procedure": ["Serahkan berkas ke loket kecamatan", "Berkas dicatat dalam register "
+                  "ahli waris kecamatan", "Camat menguatkan surat keterangan ahli waris"],
+    "duration": "2 hari kerja", "cost": "Tidak dipungut biaya"}
+
 # (fact index or None, site, page slug, page title, intro, overrides); "markup" is the
 # accordion plugin the page was built with
 SERVICES.update({
@@ -6600,12 +6617,12 @@ SERVICES.update({
     "jt_sku": (None, "kec-jambitimur", "surat-keterangan-usaha", "Surat Keterangan Usaha (SKU)",
                "Pelaku usaha mikro di Jambi Timur mendapat surat keterangan usaha untuk "
                "pengajuan KUR, modal usaha atau izin lanjutan.",
-               {"markup": "spoiler", **SKU_FACTS}),
+               {"markup": "spoiler", **KEC_SKU_FACTS}),
     "jt_ahliwaris": (None, "kec-jambitimur", "surat-keterangan-ahli-waris",
                      "Surat Keterangan Ahli Waris",
                      "Surat keterangan ahli waris yang dikuatkan camat dipakai untuk balik nama "
                      "sertifikat, pencairan tabungan atau klaim asuransi pewaris.",
-                     {"markup": "collapse", **AHLI_WARIS_FACTS}),
+                     {"markup": "collapse", **KEC_AHLI_WARIS_FACTS}),
     "jt_kampung": (68, "kec-jambitimur", "program-kampung-bahagia",
                    "Program Kampung Bahagia",
                    "Setiap RT di Jambi Timur dapat mengusulkan kegiatan pembangunan lingkungan "
