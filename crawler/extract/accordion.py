@@ -23,6 +23,7 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
+from crawler.extract.labels import label_name
 from crawler.extract.title import squash
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -77,9 +78,6 @@ def _has_panel(title: Tag) -> bool:
 def head_section_items(soup: BeautifulSoup) -> int:
     """Rewrite in place each accordion item title that is a section label as an ``<h3>``;
     returns how many were rewritten."""
-    # crawler.extract.service reads the page html.py makes, which calls this: imported here
-    from crawler.extract.service import label_name
-
     done, gone = 0, set()
     for tag in soup.find_all(True):
         if id(tag) in gone or tag.name in _HEADINGS or tag.name in _NOT_TITLES:

@@ -19,63 +19,17 @@ from urllib.parse import urljoin
 from bs4 import NavigableString, Tag
 
 from crawler.extract.html import BLOCK_TAGS, squash, tags_in
+from crawler.extract.labels import (  # noqa: F401  (FIELD_LABELS, match_label: imported from here)
+    FIELD_LABELS,
+    MAX_LABEL,
+    NUMBERING,
+    OTHER,
+    label_name,
+    match_label,
+)
 from sikoja.schemes import is_web_url
 
-# Label heads, matched at the start of a label (numbering and a trailing colon removed),
-# with how many further words a label may have ("Persyaratan Pembuatan KTP-el Pemula" is a
-# label; "Loket Disdukcapil, Mal Pelayanan Publik" is a value, not a location label).
-OTHER = "_other"  # a known label that is not one of our fields
-FIELD_LABELS: dict[str, tuple[re.Pattern[str], int]] = {
-    "requirements": (re.compile(
-        r"^(persyaratan|syarat|syarat-syarat|syarat syarat|kelengkapan berkas|"
-        r"kelengkapan dokumen|dokumen (yang )?(diperlukan|dibutuhkan|persyaratan)|"
-        r"berkas (yang )?(diperlukan|dibutuhkan)|requirements?|"
-        # as blog posts say it: "Berkas yang harus dibawa", "Yang perlu disiapkan"
-        r"(berkas|dokumen|bahan|syarat) yang (harus|perlu|wajib) (dibawa|disiapkan|dilampirkan)|"
-        r"yang (harus|perlu|wajib) (dibawa|disiapkan|dilampirkan)|apa saja syaratnya)"
-        r"\b(?!.*\b(prosedur|alur|biaya)\b)"
-    ), 6),
-    "procedure": (re.compile(
-        r"^(prosedur|alur|mekanisme|tata cara|tatacara|langkah-langkah|langkah|"
-        r"cara (mengurus|pengurusan|pengajuan|mendaftar|pendaftaran|permohonan|membuat)|"
-        r"sistem,? mekanisme|tahapan|procedure|caranya|begini caranya|langkahnya|alurnya|"
-        r"steps|how to apply)"
-        r"\b(?!.*\bbiaya\b)"
-    ), 6),
-    "duration": (re.compile(
-        r"^(waktu penyelesaian|jangka waktu|lama (proses|penyelesaian|pelayanan|pengurusan)|"
-        r"waktu proses|estimasi waktu|durasi|standar waktu|waktu pengerjaan|"
-        r"waktu (layanan|pelayanan|pengurusan)|berapa lama|lamanya|"
-        r"(processing|completion|service|turnaround) (time|duration))\b"
-    ), 3),
-    "cost": (re.compile(
-        r"^(biaya|biayanya|berapa biayanya|tarif|retribusi|produk,? biaya|fee|cost)\b"
-    ), 3),
-    "legal_basis": (re.compile(
-        r"^(dasar hukum|landasan hukum|regulasi|peraturan terkait|legal basis)\b"), 3),
-    "location": (re.compile(
-        r"^(lokasi|tempat pelayanan|tempat pengurusan|tempat pengajuan|tempat mengurus|"
-        r"alamat pelayanan|"
-        r"alamat kantor|alamat|unit pelayanan)\b"
-    ), 2),
-    "online_url": (re.compile(
-        r"^(layanan online|layanan daring|pendaftaran online|pendaftaran daring|daftar online|"
-        r"link pendaftaran|link layanan|tautan (layanan|pendaftaran|aplikasi)|permohonan online|"
-        r"akses (online|daring)|link aplikasi|pengajuan (online|daring)|aplikasi (online|daring))\b"
-    ), 2),
-    # Components of the national service standard (Permenpan-RB 15/2014) and other headings
-    # that are not fields here: recognised only so that their values end the section before
-    # them instead of being read as more of it ("Produk Pelayanan: KTP-el" is not a cost).
-    OTHER: (re.compile(
-        r"^(produk (layanan|pelayanan)|penanganan pengaduan|pengaduan,? saran|"
-        r"sarana,? (dan )?prasarana|sarana|kompetensi pelaksana|pengawasan internal|"
-        r"jumlah pelaksana|jaminan (pelayanan|keamanan|keselamatan)|evaluasi kinerja|"
-        r"jam (pelayanan|layanan|buka|operasional|kerja)|hari (dan jam )?(pelayanan|layanan)|"
-        r"kontak|hubungi|keterangan|catatan|informasi lebih lanjut)\b"
-    ), 4),
-}
 LIST_FIELDS = ("requirements", "procedure")
-_MAX_LABEL = 60
 _BULLET = re.compile(r"^\s*[-•*–·▪●○✓]\s+")
 _WRAPPED_LINE = 60  # a text line this long that ends mid-sentence was wrapped
 _LEAD_LABEL = re.compile(r"^[^:]{1,40}:")  # "Pengaduan: ..." starts a statement of its own
@@ -86,7 +40,6 @@ _PLACEHOLDER = re.compile(r"^(?:[-–—_.\s]+|n/?a|nihil|tidak ada data)$", re.
 _WEB_ADDRESS = re.compile(
     r"\bhttps?://[^\s<>()\"']+|\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
     r"(?:go\.id|id|com|org|net|info|app)\b(?:/[^\s<>()\"']*)?", re.IGNORECASE)
-_NUMBERING = re.compile(r"^\s*(?:[\(\[]?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[\.\)\]]|[-•*–·▪●○✓])\s+")
 _ONLINE_LINK_TEXT = re.compile(
     r"(daftar|ajukan|layanan|pendaftaran|permohonan|akses|kunjungi|mohon)\b.*\bonline|"
     r"online\b.*\b(daftar|ajukan|pendaftaran|permohonan)", re.IGNORECASE
@@ -111,29 +64,6 @@ class Block:
     def link_only(self) -> bool:
         """A line that is just links ("Beranda", "Kembali"): navigation, not a value."""
         return bool(self.link_text) and len(self.link_text) >= len(self.text.replace(" ", ""))
-
-
-def _strip_label(text: str) -> str:
-    text = _NUMBERING.sub("", squash(text))
-    return text.strip().rstrip(":：?").strip().lower()
-
-
-def match_label(text: str) -> str | None:
-    """Field name for a label such as "Persyaratan Pelayanan:" or "Biaya / Tarif"."""
-    name = label_name(text)
-    return None if name == OTHER else name
-
-
-def label_name(text: str) -> str | None:
-    """Like ``match_label``, but a known non-field label ("Produk Pelayanan") is ``OTHER``."""
-    label = _strip_label(text)
-    if not label or len(label) > _MAX_LABEL:
-        return None
-    for name, (pattern, extra_words) in FIELD_LABELS.items():
-        found = pattern.match(label)
-        if found and len(label[found.end():].replace("/", " / ").split()) <= extra_words:
-            return name
-    return None
 
 
 def _split_inline_label(text: str) -> tuple[str | None, str]:
@@ -284,7 +214,7 @@ def _table(table: Tag, base_url: str) -> Iterator[Block]:
 # -- the state machine -------------------------------------------------------------------
 
 def _clean_item(text: str) -> str:
-    return _NUMBERING.sub("", squash(text)).strip(" ;,")
+    return NUMBERING.sub("", squash(text)).strip(" ;,")
 
 
 _OUTSIDE_BRACKETS_SEMICOLON = re.compile(r";(?![^()\[\]]*[)\]])")
@@ -332,7 +262,7 @@ class _Collector:
         if name == OTHER:
             return
         # a numbered line ("5. Cetak akta; KK diperbarui") is one item, whatever it holds
-        item = item or bool(_NUMBERING.match(text))
+        item = item or bool(NUMBERING.match(text))
         text = _clean_item(text)
         if links:
             self.links.setdefault(name, []).extend(links)
@@ -415,7 +345,7 @@ def line_label(text: str) -> str | None:
     it reads like a label ("- Lokasi kejadian" is what a fire call requires)."""
     if len(text) > 400 or _BULLET.match(text):
         return None
-    name = label_name(text) if len(text) <= _MAX_LABEL + 2 else None
+    name = label_name(text) if len(text) <= MAX_LABEL + 2 else None
     return name or _split_inline_label(text)[0]
 
 
@@ -431,7 +361,7 @@ def text_blocks(lines: list[str]) -> Iterator[Block]:
         if not line:
             last = ""
             continue
-        numbered = bool(_NUMBERING.match(line))
+        numbered = bool(NUMBERING.match(line))
         label = line_label(line)
         wrapped = len(last) >= _WRAPPED_LINE and not last.endswith((".", ":", ";", "："))
         last = line
@@ -496,7 +426,7 @@ def _label_of(block: Block, *, bare: bool = True) -> tuple[str | None, str]:
 
     ``bare``: whether a short line without bold or colon ("Alur Pelayanan") may be a label.
     """
-    if block.bold and len(block.bold) <= _MAX_LABEL + 2:
+    if block.bold and len(block.bold) <= MAX_LABEL + 2:
         name = label_name(block.bold)
         if name:
             return name, block.text[len(block.bold):].lstrip(" :：-–")
@@ -504,7 +434,7 @@ def _label_of(block: Block, *, bare: bool = True) -> tuple[str | None, str]:
     if not _INLINE_MARK.search(stripped):
         # a line that is only a label: "Persyaratan:", "Berapa lama?" or a short "Alur
         # Pelayanan"
-        whole = label_name(block.text) if len(block.text) <= _MAX_LABEL + 2 else None
+        whole = label_name(block.text) if len(block.text) <= MAX_LABEL + 2 else None
         colon = block.text.rstrip().endswith((":", "：", "?"))
         if whole and (colon or (bare and len(stripped.split()) <= 4)):
             return whole, ""
