@@ -257,7 +257,8 @@ def verdict(group: Group) -> tuple[str | None, str]:
 def decide(mine: list[Group]) -> tuple[float, str]:
     """(confidence, reason) when a candidate in the groups ``mine`` is a service, else
     (0, ""): a section name decides first, then the unnamed groups, unanimous."""
-    named = sorted(verdict(g) for g in mine if g.name)
+    # a named group may say nothing (None): sorted with the others, not compared to them
+    named = sorted((verdict(g) for g in mine if g.name), key=lambda v: (v[0] or "", v[1]))
     if any(v == "keep" for v, _ in named):
         return 0.0, ""
     listed = [reason for v, reason in named if v == "service"]

@@ -16,7 +16,7 @@ import pytest
 from crawler.linkstore import LinkStore
 from crawler.merge import merge_stores
 from crawler.run import crawl
-from crawler.siblings import settle_kinds, url_pattern
+from crawler.siblings import FROM_LISTING, Group, decide, settle_kinds, url_pattern
 from sikoja.config import Settings
 from sikoja.sources import Source
 from sikoja.store import DocumentStore
@@ -219,3 +219,15 @@ def test_a_fleet_split_between_label_and_posts_merges_into_the_single_crawl(tmp_
     single, merged = kinds(tmp_path / "single"), kinds(tmp_path / "main")
     assert merged == single
     assert all(single[site.url(p)][0] == "service" for p in PROSE_SERVICES)
+
+
+def test_a_post_in_a_mostly_news_layanan_list_and_a_service_list_is_a_service():
+    """Two listings named like a service section, one of them mostly news (no verdict), the
+    other not: the verdicts are weighed, not compared with the one that says nothing (a
+    news-magazine site's fleet merge failed on exactly this)."""
+    mostly_news = Group("http://kec.go.id/category/layanan/", "service", {"a", "b", "c"},
+                        votes=3, services=1)
+    services = Group("http://kec.go.id/layanan/", "service", {"a", "d"}, votes=1, services=1)
+    confidence, reason = decide([mostly_news, services])
+    assert confidence == FROM_LISTING
+    assert reason == "listed under a service section (http://kec.go.id/layanan/)"
