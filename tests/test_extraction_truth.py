@@ -331,15 +331,15 @@ TABLE = [
     # items, a Bootstrap collapse (titles in a "card-header") and a Kadence accordion
     # (titles in a "kt-accordion-header-wrap") here; the post's text in "entry-content
     # no-share"
-    ("kec-jambitimur", "/layanan/surat-keterangan-ahli-waris/", "Surat Keterangan Ahli Waris",
+    ("kel-aurkenali", "/layanan/surat-keterangan-ahli-waris/", "Surat Keterangan Ahli Waris",
      "service", "Surat keterangan ahli waris yang sudah ditandatangani lurah",
      "Tidak dipungut biaya"),
-    ("kec-jambitimur", "/layanan/program-kampung-bahagia/", "Program Kampung Bahagia",
+    ("kel-aurkenali", "/layanan/program-kampung-bahagia/", "Program Kampung Bahagia",
      "service", "RT penerima (periode I 2026: 802 RT; target seluruh 1.583 RT)",
      "Rp100 juta/RT (APBD; total Rp136 M 2026)"),
-    ("kec-jambitimur", "/2024/09/25/umkm-terima-sku-massal/",
+    ("kel-aurkenali", "/2024/09/25/umkm-terima-sku-massal/",
      "Puluhan UMKM Terima Surat Keterangan Usaha", "news", None, None),
-    ("kec-jambitimur", "/category/berita/", "Berita", "listing", None, None),
+    ("kel-aurkenali", "/category/berita/", "Berita", "listing", None, None),
     # OpenSID, Esensi: dated slugs, every page naming the site's root as its canonical URL
     ("kel-pakuanbaru", "/artikel/2024/7/15/persyaratan-sktm-untuk-sekolah-dan-bantuan",
      "Persyaratan SKTM untuk Sekolah dan Bantuan", "service", "Pengantar RT/RW", "Gratis"),

@@ -6562,7 +6562,7 @@ CSS["opensid"] = ("assets/front/css/first.css", "#contentcolumn{margin-right:300
 
 
 # ---------------------------------------------------------------------------------------------
-# WordPress news-magazine theme (issue #11): a kecamatan whose site runs JNews with a page
+# WordPress news-magazine theme (issue #11): a kelurahan whose site runs JNews with a page
 # builder. Each service is a WordPress *page* under "Layanan" whose sections (syarat, alur,
 # waktu, biaya, dasar hukum) are accordion items, each page made with whatever plugin the
 # admin had at hand: the block editor's <details>, Elementor's accordion, Shortcodes
@@ -6574,99 +6574,98 @@ CSS["opensid"] = ("assets/front/css/first.css", "#contentcolumn{margin-right:300
 # ---------------------------------------------------------------------------------------------
 
 SITES += [
-    Site("kec-jambitimur", "Kecamatan Jambi Timur", "Kecamatan Jambi Timur", "newsmag", 53,
+    Site("kel-aurkenali", "Kelurahan Aur Kenali", "Kelurahan Aur Kenali", "newsmag", 53,
          "Kota Jambi, Provinsi Jambi",
-         "Jl. Sultan Agung No. 12, Kel. Talang Banjar, Kec. Jambi Timur, Kota Jambi",
-         "adalah perangkat daerah yang mengoordinasikan sembilan kelurahan dan melayani surat "
-         "keterangan, rekomendasi dan legalisasi bagi warga Jambi Timur",
-         labels="b", list_style="ol", place="Kantor Camat Jambi Timur, Jl. Sultan Agung No. 12",
+         "Jl. Kenali Raya No. 12, Kel. Aur Kenali, Kec. Telanaipura, Kota Jambi",
+         "adalah kelurahan pemekaran 2023 yang melayani surat keterangan dan pengantar bagi "
+         "warga di 28 RT",
+         labels="b", list_style="ol", place="Kantor Lurah Aur Kenali, Jl. Kenali Raya No. 12",
          color="#c0392b", variant="jnews"),
 ]
 SITE.update({s.name: s for s in SITES})
 FAMILY["newsmag"] = "wordpress-newsmag"
 
-# The kecamatan's own letters: what it asks and does besides the kelurahan's (the camat signs
-# or countersigns), so its pages are not word for word the kelurahan posts' copies.
-KEC_SKU_FACTS = {
-    "requirements": ["Surat keterangan usaha dari kelurahan", "Fotokopi KTP-el pemilik usaha",
+# The kelurahan's own letters, in its own words, so its pages are not word for word the
+# OpenSID kelurahan posts' copies.
+AK_SKU_FACTS = {
+    "requirements": ["Surat pengantar RT dan RW", "Fotokopi KTP-el pemilik usaha",
                      "Fotokopi Kartu Keluarga", "Foto usaha tampak depan"],
-    "procedure": ["Ambil nomor antrean di loket kecamatan", "Petugas memverifikasi berkas "
-                  "dan keterangan kelurahan", "Camat menandatangani surat keterangan usaha"],
+    "procedure": ["Ambil nomor antrean di loket kelurahan", "Petugas memverifikasi berkas "
+                  "dan meninjau tempat usaha", "Lurah menandatangani surat keterangan usaha"],
     "duration": "2 hari kerja", "cost": "Tidak dipungut biaya",
-    "legal_basis": "Peraturan Wali Kota Jambi tentang pelimpahan kewenangan camat"}
-KEC_AHLI_WARIS_FACTS = {
+    "legal_basis": "Peraturan Wali Kota Jambi tentang pelayanan administrasi kelurahan"}
+AK_AHLI_WARIS_FACTS = {
     "requirements": ["Surat keterangan ahli waris yang sudah ditandatangani lurah",
                      "Fotokopi akta kematian pewaris", "Fotokopi KTP-el para ahli waris",
                      "Silsilah keluarga yang diketahui RT dan lurah"],
-    "procedure": ["Serahkan berkas ke loket kecamatan", "Berkas dicatat dalam register "
-                  "ahli waris kecamatan", "Camat menguatkan surat keterangan ahli waris"],
+    "procedure": ["Serahkan berkas ke loket kelurahan", "Berkas dicatat dalam register "
+                  "ahli waris kelurahan", "Camat menguatkan surat keterangan ahli waris"],
     "duration": "2 hari kerja", "cost": "Tidak dipungut biaya"}
 
 # (fact index or None, site, page slug, page title, intro, overrides); "markup" is the
 # accordion plugin the page was built with
 SERVICES.update({
-    "jt_domisili": (66, "kec-jambitimur", "surat-keterangan-domisili",
+    "ak_domisili": (66, "kel-aurkenali", "surat-keterangan-domisili",
                     "Surat Keterangan Domisili",
-                    "Surat keterangan domisili diterbitkan kecamatan bagi warga Jambi Timur "
+                    "Surat keterangan domisili diterbitkan kelurahan bagi warga Aur Kenali "
                     "yang memerlukan keterangan tempat tinggal untuk melamar kerja, membuka "
                     "rekening atau mendaftar sekolah.", {"markup": "details"}),
-    "jt_sktm": (67, "kec-jambitimur", "surat-keterangan-tidak-mampu",
+    "ak_sktm": (67, "kel-aurkenali", "surat-keterangan-tidak-mampu",
                 "Surat Keterangan Tidak Mampu (SKTM)",
-                "SKTM diberikan bagi keluarga kurang mampu di Jambi Timur untuk keringanan biaya "
+                "SKTM diberikan bagi keluarga kurang mampu di Aur Kenali untuk keringanan biaya "
                 "pendidikan atau syarat bantuan sosial.", {"markup": "elementor"}),
-    "jt_sku": (None, "kec-jambitimur", "surat-keterangan-usaha", "Surat Keterangan Usaha (SKU)",
-               "Pelaku usaha mikro di Jambi Timur mendapat surat keterangan usaha untuk "
+    "ak_sku": (None, "kel-aurkenali", "surat-keterangan-usaha", "Surat Keterangan Usaha (SKU)",
+               "Pelaku usaha mikro di Aur Kenali mendapat surat keterangan usaha untuk "
                "pengajuan KUR, modal usaha atau izin lanjutan.",
-               {"markup": "spoiler", **KEC_SKU_FACTS}),
-    "jt_ahliwaris": (None, "kec-jambitimur", "surat-keterangan-ahli-waris",
+               {"markup": "spoiler", **AK_SKU_FACTS}),
+    "ak_ahliwaris": (None, "kel-aurkenali", "surat-keterangan-ahli-waris",
                      "Surat Keterangan Ahli Waris",
-                     "Surat keterangan ahli waris yang dikuatkan camat dipakai untuk balik nama "
-                     "sertifikat, pencairan tabungan atau klaim asuransi pewaris.",
-                     {"markup": "collapse", **KEC_AHLI_WARIS_FACTS}),
-    "jt_kampung": (68, "kec-jambitimur", "program-kampung-bahagia",
+                     "Surat keterangan ahli waris yang diketahui lurah dan camat dipakai untuk "
+                     "balik nama sertifikat, pencairan tabungan atau klaim asuransi pewaris.",
+                     {"markup": "collapse", **AK_AHLI_WARIS_FACTS}),
+    "ak_kampung": (68, "kel-aurkenali", "program-kampung-bahagia",
                    "Program Kampung Bahagia",
-                   "Setiap RT di Jambi Timur dapat mengusulkan kegiatan pembangunan lingkungan "
+                   "Setiap RT di Aur Kenali dapat mengusulkan kegiatan pembangunan lingkungan "
                    "melalui Program Kampung Bahagia.", {"markup": "kadence"}),
-    "jt_pindah": (9, "kec-jambitimur", "surat-pengantar-pindah",
+    "ak_pindah": (9, "kel-aurkenali", "surat-pengantar-pindah",
                   "Surat Pengantar Pindah Keluar Kota Jambi",
-                  "Warga Jambi Timur yang pindah ke luar Kota Jambi meminta surat pengantar "
-                  "pindah dari kelurahan dan kecamatan sebelum SKPWNI terbit.",
+                  "Warga Aur Kenali yang pindah ke luar Kota Jambi meminta surat pengantar "
+                  "pindah dari kelurahan sebelum SKPWNI terbit di Disdukcapil.",
                   {"markup": "divi", "online": None}),
-    "jt_ktp": (0, "kec-jambitimur", "perekaman-ktp-el", "Perekaman KTP-el di Kecamatan",
-               "Warga yang berusia 17 tahun atau sudah menikah dapat merekam KTP-el di kantor "
-               "camat Jambi Timur tanpa harus ke Disdukcapil.",
+    "ak_ktp": (0, "kel-aurkenali", "perekaman-ktp-el", "Perekaman KTP-el di Kelurahan",
+               "Warga yang berusia 17 tahun atau sudah menikah dapat merekam KTP-el saat "
+               "jemput bola Disdukcapil di kantor lurah Aur Kenali.",
                {"markup": "elementor", "cost": GRATIS_ADMINDUK}),
 })
 
 # (slug, date, title, paragraphs, tags); [[key|text]] links a service page
 NEWSMAG_POSTS = [
     ("camat-tinjau-pelayanan-kelurahan", "2024-07-08", "Camat Tinjau Pelayanan di Kelurahan",
-     ["Camat Jambi Timur meninjau loket pelayanan di sembilan kelurahan untuk memastikan "
+     ["Camat Telanaipura meninjau loket pelayanan Kelurahan Aur Kenali untuk memastikan "
       "warga dilayani cepat dan tanpa pungutan.",
-      "Warga yang membutuhkan [[jt_domisili|surat keterangan domisili]] cukup membawa pengantar "
+      "Warga yang membutuhkan [[ak_domisili|surat keterangan domisili]] cukup membawa pengantar "
       "RT dan KTP-el."], ["pelayanan", "kelurahan"]),
     ("jemput-bola-rekam-ktp-sekolah", "2024-08-14",
-     "Jemput Bola Perekaman KTP-el di SMA Jambi Timur",
-     ["Petugas kecamatan bersama Disdukcapil merekam KTP-el 120 pelajar yang sudah berusia 17 "
-      "tahun.", "Syarat lengkap ada di halaman [[jt_ktp|perekaman KTP-el]]."],
+     "Jemput Bola Perekaman KTP-el bagi Pelajar Aur Kenali",
+     ["Petugas kelurahan bersama Disdukcapil merekam KTP-el 120 pelajar yang sudah berusia 17 "
+      "tahun.", "Syarat lengkap ada di halaman [[ak_ktp|perekaman KTP-el]]."],
      ["ktp-el", "adminduk"]),
     ("sosialisasi-kampung-bahagia-2024", "2024-09-03",
      "Sosialisasi Program Kampung Bahagia kepada Ketua RT",
-     ["Ketua RT se-Kecamatan Jambi Timur mengikuti sosialisasi usulan kegiatan [[jt_kampung|"
+     ["Ketua RT se-Kelurahan Aur Kenali mengikuti sosialisasi usulan kegiatan [[ak_kampung|"
       "Program Kampung Bahagia]] tahun anggaran 2025.",
       "Usulan disusun melalui musyawarah warga dan diserahkan ke kelurahan."],
      ["kampung-bahagia", "rt"]),
     ("umkm-terima-sku-massal", "2024-09-25", "Puluhan UMKM Terima Surat Keterangan Usaha",
-     ["Sebanyak 45 pelaku UMKM menerima [[jt_sku|surat keterangan usaha]] secara kolektif "
+     ["Sebanyak 45 pelaku UMKM menerima [[ak_sku|surat keterangan usaha]] secara kolektif "
       "sebagai syarat pengajuan KUR."], ["umkm", "pelayanan"]),
     ("banjir-rob-pelayanan-tetap-buka", "2024-11-18",
-     "Pelayanan Kantor Camat Tetap Buka Saat Banjir",
-     ["Meski sebagian jalan tergenang luapan Sungai Batanghari, loket pelayanan kantor camat "
-      "tetap buka seperti biasa.", "Warga yang mengurus [[jt_sktm|SKTM]] untuk bantuan "
+     "Pelayanan Kantor Lurah Tetap Buka Saat Banjir",
+     ["Meski sebagian jalan tergenang luapan Sungai Batanghari, loket pelayanan kantor lurah "
+      "tetap buka seperti biasa.", "Warga yang mengurus [[ak_sktm|SKTM]] untuk bantuan "
       "diminta datang lebih pagi."], ["banjir", "pelayanan"]),
-    ("lomba-kebersihan-kelurahan", "2024-12-02", "Lomba Kebersihan Antar-Kelurahan Jambi Timur",
-     ["Kelurahan Talang Banjar meraih juara pertama lomba kebersihan lingkungan tingkat "
-      "kecamatan."], ["kelurahan"]),
+    ("lomba-kebersihan-kelurahan", "2024-12-02", "Lomba Kebersihan Antar-RT Aur Kenali",
+     ["RT 07 meraih juara pertama lomba kebersihan lingkungan tingkat kelurahan."], ["kelurahan"]),
 ]
 NEWSMAG_TAGS = {"pelayanan": "Pelayanan", "kelurahan": "Kelurahan", "ktp-el": "KTP-el",
                 "adminduk": "Adminduk", "kampung-bahagia": "Kampung Bahagia", "rt": "RT",
@@ -6747,7 +6746,7 @@ def build_newsmag(site: Site, facts: dict, reg) -> None:
         page_id = 101 + 3 * n
         body = (paras(e(intro)) + newsmag_accordion(over["markup"],
                                                     newsmag_items(site, facts[key]), page_id)
-                + paras("Informasi lebih lanjut hubungi loket pelayanan kantor camat pada jam "
+                + paras("Informasi lebih lanjut hubungi loket pelayanan kantor lurah pada jam "
                         "kerja."))
         href = f"/layanan/{slug}/"
         page = put(site, "service", key, title, href, f"layanan/{slug}/index.html", body,
@@ -6769,10 +6768,10 @@ def build_newsmag(site: Site, facts: dict, reg) -> None:
     posts.sort(key=lambda p: p.date, reverse=True)
     home.posts = posts
     layanan = put(site, "listing", "layanan", "Layanan", "/layanan/", "layanan/index.html",
-                  "<p>Jenis layanan administrasi di Kantor Camat Jambi Timur:</p>"
+                  "<p>Jenis layanan administrasi di Kantor Lurah Aur Kenali:</p>"
                   + ul([a(p.href, e(p.title)) for p in services]), aliases=("/?page_id=98",))
     layanan.view = {"id": 98}
-    for n, (slug, title, body) in enumerate((("profil", "Profil Kecamatan", new_profile(site)),
+    for n, (slug, title, body) in enumerate((("profil", "Profil Kelurahan", new_profile(site)),
                                              ("kontak", "Kontak", contact_body(site)))):
         page = put(site, "page", slug, title, f"/{slug}/", f"{slug}/index.html", body,
                    aliases=(f"/?page_id={90 + n}",))
@@ -6817,7 +6816,7 @@ def render_newsmag(page: Page) -> str:
                 'name="author" placeholder="Nama *"><input name="email" placeholder="Email *">'
                 '<input name="submit" type="submit" value="Kirim Komentar"></form></div>')
     if page.kind in ("service", "news", "page"):
-        meta = (f'<div class="jeg_meta_author">Oleh <span>Admin Kecamatan'
+        meta = (f'<div class="jeg_meta_author">Oleh <span>Admin Kelurahan'
                 f'</span></div><div class="jeg_meta_date">{tanggal(page.date)}</div>'
                 if page.kind == "news" else "")
         tags = ("" if page.kind != "news" else '<div class="jeg_post_tags"><span>Tags:</span> '
@@ -6878,7 +6877,7 @@ def render_newsmag(page: Page) -> str:
 <div class="jeg_ad jeg_ad_top jnews_header_top_ads"><div class="ads-wrapper"></div></div>
 <div class="jeg_viewport">
 <div class="jeg_header_wrapper"><div class="jeg_header normal">
-<div class="jeg_topbar jeg_container dark"><div class="container"><div class="jeg_nav_item jeg_top_date">{tanggal("2024-12-05")}</div><div class="jeg_nav_item socials_widget"><a href="https://www.facebook.com/kecjambitimur" class="jeg_facebook">Facebook</a><a href="https://www.instagram.com/kecjambitimur" class="jeg_instagram">Instagram</a></div></div></div>
+<div class="jeg_topbar jeg_container dark"><div class="container"><div class="jeg_nav_item jeg_top_date">{tanggal("2024-12-05")}</div><div class="jeg_nav_item socials_widget"><a href="https://www.facebook.com/kelaurkenali" class="jeg_facebook">Facebook</a><a href="https://www.instagram.com/kelaurkenali" class="jeg_instagram">Instagram</a></div></div></div>
 <div class="jeg_midbar jeg_container"><div class="container"><div class="jeg_logo jeg_desktop_logo"><h1 class="site-title"><a href="/" rel="home">{e(site.short)}</a></h1><h2 class="site-description">{e(site.tagline)}</h2></div></div></div>
 <div class="jeg_bottombar jeg_navbar jeg_container"><div class="container"><div class="jeg_nav_item jeg_main_menu_wrapper"><div class="jeg_mainmenu_wrap"><ul class="jeg_menu jeg_main_menu jeg_menu_style_1">{menu}</ul></div></div><div class="jeg_nav_item jeg_search_wrapper"><form action="/" method="get" class="jeg_search_form"><input name="s" class="jeg_search_input" placeholder="Cari..." type="text"></form></div></div></div>
 </div></div>
@@ -7741,41 +7740,41 @@ DEVSET_OPENSID: dict[str, list[tuple[str, str]]] = {
          "mandiri:kel-talangbanjar:2"),
     ],
 }
-# Queries answered by the news-magazine kecamatan site (each service a WordPress page whose
+# Queries answered by the news-magazine kelurahan site (each service a WordPress page whose
 # sections are accordion items), numbered from q620; written before any crawler change for it.
 DEVSET_NEWSMAG: dict[str, list[tuple[str, str]]] = {
     "formal": [
-        ("surat keterangan ahli waris kecamatan jambi timur", "jt_ahliwaris:2 tb_ahliwaris:1"),
-        ("persyaratan surat keterangan usaha kecamatan jambi timur", "jt_sku:2 tb_sku:1"),
+        ("surat keterangan ahli waris kelurahan aur kenali", "ak_ahliwaris:2 tb_ahliwaris:1"),
+        ("persyaratan surat keterangan usaha kelurahan aur kenali", "ak_sku:2 tb_sku:1"),
     ],
     "colloquial": [
-        ("cara bikin sktm di kecamatan jambi timur", "jt_sktm:2 sktm:1"),
-        ("rekam ktp di kantor camat jambi timur bisa nggak", "jt_ktp:2 ktp_baru:1"),
+        ("cara bikin sktm di kelurahan aur kenali", "ak_sktm:2 sktm:1"),
+        ("rekam ktp di kantor lurah aur kenali bisa nggak", "ak_ktp:2 ktp_baru:1"),
     ],
     "abbreviation": [
-        ("sku kec jambi timur", "jt_sku:2 tb_sku:1"),
-        ("sktm kec jambi timur", "jt_sktm:2 sktm:1"),
+        ("sku kel aur kenali", "ak_sku:2 tb_sku:1"),
+        ("sktm kel aur kenali", "ak_sktm:2 sktm:1"),
     ],
     "typo": [
-        ("surat domisli kecamatan jambi timur", "jt_domisili:2 domisili:1"),
-        ("kampung bahagya jambi timur", "jt_kampung:2 kampung_bahagia:1"),
+        ("surat domisli kelurahan aur kenali", "ak_domisili:2 domisili:1"),
+        ("kampung bahagya aur kenali", "ak_kampung:2 kampung_bahagia:1"),
     ],
     "english": [
-        ("heir certificate jambi timur district", "jt_ahliwaris:2 tb_ahliwaris:1"),
+        ("heir certificate aur kenali village", "ak_ahliwaris:2 tb_ahliwaris:1"),
     ],
     "old-term": [
-        ("surat keterangan miskin kecamatan jambi timur", "jt_sktm:2 sktm:1"),
+        ("surat keterangan miskin kelurahan aur kenali", "ak_sktm:2 sktm:1"),
     ],
     "jambi-malay": [
-        ("cakmano ngurus surat pindah di jambi timur", "jt_pindah:2 pindah_keluar:1"),
-        ("nak minta surat keterangan usaha di kecamatan jambi timur bawak apo bae",
-         "jt_sku:2 tb_sku:1"),
+        ("cakmano ngurus surat pindah di aur kenali", "ak_pindah:2 pindah_keluar:1"),
+        ("nak minta surat keterangan usaha di kelurahan aur kenali bawak apo bae",
+         "ak_sku:2 tb_sku:1"),
     ],
     "problem": [
-        ("rt mau usulkan perbaikan jalan lingkungan dana kampung bahagia jambi timur",
-         "jt_kampung:2 kampung_bahagia:1"),
-        ("mau pindah ke luar kota jambi minta pengantar dari kecamatan jambi timur",
-         "jt_pindah:2 pindah_keluar:1"),
+        ("rt mau usulkan perbaikan jalan lingkungan dana kampung bahagia aur kenali",
+         "ak_kampung:2 kampung_bahagia:1"),
+        ("mau pindah ke luar kota jambi minta pengantar dari kelurahan aur kenali",
+         "ak_pindah:2 pindah_keluar:1"),
     ],
 }
 # Blocks of qids: (first qid number, the sets numbered from it)
