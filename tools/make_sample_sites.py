@@ -2457,6 +2457,29 @@ function MM_swapImgRestore() {{ var i,x,a=document.MM_sr; for(i=0;a&&i<a.length&
 # --- CodeIgniter / Laravel custom apps (Bootstrap cards, breadcrumbs, /layanan/detail/5) -------
 
 
+def ci_service_body(site: Site, intro: str, f: ServiceFacts, table_class: str) -> str:
+    """A service's facts as a Bootstrap table of label and value rows."""
+    rows = "".join(f'<tr><th scope="row" style="width:28%">{e(label)}</th>'
+                   f"<td>{value_html(anchor, value, site.list_style)}</td></tr>"
+                   for anchor, label, value in fact_rows(site, f))
+    return (f'<p class="lead">{e(intro)}</p><div class="table-responsive">'
+            f'<table class="{table_class}">{rows}</table></div>')
+
+
+def ci_nav(page: Page) -> tuple[str, str]:
+    """(menu items, breadcrumb nav) of a Bootstrap CodeIgniter/Laravel page."""
+    by_key = {p.key: p for p in page.site.pages}
+    menu = "".join(f'<li class="nav-item">{a(by_key[k].href, label, class_="nav-link")}</li>'
+                   for k, label in (("home", "Beranda"), ("profil", "Profil"),
+                                    ("list-layanan", "Layanan"), ("list-berita", "Berita"),
+                                    ("kontak", "Kontak")))
+    crumbs = "".join(f'<li class="breadcrumb-item">{a(h, e(t))}</li>' for t, h in page.crumbs)
+    crumb_nav = "" if page.kind == "home" else (
+        f'<nav aria-label="breadcrumb"><ol class="breadcrumb">{crumbs}'
+        f'<li class="breadcrumb-item active" aria-current="page">{e(page.title)}</li></ol></nav>')
+    return menu, crumb_nav
+
+
 def build_ci(site: Site, facts: dict, reg) -> None:
     pre = "/index.php" if site.variant == "codeigniter" else ""
     home = put(site, "home", "home", site.short, "/", "index.html")
@@ -2466,11 +2489,7 @@ def build_ci(site: Site, facts: dict, reg) -> None:
     lay = put(site, "listing", "list-layanan", "Daftar Layanan", f"{pre}/layanan",
               "hal/layanan.html", crumbs=crumbs)
     for n, (key, (_i, _s, _slug, title, intro, _o)) in enumerate(own_services(site), start=3):
-        rows = "".join(f'<tr><th scope="row" style="width:28%">{e(label)}</th>'
-                       f"<td>{value_html(anchor, value, site.list_style)}</td></tr>"
-                       for anchor, label, value in fact_rows(site, facts[key]))
-        body = (f'<p class="lead">{e(intro)}</p><div class="table-responsive">'
-                f'<table class="table table-bordered table-striped">{rows}</table></div>')
+        body = ci_service_body(site, intro, facts[key], "table table-bordered table-striped")
         reg(put(site, "service", key, title, f"{pre}/layanan/detail/{n}",
                 f"hal/layanan-detail-{n}.html", body, summary=intro,
                 crumbs=crumbs + [(lay.title, lay.href)]), key)
@@ -2500,12 +2519,7 @@ def build_ci(site: Site, facts: dict, reg) -> None:
 
 def render_ci(page: Page) -> str:
     site = page.site
-    by_key = {p.key: p for p in site.pages}
-    menu = "".join(f'<li class="nav-item">{a(by_key[k].href, label, class_="nav-link")}</li>'
-                   for k, label in (("home", "Beranda"), ("profil", "Profil"),
-                                    ("list-layanan", "Layanan"), ("list-berita", "Berita"),
-                                    ("kontak", "Kontak")))
-    crumbs = "".join(f'<li class="breadcrumb-item">{a(h, e(t))}</li>' for t, h in page.crumbs)
+    menu, crumb_nav = ci_nav(page)
     side = "".join(a(p.href, e(p.title), class_="list-group-item list-group-item-action")
                    for p in pages_of(site, "service"))
     token = hashlib.sha1(site.name.encode()).hexdigest()[:40]
@@ -2513,9 +2527,6 @@ def render_ci(page: Page) -> str:
             else "")
     date = (f'<p class="text-muted small"><i class="fa fa-calendar"></i> {tanggal(page.date)} '
             "&middot; Admin</p>" if page.date else "")
-    crumb_nav = "" if page.kind == "home" else (
-        f'<nav aria-label="breadcrumb"><ol class="breadcrumb">{crumbs}'
-        f'<li class="breadcrumb-item active" aria-current="page">{e(page.title)}</li></ol></nav>')
     return f"""<!DOCTYPE html>
 <html lang="id">
 <head>
@@ -6662,11 +6673,7 @@ def build_datatables(site: Site, facts: dict, reg) -> None:
               "hal/layanan.html", crumbs=crumbs)
     services = []
     for key, (_i, _s, slug, title, intro, _o) in own_services(site):
-        rows = "".join(f'<tr><th scope="row" style="width:28%">{e(label)}</th>'
-                       f"<td>{value_html(anchor, value, site.list_style)}</td></tr>"
-                       for anchor, label, value in fact_rows(site, facts[key]))
-        body = (f'<p class="lead">{e(intro)}</p><div class="table-responsive">'
-                f'<table class="table table-bordered">{rows}</table></div>')
+        body = ci_service_body(site, intro, facts[key], "table table-bordered")
         services.append(reg(put(site, "service", key, title, f"/layanan/detail/{slug}",
                                 f"hal/layanan-{slug}.html", body, summary=intro,
                                 crumbs=crumbs + [(lay.title, lay.href)]), key))
@@ -6728,15 +6735,7 @@ def build_datatables(site: Site, facts: dict, reg) -> None:
 
 def render_datatables(page: Page) -> str:
     site = page.site
-    by_key = {p.key: p for p in site.pages}
-    menu = "".join(f'<li class="nav-item">{a(by_key[k].href, label, class_="nav-link")}</li>'
-                   for k, label in (("home", "Beranda"), ("profil", "Profil"),
-                                    ("list-layanan", "Layanan"), ("list-berita", "Berita"),
-                                    ("kontak", "Kontak")))
-    crumbs = "".join(f'<li class="breadcrumb-item">{a(h, e(t))}</li>' for t, h in page.crumbs)
-    crumb_nav = "" if page.kind == "home" else (
-        f'<nav aria-label="breadcrumb"><ol class="breadcrumb">{crumbs}'
-        f'<li class="breadcrumb-item active" aria-current="page">{e(page.title)}</li></ol></nav>')
+    menu, crumb_nav = ci_nav(page)
     date = (f'<p class="text-muted small"><i class="fa fa-calendar"></i> {tanggal(page.date)}'
             "</p>" if page.date else "")
     return f"""<!DOCTYPE html>
