@@ -6714,10 +6714,11 @@ def build_datatables(site: Site, facts: dict, reg) -> None:
         f'<h5 class="card-title">{e(p.title)}</h5><p class="card-text">{e(p.summary)}</p>'
         f'{a(p.href, "Lihat Persyaratan", class_="btn btn-primary btn-sm")}</div></div></div>'
         for p in (by_key["jt_sktm"], by_key["jt_kampung"]))
-    home.body = (f'<div class="jumbotron py-4"><p class="lead">{e(site.tagline)}</p>'
+    home.body = ('<div class="jumbotron py-4"><p class="lead">Pelayanan administrasi terpadu '
+                 'bagi warga 11 kelurahan di Jambi Timur.</p>'
                  f'{a(lay.href, "Semua Layanan PATEN", class_="btn btn-success")}</div>'
                  f'<h5 class="mb-3">Layanan Unggulan</h5><div class="row">{featured}</div>'
-                 '<h5 class="mb-3">Berita Terbaru</h5>' + ber.body)
+                 '<h5 class="mb-3">Kabar Kecamatan</h5>' + ber.body)
     site.extra_files["assets/plugins/datatables/jquery.dataTables.min.js"] = (
         b"/*! DataTables 1.13.6 (subset) */!function(n){n.fn.DataTable=function(o){return this}}"
         b"(jQuery);\n")

@@ -415,6 +415,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             self._add_routes(scripts.routes)
         if dt_tables or dt_files:
             etag = last_modified = None  # its rows change, not its HTML: fetched in full
+            if doc.kind == "page":  # the list its table shows: the services outrank it
+                doc = as_listing(doc)
         item = FetchedDocument(document=doc, fetched_url=key, status=status, elapsed_ms=elapsed,
                                etag=etag, http_last_modified=last_modified,
                                served_url=key if doc.url != key else None)
