@@ -12,7 +12,14 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import pytest
 
-from crawler.extract.datatables import NotDataTables, Table, read_page, row_links, tables
+from crawler.extract.datatables import (
+    NotDataTables,
+    Table,
+    page_params,
+    read_page,
+    row_links,
+    tables,
+)
 from crawler.run import crawl
 from sikoja.config import Settings
 from sikoja.sources import Source
@@ -209,6 +216,12 @@ def test_the_ajax_source_is_read_in_its_string_object_and_legacy_forms():
                  " sServerMethod: 'POST' });", page)
     assert old == [Table(url="https://kec.example.go.id/data.php", method="POST",
                          data_src="aaData", legacy=True)]
+    # CodeIgniter's CSRF pair rendered into the options is sent back with every page
+    csrf = tables("$('#t').DataTable({ serverSide: true, ajax: { url: '/layanan/data', type:"
+                  " 'POST', data: { 'csrf_test_name': 'a41f09e2', kategori: \"umum\" } } });",
+                  page)
+    assert page_params(csrf[0], 10, 3) == {"csrf_test_name": "a41f09e2", "kategori": "umum",
+                                           "draw": "3", "start": "10", "length": "10"}
     # a table without a server source, or one whose URL is built at run time, is not read
     assert tables("$('#t').DataTable({ paging: false });", page) == []
     assert tables("$('#t').DataTable({ ajax: `${base}/data` });", page) == []

@@ -16,8 +16,10 @@ drawn wholly by script. So sikoja asks as the plugin does:
 
 1. ``tables`` finds each DataTables call in script code (inline, or a same-site script file)
    whose options name an ``ajax`` source (string or object form, or the 1.9 API's
-   ``sAjaxSource``), with its method, ``pageLength`` (the plugin's default 10), ``dataSrc``
-   and whether it is ``serverSide`` (a client-side table reads the endpoint once, unpaged);
+   ``sAjaxSource``), with its method, ``pageLength`` (the plugin's default 10), ``dataSrc``,
+   the fixed pairs of an object ``data`` (CodeIgniter's CSRF token rendered into the page:
+   sent back with the session cookie the page set) and whether it is ``serverSide`` (a
+   client-side table reads the endpoint once, unpaged);
 2. ``page_params`` are the form the plugin sends for one page: ``draw`` counting the
    requests, ``start`` the rows before, ``length`` the page (``sEcho``, ``iDisplayStart``,
    ``iDisplayLength`` for ``sAjaxSource``);
@@ -30,7 +32,7 @@ The spider pages until ``recordsFiltered`` rows are read (by the rows each answe
 server may cap ``length``), follows the links as a page's, and stores nothing for the
 endpoint itself. Other parameters the plugin sends (``columns``, ``search[value]``,
 ``order``) are left out: servers read them when present; a table whose endpoint needs them
-or a CSRF token in ``data`` answers with an error, logged with its reason.
+or values computed in a ``data`` function answers with an error, logged with its reason.
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ _URL = re.compile(r"""\burl\s*:\s*""" + _STR)
 _METHOD = re.compile(r"""\b(?:type|method|sServerMethod)\s*:\s*['"](\w+)['"]""")
 _LENGTH = re.compile(r"""\b(?:pageLength|iDisplayLength)\s*:\s*(-?\d+)""")
 _DATA_SRC = re.compile(r"""\b(?:dataSrc|sAjaxDataProp)\s*:\s*(['"])([\w.]*)\1""")
+_DATA_OBJECT = re.compile(r"""\bdata\s*:\s*\{([^{}]{0,2000})\}""")
+_PAIR = re.compile(r"""(['"]?)([\w\[\]-]+)\1\s*:\s*(['"])((?:\\.|(?!\3)[^\\\n]){0,300})\3""")
 _SERVER_SIDE = re.compile(r"""\b(?:serverSide|bServerSide)\s*:\s*(true|!0|1)\b""")
 _HREF = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _TAGS = re.compile(r"<[^>]*>")
@@ -81,6 +85,7 @@ class Table:
     data_src: str = "data"  # where the rows are ("" for a bare array)
     server_side: bool = True
     legacy: bool = False  # sAjaxSource: the 1.9 API's parameter names
+    extra: tuple[tuple[str, str], ...] = ()  # fixed ``data`` pairs (a CSRF token, a filter)
 
 
 def may_hold_table(body: bytes) -> bool:
@@ -108,7 +113,7 @@ def tables(code: str, page_url: str) -> list[Table]:
     found: list[Table] = []
     for call in _CALL.finditer(code):
         options = _options(code, call.end() - 1)
-        url, method, legacy = "", "GET", False
+        url, method, legacy, extra = "", "GET", False, ()
         ajax = _AJAX_OBJECT.search(options)
         if ajax:
             inner = _options(options, ajax.end() - 1)
@@ -117,6 +122,8 @@ def tables(code: str, page_url: str) -> list[Table]:
             if (mm := _METHOD.search(inner)) is not None:
                 method = mm.group(1).upper()
             scope = inner
+            if (data := _DATA_OBJECT.search(inner)) is not None:
+                extra = tuple((k, v) for _q, k, _q2, v in _PAIR.findall(data.group(1)))
         else:
             m = _AJAX_STRING.search(options)
             if m:
@@ -132,7 +139,8 @@ def tables(code: str, page_url: str) -> list[Table]:
                       method="POST" if method == "POST" else "GET",
                       length=MAX_LENGTH if length <= 0 else min(length, MAX_LENGTH),
                       data_src=src.group(2) if src else ("aaData" if legacy else "data"),
-                      server_side=bool(_SERVER_SIDE.search(options)), legacy=legacy)
+                      server_side=bool(_SERVER_SIDE.search(options)), legacy=legacy,
+                      extra=extra)
         if table not in found:
             found.append(table)
     return found
@@ -158,12 +166,13 @@ def script_files(page_html: str, page_url: str) -> list[str]:
 
 def page_params(table: Table, start: int, draw: int) -> dict[str, str]:
     """The parameters the plugin sends for the page of rows from ``start``."""
+    params = dict(table.extra)
     if not table.server_side:
-        return {}
+        return params
     if table.legacy:
-        return {"sEcho": str(draw), "iDisplayStart": str(start),
+        return {**params, "sEcho": str(draw), "iDisplayStart": str(start),
                 "iDisplayLength": str(table.length)}
-    return {"draw": str(draw), "start": str(start), "length": str(table.length)}
+    return {**params, "draw": str(draw), "start": str(start), "length": str(table.length)}
 
 
 def _rows_at(data: Any, path: str) -> Any:
