@@ -33,6 +33,12 @@ server may cap ``length``), follows the links as a page's, and stores nothing fo
 endpoint itself. Other parameters the plugin sends (``columns``, ``search[value]``,
 ``order``) are left out: servers read them when present; a table whose endpoint needs them
 or values computed in a ``data`` function answers with an error, logged with its reason.
+
+Measured on the tuning web's DataTables site (Kecamatan Jambi Timur, 8 services only its
+rows link, two of them also from the home): the judged answers stored go from 0.18 to 1.00
+(all as services); before, the JSON-shell reader asked the endpoint without parameters and
+logged a 404. Dev hybrid MRR@10 0.955 -> 0.954 (one query more missed: a Jambi Selatan
+service's twin group now shown by its Jambi Timur member), nDCG@10 0.647 -> 0.652.
 """
 
 from __future__ import annotations
