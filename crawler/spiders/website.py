@@ -78,6 +78,7 @@ from crawler.linkstore import LinkStore
 from crawler.listings import joomla_view, wordpress_listing
 from crawler.sitetitles import saved_site_titles
 from crawler.spiders.base import SourceSpider
+from crawler.spiders.datatables import DataTablesReader
 from crawler.standards import absorb_stored
 from sikoja.schemes import refusal
 from sikoja.store import DocumentStore
@@ -104,7 +105,7 @@ _ROBOTS_META = re.compile(
 _CONTENT_ATTR = re.compile(rb"content\s*=\s*[\"']([^\"']*)", re.IGNORECASE)
 
 
-class WebsiteSpider(SourceSpider):
+class WebsiteSpider(DataTablesReader, SourceSpider):
     name = "website"
     # the store pipeline learns the site's template at close (a fleet's, at the merge)
     learns_template = True
@@ -145,6 +146,7 @@ class WebsiteSpider(SourceSpider):
         self.routes: list[tuple[str, str]] = []
         self.detail_prefixes: list[str] = []  # data URLs the code completes with an id/slug
         self.awaiting: set[str] = set()  # keys of records stored once their detail is read
+        self.dt_requested: set[tuple[str, str, int]] = set()  # crawler.spiders.datatables
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WebsiteSpider:
@@ -394,7 +396,11 @@ class WebsiteSpider(SourceSpider):
         self.produced.add(url_key(doc.url))
         self.produced.add(url_key(key))
         scripts = None
-        if not page.payload and may_be_drawn_by_script(body, doc.text):
+        # a DataTables table's scripts are read by crawler.spiders.datatables, as the plugin
+        # asks for its rows: not as a page drawn from JSON (its endpoint wants parameters)
+        dt_tables, dt_files = self.datatables_of(body, _header(response, b"Content-Type"), url)
+        if not page.payload and not (dt_tables or dt_files) and may_be_drawn_by_script(
+                body, doc.text):
             scripts = shell_scripts(decode_html(body, _header(response, b"Content-Type"))[0],
                                     url, doc.text)
             if scripts.shell or scripts.endpoints:
@@ -407,6 +413,10 @@ class WebsiteSpider(SourceSpider):
                 doc = replace(doc, url=key)
                 self.shells.add(url_key(key))
             self._add_routes(scripts.routes)
+        if dt_tables or dt_files:
+            etag = last_modified = None  # its rows change, not its HTML: fetched in full
+            if doc.kind == "page":  # the list its table shows: the services outrank it
+                doc = as_listing(doc)
         item = FetchedDocument(document=doc, fetched_url=key, status=status, elapsed_ms=elapsed,
                                etag=etag, http_last_modified=last_modified,
                                served_url=key if doc.url != key else None)
@@ -430,6 +440,8 @@ class WebsiteSpider(SourceSpider):
         if meta.get("sikoja_sweep"):
             return
         yield from self._follow_all(in_scope, meta, doc.url)
+        yield from self.read_datatables(dt_tables, dt_files, doc.url,
+                                        meta.get("sikoja_depth", 0))
 
     def _parts(self, parts: list[Any], page: str, key: str, status: int) -> Iterator[Any]:
         """The services a one-page list holds in its panels (``document.panel_services``),
