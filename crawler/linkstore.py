@@ -127,12 +127,16 @@ class LinkStore:
 
     def page_titles(self, source: str) -> Iterator[tuple[str, dict[str, Any]]]:
         """(document URL, title evidence) of the pages of ``source`` that have one (a store
-        from before titles were kept has none until the page is fetched again)."""
-        rows = self._db.execute(
-            "SELECT key, title FROM pages WHERE source = ? AND title IS NOT NULL", (source,))
-        for key, title in rows:
+        from before titles were kept has none until the page is fetched again). A page that
+        declared a template canonical is stored at the URL it was fetched at, and so is its
+        title evidence (a post's title on the news index it named took the index's)."""
+        lies = self.template_canonicals(source)
+        rows = self._db.execute("SELECT key, fetched_url, title FROM pages WHERE source = ? "
+                                "AND title IS NOT NULL", (source,))
+        for key, fetched_url, title in rows:
             data = json.loads(title)
-            yield data.get("url") or key, data
+            url = data.get("url") or key
+            yield (fetched_url if url in lies and fetched_url != url else url), data
 
     def field_lines(self, key: str) -> dict[str, list[int]]:
         """One page's saved ``field_lines`` ({} when none were saved)."""

@@ -221,3 +221,28 @@ def test_an_app_shells_canonical_does_not_move_its_routes(tmp_path):
         got = run([source(site, "sipadu")], tmp_path)
     assert {site.url("/#/layanan/surat-pindah"), site.url("/#/layanan/kia")} <= set(got)
     assert not [u for u in got if "/beranda" in u]
+
+
+@pytest.mark.slow  # two crawls of a served site
+def test_a_page_unchanged_since_the_last_crawl_keeps_its_url_when_posts_claim_it(tmp_path):
+    """On a recrawl the news index answers 304, then two new posts both declare it their
+    canonical. Before, the first post was skipped as the index's duplicate yet taken for the
+    claimant, and when the second showed the claim was the template's the index page's text
+    was copied to the first post's URL and the index left the index for a crawl."""
+    with PageSite() as site:
+        index = site.url("/berita")
+        site.pages["/"] = page("Beranda", "<h1>Kelurahan Uji</h1><a href='/berita'>Berita</a>")
+        site.pages["/berita"] = page("Berita", "<h1>Berita</h1><p>Daftar berita Kelurahan "
+                                     "Uji: kegiatan warga dan pengumuman kelurahan.</p>",
+                                     canonical(index))
+        run([source(site)], tmp_path)
+        links = "".join(f"<a href='{p}'>{t}</a> " for p, (t, _x) in list(POSTS.items())[:2])
+        site.pages["/"] = page("Beranda", "<h1>Kelurahan Uji</h1><a href='/berita'>Berita"
+                               f"</a> {links}")
+        for path, (title, text) in list(POSTS.items())[:2]:
+            site.pages[path] = page(title, f"<h1>{title}</h1><p>{text}</p>", canonical(index))
+        got = run([source(site)], tmp_path)
+    assert got[index][0].startswith("Berita") and "Daftar berita" in got[index][1]
+    for path, (title, text) in list(POSTS.items())[:2]:
+        assert site.url(path) in got, path
+        assert got[site.url(path)][0].startswith(title) and text[:20] in got[site.url(path)][1]
