@@ -414,6 +414,34 @@ def test_a_new_default_set_keeps_an_admins_changes(tmp_path: Path, monkeypatch) 
         assert store.history()[0].action == "default"
 
 
+def test_an_admins_change_saved_while_the_default_is_merged_stays(tmp_path: Path,
+                                                                  monkeypatch) -> None:
+    """Another process (the admin API) saves a rule between the upgrade's read of the
+    current rules and its write: before, the new default version was built on the text
+    read and the admin's rule dropped out. The upgrade now waits for the next opening."""
+    import synonyms.store as synonym_store
+
+    _store_made_with(tmp_path, "kk, kartu keluarga\n", monkeypatch)
+    admin = SynonymStore(tmp_path)
+    admin.version()  # open before the upgrade, as a running server is
+    merge, saved = synonym_store.merge_default, []
+
+    def merge_while_the_admin_saves(*texts: str) -> tuple[str, int, int]:
+        if not saved:
+            saved.append(admin.add("kartu kuning => ak1", who="ana", why="warga pakai"))
+        return merge(*texts)
+
+    monkeypatch.setattr(synonym_store, "merge_default", merge_while_the_admin_saves)
+    monkeypatch.setattr(synonym_store, "default_text", lambda: "kk, kartu keluarga\n"
+                        "melahirkan => akta kelahiran\n")
+    with SynonymStore(tmp_path) as store:
+        assert "kartu kuning => ak1" in {r.text() for r in store.rules()}
+    admin.close()
+    with SynonymStore(tmp_path) as store:  # the next opening takes the default in
+        rules = {r.text() for r in store.rules()}
+        assert {"kartu kuning => ak1", "melahirkan => akta kelahiran"} <= rules
+
+
 def test_the_clusters_copy_keeps_the_word_typed(tmp_path: Path) -> None:
     """OpenSearch's synonym_graph replaces a one-way rule's left side; sikoja keeps it, so
     the rules written for the cluster map each left term to itself as well."""
