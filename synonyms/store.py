@@ -241,7 +241,7 @@ class SynonymStore:
         version. An admin's own additions and removals stay: a store nobody changed simply
         becomes the new file; a rule an admin removed is not brought back unless the new
         default adds it anew. A merge that does not validate against the admin's rules (a
-        cycle) changes nothing and says so in the log.
+        cycle) changes nothing and says so in the log, as does a write the store refuses.
         """
         shipped = default_text()
         try:
@@ -267,15 +267,21 @@ class SynonymStore:
         except SynonymFileError as exc:
             log.warning("%s: the updated default synonym set was not applied: %s", self.path, exc)
             return
-        self._write(
-            text,
-            rules,
-            who="sikoja",
-            why="sikoja's default synonym set was updated",
-            action="default",
-            detail=f"{DEFAULT_PATH.name}: {added} rules added, {removed} removed",
-            only_after=last,
-        )
+        try:
+            self._write(
+                text,
+                rules,
+                who="sikoja",
+                why="sikoja's default synonym set was updated",
+                action="default",
+                detail=f"{DEFAULT_PATH.name}: {added} rules added, {removed} removed",
+                only_after=last,
+            )
+        except SikojaError as exc:
+            # a locked store or a full disk: searches and the CLI go on with the current
+            # rules (before, the error failed the first query); the next opening retries
+            log.warning("%s: the updated default synonym set could not be saved: %s",
+                        self.path, exc)
 
     def _text_of(self, version: int) -> str:
         row = self._db().execute("SELECT text FROM versions WHERE id = ?", (version,)).fetchone()

@@ -20,6 +20,7 @@ from synonyms import (
     parse,
     parse_rule,
 )
+from tests.test_api_hardening import _fill, small_disk  # noqa: F401
 
 
 def expansions(analyzer: Analyzer, query: str) -> set[str]:
@@ -440,6 +441,31 @@ def test_an_admins_change_saved_while_the_default_is_merged_stays(tmp_path: Path
     with SynonymStore(tmp_path) as store:  # the next opening takes the default in
         rules = {r.text() for r in store.rules()}
         assert {"kartu kuning => ak1", "melahirkan => akta kelahiran"} <= rules
+
+
+def test_a_default_set_the_full_disk_cannot_take_in_leaves_the_rules_working(
+        small_disk: Path, monkeypatch, caplog) -> None:
+    """An upgraded server opens its synonym store on a full disk: the new default version
+    cannot be saved. Before, that error escaped the opening: the first CLI command failed
+    (a search caught it and went without synonyms); now the current rules answer, the log
+    says why, and the next opening tries again."""
+    data = small_disk / "data"
+    _store_made_with(data, "kartu kuning, ak1\n", monkeypatch)
+    running = SynonymStore(data)
+    running.version()  # a running process keeps the store (and its WAL files) open
+    monkeypatch.setattr("synonyms.store.default_text", lambda: "kartu kuning, ak1\n"
+                        "melahirkan => akta kelahiran\n")
+    _fill(small_disk / "filler")
+    with SynonymStore(data) as store:  # as `sikoja synonyms list` does
+        assert [r.text() for r in store.rules()] == ["kartu kuning, ak1"]
+        assert [v.action for v in store.history()] == ["default"]
+    with SynonymStore(data) as store:  # as a search does
+        assert "ak1" in expansions(Analyzer(synonyms=store), "kartu kuning")
+    assert "default synonym set could not be saved" in caplog.text
+    (small_disk / "filler").unlink()
+    with SynonymStore(data) as store:
+        assert "akta kelahiran" in {t for r in store.rules() for t in r.terms}
+    running.close()
 
 
 def test_the_clusters_copy_keeps_the_word_typed(tmp_path: Path) -> None:
