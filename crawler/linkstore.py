@@ -48,6 +48,10 @@ CREATE TABLE IF NOT EXISTS template_canonicals (
     url TEXT NOT NULL,
     PRIMARY KEY (source, url)
 );
+CREATE TABLE IF NOT EXISTS home_robots (
+    source TEXT PRIMARY KEY,
+    directives TEXT NOT NULL DEFAULT '[]'
+);
 """
 # columns added after the first release: (name, definition)
 _ADDED_COLUMNS = (("kind", "TEXT"), ("lines", "TEXT NOT NULL DEFAULT '[]'"),
@@ -182,6 +186,20 @@ class LinkStore:
         with self._db:
             self._db.executemany("INSERT OR IGNORE INTO template_canonicals (source, url) "
                                  "VALUES (?, ?)", [(source, u) for u in sorted(urls)])
+
+    def home_robots(self, source: str) -> frozenset[str] | None:
+        """The robots directives ``source``'s home page had when last fetched in full
+        (None: never saved), for a crawl whose home answers 304."""
+        row = self._db.execute("SELECT directives FROM home_robots WHERE source = ?",
+                               (source,)).fetchone()
+        return frozenset(json.loads(row[0])) if row else None
+
+    def save_home_robots(self, source: str, directives: frozenset[str]) -> None:
+        with self._db:
+            self._db.execute(
+                "INSERT INTO home_robots (source, directives) VALUES (?, ?) "
+                "ON CONFLICT(source) DO UPDATE SET directives = excluded.directives",
+                (source, json.dumps(sorted(directives))))
 
     def absorb(self, other: Path) -> int:
         """Copy the pages saved in another links file (a shared crawl's worker, merged by

@@ -179,6 +179,38 @@ def test_a_noindex_on_every_page_is_the_sites_forgotten_switch(tmp_path):
     assert chosen.url("/layanan/sktm") in got and chosen.url("/internal") not in got
 
 
+@pytest.mark.slow  # crawls of a served site
+def test_the_forgotten_switch_is_the_homes_on_a_recrawl_and_beside_other_start_pages(tmp_path):
+    """The home's directives alone say what the site repeats: a second start page, a list
+    saying ``noindex, follow``, took that role before and every page was left out; and on
+    a recrawl whose home answered 304 a new or changed page was left out as noindex."""
+    robots = "<meta name='robots' content='noindex, nofollow'>"
+    sktm = ("<h1>Surat Keterangan Tidak Mampu</h1><p>Persyaratan: pengantar RT, KK dan "
+            "KTP-el. Biaya gratis.</p>")
+    with PageSite() as site:
+        site.pages["/"] = page("Beranda", "<h1>Kelurahan</h1><a href='/profil'>Profil</a>",
+                               robots)
+        site.pages["/profil"] = page("Profil", "<h1>Profil Kelurahan</h1><p>Kelurahan Uji "
+                                     "berdiri tahun 1986.</p><a href='/layanan/sktm'>SKTM</a>",
+                                     robots)
+        site.pages["/daftar"] = page("Daftar Layanan", "<h1>Daftar</h1><p>Semua layanan.</p>",
+                                     "<meta name='robots' content='noindex, follow'>")
+        site.pages["/layanan/sktm"] = page("Surat Keterangan Tidak Mampu", sktm, robots)
+        both = Source(name="kel-uji", opd="Kelurahan Uji", use_sitemap=False,
+                      start_urls=[site.url("/"), site.url("/daftar")])
+        got = run([both], tmp_path)
+        assert {site.url("/profil"), site.url("/layanan/sktm")} <= set(got)
+        site.pages["/layanan/sktm"] = page("Surat Keterangan Tidak Mampu", sktm + "<p>Syarat "
+                                           "baru: surat pernyataan. <a href='/layanan/kia'>KIA"
+                                           "</a></p>", robots)
+        site.pages["/layanan/kia"] = page("Kartu Identitas Anak", "<h1>Kartu Identitas Anak"
+                                          "</h1><p>Persyaratan: akta kelahiran dan KK.</p>",
+                                          robots)
+        again = run([source(site)], tmp_path)  # the home answers 304
+    assert "surat pernyataan" in again[site.url("/layanan/sktm")][1]
+    assert site.url("/layanan/kia") in again
+
+
 @pytest.mark.slow  # a crawl of a served site
 def test_a_base_href_left_on_the_dev_host_does_not_hide_the_site(tmp_path):
     """A theme built on a laptop keeps ``<base href="http://localhost:8080/">``: its relative
