@@ -14,8 +14,7 @@ import json
 
 import pytest
 
-from crawler.canonicals import CanonicalClaims, Claim, same_page
-from crawler.dedup import shingles
+from crawler.canonicals import CanonicalClaims, Claim, fingerprint, same_page
 from crawler.run import crawl
 from sikoja.config import Settings
 from sikoja.documents import Document
@@ -74,7 +73,7 @@ def test_pages_are_copies_by_their_text_and_title():
     widgets = " ".join(f"Statistik pengunjung hari ini {n} orang, arsip artikel bulan {n}."
                        for n in range(30))
     ktp = "Petugas merekam KTP-el warga lansia di aula kelurahan setiap hari Sabtu pagi."
-    claim = lambda title, text: Claim("http://k.go.id/x", title, shingles(text))  # noqa: E731
+    claim = lambda title, text: Claim("http://k.go.id/x", title, fingerprint(text))  # noqa: E731
     assert same_page(claim("Rekam KTP", ktp), claim("Layanan - Rekam KTP", ktp))
     assert not same_page(claim("Rekam KTP", f"{ktp} {widgets}"),
                          claim("Posyandu", f"Kader memeriksa tensi lansia. {widgets}"))
