@@ -72,13 +72,22 @@ class Claim:
     served: str  # where the page claiming the URL was served
     title: str
     shingles: np.ndarray  # fingerprint() of its text
+    # read from the store (the page answered 304): its text may hold more than a fetch
+    # gives (the fields of a Standar Pelayanan PDF it links), so a copy is judged by how
+    # much of the other page's text it holds
+    stored: bool = False
 
 
 def same_page(a: Claim, b: Claim) -> bool:
     """Whether two pages that declared one URL are copies of one page."""
     if not a.shingles.size or not b.shingles.size:
         return a.title.strip().lower() == b.title.strip().lower()
-    alike = jaccard(a.shingles, b.shingles)
+    if a.stored or b.stored:
+        whole, part = (a, b) if a.stored else (b, a)
+        alike = np.intersect1d(part.shingles, whole.shingles,
+                               assume_unique=True).size / part.shingles.size
+    else:
+        alike = jaccard(a.shingles, b.shingles)
     if a.title.strip().lower() != b.title.strip().lower():
         return alike >= COPY_TEXT
     return alike >= SAME_TEXT
@@ -101,9 +110,10 @@ class CanonicalClaims:
         self.claims: dict[str, Claim] = {}
         self.lies: set[str] = set()
 
-    def arrive(self, doc: Document, served: str) -> Verdict:
-        """Where ``doc`` (served at ``served``, declaring ``doc.url``) is stored."""
-        claim = Claim(served, doc.title, fingerprint(doc.text))
+    def arrive(self, doc: Document, served: str, *, stored: bool = False) -> Verdict:
+        """Where ``doc`` (served at ``served``, declaring ``doc.url``) is stored; ``stored``:
+        ``doc`` is the stored page at its own URL, which answered 304."""
+        claim = Claim(served, doc.title, fingerprint(doc.text), stored)
         url = doc.url
         if url in self.lies and served != url:
             self.claims.setdefault(served, claim)

@@ -444,7 +444,7 @@ def test_an_admins_change_saved_while_the_default_is_merged_stays(tmp_path: Path
 
 
 def test_a_default_set_the_full_disk_cannot_take_in_leaves_the_rules_working(
-        small_disk: Path, monkeypatch, caplog) -> None:
+        small_disk: Path, monkeypatch, caplog) -> None:  # noqa: F811 (the fixture)
     """An upgraded server opens its synonym store on a full disk: the new default version
     cannot be saved. Before, that error escaped the opening: the first CLI command failed
     (a search caught it and went without synonyms); now the current rules answer, the log

@@ -125,7 +125,7 @@ class StorePipeline:
             # the page at this URL answered 304: it claims its own URL with what is stored
             stored = self.store.get(doc.url)
             if stored is not None:
-                self.claims.arrive(stored, doc.url)
+                self.claims.arrive(stored, doc.url, stored=True)
         verdict = self.claims.arrive(doc, served)
         if verdict.move is not None:
             self._move(doc.url, verdict.move.served, free=verdict.free)
