@@ -121,17 +121,25 @@ class StorePipeline:
         served = item.served_url or (doc.url if doc.url == item.fetched_url else None)
         if doc.kind == "app" or served is None or "#" in doc.url:
             return served
-        if self.placed.get(doc.url) == doc.url and doc.url not in self.claims.claims:
-            # the page at this URL answered 304: it claims its own URL with what is stored
-            stored = self.store.get(doc.url)
-            if stored is not None:
-                self.claims.arrive(stored, doc.url, stored=True)
+        if served != doc.url and doc.url not in self.claims.claims:
+            # the page stored at this URL (it answered 304, or has not come yet) claims it
+            # first: a page declaring it is compared with it, in whatever order they come
+            self._claim_stored(doc.url, doc.source)
         verdict = self.claims.arrive(doc, served)
         if verdict.move is not None:
             self._move(doc.url, verdict.move.served, free=verdict.free)
         if verdict.url != doc.url:
             item.document = replace(doc, url=verdict.url)
         return served
+
+    def _claim_stored(self, url: str, source: str) -> None:
+        """The live page of ``source`` an earlier crawl stored at ``url`` claims it."""
+        if url in self.claims.lies:
+            return
+        validators = self.store.validators(url)
+        stored = self.store.get(url) if validators and validators["status"] == "live" else None
+        if stored is not None and stored.kind != "app" and stored.source == source:
+            self.claims.arrive(stored, url, stored=True)
 
     def _move(self, url: str, to: str, *, free: bool) -> None:
         """The page stored at ``url`` on a template canonical goes back to ``to``, its own
