@@ -204,7 +204,8 @@ class LinkStore:
     def absorb(self, other: Path) -> int:
         """Copy the pages saved in another links file (a shared crawl's worker, merged by
         ``crawler.merge``); returns how many. Templates and titles are learned again from
-        the whole site afterwards, so only pages (and template canonicals) are copied."""
+        the whole site afterwards, so only pages (with template canonicals and the homes'
+        robots directives) are copied."""
         columns = "key, source, fetched_url, links, kind, lines, title, content, field_lines"
         source = LinkStore(other)  # brings an older file up to this schema first
         source.close()
@@ -216,6 +217,9 @@ class LinkStore:
                 # what a worker's pages showed of the template's canonicals stays true
                 self._db.execute("INSERT OR IGNORE INTO template_canonicals "
                                  "SELECT source, url FROM other.template_canonicals")
+                # the worker that fetched a home in full knows its robots directives
+                self._db.execute("INSERT OR REPLACE INTO home_robots "
+                                 "SELECT source, directives FROM other.home_robots")
         finally:
             self._db.execute("DETACH DATABASE other")
         return cur.rowcount
