@@ -21,10 +21,11 @@ titles). A page with no text to compare is judged by its title.
 This runs in the store pipeline as pages arrive (``CanonicalClaims``): the first page to
 claim a URL is stored there, and moved back to its own URL when a second one shows the
 claim is the template's; a page an earlier crawl stored at the URL claims it first (read
-from the store, by what its text holds: it may have taken in a linked PDF's fields). The URLs found are kept per source (``LinkStore``,
-``template_canonicals``), so the next crawl stores those pages at their own URLs as they
-come, whatever their order (a page answered in full before the real page at the URL
-would otherwise overwrite it until that page arrives). A fleet worker compares only the
+from the store, by what its text holds: it may have taken in a linked PDF's fields). The
+URLs found are kept per source (``LinkStore``, ``template_canonicals``), so the next crawl
+stores those pages at their own URLs as they come, whatever their order (a page answered
+in full before the real page at the URL would otherwise overwrite it until that page
+arrives). A fleet worker compares only the
 pages it fetched; what each found is merged.
 
 Of a page's other metadata, the crawler reads no ``og:url``, ``hreflang`` alternate or
