@@ -176,7 +176,7 @@ class Searcher:
         if page == 1 and results and place is not None and results[0].id == place.doc.id:
             answer = _contact_card(place)
         elif page == 1 and results and words is not None and _card_kind(results[0]):
-            signals = self._signals(collapsed, words, metas, docs)
+            signals = self._signals(window[0][0], collapsed, words, metas, docs)
             if self._card_fits(results[0], signals, external, words, analysis):
                 answer = _answer_card(docs[window[0][0].id])
         return SearchResponse(
@@ -571,14 +571,17 @@ class Searcher:
         documents = int(self.backend.info().get("documents") or 0)
         return QueryWords(self.analyzer, analysis, vocabulary, documents)
 
-    def _signals(self, collapsed: list[tuple[Fused, list[str]]], words: QueryWords,
-                 metas: dict[str, DocMeta], docs: dict[str, IndexedDoc]) -> Signals:
-        """The card's signals for the top result against its rival: the next result that
-        could carry a card itself (a service or an app; a page the catalog lists as an app
-        when it is on the page of results shown, ``docs``), read when it is not there."""
-        top = collapsed[0][0]
+    def _signals(self, top: Fused, collapsed: list[tuple[Fused, list[str]]],
+                 words: QueryWords, metas: dict[str, DocMeta],
+                 docs: dict[str, IndexedDoc]) -> Signals:
+        """The card's signals for ``top``, the first result shown, against its rival: the
+        next result that could carry a card itself (a service or an app; a page the catalog
+        lists as an app when it is on the page of results shown, ``docs``), read when it is
+        not there. The first shown is not ``collapsed[0]`` when the index no longer had that
+        page to read (a rebuild removed it mid-search)."""
         doc = docs[top.id]
-        rival = next((f for f, _ in collapsed[1:]
+        after = next(i for i, (f, _) in enumerate(collapsed) if f.id == top.id) + 1
+        rival = next((f for f, _ in collapsed[after:]
                       if _carries_card(metas[f.id], docs.get(f.id))), None)
         rival_doc = None
         if rival is not None:

@@ -241,7 +241,7 @@ class SynonymStore:
         version. An admin's own additions and removals stay: a store nobody changed simply
         becomes the new file; a rule an admin removed is not brought back unless the new
         default adds it anew. A merge that does not validate against the admin's rules (a
-        cycle) changes nothing and says so in the log.
+        cycle) changes nothing and says so in the log, as does a write the store refuses.
         """
         shipped = default_text()
         try:
@@ -249,9 +249,9 @@ class SynonymStore:
             row = conn.execute(
                 "SELECT text FROM versions WHERE action = 'default' ORDER BY id DESC LIMIT 1"
             ).fetchone()
-            current = conn.execute(
-                "SELECT text FROM versions ORDER BY id DESC LIMIT 1"
-            ).fetchone()[0]
+            last, current = conn.execute(
+                "SELECT id, text FROM versions ORDER BY id DESC LIMIT 1"
+            ).fetchone()
             conn.execute("ROLLBACK")
         except sqlite3.Error:
             if conn.in_transaction:
@@ -267,15 +267,21 @@ class SynonymStore:
         except SynonymFileError as exc:
             log.warning("%s: the updated default synonym set was not applied: %s", self.path, exc)
             return
-        self._write(
-            text,
-            rules,
-            who="sikoja",
-            why="sikoja's default synonym set was updated",
-            action="default",
-            detail=f"{DEFAULT_PATH.name}: {added} rules added, {removed} removed",
-            unless_default=taken,
-        )
+        try:
+            self._write(
+                text,
+                rules,
+                who="sikoja",
+                why="sikoja's default synonym set was updated",
+                action="default",
+                detail=f"{DEFAULT_PATH.name}: {added} rules added, {removed} removed",
+                only_after=last,
+            )
+        except SikojaError as exc:
+            # a locked store or a full disk: searches and the CLI go on with the current
+            # rules (before, the error failed the first query); the next opening retries
+            log.warning("%s: the updated default synonym set could not be saved: %s",
+                        self.path, exc)
 
     def _text_of(self, version: int) -> str:
         row = self._db().execute("SELECT text FROM versions WHERE id = ?", (version,)).fetchone()
@@ -303,8 +309,10 @@ class SynonymStore:
         action: str,
         detail: str,
         only_if_empty: bool = False,
-        unless_default: str | None = None,
+        only_after: int | None = None,
     ) -> Version | None:
+        """``only_after``: write only if the last version is still that one (a merge built
+        on the text read from it); else skip and return None."""
         who, why = (who or "").strip(), (why or "").strip()
         self._db()
         if self._read_only and not only_if_empty:
@@ -325,8 +333,12 @@ class SynonymStore:
                         "FROM versions ORDER BY id LIMIT 1"
                     ).fetchone()
                     return Version(*row)
-                if unless_default is not None and _last_default(conn) != unless_default:
-                    conn.execute("ROLLBACK")  # another process took the new default first
+                if only_after is not None and conn.execute(
+                    "SELECT max(id) FROM versions"
+                ).fetchone()[0] != only_after:
+                    # another process saved a version since the text was read (an admin's
+                    # change, or the new default): the next opening merges again
+                    conn.execute("ROLLBACK")
                     return None
                 cur = conn.execute(
                     "INSERT INTO versions (created_at, who, why, action, detail, rule_count, text)"
@@ -341,13 +353,6 @@ class SynonymStore:
             version_id = int(cur.lastrowid or 0)
             self._cached = (version_id, rules)
             return Version(version_id, created, who, why, action, detail, len(rules))
-
-
-def _last_default(conn: sqlite3.Connection) -> str:
-    row = conn.execute(
-        "SELECT text FROM versions WHERE action = 'default' ORDER BY id DESC LIMIT 1"
-    ).fetchone()
-    return row[0] if row else ""
 
 
 def merge_default(current: str, old_default: str, new_default: str) -> tuple[str, int, int]:

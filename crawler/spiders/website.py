@@ -71,7 +71,7 @@ from crawler.extract.jsroutes import (
 )
 from crawler.extract.payload import may_embed_data, with_payload
 from crawler.extract.pdf import PdfError, extract_pdf
-from crawler.extract.title import NO_SITE
+from crawler.extract.title import NO_SITE, is_home
 from crawler.failures import UNREADABLE_KIND, http_reason
 from crawler.items import ERROR, GONE, SKIPPED, UNCHANGED, FetchedDocument, FetchOutcome
 from crawler.linkstore import LinkStore
@@ -313,6 +313,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 yield FetchOutcome(url=part, outcome=UNCHANGED, status=status, document_url=part)
             if meta.get("sikoja_depth") == 0 and not meta.get("sikoja_sweep"):
                 self._remember_stored_home(key)
+                if self._is_home(response) and self.linkstore is not None:
+                    self.home_robots = self.linkstore.home_robots(self.source.name)
             # unchanged page, unchanged links: follow the ones it had last time
             if not meta.get("sikoja_sweep") and self.linkstore is not None:
                 yield from self._follow_all(self.linkstore.links(key), meta, key)
@@ -477,8 +479,10 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         So a page repeating the home's very directives is stored (and its links followed,
         ``nofollow`` included), while a page whose own directives differ from the home's
         (an indexable home and one noindex page, or a page adding ``noindex`` to a home's
-        ``nofollow``) made a choice of its own, and keeps it. Decided on the home's body:
-        a recrawl whose home answers 304 judges noindex pages as before the rule."""
+        ``nofollow``) made a choice of its own, and keeps it. The home is the first start
+        URL at a site's root (else the first start URL; another start page, a list that
+        says ``noindex, follow``, does not speak for the site); a recrawl whose home
+        answers 304 reads the directives its body had from the link store."""
         listing = wordpress_listing(key) or wordpress_listing(doc_url)
         if listing and listing != "category":
             return f"listing: WordPress {listing}, links followed", True
@@ -486,8 +490,10 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         if view:
             return f"listing: Joomla {view}, links followed", True
         robots = _robots_directives(response)
-        if response.meta.get("sikoja_depth", 0) == 0 and not response.meta.get("sikoja_sweep"):
+        if self._is_home(response):
             self.home_robots = frozenset(robots)
+            if self.linkstore is not None:  # for a recrawl whose home answers 304
+                self.linkstore.save_home_robots(self.source.name, self.home_robots)
         if ("noindex" in robots or "none" in robots) and robots != self.home_robots:
             follow = not ({"nofollow", "none"} & robots)
             return "noindex: robots meta or X-Robots-Tag" + ("" if follow else ", nofollow"), follow
@@ -495,6 +501,18 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 and identity in self.home_texts):
             return "soft 404: the home page answered this URL", False
         return None, True
+
+    def _is_home(self, response: Response) -> bool:
+        """Whether ``response`` answers the site's home: the first start URL at a site's
+        root (``is_home``), else the first start URL, as requested (before redirects)."""
+        meta = response.meta
+        if meta.get("sikoja_depth", 0) != 0 or meta.get("sikoja_sweep"):
+            return False
+        starts = self.source.start_urls
+        home = next((u for u in starts if is_home(u)), starts[0] if starts else None)
+        asked = (meta.get("redirect_urls") or [response.url])[0]
+        return home is not None and url_key(canonicalize_url(asked)) == url_key(
+            canonicalize_url(home))
 
     def _remember_stored_home(self, url: str) -> None:
         """An unchanged start page: its stored text and saved ``<title>`` are what soft 404s
