@@ -80,6 +80,7 @@ class SynonymStore:
         self._conn: sqlite3.Connection | None = None
         self._cached: tuple[int, SynonymSet] | None = None
         self._read_only = False
+        self._unsaved: str | None = None  # why the store answers from memory (_seed_in_memory)
 
     # -- connection ---------------------------------------------------------------------------
 
@@ -91,23 +92,41 @@ class SynonymStore:
                 conn, self._read_only = connect(self.path, schema=_SCHEMA)
                 conn.isolation_level = None
             except (OSError, sqlite3.Error) as exc:
-                raise SikojaError(f"{self.path}: cannot open synonym store: {exc}") from None
+                reason = f"{self.path}: cannot open synonym store: {exc}"
+                if self.path.is_file() and self.path.stat().st_size:
+                    raise SikojaError(reason) from None  # a store with rules: never mask it
+                self._seed_in_memory(None, reason)  # none yet, and no room to make one
+                return self._conn
             self._conn = conn
             if conn.execute("SELECT count(*) FROM versions").fetchone()[0] == 0:
                 # a fresh store (or a read-only data dir without one: in memory only)
-                text = default_text()
-                self._write(
-                    text,
-                    parse(text, str(DEFAULT_PATH)),
-                    who="sikoja",
-                    why="default Indonesian public-service synonym set",
-                    action="default",
-                    detail=DEFAULT_PATH.name,
-                    only_if_empty=True,
-                )
+                try:
+                    self._seed()
+                except SikojaError as exc:
+                    self._seed_in_memory(conn, str(exc))
             elif not self._read_only:
                 self._follow_default(conn)
         return self._conn
+
+    def _seed(self) -> None:
+        text = default_text()
+        self._write(text, parse(text, str(DEFAULT_PATH)), who="sikoja",
+                    why="default Indonesian public-service synonym set", action="default",
+                    detail=DEFAULT_PATH.name, only_if_empty=True)
+
+    def _seed_in_memory(self, conn: sqlite3.Connection | None, reason: str) -> None:
+        """A fresh store whose first version cannot be saved (a full disk): the shipped
+        default answers from memory, so searches and the admin's list keep working; a
+        change tries the file again (:meth:`_write`) and says why when it still cannot."""
+        log.warning("%s; the default synonym set answers from memory until it can be saved",
+                    reason)
+        if conn is not None:
+            conn.close()
+        memory = sqlite3.connect(":memory:", check_same_thread=False)
+        memory.isolation_level = None
+        memory.executescript(_SCHEMA)
+        self._conn, self._unsaved = memory, reason
+        self._seed()
 
     def close(self) -> None:
         with self._lock:
@@ -314,7 +333,14 @@ class SynonymStore:
         """``only_after``: write only if the last version is still that one (a merge built
         on the text read from it); else skip and return None."""
         who, why = (who or "").strip(), (why or "").strip()
+        if self._unsaved and not only_if_empty:  # answering from memory: try the file again
+            with self._lock:
+                if self._conn is not None:
+                    self._conn.close()
+                self._conn, self._unsaved, self._cached = None, None, None
         self._db()
+        if self._unsaved and not only_if_empty:
+            raise SikojaError(self._unsaved)
         if self._read_only and not only_if_empty:
             raise SikojaError(f"{self.data_dir} is read-only: synonyms cannot be changed here")
         if not who:

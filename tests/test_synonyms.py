@@ -479,3 +479,25 @@ def test_the_clusters_copy_keeps_the_word_typed(tmp_path: Path) -> None:
     assert export_rules(tmp_path) == ["kk, kartu keluarga",
                                       "melahirkan => melahirkan, akta kelahiran",
                                       "bersalin => bersalin, akta kelahiran"]
+
+
+def test_a_fresh_store_on_a_full_disk_answers_the_default_and_says_why_it_cannot_save(
+        small_disk: Path) -> None:  # noqa: F811 (the fixture)
+    """A server whose disk filled before its synonym store was first written (the seed runs
+    on first use, in the background of a starting server): the shipped default still
+    answers searches and the admin's list, a change says the disk is full, and once there is
+    room the change is saved to the file. Before, the failed seed left a store whose every
+    read raised (HTTP 500 on the admin page)."""
+    data = small_disk / "data"
+    data.mkdir()
+    _fill(small_disk / "filler")
+    with SynonymStore(data) as store:
+        assert store.version() >= 1 and "ktp" in {t for r in store.rules() for t in r.terms}
+        assert store.list() and [v.action for v in store.history()] == ["default"]
+        with pytest.raises(SikojaError, match="disk is full"):
+            store.add("kk, kartu keluarga baru", who="ops", why="full disk")
+        (small_disk / "filler").unlink()
+        store.add("kk, kartu keluarga baru", who="ops", why="room again")
+    with SynonymStore(data) as store:  # saved to the file, after the default it seeded
+        assert [v.action for v in store.history()] == ["add", "default"]  # newest first
+        assert "kartu keluarga baru" in {t for r in store.rules() for t in r.terms}
