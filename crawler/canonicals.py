@@ -20,10 +20,12 @@ titles). A page with no text to compare is judged by its title.
 
 This runs in the store pipeline as pages arrive (``CanonicalClaims``): the first page to
 claim a URL is stored there, and moved back to its own URL when a second one shows the
-claim is the template's. The URLs found are kept per source (``LinkStore``,
-``template_canonicals``), so the next crawl stores those pages at their own URLs as they
-come, whatever their order (a page answered in full before the real page at the URL
-would otherwise overwrite it until that page arrives). A fleet worker compares only the
+claim is the template's; a page an earlier crawl stored at the URL claims it first (read
+from the store, by what its text holds: it may have taken in a linked PDF's fields). The
+URLs found are kept per source (``LinkStore``, ``template_canonicals``), so the next crawl
+stores those pages at their own URLs as they come, whatever their order (a page answered
+in full before the real page at the URL would otherwise overwrite it until that page
+arrives). A fleet worker compares only the
 pages it fetched; what each found is merged.
 
 Of a page's other metadata, the crawler reads no ``og:url``, ``hreflang`` alternate or
@@ -39,26 +41,55 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from crawler.dedup import jaccard, shingles
+import numpy as np
+
+from crawler.dedup import shingles
 from sikoja.documents import Document
 
-SAME_TEXT = 0.5  # shingle Jaccard at or above which two pages' texts say the same
+# Shingle Jaccard at or above which two pages' texts say the same. The same value as
+# ``crawl.dedup.text_jaccard`` by the same reasoning (half the 3-shingles), kept apart on
+# purpose: that setting groups one service's pages across sites (a deployment lowers it
+# to catch the MPP's re-listings), and lowered here it would fold a category's different
+# posts into the one URL the template prints on them.
+SAME_TEXT = 0.5
 COPY_TEXT = 0.98  # ...at or above which they are one text, whatever the titles (a 12-word
 # post beside a 300-word widget column shares 0.91 with the next post)
+
+
+def fingerprint(text: str) -> np.ndarray:
+    """A text's word 3-shingles (``crawler.dedup.shingles``, CRC32s) as a sorted uint32
+    array: every stored page keeps one for the whole crawl, and a Python set of them took
+    7.3 MB for a 100,000-word PDF against 0.4 MB so; the Jaccard stays exact."""
+    found = shingles(text)
+    return np.sort(np.fromiter(found, dtype=np.uint32, count=len(found)))
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    both = np.intersect1d(a, b, assume_unique=True).size
+    return both / (a.size + b.size - both)
 
 
 @dataclass
 class Claim:
     served: str  # where the page claiming the URL was served
     title: str
-    shingles: set[int]
+    shingles: np.ndarray  # fingerprint() of its text
+    # read from the store (the page answered 304): its text may hold more than a fetch
+    # gives (the fields of a Standar Pelayanan PDF it links), so a copy is judged by how
+    # much of the other page's text it holds
+    stored: bool = False
 
 
 def same_page(a: Claim, b: Claim) -> bool:
     """Whether two pages that declared one URL are copies of one page."""
-    if not a.shingles or not b.shingles:
+    if not a.shingles.size or not b.shingles.size:
         return a.title.strip().lower() == b.title.strip().lower()
-    alike = jaccard(a.shingles, b.shingles)
+    if a.stored or b.stored:
+        whole, part = (a, b) if a.stored else (b, a)
+        alike = np.intersect1d(part.shingles, whole.shingles,
+                               assume_unique=True).size / part.shingles.size
+    else:
+        alike = jaccard(a.shingles, b.shingles)
     if a.title.strip().lower() != b.title.strip().lower():
         return alike >= COPY_TEXT
     return alike >= SAME_TEXT
@@ -81,9 +112,10 @@ class CanonicalClaims:
         self.claims: dict[str, Claim] = {}
         self.lies: set[str] = set()
 
-    def arrive(self, doc: Document, served: str) -> Verdict:
-        """Where ``doc`` (served at ``served``, declaring ``doc.url``) is stored."""
-        claim = Claim(served, doc.title, shingles(doc.text))
+    def arrive(self, doc: Document, served: str, *, stored: bool = False) -> Verdict:
+        """Where ``doc`` (served at ``served``, declaring ``doc.url``) is stored; ``stored``:
+        ``doc`` is the stored page at its own URL, which answered 304."""
+        claim = Claim(served, doc.title, fingerprint(doc.text), stored)
         url = doc.url
         if url in self.lies and served != url:
             self.claims.setdefault(served, claim)

@@ -48,6 +48,10 @@ CREATE TABLE IF NOT EXISTS template_canonicals (
     url TEXT NOT NULL,
     PRIMARY KEY (source, url)
 );
+CREATE TABLE IF NOT EXISTS home_robots (
+    source TEXT PRIMARY KEY,
+    directives TEXT NOT NULL DEFAULT '[]'
+);
 """
 # columns added after the first release: (name, definition)
 _ADDED_COLUMNS = (("kind", "TEXT"), ("lines", "TEXT NOT NULL DEFAULT '[]'"),
@@ -127,12 +131,16 @@ class LinkStore:
 
     def page_titles(self, source: str) -> Iterator[tuple[str, dict[str, Any]]]:
         """(document URL, title evidence) of the pages of ``source`` that have one (a store
-        from before titles were kept has none until the page is fetched again)."""
-        rows = self._db.execute(
-            "SELECT key, title FROM pages WHERE source = ? AND title IS NOT NULL", (source,))
-        for key, title in rows:
+        from before titles were kept has none until the page is fetched again). A page that
+        declared a template canonical is stored at the URL it was fetched at, and so is its
+        title evidence (a post's title on the news index it named took the index's)."""
+        lies = self.template_canonicals(source)
+        rows = self._db.execute("SELECT key, fetched_url, title FROM pages WHERE source = ? "
+                                "AND title IS NOT NULL", (source,))
+        for key, fetched_url, title in rows:
             data = json.loads(title)
-            yield data.get("url") or key, data
+            url = data.get("url") or key
+            yield (fetched_url if url in lies and fetched_url != url else url), data
 
     def field_lines(self, key: str) -> dict[str, list[int]]:
         """One page's saved ``field_lines`` ({} when none were saved)."""
@@ -179,10 +187,25 @@ class LinkStore:
             self._db.executemany("INSERT OR IGNORE INTO template_canonicals (source, url) "
                                  "VALUES (?, ?)", [(source, u) for u in sorted(urls)])
 
+    def home_robots(self, source: str) -> frozenset[str] | None:
+        """The robots directives ``source``'s home page had when last fetched in full
+        (None: never saved), for a crawl whose home answers 304."""
+        row = self._db.execute("SELECT directives FROM home_robots WHERE source = ?",
+                               (source,)).fetchone()
+        return frozenset(json.loads(row[0])) if row else None
+
+    def save_home_robots(self, source: str, directives: frozenset[str]) -> None:
+        with self._db:
+            self._db.execute(
+                "INSERT INTO home_robots (source, directives) VALUES (?, ?) "
+                "ON CONFLICT(source) DO UPDATE SET directives = excluded.directives",
+                (source, json.dumps(sorted(directives))))
+
     def absorb(self, other: Path) -> int:
         """Copy the pages saved in another links file (a shared crawl's worker, merged by
         ``crawler.merge``); returns how many. Templates and titles are learned again from
-        the whole site afterwards, so only pages (and template canonicals) are copied."""
+        the whole site afterwards, so only pages (with template canonicals and the homes'
+        robots directives) are copied."""
         columns = "key, source, fetched_url, links, kind, lines, title, content, field_lines"
         source = LinkStore(other)  # brings an older file up to this schema first
         source.close()
@@ -194,6 +217,9 @@ class LinkStore:
                 # what a worker's pages showed of the template's canonicals stays true
                 self._db.execute("INSERT OR IGNORE INTO template_canonicals "
                                  "SELECT source, url FROM other.template_canonicals")
+                # the worker that fetched a home in full knows its robots directives
+                self._db.execute("INSERT OR REPLACE INTO home_robots "
+                                 "SELECT source, directives FROM other.home_robots")
         finally:
             self._db.execute("DETACH DATABASE other")
         return cur.rowcount

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from indexer.analysis import Analyzer, Vocabulary
+from indexer.analysis.lexicon import DATA_DIR as ANALYSIS_DATA
+from indexer.analysis.lexicon import data_digest
 from indexer.backend import IndexBackend, IndexedDoc
 from indexer.capacity import check_capacity
 from indexer.embedding import Embedder, EmbeddingCache, load_embedder
@@ -151,12 +153,19 @@ def backend_semantic(semantic: SemanticSettings, backend: IndexBackend,
     return semantic
 
 
-def index_keys(keys: dict[str, str], semantic: SemanticSettings) -> dict[str, str]:
+def index_keys(keys: dict[str, str], semantic: SemanticSettings,
+               analysis: str = "") -> dict[str, str]:
     """The index's per-document keys: the store's, marked with the embedded text unless it
     is ``whole`` at its default length (what every index held before the mark existed), so
     switching ``semantic.text`` (or its lengths) re-embeds every document (the live keys no
     longer match) instead of leaving vectors of the other text in place. An index built
-    before ``sections`` became the default is thus re-embedded once, in full."""
+    before ``sections`` became the default is thus re-embedded once, in full.
+
+    ``analysis``: the digest of the analysis word lists (``lexicon.data_digest``): a
+    release that changed them re-analyses every page on a plain ``sikoja index`` (the
+    vectors come from the embedding cache), instead of keeping the old tokens of the pages
+    that did not change while queries are analysed with the new lists."""
+    keys = {i: f"{key}|lex{analysis}" for i, key in keys.items()} if analysis else keys
     default = SemanticSettings()
     mark = semantic.text
     if semantic.text == "whole" and semantic.embed_chars != default.embed_chars:
@@ -326,7 +335,7 @@ def _build(settings, store, backend, progress, full, embedder, started,
     semantic = backend_semantic(settings.semantic, backend, len(stored))
     own, marks = site_marks(store, analyzer) if own_words else ({}, {})
     keys = index_keys({doc_id(url): key + marks.get(url, "") for url, key in stored.items()},
-                      semantic)
+                      semantic, data_digest(ANALYSIS_DATA))
     del stored, marks
     if not keys:
         raise SikojaError(f"the document store in {settings.data_dir} is empty: crawl first")

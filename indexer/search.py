@@ -14,7 +14,7 @@ import functools
 import threading
 import time
 from collections import Counter, OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -152,7 +152,8 @@ class Searcher:
         place = None if junk or pinned else self._place(analysis, vocabulary, filters)
         if place is not None:
             ranked = self._first(place.doc.id, ranked, metas)
-        collapsed = _collapse(ranked, metas, self.ranking.copy_weight)
+        collapsed = _collapse(ranked, metas, self.ranking.copy_weight,
+                              None if junk else (lambda opd: self._opds().says(analysis, opd)))
         if collapsed and words is None:  # junk answered by best bets alone
             words = self._query_words(analysis, vocabulary)
         if words is not None and collapsed and collapsed[0][0].id not in pinned and place is None:
@@ -175,7 +176,7 @@ class Searcher:
         if page == 1 and results and place is not None and results[0].id == place.doc.id:
             answer = _contact_card(place)
         elif page == 1 and results and words is not None and _card_kind(results[0]):
-            signals = self._signals(collapsed, words, metas, docs)
+            signals = self._signals(window[0][0], collapsed, words, metas, docs)
             if self._card_fits(results[0], signals, external, words, analysis):
                 answer = _answer_card(docs[window[0][0].id])
         return SearchResponse(
@@ -570,14 +571,17 @@ class Searcher:
         documents = int(self.backend.info().get("documents") or 0)
         return QueryWords(self.analyzer, analysis, vocabulary, documents)
 
-    def _signals(self, collapsed: list[tuple[Fused, list[str]]], words: QueryWords,
-                 metas: dict[str, DocMeta], docs: dict[str, IndexedDoc]) -> Signals:
-        """The card's signals for the top result against its rival: the next result that
-        could carry a card itself (a service or an app; a page the catalog lists as an app
-        when it is on the page of results shown, ``docs``), read when it is not there."""
-        top = collapsed[0][0]
+    def _signals(self, top: Fused, collapsed: list[tuple[Fused, list[str]]],
+                 words: QueryWords, metas: dict[str, DocMeta],
+                 docs: dict[str, IndexedDoc]) -> Signals:
+        """The card's signals for ``top``, the first result shown, against its rival: the
+        next result that could carry a card itself (a service or an app; a page the catalog
+        lists as an app when it is on the page of results shown, ``docs``), read when it is
+        not there. The first shown is not ``collapsed[0]`` when the index no longer had that
+        page to read (a rebuild removed it mid-search)."""
         doc = docs[top.id]
-        rival = next((f for f, _ in collapsed[1:]
+        after = next(i for i, (f, _) in enumerate(collapsed) if f.id == top.id) + 1
+        rival = next((f for f, _ in collapsed[after:]
                       if _carries_card(metas[f.id], docs.get(f.id))), None)
         rival_doc = None
         if rival is not None:
@@ -642,12 +646,19 @@ def kind_boost(prior: float, confidence: float, unsure: float) -> float:
 
 
 def _collapse(
-    ranked: Sequence[Fused], docs: dict[str, DocMeta], copy_weight: float
+    ranked: Sequence[Fused], docs: dict[str, DocMeta], copy_weight: float,
+    named: Callable[[str], bool] | None = None,
 ) -> list[tuple[Fused, list[str]]]:
     """One result per near-duplicate group, at its best member's score (a copy's times
     ``copy_weight``, see ``Settings.ranking``), never below the page shown. The group's
     canonical member (the OPD's own page, whose id is the group key) represents it when it
-    was retrieved at all; the other members are listed in ``also_at``."""
+    was retrieved at all; the other members are listed in ``also_at``.
+
+    Unless the query names another member's OPD (``named``) and not the canonical one's:
+    kecamatan publish one standard text, so "sktm kec jambi timur" and Telanaipura's SKTM
+    page are one group, and the citizen asking in Jambi Timur needs Jambi Timur's office
+    (the same for "ktp di mpp": the MPP's counter). That member leads, at the group's score.
+    """
     groups: dict[str, list[Fused]] = {}
     order: list[str] = []
     for item in ranked:
@@ -671,6 +682,15 @@ def _collapse(
                 lead = Fused(lead.id, carried, lead.keyword_score, lead.keyword_rank,
                              lead.vector_score, lead.vector_rank, best.fused_score,
                              {**best.boosts, "copy_weight": copy_weight}, best.id, best.pinned)
+        if named is not None and len(members) > 1 and not named(docs[lead.id].opd):
+            asked = next((m for m in members if m.id != lead.id and named(docs[m.id].opd)),
+                         None)
+            if asked is not None and asked.score >= lead.score:
+                lead = asked
+            elif asked is not None:  # the group's score is the canonical page's: explain says so
+                lead = Fused(asked.id, lead.score, asked.keyword_score, asked.keyword_rank,
+                             asked.vector_score, asked.vector_rank, lead.fused_score,
+                             lead.boosts, lead.score_from or lead.id, lead.pinned)
         out.append((lead, [docs[m.id].url for m in members if m.id != lead.id]))
     out.sort(key=lambda pair: -pair[0].score)  # stable: equal scores keep their order
     return out

@@ -80,6 +80,7 @@ class SynonymStore:
         self._conn: sqlite3.Connection | None = None
         self._cached: tuple[int, SynonymSet] | None = None
         self._read_only = False
+        self._unsaved: str | None = None  # why the store answers from memory (_seed_in_memory)
 
     # -- connection ---------------------------------------------------------------------------
 
@@ -91,23 +92,41 @@ class SynonymStore:
                 conn, self._read_only = connect(self.path, schema=_SCHEMA)
                 conn.isolation_level = None
             except (OSError, sqlite3.Error) as exc:
-                raise SikojaError(f"{self.path}: cannot open synonym store: {exc}") from None
+                reason = f"{self.path}: cannot open synonym store: {exc}"
+                if self.path.is_file() and self.path.stat().st_size:
+                    raise SikojaError(reason) from None  # a store with rules: never mask it
+                self._seed_in_memory(None, reason)  # none yet, and no room to make one
+                return self._conn
             self._conn = conn
             if conn.execute("SELECT count(*) FROM versions").fetchone()[0] == 0:
                 # a fresh store (or a read-only data dir without one: in memory only)
-                text = default_text()
-                self._write(
-                    text,
-                    parse(text, str(DEFAULT_PATH)),
-                    who="sikoja",
-                    why="default Indonesian public-service synonym set",
-                    action="default",
-                    detail=DEFAULT_PATH.name,
-                    only_if_empty=True,
-                )
+                try:
+                    self._seed()
+                except SikojaError as exc:
+                    self._seed_in_memory(conn, str(exc))
             elif not self._read_only:
                 self._follow_default(conn)
         return self._conn
+
+    def _seed(self) -> None:
+        text = default_text()
+        self._write(text, parse(text, str(DEFAULT_PATH)), who="sikoja",
+                    why="default Indonesian public-service synonym set", action="default",
+                    detail=DEFAULT_PATH.name, only_if_empty=True)
+
+    def _seed_in_memory(self, conn: sqlite3.Connection | None, reason: str) -> None:
+        """A fresh store whose first version cannot be saved (a full disk): the shipped
+        default answers from memory, so searches and the admin's list keep working; a
+        change tries the file again (:meth:`_write`) and says why when it still cannot."""
+        log.warning("%s; the default synonym set answers from memory until it can be saved",
+                    reason)
+        if conn is not None:
+            conn.close()
+        memory = sqlite3.connect(":memory:", check_same_thread=False)
+        memory.isolation_level = None
+        memory.executescript(_SCHEMA)
+        self._conn, self._unsaved = memory, reason
+        self._seed()
 
     def close(self) -> None:
         with self._lock:
@@ -241,7 +260,7 @@ class SynonymStore:
         version. An admin's own additions and removals stay: a store nobody changed simply
         becomes the new file; a rule an admin removed is not brought back unless the new
         default adds it anew. A merge that does not validate against the admin's rules (a
-        cycle) changes nothing and says so in the log.
+        cycle) changes nothing and says so in the log, as does a write the store refuses.
         """
         shipped = default_text()
         try:
@@ -249,9 +268,9 @@ class SynonymStore:
             row = conn.execute(
                 "SELECT text FROM versions WHERE action = 'default' ORDER BY id DESC LIMIT 1"
             ).fetchone()
-            current = conn.execute(
-                "SELECT text FROM versions ORDER BY id DESC LIMIT 1"
-            ).fetchone()[0]
+            last, current = conn.execute(
+                "SELECT id, text FROM versions ORDER BY id DESC LIMIT 1"
+            ).fetchone()
             conn.execute("ROLLBACK")
         except sqlite3.Error:
             if conn.in_transaction:
@@ -267,15 +286,21 @@ class SynonymStore:
         except SynonymFileError as exc:
             log.warning("%s: the updated default synonym set was not applied: %s", self.path, exc)
             return
-        self._write(
-            text,
-            rules,
-            who="sikoja",
-            why="sikoja's default synonym set was updated",
-            action="default",
-            detail=f"{DEFAULT_PATH.name}: {added} rules added, {removed} removed",
-            unless_default=taken,
-        )
+        try:
+            self._write(
+                text,
+                rules,
+                who="sikoja",
+                why="sikoja's default synonym set was updated",
+                action="default",
+                detail=f"{DEFAULT_PATH.name}: {added} rules added, {removed} removed",
+                only_after=last,
+            )
+        except SikojaError as exc:
+            # a locked store or a full disk: searches and the CLI go on with the current
+            # rules (before, the error failed the first query); the next opening retries
+            log.warning("%s: the updated default synonym set could not be saved: %s",
+                        self.path, exc)
 
     def _text_of(self, version: int) -> str:
         row = self._db().execute("SELECT text FROM versions WHERE id = ?", (version,)).fetchone()
@@ -303,10 +328,19 @@ class SynonymStore:
         action: str,
         detail: str,
         only_if_empty: bool = False,
-        unless_default: str | None = None,
+        only_after: int | None = None,
     ) -> Version | None:
+        """``only_after``: write only if the last version is still that one (a merge built
+        on the text read from it); else skip and return None."""
         who, why = (who or "").strip(), (why or "").strip()
+        if self._unsaved and not only_if_empty:  # answering from memory: try the file again
+            with self._lock:
+                if self._conn is not None:
+                    self._conn.close()
+                self._conn, self._unsaved, self._cached = None, None, None
         self._db()
+        if self._unsaved and not only_if_empty:
+            raise SikojaError(self._unsaved)
         if self._read_only and not only_if_empty:
             raise SikojaError(f"{self.data_dir} is read-only: synonyms cannot be changed here")
         if not who:
@@ -325,8 +359,12 @@ class SynonymStore:
                         "FROM versions ORDER BY id LIMIT 1"
                     ).fetchone()
                     return Version(*row)
-                if unless_default is not None and _last_default(conn) != unless_default:
-                    conn.execute("ROLLBACK")  # another process took the new default first
+                if only_after is not None and conn.execute(
+                    "SELECT max(id) FROM versions"
+                ).fetchone()[0] != only_after:
+                    # another process saved a version since the text was read (an admin's
+                    # change, or the new default): the next opening merges again
+                    conn.execute("ROLLBACK")
                     return None
                 cur = conn.execute(
                     "INSERT INTO versions (created_at, who, why, action, detail, rule_count, text)"
@@ -341,13 +379,6 @@ class SynonymStore:
             version_id = int(cur.lastrowid or 0)
             self._cached = (version_id, rules)
             return Version(version_id, created, who, why, action, detail, len(rules))
-
-
-def _last_default(conn: sqlite3.Connection) -> str:
-    row = conn.execute(
-        "SELECT text FROM versions WHERE action = 'default' ORDER BY id DESC LIMIT 1"
-    ).fetchone()
-    return row[0] if row else ""
 
 
 def merge_default(current: str, old_default: str, new_default: str) -> tuple[str, int, int]:

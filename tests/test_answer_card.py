@@ -156,6 +156,9 @@ def test_no_card_for_a_top_whose_rival_says_more_of_the_query(sample):
     # says the whole query: never the SMA card for an SMP question
     response = searcher.search("cara daftar smp negeri", explain=True)
     assert response.answer is None or "SMP" in response.answer.title, response.answer.title
+    if "SMP" not in response.results[0].title:  # the case the rule is for: the rival says more
+        card = response.analysis.card
+        assert card["rival_coverage"] > card["coverage"] and response.answer is None, card
 
 
 @pytest.mark.parametrize("query", ["orang tua meninggal urus surat apa", "halo selamat pagi",
@@ -216,3 +219,50 @@ def test_an_admin_file_replaces_the_default_and_is_reread(sample, tmp_path):
 def test_invalid_lists_name_the_problem(text, message):
     with pytest.raises(SikojaError, match=message):
         parse(text, "external_services.yaml")
+
+
+def test_a_top_page_that_leaves_the_index_mid_search_costs_no_error(sample, tmp_path):
+    """The index is rebuilt while "urus KTP" is answered: the page ranked first is gone
+    from the version its text is read from. Before, the card's signals looked it up and the
+    search failed (HTTP 500); now the page is left out and the card, if any, is the first
+    page shown."""
+    import shutil
+
+    from indexer.build import build_index
+    from indexer.embedded import EmbeddedBackend
+    from indexer.search import Searcher
+    from sikoja.store import DocumentStore
+
+    settings, searcher = sample
+    first = searcher.search("urus KTP").results[0]
+    assert searcher.search("urus KTP").answer is not None
+    data = tmp_path / "data"
+    shutil.copytree(settings.data_dir, data)
+    # ranked on the index's weights alone, so the shown page is the first page read
+    semantic = settings.semantic.model_copy(update={"weight": "adaptive"})
+    settings = settings.model_copy(update={"data_dir": data, "semantic": semantic})
+
+    class RebuiltMidSearch(EmbeddedBackend):
+        """The live index, rebuilt without the top page as the shown page is read."""
+
+        def get(self, ids):  # type: ignore[override]
+            if first.id in ids and self.refresh_mid_search:
+                self.refresh_mid_search = False
+                store = DocumentStore.open(data)
+                store.mark_gone(first.url)
+                store.close()
+                build_index(settings)
+                self.refresh()
+            return super().get(ids)
+
+    backend = RebuiltMidSearch(data)
+    backend.refresh()
+    backend.refresh_mid_search = True
+    rebuilt = Searcher(settings, backend=backend)
+    try:
+        response = rebuilt.search("urus KTP")
+    finally:
+        rebuilt.close()
+    assert not backend.refresh_mid_search  # the rebuild came as the shown page was read
+    assert response.results and first.id not in {r.id for r in response.results}
+    assert response.answer is None or response.answer.title == response.results[0].title

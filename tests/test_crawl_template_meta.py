@@ -14,8 +14,7 @@ import json
 
 import pytest
 
-from crawler.canonicals import CanonicalClaims, Claim, same_page
-from crawler.dedup import shingles
+from crawler.canonicals import CanonicalClaims, Claim, fingerprint, same_page
 from crawler.run import crawl
 from sikoja.config import Settings
 from sikoja.documents import Document
@@ -74,12 +73,27 @@ def test_pages_are_copies_by_their_text_and_title():
     widgets = " ".join(f"Statistik pengunjung hari ini {n} orang, arsip artikel bulan {n}."
                        for n in range(30))
     ktp = "Petugas merekam KTP-el warga lansia di aula kelurahan setiap hari Sabtu pagi."
-    claim = lambda title, text: Claim("http://k.go.id/x", title, shingles(text))  # noqa: E731
+    claim = lambda title, text: Claim("http://k.go.id/x", title, fingerprint(text))  # noqa: E731
     assert same_page(claim("Rekam KTP", ktp), claim("Layanan - Rekam KTP", ktp))
     assert not same_page(claim("Rekam KTP", f"{ktp} {widgets}"),
                          claim("Posyandu", f"Kader memeriksa tensi lansia. {widgets}"))
     assert not same_page(claim("Berita", "Rekam KTP keliling. Posyandu lansia. Parit."),
                          claim("Berita", "Musrenbang kelurahan. Lomba kebersihan antar RT."))
+
+
+def test_a_page_read_from_the_store_is_compared_by_what_it_holds():
+    """A post that answered 304 is read back from the store, where it took in the fields of
+    the Standar Pelayanan PDF it links: its mobile twin is still its copy (their Jaccard is
+    0.26 on the sample web's kec-danausipin), a post declaring the news index is not."""
+    post = "Orang tua tidak perlu antre ke Disdukcapil: berkas akta kelahiran bisa dititipkan."
+    standard = " ".join(f"Persyaratan {n}: surat keterangan lahir dan KK asli." for n in range(20))
+    stored = Claim("http://k.go.id/akta", "Akta Kelahiran", fingerprint(f"{post} {standard}"),
+                   stored=True)
+    assert same_page(stored, Claim("http://k.go.id/akta?m=1", "Akta Kelahiran", fingerprint(post)))
+    index = Claim("http://k.go.id/berita", "Berita", fingerprint(
+        "Daftar berita kelurahan: kegiatan warga dan pengumuman."), stored=True)
+    assert not same_page(index, Claim("http://k.go.id/berita/a", "Rekam KTP", fingerprint(
+        "Petugas merekam KTP-el warga lansia di aula kelurahan.")))
 
 
 def run(sources: list[Source], data_dir) -> dict[str, tuple[str, str]]:
@@ -179,6 +193,38 @@ def test_a_noindex_on_every_page_is_the_sites_forgotten_switch(tmp_path):
     assert chosen.url("/layanan/sktm") in got and chosen.url("/internal") not in got
 
 
+@pytest.mark.slow  # crawls of a served site
+def test_the_forgotten_switch_is_the_homes_on_a_recrawl_and_beside_other_start_pages(tmp_path):
+    """The home's directives alone say what the site repeats: a second start page, a list
+    saying ``noindex, follow``, took that role before and every page was left out; and on
+    a recrawl whose home answered 304 a new or changed page was left out as noindex."""
+    robots = "<meta name='robots' content='noindex, nofollow'>"
+    sktm = ("<h1>Surat Keterangan Tidak Mampu</h1><p>Persyaratan: pengantar RT, KK dan "
+            "KTP-el. Biaya gratis.</p>")
+    with PageSite() as site:
+        site.pages["/"] = page("Beranda", "<h1>Kelurahan</h1><a href='/profil'>Profil</a>",
+                               robots)
+        site.pages["/profil"] = page("Profil", "<h1>Profil Kelurahan</h1><p>Kelurahan Uji "
+                                     "berdiri tahun 1986.</p><a href='/layanan/sktm'>SKTM</a>",
+                                     robots)
+        site.pages["/daftar"] = page("Daftar Layanan", "<h1>Daftar</h1><p>Semua layanan.</p>",
+                                     "<meta name='robots' content='noindex, follow'>")
+        site.pages["/layanan/sktm"] = page("Surat Keterangan Tidak Mampu", sktm, robots)
+        both = Source(name="kel-uji", opd="Kelurahan Uji", use_sitemap=False,
+                      start_urls=[site.url("/"), site.url("/daftar")])
+        got = run([both], tmp_path)
+        assert {site.url("/profil"), site.url("/layanan/sktm")} <= set(got)
+        site.pages["/layanan/sktm"] = page("Surat Keterangan Tidak Mampu", sktm + "<p>Syarat "
+                                           "baru: surat pernyataan. <a href='/layanan/kia'>KIA"
+                                           "</a></p>", robots)
+        site.pages["/layanan/kia"] = page("Kartu Identitas Anak", "<h1>Kartu Identitas Anak"
+                                          "</h1><p>Persyaratan: akta kelahiran dan KK.</p>",
+                                          robots)
+        again = run([source(site)], tmp_path)  # the home answers 304
+    assert "surat pernyataan" in again[site.url("/layanan/sktm")][1]
+    assert site.url("/layanan/kia") in again
+
+
 @pytest.mark.slow  # a crawl of a served site
 def test_a_base_href_left_on_the_dev_host_does_not_hide_the_site(tmp_path):
     """A theme built on a laptop keeps ``<base href="http://localhost:8080/">``: its relative
@@ -221,3 +267,33 @@ def test_an_app_shells_canonical_does_not_move_its_routes(tmp_path):
         got = run([source(site, "sipadu")], tmp_path)
     assert {site.url("/#/layanan/surat-pindah"), site.url("/#/layanan/kia")} <= set(got)
     assert not [u for u in got if "/beranda" in u]
+
+
+@pytest.mark.slow  # two crawls of a served site
+@pytest.mark.parametrize("posts_first", [False, True])
+def test_a_page_unchanged_since_the_last_crawl_keeps_its_url_when_posts_claim_it(tmp_path,
+                                                                                 posts_first):
+    """On a recrawl the news index answers 304, and two new posts both declare it their
+    canonical. Before, the first post was skipped as the index's duplicate yet taken for the
+    claimant, and when the second showed the claim was the template's the index page's text
+    was copied to the first post's URL and the index left the index for a crawl; with the
+    posts fetched first, the first was stored over the index page, then moved back, and the
+    index left the index. Now the stored index claims its URL first."""
+    with PageSite() as site:
+        index = site.url("/berita")
+        site.pages["/"] = page("Beranda", "<h1>Kelurahan Uji</h1><a href='/berita'>Berita</a>")
+        site.pages["/berita"] = page("Berita", "<h1>Berita</h1><p>Daftar berita Kelurahan "
+                                     "Uji: kegiatan warga dan pengumuman kelurahan.</p>",
+                                     canonical(index))
+        run([source(site)], tmp_path)
+        links = "".join(f"<a href='{p}'>{t}</a> " for p, (t, _x) in list(POSTS.items())[:2])
+        index_link = "<a href='/berita'>Berita</a>"
+        site.pages["/"] = page("Beranda", "<h1>Kelurahan Uji</h1>" + (
+            f"{links} {index_link}" if posts_first else f"{index_link} {links}"))
+        for path, (title, text) in list(POSTS.items())[:2]:
+            site.pages[path] = page(title, f"<h1>{title}</h1><p>{text}</p>", canonical(index))
+        got = run([source(site)], tmp_path)
+    assert got[index][0].startswith("Berita") and "Daftar berita" in got[index][1]
+    for path, (title, text) in list(POSTS.items())[:2]:
+        assert site.url(path) in got, path
+        assert got[site.url(path)][0].startswith(title) and text[:20] in got[site.url(path)][1]

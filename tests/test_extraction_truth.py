@@ -314,6 +314,15 @@ TABLE = [
      "service", None, "Retribusi sesuai Perda"),
     ("simpatik", "/", "SIMPATIK DPMPTSP", "listing", None, None),
     # a Nuxt SPA whose one endpoint holds services and news, told apart by "kategori"
+    # CodeIgniter with a server-side DataTables list: the services only its JSON rows link
+    # (crawler.extract.datatables), the page that draws them a listing
+    ("kec-jambitimur", "/layanan/detail/pengantar-pindah", "Pengantar Pindah Keluar Kota Jambi",
+     "service", "KK asli", "Gratis"),
+    ("kec-jambitimur", "/layanan/detail/sktm", "Surat Keterangan Tidak Mampu (SKTM)", "service",
+     "Pengantar RT/RW", "Gratis"),
+    ("kec-jambitimur", "/layanan", "Daftar Layanan PATEN", "listing", None, None),
+    ("kec-jambitimur", "/berita/baca/rekam-ktp-pelajar-sma",
+     "Rekam KTP-el Pelajar SMA di Kantor Camat", "news", None, None),
     ("kec-danauteluk", "/layanan/surat-keterangan-tidak-mampu", "Surat Keterangan Tidak Mampu",
      "service", "Pengantar RT/RW", "Gratis"),
     ("kec-danauteluk", "/layanan/pengantar-pindah-keluar", "Pengantar Pindah Keluar",

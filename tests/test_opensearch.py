@@ -19,6 +19,7 @@ import numpy as np
 import pytest
 
 from indexer.analysis import Analyzer, QueryTerm, Vocabulary
+from indexer.analysis.lexicon import data_digest
 from indexer.backend import Filters
 from indexer.build import analyse_document, build_index
 from indexer.embedded import EmbeddedBackend
@@ -68,6 +69,11 @@ def backend(settings):
     opened = OpenSearchBackend(settings)
     yield opened
     opened.close()
+
+
+def built_key(doc: Document) -> str:
+    """The key ``sikoja index`` gives a stored page: marked with the analysis lists."""
+    return f"{doc.index_key()}|lex{data_digest()}"
 
 
 def first_url(searcher: Searcher, query: str) -> str | None:
@@ -192,7 +198,7 @@ def test_an_update_upserts_changed_pages_and_deletes_pages_that_disappeared(
     store.upsert(Document(url="https://dinsos.jambikota.go.id/layanan/kartu-lansia",
                           source="dinsos", opd="Dinas Sosial Kota Jambi", kind="service",
                           title="Kartu Lansia", text="Bantuan bagi warga lanjut usia."))
-    hashes = {doc_id(d.url): d.index_key() for d in store.iter_documents()}
+    hashes = {doc_id(d.url): built_key(d) for d in store.iter_documents()}
     store.close()
 
     summary = build_index(settings, backend=backend)
@@ -237,7 +243,7 @@ def test_the_manifest_is_read_from_the_live_index_page_by_page(settings, backend
     build_index(settings, backend=backend)
     monkeypatch.setattr(backend_module, "SCAN_PAGE", 4)
     fresh = OpenSearchBackend(settings)
-    expected = {doc_id(d.url): d.index_key() for d in corpus()}
+    expected = {doc_id(d.url): built_key(d) for d in corpus()}
     assert fresh.manifest() == expected
     assert sorted(fresh.all_ids()) == sorted(expected)
 
@@ -335,7 +341,7 @@ def test_bulk_indexing_backs_off_and_retries_when_the_cluster_is_overloaded(data
         summary = build_index(settings, backend=backend)
         assert summary.added == len(corpus())
         assert (proxy.rejected_requests, proxy.rejected_items) == (2, 5)
-        assert backend.manifest() == {doc_id(d.url): d.index_key() for d in corpus()}
+        assert backend.manifest() == {doc_id(d.url): built_key(d) for d in corpus()}
         searcher = Searcher(settings, backend=backend, embedder=False)
         assert first_url(searcher, "urus ktp") == KTP_URL
         backend.close()

@@ -95,11 +95,30 @@ def crawl(web, client):
         for script in soup.find_all("script", string=re.compile("Ziggy")):
             targets += ["/" + u.replace("\\/", "/").lstrip("/")
                         for u in re.findall(r'"uri":"([^"{]*)"', script.string)]
+        targets += datatables_links(client, url, soup)
         for href in targets:
             target = urldefrag(urljoin(url, href))[0]
             if urlsplit(target).netloc in hosts:
                 queue.append(target)
     return seen
+
+
+def datatables_links(client, url: str, soup) -> list[str]:
+    """The links in the cells of a server-side DataTables table, read as the plugin asks for
+    its rows: GET ``draw``/``start``/``length`` to the ``ajax`` URL until ``recordsFiltered``."""
+    links = []
+    for script in soup.find_all("script", string=re.compile(r"\.DataTable\(")):
+        endpoint = re.search(r"""ajax\s*:\s*\{\s*url\s*:\s*["']([^"']+)""", script.string)
+        length = int(re.search(r"pageLength\s*:\s*(\d+)", script.string).group(1))
+        start, draw, total = 0, 1, 1
+        while endpoint and start < total:
+            answer = client.get(urljoin(url, endpoint.group(1)),
+                                params={"draw": draw, "start": start, "length": length}).json()
+            total = answer["recordsFiltered"]
+            links += re.findall(r'href="([^"]+)"', " ".join(
+                cell for row in answer["data"] for cell in row))
+            start, draw = start + length, draw + 1
+    return links
 
 
 def html_pages(crawl) -> dict[str, httpx.Response]:

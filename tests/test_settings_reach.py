@@ -107,6 +107,26 @@ def test_embedded_text_length_marks_the_index_keys(tmp_path):
         assert build_index(configured(tmp_path, yaml_text)).updated == len(corpus()), yaml_text
 
 
+def test_a_changed_word_list_reanalyses_every_page(tmp_path, monkeypatch):
+    """An upgrade whose word lists changed (here a stem override) re-analyses the pages of
+    an index built before, on a plain ``sikoja index``; an unchanged list leaves them."""
+    import shutil
+
+    from indexer.analysis.lexicon import DATA_DIR
+
+    write_corpus(tmp_path).close()
+    settings = configured(tmp_path, "")
+    assert build_index(settings).added == len(corpus())
+    assert build_index(settings).updated == 0
+    lists = tmp_path / "lists"
+    shutil.copytree(DATA_DIR, lists)
+    with (lists / "stem_overrides.tsv").open("a", encoding="utf-8") as f:
+        f.write("perizinan\tizin\n")
+    monkeypatch.setattr("indexer.build.ANALYSIS_DATA", lists)
+    assert build_index(settings).updated == len(corpus())
+    assert build_index(settings).updated == 0
+
+
 class NamedBackend(EmbeddedBackend):
     """A deployment's own backend, loaded by its dotted path."""
 

@@ -20,6 +20,7 @@ from synonyms import (
     parse,
     parse_rule,
 )
+from tests.test_api_hardening import _fill, small_disk  # noqa: F401
 
 
 def expansions(analyzer: Analyzer, query: str) -> set[str]:
@@ -414,6 +415,59 @@ def test_a_new_default_set_keeps_an_admins_changes(tmp_path: Path, monkeypatch) 
         assert store.history()[0].action == "default"
 
 
+def test_an_admins_change_saved_while_the_default_is_merged_stays(tmp_path: Path,
+                                                                  monkeypatch) -> None:
+    """Another process (the admin API) saves a rule between the upgrade's read of the
+    current rules and its write: before, the new default version was built on the text
+    read and the admin's rule dropped out. The upgrade now waits for the next opening."""
+    import synonyms.store as synonym_store
+
+    _store_made_with(tmp_path, "kk, kartu keluarga\n", monkeypatch)
+    admin = SynonymStore(tmp_path)
+    admin.version()  # open before the upgrade, as a running server is
+    merge, saved = synonym_store.merge_default, []
+
+    def merge_while_the_admin_saves(*texts: str) -> tuple[str, int, int]:
+        if not saved:
+            saved.append(admin.add("kartu kuning => ak1", who="ana", why="warga pakai"))
+        return merge(*texts)
+
+    monkeypatch.setattr(synonym_store, "merge_default", merge_while_the_admin_saves)
+    monkeypatch.setattr(synonym_store, "default_text", lambda: "kk, kartu keluarga\n"
+                        "melahirkan => akta kelahiran\n")
+    with SynonymStore(tmp_path) as store:
+        assert "kartu kuning => ak1" in {r.text() for r in store.rules()}
+    admin.close()
+    with SynonymStore(tmp_path) as store:  # the next opening takes the default in
+        rules = {r.text() for r in store.rules()}
+        assert {"kartu kuning => ak1", "melahirkan => akta kelahiran"} <= rules
+
+
+def test_a_default_set_the_full_disk_cannot_take_in_leaves_the_rules_working(
+        small_disk: Path, monkeypatch, caplog) -> None:  # noqa: F811 (the fixture)
+    """An upgraded server opens its synonym store on a full disk: the new default version
+    cannot be saved. Before, that error escaped the opening: the first CLI command failed
+    (a search caught it and went without synonyms); now the current rules answer, the log
+    says why, and the next opening tries again."""
+    data = small_disk / "data"
+    _store_made_with(data, "kartu kuning, ak1\n", monkeypatch)
+    running = SynonymStore(data)
+    running.version()  # a running process keeps the store (and its WAL files) open
+    monkeypatch.setattr("synonyms.store.default_text", lambda: "kartu kuning, ak1\n"
+                        "melahirkan => akta kelahiran\n")
+    _fill(small_disk / "filler")
+    with SynonymStore(data) as store:  # as `sikoja synonyms list` does
+        assert [r.text() for r in store.rules()] == ["kartu kuning, ak1"]
+        assert [v.action for v in store.history()] == ["default"]
+    with SynonymStore(data) as store:  # as a search does
+        assert "ak1" in expansions(Analyzer(synonyms=store), "kartu kuning")
+    assert "default synonym set could not be saved" in caplog.text
+    (small_disk / "filler").unlink()
+    with SynonymStore(data) as store:
+        assert "akta kelahiran" in {t for r in store.rules() for t in r.terms}
+    running.close()
+
+
 def test_the_clusters_copy_keeps_the_word_typed(tmp_path: Path) -> None:
     """OpenSearch's synonym_graph replaces a one-way rule's left side; sikoja keeps it, so
     the rules written for the cluster map each left term to itself as well."""
@@ -425,3 +479,25 @@ def test_the_clusters_copy_keeps_the_word_typed(tmp_path: Path) -> None:
     assert export_rules(tmp_path) == ["kk, kartu keluarga",
                                       "melahirkan => melahirkan, akta kelahiran",
                                       "bersalin => bersalin, akta kelahiran"]
+
+
+def test_a_fresh_store_on_a_full_disk_answers_the_default_and_says_why_it_cannot_save(
+        small_disk: Path) -> None:  # noqa: F811 (the fixture)
+    """A server whose disk filled before its synonym store was first written (the seed runs
+    on first use, in the background of a starting server): the shipped default still
+    answers searches and the admin's list, a change says the disk is full, and once there is
+    room the change is saved to the file. Before, the failed seed left a store whose every
+    read raised (HTTP 500 on the admin page)."""
+    data = small_disk / "data"
+    data.mkdir()
+    _fill(small_disk / "filler")
+    with SynonymStore(data) as store:
+        assert store.version() >= 1 and "ktp" in {t for r in store.rules() for t in r.terms}
+        assert store.list() and [v.action for v in store.history()] == ["default"]
+        with pytest.raises(SikojaError, match="disk is full"):
+            store.add("kk, kartu keluarga baru", who="ops", why="full disk")
+        (small_disk / "filler").unlink()
+        store.add("kk, kartu keluarga baru", who="ops", why="room again")
+    with SynonymStore(data) as store:  # saved to the file, after the default it seeded
+        assert [v.action for v in store.history()] == ["add", "default"]  # newest first
+        assert "kartu keluarga baru" in {t for r in store.rules() for t in r.terms}

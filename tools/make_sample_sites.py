@@ -46,7 +46,7 @@ import shutil
 import textwrap
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 # The server reads what this script writes: one place for where the sites live, their ports
 # and the query-string route keys.
@@ -2457,6 +2457,29 @@ function MM_swapImgRestore() {{ var i,x,a=document.MM_sr; for(i=0;a&&i<a.length&
 # --- CodeIgniter / Laravel custom apps (Bootstrap cards, breadcrumbs, /layanan/detail/5) -------
 
 
+def ci_service_body(site: Site, intro: str, f: ServiceFacts, table_class: str) -> str:
+    """A service's facts as a Bootstrap table of label and value rows."""
+    rows = "".join(f'<tr><th scope="row" style="width:28%">{e(label)}</th>'
+                   f"<td>{value_html(anchor, value, site.list_style)}</td></tr>"
+                   for anchor, label, value in fact_rows(site, f))
+    return (f'<p class="lead">{e(intro)}</p><div class="table-responsive">'
+            f'<table class="{table_class}">{rows}</table></div>')
+
+
+def ci_nav(page: Page) -> tuple[str, str]:
+    """(menu items, breadcrumb nav) of a Bootstrap CodeIgniter/Laravel page."""
+    by_key = {p.key: p for p in page.site.pages}
+    menu = "".join(f'<li class="nav-item">{a(by_key[k].href, label, class_="nav-link")}</li>'
+                   for k, label in (("home", "Beranda"), ("profil", "Profil"),
+                                    ("list-layanan", "Layanan"), ("list-berita", "Berita"),
+                                    ("kontak", "Kontak")))
+    crumbs = "".join(f'<li class="breadcrumb-item">{a(h, e(t))}</li>' for t, h in page.crumbs)
+    crumb_nav = "" if page.kind == "home" else (
+        f'<nav aria-label="breadcrumb"><ol class="breadcrumb">{crumbs}'
+        f'<li class="breadcrumb-item active" aria-current="page">{e(page.title)}</li></ol></nav>')
+    return menu, crumb_nav
+
+
 def build_ci(site: Site, facts: dict, reg) -> None:
     pre = "/index.php" if site.variant == "codeigniter" else ""
     home = put(site, "home", "home", site.short, "/", "index.html")
@@ -2466,11 +2489,7 @@ def build_ci(site: Site, facts: dict, reg) -> None:
     lay = put(site, "listing", "list-layanan", "Daftar Layanan", f"{pre}/layanan",
               "hal/layanan.html", crumbs=crumbs)
     for n, (key, (_i, _s, _slug, title, intro, _o)) in enumerate(own_services(site), start=3):
-        rows = "".join(f'<tr><th scope="row" style="width:28%">{e(label)}</th>'
-                       f"<td>{value_html(anchor, value, site.list_style)}</td></tr>"
-                       for anchor, label, value in fact_rows(site, facts[key]))
-        body = (f'<p class="lead">{e(intro)}</p><div class="table-responsive">'
-                f'<table class="table table-bordered table-striped">{rows}</table></div>')
+        body = ci_service_body(site, intro, facts[key], "table table-bordered table-striped")
         reg(put(site, "service", key, title, f"{pre}/layanan/detail/{n}",
                 f"hal/layanan-detail-{n}.html", body, summary=intro,
                 crumbs=crumbs + [(lay.title, lay.href)]), key)
@@ -2500,12 +2519,7 @@ def build_ci(site: Site, facts: dict, reg) -> None:
 
 def render_ci(page: Page) -> str:
     site = page.site
-    by_key = {p.key: p for p in site.pages}
-    menu = "".join(f'<li class="nav-item">{a(by_key[k].href, label, class_="nav-link")}</li>'
-                   for k, label in (("home", "Beranda"), ("profil", "Profil"),
-                                    ("list-layanan", "Layanan"), ("list-berita", "Berita"),
-                                    ("kontak", "Kontak")))
-    crumbs = "".join(f'<li class="breadcrumb-item">{a(h, e(t))}</li>' for t, h in page.crumbs)
+    menu, crumb_nav = ci_nav(page)
     side = "".join(a(p.href, e(p.title), class_="list-group-item list-group-item-action")
                    for p in pages_of(site, "service"))
     token = hashlib.sha1(site.name.encode()).hexdigest()[:40]
@@ -2513,9 +2527,6 @@ def render_ci(page: Page) -> str:
             else "")
     date = (f'<p class="text-muted small"><i class="fa fa-calendar"></i> {tanggal(page.date)} '
             "&middot; Admin</p>" if page.date else "")
-    crumb_nav = "" if page.kind == "home" else (
-        f'<nav aria-label="breadcrumb"><ol class="breadcrumb">{crumbs}'
-        f'<li class="breadcrumb-item active" aria-current="page">{e(page.title)}</li></ol></nav>')
     return f"""<!DOCTYPE html>
 <html lang="id">
 <head>
@@ -6562,6 +6573,207 @@ CSS["opensid"] = ("assets/front/css/first.css", "#contentcolumn{margin-right:300
 
 
 # ---------------------------------------------------------------------------------------------
+# DataTables from a JSON endpoint (issue #11): a CodeIgniter site whose service list is an
+# empty <table> that jQuery DataTables fills from the server (``serverSide: true``), the
+# commonest list of Indonesian government PHP sites. What a crawler meets there:
+# - ``/layanan`` holds a heading, an empty ``<table id="tabel-layanan">`` with its header row
+#   and an inline ``$('#tabel-layanan').DataTable({... ajax: {url: "<base_url>/layanan/data",
+#   type: "GET"} ...})``, ``base_url()`` rendered into an absolute URL;
+# - the endpoint answers DataTables' server-side protocol: ``draw``, ``start``, ``length`` in
+#   the query, ``{"draw", "recordsTotal", "recordsFiltered", "data": [[cells]]}`` back, cells
+#   as HTML (a row number, the service's name, a "Detail" button linking its page), five rows
+#   a page (``pageLength: 5``): 8 services are two requests;
+# - the detail pages are server-rendered, linked from nowhere else but the home's two
+#   "Layanan Unggulan". Port 8753.
+# ---------------------------------------------------------------------------------------------
+
+SITES += [
+    Site("kec-jambitimur", "Kecamatan Jambi Timur", "Kecamatan Jambi Timur", "datatables", 52,
+         "Melayani dengan Hati, Cepat dan Tanpa Pungli",
+         "Jl. Kapten Pattimura No. 2, Kel. Sulanjana, Kec. Jambi Timur, Kota Jambi",
+         "adalah perangkat daerah yang menyelenggarakan pelayanan administrasi terpadu kecamatan "
+         "(PATEN) dan mengoordinasikan 11 kelurahan di wilayah Jambi Timur",
+         labels="d", list_style="ol", place="Kantor Camat Jambi Timur, Jl. Kapten Pattimura "
+         "No. 2", color="#7b1fa2", variant="codeigniter"),
+]
+SITE.update({s.name: s for s in SITES})
+FAMILY["datatables"] = "datatables-json"
+
+SERVICES.update({
+    "jt_sktm": (67, "kec-jambitimur", "sktm", "Surat Keterangan Tidak Mampu (SKTM)",
+                "SKTM dari kelurahan yang diketahui camat, untuk keringanan biaya sekolah atau "
+                "syarat bantuan sosial bagi warga Jambi Timur.", {}),
+    "jt_domisili": (66, "kec-jambitimur", "surat-keterangan-domisili",
+                    "Surat Keterangan Domisili",
+                    "Keterangan tempat tinggal bagi warga atau lembaga yang berdomisili di "
+                    "Kecamatan Jambi Timur.", {}),
+    "jt_ktp": (0, "kec-jambitimur", "pengantar-ktp-el", "Pengantar Perekaman KTP-el",
+               "Pengantar kecamatan bagi warga yang berusia 17 tahun atau sudah menikah untuk "
+               "merekam KTP-el; perekaman dapat dilakukan di kantor camat pada jadwal jemput "
+               "bola Disdukcapil.", {"online": None, "cost": "Gratis"}),
+    "jt_kk": (4, "kec-jambitimur", "pengantar-perubahan-kk", "Pengantar Perubahan Data KK",
+              "Pengantar untuk menambah anggota keluarga, pecah KK atau memperbaiki data Kartu "
+              "Keluarga sebelum diproses Disdukcapil.", {"online": None}),
+    "jt_pindah": (9, "kec-jambitimur", "pengantar-pindah", "Pengantar Pindah Keluar Kota Jambi",
+                  "Pengantar kecamatan bagi warga Jambi Timur yang pindah ke luar Kota Jambi "
+                  "sebelum SKPWNI diterbitkan.", {"online": None}),
+    "jt_kematian": (7, "kec-jambitimur", "surat-keterangan-kematian",
+                    "Surat Keterangan Kematian",
+                    "Keterangan kematian warga yang dilaporkan keluarga, syarat akta kematian "
+                    "dan santunan kematian.", {"cost": GRATIS_ADMINDUK}),
+    "jt_kampung": (68, "kec-jambitimur", "kampung-bahagia", "Verifikasi Usulan Kampung Bahagia",
+                   "Kecamatan memverifikasi usulan kegiatan RT yang dibiayai dana Kampung "
+                   "Bahagia Rp100 juta per RT.", {}),
+    "jt_dtks": (40, "kec-jambitimur", "usulan-dtks", "Usulan Penerima Bantuan Sosial (DTKS)",
+                "Usulan keluarga kurang mampu dari musyawarah kelurahan diteruskan kecamatan ke "
+                "Dinas Sosial agar masuk DTKS (kini DTSEN).", {}),
+})
+
+NEWS += [
+    ("kec-jambitimur", "paten-jemput-bola-sulanjana", "2025-07-14",
+     "PATEN Jemput Bola di Kelurahan Sulanjana",
+     ["Petugas Kecamatan Jambi Timur membuka loket pelayanan administrasi terpadu di aula "
+      "Kelurahan Sulanjana. Warga mengurus SKTM, surat domisili dan pengantar KK tanpa harus "
+      "datang ke kantor camat.", "Seluruh layanan tidak dipungut biaya."]),
+    ("kec-jambitimur", "verifikasi-kampung-bahagia-2025", "2025-08-05",
+     "Camat Verifikasi Usulan Kampung Bahagia 168 RT",
+     ["Camat Jambi Timur bersama lurah memverifikasi usulan kegiatan dari 168 RT, sebagian "
+      "besar semenisasi jalan lingkungan dan perbaikan drainase."]),
+    ("kec-jambitimur", "rekam-ktp-pelajar-sma", "2025-09-22",
+     "Rekam KTP-el Pelajar SMA di Kantor Camat",
+     ["Kecamatan Jambi Timur dan Disdukcapil merekam KTP-el 140 pelajar yang baru berusia 17 "
+      "tahun.", "Pelajar cukup membawa fotokopi Kartu Keluarga."]),
+]
+
+DT_PAGE = 5  # rows a request of the service table answers (pageLength)
+
+
+def datatables_rows(site: Site, services: list[Page]) -> None:
+    """The endpoint's answers, one per page of ``DT_PAGE`` rows, routed as the plugin asks for
+    them (``draw`` counts the requests, ``start`` the rows before, ``length`` the page)."""
+    total = len(services)
+    for n, start in enumerate(range(0, total, DT_PAGE), start=1):
+        rows = [[str(start + i + 1), p.title,
+                 f'<a href="{e(p.href)}" class="btn btn-sm btn-primary"><i class="fa fa-eye">'
+                 "</i> Detail</a>"]
+                for i, p in enumerate(services[start:start + DT_PAGE])]
+        body = {"draw": n, "recordsTotal": total, "recordsFiltered": total, "data": rows}
+        rel = f"layanan/data-{start}.json"
+        site.extra_files[rel] = json.dumps(body, ensure_ascii=False).encode()
+        query = urlencode({"draw": n, "start": start, "length": DT_PAGE})
+        site.routes[route_key("/layanan/data", query)] = rel
+
+
+def build_datatables(site: Site, facts: dict, reg) -> None:
+    home = put(site, "home", "home", site.short, "/", "index.html")
+    crumbs = [("Beranda", "/")]
+    put(site, "page", "profil", "Profil Kecamatan", "/profil", "hal/profil.html",
+        new_profile(site), crumbs=crumbs)
+    lay = put(site, "listing", "list-layanan", "Daftar Layanan PATEN", "/layanan",
+              "hal/layanan.html", crumbs=crumbs)
+    services = []
+    for key, (_i, _s, slug, title, intro, _o) in own_services(site):
+        body = ci_service_body(site, intro, facts[key], "table table-bordered")
+        services.append(reg(put(site, "service", key, title, f"/layanan/detail/{slug}",
+                                f"hal/layanan-{slug}.html", body, summary=intro,
+                                crumbs=crumbs + [(lay.title, lay.href)]), key))
+    ber = put(site, "listing", "list-berita", "Berita", "/berita", "hal/berita.html",
+              crumbs=crumbs)
+    for slug, date, title, texts in own_news(site):
+        page = put(site, "news", f"news:{site.name}:{slug}", title, f"/berita/baca/{slug}",
+                   f"hal/berita-{slug}.html", paras(*texts), date=date,
+                   summary=news_summary(texts), crumbs=crumbs + [(ber.title, ber.href)])
+        reg(page, page.key)
+    put(site, "page", "kontak", "Kontak", "/kontak", "hal/kontak.html", contact_body(site),
+        crumbs=crumbs)
+    datatables_rows(site, services)
+    lay.body = (
+        "<p>Pelayanan Administrasi Terpadu Kecamatan (PATEN) Jambi Timur. Klik Detail untuk "
+        "persyaratan dan prosedur.</p>"
+        '<table id="tabel-layanan" class="table table-striped table-bordered" style="width:100%">'
+        "<thead><tr><th>No</th><th>Nama Layanan</th><th>Aksi</th></tr></thead><tbody></tbody>"
+        "</table>"
+        '<script src="/assets/plugins/datatables/jquery.dataTables.min.js"></script>'
+        '<script src="/assets/plugins/datatables/dataTables.bootstrap4.min.js"></script>'
+        "<script>\n$(document).ready(function() {\n"
+        "    var table = $('#tabel-layanan').DataTable({\n"
+        "        processing: true,\n        serverSide: true,\n        pageLength: 5,\n"
+        "        lengthChange: false,\n        order: [],\n"
+        f'        ajax: {{\n            url: "{site.base}/layanan/data",\n'
+        '            type: "GET"\n        },\n'
+        "        columnDefs: [{ targets: [0, 2], orderable: false }],\n"
+        '        language: { url: "/assets/plugins/datatables/i18n/id.json" }\n'
+        "    });\n});\n</script>")
+    ber.body = "".join(
+        f'<div class="media mb-3"><div class="media-body"><h5>{a(p.href, e(p.title))}</h5>'
+        f'<p class="small text-muted">{tanggal(p.date)}</p><p>{e(p.summary[:160])}</p></div>'
+        "</div>" for p in pages_of(site, "news"))
+    by_key = {p.key: p for p in services}
+    featured = "".join(
+        f'<div class="col-md-6 mb-3"><div class="card h-100"><div class="card-body">'
+        f'<h5 class="card-title">{e(p.title)}</h5><p class="card-text">{e(p.summary)}</p>'
+        f'{a(p.href, "Lihat Persyaratan", class_="btn btn-primary btn-sm")}</div></div></div>'
+        for p in (by_key["jt_sktm"], by_key["jt_kampung"]))
+    home.body = ('<div class="jumbotron py-4"><p class="lead">Pelayanan administrasi terpadu '
+                 'bagi warga 11 kelurahan di Jambi Timur.</p>'
+                 f'{a(lay.href, "Semua Layanan PATEN", class_="btn btn-success")}</div>'
+                 f'<h5 class="mb-3">Layanan Unggulan</h5><div class="row">{featured}</div>'
+                 '<h5 class="mb-3">Kabar Kecamatan</h5>' + ber.body)
+    site.extra_files["assets/plugins/datatables/jquery.dataTables.min.js"] = (
+        b"/*! DataTables 1.13.6 (subset) */!function(n){n.fn.DataTable=function(o){return this}}"
+        b"(jQuery);\n")
+    site.extra_files["assets/js/jquery-3.6.0.min.js"] = b"/*! jQuery v3.6.0 (subset) */\n"
+    site.extra_files["assets/plugins/datatables/dataTables.bootstrap4.min.css"] = (
+        b"table.dataTable{clear:both;margin-top:6px}\n")
+    site.extra_files["assets/plugins/datatables/dataTables.bootstrap4.min.js"] = (
+        b"/*! DataTables Bootstrap 4 integration */\n")
+    site.extra_files["assets/plugins/datatables/i18n/id.json"] = json.dumps(
+        {"sProcessing": "Sedang memproses...", "sLengthMenu": "Tampilkan _MENU_ entri",
+         "sZeroRecords": "Tidak ditemukan data yang sesuai", "sInfo":
+         "Menampilkan _START_ sampai _END_ dari _TOTAL_ entri", "sSearch": "Cari:",
+         "oPaginate": {"sPrevious": "Sebelumnya", "sNext": "Selanjutnya"}}).encode()
+
+
+def render_datatables(page: Page) -> str:
+    site = page.site
+    menu, crumb_nav = ci_nav(page)
+    date = (f'<p class="text-muted small"><i class="fa fa-calendar"></i> {tanggal(page.date)}'
+            "</p>" if page.date else "")
+    return f"""<!DOCTYPE html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{"Beranda" if page.kind == "home" else e(page.title)} - {e(site.short)}</title>
+<link rel="stylesheet" href="/assets/css/bootstrap.min.css">
+<link rel="stylesheet" href="/assets/plugins/datatables/dataTables.bootstrap4.min.css">
+<script src="/assets/js/jquery-3.6.0.min.js"></script>
+</head>
+<body>
+<nav class="navbar navbar-expand-lg navbar-dark" style="background:{site.color}">
+<div class="container">{a("/", e(site.short), class_="navbar-brand")}
+<div class="collapse navbar-collapse" id="nav"><ul class="navbar-nav ml-auto">{menu}</ul></div></div>
+</nav>
+<div class="container mt-4">
+{crumb_nav}
+<div class="card shadow-sm mb-4"><div class="card-header bg-white"><h4 class="card-title mb-0">{e(page.title)}</h4></div>
+<div class="card-body">
+{date}{page.body}
+</div></div>
+</div>
+<footer class="bg-dark text-white-50 py-4 mt-4"><div class="container small">{footer_text(site)}<br>&copy; 2025 {e(site.short)} &middot; Page rendered in <strong>0.0213</strong> seconds. CodeIgniter Version <strong>3.1.13</strong></div></footer>
+</body>
+</html>
+"""
+
+
+NEW_BUILD["datatables"] = build_datatables
+RENDER["datatables"] = render_datatables
+CSS["datatables"] = ("assets/css/bootstrap.min.css", "/* Bootstrap v4.6.2 (subset) */"
+                     ".card{border:1px solid #ddd}")
+
+
+# ---------------------------------------------------------------------------------------------
 # WordPress news-magazine theme (issue #11): a kelurahan whose site runs JNews with a page
 # builder. Each service is a WordPress *page* under "Layanan" whose sections (syarat, alur,
 # waktu, biaya, dasar hukum) are accordion items, each page made with whatever plugin the
@@ -7740,6 +7952,44 @@ DEVSET_OPENSID: dict[str, list[tuple[str, str]]] = {
          "mandiri:kel-talangbanjar:2"),
     ],
 }
+# Queries answered by the Kecamatan Jambi Timur site (its services reachable only through the
+# DataTables JSON of its service table), numbered from q600; written before any crawler change.
+DEVSET_DATATABLES: dict[str, list[tuple[str, str]]] = {
+    "formal": [
+        ("surat keterangan tidak mampu kecamatan jambi timur", "jt_sktm:2 sktm:1"),
+        ("pengantar perubahan data kartu keluarga kecamatan jambi timur", "jt_kk:2 kk_ubah:1"),
+    ],
+    "colloquial": [
+        ("cara ngurus surat domisili di kecamatan jambi timur", "jt_domisili:2 domisili:1"),
+        ("mau pindah ke luar kota jambi minta pengantar di jambi timur",
+         "jt_pindah:2 pindah_keluar:1"),
+    ],
+    "abbreviation": [
+        ("sktm kec jambi timur", "jt_sktm:2 sktm:1"),
+        ("dtks kecamatan jambi timur", "jt_dtks:2 dtks:1"),
+    ],
+    "typo": [
+        ("surat keterangan kematin jambi timur", "jt_kematian:2 akta_mati:1"),
+        ("pengantar rekam ktp jmbi timur", "jt_ktp:2 ktp_baru:1"),
+    ],
+    "old-term": [
+        ("surat keterangan miskin kecamatan jambi timur", "jt_sktm:2 sktm:1"),
+        ("daftar bansos dtks lewat kecamatan jambi timur", "jt_dtks:2 dtks:1"),
+    ],
+    "english": [
+        ("certificate of residence jambi timur district", "jt_domisili:2 domisili:1"),
+        ("death certificate letter jambi timur", "jt_kematian:2 akta_mati:1"),
+    ],
+    "jambi-malay": [
+        ("cakmano ngurus surat pindah di kecamatan jambi timur", "jt_pindah:2 pindah_keluar:1"),
+        ("nak minta sktm di jambi timur bawak apo bae", "jt_sktm:2 sktm:1"),
+    ],
+    "problem": [
+        ("rt kami mau semenisasi jalan pakai dana kampung bahagia jambi timur",
+         "jt_kampung:2 kampung_bahagia:1"),
+        ("anak baru 17 tahun mau rekam ktp di kantor camat jambi timur", "jt_ktp:2 ktp_baru:1"),
+    ],
+}
 # Queries answered by the news-magazine kelurahan site (each service a WordPress page whose
 # sections are accordion items), numbered from q620; written before any crawler change for it.
 DEVSET_NEWSMAG: dict[str, list[tuple[str, str]]] = {
@@ -7780,7 +8030,8 @@ DEVSET_NEWSMAG: dict[str, list[tuple[str, str]]] = {
 # Blocks of qids: (first qid number, the sets numbered from it)
 DEVSET_BLOCKS = [(1, (DEVSET, DEVSET_REAL_WORLD, DEVSET_MORE)), (400, (DEVSET_JOOMLA,)),
                (450, (DEVSET_BLOGSPA,)), (500, (DEVSET_SPA,)), (540, (DEVSET_SIBLINGS,)),
-               (570, (DEVSET_OPENSID,)), (620, (DEVSET_NEWSMAG,))]
+               (570, (DEVSET_OPENSID,)), (600, (DEVSET_DATATABLES,)),
+               (620, (DEVSET_NEWSMAG,))]
 
 
 def service_twins() -> dict[str, list[str]]:

@@ -40,6 +40,9 @@ class StorePipeline:
         # document URLs this crawl wrote or confirmed: the same page fetched again under
         # another spelling (/node/12 and ?q=node/12) is one page, counted once
         self.written: set[str] = set()
+        # where each page this crawl stored or confirmed was served (document URL -> served
+        # URL): a claimant is moved off a URL only if this crawl put it there
+        self.placed: dict[str, str] = {}
         # who claimed each document URL: a canonical two different pages declare is the
         # template's (crawler.canonicals)
         self.claims = CanonicalClaims()
@@ -75,8 +78,7 @@ class StorePipeline:
         source = spider.source.name
         crawl_id = spider.crawl_id
         board = getattr(spider, "board", None)
-        if isinstance(item, FetchedDocument):
-            self._place(item)
+        served = self._place(item) if isinstance(item, FetchedDocument) else None
         # the page as the store would hold it, merged with the catalog at its URL once for
         # the twin check, the comparison and the write (None: an app, or written already)
         page = self._merged(item.document) if isinstance(item, FetchedDocument) else None
@@ -92,6 +94,7 @@ class StorePipeline:
             outcome, counter = self._store_document(item, page)
             if item.document.kind != "app":
                 self.written.add(item.document.url)
+                self.placed[item.document.url] = served or item.document.url
             # reason tells a new document from a changed one, and a page the app catalog
             # describes from a page seen before, for the crawl summary
             self.store.log_fetch(crawl_id=crawl_id, source=source, url=item.fetched_url,
@@ -109,24 +112,45 @@ class StorePipeline:
             board.count(source, counter)
         return item
 
-    def _place(self, item: FetchedDocument) -> None:
+    def _place(self, item: FetchedDocument) -> str | None:
         """Store a page at the canonical URL it declares unless the site's other pages show
         that canonical is the template's (``crawler.canonicals``); then the page, and any
-        earlier one stored there on the same claim, keep the URLs they were served at."""
+        earlier one stored there on the same claim, keep the URLs they were served at.
+        Returns the URL the page was served at, if it is known."""
         doc = item.document
         served = item.served_url or (doc.url if doc.url == item.fetched_url else None)
         if doc.kind == "app" or served is None or "#" in doc.url:
-            return
+            return served
+        if served != doc.url and doc.url not in self.claims.claims:
+            # the page stored at this URL (it answered 304, or has not come yet) claims it
+            # first: a page declaring it is compared with it, in whatever order they come
+            self._claim_stored(doc.url, doc.source)
         verdict = self.claims.arrive(doc, served)
         if verdict.move is not None:
             self._move(doc.url, verdict.move.served, free=verdict.free)
         if verdict.url != doc.url:
             item.document = replace(doc, url=verdict.url)
+        return served
+
+    def _claim_stored(self, url: str, source: str) -> None:
+        """The live page of ``source`` an earlier crawl stored at ``url`` claims it."""
+        if url in self.claims.lies:
+            return
+        validators = self.store.validators(url)
+        stored = self.store.get(url) if validators and validators["status"] == "live" else None
+        if stored is not None and stored.kind != "app" and stored.source == source:
+            self.claims.arrive(stored, url, stored=True)
 
     def _move(self, url: str, to: str, *, free: bool) -> None:
         """The page stored at ``url`` on a template canonical goes back to ``to``, its own
-        URL; with ``free``, no page of the site lives at ``url``, which leaves the index."""
-        stored = self.store.get(url) if url in self.written else None
+        URL; with ``free``, no page of the site lives at ``url``, which leaves the index.
+        Only a claimant this crawl stored there moves: what another crawl stored, or a page
+        that answered 304 at ``url``, is not the claimant's text."""
+        if self.placed.get(url) != to:
+            return
+        del self.placed[url]
+        self.placed[to] = to
+        stored = self.store.get(url)
         if stored is not None:
             validators = self.store.validators(url) or {}
             self.store.upsert(replace(stored, url=to), etag=validators.get("etag"),
@@ -203,6 +227,7 @@ class StorePipeline:
                 item.reason = f"duplicate: the page at {url}"
                 return SKIPPED, "skipped"
             self.written.add(url)
+            self.placed[url] = url
             self.store.touch(url, fetched_at=now_iso())
             return UNCHANGED, "unchanged"
         if item.outcome == GONE:

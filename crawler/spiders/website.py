@@ -71,13 +71,14 @@ from crawler.extract.jsroutes import (
 )
 from crawler.extract.payload import may_embed_data, with_payload
 from crawler.extract.pdf import PdfError, extract_pdf
-from crawler.extract.title import NO_SITE
+from crawler.extract.title import NO_SITE, is_home
 from crawler.failures import UNREADABLE_KIND, http_reason
 from crawler.items import ERROR, GONE, SKIPPED, UNCHANGED, FetchedDocument, FetchOutcome
 from crawler.linkstore import LinkStore
 from crawler.listings import joomla_view, wordpress_listing
 from crawler.sitetitles import saved_site_titles
 from crawler.spiders.base import SourceSpider
+from crawler.spiders.datatables import DataTablesReader
 from crawler.standards import absorb_stored
 from sikoja.schemes import refusal
 from sikoja.store import DocumentStore
@@ -104,7 +105,7 @@ _ROBOTS_META = re.compile(
 _CONTENT_ATTR = re.compile(rb"content\s*=\s*[\"']([^\"']*)", re.IGNORECASE)
 
 
-class WebsiteSpider(SourceSpider):
+class WebsiteSpider(DataTablesReader, SourceSpider):
     name = "website"
     # the store pipeline learns the site's template at close (a fleet's, at the merge)
     learns_template = True
@@ -145,6 +146,7 @@ class WebsiteSpider(SourceSpider):
         self.routes: list[tuple[str, str]] = []
         self.detail_prefixes: list[str] = []  # data URLs the code completes with an id/slug
         self.awaiting: set[str] = set()  # keys of records stored once their detail is read
+        self.dt_requested: set[tuple[str, str, int]] = set()  # crawler.spiders.datatables
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WebsiteSpider:
@@ -311,6 +313,8 @@ class WebsiteSpider(SourceSpider):
                 yield FetchOutcome(url=part, outcome=UNCHANGED, status=status, document_url=part)
             if meta.get("sikoja_depth") == 0 and not meta.get("sikoja_sweep"):
                 self._remember_stored_home(key)
+                if self._is_home(response) and self.linkstore is not None:
+                    self.home_robots = self.linkstore.home_robots(self.source.name)
             # unchanged page, unchanged links: follow the ones it had last time
             if not meta.get("sikoja_sweep") and self.linkstore is not None:
                 yield from self._follow_all(self.linkstore.links(key), meta, key)
@@ -394,7 +398,11 @@ class WebsiteSpider(SourceSpider):
         self.produced.add(url_key(doc.url))
         self.produced.add(url_key(key))
         scripts = None
-        if not page.payload and may_be_drawn_by_script(body, doc.text):
+        # a DataTables table's scripts are read by crawler.spiders.datatables, as the plugin
+        # asks for its rows: not as a page drawn from JSON (its endpoint wants parameters)
+        dt_tables, dt_files = self.datatables_of(body, _header(response, b"Content-Type"), url)
+        if not page.payload and not (dt_tables or dt_files) and may_be_drawn_by_script(
+                body, doc.text):
             scripts = shell_scripts(decode_html(body, _header(response, b"Content-Type"))[0],
                                     url, doc.text)
             if scripts.shell or scripts.endpoints:
@@ -407,6 +415,10 @@ class WebsiteSpider(SourceSpider):
                 doc = replace(doc, url=key)
                 self.shells.add(url_key(key))
             self._add_routes(scripts.routes)
+        if dt_tables or dt_files:
+            etag = last_modified = None  # its rows change, not its HTML: fetched in full
+            if doc.kind == "page":  # the list its table shows: the services outrank it
+                doc = as_listing(doc)
         item = FetchedDocument(document=doc, fetched_url=key, status=status, elapsed_ms=elapsed,
                                etag=etag, http_last_modified=last_modified,
                                served_url=key if doc.url != key else None)
@@ -430,6 +442,8 @@ class WebsiteSpider(SourceSpider):
         if meta.get("sikoja_sweep"):
             return
         yield from self._follow_all(in_scope, meta, doc.url)
+        yield from self.read_datatables(dt_tables, dt_files, doc.url,
+                                        meta.get("sikoja_depth", 0))
 
     def _parts(self, parts: list[Any], page: str, key: str, status: int) -> Iterator[Any]:
         """The services a one-page list holds in its panels (``document.panel_services``),
@@ -465,8 +479,10 @@ class WebsiteSpider(SourceSpider):
         So a page repeating the home's very directives is stored (and its links followed,
         ``nofollow`` included), while a page whose own directives differ from the home's
         (an indexable home and one noindex page, or a page adding ``noindex`` to a home's
-        ``nofollow``) made a choice of its own, and keeps it. Decided on the home's body:
-        a recrawl whose home answers 304 judges noindex pages as before the rule."""
+        ``nofollow``) made a choice of its own, and keeps it. The home is the first start
+        URL at a site's root (else the first start URL; another start page, a list that
+        says ``noindex, follow``, does not speak for the site); a recrawl whose home
+        answers 304 reads the directives its body had from the link store."""
         listing = wordpress_listing(key) or wordpress_listing(doc_url)
         if listing and listing != "category":
             return f"listing: WordPress {listing}, links followed", True
@@ -474,8 +490,10 @@ class WebsiteSpider(SourceSpider):
         if view:
             return f"listing: Joomla {view}, links followed", True
         robots = _robots_directives(response)
-        if response.meta.get("sikoja_depth", 0) == 0 and not response.meta.get("sikoja_sweep"):
+        if self._is_home(response):
             self.home_robots = frozenset(robots)
+            if self.linkstore is not None:  # for a recrawl whose home answers 304
+                self.linkstore.save_home_robots(self.source.name, self.home_robots)
         if ("noindex" in robots or "none" in robots) and robots != self.home_robots:
             follow = not ({"nofollow", "none"} & robots)
             return "noindex: robots meta or X-Robots-Tag" + ("" if follow else ", nofollow"), follow
@@ -483,6 +501,18 @@ class WebsiteSpider(SourceSpider):
                 and identity in self.home_texts):
             return "soft 404: the home page answered this URL", False
         return None, True
+
+    def _is_home(self, response: Response) -> bool:
+        """Whether ``response`` answers the site's home: the first start URL at a site's
+        root (``is_home``), else the first start URL, as requested (before redirects)."""
+        meta = response.meta
+        if meta.get("sikoja_depth", 0) != 0 or meta.get("sikoja_sweep"):
+            return False
+        starts = self.source.start_urls
+        home = next((u for u in starts if is_home(u)), starts[0] if starts else None)
+        asked = (meta.get("redirect_urls") or [response.url])[0]
+        return home is not None and url_key(canonicalize_url(asked)) == url_key(
+            canonicalize_url(home))
 
     def _remember_stored_home(self, url: str) -> None:
         """An unchanged start page: its stored text and saved ``<title>`` are what soft 404s

@@ -10,6 +10,7 @@ Indonesian root word nor a protected acronym: that is what keeps ``kk`` from bec
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -30,6 +31,17 @@ ENGLISH_STOPWORDS = frozenset(
     "which who why i me my we our you your it this that can could need want get please about "
     "into out up".split()
 )
+
+
+@cache
+def data_digest(folder: Path = DATA_DIR) -> str:
+    """A digest of every word list in ``folder`` (names and bytes), read once per process:
+    the index keys carry it, so a release that changes a list (a stem override, a renamed
+    term, the glossary) re-analyses the pages an index built with the old lists holds."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.iterdir() if p.is_file()):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
 
 
 @dataclass(frozen=True)
