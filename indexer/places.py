@@ -141,11 +141,11 @@ class Directory:
             return None
         return found[0][1]
 
-    def says(self, analysis: QueryAnalysis, opd: str) -> bool:
-        """Whether the query says a whole alias of the OPD ``opd`` ("mpp", "mal pelayanan
-        publik"), by its own words or one of their readings."""
+    def said(self, analysis: QueryAnalysis) -> frozenset[str]:
+        """The OPDs the query says a whole alias of ("mpp", "mal pelayanan publik",
+        "kecamatan jambi timur"), by its own words or one of their readings."""
         said = {t for term in analysis.terms for t in term.tokens}
-        return any(set(a) <= said for o in self.opds if o.name == opd for a in o.aliases)
+        return frozenset(o.name for o in self.opds if any(set(a) <= said for a in o.aliases))
 
     def _readings(self, word: str, vocabulary: Vocabulary | None
                   ) -> tuple[set[str], list[set[str]]]:

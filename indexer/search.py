@@ -14,7 +14,8 @@ import functools
 import threading
 import time
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -152,8 +153,8 @@ class Searcher:
         place = None if junk or pinned else self._place(analysis, vocabulary, filters)
         if place is not None:
             ranked = self._first(place.doc.id, ranked, metas)
-        collapsed = _collapse(ranked, metas, self.ranking.copy_weight,
-                              None if junk else (lambda opd: self._opds().says(analysis, opd)))
+        said = frozenset() if junk else self._opds().said(analysis)  # the OPDs it names
+        collapsed = _collapse(ranked, metas, self.ranking.copy_weight, said)
         if collapsed and words is None:  # junk answered by best bets alone
             words = self._query_words(analysis, vocabulary)
         if words is not None and collapsed and collapsed[0][0].id not in pinned and place is None:
@@ -177,7 +178,7 @@ class Searcher:
             answer = _contact_card(place)
         elif page == 1 and results and words is not None and _card_kind(results[0]):
             signals = self._signals(window[0][0], collapsed, words, metas, docs)
-            if self._card_fits(results[0], signals, external, words, analysis):
+            if self._card_fits(results[0], signals, external, words, said):
                 answer = _answer_card(docs[window[0][0].id])
         return SearchResponse(
             query=q,
@@ -599,7 +600,7 @@ class Searcher:
 
     def _card_fits(self, top: Result, signals: Signals,
                    external: tuple[Any, tuple[str, ...]] | None, words: QueryWords,
-                   analysis: QueryAnalysis) -> bool:
+                   said: frozenset[str]) -> bool:
         """A best bet is the admins' answer; any other top service must clearly win.
 
         For a service the city does not provide ("bikin skck", "paspor") the answer is the
@@ -609,7 +610,7 @@ class Searcher:
         ("skck di mpp", "paspor di mal pelayanan publik") gets its card, and only when the
         card is that service itself, never a similar-sounding one."""
         if external is not None and not (set(external[1]) <= words.title_tokens(top.title)
-                                          and self._opds().says(analysis, top.opd)):
+                                          and top.opd in said):
             return False
         return top.best_bet or decide(signals, CardWeights.of(self.ranking))
 
@@ -647,14 +648,14 @@ def kind_boost(prior: float, confidence: float, unsure: float) -> float:
 
 def _collapse(
     ranked: Sequence[Fused], docs: dict[str, DocMeta], copy_weight: float,
-    named: Callable[[str], bool] | None = None,
+    named: frozenset[str] = frozenset(),
 ) -> list[tuple[Fused, list[str]]]:
     """One result per near-duplicate group, at its best member's score (a copy's times
     ``copy_weight``, see ``Settings.ranking``), never below the page shown. The group's
     canonical member (the OPD's own page, whose id is the group key) represents it when it
     was retrieved at all; the other members are listed in ``also_at``.
 
-    Unless the query names another member's OPD (``named``) and not the canonical one's:
+    Unless the query names another member's OPD (one of ``named``) and not the canonical one's:
     kecamatan publish one standard text, so "sktm kec jambi timur" and Telanaipura's SKTM
     page are one group, and the citizen asking in Jambi Timur needs Jambi Timur's office
     (the same for "ktp di mpp": the MPP's counter). That member leads, at the group's score.
@@ -679,21 +680,23 @@ def _collapse(
             best = members[0]
             carried = best.score * copy_weight
             if carried > lead.score:  # the score is the copy's, and explain says so
-                lead = Fused(lead.id, carried, lead.keyword_score, lead.keyword_rank,
-                             lead.vector_score, lead.vector_rank, best.fused_score,
-                             {**best.boosts, "copy_weight": copy_weight}, best.id, best.pinned)
-        if named is not None and len(members) > 1 and not named(docs[lead.id].opd):
-            asked = next((m for m in members if m.id != lead.id and named(docs[m.id].opd)),
+                lead = _carrying(lead, best, carried, {**best.boosts, "copy_weight": copy_weight})
+        if named and len(members) > 1 and docs[lead.id].opd not in named:
+            asked = next((m for m in members if m.id != lead.id and docs[m.id].opd in named),
                          None)
             if asked is not None and asked.score >= lead.score:
                 lead = asked
             elif asked is not None:  # the group's score is the canonical page's: explain says so
-                lead = Fused(asked.id, lead.score, asked.keyword_score, asked.keyword_rank,
-                             asked.vector_score, asked.vector_rank, lead.fused_score,
-                             lead.boosts, lead.score_from or lead.id, lead.pinned)
+                lead = _carrying(asked, lead, lead.score, lead.boosts)
         out.append((lead, [docs[m.id].url for m in members if m.id != lead.id]))
     out.sort(key=lambda pair: -pair[0].score)  # stable: equal scores keep their order
     return out
+
+
+def _carrying(shown: Fused, source: Fused, score: float, boosts: dict[str, float]) -> Fused:
+    """``shown`` at a score another member of its group earned (explain names ``source``)."""
+    return replace(shown, score=score, fused_score=source.fused_score, boosts=boosts,
+                   score_from=source.score_from or source.id, pinned=source.pinned)
 
 
 def _card_kind(result: Result) -> str | None:
