@@ -123,3 +123,20 @@ def test_the_wordpress_rest_api_a_bundle_calls_is_an_endpoint():
             '{params:{per_page:50}}),berita:()=>wp.get("/posts",{params:{per_page:6}})};')
     assert endpoints(code, SITE + "/") == [f"{SITE}/wp-json/wp/v2/pages",
                                           f"{SITE}/wp-json/wp/v2/posts"]
+
+
+def test_a_markdown_or_textarea_body_is_read_by_its_lines():
+    markdown = ("Pencari kerja menerima kartu AK/I.\n\n## Persyaratan\n\n1. Fotokopi KTP\n"
+                "2. Pas foto 3x4\n\n## Jangka Waktu Penyelesaian\n\n1 hari kerja\n\n"
+                "**Biaya:** Gratis\n")
+    textarea = ("Warga dilatih keterampilan kerja.\r\nSyarat:\r\n- Warga Kota Jambi\r\n"
+                "- Usia 18-45 tahun\r\nBiaya: Gratis")
+    card, training = read([{"title": "Kartu Pencari Kerja", "body": markdown},
+                           {"judul": "Pelatihan Kerja", "keterangan": textarea}], "/api/konten")
+    assert card.kind == "service"
+    assert card.fields["requirements"] == ["Fotokopi KTP", "Pas foto 3x4"]
+    assert card.fields["duration"] == "1 hari kerja"
+    assert card.fields["cost"] == "Gratis"
+    assert "Persyaratan" in card.headings and "#" not in card.text and "**" not in card.text
+    assert training.kind == "service"
+    assert training.fields["requirements"] == ["Warga Kota Jambi", "Usia 18-45 tahun"]

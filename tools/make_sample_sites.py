@@ -7290,7 +7290,8 @@ def build_wpvue(site: Site, facts: dict, reg) -> None:
     pages = [wp_record(site, 12, "page", "layanan", "/layanan/", "Layanan",
                        "<p>Layanan Dinas Pemadam Kebakaran dan Penyelamatan Kota Jambi.</p>\n",
                        "2024-01-15")]
-    put(site, "listing", "list-layanan", "Layanan", "/layanan/", "index.html", shell)
+    # the parent of the service pages: a page of one sentence the theme shows as any page
+    put(site, "page", "layanan", "Layanan", "/layanan/", "index.html", shell)
     for n, (key, (_i, _s, slug, title, intro, over)) in enumerate(own_services(site), 20):
         href = f"/layanan/{slug}/"
         pages.append(wp_record(site, n, "page", slug, href, title,
@@ -7326,7 +7327,7 @@ def render_wpvue(page: Page) -> str:
     site = page.site
     rel, _code = WPVUE_BUNDLE
     return f"""<!DOCTYPE html>
-<html lang="id-ID"><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{e(site.short)}</title><meta name="description" content="{e(site.opd)}: {e(site.tagline)}"><link rel="https://api.w.org/" href="{site.base}/wp-json/"><meta name="generator" content="WordPress 6.5.3"><script type="module" crossorigin src="/{rel}"></script><link rel="stylesheet" href="/{CSS['wpvue'][0]}"></head>
+<html lang="id-ID"><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{e(site.short)}</title><meta name="description" content="{e(site.opd)}: {e(site.tagline)}"><meta name="generator" content="WordPress 6.5.3"><script type="module" crossorigin src="/{rel}"></script><link rel="stylesheet" href="/{CSS['wpvue'][0]}"></head>
 <body class="page-template-default"><noscript>Aktifkan JavaScript untuk membuka {e(site.short)}.</noscript>{page.body}</body></html>
 """
 
@@ -7338,7 +7339,8 @@ def siapkerja_konten(intro: str, f: ServiceFacts, markup: str) -> str:
              ("Mekanisme dan Prosedur" if markup == "h3" else "Alur", f.procedure),
              ("Jangka Waktu Penyelesaian" if markup == "h3" else "Lama Proses", f.duration),
              ("Biaya/Tarif" if markup == "h3" else "Biaya", f.cost),
-             ("Dasar Hukum", f.legal_basis)]
+             ("Dasar Hukum", f.legal_basis),
+             ("Tempat Pelayanan" if markup == "h3" else "Lokasi", f.location)]
     out = [f"<p>{e(intro)}</p>"]
     for label, value in parts:
         if not value:

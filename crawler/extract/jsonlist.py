@@ -64,7 +64,7 @@ from crawler.extract.document import (
 from crawler.extract.html import squash
 from crawler.extract.jsroutes import base_constants, joined_strings, record_page, route_templates
 from crawler.extract.lang import detect_language
-from crawler.extract.richtext import rich_body, rich_text
+from crawler.extract.richtext import plain_text, rich_body, rich_text, text_body
 from crawler.extract.service import is_service, match_label
 from sikoja.documents import Document
 from sikoja.schemes import is_followable, is_web_url
@@ -552,14 +552,15 @@ def _record_reading(record: dict[str, Any], mapped: dict[str, Any], title: str,
     key_fields = _service_fields(mapped)
     description = _text(mapped.get("description"))
     html_body = rich_body(record, _is_body_key)
-    if not html_body:
+    lined = None if html_body else text_body(record, _is_body_key)
+    if not (html_body or lined):
         return key_fields, _Body(description), set(key_fields)
-    rich = rich_text(html_body, url, [title])
+    rich = rich_text(html_body, url, [title]) if html_body else plain_text(lined or "")
     fields = {k: v for k, v in rich.fields.items() if k in _HEADINGS or k == "online_url"}
     fields.update(key_fields)
     said = squash(rich.text)
-    lead = "" if not description or description in said or _text(html_body) == description \
-        else description
+    lead = "" if not description or description in said \
+        or _text(html_body or lined) == description else description
     text = "\n".join(t for t in (lead, rich.text) if t)
     return fields, _Body(text, rich.headings), set(key_fields)
 
