@@ -5,8 +5,15 @@ page's are, so the record is a service with its requirements, cost and headings.
 from __future__ import annotations
 
 import json
+from urllib.parse import parse_qs, urlsplit
 
-from crawler.extract.jsonlist import endpoints, json_records, record_document, settle_kinds
+from crawler.extract.jsonlist import (
+    endpoints,
+    json_records,
+    next_page,
+    record_document,
+    settle_kinds,
+)
 from crawler.extract.jsroutes import route_templates
 
 SITE = "http://127.0.0.1:9000"
@@ -140,3 +147,20 @@ def test_a_markdown_or_textarea_body_is_read_by_its_lines():
     assert "Persyaratan" in card.headings and "#" not in card.text and "**" not in card.text
     assert training.kind == "service"
     assert training.fields["requirements"] == ["Warga Kota Jambi", "Usia 18-45 tahun"]
+
+
+def test_the_next_page_of_a_wordpress_or_strapi_list():
+    wp = f"{SITE}/wp-json/wp/v2/pages"
+    link = (f'<{SITE}/wp-json/wp/v2/pages?page=1>; rel="prev", '
+            f'<{SITE}/wp-json/wp/v2/pages?page=3>; rel="next"')
+    assert next_page(b"[]", wp + "?page=2", link) == f"{SITE}/wp-json/wp/v2/pages?page=3"
+    assert next_page(b"[]", wp, '<https://other.example/x?page=2>; rel="next"') is None
+
+    def strapi(page: int) -> bytes:
+        return json.dumps({"data": [{"id": page, "attributes": {"judul": "x"}}], "meta": {
+            "pagination": {"page": page, "pageSize": 4, "pageCount": 2, "total": 5}}}).encode()
+    api = f"{SITE}/api/kontens?populate=*"
+    following = next_page(strapi(1), api)
+    assert following is not None and parse_qs(urlsplit(following).query) == {
+        "populate": ["*"], "pagination[page]": ["2"]}
+    assert next_page(strapi(2), following) is None  # the last page

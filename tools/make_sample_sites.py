@@ -7219,9 +7219,9 @@ Qe({render:()=>Ze("router-view")}).use(router).mount("#app");
 REACTCMS_BUNDLE = ("static/js/main.4b7d1e9a.js", """/*! For license information please see main.4b7d1e9a.js.LICENSE.txt */
 !function(){"use strict";var e=n(2791),t=n(1087),r=n(7689),a=n(184),Xe="/api";
 function o(e){return fetch(e,{headers:{Accept:"application/json"}}).then(function(e){return e.json()})}
-var i={konten:function(){return o("".concat(Xe,"/kontens?populate=*&sort=publishedAt:desc"))}};
-function l(){var n=(0,e.useState)([]),r=n[0],s=n[1];(0,e.useEffect)(function(){i.konten().then(function(e){s(e.data)})},[]);
-return(0,a.jsx)("ul",{className:"daftar-konten",children:r.map(function(e){return(0,a.jsx)("li",{children:(0,a.jsx)(t.rU,{to:"berita"===e.attributes.kategori||"pengumuman"===e.attributes.kategori?"/berita/".concat(e.attributes.slug):"/layanan/".concat(e.attributes.slug),children:e.attributes.judul})},e.id)})})}
+var i={konten:function(){return o("".concat(Xe,"/kontens?populate=*&sort=publishedAt:desc&pagination[pageSize]=4"))},lagi:function(e){return o("".concat(Xe,"/kontens?populate=*&sort=publishedAt:desc&pagination[pageSize]=4&pagination[page]=").concat(e))}};
+function l(){var n=(0,e.useState)([]),r=n[0],s=n[1],m=(0,e.useState)(null),p=m[0],g=m[1];(0,e.useEffect)(function(){i.konten().then(function(e){s(e.data),g(e.meta.pagination)})},[]);
+return(0,a.jsxs)("div",{children:[(0,a.jsx)("ul",{className:"daftar-konten",children:r.map(function(e){return(0,a.jsx)("li",{children:(0,a.jsx)(t.rU,{to:"berita"===e.attributes.kategori||"pengumuman"===e.attributes.kategori?"/berita/".concat(e.attributes.slug):"/layanan/".concat(e.attributes.slug),children:e.attributes.judul})},e.id)})}),p&&p.page<p.pageCount&&(0,a.jsx)("button",{onClick:function(){i.lagi(p.page+1).then(function(e){s(r.concat(e.data)),g(e.meta.pagination)})},children:"Muat lebih banyak"})]})}
 function c(){var n=(0,r.UO)().slug,t=(0,e.useState)(null),s=t[0],l=t[1];(0,e.useEffect)(function(){i.konten().then(function(e){l(e.data.find(function(e){return e.attributes.slug===n}))})},[n]);
 return s?(0,a.jsxs)("article",{children:[(0,a.jsx)("h1",{children:s.attributes.judul}),(0,a.jsx)("div",{className:"konten",dangerouslySetInnerHTML:{__html:s.attributes.konten}})]}):(0,a.jsx)("p",{children:"Memuat..."})}
 (0,u.s)(document.getElementById("root")).render((0,a.jsx)(t.VK,{children:(0,a.jsxs)(r.Z5,{children:[(0,a.jsx)(r.AW,{path:"/",element:(0,a.jsx)(l,{})}),(0,a.jsx)(r.AW,{path:"/layanan/:slug",element:(0,a.jsx)(c,{})}),(0,a.jsx)(r.AW,{path:"/berita/:slug",element:(0,a.jsx)(c,{})})]})}))}();
@@ -7375,10 +7375,20 @@ def build_reactcms(site: Site, facts: dict, reg) -> None:
         reg(put(site, "news", f"news:{slug}", title, f"/berita/{slug}", "index.html", shell,
                 date=date), f"news:{site.name}:{slug}")
     rows.sort(key=lambda r: r["attributes"]["publishedAt"], reverse=True)
-    put_json(site, {"api/kontens.json": {"data": rows, "meta": {"pagination": {
-        "page": 1, "pageSize": 25, "pageCount": 1, "total": len(rows)}}}})
-    site.routes[route_key("/api/kontens", "populate=*&sort=publishedAt:desc")] = \
-        "api/kontens.json"
+    # Strapi pages the collection (pageSize 4): the app loads the second page on "Muat lebih
+    # banyak", the paginator says only the page number and the count of pages
+    size = 4
+    count = -(-len(rows) // size)
+    query = "populate=*&sort=publishedAt:desc&pagination[pageSize]=4"
+    for number in range(1, count + 1):
+        rel = "api/kontens.json" if number == 1 else f"api/kontens-{number}.json"
+        site.extra_files[rel] = (json.dumps({
+            "data": rows[(number - 1) * size:number * size], "meta": {"pagination": {
+                "page": number, "pageSize": size, "pageCount": count, "total": len(rows)}}},
+            ensure_ascii=False) + "\n").encode()
+        site.routes[route_key("/api/kontens", query + (
+            f"&pagination[page]={number}" if number > 1 else ""))] = rel
+    site.routes[route_key("/api/kontens", "")] = "api/kontens.json"
     rel, code = REACTCMS_BUNDLE
     site.extra_files[rel] = code.encode()
 

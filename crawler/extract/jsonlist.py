@@ -51,7 +51,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
 
 from crawler.extract.catalog import slugify
 from crawler.extract.dates import parse_iso
@@ -309,23 +309,68 @@ _NEXT_KEYS = ("next_page_url", "next", "nextPageUrl", "next_url")
 MAX_JSON_PAGES = 50  # pages of one paginated list read for one shell
 
 
-def next_page(body: bytes, url: str) -> str | None:
-    """The same-site URL of the page after this one of a paginated JSON list, or None."""
+# a page-numbered paginator that names no next URL (Strapi's meta.pagination {page,
+# pageCount}, {current_page, last_page}, {currentPage, totalPages}): this page and the last
+_PAGE_KEYS = ("page", "current_page", "currentPage")
+_LAST_KEYS = ("pageCount", "last_page", "lastPage", "totalPages", "total_pages")
+# the query parameter a page number goes in, when the URL has one already
+_PAGE_PARAMS = ("pagination[page]", "page", "p", "halaman")
+_LINK_NEXT = re.compile(r"<([^>]*)>\s*((?:;[^;,<]*)*)")
+
+
+def next_page(body: bytes, url: str, link: str | None = None) -> str | None:
+    """The same-site URL of the page after this one of a paginated JSON list, or None: the
+    URL the body names (Laravel's ``next_page_url``, ``links.next``), the HTTP ``Link``
+    header's ``rel="next"`` (RFC 8288: WordPress's REST API, GitHub-style APIs), or the
+    next number of a page-numbered paginator (Strapi's ``meta.pagination``)."""
+    for found in (_named_next(body, url), _link_next(link or "", url)):
+        if found and _same_site(found, url) and canonicalize_url(found) != canonicalize_url(
+                url):
+            return found
+    return None
+
+
+def _named_next(body: bytes, url: str) -> str | None:
     try:
         data = json.loads(body.decode("utf-8-sig", errors="replace"))
     except (json.JSONDecodeError, RecursionError):
         return None
     if not isinstance(data, dict):
         return None
-    for holder in (data.get(name) if name else data for name in _NEXT_HOLDERS):
+    numbered = None
+    holders = [(name, data.get(name) if name else data) for name in _NEXT_HOLDERS]
+    if isinstance(data.get("meta"), dict):  # Strapi: {"meta": {"pagination": {...}}}
+        holders.append(("pagination", data["meta"].get("pagination")))
+    for name, holder in holders:
         if not isinstance(holder, dict):
             continue
         for key in _NEXT_KEYS:
             value = holder.get(key)
             if isinstance(value, str) and value.strip():
-                found = urljoin(url, value.strip())
-                if _same_site(found, url) and canonicalize_url(found) != canonicalize_url(url):
-                    return found
+                return urljoin(url, value.strip())
+        numbered = numbered or _numbered_next(holder, url, name)
+    return numbered
+
+
+def _numbered_next(holder: dict[str, Any], url: str, name: str) -> str | None:
+    number = next((holder[k] for k in _PAGE_KEYS if isinstance(holder.get(k), int)), None)
+    last = next((holder[k] for k in _LAST_KEYS if isinstance(holder.get(k), int)), None)
+    if number is None or last is None or number >= last:
+        return None
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    param = next((p for p in _PAGE_PARAMS if any(k == p for k, _v in query)),
+                 "pagination[page]" if name == "pagination" else "page")
+    query = [(k, v) for k, v in query if k != param] + [(param, str(number + 1))]
+    return urlunsplit(parts._replace(query=urlencode(query, safe="[]*:,")))
+
+
+def _link_next(link: str, url: str) -> str | None:
+    """The target of the ``rel="next"`` link of an HTTP ``Link`` header."""
+    for target, params in _LINK_NEXT.findall(link):
+        rel = re.search(r"\brel\s*=\s*\"?([^\";]*)", params, re.IGNORECASE)
+        if rel and "next" in rel.group(1).lower().split():
+            return urljoin(url, target.strip())
     return None
 
 
