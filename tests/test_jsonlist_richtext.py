@@ -164,3 +164,45 @@ def test_the_next_page_of_a_wordpress_or_strapi_list():
     assert following is not None and parse_qs(urlsplit(following).query) == {
         "populate": ["*"], "pagination[page]": ["2"]}
     assert next_page(strapi(2), following) is None  # the last page
+
+
+def test_a_block_editors_tree_is_read_as_the_html_it_renders():
+    def text(t):
+        return {"type": "text", "text": t}
+    strapi = [{"type": "paragraph", "children": [text("Izin praktik bidan.")]},
+              {"type": "heading", "level": 3, "children": [text("Persyaratan")]},
+              {"type": "list", "format": "ordered", "children": [
+                  {"type": "list-item", "children": [text("STR bidan")]},
+                  {"type": "list-item", "children": [text("Rekomendasi IBI")]}]},
+              {"type": "heading", "level": 3, "children": [text("Biaya")]},
+              {"type": "paragraph", "children": [text("Gratis")]}]
+    contentful = {"nodeType": "document", "content": [
+        {"nodeType": "heading-2", "content": [{"nodeType": "text", "value": "Syarat"}]},
+        {"nodeType": "unordered-list", "content": [
+            {"nodeType": "list-item", "content": [{"nodeType": "paragraph", "content": [
+                {"nodeType": "text", "value": "KTP-el"}]}]}]},
+        {"nodeType": "heading-2", "content": [{"nodeType": "text", "value": "Lama Proses"}]},
+        {"nodeType": "paragraph", "content": [{"nodeType": "text", "value": "3 hari"}]}]}
+    editorjs = json.dumps({"time": 1718000000000, "version": "2.29.1", "blocks": [
+        {"id": "a1", "type": "header", "data": {"text": "Persyaratan", "level": 3}},
+        {"id": "a2", "type": "list", "data": {"style": "unordered",
+                                             "items": ["Pengantar RT", "Fotokopi KK"]}},
+        {"id": "a3", "type": "paragraph", "data": {"text": "<b>Biaya:</b> Gratis"}}]})
+    bidan, sip, letter = read([{"title": "Izin Bidan", "konten": strapi},
+                               {"judul": "Izin Praktik", "body": contentful},
+                               {"nama": "Surat Pengantar", "isi": editorjs}], "/api/konten")
+    assert bidan.fields["requirements"] == ["STR bidan", "Rekomendasi IBI"]
+    assert bidan.fields["cost"] == "Gratis" and "Persyaratan" in bidan.headings
+    assert sip.fields["requirements"] == ["KTP-el"] and sip.fields["duration"] == "3 hari"
+    assert letter.fields["requirements"] == ["Pengantar RT", "Fotokopi KK"]
+    assert letter.fields["cost"] == "Gratis"
+    for doc in (bidan, sip, letter):
+        assert doc.kind == "service" and "{" not in doc.text and "nodeType" not in doc.text
+
+
+def test_a_short_description_beside_the_body_is_kept():
+    (doc,) = read([{"judul": "Izin Reklame", "deskripsi": "<p>Izin memasang baliho.</p>",
+                    "konten": "<h3>Persyaratan</h3><ul><li>KTP</li></ul><h3>Biaya</h3>"
+                              "<p>Sesuai Perda</p>"}], "/api/layanan")
+    assert doc.text.splitlines()[0] == "Izin memasang baliho."
+    assert doc.fields["requirements"] == ["KTP"]

@@ -64,6 +64,7 @@ from crawler.extract.document import (
 from crawler.extract.html import squash
 from crawler.extract.jsroutes import base_constants, joined_strings, record_page, route_templates
 from crawler.extract.lang import detect_language
+from crawler.extract.richblocks import blocks_html
 from crawler.extract.richtext import plain_text, rich_body, rich_text, text_body
 from crawler.extract.service import is_service, match_label
 from sikoja.documents import Document
@@ -604,8 +605,11 @@ def _record_reading(record: dict[str, Any], mapped: dict[str, Any], title: str,
     fields = {k: v for k, v in rich.fields.items() if k in _HEADINGS or k == "online_url"}
     fields.update(key_fields)
     said = squash(rich.text)
-    lead = "" if not description or description in said \
-        or _text(html_body or lined) == description else description
+    # the description before the body, unless it is the body (or a tree of blocks that
+    # is) or the body says it
+    raw = mapped.get("description")
+    own = raw in (html_body, lined) or (html_body is not None and blocks_html(raw) == html_body)
+    lead = "" if not description or own or description in said else description
     text = "\n".join(t for t in (lead, rich.text) if t)
     return fields, _Body(text, rich.headings), set(key_fields)
 

@@ -12,7 +12,8 @@ with the page rules: its sections by ``service.extract_service_fields`` (the sam
 vocabulary and state machine as a served page), its headings, and its text one line per
 block. ``rich_body`` picks the field a record keeps its body in: among its text-like values
 (its own keys, the objects it nests such as ``attributes``, and ``{"rendered": ...}``
-objects) the longest one that holds block markup.
+objects) the longest one that holds block markup; a block editor's tree of blocks is that
+HTML (``richblocks.blocks_html``).
 
 A body typed in a plain textarea, or in Markdown as a headless CMS's rich-text field stores
 it (``"## Persyaratan\n1. KTP-el\n2. KK\n\n**Biaya:** Gratis"``), has its structure in its
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crawler.extract.html import block_text, extract_headings, parse_html, squash, tags_in
+from crawler.extract.richblocks import blocks_html
 from crawler.extract.service import extract_service_fields, text_service_fields
 
 # markup an editor writes around sections: paragraphs, headings, lists, tables, line breaks
@@ -82,7 +84,10 @@ def _bodies(record: dict[str, Any], is_body_key: Callable[[str], bool],
     for key, value in record.items():
         if isinstance(value, dict) and isinstance(value.get("rendered"), str):
             value = value["rendered"]  # WordPress: {"rendered": "<p>...", "protected": false}
-        if isinstance(value, str):
+        blocks = blocks_html(value) if wanted is has_markup and is_body_key(str(key)) else None
+        if blocks:
+            yield blocks
+        elif isinstance(value, str):
             if wanted(value) and is_body_key(str(key)):
                 yield value
         elif isinstance(value, dict) and depth < MAX_NESTING:
