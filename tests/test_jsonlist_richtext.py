@@ -206,3 +206,18 @@ def test_a_short_description_beside_the_body_is_kept():
                               "<p>Sesuai Perda</p>"}], "/api/layanan")
     assert doc.text.splitlines()[0] == "Izin memasang baliho."
     assert doc.fields["requirements"] == ["KTP"]
+
+
+def test_ghost_and_drupal_bodies_are_read_under_their_own_names():
+    body = "<h2>Persyaratan</h2><ol><li>KTP-el</li><li>KK</li></ol><h2>Biaya</h2><p>Gratis</p>"
+    ghost = {"posts": [{"id": "65f0", "title": "Surat Domisili", "slug": "surat-domisili",
+                        "html": body, "url": f"{SITE}/surat-domisili/",
+                        "excerpt": "Surat keterangan tempat tinggal."}]}
+    drupal = {"data": [{"type": "node--layanan", "id": "7c1e", "attributes": {
+        "title": "Surat Pindah", "body": {"value": body, "format": "full_html",
+                                          "processed": body, "summary": ""}}}]}
+    (post,) = read(ghost, "/ghost/api/content/posts")
+    (node,) = read(drupal, "/jsonapi/node/layanan")
+    assert post.url == f"{SITE}/surat-domisili/"
+    for doc in (post, node):
+        assert doc.kind == "service" and doc.fields["requirements"] == ["KTP-el", "KK"]
