@@ -356,6 +356,28 @@ TABLE = [
      "Senam Sehat Lansia di Halaman Kantor Lurah", "news", None, None),
     ("kel-pakuanbaru", "/artikel/kategori/prosedur-layanan",
      "Prosedur Layanan Website Resmi Kelurahan Pakuan Baru", "listing", None, None),
+    # a Vue theme over WordPress's REST API: each page's sections in content.rendered, typed
+    # as block-editor headings, classic-editor bold labels and a table; records at their link
+    ("sigap-damkar", "/layanan/pemadaman-kebakaran/", "Layanan Pemadaman Kebakaran",
+     "service", "Lokasi kejadian", "Gratis"),
+    ("sigap-damkar", "/layanan/penyelamatan-dan-evakuasi/",
+     "Penyelamatan dan Evakuasi Non-Kebakaran", "service", "Lokasi & jenis kejadian", "Gratis"),
+    ("sigap-damkar", "/layanan/pendaftaran-relawan-redkar/",
+     "Pendaftaran Relawan Pemadam Kebakaran (REDKAR)", "service", "Warga (tingkat RT)",
+     "Gratis"),
+    ("sigap-damkar", "/profil/", "Profil", "page", None, None),
+    ("sigap-damkar", "/", "SIGAP Damkar Kota Jambi", "listing", None, None),
+    ("sigap-damkar", "/berita/simulasi-pemadaman-bersama-redkar-rt/",
+     "Simulasi Pemadaman Bersama Relawan REDKAR Tingkat RT", "news", None, None),
+    # a React app over a headless CMS (Strapi's shape): services and news in one collection,
+    # each service's sections in the "konten" HTML inside "attributes"
+    ("siapkerja", "/layanan/kartu-pencari-kerja-ak1", "Kartu Tanda Pencari Kerja (AK/I)",
+     "service", "Fotokopi ijazah terakhir dilegalisir", "Gratis"),
+    ("siapkerja", "/layanan/pendaftaran-pelatihan-balikat",
+     "Pendaftaran Pelatihan Kerja BALIKAT", "service", "Warga Kota Jambi usia kerja", "Gratis"),
+    ("siapkerja", "/berita/job-fair-kota-jambi-2025", "Job Fair Kota Jambi 2025 Dibuka",
+     "news", None, None),
+    ("siapkerja", "/", "SIAP KERJA Disnaker Kota Jambi", "listing", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and

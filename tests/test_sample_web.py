@@ -230,7 +230,8 @@ def test_every_devset_url_is_a_page_of_the_sample_web(web, crawl, client):
     # ...or from nowhere at all: a React or Nuxt app's routes are its records' pages, served
     # (the same shell) but named only by the JSON and the bundle's route code
     routed = {default_url(web, web.url(site.name, "/")) for site in web.sites
-              if site.family in ("react-jsonapi", "nuxt-spa-mixed")}
+              if site.family in ("react-jsonapi", "nuxt-spa-mixed", "vue-wordpress-rest",
+                                 "react-headless-cms")}
     for row in read_devset():
         for url in relevant(row):
             assert "utm_" not in url, url

@@ -7117,6 +7117,296 @@ CSS["newsmag"] = ("wp-content/themes/jnews/assets/dist/frontend.min.css",
                   ".jeg_main_content{float:left}.jeg_sidebar{float:right}")
 
 
+# --- Two single-page apps over a CMS's rich text (issue #11, fourth round) -------------------
+#
+# Real government SPAs are very often a thin front end over a CMS API whose record holds the
+# whole service in ONE rich-text field, as the editor saved it; the JSON has no
+# "persyaratan" key at all.
+#
+# - "wpvue" (SIGAP Damkar): a WordPress site whose theme is a Vue 3 app (vue-router in
+#   history mode: WordPress answers every permalink with the same shell). The app reads the
+#   WordPress REST API through an axios client made with ``baseURL: "/wp-json/wp/v2"``:
+#   ``/pages`` and ``/posts``, each record ``{id, slug, link, title: {rendered},
+#   content: {rendered: "<html>"}, excerpt: {rendered}, ...}``. Service pages, the profile
+#   and the contact page share the one collection. Each service page's body was typed in a
+#   different editor habit: block-editor headings and lists, a classic-editor paragraph of
+#   bold labels and ``<br />`` lines, a table of label and value cells.
+# - "reactcms" (SIAP KERJA Disnaker): a React build (react-router, history routes) over a
+#   headless CMS collection in Strapi v4's shape (``{data: [{id, attributes: {judul, slug,
+#   kategori, ringkasan, konten: "<html>", publishedAt}}], meta: {pagination}}``): services,
+#   news and announcements in one collection, told apart by ``kategori``; services at
+#   /layanan/<slug>, news at /berita/<slug>. ``konten`` holds the sections of a Permenpan
+#   service standard as ``<h3>`` headings, or as ``<p><b>Syarat:</b></p>`` lines.
+# Ports 8755 and 8756.
+# ---------------------------------------------------------------------------------------------
+
+SITES += [
+    Site("sigap-damkar", "Dinas Pemadam Kebakaran dan Penyelamatan Kota Jambi",
+         "SIGAP Damkar Kota Jambi", "wpvue", 54, "Siaga, Gesit, Aman, Peduli",
+         "Markas Komando Damkar Kota Jambi",
+         "melaksanakan pemadaman kebakaran, penyelamatan dan evakuasi, serta membina relawan "
+         "kebakaran di tingkat RT",
+         place="Markas Komando Damkar Kota Jambi atau pos pemadam terdekat", color="#b91c1c"),
+    Site("siapkerja", "Dinas Tenaga Kerja Kota Jambi", "SIAP KERJA Disnaker Kota Jambi",
+         "reactcms", 55, "Layanan Ketenagakerjaan Kota Jambi dalam Genggaman", KOMPLEK,
+         "melayani pencari kerja, pelatihan kerja dan penempatan tenaga kerja di Kota Jambi",
+         place="Loket Disnaker Kota Jambi, Mal Pelayanan Publik Kota Jambi", color="#1d4ed8"),
+]
+SITE.update({s.name: s for s in SITES})
+FAMILY.update({"wpvue": "vue-wordpress-rest", "reactcms": "react-headless-cms"})
+
+# (fact index, site, slug, title, intro, overrides); "markup" is the editor habit of its body
+SERVICES.update({
+    "sg_api": (53, "sigap-damkar", "pemadaman-kebakaran", "Layanan Pemadaman Kebakaran",
+               "Petugas Damkar berangkat memadamkan api begitu laporan kebakaran rumah, toko, "
+               "lahan atau kendaraan diterima, tanpa dipungut bayaran.",
+               {"markup": "blocks"}),
+    "sg_evakuasi": (54, "sigap-damkar", "penyelamatan-dan-evakuasi",
+                    "Penyelamatan dan Evakuasi Non-Kebakaran",
+                    "Selain memadamkan api, regu penyelamat menangkap ular dan biawak yang "
+                    "masuk rumah, memusnahkan sarang tawon, membebaskan orang terjebak dan "
+                    "memotong pohon tumbang.", {"markup": "classic"}),
+    "sg_redkar": (55, "sigap-damkar", "pendaftaran-relawan-redkar",
+                  "Pendaftaran Relawan Pemadam Kebakaran (REDKAR)",
+                  "Warga yang ingin menjadi relawan pemadam di lingkungan RT-nya dilatih dan "
+                  "dibekali alat pemadam ringan oleh Damkar.", {"markup": "table"}),
+    "kj_ak1": (50, "siapkerja", "kartu-pencari-kerja-ak1",
+               "Kartu Tanda Pencari Kerja (AK/I)",
+               "Pencari kerja yang terdaftar menerima kartu AK/I, yang diminta perusahaan dan "
+               "instansi saat melamar pekerjaan.", {"markup": "h3"}),
+    "kj_balikat": (51, "siapkerja", "pendaftaran-pelatihan-balikat",
+                   "Pendaftaran Pelatihan Kerja BALIKAT",
+                   "Warga Kota Jambi usia kerja dapat ikut pelatihan keterampilan gratis di "
+                   "Balai Latihan Kerja Tematik milik Pemerintah Kota Jambi.",
+                   {"markup": "bold"}),
+})
+
+SIGAP_POSTS = [
+    ("damkar-evakuasi-ular-sanca-di-kenali-besar", "2025-09-03",
+     "Damkar Evakuasi Ular Sanca dari Dapur Warga Kenali Besar",
+     ["Regu penyelamat Damkar Kota Jambi mengevakuasi ular sanca sepanjang tiga meter dari "
+      "dapur rumah warga di Kelurahan Kenali Besar. Warga melapor lewat Call Center 112.",
+      "Petugas mengingatkan agar warga tidak menangkap sendiri ular yang masuk rumah."]),
+    ("simulasi-pemadaman-bersama-redkar-rt", "2025-10-21",
+     "Simulasi Pemadaman Bersama Relawan REDKAR Tingkat RT",
+     ["Relawan REDKAR dari sebelas kecamatan mengikuti simulasi memadamkan api kompor gas "
+      "dengan APAR dan karung basah di halaman Mako Damkar."]),
+]
+SIAPKERJA_POSTS = [
+    ("berita", "job-fair-kota-jambi-2025", "2025-08-12", "Job Fair Kota Jambi 2025 Dibuka",
+     ["Disnaker Kota Jambi membuka job fair dengan 40 perusahaan. Pencari kerja diminta "
+      "membawa kartu AK/I dan fotokopi ijazah."]),
+    ("pengumuman", "jadwal-pelatihan-balikat-angkatan-3", "2025-09-01",
+     "Jadwal Pelatihan BALIKAT Angkatan III",
+     ["Pelatihan menjahit, barista dan servis sepeda motor angkatan III dimulai awal Oktober. "
+      "Kuota tiap kejuruan 16 peserta."]),
+    ("berita", "kunjungan-kerja-ke-balai-latihan", "2025-10-14",
+     "Wali Kota Tinjau Balai Latihan Kerja Tematik",
+     ["Wali Kota meninjau ruang praktik BALIKAT dan berbincang dengan peserta pelatihan "
+      "barista angkatan II."]),
+]
+
+WPVUE_BUNDLE = ("wp-content/themes/sigap-vue/dist/assets/index-5c2e8b1d.js", """import{c as Qe,r as Ze,a as et,b as tt,d as nt}from"./vendor-9f3a2c7e.js";
+const wp=et.create({baseURL:"/wp-json/wp/v2",headers:{Accept:"application/json"}}),
+api={halaman:()=>wp.get("/pages",{params:{per_page:50,orderby:"menu_order",order:"asc"}}),halamanSlug:e=>wp.get("/pages",{params:{slug:e}}),berita:()=>wp.get("/posts",{params:{per_page:6,_embed:1}}),beritaSlug:e=>wp.get("/posts",{params:{slug:e}})};
+const Beranda={data:()=>({layanan:[],berita:[]}),async created(){const[e,t]=await Promise.all([api.halaman(),api.berita()]);this.layanan=e.data.filter(n=>n.parent===12),this.berita=t.data},template:'<section><router-link v-for="l in layanan" :key="l.id" :to="\\'/layanan/\\'+l.slug+\\'/\\'" v-html="l.title.rendered"></router-link></section>'};
+const Halaman={props:["slug"],data:()=>({judul:"",isi:""}),async created(){const{data:e}=await api.halamanSlug(this.slug);e.length&&(this.judul=e[0].title.rendered,this.isi=e[0].content.rendered,document.title=e[0].title.rendered)},template:'<article class="entry"><h1 v-html="judul"></h1><div class="entry-content" v-html="isi"></div></article>'};
+const Berita={props:["slug"],data:()=>({judul:"",isi:""}),async created(){const{data:e}=await api.beritaSlug(this.slug);e.length&&(this.judul=e[0].title.rendered,this.isi=e[0].content.rendered)},template:'<article class="post"><h1 v-html="judul"></h1><div class="entry-content" v-html="isi"></div></article>'};
+const router=tt({history:nt(),routes:[{path:"/",component:Beranda},{path:"/layanan/:slug/",component:Halaman,props:!0},{path:"/berita/:slug/",component:Berita,props:!0},{path:"/:slug/",component:Halaman,props:!0}]});
+Qe({render:()=>Ze("router-view")}).use(router).mount("#app");
+""")
+
+REACTCMS_BUNDLE = ("static/js/main.4b7d1e9a.js", """/*! For license information please see main.4b7d1e9a.js.LICENSE.txt */
+!function(){"use strict";var e=n(2791),t=n(1087),r=n(7689),a=n(184),Xe="/api";
+function o(e){return fetch(e,{headers:{Accept:"application/json"}}).then(function(e){return e.json()})}
+var i={konten:function(){return o("".concat(Xe,"/kontens?populate=*&sort=publishedAt:desc&pagination[pageSize]=4"))},lagi:function(e){return o("".concat(Xe,"/kontens?populate=*&sort=publishedAt:desc&pagination[pageSize]=4&pagination[page]=").concat(e))}};
+function l(){var n=(0,e.useState)([]),r=n[0],s=n[1],m=(0,e.useState)(null),p=m[0],g=m[1];(0,e.useEffect)(function(){i.konten().then(function(e){s(e.data),g(e.meta.pagination)})},[]);
+return(0,a.jsxs)("div",{children:[(0,a.jsx)("ul",{className:"daftar-konten",children:r.map(function(e){return(0,a.jsx)("li",{children:(0,a.jsx)(t.rU,{to:"berita"===e.attributes.kategori||"pengumuman"===e.attributes.kategori?"/berita/".concat(e.attributes.slug):"/layanan/".concat(e.attributes.slug),children:e.attributes.judul})},e.id)})}),p&&p.page<p.pageCount&&(0,a.jsx)("button",{onClick:function(){i.lagi(p.page+1).then(function(e){s(r.concat(e.data)),g(e.meta.pagination)})},children:"Muat lebih banyak"})]})}
+function c(){var n=(0,r.UO)().slug,t=(0,e.useState)(null),s=t[0],l=t[1];(0,e.useEffect)(function(){i.konten().then(function(e){l(e.data.find(function(e){return e.attributes.slug===n}))})},[n]);
+return s?(0,a.jsxs)("article",{children:[(0,a.jsx)("h1",{children:s.attributes.judul}),(0,a.jsx)("div",{className:"konten",dangerouslySetInnerHTML:{__html:s.attributes.konten}})]}):(0,a.jsx)("p",{children:"Memuat..."})}
+(0,u.s)(document.getElementById("root")).render((0,a.jsx)(t.VK,{children:(0,a.jsxs)(r.Z5,{children:[(0,a.jsx)(r.AW,{path:"/",element:(0,a.jsx)(l,{})}),(0,a.jsx)(r.AW,{path:"/layanan/:slug",element:(0,a.jsx)(c,{})}),(0,a.jsx)(r.AW,{path:"/berita/:slug",element:(0,a.jsx)(c,{})})]})}))}();
+""")
+
+
+def wp_rendered(html_text: str) -> dict:
+    """A WordPress REST field as the API answers it: the HTML WordPress rendered."""
+    return {"rendered": html_text, "protected": False}
+
+
+def wp_lines(items: list[str], numbered: bool) -> str:
+    return "<br />\n".join(f"{n}. {e(i)}" if numbered else f"- {e(i)}"
+                           for n, i in enumerate(items, 1))
+
+
+def sigap_content(intro: str, f: ServiceFacts, markup: str) -> str:
+    """A service page's ``content.rendered`` in the habit of the editor who typed it."""
+    rows = [(label, value) for label, value in (
+        ("Persyaratan", f.requirements), ("Prosedur", f.procedure), ("Waktu Pelayanan",
+                                                                      f.duration),
+        ("Biaya", f.cost), ("Dasar Hukum", f.legal_basis), ("Tempat Pelayanan", f.location))
+        if value]
+    out = [f"<p>{e(intro)}</p>"]
+    for label, value in rows:
+        if markup == "blocks":  # the block editor: heading and list blocks
+            body = ('<ol class="wp-block-list">' + "".join(f"<li>{e(v)}</li>" for v in value)
+                    + "</ol>") if isinstance(value, list) else f"<p>{e(value)}</p>"
+            out.append(f'<h2 class="wp-block-heading">{label}</h2>\n{body}')
+        elif markup == "classic":  # the classic editor: bold labels, lines by Shift+Enter
+            body = ("<br />\n" + wp_lines(value, numbered=True)
+                    if isinstance(value, list) else " " + e(value))
+            out.append(f"<p><strong>{label}:</strong>{body}</p>")
+        else:  # a table of label and value cells
+            cell = "<br />".join(e(v) for v in value) if isinstance(value, list) else e(value)
+            out.append(f"<tr><td><strong>{label}</strong></td><td>{cell}</td></tr>")
+    if markup == "table":
+        out[1:] = ['<figure class="wp-block-table"><table><tbody>' + "".join(out[1:])
+                   + "</tbody></table></figure>"]
+    return "\n".join(out) + "\n"
+
+
+def wp_record(site: Site, n: int, kind: str, slug: str, href: str, title: str, content: str,
+              date: str, parent: int = 0) -> dict:
+    """One record of ``/wp-json/wp/v2/pages`` or ``/posts`` as WordPress answers it."""
+    first = re.sub(r"<[^>]+>", "", content.split("</p>", 1)[0])
+    record = {"id": n, "date": f"{date}T08:30:00", "date_gmt": f"{date}T01:30:00",
+              "guid": wp_rendered(f"{site.base}/?{'page_id' if kind == 'page' else 'p'}={n}"),
+              "modified": f"{date}T09:02:11", "slug": slug, "status": "publish", "type": kind,
+              "link": site.base + href, "title": wp_rendered(e(title).replace(" - ", " &#8211; ")),
+              "content": wp_rendered(content),
+              "excerpt": wp_rendered(f"<p>{e(first[:150])} [&hellip;]</p>\n"),
+              "author": 2, "featured_media": 0, "comment_status": "closed", "template": "",
+              "meta": {"footnotes": ""}}
+    if kind == "page":
+        record.update({"parent": parent, "menu_order": n})
+    else:
+        record.update({"categories": [3], "tags": [], "format": "standard", "sticky": False})
+    record["_links"] = {"self": [{"href": f"{site.base}/wp-json/wp/v2/{kind}s/{n}"}]}
+    return record
+
+
+def build_wpvue(site: Site, facts: dict, reg) -> None:
+    shell = '<div id="app"></div>'
+    reg(put(site, "home", "home", site.short, "/", "index.html", shell), f"{site.name}:layanan")
+    pages = [wp_record(site, 12, "page", "layanan", "/layanan/", "Layanan",
+                       "<p>Layanan Dinas Pemadam Kebakaran dan Penyelamatan Kota Jambi.</p>\n",
+                       "2024-01-15")]
+    # the parent of the service pages: a page of one sentence the theme shows as any page
+    put(site, "page", "layanan", "Layanan", "/layanan/", "index.html", shell)
+    for n, (key, (_i, _s, slug, title, intro, over)) in enumerate(own_services(site), 20):
+        href = f"/layanan/{slug}/"
+        pages.append(wp_record(site, n, "page", slug, href, title,
+                               sigap_content(intro, facts[key], over["markup"]),
+                               "2024-02-05", parent=12))
+        reg(put(site, "service", key, title, href, "index.html", shell, summary=intro), key)
+    profile = (f"<p>{e(site.opd)} {e(site.tugas)}.</p>\n<h2 class=\"wp-block-heading\">Visi"
+               "</h2>\n<p>Kota Jambi yang aman dari bahaya kebakaran.</p>\n"
+               "<h2 class=\"wp-block-heading\">Sejarah</h2>\n<p>Barisan pemadam kota berdiri "
+               "sejak masa Kotapraja dan kini bermarkas di Mako Damkar.</p>\n")
+    contact = (f"<p><strong>Alamat:</strong> {e(site.address)}<br />\n<strong>Telepon:</strong>"
+               " 0741-41171 dan Call Center 112 (bebas pulsa)<br />\n<strong>Siaga:</strong>"
+               " 24 jam setiap hari</p>\n")
+    for n, slug, title, body in ((30, "profil", "Profil", profile),
+                                 (31, "kontak", "Kontak", contact)):
+        pages.append(wp_record(site, n, "page", slug, f"/{slug}/", title, body, "2024-01-15"))
+        put(site, "page", slug, title, f"/{slug}/", "index.html", shell)
+    posts = []
+    for n, (slug, date, title, texts) in enumerate(SIGAP_POSTS, 40):
+        href = f"/berita/{slug}/"
+        posts.append(wp_record(site, n, "post", slug, href, title,
+                               "".join(f"<p>{e(t)}</p>\n" for t in texts), date))
+        reg(put(site, "news", f"news:{slug}", title, href, "index.html", shell, date=date),
+            f"news:{site.name}:{slug}")
+    put_json(site, {"wp-json/wp/v2/pages.json": pages,
+                    "wp-json/wp/v2/posts.json": sorted(posts, key=lambda p: p["date"],
+                                                       reverse=True)})
+    rel, code = WPVUE_BUNDLE
+    site.extra_files[rel] = code.encode()
+
+
+def render_wpvue(page: Page) -> str:
+    site = page.site
+    rel, _code = WPVUE_BUNDLE
+    return f"""<!DOCTYPE html>
+<html lang="id-ID"><head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{e(site.short)}</title><meta name="description" content="{e(site.opd)}: {e(site.tagline)}"><meta name="generator" content="WordPress 6.5.3"><script type="module" crossorigin src="/{rel}"></script><link rel="stylesheet" href="/{CSS['wpvue'][0]}"></head>
+<body class="page-template-default"><noscript>Aktifkan JavaScript untuk membuka {e(site.short)}.</noscript>{page.body}</body></html>
+"""
+
+
+def siapkerja_konten(intro: str, f: ServiceFacts, markup: str) -> str:
+    """A service's ``konten`` as the CMS's rich-text editor saved it: the components of a
+    service standard under ``<h3>`` headings, or as bold labels over lists."""
+    parts = [("Persyaratan" if markup == "h3" else "Syarat", f.requirements),
+             ("Mekanisme dan Prosedur" if markup == "h3" else "Alur", f.procedure),
+             ("Jangka Waktu Penyelesaian" if markup == "h3" else "Lama Proses", f.duration),
+             ("Biaya/Tarif" if markup == "h3" else "Biaya", f.cost),
+             ("Dasar Hukum", f.legal_basis),
+             ("Tempat Pelayanan" if markup == "h3" else "Lokasi", f.location)]
+    out = [f"<p>{e(intro)}</p>"]
+    for label, value in parts:
+        if not value:
+            continue
+        body = (("<ol>" if markup == "h3" else "<ul>")
+                + "".join(f"<li>{e(v)}</li>" for v in value)
+                + ("</ol>" if markup == "h3" else "</ul>")
+                if isinstance(value, list) else f"<p>{e(value)}</p>")
+        out.append(f"<h3>{label}</h3>{body}" if markup == "h3"
+                   else f"<p><b>{label}:</b></p>{body}")
+    return "".join(out)
+
+
+def build_reactcms(site: Site, facts: dict, reg) -> None:
+    shell = '<div id="root"></div>'
+    reg(put(site, "home", "home", site.short, "/", "index.html", shell), f"{site.name}:layanan")
+    rows = []
+    for n, (key, (_i, _s, slug, title, intro, over)) in enumerate(own_services(site), 1):
+        rows.append({"id": n, "attributes": {
+            "judul": title, "slug": slug, "kategori": "layanan", "ringkasan": intro,
+            "konten": siapkerja_konten(intro, facts[key], over["markup"]),
+            "createdAt": "2024-03-04T02:10:00.000Z", "updatedAt": "2025-06-30T04:41:12.000Z",
+            "publishedAt": "2024-03-04T02:11:00.000Z"}})
+        reg(put(site, "service", key, title, f"/layanan/{slug}", "index.html", shell,
+                summary=intro), key)
+    for n, (category, slug, date, title, texts) in enumerate(SIAPKERJA_POSTS, 10):
+        rows.append({"id": n, "attributes": {
+            "judul": title, "slug": slug, "kategori": category, "ringkasan": texts[0][:120],
+            "konten": "".join(f"<p>{e(t)}</p>" for t in texts),
+            "createdAt": f"{date}T01:00:00.000Z", "updatedAt": f"{date}T01:05:00.000Z",
+            "publishedAt": f"{date}T01:05:00.000Z"}})
+        reg(put(site, "news", f"news:{slug}", title, f"/berita/{slug}", "index.html", shell,
+                date=date), f"news:{site.name}:{slug}")
+    rows.sort(key=lambda r: r["attributes"]["publishedAt"], reverse=True)
+    # Strapi pages the collection (pageSize 4): the app loads the second page on "Muat lebih
+    # banyak", the paginator says only the page number and the count of pages
+    size = 4
+    count = -(-len(rows) // size)
+    query = "populate=*&sort=publishedAt:desc&pagination[pageSize]=4"
+    for number in range(1, count + 1):
+        rel = "api/kontens.json" if number == 1 else f"api/kontens-{number}.json"
+        site.extra_files[rel] = (json.dumps({
+            "data": rows[(number - 1) * size:number * size], "meta": {"pagination": {
+                "page": number, "pageSize": size, "pageCount": count, "total": len(rows)}}},
+            ensure_ascii=False) + "\n").encode()
+        site.routes[route_key("/api/kontens", query + (
+            f"&pagination[page]={number}" if number > 1 else ""))] = rel
+    site.routes[route_key("/api/kontens", "")] = "api/kontens.json"
+    rel, code = REACTCMS_BUNDLE
+    site.extra_files[rel] = code.encode()
+
+
+def render_reactcms(page: Page) -> str:
+    site = page.site
+    rel, _code = REACTCMS_BUNDLE
+    return f"""<!doctype html><html lang="id"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width,initial-scale=1"/><meta name="theme-color" content="{site.color}"/><meta name="description" content="{e(site.opd)}: {e(site.tagline)}"/><title>{e(site.short)}</title><script defer="defer" src="/{rel}"></script><link href="/{CSS['reactcms'][0]}" rel="stylesheet"></head><body><noscript>You need to enable JavaScript to run this app.</noscript>{page.body}</body></html>
+"""
+
+
+NEW_BUILD.update({"wpvue": build_wpvue, "reactcms": build_reactcms})
+RENDER.update({"wpvue": render_wpvue, "reactcms": render_reactcms})
+CSS.update({"wpvue": ("wp-content/themes/sigap-vue/dist/assets/index-1a7f3d90.css",
+                      "#app{font-family:Inter,sans-serif}.entry-content h2{color:#b91c1c}"),
+            "reactcms": ("static/css/main.0e6c2b7f.css", "body{margin:0;font-family:Inter}")})
+
+
 # ---------------------------------------------------------------------------------------------
 # Writing
 # ---------------------------------------------------------------------------------------------
@@ -8027,11 +8317,60 @@ DEVSET_NEWSMAG: dict[str, list[tuple[str, str]]] = {
          "ak_pindah:2 pindah_keluar:1"),
     ],
 }
+# Queries answered by the two SPAs over a CMS's rich text (a Vue theme over WordPress's REST
+# API, a React app over a headless CMS), numbered from q640; written before any crawler
+# change for them.
+DEVSET_CMSSPA: dict[str, list[tuple[str, str]]] = {
+    "formal": [
+        ("layanan pemadaman kebakaran damkar kota jambi", "sg_api:2 damkar_api:1"),
+        ("persyaratan pendaftaran relawan pemadam kebakaran redkar", "sg_redkar:2 redkar:1"),
+        ("kartu tanda pencari kerja disnaker kota jambi", "kj_ak1:2 ak1:1"),
+        ("pendaftaran pelatihan kerja balikat disnaker", "kj_balikat:2 balikat:1"),
+    ],
+    "colloquial": [
+        ("cara lapor kebakaran ke damkar", "sg_api:2 damkar_api:1"),
+        ("mau jadi relawan damkar di rt gimana caranya", "sg_redkar:2 redkar:1"),
+        ("bikin kartu pencari kerja buat ngelamar kerja", "kj_ak1:2 ak1:1"),
+        ("ikut pelatihan gratis di balikat daftarnya gimana", "kj_balikat:2 balikat:1"),
+    ],
+    "problem": [
+        ("ada ular masuk rumah minta tolong damkar", "sg_evakuasi:2 damkar_evakuasi:1"),
+        ("sarang tawon di atap rumah siapa yang bisa buang", "sg_evakuasi:2 damkar_evakuasi:1"),
+        ("cincin tersangkut di jari tidak bisa dilepas", "sg_evakuasi:2 damkar_evakuasi:1"),
+        ("baru lulus sekolah mau melamar kerja perlu kartu dari disnaker", "kj_ak1:2 ak1:1"),
+        ("nganggur ingin punya keterampilan kerja gratis", "kj_balikat:2 balikat:1"),
+    ],
+    "typo": [
+        ("pemadamam kebakaran damkar jambi", "sg_api:2 damkar_api:1"),
+        ("evakusi biawak masuk rumah damkar", "sg_evakuasi:2 damkar_evakuasi:1"),
+        ("kartu pencri kerja ak1 disnaker", "kj_ak1:2 ak1:1"),
+    ],
+    "english": [
+        ("fire department report a fire jambi city", "sg_api:2 damkar_api:1"),
+        ("snake removal rescue service jambi", "sg_evakuasi:2 damkar_evakuasi:1"),
+        ("job seeker card jambi manpower office", "kj_ak1:2 ak1:1"),
+        ("free vocational training jambi city", "kj_balikat:2 balikat:1"),
+    ],
+    "app": [
+        ("sigap damkar kota jambi", "sigap-damkar:layanan:2 sg_api:1 sg_evakuasi:1"),
+        ("siap kerja disnaker kota jambi", "siapkerja:layanan:2 kj_ak1:1 kj_balikat:1"),
+    ],
+    "old-term": [
+        ("kartu kuning disnaker kota jambi", "kj_ak1:2 ak1:1"),
+        ("lapor kebakaran ke pmk kota jambi", "sg_api:2 damkar_api:1"),
+        ("blk pelatihan kerja kota jambi", "kj_balikat:2 balikat:1"),
+    ],
+    "jambi-malay": [
+        ("ado ular masuk rumah cakmano nelpon damkar", "sg_evakuasi:2 damkar_evakuasi:1"),
+        ("nak jadi relawan pemadam di rt kami daftar kemano", "sg_redkar:2 redkar:1"),
+        ("cakmano nak buat kartu kuning untuk ngelamar gawe", "kj_ak1:2 ak1:1"),
+    ],
+}
 # Blocks of qids: (first qid number, the sets numbered from it)
 DEVSET_BLOCKS = [(1, (DEVSET, DEVSET_REAL_WORLD, DEVSET_MORE)), (400, (DEVSET_JOOMLA,)),
                (450, (DEVSET_BLOGSPA,)), (500, (DEVSET_SPA,)), (540, (DEVSET_SIBLINGS,)),
                (570, (DEVSET_OPENSID,)), (600, (DEVSET_DATATABLES,)),
-               (620, (DEVSET_NEWSMAG,))]
+               (620, (DEVSET_NEWSMAG,)), (640, (DEVSET_CMSSPA,))]
 
 
 def service_twins() -> dict[str, list[str]]:

@@ -51,7 +51,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
 
 from crawler.extract.catalog import slugify
 from crawler.extract.dates import parse_iso
@@ -64,6 +64,8 @@ from crawler.extract.document import (
 from crawler.extract.html import squash
 from crawler.extract.jsroutes import base_constants, joined_strings, record_page, route_templates
 from crawler.extract.lang import detect_language
+from crawler.extract.richblocks import blocks_html
+from crawler.extract.richtext import plain_text, rich_body, rich_text, text_body
 from crawler.extract.service import is_service, match_label
 from sikoja.documents import Document
 from sikoja.schemes import is_followable, is_web_url
@@ -96,7 +98,8 @@ _CALL = re.compile(
     r"""\burl\s*:)\s*\(?\s*(['"`])((?:\\.|(?!\1)[^\\\n]){1,300})\1""", re.IGNORECASE)
 _SCRIPT_TAG = re.compile(rb"<script", re.IGNORECASE)
 _LOADS = re.compile(rb"\bfetch\s*\(|getJSON|axios|\.open\s*\(\s*['\"]GET", re.IGNORECASE)
-_DATA_PATH = re.compile(r"(\.json$|(^|/)(api|data)/)", re.IGNORECASE)
+# where an API lives: a ".json" file, an /api/ or /data/ folder, WordPress's REST API
+_DATA_PATH = re.compile(r"(\.json$|(^|/)(api|data|wp-json)/)", re.IGNORECASE)
 _ASSET = re.compile(r"\.(js|mjs|css|png|jpe?g|gif|svg|webp|ico|woff2?|ttf|map)$", re.IGNORECASE)
 _PAGE = re.compile(r"\.(html?|php|aspx?)$", re.IGNORECASE)  # data only when a script loads it
 _PLACEHOLDER = re.compile(r"^[-–—_.\s]+$")
@@ -139,7 +142,7 @@ _KEY_WORDS = (
     ("online_url", {"aplikasi", "online", "daring"}),
     ("url", {"url", "link", "href", "permalink", "tautan"}),
     ("description", {"deskripsi", "keterangan", "description", "uraian", "ringkasan",
-                     "summary", "isi", "content", "body", "excerpt"}),
+                     "summary", "isi", "content", "konten", "body", "excerpt"}),
     ("title", {"nama", "name", "judul", "title", "label", "layanan", "pelayanan", "service"}),
 )
 # keys that hold no citizen-facing text whatever their other words
@@ -307,23 +310,68 @@ _NEXT_KEYS = ("next_page_url", "next", "nextPageUrl", "next_url")
 MAX_JSON_PAGES = 50  # pages of one paginated list read for one shell
 
 
-def next_page(body: bytes, url: str) -> str | None:
-    """The same-site URL of the page after this one of a paginated JSON list, or None."""
+# a page-numbered paginator that names no next URL (Strapi's meta.pagination {page,
+# pageCount}, {current_page, last_page}, {currentPage, totalPages}): this page and the last
+_PAGE_KEYS = ("page", "current_page", "currentPage")
+_LAST_KEYS = ("pageCount", "last_page", "lastPage", "totalPages", "total_pages")
+# the query parameter a page number goes in, when the URL has one already
+_PAGE_PARAMS = ("pagination[page]", "page", "p", "halaman")
+_LINK_NEXT = re.compile(r"<([^>]*)>\s*((?:;[^;,<]*)*)")
+
+
+def next_page(body: bytes, url: str, link: str | None = None) -> str | None:
+    """The same-site URL of the page after this one of a paginated JSON list, or None: the
+    URL the body names (Laravel's ``next_page_url``, ``links.next``), the HTTP ``Link``
+    header's ``rel="next"`` (RFC 8288: WordPress's REST API, GitHub-style APIs), or the
+    next number of a page-numbered paginator (Strapi's ``meta.pagination``)."""
+    for found in (_named_next(body, url), _link_next(link or "", url)):
+        if found and _same_site(found, url) and canonicalize_url(found) != canonicalize_url(
+                url):
+            return found
+    return None
+
+
+def _named_next(body: bytes, url: str) -> str | None:
     try:
         data = json.loads(body.decode("utf-8-sig", errors="replace"))
     except (json.JSONDecodeError, RecursionError):
         return None
     if not isinstance(data, dict):
         return None
-    for holder in (data.get(name) if name else data for name in _NEXT_HOLDERS):
+    numbered = None
+    holders = [(name, data.get(name) if name else data) for name in _NEXT_HOLDERS]
+    if isinstance(data.get("meta"), dict):  # Strapi: {"meta": {"pagination": {...}}}
+        holders.append(("pagination", data["meta"].get("pagination")))
+    for name, holder in holders:
         if not isinstance(holder, dict):
             continue
         for key in _NEXT_KEYS:
             value = holder.get(key)
             if isinstance(value, str) and value.strip():
-                found = urljoin(url, value.strip())
-                if _same_site(found, url) and canonicalize_url(found) != canonicalize_url(url):
-                    return found
+                return urljoin(url, value.strip())
+        numbered = numbered or _numbered_next(holder, url, name)
+    return numbered
+
+
+def _numbered_next(holder: dict[str, Any], url: str, name: str) -> str | None:
+    number = next((holder[k] for k in _PAGE_KEYS if isinstance(holder.get(k), int)), None)
+    last = next((holder[k] for k in _LAST_KEYS if isinstance(holder.get(k), int)), None)
+    if number is None or last is None or number >= last:
+        return None
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    param = next((p for p in _PAGE_PARAMS if any(k == p for k, _v in query)),
+                 "pagination[page]" if name == "pagination" else "page")
+    query = [(k, v) for k, v in query if k != param] + [(param, str(number + 1))]
+    return urlunsplit(parts._replace(query=urlencode(query, safe="[]*:,")))
+
+
+def _link_next(link: str, url: str) -> str | None:
+    """The target of the ``rel="next"`` link of an HTTP ``Link`` header."""
+    for target, params in _LINK_NEXT.findall(link):
+        rel = re.search(r"\brel\s*=\s*\"?([^\";]*)", params, re.IGNORECASE)
+        if rel and "next" in rel.group(1).lower().split():
+            return urljoin(url, target.strip())
     return None
 
 
@@ -365,7 +413,9 @@ def _text(value: Any) -> str:
         return ""
     text = str(value)
     if "<" in text:  # rich text from an editor: its tags and entities ("&amp;")
-        text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+        text = re.sub(r"<[^>]+>", " ", text)
+    if "&" in text:  # WordPress renders a title's dash as "&#8211;"
+        text = html.unescape(text)
     text = squash(text)
     return "" if _PLACEHOLDER.match(text) else text  # "waktu": "-" says nothing
 
@@ -433,25 +483,25 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
     ``listed``: the app's route templates and the site's URLs by last path part, where
     the record may be shown (``jsroutes.record_page``); ``at``: the page that is this record
     (its data embedded in it, ``crawler.extract.payload``), the document's URL."""
+    record = unwrapped(record)
     mapped = record_fields(record)
     title = _text(mapped.get("title"))[:300]
     if not title:
         return None
-    fields = _service_fields(mapped)
-    description = _text(mapped.get("description"))
     url = at or record_url(mapped, title, page_url, endpoint_url,
                            placed=record_page({"slug": _text(mapped.get("slug")),
                                                "id": _text(record.get("id"))},
                                               page_url, routes, listed or {},
                                               _short_values(record)))
     date = _date_of(record)
-    kind, confidence = _record_kind(fields, title, _record_text(description, fields, title),
+    fields, body, from_keys = _record_reading(record, mapped, title, url)
+    kind, confidence = _record_kind(fields, title, _record_text(body, fields, title, from_keys),
                                     url, endpoint_url, dated=date is not None)
     if kind != "service":
         fields = {}
     elif confidence < 1.0:
         fields["kind_confidence"] = confidence
-    text = _record_text(description, fields, title)
+    text = _record_text(body, fields, title, from_keys)
     return Document(
         url=url,
         source=source,
@@ -459,13 +509,30 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
         kind=kind,
         title=title,
         text=text[:100_000],
-        headings=[_HEADINGS[k] for k in fields if k in _HEADINGS],
+        headings=_record_headings(body, fields, from_keys),
         fields=fields,
         lang=detect_language(text),
         fetched_at=fetched_at,
         parent_url=None if at else canonicalize_url(endpoint_url),
         last_modified=date,
     )
+
+
+def _names_title(record: dict[str, Any]) -> bool:
+    return any(_KEY_OF.get(_norm_key(key)) == "title" for key in record)
+
+
+def unwrapped(record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` with the object it keeps its values in opened, as JSON:API and Strapi
+    wrap them (``{"id": 3, "attributes": {"judul": ..., "kategori": "berita",
+    "publishedAt": ...}}``), so its category and date are read as a flat record's are; a
+    record naming its own title is itself."""
+    if _names_title(record):
+        return record
+    for key, value in record.items():
+        if isinstance(value, dict) and _names_title(value):
+            return {**value, **{k: v for k, v in record.items() if k != key}}
+    return record
 
 
 def _service_fields(mapped: dict[str, Any]) -> dict[str, Any]:
@@ -508,11 +575,57 @@ def _one_word(value: Any) -> str | None:
     return None
 
 
-def _record_text(description: str, fields: dict[str, Any], title: str) -> str:
-    parts = [description] + [
+@dataclass
+class _Body:
+    """A record's own text: its description, or its rich-text body read as a page's."""
+
+    text: str
+    headings: list[str] = field(default_factory=list)
+
+
+def _is_body_key(key: str) -> bool:
+    """A key whose value may be the record's body: one read as its description, or one no
+    field names ("konten_html", "teks")."""
+    return (_KEY_OF.get(_norm_key(key)) or _word_key(key)) in (None, "description")
+
+
+def _record_reading(record: dict[str, Any], mapped: dict[str, Any], title: str,
+                    url: str) -> tuple[dict[str, Any], _Body, set[str]]:
+    """(service fields, body, the fields its keys gave) of a record. A rich-text body
+    (``richtext.rich_body``: the HTML an editor saved) is read as a page body is, so its
+    sections are fields and its headings headings; a field the record also has a key of
+    is the key's (the admin filled it in on purpose)."""
+    key_fields = _service_fields(mapped)
+    description = _text(mapped.get("description"))
+    html_body = rich_body(record, _is_body_key)
+    lined = None if html_body else text_body(record, _is_body_key)
+    if not (html_body or lined):
+        return key_fields, _Body(description), set(key_fields)
+    rich = rich_text(html_body, url, [title]) if html_body else plain_text(lined or "")
+    fields = {k: v for k, v in rich.fields.items() if k in _HEADINGS or k == "online_url"}
+    fields.update(key_fields)
+    said = squash(rich.text)
+    # the description before the body, unless it is the body (or a tree of blocks that
+    # is) or the body says it
+    raw = mapped.get("description")
+    own = raw in (html_body, lined) or (html_body is not None and blocks_html(raw) == html_body)
+    lead = "" if not description or own or description in said else description
+    text = "\n".join(t for t in (lead, rich.text) if t)
+    return fields, _Body(text, rich.headings), set(key_fields)
+
+
+def _record_text(body: _Body, fields: dict[str, Any], title: str,
+                 from_keys: set[str]) -> str:
+    """The body, then each field its keys gave as "Persyaratan: ..." (a field read from
+    the body is in its text already)."""
+    parts = [body.text] + [
         f"{_HEADINGS[k]}: " + ("; ".join(v) if isinstance(v, list) else v)
-        for k, v in fields.items() if k in _HEADINGS]
+        for k, v in fields.items() if k in _HEADINGS and k in from_keys]
     return "\n".join(p for p in parts if p) or title
+
+
+def _record_headings(body: _Body, fields: dict[str, Any], from_keys: set[str]) -> list[str]:
+    return body.headings + [_HEADINGS[k] for k in fields if k in _HEADINGS and k in from_keys]
 
 
 def _record_kind(fields: dict[str, Any], title: str, text: str, url: str,
@@ -556,10 +669,14 @@ def settle_kinds(pairs: Sequence[tuple[dict[str, Any], Document]]) -> list[Docum
     """The documents of one list's records, the unsure ones settled by their siblings: in a
     group of records (all of them, or those sharing a ``_group_key`` value) of which at
     least two and two thirds are services by their fields, a record judged a mere page is a
-    service too (``kind_confidence`` SERVICE_BY_SIBLINGS). News stays news."""
-    key = _group_key([record for record, _doc in pairs])
+    service too (``kind_confidence`` SERVICE_BY_SIBLINGS). News stays news, and so does a
+    page whose rich-text body has sections of its own and none of a service (a profile's
+    "Visi" and "Sejarah" beside the service pages of one WordPress collection): the
+    siblings stand in for evidence a short record lacks, not against what a body says."""
+    records = [unwrapped(record) for record, _doc in pairs]
+    key = _group_key(records)
     groups: dict[str, list[int]] = {}
-    for index, (record, _doc) in enumerate(pairs):
+    for index, record in enumerate(records):
         value = record.get(key) if key else ""
         groups.setdefault(str(value).strip().lower(), []).append(index)
     docs = [doc for _record, doc in pairs]
@@ -570,14 +687,15 @@ def settle_kinds(pairs: Sequence[tuple[dict[str, Any], Document]]) -> list[Docum
             continue
         for i in members:
             if docs[i].kind == "page" and not docs[i].fields.get("listing"):
-                fields = _service_fields(record_fields(pairs[i][0]))
-                text = docs[i].text
-                if fields:  # a page's text had no sections: the service's does
-                    description = _text(record_fields(pairs[i][0]).get("description"))
-                    text = _record_text(description, fields, docs[i].title)
-                docs[i] = replace(docs[i], kind="service", text=text, headings=[
-                    _HEADINGS[k] for k in fields if k in _HEADINGS],
-                    fields={**fields, "kind_confidence": SERVICE_BY_SIBLINGS})
+                record = records[i]
+                fields, body, from_keys = _record_reading(record, record_fields(record),
+                                                          docs[i].title, docs[i].url)
+                if body.headings and not fields:
+                    continue
+                docs[i] = replace(docs[i], kind="service",
+                                  text=_record_text(body, fields, docs[i].title, from_keys),
+                                  headings=_record_headings(body, fields, from_keys),
+                                  fields={**fields, "kind_confidence": SERVICE_BY_SIBLINGS})
     return docs
 
 
@@ -601,14 +719,16 @@ def detail_url(record: dict[str, Any], endpoint_url: str, prefixes: Sequence[str
 
 def record_url(mapped: dict[str, Any], title: str, page_url: str, endpoint_url: str,
                placed: str | None = None) -> str:
-    """The record's own http(s) URL, else where the site shows it (``placed``), else
-    ``<page>#<slug>`` (its slug key, or its name's)."""
+    """The record's own http(s) URL on the site (WordPress's ``link``, a ``permalink``),
+    else where the site shows it (``placed``), else ``<page>#<slug>`` (its slug key, or its
+    name's). A URL on another host is not the record's page here: the CMS's own address
+    behind a headless front end, or the app a service is applied for in."""
     page = canonicalize_url(page_url)
     slug = _text(mapped.get("slug"))
     raw = _text(mapped.get("url")) or (slug if "/" in slug else "")
     if raw and "#" not in raw and is_followable(raw):
         url = urljoin(page_url, raw)
-        if is_web_url(url):
+        if _same_site(url, page_url):
             own = canonicalize_url(url)
             if own not in (page, canonicalize_url(endpoint_url)):
                 return own

@@ -43,7 +43,7 @@ _ROUTE = re.compile(_LITERAL.format(q=r"\1") + r"\s*\+\s*(" + _IDENT + r"(?:\.\s
                     + r"|\[\s*['\"]\w+['\"]\s*\])*)(\s*\+\s*['\"`]\.)?")
 _ROUTE_KEYS = ("slug", "id")
 _ROUTE_PATH = re.compile(r"(?:#!?)?\.?/?[\w\-./~%]*/")
-_DATA = re.compile(r"(^|/)(api|data)/|\.json", re.IGNORECASE)
+_DATA = re.compile(r"(^|/)(api|data|wp-json)/|\.json", re.IGNORECASE)
 
 
 _CONCAT = re.compile(_LITERAL.format(q=r"\1") + r"\.concat\(([^()]{0,300})\)")

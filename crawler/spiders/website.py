@@ -689,10 +689,11 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             yield FetchOutcome(url=key, outcome=SKIPPED, status=response.status,
                                elapsed_ms=elapsed, reason="parse: JSON records without a name")
         yield from self._json_delisted(key, set(docs), response.status)
-        following = next_page(response.body, response.url)
+        following = next_page(response.body, response.url, _header(response, b"Link"))
         pages = response.meta.get("sikoja_json_pages", 1)
         if docs and following and pages < MAX_JSON_PAGES:
-            # a paginated list (Laravel's next_page_url, links.next): its next page too,
+            # a paginated list (Laravel's next_page_url, links.next, a Link header, a
+            # page number below the paginator's last): its next page too,
             # requested before this one ends so the shell's verdict waits for it
             for request in self._js_request(following, page, self.parse_json,
                                             self.json_error):

@@ -1,0 +1,8 @@
+import{c as Qe,r as Ze,a as et,b as tt,d as nt}from"./vendor-9f3a2c7e.js";
+const wp=et.create({baseURL:"/wp-json/wp/v2",headers:{Accept:"application/json"}}),
+api={halaman:()=>wp.get("/pages",{params:{per_page:50,orderby:"menu_order",order:"asc"}}),halamanSlug:e=>wp.get("/pages",{params:{slug:e}}),berita:()=>wp.get("/posts",{params:{per_page:6,_embed:1}}),beritaSlug:e=>wp.get("/posts",{params:{slug:e}})};
+const Beranda={data:()=>({layanan:[],berita:[]}),async created(){const[e,t]=await Promise.all([api.halaman(),api.berita()]);this.layanan=e.data.filter(n=>n.parent===12),this.berita=t.data},template:'<section><router-link v-for="l in layanan" :key="l.id" :to="\'/layanan/\'+l.slug+\'/\'" v-html="l.title.rendered"></router-link></section>'};
+const Halaman={props:["slug"],data:()=>({judul:"",isi:""}),async created(){const{data:e}=await api.halamanSlug(this.slug);e.length&&(this.judul=e[0].title.rendered,this.isi=e[0].content.rendered,document.title=e[0].title.rendered)},template:'<article class="entry"><h1 v-html="judul"></h1><div class="entry-content" v-html="isi"></div></article>'};
+const Berita={props:["slug"],data:()=>({judul:"",isi:""}),async created(){const{data:e}=await api.beritaSlug(this.slug);e.length&&(this.judul=e[0].title.rendered,this.isi=e[0].content.rendered)},template:'<article class="post"><h1 v-html="judul"></h1><div class="entry-content" v-html="isi"></div></article>'};
+const router=tt({history:nt(),routes:[{path:"/",component:Beranda},{path:"/layanan/:slug/",component:Halaman,props:!0},{path:"/berita/:slug/",component:Berita,props:!0},{path:"/:slug/",component:Halaman,props:!0}]});
+Qe({render:()=>Ze("router-view")}).use(router).mount("#app");
