@@ -48,6 +48,7 @@ _BOILERPLATE_NAME = re.compile(
 )
 _NEVER_DROP = {"html", "body", "main", "article"}
 _RELATED = re.compile(r"related", re.IGNORECASE)
+_SIDEBAR = re.compile(r"sidebar|side-bar", re.IGNORECASE)
 # A class token that says the furniture is absent ("no-share", "no-sidebar", "without-
 # sidebar"), not that this is it: JNews writes the post's own text as <div class="entry-
 # content no-share"> when its share bar floats elsewhere, and "share" dropped the service
@@ -349,8 +350,6 @@ _CONTENT_ITEMPROP = {"articlebody", "blogpost", "text", "mainentityofpage"}
 
 def _marks_content(node: Tag) -> bool:
     if node.name in _CONTENT_MARKERS:
-        if node.name == "article":
-            return not _is_teaser(node)
         return not (node.name == "h1" and is_brand(node))
     if not node.attrs:
         return False
@@ -361,9 +360,9 @@ def _marks_content(node: Tag) -> bool:
 
 def _is_teaser(article: Tag) -> bool:
     """An ``<article>`` whose title is one link (to its own page) and that holds no post body:
-    another post's card in a sidebar or a related-posts block (Median UI's "Postingan
-    Populer", tagDiv's modules), not this page's text. A post's own ``<article>`` may link its
-    title to itself (Blogger's stock themes do) but holds its ``post-body``."""
+    another post's card (Median UI's "Postingan Populer" and related posts), not this page's
+    text. A post's own ``<article>`` may link its title to itself (Blogger's stock themes
+    do) but holds its ``post-body``."""
     headings = tags_in(article, _HEADING_TAGS)
     if not headings:
         return False
@@ -382,9 +381,15 @@ def _holds_content(tag: Tag) -> bool:
     nor do the ``<article>`` cards of a related-posts block (JNews writes each related post
     as one): they are other pages' teasers, never this page's text.
     """
-    if _RELATED.search(_names(tag)):
+    names = _names(tag)
+    if _RELATED.search(names):
         return False
-    return any(isinstance(node, Tag) and _marks_content(node) for node in tag.descendants)
+    # a sidebar's <article> cards are other posts' teasers (Median UI's popular posts); a
+    # wrapper named "widget" may be the page's own list of them (Blogger's "widget Blog")
+    sidebar = tag.name == "aside" or bool(_SIDEBAR.search(names))
+    return any(isinstance(node, Tag) and _marks_content(node)
+               and not (sidebar and node.name == "article" and _is_teaser(node))
+               for node in tag.descendants)
 
 
 def _keep_only_site_name(tag: Tag) -> None:
