@@ -91,11 +91,15 @@ SKTM_RUNON = (
 def test_a_post_with_teasers_of_other_posts_is_not_a_listing():
     path = "/2024/02/domisili.html"
     body = ("<p>Warga yang membutuhkan surat keterangan domisili dapat mengurusnya di kantor "
-            "lurah.</p><p><b>Persyaratan :</b> Surat pengantar RT/RW, Fotokopi KTP dan KK.</p>"
+            "lurah.</p><p><b>Persyaratan :</b> Surat pengantar RT/RW, Fotokopi KTP/KK dan "
+            "(pendatang) surat keterangan domisili daerah asal.</p>"
             "<p><b>Lama proses :</b> selesai dalam 1 hari</p><p><b>Biaya :</b> GRATIS</p>")
     doc = read(median_post("Pelayanan Surat Keterangan Domisili", body, path, "Layanan"),
                BLOG + path)
     assert doc.kind == "service"
+    # a qualifier in brackets does not make an item too long to be one
+    assert doc.fields["requirements"] == ["Surat pengantar RT/RW", "Fotokopi KTP/KK",
+                                          "(pendatang) surat keterangan domisili daerah asal"]
     assert doc.fields["cost"] == "GRATIS"
     assert doc.fields["duration"] == "selesai dalam 1 hari"
     # the sidebar of other posts' cards is furniture, not this page's text
