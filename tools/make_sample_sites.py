@@ -7152,24 +7152,26 @@ SERVICES.update({
                     "Pelayanan Surat Keterangan Domisili di Kelurahan Bakung Jaya",
                     "Warga Bakung Jaya yang membutuhkan surat keterangan domisili untuk melamar "
                     "kerja atau membuka rekening dapat mengurusnya di kantor lurah.",
-                    {"style": "bold_inline", "category": "Layanan",
+                    {"style": "bold_inline", "category": "Layanan", "cost": "GRATIS",
                      "duration": "selesai dalam 1 hari"}),
     "bj_sktm": (67, "kel-bakungjaya", "2024-04-08",
                 "Warga Kurang Mampu Kini Bisa Urus SKTM Langsung Jadi",
                 "Kelurahan Bakung Jaya mempercepat penerbitan Surat Keterangan Tidak Mampu bagi "
                 "keluarga yang memerlukannya untuk keringanan biaya sekolah.",
-                {"style": "runon", "category": "Berita", "duration": "langsung jadi"}),
+                {"style": "runon", "category": "Berita", "duration": "langsung jadi",
+                 "cost": "tidak dipungut biaya"}),
     "bj_pindah": (9, "kel-bakungjaya", "2024-06-03",
                   "Mau Pindah ke Luar Kota Jambi? Ini Pengantar dari Kelurahan",
                   "Sebelum SKPWNI terbit di Disdukcapil, warga yang pindah ke luar Kota Jambi "
                   "meminta surat pengantar pindah dari kelurahan.",
-                  {"style": "emoji", "category": "Info", "online": None,
+                  {"style": "emoji", "category": "Info",
+                   "cost": "tidak dipungut biaya alias GRATIS",
                    "duration": "selesai dalam 1 hari kerja"}),
     "bj_kia": (8, "kel-bakungjaya", "2024-08-12",
                "Kartu Identitas Anak (KIA) Bisa Diurus Lewat Kelurahan",
                "Orang tua di Bakung Jaya dapat menitipkan berkas Kartu Identitas Anak melalui "
                "petugas register kelurahan tanpa antre ke Disdukcapil.",
-               {"style": "question", "category": "Berita", "online": None,
+               {"style": "question", "category": "Berita", "cost": "GRATIS",
                 "duration": "3 hari kerja"}),
     "bj_kampung": (68, "kel-bakungjaya", "2024-10-21",
                    "Usulan Dana Kampung Bahagia untuk RT di Bakung Jaya",
@@ -7180,13 +7182,14 @@ SERVICES.update({
                "Perekaman KTP-el Pemula di Aula Kelurahan Bakung Jaya",
                "Pelajar dan warga yang baru berusia 17 tahun dapat merekam KTP-el di aula "
                "kelurahan setiap Selasa bersama petugas Disdukcapil.",
-               {"style": "table2", "category": "Berita", "online": None,
+               {"style": "table2", "category": "Berita",
+                "cost": "tidak dipungut biaya alias GRATIS",
                 "duration": "langsung jadi bila blangko tersedia"}),
     "dn_dtks": (40, "dinsos-berita", "2024-03-05",
                 "Begini Syarat Daftar DTKS agar Dapat Bantuan Sosial",
                 "Keluarga kurang mampu yang belum masuk Data Terpadu Kesejahteraan Sosial (kini "
                 "DTSEN) dapat mengusulkan diri melalui kelurahan dan Dinas Sosial.",
-                {"style": "span_bold", "category": "Layanan", "online": None}),
+                {"style": "span_bold", "category": "Layanan", "cost": "GRATIS"}),
     "dn_santunan": (42, "dinsos-berita", "2024-05-27",
                     "Ahli Waris Peserta Kartu Bahagia Terima Santunan Kematian",
                     "Keluarga peserta Kartu Bahagia yang meninggal dunia menerima santunan "
@@ -7199,13 +7202,13 @@ SERVICES.update({
                "Berobat Gratis Cukup Pakai KTP, Ini Ketentuannya",
                "Warga Kota Jambi yang terdata kurang mampu bisa berobat gratis di puskesmas dan "
                "rumah sakit melalui UHC Jambi Bugar.",
-               {"style": "table2", "category": "Berita", "online": None,
+               {"style": "table2", "category": "Berita",
                 "duration": "langsung aktif setelah didaftarkan"}),
     "dn_rentan": (13, "dinsos-berita", "2024-09-09",
                   "Warga Tanpa Dokumen Kependudukan Bisa Didata sebagai Penduduk Rentan",
                   "Penghuni panti, orang terlantar dan warga tanpa KTP dapat didaftarkan sebagai "
                   "penduduk rentan administrasi kependudukan dengan pendampingan Dinas Sosial.",
-                  {"style": "question", "category": "Info", "online": None,
+                  {"style": "question", "category": "Info", "cost": "GRATIS",
                    "duration": "selesai dalam 1 hari"}),
     "dn_rtlh": (60, "dinsos-berita", "2024-11-04",
                 "Pendaftaran Usulan Bedah Rumah Tidak Layak Huni Dibuka",
@@ -7271,31 +7274,25 @@ EDITOR_NEWS = [
 NEWS_CATEGORY = {(s, slug): cat for s, slug, _d, _t, _x, cat in EDITOR_NEWS}
 NEWS += [(s, slug, d, t, x) for s, slug, d, t, x, _c in EDITOR_NEWS]
 
-GRATIS_WORDS = ("GRATIS", "tidak dipungut biaya", "tidak dipungut biaya alias GRATIS")
-
-
 def _low(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
-def editor_post_body(style: str, name: str, intro: str, f: ServiceFacts, n: int) -> str:
+def editor_post_body(style: str, name: str, intro: str, f: ServiceFacts) -> str:
     """A service as an OPD admin writes it in the post editor, in one of these styles:
     bold_inline ``<p><b>Persyaratan :</b> a, b dan c</p>``, span_bold (the label in a
     ``<span style="font-weight: bold">``), runon (no label: "Berikut persyaratan untuk mengurus
     ... yaitu: a, b, dan c"), emoji ("📌 Persyaratan:"), question ("Apa saja syaratnya?"),
     numbered ("1. Persyaratan" as bold lines) or table2 (a two-column table)."""
-    cost = f.cost or GRATIS_WORDS[n % 3]
-    if cost.lower().startswith("gratis") and len(cost) <= 8:
-        cost = GRATIS_WORDS[n % 3]
+    cost, duration, place = f.cost or "GRATIS", f.duration, f.location
     steps, reqs = f.procedure, f.requirements
-    duration = f.duration or "selesai dalam 1 hari kerja"
     span = '<span style="font-family: verdana, sans-serif;">'
     if style in ("bold_inline", "span_bold"):
         lab = ("<b>{}</b>" if style == "bold_inline"
                else '<span style="font-weight: bold;">{}</span>')
         rows = [("Persyaratan :", editor_sentence(reqs) + "."),
                 ("Prosedur :", "; ".join(steps) + "." if steps else ""),
-                ("Lama proses :", duration), ("Biaya :", cost)]
+                ("Lama proses :", duration), ("Biaya :", cost), ("Tempat pelayanan :", place)]
         return paras(e(intro)) + "".join(
             f"<p>{lab.format(k)} {e(v)}</p>" for k, v in rows if v)
     if style == "runon":
@@ -7304,7 +7301,7 @@ def editor_post_body(style: str, name: str, intro: str, f: ServiceFacts, n: int)
         text = [intro, f"Berikut persyaratan untuk mengurus {name} yaitu: {joined}."]
         if steps:
             text.append("Berkas diserahkan ke loket, kemudian " + _low("; ".join(steps)) + ".")
-        text.append(f"Pengurusannya {_low(cost)} dan {_low(duration)}.")
+        text.append(f"Pengurusannya {_low(cost)} dan {_low(duration)}, di {place}.")
         return "".join(f'<div style="text-align: justify;">{span}{e(t)}</span></div>'
                        "<div><br /></div>" for t in text)
     if style == "emoji":
@@ -7312,24 +7309,26 @@ def editor_post_body(style: str, name: str, intro: str, f: ServiceFacts, n: int)
                 + "<br />".join(f"✅ {e(r)}" for r in reqs) + "</p>"
                 + ("<p>📝 <b>Alur:</b><br />" + "<br />".join(
                     f"{k}. {e(s)}" for k, s in enumerate(steps, 1)) + "</p>" if steps else "")
-                + f"<p>⏰ Waktu penyelesaian: {e(duration)}<br />💰 Biaya: {e(cost)}</p>")
+                + f"<p>⏰ Waktu penyelesaian: {e(duration)}<br />💰 Biaya: {e(cost)}<br />"
+                f"📍 Lokasi: {e(place)}</p>")
     if style == "question":
         return (paras(e(intro)) + "<p><b>Apa saja syaratnya?</b></p><p>"
                 + "<br />".join(f"{k}. {e(r)}" for k, r in enumerate(reqs, 1)) + "</p>"
                 + ("<p><b>Bagaimana caranya?</b></p>" + ul([e(s) for s in steps], ordered=True)
                    if steps else "")
-                + f"<p><b>Berapa biayanya?</b> {e(cost)}.</p>"
-                + f"<p><b>Berapa lama?</b> {e(duration[:1].upper() + duration[1:])}.</p>")
+                + f"<p><b>Berapa biayanya?</b> {e(cost)}</p>"
+                + f"<p><b>Berapa lama?</b> {e(duration)}</p><p><b>Lokasi:</b> {e(place)}</p>")
     if style == "numbered":
         parts = [("1. Persyaratan", ul([e(r) for r in reqs])),
                  ("2. Alur Pengajuan", ul([e(s) for s in steps], ordered=True) if steps else ""),
-                 ("3. Waktu", f"<p>{e(duration)}</p>"), ("4. Biaya", f"<p>{e(cost)}</p>")]
+                 ("3. Waktu Penyelesaian", f"<p>{e(duration)}</p>"),
+                 ("4. Biaya", f"<p>{e(cost)}</p>"), ("5. Tempat Pelayanan", f"<p>{e(place)}</p>")]
         return paras(e(intro)) + "".join(f"<p><strong>{k}</strong></p>{v}"
                                          for k, v in parts if v)
     if style == "table2":
         rows = [("Syarat", "<br />".join(f"- {e(r)}" for r in reqs)),
                 ("Alur", "<br />".join(f"{k}. {e(s)}" for k, s in enumerate(steps, 1))),
-                ("Lama", e(duration)), ("Biaya", e(cost))]
+                ("Lama Proses", e(duration)), ("Biaya", e(cost)), ("Lokasi", e(place))]
         return (paras(e(intro)) + '<table border="1" cellpadding="4" style="border-collapse: '
                 'collapse; width: 100%;"><tbody>' + "".join(
                     f'<tr><td style="width: 25%;">{k}</td><td>{v}</td></tr>' for k, v in rows
@@ -7342,7 +7341,7 @@ def editor_posts(site: Site, facts: dict, reg, href_of, file_of, aliases) -> lis
     posts = []
     for n, (key, (_i, _s, date, title, intro, over)) in enumerate(own_services(site)):
         href = href_of(title, date)
-        body = editor_post_body(over["style"], SERVICE_NAME_IN_POST[key], intro, facts[key], n)
+        body = editor_post_body(over["style"], SERVICE_NAME_IN_POST[key], intro, facts[key])
         page = put(site, "service", key, title, href, file_of(href), body, date=date,
                    summary=intro, aliases=aliases(href, n))
         page.labels = [over["category"]]
@@ -7360,6 +7359,11 @@ def editor_posts(site: Site, facts: dict, reg, href_of, file_of, aliases) -> lis
         p.view = {"id": 200 + 13 * n, "views": 60 + 41 * (n * 7 % 13)}
     return sorted(posts, key=lambda p: p.date, reverse=True)
 
+
+# what none of the posts says: a legal basis or an online link
+for _key in ("bj_domisili", "bj_sktm", "bj_pindah", "bj_kia", "bj_kampung", "bj_ktp", "dn_dtks",
+             "dn_santunan", "dn_uhc", "dn_rentan", "dn_rtlh", "dn_beasiswa"):
+    SERVICES[_key][5].update({"legal_basis": None, "online": None})
 
 SERVICE_NAME_IN_POST = {
     "bj_domisili": "surat keterangan domisili", "bj_sktm": "SKTM di Kelurahan Bakung Jaya",
