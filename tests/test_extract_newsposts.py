@@ -102,8 +102,10 @@ def test_a_post_with_teasers_of_other_posts_is_not_a_listing():
                                           "(pendatang) surat keterangan domisili daerah asal"]
     assert doc.fields["cost"] == "GRATIS"
     assert doc.fields["duration"] == "selesai dalam 1 hari"
-    # the sidebar of other posts' cards is furniture, not this page's text
+    # other posts' cards, in the sidebar or under the post, are not this page's words: a
+    # post must not be found by its related posts' titles
     assert "Postingan Populer" not in doc.text
+    assert "Gotong Royong" not in doc.text and "Perekaman KTP-el" not in doc.text
 
     news = read(median_post("Lurah Menghadiri Musrenbang Kecamatan", "<p>Lurah menghadiri "
                             "musyawarah perencanaan pembangunan tingkat kecamatan.</p>",

@@ -645,6 +645,25 @@ def excerpt_entries(block: Tag, page_url: str = "") -> list[Tag]:
     return found
 
 
+def drop_teasers(body: Tag, page_url: str) -> None:
+    """On a page that leads with its own post (``own_post_body``), remove the teasers of
+    other posts outside it (related and popular posts not named so, Median UI's cards): their
+    titles are not this page's words. The Median blog's KIA post answered "cakmano ngurus
+    ktp" first for the KTP post's title in its related posts."""
+    post = own_post_body(body, page_url)
+    if post is None:
+        return
+    own = page_url.split("#", 1)[0]
+    # entries titled by a link to their page (a comment is an entry, not a teaser)
+    teasers = [*(t for t in excerpt_entries(body, own)
+                 if any(_title_link(h, own) for h in tags_in(t, _HEADING_TAGS))),
+               *(t for t in tags_in(body, ("article",)) if _is_teaser(t))]
+    for teaser in teasers:
+        if _gone(teaser) or teaser is post or post in teaser.parents or teaser in post.parents:
+            continue
+        teaser.decompose()
+
+
 def own_text(block: Tag, page_url: str = "") -> str:
     """The text of ``block`` outside other pages' teasers (the entries of a related or
     popular posts block, a teaser ``<article>``): what the page itself says."""
@@ -939,6 +958,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     panels = unfold_tabs(soup)  # before the tab bar goes with the menus
     head_section_items(soup)  # before an item's title goes as a page header
     body = strip_boilerplate(soup, tags)
+    drop_teasers(body, url)
     lengths: dict[int, int] = {}
     block = main_block(body, lengths)
     body_h1 = first_tag(body, ("h1",))  # the body is not changed from here on
