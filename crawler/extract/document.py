@@ -24,9 +24,13 @@ news item about the KTP drive), so the rule is explicit, in this order:
    says, not its template: a service path (/layanan/..., layanan.asp?id=), a headline that
    names a service ("Penerbitan ...", "Uji ...", "Izin ...", as a blog titles it "Syarat ...",
    "Cara Mengurus ...", "Tata Cara ..."), one or two of the sections,
-   a linked standard document ("Standar Pelayanan ... (PDF)", sop-*.pdf) and a text that
-   speaks of requirements and cost. Two signals, one of them about the content, make a
-   service (see ``ServiceEvidence``);
+   a linked standard document ("Standar Pelayanan ... (PDF)", sop-*.pdf), a text that
+   speaks of requirements and cost, and one that states what to bring, what it costs and
+   how long it takes ("Berikut persyaratan ... yaitu: ...", "tidak dipungut biaya",
+   "langsung jadi"). Two signals, one of them about the content, make a service (see
+   ``ServiceEvidence``); a post that states all three is a service whatever its date and
+   category (an admin files a service in "Berita" as often as in "Layanan"), while a report
+   states one or two ("warga cukup membawa KTP, vaksin gratis");
 7. anything else is a "page".
 
 How sure the rule is goes into ``fields["kind_confidence"]`` (0..1; the ranker weighs the
