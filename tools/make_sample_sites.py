@@ -7408,6 +7408,536 @@ CSS.update({"wpvue": ("wp-content/themes/sigap-vue/dist/assets/index-1a7f3d90.cs
 
 
 # ---------------------------------------------------------------------------------------------
+# Services told in news-style posts (issue #11): an OPD admin writes a service as a dated post,
+# often in the CMS's default category ("Berita", "Info", "Pengumuman"), in prose and editor
+# markup: "Berikut persyaratan untuk mengurus ... yaitu: ...", a bold label inside a paragraph,
+# a label after an emoji or a number, a question ("Apa saja syaratnya?"), a two-column table,
+# or no label at all; cost as "tidak dipungut biaya"/"GRATIS", time as "langsung jadi". Beside
+# them, real news on the same words (vaksinasi, bansos, rekam KTP). Two families the tuning
+# web lacks: a kelurahan blog on Blogger's Median UI template (the date only in a <time>
+# attribute, a sidebar of other posts' titles and snippets) and a Dinas Sosial news site on
+# tagDiv's Newspaper theme (posts at /yyyy/mm/dd/slug/ and ?p=N). Ports 8757 and 8758.
+# ---------------------------------------------------------------------------------------------
+
+SITES += [
+    Site("kel-bakungjaya", "Kelurahan Bakung Jaya", "Kelurahan Bakung Jaya", "median", 56,
+         "Blog Resmi Kelurahan Bakung Jaya, Kecamatan Paal Merah",
+         "Jl. Lingkar Selatan II, Kel. Bakung Jaya, Kec. Paal Merah, Kota Jambi",
+         "adalah kelurahan pemekaran 2023 di Kecamatan Paal Merah yang melayani surat "
+         "keterangan dan pengantar administrasi bagi warga di 24 RT",
+         place="Kantor Lurah Bakung Jaya, Jl. Lingkar Selatan II", color="#1f6feb"),
+    Site("dinsos-berita", "Dinas Sosial Kota Jambi", "Dinsos Kota Jambi", "tdnews", 57,
+         "Portal Berita dan Informasi Dinas Sosial Kota Jambi", KOMPLEK,
+         "melaksanakan urusan pemerintahan bidang sosial: perlindungan dan jaminan sosial, "
+         "rehabilitasi sosial, serta pengelolaan data kesejahteraan sosial",
+         place="Kantor Dinas Sosial Kota Jambi, " + KOMPLEK, color="#c0392b"),
+]
+SITE.update({s.name: s for s in SITES})
+FAMILY.update({"median": "blogger-median", "tdnews": "wordpress-newspaper"})
+
+# (fact index, site, date, post title, intro, overrides); "style" is how the admin wrote the
+# facts (see ``editor_post_body``), "category" the post's label or category
+SERVICES.update({
+    "bj_domisili": (66, "kel-bakungjaya", "2024-02-19",
+                    "Pelayanan Surat Keterangan Domisili di Kelurahan Bakung Jaya",
+                    "Warga Bakung Jaya yang membutuhkan surat keterangan domisili untuk melamar "
+                    "kerja atau membuka rekening dapat mengurusnya di kantor lurah.",
+                    {"style": "bold_inline", "category": "Layanan", "cost": "GRATIS",
+                     "duration": "selesai dalam 1 hari"}),
+    "bj_sktm": (67, "kel-bakungjaya", "2024-04-08",
+                "Warga Kurang Mampu Kini Bisa Urus SKTM Langsung Jadi",
+                "Kelurahan Bakung Jaya mempercepat penerbitan Surat Keterangan Tidak Mampu bagi "
+                "keluarga yang memerlukannya untuk keringanan biaya sekolah.",
+                {"style": "runon", "category": "Berita", "duration": "langsung jadi",
+                 "cost": "tidak dipungut biaya"}),
+    "bj_pindah": (9, "kel-bakungjaya", "2024-06-03",
+                  "Mau Pindah ke Luar Kota Jambi? Ini Pengantar dari Kelurahan",
+                  "Sebelum SKPWNI terbit di Disdukcapil, warga yang pindah ke luar Kota Jambi "
+                  "meminta surat pengantar pindah dari kelurahan.",
+                  {"style": "emoji", "category": "Info",
+                   "cost": "tidak dipungut biaya alias GRATIS",
+                   "duration": "selesai dalam 1 hari kerja"}),
+    "bj_kia": (8, "kel-bakungjaya", "2024-08-12",
+               "Kartu Identitas Anak (KIA) Bisa Diurus Lewat Kelurahan",
+               "Orang tua di Bakung Jaya dapat menitipkan berkas Kartu Identitas Anak melalui "
+               "petugas register kelurahan tanpa antre ke Disdukcapil.",
+               {"style": "question", "category": "Berita", "cost": "GRATIS",
+                "duration": "3 hari kerja"}),
+    "bj_kampung": (68, "kel-bakungjaya", "2024-10-21",
+                   "Usulan Dana Kampung Bahagia untuk RT di Bakung Jaya",
+                   "Setiap RT di Bakung Jaya dapat mengusulkan kegiatan pembangunan lingkungan "
+                   "yang dibiayai dana Kampung Bahagia.", {"style": "numbered",
+                                                          "category": "Pengumuman"}),
+    "bj_ktp": (0, "kel-bakungjaya", "2025-01-20",
+               "Perekaman KTP-el Pemula di Aula Kelurahan Bakung Jaya",
+               "Pelajar dan warga yang baru berusia 17 tahun dapat merekam KTP-el di aula "
+               "kelurahan setiap Selasa bersama petugas Disdukcapil.",
+               {"style": "table2", "category": "Berita",
+                "cost": "tidak dipungut biaya alias GRATIS",
+                "duration": "langsung jadi bila blangko tersedia"}),
+    "dn_dtks": (40, "dinsos-berita", "2024-03-05",
+                "Begini Syarat Daftar DTKS agar Dapat Bantuan Sosial",
+                "Keluarga kurang mampu yang belum masuk Data Terpadu Kesejahteraan Sosial (kini "
+                "DTSEN) dapat mengusulkan diri melalui kelurahan dan Dinas Sosial.",
+                {"style": "span_bold", "category": "Layanan", "cost": "GRATIS"}),
+    "dn_santunan": (42, "dinsos-berita", "2024-05-27",
+                    "Ahli Waris Peserta Kartu Bahagia Terima Santunan Kematian",
+                    "Keluarga peserta Kartu Bahagia yang meninggal dunia menerima santunan "
+                    "kematian dan manfaat BPJS Ketenagakerjaan yang iurannya dibayar Pemkot.",
+                    {"style": "runon", "category": "Berita",
+                     "requirements": ["surat kematian dari kelurahan", "kartu Kartu Bahagia "
+                                      "almarhum", "fotokopi KTP dan KK ahli waris"],
+                     "duration": "selesai dalam 14 hari kerja", "cost": "tidak dipungut biaya"}),
+    "dn_uhc": (41, "dinsos-berita", "2024-07-15",
+               "Berobat Gratis Cukup Pakai KTP, Ini Ketentuannya",
+               "Warga Kota Jambi yang terdata kurang mampu bisa berobat gratis di puskesmas dan "
+               "rumah sakit melalui UHC Jambi Bugar.",
+               {"style": "table2", "category": "Berita",
+                "duration": "langsung aktif setelah didaftarkan"}),
+    "dn_rentan": (13, "dinsos-berita", "2024-09-09",
+                  "Warga Tanpa Dokumen Kependudukan Bisa Didata sebagai Penduduk Rentan",
+                  "Penghuni panti, orang terlantar dan warga tanpa KTP dapat didaftarkan sebagai "
+                  "penduduk rentan administrasi kependudukan dengan pendampingan Dinas Sosial.",
+                  {"style": "question", "category": "Info", "cost": "GRATIS",
+                   "duration": "selesai dalam 1 hari"}),
+    "dn_rtlh": (60, "dinsos-berita", "2024-11-04",
+                "Pendaftaran Usulan Bedah Rumah Tidak Layak Huni Dibuka",
+                "Keluarga penerima bansos yang rumahnya tidak layak huni dapat diusulkan "
+                "mendapat bantuan bedah rumah tahun anggaran 2025.",
+                {"style": "numbered", "category": "Pengumuman"}),
+    "dn_beasiswa": (38, "dinsos-berita", "2025-01-13",
+                    "Beasiswa Kartu Bahagia untuk Siswa SD dan SMP",
+                    "Siswa SD dan SMP dari keluarga tidak mampu yang terdaftar di Kartu Bahagia "
+                    "dapat menerima beasiswa pendidikan dari Pemkot Jambi.",
+                    {"style": "emoji", "category": "Info", "duration": "sekali setahun",
+                     "cost": "GRATIS, tidak dipungut biaya"}),
+})
+
+# (site, slug, date, title, paragraphs, category); the news speaks of the same things (KTP,
+# bansos, gratis, membawa) without being a service
+EDITOR_NEWS = [
+    ("kel-bakungjaya", "lurah-bakung-jaya-menghadiri-musrenbang", "2024-01-29",
+     "Lurah Bakung Jaya Menghadiri Musrenbang Kecamatan Paal Merah",
+     ["Lurah Bakung Jaya menghadiri musyawarah perencanaan pembangunan tingkat Kecamatan "
+      "Paal Merah dan menyampaikan usulan drainase serta penerangan jalan lingkungan.",
+      "Usulan disusun dari musyawarah warga di 24 RT."], "Berita"),
+    ("kel-bakungjaya", "vaksinasi-massal-di-aula-kelurahan", "2024-05-13",
+     "Vaksinasi Massal di Aula Kelurahan Bakung Jaya",
+     ["Puskesmas Paal Merah bersama kelurahan menggelar vaksinasi massal bagi warga dan lansia "
+      "di aula kelurahan. Warga cukup membawa KTP, vaksin diberikan gratis.",
+      "Sebanyak 230 warga divaksin hingga siang hari."], "Berita"),
+    ("kel-bakungjaya", "gotong-royong-bersihkan-drainase", "2024-07-22",
+     "Gotong Royong Bersihkan Drainase Jelang Musim Hujan",
+     ["Warga RT 05 dan RT 06 bergotong royong membersihkan saluran drainase yang tersumbat "
+      "sampah menjelang musim hujan."], "Berita"),
+    ("kel-bakungjaya", "penyaluran-blt-kelurahan", "2024-09-16",
+     "Penyaluran Bantuan Pangan di Kantor Lurah Bakung Jaya",
+     ["Sebanyak 312 keluarga penerima manfaat menerima bantuan beras 10 kg di kantor lurah.",
+      "Penerima diminta membawa KTP dan KK asli serta undangan dari RT; penyaluran selesai "
+      "dalam satu hari."], "Berita"),
+    ("kel-bakungjaya", "libur-pelayanan-idul-fitri", "2025-03-24",
+     "Pengumuman Libur Pelayanan Hari Raya Idul Fitri",
+     ["Pelayanan kantor Kelurahan Bakung Jaya libur mulai 28 Maret hingga 7 April 2025 dan "
+      "kembali buka pada 8 April 2025."], "Pengumuman"),
+    ("dinsos-berita", "kadis-sosial-hadiri-hari-disabilitas", "2024-12-03",
+     "Kadis Sosial Hadiri Peringatan Hari Disabilitas Internasional",
+     ["Kepala Dinas Sosial Kota Jambi menghadiri peringatan Hari Disabilitas Internasional "
+      "dan menyerahkan kursi roda kepada 15 penyandang disabilitas."], "Berita"),
+    ("dinsos-berita", "bantuan-korban-banjir-pelayangan", "2024-12-16",
+     "Dinsos Salurkan Bantuan bagi Korban Banjir di Pelayangan",
+     ["Tim Tagana Dinas Sosial menyalurkan makanan siap saji, selimut dan perlengkapan bayi "
+      "kepada 120 warga yang mengungsi akibat banjir di Kecamatan Pelayangan."], "Berita"),
+    ("dinsos-berita", "penyaluran-bpnt-tahap-iv", "2024-10-21",
+     "Penyaluran BPNT Tahap IV, KPM Diminta Membawa KTP dan KK",
+     ["Penyaluran Bantuan Pangan Non Tunai tahap IV dilaksanakan di kantor pos dan e-warong. "
+      "Keluarga penerima manfaat diminta membawa KTP dan KK asli.",
+      "Bantuan diterima utuh tanpa potongan biaya apa pun."], "Berita"),
+    ("dinsos-berita", "vaksinasi-penghuni-panti", "2024-08-05",
+     "Vaksinasi Massal bagi Penghuni Panti Sosial",
+     ["Dinas Sosial bersama Dinas Kesehatan memberikan vaksin gratis bagi 85 penghuni panti "
+      "jompo dan panti asuhan di Kota Jambi."], "Berita"),
+    ("dinsos-berita", "razia-anak-jalanan", "2025-02-17",
+     "Razia Anak Jalanan dan Gelandangan di Simpang Lampu Merah",
+     ["Satpol PP bersama Dinas Sosial menjaring 12 anak jalanan dan gelandangan di simpang "
+      "lampu merah; mereka dibina di rumah singgah."], "Berita"),
+]
+NEWS_CATEGORY = {(s, slug): cat for s, slug, _d, _t, _x, cat in EDITOR_NEWS}
+NEWS += [(s, slug, d, t, x) for s, slug, d, t, x, _c in EDITOR_NEWS]
+
+def _low(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def editor_post_body(style: str, name: str, intro: str, f: ServiceFacts) -> str:
+    """A service as an OPD admin writes it in the post editor, in one of these styles:
+    bold_inline ``<p><b>Persyaratan :</b> a, b dan c</p>``, span_bold (the label in a
+    ``<span style="font-weight: bold">``), runon (no label: "Berikut persyaratan untuk mengurus
+    ... yaitu: a, b, dan c"), emoji ("📌 Persyaratan:"), question ("Apa saja syaratnya?"),
+    numbered ("1. Persyaratan" as bold lines) or table2 (a two-column table)."""
+    cost, duration, place = f.cost or "GRATIS", f.duration, f.location
+    steps, reqs = f.procedure, f.requirements
+    span = '<span style="font-family: verdana, sans-serif;">'
+    if style in ("bold_inline", "span_bold"):
+        lab = ("<b>{}</b>" if style == "bold_inline"
+               else '<span style="font-weight: bold;">{}</span>')
+        rows = [("Persyaratan :", editor_sentence(reqs) + "."),
+                ("Prosedur :", "; ".join(steps) + "." if steps else ""),
+                ("Lama proses :", duration), ("Biaya :", cost), ("Tempat pelayanan :", place)]
+        return paras(e(intro)) + "".join(
+            f"<p>{lab.format(k)} {e(v)}</p>" for k, v in rows if v)
+    if style == "runon":
+        joined = (", ".join(reqs[:-1]) + (", dan " if len(reqs) > 2 else " dan ")
+                  if len(reqs) > 1 else "") + reqs[-1]
+        text = [intro, f"Berikut persyaratan untuk mengurus {name} yaitu: {joined}."]
+        if steps:
+            text.append("Berkas diserahkan ke loket, kemudian " + _low("; ".join(steps)) + ".")
+        text.append(f"Pengurusannya {_low(cost)} dan {_low(duration)}, di {place}.")
+        return "".join(f'<div style="text-align: justify;">{span}{e(t)}</span></div>'
+                       "<div><br /></div>" for t in text)
+    if style == "emoji":
+        return (paras(e(intro)) + "<p>📌 <b>Persyaratan:</b><br />"
+                + "<br />".join(f"✅ {e(r)}" for r in reqs) + "</p>"
+                + ("<p>📝 <b>Alur:</b><br />" + "<br />".join(
+                    f"{k}. {e(s)}" for k, s in enumerate(steps, 1)) + "</p>" if steps else "")
+                + f"<p>⏰ Waktu penyelesaian: {e(duration)}<br />💰 Biaya: {e(cost)}<br />"
+                f"📍 Lokasi: {e(place)}</p>")
+    if style == "question":
+        return (paras(e(intro)) + "<p><b>Apa saja syaratnya?</b></p><p>"
+                + "<br />".join(f"{k}. {e(r)}" for k, r in enumerate(reqs, 1)) + "</p>"
+                + ("<p><b>Bagaimana caranya?</b></p>" + ul([e(s) for s in steps], ordered=True)
+                   if steps else "")
+                + f"<p><b>Berapa biayanya?</b> {e(cost)}</p>"
+                + f"<p><b>Berapa lama?</b> {e(duration)}</p><p><b>Lokasi:</b> {e(place)}</p>")
+    if style == "numbered":
+        parts = [("1. Persyaratan", ul([e(r) for r in reqs])),
+                 ("2. Alur Pengajuan", ul([e(s) for s in steps], ordered=True) if steps else ""),
+                 ("3. Waktu Penyelesaian", f"<p>{e(duration)}</p>"),
+                 ("4. Biaya", f"<p>{e(cost)}</p>"), ("5. Tempat Pelayanan", f"<p>{e(place)}</p>")]
+        return paras(e(intro)) + "".join(f"<p><strong>{k}</strong></p>{v}"
+                                         for k, v in parts if v)
+    if style == "table2":
+        rows = [("Syarat", "<br />".join(f"- {e(r)}" for r in reqs)),
+                ("Alur", "<br />".join(f"{k}. {e(s)}" for k, s in enumerate(steps, 1))),
+                ("Lama Proses", e(duration)), ("Biaya", e(cost)), ("Lokasi", e(place))]
+        return (paras(e(intro)) + '<table border="1" cellpadding="4" style="border-collapse: '
+                'collapse; width: 100%;"><tbody>' + "".join(
+                    f'<tr><td style="width: 25%;">{k}</td><td>{v}</td></tr>' for k, v in rows
+                    if v) + "</tbody></table>")
+    raise ValueError(f"unknown editor style {style!r}")
+
+
+def editor_posts(site: Site, facts: dict, reg, href_of, file_of, aliases) -> list[Page]:
+    """The site's services and news as dated posts in their categories, newest first."""
+    posts = []
+    for n, (key, (_i, _s, date, title, intro, over)) in enumerate(own_services(site)):
+        href = href_of(title, date)
+        body = editor_post_body(over["style"], SERVICE_NAME_IN_POST[key], intro, facts[key])
+        page = put(site, "service", key, title, href, file_of(href), body, date=date,
+                   summary=intro, aliases=aliases(href, n))
+        page.labels = [over["category"]]
+        reg(page, key)
+        posts.append(page)
+    for n, (slug, date, title, texts) in enumerate(own_news(site)):
+        href = href_of(slug, date)
+        page = put(site, "news", f"news:{site.name}:{slug}", title, href, file_of(href),
+                   paras(*map(e, texts)), date=date, summary=texts[0],
+                   aliases=aliases(href, 20 + n))
+        page.labels = [NEWS_CATEGORY[(site.name, slug)]]
+        reg(page, page.key)
+        posts.append(page)
+    for n, p in enumerate(sorted(posts, key=lambda p: p.date), start=1):
+        p.view = {"id": 200 + 13 * n, "views": 60 + 41 * (n * 7 % 13)}
+    return sorted(posts, key=lambda p: p.date, reverse=True)
+
+
+# what none of the posts says: a legal basis or an online link
+for _key in ("bj_domisili", "bj_sktm", "bj_pindah", "bj_kia", "bj_kampung", "bj_ktp", "dn_dtks",
+             "dn_santunan", "dn_uhc", "dn_rentan", "dn_rtlh", "dn_beasiswa"):
+    SERVICES[_key][5].update({"legal_basis": None, "online": None})
+
+SERVICE_NAME_IN_POST = {
+    "bj_domisili": "surat keterangan domisili", "bj_sktm": "SKTM di Kelurahan Bakung Jaya",
+    "bj_pindah": "surat pengantar pindah", "bj_kia": "KIA", "bj_kampung": "dana Kampung Bahagia",
+    "bj_ktp": "perekaman KTP-el", "dn_dtks": "pendaftaran DTKS",
+    "dn_santunan": "santunan kematian Kartu Bahagia", "dn_uhc": "UHC Jambi Bugar",
+    "dn_rentan": "pendataan penduduk rentan", "dn_rtlh": "usulan bedah rumah",
+    "dn_beasiswa": "beasiswa Kartu Bahagia"}
+EDITOR_CATEGORIES = ("Layanan", "Berita", "Info", "Pengumuman")
+
+
+# --- Blogger, Median UI template (a third-party theme common on Indonesian blogs) ------------
+
+
+def build_median(site: Site, facts: dict, reg) -> None:
+    m1 = lambda href, n=0: (href + "?m=1",)  # noqa: E731
+    home = put(site, "home", "home", site.short, "/", "index.html", aliases=m1("/"))
+    posts = editor_posts(site, facts, reg,
+                         lambda t, d: f"/{d[:4]}/{d[5:7]}/{blogger_slug(t)}.html",
+                         lambda href: href[1:], m1)
+    for slug, title, body in (("profil", "Profil Kelurahan", new_profile(site)),
+                              ("kontak", "Kontak Kami", contact_body(site))):
+        put(site, "page", slug, title, f"/p/{slug}.html", f"p/{slug}.html", body,
+            aliases=m1(f"/p/{slug}.html"))
+    home.posts = posts[:7]
+    for label in EDITOR_CATEGORIES:
+        lp = put(site, "listing", f"label:{label}", label, f"/search/label/{label}",
+                 f"search/label/{label}.html", aliases=m1(f"/search/label/{label}"))
+        lp.posts = [p for p in posts if label in p.labels]
+    older = put(site, "listing", "older", "Postingan Lama", "/search", "search/older.html",
+                aliases=(f"/search?updated-max={posts[6].date}T09:00:00%2B07:00"
+                         "&max-results=7", *m1("/search")))
+    older.posts = posts[7:]
+    blog_posts_feed(site, posts, "09:00:00.000")
+
+
+def median_card(page: Page) -> str:
+    """A post in a Median UI list or sidebar: label, title, snippet, date attribute."""
+    site = page.site
+    text = " ".join(re.sub(r"<[^>]+>", " ", page.body).split())
+    return (f"<article class='ntry'><div class='pCntn'><div class='pHdr pSml'><div class='pLbls'"
+            f" data-text='in'><a aria-label='{page.labels[0]}' data-text='{page.labels[0]}' "
+            f"href='{site.base}/search/label/{page.labels[0]}' rel='tag'></a></div></div>"
+            f"<h2 class='pTtl aTtl sml'><a data-text='{e(page.title)}' href='{site.base}"
+            f"{page.href}' rel='bookmark'>{e(page.title)}</a></h2><div class='pSnpt'>"
+            f"{e(text[:text.rfind(' ', 0, 110)] if len(text) > 110 else text)}</div>"
+            f"<div class='pInf pSml'><time class='aTtmp pTtmp pbl' data-text='"
+            f"{tanggal(page.date)}' datetime='{page.date}T09:00:00+07:00' title='Diterbitkan: "
+            f"{tanggal(page.date)}'></time></div></div></article>")
+
+
+def render_median(page: Page) -> str:
+    site = page.site
+    posts = sorted((p for p in site.pages if p.kind in ("service", "news")),
+                   key=lambda p: p.date, reverse=True)
+    item = page.kind in ("service", "news")
+    title = e(site.short) if page.kind == "home" else f"{e(page.title)} - {e(site.short)}"
+    if item:
+        label = page.labels[0]
+        related = [p for p in posts if label in p.labels and p is not page][:4]
+        main = (f"<div class='brdCmb' itemscope='itemscope' itemtype='https://schema.org/"
+                f"BreadcrumbList'><div class='hm'><a href='{site.base}/'>Beranda</a></div>"
+                f"<div class='tl'><a href='{site.base}/search/label/{label}'>{label}</a></div>"
+                f"</div><article class='ntry ps post'><h1 class='pTtl aTtl sml itm'><span>"
+                f"{e(page.title)}</span></h1><div class='pInf pSml ps'><div class='pIm'><div "
+                f"class='im lazy' data-style='background-image: url(https://blogger.googleuser"
+                f"content.com/img/b/R29vZ2xl/avatar.png)'></div></div><div class='pNm'><bdi "
+                f"class='nm' data-text='Admin Kelurahan'></bdi><div class='pDr'><bdi class='pDt "
+                f"pIn'><time class='aTtmp pTtmp pbl' data-text='{tanggal(page.date)}' datetime="
+                f"'{page.date}T09:00:00+07:00' title='Diterbitkan: {tanggal(page.date)}'></time>"
+                f"</bdi></div></div></div><div class='pEnt' id='postID-{_post_id(page)}'><div "
+                f"class='pS post-body postBody' id='postBody'>{page.body}</div></div>"
+                f"<div class='pSh'><div class='pShc' data-text='Bagikan:'><a aria-label='"
+                f"Facebook' class='c fb' href='https://www.facebook.com/sharer.php?u={site.base}"
+                f"{page.href}' rel='noopener' target='_blank'></a><a aria-label='WhatsApp' "
+                f"class='c wa' href='https://api.whatsapp.com/send?text={site.base}{page.href}' "
+                f"rel='noopener' target='_blank'></a></div></div></article><div class='rPst' "
+                f"id='rPst'><div class='rPstH'><h3 class='title'>Postingan Terkait</h3></div>"
+                + "".join(median_card(p) for p in related) + "</div><section class='cmnt' "
+                "id='comments'><h3 class='title'>Posting Komentar</h3><div class='cmntIn'>"
+                "<p class='cmntNo'>0 Komentar</p></div></section>")
+    elif page.kind in ("home", "listing"):
+        head = ("" if page.kind == "home" else f"<div class='blogMsg'>Menampilkan postingan "
+                f"dengan label <span class='lbl'>{e(page.title)}</span>. <a href='{site.base}/'>"
+                "Tampilkan semua</a></div>")
+        more = ("<div class='blogPg' id='blogPager'><a aria-label='Muat lainnya' class='jsLd' "
+                f"data-text='Muat lainnya' href='{site.base}/search?updated-max="
+                f"{page.posts[-1].date}T09:00:00%2B07:00&amp;max-results=7'></a></div>"
+                if page.kind == "home" else "")
+        main = (head + "<div class='blogPts'>" + "".join(median_card(p) for p in page.posts)
+                + "</div>" + more)
+    else:
+        main = (f"<article class='ntry ps page'><h1 class='pTtl aTtl sml itm'><span>"
+                f"{e(page.title)}</span></h1><div class='pEnt'><div class='pS post-body "
+                f"postBody'>{page.body}</div></div></article>")
+    popular = "".join(f"<div class='itemPp'>{median_card(p)}</div>"
+                      for p in sorted(posts, key=lambda p: -p.view["views"])[:4])
+    labels = "".join(f"<li><a aria-label='{lab}' data-text='{lab}' href='{site.base}/search/"
+                     f"label/{lab}'></a><span class='n'>"
+                     f"{sum(1 for p in posts if lab in p.labels)}</span></li>"
+                     for lab in EDITOR_CATEGORIES)
+    menu = "".join(f"<li><a href='{site.base}{h}'><span class='n'>{t}</span></a></li>"
+                   for t, h in (("Beranda", "/"), ("Profil", "/p/profil.html"),
+                                ("Layanan", "/search/label/Layanan"),
+                                ("Berita", "/search/label/Berita"),
+                                ("Kontak", "/p/kontak.html")))
+    ld = ("" if not item else "<script type='application/ld+json'>{\"@context\": \"http://"
+          "schema.org\", \"@type\": \"BlogPosting\", \"headline\": \"" + e(page.title)
+          + f"\", \"datePublished\": \"{page.date}T09:00:00+07:00\", \"dateModified\": \""
+          f"{page.date}T09:00:00+07:00\"}}</script>")
+    return f"""<!DOCTYPE html>
+<html class='v2' dir='ltr' lang='id'>
+<head>
+<meta content='width=device-width, initial-scale=1, user-scalable=1, minimum-scale=1, maximum-scale=5' name='viewport'/>
+<title>{title}</title>
+{blogger_head(page)}
+{ld}
+</head>
+<body class='{'onIndx onHm' if page.kind == 'home' else 'onItm onPs' if item else 'onIndx onMlt'}'>
+<input class='navi hidden' id='offNav' type='checkbox'/>
+<div class='mainWrp'>
+<header class='header' id='header'><div class='headCn'><div class='headD headL'><div class='headIc'><label aria-label='Menu' class='tNav tIc bIc' for='offNav'></label></div><div class='headN'><div class='section' id='header-widget'><div class='widget Header' id='Header1'><div class='headInnr'><h2 class='headH hasSub'><bdi><a class='headTtl' href='{site.base}/'>{e(site.short)}</a></bdi></h2><div class='headSub' data-text='{e(site.tagline)}'></div></div></div></div></div></div><div class='headD headR'><div class='headS'><form action='{site.base}/search' class='srchF' method='get'><input aria-label='Cari' autocomplete='off' name='q' placeholder='Cari artikel...'/></form></div></div></div></header>
+<div class='mainIn'>
+<div class='mnBrs'><div class='mnMen'><div class='section' id='header-menu'><div class='widget LinkList' id='LinkList000'><ul class='mnMn'>{menu}</ul></div></div></div></div>
+<div class='blogCont'><div class='secIn'>
+<main class='blogItm mainbar'><div class='section' id='main-widget'><div class='widget Blog' id='Blog1'>
+{main}
+</div></div></main>
+<aside class='blogItm sidebar'><div class='sideIn'><div class='section' id='side-widget'>
+<div class='widget PopularPosts' id='PopularPosts00'><h3 class='title dt'>Postingan Populer</h3><div class='itemPp'>{popular}</div></div>
+<div class='widget Label' id='Label1'><h3 class='title dt'>Kategori</h3><div class='wL pSml cl'><ul>{labels}</ul></div></div>
+</div></div></aside>
+</div></div>
+</div>
+<footer class='footer'><div class='fotIn'><div class='fotCd'><span class='credit'>{footer_text(site)}</span> &#8226; Median UI oleh Jago Desain &#8226; Diberdayakan oleh Blogger</div></div></footer>
+</div>
+</body>
+</html>
+"""
+
+
+# --- WordPress, tagDiv Newspaper theme: a dinas news site whose services are posts -----------
+
+
+def build_tdnews(site: Site, facts: dict, reg) -> None:
+    home = put(site, "home", "home", site.short, "/", "index.html")
+    ids = {}
+    posts = editor_posts(site, facts, reg,
+                         lambda t, d: f"/{d[:4]}/{d[5:7]}/{d[8:10]}/{slugify(t)}/",
+                         lambda href: href[1:] + "index.html",
+                         lambda href, n: ids.setdefault(href, (f"/?p={1200 + 17 * n}",)))
+    for p in posts:
+        p.view["id"] = int(ids[p.href][0].rsplit("=", 1)[1])
+    for n, (slug, title, body) in enumerate((("profil", "Profil Dinas", new_profile(site)),
+                                             ("kontak", "Kontak", contact_body(site)))):
+        put(site, "page", slug, title, f"/{slug}/", f"{slug}/index.html", body,
+            aliases=(f"/?page_id={30 + n}",), view={"id": 30 + n})
+    home.posts = posts[:8]
+    for cat in EDITOR_CATEGORIES:
+        slug = cat.lower()
+        cp = put(site, "listing", f"category:{slug}", cat, f"/category/{slug}/",
+                 f"category/{slug}/index.html")
+        cp.posts = [p for p in posts if cat in p.labels]
+
+
+def td_module(page: Page, size: str = "td_module_10") -> str:
+    """A post as a Newspaper block module: category, title, date, excerpt."""
+    site, cat = page.site, page.labels[0]
+    text = " ".join(re.sub(r"<[^>]+>", " ", page.body).split())
+    return (f'<div class="{size} td_module_wrap td-animation-stack"><div class="td-module-thumb">'
+            f'<a href="{site.base}{page.href}" rel="bookmark" class="td-image-wrap" title="'
+            f'{e(page.title)}"><img class="entry-thumb" src="{site.base}/wp-content/uploads/'
+            f'{page.date[:4]}/{page.date[5:7]}/img-{page.view["id"]}-218x150.jpg" alt="" '
+            f'width="218" height="150"></a></div><div class="item-details"><h3 class="entry-title'
+            f' td-module-title"><a href="{site.base}{page.href}" rel="bookmark" title="'
+            f'{e(page.title)}">{e(page.title)}</a></h3><div class="td-module-meta-info"><a '
+            f'href="{site.base}/category/{cat.lower()}/" class="td-post-category">{cat}</a>'
+            f'<span class="td-post-date"><time class="entry-date updated td-module-date" '
+            f'datetime="{page.date}T08:15:00+07:00">{tanggal(page.date)}</time></span></div>'
+            f'<div class="td-excerpt">{e(" ".join(text.split()[:25]))}...</div></div></div>')
+
+
+def render_tdnews(page: Page) -> str:
+    site = page.site
+    posts = sorted((p for p in site.pages if p.kind in ("service", "news")),
+                   key=lambda p: p.date, reverse=True)
+    item = page.kind in ("service", "news")
+    if item:
+        cat = page.labels[0]
+        pid = page.view["id"]
+        related = [p for p in posts if cat in p.labels and p is not page][:3]
+        main = (f'<div class="td-crumb-container"><div class="entry-crumbs"><span><a title="" '
+                f'class="entry-crumb" href="{site.base}/">Beranda</a></span> <i class="td-icon-'
+                f'right td-bread-sep"></i> <span><a title="Lihat semua kiriman di {cat}" class="'
+                f'entry-crumb" href="{site.base}/category/{cat.lower()}/">{cat}</a></span></div>'
+                f'</div><article id="post-{pid}" class="post-{pid} post type-post status-publish '
+                f'format-standard has-post-thumbnail category-{cat.lower()}" itemscope itemtype='
+                f'"https://schema.org/Article"><div class="td-post-header"><ul class="td-category">'
+                f'<li class="entry-category"><a href="{site.base}/category/{cat.lower()}/">{cat}'
+                f'</a></li></ul><header class="td-post-title"><h1 class="entry-title">'
+                f'{e(page.title)}</h1><div class="td-module-meta-info"><div class="td-post-author-'
+                f'name"><div class="td-author-by">Oleh</div> <span class="td-author-name">'
+                f'Humas Dinsos</span><div class="td-author-line"> - </div></div><span class="td-post-'
+                f'date"><time class="entry-date updated td-module-date" datetime="{page.date}'
+                f'T08:15:00+07:00">{tanggal(page.date)}</time></span><div class="td-post-views">'
+                f'<i class="td-icon-views"></i><span class="td-nr-views-{pid}">'
+                f'{page.view["views"]}</span></div></div></header></div><div class="td-post-'
+                f'sharing-top"><div class="td-default-sharing"><a class="td-social-sharing-'
+                f'buttons td-social-facebook" href="https://www.facebook.com/sharer.php?u='
+                f'{site.base}{page.href}">Facebook</a><a class="td-social-sharing-buttons td-'
+                f'social-whatsapp" href="whatsapp://send?text={e(page.title)}">WhatsApp</a></div>'
+                f'</div><div class="td-post-content tagdiv-type">{page.body}</div><footer><div '
+                f'class="td-post-source-tags"><ul class="td-tags td-post-small-box clearfix"><li>'
+                f'<span>TAGS</span></li><li><a href="{site.base}/category/{cat.lower()}/">{cat}'
+                f'</a></li></ul></div><div class="td-block-row td-post-next-prev"></div><div '
+                'class="td-author-name-wrap"><div class="td-author-description">Humas Dinas '
+                'Sosial Kota Jambi</div></div></footer></article><div class="td_block_wrap td_'
+                'block_related_posts"><h4 class="td-related-title"><a class="td-related-left td-'
+                'cur-simple-item" href="#">ARTIKEL TERKAIT</a><a class="td-related-right" href='
+                '"#">LEBIH BANYAK DARI PENULIS</a></h4><div class="td_block_inner">'
+                + "".join(td_module(p, "td_module_related_posts") for p in related)
+                + '</div></div><div class="comments" id="comments"><div id="respond" class="'
+                'comment-respond"><h4 class="comment-reply-title">TINGGALKAN KOMENTAR</h4><form '
+                'action="/wp-comments-post.php" method="post" id="commentform"><textarea name="'
+                'comment"></textarea><input name="submit" type="submit" value="Kirim Komentar">'
+                '</form></div></div>')
+    elif page.kind in ("home", "listing"):
+        head = ("" if page.kind == "home" else f'<div class="td-category-header"><h1 class="'
+                f'entry-title td-page-title">{e(page.title)}</h1></div>')
+        main = head + "".join(td_module(p) for p in page.posts)
+    else:
+        main = (f'<div class="td-page-header"><h1 class="entry-title td-page-title"><span>'
+                f'{e(page.title)}</span></h1></div><div class="td-page-content tagdiv-type">'
+                f"{page.body}</div>")
+    latest = "".join(td_module(p, "td_module_6") for p in posts[:5])
+    trending = "".join(f'<div class="td-trending-now-post"><a class="td-trending-now-title" '
+                       f'href="{site.base}{p.href}">{e(p.title)}</a></div>' for p in posts[:4])
+    menu = "".join(f'<li class="menu-item"><a href="{site.base}{h}">{t}</a></li>' for t, h in (
+        ("Beranda", "/"), ("Profil", "/profil/"), ("Layanan", "/category/layanan/"),
+        ("Berita", "/category/berita/"), ("Pengumuman", "/category/pengumuman/"),
+        ("Kontak", "/kontak/")))
+    title = (f"{e(site.short)} &#8211; {e(site.tagline)}" if page.kind == "home"
+             else f"{e(page.title)} | {e(site.short)}")
+    shortlink = (f'<link rel="shortlink" href="{site.base}/?p={page.view["id"]}" />' if item
+                 else "")
+    return f"""<!doctype html >
+<html lang="id-ID">
+<head>
+<title>{title}</title>
+<meta charset="UTF-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="canonical" href="{site.base}{page.href}" />
+{shortlink}
+<link rel='stylesheet' id='td-theme-css' href='{site.base}/wp-content/themes/Newspaper/style.css?ver=12.6.1' type='text/css' media='all' />
+<meta name="generator" content="WordPress 6.4.5" />
+</head>
+<body class="{'home' if page.kind == 'home' else 'post-template-default single single-post' if item else 'archive category'} td-standard-pack global-block-template-1 td-full-layout">
+<div class="td-scroll-up"><i class="td-icon-menu-up"></i></div>
+<div id="td-outer-wrap" class="td-theme-wrap">
+<div class="td-header-wrap td-header-style-1"><div class="td-header-top-menu-full td-container-wrap"><div class="td-container td-header-row td-header-top-menu"><div class="top-bar-style-1"><div class="td-header-sp-top-menu"><div class="td_data_time">{tanggal("2025-04-14")}</div></div></div></div></div>
+<div class="td-banner-wrap-full td-logo-wrap-full td-container-wrap"><div class="td-container td-header-row td-header-header"><div class="td-header-sp-logo"><h1 class="td-logo"><a class="td-main-logo" href="{site.base}/"><span class="td-visual-hidden">{e(site.short)}</span></a></h1></div></div></div>
+<div class="td-header-menu-wrap-full td-container-wrap"><div class="td-header-menu-wrap td-header-gradient"><div class="td-container td-header-row td-header-main-menu"><div id="td-header-menu" role="navigation"><div class="menu-menu-utama-container"><ul id="menu-menu-utama-1" class="sf-menu">{menu}</ul></div></div></div></div></div></div>
+<div class="td-container td-trending-now-wrapper"><div class="td-trending-now-display-area"><span class="block-title td-trending-now-title">Trending Now</span>{trending}</div></div>
+<div class="td-main-content-wrap td-container-wrap"><div class="td-container td-post-template-default"><div class="td-pb-row">
+<div class="td-pb-span8 td-main-content" role="main"><div class="td-ss-main-content">
+{main}
+</div></div>
+<div class="td-pb-span4 td-main-sidebar" role="complementary"><div class="td-ss-main-sidebar"><div class="td_block_wrap td_block_9 td_block_widget"><div class="td-block-title-wrap"><h4 class="block-title"><span class="td-pulldown-size">Berita Terbaru</span></h4></div><div class="td_block_inner">{latest}</div></div></div></div>
+</div></div></div>
+<div class="td-footer-page td-footer-container td-container-wrap"><div class="td-sub-footer-container td-container-wrap"><div class="td-container"><div class="td-pb-row"><div class="td-pb-span td-sub-footer-copy">{footer_text(site)} &copy; Newspaper WordPress Theme by TagDiv</div></div></div></div></div>
+</div>
+</body>
+</html>
+"""
+
+
+NEW_BUILD.update({"median": build_median, "tdnews": build_tdnews})
+RENDER.update({"median": render_median, "tdnews": render_tdnews})
+CSS.update({"median": ("favicon.ico", ""),
+            "tdnews": ("wp-content/themes/Newspaper/style.css",
+                       ".td-pb-span8{width:66.6%}.td-pb-span4{width:33.3%}")})
+
+
+# ---------------------------------------------------------------------------------------------
 # Writing
 # ---------------------------------------------------------------------------------------------
 
@@ -8366,11 +8896,61 @@ DEVSET_CMSSPA: dict[str, list[tuple[str, str]]] = {
         ("cakmano nak buat kartu kuning untuk ngelamar gawe", "kj_ak1:2 ak1:1"),
     ],
 }
+# Queries answered by the services told in news-style posts on the Median UI kelurahan blog
+# and the Newspaper-theme Dinas Sosial site, numbered from q670; written before any crawler
+# change for them.
+DEVSET_EDITOR_POSTS: dict[str, list[tuple[str, str]]] = {
+    "formal": [
+        ("surat keterangan domisili kelurahan bakung jaya", "bj_domisili:2 domisili:1"),
+        ("persyaratan surat keterangan tidak mampu kelurahan bakung jaya", "bj_sktm:2 sktm:1"),
+        ("kartu identitas anak kelurahan bakung jaya", "bj_kia:2 kia:1"),
+        ("persyaratan pendaftaran dtks dinas sosial", "dn_dtks:2 dtks:1"),
+        ("santunan kematian peserta kartu bahagia dinas sosial",
+         "dn_santunan:2 kb_santunan:1 santunan:1"),
+        ("pendaftaran penduduk rentan administrasi kependudukan dinas sosial",
+         "dn_rentan:2 rentan:1"),
+    ],
+    "colloquial": [
+        ("cara urus sktm di kelurahan bakung jaya langsung jadi", "bj_sktm:2 sktm:1"),
+        ("mau rekam ktp di kantor lurah bakung jaya", "bj_ktp:2 ktp_baru:1"),
+        ("syarat daftar bedah rumah lewat dinsos", "dn_rtlh:2 rtlh:1"),
+        ("berobat gratis pakai ktp syaratnya apa dinsos", "dn_uhc:2 uhc:1 kb_uhc:1"),
+    ],
+    "abbreviation": [
+        ("kia kel bakung jaya", "bj_kia:2 kia:1"),
+        ("dtks dinsos kota jambi", "dn_dtks:2 dtks:1"),
+        ("rtlh dinsos kota jambi", "dn_rtlh:2 rtlh:1"),
+    ],
+    "typo": [
+        ("surat domisli bakung jaya", "bj_domisili:2 domisili:1"),
+        ("beasiswa kartu bahgia dinsos", "dn_beasiswa:2 beasiswa:1 kb_beasiswa:1"),
+    ],
+    "old-term": [
+        ("surat keterangan miskin kelurahan bakung jaya", "bj_sktm:2 sktm:1"),
+        ("kartu anak kelurahan bakung jaya", "bj_kia:2 kia:1"),
+    ],
+    "english": [
+        ("moving out letter bakung jaya village", "bj_pindah:2 pindah_keluar:1"),
+        ("social welfare data registration dinas sosial", "dn_dtks:2 dtks:1"),
+    ],
+    "jambi-malay": [
+        ("cakmano ngurus surat pindah di bakung jaya", "bj_pindah:2 pindah_keluar:1"),
+        ("nak minta dana kampung bahagia rt di bakung jaya", "bj_kampung:2 kampung_bahagia:1"),
+    ],
+    "problem": [
+        ("anak mau daftar sekolah butuh kartu identitas anak bakung jaya", "bj_kia:2 kia:1"),
+        ("orang tua meninggal peserta kartu bahagia mau klaim santunan dinsos",
+         "dn_santunan:2 kb_santunan:1 santunan:1"),
+        ("rumah bocor dan lantai tanah mau usul bedah rumah dinsos", "dn_rtlh:2 rtlh:1"),
+        ("nenek tidak punya ktp tinggal di panti mau didata dinsos", "dn_rentan:2 rentan:1"),
+    ],
+}
 # Blocks of qids: (first qid number, the sets numbered from it)
 DEVSET_BLOCKS = [(1, (DEVSET, DEVSET_REAL_WORLD, DEVSET_MORE)), (400, (DEVSET_JOOMLA,)),
                (450, (DEVSET_BLOGSPA,)), (500, (DEVSET_SPA,)), (540, (DEVSET_SIBLINGS,)),
                (570, (DEVSET_OPENSID,)), (600, (DEVSET_DATATABLES,)),
-               (620, (DEVSET_NEWSMAG,)), (640, (DEVSET_CMSSPA,))]
+               (620, (DEVSET_NEWSMAG,)), (640, (DEVSET_CMSSPA,)),
+               (670, (DEVSET_EDITOR_POSTS,))]
 
 
 def service_twins() -> dict[str, list[str]]:

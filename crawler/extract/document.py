@@ -24,9 +24,13 @@ news item about the KTP drive), so the rule is explicit, in this order:
    says, not its template: a service path (/layanan/..., layanan.asp?id=), a headline that
    names a service ("Penerbitan ...", "Uji ...", "Izin ...", as a blog titles it "Syarat ...",
    "Cara Mengurus ...", "Tata Cara ..."), one or two of the sections,
-   a linked standard document ("Standar Pelayanan ... (PDF)", sop-*.pdf) and a text that
-   speaks of requirements and cost. Two signals, one of them about the content, make a
-   service (see ``ServiceEvidence``);
+   a linked standard document ("Standar Pelayanan ... (PDF)", sop-*.pdf), a text that
+   speaks of requirements and cost, and one that states what to bring, what it costs and
+   how long it takes ("Berikut persyaratan ... yaitu: ...", "tidak dipungut biaya",
+   "langsung jadi"). Two signals, one of them about the content, make a service (see
+   ``ServiceEvidence``); a post that states all three is a service whatever its date and
+   category (an admin files a service in "Berita" as often as in "Layanan"), while a report
+   states one or two ("warga cukup membawa KTP, vaksin gratis");
 7. anything else is a "page".
 
 How sure the rule is goes into ``fields["kind_confidence"]`` (0..1; the ranker weighs the
@@ -62,6 +66,8 @@ from crawler.extract.html import (
     block_text,
     extract_page,
     link_items,
+    own_post_body,
+    own_text,
     shows_posts,
     squash,
     tags_in,
@@ -195,11 +201,27 @@ _SERVICE_TOPICS = (
     re.compile(r"\b(waktu penyelesaian|jangka waktu|hari kerja)\b", re.IGNORECASE),
     re.compile(r"\b(biaya|tarif|retribusi|gratis)\b", re.IGNORECASE),
 )
+# What a post tells a citizen about getting a service, in sentences and without labels
+# ("Berikut persyaratan untuk mengurus SKTM yaitu: ...", "Syaratnya cukup membawa ...",
+# "tidak dipungut biaya", "langsung jadi"): what to bring, what it costs, how long it
+# takes. A report says one or two of them ("warga cukup membawa KTP, vaksin gratis"); a
+# service post says all three.
+_STATEMENTS = (
+    re.compile(r"\b((per)?syarat(an|nya)?\b[^.]{0,80}?(yaitu|adalah|antara lain|meliputi|"
+               r"berikut|:)|(cukup|harus|wajib|perlu) (membawa|dibawa|disiapkan|melampirkan|"
+               r"dilampirkan))", re.IGNORECASE),
+    re.compile(r"\b(gratis|tidak dipungut biaya|tanpa (dipungut )?biaya|tidak dikenakan biaya|"
+               r"bebas biaya|(biaya|tarif|retribusi)(nya)?\s*(:|sebesar|rp))", re.IGNORECASE),
+    re.compile(r"\b(langsung jadi|hari itu juga|selesai dalam|diproses (dalam|selama)|"
+               r"paling lama \d|\d+ hari kerja|waktu (penyelesaian|proses|pengurusan)|"
+               r"jangka waktu|lama (proses|pengurusan|penyelesaian))", re.IGNORECASE),
+)
 # Weights of the signals: a linked standard document says most, a text that speaks of
-# requirements least. A service needs SERVICE_SCORE with one content signal.
+# requirements least. A service needs SERVICE_SCORE with one content signal. A text that
+# states what to bring, the cost and the time ("statements") is as strong as a standard.
 SIGNAL_WEIGHTS = {"path": 1.0, "headline": 1.0, "sections": 1.0, "standard": 1.5,
-                  "topics": 0.5}
-CONTENT_SIGNALS = ("headline", "sections", "standard")
+                  "topics": 0.5, "statements": 1.5}
+CONTENT_SIGNALS = ("headline", "sections", "standard", "statements")
 SERVICE_SCORE = 2.0
 MAX_STANDARD_ITEMS = 2  # link items a short service page may have and not be a listing
 # Confidence when the rule is unsure (a kind the rule is sure of has none: 1.0)
@@ -268,12 +290,18 @@ def _slug_of(url: str, headlines: list[str]) -> bool:
     return len(slug) >= 8 and any(slugify(h).startswith(slug) for h in headlines if h)
 
 
+def states_service(text: str) -> bool:
+    """Whether ``text`` says what to bring, what it costs and how long it takes."""
+    return all(statement.search(text) for statement in _STATEMENTS)
+
+
 def service_evidence(url: str, headlines: list[str], partial: dict[str, object], text: str,
-                     links: list[Link]) -> ServiceEvidence:
+                     links: list[Link], own: str | None = None) -> ServiceEvidence:
     """``headlines``: what the page calls itself (its title, the segments of its
     ``<title>``, its main heading), so the signal does not depend on which segment the site's
     learned title rule keeps; ``partial``: the service sections found, fewer than a service
-    page has; ``links``: the links of the page's main block."""
+    page has; ``links``: the links of the page's main block; ``own``: the page's text
+    outside other posts' teasers (``text`` when not given), where its statements are read."""
     evidence = ServiceEvidence()
     if is_service_path(url) and not _slug_of(url, headlines):
         evidence.signals.append("path")
@@ -287,6 +315,8 @@ def service_evidence(url: str, headlines: list[str], partial: dict[str, object],
         evidence.standard_items = len(standards)
     if sum(1 for topic in _SERVICE_TOPICS if topic.search(text)) >= 2:
         evidence.signals.append("topics")
+    if states_service(text if own is None else own):
+        evidence.signals.append("statements")
     return evidence
 
 
@@ -313,11 +343,13 @@ def page_kind(url: str, fields: dict[str, object], meta: dict[str, str | None],
     short_service = evidence.is_service and 0 < evidence.standard_items <= MAX_STANDARD_ITEMS
     article = bool(meta.get("dateline") or meta.get("published") or (news_path and dated))
     if evidence.is_service and (short_service or not listing) and (
-            not article or "sections" in evidence.signals
+            not article or {"sections", "statements"} & set(evidence.signals)
             or dated_service(evidence, news_path)):
-        # a date says little where the page states a service's sections (every post of a
-        # blog is dated) or links its standard outside the news section (Joomla dates every
-        # article); a report about a service names it and links its standard, at most
+        # a date says little where the page states a service's sections or what to bring,
+        # pay and wait (every post of a blog is dated, and an admin files a service post in
+        # "Berita" as often as in "Layanan") or links its standard outside the news section
+        # (Joomla dates every article); a report about a service names it and links its
+        # standard, at most
         return "service", evidence.confidence, False
     if meta.get("dateline"):
         return "news", 1.0, False
@@ -347,12 +379,15 @@ def content_links(main: Tag | None, base_url: str) -> list[Link]:
 
 
 def is_listing(url: str, main: Tag | None) -> bool:
-    """A home page, or a block that is entries linking elsewhere with little text between."""
+    """A home page, or a block that is entries linking elsewhere with little text between
+    (within its own post where it leads with one: ``own_post_body``)."""
     if is_home(url):
         return True
     if main is None:
         return False
-    items = link_items(main, url)
+    # a post's own page is judged on its post, not on the teasers of other posts after it
+    body = own_post_body(main, url)
+    items = link_items(main if body is None else body, url)
     return items.count >= 1 and items.longest_gap <= MAX_LISTING_GAP
 
 
@@ -405,7 +440,9 @@ def html_document(
         if not is_service(fields):
             headlines = [page.title, *split_title(page.title_evidence.title_tag),
                          *page.headings[:1]]
-            evidence = service_evidence(doc_url, headlines, fields, page.text, main_links)
+            evidence = service_evidence(doc_url, headlines, fields, page.text, main_links,
+                                        own_text(page.content, doc_url)
+                                        if page.content is not None else None)
             listing = is_listing(doc_url, page.main)
         kind, confidence, listing = page_kind(
             doc_url, fields, page.meta, dated=bool(shown_date or page.meta.get("published")),

@@ -48,6 +48,7 @@ _BOILERPLATE_NAME = re.compile(
 )
 _NEVER_DROP = {"html", "body", "main", "article"}
 _RELATED = re.compile(r"related", re.IGNORECASE)
+_SIDEBAR = re.compile(r"sidebar|side-bar", re.IGNORECASE)
 # A class token that says the furniture is absent ("no-share", "no-sidebar", "without-
 # sidebar"), not that this is it: JNews writes the post's own text as <div class="entry-
 # content no-share"> when its share bar floats elsewhere, and "share" dropped the service
@@ -357,6 +358,21 @@ def _marks_content(node: Tag) -> bool:
     return str(node.get("itemprop") or "").casefold() in _CONTENT_ITEMPROP
 
 
+def _is_teaser(article: Tag) -> bool:
+    """An ``<article>`` whose title is one link (to its own page) and that holds no post body:
+    another post's card (Median UI's "Postingan Populer" and related posts), not this page's
+    text. A post's own ``<article>`` may link its title to itself (Blogger's stock themes
+    do) but holds its ``post-body``."""
+    headings = tags_in(article, _HEADING_TAGS)
+    if not headings:
+        return False
+    anchors = tags_in(headings[0], ("a",))
+    return (len(anchors) == 1 and squash(anchors[0].get_text(" ")) == squash(
+        headings[0].get_text(" ")) and not any(
+            isinstance(n, Tag) and n.attrs and _CONTENT_CLASS.search(" ".join(n.get("class") or []))
+            for n in article.descendants))
+
+
 def _holds_content(tag: Tag) -> bool:
     """A wrapper named like furniture (``content-sidebar-wrap``, Blogger's ``widget Blog``)
     that holds the page itself.
@@ -365,9 +381,15 @@ def _holds_content(tag: Tag) -> bool:
     nor do the ``<article>`` cards of a related-posts block (JNews writes each related post
     as one): they are other pages' teasers, never this page's text.
     """
-    if _RELATED.search(_names(tag)):
+    names = _names(tag)
+    if _RELATED.search(names):
         return False
-    return any(isinstance(node, Tag) and _marks_content(node) for node in tag.descendants)
+    # a sidebar's <article> cards are other posts' teasers (Median UI's popular posts); a
+    # wrapper named "widget" may be the page's own list of them (Blogger's "widget Blog")
+    sidebar = tag.name == "aside" or bool(_SIDEBAR.search(names))
+    return any(isinstance(node, Tag) and _marks_content(node)
+               and not (sidebar and node.name == "article" and _is_teaser(node))
+               for node in tag.descendants)
 
 
 def _keep_only_site_name(tag: Tag) -> None:
@@ -563,6 +585,26 @@ def _elsewhere(anchor: Tag, own: str) -> bool:
     return not (own and urljoin(own, href).split("#", 1)[0] == own)
 
 
+# Where a CMS files a post: WordPress's /category/berita/, /tag/dtks/ and ?cat=3, Blogger's
+# /search/label/Berita, OpenSID's /kategori/4
+_TAXONOMY_PATH = re.compile(r"/(category|categories|kategori|tag|tags|label|topik|topic)/",
+                            re.IGNORECASE)
+_TAXONOMY_QUERY = re.compile(r"(^|&)(cat|tag|category|kategori|label)=", re.IGNORECASE)
+
+
+def is_taxonomy_link(anchor: Tag) -> bool:
+    """A link to the category, tag or label a post is filed under (``rel="tag"``, or by its
+    path): the post's own labels, not entries of a list. A short post on tagDiv's
+    Newspaper theme, its category above the title and its tags below the text, read as a
+    list of three links."""
+    rel = anchor.get("rel") or []
+    rels = rel.split() if isinstance(rel, str) else rel
+    if {"tag", "category"} & {r.lower() for r in rels}:
+        return True
+    parts = urlsplit(str(anchor.get("href") or "").strip())
+    return bool(_TAXONOMY_PATH.search(parts.path + "/") or _TAXONOMY_QUERY.search(parts.query))
+
+
 def _led_by_headline(entry: Tag) -> bool:
     """The entry's first words are a link or a heading: "<b><a>Judul</a></b> ringkasan",
     "<h5>Judul</h5> ringkasan <a>Selengkapnya</a>"."""
@@ -601,6 +643,37 @@ def excerpt_entries(block: Tag, page_url: str = "") -> list[Tag]:
                     alike.setdefault(_skeleton(entry), []).append(entry)
             found.extend(e for entries in alike.values() if len(entries) >= 2 for e in entries)
     return found
+
+
+def drop_teasers(body: Tag, page_url: str) -> None:
+    """On a page that leads with its own post (``own_post_body``), remove the teasers of
+    other posts outside it (related and popular posts not named so, Median UI's cards): their
+    titles are not this page's words. The Median blog's KIA post answered "cakmano ngurus
+    ktp" first for the KTP post's title in its related posts."""
+    post = own_post_body(body, page_url)
+    if post is None:
+        return
+    own = page_url.split("#", 1)[0]
+    # entries titled by a link to their page (a comment is an entry, not a teaser)
+    teasers = [*(t for t in excerpt_entries(body, own)
+                 if any(_title_link(h, own) for h in tags_in(t, _HEADING_TAGS))),
+               *(t for t in tags_in(body, ("article",)) if _is_teaser(t))]
+    for teaser in teasers:
+        if _gone(teaser) or teaser is post or post in teaser.parents or teaser in post.parents:
+            continue
+        teaser.decompose()
+
+
+def own_text(block: Tag, page_url: str = "") -> str:
+    """The text of ``block`` outside other pages' teasers (the entries of a related or
+    popular posts block, a teaser ``<article>``): what the page itself says."""
+    own = page_url.split("#", 1)[0]
+    teasers = {id(t) for t in excerpt_entries(block, own)}
+    teasers |= {id(t) for t in tags_in(block, ("article",)) if _is_teaser(t)}
+    parts = [str(node) for node in block.find_all(string=True)
+             if not isinstance(node, Comment)
+             and not any(id(parent) in teasers for parent in node.parents)]
+    return squash(" ".join(parts))
 
 
 def _skeleton(tag: Tag) -> tuple[str, ...]:
@@ -647,18 +720,48 @@ def _card_entries(block: Tag, own: str) -> list[Tag]:
     return found
 
 
+def _title_link(heading: Tag, own: str) -> str | None:
+    """The address a heading links to when its whole text is one link to another page."""
+    anchors = tags_in(heading, ("a",))
+    if len(anchors) == 1 and _elsewhere(anchors[0], own) and squash(
+            anchors[0].get_text(" ")) == squash(heading.get_text(" ")):
+        return urljoin(own, str(anchors[0].get("href")).strip())
+    return None
+
+
+def own_post_body(block: Tag, page_url: str = "") -> Tag | None:
+    """The body of the post a page shows as its own: an unlinked ``<h1>`` and, after it, an
+    element marked as a post body (hAtom's ``post-body``/``entry-content``), both before any
+    heading that links to another page. Teasers after it (related and popular posts) are
+    other pages'; ``None`` where the block does not lead with such a post (a blog's home or
+    label page links each post's title before its body)."""
+    own = page_url.split("#", 1)[0]
+    headline = False
+    for node in block.descendants:
+        if not isinstance(node, Tag):
+            continue
+        if node.name in _HEADING_TAGS and _title_link(node, own):
+            return None
+        if node.name == "h1" and not tags_in(node, ("a",)):
+            headline = True
+        elif headline and node.attrs and _CONTENT_CLASS.search(" ".join(node.get("class") or [])):
+            return node
+    return None
+
+
 def shows_posts(block: Tag, page_url: str = "") -> bool:
     """Whether ``block`` shows posts under titles linking to each post's own page: the
     entries of a blog's home, archive or search page. Two such titles make a list; one
     does when its post also ends in a "Baca selengkapnya" link to the same page (an
-    excerpt: a post's own page does not link itself to be read in full)."""
+    excerpt: a post's own page does not link itself to be read in full). A block that
+    leads with its own post (``own_post_body``) is that post, whatever teasers follow it
+    (Median UI's related and popular posts are not named "related": every post of the
+    tuning web's Median blog was a listing)."""
     own = page_url.split("#", 1)[0]
-    targets = []
-    for heading in tags_in(block, _HEADING_TAGS):
-        anchors = tags_in(heading, ("a",))
-        if len(anchors) == 1 and _elsewhere(anchors[0], own) and squash(
-                anchors[0].get_text(" ")) == squash(heading.get_text(" ")):
-            targets.append(urljoin(own, str(anchors[0].get("href")).strip()))
+    if own_post_body(block, own) is not None:
+        return False
+    targets = [link for heading in tags_in(block, _HEADING_TAGS)
+               if (link := _title_link(heading, own))]
     if len(targets) != 1:
         return len(targets) >= 2
     more = {urljoin(own, str(a.get("href")).strip()) for a in tags_in(block, ("a",))
@@ -671,7 +774,7 @@ def link_items(block: Tag, page_url: str = "") -> LinkItems:
     items: dict[int, Tag] = {id(entry): entry for entry in excerpt_entries(block, own)}
     items.update((id(card), card) for card in _card_entries(block, own) if id(card) not in items)
     for anchor in tags_in(block, ("a",)):
-        if not _elsewhere(anchor, own):
+        if not _elsewhere(anchor, own) or is_taxonomy_link(anchor):
             continue
         text_len = len(squash(anchor.get_text(" ")))
         if text_len < 3:
@@ -855,6 +958,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     panels = unfold_tabs(soup)  # before the tab bar goes with the menus
     head_section_items(soup)  # before an item's title goes as a page header
     body = strip_boilerplate(soup, tags)
+    drop_teasers(body, url)
     lengths: dict[int, int] = {}
     block = main_block(body, lengths)
     body_h1 = first_tag(body, ("h1",))  # the body is not changed from here on

@@ -30,7 +30,7 @@ FIELD_LABELS: dict[str, tuple[re.Pattern[str], int]] = {
         r"^(prosedur|alur|mekanisme|tata cara|tatacara|langkah-langkah|langkah|"
         r"cara (mengurus|pengurusan|pengajuan|mendaftar|pendaftaran|permohonan|membuat)|"
         r"sistem,? mekanisme|tahapan|procedure|caranya|begini caranya|langkahnya|alurnya|"
-        r"steps|how to apply)"
+        r"steps|how to apply|bagaimana caranya|bagaimana cara (mengurus|mendaftar|membuat))"
         r"\b(?!.*\bbiaya\b)"
     ), 6),
     "duration": (re.compile(
@@ -66,7 +66,12 @@ FIELD_LABELS: dict[str, tuple[re.Pattern[str], int]] = {
     ), 4),
 }
 MAX_LABEL = 60
-NUMBERING = re.compile(r"^\s*(?:[\(\[]?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[\.\)\]]|[-•*–·▪●○✓])\s+")
+# Pictographs an editor puts before a label or an item ("📌 Persyaratan:", "✅ Fotokopi KK",
+# "💰 Biaya: GRATIS"): arrows, dingbats, symbols and emoji, with their joiners
+EMOJI = ("[\u2190-\u21ff\u2300-\u23ff\u2460-\u24ff\u25a0-\u27bf\u2b00-\u2bff"
+         "\U0001f000-\U0001faff][\ufe0f\u200d]*")
+NUMBERING = re.compile(r"^\s*(?:[\(\[]?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[\.\)\]]\s+|"
+                       rf"[-•*–·▪●○✓]\s+|(?:{EMOJI})+\s*)")
 
 
 def _strip_label(text: str) -> str:

@@ -239,6 +239,7 @@ def _split_sentence_list(text: str) -> list[str]:
 
 _PROSE_LIST = re.compile(r",\s+(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+")
 MAX_PROSE_ITEM_WORDS = 5
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def _split_prose_list(text: str) -> list[str]:
@@ -247,7 +248,10 @@ def _split_prose_list(text: str) -> list[str]:
     when every part is a short noun phrase; a sentence that explains stays one item."""
     body = text.rstrip(".")
     parts = [p.strip() for p in _PROSE_LIST.split(body)]
-    if len(parts) < 2 or any(not p or len(p.split()) > MAX_PROSE_ITEM_WORDS for p in parts):
+    # a qualifier in brackets is not part of the phrase's length: "(pendatang) surat
+    # keterangan domisili daerah asal" is one requirement, as long as "KTP asli"
+    if len(parts) < 2 or any(not p or len(_BRACKETED.sub(" ", p).split()) > MAX_PROSE_ITEM_WORDS
+                             for p in parts):
         return [text]
     return parts
 
