@@ -162,6 +162,14 @@ def test_jambi_malay_forms(analyzer: Analyzer, typed: str, standard: str) -> Non
     assert analyzer.analyze_query(typed).normalized == standard
 
 
+def test_jambi_malay_o_words_no_list_names_read_as_their_a_words(analyzer: Analyzer) -> None:
+    # "koto" and "tigo" are in no word list: Jambi Malay's final -o is Indonesian's -a
+    assert tokens(analyzer.analyze_query("pindah koto"), "query") == {("pindah",), ("kota",)}
+    assert ("tiga",) in tokens(analyzer.analyze_query("tigo hari"), "query")
+    # words that are Indonesian as they are keep their -o
+    assert tokens(analyzer.analyze_query("foto toko"), "query") == {("foto",), ("toko",)}
+
+
 def test_kk_is_never_kakak(analyzer: Analyzer) -> None:
     for text in ("kk", "KK", "urus kk hilang"):
         assert "kakak" not in analyzer.words(text)

@@ -33,12 +33,18 @@ ENGLISH_STOPWORDS = frozenset(
 )
 
 
+# Raised when a rule in code changes what a word analyses to (stemming.py's Jambi Malay -o
+# rule: 2), so pages indexed with the old rule are analysed again, as for a changed list.
+RULES_VERSION = "2"
+
+
 @cache
 def data_digest(folder: Path = DATA_DIR) -> str:
-    """A digest of every word list in ``folder`` (names and bytes), read once per process:
-    the index keys carry it, so a release that changes a list (a stem override, a renamed
-    term, the glossary) re-analyses the pages an index built with the old lists holds."""
-    digest = hashlib.sha256()
+    """A digest of every word list in ``folder`` (names and bytes) and of ``RULES_VERSION``,
+    read once per process: the index keys carry it, so a release that changes a list (a stem
+    override, a renamed term, the glossary) or a rule re-analyses the pages an index built
+    with the old ones holds."""
+    digest = hashlib.sha256(f"rules {RULES_VERSION}\0".encode())
     for path in sorted(p for p in folder.iterdir() if p.is_file()):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:12]
