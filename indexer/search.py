@@ -150,8 +150,7 @@ class Searcher:
         read: dict[str, IndexedDoc] = {}  # pages read for keyword coverage, read once
         fused, metas, vector_weight = (
             ([], {}, vector_weight) if junk
-            else self._retrieve(analysis, filters, prior, vector_weight,
-                                words if self._reads_coverage() else None, read))
+            else self._retrieve(analysis, filters, prior, vector_weight, words, read))
         ranked = self._rank(fused, metas, prior, words)
         if words is not None:
             ranked = self._by_coverage(ranked, words, read)
@@ -378,7 +377,11 @@ class Searcher:
                   words: QueryWords | None = None, read: dict[str, IndexedDoc] | None = None
                   ) -> tuple[list[Fused], dict[str, DocMeta], float]:
         """Fused candidates, their metadata and the vector weight fused at (raised for a
-        weakly matched query when ``words`` is given). The signal share of the priors moves each
+        weakly matched query, ``semantic.weight: coverage``). With ``words``, the keyword
+        hits are first scaled by the share of the query each page says (the keyword side of
+        ``ranking.coverage_weight``: fusion reads ranks, so a page that says the query's rare
+        words moves up among the keyword hits, not just by a factor after fusion; the pages
+        read go into ``read``). The signal share of the priors moves each
         retriever's own scores before fusion, so it reorders what that retriever found nearly
         equal and cannot overturn a clear keyword winner (rank fusion keeps no margins: BM25
         9.3 against 0.3 is rank 1 against rank 3, which a 0.8 prior on the fused score
@@ -390,16 +393,19 @@ class Searcher:
             hybrid = self._server_hybrid(analysis, filters, vector_weight)
             if hybrid is not None:
                 return hybrid, self.backend.doc_meta([f.id for f in hybrid]), vector_weight
+        read = {} if read is None else read
         keyword = (self.backend.keyword_search(analysis.terms, cfg.candidates, filters)
                    if cfg.use_keyword else [])
+        if words is not None:
+            keyword = self._covered_hits(keyword, words, read)
         vector = []
         if cfg.use_vector:
             qv = self._analysis_vector(analysis)
             if qv is not None:
                 vector = self.backend.vector_search(qv, cfg.candidates, filters)
                 floor = cfg.vector_only_min
-                if words is not None:
-                    weak = self._weakness(keyword, words, {} if read is None else read)
+                if words is not None and self._reads_coverage():
+                    weak = self._weakness(keyword, words, read)
                     vector_weight = adaptive_weight(
                         vector_weight, self.settings.semantic.max_vector_weight, weak)
                     floor *= 1.0 - weak
@@ -470,23 +476,43 @@ class Searcher:
         ranked.sort(key=lambda f: (-f.score, f.id))
         return ranked
 
-    def _by_coverage(self, ranked: list[Fused], words: QueryWords,
-                     read: dict[str, IndexedDoc]) -> list[Fused]:
-        """``ranked`` with each score scaled by how much of the query the page says
-        (``ranking.coverage_weight``, indexer/coverage.py), recorded as the multiplier
-        "coverage"; the pages read go into ``read``. A query of one content word is left as
-        it is: every keyword match says all of it."""
+    def _coverage(self, ids: Sequence[str], words: QueryWords, read: dict[str, IndexedDoc],
+                  ) -> dict[str, float] | None:
+        """The IDF-weighted share of the query that each page of the first
+        ``ranking.coverage_candidates`` of ``ids`` says (indexer/coverage.py), the pages
+        read going into ``read``; None when the weight is off or the query has one content
+        word (every keyword match says all of it)."""
         cfg = self.ranking
-        if cfg.coverage_weight <= 0 or len(words.words) < 2 or not ranked:
-            return ranked
-        top = [f.id for f in ranked[:cfg.coverage_candidates]]
+        if cfg.coverage_weight <= 0 or len(words.words) < 2 or not ids:
+            return None
+        top = list(ids[:cfg.coverage_candidates])
         missing = [i for i in top if i not in read]
         if missing:
             read.update(self.backend.get(missing))
-        for n, item in enumerate(ranked):
-            doc = read.get(item.id) if n < len(top) else None
-            said = words.covered(self._said(doc, words)) if doc is not None else 0.0
-            item.rescore("coverage", item.score * coverage_factor(said, cfg.coverage_weight))
+        return {i: words.covered(self._said(read[i], words)) for i in top if i in read}
+
+    def _covered_hits(self, hits: list[Hit], words: QueryWords,
+                      read: dict[str, IndexedDoc]) -> list[Hit]:
+        """Keyword hits with each score scaled by :func:`coverage_factor`, re-sorted (a hit
+        past the first ``coverage_candidates`` as saying none of the query)."""
+        said = self._coverage([h.id for h in hits], words, read)
+        if said is None:
+            return hits
+        weight = self.ranking.coverage_weight
+        out = [Hit(h.id, h.score * coverage_factor(said.get(h.id, 0.0), weight)) for h in hits]
+        out.sort(key=lambda h: (-h.score, h.id))
+        return out
+
+    def _by_coverage(self, ranked: list[Fused], words: QueryWords,
+                     read: dict[str, IndexedDoc]) -> list[Fused]:
+        """``ranked`` with each score scaled by how much of the query the page says, as
+        the keyword hits were, recorded as the multiplier "coverage" for explain."""
+        said = self._coverage([f.id for f in ranked], words, read)
+        if said is None:
+            return ranked
+        weight = self.ranking.coverage_weight
+        for item in ranked:
+            item.rescore("coverage", item.score * coverage_factor(said.get(item.id, 0.0), weight))
         ranked.sort(key=lambda f: (-f.score, f.id))
         return ranked
 
