@@ -267,13 +267,14 @@ class RankingConfig(BaseModel):
     card_w_page_lead: float = -0.21
     # On a fused-score gap below this, the result whose title covers more of the query leads.
     tie_margin: float = 0.02
-    # Each of the first ``coverage_candidates`` fused results of a query of two or more
-    # content words is scored x (1 - coverage_weight + coverage_weight x the IDF-weighted
-    # share of the query its page says), later ones as saying none of it: a page matching
-    # the query's rare words beats one repeating its generic ones ("sarang tawon di atap
-    # rumah": the nest removal, not house repair). Tuning crawl, dev set: 0 0.929 Success@1 /
-    # 0.953 MRR@10 (problem 0.829), 0.3 0.943 / 0.963 (problem 0.880); 0.5 and 0.7 worse on
-    # the colloquial rows (BENCHMARKS.md, "Wordy queries").
+    # Each of the first ``coverage_candidates`` keyword hits, and again of the fused results,
+    # of a query of two or more content words is scored x (1 - coverage_weight +
+    # coverage_weight x the IDF-weighted share of the query its page says), later ones as
+    # saying none of it: a page saying the query's rare words beats one repeating its common
+    # ones ("ada sarang tawon di rumah": the nest removal, not a housing service). Tuning
+    # crawl: 0 -> 0.3 dev 0.929 -> 0.943 Success@1, problem MRR@10 0.829 -> 0.880, situations
+    # 0.714 -> 0.730, oov 0.709 -> 0.724; 0.2 and 0.4 worse on the study queries
+    # (BENCHMARKS.md, "Wordy queries").
     coverage_weight: float = Field(0.3, ge=0.0, le=1.0)
     coverage_candidates: int = Field(30, ge=0)
     # A near-duplicate group ranks at its best member's score times this when that member is
