@@ -200,6 +200,11 @@ class QueryWords:
             expanded = any(t.origin != "query" for t in reading.terms)
             if w in counts or expanded:
                 known += self.weights[w]
+        # a phrase's reading covers each of its words ("pajak penerangan jalan" -> PBJT)
+        for phrase, expansions in analyzer.phrase_readings(base):
+            for w in phrase:
+                if w in self.readings:
+                    self.readings[w].extend(e for e in expansions if e)
         total = sum(self.weights.values())
         self.known = known / total if total else 0.0
 

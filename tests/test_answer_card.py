@@ -168,12 +168,14 @@ def test_a_close_winner_whose_title_says_the_query_gets_its_card(sample):
 def test_no_card_for_a_top_whose_rival_says_more_of_the_query(sample):
     _, searcher = sample
     # the SMA/SMK admission page may lead "smp negeri" on shared words; the SMP one behind it
-    # says the whole query: never the SMA card for an SMP question
+    # says the whole query: never the SMA card for an SMP question. (Since session 8 the
+    # synonym "daftar smp" -> SPMB reads the SMA/SMK title as saying the whole query too, so
+    # the two titles tie on coverage and the margin holds the card back.)
     response = searcher.search("cara daftar smp negeri", explain=True)
     assert response.answer is None or "SMP" in response.answer.title, response.answer.title
-    if "SMP" not in response.results[0].title:  # the case the rule is for: the rival says more
+    if "SMP" not in response.results[0].title:
         card = response.analysis.card
-        assert card["rival_coverage"] > card["coverage"] and response.answer is None, card
+        assert card["rival_coverage"] >= card["coverage"] and response.answer is None, card
 
 
 @pytest.mark.parametrize("query", ["orang tua meninggal urus surat apa", "halo selamat pagi",

@@ -129,3 +129,14 @@ def test_a_filler_word_does_not_pull_a_page_up(searcher):
     found = urls(searcher, "air pdam keruh ya gan")
     assert found[0] == BASE + "pdam-gangguan"
     assert BASE + "juragan" not in found  # "Iya, juragan ..." says none of the query
+
+
+@pytest.mark.parametrize(("query", "phrase", "reading"), [
+    ("pajak penerangan jalan", ("pajak", "penerangan", "jalan"), ("pbjt", "tenaga", "listrik")),
+    ("certified copy of family card", ("family", "card"), ("kk",)),
+])
+def test_a_phrase_reading_covers_each_of_its_words(query, phrase, reading):
+    """An old name or an English phrase reads as a name none of its words has alone; a page
+    saying that name says those words of the query (the coverage weight reads it so)."""
+    found = dict(Analyzer().phrase_readings(query))
+    assert reading in found[phrase]
