@@ -272,9 +272,9 @@ class RankingConfig(BaseModel):
     # coverage_weight x the IDF-weighted share of the query its page says), later ones as
     # saying none of it: a page saying the query's rare words beats one repeating its common
     # ones ("ada sarang tawon di rumah": the nest removal, not a housing service). Tuning
-    # crawl: 0 -> 0.3 dev 0.929 -> 0.943 Success@1, problem MRR@10 0.829 -> 0.880, situations
-    # 0.714 -> 0.730, oov 0.709 -> 0.724; 0.2 and 0.4 worse on the study queries
-    # (BENCHMARKS.md, "Wordy queries").
+    # crawl: 0 -> 0.3 dev 0.929 -> 0.943 Success@1, problem MRR@10 0.829 -> 0.877, situations
+    # 0.714 -> 0.752, oov 0.709 -> 0.732 (with phrase readings); 0.2 and 0.4 worse on the
+    # study queries (BENCHMARKS.md, "Wordy queries").
     coverage_weight: float = Field(0.3, ge=0.0, le=1.0)
     coverage_candidates: int = Field(30, ge=0)
     # A near-duplicate group ranks at its best member's score times this when that member is
