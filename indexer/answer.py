@@ -200,6 +200,11 @@ class QueryWords:
             expanded = any(t.origin != "query" for t in reading.terms)
             if w in counts or expanded:
                 known += self.weights[w]
+        # a phrase's reading covers each of its words ("pajak penerangan jalan" -> PBJT)
+        for phrase, expansions in analyzer.phrase_readings(base):
+            for w in phrase:
+                if w in self.readings:
+                    self.readings[w].extend(e for e in expansions if e)
         total = sum(self.weights.values())
         self.known = known / total if total else 0.0
 
@@ -230,9 +235,15 @@ class QueryWords:
 
     def title_tokens(self, title: str) -> set[str]:
         """Tokens of a title with its acronyms and old names spelled out."""
-        analysis = self.analyzer.analyze_query(title)
-        return {tok for t in analysis.terms if t.origin in ("query", "abbreviation")
-                for tok in t.tokens}
+        return set(spelled_title_tokens(self.analyzer, title))
+
+
+def spelled_title_tokens(analyzer: Analyzer, title: str) -> frozenset[str]:
+    """Tokens of a title with its acronyms and old names spelled out (the same for every
+    query, so a searcher may keep them)."""
+    analysis = analyzer.analyze_query(title)
+    return frozenset(tok for t in analysis.terms if t.origin in ("query", "abbreviation")
+                     for tok in t.tokens)
 
 
 def lead_by_coverage(items: list, titles: Sequence[str], words: QueryWords,

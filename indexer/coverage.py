@@ -20,6 +20,12 @@ and the vector weight rises from the ranking's base towards ``max_vector_weight`
 ``weak``, while the cosine floor for vector-only candidates falls by the same share. A
 query the keywords match fully keeps its keyword winner; one they matched on nothing is
 ranked by meaning.
+
+The same share, read on each of the first fused results, also scales that result's score
+(``ranking.coverage_weight``, :func:`coverage_factor`): rank fusion adds up BM25 lookups of
+every query word, so a page with a generic word of a wordy query in its title ("rumah",
+"anak", "kota jambi") can outrank the page that says the words only the right service
+says ("sarang tawon", "keruh", "ular"). Weighted by rarity, those words decide.
 """
 
 from __future__ import annotations
@@ -43,3 +49,9 @@ def weakness(coverage: float, full: float) -> float:
     if full <= 0:
         return 0.0
     return min(max(1.0 - coverage / full, 0.0), 1.0)
+
+
+def coverage_factor(coverage: float, weight: float) -> float:
+    """The multiplier of a result whose page says ``coverage`` of the query: 1.0 when it
+    says all of it, ``1 - weight`` when it says none."""
+    return 1.0 - weight + weight * min(max(coverage, 0.0), 1.0)

@@ -2,7 +2,8 @@
 
 An admin reading ``--explain`` or ``explain=true`` must be able to redo the ranking from
 it: every result's score is its fused score times the multipliers reported (the part of
-the intent-adjusted kind prior and of the listing prior applied after fusion, a tie-break),
+the intent-adjusted kind prior and of the listing prior applied after fusion, the share of
+the query the page says, a tie-break),
 and the order those scores imply is the order returned. Checked on a small real index with
 keyword and vector retrieval and a near-duplicate group (an MPP re-listing of an OPD's service).
 """
@@ -52,12 +53,14 @@ def test_each_score_is_the_fused_score_times_the_reported_boosts(searcher):
             assert e.pinned is None, query
             assert r.score == pytest.approx(implied(r), abs=1e-6), (query, r.url, e)
             assert set(e.boosts) <= {"kind_prior", "listing_prior", "tie_break",
-                                     "copy_weight"}
+                                     "copy_weight", "coverage"}
+            low = 1.0 - searcher.ranking.coverage_weight
+            assert low - 1e-9 <= e.boosts.get("coverage", 1.0) <= 1.0 + 1e-9, (query, r.url)
             assert set(e.priors) <= {"kind_prior", "listing_prior"} and e.priors
             if e.score_from is None:
                 # its own priors, the post-fusion part of each (none for a page or app
                 # the query names whole)
-                applied = set(e.boosts) - {"tie_break"}
+                applied = set(e.boosts) - {"tie_break", "coverage"}
                 assert applied in (set(), set(e.priors)), (query, r.url)
                 for name in applied:
                     assert e.boosts[name] == pytest.approx(e.priors[name] ** share)

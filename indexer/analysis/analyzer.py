@@ -239,6 +239,36 @@ class Analyzer:
             embedding_text=embedding_text,
         )
 
+    def phrase_readings(self, text: str) -> list[tuple[tuple[str, ...], list[Phrase]]]:
+        """The multi-word keys of the abbreviation, old-name, synonym and English glossary
+        tables that ``text`` says, each as (its normalised words, the analysed expansions it
+        reads as, and their acronyms): "pajak penerangan jalan" -> PBJT, "certified copy" ->
+        legalisir, "family card" -> kartu keluarga, KK. A reading of the phrase, which none
+        of its words has alone."""
+        ex = self._expansions
+        words = self.words(text)
+        out: list[tuple[tuple[str, ...], list[Phrase]]] = []
+        for table in (ex.abbreviations, ex.renamed):
+            for start, end, key in _find_phrases(words, table, ex.span):
+                if end - start > 1:
+                    out.append((tuple(words[start:end]), [t for _, t in table[key]]))
+        rules = self._current_synonyms()
+        if rules is not None:
+            stems = [self.stemmer.stem(w) for w in words]
+            for start, end, key in _find_phrases(stems, rules.index, rules.span):
+                if end - start > 1:
+                    out.append((tuple(words[start:end]),
+                                [t for t, _, _ in rules.expansions_of(key)]))
+        raw = self.normalizer.words(text)
+        stems = [self._english_stem(w) for w in raw]
+        for start, end, key in _find_phrases(stems, ex.glossary, ex.glossary_span):
+            if end - start > 1:
+                out.append((tuple(raw[start:end]), [ex.glossary[key][1]]))
+        # and the acronym of an expansion ("family card" -> kartu keluarga -> KK)
+        return [(phrase, [*readings, *(ex.contractions[r] for r in readings
+                                       if r in ex.contractions)])
+                for phrase, readings in out]
+
     # -- helpers ------------------------------------------------------------------------------
 
     def _corrections(self, content: list[str], vocabulary: Vocabulary | None) -> dict[str, str]:
