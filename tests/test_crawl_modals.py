@@ -108,17 +108,21 @@ def test_hidden_modals_are_services_titled_by_their_own_title():
     assert death.fields["requirements"] == ["Surat kematian dari RS", "KK almarhum"]
 
 
+def crawl_site(site: PageSite, tmp_path) -> None:
+    settings = Settings()
+    settings.crawl.delay = 0
+    source = Source(name="kel", opd="Kelurahan Uji", kind="website",
+                    start_urls=[site.url("/")], use_sitemap=False)
+    crawl([source], settings, tmp_path, timeout=60)
+
+
 @pytest.mark.slow  # crawls a served site
 def test_a_crawl_stores_the_services_behind_the_buttons(tmp_path):
     site = PageSite({"/": Page(html("Beranda", "<a href='/layanan'>Layanan</a>")),
                      "/layanan": Page(html("Daftar Layanan", list_page()))})
-    settings = Settings()
-    settings.crawl.delay = 0
     listing = site.url("/layanan")
     with site:
-        source = Source(name="kel", opd="Kelurahan Uji", kind="website",
-                        start_urls=[site.url("/")], use_sitemap=False)
-        crawl([source], settings, tmp_path, timeout=60)
+        crawl_site(site, tmp_path)
         store = DocumentStore.open(tmp_path)
         try:
             services = {d.url for d in store.iter_documents() if d.kind == "service"}
@@ -131,7 +135,7 @@ def test_a_crawl_stores_the_services_behind_the_buttons(tmp_path):
         # the kelurahan drops a service from its table: it leaves the index with it
         site.pages["/layanan"] = Page(html("Daftar Layanan", list_page().replace(
             "data-nama=\"Surat Keterangan Domisili\"", "")))
-        crawl([source], settings, tmp_path, timeout=60)
+        crawl_site(site, tmp_path)
     store = DocumentStore.open(tmp_path)
     try:
         live = {d.url for d in store.iter_documents()}
@@ -194,12 +198,8 @@ def test_a_crawl_follows_what_the_buttons_handlers_load(tmp_path):
         {"status": True, "data": {"id": 9, "nama": "Pengantar Nikah",
                                   "syarat": ["Pengantar RT/RW", "Fotokopi KTP calon"],
                                   "biaya": "Gratis"}}).encode(), content_type="application/json")
-    settings = Settings()
-    settings.crawl.delay = 0
     with site:
-        source = Source(name="kel", opd="Kelurahan Uji", kind="website",
-                        start_urls=[site.url("/")], use_sitemap=False)
-        crawl([source], settings, tmp_path, timeout=60)
+        crawl_site(site, tmp_path)
     store = DocumentStore.open(tmp_path)
     try:
         services = {d.url: d for d in store.iter_documents() if d.kind == "service"}

@@ -7486,17 +7486,29 @@ SERVICES.update({
 })
 
 
+def kelurahan_pages(site: Site, list_title: str) -> tuple[Page, Page]:
+    """The four pages both kelurahan apps have: (home, the service list at /layanan)."""
+    home = put(site, "home", "home", site.short, "/", "index.html")
+    put(site, "page", "profil", "Profil Kelurahan", "/profil", "profil.html", new_profile(site))
+    lay = put(site, "listing", "list-layanan", list_title, "/layanan", "layanan.html")
+    put(site, "page", "kontak", "Kontak", "/kontak", "kontak.html", contact_body(site))
+    return home, lay
+
+
+def kelurahan_menu(page: Page) -> str:
+    by_key = {p.key: p for p in page.site.pages}
+    return "".join(f'<li class="nav-item">{a(by_key[k].href, label, class_="nav-link")}</li>'
+                   for k, label in (("home", "Beranda"), ("profil", "Profil"),
+                                    ("list-layanan", "Layanan"), ("kontak", "Kontak")))
+
+
 def modal_items(items: list[str]) -> str:
     """A list as a CodeIgniter view prints a text column into an attribute: numbered lines."""
     return "\n".join(f"{n}. {item}" for n, item in enumerate(items, 1))
 
 
 def build_cimodal(site: Site, facts: dict, reg) -> None:
-    home = put(site, "home", "home", site.short, "/", "index.html")
-    put(site, "page", "profil", "Profil Kelurahan", "/profil", "profil.html", new_profile(site))
-    lay = put(site, "listing", "list-layanan", "Daftar Layanan Kelurahan", "/layanan",
-              "layanan.html")
-    put(site, "page", "kontak", "Kontak", "/kontak", "kontak.html", contact_body(site))
+    home, lay = kelurahan_pages(site, "Daftar Layanan Kelurahan")
     rows, modals = [], []
     for n, (key, (_i, _s, ident, title, intro, _o)) in enumerate(own_services(site), 1):
         f = facts[key]
@@ -7560,10 +7572,7 @@ def build_cimodal(site: Site, facts: dict, reg) -> None:
 
 def render_cimodal(page: Page) -> str:
     site = page.site
-    by_key = {p.key: p for p in site.pages}
-    menu = "".join(f'<li class="nav-item">{a(by_key[k].href, label, class_="nav-link")}</li>'
-                   for k, label in (("home", "Beranda"), ("profil", "Profil"),
-                                    ("list-layanan", "Layanan"), ("kontak", "Kontak")))
+    menu = kelurahan_menu(page)
     return f"""<!DOCTYPE html>
 <html lang="id">
 <head>
@@ -7602,10 +7611,7 @@ def kenali_fragment(site: Site, title: str, intro: str, f: ServiceFacts) -> str:
 
 
 def build_lvmodal(site: Site, facts: dict, reg) -> None:
-    home = put(site, "home", "home", site.short, "/", "index.html")
-    put(site, "page", "profil", "Profil Kelurahan", "/profil", "profil.html", new_profile(site))
-    lay = put(site, "listing", "list-layanan", "Layanan", "/layanan", "layanan.html")
-    put(site, "page", "kontak", "Kontak", "/kontak", "kontak.html", contact_body(site))
+    home, lay = kelurahan_pages(site, "Layanan")
     rows = []
     for n, (key, (_i, _s, ident, title, intro, _o)) in enumerate(own_services(site), 1):
         rel = f"layanan/detail-{ident}.html"
@@ -7656,10 +7662,7 @@ def build_lvmodal(site: Site, facts: dict, reg) -> None:
 
 def render_lvmodal(page: Page) -> str:
     site = page.site
-    by_key = {p.key: p for p in site.pages}
-    menu = "".join(f'<li class="nav-item">{a(by_key[k].href, label, class_="nav-link")}</li>'
-                   for k, label in (("home", "Beranda"), ("profil", "Profil"),
-                                    ("list-layanan", "Layanan"), ("kontak", "Kontak")))
+    menu = kelurahan_menu(page)
     return f"""<!DOCTYPE html>
 <html lang="id">
 <head>
