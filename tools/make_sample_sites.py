@@ -7568,6 +7568,7 @@ def build_cimodal(site: Site, facts: dict, reg) -> None:
     site.extra_files["assets/plugins/jquery/jquery.min.js"] = b"/*! jQuery v3.6.0 (subset) */\n"
     site.extra_files["assets/plugins/bootstrap/js/bootstrap.bundle.min.js"] = (
         b"/*! Bootstrap v4.6.1 (subset) */\n")
+    site.extra_files["assets/dist/js/adminlte.min.js"] = b"/*! AdminLTE v3.2.0 (subset) */\n"
 
 
 def render_cimodal(page: Page) -> str:
@@ -7653,10 +7654,12 @@ def build_lvmodal(site: Site, facts: dict, reg) -> None:
                    '<button type="button" class="close" data-dismiss="modal">&times;</button>'
                    '</div><div class="modal-body"></div></div></div></div>')}
     home.body = (f'<div class="hero bg-primary text-white"><h2>{e(site.short)}</h2>'
-                 f"<p>{e(site.tagline)}: cek persyaratan sebelum ke kantor lurah.</p>"
+                 "<p>Cek persyaratan layanan sebelum datang ke kantor lurah.</p>"
                  f'{a(lay.href, "Lihat Layanan", class_="btn btn-outline-white btn-lg")}</div>')
     for rel in ("assets/modules/jquery.min.js", "assets/modules/datatables/datatables.min.js",
-                "assets/modules/bootstrap/js/bootstrap.min.js", "assets/js/stisla.js"):
+                "assets/modules/bootstrap/js/bootstrap.min.js", "assets/js/stisla.js",
+                "assets/modules/bootstrap/css/bootstrap.min.css",
+                "assets/modules/datatables/datatables.min.css"):
         site.extra_files[rel] = f"/* {rel.rsplit('/', 1)[-1]} (subset) */\n".encode()
 
 
