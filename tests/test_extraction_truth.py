@@ -380,11 +380,11 @@ TABLE = [
     ("siapkerja", "/", "SIAP KERJA Disnaker Kota Jambi", "listing", None, None),
     # services only behind a Detail button: a button's data attributes, a hidden modal of
     # its own (each at the list's URL + "#"), a DataTables row's AJAX fragment (at its URL)
-    ("kel-bakungjaya", "/layanan#surat-keterangan-tidak-mampu-sktm",
+    ("kel-pinangmerah", "/layanan#surat-keterangan-tidak-mampu-sktm",
      "Surat Keterangan Tidak Mampu (SKTM)", "service", "Pengantar RT/RW", "Gratis"),
-    ("kel-bakungjaya", "/layanan#modal-22", "Pengantar Perubahan Kartu Keluarga", "service",
+    ("kel-pinangmerah", "/layanan#modal-22", "Pengantar Perubahan Kartu Keluarga", "service",
      "KK lama", "Gratis"),
-    ("kel-bakungjaya", "/layanan", "Daftar Layanan Kelurahan", "listing", None, None),
+    ("kel-pinangmerah", "/layanan", "Daftar Layanan Kelurahan", "listing", None, None),
     ("kel-kenaliasam", "/layanan/detail/3", "Pengantar Pindah Keluar", "service", "KK asli",
      "Gratis"),
     ("kel-kenaliasam", "/layanan", "Layanan", "listing", None, None),

@@ -7410,7 +7410,7 @@ CSS.update({"wpvue": ("wp-content/themes/sigap-vue/dist/assets/index-1a7f3d90.cs
 # ---------------------------------------------------------------------------------------------
 # Service details behind a button (issue #11): two kelurahan apps whose service table gives
 # no service a URL of its own, as many OPD admin templates do. Ports 8759 and 8760.
-# - Kelurahan Bakung Jaya, CodeIgniter 3 + AdminLTE 3: ``/layanan`` is a table whose "Detail"
+# - Kelurahan Pinang Merah, CodeIgniter 3 + AdminLTE 3: ``/layanan`` is a table whose "Detail"
 #   buttons open Bootstrap 4 modals. Three buttons carry the service in data attributes
 #   (``data-toggle="modal" data-target="#modalDetail" data-nama=... data-syarat=...``) that a
 #   ``show.bs.modal`` handler copies into one empty modal; three open a hidden modal of their
@@ -7428,12 +7428,12 @@ CSS.update({"wpvue": ("wp-content/themes/sigap-vue/dist/assets/index-1a7f3d90.cs
 # ---------------------------------------------------------------------------------------------
 
 SITES += [
-    Site("kel-bakungjaya", "Kelurahan Bakung Jaya", "SIPEKA Kelurahan Bakung Jaya", "cimodal",
-         58, "Sistem Informasi Pelayanan Kelurahan Bakung Jaya",
-         "Kantor Lurah Bakung Jaya, Kec. Paal Merah, Kota Jambi",
-         "adalah kelurahan pemekaran 2023 di Kecamatan Paal Merah yang melayani surat "
+    Site("kel-pinangmerah", "Kelurahan Pinang Merah", "SIPEKA Kelurahan Pinang Merah", "cimodal",
+         58, "Sistem Informasi Pelayanan Kelurahan Pinang Merah",
+         "Kantor Lurah Pinang Merah, Kota Jambi",
+         "adalah kelurahan pemekaran 2023 di Kota Jambi yang melayani surat "
          "keterangan, pengantar kependudukan dan usulan program bagi warga",
-         labels="d", place="Kantor Lurah Bakung Jaya, Kec. Paal Merah", color="#3c8dbc"),
+         labels="d", place="Kantor Lurah Pinang Merah, Kota Jambi", color="#3c8dbc"),
     Site("kel-kenaliasam", "Kelurahan Kenali Asam", "Layanan Kelurahan Kenali Asam",
          "lvmodal", 59, "Pelayanan Kelurahan Kenali Asam",
          "Kantor Lurah Kenali Asam, Kec. Kota Baru, Kota Jambi",
@@ -7444,25 +7444,25 @@ SITES += [
 SITE.update({s.name: s for s in SITES})
 FAMILY.update({"cimodal": "ci3-adminlte-modal", "lvmodal": "laravel-stisla-ajax-modal"})
 
-# (fact index, site, id, title, intro, overrides): Bakung Jaya's id "" is a data-attribute
+# (fact index, site, id, title, intro, overrides): Pinang Merah's id "" is a data-attribute
 # button, a number a hidden modal ``#modal-<id>``; Kenali Asam's id is its database id
 SERVICES.update({
-    "bj_sktm": (67, "kel-bakungjaya", "", "Surat Keterangan Tidak Mampu (SKTM)",
-                "Keterangan dari lurah bagi keluarga kurang mampu di Bakung Jaya, untuk "
+    "pg_sktm": (67, "kel-pinangmerah", "", "Surat Keterangan Tidak Mampu (SKTM)",
+                "Keterangan dari lurah bagi keluarga kurang mampu di Pinang Merah, untuk "
                 "keringanan biaya sekolah, berobat atau syarat bantuan sosial.", {}),
-    "bj_domisili": (66, "kel-bakungjaya", "", "Surat Keterangan Domisili",
+    "pg_domisili": (66, "kel-pinangmerah", "", "Surat Keterangan Domisili",
                     "Keterangan tempat tinggal warga, usaha atau lembaga yang berada di "
-                    "wilayah Kelurahan Bakung Jaya.", {}),
-    "bj_kampung": (68, "kel-bakungjaya", "", "Usulan Kegiatan Kampung Bahagia",
+                    "wilayah Kelurahan Pinang Merah.", {}),
+    "pg_kampung": (68, "kel-pinangmerah", "", "Usulan Kegiatan Kampung Bahagia",
                    "Ketua RT mengajukan kegiatan lingkungan yang dibiayai dana Kampung Bahagia "
                    "melalui musyawarah kelurahan.", {}),
-    "bj_dtks": (40, "kel-bakungjaya", "21", "Usulan Pendataan Keluarga Miskin (DTKS/DTSEN)",
+    "pg_dtks": (40, "kel-pinangmerah", "21", "Usulan Pendataan Keluarga Miskin (DTKS/DTSEN)",
                 "Keluarga yang belum terdata diusulkan lewat musyawarah kelurahan agar "
                 "masuk data penerima bantuan sosial.", {}),
-    "bj_kk": (4, "kel-bakungjaya", "22", "Pengantar Perubahan Kartu Keluarga",
+    "pg_kk": (4, "kel-pinangmerah", "22", "Pengantar Perubahan Kartu Keluarga",
               "Pengantar lurah untuk menambah anggota keluarga, pecah KK atau membetulkan data "
               "Kartu Keluarga di Disdukcapil.", {"online": None}),
-    "bj_kematian": (7, "kel-bakungjaya", "23", "Surat Keterangan Kematian",
+    "pg_kematian": (7, "kel-pinangmerah", "23", "Surat Keterangan Kematian",
                     "Keluarga melaporkan warga yang meninggal dunia; keterangan lurah menjadi "
                     "syarat akta kematian dan santunan.", {"cost": GRATIS_ADMINDUK}),
     "ka_pindah": (9, "kel-kenaliasam", "3", "Pengantar Pindah Keluar",
@@ -8671,48 +8671,48 @@ DEVSET_CMSSPA: dict[str, list[tuple[str, str]]] = {
 # crawler change for them.
 DEVSET_MODAL: dict[str, list[tuple[str, str]]] = {
     "formal": [
-        ("surat keterangan tidak mampu kelurahan bakung jaya", "bj_sktm:2 sktm:1"),
+        ("surat keterangan tidak mampu kelurahan pinang merah", "pg_sktm:2 sktm:1"),
         ("persyaratan pengantar pindah keluar kelurahan kenali asam",
          "ka_pindah:2 pindah_keluar:1"),
-        ("surat keterangan kematian kelurahan bakung jaya", "bj_kematian:2 akta_mati:1"),
+        ("surat keterangan kematian kelurahan pinang merah", "pg_kematian:2 akta_mati:1"),
         ("usulan bantuan bedah rumah kelurahan kenali asam", "ka_rtlh:2 rtlh:1"),
     ],
     "colloquial": [
-        ("cara ngurus surat domisili di kelurahan bakung jaya", "bj_domisili:2 domisili:1"),
+        ("cara ngurus surat domisili di kelurahan pinang merah", "pg_domisili:2 domisili:1"),
         ("mau rekam ktp pertama kali lewat kelurahan kenali asam", "ka_ktp:2 ktp_baru:1"),
-        ("gimana caranya keluarga kami masuk dtks di bakung jaya", "bj_dtks:2 dtks:1"),
+        ("gimana caranya keluarga kami masuk dtks di pinang merah", "pg_dtks:2 dtks:1"),
     ],
     "abbreviation": [
         ("sktm kel kenali asam", "ka_sktm:2 sktm:1"),
         ("rtlh kel kenali asam", "ka_rtlh:2 rtlh:1"),
-        ("pengantar kk kel bakung jaya", "bj_kk:2 kk_ubah:1"),
+        ("pengantar kk kel pinang merah", "pg_kk:2 kk_ubah:1"),
     ],
     "typo": [
         ("surat keteranagn domisili kenali asam", "ka_domisili:2 domisili:1"),
-        ("kampung bahgia bakung jaya", "bj_kampung:2 kampung_bahagia:1"),
+        ("kampung bahgia pinang merah", "pg_kampung:2 kampung_bahagia:1"),
     ],
     "english": [
-        ("certificate of poverty bakung jaya village", "bj_sktm:2 sktm:1"),
+        ("certificate of poverty pinang merah village", "pg_sktm:2 sktm:1"),
         ("house renovation aid kenali asam", "ka_rtlh:2 rtlh:1"),
-        ("death certificate letter bakung jaya village", "bj_kematian:2 akta_mati:1"),
+        ("death certificate letter pinang merah village", "pg_kematian:2 akta_mati:1"),
     ],
     "old-term": [
         ("surat keterangan miskin kelurahan kenali asam", "ka_sktm:2 sktm:1"),
-        ("pendataan keluarga miskin kelurahan bakung jaya", "bj_dtks:2 dtks:1"),
+        ("pendataan keluarga miskin kelurahan pinang merah", "pg_dtks:2 dtks:1"),
     ],
     "jambi-malay": [
         ("cakmano nak pindah dari kenali asam ke luar kota", "ka_pindah:2 pindah_keluar:1"),
-        ("nak ngurus surat kematian di bakung jaya bawak apo bae",
-         "bj_kematian:2 akta_mati:1"),
+        ("nak ngurus surat kematian di pinang merah bawak apo bae",
+         "pg_kematian:2 akta_mati:1"),
         ("cakmano ngusulkan kampung bahagia di kenali asam", "ka_kampung:2 kampung_bahagia:1"),
     ],
     "problem": [
         ("rumah sudah mau roboh minta bantuan perbaikan di kenali asam", "ka_rtlh:2 rtlh:1"),
-        ("anak baru lahir mau ditambahkan ke kartu keluarga bakung jaya", "bj_kk:2 kk_ubah:1"),
-        ("butuh surat tidak mampu untuk keringanan biaya sekolah di bakung jaya",
-         "bj_sktm:2 sktm:1"),
-        ("rt mau usulkan semenisasi jalan dana kampung bahagia bakung jaya",
-         "bj_kampung:2 kampung_bahagia:1"),
+        ("anak baru lahir mau ditambahkan ke kartu keluarga pinang merah", "pg_kk:2 kk_ubah:1"),
+        ("butuh surat tidak mampu untuk keringanan biaya sekolah di pinang merah",
+         "pg_sktm:2 sktm:1"),
+        ("rt mau usulkan semenisasi jalan dana kampung bahagia pinang merah",
+         "pg_kampung:2 kampung_bahagia:1"),
         ("baru pindah rumah ke kenali asam butuh keterangan tempat tinggal",
          "ka_domisili:2 domisili:1"),
     ],
