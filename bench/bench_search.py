@@ -25,7 +25,9 @@ configured ``semantic.text``, as ``backend_semantic`` resolves it for the corpus
 ``--compare`` builds and searches the same corpus twice, with the session-5 settings
 (``semantic.text: whole``, ``semantic.weight: fixed``) and with today's defaults, and
 searches them back to back in child processes in the order A B B A (each its own peak RSS,
-the machine's drift shared alike); it writes ``search-N-compare.json|md``.
+the machine's drift shared alike); it writes ``search-N-compare.json|md``. ``--against
+NAME=JSON`` compares the defaults with other settings instead, written as ``sikoja.yaml``
+would hold them (``--against 'no coverage weight={"ranking": {"coverage_weight": 0}}'``).
 """
 
 from __future__ import annotations
@@ -59,8 +61,8 @@ from sikoja.store import DocumentStore  # noqa: E402
 PROBES = (16, 32, 64, 128, 256)
 ANN_NAME = "faiss IVF (index.vector_quantization) + exact re-scoring"
 # --compare: the settings before session 6 made sections and coverage the defaults, and today's
-VARIANTS = {"session 5 (whole, fixed)": {"text": "whole", "weight": "fixed"},
-            "defaults (sections, coverage)": {}}
+VARIANTS = {"session 5 (whole, fixed)": {"semantic": {"text": "whole", "weight": "fixed"}},
+            "defaults": {}}
 
 
 def percentiles(samples: list[float]) -> dict[str, float]:
@@ -194,7 +196,16 @@ def main() -> None:
                         "the index already there (no builds)")
     parser.add_argument("--compare", action="store_true", help="session-5 settings (whole, "
                         "fixed) against today's defaults, side by side (no reindex, no peers)")
+    parser.add_argument("--against", metavar="NAME=JSON", help="with --compare: these "
+                        "settings (as sikoja.yaml holds them) against the defaults instead")
     args = parser.parse_args()
+    if args.against:
+        name, _, value = args.against.partition("=")
+        try:
+            VARIANTS.clear()
+            VARIANTS.update({name.strip(): json.loads(value), "defaults": {}})
+        except json.JSONDecodeError as exc:
+            parser.error(f"--against: the settings after '=' are not JSON ({exc})")
 
     tmp = args.data_dir or Path(tempfile.mkdtemp(prefix="sikoja-bench-"))
     if args.compare:
@@ -204,7 +215,7 @@ def main() -> None:
         finally:
             if not args.data_dir:
                 shutil.rmtree(tmp, ignore_errors=True)
-        name = f"search-{args.docs}-compare"
+        name = f"search-{args.docs}-" + ("against" if args.against else "compare")
         (args.out / f"{name}.json").write_text(json.dumps(result, indent=2))
         (args.out / f"{name}.md").write_text(format_compare(result) + "\n")
         print(format_compare(result))
@@ -311,7 +322,7 @@ def compare(args, tmp: Path) -> dict:
     for label, d in dirs.items():
         d.mkdir(parents=True, exist_ok=True)
         if VARIANTS[label]:
-            (d / "sikoja.yaml").write_text(json.dumps({"semantic": VARIANTS[label]}))
+            (d / "sikoja.yaml").write_text(json.dumps(VARIANTS[label]))
     result: dict = {"docs": args.docs, "variants": {}, "queries": args.queries,
                     "load_start": os.getloadavg()[0]}
     prepared = tmp / "prepared.json"
@@ -322,7 +333,7 @@ def compare(args, tmp: Path) -> dict:
     else:
         result["prepare"] = json.loads(prepared.read_text()) if prepared.is_file() else {}
     for label, d in dirs.items():
-        out = result["variants"][label] = {"semantic": VARIANTS[label]}
+        out = result["variants"][label] = {"settings": VARIANTS[label]}
         if args.search_only:
             continue
         for name in ("documents.db", "embeddings.db"):
@@ -358,7 +369,7 @@ def compare(args, tmp: Path) -> dict:
 def format_compare(r: dict) -> str:
     """Both settings side by side, with the ratio of today's to session 5's."""
     (a_name, a), (b_name, b) = r["variants"].items()
-    lines = [f"### {r['docs']:,} documents: session-5 settings against today's defaults", "",
+    lines = [f"### {r['docs']:,} documents: {a_name} against {b_name}", "",
              f"Load average (1 min): {r['load_start']:.1f} at the start, "
              f"{r['load_end']:.1f} at the end.", ""]
     if r.get("prepare", {}).get("embedding_texts_per_s"):

@@ -15,11 +15,13 @@ import pytest
 from crawler.extract.datatables import (
     NotDataTables,
     Table,
+    detail_links,
     page_params,
     read_page,
     row_links,
     tables,
 )
+from crawler.extract.jsroutes import loaded_templates
 from crawler.run import crawl
 from sikoja.config import Settings
 from sikoja.sources import Source
@@ -70,6 +72,10 @@ class DataTablesSite(LoopbackSite):
     def rows(self, start: int, length: int) -> list:
         out = []
         for n in range(start, min(start + length, len(NAMES))):
+            if self.form == "buttons":  # Yajra's rows: the script's render draws the button
+                out.append({"id": n + 1, "DT_RowId": f"row_{n + 1}", "nama_layanan": NAMES[n],
+                            "created_at": "2024-02-19T03:11:52.000000Z"})
+                continue
             link = (f'<a href="/layanan/detail/{n + 1}" class="btn btn-primary btn-sm">'
                     '<i class="fa fa-eye"></i> Detail</a>')
             out.append([str(n + 1), NAMES[n], link] if self.form == "arrays" else
@@ -101,8 +107,10 @@ class DataTablesSite(LoopbackSite):
         if path.startswith("/layanan/detail/"):
             n = int(path.rsplit("/", 1)[1])
             if 1 <= n <= len(NAMES):
-                self.send(request, Reply(body=html(NAMES[n - 1], SERVICE.format(
-                    name=NAMES[n - 1]))))
+                detail = SERVICE.format(name=NAMES[n - 1])
+                # a Blade partial for a modal's body: no page around it
+                self.send(request, Reply(body=detail.encode() if self.form == "buttons"
+                                         else html(NAMES[n - 1], detail)))
                 return
         body = self.pages.get(path)
         if body is None:
@@ -198,6 +206,80 @@ def test_a_malformed_endpoint_is_logged_with_its_reason_and_the_crawl_goes_on(tm
         assert "not JSON" in reasons[0]
     finally:
         store.close()
+
+
+MODAL_SCRIPT = """<script>
+var base_url = "{base}";
+$(function () {{
+    $('#tabel-layanan').DataTable({{
+        processing: true, serverSide: true, pageLength: 5,
+        ajax: "{base}/layanan/datatable",
+        columns: [
+            {{ data: 'nama_layanan' }},
+            {{ data: 'id', render: function (data, type, row) {{
+                return '<button class="btn" onclick="detail(' + row.id + ')">Detail</button>';
+            }} }}
+        ]
+    }});
+}});
+function detail(id) {{
+    $.get(base_url + '/layanan/detail/' + id, function (html) {{
+        $('#modal-detail .modal-body').html(html);
+        $('#modal-detail').modal('show');
+    }});
+}}
+</script>"""
+
+
+@pytest.mark.slow  # crawls a served site
+def test_details_a_row_loads_into_a_modal_are_stored_at_their_url(tmp_path):
+    site = DataTablesSite({"/": home()}, "/layanan/datatable", "GET", "buttons")
+    site.pages["/layanan"] = html("Layanan", TABLE + MODAL_SCRIPT.format(base=site.base))
+    with site:
+        store = run_crawl(site, tmp_path)
+    try:
+        urls = stored_urls(store)
+        # no row links anything: each service is where the page loads its details from
+        assert {site.url(f"/layanan/detail/{n}") for n in range(1, len(NAMES) + 1)} <= urls
+        doc = store.get(site.url("/layanan/detail/4"))
+        assert doc.kind == "service" and doc.title == "Pengantar Kartu Keluarga"
+        assert doc.fields["requirements"] == ["Surat pengantar RT dan RW",
+                                              "Fotokopi KTP-el dan KK"]
+        assert store.get(site.url("/layanan")).kind == "page"
+    finally:
+        store.close()
+
+
+def test_detail_urls_are_read_from_the_calls_that_load_them():
+    code = MODAL_SCRIPT.format(base="http://kel.example/")
+    assert loaded_templates(code) == [("http://kel.example/layanan/detail/", "id")]
+    # a base set in another script is the site's root; a row's key is read off the call
+    assert loaded_templates("$.ajax({url: base_url + 'layanan/get/' + row.id_layanan, "
+                            "type: 'GET'})") == [("/layanan/get/", "id_layanan")]
+    assert loaded_templates("fetch(`/api/layanan/${data.slug}`)") == [("/api/layanan/",
+                                                                        "slug")]
+    assert loaded_templates("$('#m .modal-body').load('/layanan/detail/' + $(this)"
+                            ".data('id'))") == [("/layanan/detail/", "id")]
+    # a POST (a delete button) shows nothing; nor does a whole literal URL
+    assert loaded_templates("$.ajax({url: base_url + 'layanan/hapus/' + id, "
+                            "type: 'POST'})") == []
+    assert loaded_templates("$.get('/layanan/semua', function (d) {})") == []
+
+
+def test_a_row_gives_its_key_its_id_or_the_argument_of_its_button():
+    table = Table(url="http://kel.example/layanan/datatable",
+                  details=(("http://kel.example/layanan/detail/", "id"),))
+    rows = [{"id": 7, "nama_layanan": "Surat Keterangan Domisili",
+             "updated_at": "2024-02-19T03:11:52.000000Z"},
+            {"DT_RowId": "row_9", "nama": "SKTM"},
+            ["3", "Pengantar Pindah", '<button onclick="detail(\'12\')">Detail</button>'],
+            ["4", "Tanpa tombol", "-"]]
+    assert detail_links(rows, table) == [
+        ("http://kel.example/layanan/detail/7", "Surat Keterangan Domisili"),
+        ("http://kel.example/layanan/detail/9", "SKTM"),
+        ("http://kel.example/layanan/detail/12", "Pengantar Pindah")]
+    assert tables(MODAL_SCRIPT.format(base="http://kel.example"), "http://kel.example/"
+                  )[0].details == (("http://kel.example/layanan/detail/", "id"),)
 
 
 # --- reading the script and the answer --------------------------------------------------------

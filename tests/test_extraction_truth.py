@@ -397,16 +397,29 @@ TABLE = [
     ("dinsos-berita", "/2024/10/21/penyaluran-bpnt-tahap-iv/",
      "Penyaluran BPNT Tahap IV, KPM Diminta Membawa KTP dan KK", "news", None, None),
     ("dinsos-berita", "/category/berita/", "Berita", "listing", None, None),
+    # services only behind a Detail button: a button's data attributes, a hidden modal of
+    # its own (each at the list's URL + "#"), a DataTables row's AJAX fragment (at its URL)
+    ("kel-pinangmerah", "/layanan#surat-keterangan-tidak-mampu-sktm",
+     "Surat Keterangan Tidak Mampu (SKTM)", "service", "Pengantar RT/RW", "Gratis"),
+    ("kel-pinangmerah", "/layanan#modal-22", "Pengantar Perubahan Kartu Keluarga", "service",
+     "KK lama", "Gratis"),
+    ("kel-pinangmerah", "/layanan", "Daftar Layanan Kelurahan", "listing", None, None),
+    ("kel-kenaliasam", "/layanan/detail/3", "Pengantar Pindah Keluar", "service", "KK asli",
+     "Gratis"),
+    ("kel-kenaliasam", "/layanan", "Layanan", "listing", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and
-# the MPP's portal publish no news; a PPID's services are in its PDFs.
+# the MPP's portal publish no news; a PPID's services are in its PDFs; the two kelurahan
+# apps with services behind buttons publish no news.
 FAMILY_KINDS = {"js-json-list": {"listing"}, "one-page-uptd": {"service"},
                 "spa-json-api": {"service", "listing"},
                 "one-page-accordion": {"service", "listing"},
                 "mpp-portal": {"service", "listing"}, "ppid-dip-pdf": {"document", "listing"},
                 "laravel-inertia": {"service", "listing"},
-                "vue-hash-axios": {"service", "listing"}, "react-jsonapi": {"service", "listing"}}
+                "vue-hash-axios": {"service", "listing"}, "react-jsonapi": {"service", "listing"},
+                "ci3-adminlte-modal": {"service", "listing"},
+                "laravel-stisla-ajax-modal": {"service", "listing"}}
 
 
 def check_kind(doc: Document, kind: str) -> None:

@@ -9,6 +9,7 @@ real web server (charsets, conditional requests, HEAD, 404, query-string pages).
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -105,18 +106,27 @@ def crawl(web, client):
 
 def datatables_links(client, url: str, soup) -> list[str]:
     """The links in the cells of a server-side DataTables table, read as the plugin asks for
-    its rows: GET ``draw``/``start``/``length`` to the ``ajax`` URL until ``recordsFiltered``."""
+    its rows: GET ``draw``/``start``/``length`` to the ``ajax`` URL until ``recordsFiltered``;
+    and the detail a row's button loads into a modal (``base_url + '/layanan/detail/' +
+    id``) for rows given as objects."""
     links = []
     for script in soup.find_all("script", string=re.compile(r"\.DataTable\(")):
-        endpoint = re.search(r"""ajax\s*:\s*\{\s*url\s*:\s*["']([^"']+)""", script.string)
-        length = int(re.search(r"pageLength\s*:\s*(\d+)", script.string).group(1))
+        code = script.string
+        endpoint = re.search(r"""ajax\s*:\s*(?:\{\s*url\s*:\s*)?["']([^"']+)""", code)
+        length = int(m.group(1)) if (m := re.search(r"pageLength\s*:\s*(\d+)", code)) else 10
+        base = re.search(r"""var base_url = "([^"]+)";""", code)
+        detail = re.search(r"""base_url \+ '([^']+)' \+ id""", code)
         start, draw, total = 0, 1, 1
         while endpoint and start < total:
             answer = client.get(urljoin(url, endpoint.group(1)),
                                 params={"draw": draw, "start": start, "length": length}).json()
             total = answer["recordsFiltered"]
-            links += re.findall(r'href="([^"]+)"', " ".join(
-                cell for row in answer["data"] for cell in row))
+            for row in answer["data"]:
+                if isinstance(row, dict):
+                    if base and detail:
+                        links.append(base.group(1) + detail.group(1) + str(row["id"]))
+                    continue
+                links += re.findall(r'href="([^"]+)"', " ".join(row))
             start, draw = start + length, draw + 1
     return links
 
@@ -236,6 +246,15 @@ def test_every_devset_url_is_a_page_of_the_sample_web(web, crawl, client):
         for url in relevant(row):
             assert "utm_" not in url, url
             shell, _, route = url.partition("#")
+            if route and not route.startswith("/"):
+                # a service shown in a modal of its list: the list is a page, and names it
+                # there (the modal's element id, or the slug of a button's data-nama)
+                assert default_url(web, shell) in pages, url
+                body = client.get(running_url(web, shell)).text
+                names = {re.sub(r"[^a-z0-9]+", "-", html.unescape(n).lower()).strip("-")
+                         for n in re.findall(r'data-nama="([^"]+)"', body)}
+                assert f'id="{route}"' in body or route in names, url
+                continue
             if route:
                 # a hash-routed app's record: its shell is served, and so is the record the
                 # route names, at the app's API (/#/layanan/12 -> /api/v1/layanan/12)

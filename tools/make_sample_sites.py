@@ -7928,6 +7928,201 @@ def render_tdnews(page: Page) -> str:
 </body>
 </html>
 """
+# Service details behind a button (issue #11): two kelurahan apps whose service table gives
+# no service a URL of its own, as many OPD admin templates do. Ports 8759 and 8760.
+# - Kelurahan Pinang Merah, CodeIgniter 3 + AdminLTE 3: ``/layanan`` is a table whose "Detail"
+#   buttons open Bootstrap 4 modals. Three buttons carry the service in data attributes
+#   (``data-toggle="modal" data-target="#modalDetail" data-nama=... data-syarat=...``) that a
+#   ``show.bs.modal`` handler copies into one empty modal; three open a hidden modal of their
+#   own, written into the page (``<div class="modal fade" id="modal-21">`` with the details).
+# - Kelurahan Kenali Asam, Laravel 10 + Stisla: ``/layanan`` is a DataTables server-side
+#   table (Yajra's answer: objects with ``id``, ``DT_RowId``, ``DT_RowIndex``) whose last
+#   column ``render``s ``<button onclick="detail(' + row.id + ')">``; ``detail(id)`` loads
+#   ``$.get(base_url + '/layanan/detail/' + id)``, an HTML fragment (a Blade partial, no
+#   ``<html>``), into the modal.
+# Where sikoja should store a service without a page of its own (one convention, that of
+# ``crawler.extract.jsonlist.record_url`` and ``document.panel_services``): at the detail
+# endpoint's URL when a GET of it returns the details (Kenali Asam's fragments); else at the
+# listing's URL + "#" + the element id the page gives the details (a hidden modal's id, as a
+# tab panel's), else + "#" + the slug of the service's name (data attributes only).
+# ---------------------------------------------------------------------------------------------
+
+SITES += [
+    Site("kel-pinangmerah", "Kelurahan Pinang Merah", "SIPEKA Kelurahan Pinang Merah", "cimodal",
+         58, "Sistem Informasi Pelayanan Kelurahan Pinang Merah",
+         "Kantor Lurah Pinang Merah, Kota Jambi",
+         "adalah kelurahan pemekaran 2023 di Kota Jambi yang melayani surat "
+         "keterangan, pengantar kependudukan dan usulan program bagi warga",
+         labels="d", place="Kantor Lurah Pinang Merah, Kota Jambi", color="#3c8dbc"),
+    Site("kel-kenaliasam", "Kelurahan Kenali Asam", "Layanan Kelurahan Kenali Asam",
+         "lvmodal", 59, "Pelayanan Kelurahan Kenali Asam",
+         "Kantor Lurah Kenali Asam, Kec. Kota Baru, Kota Jambi",
+         "adalah kelurahan pemekaran 2023 di Kecamatan Kota Baru yang melayani administrasi "
+         "warga dan meneruskan usulan program ke kecamatan dan dinas",
+         labels="b", place="Kantor Lurah Kenali Asam, Kec. Kota Baru", color="#6777ef"),
+]
+SITE.update({s.name: s for s in SITES})
+FAMILY.update({"cimodal": "ci3-adminlte-modal", "lvmodal": "laravel-stisla-ajax-modal"})
+
+# (fact index, site, id, title, intro, overrides): Pinang Merah's id "" is a data-attribute
+# button, a number a hidden modal ``#modal-<id>``; Kenali Asam's id is its database id
+SERVICES.update({
+    "pg_sktm": (67, "kel-pinangmerah", "", "Surat Keterangan Tidak Mampu (SKTM)",
+                "Keterangan dari lurah bagi keluarga kurang mampu di Pinang Merah, untuk "
+                "keringanan biaya sekolah, berobat atau syarat bantuan sosial.", {}),
+    "pg_domisili": (66, "kel-pinangmerah", "", "Surat Keterangan Domisili",
+                    "Keterangan tempat tinggal warga, usaha atau lembaga yang berada di "
+                    "wilayah Kelurahan Pinang Merah.", {}),
+    "pg_kampung": (68, "kel-pinangmerah", "", "Usulan Kegiatan Kampung Bahagia",
+                   "Ketua RT mengajukan kegiatan lingkungan yang dibiayai dana Kampung Bahagia "
+                   "melalui musyawarah kelurahan.", {}),
+    "pg_dtks": (40, "kel-pinangmerah", "21", "Usulan Pendataan Keluarga Miskin (DTKS/DTSEN)",
+                "Keluarga yang belum terdata diusulkan lewat musyawarah kelurahan agar "
+                "masuk data penerima bantuan sosial.", {}),
+    "pg_kk": (4, "kel-pinangmerah", "22", "Pengantar Perubahan Kartu Keluarga",
+              "Pengantar lurah untuk menambah anggota keluarga, pecah KK atau membetulkan data "
+              "Kartu Keluarga di Disdukcapil.", {"online": None}),
+    "pg_kematian": (7, "kel-pinangmerah", "23", "Surat Keterangan Kematian",
+                    "Keluarga melaporkan warga yang meninggal dunia; keterangan lurah menjadi "
+                    "syarat akta kematian dan santunan.", {"cost": GRATIS_ADMINDUK}),
+    "ka_pindah": (9, "kel-kenaliasam", "3", "Pengantar Pindah Keluar",
+                  "Pengantar kelurahan bagi warga Kenali Asam yang pindah ke luar Kota Jambi, "
+                  "sebelum SKPWNI diterbitkan Disdukcapil.", {"online": None}),
+    "ka_ktp": (0, "kel-kenaliasam", "5", "Pengantar Perekaman KTP-el",
+               "Pengantar bagi warga yang genap 17 tahun atau sudah menikah untuk merekam "
+               "KTP-el di kecamatan atau Disdukcapil.", {"online": None, "cost": "Gratis"}),
+    "ka_sktm": (67, "kel-kenaliasam", "8", "Surat Keterangan Tidak Mampu",
+                "SKTM bagi keluarga prasejahtera Kenali Asam untuk keringanan biaya sekolah "
+                "dan berobat.", {}),
+    "ka_domisili": (66, "kel-kenaliasam", "11", "Surat Keterangan Domisili",
+                    "Keterangan tempat tinggal bagi warga baru, pendatang atau badan usaha di "
+                    "Kenali Asam.", {}),
+    "ka_rtlh": (60, "kel-kenaliasam", "14", "Usulan Bedah Rumah Tidak Layak Huni",
+                "Kelurahan meneruskan usulan RT bagi rumah warga yang tidak layak huni ke "
+                "Dinas Perkim untuk bantuan bedah rumah.", {}),
+    "ka_kampung": (68, "kel-kenaliasam", "17", "Usulan Program Kampung Bahagia",
+                   "Usulan kegiatan RT, seperti semenisasi jalan dan drainase, yang dibiayai "
+                   "dana Kampung Bahagia.", {}),
+})
+
+
+def kelurahan_pages(site: Site, list_title: str) -> tuple[Page, Page]:
+    """The four pages both kelurahan apps have: (home, the service list at /layanan)."""
+    home = put(site, "home", "home", site.short, "/", "index.html")
+    put(site, "page", "profil", "Profil Kelurahan", "/profil", "profil.html", new_profile(site))
+    lay = put(site, "listing", "list-layanan", list_title, "/layanan", "layanan.html")
+    put(site, "page", "kontak", "Kontak", "/kontak", "kontak.html", contact_body(site))
+    return home, lay
+
+
+def kelurahan_menu(page: Page) -> str:
+    by_key = {p.key: p for p in page.site.pages}
+    return "".join(f'<li class="nav-item">{a(by_key[k].href, label, class_="nav-link")}</li>'
+                   for k, label in (("home", "Beranda"), ("profil", "Profil"),
+                                    ("list-layanan", "Layanan"), ("kontak", "Kontak")))
+
+
+def modal_items(items: list[str]) -> str:
+    """A list as a CodeIgniter view prints a text column into an attribute: numbered lines."""
+    return "\n".join(f"{n}. {item}" for n, item in enumerate(items, 1))
+
+
+def build_cimodal(site: Site, facts: dict, reg) -> None:
+    home, lay = kelurahan_pages(site, "Daftar Layanan Kelurahan")
+    rows, modals = [], []
+    for n, (key, (_i, _s, ident, title, intro, _o)) in enumerate(own_services(site), 1):
+        f = facts[key]
+        if ident:  # a hidden modal of its own, written into the page
+            button = (f'<button type="button" class="btn btn-info btn-sm" data-toggle="modal" '
+                      f'data-target="#modal-{ident}"><i class="fas fa-eye"></i> Detail</button>')
+            modals.append(
+                f'<div class="modal fade" id="modal-{ident}" tabindex="-1" role="dialog" '
+                'aria-hidden="true"><div class="modal-dialog modal-lg" role="document">'
+                '<div class="modal-content"><div class="modal-header">'
+                f'<h5 class="modal-title">{e(title)}</h5><button type="button" class="close" '
+                'data-dismiss="modal" aria-label="Close"><span aria-hidden="true">&times;'
+                '</span></button></div><div class="modal-body">'
+                + ci_service_body(site, intro, f, "table table-sm table-bordered")
+                + '</div><div class="modal-footer"><button type="button" class="btn '
+                'btn-secondary" data-dismiss="modal">Tutup</button></div></div></div></div>')
+            href = f"/layanan#modal-{ident}"
+        else:  # the button carries the service: the handler below fills one modal with it
+            attrs = {"nama": title, "keterangan": intro,
+                     "syarat": modal_items(f.requirements),
+                     "prosedur": modal_items(f.procedure), "waktu": f.duration or "-",
+                     "biaya": f.cost or "-", "dasar-hukum": f.legal_basis or "-"}
+            data = " ".join(f'data-{k}="{e(v)}"' for k, v in attrs.items())
+            button = (f'<button type="button" class="btn btn-info btn-sm btn-detail" '
+                      f'data-toggle="modal" data-target="#modalDetail" {data}>'
+                      '<i class="fas fa-eye"></i> Detail</button>')
+            href = f"/layanan#{slugify(title)}"
+        rows.append(f"<tr><td>{n}</td><td>{e(title)}</td><td>{button}</td></tr>")
+        reg(Page(site, "service", key, title, href, "layanan.html", summary=intro), key)
+    fields = (("nama", "Nama Layanan"), ("keterangan", "Keterangan"), ("syarat", "Persyaratan"),
+              ("prosedur", "Prosedur"), ("waktu", "Waktu Penyelesaian"), ("biaya", "Biaya"),
+              ("dasarHukum", "Dasar Hukum"))
+    modals.append(
+        '<div class="modal fade" id="modalDetail" tabindex="-1" role="dialog" aria-hidden="true">'
+        '<div class="modal-dialog modal-lg" role="document"><div class="modal-content">'
+        '<div class="modal-header"><h5 class="modal-title">Detail Layanan</h5><button '
+        'type="button" class="close" data-dismiss="modal">&times;</button></div>'
+        '<div class="modal-body"><table class="table table-sm table-bordered">'
+        + "".join(f'<tr><th style="width:30%">{label}</th><td id="d-{name}"></td></tr>'
+                  for name, label in fields)
+        + "</table></div></div></div></div>")
+    script = ("<script>\n$('#modalDetail').on('show.bs.modal', function (event) {\n"
+              "    var button = $(event.relatedTarget);\n    var modal = $(this);\n"
+              "    modal.find('.modal-title').text(button.data('nama'));\n"
+              + "".join(f"    modal.find('#d-{name}').html(String(button.data('{name}'))"
+                        ".replace(/\\n/g, '<br>'));\n" for name, _label in fields)
+              + "});\n</script>")
+    lay.body = ('<p>Klik tombol <b>Detail</b> untuk melihat persyaratan, prosedur dan biaya '
+                'setiap layanan.</p><table id="example1" class="table table-bordered '
+                'table-striped"><thead><tr><th style="width:5%">No</th><th>Nama Layanan</th>'
+                '<th style="width:12%">Aksi</th></tr></thead><tbody>' + "".join(rows)
+                + "</tbody></table>")
+    lay.view = {"modals": "\n".join(modals), "script": script}
+    home.body = (f"<p>Selamat datang di {e(site.short)}. Warga dapat melihat persyaratan "
+                 "layanan sebelum datang ke kantor lurah.</p>"
+                 f'<p>{a(lay.href, "Lihat Daftar Layanan", class_="btn btn-primary")}</p>')
+    site.extra_files["assets/plugins/jquery/jquery.min.js"] = b"/*! jQuery v3.6.0 (subset) */\n"
+    site.extra_files["assets/plugins/bootstrap/js/bootstrap.bundle.min.js"] = (
+        b"/*! Bootstrap v4.6.1 (subset) */\n")
+    site.extra_files["assets/dist/js/adminlte.min.js"] = b"/*! AdminLTE v3.2.0 (subset) */\n"
+
+
+def render_cimodal(page: Page) -> str:
+    site = page.site
+    menu = kelurahan_menu(page)
+    return f"""<!DOCTYPE html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(page.title)} | {e(site.short)}</title>
+<link rel="stylesheet" href="/assets/dist/css/adminlte.min.css">
+<script src="/assets/plugins/jquery/jquery.min.js"></script>
+</head>
+<body class="hold-transition layout-top-nav">
+<div class="wrapper">
+<nav class="main-header navbar navbar-expand-md navbar-light navbar-white"><div class="container">
+<a href="/" class="navbar-brand"><span class="brand-text font-weight-light">{e(site.short)}</span></a>
+<ul class="navbar-nav">{menu}</ul></div></nav>
+<div class="content-wrapper">
+<div class="content-header"><div class="container"><h1 class="m-0 text-dark">{e(page.title)}</h1></div></div>
+<div class="content"><div class="container"><div class="card card-primary card-outline"><div class="card-body">
+{page.body}
+</div></div></div></div>
+</div>
+<footer class="main-footer"><div class="container"><strong>{footer_text(site)}</strong> <span class="float-right d-none d-sm-inline">Page rendered in <strong>0.0187</strong> seconds. CodeIgniter Version <strong>3.1.11</strong></span></div></footer>
+</div>
+{page.view.get("modals", "")}
+<script src="/assets/plugins/bootstrap/js/bootstrap.bundle.min.js"></script>
+<script src="/assets/dist/js/adminlte.min.js"></script>
+{page.view.get("script", "")}
+</body>
+</html>
+"""
 
 
 NEW_BUILD.update({"median": build_median, "tdnews": build_tdnews})
@@ -7935,6 +8130,108 @@ RENDER.update({"median": render_median, "tdnews": render_tdnews})
 CSS.update({"median": ("favicon.ico", ""),
             "tdnews": ("wp-content/themes/Newspaper/style.css",
                        ".td-pb-span8{width:66.6%}.td-pb-span4{width:33.3%}")})
+
+
+def kenali_fragment(site: Site, title: str, intro: str, f: ServiceFacts) -> str:
+    """The Blade partial ``/layanan/detail/{id}`` answers: no page around it."""
+    return (f'<div class="detail-layanan"><h5 class="mb-3">{e(title)}</h5>\n'
+            + ci_service_body(site, intro, f, "table table-sm table-bordered") + "\n</div>\n")
+
+
+def build_lvmodal(site: Site, facts: dict, reg) -> None:
+    home, lay = kelurahan_pages(site, "Layanan")
+    rows = []
+    for n, (key, (_i, _s, ident, title, intro, _o)) in enumerate(own_services(site), 1):
+        rel = f"layanan/detail-{ident}.html"
+        site.extra_files[rel] = kenali_fragment(site, title, intro, facts[key]).encode()
+        site.routes[route_key(f"/layanan/detail/{ident}", "")] = rel
+        reg(Page(site, "service", key, title, f"/layanan/detail/{ident}", rel,
+                 summary=intro), key)
+        rows.append({"id": int(ident), "nama_layanan": title,
+                     "kategori": "Kependudukan" if SERVICES[key][0] < 17 else "Umum",
+                     "created_at": "2024-02-19T03:11:52.000000Z", "DT_RowId": f"row_{ident}",
+                     "DT_RowIndex": n})
+    answer = {"draw": 1, "recordsTotal": len(rows), "recordsFiltered": len(rows), "data": rows,
+              "input": {"draw": "1", "start": "0", "length": "10"}}
+    site.extra_files["layanan/datatable.json"] = json.dumps(answer).encode()
+    site.routes[route_key("/layanan/datatable", "draw=1&start=0&length=10")] = (
+        "layanan/datatable.json")
+    lay.body = (
+        '<div class="table-responsive"><table class="table table-striped" id="table-layanan">'
+        "<thead><tr><th>No</th><th>Nama Layanan</th><th>Kategori</th><th>Aksi</th></tr>"
+        "</thead></table></div>")
+    lay.view = {"script": (
+        f'<script>\nvar base_url = "{site.base}";\n$(function () {{\n'
+        "    $('#table-layanan').DataTable({\n        processing: true,\n"
+        f'        serverSide: true,\n        ajax: "{site.base}/layanan/datatable",\n'
+        "        columns: [\n"
+        "            { data: 'DT_RowIndex', orderable: false, searchable: false },\n"
+        "            { data: 'nama_layanan' },\n            { data: 'kategori' },\n"
+        "            { data: 'id', orderable: false, render: function (data, type, row) {\n"
+        "                return '<button type=\"button\" class=\"btn btn-primary btn-sm\" "
+        "onclick=\"detail(' + row.id + ')\"><i class=\"fas fa-eye\"></i> Detail</button>';\n"
+        "            } }\n        ]\n    });\n});\n"
+        "function detail(id) {\n"
+        "    $.get(base_url + '/layanan/detail/' + id, function (html) {\n"
+        "        $('#modal-detail .modal-body').html(html);\n"
+        "        $('#modal-detail').modal('show');\n    });\n}\n</script>"),
+        "modals": ('<div class="modal fade" tabindex="-1" role="dialog" id="modal-detail">'
+                   '<div class="modal-dialog modal-lg" role="document"><div class="modal-content">'
+                   '<div class="modal-header"><h5 class="modal-title">Detail Layanan</h5>'
+                   '<button type="button" class="close" data-dismiss="modal">&times;</button>'
+                   '</div><div class="modal-body"></div></div></div></div>')}
+    home.body = (f'<div class="hero bg-primary text-white"><h2>{e(site.short)}</h2>'
+                 "<p>Cek persyaratan layanan sebelum datang ke kantor lurah.</p>"
+                 f'{a(lay.href, "Lihat Layanan", class_="btn btn-outline-white btn-lg")}</div>')
+    for rel in ("assets/modules/jquery.min.js", "assets/modules/datatables/datatables.min.js",
+                "assets/modules/bootstrap/js/bootstrap.min.js", "assets/js/stisla.js",
+                "assets/modules/bootstrap/css/bootstrap.min.css",
+                "assets/modules/datatables/datatables.min.css"):
+        site.extra_files[rel] = f"/* {rel.rsplit('/', 1)[-1]} (subset) */\n".encode()
+
+
+def render_lvmodal(page: Page) -> str:
+    site = page.site
+    menu = kelurahan_menu(page)
+    return f"""<!DOCTYPE html>
+<html lang="id">
+<head>
+<meta charset="UTF-8">
+<meta content="width=device-width, initial-scale=1, maximum-scale=1, shrink-to-fit=no" name="viewport">
+<meta name="csrf-token" content="Xb8rQ2kVt1mZpL0aN4cD7eF9gH3jK5lM6nO8pQ0r">
+<title>{e(page.title)} &mdash; {e(site.short)}</title>
+<link rel="stylesheet" href="/assets/modules/bootstrap/css/bootstrap.min.css">
+<link rel="stylesheet" href="/assets/modules/datatables/datatables.min.css">
+<link rel="stylesheet" href="/assets/css/style.css">
+</head>
+<body class="layout-3">
+<div id="app"><div class="main-wrapper container">
+<nav class="navbar navbar-expand-lg main-navbar"><a href="/" class="navbar-brand sidebar-gone-hide">{e(site.short)}</a></nav>
+<nav class="navbar navbar-secondary navbar-expand-lg"><div class="container"><ul class="navbar-nav">{menu}</ul></div></nav>
+<div class="main-content"><section class="section">
+<div class="section-header"><h1>{e(page.title)}</h1></div>
+<div class="section-body"><div class="card"><div class="card-body">
+{page.body}
+</div></div></div>
+</section></div>
+<footer class="main-footer"><div class="footer-left">{footer_text(site)} &middot; Copyright &copy; 2025</div></footer>
+</div></div>
+{page.view.get("modals", "")}
+<script src="/assets/modules/jquery.min.js"></script>
+<script src="/assets/modules/bootstrap/js/bootstrap.min.js"></script>
+<script src="/assets/modules/datatables/datatables.min.js"></script>
+<script src="/assets/js/stisla.js"></script>
+{page.view.get("script", "")}
+</body>
+</html>
+"""
+
+
+NEW_BUILD.update({"cimodal": build_cimodal, "lvmodal": build_lvmodal})
+RENDER.update({"cimodal": render_cimodal, "lvmodal": render_lvmodal})
+CSS["cimodal"] = ("assets/dist/css/adminlte.min.css", "/*! AdminLTE v3.2.0 (subset) */"
+                  ".content-wrapper{background:#f4f6f9}")
+CSS["lvmodal"] = ("assets/css/style.css", "/* Stisla 2.2.0 (subset) */.main-content{padding:20px}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -8945,12 +9242,63 @@ DEVSET_EDITOR_POSTS: dict[str, list[tuple[str, str]]] = {
         ("nenek tidak punya ktp tinggal di panti mau didata dinsos", "dn_rentan:2 rentan:1"),
     ],
 }
+# Queries answered by the two kelurahan apps that show a service only behind a button (data
+# attributes, hidden modals, an AJAX fragment), numbered from q700; written before any
+# crawler change for them.
+DEVSET_MODAL: dict[str, list[tuple[str, str]]] = {
+    "formal": [
+        ("surat keterangan tidak mampu kelurahan pinang merah", "pg_sktm:2 sktm:1"),
+        ("persyaratan pengantar pindah keluar kelurahan kenali asam",
+         "ka_pindah:2 pindah_keluar:1"),
+        ("surat keterangan kematian kelurahan pinang merah", "pg_kematian:2 akta_mati:1"),
+        ("usulan bantuan bedah rumah kelurahan kenali asam", "ka_rtlh:2 rtlh:1"),
+    ],
+    "colloquial": [
+        ("cara ngurus surat domisili di kelurahan pinang merah", "pg_domisili:2 domisili:1"),
+        ("mau rekam ktp pertama kali lewat kelurahan kenali asam", "ka_ktp:2 ktp_baru:1"),
+        ("gimana caranya keluarga kami masuk dtks di pinang merah", "pg_dtks:2 dtks:1"),
+    ],
+    "abbreviation": [
+        ("sktm kel kenali asam", "ka_sktm:2 sktm:1"),
+        ("rtlh kel kenali asam", "ka_rtlh:2 rtlh:1"),
+        ("pengantar kk kel pinang merah", "pg_kk:2 kk_ubah:1"),
+    ],
+    "typo": [
+        ("surat keteranagn domisili kenali asam", "ka_domisili:2 domisili:1"),
+        ("kampung bahgia pinang merah", "pg_kampung:2 kampung_bahagia:1"),
+    ],
+    "english": [
+        ("certificate of poverty pinang merah village", "pg_sktm:2 sktm:1"),
+        ("house renovation aid kenali asam", "ka_rtlh:2 rtlh:1"),
+        ("death certificate letter pinang merah village", "pg_kematian:2 akta_mati:1"),
+    ],
+    "old-term": [
+        ("surat keterangan miskin kelurahan kenali asam", "ka_sktm:2 sktm:1"),
+        ("pendataan keluarga miskin kelurahan pinang merah", "pg_dtks:2 dtks:1"),
+    ],
+    "jambi-malay": [
+        ("cakmano nak pindah dari kenali asam ke luar kota", "ka_pindah:2 pindah_keluar:1"),
+        ("nak ngurus surat kematian di pinang merah bawak apo bae",
+         "pg_kematian:2 akta_mati:1"),
+        ("cakmano ngusulkan kampung bahagia di kenali asam", "ka_kampung:2 kampung_bahagia:1"),
+    ],
+    "problem": [
+        ("rumah sudah mau roboh minta bantuan perbaikan di kenali asam", "ka_rtlh:2 rtlh:1"),
+        ("anak baru lahir mau ditambahkan ke kartu keluarga pinang merah", "pg_kk:2 kk_ubah:1"),
+        ("butuh surat tidak mampu untuk keringanan biaya sekolah di pinang merah",
+         "pg_sktm:2 sktm:1"),
+        ("rt mau usulkan semenisasi jalan dana kampung bahagia pinang merah",
+         "pg_kampung:2 kampung_bahagia:1"),
+        ("baru pindah rumah ke kenali asam butuh keterangan tempat tinggal",
+         "ka_domisili:2 domisili:1"),
+    ],
+}
 # Blocks of qids: (first qid number, the sets numbered from it)
 DEVSET_BLOCKS = [(1, (DEVSET, DEVSET_REAL_WORLD, DEVSET_MORE)), (400, (DEVSET_JOOMLA,)),
                (450, (DEVSET_BLOGSPA,)), (500, (DEVSET_SPA,)), (540, (DEVSET_SIBLINGS,)),
                (570, (DEVSET_OPENSID,)), (600, (DEVSET_DATATABLES,)),
                (620, (DEVSET_NEWSMAG,)), (640, (DEVSET_CMSSPA,)),
-               (670, (DEVSET_EDITOR_POSTS,))]
+               (670, (DEVSET_EDITOR_POSTS,)), (700, (DEVSET_MODAL,))]
 
 
 def service_twins() -> dict[str, list[str]]:

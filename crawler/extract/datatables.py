@@ -48,14 +48,17 @@ import json
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 from crawler.extract.html import squash
+from crawler.extract.jsonlist import record_fields
+from crawler.extract.jsroutes import loaded_templates
 
 DEFAULT_LENGTH = 10  # the plugin's own pageLength
 MAX_LENGTH = 100  # rows asked for at once, whatever the script says (-1 is "all")
 MAX_PAGES = 100  # requests for one table
 MAX_OPTIONS = 20_000  # characters of a DataTable call's options read
+MAX_DETAILS = 500  # detail URLs of one answer's rows followed (as ``jsonlist.MAX_DETAILS``)
 
 _CALL = re.compile(r"\.\s*(?:DataTable|dataTable)\s*\(\s*\{")
 _STR = r"""(['"`])((?:\\.|(?!\1)[^\\\n]){1,500})\1"""
@@ -92,6 +95,8 @@ class Table:
     server_side: bool = True
     legacy: bool = False  # sAjaxSource: the 1.9 API's parameter names
     extra: tuple[tuple[str, str], ...] = ()  # fixed ``data`` pairs (a CSRF token, a filter)
+    # (URL prefix, row key) of the details the page's code loads for a row (a modal's)
+    details: tuple[tuple[str, str], ...] = ()
 
 
 def may_hold_table(body: bytes) -> bool:
@@ -115,8 +120,11 @@ def _options(code: str, start: int) -> str:
 
 def tables(code: str, page_url: str) -> list[Table]:
     """The server-fed DataTables that script code sets up, their URLs resolved against the
-    page (as the browser's XHR resolves them)."""
+    page (as the browser's XHR resolves them), with the detail URLs the code loads for a
+    row (``jsroutes.loaded_templates``)."""
     found: list[Table] = []
+    details = tuple((urljoin(page_url, html.unescape(prefix)), key)
+                    for prefix, key in loaded_templates(code)) if _CALL.search(code) else ()
     for call in _CALL.finditer(code):
         options = _options(code, call.end() - 1)
         url, method, legacy, extra = "", "GET", False, ()
@@ -146,7 +154,7 @@ def tables(code: str, page_url: str) -> list[Table]:
                       length=MAX_LENGTH if length <= 0 else min(length, MAX_LENGTH),
                       data_src=src.group(2) if src else ("aaData" if legacy else "data"),
                       server_side=bool(_SERVER_SIDE.search(options)), legacy=legacy,
-                      extra=extra)
+                      extra=extra, details=details)
         if table not in found:
             found.append(table)
     return found
@@ -224,14 +232,18 @@ def _cells(row: Any) -> list[str]:
     return out
 
 
+def _row_name(cells: list[str]) -> str:
+    texts = [squash(html.unescape(_TAGS.sub(" ", c))) for c in cells]
+    return max((t for t in texts if not t.isdigit()), key=len, default="")
+
+
 def row_links(rows: list[Any], endpoint_url: str) -> list[tuple[str, str]]:
     """(URL, text) of the links in the rows' cells; the text is the row's longest cell text
     (its name), or the link's own where the row has none."""
     links: list[tuple[str, str]] = []
     for row in rows:
         cells = _cells(row)
-        texts = [squash(html.unescape(_TAGS.sub(" ", c))) for c in cells]
-        name = max((t for t in texts if not t.isdigit()), key=len, default="")
+        name = _row_name(cells)
         for cell in cells:
             for m in _HREF.finditer(cell):
                 href = html.unescape(next(g for g in m.groups() if g is not None))
@@ -241,3 +253,42 @@ def row_links(rows: list[Any], endpoint_url: str) -> list[tuple[str, str]]:
                 if all(url != u for u, _ in links):
                     links.append((url, name))
     return links
+
+
+_CALL_ARG = re.compile(
+    r"""\bonclick\s*=\s*["'][\w$.]+\(\s*(?:&#0?39;|&quot;|\\?['"])?([\w-]{1,80})""", re.I)
+_DATA_ID = re.compile(r"""\bdata-id\s*=\s*\\?["']([\w-]{1,80})""", re.IGNORECASE)
+_ROW_ID = re.compile(r"([A-Za-z0-9-]+)$")
+
+
+def _row_value(row: Any, key: str) -> str:
+    """What a row gives the code's detail URL: its ``key`` (``row.id``), else its ``id``,
+    else the last part of its ``DT_RowId`` ("row_12"); a row of cells, the argument of the
+    ``onclick`` call or the ``data-id`` of the button its cells draw."""
+    if isinstance(row, dict):
+        for name in (key, "id"):
+            value = row.get(name)
+            if isinstance(value, (int, str)) and not isinstance(value, bool) and str(value):
+                return str(value)
+        m = _ROW_ID.search(str(row.get("DT_RowId") or ""))
+        return m.group(1) if m else ""
+    for cell in _cells(row):
+        if m := (_CALL_ARG.search(cell) or _DATA_ID.search(cell)):
+            return m.group(1)
+    return ""
+
+
+def detail_links(rows: list[Any], table: Table) -> list[tuple[str, str]]:
+    """(URL, row name) of the details the page loads for each row: the table's detail
+    prefixes completed with the row's value (``_row_value``), at most MAX_DETAILS."""
+    links: list[tuple[str, str]] = []
+    for row in rows:
+        title = record_fields(row).get("title") if isinstance(row, dict) else None
+        name = squash(str(title)) if isinstance(title, (str, int)) else _row_name(_cells(row))
+        for prefix, key in table.details:
+            value = _row_value(row, key)
+            if value and "/" not in value:
+                url = prefix + quote(value)
+                if all(url != u for u, _ in links):
+                    links.append((url, name))
+    return links[:MAX_DETAILS]

@@ -223,15 +223,25 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
                         routes=routes)
 
 
+_JOINED_ON = re.compile(r"\s*\+")
+
+
+def _completed(code: str, match: re.Match[str]) -> bool:
+    """Whether the path literal of ``match`` is a detail URL still missing its last part,
+    an id joined onto it (``'/api/layanan/' + id``): a record's, not a list's."""
+    return match.group(2).endswith("/") and bool(_JOINED_ON.match(code, match.end()))
+
+
 def endpoints(code: str, page_url: str, *, calls_only: bool = False) -> list[str]:
     """Same-site URLs that script ``code`` loads data from (see the module docstring)."""
     found: list[str] = []
     for match in _CALL.finditer(code):
-        found.extend(_endpoint(match.group(2), page_url, called=True))
+        if not _completed(code, match):
+            found.extend(_endpoint(match.group(2), page_url, called=True))
     if not calls_only:
         bases = base_constants(code)
         for match in _STRING.finditer(code):
-            if match.group(2) not in bases:
+            if match.group(2) not in bases and not _completed(code, match):
                 found.extend(_endpoint(match.group(2), page_url, called=False))
         for value in joined_strings(code):
             found.extend(_endpoint(value, page_url, called=False))

@@ -207,3 +207,102 @@ def record_page(values: Mapping[str, str], page_url: str, routes: Sequence[tuple
     if len(named) == 1:
         return named[0]
     return routed[0] if routed else None
+
+
+_TERM = r"(?:" + _IDENT + r"(?:\s*\.\s*" + _IDENT + r"|\[\s*['\"]\w+['\"]\s*\])*|" \
+    + r"""'(?:\\.|[^'\\\n]){0,300}'|"(?:\\.|[^"\\\n]){0,300}")"""
+_LOAD = re.compile(r"(?:\$\s*\.\s*(?:get|getJSON|ajax)|\.\s*load|\bfetch|\baxios\s*\.\s*get)"
+                   r"\s*\(\s*(?:\{[^{}]{0,300}?\burl\s*:\s*)?(" + _TERM + r"(?:\s*\+\s*"
+                   + _TERM + r"){0,5})")
+_LOAD_TEMPLATE = re.compile(r"(?:\$\s*\.\s*(?:get|getJSON|ajax)|\.\s*load|\bfetch|\baxios\s*\.\s*"
+                            r"get)\s*\(\s*(?:\{[^{}]{0,300}?\burl\s*:\s*)?`([^`$]{0,300}"
+                            r"(?:\$\{[^{}`]{1,80}\}[^`$]{0,300}){1,2})`")
+_POSTED = re.compile(r"""^[^;]{0,300}?\b(?:type|method)\s*:\s*['"]post['"]""", re.IGNORECASE)
+_BASE_NAME = re.compile(r"^(?:base|site)_?url$", re.IGNORECASE)
+
+
+def _key_of(expr: str) -> str:
+    """The record key an expression reads (``row.id``, ``data['slug']``); "id" for one it
+    does not name (``$(this).data('id')``, a bare parameter is its own name)."""
+    key = re.split(r"[.\[\]'\"\s]+", expr.strip("]'\" "))[-1]
+    return key if re.fullmatch(r"[A-Za-z_]\w*", key) else "id"
+
+
+def loaded_templates(code: str) -> list[tuple[str, str]]:
+    """(URL prefix, record key) of the detail URLs ``code`` loads with a GET, the prefix
+    completed by a row's id or slug: ``$.get(base_url + '/layanan/detail/' + id)``,
+    ``$.ajax({url: "<site_url>layanan/get/" + row.id})``, ``fetch(`/api/layanan/${id}`)``,
+    ``$('#m .modal-body').load(...)``. A constant is read as its one literal; a base URL no
+    literal names here (``base_url``, set in another script) is the site's root (``/``). A
+    request sent as POST is not a URL that shows the details."""
+    code, known, _joins, _clients = _read(code)
+    out: list[tuple[str, str]] = []
+    for match in _LOAD.finditer(code):
+        terms = [t.strip() for t in re.split(r"\s*\+\s*(?=(?:[A-Za-z_$'\"]))", match.group(1))]
+        if len(terms) < 2 or terms[-1][0] in "'\"" or _POSTED.match(code[match.end():]):
+            continue
+        parts = []
+        for term in terms[:-1]:
+            if term[0] in "'\"":
+                parts.append(term[1:-1])
+            elif term in known:
+                parts.append(known[term])
+            elif not parts and _BASE_NAME.match(term):
+                parts.append("/")
+            else:
+                break
+        else:
+            prefix = re.sub(r"(?<!:)//+", "/", "".join(parts))
+            if prefix.endswith(("/", "=")) and " " not in prefix and "${" not in prefix:
+                out.append((prefix, _key_of(terms[-1])))
+    for match in _LOAD_TEMPLATE.finditer(code):
+        if _POSTED.match(code[match.end():]):
+            continue
+        body = match.group(1)
+        last = body.rfind("${")
+        if not body.endswith("}"):
+            continue
+        head, expr = body[:last], body[last + 2:-1]
+        head = re.sub(r"\$\{\s*(" + _IDENT + r")\s*\}",
+                      lambda m: known.get(m.group(1), "/" if _BASE_NAME.match(m.group(1))
+                                          else "${"), head)
+        if head.endswith(("/", "=")) and "${" not in head and " " not in head:
+            out.append((re.sub(r"(?<!:)//+", "/", head), _key_of(expr)))
+    return list(dict.fromkeys(out))
+
+
+_FUNCTION = re.compile(r"\bfunction\s+(" + _IDENT + r")\s*\([^()]{0,80}\)\s*\{|"
+                       r"\b(?:var|let|const)\s+(" + _IDENT + r")\s*=\s*(?:function\s*)?"
+                       r"\([^()]{0,80}\)\s*(?:=>\s*)?\{")
+_CLICK = re.compile(r"""\.\s*on\s*\(\s*['"]click['"]\s*,\s*['"][^'"]{1,100}['"]\s*,\s*"""
+                    r"""(?:function\s*)?\([^()]{0,80}\)\s*(?:=>\s*)?\{|"""
+                    r"""\.\s*click\s*\(\s*(?:function\s*)?\([^()]{0,80}\)\s*(?:=>\s*)?\{""")
+MAX_BLOCK = 5_000  # characters of a handler's body read
+
+
+def _block(code: str, start: int) -> str:
+    """The ``{...}`` from the brace at ``start``, braces balanced (strings not parsed)."""
+    depth = 0
+    for i in range(start, min(len(code), start + MAX_BLOCK)):
+        depth += {"{": 1, "}": -1}.get(code[i], 0)
+        if depth == 0:
+            return code[start:i + 1]
+    return code[start:start + MAX_BLOCK]
+
+
+def handler_templates(code: str) -> dict[str, list[tuple[str, str]]]:
+    """The detail URLs (``loaded_templates``) each handler of ``code`` loads: by function
+    name for ``onclick="detail(12)"`` (``function detail(id) {...}``, ``const detail = (id)
+    => {...}``), under "" for the click handlers a button's ``data-id`` feeds
+    (``$(document).on('click', '.btn-detail', function () {...})``). The page's constants
+    (``var base_url = "..."``) count inside each body."""
+    consts = "".join(f'var {name} = "{value}";\n' for name, value in constants(code).items()
+                     if '"' not in value and "\\" not in value)
+    out: dict[str, list[tuple[str, str]]] = {}
+    for pattern in (_FUNCTION, _CLICK):
+        for match in pattern.finditer(code):
+            name = next((g for g in match.groups() if g), "") if match.groups() else ""
+            found = loaded_templates(consts + _block(code, match.end() - 1))
+            if found:
+                out.setdefault(name, []).extend(t for t in found if t not in out.get(name, []))
+    return out

@@ -15,6 +15,12 @@ same way without the tab roles: a toggle button (inside the item's heading, wher
 button would otherwise go with the page's other buttons) opens a collapsed panel, and the
 heading keeps the toggle's text.
 
+A Bootstrap modal written into the page for each row of a list (``<button data-toggle="modal"
+data-target="#modal-12">Detail</button>`` and a hidden ``<div class="modal" id="modal-12">``
+holding that row's details, common in CodeIgniter and Laravel admin templates) is such a
+panel too, titled by its own ``modal-title`` (the button says only "Detail"); a modal with no
+title of its own, or one a script fills, holds no service and stays out.
+
 ``unfold_tabs`` returns the panels, each with its id and title: a one-page site that puts
 several services in panels is a list of them, each at ``<page>#<panel id>``
 (``crawler.extract.document``).
@@ -67,14 +73,25 @@ def _titled(panel: Tag, title: str) -> bool:
 
 
 def _toggles(soup: BeautifulSoup) -> list[Tag]:
-    """Tabs, and the buttons that open an accordion's collapsed panels."""
+    """Tabs, and the buttons that open an accordion's collapsed panels or a modal."""
     found = soup.find_all(attrs={"role": "tab"})
     seen = {id(t) for t in found}
     for button in soup.find_all(("button", "a")):
-        if id(button) not in seen and (button.get("aria-controls") or button.get(
-                "data-bs-toggle") == "collapse" or button.get("data-toggle") == "collapse"):
+        if id(button) not in seen and (button.get("aria-controls") or _opens(button) in (
+                "collapse", "modal")):
             found.append(button)
     return found
+
+
+def _opens(button: Tag) -> str:
+    """What a Bootstrap toggle opens (4's ``data-toggle``, 5's ``data-bs-toggle``)."""
+    return str(button.get("data-bs-toggle") or button.get("data-toggle") or "")
+
+
+def _modal_title(panel: Tag) -> str:
+    """A modal's own title (``.modal-title``), "" when it has none."""
+    title = panel.find(class_="modal-title")
+    return squash(title.get_text(" ")) if isinstance(title, Tag) else ""
 
 
 def unfold_tabs(soup: BeautifulSoup) -> list[Panel]:
@@ -84,6 +101,11 @@ def unfold_tabs(soup: BeautifulSoup) -> list[Panel]:
     for tab in _toggles(soup):
         title = _NUMBERING.sub("", squash(tab.get_text(" ")))
         panel = _panel_of(tab, soup)
+        if panel is not None and _opens(tab) == "modal":
+            title = _modal_title(panel)  # titled in its header: nothing to move or add
+            if title and id(panel) not in out:
+                out[id(panel)] = Panel(str(panel.get("id") or ""), title, panel)
+            continue
         if panel is None or not title or id(panel) in out:
             continue
         out[id(panel)] = Panel(str(panel.get("id") or ""), title, panel)

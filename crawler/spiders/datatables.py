@@ -1,8 +1,11 @@
 """The website spider's reading of DataTables tables (``crawler.extract.datatables``): a page
 that sets one up has its endpoint asked for rows as the plugin asks, page after page, and
 the links in the rows' cells are followed as the page's own; the endpoint stores nothing.
-A mixin of ``WebsiteSpider``, which gives it ``scope``, ``_follow_all``, ``elapsed_ms`` and
-``on_error``."""
+A row whose cells link nothing but whose button the page's code completes into a detail URL
+(``detail(' + row.id + ')`` loading ``base_url + '/layanan/detail/' + id`` into a modal) has
+that URL followed as a page: the HTML fragment it answers is read as a page's body, and the
+service is stored at that URL. A mixin of ``WebsiteSpider``, which gives it ``scope``,
+``_follow_all``, ``follow_details``, ``elapsed_ms`` and ``on_error``."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from crawler.extract.datatables import (
     MAX_PAGES,
     NotDataTables,
     Table,
+    detail_links,
     inline_code,
     may_hold_table,
     page_params,
@@ -111,11 +115,16 @@ class DataTablesReader:
                                       f"rows: {exc}")
             return
         links = [(u, t) for u, t in row_links(rows, response.url) if self.scope.allows(u)]
+        # the details the page's code loads into a modal for a row, where the row links none
+        known = {u for u, _t in links}
+        details = [(u, t) for u, t in detail_links(rows, table)
+                   if u not in known and self.scope.allows(u)]
         of = f" of {total}" if total is not None else ""
         yield FetchOutcome(url=key, outcome=SKIPPED, status=status, elapsed_ms=elapsed,
                            reason=f"listing: DataTables rows {start + 1}-{start + len(rows)}"
-                                  f"{of} for {page}, {len(links)} links")
+                                  f"{of} for {page}, {len(links) + len(details)} links")
         yield from self._follow_all(links, response.meta, page)
+        yield from self.follow_details(details, response.meta, page)
         if (table.server_side and rows and total is not None and start + len(rows) < total
                 and draw < MAX_PAGES):
             request = self._datatable_request(table, page, response.meta["sikoja_depth"],

@@ -45,7 +45,7 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from crawler.downloadermiddlewares.contenttype import GENERIC_TYPES, content_type_of
 from crawler.downloadermiddlewares.offsite import SiteScope
-from crawler.extract.document import html_document, now_iso, pdf_document
+from crawler.extract.document import MIN_PANEL_SERVICES, html_document, now_iso, pdf_document
 from crawler.extract.encoding import decode_html, looks_binary, looks_pdf
 from crawler.extract.jsonlist import (
     MAX_DETAILS,
@@ -69,6 +69,12 @@ from crawler.extract.jsroutes import (
     route_templates,
     routes_for,
 )
+from crawler.extract.modals import (
+    button_details,
+    button_services,
+    may_hold_buttons,
+    may_load_details,
+)
 from crawler.extract.payload import may_embed_data, with_payload
 from crawler.extract.pdf import PdfError, extract_pdf
 from crawler.extract.title import NO_SITE, is_home
@@ -89,6 +95,8 @@ if TYPE_CHECKING:
 
     from scrapy.crawler import Crawler
     from scrapy.http import Response
+
+    from sikoja.documents import Document
 
 _SKIP_EXTENSIONS = tuple(f".{ext}" for ext in IGNORED_EXTENSIONS if ext != "pdf") + (
     ".xml", ".json", ".rss", ".atom", ".ics", ".apk", ".sql", ".csv", ".webp", ".mp4",
@@ -343,6 +351,10 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         if ctype == "application/pdf" or looks_pdf(body):
             yield from self._pdf(response, key, elapsed, etag, last_modified)
             return
+        if meta.get("sikoja_detail_of") and (ctype.endswith("json") or (
+                ctype not in _HTML_TYPES and body.lstrip()[:1] in (b"{", b"["))):
+            yield from self._detail_json(response, key, elapsed)
+            return
         if ctype not in _HTML_TYPES and ctype not in _GENERIC_TYPES:
             yield FetchOutcome(url=key, outcome=SKIPPED, status=status, elapsed_ms=elapsed,
                                reason=f"content type: {ctype} is not HTML or PDF")
@@ -401,7 +413,11 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         # a DataTables table's scripts are read by crawler.spiders.datatables, as the plugin
         # asks for its rows: not as a page drawn from JSON (its endpoint wants parameters)
         dt_tables, dt_files = self.datatables_of(body, _header(response, b"Content-Type"), url)
-        if not page.payload and not (dt_tables or dt_files) and may_be_drawn_by_script(
+        # what a button's handler loads into a modal by the row's id (extract.modals): the
+        # page lists those details, it is no shell of an app
+        details = button_details(decode_html(body, _header(response, b"Content-Type"))[0],
+                                 url) if may_load_details(body) else []
+        if not page.payload and not (dt_tables or dt_files or details) and may_be_drawn_by_script(
                 body, doc.text):
             scripts = shell_scripts(decode_html(body, _header(response, b"Content-Type"))[0],
                                     url, doc.text)
@@ -415,7 +431,13 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 doc = replace(doc, url=key)
                 self.shells.add(url_key(key))
             self._add_routes(scripts.routes)
-        if dt_tables or dt_files:
+        parts = page.parts
+        if may_hold_buttons(body):
+            # a list whose "Detail" buttons carry the services (crawler.extract.modals)
+            parts = self._button_parts(body, response, doc, parts)
+            if len(parts) > len(page.parts) and not doc.fields.get("listing"):
+                doc = as_listing(doc)
+        if dt_tables or dt_files or details:
             etag = last_modified = None  # its rows change, not its HTML: fetched in full
             if doc.kind == "page":  # the list its table shows: the services outrank it
                 doc = as_listing(doc)
@@ -429,7 +451,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             yield item
             if scripts is not None:
                 yield from self._read_scripts(scripts, doc.url)
-        yield from self._parts(page.parts, doc.url, key, status)
+        yield from self._parts(parts, doc.url, key, status)
         in_scope = [(link.url, link.text) for link in page.links
                     if self.scope.allows(link.url)]
         if self.linkstore is not None:
@@ -444,6 +466,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         yield from self._follow_all(in_scope, meta, doc.url)
         yield from self.read_datatables(dt_tables, dt_files, doc.url,
                                         meta.get("sikoja_depth", 0))
+        yield from self.follow_details([(u, "") for u in details], meta, doc.url)
 
     def _parts(self, parts: list[Any], page: str, key: str, status: int) -> Iterator[Any]:
         """The services a one-page list holds in its panels (``document.panel_services``),
@@ -454,6 +477,17 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         for url in sorted(set(self._stored_parts(page)) - {p.url for p in parts}):
             yield FetchOutcome(url=url, outcome=GONE, status=status, document_url=url,
                                reason="gone: no longer on the page that held it")
+
+    def _button_parts(self, body: bytes, response: Response, doc: Document,
+                      parts: list[Document]) -> list[Document]:
+        """``parts`` and the services the page's modal buttons carry in data attributes,
+        when together they make the page a list (``MIN_PANEL_SERVICES``)."""
+        held = {p.url for p in parts}
+        buttons = [b for b in button_services(
+            decode_html(body, _header(response, b"Content-Type"))[0], doc.url,
+            source=self.source.name, opd=self.source.opd, fetched_at=doc.fetched_at)
+            if b.url not in held]
+        return parts + buttons if len(parts) + len(buttons) >= MIN_PANEL_SERVICES else parts
 
     def _stored_parts(self, page: str) -> list[str]:
         """URLs of the live services stored at ``page``'s panels (``<page>#<id>``)."""
@@ -542,6 +576,38 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             request = self.follow(link_url, depth=depth, parent=parent, link_text=text)
             if request is not None:
                 yield request
+
+    def follow_details(self, links: list[tuple[str, str]], meta: dict[str, Any],
+                       page: str) -> Iterator[Request]:
+        """Follow the detail URLs a page's code loads for its rows, as its links; their
+        answer may be JSON (one record, ``_detail_json``) as well as an HTML fragment."""
+        for request in self._follow_all([(u, t) for u, t in links if self.scope.allows(u)],
+                                        meta, page):
+            request.meta.update(sikoja_any_type=True, sikoja_detail_of=page)
+            yield request
+
+    def _detail_json(self, response: Response, key: str,
+                     elapsed: float | None) -> Iterator[Any]:
+        """A row's detail answered as JSON: its one record, stored at the detail URL."""
+        try:
+            records = json_records(response.body)
+        except NotRecords as exc:
+            records, reason = [], f"parse: {exc}"
+        else:
+            reason = f"parse: {len(records)} records in a row's detail JSON, not one"
+        doc = None
+        if len(records) == 1:
+            doc = record_document(records[0], page_url=response.meta["sikoja_detail_of"],
+                                  endpoint_url=response.url, source=self.source.name,
+                                  opd=self.source.opd, fetched_at=now_iso(), at=key)
+            reason = "parse: the detail JSON's record has no name"
+        if doc is None:
+            yield FetchOutcome(url=key, outcome=SKIPPED, status=response.status,
+                               elapsed_ms=elapsed, reason=reason)
+            return
+        self.produced.add(url_key(key))
+        yield FetchedDocument(document=doc, fetched_url=key, status=response.status,
+                              elapsed_ms=elapsed)
 
     def _pdf(self, response: Response, key: str, elapsed: float | None, etag: str | None,
              last_modified: str | None) -> Iterator[Any]:

@@ -1,0 +1,125 @@
+"""Services a list page keeps in the data attributes of its "Detail" buttons.
+
+CodeIgniter and Laravel admin templates (AdminLTE, Stisla, SB Admin) often show a service's
+details in one Bootstrap modal that a script fills from the button that opened it::
+
+    <button data-toggle="modal" data-target="#modalDetail" data-nama="Surat Keterangan
+        Domisili" data-syarat="1. Fotokopi KTP&#10;2. Pengantar RT" data-biaya="Gratis">
+
+    $('#modalDetail').on('show.bs.modal', function (e) {
+        var b = $(e.relatedTarget); $(this).find('#d-syarat').html(b.data('syarat')); ... })
+
+The page's text holds the names only; the details are nowhere else. Each such button is a
+record: its ``data-*`` attributes (Bootstrap's own ``toggle``/``target`` and 5's ``data-bs-*``
+aside) named as a JSON record's keys are (``data-nama``, ``data-dasar-hukum``), read by the
+JSON reader's key mapping (``jsonlist.record_document``: one alias list for both). A record
+is a service only by its fields (a name and requirements, cost, ...): an "Edit" or "Hapus"
+button carrying a name and an id is not one. It is stored where the JSON reader stores a
+record without a page: ``<page>#<slug of its name>``, its parent the page.
+
+Hidden modals written into the page for each row are read as tab panels are
+(``crawler.extract.tabs``).
+
+A button may instead carry only the row's id, and a handler loads the details:
+``onclick="detail(12)"`` with ``function detail(id) { $.get(base_url + 'layanan/detail/' +
+id, ...) }``, or ``data-id="12"`` with ``$(document).on('click', '.btn-detail', ...)``.
+``button_details`` completes the URLs those handlers load (``jsroutes.handler_templates``)
+with the ids the page's buttons pass them; the spider follows them as the page's links, and
+the service is stored at that URL (an HTML fragment read as a page's body, a JSON answer as
+a record).
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from urllib.parse import quote, urljoin
+
+from crawler.extract.datatables import MAX_DETAILS, inline_code
+from crawler.extract.jsonlist import record_document
+from crawler.extract.jsroutes import handler_templates
+from sikoja.documents import Document
+
+MAX_BUTTONS = 500  # buttons read on one page
+_MARK = (b'toggle="modal"', b"toggle='modal'", b"toggle=modal")
+# Bootstrap's and the templates' own attributes: how the button works, not what it shows
+_CONFIG = {"toggle", "target", "dismiss", "backdrop", "keyboard", "placement", "container",
+           "original-title", "tooltip", "trigger", "loading-text"}
+
+
+_LOADS = (b"$.get", b"$.ajax", b"fetch(", b".load(", b"axios.get", b"getjson")
+_ONCLICK = re.compile(r"""^\s*(?:return\s+)?([\w$]+)\s*\(\s*['"]?([\w-]{1,80})['"]?\s*[,)]""")
+
+
+def may_hold_buttons(body: bytes) -> bool:
+    """Cheap test on a page's bytes: has it a button that opens a modal at all?"""
+    lowered = body.lower()
+    return any(mark in lowered for mark in _MARK)
+
+
+class _Buttons(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.records: list[dict[str, str]] = []
+        self.calls: list[tuple[str, str]] = []  # (function, argument) of onclick="f(12)"
+        self.ids: list[str] = []  # data-id="12"
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if len(self.calls) + len(self.ids) < MAX_DETAILS:
+            if m := _ONCLICK.match(values.get("onclick", "")):
+                self.calls.append((m.group(1), m.group(2)))
+            if values.get("data-id", "").strip():
+                self.ids.append(values["data-id"].strip())
+        if (values.get("data-bs-toggle") or values.get("data-toggle")) != "modal":
+            return
+        record = {name[5:]: value for name, value in values.items()
+                  if name.startswith("data-") and not name.startswith("data-bs-")
+                  and name[5:] not in _CONFIG and value.strip()}
+        if record and len(self.records) < MAX_BUTTONS:
+            self.records.append(record)
+
+
+def _read(page_html: str) -> _Buttons:
+    parser = _Buttons()
+    parser.feed(page_html)
+    parser.close()
+    return parser
+
+
+def button_records(page_html: str) -> list[dict[str, str]]:
+    """The data attributes of each modal-opening element, by name without ``data-``."""
+    return _read(page_html).records
+
+
+def may_load_details(body: bytes) -> bool:
+    """Cheap test on a page's bytes: may a button's handler load details by id?"""
+    lowered = body.lower()
+    return (b"onclick" in lowered or b"data-id" in lowered) and any(
+        mark in lowered for mark in _LOADS)
+
+
+def button_details(page_html: str, page_url: str) -> list[str]:
+    """The detail URLs the page's inline handlers load for the ids its buttons pass them
+    (``onclick="detail(12)"`` to ``detail``, ``data-id`` to a click handler), absolute, at
+    most MAX_DETAILS."""
+    handlers = handler_templates(inline_code(page_html))
+    if not handlers:
+        return []
+    buttons = _read(page_html)
+    pairs = [(fn, value) for fn, value in buttons.calls] + [("", v) for v in buttons.ids]
+    urls = [urljoin(page_url, prefix) + quote(value) for fn, value in pairs
+            for prefix, _key in handlers.get(fn, ())]
+    return list(dict.fromkeys(urls))[:MAX_DETAILS]
+
+
+def button_services(page_html: str, page_url: str, *, source: str, opd: str,
+                    fetched_at: str) -> list[Document]:
+    """The services the page's modal buttons carry, one per URL (the first button's)."""
+    found: dict[str, Document] = {}
+    for record in button_records(page_html):
+        doc = record_document(record, page_url=page_url, endpoint_url=page_url, source=source,
+                              opd=opd, fetched_at=fetched_at)
+        if doc is not None and doc.kind == "service" and "kind_confidence" not in doc.fields:
+            found.setdefault(doc.url, doc)
+    return list(found.values())

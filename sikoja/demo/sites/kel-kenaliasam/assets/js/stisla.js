@@ -1,0 +1,1 @@
+/* stisla.js (subset) */
