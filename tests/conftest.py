@@ -16,6 +16,7 @@ once per session there too.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import threading
@@ -149,11 +150,13 @@ def sample_web() -> Iterator[SampleWeb]:
         class Handler(make_handler(state)):  # type: ignore[misc, valid-type]
             def do_GET(self) -> None:  # noqa: N802 (http.server naming)
                 gate.enter()
-                super().do_GET()
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    super().do_GET()  # a held client may have been killed meanwhile
 
             def do_HEAD(self) -> None:  # noqa: N802
                 gate.enter()
-                super().do_HEAD()
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    super().do_HEAD()
 
         return Handler
 
