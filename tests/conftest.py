@@ -1,6 +1,6 @@
 """Fixtures shared by the test modules: the bundled sample Kota Jambi web, crawled once.
 
-Crawling the sample web (31 sites, about 360 documents) and embedding it is the costliest
+Crawling the sample web (55 sites, about 680 pages in session 8) and embedding it is the costliest
 set-up in the suite. Five modules only read the result (end to end, the answer card, the
 extraction truth table, the crawl report, the fleet's reference crawl), so the web is
 served, crawled and indexed once per session here, as the demo does it
