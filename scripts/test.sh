@@ -27,6 +27,13 @@ fi
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[test]'
+# Compiled modules are kept (in __pycache__, which git ignores) even where the environment
+# says PYTHONDONTWRITEBYTECODE: without them every test worker, crawl server and `sikoja`
+# process the tests start compiled the project again, and each worker rewrote every test
+# module on every run (collection per worker: 6.2 s of CPU; 5.5 s on a fresh clone, 2.7 s
+# on the next runs).
+unset PYTHONDONTWRITEBYTECODE
+.venv/bin/python -m compileall -q -j 0 crawler indexer search_api sikoja synonyms
 # two workers (one per core): each module stays on one worker and the sample web is crawled
 # once (tests/conftest.py); pass -n 0 to run in one process
 .venv/bin/python -m pytest -q -p no:cacheprovider -n auto --dist loadfile "$@"

@@ -1,6 +1,6 @@
 """Fixtures shared by the test modules: the bundled sample Kota Jambi web, crawled once.
 
-Crawling the sample web (31 sites, about 360 documents) and embedding it is the costliest
+Crawling the sample web (55 sites, about 680 pages in session 8) and embedding it is the costliest
 set-up in the suite. Five modules only read the result (end to end, the answer card, the
 extraction truth table, the crawl report, the fleet's reference crawl), so the web is
 served, crawled and indexed once per session here, as the demo does it
@@ -16,8 +16,10 @@ once per session there too.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,11 +113,70 @@ def warm_crawls() -> Iterator[None]:
         server.close()
 
 
+class Gate:
+    """Counts the responses the sample web has begun and, once ``limit`` is set, holds every
+    response beyond it until the limit is raised or lifted: a crawl test can stop a crawl
+    after so many pages, whatever the machine's speed (the fleet's kill lands mid-crawl)."""
+
+    def __init__(self) -> None:
+        self.served = 0
+        self.waiting = 0
+        self.limit: int | None = None
+        self._cond = threading.Condition()
+
+    def enter(self) -> None:
+        with self._cond:
+            self.waiting += 1
+            self._cond.wait_for(lambda: self.limit is None or self.served < self.limit)
+            self.waiting -= 1
+            self.served += 1
+
+    def hold_after(self, limit: int | None) -> None:
+        """Let ``limit`` responses in all (None: no limit); raising it releases the held."""
+        with self._cond:
+            self.limit = limit
+            self._cond.notify_all()
+
+
 @pytest.fixture(scope="session")
 def sample_web() -> Iterator[SampleWeb]:
-    """The bundled sample sites on a free block of loopback ports, for the whole session."""
-    with serve_sample_sites(0) as web:
+    """The bundled sample sites on a free block of loopback ports, for the whole session;
+    every response passes ``sample_gate`` (open unless a test sets a limit)."""
+    from sikoja.demo import server
+
+    gate, make_handler = Gate(), server._make_handler
+
+    def gated(state: object) -> type:
+        class Handler(make_handler(state)):  # type: ignore[misc, valid-type]
+            def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+                gate.enter()
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    super().do_GET()  # a held client may have been killed meanwhile
+
+            def do_HEAD(self) -> None:  # noqa: N802
+                gate.enter()
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    super().do_HEAD()
+
+        return Handler
+
+    server._make_handler = gated  # the handlers are made as the sites are bound
+    try:
+        context = serve_sample_sites(0)
+        web = context.__enter__()
+    finally:
+        server._make_handler = make_handler
+    web.gate = gate  # type: ignore[attr-defined]
+    try:
         yield web
+    finally:
+        gate.hold_after(None)
+        context.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="session")
+def sample_gate(sample_web: SampleWeb) -> Gate:
+    return sample_web.gate  # type: ignore[attr-defined, no-any-return]
 
 
 @pytest.fixture(scope="session")

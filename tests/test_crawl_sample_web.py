@@ -20,14 +20,31 @@ from sikoja.urls import canonicalize_url
 
 PLANTED = Path(__file__).parent / "data" / "planted_duplicates.json"
 
+# The recrawl's part of the sample web: a page is rewritten on a recrawl when what it is
+# made from changes between two fetches or is compared wrongly, and that depends on how the
+# page is made, not on which OPD serves it. So one site of each way of making pages (a
+# fixed list, so the recrawl does not grow with the sample web; session 7 recrawled all of
+# it, 7 s of CPU), and the whole app catalog with every site its apps live on (an app's
+# page is fetched again but compared by the catalog, not by the site).
+RECRAWLED = {
+    "katalog-aplikasi", "diskominfo", "dinsos", "dinkes", "dpmppa", "sipeda",  # the catalog
+    "disdukcapil",  # WordPress query-string URLs, robots.txt, the largest OPD site
+    "simpatik", "sehat-bahagia", "kec-danauteluk", "kec-jambitimur", "sibansos",  # JSON
+    "diskop",  # services only in PDFs
+    "kec-pasarjambi", "kec-jambiselatan", "kel-pakuanbaru",  # Blogspot, Joomla, OpenSID
+}
+
 
 @pytest.fixture(scope="module")
 def sample(sample_crawl, tmp_path_factory: pytest.TempPathFactory):
     """The session's crawl of the sample web (tests/conftest.py), then a second crawl of the
-    unchanged web into a copy of its data dir (the session's data stays as first crawled)."""
+    unchanged web's ``RECRAWLED`` sources into a copy of its data dir (the session's data
+    stays as first crawled)."""
     data_dir = sample_crawl.copy_to(tmp_path_factory.mktemp("sample-web"))
     sources, first = sample_crawl.sources, sample_crawl.summary
-    second = crawl(sources, sample_crawl.settings, data_dir, timeout=300)
+    part = [s for s in sources if s.name in RECRAWLED]
+    assert {s.name for s in part} == RECRAWLED, "a recrawled source left the sample web"
+    second = crawl(part, sample_crawl.settings, data_dir, timeout=300)
     store = DocumentStore.open(data_dir)
     yield sample_crawl.web.base_port, sources, first, second, store
     store.close()
@@ -100,13 +117,15 @@ def test_the_opd_page_is_the_canonical_copy_not_mpp(sample):
 def test_recrawl_of_an_unchanged_web_rewrites_nothing(sample):
     base_port, sources, first, second, store = sample
     assert second.ok
+    assert {s.source for s in second.sources} == RECRAWLED
     assert sum(s.stored + s.changed for s in second.sources) == 0, str(second)
     # every page is fetched again: unchanged, or an app's page the catalog describes (on
     # the first crawl such a page may come before the catalog and be stored)
+    before = [s for s in first.sources if s.source in RECRAWLED]
     assert (sum(s.unchanged + s.catalog for s in second.sources)
-            == first.pages + sum(s.catalog for s in first.sources))
-    errors = [{s.source: s.errors for s in crawl.sources if s.errors} for crawl in (first, second)]
-    assert second.errors == first.errors, f"errors per source, first and second: {errors}"
+            == sum(s.pages + s.catalog for s in before))
+    errors = [{s.source: s.errors for s in c if s.errors} for c in (before, second.sources)]
+    assert second.errors == sum(s.errors for s in before), f"errors, first and second: {errors}"
 
 
 def test_a_first_crawl_reports_no_page_as_same(sample):

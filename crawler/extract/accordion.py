@@ -81,15 +81,36 @@ def _has_panel(title: Tag) -> bool:
     return isinstance(panel, Tag) and bool(squash(panel.get_text(" ")))
 
 
+def short_text(tag: Tag, limit: int) -> str | None:
+    """``squash(tag.get_text(" "))`` when it is at most ``limit`` characters, else None;
+    it stops reading at the first word past the limit, so a page's wrappers cost a few
+    words each instead of their whole text."""
+    words, size = [], -1
+    for string in tag.strings:
+        for word in string.split():  # split() takes no-break spaces as squash does
+            size += len(word) + 1
+            if size > limit:
+                return None
+            words.append(word)
+    return " ".join(words)
+
+
 def head_section_items(soup: BeautifulSoup) -> int:
     """Rewrite in place each accordion item title that is a section label as an ``<h3>``;
-    returns how many were rewritten."""
-    done, gone = 0, set()
+    returns how many were rewritten. Every element is a candidate (this was 8% of a crawl's
+    CPU on the sample web, py-spy), so its text is read only up to ``MAX_TITLE``
+    (``short_text``) and each text is looked up as a label once: 0.56 s -> 0.43 s over the
+    sample web's 664 pages, the same headings."""
+    done, gone, labels = 0, set(), {}
     for tag in soup.find_all(True):
         if id(tag) in gone or tag.name in _HEADINGS or tag.name in _NOT_TITLES:
             continue  # gone with an earlier title, or already a heading
-        text = squash(tag.get_text(" "))
-        if not text or len(text) > MAX_TITLE or _parts(tag) > 1 or label_name(text) is None:
+        text = short_text(tag, MAX_TITLE)
+        if not text:
+            continue
+        if text not in labels:  # nested wrappers of one text ask once
+            labels[text] = label_name(text)
+        if labels[text] is None or _parts(tag) > 1:
             continue  # an item holding its title and its short value is not a title
         title = _title_part(tag, text)
         if title.name in _NOT_TITLES or title.find_parent(tuple(_HEADINGS)) is not None \
