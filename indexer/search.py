@@ -167,7 +167,9 @@ class Searcher:
         if words is not None and collapsed and collapsed[0][0].id not in pinned and place is None:
             titles = [metas[f.id].title for f, _ in collapsed[:2]]
             collapsed = lead_by_coverage(collapsed, titles, words, self.ranking.tie_margin)
-            collapsed = lead_by_sibling(collapsed, self._sibling_titles(collapsed, metas),
+            titles = self._sibling_titles(collapsed, metas)
+            collapsed = lead_by_sibling(collapsed, titles, self._pages_say(collapsed, titles,
+                                                                          words, read),
                                         words, self.ranking.sibling_overlap,
                                         self.ranking.sibling_margin, self._common())
         facets = {
@@ -662,6 +664,19 @@ class Searcher:
         return [self._title_tokens(metas[f.id].title)
                 if metas[f.id].kind in ("service", "app") else None
                 for f, _ in collapsed[:self.ranking.sibling_window]]
+
+    def _pages_say(self, collapsed: list[tuple[Fused, list[str]]],
+                   titles: Sequence[frozenset[str] | None], words: QueryWords,
+                   read: dict[str, IndexedDoc]) -> list[float]:
+        """The share of the query each page of the first results with a title to compare
+        says (0.0 for the others), the pages read going into ``read``."""
+        ids = [f.id for (f, _), t in zip(collapsed, titles) if t is not None]
+        missing = [i for i in ids if i not in read]
+        if missing and len(ids) > 1:
+            read.update(self.backend.get(missing))
+        return [words.covered(self._said(read[f.id], words))
+                if t is not None and f.id in read else 0.0
+                for (f, _), t in zip(collapsed, titles)]
 
     def _common(self) -> frozenset[str]:
         """The tokens on half the index's pages or more ("kota", "jambi"), once per index

@@ -15,8 +15,10 @@ thing said at more length, not a sibling). A query word *tells* a sibling when o
 readings is in that title and takes a token of the title's own, one on fewer than half the
 index's pages (a word on most pages names the city or the web, "kota", "jambi", not one
 service). A sibling close behind the first result (within ``sibling_margin`` of its score)
-leads instead when the query tells it and not the first; a query that tells neither leaves
-the order alone.
+leads instead when the query tells it and not the first, unless the first's page says more
+of the query than the sibling's ("sppt pbb salah nama": "Mutasi / Balik Nama SPPT" says
+"nama" in its title, but the correction's page, "Pembetulan SPPT", says "salah nama"); a
+query that tells neither leaves the order alone.
 """
 
 from __future__ import annotations
@@ -49,14 +51,16 @@ def tells(words: QueryWords, title: Tokens, own: Tokens, common: Tokens) -> bool
                for w in words.words for r in words.readings[w])
 
 
-def lead_by_sibling(items: list, titles: Sequence[Tokens | None], words: QueryWords,
-                    overlap: float, within: float, common: Tokens) -> list:
+def lead_by_sibling(items: list, titles: Sequence[Tokens | None], pages: Sequence[float],
+                    words: QueryWords, overlap: float, within: float, common: Tokens) -> list:
     """``items`` ((Fused, also_at) pairs, best first) with the first one's sibling that the
     query tells apart, when the query does not tell the first one, moved ahead of it; only
     a sibling whose score is within ``within`` (relative) of the first's (a sibling far
     behind lost on more than its title). ``titles`` are the first items' title tokens
     (None for a result that is not a service or an app, which never moves nor is passed),
-    ``common`` the tokens on half the index's pages or more. A new list only when the order
+    ``pages`` the share of the query their pages say (a sibling whose page says less than
+    the first's does not pass it on its title alone), ``common`` the tokens on half the
+    index's pages or more. A new list only when the order
     changes; the two swap scores, as the tie-break does, and explain reports it as a
     "sibling" multiplier."""
     first = titles[0] if titles else None
@@ -69,8 +73,8 @@ def lead_by_sibling(items: list, titles: Sequence[Tokens | None], words: QueryWo
             continue
         if margin([top.score, rival.score]) >= within:
             break  # the rest are further behind still
-        if tells(words, other, other - first, common) and not tells(words, first, first - other,
-                                                                     common):
+        if (pages[place] >= pages[0] and tells(words, other, other - first, common)
+                and not tells(words, first, first - other, common)):
             high, low = top.score, rival.score
             rival.rescore("sibling", high)
             top.rescore("sibling", low)
