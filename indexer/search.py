@@ -670,13 +670,14 @@ class Searcher:
                    read: dict[str, IndexedDoc]) -> list[float]:
         """The share of the query each page of the first results with a title to compare
         says (0.0 for the others), the pages read going into ``read``."""
-        ids = [f.id for (f, _), t in zip(collapsed, titles) if t is not None]
+        first = list(zip(collapsed[:len(titles)], titles, strict=True))
+        ids = [f.id for (f, _), t in first if t is not None]
         missing = [i for i in ids if i not in read]
         if missing and len(ids) > 1:
             read.update(self.backend.get(missing))
         return [words.covered(self._said(read[f.id], words))
                 if t is not None and f.id in read else 0.0
-                for (f, _), t in zip(collapsed, titles)]
+                for (f, _), t in first]
 
     def _common(self) -> frozenset[str]:
         """The tokens on half the index's pages or more ("kota", "jambi"), once per index
