@@ -46,6 +46,7 @@ from indexer.familiarity import Familiarity, adaptive_weight, familiarity
 from indexer.fusion import Fused, fuse_linear, fuse_rrf
 from indexer.places import Directory, Place, contact_page, place_words
 from indexer.registry import open_backend
+from indexer.siblings import lead_by_sibling
 from indexer.snippets import make_snippet
 from sikoja.config import RankingConfig, Settings
 from sikoja.results import AnswerCard, Explain, QueryInfo, Result, SearchResponse
@@ -123,6 +124,7 @@ class Searcher:
         self._title_tokens = functools.lru_cache(maxsize=4096)(
             lambda title: spelled_title_tokens(self.analyzer, title))
         self._directory: tuple[Any, Directory | None] = (None, None)  # per index version
+        self._common_tokens: tuple[Any, frozenset[str]] = (None, frozenset())
         self._titles: tuple[str | None, list[tuple[str, list[str], frozenset[str]]],
                             frozenset[str]] = (None, [], frozenset())
 
@@ -165,6 +167,11 @@ class Searcher:
         if words is not None and collapsed and collapsed[0][0].id not in pinned and place is None:
             titles = [metas[f.id].title for f, _ in collapsed[:2]]
             collapsed = lead_by_coverage(collapsed, titles, words, self.ranking.tie_margin)
+            titles = self._sibling_titles(collapsed, metas)
+            collapsed = lead_by_sibling(collapsed, titles, self._pages_say(collapsed, titles,
+                                                                          words, read),
+                                        words, self.ranking.sibling_overlap,
+                                        self.ranking.sibling_margin, self._common())
         facets = {
             "opd": dict(Counter(metas[f.id].opd for f, _ in collapsed).most_common()),
             "kind": dict(Counter(metas[f.id].kind for f, _ in collapsed).most_common()),
@@ -649,6 +656,39 @@ class Searcher:
             rival_text_coverage=(words.covered(self._said(rival_doc, words))
                                  if rival_doc is not None else 0.0),
             keyword_rank=top.keyword_rank, vector_rank=top.vector_rank)
+
+    def _sibling_titles(self, collapsed: list[tuple[Fused, list[str]]],
+                        metas: dict[str, DocMeta]) -> list[frozenset[str] | None]:
+        """The spelled title tokens of the first ``sibling_window`` results that are
+        services or apps (None for the others), as indexer/siblings.py compares them."""
+        return [self._title_tokens(metas[f.id].title)
+                if metas[f.id].kind in ("service", "app") else None
+                for f, _ in collapsed[:self.ranking.sibling_window]]
+
+    def _pages_say(self, collapsed: list[tuple[Fused, list[str]]],
+                   titles: Sequence[frozenset[str] | None], words: QueryWords,
+                   read: dict[str, IndexedDoc]) -> list[float]:
+        """The share of the query each page of the first results with a title to compare
+        says (0.0 for the others), the pages read going into ``read``."""
+        first = list(zip(collapsed[:len(titles)], titles, strict=True))
+        ids = [f.id for (f, _), t in first if t is not None]
+        missing = [i for i in ids if i not in read]
+        if missing and len(ids) > 1:
+            read.update(self.backend.get(missing))
+        return [words.covered(self._said(read[f.id], words))
+                if t is not None and f.id in read else 0.0
+                for (f, _), t in first]
+
+    def _common(self) -> frozenset[str]:
+        """The tokens on half the index's pages or more ("kota", "jambi"), once per index
+        version: they tell no sibling apart (indexer/siblings.py)."""
+        version = self.backend.info().get("version")
+        if self._common_tokens[0] != version:
+            vocabulary = self.backend.vocabulary()
+            half = int(self.backend.info().get("documents") or 0) / 2
+            counts = vocabulary.counts if vocabulary is not None else {}
+            self._common_tokens = (version, frozenset(t for t, n in counts.items() if n >= half))
+        return self._common_tokens[1]
 
     def _card_fits(self, top: Result, signals: Signals,
                    external: tuple[Any, tuple[str, ...]] | None, words: QueryWords,

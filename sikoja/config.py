@@ -277,6 +277,17 @@ class RankingConfig(BaseModel):
     # study queries (BENCHMARKS.md, "Wordy queries").
     coverage_weight: float = Field(0.3, ge=0.0, le=1.0)
     coverage_candidates: int = Field(30, ge=0)
+    # Of the first ``sibling_window`` results, two services or apps whose titles share at
+    # least ``sibling_overlap`` of the shorter one's tokens, each with tokens of its own, are
+    # siblings ("SPMB SMP Negeri", "Informasi SPMB SMA/SMK Negeri"); a sibling within
+    # ``sibling_margin`` (relative) of the first result's score, whose page says as much of
+    # the query, leads instead when the query says a word of its own title and none of the
+    # first's (indexer/siblings.py). Tuning crawl: dev Success@1 0.943 -> 0.945, situations
+    # (even qids) and oov unchanged; margins 0.08 to 0.15 lift dev more (0.947) but cost a
+    # check query (BENCHMARKS.md, "Sibling services"). Window 0: off.
+    sibling_window: int = Field(5, ge=0)
+    sibling_overlap: float = Field(0.5, ge=0.0, le=1.0)
+    sibling_margin: float = Field(0.05, ge=0.0, le=1.0)
     # A near-duplicate group ranks at its best member's score times this when that member is
     # a copy (an MPP re-listing), not the page shown: a copy's wording still lifts the
     # agency's page, but a page whose own text matches as well comes first. Measured on

@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 
 from indexer.answer import CardWeights, Signals, decide
 from indexer.external import FILE_NAME, ExternalServices, parse
+from indexer.search import Searcher
 from search_api.app import create_app
 from sikoja.config import RankingConfig
 from sikoja.errors import SikojaError
@@ -283,3 +284,54 @@ def test_a_top_page_that_leaves_the_index_mid_search_costs_no_error(sample, tmp_
     assert not backend.refresh_mid_search  # the rebuild came as the shown page was read
     assert response.results and first.id not in {r.id for r in response.results}
     assert response.answer is None or response.answer.title == response.results[0].title
+
+
+# -- sibling services (indexer/siblings.py): the word telling two services of one family apart
+# ("smp", "kk") picks the one whose title says it; a word on most pages ("kota jambi") tells
+# nothing
+
+def test_a_query_naming_smp_gets_the_smp_admission_first(sample):
+    _, searcher = sample
+    results = searcher.search("cara daftar smp negeri").results
+    assert "SMP" in results[0].title, [r.title for r in results[:3]]
+    assert "SMA" not in results[0].title
+
+
+def test_a_query_naming_sma_gets_an_sma_admission_first(sample):
+    _, searcher = sample
+    results = searcher.search("daftar sma negeri").results
+    assert "SMA" in results[0].title, [r.title for r in results[:3]]
+
+
+def test_ktp_hilang_puts_the_ktp_service_first(sample):
+    # the other way round of "kk hilang" (test_kk_hilang_puts_the_kk_service_first)
+    _, searcher = sample
+    results = searcher.search("ktp hilang").results
+    assert "KTP-el Hilang" in results[0].title, [r.title for r in results[:3]]
+
+
+def test_the_city_name_tells_no_sibling_apart(sample):
+    # "REDKAR - Relawan Kebakaran Kota Jambi" says "kota jambi" and "Pemadaman Kebakaran"
+    # does not, but most pages of the web say it: the citizen asked for fire fighting
+    _, searcher = sample
+    response = searcher.search("layanan pemadaman kebakaran damkar kota jambi", explain=True)
+    first = response.results[0]
+    assert first.title == "Pemadaman Kebakaran", [r.title for r in response.results[:3]]
+    assert "sibling" not in first.explain.boosts
+
+
+def test_a_query_telling_neither_sibling_keeps_the_order(sample):
+    _, searcher = sample
+    response = searcher.search("spmb negeri", explain=True)
+    assert not any("sibling" in r.explain.boosts for r in response.results)
+
+
+def test_the_sibling_rule_can_be_turned_off(sample):
+    settings, _ = sample
+    ranking = settings.ranking.model_copy(update={"sibling_window": 0})
+    searcher = Searcher(settings, ranking=ranking)
+    try:
+        response = searcher.search("cara daftar smp negeri", explain=True)
+    finally:
+        searcher.close()
+    assert not any("sibling" in r.explain.boosts for r in response.results)

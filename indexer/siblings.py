@@ -1,0 +1,82 @@
+"""Sibling services: the one whose own title says the word that tells them apart leads.
+
+A city names the services of one family alike: "SPMB SMP Negeri" and "Informasi SPMB
+SMA/SMK Negeri", "KK Hilang" and "KTP-el Hilang", "Akta Kelahiran" and "Akta Kematian". Their
+pages share most of their words too, so BM25, the embedder and the coverage weight all score
+them close, and which one leads is decided by words that do not tell them apart ("cara daftar
+smp negeri": "daftar" and "negeri" are on both). What tells them apart is the part of their
+titles they do not share: "SMP" against "SMA/SMK", "KK" against "KTP".
+
+No list of families or words: two of the first results are *siblings* when their titles
+(acronyms spelled out, as the card reads them) share at least ``sibling_overlap`` of the
+shorter one's tokens and each has tokens of its own (a title inside another, "Surat
+Keterangan Ahli Waris" in "Syarat Surat Keterangan Ahli Waris di Kelurahan", is the same
+thing said at more length, not a sibling). A query word *tells* a sibling when one of its
+readings is in that title and takes a token of the title's own, one on fewer than half the
+index's pages (a word on most pages names the city or the web, "kota", "jambi", not one
+service). A sibling close behind the first result (within ``sibling_margin`` of its score)
+leads instead when the query tells it and not the first, unless the first's page says more
+of the query than the sibling's ("sppt pbb salah nama": "Mutasi / Balik Nama SPPT" says
+"nama" in its title, but the correction's page, "Pembetulan SPPT", says "salah nama"); a
+query that tells neither leaves the order alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from indexer.answer import margin
+
+if TYPE_CHECKING:
+    from indexer.answer import QueryWords
+
+
+Tokens = frozenset[str]
+
+
+def siblings(a: Tokens, b: Tokens, overlap: float) -> bool:
+    """Whether two titles' tokens share at least ``overlap`` of the shorter title's and each
+    has tokens the other lacks."""
+    if not (a - b) or not (b - a):
+        return False
+    return len(a & b) / min(len(a), len(b)) >= overlap
+
+
+def tells(words: QueryWords, title: Tokens, own: Tokens, common: Tokens) -> bool:
+    """Whether a query word is read in ``title`` by a reading that takes one of the title's
+    ``own`` tokens that is not ``common``."""
+    rare = own - common
+    return any(set(r) <= title and rare.intersection(r)
+               for w in words.words for r in words.readings[w])
+
+
+def lead_by_sibling(items: list, titles: Sequence[Tokens | None], pages: Sequence[float],
+                    words: QueryWords, overlap: float, within: float, common: Tokens) -> list:
+    """``items`` ((Fused, also_at) pairs, best first) with the first one's sibling that the
+    query tells apart, when the query does not tell the first one, moved ahead of it; only
+    a sibling whose score is within ``within`` (relative) of the first's (a sibling far
+    behind lost on more than its title). ``titles`` are the first items' title tokens
+    (None for a result that is not a service or an app, which never moves nor is passed),
+    ``pages`` the share of the query their pages say (a sibling whose page says less than
+    the first's does not pass it on its title alone), ``common`` the tokens on half the
+    index's pages or more. A new list only when the order
+    changes; the two swap scores, as the tie-break does, and explain reports it as a
+    "sibling" multiplier."""
+    first = titles[0] if titles else None
+    if first is None:
+        return items
+    top = items[0][0]
+    for place in range(1, len(titles)):
+        other, rival = titles[place], items[place][0]
+        if other is None or not siblings(first, other, overlap):
+            continue
+        if margin([top.score, rival.score]) >= within:
+            break  # the rest are further behind still
+        if (pages[place] >= pages[0] and tells(words, other, other - first, common)
+                and not tells(words, first, first - other, common)):
+            high, low = top.score, rival.score
+            rival.rescore("sibling", high)
+            top.rescore("sibling", low)
+            return [items[place], *items[:place], *items[place + 1:]]
+    return items
