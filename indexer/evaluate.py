@@ -205,6 +205,9 @@ class PlainAnalyzer:
     index_tokens = words
     title_tokens = words  # no acronyms spelled out either
 
+    def phrase_readings(self, text: str) -> list:  # noqa: ARG002
+        return []  # no phrase tables to read a query's phrases by
+
     def analyze_query(self, q: str, vocabulary=None):  # noqa: ANN001, ANN201
         from indexer.analysis import QueryAnalysis, QueryTerm
 
@@ -230,7 +233,10 @@ def _evaluate_plain(settings, judged, progress) -> Report:
                           own_words=False)
         searcher = Searcher(plain_settings, synonyms=False, backend=backend, embedder=False,
                             analyzer=PlainAnalyzer(),  # type: ignore[arg-type]
-                            ranking=RankingConfig(use_vector=False, use_priors=False))
+                            # BM25 alone: none of the ranking's rules (priors, the share of
+                            # the query a page says, sibling services) on top of it
+                            ranking=RankingConfig(use_vector=False, use_priors=False,
+                                                  coverage_weight=0.0, sibling_window=0))
         try:
             return run_judgments(_searcher_fn(searcher), judged, "plain-bm25", progress)
         finally:

@@ -81,3 +81,18 @@ def test_eval_wants_both_held_out_options(tmp_path, capsys):
                  "--heldout-queries", str(queries)])
     assert code != 0
     assert "--heldout-data-dir" in capsys.readouterr().err
+
+
+def test_plain_bm25_baseline_runs_on_a_real_index_without_sikojas_rules(tmp_path):
+    # the baseline every relevance table compares with: words as typed, BM25 alone, so
+    # "bikin akte" (colloquial for making an akta) finds nothing it can rank
+    from indexer.evaluate import evaluate_file
+    from tests.corpus import AKTA_URL, KTP_URL, write_corpus
+
+    write_corpus(tmp_path).close()
+    queries = write(tmp_path, "qid\tcategory\tquery\trelevant\n"
+                    f"q1\tformal\tperekaman ktp elektronik\t{KTP_URL}=2\n"
+                    f"q2\tcolloquial\tbikin akte\t{AKTA_URL}=2\n")
+    (tmp_path / "sikoja.yaml").write_text("embedder: none\n")
+    plain = evaluate_file(tmp_path, queries, mode="plain-bm25")
+    assert [o.success1 for o in plain.outcomes] == [1.0, 0.0]
