@@ -1,0 +1,44 @@
+"""The sibling rule (indexer/siblings.py) on small inputs, with the real analyzer: which
+titles are siblings, which query word tells one apart, and the move it makes."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.analysis import Analyzer
+from indexer.answer import QueryWords, spelled_title_tokens
+from indexer.siblings import common_tokens, tells
+from synonyms import StaticSynonyms
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer(synonyms=StaticSynonyms.from_text("# no synonyms\n"))
+
+
+def words(analyzer: Analyzer, query: str) -> QueryWords:
+    return QueryWords(analyzer, analyzer.analyze_query(query), None, 10)
+
+
+def title(analyzer: Analyzer, text: str) -> frozenset[str]:
+    return spelled_title_tokens(analyzer, text)
+
+
+def test_a_word_common_in_another_form_is_a_common_token(analyzer):
+    # most pages say "pelayanan", titles say "layanan": both are the token "layan"; "lurah"
+    # is on no more pages than its most frequent word says ("kelurahan", 3 of 10)
+    counts = {"pelayanan": 6, "layanan": 2, "kota": 7, "jambi": 7, "kelurahan": 3,
+              "lurah": 3, "sktm": 2}
+    assert common_tokens(counts, 10, analyzer.index_tokens) == {"layan", "kota", "jambi"}
+
+
+def test_a_common_word_in_another_form_tells_no_sibling_apart(analyzer):
+    # a web of kelurahan pages: most say "kelurahan", so the token "lurah" names the web, not
+    # the one service titled with it, whichever form the query writes it in
+    counts = {"kelurahan": 6, "kota": 7, "jambi": 7, "sktm": 2, "sekolah": 1}
+    common = common_tokens(counts, 10, analyzer.index_tokens)
+    office = title(analyzer, "Surat Keterangan Tidak Mampu di Kelurahan")
+    school = title(analyzer, "Surat Keterangan Tidak Mampu untuk Sekolah")
+    assert not tells(words(analyzer, "sktm lurah"), office, office - school, common)
+    # a word on few pages still tells its sibling
+    assert tells(words(analyzer, "sktm sekolah"), school, school - office, common)
