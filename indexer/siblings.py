@@ -77,7 +77,8 @@ def lead_by_sibling(items: list, titles: Sequence[Tokens | None], pages: Sequenc
     ``pages`` the share of the query their pages say (a sibling whose page says less than
     the first's does not pass it on its title alone), ``common`` the tokens on half the
     index's pages or more. A new list only when the order
-    changes; the two swap scores, as the tie-break does, and explain reports it as a
+    changes; the two swap places and scores, as the tie-break does, so the results between
+    them stay between them and every score stays in order, and explain reports it as a
     "sibling" multiplier."""
     first = titles[0] if titles else None
     if first is None:
@@ -94,5 +95,5 @@ def lead_by_sibling(items: list, titles: Sequence[Tokens | None], pages: Sequenc
             high, low = top.score, rival.score
             rival.rescore("sibling", high)
             top.rescore("sibling", low)
-            return [items[place], *items[:place], *items[place + 1:]]
+            return [items[place], *items[1:place], items[0], *items[place + 1:]]
     return items

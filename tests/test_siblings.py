@@ -7,7 +7,8 @@ import pytest
 
 from indexer.analysis import Analyzer
 from indexer.answer import QueryWords, spelled_title_tokens
-from indexer.siblings import common_tokens, tells
+from indexer.fusion import Fused
+from indexer.siblings import common_tokens, lead_by_sibling, tells
 from synonyms import StaticSynonyms
 
 
@@ -42,3 +43,22 @@ def test_a_common_word_in_another_form_tells_no_sibling_apart(analyzer):
     assert not tells(words(analyzer, "sktm lurah"), office, office - school, common)
     # a word on few pages still tells its sibling
     assert tells(words(analyzer, "sktm sekolah"), school, school - office, common)
+
+
+def item(doc: str, score: float) -> tuple[Fused, list[str]]:
+    return Fused(doc, score, fused_score=score), []
+
+
+def test_a_sibling_further_down_swaps_places_with_the_first_only(analyzer):
+    # a news page between the two services: it keeps its place and its score, and the
+    # demoted first result goes to the sibling's place, behind it, scores in order
+    items = [item("sma", 1.0), item("news", 0.99), item("smp", 0.98), item("faq", 0.5)]
+    titles = [title(analyzer, "Informasi SPMB SMA/SMK Negeri"), None,
+              title(analyzer, "SPMB SMP Negeri"), None]
+    moved = lead_by_sibling(items, titles, [0.5, 0.0, 0.5, 0.0],
+                            words(analyzer, "daftar smp negeri"), 0.5, 0.05, frozenset())
+    assert [f.id for f, _ in moved] == ["smp", "news", "sma", "faq"]
+    assert [f.score for f, _ in moved] == [1.0, 0.99, 0.98, 0.5]
+    assert moved[0][0].boosts["sibling"] == pytest.approx(1.0 / 0.98)
+    assert moved[2][0].boosts["sibling"] == pytest.approx(0.98)
+    assert "sibling" not in moved[1][0].boosts
