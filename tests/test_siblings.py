@@ -8,7 +8,7 @@ import pytest
 from indexer.analysis import Analyzer
 from indexer.answer import QueryWords, spelled_title_tokens
 from indexer.fusion import Fused
-from indexer.siblings import common_tokens, lead_by_sibling, tells
+from indexer.siblings import common_tokens, lead_by_sibling, siblings, tells
 from synonyms import StaticSynonyms
 
 
@@ -62,3 +62,47 @@ def test_a_sibling_further_down_swaps_places_with_the_first_only(analyzer):
     assert moved[0][0].boosts["sibling"] == pytest.approx(1.0 / 0.98)
     assert moved[2][0].boosts["sibling"] == pytest.approx(0.98)
     assert "sibling" not in moved[1][0].boosts
+
+
+def test_services_of_one_family_are_siblings(analyzer):
+    smp = title(analyzer, "SPMB SMP Negeri")
+    assert siblings(smp, title(analyzer, "Informasi SPMB SMA/SMK Negeri"), 0.5)
+    assert siblings(title(analyzer, "KK Hilang"), title(analyzer, "KTP-el Hilang"), 0.5)
+    # a title inside another is the same service said at more length
+    waris = title(analyzer, "Surat Keterangan Ahli Waris")
+    assert not siblings(waris, title(analyzer, "Syarat Surat Keterangan Ahli Waris di Kelurahan"),
+                        0.5)
+    assert not siblings(smp, title(analyzer, "Pajak Reklame"), 0.5)
+
+
+def test_the_query_word_a_title_has_of_its_own_tells_it(analyzer):
+    smp, sma = title(analyzer, "SPMB SMP Negeri"), title(analyzer, "Informasi SPMB SMA/SMK Negeri")
+    query = words(analyzer, "cara daftar smp negeri")
+    assert tells(query, smp, smp - sma, frozenset())
+    assert not tells(query, sma, sma - smp, frozenset())  # "negeri" is on both
+
+
+def admissions(analyzer, query: str, scores=(1.0, 0.97), pages=(0.5, 0.5)):
+    items = [item("sma", scores[0]), item("smp", scores[1])]
+    titles = [title(analyzer, "Informasi SPMB SMA/SMK Negeri"), title(analyzer, "SPMB SMP Negeri")]
+    return lead_by_sibling(items, titles, list(pages), words(analyzer, query), 0.5, 0.05,
+                           frozenset())
+
+
+def test_the_sibling_the_query_tells_leads(analyzer):
+    moved = admissions(analyzer, "cara daftar smp negeri")
+    assert [f.id for f, _ in moved] == ["smp", "sma"]
+    assert [f.score for f, _ in moved] == [1.0, 0.97]
+    assert moved[0][0].boosts["sibling"] == pytest.approx(1.0 / 0.97)
+
+
+@pytest.mark.parametrize("query,scores,pages", [
+    ("spmb negeri", (1.0, 0.97), (0.5, 0.5)),  # tells neither
+    ("spmb smp sma", (1.0, 0.97), (0.5, 0.5)),  # tells both
+    ("cara daftar smp negeri", (1.0, 0.9), (0.5, 0.5)),  # lost on more than its title
+    ("cara daftar smp negeri", (1.0, 0.97), (0.6, 0.5)),  # its page says less of the query
+])
+def test_the_order_stays_when_the_rule_does_not_apply(analyzer, query, scores, pages):
+    moved = admissions(analyzer, query, scores, pages)
+    assert [f.id for f, _ in moved] == ["sma", "smp"]
+    assert not any("sibling" in f.boosts for f, _ in moved)
