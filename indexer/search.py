@@ -46,7 +46,7 @@ from indexer.familiarity import Familiarity, adaptive_weight, familiarity
 from indexer.fusion import Fused, fuse_linear, fuse_rrf
 from indexer.places import Directory, Place, contact_page, place_words
 from indexer.registry import open_backend
-from indexer.siblings import lead_by_sibling
+from indexer.siblings import common_tokens, lead_by_sibling
 from indexer.snippets import make_snippet
 from sikoja.config import RankingConfig, Settings
 from sikoja.results import AnswerCard, Explain, QueryInfo, Result, SearchResponse
@@ -680,14 +680,14 @@ class Searcher:
                 for (f, _), t in first]
 
     def _common(self) -> frozenset[str]:
-        """The tokens on half the index's pages or more ("kota", "jambi"), once per index
-        version: they tell no sibling apart (indexer/siblings.py)."""
+        """The index tokens on half the index's pages or more ("kota", "jambi", "layan"),
+        once per index version: they tell no sibling apart (indexer/siblings.py)."""
         version = self.backend.info().get("version")
         if self._common_tokens[0] != version:
             vocabulary = self.backend.vocabulary()
-            half = int(self.backend.info().get("documents") or 0) / 2
             counts = vocabulary.counts if vocabulary is not None else {}
-            self._common_tokens = (version, frozenset(t for t, n in counts.items() if n >= half))
+            self._common_tokens = (version, common_tokens(
+                counts, int(self.backend.info().get("documents") or 0), self.analyzer.index_tokens))
         return self._common_tokens[1]
 
     def _card_fits(self, top: Result, signals: Signals,

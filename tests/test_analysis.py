@@ -434,3 +434,22 @@ def test_colloquial_words_that_are_real_words_get_a_low_weight_reading(
     assert [t.tokens for t in slang] == [("lihat",)]
     assert slang[0].weight < 0.8
     assert ("liat",) in tokens(analysis, "query")  # never rewritten: "liat" is also a word
+
+
+def test_stemmers_of_one_lexicon_share_one_bounded_cache(monkeypatch) -> None:
+    # a full shared cache is emptied in place: a stemmer that moved to a private one left
+    # the full one pinned for every later stemmer, memory up to (stemmers + 1) x the limit
+    from indexer.analysis import lexicon, stemming
+
+    monkeypatch.setattr(stemming, "_CACHE_LIMIT", 5)
+    monkeypatch.setattr(stemming, "_SHARED", {})  # not the cache the other tests filled
+    first = stemming.Stemmer(lexicon.load())
+    words = ["pelayanan", "kelahiran", "perizinan", "pendaftaran", "kematian", "perekaman",
+             "penerbitan", "pengaduan", "pembayaran", "perubahan", "pengantar", "keterangan"]
+    stems = [first.stem(w) for w in words]
+    second = stemming.Stemmer(lexicon.load())
+    assert [second.stem(w) for w in reversed(words)] == stems[::-1]
+    assert first._cache is second._cache and len(first._cache) <= 5
+    # protected words and overrides hold after a reset ("perkim" would lose "per-")
+    assert first.stem("perkim") == second.stem("perkim") == "perkim"
+    assert stems[:3] == ["layan", "lahir", "izin"]

@@ -292,9 +292,12 @@ def test_a_top_page_that_leaves_the_index_mid_search_costs_no_error(sample, tmp_
 
 def test_a_query_naming_smp_gets_the_smp_admission_first(sample):
     _, searcher = sample
-    results = searcher.search("cara daftar smp negeri").results
+    results = searcher.search("cara daftar smp negeri", explain=True).results
     assert "SMP" in results[0].title, [r.title for r in results[:3]]
     assert "SMA" not in results[0].title
+    # the sibling rule moved it ("negeri" and "daftar" put the SMA/SMK page first), and
+    # explain says so
+    assert "sibling" in results[0].explain.boosts
 
 
 def test_a_query_naming_sma_gets_an_sma_admission_first(sample):

@@ -51,7 +51,9 @@ _NY_ROOTS = ("s", "c")
 # lexicon, and every searcher a process opens (the server: one per index version it swaps
 # in) built a new Analyzer whose synonyms and expansions stemmed the same few thousand
 # words again. Warming a searcher was 44% of tests/test_api.py's busy time (py-spy), most of
-# it stemming; an app's start and first search 0.19 -> 0.14 s of CPU.
+# it stemming; an app's start and first search 0.19 -> 0.14 s of CPU. Full, it is emptied in
+# place, so that every Stemmer keeps sharing one bounded dict (a Stemmer moving to a private
+# one would leave the full one pinned here for the next, up to (stemmers + 1) x the limit).
 _SHARED: dict[int, tuple[Lexicon, dict[str, str]]] = {}
 
 
@@ -65,16 +67,18 @@ class Stemmer:
         self._overrides = overrides
         shared = _SHARED.get(id(lexicon))
         if shared is None or shared[0] is not lexicon:
-            shared = _SHARED[id(lexicon)] = (lexicon, dict(overrides))
+            shared = _SHARED[id(lexicon)] = (lexicon, {})
         self._cache = shared[1]
 
     def stem(self, word: str) -> str:
-        cached = self._cache.get(word)
+        cached = self._overrides.get(word)
+        if cached is None:
+            cached = self._cache.get(word)
         if cached is not None:
             return cached
         stem = self._compute(word)
         if len(self._cache) >= _CACHE_LIMIT:
-            self._cache = dict(self._overrides)
+            self._cache.clear()
         self._cache[word] = stem
         return stem
 
