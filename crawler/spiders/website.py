@@ -417,8 +417,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         dt_tables, dt_files = self.datatables_of(body, _header(response, b"Content-Type"), url)
         # what a button's handler loads into a modal by the row's id (extract.modals): the
         # page lists those details, it is no shell of an app
-        details = button_details(decode_html(body, _header(response, b"Content-Type"))[0],
-                                 url) if may_load_details(body) else []
+        shown = button_details(decode_html(body, _header(response, b"Content-Type"))[0],
+                               url) if may_load_details(body) else None
+        details = shown.urls if shown is not None else []
         if not page.payload and not (dt_tables or dt_files or details) and may_be_drawn_by_script(
                 body, doc.text):
             scripts = shell_scripts(decode_html(body, _header(response, b"Content-Type"))[0],
@@ -441,7 +442,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 doc = as_listing(doc)
         if dt_tables or dt_files or details:
             etag = last_modified = None  # its rows change, not its HTML: fetched in full
-            if doc.kind == "page":  # the list its table shows: the services outrank it
+            listed = dt_tables or dt_files or (shown is not None and shown.listing)
+            if doc.kind == "page" and listed:  # the list its rows show: they outrank it
                 doc = as_listing(doc)
         item = FetchedDocument(document=doc, fetched_url=key, status=status, elapsed_ms=elapsed,
                                etag=etag, http_last_modified=last_modified,
