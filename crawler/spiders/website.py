@@ -592,7 +592,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
 
     def _detail_json(self, response: Response, key: str,
                      elapsed: float | None) -> Iterator[Any]:
-        """A row's detail answered as JSON: its one record, stored at the detail URL."""
+        """A row's detail answered as JSON: its one record, stored where it is shown
+        (``<page>#<slug>``, as ``button_services`` stores a button's record): at the detail
+        URL, a citizen clicking the result got raw JSON."""
         try:
             records = json_records(response.body)
         except NotRecords as exc:
@@ -604,7 +606,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             try:
                 doc = record_document(records[0], page_url=response.meta["sikoja_detail_of"],
                                       endpoint_url=response.url, source=self.source.name,
-                                      opd=self.source.opd, fetched_at=now_iso(), at=key)
+                                      opd=self.source.opd, fetched_at=now_iso())
             except EXTRACTION_ERRORS as exc:
                 yield _extraction_error(key, response.status, elapsed, exc)
                 return
@@ -613,7 +615,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             yield FetchOutcome(url=key, outcome=SKIPPED, status=response.status,
                                elapsed_ms=elapsed, reason=reason)
             return
-        self.produced.add(url_key(key))
+        self.produced.update((url_key(key), url_key(doc.url)))
         yield FetchedDocument(document=doc, fetched_url=key, status=response.status,
                               elapsed_ms=elapsed)
 
