@@ -51,14 +51,13 @@ from typing import Any
 from urllib.parse import quote, urljoin
 
 from crawler.extract.html import squash
-from crawler.extract.jsonlist import record_fields
+from crawler.extract.jsonlist import MAX_DETAILS, record_fields
 from crawler.extract.jsroutes import handler_templates
 
 DEFAULT_LENGTH = 10  # the plugin's own pageLength
 MAX_LENGTH = 100  # rows asked for at once, whatever the script says (-1 is "all")
 MAX_PAGES = 100  # requests for one table
 MAX_OPTIONS = 20_000  # characters of a DataTable call's options read
-MAX_DETAILS = 500  # detail URLs of one answer's rows followed (as ``jsonlist.MAX_DETAILS``)
 
 _CALL = re.compile(r"\.\s*(?:DataTable|dataTable)\s*\(\s*\{")
 _STR = r"""(['"`])((?:\\.|(?!\1)[^\\\n]){1,500})\1"""

@@ -36,8 +36,8 @@ from html.parser import HTMLParser
 from typing import NamedTuple
 from urllib.parse import quote, urljoin
 
-from crawler.extract.datatables import MAX_DETAILS, inline_code
-from crawler.extract.jsonlist import record_document
+from crawler.extract.datatables import inline_code
+from crawler.extract.jsonlist import MAX_DETAILS, record_document
 from crawler.extract.jsroutes import handler_templates
 from sikoja.documents import Document
 
