@@ -273,12 +273,20 @@ def test_a_row_gives_its_key_its_id_or_the_argument_of_its_button():
              "updated_at": "2024-02-19T03:11:52.000000Z"},
             {"DT_RowId": "row_9", "nama": "SKTM"},
             ["3", "Pengantar Pindah", '<button onclick="detail(\'12\')">Detail</button>'],
-            ["4", "Tanpa tombol", "-"]]
+            ["4", "Tanpa tombol", "-"], {"id": "../../admin/hapus", "nama": "Jalan"},
+            {"id": "..", "nama": "Naik"}]  # a path is no row's key
     assert detail_links(rows, table) == [
         ("http://kel.example/layanan/detail/7", "Surat Keterangan Domisili"),
         ("http://kel.example/layanan/detail/9", "SKTM"),
         ("http://kel.example/layanan/detail/12", "Pengantar Pindah")]
     assert tables(MODAL_SCRIPT.format(base="http://kel.example"), "http://kel.example/"
+                  )[0].details == (("http://kel.example/layanan/detail/", "id"),)
+    # a row's delete button GETs too, and shows nothing of the answer: no detail
+    deleting = MODAL_SCRIPT.replace("</script>", "$('#tabel-layanan').on('click', '.hapus', "
+                                    "function () {{ $.get(base_url + '/layanan/hapus/' + "
+                                    "$(this).data('id'), function () {{ t.ajax.reload(); }}); "
+                                    "}});</script>")
+    assert tables(deleting.format(base="http://kel.example"), "http://kel.example/"
                   )[0].details == (("http://kel.example/layanan/detail/", "id"),)
 
 

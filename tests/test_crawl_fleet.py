@@ -37,6 +37,7 @@ from crawler.merge import merge_stores
 from crawler.run import CrawlJob, CrawlSummary
 from sikoja.config import Settings
 from sikoja.demo.server import APP_CATALOG_SOURCE, SampleWeb
+from sikoja.errors import SikojaError
 from sikoja.sources import Source
 from sikoja.store import DocumentStore
 from tests.conftest import Gate
@@ -64,28 +65,30 @@ def run_fleet(sources: list[Source], settings: Settings, dirs: list[Path], *,
     worker's crawl process once its store holds that many pages. ``gate`` (the sample
     web's) holds every response after two thirds of the ``pages`` the crawl needs, so the
     kill lands mid-crawl however fast or slow the machine: the crawl cannot end before."""
+    threads: list[threading.Thread] = []
     if kill_after is not None:
         assert gate is not None and pages > 0
         first = gate.served
         gate.hold_after(first + pages * 2 // 3)
-    jobs = [CrawlJob(sources, settings, d).start() for d in dirs]
-    summaries: list[CrawlSummary | None] = [None] * len(jobs)
+    try:  # the gate is lifted whatever fails, a worker's start too: else later tests hang
+        jobs = [CrawlJob(sources, settings, d).start() for d in dirs]
+        summaries: list[CrawlSummary | None] = [None] * len(jobs)
 
-    def wait(i: int) -> None:
-        summaries[i] = jobs[i].wait(timeout=300)
+        def wait(i: int) -> None:
+            summaries[i] = jobs[i].wait(timeout=300)
 
-    threads = [threading.Thread(target=wait, args=(i,)) for i in range(len(jobs))]
-    for thread in threads:
-        thread.start()
-    if kill_after is not None:
-        try:
+        threads = [threading.Thread(target=wait, args=(i,)) for i in range(len(jobs))]
+        for thread in threads:
+            thread.start()
+        if kill_after is not None:
             while len(stored_urls(dirs[0], quiet=True)) < kill_after:
                 assert not (gate.waiting and gate.served == gate.limit), \
                     f"the first worker stored under {kill_after} of {gate.served - first} pages"
                 time.sleep(0.05)
             jobs[0].proc.send_signal(signal.SIGKILL)  # type: ignore[union-attr]
             jobs[0].proc.wait()  # type: ignore[union-attr]
-        finally:
+    finally:
+        if gate is not None:
             gate.hold_after(None)
     for thread in threads:
         thread.join()
@@ -189,6 +192,16 @@ def test_three_workers_store_what_one_process_stores(web):
     assert merged.total == len(expected)
     again = merge_stores(root / "main", dirs)  # idempotent: nothing new the second time
     assert (again.crawls, again.pages, again.total) == (0, 0, merged.total)
+
+
+def test_a_worker_that_fails_to_start_leaves_the_web_ungated(tmp_path):
+    gate = Gate()
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("")  # a data dir that cannot be made: the worker's start fails
+    sources = [Source(name="s", opd="o", kind="website", start_urls=["http://127.0.0.1:9/"])]
+    with pytest.raises((OSError, SikojaError)):
+        run_fleet(sources, settings_for(None), [not_a_dir], kill_after=1, gate=gate, pages=3)
+    assert gate.limit is None  # a later crawl of the sample web is not held
 
 
 def test_a_worker_killed_mid_crawl_loses_nothing(web, sample_gate):

@@ -243,3 +243,31 @@ def test_records_are_stored_where_the_site_shows_them(tmp_path):
     # the base constant is not an endpoint, and the detail URL missing its id is not asked
     assert "/api/v1" not in hashed.paths_hit() and "/api/v1/layanan/" not in hashed.paths_hit()
     assert sum(s.stored + s.changed + s.gone + s.errors for s in again.sources) == 0, str(again)
+
+
+def deep_blocks(levels: int) -> list:
+    """A rich-text block tree nested ``levels`` deep (a broken or hostile CMS export)."""
+    node = {"type": "paragraph", "children": [{"type": "text", "text": "Isi terdalam"}]}
+    for _ in range(levels):
+        node = {"type": "list-item", "children": [node]}
+    return [{"type": "paragraph", "children": [{"type": "text", "text": "Izin usaha mikro."}]},
+            node]
+
+
+@pytest.mark.slow  # crawls a served site
+def test_a_record_nested_too_deep_loses_neither_itself_nor_its_siblings(tmp_path):
+    # 300 levels raised RecursionError in the writer: every record of the answer was lost
+    deep = {"nama": "Izin Usaha Mikro Kecil", "konten": deep_blocks(300)}
+    with PageSite({"/": Page(INLINE_SHELL), "/api/layanan.json": json_page([KK, deep])}) as a:
+        run([Source(name="disdukcapil", opd="Disdukcapil", kind="website",
+                    start_urls=[a.url("/")], use_sitemap=False)], tmp_path)
+    store = DocumentStore.open(tmp_path)
+    try:
+        urls = {d.url for d in store.iter_documents()}
+        assert a.url("/#penerbitan-kartu-keluarga-baru") in urls
+        mikro = store.get(a.url("/#izin-usaha-mikro-kecil"))
+        assert mikro is not None and "Izin usaha mikro." in mikro.text
+        errors = store.query("SELECT url, reason FROM fetch_log WHERE outcome = 'error'")
+        assert not errors, [dict(r) for r in errors]
+    finally:
+        store.close()

@@ -155,7 +155,15 @@ function detail(id) {{
 }}
 $(document).on('click', '.btn-info-layanan', function () {{
     var id = $(this).data('id');
-    $.getJSON(base_url + 'api/layanan/' + id, function (res) {{ $('#info').text(res.data.nama); }});
+    $.getJSON(base_url + 'api/layanan/' + id, function (res) {{
+        $('#info').html(res.data.nama); $('#modal-info').modal('show'); }});
+}});
+$('.btn-riwayat').click(function () {{
+    $.get(base_url + 'layanan/riwayat/' + $(this).data('id'), function (html) {{
+        $('#riwayat').html(html); }});
+}});
+$(document).on('click', '.btn-hapus', function () {{
+    $.get(base_url + 'layanan/hapus/' + $(this).data('id'), function () {{ location.reload(); }});
 }});
 function hapus(id) {{ $.ajax({{url: base_url + 'layanan/hapus/' + id, type: 'POST'}}); }}
 </script>"""
@@ -167,21 +175,37 @@ def handler_page(base: str) -> str:
             ("Surat Keterangan Usaha", '<button onclick="detail(4)">Detail</button>'),
             ("Surat Keterangan Ahli Waris", "<button onclick=\"detail('7')\">Detail</button>"
                                             '<button onclick="hapus(7)">Hapus</button>'),
-            ("Pengantar Nikah", '<button class="btn-info-layanan" data-id="9">Info</button>')))
+            ("Pengantar Nikah", '<button class="btn btn-info-layanan" data-id="9">Info</button>'
+                                '<button class="btn btn-hapus" data-id="9">Hapus</button>'),
+            ("Legalisir", '<button class="btn-riwayat" data-id="5">Riwayat</button>'
+                          '<button class="btn-info-layanan" data-id="../../admin/hapus">'
+                          "Info</button>")))
     return f"<h1>Layanan</h1><table>{rows}</table>" + HANDLERS.format(base=base)
 
 
 def test_the_ids_a_pages_buttons_pass_complete_what_their_handler_loads():
     code = HANDLERS.format(base="http://kel.example")
+    # hapus() POSTs, and the .btn-hapus handler shows nothing of what it loads: neither is
+    # a detail
     assert handler_templates(code) == {
         "detail": [("http://kel.example/layanan/detail/", "id")],
-        "": [("http://kel.example/api/layanan/", "id")]}  # hapus() POSTs: nothing to read
+        "click:.btn-info-layanan": [("http://kel.example/api/layanan/", "id")],
+        "click:.btn-riwayat": [("http://kel.example/layanan/riwayat/", "id")]}
     page = handler_page("http://kel.example")
     assert may_load_details(page.encode())
-    assert button_details(page, URL) == ["http://kel.example/layanan/detail/4",
-                                         "http://kel.example/layanan/detail/7",
-                                         "http://kel.example/api/layanan/9"]
-    assert button_details("<button onclick='detail(4)'>x</button>", URL) == []
+    # each data-id goes to the handler its button's class names, and an id that is a path
+    # walks nowhere
+    shown = button_details(page, URL)
+    assert shown.urls == ["http://kel.example/layanan/detail/4",
+                          "http://kel.example/layanan/detail/7",
+                          "http://kel.example/api/layanan/9",
+                          "http://kel.example/layanan/riwayat/5"]
+    assert shown.listing
+    assert button_details("<button onclick='detail(4)'>x</button>", URL).urls == []
+    # one button outside any list row is a page's own, not a list's
+    lone = button_details('<button class="btn-info-layanan" data-id="9">Info</button>'
+                          + HANDLERS.format(base="http://kel.example"), URL)
+    assert lone == (["http://kel.example/api/layanan/9"], False)
 
 
 DETAIL = ("<h5>{name}</h5><table><tr><th>Persyaratan</th><td><ol><li>Pengantar RT/RW</li>"
@@ -192,23 +216,31 @@ DETAIL = ("<h5>{name}</h5><table><tr><th>Persyaratan</th><td><ol><li>Pengantar R
 def test_a_crawl_follows_what_the_buttons_handlers_load(tmp_path):
     site = PageSite({"/": Page(html("Beranda", "<a href='/layanan'>Layanan</a>"))})
     site.pages["/layanan"] = Page(html("Layanan", handler_page(site.base)))
-    for n, name in ((4, "Surat Keterangan Usaha"), (7, "Surat Keterangan Ahli Waris")):
-        site.pages[f"/layanan/detail/{n}"] = Page(DETAIL.format(name=name).encode())
+    for path, name in (("detail/4", "Surat Keterangan Usaha"),
+                       ("detail/7", "Surat Keterangan Ahli Waris"),
+                       ("riwayat/5", "Legalisir Dokumen Kependudukan")):
+        site.pages[f"/layanan/{path}"] = Page(DETAIL.format(name=name).encode())
     site.pages["/api/layanan/9"] = Page(json.dumps(
         {"status": True, "data": {"id": 9, "nama": "Pengantar Nikah",
                                   "syarat": ["Pengantar RT/RW", "Fotokopi KTP calon"],
                                   "biaya": "Gratis"}}).encode(), content_type="application/json")
     with site:
         crawl_site(site, tmp_path)
+    # a delete button's GET is never sent, nor a path passed as an id
+    assert not [p for p in site.paths_hit() if "hapus" in p or "admin" in p]
     store = DocumentStore.open(tmp_path)
     try:
         services = {d.url: d for d in store.iter_documents() if d.kind == "service"}
+        # the JSON answer is read as a record, stored where it is shown: the page with the
+        # button, not the API URL a citizen would get raw JSON from
         assert sorted(services) == sorted(site.url(p) for p in (
-            "/layanan/detail/4", "/layanan/detail/7", "/api/layanan/9"))
+            "/layanan/detail/4", "/layanan/detail/7", "/layanan/riwayat/5",
+            "/layanan#pengantar-nikah"))
         assert services[site.url("/layanan/detail/7")].title == "Surat Keterangan Ahli Waris"
-        nikah = services[site.url("/api/layanan/9")]  # the JSON answer, read as a record
+        nikah = services[site.url("/layanan#pengantar-nikah")]
         assert nikah.title == "Pengantar Nikah" and nikah.fields["requirements"] == [
             "Pengantar RT/RW", "Fotokopi KTP calon"]
+        assert store.get(site.url("/api/layanan/9")) is None
         errors = store.query("SELECT url, reason FROM fetch_log WHERE outcome = 'error'")
         assert not errors, [dict(r) for r in errors]
     finally:

@@ -162,3 +162,42 @@ def test_reports_that_say_what_to_bring_stay_news():
     doc = read(median_post("Banjir Rendam Dua RT", "<p>Air setinggi lutut merendam dua RT.</p>",
                            path), BLOG + path)
     assert doc.kind == "news"
+
+
+ARCHIVE_ENTRIES = [
+    ("/2024/03/sktm/", "Pelayanan Surat Keterangan Tidak Mampu",
+     "<p><b>Persyaratan :</b> Surat pengantar RT/RW, Fotokopi KTP/KK.</p>"
+     "<p><b>Biaya :</b> GRATIS</p><p><b>Lama proses :</b> 1 hari</p>"),
+    ("/2024/02/domisili/", "Pelayanan Surat Keterangan Domisili",
+     "<p><b>Persyaratan :</b> Surat pengantar RT/RW dan Fotokopi KTP.</p>"
+     "<p><b>Biaya :</b> GRATIS</p>"),
+    ("/2024/01/kematian/", "Pelayanan Akta Kematian",
+     "<p>Keluarga melapor kematian warga paling lambat 30 hari setelahnya.</p>"),
+]
+
+
+def wordpress_archive(stock_header: bool) -> bytes:
+    """A WordPress tag archive: an unlinked page title, then each post in full under its
+    LINKED title, each in a ``post hentry`` wrapper (a theme's divs, or the stock
+    ``<article>`` with its ``entry-header``)."""
+    entries = []
+    for path, title, body in ARCHIVE_ENTRIES:
+        heading = f'<h2 class="entry-title"><a href="{WP}{path}" rel="bookmark">{title}</a></h2>'
+        if stock_header:
+            entries.append(f'<article class="post type-post status-publish hentry"><header '
+                           f'class="entry-header">{heading}</header><div class="entry-content">'
+                           f"{body}</div></article>")
+        else:
+            entries.append(f'<div class="post hentry"><div class="post-head">{heading}</div>'
+                           f'<div class="entry-content">{body}</div></div>')
+    return f"""<!doctype html><html lang="id-ID"><head><title>Layanan | Dinsos Kota Jambi
+</title></head><body class="archive tag tag-layanan"><div id="primary" class="content-area">
+<main id="main" class="site-main"><header class="page-header"><h1 class="page-title">Tag:
+Layanan</h1></header>{"".join(entries)}</main></div></body></html>""".encode()
+
+
+def test_a_wordpress_archive_of_whole_posts_is_a_listing_not_its_first_post():
+    for stock_header in (False, True):
+        doc = read(wordpress_archive(stock_header), WP + "/tag/layanan/")
+        assert doc.kind == "page" and doc.fields == {"listing": True}, stock_header
+        assert "Pelayanan Akta Kematian" in doc.text, stock_header

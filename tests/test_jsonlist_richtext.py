@@ -164,6 +164,9 @@ def test_the_next_page_of_a_wordpress_or_strapi_list():
     assert following is not None and parse_qs(urlsplit(following).query) == {
         "populate": ["*"], "pagination[page]": ["2"]}
     assert next_page(strapi(2), following) is None  # the last page
+    # a flag named "page" is no page number: JSON's true is not page 1
+    flagged = json.dumps({"data": [{"judul": "x"}], "page": True, "last_page": 3}).encode()
+    assert next_page(flagged, f"{SITE}/api/layanan") is None
 
 
 def test_a_block_editors_tree_is_read_as_the_html_it_renders():

@@ -5,7 +5,13 @@ literals, hash-mode routers (``crawler.extract.jsroutes``)."""
 from __future__ import annotations
 
 from crawler.extract.jsonlist import detail_url, endpoints
-from crawler.extract.jsroutes import detail_prefixes, route_templates, routes_for
+from crawler.extract.jsroutes import (
+    MAX_HANDLERS,
+    detail_prefixes,
+    handler_templates,
+    route_templates,
+    routes_for,
+)
 
 PAGE = "http://127.0.0.1:9000/"
 
@@ -69,3 +75,17 @@ def test_a_list_record_is_completed_from_the_detail_endpoint_under_the_lists_pat
                       ["http://127.0.0.1:9000/api/v1/layanan/"]) == (
         "http://127.0.0.1:9000/api/v1/layanan/12")
     assert detail_url(record, "http://127.0.0.1:9000/api/v1/berita", prefixes) is None
+
+
+def test_a_page_of_many_handlers_reads_the_first_ones_with_the_pages_constants():
+    # each handler joins a constant assigned once at the top of the page; a page of
+    # thousands of functions is generated code, not its row buttons' few handlers
+    count = MAX_HANDLERS + 50
+    code = "".join(f'var base{i} = "/api/v{i}/";\n' for i in range(count)) + "".join(
+        f"function detail{i}(id) {{ $.get(base{i} + 'layanan/' + id, function (r) "
+        f"{{ $('#m .modal-body').html(r); }}); }}\n" for i in range(count))
+    found = handler_templates(code)
+    assert len(found) == MAX_HANDLERS
+    assert found["detail0"] == [("/api/v0/layanan/", "id")]
+    assert found[f"detail{MAX_HANDLERS - 1}"] == [(f"/api/v{MAX_HANDLERS - 1}/layanan/", "id")]
+    assert f"detail{MAX_HANDLERS}" not in found

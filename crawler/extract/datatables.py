@@ -51,14 +51,13 @@ from typing import Any
 from urllib.parse import quote, urljoin
 
 from crawler.extract.html import squash
-from crawler.extract.jsonlist import record_fields
-from crawler.extract.jsroutes import loaded_templates
+from crawler.extract.jsonlist import MAX_DETAILS, record_fields
+from crawler.extract.jsroutes import handler_templates
 
 DEFAULT_LENGTH = 10  # the plugin's own pageLength
 MAX_LENGTH = 100  # rows asked for at once, whatever the script says (-1 is "all")
 MAX_PAGES = 100  # requests for one table
 MAX_OPTIONS = 20_000  # characters of a DataTable call's options read
-MAX_DETAILS = 500  # detail URLs of one answer's rows followed (as ``jsonlist.MAX_DETAILS``)
 
 _CALL = re.compile(r"\.\s*(?:DataTable|dataTable)\s*\(\s*\{")
 _STR = r"""(['"`])((?:\\.|(?!\1)[^\\\n]){1,500})\1"""
@@ -120,11 +119,14 @@ def _options(code: str, start: int) -> str:
 
 def tables(code: str, page_url: str) -> list[Table]:
     """The server-fed DataTables that script code sets up, their URLs resolved against the
-    page (as the browser's XHR resolves them), with the detail URLs the code loads for a
-    row (``jsroutes.loaded_templates``)."""
+    page (as the browser's XHR resolves them), with the detail URLs the code's handlers
+    load for a row and show (``jsroutes.handler_templates``: a delete button's GET is
+    none)."""
     found: list[Table] = []
-    details = tuple((urljoin(page_url, html.unescape(prefix)), key)
-                    for prefix, key in loaded_templates(code)) if _CALL.search(code) else ()
+    details = tuple(dict.fromkeys(
+        (urljoin(page_url, html.unescape(prefix)), key)
+        for templates in handler_templates(code).values() for prefix, key in templates)
+    ) if _CALL.search(code) else ()
     for call in _CALL.finditer(code):
         options = _options(code, call.end() - 1)
         url, method, legacy, extra = "", "GET", False, ()
@@ -287,8 +289,8 @@ def detail_links(rows: list[Any], table: Table) -> list[tuple[str, str]]:
         name = squash(str(title)) if isinstance(title, (str, int)) else _row_name(_cells(row))
         for prefix, key in table.details:
             value = _row_value(row, key)
-            if value and "/" not in value:
-                url = prefix + quote(value)
+            if value and "/" not in value and ".." not in value:  # a row, not a path
+                url = prefix + quote(value, safe="")
                 if all(url != u for u, _ in links):
                     links.append((url, name))
     return links[:MAX_DETAILS]

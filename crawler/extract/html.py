@@ -325,7 +325,10 @@ def strip_boilerplate(soup: BeautifulSoup, tags: list[Tag]) -> Tag:
         if _gone(tag) or tag.name in _NEVER_DROP:
             continue
         if tag.name in _BOILERPLATE_TAGS:
-            furniture = True
+            # an <article>'s own <header> with its title (WordPress's "entry-header") is
+            # the article's: an archive's entries keep their linked titles
+            furniture = not (tag.name == "header" and tag.find_parent("article") is not None
+                             and first_tag(tag, _HEADING_TAGS) is not None)
         elif tag.attrs:
             names = _ABSENT.sub(" ", _names(tag))
             furniture = bool(_BOILERPLATE_NAME.search(names) or _MASTHEAD.search(names)) or (
@@ -734,7 +737,9 @@ def own_post_body(block: Tag, page_url: str = "") -> Tag | None:
     element marked as a post body (hAtom's ``post-body``/``entry-content``), both before any
     heading that links to another page. Teasers after it (related and popular posts) are
     other pages'; ``None`` where the block does not lead with such a post (a blog's home or
-    label page links each post's title before its body)."""
+    label page links each post's title before its body). A body holding such a heading is
+    an entry of a list, not the page's post: a WordPress archive's ``post hentry`` wrappers
+    each hold their post's linked title."""
     own = page_url.split("#", 1)[0]
     headline = False
     for node in block.descendants:
@@ -744,7 +749,9 @@ def own_post_body(block: Tag, page_url: str = "") -> Tag | None:
             return None
         if node.name == "h1" and not tags_in(node, ("a",)):
             headline = True
-        elif headline and node.attrs and _CONTENT_CLASS.search(" ".join(node.get("class") or [])):
+        elif (headline and node.attrs
+              and _CONTENT_CLASS.search(" ".join(node.get("class") or []))
+              and not any(_title_link(h, own) for h in tags_in(node, _HEADING_TAGS))):
             return node
     return None
 

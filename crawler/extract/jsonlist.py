@@ -363,9 +363,14 @@ def _named_next(body: bytes, url: str) -> str | None:
     return numbered
 
 
+def _number(holder: dict[str, Any], keys: Sequence[str]) -> int | None:
+    """The first of ``keys`` holding a number (``"page": true`` is a flag, not page 1)."""
+    return next((v for k in keys if isinstance(v := holder.get(k), int)
+                 and not isinstance(v, bool)), None)
+
+
 def _numbered_next(holder: dict[str, Any], url: str, name: str) -> str | None:
-    number = next((holder[k] for k in _PAGE_KEYS if isinstance(holder.get(k), int)), None)
-    last = next((holder[k] for k in _LAST_KEYS if isinstance(holder.get(k), int)), None)
+    number, last = _number(holder, _PAGE_KEYS), _number(holder, _LAST_KEYS)
     if number is None or last is None or number >= last:
         return None
     parts = urlsplit(url)
@@ -709,7 +714,7 @@ def settle_kinds(pairs: Sequence[tuple[dict[str, Any], Document]]) -> list[Docum
     return docs
 
 
-MAX_DETAILS = 500  # detail endpoints read for one list
+MAX_DETAILS = 500  # detail endpoints (or a page's rows' detail URLs) read for one list
 
 
 def detail_url(record: dict[str, Any], endpoint_url: str, prefixes: Sequence[str]) -> str | None:

@@ -33,10 +33,11 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from typing import NamedTuple
 from urllib.parse import quote, urljoin
 
-from crawler.extract.datatables import MAX_DETAILS, inline_code
-from crawler.extract.jsonlist import record_document
+from crawler.extract.datatables import inline_code
+from crawler.extract.jsonlist import MAX_DETAILS, record_document
 from crawler.extract.jsroutes import handler_templates
 from sikoja.documents import Document
 
@@ -57,20 +58,36 @@ def may_hold_buttons(body: bytes) -> bool:
     return any(mark in lowered for mark in _MARK)
 
 
+class _Passed(NamedTuple):
+    """A value an element passes to a handler: ``onclick="detail(12)"``, ``data-id="12"``."""
+    value: str
+    function: str  # the function an onclick calls; "" for a data-id
+    classes: frozenset[str]
+    ident: str
+    in_row: bool  # inside a table row or a list item
+
+
 class _Buttons(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.records: list[dict[str, str]] = []
-        self.calls: list[tuple[str, str]] = []  # (function, argument) of onclick="f(12)"
-        self.ids: list[str] = []  # data-id="12"
+        self.passed: list[_Passed] = []
+        self.rows = 0  # open <tr> and <li>
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("tr", "li") and self.rows:
+            self.rows -= 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
-        if len(self.calls) + len(self.ids) < MAX_DETAILS:
+        self.rows += tag in ("tr", "li")
+        if len(self.passed) < MAX_DETAILS:
+            element = (frozenset(values.get("class", "").split()), values.get("id", ""),
+                       self.rows > 0)
             if m := _ONCLICK.match(values.get("onclick", "")):
-                self.calls.append((m.group(1), m.group(2)))
+                self.passed.append(_Passed(m.group(2), m.group(1), *element))
             if values.get("data-id", "").strip():
-                self.ids.append(values["data-id"].strip())
+                self.passed.append(_Passed(values["data-id"].strip(), "", *element))
         if (values.get("data-bs-toggle") or values.get("data-toggle")) != "modal":
             return
         record = {name[5:]: value for name, value in values.items()
@@ -99,18 +116,42 @@ def may_load_details(body: bytes) -> bool:
         mark in lowered for mark in _LOADS)
 
 
-def button_details(page_html: str, page_url: str) -> list[str]:
-    """The detail URLs the page's inline handlers load for the ids its buttons pass them
-    (``onclick="detail(12)"`` to ``detail``, ``data-id`` to a click handler), absolute, at
-    most MAX_DETAILS."""
+class ButtonDetails(NamedTuple):
+    urls: list[str]
+    listing: bool  # the buttons are a list's: in its rows, or more than one
+
+
+def _selects(selector: str, passed: _Passed) -> bool:
+    """Whether a click handler's selector names the element (by a class or its id of the
+    selector's last step); one naming neither (``button``, ``[data-id]``) takes them all."""
+    names = [n for part in selector.split(",") if part.split()
+             for n in re.findall(r"[.#][\w-]+", re.split(r"[\s>+~]+", part.strip())[-1])]
+    return not names or any(passed.classes.__contains__(n[1:]) if n[0] == "." else
+                            n[1:] == passed.ident for n in names)
+
+
+def button_details(page_html: str, page_url: str) -> ButtonDetails:
+    """The detail URLs the page's inline handlers load and show for the ids its buttons
+    pass them (``onclick="detail(12)"`` to ``detail``, ``data-id`` to a click handler whose
+    selector names the button), absolute, at most MAX_DETAILS. A value with a "/" or ".."
+    names no row: it would walk the site's paths."""
     handlers = handler_templates(inline_code(page_html))
     if not handlers:
-        return []
-    buttons = _read(page_html)
-    pairs = [(fn, value) for fn, value in buttons.calls] + [("", v) for v in buttons.ids]
-    urls = [urljoin(page_url, prefix) + quote(value) for fn, value in pairs
-            for prefix, _key in handlers.get(fn, ())]
-    return list(dict.fromkeys(urls))[:MAX_DETAILS]
+        return ButtonDetails([], listing=False)
+    urls: dict[str, _Passed] = {}
+    for passed in _read(page_html).passed:
+        if "/" in passed.value or ".." in passed.value:
+            continue
+        for name, templates in handlers.items():
+            if passed.function:
+                chosen = name == passed.function
+            else:
+                chosen = name.startswith("click:") and _selects(name[6:], passed)
+            for prefix, _key in templates if chosen else ():
+                urls.setdefault(urljoin(page_url, prefix) + quote(passed.value, safe=""), passed)
+    found = list(urls.items())[:MAX_DETAILS]
+    return ButtonDetails([u for u, _ in found], listing=len(found) > 1 or any(
+        p.in_row for _, p in found))
 
 
 def button_services(page_html: str, page_url: str, *, source: str, opd: str,

@@ -28,6 +28,9 @@ _ELEMENTS = {
 }
 _CONTENTFUL_HEADING = re.compile(r"^heading-([1-6])$")
 MAX_NODES = 20_000
+# blocks nested deeper are dropped: each level costs the writer three Python frames, and a
+# 300-level tree (no editor nests lists that deep) raised RecursionError and lost the record
+MAX_DEPTH = 64
 
 
 def blocks_html(value: Any) -> str | None:
@@ -52,12 +55,12 @@ def _kind(node: dict[str, Any]) -> str:
     return re.sub(r"[_\s]+", "-", str(node.get("type") or node.get("nodeType") or "").lower())
 
 
-def _html(node: Any, budget: list[int], found: list[int]) -> str:
+def _html(node: Any, budget: list[int], found: list[int], depth: int = 0) -> str:
     budget[0] -= 1
-    if budget[0] < 0:
+    if budget[0] < 0 or depth > MAX_DEPTH:
         return ""
     if isinstance(node, list):
-        return "".join(_html(n, budget, found) for n in node)
+        return "".join(_html(n, budget, found, depth + 1) for n in node)
     if isinstance(node, str):
         return escape(node)
     if not isinstance(node, dict):
@@ -72,7 +75,7 @@ def _html(node: Any, budget: list[int], found: list[int]) -> str:
     heading = _CONTENTFUL_HEADING.match(kind)
     element = f"h{heading.group(1)}" if heading else _ELEMENTS.get(kind)
     if element is None:
-        return _html(children, budget, found) if isinstance(children, list) else ""
+        return _html(children, budget, found, depth + 1) if isinstance(children, list) else ""
     found[0] += 1
     if element == "h":
         level = node.get("level") or data.get("level")
@@ -81,9 +84,9 @@ def _html(node: Any, budget: list[int], found: list[int]) -> str:
     if element == "ul" and ordered:
         element = "ol"
     if isinstance(children, list):
-        inner = _html(children, budget, found)
+        inner = _html(children, budget, found, depth + 1)
     elif element in ("ul", "ol") and isinstance(data.get("items"), list):  # Editor.js
-        inner = "".join(f"<li>{_item(i, budget, found)}</li>" for i in data["items"])
+        inner = "".join(f"<li>{_item(i, depth + 1)}</li>" for i in data["items"])
     elif element == "table" and isinstance(data.get("content"), list):  # Editor.js
         inner = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row if isinstance(c, str))
                         + "</tr>" for row in data["content"] if isinstance(row, list))
@@ -92,11 +95,13 @@ def _html(node: Any, budget: list[int], found: list[int]) -> str:
     return f"<{element}>{inner}</{element}>" if element else inner
 
 
-def _item(item: Any, budget: list[int], found: list[int]) -> str:
+def _item(item: Any, depth: int) -> str:
     """An Editor.js list item: its text, or ``{"content": ..., "items": [...]}``."""
+    if depth > MAX_DEPTH:
+        return ""
     if isinstance(item, dict):
         nested = item.get("items") or []
-        inner = "".join(f"<li>{_item(i, budget, found)}</li>" for i in nested
+        inner = "".join(f"<li>{_item(i, depth + 1)}</li>" for i in nested
                         if isinstance(nested, list))
         return str(item.get("content") or "") + (f"<ul>{inner}</ul>" if inner else "")
     return str(item)

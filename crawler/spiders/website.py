@@ -104,6 +104,9 @@ _SKIP_EXTENSIONS = tuple(f".{ext}" for ext in IGNORED_EXTENSIONS if ext != "pdf"
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _GENERIC_TYPES = ("", *GENERIC_TYPES)  # no type at all is sniffed from the body too
 _MAX_SITEMAPS = 20
+# what an extractor raises on input it was not written for: that page or record is logged
+# as a parse error, the rest of the crawl goes on
+EXTRACTION_ERRORS = (ValueError, TypeError, AttributeError, RecursionError, LookupError)
 _MAX_SITEMAP_BYTES = 20 * 1024 * 1024
 # what WordPress's pages carry wherever its theme comes from
 _WORDPRESS_MARKS = (b"/wp-content/", b"/wp-includes/")
@@ -378,9 +381,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 template=self.template, site_titles=self.site_titles,
                 template_canonicals=self.template_canonicals,
             )
-        except (ValueError, TypeError, AttributeError, RecursionError, LookupError) as exc:
-            yield FetchOutcome(url=key, outcome=ERROR, status=status, elapsed_ms=elapsed,
-                               reason=f"parse: {type(exc).__name__}: {exc}"[:500])
+        except EXTRACTION_ERRORS as exc:
+            yield _extraction_error(key, status, elapsed, exc)
             return
         if may_embed_data(body):
             # an Inertia/Next/Nuxt page: its records and links are JSON inside it
@@ -415,8 +417,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         dt_tables, dt_files = self.datatables_of(body, _header(response, b"Content-Type"), url)
         # what a button's handler loads into a modal by the row's id (extract.modals): the
         # page lists those details, it is no shell of an app
-        details = button_details(decode_html(body, _header(response, b"Content-Type"))[0],
-                                 url) if may_load_details(body) else []
+        shown = button_details(decode_html(body, _header(response, b"Content-Type"))[0],
+                               url) if may_load_details(body) else None
+        details = shown.urls if shown is not None else []
         if not page.payload and not (dt_tables or dt_files or details) and may_be_drawn_by_script(
                 body, doc.text):
             scripts = shell_scripts(decode_html(body, _header(response, b"Content-Type"))[0],
@@ -439,7 +442,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 doc = as_listing(doc)
         if dt_tables or dt_files or details:
             etag = last_modified = None  # its rows change, not its HTML: fetched in full
-            if doc.kind == "page":  # the list its table shows: the services outrank it
+            listed = dt_tables or dt_files or (shown is not None and shown.listing)
+            if doc.kind == "page" and listed:  # the list its rows show: they outrank it
                 doc = as_listing(doc)
         item = FetchedDocument(document=doc, fetched_url=key, status=status, elapsed_ms=elapsed,
                                etag=etag, http_last_modified=last_modified,
@@ -588,7 +592,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
 
     def _detail_json(self, response: Response, key: str,
                      elapsed: float | None) -> Iterator[Any]:
-        """A row's detail answered as JSON: its one record, stored at the detail URL."""
+        """A row's detail answered as JSON: its one record, stored where it is shown
+        (``<page>#<slug>``, as ``button_services`` stores a button's record): at the detail
+        URL, a citizen clicking the result got raw JSON."""
         try:
             records = json_records(response.body)
         except NotRecords as exc:
@@ -597,15 +603,19 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             reason = f"parse: {len(records)} records in a row's detail JSON, not one"
         doc = None
         if len(records) == 1:
-            doc = record_document(records[0], page_url=response.meta["sikoja_detail_of"],
-                                  endpoint_url=response.url, source=self.source.name,
-                                  opd=self.source.opd, fetched_at=now_iso(), at=key)
+            try:
+                doc = record_document(records[0], page_url=response.meta["sikoja_detail_of"],
+                                      endpoint_url=response.url, source=self.source.name,
+                                      opd=self.source.opd, fetched_at=now_iso())
+            except EXTRACTION_ERRORS as exc:
+                yield _extraction_error(key, response.status, elapsed, exc)
+                return
             reason = "parse: the detail JSON's record has no name"
         if doc is None:
             yield FetchOutcome(url=key, outcome=SKIPPED, status=response.status,
                                elapsed_ms=elapsed, reason=reason)
             return
-        self.produced.add(url_key(key))
+        self.produced.update((url_key(key), url_key(doc.url)))
         yield FetchedDocument(document=doc, fetched_url=key, status=response.status,
                               elapsed_ms=elapsed)
 
@@ -703,6 +713,15 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         yield from self._js_ended(failure.request.meta, found=False)
 
     def parse_json(self, response: Response) -> Iterator[Any]:
+        """A JSON list's records; whatever happens, the pages waiting on it are told
+        (else their shell never settles)."""
+        found = [False]
+        try:
+            yield from self._json_list(response, found)
+        finally:
+            yield from self._js_ended(response.meta, found=found[0])
+
+    def _json_list(self, response: Response, found: list[bool]) -> Iterator[Any]:
         page = response.meta["sikoja_js_page"]
         key = canonicalize_url(response.url)
         elapsed = self.elapsed_ms(response)
@@ -710,14 +729,12 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             yield FetchOutcome(url=key, outcome=ERROR, status=response.status,
                                elapsed_ms=elapsed, reason=http_reason(response.status)
                                if response.status >= 400 else f"redirect: {response.status}")
-            yield from self._js_ended(response.meta, found=False)
             return
         try:
             records = json_records(response.body)
         except NotRecords as exc:
             yield FetchOutcome(url=key, outcome=SKIPPED, status=response.status,
                                elapsed_ms=elapsed, reason=f"parse: {exc}")
-            yield from self._js_ended(response.meta, found=False)
             return
         docs: dict[str, Any] = {}
         sources: dict[str, dict[str, Any]] = {}
@@ -725,9 +742,13 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         listed = self._record_places()
         routes = routes_for(response.url, self.routes, self.js_requested)
         for record in records:
-            doc = record_document(record, page_url=page, endpoint_url=response.url,
-                                  source=self.source.name, opd=self.source.opd,
-                                  fetched_at=fetched_at, routes=routes, listed=listed)
+            try:
+                doc = record_document(record, page_url=page, endpoint_url=response.url,
+                                      source=self.source.name, opd=self.source.opd,
+                                      fetched_at=fetched_at, routes=routes, listed=listed)
+            except EXTRACTION_ERRORS as exc:  # one record: the others are still stored
+                yield _extraction_error(key, response.status, elapsed, exc)
+                continue
             if doc is not None and doc.url not in docs:  # one document per URL: the first's
                 docs[doc.url] = doc
                 sources[doc.url] = record
@@ -765,11 +786,17 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                                             self.json_error):
                 request.meta["sikoja_json_pages"] = pages + 1
                 yield request
-        yield from self._js_ended(response.meta, found=bool(docs))
+        found[0] = bool(docs)
 
     def parse_detail(self, response: Response) -> Iterator[Any]:
         """A record's detail endpoint: the list's record completed with what it holds,
         stored where the list's record would be, its parent still the list."""
+        try:
+            yield from self._detail_record(response)
+        finally:
+            yield from self._js_ended(response.meta, found=True)
+
+    def _detail_record(self, response: Response) -> Iterator[Any]:
         record, listed_doc, list_key = response.meta["sikoja_listed"]
         page = response.meta["sikoja_js_page"]
         doc = None
@@ -779,12 +806,16 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             except NotRecords:
                 found = []
             if len(found) == 1:
-                doc = record_document({**record, **found[0]}, page_url=page,
-                                      endpoint_url=list_key, source=self.source.name,
-                                      opd=self.source.opd, fetched_at=now_iso(),
-                                      routes=routes_for(list_key, self.routes,
-                                                        self.js_requested),
-                                      listed=self._record_places())
+                try:
+                    doc = record_document({**record, **found[0]}, page_url=page,
+                                          endpoint_url=list_key, source=self.source.name,
+                                          opd=self.source.opd, fetched_at=now_iso(),
+                                          routes=routes_for(list_key, self.routes,
+                                                            self.js_requested),
+                                          listed=self._record_places())
+                except EXTRACTION_ERRORS as exc:  # the list's own record is stored instead
+                    yield _extraction_error(canonicalize_url(response.url), response.status,
+                                            self.elapsed_ms(response), exc)
         if doc is None:
             yield FetchOutcome(url=canonicalize_url(response.url), outcome=SKIPPED,
                                status=response.status, elapsed_ms=self.elapsed_ms(response),
@@ -798,7 +829,6 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         self.awaiting.discard(url_key(doc.url))
         yield FetchedDocument(document=doc, fetched_url=list_key, status=200,
                               elapsed_ms=self.elapsed_ms(response))
-        yield from self._js_ended(response.meta, found=True)
 
     def detail_error(self, failure: Any) -> Iterator[Any]:
         _record, listed_doc, list_key = failure.request.meta["sikoja_listed"]
@@ -943,6 +973,12 @@ def _robots_directives(response: Response) -> set[str]:
             values.append(found.group(1).decode("latin-1"))
     # "googlebot: noindex" in a header names one robot; the directive still applies
     return {d.strip().split(":")[-1].strip().lower() for v in values for d in v.split(",")}
+
+
+def _extraction_error(url: str, status: int, elapsed: float | None,
+                      exc: BaseException) -> FetchOutcome:
+    return FetchOutcome(url=url, outcome=ERROR, status=status, elapsed_ms=elapsed,
+                        reason=f"parse: {type(exc).__name__}: {exc}"[:500])
 
 
 def _header(response: Response, name: bytes) -> str | None:
