@@ -5,7 +5,7 @@ Layout of ``DATA_DIR/index/``::
     CURRENT              name of the live version (replaced atomically with os.replace)
     v000007/             one version
         tantivy/         BM25 over pre-analysed tokens (title, headings, body)
-        docs.db          display fields by doc id (SQLite)
+        docs.db          display fields by doc id, with what each page says (SQLite)
         vectors.npy      L2-normalised embeddings, one per document or per section (several
                          rows under one key), sorted by document key (memory-mapped)
         vector_rows.npz  their keys, opd and kind (indexer.vectors)
@@ -59,6 +59,8 @@ from indexer.backend import (
     IndexBackend,
     IndexedDoc,
     IndexWriter,
+    pack_said,
+    unpack_said,
 )
 from indexer.query_model import (
     FIELD_BOOSTS,
@@ -537,7 +539,9 @@ class _Version:
         out = {}
         for doc_id, data in rows:
             raw = json.loads(data)
-            out[doc_id] = IndexedDoc(**raw, title_tokens=[], heading_tokens=[], body_tokens=[])
+            said = unpack_said(raw.pop("said", None))  # absent in an index built before
+            out[doc_id] = IndexedDoc(**raw, title_tokens=[], heading_tokens=[], body_tokens=[],
+                                     said=said)
         return out
 
 
@@ -586,6 +590,7 @@ class _Writer(IndexWriter):
             **{name: " ".join(tokens) for name, tokens in fields.items()},
         ))
         display = {key: getattr(doc, key) for key in _DISPLAY_KEYS}
+        display["said"] = pack_said(doc.said)
         m = DocMeta.of(doc)
         self._pending.append((doc.id, m.url, m.title, m.opd, m.kind, m.group_id, m.parent_url,
                               int(m.listing), m.confidence,
