@@ -49,6 +49,9 @@ class IndexedDoc:
     vector: np.ndarray | None = None
     # the page's own other names (synonyms.page_names), analysed
     alias_tokens: list[str] = field(default_factory=list)
+    # every index token the page says (indexer.coverage.said_tokens), stored by the build
+    # so the search need not analyse the page again; None in an index built before
+    said: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)  # a million of them in memory: no __dict__
@@ -74,6 +77,17 @@ class DocMeta:
         return cls(doc.id, doc.url, doc.title, doc.opd, doc.kind, doc.group_id,
                    doc.parent_url, bool(fields.get("listing")),
                    kind_confidence(fields))
+
+
+def pack_said(said: frozenset[str] | None) -> str | None:
+    """``IndexedDoc.said`` as stored: its tokens sorted, space-separated (index tokens hold
+    no spaces)."""
+    return None if said is None else " ".join(sorted(said))
+
+
+def unpack_said(stored: str | None) -> frozenset[str] | None:
+    """The stored form back; None (an index built before it was stored) stays None."""
+    return None if stored is None else frozenset(stored.split())
 
 
 def kind_confidence(fields: dict) -> float:

@@ -21,6 +21,7 @@ from indexer.analysis.lexicon import DATA_DIR as ANALYSIS_DATA
 from indexer.analysis.lexicon import data_digest
 from indexer.backend import IndexBackend, IndexedDoc
 from indexer.capacity import check_capacity
+from indexer.coverage import said_tokens
 from indexer.embedding import Embedder, EmbeddingCache, load_embedder
 from indexer.registry import open_backend
 from indexer.site_words import site_mark, site_words, split_title
@@ -38,6 +39,10 @@ PASSAGE_HEADINGS = 4
 PARAGRAPH_MIN_WORDS = 6  # shorter lines are dates, bylines, menu leftovers, not a paragraph
 SHORT_NAME = 2  # tokens
 SCAN_SHARE = 5  # fewer changed documents than 1/SCAN_SHARE of all: read by key, not a scan
+# What analyse_document stores beyond the keyword fields, in the index keys: a release that
+# stores something new (IndexedDoc.said: "said") analyses every page again on a plain
+# ``sikoja index``, as a changed word list does (the vectors come from the embedding cache).
+STORED = "said"
 Progress = Callable[[str], None]
 
 
@@ -153,6 +158,11 @@ def backend_semantic(semantic: SemanticSettings, backend: IndexBackend,
     return semantic
 
 
+def analysis_mark() -> str:
+    """What the index keys say of the analysis: the word lists' digest and what is stored."""
+    return f"{data_digest(ANALYSIS_DATA)}+{STORED}"
+
+
 def index_keys(keys: dict[str, str], semantic: SemanticSettings,
                analysis: str = "") -> dict[str, str]:
     """The index's per-document keys: the store's, marked with the embedded text unless it
@@ -161,10 +171,11 @@ def index_keys(keys: dict[str, str], semantic: SemanticSettings,
     longer match) instead of leaving vectors of the other text in place. An index built
     before ``sections`` became the default is thus re-embedded once, in full.
 
-    ``analysis``: the digest of the analysis word lists (``lexicon.data_digest``): a
-    release that changed them re-analyses every page on a plain ``sikoja index`` (the
-    vectors come from the embedding cache), instead of keeping the old tokens of the pages
-    that did not change while queries are analysed with the new lists."""
+    ``analysis``: the digest of the analysis word lists (``lexicon.data_digest``) and what
+    the build stores (:func:`analysis_mark`): a release that changed either re-analyses
+    every page on a plain ``sikoja index`` (the vectors come from the embedding cache),
+    instead of keeping the old tokens of the pages that did not change while queries are
+    analysed with the new lists."""
     keys = {i: f"{key}|lex{analysis}" for i, key in keys.items()} if analysis else keys
     default = SemanticSettings()
     mark = semantic.text
@@ -244,6 +255,7 @@ def analyse_document(analyzer: Analyzer, doc: Document, key: str | None = None,
         parent_url=doc.parent_url,
         last_modified=doc.last_modified,
         alias_tokens=own_name_tokens(analyzer, doc),
+        said=said_tokens(analyzer, doc.title, doc.text, doc.fields),
     )
 
 
@@ -335,7 +347,7 @@ def _build(settings, store, backend, progress, full, embedder, started,
     semantic = backend_semantic(settings.semantic, backend, len(stored))
     own, marks = site_marks(store, analyzer) if own_words else ({}, {})
     keys = index_keys({doc_id(url): key + marks.get(url, "") for url, key in stored.items()},
-                      semantic, data_digest(ANALYSIS_DATA))
+                      semantic, analysis_mark())
     del stored, marks
     if not keys:
         raise SikojaError(f"the document store in {settings.data_dir} is empty: crawl first")

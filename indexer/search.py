@@ -39,7 +39,7 @@ from indexer.backend import (
     IndexedDoc,
 )
 from indexer.bestbets import BestBetStore
-from indexer.coverage import coverage_factor, keyword_coverage, weakness
+from indexer.coverage import coverage_factor, keyword_coverage, said_tokens, weakness
 from indexer.embedding import Embedder, load_embedder
 from indexer.external import ExternalServices
 from indexer.familiarity import Familiarity, adaptive_weight, familiarity
@@ -116,9 +116,9 @@ class Searcher:
         # snippets analyse every word of a result's text: memoise word -> index tokens
         self._word_tokens = functools.lru_cache(maxsize=200_000)(
             lambda word: tuple(self.analyzer.index_tokens(word)))
-        # the answer card and the coverage weight read the first results' whole text, and
-        # popular services are often there: memoise text -> index tokens and title -> tokens
-        # (the analysis depends on the text alone); 0.6 ms of CPU per dev query with them
+        # the answer card and the coverage weight read what the first results say: stored
+        # by the build (IndexedDoc.said); for an index built before, memoise text -> index
+        # tokens and title -> tokens (the analysis depends on the text alone)
         self._text_tokens = functools.lru_cache(maxsize=1024)(
             lambda text: frozenset(self.analyzer.index_tokens(text)))
         self._title_tokens = functools.lru_cache(maxsize=4096)(
@@ -373,11 +373,13 @@ class Searcher:
         return weakness(keyword_coverage(words, said), semantic.full_coverage)
 
     def _said(self, doc: IndexedDoc, words: QueryWords) -> frozenset[str]:
-        """Every index token of a page: its title with acronyms spelled out, its text and
-        its service fields (what the answer card and keyword coverage read)."""
-        fields = " ".join(str(v) for v in (doc.fields or {}).values())
-        return self._title_tokens(doc.title) | self._text_tokens(
-            f"{doc.text} {fields}")
+        """Every index token of a page (:func:`indexer.coverage.said_tokens`: what the answer
+        card and keyword coverage read), as the build stored it; a page of an index built
+        before that is analysed here."""
+        if doc.said is not None:
+            return doc.said
+        return said_tokens(self.analyzer, doc.title, doc.text, doc.fields,
+                           title_tokens=self._title_tokens, text_tokens=self._text_tokens)
 
     def _retrieve(self, analysis: QueryAnalysis, filters: Filters | None,
                   prior: dict[str, float], vector_weight: float,

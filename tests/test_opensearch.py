@@ -19,9 +19,8 @@ import numpy as np
 import pytest
 
 from indexer.analysis import Analyzer, QueryTerm, Vocabulary
-from indexer.analysis.lexicon import data_digest
 from indexer.backend import Filters
-from indexer.build import analyse_document, build_index
+from indexer.build import analyse_document, analysis_mark, build_index
 from indexer.embedded import EmbeddedBackend
 from indexer.opensearch import OpenSearchBackend
 from indexer.opensearch import backend as backend_module
@@ -72,8 +71,9 @@ def backend(settings):
 
 
 def built_key(doc: Document) -> str:
-    """The key ``sikoja index`` gives a stored page: marked with the analysis lists."""
-    return f"{doc.index_key()}|lex{data_digest()}"
+    """The key ``sikoja index`` gives a stored page: marked with the analysis lists and what
+    the build stores."""
+    return f"{doc.index_key()}|lex{analysis_mark()}"
 
 
 def first_url(searcher: Searcher, query: str) -> str | None:

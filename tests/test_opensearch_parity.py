@@ -17,6 +17,7 @@ import pytest
 from indexer.analysis import QueryTerm
 from indexer.backend import Filters
 from indexer.build import build_index
+from indexer.coverage import said_tokens
 from indexer.embedded import EmbeddedBackend
 from indexer.opensearch import OpenSearchBackend
 from indexer.search import Searcher
@@ -524,3 +525,16 @@ def test_answer_card_and_collapsed_mpp_relisting(both):
     response = cluster.search("urus ktp")
     assert response.answer is not None and response.answer.url == KTP_URL
     assert url(MPP, "layanan/disdukcapil-ktp-el") in response.results[0].also_at
+
+
+def test_both_backends_hand_back_what_each_page_says(both):
+    """The coverage weight reads what a page says from the index (``IndexedDoc.said``,
+    stored in the cluster's source): the same sets on both backends, those the search would
+    get by analysing the page."""
+    embedded, cluster = both
+    ids = list(embedded.backend.manifest())
+    a, b = embedded.backend.get(ids), cluster.backend.get(ids)
+    assert a.keys() == b.keys() and a
+    for i, doc in a.items():
+        assert doc.said is not None and b[i].said == doc.said, doc.url
+        assert doc.said == said_tokens(embedded.analyzer, doc.title, doc.text, doc.fields)

@@ -26,14 +26,15 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from indexer.backend import IndexedDoc
+from indexer.backend import IndexedDoc, pack_said, unpack_said
 from indexer.query_model import FIELD_BOOSTS, PAIR_FIELDS, field_tokens
 
 if TYPE_CHECKING:
     from indexer.opensearch.connection import Capabilities
     from sikoja.config import OpenSearchSettings
 
-LAYOUT_VERSION = 3  # 2: phrases as pair fields instead of positions; 3: page names in titles
+# 2: phrases as pair fields instead of positions; 3: page names in titles; 4: "said" stored
+LAYOUT_VERSION = 4
 TOKENS = "tokens"  # object holding one whitespace-analysed field per keyword field
 KEYWORD_FIELDS = (*FIELD_BOOSTS, *PAIR_FIELDS.values())
 LENGTHS = "lengths"  # token count of each of those fields, for exact BM25 statistics
@@ -152,6 +153,8 @@ def mappings() -> dict[str, Any]:
             "title": dict(text),
             "text": dict(text),
             "fields": {"type": "object", "enabled": False},
+            # what the page says (IndexedDoc.said): read with the page, never searched
+            "said": keyword(False),
             TOKENS: {"properties": {name: dict(token_field) for name in KEYWORD_FIELDS}},
             LENGTHS: {"properties": {name: {"type": "integer"} for name in KEYWORD_FIELDS}},
         },
@@ -214,6 +217,7 @@ def to_source(doc: IndexedDoc, *, with_vector: bool) -> dict[str, Any]:
         "group_id": doc.group_id,
         "parent_url": doc.parent_url,
         "last_modified": doc.last_modified,
+        "said": pack_said(doc.said),
         TOKENS: {name: " ".join(tokens) for name, tokens in fields.items()},
         LENGTHS: {name: len(tokens) for name, tokens in fields.items()},
     }
@@ -240,4 +244,5 @@ def from_source(source: dict[str, Any]) -> IndexedDoc:
         group_id=source.get("group_id"),
         parent_url=source.get("parent_url"),
         last_modified=source.get("last_modified"),
+        said=unpack_said(source.get("said")),  # absent in an index of layout 3
     )
