@@ -60,11 +60,13 @@ def settings_for(frontier: str | None, *, delay: float = 0.0, concurrency: int =
 
 def run_fleet(sources: list[Source], settings: Settings, dirs: list[Path], *,
               kill_after: int | None = None, gate: Gate | None = None,
-              pages: int = 0) -> list[CrawlSummary]:
-    """Start one worker per dir at once; with ``kill_after``, ``kill -9`` the first
-    worker's crawl process once its store holds that many pages. ``gate`` (the sample
-    web's) holds every response after two thirds of the ``pages`` the crawl needs, so the
-    kill lands mid-crawl however fast or slow the machine: the crawl cannot end before."""
+              pages: int = 0, killed: list[int] | None = None) -> list[CrawlSummary]:
+    """Start one worker per dir at once; with ``kill_after``, ``kill -9`` the crawl process
+    of the first worker whose store holds that many pages (its index goes into ``killed``):
+    the worker that started last may find the others have taken every page the gate lets
+    through. ``gate`` (the sample web's) holds every response after two thirds of the
+    ``pages`` the crawl needs, so the kill lands mid-crawl however fast or slow the
+    machine: the crawl cannot end before."""
     threads: list[threading.Thread] = []
     if kill_after is not None:
         assert gate is not None and pages > 0
@@ -81,12 +83,18 @@ def run_fleet(sources: list[Source], settings: Settings, dirs: list[Path], *,
         for thread in threads:
             thread.start()
         if kill_after is not None:
-            while len(stored_urls(dirs[0], quiet=True)) < kill_after:
-                assert not (gate.waiting and gate.served == gate.limit), \
-                    f"the first worker stored under {kill_after} of {gate.served - first} pages"
+            held_since: float | None = None
+            while (victim := next((i for i, d in enumerate(dirs) if len(
+                    stored_urls(d, quiet=True)) >= kill_after), None)) is None:
+                if gate.waiting and gate.served == gate.limit:  # all it lets through fetched
+                    held_since = held_since or time.monotonic()
+                    assert time.monotonic() - held_since < 20, \
+                        f"no worker stored {kill_after} of {gate.served - first} pages"
                 time.sleep(0.05)
-            jobs[0].proc.send_signal(signal.SIGKILL)  # type: ignore[union-attr]
-            jobs[0].proc.wait()  # type: ignore[union-attr]
+            jobs[victim].proc.send_signal(signal.SIGKILL)  # type: ignore[union-attr]
+            jobs[victim].proc.wait()  # type: ignore[union-attr]
+            if killed is not None:
+                killed.append(victim)
     finally:
         if gate is not None:
             gate.hold_after(None)
@@ -209,11 +217,12 @@ def test_a_worker_killed_mid_crawl_loses_nothing(web, sample_gate):
     dirs = [root / f"killed{i}" for i in range(3)]
     # a short lease: the killed worker's in-flight URLs come back 2.5 s after its last beat
     settings = settings_for(frontier, concurrency=4, lease=2.5)
+    victim: list[int] = []
     summaries = run_fleet(sources, settings, dirs, kill_after=5, gate=sample_gate,
-                          pages=len(expected))
-    assert summaries[0].returncode == -signal.SIGKILL
-    assert all(s.returncode == 0 for s in summaries[1:]), summaries
-    killed = stored_urls(dirs[0])
+                          pages=len(expected), killed=victim)
+    assert summaries[victim[0]].returncode == -signal.SIGKILL
+    assert all(s.returncode == 0 for i, s in enumerate(summaries) if i != victim[0]), summaries
+    killed = stored_urls(dirs[victim[0]])
     assert 5 <= len(killed) < len(expected)
     merge_stores(root / "main-killed", dirs)
     assert kinds(root / "main-killed") == expected
