@@ -21,7 +21,8 @@ import pytest
 
 from tests import test_browser
 from tests.processes import stop
-from tests.test_browser import OUT, console_errors, free_port, type_query, wait_for, widget_root
+from tests.test_browser import OUT, console_errors, type_query, wait_for, widget_root
+from tests.test_first_hour import free_port  # below the ephemeral range: bound after a crawl
 
 pytestmark = test_browser.pytestmark
 sites, browser = test_browser.sites, test_browser.browser
@@ -66,6 +67,8 @@ def demo():
     """``sikoja demo`` running on free ports: (its stdout so far, the data dir)."""
     data = Path(tempfile.mkdtemp(prefix="sikoja-demo-")) / "demo"
     port, example = free_port(), free_port()
+    while example == port:
+        example = free_port()
     from tests.test_first_hour import free_block
 
     log = open(data.parent / "demo.out", "w+", encoding="utf-8")  # noqa: SIM115

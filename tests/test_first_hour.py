@@ -25,17 +25,28 @@ from tests.test_cli import one_line_error, sikoja
 settings, client = test_api.settings, test_api.client
 
 
+# Ports for servers a test's process binds later, after a crawl: below the kernel's
+# ephemeral range (Linux: 32768-60999), where the crawl's own outgoing connections take their
+# local ports. A port the kernel hands out (bind to 0) was taken that way during a demo's
+# 20-second crawl: the demo then failed with "Address already in use".
+LISTEN_PORTS = range(20000, 32700)
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free port for a server started later, below the ephemeral range, from a random
+    place so test processes side by side (pytest -n) do not pick the same one."""
+    start = random.randrange(len(LISTEN_PORTS))
+    for port in [*LISTEN_PORTS[start:], *LISTEN_PORTS[:start]]:
+        if _free(port):
+            return port
+    raise RuntimeError("no free port below the ephemeral range")
 
 
 def free_block() -> int:
-    """A base port whose whole block of sample-site ports is free. The search starts at a
-    random place, so test processes running side by side (pytest -n) do not pick the same
-    block before either binds it."""
-    bases = list(range(23000, 60000, 97))
+    """A base port whose whole block of sample-site ports is free, below the ephemeral
+    range. The search starts at a random place, so test processes running side by side
+    (pytest -n) do not pick the same block before either binds it."""
+    bases = list(range(LISTEN_PORTS.start, LISTEN_PORTS.stop - 100, 97))
     start = random.randrange(len(bases))
     for base in bases[start:] + bases[:start]:
         if all(_free(p) for p in sample_site_ports(base)):
