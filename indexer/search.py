@@ -494,11 +494,16 @@ class Searcher:
         cfg = self.ranking
         if cfg.coverage_weight <= 0 or len(words.words) < 2 or not ids:
             return None
-        top = list(ids[:cfg.coverage_candidates])
-        missing = [i for i in top if i not in read]
+        return self._shares(list(ids[:cfg.coverage_candidates]), words, read)
+
+    def _shares(self, ids: Sequence[str], words: QueryWords,
+                read: dict[str, IndexedDoc]) -> dict[str, float]:
+        """The share of the query each page of ``ids`` says, the pages not yet read going
+        into ``read`` (one ``backend.get`` for all of them)."""
+        missing = [i for i in ids if i not in read]
         if missing:
             read.update(self.backend.get(missing))
-        return {i: words.covered(self._said(read[i], words)) for i in top if i in read}
+        return {i: words.covered(self._said(read[i], words)) for i in ids if i in read}
 
     def _covered_hits(self, hits: list[Hit], words: QueryWords,
                       read: dict[str, IndexedDoc]) -> list[Hit]:
@@ -674,12 +679,8 @@ class Searcher:
         says (0.0 for the others), the pages read going into ``read``."""
         first = list(zip(collapsed[:len(titles)], titles, strict=True))
         ids = [f.id for (f, _), t in first if t is not None]
-        missing = [i for i in ids if i not in read]
-        if missing and len(ids) > 1:
-            read.update(self.backend.get(missing))
-        return [words.covered(self._said(read[f.id], words))
-                if t is not None and f.id in read else 0.0
-                for (f, _), t in first]
+        said = self._shares(ids, words, read) if len(ids) > 1 else {}
+        return [said.get(f.id, 0.0) for (f, _), _t in first]
 
     def _common(self) -> frozenset[str]:
         """The index tokens on half the index's pages or more ("kota", "jambi", "layan"),
