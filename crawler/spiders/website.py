@@ -384,10 +384,16 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         except EXTRACTION_ERRORS as exc:
             yield _extraction_error(key, status, elapsed, exc)
             return
+        decoded: list[str] = []  # the page's text, decoded once for the readers below
+
+        def html() -> str:
+            if not decoded:
+                decoded.append(decode_html(body, _header(response, b"Content-Type"))[0])
+            return decoded[0]
+
         if may_embed_data(body):
             # an Inertia/Next/Nuxt page: its records and links are JSON inside it
-            page = with_payload(page, decode_html(body, _header(response, b"Content-Type"))[0],
-                                source=self.source.name, opd=self.source.opd)
+            page = with_payload(page, html(), source=self.source.name, opd=self.source.opd)
         doc = page.document
         if meta.get("sikoja_depth") == 0 and not meta.get("sikoja_sweep"):
             self._remember_home(page.title_evidence.get("title", ""), doc.text)
@@ -417,13 +423,11 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         dt_tables, dt_files = self.datatables_of(body, _header(response, b"Content-Type"), url)
         # what a button's handler loads into a modal by the row's id (extract.modals): the
         # page lists those details, it is no shell of an app
-        shown = button_details(decode_html(body, _header(response, b"Content-Type"))[0],
-                               url) if may_load_details(body) else None
+        shown = button_details(html(), url) if may_load_details(body) else None
         details = shown.urls if shown is not None else []
         if not page.payload and not (dt_tables or dt_files or details) and may_be_drawn_by_script(
                 body, doc.text):
-            scripts = shell_scripts(decode_html(body, _header(response, b"Content-Type"))[0],
-                                    url, doc.text)
+            scripts = shell_scripts(html(), url, doc.text)
             if scripts.shell or scripts.endpoints:
                 # its HTML stays the same when its data changes: always fetched in full
                 etag = last_modified = None
@@ -437,7 +441,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         parts = page.parts
         if may_hold_buttons(body):
             # a list whose "Detail" buttons carry the services (crawler.extract.modals)
-            parts = self._button_parts(body, response, doc, parts)
+            parts = self._button_parts(html(), doc, parts)
             if len(parts) > len(page.parts) and not doc.fields.get("listing"):
                 doc = as_listing(doc)
         if dt_tables or dt_files or details:
@@ -482,15 +486,14 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             yield FetchOutcome(url=url, outcome=GONE, status=status, document_url=url,
                                reason="gone: no longer on the page that held it")
 
-    def _button_parts(self, body: bytes, response: Response, doc: Document,
+    def _button_parts(self, html: str, doc: Document,
                       parts: list[Document]) -> list[Document]:
         """``parts`` and the services the page's modal buttons carry in data attributes,
         when together they make the page a list (``MIN_PANEL_SERVICES``)."""
         held = {p.url for p in parts}
         buttons = [b for b in button_services(
-            decode_html(body, _header(response, b"Content-Type"))[0], doc.url,
-            source=self.source.name, opd=self.source.opd, fetched_at=doc.fetched_at)
-            if b.url not in held]
+            html, doc.url, source=self.source.name, opd=self.source.opd,
+            fetched_at=doc.fetched_at) if b.url not in held]
         return parts + buttons if len(parts) + len(buttons) >= MIN_PANEL_SERVICES else parts
 
     def _stored_parts(self, page: str) -> list[str]:
