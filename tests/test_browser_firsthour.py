@@ -66,15 +66,17 @@ def test_life_events_lead_a_citizen_to_a_service(sites, browser):
 def demo():
     """``sikoja demo`` running on free ports: (its stdout so far, the data dir)."""
     data = Path(tempfile.mkdtemp(prefix="sikoja-demo-")) / "demo"
-    port, example = free_port(), free_port()
-    while example == port:
-        example = free_port()
+    from sikoja.demo.run import sample_site_ports
     from tests.test_first_hour import free_block
 
+    sites_port = free_block()
+    taken = set(sample_site_ports(sites_port))
+    port = free_port(avoid=taken)
+    example = free_port(avoid=taken | {port})
     log = open(data.parent / "demo.out", "w+", encoding="utf-8")  # noqa: SIM115
     proc = subprocess.Popen(
         [sys.executable, "-m", "sikoja.cli", "demo", "--data-dir", str(data), "--port",
-         str(port), "--sites-port", str(free_block()), "--example-port", str(example)],
+         str(port), "--sites-port", str(sites_port), "--example-port", str(example)],
         stdout=log, stderr=subprocess.STDOUT, text=True, cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)})
     try:

@@ -32,12 +32,13 @@ settings, client = test_api.settings, test_api.client
 LISTEN_PORTS = range(20000, 32700)
 
 
-def free_port() -> int:
+def free_port(avoid: set[int] = frozenset()) -> int:
     """A free port for a server started later, below the ephemeral range, from a random
-    place so test processes side by side (pytest -n) do not pick the same one."""
+    place so test processes side by side (pytest -n) do not pick the same one; never one
+    of ``avoid`` (ports the same test will bind for something else)."""
     start = random.randrange(len(LISTEN_PORTS))
     for port in [*LISTEN_PORTS[start:], *LISTEN_PORTS[:start]]:
-        if _free(port):
+        if port not in avoid and _free(port):
             return port
     raise RuntimeError("no free port below the ephemeral range")
 
@@ -110,6 +111,30 @@ def test_demo_names_a_busy_widget_example_port(tmp_path, occupied):
                     "--sites-port", free_block(), "--example-port", occupied)
     line = one_line_error(result)
     assert f"port {occupied} " in line and "--example-port" in line
+
+
+def test_demo_refuses_a_search_port_inside_its_sample_sites_block(tmp_path):
+    base = free_block()
+    inside = sample_site_ports(base)[2]
+    result = sikoja("demo", "--data-dir", tmp_path / "demo", "--port", inside,
+                    "--sites-port", base, "--example-port", 0)
+    line = one_line_error(result)
+    assert f"port {inside} is asked for twice" in line and "--sites-port" in line
+    assert not (tmp_path / "demo").exists()  # said before the crawl
+
+
+def test_a_reserved_port_cannot_be_taken_while_the_demo_crawls():
+    from sikoja.demo.run import reserve_port
+
+    port = free_port()
+    sock = reserve_port("127.0.0.1", port)
+    try:
+        assert port_in_use("127.0.0.1", port)  # another program, or an outgoing connection
+        with socket.create_connection(("127.0.0.1", port), timeout=5):
+            pass  # already listening: early clients wait in the queue, not refused
+    finally:
+        sock.close()
+    assert not port_in_use("127.0.0.1", port)
 
 
 def test_the_demo_says_where_things_are(tmp_path):

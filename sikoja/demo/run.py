@@ -55,14 +55,37 @@ def port_in_use(host: str, port: int) -> bool:
 
 
 def check_ports(host: str, wanted: list[tuple[int, str, str]]) -> None:
-    """Raise one clear error for the first busy port: ``wanted`` is (port, what it is
-    for, the option that moves it)."""
+    """Raise one clear error for the first busy port, or a port asked for twice: ``wanted``
+    is (port, what it is for, the option that moves it)."""
+    seen: dict[int, str] = {}
     for port, what, option in wanted:
+        if port in seen:
+            raise SikojaError(f"port {port} is asked for twice ({seen[port]} and {what}); "
+                              f"choose another with {option}")
+        seen[port] = what
         bind_host = LOOPBACK if what.startswith(("sample", "widget")) else host
         if port_in_use(bind_host, port):
             raise SikojaError(
                 f"port {port} on {bind_host} is already in use ({what}); stop the program "
                 f"using it (e.g. an earlier 'sikoja demo') or choose another with {option}")
+
+
+def reserve_port(host: str, port: int) -> socket.socket:
+    """A socket listening on ``host:port`` from now on, for a server that starts later.
+
+    The demo serves only after a crawl of half a minute or more. A port that was merely free
+    when checked can be taken meanwhile, by another program or by one of the crawl's own
+    outgoing connections where the kernel's ephemeral range covers it; holding it open
+    from the start makes "already in use" impossible after the crawl."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(128)
+    except OSError:
+        sock.close()
+        raise
+    return sock
 
 
 def sample_site_ports(base_port: int) -> list[int]:
@@ -95,9 +118,9 @@ def example_page(api_origin: str) -> bytes:
 
 
 @contextmanager
-def serve_example(port: int, api_origin: str) -> Iterator[str]:
-    """Serve the example portal page on 127.0.0.1:``port`` while the block runs; yields
-    its URL."""
+def serve_example(sock: socket.socket, api_origin: str) -> Iterator[str]:
+    """Serve the example portal page on ``sock`` (see ``reserve_port``) while the block
+    runs; yields its URL."""
     body = example_page(api_origin)
 
     class Handler(BaseHTTPRequestHandler):
@@ -115,7 +138,10 @@ def serve_example(port: int, api_origin: str) -> Iterator[str]:
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
             return
 
-    server = ThreadingHTTPServer((LOOPBACK, port), Handler)
+    server = ThreadingHTTPServer(sock.getsockname()[:2], Handler, bind_and_activate=False)
+    server.socket.close()
+    server.socket = sock  # already bound and listening
+    server.server_address = sock.getsockname()[:2]
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.2},
                               name="widget-example", daemon=True)
@@ -186,10 +212,23 @@ def run_demo(
     check_ports(host, demo_ports(host, port, sites_port, example_port) if serve
                 else demo_ports(host, port, sites_port, None)[1:])
     data_dir.mkdir(parents=True, exist_ok=True)
+    listening: list[socket.socket] = []
+    try:
+        if serve:
+            listening.append(reserve_port(host, port))
+            if example_port:
+                listening.append(reserve_port(LOOPBACK, example_port))
+    except OSError as exc:
+        for sock in listening:
+            sock.close()
+        raise SikojaError(f"cannot listen on port {port} or {example_port}: {exc}; choose "
+                          "others with --port and --example-port") from None
     try:
         web_context = serve_sample_sites(base_port=sites_port)
         web = web_context.__enter__()
     except OSError as exc:
+        for sock in listening:
+            sock.close()
         raise SikojaError(f"cannot start the sample sites: {exc}; choose other ports with "
                           "--sites-port") from None
     try:
@@ -204,25 +243,30 @@ def run_demo(
         crawl_and_index(settings, sources, progress=progress,
                         report=lambda summary: print(summary, flush=True))
         if serve:
-            _serve_demo(settings, data_dir, host, port, example_port)
+            _serve_demo(settings, data_dir, host, listening)
         else:
             print("", *where_things_are(data_dir, f"http://{public_host(host)}:{port}/", None),
                   sep="\n", flush=True)
     finally:
+        for sock in listening:
+            sock.close()
         web_context.__exit__(None, None, None)
     return 0
 
 
-def _serve_demo(settings, data_dir: Path, host: str, port: int,  # noqa: ANN001
-                example_port: int | None) -> None:
+def _serve_demo(settings, data_dir: Path, host: str,  # noqa: ANN001
+                listening: list[socket.socket]) -> None:
+    """Serve the search on ``listening[0]`` and the widget example on ``listening[1]``
+    when there is one: sockets reserved before the crawl."""
     import uvicorn
 
     from search_api.app import create_app
     from search_api.server import uvicorn_options
 
-    search_url = f"http://{public_host(host)}:{port}/"
+    search, example = listening[0], (listening[1:] or [None])[0]
+    search_url = f"http://{public_host(host)}:{search.getsockname()[1]}/"
     api_origin = search_url.rstrip("/")
-    with _maybe_example(example_port, api_origin) as example_url:
+    with _maybe_example(example, api_origin) as example_url:
         if example_url:  # the example portal may call the API across origins
             origin = example_url.split("/host-page.html")[0]
             settings.api = settings.api.model_copy(update={
@@ -230,15 +274,16 @@ def _serve_demo(settings, data_dir: Path, host: str, port: int,  # noqa: ANN001
         app = create_app(settings)
         print("", *where_things_are(data_dir, search_url, example_url), sep="\n", flush=True)
         print(f"\nsikoja is serving at {search_url}  (Ctrl-C stops)", flush=True)
-        uvicorn.run(app, host=host, port=port, **uvicorn_options(settings))
+        server = uvicorn.Server(uvicorn.Config(app, **uvicorn_options(settings)))
+        server.run(sockets=[search])
 
 
 @contextmanager
-def _maybe_example(port: int | None, api_origin: str) -> Iterator[str | None]:
-    if not port:
+def _maybe_example(sock: socket.socket | None, api_origin: str) -> Iterator[str | None]:
+    if sock is None:
         yield None
         return
-    with serve_example(port, api_origin) as url:
+    with serve_example(sock, api_origin) as url:
         yield url
 
 
