@@ -27,16 +27,15 @@ answer card"):
 - **margin**: how far the top result's fused score is ahead of its **rival**, the next result
   that could carry a card itself (a service or an app), relative to the top's score (fusion
   reads ranks, so this is a ratio of rank-based scores, not a raw BM25 gap). A news post or a
-  plain page close behind leaves no doubt about which *service* answers;
-- **page lead**: how much more of the query the top result's page says than the rival's page,
-  two pages of the same web, so the length that inflates page coverage largely cancels. A
-  rival saying more of the query ("SPMB SMP Negeri" behind "Informasi SPMB SMA/SMK Negeri"
-  for "cara daftar smp negeri") is the commonest sign of a wrong top.
+  plain page close behind leaves no doubt about which *service* answers; a service close
+  behind that says as much of the query does.
 
 The weights were fitted with whole template families held out (bench/answer_card.py,
-BENCHMARKS.md "The answer card on sites it was not fitted on"): the title's lead over the
-rival's title, scored until session 9, added nothing held out once the title's own share is
-scored, and was dropped.
+BENCHMARKS.md "The answer card on sites it was not fitted on"). The rival's own shares of the
+query (how much more the top's title and page say than the rival's), scored until session 9,
+added nothing held out once the title's share is scored, and were dropped: three signals,
+each with its reason, where there were four. They are still measured (``Signals``, shown by
+``--explain``).
 
 Input that is code rather than words (markup, an SQL statement, only digits) is junk: it is
 not searched at all (:func:`is_junk`), so "<script>alert(1)</script>" cannot match the "1"
@@ -102,21 +101,20 @@ FRAME_WORDS = frozenset("""
 
 MARGIN_FLOOR = 0.001  # the margin's logarithm is taken from here: closer is a tie all the same
 # The scored signals, in the order features() returns them (CardWeights' attribute names).
-FEATURES = ("title", "page", "margin", "page_lead")
+FEATURES = ("title", "page", "margin")
 
 
 @dataclass
 class CardWeights:
     """The card score's weights (RankingConfig carries the fitted values): the card shows
-    when ``bias + title * title coverage + page * page coverage + margin * ln(margin) +
-    page_lead * page lead`` is >= 0, the bias holding the calibrated threshold, or the top has
-    the keyword lead; and in either case the index knows ``min_known`` of the query."""
+    when ``bias + title * title coverage + page * page coverage + margin * ln(margin)`` is
+    >= 0, the bias holding the calibrated threshold, or the top has the keyword lead; and in
+    either case the index knows ``min_known`` of the query."""
 
     bias: float
     title: float
     page: float
     margin: float  # per unit of ln(margin), the margin floored at MARGIN_FLOOR
-    page_lead: float
     # and the index knows at least this share of the query, whatever the score: a query of
     # words the index does not know ("cara main gitar") has no card, however alone its top
     min_known: float = 0.0
@@ -129,7 +127,7 @@ class CardWeights:
     def of(cls, ranking: RankingConfig) -> CardWeights:
         """The fitted weights a deployment's ranking settings carry."""
         return cls(ranking.card_bias, ranking.card_w_title, ranking.card_w_page,
-                   ranking.card_w_margin, ranking.card_w_page_lead, ranking.card_min_known,
+                   ranking.card_w_margin, ranking.card_min_known,
                    ranking.card_min_lead_coverage, ranking.tie_margin)
 
 
@@ -156,8 +154,7 @@ def features(signals: Signals) -> list[Any]:
     """The scored signals in the order of :data:`FEATURES`: floats for one query, numpy
     arrays when the signals are arrays of many queries."""
     return [signals.coverage, signals.text_coverage,
-            np.log(np.maximum(signals.margin, MARGIN_FLOOR)),
-            np.subtract(signals.text_coverage, signals.rival_text_coverage)]
+            np.log(np.maximum(signals.margin, MARGIN_FLOOR))]
 
 
 def card_score(signals: Signals, weights: CardWeights) -> Any:
