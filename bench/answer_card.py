@@ -1,6 +1,6 @@
 """How often the answer card shows, and how often it is right (issue #12).
 
-    python bench/answer_card.py --data-dir DIR [--calibrate] [--ties]
+    python bench/answer_card.py --data-dir DIR [--calibrate] [--ties] [--hard FILE ...]
 
 DIR is a data dir built from the bundled sample web (``sikoja demo --no-serve --data-dir
 DIR``, any ``--sites-port``: judged URLs on the default ports are mapped onto the ports named
@@ -15,21 +15,23 @@ in ``DIR/sources.yaml``). Reports, with the card weights in ``RankingConfig``:
 (``indexer.answer.Signals``) and fits the card score, a logistic regression of "the top is a
 right card" on ``indexer.answer.FEATURES`` (numpy, L2 ridge on the standardised signals) over
 the tops the gates leave to it (the index knows ``card_min_known`` of the query; no keyword
-lead, which shows its card anyway; both kept as configured). For
-each in-sample precision target (97% ... 99%) the threshold on the score with most right dev
-cards at that precision and <= 5% out-of-scope cards is chosen, and the whole fit (weights and
-threshold) is cross-validated three ways: **template families held out** (the sample web's
-families, ``sikoja/demo/sites/manifest.json``, dealt into five groups; each group's queries
-measured by a score fitted only on queries with no answer on its families), then qid blocks
-and the query category (fit on the other folds, measure on the held-out one; both are
-printed). The lowest target whose precision with families held out is >= 97% is chosen, and
-its weights printed as the settings to put in ``RankingConfig``: a rule chosen by random
-splits promised 97.5% right cards and gave 91-93% on the held-out webs.
-A contact card (a place question, indexer/places.py) has no
-score: it counts as shown.
+lead, which shows its card anyway; both kept as configured). For each in-sample precision
+target (97% ... 99%) the threshold on the score with most right dev cards at that precision
+and <= 5% out-of-scope cards is chosen, and the whole fit (weights and threshold) is
+cross-validated three ways: **template families held out** (the sample web's families,
+``sikoja/demo/sites/manifest.json``, dealt into five groups, in five ways; each group's
+queries measured by a score fitted only on queries with no answer on its families), then qid
+blocks and the query category (fit on the other folds, measure on the held-out one; both are
+printed). The lowest target whose precision with families held out, pooled over the deals,
+is >= 97% is chosen, and its weights printed as the settings to put in ``RankingConfig``: a
+rule chosen by random splits promised 97.5% right cards and gave 91-93% on the held-out
+webs. A contact card (a place question, indexer/places.py) has no score: it counts as shown.
+
 The card is also measured on harder queries of the same web (``--hard``, default
-eval/oov.tsv and eval/situations.tsv: everyday descriptions whose top is wrong three times
-as often as the dev set's), where a gate that trusts the wrong signals shows its wrong cards.
+eval/oov.tsv and eval/situations.tsv: everyday descriptions whose eligible tops are wrong
+three times as often as the dev set's), where a gate that trusts the wrong signals shows its
+wrong cards.
+
 ``--ties`` compares tie margins of the coverage tie-break by the dev set's Exact@1 and MRR.
 """
 
