@@ -1,6 +1,6 @@
 """How often the answer card shows, and how often it is right (issue #12).
 
-    python bench/answer_card.py --data-dir DIR [--calibrate] [--ties]
+    python bench/answer_card.py --data-dir DIR [--calibrate] [--ties] [--hard FILE ...]
 
 DIR is a data dir built from the bundled sample web (``sikoja demo --no-serve --data-dir
 DIR``, any ``--sites-port``: judged URLs on the default ports are mapped onto the ports named
@@ -15,15 +15,23 @@ in ``DIR/sources.yaml``). Reports, with the card weights in ``RankingConfig``:
 (``indexer.answer.Signals``) and fits the card score, a logistic regression of "the top is a
 right card" on ``indexer.answer.FEATURES`` (numpy, L2 ridge on the standardised signals) over
 the tops the gates leave to it (the index knows ``card_min_known`` of the query; no keyword
-lead, which shows its card anyway; both kept as configured). For
-each in-sample precision target (97% ... 99%) the threshold on the score with most right dev
-cards at that precision and <= 5% out-of-scope cards is chosen, and the whole fit (weights and
-threshold) is cross-validated three ways: qid blocks, the site family of the query's answer,
-the query category (fit on the other folds, measure on the held-out one; both are printed).
-The lowest target whose held-out precision averages >= 97% is chosen, and its weights printed
-as the settings to put in ``RankingConfig``: a rule fitted at exactly 97% on all queries fell
-to ~90% on the held-out web. A contact card (a place question, indexer/places.py) has no
-score: it counts as shown.
+lead, which shows its card anyway; both kept as configured). For each in-sample precision
+target (97% ... 99%) the threshold on the score with most right dev cards at that precision
+and <= 5% out-of-scope cards is chosen, and the whole fit (weights and threshold) is
+cross-validated three ways: **template families held out** (the sample web's families,
+``sikoja/demo/sites/manifest.json``, dealt into five groups, in five ways; each group's
+queries measured by a score fitted only on queries with no answer on its families), then qid
+blocks and the query category (fit on the other folds, measure on the held-out one; both are
+printed). The lowest target whose precision with families held out, pooled over the deals,
+is >= 97% is chosen, and its weights printed as the settings to put in ``RankingConfig``: a
+rule chosen by random splits promised 97.5% right cards and gave 91-93% on the held-out
+webs. A contact card (a place question, indexer/places.py) has no score: it counts as shown.
+
+The card is also measured on harder queries of the same web (``--hard``, default
+eval/oov.tsv and eval/situations.tsv: everyday descriptions whose eligible tops are wrong
+three times as often as the dev set's), where a gate that trusts the wrong signals shows its
+wrong cards.
+
 ``--ties`` compares tie margins of the coverage tie-break by the dev set's Exact@1 and MRR.
 """
 
@@ -31,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import random
 import re
 import sys
 from dataclasses import dataclass, replace
@@ -136,7 +145,6 @@ def collect(searcher: Searcher, dev: list[Judged], oos) -> tuple[list[Outcome], 
 TARGETS = (0.97, 0.975, 0.98, 0.985, 0.99)
 PRECISION, OUT_OF_SCOPE = 0.97, 0.05  # issue #12: cards right, junk and out-of-scope shown
 FOLDS = 5  # qid blocks
-MIN_FAMILY = 20  # dev queries of a site family to be a fold of its own; fewer are pooled
 # Ridge on the standardised signals: 0.3, 3 and 10 held out alike on the tuning crawl at
 # ffb5d4a (within one card); 3 keeps the weights of correlated coverages apart.
 L2 = 3.0
@@ -221,20 +229,21 @@ class Table:
         t = self.threshold(self.score(beta), rows, target)
         return None if t is None else np.array([beta[0] - t, *beta[1:]])
 
-    def cross_validate(self, folds: np.ndarray, target: float
-                       ) -> tuple[tuple[int, int, int, int], tuple[int, int, int]]:
-        """Summed over the folds, each decided by the score fitted on the other folds: on
-        the folds it was fitted on (dev queries, dev cards, right ones, out-of-scope cards)
-        and on the held-out fold (dev cards, right ones, out-of-scope cards)."""
-        train, held = np.zeros(4, dtype=int), np.zeros(3, dtype=int)
-        for fold in np.unique(folds):
-            out = folds == fold
-            beta = self.rule(~out, target)
+    def cross_validate(self, folds: list[tuple[np.ndarray, np.ndarray]], target: float
+                       ) -> tuple[tuple[int, int, int, int], tuple[int, int, int, int, int]]:
+        """Summed over the ``folds`` (fitted rows, held-out rows), each held-out fold decided
+        by the score fitted on its fitted rows: on those (dev queries, dev cards, right ones,
+        out-of-scope cards) and on the held-out fold (dev queries, out-of-scope queries, dev
+        cards, right ones, out-of-scope cards; a fold no score fits shows no card)."""
+        train, held = np.zeros(4, dtype=int), np.zeros(5, dtype=int)
+        for fitted, out in folds:
+            held[:2] += [int((out & self.dev).sum()), int((out & ~self.dev).sum())]
+            beta = self.rule(fitted, target)
             if beta is None:
                 continue
             shown = self.score(beta) >= 0
-            train += [int((~out & self.dev).sum()), *self.counts(shown, ~out)]
-            held += self.counts(shown, out)
+            train += [int((fitted & self.dev).sum()), *self.counts(shown, fitted)]
+            held[2:] += self.counts(shown, out)
         return tuple(map(int, train)), tuple(map(int, held))  # type: ignore[return-value]
 
 
@@ -245,32 +254,74 @@ def weights_of(beta: np.ndarray, gates: CardWeights) -> CardWeights:
                    **{n: round(float(w), 3) for n, w in zip(FEATURES, beta[1:], strict=True)})
 
 
-def splits(dev: list[Judged], oos_count: int, base: int) -> dict[str, np.ndarray]:
-    """Fold labels per query (dev set, then out of scope) for three cross-validations: qid
-    blocks, the site family holding a query's first grade-2 answer (a family of templates
-    the calibration has not seen, as on the held-out web) and the query category. The
-    out-of-scope queries are dealt round-robin into the folds of each."""
+FAMILY_GROUPS = 5  # template families are dealt into this many held-out groups
+# ... in this many ways (the first by size, the others shuffled): which families share a
+# group moves a single deal's held-out precision by a point or more (96.8-98.2% over eight
+# deals of the tuning crawl at 3475bd5), so the decision reads them all together
+FAMILY_DEALS = 5
+def family_groups(dev: list[Judged], base: int) -> tuple[list[str], list[set[str]]]:
+    """Each dev query's template family (the site family holding its first grade-2 answer,
+    ``sikoja/demo/sites/manifest.json``) and every family holding one of its answers (a
+    service on an agency's site and on the MPP's counts for both; "none" for an answer off the
+    sample web)."""
     families = {base + s.port_offset: s.family or s.name for s in load_manifest()}
+    held = [list(answers_by_family(j, families)) or ["none"] for j in dev]
+    return [h[0] for h in held], [set(h) for h in held]
 
-    fam = [next(iter(answers_by_family(j, families)), "other") for j in dev]
-    counts = {f: fam.count(f) for f in fam}
-    fam = [f if counts[f] >= MIN_FAMILY else "other" for f in fam]
-    out = {}
+
+def deal_families(first: list[str], seed: int = 0) -> dict[str, int]:
+    """Families dealt into FAMILY_GROUPS groups of about as many queries: largest first
+    (``seed`` 0), or in an order shuffled by ``seed``."""
+    sizes = {f: first.count(f) for f in first}
+    order = sorted(sizes, key=lambda f: (-sizes[f], f))
+    if seed:
+        random.Random(seed).shuffle(order)
+    load = [0] * FAMILY_GROUPS
+    group = {}
+    for family in order:
+        group[family] = min(range(FAMILY_GROUPS), key=load.__getitem__)
+        load[group[family]] += sizes[family]
+    return group
+
+
+def splits(dev: list[Judged], oos_count: int, base: int
+           ) -> dict[str, list[tuple[np.ndarray, np.ndarray]]]:
+    """Folds (fitted rows, held-out rows) over the queries (dev set, then out of scope) for
+    three cross-validations. First, the one the calibration decides by: **families held
+    out**, the template families dealt into FAMILY_GROUPS groups (FAMILY_DEALS times, each
+    query held out once per deal); each group's queries are held out and the score is
+    fitted only on queries with no answer on any of its families, so the held-out sites'
+    templates, sizes and score scales are all unseen, as on a city web the calibration
+    never crawled. Then qid blocks and the query category (leave one
+    out), for comparison: a random split lets queries of one site share its scale, which is
+    why it promised 97.5% right cards where the held-out webs gave 91-93%. The out-of-scope
+    queries are dealt round-robin into the folds of each."""
+    first, touched = family_groups(dev, base)
+    oos_fold = [i % FAMILY_GROUPS for i in range(oos_count)]
+    out: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {"families held out": []}
+    for seed in range(FAMILY_DEALS):
+        group = deal_families(first, seed)
+        held = np.array([*(group[f] for f in first), *oos_fold])
+        touches = [{group[f] for f in fs if f in group} for fs in touched]
+        touches += [{k} for k in oos_fold]
+        out["families held out"] += [(np.array([k not in t for t in touches]), held == k)
+                                     for k in range(FAMILY_GROUPS)]
     for name, labels in (("qid blocks", [i * FOLDS // len(dev) for i in range(len(dev))]),
-                         ("site family", fam), ("category", [j.category for j in dev])):
+                         ("category", [j.category for j in dev])):
         kinds = sorted(set(map(str, labels)))
-        out[name] = np.array([*map(str, labels),
-                              *(kinds[i % len(kinds)] for i in range(oos_count))])
+        fold = np.array([*map(str, labels), *(kinds[i % len(kinds)] for i in range(oos_count))])
+        out[name] = [(fold != k, fold == k) for k in kinds]
     return out
 
 
-def calibrate(table: Table, folds: dict[str, np.ndarray]) -> tuple[CardWeights, list[str]]:
+def calibrate(table: Table, folds: dict[str, list[tuple[np.ndarray, np.ndarray]]]
+              ) -> tuple[CardWeights, list[str]]:
     """The weights to configure and the lines saying why: for each in-sample precision
     target, the score fitted on all queries and, per split, the figures on the folds it was
-    fitted on beside those on the held-out folds; the lowest target whose held-out precision
-    is >= 97% on average over the splits (one wrong card moves a split by 0.4%) and whose
-    held-out out-of-scope card rate is <= 5% on each wins, so the chosen score keeps its
-    precision on queries and sites it was not fitted on."""
+    fitted on beside those on the held-out folds. The lowest target whose precision with
+    template families held out (the first split) is >= 97% and whose held-out out-of-scope
+    card rate is <= 5% wins, so the chosen score keeps its precision on sites whose
+    templates it was not fitted on; the other splits are printed for comparison."""
     n_dev, n_oos = int(table.dev.sum()), int((~table.dev).sum())
     everything = np.ones(len(table.dev), dtype=bool)
     lines = ["cells: card rate / right / out-of-scope cards; per split, fitted folds -> held-out",
@@ -285,14 +336,13 @@ def calibrate(table: Table, folds: dict[str, np.ndarray]) -> tuple[CardWeights, 
             continue
         strictest = (target, beta)
         s, r, o = table.counts(table.score(beta) >= 0, everything)
-        cells, precisions, holds = [], [], True
-        for labels in folds.values():
-            (tn, ts, tr, to), (cs, cr, co) = table.cross_validate(labels, target)
+        cells, holds = [], None
+        for pairs in folds.values():
+            (tn, ts, tr, to), (hn, ho, cs, cr, co) = table.cross_validate(pairs, target)
             cells.append(f"{ts / max(tn, 1):.1%} / {tr / max(ts, 1):.1%} -> "
-                         f"{cs / n_dev:.1%} / {cr / max(cs, 1):.1%} / {co / n_oos:.1%}")
-            precisions.append(cr / max(cs, 1))
-            holds &= co <= OUT_OF_SCOPE * n_oos
-        holds &= sum(precisions) / len(precisions) >= PRECISION
+                         f"{cs / max(hn, 1):.1%} / {cr / max(cs, 1):.1%} / {co / max(ho, 1):.1%}")
+            if holds is None:  # the families held out decide
+                holds = cr >= PRECISION * cs and co <= OUT_OF_SCOPE * ho
         lines.append(f"| {target:.1%} | {s / n_dev:.1%} / {r / max(s, 1):.1%} / {o / n_oos:.1%}"
                      f" | {' | '.join(cells)} |")
         if holds and chosen is None:
@@ -339,6 +389,16 @@ def report(dev: list[Outcome], oos: list[Outcome], weights: CardWeights) -> str:
     return "\n".join(lines)
 
 
+def hard_line(hard: list[Outcome], weights: CardWeights) -> str:
+    """The card on the harder queries: how often shown, how often right."""
+    if not hard:
+        return "harder queries: none given"
+    cards = [o for o in hard if shows(o, weights)]
+    right = sum(o.right for o in cards)
+    return (f"harder queries: {len(hard)}, card rate {len(cards) / len(hard):.1%}, card right "
+            f"{right / max(len(cards), 1):.1%} of cards ({len(cards) - right} wrong)")
+
+
 def ties(searcher: Searcher, dev: list[Judged]) -> str:
     def search(query: str) -> list[list[str]]:
         return [[r.url, *r.also_at] for r in searcher.search(query, limit=10).results]
@@ -356,7 +416,11 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--devset", type=Path, default=REPO / "eval" / "devset.tsv")
     parser.add_argument("--out-of-scope", type=Path, default=REPO / "eval" / "out_of_scope.tsv")
-    parser.add_argument("--calibrate", action="store_true", help="grid-search the thresholds")
+    parser.add_argument("--hard", type=Path, nargs="*",
+                        default=[REPO / "eval" / "oov.tsv", REPO / "eval" / "situations.tsv"],
+                        help="judged harder queries to report the card on (none: skip)")
+    parser.add_argument("--calibrate", action="store_true",
+                        help="fit the card score, families held out")
     parser.add_argument("--ties", action="store_true", help="compare tie margins on the dev set")
     args = parser.parse_args()
     base = base_port(args.data_dir)
@@ -370,13 +434,16 @@ def main() -> None:
             searcher.ranking.tie_margin = configured.tie_margin
         searcher.ranking = RankingConfig(**{**searcher.ranking.__dict__, **OPEN})
         dev_out, oos_out = collect(searcher, dev, oos)
+        hard = [j for path in args.hard for j in to_ports(read_judgments(path), base)]
+        hard_out = [run(searcher, j.query, j.category, j.grades) for j in hard]
         if args.calibrate:
             weights, lines = calibrate(Table(dev_out, oos_out, configured),
                                        splits(dev, len(oos), base))
             print("\n".join(lines))
-            print(f"\nwith the chosen weights:\n{report(dev_out, oos_out, weights)}\n")
-            print("with the configured weights:")
+            print(f"\nwith the chosen weights:\n{report(dev_out, oos_out, weights)}")
+            print(f"{hard_line(hard_out, weights)}\n\nwith the configured weights:")
         print(report(dev_out, oos_out, configured))
+        print(hard_line(hard_out, configured))
     finally:
         searcher.close()
 

@@ -7,11 +7,17 @@ logistic score (:func:`card_score`) over signals measured on the ranked results,
 fitted by cross-validation on eval/devset.tsv and eval/out_of_scope.tsv (BENCHMARKS.md, "The
 answer card"):
 
-- **page coverage**: how much of the query the top result's page says (title, text, fields),
-  each content word weighted by its rarity in the index (IDF), so "kk" in "kk hilang" counts
-  more than "hilang". A word is covered by itself or by one of its own readings (``KK`` <->
-  "kartu keluarga", an English word's Indonesian gloss, a synonym), and the title is read
-  with its acronyms expanded; **title coverage** is the same share said by the title alone;
+- **title coverage**: how much of the query the top result's title says, each content word
+  weighted by its rarity in the index (IDF), so "kk" in "kk hilang" counts more than
+  "hilang". A word is covered by itself or by one of its own readings (``KK`` <-> "kartu
+  keluarga", an English word's Indonesian gloss, a synonym), and the title is read with its
+  acronyms expanded. A title is a short name on every site, whatever its template or size,
+  so this is the signal that means the same on a site the calibration never saw;
+- **page coverage**: the same share said anywhere on the top page (title, text, fields). A
+  long page says more words of any query, so alone it rewards size: on the tuning web's
+  harder queries (eval/oov.tsv, eval/situations.tsv) the wrong cards it let through were
+  long pages saying the words in passing ("periksa diabetes hipertensi tanpa biaya" -> the
+  KIA page). Weighed beside the title's share, not instead of it;
 - **known**: the same weighted share of the query's content words that the index knows at all
   (its vocabulary, a typo correction or an expansion of the word); gibberish knows nothing.
   Not scored but a gate: below ``card_min_known`` no card, whatever the score;
@@ -19,14 +25,17 @@ answer card"):
   query ("urus KTP" -> "Perekaman dan Penerbitan KTP-el"): a card whatever the score. Without
   vectors every fused margin is the same rank gap, and this is what still tells a winner;
 - **margin**: how far the top result's fused score is ahead of its **rival**, the next result
-  that could carry a card itself (a service or an app). A news post or a plain page close
-  behind leaves no doubt about which *service* answers: on the tuning web 58 right tops had
-  one there, and 3 wrong ones;
-- **title lead** and **page lead**: how much more of the query the top result's title and
-  page say than the rival's. A rival saying more of the query ("SPMB SMP Negeri" behind
-  "Informasi SPMB SMA/SMK Negeri" for "cara daftar smp negeri") is the commonest sign of a
-  wrong top: on the tuning web 9 of the 45 wrong tops have a right runner-up whose title
-  says more, and 45 of the 364 right tops have one too, so it is weighed, not a veto.
+  that could carry a card itself (a service or an app), relative to the top's score (fusion
+  reads ranks, so this is a ratio of rank-based scores, not a raw BM25 gap). A news post or a
+  plain page close behind leaves no doubt about which *service* answers; a service close
+  behind that says as much of the query does.
+
+The weights were fitted with whole template families held out (bench/answer_card.py,
+BENCHMARKS.md "The answer card on sites it was not fitted on"). The rival's own shares of the
+query (how much more the top's title and page say than the rival's), scored until session 9,
+added nothing held out once the title's share is scored, and were dropped: three signals,
+each with its reason, where there were four. They are still measured (``Signals``, shown by
+``--explain``).
 
 Input that is code rather than words (markup, an SQL statement, only digits) is junk: it is
 not searched at all (:func:`is_junk`), so "<script>alert(1)</script>" cannot match the "1"
@@ -92,21 +101,20 @@ FRAME_WORDS = frozenset("""
 
 MARGIN_FLOOR = 0.001  # the margin's logarithm is taken from here: closer is a tie all the same
 # The scored signals, in the order features() returns them (CardWeights' attribute names).
-FEATURES = ("page", "margin", "title_lead", "page_lead")
+FEATURES = ("title", "page", "margin")
 
 
 @dataclass
 class CardWeights:
     """The card score's weights (RankingConfig carries the fitted values): the card shows
-    when ``bias + page * page coverage + margin * ln(margin) + title_lead * title lead +
-    page_lead * page lead`` is >= 0, the bias holding the calibrated threshold, or the top has
-    the keyword lead; and in either case the index knows ``min_known`` of the query."""
+    when ``bias + title * title coverage + page * page coverage + margin * ln(margin)`` is
+    >= 0, the bias holding the calibrated threshold, or the top has the keyword lead; and in
+    either case the index knows ``min_known`` of the query."""
 
     bias: float
+    title: float
     page: float
     margin: float  # per unit of ln(margin), the margin floored at MARGIN_FLOOR
-    title_lead: float
-    page_lead: float
     # and the index knows at least this share of the query, whatever the score: a query of
     # words the index does not know ("cara main gitar") has no card, however alone its top
     min_known: float = 0.0
@@ -118,8 +126,8 @@ class CardWeights:
     @classmethod
     def of(cls, ranking: RankingConfig) -> CardWeights:
         """The fitted weights a deployment's ranking settings carry."""
-        return cls(ranking.card_bias, ranking.card_w_page, ranking.card_w_margin,
-                   ranking.card_w_title_lead, ranking.card_w_page_lead, ranking.card_min_known,
+        return cls(ranking.card_bias, ranking.card_w_title, ranking.card_w_page,
+                   ranking.card_w_margin, ranking.card_min_known,
                    ranking.card_min_lead_coverage, ranking.tie_margin)
 
 
@@ -145,10 +153,8 @@ class Signals:
 def features(signals: Signals) -> list[Any]:
     """The scored signals in the order of :data:`FEATURES`: floats for one query, numpy
     arrays when the signals are arrays of many queries."""
-    return [signals.text_coverage,
-            np.log(np.maximum(signals.margin, MARGIN_FLOOR)),
-            np.subtract(signals.coverage, signals.rival_coverage),
-            np.subtract(signals.text_coverage, signals.rival_text_coverage)]
+    return [signals.coverage, signals.text_coverage,
+            np.log(np.maximum(signals.margin, MARGIN_FLOOR))]
 
 
 def card_score(signals: Signals, weights: CardWeights) -> Any:

@@ -127,6 +127,55 @@ def test_the_score_shows_a_clear_winner_and_holds_back_a_doubtful_one():
                   weights)
 
 
+def test_a_long_page_saying_the_words_in_passing_is_no_clear_winner():
+    """The share of the query the top page says grows with the page's length; its title is a
+    short name on every site. A page saying the whole query only in its text, a little ahead
+    of a rival whose title says most of it ("periksa diabetes hipertensi tanpa biaya" -> the
+    KIA page, ahead of the free health check), gets no card; the same page named by the query
+    does."""
+    weights = CardWeights.of(RankingConfig())
+    in_passing = Signals(coverage=0.0, text_coverage=1.0, known=1.0, margin=0.09,
+                         rival_coverage=0.7, rival_text_coverage=0.7)
+    assert not decide(in_passing, weights)
+    assert decide(replace(in_passing, coverage=1.0), weights)
+
+
+def test_session_8_card_weights_load_with_a_warning():
+    """The rival's shares are no longer scored: a sikoja.yaml fitted in session 8 loads,
+    names the retired weights, and the weights it shares with today's score still apply."""
+    with pytest.warns(UserWarning, match="card_w_title_lead, ranking.card_w_page_lead"):
+        ranking = RankingConfig(card_w_title_lead=0.772, card_w_page_lead=0.726, card_w_page=3.26)
+    assert ranking.card_w_page == 3.26 and not hasattr(ranking, "card_w_page_lead")
+
+
+def test_the_calibration_holds_whole_template_families_out():
+    """bench/answer_card.py measures the card with template families held out: every query
+    is held out once in each deal of the families into groups, and a fold's score is fitted
+    on no query with an answer on a family the fold holds out, so the held-out sites are
+    sites it never saw."""
+    from bench.answer_card import FAMILY_DEALS, family_groups, splits
+    from indexer.evaluate import Judged
+    from sikoja.demo.server import DEFAULT_BASE_PORT, load_manifest
+
+    sites = load_manifest()
+
+    def url(i: int) -> str:
+        return f"http://127.0.0.1:{DEFAULT_BASE_PORT + sites[i % len(sites)].port_offset}/"
+
+    # each query answered on two sites, often of two families
+    judged = [Judged(f"q{i}", "formal", "q", {url(i) + "a": 2, url(7 * i + 3) + "b": 2})
+              for i in range(120)]
+    folds = splits(judged, 10, DEFAULT_BASE_PORT)["families held out"]
+    first, touched = family_groups(judged, DEFAULT_BASE_PORT)
+    held = sum(out.astype(int) for _, out in folds)
+    assert (held == FAMILY_DEALS).all()  # dev and out of scope, once per deal
+    for fitted, out in folds:
+        held_families = {first[i] for i in range(len(judged)) if out[i]}
+        assert held_families and fitted[:len(judged)].any()
+        assert not any(touched[i] & held_families for i in range(len(judged)) if fitted[i])
+        assert not (fitted & out).any()
+
+
 def test_bpjs_ketenagakerjaan_is_not_bpjs_kesehatan(sample):
     _, searcher = sample
     assert searcher.search("klaim bpjs ketenagakerjaan").external.id == "bpjs-ketenagakerjaan"
