@@ -8374,7 +8374,7 @@ def graphql_answer(collection: str, rows: list[dict]) -> dict:
 
 def build_strapigql(site: Site, facts: dict, reg) -> None:
     shell = '<div id="__nuxt"></div>'
-    home = put(site, "home", "home", site.short, "/", "index.html", shell)
+    put(site, "home", "home", site.short, "/", "index.html", shell)
     reg(put(site, "listing", "list-layanan", "Layanan", "/layanan", "index.html", shell),
         f"{site.name}:layanan")
     rows = []
@@ -8383,9 +8383,9 @@ def build_strapigql(site: Site, facts: dict, reg) -> None:
         reg(put(site, "service", key, title, f"/layanan/{slug}", "index.html", shell,
                 summary=intro), key)
     news = []
-    for n, (slug, date, title, body) in enumerate(SIMPEL_NEWS, 1):
+    for n, (slug, date, title, html_body) in enumerate(SIMPEL_NEWS, 1):
         news.append({"__typename": "BeritaEntity", "id": str(n), "attributes": {
-            "__typename": "Berita", "judul": title, "slug": slug, "isi": body,
+            "__typename": "Berita", "judul": title, "slug": slug, "isi": html_body,
             "tanggalTerbit": date, "publishedAt": f"{date}T03:00:00.000Z"}})
         reg(put(site, "news", f"news:{slug}", title, f"/berita/{slug}", "index.html", shell,
                 date=date), f"news:{site.name}:{slug}")
@@ -8477,7 +8477,7 @@ def build_nghash(site: Site, facts: dict, reg) -> None:
         site.routes[route_key("/api/v2/services", f"page={number}")] = rel
         if number == 1:
             site.routes[route_key("/api/v2/services", "")] = rel
-    for ident, date, title, body in NGHASH_ANNOUNCEMENTS:
+    for ident, date, title, _body in NGHASH_ANNOUNCEMENTS:
         reg(Page(site, "news", f"news:{site.name}:{ident}", title, f"/#/announcements/{ident}",
                  "index.html", date=date), f"news:{site.name}:{ident}")
     put_json(site, {
