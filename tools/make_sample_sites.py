@@ -8404,6 +8404,8 @@ def build_strapigql(site: Site, facts: dict, reg) -> None:
     site.sitemap = True
     rel, code = STRAPIGQL_BUNDLE
     site.extra_files[rel] = code.encode()
+    for asset in (rel, CSS["strapigql"][0]):  # the server hides "_" folders: routed by name
+        site.routes[route_key("/" + asset, "")] = asset
 
 
 def render_strapigql(page: Page) -> str:
