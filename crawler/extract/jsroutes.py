@@ -146,7 +146,7 @@ def route_templates(code: str) -> list[tuple[str, str]]:
     (``"/img/" + e.slug + ".png"``) are not routes. In an app whose router works in hash mode
     (vue-router's ``mode: "hash"``/``createWebHashHistory``, React's ``HashRouter``,
     Angular's ``useHash``), ``router.push("/layanan/" + id)`` is the hash route
-    ``#/layanan/<id>``."""
+    ``#/layanan/<id>``; so is a share link's ``location.origin + "/#/layanan/" + id``."""
     hashed = bool(_HASH_ROUTER.search(code))
     out: list[tuple[str, str]] = []
     for match in _ROUTE.finditer(_read(code)[0]):
@@ -155,6 +155,7 @@ def route_templates(code: str) -> list[tuple[str, str]]:
         if key not in _ROUTE_KEYS or extension:
             continue
         tail = re.split(r"href\s*=\s*[\"']?", literal)[-1] if "href" in literal else literal
+        tail = tail[1:] if tail.startswith(("/#/", "/#!/")) else tail  # origin + "/#/x/" + id
         if not _ROUTE_PATH.fullmatch(tail) or _DATA.search(tail) or tail in ("/", "#/"):
             continue
         out.append(("#" + tail if hashed and tail.startswith("/") else tail, key))

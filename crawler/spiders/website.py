@@ -62,6 +62,7 @@ from crawler.extract.jsonlist import (
     record_document,
     settle_kinds,
     shell_scripts,
+    value_columns,
 )
 from crawler.extract.jsroutes import (
     detail_prefixes,
@@ -744,11 +745,13 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         fetched_at = now_iso()
         listed = self._record_places()
         routes = routes_for(response.url, self.routes, self.js_requested)
+        read_as = value_columns(records)  # keys that say a field by their values
         for record in records:
             try:
                 doc = record_document(record, page_url=page, endpoint_url=response.url,
                                       source=self.source.name, opd=self.source.opd,
-                                      fetched_at=fetched_at, routes=routes, listed=listed)
+                                      fetched_at=fetched_at, routes=routes, listed=listed,
+                                      read_as=read_as)
             except EXTRACTION_ERRORS as exc:  # one record: the others are still stored
                 yield _extraction_error(key, response.status, elapsed, exc)
                 continue
