@@ -9,7 +9,14 @@ import json
 
 import pytest
 
-from crawler.extract.jsonlist import json_records, record_document, settle_kinds, value_columns
+from crawler.extract.jsonlist import (
+    endpoints,
+    json_records,
+    record_document,
+    settle_kinds,
+    value_columns,
+)
+from crawler.extract.jsroutes import detail_prefixes, route_templates
 
 PAGE = "http://127.0.0.1:9000/"
 API = "http://127.0.0.1:9000/api/data"
@@ -59,6 +66,10 @@ NAMINGS = {
     "opaque": lambda t, r, s, c, d, p: {
         "id": 7, "name": t, "summary": SUMMARY, "field_1": r, "col3": numbered(s),
         "info": c, "col4": d, "deskripsi2": p, "updated_at": "2025-06-12T04:10:33Z"},
+    "joined-columns": lambda t, r, s, c, d, p: {
+        "idlayanan": "12", "namalayanan": t, "persyaratanlayanan": "\n".join(r),
+        "alurpelayanan": "<br>".join(s), "biayalayanan": c, "waktupenyelesaian": d,
+        "lokasipelayanan": p},
     "graphql-components": lambda t, r, s, c, d, p: {
         "__typename": "Layanan", "namaLayanan": t,
         "dokumen": [{"__typename": "ComponentDokumen", "id": str(n), "teks": x}
@@ -190,3 +201,41 @@ def test_json_api_relationships_are_read_from_the_included_resources():
     assert doc.kind == "service"
     assert doc.fields["requirements"] == REQS
     assert doc.fields["cost"] == COST and doc.fields["location"] == PLACE
+
+
+def test_fields_kept_as_label_and_value_pairs_are_read_by_their_labels():
+    payload = {"data": {"id": 3, "title": TITLE, "info": [
+        {"id": 1, "label": "Persyaratan", "value": REQS},
+        {"id": 2, "label": "Alur Pelayanan", "value": "\n".join(STEPS)},
+        {"id": 3, "label": "Biaya/Tarif", "value": COST},
+        {"id": 4, "value": DURATION, "label": "Waktu Penyelesaian"}],
+        "extra": [["Lokasi", PLACE], ["Kontak", "0741-123456"]]}}
+    (doc,) = read_list(payload)
+    assert doc.kind == "service"
+    assert service_fields(doc) == EXPECTED
+
+
+def test_a_price_and_a_place_alone_do_not_make_a_service():
+    spots = [{"nama": name, "tiket": price, "info": place} for name, price, place in [
+        ("Danau Sipin", "Rp 5.000", "Kelurahan Legok, Kecamatan Danau Sipin"),
+        ("Taman Anggrek", "Gratis", "Jl. Slamet Riyadi, Kota Jambi"),
+        ("Museum Perjuangan", "Rp 3.000", "Jl. Sultan Agung, Kota Jambi")]]
+    docs = read_list({"data": spots})
+    assert [d.kind for d in docs] == ["page", "page", "page"]
+
+
+ANGULAR = """const API="/api/v1/services",ANN="/api/v1/announcements";
+let S=(()=>{class t{constructor(e){this.http=e}
+services(e){return this.http.get(API,{params:{page:e}})}
+service(e){return this.http.get(API+"/"+e)}announcements(){return this.http.get(ANN)}
+share(e){return location.origin+"/#/services/"+e.id}}return t})();
+r.Bz.forRoot(routes,{useHash:!0})"""
+
+
+def test_an_angular_services_list_its_detail_and_its_share_links_are_read():
+    # the collection's constant, also completed with an id for the detail, is loaded as is
+    assert endpoints(ANGULAR, PAGE)[:2] == [PAGE + "api/v1/services",
+                                            PAGE + "api/v1/announcements"]
+    assert detail_prefixes(ANGULAR) == ["/api/v1/services/"]
+    # a share link's origin + "/#/services/" + id is where the app shows a record
+    assert route_templates(ANGULAR) == [("#/services/", "id")]

@@ -8245,13 +8245,15 @@ CSS["lvmodal"] = ("assets/css/style.css", "/* Stisla 2.2.0 (subset) */.main-cont
 #   keys are camelCase Indonesian (``namaLayanan``, ``persyaratanLayanan``, ``pungutan``,
 #   ``unitPelaksana``, ``lamaProses``), requirements a repeatable component whose items carry
 #   ``__typename`` beside their text, the procedure rich text from the CKEditor field. Beside
-#   the services the app reads news and the officials' profiles from the same endpoint.
+#   the services the app reads news and the officials' profiles from the same endpoint (the
+#   profile route is linked from nowhere: only the bundle names the officials' query).
 # - "nghash" (SIPANDA BPPRD): an Angular app (``useHash: true``, services at
 #   ``/#/services/<id>``) over a Laravel API resource collection with English and opaque keys
 #   imported from the tax office's spreadsheet (``service_name``, ``col1``, ``field_2``,
 #   ``info``, ``sla``, ``deskripsi2``), paginated four records a page (``links.next``); lists
-#   are one string each, ";"-separated or numbered on one line. Announcements and the
-#   downloadable forms come from their own endpoints.
+#   are one string each, ";"-separated or numbered on one line; a service's detail view
+#   reads it again from ``/api/v1/services/<id>``. Announcements and the downloadable forms
+#   come from their own endpoints.
 # Ports 8761 and 8762 (offsets 60-61).
 # ---------------------------------------------------------------------------------------------
 
@@ -8393,7 +8395,6 @@ def build_strapigql(site: Site, facts: dict, reg) -> None:
         "__typename": "Pejabat", "nama": name, "jabatan": role,
         "nip": f"19{70 + n}0{n}12 199{n}03 1 00{n}", "urutan": n}}
         for n, (name, role) in enumerate(SIMPEL_OFFICIALS, 1)]
-    put(site, "page", "profil", "Profil", "/profil", "index.html", shell)
     answers = {"layanan": graphql_answer("layanans", rows),
                "berita": graphql_answer("beritas", news[::-1]),
                "pejabat": graphql_answer("pejabats", officials)}
@@ -8411,14 +8412,14 @@ def build_strapigql(site: Site, facts: dict, reg) -> None:
 def render_strapigql(page: Page) -> str:
     site = page.site
     rel, _code = STRAPIGQL_BUNDLE
-    return f"""<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{e(site.short)}</title><meta name="description" content="{e(site.tagline)}"><link rel="modulepreload" as="script" crossorigin href="/{rel}"><script type="module" src="/{rel}" crossorigin></script></head><body>{page.body}<script>window.__NUXT__={{serverRendered:false,config:{{public:{{}},app:{{baseURL:"/",buildAssetsDir:"/_nuxt/"}}}}}}</script></body></html>
+    return f"""<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{e(site.short)}</title><meta name="description" content="{e(site.opd)}: {e(site.tagline)}"><link rel="modulepreload" as="script" crossorigin href="/{rel}"><script type="module" src="/{rel}" crossorigin></script></head><body>{page.body}<script>window.__NUXT__={{serverRendered:false,config:{{public:{{}},app:{{baseURL:"/",buildAssetsDir:"/_nuxt/"}}}}}}</script></body></html>
 """
 
 
 NGHASH_BUNDLE = ("main.7d2c9b41e0f3a6d8.js", """"use strict";(self.webpackChunksipanda=self.webpackChunksipanda||[]).push([[179],{4913:(U,M,c)=>{
 var a=c(5879),d=c(9862),r=c(1896);
-const API="/api/v2/services",ANN="/api/v2/announcements",DL="/api/v2/downloads";
-let S=(()=>{class t{constructor(e){this.http=e}services(e){return this.http.get(API,{params:{page:e}})}announcements(){return this.http.get(ANN)}downloads(){return this.http.get(DL)}share(e){return location.origin+"/#/services/"+e.id}}return t.\\u0275fac=function(e){return new(e||t)(a.LFG(d.eN))},t.\\u0275prov=a.Yz7({token:t,factory:t.\\u0275fac,providedIn:"root"}),t})();
+const API="/api/v1/services",ANN="/api/v1/announcements",DL="/api/v1/downloads";
+let S=(()=>{class t{constructor(e){this.http=e}services(e){return this.http.get(API,{params:{page:e}})}service(e){return this.http.get(API+"/"+e)}announcements(){return this.http.get(ANN)}downloads(){return this.http.get(DL)}share(e){return location.origin+"/#/services/"+e.id}}return t.\\u0275fac=function(e){return new(e||t)(a.LFG(d.eN))},t.\\u0275prov=a.Yz7({token:t,factory:t.\\u0275fac,providedIn:"root"}),t})();
 const routes=[{path:"",component:c(2001).Home},{path:"services",component:c(2002).ServiceList},{path:"services/:id",component:c(2003).ServiceDetail},{path:"announcements/:id",component:c(2004).Announcement},{path:"downloads",component:c(2005).Downloads}];
 let R=(()=>{class t{}return t.\\u0275mod=a.oAB({type:t}),t.\\u0275inj=a.cJS({imports:[r.Bz.forRoot(routes,{useHash:!0}),r.Bz]}),t})();
 }},U=>{U.O(0,[736],()=>U(U.s=4913)),U.O()}]);
@@ -8465,28 +8466,29 @@ def build_nghash(site: Site, facts: dict, reg) -> None:
     size = 4
     count = -(-len(records) // size)
     for number in range(1, count + 1):
-        rel = f"api/v2/services-{number}.json"
+        rel = f"api/v1/services-{number}.json"
         answer = {"data": records[(number - 1) * size:number * size],
-                  "links": {"first": "/api/v2/services?page=1",
-                            "last": f"/api/v2/services?page={count}",
-                            "prev": f"/api/v2/services?page={number - 1}" if number > 1
+                  "links": {"first": "/api/v1/services?page=1",
+                            "last": f"/api/v1/services?page={count}",
+                            "prev": f"/api/v1/services?page={number - 1}" if number > 1
                             else None,
-                            "next": f"/api/v2/services?page={number + 1}" if number < count
+                            "next": f"/api/v1/services?page={number + 1}" if number < count
                             else None},
                   "meta": {"current_page": number, "last_page": count, "per_page": size,
-                           "total": len(records), "path": "/api/v2/services"}}
+                           "total": len(records), "path": "/api/v1/services"}}
         site.extra_files[rel] = (json.dumps(answer, ensure_ascii=False) + "\n").encode()
-        site.routes[route_key("/api/v2/services", f"page={number}")] = rel
+        site.routes[route_key("/api/v1/services", f"page={number}")] = rel
         if number == 1:
-            site.routes[route_key("/api/v2/services", "")] = rel
+            site.routes[route_key("/api/v1/services", "")] = rel
+    put_json(site, {f"api/v1/services/{r['id']}.json": {"data": r} for r in records})
     for ident, date, title, _body in NGHASH_ANNOUNCEMENTS:
         reg(Page(site, "news", f"news:{site.name}:{ident}", title, f"/#/announcements/{ident}",
                  "index.html", date=date), f"news:{site.name}:{ident}")
     put_json(site, {
-        "api/v2/announcements.json": {"data": [
+        "api/v1/announcements.json": {"data": [
             {"id": ident, "title": title, "body": body, "published_on": date}
             for ident, date, title, body in NGHASH_ANNOUNCEMENTS[::-1]]},
-        "api/v2/downloads.json": {"data": [
+        "api/v1/downloads.json": {"data": [
             {"id": n, "title": title, "file_url": f"/files/{name}", "size_kb": size_kb,
              "category": "Formulir"} for n, (title, name, size_kb) in
             enumerate(NGHASH_DOWNLOADS, 1)]}})
@@ -8496,6 +8498,7 @@ def build_nghash(site: Site, facts: dict, reg) -> None:
     site.extra_files[rel] = code.encode()
     for rel in NGHASH_CHUNKS:
         site.extra_files[rel] = b'"use strict";var __ng_chunk=1;\n'
+    site.extra_files["favicon.ico"] = b"\x00\x00\x01\x00"
 
 
 def render_nghash(page: Page) -> str:
@@ -8504,6 +8507,7 @@ def render_nghash(page: Page) -> str:
     return f"""<!DOCTYPE html><html lang="id"><head>
   <meta charset="utf-8">
   <title>{e(site.short)}</title>
+  <meta name="description" content="{e(site.opd)}: {e(site.tagline)}">
   <base href="/">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <link rel="icon" type="image/x-icon" href="favicon.ico">

@@ -23,7 +23,9 @@ that it cannot:
    a key no alias names is read by its words as a page's section label would be
    (``crawler.extract.service.FIELD_LABELS``: ``waktu_penyelesaian``, ``processing_time``);
    a key whose name says nothing (``col1``, ``info``, ``pungutan``) by its values, compared
-   across the records of the endpoint (``value_columns``, ``crawler.extract.jsonvalues``);
+   across the records of the endpoint (``value_columns``, ``crawler.extract.jsonvalues``),
+   and a list of label and value pairs (``[{"label": "Biaya", "value": "Gratis"}]``) by
+   its labels;
    JSON:API's ``relationships`` are read from its ``included`` resources;
 4. a list that names its records only (``{id, nama}``) is completed from the detail endpoint
    the app's code builds under the list's path (``/api/layanan/12``, ``detail_url``), whose
@@ -65,7 +67,7 @@ from crawler.extract.document import (
     service_evidence,
 )
 from crawler.extract.html import squash
-from crawler.extract.jsonvalues import columns, value_field
+from crawler.extract.jsonvalues import columns, labelled_pairs, value_field
 from crawler.extract.jsroutes import base_constants, joined_strings, record_page, route_templates
 from crawler.extract.lang import detect_language
 from crawler.extract.richblocks import blocks_html
@@ -513,10 +515,27 @@ def record_fields(record: dict[str, Any], depth: int = 0) -> dict[str, Any]:
     return mapped
 
 
+# words a database column joins without a separator ("namalayanan", "waktupenyelesaian",
+# "dasarhukum", "tatacara"): the key words above and these
+_JOINED_WORDS = {w for _name, cues in _KEY_WORDS for w in cues} | {
+    "layanan", "pelayanan", "penyelesaian", "proses", "pengurusan", "dasar", "tata", "cara",
+    "dokumen", "persyaratan", "jenis", "unit", "pelaksana", "singkat", "lengkap"}
+
+
+def _split_joined(word: str) -> list[str]:
+    """``word`` as the two known words it joins ("namalayanan" -> nama, layanan), else
+    itself."""
+    for i in range(3, len(word) - 2):
+        if word[:i] in _JOINED_WORDS and word[i:] in _JOINED_WORDS:
+            return [word[:i], word[i:]]
+    return [word]
+
+
 def _word_key(key: str) -> str | None:
-    """sikoja's name for a key by its words (camelCase and snake_case split)."""
+    """sikoja's name for a key by its words (camelCase and snake_case split, and words a
+    column name joins)."""
     words = re.sub(r"([a-z])([A-Z])", r"\1_\2", str(key)).lower()
-    parts = [w for w in re.split(r"[^a-z]+", words) if w]
+    parts = [p for w in re.split(r"[^a-z]+", words) if w for p in _split_joined(w)]
     if not parts or any(w in _NOT_TEXT_WORDS for w in parts):
         return None
     # as the same words would label a page's section (a known label that is no field: its
@@ -534,7 +553,7 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
                     routes: Sequence[tuple[str, str]] = (),
                     listed: Mapping[str, set[str]] | None = None,
                     at: str | None = None,
-                    read_as: Mapping[str, str] | None = None) -> Document | None:
+                    read_as: Mapping[str, str | None] | None = None) -> Document | None:
     """One JSON record as a document, or None for a record without a name. ``routes`` and
     ``listed``: the app's route templates and the site's URLs by last path part, where
     the record may be shown (``jsroutes.record_page``); ``at``: the page that is this record
@@ -578,6 +597,7 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
 # an endpoint with fewer records than this is read value by value, not column by column
 COLUMN_RECORDS = 3
 _VALUE_FIELDS = ("requirements", "procedure", "cost", "duration", "location", "legal_basis")
+_CORE_FIELDS = {"requirements", "procedure", "cost", "duration"}
 
 
 def _unread_keys(record: dict[str, Any]) -> list[str]:
@@ -592,29 +612,36 @@ def _unread_keys(record: dict[str, Any]) -> list[str]:
                                   and _KEY_OF.get(_norm_key(k)) is None))]
 
 
-def value_columns(records: Sequence[dict[str, Any]]) -> dict[str, str] | None:
+def value_columns(records: Sequence[dict[str, Any]]) -> dict[str, str | None] | None:
     """Key -> field of the keys of one endpoint's records that say a service field by
-    their values in most of them (``jsonvalues.columns``); None for a list too short to
-    compare, whose records are read value by value."""
+    their values in most of them, None for a key that says none (``jsonvalues.columns``);
+    None for a list too short to compare, whose records are read value by value."""
     if len(records) < COLUMN_RECORDS:
         return None
     return columns([unwrapped(r) for r in records], _unread_keys, _items, _text)
 
 
 def with_values(record: dict[str, Any], mapped: dict[str, Any],
-                read_as: Mapping[str, str] | None = None) -> dict[str, Any]:
+                read_as: Mapping[str, str | None] | None = None) -> dict[str, Any]:
     """``mapped`` (``record_fields``) with the service fields its keys did not name read
     from what the values say: by the list's columns (``read_as``), or, for a record read
     alone, value by value (``jsonvalues.value_field``). A field a key names is the key's."""
     found = dict(mapped)
-    if read_as is not None:
-        pairs = [(k, name) for k, name in read_as.items() if k in record]
-    else:
-        pairs = [(k, value_field(record[k], _items, _text)) for k in _unread_keys(record)]
+    for name, value in labelled_pairs(record).items():
+        if name in _VALUE_FIELDS:
+            found.setdefault(name, value)
+    read_as = read_as or {}  # a key its list did not have (a detail's) is read alone
+    pairs = [(k, read_as[k] if k in read_as else value_field(record[k], _items, _text))
+             for k in _unread_keys(record)]
+    read = {}
     for key, name in pairs:
         if name in _VALUE_FIELDS and name not in found and record[key] not in (None, "", []):
-            found[name] = record[key]
-    return found
+            read.setdefault(name, record[key])
+    # a price and a place alone describe a shop, an event or a tourist spot as well: what
+    # the values say counts with two of what to bring, what to do, how long and the cost
+    if len(_CORE_FIELDS & (set(found) | set(read))) < 2:
+        return found
+    return {**found, **read}
 
 
 def _names_title(record: dict[str, Any]) -> bool:

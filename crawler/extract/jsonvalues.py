@@ -24,6 +24,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from crawler.extract.labels import match_label
+
 # a scalar value this long or longer is prose, not a field's value
 MAX_VALUE_WORDS = 30
 # where in a value its cue must be: "Rp", "gratis", "3 hari" open what a field says
@@ -134,11 +136,13 @@ def value_field(value: Any, items: Callable[[Any], list[str]],
 
 
 def columns(records: Sequence[dict[str, Any]], candidates: Callable[[dict[str, Any]], list[str]],
-            items: Callable[[Any], list[str]], text: Callable[[Any], str]) -> dict[str, str]:
+            items: Callable[[Any], list[str]], text: Callable[[Any], str]
+            ) -> dict[str, str | None]:
     """Key -> field of the keys that say one field in most records of one endpoint (at
     least two, and at least half of those that have a value under the key); of two keys
-    saying one field, the one that says it in more records. ``candidates``: the keys of a
-    record its key names leave unread."""
+    saying one field, the one that says it in more records; None for a key compared and
+    found to say no one field. ``candidates``: the keys of a record its key names leave
+    unread."""
     said: dict[str, dict[str, int]] = {}
     filled: dict[str, int] = {}
     for record in records:
@@ -157,4 +161,34 @@ def columns(records: Sequence[dict[str, Any]], candidates: Callable[[dict[str, A
         if count >= 2 and count >= COLUMN_SHARE * filled[key] and (
                 name not in best or count > best[name][0]):
             best[name] = (count, key)
-    return {key: name for name, (_count, key) in best.items()}
+    return {key: None for key in filled} | {key: name for name, (_count, key) in best.items()}
+
+
+def _entries(item: Any) -> list[Any]:
+    """The texts and lists of one item of a list of pairs (ids, numbers and the API's own
+    ``__typename`` aside)."""
+    values = item.values() if isinstance(item, dict) else item if isinstance(item, list) else []
+    keys = item.keys() if isinstance(item, dict) else [""] * len(values)
+    return [v for k, v in zip(keys, values, strict=True)
+            if not str(k).startswith(("_", "@")) and isinstance(v, (str, list, dict))
+            and v not in ("", [], {}) and not (isinstance(v, str) and v.strip().isdigit())]
+
+
+def labelled_pairs(record: dict[str, Any]) -> dict[str, Any]:
+    """Fields a record lists as label and value pairs, as page builders and spreadsheet
+    exports keep them: ``"info": [{"label": "Biaya", "value": "Gratis"}, ...]`` or
+    ``[["Persyaratan", [...]], ...]``; the label is read as a page's section label is."""
+    found: dict[str, Any] = {}
+    for value in record.values():
+        if not isinstance(value, list):
+            continue
+        for item in value:
+            entries = _entries(item)
+            if len(entries) != 2:
+                continue
+            for label, content in (entries, entries[::-1]):
+                name = match_label(label) if isinstance(label, str) else None
+                if name and not (isinstance(content, str) and match_label(content)):
+                    found.setdefault(name, content)
+                    break
+    return found

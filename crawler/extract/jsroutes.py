@@ -119,9 +119,15 @@ def joined_strings(code: str) -> list[str]:
 
 def base_constants(code: str) -> set[str]:
     """Values of the constants ``code`` joins paths to, and its clients' base URLs: bases,
-    not URLs of their own."""
+    not URLs of their own. A constant only ever completed with a record's id
+    (``API + "/" + id``) is a collection's URL, loaded as such (``http.get(API)``)."""
     code, known, joins, _clients = _read(code)
-    return {known[name] for name, _literal, _more in joins if name in known} | client_bases(code)
+    by_name: dict[str, set[tuple[str, bool]]] = {}
+    for name, literal, more in joins:
+        if name in known:
+            by_name.setdefault(name, set()).add((literal, more))
+    return {known[name] for name, found in by_name.items() if found != {("/", True)}} | (
+        client_bases(code))
 
 
 def detail_prefixes(code: str) -> list[str]:

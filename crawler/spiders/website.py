@@ -774,6 +774,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 for request in self._js_request(full, page, self.parse_detail,
                                                 self.detail_error):
                     request.meta["sikoja_listed"] = (sources[doc.url], doc, key)
+                    request.meta["sikoja_read_as"] = read_as  # its list's columns
                     yield request
                 continue
             yield FetchedDocument(document=doc, fetched_url=key, status=response.status,
@@ -818,7 +819,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                                           opd=self.source.opd, fetched_at=now_iso(),
                                           routes=routes_for(list_key, self.routes,
                                                             self.js_requested),
-                                          listed=self._record_places())
+                                          listed=self._record_places(),
+                                          read_as=response.meta.get("sikoja_read_as"))
                 except EXTRACTION_ERRORS as exc:  # the list's own record is stored instead
                     yield _extraction_error(canonicalize_url(response.url), response.status,
                                             self.elapsed_ms(response), exc)
