@@ -239,3 +239,14 @@ def test_an_angular_services_list_its_detail_and_its_share_links_are_read():
     assert detail_prefixes(ANGULAR) == ["/api/v1/services/"]
     # a share link's origin + "/#/services/" + id is where the app shows a record
     assert route_templates(ANGULAR) == [("#/services/", "id")]
+
+
+def test_a_service_whose_name_is_under_an_opaque_key_is_named_by_its_values():
+    rows = [{"field_1": title, "field_2": "; ".join(reqs), "field_3": cost, "field_4": duration}
+            for title, reqs, _steps, cost, duration, _place in [
+                (TITLE, REQS, STEPS, COST, DURATION, PLACE), *OTHERS]]
+    docs = read_list({"result": {"items": rows}})
+    assert [d.title for d in docs] == [TITLE] + [o[0] for o in OTHERS]
+    assert docs[0].kind == "service" and docs[0].fields["requirements"] == REQS
+    # a row of figures under keys that say nothing is no document at all
+    assert read_list([{"col1": "Kecamatan Telanaipura", "col2": 1234, "col3": "2024"}]) == []

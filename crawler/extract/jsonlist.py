@@ -561,7 +561,7 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
     ``read_as``: the fields its list's keys say by their values (``value_columns``)."""
     record = unwrapped(record)
     mapped = with_values(record, record_fields(record), read_as)
-    title = _text(mapped.get("title"))[:300]
+    title = _text(mapped.get("title") or _unnamed_title(record, mapped))[:300]
     if not title:
         return None
     url = at or record_url(mapped, title, page_url, endpoint_url,
@@ -642,6 +642,26 @@ def with_values(record: dict[str, Any], mapped: dict[str, Any],
     if len(_CORE_FIELDS & (set(found) | set(read))) < 2:
         return found
     return {**found, **read}
+
+
+TITLE_WORDS = 15  # a service's name is a line, not a sentence
+
+
+def _unnamed_title(record: dict[str, Any], mapped: dict[str, Any]) -> str | None:
+    """The name of a record whose values say it is a service (two core fields) but whose
+    keys name no title (``field_1``, ``col0``): its first short one-line text under a key
+    no field was read from. A record without service fields stays unnamed (a statistics
+    row is no document)."""
+    if len(_CORE_FIELDS & set(mapped)) < 2:
+        return None
+    used = {id(v) for v in mapped.values()}
+    for key in _unread_keys(record):
+        value = record[key]
+        if (isinstance(value, str) and id(value) not in used and "\n" not in value.strip()
+                and "<" not in value and 1 < len(value.split()) <= TITLE_WORDS
+                and not is_web_url(value.strip()) and not parse_iso(value.strip()[:10])):
+            return value
+    return None
 
 
 def _names_title(record: dict[str, Any]) -> bool:
