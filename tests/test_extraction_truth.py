@@ -407,11 +407,24 @@ TABLE = [
     ("kel-kenaliasam", "/layanan/detail/3", "Pengantar Pindah Keluar", "service", "KK asli",
      "Gratis"),
     ("kel-kenaliasam", "/layanan", "Layanan", "listing", None, None),
+    # JSON apps whose keys are not ours: Strapi GraphQL (camelCase, a cost under "pungutan")
+    # and an Angular hash app over a spreadsheet import (col1, field_2, info, deskripsi2)
+    ("simpel-dukcapil", "/layanan/kartu-identitas-anak", "Kartu Identitas Anak", "service",
+     "Fotokopi kutipan akta kelahiran (tunjukkan asli)", "Gratis"),
+    ("simpel-dukcapil", "/berita/layanan-sabtu-di-mpp",
+     "Loket Disdukcapil di MPP Buka Hari Sabtu", "news", None, None),
+    ("simpel-dukcapil", "/", "SIMPEL Dukcapil Kota Jambi", "listing", None, None),
+    ("sipanda-bpprd", "/#/services/101", "PBB Bill Check / Cek Tagihan PBB", "service", "NOP",
+     "Gratis"),
+    ("sipanda-bpprd", "/#/services/106", "Validasi BPHTB Jual Beli Tanah", "service",
+     "SSPD BPHTB", "Tarif maks 5% x (NPOP - NPOPTKP)"),
+    ("sipanda-bpprd", "/", "SIPANDA BPPRD Kota Jambi", "listing", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and
 # the MPP's portal publish no news; a PPID's services are in its PDFs; the two kelurahan
-# apps with services behind buttons publish no news.
+# apps with services behind buttons publish no news; the Angular tax app's announcements have
+# no route of their own.
 FAMILY_KINDS = {"js-json-list": {"listing"}, "one-page-uptd": {"service"},
                 "spa-json-api": {"service", "listing"},
                 "one-page-accordion": {"service", "listing"},
@@ -419,7 +432,8 @@ FAMILY_KINDS = {"js-json-list": {"listing"}, "one-page-uptd": {"service"},
                 "laravel-inertia": {"service", "listing"},
                 "vue-hash-axios": {"service", "listing"}, "react-jsonapi": {"service", "listing"},
                 "ci3-adminlte-modal": {"service", "listing"},
-                "laravel-stisla-ajax-modal": {"service", "listing"}}
+                "laravel-stisla-ajax-modal": {"service", "listing"},
+                "angular-hash-opaque": {"service", "listing"}}
 
 
 def check_kind(doc: Document, kind: str) -> None:

@@ -8235,6 +8235,298 @@ CSS["lvmodal"] = ("assets/css/style.css", "/* Stisla 2.2.0 (subset) */.main-cont
 
 
 # ---------------------------------------------------------------------------------------------
+# JSON apps whose keys are not ours (issue #11): on independent Kota Jambi sites the apps that
+# draw their services from JSON name the fields as their developer pleased, nest them as their
+# framework does and hold lists in every shape. Two families written before any crawler
+# change for them:
+# - "strapigql" (SIMPEL Dukcapil): a Nuxt front end over Strapi v4's GraphQL plugin, read with
+#   Apollo's persisted GET queries (``/graphql?operationName=...``). The answer nests the
+#   collection as GraphQL does, ``{data: {layanans: {data: [{id, attributes: {...}}]}}}``;
+#   keys are camelCase Indonesian (``namaLayanan``, ``persyaratanLayanan``, ``pungutan``,
+#   ``unitPelaksana``, ``lamaProses``), requirements a repeatable component whose items carry
+#   ``__typename`` beside their text, the procedure rich text from the CKEditor field. Beside
+#   the services the app reads news and the officials' profiles from the same endpoint (the
+#   profile route is linked from nowhere: only the bundle names the officials' query).
+# - "nghash" (SIPANDA BPPRD): an Angular app (``useHash: true``, services at
+#   ``/#/services/<id>``) over a Laravel API resource collection with English and opaque keys
+#   imported from the tax office's spreadsheet (``service_name``, ``col1``, ``field_2``,
+#   ``info``, ``sla``, ``deskripsi2``), paginated four records a page (``links.next``); lists
+#   are one string each, ";"-separated or numbered on one line; a service's detail view
+#   reads it again from ``/api/v1/services/<id>``. Announcements and the downloadable forms
+#   come from their own endpoints.
+# Ports 8761 and 8762 (offsets 60-61).
+# ---------------------------------------------------------------------------------------------
+
+SITES += [
+    Site("simpel-dukcapil", "Dinas Kependudukan dan Pencatatan Sipil Kota Jambi",
+         "SIMPEL Dukcapil Kota Jambi", "strapigql", 60,
+         "Sistem Informasi Pelayanan Kependudukan Kota Jambi", KOMPLEK,
+         "menyajikan informasi persyaratan dan alur layanan administrasi kependudukan Kota Jambi",
+         place="Kantor Disdukcapil Kota Jambi dan loket Disdukcapil di Mal Pelayanan Publik "
+         "(MPP) Kota Jambi", color="#1e3a8a"),
+    Site("sipanda-bpprd", "Badan Pengelola Pajak dan Retribusi Daerah Kota Jambi",
+         "SIPANDA BPPRD Kota Jambi", "nghash", 61, "Sistem Informasi Pajak Daerah Kota Jambi",
+         "Kompleks Perkantoran Wali Kota Jambi, Jl. Basuki Rahmat, Kotabaru, Kota Jambi",
+         "menyajikan layanan pajak bumi dan bangunan, BPHTB dan pajak daerah lainnya",
+         place="Kantor BPPRD Kota Jambi, Kompleks Perkantoran Wali Kota Jambi, Jl. Basuki "
+         "Rahmat, Kotabaru; loket BPPRD di MPP Kota Jambi", color="#14532d"),
+]
+SITE.update({s.name: s for s in SITES})
+FAMILY.update({"strapigql": "spa-strapi-graphql", "nghash": "angular-hash-opaque"})
+
+# (fact index, site, slug or id, title, intro, overrides)
+SERVICES.update({
+    "sd_kk": (3, "simpel-dukcapil", "kartu-keluarga-baru", "Pembuatan Kartu Keluarga Baru",
+              "KK baru bagi pasangan yang baru menikah, penduduk yang pindah datang atau yang "
+              "memisahkan diri dari KK orang tuanya.", {}),
+    "sd_lahir": (6, "simpel-dukcapil", "akta-kelahiran", "Pengurusan Akta Kelahiran",
+                 "Setiap kelahiran dicatat dan diterbitkan kutipan akta kelahiran, paling "
+                 "baik dilaporkan sebelum bayi berumur 60 hari.", {}),
+    "sd_mati": (7, "simpel-dukcapil", "akta-kematian", "Pengurusan Akta Kematian",
+                "Keluarga melaporkan kematian warga agar diterbitkan akta kematian dan data "
+                "KK serta status KTP pasangan diperbarui.", {}),
+    "sd_kia": (8, "simpel-dukcapil", "kartu-identitas-anak", "Kartu Identitas Anak",
+               "Kartu identitas bagi anak di bawah 17 tahun, dipakai untuk sekolah, berobat "
+               "dan membuka tabungan.", {"duration": "1 hari kerja"}),
+    "sd_pindah": (9, "simpel-dukcapil", "pindah-keluar", "Surat Pindah ke Luar Kota Jambi",
+                  "Warga yang pindah domisili ke luar Kota Jambi mengurus Surat Keterangan "
+                  "Pindah WNI sebelum berangkat.", {"duration": "1 hari kerja"}),
+    "sd_ikd": (14, "simpel-dukcapil", "ktp-digital", "Aktivasi KTP Digital (IKD)",
+               "KTP-el dipindahkan ke ponsel sebagai Identitas Kependudukan Digital, dibantu "
+               "petugas saat warga mengurus dokumen.", {"duration": "10 menit"}),
+    "sp_cek": (27, "sipanda-bpprd", "101", "PBB Bill Check / Cek Tagihan PBB",
+               "Wajib pajak dapat mengetahui besar tagihan dan tunggakan PBB-P2 dengan "
+               "menyebutkan NOP.", {}),
+    "sp_mutasi": (28, "sipanda-bpprd", "102", "Balik Nama SPPT PBB",
+                  "SPPT PBB-P2 dibalik nama ke pemilik baru setelah jual beli, hibah atau "
+                  "waris.", {}),
+    "sp_betul": (29, "sipanda-bpprd", "103", "Pembetulan Data SPPT PBB",
+                 "Kesalahan nama, alamat, luas tanah atau bangunan pada SPPT dibetulkan atas "
+                 "permohonan wajib pajak.", {}),
+    "sp_keberatan": (30, "sipanda-bpprd", "104", "Pengajuan Keberatan PBB",
+                     "Wajib pajak yang tidak setuju dengan besar PBB yang ditetapkan dapat "
+                     "mengajukan keberatan tertulis.", {}),
+    "sp_baru": (31, "sipanda-bpprd", "105", "Pendaftaran Objek PBB Baru",
+                "Tanah atau bangunan yang belum punya SPPT didaftarkan agar terbit NOP dan "
+                "SPPT PBB-P2.", {"duration": "14 hari kerja"}),
+    "sp_bphtb": (32, "sipanda-bpprd", "106", "Validasi BPHTB Jual Beli Tanah",
+                 "Bea perolehan hak atas tanah dan bangunan divalidasi sebelum akta jual beli "
+                 "ditandatangani di PPAT.", {"duration": "3 hari kerja"}),
+    "sp_resto": (33, "sipanda-bpprd", "107", "Pajak Restoran dan Rumah Makan",
+                 "Pemilik restoran, rumah makan dan kafe mendaftarkan usahanya dan melapor "
+                 "omzet setiap bulan.", {}),
+})
+
+SIMPEL_NEWS = [
+    ("jemput-bola-rekam-ktp-di-sma", "2025-09-10", "Jemput Bola Perekaman KTP-el di SMA",
+     "<p>Petugas Disdukcapil merekam KTP-el 300 pelajar yang genap 17 tahun di SMA Negeri 5 "
+     "Kota Jambi.</p><p>Pelajar cukup membawa fotokopi Kartu Keluarga.</p>"),
+    ("layanan-sabtu-di-mpp", "2025-10-04", "Loket Disdukcapil di MPP Buka Hari Sabtu",
+     "<p>Mulai Oktober loket Disdukcapil di Mal Pelayanan Publik melayani KK, KIA dan akta "
+     "kelahiran pada hari Sabtu pukul 08.00-12.00 WIB.</p>"),
+]
+SIMPEL_OFFICIALS = [("Drs. H. Nirwana, M.Si", "Kepala Dinas"),
+                    ("Rahmat Hidayat, S.STP", "Sekretaris"),
+                    ("Yuliana, S.Kom", "Kepala Bidang Pelayanan Pendaftaran Penduduk")]
+
+STRAPIGQL_QUERIES = {
+    "layanan": "operationName=DaftarLayanan&variables=%7B%22limit%22%3A100%7D",
+    "berita": "operationName=DaftarBerita&variables=%7B%22limit%22%3A6%7D",
+    "pejabat": "operationName=ProfilPejabat&variables=%7B%7D",
+}
+STRAPIGQL_BUNDLE = ("_nuxt/entry.3f9a1c2e.js", """import{d as k,u as x,o as s,c as p,F as m,r as f,a as l,t as g}from"./runtime-core.esm-bundler.6c1d2f4b.js";
+const L=()=>fetch("/graphql?""" + STRAPIGQL_QUERIES["layanan"] + """",{headers:{Accept:"application/json"}}).then(e=>e.json()),
+B=()=>fetch("/graphql?""" + STRAPIGQL_QUERIES["berita"] + """",{headers:{Accept:"application/json"}}).then(e=>e.json()),
+P=()=>fetch("/graphql?""" + STRAPIGQL_QUERIES["pejabat"] + """",{headers:{Accept:"application/json"}}).then(e=>e.json());
+const Daftar=k({setup(){const e=x([]);return L().then(t=>{e.value=t.data.layanans.data}),()=>(s(),p("ul",{class:"daftar-layanan"},[(s(!0),p(m,null,f(e.value,t=>(s(),p("li",{key:t.id},[l("a",{href:"/layanan/"+t.attributes.slug},g(t.attributes.namaLayanan),9)]))),128))]))}});
+const Berita=k({setup(){const e=x([]);return B().then(t=>{e.value=t.data.beritas.data}),()=>(s(),p("ul",null,[(s(!0),p(m,null,f(e.value,t=>(s(),p("li",{key:t.id},[l("a",{href:"/berita/"+t.attributes.slug},g(t.attributes.judul),9)]))),128))]))}});
+const Profil=k({setup(){const e=x([]);return P().then(t=>{e.value=t.data.pejabats.data}),()=>(s(),p("div",{class:"pejabat"},[(s(!0),p(m,null,f(e.value,t=>(s(),p("p",{key:t.id},g(t.attributes.nama)+" - "+g(t.attributes.jabatan),1))),128))]))}});
+export{Daftar,Berita,Profil};
+""")
+
+
+def strapigql_record(key: str, f: ServiceFacts, n: int) -> dict:
+    """One service as Strapi's GraphQL plugin answers it: the attributes under their
+    camelCase field names, requirements a repeatable component, the procedure rich text."""
+    _i, _s, slug, title, intro, _o = SERVICES[key]
+    attrs: dict = {"__typename": "Layanan", "namaLayanan": title, "slug": slug,
+                   "deskripsiSingkat": intro,
+                   "persyaratanLayanan": [
+                       {"__typename": "ComponentLayananPersyaratan", "id": str(i),
+                        "dokumen": r, "wajib": i <= 2}
+                       for i, r in enumerate(f.requirements, 1)],
+                   "alurPengurusan": "<ol>" + "".join(f"<li>{e(p)}</li>" for p in f.procedure)
+                   + "</ol>",
+                   "pungutan": f.cost or "-", "lamaProses": f.duration or "-",
+                   "unitPelaksana": f.location, "dasarHukum": f.legal_basis or "-",
+                   "kategori": {"__typename": "KategoriEntityResponse", "data": {
+                       "__typename": "KategoriEntity", "id": "2", "attributes": {
+                           "__typename": "Kategori", "nama": "Pendaftaran Penduduk"
+                           if n <= 3 else "Pencatatan Sipil"}}},
+                   "publishedAt": "2024-05-06T02:00:00.000Z"}
+    return {"__typename": "LayananEntity", "id": str(n), "attributes": attrs}
+
+
+def graphql_answer(collection: str, rows: list[dict]) -> dict:
+    return {"data": {collection: {"__typename": "EntityResponseCollection", "data": rows,
+                                  "meta": {"pagination": {"page": 1, "pageSize": 100,
+                                                          "pageCount": 1,
+                                                          "total": len(rows)}}}}}
+
+
+def build_strapigql(site: Site, facts: dict, reg) -> None:
+    shell = '<div id="__nuxt"></div>'
+    put(site, "home", "home", site.short, "/", "index.html", shell)
+    reg(put(site, "listing", "list-layanan", "Layanan", "/layanan", "index.html", shell),
+        f"{site.name}:layanan")
+    rows = []
+    for n, (key, (_i, _s, slug, title, intro, _o)) in enumerate(own_services(site), 1):
+        rows.append(strapigql_record(key, facts[key], n))
+        reg(put(site, "service", key, title, f"/layanan/{slug}", "index.html", shell,
+                summary=intro), key)
+    news = []
+    for n, (slug, date, title, html_body) in enumerate(SIMPEL_NEWS, 1):
+        news.append({"__typename": "BeritaEntity", "id": str(n), "attributes": {
+            "__typename": "Berita", "judul": title, "slug": slug, "isi": html_body,
+            "tanggalTerbit": date, "publishedAt": f"{date}T03:00:00.000Z"}})
+        reg(put(site, "news", f"news:{slug}", title, f"/berita/{slug}", "index.html", shell,
+                date=date), f"news:{site.name}:{slug}")
+    officials = [{"__typename": "PejabatEntity", "id": str(n), "attributes": {
+        "__typename": "Pejabat", "nama": name, "jabatan": role,
+        "nip": f"19{70 + n}0{n}12 199{n}03 1 00{n}", "urutan": n}}
+        for n, (name, role) in enumerate(SIMPEL_OFFICIALS, 1)]
+    answers = {"layanan": graphql_answer("layanans", rows),
+               "berita": graphql_answer("beritas", news[::-1]),
+               "pejabat": graphql_answer("pejabats", officials)}
+    for name, query in STRAPIGQL_QUERIES.items():
+        rel = f"graphql/{name}.json"
+        site.extra_files[rel] = (json.dumps(answers[name], ensure_ascii=False) + "\n").encode()
+        site.routes[route_key("/graphql", query)] = rel
+    site.sitemap = True
+    rel, code = STRAPIGQL_BUNDLE
+    site.extra_files[rel] = code.encode()
+    for asset in (rel, CSS["strapigql"][0]):  # the server hides "_" folders: routed by name
+        site.routes[route_key("/" + asset, "")] = asset
+
+
+def render_strapigql(page: Page) -> str:
+    site = page.site
+    rel, _code = STRAPIGQL_BUNDLE
+    return f"""<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{e(site.short)}</title><meta name="description" content="{e(site.opd)}: {e(site.tagline)}"><link rel="modulepreload" as="script" crossorigin href="/{rel}"><script type="module" src="/{rel}" crossorigin></script></head><body>{page.body}<script>window.__NUXT__={{serverRendered:false,config:{{public:{{}},app:{{baseURL:"/",buildAssetsDir:"/_nuxt/"}}}}}}</script></body></html>
+"""
+
+
+NGHASH_BUNDLE = ("main.7d2c9b41e0f3a6d8.js", """"use strict";(self.webpackChunksipanda=self.webpackChunksipanda||[]).push([[179],{4913:(U,M,c)=>{
+var a=c(5879),d=c(9862),r=c(1896);
+const API="/api/v1/services",ANN="/api/v1/announcements",DL="/api/v1/downloads";
+let S=(()=>{class t{constructor(e){this.http=e}services(e){return this.http.get(API,{params:{page:e}})}service(e){return this.http.get(API+"/"+e)}announcements(){return this.http.get(ANN)}downloads(){return this.http.get(DL)}share(e){return location.origin+"/#/services/"+e.id}}return t.\\u0275fac=function(e){return new(e||t)(a.LFG(d.eN))},t.\\u0275prov=a.Yz7({token:t,factory:t.\\u0275fac,providedIn:"root"}),t})();
+const routes=[{path:"",component:c(2001).Home},{path:"services",component:c(2002).ServiceList},{path:"services/:id",component:c(2003).ServiceDetail},{path:"announcements/:id",component:c(2004).Announcement},{path:"downloads",component:c(2005).Downloads}];
+let R=(()=>{class t{}return t.\\u0275mod=a.oAB({type:t}),t.\\u0275inj=a.cJS({imports:[r.Bz.forRoot(routes,{useHash:!0}),r.Bz]}),t})();
+}},U=>{U.O(0,[736],()=>U(U.s=4913)),U.O()}]);
+""")
+NGHASH_CHUNKS = ("runtime.4b8e2f0c1a9d3e57.js", "polyfills.9c1e7a3b5d2f4e60.js")
+NGHASH_ANNOUNCEMENTS = [
+    (11, "2025-08-25", "Pemutihan Denda PBB-P2 Sampai 30 November 2025",
+     "Denda administrasi PBB-P2 tahun 2024 dan sebelumnya dihapuskan bagi wajib pajak yang "
+     "melunasi pokok tagihan sampai 30 November 2025."),
+    (12, "2025-10-01", "Mobil Pelayanan PBB Keliling di Kecamatan Alam Barajo",
+     "Mobil pelayanan PBB keliling melayani cek tagihan dan pembayaran di Kantor Camat Alam "
+     "Barajo setiap Selasa dan Kamis."),
+]
+NGHASH_DOWNLOADS = [
+    ("Formulir SPOP dan LSPOP", "formulir-spop-lspop.pdf", 212),
+    ("Formulir Permohonan Keberatan PBB", "formulir-keberatan-pbb.pdf", 96),
+    ("Formulir SSPD BPHTB", "formulir-sspd-bphtb.pdf", 118),
+]
+
+
+def nghash_record(key: str, f: ServiceFacts) -> dict:
+    """One service as the tax office's spreadsheet was imported: the columns kept their
+    import names, lists are one cell each."""
+    _i, _s, ident, title, intro, _o = SERVICES[key]
+    steps = " ".join(f"{n}. {p}" for n, p in enumerate(f.procedure, 1))
+    return {"id": int(ident), "service_name": title, "summary": intro,
+            "col1": "; ".join(f.requirements), "field_2": steps, "info": f.cost or "-",
+            "sla": f.duration or "-", "deskripsi2": f.location,
+            "legal_ref": f.legal_basis or "-",
+            "category": "PBB-P2" if SERVICES[key][0] <= 31 else "Pajak Daerah",
+            "updated_at": "2025-06-12T04:10:33.000000Z"}
+
+
+def build_nghash(site: Site, facts: dict, reg) -> None:
+    shell = "<app-root></app-root>"
+    home = put(site, "home", "home", site.short, "/", "index.html", shell)
+    reg(home, f"{site.name}:layanan")
+    records = []
+    for key, (_i, _s, ident, title, intro, _o) in own_services(site):
+        records.append(nghash_record(key, facts[key]))
+        # judged at its hash route /#/services/<id>: the server only ever sees the shell
+        reg(Page(site, "service", f"{site.name}:{key}", title, f"/#/services/{ident}",
+                 "index.html", summary=intro), key)
+    size = 4
+    count = -(-len(records) // size)
+    for number in range(1, count + 1):
+        rel = f"api/v1/services-{number}.json"
+        answer = {"data": records[(number - 1) * size:number * size],
+                  "links": {"first": "/api/v1/services?page=1",
+                            "last": f"/api/v1/services?page={count}",
+                            "prev": f"/api/v1/services?page={number - 1}" if number > 1
+                            else None,
+                            "next": f"/api/v1/services?page={number + 1}" if number < count
+                            else None},
+                  "meta": {"current_page": number, "last_page": count, "per_page": size,
+                           "total": len(records), "path": "/api/v1/services"}}
+        site.extra_files[rel] = (json.dumps(answer, ensure_ascii=False) + "\n").encode()
+        site.routes[route_key("/api/v1/services", f"page={number}")] = rel
+        if number == 1:
+            site.routes[route_key("/api/v1/services", "")] = rel
+    put_json(site, {f"api/v1/services/{r['id']}.json": {"data": r} for r in records})
+    for ident, date, title, _body in NGHASH_ANNOUNCEMENTS:
+        reg(Page(site, "news", f"news:{site.name}:{ident}", title, f"/#/announcements/{ident}",
+                 "index.html", date=date), f"news:{site.name}:{ident}")
+    put_json(site, {
+        "api/v1/announcements.json": {"data": [
+            {"id": ident, "title": title, "body": body, "published_on": date}
+            for ident, date, title, body in NGHASH_ANNOUNCEMENTS[::-1]]},
+        "api/v1/downloads.json": {"data": [
+            {"id": n, "title": title, "file_url": f"/files/{name}", "size_kb": size_kb,
+             "category": "Formulir"} for n, (title, name, size_kb) in
+            enumerate(NGHASH_DOWNLOADS, 1)]}})
+    for _title, name, _size in NGHASH_DOWNLOADS:
+        site.extra_files[f"files/{name}"] = make_pdf(_title, [_title, site.opd])
+    rel, code = NGHASH_BUNDLE
+    site.extra_files[rel] = code.encode()
+    for rel in NGHASH_CHUNKS:
+        site.extra_files[rel] = b'"use strict";var __ng_chunk=1;\n'
+    site.extra_files["favicon.ico"] = b"\x00\x00\x01\x00"
+
+
+def render_nghash(page: Page) -> str:
+    site = page.site
+    rel, _code = NGHASH_BUNDLE
+    return f"""<!DOCTYPE html><html lang="id"><head>
+  <meta charset="utf-8">
+  <title>{e(site.short)}</title>
+  <meta name="description" content="{e(site.opd)}: {e(site.tagline)}">
+  <base href="/">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <link rel="icon" type="image/x-icon" href="favicon.ico">
+<link rel="stylesheet" href="/{CSS['nghash'][0]}"></head>
+<body>
+  {page.body}
+{"".join(f'<script src="/{c}" type="module"></script>' for c in NGHASH_CHUNKS)}<script src="/{rel}" type="module"></script>
+
+</body></html>
+"""
+
+
+NEW_BUILD.update({"strapigql": build_strapigql, "nghash": build_nghash})
+RENDER.update({"strapigql": render_strapigql, "nghash": render_nghash})
+CSS.update({"strapigql": ("_nuxt/entry.0b9d4e2a.css", "body{font-family:Inter,sans-serif}"),
+            "nghash": ("styles.5e1f0a9c3b7d2e48.css", "app-root{display:block}")})
+
+
+# ---------------------------------------------------------------------------------------------
 # Writing
 # ---------------------------------------------------------------------------------------------
 
@@ -9293,12 +9585,82 @@ DEVSET_MODAL: dict[str, list[tuple[str, str]]] = {
          "ka_domisili:2 domisili:1"),
     ],
 }
+# Queries answered by the two JSON apps whose keys are not ours (SIMPEL Dukcapil over Strapi
+# GraphQL, SIPANDA BPPRD in Angular over a spreadsheet import), numbered from q730; written
+# before any crawler change for them.
+DEVSET_JSONKEYS: dict[str, list[tuple[str, str]]] = {
+    "formal": [
+        ("persyaratan pembuatan kartu keluarga baru simpel dukcapil", "sd_kk:2 kk_baru:1"),
+        ("pengurusan akta kelahiran disdukcapil kota jambi", "sd_lahir:2 akta_lahir:1"),
+        ("persyaratan akta kematian simpel dukcapil", "sd_mati:2 akta_mati:1"),
+        ("aktivasi identitas kependudukan digital simpel dukcapil", "sd_ikd:2 ikd:1"),
+        ("balik nama sppt pbb sipanda bpprd", "sp_mutasi:2 pbb_mutasi:1"),
+        ("pengajuan keberatan pajak bumi dan bangunan sipanda", "sp_keberatan:2 pbb_keberatan:1"),
+        ("validasi bphtb jual beli tanah bpprd", "sp_bphtb:2 bphtb:1 ep_bphtb:1"),
+        ("pendaftaran objek pbb baru sipanda bpprd", "sp_baru:2 pbb_baru:1"),
+    ],
+    "colloquial": [
+        ("syarat bikin kk baru habis nikah di dukcapil", "sd_kk:2 kk_baru:1"),
+        ("bayi baru lahir ngurus akta kelahiran bawa apa aja", "sd_lahir:2 akta_lahir:1"),
+        ("cara pasang ktp digital di hp simpel dukcapil", "sd_ikd:2 ikd:1"),
+        ("berapa lama balik nama pbb di sipanda", "sp_mutasi:2 pbb_mutasi:1"),
+        ("cara cek tagihan pbb pakai nop sipanda", "sp_cek:2 pbb_cek:1"),
+        ("buka rumah makan harus daftar pajak restoran gimana", "sp_resto:2 pajak_resto:1 "
+         "ep_resto:1"),
+    ],
+    "abbreviation": [
+        ("kia simpel dukcapil", "sd_kia:2 kia:1"),
+        ("skpwni simpel dukcapil", "sd_pindah:2 pindah_keluar:1"),
+        ("sppt pbb salah nama sipanda", "sp_betul:2 pbb_betul:1"),
+        ("bphtb sipanda bpprd", "sp_bphtb:2 bphtb:1 ep_bphtb:1"),
+        ("ikd dukcapil simpel", "sd_ikd:2 ikd:1"),
+    ],
+    "typo": [
+        ("akta kelahrian simpel dukcapil", "sd_lahir:2 akta_lahir:1"),
+        ("kartu identitas anank simpel dukcapil", "sd_kia:2 kia:1"),
+        ("keberatn pbb sipanda", "sp_keberatan:2 pbb_keberatan:1"),
+        ("pajak restoaran sipanda bpprd", "sp_resto:2 pajak_resto:1 ep_resto:1"),
+    ],
+    "english": [
+        ("new family card requirements jambi civil registry app", "sd_kk:2 kk_baru:1"),
+        ("death certificate simpel dukcapil", "sd_mati:2 akta_mati:1"),
+        ("moving out of jambi city letter simpel dukcapil", "sd_pindah:2 pindah_keluar:1"),
+        ("property tax bill check sipanda", "sp_cek:2 pbb_cek:1"),
+        ("land title transfer tax validation sipanda", "sp_bphtb:2 bphtb:1 ep_bphtb:1"),
+        ("restaurant tax registration sipanda", "sp_resto:2 pajak_resto:1 ep_resto:1"),
+    ],
+    "app": [
+        ("simpel dukcapil kota jambi", "simpel-dukcapil:layanan:2 sd_kk:1 sd_lahir:1"),
+        ("sipanda bpprd kota jambi", "sipanda-bpprd:layanan:2 sp_cek:1 sp_mutasi:1"),
+    ],
+    "old-term": [
+        ("surat pindah antar kota simpel dukcapil", "sd_pindah:2 pindah_keluar:1"),
+        ("ktp anak simpel dukcapil", "sd_kia:2 kia:1"),
+        ("balik nama ipeda sipanda", "sp_mutasi:2 pbb_mutasi:1"),
+        ("daftar npwpd rumah makan sipanda", "sp_resto:2 pajak_resto:1 ep_resto:1"),
+    ],
+    "jambi-malay": [
+        ("nak buat akta lahir anak di simpel dukcapil bawak apo bae", "sd_lahir:2 akta_lahir:1"),
+        ("cakmano nak pindah keluar kota jambi surat dio", "sd_pindah:2 pindah_keluar:1"),
+        ("pbb kami salah luas tanah cakmano mbetulkan di sipanda", "sp_betul:2 pbb_betul:1"),
+        ("nak cek utang pbb rumah di sipanda", "sp_cek:2 pbb_cek:1"),
+    ],
+    "problem": [
+        ("bapak meninggal di rumah mau urus akta kematian", "sd_mati:2 akta_mati:1"),
+        ("anak mau daftar sekolah diminta kartu identitas anak", "sd_kia:2 kia:1"),
+        ("tagihan pbb naik tidak sesuai mau protes sipanda", "sp_keberatan:2 pbb_keberatan:1"),
+        ("beli tanah mau bayar bphtb sebelum akta jual beli", "sp_bphtb:2 bphtb:1 ep_bphtb:1"),
+        ("rumah baru dibangun belum punya sppt pbb", "sp_baru:2 pbb_baru:1"),
+        ("tanah warisan mau ganti nama di sppt pbb sipanda", "sp_mutasi:2 pbb_mutasi:1"),
+    ],
+}
 # Blocks of qids: (first qid number, the sets numbered from it)
 DEVSET_BLOCKS = [(1, (DEVSET, DEVSET_REAL_WORLD, DEVSET_MORE)), (400, (DEVSET_JOOMLA,)),
                (450, (DEVSET_BLOGSPA,)), (500, (DEVSET_SPA,)), (540, (DEVSET_SIBLINGS,)),
                (570, (DEVSET_OPENSID,)), (600, (DEVSET_DATATABLES,)),
                (620, (DEVSET_NEWSMAG,)), (640, (DEVSET_CMSSPA,)),
-               (670, (DEVSET_EDITOR_POSTS,)), (700, (DEVSET_MODAL,))]
+               (670, (DEVSET_EDITOR_POSTS,)), (700, (DEVSET_MODAL,)),
+               (730, (DEVSET_JSONKEYS,))]
 
 
 def service_twins() -> dict[str, list[str]]:

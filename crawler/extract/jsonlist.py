@@ -22,6 +22,11 @@ that it cannot:
    is a ``service`` whose ``fields`` are those of a service page, so the answer card works;
    a key no alias names is read by its words as a page's section label would be
    (``crawler.extract.service.FIELD_LABELS``: ``waktu_penyelesaian``, ``processing_time``);
+   a key whose name says nothing (``col1``, ``info``, ``pungutan``) by its values, compared
+   across the records of the endpoint (``value_columns``, ``crawler.extract.jsonvalues``),
+   and a list of label and value pairs (``[{"label": "Biaya", "value": "Gratis"}]``) by
+   its labels;
+   JSON:API's ``relationships`` are read from its ``included`` resources;
 4. a list that names its records only (``{id, nama}``) is completed from the detail endpoint
    the app's code builds under the list's path (``/api/layanan/12``, ``detail_url``), whose
    envelope wraps one record (``{status, data: {...}}``); the spider stores the merged record
@@ -62,6 +67,7 @@ from crawler.extract.document import (
     service_evidence,
 )
 from crawler.extract.html import squash
+from crawler.extract.jsonvalues import columns, labelled_pairs, value_field
 from crawler.extract.jsroutes import base_constants, joined_strings, record_page, route_templates
 from crawler.extract.lang import detect_language
 from crawler.extract.richblocks import blocks_html
@@ -292,7 +298,35 @@ def json_records(body: bytes) -> list[dict[str, Any]]:
     if best is None:
         raise NotRecords("JSON array holds no records" if isinstance(data, list)
                          else "JSON without an array of records")
-    return [r for r in best[2][:MAX_RECORDS] if isinstance(r, dict)]
+    return [_with_included(r, data) for r in best[2][:MAX_RECORDS] if isinstance(r, dict)]
+
+
+def _with_included(record: dict[str, Any], data: Any) -> dict[str, Any]:
+    """``record`` with the resources its JSON:API ``relationships`` point to put under
+    their names: ``{"relationships": {"persyaratan": {"data": [{"type": "dokumen", "id":
+    "3"}]}}}`` and ``included: [{"type": "dokumen", "id": "3", "attributes": {"nama":
+    "Fotokopi KTP"}}]`` is ``"persyaratan": [{"nama": "Fotokopi KTP"}]``."""
+    related = record.get("relationships")
+    included = data.get("included") if isinstance(data, dict) else None
+    if not isinstance(related, dict) or not isinstance(included, list):
+        return record
+    by_ref = {(str(r.get("type")), str(r.get("id"))): r.get("attributes") or {}
+              for r in included if isinstance(r, dict)}
+
+    def resolve(ref: Any) -> Any:
+        return by_ref.get((str(ref.get("type")), str(ref.get("id")))) if isinstance(
+            ref, dict) else None
+
+    found: dict[str, Any] = {}
+    for name, link in related.items():
+        refs = link.get("data") if isinstance(link, dict) else None
+        if isinstance(refs, list):
+            values = [v for v in map(resolve, refs) if v]
+            if values:
+                found[name] = values
+        elif (value := resolve(refs)) is not None:
+            found[name] = value
+    return {**record, **{k: v for k, v in found.items() if k not in record}}
 
 
 def _single_record(data: Any) -> dict[str, Any] | None:
@@ -414,9 +448,17 @@ def _name_of(value: dict[str, Any]) -> str:
         if _KEY_OF.get(_norm_key(key)) in ("title", "description") and isinstance(inner, str):
             return inner
     texts = [inner for key, inner in value.items() if isinstance(inner, str) and inner.strip()
+             and not _meta_key(key)
              and not set(re.split(r"[^a-z]+", str(key).lower())) & _NOT_TEXT_WORDS
              and not _CODE.match(inner.strip())]
     return texts[0] if len(texts) == 1 else ""
+
+
+def _meta_key(key: Any) -> bool:
+    """A key the API adds about its data, not of it: GraphQL's ``__typename``
+    ("ComponentLayananPersyaratan" beside each requirement), JSON-LD's ``@type``,
+    ``_links``."""
+    return str(key).startswith(("_", "@"))
 
 
 def _text(value: Any) -> str:
@@ -473,10 +515,27 @@ def record_fields(record: dict[str, Any], depth: int = 0) -> dict[str, Any]:
     return mapped
 
 
+# words a database column joins without a separator ("namalayanan", "waktupenyelesaian",
+# "dasarhukum", "tatacara"): the key words above and these
+_JOINED_WORDS = {w for _name, cues in _KEY_WORDS for w in cues} | {
+    "layanan", "pelayanan", "penyelesaian", "proses", "pengurusan", "dasar", "tata", "cara",
+    "dokumen", "persyaratan", "jenis", "unit", "pelaksana", "singkat", "lengkap"}
+
+
+def _split_joined(word: str) -> list[str]:
+    """``word`` as the two known words it joins ("namalayanan" -> nama, layanan), else
+    itself."""
+    for i in range(3, len(word) - 2):
+        if word[:i] in _JOINED_WORDS and word[i:] in _JOINED_WORDS:
+            return [word[:i], word[i:]]
+    return [word]
+
+
 def _word_key(key: str) -> str | None:
-    """sikoja's name for a key by its words (camelCase and snake_case split)."""
+    """sikoja's name for a key by its words (camelCase and snake_case split, and words a
+    column name joins)."""
     words = re.sub(r"([a-z])([A-Z])", r"\1_\2", str(key)).lower()
-    parts = [w for w in re.split(r"[^a-z]+", words) if w]
+    parts = [p for w in re.split(r"[^a-z]+", words) if w for p in _split_joined(w)]
     if not parts or any(w in _NOT_TEXT_WORDS for w in parts):
         return None
     # as the same words would label a page's section (a known label that is no field: its
@@ -493,14 +552,16 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
                     source: str, opd: str, fetched_at: str,
                     routes: Sequence[tuple[str, str]] = (),
                     listed: Mapping[str, set[str]] | None = None,
-                    at: str | None = None) -> Document | None:
+                    at: str | None = None,
+                    read_as: Mapping[str, str | None] | None = None) -> Document | None:
     """One JSON record as a document, or None for a record without a name. ``routes`` and
     ``listed``: the app's route templates and the site's URLs by last path part, where
     the record may be shown (``jsroutes.record_page``); ``at``: the page that is this record
-    (its data embedded in it, ``crawler.extract.payload``), the document's URL."""
+    (its data embedded in it, ``crawler.extract.payload``), the document's URL;
+    ``read_as``: the fields its list's keys say by their values (``value_columns``)."""
     record = unwrapped(record)
-    mapped = record_fields(record)
-    title = _text(mapped.get("title"))[:300]
+    mapped = with_values(record, record_fields(record), read_as)
+    title = _text(mapped.get("title") or _unnamed_title(record, mapped))[:300]
     if not title:
         return None
     url = at or record_url(mapped, title, page_url, endpoint_url,
@@ -533,8 +594,80 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
     )
 
 
+# an endpoint with fewer records than this is read value by value, not column by column
+COLUMN_RECORDS = 3
+_VALUE_FIELDS = ("requirements", "procedure", "cost", "duration", "location", "legal_basis")
+_CORE_FIELDS = {"requirements", "procedure", "cost", "duration"}
+
+
+def _unread_keys(record: dict[str, Any]) -> list[str]:
+    """The keys of ``record`` its key names leave unread: named by no alias or word
+    (``col1``, ``info``, ``pungutan``), or a second description beside the one read
+    (``deskripsi2`` beside ``summary``); not ids, dates, codes or the API's own keys."""
+    named = {k: _KEY_OF.get(_norm_key(k)) or _word_key(k) for k in record}
+    described = sum(name == "description" for name in named.values())
+    return [k for k, name in named.items() if not _meta_key(k)
+            and not set(re.split(r"[^a-z]+", str(k).lower())) & _NOT_TEXT_WORDS
+            and (name is None or (name == "description" and described > 1
+                                  and _KEY_OF.get(_norm_key(k)) is None))]
+
+
+def value_columns(records: Sequence[dict[str, Any]]) -> dict[str, str | None] | None:
+    """Key -> field of the keys of one endpoint's records that say a service field by
+    their values in most of them, None for a key that says none (``jsonvalues.columns``);
+    None for a list too short to compare, whose records are read value by value."""
+    if len(records) < COLUMN_RECORDS:
+        return None
+    return columns([unwrapped(r) for r in records], _unread_keys, _items, _text)
+
+
+def with_values(record: dict[str, Any], mapped: dict[str, Any],
+                read_as: Mapping[str, str | None] | None = None) -> dict[str, Any]:
+    """``mapped`` (``record_fields``) with the service fields its keys did not name read
+    from what the values say: by the list's columns (``read_as``), or, for a record read
+    alone, value by value (``jsonvalues.value_field``). A field a key names is the key's."""
+    found = dict(mapped)
+    for name, value in labelled_pairs(record).items():
+        if name in _VALUE_FIELDS:
+            found.setdefault(name, value)
+    read_as = read_as or {}  # a key its list did not have (a detail's) is read alone
+    pairs = [(k, read_as[k] if k in read_as else value_field(record[k], _items, _text))
+             for k in _unread_keys(record)]
+    read = {}
+    for key, name in pairs:
+        if name in _VALUE_FIELDS and name not in found and record[key] not in (None, "", []):
+            read.setdefault(name, record[key])
+    # a price and a place alone describe a shop, an event or a tourist spot as well: what
+    # the values say counts with two of what to bring, what to do, how long and the cost
+    if len(_CORE_FIELDS & (set(found) | set(read))) < 2:
+        return found
+    return {**found, **read}
+
+
+TITLE_WORDS = 15  # a service's name is a line, not a sentence
+
+
+def _unnamed_title(record: dict[str, Any], mapped: dict[str, Any]) -> str | None:
+    """The name of a record whose values say it is a service (two core fields) but whose
+    keys name no title (``field_1``, ``col0``): its first short one-line text under a key
+    no field was read from. A record without service fields stays unnamed (a statistics
+    row is no document)."""
+    if len(_CORE_FIELDS & set(mapped)) < 2:
+        return None
+    used = {id(v) for v in mapped.values()}
+    for key in _unread_keys(record):
+        value = record[key]
+        if (isinstance(value, str) and id(value) not in used and "\n" not in value.strip()
+                and "<" not in value and 1 < len(value.split()) <= TITLE_WORDS
+                and not is_web_url(value.strip()) and not parse_iso(value.strip()[:10])):
+            return value
+    return None
+
+
 def _names_title(record: dict[str, Any]) -> bool:
-    return any(_KEY_OF.get(_norm_key(key)) == "title" for key in record)
+    """Whether a key of ``record`` names its title, by alias or by its words
+    (``namaLayanan``, ``service_name``)."""
+    return any((_KEY_OF.get(_norm_key(key)) or _word_key(key)) == "title" for key in record)
 
 
 def unwrapped(record: dict[str, Any]) -> dict[str, Any]:
@@ -689,6 +822,7 @@ def settle_kinds(pairs: Sequence[tuple[dict[str, Any], Document]]) -> list[Docum
     "Visi" and "Sejarah" beside the service pages of one WordPress collection): the
     siblings stand in for evidence a short record lacks, not against what a body says."""
     records = [unwrapped(record) for record, _doc in pairs]
+    read_as = value_columns(records)
     key = _group_key(records)
     groups: dict[str, list[int]] = {}
     for index, record in enumerate(records):
@@ -703,8 +837,9 @@ def settle_kinds(pairs: Sequence[tuple[dict[str, Any], Document]]) -> list[Docum
         for i in members:
             if docs[i].kind == "page" and not docs[i].fields.get("listing"):
                 record = records[i]
-                fields, body, from_keys = _record_reading(record, record_fields(record),
-                                                          docs[i].title, docs[i].url)
+                fields, body, from_keys = _record_reading(
+                    record, with_values(record, record_fields(record), read_as),
+                    docs[i].title, docs[i].url)
                 if body.headings and not fields:
                     continue
                 docs[i] = replace(docs[i], kind="service",

@@ -119,9 +119,15 @@ def joined_strings(code: str) -> list[str]:
 
 def base_constants(code: str) -> set[str]:
     """Values of the constants ``code`` joins paths to, and its clients' base URLs: bases,
-    not URLs of their own."""
+    not URLs of their own. A constant only ever completed with a record's id
+    (``API + "/" + id``) is a collection's URL, loaded as such (``http.get(API)``)."""
     code, known, joins, _clients = _read(code)
-    return {known[name] for name, _literal, _more in joins if name in known} | client_bases(code)
+    by_name: dict[str, set[tuple[str, bool]]] = {}
+    for name, literal, more in joins:
+        if name in known:
+            by_name.setdefault(name, set()).add((literal, more))
+    return {known[name] for name, found in by_name.items() if found != {("/", True)}} | (
+        client_bases(code))
 
 
 def detail_prefixes(code: str) -> list[str]:
@@ -146,7 +152,7 @@ def route_templates(code: str) -> list[tuple[str, str]]:
     (``"/img/" + e.slug + ".png"``) are not routes. In an app whose router works in hash mode
     (vue-router's ``mode: "hash"``/``createWebHashHistory``, React's ``HashRouter``,
     Angular's ``useHash``), ``router.push("/layanan/" + id)`` is the hash route
-    ``#/layanan/<id>``."""
+    ``#/layanan/<id>``; so is a share link's ``location.origin + "/#/layanan/" + id``."""
     hashed = bool(_HASH_ROUTER.search(code))
     out: list[tuple[str, str]] = []
     for match in _ROUTE.finditer(_read(code)[0]):
@@ -155,6 +161,7 @@ def route_templates(code: str) -> list[tuple[str, str]]:
         if key not in _ROUTE_KEYS or extension:
             continue
         tail = re.split(r"href\s*=\s*[\"']?", literal)[-1] if "href" in literal else literal
+        tail = tail[1:] if tail.startswith(("/#/", "/#!/")) else tail  # origin + "/#/x/" + id
         if not _ROUTE_PATH.fullmatch(tail) or _DATA.search(tail) or tail in ("/", "#/"):
             continue
         out.append(("#" + tail if hashed and tail.startswith("/") else tail, key))

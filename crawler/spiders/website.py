@@ -62,6 +62,7 @@ from crawler.extract.jsonlist import (
     record_document,
     settle_kinds,
     shell_scripts,
+    value_columns,
 )
 from crawler.extract.jsroutes import (
     detail_prefixes,
@@ -744,11 +745,13 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         fetched_at = now_iso()
         listed = self._record_places()
         routes = routes_for(response.url, self.routes, self.js_requested)
+        read_as = value_columns(records)  # keys that say a field by their values
         for record in records:
             try:
                 doc = record_document(record, page_url=page, endpoint_url=response.url,
                                       source=self.source.name, opd=self.source.opd,
-                                      fetched_at=fetched_at, routes=routes, listed=listed)
+                                      fetched_at=fetched_at, routes=routes, listed=listed,
+                                      read_as=read_as)
             except EXTRACTION_ERRORS as exc:  # one record: the others are still stored
                 yield _extraction_error(key, response.status, elapsed, exc)
                 continue
@@ -771,6 +774,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 for request in self._js_request(full, page, self.parse_detail,
                                                 self.detail_error):
                     request.meta["sikoja_listed"] = (sources[doc.url], doc, key)
+                    request.meta["sikoja_read_as"] = read_as  # its list's columns
                     yield request
                 continue
             yield FetchedDocument(document=doc, fetched_url=key, status=response.status,
@@ -815,7 +819,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                                           opd=self.source.opd, fetched_at=now_iso(),
                                           routes=routes_for(list_key, self.routes,
                                                             self.js_requested),
-                                          listed=self._record_places())
+                                          listed=self._record_places(),
+                                          read_as=response.meta.get("sikoja_read_as"))
                 except EXTRACTION_ERRORS as exc:  # the list's own record is stored instead
                     yield _extraction_error(canonicalize_url(response.url), response.status,
                                             self.elapsed_ms(response), exc)

@@ -1,0 +1,1 @@
+"use strict";var __ng_chunk=1;
