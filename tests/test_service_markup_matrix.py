@@ -15,7 +15,7 @@ here by independent parts, crossed:
   ``<div>`` per item, a one- or two-column table, one ";"-separated sentence, ``<span>`` and
   ``<font>`` soup with ``&nbsp;``, Word's ``MsoListParagraph`` paragraphs;
 * a page shell: a Blogger post (with its sidebar's label, archive and popular-posts
-  widgets), a WordPress classic-editor post, an old table layout.
+  widgets), a WordPress classic-editor post, a Joomla article, an old table layout.
 
 Every label form meets every list form once (the shell and the words turn with them), and
 each case must be stored as a service whose requirements are the four items, with its cost
@@ -96,6 +96,17 @@ LIST_FORMS: dict[str, Callable[[list[str]], str]] = {
         f'<span style="font-family: arial;"><font size="2">{NB}{n}.{NB}{e(x)}{NB}</font>'
         f"</span><br />" for n, x in enumerate(items, 1)) + "</div>",
     "word": _word_list,
+    "word-numbered": lambda items: "".join(
+        f'<p class="MsoListParagraphCxSpMiddle" style="mso-list:l1 level1 lfo2">'
+        f'<!--[if !supportLists]--><span>{n}.<span style="font:7.0pt &quot;Times New Roman'
+        f'&quot;">{NB * 5} </span></span><!--[endif]-->{e(x)}<o:p></o:p></p>'
+        for n, x in enumerate(items, 1)),
+    "br-paren": _lines(lambda n: f"{n}) "),
+    "br-roman": _lines(lambda n: f"{['i', 'ii', 'iii', 'iv'][n - 1]}. "),
+    "br-check": _lines(lambda n: "✓ "),
+    "br-arrow": _lines(lambda n: "→ "),
+    "nbsp-dash": lambda items: "<p>" + "<br />".join(
+        f"{NB}{NB}-{NB}{e(x)}" for x in items) + "</p>",
 }
 
 
@@ -123,6 +134,14 @@ LABEL_FORMS: dict[str, Callable[[str, str], str]] = {
     "emoji": _block(lambda t: f"<p>📌 <b>{t}:</b></p>"),
     "symbol": _block(lambda t: f"<p><b>► {t}</b></p>"),
     "dt": lambda label, content: f"<dl><dt>{e(label)}</dt><dd>{content}</dd></dl>",
+    "b-i": _block(lambda t: f"<p><b><i>{t}</i></b></p>"),
+    "font-size": lambda label, content: (
+        f'<font size="4"><b>{e(label)}</b></font><br />' + content),
+    "b-colon-br": lambda label, content: f"<b>{e(label)} :</b><br />" + content,
+    "li-strong": lambda label, content: f"<ol><li><strong>{e(label)}</strong>{content}</li></ol>",
+    "table-colon": lambda label, content: (
+        f"<table><tbody><tr><td>{e(label)}</td><td>:</td><td>{content}</td></tr></tbody>"
+        "</table>"),
     "table": lambda label, content: (
         f"<table border='1'><tbody><tr><td valign='top'><b>{e(label)}</b></td>"
         f"<td>{content}</td></tr></tbody></table>"),
@@ -137,6 +156,7 @@ INLINE = {
         f'<p><span style="font-weight: bold;">{e(label)}</span>: {e(value)}</p>'),
     "u": lambda label, value: f"<p><u>{e(label)}</u> : {e(value)}</p>",
     "emoji": lambda label, value: f"<p>📌 <b>{e(label)}:</b> {e(value)}</p>",
+    "b-i": lambda label, value: f"<p><b><i>{e(label)}</i></b>{NB}: {e(value)}</p>",
 }
 
 
@@ -218,7 +238,29 @@ SIPIN</b></font></td></tr>
 </td></tr></table></body></html>"""
 
 
-SHELLS = {"blogger": blogger, "wordpress": wordpress, "table-layout": table_layout}
+def joomla(title: str, body: str, slug: str) -> tuple[str, str]:
+    url = f"https://soloksipin.jambikota.go.id/index.php/layanan-publik/{slug}"
+    latest = "".join(f'<li><a href="/index.php/berita/{n}-kerja-bakti">Kerja bakti RT 0{n}</a>'
+                     "</li>" for n in range(1, 5))
+    return url, f"""<!DOCTYPE html><html lang="id-id"><head><title>{e(title)}</title>
+<meta name="generator" content="Joomla! - Open Source Content Management"></head>
+<body class="site com_content view-article"><div class="container">
+<header class="header"><a class="brand" href="/"><span class="site-title">Kelurahan Solok
+Sipin</span></a></header><nav class="navigation"><ul class="nav menu"><li><a
+href="/">Beranda</a></li><li><a href="/index.php/layanan-publik">Layanan Publik</a></li></ul>
+</nav><div class="row-fluid"><main id="content" class="span9">
+<div class="item-page" itemscope itemtype="https://schema.org/Article">
+<div class="page-header"><h2 itemprop="headline">{e(title)}</h2></div>
+<dl class="article-info muted"><dt class="article-info-term">Rincian</dt><dd class="hits">
+<span class="icon-eye-open"></span> Dilihat: 312</dd></dl>
+<div itemprop="articleBody">{body}</div></div></main>
+<div id="aside" class="span3"><div class="moduletable"><h3>Berita Terbaru</h3>
+<ul class="latestnews">{latest}</ul></div></div></div>
+<footer class="footer"><p>&copy; 2025 Kelurahan Solok Sipin</p></footer></div></body></html>"""
+
+
+SHELLS = {"blogger": blogger, "wordpress": wordpress, "table-layout": table_layout,
+          "joomla": joomla}
 
 
 def stored(shell: str, title: str, body: str, slug: str) -> tuple[str, dict]:

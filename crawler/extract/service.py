@@ -219,7 +219,7 @@ def _holds_sections(blocks: list[Block]) -> bool:
     """A table cell that labels two sections of its own ("Persyaratan:" ... "Biaya:") is a
     region of the page (an old layout's content column, ``<font>`` and all), not a value
     beside a label: a label table's value cell holds one section's lines."""
-    labels = {_label_of(b)[0] for b in blocks if b.kind == "line"}
+    labels = {_label_of(b)[0] for b in blocks if b.kind in ("line", "item")}
     return len(labels - {None, OTHER}) >= 2
 
 
@@ -231,6 +231,8 @@ def _clean_item(text: str) -> str:
 
 _OUTSIDE_BRACKETS_SEMICOLON = re.compile(r";(?![^()\[\]]*[)\]])")
 _LAST_ITEM_CONJUNCTION = re.compile(r"^(dan|serta|and)\s+", re.IGNORECASE)
+# "a; b; dan c.": a list written as a sentence, even inside a <li> that holds its section
+_CLOSED_LIST = re.compile(r";\s*(dan|serta|and)\s+[^;]+$", re.IGNORECASE)
 
 
 def _split_sentence_list(text: str) -> list[str]:
@@ -278,6 +280,7 @@ class _Collector:
         if name == OTHER:
             return
         # a numbered line ("5. Cetak akta; KK diperbarui") is one item, whatever it holds
+        # short of a sentence list
         item = item or bool(NUMBERING.match(text))
         text = _clean_item(text)
         if links:
@@ -289,7 +292,7 @@ class _Collector:
             return
         bucket = self.values.setdefault(name, [])
         parts = [text]
-        if name in LIST_FIELDS and ";" in text and not item:
+        if name in LIST_FIELDS and ";" in text and (not item or _CLOSED_LIST.search(text)):
             parts = _split_sentence_list(text)
         elif name in LIST_FIELDS and inline:
             parts = _split_prose_list(text)
@@ -430,6 +433,8 @@ def _collect(blocks: Iterable[Block], titles: Iterable[str] = ()) -> _Collector:
             if section.from_table:
                 section.open(None)
             continue
+        if block.text.strip() in (":", "："):
+            continue  # the colon column of a label table, split from its label by layout
         name, value = _label_of(block, bare=not section.awaits_value(block))
         if name:
             section.open(name, para=block.para if value else None, values=int(bool(value)))
