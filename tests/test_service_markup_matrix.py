@@ -336,3 +336,5 @@ def test_news_profiles_and_downloads_are_not_services(what, shell):
     kind, fields = stored(shell, title, body, what)
     assert kind != "service", fields
     assert not fields.get("requirements")
+    if what == "downloads" and kind == "page":  # a list of files, ranked below the services
+        assert fields.get("listing"), fields      # (a dated post of them is news)

@@ -8326,9 +8326,10 @@ NEWS += [
       "WIB dan Jumat pukul 08.00-11.00 WIB. Syarat dan biaya layanan tidak berubah."]),
 ]
 
-HANDEDIT_FORMS = [("formulir-f1-02.pdf", "Formulir F-1.02 Biodata Penduduk"),
-                  ("formulir-pengantar-rt.pdf", "Formulir Surat Pengantar RT/RW"),
-                  ("formulir-usulan-kampung-bahagia.pdf", "Formulir Usulan Kampung Bahagia")]
+# the forms live in the admin's Google Drive, as a Blogger site keeps files: (file id, name)
+HANDEDIT_FORMS = [("1fA2bC3dE4fG5hI6jK7lM8nO9pQ", "Formulir F-1.02 Biodata Penduduk"),
+                  ("1qR2sT3uV4wX5yZ6aB7cD8eF9gH", "Formulir Surat Pengantar RT/RW"),
+                  ("1iJ2kL3mN4oP5qR6sT7uV8wX9yZ", "Formulir Usulan Kampung Bahagia")]
 HANDEDIT_OFFICIALS = [("Lurah", "Hj. Nurhayati, S.Sos"), ("Sekretaris Lurah", "M. Ridwan, S.IP"),
                       ("Kasi Pemerintahan", "Desi Ratnasari, S.H."),
                       ("Kasi Kesejahteraan Sosial", "Ahmad Fauzi"),
@@ -8409,8 +8410,8 @@ def handedit_body(markup: str, intro: str, f: ServiceFacts) -> str:
                 + f"<p><b>E. Tempat</b></p><p>{e(place)}</p>")
     if markup == "emoji":
         return (paras(e(intro)) + "<h4>📋 Dokumen yang diperlukan</h4>"
-                + f"<p>{'; '.join(e(r) for r in reqs)}.</p><h4>🔁 Mekanisme</h4>"
-                + f"<p>{'; '.join(e(s) for s in steps)}.</p>"
+                + f"<p>{'; '.join(e(r) for r in reqs)}.</p><h4>🔁 Mekanisme</h4><p>"
+                + "<br />".join(f"{n}. {e(s)}" for n, s in enumerate(steps, 1)) + "</p>"
                 + f"<h4>💵 Biaya</h4><p>{e(cost)}</p><h4>⏱️ Jangka waktu</h4><p>{e(duration)}</p>"
                 + f"<h4>📍 Lokasi</h4><p>{e(place)}</p>")
     if markup == "font":
@@ -8462,17 +8463,12 @@ def build_handedit(site: Site, facts: dict, reg) -> None:
     put(site, "page", "aparatur", "Profil Lurah dan Aparatur Kelurahan", "/p/aparatur.html",
         "p/aparatur.html", officials, aliases=("/p/aparatur.html?m=1",))
     forms = ("<p>Formulir berikut dapat diunduh dan diisi sebelum datang ke kantor lurah:</p>"
-             + "<div>" + "".join(f'<div>&nbsp;• <a href="/unduh/{file}">{e(name)}</a> (PDF)</div>'
+             + "<div>" + "".join(f'<div>&nbsp;• <a href="https://drive.google.com/file/d/{file}/'
+                                 f'view?usp=sharing">{e(name)}</a> (PDF)</div>'
                                  for file, name in HANDEDIT_FORMS) + "</div>"
              "<div><br /></div><div>Persyaratan tiap layanan ada di label Layanan.</div>")
     put(site, "page", "unduhan", "Unduhan Formulir", "/p/unduhan.html", "p/unduhan.html", forms,
         aliases=("/p/unduhan.html?m=1",))
-    for file, name in HANDEDIT_FORMS:
-        site.extra_files[f"unduh/{file}"] = make_pdf(name, [name, site.opd,
-                                                            "Nama: ....................",
-                                                            "NIK: ....................",
-                                                            "Alamat: ...................."])
-        site.routes[route_key(f"/unduh/{file}", "")] = f"unduh/{file}"
     put(site, "page", "kontak", "Kontak", "/p/kontak.html", "p/kontak.html", contact_body(site),
         aliases=("/p/kontak.html?m=1",))
     posts.sort(key=lambda p: p.date, reverse=True)
@@ -8493,6 +8489,7 @@ def build_handedit(site: Site, facts: dict, reg) -> None:
         yp.posts = year_posts
     put(site, "listing", "older", "Posting Lama", "/search", "search/older.html",
         "".join(blogger_post(p, full=False) for p in posts[5:]), aliases=("/search?m=1",))
+    blog_posts_feed(site, posts, "08:00:00.000")
 
 
 def render_handedit(page: Page) -> str:
