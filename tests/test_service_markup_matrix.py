@@ -142,6 +142,9 @@ LABEL_FORMS: dict[str, Callable[[str, str], str]] = {
     "table-colon": lambda label, content: (
         f"<table><tbody><tr><td>{e(label)}</td><td>:</td><td>{content}</td></tr></tbody>"
         "</table>"),
+    "plain-colon-br": lambda label, content: f"{e(label)}:<br />" + content,
+    "colon-outside": _block(lambda t: f"<p><strong>{t}&nbsp;</strong>:</p>"),
+    "caps-dash": _block(lambda t: f"<p>{t.upper()} -</p>"),
     "table": lambda label, content: (
         f"<table border='1'><tbody><tr><td valign='top'><b>{e(label)}</b></td>"
         f"<td>{content}</td></tr></tbody></table>"),
@@ -157,6 +160,9 @@ INLINE = {
     "u": lambda label, value: f"<p><u>{e(label)}</u> : {e(value)}</p>",
     "emoji": lambda label, value: f"<p>📌 <b>{e(label)}:</b> {e(value)}</p>",
     "b-i": lambda label, value: f"<p><b><i>{e(label)}</i></b>{NB}: {e(value)}</p>",
+    "plain-colon-br": lambda label, value: f"{e(label)}: {e(value)}<br />",
+    "colon-outside": lambda label, value: (
+        f"<p><strong>{e(label)}&nbsp;</strong>:&nbsp;{e(value)}</p>"),
 }
 
 

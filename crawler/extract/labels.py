@@ -84,7 +84,7 @@ NUMBERING = re.compile(r"^\s*(?:[\(\[]?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[\.\)\]
 
 def _strip_label(text: str) -> str:
     text = NUMBERING.sub("", squash(text))
-    return text.strip().rstrip(":：?").strip().lower()
+    return text.strip().rstrip(":：?-–— ").strip().lower()
 
 
 def match_label(text: str) -> str | None:
