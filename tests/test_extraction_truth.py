@@ -419,6 +419,20 @@ TABLE = [
     ("sipanda-bpprd", "/#/services/106", "Validasi BPHTB Jual Beli Tanah", "service",
      "SSPD BPHTB", "Tarif maks 5% x (NPOP - NPOPTKP)"),
     ("sipanda-bpprd", "/", "SIPANDA BPPRD Kota Jambi", "listing", None, None),
+    # hand-edited service posts on Blogger's Awesome Inc.: <font> soup with "Berkas:" and
+    # "Retribusi:", a Word paste; an officials' profile and a forms list beside them
+    ("kel-soloksipin", "/2024/12/usulan-bantuan-bedah-rumah-rtlh.html",
+     "Usulan Bantuan Bedah Rumah (RTLH)", "service",
+     "Terdaftar DTKS/PKH, keluarga stunting atau miskin ekstrem",
+     "Tidak dipungut biaya (bantuan Rp20 juta per unit, non-tunai)"),
+    ("kel-soloksipin", "/2024/01/surat-keterangan-domisili-kelurahan.html",
+     "Surat Keterangan Domisili Kelurahan Solok Sipin", "service", "Surat pengantar RT/RW",
+     "Gratis"),
+    ("kel-soloksipin", "/2024/04/posyandu-balita-rt-07.html",
+     "Posyandu Balita RT 07 Kembali Aktif", "news", None, None),
+    ("kel-soloksipin", "/p/unduhan.html", "Unduhan Formulir", "listing", None, None),
+    ("kel-soloksipin", "/search/label/Layanan", "Postingan dengan label Layanan", "listing",
+     None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and

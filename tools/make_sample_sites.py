@@ -8526,6 +8526,328 @@ CSS.update({"strapigql": ("_nuxt/entry.0b9d4e2a.css", "body{font-family:Inter,sa
             "nghash": ("styles.5e1f0a9c3b7d2e48.css", "app-root{display:block}")})
 
 
+# Hand-edited service posts (issue #11): a kelurahan blog on Blogger's old "Awesome Inc." layout
+# whose admins wrote each service post by hand, each in the markup they had at hand: a Word
+# document pasted into the compose box (MsoNormal / MsoListParagraph paragraphs, Symbol-font
+# bullets, <o:p>), capitals in bold with <br> lines, a two-column table, Shift+Enter <div>
+# lines with <span style="font-weight: bold"> labels, a definition list, lettered sections
+# ("A. Syarat" with "a)" items), <h4> labels after an emoji with ";"-separated values, and
+# <font> soup full of &nbsp;. Labels as they come: "Berkas", "Dokumen yang diperlukan",
+# "Tarif/Biaya", "Retribusi", "Jangka waktu", "Lama proses", "Mekanisme", "Tata cara", English.
+# Beside them, news on the same words, the officials' profile and a list of forms to download
+# (none of them a service). Port 8771.
+# ---------------------------------------------------------------------------------------------
+
+SITES += [
+    Site("kel-soloksipin", "Kelurahan Solok Sipin", "Kelurahan Solok Sipin", "handedit", 70,
+         "Blog Resmi Kelurahan Solok Sipin, Kecamatan Danau Sipin",
+         "Jl. Kapten A. Bakaruddin, Kel. Solok Sipin, Kec. Danau Sipin, Kota Jambi",
+         "adalah kelurahan di Kecamatan Danau Sipin yang melayani surat keterangan, pengantar "
+         "administrasi kependudukan dan usulan program bagi warga di 31 RT",
+         place="Kantor Lurah Solok Sipin, Jl. Kapten A. Bakaruddin", color="#2d6a4f"),
+]
+SITE.update({s.name: s for s in SITES})
+FAMILY["handedit"] = "blogger-handedited"
+
+# (fact index, site, date, post title, intro, overrides); "markup" is how the admin typed it
+# (see ``handedit_body``)
+SERVICES.update({
+    "so_domisili": (66, "kel-soloksipin", "2024-01-15",
+                    "Surat Keterangan Domisili Kelurahan Solok Sipin",
+                    "Surat keterangan domisili diterbitkan bagi warga yang bertempat tinggal di "
+                    "wilayah Kelurahan Solok Sipin, misalnya untuk melamar kerja atau membuka "
+                    "rekening bank.", {"markup": "word", "duration": "± 10 menit"}),
+    "so_sktm": (67, "kel-soloksipin", "2024-02-19", "SKTM (Surat Keterangan Tidak Mampu)",
+                "SKTM diberikan kepada keluarga kurang mampu di Solok Sipin untuk keringanan "
+                "biaya sekolah, berobat atau persyaratan bantuan.",
+                {"markup": "caps", "duration": "1 hari kerja"}),
+    "so_kampung": (68, "kel-soloksipin", "2024-03-25", "Usulan Dana Kampung Bahagia per RT",
+                   "Setiap RT di Solok Sipin dapat mengusulkan kegiatan lingkungan seperti "
+                   "semenisasi jalan, drainase atau CCTV yang dibiayai dana Kampung Bahagia.",
+                   {"markup": "table", "cost": "Tidak dipungut biaya; dana Rp100 juta per RT "
+                    "dari APBD", "duration": "Sekali setahun sesuai jadwal musyawarah"}),
+    "so_pindah": (9, "kel-soloksipin", "2024-05-06", "Pengantar Pindah ke Luar Kota Jambi",
+                  "Warga Solok Sipin yang akan pindah domisili ke luar Kota Jambi meminta "
+                  "surat pengantar pindah di kelurahan sebelum SKPWNI terbit di Disdukcapil.",
+                  {"markup": "divs", "cost": "Tidak dipungut biaya",
+                   "duration": "1 hari kerja", "online": None}),
+    "so_kk": (4, "kel-soloksipin", "2024-06-17", "Perubahan Data Kartu Keluarga Lewat Kelurahan",
+              "Penambahan anggota keluarga, pisah KK atau pembetulan data Kartu Keluarga dapat "
+              "dititipkan melalui petugas register Kelurahan Solok Sipin.",
+              {"markup": "dl", "duration": "3 hari kerja", "online": None}),
+    "so_ktp": (0, "kel-soloksipin", "2024-08-05", "Rekam KTP-el Pemula di Kantor Lurah",
+               "Warga yang genap berusia 17 tahun dapat merekam KTP-el di kantor lurah setiap "
+               "hari Rabu bersama petugas Disdukcapil.",
+               {"markup": "lettered", "duration": "Perekaman 15 menit; cetak 1-3 hari kerja",
+                "online": None}),
+    "so_kematian": (7, "kel-soloksipin", "2024-10-14", "Surat Keterangan Kematian",
+                    "Keluarga melaporkan warga yang meninggal dunia ke kelurahan; surat "
+                    "keterangan kematian menjadi syarat akta kematian dan santunan.",
+                    {"markup": "emoji", "duration": "Selesai hari itu juga", "online": None}),
+    "so_rtlh": (60, "kel-soloksipin", "2024-12-02", "Usulan Bantuan Bedah Rumah (RTLH)",
+                "Kelurahan meneruskan usulan RT bagi rumah warga yang tidak layak huni ke Dinas "
+                "Perkim untuk bantuan bedah rumah.",
+                {"markup": "font", "cost": "Tidak dipungut biaya (bantuan Rp20 juta per unit, "
+                 "non-tunai)", "duration": "Verifikasi 14 hari kerja; bantuan tahun anggaran "
+                 "berikutnya"}),
+    "so_kia": (8, "kel-soloksipin", "2025-01-20", "Kartu Identitas Anak (KIA) - Child ID Card",
+               "Orang tua dapat menitipkan berkas Kartu Identitas Anak melalui kelurahan; "
+               "petunjuk ini juga ditulis dalam bahasa Inggris untuk warga asing.",
+               {"markup": "english", "duration": "3 working days", "online": None}),
+})
+for _key in ("so_domisili", "so_sktm", "so_kampung", "so_pindah", "so_kk", "so_ktp",
+             "so_kematian", "so_rtlh", "so_kia"):
+    SERVICES[_key][5].setdefault("legal_basis", None)
+    SERVICES[_key][5].setdefault("online", None)
+
+NEWS += [
+    ("kel-soloksipin", "posyandu-balita-rt-07", "2024-04-22",
+     "Posyandu Balita RT 07 Kembali Aktif",
+     ["Posyandu Melati di RT 07 kembali aktif setiap Selasa minggu kedua. Ibu-ibu cukup "
+      "membawa buku KIA, penimbangan dan imunisasi diberikan gratis.",
+      "Sebanyak 48 balita ditimbang pada kegiatan perdana."]),
+    ("kel-soloksipin", "lurah-tinjau-banjir-danau-sipin", "2024-11-18",
+     "Lurah Tinjau Genangan Banjir di Tepi Danau Sipin",
+     ["Lurah Solok Sipin meninjau genangan air di RT 12 dan RT 14 setelah hujan deras dan "
+      "mengusulkan normalisasi drainase ke Dinas PUPR.",
+      "Warga diminta melaporkan saluran tersumbat melalui Ketua RT."]),
+    ("kel-soloksipin", "jadwal-pelayanan-ramadan", "2025-03-03",
+     "Jadwal Pelayanan Kantor Lurah Selama Ramadan",
+     ["Selama bulan Ramadan pelayanan surat-menyurat dibuka Senin sampai Kamis pukul 08.00-14.00 "
+      "WIB dan Jumat pukul 08.00-11.00 WIB. Syarat dan biaya layanan tidak berubah."]),
+]
+
+# the forms live in the admin's Google Drive, as a Blogger site keeps files: (file id, name)
+HANDEDIT_FORMS = [("1fA2bC3dE4fG5hI6jK7lM8nO9pQ", "Formulir F-1.02 Biodata Penduduk"),
+                  ("1qR2sT3uV4wX5yZ6aB7cD8eF9gH", "Formulir Surat Pengantar RT/RW"),
+                  ("1iJ2kL3mN4oP5qR6sT7uV8wX9yZ", "Formulir Usulan Kampung Bahagia")]
+HANDEDIT_OFFICIALS = [("Lurah", "Hj. Nurhayati, S.Sos"), ("Sekretaris Lurah", "M. Ridwan, S.IP"),
+                      ("Kasi Pemerintahan", "Desi Ratnasari, S.H."),
+                      ("Kasi Kesejahteraan Sosial", "Ahmad Fauzi"),
+                      ("Kasi Pemberdayaan Masyarakat", "Rina Marlina, S.E.")]
+
+_MSO = '<span style="font-size: 12.0pt; line-height: 115%; font-family: &quot;Arial&quot;,sans-serif;">'
+
+
+def _mso_items(items: list[str], numbered: bool) -> str:
+    """A list as Word pastes it: a paragraph per item, the bullet a Symbol-font character."""
+    out = []
+    for n, item in enumerate(items, start=1):
+        where = "First" if n == 1 else "Last" if n == len(items) else "Middle"
+        mark = (f"{n}.<span style=\"font: 7.0pt &quot;Times New Roman&quot;;\">&nbsp;&nbsp;&nbsp; "
+                "</span>" if numbered else '<span style="font-family: Symbol;">·<span style="'
+                'font: 7.0pt &quot;Times New Roman&quot;;">&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; '
+                "</span></span>")
+        out.append(f'<p class="MsoListParagraphCxSp{where}" style="margin-left: 36.0pt; '
+                   f'text-indent: -18.0pt; mso-list: l{int(numbered)} level1 lfo{n};">'
+                   f"<!--[if !supportLists]-->{mark}<!--[endif]-->{_MSO}{e(item)}<o:p></o:p>"
+                   "</span></p>")
+    return "".join(out)
+
+
+def handedit_body(markup: str, intro: str, f: ServiceFacts) -> str:
+    """A service post as one admin typed it (see the section comment); every markup states
+    requirements, procedure, cost, duration and place."""
+    reqs, steps, cost, duration, place = (f.requirements, f.procedure, f.cost or "Gratis",
+                                          f.duration, f.location)
+    lead = f'<div style="text-align: justify;">{e(intro)}</div><div><br /></div>'
+    if markup == "word":
+        def label(text: str) -> str:
+            return f'<p class="MsoNormal"><b>{_MSO}{text}<o:p></o:p></span></b></p>'
+        return (f'<p class="MsoNormal" style="text-align: justify;">{_MSO}{e(intro)}<o:p></o:p>'
+                "</span></p>" + label("Persyaratan:") + _mso_items(reqs, False)
+                + label("Prosedur Pelayanan:") + _mso_items(steps, True)
+                + f'<p class="MsoNormal"><b>{_MSO}Biaya</span></b>{_MSO}: {e(cost)}<o:p></o:p>'
+                "</span></p>"
+                f'<p class="MsoNormal"><b>{_MSO}Waktu Penyelesaian</span></b>{_MSO}: '
+                f"{e(duration)}<o:p></o:p></span></p>"
+                f'<p class="MsoNormal"><b>{_MSO}Tempat</span></b>{_MSO}: {e(place)}<o:p></o:p>'
+                "</span></p>")
+    if markup == "caps":
+        return (lead + "<b>PERSYARATAN</b><br />" + "".join(f"- {e(r)}<br />" for r in reqs)
+                + "<br /><b>TATA CARA</b><br />"
+                + "".join(f"{n}. {e(s)}<br />" for n, s in enumerate(steps, 1))
+                + f"<br /><u>Biaya</u> : {e(cost)}<br /><u>Waktu penyelesaian</u> : "
+                f"{e(duration)}<br /><u>Tempat pengurusan</u> : {e(place)}<br />")
+    if markup == "table":
+        rows = [("Syarat-syarat", "<br />".join(f"{n}. {e(r)}" for n, r in enumerate(reqs, 1))),
+                ("Alur", "<br />".join(f"{n}. {e(s)}" for n, s in enumerate(steps, 1))),
+                ("Tarif/Biaya", e(cost)), ("Jangka Waktu", e(duration)), ("Lokasi", e(place))]
+        return (lead + '<table border="1" cellpadding="5" cellspacing="0" style="width: 100%;">'
+                "<tbody>" + "".join(f'<tr><td style="width: 30%;" valign="top"><b>{k}</b></td>'
+                                    f"<td>{v}</td></tr>" for k, v in rows) + "</tbody></table>")
+    if markup == "divs":
+        bold = '<span style="font-weight: bold;">{}</span>'
+        return (lead + "<div>" + bold.format("Dokumen yang diperlukan") + "</div>"
+                + "".join(f"<div>• {e(r)}</div>" for r in reqs) + "<div><br /></div><div>"
+                + bold.format("Mekanisme") + "</div>"
+                + "".join(f"<div>{n}. {e(s)}</div>" for n, s in enumerate(steps, 1))
+                + "<div><br /></div>"
+                + f"<div>{bold.format('Retribusi')}: {e(cost)}</div>"
+                + f"<div>{bold.format('Lama proses')}: {e(duration)}</div>"
+                + f"<div>{bold.format('Tempat pelayanan')}: {e(place)}</div>")
+    if markup == "dl":
+        return (paras(e(intro)) + "<dl><dt>Persyaratan</dt><dd>" + ul([e(r) for r in reqs])
+                + "</dd><dt>Prosedur</dt><dd>" + ul([e(s) for s in steps], ordered=True)
+                + f"</dd><dt>Biaya</dt><dd>{e(cost)}</dd><dt>Jangka Waktu</dt><dd>{e(duration)}"
+                f"</dd><dt>Tempat Pelayanan</dt><dd>{e(place)}</dd></dl>")
+    if markup == "lettered":
+        return (paras(e(intro)) + "<p><b>A. Syarat</b></p>"
+                + "".join(f"<p>{chr(96 + n)}) {e(r)}</p>" for n, r in enumerate(reqs, 1))
+                + "<p><b>B. Tata Cara</b></p>"
+                + "".join(f"<p>{n}) {e(s)}</p>" for n, s in enumerate(steps, 1))
+                + f"<p><b>C. Biaya</b></p><p>{e(cost)}</p>"
+                + f"<p><b>D. Lama Proses</b></p><p>{e(duration)}</p>"
+                + f"<p><b>E. Tempat</b></p><p>{e(place)}</p>")
+    if markup == "emoji":
+        return (paras(e(intro)) + "<h4>📋 Dokumen yang diperlukan</h4>"
+                + f"<p>{'; '.join(e(r) for r in reqs)}.</p><h4>🔁 Mekanisme</h4><p>"
+                + "<br />".join(f"{n}. {e(s)}" for n, s in enumerate(steps, 1)) + "</p>"
+                + f"<h4>💵 Biaya</h4><p>{e(cost)}</p><h4>⏱️ Jangka waktu</h4><p>{e(duration)}</p>"
+                + f"<h4>📍 Lokasi</h4><p>{e(place)}</p>")
+    if markup == "font":
+        face = '<font face="Arial, sans-serif">{}</font>'
+        nb = "&nbsp;"
+        return ('<div style="text-align: justify;">' + face.format(e(intro)) + "<br /><br />"
+                + f"<b>{face.format('Berkas:')}</b><br />"
+                + "".join(f'<span style="font-family: arial;"><font size="2">{nb}{n}.{nb}{e(r)}'
+                          "</font></span><br />" for n, r in enumerate(reqs, 1))
+                + f"<br /><b>{face.format('Tata cara:')}</b><br />"
+                + "".join(f'<font size="2">{nb}{n}.{nb}{e(s)}</font><br />'
+                          for n, s in enumerate(steps, 1))
+                + f"<br /><b>{face.format('Retribusi:')}</b>{nb}{face.format(e(cost))}<br />"
+                + f"<b>{face.format('Waktu penyelesaian:')}</b>{nb}{e(duration)}<br />"
+                + f"<b>{face.format('Tempat:')}</b>{nb}{e(place)}</div>")
+    if markup == "english":
+        return (paras(e(intro)) + "<p><strong>Requirements / Persyaratan</strong></p>"
+                + ul([e(r) for r in reqs]) + "<p><strong>How to apply</strong></p>"
+                + ul([e(s) for s in steps], ordered=True)
+                + f"<p><strong>Fee:</strong> {e(cost)}</p>"
+                + f"<p><strong>Processing time:</strong> {e(duration)}</p>"
+                + f"<p><strong>Location:</strong> {e(place)}</p>")
+    raise ValueError(f"unknown markup {markup!r}")
+
+
+def build_handedit(site: Site, facts: dict, reg) -> None:
+    home = put(site, "home", "home", site.short, "/", "index.html", aliases=("/?m=1",))
+    posts: list[Page] = []
+    for key, (_i, _s, date, title, intro, over) in own_services(site):
+        href = f"/{date[:4]}/{date[5:7]}/{blogger_slug(title)}.html"
+        page = put(site, "service", key, title, href, href[1:],
+                   handedit_body(over["markup"], intro, facts[key]), date=date, summary=intro,
+                   aliases=(href + "?m=1",))
+        page.labels = ["Layanan"]
+        reg(page, key)
+        posts.append(page)
+    for page in own_posts(site, facts, reg, lambda slug, d: f"/{d[:4]}/{d[5:7]}/{slug}.html",
+                          lambda href: href[1:]):
+        site.routes[route_key(page.href, "m=1")] = page.file
+        page.labels = ["Berita"]
+        posts.append(page)
+    officials = ("<p>Susunan aparatur Kelurahan Solok Sipin periode 2024-2026:</p>"
+                 '<table border="1" cellpadding="4"><tbody><tr><td><b>Jabatan</b></td><td><b>Nama'
+                 "</b></td></tr>" + "".join(f"<tr><td>{e(j)}</td><td>{e(n)}</td></tr>"
+                                             for j, n in HANDEDIT_OFFICIALS) + "</tbody></table>"
+                 f"<p><b>Alamat kantor:</b> {e(site.address)}</p>"
+                 f"<p><b>Jam pelayanan:</b> {HOURS}</p>"
+                 "<p><b>Wilayah:</b> 31 RT, berbatasan dengan Danau Sipin di sebelah utara.</p>")
+    put(site, "page", "aparatur", "Profil Lurah dan Aparatur Kelurahan", "/p/aparatur.html",
+        "p/aparatur.html", officials, aliases=("/p/aparatur.html?m=1",))
+    forms = ("<p>Formulir berikut dapat diunduh dan diisi sebelum datang ke kantor lurah:</p>"
+             + "<div>" + "".join(f'<div>&nbsp;• <a href="https://drive.google.com/file/d/{file}/'
+                                 f'view?usp=sharing">{e(name)}</a> (PDF)</div>'
+                                 for file, name in HANDEDIT_FORMS) + "</div>"
+             "<div><br /></div><div>Persyaratan tiap layanan ada di label Layanan.</div>")
+    put(site, "page", "unduhan", "Unduhan Formulir", "/p/unduhan.html", "p/unduhan.html", forms,
+        aliases=("/p/unduhan.html?m=1",))
+    put(site, "page", "kontak", "Kontak", "/p/kontak.html", "p/kontak.html", contact_body(site),
+        aliases=("/p/kontak.html?m=1",))
+    posts.sort(key=lambda p: p.date, reverse=True)
+    home.body = "".join(blogger_post(p, full=False) for p in posts[:5])
+    home.posts = posts[:5]
+    for label in ("Layanan", "Berita"):
+        tagged = [p for p in posts if label in p.labels]
+        lp = put(site, "listing", f"label:{label}", f"Postingan dengan label {label}",
+                 f"/search/label/{label}", f"search/label/{label}.html",
+                 "".join(blogger_post(p, full=False) for p in tagged),
+                 aliases=(f"/search/label/{label}?m=1",))
+        lp.posts = tagged
+    for y in sorted({p.date[:4] for p in posts}):
+        year_posts = [p for p in posts if p.date.startswith(y)]
+        yp = put(site, "listing", f"archive:{y}", y, f"/{y}/", f"{y}/index.html",
+                 "".join(blogger_post(p, full=False) for p in year_posts),
+                 aliases=(f"/{y}/?m=1",))
+        yp.posts = year_posts
+    put(site, "listing", "older", "Posting Lama", "/search", "search/older.html",
+        "".join(blogger_post(p, full=False) for p in posts[5:]), aliases=("/search?m=1",))
+    blog_posts_feed(site, posts, "08:00:00.000")
+
+
+def render_handedit(page: Page) -> str:
+    """Blogger's classic "Awesome Inc." layout: the post in ``post hentry``, a sidebar of
+    Label, BlogArchive and LinkList widgets, "Posting Lama" under the home page."""
+    site = page.site
+    posts = sorted((p for p in site.pages if p.kind in ("service", "news")),
+                   key=lambda p: p.date, reverse=True)
+    title = e(site.short) if page.kind == "home" else f"{e(site.short)}: {e(page.title)}"
+    if page.kind in ("service", "news"):
+        main = (f"<div class='date-outer'><h2 class='date-header'><span>{hari_tanggal(page.date)}"
+                f"</span></h2><div class='date-posts'>" + blogger_post(page, full=True)
+                + "</div></div><div class='comments' id='comments'><h4>0 komentar:</h4>"
+                f"<p class='comment-footer'><a href='https://www.blogger.com/comment.g?blogID="
+                f"{_blog_id(site)}&amp;postID={_post_id(page)}'>Posting Komentar</a></p></div>"
+                f"<div class='blog-pager' id='blog-pager'>{a('/', 'Beranda', class_='home-link')}"
+                "</div>")
+    elif page.kind in ("home", "listing"):
+        older = (f"<div class='blog-pager' id='blog-pager'>{a('/search', 'Posting Lama', class_='blog-pager-older-link')}</div>"
+                 if page.kind == "home" else "")
+        main = f"<div class='blog-posts hfeed'>{page.body}</div>{older}"
+    else:
+        main = (f"<div class='post hentry'><h3 class='post-title entry-title'>{e(page.title)}</h3>"
+                f"<div class='post-body entry-content'>{page.body}</div></div>")
+    counts = {lab: sum(lab in getattr(p, "labels", []) for p in posts) for lab in ("Berita", "Layanan")}
+    labels = "".join(f"<li><a dir='ltr' href='{site.base}/search/label/{lab}'>{lab}</a>"
+                     f"<span dir='ltr'>({n})</span></li>" for lab, n in counts.items())
+    years = sorted({p.date[:4] for p in posts}, reverse=True)
+    archive = "".join(
+        f"<li class='archivedate collapsed'><a class='post-count-link' href='{site.base}/{y}/'>{y}"
+        f"</a> <span class='post-count' dir='ltr'>({sum(p.date.startswith(y) for p in posts)})"
+        "</span></li>" for y in years)
+    pages = "".join(f"<li>{a(site.base + h, lab)}</li>" for lab, h in (
+        ("Beranda", "/"), ("Aparatur", "/p/aparatur.html"), ("Unduhan", "/p/unduhan.html"),
+        ("Kontak", "/p/kontak.html")))
+    return f"""<!DOCTYPE html>
+<html class='v2' dir='ltr' xmlns='http://www.w3.org/1999/xhtml' xmlns:b='http://www.google.com/2005/gml/b' xmlns:data='http://www.google.com/2005/gml/data' xmlns:expr='http://www.google.com/2005/gml/expr'>
+<head>
+<title>{title}</title>
+{blogger_head(page)}
+</head>
+<body class='loading'>
+<div class='content'><div class='content-outer'><div class='content-inner'>
+<header><div class='header-outer'><div class='header section' id='header'><div class='widget Header' data-version='1' id='Header1'><div id='header-inner'><div class='titlewrapper'><h1 class='title'><a href='{site.base}/'>{e(site.short)}</a></h1></div><div class='descriptionwrapper'><p class='description'><span>{e(site.tagline)}</span></p></div></div></div></div></div></header>
+<div class='tabs-outer'><div class='tabs section' id='crosscol'><div class='widget PageList' data-version='1' id='PageList1'><div class='widget-content'><ul>{pages}</ul></div></div></div></div>
+<div class='main-outer'><div class='main-inner columns-2'>
+<div class='column-center-outer'><div class='column-center-inner'><div class='main section' id='main'><div class='widget Blog' data-version='1' id='Blog1'>
+{main}
+</div></div></div></div>
+<div class='column-right-outer'><div class='column-right-inner'><aside><div class='sidebar section' id='sidebar-right-1'>
+<div class='widget Label' data-version='1' id='Label1'><h2>Label</h2><div class='widget-content list-label-widget-content'><ul>{labels}</ul></div></div>
+<div class='widget BlogArchive' data-version='1' id='BlogArchive1'><h2>Arsip Blog</h2><div class='widget-content'><div id='ArchiveList'><ul class='hierarchy'>{archive}</ul></div></div></div>
+<div class='widget LinkList' data-version='1' id='LinkList1'><h2>Tautan</h2><div class='widget-content'><ul><li><a href='https://jambikota.go.id/'>Pemerintah Kota Jambi</a></li><li><a href='https://www.lapor.go.id/'>SP4N-LAPOR!</a></li></ul></div></div>
+</div></aside></div></div>
+</div></div>
+<footer><div class='footer-outer'><div class='foot section' id='footer-1'><div class='widget Attribution' data-version='1' id='Attribution1'><div class='widget-content' style='text-align: center;'>{footer_text(site)}. Tema Awesome Inc.. Diberdayakan oleh <a href='https://www.blogger.com' target='_blank'>Blogger</a>.</div></div></div></div></footer>
+</div></div></div>
+</body>
+</html>
+"""
+
+
+NEW_BUILD["handedit"] = build_handedit
+RENDER["handedit"] = render_handedit
+CSS["handedit"] = ("favicon.ico", "")
+
+
 # ---------------------------------------------------------------------------------------------
 # Writing
 # ---------------------------------------------------------------------------------------------
@@ -9654,13 +9976,69 @@ DEVSET_JSONKEYS: dict[str, list[tuple[str, str]]] = {
         ("tanah warisan mau ganti nama di sppt pbb sipanda", "sp_mutasi:2 pbb_mutasi:1"),
     ],
 }
+# Queries answered by the hand-edited service posts of Kelurahan Solok Sipin (Word paste,
+# bold capitals, tables, <div> lines, definition lists, lettered sections, emoji headings,
+# <font> soup, English), numbered from q780; written before any extraction change for them.
+DEVSET_HANDEDIT: dict[str, list[tuple[str, str]]] = {
+    "formal": [
+        ("surat keterangan domisili kelurahan solok sipin", "so_domisili:2 domisili:1"),
+        ("persyaratan surat keterangan tidak mampu kelurahan solok sipin", "so_sktm:2 sktm:1"),
+        ("surat keterangan kematian kelurahan solok sipin", "so_kematian:2 akta_mati:1"),
+        ("usulan bantuan bedah rumah tidak layak huni solok sipin", "so_rtlh:2 rtlh:1"),
+        ("perubahan data kartu keluarga kelurahan solok sipin", "so_kk:2 kk_ubah:1"),
+        ("kartu identitas anak kelurahan solok sipin", "so_kia:2 kia:1"),
+    ],
+    "colloquial": [
+        ("cara urus sktm di kelurahan solok sipin", "so_sktm:2 sktm:1"),
+        ("mau rekam ktp di kantor lurah solok sipin hari apa", "so_ktp:2 ktp_baru:1"),
+        ("bikin surat domisili solok sipin berapa lama", "so_domisili:2 domisili:1"),
+        ("mau tambah anak di kk lewat kelurahan solok sipin", "so_kk:2 kk_ubah:1"),
+        ("keluarga meninggal urus surat kematian di solok sipin bawa apa",
+         "so_kematian:2 akta_mati:1"),
+    ],
+    "abbreviation": [
+        ("sktm kel solok sipin", "so_sktm:2 sktm:1"),
+        ("rtlh kel solok sipin", "so_rtlh:2 rtlh:1"),
+        ("kia kel solok sipin", "so_kia:2 kia:1"),
+        ("skpwni pengantar kel solok sipin", "so_pindah:2 pindah_keluar:1"),
+    ],
+    "typo": [
+        ("surat keterangan domisli solok sipin", "so_domisili:2 domisili:1"),
+        ("kampung bahgia solok sipin", "so_kampung:2 kampung_bahagia:1"),
+        ("surat pindah soluk sipin", "so_pindah:2 pindah_keluar:1"),
+    ],
+    "old-term": [
+        ("surat keterangan miskin kelurahan solok sipin", "so_sktm:2 sktm:1"),
+        ("surat kematian dari lurah solok sipin", "so_kematian:2 akta_mati:1"),
+        ("bedah rumah warga miskin solok sipin", "so_rtlh:2 rtlh:1"),
+    ],
+    "english": [
+        ("child identity card solok sipin village", "so_kia:2 kia:1"),
+        ("certificate of residence solok sipin", "so_domisili:2 domisili:1"),
+        ("house renovation aid solok sipin", "so_rtlh:2 rtlh:1"),
+    ],
+    "jambi-malay": [
+        ("cakmano ngurus surat pindah di solok sipin", "so_pindah:2 pindah_keluar:1"),
+        ("nak ngusulkan kampung bahagia rt di solok sipin", "so_kampung:2 kampung_bahagia:1"),
+        ("nak rekam ktp anak baru 17 taun di solok sipin", "so_ktp:2 ktp_baru:1"),
+    ],
+    "problem": [
+        ("anak baru lahir mau dimasukkan ke kartu keluarga solok sipin", "so_kk:2 kk_ubah:1"),
+        ("mau pindah kerja ke luar kota jambi dari solok sipin", "so_pindah:2 pindah_keluar:1"),
+        ("butuh keringanan biaya sekolah anak warga solok sipin", "so_sktm:2 sktm:1"),
+        ("atap rumah bocor dan dinding papan lapuk minta bantuan solok sipin", "so_rtlh:2 rtlh:1"),
+        ("rt mau bangun drainase pakai dana kampung bahagia solok sipin",
+         "so_kampung:2 kampung_bahagia:1"),
+    ],
+}
 # Blocks of qids: (first qid number, the sets numbered from it)
 DEVSET_BLOCKS = [(1, (DEVSET, DEVSET_REAL_WORLD, DEVSET_MORE)), (400, (DEVSET_JOOMLA,)),
                (450, (DEVSET_BLOGSPA,)), (500, (DEVSET_SPA,)), (540, (DEVSET_SIBLINGS,)),
                (570, (DEVSET_OPENSID,)), (600, (DEVSET_DATATABLES,)),
                (620, (DEVSET_NEWSMAG,)), (640, (DEVSET_CMSSPA,)),
                (670, (DEVSET_EDITOR_POSTS,)), (700, (DEVSET_MODAL,)),
-               (730, (DEVSET_JSONKEYS,))]
+               (730, (DEVSET_JSONKEYS,)),
+               (780, (DEVSET_HANDEDIT,))]
 
 
 def service_twins() -> dict[str, list[str]]:

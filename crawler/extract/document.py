@@ -269,11 +269,19 @@ def names_service(headline: str) -> bool:
     return bool(found) and not _GENERIC_REST.match(found.group("rest"))
 
 
+def _file_name(url: str) -> str:
+    return unquote(urlsplit(url).path.rsplit("/", 1)[-1])
+
+
+def is_document_link(url: str, text: str) -> bool:
+    """A link to a document (PDF, Word, "Unduh ..."), by its text or file name."""
+    return bool(_DOCUMENT_LINK.search(_file_name(url)) or _DOCUMENT_LINK.search(text))
+
+
 def is_standard_link(url: str, text: str) -> bool:
     """A link to a document that is a service's standard, by its text or file name."""
-    name = unquote(urlsplit(url).path.rsplit("/", 1)[-1])
-    looks_document = bool(_DOCUMENT_LINK.search(name) or _DOCUMENT_LINK.search(text))
-    return looks_document and bool(_STANDARD_HINT.search(text) or _STANDARD_HINT.search(name))
+    return is_document_link(url, text) and bool(
+        _STANDARD_HINT.search(text) or _STANDARD_HINT.search(_file_name(url)))
 
 
 def _slug_of(url: str, headlines: list[str]) -> bool:
@@ -310,7 +318,10 @@ def service_evidence(url: str, headlines: list[str], partial: dict[str, object],
     if any(partial.get(k) for k in CORE_FIELDS):
         evidence.signals.append("sections")
     standards = {link.url for link in links if is_standard_link(link.url, link.text)}
-    if standards:
+    documents = {link.url for link in links if is_document_link(link.url, link.text)}
+    # a page links its own standard, not a list of forms to download of which one is
+    # "Formulir Persyaratan ...": its standards are most of its documents
+    if standards and 2 * len(standards) >= len(documents):
         evidence.signals.append("standard")
         evidence.standard_items = len(standards)
     if sum(1 for topic in _SERVICE_TOPICS if topic.search(text)) >= 2:

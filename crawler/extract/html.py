@@ -776,6 +776,34 @@ def shows_posts(block: Tag, page_url: str = "") -> bool:
     return targets[0] in more
 
 
+_LINE_ITEMS = ("p", "div")
+
+
+def _is_link_line(line: Tag, own: str) -> bool:
+    """A paragraph or <div> that is (almost) only one link to another page."""
+    anchors = [a for a in tags_in(line, ("a",)) if _elsewhere(a, own)]
+    return len(anchors) == 1 and _text_len(anchors[0]) >= 0.6 * _text_len(line) and not any(
+        isinstance(c, Tag) and c.name in BLOCK_TAGS for c in line.descendants)
+
+
+def _link_line(anchor: Tag, block: Tag, own: str) -> Tag | None:
+    """The line ``anchor`` makes when it is one of two or more such lines in a row: one
+    paragraph that is only a link ("Lihat: syarat KTP") is an article's pointer, not an
+    entry; lines of them are a list."""
+    line = anchor.parent
+    while isinstance(line, Tag) and line is not block and line.name not in _LINE_ITEMS:
+        line = line.parent
+    if not isinstance(line, Tag) or line is block or not _is_link_line(line, own):
+        return None
+    for direction in ("previous_sibling", "next_sibling"):
+        sibling = getattr(line, direction)
+        while isinstance(sibling, NavigableString) and not str(sibling).strip():
+            sibling = getattr(sibling, direction)
+        if isinstance(sibling, Tag) and sibling.name == line.name and _is_link_line(sibling, own):
+            return line
+    return None
+
+
 def link_items(block: Tag, page_url: str = "") -> LinkItems:
     own = page_url.split("#", 1)[0]
     items: dict[int, Tag] = {id(entry): entry for entry in excerpt_entries(block, own)}
@@ -792,9 +820,12 @@ def link_items(block: Tag, page_url: str = "") -> LinkItems:
             container = container.parent
         if not isinstance(container, Tag) or container is block:
             # no item around it: in a list of bare links (Bootstrap's list-group) each link
-            # is an item
+            # is an item, and so is each line of a list typed as lines (a Blogger editor's
+            # <div> per file to download)
             if anchor.parent is not block and _links_make(anchor.parent, own):
                 items[id(anchor)] = anchor
+            elif (line := _link_line(anchor, block, own)) is not None:
+                items[id(line)] = line
             continue
         if id(container) in items:
             continue

@@ -16,9 +16,15 @@ from crawler.extract.title import squash
 # with how many further words a label may have ("Persyaratan Pembuatan KTP-el Pemula" is a
 # label; "Loket Disdukcapil, Mal Pelayanan Publik" is a value, not a location label).
 OTHER = "_other"  # a known label that is not one of our fields
+# "Waktu" alone: how long a service takes ("Waktu: 1 hari kerja"), or when an event is
+# ("Waktu: Selasa, 11 Maret 2025 pukul 08.00 WIB"); its value decides (``service._finish``)
+WHEN = "_when"
 FIELD_LABELS: dict[str, tuple[re.Pattern[str], int]] = {
     "requirements": (re.compile(
         r"^(persyaratan|syarat|syarat-syarat|syarat syarat|kelengkapan berkas|"
+        # "Berkas:" alone, or of the application ("Berkas Permohonan"); "Berkas ini dapat
+        # diunduh" is a sentence
+        r"berkas(?= *$| +(permohonan|persyaratan|pendukung|pengajuan)\b)|"
         r"kelengkapan dokumen|dokumen (yang )?(diperlukan|dibutuhkan|persyaratan)|"
         r"berkas (yang )?(diperlukan|dibutuhkan)|requirements?|"
         # as blog posts say it: "Berkas yang harus dibawa", "Yang perlu disiapkan"
@@ -39,6 +45,7 @@ FIELD_LABELS: dict[str, tuple[re.Pattern[str], int]] = {
         r"waktu (layanan|pelayanan|pengurusan)|berapa lama|lamanya|"
         r"(processing|completion|service|turnaround) (time|duration))\b"
     ), 3),
+    WHEN: (re.compile(r"^(waktu|time)$"), 0),
     "cost": (re.compile(
         r"^(biaya|biayanya|berapa biayanya|tarif|retribusi|produk,? biaya|fee|cost)\b"
     ), 3),
@@ -47,7 +54,8 @@ FIELD_LABELS: dict[str, tuple[re.Pattern[str], int]] = {
     "location": (re.compile(
         r"^(lokasi|tempat pelayanan|tempat pengurusan|tempat pengajuan|tempat mengurus|"
         r"alamat pelayanan|"
-        r"alamat kantor|alamat|unit pelayanan)\b"
+        r"alamat kantor|alamat|unit pelayanan|location|where to apply|"
+        r"tempat(?= *$))\b"
     ), 2),
     "online_url": (re.compile(
         r"^(layanan online|layanan daring|pendaftaran online|pendaftaran daring|daftar online|"
@@ -76,13 +84,13 @@ NUMBERING = re.compile(r"^\s*(?:[\(\[]?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[\.\)\]
 
 def _strip_label(text: str) -> str:
     text = NUMBERING.sub("", squash(text))
-    return text.strip().rstrip(":：?").strip().lower()
+    return text.strip().rstrip(":：?-–— ").strip().lower()
 
 
 def match_label(text: str) -> str | None:
     """Field name for a label such as "Persyaratan Pelayanan:" or "Biaya / Tarif"."""
     name = label_name(text)
-    return None if name == OTHER else name
+    return None if name in (OTHER, WHEN) else name
 
 
 def label_name(text: str) -> str | None:

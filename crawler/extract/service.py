@@ -24,6 +24,7 @@ from crawler.extract.labels import (  # noqa: F401  (FIELD_LABELS, match_label: 
     MAX_LABEL,
     NUMBERING,
     OTHER,
+    WHEN,
     label_name,
     match_label,
 )
@@ -101,12 +102,12 @@ class _Line:
         return squash("".join(self.parts))
 
 
-def _cell_lines(cell: Tag, base_url: str) -> tuple[list[str], list[str], set[str]]:
+def _cell_lines(blocks: list[Block]) -> tuple[list[str], list[str], set[str]]:
     """A cell's lines, its links, and which of the lines are list items."""
     lines: list[str] = []
     links: list[str] = []
     items: set[str] = set()
-    for block in flatten(cell, base_url):
+    for block in blocks:
         if block.kind == "row":
             lines.extend(" ".join(" ".join(c) for c in block.cells).split("\n"))
         else:
@@ -190,16 +191,19 @@ def _table(table: Tag, base_url: str) -> Iterator[Block]:
         cells = tr.find_all(["td", "th"], recursive=False)
         if not cells:
             continue
-        if any(c.find(["table", "h1", "h2", "h3", "h4"]) for c in cells):
+        flat = [list(flatten(cell, base_url)) for cell in cells]
+        if any(c.find(["table", "h1", "h2", "h3", "h4", "h5", "h6"]) for c in cells) or any(
+                _holds_sections(blocks) for blocks in flat):
             # a layout table (old CMS templates): its cells are page regions, not values
-            for cell in cells:
-                yield from flatten(cell, base_url)
+            for blocks in flat:
+                yield from blocks
+                yield Block("region_end", "")
             continue
         lines: list[list[str]] = []
         links: list[str] = []
         items: set[str] = set()
-        for cell in cells:
-            cell_lines, cell_links, cell_items = _cell_lines(cell, base_url)
+        for blocks in flat:
+            cell_lines, cell_links, cell_items = _cell_lines(blocks)
             lines.append(cell_lines)
             links.extend(cell_links)
             items |= cell_items
@@ -211,6 +215,14 @@ def _table(table: Tag, base_url: str) -> Iterator[Block]:
     yield Block("table_end", "")
 
 
+def _holds_sections(blocks: list[Block]) -> bool:
+    """A table cell that labels two sections of its own ("Persyaratan:" ... "Biaya:") is a
+    region of the page (an old layout's content column, ``<font>`` and all), not a value
+    beside a label: a label table's value cell holds one section's lines."""
+    labels = {_label_of(b)[0] for b in blocks if b.kind in ("line", "item")}
+    return len(labels - {None, OTHER}) >= 2
+
+
 # -- the state machine -------------------------------------------------------------------
 
 def _clean_item(text: str) -> str:
@@ -219,6 +231,8 @@ def _clean_item(text: str) -> str:
 
 _OUTSIDE_BRACKETS_SEMICOLON = re.compile(r";(?![^()\[\]]*[)\]])")
 _LAST_ITEM_CONJUNCTION = re.compile(r"^(dan|serta|and)\s+", re.IGNORECASE)
+# "a; b; dan c.": a list written as a sentence, even inside a <li> that holds its section
+_CLOSED_LIST = re.compile(r";\s*(dan|serta|and)\s+[^;]+$", re.IGNORECASE)
 
 
 def _split_sentence_list(text: str) -> list[str]:
@@ -266,6 +280,7 @@ class _Collector:
         if name == OTHER:
             return
         # a numbered line ("5. Cetak akta; KK diperbarui") is one item, whatever it holds
+        # short of a sentence list
         item = item or bool(NUMBERING.match(text))
         text = _clean_item(text)
         if links:
@@ -277,7 +292,7 @@ class _Collector:
             return
         bucket = self.values.setdefault(name, [])
         parts = [text]
-        if name in LIST_FIELDS and ";" in text and not item:
+        if name in LIST_FIELDS and ";" in text and (not item or _CLOSED_LIST.search(text)):
             parts = _split_sentence_list(text)
         elif name in LIST_FIELDS and inline:
             parts = _split_prose_list(text)
@@ -403,12 +418,23 @@ def _collect(blocks: Iterable[Block], titles: Iterable[str] = ()) -> _Collector:
             name = _row(block, found, section.name, table_columns)
             if name != section.name or section.from_table:
                 section.open(name, from_table=True)
+            elif name is not None:  # a table under the section's label holds its values
+                section.values += 1
+                section.items += 1
+            continue
+        if block.kind == "region_end":
+            # a value does not run on into the next region of a layout (the footer's
+            # "Copyright ..." row after "Tempat: Kantor Lurah")
+            if section.values:
+                section.open(None)
             continue
         if block.kind == "table_end":
             table_columns = {}
             if section.from_table:
                 section.open(None)
             continue
+        if block.text.strip() in (":", "："):
+            continue  # the colon column of a label table, split from its label by layout
         name, value = _label_of(block, bare=not section.awaits_value(block))
         if name:
             section.open(name, para=block.para if value else None, values=int(bool(value)))
@@ -508,7 +534,28 @@ def _label_column(cells: list[list[str]], labels: list[str | None]) -> int | Non
     return None
 
 
+# how long something takes ("1 hari kerja", "langsung jadi", "3 working days"), and when
+# an event is ("Selasa, 11 Maret 2025", "pukul 08.00 WIB")
+_SPAN = re.compile(r"\d+\s*(x\s*24\s*jam|hari|jam|menit|minggu|bulan|tahun|working days?|"
+                   r"days?|hours?|minutes?|weeks?)\b|hari kerja|langsung|seketika|hari itu juga|"
+                   r"selesai|same day", re.IGNORECASE)
+_POINT = re.compile(r"\b(senin|selasa|rabu|kamis|jum.?at|sabtu|pukul|wib)\b|\b\d{1,2}[.:]\d{2}\b|"
+                    r"\b\d{1,2}\s+(januari|februari|maret|april|mei|juni|juli|agustus|september|"
+                    r"oktober|november|desember)\b", re.IGNORECASE)
+
+
+def _duration_of_when(found: _Collector) -> None:
+    """A section labelled just "Waktu" is the service's duration when its value states how
+    long ("1 hari kerja"), not when something happens (an event's "Waktu: Selasa, 11 Maret
+    2025 pukul 08.00 WIB" on a news post)."""
+    when = found.values.pop(WHEN, [])
+    if when and "duration" not in found.values and all(
+            _SPAN.search(v) and not _POINT.search(v) for v in when):
+        found.values["duration"] = when
+
+
 def _finish(found: _Collector, content: Tag | None, base_url: str) -> dict[str, object]:
+    _duration_of_when(found)
     fields: dict[str, object] = {}
     for name, values in found.values.items():
         if name == "online_url":
