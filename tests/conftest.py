@@ -99,9 +99,9 @@ LONGEST_FIRST = (
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
-    """``pytest -n 2 --dist loadfile`` (scripts/test.sh): each module runs on one worker, so
-    its module fixtures are built once, the modules of the sample crawl run together, and
-    the longest units go out first (``LONGEST_FIRST``)."""
+    """``pytest -n 3 --dist loadfile`` (scripts/test.sh on two cores): each module runs on
+    one worker, so its module fixtures are built once, the modules of the sample crawl run
+    together, and the longest units go out first (``LONGEST_FIRST``)."""
     if config.getvalue("dist") != "loadfile":
         return None
     from xdist.scheduler import LoadFileScheduling
