@@ -34,6 +34,9 @@ python3 -m venv .venv
 # on the next runs).
 unset PYTHONDONTWRITEBYTECODE
 .venv/bin/python -m compileall -q -j 0 crawler indexer search_api sikoja synonyms
-# two workers (one per core): each module stays on one worker and the sample web is crawled
-# once (tests/conftest.py); pass -n 0 to run in one process
-.venv/bin/python -m pytest -q -p no:cacheprovider -n auto --dist loadfile "$@"
+# one worker more than the cores (three on two): a worker waiting on a politeness delay, a
+# kill, Chromium or a background job leaves its core to another (session 9, side by side
+# with two workers on a loaded machine: 401 s against 525 s for the same CPU; session 8,
+# idle: 111-116 s against 123 s; see CONTRIBUTING.md). Each module stays on one worker and the sample web is crawled once
+# (tests/conftest.py); pass -n 0 to run in one process.
+.venv/bin/python -m pytest -q -p no:cacheprovider -n "$(( $(nproc) + 1 ))" --dist loadfile "$@"

@@ -82,10 +82,26 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                                 "in tests/conftest.py")
 
 
+# the work units that take longest, longest first: handed out before every other unit, so
+# no worker is left running one of them alone at the end. xdist hands units out by their
+# number of tests, which put the demo's module (4 tests, 30-40 s) and the live-server
+# module (5 tests, 20-27 s) among the last: in session 9's first run one worker started
+# the demo at 230 s of 280. Seconds of wall time on two workers at load 4 to 6.
+LONGEST_FIRST = (
+    "sample-crawl",                         # 143 s: the crawl, index and their modules
+    "tests/test_api.py",                    # 43 s
+    "tests/test_browser_firsthour.py",      # 42 s: `sikoja demo` crawls and embeds
+    "tests/test_api_live.py",               # 27 s: Schemathesis
+    "tests/test_sample_web.py",             # 21 s: the link walk
+    "tests/test_crawl_process_faults.py",   # 19 s: kills and a full disk
+)
+
+
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
-    """``pytest -n 2 --dist loadfile`` (scripts/test.sh): each module runs on one worker, so
-    its module fixtures are built once, and the modules of the sample crawl run together."""
+    """``pytest -n 3 --dist loadfile`` (scripts/test.sh on two cores): each module runs on
+    one worker, so its module fixtures are built once, the modules of the sample crawl run
+    together, and the longest units go out first (``LONGEST_FIRST``)."""
     if config.getvalue("dist") != "loadfile":
         return None
     from xdist.scheduler import LoadFileScheduling
@@ -94,6 +110,12 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | 
         def _split_scope(self, nodeid: str) -> str:
             module = nodeid.split("::", 1)[0]
             return "sample-crawl" if module in SAMPLE_CRAWL_MODULES else module
+
+        def _assign_work_unit(self, node: object) -> None:
+            first = next((unit for unit in LONGEST_FIRST if unit in self.workqueue), None)
+            if first is not None:
+                self.workqueue.move_to_end(first, last=False)
+            super()._assign_work_unit(node)
 
     return ModuleScheduling(config, log)
 

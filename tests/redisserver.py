@@ -8,6 +8,7 @@ apt and pip are available).
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import socket
 import subprocess
@@ -23,9 +24,9 @@ def missing() -> str | None:
     """Why a Redis-backed crawl cannot run here, or None."""
     if shutil.which("redis-server") is None:
         return "redis-server is not installed (scripts/test.sh installs Debian's as root)"
-    try:
-        import scrapy_redis  # noqa: F401
-    except ImportError:
+    # looked up, not imported: every test worker asks at collection, and importing
+    # scrapy-redis (with redis-py and Scrapy's scheduler) cost each of them 0.25 s of CPU
+    if importlib.util.find_spec("scrapy_redis") is None:
         return "scrapy-redis is not installed (pip install -e '.[redis]')"
     return None
 

@@ -100,7 +100,7 @@ def serving(tmp: Path, **api: object) -> Iterator[LiveServer]:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"sikoja serve did not start: {proc.stdout.read()}")
-            time.sleep(0.2)
+            time.sleep(0.05)
         yield server
     finally:
         stop(proc, grace=15)

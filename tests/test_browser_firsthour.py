@@ -85,7 +85,7 @@ def demo():
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise AssertionError("the demo did not start:\n"
                                      + Path(log.name).read_text(encoding="utf-8")[-3000:])
-            time.sleep(0.5)
+            time.sleep(0.1)
         yield Path(log.name).read_text(encoding="utf-8"), data
     finally:
         stop(proc, grace=30)

@@ -152,7 +152,7 @@ def serve_and_search(data_dir, *serve_args, python_code=None):
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         url = f"http://127.0.0.1:{port}/api/search?q=urus%20KTP&limit=2"
-        for _ in range(150):
+        for _ in range(600):  # 30 s, looked at every 0.05 s
             try:
                 with urllib.request.urlopen(url, timeout=5) as response:
                     payload = json.loads(response.read())
@@ -160,7 +160,7 @@ def serve_and_search(data_dir, *serve_args, python_code=None):
             except OSError:
                 if server.poll() is not None:
                     break
-                time.sleep(0.2)
+                time.sleep(0.05)
         else:
             payload = None
     finally:

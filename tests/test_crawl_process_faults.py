@@ -151,7 +151,7 @@ def wait_dead(pid: int, seconds: float) -> bool:
     while time.monotonic() < end:
         if not alive(pid):
             return True
-        time.sleep(0.2)
+        time.sleep(0.05)
     return False
 
 
@@ -163,7 +163,7 @@ def started_crawl(config: Path, data_dir: Path) -> tuple[subprocess.Popen[str], 
     end = time.monotonic() + 60
     while fetched(data_dir) < 3:  # a few pages in
         assert time.monotonic() < end, "the crawl fetched nothing"
-        time.sleep(0.2)
+        time.sleep(0.05)
     return parent, child
 
 
