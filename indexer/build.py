@@ -24,7 +24,7 @@ from indexer.capacity import check_capacity
 from indexer.coverage import said_tokens
 from indexer.embedding import Embedder, EmbeddingCache, load_embedder
 from indexer.neighbours import FILE_NAME as NEIGHBOURS_FILE
-from indexer.neighbours import build_table, title_words
+from indexer.neighbours import build_table, reference_words, title_words
 from indexer.registry import open_backend
 from indexer.site_words import site_mark, site_words, split_title
 from sikoja.apps import app_search_text
@@ -424,7 +424,8 @@ def write_neighbours(settings: Settings, store: DocumentStore, analyzer: Analyze
         path.unlink(missing_ok=True)
         return
     words = title_words(analyzer, (title for _, _, title in store.titles()))
-    build_table(embedded.embedder, embedded.cache, words, settings.index.embed_batch).save(path)
+    build_table(embedded.embedder, embedded.cache, words, reference_words(analyzer),
+                settings.index.embed_batch).save(path)
 
 
 def _batches(docs: Iterator[Document], size: int) -> Iterator[list[Document]]:

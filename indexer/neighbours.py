@@ -20,7 +20,8 @@ translation, carry them.
 Some words are near everything (hubs: "unduhan", "perekaman" were among the four nearest
 title words of a third of the unknown words measured). Scores are cross-domain similarity
 local scaling (CSLS, Conneau et al. 2018): ``2 cos(q, w) - r(w) - r(q)``, where ``r`` is a
-word's mean cosine to its ``RADIUS_K`` nearest title words, which removes them.
+word's mean cosine to its ``RADIUS_K`` nearest words of a general vocabulary (Indonesian
+roots, :func:`reference_words`), which removes them on a small site as on a large one.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ if TYPE_CHECKING:
 FILE_NAME = "neighbours.npz"
 RADIUS_K = 10  # nearest words a hub radius averages
 MAX_WORDS = 50_000  # title words kept, most frequent first (about 25 ms a query word at most)
-REFERENCE_WORDS = 4_000  # radii are taken against the most frequent title words only
+REFERENCE_WORDS = 2_000  # general words a hub radius is taken against
+SELF = 0.9999  # a cosine this high is the word itself
 MIN_LETTERS = 3
 # A word's translations lie at cosine 0.6-0.9 on the tuning web ("urgent" -> darurat 0.69,
 # "microcredit" -> mikro 0.66, "poor" -> miskin 0.77); among few title words (a small site)
@@ -61,14 +63,16 @@ class NeighbourTable:
     words: list[str]
     vectors: np.ndarray  # (n, dim) float32, L2-normalised
     radii: np.ndarray  # (n,) float32
+    reference: np.ndarray  # (m, dim) float32: the general words radii are taken against
 
     def near(self, vector: np.ndarray, k: int, floor: float) -> list[tuple[str, float]]:
         """Up to ``k`` title words whose CSLS score against ``vector`` is ``floor`` or more
         and whose cosine is COSINE_MIN or more, best first."""
         if not self.words or k <= 0:
             return []
-        cosines = self.vectors @ np.asarray(vector, dtype=np.float32)
-        radius = _mean_top(cosines, RADIUS_K)
+        vector = np.asarray(vector, dtype=np.float32)
+        cosines = self.vectors @ vector
+        radius = hub_radii(vector[None, :], self.reference)[0]
         scores = 2.0 * cosines - self.radii - radius
         top = np.argsort(-scores)[:k]
         return [(self.words[i], float(scores[i])) for i in top
@@ -80,7 +84,8 @@ class NeighbourTable:
         try:
             with os.fdopen(fd, "wb") as fh:
                 np.savez(fh, embedder=np.array(self.embedder), words=np.array(self.words),
-                         vectors=self.vectors.astype(np.float16), radii=self.radii)
+                         vectors=self.vectors.astype(np.float16), radii=self.radii,
+                         reference=self.reference.astype(np.float16))
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -93,7 +98,8 @@ class NeighbourTable:
         try:
             with np.load(path, allow_pickle=False) as data:
                 return cls(str(data["embedder"]), [str(w) for w in data["words"]],
-                           data["vectors"].astype(np.float32), data["radii"].astype(np.float32))
+                           data["vectors"].astype(np.float32), data["radii"].astype(np.float32),
+                           data["reference"].astype(np.float32))
         except (OSError, ValueError, KeyError):
             return None
 
@@ -108,24 +114,31 @@ def title_words(analyzer: Analyzer, titles: Iterable[str]) -> list[str]:
     return [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_WORDS]]
 
 
-def build_table(embedder: Embedder, cache: EmbeddingCache | None,
-                words: list[str], batch: int = 256) -> NeighbourTable:
-    """Embed ``words`` (through ``cache``: a rebuild embeds only new words) and take each
-    one's hub radius against the REFERENCE_WORDS most frequent of them."""
+def reference_words(analyzer: Analyzer) -> list[str]:
+    """REFERENCE_WORDS Indonesian root words spread evenly over the stemmer's dictionary:
+    a vocabulary of any subject, the same for every web, so that a word near everything is
+    told apart on a site of twenty titles as on one of twenty thousand."""
+    roots = sorted(w for w in analyzer.lexicon.root_words if w.isalpha() and len(w) >= 4)
+    step = max(len(roots) // REFERENCE_WORDS, 1)
+    return roots[::step][:REFERENCE_WORDS]
+
+
+def build_table(embedder: Embedder, cache: EmbeddingCache | None, words: list[str],
+                reference: list[str], batch: int = 256) -> NeighbourTable:
+    """Embed ``words`` and the ``reference`` words (through ``cache``: a rebuild embeds
+    only new words) and take each word's hub radius against the reference."""
     vectors = _embedded(embedder, cache, words, batch)
-    return NeighbourTable(embedder.name, words, vectors, hub_radii(vectors))
+    general = _embedded(embedder, cache, reference, batch)
+    return NeighbourTable(embedder.name, words, vectors, hub_radii(vectors, general), general)
 
 
-def hub_radii(vectors: np.ndarray) -> np.ndarray:
-    """Each row's mean cosine to its RADIUS_K nearest rows among the first REFERENCE_WORDS
-    (the most frequent words; itself left out): how near it is to everything."""
-    reference = vectors[:REFERENCE_WORDS]
+def hub_radii(vectors: np.ndarray, reference: np.ndarray) -> np.ndarray:
+    """Each row's mean cosine to its RADIUS_K nearest ``reference`` rows (itself left out,
+    should it be one): how near it is to everything."""
     radii = np.zeros(len(vectors), dtype=np.float32)
     for start in range(0, len(vectors), 2048):
         block = vectors[start : start + 2048] @ reference.T
-        rows = np.arange(block.shape[0])
-        own = rows + start < len(reference)  # a word of the reference is not its own neighbour
-        block[rows[own], rows[own] + start] = -1.0
+        block[block > SELF] = -1.0
         radii[start : start + 2048] = _mean_top(block, RADIUS_K, axis=1)
     return radii
 

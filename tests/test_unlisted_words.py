@@ -168,5 +168,5 @@ def test_a_word_near_every_word_is_not_taken_for_a_translation() -> None:
     others = [0.95 * basis[1] + np.sqrt(1 - 0.95**2) * basis[3 + i] for i in range(12)]
     vectors = np.vstack([hub, specific, *others]).astype(np.float32)
     words = ["layanan", "darurat", *(f"kata{i}" for i in range(len(others)))]
-    table = NeighbourTable("test", words, vectors, hub_radii(vectors))
+    table = NeighbourTable("test", words, vectors, hub_radii(vectors, vectors), vectors)
     assert [w for w, _ in table.near(query, 1, -2.0)] == ["darurat"]
