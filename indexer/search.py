@@ -434,7 +434,8 @@ class Searcher:
                 lambda s, b: s - cfg.vector_prior_scale * (1.0 - b ** share))
         if cfg.fusion in ("rrf", "server"):
             fused = fuse_rrf(keyword, vector, keyword_weight=cfg.keyword_weight,
-                             vector_weight=vector_weight, k=cfg.rrf_k)
+                             vector_weight=vector_weight, k=cfg.rrf_k,
+                             groups={i: _group_key(metas[i], metas) for i in metas})
         else:
             fused = fuse_linear(keyword, vector, keyword_weight=cfg.keyword_weight,
                                 vector_weight=vector_weight, vector_floor=cfg.vector_floor)
@@ -782,6 +783,15 @@ def kind_boost(prior: float, confidence: float, unsure: float) -> float:
     return confidence * prior + (1.0 - confidence) * unsure
 
 
+def _group_key(doc: DocMeta, docs: dict[str, DocMeta]) -> str:
+    """The near-duplicate group a candidate is shown in: its own (the canonical page's id),
+    or, for a PDF, that of the page that links it, when that page is among ``docs``."""
+    parent = docs.get(doc_id(doc.parent_url)) if doc.parent_url else None
+    if doc.kind == "document" and parent is not None:
+        return parent.group_id or parent.id  # a PDF is shown with the page that links it
+    return doc.group_id or doc.id
+
+
 def _collapse(
     ranked: Sequence[Fused], docs: dict[str, DocMeta], copy_weight: float,
     named: frozenset[str] = frozenset(),
@@ -799,11 +809,7 @@ def _collapse(
     groups: dict[str, list[Fused]] = {}
     order: list[str] = []
     for item in ranked:
-        doc = docs[item.id]
-        key = doc.group_id or doc.id
-        parent = docs.get(doc_id(doc.parent_url)) if doc.parent_url else None
-        if doc.kind == "document" and parent is not None:
-            key = parent.group_id or parent.id  # a PDF is shown with the page that links it
+        key = _group_key(docs[item.id], docs)
         if key not in groups:
             groups[key] = []
             order.append(key)
