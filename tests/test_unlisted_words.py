@@ -107,6 +107,7 @@ def searchers(settings):
     return Searcher(settings), Searcher(off)
 
 
+@pytest.mark.slow  # embeds with the default embedder (USE)
 def test_the_build_keeps_the_embedder_table_of_title_words(embedded_index) -> None:
     table = NeighbourTable.load(embedded_index.data_dir / FILE_NAME)
     assert table is not None
@@ -114,6 +115,7 @@ def test_the_build_keeps_the_embedder_table_of_title_words(embedded_index) -> No
     assert table.vectors.shape == (len(table.words), 512)
 
 
+@pytest.mark.slow  # embeds with the default embedder (USE)
 def test_an_english_word_nobody_listed_finds_the_pages_of_its_translation(
         embedded_index) -> None:
     """"urgent" is in no page, lexicon or glossary entry; the emergency pages say
@@ -131,6 +133,7 @@ def test_an_english_word_nobody_listed_finds_the_pages_of_its_translation(
         without.close()
 
 
+@pytest.mark.slow  # embeds with the default embedder (USE)
 @pytest.mark.parametrize("query", [
     "pengaduan air mati",  # every word known to the index
     "comberan becek",  # unknown, but Indonesian: the embedder's neighbours are look-alikes
