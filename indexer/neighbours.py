@@ -37,6 +37,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from indexer.analysis.analyzer import QueryTerm
+from indexer.analysis.language import english_share
+from indexer.familiarity import familiarity
+
 if TYPE_CHECKING:
     from indexer.analysis import Analyzer, QueryAnalysis, Vocabulary
     from indexer.embedding import Embedder, EmbeddingCache
@@ -179,10 +183,6 @@ def add_neighbours(analyzer: Analyzer, analysis: QueryAnalysis,
     """Add to ``analysis.terms`` the title words near each query word that the index and
     the lexicons do not know and that reads as English, at ``weight``; returns each such
     word's added readings (index tokens), for keyword coverage to count them."""
-    from indexer.analysis.analyzer import QueryTerm
-    from indexer.analysis.language import english_share
-    from indexer.familiarity import familiarity
-
     out: dict[str, list[tuple[str, ...]]] = {}
     have = {t.tokens for t in analysis.terms}
     for word in familiarity(analyzer, analysis, vocabulary).unknown:
