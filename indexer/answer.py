@@ -197,11 +197,13 @@ class QueryWords:
         self.words = [w for w in dict.fromkeys(words) if w not in FRAME_WORDS]
         counts = vocabulary.counts if vocabulary is not None else {}
         n = max(documents, 1)
-        self.weights = {w: math.log(1 + n / (1 + counts.get(w, 0))) for w in self.words}
+        typed = {w: analyzer.analyze_query(w, vocabulary) for w in self.words}
+        self.weights = {w: math.log(1 + n / (1 + _pages_writing(w, typed[w], counts)))
+                        for w in self.words}
         self.readings: dict[str, list[tuple[str, ...]]] = {}
         known = 0.0
         for w in self.words:
-            reading = analyzer.analyze_query(w, vocabulary)
+            reading = typed[w]
             self.readings[w] = [t.tokens for t in reading.terms if t.origin != "slang"]
             expanded = any(t.origin != "query" for t in reading.terms)
             if w in counts or expanded:
@@ -242,6 +244,17 @@ class QueryWords:
     def title_tokens(self, title: str) -> set[str]:
         """Tokens of a title with its acronyms and old names spelled out."""
         return set(spelled_title_tokens(self.analyzer, title))
+
+
+def _pages_writing(word: str, reading: QueryAnalysis, counts: dict[str, int]) -> int:
+    """How many pages write ``word``; for a form no page writes ("urusnya", "dokumennya"),
+    how many write the word it stems to ("urus"): a clitic does not make a common word the
+    rarest of the query (it outweighed "hilang" in "ktp ilang gimana urusnya", and the page
+    that said "urus" led the one about a lost KTP)."""
+    if counts.get(word):
+        return counts[word]
+    own = next((t.tokens for t in reading.terms if t.origin == "query"), ())
+    return counts.get(own[0], 0) if len(own) == 1 else 0
 
 
 def spelled_title_tokens(analyzer: Analyzer, title: str) -> frozenset[str]:

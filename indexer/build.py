@@ -23,6 +23,8 @@ from indexer.backend import IndexBackend, IndexedDoc
 from indexer.capacity import check_capacity
 from indexer.coverage import said_tokens
 from indexer.embedding import Embedder, EmbeddingCache, load_embedder
+from indexer.neighbours import FILE_NAME as NEIGHBOURS_FILE
+from indexer.neighbours import build_table, reference_words, title_words
 from indexer.registry import open_backend
 from indexer.site_words import site_mark, site_words, split_title
 from sikoja.apps import app_search_text
@@ -403,11 +405,27 @@ def _build(settings, store, backend, progress, full, embedder, started,
         except BaseException:
             writer.abort()
             raise
+        write_neighbours(settings, store, analyzer, embedded)
     finally:
         embedded.close()
     summary.version = backend.info().get("version")
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def write_neighbours(settings: Settings, store: DocumentStore, analyzer: Analyzer,
+                     embedded: _Embedded) -> None:
+    """The embedder's table of the live documents' title words, for query words nobody
+    listed (indexer/neighbours.py), beside the index; removed when there is no embedder or
+    ``semantic.neighbours`` is 0. Title words repeat across pages and builds, so a rebuild
+    embeds few (through the embedding cache)."""
+    path = settings.data_dir / NEIGHBOURS_FILE
+    if embedded.embedder is None or settings.semantic.neighbours <= 0:
+        path.unlink(missing_ok=True)
+        return
+    words = title_words(analyzer, (title for _, _, title in store.titles()))
+    build_table(embedded.embedder, embedded.cache, words, reference_words(analyzer),
+                settings.index.embed_batch).save(path)
 
 
 def _batches(docs: Iterator[Document], size: int) -> Iterator[list[Document]]:

@@ -44,6 +44,8 @@ from indexer.embedding import Embedder, load_embedder
 from indexer.external import ExternalServices
 from indexer.familiarity import Familiarity, adaptive_weight, familiarity
 from indexer.fusion import Fused, fuse_linear, fuse_rrf
+from indexer.neighbours import FILE_NAME as NEIGHBOURS_FILE
+from indexer.neighbours import NeighbourTable, add_neighbours
 from indexer.places import Directory, Place, contact_page, place_words
 from indexer.registry import open_backend
 from indexer.siblings import common_tokens, lead_by_sibling
@@ -124,6 +126,7 @@ class Searcher:
         self._title_tokens = functools.lru_cache(maxsize=4096)(
             lambda title: spelled_title_tokens(self.analyzer, title))
         self._directory: tuple[Any, Directory | None] = (None, None)  # per index version
+        self._neighbours_read: tuple[int | None, NeighbourTable | None] = (None, None)
         self._common_tokens: tuple[Any, frozenset[str]] = (None, frozenset())
         self._titles: tuple[str | None, list[tuple[str, list[str], frozenset[str]]],
                             frozenset[str]] = (None, [], frozenset())
@@ -146,9 +149,10 @@ class Searcher:
         analysis = self.analyzer.analyze_query(text, vocabulary)
         prior = self._kind_priors(_intent(analysis))
         junk = is_junk(text)  # markup, SQL, lone digits: nothing to find, nothing made up
+        near = {} if junk else self._neighbours(analysis, vocabulary)
         new_words = self._familiarity(analysis, vocabulary)
         vector_weight = self._vector_weight(new_words)
-        words = None if junk else self._query_words(analysis, vocabulary)
+        words = None if junk else self._query_words(analysis, vocabulary, near)
         read: dict[str, IndexedDoc] = {}  # pages read for keyword coverage, read once
         fused, metas, vector_weight = (
             ([], {}, vector_weight) if junk
@@ -430,7 +434,8 @@ class Searcher:
                 lambda s, b: s - cfg.vector_prior_scale * (1.0 - b ** share))
         if cfg.fusion in ("rrf", "server"):
             fused = fuse_rrf(keyword, vector, keyword_weight=cfg.keyword_weight,
-                             vector_weight=vector_weight, k=cfg.rrf_k)
+                             vector_weight=vector_weight, k=cfg.rrf_k,
+                             groups={i: _group_key(metas[i], metas) for i in metas})
         else:
             fused = fuse_linear(keyword, vector, keyword_weight=cfg.keyword_weight,
                                 vector_weight=vector_weight, vector_floor=cfg.vector_floor)
@@ -633,10 +638,47 @@ class Searcher:
             explain=explain,
         )
 
-    def _query_words(self, analysis: QueryAnalysis,
-                     vocabulary: Vocabulary | None) -> QueryWords:
+    def _query_words(self, analysis: QueryAnalysis, vocabulary: Vocabulary | None,
+                     near: dict[str, list[tuple[str, ...]]] | None = None) -> QueryWords:
+        """The query's content words; a word's embedder neighbours (``near``) are readings
+        of it, so a page that says them says the word."""
         documents = int(self.backend.info().get("documents") or 0)
-        return QueryWords(self.analyzer, analysis, vocabulary, documents)
+        words = QueryWords(self.analyzer, analysis, vocabulary, documents)
+        for word, readings in (near or {}).items():
+            if word in words.readings:
+                words.readings[word].extend(readings)
+        return words
+
+    def _neighbours(self, analysis: QueryAnalysis,
+                    vocabulary: Vocabulary | None) -> dict[str, list[tuple[str, ...]]]:
+        """Add the index's title words near the query's unlisted English words to its terms
+        (indexer/neighbours.py); each such word's readings added."""
+        semantic = self.settings.semantic
+        if (semantic.neighbours <= 0 or not analysis.terms or not self.ranking.use_vector
+                or self.embedder() is None):
+            return {}
+        table = self._neighbour_table()
+        if table is None:
+            return {}
+        return add_neighbours(self.analyzer, analysis, vocabulary, table, self._query_vector,
+                              k=semantic.neighbours, floor=semantic.neighbour_min,
+                              weight=semantic.neighbour_weight)
+
+    def _neighbour_table(self) -> NeighbourTable | None:
+        """The table the last index build wrote, read again when a build replaced it; None
+        without one or when another embedder made it."""
+        path = self.settings.data_dir / NEIGHBOURS_FILE
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError:
+            return None
+        if self._neighbours_read[0] != stamp:
+            table = NeighbourTable.load(path)
+            embedder = self.embedder()
+            if table is not None and (embedder is None or table.embedder != embedder.name):
+                table = None
+            self._neighbours_read = (stamp, table)
+        return self._neighbours_read[1]
 
     def _signals(self, top: Fused, collapsed: list[tuple[Fused, list[str]]],
                  words: QueryWords, metas: dict[str, DocMeta],
@@ -741,6 +783,15 @@ def kind_boost(prior: float, confidence: float, unsure: float) -> float:
     return confidence * prior + (1.0 - confidence) * unsure
 
 
+def _group_key(doc: DocMeta, docs: dict[str, DocMeta]) -> str:
+    """The near-duplicate group a candidate is shown in: its own (the canonical page's id),
+    or, for a PDF, that of the page that links it, when that page is among ``docs``."""
+    parent = docs.get(doc_id(doc.parent_url)) if doc.parent_url else None
+    if doc.kind == "document" and parent is not None:
+        return parent.group_id or parent.id  # a PDF is shown with the page that links it
+    return doc.group_id or doc.id
+
+
 def _collapse(
     ranked: Sequence[Fused], docs: dict[str, DocMeta], copy_weight: float,
     named: frozenset[str] = frozenset(),
@@ -758,11 +809,7 @@ def _collapse(
     groups: dict[str, list[Fused]] = {}
     order: list[str] = []
     for item in ranked:
-        doc = docs[item.id]
-        key = doc.group_id or doc.id
-        parent = docs.get(doc_id(doc.parent_url)) if doc.parent_url else None
-        if doc.kind == "document" and parent is not None:
-            key = parent.group_id or parent.id  # a PDF is shown with the page that links it
+        key = _group_key(docs[item.id], docs)
         if key not in groups:
             groups[key] = []
             order.append(key)

@@ -139,6 +139,10 @@ class SemanticSettings(BaseModel):
     towards ``max_vector_weight`` as the keyword side's best results say less of the query
     (IDF-weighted, below ``full_coverage``) and admits vector-only candidates below
     ``ranking.vector_only_min`` in the same measure (indexer/coverage.py).
+    ``neighbours``: how many of the index's title words nearest by the embedder a query
+    word gets when no page or lexicon knows it and it reads as English (0: none), each
+    scoring at least ``neighbour_min`` (CSLS) and added at ``neighbour_weight``
+    (indexer/neighbours.py).
     """
 
     text: Literal["whole", "passage", "sections"] = "sections"
@@ -161,6 +165,9 @@ class SemanticSettings(BaseModel):
     # build embeds ``whole`` (one each), so that 1M documents build within 6 GB (issue #15;
     # indexer/capacity.py estimates 7.9 GB with sections, 5.4 GB without). 0: no limit.
     sections_max_documents: int = Field(default=500_000, ge=0)
+    neighbours: int = Field(default=2, ge=0, le=10)
+    neighbour_min: float = Field(default=0.15, ge=-2.0, le=2.0)
+    neighbour_weight: float = Field(default=0.5, ge=0.0, le=1.0)
 
 
 class IndexSettings(BaseModel):

@@ -49,3 +49,13 @@ def detect(words: list[str], lexicon: Lexicon) -> str:
 
     language = _lingua().detect_language_of(cleaned)
     return "en" if language == Language.ENGLISH else "id"
+
+
+def english_share(word: str) -> float:
+    """lingua's confidence (0 to 1) that one word is English rather than Indonesian; for a
+    word no list knows ("husband" 0.90, "frozen" 0.87; "melarat" 0.14, "becek" 0.02)."""
+    if not any(ch.isalpha() for ch in word):
+        return 0.0
+    from lingua import Language
+
+    return float(_lingua().compute_language_confidence(word, Language.ENGLISH))

@@ -14,7 +14,13 @@ unchanged and that are not in its dictionary get one more try for colloquial aff
 Malay's final -o where Indonesian has -a (``koto`` -> ``kota``, ``tigo`` -> ``tiga``): 32 of
 the 53 -o words in our Jambi Malay list are exactly that, so the rule reads the ones no list
 has. Place names never get here (they are protected), and a word that is a root itself
-("foto", "toko") is left alone.
+("foto", "toko") is left alone. The colloquial nasal n- of a root in t- (``nunggak`` ->
+``tunggak``, ``nanya`` -> ``tanya``, as formal ``menunggak`` has it) is read the same way.
+
+A word that is an override or a protected word with a clitic (-nya, -ku, -mu, -lah, -kah,
+-pun) attached stems as that word does: Sastrawi strips the clitic and then the word's
+prefix too (``meninggalnya`` -> ``tinggal``, "to stay"), while ``meninggal`` ("to die") is
+kept whole by an override, and the synonyms that read it ("akta kematian") are keyed on it.
 """
 
 from __future__ import annotations
@@ -45,6 +51,8 @@ class SetDictionary:
 
 
 _NY_ROOTS = ("s", "c")
+# the particles and possessive pronouns written onto a word ("dokumennya", "ktpku")
+_CLITICS = ("nya", "lah", "kah", "pun", "ku", "mu")
 
 
 # lexicon -> the word cache every Stemmer of that lexicon shares: a stem depends only on the
@@ -85,13 +93,17 @@ class Stemmer:
     def _compute(self, word: str) -> str:
         if len(word) <= 3 or not word.isalpha() or not word.isascii():
             return word
+        for clitic in _CLITICS:
+            base = word[: -len(clitic)]
+            if word.endswith(clitic) and len(base) >= 3 and base in self._overrides:
+                return self._overrides[base]
         stem = self._sastrawi.stem_word(word)
         if stem == word and word not in self._roots:
             return self._colloquial(word) or word
         return stem
 
     def _colloquial(self, word: str) -> str | None:
-        """Root of a Jakarta-style affixed word (ng-/nge-/ny-, -in, di-...-in) or of a Jambi
+        """Root of a Jakarta-style affixed word (ng-/nge-/ny-/n-, -in, di-...-in) or of a Jambi
         Malay -o word (dimano -> mana), if any."""
         roots = self._roots
         candidates = [word]
@@ -113,6 +125,8 @@ class Stemmer:
                 out.extend(r + cand[2:] for r in _NY_ROOTS)
             if cand.startswith("m"):
                 out.append("p" + cand[1:])
+            if cand.startswith("n") and not cand.startswith(("ng", "ny")):
+                out.append("t" + cand[1:])
         for cand in out[1:]:
             if len(cand) >= 3 and cand in roots:
                 return cand

@@ -1,0 +1,41 @@
+"""Rank fusion counts ranks among the distinct results a citizen would see (session 9).
+
+The MPP re-lists an OPD's service and kecamatan publish one standard text, so one page's
+copies can fill several ranks of a retriever's list; the results show one of them. Counted
+as raw ranks, those copies pushed the next page down in that retriever and let a page the
+other retriever liked less take the lead.
+"""
+
+from __future__ import annotations
+
+from indexer.backend import Hit
+from indexer.fusion import fuse_rrf
+
+
+def hits(*ids: str) -> list[Hit]:
+    return [Hit(i, 10.0 - n) for n, i in enumerate(ids)]
+
+
+# keyword: a page X first, then three copies of one service A, then the service B;
+# vector: B first, X fourth
+KEYWORD = hits("x", "a-opd", "a-mpp", "a-kecamatan", "b")
+VECTOR = hits("b", "y", "z", "x")
+GROUPS = {"a-opd": "a-opd", "a-mpp": "a-opd", "a-kecamatan": "a-opd"}
+
+
+def fused_order(groups: dict[str, str] | None) -> list[str]:
+    return [f.id for f in fuse_rrf(KEYWORD, VECTOR, keyword_weight=1.0, vector_weight=1.0,
+                                   k=30, groups=groups)]
+
+
+def test_copies_of_one_page_take_one_rank() -> None:
+    assert fused_order(GROUPS)[0] == "b"
+    # counted as raw ranks, the three copies put B at keyword rank 5 and X led
+    assert fused_order(None)[0] == "x"
+
+
+def test_the_copies_share_their_first_copy_s_rank() -> None:
+    scores = {f.id: f.score for f in fuse_rrf(KEYWORD, VECTOR, keyword_weight=1.0,
+                                              vector_weight=1.0, k=30, groups=GROUPS)}
+    assert scores["a-opd"] == scores["a-mpp"] == scores["a-kecamatan"] == 1.0 / 32
+    assert scores["b"] == 1.0 / 33 + 1.0 / 31  # keyword rank 3: after X and the copies
