@@ -357,13 +357,19 @@ def text_blocks(lines: list[str]) -> Iterator[Block]:
     """Lines of extracted text as blocks: a numbered or bulleted line is a list item unless
     it is a label ("2. Sistem, Mekanisme dan Prosedur"); a line wrapped by the PDF's page
     width ("...fotokopi identitas" / "pemohon yang masih berlaku") continues the one before.
-    Each line is its own paragraph, so a scalar value ends at its line."""
+    Each line is its own paragraph, so a scalar value ends at its line. A blank line is
+    where the PDF reader saw a table end (``crawler.extract.pdflayout``): no section goes on
+    past it (the signature block "H. AHMAD ..." under a cost row is not the cost)."""
     previous: Block | None = None
     last = ""  # the line before, as printed: only a full-width line was wrapped
     for para, raw in enumerate(lines):
         line = squash(raw)
         if not line:
             last = ""
+            if previous is not None:
+                yield previous
+                yield Block("heading", "", level=0)
+            previous = None
             continue
         numbered = bool(NUMBERING.match(line))
         label = line_label(line)
