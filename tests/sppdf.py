@@ -37,6 +37,7 @@ class Layout:
     per_file: int = 1  # services per PDF
     kop: bool = True  # agency name and address on top of every page, page number below
     v_align: str = "MIDDLE"  # where a short cell's text sits in a tall row
+    borders: str = "ALL"  # fpdf2's TableBordersLayout: "HORIZONTAL_LINES" rules rows only
 
 
 LAYOUTS = (
@@ -46,6 +47,7 @@ LAYOUTS = (
     Layout("several-services", per_file=3),
     Layout("several-services-short", columns=2, permenpan=False, per_file=3),
     Layout("no-kop", kop=False, numbered=False),
+    Layout("rows-ruled-only", borders="HORIZONTAL_LINES", v_align="TOP"),
 )
 
 
@@ -103,6 +105,7 @@ def standard_pdf(services: list[dict], layout: Layout, opd: str) -> bytes:
                   else (label_width, width - label_width))
         with pdf.table(col_widths=widths, text_align="LEFT", line_height=5,
                        first_row_as_headings=True, v_align=layout.v_align,
+                       borders_layout=layout.borders,
                        repeat_headings=1) as table:
             table.row(("No", "Komponen", "Uraian") if layout.columns == 3
                       else ("Komponen", "Uraian"))

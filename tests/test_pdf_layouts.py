@@ -20,6 +20,7 @@ from pypdf import PdfReader
 
 from crawler.extract.document import html_document
 from crawler.extract.pdf import extract_pdf
+from crawler.extract.pdflayout import drop_running_heads
 from crawler.standards import absorb, standard_blocks
 from sikoja.documents import Document
 from tests.sppdf import LAYOUTS, Layout, latin, standard_pdf
@@ -142,3 +143,15 @@ def test_reading_a_thirty_page_standard_stays_fast(services):
     spent = time.process_time() - start
     assert pages >= 20 and "Halaman" not in text.text
     assert spent / pages < 0.1, f"{pages / spent:.1f} pages/s"
+
+
+def test_only_what_pages_repeat_at_the_same_place_is_a_running_head():
+    kop = ["DINAS PERHUBUNGAN KOTA JAMBI", "Jl. Sultan Agung No. 2"]
+    first = ["STANDAR PELAYANAN UJI KIR", "Persyaratan Pelayanan", "1. KTP", "2. STNK",
+             "Biaya: Rp75.000", "Waktu Penyelesaian: 1 hari"]
+    second = ["Persyaratan Pelayanan", "1. Buku uji", "2. Surat kuasa", "Biaya: Gratis"]
+    pages = [kop + first + ["- 1 -"], kop + second + ["Halaman 2 dari 2"]]
+    # a label that opens both pages' text, at different places, stays
+    assert drop_running_heads(pages) == [first, second]
+    # one page has nothing to compare with: only a bare page number goes
+    assert drop_running_heads([kop + ["Biaya: Gratis", "2"]]) == [kop + ["Biaya: Gratis"]]

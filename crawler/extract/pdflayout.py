@@ -85,9 +85,35 @@ def read_page(page) -> tuple[str, list[str] | None]:
             point[:] = end
 
     text = page.extract_text(visitor_text=on_text, visitor_operand_before=on_operator) or ""
+    if edges.across and not edges.down:
+        _columns_from_text(runs, edges)
     if not edges.across or not edges.down:
         return text, None
     return text, _table_lines(runs, edges)
+
+
+def _columns_from_text(runs: list[_Run], edges: _Edges) -> None:
+    """A table ruled only between its rows (Word's "horizontal borders" style): its columns
+    are where the text between the rules starts again and again (left-aligned cells), in
+    three different rows, side by side on at least three lines (an underlined heading or
+    two over a letter's indented paragraphs is not a table)."""
+    top, bottom = max(e[0] for e in edges.across), min(e[0] for e in edges.across)
+    x0, x1 = min(e[1] for e in edges.across), max(e[2] for e in edges.across)
+    rows_at: dict[int, set[int]] = {}
+    inside = [run for run in runs if bottom < run.y < top and x0 <= run.x <= x1]
+    for run in inside:
+        row = min((e[0] for e in edges.across if e[0] > run.y), default=top)
+        rows_at.setdefault(round(run.x / 2), set()).add(round(row))
+    starts = sorted(x for x, rows in rows_at.items() if len(rows) >= 3)
+    lines: dict[int, set[int]] = {}
+    for run in inside:
+        if round(run.x / 2) in starts:
+            lines.setdefault(round(run.y), set()).add(round(run.x / 2))
+    if len(starts) < 2 or sum(len(found) >= 2 for found in lines.values()) < 3:
+        return
+    for x in [starts[0]] + [b for a, b in zip(starts, starts[1:], strict=False) if b - a > 2]:
+        edges.down.append((x * 2 - 2, bottom, top))
+    edges.down.append((x1, bottom, top))
 
 
 def _table_lines(runs: list[_Run], edges: _Edges) -> list[str] | None:
