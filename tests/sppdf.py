@@ -12,6 +12,7 @@ an OPD's upload.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 # (field of a service record, Permenpan 15/2017 wording, short wording)
 COMPONENTS = (
@@ -89,6 +90,7 @@ def standard_pdf(services: list[dict], layout: Layout, opd: str) -> bytes:
 
     pdf = Document(orientation="L" if layout.landscape else "P", format="A4")
     pdf.set_title(f"Standar Pelayanan {opd}")
+    pdf.set_creation_date(datetime(2025, 1, 2, tzinfo=UTC))  # same file every build
     pdf.set_auto_page_break(True, margin=20)
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
