@@ -21,6 +21,7 @@ COMPONENTS = (
     ("procedure", "Sistem, Mekanisme dan Prosedur", "Prosedur"),
     ("duration", "Jangka Waktu Penyelesaian", "Waktu Penyelesaian"),
     ("cost", "Biaya/Tarif", "Biaya"),
+    ("location", "Tempat Pelayanan", "Lokasi"),  # where a record has one
     ("product", "Produk Pelayanan", "Produk"),
     ("complaints", "Penanganan Pengaduan, Saran dan Masukan", "Pengaduan"),
 )

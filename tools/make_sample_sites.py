@@ -8305,7 +8305,8 @@ def table_standard(site: Site, n: int, facts: dict) -> tuple[str, str, bytes]:
         key, spec = services[number]
         f = facts[key]
         return {"service": spec[3], "requirements": f.requirements, "procedure": f.procedure,
-                "duration": f.duration, "cost": f.cost, "legal_basis": f.legal_basis}
+                "duration": f.duration, "cost": f.cost, "legal_basis": f.legal_basis,
+                "location": f.location}
 
     layouts = {layout.name: layout for layout in LAYOUTS}
     if n >= SHARED_STANDARD:
