@@ -93,7 +93,7 @@ def standard_blocks(pdf: Document) -> list[Standard]:
         end = starts[number + 1] if number + 1 < len(starts) else len(lines)
         body = lines[start:end]
         title = body[0] if body and line_label(body[0]) is None else ""
-        fields = text_service_fields(body[1:] if title else body)
+        fields = text_service_fields(body[1:] if title else body, blank_ends=True)
         if is_service(fields):
             blocks.append((_TITLE_NUMBER.sub("", title).strip(), fields))
     if len(blocks) == 1:

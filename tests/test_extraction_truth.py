@@ -433,6 +433,15 @@ TABLE = [
     ("kel-soloksipin", "/p/unduhan.html", "Unduhan Formulir", "listing", None, None),
     ("kel-soloksipin", "/search/label/Layanan", "Postingan dengan label Layanan", "listing",
      None, None),
+    # short pages whose facts are only in Word-table Standar Pelayanan PDFs (tests/sppdf.py):
+    # a table of its own, and the second service of a file shared by two
+    ("kel-sungaiputri", "/layanan/sktm", "Surat Keterangan Tidak Mampu (SKTM)", "service",
+     "Pengantar RT/RW", "Gratis"),
+    ("kel-sungaiputri", "/layanan/pindah", "Pengantar Pindah Keluar", "service", "KK asli",
+     "Gratis"),
+    ("kel-sungaiputri", "/berita/gotong-royong", "Gotong Royong Bersihkan Parit", "news", None,
+     None),
+    ("kel-sungaiputri", "/layanan", "Layanan", "listing", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and

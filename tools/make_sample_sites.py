@@ -2584,18 +2584,26 @@ def sp_pdf_lines(site: Site, title: str, f: ServiceFacts) -> list[str]:
     return lines
 
 
-def build_pdfonly(site: Site, facts: dict, reg) -> None:
+def hand_written_standard(site: Site, n: int, facts: dict) -> tuple[str, str, bytes]:
+    """(href, link text, PDF) of the standard of the site's ``n``-th service, written one
+    component per line."""
+    key, (_i, _s, slug, title, _intro, _o) = own_services(site)[n]
+    return (f"/uploads/standar-pelayanan/SP-{slug}.pdf", f"Standar Pelayanan {title} (PDF)",
+            make_pdf(f"Standar Pelayanan {title}", sp_pdf_lines(site, title, facts[key])))
+
+
+def build_pdfonly(site: Site, facts: dict, reg, standard=hand_written_standard) -> None:
     home = put(site, "home", "home", site.short, "/", "index.html")
     put(site, "page", "profil", "Profil", "/profil", "p/profil.html", new_profile(site))
     unduh = put(site, "page", "unduhan", "Download", "/download", "p/download.html")
     lay = put(site, "listing", "list-layanan", "Layanan", "/layanan", "p/layanan.html")
     pdfs = []
-    for key, (_i, _s, slug, title, intro, _o) in own_services(site):
-        pdf = f"/uploads/standar-pelayanan/SP-{slug}.pdf"
-        site.extra_files[pdf[1:]] = make_pdf(f"Standar Pelayanan {title}",
-                                             sp_pdf_lines(site, title, facts[key]))
-        link = a(pdf, f"Standar Pelayanan {e(title)} (PDF)")
-        pdfs.append(link)
+    for n, (key, (_i, _s, slug, title, intro, _o)) in enumerate(own_services(site)):
+        pdf, text, body = standard(site, n, facts)
+        site.extra_files[pdf[1:]] = body
+        link = a(pdf, e(text))
+        if link not in pdfs:
+            pdfs.append(link)
         body = (f"<p>{e(intro)}</p><p>Persyaratan, prosedur, jangka waktu penyelesaian dan "
                 f"biaya layanan ini tercantum dalam Standar Pelayanan terlampir:</p>"
                 f'<p class="lampiran"><img src="/img/pdf.png" alt="PDF" width="16"> {link}</p>'
@@ -8849,6 +8857,89 @@ CSS["handedit"] = ("favicon.ico", "")
 
 
 # ---------------------------------------------------------------------------------------------
+# A kelurahan whose services are only in Standar Pelayanan PDFs exported from Word (issue #11)
+# ---------------------------------------------------------------------------------------------
+# The pdf-only family's PDFs are hand-written, one component per line in reading order. Here
+# each short service page links a PDF as offices make them: a "No | Komponen | Uraian" table
+# with wrapped, vertically centred cells, a two-column table in short wording, landscape, a
+# table ruled only between its rows, the kop surat and page number on every page, a
+# signature block; the last two services share one file. Drawn by fpdf2 (the test extra,
+# tests/sppdf.py) when the web is regenerated; the demo serves the committed files.
+
+SITES += [
+    Site("kel-sungaiputri", "Kelurahan Sungai Putri", "Kelurahan Sungai Putri", "pdftable", 85,
+         "Melayani dengan Sepenuh Hati", "Kantor Lurah Sungai Putri, Kota Jambi",
+         "adalah kelurahan di Kota Jambi yang melayani surat keterangan dan pengantar "
+         "administrasi kependudukan bagi warganya",
+         place="Kantor Lurah Sungai Putri, Kota Jambi", color="#1f6f43"),
+]
+SITE.update({s.name: s for s in SITES})
+FAMILY["pdftable"] = "word-table-standard-pdf"
+SERVICES.update({
+    "sp_sktm": (67, "kel-sungaiputri", "sktm", "Surat Keterangan Tidak Mampu (SKTM)",
+                "Keterangan lurah bagi keluarga kurang mampu di Sungai Putri, untuk keringanan "
+                "biaya sekolah, berobat atau syarat bantuan.", {}),
+    "sp_domisili": (66, "kel-sungaiputri", "domisili", "Surat Keterangan Domisili",
+                    "Keterangan tempat tinggal bagi warga, usaha atau lembaga di wilayah "
+                    "Kelurahan Sungai Putri.", {}),
+    "sp_kk": (4, "kel-sungaiputri", "pengantar-kk", "Pengantar Perubahan Kartu Keluarga",
+              "Pengantar lurah untuk menambah anggota keluarga, pecah KK atau membetulkan data "
+              "Kartu Keluarga.", {"online": None}),
+    "sp_kematian": (7, "kel-sungaiputri", "kematian", "Surat Keterangan Kematian",
+                    "Keterangan lurah atas warga yang meninggal dunia, syarat akta kematian.",
+                    {"cost": GRATIS_ADMINDUK}),
+    "sp_pindah": (9, "kel-sungaiputri", "pindah", "Pengantar Pindah Keluar",
+                  "Pengantar kelurahan bagi warga yang pindah ke luar Kota Jambi.",
+                  {"online": None}),
+})
+NEWS += [
+    ("kel-sungaiputri", "pelayanan-sabtu", "2025-03-08", "Kantor Lurah Buka Sabtu Pagi",
+     ["Kelurahan Sungai Putri membuka pelayanan surat keterangan setiap Sabtu pukul "
+      "08.00-12.00 WIB bagi warga yang bekerja pada hari kerja.",
+      "Warga diminta membawa berkas sesuai Standar Pelayanan yang dapat diunduh di situs ini."]),
+    ("kel-sungaiputri", "gotong-royong", "2025-02-15", "Gotong Royong Bersihkan Parit",
+     ["Warga RT 05 dan RT 06 bergotong royong membersihkan parit menjelang musim hujan.",
+      "Lurah mengapresiasi partisipasi warga dan petugas kebersihan."]),
+]
+SHARED_STANDARD = 3  # services from this one on share one file
+
+
+def table_standard(site: Site, n: int, facts: dict) -> tuple[str, str, bytes]:
+    """(href, link text, PDF) of the standard of the site's ``n``-th service, laid out as a
+    Word table (fpdf2 is needed only here, when the web is regenerated)."""
+    import sys
+
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    from tests.sppdf import LAYOUTS, standard_pdf
+
+    services = own_services(site)
+
+    def record(number: int) -> dict:
+        key, spec = services[number]
+        f = facts[key]
+        return {"service": spec[3], "requirements": f.requirements, "procedure": f.procedure,
+                "duration": f.duration, "cost": f.cost, "legal_basis": f.legal_basis,
+                "location": f.location}
+
+    layouts = {layout.name: layout for layout in LAYOUTS}
+    if n >= SHARED_STANDARD:
+        return ("/uploads/sp/SP-Kelurahan-Sungai-Putri-2025.pdf",
+                "Standar Pelayanan Kelurahan Sungai Putri 2025 (PDF)",
+                standard_pdf([record(i) for i in range(SHARED_STANDARD, len(services))],
+                             layouts["several-services"], site.opd))
+    slug, title = services[n][1][2], services[n][1][3]
+    layout = layouts[("table3", "table2-short-bullets", "rows-ruled-only")[n]]
+    return (f"/uploads/sp/SP-{slug}.pdf", f"Standar Pelayanan {title} (PDF)",
+            standard_pdf([record(n)], layout, site.opd))
+
+
+NEW_BUILD["pdftable"] = lambda site, facts, reg: build_pdfonly(site, facts, reg, table_standard)
+RENDER["pdftable"] = render_pdfonly
+CSS["pdftable"] = CSS["pdfonly"]
+
+
+# ---------------------------------------------------------------------------------------------
 # Writing
 # ---------------------------------------------------------------------------------------------
 
@@ -10031,6 +10122,47 @@ DEVSET_HANDEDIT: dict[str, list[tuple[str, str]]] = {
          "so_kampung:2 kampung_bahagia:1"),
     ],
 }
+# Queries answered by the kelurahan whose services are only in Word-table Standar Pelayanan
+# PDFs, numbered from q870; written before measuring the PDF reading on this site.
+DEVSET_PDFTABLE: dict[str, list[tuple[str, str]]] = {
+    "formal": [
+        ("persyaratan surat keterangan tidak mampu kelurahan sungai putri", "sp_sktm:2 sktm:1"),
+        ("syarat pengantar pindah keluar kelurahan sungai putri",
+         "sp_pindah:2 pindah_keluar:1"),
+        ("surat keterangan kematian kelurahan sungai putri", "sp_kematian:2 akta_mati:1"),
+        ("prosedur surat keterangan domisili kelurahan sungai putri",
+         "sp_domisili:2 domisili:1"),
+    ],
+    "colloquial": [
+        ("bawa apa aja buat bikin sktm di sungai putri", "sp_sktm:2 sktm:1"),
+        ("cara ngurus surat domisili di kelurahan sungai putri", "sp_domisili:2 domisili:1"),
+        ("mau tambah anggota keluarga di kk lewat kelurahan sungai putri",
+         "sp_kk:2 kk_ubah:1"),
+    ],
+    "abbreviation": [
+        ("sktm kel sungai putri", "sp_sktm:2 sktm:1"),
+        ("pengantar kk kel sungai putri", "sp_kk:2 kk_ubah:1"),
+    ],
+    "typo": [
+        ("surat keterangan kematain sungai putri", "sp_kematian:2 akta_mati:1"),
+        ("pengantar pindah kluar sungai putri", "sp_pindah:2 pindah_keluar:1"),
+    ],
+    "english": [
+        ("certificate of domicile sungai putri village", "sp_domisili:2 domisili:1"),
+        ("moving out letter sungai putri village", "sp_pindah:2 pindah_keluar:1"),
+    ],
+    "jambi-malay": [
+        ("cakmano ngurus surat kematian di sungai putri", "sp_kematian:2 akta_mati:1"),
+        ("nak buat sktm di sungai putri bawak apo bae", "sp_sktm:2 sktm:1"),
+    ],
+    "problem": [
+        ("butuh keterangan tidak mampu untuk berobat di sungai putri", "sp_sktm:2 sktm:1"),
+        ("orang tua meninggal perlu surat dari kelurahan sungai putri",
+         "sp_kematian:2 akta_mati:1"),
+        ("berapa lama proses pengantar perubahan kartu keluarga di sungai putri",
+         "sp_kk:2 kk_ubah:1"),
+    ],
+}
 # Blocks of qids: (first qid number, the sets numbered from it)
 DEVSET_BLOCKS = [(1, (DEVSET, DEVSET_REAL_WORLD, DEVSET_MORE)), (400, (DEVSET_JOOMLA,)),
                (450, (DEVSET_BLOGSPA,)), (500, (DEVSET_SPA,)), (540, (DEVSET_SIBLINGS,)),
@@ -10038,7 +10170,8 @@ DEVSET_BLOCKS = [(1, (DEVSET, DEVSET_REAL_WORLD, DEVSET_MORE)), (400, (DEVSET_JO
                (620, (DEVSET_NEWSMAG,)), (640, (DEVSET_CMSSPA,)),
                (670, (DEVSET_EDITOR_POSTS,)), (700, (DEVSET_MODAL,)),
                (730, (DEVSET_JSONKEYS,)),
-               (780, (DEVSET_HANDEDIT,))]
+               (780, (DEVSET_HANDEDIT,)),
+               (870, (DEVSET_PDFTABLE,))]
 
 
 def service_twins() -> dict[str, list[str]]:

@@ -2,7 +2,9 @@
 
 Broken PDFs are common on OPD sites (uploads cut off by PHP limits, files "protected" by
 the office scanner), so every failure becomes a ``PdfError`` with a reason the site-health
-report can show, never a crash of the crawl.
+report can show, never a crash of the crawl. A page with ruled tables (a Standar Pelayanan
+exported from Word) is read cell by cell, and what every page repeats at its top and bottom
+is dropped (``crawler.extract.pdflayout``).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import logging
 from dataclasses import dataclass
 
 from crawler.extract.html import squash
+from crawler.extract.pdflayout import drop_running_heads, read_page
 
 MAX_PAGES = 60
 MAX_CHARS = 200_000
@@ -51,11 +54,13 @@ def extract_pdf(body: bytes) -> PdfText:
                     raise PdfError("encrypted", "encrypted PDF (password required)")
             except (NotImplementedError, FileNotDecryptedError) as exc:
                 raise PdfError("encrypted", f"encrypted PDF ({exc})") from None
-        parts: list[str] = []
+        pages: list[list[str]] = []
         size = 0
         for page in reader.pages[:MAX_PAGES]:
-            text = page.extract_text() or ""
-            parts.append(text)
+            text, table = read_page(page)
+            # a blank line in a table page's reading ends a table; pypdf's own are noise
+            lines = [squash(line) for line in (table or text.splitlines())]
+            pages.append([line for line in lines if line or table is not None])
             size += len(text)
             if size > MAX_CHARS:
                 break
@@ -75,8 +80,11 @@ def extract_pdf(body: bytes) -> PdfText:
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
             AssertionError, OSError, RecursionError, ZeroDivisionError) as exc:
         raise PdfError("parse", f"unreadable PDF: {type(exc).__name__}: {exc}"[:300]) from None
-    lines = [squash(line) for line in "\n".join(parts).splitlines()]
-    text = "\n".join(line for line in lines if line)[:MAX_CHARS]
+    # a page's blank edge is where its running head or foot was, not the end of a table
+    lines = [line for page in drop_running_heads(pages)
+             for line in "\n".join(page).strip("\n").split("\n")]
+    text = "\n".join(line for n, line in enumerate(lines)
+                     if line or (n and lines[n - 1]))[:MAX_CHARS].strip()
     if not text.strip():
         raise PdfError("parse", "PDF has no extractable text (scanned image?)")
     if not title:

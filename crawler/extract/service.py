@@ -352,10 +352,11 @@ def extract_service_fields(content: Tag, base_url: str = "",
     return _finish(_collect(flatten(content, base_url), titles), content, base_url)
 
 
-def text_service_fields(lines: list[str]) -> dict[str, object]:
+def text_service_fields(lines: list[str], *, blank_ends: bool = False) -> dict[str, object]:
     """Service fields of plain-text lines (a Standar Pelayanan PDF's text), read by the same
-    label rules and state machine as a page."""
-    return _finish(_collect(text_blocks(lines)), None, "")
+    label rules and state machine as a page. ``blank_ends``: a blank line ends the section
+    (where the PDF reader saw a table end), not only a wrapped line."""
+    return _finish(_collect(text_blocks(lines, blank_ends=blank_ends)), None, "")
 
 
 def line_label(text: str) -> str | None:
@@ -368,17 +369,24 @@ def line_label(text: str) -> str | None:
     return name or _split_inline_label(text)[0]
 
 
-def text_blocks(lines: list[str]) -> Iterator[Block]:
+def text_blocks(lines: list[str], *, blank_ends: bool = False) -> Iterator[Block]:
     """Lines of extracted text as blocks: a numbered or bulleted line is a list item unless
     it is a label ("2. Sistem, Mekanisme dan Prosedur"); a line wrapped by the PDF's page
     width ("...fotokopi identitas" / "pemohon yang masih berlaku") continues the one before.
-    Each line is its own paragraph, so a scalar value ends at its line."""
+    Each line is its own paragraph, so a scalar value ends at its line. With ``blank_ends``
+    a blank line is where the PDF reader saw a table end (``crawler.extract.pdflayout``): no
+    section goes on past it (the signature "H. AHMAD ..." under a cost row is not the cost);
+    in a Markdown body a blank line only separates a heading from its list."""
     previous: Block | None = None
     last = ""  # the line before, as printed: only a full-width line was wrapped
     for para, raw in enumerate(lines):
         line = squash(raw)
         if not line:
             last = ""
+            if blank_ends and previous is not None:
+                yield previous
+                yield Block("heading", "", level=0)
+                previous = None
             continue
         numbered = bool(NUMBERING.match(line))
         label = line_label(line)
