@@ -42,15 +42,23 @@ def squash(text: str) -> str:
 
 
 # "Page | Site", "Site :: Page", "Page – Site" (WordPress's &#8211;), "Site » Section »
-# Page", "Site: Page"; a dash or colon inside a word ("KTP-el", "0-6", "10:00") is no separator
+# Page", "Page « Site" (old Joomla templates), "Site › Page", "Site: Page"; a dash or colon
+# inside a word ("KTP-el", "0-6", "10:00") is no separator
 TITLE_SEPARATORS = re.compile(
-    r"(\s+(?:-|~)\s+|\s*(?:\||::|»|·)\s*|\s*[–—]\s+|\s+[–—]\s*|(?<=\S):\s+)")
+    r"(\s+(?:-|~)\s+|\s*(?:\||::|»|«|›|‹|·)\s*|\s*[–—]\s+|\s+[–—]\s*|(?<=\S):\s+)")
 _MAX_TITLE = 250
 _MAX_EVIDENCE_HEADINGS = 60
 # Paths a site's home page is served at (after canonicalisation dropped index.php & co.)
 _HOME_PATHS = {"/", "/home", "/beranda", "/index", "/main", "/id"}
 # What a home page calls itself besides the site's name: never its title
 _HOME_WORDS = {"beranda", "home", "homepage", "halaman utama", "halaman depan", "selamat datang"}
+# What the script serving every page of a site is called ("index.php?p=layanan&id=3")
+_SCRIPTS = {"index", "default", "main", "home", "page"}
+# Kinds of page, not pages: what a template writes in <title> or a heading of every page of
+# a kind (see ``generic``)
+_GENERIC = _HOME_WORDS | {
+    "detail", "detail layanan", "detail berita", "layanan", "informasi", "halaman", "index",
+    "default", "page", "post", "artikel", "berita", "untitled", "read more", "selengkapnya"}
 
 
 def url_title(url: str) -> str:
@@ -127,6 +135,8 @@ class TitleEvidence:
     site_names: set[str] = field(default_factory=set)  # normalised
     headings: list[tuple[int, str]] = field(default_factory=list)  # main block, in order
     body_h1: str | None = None  # first h1 of the cleaned page, if outside the main block
+    crumb: str | None = None  # the breadcrumb's last item, when it is this page (no link)
+    entries: list[str] = field(default_factory=list)  # headings that link to another page
 
     def is_site_name(self, text: str) -> bool:
         return normalise(text) in self.site_names
@@ -138,14 +148,15 @@ class TitleEvidence:
     def to_json(self) -> dict[str, Any]:
         return {"title": self.title_tag, "og": self.og_title, "names": sorted(self.site_names),
                 "headings": [[level, text] for level, text in self.headings],
-                "body_h1": self.body_h1}
+                "body_h1": self.body_h1, "crumb": self.crumb, "entries": self.entries}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> TitleEvidence:
         return cls(title_tag=data.get("title") or "", og_title=data.get("og"),
                    site_names=set(data.get("names") or ()),
                    headings=[(int(level), str(text)) for level, text in data.get("headings", [])],
-                   body_h1=data.get("body_h1"))
+                   body_h1=data.get("body_h1"), crumb=data.get("crumb"),
+                   entries=[str(text) for text in data.get("entries") or ()])
 
 
 def own_title(title: str, is_site: Callable[[str], bool], site: SiteTitles = NO_SITE) -> str:
@@ -174,6 +185,12 @@ def site_name_spelling(evidence: TitleEvidence, is_site: Callable[[str], bool]) 
     return next((s for s in spellings if not s.isupper()), spellings[0] if spellings else "")
 
 
+def generic(text: str) -> bool:
+    """A word that names a kind of page, not one page ("Detail Layanan" on every service
+    page of a CodeIgniter app, "Beranda", "Index"): a page's name only when it has no other."""
+    return normalise(text) in _GENERIC
+
+
 def choose_title(evidence: TitleEvidence, site: SiteTitles = NO_SITE, *,
                  home: bool = False, url: str = "") -> str:
     """The page's own title; the site's name only when the page offers nothing else, or
@@ -188,16 +205,26 @@ def choose_title(evidence: TitleEvidence, site: SiteTitles = NO_SITE, *,
     def usable(text: str | None) -> bool:
         return bool(text) and 2 < len(text) <= _MAX_TITLE and not is_site(text)
 
+    def names_page(text: str | None) -> bool:
+        return usable(text) and not generic(text)
+
     own = own_title(evidence.title_tag, is_site, site)
     og_own = own_title(evidence.og_title, is_site, site) if evidence.og_title else ""
-    stated = {normalise(s) for s in (own, og_own, *split_title(own), *split_title(og_own)) if s}
+    # how <title>, og:title and the breadcrumb spell the names they state
+    spelled: dict[str, str] = {}
+    for text in (own, og_own, *split_title(own), *split_title(og_own), evidence.crumb):
+        if text:
+            spelled.setdefault(normalise(text), text)
     headings = [text for _, text in evidence.headings if usable(text)]
     if usable(evidence.body_h1):
         headings.append(evidence.body_h1)
-    # said twice: a heading that <title> or og:title also names
+    # said twice: a heading that <title>, og:title or the breadcrumb also names (a
+    # section's own page may be "Berita"), written as the page writes it where the heading
+    # shouts it ("KTP-EL: PENCETAKAN ULANG")
     for text in headings:
-        if normalise(text) in stated and not (home and normalise(text) in _HOME_WORDS):
-            return text
+        key = normalise(text)
+        if key in spelled and not (home and key in _HOME_WORDS):
+            return spelled[key] if text.isupper() and not spelled[key].isupper() else text
     if home:
         # "Beranda Dinas Sosial Kota Jambi" names the site in its own words; a motto not
         names = (evidence.site_names | site.names) - {""}
@@ -209,20 +236,30 @@ def choose_title(evidence: TitleEvidence, site: SiteTitles = NO_SITE, *,
                 return candidate[:_MAX_TITLE]
         if name := site_name_spelling(evidence, is_site):
             return name
-    h1s = [text for level, text in evidence.headings if level == 1 and usable(text)]
+    h1s = [text for level, text in evidence.headings if level == 1 and names_page(text)]
     if h1s:
         return h1s[0]
-    if evidence.body_h1 and usable(evidence.body_h1):
+    if evidence.body_h1 and names_page(evidence.body_h1):
         return evidence.body_h1
-    for candidate in (og_own, own):
-        if candidate:
+    named = [candidate for candidate in (og_own, own) if candidate]
+    for candidate in named:
+        if not generic(candidate):
             return candidate[:_MAX_TITLE]
+    if evidence.crumb and names_page(evidence.crumb):
+        return evidence.crumb
     for level in (2, 3):
-        for heading_level, text in evidence.headings:
-            if heading_level == level and usable(text):
-                return text[:_MAX_TITLE]
+        found = [text for heading_level, text in evidence.headings
+                 if heading_level == level and names_page(text)]
+        # under a generic <title>, a heading alone at its level is the page's; one of
+        # several is a section, and one that links to its page an entry of a list
+        # ("Berita" over its posts' titles)
+        if found and (not named or (len(found) == 1 and found[0] not in evidence.entries)):
+            return found[0][:_MAX_TITLE]
+    if named:
+        return named[0][:_MAX_TITLE]
     # nothing but the site's name: the page's own path says more, else it is better than none
-    if url and not home and (slug := url_title(url)):
+    # (not the name of a script: "index.php?p=layanan&id=3" is no "Index")
+    if url and not home and (slug := url_title(url)) and normalise(slug) not in _SCRIPTS:
         return slug
     if evidence.title_tag:
         return squash(evidence.title_tag)[:_MAX_TITLE]
