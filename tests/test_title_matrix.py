@@ -26,20 +26,21 @@ from crawler.sitetitles import learn_site_titles, retitle
 
 SITE = "Disdukcapil Kota Jambi"
 SHORT = "Disdukcapil"
-# the service pages: two hold a separator of their own
+# the service pages: some hold a separator of their own, three share their first word
 NAMES = [
     "KTP-el: Pencetakan Ulang", "Izin Usaha Mikro - Kecil", "Akta Kelahiran",
-    "Kartu Identitas Anak", "Pindah Datang Antar Kabupaten", "Legalisir Dokumen Kependudukan",
-    "Perubahan Data Kartu Keluarga", "Akta Kematian",
+    "KTP-el: Perekaman Baru", "Kartu Identitas Anak", "KTP-el: Perubahan Data",
+    "Pindah Datang Antar Kabupaten", "Legalisir Dokumen Kependudukan",
 ]
 MORE = [
-    "Akta Perkawinan", "Akta Perceraian", "Pengakuan Anak", "Pengesahan Anak",
-    "Pengangkatan Anak", "Perubahan Nama", "Perubahan Kewarganegaraan", "Surat Pindah Keluar",
+    "Perubahan Data Kartu Keluarga", "Akta Kematian", "Akta Perkawinan", "Akta Perceraian",
+    "Pengakuan Anak", "Pengesahan Anak", "Pengangkatan Anak", "Perubahan Nama",
+    "Perubahan Kewarganegaraan", "Surat Pindah Keluar",
     "Surat Keterangan Tempat Tinggal", "Kartu Keluarga Baru", "Biodata Penduduk",
     "Aktivasi Identitas Kependudukan Digital", "Perekaman Sidik Jari", "Pembatalan Akta",
     "Salinan Akta Kelahiran", "Akta Kelahiran Terlambat", "Surat Keterangan Pindah WNI",
     "Penerbitan KK Hilang", "Penerbitan KTP-el Rusak", "Pelayanan Jemput Bola",
-    "Pendaftaran Penduduk Rentan", "Konsolidasi Data Kependudukan",
+    "Pendaftaran Penduduk Rentan",
 ]
 # what no result should be titled: the site, its parts, the words of its navigation
 GENERIC = {normalise(w) for w in (SITE, SHORT, "Kota Jambi", "Layanan", "Detail Layanan",
@@ -47,7 +48,9 @@ GENERIC = {normalise(w) for w in (SITE, SHORT, "Kota Jambi", "Layanan", "Detail 
 
 # <title> shapes: (site's name, page's name) -> <title>; None leaves the tag out
 TITLES = {
+    "page": lambda p: p,
     "site|page": lambda p: f"{SITE} | {p}",
+    "site:page": lambda p: f"{SHORT}: {p}",
     "page|site": lambda p: f"{p} | {SITE}",
     "page-site-city": lambda p: f"{p} - {SHORT} - Kota Jambi",
     "site::cat::page": lambda p: f"{SITE} :: Layanan :: {p}",
@@ -62,8 +65,8 @@ TITLES = {
     "og-site": lambda p: f"{p} | {SITE}",  # og:title is the site's settings, <title> the page
 }
 # <title> shapes that carry the page's name: the stored title is that name, spelled as there
-NAMED = {"site|page", "page|site", "page-site-city", "site::cat::page", "page«site",
-         "site»cat»page", "og-page", "og-site"}
+NAMED = {"page", "site|page", "site:page", "page|site", "page-site-city", "site::cat::page",
+         "page«site", "site»cat»page", "og-page", "og-site"}
 
 # main heading shapes: page's name -> the content's first lines
 HEADINGS = {
@@ -77,7 +80,10 @@ HEADINGS = {
         f"<li><a href='/layanan'>Layanan</a></li><li class='active'>{p}</li></ol>"),
     "strong-first": lambda p: f"<p><strong>{p}</strong><br>",
     "h1-caps": lambda p: f"<h1>{p.upper()}</h1>",
+    "none": lambda p: "",  # only <title> names the page
 }
+
+OLD_LAYOUTS = {"font", "table-cell", "strong-first"}
 
 
 def render(title: str, heading: str, name: str, menu: list[tuple[str, str]]) -> bytes:
@@ -89,8 +95,12 @@ def render(title: str, heading: str, name: str, menu: list[tuple[str, str]]) -> 
         head += f"<meta property='og:title' content='{name}'>"
     elif title == "og-site":
         head += f"<meta property='og:title' content='{SITE}'>"
-    brand = (f"<h1 class='site-title'><a href='/'>{SITE}</a></h1>"
-             if heading == "h1-site-h2-page" else f"<div class='logo'><a href='/'>{SITE}</a></div>")
+    if heading == "h1-site-h2-page":
+        brand = f"<h1 class='site-title'><a href='/'>{SITE}</a></h1>"
+    elif heading in OLD_LAYOUTS:  # a banner image: the page never writes the site's name
+        brand = "<img src='/images/banner.jpg' width='980'>"
+    else:
+        brand = f"<div class='logo'><a href='/'>{SITE}</a></div>"
     links = "".join(f"<li><a href='{href}'>{text}</a></li>" for href, text in menu)
     top = HEADINGS[heading](name)
     close = "</p>" if heading == "strong-first" else ""
@@ -137,8 +147,14 @@ def same_name(stored: str, name: str) -> bool:
     return normalise(stored) == normalise(name)
 
 
+# every pair on small sites, the layouts that differ most on a large one; a page that
+# names itself nowhere but in a <title> that does not name it is left out
 CASES = [(t, h, size) for size in (1, 2, 30) for t in TITLES for h in HEADINGS
-         if size != 30 or h in ("h1-site-h2-page", "font", "breadcrumb", "strong-first")]
+         if (size != 30 or h in ("h1-site-h2-page", "font", "breadcrumb", "none"))
+         and (h != "none" or t in NAMED)
+         # "Disdukcapil: KTP-el: Pencetakan Ulang" on three pages and nothing else: "KTP-el"
+         # is joined as the site's name is, as a section would be; only a heading can tell
+         and (t, h, size) != ("site:page", "none", 30)]
 
 
 @pytest.mark.parametrize("title,heading,size", CASES,

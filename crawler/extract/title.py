@@ -48,6 +48,7 @@ TITLE_SEPARATORS = re.compile(
     r"(\s+(?:-|~)\s+|\s*(?:\||::|»|«|›|‹|·)\s*|\s*[–—]\s+|\s+[–—]\s*|(?<=\S):\s+)")
 _MAX_TITLE = 250
 _MAX_EVIDENCE_HEADINGS = 60
+_MAX_SEGMENTS = 8
 # Paths a site's home page is served at (after canonicalisation dropped index.php & co.)
 _HOME_PATHS = {"/", "/home", "/beranda", "/index", "/main", "/id"}
 # What a home page calls itself besides the site's name: never its title
@@ -107,6 +108,17 @@ def join_pieces(pieces: list[tuple[str, str]]) -> str:
     return pieces[0][1] + "".join(sep + text for sep, text in pieces[1:])
 
 
+def title_runs(title: str, skip: Callable[[str], bool]) -> list[str]:
+    """Every run of consecutive segments of ``title`` joined as the page wrote it, but runs
+    that ``skip`` says are the site's or a section: "Site :: KTP-el: Pencetakan Ulang" holds
+    "KTP-el: Pencetakan Ulang", so a heading that states a name with a separator inside it
+    finds it whole, even where its first word is on several pages ("KTP-el: Perekaman")."""
+    pieces = title_pieces(title)[:_MAX_SEGMENTS]
+    runs = [join_pieces([("", pieces[start][1]), *pieces[start + 1:end]])
+            for start in range(len(pieces)) for end in range(start + 1, len(pieces) + 1)]
+    return [run for run in runs if not skip(run)]
+
+
 @dataclass(frozen=True)
 class SiteTitles:
     """Normalised title segments one site repeats (``crawler.sitetitles`` learns them):
@@ -161,15 +173,30 @@ class TitleEvidence:
 
 def own_title(title: str, is_site: Callable[[str], bool], site: SiteTitles = NO_SITE) -> str:
     """``title`` without the segments that name the site, then without the sections when
-    something else is left; the rest joined as the page wrote it ("" if only the site's)."""
-    kept = [(sep, text) for sep, text in title_pieces(title) if not is_site(text)]
-    if site.sections:
-        narrower = [(sep, text) for sep, text in kept if normalise(text) not in site.sections]
+    something else is left; the rest joined as the page wrote it ("" if only the site's).
+
+    A section is a level of the template's trail, joined to its neighbours by the separator
+    that joins the site's name ("Site » Layanan » Uji KIR"): a segment that repeats on
+    several pages but is joined otherwise is the first word of their names ("Site |
+    KTP-el: Pencetakan Ulang", "KTP-el: Perekaman Baru | Site") and stays."""
+    pieces = title_pieces(title)
+    after = [sep for sep, _ in pieces[1:]] + [""] * bool(pieces)
+    # the separators before and after each segment
+    around = [{sep.strip() for sep in (piece[0], next_sep) if sep.strip()}
+              for piece, next_sep in zip(pieces, after, strict=True)]
+    trail = set().union(*(seps for seps, (_, text) in zip(around, pieces, strict=True)
+                          if is_site(text)))
+    kept = [(piece, seps) for piece, seps in zip(pieces, around, strict=True)
+            if not is_site(piece[1])]
+    if site.sections and trail:
+        narrower = [(piece, seps) for piece, seps in kept
+                    if normalise(piece[1]) not in site.sections or not seps <= trail]
         if narrower:
             kept = narrower
-    if kept:
-        kept[0] = ("", kept[0][1])
-    return join_pieces(kept)
+    own = [piece for piece, _ in kept]
+    if own:
+        own[0] = ("", own[0][1])
+    return join_pieces(own)
 
 
 def site_name_spelling(evidence: TitleEvidence, is_site: Callable[[str], bool]) -> str:
@@ -210,21 +237,27 @@ def choose_title(evidence: TitleEvidence, site: SiteTitles = NO_SITE, *,
 
     own = own_title(evidence.title_tag, is_site, site)
     og_own = own_title(evidence.og_title, is_site, site) if evidence.og_title else ""
-    # how <title>, og:title and the breadcrumb spell the names they state
+    def skip(run: str) -> bool:
+        return is_site(run) or normalise(run) in site.sections
+
+    # how <title> and og:title spell the names they state, and the breadcrumb's
     spelled: dict[str, str] = {}
-    for text in (own, og_own, *split_title(own), *split_title(og_own), evidence.crumb):
+    for text in (own, og_own, *title_runs(evidence.title_tag, skip),
+                 *title_runs(evidence.og_title or "", skip)):
         if text:
             spelled.setdefault(normalise(text), text)
+    crumb = evidence.crumb if usable(evidence.crumb) else None
+    stated = {**({normalise(crumb): crumb} if crumb else {}), **spelled}
     headings = [text for _, text in evidence.headings if usable(text)]
     if usable(evidence.body_h1):
         headings.append(evidence.body_h1)
     # said twice: a heading that <title>, og:title or the breadcrumb also names (a
-    # section's own page may be "Berita"), written as the page writes it where the heading
-    # shouts it ("KTP-EL: PENCETAKAN ULANG")
-    for text in headings:
-        key = normalise(text)
-        if key in spelled and not (home and key in _HOME_WORDS):
-            return spelled[key] if text.isupper() and not spelled[key].isupper() else text
+    # section's own page may be "Berita"), or a breadcrumb <title> names; written as the
+    # page writes it where the heading shouts it ("KTP-EL: PENCETAKAN ULANG")
+    for text, names in [*((text, stated) for text in headings), (crumb, spelled)]:
+        key = normalise(text) if text else ""
+        if key in names and not (home and key in _HOME_WORDS):
+            return names[key] if text.isupper() and not names[key].isupper() else text
     if home:
         # "Beranda Dinas Sosial Kota Jambi" names the site in its own words; a motto not
         names = (evidence.site_names | site.names) - {""}
