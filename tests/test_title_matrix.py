@@ -17,12 +17,16 @@ rewrite the site).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from crawler.extract.document import html_document
+from crawler.extract.document import ExtractedPage, html_document
 from crawler.extract.title import TitleEvidence, normalise
+from crawler.linkstore import LinkStore
+from crawler.site import refresh_site
 from crawler.sitetitles import learn_site_titles, retitle
+from sikoja.store import DocumentStore
 
 SITE = "Disdukcapil Kota Jambi"
 SHORT = "Disdukcapil"
@@ -122,17 +126,25 @@ def url_of(index: int) -> str:
     return f"http://disdukcapil.example/index.php?p=layanan&id={index + 1}"
 
 
-def settle(title: str, heading: str, size: int) -> dict[str, str]:
-    """The titles stored for a site of ``size`` pages once its crawl is settled, by page
-    name; each checked to come back unchanged from a recrawl with what the site learned."""
+def extracted(title: str, heading: str, size: int) -> dict[str, tuple[bytes, ExtractedPage]]:
+    """Each page of a site of ``size`` pages, by name: its HTML and what the crawler
+    extracts from it as it arrives."""
     names = (NAMES + MORE)[:size]
     menu = [(url_of(i), name) for i, name in enumerate(names)]
     pages = {}
     for index, name in enumerate(names):
         body = render(title, heading, name, menu)
-        page = html_document(body, url=url_of(index), content_type="text/html; charset=utf-8",
-                             http_last_modified=None, source="s", opd=SITE)
-        pages[name] = (body, page.document.title, TitleEvidence.from_json(page.title_evidence))
+        pages[name] = (body, html_document(
+            body, url=url_of(index), content_type="text/html; charset=utf-8",
+            http_last_modified=None, source="s", opd=SITE))
+    return pages
+
+
+def settle(title: str, heading: str, size: int) -> dict[str, str]:
+    """The titles stored for a site of ``size`` pages once its crawl is settled, by page
+    name; each checked to come back unchanged from a recrawl with what the site learned."""
+    pages = {name: (body, page.document.title, TitleEvidence.from_json(page.title_evidence))
+             for name, (body, page) in extracted(title, heading, size).items()}
     site = learn_site_titles((ev.title_tag, ev.og_title) for _, _, ev in pages.values())
     stored = {}
     for index, (name, (body, first, evidence)) in enumerate(pages.items()):
@@ -175,3 +187,24 @@ def test_each_page_is_stored_under_its_own_name(title, heading, size):
         elif not same_name(got, name):  # the heading's spelling, capitals allowed
             wrong[name] = got
     assert not wrong, f"{len(wrong)} of {len(stored)} pages mis-titled: {wrong}"
+
+
+@pytest.mark.parametrize("title,heading,size", [
+    ("site::cat::page", "breadcrumb", 30), ("page-site-city", "font", 2),
+    ("detail-layanan", "h1-site-h2-page", 30), ("page", "none", 30),
+])
+def test_the_matrix_settles_a_site_as_a_crawl_does(tmp_path: Path, title, heading, size):
+    """The matrix's shortcut (learn, then re-title) is what a crawl's end does to the
+    stores: the same pages saved as the spider saves them, settled by
+    ``crawler.site.refresh_site``, keep the same titles."""
+    store, links = DocumentStore.open(tmp_path), LinkStore.open(tmp_path)
+    pages = extracted(title, heading, size)
+    for _, page in pages.values():
+        doc = page.document
+        store.upsert(doc, etag=None, http_last_modified=None)
+        links.save(doc.url, source="s", fetched_url=doc.url, links=[], kind=doc.kind,
+                   lines=page.lines, title={**page.title_evidence, "url": doc.url})
+    refresh_site(store, links, "s")
+    stored = {name: store.get(page.document.url).title for name, (_, page) in pages.items()}
+    assert stored == settle(title, heading, size)
+    assert stored == {name: name for name in stored}

@@ -16,6 +16,15 @@ never decides: a segment is cut off a title only when one of those says it is th
 (or a section's), so "Layanan Kesehatan Ibu dan Anak - KIA" on a one-page site, "Pindah -
 Datang" and "KTP-el" keep every word.
 
+A name the page states twice is found whole however it is split: a heading (or the
+breadcrumb's last, unlinked item) that equals any run of consecutive ``<title>`` segments
+("KTP-el: Pencetakan Ulang" in "Disdukcapil :: KTP-el: Pencetakan Ulang"), and it is
+written as ``<title>`` writes it when the heading shouts it. Words that name a kind of page
+("Detail Layanan", "Layanan", "Index") are a page's name only when it has no other: they
+yield to the breadcrumb and to a heading alone at its level that links nowhere.
+``tests/test_title_matrix.py`` renders these shapes against each other on sites of 1, 2
+and 30 pages.
+
 A home page is the one page whose name *is* the site's: its ``<title>`` holds the site's
 name beside a tagline ("Puskesmas Putri Ayu – Sehat Bersama Warga", "Kemenag Kota Jambi |
 Ikhlas Beramal") or a word for "home" ("Beranda | PPID Kota Jambi"), and its headings are
