@@ -82,6 +82,10 @@ HEADINGS = {
     "breadcrumb": lambda p: (
         "<ol class='breadcrumb'><li><a href='/'>Beranda</a></li>"
         f"<li><a href='/layanan'>Layanan</a></li><li class='active'>{p}</li></ol>"),
+    # the trail's last item links to the page itself
+    "breadcrumb-self": lambda p: (
+        "<ul class='breadcrumbs'><li><a href='/'>Beranda</a></li>"
+        f"<li><a href='/layanan'>Layanan</a></li><li><a href='{{url}}'>{p}</a></li></ul>"),
     "strong-first": lambda p: f"<p><strong>{p}</strong><br>",
     "h1-caps": lambda p: f"<h1>{p.upper()}</h1>",
     "none": lambda p: "",  # only <title> names the page
@@ -90,7 +94,7 @@ HEADINGS = {
 OLD_LAYOUTS = {"font", "table-cell", "strong-first"}
 
 
-def render(title: str, heading: str, name: str, menu: list[tuple[str, str]]) -> bytes:
+def render(title: str, heading: str, name: str, url: str, menu: list[tuple[str, str]]) -> bytes:
     """A service page of the site: a masthead with its brand, a menu of its pages, the
     heading shape, the service's sections, a footer."""
     shown = TITLES[title](name)
@@ -106,7 +110,7 @@ def render(title: str, heading: str, name: str, menu: list[tuple[str, str]]) -> 
     else:
         brand = f"<div class='logo'><a href='/'>{SITE}</a></div>"
     links = "".join(f"<li><a href='{href}'>{text}</a></li>" for href, text in menu)
-    top = HEADINGS[heading](name)
+    top = HEADINGS[heading](name).replace("{url}", url)
     close = "</p>" if heading == "strong-first" else ""
     lead = "" if heading == "strong-first" else "<p>"
     return (f"<html><head><meta charset='utf-8'>{head}</head><body>"
@@ -133,7 +137,7 @@ def extracted(title: str, heading: str, size: int) -> dict[str, tuple[bytes, Ext
     menu = [(url_of(i), name) for i, name in enumerate(names)]
     pages = {}
     for index, name in enumerate(names):
-        body = render(title, heading, name, menu)
+        body = render(title, heading, name, url_of(index), menu)
         pages[name] = (body, html_document(
             body, url=url_of(index), content_type="text/html; charset=utf-8",
             http_last_modified=None, source="s", opd=SITE))

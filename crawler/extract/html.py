@@ -275,10 +275,11 @@ def extract_breadcrumbs(tags: list[Tag]) -> list[str]:
     return [p for p in parts if len(p) <= 120][:12]
 
 
-def current_crumb(tags: list[Tag]) -> str | None:
-    """The breadcrumb's last item when it is this page: text after the last link, or in
-    an item that links nowhere ("Beranda » Layanan » <span>Akta Kelahiran</span>"). A trail
-    that ends in a link ends at a section, and names no page."""
+def current_crumb(tags: list[Tag], url: str) -> str | None:
+    """The breadcrumb's last item when it is this page (at ``url``): text after the last
+    link, or in an item that links nowhere or to the page itself ("Beranda » Layanan »
+    <span>Akta Kelahiran</span>"). A trail that ends in a link to another page ends at a
+    section, and names no page."""
     trail = _trail(tags)
     if trail is None:
         return None
@@ -289,7 +290,7 @@ def current_crumb(tags: list[Tag]) -> str | None:
         return None
     node = texts[-1].parent
     while node is not None and node is not trail.parent:
-        if node.name == "a" and node.get("href") not in (None, "", "#"):
+        if node.name == "a" and _elsewhere(node, url):
             return None
         node = node.parent
     tail = _BREADCRUMB_SPLIT.split(squash(str(texts[-1])))[-1]
@@ -989,7 +990,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
         title_tag=squash(title_tag.get_text(" ")) if title_tag is not None else "",
         og_title=meta["og_title"],
         site_names=site_names(tags, metas),
-        crumb=current_crumb(tags),
+        crumb=current_crumb(tags, url),
     )
     home = is_home(url)
     whole = block_text(soup.body or soup) if home else ""
