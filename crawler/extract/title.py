@@ -156,7 +156,7 @@ class TitleEvidence:
     site_names: set[str] = field(default_factory=set)  # normalised
     headings: list[tuple[int, str]] = field(default_factory=list)  # main block, in order
     body_h1: str | None = None  # first h1 of the cleaned page, if outside the main block
-    crumb: str | None = None  # the breadcrumb's last item, when it is this page (no link)
+    crumb: str | None = None  # the breadcrumb's last item, when it is this page
     entries: list[str] = field(default_factory=list)  # headings that link to another page
 
     def is_site_name(self, text: str) -> bool:
@@ -221,6 +221,15 @@ def site_name_spelling(evidence: TitleEvidence, is_site: Callable[[str], bool]) 
     return next((s for s in spellings if not s.isupper()), spellings[0] if spellings else "")
 
 
+def spellings(names: list[str]) -> dict[str, str]:
+    """Each name by its normalised form, as first written."""
+    found: dict[str, str] = {}
+    for name in names:
+        if name:
+            found.setdefault(normalise(name), name)
+    return found
+
+
 def generic(text: str) -> bool:
     """A word that names a kind of page, not one page ("Detail Layanan" on every service
     page of a CodeIgniter app, "Beranda", "Index"): a page's name only when it has no other."""
@@ -244,17 +253,14 @@ def choose_title(evidence: TitleEvidence, site: SiteTitles = NO_SITE, *,
     def names_page(text: str | None) -> bool:
         return usable(text) and not generic(text)
 
-    own = own_title(evidence.title_tag, is_site, site)
-    og_own = own_title(evidence.og_title, is_site, site) if evidence.og_title else ""
     def skip(run: str) -> bool:
         return is_site(run) or normalise(run) in site.sections
 
+    own = own_title(evidence.title_tag, is_site, site)
+    og_own = own_title(evidence.og_title, is_site, site) if evidence.og_title else ""
     # how <title> and og:title spell the names they state, and the breadcrumb's
-    spelled: dict[str, str] = {}
-    for text in (own, og_own, *title_runs(evidence.title_tag, skip),
-                 *title_runs(evidence.og_title or "", skip)):
-        if text:
-            spelled.setdefault(normalise(text), text)
+    spelled = spellings([own, og_own, *title_runs(evidence.title_tag, skip),
+                         *title_runs(evidence.og_title or "", skip)])
     crumb = evidence.crumb if usable(evidence.crumb) else None
     stated = {**({normalise(crumb): crumb} if crumb else {}), **spelled}
     headings = [text for _, text in evidence.headings if usable(text)]
