@@ -10,14 +10,16 @@ So each HTML page's title evidence (``<title>``, og:title, the page's own hints 
 site name, its headings: ``crawler.extract.title.TitleEvidence``) is kept with the page in
 the link store. When a website source's crawl closes, its live pages' ``<title>`` and
 og:title are split on the usual separators (``|``, ``::``, `` - ``, ``–``, ``—``, ``»``,
-``:`` followed by a space, ``·``, ``~``) and counted once per page:
+``«``, ``›``, ``:`` followed by a space, ``·``, ``~``) and counted once per page:
 
 * a segment on more than half of the pages (``NAME_SHARE``), and on at least
   ``MIN_PAGES`` of them, is the site's (its name, its acronym, a motto); it never is the
   page's title, and a page whose title is nothing else takes its main heading;
 * any other segment on at least ``MIN_SECTION_PAGES`` pages is a section ("Layanan",
   "Berita" in "Site » Layanan » Uji KIR"); it comes off a title only when something else
-  is left, so the section's own index page keeps "Layanan".
+  is left, so the section's own index page keeps "Layanan", and only where the separator
+  that joins the site's name joins it too: "KTP-el" on three pages of "Site | KTP-el:
+  Pencetakan Ulang" is the first word of their names.
 
 A site with a single page (or titles that share nothing) learns nothing and keeps whole
 titles. The learned segments are saved per source; stored documents whose title changes

@@ -42,6 +42,7 @@ from tests.test_crawl_incremental import settings
     ("Uji KIR | Dinas Perhubungan", ["Uji KIR", "Dinas Perhubungan"]),
     ("BPPRD :: Pembayaran PBB-P2", ["BPPRD", "Pembayaran PBB-P2"]),
     ("Site » Layanan » Uji KIR", ["Site", "Layanan", "Uji KIR"]),
+    ("Uji KIR « Dinas Perhubungan", ["Uji KIR", "Dinas Perhubungan"]),
     ("Disdukcapil: Pindah - Datang", ["Disdukcapil", "Pindah", "Datang"]),
     ("Perekaman KTP-el", ["Perekaman KTP-el"]),  # a dash inside a word is no separator
     ("Imunisasi anak 0-6 tahun", ["Imunisasi anak 0-6 tahun"]),
@@ -64,6 +65,12 @@ def test_only_learned_segments_come_off_and_the_rest_keeps_its_separators():
     # the section's own page keeps the section: nothing else is left
     assert own_title("Layanan - Disdukcapil Kota Jambi", is_site, site) == "Layanan"
     assert own_title("Disdukcapil Kota Jambi", is_site, site) == ""
+    # a section is joined as the site's name is; a name's own first word is not
+    ktp = SiteTitles(site.names, frozenset({"layanan", "ktp-el"}))
+    assert own_title("Disdukcapil Kota Jambi | KTP-el: Pencetakan Ulang", is_site, ktp) == (
+        "KTP-el: Pencetakan Ulang")
+    assert own_title("Disdukcapil Kota Jambi | Layanan | KTP-el: Pencetakan Ulang", is_site,
+                     ktp) == "KTP-el: Pencetakan Ulang"
 
 
 def test_a_segment_is_the_sites_when_more_than_half_of_its_pages_repeat_it():

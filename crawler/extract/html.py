@@ -71,6 +71,7 @@ _MASTHEAD = re.compile(
 _HEADER_LIKE = re.compile(r"(?:^|\s)(?:header|topbar|top-bar|header-top|top-header)(?=\s|$)",
                           re.IGNORECASE)
 _SECTION_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_MAX_ENTRIES = 60  # linked headings kept as title evidence
 _BREADCRUMB_NAME = re.compile(r"breadcrumb", re.IGNORECASE)
 _BREADCRUMB_SPLIT = re.compile(r"\s*(?:»|›|>|/|\||→|«)\s*")
 
@@ -246,14 +247,19 @@ def html_lang(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def extract_breadcrumbs(tags: list[Tag]) -> list[str]:
-    """Trail like ``Beranda » Layanan » KTP-el``, from the element that says breadcrumb."""
-    trail = next((
+def _trail(tags: list[Tag]) -> Tag | None:
+    """The element that says it is the breadcrumb."""
+    return next((
         tag for tag in tags
         if _BREADCRUMB_NAME.search(_names(tag)) or "breadcrumb" in str(
             tag.get("aria-label", "")
         ).lower()
     ), None)
+
+
+def extract_breadcrumbs(tags: list[Tag]) -> list[str]:
+    """Trail like ``Beranda » Layanan » KTP-el``, from the element that says breadcrumb."""
+    trail = _trail(tags)
     if trail is None:
         return []
     items = [squash(li.get_text(" ")) for li in tags_in(trail, ("li",))]
@@ -267,6 +273,28 @@ def extract_breadcrumbs(tags: list[Tag]) -> list[str]:
     for item in items:
         parts.extend(p for p in _BREADCRUMB_SPLIT.split(item) if p)
     return [p for p in parts if len(p) <= 120][:12]
+
+
+def current_crumb(tags: list[Tag], url: str) -> str | None:
+    """The breadcrumb's last item when it is this page (at ``url``): text after the last
+    link, or in an item that links nowhere or to the page itself ("Beranda » Layanan »
+    <span>Akta Kelahiran</span>"). A trail that ends in a link to another page ends at a
+    section, and names no page."""
+    trail = _trail(tags)
+    if trail is None:
+        return None
+    texts = [node for node in trail.descendants
+             if isinstance(node, NavigableString) and not isinstance(node, Comment)
+             and squash(str(node)).strip(" »›>/|→«")]
+    if not texts:
+        return None
+    node = texts[-1].parent
+    while node is not None and node is not trail.parent:
+        if node.name == "a" and _elsewhere(node, url):
+            return None
+        node = node.parent
+    tail = _BREADCRUMB_SPLIT.split(squash(str(texts[-1])))[-1]
+    return tail if 2 < len(tail) <= 120 and any(c.isalpha() for c in tail) else None
 
 
 def _names(tag: Tag) -> str:
@@ -922,10 +950,13 @@ def extract_headings(headings: list[tuple[Tag, int]]) -> list[str]:
 
 
 def title_evidence(headings: list[tuple[Tag, int]], body_h1: Tag | None,
-                   evidence: TitleEvidence) -> TitleEvidence:
+                   evidence: TitleEvidence, url: str) -> TitleEvidence:
     """``evidence`` (what only the unstripped page shows: <title>, og:title, the site's
-    names) completed with the content block's ``headings`` and the page's first h1."""
+    names) completed with the content block's ``headings``, those of them that link to
+    another page (a list's entries, never the page's name) and the page's first h1."""
     evidence.headings = cap_headings([(level, squash(t.get_text(" "))) for t, level in headings])
+    evidence.entries = sorted({squash(t.get_text(" ")) for t, _ in headings
+                               if _title_link(t, url)})[:_MAX_ENTRIES]
     if not any(level == 1 for level, _ in evidence.headings) and body_h1 is not None:
         evidence.body_h1 = squash(body_h1.get_text(" "))[:250]
     return evidence
@@ -990,6 +1021,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
         title_tag=squash(title_tag.get_text(" ")) if title_tag is not None else "",
         og_title=meta["og_title"],
         site_names=site_names(tags, metas),
+        crumb=current_crumb(tags, url),
     )
     home = is_home(url)
     whole = block_text(soup.body or soup) if home else ""
@@ -1001,7 +1033,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     block = main_block(body, lengths)
     body_h1 = first_tag(body, ("h1",))  # the body is not changed from here on
     headings = page_headings(block, body_h1)
-    title_evidence(headings, body_h1, evidence)
+    title_evidence(headings, body_h1, evidence, url)
     page_title = choose_title(evidence, home=home, url=url)
     heading = find_title_heading(page_title, [t for t, _ in headings]) or find_title_heading(
         page_title, tags_in(body, _HEADING_TAGS))
