@@ -72,6 +72,20 @@ def test_a_clitic_keeps_the_readings_of_its_word() -> None:
     assert ("tinggal",) not in with_clitic
 
 
+def test_a_name_ending_like_a_particle_is_not_an_acronym_with_one() -> None:
+    """"simkah" is the marriage registration app, not "sim" (a driving licence, which the
+    police provide) with the particle "-kah": its query must not be told to go to the
+    police. "ktpnya" still reads as "ktp"."""
+    from indexer.external import ExternalServices
+
+    analyzer = Analyzer()
+    assert ("sim",) not in {t.tokens for t in analyzer.analyze_query("simkah").terms}
+    assert ("ktp",) in {t.tokens for t in analyzer.analyze_query("ktpnya").terms}
+    external = ExternalServices(None, analyzer)
+    assert external.match(analyzer.analyze_query("kua simkah daftar online")) is None
+    assert external.match(analyzer.analyze_query("perpanjang simnya")) is not None
+
+
 # -- embedder neighbours: an English word nobody listed reaches the page of its translation
 
 WORDS_DOCS = [

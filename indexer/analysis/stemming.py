@@ -53,6 +53,9 @@ class SetDictionary:
 _NY_ROOTS = ("s", "c")
 # the particles and possessive pronouns written onto a word ("dokumennya", "ktpku")
 _CLITICS = ("nya", "lah", "kah", "pun", "ku", "mu")
+# Particles are written onto words, seldom onto an acronym: "ktpnya" is "ktp" + "nya", while
+# "simkah" (the marriage registration app) is not "sim" (a driving licence) + "kah".
+_PARTICLES = ("lah", "kah", "pun")
 
 
 # lexicon -> the word cache every Stemmer of that lexicon shares: a stem depends only on the
@@ -95,7 +98,8 @@ class Stemmer:
             return word
         for clitic in _CLITICS:
             base = word[: -len(clitic)]
-            if word.endswith(clitic) and len(base) >= 3 and base in self._overrides:
+            shortest = 5 if clitic in _PARTICLES else 3  # "ktpnya", but "simkah" is a name
+            if word.endswith(clitic) and len(base) >= shortest and base in self._overrides:
                 return self._overrides[base]
         stem = self._sastrawi.stem_word(word)
         if stem == word and word not in self._roots:
