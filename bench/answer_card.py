@@ -321,7 +321,8 @@ def calibrate(table: Table, folds: dict[str, list[tuple[np.ndarray, np.ndarray]]
     fitted on beside those on the held-out folds. The lowest target whose precision with
     template families held out (the first split) is >= 97% and whose held-out out-of-scope
     card rate is <= 5% wins, so the chosen score keeps its precision on sites whose
-    templates it was not fitted on; the other splits are printed for comparison."""
+    templates it was not fitted on; when none reaches 97% there, the target with the highest
+    precision there wins. The other splits are printed for comparison."""
     n_dev, n_oos = int(table.dev.sum()), int((~table.dev).sum())
     everything = np.ones(len(table.dev), dtype=bool)
     lines = ["cells: card rate / right / out-of-scope cards; per split, fitted folds -> held-out",
@@ -329,12 +330,11 @@ def calibrate(table: Table, folds: dict[str, list[tuple[np.ndarray, np.ndarray]]
              + " | ".join(f"CV by {name}" for name in folds) + " |",
              "|---|---|" + "---|" * len(folds)]
     chosen: tuple[float, np.ndarray] | None = None
-    strictest: tuple[float, np.ndarray] | None = None
+    best: tuple[float, float, np.ndarray] | None = None  # held-out precision, target, fit
     for target in TARGETS:
         beta = table.rule(everything, target)
         if beta is None:
             continue
-        strictest = (target, beta)
         s, r, o = table.counts(table.score(beta) >= 0, everything)
         cells, holds = [], None
         for pairs in folds.values():
@@ -343,11 +343,16 @@ def calibrate(table: Table, folds: dict[str, list[tuple[np.ndarray, np.ndarray]]
                          f"{cs / max(hn, 1):.1%} / {cr / max(cs, 1):.1%} / {co / max(ho, 1):.1%}")
             if holds is None:  # the families held out decide
                 holds = cr >= PRECISION * cs and co <= OUT_OF_SCOPE * ho
+                if co <= OUT_OF_SCOPE * ho and (best is None or cr / max(cs, 1) > best[0]):
+                    best = (cr / max(cs, 1), target, beta)
         lines.append(f"| {target:.1%} | {s / n_dev:.1%} / {r / max(s, 1):.1%} / {o / n_oos:.1%}"
                      f" | {' | '.join(cells)} |")
         if holds and chosen is None:
             chosen = (target, beta)
-    chosen = chosen or strictest  # no target holds out of sample: the strictest is safest
+    # No target holds out of sample: the one most often right with families held out. (The
+    # strictest in-sample target is not the safest: on the session-9 crawl it was right on
+    # 94.5% of held-out cards, the 97% target on 96.1%.)
+    chosen = chosen or (best[1:] if best else None)
     if chosen is None:
         raise SystemExit("no score reaches 97% right cards on these queries")
     weights = weights_of(chosen[1], table.gates)
