@@ -13,6 +13,16 @@ want to see the overlap. So after each crawl documents are grouped:
 * apps: the same app URL (ignoring scheme and ``www.``), or, with the same OPD, similar
   names, a shared acronym or the same description.
 
+Two services whose titles share no word are not one service, whatever their text overlap
+(``_names``): one template across puskesmas sites gives "Poli Umum dan Rujukan" and
+"Pelayanan Kesehatan Ibu dan Anak - KIA" the same requirements and procedure ("KTP-el/KIS/
+kartu BPJS", "Daftar/antre", "Pemeriksaan"), so their field Jaccard was 1.0 and the tuning
+web joined the general clinic of two puskesmas to a KIA page (issue #11/#16). A re-listing
+names its service again, in other words perhaps: titles are compared as the index reads
+them (stemmed, acronyms spelled out: "Cara Mengurus SKTM" and "Surat Keterangan Tidak
+Mampu" share "mampu"), without the words most of a site's service titles carry (the MPP's
+"Loket", a kelurahan's own name), which name the site, not the service.
+
 Groups are connected components of confirmed pairs. Each group's id is the URL of its
 canonical member: the OPD's own page over an aggregator's (MPP, portals, catalogs), then
 service pages over other kinds, then the fuller text.
@@ -25,10 +35,11 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -40,6 +51,8 @@ from sikoja.store import DocumentStore
 NUM_PERM = 64
 BANDS, ROWS = 16, 4  # threshold ~ (1/16)^(1/4) = 0.5
 SHINGLE = 3
+SITE_SHARE = 0.5  # of a source's service titles: a word this common names the site
+SITE_MIN_SERVICES = 4  # fewer titles are no evidence of what a site repeats
 
 _AGGREGATOR = re.compile(
     r"\bmpp\b|mal pelayanan|pelayanan publik terpadu|\bportal\b|katalog|catalog|"
@@ -118,6 +131,7 @@ class _Entry:
     doc: Document
     shingles: set[int]  # whole text
     field_shingles: set[int]  # requirements + procedure
+    names: frozenset[str] = frozenset()  # title tokens, the site's own words taken out
 
 
 def service_parts(doc: Document) -> str:
@@ -142,7 +156,10 @@ def _service_similarity(a: _Entry, b: _Entry, cfg: DedupSettings) -> float:
 
 
 def _is_pair(a: _Entry, b: _Entry, cfg: DedupSettings) -> bool:
-    """Whether the two are the same service (each score computed once)."""
+    """Whether the two are the same service (each score computed once): never when their
+    titles name different things (no word in common)."""
+    if a.names and b.names and not a.names & b.names:
+        return False
     field_score, text_score = _scores(a, b, cfg)
     return field_score >= cfg.field_jaccard or text_score >= cfg.text_jaccard or (
         text_score >= cfg.borderline_jaccard
@@ -228,8 +245,33 @@ def app_similarity(a: Document, b: Document, cfg: DedupSettings | None = None) -
     return score
 
 
-def _entry(doc: Document) -> _Entry:
-    return _Entry(doc, shingles(f"{doc.title} {doc.text}"), shingles(service_parts(doc)))
+def _entry(doc: Document, names: frozenset[str] = frozenset()) -> _Entry:
+    return _Entry(doc, shingles(f"{doc.title} {doc.text}"), shingles(service_parts(doc)),
+                  names)
+
+
+@lru_cache(maxsize=1)
+def _analyzer():
+    """The index's analysis (stemming, acronyms): titles compared as search reads them."""
+    from indexer.analysis.analyzer import Analyzer
+
+    return Analyzer()
+
+
+def _names(docs: list[Document]) -> dict[str, frozenset[str]]:
+    """URL -> what its title names: its tokens (``Analyzer.title_tokens``) without its
+    site's own words, those in more than SITE_SHARE of the titles of a source with at least
+    SITE_MIN_SERVICES services."""
+    tokens = {d.url: frozenset(_analyzer().title_tokens(d.title)) for d in docs}
+    by_source: dict[str, list[frozenset[str]]] = defaultdict(list)
+    for doc in docs:
+        by_source[doc.source].append(tokens[doc.url])
+    own: dict[str, set[str]] = {}
+    for source, titles in by_source.items():
+        if len(titles) >= SITE_MIN_SERVICES:
+            counts = Counter(t for title in titles for t in title)
+            own[source] = {t for t, n in counts.items() if n > SITE_SHARE * len(titles)}
+    return {d.url: tokens[d.url] - own.get(d.source, set()) for d in docs}
 
 
 def similarity(a: Document, b: Document, cfg: DedupSettings | None = None) -> float:
@@ -246,16 +288,17 @@ def find_groups(docs: Iterable[Document],
     cfg = cfg or DedupSettings()
     union = _UnionFind()
     by_url: dict[str, Document] = {}
-    texts: list[_Entry] = []
+    services: list[Document] = []
     apps: list[Document] = []
     for doc in docs:
         by_url[doc.url] = doc
         if doc.kind == "app":
             apps.append(doc)
         elif doc.kind == "service":
-            entry = _entry(doc)
-            if len(entry.shingles) >= cfg.min_shingles:
-                texts.append(entry)
+            services.append(doc)
+    names = _names(services)
+    texts = [e for e in (_entry(d, names[d.url]) for d in services)
+             if len(e.shingles) >= cfg.min_shingles]
     for ea, eb in _text_pairs(texts, cfg):
         union.union(ea.doc.url, eb.doc.url)
     for i, a in enumerate(apps):
