@@ -13,15 +13,23 @@ want to see the overlap. So after each crawl documents are grouped:
 * apps: the same app URL (ignoring scheme and ``www.``), or, with the same OPD, similar
   names, a shared acronym or the same description.
 
-Two services whose titles share no word are not one service, whatever their text overlap
-(``_names``): one template across puskesmas sites gives "Poli Umum dan Rujukan" and
-"Pelayanan Kesehatan Ibu dan Anak - KIA" the same requirements and procedure ("KTP-el/KIS/
-kartu BPJS", "Daftar/antre", "Pemeriksaan"), so their field Jaccard was 1.0 and the tuning
-web joined the general clinic of two puskesmas to a KIA page (issue #11/#16). A re-listing
-names its service again, in other words perhaps: titles are compared as the index reads
-them (stemmed, acronyms spelled out: "Cara Mengurus SKTM" and "Surat Keterangan Tidak
-Mampu" share "mampu"), without the words most of a site's service titles carry (the MPP's
-"Loket", a kelurahan's own name), which name the site, not the service.
+Different services are never one group (issues #11/#16). One template across puskesmas
+sites gives "Poli Umum dan Rujukan" and "Pelayanan Kesehatan Ibu dan Anak - KIA" the same
+requirements and procedure ("KTP-el/KIS/kartu BPJS", "Daftar/antre", "Pemeriksaan"): field
+Jaccard 1.0, and the tuning web joined two puskesmas' general clinic to a KIA page, so a
+general-clinic question was shown the KIA page. Two rules, each from comparing pages:
+
+* two services whose titles share no name (``crawler.titlewords``: affixed forms meet
+  their root, an acronym its spelled-out words) are not one service, whatever their text;
+  a re-listing names its service again, if in other words;
+* what most services of one site share (its header, its one requirement list, its closing
+  text: ``_without_site_template``) says which site a page is on, not which service, and
+  is left out of both signatures before they are compared.
+
+On the tuning web (bench/eval_webs.py, kept crawl): 51 groups before, 2 of them joining
+different services (the puskesmas group above; Dinsos's PBI recommendation in the UHC
+free-treatment group); 53 after: those two split, a kelurahan's domisili page whose
+template hid it joined the domisili group, and two kelurahan "pindah keluar" pages grouped.
 
 Groups are connected components of confirmed pairs. Each group's id is the URL of its
 canonical member: the OPD's own page over an aggregator's (MPP, portals, catalogs), then
@@ -39,11 +47,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
 from urllib.parse import urlsplit
 
 import numpy as np
 
+from crawler.titlewords import title_names
 from sikoja.config import DedupSettings
 from sikoja.documents import Document
 from sikoja.store import DocumentStore
@@ -51,8 +59,8 @@ from sikoja.store import DocumentStore
 NUM_PERM = 64
 BANDS, ROWS = 16, 4  # threshold ~ (1/16)^(1/4) = 0.5
 SHINGLE = 3
-SITE_SHARE = 0.5  # of a source's service titles: a word this common names the site
-SITE_MIN_SERVICES = 4  # fewer titles are no evidence of what a site repeats
+SITE_SHARE = 0.5  # of a site's services: a shingle this common is its template
+SITE_MIN_SERVICES = 4  # fewer services are no evidence of what a site repeats
 
 _AGGREGATOR = re.compile(
     r"\bmpp\b|mal pelayanan|pelayanan publik terpadu|\bportal\b|katalog|catalog|"
@@ -131,7 +139,7 @@ class _Entry:
     doc: Document
     shingles: set[int]  # whole text
     field_shingles: set[int]  # requirements + procedure
-    names: frozenset[str] = frozenset()  # title tokens, the site's own words taken out
+    names: frozenset[str]  # what the title names (crawler.titlewords)
 
 
 def service_parts(doc: Document) -> str:
@@ -155,10 +163,15 @@ def _service_similarity(a: _Entry, b: _Entry, cfg: DedupSettings) -> float:
     return max(_scores(a, b, cfg))
 
 
+def _names_differ(a: _Entry, b: _Entry) -> bool:
+    """Whether the titles share no name (a title without any decides nothing)."""
+    return bool(a.names and b.names) and not a.names & b.names
+
+
 def _is_pair(a: _Entry, b: _Entry, cfg: DedupSettings) -> bool:
     """Whether the two are the same service (each score computed once): never when their
     titles name different things (no word in common)."""
-    if a.names and b.names and not a.names & b.names:
+    if _names_differ(a, b):
         return False
     field_score, text_score = _scores(a, b, cfg)
     return field_score >= cfg.field_jaccard or text_score >= cfg.text_jaccard or (
@@ -167,7 +180,8 @@ def _is_pair(a: _Entry, b: _Entry, cfg: DedupSettings) -> bool:
     )
 
 
-def _text_pairs(entries: list[_Entry], cfg: DedupSettings) -> Iterable[tuple[_Entry, _Entry]]:
+def _candidates(entries: list[_Entry], cfg: DedupSettings) -> list[tuple[_Entry, _Entry]]:
+    """Pairs of services of different sources whose text or fields MinHash alike."""
     buckets: dict[tuple[str, int, bytes], list[int]] = defaultdict(list)
     for index, entry in enumerate(entries):
         signatures = [("text", minhash(entry.shingles))]
@@ -183,12 +197,9 @@ def _text_pairs(entries: list[_Entry], cfg: DedupSettings) -> Iterable[tuple[_En
             continue  # a huge bucket is template text shared by a whole site
         for i, a in enumerate(members):
             for b in members[i + 1:]:
-                ea, eb = entries[a], entries[b]
-                if ea.doc.source == eb.doc.source or (a, b) in seen:
-                    continue
-                seen.add((a, b))
-                if _is_pair(ea, eb, cfg):
-                    yield ea, eb
+                if entries[a].doc.source != entries[b].doc.source:
+                    seen.add((a, b))
+    return [(entries[a], entries[b]) for a, b in sorted(seen)]
 
 
 def _app_url_key(url: str) -> str | None:
@@ -245,33 +256,27 @@ def app_similarity(a: Document, b: Document, cfg: DedupSettings | None = None) -
     return score
 
 
-def _entry(doc: Document, names: frozenset[str] = frozenset()) -> _Entry:
+def _entry(doc: Document) -> _Entry:
     return _Entry(doc, shingles(f"{doc.title} {doc.text}"), shingles(service_parts(doc)),
-                  names)
+                  title_names(doc.title))
 
 
-@lru_cache(maxsize=1)
-def _analyzer():
-    """The index's analysis (stemming, acronyms): titles compared as search reads them."""
-    from indexer.analysis.analyzer import Analyzer
-
-    return Analyzer()
-
-
-def _names(docs: list[Document]) -> dict[str, frozenset[str]]:
-    """URL -> what its title names: its tokens (``Analyzer.title_tokens``) without its
-    site's own words, those in more than SITE_SHARE of the titles of a source with at least
-    SITE_MIN_SERVICES services."""
-    tokens = {d.url: frozenset(_analyzer().title_tokens(d.title)) for d in docs}
-    by_source: dict[str, list[frozenset[str]]] = defaultdict(list)
-    for doc in docs:
-        by_source[doc.source].append(tokens[doc.url])
-    own: dict[str, set[str]] = {}
-    for source, titles in by_source.items():
-        if len(titles) >= SITE_MIN_SERVICES:
-            counts = Counter(t for title in titles for t in title)
-            own[source] = {t for t, n in counts.items() if n > SITE_SHARE * len(titles)}
-    return {d.url: tokens[d.url] - own.get(d.source, set()) for d in docs}
+def _without_site_template(entries: list[_Entry]) -> list[_Entry]:
+    """``entries`` with the shingles most of their site's services share taken out of
+    both signatures: a site's template (its header, its one requirement list, its
+    closing text) says which site a page is on, not which service."""
+    by_source: dict[str, list[_Entry]] = defaultdict(list)
+    for entry in entries:
+        by_source[entry.doc.source].append(entry)
+    for members in by_source.values():
+        if len(members) < SITE_MIN_SERVICES:
+            continue
+        for attr in ("shingles", "field_shingles"):
+            counts = Counter(s for e in members for s in getattr(e, attr))
+            common = {s for s, n in counts.items() if n > SITE_SHARE * len(members)}
+            for e in members:
+                setattr(e, attr, getattr(e, attr) - common)
+    return entries
 
 
 def similarity(a: Document, b: Document, cfg: DedupSettings | None = None) -> float:
@@ -296,11 +301,11 @@ def find_groups(docs: Iterable[Document],
             apps.append(doc)
         elif doc.kind == "service":
             services.append(doc)
-    names = _names(services)
-    texts = [e for e in (_entry(d, names[d.url]) for d in services)
+    texts = [e for e in _without_site_template([_entry(d) for d in services])
              if len(e.shingles) >= cfg.min_shingles]
-    for ea, eb in _text_pairs(texts, cfg):
-        union.union(ea.doc.url, eb.doc.url)
+    for ea, eb in _candidates(texts, cfg):
+        if _is_pair(ea, eb, cfg):
+            union.union(ea.doc.url, eb.doc.url)
     for i, a in enumerate(apps):
         for b in apps[i + 1:]:
             if app_similarity(a, b, cfg) >= cfg.app_name_similarity:
