@@ -13,6 +13,24 @@ want to see the overlap. So after each crawl documents are grouped:
 * apps: the same app URL (ignoring scheme and ``www.``), or, with the same OPD, similar
   names, a shared acronym or the same description.
 
+Different services are never one group (issues #11/#16). One template across puskesmas
+sites gives "Poli Umum dan Rujukan" and "Pelayanan Kesehatan Ibu dan Anak - KIA" the same
+requirements and procedure ("KTP-el/KIS/kartu BPJS", "Daftar/antre", "Pemeriksaan"): field
+Jaccard 1.0, and the tuning web joined two puskesmas' general clinic to a KIA page, so a
+general-clinic question was shown the KIA page. Two rules, each from comparing pages:
+
+* two services whose titles share no name (``crawler.titlewords``: affixed forms meet
+  their root, an acronym its spelled-out words) are not one service, whatever their text;
+  a re-listing names its service again, if in other words;
+* what most services of one site share (its header, its one requirement list, its closing
+  text: ``_without_site_template``) says which site a page is on, not which service, and
+  is left out of both signatures before they are compared.
+
+On the tuning web (bench/eval_webs.py, kept crawl): 51 groups before, 2 of them joining
+different services (the puskesmas group above; Dinsos's PBI recommendation in the UHC
+free-treatment group); 53 after: those two split, a kelurahan's domisili page whose
+template hid it joined the domisili group, and two kelurahan "pindah keluar" pages grouped.
+
 Groups are connected components of confirmed pairs. Each group's id is the URL of its
 canonical member: the OPD's own page over an aggregator's (MPP, portals, catalogs), then
 service pages over other kinds, then the fuller text.
@@ -25,7 +43,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -33,6 +51,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
+from crawler.titlewords import title_names
 from sikoja.config import DedupSettings
 from sikoja.documents import Document
 from sikoja.store import DocumentStore
@@ -40,6 +59,8 @@ from sikoja.store import DocumentStore
 NUM_PERM = 64
 BANDS, ROWS = 16, 4  # threshold ~ (1/16)^(1/4) = 0.5
 SHINGLE = 3
+SITE_SHARE = 0.5  # of a site's services: a shingle this common is its template
+SITE_MIN_SERVICES = 4  # fewer services are no evidence of what a site repeats
 
 _AGGREGATOR = re.compile(
     r"\bmpp\b|mal pelayanan|pelayanan publik terpadu|\bportal\b|katalog|catalog|"
@@ -118,6 +139,7 @@ class _Entry:
     doc: Document
     shingles: set[int]  # whole text
     field_shingles: set[int]  # requirements + procedure
+    names: frozenset[str]  # what the title names (crawler.titlewords)
 
 
 def service_parts(doc: Document) -> str:
@@ -141,8 +163,16 @@ def _service_similarity(a: _Entry, b: _Entry, cfg: DedupSettings) -> float:
     return max(_scores(a, b, cfg))
 
 
+def _names_differ(a: _Entry, b: _Entry) -> bool:
+    """Whether the titles share no name (a title without any decides nothing)."""
+    return bool(a.names and b.names) and not a.names & b.names
+
+
 def _is_pair(a: _Entry, b: _Entry, cfg: DedupSettings) -> bool:
-    """Whether the two are the same service (each score computed once)."""
+    """Whether the two are the same service (each score computed once): never when their
+    titles name different things (no word in common)."""
+    if _names_differ(a, b):
+        return False
     field_score, text_score = _scores(a, b, cfg)
     return field_score >= cfg.field_jaccard or text_score >= cfg.text_jaccard or (
         text_score >= cfg.borderline_jaccard
@@ -150,7 +180,8 @@ def _is_pair(a: _Entry, b: _Entry, cfg: DedupSettings) -> bool:
     )
 
 
-def _text_pairs(entries: list[_Entry], cfg: DedupSettings) -> Iterable[tuple[_Entry, _Entry]]:
+def _candidates(entries: list[_Entry], cfg: DedupSettings) -> list[tuple[_Entry, _Entry]]:
+    """Pairs of services of different sources whose text or fields MinHash alike."""
     buckets: dict[tuple[str, int, bytes], list[int]] = defaultdict(list)
     for index, entry in enumerate(entries):
         signatures = [("text", minhash(entry.shingles))]
@@ -166,12 +197,9 @@ def _text_pairs(entries: list[_Entry], cfg: DedupSettings) -> Iterable[tuple[_En
             continue  # a huge bucket is template text shared by a whole site
         for i, a in enumerate(members):
             for b in members[i + 1:]:
-                ea, eb = entries[a], entries[b]
-                if ea.doc.source == eb.doc.source or (a, b) in seen:
-                    continue
-                seen.add((a, b))
-                if _is_pair(ea, eb, cfg):
-                    yield ea, eb
+                if entries[a].doc.source != entries[b].doc.source:
+                    seen.add((a, b))
+    return [(entries[a], entries[b]) for a, b in sorted(seen)]
 
 
 def _app_url_key(url: str) -> str | None:
@@ -229,7 +257,26 @@ def app_similarity(a: Document, b: Document, cfg: DedupSettings | None = None) -
 
 
 def _entry(doc: Document) -> _Entry:
-    return _Entry(doc, shingles(f"{doc.title} {doc.text}"), shingles(service_parts(doc)))
+    return _Entry(doc, shingles(f"{doc.title} {doc.text}"), shingles(service_parts(doc)),
+                  title_names(doc.title))
+
+
+def _without_site_template(entries: list[_Entry]) -> list[_Entry]:
+    """``entries`` with the shingles most of their site's services share taken out of
+    both signatures: a site's template (its header, its one requirement list, its
+    closing text) says which site a page is on, not which service."""
+    by_source: dict[str, list[_Entry]] = defaultdict(list)
+    for entry in entries:
+        by_source[entry.doc.source].append(entry)
+    for members in by_source.values():
+        if len(members) < SITE_MIN_SERVICES:
+            continue
+        for attr in ("shingles", "field_shingles"):
+            counts = Counter(s for e in members for s in getattr(e, attr))
+            common = {s for s, n in counts.items() if n > SITE_SHARE * len(members)}
+            for e in members:
+                setattr(e, attr, getattr(e, attr) - common)
+    return entries
 
 
 def similarity(a: Document, b: Document, cfg: DedupSettings | None = None) -> float:
@@ -246,18 +293,19 @@ def find_groups(docs: Iterable[Document],
     cfg = cfg or DedupSettings()
     union = _UnionFind()
     by_url: dict[str, Document] = {}
-    texts: list[_Entry] = []
+    services: list[Document] = []
     apps: list[Document] = []
     for doc in docs:
         by_url[doc.url] = doc
         if doc.kind == "app":
             apps.append(doc)
         elif doc.kind == "service":
-            entry = _entry(doc)
-            if len(entry.shingles) >= cfg.min_shingles:
-                texts.append(entry)
-    for ea, eb in _text_pairs(texts, cfg):
-        union.union(ea.doc.url, eb.doc.url)
+            services.append(doc)
+    texts = [e for e in _without_site_template([_entry(d) for d in services])
+             if len(e.shingles) >= cfg.min_shingles]
+    for ea, eb in _candidates(texts, cfg):
+        if _is_pair(ea, eb, cfg):
+            union.union(ea.doc.url, eb.doc.url)
     for i, a in enumerate(apps):
         for b in apps[i + 1:]:
             if app_similarity(a, b, cfg) >= cfg.app_name_similarity:
