@@ -50,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import numpy as np  # noqa: E402
 
 from bench.eval_webs import answers_by_family  # noqa: E402
-from indexer.answer import FEATURES, CardWeights, Signals, decide, features  # noqa: E402
+from indexer.answer import FEATURES, CardWeights, Signals, decide, features, leads  # noqa: E402
 from indexer.evaluate import Judged, judged_key, read_judgments, run_judgments  # noqa: E402
 from indexer.search import RankingConfig, Searcher  # noqa: E402
 from sikoja.config import load_settings  # noqa: E402
@@ -165,8 +165,7 @@ class Table:
                           and o.signals.known >= gates.min_known
                           for o, c in zip(outcomes, self.contact, strict=True)])
         self.lead = known & np.array([
-            o.signals is not None and o.signals.keyword_rank == 1
-            and o.signals.coverage >= gates.min_lead_coverage for o in outcomes])
+            o.signals is not None and bool(leads(o.signals, gates)) for o in outcomes])
         self.scored = known & ~self.lead  # what the score decides
         blank = Signals(0.0, 0.0, 0.0, 0.0)
 

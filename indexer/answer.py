@@ -166,12 +166,21 @@ def card_score(signals: Signals, weights: CardWeights) -> Any:
 def decide(signals: Signals, weights: CardWeights) -> Any:
     """Show the card: a bool for one query's signals; with numpy arrays as the signals, an
     array of the decisions for many queries at once (how bench/answer_card.py calibrates)."""
-    rank = signals.keyword_rank
-    lead = ((np.asarray(rank if rank is not None else 0) == 1)
-            & (np.asarray(signals.coverage) >= weights.min_lead_coverage))
-    show = (((card_score(signals, weights) >= 0) | lead)
+    show = (((card_score(signals, weights) >= 0) | leads(signals, weights))
             & (np.asarray(signals.known) >= weights.min_known))
     return bool(show) if np.ndim(show) == 0 else show
+
+
+def leads(signals: Signals, weights: CardWeights) -> Any:
+    """The top's title says ``min_lead_coverage`` of the query, and either keyword retrieval
+    ranks it first (the keyword lead) or the rival's title says none of the query (the title
+    lead: a rival the vector leg alone brought close, as the IKD page to "urus KTP", is no
+    rival by the query's words). Either shows the card whatever the score."""
+    rank = signals.keyword_rank
+    covers = np.asarray(signals.coverage) >= weights.min_lead_coverage
+    keyword = np.asarray(rank if rank is not None else 0) == 1
+    alone = np.asarray(signals.rival_coverage) <= 0.0
+    return covers & (keyword | alone)
 
 
 def margin(scores: Sequence[float]) -> float:

@@ -68,10 +68,13 @@ def fuse_rrf(
     keyword_ranks = _distinct_ranks(keyword, groups)
     vector_ranks = _distinct_ranks(vector, groups)
     for item in items.values():
+        # explain reports the ranks fused: among distinct groups
         if item.keyword_rank:
-            item.score += keyword_weight / (k + keyword_ranks[item.id])
+            item.keyword_rank = keyword_ranks[item.id]
+            item.score += keyword_weight / (k + item.keyword_rank)
         if item.vector_rank:
-            item.score += vector_weight / (k + vector_ranks[item.id])
+            item.vector_rank = vector_ranks[item.id]
+            item.score += vector_weight / (k + item.vector_rank)
     return sorted(items.values(), key=lambda f: (-f.score, f.id))
 
 

@@ -161,7 +161,7 @@ def columns(records: Sequence[dict[str, Any]], candidates: Callable[[dict[str, A
         if count >= 2 and count >= COLUMN_SHARE * filled[key] and (
                 name not in best or count > best[name][0]):
             best[name] = (count, key)
-    return {key: None for key in filled} | {key: name for name, (_count, key) in best.items()}
+    return dict.fromkeys(filled) | {key: name for name, (_count, key) in best.items()}
 
 
 def _entries(item: Any) -> list[Any]:
