@@ -21,11 +21,11 @@ of the query than the sibling's ("sppt pbb salah nama": "Mutasi / Balik Nama SPP
 query that tells neither leaves the order alone.
 
 Keyword retrieval's first result that the vector leg does not find at all is behind only on
-the vector leg's word, so it may lead from any distance within the window (issue #12,
-"Agreement"): when the legs disagree outright, the title the query tells decides. On the
-tuning web this fixed "cara daftar smp negeri" and "anak nak masuk smp negeri cakmano
-daftarnyo" (dev set Success@1 0.950 -> 0.953, MRR@10 0.966 -> 0.969) and moved no result of
-eval/oov.tsv or eval/situations.tsv.
+the vector leg's word, so it may lead from any fused distance (indexer/search.py looks for
+it twice the window down; issue #12, "Agreement"): when the legs disagree outright, the
+title the query tells decides. On the tuning web this fixed "cara daftar smp negeri" and
+"anak nak masuk smp negeri cakmano daftarnyo" (dev set Success@1 0.950 -> 0.953, MRR@10
+0.966 -> 0.969) and moved no result of eval/oov.tsv or eval/situations.tsv.
 """
 
 from __future__ import annotations
