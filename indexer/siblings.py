@@ -19,6 +19,13 @@ leads instead when the query tells it and not the first, unless the first's page
 of the query than the sibling's ("sppt pbb salah nama": "Mutasi / Balik Nama SPPT" says
 "nama" in its title, but the correction's page, "Pembetulan SPPT", says "salah nama"); a
 query that tells neither leaves the order alone.
+
+Keyword retrieval's first result that the vector leg does not find at all is behind only on
+the vector leg's word, so it may lead from any fused distance (indexer/search.py looks for
+it twice the window down; issue #12, "Agreement"): when the legs disagree outright, the
+title the query tells decides. On the tuning web this fixed "cara daftar smp negeri" and
+"anak nak masuk smp negeri cakmano daftarnyo" (dev set Success@1 0.950 -> 0.953, MRR@10
+0.966 -> 0.969) and moved no result of eval/oov.tsv or eval/situations.tsv.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ from indexer.answer import margin
 
 if TYPE_CHECKING:
     from indexer.answer import QueryWords
+    from indexer.fusion import Fused
 
 
 Tokens = frozenset[str]
@@ -67,16 +75,27 @@ def tells(words: QueryWords, title: Tokens, own: Tokens, common: Tokens) -> bool
                for w in words.words for r in words.readings[w])
 
 
+def keyword_alone(item: Fused) -> bool:
+    """Whether keyword retrieval ranks ``item`` first and the vector leg does not find it:
+    the two legs disagree outright, and the fused gap to the first result is the vector
+    leg's share alone, which says nothing about which sibling the query names. "cara daftar
+    smp negeri": keyword search ranks "SPMB SMP Negeri" first, the vector leg ranks it 105th
+    (cosine 0.22) and out of its list, and "Informasi SPMB SMA/SMK Negeri" (keyword 3rd,
+    vector 9th) led it by 12% of its score, past any margin a tie could mean."""
+    return item.keyword_rank == 1 and item.vector_rank is None
+
+
 def lead_by_sibling(items: list, titles: Sequence[Tokens | None], pages: Sequence[float],
                     words: QueryWords, overlap: float, within: float, common: Tokens) -> list:
     """``items`` ((Fused, also_at) pairs, best first) with the first one's sibling that the
     query tells apart, when the query does not tell the first one, moved ahead of it; only
     a sibling whose score is within ``within`` (relative) of the first's (a sibling far
-    behind lost on more than its title). ``titles`` are the first items' title tokens
-    (None for a result that is not a service or an app, which never moves nor is passed),
-    ``pages`` the share of the query their pages say (a sibling whose page says less than
-    the first's does not pass it on its title alone), ``common`` the tokens on half the
-    index's pages or more. A new list only when the order
+    behind lost on more than its title), or keyword retrieval's first that the vector leg
+    missed (:func:`keyword_alone`: it is behind on the vector leg's word only). ``titles``
+    are the first items' title tokens (None for a result that is not a service or an app,
+    which never moves nor is passed), ``pages`` the share of the query their pages say (a
+    sibling whose page says less than the first's does not pass it on its title alone),
+    ``common`` the tokens on half the index's pages or more. A new list only when the order
     changes; the two swap places and scores, as the tie-break does, so the results between
     them stay between them and every score stays in order, and explain reports it as a
     "sibling" multiplier."""
@@ -88,8 +107,8 @@ def lead_by_sibling(items: list, titles: Sequence[Tokens | None], pages: Sequenc
         other, rival = titles[place], items[place][0]
         if other is None or not siblings(first, other, overlap):
             continue
-        if margin([top.score, rival.score]) >= within:
-            break  # the rest are further behind still
+        if margin([top.score, rival.score]) >= within and not keyword_alone(rival):
+            continue  # lost on more than its title
         if (pages[place] >= pages[0] and tells(words, other, other - first, common)
                 and not tells(words, first, first - other, common)):
             high, low = top.score, rival.score

@@ -106,3 +106,23 @@ def test_the_order_stays_when_the_rule_does_not_apply(analyzer, query, scores, p
     moved = admissions(analyzer, query, scores, pages)
     assert [f.id for f, _ in moved] == ["sma", "smp"]
     assert not any("sibling" in f.boosts for f, _ in moved)
+
+
+def test_keyword_first_that_the_vector_leg_misses_leads_from_further_behind(analyzer):
+    # "cara daftar smp negeri" on the sample web: keyword search ranks the SMP page first, the
+    # vector leg not at all (cosine 0.22), and the SMA/SMK page leads on its vector share by
+    # 12%: the legs disagree, and the title the query tells decides
+    def ranked(smp_vector_rank, query="cara daftar smp negeri"):
+        sma = Fused("sma", 1.0, keyword_rank=3, vector_rank=9, fused_score=1.0)
+        smp = Fused("smp", 0.88, keyword_rank=1, vector_rank=smp_vector_rank, fused_score=0.88)
+        titles = [title(analyzer, "Informasi SPMB SMA/SMK Negeri"),
+                  title(analyzer, "SPMB SMP Negeri")]
+        moved = lead_by_sibling([(sma, []), (smp, [])], titles, [1.0, 1.0],
+                                words(analyzer, query), 0.5, 0.05, frozenset())
+        return [f.id for f, _ in moved]
+
+    assert ranked(None) == ["smp", "sma"]
+    # found by both legs, 12% behind is a loss on more than its title
+    assert ranked(40) == ["sma", "smp"]
+    # a query that tells neither keeps the order, whatever the legs say
+    assert ranked(None, "spmb negeri") == ["sma", "smp"]
