@@ -86,14 +86,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 # no worker is left running one of them alone at the end. xdist hands units out by their
 # number of tests, which put the demo's module (4 tests, 30-40 s) and the live-server
 # module (5 tests, 20-27 s) among the last: in session 9's first run one worker started
-# the demo at 230 s of 280. Seconds of wall time on two workers at load 4 to 6.
+# the demo at 230 s of 280. Seconds of wall time on three workers at load 6 to 14 (session
+# 9, round 2, the sum of the module's test times from --junitxml); the link walk of
+# tests/test_sample_web.py (21 s before) took 7 s and left the list.
 LONGEST_FIRST = (
-    "sample-crawl",                         # 143 s: the crawl, index and their modules
-    "tests/test_api.py",                    # 43 s
-    "tests/test_browser_firsthour.py",      # 42 s: `sikoja demo` crawls and embeds
-    "tests/test_api_live.py",               # 27 s: Schemathesis
-    "tests/test_sample_web.py",             # 21 s: the link walk
-    "tests/test_crawl_process_faults.py",   # 19 s: kills and a full disk
+    "sample-crawl",                         # 160 s: the crawl, index and their modules
+    "tests/test_browser_firsthour.py",      # 84 s: `sikoja demo` crawls and embeds
+    "tests/test_api_live.py",               # 55 s: Schemathesis
+    "tests/test_api.py",                    # 34 s
+    "tests/test_crawl_process_faults.py",   # 29 s: kills and a full disk
+    "tests/test_cli.py",                    # 27 s: `sikoja serve` and crawls
+    "tests/test_index.py",                  # 26 s
+    "tests/test_wordpress.py",              # 23 s: MariaDB, PHP and a crawl
+    "tests/test_index_faults.py",           # 22 s
+    "tests/test_crawl_template_meta.py",    # 21 s
+    "tests/test_title_matrix.py",           # 20 s: 4,400 pages extracted
 )
 
 

@@ -114,11 +114,16 @@ def embedded_index(tmp_path_factory):
     return settings
 
 
-def searchers(settings):
-    """The default searcher and one with neighbours turned off (``semantic.neighbours``)."""
-    off = settings.model_copy(deep=True)
+@pytest.fixture(scope="module")
+def searchers(embedded_index):
+    """The default searcher and one with neighbours turned off (``semantic.neighbours``),
+    opened once for the module's tests (they only search)."""
+    off = embedded_index.model_copy(deep=True)
     off.semantic = off.semantic.model_copy(update={"neighbours": 0})
-    return Searcher(settings), Searcher(off)
+    with_words, without = Searcher(embedded_index), Searcher(off)
+    yield with_words, without
+    with_words.close()
+    without.close()
 
 
 @pytest.mark.slow  # embeds with the default embedder (USE)
@@ -131,20 +136,16 @@ def test_the_build_keeps_the_embedder_table_of_title_words(embedded_index) -> No
 
 @pytest.mark.slow  # embeds with the default embedder (USE)
 def test_an_english_word_nobody_listed_finds_the_pages_of_its_translation(
-        embedded_index) -> None:
+        searchers) -> None:
     """"urgent" is in no page, lexicon or glossary entry; the emergency pages say
     "darurat". Without the neighbours only the page that says "hotline" is found."""
-    with_words, without = searchers(embedded_index)
-    try:
-        found = with_words.search("urgent hotline", explain=True)
-        assert "darurat" in found.analysis.expansions
-        urls = [r.url for r in found.results]
-        assert BASE + "call-center" in urls[:2]
-        assert [r.url for r in without.search("urgent hotline").results] == [
-            BASE + "hotline-pdam"]
-    finally:
-        with_words.close()
-        without.close()
+    with_words, without = searchers
+    found = with_words.search("urgent hotline", explain=True)
+    assert "darurat" in found.analysis.expansions
+    urls = [r.url for r in found.results]
+    assert BASE + "call-center" in urls[:2]
+    assert [r.url for r in without.search("urgent hotline").results] == [
+        BASE + "hotline-pdam"]
 
 
 @pytest.mark.slow  # embeds with the default embedder (USE)
@@ -153,15 +154,11 @@ def test_an_english_word_nobody_listed_finds_the_pages_of_its_translation(
     "comberan becek",  # unknown, but Indonesian: the embedder's neighbours are look-alikes
 ])
 def test_known_words_and_unknown_indonesian_words_get_no_neighbours(
-        embedded_index, query) -> None:
-    with_words, without = searchers(embedded_index)
-    try:
-        a, b = with_words.search(query, explain=True), without.search(query, explain=True)
-        assert a.analysis.expansions == b.analysis.expansions
-        assert [r.url for r in a.results] == [r.url for r in b.results]
-    finally:
-        with_words.close()
-        without.close()
+        searchers, query) -> None:
+    with_words, without = searchers
+    a, b = with_words.search(query, explain=True), without.search(query, explain=True)
+    assert a.analysis.expansions == b.analysis.expansions
+    assert [r.url for r in a.results] == [r.url for r in b.results]
 
 
 def test_a_word_near_every_word_is_not_taken_for_a_translation() -> None:
