@@ -51,7 +51,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from crawler.titlewords import title_names
+from crawler.titlewords import title_names, words
 from sikoja.config import DedupSettings
 from sikoja.documents import Document
 from sikoja.store import DocumentStore
@@ -66,15 +66,10 @@ _AGGREGATOR = re.compile(
     r"\bmpp\b|mal pelayanan|pelayanan publik terpadu|\bportal\b|katalog|catalog|"
     r"\bptsp\b.*\bterpadu|semua layanan", re.IGNORECASE
 )
-_WORD = re.compile(r"[a-z0-9]+")
 _PRIME = (1 << 61) - 1
 _rng = np.random.default_rng(20240312)
 _A = _rng.integers(1, _PRIME, size=NUM_PERM, dtype=np.uint64)
 _B = _rng.integers(0, _PRIME, size=NUM_PERM, dtype=np.uint64)
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
 
 
 def shingles(text: str) -> set[int]:

@@ -49,21 +49,20 @@ def forms(word: str) -> set[str]:
     return out
 
 
+def words(text: str) -> list[str]:
+    """The lower-cased runs of letters and digits of ``text``."""
+    return _WORD.findall(text.lower())
+
+
 def title_names(title: str) -> frozenset[str]:
     """The forms of the title's words that name something, and the initials of its runs
     of words (stopwords included: "Tidak" is the T of SKTM)."""
-    words = _WORD.findall(title.lower())
+    said = words(title)
     names: set[str] = set()
-    for word in words:
+    for word in said:
         if word not in STOPWORDS and (len(word) > 1 or word.isdigit()):
             names |= forms(word)
     for size in ACRONYM:
-        for i in range(len(words) - size + 1):
-            names.add("".join(w[0] for w in words[i:i + size]))
+        for i in range(len(said) - size + 1):
+            names.add("".join(w[0] for w in said[i:i + size]))
     return frozenset(names)
-
-
-def name_different_things(a: str, b: str) -> bool:
-    """Whether two titles share no name at all (a title with no names decides nothing)."""
-    na, nb = title_names(a), title_names(b)
-    return bool(na and nb) and not na & nb

@@ -8534,6 +8534,7 @@ CSS.update({"strapigql": ("_nuxt/entry.0b9d4e2a.css", "body{font-family:Inter,sa
             "nghash": ("styles.5e1f0a9c3b7d2e48.css", "app-root{display:block}")})
 
 
+# ---------------------------------------------------------------------------------------------
 # Hand-edited service posts (issue #11): a kelurahan blog on Blogger's old "Awesome Inc." layout
 # whose admins wrote each service post by hand, each in the markup they had at hand: a Word
 # document pasted into the compose box (MsoNormal / MsoListParagraph paragraphs, Symbol-font

@@ -77,7 +77,7 @@ _BREADCRUMB_SPLIT = re.compile(r"\s*(?:»|›|>|/|\||→|«)\s*")
 
 # the tags that end a line, and table cells (a block for the content search, not a line)
 BLOCK_TAGS = LINE_TAGS | {"td", "th"}
-_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 # Deeper than this, a page's tags are flattened into their text. Real OPD pages nest under
@@ -356,7 +356,7 @@ def strip_boilerplate(soup: BeautifulSoup, tags: list[Tag]) -> Tag:
             # an <article>'s own <header> with its title (WordPress's "entry-header") is
             # the article's: an archive's entries keep their linked titles
             furniture = not (tag.name == "header" and tag.find_parent("article") is not None
-                             and first_tag(tag, _HEADING_TAGS) is not None)
+                             and first_tag(tag, HEADING_TAGS) is not None)
         elif tag.attrs:
             names = _ABSENT.sub(" ", _names(tag))
             furniture = bool(_BOILERPLATE_NAME.search(names) or _MASTHEAD.search(names)) or (
@@ -394,7 +394,7 @@ def _is_teaser(article: Tag) -> bool:
     another post's card (Median UI's "Postingan Populer" and related posts), not this page's
     text. A post's own ``<article>`` may link its title to itself (Blogger's stock themes
     do) but holds its ``post-body``."""
-    headings = tags_in(article, _HEADING_TAGS)
+    headings = tags_in(article, HEADING_TAGS)
     if not headings:
         return False
     anchors = tags_in(headings[0], ("a",))
@@ -471,9 +471,9 @@ def _only_headings(tag: Tag) -> bool:
     """A heading, or a wrapper of headings only (Joomla's ``<div class="page-header"><h2>``):
     never the page. Above a list of links (a tag's or a category's articles) it holds all
     the text outside links, so the search for the densest block would stop there."""
-    if tag.name in _HEADING_TAGS:
+    if tag.name in HEADING_TAGS:
         return True
-    heads = tags_in(tag, _HEADING_TAGS)
+    heads = tags_in(tag, HEADING_TAGS)
     return bool(heads) and _text_len(tag) == sum(_text_len(h) for h in heads)
 
 
@@ -569,7 +569,7 @@ def dateline(title_heading: Tag | None) -> str | None:
                     squash(node.get_text(" ")))
                 if found:
                     return found
-            elif node.name in _HEADING_TAGS or (node.name in BLOCK_TAGS and line.strip()):
+            elif node.name in HEADING_TAGS or (node.name in BLOCK_TAGS and line.strip()):
                 break  # the first line ended, or the next section began
         elif isinstance(node, NavigableString) and not isinstance(node, Comment):
             line += str(node)
@@ -687,7 +687,7 @@ def drop_teasers(body: Tag, page_url: str) -> None:
     own = page_url.split("#", 1)[0]
     # entries titled by a link to their page (a comment is an entry, not a teaser)
     teasers = [*(t for t in excerpt_entries(body, own)
-                 if any(_title_link(h, own) for h in tags_in(t, _HEADING_TAGS))),
+                 if any(_title_link(h, own) for h in tags_in(t, HEADING_TAGS))),
                *(t for t in tags_in(body, ("article",)) if _is_teaser(t))]
     for teaser in teasers:
         if _gone(teaser) or teaser is post or post in teaser.parents or teaser in post.parents:
@@ -744,7 +744,7 @@ def _card_entries(block: Tag, own: str) -> list[Tag]:
             continue
         card = anchor.parent
         while (isinstance(card, Tag) and card is not block
-               and first_tag(card, _HEADING_TAGS) is None):
+               and first_tag(card, HEADING_TAGS) is None):
             card = card.parent
         if isinstance(card, Tag) and card is not block and _is_entry(card, own):
             found.append(card)
@@ -773,13 +773,13 @@ def own_post_body(block: Tag, page_url: str = "") -> Tag | None:
     for node in block.descendants:
         if not isinstance(node, Tag):
             continue
-        if node.name in _HEADING_TAGS and _title_link(node, own):
+        if node.name in HEADING_TAGS and _title_link(node, own):
             return None
         if node.name == "h1" and not tags_in(node, ("a",)):
             headline = True
         elif (headline and node.attrs
               and _CONTENT_CLASS.search(" ".join(node.get("class") or []))
-              and not any(_title_link(h, own) for h in tags_in(node, _HEADING_TAGS))):
+              and not any(_title_link(h, own) for h in tags_in(node, HEADING_TAGS))):
             return node
     return None
 
@@ -795,7 +795,7 @@ def shows_posts(block: Tag, page_url: str = "") -> bool:
     own = page_url.split("#", 1)[0]
     if own_post_body(block, own) is not None:
         return False
-    targets = [link for heading in tags_in(block, _HEADING_TAGS)
+    targets = [link for heading in tags_in(block, HEADING_TAGS)
                if (link := _title_link(heading, own))]
     if len(targets) != 1:
         return len(targets) >= 2
@@ -925,8 +925,8 @@ def page_headings(block: Tag, body_h1: Tag | None) -> list[tuple[Tag, int]]:
     where the page has no ``<h1>`` at all (``body_h1``, the cleaned page's first, is None),
     the lines its layout styles as headings (``crawler.extract.headings``)."""
     # a block that is one heading (a script-drawn list's page) is its own heading
-    own = [block] if block.name in _HEADING_TAGS else []
-    tagged = [(t, int(t.name[1])) for t in own + tags_in(block, _HEADING_TAGS)]
+    own = [block] if block.name in HEADING_TAGS else []
+    tagged = [(t, int(t.name[1])) for t in own + tags_in(block, HEADING_TAGS)]
     if body_h1 is not None:
         return tagged
     found = layout_headings(block)
@@ -935,8 +935,8 @@ def page_headings(block: Tag, body_h1: Tag | None) -> list[tuple[Tag, int]]:
     order = {id(t): i for i, t in enumerate(tags_in(block))}
     merged = sorted([*tagged, *found], key=lambda pair: order.get(id(pair[0]), 0))
     # a real heading before the layout's main one outranks it (the main one is a label)
-    first_real = next((i for i, (t, _) in enumerate(merged) if t.name in _HEADING_TAGS), None)
-    return [(t, 4 if level == 1 and t.name not in _HEADING_TAGS and first_real is not None
+    first_real = next((i for i, (t, _) in enumerate(merged) if t.name in HEADING_TAGS), None)
+    return [(t, 4 if level == 1 and t.name not in HEADING_TAGS and first_real is not None
              and first_real < i else level) for i, (t, level) in enumerate(merged)]
 
 
@@ -1036,7 +1036,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     title_evidence(headings, body_h1, evidence, url)
     page_title = choose_title(evidence, home=home, url=url)
     heading = find_title_heading(page_title, [t for t, _ in headings]) or find_title_heading(
-        page_title, tags_in(body, _HEADING_TAGS))
+        page_title, tags_in(body, HEADING_TAGS))
     narrowed = title_block(block, heading, lengths)
     if narrowed is not block:
         block = narrowed

@@ -67,7 +67,7 @@ from crawler.extract.document import (
     service_evidence,
 )
 from crawler.extract.html import squash
-from crawler.extract.jsonvalues import columns, labelled_pairs, value_field
+from crawler.extract.jsonvalues import columns, labelled_pairs, meta_key, value_field
 from crawler.extract.jsroutes import base_constants, joined_strings, record_page, route_templates
 from crawler.extract.lang import detect_language
 from crawler.extract.richblocks import blocks_html
@@ -448,17 +448,10 @@ def _name_of(value: dict[str, Any]) -> str:
         if _KEY_OF.get(_norm_key(key)) in ("title", "description") and isinstance(inner, str):
             return inner
     texts = [inner for key, inner in value.items() if isinstance(inner, str) and inner.strip()
-             and not _meta_key(key)
+             and not meta_key(key)
              and not set(re.split(r"[^a-z]+", str(key).lower())) & _NOT_TEXT_WORDS
              and not _CODE.match(inner.strip())]
     return texts[0] if len(texts) == 1 else ""
-
-
-def _meta_key(key: Any) -> bool:
-    """A key the API adds about its data, not of it: GraphQL's ``__typename``
-    ("ComponentLayananPersyaratan" beside each requirement), JSON-LD's ``@type``,
-    ``_links``."""
-    return str(key).startswith(("_", "@"))
 
 
 def _text(value: Any) -> str:
@@ -600,13 +593,18 @@ _VALUE_FIELDS = ("requirements", "procedure", "cost", "duration", "location", "l
 _CORE_FIELDS = {"requirements", "procedure", "cost", "duration"}
 
 
+def _key_field(key: Any) -> str | None:
+    """The field a key names, by alias (``biaya``) or else by its words (``namaLayanan``)."""
+    return _KEY_OF.get(_norm_key(key)) or _word_key(key)
+
+
 def _unread_keys(record: dict[str, Any]) -> list[str]:
     """The keys of ``record`` its key names leave unread: named by no alias or word
     (``col1``, ``info``, ``pungutan``), or a second description beside the one read
     (``deskripsi2`` beside ``summary``); not ids, dates, codes or the API's own keys."""
-    named = {k: _KEY_OF.get(_norm_key(k)) or _word_key(k) for k in record}
+    named = {k: _key_field(k) for k in record}
     described = sum(name == "description" for name in named.values())
-    return [k for k, name in named.items() if not _meta_key(k)
+    return [k for k, name in named.items() if not meta_key(k)
             and not set(re.split(r"[^a-z]+", str(k).lower())) & _NOT_TEXT_WORDS
             and (name is None or (name == "description" and described > 1
                                   and _KEY_OF.get(_norm_key(k)) is None))]
@@ -667,7 +665,7 @@ def _unnamed_title(record: dict[str, Any], mapped: dict[str, Any]) -> str | None
 def _names_title(record: dict[str, Any]) -> bool:
     """Whether a key of ``record`` names its title, by alias or by its words
     (``namaLayanan``, ``service_name``)."""
-    return any((_KEY_OF.get(_norm_key(key)) or _word_key(key)) == "title" for key in record)
+    return any(_key_field(key) == "title" for key in record)
 
 
 def unwrapped(record: dict[str, Any]) -> dict[str, Any]:
@@ -734,7 +732,7 @@ class _Body:
 def _is_body_key(key: str) -> bool:
     """A key whose value may be the record's body: one read as its description, or one no
     field names ("konten_html", "teks")."""
-    return (_KEY_OF.get(_norm_key(key)) or _word_key(key)) in (None, "description")
+    return _key_field(key) in (None, "description")
 
 
 def _record_reading(record: dict[str, Any], mapped: dict[str, Any], title: str,

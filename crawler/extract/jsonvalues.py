@@ -164,13 +164,20 @@ def columns(records: Sequence[dict[str, Any]], candidates: Callable[[dict[str, A
     return dict.fromkeys(filled) | {key: name for name, (_count, key) in best.items()}
 
 
+def meta_key(key: Any) -> bool:
+    """A key the API adds about its data, not of it: GraphQL's ``__typename``
+    ("ComponentLayananPersyaratan" beside each requirement), JSON-LD's ``@type``,
+    ``_links``."""
+    return str(key).startswith(("_", "@"))
+
+
 def _entries(item: Any) -> list[Any]:
     """The texts and lists of one item of a list of pairs (ids, numbers and the API's own
     ``__typename`` aside)."""
     values = item.values() if isinstance(item, dict) else item if isinstance(item, list) else []
     keys = item.keys() if isinstance(item, dict) else [""] * len(values)
     return [v for k, v in zip(keys, values, strict=True)
-            if not str(k).startswith(("_", "@")) and isinstance(v, (str, list, dict))
+            if not meta_key(k) and isinstance(v, (str, list, dict))
             and v not in ("", [], {}) and not (isinstance(v, str) and v.strip().isdigit())]
 
 

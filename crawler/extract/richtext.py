@@ -29,14 +29,20 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from crawler.extract.html import block_text, extract_headings, parse_html, squash, tags_in
+from crawler.extract.html import (
+    HEADING_TAGS,
+    block_text,
+    extract_headings,
+    parse_html,
+    squash,
+    tags_in,
+)
 from crawler.extract.richblocks import blocks_html
 from crawler.extract.service import extract_service_fields, text_service_fields
 
 # markup an editor writes around sections: paragraphs, headings, lists, tables, line breaks
 _BLOCK_MARKUP = re.compile(r"<(p|div|h[1-6]|ul|ol|li|table|tr|td|br|dl|dt|section|figure)\b",
                            re.IGNORECASE)
-_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 MAX_NESTING = 2  # how deep a record nests the object holding its body ("attributes")
 MAX_BODY = 500_000  # characters of one field parsed
 MIN_LINES = 3  # a text with fewer lines is a sentence or two, not a body with sections
@@ -99,7 +105,7 @@ def rich_text(html_text: str, base_url: str, titles: Iterable[str] = ()) -> Rich
     section's label (``service.extract_service_fields``)."""
     soup = parse_html(html_text)
     root = soup.body or soup
-    headings = extract_headings([(t, int(t.name[1])) for t in tags_in(root, _HEADING_TAGS)])
+    headings = extract_headings([(t, int(t.name[1])) for t in tags_in(root, HEADING_TAGS)])
     fields = extract_service_fields(root, base_url, list(titles))
     return RichText(text=block_text(root), headings=headings, fields=fields)
 

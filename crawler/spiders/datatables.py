@@ -27,13 +27,12 @@ from crawler.extract.datatables import (
     script_files,
     tables,
 )
-from crawler.extract.encoding import decode_html
 from crawler.failures import http_reason
 from crawler.items import ERROR, SKIPPED, FetchOutcome
 from sikoja.urls import canonicalize_url
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from scrapy.http import Response
 
@@ -45,13 +44,14 @@ class DataTablesReader:
     # (method, endpoint, start) of the row pages asked for, ("SCRIPT", url, 0) of scripts
     dt_requested: set[tuple[str, str, int]]
 
-    def datatables_of(self, body: bytes, content_type: str | None,
+    def datatables_of(self, body: bytes, html: Callable[[], str],
                       url: str) -> tuple[list[Table], list[str]]:
         """The tables a page's inline code sets up, else its own script files to read for
-        them; ([], []) for a page that does not load DataTables."""
+        them; ([], []) for a page that does not load DataTables. ``html`` gives the page's
+        decoded text (the spider decodes it once for all its readers)."""
         if not may_hold_table(body):
             return [], []
-        page_html = decode_html(body, content_type)[0]
+        page_html = html()
         found = tables(inline_code(page_html), url)
         return found, [] if found else script_files(page_html, url)
 

@@ -30,6 +30,7 @@ number of URLs it listed.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import io
@@ -385,12 +386,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         except EXTRACTION_ERRORS as exc:
             yield _extraction_error(key, status, elapsed, exc)
             return
-        decoded: list[str] = []  # the page's text, decoded once for the readers below
-
-        def html() -> str:
-            if not decoded:
-                decoded.append(decode_html(body, _header(response, b"Content-Type"))[0])
-            return decoded[0]
+        # the page's text, decoded once (when first asked for) for the readers below
+        html = functools.cache(lambda: decode_html(body, _header(response, b"Content-Type"))[0])
 
         if may_embed_data(body):
             # an Inertia/Next/Nuxt page: its records and links are JSON inside it
@@ -421,7 +418,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         scripts = None
         # a DataTables table's scripts are read by crawler.spiders.datatables, as the plugin
         # asks for its rows: not as a page drawn from JSON (its endpoint wants parameters)
-        dt_tables, dt_files = self.datatables_of(body, _header(response, b"Content-Type"), url)
+        dt_tables, dt_files = self.datatables_of(body, html, url)
         # what a button's handler loads into a modal by the row's id (extract.modals): the
         # page lists those details, it is no shell of an app
         shown = button_details(html(), url) if may_load_details(body) else None
