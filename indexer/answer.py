@@ -285,9 +285,16 @@ def lead_by_coverage(items: list, titles: Sequence[str], words: QueryWords,
     if margin([first.score, second.score]) >= tie_margin:
         return items
     if words.coverage(titles[1]) > words.coverage(titles[0]):
-        # scores stay in order; explain reports the swap as a "tie_break" multiplier
-        high, low = first.score, second.score
-        first.rescore("tie_break", low)
-        second.rescore("tie_break", high)
-        return [items[1], items[0], *items[2:]]
+        return swap_lead(items, 1, "tie_break")
     return items
+
+
+def swap_lead(items: list, place: int, reason: str) -> list:
+    """``items`` (Fused, also_at) with the one at ``place`` first and the first in its place.
+    The two exchange scores, so scores stay in order, and explain reports the swap as a
+    ``reason`` multiplier on each."""
+    top, other = items[0][0], items[place][0]
+    high, low = top.score, other.score
+    top.rescore(reason, low)
+    other.rescore(reason, high)
+    return [items[place], *items[1:place], items[0], *items[place + 1:]]

@@ -373,10 +373,10 @@ class Searcher:
         top = [h.id for h in keyword[:semantic.coverage_results]]
         docs = self.backend.get(top)
         read.update(docs)
-        said = [self._said(docs[i], words) for i in top if i in docs]
+        said = [self._said(docs[i]) for i in top if i in docs]
         return weakness(keyword_coverage(words, said), semantic.full_coverage)
 
-    def _said(self, doc: IndexedDoc, words: QueryWords) -> frozenset[str]:
+    def _said(self, doc: IndexedDoc) -> frozenset[str]:
         """Every index token of a page (:func:`indexer.coverage.said_tokens`: what the answer
         card and keyword coverage read), as the build stored it; a page of an index built
         before that is analysed here."""
@@ -508,7 +508,7 @@ class Searcher:
         missing = [i for i in ids if i not in read]
         if missing:
             read.update(self.backend.get(missing))
-        return {i: words.covered(self._said(read[i], words)) for i in ids if i in read}
+        return {i: words.covered(self._said(read[i])) for i in ids if i in read}
 
     def _covered_hits(self, hits: list[Hit], words: QueryWords,
                       read: dict[str, IndexedDoc]) -> list[Hit]:
@@ -697,12 +697,12 @@ class Searcher:
             rival_doc = docs.get(rival.id) or self.backend.get([rival.id]).get(rival.id)
         return Signals(
             coverage=words.covered(words.title_tokens(doc.title)),
-            text_coverage=words.covered(self._said(doc, words)),
+            text_coverage=words.covered(self._said(doc)),
             known=words.known,
             margin=margin([top.score, *([rival.score] if rival is not None else [])]),
             rival_coverage=(words.covered(words.title_tokens(rival_doc.title))
                             if rival_doc is not None else 0.0),
-            rival_text_coverage=(words.covered(self._said(rival_doc, words))
+            rival_text_coverage=(words.covered(self._said(rival_doc))
                                  if rival_doc is not None else 0.0),
             keyword_rank=top.keyword_rank, vector_rank=top.vector_rank)
 

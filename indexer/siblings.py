@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from indexer.answer import margin
+from indexer.answer import margin, swap_lead
 
 if TYPE_CHECKING:
     from indexer.answer import QueryWords
@@ -111,8 +111,5 @@ def lead_by_sibling(items: list, titles: Sequence[Tokens | None], pages: Sequenc
             continue  # lost on more than its title
         if (pages[place] >= pages[0] and tells(words, other, other - first, common)
                 and not tells(words, first, first - other, common)):
-            high, low = top.score, rival.score
-            rival.rescore("sibling", high)
-            top.rescore("sibling", low)
-            return [items[place], *items[1:place], items[0], *items[place + 1:]]
+            return swap_lead(items, place, "sibling")
     return items

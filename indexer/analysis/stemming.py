@@ -76,10 +76,8 @@ class Stemmer:
         for word in lexicon.protected:
             overrides[word] = word
         self._overrides = overrides
-        shared = _SHARED.get(id(lexicon))
-        if shared is None or shared[0] is not lexicon:
-            shared = _SHARED[id(lexicon)] = (lexicon, {})
-        self._cache = shared[1]
+        # the entry holds the lexicon, so its id is not reused while the entry lives
+        self._cache = _SHARED.setdefault(id(lexicon), (lexicon, {}))[1]
 
     def stem(self, word: str) -> str:
         cached = self._overrides.get(word)

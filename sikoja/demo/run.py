@@ -26,7 +26,7 @@ import socket
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -45,12 +45,10 @@ LOOPBACK = "127.0.0.1"
 
 def port_in_use(host: str, port: int) -> bool:
     """True when nothing can listen on ``host:port`` now (as uvicorn would try it)."""
-    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind((host, port))
-        except OSError:
-            return True
+    try:
+        reserve_port(host, port).close()
+    except OSError:
+        return True
     return False
 
 
@@ -212,26 +210,21 @@ def run_demo(
     check_ports(host, demo_ports(host, port, sites_port, example_port) if serve
                 else demo_ports(host, port, sites_port, None)[1:])
     data_dir.mkdir(parents=True, exist_ok=True)
-    listening: list[socket.socket] = []
-    try:
-        if serve:
-            listening.append(reserve_port(host, port))
-            if example_port:
-                listening.append(reserve_port(LOOPBACK, example_port))
-    except OSError as exc:
-        for sock in listening:
-            sock.close()
-        raise SikojaError(f"cannot listen on port {port} or {example_port}: {exc}; choose "
-                          "others with --port and --example-port") from None
-    try:
-        web_context = serve_sample_sites(base_port=sites_port)
-        web = web_context.__enter__()
-    except OSError as exc:
-        for sock in listening:
-            sock.close()
-        raise SikojaError(f"cannot start the sample sites: {exc}; choose other ports with "
-                          "--sites-port") from None
-    try:
+    with ExitStack() as held:  # the reserved ports and the sample sites, until the end
+        listening: list[socket.socket] = []
+        try:
+            if serve:
+                listening.append(held.enter_context(reserve_port(host, port)))
+                if example_port:
+                    listening.append(held.enter_context(reserve_port(LOOPBACK, example_port)))
+        except OSError as exc:
+            raise SikojaError(f"cannot listen on port {port} or {example_port}: {exc}; "
+                              "choose others with --port and --example-port") from None
+        try:
+            web = held.enter_context(serve_sample_sites(base_port=sites_port))
+        except OSError as exc:
+            raise SikojaError(f"cannot start the sample sites: {exc}; choose other ports "
+                              "with --sites-port") from None
         sources_path = data_dir / "sources.yaml"
         web.write_sources(sources_path)
         (data_dir / DEMO_MARKER).write_text(json.dumps({"sites_port": sites_port}) + "\n",
@@ -247,10 +240,6 @@ def run_demo(
         else:
             print("", *where_things_are(data_dir, f"http://{public_host(host)}:{port}/", None),
                   sep="\n", flush=True)
-    finally:
-        for sock in listening:
-            sock.close()
-        web_context.__exit__(None, None, None)
     return 0
 
 
