@@ -19,6 +19,7 @@ from crawler.extract.modals import (
     may_hold_buttons,
     may_load_details,
 )
+from crawler.extract.pagecode import PageCode
 from crawler.run import crawl
 from sikoja.config import Settings
 from sikoja.sources import Source
@@ -84,7 +85,8 @@ def test_each_buttons_data_attributes_are_one_service():
     page = list_page()
     assert may_hold_buttons(page.encode())
     assert not may_hold_buttons(b"<button data-toggle='collapse'>Persyaratan</button>")
-    docs = button_services(page, URL, source="kel", opd="Kelurahan Uji", fetched_at="2025")
+    docs = button_services(PageCode(page), URL, source="kel", opd="Kelurahan Uji",
+                           fetched_at="2025")
     assert [d.url for d in docs] == [URL + "#surat-keterangan-tidak-mampu-sktm",
                                      URL + "#surat-keterangan-domisili"]
     sktm, domisili = docs
@@ -195,16 +197,16 @@ def test_the_ids_a_pages_buttons_pass_complete_what_their_handler_loads():
     assert may_load_details(page.encode())
     # each data-id goes to the handler its button's class names, and an id that is a path
     # walks nowhere
-    shown = button_details(page, URL)
+    shown = button_details(PageCode(page), URL)
     assert shown.urls == ["http://kel.example/layanan/detail/4",
                           "http://kel.example/layanan/detail/7",
                           "http://kel.example/api/layanan/9",
                           "http://kel.example/layanan/riwayat/5"]
     assert shown.listing
-    assert button_details("<button onclick='detail(4)'>x</button>", URL).urls == []
+    assert button_details(PageCode("<button onclick='detail(4)'>x</button>"), URL).urls == []
     # one button outside any list row is a page's own, not a list's
-    lone = button_details('<button class="btn-info-layanan" data-id="9">Info</button>'
-                          + HANDLERS.format(base="http://kel.example"), URL)
+    lone = button_details(PageCode('<button class="btn-info-layanan" data-id="9">Info</button>'
+                                   + HANDLERS.format(base="http://kel.example")), URL)
     assert lone == (["http://kel.example/api/layanan/9"], False)
 
 

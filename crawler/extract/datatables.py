@@ -53,6 +53,7 @@ from urllib.parse import quote, urljoin
 from crawler.extract.html import squash
 from crawler.extract.jsonlist import MAX_DETAILS, record_fields
 from crawler.extract.jsroutes import handler_templates
+from crawler.extract.pagecode import PageCode
 
 DEFAULT_LENGTH = 10  # the plugin's own pageLength
 MAX_LENGTH = 100  # rows asked for at once, whatever the script says (-1 is "all")
@@ -76,7 +77,6 @@ _LIBRARY = re.compile(r"jquery|datatables|bootstrap|popper|select2|moment|sweeta
                       r"chart|\.min\.js", re.IGNORECASE)
 _SCRIPT_SRC = re.compile(r"""<script\b[^>]*\bsrc\s*=\s*["']([^"']+\.js(?:\?[^"']*)?)["']""",
                          re.IGNORECASE)
-_SCRIPT_CODE = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 MAX_SCRIPT_FILES = 3
 _EMPTY_TABLE = re.compile(r"<table\b[^>]*>(?:(?!<td\b|</table).){0,5000}</table", re.I | re.S)
 
@@ -117,16 +117,22 @@ def _options(code: str, start: int) -> str:
     return code[start:start + MAX_OPTIONS]
 
 
-def tables(code: str, page_url: str) -> list[Table]:
-    """The server-fed DataTables that script code sets up, their URLs resolved against the
-    page (as the browser's XHR resolves them), with the detail URLs the code's handlers
-    load for a row and show (``jsroutes.handler_templates``: a delete button's GET is
-    none)."""
+def tables(script: str | PageCode, page_url: str) -> list[Table]:
+    """The server-fed DataTables that script code (a script file's, or a page's inline
+    code) sets up, their URLs resolved against the page (as the browser's XHR resolves
+    them), with the detail URLs the code's handlers load for a row and show
+    (``jsroutes.handler_templates``, read once with the page's buttons: a delete button's
+    GET is none)."""
+    code = script.code if isinstance(script, PageCode) else script
     found: list[Table] = []
-    details = tuple(dict.fromkeys(
-        (urljoin(page_url, html.unescape(prefix)), key)
-        for templates in handler_templates(code).values() for prefix, key in templates)
-    ) if _CALL.search(code) else ()
+    if _CALL.search(code):
+        handlers = (script.handlers if isinstance(script, PageCode)
+                    else handler_templates(code))
+        details = tuple(dict.fromkeys(
+            (urljoin(page_url, html.unescape(prefix)), key)
+            for templates in handlers.values() for prefix, key in templates))
+    else:
+        details = ()
     for call in _CALL.finditer(code):
         options = _options(code, call.end() - 1)
         url, method, legacy, extra = "", "GET", False, ()
@@ -160,10 +166,6 @@ def tables(code: str, page_url: str) -> list[Table]:
         if table not in found:
             found.append(table)
     return found
-
-
-def inline_code(page_html: str) -> str:
-    return "\n".join(m.group(1) for m in _SCRIPT_CODE.finditer(page_html))
 
 
 def script_files(page_html: str, page_url: str) -> list[str]:

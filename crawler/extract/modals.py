@@ -32,81 +32,21 @@ a record).
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from typing import NamedTuple
 from urllib.parse import quote, urljoin
 
-from crawler.extract.datatables import inline_code
 from crawler.extract.jsonlist import MAX_DETAILS, record_document
-from crawler.extract.jsroutes import handler_templates
+from crawler.extract.pagecode import PageCode, Passed
 from sikoja.documents import Document
 
-MAX_BUTTONS = 500  # buttons read on one page
 _MARK = (b'toggle="modal"', b"toggle='modal'", b"toggle=modal")
-# Bootstrap's and the templates' own attributes: how the button works, not what it shows
-_CONFIG = {"toggle", "target", "dismiss", "backdrop", "keyboard", "placement", "container",
-           "original-title", "tooltip", "trigger", "loading-text"}
-
-
 _LOADS = (b"$.get", b"$.ajax", b"fetch(", b".load(", b"axios.get", b"getjson")
-_ONCLICK = re.compile(r"""^\s*(?:return\s+)?([\w$]+)\s*\(\s*['"]?([\w-]{1,80})['"]?\s*[,)]""")
 
 
 def may_hold_buttons(body: bytes) -> bool:
     """Cheap test on a page's bytes: has it a button that opens a modal at all?"""
     lowered = body.lower()
     return any(mark in lowered for mark in _MARK)
-
-
-class _Passed(NamedTuple):
-    """A value an element passes to a handler: ``onclick="detail(12)"``, ``data-id="12"``."""
-    value: str
-    function: str  # the function an onclick calls; "" for a data-id
-    classes: frozenset[str]
-    ident: str
-    in_row: bool  # inside a table row or a list item
-
-
-class _Buttons(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.records: list[dict[str, str]] = []
-        self.passed: list[_Passed] = []
-        self.rows = 0  # open <tr> and <li>
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("tr", "li") and self.rows:
-            self.rows -= 1
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        self.rows += tag in ("tr", "li")
-        if len(self.passed) < MAX_DETAILS:
-            element = (frozenset(values.get("class", "").split()), values.get("id", ""),
-                       self.rows > 0)
-            if m := _ONCLICK.match(values.get("onclick", "")):
-                self.passed.append(_Passed(m.group(2), m.group(1), *element))
-            if values.get("data-id", "").strip():
-                self.passed.append(_Passed(values["data-id"].strip(), "", *element))
-        if (values.get("data-bs-toggle") or values.get("data-toggle")) != "modal":
-            return
-        record = {name[5:]: value for name, value in values.items()
-                  if name.startswith("data-") and not name.startswith("data-bs-")
-                  and name[5:] not in _CONFIG and value.strip()}
-        if record and len(self.records) < MAX_BUTTONS:
-            self.records.append(record)
-
-
-def _read(page_html: str) -> _Buttons:
-    parser = _Buttons()
-    parser.feed(page_html)
-    parser.close()
-    return parser
-
-
-def button_records(page_html: str) -> list[dict[str, str]]:
-    """The data attributes of each modal-opening element, by name without ``data-``."""
-    return _read(page_html).records
 
 
 def may_load_details(body: bytes) -> bool:
@@ -121,7 +61,7 @@ class ButtonDetails(NamedTuple):
     listing: bool  # the buttons are a list's: in its rows, or more than one
 
 
-def _selects(selector: str, passed: _Passed) -> bool:
+def _selects(selector: str, passed: Passed) -> bool:
     """Whether a click handler's selector names the element (by a class or its id of the
     selector's last step); one naming neither (``button``, ``[data-id]``) takes them all."""
     names = [n for part in selector.split(",") if part.split()
@@ -130,16 +70,16 @@ def _selects(selector: str, passed: _Passed) -> bool:
                             n[1:] == passed.ident for n in names)
 
 
-def button_details(page_html: str, page_url: str) -> ButtonDetails:
+def button_details(page: PageCode, page_url: str) -> ButtonDetails:
     """The detail URLs the page's inline handlers load and show for the ids its buttons
     pass them (``onclick="detail(12)"`` to ``detail``, ``data-id`` to a click handler whose
     selector names the button), absolute, at most MAX_DETAILS. A value with a "/" or ".."
     names no row: it would walk the site's paths."""
-    handlers = handler_templates(inline_code(page_html))
+    handlers = page.handlers
     if not handlers:
         return ButtonDetails([], listing=False)
-    urls: dict[str, _Passed] = {}
-    for passed in _read(page_html).passed:
+    urls: dict[str, Passed] = {}
+    for passed in page.passed:
         if "/" in passed.value or ".." in passed.value:
             continue
         for name, templates in handlers.items():
@@ -154,11 +94,11 @@ def button_details(page_html: str, page_url: str) -> ButtonDetails:
         p.in_row for _, p in found))
 
 
-def button_services(page_html: str, page_url: str, *, source: str, opd: str,
+def button_services(page: PageCode, page_url: str, *, source: str, opd: str,
                     fetched_at: str) -> list[Document]:
     """The services the page's modal buttons carry, one per URL (the first button's)."""
     found: dict[str, Document] = {}
-    for record in button_records(page_html):
+    for record in page.button_records:
         doc = record_document(record, page_url=page_url, endpoint_url=page_url, source=source,
                               opd=opd, fetched_at=fetched_at)
         if doc is not None and doc.kind == "service" and "kind_confidence" not in doc.fields:

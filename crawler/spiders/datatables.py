@@ -19,7 +19,6 @@ from crawler.extract.datatables import (
     NotDataTables,
     Table,
     detail_links,
-    inline_code,
     may_hold_table,
     page_params,
     read_page,
@@ -27,6 +26,7 @@ from crawler.extract.datatables import (
     script_files,
     tables,
 )
+from crawler.extract.pagecode import PageCode
 from crawler.failures import http_reason
 from crawler.items import ERROR, SKIPPED, FetchOutcome
 from sikoja.urls import canonicalize_url
@@ -44,16 +44,16 @@ class DataTablesReader:
     # (method, endpoint, start) of the row pages asked for, ("SCRIPT", url, 0) of scripts
     dt_requested: set[tuple[str, str, int]]
 
-    def datatables_of(self, body: bytes, html: Callable[[], str],
+    def datatables_of(self, body: bytes, page: Callable[[], PageCode],
                       url: str) -> tuple[list[Table], list[str]]:
         """The tables a page's inline code sets up, else its own script files to read for
-        them; ([], []) for a page that does not load DataTables. ``html`` gives the page's
-        decoded text (the spider decodes it once for all its readers)."""
+        them; ([], []) for a page that does not load DataTables. ``page`` gives the page's
+        decoded text and code (the spider reads them once for all its readers)."""
         if not may_hold_table(body):
             return [], []
-        page_html = html()
-        found = tables(inline_code(page_html), url)
-        return found, [] if found else script_files(page_html, url)
+        code = page()
+        found = tables(code, url)
+        return found, [] if found else script_files(code.html, url)
 
     def read_datatables(self, found: list[Table], files: list[str], page: str,
                         depth: int) -> Iterator[Request]:

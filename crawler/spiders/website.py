@@ -77,6 +77,7 @@ from crawler.extract.modals import (
     may_hold_buttons,
     may_load_details,
 )
+from crawler.extract.pagecode import PageCode
 from crawler.extract.payload import may_embed_data, with_payload
 from crawler.extract.pdf import PdfError, extract_pdf
 from crawler.extract.title import NO_SITE, is_home
@@ -388,6 +389,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             return
         # the page's text, decoded once (when first asked for) for the readers below
         html = functools.cache(lambda: decode_html(body, _header(response, b"Content-Type"))[0])
+        # its script code and buttons, read once for the DataTables and modal readers
+        code = functools.cache(lambda: PageCode(html()))
 
         if may_embed_data(body):
             # an Inertia/Next/Nuxt page: its records and links are JSON inside it
@@ -418,10 +421,10 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         scripts = None
         # a DataTables table's scripts are read by crawler.spiders.datatables, as the plugin
         # asks for its rows: not as a page drawn from JSON (its endpoint wants parameters)
-        dt_tables, dt_files = self.datatables_of(body, html, url)
+        dt_tables, dt_files = self.datatables_of(body, code, url)
         # what a button's handler loads into a modal by the row's id (extract.modals): the
         # page lists those details, it is no shell of an app
-        shown = button_details(html(), url) if may_load_details(body) else None
+        shown = button_details(code(), url) if may_load_details(body) else None
         details = shown.urls if shown is not None else []
         if not page.payload and not (dt_tables or dt_files or details) and may_be_drawn_by_script(
                 body, doc.text):
@@ -439,7 +442,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         parts = page.parts
         if may_hold_buttons(body):
             # a list whose "Detail" buttons carry the services (crawler.extract.modals)
-            parts = self._button_parts(html(), doc, parts)
+            parts = self._button_parts(code(), doc, parts)
             if len(parts) > len(page.parts) and not doc.fields.get("listing"):
                 doc = as_listing(doc)
         if dt_tables or dt_files or details:
@@ -484,13 +487,13 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             yield FetchOutcome(url=url, outcome=GONE, status=status, document_url=url,
                                reason="gone: no longer on the page that held it")
 
-    def _button_parts(self, html: str, doc: Document,
+    def _button_parts(self, code: PageCode, doc: Document,
                       parts: list[Document]) -> list[Document]:
         """``parts`` and the services the page's modal buttons carry in data attributes,
         when together they make the page a list (``MIN_PANEL_SERVICES``)."""
         held = {p.url for p in parts}
         buttons = [b for b in button_services(
-            html, doc.url, source=self.source.name, opd=self.source.opd,
+            code, doc.url, source=self.source.name, opd=self.source.opd,
             fetched_at=doc.fetched_at) if b.url not in held]
         return parts + buttons if len(parts) + len(buttons) >= MIN_PANEL_SERVICES else parts
 
