@@ -13,6 +13,7 @@ from crawler.extract.jsonlist import (
     next_page,
     record_document,
     settle_kinds,
+    value_columns,
 )
 from crawler.extract.jsroutes import route_templates
 
@@ -21,11 +22,13 @@ SITE = "http://127.0.0.1:9000"
 
 def read(payload: object, endpoint: str, routes=()) -> list:
     records = json_records(json.dumps(payload).encode())
+    read_as = value_columns(records)
     pairs = [(r, record_document(r, page_url=SITE + "/", endpoint_url=SITE + endpoint,
                                  source="damkar", opd="Dinas Pemadam Kebakaran",
-                                 fetched_at="2026-01-01T00:00:00+00:00", routes=routes))
+                                 fetched_at="2026-01-01T00:00:00+00:00", routes=routes,
+                                 read_as=read_as))
              for r in records]
-    return settle_kinds([(r, d) for r, d in pairs if d is not None])
+    return settle_kinds([(r, d) for r, d in pairs if d is not None], read_as)
 
 
 def wp_page(n: int, slug: str, link: str, title: str, content: str) -> dict:

@@ -158,14 +158,16 @@ def test_one_endpoint_of_services_and_news_is_told_apart_by_its_category():
     """News items and services in one endpoint: each shown at the route its category names,
     dated news as news, and a service typed with its name and a sentence only is a service, as
     the records of its category are."""
-    from crawler.extract.jsonlist import settle_kinds
+    from crawler.extract.jsonlist import settle_kinds, value_columns
 
     routes = [("/berita/", "slug"), ("/layanan/", "slug")]
     rows = mixed_rows()
+    read_as = value_columns(rows)
     docs = [record_document(r, page_url="http://127.0.0.1:9000/", fetched_at="2026-01-01",
                             endpoint_url="http://127.0.0.1:9000/api/konten", source="kec",
-                            opd="Kecamatan Danau Teluk", routes=routes) for r in rows]
-    settled = {d.title: d for d in settle_kinds(list(zip(rows, docs, strict=True)))}
+                            opd="Kecamatan Danau Teluk", routes=routes, read_as=read_as)
+            for r in rows]
+    settled = {d.title: d for d in settle_kinds(list(zip(rows, docs, strict=True)), read_as)}
     pindah = settled["Pengantar Pindah Keluar"]
     assert pindah.url == "http://127.0.0.1:9000/layanan/pindah"
     assert pindah.kind == "service"
@@ -177,13 +179,14 @@ def test_one_endpoint_of_services_and_news_is_told_apart_by_its_category():
 
 
 def test_siblings_do_not_make_services_of_a_list_that_is_mostly_pages():
-    from crawler.extract.jsonlist import settle_kinds
+    from crawler.extract.jsonlist import settle_kinds, value_columns
 
     rows = [{"id": n, "judul": title, "isi": "<p>Informasi.</p>"} for n, title in
             enumerate(["Profil Kecamatan", "Visi dan Misi", "Struktur Organisasi"], 1)]
     rows.append({**mixed_rows()[0], "kategori": None})
+    read_as = value_columns(rows)
     docs = [record_document(r, page_url="http://127.0.0.1:9000/", fetched_at="2026-01-01",
                             endpoint_url="http://127.0.0.1:9000/api/halaman", source="kec",
-                            opd="Kecamatan", routes=[]) for r in rows]
-    kinds = [d.kind for d in settle_kinds(list(zip(rows, docs, strict=True)))]
+                            opd="Kecamatan", routes=[], read_as=read_as) for r in rows]
+    kinds = [d.kind for d in settle_kinds(list(zip(rows, docs, strict=True)), read_as)]
     assert kinds == ["page", "page", "page", "service"]

@@ -101,7 +101,7 @@ def read_list(payload: object) -> list:
                               read_as=read_as)
         if doc is not None:
             pairs.append((record, doc))
-    return settle_kinds(pairs)
+    return settle_kinds(pairs, read_as)
 
 
 def service_fields(doc) -> dict:

@@ -811,16 +811,18 @@ def _group_key(records: Sequence[dict[str, Any]]) -> str | None:
     return best[1] if best else None
 
 
-def settle_kinds(pairs: Sequence[tuple[dict[str, Any], Document]]) -> list[Document]:
+def settle_kinds(pairs: Sequence[tuple[dict[str, Any], Document]],
+                 read_as: Mapping[str, str | None] | None) -> list[Document]:
     """The documents of one list's records, the unsure ones settled by their siblings: in a
     group of records (all of them, or those sharing a ``_group_key`` value) of which at
     least two and two thirds are services by their fields, a record judged a mere page is a
     service too (``kind_confidence`` SERVICE_BY_SIBLINGS). News stays news, and so does a
     page whose rich-text body has sections of its own and none of a service (a profile's
     "Visi" and "Sejarah" beside the service pages of one WordPress collection): the
-    siblings stand in for evidence a short record lacks, not against what a body says."""
+    siblings stand in for evidence a short record lacks, not against what a body says.
+    ``read_as``: the columns the records were read by (``value_columns`` of the whole
+    list, as ``record_document`` was given them)."""
     records = [unwrapped(record) for record, _doc in pairs]
-    read_as = value_columns(records)
     key = _group_key(records)
     groups: dict[str, list[int]] = {}
     for index, record in enumerate(records):

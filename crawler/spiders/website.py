@@ -758,7 +758,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             if doc is not None and doc.url not in docs:  # one document per URL: the first's
                 docs[doc.url] = doc
                 sources[doc.url] = record
-        settled = settle_kinds([(sources[url], doc) for url, doc in docs.items()])
+        settled = settle_kinds([(sources[url], doc) for url, doc in docs.items()], read_as)
         docs = {doc.url: doc for doc in settled}
         details = 0
         for index, doc in enumerate(docs.values()):
