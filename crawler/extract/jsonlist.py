@@ -553,8 +553,9 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
     (its data embedded in it, ``crawler.extract.payload``), the document's URL;
     ``read_as``: the fields its list's keys say by their values (``value_columns``)."""
     record = unwrapped(record)
-    mapped = with_values(record, record_fields(record), read_as)
-    title = _text(mapped.get("title") or _unnamed_title(record, mapped))[:300]
+    unread = _unread_keys(record)
+    mapped = with_values(record, record_fields(record), read_as, unread)
+    title = _text(mapped.get("title") or _unnamed_title(record, mapped, unread))[:300]
     if not title:
         return None
     url = at or record_url(mapped, title, page_url, endpoint_url,
@@ -620,17 +621,19 @@ def value_columns(records: Sequence[dict[str, Any]]) -> dict[str, str | None] | 
 
 
 def with_values(record: dict[str, Any], mapped: dict[str, Any],
-                read_as: Mapping[str, str | None] | None = None) -> dict[str, Any]:
-    """``mapped`` (``record_fields``) with the service fields its keys did not name read
-    from what the values say: by the list's columns (``read_as``), or, for a record read
-    alone, value by value (``jsonvalues.value_field``). A field a key names is the key's."""
+                read_as: Mapping[str, str | None] | None, unread: Sequence[str]
+                ) -> dict[str, Any]:
+    """``mapped`` (``record_fields``) with the service fields its keys did not name
+    (``unread``: ``_unread_keys``) read from what the values say: by the list's columns
+    (``read_as``), or, for a record read alone, value by value (``jsonvalues.value_field``).
+    A field a key names is the key's."""
     found = dict(mapped)
     for name, value in labelled_pairs(record).items():
         if name in _VALUE_FIELDS:
             found.setdefault(name, value)
     read_as = read_as or {}  # a key its list did not have (a detail's) is read alone
     pairs = [(k, read_as[k] if k in read_as else value_field(record[k], _items, _text))
-             for k in _unread_keys(record)]
+             for k in unread]
     read = {}
     for key, name in pairs:
         if name in _VALUE_FIELDS and name not in found and record[key] not in (None, "", []):
@@ -645,7 +648,8 @@ def with_values(record: dict[str, Any], mapped: dict[str, Any],
 TITLE_WORDS = 15  # a service's name is a line, not a sentence
 
 
-def _unnamed_title(record: dict[str, Any], mapped: dict[str, Any]) -> str | None:
+def _unnamed_title(record: dict[str, Any], mapped: dict[str, Any],
+                   unread: Sequence[str]) -> str | None:
     """The name of a record whose values say it is a service (two core fields) but whose
     keys name no title (``field_1``, ``col0``): its first short one-line text under a key
     no field was read from. A record without service fields stays unnamed (a statistics
@@ -653,7 +657,7 @@ def _unnamed_title(record: dict[str, Any], mapped: dict[str, Any]) -> str | None
     if len(_CORE_FIELDS & set(mapped)) < 2:
         return None
     used = {id(v) for v in mapped.values()}
-    for key in _unread_keys(record):
+    for key in unread:
         value = record[key]
         if (isinstance(value, str) and id(value) not in used and "\n" not in value.strip()
                 and "<" not in value and 1 < len(value.split()) <= TITLE_WORDS
@@ -838,7 +842,8 @@ def settle_kinds(pairs: Sequence[tuple[dict[str, Any], Document]],
             if docs[i].kind == "page" and not docs[i].fields.get("listing"):
                 record = records[i]
                 fields, body, from_keys = _record_reading(
-                    record, with_values(record, record_fields(record), read_as),
+                    record, with_values(record, record_fields(record), read_as,
+                                        _unread_keys(record)),
                     docs[i].title, docs[i].url)
                 if body.headings and not fields:
                     continue
