@@ -25,8 +25,9 @@ MONTHS = {
     "november": 11, "nov": 11, "nopember": 11,
     "desember": 12, "des": 12, "dec": 12, "december": 12,
 }
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_VISIBLE_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_ALT})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+# a regex alternation of the month names, longest first ("agustus" before "agu")
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_VISIBLE_DATE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_NAMES})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # A visible date next to one of these words is the page's update date, not an event date.

@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 
 from bs4 import NavigableString, Tag
 
+from crawler.extract.dates import MONTH_NAMES
 from crawler.extract.html import BLOCK_TAGS, squash, tags_in
 from crawler.extract.labels import (  # noqa: F401  (FIELD_LABELS, match_label: imported from here)
     FIELD_LABELS,
@@ -548,8 +549,7 @@ _SPAN = re.compile(r"\d+\s*(x\s*24\s*jam|hari|jam|menit|minggu|bulan|tahun|worki
                    r"days?|hours?|minutes?|weeks?)\b|hari kerja|langsung|seketika|hari itu juga|"
                    r"selesai|same day", re.IGNORECASE)
 _POINT = re.compile(r"\b(senin|selasa|rabu|kamis|jum.?at|sabtu|pukul|wib)\b|\b\d{1,2}[.:]\d{2}\b|"
-                    r"\b\d{1,2}\s+(januari|februari|maret|april|mei|juni|juli|agustus|september|"
-                    r"oktober|november|desember)\b", re.IGNORECASE)
+                    rf"\b\d{{1,2}}\s+({MONTH_NAMES})\b", re.IGNORECASE)
 
 
 def _duration_of_when(found: _Collector) -> None:
