@@ -28,6 +28,11 @@ MONTHS = {
 # a regex alternation of the month names, longest first ("agustus" before "agu")
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _VISIBLE_DATE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_NAMES})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+# how long something takes, by number and unit: "3 hari", "1x24 jam", "3-5 hari kerja",
+# "14 s.d. 30 hari", "3 working days"
+DURATION = (r"\b\d+\s*(?:x\s*24\s*)?(?:(?:-|s\.?d\.?|sampai|hingga|to)\s*\d+\s*)?"
+            r"(?:hari|jam|menit|minggu|bulan|working days?|business days?|days?|hours?|"
+            r"minutes?|weeks?)\b")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # A visible date next to one of these words is the page's update date, not an event date.

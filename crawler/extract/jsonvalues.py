@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from crawler.extract.dates import DURATION
 from crawler.extract.labels import match_label
 
 # a scalar value this long or longer is prose, not a field's value
@@ -39,9 +40,7 @@ _COST = re.compile(
     r"\bbebas biaya\b|\bbiaya\b|\btarif\b|\bretribusi\b|\bpnbp\b|\bfee\b|"
     r"\b\d+(?:[.,]\d+)?\s?%", re.IGNORECASE)
 _DURATION = re.compile(
-    r"\b\d+\s*(?:x\s*24\s*)?(?:(?:-|s\.?d\.?|sampai|hingga|to)\s*\d+\s*)?"
-    r"(?:hari|jam|menit|minggu|bulan|working days?|business days?|days?|hours?|minutes?|"
-    r"weeks?)\b|\bseketika\b|\blangsung (?:jadi|selesai|terbit)\b|\bsaat itu juga\b|"
+    DURATION + r"|\bseketika\b|\blangsung (?:jadi|selesai|terbit)\b|\bsaat itu juga\b|"
     r"\bsame day\b|\binstant(?:ly)?\b|\bselesai di tempat\b", re.IGNORECASE)
 _LEGAL = re.compile(
     r"\b(?:uu|undang[- ]undang|perda|perwal|perwako|perbup|perpres|permen\w*|pp|"

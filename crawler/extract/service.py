@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 
 from bs4 import NavigableString, Tag
 
-from crawler.extract.dates import MONTH_NAMES
+from crawler.extract.dates import DURATION, MONTH_NAMES
 from crawler.extract.html import BLOCK_TAGS, squash, tags_in
 from crawler.extract.labels import (  # noqa: F401  (FIELD_LABELS, match_label: imported from here)
     FIELD_LABELS,
@@ -545,8 +545,8 @@ def _label_column(cells: list[list[str]], labels: list[str | None]) -> int | Non
 
 # how long something takes ("1 hari kerja", "langsung jadi", "3 working days"), and when
 # an event is ("Selasa, 11 Maret 2025", "pukul 08.00 WIB")
-_SPAN = re.compile(r"\d+\s*(x\s*24\s*jam|hari|jam|menit|minggu|bulan|tahun|working days?|"
-                   r"days?|hours?|minutes?|weeks?)\b|hari kerja|langsung|seketika|hari itu juga|"
+# (a value labelled "Waktu" needs less than an unlabelled one: "langsung", "selesai")
+_SPAN = re.compile(DURATION + r"|\d+\s*tahun\b|hari kerja|langsung|seketika|hari itu juga|"
                    r"selesai|same day", re.IGNORECASE)
 _POINT = re.compile(r"\b(senin|selasa|rabu|kamis|jum.?at|sabtu|pukul|wib)\b|\b\d{1,2}[.:]\d{2}\b|"
                     rf"\b\d{{1,2}}\s+({MONTH_NAMES})\b", re.IGNORECASE)
