@@ -456,19 +456,13 @@ class _Embedded:
         if self.embedder is None or self.cache is None:
             return
         meter = _Progress(total, progress, "embedding")
-        seen: set[str] = set()
         for batch in _batches(docs, self.batch * 8):
             texts = {EmbeddingCache.digest(t): t
                      for d in batch for t in embedding_texts(d, self.semantic)}
-            known = self.cache.get_many(self.embedder.name, list(texts))
-            self.summary.embed_cache_hits += sum(1 for d in texts if d in known or d in seen)
-            missing = [d for d in texts if d not in known and d not in seen]
-            for start in range(0, len(missing), self.batch):
-                chunk = missing[start : start + self.batch]
-                vectors = self.embedder.embed_documents([texts[d] for d in chunk])
-                self.cache.put_many(self.embedder.name, dict(zip(chunk, vectors, strict=True)))
-                self.summary.embedded += len(chunk)
-            seen.update(missing)
+            # what an earlier batch embedded is in the cache already: a hit
+            _vectors, embedded = self.cache.through(self.embedder, texts, self.batch)
+            self.summary.embed_cache_hits += len(texts) - embedded
+            self.summary.embedded += embedded
             meter.step(len(batch))
 
     def vectors(self, docs: list[Document]) -> dict[str, np.ndarray]:

@@ -172,5 +172,19 @@ class EmbeddingCache:
                 [(model, d, np.asarray(v, dtype=np.float32).tobytes()) for d, v in items.items()],
             )
 
+    def through(self, embedder: Embedder, texts: dict[str, str],
+                batch: int) -> tuple[dict[str, np.ndarray], int]:
+        """The vectors of ``texts`` (digest -> text): read from the cache, the rest
+        embedded ``batch`` at a time and stored; with how many were embedded."""
+        found = self.get_many(embedder.name, list(texts))
+        missing = [d for d in texts if d not in found]
+        for start in range(0, len(missing), batch):
+            chunk = missing[start : start + batch]
+            new = dict(zip(chunk, embedder.embed_documents([texts[d] for d in chunk]),
+                           strict=True))
+            self.put_many(embedder.name, new)
+            found.update(new)
+        return found, len(missing)
+
     def close(self) -> None:
         self._db.close()

@@ -155,14 +155,7 @@ def _embedded(embedder: Embedder, cache: EmbeddingCache | None, words: list[str]
     if cache is None:
         return np.asarray(embedder.embed_documents(words), dtype=np.float32)
     digests = [cache.digest(w) for w in words]
-    found = cache.get_many(embedder.name, digests)
-    missing = [i for i, d in enumerate(digests) if d not in found]
-    for start in range(0, len(missing), batch):
-        chunk = missing[start : start + batch]
-        made = embedder.embed_documents([words[i] for i in chunk])
-        new = {digests[i]: v for i, v in zip(chunk, made, strict=True)}
-        cache.put_many(embedder.name, new)
-        found.update(new)
+    found = cache.through(embedder, dict(zip(digests, words, strict=True)), batch)[0]
     return np.stack([found[d] for d in digests]).astype(np.float32)
 
 
