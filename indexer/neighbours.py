@@ -39,10 +39,9 @@ import numpy as np
 
 from indexer.analysis.analyzer import QueryTerm
 from indexer.analysis.language import english_share
-from indexer.familiarity import familiarity
 
 if TYPE_CHECKING:
-    from indexer.analysis import Analyzer, QueryAnalysis, Vocabulary
+    from indexer.analysis import Analyzer, QueryAnalysis
     from indexer.embedding import Embedder, EmbeddingCache
 
 FILE_NAME = "neighbours.npz"
@@ -169,16 +168,17 @@ def _mean_top(scores: np.ndarray, k: int, axis: int = -1) -> np.ndarray:
     return np.take(top, range(n - k, n), axis=axis).mean(axis=axis)
 
 
-def add_neighbours(analyzer: Analyzer, analysis: QueryAnalysis,
-                   vocabulary: Vocabulary | None, table: NeighbourTable,
-                   embed: Callable[[str], np.ndarray | None], *, k: int, floor: float,
-                   weight: float) -> dict[str, list[tuple[str, ...]]]:
+def add_neighbours(analyzer: Analyzer, analysis: QueryAnalysis, unknown: Iterable[str],
+                   table: NeighbourTable, embed: Callable[[str], np.ndarray | None], *,
+                   k: int, floor: float, weight: float) -> dict[str, list[tuple[str, ...]]]:
     """Add to ``analysis.terms`` the title words near each query word that the index and
-    the lexicons do not know and that reads as English, at ``weight``; returns each such
-    word's added readings (index tokens), for keyword coverage to count them."""
+    the lexicons do not know (``unknown``: ``familiarity(...).unknown``, found once per
+    query for this and the adaptive weight) and that reads as English, at ``weight``;
+    returns each such word's added readings (index tokens), for keyword coverage to count
+    them."""
     out: dict[str, list[tuple[str, ...]]] = {}
     have = {t.tokens for t in analysis.terms}
-    for word in familiarity(analyzer, analysis, vocabulary).unknown:
+    for word in unknown:
         if english_share(word) < ENGLISH_MIN:
             continue
         vector = embed(word)

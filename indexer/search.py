@@ -14,7 +14,7 @@ import functools
 import threading
 import time
 from collections import Counter, OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -149,8 +149,10 @@ class Searcher:
         analysis = self.analyzer.analyze_query(text, vocabulary)
         prior = self._kind_priors(_intent(analysis))
         junk = is_junk(text)  # markup, SQL, lone digits: nothing to find, nothing made up
-        near = {} if junk else self._neighbours(analysis, vocabulary)
-        new_words = self._familiarity(analysis, vocabulary)
+        # the query's words new to the index and the lexicons: found once, when first asked
+        unfamiliar = functools.cache(lambda: familiarity(self.analyzer, analysis, vocabulary))
+        near = {} if junk else self._neighbours(analysis, unfamiliar)
+        new_words = self._familiarity(unfamiliar)
         vector_weight = self._vector_weight(new_words)
         words = None if junk else self._query_words(analysis, vocabulary, near)
         read: dict[str, IndexedDoc] = {}  # pages read for keyword coverage, read once
@@ -343,12 +345,11 @@ class Searcher:
                 self._query_vectors.popitem(last=False)
         return vector
 
-    def _familiarity(self, analysis: QueryAnalysis,
-                     vocabulary: Vocabulary | None) -> Familiarity | None:
+    def _familiarity(self, unfamiliar: Callable[[], Familiarity]) -> Familiarity | None:
         """The query's words new to the index and the lexicons, when the weight adapts."""
         if self.settings.semantic.weight != "adaptive" or not self.ranking.use_vector:
             return None
-        return familiarity(self.analyzer, analysis, vocabulary)
+        return unfamiliar()
 
     def _vector_weight(self, new_words: Familiarity | None) -> float:
         """The fusion's vector weight for this query (``Settings.semantic``; see
@@ -649,8 +650,8 @@ class Searcher:
                 words.readings[word].extend(readings)
         return words
 
-    def _neighbours(self, analysis: QueryAnalysis,
-                    vocabulary: Vocabulary | None) -> dict[str, list[tuple[str, ...]]]:
+    def _neighbours(self, analysis: QueryAnalysis, unfamiliar: Callable[[], Familiarity]
+                    ) -> dict[str, list[tuple[str, ...]]]:
         """Add the index's title words near the query's unlisted English words to its terms
         (indexer/neighbours.py); each such word's readings added."""
         semantic = self.settings.semantic
@@ -660,9 +661,9 @@ class Searcher:
         table = self._neighbour_table()
         if table is None:
             return {}
-        return add_neighbours(self.analyzer, analysis, vocabulary, table, self._query_vector,
-                              k=semantic.neighbours, floor=semantic.neighbour_min,
-                              weight=semantic.neighbour_weight)
+        return add_neighbours(self.analyzer, analysis, unfamiliar().unknown, table,
+                              self._query_vector, k=semantic.neighbours,
+                              floor=semantic.neighbour_min, weight=semantic.neighbour_weight)
 
     def _neighbour_table(self) -> NeighbourTable | None:
         """The table the last index build wrote, read again when a build replaced it; None
