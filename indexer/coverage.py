@@ -34,7 +34,7 @@ analysing up to 60 pages per query (about 0.3 ms per 1,500-character page).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from indexer.answer import spelled_title_tokens
@@ -44,16 +44,13 @@ if TYPE_CHECKING:
     from indexer.answer import QueryWords
 
 
-def said_tokens(analyzer: Analyzer, title: str, text: str, fields: dict[str, Any] | None,
-                *, title_tokens: Callable[[str], frozenset[str]] | None = None,
-                text_tokens: Callable[[str], frozenset[str]] | None = None) -> frozenset[str]:
+def said_tokens(analyzer: Analyzer, title: str, text: str,
+                fields: dict[str, Any] | None) -> frozenset[str]:
     """Every index token of a page: its title with acronyms spelled out, its text and every
-    value of its fields (what keyword coverage and the answer card read). ``title_tokens``
-    and ``text_tokens`` may be memoised forms of the two analyses."""
-    spell = title_tokens or (lambda t: spelled_title_tokens(analyzer, t))
-    analyse = text_tokens or (lambda t: frozenset(analyzer.index_tokens(t)))
+    value of its fields (what keyword coverage and the answer card read)."""
     values = " ".join(str(v) for v in (fields or {}).values())
-    return spell(title) | analyse(f"{text} {values}")
+    return (spelled_title_tokens(analyzer, title)
+            | frozenset(analyzer.index_tokens(f"{text} {values}")))
 
 
 def keyword_coverage(words: QueryWords, said: Iterable[frozenset[str] | set[str]]) -> float:

@@ -118,11 +118,7 @@ class Searcher:
         # snippets analyse every word of a result's text: memoise word -> index tokens
         self._word_tokens = functools.lru_cache(maxsize=200_000)(
             lambda word: tuple(self.analyzer.index_tokens(word)))
-        # the answer card and the coverage weight read what the first results say: stored
-        # by the build (IndexedDoc.said); for an index built before, memoise text -> index
-        # tokens and title -> tokens (the analysis depends on the text alone)
-        self._text_tokens = functools.lru_cache(maxsize=1024)(
-            lambda text: frozenset(self.analyzer.index_tokens(text)))
+        # the sibling rule reads the first results' titles: memoise title -> tokens
         self._title_tokens = functools.lru_cache(maxsize=4096)(
             lambda title: spelled_title_tokens(self.analyzer, title))
         self._directory: tuple[Any, Directory | None] = (None, None)  # per index version
@@ -379,12 +375,13 @@ class Searcher:
 
     def _said(self, doc: IndexedDoc) -> frozenset[str]:
         """Every index token of a page (:func:`indexer.coverage.said_tokens`: what the answer
-        card and keyword coverage read), as the build stored it; a page of an index built
-        before that is analysed here."""
+        card and keyword coverage read), as the build stored it. A page of an index built
+        before it was stored (embedded layout 7 opens it) is analysed here, unmemoised: the
+        next ``sikoja index`` re-analyses every such page (its key lacks ``+said``) and
+        stores it."""
         if doc.said is not None:
             return doc.said
-        return said_tokens(self.analyzer, doc.title, doc.text, doc.fields,
-                           title_tokens=self._title_tokens, text_tokens=self._text_tokens)
+        return said_tokens(self.analyzer, doc.title, doc.text, doc.fields)
 
     def _retrieve(self, analysis: QueryAnalysis, filters: Filters | None,
                   prior: dict[str, float], vector_weight: float,
