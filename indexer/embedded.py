@@ -621,10 +621,10 @@ class _Writer(IndexWriter):
         self.db.executemany(
             "INSERT OR REPLACE INTO docs (id, url, title, opd, kind, group_id, parent_url, "
             "listing, confidence, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self._pending)
-        self.db.executemany("DELETE FROM said WHERE id = ?",
-                            [(i,) for i, said in self._said if said is None])
+        # a build always gives what a page says (indexer.build); a row of NULL tokens
+        # reads back as none, as a missing row does
         self.db.executemany("INSERT OR REPLACE INTO said (id, tokens) VALUES (?, ?)",
-                            [row for row in self._said if row[1] is not None])
+                            self._said)
         self._pending.clear()
         self._said.clear()
 
