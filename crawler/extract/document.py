@@ -389,6 +389,15 @@ def content_links(main: Tag | None, base_url: str) -> list[Link]:
     return list(out.values())
 
 
+def _post(page: HtmlPage, url: str) -> Tag | None:
+    """The post the page's cleaned body leads with, seen from ``url``: found once by the
+    parse, walked again only where the document's URL is not the one it was parsed at (a
+    title linking to either one is that page's own, not another's)."""
+    if url.split("#", 1)[0] == page.post_of:
+        return page.post
+    return own_post_body(page.content, url) if page.content is not None else None
+
+
 def is_listing(url: str, main: Tag | None) -> bool:
     """A home page, or a block that is entries linking elsewhere with little text between
     (within its own post where it leads with one: ``own_post_body``)."""
@@ -442,7 +451,7 @@ def html_document(
     listing = False
     parts = panel_services(page, doc_url, source, opd)
     if len(parts) >= MIN_PANEL_SERVICES or (
-            page.content is not None and shows_posts(page.content, doc_url)):
+            page.content is not None and shows_posts(page.content, doc_url, _post(page, doc_url))):
         # several services in one page's tabs or accordion, or a blog's home, archive or
         # search page showing posts in full under their linked titles: a listing of them,
         # whatever sections or dates they hold

@@ -676,14 +676,15 @@ def excerpt_entries(block: Tag, page_url: str = "") -> list[Tag]:
     return found
 
 
-def drop_teasers(body: Tag, page_url: str) -> None:
+def drop_teasers(body: Tag, page_url: str) -> Tag | None:
     """On a page that leads with its own post (``own_post_body``), remove the teasers of
     other posts outside it (related and popular posts not named so, Median UI's cards): their
     titles are not this page's words. The Median blog's KIA post answered "cakmano ngurus
-    ktp" first for the KTP post's title in its related posts."""
+    ktp" first for the KTP post's title in its related posts. Returns the post (None for a
+    page that leads with none): dropping teasers outside it leaves it the page's post."""
     post = own_post_body(body, page_url)
     if post is None:
-        return
+        return None
     own = page_url.split("#", 1)[0]
     # entries titled by a link to their page (a comment is an entry, not a teaser)
     teasers = [*(t for t in excerpt_entries(body, own)
@@ -693,6 +694,7 @@ def drop_teasers(body: Tag, page_url: str) -> None:
         if _gone(teaser) or teaser is post or post in teaser.parents or teaser in post.parents:
             continue
         teaser.decompose()
+    return post
 
 
 def own_text(block: Tag, page_url: str = "") -> str:
@@ -784,16 +786,17 @@ def own_post_body(block: Tag, page_url: str = "") -> Tag | None:
     return None
 
 
-def shows_posts(block: Tag, page_url: str = "") -> bool:
+def shows_posts(block: Tag, page_url: str, post: Tag | None) -> bool:
     """Whether ``block`` shows posts under titles linking to each post's own page: the
     entries of a blog's home, archive or search page. Two such titles make a list; one
     does when its post also ends in a "Baca selengkapnya" link to the same page (an
     excerpt: a post's own page does not link itself to be read in full). A block that
     leads with its own post (``own_post_body``) is that post, whatever teasers follow it
     (Median UI's related and popular posts are not named "related": every post of the
-    tuning web's Median blog was a listing)."""
+    tuning web's Median blog was a listing). ``post``: ``own_post_body(block, page_url)``,
+    which the parse found (``HtmlPage.post``)."""
     own = page_url.split("#", 1)[0]
-    if own_post_body(block, own) is not None:
+    if post is not None:
         return False
     targets = [link for heading in tags_in(block, HEADING_TAGS)
                if (link := _title_link(heading, own))]
@@ -989,6 +992,9 @@ class HtmlPage:
     meta: dict[str, str | None] = field(default_factory=dict)
     content: Tag | None = None  # the cleaned body, for service-field extraction
     main: Tag | None = None
+    # the post the cleaned body leads with (``own_post_body``) as seen from ``post_of``
+    post: Tag | None = None
+    post_of: str = ""
     title_evidence: TitleEvidence = field(default_factory=TitleEvidence)
     # a home page's whole text, footer included: where a site says its address and hours
     whole_text: str = ""
@@ -1028,7 +1034,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     panels = unfold_tabs(soup)  # before the tab bar goes with the menus
     head_section_items(soup)  # before an item's title goes as a page header
     body = strip_boilerplate(soup, tags)
-    drop_teasers(body, url)
+    post = drop_teasers(body, url)
     lengths: dict[int, int] = {}
     block = main_block(body, lengths)
     body_h1 = first_tag(body, ("h1",))  # the body is not changed from here on
@@ -1053,6 +1059,8 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
         meta=meta,
         content=body,
         main=block,
+        post=post,
+        post_of=url.split("#", 1)[0],
         title_evidence=evidence,
         whole_text=whole,
         panels=[p for p in panels if not _gone(p.tag)],
