@@ -9107,6 +9107,8 @@ def render_jslit(page: Page) -> str:
                                     ("list-berita", "Berita"), ("kontak", "Kontak")))
     scripts = ('<script src="/assets/js/data-layanan.js"></script>\n'
                '<script src="/assets/js/app.js"></script>') if page.key == "list-layanan" else ""
+    dated = (f'<p class="text-muted small"><i class="fa fa-calendar"></i> {tanggal(page.date)}'
+             "</p>\n") if page.kind == "news" else ""
     return f"""<!DOCTYPE html>
 <html lang="id">
 <head>
@@ -9120,7 +9122,7 @@ def render_jslit(page: Page) -> str:
 <a class="navbar-brand" href="/">{e(site.short)}</a><ul class="navbar-nav">{menu}</ul></div></nav>
 <div class="container py-4">
 <h2>{e(page.title)}</h2>
-{page.body}
+{dated}{page.body}
 </div>
 <footer class="text-center small">{footer_text(site)}</footer>
 <script src="/assets/js/jquery.min.js"></script>
