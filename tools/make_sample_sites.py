@@ -9096,7 +9096,7 @@ def build_jslit(site: Site, facts: dict, reg) -> None:
     home.body = (paras(e(f"Selamat datang di {site.short}. {site.tugas[0].upper()}"
                          f"{site.tugas[1:]}."))
                  + f"<p>{a(lay.href, 'Lihat layanan perizinan', class_='btn btn-primary')}</p>"
-                 + "<h4>Berita Terbaru</h4>" + ber.body)
+                 + "<h4>Kabar Perizinan</h4>" + ber.body)
 
 
 def render_jslit(page: Page) -> str:
@@ -9185,7 +9185,7 @@ def build_apollo(site: Site, facts: dict, reg) -> None:
                                         for i, s, _d, t, _b in SIAPDUK_NEWS}}}
     services = [p for p in site.pages if p.kind == "service"]
     lay.body = ul([a(p.href, e(p.title)) for p in services])
-    home.body = (f"<p>{e(site.tagline)}</p>" + lay.body
+    home.body = ("<p>Cek syarat dokumen kependudukan sebelum datang ke loket.</p>" + lay.body
                  + ul([a(p.href, e(p.title)) for p in pages_of(site, "news")]))
     site.extra_files["_nuxt/siapduk.4c2e8f1a.js"] = (
         b'import{createApp as c}from"./vue.runtime.esm-bundler.js";'

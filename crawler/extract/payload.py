@@ -337,7 +337,9 @@ def with_payload(page: ExtractedPage, text: str, *, source: str, opd: str) -> Ex
                                  source=source, opd=opd, fetched_at=doc.fetched_at, at=doc.url)
     evidence = page.title_evidence
     if record is not None:
-        document = replace(record, last_modified=doc.last_modified or record.last_modified,
+        # a record's own date (a news post's, never its row's created/updated) over the
+        # server's Last-Modified, which an app's shell gets at every deploy
+        document = replace(record, last_modified=record.last_modified or doc.last_modified,
                            breadcrumbs=doc.breadcrumbs)
         parts: list[Document] = []
         # the app draws the record's name as the page's heading: what the site's title rule
