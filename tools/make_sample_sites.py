@@ -9190,7 +9190,8 @@ def build_apollo(site: Site, facts: dict, reg) -> None:
     site.extra_files["_nuxt/siapduk.4c2e8f1a.js"] = (
         b'import{createApp as c}from"./vue.runtime.esm-bundler.js";'
         b'const a=window.__APOLLO_STATE__||{};c({data:()=>({cache:a})}).mount("#app");\n')
-    site.routes[route_key("/_nuxt/siapduk.4c2e8f1a.js", "")] = "_nuxt/siapduk.4c2e8f1a.js"
+    for asset in ("_nuxt/siapduk.4c2e8f1a.js", CSS["apollo"][0]):  # "_" folders: by name
+        site.routes[route_key("/" + asset, "")] = asset
 
 
 def render_apollo(page: Page) -> str:
@@ -9212,7 +9213,7 @@ def render_apollo(page: Page) -> str:
 <nav><a href="/">Beranda</a> <a href="/layanan">Layanan</a></nav></header>
 <main><h1>{e(page.title)}</h1>
 {body}
-</main></div>
+</main><footer>{footer_text(site)}</footer></div>
 <script>window.__APOLLO_STATE__={state};</script>
 </body>
 </html>
