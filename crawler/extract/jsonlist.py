@@ -13,7 +13,9 @@ that it cannot:
    fetch/getJSON/axios/open/``url:``, or ending in ``.json``, or under ``/api/``/``/data/``;
    relative ones resolve against the *page* (as a browser's fetch does), not the script;
    a path joined to a base constant (``n + "/layanan"``) counts, the base alone does not
-   (``crawler.extract.jsroutes``);
+   (``crawler.extract.jsroutes``); a script file whose literals hold records (a data file's
+   ``var dataLayanan = [{nama: '...', syarat: [...]}]``, ``script_records``) is such a list
+   itself, its records read as an endpoint's are;
 3. ``json_records`` takes the array of records (top level, or one level down under
    ``data``, ``items``, ``results``, ``layanan``...; a paginated list's further pages are
    read too, ``next_page``: Laravel's ``next_page_url``, ``links.next``) and
