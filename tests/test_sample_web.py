@@ -271,6 +271,11 @@ def test_every_devset_url_is_a_page_of_the_sample_web(web, crawl, client):
                 body = client.get(running_url(web, shell)).text
                 names = {re.sub(r"[^a-z0-9]+", "-", html.unescape(n).lower()).strip("-")
                          for n in re.findall(r'data-nama="([^"]+)"', body)}
+                # ...or a card its script draws from a data file, by the record's slug
+                origin = "/".join(shell.split("/", 3)[:3])
+                for src in re.findall(r'<script src="(/[^"]+)"', body):
+                    code = client.get(running_url(web, origin + src)).text
+                    names |= set(re.findall(r"""\bslug\s*:\s*['"]([^'"]+)['"]""", code))
                 assert f'id="{route}"' in body or route in names, url
                 continue
             if route:

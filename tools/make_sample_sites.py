@@ -8941,6 +8941,292 @@ CSS["pdftable"] = CSS["pdfonly"]
 
 
 # ---------------------------------------------------------------------------------------------
+# Script apps whose data ships in the page or a bundle, in carriers no JSON endpoint serves
+# (issue #11). Written before any crawler change for them:
+# - "jslit" (SIPINTU DPMPTSP): a jQuery site whose service cards are drawn from a JS object
+#   literal in a data file (``/assets/js/data-layanan.js``: ``var dataLayanan = [{id: 1,
+#   nama: '...', syarat: ['...',], ...},];`` with unquoted keys, single quotes, trailing
+#   commas and a template string for the procedure); no JSON anywhere, no server fallback.
+#   Each card is an anchor of the list page (``/layanan.html#<slug>``). News are plain pages.
+# - "apollo" (SIAPDUK Disdukcapil): a server-rendered Vue app whose pages print only titles
+#   and skeletons; each page's data ships as Apollo's normalised cache,
+#   ``window.__APOLLO_STATE__ = {...}`` (``ROOT_QUERY`` holds ``{"__ref": "Layanan:12"}``,
+#   the records sit under their cache ids, requirements are ``Persyaratan:*`` refs and the
+#   unit a ``UnitLayanan:*`` ref). Service and news pages each carry their one record.
+# Ports 8787 and 8788 (offsets 86-87).
+# ---------------------------------------------------------------------------------------------
+
+SITES += [
+    Site("sipintu-dpmptsp", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Jambi",
+         "SIPINTU DPMPTSP Kota Jambi", "jslit", 86,
+         "Sistem Informasi Pelayanan Perizinan Terpadu Kota Jambi",
+         "Gedung Mal Pelayanan Publik Kota Jambi, Jl. Jend. Sudirman, Thehok, Kota Jambi",
+         "menyajikan persyaratan, alur dan biaya perizinan berusaha serta non-berusaha",
+         place="Loket DPMPTSP di Mal Pelayanan Publik Kota Jambi", color="#7c2d12"),
+    Site("siapduk-dukcapil", "Dinas Kependudukan dan Pencatatan Sipil Kota Jambi",
+         "SIAPDUK Dukcapil Kota Jambi", "apollo", 87,
+         "Sistem Informasi Administrasi Kependudukan Kota Jambi", KOMPLEK,
+         "menyajikan syarat dan alur layanan dokumen kependudukan dan pencatatan sipil",
+         place="Kantor Disdukcapil Kota Jambi dan loket Disdukcapil di Mal Pelayanan Publik",
+         color="#0f766e"),
+]
+SITE.update({s.name: s for s in SITES})
+FAMILY.update({"jslit": "jquery-js-literal-data", "apollo": "ssr-apollo-state"})
+
+SERVICES.update({
+    "pt_nib": (17, "sipintu-dpmptsp", "nib-oss", "Nomor Induk Berusaha (NIB) lewat OSS",
+               "NIB adalah identitas pelaku usaha yang terbit dari sistem OSS; petugas "
+               "DPMPTSP membantu pelaku usaha mikro dan kecil mendaftar.", {}),
+    "pt_pbg": (18, "sipintu-dpmptsp", "pbg", "Persetujuan Bangunan Gedung (PBG)",
+               "Izin sebelum membangun, mengubah atau merawat bangunan gedung, pengganti IMB, "
+               "diajukan melalui SIMBG.", {}),
+    "pt_slf": (19, "sipintu-dpmptsp", "slf", "Sertifikat Laik Fungsi (SLF)",
+               "Sertifikat bahwa bangunan gedung yang sudah berdiri laik dipakai sesuai "
+               "fungsinya, diterbitkan setelah pemeriksaan.", {}),
+    "pt_sipdokter": (20, "sipintu-dpmptsp", "sip-dokter", "Surat Izin Praktik Dokter",
+                     "Izin praktik bagi dokter dan dokter gigi di fasilitas kesehatan atau "
+                     "praktik mandiri di Kota Jambi.", {}),
+    "pt_reklame": (23, "sipintu-dpmptsp", "reklame", "Izin Pemasangan Reklame",
+                   "Izin bagi pemasang papan nama, baliho, spanduk atau videotron di wilayah "
+                   "Kota Jambi.", {}),
+    "sa_ktp_hilang": (1, "siapduk-dukcapil", "ktp-el-hilang-rusak",
+                      "Cetak Ulang KTP-el Hilang atau Rusak",
+                      "KTP-el yang hilang atau rusak dicetak ulang tanpa rekam ulang selama "
+                      "datanya sudah ada.", {}),
+    "sa_ktp_ubah": (2, "siapduk-dukcapil", "ktp-el-perubahan-data",
+                    "KTP-el Perubahan Data",
+                    "Status kawin, pekerjaan atau alamat yang berubah dicetak pada KTP-el "
+                    "baru setelah KK diperbarui.", {}),
+    "sa_kk_hilang": (5, "siapduk-dukcapil", "kk-hilang-rusak",
+                     "Kartu Keluarga Hilang atau Rusak",
+                     "KK yang hilang atau rusak diterbitkan kembali dengan data yang sama.", {}),
+    "sa_datang": (10, "siapduk-dukcapil", "pindah-datang", "Pindah Datang ke Kota Jambi",
+                  "Warga dari luar daerah yang menetap di Kota Jambi mendapat KK dan KTP-el "
+                  "dengan alamat baru.", {}),
+    "sa_kawin": (11, "siapduk-dukcapil", "akta-perkawinan", "Akta Perkawinan Non-Muslim",
+                 "Perkawinan yang disahkan pemuka agama selain Islam dicatatkan agar terbit "
+                 "kutipan akta perkawinan.", {}),
+    "sa_cerai": (12, "siapduk-dukcapil", "akta-perceraian", "Akta Perceraian",
+                 "Perceraian yang telah berkekuatan hukum tetap dicatatkan agar terbit "
+                 "kutipan akta perceraian.", {}),
+    "sa_legalisir": (15, "siapduk-dukcapil", "legalisir", "Legalisir Dokumen Kependudukan",
+                     "Fotokopi akta dan KK dilegalisir untuk melamar kerja, sekolah atau "
+                     "keperluan hukum.", {}),
+})
+
+NEWS += [
+    ("sipintu-dpmptsp", "gerai-nib-pasar-angso-duo", "2025-07-14",
+     "Gerai NIB Keliling Hadir di Pasar Angso Duo",
+     ["Petugas DPMPTSP membuka gerai pendaftaran NIB di Pasar Angso Duo selama tiga hari. "
+      "Pedagang cukup membawa KTP dan nomor ponsel aktif.",
+      "Sebanyak 212 pedagang mendapat NIB pada hari pertama."]),
+    ("sipintu-dpmptsp", "sosialisasi-pbg-pengembang", "2025-09-02",
+     "Sosialisasi PBG dan SLF bagi Pengembang Perumahan",
+     ["DPMPTSP dan Dinas PUPR menggelar sosialisasi tata cara PBG dan SLF melalui SIMBG "
+      "bagi pengembang perumahan di Kota Jambi."]),
+]
+
+SIAPDUK_NEWS = [
+    (41, "blangko-ktp-tersedia", "2025-08-18", "Blangko KTP-el Kembali Tersedia",
+     "<p>Disdukcapil Kota Jambi menerima 5.000 keping blangko KTP-el. Warga yang sudah "
+     "merekam dapat mencetak di kantor dinas atau MPP.</p>"),
+    (42, "layanan-malam-hari", "2025-10-20", "Layanan Adminduk Malam Hari di MPP",
+     "<p>Setiap Rabu loket Disdukcapil di Mal Pelayanan Publik buka hingga pukul 20.00 WIB "
+     "untuk warga yang bekerja.</p>"),
+]
+
+JSLIT_APP = """/* SIPINTU - tampilan kartu layanan */
+$(function () {
+  var $list = $('#daftar-layanan');
+  $.each(dataLayanan, function (i, l) {
+    var syarat = $.map(l.syarat, function (s) { return '<li>' + s + '</li>'; }).join('');
+    $list.append('<div class="col-md-6"><div class="card" id="' + l.slug + '">' +
+      '<div class="card-body"><h5>' + l.nama + '</h5><p>' + l.ringkasan + '</p>' +
+      '<button class="btn btn-sm btn-primary" data-toggle="collapse" data-target="#d-' + l.id + '">Detail</button>' +
+      '<div class="collapse" id="d-' + l.id + '"><b>Persyaratan</b><ol>' + syarat + '</ol>' +
+      '<b>Alur</b><pre>' + l.alur + '</pre><p>Biaya: ' + l.biaya + '<br>Waktu: ' + l.waktu +
+      '</p></div></div></div></div>');
+  });
+  if (location.hash) { $(location.hash).addClass('border-primary'); }
+});
+"""
+
+
+def js_string(value: str) -> str:
+    """A JS single-quoted string literal, as a developer types it."""
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def jslit_record(key: str, f: ServiceFacts, n: int) -> str:
+    """One service as the site's developer typed it into data-layanan.js."""
+    _i, _s, slug, title, intro, _o = SERVICES[key]
+    syarat = "".join(f"\n      {js_string(r)}," for r in f.requirements)
+    alur = "\n".join(f"{i}. {p}" for i, p in enumerate(f.procedure, 1)).replace("`", "'")
+    lines = [f"    id: {n},", f"    nama: {js_string(title)},", f"    slug: '{slug}',",
+             f"    ringkasan: {js_string(intro)},", f"    syarat: [{syarat}\n    ],",
+             f"    alur: `{alur}`,", f"    biaya: {js_string(f.cost or 'Gratis')},",
+             f"    waktu: {js_string(f.duration or '-')},",
+             f"    \"dasar_hukum\": {js_string(f.legal_basis or '-')},",
+             f"    tempat: {js_string(f.location or '')},"]
+    return "  {\n" + "\n".join(lines) + "\n  },"
+
+
+def build_jslit(site: Site, facts: dict, reg) -> None:
+    home = put(site, "home", "home", site.short, "/", "index.html")
+    lay = put(site, "listing", "list-layanan", "Layanan Perizinan", "/layanan.html",
+              "layanan.html", '<div id="daftar-layanan" class="row"></div>')
+    reg(lay, f"{site.name}:layanan")
+    records = []
+    for n, (key, (_i, _s, slug, title, intro, _o)) in enumerate(own_services(site), 1):
+        records.append(jslit_record(key, facts[key], n))
+        reg(Page(site, "service", key, title, f"/layanan.html#{slug}", "layanan.html",
+                 summary=intro), key)
+    site.extra_files["assets/js/data-layanan.js"] = (
+        "/* Data layanan perizinan DPMPTSP Kota Jambi, diperbarui Juni 2025 */\n"
+        "var dataLayanan = [\n" + "\n".join(records) + "\n];\n").encode()
+    site.extra_files["assets/js/app.js"] = JSLIT_APP.encode()
+    site.extra_files["assets/js/jquery.min.js"] = b"/*! jQuery v3.7.1 (subset) */\n"
+    ber = put(site, "listing", "list-berita", "Berita", "/berita.html", "berita.html")
+    for slug, date, title, texts in own_news(site):
+        reg(put(site, "news", f"news:{site.name}:{slug}", title, f"/berita/{slug}.html",
+                f"berita/{slug}.html", paras(*texts), date=date,
+                summary=news_summary(texts)), f"news:{site.name}:{slug}")
+    ber.body = ul([a(p.href, e(p.title)) for p in pages_of(site, "news")])
+    put(site, "page", "kontak", "Kontak", "/kontak.html", "kontak.html", contact_body(site))
+    home.body = (paras(e(f"Selamat datang di {site.short}. {site.tugas[0].upper()}"
+                         f"{site.tugas[1:]}."))
+                 + f"<p>{a(lay.href, 'Lihat layanan perizinan', class_='btn btn-primary')}</p>"
+                 + "<h4>Kabar Perizinan</h4>" + ber.body)
+
+
+def render_jslit(page: Page) -> str:
+    site = page.site
+    by_key = {p.key: p for p in site.pages}
+    menu = "".join(f'<li class="nav-item">{a(by_key[k].href, label, class_="nav-link")}</li>'
+                   for k, label in (("home", "Beranda"), ("list-layanan", "Layanan"),
+                                    ("list-berita", "Berita"), ("kontak", "Kontak")))
+    scripts = ('<script src="/assets/js/data-layanan.js"></script>\n'
+               '<script src="/assets/js/app.js"></script>') if page.key == "list-layanan" else ""
+    dated = (f'<p class="text-muted small"><i class="fa fa-calendar"></i> {tanggal(page.date)}'
+             "</p>\n") if page.kind == "news" else ""
+    return f"""<!DOCTYPE html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(page.title)} - {e(site.short)}</title>
+<link rel="stylesheet" href="/{CSS['jslit'][0]}">
+</head>
+<body>
+<nav class="navbar navbar-expand-lg navbar-dark" style="background:{site.color}"><div class="container">
+<a class="navbar-brand" href="/">{e(site.short)}</a><ul class="navbar-nav">{menu}</ul></div></nav>
+<div class="container py-4">
+<h2>{e(page.title)}</h2>
+{dated}{page.body}
+</div>
+<footer class="text-center small">{footer_text(site)}</footer>
+<script src="/assets/js/jquery.min.js"></script>
+{scripts}
+</body>
+</html>
+"""
+
+
+def apollo_service(key: str, f: ServiceFacts, n: int) -> dict:
+    """A service's entries in Apollo's normalised cache: the record under ``Layanan:<n>``,
+    each requirement under ``Persyaratan:<n><i>``, the unit under ``UnitLayanan:1``."""
+    _i, _s, slug, title, intro, _o = SERVICES[key]
+    reqs = {f"Persyaratan:{n}{i:02d}": {"__typename": "Persyaratan", "id": f"{n}{i:02d}",
+                                        "uraian": r, "wajib": True}
+            for i, r in enumerate(f.requirements, 1)}
+    return {**reqs, f"Layanan:{n}": {
+        "__typename": "Layanan", "id": str(n), "slug": slug, "namaLayanan": title,
+        "ringkasan": intro, "persyaratan": [{"__ref": k} for k in reqs],
+        "alurPelayanan": list(f.procedure), "biayaLayanan": f.cost or "Gratis",
+        "waktuPenyelesaian": f.duration or "-", "dasarHukum": f.legal_basis or "-",
+        "unit": {"__ref": "UnitLayanan:1"}}}
+
+
+def build_apollo(site: Site, facts: dict, reg) -> None:
+    unit = {"UnitLayanan:1": {"__typename": "UnitLayanan", "id": "1", "nama": site.place}}
+    home = put(site, "home", "home", site.short, "/", "index.html")
+    lay = put(site, "listing", "list-layanan", "Layanan", "/layanan", "layanan/index.html")
+    reg(lay, f"{site.name}:layanan")
+    listed: dict = {}
+    for n, (key, (_i, _s, slug, title, intro, _o)) in enumerate(own_services(site), 11):
+        cache = apollo_service(key, facts[key], n)
+        summary = {"__typename": "Layanan", "id": str(n), "slug": slug, "namaLayanan": title}
+        listed[f"Layanan:{n}"] = summary
+        page = put(site, "service", key, title, f"/layanan/{slug}", f"layanan/{slug}.html",
+                   summary=intro, view={"state": {
+                       "ROOT_QUERY": {"__typename": "Query",
+                                      f'layanan({{"slug":"{slug}"}})': {"__ref": f"Layanan:{n}"}},
+                       **cache, **unit}})
+        reg(page, key)
+    for ident, slug, date, title, body in SIAPDUK_NEWS:
+        page = put(site, "news", f"news:{site.name}:{slug}", title, f"/berita/{slug}",
+                   f"berita/{slug}.html", date=date, view={"state": {
+                       "ROOT_QUERY": {"__typename": "Query",
+                                      f'berita({{"slug":"{slug}"}})': {"__ref": f"Berita:{ident}"}},
+                       f"Berita:{ident}": {"__typename": "Berita", "id": str(ident),
+                                           "judul": title, "slug": slug, "isi": body,
+                                           "terbit": f"{date}T02:00:00.000Z"}}})
+        reg(page, page.key)
+    refs = [{"__ref": k} for k in listed]
+    lay.view = {"state": {"ROOT_QUERY": {"__typename": "Query",
+                                         'layanans({"first":50})': refs}, **listed}}
+    home.view = {"state": {"ROOT_QUERY": {"__typename": "Query",
+                                          'layanans({"first":50})': refs,
+                                          'beritas({"first":3})': [
+                                              {"__ref": f"Berita:{i}"}
+                                              for i, *_r in SIAPDUK_NEWS[::-1]]},
+                           **listed, **{f"Berita:{i}": {"__typename": "Berita", "id": str(i),
+                                                        "judul": t, "slug": s}
+                                        for i, s, _d, t, _b in SIAPDUK_NEWS}}}
+    services = [p for p in site.pages if p.kind == "service"]
+    lay.body = ul([a(p.href, e(p.title)) for p in services])
+    home.body = ("<p>Cek syarat dokumen kependudukan sebelum datang ke loket.</p>" + lay.body
+                 + ul([a(p.href, e(p.title)) for p in pages_of(site, "news")]))
+    site.extra_files["_nuxt/siapduk.4c2e8f1a.js"] = (
+        b'import{createApp as c}from"./vue.runtime.esm-bundler.js";'
+        b'const a=window.__APOLLO_STATE__||{};c({data:()=>({cache:a})}).mount("#app");\n')
+    for asset in ("_nuxt/siapduk.4c2e8f1a.js", CSS["apollo"][0]):  # "_" folders: by name
+        site.routes[route_key("/" + asset, "")] = asset
+
+
+def render_apollo(page: Page) -> str:
+    site = page.site
+    state = json.dumps(page.view.get("state", {}), ensure_ascii=False).replace("<", "\\u003c")
+    body = page.body or ('<div class="skeleton"><span class="line"></span><span class="line">'
+                         "</span></div>")
+    return f"""<!DOCTYPE html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(page.title)} | {e(site.short)}</title>
+<link rel="stylesheet" href="/{CSS['apollo'][0]}">
+<script type="module" src="/_nuxt/siapduk.4c2e8f1a.js" defer></script>
+</head>
+<body>
+<div id="app" data-server-rendered="true"><header class="top"><a href="/">{e(site.short)}</a>
+<nav><a href="/">Beranda</a> <a href="/layanan">Layanan</a></nav></header>
+<main><h1>{e(page.title)}</h1>
+{body}
+</main><footer>{footer_text(site)}</footer></div>
+<script>window.__APOLLO_STATE__={state};</script>
+</body>
+</html>
+"""
+
+
+NEW_BUILD.update({"jslit": build_jslit, "apollo": build_apollo})
+RENDER.update({"jslit": render_jslit, "apollo": render_apollo})
+CSS.update({"jslit": ("assets/css/app.css", "/* Bootstrap 4.6 (subset) */.card{margin:8px 0}"),
+            "apollo": ("_nuxt/siapduk.9b1d3e7c.css", ".skeleton .line{display:block;height:1em}")})
+
+
+# ---------------------------------------------------------------------------------------------
 # Writing
 # ---------------------------------------------------------------------------------------------
 
@@ -10164,6 +10450,54 @@ DEVSET_PDFTABLE: dict[str, list[tuple[str, str]]] = {
          "sp_kk:2 kk_ubah:1"),
     ],
 }
+# Queries answered by the script apps whose data ships in a JS literal data file (SIPINTU
+# DPMPTSP) or in Apollo's normalised cache in the page (SIAPDUK Disdukcapil), numbered from
+# q910; written before any crawler change for them.
+DEVSET_SCRIPTDATA: dict[str, list[tuple[str, str]]] = {
+    "formal": [
+        ("persyaratan nomor induk berusaha sipintu dpmptsp", "pt_nib:2 nib:1"),
+        ("persetujuan bangunan gedung sipintu", "pt_pbg:2 pbg:1 slf:1"),
+        ("sertifikat laik fungsi bangunan sipintu dpmptsp", "pt_slf:2 slf:1"),
+        ("izin pemasangan reklame sipintu kota jambi", "pt_reklame:2 izin_reklame:1"),
+        ("penerbitan akta perkawinan non muslim siapduk", "sa_kawin:2 akta_kawin:1"),
+        ("pencatatan perceraian siapduk dukcapil", "sa_cerai:2 akta_cerai:1"),
+        ("legalisir dokumen kependudukan siapduk", "sa_legalisir:2 legalisir:1"),
+    ],
+    "colloquial": [
+        ("syarat bikin nib buat dagang di sipintu", "pt_nib:2 nib:1"),
+        ("mau bangun rumah izinnya apa sipintu", "pt_pbg:2 pbg:1"),
+        ("ktp ilang cetak ulang di siapduk bawa apa", "sa_ktp_hilang:2 ktp_hilang:1"),
+        ("kk rusak kena banjir gimana urusnya siapduk", "sa_kk_hilang:2 kk_hilang:1"),
+    ],
+    "abbreviation": [
+        ("sip dokter sipintu", "pt_sipdokter:2 sip_dokter:1"),
+        ("slf sipintu dpmptsp", "pt_slf:2 slf:1"),
+        ("ktp-el perubahan data siapduk", "sa_ktp_ubah:2 ktp_ubah:1"),
+    ],
+    "typo": [
+        ("izin reklme sipintu", "pt_reklame:2 izin_reklame:1"),
+        ("akta percerian siapduk", "sa_cerai:2 akta_cerai:1"),
+    ],
+    "english": [
+        ("business identification number sipintu", "pt_nib:2 nib:1"),
+        ("doctor practice license sipintu jambi", "pt_sipdokter:2 sip_dokter:1"),
+        ("moving to jambi city new family card siapduk", "sa_datang:2 pindah_datang:1"),
+    ],
+    "app": [
+        ("sipintu dpmptsp kota jambi", "sipintu-dpmptsp:layanan:2 pt_nib:1 pt_pbg:1"),
+        ("siapduk dukcapil kota jambi", "siapduk-dukcapil:layanan:2 sa_ktp_hilang:1"),
+    ],
+    "jambi-malay": [
+        ("nak pasang baliho di jalan cakmano izinnyo sipintu", "pt_reklame:2 izin_reklame:1"),
+        ("kami baru pindah ke jambi nak ngurus kk siapduk", "sa_datang:2 pindah_datang:1"),
+    ],
+    "problem": [
+        ("status di ktp masih belum kawin padahal sudah nikah siapduk",
+         "sa_ktp_ubah:2 ktp_ubah:1"),
+        ("nikah di gereja mau dicatat di dukcapil siapduk", "sa_kawin:2 akta_kawin:1"),
+        ("lamaran kerja minta fotokopi akta dilegalisir siapduk", "sa_legalisir:2 legalisir:1"),
+    ],
+}
 # Blocks of qids: (first qid number, the sets numbered from it)
 DEVSET_BLOCKS = [(1, (DEVSET, DEVSET_REAL_WORLD, DEVSET_MORE)), (400, (DEVSET_JOOMLA,)),
                (450, (DEVSET_BLOGSPA,)), (500, (DEVSET_SPA,)), (540, (DEVSET_SIBLINGS,)),
@@ -10172,7 +10506,8 @@ DEVSET_BLOCKS = [(1, (DEVSET, DEVSET_REAL_WORLD, DEVSET_MORE)), (400, (DEVSET_JO
                (670, (DEVSET_EDITOR_POSTS,)), (700, (DEVSET_MODAL,)),
                (730, (DEVSET_JSONKEYS,)),
                (780, (DEVSET_HANDEDIT,)),
-               (870, (DEVSET_PDFTABLE,))]
+               (870, (DEVSET_PDFTABLE,)),
+               (910, (DEVSET_SCRIPTDATA,))]
 
 
 def service_twins() -> dict[str, list[str]]:

@@ -13,7 +13,9 @@ that it cannot:
    fetch/getJSON/axios/open/``url:``, or ending in ``.json``, or under ``/api/``/``/data/``;
    relative ones resolve against the *page* (as a browser's fetch does), not the script;
    a path joined to a base constant (``n + "/layanan"``) counts, the base alone does not
-   (``crawler.extract.jsroutes``);
+   (``crawler.extract.jsroutes``); a script file whose literals hold records (a data file's
+   ``var dataLayanan = [{nama: '...', syarat: [...]}]``, ``script_records``) is such a list
+   itself, its records read as an endpoint's are;
 3. ``json_records`` takes the array of records (top level, or one level down under
    ``data``, ``items``, ``results``, ``layanan``...; a paginated list's further pages are
    read too, ``next_page``: Laravel's ``next_page_url``, ``links.next``) and
@@ -70,9 +72,10 @@ from crawler.extract.html import squash
 from crawler.extract.jsonvalues import columns, labelled_pairs, meta_key, value_field
 from crawler.extract.jsroutes import base_constants, joined_strings, record_page, route_templates
 from crawler.extract.lang import detect_language
+from crawler.extract.pagedata import script_values
 from crawler.extract.richblocks import blocks_html
 from crawler.extract.richtext import plain_text, rich_body, rich_text, text_body
-from crawler.extract.service import is_service, match_label
+from crawler.extract.service import SECTION_FIELDS, is_service, match_label
 from sikoja.documents import Document
 from sikoja.schemes import is_followable, is_web_url
 from sikoja.urls import canonicalize_url
@@ -284,6 +287,11 @@ def json_records(body: bytes) -> list[dict[str, Any]]:
         data = json.loads(body.decode("utf-8-sig", errors="replace"))
     except (json.JSONDecodeError, RecursionError) as exc:
         raise NotRecords(f"not JSON: {exc}") from None
+    return records_of(data)
+
+
+def records_of(data: Any) -> list[dict[str, Any]]:
+    """The records of parsed JSON (or of a script's literal): see ``json_records``."""
     best: tuple[int, int, list[Any]] | None = None
     for key, found in _arrays(data):
         records = [r for r in found if isinstance(r, dict)]
@@ -299,6 +307,29 @@ def json_records(body: bytes) -> list[dict[str, Any]]:
         raise NotRecords("JSON array holds no records" if isinstance(data, list)
                          else "JSON without an array of records")
     return [_with_included(r, data) for r in best[2][:MAX_RECORDS] if isinstance(r, dict)]
+
+
+def script_records(code: str) -> list[dict[str, Any]]:
+    """The records the literals of script ``code`` hold (a data file's ``var dataLayanan =
+    [{nama: '...', syarat: [...]}]``: ``crawler.extract.pagedata``), each literal read as a
+    JSON body is. A literal counts when most of its records name something and say more
+    than a name and an id: a bundle's route table (``{path, name}``) and menus do not."""
+    found: list[dict[str, Any]] = []
+    for value in script_values(code):
+        try:
+            records = records_of(value)
+        except NotRecords:
+            continue
+        said = [r for r in records if _says_more(r)]
+        if len(said) * 2 > len(records):
+            found.extend(said)
+    return found[:MAX_RECORDS]
+
+
+def _says_more(record: dict[str, Any]) -> bool:
+    mapped = record_fields(unwrapped(record))
+    return isinstance(mapped.get("title"), str) and bool(
+        {"description", *SECTION_FIELDS} & mapped.keys())
 
 
 def _with_included(record: dict[str, Any], data: Any) -> dict[str, Any]:

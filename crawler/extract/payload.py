@@ -6,7 +6,10 @@ page's records are in the attribute's ``props``, the page has no ``<a>`` at all,
 ``<script id="__NEXT_DATA__" type="application/json">`` (the page's data in
 ``props.pageProps``), Nuxt 3 ``<script id="__NUXT_DATA__">`` (a flattened "devalue" array),
 Nuxt 2 ``window.__NUXT__ = {...}``. None of them calls an endpoint a crawler could read
-(``crawler.extract.jsonlist``): the data is already in the page.
+(``crawler.extract.jsonlist``): the data is already in the page. Any other carrier (JS
+literals, Apollo's cache, Astro, Livewire, Angular, SvelteKit, Alpine) is found by
+``crawler.extract.pagedata``, and counts only when it holds a record: a Nuxt app's runtime
+config says nothing of the page.
 
 ``page_data`` finds that JSON; ``read_payload`` says what the page is from it, with the
 record rules of ``jsonlist``:
@@ -36,6 +39,8 @@ from urllib.parse import urljoin, urlsplit
 from crawler.extract.document import ExtractedPage
 from crawler.extract.html import Link
 from crawler.extract.jsonlist import SHELL_WORDS, record_document, record_fields
+from crawler.extract.jsroutes import last_segment
+from crawler.extract.pagedata import embedded_data, may_carry_data
 from crawler.extract.service import SECTION_FIELDS
 from sikoja.documents import Document
 from sikoja.schemes import is_web_url
@@ -67,8 +72,9 @@ MIN_PROSE_WORDS = 6  # a string this long is text to read, not a label or a code
 
 def page_data(text: str) -> Any | None:
     """The data a page carries for its script app (Inertia's props, Next's pageProps, Nuxt's
-    payload), or None when it carries none that parses."""
-    for finder in (_inertia, _data_script, _nuxt2):
+    payload; else any other carrier, ``crawler.extract.pagedata``), or None when it carries
+    none that parses."""
+    for finder in (_inertia, _data_script, _nuxt2, _embedded):
         try:
             found = finder(text)
         except (ValueError, RecursionError):
@@ -100,6 +106,17 @@ def _data_script(text: str) -> Any:
 def _nuxt2(text: str) -> Any:
     match = _NUXT2.search(text)
     return json.loads(match.group(1)) if match else None  # Nuxt 2's JS form is not JSON
+
+
+def _embedded(text: str) -> Any:
+    """Any other carrier's data, when it holds a record: a Nuxt app's runtime config
+    (``window.__NUXT__ = {config: ...}``) or an empty ``__NEXT_DATA__`` says nothing of the
+    page, whose scripts are then read as a shell's (``crawler.extract.jsonlist``)."""
+    data = embedded_data(text)
+    if data is None:
+        return None
+    named = [*_loose_records(data), *(r for array in _arrays(data) for r in array)]
+    return data if any(_is_record(r) for r in named) else None
 
 
 def route_pages(text: str, page_url: str) -> list[tuple[str, str]]:
@@ -163,13 +180,19 @@ class PayloadView:
     links: list[tuple[str, str]] = field(default_factory=list)  # (url, text) it names
 
 
-def read_payload(data: Any, page_url: str) -> PayloadView:
+def read_payload(data: Any, page_url: str, title: str = "") -> PayloadView:
+    """``title``: the page's own heading; a record of that name outside any list (not the
+    data's root, an app's props named as the app) is the one the page shows, with service
+    sections or without (a news post's page)."""
     view = PayloadView()
     best = 0
     for record in _loose_records(data):
         sections = _sections(record)
         if sections > best:
             view.record, best = record, sections
+    if view.record is None and title.strip():  # not the data's root: an app's props
+        view.record = next((r for r in list(_loose_records(data))[1:] if _is_record(r)
+                            and _own_title(r).casefold() == title.strip().casefold()), None)
     listed = [r for array in _arrays(data) for r in array if _is_record(r)]
     if view.record is None:
         view.records = listed
@@ -194,6 +217,15 @@ def own_url(record: dict[str, Any], page_url: str) -> str | None:
 def _title(record: dict[str, Any]) -> str:
     title = record_fields(record).get("title")
     return title.strip() if isinstance(title, str) else ""
+
+
+def _slug(record: dict[str, Any]) -> str:
+    slug = record_fields(record).get("slug")
+    return slug.strip().lower() if isinstance(slug, str) and slug.strip() else "\0"
+
+
+def _own_title(record: dict[str, Any]) -> str:
+    return _title({k: v for k, v in record.items() if not isinstance(v, (dict, list))})
 
 
 def _is_record(item: Any) -> bool:
@@ -285,7 +317,7 @@ _MARKS = (b"data-page", b"__NEXT_DATA__", b"__NUXT")
 def may_embed_data(body: bytes) -> bool:
     """Cheap test on the raw page before ``with_payload``."""
     head = body[:4_000_000]
-    return any(mark in head for mark in _MARKS)
+    return any(mark in head for mark in _MARKS) or may_carry_data(head)
 
 
 def with_payload(page: ExtractedPage, text: str, *, source: str, opd: str) -> ExtractedPage:
@@ -298,7 +330,7 @@ def with_payload(page: ExtractedPage, text: str, *, source: str, opd: str) -> Ex
     data = page_data(text)
     if data is None:
         return page
-    view = read_payload(data, doc.url)
+    view = read_payload(data, doc.url, doc.title)
     own = url_key(doc.url)
     links = [Link(canonicalize_url(u), t) for u, t in [*view.links, *route_pages(text, doc.url)]
              if url_key(u) != own]
@@ -308,16 +340,22 @@ def with_payload(page: ExtractedPage, text: str, *, source: str, opd: str) -> Ex
                                  source=source, opd=opd, fetched_at=doc.fetched_at, at=doc.url)
     evidence = page.title_evidence
     if record is not None:
-        document = replace(record, last_modified=doc.last_modified, breadcrumbs=doc.breadcrumbs)
+        # a record's own date (a news post's, never its row's created/updated) over the
+        # server's Last-Modified, which an app's shell gets at every deploy
+        document = replace(record, last_modified=record.last_modified or doc.last_modified,
+                           breadcrumbs=doc.breadcrumbs)
         parts: list[Document] = []
         # the app draws the record's name as the page's heading: what the site's title rule
         # (crawler.sitetitles) falls back to where <title> is only the app's name
         evidence = {**evidence, "headings": [[1, record.title]], "body_h1": record.title}
     else:
+        # a record the page links by its slug (a server-rendered list) is that link's page
+        linked = {last_segment(link.url) for link in page.links}
         parts = [d for d in (record_document(r, page_url=doc.url, endpoint_url=doc.url,
                                              source=source, opd=opd,
                                              fetched_at=doc.fetched_at)
-                             for r in view.records if own_url(r, doc.url) is None)
+                             for r in view.records if own_url(r, doc.url) is None
+                             and _slug(r) not in linked)
                  if d is not None and d.url != doc.url]
         names = [_title(r) for r in view.records]
         if names:

@@ -61,6 +61,7 @@ from crawler.extract.jsonlist import (
     may_be_drawn_by_script,
     next_page,
     record_document,
+    script_records,
     settle_kinds,
     shell_scripts,
     value_columns,
@@ -696,6 +697,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
     def parse_script(self, response: Response) -> Iterator[Any]:
         page = response.meta["sikoja_js_page"]
         key = response.meta.get("sikoja_js_key")
+        found = [False]
         if response.status == 200:
             code = response.body[:2_000_000].decode("utf-8", errors="replace")
             self._add_routes(route_templates(code))
@@ -710,7 +712,11 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                     continue
                 for url in endpoints(code, reader)[:MAX_ENDPOINTS]:
                     yield from self._js_request(url, reader, self.parse_json, self.json_error)
-        yield from self._js_ended(response.meta, found=False)
+            # a data file: the records its literals hold, read as a JSON list's
+            records = script_records(code)
+            if records:
+                yield from self._list_records(response, records, found)
+        yield from self._js_ended(response.meta, found=found[0])
 
     def script_error(self, failure: Any) -> Iterator[Any]:
         """A script file that fails is not a page of the site: only the verdict counts."""
@@ -726,7 +732,6 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             yield from self._js_ended(response.meta, found=found[0])
 
     def _json_list(self, response: Response, found: list[bool]) -> Iterator[Any]:
-        page = response.meta["sikoja_js_page"]
         key = canonicalize_url(response.url)
         elapsed = self.elapsed_ms(response)
         if response.status >= 300:
@@ -740,6 +745,14 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             yield FetchOutcome(url=key, outcome=SKIPPED, status=response.status,
                                elapsed_ms=elapsed, reason=f"parse: {exc}")
             return
+        yield from self._list_records(response, records, found)
+
+    def _list_records(self, response: Response, records: list[dict[str, Any]],
+                      found: list[bool]) -> Iterator[Any]:
+        """The documents of the records a JSON list (or a script's literal) holds."""
+        page = response.meta["sikoja_js_page"]
+        key = canonicalize_url(response.url)
+        elapsed = self.elapsed_ms(response)
         docs: dict[str, Any] = {}
         sources: dict[str, dict[str, Any]] = {}
         fetched_at = now_iso()
