@@ -12,11 +12,9 @@ from __future__ import annotations
 import pytest
 
 from indexer.analysis import Analyzer
-from indexer.build import build_index
 from indexer.search import Searcher
-from sikoja.config import load_settings
 from sikoja.documents import Document
-from tests.corpus import write_corpus
+from tests.corpus import keyword_searcher
 
 BASE = "http://127.0.0.1:8702/"
 
@@ -53,11 +51,7 @@ DOCS = [
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("reported")
-    write_corpus(data_dir, DOCS).close()
-    settings = load_settings(data_dir, embedder="none")
-    build_index(settings)
-    s = Searcher(settings, embedder=False)
+    s = keyword_searcher(tmp_path_factory.mktemp("reported"), DOCS)
     yield s
     s.close()
 
