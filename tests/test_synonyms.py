@@ -212,13 +212,13 @@ def test_remove_takes_effect_on_the_next_query(store: SynonymStore) -> None:
 @pytest.mark.slow  # starts a Python process
 def test_change_from_another_process_reaches_a_running_analyzer(store: SynonymStore) -> None:
     analyzer = Analyzer(synonyms=store)
-    assert "ktp" not in expansions(analyzer, "kartu penduduk")
+    assert "ktp" not in expansions(analyzer, "kartu warga")
     code = (
         "from synonyms import SynonymStore;"
-        f"SynonymStore({str(store.data_dir)!r}).add('kartu penduduk => ktp', who='cli', why='t')"
+        f"SynonymStore({str(store.data_dir)!r}).add('kartu warga => ktp', who='cli', why='t')"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parent.parent)
-    assert "ktp" in expansions(analyzer, "kartu penduduk")
+    assert "ktp" in expansions(analyzer, "kartu warga")
 
 
 def test_bad_import_changes_nothing(store: SynonymStore) -> None:
