@@ -10744,8 +10744,9 @@ def build_natra(site: Site, facts: dict, reg) -> None:
     opensid_paged(site, "home", site.short, posts, lambda n: "/" if n == 1 else
                   f"/index.php/first/index/{n}", 6)
     for cat in sorted({lab for p in posts for lab in p.labels}):
-        opensid_paged(site, f"kategori:{slugify(cat)}", cat, [p for p in posts if cat in p.labels],
-                      lambda n, c=slugify(cat): f"/index.php/artikel/kategori/{c}"
+        slug = slugify(cat)
+        opensid_paged(site, f"kategori:{slug}", cat, [p for p in posts if cat in p.labels],
+                      lambda n, c=slug: f"/index.php/artikel/kategori/{c}"
                       + (f"/{n}" if n > 1 else ""), 6)
     href = "/index.php/layanan-mandiri/masuk"
     put(site, "page", "mandiri", "Layanan Mandiri", href, opensid_file(href),
