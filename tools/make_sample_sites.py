@@ -10227,7 +10227,7 @@ SERVICES.update({
     "th_sku": (None, "kel-thehok", "2024-05-06", "Surat Keterangan Usaha untuk Pelaku UMKM",
                "Pelaku usaha kecil di The Hok yang ingin mengajukan pinjaman modal atau KUR ke "
                "bank biasanya diminta melampirkan surat keterangan usaha dari kelurahan.",
-               {**SKU_FACTS, "style": "table_html", "label": "Kelurahan"}),
+               {**SKU_FACTS, "style": "table_html", "label": "Kelurahan", "legal_basis": None}),
     "th_pindah": (9, "kel-thehok", "2024-07-15", "Surat Pengantar Pindah Keluar Kota",
                   "Warga The Hok yang akan pindah ke luar Kota Jambi terlebih dahulu meminta "
                   "surat pengantar pindah dari kelurahan sebelum mengurus SKPWNI di Disdukcapil.",
@@ -10241,7 +10241,7 @@ SERVICES.update({
     "th_kampung": (68, "kel-thehok", "2024-11-18", "Usulan Kampung Bahagia Tahun 2025",
                    "Ketua RT di The Hok diingatkan untuk menyusun usulan kegiatan Kampung Bahagia "
                    "tahun 2025 bersama warga melalui musyawarah RT.",
-                   {"style": "inline", "label": "Umum",
+                   {"style": "inline", "label": "Umum", "cost": "tidak dipungut biaya",
                     "duration": "sekali setahun sesuai jadwal musyawarah"}),
     "lb_domisili": (66, "kel-lebakbandung", "2023-08-14", "Surat Keterangan Domisili",
                     "Surat keterangan domisili menerangkan bahwa seseorang benar bertempat tinggal "
@@ -10385,7 +10385,8 @@ def soup_body(style: str, intro: str, f: ServiceFacts) -> str:
                 + "".join(f"<tr><td>{n}</td><td>{e(r)}</td></tr>" for n, r in enumerate(reqs, 1))
                 + "</tbody></table>" + ("<p>Alur: " + e(" → ".join(steps)) + ".</p>"
                                         if steps else "")
-                + f"<p>Biaya {e(_low(cost))}; selesai {e(_low(duration))}.</p>")
+                + f"<p>Biaya: {e(cost)}. Lama proses: {e(duration)}. Tempat pelayanan: "
+                f"{e(place)}.</p>")
     if style == "drive_only":
         img = "https://blogger.googleusercontent.com/img/b/R29vZ2xl/AVvXsEh" + \
             hashlib.md5(intro.encode()).hexdigest()[:20] + "/s1600/brosur-pindah.jpg"
@@ -10471,8 +10472,8 @@ def build_plusui(site: Site, facts: dict, reg) -> None:
     for slug, title, body in (("layanan", "Layanan Kelurahan", listing),
                               ("profil", "Profil Kelurahan", new_profile(site)),
                               ("kontak", "Hubungi Kami", contact_body(site))):
-        put(site, "page", slug, title, f"/p/{slug}.html", f"p/{slug}.html", body,
-            aliases=_m1(f"/p/{slug}.html"))
+        put(site, "listing" if slug == "layanan" else "page", slug, title, f"/p/{slug}.html",
+            f"p/{slug}.html", body, aliases=_m1(f"/p/{slug}.html"))
     home.posts, home.view = posts[:6], {"next": f"/search?updated-max={posts[5].date}T08:00:00"
                                                 "%2B07:00&max-results=6"}
     soup_older(site, posts, 6)
@@ -10545,7 +10546,7 @@ def render_plusui(page: Page) -> str:
                 "p.id.$t.indexOf(r.dataset.id)<0}).map(function(p){return '<a href=\"'+p.link[0]."
                 "href+'\">'+p.title.$t+'</a>'}).join('')})})();</script><section class='cmnt' "
                 "id='comments'><h3 class='title'>Posting Komentar</h3><p>0 Komentar</p></section>")
-    elif page.kind in ("home", "listing"):
+    elif hasattr(page, "posts"):  # the home and the blog's lists (not the /p/ service index)
         head = ("" if page.kind == "home" or page.key.startswith("older") else
                 f"<div class='blogMsg'>Menampilkan postingan dengan label <b>{e(page.title)}</b>."
                 f" <a href='{site.base}/'>Tampilkan semua</a></div>")
@@ -10615,8 +10616,8 @@ def build_fletro(site: Site, facts: dict, reg) -> None:
     index = ("<p>Pilih jenis layanan untuk melihat persyaratan dan alur pengurusannya:</p><ul>"
              + "".join(f'<li><a href="{site.base}{p.href}">{e(p.title)}</a> &#8212; '
                        f"{e(p.summary.split('.')[0])}.</li>" for p in services) + "</ul>")
-    put(site, "page", "layanan", "Daftar Layanan", "/p/layanan.html", "p/layanan.html", index,
-        aliases=_m1("/p/layanan.html"))
+    put(site, "listing", "layanan", "Daftar Layanan", "/p/layanan.html", "p/layanan.html",
+        index, aliases=_m1("/p/layanan.html"))
     for slug, title, body in (("profil", "Profil Kelurahan", new_profile(site)),
                               ("kontak", "Kontak", contact_body(site))):
         put(site, "page", slug, title, f"/p/{slug}.html", f"p/{slug}.html", body,
@@ -10670,7 +10671,7 @@ def render_fletro(page: Page) -> str:
                 f'"https://www.facebook.com/sharer.php?u={site.base}{page.href}">Facebook</a>'
                 f'</li><li><a class="whatsapp" href="https://api.whatsapp.com/send?text='
                 f'{site.base}{page.href}">WhatsApp</a></li></ul></div>{related}')
-    elif page.kind in ("home", "listing"):
+    elif hasattr(page, "posts"):  # the home and the blog's lists (not the /p/ service index)
         head = ("" if page.kind == "home" or page.key.startswith("older") else
                 f'<div class="queryMessage"><span class="query-info">Label: {e(page.title)}'
                 "</span></div>")
@@ -10741,8 +10742,9 @@ def build_natra(site: Site, facts: dict, reg) -> None:
                                              ("kontak", "Kontak", contact_body(site)))):
         href = f"/index.php/artikel/2023/1/{10 + n}/{slug}"
         put(site, "page", slug, title, href, opensid_file(href), body, date=f"2023-01-{10 + n}")
-    opensid_paged(site, "home", site.short, posts, lambda n: "/" if n == 1 else
+    opensid_paged(site, "home", "Artikel Terbaru", posts, lambda n: "/" if n == 1 else
                   f"/index.php/first/index/{n}", 6)
+    next(p for p in site.pages if p.key == "home").title = f"Website Resmi {site.short}"
     for cat in sorted({lab for p in posts for lab in p.labels}):
         slug = slugify(cat)
         opensid_paged(site, f"kategori:{slug}", cat, [p for p in posts if cat in p.labels],
@@ -10761,12 +10763,13 @@ def render_natra(page: Page) -> str:
     if page.kind in ("service", "news", "page"):
         cat = (f'<a href="{site.base}/index.php/artikel/kategori/{slugify(page.labels[0])}">'
                f"{page.labels[0]}</a>" if getattr(page, "labels", None) else "")
+        byline = (f'<div class="post_commentbox"><a href="#"><i class="fa fa-user"></i>'
+                  f'Administrator</a><span><i class="fa fa-calendar"></i>{tanggal(page.date)}'
+                  f'</span>{cat}<span><i class="fa fa-eye"></i>Dibaca '
+                  f'{page.view.get("hits", 97)} Kali</span></div>' if page.date else "")
         main = (f'<div class="single_page"><ol class="breadcrumb"><li><a href="{site.base}/">'
                 f'Beranda</a></li><li>{cat or "Artikel"}</li></ol><h1>{e(page.title)}</h1>'
-                f'<div class="post_commentbox"><a href="#"><i class="fa fa-user"></i>'
-                f'Administrator</a><span><i class="fa fa-calendar"></i>{tanggal(page.date or "2023-01-10")}'
-                f'</span>{cat}<span><i class="fa fa-eye"></i>Dibaca {page.view.get("hits", 97)} '
-                f'Kali</span></div><div class="single_page_content">{page.body}</div><div class='
+                f'{byline}<div class="single_page_content">{page.body}</div><div class='
                 '"social_link"><ul class="sociallink_nav"><li><a href="https://www.facebook.com/'
                 f'sharer.php?u={site.base}{page.href}">Facebook</a></li><li><a href="https://api.'
                 f'whatsapp.com/send?text={site.base}{page.href}">WhatsApp</a></li></ul></div>'
@@ -10796,7 +10799,7 @@ def render_natra(page: Page) -> str:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{e(page.title) + ' - ' if page.kind != 'home' else ''}Website Resmi {e(site.short)}</title>
+<title>{e(page.title) + ' - Website Resmi ' + e(site.short) if page.kind != 'home' else e(page.title)}</title>
 <meta name="description" content="Website Resmi {e(site.short)} {e(site.tagline)}">
 <link rel="stylesheet" href="{site.base}/desa/themes/natra/assets/css/style.css">
 </head>
