@@ -26,7 +26,11 @@ MONTHS = {
     "desember": 12, "des": 12, "dec": 12, "december": 12,
 }
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_VISIBLE_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_ALT})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+# A date may touch the words around it where a theme puts it in an element of its own after
+# an icon ("<a>Administrator</a><span><i class=fa-calendar></i>4 Maret 2024</span>" reads
+# "Administrator4 Maret 2024Berita"): only digits around it make it something else.
+_VISIBLE_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\s+({_MONTH_ALT})\.?,?\s+(\d{{4}})(?!\d)",
+                           re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4})\b")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # A visible date next to one of these words is the page's update date, not an event date.
