@@ -154,3 +154,19 @@ def test_a_sentence_that_only_mentions_a_word_of_a_label_is_not_cut():
     doc = read(plusui_post("Pelayanan Tetap Buka Selama Ramadan", body, path), BLOG + path)
     assert "Ramadan. Waktu pelayanan berubah" in doc.text
     assert not doc.fields.get("requirements")
+
+
+def test_a_list_told_in_a_sentence_ends_with_its_sentence():
+    # "Caranya: a; b; c." then a paragraph of prose: the prose is not a fourth step
+    path = "/2024/03/pelayanan-sktm-tahun-2024.html"
+    body = ("<p>Banyak warga bertanya soal SKTM menjelang pendaftaran sekolah.</p><p>Syarat-"
+            "syarat: Pengantar RT/RW dan KTP/KK. Caranya: ajukan ke kelurahan; verifikasi; "
+            "terbit SKTM.</p><p>Pengurusan tidak dipungut biaya, 1 hari kerja. Silakan datang "
+            "ke Kantor Lurah Contoh.</p>")
+    doc = read(plusui_post("Pelayanan SKTM Tahun 2024", body, path), BLOG + path)
+    assert doc.fields["procedure"] == ["ajukan ke kelurahan", "verifikasi", "terbit SKTM"]
+    # ...while a list given on lines of its own goes on past its label's paragraph
+    body = ("<p>Berikut syaratnya.</p><p><b>Persyaratan:</b> Fotokopi KTP</p><p>Fotokopi KK"
+            "</p><p><b>Biaya:</b> Gratis</p>")
+    doc = read(plusui_post("Syarat Surat Domisili", body, path), BLOG + path)
+    assert doc.fields["requirements"] == ["Fotokopi KTP", "Fotokopi KK"]

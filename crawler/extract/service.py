@@ -61,6 +61,7 @@ class Block:
     links: list[str] = field(default_factory=list)
     link_text: str = ""  # text of the anchors in the block
     item_lines: set[str] = field(default_factory=set)  # row: cell lines that are list items
+    closed: bool = False  # a line that ends a sentence (its full stop may be cut off)
 
     @property
     def link_only(self) -> bool:
@@ -157,7 +158,7 @@ def _emit(line: _Line, kind: str = "line") -> Iterator[Block]:
             yield Block(kind, part, bold=squash("".join(line.bold)) if n == 0 else "",
                         links=[line.links[i] for i in mine],
                         link_text="".join(line.link_text[i] for i in mine).replace(" ", ""),
-                        para=line.para)
+                        para=line.para, closed=len(parts) > 1 or text.endswith("."))
     line.parts.clear()
     line.bold.clear()
     line.links.clear()
@@ -344,11 +345,12 @@ class _Section:
         self.para: int | None = None  # paragraph a scalar value lives in
         self.items = 0  # list items collected so far
         self.values = 0  # blocks collected so far
+        self.closed = False  # a list told inline in a sentence that ended: no more lines
 
     def open(self, name: str | None, *, level: int = 99, from_table: bool = False,
-             para: int | None = None, values: int = 0) -> None:
+             para: int | None = None, values: int = 0, closed: bool = False) -> None:
         self.name, self.level, self.from_table = name, level, from_table
-        self.para, self.items, self.values = para, 0, values
+        self.para, self.items, self.values, self.closed = para, 0, values, closed
 
     def awaits_value(self, block: Block) -> bool:
         """A section just opened, or a list still taking items: a short line here that
@@ -370,7 +372,8 @@ class _Section:
             self.items += 1
             return True
         if self.name in LIST_FIELDS:
-            return self.items == 0
+            # "Caranya: x; y; z." then a paragraph of prose: the list ended with its sentence
+            return self.items == 0 and not (self.closed and block.para != self.para)
         if self.para is None:
             self.para = block.para
         return block.para == self.para
@@ -478,7 +481,8 @@ def _collect(blocks: Iterable[Block], titles: Iterable[str] = ()) -> _Collector:
             continue  # the colon column of a label table, split from its label by layout
         name, value = _label_of(block, bare=not section.awaits_value(block))
         if name:
-            section.open(name, para=block.para if value else None, values=int(bool(value)))
+            section.open(name, para=block.para if value else None, values=int(bool(value)),
+                         closed=bool(value) and block.closed)
             if value or block.links:
                 found.add(name, value, block.links, inline=True)
             continue
