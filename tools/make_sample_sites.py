@@ -10460,6 +10460,20 @@ def soup_older(site: Site, posts: list[Page], per: int) -> None:
                               f"%2B07:00&max-results={per}" if start + per < len(posts) else "")}
 
 
+def soup_lists(site: Site, home: Page, posts: list[Page], per: int) -> None:
+    """A blog's lists of its posts: the home's ``per`` newest, the older-posts chain, one
+    list per label, and the feeds."""
+    home.posts, home.view = posts[:per], {"next": f"/search?updated-max={posts[per - 1].date}"
+                                                  f"T08:00:00%2B07:00&max-results={per}"}
+    soup_older(site, posts, per)
+    for lab in sorted({lab for p in posts for lab in p.labels}):
+        lp = put(site, "listing", f"label:{lab}", lab, f"/search/label/{lab}",
+                 f"search/label/{lab}.html", aliases=_m1(f"/search/label/{lab}"))
+        lp.posts = [p for p in posts if lab in p.labels]
+    soup_feeds(site, posts)
+    blog_posts_feed(site, posts, "08:00:00.000")
+
+
 def build_plusui(site: Site, facts: dict, reg) -> None:
     home = put(site, "home", "home", site.short, "/", "index.html", aliases=_m1("/"))
     posts = soup_items(site, facts, reg, lambda t, d: f"/{d[:4]}/{d[5:7]}/{blogger_slug(t)}.html",
@@ -10474,15 +10488,7 @@ def build_plusui(site: Site, facts: dict, reg) -> None:
                               ("kontak", "Hubungi Kami", contact_body(site))):
         put(site, "listing" if slug == "layanan" else "page", slug, title, f"/p/{slug}.html",
             f"p/{slug}.html", body, aliases=_m1(f"/p/{slug}.html"))
-    home.posts, home.view = posts[:6], {"next": f"/search?updated-max={posts[5].date}T08:00:00"
-                                                "%2B07:00&max-results=6"}
-    soup_older(site, posts, 6)
-    for lab in sorted({lab for p in posts for lab in p.labels}):
-        lp = put(site, "listing", f"label:{lab}", lab, f"/search/label/{lab}",
-                 f"search/label/{lab}.html", aliases=_m1(f"/search/label/{lab}"))
-        lp.posts = [p for p in posts if lab in p.labels]
-    soup_feeds(site, posts)
-    blog_posts_feed(site, posts, "08:00:00.000")
+    soup_lists(site, home, posts, 6)
 
 
 def soup_baca_juga(page: Page, posts: list[Page]) -> str:
@@ -10622,15 +10628,7 @@ def build_fletro(site: Site, facts: dict, reg) -> None:
                               ("kontak", "Kontak", contact_body(site))):
         put(site, "page", slug, title, f"/p/{slug}.html", f"p/{slug}.html", body,
             aliases=_m1(f"/p/{slug}.html"))
-    home.posts, home.view = news[:4], {"next": f"/search?updated-max={news[3].date}T08:00:00"
-                                               "%2B07:00&max-results=4"}
-    soup_older(site, news, 4)
-    for lab in sorted({lab for p in news for lab in p.labels}):
-        lp = put(site, "listing", f"label:{lab}", lab, f"/search/label/{lab}",
-                 f"search/label/{lab}.html", aliases=_m1(f"/search/label/{lab}"))
-        lp.posts = [p for p in news if lab in p.labels]
-    soup_feeds(site, news)
-    blog_posts_feed(site, news, "08:00:00.000")
+    soup_lists(site, home, news, 4)
 
 
 def render_fletro(page: Page) -> str:
