@@ -1,4 +1,4 @@
-"""WordPress listings: the URLs of a WordPress site that are not a page of their own.
+"""WordPress and Blogger listings: the URLs of a blog that are not a page of their own.
 
 ``wordpress_listing`` names the WordPress URLs that are not a page of their own: feeds,
 tag/author/date archives, pagination, search results and attachment pages
@@ -80,3 +80,29 @@ def joomla_view(url: str) -> str | None:
     if query.get("tmpl") in _JOOMLA_VIEW_KEYS["tmpl"]:
         return "component-only view"
     return None
+
+
+# Blogger's lists: a label's posts (/search/label/Layanan), the older posts the home's pager
+# walks (/search?updated-max=...&max-results=7), search results (/search?q=...); each with
+# its mobile twin (?m=1). A blog's home shows as many posts as its lists do, and a
+# list of one post (a label used once) has that post's date and text under it.
+_BLOGGER_SEARCH = re.compile(r"^/search(?:/label/[^/]+)?/?$", re.IGNORECASE)
+_BLOGGER_KEYS = {"updated-max", "updated-min", "max-results", "start", "by-date", "q", "m",
+                 "reverse-paginate", "label"}
+
+
+def blogger_listing(url: str) -> bool:
+    """Whether ``url`` is one of Blogger's lists of posts, which a site's theme may show in
+    full or as teasers: a list whatever its page reads like.
+
+    >>> blogger_listing("http://kel.blogspot.com/search/label/Info?m=1")
+    True
+    >>> blogger_listing("http://kel.blogspot.com/search?updated-max=2024-07-15T08:00:00%2B07:00")
+    True
+    >>> blogger_listing("http://kel.blogspot.com/p/search.html")
+    False
+    """
+    parts = urlsplit(url)
+    keys = {k.lower() for k, _ in parse_qsl(parts.query, keep_blank_values=True)}
+    return bool(_BLOGGER_SEARCH.match(parts.path)) and keys <= _BLOGGER_KEYS and (
+        "/label/" in parts.path.lower() or bool(keys - {"m"}))

@@ -454,6 +454,25 @@ TABLE = [
     ("siapduk-dukcapil", "/berita/blangko-ktp-tersedia", "Blangko KTP-el Kembali Tersedia",
      "news", None, None),
     ("siapduk-dukcapil", "/layanan", "Layanan", "listing", None, None),
+    # Blogger on third-party themes (Plus UI, Fletro) and OpenSID's Natra: a label used once
+    # shows its one dated post and is still a list; services filed under "Info" or as /p/
+    # pages; the Natra byline's date glued to the author's name
+    ("kel-thehok", "/2024/01/cara-membuat-surat-keterangan-domisili.html",
+     "Cara Membuat Surat Keterangan Domisili di Kelurahan The Hok", "service",
+     "Surat pengantar RT/RW", "Gratis"),
+    ("kel-thehok", "/2024/02/posyandu-lansia-rt-09-ramai-dikunjungi.html",
+     "Posyandu Lansia RT 09 Ramai Dikunjungi", "news", None, None),
+    ("kel-thehok", "/search/label/Kelurahan", "Kelurahan", "listing", None, None),
+    ("kel-lebakbandung", "/p/surat-keterangan-tidak-mampu-sktm.html",
+     "Surat Keterangan Tidak Mampu (SKTM)", "service", "Pengantar RT/RW", "Gratis"),
+    ("kel-lebakbandung", "/2024/05/imunisasi-anak-sekolah-di-aula-kelurahan.html",
+     "Imunisasi Anak Sekolah di Aula Kelurahan", "news", None, None),
+    ("kel-lebakbandung", "/search/label/Info", "Info", "listing", None, None),
+    ("kel-tanjungpinang", "/index.php/artikel/2024/4/15/keterangan-domisili-penduduk",
+     "Keterangan Domisili Penduduk", "service", "Surat pengantar RT/RW", "Gratis"),
+    ("kel-tanjungpinang", "/index.php/artikel/2024/3/4/gotong-royong-bersihkan-tepian-batanghari",
+     "Gotong Royong Bersihkan Tepian Batanghari", "news", None, None),
+    ("kel-tanjungpinang", "/index.php/artikel/kategori/umum", "Umum", "listing", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and
@@ -545,7 +564,12 @@ def generated_pages(module: ModuleType, *, copies: bool = False):
 # themselves only in a box heading, so their <title> is kept whole; and beside the classic
 # theme's widget column (kept by the extractor, told apart only once the site is crawled) a
 # service's sections are not read.
-OPENSID_KINDS = {"profil": {"news"}, "mandiri": {"page", "service"}}
+# Natra's static pages (profil, kontak) are dated articles too; its "Persyaratan Surat" page,
+# one table of every letter's requirements, reads as one service (its rows are not yet
+# read as services of their own).
+OPENSID_KINDS = {"profil": {"news"}, "kontak": {"news"}, "mandiri": {"page", "service"},
+                 "persyaratan": {"service"}}
+OPENSID_TEMPLATES = ("opensid", "natra")
 # A news post the crawler reads as news that the site-level step (crawler.siblings) turns
 # into a service: SIAPDUK's home lists it in one list with seven services, and its title
 # ("Layanan Adminduk Malam Hari di MPP") is service evidence. Kept here until that step
@@ -616,7 +640,7 @@ def test_every_page_has_its_kind(crawled, generator):
             want = ("page", True)  # downloads list their files: a listing too
         elif page.kind == "app":
             want = ("app", None)  # the catalog's entry for the app's own page
-        elif site.template == "opensid" and doc.kind in OPENSID_KINDS.get(page.key, ()):
+        elif site.template in OPENSID_TEMPLATES and doc.kind in OPENSID_KINDS.get(page.key, ()):
             want = (doc.kind, None)
         elif doc.kind in SIBLING_KINDS.get(page.key, ()):
             want = (doc.kind, None)
@@ -659,10 +683,10 @@ def test_every_service_states_its_facts(crawled, generator):
         if page.kind != "service" or site.variant == "klasik":  # OPENSID_KINDS says why
             continue
         key = page.key.removeprefix("mpp:")
-        if module.SERVICES[key][5].get("style") in ("prose", "runon"):
+        if module.SERVICES[key][5].get("style") in ("prose", "runon", "inline", "drive_only"):
             # told in running sentences ("Syaratnya cukup bawa ...", "Berikut persyaratan
             # untuk mengurus ... yaitu: ..."): found as a service (test_table_of_pages), its
-            # facts not read from prose yet
+            # facts not read from prose yet; or only in a brochure image and a Drive file
             continue
         facts = module.facts_for(key, records, module.SITE[module.SERVICES[key][1]])
         fields = doc.fields

@@ -10498,6 +10498,717 @@ DEVSET_SCRIPTDATA: dict[str, list[tuple[str, str]]] = {
         ("lamaran kerja minta fotokopi akta dilegalisir siapduk", "sa_legalisir:2 legalisir:1"),
     ],
 }
+# ---------------------------------------------------------------------------------------------
+# Blogger and OpenSID as Indonesian offices really run them (issue #11, session 10): three
+# families modelled on the third-party themes most kelurahan blogs use, not on Blogger's or
+# OpenSID's stock ones. What they share, and what our earlier blog families lacked:
+# - posts filed under labels that say nothing ("Info", "Umum", "Kelurahan") or none at all,
+#   services and news mixed on the home, on ``/search/label/X`` and on the
+#   ``/search?updated-max=...`` pages the home's "Postingan Lebih Lama" link walks;
+# - bodies as editors type them: intro prose, then the facts in ``<br>`` lines, inline
+#   ("Syarat-syarat: a, b dan c."), in a table, or only behind a brochure image and a Google
+#   Drive link; a "Baca juga" box inside the body linking another post;
+# - theme furniture around the post: breadcrumb, share buttons, a table-of-contents widget,
+#   related posts drawn by script from ``/feeds/posts/default/-/<label>?alt=json``, popular
+#   posts with snippets, a label cloud; ``?m=1`` mobile twins of every page.
+# Kelurahan The Hok on a Plus UI-like theme (Fineshop Design): services are posts.
+# Kelurahan Lebak Bandung on a Fletro-like theme (JagoTheme): services are static pages
+# ``/p/<slug>.html`` under a "Layanan" menu and a ``/p/layanan.html`` index, posts are news.
+# Kelurahan Tanjung Pinang on OpenSID's Natra theme (winner of the 2019 theme contest): articles
+# at ``/index.php/artikel/<y>/<m>/<d>/<slug>`` (no URL rewriting) in categories "Umum",
+# "Informasi" and "Berita Kelurahan", bodies pasted from Word, a "Persyaratan Surat" page
+# listing every letter's requirements. Ports 8791-8793.
+# ---------------------------------------------------------------------------------------------
+
+SITES += [
+    Site("kel-thehok", "Kelurahan The Hok", "Kelurahan The Hok", "plusui", 90,
+         "Website Resmi Kelurahan The Hok, Kecamatan Jambi Selatan",
+         "Jl. Sultan Hasanuddin, Kel. The Hok, Kec. Jambi Selatan, Kota Jambi",
+         "adalah kelurahan di Kecamatan Jambi Selatan yang melayani surat keterangan, surat "
+         "pengantar dan usulan program bagi warga di 27 RT",
+         place="Kantor Lurah The Hok, Jl. Sultan Hasanuddin", color="#0d9488"),
+    Site("kel-lebakbandung", "Kelurahan Lebak Bandung", "Kelurahan Lebak Bandung", "fletro", 91,
+         "Informasi Pelayanan dan Kegiatan Kelurahan Lebak Bandung, Kecamatan Jelutung",
+         "Jl. Kopral Ramli, Kel. Lebak Bandung, Kec. Jelutung, Kota Jambi",
+         "adalah kelurahan di Kecamatan Jelutung yang melayani surat keterangan dan pengantar "
+         "administrasi kependudukan bagi warga di 22 RT",
+         place="Kantor Lurah Lebak Bandung, Jl. Kopral Ramli", color="#7c3aed"),
+    Site("kel-tanjungpinang", "Kelurahan Tanjung Pinang", "Kelurahan Tanjung Pinang", "natra", 92,
+         "Kecamatan Jambi Timur, Kota Jambi, Provinsi Jambi",
+         "Jl. Abunjani No. 14, Kel. Tanjung Pinang, Kec. Jambi Timur, Kota Jambi",
+         "adalah kelurahan di Kecamatan Jambi Timur yang melayani surat keterangan, pengantar "
+         "kependudukan dan pendataan warga di 30 RT", labels="b",
+         place="Kantor Lurah Tanjung Pinang, Jl. Abunjani No. 14", color="#b45309"),
+]
+SITE.update({s.name: s for s in SITES})
+FAMILY.update({"plusui": "blogger-plusui", "fletro": "blogger-fletro-pages",
+               "natra": "opensid-natra"})
+
+# (fact index, site, date, title, intro, overrides); "style" is how the editor wrote the facts
+# (``soup_body``), "label" the post's label or category (None: no label)
+SERVICES.update({
+    "th_domisili": (66, "kel-thehok", "2024-01-22",
+                    "Cara Membuat Surat Keterangan Domisili di Kelurahan The Hok",
+                    "Surat keterangan domisili sering diminta saat melamar pekerjaan, mendaftar "
+                    "sekolah atau membuka rekening. Warga The Hok dapat mengurusnya sendiri di "
+                    "kantor lurah.", {"style": "br_lines", "label": "Info",
+                                      "duration": "selesai di hari yang sama"}),
+    "th_sktm": (67, "kel-thehok", "2024-03-11", "Pelayanan SKTM Tahun 2024",
+                "Menjelang pendaftaran sekolah banyak warga bertanya soal Surat Keterangan Tidak "
+                "Mampu. Berikut penjelasan singkat dari staf pelayanan kami.",
+                {"style": "inline", "label": "Umum", "duration": "1 hari kerja",
+                 "cost": "tidak dipungut biaya"}),
+    "th_sku": (None, "kel-thehok", "2024-05-06", "Surat Keterangan Usaha untuk Pelaku UMKM",
+               "Pelaku usaha kecil di The Hok yang ingin mengajukan pinjaman modal atau KUR ke "
+               "bank biasanya diminta melampirkan surat keterangan usaha dari kelurahan.",
+               {**SKU_FACTS, "style": "table_html", "label": "Kelurahan", "legal_basis": None}),
+    "th_pindah": (9, "kel-thehok", "2024-07-15", "Surat Pengantar Pindah Keluar Kota",
+                  "Warga The Hok yang akan pindah ke luar Kota Jambi terlebih dahulu meminta "
+                  "surat pengantar pindah dari kelurahan sebelum mengurus SKPWNI di Disdukcapil.",
+                  {"style": "drive_only", "label": None, "duration": "1 hari kerja",
+                   "cost": "gratis"}),
+    "th_kematian": (7, "kel-thehok", "2024-09-02", "Lapor Kematian Warga ke Kelurahan",
+                    "Keluarga yang anggota keluarganya meninggal dunia hendaknya segera melapor ke "
+                    "kelurahan. Surat keterangan kematian menjadi dasar akta kematian dan "
+                    "santunan.", {"style": "br_lines", "label": "Info",
+                                  "duration": "selesai hari itu juga"}),
+    "th_kampung": (68, "kel-thehok", "2024-11-18", "Usulan Kampung Bahagia Tahun 2025",
+                   "Ketua RT di The Hok diingatkan untuk menyusun usulan kegiatan Kampung Bahagia "
+                   "tahun 2025 bersama warga melalui musyawarah RT.",
+                   {"style": "inline", "label": "Umum", "cost": "tidak dipungut biaya",
+                    "duration": "sekali setahun sesuai jadwal musyawarah"}),
+    "lb_domisili": (66, "kel-lebakbandung", "2023-08-14", "Surat Keterangan Domisili",
+                    "Surat keterangan domisili menerangkan bahwa seseorang benar bertempat tinggal "
+                    "di wilayah Kelurahan Lebak Bandung.", {"style": "word",
+                                                            "duration": "± 15 menit"}),
+    "lb_sktm": (67, "kel-lebakbandung", "2023-08-14", "Surat Keterangan Tidak Mampu (SKTM)",
+                "SKTM diberikan kepada warga Lebak Bandung yang kurang mampu untuk keringanan "
+                "biaya sekolah, berobat atau syarat bantuan sosial.",
+                {"style": "table", "duration": "1 hari kerja"}),
+    "lb_kk": (4, "kel-lebakbandung", "2023-08-14", "Pengantar Perubahan Kartu Keluarga",
+              "Penambahan anggota keluarga karena kelahiran, pisah KK atau perbaikan data Kartu "
+              "Keluarga dapat diurus melalui petugas register Kelurahan Lebak Bandung.",
+              {"style": "br_lines", "duration": "3 hari kerja", "online": None}),
+    "lb_ahliwaris": (None, "kel-lebakbandung", "2023-08-14", "Surat Keterangan Ahli Waris",
+                     "Ahli waris yang akan mengurus balik nama sertifikat, pencairan tabungan "
+                     "atau pensiun almarhum memerlukan surat keterangan ahli waris yang "
+                     "diregister kelurahan dan kecamatan.",
+                     {**AHLI_WARIS_FACTS, "style": "inline"}),
+    "lb_rtlh": (60, "kel-lebakbandung", "2023-08-14", "Usulan Bedah Rumah (RTLH)",
+                "Kelurahan meneruskan usulan RT bagi rumah warga yang tidak layak huni ke Dinas "
+                "Perkim untuk bantuan bedah rumah.", {"style": "caps"}),
+    "tp_sktm": (67, "kel-tanjungpinang", "2024-02-05", "Syarat Pengurusan SKTM",
+                "Surat Keterangan Tidak Mampu diterbitkan bagi keluarga kurang mampu di "
+                "Tanjung Pinang untuk keperluan sekolah, berobat dan bantuan.",
+                {"style": "word", "label": "Umum", "duration": "1 hari kerja"}),
+    "tp_domisili": (66, "kel-tanjungpinang", "2024-04-15", "Keterangan Domisili Penduduk",
+                    "Warga yang membutuhkan bukti tempat tinggal di Tanjung Pinang dapat "
+                    "meminta surat keterangan domisili.",
+                    {"style": "table", "label": "Informasi", "duration": "± 30 menit"}),
+    "tp_kia": (8, "kel-tanjungpinang", "2024-06-24", "Kartu Identitas Anak Bisa Lewat Kelurahan",
+               "Orang tua di Tanjung Pinang dapat menitipkan berkas Kartu Identitas Anak melalui "
+               "operator kelurahan tanpa antre ke Disdukcapil.",
+               {"style": "br_lines", "label": "Berita Kelurahan", "duration": "3 hari kerja",
+                "online": None}),
+    "tp_kematian": (7, "kel-tanjungpinang", "2024-09-09", "Surat Keterangan Kematian",
+                    "Keluarga melaporkan warga yang meninggal dunia ke kelurahan paling lambat 30 "
+                    "hari; surat keterangan kematian menjadi syarat akta kematian.",
+                    {"style": "word", "label": "Umum", "duration": "selesai hari itu juga",
+                     "online": None}),
+    "tp_ktp": (0, "kel-tanjungpinang", "2024-11-25", "Rekam KTP-el bagi Pemula",
+               "Pelajar dan warga Tanjung Pinang yang genap berusia 17 tahun dapat merekam "
+               "KTP-el saat petugas Disdukcapil jemput bola ke aula kelurahan.",
+               {"style": "inline", "label": "Informasi",
+                "duration": "perekaman 15 menit, cetak 1-3 hari kerja", "online": None}),
+})
+for _key in ("th_domisili", "th_sktm", "th_sku", "th_pindah", "th_kematian", "th_kampung",
+             "lb_domisili", "lb_sktm", "lb_kk", "lb_ahliwaris", "lb_rtlh", "tp_sktm",
+             "tp_domisili", "tp_kia", "tp_kematian", "tp_ktp"):
+    SERVICES[_key][5].setdefault("legal_basis", None)
+    SERVICES[_key][5].setdefault("online", None)
+
+# (site, slug, date, title, paragraphs, label): news on the same words (KTP, syarat, gratis)
+SOUP_NEWS = [
+    ("kel-thehok", "posyandu-lansia-rt-09", "2024-02-12", "Posyandu Lansia RT 09 Ramai Dikunjungi",
+     ["Posyandu lansia di RT 09 melayani pemeriksaan tekanan darah dan gula darah gratis. "
+      "Warga cukup membawa KTP dan buku kesehatan.", "Sebanyak 61 lansia hadir pagi itu."],
+     "Kegiatan"),
+    ("kel-thehok", "lurah-hadiri-musrenbang", "2024-04-01",
+     "Lurah The Hok Hadiri Musrenbang Kecamatan Jambi Selatan",
+     ["Lurah The Hok menyampaikan usulan perbaikan drainase dan lampu jalan lingkungan pada "
+      "musrenbang tingkat kecamatan."], "Info"),
+    ("kel-thehok", "penyaluran-beras-cpp", "2024-06-10", "Penyaluran Beras Cadangan Pangan",
+     ["Sebanyak 280 keluarga penerima manfaat menerima beras 10 kg di kantor lurah. Penerima "
+      "wajib membawa KTP dan KK asli serta undangan dari RT."], "Umum"),
+    ("kel-thehok", "gotong-royong-jumat-bersih", "2024-08-16",
+     "Jumat Bersih Jelang HUT RI di Lingkungan RT 04",
+     ["Aparatur kelurahan bersama warga RT 04 membersihkan parit dan memasang umbul-umbul "
+      "menyambut HUT Kemerdekaan RI."], "Kegiatan"),
+    ("kel-thehok", "libur-pelayanan-akhir-tahun", "2024-12-23",
+     "Pengumuman Libur Pelayanan Natal dan Tahun Baru",
+     ["Pelayanan kantor Kelurahan The Hok libur pada 25-26 Desember 2024 dan 1 Januari 2025. "
+      "Pelayanan surat-menyurat kembali normal pada 2 Januari 2025."], None),
+    ("kel-thehok", "sosialisasi-pbb-2025", "2025-02-03",
+     "Sosialisasi Pembayaran PBB 2025 kepada Ketua RT",
+     ["Kelurahan bersama BPPRD membagikan SPPT PBB 2025 kepada Ketua RT untuk diteruskan ke "
+      "warga. Pembayaran dapat dilakukan melalui bank dan aplikasi."], "Info"),
+    ("kel-lebakbandung", "pelayanan-tetap-buka-ramadan", "2024-03-18",
+     "Pelayanan Tetap Buka Selama Ramadan",
+     ["Selama Ramadan pelayanan kantor Lurah Lebak Bandung dibuka pukul 08.00-14.00 WIB. "
+      "Syarat dan biaya pengurusan surat tidak berubah; lihat menu Layanan."], "Info"),
+    ("kel-lebakbandung", "vaksinasi-anak-sekolah", "2024-05-20",
+     "Imunisasi Anak Sekolah di Aula Kelurahan",
+     ["Puskesmas Jelutung memberikan imunisasi gratis bagi anak usia sekolah di aula kelurahan. "
+      "Orang tua diminta membawa buku KIA."], "Berita"),
+    ("kel-lebakbandung", "lomba-kebersihan-rt", "2024-07-29", "Lomba Kebersihan Antar-RT Dimulai",
+     ["Lomba kebersihan lingkungan antar-RT se-Kelurahan Lebak Bandung dinilai mulai pekan ini. "
+      "Penilaian meliputi drainase, bank sampah dan taman."], "Umum"),
+    ("kel-lebakbandung", "bantuan-korban-kebakaran", "2024-10-07",
+     "Bantuan untuk Korban Kebakaran di RT 15",
+     ["Lurah Lebak Bandung menyalurkan bantuan sembako dan pakaian bagi tiga keluarga korban "
+      "kebakaran. Pengurusan dokumen yang terbakar dibantu kelurahan tanpa biaya."], "Berita"),
+    ("kel-lebakbandung", "rapat-ketua-rt-januari", "2025-01-13", "Rapat Koordinasi Ketua RT",
+     ["Rapat koordinasi bulanan membahas pendataan warga pindah datang dan jadwal posyandu."],
+     None),
+    ("kel-tanjungpinang", "gotong-royong-tepian-batanghari", "2024-03-04",
+     "Gotong Royong Bersihkan Tepian Batanghari",
+     ["Warga RT 03 dan RT 05 bersama aparatur kelurahan membersihkan sampah di tepian Sungai "
+      "Batanghari."], "Berita Kelurahan"),
+    ("kel-tanjungpinang", "pembagian-sppt-pbb", "2024-05-13", "Pembagian SPPT PBB Tahun 2024",
+     ["SPPT PBB tahun 2024 dibagikan melalui Ketua RT. Warga yang belum menerima dapat "
+      "menanyakannya ke kantor lurah dengan membawa KTP."], "Informasi"),
+    ("kel-tanjungpinang", "posyandu-balita-mawar", "2024-08-19", "Posyandu Balita Mawar Aktif Lagi",
+     ["Posyandu Mawar kembali aktif setiap Rabu pekan kedua; penimbangan dan vitamin A "
+      "diberikan gratis."], "Berita Kelurahan"),
+    ("kel-tanjungpinang", "musyawarah-kelurahan-2025", "2025-01-27",
+     "Musyawarah Kelurahan Bahas Usulan 2026",
+     ["Musyawarah kelurahan menyepakati usulan semenisasi jalan setapak dan penerangan jalan "
+      "lingkungan untuk tahun 2026."], "Umum"),
+]
+NEWS += [(s, slug, d, t, x) for s, slug, d, t, x, _lab in SOUP_NEWS]
+SOUP_NEWS_LABEL = {(s, slug): lab for s, slug, _d, _t, _x, lab in SOUP_NEWS}
+
+
+def soup_body(style: str, intro: str, f: ServiceFacts) -> str:
+    """A service as a kelurahan editor types it below an intro: ``<br>`` lines ("br_lines"),
+    one paragraph ("inline": "Syarat-syarat: a, b dan c."), a numbered table with a header row
+    ("table_html"), a brochure image and a Drive link with one sentence ("drive_only"), or the
+    markups of ``handedit_body`` ("word", "table", "caps")."""
+    reqs, steps, cost, duration, place = (f.requirements, f.procedure, f.cost or "Gratis",
+                                          f.duration, f.location)
+    lead = paras(e(intro))
+    if style in ("word", "table", "caps"):
+        return handedit_body(style, intro, f)
+    if style == "br_lines":
+        return (lead + "<p><b>Syarat-syarat:</b><br />"
+                + "<br />".join(f"{n}. {e(r)}" for n, r in enumerate(reqs, 1)) + "</p>"
+                + ("<p><b>Cara pengurusan:</b><br />" + "<br />".join(
+                    f"- {e(s)}" for s in steps) + "</p>" if steps else "")
+                + f"<p>Lama proses: {e(duration)}<br />Biaya: {e(cost)}<br />"
+                f"Tempat: {e(place)}</p>")
+    if style == "inline":
+        text = f"Syarat-syarat: {e(editor_sentence(reqs))}."
+        if steps:
+            text += " Caranya: " + e(_low("; ".join(steps))) + "."
+        return (lead + f"<p>{text}</p><p>Pengurusan {e(_low(cost))}, {e(_low(duration))}. "
+                f"Silakan datang ke {e(place)}.</p>")
+    if style == "table_html":
+        return (lead + "<p>Berikut persyaratannya:</p>"
+                '<table class="table" border="1" style="border-collapse: collapse;"><thead><tr>'
+                "<th>No</th><th>Persyaratan</th></tr></thead><tbody>"
+                + "".join(f"<tr><td>{n}</td><td>{e(r)}</td></tr>" for n, r in enumerate(reqs, 1))
+                + "</tbody></table>" + ("<p>Alur: " + e(" → ".join(steps)) + ".</p>"
+                                        if steps else "")
+                + f"<p>Biaya: {e(cost)}. Lama proses: {e(duration)}. Tempat pelayanan: "
+                f"{e(place)}.</p>")
+    if style == "drive_only":
+        img = "https://blogger.googleusercontent.com/img/b/R29vZ2xl/AVvXsEh" + \
+            hashlib.md5(intro.encode()).hexdigest()[:20] + "/s1600/brosur-pindah.jpg"
+        return (lead + f'<div class="separator" style="clear: both;"><a href="{img}" '
+                f'style="display: block; padding: 1em 0; text-align: center;"><img alt="" '
+                f'border="0" data-original-height="1600" data-original-width="1131" '
+                f'src="{img.replace("/s1600/", "/s320/")}" width="226" /></a></div>'
+                f"<p>Persyaratan lengkap ada pada brosur di atas. Formulir dapat diunduh di "
+                f'<a href="https://drive.google.com/file/d/1pN8wQ2eR5tY7uI9oP1aS3dF5gH/view?usp='
+                f'sharing">Google Drive</a>. Pengurusan {e(_low(cost))} dan {e(_low(duration))} '
+                f"di {e(place)}.</p>")
+    raise ValueError(f"unknown soup style {style!r}")
+
+
+def soup_items(site: Site, facts: dict, reg, href_of, file_of, aliases,
+               services: bool = True) -> list[Page]:
+    """The site's service posts (unless ``services`` is false) and news, newest first;
+    ``labels`` as the editor set them."""
+    items = []
+    for key, (_i, _s, date, title, intro, over) in own_services(site) if services else ():
+        href = href_of(title, date)
+        page = put(site, "service", key, title, href, file_of(href),
+                   soup_body(over["style"], intro, facts[key]), date=date, summary=intro,
+                   aliases=aliases(href))
+        page.labels = [over["label"]] if over.get("label") else []
+        reg(page, key)
+        items.append(page)
+    for slug, date, title, texts in own_news(site):
+        href = href_of(title, date)
+        page = put(site, "news", f"news:{site.name}:{slug}", title, href, file_of(href),
+                   paras(*map(e, texts)), date=date, summary=texts[0], aliases=aliases(href))
+        lab = SOUP_NEWS_LABEL[(site.name, slug)]
+        page.labels = [lab] if lab else []
+        reg(page, page.key)
+        items.append(page)
+    return sorted(items, key=lambda p: p.date, reverse=True)
+
+
+def soup_feeds(site: Site, posts: list[Page]) -> None:
+    """Blogger's JSON feeds the related-posts script reads: the blog's, and one per label."""
+    def feed(entries: list[Page]) -> bytes:
+        return json.dumps({"version": "1.0", "encoding": "UTF-8", "feed": {
+            "title": {"$t": site.short}, "entry": [
+                {"id": {"$t": f"tag:blogger.com,1999:blog-7.post-{_post_id(p)}"},
+                 "published": {"$t": f"{p.date}T08:00:00.000+07:00"},
+                 "category": [{"term": lab} for lab in p.labels],
+                 "title": {"$t": p.title}, "summary": {"$t": p.summary[:150]},
+                 "link": [{"rel": "alternate", "href": site.base + p.href}]}
+                for p in entries]}}, ensure_ascii=False).encode()
+    site.extra_files["feeds/posts-default.json"] = feed(posts)
+    site.routes[route_key("/feeds/posts/default", "alt=json")] = "feeds/posts-default.json"
+    for lab in sorted({lab for p in posts for lab in p.labels}):
+        name = f"feeds/label-{slugify(lab)}.json"
+        site.extra_files[name] = feed([p for p in posts if lab in p.labels])
+        site.routes[route_key(f"/feeds/posts/default/-/{lab}", "alt=json")] = name
+
+
+def _m1(href: str) -> tuple[str, ...]:
+    return (href + ("&m=1" if "?" in href else "?m=1"),)
+
+
+def soup_older(site: Site, posts: list[Page], per: int) -> None:
+    """The home's "older posts" chain: ``/search?updated-max=<date of the last shown>``."""
+    for start in range(per, len(posts), per):
+        stamp = f"{posts[start - 1].date}T08:00:00%2B07:00"
+        href = f"/search?updated-max={stamp}&max-results={per}"
+        page = put(site, "listing", f"older:{start}", "Postingan Lama", href,
+                   f"search/older-{start}.html", aliases=_m1(href))
+        page.posts = posts[start:start + per]
+        page.view = {"next": (f"/search?updated-max={posts[start + per - 1].date}T08:00:00"
+                              f"%2B07:00&max-results={per}" if start + per < len(posts) else "")}
+
+
+def soup_lists(site: Site, home: Page, posts: list[Page], per: int) -> None:
+    """A blog's lists of its posts: the home's ``per`` newest, the older-posts chain, one
+    list per label, and the feeds."""
+    home.posts, home.view = posts[:per], {"next": f"/search?updated-max={posts[per - 1].date}"
+                                                  f"T08:00:00%2B07:00&max-results={per}"}
+    soup_older(site, posts, per)
+    for lab in sorted({lab for p in posts for lab in p.labels}):
+        lp = put(site, "listing", f"label:{lab}", lab, f"/search/label/{lab}",
+                 f"search/label/{lab}.html", aliases=_m1(f"/search/label/{lab}"))
+        lp.posts = [p for p in posts if lab in p.labels]
+    soup_feeds(site, posts)
+    blog_posts_feed(site, posts, "08:00:00.000")
+
+
+def build_plusui(site: Site, facts: dict, reg) -> None:
+    home = put(site, "home", "home", site.short, "/", "index.html", aliases=_m1("/"))
+    posts = soup_items(site, facts, reg, lambda t, d: f"/{d[:4]}/{d[5:7]}/{blogger_slug(t)}.html",
+                       lambda href: href[1:], _m1)
+    services = [p for p in posts if p.kind == "service"]
+    listing = ("<p>Berikut jenis pelayanan yang dapat diurus di Kantor Lurah The Hok. Klik judul "
+               "untuk membaca syarat dan caranya.</p><ol>" + "".join(
+                   f'<li><a href="{site.base}{p.href}">{e(p.title)}</a></li>' for p in services)
+               + f"</ol><p>Jam pelayanan: {HOURS}.</p>")
+    for slug, title, body in (("layanan", "Layanan Kelurahan", listing),
+                              ("profil", "Profil Kelurahan", new_profile(site)),
+                              ("kontak", "Hubungi Kami", contact_body(site))):
+        put(site, "listing" if slug == "layanan" else "page", slug, title, f"/p/{slug}.html",
+            f"p/{slug}.html", body, aliases=_m1(f"/p/{slug}.html"))
+    soup_lists(site, home, posts, 6)
+
+
+def soup_baca_juga(page: Page, posts: list[Page]) -> str:
+    """The body with a "Baca juga" box after its first paragraph, linking the post before."""
+    others = [p for p in posts if p is not page]
+    if not others:
+        return page.body
+    other = others[_post_id(page) % len(others)]
+    box = (f"<div class='bcaJg'><b>Baca juga:</b> <a href='{page.site.base}{other.href}'>"
+           f"{e(other.title)}</a></div>")
+    cut = page.body.find("</p>")
+    return page.body if cut < 0 else page.body[:cut + 4] + box + page.body[cut + 4:]
+
+
+def plusui_card(page: Page, *, snippet: bool = True) -> str:
+    site = page.site
+    text = " ".join(re.sub(r"<[^>]+>", " ", page.body).split())
+    lab = (f"<div class='pLbls'><a href='{site.base}/search/label/{page.labels[0]}' rel='tag'>"
+           f"{page.labels[0]}</a></div>" if page.labels else "")
+    return (f"<article class='ntry'><div class='pThmb'><a class='thmb' href='{site.base}"
+            f"{page.href}'><img alt='{e(page.title)}' class='imgThm lazy' data-src='https://"
+            f"blogger.googleusercontent.com/img/b/R29vZ2xl/thumb-{_post_id(page) % 9999}/w400-h225"
+            f"-p-k-no-nu/img.jpg'/></a></div><div class='pCntn'>{lab}<h2 class='pTtl aTtl sml'>"
+            f"<a href='{site.base}{page.href}' rel='bookmark'>{e(page.title)}</a></h2>"
+            + (f"<div class='pSnpt'>{e(text[:text.rfind(' ', 0, 140)])}&#8230;</div>"
+               if snippet and len(text) > 140 else "")
+            + f"<div class='pInf pSml'><time class='aTtmp pTtmp' datetime='{page.date}T08:00:00"
+            f"+07:00' title='{tanggal(page.date)}'>{tanggal(page.date)}</time></div></div></article>")
+
+
+def render_plusui(page: Page) -> str:
+    site = page.site
+    posts = sorted((p for p in site.pages if p.kind in ("service", "news")),
+                   key=lambda p: p.date, reverse=True)
+    item = page.kind in ("service", "news")
+    title = e(site.short) if page.kind == "home" else f"{e(page.title)} | {e(site.short)}"
+    if item:
+        lab = page.labels[0] if page.labels else ""
+        crumb = (f"<div class='brdCmb'><div class='hm'><a href='{site.base}/'>Home</a></div>"
+                 + (f"<div class='tl'><a href='{site.base}/search/label/{lab}'>{lab}</a></div>"
+                    if lab else "") + "</div>")
+        main = (crumb + f"<article class='ntry ps post'><h1 class='pTtl aTtl itm'>{e(page.title)}"
+                f"</h1><div class='pInf ps'><div class='pNm'>Admin Kelurahan</div><time class='"
+                f"aTtmp pTtmp' datetime='{page.date}T08:00:00+07:00'>{tanggal(page.date)}</time>"
+                f"<div class='pRd'>2 menit baca</div></div><div class='pEnt' id='postID-"
+                f"{_post_id(page)}'><div class='tocInner'><input class='tocIn hidden' id='toc' "
+                f"type='checkbox'/><label class='tocH' for='toc'>Daftar Isi</label><div class='"
+                f"tocC' id='tocContent'></div></div><div class='pS post-body postBody' id='"
+                f"postBody'>{soup_baca_juga(page, posts)}</div></div><div class='pSh'><div "
+                f"class='pShc' data-text='Share:'><a class='c fb' href='https://www.facebook.com"
+                f"/sharer.php?u={site.base}{page.href}' rel='noopener'>Facebook</a><a class='c wa'"
+                f" href='https://api.whatsapp.com/send?text={site.base}{page.href}' rel='noopener'"
+                f">WhatsApp</a><a class='c tw' href='https://twitter.com/share?url={site.base}"
+                f"{page.href}' rel='noopener'>Twitter</a></div></div></article><div class='"
+                f"rPst' id='relatedPosts' data-label='{lab}' data-id='{_post_id(page)}'><h3 "
+                "class='title'>Artikel Terkait</h3><div class='rPstC'></div></div><script>"
+                "(function(){var r=document.getElementById('relatedPosts'),l=r.dataset.label;"
+                "fetch('/feeds/posts/default'+(l?'/-/'+encodeURIComponent(l):'')+'?alt=json&"
+                "max-results=5').then(function(x){return x.json()}).then(function(d){r."
+                "querySelector('.rPstC').innerHTML=(d.feed.entry||[]).filter(function(p){return "
+                "p.id.$t.indexOf(r.dataset.id)<0}).map(function(p){return '<a href=\"'+p.link[0]."
+                "href+'\">'+p.title.$t+'</a>'}).join('')})})();</script><section class='cmnt' "
+                "id='comments'><h3 class='title'>Posting Komentar</h3><p>0 Komentar</p></section>")
+    elif hasattr(page, "posts"):  # the home and the blog's lists (not the /p/ service index)
+        head = ("" if page.kind == "home" or page.key.startswith("older") else
+                f"<div class='blogMsg'>Menampilkan postingan dengan label <b>{e(page.title)}</b>."
+                f" <a href='{site.base}/'>Tampilkan semua</a></div>")
+        nxt = page.view.get("next", "")
+        more = (f"<div class='blogPg' id='blogPager'><a class='olLnk' href='{site.base}"
+                f"{e(nxt)}'>Postingan Lebih Lama</a></div>" if nxt else "")
+        main = (head + "<div class='blogPts'>" + "".join(plusui_card(p) for p in page.posts)
+                + "</div>" + more)
+    else:
+        main = (f"<article class='ntry ps page'><h1 class='pTtl aTtl itm'>{e(page.title)}</h1>"
+                f"<div class='pEnt'><div class='pS post-body postBody'>{page.body}</div></div>"
+                "</article>")
+    popular = "".join(plusui_card(p) for p in posts[1::3][:3])
+    labs = sorted({lab for p in posts for lab in p.labels})
+    cloud = "".join(f"<li><a href='{site.base}/search/label/{lab}'>{lab}</a><span class='n'>"
+                    f"{sum(lab in p.labels for p in posts)}</span></li>" for lab in labs)
+    menu = "".join(f"<li><a href='{site.base}{h}'>{t}</a></li>" for t, h in (
+        ("Home", "/"), ("Profil", "/p/profil.html"), ("Layanan", "/p/layanan.html"),
+        ("Info", "/search/label/Info"), ("Kontak", "/p/kontak.html")))
+    return f"""<!DOCTYPE html>
+<html dir='ltr' lang='id'>
+<head>
+<meta charset='UTF-8'/>
+<meta content='width=device-width, initial-scale=1' name='viewport'/>
+<title>{title}</title>
+<link href='{site.base}{page.href}' rel='canonical'/>
+<link href='{site.base}/feeds/posts/default' rel='alternate' title='{e(site.short)} - Atom' type='application/atom+xml'/>
+<meta content='blogger' name='generator'/>
+</head>
+<body class='{'onIndx onHm' if page.kind == 'home' else 'onItm onPs' if item else 'onIndx onMlt' if page.kind == 'listing' else 'onItm onPg'}'>
+<div class='mainWrp'>
+<header class='header' id='header'><div class='headCn'><div class='headN'><h2 class='headH'><a href='{site.base}/'>{e(site.short)}</a></h2><div class='headSub'>{e(site.tagline)}</div></div><div class='headS'><form action='{site.base}/search' method='get'><input aria-label='Cari' name='q' placeholder='Cari...'/></form></div></div></header>
+<nav class='mnBrs'><ul class='mnMn'>{menu}</ul></nav>
+<div class='blogCont'><div class='secIn'>
+<main class='blogItm mainbar'><div class='section' id='main-widget'><div class='widget Blog' id='Blog1'>
+{main}
+</div></div></main>
+<aside class='blogItm sidebar'><div class='section' id='side-widget'>
+<div class='widget PopularPosts' id='PopularPosts00'><h3 class='title'>Populer</h3>{popular}</div>
+<div class='widget Label' id='Label1'><h3 class='title'>Label</h3><ul class='lbCl'>{cloud}</ul></div>
+<div class='widget HTML' id='HTML5'><h3 class='title'>Jam Pelayanan</h3><div class='widget-content'>{HOURS}</div></div>
+</div></aside>
+</div></div>
+<footer class='footer'><div class='fotIn'>{footer_text(site)} &#8226; Plus UI by Fineshop Design &#8226; Powered by Blogger</div></footer>
+</div>
+</body>
+</html>
+"""
+
+
+# --- Fletro-like theme: services as static pages /p/<slug>.html under a "Layanan" menu -------
+
+
+def build_fletro(site: Site, facts: dict, reg) -> None:
+    home = put(site, "home", "home", site.short, "/", "index.html", aliases=_m1("/"))
+    services = []
+    for key, (_i, _s, date, title, intro, over) in own_services(site):
+        href = f"/p/{blogger_slug(title)}.html"
+        page = put(site, "service", key, title, href, href[1:],
+                   soup_body(over["style"], intro, facts[key]), date=date, summary=intro,
+                   aliases=_m1(href))
+        page.labels = []
+        reg(page, key)
+        services.append(page)
+    news = soup_items(site, facts, reg, lambda t, d: f"/{d[:4]}/{d[5:7]}/{blogger_slug(t)}.html",
+                      lambda href: href[1:], _m1, services=False)
+    index = ("<p>Pilih jenis layanan untuk melihat persyaratan dan alur pengurusannya:</p><ul>"
+             + "".join(f'<li><a href="{site.base}{p.href}">{e(p.title)}</a> &#8212; '
+                       f"{e(p.summary.split('.')[0])}.</li>" for p in services) + "</ul>")
+    put(site, "listing", "layanan", "Daftar Layanan", "/p/layanan.html", "p/layanan.html",
+        index, aliases=_m1("/p/layanan.html"))
+    for slug, title, body in (("profil", "Profil Kelurahan", new_profile(site)),
+                              ("kontak", "Kontak", contact_body(site))):
+        put(site, "page", slug, title, f"/p/{slug}.html", f"p/{slug}.html", body,
+            aliases=_m1(f"/p/{slug}.html"))
+    soup_lists(site, home, news, 4)
+
+
+def render_fletro(page: Page) -> str:
+    site = page.site
+    news = sorted((p for p in site.pages if p.kind == "news"), key=lambda p: p.date,
+                  reverse=True)
+    services = [p for p in site.pages if p.kind == "service"]
+    item = page.kind in ("service", "news")
+    title = e(site.short) if page.kind == "home" else f"{e(page.title)} - {e(site.short)}"
+
+    def card(p: Page) -> str:
+        text = " ".join(re.sub(r"<[^>]+>", " ", p.body).split())
+        return (f'<div class="post-outer"><div class="post hentry"><a class="post-image-link" '
+                f'href="{site.base}{p.href}"><img class="post-thumb" alt="{e(p.title)}" src="'
+                f'https://blogger.googleusercontent.com/img/b/R29vZ2xl/f-{_post_id(p) % 977}/w72'
+                f'0-h405-p-k-no-nu/x.jpg"/></a><div class="post-info"><h2 class="post-title"><a '
+                f'href="{site.base}{p.href}">{e(p.title)}</a></h2><div class="post-meta"><span '
+                f'class="post-date published" datetime="{p.date}T08:00:00+07:00">'
+                f'{tanggal(p.date)}</span></div><p class="post-snippet">'
+                f"{e(' '.join(text.split()[:22]))}&#8230;</p></div></div></div>")
+    if item:
+        crumb = (f'<div class="breadcrumbs"><a class="home" href="{site.base}/">Home</a><em '
+                 'class="delimiter"></em>' + (
+                     f'<a class="label" href="{site.base}/p/layanan.html">Layanan</a>'
+                     if page.kind == "service" else "".join(
+                         f'<a class="label" href="{site.base}/search/label/{lab}">{lab}</a>'
+                         for lab in page.labels[:1])) + "</div>")
+        body = soup_baca_juga(page, news) if page.kind == "news" else page.body
+        related = ("" if page.kind == "service" else
+                   '<div id="related-wrap"><div class="title-wrap"><h3>Baca Juga</h3></div>'
+                   '<div class="related-ready"><div class="loader"></div></div></div>')
+        main = (f'{crumb}<div class="post-header"><h1 class="post-title">{e(page.title)}</h1>'
+                '<div class="post-meta"><span class="post-author">Admin</span>'
+                + (f'<span class="post-date published" datetime="{page.date}T08:00:00+07:00">'
+                   f"{tanggal(page.date)}</span>" if page.kind == "news" else "")
+                + f'</div></div><div class="post-body post-content" id="post-body">{body}</div>'
+                f'<div class="post-share"><ul class="share-links"><li><a class="facebook" href='
+                f'"https://www.facebook.com/sharer.php?u={site.base}{page.href}">Facebook</a>'
+                f'</li><li><a class="whatsapp" href="https://api.whatsapp.com/send?text='
+                f'{site.base}{page.href}">WhatsApp</a></li></ul></div>{related}')
+    elif hasattr(page, "posts"):  # the home and the blog's lists (not the /p/ service index)
+        head = ("" if page.kind == "home" or page.key.startswith("older") else
+                f'<div class="queryMessage"><span class="query-info">Label: {e(page.title)}'
+                "</span></div>")
+        nxt = page.view.get("next", "")
+        main = (head + '<div class="blog-posts hfeed container index-post-wrap">'
+                + "".join(card(p) for p in page.posts) + "</div>"
+                + (f'<div class="blog-pager" id="blog-pager"><a class="blog-pager-older-link" '
+                   f'href="{site.base}{e(nxt)}">Muat Lebih Banyak</a></div>' if nxt else ""))
+    else:
+        main = (f'<div class="post-header"><h1 class="post-title">{e(page.title)}</h1></div>'
+                f'<div class="post-body post-content">{page.body}</div>')
+    sub = "".join(f'<li><a href="{site.base}{p.href}">{e(p.title)}</a></li>' for p in services)
+    popular = "".join(f'<div class="popular-post"><a href="{site.base}{p.href}">{e(p.title)}</a>'
+                      f'<span class="post-date">{tanggal(p.date)}</span></div>' for p in news[:3])
+    cloud = "".join(f'<li><a class="label-name" href="{site.base}/search/label/{lab}">{lab}</a>'
+                    "</li>" for lab in sorted({lab for p in news for lab in p.labels}))
+    return f"""<!DOCTYPE html>
+<html class="v2" dir="ltr" lang="id">
+<head>
+<meta charset="utf-8"/>
+<meta content="width=device-width, initial-scale=1" name="viewport"/>
+<title>{title}</title>
+<link href="{site.base}{page.href}" rel="canonical"/>
+<meta content="blogger" name="generator"/>
+</head>
+<body class="{'index home' if page.kind == 'home' else 'item' if item else 'index'}">
+<div id="outer-wrapper">
+<header id="header-wrapper"><div class="main-logo"><a href="{site.base}/"><h1>{e(site.short)}</h1></a><p class="description">{e(site.tagline)}</p></div>
+<nav id="main-menu"><ul id="main-menu-nav"><li><a href="{site.base}/">Beranda</a></li><li class="has-sub"><a href="{site.base}/p/layanan.html">Layanan</a><ul class="sub-menu">{sub}</ul></li><li><a href="{site.base}/search/label/Berita">Berita</a></li><li><a href="{site.base}/p/profil.html">Profil</a></li><li><a href="{site.base}/p/kontak.html">Kontak</a></li></ul></nav></header>
+<div id="content-wrapper"><div id="main-wrapper"><div class="main section" id="main"><div class="widget Blog" id="Blog1">
+{main}
+</div></div></div>
+<div id="sidebar-wrapper"><div class="sidebar section" id="sidebar">
+<div class="widget PopularPosts" id="PopularPosts1"><div class="widget-title"><h3 class="title">Terpopuler</h3></div><div class="widget-content">{popular}</div></div>
+<div class="widget Label" id="Label1"><div class="widget-title"><h3 class="title">Kategori</h3></div><div class="widget-content cloud-label"><ul>{cloud}</ul></div></div>
+</div></div></div>
+<footer id="footer-wrapper"><div class="footer-copyright">{footer_text(site)} &#8226; Fletro by JagoTheme</div></footer>
+</div>
+</body>
+</html>
+"""
+
+
+# --- OpenSID, Natra theme ---------------------------------------------------------------------
+
+
+def natra_href(date: str, slug: str) -> str:
+    y, m, d = (int(x) for x in date.split("-"))
+    return f"/index.php/artikel/{y}/{m}/{d}/{slug}"
+
+
+def build_natra(site: Site, facts: dict, reg) -> None:
+    posts = soup_items(site, facts, reg, lambda t, d: natra_href(d, slugify(t)), opensid_file,
+                       lambda href: ())
+    for n, p in enumerate(sorted(posts, key=lambda p: p.date), start=1):
+        p.view = {"id": 30 + 7 * n, "hits": 40 + 53 * (n * 5 % 11)}
+    services = [p for p in posts if p.kind == "service"]
+    rows = "".join(f"<tr><td>{n}</td><td>{e(p.title)}</td><td>"
+                   + "<br>".join(f"- {e(r)}" for r in facts[p.key].requirements)
+                   + "</td></tr>" for n, p in enumerate(services, 1))
+    syarat = ('<p class="MsoNormal">Persyaratan surat yang dilayani Kantor Lurah Tanjung Pinang:'
+              '</p><table class="MsoTableGrid" border="1" cellspacing="0" cellpadding="0"><tbody>'
+              "<tr><td><b>No</b></td><td><b>Jenis Surat</b></td><td><b>Persyaratan</b></td></tr>"
+              + rows + "</tbody></table>")
+    put(site, "page", "persyaratan", "Persyaratan Surat", "/index.php/artikel/2023/9/4/"
+        "persyaratan-surat", "artikel/2023/9/4/persyaratan-surat.html", syarat, date="2023-09-04")
+    for n, (slug, title, body) in enumerate((("profil", "Profil Kelurahan", new_profile(site)),
+                                             ("kontak", "Kontak", contact_body(site)))):
+        href = f"/index.php/artikel/2023/1/{10 + n}/{slug}"
+        put(site, "page", slug, title, href, opensid_file(href), body, date=f"2023-01-{10 + n}")
+    opensid_paged(site, "home", "Artikel Terbaru", posts, lambda n: "/" if n == 1 else
+                  f"/index.php/first/index/{n}", 6)
+    next(p for p in site.pages if p.key == "home").title = f"Website Resmi {site.short}"
+    for cat in sorted({lab for p in posts for lab in p.labels}):
+        slug = slugify(cat)
+        opensid_paged(site, f"kategori:{slug}", cat, [p for p in posts if cat in p.labels],
+                      lambda n, c=slug: f"/index.php/artikel/kategori/{c}"
+                      + (f"/{n}" if n > 1 else ""), 6)
+    href = "/index.php/layanan-mandiri/masuk"
+    put(site, "page", "mandiri", "Layanan Mandiri", href, opensid_file(href),
+        opensid_mandiri(site))
+
+
+def render_natra(page: Page) -> str:
+    site = page.site
+    posts = sorted((p for p in site.pages if p.kind in ("service", "news")),
+                   key=lambda p: p.date, reverse=True)
+    cats = sorted({lab for p in posts for lab in p.labels})
+    if page.kind in ("service", "news", "page"):
+        cat = (f'<a href="{site.base}/index.php/artikel/kategori/{slugify(page.labels[0])}">'
+               f"{page.labels[0]}</a>" if getattr(page, "labels", None) else "")
+        byline = (f'<div class="post_commentbox"><a href="#"><i class="fa fa-user"></i>'
+                  f'Administrator</a><span><i class="fa fa-calendar"></i>{tanggal(page.date)}'
+                  f'</span>{cat}<span><i class="fa fa-eye"></i>Dibaca '
+                  f'{page.view.get("hits", 97)} Kali</span></div>' if page.date else "")
+        main = (f'<div class="single_page"><ol class="breadcrumb"><li><a href="{site.base}/">'
+                f'Beranda</a></li><li>{cat or "Artikel"}</li></ol><h1>{e(page.title)}</h1>'
+                f'{byline}<div class="single_page_content">{page.body}</div><div class='
+                '"social_link"><ul class="sociallink_nav"><li><a href="https://www.facebook.com/'
+                f'sharer.php?u={site.base}{page.href}">Facebook</a></li><li><a href="https://api.'
+                f'whatsapp.com/send?text={site.base}{page.href}">WhatsApp</a></li></ul></div>'
+                '<div class="fb-comments" data-width="100%"></div></div>')
+    else:
+        view = page.view
+        items = "".join(
+            f'<div class="single_post_content"><h2 class="catg_title"><a href="{site.base}'
+            f'{p.href}">{e(p.title)}</a></h2><div class="post_commentbox"><span><i class="fa '
+            f'fa-calendar"></i>{tanggal(p.date)}</span></div><p>{e(p.summary[:160])}</p>'
+            f'<a class="btn btn-default" href="{site.base}{p.href}">Selengkapnya</a></div>'
+            for p in page.posts)
+        pager = "".join(f'<li class="{"active" if n == view["page"] else ""}"><a href="'
+                        f'{site.base}{view["href_of"](n)}">{n}</a></li>'
+                        for n in range(1, view["pages"] + 1))
+        head = "" if page.kind == "home" else f'<h1 class="catg_titile">{e(page.title)}</h1>'
+        main = (f'<div class="single_post_content">{head}{items}</div><div class="pagination">'
+                f'<ul class="pagination">{pager}</ul></div>')
+    latest = "".join(f'<li><a href="{site.base}{p.href}">{e(p.title)}</a></li>'
+                     for p in posts[:5])
+    catlist = "".join(f'<li class="cat-item"><a href="{site.base}/index.php/artikel/kategori/'
+                      f'{slugify(c)}">{c}</a></li>' for c in cats)
+    hours = "".join(f"<tr><td>{d}</td><td>{a_ or 'Libur'}{' - ' + b if b else ''}</td></tr>"
+                    for d, a_, b in KELURAHAN_HOURS)
+    return f"""<!DOCTYPE html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{e(page.title) + ' - Website Resmi ' + e(site.short) if page.kind != 'home' else e(page.title)}</title>
+<meta name="description" content="Website Resmi {e(site.short)} {e(site.tagline)}">
+<link rel="stylesheet" href="{site.base}/desa/themes/natra/assets/css/style.css">
+</head>
+<body>
+<div id="preloader"><div id="status">&nbsp;</div></div>
+<div class="container"><header id="header"><div class="header_top"><div class="header_top_left"><ul class="top_nav"><li><a href="{site.base}/">Beranda</a></li><li><a href="{site.base}/index.php/artikel/2023/1/10/profil">Profil</a></li><li><a href="{site.base}/index.php/artikel/2023/9/4/persyaratan-surat">Persyaratan Surat</a></li><li><a href="{site.base}/index.php/layanan-mandiri/masuk">Layanan Mandiri</a></li><li><a href="{site.base}/index.php/artikel/2023/1/11/kontak">Kontak</a></li></ul></div><div class="header_top_right"><p>{tanggal('2025-04-14')}</p></div></div>
+<div class="header_bottom"><div class="logo_area"><a class="logo" href="{site.base}/"><img src="{site.base}/desa/logo/logo.png" alt="logo"><h2>{e(site.short)}</h2><p>{e(site.tagline)}</p></a></div></div></header>
+<section id="navArea"><nav class="navbar navbar-inverse"><ul class="nav navbar-nav main_nav">{''.join(f'<li><a href="{site.base}/index.php/artikel/kategori/{slugify(c)}">{c}</a></li>' for c in cats)}</ul></nav></section>
+<section id="newsSection"><div class="latest_newsarea"><span>Info Terkini</span><ul id="ticker01" class="news_sticker">{latest}</ul></div></section>
+<section id="contentSection"><div class="row"><div class="col-lg-8 col-md-8 col-sm-8"><div class="left_content">
+{main}
+</div></div>
+<div class="col-lg-4 col-md-4 col-sm-4"><aside class="right_content">
+<div class="single_sidebar"><h2><span>Artikel Terkini</span></h2><ul class="spost_nav">{latest}</ul></div>
+<div class="single_sidebar"><h2><span>Kategori</span></h2><ul>{catlist}</ul></div>
+<div class="single_sidebar"><h2><span>Jam Kerja</span></h2><table class="table">{hours}</table></div>
+</aside></div></div></section>
+<footer id="footer"><div class="footer_bottom"><p class="copyright">{footer_text(site)} &copy; OpenSID &#8226; Tema Natra</p></div></footer>
+</div>
+</body>
+</html>
+"""
+
+
+NEW_BUILD.update({"plusui": build_plusui, "fletro": build_fletro, "natra": build_natra})
+RENDER.update({"plusui": render_plusui, "fletro": render_fletro, "natra": render_natra})
+CSS.update({"plusui": ("favicon.ico", ""), "fletro": ("favicon.ico", ""),
+            "natra": ("desa/themes/natra/assets/css/style.css", ".single_page h1{font-size:26px}")})
+
+# Queries answered by the three families above, numbered from q950; written before measuring
+# the crawl of these sites.
+DEVSET_SOUP: dict[str, list[tuple[str, str]]] = {
+    "formal": [
+        ("persyaratan surat keterangan domisili kelurahan the hok", "th_domisili:2 domisili:1"),
+        ("surat keterangan usaha kelurahan the hok", "th_sku:2"),
+        ("surat pengantar pindah kelurahan the hok", "th_pindah:2 pindah_keluar:1"),
+        ("persyaratan surat keterangan ahli waris kelurahan lebak bandung", "lb_ahliwaris:2"),
+        ("pengantar perubahan kartu keluarga kelurahan lebak bandung", "lb_kk:2 kk_ubah:1"),
+        ("syarat surat keterangan tidak mampu kelurahan tanjung pinang", "tp_sktm:2 sktm:1"),
+        ("kartu identitas anak kelurahan tanjung pinang", "tp_kia:2 kia:1"),
+    ],
+    "colloquial": [
+        ("cara bikin sktm di kelurahan the hok", "th_sktm:2 sktm:1"),
+        ("keluarga meninggal lapor ke kelurahan the hok bawa apa", "th_kematian:2 akta_mati:1"),
+        ("ngurus surat domisili di lebak bandung", "lb_domisili:2 domisili:1"),
+        ("mau rekam ktp pertama kali di tanjung pinang", "tp_ktp:2 ktp_baru:1"),
+        ("rumah reyot minta bantuan bedah rumah lebak bandung", "lb_rtlh:2 rtlh:1"),
+    ],
+    "abbreviation": [
+        ("sku kel the hok", "th_sku:2"),
+        ("sktm kel lebak bandung", "lb_sktm:2 sktm:1"),
+        ("ket domisili kel tanjung pinang", "tp_domisili:2 domisili:1"),
+        ("rtlh kel lebak bandung", "lb_rtlh:2 rtlh:1"),
+    ],
+    "typo": [
+        ("surat keterangan domisilli the hok", "th_domisili:2 domisili:1"),
+        ("surat ahliwaris lebak bandung", "lb_ahliwaris:2"),
+        ("surat keterangan kematin tanjung pinang", "tp_kematian:2 akta_mati:1"),
+    ],
+    "english": [
+        ("business certificate the hok village", "th_sku:2"),
+        ("heir certificate lebak bandung village", "lb_ahliwaris:2"),
+        ("death certificate letter tanjung pinang village", "tp_kematian:2 akta_mati:1"),
+    ],
+    "jambi-malay": [
+        ("cakmano ngurus surat pindah di the hok", "th_pindah:2 pindah_keluar:1"),
+        ("nak buat sktm di tanjung pinang bawak apo bae", "tp_sktm:2 sktm:1"),
+    ],
+    "problem": [
+        ("rt mau usul dana kampung bahagia di the hok", "th_kampung:2 kampung_bahagia:1"),
+        ("anak baru lahir mau masuk kk lewat kelurahan lebak bandung", "lb_kk:2 kk_ubah:1"),
+        ("butuh surat tidak mampu untuk sekolah anak di the hok", "th_sktm:2 sktm:1"),
+        ("mau pinjam kur di bank perlu surat usaha dari kelurahan the hok", "th_sku:2"),
+    ],
+}
+
+
 # Blocks of qids: (first qid number, the sets numbered from it)
 DEVSET_BLOCKS = [(1, (DEVSET, DEVSET_REAL_WORLD, DEVSET_MORE)), (400, (DEVSET_JOOMLA,)),
                (450, (DEVSET_BLOGSPA,)), (500, (DEVSET_SPA,)), (540, (DEVSET_SIBLINGS,)),
@@ -10507,7 +11218,8 @@ DEVSET_BLOCKS = [(1, (DEVSET, DEVSET_REAL_WORLD, DEVSET_MORE)), (400, (DEVSET_JO
                (730, (DEVSET_JSONKEYS,)),
                (780, (DEVSET_HANDEDIT,)),
                (870, (DEVSET_PDFTABLE,)),
-               (910, (DEVSET_SCRIPTDATA,))]
+               (910, (DEVSET_SCRIPTDATA,)),
+               (950, (DEVSET_SOUP,))]
 
 
 def service_twins() -> dict[str, list[str]]:

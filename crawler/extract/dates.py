@@ -27,7 +27,11 @@ MONTHS = {
 }
 # a regex alternation of the month names, longest first ("agustus" before "agu")
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_VISIBLE_DATE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_NAMES})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+# A date may touch the words around it where a theme puts it in an element of its own after
+# an icon ("<a>Administrator</a><span><i class=fa-calendar></i>4 Maret 2024</span>" reads
+# "Administrator4 Maret 2024Berita"): only digits around it make it something else.
+_VISIBLE_DATE = re.compile(rf"(?<!\d)(\d{{1,2}})\s+({MONTH_NAMES})\.?,?\s+(\d{{4}})(?!\d)",
+                           re.IGNORECASE)
 # how long something takes, by number and unit: "3 hari", "1x24 jam", "3-5 hari kerja",
 # "14 s.d. 30 hari", "3 working days"
 DURATION = (r"\b\d+\s*(?:x\s*24\s*)?(?:(?:-|s\.?d\.?|sampai|hingga|to)\s*\d+\s*)?"

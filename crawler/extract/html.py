@@ -697,6 +697,39 @@ def drop_teasers(body: Tag, page_url: str) -> Tag | None:
     return post
 
 
+# A "see also" line an editor puts inside a post: "Baca juga: <a>another post</a>"
+_SEE_ALSO = re.compile(r"^\W*(?:baca|lihat|simak) (?:juga|pula)\b|"
+                       r"^\W*(?:artikel|postingan|berita) terkait\b|^\W*(?:read|see) also\b",
+                       re.IGNORECASE)
+# ...but not one that links a file ("Lihat juga: Standar Pelayanan (PDF)"): the page's own
+_FILE_HREF = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar)(?:[?#]|$)|//(?:drive|docs)\.google\.", re.IGNORECASE)
+
+
+def drop_see_also(body: Tag, page_url: str) -> None:
+    """Remove the "Baca juga: <link>" lines inside a post: another post's title, not this
+    page's words (Indonesian blogs put one or two in every post, by hand or by a theme's
+    script). A line goes when links to other pages are most of what follows its lead words,
+    so a paragraph that only starts so ("Baca juga syarat di bawah ini ...") stays, and a
+    line that links a file stays: a standard or form is the page's own. On the tuning web's
+    Plus UI blog the domisili post answered "sku kel the hok" first, for the business-letter
+    post it linked that way."""
+    own = page_url.split("#", 1)[0]
+    for tag in tags_in(body, ("p", "div", "span", "blockquote", "li", "b", "strong")):
+        if _gone(tag):
+            continue
+        text = squash(tag.get_text(" "))
+        lead = _SEE_ALSO.match(text)
+        if lead is None:
+            continue
+        links = [a for a in tags_in(tag, ("a",)) if _elsewhere(a, own)]
+        rest = len(text) - lead.end()
+        if any(_FILE_HREF.search(str(a.get("href") or "")) for a in links):
+            continue
+        if links and sum(_text_len(a) for a in links) >= 0.8 * max(rest, 1):
+            tag.decompose()
+
+
 def own_text(block: Tag, page_url: str = "") -> str:
     """The text of ``block`` outside other pages' teasers (the entries of a related or
     popular posts block, a teaser ``<article>``): what the page itself says."""
@@ -1035,6 +1068,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     head_section_items(soup)  # before an item's title goes as a page header
     body = strip_boilerplate(soup, tags)
     post = drop_teasers(body, url)
+    drop_see_also(body, url)
     lengths: dict[int, int] = {}
     block = main_block(body, lengths)
     body_h1 = first_tag(body, ("h1",))  # the body is not changed from here on

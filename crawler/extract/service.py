@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from urllib.parse import urljoin
 
 from bs4 import NavigableString, Tag
@@ -61,6 +62,7 @@ class Block:
     links: list[str] = field(default_factory=list)
     link_text: str = ""  # text of the anchors in the block
     item_lines: set[str] = field(default_factory=set)  # row: cell lines that are list items
+    closed: bool = False  # a line that ends a sentence (its full stop may be cut off)
 
     @property
     def link_only(self) -> bool:
@@ -126,11 +128,38 @@ def flatten(root: Tag, base_url: str = "") -> Iterator[Block]:
     yield from _emit(line)
 
 
+# Where a sentence ends and the next starts with an inline label: "Syarat: KTP dan KK.
+# Biaya: gratis." (the label at most a few words before its colon)
+_NEXT_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[^\s.:：?][^.:：?]{0,40}[:：])")
+
+
+def split_labelled_sentences(text: str) -> list[str]:
+    """``text`` cut where a sentence ends and the next one starts with a field's label: an
+    editor writes a service in one paragraph ("Syarat-syarat: pengantar RT dan KK.
+    Caranya: ajukan ke loket. Biaya: gratis."), each label a section of its own."""
+    cuts = [m.start() for m in _NEXT_SENTENCE.finditer(text)
+            if _split_inline_label(text[m.end():])[0] is not None]
+    if not cuts:
+        return [text]
+    edges = [0, *cuts, len(text)]
+    # each part is a sentence of its own: its full stop is not part of the value
+    return [squash(text[a:b]).removesuffix(".") for a, b in pairwise(edges)
+            if text[a:b].strip()]
+
+
 def _emit(line: _Line, kind: str = "line") -> Iterator[Block]:
     text = line.text()
     if text:
-        yield Block(kind, text, bold=squash("".join(line.bold)), links=list(line.links),
-                    link_text="".join(line.link_text).replace(" ", ""), para=line.para)
+        parts = split_labelled_sentences(text)
+        # a link goes with the first sentence that shows its text (else the first sentence)
+        owner = [next((n for n, part in enumerate(parts) if label and label in part), 0)
+                 for label in map(squash, line.link_text)]
+        for n, part in enumerate(parts):
+            mine = [i for i, o in enumerate(owner) if o == n]
+            yield Block(kind, part, bold=squash("".join(line.bold)) if n == 0 else "",
+                        links=[line.links[i] for i in mine],
+                        link_text="".join(line.link_text[i] for i in mine).replace(" ", ""),
+                        para=line.para, closed=len(parts) > 1 or text.endswith("."))
     line.parts.clear()
     line.bold.clear()
     line.links.clear()
@@ -231,18 +260,21 @@ def _clean_item(text: str) -> str:
 
 
 _OUTSIDE_BRACKETS_SEMICOLON = re.compile(r";(?![^()\[\]]*[)\]])")
+_ARROW = re.compile(r"\s+(?:→|->|⇒|➡)\s+(?![^()\[\]]*[)\]])")
 _LAST_ITEM_CONJUNCTION = re.compile(r"^(dan|serta|and)\s+", re.IGNORECASE)
 # "a; b; dan c.": a list written as a sentence, even inside a <li> that holds its section
 _CLOSED_LIST = re.compile(r";\s*(dan|serta|and)\s+[^;]+$", re.IGNORECASE)
 
 
 def _split_sentence_list(text: str) -> list[str]:
-    """``"Fotokopi KTP; Fotokopi KK; dan surat pengantar RT."`` -> three items.
+    """``"Fotokopi KTP; Fotokopi KK; dan surat pengantar RT."`` -> three items, and steps
+    chained by arrows (``"Alur: Pengantar RT → Loket → Lurah."``) -> three steps.
 
     Only for a list written as one sentence: a ``<li>`` is already one item, however many
     semicolons it has ("Identitas; kartu BPJS untuk peserta JKN").
     """
-    parts = [_clean_item(x) for x in _OUTSIDE_BRACKETS_SEMICOLON.split(text)]
+    separator = _OUTSIDE_BRACKETS_SEMICOLON if ";" in text else _ARROW
+    parts = [_clean_item(x) for x in separator.split(text)]
     parts = [p for p in parts if p]
     if len(parts) < 2:
         return [text]
@@ -295,6 +327,8 @@ class _Collector:
         parts = [text]
         if name in LIST_FIELDS and ";" in text and (not item or _CLOSED_LIST.search(text)):
             parts = _split_sentence_list(text)
+        elif name == "procedure" and not item and _ARROW.search(text):
+            parts = _split_sentence_list(text)  # steps chained by arrows in one sentence
         elif name in LIST_FIELDS and inline:
             parts = _split_prose_list(text)
         for part in parts:
@@ -312,11 +346,12 @@ class _Section:
         self.para: int | None = None  # paragraph a scalar value lives in
         self.items = 0  # list items collected so far
         self.values = 0  # blocks collected so far
+        self.closed = False  # a list told inline in a sentence that ended: no more lines
 
     def open(self, name: str | None, *, level: int = 99, from_table: bool = False,
-             para: int | None = None, values: int = 0) -> None:
+             para: int | None = None, values: int = 0, closed: bool = False) -> None:
         self.name, self.level, self.from_table = name, level, from_table
-        self.para, self.items, self.values = para, 0, values
+        self.para, self.items, self.values, self.closed = para, 0, values, closed
 
     def awaits_value(self, block: Block) -> bool:
         """A section just opened, or a list still taking items: a short line here that
@@ -338,7 +373,8 @@ class _Section:
             self.items += 1
             return True
         if self.name in LIST_FIELDS:
-            return self.items == 0
+            # "Caranya: x; y; z." then a paragraph of prose: the list ended with its sentence
+            return self.items == 0 and not (self.closed and block.para != self.para)
         if self.para is None:
             self.para = block.para
         return block.para == self.para
@@ -446,7 +482,8 @@ def _collect(blocks: Iterable[Block], titles: Iterable[str] = ()) -> _Collector:
             continue  # the colon column of a label table, split from its label by layout
         name, value = _label_of(block, bare=not section.awaits_value(block))
         if name:
-            section.open(name, para=block.para if value else None, values=int(bool(value)))
+            section.open(name, para=block.para if value else None, values=int(bool(value)),
+                         closed=bool(value) and block.closed)
             if value or block.links:
                 found.add(name, value, block.links, inline=True)
             continue

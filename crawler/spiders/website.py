@@ -85,7 +85,7 @@ from crawler.extract.title import NO_SITE, is_home
 from crawler.failures import UNREADABLE_KIND, http_reason
 from crawler.items import ERROR, GONE, SKIPPED, UNCHANGED, FetchedDocument, FetchOutcome
 from crawler.linkstore import LinkStore
-from crawler.listings import joomla_view, wordpress_listing
+from crawler.listings import blogger_listing, joomla_view, wordpress_listing
 from crawler.sitetitles import saved_site_titles
 from crawler.spiders.base import SourceSpider
 from crawler.spiders.datatables import DataTablesReader
@@ -400,8 +400,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         if meta.get("sikoja_depth") == 0 and not meta.get("sikoja_sweep"):
             self._remember_home(page.title_evidence.get("title", ""), doc.text)
             yield from self._wordpress_sitemaps(url, body)
-        if wordpress_listing(key) == "category":
-            # a menu section: what it lists, never one of the posts it may show in full
+        if wordpress_listing(key) == "category" or blogger_listing(key):
+            # a menu section or a blog's list: what it lists, never one of the posts it may
+            # show in full (a Blogger label used once shows its one post, dated)
             doc.kind, doc.fields = "page", {"listing": True}
         unstored, follow_links = self._not_stored(
             response, key, page_identity(page.title_evidence.get("title", ""), doc.text),
