@@ -39,6 +39,7 @@ from indexer.backend import (
     IndexedDoc,
 )
 from indexer.bestbets import BestBetStore
+from indexer.cards import card_fields, lead
 from indexer.coverage import coverage_factor, keyword_coverage, said_tokens, weakness
 from indexer.embedding import Embedder, load_embedder
 from indexer.external import ExternalServices
@@ -886,9 +887,14 @@ def _app_card(doc: IndexedDoc) -> AnswerCard:
 
 
 def _answer_card(doc: IndexedDoc) -> AnswerCard | None:
-    f = doc.fields or {}
-    if not (f.get("requirements") or f.get("cost") or f.get("procedure")):
-        return _app_card(doc) if doc.kind == "app" or f.get("app") else None
+    """The card of a service (its fields; read from its text when none were stored, else
+    its first sentences: indexer/cards.py) or of an app."""
+    f = card_fields(doc.kind, doc.fields or {}, doc.text or "")
+    core = f.get("requirements") or f.get("cost") or f.get("procedure")
+    if not core and (doc.kind == "app" or f.get("app")):
+        return _app_card(doc)
+    if not core and doc.kind != "service":
+        return None
 
     def as_list(value: Any) -> list[str]:
         if isinstance(value, list):
@@ -906,6 +912,7 @@ def _answer_card(doc: IndexedDoc) -> AnswerCard | None:
         cost=as_text(f.get("cost")), duration=as_text(f.get("duration")),
         location=as_text(f.get("location")), online_url=_web_url(as_text(f.get("online_url"))),
         legal_basis=as_text(f.get("legal_basis")),
+        description=None if core else lead(doc.text or "", doc.title),
     )
 
 
