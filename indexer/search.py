@@ -698,7 +698,7 @@ class Searcher:
             rival_doc = docs.get(rival.id) or self.backend.get([rival.id]).get(rival.id)
         return Signals(
             coverage=words.covered(words.title_tokens(doc.title)),
-            text_coverage=words.covered(self._said(doc)),
+            text_coverage=words.covered(self._said(doc) | self._office_words()),
             known=words.known,
             margin=margin([top.score, *([rival.score] if rival is not None else [])]),
             rival_coverage=(words.covered(words.title_tokens(rival_doc.title))
@@ -706,6 +706,16 @@ class Searcher:
             rival_text_coverage=(words.covered(self._said(rival_doc))
                                  if rival_doc is not None else 0.0),
             keyword_rank=top.keyword_rank, vector_rank=top.vector_rank)
+
+    def _office_words(self) -> frozenset[str]:
+        """Tokens that name an office or a place (an OPD's name, alias or source name:
+        "talangbanjar", "sipin", "disdukcapil", "puskesmas") and no service's or app's title.
+        The card's page coverage does not hold them against the top page: "surat domisli
+        bakung jaya" asks for the domicile letter *at* Bakung Jaya, and the letter's page
+        need not say where (on the tuning web 96 right tops with a clear lead were held
+        back by page coverage, most for a place or an office named; BENCHMARKS.md, "The
+        answer card, session 10")."""
+        return self._opds().tokens - self._title_data()[1]
 
     def _sibling_titles(self, collapsed: list[tuple[Fused, list[str]]],
                         metas: dict[str, DocMeta]) -> list[frozenset[str] | None]:
