@@ -8,8 +8,11 @@ banjar" -> "Surat Keterangan Usaha (SKU)", whose text says "Persyaratan:", "Pros
 "Biaya/Tarif: Gratis" on lines of their own). The card reads such a page's text with the
 crawler's own label rules (:func:`crawler.extract.service.text_service_fields`, as for a
 Standar Pelayanan PDF) and takes the fields when they make a service by the crawler's test
-(two sections, one about getting it); otherwise the card says what the page says first (a
-post written as prose, "KIA untuk Anak, Syaratnya Cuma Ini"), never a field it does not.
+(two sections, one about getting it), and only when every line read as a label says so
+with a colon ("Biaya/Tarif:"): text flattened from a table ("Biaya Gratis" above "Tempat
+Pelayanan Kantor Lurah ...") reads a place as the cost. Otherwise the card says what the
+page says first (a post written as prose, "KIA untuk Anak, Syaratnya Cuma Ini"), never a
+field it does not.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from crawler.extract.service import CORE_FIELDS, is_service, text_service_fields
+from crawler.extract.service import CORE_FIELDS, is_service, line_label, text_service_fields
 
 LEAD_CHARS = 300  # a lead longer than this is cut at its last sentence end before it
 LEAD_MIN_WORDS = 6  # shorter lines are bylines, dates, menu words
@@ -29,7 +32,11 @@ def card_fields(kind: str, fields: dict[str, Any], text: str) -> dict[str, Any]:
     its text says under labels (only when they make a service, as the crawler decides)."""
     if kind != "service" or any(fields.get(k) for k in CORE_FIELDS):
         return fields
-    found = text_service_fields(text.splitlines())
+    lines = text.splitlines()
+    labels = [line for line in lines if line_label(line.strip())]
+    if not labels or not all(":" in line or "：" in line for line in labels):
+        return fields
+    found = text_service_fields(lines)
     return {**fields, **found} if is_service(found) else fields
 
 
