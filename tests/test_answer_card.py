@@ -228,6 +228,31 @@ def test_no_card_for_a_top_whose_rival_says_more_of_the_query(sample):
         assert card["rival_coverage"] >= card["coverage"] and response.answer is None, card
 
 
+def test_a_service_listed_without_fields_gets_the_card_its_text_says(sample):
+    _, searcher = sample
+    # an OpenSID "Informasi Layanan" post: a service by its site's section (crawler/
+    # siblings.py), stored without fields; the card reads the sections its text labels
+    card = searcher.search("surat keterangan usaha kelurahan talang banjar").answer
+    assert card is not None and card.title == "Surat Keterangan Usaha (SKU)"
+    assert "Surat pengantar RT dan RW" in card.requirements and card.cost == "Gratis"
+
+
+def test_a_prose_post_gets_its_first_sentence_and_no_invented_fields(sample):
+    _, searcher = sample
+    card = searcher.search("syarat kia anak danau sipim").answer
+    assert card is not None and "KIA" in card.title
+    assert card.description and card.description.startswith("Kartu Identitas Anak (KIA)")
+    assert not card.requirements and not card.procedure and card.cost is None
+
+
+def test_a_named_place_does_not_hold_the_card_back(sample):
+    _, searcher = sample
+    # the domicile letter's page need not say which kelurahan asks for it
+    response = searcher.search("surat domisli bakung jaya", explain=True)
+    assert response.answer is not None and "Domisili" in response.answer.title
+    assert response.analysis.card["text_coverage"] == 1.0
+
+
 @pytest.mark.parametrize("query", ["orang tua meninggal urus surat apa", "halo selamat pagi",
                                    "cara menurunkan berat badan", "resep rendang padang"])
 def test_unclear_queries_get_results_without_a_card(sample, query):
