@@ -228,17 +228,10 @@ def test_no_card_for_a_top_whose_rival_says_more_of_the_query(sample):
         assert card["rival_coverage"] >= card["coverage"] and response.answer is None, card
 
 
-def test_a_service_listed_without_fields_gets_the_card_its_text_says(sample):
+def test_a_service_stored_without_fields_gets_its_first_sentence_and_no_other(sample):
     _, searcher = sample
-    # an OpenSID "Informasi Layanan" post: a service by its site's section (crawler/
-    # siblings.py), stored without fields; the card reads the sections its text labels
-    card = searcher.search("surat keterangan usaha kelurahan talang banjar").answer
-    assert card is not None and card.title == "Surat Keterangan Usaha (SKU)"
-    assert "Surat pengantar RT dan RW" in card.requirements and card.cost == "Gratis"
-
-
-def test_a_prose_post_gets_its_first_sentence_and_no_invented_fields(sample):
-    _, searcher = sample
+    # a Blogger post listed under "label/Layanan": a service by its site's section
+    # (crawler/siblings.py), stored without fields
     card = searcher.search("syarat kia anak danau sipim").answer
     assert card is not None and "KIA" in card.title
     assert card.description and card.description.startswith("Kartu Identitas Anak (KIA)")
