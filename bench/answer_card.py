@@ -32,6 +32,9 @@ eval/oov.tsv and eval/situations.tsv: everyday descriptions whose eligible tops 
 three times as often as the dev set's), where a gate that trusts the wrong signals shows its
 wrong cards.
 
+The report ends with what the dev set's first results are with the gate open (kind, right
+or not, card or none) and the most cards a perfect gate could show at 97% right.
+
 ``--ties`` compares tie margins of the coverage tie-break by the dev set's Exact@1 and MRR.
 """
 
@@ -74,6 +77,8 @@ class Outcome:
     external: str | None
     expected_external: str | None = None
     card_kind: str | None = None
+    top_kind: str | None = None  # the first result's kind, card or no card
+    top_right: bool = False  # it is a grade-2 answer (dev set only)
 
 
 def base_port(data_dir: Path) -> int:
@@ -103,17 +108,18 @@ def run(searcher: Searcher, query: str, category: str, grades: dict[str, int] | 
         expected_external: str | None = None) -> Outcome:
     response = searcher.search(query, limit=10, explain=True)
     card = response.answer
-    right = False
-    if card is not None and grades is not None:
-        urls = [card.url, *response.results[0].also_at]
-        right = any(grades.get(judged_key(u), 0) >= 2 for u in urls)
+    top = response.results[0] if response.results else None
+    top_right = top is not None and grades is not None and any(
+        grades.get(judged_key(u), 0) >= 2 for u in [top.url, *top.also_at])
+    right = card is not None and top_right
     card_signals = response.analysis.card
     signals = None
     if card_signals is not None:
         signals = Signals(**card_signals)
     return Outcome(query, category, card is not None, right, signals,
                    response.external.id if response.external else None, expected_external,
-                   card.kind if card is not None else None)
+                   card.kind if card is not None else None, top.kind if top else None,
+                   top_right)
 
 
 def shows(o: Outcome, weights: CardWeights) -> bool:
@@ -403,6 +409,27 @@ def hard_line(hard: list[Outcome], weights: CardWeights) -> str:
             f"{right / max(len(cards), 1):.1%} of cards ({len(cards) - right} wrong)")
 
 
+def tops(dev: list[Outcome]) -> str:
+    """What the dev set's first results are with the gate open, by kind: right (a grade-2
+    answer) or not, with a card they could carry or without; and the most cards any gate
+    could show at PRECISION, every right card-bearing top shown and wrong ones added only up
+    to 3% of the cards (the ceiling the signals work under)."""
+    counts: dict[tuple[str, bool, bool], int] = {}
+    for o in dev:
+        key = (o.top_kind or "none", o.top_right, o.eligible)
+        counts[key] = counts.get(key, 0) + 1
+    lines = [f"dev tops with the gate open ({len(dev)} queries): kind, right?, card?"]
+    for (kind, right, card), n in sorted(counts.items(), key=lambda kv: -kv[1]):
+        lines.append(f"  {kind:8} {'right' if right else 'wrong'} "
+                     f"{'card' if card else 'no card'}: {n}")
+    right = sum(o.eligible and o.right for o in dev)
+    wrong = sum(o.eligible and not o.right for o in dev)
+    most = right + min(wrong, int(right * (1 - PRECISION) / PRECISION))
+    lines.append(f"a perfect gate at {PRECISION:.0%} right shows at most {most / len(dev):.1%}"
+                 f" ({right} right card-bearing tops, {wrong} wrong)")
+    return "\n".join(lines)
+
+
 def ties(searcher: Searcher, dev: list[Judged]) -> str:
     def search(query: str) -> list[list[str]]:
         return [[r.url, *r.also_at] for r in searcher.search(query, limit=10).results]
@@ -448,6 +475,7 @@ def main() -> None:
             print(f"{hard_line(hard_out, weights)}\n\nwith the configured weights:")
         print(report(dev_out, oos_out, configured))
         print(hard_line(hard_out, configured))
+        print(tops(dev_out))
     finally:
         searcher.close()
 

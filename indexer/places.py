@@ -111,6 +111,7 @@ class Directory:
         self.opds = [Opd(o.name, o.aliases, o.tokens,
                          frozenset(t for t in o.tokens if owners[t] == 1 and t not in common))
                      for o in self.opds]
+        self.tokens = frozenset(owners)  # every token that names one of them
 
     def named(self, analysis: QueryAnalysis, rest: list[str],
               vocabulary: Vocabulary | None) -> str | None:

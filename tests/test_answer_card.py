@@ -228,6 +228,24 @@ def test_no_card_for_a_top_whose_rival_says_more_of_the_query(sample):
         assert card["rival_coverage"] >= card["coverage"] and response.answer is None, card
 
 
+def test_a_service_stored_without_fields_gets_its_first_sentence_and_no_other(sample):
+    _, searcher = sample
+    # a Blogger post listed under "label/Layanan": a service by its site's section
+    # (crawler/siblings.py), stored without fields
+    card = searcher.search("syarat kia anak danau sipim").answer
+    assert card is not None and "KIA" in card.title
+    assert card.description and card.description.startswith("Kartu Identitas Anak (KIA)")
+    assert not card.requirements and not card.procedure and card.cost is None
+
+
+def test_a_named_place_does_not_hold_the_card_back(sample):
+    _, searcher = sample
+    # the domicile letter's page need not say which kelurahan asks for it
+    response = searcher.search("surat domisli bakung jaya", explain=True)
+    assert response.answer is not None and "Domisili" in response.answer.title
+    assert response.analysis.card["text_coverage"] == 1.0
+
+
 @pytest.mark.parametrize("query", ["orang tua meninggal urus surat apa", "halo selamat pagi",
                                    "cara menurunkan berat badan", "resep rendang padang"])
 def test_unclear_queries_get_results_without_a_card(sample, query):
