@@ -77,12 +77,13 @@ def test_services_and_apps_are_structured(sample):
     # a service is structured, unless extraction says it is unsure it is one (a SPA's record
     # with a name and a summary only, shown under a service route; a blog's prose post known
     # as a service by the label that files it, crawler.siblings; an OpenSID post told in prose
-    # under a "Cara Mengurus ..." headline, and its self-service login at /layanan-mandiri;
+    # under a "Cara Mengurus ..." headline, and its self-service login at /layanan-mandiri,
+    # on both OpenSID themes; the Natra site's one table of every letter's requirements;
     # two news-style posts that state what to bring, pay and wait in running sentences)
     structured = [d for d in services if is_service(d.fields)]
     unsure = [d for d in services if not is_service(d.fields)]
     assert all(d.fields["kind_confidence"] < 1.0 for d in unsure)
-    assert len([d for d in unsure if "kind_from" not in d.fields]) <= 6
+    assert len([d for d in unsure if "kind_from" not in d.fields]) <= 8
     # (a few state no requirements: the SPAs' records typed with a fee and a place only)
     assert sum(bool(d.fields.get("requirements")) for d in structured) >= len(structured) - 4
     apps = [d for d in docs if d.kind == "app"]
