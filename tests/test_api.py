@@ -144,16 +144,12 @@ def api_settings(path: Path, **api: object) -> Settings:
 
 @pytest.fixture()
 def settings(tmp_path, tmp_path_factory) -> Settings:
-    """A data dir of the test's own, as ``build_data_dir`` makes it and a server's first
-    start leaves it: a copy of one built once per session, since building was most of each
-    API test's set-up. The first start creates the server's own stores (admin, analytics,
-    best bets, synonyms), each a new SQLite file whose creation waits for the disk (about
-    0.1 s per test here); a copy has them already."""
+    """A data dir of the test's own, as ``build_data_dir`` makes it: a copy of one built
+    once per session, since building was most of each API test's set-up."""
     built = tmp_path_factory.getbasetemp() / "api-data"
     if not built.is_dir():
         building = tmp_path_factory.mktemp("api-data-building") / "data"
-        with TestClient(create_app(build_data_dir(building))):
-            pass
+        build_data_dir(building)
         building.rename(built)  # complete or absent, never half built
     shutil.copytree(built, tmp_path / "data")
     return api_settings(tmp_path / "data")
