@@ -88,6 +88,7 @@ class JobRunner:
         self.on_finished = on_finished
         self._lock = threading.Lock()
         self._running: tuple[int, multiprocessing.process.BaseProcess, int] | None = None
+        self._ended = threading.Condition()  # notified when the watcher has finished a job
         self.problem: str | None = None  # why the job records cannot be read, for health
         db = self._db()
         try:
@@ -172,7 +173,8 @@ class JobRunner:
                 with self._lock:
                     if self._running is None or self._running[0] != job_id:
                         return job
-            time.sleep(0.1)
+            with self._ended:  # woken when this runner's job ends; polls another's
+                self._ended.wait(0.1)
         return self.get(job_id)
 
     def close(self) -> None:
@@ -206,7 +208,7 @@ class JobRunner:
         last_write = 0.0
         try:
             exited = False
-            while True:
+            while outcome is None:  # the outcome is the child's last message: stop there
                 try:
                     kind, text = messages.get(timeout=0.5)
                 except queue.Empty:
@@ -249,6 +251,8 @@ class JobRunner:
             finally:
                 with self._lock:
                     self._running = None
+                with self._ended:
+                    self._ended.notify_all()
 
     def _db(self):  # noqa: ANN202 - sqlite3.Connection
         return connect_admin_db(self.data_dir, _SCHEMA)

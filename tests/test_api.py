@@ -22,6 +22,7 @@ from fastapi.testclient import TestClient
 
 from indexer.build import build_index
 from search_api.app import create_app
+from search_api.jobs import JobRunner
 from search_api.keys import create_key, list_keys, revoke_key
 from sikoja.config import Settings, load_settings
 from sikoja.documents import Document
@@ -599,6 +600,22 @@ def test_reindex_job_runs_in_the_background_and_new_pages_become_searchable(
     assert status["state"] == "done"
     results = client.get("/api/search", params={"q": "sktm"}).json()["results"]
     assert results[0]["title"] == "Surat Keterangan Tidak Mampu (SKTM)"
+
+
+@pytest.mark.slow  # starts a job process
+def test_a_job_whose_process_is_stopped_is_recorded_as_interrupted(settings):
+    """The watcher stops at the job's last message; a process that never sends one (the
+    server shut down under it) still ends its record, with the exit code, and frees the
+    runner for the next job."""
+    runner = JobRunner(settings)
+    job = runner.start("reindex", who="ana-diskominfo")
+    runner.close()  # what a server shutdown does to a running job: SIGTERM
+    final = runner.wait(job.id, timeout=60)
+    assert final.state == "interrupted", final
+    assert final.error == "the job process ended without a result (exit code -15)"
+    assert final.finished_at is not None
+    again = runner.start("reindex")
+    assert runner.wait(again.id, timeout=120).state == "done"
 
 
 def test_only_one_job_at_a_time_even_across_server_processes(client, admin_key, settings):

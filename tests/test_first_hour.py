@@ -95,7 +95,8 @@ def test_demo_names_a_busy_search_port_before_crawling(tmp_path, occupied):
 
 def test_demo_names_a_busy_sample_site_port_before_crawling(tmp_path, occupied):
     base = occupied - (sample_site_ports(0)[3])  # the fourth sample site's port is taken
-    result = sikoja("demo", "--data-dir", tmp_path / "demo", "--port", free_port(),
+    port = free_port(avoid=set(sample_site_ports(base)))  # else "asked for twice"
+    result = sikoja("demo", "--data-dir", tmp_path / "demo", "--port", port,
                     "--sites-port", base, "--example-port", 0)
     line = one_line_error(result)
     assert "sample" in line and "--sites-port" in line
@@ -107,8 +108,10 @@ def test_demo_names_a_busy_sample_site_port_before_crawling(tmp_path, occupied):
 
 
 def test_demo_names_a_busy_widget_example_port(tmp_path, occupied):
-    result = sikoja("demo", "--data-dir", tmp_path / "demo", "--port", free_port(),
-                    "--sites-port", free_block(), "--example-port", occupied)
+    base = free_block()
+    port = free_port(avoid=set(sample_site_ports(base)))  # else "asked for twice"
+    result = sikoja("demo", "--data-dir", tmp_path / "demo", "--port", port,
+                    "--sites-port", base, "--example-port", occupied)
     line = one_line_error(result)
     assert f"port {occupied} " in line and "--example-port" in line
 
