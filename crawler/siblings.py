@@ -255,9 +255,13 @@ def verdict(group: Group) -> tuple[str | None, str]:
     return "keep", ""
 
 
-def decide(mine: list[Group]) -> tuple[float, str]:
+def decide(mine: list[Group], news_post: bool = False) -> tuple[float, str]:
     """(confidence, reason) when a candidate in the groups ``mine`` is a service, else
-    (0, ""): a section name decides first, then the unnamed groups, unanimous."""
+    (0, ""): a section name decides first, then the unnamed groups, unanimous. A
+    ``news_post`` (a dated post in a news path without service sections of its own) is
+    decided by a section name only: a home or an unnamed list that shows it beside services
+    ("Layanan Adminduk Malam Hari di MPP" among seven services) says it is about them, not
+    that it is one."""
     # a named group may say nothing (None): sorted with the others, not compared to them
     named = sorted((verdict(g) for g in mine if g.name), key=lambda v: (v[0] or "", v[1]))
     if any(v == "keep" for v, _ in named):
@@ -265,6 +269,8 @@ def decide(mine: list[Group]) -> tuple[float, str]:
     listed = [reason for v, reason in named if v == "service"]
     if listed:
         return FROM_LISTING, listed[0]
+    if news_post:
+        return 0.0, ""
     said = sorted((v, reason) for v, reason in map(verdict, (g for g in mine if not g.name))
                   if v is not None)
     if said and all(v == "service" for v, _ in said):
@@ -328,7 +334,9 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
         new = doc
         member = members.get(url)
         if member is not None and member.vote is None:
-            confidence, reason = decide(groups_of[url])
+            news_post = (doc.kind == "news" and is_news_path(url)
+                         and "sections" not in member.evidence.signals)
+            confidence, reason = decide(groups_of[url], news_post)
             if confidence:
                 fields = {k: v for k, v in doc.fields.items() if k != "kind_confidence"}
                 fields["kind_confidence"] = confidence

@@ -16,7 +16,15 @@ import pytest
 from crawler.linkstore import LinkStore
 from crawler.merge import merge_stores
 from crawler.run import crawl
-from crawler.siblings import FROM_LISTING, Group, decide, restore, settle_kinds, url_pattern
+from crawler.siblings import (
+    FROM_LISTING,
+    FROM_SIBLINGS,
+    Group,
+    decide,
+    restore,
+    settle_kinds,
+    url_pattern,
+)
 from indexer.build import build_index
 from indexer.search import Searcher
 from sikoja.config import Settings, load_settings
@@ -268,3 +276,15 @@ def test_a_post_in_a_mostly_news_layanan_list_and_a_service_list_is_a_service():
     confidence, reason = decide([mostly_news, services])
     assert confidence == FROM_LISTING
     assert reason == "listed under a service section (http://kec.go.id/layanan/)"
+
+
+def test_a_news_post_shown_beside_services_stays_news_without_sections_of_its_own():
+    """A home listing seven services and one dated post about them ("Layanan Adminduk Malam
+    Hari di MPP", under /berita/): the post stays news; the same list makes a plain page a
+    service, and a "Layanan" label makes even the post one."""
+    home = Group("http://dukcapil.go.id/", None, {"a", "b"}, votes=8, services=7)
+    assert decide([home], news_post=True) == (0.0, "")
+    assert decide([home])[0] == FROM_SIBLINGS
+    label = Group("http://dukcapil.go.id/kategori/layanan", "service", {"a"}, votes=1,
+                  services=1)
+    assert decide([home, label], news_post=True)[0] == FROM_LISTING
