@@ -564,11 +564,12 @@ def generated_pages(module: ModuleType, *, copies: bool = False):
 # themselves only in a box heading, so their <title> is kept whole; and beside the classic
 # theme's widget column (kept by the extractor, told apart only once the site is crawled) a
 # service's sections are not read.
-# Natra's static pages (profil, kontak) are dated articles too; its "Persyaratan Surat" page,
-# one table of every letter's requirements, reads as one service (its rows are not yet
-# read as services of their own).
-OPENSID_KINDS = {"profil": {"news"}, "kontak": {"news"}, "mandiri": {"page", "service"},
-                 "persyaratan": {"service"}}
+# Natra's static pages (profil, kontak) are dated articles too.
+OPENSID_KINDS = {"profil": {"news"}, "kontak": {"news"}, "mandiri": {"page", "service"}}
+# Natra's "Persyaratan Surat" page, one table of every letter's requirements (No | Jenis
+# Surat | Persyaratan), lists its letters: each row is a service of its own
+# (crawler.extract.servicetable, test_a_table_of_letters_gives_each_its_own_requirements)
+LETTER_TABLES = {"persyaratan"}
 OPENSID_TEMPLATES = ("opensid", "natra")
 
 
@@ -631,8 +632,9 @@ def test_every_page_has_its_kind(crawled, generator):
     module, _, _ = generator
     wrong = []
     for site, page, doc in stored_pages(module, docs, base_port):
-        if page.kind in ("home", "listing") or page.key == "unduhan":
-            want = ("page", True)  # downloads list their files: a listing too
+        if page.kind in ("home", "listing") or page.key == "unduhan" or (
+                site.template == "natra" and page.key in LETTER_TABLES):
+            want = ("page", True)  # downloads list their files, a letters table its letters
         elif page.kind == "app":
             want = ("app", None)  # the catalog's entry for the app's own page
         elif site.template in OPENSID_TEMPLATES and doc.kind in OPENSID_KINDS.get(page.key, ()):
@@ -695,6 +697,30 @@ def test_every_service_states_its_facts(crawled, generator):
         for name, want in expected.items():
             if not same(fields.get(name), want):
                 wrong.append((page.url, name, fields.get(name), want))
+    assert not wrong
+
+
+def test_a_table_of_letters_gives_each_its_own_requirements(crawled, generator):
+    """Natra's "Persyaratan Surat" table: a search for one letter answers with that
+    letter's requirements, not every letter's."""
+    base_port, docs = crawled
+    module, _, records = generator
+    tables = [(site, page) for site, page in generated_pages(module)
+              if site.template == "natra" and page.key in LETTER_TABLES]
+    assert tables
+    wrong = []
+    for site, table in tables:
+        url = moved(table.url, base_port)
+        rows = {doc.title: doc for doc in docs.values() if doc.parent_url == url}
+        letters = [page for s, page in generated_pages(module)
+                   if s is site and page.kind == "service"]
+        assert len(letters) >= 2 and set(rows) == {page.title for page in letters}
+        for page in letters:
+            key = page.key.removeprefix("mpp:")
+            facts = module.facts_for(key, records, module.SITE[module.SERVICES[key][1]])
+            row = rows[page.title]
+            if (row.kind, row.fields.get("requirements")) != ("service", facts.requirements):
+                wrong.append((row.url, row.fields.get("requirements"), facts.requirements))
     assert not wrong
 
 

@@ -80,6 +80,7 @@ from crawler.extract.service import (
     extract_service_fields,
     is_service,
 )
+from crawler.extract.servicetable import table_services
 from crawler.extract.title import NO_SITE, SiteTitles, is_home, split_title
 from sikoja.documents import Document
 from sikoja.schemes import is_followable
@@ -452,9 +453,13 @@ def html_document(
     evidence = None
     listing = False
     parts = panel_services(page, doc_url, source, opd)
+    if len(parts) < MIN_PANEL_SERVICES and page.content is not None:
+        # or in the rows of one table: "Jenis Surat | Persyaratan" (crawler.extract.servicetable)
+        parts = table_services(page.content, doc_url, source, opd, page.lang_attr,
+                               now_iso()) or parts
     if len(parts) >= MIN_PANEL_SERVICES or (
             page.content is not None and shows_posts(page.content, doc_url, _post(page, doc_url))):
-        # several services in one page's tabs or accordion, or a blog's home, archive or
+        # several services in one page's tabs, accordion or table rows, or a blog's home, archive or
         # search page showing posts in full under their linked titles: a listing of them,
         # whatever sections or dates they hold
         kind, confidence, listing = "page", 1.0, True
