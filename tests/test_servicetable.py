@@ -37,7 +37,8 @@ def test_each_letter_of_a_requirements_table_is_a_service_with_its_own_requireme
                           "Syarat Pengurusan SKTM"]
     sktm = rows["Syarat Pengurusan SKTM"]
     assert sktm.url == f"{URL}#syarat-pengurusan-sktm" and sktm.parent_url == URL
-    assert sktm.kind == "service"
+    # a service by the table's header, its row holding one section only
+    assert sktm.kind == "service" and sktm.fields["kind_confidence"] < 1.0
     assert sktm.fields["requirements"] == ["Pengantar RT/RW", "KTP/KK"]
     assert rows["Keterangan Domisili Penduduk"].fields["requirements"] == [
         "Surat pengantar RT/RW", "Fotokopi KTP/KK"]
@@ -51,6 +52,7 @@ def test_a_price_list_of_permits_gives_each_its_cost_and_time():
     rows = {d.title: d.fields for d in got.parts}
     assert rows["Izin Usaha Mikro"]["cost"] == "Gratis"
     assert rows["Izin Trayek"]["duration"] == "7 hari kerja"
+    assert rows["Izin Trayek"]["kind_confidence"] == 1.0  # cost and time: a service's sections
     assert got.document.fields.get("listing")
 
 

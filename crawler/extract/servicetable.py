@@ -24,7 +24,13 @@ from bs4 import Tag
 from crawler.extract.catalog import slugify
 from crawler.extract.html import squash, tags_in
 from crawler.extract.lang import detect_language
-from crawler.extract.service import CORE_FIELDS, flatten, label_name, text_service_fields
+from crawler.extract.service import (
+    CORE_FIELDS,
+    flatten,
+    is_service,
+    label_name,
+    text_service_fields,
+)
 from sikoja.documents import Document
 
 # a header that names each row's subject: "Jenis Surat", "Nama Layanan", "Perizinan"
@@ -32,6 +38,9 @@ _NAME_HEADER = re.compile(r"^(jenis|nama|macam)\b|\b(surat|layanan|pelayanan|izi
                           r"dokumen|produk|permohonan)\b", re.IGNORECASE)
 MIN_ROWS = 2  # services a table must name to be a table of services
 MAX_NAME = 120  # a longer cell is prose, not a name
+# kind confidence of a row with fewer sections than a service page has (a letter and its
+# requirements only): the table's header says it is a service, its own fields do not
+THIN_ROW = 0.9
 
 
 def _cells(row: Tag) -> list[Tag]:
@@ -83,7 +92,7 @@ def table_services(content: Tag, page_url: str, source: str, opd: str,
             text = "\n".join(lines)
             out.setdefault(url, Document(
                 url=url, source=source, opd=opd, kind="service", title=name, text=text,
-                fields={**fields, "kind_confidence": 1.0},
+                fields={**fields, "kind_confidence": 1.0 if is_service(fields) else THIN_ROW},
                 lang=detect_language(text, lang_attr), fetched_at=fetched_at,
                 parent_url=page_url))
         if len(out) >= MIN_ROWS:
