@@ -4,6 +4,8 @@ one."""
 
 from __future__ import annotations
 
+import pytest
+
 from crawler.extract.document import html_document
 
 URL = "http://kel.example.go.id/artikel/2023/9/4/persyaratan-surat"
@@ -56,23 +58,25 @@ def test_a_price_list_of_permits_gives_each_its_cost_and_time():
     assert got.document.fields.get("listing")
 
 
-def test_a_table_of_one_service_s_requirements_stays_one_service():
-    # rows are requirements, not services: no column names a letter or a service
-    got = read("<h2>Persyaratan</h2><table><tr><th>No</th><th>Persyaratan</th>"
-               "<th>Keterangan</th></tr><tr><td>1</td><td>Fotokopi KTP</td><td>2 lembar</td>"
-               "</tr><tr><td>2</td><td>Fotokopi KK</td><td>1 lembar</td></tr><tr><td>3</td>"
-               "<td>Pengantar RT</td><td>asli</td></tr></table>"
-               "<h2>Biaya</h2><p>Gratis</p>")
+# rows that are one service's parts: its requirements (no column names a letter or a
+# service), or a standard's components (Komponen | Uraian)
+ONE_SERVICE = {
+    "requirements": ("<h2>Persyaratan</h2><table><tr><th>No</th><th>Persyaratan</th>"
+                     "<th>Keterangan</th></tr><tr><td>1</td><td>Fotokopi KTP</td><td>2 lembar"
+                     "</td></tr><tr><td>2</td><td>Fotokopi KK</td><td>1 lembar</td></tr><tr>"
+                     "<td>3</td><td>Pengantar RT</td><td>asli</td></tr></table>"
+                     "<h2>Biaya</h2><p>Gratis</p>"),
+    "components": ("<table><tr><th>Komponen</th><th>Uraian</th></tr>"
+                   "<tr><td>Persyaratan</td><td>- Fotokopi KTP<br>- Fotokopi KK</td></tr>"
+                   "<tr><td>Biaya</td><td>Gratis</td></tr>"
+                   "<tr><td>Waktu Penyelesaian</td><td>1 hari kerja</td></tr></table>"),
+}
+
+
+@pytest.mark.parametrize("body", ONE_SERVICE.values(), ids=ONE_SERVICE.keys())
+def test_a_table_of_one_service_s_parts_stays_one_service(body):
+    got = read(body)
     assert got.parts == []
     assert got.document.kind == "service"
     assert got.document.fields["cost"] == "Gratis"
-
-
-def test_a_standard_table_of_components_stays_one_service():
-    got = read("<table><tr><th>Komponen</th><th>Uraian</th></tr>"
-               "<tr><td>Persyaratan</td><td>- Fotokopi KTP<br>- Fotokopi KK</td></tr>"
-               "<tr><td>Biaya</td><td>Gratis</td></tr>"
-               "<tr><td>Waktu Penyelesaian</td><td>1 hari kerja</td></tr></table>")
-    assert got.parts == []
-    assert got.document.kind == "service"
-    assert got.document.fields["cost"] == "Gratis"
+    assert got.document.fields["requirements"][:2] == ["Fotokopi KTP", "Fotokopi KK"]
