@@ -71,6 +71,9 @@ _SCHEMA = Schema(SCHEMA, migrations=(
     _add_columns,
     # version 2: the lines each service field value was read from (crawler.boilerplate)
     "ALTER TABLE pages ADD COLUMN field_lines TEXT NOT NULL DEFAULT '{}'",
+    # version 3: the service sections of a page its own rule did not make a service, for the
+    # site-level step that may (crawler.siblings)
+    "ALTER TABLE pages ADD COLUMN sections TEXT NOT NULL DEFAULT '{}'",
 ))
 MAX_LINKS = 1000
 
@@ -90,24 +93,28 @@ class LinkStore:
              links: list[tuple[str, str]], kind: str | None = None,
              lines: list[int] | None = None, title: dict[str, Any] | None = None,
              content: list[tuple[str, str]] | None = None,
-             field_lines: dict[str, list[int]] | None = None) -> None:
+             field_lines: dict[str, list[int]] | None = None,
+             sections: dict[str, Any] | None = None) -> None:
         """``title``: the page's title evidence with its document URL under "url";
         ``content``: the links of the page's main block (a subset of ``links``);
-        ``field_lines``: the lines its service field values were read from."""
+        ``field_lines``: the lines its service field values (or ``sections``) were read
+        from; ``sections``: the service sections of a page not stored as a service."""
         with self._db:
             self._db.execute(
                 "INSERT INTO pages (key, source, fetched_url, links, kind, lines, title, content, "
-                "field_lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "field_lines, sections) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET source = excluded.source, "
                 "fetched_url = excluded.fetched_url, links = excluded.links, "
                 "kind = excluded.kind, lines = excluded.lines, title = excluded.title, "
-                "content = excluded.content, field_lines = excluded.field_lines",
+                "content = excluded.content, field_lines = excluded.field_lines, "
+                "sections = excluded.sections",
                 (key, source, fetched_url,
                  json.dumps(links[:MAX_LINKS], ensure_ascii=False), kind,
                  json.dumps(lines or []),
                  json.dumps(title, ensure_ascii=False) if title is not None else None,
                  json.dumps((content or [])[:MAX_LINKS], ensure_ascii=False),
-                 json.dumps(field_lines or {}, ensure_ascii=False, sort_keys=True)),
+                 json.dumps(field_lines or {}, ensure_ascii=False, sort_keys=True),
+                 json.dumps(sections or {}, ensure_ascii=False, sort_keys=True)),
             )
 
     def source_links(
@@ -146,6 +153,11 @@ class LinkStore:
         """One page's saved ``field_lines`` ({} when none were saved)."""
         row = self._db.execute("SELECT field_lines FROM pages WHERE key = ?",
                                (key,)).fetchone()
+        return json.loads(row[0]) if row else {}
+
+    def sections(self, key: str) -> dict[str, Any]:
+        """One page's saved service sections ({} when it had none or is a service)."""
+        row = self._db.execute("SELECT sections FROM pages WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else {}
 
     def title_evidence(self, key: str) -> dict[str, Any]:
@@ -206,7 +218,8 @@ class LinkStore:
         ``crawler.merge``); returns how many. Templates and titles are learned again from
         the whole site afterwards, so only pages (with template canonicals and the homes'
         robots directives) are copied."""
-        columns = "key, source, fetched_url, links, kind, lines, title, content, field_lines"
+        columns = ("key, source, fetched_url, links, kind, lines, title, content, field_lines, "
+                   "sections")
         source = LinkStore(other)  # brings an older file up to this schema first
         source.close()
         self._db.execute("ATTACH DATABASE ? AS other", (str(other),))

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
-from crawler.boilerplate import template_links
+from crawler.boilerplate import strip_template_fields, template_links
 from crawler.extract.dates import visible_date
 from crawler.extract.document import (
     NEWS_BY_PATH,
@@ -113,7 +113,8 @@ def restore(doc: Document) -> Document:
     before = doc.fields.get("kind_from")
     if not isinstance(before, dict):
         return doc
-    fields = {k: v for k, v in doc.fields.items() if k not in ("kind_from", "kind_confidence")}
+    fields = {k: v for k, v in doc.fields.items()
+              if k not in ("kind_from", "kind_confidence", *before.get("fields", ()))}
     if before.get("kind_confidence") is not None:
         fields["kind_confidence"] = before["kind_confidence"]
     if before.get("listing"):
@@ -254,9 +255,13 @@ def verdict(group: Group) -> tuple[str | None, str]:
     return "keep", ""
 
 
-def decide(mine: list[Group]) -> tuple[float, str]:
+def decide(mine: list[Group], news_post: bool = False) -> tuple[float, str]:
     """(confidence, reason) when a candidate in the groups ``mine`` is a service, else
-    (0, ""): a section name decides first, then the unnamed groups, unanimous."""
+    (0, ""): a section name decides first, then the unnamed groups, unanimous. A
+    ``news_post`` (a dated post in a news path without service sections of its own) is
+    decided by a section name only: a home or an unnamed list that shows it beside services
+    ("Layanan Adminduk Malam Hari di MPP" among seven services) says it is about them, not
+    that it is one."""
     # a named group may say nothing (None): sorted with the others, not compared to them
     named = sorted((verdict(g) for g in mine if g.name), key=lambda v: (v[0] or "", v[1]))
     if any(v == "keep" for v, _ in named):
@@ -264,11 +269,23 @@ def decide(mine: list[Group]) -> tuple[float, str]:
     listed = [reason for v, reason in named if v == "service"]
     if listed:
         return FROM_LISTING, listed[0]
+    if news_post:
+        return 0.0, ""
     said = sorted((v, reason) for v, reason in map(verdict, (g for g in mine if not g.name))
                   if v is not None)
     if said and all(v == "service" for v, _ in said):
         return FROM_SIBLINGS, said[0][1]
     return 0.0, ""
+
+
+def own_sections(links: LinkStore, url: str, fields: dict[str, object],
+                 template: frozenset[int]) -> dict[str, object]:
+    """The service sections the extractor read on the page at ``url`` and left out because
+    its own rule did not make it a service (``LinkStore.sections``), less what the site's
+    template put in them and what ``fields`` already hold: a post filed under "Layanan"
+    shows its own "Persyaratan" on its card, never words it does not write."""
+    sections = strip_template_fields(links.sections(url), links.field_lines(url), template)
+    return {k: v for k, v in sections.items() if v and not fields.get(k)}
 
 
 def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
@@ -286,6 +303,7 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
         for target, text in all_links:
             if text:
                 anchors[canonicalize_url(target)].append(text)
+    template = links.template(source)
     repeated = template_links(content[url] for url in docs if url in content)
     content = {url: [link for link in main if link not in repeated]
                for url, main in content.items()}
@@ -300,7 +318,10 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
             continue
         headlines = [doc.title, *doc.headings[:1]]
         page_links = [Link(canonicalize_url(u), t) for u, t in content.get(url, [])]
-        members[url] = Member(doc, service_evidence(url, headlines, {}, doc.text, page_links))
+        # the sections the extractor read are evidence here as on the page (a post with a
+        # "Persyaratan" list is a candidate, not a news vote)
+        members[url] = Member(doc, service_evidence(url, headlines, links.sections(url),
+                                                    doc.text, page_links))
     groups_of: dict[str, list[Group]] = defaultdict(list)
     for group in sibling_groups(docs, set(members), content, anchors):
         for url in group.urls:
@@ -313,7 +334,9 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
         new = doc
         member = members.get(url)
         if member is not None and member.vote is None:
-            confidence, reason = decide(groups_of[url])
+            news_post = (doc.kind == "news" and is_news_path(url)
+                         and "sections" not in member.evidence.signals)
+            confidence, reason = decide(groups_of[url], news_post)
             if confidence:
                 fields = {k: v for k, v in doc.fields.items() if k != "kind_confidence"}
                 fields["kind_confidence"] = confidence
@@ -324,6 +347,10 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
                 if isinstance(unlisted, dict) and unlisted.get("listing"):
                     # unlisted above: undone, it is the listing its rule read
                     fields["kind_from"] = {**unlisted, "reason": reason}
+                own = own_sections(links, url, fields, template)
+                if own:
+                    fields.update(own)
+                    fields["kind_from"]["fields"] = sorted(own)
                 new = replace(doc, kind="service", fields=fields)
         if new.content_hash() != restore_standard(stored[url]).content_hash():
             validators = store.validators(url) or {}

@@ -230,12 +230,23 @@ def test_no_card_for_a_top_whose_rival_says_more_of_the_query(sample):
 
 def test_a_service_stored_without_fields_gets_its_first_sentence_and_no_other(sample):
     _, searcher = sample
-    # a Blogger post listed under "label/Layanan": a service by its site's section
-    # (crawler/siblings.py), stored without fields
+    # a blog post listed under the site's "Layanan" page: a service by its site's section
+    # (crawler/siblings.py), with no section of its own (its requirements are on a brochure)
+    card = searcher.search("surat pengantar pindah keluar kota the hok").answer
+    assert card is not None and "Pindah Keluar" in card.title
+    assert card.description and card.description.startswith("Warga The Hok yang akan pindah")
+    assert not card.requirements and not card.procedure and card.cost is None
+
+
+def test_a_post_made_a_service_by_its_label_shows_the_sections_it_labels(sample):
+    _, searcher = sample
+    # a Blogger post under "label/Layanan", news by its own reading: its "Caranya:" steps,
+    # read by the extractor, are its card's procedure (crawler/siblings.py)
     card = searcher.search("syarat kia anak danau sipim").answer
     assert card is not None and "KIA" in card.title
-    assert card.description and card.description.startswith("Kartu Identitas Anak (KIA)")
-    assert not card.requirements and not card.procedure and card.cost is None
+    assert card.procedure == ["serahkan persyaratan ke Disdukcapil/kelurahan/sekolah "
+                              "(layanan kolektif)", "lalu penerbitan & penyerahan KIA"]
+    assert card.description is None
 
 
 def test_a_named_place_does_not_hold_the_card_back(sample):

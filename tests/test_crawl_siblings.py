@@ -16,8 +16,19 @@ import pytest
 from crawler.linkstore import LinkStore
 from crawler.merge import merge_stores
 from crawler.run import crawl
-from crawler.siblings import FROM_LISTING, Group, decide, settle_kinds, url_pattern
-from sikoja.config import Settings
+from crawler.siblings import (
+    FROM_LISTING,
+    FROM_SIBLINGS,
+    Group,
+    decide,
+    restore,
+    settle_kinds,
+    url_pattern,
+)
+from indexer.build import build_index
+from indexer.search import Searcher
+from sikoja.config import Settings, load_settings
+from sikoja.documents import Document
 from sikoja.sources import Source
 from sikoja.store import DocumentStore
 from tests.faultserver import LoopbackSite, Page, PageSite, QuerySite, html
@@ -41,6 +52,11 @@ POSTS = {
         "<p>Orang tua tidak perlu antre ke Disdukcapil.</p><p>Syaratnya surat keterangan "
         "lahir dari bidan, KK dan KTP orang tua. Biayanya gratis, berkas dititipkan ke "
         "petugas register kelurahan.</p>"),
+    "/2024/08/warga-baru-pindah-datang.html": (
+        "Layanan", "Warga Baru Pindah Datang? Ini Caranya", "2024-08-12",
+        "<p>Warga yang pindah ke kelurahan kami cukup datang ke kantor lurah pada jam "
+        "kerja.</p><h3>Persyaratan</h3><ul><li>Surat Keterangan Pindah (SKPWNI) dari daerah "
+        "asal</li><li>Fotokopi KK lama</li></ul>"),
     "/2024/04/jemput-bola-rekam-ktp.html": (
         "Berita", "Jemput Bola Rekam KTP di SMA Negeri 1", "2024-04-08",
         "<p>Petugas merekam KTP-el 140 siswa yang baru berusia 17 tahun di sekolah.</p>"
@@ -54,6 +70,8 @@ POSTS = {
         "kota.</p>"),
 }
 PROSE_SERVICES = ("/2024/03/mau-urus-surat-domisili.html", "/2024/05/akta-lahir-bisa-dititip.html")
+# one labelled section, too little for its own rule: news, until the label makes it a service
+ONE_SECTION = "/2024/08/warga-baru-pindah-datang.html"
 
 
 def post(path: str, menu: str = MENU) -> bytes:
@@ -121,6 +139,33 @@ def test_service_posts_are_found_through_the_label_that_files_them(blog):
         assert site.url("/search/label/Layanan") in fields["kind_from"]["reason"]
     kind, fields = got[site.url("/2024/02/syarat-kartu-keluarga.html")]
     assert kind == "service" and "kind_from" not in fields  # its own rule was sure
+
+
+@pytest.mark.slow  # the blog's two crawls, and an index of them
+def test_a_post_made_a_service_by_its_label_brings_its_own_sections(blog):
+    """Its card shows the requirements the post lists, not only its first sentence."""
+    site, data_dir, _ = blog
+    kind, fields = kinds(data_dir)[site.url(ONE_SECTION)]
+    assert kind == "service" and fields["kind_from"]["kind"] == "news"
+    assert fields["requirements"] == ["Surat Keterangan Pindah (SKPWNI) dari daerah asal",
+                                      "Fotokopi KK lama"]
+    assert fields["kind_from"]["fields"] == ["requirements"]
+    # undone with the step: the post as its own rule read it carries no service fields
+    assert "requirements" not in restore(Document(
+        url="u", source="s", opd="o", kind=kind, title="t", text="", fields=fields)).fields
+    # the prose posts had no labelled section to bring
+    for path in PROSE_SERVICES:
+        assert "requirements" not in kinds(data_dir)[site.url(path)][1]
+    settings = load_settings(data_dir, embedder="none")
+    build_index(settings)
+    searcher = Searcher(settings)
+    try:
+        found = searcher.search("syarat pindah datang")
+    finally:
+        searcher.close()
+    assert found.results[0].url == site.url(ONE_SECTION)
+    assert found.answer is not None
+    assert found.answer.requirements == fields["requirements"]
 
 
 @pytest.mark.slow  # the blog's two crawls
@@ -231,3 +276,15 @@ def test_a_post_in_a_mostly_news_layanan_list_and_a_service_list_is_a_service():
     confidence, reason = decide([mostly_news, services])
     assert confidence == FROM_LISTING
     assert reason == "listed under a service section (http://kec.go.id/layanan/)"
+
+
+def test_a_news_post_shown_beside_services_stays_news_without_sections_of_its_own():
+    """A home listing seven services and one dated post about them ("Layanan Adminduk Malam
+    Hari di MPP", under /berita/): the post stays news; the same list makes a plain page a
+    service, and a "Layanan" label makes even the post one."""
+    home = Group("http://dukcapil.go.id/", None, {"a", "b"}, votes=8, services=7)
+    assert decide([home], news_post=True) == (0.0, "")
+    assert decide([home])[0] == FROM_SIBLINGS
+    label = Group("http://dukcapil.go.id/kategori/layanan", "service", {"a"}, votes=1,
+                  services=1)
+    assert decide([home, label], news_post=True)[0] == FROM_LISTING

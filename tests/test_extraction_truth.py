@@ -331,9 +331,10 @@ TABLE = [
      "Pelayanan Adminduk Keliling di Kelurahan Olak Kemang", "news", None, None),
     ("kec-danauteluk", "/", "Kecamatan Danau Teluk", "listing", None, None),
     # OpenSID, classic theme: posts at index.php/first/artikel/<id> beside a widget column,
-    # services found by the category that files them (no sections read beside the widgets)
+    # services found by the category that files them, with the sections the extractor read
+    # (kept in the crawl state until the category made them services: crawler.siblings)
     ("kel-talangbanjar", "/index.php/first/artikel/34", "Surat Keterangan Usaha (SKU)",
-     "service", None, None),
+     "service", "Surat pengantar RT dan RW", "Gratis"),
     ("kel-talangbanjar", "/index.php/first/kategori/3",
      "Informasi Layanan Website Resmi Kelurahan Talang Banjar", "listing", None, None),
     # WordPress news magazine (JNews): each service a page whose sections are accordion
@@ -561,20 +562,17 @@ def generated_pages(module: ModuleType, *, copies: bool = False):
 # byline and date, so it reads as news; the self-service login at /layanan-mandiri is
 # taken for a service by its path and name where nothing else is beside it (Esensi); lists
 # and data pages are titled "<name> Website Resmi <Kelurahan>" without a separator and name
-# themselves only in a box heading, so their <title> is kept whole; and beside the classic
+# themselves only in a box heading, so their <title> is kept whole. Beside the classic
 # theme's widget column (kept by the extractor, told apart only once the site is crawled) a
-# service's sections are not read.
-# Natra's static pages (profil, kontak) are dated articles too; its "Persyaratan Surat" page,
-# one table of every letter's requirements, reads as one service (its rows are not yet
-# read as services of their own).
-OPENSID_KINDS = {"profil": {"news"}, "kontak": {"news"}, "mandiri": {"page", "service"},
-                 "persyaratan": {"service"}}
+# service post reads as a listing; its category makes it a service, with the sections the
+# extractor read (crawler.siblings), so its facts are checked like any other service's.
+# Natra's static pages (profil, kontak) are dated articles too.
+OPENSID_KINDS = {"profil": {"news"}, "kontak": {"news"}, "mandiri": {"page", "service"}}
+# Natra's "Persyaratan Surat" page, one table of every letter's requirements (No | Jenis
+# Surat | Persyaratan), lists its letters: each row is a service of its own
+# (crawler.extract.servicetable, test_a_table_of_letters_gives_each_its_own_requirements)
+LETTER_TABLES = {"persyaratan"}
 OPENSID_TEMPLATES = ("opensid", "natra")
-# A news post the crawler reads as news that the site-level step (crawler.siblings) turns
-# into a service: SIAPDUK's home lists it in one list with seven services, and its title
-# ("Layanan Adminduk Malam Hari di MPP") is service evidence. Kept here until that step
-# weighs a dated post in a news path against an unnamed listing.
-SIBLING_KINDS = {"news:siapduk-dukcapil:layanan-malam-hari": {"service"}}
 
 
 def opensid_title(site, page) -> str | None:
@@ -636,13 +634,12 @@ def test_every_page_has_its_kind(crawled, generator):
     module, _, _ = generator
     wrong = []
     for site, page, doc in stored_pages(module, docs, base_port):
-        if page.kind in ("home", "listing") or page.key == "unduhan":
-            want = ("page", True)  # downloads list their files: a listing too
+        if page.kind in ("home", "listing") or page.key == "unduhan" or (
+                site.template == "natra" and page.key in LETTER_TABLES):
+            want = ("page", True)  # downloads list their files, a letters table its letters
         elif page.kind == "app":
             want = ("app", None)  # the catalog's entry for the app's own page
         elif site.template in OPENSID_TEMPLATES and doc.kind in OPENSID_KINDS.get(page.key, ()):
-            want = (doc.kind, None)
-        elif doc.kind in SIBLING_KINDS.get(page.key, ()):
             want = (doc.kind, None)
         else:
             want = (page.kind, None)
@@ -679,8 +676,8 @@ def test_every_service_states_its_facts(crawled, generator):
         return (got or None) == (want or None) or (got and strip(got) == strip(want))
 
     wrong = []
-    for site, page, doc in stored_pages(module, docs, base_port):
-        if page.kind != "service" or site.variant == "klasik":  # OPENSID_KINDS says why
+    for _, page, doc in stored_pages(module, docs, base_port):
+        if page.kind != "service":
             continue
         key = page.key.removeprefix("mpp:")
         if module.SERVICES[key][5].get("style") in ("prose", "runon", "inline", "drive_only"):
@@ -702,6 +699,30 @@ def test_every_service_states_its_facts(crawled, generator):
         for name, want in expected.items():
             if not same(fields.get(name), want):
                 wrong.append((page.url, name, fields.get(name), want))
+    assert not wrong
+
+
+def test_a_table_of_letters_gives_each_its_own_requirements(crawled, generator):
+    """Natra's "Persyaratan Surat" table: a search for one letter answers with that
+    letter's requirements, not every letter's."""
+    base_port, docs = crawled
+    module, _, records = generator
+    tables = [(site, page) for site, page in generated_pages(module)
+              if site.template == "natra" and page.key in LETTER_TABLES]
+    assert tables
+    wrong = []
+    for site, table in tables:
+        url = moved(table.url, base_port)
+        rows = {doc.title: doc for doc in docs.values() if doc.parent_url == url}
+        letters = [page for s, page in generated_pages(module)
+                   if s is site and page.kind == "service"]
+        assert len(letters) >= 2 and set(rows) == {page.title for page in letters}
+        for page in letters:
+            key = page.key.removeprefix("mpp:")
+            facts = module.facts_for(key, records, module.SITE[module.SERVICES[key][1]])
+            row = rows[page.title]
+            if (row.kind, row.fields.get("requirements")) != ("service", facts.requirements):
+                wrong.append((row.url, row.fields.get("requirements"), facts.requirements))
     assert not wrong
 
 

@@ -120,8 +120,8 @@ def test_the_link_store_of_an_older_crawl_gets_its_added_columns_once(tmp_path):
     store.close()
     db = sqlite3.connect(path)
     columns = {row[1] for row in db.execute("PRAGMA table_info(pages)")}
-    assert {"kind", "lines", "title", "content", "field_lines"} <= columns
-    assert db.execute("SELECT key, lines, field_lines FROM pages").fetchall() == [
-        ("k", "[]", "{}")]
-    assert schema_version(db) == 2
+    assert {"kind", "lines", "title", "content", "field_lines", "sections"} <= columns
+    assert db.execute("SELECT key, lines, field_lines, sections FROM pages").fetchall() == [
+        ("k", "[]", "{}", "{}")]
+    assert schema_version(db) == 3
     db.close()

@@ -80,6 +80,7 @@ from crawler.extract.service import (
     extract_service_fields,
     is_service,
 )
+from crawler.extract.servicetable import table_services
 from crawler.extract.title import NO_SITE, SiteTitles, is_home, split_title
 from sikoja.documents import Document
 from sikoja.schemes import is_followable
@@ -124,6 +125,8 @@ class ExtractedPage:
     payload: bool = False  # read from the JSON it embeds for a script app (extract.payload)
     # the lines each value of its service fields was read from (crawler.boilerplate)
     field_lines: dict[str, list[int]] = field(default_factory=dict)
+    # the service sections of a page its rule did not make a service (crawler.siblings)
+    sections: dict[str, Any] = field(default_factory=dict)
 
 
 def _same_host(a: str, b: str) -> bool:
@@ -450,9 +453,13 @@ def html_document(
     evidence = None
     listing = False
     parts = panel_services(page, doc_url, source, opd)
+    if len(parts) < MIN_PANEL_SERVICES and page.content is not None:
+        # or in the rows of one table: "Jenis Surat | Persyaratan" (crawler.extract.servicetable)
+        parts = table_services(page.content, doc_url, source, opd, page.lang_attr,
+                               now_iso()) or parts
     if len(parts) >= MIN_PANEL_SERVICES or (
             page.content is not None and shows_posts(page.content, doc_url, _post(page, doc_url))):
-        # several services in one page's tabs or accordion, or a blog's home, archive or
+        # several services in one page's tabs, accordion or table rows, or a blog's home, archive or
         # search page showing posts in full under their linked titles: a listing of them,
         # whatever sections or dates they hold
         kind, confidence, listing = "page", 1.0, True
@@ -467,15 +474,22 @@ def html_document(
         kind, confidence, listing = page_kind(
             doc_url, fields, page.meta, dated=bool(shown_date or page.meta.get("published")),
             listing=listing, evidence=evidence)
+    sections: dict[str, object] = {}
     if kind != "service" or not fields.keys() & set(SECTION_FIELDS):
-        # partial sections (a "Lokasi" paragraph on a news post) are noise, not a service
+        # partial sections (a "Lokasi" paragraph on a news post) are noise, not a service;
+        # kept aside for the site-level step, which may yet find the page a service
+        # (crawler.siblings: a post filed under "Layanan" keeps its requirements)
+        if kind != "service":  # a listing too: one only by the site's widget column
+            sections = {k: v for k, v in fields.items() if k in SECTION_FIELDS}
         fields = {}
     # what the site's template put in the sections, judged on the lines each value was
     # read from, as the crawl's close judges a page fetched before the template was known
     # (crawler.boilerplate)
-    read_from = (value_lines(fields, block_text(page.content))
-                 if fields and page.content is not None else {})
+    read = fields or sections
+    read_from = (value_lines(read, block_text(page.content))
+                 if read and page.content is not None else {})
     fields = strip_template_fields(fields, read_from, template)
+    sections = strip_template_fields(sections, read_from, template)
     if not listing:
         parts = []
     if listing:
@@ -502,7 +516,7 @@ def html_document(
     )
     return ExtractedPage(document, page.links, fingerprints(page.text),
                          page.title_evidence.to_json(), main_links, parts,
-                         field_lines=read_from)
+                         field_lines=read_from, sections=sections)
 
 
 def panel_services(page: HtmlPage, page_url: str, source: str, opd: str) -> list[Document]:

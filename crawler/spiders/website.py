@@ -471,7 +471,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                                 title={**page.title_evidence, "url": doc.url},
                                 content=[(link.url, link.text) for link in page.content_links
                                          if self.scope.allows(link.url)],
-                                field_lines=page.field_lines)
+                                field_lines=page.field_lines, sections=page.sections)
         if meta.get("sikoja_sweep"):
             return
         yield from self._follow_all(in_scope, meta, doc.url)
