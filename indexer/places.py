@@ -16,16 +16,26 @@ An OPD is named by its name without the words most OPD names share ("Dinas Sosia
 in the sources file ("disdukcapil", "kec-telanaipura"), read through the same analysis as
 the query, so abbreviations and synonyms ("dukcapil", "damkar" -> pemadam kebakaran) and
 English phrases ("population office") find it too.
+
+An office of a kelurahan or kecamatan is also named by the place alone, as citizens say it
+("surat kematian tanjung pinang", "sktm paal merah"): the kecamatan and kelurahan names of
+Kota Jambi (BPS, the analysis' own copy) that its name says, when the query says them as a
+phrase ("kota baru" names Kecamatan Kota Baru, "ktp baru kota jambi" does not).
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from indexer.analysis.lexicon import DATA_DIR
+from indexer.analysis.text import words_of
 from indexer.answer import FRAME_WORDS
 from indexer.backend import Filters
 
@@ -58,6 +68,7 @@ class Opd:
     aliases: tuple[tuple[str, ...], ...]  # analysed token sequences that name it
     tokens: frozenset[str]  # every token of its name and aliases
     unique: frozenset[str] = frozenset()  # its tokens no other OPD has ("pustaka")
+    places: tuple[tuple[str, ...], ...] = ()  # the kelurahan/kecamatan names its name says
 
 
 @dataclass
@@ -108,8 +119,10 @@ class Directory:
                 self.opds.append(Opd(opd, tuple(sorted(aliases)),
                                      frozenset(t for a in aliases for t in a) | set(tokens)))
         owners = Counter(t for o in self.opds for t in o.tokens)
+        wilayah = _wilayah()
         self.opds = [Opd(o.name, o.aliases, o.tokens,
-                         frozenset(t for t in o.tokens if owners[t] == 1 and t not in common))
+                         frozenset(t for t in o.tokens if owners[t] == 1 and t not in common),
+                         _places(words_of(o.name), wilayah))
                      for o in self.opds]
         self.tokens = frozenset(owners)  # every token that names one of them
 
@@ -146,7 +159,10 @@ class Directory:
         """The OPDs the query says a whole alias of ("mpp", "mal pelayanan publik",
         "kecamatan jambi timur"), by its own words or one of their readings."""
         said = {t for term in analysis.terms for t in term.tokens}
-        return frozenset(o.name for o in self.opds if any(set(a) <= said for a in o.aliases))
+        typed = words_of(analysis.normalized)
+        return frozenset(o.name for o in self.opds
+                         if any(set(a) <= said for a in o.aliases)
+                         or any(_contains(typed, p) for p in o.places))
 
     def _readings(self, word: str, vocabulary: Vocabulary | None
                   ) -> tuple[set[str], list[set[str]]]:
@@ -155,6 +171,37 @@ class Directory:
         tokens = set(self.analyzer.index_tokens(word))
         terms = self.analyzer.analyze_query(word, vocabulary).terms
         return tokens, [set(t.tokens) for t in terms if t.tokens]
+
+
+def _places(name: list[str], wilayah: tuple[tuple[str, ...], ...]
+            ) -> tuple[tuple[str, ...], ...]:
+    """The place names an OPD's name (its words) says: the kecamatan and kelurahan names
+    in it, and the rest of a name that starts with a level ("Kelurahan Kenali Asam": a
+    kelurahan the BPS list spells otherwise, or one added since)."""
+    found = {p for p in wilayah if _contains(name, p)}
+    if len(name) > 1 and name[0] in LEVELS:
+        found.add(tuple(name[1:]))
+    return tuple(sorted(found))
+
+
+LEVELS = frozenset({"kecamatan", "kelurahan", "desa"})  # the BPS list's levels below the city
+
+
+@cache
+def _wilayah() -> tuple[tuple[str, ...], ...]:
+    """The words of each kecamatan and kelurahan name of Kota Jambi, as written: compared
+    with the words of OPD names and queries unstemmed, or Kelurahan Selamat would be named
+    by "Penyelamatan" (stem "selamat") and Talang Banjar by "Talang"."""
+    with open(DATA_DIR / "kota_jambi_wilayah_bps.csv", encoding="utf-8", newline="") as fh:
+        names = [row["name"] for row in csv.DictReader(fh)
+                 if row["level"] in LEVELS]
+    return tuple(sorted({words for words in (tuple(words_of(n)) for n in names) if words}))
+
+
+def _contains(tokens: Sequence[str], phrase: tuple[str, ...]) -> bool:
+    """Whether ``phrase`` is a run of consecutive ``tokens``."""
+    n = len(phrase)
+    return any(tuple(tokens[i:i + n]) == phrase for i in range(len(tokens) - n + 1))
 
 
 def _explains(opd: Opd, tokens: set[str], readings: list[set[str]]) -> bool:
