@@ -130,3 +130,33 @@ def test_the_place_picks_the_page_not_the_service(places):
     results = places.search("cara urus surat pindah di tanjung pinang").results
     assert results[0].url == PINANG_PINDAH and PUTRI_PINDAH in results[0].also_at
     assert [r.opd for r in results[:3]] == ["Kelurahan Tanjung Pinang"] * 3
+
+
+def test_the_office_the_query_names_leads_a_near_tie():
+    """ "ikd dukcapil simpel" (tuning web): the app catalog's "IKD" entry (Diskominfo) scored
+    0.0338, Disdukcapil's own "Aktivasi IKD" 0.0333; the query names Disdukcapil, whose
+    page leads. A clear lead stays, and so does a first result of the office named, or of
+    a group that has a page of it."""
+    from indexer.backend import DocMeta
+    from indexer.fusion import Fused
+    from indexer.search import _collapse, _office_lead
+
+    def meta(i: str, opd: str, group: str | None = None) -> DocMeta:
+        return DocMeta(id=i, url=f"http://x/{i}", title=i, opd=opd, kind="service",
+                       group_id=group)
+
+    dukcapil = "Dinas Kependudukan dan Pencatatan Sipil"
+    docs = {m.id: m for m in (meta("catalog", "Diskominfo"), meta("own", dukcapil),
+                              meta("mpp", "MPP", "mpp"), meta("copy", dukcapil, "mpp"))}
+
+    def first(scores: dict[str, float], named: frozenset[str] = frozenset({dukcapil})) -> str:
+        ranked = sorted((Fused(i, v) for i, v in scores.items()), key=lambda f: -f.score)
+        collapsed = _collapse(ranked, docs, 0.97)
+        return _office_lead(collapsed, ranked, docs, named, 0.05, 3)[0][0].id
+
+    assert first({"catalog": 0.0338, "own": 0.0333}) == "own"
+    assert first({"catalog": 0.0338, "own": 0.0333}, frozenset()) == "catalog"
+    assert first({"catalog": 0.0380, "own": 0.0333}) == "catalog"  # 12% ahead
+    assert first({"own": 0.0338, "catalog": 0.0336}) == "own"
+    # the MPP's group holds Disdukcapil's copy: it is the office's already
+    assert first({"mpp": 0.0338, "copy": 0.0300, "own": 0.0333}) == "mpp"
