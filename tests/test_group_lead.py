@@ -160,3 +160,32 @@ def test_the_office_the_query_names_leads_a_near_tie():
     assert first({"own": 0.0338, "catalog": 0.0336}) == "own"
     # the MPP's group holds Disdukcapil's copy: it is the office's already
     assert first({"mpp": 0.0338, "copy": 0.0300, "own": 0.0333}) == "mpp"
+
+
+def test_an_app_a_query_names_names_the_office_that_runs_it(tmp_path):
+    """An OPD runs several sites ("bpprd", and its app "sipanda-bpprd"): the app's name,
+    a word of no lexicon, names the office ("cek tagihan pbb sipanda"), whichever of its
+    sites' pages the index read first; a source word that is a word ("kartu" of
+    "kartu-bahagia") names nothing."""
+    bpprd = "Badan Pengelola Pajak dan Retribusi Daerah"
+    docs = [
+        Document(url="http://127.0.0.1:8751/layanan/pbb", source="bpprd", opd=bpprd,
+                 kind="service", title="Informasi Tagihan PBB-P2",
+                 text="Cek tagihan PBB-P2 di loket BPPRD."),
+        Document(url="http://127.0.0.1:8752/", source="sipanda-bpprd", opd=bpprd,
+                 kind="app", title="SIPANDA", text="Aplikasi pajak daerah."),
+        Document(url="http://127.0.0.1:8753/", source="kartu-bahagia",
+                 opd="Pemerintah Kota", kind="page", title="Kartu Bahagia",
+                 text="Program kartu bahagia."),
+        *(Document(url=f"http://127.0.0.1:876{n}/berita/1", source=source, opd=opd,
+                   kind="news", title=f"Berita {opd}", text=f"Kegiatan {opd} pekan ini.")
+          for n, (source, opd) in enumerate([("dinsos", "Dinas Sosial"),
+                                              ("dishub", "Dinas Perhubungan")])),
+    ]
+    searcher = keyword_searcher(tmp_path, docs)
+    try:
+        said = searcher._opds().said
+        assert said(searcher.analyze("cek tagihan pbb sipanda")) == {bpprd}
+        assert said(searcher.analyze("kartu keluarga")) == frozenset()
+    finally:
+        searcher.close()
