@@ -129,14 +129,17 @@ class Directory:
         owners = Counter(t for o in self.opds for t in o.tokens)
         wilayah = _wilayah()
         named_by = set().union(*names.values()) if names else set()
-        lexicon = analyzer.lexicon
-        words = lexicon.root_words | lexicon.indonesian_words | lexicon.english_words
+        # without a lexicon (the plain baseline's analyzer) no word can be told from a name
+        lexicon = getattr(analyzer, "lexicon", None)
+        words = (lexicon.root_words | lexicon.indonesian_words | lexicon.english_words
+                 if lexicon is not None else None)
         self.opds = [Opd(o.name, o.aliases, o.tokens,
                          frozenset(t for t in o.tokens if owners[t] == 1 and t not in common),
                          _places(words_of(o.name), wilayah),
                          frozenset(t for s in sources.get(o.name, ())
                                    for t in analyzer.index_tokens(s.replace("-", " "))
-                                   if owners[t] == 1 and t not in named_by and t not in words))
+                                   if words is not None and owners[t] == 1
+                                   and t not in named_by and t not in words))
                      for o in self.opds]
         self.tokens = frozenset(owners)  # every token that names one of them
 
