@@ -75,10 +75,35 @@ def test_kependudukan_stems_to_penduduk_not_to_sitting(analyzer: Analyzer) -> No
 
 
 def test_formal_derivations_stem_to_their_root(analyzer: Analyzer) -> None:
-    text = "perizinan kelahiran kematian perkawinan pendaftaran persyaratan pemadam"
+    text = "perizinan kelahiran kematian perkawinan pendaftaran persyaratan"
     assert analyzer.index_tokens(text) == [
-        "izin", "lahir", "mati", "kawin", "daftar", "syarat", "padam",
+        "izin", "lahir", "mati", "kawin", "daftar", "syarat",
     ]  # fmt: skip
+
+
+def test_a_street_lamp_out_does_not_reach_the_fire_brigade(tmp_path) -> None:
+    """ "pemadam" (the fire brigade, Dinas Pemadam Kebakaran) is not "padam" (out, of a lamp
+    or the power): "pju padam" found the fire brigade's pages before the PJU complaint."""
+    from sikoja.documents import Document
+    from tests.corpus import keyword_searcher
+
+    fire = Document(url="http://127.0.0.1:8701/layanan/pemadaman", source="damkar",
+                    opd="Dinas Pemadam Kebakaran dan Penyelamatan", kind="service",
+                    title="Pemadaman Kebakaran",
+                    text="Mobil pemadam dan petugas pemadam kebakaran siaga 24 jam.")
+    lamp = Document(url="http://127.0.0.1:8702/layanan/pju", source="diskominfo",
+                    opd="Dinas Komunikasi dan Informatika", kind="service",
+                    title="Pengaduan Lampu Jalan (PJU) Mati",
+                    text="Laporkan lampu penerangan jalan umum yang mati atau padam.")
+    searcher = keyword_searcher(tmp_path, [fire, lamp])
+    try:
+        for query in ("pju padam", "lampu jalan padam", "listrik padam"):
+            urls = [r.url for r in searcher.search(query).results]
+            assert fire.url not in urls and urls[:1] == [lamp.url], query
+        assert searcher.search("pemadam").results[0].url == fire.url
+        assert searcher.search("damkar").results[0].url == fire.url
+    finally:
+        searcher.close()
 
 
 def test_reduplication_collapses_to_the_base_word(analyzer: Analyzer) -> None:
