@@ -281,16 +281,27 @@ def spelled_title_tokens(analyzer: Analyzer, title: str) -> frozenset[str]:
 def lead_by_coverage(items: list, titles: Sequence[str], words: QueryWords,
                      tie_margin: float) -> list:
     """On a near-tie of the first two (fused score within ``tie_margin``), the one whose title
-    covers more of the query leads. ``items`` are (Fused, also_at) pairs; a new list is
-    returned only when the order changes."""
+    covers more of the query leads; where their titles say as much of it, the one both
+    retrievers found leads one only keyword or only vector search found ("syarat kk": a short
+    copy of "Perubahan Data KK" ranks first on the keywords alone, the new-KK page is found by
+    both). ``items`` are (Fused, also_at) pairs; a new list is returned only when the order
+    changes."""
     if len(items) < 2 or len(titles) < 2:
         return items
     first, second = items[0][0], items[1][0]
     if margin([first.score, second.score]) >= tie_margin:
         return items
-    if words.coverage(titles[1]) > words.coverage(titles[0]):
+    said_first, said_second = words.coverage(titles[0]), words.coverage(titles[1])
+    if said_second > said_first:
+        return swap_lead(items, 1, "tie_break")
+    if said_second == said_first and _found_by_both(second) and not _found_by_both(first):
         return swap_lead(items, 1, "tie_break")
     return items
+
+
+def _found_by_both(item: Any) -> bool:
+    """Keyword and vector retrieval both ranked ``item`` (a Fused)."""
+    return item.keyword_rank is not None and item.vector_rank is not None
 
 
 def swap_lead(items: list, place: int, reason: str) -> list:

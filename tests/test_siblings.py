@@ -126,3 +126,26 @@ def test_keyword_first_that_the_vector_leg_misses_leads_from_further_behind(anal
     assert ranked(40) == ["sma", "smp"]
     # a query that tells neither keeps the order, whatever the legs say
     assert ranked(None, "spmb negeri") == ["sma", "smp"]
+
+
+def test_on_a_near_tie_the_result_both_retrievers_found_leads(analyzer):
+    # "syarat kk" on the tuning web: a short kelurahan copy of "Perubahan Data Kartu Keluarga"
+    # ranked first on the keywords alone, the new-KK page third there and tenth by vector;
+    # both titles say "kk" (one as "kartu keluarga"), so the title cannot decide
+    from indexer.answer import lead_by_coverage
+
+    query = words(analyzer, "syarat kk")
+    titles = ["Perubahan Data Kartu Keluarga", "Penerbitan Kartu Keluarga (KK) Baru"]
+    change = Fused("change", 0.03668, keyword_rank=1)
+    new = Fused("new", 0.03655, keyword_rank=3, vector_rank=10)
+    led = lead_by_coverage([(change, []), (new, [])], titles, query, 0.05)
+    assert [f.id for f, _ in led] == ["new", "change"]
+    assert "tie_break" in new.boosts and new.score > change.score
+    # a clear lead stays, and so does a first result both found
+    far = Fused("change", 0.0400, keyword_rank=1)
+    assert lead_by_coverage([(far, []), (Fused("new", 0.0366, keyword_rank=3, vector_rank=10),
+                                         [])], titles, query, 0.05)[0][0].id == "change"
+    both = Fused("change", 0.03668, keyword_rank=1, vector_rank=40)
+    assert lead_by_coverage([(both, []), (Fused("new", 0.03655, keyword_rank=3,
+                                                 vector_rank=10), [])],
+                            titles, query, 0.05)[0][0].id == "change"
