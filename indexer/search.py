@@ -980,7 +980,8 @@ def _app_card(doc: IndexedDoc) -> AnswerCard:
 
 def _answer_card(doc: IndexedDoc) -> AnswerCard | None:
     """The card of a service (its fields; its first sentences when none were stored:
-    indexer/cards.py) or of an app."""
+    indexer/cards.py) or of an app. None for a service with neither: a card that says
+    nothing but the title the result already shows is no answer."""
     f = doc.fields or {}
     core = f.get("requirements") or f.get("cost") or f.get("procedure")
     if not core and (doc.kind == "app" or f.get("app")):
@@ -998,7 +999,7 @@ def _answer_card(doc: IndexedDoc) -> AnswerCard | None:
             return "; ".join(str(v) for v in value) or None
         return str(value) if value else None
 
-    return AnswerCard(
+    card = AnswerCard(
         id=doc.id, url=doc.url, title=doc.title, opd=doc.opd,
         requirements=as_list(f.get("requirements")), procedure=as_list(f.get("procedure")),
         cost=as_text(f.get("cost")), duration=as_text(f.get("duration")),
@@ -1006,6 +1007,9 @@ def _answer_card(doc: IndexedDoc) -> AnswerCard | None:
         legal_basis=as_text(f.get("legal_basis")),
         description=None if core else lead(doc.text or "", doc.title),
     )
+    says = (card.requirements, card.procedure, card.cost, card.duration, card.location,
+            card.online_url, card.legal_basis, card.description)
+    return card if any(says) else None
 
 
 def _web_url(url: str | None) -> str | None:
