@@ -167,6 +167,7 @@ class Searcher:
             ranked = self._first(place.doc.id, ranked, metas)
         said = frozenset() if junk else self._opds().said(analysis)  # the OPDs it names
         collapsed = _collapse(ranked, metas, self.ranking.copy_weight, said)
+        groups = _groups(ranked, metas)[0] if said else {}  # for the office rules below
         if collapsed and words is None:  # junk answered by best bets alone
             words = self._query_words(analysis, vocabulary)
         if words is not None and collapsed and collapsed[0][0].id not in pinned and place is None:
@@ -177,9 +178,9 @@ class Searcher:
                                                                           words, read),
                                         words, self.ranking.sibling_overlap,
                                         self.ranking.sibling_margin, self._common())
-            collapsed = _office_lead(collapsed, ranked, metas, said, OFFICE_MARGIN,
+            collapsed = _office_lead(collapsed, groups, metas, said, OFFICE_MARGIN,
                                      OFFICE_WINDOW)
-        collapsed = _named_leads(collapsed, ranked, metas, said)
+        collapsed = _named_leads(collapsed, groups, metas, said)
         facets = {
             "opd": dict(Counter(metas[f.id].opd for f, _ in collapsed).most_common()),
             "kind": dict(Counter(metas[f.id].kind for f, _ in collapsed).most_common()),
@@ -868,13 +869,14 @@ OFFICE_WINDOW = 3
 OFFICE_MARGIN = 0.05
 
 
-def _office_lead(collapsed: list[tuple[Fused, list[str]]], ranked: Sequence[Fused],
+def _office_lead(collapsed: list[tuple[Fused, list[str]]], groups: dict[str, list[Fused]],
                  docs: dict[str, DocMeta], named: frozenset[str], within: float,
                  window: int) -> list[tuple[Fused, list[str]]]:
-    """The first of the first ``window`` results whose group has a page of an OPD the query
-    names (one of ``named``) leads, when the first result's group has none and it is
-    within ``within`` (relative) of the first's score; the two swap places and scores, as
-    the sibling rule does, reported as an "office" multiplier.
+    """The first of the first ``window`` results whose group (``groups``: :func:`_groups`
+    of the ranked candidates) has a page of an OPD the query names (one of ``named``)
+    leads, when the first result's group has none and it is within ``within`` (relative)
+    of the first's score; the two swap places and scores, as the sibling rule does,
+    reported as an "office" multiplier.
 
     A near tie between offices is decided by words that do not tell them apart; the office
     named says which one the citizen means. "ikd dukcapil simpel": the app catalog's "IKD"
@@ -885,7 +887,6 @@ def _office_lead(collapsed: list[tuple[Fused, list[str]]], ranked: Sequence[Fuse
     and a situation."""
     if not named or len(collapsed) < 2:
         return collapsed
-    groups, _ = _groups(ranked, docs)
 
     def of_named(item: Fused) -> bool:
         members = groups.get(_group_key(docs[item.id], docs), [item])
@@ -903,14 +904,15 @@ def _office_lead(collapsed: list[tuple[Fused, list[str]]], ranked: Sequence[Fuse
     return collapsed
 
 
-def _named_leads(collapsed: list[tuple[Fused, list[str]]], ranked: Sequence[Fused],
+def _named_leads(collapsed: list[tuple[Fused, list[str]]], groups: dict[str, list[Fused]],
                  docs: dict[str, DocMeta], named: frozenset[str]
                  ) -> list[tuple[Fused, list[str]]]:
-    """Each group shown by its member from an OPD the query names (one of ``named``), when
-    the page shown is not: kecamatan publish one standard text, so "sktm kec jambi timur"
-    and Telanaipura's SKTM page are one group, and the citizen asking in Jambi Timur needs
-    Jambi Timur's office (the same for "ktp di mpp": the MPP's counter, and for "surat
-    kematian tanjung pinang": that kelurahan's page, indexer/places.py).
+    """Each group (``groups``: :func:`_groups` of the ranked candidates) shown by its member
+    from an OPD the query names (one of ``named``), when the page shown is not: kecamatan
+    publish one standard text, so "sktm kec jambi timur" and Telanaipura's SKTM page are
+    one group, and the citizen asking in Jambi Timur needs Jambi Timur's office (the same
+    for "ktp di mpp": the MPP's counter, and for "surat kematian tanjung pinang": that
+    kelurahan's page, indexer/places.py).
 
     The member takes the group's place and score, as the tie-break and the sibling rule
     left them (a named copy's own score counts undiscounted in the group's, :func:`_collapse`):
@@ -922,7 +924,6 @@ def _named_leads(collapsed: list[tuple[Fused, list[str]]], ranked: Sequence[Fuse
     eval/oov.tsv and eval/situations.tsv unchanged."""
     if not named:
         return collapsed
-    groups, _ = _groups(ranked, docs)
     out = []
     for shown, also in collapsed:
         members = groups.get(_group_key(docs[shown.id], docs), [])
@@ -980,7 +981,8 @@ def _app_card(doc: IndexedDoc) -> AnswerCard:
 
 def _answer_card(doc: IndexedDoc) -> AnswerCard | None:
     """The card of a service (its fields; its first sentences when none were stored:
-    indexer/cards.py) or of an app."""
+    indexer/cards.py) or of an app. None for a service with neither: a card that says
+    nothing but the title the result already shows is no answer."""
     f = doc.fields or {}
     core = f.get("requirements") or f.get("cost") or f.get("procedure")
     if not core and (doc.kind == "app" or f.get("app")):
@@ -998,7 +1000,7 @@ def _answer_card(doc: IndexedDoc) -> AnswerCard | None:
             return "; ".join(str(v) for v in value) or None
         return str(value) if value else None
 
-    return AnswerCard(
+    card = AnswerCard(
         id=doc.id, url=doc.url, title=doc.title, opd=doc.opd,
         requirements=as_list(f.get("requirements")), procedure=as_list(f.get("procedure")),
         cost=as_text(f.get("cost")), duration=as_text(f.get("duration")),
@@ -1006,6 +1008,9 @@ def _answer_card(doc: IndexedDoc) -> AnswerCard | None:
         legal_basis=as_text(f.get("legal_basis")),
         description=None if core else lead(doc.text or "", doc.title),
     )
+    says = (card.requirements, card.procedure, card.cost, card.duration, card.location,
+            card.online_url, card.legal_basis, card.description)
+    return card if any(says) else None
 
 
 def _web_url(url: str | None) -> str | None:

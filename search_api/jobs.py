@@ -80,6 +80,10 @@ def scrub_paths(message: str, data_dir: Path) -> str:
 
 
 class JobRunner:
+    # seconds a job's process may take to exit after its last message before it is stopped
+    # (it flushes its queue and returns; a crawl's reactor threads are daemons)
+    exit_grace = 30.0
+
     def __init__(self, settings: Settings, *, sources_path: Path | None = None,
                  on_finished: Callable[[Job], None] | None = None) -> None:
         self.settings = settings
@@ -120,7 +124,7 @@ class JobRunner:
                 ctx = multiprocessing.get_context("spawn")
                 messages = ctx.Queue()
                 proc = ctx.Process(
-                    target=_child_main, name=f"sikoja-{kind}-{job_id}", daemon=True,
+                    target=self._job_main(), name=f"sikoja-{kind}-{job_id}", daemon=True,
                     args=(kind, self.settings.model_dump(mode="json"), str(self.sources_path),
                           params, messages))
                 proc.start()
@@ -188,6 +192,10 @@ class JobRunner:
 
     # -- internals -------------------------------------------------------------------
 
+    def _job_main(self) -> Callable[..., None]:
+        """What the job's process runs (a module-level function: spawn sends it by name)."""
+        return _child_main
+
     def _check_sources(self, names: list[str]) -> None:
         if not self.sources_path.is_file():
             raise SikojaError("no sources file: put sources.yaml in the data dir")
@@ -228,7 +236,8 @@ class JobRunner:
                     outcome = ("done", scrub_paths(str(text), self.data_dir), None)
                 elif kind == "error":
                     outcome = ("failed", None, scrub_paths(str(text), self.data_dir))
-            proc.join(timeout=30)
+            proc.join(timeout=self.exit_grace)
+            _stop(proc)
             if outcome is None:
                 code = proc.exitcode
                 outcome = ("interrupted" if code and code < 0 else "failed", None,
@@ -241,6 +250,7 @@ class JobRunner:
             self._update(job_id, state="failed", error="internal error while running the job",
                          finished_at=time.time())
         finally:
+            _stop(proc)  # the lock is the next job's only when this one's process is gone
             os.close(lock_fd)
             job = self.get(job_id)
             try:
@@ -299,6 +309,20 @@ class JobRunner:
             return True
         os.close(fd)
         return False
+
+
+def _stop(proc: multiprocessing.process.BaseProcess, grace: float = 5.0) -> None:
+    """End a job's process that outlived its watch: one lingering after its last message (a
+    non-daemon thread, a queue still flushing) would otherwise run beside the next job once
+    the lock is released, out of reach of :meth:`JobRunner.close`. SIGTERM, then SIGKILL."""
+    if not proc.is_alive():
+        return
+    log.warning("job process %s still running after its last message: stopping it", proc.pid)
+    proc.terminate()
+    proc.join(grace)
+    if proc.is_alive():
+        proc.kill()
+        proc.join(grace)
 
 
 def _row_to_job(row: Any) -> Job:

@@ -50,9 +50,11 @@ class Result(BaseModel):
 class AnswerCard(BaseModel):
     """The top result, spelled out: what a citizen needs to act.
 
-    ``kind`` says which fields it carries: "service" (requirements, procedure, cost, ...),
-    "app" (``opd`` provides it; platform, description, ``url`` opens it) or "contact" (an
-    OPD's address, phone, opening hours and email, for "where/when/what number" questions).
+    ``kind`` says which fields it carries: "service" (requirements, procedure, cost, ...;
+    a service stored without them, a post its site lists as a service, says the page's lead
+    sentence in ``description`` instead: indexer/cards.py), "app" (``opd`` provides it;
+    platform, description, ``url`` opens it) or "contact" (an OPD's address, phone, opening
+    hours and email, for "where/when/what number" questions).
     """
 
     id: str
@@ -68,7 +70,7 @@ class AnswerCard(BaseModel):
     online_url: str | None = None
     legal_basis: str | None = None
     platform: str | None = None  # app
-    description: str | None = None  # app
+    description: str | None = None  # app; service without fields: its lead sentence
     address: str | None = None  # contact
     phone: str | None = None  # contact
     hours: str | None = None  # contact

@@ -139,7 +139,7 @@ def test_the_office_the_query_names_leads_a_near_tie():
     a group that has a page of it."""
     from indexer.backend import DocMeta
     from indexer.fusion import Fused
-    from indexer.search import _collapse, _office_lead
+    from indexer.search import _collapse, _groups, _office_lead
 
     def meta(i: str, opd: str, group: str | None = None) -> DocMeta:
         return DocMeta(id=i, url=f"http://x/{i}", title=i, opd=opd, kind="service",
@@ -152,7 +152,7 @@ def test_the_office_the_query_names_leads_a_near_tie():
     def first(scores: dict[str, float], named: frozenset[str] = frozenset({dukcapil})) -> str:
         ranked = sorted((Fused(i, v) for i, v in scores.items()), key=lambda f: -f.score)
         collapsed = _collapse(ranked, docs, 0.97)
-        return _office_lead(collapsed, ranked, docs, named, 0.05, 3)[0][0].id
+        return _office_lead(collapsed, _groups(ranked, docs)[0], docs, named, 0.05, 3)[0][0].id
 
     assert first({"catalog": 0.0338, "own": 0.0333}) == "own"
     assert first({"catalog": 0.0338, "own": 0.0333}, frozenset()) == "catalog"

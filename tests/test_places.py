@@ -19,7 +19,9 @@ from indexer.build import build_index
 from indexer.search import Searcher
 from search_api.app import create_app
 from sikoja.config import load_settings
+from sikoja.documents import Document
 from sikoja.sources import Source
+from tests.corpus import keyword_searcher
 from tests.faultserver import Page, PageSite
 
 ARSIP = "Dinas Perpustakaan dan Kearsipan Kota Jambi"
@@ -186,3 +188,46 @@ def test_contact_fields_from_labels_and_from_a_footer():
     assert found["address"] == "Kenali Asam Bawah, Kec. Kota Baru, Kota Jambi"
     assert found["phone"] == "Call Center 112"
     assert contact_fields("Visi dan misi dinas untuk warga kota.") == {}
+
+
+# Kelurahan whose one-word names are also words (indexer/places.py): named after a level
+# word or "di", not wherever the word is said.
+SIPIN = "http://127.0.0.1:8781/layanan/domisili"
+SELAMAT = "http://127.0.0.1:8782/layanan/domisili"
+TENGAH = "http://127.0.0.1:8783/layanan/domisili"
+DOMISILI = ("Surat keterangan domisili bagi warga kelurahan, juga warga yang baru pindah ke "
+            "kelurahan. Persyaratan: pengantar RT, KTP, KK. Biaya: gratis.")
+
+
+@pytest.fixture(scope="module")
+def kelurahan(tmp_path_factory):
+    copies = [Document(url=url, source=f"kel-{name.replace(' ', '').casefold()}",
+                       opd=f"Kelurahan {name}", kind="service", group_id=SIPIN,
+                       title="Surat Keterangan Domisili", text=DOMISILI)
+              for url, name in [(SIPIN, "Solok Sipin"), (SELAMAT, "Selamat"), (TENGAH, "Tengah")]]
+    others = [Document(url=f"http://127.0.0.1:879{n}/berita/1", source=source, opd=opd,
+                       kind="news", title=f"Berita {opd}", text=f"Kegiatan {opd} pekan ini.")
+              for n, (source, opd) in enumerate([("dinsos", "Dinas Sosial"),
+                                                  ("dishub", "Dinas Perhubungan"),
+                                                  ("dinkes", "Dinas Kesehatan"),
+                                                  ("dlh", "Dinas Lingkungan Hidup")])]
+    s = keyword_searcher(tmp_path_factory.mktemp("kelurahan"), copies + others)
+    yield s
+    s.close()
+
+
+@pytest.mark.parametrize(("query", "url"), [
+    ("surat domisili kelurahan selamat", SELAMAT), ("surat domisili kel. tengah", TENGAH),
+    ("urus surat domisili di selamat", SELAMAT), ("kantor lurah tengah surat domisili", TENGAH),
+])
+def test_a_kelurahan_named_by_a_word_is_named_after_its_level_or_di(kelurahan, query, url):
+    first = kelurahan.search(query).results[0]
+    assert first.url == url and SIPIN in first.also_at
+
+
+@pytest.mark.parametrize("query", ["selamat pagi, mau urus surat domisili",
+                                   "surat domisili untuk tinggal tengah kota"])
+def test_the_word_alone_names_no_kelurahan(kelurahan, query):
+    assert kelurahan._opds().said(kelurahan.analyze(query)) == frozenset()
+    first = kelurahan.search(query).results[0]
+    assert first.url == SIPIN  # the group's own page: no office was asked for
