@@ -333,11 +333,12 @@ def _same_site_url(value: str, page_url: str) -> str | None:
 
 def _says_of_its_own(doc: Document) -> bool:
     """Whether the page's HTML gave it a service's sections or a contact page's details,
-    which a script's data never replaces: an app's page is drawn from its data, a short
-    service page with a theme's config or a map beside it is not (a KIA page with
-    Elementor's ``{"post": {"id": 57, "title": ...}}`` lost its requirements and cost)."""
+    which a script's data never replaces: a short service page with a theme's config or a
+    map beside it is what its HTML says (a KIA page with Elementor's ``{"post": {"id": 57,
+    "title": ...}}`` lost its requirements and cost). A kind alone is no such thing: an
+    app's skeleton page is a service by its path or headline until its data is read."""
     contact = doc.fields.get("contact")
-    return doc.kind == "service" or bool(doc.fields.keys() & set(SECTION_FIELDS)) or (
+    return bool(doc.fields.keys() & set(SECTION_FIELDS)) or (
         isinstance(contact, dict) and bool(contact.get("page")))
 
 
