@@ -319,9 +319,11 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
         headlines = [doc.title, *doc.headings[:1]]
         page_links = [Link(canonicalize_url(u), t) for u, t in content.get(url, [])]
         # the sections the extractor read are evidence here as on the page (a post with a
-        # "Persyaratan" list is a candidate, not a news vote)
-        members[url] = Member(doc, service_evidence(url, headlines, links.sections(url),
-                                                    doc.text, page_links))
+        # "Persyaratan" list is a candidate, not a news vote); those the template put there
+        # are not: a sidebar's "Persyaratan" would give every post "sections" and switch
+        # off the news_post guard of ``decide``
+        members[url] = Member(doc, service_evidence(
+            url, headlines, own_sections(links, url, {}, template), doc.text, page_links))
     groups_of: dict[str, list[Group]] = defaultdict(list)
     for group in sibling_groups(docs, set(members), content, anchors):
         for url in group.urls:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 
+from crawler.boilerplate import fingerprint
 from crawler.linkstore import LinkStore
 from crawler.merge import merge_stores
 from crawler.run import crawl
@@ -288,3 +289,53 @@ def test_a_news_post_shown_beside_services_stays_news_without_sections_of_its_ow
     label = Group("http://dukcapil.go.id/kategori/layanan", "service", {"a"}, votes=1,
                   services=1)
     assert decide([home, label], news_post=True)[0] == FROM_LISTING
+
+
+def test_a_template_s_section_is_no_evidence_that_a_news_post_is_a_service(tmp_path):
+    """A sidebar on every page lists "Persyaratan Umum" (the site's template): the sections
+    read from it are not the post's own, so a news post shown on a home beside services
+    stays news (with them counted, the post read as having sections and the home's
+    services made it one); the same item written in the post itself does count."""
+    site = "http://kel-uji.go.id"
+    sidebar = ["Persyaratan Umum", "Fotokopi KTP"]
+    template = frozenset(fingerprint(line) for line in sidebar)
+    post_url = f"{site}/berita/2024/05/layanan-malam-hari.html"
+    services = [f"{site}/layanan/{slug}" for slug in ("domisili", "sktm", "usaha")]
+
+    def settled(own_line: str | None) -> tuple[str, dict]:
+        data_dir = tmp_path / ("own" if own_line else "template")
+        store, links = DocumentStore.open(data_dir), LinkStore.open(data_dir)
+        try:
+            docs = [Document(url=f"{site}/", source="kel", opd="Kel", kind="page",
+                             title="Kelurahan Uji", text="Beranda", fields={"listing": True}),
+                    Document(url=post_url, source="kel", opd="Kel", kind="news",
+                             title="Layanan Surat Malam Hari di Kantor Lurah",
+                             text="Kantor lurah melayani surat keterangan sampai pukul 21.00"
+                                  " selama bulan Mei.\n" + (own_line or ""),
+                             fields={"kind_confidence": 0.8})]
+            docs += [Document(url=url, source="kel", opd="Kel", kind="service",
+                              title=f"Surat {url.rsplit('/', 1)[1]}", text="Persyaratan",
+                              fields={"requirements": ["Pengantar RT"], "cost": "Gratis"})
+                     for url in services]
+            for doc in docs:
+                store.upsert(doc)
+                main = [(u, "x") for u in [*services, post_url]] if doc.url == f"{site}/" else []
+                lines = [fingerprint(line) for line in sidebar]
+                if own_line:
+                    lines.append(fingerprint(own_line))
+                links.save(doc.url, source="kel", fetched_url=doc.url, links=main,
+                           content=main,
+                           sections={"requirements": ["Fotokopi KTP"]} if doc.url == post_url
+                           else None,
+                           field_lines={"fotokopi ktp": lines} if doc.url == post_url else None)
+            links.save_template("kel", template)
+            settle_kinds(store, links, "kel")
+            got = store.get(post_url)
+            return got.kind, got.fields
+        finally:
+            store.close()
+            links.close()
+
+    assert settled(None)[0] == "news"
+    kind, fields = settled("Fotokopi KTP dan KK yang dibawa")
+    assert kind == "service" and fields["requirements"] == ["Fotokopi KTP"]

@@ -156,7 +156,8 @@ def test_records_the_page_links_by_slug_are_not_repeated_as_parts():
     refs = [{"__ref": "Layanan:1"}]
     state = json.dumps({"ROOT_QUERY": {"layanans": refs},
                         "Layanan:1": {"id": "1", "slug": "akta-perceraian",
-                                      "namaLayanan": "Akta Perceraian"}})
+                                      "namaLayanan": "Akta Perceraian",
+                                      "ringkasan": "Akta bagi pasangan yang bercerai"}})
     body = shell('<ul><li><a href="/layanan/akta-perceraian">Akta Perceraian</a></li></ul>'
                  f"<script>window.__APOLLO_STATE__={state};</script>", "Layanan")
     page = read(body, f"{SITE}/layanan")
@@ -176,3 +177,71 @@ def test_a_literal_beyond_the_cap_is_not_read():
         f"{{nama: 'Layanan {n}', biaya: 'Gratis', syarat: ['KTP']}}" for n in range(30000)) + "];"
     assert len(big) > pagedata.MAX_LITERAL
     assert script_values(big) == []
+
+
+def test_a_data_file_without_semicolons_gives_every_list():
+    """Each literal ends where its brackets close, not at the next ";" (none here but the
+    export's, so the second list was skipped as inside the first); a ";" or "]" inside a
+    string ends nothing."""
+    code = """const layanan = [
+  { id: 1, nama: 'Izin Reklame', ringkasan: 'Izin bagi pemasang baliho', syarat: ['KTP'] },
+]
+const perizinan = [
+  { id: 2, nama: 'Izin Mendirikan Bangunan', ringkasan: 'Biaya: Rp 0; gratis ]', syarat: [] },
+]
+export default { layanan, perizinan };
+"""
+    assert [r["nama"] for r in script_records(code)] == ["Izin Reklame",
+                                                         "Izin Mendirikan Bangunan"]
+    assert script_records(code)[1]["ringkasan"] == "Biaya: Rp 0; gratis ]"
+
+
+MARKERS = ("<script>var lokasi = [{id: 1, nama: 'Posyandu Melati RT 05', lat: -1.6, lng: 103.6},"
+           "{id: 2, nama: 'Posyandu Mawar RT 09', lat: -1.61, lng: 103.61}];"
+           "lokasi.forEach(function(l){ L.marker([l.lat,l.lng]).addTo(map); });</script>")
+
+
+def test_a_map_s_markers_are_no_records_of_the_page():
+    """A name and an id are not a record: a kelurahan page with a map stays what its HTML
+    says, not a listing of its markers."""
+    body = shell('<p>Lokasi posyandu di Kelurahan Solok Sipin.</p><div id="map"></div>'
+                 + MARKERS, "Peta Posyandu")
+    page = read(body, "https://solok.jambikota.go.id/peta-posyandu")
+    assert not page.payload and page.parts == []
+    assert not page.document.fields.get("listing")
+
+
+def test_a_contact_page_keeps_its_details_beside_a_map():
+    body = ('<!DOCTYPE html><html lang="id"><head><title>Kontak</title></head><body>'
+            '<h1>Kontak</h1><p>Kantor Kelurahan Solok Sipin, Jl. Sunan Gunung Jati No. 1. '
+            'Telepon 0741-123456.</p><div id="map"></div>'
+            "<script>var lokasi = [{id: 1, nama: 'Kantor Kelurahan Solok Sipin', keterangan: "
+            "'Buka Senin sampai Jumat, pukul 08.00 sampai 15.00', lat: -1.6, lng: 103.6}];"
+            "</script></body></html>")
+    page = read(body, "https://solok.jambikota.go.id/kontak")
+    assert page.document.fields["contact"]["phone"] == "Telepon 0741-123456"
+    assert page.parts == [] and "Sunan Gunung Jati" in page.document.text
+
+
+def test_a_short_service_page_keeps_its_sections_beside_a_theme_s_config():
+    body = ('<!DOCTYPE html><html lang="id"><head><title>Kartu Identitas Anak</title></head>'
+            "<body><main><h1>Kartu Identitas Anak</h1><h2>Persyaratan</h2><ul>"
+            "<li>Fotokopi akta kelahiran</li><li>Kartu Keluarga asli</li></ul>"
+            "<h2>Biaya</h2><p>Gratis</p><h2>Waktu Penyelesaian</h2><p>1 hari kerja</p></main>"
+            '<script>var wpData = {"post": {"id": 57, "title": "Kartu Identitas Anak", '
+            '"excerpt": "Kartu identitas bagi anak di bawah 17 tahun"}};</script></body></html>')
+    page = read(body, "https://disdukcapil.jambikota.go.id/layanan/kia/")
+    doc = page.document
+    assert doc.kind == "service" and doc.fields["cost"] == "Gratis"
+    assert doc.fields["requirements"] == ["Fotokopi akta kelahiran", "Kartu Keluarga asli"]
+
+
+def test_a_script_state_named_as_the_page_lists_its_records():
+    """A carrier's own root (``{title, layanan: [...]}``, an app's state named as the page)
+    is not the one record the page shows: its services are."""
+    state = json.dumps({"title": "Layanan", "id": 1, "ringkasan": "Daftar layanan dinas",
+                        "layanan": ITEMS})
+    page = read(shell(f"<script>window.__INITIAL_STATE__ = {state};</script>", "Layanan"),
+                f"{SITE}/layanan")
+    assert page.document.fields.get("listing")
+    assert {d.title for d in page.parts} == {"Kartu Identitas Anak", "Akta Kematian"}

@@ -80,3 +80,36 @@ def test_a_table_of_one_service_s_parts_stays_one_service(body):
     assert got.document.kind == "service"
     assert got.document.fields["cost"] == "Gratis"
     assert got.document.fields["requirements"][:2] == ["Fotokopi KTP", "Fotokopi KK"]
+
+
+def test_a_word_table_s_merged_rows_give_each_letter_all_its_requirements():
+    """Word merges a letter's name over the rows of its requirements: each continuation row
+    is one more requirement of the letter above, not a row to skip."""
+    got = read("<table><tr><th>No</th><th>Jenis Surat</th><th>Persyaratan</th></tr>"
+               '<tr><td rowspan="3">1</td><td rowspan="3">Surat Keterangan Tidak Mampu</td>'
+               "<td>Fotokopi KTP</td></tr><tr><td>Fotokopi KK</td></tr>"
+               "<tr><td>Pengantar RT</td></tr>"
+               '<tr><td rowspan="2">2</td><td rowspan="2">Surat Keterangan Domisili</td>'
+               "<td>Fotokopi KTP</td></tr><tr><td>Pengantar RT/RW</td></tr>"
+               "<tr><td>3</td><td>Surat Keterangan Usaha</td><td>KTP, foto usaha</td></tr>"
+               "</table>")
+    rows = {d.title: d.fields for d in got.parts}
+    assert rows["Surat Keterangan Tidak Mampu"]["requirements"] == [
+        "Fotokopi KTP", "Fotokopi KK", "Pengantar RT"]
+    assert rows["Surat Keterangan Domisili"]["requirements"] == ["Fotokopi KTP",
+                                                                 "Pengantar RT/RW"]
+    assert rows["Surat Keterangan Usaha"]["requirements"] == ["KTP, foto usaha"]
+
+
+def test_a_cost_merged_over_several_letters_is_each_one_s():
+    got = read("<table><tr><th>Jenis Surat</th><th>Persyaratan</th><th>Biaya</th></tr>"
+               '<tr><td>Surat Keterangan Usaha</td><td>KTP</td><td rowspan="2">Gratis</td></tr>'
+               "<tr><td>Surat Keterangan Domisili</td><td>Pengantar RT</td></tr>"
+               '<tr><td>Surat Pindah</td><td colspan="2">Datang langsung ke Disdukcapil</td>'
+               "</tr></table>")
+    rows = {d.title: d.fields for d in got.parts}
+    assert rows["Surat Keterangan Usaha"]["cost"] == "Gratis"
+    assert rows["Surat Keterangan Domisili"] == {"requirements": ["Pengantar RT"],
+                                                 "cost": "Gratis", "kind_confidence": 1.0}
+    # a cell across two columns is read once, under the first
+    assert "cost" not in rows["Surat Pindah"]

@@ -320,13 +320,15 @@ def script_records(code: str) -> list[dict[str, Any]]:
             records = records_of(value)
         except NotRecords:
             continue
-        said = [r for r in records if _says_more(r)]
+        said = [r for r in records if says_more(r)]
         if len(said) * 2 > len(records):
             found.extend(said)
     return found[:MAX_RECORDS]
 
 
-def _says_more(record: dict[str, Any]) -> bool:
+def says_more(record: dict[str, Any]) -> bool:
+    """Whether ``record`` names something and says more of it than an id: a description
+    or a service section (a route ``{path, name}``, a menu item, a map marker do not)."""
     mapped = record_fields(unwrapped(record))
     return isinstance(mapped.get("title"), str) and bool(
         {"description", *SECTION_FIELDS} & mapped.keys())

@@ -28,6 +28,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 import chompjs
@@ -81,12 +82,17 @@ def script_values(code: str) -> list[Any]:
 
 
 def _literal_at(code: str, start: int) -> tuple[Any, int]:
-    """The literal at ``start`` and where it ends (a guess: the next statement), or None."""
-    chunk = code[start:start + MAX_LITERAL]
-    parse = _JSON_PARSE.match(chunk)
+    """The literal at ``start`` and where it ends (``literal_end``), or (None, start)."""
+    parse = _JSON_PARSE.match(code, start)
     if parse is not None:  # JSON.parse('...'): the string literal, then its JSON
-        string = _STRING.match(chunk, parse.end() - 1)
+        string = _STRING.match(code[:start + MAX_LITERAL], parse.end() - 1)
+        end = string.end() if string else None
         chunk = "[" + string.group(0) + "]" if string else ""
+    else:
+        end = literal_end(code, start)
+        chunk = code[start:end] if end else ""
+    if end is None:
+        return None, start
     try:
         value = chompjs.parse_js_object(chunk, loader_kwargs={"strict": False})
         if parse is not None:
@@ -95,8 +101,29 @@ def _literal_at(code: str, start: int) -> tuple[Any, int]:
         return None, start
     if len(json.dumps(value, ensure_ascii=False, default=str)) < MIN_LITERAL:
         return None, start
-    closing = code.find(";", start)
-    return value, closing if closing > 0 else start
+    return value, end
+
+
+# what a literal's end depends on: brackets, and the strings and comments they may be in
+# (a string holds any bracket or ";": "Biaya: Rp 0; gratis"); ' and " end at their line
+_TOKEN = re.compile(r"""'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`|"""
+                    r"//[^\n]*|/\*.*?\*/|[\[\]{}()]", re.DOTALL)
+_OPENS = {"[": 1, "{": 1, "(": 1, "]": -1, "}": -1, ")": -1}
+
+
+def literal_end(code: str, start: int) -> int | None:
+    """Where the bracketed literal opening at ``start`` closes (the index after its last
+    bracket), or None when it does not within MAX_LITERAL characters. Not the next ";":
+    a data file may have none (one ``const x = [...]`` a line), a string may hold one."""
+    depth = 0
+    for token in _TOKEN.finditer(code, start, min(len(code), start + MAX_LITERAL)):
+        step = _OPENS.get(token.group())
+        if step is None:
+            continue
+        depth += step
+        if depth <= 0:
+            return token.end()
+    return None
 
 
 def embedded_data(text: str) -> dict[str, Any] | None:
@@ -160,33 +187,44 @@ def _parsed_strings(data: Any, depth: int = 0) -> Any:
     return data
 
 
-def astro_value(value: Any, depth: int = 0) -> Any:
+def astro_value(value: Any) -> Any:
     """Astro's island props: an object whose values are ``[type, value]`` pairs (0 a plain
     value or object, 1 an array of pairs, 3 a date...)."""
-    if depth > MAX_DEPTH:
-        return None
-    if (isinstance(value, list) and len(value) == 2 and isinstance(value[0], int)
-            and not isinstance(value[0], bool)):
-        return astro_value(value[1], depth + 1)
-    if isinstance(value, list):
-        return [astro_value(v, depth + 1) for v in value]
-    if isinstance(value, dict):
-        return {k: astro_value(v, depth + 1) for k, v in value.items()}
-    return value
+    return _unwrapped(value, _astro_pair)
 
 
-def livewire_value(value: Any, depth: int = 0) -> Any:
+def livewire_value(value: Any) -> Any:
     """Livewire 3's dehydrated properties: arrays, collections and models as a tuple
     ``[value, {"s": "arr"}]`` (the second item names the synthesizer)."""
+    return _unwrapped(value, _livewire_pair)
+
+
+def _astro_pair(value: list[Any]) -> Any:
+    if len(value) == 2 and isinstance(value[0], int) and not isinstance(value[0], bool):
+        return value[1]
+    return _NOT_PAIR
+
+
+def _livewire_pair(value: list[Any]) -> Any:
+    if len(value) == 2 and isinstance(value[1], dict) and "s" in value[1]:
+        return value[0]
+    return _NOT_PAIR
+
+
+_NOT_PAIR = object()
+
+
+def _unwrapped(value: Any, pair: Callable[[list[Any]], Any], depth: int = 0) -> Any:
+    """``value`` with every list ``pair`` reads as a wrapper replaced by the value it wraps."""
     if depth > MAX_DEPTH:
         return None
-    if (isinstance(value, list) and len(value) == 2 and isinstance(value[1], dict)
-            and "s" in value[1]):
-        return livewire_value(value[0], depth + 1)
     if isinstance(value, list):
-        return [livewire_value(v, depth + 1) for v in value]
+        inner = pair(value)
+        if inner is not _NOT_PAIR:
+            return _unwrapped(inner, pair, depth + 1)
+        return [_unwrapped(v, pair, depth + 1) for v in value]
     if isinstance(value, dict):
-        return {k: livewire_value(v, depth + 1) for k, v in value.items()}
+        return {k: _unwrapped(v, pair, depth + 1) for k, v in value.items()}
     return value
 
 

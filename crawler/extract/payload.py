@@ -38,7 +38,7 @@ from urllib.parse import urljoin, urlsplit
 
 from crawler.extract.document import ExtractedPage
 from crawler.extract.html import Link
-from crawler.extract.jsonlist import SHELL_WORDS, record_document, record_fields
+from crawler.extract.jsonlist import SHELL_WORDS, record_document, record_fields, says_more
 from crawler.extract.jsroutes import last_segment
 from crawler.extract.pagedata import embedded_data, may_carry_data
 from crawler.extract.service import SECTION_FIELDS
@@ -74,14 +74,20 @@ def page_data(text: str) -> Any | None:
     """The data a page carries for its script app (Inertia's props, Next's pageProps, Nuxt's
     payload; else any other carrier, ``crawler.extract.pagedata``), or None when it carries
     none that parses."""
+    return _found_data(text)[0]
+
+
+def _found_data(text: str) -> tuple[Any | None, bool]:
+    """(``page_data``, whether it came from the other carriers: ``embedded_data``'s
+    object of them, each under its own key)."""
     for finder in (_inertia, _data_script, _nuxt2, _embedded):
         try:
             found = finder(text)
         except (ValueError, RecursionError):
             continue
         if isinstance(found, (dict, list)) and found:
-            return found
-    return None
+            return found, finder is _embedded
+    return None, False
 
 
 def _inertia(text: str) -> Any:
@@ -109,14 +115,19 @@ def _nuxt2(text: str) -> Any:
 
 
 def _embedded(text: str) -> Any:
-    """Any other carrier's data, when it holds a record: a Nuxt app's runtime config
-    (``window.__NUXT__ = {config: ...}``) or an empty ``__NEXT_DATA__`` says nothing of the
-    page, whose scripts are then read as a shell's (``crawler.extract.jsonlist``)."""
+    """Any other carrier's data, when it holds a record by the rule a script's literal is
+    read by (``jsonlist.says_more``: a name and a description or a service section). A
+    Nuxt app's runtime config (``window.__NUXT__ = {config: ...}``) or an empty
+    ``__NEXT_DATA__`` says nothing of the page, whose scripts are then read as a shell's
+    (``crawler.extract.jsonlist``); nor do a map's markers (``var lokasi = [{id: 1, nama:
+    'Kantor Kelurahan', lat, lng}]``) or a theme's config naming the post (Elementor's
+    ``{"post": {"id": 57, "title": ...}}``): with "a name and an id" as the bar, a
+    kelurahan's contact page became a listing of its markers and lost its address."""
     data = embedded_data(text)
     if data is None:
         return None
     named = [*_loose_records(data), *(r for array in _arrays(data) for r in array)]
-    return data if any(_is_record(r) for r in named) else None
+    return data if any(isinstance(r, dict) and says_more(r) for r in named) else None
 
 
 def route_pages(text: str, page_url: str) -> list[tuple[str, str]]:
@@ -180,20 +191,27 @@ class PayloadView:
     links: list[tuple[str, str]] = field(default_factory=list)  # (url, text) it names
 
 
-def read_payload(data: Any, page_url: str, title: str = "") -> PayloadView:
+def read_payload(data: Any, page_url: str, title: str = "", *,
+                 carriers: bool = False) -> PayloadView:
     """``title``: the page's own heading; a record of that name outside any list (not the
     data's root, an app's props named as the app) is the one the page shows, with service
-    sections or without (a news post's page)."""
+    sections or without (a news post's page). ``carriers``: ``data`` is ``embedded_data``'s
+    object of carriers, whose own roots (a script's state, ``{title, items: [...]}``) are
+    roots too, not records, and whose records are those that say more than a name and an
+    id (``_embedded``)."""
+    is_record = says_more if carriers else _is_record
     view = PayloadView()
     best = 0
     for record in _loose_records(data):
         sections = _sections(record)
         if sections > best:
             view.record, best = record, sections
-    if view.record is None and title.strip():  # not the data's root: an app's props
-        view.record = next((r for r in list(_loose_records(data))[1:] if _is_record(r)
+    if view.record is None and title.strip():
+        roots = 2 if carriers and isinstance(data, dict) else 1
+        view.record = next((r for r in _loose_records(data, below=roots) if is_record(r)
                             and _own_title(r).casefold() == title.strip().casefold()), None)
-    listed = [r for array in _arrays(data) for r in array if _is_record(r)]
+    listed = [r for array in _arrays(data) for r in array
+              if isinstance(r, dict) and is_record(r)]
     if view.record is None:
         view.records = listed
     seen: set[str] = set()
@@ -244,12 +262,14 @@ def _sections(record: dict[str, Any]) -> int:
     return sum(1 for name in SECTION_FIELDS if mapped.get(name)) if _title(own) else 0
 
 
-def _loose_records(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
-    """Objects outside any array, the data's root and its nested objects."""
+def _loose_records(data: Any, depth: int = 0, below: int = 0) -> Iterator[dict[str, Any]]:
+    """Objects outside any array, the data's root and its nested objects; ``below``: only
+    those at least that deep."""
     if isinstance(data, dict) and depth <= MAX_DEPTH:
-        yield data
+        if depth >= below:
+            yield data
         for value in data.values():
-            yield from _loose_records(value, depth + 1)
+            yield from _loose_records(value, depth + 1, below)
 
 
 def _arrays(data: Any, depth: int = 0) -> Iterator[list[Any]]:
@@ -311,6 +331,17 @@ def _same_site_url(value: str, page_url: str) -> str | None:
     return url.split("#", 1)[0] if same and a.port == b.port else None
 
 
+def _says_of_its_own(doc: Document) -> bool:
+    """Whether the page's HTML gave it a service's sections or a contact page's details,
+    which a script's data never replaces: a short service page with a theme's config or a
+    map beside it is what its HTML says (a KIA page with Elementor's ``{"post": {"id": 57,
+    "title": ...}}`` lost its requirements and cost). A kind alone is no such thing: an
+    app's skeleton page is a service by its path or headline until its data is read."""
+    contact = doc.fields.get("contact")
+    return bool(doc.fields.keys() & set(SECTION_FIELDS)) or (
+        isinstance(contact, dict) and bool(contact.get("page")))
+
+
 _MARKS = (b"data-page", b"__NEXT_DATA__", b"__NUXT")
 
 
@@ -327,10 +358,10 @@ def with_payload(page: ExtractedPage, text: str, *, source: str, opd: str) -> Ex
     doc = page.document
     if len(doc.text.split()) >= SHELL_WORDS:
         return page
-    data = page_data(text)
-    if data is None:
+    data, carriers = _found_data(text)
+    if data is None or (carriers and _says_of_its_own(doc)):
         return page
-    view = read_payload(data, doc.url, doc.title)
+    view = read_payload(data, doc.url, doc.title, carriers=carriers)
     own = url_key(doc.url)
     links = [Link(canonicalize_url(u), t) for u, t in [*view.links, *route_pages(text, doc.url)]
              if url_key(u) != own]

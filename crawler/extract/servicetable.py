@@ -13,11 +13,19 @@ rules as a page (``text_service_fields``: "- item" lines are a list, "Gratis" a 
 the page is the listing of them. A table whose rows are one service's parts ("Komponen |
 Uraian", or "No | Persyaratan | Keterangan", the requirements of one service) has no
 naming column and stays what it was.
+
+Tables written in Word merge cells: a letter's name spans the rows of its requirements
+(``<td rowspan=3>SKTM</td><td>KTP</td>``, then rows with only ``KK``, ``Pengantar RT``).
+The table is read as the grid it draws (``_grid``): a row whose naming cell is the one
+above (or empty) continues that row's service, each of its cells one more line of the
+section (the SKTM row kept only "KTP" when such rows were skipped); a cell spanning
+several services' rows (one cost for all) belongs to each of them.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bs4 import Tag
 
@@ -43,8 +51,65 @@ MAX_NAME = 120  # a longer cell is prose, not a name
 THIN_ROW = 0.9
 
 
+MAX_SPAN = 50  # rows or columns one cell may span: a larger number is a typo, not a layout
+
+
 def _cells(row: Tag) -> list[Tag]:
     return list(row.find_all(("td", "th"), recursive=False))
+
+
+def _span(cell: Tag, name: str) -> int:
+    try:
+        return max(1, min(MAX_SPAN, int(str(cell.get(name) or 1).strip())))
+    except ValueError:
+        return 1
+
+
+@dataclass
+class _Slot:
+    """One column of one row of the drawn table: the cell there, and whether the cell
+    starts in this row (not spanned down from above) and in this column."""
+
+    cell: Tag
+    new_row: bool
+    new_column: bool
+
+
+def _grid(rows: list[Tag]) -> list[list[_Slot | None]]:
+    """The rows as the grid the browser draws: a cell with ``rowspan``/``colspan`` fills
+    every slot it covers (None where a short row leaves a hole)."""
+    below: dict[int, tuple[Tag, int]] = {}  # column -> (cell spanning down, rows left)
+    grid = []
+    for row in rows:
+        line: list[_Slot | None] = []
+        cells = iter(_cells(row))
+        while True:
+            col = len(line)
+            if col in below:
+                cell, left = below.pop(col)
+                if left > 1:
+                    below[col] = (cell, left - 1)
+                line.append(_Slot(cell, False, not line or line[-1] is None
+                                  or line[-1].cell is not cell))
+                continue
+            cell = next(cells, None)
+            if cell is None:
+                if any(c > col for c in below):
+                    line.append(None)
+                    continue
+                break
+            down = _span(cell, "rowspan")
+            for offset in range(_span(cell, "colspan")):
+                if down > 1:
+                    below[col + offset] = (cell, down - 1)
+                line.append(_Slot(cell, True, offset == 0))
+        grid.append(line)
+    return grid
+
+
+def _text_at(line: list[_Slot | None], col: int) -> str:
+    slot = line[col] if col < len(line) else None
+    return squash(slot.cell.get_text(" ")) if slot is not None else ""
 
 
 def _columns(header: list[str]) -> tuple[int, dict[int, str]] | None:
@@ -67,34 +132,67 @@ def table_services(content: Tag, page_url: str, source: str, opd: str,
         rows = [r for r in table.find_all("tr") if r.find_parent("table") is table]
         if len(rows) <= MIN_ROWS:
             continue
-        header = [squash(c.get_text(" ")) for c in _cells(rows[0])]
+        grid = _grid(rows)
+        header = [_text_at(grid[0], i) for i in range(len(grid[0]))]
         columns = _columns(header)
         if columns is None:
             continue
         name_at, labels = columns
         out: dict[str, Document] = {}
-        for row in rows[1:]:
-            cells = _cells(row)
-            if len(cells) != len(header):
-                continue
-            name = squash(cells[name_at].get_text(" "))
-            if not name or len(name) > MAX_NAME or not re.search(r"[^\W\d_]", name):
-                continue
-            fields: dict[str, object] = {}
-            lines = [name]
-            for i, label in labels.items():
-                values = [b.text for b in flatten(cells[i], page_url) if b.text]
-                fields.update(text_service_fields([label, *values]))
-                lines += [label, *values]
-            if not fields.keys() & set(CORE_FIELDS):
-                continue
-            url = f"{page_url.split('#', 1)[0]}#{slugify(name)}"
-            text = "\n".join(lines)
-            out.setdefault(url, Document(
-                url=url, source=source, opd=opd, kind="service", title=name, text=text,
-                fields={**fields, "kind_confidence": 1.0 if is_service(fields) else THIN_ROW},
-                lang=detect_language(text, lang_attr), fetched_at=fetched_at,
-                parent_url=page_url))
+        for name, values in _named_rows(grid[1:], name_at, labels, page_url):
+            if name:
+                document = _row_service(name, values, labels, page_url, source, opd,
+                                        lang_attr, fetched_at)
+                if document is not None:
+                    out.setdefault(document.url, document)
         if len(out) >= MIN_ROWS:
             return list(out.values())
     return []
+
+
+def _named_rows(grid: list[list[_Slot | None]], name_at: int, labels: dict[int, str],
+                page_url: str) -> list[tuple[str, dict[int, list[str]]]]:
+    """(name, {label column: value lines}) of each row naming something, its continuation
+    rows' lines added (see the module docstring); "" for a row naming nothing readable."""
+    services: list[tuple[str, dict[int, list[str]]]] = []
+    for line in grid:
+        slot = line[name_at] if name_at < len(line) else None
+        name = _text_at(line, name_at)
+        starts = slot is not None and slot.new_row and bool(name)
+        if starts:
+            if len(name) > MAX_NAME or not re.search(r"[^\W\d_]", name):
+                services.append(("", {}))  # a row of its own, not a service
+                continue
+            services.append((name, {}))
+        elif not services:  # a second header row, or nothing named yet
+            continue
+        values = services[-1][1]
+        for i in labels:
+            cell = line[i] if i < len(line) else None
+            # a cell spanned down from a row above was read there, unless that row was
+            # another service's (one cost for several letters): then it is this one's too
+            if cell is not None and cell.new_column and (cell.new_row or starts):
+                values.setdefault(i, []).extend(
+                    b.text for b in flatten(cell.cell, page_url) if b.text)
+    return services
+
+
+def _row_service(name: str, values: dict[int, list[str]], labels: dict[int, str],
+                 page_url: str, source: str, opd: str, lang_attr: str | None,
+                 fetched_at: str | None) -> Document | None:
+    """The service a row (with its continuation rows) names, or None without a core
+    section."""
+    fields: dict[str, object] = {}
+    lines = [name]
+    for i, label in labels.items():
+        found = values.get(i, [])
+        fields.update(text_service_fields([label, *found]))
+        lines += [label, *found]
+    if not fields.keys() & set(CORE_FIELDS):
+        return None
+    url = f"{page_url.split('#', 1)[0]}#{slugify(name)}"
+    text = "\n".join(lines)
+    return Document(
+        url=url, source=source, opd=opd, kind="service", title=name, text=text,
+        fields={**fields, "kind_confidence": 1.0 if is_service(fields) else THIN_ROW},
+        lang=detect_language(text, lang_attr), fetched_at=fetched_at, parent_url=page_url)
