@@ -26,6 +26,7 @@ from tests.test_api import PORTAL, auth, build_data_dir
 
 # the API tests' fixtures: a small indexed data dir, a running app, an admin key
 settings, client, admin_key = test_api.settings, test_api.client, test_api.admin_key
+reader = test_api.reader  # one app for the tests that only read (and add a click)
 
 CLICK = {"query": "urus ktp", "id": "abc"}
 
@@ -81,12 +82,12 @@ def test_body_caps_come_from_sikoja_yaml(tmp_path):
 # -- redirects, CORS, keys ------------------------------------------------------------------
 
 
-def test_the_trailing_slash_redirect_never_names_the_requests_host(client):
-    r = client.get("/api/search/?q=ktp", headers={"Host": "evil.example"},
+def test_the_trailing_slash_redirect_never_names_the_requests_host(reader):
+    r = reader.get("/api/search/?q=ktp", headers={"Host": "evil.example"},
                    follow_redirects=False)
     assert r.status_code == 307
     assert r.headers["location"] == "/api/search?q=ktp"
-    double = client.get("//evil.example/api/search/", follow_redirects=False)
+    double = reader.get("//evil.example/api/search/", follow_redirects=False)
     assert not double.headers.get("location", "").startswith("//")
 
 
@@ -105,19 +106,19 @@ def test_key_wording_bearer_in_any_case_spaces_trimmed_inner_whitespace_refused(
 # -- the schema says what the API does ------------------------------------------------------
 
 
-def test_schema_and_answers_agree_on_queries_and_click_positions(client):
-    spec = client.get("/openapi.json").json()
+def test_schema_and_answers_agree_on_queries_and_click_positions(reader):
+    spec = reader.get("/openapi.json").json()
     q = next(p for p in spec["paths"]["/api/search"]["get"]["parameters"] if p["name"] == "q")
     assert q["schema"]["minLength"] == 1 and "pattern" in q["schema"]
-    blank = client.get("/api/search", params={"q": " \t"})
+    blank = reader.get("/api/search", params={"q": " \t"})
     assert blank.status_code == 422 and blank.json()["message"] == EMPTY_QUERY
-    assert client.get("/api/search", params={"q": "\u3000"}).status_code == 200
+    assert reader.get("/api/search", params={"q": "\u3000"}).status_code == 200
 
     for position in (True, "3", 2.5, 0):
-        r = client.post("/api/click", json={**CLICK, "position": position})
+        r = reader.post("/api/click", json={**CLICK, "position": position})
         assert r.status_code == 422, position
     for position in (3, 3.0, None):
-        assert client.post("/api/click", json={**CLICK, "position": position}).status_code == 204
+        assert reader.post("/api/click", json={**CLICK, "position": position}).status_code == 204
 
     click = spec["paths"]["/api/click"]["post"]["responses"]
     assert {"400", "413", "422", "429"} <= set(click)
@@ -218,6 +219,6 @@ def test_a_full_disk_keeps_searches_answering_and_health_says_why(small_disk):
         assert c.get("/api/health").json()["status"] == "ok"  # recovers by itself
 
 
-def test_health_lists_no_problems_on_a_healthy_server(client):
-    body = client.get("/api/health", headers={"Origin": PORTAL}).json()
+def test_health_lists_no_problems_on_a_healthy_server(reader):
+    body = reader.get("/api/health", headers={"Origin": PORTAL}).json()
     assert body["status"] == "ok" and body["problems"] == []

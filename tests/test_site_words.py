@@ -94,6 +94,18 @@ def search(tmp_path):
         searcher.close()
 
 
+@pytest.fixture(scope="module")
+def kelurahan(tmp_path_factory):
+    """The kelurahan site's index, built once for the tests that only search it."""
+    path = tmp_path_factory.mktemp("kelurahan")
+    write_corpus(path, kelurahan_site()).close()
+    settings = load_settings(path, embedder="none")
+    build_index(settings)
+    searcher = Searcher(settings, embedder=False)
+    yield searcher
+    searcher.close()
+
+
 def urls(searcher: Searcher, query: str) -> list[str]:
     return [r.url for r in searcher.search(query, limit=10).results]
 
@@ -103,14 +115,14 @@ def urls(searcher: Searcher, query: str) -> list[str]:
     ("death certificate kelurahan rawa sari", KEMATIAN_URL),
 ])
 def test_naming_the_place_finds_the_service_not_a_page_titled_by_the_place(
-        search, query, service):
-    found = urls(search(kelurahan_site()), query)
+        kelurahan, query, service):
+    found = urls(kelurahan, query)
     assert found[0] == service
     assert DOMISILI_URL in found  # the place still finds the site's other pages
 
 
-def test_the_service_titled_with_the_place_is_still_found_by_its_service(search):
-    assert urls(search(kelurahan_site()), "surat domisili rawa sari")[0] == DOMISILI_URL
+def test_the_service_titled_with_the_place_is_still_found_by_its_service(kelurahan):
+    assert urls(kelurahan, "surat domisili rawa sari")[0] == DOMISILI_URL
 
 
 def test_a_one_page_site_keeps_its_title_match(search):
@@ -118,8 +130,8 @@ def test_a_one_page_site_keeps_its_title_match(search):
     assert urls(search(docs), "relawan pemadam kebakaran")[0] == REDKAR_URL
 
 
-def test_the_answer_card_and_results_show_the_title_as_written(search):
-    result = search(kelurahan_site()).search("surat domisili rawa sari").results[0]
+def test_the_answer_card_and_results_show_the_title_as_written(kelurahan):
+    result = kelurahan.search("surat domisili rawa sari").results[0]
     assert result.title == f"Cara Mengurus Surat Keterangan Domisili di {KEL}"
 
 
