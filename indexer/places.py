@@ -128,9 +128,11 @@ class Directory:
         sources: dict[str, set[str]] = {opd: set() for opd, _ in by_site}
         # one document per OPD and site says which sources (sources file names) crawl it:
         # an OPD may run several ("bpprd", "sipanda-bpprd", "e-pajak")
-        for doc in backend.get([m.id for m in by_site.values()]).values():
+        sources_of: dict[str, set[str]] = {}
+        for id_, doc in backend.get([m.id for m in by_site.values()]).items():
             if doc.source:
                 sources[doc.opd].add(doc.source)
+                sources_of.setdefault(id_, set()).add(doc.source)
         names = {opd: analyzer.index_tokens(_unbracketed(opd)) for opd in sources}
         counts = Counter(t for tokens in names.values() for t in set(tokens))
         common = {t for t, n in counts.items() if n >= COMMON_NAME_SHARE * max(len(names), 1)}
@@ -159,6 +161,16 @@ class Directory:
                                    and t not in named_by and t not in words))
                      for o in self.opds]
         self.tokens = frozenset(owners)  # every token that names one of them
+        # the sites an app name names: "siapduk" is Disdukcapil's, and so is its website, but
+        # a citizen who names the app asks for the app's page of a service
+        apps = {o.name: o.apps for o in self.opds}
+        hosts: dict[str, set[str]] = {}
+        for (opd, netloc), meta in by_site.items():
+            for source in sources_of.get(meta.id, ()):
+                for t in analyzer.index_tokens(source.replace("-", " ")):
+                    if t in apps.get(opd, ()):
+                        hosts.setdefault(t, set()).add(netloc)
+        self.app_hosts = {t: frozenset(h) for t, h in hosts.items()}
         # one-word place names that are also words: named only after a PLACE_MARKERS word
         self.word_places = frozenset(
             p for o in self.opds for p in o.places
@@ -204,6 +216,11 @@ class Directory:
         return frozenset(o.name for o in self.opds
                          if any(set(a) <= said for a in o.aliases) or o.apps & said
                          or any(self._says_place(typed, p) for p in o.places))
+
+    def hosts_said(self, analysis: QueryAnalysis) -> frozenset[str]:
+        """The sites (host:port) of the apps the query names by name ("siapduk")."""
+        said = {t for term in analysis.terms for t in term.tokens}
+        return frozenset(h for t in said & self.app_hosts.keys() for h in self.app_hosts[t])
 
     def _says_place(self, typed: list[str], place: tuple[str, ...]) -> bool:
         if place not in self.word_places:

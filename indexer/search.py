@@ -17,6 +17,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -166,8 +167,9 @@ class Searcher:
         if place is not None:
             ranked = self._first(place.doc.id, ranked, metas)
         said = frozenset() if junk else self._opds().said(analysis)  # the OPDs it names
+        hosts = frozenset() if junk else self._opds().hosts_said(analysis)  # its apps' sites
         collapsed = _collapse(ranked, metas, self.ranking.copy_weight, said)
-        groups = _groups(ranked, metas)[0] if said else {}  # for the office rules below
+        groups = _groups(ranked, metas)[0] if said or hosts else {}  # for the rules below
         if collapsed and words is None:  # junk answered by best bets alone
             words = self._query_words(analysis, vocabulary)
         if words is not None and collapsed and collapsed[0][0].id not in pinned and place is None:
@@ -180,7 +182,7 @@ class Searcher:
                                         self.ranking.sibling_margin, self._common())
             collapsed = _office_lead(collapsed, groups, metas, said, OFFICE_MARGIN,
                                      OFFICE_WINDOW)
-        collapsed = _named_leads(collapsed, groups, metas, said)
+        collapsed = _named_leads(collapsed, groups, metas, said, hosts)
         facets = {
             "opd": dict(Counter(metas[f.id].opd for f, _ in collapsed).most_common()),
             "kind": dict(Counter(metas[f.id].kind for f, _ in collapsed).most_common()),
@@ -905,8 +907,8 @@ def _office_lead(collapsed: list[tuple[Fused, list[str]]], groups: dict[str, lis
 
 
 def _named_leads(collapsed: list[tuple[Fused, list[str]]], groups: dict[str, list[Fused]],
-                 docs: dict[str, DocMeta], named: frozenset[str]
-                 ) -> list[tuple[Fused, list[str]]]:
+                 docs: dict[str, DocMeta], named: frozenset[str],
+                 hosts: frozenset[str] = frozenset()) -> list[tuple[Fused, list[str]]]:
     """Each group (``groups``: :func:`_groups` of the ranked candidates) shown by its member
     from an OPD the query names (one of ``named``), when the page shown is not: kecamatan
     publish one standard text, so "sktm kec jambi timur" and Telanaipura's SKTM page are
@@ -921,19 +923,34 @@ def _named_leads(collapsed: list[tuple[Fused, list[str]]], groups: dict[str, lis
     they compare ("cakmano ngurus surat pindah di bakung jaya": Bakung Jaya's domicile letter
     led its moving letter). Tuning crawl, with kelurahan named by place (indexer/places.py):
     dev MRR@10 hybrid 0.960 -> 0.964 (5 queries better, none worse), keyword 0.961 -> 0.961;
-    eval/oov.tsv and eval/situations.tsv unchanged."""
-    if not named:
+    eval/oov.tsv and eval/situations.tsv unchanged.
+
+    An app the query names by name (``hosts``: its sites, ``Directory.hosts_said``) picks
+    its own page the same way where the page shown is its OPD's other site's: "akta
+    perceraian siapduk" asks for the SIAPDUK app's page, not Disdukcapil's website's copy
+    of the same text."""
+    if not named and not hosts:
         return collapsed
     out = []
     for shown, also in collapsed:
         members = groups.get(_group_key(docs[shown.id], docs), [])
-        asked = next((m for m in members if m.id != shown.id and docs[m.id].opd in named), None)
-        if asked is not None and docs[shown.id].opd not in named:
+        asked = None
+        if docs[shown.id].opd not in named:
+            asked = next((m for m in members if m.id != shown.id and docs[m.id].opd in named),
+                         None)
+        if hosts and _host(docs[shown.id]) not in hosts:
+            asked = next((m for m in members if m.id != shown.id
+                          and _host(docs[m.id]) in hosts), asked)
+        if asked is not None:
             # the group's score, earned by another member: explain says so
             shown = _carrying(asked, shown, shown.score, shown.boosts)
             also = [docs[m.id].url for m in members if m.id != asked.id]
         out.append((shown, also))
     return out
+
+
+def _host(meta: DocMeta) -> str:
+    return urlsplit(meta.url).netloc
 
 
 def _carrying(shown: Fused, source: Fused, score: float, boosts: dict[str, float]) -> Fused:

@@ -189,3 +189,30 @@ def test_an_app_a_query_names_names_the_office_that_runs_it(tmp_path):
         assert said(searcher.analyze("kartu keluarga")) == frozenset()
     finally:
         searcher.close()
+
+
+def test_an_app_a_query_names_shows_its_own_page_of_a_service(tmp_path):
+    """Disdukcapil's website and its app SIAPDUK publish one text of a service, so the two
+    pages are one group, of one OPD: "akta perceraian siapduk" shows the app's page, and
+    without the app's name the group shows its canonical page."""
+    dukcapil = "Dinas Kependudukan dan Pencatatan Sipil"
+    site = "http://127.0.0.1:8701/layanan/akta-perceraian"
+    app = "http://127.0.0.1:8787/layanan/akta-perceraian"
+    text = ("Akta Perceraian dicatat bagi penduduk yang bercerai. Persyaratan: salinan putusan "
+            "pengadilan, KK dan KTP-el. Biaya: gratis. Waktu: 3 hari kerja.")
+    docs = [
+        Document(url=site, source="disdukcapil", opd=dukcapil, kind="service",
+                 title="Akta Perceraian", text=text, group_id=site),
+        Document(url=app, source="siapduk-dukcapil", opd=dukcapil, kind="service",
+                 title="Akta Perceraian", text=text, group_id=site),
+        Document(url="http://127.0.0.1:8703/berita/1", source="dinsos", opd="Dinas Sosial",
+                 kind="news", title="Berita Dinas Sosial", text="Kegiatan pekan ini."),
+    ]
+    searcher = keyword_searcher(tmp_path, docs)
+    try:
+        first = searcher.search("akta perceraian siapduk").results[0]
+        assert first.url == app and site in first.also_at
+        first = searcher.search("akta perceraian").results[0]
+        assert first.url == site and app in first.also_at
+    finally:
+        searcher.close()
