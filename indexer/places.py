@@ -128,11 +128,14 @@ class Directory:
         sources: dict[str, set[str]] = {opd: set() for opd, _ in by_site}
         # one document per OPD and site says which sources (sources file names) crawl it:
         # an OPD may run several ("bpprd", "sipanda-bpprd", "e-pajak")
-        sources_of: dict[str, set[str]] = {}
-        for id_, doc in backend.get([m.id for m in by_site.values()]).items():
+        site_of = {meta.id: site for site, meta in by_site.items()}
+        site_source: dict[tuple[str, str], str] = {}
+        for id_, doc in backend.get(list(site_of)).items():
             if doc.source:
                 sources[doc.opd].add(doc.source)
-                sources_of.setdefault(id_, set()).add(doc.source)
+                site_source[site_of[id_]] = doc.source
+        source_tokens = {s: tuple(analyzer.index_tokens(s.replace("-", " ")))
+                         for s in set(site_source.values())}
         names = {opd: analyzer.index_tokens(_unbracketed(opd)) for opd in sources}
         counts = Counter(t for tokens in names.values() for t in set(tokens))
         common = {t for t, n in counts.items() if n >= COMMON_NAME_SHARE * max(len(names), 1)}
@@ -140,7 +143,7 @@ class Directory:
         for opd, tokens in names.items():
             aliases = {tuple(t for t in tokens if t not in common)}
             aliases.update(tuple(analyzer.index_tokens(b)) for b in _brackets(opd))
-            aliases.update(tuple(analyzer.index_tokens(s.replace("-", " "))) for s in sources[opd])
+            aliases.update(source_tokens[s] for s in sources[opd])
             aliases.discard(())
             if aliases:
                 self.opds.append(Opd(opd, tuple(sorted(aliases)),
@@ -156,7 +159,7 @@ class Directory:
                          frozenset(t for t in o.tokens if owners[t] == 1 and t not in common),
                          _places(words_of(o.name), wilayah),
                          frozenset(t for s in sources.get(o.name, ())
-                                   for t in analyzer.index_tokens(s.replace("-", " "))
+                                   for t in source_tokens[s]
                                    if words is not None and owners[t] == 1
                                    and t not in named_by and t not in words))
                      for o in self.opds]
@@ -165,11 +168,10 @@ class Directory:
         # a citizen who names the app asks for the app's page of a service
         apps = {o.name: o.apps for o in self.opds}
         hosts: dict[str, set[str]] = {}
-        for (opd, netloc), meta in by_site.items():
-            for source in sources_of.get(meta.id, ()):
-                for t in analyzer.index_tokens(source.replace("-", " ")):
-                    if t in apps.get(opd, ()):
-                        hosts.setdefault(t, set()).add(netloc)
+        for (opd, netloc), source in site_source.items():
+            for t in source_tokens[source]:
+                if t in apps.get(opd, ()):
+                    hosts.setdefault(t, set()).add(netloc)
         self.app_hosts = {t: frozenset(h) for t, h in hosts.items()}
         # one-word place names that are also words: named only after a PLACE_MARKERS word
         self.word_places = frozenset(

@@ -166,8 +166,9 @@ class Searcher:
         place = None if junk or pinned else self._place(analysis, vocabulary, filters)
         if place is not None:
             ranked = self._first(place.doc.id, ranked, metas)
-        said = frozenset() if junk else self._opds().said(analysis)  # the OPDs it names
-        hosts = frozenset() if junk else self._opds().hosts_said(analysis)  # its apps' sites
+        directory = None if junk else self._opds()
+        said = directory.said(analysis) if directory else frozenset()  # the OPDs it names
+        hosts = directory.hosts_said(analysis) if directory else frozenset()  # its apps' sites
         collapsed = _collapse(ranked, metas, self.ranking.copy_weight, said)
         groups = _groups(ranked, metas)[0] if said or hosts else {}  # for the rules below
         if collapsed and words is None:  # junk answered by best bets alone

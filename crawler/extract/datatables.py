@@ -54,6 +54,7 @@ from crawler.extract.html import squash
 from crawler.extract.jsonlist import MAX_DETAILS, record_fields
 from crawler.extract.jsroutes import handler_templates
 from crawler.extract.pagecode import PageCode
+from crawler.extract.pagedata import literal_end
 
 DEFAULT_LENGTH = 10  # the plugin's own pageLength
 MAX_LENGTH = 100  # rows asked for at once, whatever the script says (-1 is "all")
@@ -104,17 +105,10 @@ def may_hold_table(body: bytes) -> bool:
 
 
 def _options(code: str, start: int) -> str:
-    """The ``{...}`` options of a call from the brace at ``start``, braces balanced (strings
-    are not parsed: a brace inside one is rare in these options)."""
-    depth = 0
-    for i in range(start, min(len(code), start + MAX_OPTIONS)):
-        if code[i] == "{":
-            depth += 1
-        elif code[i] == "}":
-            depth -= 1
-            if depth == 0:
-                return code[start:i + 1]
-    return code[start:start + MAX_OPTIONS]
+    """The ``{...}`` options of a call from the brace at ``start``, brackets balanced outside
+    strings and comments (``pagedata.literal_end``)."""
+    end = literal_end(code, start, MAX_OPTIONS)
+    return code[start:end if end is not None else start + MAX_OPTIONS]
 
 
 def tables(script: str | PageCode, page_url: str) -> list[Table]:

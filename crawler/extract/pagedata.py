@@ -111,12 +111,12 @@ _TOKEN = re.compile(r"""'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*
 _OPENS = {"[": 1, "{": 1, "(": 1, "]": -1, "}": -1, ")": -1}
 
 
-def literal_end(code: str, start: int) -> int | None:
+def literal_end(code: str, start: int, limit: int = MAX_LITERAL) -> int | None:
     """Where the bracketed literal opening at ``start`` closes (the index after its last
-    bracket), or None when it does not within MAX_LITERAL characters. Not the next ";":
+    bracket), or None when it does not within ``limit`` characters. Not the next ";":
     a data file may have none (one ``const x = [...]`` a line), a string may hold one."""
     depth = 0
-    for token in _TOKEN.finditer(code, start, min(len(code), start + MAX_LITERAL)):
+    for token in _TOKEN.finditer(code, start, min(len(code), start + limit)):
         step = _OPENS.get(token.group())
         if step is None:
             continue
