@@ -330,7 +330,7 @@ class Analyzer:
         best: tuple[int, str] | None = None
         for cut in range(MIN_GLUED_PART, len(word) - MIN_GLUED_PART + 1):
             parts = self.normalizer.words(word[:cut]) + self.normalizer.words(word[cut:])
-            if parts and all(p in vocabulary and p not in self._stop for p in parts):
+            if len(parts) > 1 and all(p in vocabulary and p not in self._stop for p in parts):
                 support = min(vocabulary.counts[p] for p in parts)
                 if best is None or support > best[0]:
                     best = (support, " ".join(parts))
