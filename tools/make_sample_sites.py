@@ -11209,6 +11209,46 @@ DEVSET_SOUP: dict[str, list[tuple[str, str]]] = {
 }
 
 
+# Misspelt and mangled service words (issues #11, #16), numbered from q990; written before
+# looking at what the analysis makes of them: dropped, doubled and swapped letters, vowel
+# drops, phonetic spellings, keyboard neighbours, glued and split words, and typos inside
+# colloquial and Jambi Malay queries.
+DEVSET_MISSPELT: dict[str, list[tuple[str, str]]] = {
+    "typo": [
+        ("syarat akte perceraan", "akta_cerai:2"),
+        ("cara urus akta prceraian", "akta_cerai:2"),
+        ("aktakelahiran anak baru lahir", "akta_lahir:2"),
+        ("legalisir akta kelahiarn", "legalisir:2 akta_lahir:1"),
+        ("ijin praktek bidan", "sip_bidan:2"),
+        ("sertipikat laik fungsi bangunan", "slf:2"),
+        ("kwitansi pembayaran pajak bumi dan bangunan", "pbb_bayar:2"),
+        ("surat keterangan domisili dari ke lurahan", "domisili:2"),
+        ("kartu keluarag hilang", "kk_hilang:2"),
+        ("ktp rusk minta ganti baru", "ktp_hilang:2"),
+        ("perubhan data kartu keluarga", "kk_ubah:2"),
+        ("pindah dtang ke kota jambi", "pindah_datang:2"),
+        ("akta perkawnan catatan sipil", "akta_kawin:2"),
+        ("aktivasi identitas kependudukan digitl", "ikd:2"),
+        ("laporan kebakran rumah", "damkar_api:2"),
+        ("pengaduan jalan rusaj", "jalan:2"),
+        ("lampu jalan matu", "pju:2"),
+        ("pasang baru pdma", "pdam_pasang:2"),
+        ("retibusi sampah tpa", "sampah_tpa:2"),
+        ("surat ketrangan tidak mampu", "sktm:2"),
+        ("beasiswa kartu bahgia", "beasiswa:2"),
+        ("pendaftaran sekola smp negeri", "spmb_smp:2"),
+        ("gimana bikin aktekematian ortu", "akta_mati:2"),
+        ("mau ngurus kia ank saya", "kia:2"),
+        ("cakmano ngurs akte lahir anak", "akta_lahir:2"),
+        ("dimano buat kartu kuning pencri kerja", "ak1:2"),
+        ("pengaduan kekersan anak", "ppa:2"),
+        ("izin reklme baliho", "izin_reklame:2"),
+        ("dokumen penduduk rentang", "rentan:2"),
+        ("persetujan bangunan gedung", "pbg:2"),
+    ],
+}
+
+
 # Blocks of qids: (first qid number, the sets numbered from it)
 DEVSET_BLOCKS = [(1, (DEVSET, DEVSET_REAL_WORLD, DEVSET_MORE)), (400, (DEVSET_JOOMLA,)),
                (450, (DEVSET_BLOGSPA,)), (500, (DEVSET_SPA,)), (540, (DEVSET_SIBLINGS,)),
@@ -11219,7 +11259,8 @@ DEVSET_BLOCKS = [(1, (DEVSET, DEVSET_REAL_WORLD, DEVSET_MORE)), (400, (DEVSET_JO
                (780, (DEVSET_HANDEDIT,)),
                (870, (DEVSET_PDFTABLE,)),
                (910, (DEVSET_SCRIPTDATA,)),
-               (950, (DEVSET_SOUP,))]
+               (950, (DEVSET_SOUP,)),
+               (990, (DEVSET_MISSPELT,))]
 
 
 def service_twins() -> dict[str, list[str]]:
