@@ -10,6 +10,7 @@ import pytest
 
 from sikoja.documents import Document
 from tests.corpus import keyword_searcher
+from tests.test_old_names import top  # the slug of the first result
 
 
 def page(slug: str, title: str, text: str, opd: str) -> Document:
@@ -68,12 +69,6 @@ def searcher(tmp_path_factory):
     s = keyword_searcher(tmp_path_factory.mktemp("oldlocal"), PAGES)
     yield s
     s.close()
-
-
-def top(searcher, query: str) -> str:
-    results = searcher.search(query).results
-    assert results, query
-    return results[0].url.rsplit("/", 1)[-1].removesuffix(".html")
 
 
 @pytest.mark.parametrize(
