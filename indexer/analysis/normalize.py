@@ -75,13 +75,21 @@ class Normalizer:
                     continue
             value = single.get(word)
             if value is None and word.endswith("nyo") and len(word) > 5:
-                value = (word[:-1] + "a",)  # Jambi Malay -nyo is -nya: "syaratnyo"
+                value = (self._nya(word[:-3]),)  # Jambi Malay -nyo is -nya: "syaratnyo"
             if value is None or (upper and word in lowercase_only):
                 out.append((word, i))
             else:
                 out.extend((v, i) for v in value)
             i += 1
         return out
+
+    def _nya(self, base: str) -> str:
+        """``base`` + -nya, with a one-word base read through the lists first: "aktenyo" is
+        "aktanya" (akte -> akta), not "aktenya", which no list and no stemmer rule knows."""
+        value = self._single.get(base)
+        if value is not None and len(value) == 1:
+            base = value[0]
+        return base + "nya"
 
     def words(self, text: str) -> list[str]:
         """All normalised words of ``text``, stopwords included (readable form)."""
