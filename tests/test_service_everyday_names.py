@@ -24,54 +24,51 @@ BASE = "http://127.0.0.1:8704/layanan/"
 BLOCK = "# == Session 11: services and apps by their everyday names"
 
 
-def service(slug: str, title: str, text: str, opd: str) -> Document:
-    return Document(url=BASE + slug, source="sikoja-test", opd=opd, kind="service",
-                    title=title, text=text)
-
-
 # pairs of pages that share the words a citizen types, so the query alone cannot tell them apart
 # (titles and text after ../shared/data/services.jsonl and apps.jsonl)
-DOCS = [
-    service("pindah-datang", "Pindah Datang ke Kota Jambi",
+PAGES = [
+    ("pindah-datang", "Pindah Datang ke Kota Jambi",
             "Penerbitan KK dan KTP-el alamat baru. Bawa SKPWNI dari daerah asal ke kelurahan.",
             "Disdukcapil"),
-    service("skpwni", "Surat Keterangan Pindah WNI (SKPWNI)",
+    ("skpwni", "Surat Keterangan Pindah WNI (SKPWNI)",
             "Pindah keluar Kota Jambi: KK asli, KTP-el asli, pengantar RT/RW dan kelurahan.",
             "Disdukcapil"),
-    service("pbb-bayar", "Pembayaran Pajak Bumi dan Bangunan (PBB-P2)",
+    ("pbb-bayar", "Pembayaran Pajak Bumi dan Bangunan (PBB-P2)",
             "Bayar PBB di bank persepsi, kantor pos, QRIS atau mobil pelayanan keliling.",
             "BPPRD"),
-    service("pbb-keberatan", "Keberatan atas Ketetapan PBB-P2",
+    ("pbb-keberatan", "Keberatan atas Ketetapan PBB-P2",
             "Syarat: asli SPPT, surat keberatan, SPOP/LSPOP, fotokopi KTP/KK.", "BPPRD"),
-    service("pbb-mutasi", "Mutasi / Balik Nama SPPT PBB-P2",
+    ("pbb-mutasi", "Mutasi / Balik Nama SPPT PBB-P2",
             "Syarat: fotokopi sertifikat, KTP pemohon, SPPT induk, formulir SPOP.", "BPPRD"),
-    service("bphtb", "Validasi Bea Perolehan Hak atas Tanah dan Bangunan (BPHTB)",
+    ("bphtb", "Validasi Bea Perolehan Hak atas Tanah dan Bangunan (BPHTB)",
             "Diajukan melalui PPAT/notaris: SSPD BPHTB, sertifikat, SPPT PBB dan bukti lunas.",
             "BPPRD"),
-    service("domisili", "Surat Keterangan Domisili",
+    ("domisili", "Surat Keterangan Domisili",
             "Syarat: surat pengantar RT/RW, fotokopi KTP/KK. Tanda tangan Lurah.", "Kelurahan"),
-    service("sktm", "Surat Keterangan Tidak Mampu (SKTM)",
+    ("sktm", "Surat Keterangan Tidak Mampu (SKTM)",
             "Syarat: pengantar RT/RW, KTP/KK. Diajukan ke kelurahan.", "Kelurahan"),
-    service("skck", "Surat Keterangan Catatan Kepolisian (SKCK)",
+    ("skck", "Surat Keterangan Catatan Kepolisian (SKCK)",
             "Syarat: fotokopi KTP, KK, akta kelahiran, pas foto latar merah; sidik jari.",
             "Polresta Jambi"),
-    service("air-sambung", "Pemasangan Sambungan Baru Air Bersih",
+    ("air-sambung", "Pemasangan Sambungan Baru Air Bersih",
             "Calon pelanggan PDAM Tirta Mayang masuk daftar tunggu dan membayar uang muka.",
             "PDAM Tirta Mayang"),
-    service("air-gangguan", "Pengaduan Air Mati, Keruh dan Pipa Bocor",
+    ("air-gangguan", "Pengaduan Air Mati, Keruh dan Pipa Bocor",
             "Hubungi hotline Tirta Mayang atau SiKesal; minta mobil tangki air gratis.",
             "PDAM Tirta Mayang"),
-    service("wbs", "Whistleblowing System (WBS) Pemprov Jambi",
+    ("wbs", "Whistleblowing System (WBS) Pemprov Jambi",
             "Sampaikan dugaan pelanggaran ASN Pemprov; identitas pelapor dirahasiakan.",
             "Inspektorat Provinsi"),
-    service("pemadaman", "Pemadaman Kebakaran",
+    ("pemadaman", "Pemadaman Kebakaran",
             "Lapor ke Call Center 112, 0741-41171 atau aplikasi Si Merah Koja.", "Damkartan"),
-    service("si-merah-koja", "Si Merah Koja (Sistem Informasi Penanggulangan Kebakaran)",
+    ("si-merah-koja", "Si Merah Koja (Sistem Informasi Penanggulangan Kebakaran)",
             "Aplikasi lapor kebakaran dan penyelamatan, terhubung 112 dan WhatsApp.",
             "Damkartan"),
-    service("bedah-rumah", "Bantuan Bedah Rumah Tidak Layak Huni (RTLH)",
+    ("bedah-rumah", "Bantuan Bedah Rumah Tidak Layak Huni (RTLH)",
             "Usulan dari RT ke Lurah; bantuan material dan upah.", "Perkim"),
 ]
+DOCS = [Document(url=BASE + slug, source="sikoja-test", opd=opd, kind="service", title=title,
+                 text=text) for slug, title, text, opd in PAGES]
 
 
 @pytest.fixture(scope="module")
@@ -81,10 +78,8 @@ def searcher(tmp_path_factory):
     s.close()
 
 
-def first(searcher: Searcher, query: str) -> str:
-    results = searcher.search(query).results
-    assert results, f"nothing found for {query!r}"
-    return results[0].url
+def top(searcher: Searcher, query: str) -> list[str]:
+    return [r.url for r in searcher.search(query).results][:1]
 
 
 # each query finds another page first, or none, without the session 11 service-name rules
@@ -100,7 +95,7 @@ def first(searcher: Searcher, query: str) -> str:
 ])
 def test_an_everyday_name_reaches_its_service(searcher: Searcher, query: str,
                                               slug: str) -> None:
-    assert first(searcher, query) == BASE + slug
+    assert top(searcher, query) == [BASE + slug]
 
 
 @pytest.mark.parametrize(("query", "slug"), [
@@ -115,7 +110,7 @@ def test_an_everyday_name_reaches_its_service(searcher: Searcher, query: str,
 ])
 def test_the_formal_name_still_finds_its_service_first(searcher: Searcher, query: str,
                                                        slug: str) -> None:
-    assert first(searcher, query) == BASE + slug
+    assert top(searcher, query) == [BASE + slug]
 
 
 def _block_rules():
