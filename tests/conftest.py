@@ -94,7 +94,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 # tests/test_sample_web.py (21 s before) took 7 s and left the list.
 LONGEST_FIRST = (
     "sample-crawl",                         # 160 s: the crawl, index and their modules
-    "tests/test_browser_firsthour.py",      # 84 s: `sikoja demo` crawls and embeds
+    "tests/test_browser_firsthour.py",      # 84 s: `sikoja demo` crawls (embeds no more:
+                                            # it waits for the sample index, session 11)
     "tests/test_api_live.py",               # 55 s: Schemathesis
     "tests/test_api.py",                    # 34 s
     "tests/test_crawl_process_faults.py",   # 29 s: kills and a full disk
