@@ -221,7 +221,11 @@ def sample_crawl(sample_web: SampleWeb, tmp_path_factory: pytest.TempPathFactory
     sources = load_sources(sample_web.write_sources(data_dir / "sources.yaml"))
     settings = load_settings(data_dir)
     settings.crawl.delay = 0.0
-    summary = crawl(sources, settings, data_dir, timeout=300)
+    try:
+        summary = crawl(sources, settings, data_dir, timeout=300)
+    except BaseException:  # no sample index will follow: a worker waiting for it stops
+        (run_folder(tmp_path_factory) / SAMPLE_EMBEDDINGS).with_suffix(".done").touch()
+        raise
     return SampleCrawl(sample_web, data_dir, settings, sources, summary)
 
 
