@@ -17,9 +17,12 @@ once per session there too.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
+import sqlite3
 import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,7 +94,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 # tests/test_sample_web.py (21 s before) took 7 s and left the list.
 LONGEST_FIRST = (
     "sample-crawl",                         # 160 s: the crawl, index and their modules
-    "tests/test_browser_firsthour.py",      # 84 s: `sikoja demo` crawls and embeds
+    "tests/test_browser_firsthour.py",      # 84 s: `sikoja demo` crawls (embeds no more:
+                                            # it waits for the sample index, session 11)
     "tests/test_api_live.py",               # 55 s: Schemathesis
     "tests/test_api.py",                    # 34 s
     "tests/test_crawl_process_faults.py",   # 29 s: kills and a full disk
@@ -217,16 +221,64 @@ def sample_crawl(sample_web: SampleWeb, tmp_path_factory: pytest.TempPathFactory
     sources = load_sources(sample_web.write_sources(data_dir / "sources.yaml"))
     settings = load_settings(data_dir)
     settings.crawl.delay = 0.0
-    summary = crawl(sources, settings, data_dir, timeout=300)
+    try:
+        summary = crawl(sources, settings, data_dir, timeout=300)
+    except BaseException:  # no sample index will follow: a worker waiting for it stops
+        (run_folder(tmp_path_factory) / SAMPLE_EMBEDDINGS).with_suffix(".done").touch()
+        raise
     return SampleCrawl(sample_web, data_dir, settings, sources, summary)
 
 
 @pytest.fixture(scope="session")
-def sample_index(sample_crawl: SampleCrawl) -> Settings:
-    """Settings of the sample crawl's data dir, indexed with the default embedder."""
-    assert sample_crawl.summary.ok, str(sample_crawl.summary)
-    build_index(sample_crawl.settings)
+def sample_index(sample_crawl: SampleCrawl, tmp_path_factory: pytest.TempPathFactory
+                 ) -> Settings:
+    """Settings of the sample crawl's data dir, indexed with the default embedder. Its
+    embedding cache is then published for the other workers (``sample_embeddings``)."""
+    published = run_folder(tmp_path_factory) / SAMPLE_EMBEDDINGS
+    try:
+        assert sample_crawl.summary.ok, str(sample_crawl.summary)
+        build_index(sample_crawl.settings)
+        copy_database(sample_crawl.data_dir / "embeddings.db", published)
+    finally:  # a waiting worker stops waiting, with the cache or without it
+        published.with_suffix(".done").touch()
     return sample_crawl.settings
+
+
+SAMPLE_EMBEDDINGS = "sample-embeddings.db"
+
+
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of this run that every xdist worker sees (the parent of their base temps)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of an SQLite file, appearing at ``target`` complete or not at all."""
+    partial = target.with_suffix(".partial")
+    with contextlib.closing(sqlite3.connect(source)) as src, \
+            contextlib.closing(sqlite3.connect(partial)) as dst:
+        src.backup(dst)
+    partial.replace(target)
+
+
+def sample_embeddings(request: pytest.FixtureRequest, timeout: float = 600) -> Path | None:
+    """The embedding cache of the session's sample index, for a test that indexes the same
+    web again in a process of its own (the browser test's ``sikoja demo``): its vectors are
+    keyed by the embedded text, so that index embeds only what differs (a port in a text)
+    instead of the whole web again (about 8 s of CPU, issue #14). None when this run builds
+    no sample index (a selection without its modules) or it failed; under xdist another
+    worker builds it, and this one waits for it (the sample-crawl unit goes out first)."""
+    if not any("sample_index" in getattr(item, "fixturenames", ())
+               for item in request.session.items):
+        return None
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        request.getfixturevalue("sample_index")  # built here, once, as it would be later
+    published = run_folder(request.getfixturevalue("tmp_path_factory")) / SAMPLE_EMBEDDINGS
+    deadline = time.monotonic() + timeout
+    while not published.with_suffix(".done").exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return published if published.is_file() else None
 
 
 @pytest.fixture(scope="session")

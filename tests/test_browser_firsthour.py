@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -20,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests import test_browser
+from tests.conftest import sample_embeddings
 from tests.processes import stop
 from tests.test_browser import OUT, console_errors, type_query, wait_for, widget_root
 from tests.test_first_hour import free_port  # below the ephemeral range: bound after a crawl
@@ -63,9 +65,16 @@ def test_life_events_lead_a_citizen_to_a_service(sites, browser):
 
 
 @pytest.fixture(scope="module")
-def demo():
-    """``sikoja demo`` running on free ports: (its stdout so far, the data dir)."""
+def demo(request):
+    """``sikoja demo`` running on free ports: (its stdout so far, the data dir). It crawls
+    and indexes the whole sample web as a first user's demo does; its data dir starts
+    with the embedding cache of the session's index of that web (``sample_embeddings``),
+    so it does not embed the same texts again."""
     data = Path(tempfile.mkdtemp(prefix="sikoja-demo-")) / "demo"
+    seed = sample_embeddings(request)
+    if seed is not None:
+        data.mkdir()
+        shutil.copyfile(seed, data / "embeddings.db")
     from sikoja.demo.run import sample_site_ports
     from tests.test_first_hour import free_block
 

@@ -247,19 +247,29 @@ def html_lang(soup: BeautifulSoup) -> str | None:
     return None
 
 
-def _trail(tags: list[Tag]) -> Tag | None:
-    """The element that says it is the breadcrumb."""
-    return next((
-        tag for tag in tags
+def breadcrumb_trail(tags: list[Tag]) -> Tag | None:
+    """The element that says it is the breadcrumb (by its class, id, role or aria-label).
+
+    Found once per page (the trail and the current crumb both read it, each walking every
+    tag before), and only tags that carry one of those attributes are named:
+    ``html_document`` over the sample web's 827 pages, alternating, 4.50-4.66 s of CPU
+    before, 4.47-4.56 s after (session 11)."""
+    for tag in tags:
+        attrs = tag.attrs
+        if not attrs or not _NAMING_ATTRS.intersection(attrs):
+            continue
         if _BREADCRUMB_NAME.search(_names(tag)) or "breadcrumb" in str(
-            tag.get("aria-label", "")
-        ).lower()
-    ), None)
+                attrs.get("aria-label", "")).lower():
+            return tag
+    return None
 
 
-def extract_breadcrumbs(tags: list[Tag]) -> list[str]:
-    """Trail like ``Beranda » Layanan » KTP-el``, from the element that says breadcrumb."""
-    trail = _trail(tags)
+_NAMING_ATTRS = frozenset(("class", "id", "role", "aria-label"))
+
+
+def extract_breadcrumbs(trail: Tag | None) -> list[str]:
+    """Trail like ``Beranda » Layanan » KTP-el``, from the element that says breadcrumb
+    (``breadcrumb_trail``)."""
     if trail is None:
         return []
     items = [squash(li.get_text(" ")) for li in tags_in(trail, ("li",))]
@@ -275,12 +285,11 @@ def extract_breadcrumbs(tags: list[Tag]) -> list[str]:
     return [p for p in parts if len(p) <= 120][:12]
 
 
-def current_crumb(tags: list[Tag], url: str) -> str | None:
+def current_crumb(trail: Tag | None, url: str) -> str | None:
     """The breadcrumb's last item when it is this page (at ``url``): text after the last
     link, or in an item that links nowhere or to the page itself ("Beranda » Layanan »
     <span>Akta Kelahiran</span>"). A trail that ends in a link to another page ends at a
     section, and names no page."""
-    trail = _trail(tags)
     if trail is None:
         return None
     texts = [node for node in trail.descendants
@@ -1043,7 +1052,8 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     links = extract_links(url, tags)
     canonical = canonical_link(url, tags)
     lang = html_lang(soup)
-    breadcrumbs = extract_breadcrumbs(tags)
+    trail = breadcrumb_trail(tags)
+    breadcrumbs = extract_breadcrumbs(trail)
     metas = meta_tags(tags)
     meta = {
         "og_type": meta_content(metas, "og:type"),
@@ -1060,7 +1070,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
         title_tag=squash(title_tag.get_text(" ")) if title_tag is not None else "",
         og_title=meta["og_title"],
         site_names=site_names(tags, metas),
-        crumb=current_crumb(tags, url),
+        crumb=current_crumb(trail, url),
     )
     home = is_home(url)
     whole = block_text(soup.body or soup) if home else ""
