@@ -666,7 +666,7 @@ def test_query_report_finds_top_zero_result_and_low_click_queries(client, admin_
                                     "url": body["results"][0]["url"], "position": 1})
     for v in range(3):
         _search_as(client, "persyaratan", v)  # found, never clicked
-        _search_as(client, "aktakelahirn", v)  # nothing found
+        _search_as(client, "aktkelhrn", v)  # nothing found
         _search_as(client, "akta kelahiran", v)  # what they typed next
     _search_as(client, "ktp 1571012345678901 hilang", 9)
     r = client.get("/admin/api/analytics/queries", headers=auth(admin_key),
@@ -677,18 +677,18 @@ def test_query_report_finds_top_zero_result_and_low_click_queries(client, admin_
     assert top["urus ktp"]["searches"] == 4 and top["urus ktp"]["visitors"] == 4
     assert top["urus ktp"]["clicks"] == 3
     zero = {q["query"]: q for q in report["zero_results"]}
-    hint = zero["aktakelahirn"]["suggestion"]
+    hint = zero["aktkelhrn"]["suggestion"]
     assert hint["reformulation"] == "akta kelahiran"
     assert hint["nearest_service"]["title"] == "Penerbitan Akta Kelahiran"
-    assert hint["synonym"] == ["aktakelahirn", "akta kelahiran"]
-    assert hint["best_bet"] == {"query": "aktakelahirn", "url": AKTA_URL}
+    assert hint["synonym"] == ["aktkelhrn", "akta kelahiran"]
+    assert hint["best_bet"] == {"query": "aktkelhrn", "url": AKTA_URL}
     assert "persyaratan" in {q["query"] for q in report["low_ctr"]}
     assert "ktp <nomor> hilang" in top  # a NIK is never stored
 
     from search_api.cli import format_queries_report
 
     text = format_queries_report(settings.data_dir)
-    assert "aktakelahirn" in text and "Penerbitan Akta Kelahiran" in text
+    assert "aktkelhrn" in text and "Penerbitan Akta Kelahiran" in text
 
 
 def test_analytics_store_no_addresses_or_user_agents(client, settings):
