@@ -80,7 +80,7 @@ def main() -> None:
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
     started = time.perf_counter()
-    analyzer = Analyzer()
+    analyzer = Analyzer(shared=False)
     print(f"Analyzer() built in {time.perf_counter() - started:.2f} s")
     lexicon = analyzer.lexicon
     roots = sorted(lexicon.root_words)
@@ -109,7 +109,7 @@ def main() -> None:
     set_us = per_word_us(set_backed.stem_word, alpha)
     print(f"  Sastrawi, set dictionary, no cache {set_us:10.1f} us/word")
 
-    ours = Analyzer().stemmer  # fresh cache
+    ours = Analyzer(shared=False).stemmer  # fresh cache
     cold_us = per_word_us(ours.stem, alpha)
     warm_us = per_word_us(ours.stem, alpha)
     print(f"  sikoja memoized, cold              {cold_us:10.1f} us/word")
@@ -153,7 +153,7 @@ def main() -> None:
     print(f"  all differences: {args.diff_out}")
 
     print(f"\n== 3. pipeline on {len(docs)} synthetic documents ==")
-    fresh = Analyzer()
+    fresh = Analyzer(shared=False)
     texts = [f"{d.title} {d.text} {' '.join(str(v) for v in d.fields.values())}" for d in docs]
     for label in ("cold", "warm"):
         started = time.perf_counter()
