@@ -114,3 +114,15 @@ def test_an_english_newcomer_phrase_reaches_the_indonesian_service(searcher):
     analysis = searcher.analyzer.analyze_query("register a newborn")
     assert analysis.lang == "en"
     assert top(searcher, "register a newborn") == "akta-lahir"
+
+
+@pytest.mark.parametrize(("query", "reading"), [
+    ("dkpp", "dinas tahan pangan tani"),  # was corrected to "kpp" when its row went missing
+    ("penertiban pkl", "dagang kaki"),  # pedagang kaki lima ("lima" is a stopword)
+])
+def test_an_agency_or_trade_acronym_is_spelled_out(query, reading):
+    from indexer.analysis.analyzer import Analyzer
+
+    found = Analyzer().analyze_query(query)
+    assert reading in {" ".join(t.tokens) for t in found.terms if t.origin == "abbreviation"}
+    assert found.did_you_mean is None

@@ -134,12 +134,3 @@ def test_no_everyday_name_rule_fires_on_a_common_word_alone(word: str) -> None:
     compiled = _block_rules().compile(analyzer.index_tokens)
     assert compiled.expand(analyzer.index_tokens(word)) == []
 
-
-def test_the_block_names_every_service_and_app() -> None:
-    """One rule per service and app of ../shared/data, each under a comment naming it."""
-    text = default_text()
-    block = text[text.index(BLOCK):]
-    comments = [line for line in block.splitlines() if line.startswith("# ")]
-    assert sum(c.startswith("# services.jsonl:") for c in comments) == 75
-    assert sum(c.startswith("# apps.jsonl:") for c in comments) == 34
-    assert len(_block_rules()) == 75 + 34

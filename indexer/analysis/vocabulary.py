@@ -28,6 +28,10 @@ from sikoja.errors import SikojaError
 
 _FORMAT = "sikoja-vocabulary/1"
 MIN_CORRECTABLE = 4
+# No vocabulary word is longer (``build`` drops longer ones): a longer query word has no
+# candidate, and probing its deletions cost 8 s of CPU for 2,000 letters (review, session 11;
+# api.max_query_length may be 10,000).
+MAX_WORD = 40
 
 
 def max_edits(word: str) -> int:
@@ -86,7 +90,8 @@ class Vocabulary:
         counts = {
             w: int(c)
             for w, c in word_counts.items()
-            if isinstance(w, str) and w and isinstance(c, int | float) and c > 0 and len(w) <= 40
+            if isinstance(w, str) and w and isinstance(c, int | float) and c > 0
+            and len(w) <= MAX_WORD
         }
         return cls(counts)
 
@@ -161,7 +166,7 @@ class Vocabulary:
         "berusaha"): dropped letters, vowels above all, are the commonest Indonesian typo.
         """
         limit = max_edits(word)
-        if limit == 0 or not word.isalpha():
+        if limit == 0 or len(word) > MAX_WORD + limit or not word.isalpha():
             return []
         keys, ids = self._index()
         if len(keys) == 0:
@@ -178,7 +183,7 @@ class Vocabulary:
             cand = self._words[i]
             distance = edit_distance(word, cand, limit)
             if 0 < distance <= limit:
-                omission = 0 if _is_subsequence(word, cand) else 1
+                omission = 0 if is_subsequence(word, cand) else 1
                 out.append((distance, omission, -self.counts[cand], cand))
         out.sort()
         return out
@@ -201,6 +206,6 @@ class Vocabulary:
         return best[3]
 
 
-def _is_subsequence(short: str, long: str) -> bool:
+def is_subsequence(short: str, long: str) -> bool:
     it = iter(long)
     return all(ch in it for ch in short)
