@@ -46,7 +46,19 @@ class SynonymAdmin:
             if len(cleaned) < 2:
                 raise SikojaError("a synonym group needs at least two terms")
             rule = ", ".join(_escape(t) for t in cleaned)
-        return asdict(self.store.add(rule, who=who, why=why))
+        result = asdict(self.store.add(rule, who=who, why=why))
+        result["warnings"] = self.warnings(rule)
+        return result
+
+    def warnings(self, rule: str) -> list[str]:
+        """How an added rule will misbehave, in words an admin can act on (a phrase that
+        reads as one common word fires on every query holding it)."""
+        from indexer.analysis import Analyzer
+        from indexer.analysis.synonym_check import added_rule_warnings
+        from synonyms import parse_rule
+
+        analyzer = Analyzer(synonyms=None)
+        return added_rule_warnings(parse_rule(rule), self.store.list(), analyzer.index_tokens)
 
     def remove(self, rule: str, *, who: str, why: str) -> dict[str, Any]:
         return asdict(self.store.remove(rule, who=who, why=why))

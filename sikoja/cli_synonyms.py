@@ -12,6 +12,7 @@ index code.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from sikoja.errors import SikojaError
@@ -19,13 +20,35 @@ from synonyms.cli import common_arguments
 
 
 def add_test_command(synonyms_commands: argparse._SubParsersAction) -> None:
-    """Add ``test`` to the ``sikoja synonyms`` subcommands."""
+    """Add ``test`` to the ``sikoja synonyms`` subcommands, and make ``add`` say how the
+    analysis will read the rule it stored (the synonyms package cannot: it sits below the
+    analyzer)."""
+    add = synonyms_commands.choices.get("add")
+    if add is not None:
+        add.set_defaults(func=_warning_after(add.get_default("func")))
     c = synonyms_commands.add_parser("test", help="show how a query is analysed and expanded")
     common_arguments(c)
     c.add_argument("query")
     c.add_argument("--add", dest="pending", default=None, help="a rule to try without saving")
     c.add_argument("--limit", type=int, default=5)
     c.set_defaults(func=cmd_test)
+
+
+def _warning_after(stored):
+    def cmd_add(args: argparse.Namespace) -> int:
+        code = stored(args)
+        from indexer.analysis import Analyzer
+        from indexer.analysis.synonym_check import added_rule_warnings
+        from synonyms import SynonymStore, parse_rule
+
+        with SynonymStore(args.data_dir) as store:
+            rules = store.list()
+        analyze = Analyzer(synonyms=None).index_tokens
+        for warning in added_rule_warnings(parse_rule(args.rule), rules, analyze):
+            print(f"warning: {warning}", file=sys.stderr)
+        return code
+
+    return cmd_add
 
 
 def describe(analysis) -> list[str]:

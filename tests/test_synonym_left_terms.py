@@ -12,8 +12,11 @@ import pytest
 
 from indexer.analysis.analyzer import Analyzer
 from indexer.analysis.synonym_check import narrowed_terms, shared_stems
+from sikoja.cli import main as sikoja_main
 from synonyms.default import default_text
 from synonyms.rules import parse
+from tests import test_api
+from tests.test_api import auth
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +61,33 @@ def test_a_term_sharing_its_stem_with_a_common_page_word_is_flagged(analyzer) ->
     assert found == [(1, "pertunjukan", "petunjuk")]
     assert shared_stems(rules, analyzer.index_tokens, analyzer.stemmer.stem,
                         {"konser": 40, "petunjuk": 2}, 5) == []
+
+
+# the API tests' fixtures: a small indexed data dir, a running app, an admin key
+settings, client, admin_key = test_api.settings, test_api.client, test_api.admin_key
+
+
+def test_an_admin_adding_such_a_phrase_is_told_how_it_will_fire(client, admin_key) -> None:
+    """The rule is stored (the admin may mean the word), and the answer says which one word
+    it will fire on; a phrase that stays a phrase gets no warning."""
+    h = auth(admin_key)
+    r = client.post("/admin/api/synonyms", headers=h,
+                    json={"rule": "gantung diri => bunuh diri", "why": "uji"})
+    assert r.status_code == 201
+    assert len(r.json()["warnings"]) == 1 and "'gantung'" in r.json()["warnings"][0]
+    rules = [x["rule"] for x in client.get("/admin/api/synonyms", headers=h).json()]
+    assert "gantung diri => bunuh diri" in rules
+    r = client.post("/admin/api/synonyms", headers=h,
+                    json={"rule": "kartu kuning => kartu pencari kerja", "why": "uji"})
+    assert r.status_code == 201 and r.json()["warnings"] == []
+
+
+def test_the_command_line_says_the_same(tmp_path, capsys) -> None:
+    d = str(tmp_path)
+    assert sikoja_main(["synonyms", "add", "--data-dir", d, "--why", "uji",
+                        "gantung diri => bunuh diri"]) == 0
+    out, err = capsys.readouterr()
+    assert "added" in out and "warning" in err and "'gantung'" in err
+    assert sikoja_main(["synonyms", "add", "--data-dir", d, "--why", "uji",
+                        "kartu kuning => kartu pencari kerja"]) == 0
+    assert "warning" not in capsys.readouterr().err

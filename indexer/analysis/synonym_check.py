@@ -78,3 +78,15 @@ def shared_stems(rules: Iterable[Rule], analyze: Callable[[str], Sequence[str]],
             if others:
                 out.append((rule.line, term, others[0]))
     return out
+
+
+def added_rule_warnings(rule: Rule, rules: Iterable[Rule],
+                        analyze: Callable[[str], Sequence[str]]) -> list[str]:
+    """What an admin is told on adding ``rule`` to ``rules`` (the set it joined): each of its
+    left terms that reads as one word the rest of the set does not already key. The rule is
+    kept (the admin may mean the word); the warning says how it will behave."""
+    left = set(rule.left)
+    return [f"{hit.term!r} reads as the one word {hit.tokens[0]!r}, so the rule fires on "
+            f"every query holding {hit.tokens[0]!r}; add the word alone if that is meant, "
+            "or a longer phrase"
+            for hit in narrowed_terms(rules, analyze) if hit.term in left]

@@ -260,8 +260,10 @@
   $('syn-add').addEventListener('submit', function (e) {
     e.preventDefault();
     var terms = $('syn-terms').value.split(',').map(function (s) { return s.trim(); }).filter(Boolean);
-    api('POST', '/synonyms', { terms: terms, why: $('syn-why').value.trim() }).then(function () {
-      $('syn-terms').value = ''; $('syn-why').value = ''; say('Sinonim ditambahkan.');
+    api('POST', '/synonyms', { terms: terms, why: $('syn-why').value.trim() }).then(function (v) {
+      var warnings = (v && v.warnings) || [];  // a phrase that reads as one common word
+      $('syn-terms').value = ''; $('syn-why').value = '';
+      say('Sinonim ditambahkan.' + (warnings.length ? ' Perhatian: ' + warnings.join(' ') : ''));
       $('syn-filter').value = terms[0] || ''; synPage = 0;  // show the new rule, wherever it is
       return loadSynonyms();
     }).catch(failed);
