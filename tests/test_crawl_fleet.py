@@ -276,8 +276,8 @@ class TokenGrants:
     clock, read from ``MONITOR``: the grants are what the fleet spaces by the delay. A
     request reaches the host some time after its grant (sending it, the server stamping its
     arrival): 2-3 ms on an idle machine, 6-12 ms for a worker's first request (its
-    robots.txt, on a cold connection). At load 7 that first lag was once about 0.17 s, and a
-    robots.txt and the home page after it arrived 0.13 s apart with a 0.3 s delay: the
+    robots.txt, on a cold connection). At load 7 the first two arrivals were once 0.13 s
+    apart with a 0.3 s delay (the first, a robots.txt, about 0.17 s after its grant): the
     arrivals alone cannot show the spacing, the grants can, to the millisecond."""
 
     def __init__(self, url: str, key: str) -> None:
