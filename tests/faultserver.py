@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler
@@ -387,6 +388,7 @@ class Page:
     etag: bool = True  # answer with an ETag (and honour If-None-Match)
     content_type: str = "text/html; charset=utf-8"
     delay: float = 0.0
+    hold: Callable[[], None] | None = None  # called before answering: may hold the reply
 
 
 class PageSite(LoopbackSite):
@@ -407,6 +409,8 @@ class PageSite(LoopbackSite):
                 return
             self.send(request, Reply(404, b"<h1>Not Found</h1>"))
             return
+        if page.hold is not None:
+            page.hold()
         if page.delay:
             time.sleep(page.delay)
         headers: dict[str, str] = {}

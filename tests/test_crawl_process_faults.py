@@ -24,6 +24,7 @@ from sikoja.config import Settings
 from sikoja.errors import SikojaError
 from sikoja.sources import Source
 from sikoja.store import DocumentStore
+from tests.conftest import Gate
 from tests.faultserver import Page, PageSite, html
 
 pytestmark = pytest.mark.slow  # crawl processes, killed and out of disk
@@ -193,24 +194,32 @@ def second_crawl(data_dir: Path, site: PageSite) -> CrawlJob:
 
 def test_kill_9_of_the_crawl_command_stops_its_crawl_process(tmp_path):
     data_dir = tmp_path / "data"
-    # slow pages: a graceful stop waits for the requests in flight, so the orphan lives on
-    # for a moment after its parent is killed
-    with PageSite(service_pages(words=20, delay=1.0)) as site:
-        config = write_sources(tmp_path / "sources.yaml", site)
-        parent, child = started_crawl(config, data_dir)
-        parent.send_signal(signal.SIGKILL)
-        parent.wait()
-        # while the orphan lives the data dir is still locked: no second crawl
-        assert alive(child)
-        with pytest.raises(SikojaError, match="already running"):
-            second_crawl(data_dir, site).start()
+    # service pages held after the third: a graceful stop waits for the requests in
+    # flight, so the orphan lives on after its parent is killed until they are let go (with
+    # pages slow by time, 1 s each, the orphan was once gone before the check at load 7)
+    gate = Gate()
+    gate.hold_after(3)
+    pages = service_pages(words=20)
+    for path, page in pages.items():
+        if path != "/":
+            page.hold = gate.enter
+    with PageSite(pages) as site:
+        try:
+            config = write_sources(tmp_path / "sources.yaml", site)
+            parent, child = started_crawl(config, data_dir)
+            parent.send_signal(signal.SIGKILL)
+            parent.wait()
+            # while the orphan lives the data dir is still locked: no second crawl
+            assert alive(child)
+            with pytest.raises(SikojaError, match="already running"):
+                second_crawl(data_dir, site).start()
+        finally:
+            gate.hold_after(None)  # the held replies go out: the orphan's stop can end
         assert wait_dead(child, 20), "the crawl process outlived its killed parent"
         hits = len(site.hits)
         time.sleep(1.0)
         assert len(site.hits) == hits  # nobody crawls any more
-        # the next crawl starts, and the killed one is recorded as interrupted (the pages
-        # need not be slow any more: they were only to keep the orphan busy)
-        fast_pages(site)
+        # the next crawl starts, and the killed one is recorded as interrupted
         summary = second_crawl(data_dir, site).start().wait(timeout=120)
     assert summary.ok and summary.sources[0].state == "done"
     assert crawl_states(data_dir) == ["interrupted", "done"]
