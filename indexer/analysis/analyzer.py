@@ -51,6 +51,7 @@ MAX_EMBEDDING_EXPANSIONS = 8
 # admin's own rules.
 BACKGROUND_SYNONYM_CHARS = 200_000
 MAX_SYNONYM_MEMO = 200_000
+MAX_COMPILED_SETS = 8  # compiled rule sets a process keeps (a server holds one or two)
 MIN_GLUED_PART = 4  # "aktakelahiran" -> akta + kelahiran; shorter parts are acronyms or noise
 _SUFFIXES = ("wan", "wati", "man", "an", "kan", "i")  # "sukarelawan", "budiman"
 _VOWELS = frozenset("aeiou")
@@ -135,6 +136,10 @@ class _Core:
     english_variants: dict[str, str]
     expansions: _Expansions
     synonym_memo: dict[str, tuple[str, ...]]
+    # (id of a parsed rule set, expansion cap) -> (that set, its compiled form): stores of a
+    # process share the parse of a text (synonyms.store), so each new Searcher over the same
+    # rules compiled them again (137 compiles, 2.9 s of the fast tests under cProfile)
+    compiled: dict[tuple[int, int], tuple[object, CompiledSynonyms]]
 
 
 _CORES: dict[int, _Core] = {}
@@ -163,6 +168,7 @@ class Analyzer:
         self._english_variants = core.english_variants
         self._expansions = core.expansions
         self._synonym_memo = core.synonym_memo  # rule term -> analysed tokens
+        self._compiled = core.compiled
         self._stop = self.lexicon.stopwords - self.lexicon.protected
         if synonyms is None:
             from synonyms import default_source
@@ -187,7 +193,7 @@ class Analyzer:
             for variant, word in lex.english_variants.items()
         }
         return _Core(lex, self.normalizer, self.stemmer, self._english, self._english_cache,
-                     self._english_variants, self._build_expansions(), {})
+                     self._english_variants, self._build_expansions(), {}, {})
 
     # -- documents ----------------------------------------------------------------------------
 
@@ -529,11 +535,18 @@ class Analyzer:
         return callable(size) and size() > BACKGROUND_SYNONYM_CHARS
 
     def _compile_synonyms(self, source: SynonymSource) -> CompiledSynonyms:
+        rules, limit = source.rules(), self._synonym_limit()
+        key = (id(rules), limit)
+        known = self._compiled.get(key)
+        if known is not None and known[0] is rules:
+            return known[1]
         if len(self._synonym_memo) > MAX_SYNONYM_MEMO:
             self._synonym_memo.clear()
-        return source.rules().compile(
-            self.index_tokens, limit=self._synonym_limit(), memo=self._synonym_memo
-        )
+        compiled = rules.compile(self.index_tokens, limit=limit, memo=self._synonym_memo)
+        if len(self._compiled) >= MAX_COMPILED_SETS:
+            self._compiled.clear()
+        self._compiled[key] = (rules, compiled)
+        return compiled
 
     def _load_synonyms_in_background(self, source: SynonymSource, version: object) -> None:
         with self._synonym_lock:
