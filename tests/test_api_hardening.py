@@ -189,6 +189,7 @@ def _fill(path: Path) -> None:
             pass
 
 
+@pytest.mark.slow  # starts a process
 def test_a_full_disk_keeps_searches_answering_and_health_says_why(small_disk):
     settings = build_data_dir(small_disk / "data")
     key = create_key(small_disk / "data", "ops")

@@ -18,6 +18,7 @@ import tomllib
 from pathlib import Path
 
 import grimp
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -42,6 +43,7 @@ def lint_imports(root: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
+@pytest.mark.slow  # starts a process
 def test_imports_follow_the_layers():
     result = lint_imports(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -60,6 +62,7 @@ def test_every_package_and_core_module_has_its_place_in_the_layers():
     assert named - modules - set(PACKAGES) == set(), "a layer names a module that is gone"
 
 
+@pytest.mark.slow  # starts a process
 def test_a_wrong_way_import_breaks_the_build(tmp_path):
     for package in PACKAGES:
         shutil.copytree(ROOT / package, tmp_path / package,

@@ -39,6 +39,7 @@ def run(*args) -> subprocess.CompletedProcess[str]:
 COMMANDS = ["crawl", "index", "search", "serve", "demo", "eval", "report"]
 
 
+@pytest.mark.slow  # starts a process
 def test_the_installed_command_explains_itself_and_names_every_command():
     """The entry point as a new process, once: each command's own help is read in this
     process below (a new Python per command was 0.27 s of CPU each)."""

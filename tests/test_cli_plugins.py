@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("sikoja", "synonyms", "search_api")  # all that building the parser loads
 # the CLI as installed in the copy only: an editable install of the repository would
@@ -44,6 +46,7 @@ def sikoja(site: Path, *args: str, debug: bool = False) -> subprocess.CompletedP
                           capture_output=True, text=True, timeout=60)
 
 
+@pytest.mark.slow  # starts a process
 def test_a_complete_install_offers_every_package_command(tmp_path):
     result = sikoja(install(tmp_path), "--help")
     assert result.returncode == 0, result.stderr
@@ -53,6 +56,7 @@ def test_a_complete_install_offers_every_package_command(tmp_path):
     assert test.returncode == 0 and "--add" in test.stdout
 
 
+@pytest.mark.slow  # starts a process
 def test_a_package_that_is_not_installed_is_left_out_and_named_in_help(tmp_path):
     site = install(tmp_path, without="synonyms")
     result = sikoja(site, "--help")
@@ -63,6 +67,7 @@ def test_a_package_that_is_not_installed_is_left_out_and_named_in_help(tmp_path)
     assert missing.returncode == 2 and "invalid choice: 'synonyms'" in missing.stderr
 
 
+@pytest.mark.slow  # starts a process
 def test_a_broken_command_module_fails_loudly_instead_of_vanishing(tmp_path):
     site = install(tmp_path)
     cli = site / "synonyms" / "cli.py"
@@ -79,6 +84,7 @@ def test_a_broken_command_module_fails_loudly_instead_of_vanishing(tmp_path):
     assert "from indexer.nowhere import nothing" in debug.stderr
 
 
+@pytest.mark.slow  # starts a process
 def test_a_command_module_with_an_error_of_its_own_fails_loudly(tmp_path):
     site = install(tmp_path)
     cli = site / "search_api" / "cli.py"

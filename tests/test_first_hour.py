@@ -83,6 +83,7 @@ def test_serve_without_an_index_says_how_to_build_one_and_fails(tmp_path):
     assert result.stdout == ""
 
 
+@pytest.mark.slow  # starts a process
 def test_demo_names_a_busy_search_port_before_crawling(tmp_path, occupied):
     started = time.monotonic()
     result = sikoja("demo", "--data-dir", tmp_path / "demo", "--port", occupied,
@@ -93,6 +94,7 @@ def test_demo_names_a_busy_search_port_before_crawling(tmp_path, occupied):
     assert not (tmp_path / "demo").exists()
 
 
+@pytest.mark.slow  # starts a process
 def test_demo_names_a_busy_sample_site_port_before_crawling(tmp_path, occupied):
     base = occupied - (sample_site_ports(0)[3])  # the fourth sample site's port is taken
     port = free_port(avoid=set(sample_site_ports(base)))  # else "asked for twice"
@@ -107,6 +109,7 @@ def test_demo_names_a_busy_sample_site_port_before_crawling(tmp_path, occupied):
     assert not (tmp_path / "demo").exists()
 
 
+@pytest.mark.slow  # starts a process
 def test_demo_names_a_busy_widget_example_port(tmp_path, occupied):
     base = free_block()
     port = free_port(avoid=set(sample_site_ports(base)))  # else "asked for twice"
@@ -116,6 +119,7 @@ def test_demo_names_a_busy_widget_example_port(tmp_path, occupied):
     assert f"port {occupied} " in line and "--example-port" in line
 
 
+@pytest.mark.slow  # starts a process
 def test_demo_refuses_a_search_port_inside_its_sample_sites_block(tmp_path):
     base = free_block()
     inside = sample_site_ports(base)[2]

@@ -92,6 +92,7 @@ print(json.dumps({"read_only": read_only, "version": schema_version(db),
 """
 
 
+@pytest.mark.slow  # starts a process
 def test_a_read_only_data_dir_is_read_and_never_migrated(tmp_path):
     folder = tmp_path / "ro"
     folder.mkdir()
