@@ -1,6 +1,6 @@
 """How often the answer card shows, and how often it is right (issue #12).
 
-    python bench/answer_card.py --data-dir DIR [--calibrate] [--ties] [--hard FILE ...]
+    python bench/answer_card.py --data-dir DIR [--calibrate] [--evidence] [--ties] [--hard FILE ...]
 
 DIR is a data dir built from the bundled sample web (``sikoja demo --no-serve --data-dir
 DIR``, any ``--sites-port``: judged URLs on the default ports are mapped onto the ports named
@@ -34,6 +34,11 @@ wrong cards.
 
 The report ends with what the dev set's first results are with the gate open (kind, right
 or not, card or none) and the most cards a perfect gate could show at 97% right.
+
+``--evidence`` prints the AUC (right vs wrong eligible dev tops) of the signals measured but
+not scored (what the top says as typed rather than through expansions, a sibling rival, ...;
+``EVIDENCE``) and the score refitted with each, in-sample, with families held out and on the
+harder queries, beside the configured weights with only their bias refitted.
 
 ``--ties`` compares tie margins of the coverage tie-break by the dev set's Exact@1 and MRR.
 """
