@@ -1,6 +1,6 @@
 """How often the answer card shows, and how often it is right (issue #12).
 
-    python bench/answer_card.py --data-dir DIR [--calibrate] [--ties] [--hard FILE ...]
+    python bench/answer_card.py --data-dir DIR [--calibrate] [--evidence] [--ties] [--hard FILE ...]
 
 DIR is a data dir built from the bundled sample web (``sikoja demo --no-serve --data-dir
 DIR``, any ``--sites-port``: judged URLs on the default ports are mapped onto the ports named
@@ -35,6 +35,11 @@ wrong cards.
 The report ends with what the dev set's first results are with the gate open (kind, right
 or not, card or none) and the most cards a perfect gate could show at 97% right.
 
+``--evidence`` prints the AUC (right vs wrong eligible dev tops) of the signals measured but
+not scored (what the top says as typed rather than through expansions, a sibling rival, ...;
+``EVIDENCE``) and the score refitted with each, in-sample, with families held out and on the
+harder queries, beside the configured weights with only their bias refitted.
+
 ``--ties`` compares tie margins of the coverage tie-break by the dev set's Exact@1 and MRR.
 """
 
@@ -42,6 +47,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import math
 import random
 import re
 import sys
@@ -53,7 +59,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import numpy as np  # noqa: E402
 
 from bench.eval_webs import answers_by_family  # noqa: E402
-from indexer.answer import FEATURES, CardWeights, Signals, decide, features, leads  # noqa: E402
+from indexer.answer import (  # noqa: E402
+    FEATURES,
+    MARGIN_FLOOR,
+    CardWeights,
+    Signals,
+    decide,
+    features,
+    leads,
+)
 from indexer.evaluate import Judged, judged_key, read_judgments, run_judgments  # noqa: E402
 from indexer.search import RankingConfig, Searcher  # noqa: E402
 from sikoja.config import load_settings  # noqa: E402
@@ -160,13 +174,15 @@ class Table:
     """The labelled queries (dev set first, then out of scope) with their scored signals,
     for fitting the card score on some of them and measuring it on others."""
 
-    def __init__(self, dev: list[Outcome], oos: list[Outcome], gates: CardWeights) -> None:
+    def __init__(self, dev: list[Outcome], oos: list[Outcome], gates: CardWeights,
+                 extra: tuple[str, ...] = ()) -> None:
         outcomes = [*dev, *oos]
         self.dev = np.array([i < len(dev) for i in range(len(outcomes))])
         self.right = np.array([o.right for o in outcomes])
         self.contact = np.array([o.eligible and o.card_kind == "contact" for o in outcomes])
         # the gates as configured: no card below card_min_known, a card for the keyword lead
         self.gates = gates
+        self.fixed: np.ndarray | None = None  # weights kept, only the bias fitted
         known = np.array([o.eligible and o.signals is not None and not c
                           and o.signals.known >= gates.min_known
                           for o, c in zip(outcomes, self.contact, strict=True)])
@@ -181,7 +197,11 @@ class Table:
         self.signals = Signals(*(column(n) for n in ("coverage", "text_coverage", "known",
                                                       "margin", "rival_coverage",
                                                       "rival_text_coverage")))
-        self.x = np.column_stack(features(self.signals))
+        # signals tried beside the scored ones (--evidence): EVIDENCE's names
+        self.x = np.column_stack([*features(self.signals), *(
+            [EVIDENCE[name](o.signals) if s else 0.0 for o, s in zip(outcomes, self.scored,
+                                                                    strict=True)]
+            for name in extra)])
 
     def fit(self, rows: np.ndarray) -> np.ndarray:
         """Logistic regression of "right card" on the signals of the scored queries among
@@ -229,8 +249,9 @@ class Table:
         return best
 
     def rule(self, rows: np.ndarray, target: float) -> np.ndarray | None:
-        """The card score fitted on ``rows``, its bias less the threshold chosen there."""
-        beta = self.fit(rows)
+        """The card score fitted on ``rows`` (or the ``fixed`` weights, when set: then only
+        the bias is fitted), its bias less the threshold chosen there."""
+        beta = self.fixed if self.fixed is not None else self.fit(rows)
         t = self.threshold(self.score(beta), rows, target)
         return None if t is None else np.array([beta[0] - t, *beta[1:]])
 
@@ -250,6 +271,73 @@ class Table:
             train += [int((fitted & self.dev).sum()), *self.counts(shown, fitted)]
             held[2:] += self.counts(shown, out)
         return tuple(map(int, train)), tuple(map(int, held))  # type: ignore[return-value]
+
+
+# Signals measured beside the scored ones, for --evidence (session 11: does a top matched
+# through expansions rather than the words typed need a stricter card?)
+EVIDENCE = {
+    "typed title coverage": lambda s: s.typed_coverage,
+    "typed page coverage": lambda s: s.typed_text_coverage,
+    "typed share of page coverage": lambda s: (s.typed_text_coverage / s.text_coverage
+                                               if s.text_coverage else 0.0),
+    "rarest word said as typed": lambda s: s.rarest_said,
+    "rival is a sibling": lambda s: s.rival_sibling,
+    "rival said by the same expansion": lambda s: s.rival_same_expansion,
+    "sibling x ln margin": lambda s: s.rival_sibling * math.log(max(s.margin, MARGIN_FLOOR)),
+}
+REFERENCE = {  # the scored and earlier signals, for the AUC table's scale
+    "margin": lambda s: s.margin, "page coverage": lambda s: s.text_coverage,
+    "title coverage": lambda s: s.coverage, "known": lambda s: s.known,
+}
+
+
+def auc(values: list[float], right: list[bool]) -> float:
+    """How often a right top's value exceeds a wrong top's (ties count half)."""
+    pos = [v for v, r in zip(values, right, strict=True) if r]
+    neg = [v for v, r in zip(values, right, strict=True) if not r]
+    if not pos or not neg:
+        return float("nan")
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return wins / (len(pos) * len(neg))
+
+
+def evidence(dev: list[Outcome], oos: list[Outcome], hard: list[Outcome], gates: CardWeights,
+             folds: dict[str, list[tuple[np.ndarray, np.ndarray]]]) -> str:
+    """AUC of each signal for right vs wrong eligible dev tops (gate open), then the score
+    refitted with each new signal beside the three scored ones, at each in-sample target:
+    in-sample, families held out (the calibration's decider) and the harder queries."""
+    tops = [o for o in dev if o.eligible and o.signals is not None and o.card_kind != "contact"]
+    right = [o.right for o in tops]
+    lines = [f"AUC, right vs wrong eligible dev tops ({len(tops)}, "
+             f"{len(tops) - sum(right)} wrong), gate open:"]
+    for name, value in {**REFERENCE, **EVIDENCE}.items():
+        lines.append(f"  {name}: {auc([value(o.signals) for o in tops], right):.3f}")
+    family = {"families held out": folds["families held out"]}
+    lines += ["refits (cells: shown / right; harder: shown / right, wrong cards):",
+              "| signals | target | in-sample | families held out | harder |",
+              "|---|---|---|---|---|"]
+    everything = np.ones(len(dev) + len(oos), dtype=bool)
+    configured = np.array([gates.bias, *(getattr(gates, n) for n in FEATURES)])
+    for extra in (None, (), *((name,) for name in EVIDENCE)):
+        table = Table(dev, oos, gates, extra or ())
+        hard_table = Table(hard, [], gates, extra or ())
+        if extra is None:  # the configured weights, only their bias refitted
+            table.fixed = configured
+        for target in TARGETS[:3]:
+            beta = table.rule(everything, target)
+            if beta is None:
+                continue
+            s, r, _ = table.counts(table.score(beta) >= 0, everything)
+            hn, _, cs, cr, _ = table.cross_validate(family["families held out"], target)[1]
+            hs, hr, _ = hard_table.counts(hard_table.score(beta) >= 0,
+                                          np.ones(len(hard), dtype=bool))
+            name = (f"configured, bias {beta[0]:.3f}" if extra is None
+                    else " + ".join(("refit", *extra)))
+            lines.append(f"| {name} | {target:.1%} | "
+                         f"{s / len(dev):.1%} / {r / max(s, 1):.1%} | "
+                         f"{cs / max(hn, 1):.1%} / {cr / max(cs, 1):.1%} | "
+                         f"{hs / len(hard):.1%} / {hr / max(hs, 1):.1%} ({hs - hr}) |")
+    return "\n".join(lines)
 
 
 def weights_of(beta: np.ndarray, gates: CardWeights) -> CardWeights:
@@ -452,6 +540,8 @@ def main() -> None:
                         help="judged harder queries to report the card on (none: skip)")
     parser.add_argument("--calibrate", action="store_true",
                         help="fit the card score, families held out")
+    parser.add_argument("--evidence", action="store_true",
+                        help="AUCs of the measured signals, and refits with each added")
     parser.add_argument("--ties", action="store_true", help="compare tie margins on the dev set")
     args = parser.parse_args()
     base = base_port(args.data_dir)
@@ -467,6 +557,8 @@ def main() -> None:
         dev_out, oos_out = collect(searcher, dev, oos)
         hard = [j for path in args.hard for j in to_ports(read_judgments(path), base)]
         hard_out = [run(searcher, j.query, j.category, j.grades) for j in hard]
+        if args.evidence:
+            print(evidence(dev_out, oos_out, hard_out, configured, splits(dev, len(oos), base)))
         if args.calibrate:
             weights, lines = calibrate(Table(dev_out, oos_out, configured),
                                        splits(dev, len(oos), base))

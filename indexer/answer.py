@@ -41,6 +41,15 @@ added nothing held out once the title's share is scored, and were dropped: three
 each with its reason, where there were four. They are still measured (``Signals``, shown by
 ``--explain``).
 
+A top matched through words the citizen did not type (a synonym, an old name, an English
+gloss) is no less often right than one matched on the typed words: after session 11's ~1,000
+one-way synonyms, 92.7% of such dev tops are right against 94.0%, and their cards 97.3%
+against 97.2%. What the top says as typed, whether it says the rarest word as typed, whether
+the rival is the same service at another office or is matched by the same expansion are
+measured (``Signals``) and separate right from wrong tops less than the margin does (AUC
+0.45-0.63 against 0.78); none held out with families held out, so none is scored
+(BENCHMARKS.md, "The card after session 11's vocabulary").
+
 Input that is code rather than words (markup, an SQL statement, only digits) is junk: it is
 not searched at all (:func:`is_junk`), so "<script>alert(1)</script>" cannot match the "1"
 of some page.
@@ -145,13 +154,28 @@ class Signals:
     rival_text_coverage: float = 0.0  # by the rival's page
     keyword_rank: int | None = None  # 1: keyword retrieval's first (the keyword lead)
     vector_rank: int | None = None
+    # Measured, not scored (session 11, the card after ~1,000 one-way synonyms; BENCHMARKS.md
+    # "The card after session 11's vocabulary"): what the top says of the query by the
+    # words as typed (a correction's word counts as typed), not through their expansions
+    typed_coverage: float = 0.0  # by its title
+    typed_text_coverage: float = 0.0  # by its page
+    rarest_said: float = 0.0  # 1.0: its page says the query's rarest word as typed
+    # 1.0: the rival's title names the same service (another office's copy), its words
+    # outside the common and office words within the top's, or the other way round
+    rival_sibling: float = 0.0
+    # 1.0: the rival says, through the same expansion, a word the top says only through one
+    rival_same_expansion: float = 0.0
 
     def as_dict(self) -> dict[str, float | int | None]:
         return {"coverage": round(self.coverage, 3),
                 "text_coverage": round(self.text_coverage, 3), "known": round(self.known, 3),
                 "margin": round(self.margin, 4), "rival_coverage": round(self.rival_coverage, 3),
                 "rival_text_coverage": round(self.rival_text_coverage, 3),
-                "keyword_rank": self.keyword_rank, "vector_rank": self.vector_rank}
+                "keyword_rank": self.keyword_rank, "vector_rank": self.vector_rank,
+                "typed_coverage": round(self.typed_coverage, 3),
+                "typed_text_coverage": round(self.typed_text_coverage, 3),
+                "rarest_said": self.rarest_said, "rival_sibling": self.rival_sibling,
+                "rival_same_expansion": self.rival_same_expansion}
 
 
 def features(signals: Signals) -> list[Any]:
@@ -214,10 +238,12 @@ class QueryWords:
         self.weights = {w: math.log(1 + n / (1 + _pages_writing(w, typed[w], counts)))
                         for w in self.words}
         self.readings: dict[str, list[tuple[str, ...]]] = {}
+        self.typed: dict[str, list[tuple[str, ...]]] = {}  # the word's own reading(s)
         known = 0.0
         for w in self.words:
             reading = typed[w]
             self.readings[w] = [t.tokens for t in reading.terms if t.origin != "slang"]
+            self.typed[w] = [t.tokens for t in reading.terms if t.origin == "query"]
             expanded = any(t.origin != "query" for t in reading.terms)
             if w in counts or expanded:
                 known += self.weights[w]
@@ -243,6 +269,27 @@ class QueryWords:
         covered = sum(self.weights[w] for w in self.words
                       if any(set(r) <= said for r in self.readings[w]))
         return covered / total
+
+    def covered_as_typed(self, said: set[str] | frozenset[str]) -> float:
+        """The same share as :meth:`covered`, each word counted only when ``said`` says it
+        as typed, not through a synonym, an old name, a gloss or a neighbour."""
+        total = sum(self.weights.values())
+        if not total:
+            return 0.0
+        return sum(self.weights[w] for w in self.words
+                   if any(set(r) <= said for r in self.typed[w])) / total
+
+    def rarest_said(self, said: set[str] | frozenset[str]) -> bool:
+        """Whether ``said`` says the query's rarest content word as typed."""
+        if not self.words:
+            return False
+        rarest = max(self.words, key=lambda w: self.weights[w])
+        return any(set(r) <= said for r in self.typed[rarest])
+
+    def by_expansion(self, said: set[str] | frozenset[str]) -> set[tuple[str, ...]]:
+        """The expansions through which ``said`` says a word it does not say as typed."""
+        return {r for w in self.words if not any(set(t) <= said for t in self.typed[w])
+                for r in self.readings[w] if r not in self.typed[w] and set(r) <= said}
 
     def names(self, title: str) -> bool:
         """Whether the query spells ``title``, a page's whole name ("e pajak kota jambi" for

@@ -703,16 +703,30 @@ class Searcher:
         rival_doc = None
         if rival is not None:
             rival_doc = docs.get(rival.id) or self.backend.get([rival.id]).get(rival.id)
+        title, said = words.title_tokens(doc.title), self._said(doc) | self._office_words()
+        rival_title = words.title_tokens(rival_doc.title) if rival_doc is not None else set()
+        rival_said = self._said(rival_doc) if rival_doc is not None else frozenset()
         return Signals(
-            coverage=words.covered(words.title_tokens(doc.title)),
-            text_coverage=words.covered(self._said(doc) | self._office_words()),
+            coverage=words.covered(title),
+            text_coverage=words.covered(said),
             known=words.known,
             margin=margin([top.score, *([rival.score] if rival is not None else [])]),
-            rival_coverage=(words.covered(words.title_tokens(rival_doc.title))
-                            if rival_doc is not None else 0.0),
-            rival_text_coverage=(words.covered(self._said(rival_doc))
-                                 if rival_doc is not None else 0.0),
-            keyword_rank=top.keyword_rank, vector_rank=top.vector_rank)
+            rival_coverage=words.covered(rival_title),
+            rival_text_coverage=words.covered(rival_said),
+            keyword_rank=top.keyword_rank, vector_rank=top.vector_rank,
+            typed_coverage=words.covered_as_typed(title),
+            typed_text_coverage=words.covered_as_typed(said),
+            rarest_said=float(words.rarest_said(said)),
+            rival_sibling=float(self._siblings(title, rival_title)),
+            rival_same_expansion=float(bool(words.by_expansion(said)
+                                            & words.by_expansion(rival_said))))
+
+    def _siblings(self, title: set[str], rival: set[str]) -> bool:
+        """Whether two titles name one service at two offices: their words outside those on
+        half the index and those naming an office or place, the one's within the other's."""
+        plain = self._common() | self._office_words()
+        own, other = title - plain, rival - plain
+        return bool(own and other) and (own <= other or other <= own)
 
     def _office_words(self) -> frozenset[str]:
         """Tokens that name an office or a place (an OPD's name, alias or source name:

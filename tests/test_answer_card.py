@@ -273,6 +273,44 @@ def test_explain_shows_the_card_signals(sample):
     assert searcher.search("urus KTP").analysis.card is None
 
 
+def test_explain_tells_a_query_said_as_typed_from_one_said_through_its_gloss(sample):
+    """After session 11's one-way synonyms a top can match through words not typed: explain
+    says how much of the query the top says as typed, beside what it says by any reading
+    (measured, not scored: such tops are as often right; BENCHMARKS.md, "The card after
+    session 11's vocabulary")."""
+    _, searcher = sample
+    typed = searcher.search("kk hilang", explain=True).analysis.card
+    assert typed["coverage"] == typed["typed_coverage"] == 1.0 and typed["rarest_said"] == 1.0
+    # "lost family card" reaches "Penerbitan KK Hilang atau Rusak" through the glossary alone
+    response = searcher.search("lost family card", explain=True)
+    assert response.answer is not None and "KK Hilang" in response.answer.title
+    glossed = response.analysis.card
+    assert glossed["coverage"] == 1.0 and glossed["typed_coverage"] == 0.0
+    assert glossed["typed_text_coverage"] == 0.0 and glossed["rarest_said"] == 0.0
+
+
+def test_explain_tells_a_rival_that_is_the_same_service(sample):
+    _, searcher = sample
+    # REDKAR's page and its registration page name one volunteer service
+    assert searcher.search("relawan damkar", explain=True).analysis.card["rival_sibling"] == 1.0
+    # the death certificate and a death benefit are two services
+    assert searcher.search("akta kematian", explain=True).analysis.card["rival_sibling"] == 0.0
+
+
+def test_a_place_named_query_with_a_clear_winner_gets_its_card(sample):
+    # the death letter at one kelurahan: a right top the session-10 bias (-0.65) held back
+    _, searcher = sample
+    response = searcher.search("surat keterangan kematian kelurahan solok sipin")
+    assert response.answer is not None and "Kematian" in response.answer.title
+
+
+def test_auc_ranks_right_tops_above_wrong_ones():
+    from bench.answer_card import auc
+    assert auc([0.9, 0.8, 0.1], [True, True, False]) == 1.0
+    assert auc([0.1, 0.9], [True, False]) == 0.0
+    assert auc([0.5, 0.5], [True, False]) == 0.5
+
+
 def test_a_bad_admin_file_is_reported_and_the_default_keeps_serving(sample, tmp_path, caplog):
     settings, searcher = sample
     admin = tmp_path / FILE_NAME
