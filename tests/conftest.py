@@ -218,6 +218,8 @@ def sample_crawl(sample_web: SampleWeb, tmp_path_factory: pytest.TempPathFactory
     """The sample web crawled once, as the demo crawls it. Modules assert ``summary.ok``
     themselves, so a failed crawl fails their tests with the summary, not a set-up error."""
     data_dir = tmp_path_factory.mktemp("sample-crawl")
+    # a worker waiting for the published embeddings waits only while one is on its way
+    (run_folder(tmp_path_factory) / SAMPLE_EMBEDDINGS).with_suffix(".started").touch()
     sources = load_sources(sample_web.write_sources(data_dir / "sources.yaml"))
     settings = load_settings(data_dir)
     settings.crawl.delay = 0.0
@@ -262,21 +264,28 @@ def copy_database(source: Path, target: Path) -> None:
     partial.replace(target)
 
 
-def sample_embeddings(request: pytest.FixtureRequest, timeout: float = 600) -> Path | None:
+def sample_embeddings(request: pytest.FixtureRequest, timeout: float = 600,
+                      grace: float = 10) -> Path | None:
     """The embedding cache of the session's sample index, for a test that indexes the same
     web again in a process of its own (the browser test's ``sikoja demo``): its vectors are
     keyed by the embedded text, so that index embeds only what differs (a port in a text)
     instead of the whole web again (about 8 s of CPU, issue #14). None when this run builds
     no sample index (a selection without its modules) or it failed; under xdist another
-    worker builds it, and this one waits for it (the sample-crawl unit goes out first)."""
+    worker builds it, and this one waits for it (the sample-crawl unit goes out first) while
+    one has started it: if none has within ``grace`` seconds (this worker may hold every
+    module that would build it, later), the demo embeds for itself rather than stall."""
     if not any("sample_index" in getattr(item, "fixturenames", ())
                for item in request.session.items):
         return None
     if not os.environ.get("PYTEST_XDIST_WORKER"):
         request.getfixturevalue("sample_index")  # built here, once, as it would be later
     published = run_folder(request.getfixturevalue("tmp_path_factory")) / SAMPLE_EMBEDDINGS
-    deadline = time.monotonic() + timeout
-    while not published.with_suffix(".done").exists() and time.monotonic() < deadline:
+    started, done = published.with_suffix(".started"), published.with_suffix(".done")
+    now = time.monotonic()
+    deadline, grace_end = now + timeout, now + grace
+    while not done.exists() and time.monotonic() < deadline:
+        if not started.exists() and time.monotonic() > grace_end:
+            return None
         time.sleep(0.2)
     return published if published.is_file() else None
 

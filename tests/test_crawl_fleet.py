@@ -305,6 +305,7 @@ class TokenGrants:
 
 def test_two_workers_keep_one_hosts_delay_between_them(web, tmp_path):
     root, frontier, _, _ = web
+    _Site.hits.clear()  # a class attribute: a rerun in one process starts afresh
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Site)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     host = f"127.0.0.1:{server.server_address[1]}"

@@ -91,3 +91,10 @@ def test_the_command_line_says_the_same(tmp_path, capsys) -> None:
     assert sikoja_main(["synonyms", "add", "--data-dir", d, "--why", "uji",
                         "kartu kuning => kartu pencari kerja"]) == 0
     assert "warning" not in capsys.readouterr().err
+
+
+def test_a_phrase_already_in_another_rule_is_warned_about_once(tmp_path, capsys) -> None:
+    d = str(tmp_path)
+    for rule in ("gantung diri => bunuh diri", "gantung diri => percobaan bunuh diri"):
+        assert sikoja_main(["synonyms", "add", "--data-dir", d, "--why", "uji", rule]) == 0
+    assert capsys.readouterr().err.count("warning") == 2  # one per add, not one per rule

@@ -150,17 +150,19 @@ class Analyzer:
     """Indonesian text analysis; safe to share between threads once built.
 
     Analyzers of one process share what the word lists decide (:class:`_Core`) and differ
-    only in their synonym source; ``shared=False`` builds everything afresh (cold caches,
-    for benchmarks of the cold path)."""
+    only in their synonym source; ``shared=False`` builds a core of its own (for benchmarks
+    of the build; the stemmer's word cache is process-wide either way, stemming.py)."""
 
     def __init__(self, synonyms: SynonymSource | None = None, *, shared: bool = True):
         self.lexicon = lexicon.load()
         core = _CORES.get(id(self.lexicon)) if shared else None
         if core is None or core.lexicon is not self.lexicon:
             with _CORES_LOCK:
-                core = self._build_core()
-                if shared:
-                    _CORES[id(self.lexicon)] = core
+                core = _CORES.get(id(self.lexicon)) if shared else None
+                if core is None or core.lexicon is not self.lexicon:
+                    core = self._build_core()
+                    if shared:
+                        _CORES[id(self.lexicon)] = core
         self.normalizer = core.normalizer
         self.stemmer = core.stemmer
         self._english = core.english
@@ -543,9 +545,10 @@ class Analyzer:
         if len(self._synonym_memo) > MAX_SYNONYM_MEMO:
             self._synonym_memo.clear()
         compiled = rules.compile(self.index_tokens, limit=limit, memo=self._synonym_memo)
-        if len(self._compiled) >= MAX_COMPILED_SETS:
-            self._compiled.clear()
-        self._compiled[key] = (rules, compiled)
+        if not self._large(source):  # a large set is compiled rarely; never pin old ones
+            if len(self._compiled) >= MAX_COMPILED_SETS:
+                self._compiled.clear()
+            self._compiled[key] = (rules, compiled)
         return compiled
 
     def _load_synonyms_in_background(self, source: SynonymSource, version: object) -> None:

@@ -86,7 +86,8 @@ def added_rule_warnings(rule: Rule, rules: Iterable[Rule],
     left terms that reads as one word the rest of the set does not already key. The rule is
     kept (the admin may mean the word); the warning says how it will behave."""
     left = set(rule.left)
+    hits = {hit.term: hit for hit in narrowed_terms(rules, analyze) if hit.term in left}
     return [f"{hit.term!r} reads as the one word {hit.tokens[0]!r}, so the rule fires on "
             f"every query holding {hit.tokens[0]!r}; add the word alone if that is meant, "
             "or a longer phrase"
-            for hit in narrowed_terms(rules, analyze) if hit.term in left]
+            for hit in hits.values()]
