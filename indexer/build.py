@@ -8,7 +8,6 @@ a full rebuild (``full=True``) re-embeds only new text.
 
 from __future__ import annotations
 
-import functools
 import logging
 import time
 from collections import Counter
@@ -304,16 +303,6 @@ class _Progress:
                           f"{left:.0f}s left)")
 
 
-@functools.cache
-def default_analyzer() -> Analyzer:
-    """The analyzer a build uses unless given one: the lexicon and the default synonym set
-    never change while a process runs (``lexicon.load``), so one is made per process and
-    shared (it is thread-safe once built). Making one costs about 22 ms of CPU (its
-    abbreviation, glossary and renamed-term expansions, analysed again each time), which a
-    process building many small indexes paid for each: the fast tests build 117."""
-    return Analyzer()
-
-
 def build_index(
     settings: Settings,
     progress: Progress | None = None,
@@ -336,7 +325,7 @@ def build_index(
     try:
         with backend.build_lock():  # a second build waits, then starts from the first's result
             summary = _build(settings, store, backend, progress, full, embedder, started,
-                             analyzer or default_analyzer(),
+                             analyzer or Analyzer(),
                              rebuild=bool(backend.info().get("damaged")), own_words=own_words)
         summary.notes.extend(f"damaged index version set aside, rebuilt: {why}"
                              for why in damage)

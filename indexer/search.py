@@ -201,7 +201,7 @@ class Searcher:
         if page == 1 and results and place is not None and results[0].id == place.doc.id:
             answer = _contact_card(place)
         elif page == 1 and results and words is not None and _card_kind(results[0]):
-            signals = self._signals(window[0][0], collapsed, words, metas, docs)
+            signals = self._signals(window[0][0], collapsed, words, metas, docs, explain)
             if self._card_fits(results[0], signals, external, words, said):
                 answer = _answer_card(docs[window[0][0].id])
         return SearchResponse(
@@ -690,12 +690,14 @@ class Searcher:
 
     def _signals(self, top: Fused, collapsed: list[tuple[Fused, list[str]]],
                  words: QueryWords, metas: dict[str, DocMeta],
-                 docs: dict[str, IndexedDoc]) -> Signals:
+                 docs: dict[str, IndexedDoc], measured: bool = False) -> Signals:
         """The card's signals for ``top``, the first result shown, against its rival: the
         next result that could carry a card itself (a service or an app; a page the catalog
         lists as an app when it is on the page of results shown, ``docs``), read when it is
         not there. The first shown is not ``collapsed[0]`` when the index no longer had that
-        page to read (a rebuild removed it mid-search)."""
+        page to read (a rebuild removed it mid-search). The signals measured but not scored
+        (what is said as typed, siblings, shared expansions) only when ``measured`` (explain:
+        ``bench/answer_card.py`` reads them there); the gate never does."""
         doc = docs[top.id]
         after = next(i for i, (f, _) in enumerate(collapsed) if f.id == top.id) + 1
         rival = next((f for f, _ in collapsed[after:]
@@ -706,14 +708,18 @@ class Searcher:
         title, said = words.title_tokens(doc.title), self._said(doc) | self._office_words()
         rival_title = words.title_tokens(rival_doc.title) if rival_doc is not None else set()
         rival_said = self._said(rival_doc) if rival_doc is not None else frozenset()
-        return Signals(
+        scored = Signals(
             coverage=words.covered(title),
             text_coverage=words.covered(said),
             known=words.known,
             margin=margin([top.score, *([rival.score] if rival is not None else [])]),
             rival_coverage=words.covered(rival_title),
             rival_text_coverage=words.covered(rival_said),
-            keyword_rank=top.keyword_rank, vector_rank=top.vector_rank,
+            keyword_rank=top.keyword_rank, vector_rank=top.vector_rank)
+        if not measured:
+            return scored
+        return replace(
+            scored,
             typed_coverage=words.covered_as_typed(title),
             typed_text_coverage=words.covered_as_typed(said),
             rarest_said=float(words.rarest_said(said)),

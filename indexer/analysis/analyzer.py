@@ -259,7 +259,8 @@ class Analyzer:
         lang = language.detect(raw_words, self.lexicon)
 
         content = self._content(all_words, lang)
-        corrections = self._corrections(content, vocabulary, lang)
+        rules = self._current_synonyms()  # once per query: the store's version is a read
+        corrections = self._corrections(content, vocabulary, lang, rules)
         corrected = [part for w in content for part in corrections.get(w, w).split()]
 
         terms: dict[tuple[str, ...], QueryTerm] = {}
@@ -286,11 +287,11 @@ class Analyzer:
         readable_extra: list[str] = []
         translated, indonesian = self._glossary(raw_words, lang, add, readable_extra)
         budget = [self._synonym_limit()]  # synonym expansions this query may still take
-        self._expand(corrected, add, readable_extra, budget)
+        self._expand(corrected, add, readable_extra, budget, rules)
         if indonesian:
             # "job seeker card" -> "kartu pencari kerja" -> AK1, kartu kuning, ...
             self._expand(self._content(self.normalizer.words(translated), lang), add,
-                         readable_extra, budget)
+                         readable_extra, budget, rules)
 
         did_you_mean = None
         if corrections:
@@ -340,8 +341,8 @@ class Analyzer:
 
     # -- helpers ------------------------------------------------------------------------------
 
-    def _corrections(self, content: list[str], vocabulary: Vocabulary | None,
-                     lang: str) -> dict[str, str]:
+    def _corrections(self, content: list[str], vocabulary: Vocabulary | None, lang: str,
+                     rules: CompiledSynonyms | None) -> dict[str, str]:
         """Typed word -> the index word(s) it was probably meant to be (space-separated when
         a glued word is read as two)."""
         if vocabulary is None or len(vocabulary) == 0:
@@ -350,12 +351,13 @@ class Analyzer:
         for word in content:
             if word in out or word in vocabulary:
                 continue
-            fixed = self._correction(word, vocabulary, lang)
+            fixed = self._correction(word, vocabulary, lang, rules)
             if fixed is not None and fixed != word:
                 out[word] = fixed
         return out
 
-    def _correction(self, word: str, vocabulary: Vocabulary, lang: str) -> str | None:
+    def _correction(self, word: str, vocabulary: Vocabulary, lang: str,
+                    rules: CompiledSynonyms | None) -> str | None:
         """The index word a word the index lacks was meant to be, or None.
 
         A word no list knows is corrected against the index vocabulary, or read as two index
@@ -382,17 +384,13 @@ class Analyzer:
         stem = self.stemmer.stem(word)
         if stem == word or stem not in lex.root_words:
             return vocabulary.correct(word) or self._unglued(word, vocabulary)
-        if (stem in vocabulary or lang == "en" or self._synonym_key(stem)
-                or stem in lex.slang_readings):
+        if (stem in vocabulary or lang == "en" or stem in lex.slang_readings
+                or (rules is not None and (stem,) in rules.index)):
             return None
         fixed = vocabulary.correct(word)
         if fixed is None or not _restores_dropped_letter(word, fixed):
             return None
         return fixed if self.stemmer.stem(fixed) != stem else None
-
-    def _synonym_key(self, stem: str) -> bool:
-        rules = self._current_synonyms()
-        return rules is not None and (stem,) in rules.index
 
     def _unglued(self, word: str, vocabulary: Vocabulary) -> str | None:
         """Two index words written as one ("aktakelahiran" -> "akta kelahiran", "akte" read
@@ -418,7 +416,8 @@ class Analyzer:
         return any(word.endswith(suffix) and word[: -len(suffix)] in roots
                    for suffix in _SUFFIXES)
 
-    def _expand(self, words: list[str], add, readable_extra: list[str], budget: list[int]) -> None:
+    def _expand(self, words: list[str], add, readable_extra: list[str], budget: list[int],
+                rules: CompiledSynonyms | None) -> None:
         """Acronyms both ways, current names for old ones, and synonyms of a word sequence
         (at most ``budget[0]`` synonyms, which is lowered by those taken)."""
         ex = self._expansions
@@ -433,7 +432,6 @@ class Analyzer:
         stems = [self.stemmer.stem(w) for w in words]
         for _, _, key in _find_phrases(stems, ex.contractions, ex.span):
             add(ex.contractions[key], WEIGHTS["abbreviation"], "abbreviation")
-        rules = self._current_synonyms()
         if rules is not None and budget[0] > 0:
             found = rules.expand(stems, budget[0])
             budget[0] -= len(found)
