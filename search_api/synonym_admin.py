@@ -65,7 +65,8 @@ class SynonymAdmin:
         from synonyms import parse_rule
 
         analyzer = Analyzer(synonyms=None)
-        return added_rule_warnings(parse_rule(rule), self.store.list(), analyzer.index_tokens)
+        return added_rule_warnings(parse_rule(rule), self.store.list(), analyzer.index_tokens,
+                                   language="id")
 
     def remove(self, rule: str, *, who: str, why: str) -> dict[str, Any]:
         return asdict(self.store.remove(rule, who=who, why=why))

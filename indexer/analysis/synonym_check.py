@@ -81,13 +81,20 @@ def shared_stems(rules: Iterable[Rule], analyze: Callable[[str], Sequence[str]],
 
 
 def added_rule_warnings(rule: Rule, rules: Iterable[Rule],
-                        analyze: Callable[[str], Sequence[str]]) -> list[str]:
+                        analyze: Callable[[str], Sequence[str]],
+                        language: str = "en") -> list[str]:
     """What an admin is told on adding ``rule`` to ``rules`` (the set it joined): each of its
     left terms that reads as one word the rest of the set does not already key. The rule is
-    kept (the admin may mean the word); the warning says how it will behave."""
+    kept (the admin may mean the word); the warning says how it will behave, in English for
+    the CLI or in Indonesian (``language="id"``) for the admin page, whose labels are."""
     left = set(rule.left)
     hits = {hit.term: hit for hit in narrowed_terms(rules, analyze) if hit.term in left}
-    return [f"{hit.term!r} reads as the one word {hit.tokens[0]!r}, so the rule fires on "
-            f"every query holding {hit.tokens[0]!r}; add the word alone if that is meant, "
-            "or a longer phrase"
-            for hit in hits.values()]
+    say = _WARNING_ID if language == "id" else _WARNING_EN
+    return [say.format(term=repr(hit.term), word=repr(hit.tokens[0])) for hit in hits.values()]
+
+
+_WARNING_EN = ("{term} reads as the one word {word}, so the rule fires on every query holding "
+               "{word}; add the word alone if that is meant, or a longer phrase")
+_WARNING_ID = ("{term} terbaca sebagai satu kata {word}, jadi aturan ini berlaku untuk setiap "
+               "pencarian yang memuat {word}; tambahkan kata itu saja bila memang itu maksudnya, "
+               "atau tulis frasa yang lebih panjang")
