@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -74,6 +74,9 @@ class QueryTerm:
     tokens: tuple[str, ...]  # analysed index tokens; more than one = a phrase
     weight: float  # 1.0 typed (after normalisation); below 1 for expansions
     origin: str  # "query" | "correction" | "synonym" | "abbreviation" | "glossary" | "slang"
+    # the typed words (normalised) a synonym-store expansion reads, when the index says them
+    # all: such expansions share those words' weight (indexer.query_model.shared_weights)
+    source: tuple[str, ...] = ()
 
 
 @dataclass
@@ -108,6 +111,23 @@ def _find_phrases(words: Sequence[str], table: dict[Phrase, object], span: int):
             if key in table:
                 yield i, i + size, key
                 break
+
+
+def _rule_spans(stems: Sequence[str], rules: CompiledSynonyms) -> list[tuple[int, int, Phrase]]:
+    """(start, end, key) of the synonym terms ``rules.expand`` reads in ``stems``: the
+    longest term at each place, whose words are not read again (as ``expand`` walks)."""
+    out = []
+    i = 0
+    while i < len(stems):
+        step = 1
+        for size in range(min(rules.span, len(stems) - i), 0, -1):
+            key = tuple(stems[i : i + size])
+            if key in rules.index:
+                out.append((i, i + size, key))
+                step = size
+                break
+        i += step
+    return out
 
 
 def _restores_dropped_letter(typed: str, fixed: str) -> bool:
@@ -265,13 +285,14 @@ class Analyzer:
 
         terms: dict[tuple[str, ...], QueryTerm] = {}
 
-        def add(tokens: Sequence[str], weight: float, origin: str) -> None:
+        def add(tokens: Sequence[str], weight: float, origin: str,
+                source: Sequence[str] = ()) -> None:
             tokens = tuple(t for t in tokens if t)
             if not tokens:
                 return
             old = terms.get(tokens)
             if old is None or weight > old.weight:
-                terms[tokens] = QueryTerm(tokens, weight, origin)
+                terms[tokens] = QueryTerm(tokens, weight, origin, tuple(source))
 
         stem = self.stemmer.stem
         for word in content:
@@ -285,13 +306,19 @@ class Analyzer:
                 add((stem(word),), WEIGHTS["correction"], "correction")
 
         readable_extra: list[str] = []
-        translated, indonesian = self._glossary(raw_words, lang, add, readable_extra)
+        translated, indonesian, english = self._glossary(raw_words, lang, add, readable_extra)
         budget = [self._synonym_limit()]  # synonym expansions this query may still take
-        self._expand(corrected, add, readable_extra, budget, rules)
+        # each corrected word stands for the typed word it came from
+        typed_of = [(w,) for w in content for _ in corrections.get(w, w).split()]
+        said = vocabulary if vocabulary is not None else ()
+        self._expand(corrected, add, readable_extra, budget, rules, typed_of, said)
         if indonesian:
-            # "job seeker card" -> "kartu pencari kerja" -> AK1, kartu kuning, ...
-            self._expand(self._content(self.normalizer.words(translated), lang), add,
-                         readable_extra, budget, rules)
+            # "job seeker card" -> "kartu pencari kerja" -> AK1, kartu kuning, ...: all
+            # readings of the English words translated
+            words = self._content(self.normalizer.words(translated), lang)
+            glossed = {w for phrase in indonesian for w in self.normalizer.words(phrase)}
+            self._expand(words, add, readable_extra, budget, rules,
+                         [english if w in glossed else (w,) for w in words], said)
 
         did_you_mean = None
         if corrections:
@@ -417,9 +444,23 @@ class Analyzer:
                    for suffix in _SUFFIXES)
 
     def _expand(self, words: list[str], add, readable_extra: list[str], budget: list[int],
-                rules: CompiledSynonyms | None) -> None:
+                rules: CompiledSynonyms | None, typed_of: Sequence[tuple[str, ...]],
+                said: Container[str]) -> None:
         """Acronyms both ways, current names for old ones, and synonyms of a word sequence
-        (at most ``budget[0]`` synonyms, which is lowered by those taken)."""
+        (at most ``budget[0]`` synonyms, which is lowered by those taken).
+
+        ``typed_of[i]`` are the typed words ``words[i]`` reads. A synonym of typed words that
+        the index says (``said``, its vocabulary) is one of their alternatives and gets them
+        as its ``source``, so that the synonyms of a word together weigh no more than the
+        word (query_model.shared_weights). A synonym of words no page says ("perantauan",
+        an English word, a typo) is the only way to the page and keeps its weight: capping
+        those too cost the tuning web's old-term MRR@10 0.981 -> 0.958 and situations
+        0.795 -> 0.785 when every expansion was capped (BENCHMARKS.md, issue #11)."""
+
+        def source(start: int, end: int) -> tuple[str, ...]:
+            typed = tuple(dict.fromkeys(w for of in typed_of[start:end] for w in of))
+            return typed if all(w in said for w in typed) else ()
+
         ex = self._expansions
         for _, _, key in _find_phrases(words, ex.abbreviations, ex.span):
             for readable, analysed in ex.abbreviations[key]:
@@ -435,8 +476,12 @@ class Analyzer:
         if rules is not None and budget[0] > 0:
             found = rules.expand(stems, budget[0])
             budget[0] -= len(found)
+            spans = [(a, b, {t for t, _, _ in rules.expansions_of(key)})
+                     for a, b, key in _rule_spans(stems, rules)]
             for tokens, weight, readable in found:
-                add(tokens, weight * WEIGHTS["synonym"], "synonym")
+                start, end = next(((a, b) for a, b, of in spans if tokens in of),
+                                  (0, len(words)))
+                add(tokens, weight * WEIGHTS["synonym"], "synonym", source(start, end))
                 readable_extra.append(readable)
 
     def _english_stem(self, word: str) -> str:
@@ -450,9 +495,11 @@ class Analyzer:
                 self._english_cache[word] = cached
         return cached
 
-    def _glossary(self, raw_words, lang, add, readable_extra) -> tuple[str, list[str]]:
-        """Add glossary terms; return the query with English put into Indonesian, and the
-        Indonesian phrases used (empty when nothing matched).
+    def _glossary(self, raw_words, lang, add, readable_extra
+                  ) -> tuple[str, list[str], tuple[str, ...]]:
+        """Add glossary terms; return the query with English put into Indonesian, the
+        Indonesian phrases used (empty when nothing matched) and the English words they
+        translate.
 
         English words are matched by their Snowball English stem, so "licenses", "moving"
         and "certificates" find "license", "move" and "certificate", and British spellings
@@ -464,6 +511,7 @@ class Analyzer:
         stems = [self._english_stem(w) for w in raw_words]
         out: list[str] = []
         used: list[str] = []
+        english: list[str] = []
         i = 0
         found = _find_phrases(stems, ex.glossary, ex.glossary_span)
         matches = {start: (end, key) for start, end, key in found}
@@ -472,6 +520,8 @@ class Analyzer:
             if hit is not None and (len(hit[1]) > 1 or lang == "en"):
                 end, key = hit
                 indonesian, analysed = ex.glossary[key]
+                typed = tuple(w.lower() for w in raw_words[i:end])
+                english.extend(typed)
                 add(analysed, WEIGHTS["glossary"], "glossary")
                 if lang == "en" and len(analysed) > 1:
                     for token in analysed:  # partial matches still count for an English query
@@ -483,7 +533,7 @@ class Analyzer:
             else:
                 out.append(raw_words[i])
                 i += 1
-        return " ".join(out), used
+        return " ".join(out), used, tuple(dict.fromkeys(english))
 
     def _embedding_text(self, base: str, extras: list[str]) -> str:
         seen = set(base.split())
