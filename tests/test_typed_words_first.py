@@ -1,9 +1,10 @@
 """What the citizen typed comes before what the query reads it as (issue #11).
 
-A typed word's expansions are that word's alternatives, not more evidence: a page that says
-only expansions, even several of them many times, must not outrank the page whose title says
-the typed word (indexer.query_model.shared_weights). Both pages are on a small index built here,
-with one-way synonym rules of the kind session 11 added (an app's name read as its service).
+A typed word's synonyms are that word's alternatives, not more evidence: a page that says
+only synonyms, even several of them many times, must not outrank the page whose title says
+the typed word (indexer.query_model.shared_weights), when the query is in the pages' own
+words. Both pages are on a small index built here, with one-way synonym rules of the kind
+session 11 added (an app's name read as its service).
 """
 
 from __future__ import annotations
@@ -11,14 +12,12 @@ from __future__ import annotations
 import pytest
 
 from indexer.analysis import Analyzer, Vocabulary
-from indexer.build import build_index
 from indexer.query_model import shared_weights, term_mass
 from indexer.search import Searcher
-from sikoja.config import load_settings
 from sikoja.documents import Document
 from sikoja.urls import doc_id
 from synonyms import StaticSynonyms
-from tests.corpus import write_corpus
+from tests.corpus import keyword_searcher
 
 RULES = """\
 sipekerja => kartu pencari kerja, pencari kerja, kartu kuning, lowongan kerja, bursa kerja
@@ -62,11 +61,8 @@ def corpus() -> list[Document]:
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
-    root = tmp_path_factory.mktemp("typed-first")
-    write_corpus(root, corpus()).close()
-    settings = load_settings(root, embedder="none")
-    build_index(settings)
-    s = Searcher(settings, StaticSynonyms.from_text(RULES), embedder=False)
+    s = keyword_searcher(tmp_path_factory.mktemp("typed-first"), corpus(),
+                         StaticSynonyms.from_text(RULES))
     yield s
     s.close()
 
@@ -107,10 +103,14 @@ def test_the_synonyms_of_a_word_the_pages_say_together_weigh_what_the_word_does(
         ("sipekerja",): 1.0, ("kota",): 1.0}
 
 
-def test_the_synonyms_of_a_word_no_page_says_keep_their_weight():
-    # then they are the only way to the page: "sipekerja" typed where no page names the app
+@pytest.mark.parametrize(("query", "said"), [
+    ("sipekerja kota", {"kartu": 3, "kuning": 1, "kota": 9}),  # no page names the app
+    ("sipekerja hilang", {"sipekerja": 1, "kota": 9}),  # the citizen's own word for a problem
+])
+def test_a_query_with_a_word_no_page_says_keeps_its_synonyms_whole(query, said):
+    # then the synonyms are how the query reaches the service ("siring penuh lumpur",
+    # tests/test_reported_problems.py): they keep their weight
     analyzer = Analyzer(synonyms=StaticSynonyms.from_text(RULES))
-    said = Vocabulary.build({"kartu": 3, "kuning": 1, "kota": 9})
-    terms = shared_weights(analyzer.analyze_query("sipekerja kota", said).terms)
+    terms = shared_weights(analyzer.analyze_query(query, Vocabulary.build(said)).terms)
     weights = [t.weight for t in terms if t.origin == "synonym"]
     assert len(weights) == 5 and weights == pytest.approx([0.8] * 5)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Container, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -74,8 +74,8 @@ class QueryTerm:
     tokens: tuple[str, ...]  # analysed index tokens; more than one = a phrase
     weight: float  # 1.0 typed (after normalisation); below 1 for expansions
     origin: str  # "query" | "correction" | "synonym" | "abbreviation" | "glossary" | "slang"
-    # the typed words (normalised) a synonym-store expansion reads, when the index says them
-    # all: such expansions share those words' weight (indexer.query_model.shared_weights)
+    # the typed words (normalised) a synonym-store expansion reads, when the index says every
+    # word of the query: such synonyms share those words' weight (query_model.shared_weights)
     source: tuple[str, ...] = ()
 
 
@@ -310,15 +310,16 @@ class Analyzer:
         budget = [self._synonym_limit()]  # synonym expansions this query may still take
         # each corrected word stands for the typed word it came from
         typed_of = [(w,) for w in content for _ in corrections.get(w, w).split()]
-        said = vocabulary if vocabulary is not None else ()
-        self._expand(corrected, add, readable_extra, budget, rules, typed_of, said)
+        # a query in the index's own words: its synonyms are alternatives (see _expand)
+        shared = vocabulary is not None and all(w in vocabulary for w in content)
+        self._expand(corrected, add, readable_extra, budget, rules, typed_of, shared)
         if indonesian:
             # "job seeker card" -> "kartu pencari kerja" -> AK1, kartu kuning, ...: all
             # readings of the English words translated
             words = self._content(self.normalizer.words(translated), lang)
             glossed = {w for phrase in indonesian for w in self.normalizer.words(phrase)}
             self._expand(words, add, readable_extra, budget, rules,
-                         [english if w in glossed else (w,) for w in words], said)
+                         [english if w in glossed else (w,) for w in words], shared)
 
         did_you_mean = None
         if corrections:
@@ -445,21 +446,24 @@ class Analyzer:
 
     def _expand(self, words: list[str], add, readable_extra: list[str], budget: list[int],
                 rules: CompiledSynonyms | None, typed_of: Sequence[tuple[str, ...]],
-                said: Container[str]) -> None:
+                shared: bool) -> None:
         """Acronyms both ways, current names for old ones, and synonyms of a word sequence
         (at most ``budget[0]`` synonyms, which is lowered by those taken).
 
-        ``typed_of[i]`` are the typed words ``words[i]`` reads. A synonym of typed words that
-        the index says (``said``, its vocabulary) is one of their alternatives and gets them
-        as its ``source``, so that the synonyms of a word together weigh no more than the
-        word (query_model.shared_weights). A synonym of words no page says ("perantauan",
-        an English word, a typo) is the only way to the page and keeps its weight: capping
-        those too cost the tuning web's old-term MRR@10 0.981 -> 0.958 and situations
-        0.795 -> 0.785 when every expansion was capped (BENCHMARKS.md, issue #11)."""
+        ``typed_of[i]`` are the typed words ``words[i]`` reads. When ``shared`` (the index
+        says every word of the query: the citizen wrote a name or a title in the pages' own
+        words), a synonym is one of its typed words' alternatives and gets them as its
+        ``source``, so that the synonyms of a word together weigh no more than the word
+        (query_model.shared_weights). A query with a word no page says ("siring penuh
+        lumpur", "perantauan", English, a typo) is in the citizen's own words, and its
+        synonyms are how it reaches the service: they keep their weight. Capping every
+        expansion of every query cost the tuning web's old-term MRR@10 0.981 -> 0.958 and
+        situations 0.795 -> 0.785 (BENCHMARKS.md, issue #11)."""
 
         def source(start: int, end: int) -> tuple[str, ...]:
-            typed = tuple(dict.fromkeys(w for of in typed_of[start:end] for w in of))
-            return typed if all(w in said for w in typed) else ()
+            if not shared:
+                return ()
+            return tuple(dict.fromkeys(w for of in typed_of[start:end] for w in of))
 
         ex = self._expansions
         for _, _, key in _find_phrases(words, ex.abbreviations, ex.span):
