@@ -80,9 +80,10 @@ def shared_weights(terms: Sequence[QueryTerm]) -> list[QueryTerm]:
     more than the word itself, to weigh as much as it does (issue #11).
 
     A synonym set is one word's alternatives, not more evidence. Session 11's ~1,000 one-way
-    synonym terms let "SKTM", "izin usaha" or an app's name read as four or six phrases at
-    0.8 each: summed, a page that says only those (or several of them) outvoted the page
-    titled with what the citizen typed, which plain BM25, expanding nothing, never does.
+    synonym terms let "disdukcapil" read as six synonyms (4.3 words' worth) and an app's
+    name as its service's phrases: summed, a page that says only those (or several of them)
+    outvoted the page titled with what the citizen typed, which plain BM25, expanding
+    nothing, never does.
     Synonyms whose ``QueryTerm.source`` (the typed words they read, set only when the index
     says every word of the query: indexer.analysis.analyzer) share a typed word share one
     budget, as many words as they read; typed terms, acronyms, current names, English

@@ -14,7 +14,9 @@ drop stopwords -> stem. A query then gets, on top of what the user typed:
 - a low-weight second reading of colloquial words that are also real words ("liat" ->
   "lihat", "info" -> "informasi"), which documents never get rewritten to.
 
-Each expansion is a :class:`QueryTerm` with a weight below 1, so typed words keep priority.
+Each expansion is a :class:`QueryTerm` with a weight below 1, so typed words keep priority;
+in a query the index says every word of, the synonyms of one typed word together weigh no
+more than that word (``QueryTerm.source``, indexer.query_model.shared_weights).
 """
 
 from __future__ import annotations
