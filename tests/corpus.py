@@ -92,8 +92,9 @@ def write_corpus(data_dir: Path, docs: list[Document] | None = None) -> Document
     return store
 
 
-def keyword_searcher(data_dir: Path, docs: list[Document] | None = None):
-    """A Searcher over ``docs`` indexed in ``data_dir`` without vectors (close it after)."""
+def keyword_searcher(data_dir: Path, docs: list[Document] | None = None, synonyms=None):
+    """A Searcher over ``docs`` indexed in ``data_dir`` without vectors (close it after),
+    reading ``synonyms`` (a SynonymSource; default: the data dir's store)."""
     from indexer.build import build_index
     from indexer.search import Searcher
     from sikoja.config import load_settings
@@ -101,4 +102,4 @@ def keyword_searcher(data_dir: Path, docs: list[Document] | None = None):
     write_corpus(data_dir, docs).close()
     settings = load_settings(data_dir, embedder="none")
     build_index(settings)
-    return Searcher(settings, embedder=False)
+    return Searcher(settings, synonyms, embedder=False)

@@ -14,7 +14,9 @@ drop stopwords -> stem. A query then gets, on top of what the user typed:
 - a low-weight second reading of colloquial words that are also real words ("liat" ->
   "lihat", "info" -> "informasi"), which documents never get rewritten to.
 
-Each expansion is a :class:`QueryTerm` with a weight below 1, so typed words keep priority.
+Each expansion is a :class:`QueryTerm` with a weight below 1, so typed words keep priority;
+in a query the index says every word of, the synonyms of one typed word together weigh no
+more than that word (``QueryTerm.source``, indexer.query_model.shared_weights).
 """
 
 from __future__ import annotations
@@ -74,6 +76,9 @@ class QueryTerm:
     tokens: tuple[str, ...]  # analysed index tokens; more than one = a phrase
     weight: float  # 1.0 typed (after normalisation); below 1 for expansions
     origin: str  # "query" | "correction" | "synonym" | "abbreviation" | "glossary" | "slang"
+    # the typed words (normalised) a synonym-store expansion reads, when the index says every
+    # word of the query: such synonyms share those words' weight (query_model.shared_weights)
+    source: tuple[str, ...] = ()
 
 
 @dataclass
@@ -108,6 +113,23 @@ def _find_phrases(words: Sequence[str], table: dict[Phrase, object], span: int):
             if key in table:
                 yield i, i + size, key
                 break
+
+
+def _rule_spans(stems: Sequence[str], rules: CompiledSynonyms) -> list[tuple[int, int, Phrase]]:
+    """(start, end, key) of the synonym terms ``rules.expand`` reads in ``stems``: the
+    longest term at each place, whose words are not read again (as ``expand`` walks)."""
+    out = []
+    i = 0
+    while i < len(stems):
+        step = 1
+        for size in range(min(rules.span, len(stems) - i), 0, -1):
+            key = tuple(stems[i : i + size])
+            if key in rules.index:
+                out.append((i, i + size, key))
+                step = size
+                break
+        i += step
+    return out
 
 
 def _restores_dropped_letter(typed: str, fixed: str) -> bool:
@@ -265,13 +287,14 @@ class Analyzer:
 
         terms: dict[tuple[str, ...], QueryTerm] = {}
 
-        def add(tokens: Sequence[str], weight: float, origin: str) -> None:
+        def add(tokens: Sequence[str], weight: float, origin: str,
+                source: Sequence[str] = ()) -> None:
             tokens = tuple(t for t in tokens if t)
             if not tokens:
                 return
             old = terms.get(tokens)
             if old is None or weight > old.weight:
-                terms[tokens] = QueryTerm(tokens, weight, origin)
+                terms[tokens] = QueryTerm(tokens, weight, origin, tuple(source))
 
         stem = self.stemmer.stem
         for word in content:
@@ -285,13 +308,20 @@ class Analyzer:
                 add((stem(word),), WEIGHTS["correction"], "correction")
 
         readable_extra: list[str] = []
-        translated, indonesian = self._glossary(raw_words, lang, add, readable_extra)
+        translated, indonesian, english = self._glossary(raw_words, lang, add, readable_extra)
         budget = [self._synonym_limit()]  # synonym expansions this query may still take
-        self._expand(corrected, add, readable_extra, budget, rules)
+        # each corrected word stands for the typed word it came from
+        typed_of = [(w,) for w in content for _ in corrections.get(w, w).split()]
+        # a query in the index's own words: its synonyms are alternatives (see _expand)
+        shared = vocabulary is not None and all(w in vocabulary for w in content)
+        self._expand(corrected, add, readable_extra, budget, rules, typed_of, shared)
         if indonesian:
-            # "job seeker card" -> "kartu pencari kerja" -> AK1, kartu kuning, ...
-            self._expand(self._content(self.normalizer.words(translated), lang), add,
-                         readable_extra, budget, rules)
+            # "job seeker card" -> "kartu pencari kerja" -> AK1, kartu kuning, ...: all
+            # readings of the English words translated
+            words = self._content(self.normalizer.words(translated), lang)
+            glossed = {w for phrase in indonesian for w in self.normalizer.words(phrase)}
+            self._expand(words, add, readable_extra, budget, rules,
+                         [english if w in glossed else (w,) for w in words], shared)
 
         did_you_mean = None
         if corrections:
@@ -417,9 +447,26 @@ class Analyzer:
                    for suffix in _SUFFIXES)
 
     def _expand(self, words: list[str], add, readable_extra: list[str], budget: list[int],
-                rules: CompiledSynonyms | None) -> None:
+                rules: CompiledSynonyms | None, typed_of: Sequence[tuple[str, ...]],
+                shared: bool) -> None:
         """Acronyms both ways, current names for old ones, and synonyms of a word sequence
-        (at most ``budget[0]`` synonyms, which is lowered by those taken)."""
+        (at most ``budget[0]`` synonyms, which is lowered by those taken).
+
+        ``typed_of[i]`` are the typed words ``words[i]`` reads. When ``shared`` (the index
+        says every word of the query: the citizen wrote a name or a title in the pages' own
+        words), a synonym is one of its typed words' alternatives and gets them as its
+        ``source``, so that the synonyms of a word together weigh no more than the word
+        (query_model.shared_weights). A query with a word no page says ("siring penuh
+        lumpur", "perantauan", English, a typo) is in the citizen's own words, and its
+        synonyms are how it reaches the service: they keep their weight. Capping every
+        expansion of every query cost the tuning web's old-term MRR@10 0.981 -> 0.958 and
+        situations 0.795 -> 0.785 (BENCHMARKS.md, issue #11)."""
+
+        def source(start: int, end: int) -> tuple[str, ...]:
+            if not shared:
+                return ()
+            return tuple(dict.fromkeys(w for of in typed_of[start:end] for w in of))
+
         ex = self._expansions
         for _, _, key in _find_phrases(words, ex.abbreviations, ex.span):
             for readable, analysed in ex.abbreviations[key]:
@@ -435,8 +482,12 @@ class Analyzer:
         if rules is not None and budget[0] > 0:
             found = rules.expand(stems, budget[0])
             budget[0] -= len(found)
+            spans = [(a, b, {t for t, _, _ in rules.expansions_of(key)})
+                     for a, b, key in _rule_spans(stems, rules)]
             for tokens, weight, readable in found:
-                add(tokens, weight * WEIGHTS["synonym"], "synonym")
+                start, end = next(((a, b) for a, b, of in spans if tokens in of),
+                                  (0, len(words)))
+                add(tokens, weight * WEIGHTS["synonym"], "synonym", source(start, end))
                 readable_extra.append(readable)
 
     def _english_stem(self, word: str) -> str:
@@ -450,9 +501,11 @@ class Analyzer:
                 self._english_cache[word] = cached
         return cached
 
-    def _glossary(self, raw_words, lang, add, readable_extra) -> tuple[str, list[str]]:
-        """Add glossary terms; return the query with English put into Indonesian, and the
-        Indonesian phrases used (empty when nothing matched).
+    def _glossary(self, raw_words, lang, add, readable_extra
+                  ) -> tuple[str, list[str], tuple[str, ...]]:
+        """Add glossary terms; return the query with English put into Indonesian, the
+        Indonesian phrases used (empty when nothing matched) and the English words they
+        translate.
 
         English words are matched by their Snowball English stem, so "licenses", "moving"
         and "certificates" find "license", "move" and "certificate", and British spellings
@@ -464,6 +517,7 @@ class Analyzer:
         stems = [self._english_stem(w) for w in raw_words]
         out: list[str] = []
         used: list[str] = []
+        english: list[str] = []
         i = 0
         found = _find_phrases(stems, ex.glossary, ex.glossary_span)
         matches = {start: (end, key) for start, end, key in found}
@@ -472,6 +526,8 @@ class Analyzer:
             if hit is not None and (len(hit[1]) > 1 or lang == "en"):
                 end, key = hit
                 indonesian, analysed = ex.glossary[key]
+                typed = tuple(w.lower() for w in raw_words[i:end])
+                english.extend(typed)
                 add(analysed, WEIGHTS["glossary"], "glossary")
                 if lang == "en" and len(analysed) > 1:
                     for token in analysed:  # partial matches still count for an English query
@@ -483,7 +539,7 @@ class Analyzer:
             else:
                 out.append(raw_words[i])
                 i += 1
-        return " ".join(out), used
+        return " ".join(out), used, tuple(dict.fromkeys(english))
 
     def _embedding_text(self, base: str, extras: list[str]) -> str:
         seen = set(base.split())
