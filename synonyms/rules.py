@@ -353,6 +353,22 @@ class CompiledSynonyms:
         """Every expansion of one analysed term (bounded by validation, see ``parse``)."""
         return list(self._of(key))
 
+    def spans(self, tokens: Sequence[str]) -> list[tuple[int, int, Phrase]]:
+        """(start, end, key) of the rule terms in ``tokens``, as ``expand`` reads them: the
+        longest term at each place, whose words are not read again."""
+        out = []
+        i = 0
+        while i < len(tokens):
+            step = 1
+            for size in range(min(self.span, len(tokens) - i), 0, -1):
+                key = tuple(tokens[i : i + size])
+                if key in self.index:
+                    out.append((i, i + size, key))
+                    step = size
+                    break
+            i += step
+        return out
+
     def expand(self, tokens: Sequence[str], limit: int | None = None) -> list[Expansion]:
         """Expansions of the rule terms found in ``tokens``, at most ``limit`` (the cap).
 
@@ -361,18 +377,7 @@ class CompiledSynonyms:
         have more expansions than the cap, they take turns, so every word keeps some.
         """
         limit = self.limit if limit is None else limit
-        found = []
-        n = len(tokens)
-        i = 0
-        while i < n:
-            step = 1
-            for size in range(min(self.span, n - i), 0, -1):
-                key = tuple(tokens[i : i + size])
-                if key in self.index:
-                    found.append(self._of(key))
-                    step = size
-                    break
-            i += step
+        found = [self._of(key) for _, _, key in self.spans(tokens)]
         out: list[Expansion] = []
         seen: set[Phrase] = set()
         while found and len(out) < limit:

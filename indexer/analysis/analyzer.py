@@ -115,23 +115,6 @@ def _find_phrases(words: Sequence[str], table: dict[Phrase, object], span: int):
                 break
 
 
-def _rule_spans(stems: Sequence[str], rules: CompiledSynonyms) -> list[tuple[int, int, Phrase]]:
-    """(start, end, key) of the synonym terms ``rules.expand`` reads in ``stems``: the
-    longest term at each place, whose words are not read again (as ``expand`` walks)."""
-    out = []
-    i = 0
-    while i < len(stems):
-        step = 1
-        for size in range(min(rules.span, len(stems) - i), 0, -1):
-            key = tuple(stems[i : i + size])
-            if key in rules.index:
-                out.append((i, i + size, key))
-                step = size
-                break
-        i += step
-    return out
-
-
 def _restores_dropped_letter(typed: str, fixed: str) -> bool:
     """``fixed`` is ``typed`` with one vowel, or a final h, put back ("percerian" ->
     "perceraian", "sekola" -> "sekolah"): the commonest slip (see indexer.analysis.vocabulary),
@@ -483,7 +466,7 @@ class Analyzer:
             found = rules.expand(stems, budget[0])
             budget[0] -= len(found)
             spans = [(a, b, {t for t, _, _ in rules.expansions_of(key)})
-                     for a, b, key in _rule_spans(stems, rules)]
+                     for a, b, key in rules.spans(stems)]
             for tokens, weight, readable in found:
                 start, end = next(((a, b) for a, b, of in spans if tokens in of),
                                   (0, len(words)))
