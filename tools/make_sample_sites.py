@@ -11502,8 +11502,7 @@ def build_vuechunk(site: Site, facts: dict, reg) -> None:
                      "isi": kebunkopi_isi(intro, facts[key]), "tanggal": "2025-01-13"})
         reg(put(site, "service", key, title, f"/layanan/{slug}", "index.html", shell,
                 summary=intro), key)
-    lst = put(site, "listing", "list-berita", "Berita", "/berita", "index.html", shell)
-    reg(lst, f"{site.name}:berita")
+    site.routes[route_key("/berita", "")] = "index.html"  # a route no page links to
     for n, (slug, date, title, texts) in enumerate(own_news(site), 50):
         rows.append({"id": n, "judul": title, "slug": slug, "kategori": "berita",
                      "isi": "".join(f"<p>{e(t)}</p>" for t in texts), "tanggal": date})
