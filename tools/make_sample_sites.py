@@ -11516,7 +11516,7 @@ def build_vuechunk(site: Site, facts: dict, reg) -> None:
 
 def render_vuechunk(page: Page) -> str:
     site = page.site
-    return f"""<!DOCTYPE html><html lang=id><head><meta charset=utf-8><meta name=viewport content="width=device-width,initial-scale=1"><title>{e(site.short)} - {e(site.tagline)}</title><link href=/js/chunk-7d4e.2a9f61c3.js rel=preload as=script><link href=/{KEBUNKOPI_APP[0]} rel=preload as=script></head><body><noscript><strong>Aktifkan JavaScript untuk membuka {e(site.short)}.</strong></noscript>{page.body}<script src=/js/chunk-7d4e.2a9f61c3.js></script><script src=/{KEBUNKOPI_APP[0]}></script></body></html>
+    return f"""<!DOCTYPE html><html lang=id><head><meta charset=utf-8><meta name=viewport content="width=device-width,initial-scale=1"><title>{e(site.short)}</title><link href=/js/chunk-7d4e.2a9f61c3.js rel=preload as=script><link href=/{KEBUNKOPI_APP[0]} rel=preload as=script></head><body><noscript><strong>Aktifkan JavaScript untuk membuka {e(site.short)}.</strong></noscript>{page.body}<script src=/js/chunk-7d4e.2a9f61c3.js></script><script src=/{KEBUNKOPI_APP[0]}></script></body></html>
 """
 
 

@@ -204,10 +204,6 @@ def route_templates(code: str) -> list[tuple[str, str]]:
     Puskesmas Kebun Kopi's records were all stored at ``/#<slug>`` before."""
     hashed = bool(_HASH_ROUTER.search(code))
     out: list[tuple[str, str]] = []
-    for match in _ROUTE_TABLE.finditer(code):  # the router's own table: "/layanan/:slug"
-        tail = match.group(2)
-        if not _DATA.search(tail):
-            out.append(("#" + tail if hashed else tail, match.group(3)))
     for match in _ROUTE.finditer(_read(code)[0]):
         literal, expr, extension = match.group(2), match.group(3), match.group(4)
         key = re.split(r"[.\[\]'\"\s]+", expr.strip("]'\" "))[-1]
@@ -218,6 +214,12 @@ def route_templates(code: str) -> list[tuple[str, str]]:
         if not _ROUTE_PATH.fullmatch(tail) or _DATA.search(tail) or tail in ("/", "#/"):
             continue
         out.append(("#" + tail if hashed and tail.startswith("/") else tail, key))
+    # then the router's own table ("/layanan/:slug"): a link built from the record comes
+    # first, as it says which of the routes a record of each category goes to
+    for match in _ROUTE_TABLE.finditer(code):
+        tail = match.group(2)
+        if not _DATA.search(tail):
+            out.append(("#" + tail if hashed else tail, match.group(3)))
     return list(dict.fromkeys(out))
 
 
