@@ -11265,7 +11265,7 @@ DEVSET_MISSPELT: dict[str, list[tuple[str, str]]] = {
 #   (``/feeds/posts/default?alt=json``) in a script, robots.txt as Blogger writes it
 #   (``Disallow: /search``: no label page may be read), and service posts at dated URLs whose
 #   label "Layanan" is what says they are services.
-# Ports 8794-8796 (offsets 93-95).
+# Ports 8794-8796 (offsets 93-95); silaras-dukcapil (8797, offset 96) follows below.
 # ---------------------------------------------------------------------------------------------
 
 SITES += [
@@ -11640,7 +11640,116 @@ CSS.update({"vueaxios": ("css/app.1c9e7f3a.css", ".list-group-item{display:block
             "vuechunk": ("favicon.ico", ""), "bloggerfeed": ("favicon.ico", "")})
 
 
-# Queries answered by the three families above, numbered from q1020; judged before the crawl
+# silaras-dukcapil (offset 96): a Vue 3 + Vite build; the API base is Vite's env object
+# (``VITE_API_URL``) read in template literals (`` `${Ee.VITE_API_URL}/layanan` ``), and a
+# detail holds the service as the Standar Pelayanan's components, one row each (``{komponen:
+# "Persyaratan", uraian: "<ol>...</ol>"}``), as PermenPANRB 15/2014 lists them.
+
+SITES.append(
+    Site("silaras-dukcapil", "Dinas Kependudukan dan Pencatatan Sipil Kota Jambi",
+         "SILARAS Dukcapil Kota Jambi", "vitesp", 96,
+         "Sistem Informasi Layanan Administrasi Kependudukan", KOMPLEK,
+         "menyajikan standar pelayanan administrasi kependudukan",
+         place="Kantor Disdukcapil Kota Jambi, Komplek Perkantoran Walikota", color="#0e7490"))
+SITE.update({s.name: s for s in SITES})
+FAMILY["vitesp"] = "vue3-vite-standar-pelayanan"
+
+SERVICES.update({
+    "sl_kk_baru": (3, "silaras-dukcapil", "kartu-keluarga-baru", "Penerbitan Kartu Keluarga Baru",
+                   "Kartu Keluarga baru bagi pasangan yang baru menikah atau keluarga yang "
+                   "pisah KK.", {"online": None}),
+    "sl_akta_lahir": (6, "silaras-dukcapil", "akta-kelahiran", "Akta Kelahiran",
+                      "Pencatatan kelahiran anak dan penerbitan kutipan akta kelahiran.",
+                      {"online": None}),
+    "sl_kia": (8, "silaras-dukcapil", "kartu-identitas-anak", "Kartu Identitas Anak",
+               "KIA bagi anak di bawah 17 tahun sebagai identitas resmi anak.",
+               {"online": None}),
+    "sl_kawin": (11, "silaras-dukcapil", "akta-perkawinan", "Pencatatan Perkawinan Non-Muslim",
+                 "Perkawinan yang disahkan pemuka agama selain Islam dicatatkan agar terbit "
+                 "kutipan akta perkawinan.", {"online": None}),
+    "sl_rentan": (13, "silaras-dukcapil", "penduduk-rentan", "Pendaftaran Penduduk Rentan",
+                  "Warga tanpa dokumen kependudukan (panti, ODGJ, penghuni kolong jembatan) "
+                  "didaftarkan dan direkam biometriknya.", {"online": None}),
+})
+
+SILARAS_INDEX = ("assets/index-7f3c2a91.js", """const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["assets/LayananDetail-4b1e9d07.js","assets/vendor-2c8e1f3a.js"])))=>i.map(i=>d[i]);
+import{c as Ie,a as Re,b as Ne,d as Oe,r as ke,o as Ue,e as Ve}from"./vendor-2c8e1f3a.js";
+const Ee={BASE_URL:"/",MODE:"production",DEV:!1,PROD:!0,SSR:!1,VITE_API_URL:"/api",VITE_APP_NAME:"SILARAS"};
+const Ae={__name:"Beranda",setup(t){const e=ke([]);return Ue(async()=>{const n=await fetch(`${Ee.VITE_API_URL}/layanan`);e.value=(await n.json()).data}),(n,s)=>(Ve(),Ie("ul",null,e.value.map(a=>Re(Ne,{key:a.id,to:`/layanan/${a.slug}`},()=>a.nama))))}};
+const Le=Oe({history:Ne(),routes:[{path:"/",component:Ae},{path:"/layanan/:slug",component:()=>import("./LayananDetail-4b1e9d07.js"),props:!0}]});
+Ie(Ae).use(Le).mount("#app");
+export{Ee as e};
+""")
+SILARAS_DETAIL = ("assets/LayananDetail-4b1e9d07.js", """import{e as Ee}from"./index-7f3c2a91.js";import{r as ke,o as Ue,c as Ie}from"./vendor-2c8e1f3a.js";
+const De={__name:"LayananDetail",props:["slug"],setup(t){const e=ke(null);return Ue(async()=>{const n=await fetch(`${Ee.VITE_API_URL}/layanan/${t.slug}`);e.value=(await n.json()).data}),(n,s)=>e.value?Ie("article",null,[Ie("h1",null,e.value.nama),...e.value.standar_pelayanan.map(a=>Ie("section",null,[Ie("h3",null,a.komponen),Ie("div",{innerHTML:a.uraian})]))]):null}};
+export{De as default};
+""")
+
+
+def silaras_components(title: str, f: ServiceFacts) -> list[dict]:
+    """A service's Standar Pelayanan as the admin keys it in: one row per component."""
+    rows = [("Persyaratan", "<ol>" + "".join(f"<li>{e(r)}</li>" for r in f.requirements)
+             + "</ol>")]
+    if f.procedure:
+        rows.append(("Sistem, Mekanisme dan Prosedur", "<ol>" + "".join(
+            f"<li>{e(p)}</li>" for p in f.procedure) + "</ol>"))
+    rows += [("Jangka Waktu Penyelesaian", f"<p>{e(f.duration or '-')}</p>"),
+             ("Biaya/Tarif", f"<p>{e(f.cost or 'Gratis')}</p>"),
+             ("Produk Pelayanan", f"<p>{e(title)}</p>")]
+    if f.legal_basis:
+        rows.append(("Dasar Hukum", f"<p>{e(f.legal_basis)}</p>"))
+    rows.append(("Tempat Pelayanan", f"<p>{e(f.location)}</p>"))
+    return [{"id": n, "komponen": k, "uraian": u} for n, (k, u) in enumerate(rows, 1)]
+
+
+def build_vitesp(site: Site, facts: dict, reg) -> None:
+    shell = '<div id="app"></div>'
+    reg(put(site, "home", "home", site.short, "/", "index.html", shell), f"{site.name}:layanan")
+    keys = [k for k, _spec in own_services(site)]
+    files: dict[str, object] = {"api/layanan.json": {"success": True, "data": [
+        {"id": n, "nama": SERVICES[k][3], "slug": SERVICES[k][2],
+         "kategori": {"id": 1, "nama": "Pendaftaran Penduduk" if n < 2 else
+                      "Pencatatan Sipil"}} for n, k in enumerate(keys, 1)]}}
+    for n, key in enumerate(keys, 1):
+        _i, _s, slug, title, intro, _o = SERVICES[key]
+        files[f"api/layanan/{slug}.json"] = {"success": True, "data": {
+            "id": n, "nama": title, "slug": slug, "deskripsi": intro,
+            "standar_pelayanan": silaras_components(title, facts[key]),
+            "updated_at": "2025-05-12T03:20:00.000000Z"}}
+        reg(put(site, "service", key, title, f"/layanan/{slug}", "index.html", shell,
+                summary=intro), key)
+    put_json(site, files)
+    for rel, code in (SILARAS_INDEX, SILARAS_DETAIL):
+        site.extra_files[rel] = code.encode()
+    site.extra_files["assets/vendor-2c8e1f3a.js"] = b"/* vue 3.4 runtime (subset) */export{};\n"
+
+
+def render_vitesp(page: Page) -> str:
+    site = page.site
+    return f"""<!DOCTYPE html>
+<html lang="id">
+  <head>
+    <meta charset="UTF-8" />
+    <link rel="icon" type="image/svg+xml" href="/favicon.ico" />
+    <meta name="viewport" content="width=device-width, initial-scale=1.0" />
+    <title>{e(site.short)}</title>
+    <script type="module" crossorigin src="/{SILARAS_INDEX[0]}"></script>
+    <link rel="modulepreload" crossorigin href="/assets/vendor-2c8e1f3a.js">
+    <link rel="stylesheet" crossorigin href="/assets/index-1d9a4c6e.css">
+  </head>
+  <body>
+    {page.body}
+  </body>
+</html>
+"""
+
+
+NEW_BUILD["vitesp"] = build_vitesp
+RENDER["vitesp"] = render_vitesp
+CSS["vitesp"] = ("assets/index-1d9a4c6e.css", "#app{max-width:960px;margin:auto}")
+
+
+# Queries answered by the four families above, numbered from q1020; judged before the crawl
 # of these sites was looked at (formal, colloquial, problem), as a citizen types them.
 DEVSET_REALSPA: dict[str, list[tuple[str, str]]] = {
     "formal": [
@@ -11654,6 +11763,9 @@ DEVSET_REALSPA: dict[str, list[tuple[str, str]]] = {
         ("surat keterangan domisili kelurahan mayang mangurai", "mm_domisili:2 domisili:1"),
         ("surat keterangan belum menikah kelurahan mayang mangurai", "mm_skbm:2"),
         ("surat keterangan kematian kelurahan mayang mangurai", "mm_kematian:2 akta_mati:1"),
+        ("standar pelayanan akta kelahiran silaras dukcapil", "sl_akta_lahir:2 akta_lahir:1"),
+        ("kartu identitas anak silaras", "sl_kia:2 kia:1"),
+        ("pencatatan perkawinan non muslim silaras dukcapil", "sl_kawin:2 akta_kawin:1"),
     ],
     "colloquial": [
         ("beli rumah mau ganti nama di sppt pbb simpada syaratnya apa", "sd_mutasi:2 pbb_mutasi:1"),
@@ -11662,6 +11774,8 @@ DEVSET_REALSPA: dict[str, list[tuple[str, str]]] = {
         ("berobat gratis pakai ktp di puskesmas kebun kopi", "kk_uhc:2 uhc:1"),
         ("ngurus sktm di mayang mangurai bawa apa", "mm_sktm:2 sktm:1"),
         ("mau nikah minta surat belum menikah di kelurahan mayang mangurai", "mm_skbm:2"),
+        ("baru nikah mau bikin kk sendiri silaras", "sl_kk_baru:2 kk_baru:1"),
+        ("bikin kia anak di silaras syaratnya apa", "sl_kia:2 kia:1"),
     ],
     "problem": [
         ("luas tanah di sppt pbb salah simpada", "sd_betul:2 pbb_betul:1"),
@@ -11672,6 +11786,9 @@ DEVSET_REALSPA: dict[str, list[tuple[str, str]]] = {
         ("anak mau daftar sekolah minta sktm di mayang mangurai", "mm_sktm:2 sktm:1"),
         ("orang tua meninggal lapor ke kelurahan mayang mangurai", "mm_kematian:2 akta_mati:1"),
         ("melamar kerja diminta surat domisili mayang mangurai", "mm_domisili:2 domisili:1"),
+        ("anak lahir di rumah belum punya akte silaras", "sl_akta_lahir:2 akta_lahir:1"),
+        ("orang terlantar tidak punya ktp didata dukcapil silaras", "sl_rentan:2 rentan:1"),
+        ("nikah di gereja mau dicatat ke dukcapil silaras", "sl_kawin:2 akta_kawin:1"),
     ],
 }
 
