@@ -494,12 +494,17 @@ TABLE = [
     ("kel-mayangmangurai", "/2024/09/penyaluran-bantuan-beras.html",
      "Penyaluran Bantuan Beras", "news", None, None),
     ("kel-mayangmangurai", "/", "Kelurahan Mayang Mangurai", "listing", None, None),
+    # a Vue 3 + Vite build: the API base in Vite's env object, the detail view a lazy chunk,
+    # each detail the Standar Pelayanan's component rows
+    ("silaras-dukcapil", "/layanan/kartu-identitas-anak", "Kartu Identitas Anak", "service",
+     "Fotokopi kutipan akta kelahiran (tunjukkan asli)", "Gratis"),
+    ("silaras-dukcapil", "/", "SILARAS Dukcapil Kota Jambi", "listing", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and
 # the MPP's portal publish no news; a PPID's services are in its PDFs; the two kelurahan
 # apps with services behind buttons publish no news; the Angular tax app's announcements have
-# no route of their own, nor have SIMPADA's.
+# no route of their own, nor have SIMPADA's; SILARAS publishes none.
 FAMILY_KINDS = {"js-json-list": {"listing"}, "one-page-uptd": {"service"},
                 "spa-json-api": {"service", "listing"},
                 "one-page-accordion": {"service", "listing"},
@@ -509,7 +514,8 @@ FAMILY_KINDS = {"js-json-list": {"listing"}, "one-page-uptd": {"service"},
                 "ci3-adminlte-modal": {"service", "listing"},
                 "laravel-stisla-ajax-modal": {"service", "listing"},
                 "angular-hash-opaque": {"service", "listing"},
-                "vue2-axios-paginated": {"service", "listing"}}
+                "vue2-axios-paginated": {"service", "listing"},
+                "vue3-vite-standar-pelayanan": {"service", "listing"}}
 
 
 def check_kind(doc: Document, kind: str) -> None:

@@ -90,6 +90,7 @@ _APP_MOUNT = re.compile(
     r"<(div|main|section)\b[^>]*\bid\s*=\s*[\"']?(app|root|__next|__nuxt|vue-app|react-root)"
     r"\b[^>]*>\s*</\1>|<noscript\b[^>]*>[^<]*javascript", re.IGNORECASE)
 MAX_SCRIPT_FILES = 5  # per page: the app's own bundle, not every widget
+MAX_SITE_SCRIPTS = 20  # script files a site's imports may add to what its pages name
 MAX_ENDPOINTS = 10
 MAX_RECORDS = 2000
 
@@ -183,6 +184,26 @@ class ShellScripts:
 def as_listing(page: Document) -> Document:
     """The shell ``page`` once its scripts' records were read: the list of them."""
     return replace(page, kind="page", fields={"listing": True})
+
+
+# the modules an ES build's script loads: its static imports and the import() of its lazy
+# views (a Vite app's detail view, and the detail endpoint it calls, is only in such a chunk)
+_IMPORT = re.compile(r"""(?:\bimport\s*\(\s*|\bimport\s*|\bfrom\s*)(['"])(\.{0,2}/[^'"\s]{1,200}"""
+                     r"""\.m?js)\1""")
+_VENDOR = re.compile(r"(^|/)(vendor|chunk-vendors|polyfills?|runtime|framework)[.\-]",
+                     re.IGNORECASE)
+
+
+def module_imports(code: str, script_url: str) -> list[str]:
+    """Same-site script files ``code`` imports (a library's or a vendor bundle's aside)."""
+    found = []
+    for match in _IMPORT.finditer(code[:2_000_000]):
+        url = urljoin(script_url, match.group(2))
+        path = urlsplit(url).path
+        if _same_site(url, script_url) and not _LIBRARY.search(path) and not _VENDOR.search(
+                path):
+            found.append(url)
+    return _unique(found)[:MAX_SCRIPT_FILES]
 
 
 def _same_site(url: str, page_url: str) -> bool:

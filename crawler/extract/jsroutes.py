@@ -79,14 +79,14 @@ def _file_properties(code: str) -> frozenset[tuple[str, str]]:
 
 
 def with_bases(code: str, bases: Mapping[str, str]) -> str:
-    """``code`` with each property of ``bases`` joined to a path (``c["a"].baseURL+"/x"``)
-    read as a constant of that value (``baseURL+"/x"``, ``var baseURL="/api/v1"``), for
-    the readers below. ``code`` itself when it joins none."""
+    """``code`` with each property of ``bases`` joined to a path (``c["a"].baseURL+"/x"``,
+    `` `${Ee.VITE_API_URL}/x` ``) read as a constant of that value (``baseURL+"/x"``,
+    ``var baseURL="/api/v1"``), for the readers below. ``code`` itself when it joins none."""
     if not bases:
         return code
     names = "|".join(map(re.escape, sorted(bases)))
     member = re.compile(r"(?<![\w$.])" + _IDENT + r"(?:\s*\.\s*" + _IDENT
-                        + r"|\[\s*['\"]\w+['\"]\s*\])*\s*\.\s*(" + names + r")(?=\s*\+)")
+                        + r"|\[\s*['\"]\w+['\"]\s*\])*\s*\.\s*(" + names + r")(?=\s*[+}])")
     done = member.sub(lambda m: m.group(1), code)
     if done == code:
         return code
@@ -94,8 +94,29 @@ def with_bases(code: str, bases: Mapping[str, str]) -> str:
     return "".join(f'var {name}="{bases[name]}";\n' for name in sorted(used)) + done
 
 
+# a template literal that starts with a value and goes on with a path: `${base}/layanan/${id}`
+_TEMPLATE_JOIN = re.compile(r"`\$\{\s*" + _IDENT + r"(?:\s*\.\s*" + _IDENT
+                            + r")*\s*\}[^`\\\n\"]{0,300}`")
+_TEMPLATE_PART = re.compile(r"\$\{\s*(" + _IDENT + r"(?:\s*\.\s*" + _IDENT
+                            + r")*)\s*\}|((?:[^$]|\$(?!\{))+)")
+
+
+def _template_join(match: re.Match[str]) -> str:
+    """`` `${base}/layanan/${t.slug}` `` as ``base+"/layanan/"+t.slug``; a literal holding
+    anything but names and text between them stays as it is."""
+    body = match.group(0)[1:-1]
+    parts = _TEMPLATE_PART.findall(body)
+    if "".join(f"${{{n}}}" if n else t for n, t in parts).replace(" ", "") != body.replace(
+            " ", ""):
+        return match.group(0)
+    return "+".join(n if n else f'"{t}"' for n, t in parts)
+
+
 def desugar(code: str) -> str:
-    """``code`` with Babel's ``"a".concat(b, "c")`` written as ``"a"+b+"c"`` (chains too)."""
+    """``code`` with Babel's ``"a".concat(b, "c")`` written as ``"a"+b+"c"`` (chains too),
+    and a template literal joining a path to a value (`` `${base}/layanan` ``, as Vite builds
+    keep them) as ``base+"/layanan"``."""
+    code = _TEMPLATE_JOIN.sub(_template_join, code)
     for _ in range(4):  # "".concat(base, "/x/").concat(id): one chain link per pass
         done = _CONCAT.sub(lambda m: "+".join([m.group(0)[:len(m.group(2)) + 2]]
                                               + [a.strip() for a in m.group(3).split(",")]),

@@ -52,6 +52,7 @@ from crawler.extract.jsonlist import (
     MAX_DETAILS,
     MAX_ENDPOINTS,
     MAX_JSON_PAGES,
+    MAX_SITE_SCRIPTS,
     NotRecords,
     ShellScripts,
     as_listing,
@@ -59,6 +60,7 @@ from crawler.extract.jsonlist import (
     endpoints,
     json_records,
     may_be_drawn_by_script,
+    module_imports,
     next_page,
     record_document,
     script_records,
@@ -724,8 +726,17 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                     for url in endpoints(read, reader)[:MAX_ENDPOINTS]:
                         yield from self._js_request(url, reader, self.parse_json,
                                                     self.json_error)
+            # the modules it imports (a Vite build's lazy views), a bounded number per site
+            for reader in [page, *self.js_waiting.get(key, [])]:
+                for url in module_imports(code, response.url):
+                    if reader not in self.js_jobs or (
+                            url_key(url) not in self.js_requested
+                            and len(self.js_code) >= MAX_SITE_SCRIPTS):
+                        continue
+                    yield from self._js_request(url, reader, self.parse_script,
+                                                self.script_error)
             # a data file: the records its literals hold, read as a JSON list's; placed once
-            # the page's other scripts are read (the router's table may be in one of them)
+            # the page's other requests end (the router's table may be in another script)
             records = script_records(code)
             job = self.js_jobs.get(page)
             if records and job is not None and job.pending > 1:
@@ -761,6 +772,13 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         except NotRecords as exc:
             yield FetchOutcome(url=key, outcome=SKIPPED, status=response.status,
                                elapsed_ms=elapsed, reason=f"parse: {exc}")
+            return
+        job = self.js_jobs.get(response.meta["sikoja_js_page"])
+        if job is not None and job.pending > 1:
+            # read once the page's scripts are: a lazy view's chunk may name the detail
+            # endpoint (SILARAS's services were stored without their facts when it came last)
+            job.deferred.append((response, records))
+            found[0] = True
             return
         yield from self._list_records(response, records, found)
 
@@ -985,7 +1003,7 @@ class _ScriptJob:
     found: bool = False
     covered: bool = False
     held: FetchedDocument | None = None  # the shell's own document, until the verdict
-    # a data file's records, placed when the page's last script is read
+    # a data file's or a JSON list's records, read when the page's last request ends
     deferred: list[tuple[Response, list[dict[str, Any]]]] = field(default_factory=list)
 
 
