@@ -10,7 +10,10 @@ Three sample sites the crawler stored none of the services of before (0 of 15):
   (``e.exports=[{judul:'...',isi:'<h4>Persyaratan</h4>...'}]``), placed by the router's
   table (``path:"/layanan/:slug"``), services and news in one array;
 * Kelurahan Mayang Mangurai (Blogger): the home lists its posts from the JSON feed in a
-  script, and robots.txt closes the label pages, so the feed is the only list of posts.
+  script, and robots.txt closes the label pages, so the feed is the only list of posts;
+* SILARAS (Vue 3 + Vite, 0 of 5 before): the API base is Vite's env object read in
+  template literals, the detail endpoint is named only in a lazily imported view, and each
+  detail is the Standar Pelayanan's component rows.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from crawler.extract.jsonlist import (
     endpoints,
     gdata_plain,
     json_records,
+    module_imports,
     record_fields,
     script_records,
 )
@@ -54,6 +58,24 @@ def test_a_base_named_in_one_script_completes_the_paths_of_another():
     assert endpoints(read, PAGE) == [PAGE + "api/v1/layanan"]
     assert detail_prefixes(read) == ["/api/v1/layanan/"]
     assert route_templates(read) == [("/layanan/", "slug")]
+
+
+VITE_INDEX = ('const Ee={BASE_URL:"/",MODE:"production",VITE_API_URL:"/api"};'
+              'const n=await fetch(`${Ee.VITE_API_URL}/layanan`);'
+              'routes:[{path:"/layanan/:slug",component:()=>import("./LayananDetail-4b1e.js")}]')
+VITE_DETAIL = ('import{e as Ee}from"./index-7f3c.js";import{r as k}from"./vendor-2c8e.js";'
+               'const n=await fetch(`${Ee.VITE_API_URL}/layanan/${t.slug}`);')
+
+
+def test_a_vite_build_names_its_endpoints_in_template_literals_and_lazy_views():
+    script = "http://127.0.0.1:9000/assets/index-7f3c.js"
+    assert module_imports(VITE_INDEX, script) == [
+        "http://127.0.0.1:9000/assets/LayananDetail-4b1e.js"]
+    assert module_imports(VITE_DETAIL, script) == [script]  # the vendor bundle is not read
+    bases = property_bases([VITE_INDEX, VITE_DETAIL])
+    assert endpoints(with_bases(VITE_INDEX, bases), PAGE) == [PAGE + "api/layanan"]
+    assert detail_prefixes(with_bases(VITE_DETAIL, bases)) == ["/api/layanan/"]
+    assert route_templates(VITE_INDEX) == [("/layanan/", "slug")]
 
 
 def test_a_property_given_two_bases_names_none():
@@ -101,7 +123,7 @@ def test_bloggers_json_feed_is_read_as_plain_records():
         "a": 1, "b": {"$t": 2, "x": 3}}  # an object with more than text stays an object
 
 
-NEW_SITES = ("simpada-bpprd", "pkm-kebunkopi", "kel-mayangmangurai")
+NEW_SITES = ("simpada-bpprd", "pkm-kebunkopi", "kel-mayangmangurai", "silaras-dukcapil")
 
 
 @pytest.fixture(scope="module")
@@ -166,3 +188,15 @@ def test_blog_posts_listed_only_by_the_json_feed_are_found(new_sites):
     assert len(services(docs)) == 4
     assert docs["/2024/09/penyaluran-bantuan-beras.html"].kind == "news"
     assert not [p for p in docs if p.startswith("/search")]  # robots.txt closes the labels
+
+
+@pytest.mark.slow  # crawls served sites
+def test_standar_pelayanan_rows_of_a_lazy_detail_view_are_a_services_facts(new_sites):
+    found = services(new_sites["silaras-dukcapil"])
+    assert len(found) == 5
+    kia = found["/layanan/kartu-identitas-anak"]
+    assert kia.title == "Kartu Identitas Anak"
+    assert kia.fields["requirements"][0] == "Fotokopi kutipan akta kelahiran (tunjukkan asli)"
+    assert kia.fields["cost"] == "Gratis"
+    assert all(d.fields.get("requirements") and d.fields.get("procedure")
+               for d in found.values())
