@@ -11453,12 +11453,13 @@ def build_vueaxios(site: Site, facts: dict, reg) -> None:
     site.routes[route_key("/api/v1/layanan", "")] = "api/v1/layanan-page-1.json"
     for rel, code in (SIMPADA_APP, SIMPADA_CHUNK, SIMPADA_VENDOR):
         site.extra_files[rel] = code.encode()
+    site.extra_files["favicon.ico"] = b""
 
 
 def render_vueaxios(page: Page) -> str:
     site = page.site
     app, chunk, vendor = SIMPADA_APP[0], SIMPADA_CHUNK[0], SIMPADA_VENDOR[0]
-    return f"""<!DOCTYPE html><html lang=id><head><meta charset=utf-8><meta http-equiv=X-UA-Compatible content="IE=edge"><meta name=viewport content="width=device-width,initial-scale=1"><link rel=icon href=/favicon.ico><title>{e(site.short)}</title><link href=/{chunk} rel=prefetch><link href=/css/app.1c9e7f3a.css rel=preload as=style><link href=/{app} rel=preload as=script><link href=/{vendor} rel=preload as=script><link href=/css/app.1c9e7f3a.css rel=stylesheet></head><body><noscript><strong>We're sorry but {e(site.short)} doesn't work properly without JavaScript enabled. Please enable it to continue.</strong></noscript>{page.body}<script src=/{vendor}></script><script src=/{app}></script></body></html>
+    return f"""<!DOCTYPE html><html lang=id><head><meta charset=utf-8><meta http-equiv=X-UA-Compatible content="IE=edge"><meta name=viewport content="width=device-width,initial-scale=1"><link rel=icon href=/favicon.ico><meta name=description content="{e(site.tagline)} - {e(site.opd)}"><title>{e(site.short)}</title><link href=/{chunk} rel=prefetch><link href=/css/app.1c9e7f3a.css rel=preload as=style><link href=/{app} rel=preload as=script><link href=/{vendor} rel=preload as=script><link href=/css/app.1c9e7f3a.css rel=stylesheet></head><body><noscript><strong>We're sorry but {e(site.short)} doesn't work properly without JavaScript enabled. Please enable it to continue.</strong></noscript>{page.body}<script src=/{vendor}></script><script src=/{app}></script></body></html>
 """
 
 
@@ -11516,7 +11517,7 @@ def build_vuechunk(site: Site, facts: dict, reg) -> None:
 
 def render_vuechunk(page: Page) -> str:
     site = page.site
-    return f"""<!DOCTYPE html><html lang=id><head><meta charset=utf-8><meta name=viewport content="width=device-width,initial-scale=1"><title>{e(site.short)}</title><link href=/js/chunk-7d4e.2a9f61c3.js rel=preload as=script><link href=/{KEBUNKOPI_APP[0]} rel=preload as=script></head><body><noscript><strong>Aktifkan JavaScript untuk membuka {e(site.short)}.</strong></noscript>{page.body}<script src=/js/chunk-7d4e.2a9f61c3.js></script><script src=/{KEBUNKOPI_APP[0]}></script></body></html>
+    return f"""<!DOCTYPE html><html lang=id><head><meta charset=utf-8><meta name=viewport content="width=device-width,initial-scale=1"><meta name=description content="{e(site.opd)}: {e(site.tagline)}"><title>{e(site.short)}</title><link href=/js/chunk-7d4e.2a9f61c3.js rel=preload as=script><link href=/{KEBUNKOPI_APP[0]} rel=preload as=script></head><body><noscript><strong>Aktifkan JavaScript untuk membuka {e(site.short)}.</strong></noscript>{page.body}<script src=/js/chunk-7d4e.2a9f61c3.js></script><script src=/{KEBUNKOPI_APP[0]}></script></body></html>
 """
 
 
@@ -11587,6 +11588,19 @@ def build_bloggerfeed(site: Site, facts: dict, reg) -> None:
                                                    + "\n").encode()
     for query in ("alt=json", "alt=json&max-results=25"):
         site.routes[route_key("/feeds/posts/default", query)] = "feeds/posts-default.json"
+    # the Atom feed the <head> names, and the label pages Blogger serves (robots.txt keeps a
+    # crawler out of them; the sidebar links them)
+    atom = "".join(f"<entry><title type='text'>{e(p.title)}</title><link rel='alternate' "
+                   f"type='text/html' href='{site.base}{p.href}'/></entry>" for p in posts)
+    site.extra_files["feeds/posts-default.xml"] = (
+        "<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+        f"<title type='text'>{e(site.short)}</title>{atom}</feed>\n").encode()
+    for query in ("", "alt=rss"):
+        site.routes[route_key("/feeds/posts/default", query)] = "feeds/posts-default.xml"
+    for label in ("Layanan", "Kegiatan"):
+        put(site, "listing", f"label:{label}", f"Postingan dengan label {label}",
+            f"/search/label/{label}", f"search/label/{label}.html",
+            ul([a(p.href, e(p.title)) for p in posts if label in p.labels]))
 
 
 def render_bloggerfeed(page: Page) -> str:
@@ -11722,6 +11736,7 @@ def build_vitesp(site: Site, facts: dict, reg) -> None:
     for rel, code in (SILARAS_INDEX, SILARAS_DETAIL):
         site.extra_files[rel] = code.encode()
     site.extra_files["assets/vendor-2c8e1f3a.js"] = b"/* vue 3.4 runtime (subset) */export{};\n"
+    site.extra_files["favicon.ico"] = b""
 
 
 def render_vitesp(page: Page) -> str:
@@ -11732,6 +11747,7 @@ def render_vitesp(page: Page) -> str:
     <meta charset="UTF-8" />
     <link rel="icon" type="image/svg+xml" href="/favicon.ico" />
     <meta name="viewport" content="width=device-width, initial-scale=1.0" />
+    <meta name="description" content="{e(site.tagline)} {e(site.opd)}" />
     <title>{e(site.short)}</title>
     <script type="module" crossorigin src="/{SILARAS_INDEX[0]}"></script>
     <link rel="modulepreload" crossorigin href="/assets/vendor-2c8e1f3a.js">
