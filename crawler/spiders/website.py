@@ -738,11 +738,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             # a data file: the records its literals hold, read as a JSON list's; placed once
             # the page's other requests end (the router's table may be in another script)
             records = script_records(code)
-            job = self.js_jobs.get(page)
-            if records and job is not None and job.pending > 1:
-                job.deferred.append((response, records))
-                found[0] = True
-            elif records:
+            if records and not self._deferred(response, records, found):
                 yield from self._list_records(response, records, found)
         yield from self._js_ended(response.meta, found=found[0])
 
@@ -773,14 +769,22 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             yield FetchOutcome(url=key, outcome=SKIPPED, status=response.status,
                                elapsed_ms=elapsed, reason=f"parse: {exc}")
             return
+        # read once the page's scripts are: a lazy view's chunk may name the detail endpoint
+        # (SILARAS's services were stored without their facts when it came last)
+        if not self._deferred(response, records, found):
+            yield from self._list_records(response, records, found)
+
+    def _deferred(self, response: Response, records: list[dict[str, Any]],
+                  found: list[bool]) -> bool:
+        """Whether ``records`` wait for the page's other requests (``_js_done`` reads them
+        when the last ends): their routes and detail endpoints may be in a script not read
+        yet. They count as found for the page's verdict."""
         job = self.js_jobs.get(response.meta["sikoja_js_page"])
-        if job is not None and job.pending > 1:
-            # read once the page's scripts are: a lazy view's chunk may name the detail
-            # endpoint (SILARAS's services were stored without their facts when it came last)
-            job.deferred.append((response, records))
-            found[0] = True
-            return
-        yield from self._list_records(response, records, found)
+        if job is None or job.pending <= 1:
+            return False
+        job.deferred.append((response, records))
+        found[0] = True
+        return True
 
     def _list_records(self, response: Response, records: list[dict[str, Any]],
                       found: list[bool]) -> Iterator[Any]:
