@@ -474,12 +474,37 @@ TABLE = [
     ("kel-tanjungpinang", "/index.php/artikel/2024/3/4/gotong-royong-bersihkan-tepian-batanghari",
      "Gotong Royong Bersihkan Tepian Batanghari", "news", None, None),
     ("kel-tanjungpinang", "/index.php/artikel/kategori/umum", "Umum", "listing", None, None),
+    # a Vue 2 build: axios joins a config module's base in a prefetched chunk, a paginated
+    # list of names, facts in each detail under the office's keys ("biaya": 0 is free)
+    ("simpada-bpprd", "/layanan/mutasi-balik-nama-sppt", "Mutasi / Balik Nama SPPT PBB",
+     "service", "Fotokopi sertifikat (SHM)/buku tanah", "Gratis"),
+    ("simpada-bpprd", "/layanan/validasi-bphtb", "Validasi BPHTB", "service", "SSPD BPHTB",
+     "Tarif maks 5% x (NPOP - NPOPTKP)"),
+    ("simpada-bpprd", "/", "SIMPADA BPPRD Kota Jambi", "listing", None, None),
+    # a Vue 2 build whose records are a JS literal in a chunk, placed by the router's table
+    ("pkm-kebunkopi", "/layanan/surat-keterangan-sehat", "Surat Keterangan Sehat", "service",
+     "KTP-el atau KIA", "Rp15.000 sesuai Perda retribusi jasa umum"),
+    ("pkm-kebunkopi", "/berita/posyandu-balita-suka-karya",
+     "Posyandu Balita Serentak di Suka Karya", "news", None, None),
+    ("pkm-kebunkopi", "/", "Puskesmas Kebun Kopi", "listing", None, None),
+    # Blogger whose home lists its posts from the JSON feed, label pages closed by robots.txt
+    ("kel-mayangmangurai", "/2024/08/surat-belum-menikah-untuk-calon.html",
+     "Surat Belum Menikah untuk Calon Pengantin", "service", "Surat pengantar RT dan RW",
+     "Gratis"),
+    ("kel-mayangmangurai", "/2024/09/penyaluran-bantuan-beras.html",
+     "Penyaluran Bantuan Beras", "news", None, None),
+    ("kel-mayangmangurai", "/", "Kelurahan Mayang Mangurai", "listing", None, None),
+    # a Vue 3 + Vite build: the API base in Vite's env object, the detail view a lazy chunk,
+    # each detail the Standar Pelayanan's component rows
+    ("silaras-dukcapil", "/layanan/kartu-identitas-anak", "Kartu Identitas Anak", "service",
+     "Fotokopi kutipan akta kelahiran (tunjukkan asli)", "Gratis"),
+    ("silaras-dukcapil", "/", "SILARAS Dukcapil Kota Jambi", "listing", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and
 # the MPP's portal publish no news; a PPID's services are in its PDFs; the two kelurahan
 # apps with services behind buttons publish no news; the Angular tax app's announcements have
-# no route of their own.
+# no route of their own, nor have SIMPADA's; SILARAS publishes none.
 FAMILY_KINDS = {"js-json-list": {"listing"}, "one-page-uptd": {"service"},
                 "spa-json-api": {"service", "listing"},
                 "one-page-accordion": {"service", "listing"},
@@ -488,7 +513,9 @@ FAMILY_KINDS = {"js-json-list": {"listing"}, "one-page-uptd": {"service"},
                 "vue-hash-axios": {"service", "listing"}, "react-jsonapi": {"service", "listing"},
                 "ci3-adminlte-modal": {"service", "listing"},
                 "laravel-stisla-ajax-modal": {"service", "listing"},
-                "angular-hash-opaque": {"service", "listing"}}
+                "angular-hash-opaque": {"service", "listing"},
+                "vue2-axios-paginated": {"service", "listing"},
+                "vue3-vite-standar-pelayanan": {"service", "listing"}}
 
 
 def check_kind(doc: Document, kind: str) -> None:

@@ -90,12 +90,18 @@ _APP_MOUNT = re.compile(
     r"<(div|main|section)\b[^>]*\bid\s*=\s*[\"']?(app|root|__next|__nuxt|vue-app|react-root)"
     r"\b[^>]*>\s*</\1>|<noscript\b[^>]*>[^<]*javascript", re.IGNORECASE)
 MAX_SCRIPT_FILES = 5  # per page: the app's own bundle, not every widget
+MAX_SITE_SCRIPTS = 20  # script files a site's imports may add to what its pages name
 MAX_ENDPOINTS = 10
 MAX_RECORDS = 2000
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 _SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s>]+))""", re.IGNORECASE)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+# script files a page names in <link rel="prefetch|preload|modulepreload"> (async chunks)
+_PRELOAD = re.compile(r"<link\b([^>]*)>", re.IGNORECASE)
+_PRELOAD_REL = re.compile(r"""\brel\s*=\s*["']?(?:prefetch|preload|modulepreload)\b""",
+                          re.IGNORECASE)
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]+)"|'([^']+)'|([^\s>]+))""", re.IGNORECASE)
 _LIBRARY = re.compile(
     r"(jquery|bootstrap|popper|vue(\.runtime)?(\.global)?(\.min)?\.js|react|angular|axios|"
     r"lodash|moment|chart|swiper|owl\.|slick|aos|gsap|select2|datatables|sweetalert|"
@@ -180,6 +186,26 @@ def as_listing(page: Document) -> Document:
     return replace(page, kind="page", fields={"listing": True})
 
 
+# the modules an ES build's script loads: its static imports and the import() of its lazy
+# views (a Vite app's detail view, and the detail endpoint it calls, is only in such a chunk)
+_IMPORT = re.compile(r"""(?:\bimport\s*\(\s*|\bimport\s*|\bfrom\s*)(['"])(\.{0,2}/[^'"\s]{1,200}"""
+                     r"""\.m?js)\1""")
+_VENDOR = re.compile(r"(^|/)(vendor|chunk-vendors|polyfills?|runtime|framework)[.\-]",
+                     re.IGNORECASE)
+
+
+def module_imports(code: str, script_url: str) -> list[str]:
+    """Same-site script files ``code`` imports (a library's or a vendor bundle's aside)."""
+    found = []
+    for match in _IMPORT.finditer(code[:2_000_000]):
+        url = urljoin(script_url, match.group(2))
+        path = urlsplit(url).path
+        if _same_site(url, script_url) and not _LIBRARY.search(path) and not _VENDOR.search(
+                path):
+            found.append(url)
+    return _unique(found)[:MAX_SCRIPT_FILES]
+
+
 def _same_site(url: str, page_url: str) -> bool:
     a, b = urlsplit(url), urlsplit(page_url)
     host_a = (a.hostname or "").removeprefix("www.")
@@ -213,6 +239,13 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
                 files.append(url)
         elif code.strip():
             inline.append(code)
+    for attrs in _PRELOAD.findall(html):  # a Vue CLI build only prefetches its views' chunks
+        href = _HREF.search(attrs)
+        if href and _PRELOAD_REL.search(attrs):
+            url = urljoin(page_url, next(g for g in href.groups() if g).strip())
+            if (_same_site(url, page_url) and urlsplit(url).path.endswith((".js", ".mjs"))
+                    and not _LIBRARY.search(urlsplit(url).path)):
+                files.append(url)
     shell = len(text.split()) < SHELL_WORDS and bool(inline or files)
     mounted = bool(_APP_MOUNT.search(html))
     # a page with text of its own is read only for the data its app mount is filled from
@@ -287,7 +320,34 @@ def json_records(body: bytes) -> list[dict[str, Any]]:
         data = json.loads(body.decode("utf-8-sig", errors="replace"))
     except (json.JSONDecodeError, RecursionError) as exc:
         raise NotRecords(f"not JSON: {exc}") from None
-    return records_of(data)
+    return records_of(gdata_plain(data) if b'"$t"' in body else data)
+
+
+def gdata_plain(value: Any, depth: int = 0) -> Any:
+    """Google's GData JSON as plain JSON: Blogger's feed (``/feeds/posts/default?alt=json``,
+    which a theme's script reads to list its posts) writes a text as ``{"$t": "..."}``, a
+    post's links as a list of ``{"rel", "href"}`` (its page is the ``alternate`` one) and
+    its labels as ``[{"term": "Layanan"}]``."""
+    if depth > 4 * MAX_DEPTH:
+        return value
+    if isinstance(value, list):
+        return [gdata_plain(v, depth + 1) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if "$t" in value and set(value) <= {"$t", "type"}:
+        return value["$t"]
+    plain: dict[str, Any] = {}
+    for key, inner in value.items():
+        if key == "link" and isinstance(inner, list):
+            pages = [v.get("href") for v in inner if isinstance(v, dict)
+                     and v.get("rel") == "alternate" and v.get("type", "text/html") == "text/html"]
+            plain[key] = pages[0] if pages else None
+        elif key == "category" and isinstance(inner, list) and inner and all(
+                isinstance(v, dict) and "term" in v for v in inner):
+            plain[key] = [v["term"] for v in inner]
+        else:
+            plain[key] = gdata_plain(inner, depth + 1)
+    return plain
 
 
 def records_of(data: Any) -> list[dict[str, Any]]:
@@ -531,6 +591,8 @@ def record_fields(record: dict[str, Any], depth: int = 0) -> dict[str, Any]:
             if isinstance(value, dict):
                 # {"biaya": {"nominal": null, "keterangan": "..."}}: the object's text
                 value = _name_of(value) if name else None
+            elif name == "cost" and _amount(value):
+                value = _amount(value)
             if name and name not in mapped and value not in (None, "", []):
                 mapped[name] = value
     if depth < 2:
@@ -539,6 +601,14 @@ def record_fields(record: dict[str, Any], depth: int = 0) -> dict[str, Any]:
                 for name, inner in record_fields(value, depth + 1).items():
                     mapped.setdefault(name, inner)
     return mapped
+
+
+def _amount(value: Any) -> str | None:
+    """A cost typed as a number, as the app shows it: 0 is "Gratis" (SIMPADA's free
+    services are ``"biaya": 0``), 15000 is "Rp15.000"."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        return None
+    return "Gratis" if value == 0 else "Rp" + f"{round(value):,}".replace(",", ".")
 
 
 # words a database column joins without a separator ("namalayanan", "waktupenyelesaian",

@@ -53,8 +53,70 @@ _CLIENT_GET = re.compile(r"\.get\s*\(\s*" + _LITERAL.format(q=r"\1") + r"(\s*\+)
 _TEMPLATE_TAIL = re.compile(r"`((?:\\.|[^`\\$\n]|\$(?!\{)){1,300})\$\{[^{}`]{1,80}\}`")
 
 
+# a config module's API base, read by other modules as a property: ``e.a={baseURL:
+# "/api/v1"}`` in one file, ``c["a"].baseURL+"/layanan"`` in an async chunk
+_PROPERTY = re.compile(r"(?<![\w$.])(" + _IDENT + r")\s*:\s*" + _LITERAL.format(q=r"\2"))
+_PATH_BASE = re.compile(r"(?:https?://[\w.\-:]+)?/[\w\-./~%]*")
+
+
+def property_bases(codes: Iterable[str]) -> dict[str, str]:
+    """Object properties ``codes`` give one data path, across all of them (``baseURL:
+    "/api/v1"``): a Vue CLI build keeps its config in one module and joins paths to it in
+    the chunks of its views, so one script alone never names a whole endpoint."""
+    seen: dict[str, set[str]] = {}
+    for code in codes:
+        for name, value in _file_properties(code):
+            seen.setdefault(name, set()).add(value)
+    return {name: next(iter(values)) for name, values in seen.items() if len(values) == 1}
+
+
+@lru_cache(maxsize=32)
+def _file_properties(code: str) -> frozenset[tuple[str, str]]:
+    """(property, data path) pairs of one script, read once however often it is asked."""
+    return frozenset((m.group(1), m.group(3)) for m in _PROPERTY.finditer(code[:2_000_000])
+                     if _PATH_BASE.fullmatch(m.group(3))
+                     and _DATA.search(m.group(3).rstrip("/") + "/"))
+
+
+def with_bases(code: str, bases: Mapping[str, str]) -> str:
+    """``code`` with each property of ``bases`` joined to a path (``c["a"].baseURL+"/x"``,
+    `` `${Ee.VITE_API_URL}/x` ``) read as a constant of that value (``baseURL+"/x"``,
+    ``var baseURL="/api/v1"``), for the readers below. ``code`` itself when it joins none."""
+    if not bases:
+        return code
+    names = "|".join(map(re.escape, sorted(bases)))
+    member = re.compile(r"(?<![\w$.])" + _IDENT + r"(?:\s*\.\s*" + _IDENT
+                        + r"|\[\s*['\"]\w+['\"]\s*\])*\s*\.\s*(" + names + r")(?=\s*[+}])")
+    done = member.sub(lambda m: m.group(1), code)
+    if done == code:
+        return code
+    used = {m.group(1) for m in member.finditer(code)}
+    return "".join(f'var {name}="{bases[name]}";\n' for name in sorted(used)) + done
+
+
+# a template literal that starts with a value and goes on with a path: `${base}/layanan/${id}`
+_TEMPLATE_JOIN = re.compile(r"`\$\{\s*" + _IDENT + r"(?:\s*\.\s*" + _IDENT
+                            + r")*\s*\}[^`\\\n\"]{0,300}`")
+_TEMPLATE_PART = re.compile(r"\$\{\s*(" + _IDENT + r"(?:\s*\.\s*" + _IDENT
+                            + r")*)\s*\}|((?:[^$]|\$(?!\{))+)")
+
+
+def _template_join(match: re.Match[str]) -> str:
+    """`` `${base}/layanan/${t.slug}` `` as ``base+"/layanan/"+t.slug``; a literal holding
+    anything but names and text between them stays as it is."""
+    body = match.group(0)[1:-1]
+    parts = _TEMPLATE_PART.findall(body)
+    if "".join(f"${{{n}}}" if n else t for n, t in parts).replace(" ", "") != body.replace(
+            " ", ""):
+        return match.group(0)
+    return "+".join(n if n else f'"{t}"' for n, t in parts)
+
+
 def desugar(code: str) -> str:
-    """``code`` with Babel's ``"a".concat(b, "c")`` written as ``"a"+b+"c"`` (chains too)."""
+    """``code`` with Babel's ``"a".concat(b, "c")`` written as ``"a"+b+"c"`` (chains too),
+    and a template literal joining a path to a value (`` `${base}/layanan` ``, as Vite builds
+    keep them) as ``base+"/layanan"``."""
+    code = _TEMPLATE_JOIN.sub(_template_join, code)
     for _ in range(4):  # "".concat(base, "/x/").concat(id): one chain link per pass
         done = _CONCAT.sub(lambda m: "+".join([m.group(0)[:len(m.group(2)) + 2]]
                                               + [a.strip() for a in m.group(3).split(",")]),
@@ -146,13 +208,21 @@ _HASH_ROUTER = re.compile(r"""\bmode\s*:\s*['"]hash['"]|\bcreateWebHashHistory\b
                           r"""\bHashRouter\b|\buseHash\s*:\s*(?:true|!0)\b""")
 
 
+# a route of a router's table whose last part is a record's slug or id: vue-router's and
+# React Router's ``path: "/layanan/:slug"``, ``<Route path="/berita/:id">``
+_ROUTE_TABLE = re.compile(r"""\bpath\s*[:=]\s*\{?\s*(['"`])(/(?:[\w\-.~%]+/)+):(slug|id)\1""")
+
+
 def route_templates(code: str) -> list[tuple[str, str]]:
     """(route prefix, record key) of the links ``code`` builds from a record's slug or id:
     ``("/layanan/", "slug")``, ``("#/layanan/", "slug")``. API paths and file names
     (``"/img/" + e.slug + ".png"``) are not routes. In an app whose router works in hash mode
     (vue-router's ``mode: "hash"``/``createWebHashHistory``, React's ``HashRouter``,
     Angular's ``useHash``), ``router.push("/layanan/" + id)`` is the hash route
-    ``#/layanan/<id>``; so is a share link's ``location.origin + "/#/layanan/" + id``."""
+    ``#/layanan/<id>``; so is a share link's ``location.origin + "/#/layanan/" + id``. The
+    router's table names its routes too (``{path: "/layanan/:slug"}``): an app that builds
+    its links from another value (``"/" + kategori + "/" + e.slug``) is still placed.
+    Puskesmas Kebun Kopi's records were all stored at ``/#<slug>`` before."""
     hashed = bool(_HASH_ROUTER.search(code))
     out: list[tuple[str, str]] = []
     for match in _ROUTE.finditer(_read(code)[0]):
@@ -165,6 +235,12 @@ def route_templates(code: str) -> list[tuple[str, str]]:
         if not _ROUTE_PATH.fullmatch(tail) or _DATA.search(tail) or tail in ("/", "#/"):
             continue
         out.append(("#" + tail if hashed and tail.startswith("/") else tail, key))
+    # then the router's own table ("/layanan/:slug"): a link built from the record comes
+    # first, as it says which of the routes a record of each category goes to
+    for match in _ROUTE_TABLE.finditer(code):
+        tail = match.group(2)
+        if not _DATA.search(tail):
+            out.append(("#" + tail if hashed else tail, match.group(3)))
     return list(dict.fromkeys(out))
 
 

@@ -6,8 +6,9 @@ Indonesian government front ends ship their records in many more (issue #11):
 - JS object literals, not JSON (unquoted keys, single quotes, trailing commas, template
   strings), in an inline script or a same-site data file the page loads: ``const layanan =
   [{id: 1, nama: '...', syarat: ['...',]}]``, ``var dataLayanan = ...``, ``export default
-  [...]``; SSR state such as ``window.__INITIAL_STATE__``, ``window.__PRELOADED_STATE__``
-  (Redux) and ``window.__APOLLO_STATE__`` (Apollo's normalised cache);
+  [...]``, a webpack module's ``e.exports=[...]`` (a Vue CLI chunk of records); SSR state
+  such as ``window.__INITIAL_STATE__``, ``window.__PRELOADED_STATE__`` (Redux) and
+  ``window.__APOLLO_STATE__`` (Apollo's normalised cache);
 - ``<script type="application/json">`` whatever its id (Angular's TransferState ``ng-state``,
   whose old form escapes quotes as ``&q;``; SvelteKit's ``data-sveltekit-fetched`` answers,
   whose ``body`` is JSON text);
@@ -43,7 +44,8 @@ MIN_LITERAL = 40  # "{}" and "[0, 1]" are code's bookkeeping, not a page's data
 # handed over by SSR (``window.__INITIAL_STATE__ =``), or a JSON.parse of a string
 _ASSIGN = re.compile(
     r"(?:\b(?:var|let|const)\s+[A-Za-z_$][\w$]*|\b(?:window|self|globalThis)\s*\.\s*[\w$]+|"
-    r"\b__[\w$]+)\s*=\s*(?=[\[{]|JSON\.parse\()|\bexport\s+default\s+(?=[\[{])")
+    r"\b__[\w$]+|\b[A-Za-z_$][\w$]*\s*\.\s*exports)\s*=\s*(?=[\[{]|JSON\.parse\()|"
+    r"\bexport\s+default\s+(?=[\[{])")
 _JSON_PARSE = re.compile(r"JSON\.parse\(\s*(['\"`])")
 _STRING = re.compile(r"""(['"`])(?:\\.|(?!\1)[^\\])*\1""", re.DOTALL)
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)

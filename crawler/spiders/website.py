@@ -35,7 +35,7 @@ import gzip
 import hashlib
 import io
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
@@ -52,6 +52,7 @@ from crawler.extract.jsonlist import (
     MAX_DETAILS,
     MAX_ENDPOINTS,
     MAX_JSON_PAGES,
+    MAX_SITE_SCRIPTS,
     NotRecords,
     ShellScripts,
     as_listing,
@@ -59,6 +60,7 @@ from crawler.extract.jsonlist import (
     endpoints,
     json_records,
     may_be_drawn_by_script,
+    module_imports,
     next_page,
     record_document,
     script_records,
@@ -69,8 +71,10 @@ from crawler.extract.jsonlist import (
 from crawler.extract.jsroutes import (
     detail_prefixes,
     last_segment,
+    property_bases,
     route_templates,
     routes_for,
+    with_bases,
 )
 from crawler.extract.modals import (
     button_details,
@@ -153,6 +157,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         self.js_waiting: dict[str, list[str]] = {}
         self.js_found: dict[str, bool] = {}
         self.js_code: dict[str, str] = {}  # script files read: a later page needs their JSON
+        self.js_bases: dict[str, str] = {}  # their config's API bases (jsroutes.property_bases)
         # where the site shows JSON records: the URLs it lists (links, sitemap) by their
         # last path part, the keys of pages that are script shells (a record may take
         # their place), and the routes its scripts build (crawler.extract.jsroutes)
@@ -668,7 +673,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             job.covered = True  # read for another page of this site: its verdict counts
             if key in self.js_code:
                 # a script read for another page: this page waits on the JSON it loads
-                for endpoint in endpoints(self.js_code[key], page)[:MAX_ENDPOINTS]:
+                code = with_bases(self.js_code[key], self.js_bases)
+                for endpoint in endpoints(code, page)[:MAX_ENDPOINTS]:
                     yield from self._js_request(endpoint, page, self.parse_json,
                                                 self.json_error)
             elif key in self.js_found:
@@ -701,21 +707,38 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         found = [False]
         if response.status == 200:
             code = response.body[:2_000_000].decode("utf-8", errors="replace")
-            self._add_routes(route_templates(code))
-            self.detail_prefixes.extend(
-                p for p in (urljoin(response.url, d) for d in detail_prefixes(code))
-                if p not in self.detail_prefixes)
             if key:
                 self.js_code[key] = code
-            # every page that loads this script waits on the JSON it names
+            # a base one script's config names is joined to paths in another (a Vue CLI
+            # chunk): when this script names a new one, the scripts read before are re-read
+            bases = property_bases([*self.js_code.values(), code])
+            codes = [code] if bases == self.js_bases else [*self.js_code.values(), code]
+            self.js_bases = bases
+            for read in dict.fromkeys(with_bases(c, bases) for c in codes):
+                self._add_routes(route_templates(read))
+                self.detail_prefixes.extend(
+                    p for p in (urljoin(response.url, d) for d in detail_prefixes(read))
+                    if p not in self.detail_prefixes)
+                # every page that loads this script waits on the JSON it names
+                for reader in [page, *self.js_waiting.get(key, [])]:
+                    if reader not in self.js_jobs:
+                        continue
+                    for url in endpoints(read, reader)[:MAX_ENDPOINTS]:
+                        yield from self._js_request(url, reader, self.parse_json,
+                                                    self.json_error)
+            # the modules it imports (a Vite build's lazy views), a bounded number per site
             for reader in [page, *self.js_waiting.get(key, [])]:
-                if reader not in self.js_jobs:
-                    continue
-                for url in endpoints(code, reader)[:MAX_ENDPOINTS]:
-                    yield from self._js_request(url, reader, self.parse_json, self.json_error)
-            # a data file: the records its literals hold, read as a JSON list's
+                for url in module_imports(code, response.url):
+                    if reader not in self.js_jobs or (
+                            url_key(url) not in self.js_requested
+                            and len(self.js_code) >= MAX_SITE_SCRIPTS):
+                        continue
+                    yield from self._js_request(url, reader, self.parse_script,
+                                                self.script_error)
+            # a data file: the records its literals hold, read as a JSON list's; placed once
+            # the page's other requests end (the router's table may be in another script)
             records = script_records(code)
-            if records:
+            if records and not self._deferred(response, records, found):
                 yield from self._list_records(response, records, found)
         yield from self._js_ended(response.meta, found=found[0])
 
@@ -746,7 +769,22 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             yield FetchOutcome(url=key, outcome=SKIPPED, status=response.status,
                                elapsed_ms=elapsed, reason=f"parse: {exc}")
             return
-        yield from self._list_records(response, records, found)
+        # read once the page's scripts are: a lazy view's chunk may name the detail endpoint
+        # (SILARAS's services were stored without their facts when it came last)
+        if not self._deferred(response, records, found):
+            yield from self._list_records(response, records, found)
+
+    def _deferred(self, response: Response, records: list[dict[str, Any]],
+                  found: list[bool]) -> bool:
+        """Whether ``records`` wait for the page's other requests (``_js_done`` reads them
+        when the last ends): their routes and detail endpoints may be in a script not read
+        yet. They count as found for the page's verdict."""
+        job = self.js_jobs.get(response.meta["sikoja_js_page"])
+        if job is None or job.pending <= 1:
+            return False
+        job.deferred.append((response, records))
+        found[0] = True
+        return True
 
     def _list_records(self, response: Response, records: list[dict[str, Any]],
                       found: list[bool]) -> Iterator[Any]:
@@ -890,6 +928,10 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         if job is None:  # a resumed crawl: the page's job was in the stopped process
             return
         job.pending -= 1
+        if job.pending <= 0 and job.deferred:
+            deferred, job.deferred = job.deferred, []
+            for response, records in deferred:
+                yield from self._list_records(response, records, [False])
         if job.pending <= 0:
             yield from self._settle_js(page)
 
@@ -965,6 +1007,8 @@ class _ScriptJob:
     found: bool = False
     covered: bool = False
     held: FetchedDocument | None = None  # the shell's own document, until the verdict
+    # a data file's or a JSON list's records, read when the page's last request ends
+    deferred: list[tuple[Response, list[dict[str, Any]]]] = field(default_factory=list)
 
 
 def page_identity(title_tag: str, text: str) -> int | None:

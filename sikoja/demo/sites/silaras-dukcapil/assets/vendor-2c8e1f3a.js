@@ -1,0 +1,1 @@
+/* vue 3.4 runtime (subset) */export{};

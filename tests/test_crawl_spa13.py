@@ -1,0 +1,202 @@
+"""Script apps and a blog as Kota Jambi's offices really build them (issue #11, session 12).
+
+Three sample sites the crawler stored none of the services of before (0 of 15):
+
+* SIMPADA (Vue 2 CLI, history mode): axios joins a config module's ``baseURL`` in an async
+  chunk the index only prefetches; the list is paged by ``?page=N`` with ``meta.last_page``
+  alone and names each service only, its facts are in ``/api/v1/layanan/<slug>`` under the
+  office's keys (``persyaratan`` as HTML, ``"biaya": 0`` for a free service);
+* Puskesmas Kebun Kopi (Vue 2): records typed into a webpack chunk as a JS literal
+  (``e.exports=[{judul:'...',isi:'<h4>Persyaratan</h4>...'}]``), placed by the router's
+  table (``path:"/layanan/:slug"``), services and news in one array;
+* Kelurahan Mayang Mangurai (Blogger): the home lists its posts from the JSON feed in a
+  script, and robots.txt closes the label pages, so the feed is the only list of posts;
+* SILARAS (Vue 3 + Vite, 0 of 5 before): the API base is Vite's env object read in
+  template literals, the detail endpoint is named only in a lazily imported view, and each
+  detail is the Standar Pelayanan's component rows.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from crawler.extract.jsonlist import (
+    endpoints,
+    gdata_plain,
+    json_records,
+    module_imports,
+    record_fields,
+    script_records,
+)
+from crawler.extract.jsroutes import (
+    detail_prefixes,
+    property_bases,
+    route_templates,
+    with_bases,
+)
+from crawler.run import crawl
+from sikoja.config import load_settings
+from sikoja.demo.server import SITES_ROOT, render_sources, serve_sample_sites
+from sikoja.sources import load_sources
+from sikoja.store import DocumentStore
+
+PAGE = "http://127.0.0.1:9000/"
+CONFIG = ('var x={"f121":function(t,e,n){"use strict";'
+          'e["a"]={appName:"SIMPADA",baseURL:"/api/v1"}}};')
+VIEW = ('s.a.get(c["a"].baseURL+"/layanan",{params:{page:this.page}}).then(f);'
+        's.a.get(c["a"].baseURL+"/layanan/"+this.slug).then(g);'
+        'e("router-link",{attrs:{to:"/layanan/"+a.slug}})')
+
+
+def test_a_base_named_in_one_script_completes_the_paths_of_another():
+    assert endpoints(VIEW, PAGE) == []  # the chunk alone names no whole endpoint
+    bases = property_bases([CONFIG, VIEW])
+    assert bases == {"baseURL": "/api/v1"}
+    read = with_bases(VIEW, bases)
+    assert endpoints(read, PAGE) == [PAGE + "api/v1/layanan"]
+    assert detail_prefixes(read) == ["/api/v1/layanan/"]
+    assert route_templates(read) == [("/layanan/", "slug")]
+
+
+VITE_INDEX = ('const Ee={BASE_URL:"/",MODE:"production",VITE_API_URL:"/api"};'
+              'const n=await fetch(`${Ee.VITE_API_URL}/layanan`);'
+              'routes:[{path:"/layanan/:slug",component:()=>import("./LayananDetail-4b1e.js")}]')
+VITE_DETAIL = ('import{e as Ee}from"./index-7f3c.js";import{r as k}from"./vendor-2c8e.js";'
+               'const n=await fetch(`${Ee.VITE_API_URL}/layanan/${t.slug}`);')
+
+
+def test_a_vite_build_names_its_endpoints_in_template_literals_and_lazy_views():
+    script = "http://127.0.0.1:9000/assets/index-7f3c.js"
+    assert module_imports(VITE_INDEX, script) == [
+        "http://127.0.0.1:9000/assets/LayananDetail-4b1e.js"]
+    assert module_imports(VITE_DETAIL, script) == [script]  # the vendor bundle is not read
+    bases = property_bases([VITE_INDEX, VITE_DETAIL])
+    assert endpoints(with_bases(VITE_INDEX, bases), PAGE) == [PAGE + "api/layanan"]
+    assert detail_prefixes(with_bases(VITE_DETAIL, bases)) == ["/api/layanan/"]
+    assert route_templates(VITE_INDEX) == [("/layanan/", "slug")]
+
+
+def test_a_property_given_two_bases_names_none():
+    assert property_bases([CONFIG, 'o={baseURL:"/api/v2"}']) == {}
+    assert property_bases(['o={title:"Layanan Publik", icon:"/img/x.png"}']) == {}
+
+
+def test_the_router_table_places_records_after_the_links_built_from_them():
+    code = ('to:"berita"===e.kategori?"/berita/"+e.slug:"/layanan/"+e.slug;'
+            'routes:[{path:"/layanan/:slug",component:c},{path:"/profil/:id",component:p},'
+            '{path:"/api/x/:id"}]')
+    assert route_templates(code) == [("/berita/", "slug"), ("/layanan/", "slug"),
+                                     ("/profil/", "id")]
+
+
+def test_a_webpack_module_exporting_a_literal_holds_records():
+    code = ("(window.webpackJsonp=window.webpackJsonp||[]).push([['chunk-7d4e'],{'7d4e':"
+            "function(e,t){e.exports=[{id:1,judul:'Surat Keterangan Sehat',slug:'sks',"
+            "isi:'<p>Untuk melamar kerja.</p><h4>Persyaratan</h4><ol><li>KTP-el</li></ol>'}]}}]);")
+    records = script_records(code)
+    assert [r["judul"] for r in records] == ["Surat Keterangan Sehat"]
+
+
+@pytest.mark.parametrize("value,cost", [(0, "Gratis"), (15000, "Rp15.000"), ("Rp5.000", "Rp5.000")])
+def test_a_cost_typed_as_a_number_reads_as_the_app_shows_it(value, cost):
+    assert record_fields({"nama_layanan": "Mutasi SPPT", "biaya": value})["cost"] == cost
+
+
+def test_bloggers_json_feed_is_read_as_plain_records():
+    feed = {"feed": {"title": {"$t": "Kelurahan"}, "entry": [
+        {"title": {"type": "text", "$t": "SKTM untuk Sekolah"},
+         "content": {"type": "html", "$t": "<b>Persyaratan :</b><div>1. Pengantar RT</div>"},
+         "category": [{"scheme": "http://www.blogger.com/atom/ns#", "term": "Layanan"}],
+         "link": [{"rel": "replies", "type": "text/html", "href": "http://k/2024/05/s.html#c"},
+                  {"rel": "alternate", "type": "text/html", "href": "http://k/2024/05/s.html"}]},
+        {"title": {"$t": "Gotong Royong"}, "content": {"$t": "<p>Warga RT 12.</p>"},
+         "link": [{"rel": "alternate", "type": "text/html", "href": "http://k/2024/03/g.html"}]},
+    ]}}
+    records = json_records(json.dumps(feed).encode())
+    assert [(r["title"], r["link"]) for r in records] == [
+        ("SKTM untuk Sekolah", "http://k/2024/05/s.html"),
+        ("Gotong Royong", "http://k/2024/03/g.html")]
+    assert records[0]["category"] == ["Layanan"]
+    assert gdata_plain({"a": {"$t": 1, "type": "text"}, "b": {"$t": 2, "x": 3}}) == {
+        "a": 1, "b": {"$t": 2, "x": 3}}  # an object with more than text stays an object
+
+
+NEW_SITES = ("simpada-bpprd", "pkm-kebunkopi", "kel-mayangmangurai", "silaras-dukcapil")
+
+
+@pytest.fixture(scope="module")
+def new_sites(tmp_path_factory):
+    """The three sites crawled alone, as the demo serves them: {path: document} per site."""
+    out = tmp_path_factory.mktemp("spa13")
+    with serve_sample_sites(0) as web:
+        sites = [s for s in web.sites if s.name in NEW_SITES]
+        (out / "sources.yaml").write_text(render_sources(web.urls, sites, catalog_site=None),
+                                          encoding="utf-8")
+        settings = load_settings(out)
+        settings.crawl.delay = 0
+        summary = crawl(load_sources(out / "sources.yaml"), settings, out, timeout=120)
+        assert summary.ok, str(summary)
+        store = DocumentStore.open(out)
+        docs = {}
+        for doc in store.iter_documents():
+            path = "/" + doc.url.split("/", 3)[3]
+            docs.setdefault(doc.source, {})[path] = doc
+        store.close()
+    return docs
+
+
+def services(docs: dict) -> dict[str, object]:
+    return {path: d for path, d in docs.items() if d.kind == "service"}
+
+
+@pytest.mark.slow  # crawls served sites
+def test_every_service_of_a_paged_list_is_stored_with_the_facts_of_its_detail(new_sites):
+    """All three pages of SIMPADA's list, each service at the route its app shows it at,
+    with the requirements only its detail endpoint holds; a free service says Gratis."""
+    found = services(new_sites["simpada-bpprd"])
+    listed = json.loads((SITES_ROOT / "simpada-bpprd" / "_routes.json").read_text())
+    slugs = {p.rsplit("/", 1)[-1] for p in listed if p.startswith("/api/v1/layanan/")}
+    assert set(found) == {f"/layanan/{s}" for s in slugs} and len(found) == 7
+    mutasi = found["/layanan/mutasi-balik-nama-sppt"]
+    assert mutasi.title == "Mutasi / Balik Nama SPPT PBB"
+    assert mutasi.fields["requirements"][0] == "Fotokopi sertifikat (SHM)/buku tanah"
+    assert mutasi.fields["cost"] == "Gratis"
+    assert all(d.fields.get("requirements") for d in found.values())
+
+
+@pytest.mark.slow  # crawls served sites
+def test_records_typed_into_a_chunk_are_services_and_news_at_their_routes(new_sites):
+    docs = new_sites["pkm-kebunkopi"]
+    sehat = docs["/layanan/surat-keterangan-sehat"]
+    assert (sehat.kind, sehat.title) == ("service", "Surat Keterangan Sehat")
+    assert sehat.fields["requirements"] == ["KTP-el atau KIA", "Pas foto 3x4 berwarna 1 lembar",
+                                            "Surat pengantar dari instansi atau sekolah yang "
+                                            "meminta"]
+    assert sehat.fields["cost"] == "Rp15.000 sesuai Perda retribusi jasa umum"
+    assert len(services(docs)) == 4
+    assert docs["/berita/posyandu-balita-suka-karya"].kind == "news"
+
+
+@pytest.mark.slow  # crawls served sites
+def test_blog_posts_listed_only_by_the_json_feed_are_found(new_sites):
+    docs = new_sites["kel-mayangmangurai"]
+    post = docs["/2024/08/surat-belum-menikah-untuk-calon.html"]
+    assert (post.kind, post.title) == ("service", "Surat Belum Menikah untuk Calon Pengantin")
+    assert post.fields["requirements"][0] == "Surat pengantar RT dan RW"
+    assert len(services(docs)) == 4
+    assert docs["/2024/09/penyaluran-bantuan-beras.html"].kind == "news"
+    assert not [p for p in docs if p.startswith("/search")]  # robots.txt closes the labels
+
+
+@pytest.mark.slow  # crawls served sites
+def test_standar_pelayanan_rows_of_a_lazy_detail_view_are_a_services_facts(new_sites):
+    found = services(new_sites["silaras-dukcapil"])
+    assert len(found) == 5
+    kia = found["/layanan/kartu-identitas-anak"]
+    assert kia.title == "Kartu Identitas Anak"
+    assert kia.fields["requirements"][0] == "Fotokopi kutipan akta kelahiran (tunjukkan asli)"
+    assert kia.fields["cost"] == "Gratis"
+    assert all(d.fields.get("requirements") and d.fields.get("procedure")
+               for d in found.values())
