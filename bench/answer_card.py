@@ -38,7 +38,10 @@ or not, card or none) and the most cards a perfect gate could show at 97% right.
 ``--evidence`` prints the AUC (right vs wrong eligible dev tops) of the signals measured but
 not scored (what the top says as typed rather than through expansions, a sibling rival, ...;
 ``EVIDENCE``) and the score refitted with each, in-sample, with families held out and on the
-harder queries, beside the configured weights with only their bias refitted.
+harder queries, beside the configured weights with only their bias refitted; and (session
+12) the configured weights with a stability signal as a gate (``STABLE_GATES``: does the top
+still lead keyword retrieval when the query is read as typed or with a word left out,
+indexer/stability.py), the bias refitted the same way and at four fixed values.
 
 ``--ties`` compares tie margins of the coverage tie-break by the dev set's Exact@1 and MRR.
 """

@@ -50,6 +50,13 @@ measured (``Signals``) and separate right from wrong tops less than the margin d
 0.45-0.63 against 0.78); none held out with families held out, so none is scored
 (BENCHMARKS.md, "The card after session 11's vocabulary").
 
+A top that one word alone puts first is no clear winner, whatever its score: keyword
+retrieval is run again with each content word of the query left out in turn, and unless the
+top still leads its services and apps after ``card_min_stable`` of those drops there is no
+card (indexer/stability.py; session 12, on the tuning web: with the bias loosened to -0.2,
+as many dev cards as before at 97.3% right, and 4 wrong cards on the harder queries where
+there were 6; BENCHMARKS.md, "Stable tops").
+
 Input that is code rather than words (markup, an SQL statement, only digits) is junk: it is
 not searched at all (:func:`is_junk`), so "<script>alert(1)</script>" cannot match the "1"
 of some page.
@@ -180,7 +187,9 @@ class Signals:
     typed_share: float = 0.0
     drop_least_leads: float = 0.0  # without the least informative content word
     drop_least_share: float = 0.0
-    drops_led: float = 0.0  # share of single content-word drops it survives
+    # share of single content-word drops it survives (1.0 until measured: not held against
+    # the top; :func:`needs_stability` says when the card waits on it)
+    drops_led: float = 1.0
     drops_kept: float = 0.0  # the same, each word weighted by its IDF
 
     def as_dict(self) -> dict[str, float | int | None]:
