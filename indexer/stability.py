@@ -107,7 +107,9 @@ def measure(analyzer: Analyzer, analysis: QueryAnalysis, words: Sequence[str],
     typed_reading = (full if not typed or len(as_typed) == len(analysis.terms)
                      else reading(as_typed))
     drops = []
-    text = analyzer.normalizer.words(analysis.did_you_mean or analysis.normalized)
+    # the normalised words, space-joined by the analysis (any analyzer's, the plain
+    # baseline's too)
+    text = (analysis.did_you_mean or analysis.normalized).split()
     if len(words) > 1:
         for word in words:
             rest = " ".join(w for w in text if w != word)
