@@ -38,7 +38,10 @@ or not, card or none) and the most cards a perfect gate could show at 97% right.
 ``--evidence`` prints the AUC (right vs wrong eligible dev tops) of the signals measured but
 not scored (what the top says as typed rather than through expansions, a sibling rival, ...;
 ``EVIDENCE``) and the score refitted with each, in-sample, with families held out and on the
-harder queries, beside the configured weights with only their bias refitted.
+harder queries, beside the configured weights with only their bias refitted; and (session
+12) the configured weights with a stability signal as a gate (``STABLE_GATES``: does the top
+still lead keyword retrieval when the query is read as typed or with a word left out,
+indexer/stability.py), the bias refitted the same way and at four fixed values.
 
 ``--ties`` compares tie margins of the coverage tie-break by the dev set's Exact@1 and MRR.
 """
@@ -51,6 +54,7 @@ import math
 import random
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -77,6 +81,7 @@ from sikoja.pipeline import open_searcher  # noqa: E402
 REPO = Path(__file__).resolve().parent.parent
 # the gate wide open: every eligible top gets its card, and its signals are recorded
 OPEN = {"card_bias": 1e9, "card_min_known": 0.0, "card_min_lead_coverage": 0.0,
+        "card_min_stable": 0.0,
         **{f"card_w_{name}": 0.0 for name in FEATURES}}
 
 
@@ -175,16 +180,21 @@ class Table:
     for fitting the card score on some of them and measuring it on others."""
 
     def __init__(self, dev: list[Outcome], oos: list[Outcome], gates: CardWeights,
-                 extra: tuple[str, ...] = ()) -> None:
+                 extra: tuple[str, ...] = (), stable: Callable[[Signals], bool] | None = None
+                 ) -> None:
         outcomes = [*dev, *oos]
         self.dev = np.array([i < len(dev) for i in range(len(outcomes))])
         self.right = np.array([o.right for o in outcomes])
         self.contact = np.array([o.eligible and o.card_kind == "contact" for o in outcomes])
-        # the gates as configured: no card below card_min_known, a card for the keyword lead
+        # the gates as configured: no card below card_min_known or card_min_stable, a card
+        # for the keyword lead;
+        # and ``stable`` (--evidence): no card, not even the keyword lead's, where it is False
         self.gates = gates
         self.fixed: np.ndarray | None = None  # weights kept, only the bias fitted
         known = np.array([o.eligible and o.signals is not None and not c
                           and o.signals.known >= gates.min_known
+                          and o.signals.drops_led >= gates.min_stable
+                          and (stable is None or stable(o.signals))
                           for o, c in zip(outcomes, self.contact, strict=True)])
         self.lead = known & np.array([
             o.signals is not None and bool(leads(o.signals, gates)) for o in outcomes])
@@ -284,6 +294,17 @@ EVIDENCE = {
     "rival is a sibling": lambda s: s.rival_sibling,
     "rival said by the same expansion": lambda s: s.rival_same_expansion,
     "sibling x ln margin": lambda s: s.rival_sibling * math.log(max(s.margin, MARGIN_FLOOR)),
+    # session 12: does the top depend on how the query is read? (indexer/stability.py)
+    "keyword and vector both rank it first": lambda s: float(s.keyword_rank == 1
+                                                             and s.vector_rank == 1),
+    "keyword ranks it first": lambda s: float(s.keyword_rank == 1),
+    "leads keyword services and apps": lambda s: s.full_leads,
+    "leads them as typed": lambda s: s.typed_leads,
+    "keyword score kept as typed": lambda s: s.typed_share,
+    "leads without the least informative word": lambda s: s.drop_least_leads,
+    "keyword score kept without it": lambda s: s.drop_least_share,
+    "share of one-word drops it still leads": lambda s: s.drops_led,
+    "IDF share of one-word drops it still leads": lambda s: s.drops_kept,
 }
 REFERENCE = {  # the scored and earlier signals, for the AUC table's scale
     "margin": lambda s: s.margin, "page coverage": lambda s: s.text_coverage,
@@ -305,7 +326,11 @@ def evidence(dev: list[Outcome], oos: list[Outcome], hard: list[Outcome], gates:
              folds: dict[str, list[tuple[np.ndarray, np.ndarray]]]) -> str:
     """AUC of each signal for right vs wrong eligible dev tops (gate open), then the score
     refitted with each new signal beside the three scored ones, at each in-sample target:
-    in-sample, families held out (the calibration's decider) and the harder queries."""
+    in-sample, families held out (the calibration's decider) and the harder queries; and
+    the configured weights with a stability gate (STABLE_GATES) and their bias refitted.
+    The configured stability gate (card_min_stable) is left out of all of these, so each
+    row says what its own signal does."""
+    gates = replace(gates, min_stable=0.0)
     tops = [o for o in dev if o.eligible and o.signals is not None and o.card_kind != "contact"]
     right = [o.right for o in tops]
     lines = [f"AUC, right vs wrong eligible dev tops ({len(tops)}, "
@@ -318,11 +343,20 @@ def evidence(dev: list[Outcome], oos: list[Outcome], hard: list[Outcome], gates:
               "|---|---|---|---|---|"]
     everything = np.ones(len(dev) + len(oos), dtype=bool)
     configured = np.array([gates.bias, *(getattr(gates, n) for n in FEATURES)])
+    tried: list[tuple[str, Table, Table]] = []
     for extra in (None, (), *((name,) for name in EVIDENCE)):
         table = Table(dev, oos, gates, extra or ())
-        hard_table = Table(hard, [], gates, extra or ())
         if extra is None:  # the configured weights, only their bias refitted
             table.fixed = configured
+        tried.append(("configured" if extra is None else " + ".join(("refit", *extra)),
+                      table, Table(hard, [], gates, extra or ())))
+    for name, floor in STABLE_GATES:  # the configured weights and a stability gate
+        stable = stable_gate(name, floor)
+        table = Table(dev, oos, gates, stable=stable)
+        table.fixed = configured
+        tried.append((f"configured, {name} >= {floor}", table,
+                      Table(hard, [], gates, stable=stable)))
+    for label, table, hard_table in tried:
         for target in TARGETS[:3]:
             beta = table.rule(everything, target)
             if beta is None:
@@ -331,12 +365,52 @@ def evidence(dev: list[Outcome], oos: list[Outcome], hard: list[Outcome], gates:
             hn, _, cs, cr, _ = table.cross_validate(family["families held out"], target)[1]
             hs, hr, _ = hard_table.counts(hard_table.score(beta) >= 0,
                                           np.ones(len(hard), dtype=bool))
-            name = (f"configured, bias {beta[0]:.3f}" if extra is None
-                    else " + ".join(("refit", *extra)))
+            name = f"{label}, bias {beta[0]:.3f}" if table.fixed is not None else label
             lines.append(f"| {name} | {target:.1%} | "
                          f"{s / len(dev):.1%} / {r / max(s, 1):.1%} | "
                          f"{cs / max(hn, 1):.1%} / {cr / max(cs, 1):.1%} | "
                          f"{hs / len(hard):.1%} / {hr / max(hs, 1):.1%} ({hs - hr}) |")
+    return "\n".join(lines)
+
+
+# Stability gates tried on top of the configured score (--evidence): no card unless the
+# signal reaches the value (session 12)
+STABLE_GATES = (("leads keyword services and apps", 1.0), ("leads them as typed", 1.0),
+                ("keyword score kept as typed", 0.5),
+                ("leads without the least informative word", 1.0),
+                ("keyword score kept without it", 0.5),
+                ("share of one-word drops it still leads", 0.5))
+
+
+def stable_gate(name: str, floor: float) -> Callable[[Signals], bool]:
+    """The gate "the EVIDENCE signal ``name`` is at least ``floor``"."""
+    return lambda s: EVIDENCE[name](s) >= floor
+
+
+def stable_gates(dev: list[Outcome], oos: list[Outcome], hard: list[Outcome],
+                 gates: CardWeights) -> str:
+    """The configured score at four biases, without the configured stability gate and with
+    each stability signal as a gate: dev shown / right (wrong), harder shown / right
+    (wrong), out-of-scope shown. Cards the gate holds back on the keyword lead count as held
+    back too."""
+    def cells(outcomes: list[Outcome], weights: CardWeights, gate) -> tuple[int, int]:
+        shown = [o for o in outcomes if shows(o, weights)
+                 and (o.card_kind == "contact" or gate is None or gate(o.signals))]
+        return len(shown), sum(o.right for o in shown)
+
+    lines = ["| gate | bias | dev shown / right (wrong) | harder shown / right (wrong) "
+             "| out of scope |", "|---|---|---|---|---|"]
+    for name, floor in ((None, 0.0), *STABLE_GATES):
+        gate = None if name is None else stable_gate(name, floor)
+        for bias in (-0.65, -0.4, -0.2, 0.0):
+            weights = replace(gates, bias=bias, min_stable=0.0)
+            ds, dr = cells(dev, weights, gate)
+            hs, hr = cells(hard, weights, gate)
+            os_, _ = cells(oos, weights, gate)
+            lines.append(f"| {name or 'none'}{'' if name is None else f' >= {floor}'} | {bias} "
+                         f"| {ds / len(dev):.1%} / {dr / max(ds, 1):.1%} ({ds - dr}) "
+                         f"| {hs / max(len(hard), 1):.1%} / {hr / max(hs, 1):.1%} ({hs - hr}) "
+                         f"| {os_ / len(oos):.1%} |")
     return "\n".join(lines)
 
 
@@ -559,6 +633,7 @@ def main() -> None:
         hard_out = [run(searcher, j.query, j.category, j.grades) for j in hard]
         if args.evidence:
             print(evidence(dev_out, oos_out, hard_out, configured, splits(dev, len(oos), base)))
+            print(stable_gates(dev_out, oos_out, hard_out, configured))
         if args.calibrate:
             weights, lines = calibrate(Table(dev_out, oos_out, configured),
                                        splits(dev, len(oos), base))

@@ -50,6 +50,13 @@ measured (``Signals``) and separate right from wrong tops less than the margin d
 0.45-0.63 against 0.78); none held out with families held out, so none is scored
 (BENCHMARKS.md, "The card after session 11's vocabulary").
 
+A top that one word alone puts first is no clear winner, whatever its score: keyword
+retrieval is run again with each content word of the query left out in turn, and unless the
+top still leads its services and apps after ``card_min_stable`` of those drops there is no
+card (indexer/stability.py; session 12, on the tuning web: with the bias loosened to -0.2,
+as many dev cards as before at 97.3% right, and 4 wrong cards on the harder queries where
+there were 6; BENCHMARKS.md, "Stable tops").
+
 Input that is code rather than words (markup, an SQL statement, only digits) is junk: it is
 not searched at all (:func:`is_junk`), so "<script>alert(1)</script>" cannot match the "1"
 of some page.
@@ -64,7 +71,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -112,6 +119,8 @@ FRAME_WORDS = frozenset("""
 # -- signals ------------------------------------------------------------------------------
 
 
+STABILITY = ("full_leads", "typed_leads", "typed_share", "drop_least_leads", "drop_least_share",
+             "drops_led", "drops_kept")  # Signals' stability fields (indexer/stability.py)
 MARGIN_FLOOR = 0.001  # the margin's logarithm is taken from here: closer is a tie all the same
 # The scored signals, in the order features() returns them (CardWeights' attribute names).
 FEATURES = ("title", "page", "margin")
@@ -135,13 +144,18 @@ class CardWeights:
     # the score (2.0: never)
     min_lead_coverage: float = 2.0
     tie_margin: float = 0.0  # relative gap below which the better-covering result leads
+    # and the top still leads keyword retrieval's services and apps after this share of the
+    # single content-word drops (indexer/stability.py), whatever the score: a top that one
+    # word alone put first is an artefact of that word (0.0: not asked)
+    min_stable: float = 0.0
 
     @classmethod
     def of(cls, ranking: RankingConfig) -> CardWeights:
         """The fitted weights a deployment's ranking settings carry."""
         return cls(ranking.card_bias, ranking.card_w_title, ranking.card_w_page,
                    ranking.card_w_margin, ranking.card_min_known,
-                   ranking.card_min_lead_coverage, ranking.tie_margin)
+                   ranking.card_min_lead_coverage, ranking.tie_margin,
+                   ranking.card_min_stable)
 
 
 @dataclass
@@ -165,6 +179,18 @@ class Signals:
     rival_sibling: float = 0.0
     # 1.0: the rival says, through the same expansion, a word the top says only through one
     rival_same_expansion: float = 0.0
+    # Measured (session 12, indexer/stability.py): whether the top still leads keyword
+    # retrieval's services and apps when the query is read otherwise, and the share of its
+    # keyword score kept (1.0 where nothing is left out)
+    full_leads: float = 0.0  # the query as analysed
+    typed_leads: float = 0.0  # the words as typed, no expansion
+    typed_share: float = 0.0
+    drop_least_leads: float = 0.0  # without the least informative content word
+    drop_least_share: float = 0.0
+    # share of single content-word drops it survives (1.0 until measured: not held against
+    # the top; :func:`needs_stability` says when the card waits on it)
+    drops_led: float = 1.0
+    drops_kept: float = 0.0  # the same, each word weighted by its IDF
 
     def as_dict(self) -> dict[str, float | int | None]:
         return {"coverage": round(self.coverage, 3),
@@ -175,7 +201,8 @@ class Signals:
                 "typed_coverage": round(self.typed_coverage, 3),
                 "typed_text_coverage": round(self.typed_text_coverage, 3),
                 "rarest_said": self.rarest_said, "rival_sibling": self.rival_sibling,
-                "rival_same_expansion": self.rival_same_expansion}
+                "rival_same_expansion": self.rival_same_expansion,
+                **{name: round(getattr(self, name), 3) for name in STABILITY}}
 
 
 def features(signals: Signals) -> list[Any]:
@@ -195,8 +222,16 @@ def decide(signals: Signals, weights: CardWeights) -> Any:
     """Show the card: a bool for one query's signals; with numpy arrays as the signals, an
     array of the decisions for many queries at once (how bench/answer_card.py calibrates)."""
     show = (((card_score(signals, weights) >= 0) | leads(signals, weights))
-            & (np.asarray(signals.known) >= weights.min_known))
+            & (np.asarray(signals.known) >= weights.min_known)
+            & (np.asarray(signals.drops_led) >= weights.min_stable))
     return bool(show) if np.ndim(show) == 0 else show
+
+
+def needs_stability(signals: Signals, weights: CardWeights) -> bool:
+    """Whether the card's decision waits on the stability signals: the gate asks for them
+    and every other part of the decision shows the card (they cost a keyword search per
+    content word, so only such a query pays for them)."""
+    return weights.min_stable > 0 and decide(replace(signals, drops_led=1.0), weights)
 
 
 def leads(signals: Signals, weights: CardWeights) -> Any:

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
+from indexer import stability
 from indexer.analysis import Analyzer, QueryAnalysis, Vocabulary
 from indexer.answer import (
     CardWeights,
@@ -30,6 +31,7 @@ from indexer.answer import (
     is_junk,
     lead_by_coverage,
     margin,
+    needs_stability,
     spelled_title_tokens,
     swap_lead,
 )
@@ -202,6 +204,9 @@ class Searcher:
             answer = _contact_card(place)
         elif page == 1 and results and words is not None and _card_kind(results[0]):
             signals = self._signals(window[0][0], collapsed, words, metas, docs, explain)
+            if explain or needs_stability(signals, CardWeights.of(self.ranking)):
+                signals = replace(signals, **self._stability(
+                    analysis, vocabulary, filters, metas[window[0][0].id], words, explain))
             if self._card_fits(results[0], signals, external, words, said):
                 answer = _answer_card(docs[window[0][0].id])
         return SearchResponse(
@@ -726,6 +731,17 @@ class Searcher:
             rival_sibling=float(self._siblings(title, rival_title)),
             rival_same_expansion=float(bool(words.by_expansion(said)
                                             & words.by_expansion(rival_said))))
+
+    def _stability(self, analysis: QueryAnalysis, vocabulary: Vocabulary | None,
+                   filters: Filters | None, top: DocMeta, words: QueryWords,
+                   measured: bool) -> dict[str, float]:
+        """Whether ``top`` still leads keyword retrieval when the query is read otherwise
+        (indexer/stability.py), as ``Signals`` fields; the reading as typed only when
+        ``measured`` (explain: the gate does not read it)."""
+        return stability.fields(stability.measure(
+            self.analyzer, analysis, words.words, words.weights,
+            lambda terms: self.backend.keyword_search(terms, self.ranking.candidates, filters),
+            self.backend.doc_meta, top.group_id or top.id, vocabulary, measured))
 
     def _siblings(self, title: set[str], rival: set[str]) -> bool:
         """Whether two titles name one service at two offices: their words outside those on

@@ -1,0 +1,127 @@
+"""Whether the answer card's top depends on how the query is read (issue #12, session 12).
+
+A right top usually stays on top when the query is read a little differently; a wrong top is
+often the artefact of one reading: a synonym that happens to match another service's title,
+or one word of a wordy query that a page says and the right page does not. The card's other
+signals score the top (how much of the query it says, how far it leads); these ask whether
+it would still lead:
+
+- **typed**: keyword retrieval on the words as typed (normalised and stemmed, a corrected
+  typo counted as typed, no synonym, old name, gloss or abbreviation expansion);
+- **drop one**: keyword retrieval on the query with one content word left out, for each
+  content word (a query of one content word has nothing to drop).
+
+Only the keyword side is read again (no new embedding), and only for the query whose card is
+being decided. "Leads" means: the top's near-duplicate group is the first service or app of
+the reading's keyword hits (ranked by BM25, as retrieved, before coverage and fusion). The
+share of the top's keyword score a reading keeps is measured beside it.
+
+On the tuning web (session 12, BENCHMARKS.md "Stable tops") the share of drops after which
+the top still leads separates right from wrong dev tops best (AUC 0.71; the margin 0.78, the
+typed reading 0.54, and a right top owes more of its keyword score to expansions than a
+wrong one): it is the one the card's gate reads (``card_min_stable``), the others are shown
+by explain for the bench.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from indexer.analysis import Analyzer, QueryAnalysis, QueryTerm, Vocabulary
+from indexer.backend import DocMeta, Hit
+
+CARD_KINDS = ("service", "app")
+TYPED_ORIGINS = ("query", "correction", "slang")  # the words as typed, normalised
+
+
+@dataclass
+class Reading:
+    """How one reading of the query ranks the top: whether it leads the services and apps
+    of the reading's keyword hits, and the share of its keyword score kept."""
+
+    leads: bool
+    share: float
+
+
+@dataclass
+class Stability:
+    full: Reading  # the query as analysed (every expansion)
+    typed: Reading
+    drops: list[tuple[str, float, Reading]]  # (word dropped, its IDF weight, reading)
+
+    def drop_least(self) -> Reading:
+        """The reading without the query's least informative content word (lowest IDF)."""
+        if not self.drops:
+            return self.full
+        return min(self.drops, key=lambda d: d[1])[2]
+
+    def drops_led(self) -> float:
+        """The share of single-word drops after which the top still leads (1.0: no word to
+        drop)."""
+        if not self.drops:
+            return 1.0
+        return sum(r.leads for _, _, r in self.drops) / len(self.drops)
+
+    def drops_kept(self) -> float:
+        """The IDF-weighted share of the content words whose drop leaves the top leading."""
+        total = sum(w for _, w, _ in self.drops)
+        if not total:
+            return 1.0
+        return sum(w for _, w, r in self.drops if r.leads) / total
+
+
+def typed_terms(terms: Sequence[QueryTerm]) -> list[QueryTerm]:
+    """The terms of the words as typed: no expansion."""
+    return [t for t in terms if t.origin in TYPED_ORIGINS]
+
+
+def measure(analyzer: Analyzer, analysis: QueryAnalysis, words: Sequence[str],
+            weights: dict[str, float], keyword: Callable[[Sequence[QueryTerm]], list[Hit]],
+            metas: Callable[[list[str]], dict[str, DocMeta]], top_group: str,
+            vocabulary: Vocabulary | None = None, typed: bool = True) -> Stability:
+    """How the top (its near-duplicate group ``top_group``) fares under each reading.
+    ``words`` are the query's content words with their IDF ``weights`` (QueryWords),
+    ``keyword`` runs keyword retrieval on terms and ``metas`` reads the hits' metadata;
+    the typed reading is skipped (the full one stands for it) unless ``typed``.
+    Every content word is dropped in turn, a place or an office too: skipping those (the
+    same service at another office may lead without them) showed fewer right cards at the
+    same precision on the tuning web (BENCHMARKS.md, "Stable tops")."""
+    def read(hits: list[Hit]) -> tuple[bool, float]:
+        known = metas([h.id for h in hits])
+        groups = [((m.group_id or m.id), m.kind) for m in (known.get(h.id) for h in hits)
+                  if m is not None]
+        first = next((g for g, kind in groups if kind in CARD_KINDS), None)
+        score = next((h.score for h, (g, _) in zip(
+            (h for h in hits if h.id in known), groups, strict=True) if g == top_group), 0.0)
+        return first == top_group, score
+
+    led, base = read(keyword(analysis.terms))
+
+    def reading(terms: Sequence[QueryTerm]) -> Reading:
+        leads, score = read(keyword(terms)) if terms else (False, 0.0)
+        return Reading(leads, score / base if base > 0 else 0.0)
+
+    full = Reading(led, 1.0 if base > 0 else 0.0)
+    as_typed = typed_terms(analysis.terms)
+    typed_reading = (full if not typed or len(as_typed) == len(analysis.terms)
+                     else reading(as_typed))
+    drops = []
+    # the normalised words, space-joined by the analysis (any analyzer's, the plain
+    # baseline's too)
+    text = (analysis.did_you_mean or analysis.normalized).split()
+    if len(words) > 1:
+        for word in words:
+            rest = " ".join(w for w in text if w != word)
+            terms = analyzer.analyze_query(rest, vocabulary).terms if rest else []
+            drops.append((word, weights.get(word, 0.0), reading(terms)))
+    return Stability(full, typed_reading, drops)
+
+
+def fields(stability: Stability) -> dict[str, float]:
+    """The stability signals as ``indexer.answer.Signals`` names them."""
+    least = stability.drop_least()
+    return {"full_leads": float(stability.full.leads),
+            "typed_leads": float(stability.typed.leads), "typed_share": stability.typed.share,
+            "drop_least_leads": float(least.leads), "drop_least_share": least.share,
+            "drops_led": stability.drops_led(), "drops_kept": stability.drops_kept()}
