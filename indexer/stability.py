@@ -79,22 +79,27 @@ def typed_terms(terms: Sequence[QueryTerm]) -> list[QueryTerm]:
 def measure(analyzer: Analyzer, analysis: QueryAnalysis, words: Sequence[str],
             weights: dict[str, float], keyword: Callable[[Sequence[QueryTerm]], list[Hit]],
             metas: Callable[[list[str]], dict[str, DocMeta]], top_group: str,
-            vocabulary: Vocabulary | None = None, typed: bool = True) -> Stability:
+            vocabulary: Vocabulary | None = None, typed: bool = True,
+            same_service: Callable[[DocMeta], bool] | None = None) -> Stability:
     """How the top (its near-duplicate group ``top_group``) fares under each reading.
     ``words`` are the query's content words with their IDF ``weights`` (QueryWords),
     ``keyword`` runs keyword retrieval on terms and ``metas`` reads the hits' metadata;
     the typed reading is skipped (the full one stands for it) unless ``typed``.
+    The top still leads when the first service or app is ``same_service`` as it: the same
+    service at another office (its copy on an app's site), which would answer alike.
     Every content word is dropped in turn, a place or an office too: skipping those (the
     same service at another office may lead without them) showed fewer right cards at the
     same precision on the tuning web (BENCHMARKS.md, "Stable tops")."""
     def read(hits: list[Hit]) -> tuple[bool, float]:
         known = metas([h.id for h in hits])
-        groups = [((m.group_id or m.id), m.kind) for m in (known.get(h.id) for h in hits)
-                  if m is not None]
-        first = next((g for g, kind in groups if kind in CARD_KINDS), None)
+        found = [m for m in (known.get(h.id) for h in hits) if m is not None]
+        groups = [((m.group_id or m.id), m.kind) for m in found]
+        first = next((m for m in found if m.kind in CARD_KINDS), None)
         score = next((h.score for h, (g, _) in zip(
             (h for h in hits if h.id in known), groups, strict=True) if g == top_group), 0.0)
-        return first == top_group, score
+        leads = first is not None and ((first.group_id or first.id) == top_group or (
+            same_service is not None and same_service(first)))
+        return leads, score
 
     led, base = read(keyword(analysis.terms))
 

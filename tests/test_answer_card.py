@@ -100,11 +100,21 @@ def test_a_near_tie_between_two_services_gets_no_card(sample):
 
 def test_the_service_whose_page_says_the_whole_query_wins_the_tie(sample):
     """With the coverage weight, Pembetulan (correcting the SPPT), whose page says "salah
-    nama", leads balik nama by a margin that earns its card (the dev set's exact answer)."""
-    _, searcher = sample
+    nama", leads balik nama by a margin that earns its card (the dev set's exact answer).
+    Keyword retrieval alone ranks balik nama first once "sppt" or "salah" is left out, so
+    the stability gate holds the card back (a price BENCHMARKS.md "Stable tops" counts);
+    the score alone shows it."""
+    settings, searcher = sample
     response = searcher.search("sppt pbb salah nama", explain=True)
     assert response.results[0].title.startswith("Pembetulan SPPT")
-    assert response.answer is not None and response.answer.title.startswith("Pembetulan")
+    assert response.analysis.card["margin"] > 0.05
+    unasked = Searcher(settings, ranking=settings.ranking.model_copy(
+        update={"card_min_stable": 0.0}))
+    try:
+        answer = unasked.search("sppt pbb salah nama").answer
+        assert answer is not None and answer.title.startswith("Pembetulan")
+    finally:
+        unasked.close()
 
 
 def test_the_score_shows_a_clear_winner_and_holds_back_a_doubtful_one():
@@ -475,3 +485,33 @@ def test_a_top_that_one_word_alone_puts_first_gets_no_card(sample):
     response = searcher.search(stable, explain=True)
     assert response.analysis.card["drops_led"] == 1.0
     assert response.answer is not None and "Kematian" in response.answer.title
+
+
+def test_the_same_service_at_another_office_leading_keeps_the_top_stable():
+    """When a word is left out and the first service is the top's copy at another office
+    (the tax office's "Pembetulan SPPT" and its app's), the answer is the same service: the
+    top still leads that reading. Another service first does not count."""
+    from indexer import stability
+    from indexer.analysis import Analyzer
+    from indexer.backend import DocMeta, Hit
+
+    metas = {"own": DocMeta("own", "http://a/1", "Pembetulan SPPT", "BPPRD", "service"),
+             "copy": DocMeta("copy", "http://b/1", "Pembetulan SPPT", "SIMPADA", "service"),
+             "other": DocMeta("other", "http://a/2", "Balik Nama SPPT", "BPPRD", "service")}
+    analyzer = Analyzer(synonyms=None)
+    analysis = analyzer.analyze_query("pembetulan sppt")
+
+    def keyword(terms):  # left out "pembetulan", the copy is first; else the page itself
+        said = {t for term in terms for t in term.tokens}
+        first = "own" if "betul" in said or "pembetulan" in said else "copy"
+        return [Hit(first, 9.0), Hit("other", 5.0)]
+
+    def read(same):
+        return stability.measure(analyzer, analysis, ["pembetulan", "sppt"],
+                                 {"pembetulan": 5.0, "sppt": 3.0}, keyword,
+                                 lambda ids: {i: metas[i] for i in ids}, "own",
+                                 same_service=same).drops_led()
+
+    assert read(lambda m: m.title == "Pembetulan SPPT") == 1.0
+    assert read(None) == 0.5
+    assert read(lambda m: m.title == "Balik Nama SPPT") == 0.5
