@@ -9,6 +9,7 @@ each page the block of its own service.
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import json
 import time
@@ -25,7 +26,10 @@ from crawler.standards import absorb, standard_blocks
 from sikoja.documents import Document
 from tests.sppdf import LAYOUTS, Layout, latin, standard_pdf
 
-pytest.importorskip("fpdf", reason="fpdf2 (the test extra) draws the PDFs")
+# found, not imported: importing fpdf2 here cost every worker's collection 0.3-0.6 s, and
+# only the worker that runs this module draws (tests/sppdf.py imports it then)
+pytestmark = pytest.mark.skipif(importlib.util.find_spec("fpdf") is None,
+                                reason="fpdf2 (the test extra) draws the PDFs")
 ROOT = Path(__file__).resolve().parent.parent
 RUNNING = ("Halaman", "Basuki Rahmat", "PEMERINTAH KOTA JAMBI", "Ditetapkan", "NIP.",
            "Komponen", "Uraian")

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from crawler.extract.document import ExtractedPage, html_document
-from crawler.extract.title import TitleEvidence, normalise
+from crawler.extract.title import NO_SITE, TitleEvidence, normalise
 from crawler.linkstore import LinkStore
 from crawler.site import refresh_site
 from crawler.sitetitles import learn_site_titles, retitle
@@ -157,10 +157,35 @@ def settle(title: str, heading: str, size: int,
     stored = {}
     for index, (name, (body, first, evidence)) in enumerate(pages.items()):
         stored[name] = retitle(first, url_of(index), [evidence], site)
-        again = html_document(body, url=url_of(index), content_type="text/html; charset=utf-8",
-                              http_last_modified=None, source="s", opd=SITE, site_titles=site)
-        assert again.document.title == stored[name], "a recrawl would re-title the page"
+        if site == NO_SITE:  # the recrawl's extraction is the first one again, made already
+            again = first  # (a fifth of the matrix's extractions: every one-page site)
+        else:
+            again = html_document(body, url=url_of(index), site_titles=site,
+                                  content_type="text/html; charset=utf-8",
+                                  http_last_modified=None, source="s", opd=SITE).document.title
+        assert again == stored[name], "a recrawl would re-title the page"
     return stored
+
+
+# the crawl check's cases (below), each a case of the matrix too: the matrix keeps what it
+# extracted and settled for them, and the check does not extract those 184 pages again
+CRAWL_CASES = [("site::cat::page", "breadcrumb", 30), ("page-site-city", "font", 2),
+               ("detail-layanan", "h1-site-h2-page", 30), ("page", "none", 30)]
+_kept: dict[tuple[str, str, int], tuple[dict[str, tuple[bytes, ExtractedPage]],
+                                         dict[str, str]]] = {}
+
+
+def settled(title: str, heading: str, size: int
+            ) -> tuple[dict[str, tuple[bytes, ExtractedPage]], dict[str, str]]:
+    """``extracted`` and ``settle`` of one case; kept for the crawl check's cases."""
+    case = (title, heading, size)
+    if case not in _kept:
+        extraction = extracted(*case)
+        result = extraction, settle(*case, extraction)
+        if case not in CRAWL_CASES:
+            return result
+        _kept[case] = result
+    return _kept[case]
 
 
 def same_name(stored: str, name: str) -> bool:
@@ -188,7 +213,7 @@ MARKED = [pytest.param(t, h, size, id=f"{t}/{h}/{size}",
 
 @pytest.mark.parametrize("title,heading,size", MARKED)
 def test_each_page_is_stored_under_its_own_name(title, heading, size):
-    stored = settle(title, heading, size)
+    _, stored = settled(title, heading, size)
     wrong = {}
     for name, got in stored.items():
         if normalise(got) in GENERIC:
@@ -205,16 +230,13 @@ def test_each_page_is_stored_under_its_own_name(title, heading, size):
     assert not wrong, f"{len(wrong)} of {len(stored)} pages mis-titled: {wrong}"
 
 
-@pytest.mark.parametrize("title,heading,size", [
-    ("site::cat::page", "breadcrumb", 30), ("page-site-city", "font", 2),
-    ("detail-layanan", "h1-site-h2-page", 30), ("page", "none", 30),
-])
+@pytest.mark.parametrize("title,heading,size", CRAWL_CASES)
 def test_the_matrix_settles_a_site_as_a_crawl_does(tmp_path: Path, title, heading, size):
     """The matrix's shortcut (learn, then re-title) is what a crawl's end does to the
     stores: the same pages saved as the spider saves them, settled by
     ``crawler.site.refresh_site``, keep the same titles."""
     store, links = DocumentStore.open(tmp_path), LinkStore.open(tmp_path)
-    pages = extracted(title, heading, size)
+    pages, shortcut = settled(title, heading, size)
     for _, page in pages.values():
         doc = page.document
         store.upsert(doc, etag=None, http_last_modified=None)
@@ -222,5 +244,5 @@ def test_the_matrix_settles_a_site_as_a_crawl_does(tmp_path: Path, title, headin
                    lines=page.lines, title={**page.title_evidence, "url": doc.url})
     refresh_site(store, links, "s")
     stored = {name: store.get(page.document.url).title for name, (_, page) in pages.items()}
-    assert stored == settle(title, heading, size, pages)
+    assert stored == shortcut
     assert stored == {name: name for name in stored}
