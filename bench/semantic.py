@@ -10,6 +10,11 @@ queries run with the vector weight ``fixed`` and ``adaptive`` (``semantic.weight
 configuration is also indexed on generated 1,500-character documents (``bench/corpus.py``
 text), the speed sikoja must keep: at least 50 documents/s on this machine.
 
+``--weights coverage`` runs the default weight of today, ``--vector`` the vector ranking
+alone, ``--sets oov situations`` the tuning web's other judged sets beside its dev set, and
+``--rounds`` interleaves repeated speed runs (CPU seconds are reported beside wall time: the
+machine is shared).
+
 Prints per-category MRR@10 / Success@1 and writes ``bench/results/semantic-<webs>.md``. For
 a held-out web only the figures are reported, never the queries (no tuning on it).
 """
