@@ -10,6 +10,11 @@ queries run with the vector weight ``fixed`` and ``adaptive`` (``semantic.weight
 configuration is also indexed on generated 1,500-character documents (``bench/corpus.py``
 text), the speed sikoja must keep: at least 50 documents/s on this machine.
 
+``--weights coverage`` runs the default weight of today, ``--vector`` the vector ranking
+alone, ``--sets oov situations`` the tuning web's other judged sets beside its dev set, and
+``--rounds`` interleaves repeated speed runs (CPU seconds are reported beside wall time: the
+machine is shared).
+
 Prints per-category MRR@10 / Success@1 and writes ``bench/results/semantic-<webs>.md``. For
 a held-out web only the figures are reported, never the queries (no tuning on it).
 """
@@ -17,6 +22,7 @@ a held-out web only the figures are reported, never the queries (no tuning on it
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import sys
 import tempfile
@@ -29,45 +35,71 @@ sys.path.insert(0, str(ROOT))
 from bench.eval_webs import WEBS, crawl_and_index, moved_judgments  # noqa: E402
 from indexer.evaluate import Judged, Report, read_judgments, run_judgments  # noqa: E402
 
-CONFIGS = {  # name: (embedder, embedded text)
-    "use-whole": ("use", "whole"),
-    "use-passage": ("use", "passage"),
-    "use-sections": ("use", "sections"),
-    "e5-passage": ("e5", "passage"),
-    "e5-whole": ("e5", "whole"),
+CONFIGS = {  # name: (embedder, embedded text, other semantic settings)
+    "use-whole": ("use", "whole", {}),
+    "use-passage": ("use", "passage", {}),
+    "use-sections": ("use", "sections", {}),
+    "e5-passage": ("e5", "passage", {}),
+    "e5-whole": ("e5", "whole", {}),
+    # the same e5 weights through numpy's BLAS (indexer/e5.py), on passages of 300 (about 75
+    # tokens), 200 (55) and 120 characters (40)
+    "e5np-passage": ("e5-numpy", "passage", {}),
+    "e5np-passage200": ("e5-numpy", "passage", {"passage_chars": 200}),
+    "e5np-passage120": ("e5-numpy", "passage", {"passage_chars": 120}),
+    "e5np-sections": ("e5-numpy", "sections", {}),
 }
-WEIGHTS = ("fixed", "adaptive")
+WEIGHTS = ("fixed", "adaptive", "coverage")
+# judged sets of the tuning web besides its dev set (eval/README.md)
+SETS = {"oov": ROOT / "eval" / "oov.tsv", "situations": ROOT / "eval" / "situations.tsv"}
 GENERATED_CHARS = 1500
 SPEED_FLOOR = 50.0  # documents/s for 1,500-character documents
 
 
-def config_dir(crawl: Path, work: Path, name: str, embedder: str, text: str) -> Path:
+def write_settings(data_dir: Path, name: str) -> None:
+    """``sikoja.yaml`` of configuration ``name``: its embedder and semantic settings."""
+    embedder, text, extra = CONFIGS[name]
+    lines = [f"embedder: {embedder}", "semantic:", f"  text: {text}",
+             *(f"  {key}: {value}" for key, value in extra.items())]
+    (data_dir / "sikoja.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def config_dir(crawl: Path, work: Path, name: str) -> Path:
     """A data dir holding the crawl's documents and this configuration's settings, with no
     index and no embedding cache yet."""
     out = work / name
     out.mkdir(parents=True)
     shutil.copy(crawl / "documents.db", out / "documents.db")
-    (out / "sikoja.yaml").write_text(f"embedder: {embedder}\nsemantic:\n  text: {text}\n",
-                                     encoding="utf-8")
+    write_settings(out, name)
     return out
 
 
-def index_speed(data_dir: Path) -> tuple[float, int]:
-    """(documents/s, documents) of a full build of ``data_dir`` with an empty cache."""
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def index_speed(data_dir: Path) -> tuple[float, int, float]:
+    """(documents/s, documents, documents per CPU second) of a full build of ``data_dir``
+    with an empty cache; the CPU figure holds on a machine others load too."""
     from indexer.build import build_index
     from sikoja.config import load_settings
 
-    started = time.perf_counter()
-    summary = build_index(load_settings(data_dir), full=True)
-    return summary.documents / (time.perf_counter() - started), summary.documents
+    settings = load_settings(data_dir)
+    started, cpu = time.perf_counter(), _cpu()
+    summary = build_index(settings, full=True)
+    cpu = _cpu() - cpu
+    return (summary.documents / (time.perf_counter() - started), summary.documents,
+            summary.documents / max(cpu, 1e-9))
 
 
-def generated_speed(work: Path, embedder: str, text: str, n: int) -> float:
-    """Indexing documents/s on ``n`` generated documents of GENERATED_CHARS characters."""
+def generated_speed(work: Path, name: str, n: int) -> tuple[float, float]:
+    """Indexing (documents/s, documents per CPU second) on ``n`` generated documents of
+    GENERATED_CHARS characters."""
     from bench.corpus import generate
     from sikoja.store import DocumentStore
 
-    data_dir = work / f"generated-{embedder}-{text}"
+    data_dir = work / f"generated-{name}"
+    shutil.rmtree(data_dir, ignore_errors=True)
     data_dir.mkdir(parents=True)
     store = DocumentStore.open(data_dir)
     for doc in generate(n):
@@ -76,24 +108,30 @@ def generated_speed(work: Path, embedder: str, text: str, n: int) -> float:
         doc.text = doc.text[:GENERATED_CHARS]
         store.upsert(doc)
     store.close()
-    (data_dir / "sikoja.yaml").write_text(f"embedder: {embedder}\nsemantic:\n  text: {text}\n",
-                                          encoding="utf-8")
-    speed, _ = index_speed(data_dir)
+    write_settings(data_dir, name)
+    # the embedder is loaded (once per process) before the clock starts
+    from indexer.embedding import load_embedder
+    load_embedder(CONFIGS[name][0])
+    speed, _, cpu_speed = index_speed(data_dir)
     shutil.rmtree(data_dir, ignore_errors=True)
-    return speed
+    return speed, cpu_speed
 
 
 def evaluate(data_dir: Path, judged: list[Judged], weight: str, max_weight: float,
-             use_vector: bool = True) -> tuple[Report, float]:
+             use_vector: bool = True, vector_only: bool = False) -> tuple[Report, float]:
     """The judged queries on ``data_dir`` with the vector weight mode ``weight``; also the
     share of queries whose weight rose above the base."""
-    from indexer.search import RankingConfig, Searcher
+    from indexer.search import Searcher
     from sikoja.config import load_settings
 
     settings = load_settings(data_dir)
-    settings.semantic.weight = weight  # type: ignore[assignment]
-    settings.semantic.max_vector_weight = max_weight
-    ranking = RankingConfig(use_vector=use_vector)
+    if weight != "vector":
+        settings.semantic.weight = weight  # type: ignore[assignment]
+    if weight != "coverage":  # coverage keeps the deployment's own maximum
+        settings.semantic.max_vector_weight = max_weight
+    # the deployment's ranking, with only the retrievers asked for (as ``sikoja eval``)
+    ranking = settings.ranking.model_copy(update={"use_vector": use_vector,
+                                                  "use_keyword": not vector_only})
     searcher = Searcher(settings, ranking=ranking)
     raised = 0
 
@@ -137,11 +175,20 @@ def changed_lines(base: Report, other: Report, label: str) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--webs", nargs="+", default=["tuning"], choices=list(WEBS))
-    parser.add_argument("--configs", nargs="+", default=list(CONFIGS), choices=list(CONFIGS))
+    parser.add_argument("--configs", nargs="+", default=list(CONFIGS)[:5], choices=list(CONFIGS))
+    parser.add_argument("--weights", nargs="+", default=["fixed", "adaptive"], choices=WEIGHTS,
+                        help="semantic.weight of the hybrid runs (coverage is the default "
+                        "since session 6)")
+    parser.add_argument("--sets", nargs="*", default=[], choices=list(SETS),
+                        help="judged sets of the tuning web run besides its dev set")
+    parser.add_argument("--vector", action="store_true",
+                        help="also run each set on the vector ranking alone")
     parser.add_argument("--max-weight", type=float, default=0.6,
                         help="semantic.max_vector_weight for the adaptive runs")
     parser.add_argument("--generated", type=int, default=120,
                         help="generated 1,500-character documents per speed run")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="speed runs per configuration, interleaved (a loaded machine)")
     parser.add_argument("--keep", type=Path, default=None,
                         help="keep the data dirs here (default: a temp dir, removed)")
     parser.add_argument("--out", type=Path, default=None)
@@ -150,68 +197,96 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     out_path = args.out or ROOT / "bench" / "results" / f"semantic-{'-'.join(args.webs)}.md"
     command = f"bench/semantic.py --webs {' '.join(args.webs)}"  # no paths of this machine
-    if args.configs != list(CONFIGS):
-        command += f" --configs {' '.join(args.configs)}"
+    for flag, value, default in (("--configs", args.configs, list(CONFIGS)[:5]),
+                                 ("--weights", args.weights, ["fixed", "adaptive"]),
+                                 ("--sets", args.sets, []), ("--rounds", args.rounds, 1)):
+        if value != default:
+            values = value if isinstance(value, list) else [value]
+            command += f" {flag} {' '.join(map(str, values))}"
+    if args.vector:
+        command += " --vector"
     if args.max_weight != 0.6:
         command += f" --max-weight {args.max_weight}"
     out = ["# Semantic signal: embedder, embedded text, vector weight", "",
            f"```sh\n.venv/bin/python {command}\n```", "",
            "Cells are MRR@10 / Success@1. `fixed` fuses vectors at weight 0.25; `adaptive` "
            f"raises it up to {args.max_weight} by the share of the query's content words that "
-           "neither the lexicons nor the index know (indexer/familiarity.py).", ""]
-    speeds: dict[str, float] = {}
-    for name in args.configs:
-        embedder, text = CONFIGS[name]
-        speeds[name] = generated_speed(work, embedder, text, args.generated)
-        print(f"[speed] {name}: {speeds[name]:.1f} documents/s on generated "
-              f"{GENERATED_CHARS}-character documents", flush=True)
-    for web in args.webs:
-        root, queries = WEBS[web]
-        crawl, ports, _families = crawl_and_index(web, root, work / "crawl")
-        judged = read_judgments(moved_judgments(queries, ports, work / f"{web}-judged.tsv"))
-        reports: dict[str, Report] = {}
-        rows = ["| configuration | weight | Success@1 | MRR@10 | nDCG@10 | weight raised "
-                "| index docs/s (web) | index docs/s (1,500 chars) |",
-                "|---|---|---:|---:|---:|---:|---:|---:|"]
-        keyword, _ = evaluate(crawl, judged, "fixed", args.max_weight, use_vector=False)
-        reports["keyword only"] = keyword
-        k = keyword.table()["overall"]
-        rows.append(f"| keyword only (no vectors) | - | {k['success1']:.3f} | {k['rr10']:.3f} "
-                    f"| {k['ndcg10']:.3f} | - | - | - |")
+           "neither the lexicons nor the index know (indexer/familiarity.py); `coverage` by "
+           "how little of the query the keyword side's best pages say (indexer/coverage.py); "
+           "`vector` is the vector ranking alone.", ""]
+    speeds: dict[str, list[tuple[float, float]]] = {name: [] for name in args.configs}
+    for _round in range(args.rounds):
         for name in args.configs:
-            embedder, text = CONFIGS[name]
-            data_dir = config_dir(crawl, work / web, name, embedder, text)
-            web_speed, documents = index_speed(data_dir)
-            print(f"[{web}] {name}: indexed {documents} documents at {web_speed:.1f}/s",
-                  flush=True)
-            for weight in WEIGHTS:
-                report, raised = evaluate(data_dir, judged, weight, args.max_weight)
-                reports[f"{name} {weight}"] = report
-                o = report.table()["overall"]
-                rows.append(f"| {name} | {weight} | {o['success1']:.3f} | {o['rr10']:.3f} | "
-                            f"{o['ndcg10']:.3f} | {raised:.2f} | {web_speed:.1f} | "
-                            f"{speeds[name]:.1f} |")
-                print(f"[{web}] {name} {weight}: S@1 {o['success1']:.3f} "
-                      f"MRR@10 {o['rr10']:.3f}", flush=True)
-        out += [f"## {web} ({queries.relative_to(ROOT)}, {len(judged)} queries, "
-                f"{documents} documents)", "", *rows, "",
-                "Per category (MRR@10 / Success@1):", "", *category_lines(reports), ""]
-        if web != "heldout":
-            base = reports.get("use-whole fixed")
-            if base is not None:
-                for label, report in reports.items():
-                    if label not in ("use-whole fixed", "keyword only"):
-                        out += changed_lines(base, report, f"{label} against use-whole fixed")
-    out += [f"Indexing floor: {SPEED_FLOOR:.0f} documents/s on {GENERATED_CHARS}-character "
-            "documents; " + ", ".join(
-                f"{n} {'meets' if s >= SPEED_FLOOR else 'misses'} it ({s:.1f})"
-                for n, s in speeds.items()) + ".", ""]
+            speeds[name].append(generated_speed(work, name, args.generated))
+            wall, cpu = speeds[name][-1]
+            print(f"[speed] {name}: {wall:.1f} documents/s ({cpu:.1f} per CPU second) on "
+                  f"generated {GENERATED_CHARS}-character documents", flush=True)
+    best = {name: max(s[0] for s in runs) for name, runs in speeds.items()}
+    for web in args.webs:
+        out += run_web(web, args, work, best)
+    out += ["Indexing floor: " f"{SPEED_FLOOR:.0f} documents/s on {GENERATED_CHARS}-character "
+            "documents; documents/s (per CPU second) in each round:", "",
+            *(f"- {n}: " + ", ".join(f"{w:.1f} ({c:.1f})" for w, c in runs)
+              + f" -> {'meets' if best[n] >= SPEED_FLOOR else 'misses'} the floor"
+              for n, runs in speeds.items()), ""]
     text = "\n".join(out)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(text, encoding="utf-8")
     print(text)
     if args.keep is None:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def run_web(web: str, args: argparse.Namespace, work: Path,
+            speeds: dict[str, float]) -> list[str]:
+    """The table, per-category lines and changed queries of every configuration on ``web``."""
+    root, queries = WEBS[web]
+    crawl, ports, _families = crawl_and_index(web, root, work / "crawl")
+    files = {"dev": queries, **({k: SETS[k] for k in args.sets} if web == "tuning" else {})}
+    sets = {label: read_judgments(moved_judgments(path, ports, work / f"{web}-{label}.tsv"))
+            for label, path in files.items()}
+    reports: dict[str, dict[str, Report]] = {label: {} for label in sets}
+    runs = [*args.weights, *(["vector"] if args.vector else [])]
+    rows = ["| configuration | run | " + " | ".join(f"{label} S@1 | {label} MRR@10"
+                                                  for label in sets)
+            + " | index docs/s (web, per CPU s) | index docs/s (1,500 chars) |",
+            "|---|---|" + "---:|---:|" * len(sets) + "---:|---:|"]
+    for label, judged in sets.items():
+        reports[label]["keyword only"], _ = evaluate(crawl, judged, "fixed", args.max_weight,
+                                                     use_vector=False)
+    rows.append("| keyword only (no vectors) | - | " + " | ".join(
+        f"{r['keyword only'].table()['overall']['success1']:.3f} | "
+        f"{r['keyword only'].table()['overall']['rr10']:.3f}" for r in reports.values())
+        + " | - | - |")
+    documents = 0
+    for name in args.configs:
+        data_dir = config_dir(crawl, work / web, name)
+        web_speed, documents, web_cpu = index_speed(data_dir)
+        print(f"[{web}] {name}: indexed {documents} documents at {web_speed:.1f}/s "
+              f"({web_cpu:.1f} per CPU second)", flush=True)
+        for run in runs:
+            cells = []
+            for label, judged in sets.items():
+                report, _raised = evaluate(data_dir, judged, run, args.max_weight,
+                                           vector_only=run == "vector")
+                reports[label][f"{name} {run}"] = report
+                o = report.table()["overall"]
+                cells.append(f"{o['success1']:.3f} | {o['rr10']:.3f}")
+                print(f"[{web}] {name} {run} {label}: S@1 {o['success1']:.3f} "
+                      f"MRR@10 {o['rr10']:.3f}", flush=True)
+            rows.append(f"| {name} | {run} | " + " | ".join(cells)
+                        + f" | {web_speed:.1f} ({web_cpu:.1f}) | {speeds[name]:.1f} |")
+    out = [f"## {web} ({queries.relative_to(ROOT)}, {documents} documents)", "", *rows, ""]
+    for label, by_run in reports.items():
+        out += [f"Per category, {label} (MRR@10 / Success@1):", "", *category_lines(by_run), ""]
+        if web != "heldout":
+            base = next((r for k, r in by_run.items() if k.startswith("use-")), None)
+            base_label = next((k for k in by_run if k.startswith("use-")), "")
+            for run_label, report in by_run.items():
+                if base is not None and run_label not in (base_label, "keyword only"):
+                    out += changed_lines(base, report,
+                                         f"{label}: {run_label} against {base_label}")
+    return out
 
 
 if __name__ == "__main__":
