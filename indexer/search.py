@@ -738,14 +738,16 @@ class Searcher:
         """Whether ``top`` still leads keyword retrieval when the query is read otherwise
         (indexer/stability.py), as ``Signals`` fields; the reading as typed only when
         ``measured`` (explain: the gate does not read it). The same service at another
-        office leading counts as ``top`` leading (``_siblings``: "Pembetulan SPPT" on the
-        tax office's site and on its app's)."""
+        office (only another: at one office a title within another's is another service,
+        "Akta Kematian" and "Legalisir Akta Kematian") leading counts as ``top`` leading
+        (``_siblings``: "Pembetulan SPPT" on the tax office's site and on its app's)."""
         title = words.title_tokens(top.title)
         return stability.fields(stability.measure(
             self.analyzer, analysis, words.words, words.weights,
             lambda terms: self.backend.keyword_search(terms, self.ranking.candidates, filters),
             self.backend.doc_meta, top.group_id or top.id, vocabulary, measured,
-            lambda other: self._siblings(title, words.title_tokens(other.title))))
+            lambda other: other.opd != top.opd
+            and self._siblings(title, words.title_tokens(other.title))))
 
     def _siblings(self, title: set[str], rival: set[str]) -> bool:
         """Whether two titles name one service at two offices: their words outside those on

@@ -271,3 +271,42 @@ def test_a_record_nested_too_deep_loses_neither_itself_nor_its_siblings(tmp_path
         assert not errors, [dict(r) for r in errors]
     finally:
         store.close()
+
+
+def waiting_shell(title: str) -> bytes:
+    """A shell whose JSON list comes back before its other script: the list waits for it."""
+    return html(title, "<div id='app'></div><script src='/js/slow.js'></script>",
+                head="<script>fetch('/api/menu.json').then(r => r.json()).then(draw);</script>")
+
+
+@pytest.mark.slow  # crawls served sites
+def test_a_list_that_waits_keeps_its_records_and_its_verdict(tmp_path):
+    """A record whose cost is no number a fee can be (JSON's 1e999) loses only its cost, not
+    the list nor the shell; a list that waited and gave nothing still marks the page as
+    drawn by JavaScript (session 12's review: the first lost all three documents, the second
+    hid the error)."""
+    services = (b'[{"nama_layanan": "Izin Reklame", "persyaratan": ["KTP-el", "NPWP"], '
+                b'"biaya": 1e999}, {"nama_layanan": "Izin Keramaian", '
+                b'"persyaratan": ["Surat pengantar"], "biaya": 0}]')
+    slow = Page(b"/* draws the menu */", content_type="application/javascript", delay=1.0)
+    with PageSite({"/": Page(waiting_shell("Layanan DPMPTSP")), "/js/slow.js": slow,
+                   "/api/menu.json": Page(services, etag=False,
+                                          content_type="application/json")}) as a, \
+         PageSite({"/": Page(waiting_shell("Dishub")), "/js/slow.js": slow,
+                   "/api/menu.json": json_page([{"id": 1, "warna": "merah"},
+                                                {"id": 2, "warna": "biru"}])}) as b:
+        sources = [Source(name=name, opd=name, kind="website", start_urls=[site.url("/")],
+                          use_sitemap=False) for name, site in (("dpmptsp", a), ("dishub", b))]
+        run(sources, tmp_path)
+    store = DocumentStore.open(tmp_path)
+    try:
+        docs = {d.title: d for d in store.iter_documents() if d.source == "dpmptsp"}
+        health = {h.source: h for h in sites_report(store)}
+    finally:
+        store.close()
+    assert {"Izin Reklame", "Izin Keramaian"} <= set(docs)
+    assert docs["Izin Keramaian"].fields.get("cost") == "Gratis"
+    assert "cost" not in docs["Izin Reklame"].fields
+    assert "KTP-el" in docs["Izin Reklame"].text
+    assert health["dpmptsp"].unreadable == []
+    assert [u["url"] for u in health["dishub"].unreadable] == [b.url("/")]

@@ -200,3 +200,13 @@ def test_standar_pelayanan_rows_of_a_lazy_detail_view_are_a_services_facts(new_s
     assert kia.fields["cost"] == "Gratis"
     assert all(d.fields.get("requirements") and d.fields.get("procedure")
                for d in found.values())
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("nan"), -5000, 10**15])
+def test_a_number_no_fee_can_be_is_not_a_cost(value):
+    assert "cost" not in record_fields({"nama_layanan": "Izin Reklame", "biaya": value})
+
+
+def test_an_export_is_read_after_an_identifier_holding_dollars():
+    code = "var a$b$c=1;x$y.exports=[{nama:'Surat Keterangan Usaha',syarat:['KTP-el']}]"
+    assert [r["nama"] for r in script_records(code)] == ["Surat Keterangan Usaha"]

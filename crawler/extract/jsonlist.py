@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -591,8 +592,8 @@ def record_fields(record: dict[str, Any], depth: int = 0) -> dict[str, Any]:
             if isinstance(value, dict):
                 # {"biaya": {"nominal": null, "keterangan": "..."}}: the object's text
                 value = _name_of(value) if name else None
-            elif name == "cost" and _amount(value):
-                value = _amount(value)
+            elif name == "cost" and isinstance(value, (int, float)):
+                value = _amount(value)  # a number no fee can be is no cost (None)
             if name and name not in mapped and value not in (None, "", []):
                 mapped[name] = value
     if depth < 2:
@@ -603,10 +604,15 @@ def record_fields(record: dict[str, Any], depth: int = 0) -> dict[str, Any]:
     return mapped
 
 
+MAX_AMOUNT = 10**12  # a trillion rupiah: no fee a city asks; a bigger number is an id
+
+
 def _amount(value: Any) -> str | None:
     """A cost typed as a number, as the app shows it: 0 is "Gratis" (SIMPADA's free
-    services are ``"biaya": 0``), 15000 is "Rp15.000"."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+    services are ``"biaya": 0``), 15000 is "Rp15.000". Not a cost: a negative, an infinite
+    or NaN number (JSON parsers accept ``1e999`` and ``NaN``), or one above any fee."""
+    if (isinstance(value, bool) or not isinstance(value, (int, float))
+            or not math.isfinite(value) or not 0 <= value <= MAX_AMOUNT):
         return None
     return "Gratis" if value == 0 else "Rp" + f"{round(value):,}".replace(",", ".")
 

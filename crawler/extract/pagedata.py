@@ -44,7 +44,7 @@ MIN_LITERAL = 40  # "{}" and "[0, 1]" are code's bookkeeping, not a page's data
 # handed over by SSR (``window.__INITIAL_STATE__ =``), or a JSON.parse of a string
 _ASSIGN = re.compile(
     r"(?:\b(?:var|let|const)\s+[A-Za-z_$][\w$]*|\b(?:window|self|globalThis)\s*\.\s*[\w$]+|"
-    r"\b__[\w$]+|\b[A-Za-z_$][\w$]*\s*\.\s*exports)\s*=\s*(?=[\[{]|JSON\.parse\()|"
+    r"\b__[\w$]+|(?<![\w$])[A-Za-z_$][\w$]*\s*\.\s*exports)\s*=\s*(?=[\[{]|JSON\.parse\()|"
     r"\bexport\s+default\s+(?=[\[{])")
 _JSON_PARSE = re.compile(r"JSON\.parse\(\s*(['\"`])")
 _STRING = re.compile(r"""(['"`])(?:\\.|(?!\1)[^\\])*\1""", re.DOTALL)

@@ -114,7 +114,8 @@ _GENERIC_TYPES = ("", *GENERIC_TYPES)  # no type at all is sniffed from the body
 _MAX_SITEMAPS = 20
 # what an extractor raises on input it was not written for: that page or record is logged
 # as a parse error, the rest of the crawl goes on
-EXTRACTION_ERRORS = (ValueError, TypeError, AttributeError, RecursionError, LookupError)
+EXTRACTION_ERRORS = (ValueError, TypeError, AttributeError, RecursionError, LookupError,
+                     ArithmeticError)
 _MAX_SITEMAP_BYTES = 20 * 1024 * 1024
 # what WordPress's pages carry wherever its theme comes from
 _WORDPRESS_MARKS = (b"/wp-content/", b"/wp-includes/")
@@ -156,6 +157,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         # gave records (a shell's verdict must not depend on which page asked first)
         self.js_waiting: dict[str, list[str]] = {}
         self.js_found: dict[str, bool] = {}
+        self.js_imports = 0  # module imports asked for (bounded per site: MAX_SITE_SCRIPTS)
         self.js_code: dict[str, str] = {}  # script files read: a later page needs their JSON
         self.js_bases: dict[str, str] = {}  # their config's API bases (jsroutes.property_bases)
         # where the site shows JSON records: the URLs it lists (links, sitemap) by their
@@ -727,12 +729,15 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                         yield from self._js_request(url, reader, self.parse_json,
                                                     self.json_error)
             # the modules it imports (a Vite build's lazy views), a bounded number per site
+            # (counted as asked for, not as read: five imports each of modules importing
+            # five more would otherwise be fetched before the count caught up)
             for reader in [page, *self.js_waiting.get(key, [])]:
                 for url in module_imports(code, response.url):
+                    new = url_key(url) not in self.js_requested
                     if reader not in self.js_jobs or (
-                            url_key(url) not in self.js_requested
-                            and len(self.js_code) >= MAX_SITE_SCRIPTS):
+                            new and self.js_imports >= MAX_SITE_SCRIPTS):
                         continue
+                    self.js_imports += new and self.scope.allows(url)
                     yield from self._js_request(url, reader, self.parse_script,
                                                 self.script_error)
             # a data file: the records its literals hold, read as a JSON list's; placed once
@@ -778,12 +783,11 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                   found: list[bool]) -> bool:
         """Whether ``records`` wait for the page's other requests (``_js_done`` reads them
         when the last ends): their routes and detail endpoints may be in a script not read
-        yet. They count as found for the page's verdict."""
+        yet. They count for the page's verdict once read, by what they give."""
         job = self.js_jobs.get(response.meta["sikoja_js_page"])
         if job is None or job.pending <= 1:
             return False
         job.deferred.append((response, records))
-        found[0] = True
         return True
 
     def _list_records(self, response: Response, records: list[dict[str, Any]],
@@ -928,11 +932,21 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         if job is None:  # a resumed crawl: the page's job was in the stopped process
             return
         job.pending -= 1
-        if job.pending <= 0 and job.deferred:
+        if job.pending > 0:
+            return
+        try:
             deferred, job.deferred = job.deferred, []
             for response, records in deferred:
-                yield from self._list_records(response, records, [False])
-        if job.pending <= 0:
+                found = [False]
+                try:
+                    yield from self._list_records(response, records, found)
+                except EXTRACTION_ERRORS as exc:  # the shell still settles, logged
+                    yield FetchOutcome(url=canonicalize_url(response.url), outcome=ERROR,
+                                       status=response.status, reason=f"parse: {exc}")
+                job.found |= found[0]
+                if found[0] and response.meta.get("sikoja_js_key"):
+                    self.js_found[response.meta["sikoja_js_key"]] = True
+        finally:
             yield from self._settle_js(page)
 
     def _settle_js(self, page: str) -> Iterator[Any]:
