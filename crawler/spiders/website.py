@@ -934,19 +934,20 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         job.pending -= 1
         if job.pending > 0:
             return
-        try:
-            deferred, job.deferred = job.deferred, []
-            for response, records in deferred:
-                found = [False]
-                try:
-                    yield from self._list_records(response, records, found)
-                except EXTRACTION_ERRORS as exc:  # the shell still settles, logged
-                    yield FetchOutcome(url=canonicalize_url(response.url), outcome=ERROR,
-                                       status=response.status, reason=f"parse: {exc}")
-                job.found |= found[0]
-                if found[0] and response.meta.get("sikoja_js_key"):
-                    self.js_found[response.meta["sikoja_js_key"]] = True
-        finally:
+        deferred, job.deferred = job.deferred, []
+        for response, records in deferred:
+            found = [False]
+            try:
+                yield from self._list_records(response, records, found)
+            except EXTRACTION_ERRORS as exc:  # the shell still settles, the list is logged
+                yield FetchOutcome(url=canonicalize_url(response.url), outcome=ERROR,
+                                   status=response.status, reason=f"parse: {exc}")
+            job.found |= found[0]
+            if found[0] and response.meta.get("sikoja_js_key"):
+                self.js_found[response.meta["sikoja_js_key"]] = True
+        # the records may have asked for more (their details, a list's next page): the shell
+        # settles when those end
+        if job.pending <= 0:
             yield from self._settle_js(page)
 
     def _settle_js(self, page: str) -> Iterator[Any]:
