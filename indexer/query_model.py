@@ -68,11 +68,30 @@ class Clause:
     boost: float
 
 
-def term_mass(term: QueryTerm) -> float:
-    """What a term weighs in the keyword query, as :func:`keyword_clauses` spends it: its
-    weight, and a phrase of n words n/2 words x PAIR_WEIGHT."""
-    n = len([t for t in term.tokens if t])
-    return term.weight if n == 1 else term.weight * PAIR_WEIGHT * n / 2
+def group_mass(terms: Sequence[QueryTerm]) -> float:
+    """What terms weigh together in the keyword query, as :func:`keyword_clauses` spends
+    them: one-word terms add up; a pair two phrases share ("kartu tanda penduduk" and
+    "kartu tanda penduduk elektronik") is looked up once, at the larger of their shares,
+    so it counts once."""
+    singles = 0.0
+    pairs: dict[str, float] = {}
+    for term in terms:
+        tokens = [t for t in term.tokens if t]
+        if not tokens or term.weight <= 0:
+            continue
+        if len(tokens) == 1:
+            singles += term.weight
+            continue
+        share = _pair_share(term.weight, len(tokens))
+        for pair in token_pairs(tokens):
+            pairs[pair] = max(pairs.get(pair, 0.0), share)
+    return singles + sum(pairs.values())
+
+
+def _pair_share(weight: float, n: int) -> float:
+    """Each pair's share of a phrase of n words at ``weight``: the phrase weighs n/2 words
+    (x PAIR_WEIGHT), shared by its n - 1 pairs."""
+    return weight * PAIR_WEIGHT * n / (2 * (n - 1))
 
 
 def shared_weights(terms: Sequence[QueryTerm]) -> list[QueryTerm]:
@@ -102,11 +121,11 @@ def shared_weights(terms: Sequence[QueryTerm]) -> list[QueryTerm]:
     for term in terms:
         for word in term.source[1:]:
             parent[root(word)] = root(term.source[0])
-    mass: dict[str, float] = {}
+    groups: dict[str, list[QueryTerm]] = {}
     for term in terms:
         if term.source:
-            key = root(term.source[0])
-            mass[key] = mass.get(key, 0.0) + term_mass(term)
+            groups.setdefault(root(term.source[0]), []).append(term)
+    mass = {key: group_mass(group) for key, group in groups.items()}
     budget: dict[str, int] = {}
     for word in parent:
         budget[root(word)] = budget.get(root(word), 0) + 1
@@ -145,11 +164,9 @@ def keyword_clauses(terms: Sequence[QueryTerm]) -> list[Clause]:
                 key = (name, tokens[0])
                 boosts[key] = boosts.get(key, 0.0) + boost * term.weight
             continue
-        pairs = token_pairs(tokens)
-        # a phrase of n words weighs n/2 words (x PAIR_WEIGHT), shared by its n - 1 pairs
-        share = term.weight * PAIR_WEIGHT * len(tokens) / (2 * len(pairs))
+        share = _pair_share(term.weight, len(tokens))
         for name, boost in FIELD_BOOSTS.items():
-            for pair in pairs:
+            for pair in token_pairs(tokens):
                 key = (PAIR_FIELDS[name], pair)
                 boosts[key] = max(boosts.get(key, 0.0), boost * share)
     return [Clause(f, t, b) for (f, t), b in boosts.items()]
