@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from indexer import stability
-from indexer.analysis import Analyzer, QueryAnalysis, Vocabulary
+from indexer.analysis import Analyzer, QueryAnalysis, QueryTerm, Vocabulary
 from indexer.answer import (
     CardWeights,
     QueryWords,
@@ -48,6 +48,7 @@ from indexer.coverage import coverage_factor, keyword_coverage, said_tokens, wea
 from indexer.embedding import Embedder, load_embedder
 from indexer.external import ExternalServices
 from indexer.familiarity import Familiarity, adaptive_weight, familiarity
+from indexer.feedback import feedback_terms
 from indexer.fusion import Fused, fuse_linear, fuse_rrf
 from indexer.neighbours import FILE_NAME as NEIGHBOURS_FILE
 from indexer.neighbours import NeighbourTable, add_neighbours
@@ -158,9 +159,10 @@ class Searcher:
         vector_weight = self._vector_weight(new_words)
         words = None if junk else self._query_words(analysis, vocabulary, near)
         read: dict[str, IndexedDoc] = {}  # pages read for keyword coverage, read once
+        fed: list[QueryTerm] = []  # words the vector side's titles agree on (feedback.py)
         fused, metas, vector_weight = (
             ([], {}, vector_weight) if junk
-            else self._retrieve(analysis, filters, prior, vector_weight, words, read))
+            else self._retrieve(analysis, filters, prior, vector_weight, words, read, fed))
         ranked = self._rank(fused, metas, prior, words)
         if words is not None:
             ranked = self._by_coverage(ranked, words, read)
@@ -222,7 +224,8 @@ class Searcher:
             analysis=QueryInfo(
                 normalized=analysis.normalized,
                 lang=analysis.lang,
-                expansions=[" ".join(t.tokens) for t in analysis.terms if t.origin != "query"],
+                expansions=[" ".join(t.tokens) for t in [*analysis.terms, *fed]
+                            if t.origin != "query"],
                 card=signals.as_dict() if explain and signals else None,
                 vector_weight=vector_weight if explain else None,
                 unfamiliar=new_words.unknown if explain and new_words is not None else None,
@@ -400,7 +403,8 @@ class Searcher:
 
     def _retrieve(self, analysis: QueryAnalysis, filters: Filters | None,
                   prior: dict[str, float], vector_weight: float,
-                  words: QueryWords | None = None, read: dict[str, IndexedDoc] | None = None
+                  words: QueryWords | None = None, read: dict[str, IndexedDoc] | None = None,
+                  fed: list[QueryTerm] | None = None,
                   ) -> tuple[list[Fused], dict[str, DocMeta], float]:
         """Fused candidates, their metadata and the vector weight fused at (raised for a
         weakly matched query, ``semantic.weight: coverage``). With ``words``, the keyword
@@ -411,9 +415,12 @@ class Searcher:
         retriever's own scores before fusion, so it reorders what that retriever found nearly
         equal and cannot overturn a clear keyword winner (rank fusion keeps no margins: BM25
         9.3 against 0.3 is rank 1 against rank 3, which a 0.8 prior on the fused score
-        undoes)."""
+        undoes). A weakly matched query is searched by keywords once more with the words
+        the vector ranking's first titles agree on (indexer/feedback.py), which go into
+        ``fed``."""
         if not analysis.terms:
             return [], {}, vector_weight
+        fed = [] if fed is None else fed
         cfg = self.ranking
         if cfg.fusion == "server" and cfg.use_keyword and cfg.use_vector:
             hybrid = self._server_hybrid(analysis, filters, vector_weight)
@@ -435,6 +442,11 @@ class Searcher:
                     vector_weight = adaptive_weight(
                         vector_weight, self.settings.semantic.max_vector_weight, weak)
                     floor *= 1.0 - weak
+                    added = self._feedback(analysis, vector, weak)
+                    if added:
+                        fed.extend(added)
+                        keyword = self._covered_hits(self.backend.keyword_search(
+                            [*analysis.terms, *added], cfg.candidates, filters), words, read)
                 keyword_ids = {h.id for h in keyword}
                 vector = [h for h in vector
                           if h.id in keyword_ids or h.score >= floor or not cfg.use_keyword]
@@ -453,6 +465,27 @@ class Searcher:
             fused = fuse_linear(keyword, vector, keyword_weight=cfg.keyword_weight,
                                 vector_weight=vector_weight, vector_floor=cfg.vector_floor)
         return fused, metas, vector_weight
+
+    def _feedback(self, analysis: QueryAnalysis, vector: list[Hit], weak: float
+                  ) -> list[QueryTerm]:
+        """The words the vector ranking's first titles agree on, as keyword terms, for a
+        query at least ``semantic.feedback_min_weakness`` weakly matched; none otherwise
+        (a query the keywords match costs nothing)."""
+        semantic = self.settings.semantic
+        if semantic.feedback_weight <= 0 or weak < semantic.feedback_min_weakness or not vector:
+            return []
+        vocabulary = self.backend.vocabulary()
+        if vocabulary is None:
+            return []
+        top = [h.id for h in vector[:semantic.feedback_results]]
+        metas = self.backend.doc_meta(top)
+        titles = [metas[i].title for i in top if i in metas]
+        documents = int(self.backend.info().get("documents") or 0)
+        have = {t for term in analysis.terms for t in term.tokens}
+        return feedback_terms(self.analyzer, titles, have, vocabulary.counts, documents,
+                              agree=semantic.feedback_agree, min_idf=semantic.feedback_min_idf,
+                              weight=semantic.feedback_weight, limit=semantic.feedback_words,
+                              exclude=self._office_words())
 
     def _prior_hits(self, hits: list[Hit], metas: dict[str, DocMeta], prior: dict[str, float],
                     apply: Any) -> list[Hit]:

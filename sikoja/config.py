@@ -143,6 +143,11 @@ class SemanticSettings(BaseModel):
     word gets when no page or lexicon knows it and it reads as English (0: none), each
     scoring at least ``neighbour_min`` (CSLS) and added at ``neighbour_weight``
     (indexer/neighbours.py).
+    ``feedback_weight``: a query the keyword side matches weakly (``weight: coverage``, its
+    weakness at least ``feedback_min_weakness``) is searched by keywords once more with the
+    words that at least ``feedback_agree`` of the vector ranking's first ``feedback_results``
+    titles say, each at least ``feedback_min_idf`` rare, at most ``feedback_words`` of them,
+    at this weight of a typed word (indexer/feedback.py; 0: off).
     """
 
     text: Literal["whole", "passage", "sections"] = "sections"
@@ -168,6 +173,12 @@ class SemanticSettings(BaseModel):
     neighbours: int = Field(default=2, ge=0, le=10)
     neighbour_min: float = Field(default=0.15, ge=-2.0, le=2.0)
     neighbour_weight: float = Field(default=0.5, ge=0.0, le=1.0)
+    feedback_weight: float = Field(default=0.0, ge=0.0, le=1.0)
+    feedback_min_weakness: float = Field(default=0.1, ge=0.0, le=1.0)
+    feedback_results: int = Field(default=5, ge=1, le=20)
+    feedback_agree: int = Field(default=2, ge=1, le=20)
+    feedback_min_idf: float = Field(default=2.0, ge=0.0)
+    feedback_words: int = Field(default=5, ge=1, le=20)
 
 
 class IndexSettings(BaseModel):

@@ -475,6 +475,37 @@ def test_keyword_candidates_and_scores_are_the_embedded_ones(both):
             assert b[doc] == pytest.approx(score, rel=1e-4), (query, doc)
 
 
+def test_words_fed_back_from_titles_are_the_same_and_find_the_same_pages(both):
+    """Pseudo-relevance feedback (indexer/feedback.py) reads the first pages' titles, the
+    index's document frequencies and office names, then searches by keywords again: each
+    backend picks the same words from the same pages and scores them alike. (The first
+    pages here are the keyword ranking's, standing in for the vector ranking the test
+    cluster does not hold.)"""
+    embedded, cluster = both
+    fed_any = False
+    for query in ("akta kelahiran", "izin bangunan", "pajak restoran", "air mati"):
+        analysis = embedded.analyze(query)
+        first = embedded.backend.keyword_search(analysis.terms, 5)
+        fed = []
+        for searcher in (embedded, cluster):
+            semantic = searcher.settings.semantic
+            searcher.settings.semantic = semantic.model_copy(update={
+                "feedback_weight": 0.5, "feedback_agree": 2, "feedback_min_idf": 0.5})
+            try:
+                fed.append(searcher._feedback(analysis, first, 1.0))
+            finally:
+                searcher.settings.semantic = semantic
+        assert fed[0] == fed[1], query
+        fed_any = fed_any or bool(fed[0])
+        terms = [*analysis.terms, *fed[0]]
+        a = {h.id: h.score for h in embedded.backend.keyword_search(terms, 100)}
+        b = {h.id: h.score for h in cluster.backend.keyword_search(terms, 100)}
+        assert a.keys() == b.keys(), query
+        for doc, score in a.items():
+            assert b[doc] == pytest.approx(score, rel=1e-4), (query, doc)
+    assert fed_any, "no query had words fed back: the test compares nothing"
+
+
 def test_common_words_are_left_out_the_same_way_on_both_backends(both):
     """With few documents asked for, a word in most documents is left out while a rarer word
     finds enough: both backends take the same step and give the same scores."""
