@@ -41,7 +41,9 @@ not scored (what the top says as typed rather than through expansions, a sibling
 harder queries, beside the configured weights with only their bias refitted; and (session
 12) the configured weights with a stability signal as a gate (``STABLE_GATES``: does the top
 still lead keyword retrieval when the query is read as typed or with a word left out,
-indexer/stability.py), the bias refitted the same way and at four fixed values.
+indexer/stability.py), the bias refitted the same way and at four fixed values; session 13
+adds the exemptions of a precise query (the top's title says every word; each drop it lost
+went to a page not saying the word left out) beside the drop-one share.
 
 ``--ties`` compares tie margins of the coverage tie-break by the dev set's Exact@1 and MRR.
 """
@@ -71,6 +73,7 @@ from indexer.answer import (  # noqa: E402
     decide,
     features,
     leads,
+    stable,
 )
 from indexer.evaluate import Judged, judged_key, read_judgments, run_judgments  # noqa: E402
 from indexer.search import RankingConfig, Searcher  # noqa: E402
@@ -180,21 +183,21 @@ class Table:
     for fitting the card score on some of them and measuring it on others."""
 
     def __init__(self, dev: list[Outcome], oos: list[Outcome], gates: CardWeights,
-                 extra: tuple[str, ...] = (), stable: Callable[[Signals], bool] | None = None
+                 extra: tuple[str, ...] = (), gate: Callable[[Signals], bool] | None = None
                  ) -> None:
         outcomes = [*dev, *oos]
         self.dev = np.array([i < len(dev) for i in range(len(outcomes))])
         self.right = np.array([o.right for o in outcomes])
         self.contact = np.array([o.eligible and o.card_kind == "contact" for o in outcomes])
-        # the gates as configured: no card below card_min_known or card_min_stable, a card
-        # for the keyword lead;
-        # and ``stable`` (--evidence): no card, not even the keyword lead's, where it is False
+        # the gates as configured: no card below card_min_known or for a top not ``stable``
+        # (card_min_stable, a precise query exempt), a card for the keyword lead;
+        # and ``gate`` (--evidence): no card, not even the keyword lead's, where it is False
         self.gates = gates
         self.fixed: np.ndarray | None = None  # weights kept, only the bias fitted
         known = np.array([o.eligible and o.signals is not None and not c
                           and o.signals.known >= gates.min_known
-                          and o.signals.drops_led >= gates.min_stable
-                          and (stable is None or stable(o.signals))
+                          and bool(stable(o.signals, gates))
+                          and (gate is None or gate(o.signals))
                           for o, c in zip(outcomes, self.contact, strict=True)])
         self.lead = known & np.array([
             o.signals is not None and bool(leads(o.signals, gates)) for o in outcomes])
@@ -305,6 +308,14 @@ EVIDENCE = {
     "keyword score kept without it": lambda s: s.drop_least_share,
     "share of one-word drops it still leads": lambda s: s.drops_led,
     "IDF share of one-word drops it still leads": lambda s: s.drops_kept,
+    # session 13: precise queries, where every word is essential (indexer/answer.py stable)
+    "share of drops it leads or loses to a page not saying the word": lambda s: s.drops_said,
+    "drops led >= 0.5 or the title says every word": lambda s: float(
+        s.drops_led >= 0.5 or s.coverage >= 1.0),
+    "drops led >= 0.5 or every lost drop to a page not saying the word": lambda s: float(
+        s.drops_led >= 0.5 or s.drops_said >= 1.0),
+    "drops led >= 0.5 or either (session 13)": lambda s: float(
+        s.drops_led >= 0.5 or s.coverage >= 1.0 or s.drops_said >= 1.0),
 }
 REFERENCE = {  # the scored and earlier signals, for the AUC table's scale
     "margin": lambda s: s.margin, "page coverage": lambda s: s.text_coverage,
@@ -351,11 +362,11 @@ def evidence(dev: list[Outcome], oos: list[Outcome], hard: list[Outcome], gates:
         tried.append(("configured" if extra is None else " + ".join(("refit", *extra)),
                       table, Table(hard, [], gates, extra or ())))
     for name, floor in STABLE_GATES:  # the configured weights and a stability gate
-        stable = stable_gate(name, floor)
-        table = Table(dev, oos, gates, stable=stable)
+        gate = stable_gate(name, floor)
+        table = Table(dev, oos, gates, gate=gate)
         table.fixed = configured
         tried.append((f"configured, {name} >= {floor}", table,
-                      Table(hard, [], gates, stable=stable)))
+                      Table(hard, [], gates, gate=gate)))
     for label, table, hard_table in tried:
         for target in TARGETS[:3]:
             beta = table.rule(everything, target)
@@ -379,7 +390,11 @@ STABLE_GATES = (("leads keyword services and apps", 1.0), ("leads them as typed"
                 ("keyword score kept as typed", 0.5),
                 ("leads without the least informative word", 1.0),
                 ("keyword score kept without it", 0.5),
-                ("share of one-word drops it still leads", 0.5))
+                ("share of one-word drops it still leads", 0.5),
+                ("share of drops it leads or loses to a page not saying the word", 0.5),
+                ("drops led >= 0.5 or the title says every word", 1.0),
+                ("drops led >= 0.5 or every lost drop to a page not saying the word", 1.0),
+                ("drops led >= 0.5 or either (session 13)", 1.0))
 
 
 def stable_gate(name: str, floor: float) -> Callable[[Signals], bool]:

@@ -55,7 +55,11 @@ retrieval is run again with each content word of the query left out in turn, and
 top still leads its services and apps after ``card_min_stable`` of those drops there is no
 card (indexer/stability.py; session 12, on the tuning web: with the bias loosened to -0.2,
 as many dev cards as before at 97.3% right, and 4 wrong cards on the harder queries where
-there were 6; BENCHMARKS.md, "Stable tops").
+there were 6; BENCHMARKS.md, "Stable tops"). A precise query is exempt (:func:`stable`): the
+top's title says every word, or each reading it lost is led by a page without the word left
+out, which the top says (session 13, tuning web: 13 of the 41 right dev tops the drop-one
+share alone held back, "ektp hilang", and none of its 3 wrong; on the harder queries 2 of 4
+right and none of 5 wrong; BENCHMARKS.md, "Precise queries").
 
 Input that is code rather than words (markup, an SQL statement, only digits) is junk: it is
 not searched at all (:func:`is_junk`), so "<script>alert(1)</script>" cannot match the "1"
@@ -119,8 +123,9 @@ FRAME_WORDS = frozenset("""
 # -- signals ------------------------------------------------------------------------------
 
 
+# Signals' stability fields (indexer/stability.py)
 STABILITY = ("full_leads", "typed_leads", "typed_share", "drop_least_leads", "drop_least_share",
-             "drops_led", "drops_kept")  # Signals' stability fields (indexer/stability.py)
+             "drops_led", "drops_kept", "drops_said")
 MARGIN_FLOOR = 0.001  # the margin's logarithm is taken from here: closer is a tie all the same
 # The scored signals, in the order features() returns them (CardWeights' attribute names).
 FEATURES = ("title", "page", "margin")
@@ -191,6 +196,9 @@ class Signals:
     # the top; :func:`needs_stability` says when the card waits on it)
     drops_led: float = 1.0
     drops_kept: float = 0.0  # the same, each word weighted by its IDF
+    # share of drops it survives or loses to a page not saying the word left out, which
+    # the top's page says (indexer/stability.py drops_said; 1.0 until measured)
+    drops_said: float = 1.0
 
     def as_dict(self) -> dict[str, float | int | None]:
         return {"coverage": round(self.coverage, 3),
@@ -222,16 +230,37 @@ def decide(signals: Signals, weights: CardWeights) -> Any:
     """Show the card: a bool for one query's signals; with numpy arrays as the signals, an
     array of the decisions for many queries at once (how bench/answer_card.py calibrates)."""
     show = (((card_score(signals, weights) >= 0) | leads(signals, weights))
-            & (np.asarray(signals.known) >= weights.min_known)
-            & (np.asarray(signals.drops_led) >= weights.min_stable))
+            & (np.asarray(signals.known) >= weights.min_known) & stable(signals, weights))
     return bool(show) if np.ndim(show) == 0 else show
+
+
+def stable(signals: Signals, weights: CardWeights) -> Any:
+    """The top is no artefact of one word: it still leads after ``min_stable`` of the
+    single content-word drops; or the query is precise, each word it asks essential to it:
+
+    - the top's title says every content word (``coverage`` 1.0): no one word put it first,
+      all of them name it, and a reading without one asks for less, which another service
+      may answer as well ("mau ngurus kk baru butuh apa aja": without "baru" the KK-change
+      page leads, without "kk" a page about Pakuan Baru);
+    - or after each drop it lost, the reading's leader does not say the word left out and
+      the top does (``drops_said`` 1.0, indexer/stability.py): that word is the evidence
+      that tells them apart, and the citizen typed it.
+
+    A top that one incidental word put first has neither: its title says part of the query,
+    and without the word a page saying that word too leads. Both compare the site's own
+    pages with each other on the query's words, so they mean the same on any site
+    (BENCHMARKS.md, "Precise queries")."""
+    return ((np.asarray(signals.drops_led) >= weights.min_stable)
+            | (np.asarray(signals.coverage) >= 1.0) | (np.asarray(signals.drops_said) >= 1.0))
 
 
 def needs_stability(signals: Signals, weights: CardWeights) -> bool:
     """Whether the card's decision waits on the stability signals: the gate asks for them
-    and every other part of the decision shows the card (they cost a keyword search per
-    content word, so only such a query pays for them)."""
-    return weights.min_stable > 0 and decide(replace(signals, drops_led=1.0), weights)
+    and every other part of the decision shows the card, unless the top's title says every
+    word, which passes the gate whatever they say (they cost a keyword search per content
+    word, so only such a query pays for them)."""
+    return (weights.min_stable > 0 and decide(replace(signals, drops_led=1.0), weights)
+            and not decide(replace(signals, drops_led=0.0, drops_said=0.0), weights))
 
 
 def leads(signals: Signals, weights: CardWeights) -> Any:
@@ -301,9 +330,12 @@ class QueryWords:
         total = sum(self.weights.values())
         if not total:
             return 0.0
-        covered = sum(self.weights[w] for w in self.words
-                      if any(set(r) <= said for r in self.readings[w]))
+        covered = sum(self.weights[w] for w in self.words if self.says(w, said))
         return covered / total
+
+    def says(self, word: str, said: set[str] | frozenset[str]) -> bool:
+        """Whether the tokens ``said`` say the content word ``word``, by any reading of it."""
+        return any(set(r) <= said for r in self.readings[word])
 
     def covered_as_typed(self, said: set[str] | frozenset[str]) -> float:
         """The same share as :meth:`covered`, each word counted only when ``said`` says it

@@ -208,7 +208,8 @@ class Searcher:
             signals = self._signals(window[0][0], collapsed, words, metas, docs, explain)
             if explain or needs_stability(signals, CardWeights.of(self.ranking)):
                 signals = replace(signals, **self._stability(
-                    analysis, vocabulary, filters, metas[window[0][0].id], words, explain))
+                    analysis, vocabulary, filters, docs[window[0][0].id],
+                    metas[window[0][0].id], words, explain))
             if self._card_fits(results[0], signals, external, words, said):
                 answer = _answer_card(docs[window[0][0].id])
         return SearchResponse(
@@ -766,21 +767,30 @@ class Searcher:
                                             & words.by_expansion(rival_said))))
 
     def _stability(self, analysis: QueryAnalysis, vocabulary: Vocabulary | None,
-                   filters: Filters | None, top: DocMeta, words: QueryWords,
-                   measured: bool) -> dict[str, float]:
+                   filters: Filters | None, page: IndexedDoc, top: DocMeta,
+                   words: QueryWords, measured: bool) -> dict[str, float]:
         """Whether ``top`` still leads keyword retrieval when the query is read otherwise
         (indexer/stability.py), as ``Signals`` fields; the reading as typed only when
         ``measured`` (explain: the gate does not read it). The same service at another
         office (only another: at one office a title within another's is another service,
         "Akta Kematian" and "Legalisir Akta Kematian") leading counts as ``top`` leading
-        (``_siblings``: "Pembetulan SPPT" on the tax office's site and on its app's)."""
+        (``_siblings``: "Pembetulan SPPT" on the tax office's site and on its app's).
+        ``drops_said`` reads the pages that led the readings ``top`` (its page ``page``)
+        lost, at most one ``backend.get`` of MAX_DROPS pages."""
         title = words.title_tokens(top.title)
-        return stability.fields(stability.measure(
+        measured_drops = stability.measure(
             self.analyzer, analysis, words.words, words.weights,
             lambda terms: self.backend.keyword_search(terms, self.ranking.candidates, filters),
             self.backend.doc_meta, top.group_id or top.id, vocabulary, measured,
             lambda other: other.opd != top.opd
-            and self._siblings(title, words.title_tokens(other.title))))
+            and self._siblings(title, words.title_tokens(other.title)))
+        leaders = sorted({r.leader for _, _, r in measured_drops.drops if r.leader})
+        read = self.backend.get(leaders) if leaders else {}
+        said = {i: self._said(doc) for i, doc in read.items()}
+        top_said = self._said(page)
+        return {**stability.fields(measured_drops), "drops_said": stability.drops_said(
+            measured_drops, lambda w: words.says(w, top_said),
+            lambda w, leader: leader not in said or words.says(w, said[leader]))}
 
     def _siblings(self, title: set[str], rival: set[str]) -> bool:
         """Whether two titles name one service at two offices: their words outside those on

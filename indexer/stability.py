@@ -46,6 +46,7 @@ class Reading:
 
     leads: bool
     share: float
+    leader: str | None = None  # the first service or app's id, when it is not the top
 
 
 @dataclass
@@ -94,7 +95,7 @@ def measure(analyzer: Analyzer, analysis: QueryAnalysis, words: Sequence[str],
     Every content word is dropped in turn, a place or an office too: skipping those (the
     same service at another office may lead without them) showed fewer right cards at the
     same precision on the tuning web (BENCHMARKS.md, "Stable tops")."""
-    def read(hits: list[Hit]) -> tuple[bool, float]:
+    def read(hits: list[Hit]) -> tuple[bool, float, str | None]:
         known = metas([h.id for h in hits])
         found = [m for m in (known.get(h.id) for h in hits) if m is not None]
         groups = [((m.group_id or m.id), m.kind) for m in found]
@@ -103,13 +104,13 @@ def measure(analyzer: Analyzer, analysis: QueryAnalysis, words: Sequence[str],
             (h for h in hits if h.id in known), groups, strict=True) if g == top_group), 0.0)
         leads = first is not None and ((first.group_id or first.id) == top_group or (
             same_service is not None and same_service(first)))
-        return leads, score
+        return leads, score, None if leads or first is None else first.id
 
-    led, base = read(keyword(analysis.terms))
+    led, base, _ = read(keyword(analysis.terms))
 
     def reading(terms: Sequence[QueryTerm]) -> Reading:
-        leads, score = read(keyword(terms)) if terms else (False, 0.0)
-        return Reading(leads, score / base if base > 0 else 0.0)
+        leads, score, leader = read(keyword(terms)) if terms else (False, 0.0, None)
+        return Reading(leads, score / base if base > 0 else 0.0, leader)
 
     full = Reading(led, 1.0 if base > 0 else 0.0)
     as_typed = typed_terms(analysis.terms)
@@ -126,6 +127,26 @@ def measure(analyzer: Analyzer, analysis: QueryAnalysis, words: Sequence[str],
             terms = analyzer.analyze_query(rest, vocabulary).terms if rest else []
             drops.append((word, weights.get(word, 0.0), reading(terms)))
     return Stability(full, typed_reading, drops)
+
+
+def drops_said(stability: Stability, top_says: Callable[[str], bool],
+               leader_says: Callable[[str, str], bool]) -> float:
+    """The share of single-word drops after which the top still leads, or after which it
+    lost the lead to a page that does not say the word left out while the top says it
+    (``top_says(word)``, ``leader_says(word, leader id)``); 1.0 with no word to drop.
+
+    Such a loss is the query being specific, not the top being fragile: the reading without
+    the word asks less, a service sharing the remaining words leads it, and the word the
+    citizen did type is the evidence that tells the two apart, on the top's side ("ektp
+    hilang": without "hilang" the new-KTP page leads, which says nothing of losing one;
+    without "ektp" the lost-KK page, which says nothing of a KTP). A top that one word alone
+    put first loses instead to pages saying that word too, or loses without saying it.
+    This holds on any site: it compares the site's own pages on the words of the query."""
+    if not stability.drops:
+        return 1.0
+    kept = sum(r.leads or (r.leader is not None and top_says(w) and not leader_says(w, r.leader))
+               for w, _, r in stability.drops)
+    return kept / len(stability.drops)
 
 
 def fields(stability: Stability) -> dict[str, float]:

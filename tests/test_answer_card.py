@@ -130,7 +130,13 @@ def test_the_score_shows_a_clear_winner_and_holds_back_a_doubtful_one():
     assert not decide(replace(tie, keyword_rank=1, coverage=0.8), weights)
     assert not decide(replace(clear, known=0.2), weights)  # words the index does not know
     # a top that keyword retrieval no longer puts first once one word or another is left out
-    assert not decide(replace(clear, drops_led=0.0), weights)
+    # to pages saying that word too ...
+    shaky = replace(clear, coverage=0.9, drops_led=0.0, drops_said=0.5)
+    assert not decide(shaky, weights)
+    # ... unless the query is precise: the top's title says every word, or each reading it
+    # lost is led by a page that lacks the word left out, which the top says
+    assert decide(replace(shaky, coverage=1.0), weights)
+    assert decide(replace(shaky, drops_said=1.0), weights)
     assert not decide(replace(clear, coverage=0.2, text_coverage=0.3), weights)  # says little
     # a rival that says more of the query than the top: a clear margin is not enough ...
     outsaid = replace(clear, coverage=0.5, text_coverage=0.6, margin=0.1,
@@ -485,6 +491,38 @@ def test_a_top_that_one_word_alone_puts_first_gets_no_card(sample):
     response = searcher.search(stable, explain=True)
     assert response.analysis.card["drops_led"] == 1.0
     assert response.answer is not None and "Kematian" in response.answer.title
+
+
+@pytest.mark.parametrize("query,title", [
+    ("ektp hilang", "KTP-el Hilang"),  # every word in the title and said by the top alone
+    ("cakmano bikin kk baru", "Kartu Keluarga (KK) Baru"),
+])
+def test_a_precise_query_gets_its_card_though_every_drop_loses(sample, query, title):
+    """A query whose every word is essential loses its top whichever word is left out ("ektp
+    hilang": without "hilang" the new-KTP page leads, without "ektp" the lost-KK page), which
+    is the query being specific, not the top being fragile: the top's title says every word
+    and each reading's leader lacks the word left out. It gets its card (session 13,
+    BENCHMARKS.md "Precise queries"); the drop-one share alone would hold it back."""
+    settings, searcher = sample
+    response = searcher.search(query, explain=True)
+    signals = response.analysis.card
+    assert signals["drops_led"] < searcher.ranking.card_min_stable  # every drop lost ...
+    assert signals["coverage"] == 1.0 and signals["drops_said"] == 1.0  # ... to the word
+    assert response.answer is not None and title in response.answer.title
+    # the same signals with a word the title does not say, or a drop lost to a page saying
+    # the word too: held back, as before
+    weights = CardWeights.of(searcher.ranking)
+    assert not decide(replace(Signals(**signals), coverage=0.99, drops_said=0.5), weights)
+
+
+def test_a_top_resting_on_one_incidental_word_still_gets_no_card(sample):
+    """"protes pelayanan kantor pemkot": its top's title says part of the query, and the
+    readings it lost are led by pages that say the word left out too: not precise, no card."""
+    _, searcher = sample
+    response = searcher.search("protes pelayanan kantor pemkot", explain=True)
+    signals = response.analysis.card
+    assert signals["coverage"] < 1.0 and signals["drops_said"] < 1.0
+    assert response.answer is None
 
 
 def test_the_same_service_at_another_office_leading_keeps_the_top_stable():
