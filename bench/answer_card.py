@@ -315,7 +315,7 @@ EVIDENCE = {
     "drops led >= 0.5 or every lost drop to a page not saying the word": lambda s: float(
         s.drops_led >= 0.5 or s.drops_said >= 1.0),
     "drops led >= 0.5 or either (session 13)": lambda s: float(
-        s.drops_led >= 0.5 or s.coverage >= 1.0 or s.drops_said >= 1.0),
+        stable(s, replace(CardWeights.of(RankingConfig()), min_stable=0.5))),
 }
 REFERENCE = {  # the scored and earlier signals, for the AUC table's scale
     "margin": lambda s: s.margin, "page coverage": lambda s: s.text_coverage,

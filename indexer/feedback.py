@@ -8,17 +8,21 @@ found: the titles of the vector ranking's first ``feedback_results`` pages are r
 word that at least ``feedback_agree`` of them say ("tenggelam") joins the keyword query at
 ``feedback_weight`` of a typed word, origin "feedback". One title alone proves nothing (the
 embedder's first page may be wrong); titles that agree name what the vector side believes
-in. Copies count once: near-duplicate pages ("Penyelamatan dan Evakuasi Non-Kebakaran" on
-two sites) and a template's generic titles ("Berita", "Profil") say the same words because
-they are the same page, not because they agree.
+in. Copies count once: a near-duplicate group gives one title (its first page in the
+ranking), and titles with the same words ("Berita", "Profil" on every site of a template)
+count as one, for they say the same words because they are the same page, not because they
+agree.
 
 A word must be rare enough to point somewhere: its inverse document frequency
 ``log(1 + N / (1 + df))`` at least ``feedback_min_idf`` (words on many pages, "layanan",
 "kota", "dinas", would pull in every page that says them), and not one the query already
 has, nor a word that names an office or a place (``exclude``: "dukcapil" in "SILARAS
 Dukcapil Kota Jambi" says who runs the app, not what the query asks). Only surface words of
-the index's vocabulary count, so the frequencies are the ones the build stored; nothing is
-read but titles the search already holds.
+the index's vocabulary count, so the frequencies are the ones the build stored. When it
+fires it costs one metadata read of ``feedback_results`` pages and one more keyword search;
+a query the keywords match well costs nothing. It runs where the search fuses locally with
+``semantic.weight: coverage`` (the default); with ``fusion: server`` the node fuses and
+nothing is fed back.
 
 Off by default: on the tuning web no setting won on both the oov and the situations queries
 (BENCHMARKS.md, "Words the vector side's titles agree on, session 13").

@@ -209,7 +209,7 @@ class Searcher:
             if explain or needs_stability(signals, CardWeights.of(self.ranking)):
                 signals = replace(signals, **self._stability(
                     analysis, vocabulary, filters, docs[window[0][0].id],
-                    metas[window[0][0].id], words, explain))
+                    metas[window[0][0].id], words, explain, {**read, **docs}))
             if self._card_fits(results[0], signals, external, words, said):
                 answer = _answer_card(docs[window[0][0].id])
         return SearchResponse(
@@ -480,7 +480,11 @@ class Searcher:
             return []
         top = [h.id for h in vector[:semantic.feedback_results]]
         metas = self.backend.doc_meta(top)
-        titles = [metas[i].title for i in top if i in metas]
+        groups: dict[str, str] = {}  # one title per near-duplicate group, its first page's
+        for i in top:
+            if i in metas:
+                groups.setdefault(metas[i].group_id or i, metas[i].title)
+        titles = list(groups.values())
         documents = int(self.backend.info().get("documents") or 0)
         have = {t for term in analysis.terms for t in term.tokens}
         return feedback_terms(self.analyzer, titles, have, vocabulary.counts, documents,
@@ -768,7 +772,8 @@ class Searcher:
 
     def _stability(self, analysis: QueryAnalysis, vocabulary: Vocabulary | None,
                    filters: Filters | None, page: IndexedDoc, top: DocMeta,
-                   words: QueryWords, measured: bool) -> dict[str, float]:
+                   words: QueryWords, measured: bool,
+                   held: dict[str, IndexedDoc] | None = None) -> dict[str, float]:
         """Whether ``top`` still leads keyword retrieval when the query is read otherwise
         (indexer/stability.py), as ``Signals`` fields; the reading as typed only when
         ``measured`` (explain: the gate does not read it). The same service at another
@@ -776,7 +781,10 @@ class Searcher:
         "Akta Kematian" and "Legalisir Akta Kematian") leading counts as ``top`` leading
         (``_siblings``: "Pembetulan SPPT" on the tax office's site and on its app's).
         ``drops_said`` reads the pages that led the readings ``top`` (its page ``page``)
-        lost, at most one ``backend.get`` of MAX_DROPS pages."""
+        lost: those the search already ``held`` (read for coverage or the results; on the
+        tuning web 247 of 265), the rest in one ``backend.get`` of at most MAX_DROPS pages.
+        The readings are of the analysed query's terms; words fed back from the vector side
+        (``semantic.feedback_weight``) are not in them."""
         title = words.title_tokens(top.title)
         measured_drops = stability.measure(
             self.analyzer, analysis, words.words, words.weights,
@@ -784,9 +792,12 @@ class Searcher:
             self.backend.doc_meta, top.group_id or top.id, vocabulary, measured,
             lambda other: other.opd != top.opd
             and self._siblings(title, words.title_tokens(other.title)))
+        held = {} if held is None else held
         leaders = sorted({r.leader for _, _, r in measured_drops.drops if r.leader})
-        read = self.backend.get(leaders) if leaders else {}
-        said = {i: self._said(doc) for i, doc in read.items()}
+        missing = [i for i in leaders if i not in held]
+        pages = {i: held[i] for i in leaders if i in held}
+        pages.update(self.backend.get(missing) if missing else {})
+        said = {i: self._said(doc) for i, doc in pages.items()}
         top_said = self._said(page)
         return {**stability.fields(measured_drops), "drops_said": stability.drops_said(
             measured_drops, lambda w: words.says(w, top_said),

@@ -147,7 +147,8 @@ class SemanticSettings(BaseModel):
     weakness at least ``feedback_min_weakness``) is searched by keywords once more with the
     words that at least ``feedback_agree`` of the vector ranking's first ``feedback_results``
     titles say, each at least ``feedback_min_idf`` rare, at most ``feedback_words`` of them,
-    at this weight of a typed word (indexer/feedback.py; 0: off).
+    at this weight of a typed word (indexer/feedback.py; 0: off). Local fusion only: with
+    ``fusion: server`` or a fixed ``weight`` nothing is fed back.
     """
 
     text: Literal["whole", "passage", "sections"] = "sections"
@@ -179,6 +180,15 @@ class SemanticSettings(BaseModel):
     feedback_agree: int = Field(default=2, ge=1, le=20)
     feedback_min_idf: float = Field(default=2.0, ge=0.0)
     feedback_words: int = Field(default=5, ge=1, le=20)
+
+    @model_validator(mode="after")
+    def _agree_within_results(self) -> SemanticSettings:
+        # more titles asked to agree than are read: feedback could never fire
+        if self.feedback_agree > self.feedback_results:
+            raise ValueError(
+                f"feedback_agree ({self.feedback_agree}) cannot exceed feedback_results "
+                f"({self.feedback_results}): that many titles are never read")
+        return self
 
 
 class IndexSettings(BaseModel):
@@ -295,7 +305,8 @@ class RankingConfig(BaseModel):
     # (73.2% / 97.3% at -0.65 without it), 97.1% with families held out, and 4 wrong cards
     # on the harder queries where there were 6 (BENCHMARKS.md, "Stable tops"). Session 13:
     # a precise query is exempt (indexer/answer.py stable: the top's title says every word,
-    # or each drop it lost went to a page without the word left out): 73.6% -> 75.3% shown,
+    # or each drop it lost went to a page without the word left out, which the top says):
+    # 73.6% -> 75.3% shown,
     # the same 15 wrong dev and 5 wrong harder cards (BENCHMARKS.md, "Precise queries").
     card_min_stable: float = Field(0.5, ge=0.0, le=1.0)
     card_bias: float = -0.2

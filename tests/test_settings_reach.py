@@ -158,7 +158,9 @@ def test_a_bad_backend_says_what_is_wrong(tmp_path, value, message):
 def test_a_malformed_setting_is_refused_with_its_name(tmp_path):
     for yaml_text, name in (("backend: 'not a path!'\n", "backend"),
                             ("ranking:\n  rrf_kk: 3\n", "rrf_kk"),
-                            ("index:\n  keep_versions: 0\n", "keep_versions")):
+                            ("index:\n  keep_versions: 0\n", "keep_versions"),
+                            # more titles asked to agree than are read: feedback never fires
+                            ("semantic:\n  feedback_agree: 6\n", "feedback_agree")):
         with pytest.raises(SikojaError, match=name):
             configured(tmp_path, yaml_text)
 
