@@ -193,7 +193,11 @@ def test_jambi_malay_forms(analyzer: Analyzer, typed: str, standard: str) -> Non
 def test_jambi_malay_o_words_no_list_names_read_as_their_a_words(analyzer: Analyzer) -> None:
     # "koto" and "tigo" are in no word list: Jambi Malay's final -o is Indonesian's -a
     assert tokens(analyzer.analyze_query("pindah koto"), "query") == {("pindah",), ("kota",)}
-    assert ("tiga",) in tokens(analyzer.analyze_query("tigo hari"), "query")
+    # read as the word itself, "tigo" is "tiga": the query "tiga hari", whose "tiga" is a
+    # stopword on pages and in queries alike (it had been kept as a token no page indexes)
+    tigo = analyzer.analyze_query("tigo hari")
+    assert tigo.normalized == "tiga hari"
+    assert tigo.terms == analyzer.analyze_query("tiga hari").terms
     # words that are Indonesian as they are keep their -o
     assert tokens(analyzer.analyze_query("foto toko"), "query") == {("foto",), ("toko",)}
 

@@ -257,11 +257,13 @@ class Analyzer:
         text = q if isinstance(q, str) else str(q)
         # callers pass text already cut to api.max_query_length (indexer.search.Searcher)
         raw = self.normalizer.split(text)[: MAX_QUERY_WORDS * 2]
-        rewritten = self.normalizer.rewrite(raw)
-        all_words = [w for w, _ in rewritten]
-        normalized = " ".join(all_words)
         raw_words = [w for w, _ in raw]
         lang = language.detect(raw_words, self.lexicon)
+        rewritten = self.normalizer.rewrite(raw)
+        all_words = [w for w, _ in rewritten]
+        if lang != "en":
+            all_words = [self._o_dialect(w, vocabulary) or w for w in all_words]
+        normalized = " ".join(all_words)
 
         content = self._content(all_words, lang)
         rules = self._current_synonyms()  # once per query: the store's version is a read
@@ -404,6 +406,41 @@ class Analyzer:
         if fixed is None or not _restores_dropped_letter(word, fixed):
             return None
         return fixed if self.stemmer.stem(fixed) != stem else None
+
+    def _o_dialect(self, word: str, vocabulary: Vocabulary | None) -> str | None:
+        """The standard word a Jambi Malay o-dialect word is, or None: the dialect turns a
+        word's final open -a into -o ("usaho" is usaha, "keluargo" keluarga, "berapo"
+        berapa; phrasing.md, "Jambi Malay o-dialect"), so a word no list has is read by the
+        rule, with -nya after it too ("biayonyo" -> "biayonya" -> "biayanya").
+
+        Only a word nobody knows is read: not a root, nor in any list, nor on any page of
+        the index ("toko", "foto", "video", a place such as "Angso Duo" that the pages
+        write) and only as an Indonesian word: a root, or a page's word that stems to one
+        ("berusaho" -> "berusaha"), not a name a page happens to say. The stemmer's own -o
+        rule (stemming.py) already gives most of these the -a word's token; this reading
+        puts the word itself into the query, where the vocabulary, the phrase tables, the
+        typo corrector and the embedding see it. A few set lookups and a memoised stem."""
+        if len(word) < 3 or not word.isalpha() or self._known(word, vocabulary):
+            return None
+        base, clitic = word, ""
+        if word.endswith("nya") and len(word) > 6:
+            base, clitic = word[:-3], "nya"
+            if self._known(base, vocabulary):
+                return None
+        if not base.endswith("o"):
+            return None
+        reading = base[:-1] + "a"
+        lex = self.lexicon
+        if reading in lex.root_words or reading in lex.stopwords or (
+                vocabulary is not None and reading in vocabulary
+                and self.stemmer.stem(reading) in lex.root_words):
+            return reading + clitic
+        return None
+
+    def _known(self, word: str, vocabulary: Vocabulary | None) -> bool:
+        lex = self.lexicon
+        return (word in lex.indonesian_words or word in lex.english_words
+                or (vocabulary is not None and word in vocabulary))
 
     def _unglued(self, word: str, vocabulary: Vocabulary) -> str | None:
         """Two index words written as one ("aktakelahiran" -> "akta kelahiran", "akte" read
