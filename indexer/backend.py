@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from indexer.analysis import QueryTerm, Vocabulary
     from sikoja.config import Settings
 
+# How deep the default IndexBackend.vector_scores reads the nearest documents for the ones
+# asked about (a backend that scores given documents exactly overrides it).
+VECTOR_SCORE_DEPTH = 1000
+
 
 @dataclass
 class IndexedDoc:
@@ -170,6 +174,14 @@ class IndexBackend(ABC):
         self, vector: np.ndarray, k: int, filters: Filters | None = None
     ) -> list[Hit]:
         """Nearest documents by cosine similarity of normalised embeddings."""
+
+    def vector_scores(self, vector: np.ndarray, ids: Sequence[str]) -> dict[str, float]:
+        """The cosine of each of ``ids`` with a vector, however far down the nearest it
+        comes. This default reads them off a search VECTOR_SCORE_DEPTH deep (those past it
+        are left out); a backend that can score given documents overrides it."""
+        wanted = set(ids)
+        return {h.id: h.score for h in self.vector_search(vector, VECTOR_SCORE_DEPTH)
+                if h.id in wanted}
 
     @abstractmethod
     def get(self, ids: Sequence[str]) -> dict[str, IndexedDoc]:

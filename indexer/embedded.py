@@ -319,6 +319,9 @@ class EmbeddedBackend(IndexBackend):
     ) -> list[Hit]:
         return self._use(lambda v: v.vector_search(vector, k, filters), [])
 
+    def vector_scores(self, vector: np.ndarray, ids: Sequence[str]) -> dict[str, float]:
+        return self._use(lambda v: v.vector_scores(vector, ids), {})
+
     def get(self, ids: Sequence[str]) -> dict[str, IndexedDoc]:
         return self._use(lambda v: v.get(ids), {})
 
@@ -534,6 +537,16 @@ class _Version:
         found = self.vectors.search(query, k, list(filters.opd) if filters else None,
                                     list(filters.kind) if filters else None)
         return [Hit(id=i, score=s) for i, s in found]
+
+    def vector_scores(self, vector: np.ndarray, ids: Sequence[str]) -> dict[str, float]:
+        if not self._vectors_loaded:
+            self._load_vectors()
+        if self.vectors is None or len(self.vectors) == 0 or not ids:
+            return {}
+        query = np.asarray(vector, dtype=np.float32).reshape(-1)
+        if query.shape[0] != self.vectors.dim:
+            return {}
+        return self.vectors.scores(query, ids)
 
     def get(self, ids: Sequence[str]) -> dict[str, IndexedDoc]:
         if not ids:

@@ -28,6 +28,10 @@ class Fused:
     # copy whose score a near-duplicate group carries, and why a result was put first.
     fused_score: float | None = None
     boosts: dict[str, float] = field(default_factory=dict)
+    # A keyword candidate the vector side did not return: its rank after the vector side's
+    # own (Searcher._vector_ranks_past), which counts in the fusion as ``vector_rank`` does;
+    # ``vector_rank`` stays None, the rules reading "found by both retrievers" read it.
+    vector_past: int | None = None
     score_from: str | None = None  # doc id
     pinned: str | None = None  # "best_bet" or "place"
 
@@ -52,6 +56,7 @@ def _collect(keyword: Sequence[Hit], vector: Sequence[Hit]) -> dict[str, Fused]:
 def fuse_rrf(
     keyword: Sequence[Hit], vector: Sequence[Hit], *, keyword_weight: float,
     vector_weight: float, k: int, groups: Mapping[str, str] | None = None,
+    past: Sequence[Hit] = (),
 ) -> list[Fused]:
     """Sum of weight / (k + rank) over the rankings a candidate is in; ``k``
     (``Settings.ranking.rrf_k``) sets how fast a lower rank stops counting.
@@ -63,10 +68,16 @@ def fuse_rrf(
     (rank fusion reads only ranks) and let a page the other retriever liked less lead.
     Tuning crawl, hybrid MRR@10: dev set 0.965 -> 0.970 (11 queries better, 4 worse),
     everyday phrasings (eval/situations.tsv) 0.755 -> 0.780 (BENCHMARKS.md,
-    "Out-of-vocabulary queries, session 9")."""
+    "Out-of-vocabulary queries, session 9").
+
+    ``past`` (keyword candidates only) rank after ``vector``, as ``Fused.vector_past``."""
     items = _collect(keyword, vector)
     keyword_ranks = _distinct_ranks(keyword, groups)
-    vector_ranks = _distinct_ranks(vector, groups)
+    vector_ranks = _distinct_ranks([*vector, *past], groups)
+    for hit in past:
+        item = items[hit.id]
+        item.vector_score, item.vector_past = hit.score, vector_ranks[hit.id]
+        item.score += vector_weight / (k + item.vector_past)
     for item in items.values():
         # explain reports the ranks fused: among distinct groups
         if item.keyword_rank:
@@ -92,11 +103,14 @@ def _distinct_ranks(hits: Sequence[Hit], groups: Mapping[str, str] | None) -> di
 
 def fuse_linear(
     keyword: Sequence[Hit], vector: Sequence[Hit], *, keyword_weight: float,
-    vector_weight: float, vector_floor: float,
+    vector_weight: float, vector_floor: float, past: Sequence[Hit] = (),
 ) -> list[Fused]:
     """Weighted sum of the keyword score scaled by the best keyword score and the cosine
-    similarity scaled between ``vector_floor`` and the best cosine."""
+    similarity scaled between ``vector_floor`` and the best cosine (``past``: cosines of
+    keyword candidates the vector side did not return, as in :func:`fuse_rrf`)."""
     items = _collect(keyword, vector)
+    for n, hit in enumerate(past, len(vector) + 1):
+        items[hit.id].vector_score, items[hit.id].vector_past = hit.score, n
     top_kw = max((h.score for h in keyword), default=0.0)
     top_vec = max((h.score for h in vector), default=0.0)
     span = max(top_vec - vector_floor, 1e-9)

@@ -428,6 +428,7 @@ class Searcher:
             if hybrid is not None:
                 return hybrid, self.backend.doc_meta([f.id for f in hybrid]), vector_weight
         read = {} if read is None else read
+        past: list[Hit] = []
         keyword = (self.backend.keyword_search(analysis.terms, cfg.candidates, filters)
                    if cfg.use_keyword else [])
         if words is not None:
@@ -451,20 +452,24 @@ class Searcher:
                 keyword_ids = {h.id for h in keyword}
                 vector = [h for h in vector
                           if h.id in keyword_ids or h.score >= floor or not cfg.use_keyword]
+                past = self._vector_ranks_past(qv, keyword, vector)
         metas = self.backend.doc_meta(list({h.id: None for h in [*keyword, *vector]}))
         share = cfg.prior_signal_share
         if cfg.use_priors and share > 0:
             keyword = self._prior_hits(keyword, metas, prior, lambda s, b: s * b ** share)
-            vector = self._prior_hits(
-                vector, metas, prior,
+            vector, past = (self._prior_hits(
+                hits, metas, prior,
                 lambda s, b: s - cfg.vector_prior_scale * (1.0 - b ** share))
+                for hits in (vector, past))
         if cfg.fusion in ("rrf", "server"):
             fused = fuse_rrf(keyword, vector, keyword_weight=cfg.keyword_weight,
                              vector_weight=vector_weight, k=cfg.rrf_k,
-                             groups={i: _group_key(metas[i], metas) for i in metas})
+                             groups={i: _group_key(metas[i], metas) for i in metas},
+                             past=past)
         else:
             fused = fuse_linear(keyword, vector, keyword_weight=cfg.keyword_weight,
-                                vector_weight=vector_weight, vector_floor=cfg.vector_floor)
+                                vector_weight=vector_weight, vector_floor=cfg.vector_floor,
+                                past=past)
         return fused, metas, vector_weight
 
     def _feedback(self, analysis: QueryAnalysis, vector: list[Hit], weak: float
@@ -491,6 +496,28 @@ class Searcher:
                               agree=semantic.feedback_agree, min_idf=semantic.feedback_min_idf,
                               weight=semantic.feedback_weight, limit=semantic.feedback_words,
                               exclude=self._office_words())
+
+    def _vector_ranks_past(self, qv: np.ndarray, keyword: list[Hit],
+                           vector: list[Hit]) -> list[Hit]:
+        """The keyword candidates the vector side did not return, by their cosine (best
+        first), to rank after its own (``Fused.vector_past``): every candidate fused has a
+        place in both rankings. ``vector_rank`` stays the vector side's own: the rules that
+        ask whether both retrievers found a page read it (the tie-break, the sibling rule,
+        the card's signals), and "syarat kk" stays on the new-KK page.
+
+        Rank fusion scored "not among the vector side's first ``candidates``" as nothing
+        at all, so a page the keywords put first but the vectors ranked 113th fell behind
+        one ranked 4th and 1st: "pengurusan akta kelahiran disdukcapil kota jambi" led with
+        Disdukcapil's whole standard-of-service PDF, not its birth certificate service.
+        Ranked here, after the vector side's own (and, as they are, among the candidates
+        only), such a page counts what the candidate pool says of it. Tuning crawl, hybrid
+        MRR@10: BENCHMARKS.md, "Vector ranks for every keyword candidate, session 13"."""
+        seen = {h.id for h in vector}
+        missing = [h.id for h in keyword if h.id not in seen]
+        if not missing:
+            return []
+        scores = self.backend.vector_scores(qv, missing)
+        return sorted((Hit(i, s) for i, s in scores.items()), key=lambda h: (-h.score, h.id))
 
     def _prior_hits(self, hits: list[Hit], metas: dict[str, DocMeta], prior: dict[str, float],
                     apply: Any) -> list[Hit]:
@@ -634,7 +661,8 @@ class Searcher:
         found = next((f for f in ranked if f.id == id_), None)
         lead = Fused(id_, top + 1.0, pinned="place") if found is None else Fused(
             id_, top + 1.0, found.keyword_score, found.keyword_rank, found.vector_score,
-            found.vector_rank, found.fused_score, dict(found.boosts), pinned="place")
+            found.vector_rank, found.fused_score, dict(found.boosts), pinned="place",
+            vector_past=found.vector_past)
         return [lead, *(f for f in ranked if f.id != id_)]
 
     def _pin_best_bets(self, text: str, ranked: list[Fused], docs: dict[str, DocMeta],
@@ -667,6 +695,7 @@ class Searcher:
         return Explain(
             keyword_score=item.keyword_score, keyword_rank=item.keyword_rank,
             vector_score=item.vector_score, vector_rank=item.vector_rank,
+            vector_rank_past=item.vector_past,
             fused_score=item.fused_score if item.fused_score is not None else 0.0,
             boosts=dict(item.boosts), priors=priors,
             score_from=source.url if source is not None else None, pinned=item.pinned,

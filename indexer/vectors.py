@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -149,6 +149,18 @@ class VectorIndex:
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top], kind="stable")]
         return [(id_of(keys[i]), float(scores[i])) for i in top]
+
+    def scores(self, query: np.ndarray, ids: Sequence[str]) -> dict[str, float]:
+        """The cosine of each of ``ids`` that has rows (a document with several rows
+        scores its best), however far down the nearest it would come."""
+        wanted = np.unique(np.array([key_of(i) for i in ids], dtype=np.int64))
+        first = np.searchsorted(self.keys, wanted, side="left")
+        last = np.searchsorted(self.keys, wanted, side="right")
+        spans = [np.arange(a, b) for a, b in zip(first, last, strict=True) if b > a]
+        if not spans:
+            return {}
+        rows = np.concatenate(spans)  # sorted: the keys are, and so are the wanted
+        return dict(self.exact(query, len(rows), rows))
 
     def rows(self, rows: np.ndarray) -> np.ndarray:
         """The float vectors of ``rows`` (sorted), as an array in memory."""

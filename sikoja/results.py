@@ -25,6 +25,9 @@ class Explain(BaseModel):
     keyword_rank: int | None = None
     vector_score: float | None = None
     vector_rank: int | None = None
+    # a page the keywords found that the vector side did not return: its rank after those
+    # it did, which counted in the fusion (vector_score is then its cosine)
+    vector_rank_past: int | None = None
     fused_score: float
     boosts: dict[str, float] = Field(default_factory=dict)
     priors: dict[str, float] = Field(default_factory=dict)
