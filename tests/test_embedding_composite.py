@@ -48,15 +48,16 @@ def test_a_composite_it_cannot_build_is_refused(spec):
 
 
 PAGES = [
-    ("akta-kelahiran", "Akta Kelahiran",
-     "Pencatatan kelahiran anak. Syarat: surat keterangan lahir dari bidan, KK dan KTP orang "
-     "tua, buku nikah."),
-    ("lampu-jalan", "Penerangan Jalan Umum",
-     "Laporan lampu penerangan jalan umum yang padam atau rusak diperbaiki petugas."),
-    ("izin-reklame", "Izin Reklame",
-     "Permohonan izin pemasangan papan reklame dan spanduk, pajak reklame."),
-    ("pdam", "Sambungan Air Bersih",
-     "Pemasangan sambungan baru air PDAM, pengaduan air keruh dan pipa bocor."),
+    ("ktp-hilang", "Penggantian KTP-el Hilang atau Rusak",
+     "Cetak ulang kartu tanda penduduk elektronik yang hilang atau rusak. Syarat: surat "
+     "kehilangan dari kepolisian, fotokopi kartu keluarga."),
+    ("pbg", "Persetujuan Bangunan Gedung",
+     "Izin sebelum mendirikan, mengubah atau merenovasi rumah, ruko dan gedung; gambar "
+     "rencana bangunan dan bukti kepemilikan tanah."),
+    ("sampah", "Pengangkutan Sampah Rumah Tangga",
+     "Jadwal truk pengangkut sampah dan laporan tumpukan sampah liar di lingkungan warga."),
+    ("posyandu", "Posyandu Balita dan Ibu Hamil",
+     "Penimbangan balita, imunisasi dan pemeriksaan kehamilan setiap bulan di posyandu."),
 ]
 
 
@@ -96,9 +97,10 @@ def test_an_index_built_with_it_reads_sections_and_passage_and_searches(tmp_path
     assert (rows[:, 512:] @ passages.T).max(axis=1).min() > 0.5 - 1e-4
     # the settings name another embedder: the index's own searches it
     settings = load_settings(tmp_path, embedder="use")
-    for query, slug in (("my baby was just born, which document do I need", "akta-kelahiran"),
-                        ("the street light in front of my house is dark", "lampu-jalan"),
-                        ("tap water is brown", "pdam")):
+    for query, slug in (("I lost my identity card", "ktp-hilang"),
+                        ("permit to build a house", "pbg"),
+                        ("nobody collects the garbage on our street", "sampah"),
+                        ("vaccination for my toddler", "posyandu")):
         assert _vector_top(settings, query)[0] == slug, query
 
 
@@ -111,7 +113,7 @@ def test_switching_embedder_embeds_every_page_again(tmp_path):
     assert summary.added == len(PAGES)
     assert summary.embed_cache_hits > 0  # USE's own vectors came from the cache
     assert _live_vectors(tmp_path).shape[1] == 896
-    assert _vector_top(load_settings(tmp_path), "tap water is brown")[0] == "pdam"
+    assert _vector_top(load_settings(tmp_path), "permit to build a house")[0] == "pbg"
     # the same dimensions at another weight: no page keeps a vector of the old weight
     before = _live_vectors(tmp_path)
     (tmp_path / "sikoja.yaml").write_text(json.dumps({"embedder": "use@0.7+e5-numpy"}))
