@@ -425,6 +425,10 @@ def test_vectors_are_not_stored_where_the_cluster_cannot_search_them(settings, b
                   manifest={doc_id(d.url): d.index_key() for d in corpus()})
     assert backend.info()["vectors"] == 0 and backend.info()["embedder"] == "test-16"
     assert backend.vector_search(np.ones(16, dtype=np.float32) / 4.0, 10) == []
+    # nor scored one by one (the ranking's vector ranks past the vector side's list):
+    # nothing, not an error from a k-NN script the cluster does not have
+    assert backend.vector_scores(np.ones(16, dtype=np.float32) / 4.0,
+                                 sorted(backend.manifest())[:5]) == {}
     assert not backend.supports_hybrid()
     with pytest.raises(SikojaError, match="cannot run hybrid search"):
         backend.hybrid_search(terms("ktp"), np.ones(16, dtype=np.float32), 10)

@@ -1,9 +1,10 @@
 """On a real OpenSearch node: what osmem-server cannot run.
 
-k-NN vectors (HNSW, the Lucene engine, cosinesimil), server-side hybrid search (hybrid query
-+ normalization-processor, 2.11+; score-ranker-processor RRF, 2.19+), the built-in
-indonesian analyzer, synonym_graph reloads, BM25 parity with the cluster's own scores
-(scoring: engine), statistics across several shards, and reindexing as a polled task.
+k-NN vectors (HNSW, the Lucene engine, cosinesimil; given documents scored exactly by the
+k-NN scoring script), server-side hybrid search (hybrid query + normalization-processor,
+2.11+; score-ranker-processor RRF, 2.19+), the built-in indonesian analyzer, synonym_graph
+reloads, BM25 parity with the cluster's own scores (scoring: engine), statistics across
+several shards, and reindexing as a polled task.
 
 Skipped unless SIKOJA_OPENSEARCH_URL names a node, e.g. the one docker-compose.yml starts:
 
@@ -152,6 +153,35 @@ def test_vectors_hybrid_and_fusion_match_the_embedded_index(data_dir, deployment
     fused = Searcher(settings, backend=backend, embedder=embedder,
                      ranking=RankingConfig(fusion="linear"))
     assert fused.search("urus ktp").results[0].url == KTP_URL
+
+
+@pytest.mark.parametrize("space", ["cosinesimil", "innerproduct"])
+def test_given_documents_get_the_embedded_index_s_exact_cosine(data_dir, deployments, embedder,
+                                                              space):
+    """vector_scores (the ranking's vector ranks for keyword candidates the vector side did
+    not return) scores exactly the documents asked about with the k-NN scoring script,
+    however far down the nearest they come, as the embedded index does from its rows."""
+    embedded_settings = load_settings(data_dir, embedder="use")
+    build_index(embedded_settings, embedder=embedder)
+    embedded = EmbeddedBackend(data_dir)
+    settings = real_settings(data_dir, embedder="use", knn_space=space)
+    backend = deployments(settings)
+    if space == "innerproduct" and backend.capabilities().version < (2, 13, 0):
+        pytest.skip("innerproduct on the Lucene engine needs OpenSearch 2.13+")
+    build_index(settings, backend=backend, embedder=embedder)
+    for query in ("urus ktp", "rumah saya kebakaran"):
+        vector = embedder.embed_query(query)
+        ordering = [h.id for h in embedded.vector_search(vector, 1000)]
+        shallow = {h.id for h in backend.vector_search(vector, 5)}
+        asked = ordering[:2] + ordering[-3:]  # the nearest two and the farthest three
+        assert not shallow & set(ordering[-3:])  # past what a shallow k-NN search returns
+        scores = backend.vector_scores(vector, [*asked, "0" * 16])
+        assert scores.keys() == set(asked)  # an unknown id is left out
+        expected = embedded.vector_scores(vector, asked)
+        for id_ in asked:
+            assert scores[id_] == pytest.approx(expected[id_], rel=1e-4, abs=1e-6), (query, id_)
+    assert backend.vector_scores(vector, ["0" * 16]) == {}
+    assert not backend._scripts_refused
 
 
 def test_rrf_pipeline_on_2_19(data_dir, deployments, embedder):

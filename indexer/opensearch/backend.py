@@ -9,6 +9,7 @@ vocabulary all come from the same version even while a swap happens.
 from __future__ import annotations
 
 import json
+import logging
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -20,6 +21,7 @@ import numpy as np
 from opensearchpy.exceptions import NotFoundError, RequestError, TransportError
 
 from indexer.backend import (
+    VECTOR_SCORE_DEPTH,
     DocMeta,
     Filters,
     Hit,
@@ -75,6 +77,8 @@ META_SOURCE = ["id", "url", "title", "opd", "kind", "group_id", "parent_url", "f
                "fields.kind_confidence"]
 DF_CACHE_MAX = 100_000  # (field, token) document frequencies kept per live version
 
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class _Live:
@@ -106,6 +110,7 @@ class OpenSearchBackend(IndexBackend):
         self._live: _Live | None = None
         self._caps: Capabilities | None = None
         self._pipelines: set[str] = set()
+        self._scripts_refused = False  # the k-NN scoring script (vector_scores)
 
     def _errors(self, what: str):  # noqa: ANN202 - a context manager
         return user_errors(what, self.cfg.hosts)
@@ -438,6 +443,45 @@ class OpenSearchBackend(IndexBackend):
         return [Hit(id=h["_id"], score=queries.cosine_from_score(float(h["_score"]),
                                                                  self.cfg.knn_space))
                 for h in found["hits"]["hits"]]
+
+    def vector_scores(self, vector: np.ndarray, ids: Sequence[str]) -> dict[str, float]:
+        """The exact cosine of each of ``ids`` that has a vector, however far down the
+        nearest it comes: the k-NN plugin's ``knn_score`` script over an ``ids`` query, a
+        brute-force score of those documents only (a hundred keyword candidates, not a
+        1,000-deep k-NN search per query). One vector per document in this layout (the
+        writer refuses sections), so nothing to take the best of.
+
+        A cluster that refuses the script (400: scripting turned off, a k-NN build without
+        it) gets the base class's default, the documents read off a VECTOR_SCORE_DEPTH-deep
+        k-NN search (those past it are left out), from then on for this backend object. A
+        cluster without k-NN search (osmem-server) stores no vectors: nothing is scored."""
+        live = self._state()
+        unique = list(dict.fromkeys(ids))
+        if live is None or not unique or live.dimension is None:
+            return {}
+        query_vector = np.asarray(vector, dtype=np.float32).reshape(-1)
+        if query_vector.shape[0] != live.dimension or not np.any(query_vector):
+            return {}  # a zero vector has no cosine (the plugin rejects it too)
+        if self._scripts_refused:
+            return super().vector_scores(vector, unique)
+        space = self.cfg.knn_space
+        out: dict[str, float] = {}
+        for start in range(0, len(unique), MGET_BATCH):
+            batch = unique[start:start + MGET_BATCH]
+            found = self._search(live, {
+                "size": len(batch), "_source": False, "track_total_hits": False,
+                "query": queries.vector_score_query(query_vector, batch, space)}, ignore=[400])
+            if "error" in found:
+                error = found["error"]
+                log.warning("OpenSearch refused the k-NN scoring script (%s); scoring keyword "
+                            "candidates from a %d-deep k-NN search instead", error.get(
+                                "reason", error) if isinstance(error, dict) else error,
+                            VECTOR_SCORE_DEPTH)
+                self._scripts_refused = True
+                return super().vector_scores(vector, unique)
+            out.update((h["_id"], queries.cosine_from_script_score(float(h["_score"]), space))
+                       for h in found["hits"]["hits"])
+        return out
 
     def supports_hybrid(self) -> bool:
         """True when :meth:`hybrid_search` can run: neural-search plugin, 2.11+, vectors."""

@@ -8,6 +8,7 @@ non-scoring ``terms`` clauses in ``filter``.
 Vector: the k-NN plugin's ``knn`` query (filters inside it, which the Lucene and Faiss engines
 apply during the graph search since 2.9/2.4). Scores come back in OpenSearch's [0, inf)
 convention and are turned back into the cosine similarity the Searcher's fusion expects.
+Given documents are scored exactly by the plugin's ``knn_score`` script over an ``ids`` query.
 """
 
 from __future__ import annotations
@@ -65,6 +66,29 @@ def cosine_from_score(score: float, space: str) -> float:
     if score >= 1.0:
         return score - 1.0
     return 1.0 - 1.0 / score if score > 0 else -1.0
+
+
+def vector_score_query(vector: Sequence[float], ids: Sequence[str],
+                       space: str) -> dict[str, Any]:
+    """The k-NN plugin's exact scoring script (docs: "Exact k-NN search with scoring
+    script", k-NN plugin 1.0+, any engine: it reads the field's doc values) over exactly
+    ``ids``; ``exists`` leaves out a document without a vector, which the script would
+    score 0 rather than skip."""
+    return {"script_score": {
+        "query": {"bool": {"filter": [{"ids": {"values": list(ids)}},
+                                      {"exists": {"field": VECTOR}}]}},
+        "script": {"source": "knn_score", "lang": "knn", "params": {
+            "field": VECTOR, "query_value": [float(x) for x in vector], "space_type": space}},
+    }}
+
+
+def cosine_from_script_score(score: float, space: str) -> float:
+    """Invert the ``knn_score`` script's transform for normalised vectors, which is not the
+    ``knn`` query's for cosinesimil (the plugin's KNNScoringSpace: 1 + cos, where the query
+    gives (1 + cos) / 2); innerproduct is the query's (1 + ip, or 1 / (1 - ip) at ip <= 0)."""
+    if space == "cosinesimil":
+        return score - 1.0
+    return cosine_from_score(score, space)
 
 
 def text_query(text: str, filters: Filters | None) -> dict[str, Any]:
