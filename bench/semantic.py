@@ -301,8 +301,9 @@ def run_web(web: str, args: argparse.Namespace, work: Path,
     for label, by_run in reports.items():
         out += [f"Per category, {label} (MRR@10 / Success@1):", "", *category_lines(by_run), ""]
         if web != "heldout":
-            base = next((r for k, r in by_run.items() if k.startswith("use-")), None)
-            base_label = next((k for k in by_run if k.startswith("use-")), "")
+            # the default configuration, not a composite that also starts with "use"
+            base = next((r for k, r in by_run.items() if k.startswith("use-sections")), None)
+            base_label = next((k for k in by_run if k.startswith("use-sections")), "")
             for run_label, report in by_run.items():
                 if base is not None and run_label not in (base_label, "keyword only"):
                     out += changed_lines(base, report,

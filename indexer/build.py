@@ -22,7 +22,13 @@ from indexer.analysis.lexicon import data_digest
 from indexer.backend import IndexBackend, IndexedDoc
 from indexer.capacity import check_capacity
 from indexer.coverage import said_tokens
-from indexer.embedding import CompositeEmbedder, Embedder, EmbeddingCache, load_embedder
+from indexer.embedding import (
+    CompositeEmbedder,
+    Embedder,
+    EmbeddingCache,
+    load_embedder,
+    same_embedder,
+)
 from indexer.neighbours import FILE_NAME as NEIGHBOURS_FILE
 from indexer.neighbours import build_table, reference_words, title_words
 from indexer.registry import open_backend
@@ -354,7 +360,7 @@ def _build(settings, store, backend, progress, full, embedder, started,
     if not keys:
         raise SikojaError(f"the document store in {settings.data_dir} is empty: crawl first")
     live = {} if full else backend.manifest()
-    if live and backend.info().get("embedder") != settings.embedder:
+    if live and not same_embedder(backend.info().get("embedder"), settings.embedder):
         # the live version's vectors are another embedder's (another space, maybe another
         # dimension): keeping those of unchanged pages beside new ones would mix the two
         log.info("the index was built with embedder %r, now %r: every document is embedded "

@@ -21,6 +21,9 @@ from sikoja.errors import SikojaError
 
 VECTOR_DIM = 512  # the widest bundled embedder (USE); e5 and most st: models are narrower
 BASE_MB = 600  # the process before any document: Python, tantivy, the embedder model
+# a composite embedder ("use+e5-numpy") holds a second model (e5-numpy's unpacked float32
+# weights are 85 MB, with its work buffers) and a vector as wide as both parts'
+PART_MB = 200
 BUILD_BYTES_PER_DOC = 3000  # keys, manifest, word counts, the IVF index, beside the vectors
 SERVE_BYTES_PER_DOC = 1200  # ranking metadata, keys, tantivy pages, beside the quantised vectors
 
@@ -39,20 +42,31 @@ def vectors_per_document(settings: Settings) -> float:
     return 1.0 + max(1.0, semantic.section_chars / (CHARS_PER_WORD * step))
 
 
+def embedder_parts(settings: Settings) -> int:
+    """How many models the embedder runs: 0 (none), 1, or 2 for a composite ("A+B")."""
+    spec = (settings.embedder or "none").strip()
+    if spec == "none":
+        return 0
+    return 1 if spec.startswith("st:") else 1 + spec.count("+")
+
+
 def vector_bytes(settings: Settings) -> tuple[int, int]:
     """(bytes per document while building, while serving) for the vectors."""
-    if settings.embedder == "none":
+    parts = embedder_parts(settings)
+    if not parts:
         return 0, 0
     rows = vectors_per_document(settings)
-    served = VECTOR_DIM if settings.index.vector_quantization == "sq8" else 4 * VECTOR_DIM
-    return int(rows * 4 * VECTOR_DIM), int(rows * (served + 16))
+    dim = parts * VECTOR_DIM
+    served = dim if settings.index.vector_quantization == "sq8" else 4 * dim
+    return int(rows * 4 * dim), int(rows * (served + 16))
 
 
 def estimate_mb(settings: Settings, documents: int) -> int:
     """Peak memory (MB) of building or serving ``documents`` with the embedded backend."""
     build, serve = vector_bytes(settings)
     per_doc = max(BUILD_BYTES_PER_DOC + build, SERVE_BYTES_PER_DOC + serve)
-    return BASE_MB + documents * per_doc // 2**20
+    extra = PART_MB * max(embedder_parts(settings) - 1, 0)
+    return BASE_MB + extra + documents * per_doc // 2**20
 
 
 def available_mb(settings: Settings, meminfo: Path = Path("/proc/meminfo")) -> int | None:

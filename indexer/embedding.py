@@ -164,8 +164,9 @@ class CompositeEmbedder(Embedder):
 
     ``embed_documents`` gives both models the same texts; an index build instead gives the
     second model the page's passage alone (``indexer.build``), and keeps each part's vectors
-    in the embedding cache under the part's own name, so a change of ``w`` or a switch
-    between a part and the composite embeds nothing again."""
+    in the embedding cache under the part's own name (``EmbeddingCache.through`` too, for
+    the neighbour table's words), so a change of ``w`` or a switch between a part and the
+    composite embeds nothing again."""
 
     def __init__(self, first: Embedder, second: Embedder, weight: float = 0.5) -> None:
         if not 0.0 < weight < 1.0:
@@ -203,6 +204,26 @@ def load_embedder(spec: str) -> Embedder | None:
         if spec not in _loaded:
             _loaded[spec] = _load(spec)  # a failure (an extra not installed) is not kept
         return _loaded[spec]
+
+
+def same_embedder(a: str | None, b: str | None) -> bool:
+    """Whether two embedder specs name the same vectors: spaces, an unset spec ("none" for
+    an index built without vectors) and a composite's default weight ("use+e5-numpy" is
+    "use@0.5+e5-numpy") aside."""
+    return _canonical(a) == _canonical(b)
+
+
+def _canonical(spec: str | None) -> str:
+    spec = "".join((spec or "none").split())
+    if "+" not in spec or spec.startswith("st:"):
+        return spec
+    first, _, second = spec.partition("+")
+    first, _, weight = first.partition("@")
+    try:
+        share = float(weight) if weight else 0.5
+    except ValueError:
+        return spec  # load_embedder says what is wrong with it
+    return f"{first}@{share!r}+{second}"
 
 
 _loaded: dict[str, Embedder] = {}
@@ -281,7 +302,14 @@ class EmbeddingCache:
     def through(self, embedder: Embedder, texts: dict[str, str],
                 batch: int) -> tuple[dict[str, np.ndarray], int]:
         """The vectors of ``texts`` (digest -> text): read from the cache, the rest
-        embedded ``batch`` at a time and stored; with how many were embedded."""
+        embedded ``batch`` at a time and stored; with how many were embedded. A composite's
+        are its parts' (each cached under its own name) joined, so a change of its weight
+        embeds nothing again."""
+        if isinstance(embedder, CompositeEmbedder):
+            (first, n), (second, m) = (self.through(part, texts, batch)
+                                       for part in embedder.parts)
+            return ({d: embedder.join(first[d], second[d])[0] for d in texts},
+                    max(n, m))
         found = self.get_many(embedder.name, list(texts))
         missing = [d for d in texts if d not in found]
         for start in range(0, len(missing), batch):

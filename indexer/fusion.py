@@ -70,7 +70,8 @@ def fuse_rrf(
     everyday phrasings (eval/situations.tsv) 0.755 -> 0.780 (BENCHMARKS.md,
     "Out-of-vocabulary queries, session 9").
 
-    ``past`` (keyword candidates only) rank after ``vector``, as ``Fused.vector_past``."""
+    ``past`` (keyword candidates only) rank after ``vector``, as ``Fused.vector_past``; one
+    in the near-duplicate group of a vector hit takes that group's rank, as its copies do."""
     items = _collect(keyword, vector)
     keyword_ranks = _distinct_ranks(keyword, groups)
     vector_ranks = _distinct_ranks([*vector, *past], groups)
@@ -112,7 +113,9 @@ def fuse_linear(
     for n, hit in enumerate(past, len(vector) + 1):
         items[hit.id].vector_score, items[hit.id].vector_past = hit.score, n
     top_kw = max((h.score for h in keyword), default=0.0)
-    top_vec = max((h.score for h in vector), default=0.0)
+    # past cosines count in the best: with no vector hit left (all below the vector-only
+    # floor) they would otherwise be scaled by a span of nothing
+    top_vec = max((h.score for h in [*vector, *past]), default=0.0)
     span = max(top_vec - vector_floor, 1e-9)
     for item in items.values():
         if item.keyword_score is not None and top_kw > 0:

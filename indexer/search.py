@@ -510,7 +510,8 @@ class Searcher:
         one ranked 4th and 1st: "pengurusan akta kelahiran disdukcapil kota jambi" led with
         Disdukcapil's whole standard-of-service PDF, not its birth certificate service.
         Ranked here, after the vector side's own (and, as they are, among the candidates
-        only), such a page counts what the candidate pool says of it. Tuning crawl, hybrid
+        only), such a page counts what the candidate pool says of it. Client-side fusion
+        only: with ``fusion: server`` the node fuses its own lists. Tuning crawl, hybrid
         MRR@10: BENCHMARKS.md, "Vector ranks for every keyword candidate, session 13"."""
         seen = {h.id for h in vector}
         missing = [h.id for h in keyword if h.id not in seen]

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from indexer.build import build_index, passage_text
-from indexer.embedding import CompositeEmbedder, load_embedder
+from indexer.embedding import CompositeEmbedder, load_embedder, same_embedder
 from indexer.search import Searcher
 from indexer.vectors import VECTORS
 from sikoja.config import load_settings
@@ -123,3 +123,13 @@ def test_switching_embedder_embeds_every_page_again(tmp_path):
     assert after.shape == before.shape
     assert np.allclose(after[:, :512] / np.sqrt(0.7), before[:, :512] / np.sqrt(0.5),
                        atol=1e-5)
+
+
+def test_specs_that_name_the_same_vectors_are_the_same_embedder():
+    # an index built as "use+e5-numpy" is not rebuilt for "use@0.5+e5-numpy", nor an
+    # index built without vectors (no embedder recorded) for "none"
+    assert same_embedder("use+e5-numpy", "use@0.5+e5-numpy")
+    assert same_embedder("use + e5-numpy", "use@0.50+e5-numpy")
+    assert same_embedder(None, "none")
+    assert not same_embedder("use+e5-numpy", "use@0.7+e5-numpy")
+    assert not same_embedder("use", "e5-numpy")

@@ -125,3 +125,15 @@ def test_a_small_machine_still_builds_a_citys_index(tmp_path):
     check_capacity(settings, 10_000, meminfo)
     with pytest.raises(SikojaError, match="300 MB available \\(MemAvailable\\)"):
         check_capacity(settings, 1_000_000, meminfo)
+
+
+def test_two_embedders_as_one_need_room_for_both(tmp_path):
+    """A composite embedder ("use+e5-numpy") holds a second model and a vector as wide as
+    both parts': a corpus that fits one embedder's vectors may not fit the composite's,
+    and the build says so before it starts (review, session 13)."""
+    from indexer.capacity import check_capacity, estimate_mb
+
+    limit = {"memory_limit_mb": estimate_mb(load_settings(tmp_path, embedder="use"), 400_000)}
+    check_capacity(load_settings(tmp_path, embedder="use", index=limit), 400_000)
+    with pytest.raises(SikojaError, match="MB available"):
+        check_capacity(load_settings(tmp_path, embedder="use+e5-numpy", index=limit), 400_000)
