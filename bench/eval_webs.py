@@ -50,6 +50,9 @@ WEBS = {
     # written in session 7 by an engineer who read no part of the ranking or vocabulary
     "heldout2": (ROOT / "eval" / "heldout2" / "sites",
                  ROOT / "eval" / "heldout2" / "queries.tsv"),
+    # written in session 13, before any tuning, by an outsider: ten new template families
+    "heldout3": (ROOT / "eval" / "heldout3" / "sites",
+                 ROOT / "eval" / "heldout3" / "queries.tsv"),
 }
 # judged sets run on a web's crawl too, reported as extra category rows only
 EXTRA = {"tuning": (ROOT / "eval" / "oov.tsv", ROOT / "eval" / "situations.tsv"),
