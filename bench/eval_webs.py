@@ -4,7 +4,8 @@
 
 Each web is served on free loopback ports, crawled and indexed into its own data dir (as a
 new user would: ``crawl`` then ``index``), and its judged queries are run in every mode. The
-held-out webs (``eval/heldout/``, and ``eval/heldout2/`` since session 7) are never tuned on:
+held-out webs (``eval/heldout/``, ``eval/heldout2/`` since session 7 and ``eval/heldout3/``
+since session 13) are never tuned on:
 they are measured here and reported apart, and a gap between tuning and either is a bug in
 what tuning taught. A query counts for the template
 family (``manifest.json``) of every site that holds one of its grade-2 answers; per family,

@@ -156,7 +156,14 @@ def run_judgments(search: Callable[[str], list[list[str]]], judged: list[Judged]
     for n, item in enumerate(judged, 1):
         ranked = search(item.query)
         grade_of = {judged_key(u): g for u, g in item.grades.items()}
-        grades = [max(grade_of.get(judged_key(u), 0) for u in urls) for urls in ranked]
+        grades = []
+        for urls in ranked:
+            # a judged answer counts once, where it is first found: two results that are
+            # the same judged page (a URL variant, a copy collapsed into a later result)
+            # would otherwise both earn its gain and lift nDCG@10 above 1
+            keys = [k for k in (judged_key(u) for u in urls) if k in grade_of]
+            best = max(keys, key=lambda k: grade_of[k], default=None)
+            grades.append(0 if best is None else grade_of.pop(best))
         report.outcomes.append(QueryOutcome(item, grades, ranked[0][0] if ranked else None))
         if progress and n % 50 == 0:
             progress(f"evaluated {n}/{len(judged)} queries")

@@ -96,3 +96,16 @@ def test_plain_bm25_baseline_runs_on_a_real_index_without_sikojas_rules(tmp_path
     (tmp_path / "sikoja.yaml").write_text("embedder: none\n")
     plain = evaluate_file(tmp_path, queries, mode="plain-bm25")
     assert [o.success1 for o in plain.outcomes] == [1.0, 0.0]
+
+
+def test_a_judged_page_found_twice_counts_once():
+    """A page's URL variant (a trailing slash) and a copy collapsed into a later result are
+    the same judged answer: found twice, it earns its gain once, so nDCG@10 stays within 1
+    (the third held-out web reported 1.053 for a category before)."""
+    judged = Judged("q1", "formal", "izin", {"http://a/layanan/izin": 2, "http://b/x": 1})
+    report = run_judgments(
+        lambda q: [["http://a/layanan/izin/"], ["http://c/", "http://a/layanan/izin"],
+                   ["http://b/x"]], [judged], "t")
+    outcome = report.outcomes[0]
+    assert outcome.ranked_grades == [2, 0, 1]
+    assert outcome.rr10 == 1.0 and outcome.ndcg10 <= 1.0
