@@ -9,82 +9,37 @@ query-string pages its families rely on (a DataTables JSON endpoint, a Drupal vi
 
 from __future__ import annotations
 
-import csv
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import httpx
 import pytest
 
 from sikoja.demo.server import load_web_manifest, serve_sample_sites
+from tests import generated_webs
 from tests.test_heldout_web import judged  # the same judgments format
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT2 = ROOT / "eval" / "heldout2"
 SITES = HELDOUT2 / "sites"
 GENERATOR = ROOT / "tools" / "make_heldout2_web.py"
-GENERATED = ("queries.tsv", "sites")
-CATEGORIES = ("formal", "colloquial", "abbreviation", "typo", "old-term", "english",
-              "jambi-malay", "problem", "app")
 FAMILIES = {"wp-newsmag", "drupal10", "ci4-datatables", "hugo-kelurahan", "google-sites-uptd"}
 
 
-def load_generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_heldout2_web", GENERATOR)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("make_heldout2_web", module)
-    spec.loader.exec_module(module)
-    return module
-
-
 def judgments() -> list[dict[str, str]]:
-    with (HELDOUT2 / "queries.tsv").open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def tree(folder: Path, names=GENERATED) -> dict[str, bytes]:
-    files = {}
-    for name in names:
-        base = folder / name
-        paths = [base] if base.is_file() else sorted(base.rglob("*"))
-        for p in paths:
-            if p.is_file():
-                files[p.relative_to(folder).as_posix()] = p.read_bytes()
-    return files
+    return generated_webs.judgments(HELDOUT2)
 
 
 def test_the_committed_web_is_what_the_generator_writes(tmp_path):
-    module = load_generator()
-    data = module.default_data_dir()
-    if not (data / "services.jsonl").is_file():
-        pytest.skip(f"the generator's fact files are not at {data}")
-    assert module.main(["--data", str(data), "--out", str(tmp_path)]) == 0
-    fresh, committed = tree(tmp_path), tree(HELDOUT2)
-    stale = sorted(k for k in fresh.keys() | committed.keys() if fresh.get(k) != committed.get(k))
-    assert not stale, f"eval/heldout2 differs from tools/make_heldout2_web.py: {stale[:5]}"
+    generated_webs.assert_generated(GENERATOR, HELDOUT2, tmp_path)
 
 
 def test_the_generator_refuses_a_folder_without_facts(tmp_path, capsys):
-    module = load_generator()
-    assert module.main(["--data", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
-    assert "services.jsonl" in capsys.readouterr().err
-    assert not (tmp_path / "out").exists()
+    generated_webs.assert_refuses_without_facts(GENERATOR, tmp_path,
+                                                lambda: capsys.readouterr().err)
 
 
 def test_every_category_has_enough_judged_queries():
-    rows = judgments()
-    counts = {c: sum(r["category"] == c for r in rows) for c in CATEGORIES}
-    assert all(n >= 14 for n in counts.values()), counts
-    assert len(rows) >= 130 and {r["category"] for r in rows} == set(CATEGORIES)
-    assert len({r["qid"] for r in rows}) == len(rows)
-    assert len({r["query"].lower() for r in rows}) == len(rows)
-    for row in rows:
-        grades = judged(row)
-        assert grades and set(grades.values()) <= {1, 2}, row["qid"]
-        assert 2 in grades.values(), f"{row['qid']} has no exact answer"
+    generated_webs.assert_judged(judgments(), minimum=130)
 
 
 def test_the_web_spans_the_five_families_with_sites_of_real_size():
