@@ -1,6 +1,6 @@
 """Relevance on the tuning web and the held-out web, side by side, per category and family.
 
-    .venv/bin/python bench/eval_webs.py [--webs tuning heldout heldout2] [--modes hybrid ...]
+    .venv/bin/python bench/eval_webs.py [--webs tuning heldout heldout2 heldout3] [--modes ...]
 
 Each web is served on free loopback ports, crawled and indexed into its own data dir (as a
 new user would: ``crawl`` then ``index``), and its judged queries are run in every mode. The

@@ -204,6 +204,8 @@ def verdict(audit: Audit, sharp: float, flat: float, disagree: float, min_family
     families = f", {len(away)} families gain >= {disagree} away from it" if away else ""
     if max(abs(x) for x in losses) <= flat:
         return "flat" + families
+    if min(losses) < -flat:  # a neighbouring value does better: no peak at all
+        return f"beaten by a neighbour (it gains {-min(losses):.4f})" + families
     if min(losses) <= flat:
         return f"edge of a plateau (one side loses {max(losses):.4f})" + families
     if max(losses) <= sharp:

@@ -60,7 +60,9 @@ class QueryOutcome:
     def ndcg10(self) -> float:
         dcg = sum((2**g - 1) / math.log2(r + 1)
                   for r, g in enumerate(self.ranked_grades[:10], 1))
-        ideal = sorted(self.judged.grades.values(), reverse=True)[:10]
+        # one gain per judged page, as run_judgments credits them (URL variants merged)
+        merged = {judged_key(u): g for u, g in self.judged.grades.items()}
+        ideal = sorted(merged.values(), reverse=True)[:10]
         idcg = sum((2**g - 1) / math.log2(r + 1) for r, g in enumerate(ideal, 1))
         return dcg / idcg if idcg > 0 else 0.0
 

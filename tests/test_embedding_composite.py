@@ -6,6 +6,7 @@ built with one embedder is never extended with another's vectors."""
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import numpy as np
 import pytest
@@ -123,6 +124,11 @@ def test_switching_embedder_embeds_every_page_again(tmp_path):
     assert after.shape == before.shape
     assert np.allclose(after[:, :512] / np.sqrt(0.7), before[:, :512] / np.sqrt(0.5),
                        atol=1e-5)
+    # the neighbour table's words too are cached per model, not under either weight's name,
+    # so a change of weight embeds none of them again
+    with sqlite3.connect(tmp_path / "embeddings.db") as db:
+        models = {m for (m,) in db.execute("SELECT DISTINCT model FROM vectors")}
+    assert models and not any("+" in m for m in models), models
 
 
 def test_specs_that_name_the_same_vectors_are_the_same_embedder():

@@ -484,3 +484,29 @@ def test_unreachable_clusters_and_bad_settings_get_clear_errors(tmp_path):
     with pytest.raises(SikojaError, match="either username/password or api_key"):
         OpenSearchBackend(opensearch_settings(tmp_path, "http://127.0.0.1:9",
                                               username="u", api_key="k"))
+
+
+@pytest.mark.parametrize("space", ["cosinesimil", "innerproduct"])
+@pytest.mark.parametrize("cos", [-0.9, -0.1, 0.0, 0.3, 0.95])
+def test_the_scoring_script_s_score_reads_back_as_the_cosine(space, cos):
+    """The k-NN plugin's exact scoring script scores a normalised vector 1 + cos for
+    cosinesimil (the ``knn`` query's score is half that) and, for innerproduct, 1 + ip or
+    1 / (1 - ip) at ip <= 0: vector_scores must read its hits back as the cosine the
+    embedded index gives, or keyword candidates would be ranked on another scale."""
+    from indexer.opensearch.queries import cosine_from_script_score
+
+    score = 1.0 + cos if space == "cosinesimil" or cos > 0 else 1.0 / (1.0 - cos)
+    assert cosine_from_script_score(score, space) == pytest.approx(cos, abs=1e-9)
+
+
+def test_the_scoring_script_asks_for_exactly_the_documents_with_a_vector():
+    from indexer.opensearch.queries import vector_score_query
+
+    query = vector_score_query(np.array([0.6, 0.8], dtype=np.float32), ["a", "b"], "cosinesimil")
+    filters = query["script_score"]["query"]["bool"]["filter"]
+    assert {"ids": {"values": ["a", "b"]}} in filters
+    assert any("exists" in f for f in filters)  # a page without a vector is left out, not 0
+    script = query["script_score"]["script"]
+    assert (script["source"], script["lang"]) == ("knn_score", "knn")
+    assert script["params"]["space_type"] == "cosinesimil"
+    assert script["params"]["query_value"] == pytest.approx([0.6, 0.8])

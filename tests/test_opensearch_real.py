@@ -123,7 +123,8 @@ def test_the_clusters_own_bm25_gives_the_embedded_answers(data_dir, deployments,
 
 
 def test_vectors_hybrid_and_fusion_match_the_embedded_index(data_dir, deployments, embedder):
-    embedded_settings = load_settings(data_dir, embedder="use")
+    # one vector per page, as the OpenSearch layout stores it (its writer turns sections off)
+    embedded_settings = load_settings(data_dir, embedder="use", semantic={"text": "whole"})
     build_index(embedded_settings, embedder=embedder)
     embedded = Searcher(embedded_settings, backend=EmbeddedBackend(data_dir), embedder=embedder)
     settings = real_settings(data_dir, embedder="use")
@@ -160,8 +161,9 @@ def test_given_documents_get_the_embedded_index_s_exact_cosine(data_dir, deploym
                                                               space):
     """vector_scores (the ranking's vector ranks for keyword candidates the vector side did
     not return) scores exactly the documents asked about with the k-NN scoring script,
-    however far down the nearest they come, as the embedded index does from its rows."""
-    embedded_settings = load_settings(data_dir, embedder="use")
+    however far down the nearest they come, as the embedded index does from its rows (one
+    vector per page on both: the OpenSearch layout stores no sections)."""
+    embedded_settings = load_settings(data_dir, embedder="use", semantic={"text": "whole"})
     build_index(embedded_settings, embedder=embedder)
     embedded = EmbeddedBackend(data_dir)
     settings = real_settings(data_dir, embedder="use", knn_space=space)

@@ -460,8 +460,11 @@ class OpenSearchBackend(IndexBackend):
         if live is None or not unique or live.dimension is None:
             return {}
         query_vector = np.asarray(vector, dtype=np.float32).reshape(-1)
-        if query_vector.shape[0] != live.dimension or not np.any(query_vector):
-            return {}  # a zero vector has no cosine (the plugin rejects it too)
+        if (query_vector.shape[0] != live.dimension or not np.any(query_vector)
+                or not np.isfinite(query_vector).all()):
+            # a zero vector has no cosine, a NaN none either (the plugin rejects both, and
+            # its refusal would turn the script off for good)
+            return {}
         if self._scripts_refused:
             return super().vector_scores(vector, unique)
         space = self.cfg.knn_space

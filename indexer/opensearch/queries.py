@@ -85,7 +85,9 @@ def vector_score_query(vector: Sequence[float], ids: Sequence[str],
 def cosine_from_script_score(score: float, space: str) -> float:
     """Invert the ``knn_score`` script's transform for normalised vectors, which is not the
     ``knn`` query's for cosinesimil (the plugin's KNNScoringSpace: 1 + cos, where the query
-    gives (1 + cos) / 2); innerproduct is the query's (1 + ip, or 1 / (1 - ip) at ip <= 0)."""
+    gives (1 + cos) / 2); innerproduct is the query's (1 + ip, or 1 / (1 - ip) at ip <= 0).
+    Read from the plugin's code: its documentation's table of spaces gives (2 - d) / 2 for
+    the script's cosinesimil, which the code does not compute."""
     if space == "cosinesimil":
         return score - 1.0
     return cosine_from_score(score, space)
