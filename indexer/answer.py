@@ -123,6 +123,8 @@ FRAME_WORDS = frozenset("""
 # -- signals ------------------------------------------------------------------------------
 
 
+# The kinds of result that carry an answer card: a service's, an app's
+CARD_KINDS = ("service", "app")
 # Signals' stability fields (indexer/stability.py)
 STABILITY = ("full_leads", "typed_leads", "typed_share", "drop_least_leads", "drop_least_share",
              "drops_led", "drops_kept", "drops_said")

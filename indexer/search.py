@@ -24,6 +24,7 @@ import numpy as np
 from indexer import stability
 from indexer.analysis import Analyzer, QueryAnalysis, QueryTerm, Vocabulary
 from indexer.answer import (
+    CARD_KINDS,
     CardWeights,
     QueryWords,
     Signals,
@@ -160,9 +161,14 @@ class Searcher:
         words = None if junk else self._query_words(analysis, vocabulary, near)
         read: dict[str, IndexedDoc] = {}  # pages read for keyword coverage, read once
         fed: list[QueryTerm] = []  # words the vector side's titles agree on (feedback.py)
+        # keyword retrieval by terms, run once per search: the card's stability reading of
+        # the whole query (indexer/stability.py) is the retrieval's own
+        searched = functools.cache(lambda terms: tuple(
+            self.backend.keyword_search(list(terms), self.ranking.candidates, filters)))
         fused, metas, vector_weight = (
             ([], {}, vector_weight) if junk
-            else self._retrieve(analysis, filters, prior, vector_weight, words, read, fed))
+            else self._retrieve(analysis, filters, prior, vector_weight, searched, words,
+                                read, fed))
         ranked = self._rank(fused, metas, prior, words)
         if words is not None:
             ranked = self._by_coverage(ranked, words, read)
@@ -208,7 +214,7 @@ class Searcher:
             signals = self._signals(window[0][0], collapsed, words, metas, docs, explain)
             if explain or needs_stability(signals, CardWeights.of(self.ranking)):
                 signals = replace(signals, **self._stability(
-                    analysis, vocabulary, filters, docs[window[0][0].id],
+                    analysis, vocabulary, searched, docs[window[0][0].id],
                     metas[window[0][0].id], words, explain, {**read, **docs}))
             if self._card_fits(results[0], signals, external, words, said):
                 answer = _answer_card(docs[window[0][0].id])
@@ -404,6 +410,7 @@ class Searcher:
 
     def _retrieve(self, analysis: QueryAnalysis, filters: Filters | None,
                   prior: dict[str, float], vector_weight: float,
+                  searched: Callable[[tuple[QueryTerm, ...]], Sequence[Hit]],
                   words: QueryWords | None = None, read: dict[str, IndexedDoc] | None = None,
                   fed: list[QueryTerm] | None = None,
                   ) -> tuple[list[Fused], dict[str, DocMeta], float]:
@@ -418,7 +425,8 @@ class Searcher:
         9.3 against 0.3 is rank 1 against rank 3, which a 0.8 prior on the fused score
         undoes). A weakly matched query is searched by keywords once more with the words
         the vector ranking's first titles agree on (indexer/feedback.py), which go into
-        ``fed``."""
+        ``fed``. ``searched`` runs keyword retrieval on a tuple of terms (the search's
+        memo, which the card's stability readings share)."""
         if not analysis.terms:
             return [], {}, vector_weight
         fed = [] if fed is None else fed
@@ -429,8 +437,7 @@ class Searcher:
                 return hybrid, self.backend.doc_meta([f.id for f in hybrid]), vector_weight
         read = {} if read is None else read
         past: list[Hit] = []
-        keyword = (self.backend.keyword_search(analysis.terms, cfg.candidates, filters)
-                   if cfg.use_keyword else [])
+        keyword = list(searched(tuple(analysis.terms))) if cfg.use_keyword else []
         if words is not None:
             keyword = self._covered_hits(keyword, words, read)
         vector = []
@@ -447,8 +454,8 @@ class Searcher:
                     added = self._feedback(analysis, vector, weak)
                     if added:
                         fed.extend(added)
-                        keyword = self._covered_hits(self.backend.keyword_search(
-                            [*analysis.terms, *added], cfg.candidates, filters), words, read)
+                        keyword = self._covered_hits(
+                            list(searched((*analysis.terms, *added))), words, read)
                 keyword_ids = {h.id for h in keyword}
                 vector = [h for h in vector
                           if h.id in keyword_ids or h.score >= floor or not cfg.use_keyword]
@@ -801,11 +808,14 @@ class Searcher:
                                             & words.by_expansion(rival_said))))
 
     def _stability(self, analysis: QueryAnalysis, vocabulary: Vocabulary | None,
-                   filters: Filters | None, page: IndexedDoc, top: DocMeta,
+                   searched: Callable[[tuple[QueryTerm, ...]], Sequence[Hit]],
+                   page: IndexedDoc, top: DocMeta,
                    words: QueryWords, measured: bool,
                    held: dict[str, IndexedDoc] | None = None) -> dict[str, float]:
         """Whether ``top`` still leads keyword retrieval when the query is read otherwise
-        (indexer/stability.py), as ``Signals`` fields; the reading as typed only when
+        (indexer/stability.py), as ``Signals`` fields, each reading's keyword retrieval
+        through the search's ``searched`` (the whole query's is the retrieval's own, not run
+        again); the reading as typed only when
         ``measured`` (explain: the gate does not read it). The same service at another
         office (only another: at one office a title within another's is another service,
         "Akta Kematian" and "Legalisir Akta Kematian") leading counts as ``top`` leading
@@ -818,7 +828,7 @@ class Searcher:
         title = words.title_tokens(top.title)
         measured_drops = stability.measure(
             self.analyzer, analysis, words.words, words.weights,
-            lambda terms: self.backend.keyword_search(terms, self.ranking.candidates, filters),
+            lambda terms: list(searched(tuple(terms))),
             self.backend.doc_meta, top.group_id or top.id, vocabulary, measured,
             lambda other: other.opd != top.opd
             and self._siblings(title, words.title_tokens(other.title)))
@@ -853,7 +863,7 @@ class Searcher:
             # the titles results show: a near-duplicate group's own page names it ("Surat
             # Keterangan Domisili", not a kelurahan copy's "... Kelurahan Solok Sipin")
             titled = {t for m in self.backend.all_meta()
-                      if m.kind in ("service", "app") and (m.group_id or m.id) == m.id
+                      if m.kind in CARD_KINDS and (m.group_id or m.id) == m.id
                       for t in self.analyzer.index_tokens(m.title)}
             self._office = (version, self._opds().tokens - titled)
         return self._office[1]
@@ -869,7 +879,7 @@ class Searcher:
         one place inside it."""
         window = self.ranking.sibling_window
         return [self._title_tokens(metas[f.id].title)
-                if metas[f.id].kind in ("service", "app")
+                if metas[f.id].kind in CARD_KINDS
                 and (place < window or keyword_alone(f)) else None
                 for place, (f, _) in enumerate(collapsed[:2 * window])]
 
@@ -917,7 +927,7 @@ class Searcher:
         titles = self._titles
         version = self.backend.info().get("version")
         if titles[0] != version:
-            metas = [m for m in self.backend.all_meta() if m.kind in ("service", "app")]
+            metas = [m for m in self.backend.all_meta() if m.kind in CARD_KINDS]
             by_group: dict[str, DocMeta] = {}
             for meta in sorted(metas, key=lambda m: (m.id != (m.group_id or m.id), m.title)):
                 by_group.setdefault(meta.group_id or meta.id, meta)
@@ -1099,7 +1109,7 @@ def _card_kind(result: Result) -> str | None:
 def _carries_card(meta: DocMeta, doc: IndexedDoc | None) -> bool:
     """Whether a result could have a card of its own (as :func:`_card_kind` says, from its
     metadata and, when read, its page)."""
-    return meta.kind in ("service", "app") or bool(doc is not None
+    return meta.kind in CARD_KINDS or bool(doc is not None
                                                    and (doc.fields or {}).get("app"))
 
 

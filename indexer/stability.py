@@ -29,9 +29,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from indexer.analysis import Analyzer, QueryAnalysis, QueryTerm, Vocabulary
+from indexer.answer import CARD_KINDS
 from indexer.backend import DocMeta, Hit
 
-CARD_KINDS = ("service", "app")
 TYPED_ORIGINS = ("query", "correction", "slang")  # the words as typed, normalised
 # content words dropped in turn, the highest IDF first: a 29-word query cost 30 keyword
 # searches (54 ms of CPU against 9-23 without; session 12's review); the dev queries have
