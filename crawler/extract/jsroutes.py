@@ -63,16 +63,21 @@ def property_bases(codes: Iterable[str]) -> dict[str, str]:
     """Object properties ``codes`` give one data path, across all of them (``baseURL:
     "/api/v1"``): a Vue CLI build keeps its config in one module and joins paths to it in
     the chunks of its views, so one script alone never names a whole endpoint."""
+    return bases_of(file_properties(code) for code in codes)
+
+
+def bases_of(properties: Iterable[Iterable[tuple[str, str]]]) -> dict[str, str]:
+    """:func:`property_bases` from each script's :func:`file_properties`, which a crawl
+    keeps per script rather than reading every script again for each new one."""
     seen: dict[str, set[str]] = {}
-    for code in codes:
-        for name, value in _file_properties(code):
+    for pairs in properties:
+        for name, value in pairs:
             seen.setdefault(name, set()).add(value)
     return {name: next(iter(values)) for name, values in seen.items() if len(values) == 1}
 
 
-@lru_cache(maxsize=32)
-def _file_properties(code: str) -> frozenset[tuple[str, str]]:
-    """(property, data path) pairs of one script, read once however often it is asked."""
+def file_properties(code: str) -> frozenset[tuple[str, str]]:
+    """(property, data path) pairs of one script."""
     return frozenset((m.group(1), m.group(3)) for m in _PROPERTY.finditer(code[:2_000_000])
                      if _PATH_BASE.fullmatch(m.group(3))
                      and _DATA.search(m.group(3).rstrip("/") + "/"))
