@@ -101,6 +101,7 @@ class Outcome:
     card_kind: str | None = None
     top_kind: str | None = None  # the first result's kind, card or no card
     top_right: bool = False  # it is a grade-2 answer (dev set only)
+    top_url: str | None = None  # the first result's URL (its site: bench/card_families.py)
 
 
 def base_port(data_dir: Path) -> int:
@@ -141,7 +142,7 @@ def run(searcher: Searcher, query: str, category: str, grades: dict[str, int] | 
     return Outcome(query, category, card is not None, right, signals,
                    response.external.id if response.external else None, expected_external,
                    card.kind if card is not None else None, top.kind if top else None,
-                   top_right)
+                   top_right, top.url if top else None)
 
 
 def shows(o: Outcome, weights: CardWeights) -> bool:
