@@ -620,14 +620,19 @@ def ties(searcher: Searcher, dev: list[Judged]) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def query_args(parser: argparse.ArgumentParser) -> None:
+    """The data dir and the labelled query sets (also bench/card_families.py's)."""
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--devset", type=Path, default=REPO / "eval" / "devset.tsv")
     parser.add_argument("--out-of-scope", type=Path, default=REPO / "eval" / "out_of_scope.tsv")
     parser.add_argument("--hard", type=Path, nargs="*",
                         default=[REPO / "eval" / "oov.tsv", REPO / "eval" / "situations.tsv"],
                         help="judged harder queries to report the card on (none: skip)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    query_args(parser)
     parser.add_argument("--calibrate", action="store_true",
                         help="fit the card score, families held out")
     parser.add_argument("--evidence", action="store_true",

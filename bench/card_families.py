@@ -42,11 +42,11 @@ import numpy as np  # noqa: E402
 
 from bench.answer_card import (  # noqa: E402
     OPEN,
-    REPO,
     Outcome,
     Table,
     base_port,
     collect,
+    query_args,
     read_out_of_scope,
     run,
     to_ports,
@@ -288,11 +288,7 @@ def spread(values: np.ndarray) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data-dir", type=Path, required=True)
-    parser.add_argument("--devset", type=Path, default=REPO / "eval" / "devset.tsv")
-    parser.add_argument("--out-of-scope", type=Path, default=REPO / "eval" / "out_of_scope.tsv")
-    parser.add_argument("--hard", type=Path, nargs="*",
-                        default=[REPO / "eval" / "oov.tsv", REPO / "eval" / "situations.tsv"])
+    query_args(parser)
     parser.add_argument("--cache", type=Path, help="keep the gate-open outcomes here")
     parser.add_argument("--per-family", action="store_true",
                         help="each family's figures, as configured and as recalibrated at "
