@@ -101,6 +101,7 @@ class Outcome:
     card_kind: str | None = None
     top_kind: str | None = None  # the first result's kind, card or no card
     top_right: bool = False  # it is a grade-2 answer (dev set only)
+    top_url: str | None = None  # the first result's URL (its site: bench/card_families.py)
 
 
 def base_port(data_dir: Path) -> int:
@@ -141,7 +142,7 @@ def run(searcher: Searcher, query: str, category: str, grades: dict[str, int] | 
     return Outcome(query, category, card is not None, right, signals,
                    response.external.id if response.external else None, expected_external,
                    card.kind if card is not None else None, top.kind if top else None,
-                   top_right)
+                   top_right, top.url if top else None)
 
 
 def shows(o: Outcome, weights: CardWeights) -> bool:
@@ -619,14 +620,19 @@ def ties(searcher: Searcher, dev: list[Judged]) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def query_args(parser: argparse.ArgumentParser) -> None:
+    """The data dir and the labelled query sets (also bench/card_families.py's)."""
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--devset", type=Path, default=REPO / "eval" / "devset.tsv")
     parser.add_argument("--out-of-scope", type=Path, default=REPO / "eval" / "out_of_scope.tsv")
     parser.add_argument("--hard", type=Path, nargs="*",
                         default=[REPO / "eval" / "oov.tsv", REPO / "eval" / "situations.tsv"],
                         help="judged harder queries to report the card on (none: skip)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    query_args(parser)
     parser.add_argument("--calibrate", action="store_true",
                         help="fit the card score, families held out")
     parser.add_argument("--evidence", action="store_true",

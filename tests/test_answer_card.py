@@ -196,6 +196,49 @@ def test_the_calibration_holds_whole_template_families_out():
         assert not (fitted & out).any()
 
 
+def test_each_family_is_calibrated_without_its_answers_and_its_tops():
+    """bench/card_families.py leaves one template family out at a time: its threshold is
+    calibrated on no query answered on that family's sites nor topped by one of its pages
+    (a wrong top there would teach the threshold that family's score scale), and every
+    query is measured under exactly one family, the one of its first answer."""
+    from bench.answer_card import Outcome
+    from bench.card_families import Bench, families
+    from indexer.evaluate import Judged
+    from sikoja.demo.server import DEFAULT_BASE_PORT, load_manifest
+
+    sites = load_manifest()
+
+    def url(i: int) -> str:
+        return f"http://127.0.0.1:{DEFAULT_BASE_PORT + sites[i % len(sites)].port_offset}/"
+
+    def family(i: int) -> str:
+        site = sites[i % len(sites)]
+        return site.family or site.name
+
+    judged = [Judged(f"q{i}", "formal", "q", {url(i) + "a": 2}) for i in range(80)]
+    # each query's top is on another site than its answer
+    tops = [Outcome(j.query, j.category, True, False, None, None, top_url=url(5 * i + 2) + "t")
+            for i, j in enumerate(judged)]
+    oos = [Outcome(f"o{i}", "noise", False, False, None, None, top_url=url(i) + "o")
+           for i in range(10)]
+    bench = Bench(families(judged, [], (tops, [], oos), DEFAULT_BASE_PORT))
+    assert bench.q.home[:80] == [family(i) for i in range(80)]
+    measured = sorted(set(bench.q.home))
+    for held in measured:
+        rows = bench.rows(held)
+        assert rows.any()
+        for i in range(80):
+            if family(i) == held or family(5 * i + 2) == held:
+                assert not rows[i], (held, i)
+            else:
+                assert rows[i]
+        for k in range(10):
+            assert rows[80 + k] == (family(k) != held)
+    # a query topped on another family than its answer's: left out for both
+    i = next(i for i in range(80) if family(5 * i + 2) != family(i))
+    assert not bench.rows(family(5 * i + 2))[i] and not bench.rows(family(i))[i]
+
+
 def test_bpjs_ketenagakerjaan_is_not_bpjs_kesehatan(sample):
     _, searcher = sample
     assert searcher.search("klaim bpjs ketenagakerjaan").external.id == "bpjs-ketenagakerjaan"
