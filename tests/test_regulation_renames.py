@@ -10,15 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from sikoja.documents import Document
 from tests.corpus import keyword_searcher
-from tests.test_old_names import top  # the slug of the first result
-
-
-def page(slug: str, title: str, text: str, opd: str) -> Document:
-    return Document(url=f"http://127.0.0.1:8703/layanan/{slug}.html", source="pemkot",
-                    opd=opd, kind="service", title=title, text=text)
-
+from tests.test_old_names import page, top  # a service page; the slug of the first result
 
 BPPRD = "Badan Pengelola Pajak dan Retribusi Daerah"
 PAGES = [
