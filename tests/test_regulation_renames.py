@@ -84,3 +84,20 @@ def test_a_name_a_regulation_retired_finds_the_service_that_replaced_it(
     searcher, query, slug
 ):
     assert top(searcher, query) == slug
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("skkb", "skck"), ("jamsostek", "bpjs ketenagakerjaan"), ("sltp", "smp"),
+     ("dispenda", "bpprd"), ("p2tp2a", "uptd ppa"), ("diknas", "disdik")],
+)
+def test_a_retired_name_leads_to_todays_but_not_back(searcher, old, new):
+    """One way: the old name adds today's, today's name does not add the old one, so a
+    search for the current service is not pulled towards pages about the retired one."""
+    def terms(query: str) -> set[tuple[str, ...]]:
+        return {t.tokens for t in searcher.analyzer.analyze_query(query).terms}
+
+    old_tokens = tuple(searcher.analyzer.index_tokens(old))
+    new_tokens = tuple(searcher.analyzer.index_tokens(new))
+    assert new_tokens in terms(old)
+    assert old_tokens not in terms(new)
