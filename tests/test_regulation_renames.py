@@ -75,9 +75,7 @@ def searcher(tmp_path_factory):
         ("cek regsosek", "dtks"),                 # Regsosek merged into DTSEN (Inpres 4/2025)
         ("kartu blue truk", "uji-kir"),           # the KIR book's successor (PM 19/2021)
         ("pajak tontonan", "pajak-hiburan"),      # UU 18/1997, then PBJT (UU 1/2022)
-        ("pajak pembangunan 1", "pajak-restoran"),
         ("balai metrologi", "tera"),              # tera moved to the city (UU 23/2014)
-        ("pajak bangunan", "pbb"),                # not read as "pajak pembangunan"
     ],
 )
 def test_a_name_a_regulation_retired_finds_the_service_that_replaced_it(
