@@ -11889,8 +11889,8 @@ def write_devset(global_keys: dict[str, Page], catalog: list[dict]) -> None:
 #   the site's header, menu and footer, and carries its props in ``<script id="__NEXT_DATA__">``
 #   (``props.pageProps``, ``page: "/layanan/[slug]"``, ``buildId``); client navigation fetches
 #   ``/_next/data/<buildId>/<path>.json``. A service page renders its facts as tabs of which
-#   only the open one ("Persyaratan") is in the HTML: the procedure, time, cost and legal basis
-#   are only in the page's JSON. The list page renders five services; the other two are only in
+#   only the open one ("Persyaratan") is in the HTML, beside three other services and their
+#   summaries: the procedure, time, cost and legal basis are only in the page's JSON. The list page renders five services; the other two are only in
 #   its pageProps, linked by the page chunk's ``href:"/layanan/".concat(e.slug)``.
 # sehat-dinkes (offset 106): a Next.js app-router site: the layout and the pages' server
 #   components are in the HTML, the client components' props only in the RSC payload
@@ -12043,8 +12043,8 @@ def np_record(key: str, f: ServiceFacts, n: int) -> dict:
 def build_nextpages(site: Site, facts: dict, reg) -> None:
     keys = [k for k, _spec in own_services(site)]
     records = [np_record(k, facts[k], n) for n, k in enumerate(keys, 1)]
-    brief = [{"id": r["id"], "nama": r["nama"], "slug": r["slug"], "kategori": r["kategori"]}
-             for r in records]
+    brief = [{"id": r["id"], "nama": r["nama"], "slug": r["slug"], "kategori": r["kategori"],
+              "ringkasan": r["ringkasan"]} for r in records]
     news = sorted(own_news(site), key=lambda x: x[1], reverse=True)
     news_brief = [{"slug": s, "judul": t, "tanggal": d} for s, d, t, _x in news]
 
@@ -12113,7 +12113,8 @@ def np_main(page: Page) -> str:
                        f'{" tab-aktif" if k == "persyaratan" else ""}">{lab}</button>'
                        for k, lab in NP_TABS)
         reqs = "".join(f"<li>{e(x)}</li>" for x in r["persyaratan"])
-        others = "".join(f'<li><a href="/layanan/{o["slug"]}">{e(o["nama"])}</a></li>'
+        others = "".join(f'<li><a href="/layanan/{o["slug"]}">{e(o["nama"])}</a>'
+                         f'<p class="text-sm">{e(o["ringkasan"])}</p></li>'
                          for o in props["lainnya"])
         return (f'<nav aria-label="breadcrumb" class="breadcrumb"><a href="/">Beranda</a> / '
                 f'<a href="/layanan">Layanan</a> / <span>{e(r["nama"])}</span></nav>'
@@ -12334,7 +12335,7 @@ def rsc_pushes(rows: list[str], page: Page) -> str:
                                              ensure_ascii=False) + "}]]")
     stream = "".join(line + "\n" for line in lines)
     cuts = list(range(0, len(stream), 700)) + [len(stream)]
-    pieces = [stream[a_:b_] for a_, b_ in zip(cuts, cuts[1:]) if b_ > a_]
+    pieces = [stream[a_:b_] for a_, b_ in zip(cuts, cuts[1:], strict=False) if b_ > a_]
     return ("<script>(self.__next_f=self.__next_f||[]).push([0]);self.__next_f.push([2,null])</script>"
             + "".join("<script>self.__next_f.push([1,"
                       + json.dumps(p, ensure_ascii=False).replace("</", "<\\/") + "])</script>"
