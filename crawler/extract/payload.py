@@ -8,10 +8,10 @@ page's records are in the attribute's ``props``, the page has no ``<a>`` at all,
 ``self.__next_f.push([1, "..."])`` scripts (the client components' props: an accordion's or a
 tab's content the server left out of the HTML), Nuxt 3 ``<script id="__NUXT_DATA__">`` (a
 flattened "devalue" array), Nuxt 2 ``window.__NUXT__ = {...}``. None of them calls an
-endpoint a crawler could read (``crawler.extract.jsonlist``): the data is already in the page. Any other carrier (JS
-literals, Apollo's cache, Astro, Livewire, Angular, SvelteKit, Alpine) is found by
-``crawler.extract.pagedata``, and counts only when it holds a record: a Nuxt app's runtime
-config says nothing of the page.
+endpoint a crawler could read (``crawler.extract.jsonlist``): the data is already in the page.
+Any other carrier (JS literals, Apollo's cache, Astro, Livewire, Angular, SvelteKit, Alpine)
+is found by ``crawler.extract.pagedata``, and counts only when it holds a record: a Nuxt
+app's runtime config says nothing of the page.
 
 ``page_data`` finds that JSON; ``read_payload`` says what the page is from it, with the
 record rules of ``jsonlist``:
