@@ -12032,7 +12032,7 @@ def np_record(key: str, f: ServiceFacts, n: int) -> dict:
     _i, _s, slug, title, intro, _o = SERVICES[key]
     return {"id": n, "nama": title, "slug": slug, "ringkasan": intro,
             "persyaratan": list(f.requirements), "alurPelayanan": list(f.procedure),
-            "waktuPenyelesaian": f.duration or "-", "biaya": f.cost or "Gratis",
+            "waktuPenyelesaian": f.duration or "-", "biaya": f.cost or "-",
             "dasarHukum": f.legal_basis or "-", "lokasiPelayanan": f.location,
             "produkLayanan": f"Dokumen {title}",
             "aplikasi": f.online[1] if f.online and f.online[1].startswith("http") else None,
@@ -12144,10 +12144,11 @@ def np_main(page: Page) -> str:
                         for b in props["layananPopuler"])
         news = "".join(f'<li><a href="/berita/{b["slug"]}">{e(b["judul"])}</a></li>'
                        for b in props["berita"])
-        return (f'<section class="hero"><h1>{e(site.short)}</h1><p>{e(site.tagline)}</p></section>'
+        return (f'<section class="hero"><h1>{e(site.short)}</h1><p>Cek persyaratan, alur, '
+                f'waktu dan biaya perizinan sebelum datang ke Mal Pelayanan Publik.</p></section>'
                 f'<section><h2>Layanan Populer</h2><div class="grid">{cards}</div>'
                 f'<a href="/layanan" class="btn">Semua layanan</a></section>'
-                f'<section><h2>Berita Terbaru</h2><ul>{news}</ul></section>')
+                f'<section><h2>Kabar DPMPTSP</h2><ul>{news}</ul></section>')
     return f"<h1>{e(page.title)}</h1>{page.body}"
 
 
@@ -12198,12 +12199,12 @@ def nr_record(key: str, f: ServiceFacts) -> dict:
     if f.procedure:
         items.append({"value": "prosedur", "judul": "Alur Pelayanan", "isi": list(f.procedure)})
     items += [{"value": "waktu", "judul": "Waktu Penyelesaian", "isi": f.duration or "-"},
-              {"value": "biaya", "judul": "Biaya", "isi": f.cost or "Gratis"},
+              {"value": "biaya", "judul": "Biaya", "isi": f.cost or "-"},
               {"value": "lokasi", "judul": "Tempat Pelayanan", "isi": f.location}]
     if f.legal_basis:
         items.append({"value": "dasar-hukum", "judul": "Dasar Hukum", "isi": f.legal_basis})
     return {"nama": title, "slug": slug, "ringkasan": intro, "persyaratan": list(f.requirements),
-            "alur": list(f.procedure), "waktu": f.duration or "-", "biaya": f.cost or "Gratis",
+            "alur": list(f.procedure), "waktu": f.duration or "-", "biaya": f.cost or "-",
             "lokasi": f.location, "dasarHukum": f.legal_basis or "$undefined", "items": items}
 
 
@@ -12295,9 +12296,10 @@ def nr_main(page: Page) -> tuple[str, list[str]]:
             site = page.site
             news = "".join(f'<li><a href="{p.href}">{e(p.title)}</a></li>'
                            for p in pages_of(site, "news"))
-            return (f'<section class="hero"><h1>{e(site.short)}</h1><p>{e(site.tagline)}</p>'
-                    f'</section><section><h2>Layanan</h2>{tabs}</section><section><h2>'
-                    f'Berita</h2><ul>{news}</ul></section>'), rows
+            return (f'<section class="hero"><h1>{e(site.short)}</h1><p>Informasi layanan '
+                    f'kesehatan, jaminan kesehatan dan surat keterangan sehat.</p></section>'
+                    f'<section><h2>Layanan</h2>{tabs}</section><section><h2>Berita</h2>'
+                    f'<ul>{news}</ul></section>'), rows
         return f'<h1>{e(page.title)}</h1>{tabs}', rows
     if page.key == "list-berita":
         items = "".join(f'<article><a href="{p.href}"><h2>{e(p.title)}</h2></a><time dateTime="'
