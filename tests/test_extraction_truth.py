@@ -499,6 +499,24 @@ TABLE = [
     ("silaras-dukcapil", "/layanan/kartu-identitas-anak", "Kartu Identitas Anak", "service",
      "Fotokopi kutipan akta kelahiran (tunjukkan asli)", "Gratis"),
     ("silaras-dukcapil", "/", "SILARAS Dukcapil Kota Jambi", "listing", None, None),
+    # Next.js, pages router: tabs render only the open panel, the rest is in __NEXT_DATA__;
+    # two services are only in the list's props, at the folder their linked siblings share
+    ("perizinan-dpmptsp", "/layanan/sip-perawat", "Surat Izin Praktik Perawat (SIPP)",
+     "service", "Fotokopi KTP", None),
+    ("perizinan-dpmptsp", "/layanan/sip-dokter", "Surat Izin Praktik Dokter dan Dokter Gigi",
+     "service", "Permohonan", None),
+    ("perizinan-dpmptsp", "/berita/sosialisasi-oss-umkm",
+     "Sosialisasi OSS-RBA bagi 150 Pelaku UMKM", "news", None, None),
+    ("perizinan-dpmptsp", "/layanan", "Daftar Layanan Perizinan", "listing", None, None),
+    # Next.js, app router: a closed accordion, the facts in the RSC payload's client props;
+    # a closed tab's services linked only there
+    ("sehat-dinkes", "/layanan/surat-keterangan-sehat", "Surat Keterangan Sehat", "service",
+     "KTP-el atau KIA", "Rp15.000 sesuai Perda retribusi jasa umum"),
+    ("sehat-dinkes", "/layanan/cek-kesehatan-gratis", "Cek Kesehatan Gratis (CKG)", "service",
+     "NIK/KTP-el atau KIA", "Gratis"),
+    ("sehat-dinkes", "/berita/waspada-dbd-musim-hujan", "Waspada DBD di Musim Hujan", "news",
+     None, None),
+    ("sehat-dinkes", "/layanan", "Layanan Kesehatan", "listing", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and

@@ -110,7 +110,7 @@ def crawl(web, client) -> Walk:
         for code in scripts(page, "Ziggy"):
             targets += ["/" + u.replace("\\/", "/").lstrip("/")
                         for u in re.findall(r'"uri":"([^"{]*)"', code)]
-        targets += datatables_links(client, url, page)
+        targets += datatables_links(client, url, page) + next_links(client, url, page)
         for href in targets:
             target = urldefrag(urljoin(url, href))[0]
             if urlsplit(target).netloc in hosts:
@@ -121,6 +121,28 @@ def crawl(web, client) -> Walk:
 def scripts(page: lxml.html.HtmlElement, marker: str) -> list[str]:
     """The code of the page's inline scripts that mention ``marker``."""
     return [s.text for s in page.iter("script") if s.text and marker in s.text]
+
+
+def next_links(client, url: str, page: lxml.html.HtmlElement) -> list[str]:
+    """The pages a Next.js app links from its data only, as its router would: a pages-router
+    page's records by their slugs under the dynamic route below the page's own (the build
+    manifest's ``/layanan/[slug]`` beside ``"page": "/layanan"``), and the ``href`` props of
+    an app-router page's client components (the RSC payload's strings)."""
+    links = []
+    for script in page.xpath('//script[@id="__NEXT_DATA__"]'):
+        route = json.loads(script.text)["page"].rstrip("/")
+        manifest = next((src for src in page.xpath("//script/@src")
+                         if src.endswith("/_buildManifest.js")), None)
+        if not route or manifest is None:
+            continue
+        dynamic = re.findall(r'"(/[^"]*\[[^"]*)"', client.get(urljoin(url, manifest)).text)
+        below = [d.split("[", 1)[0] for d in dynamic
+                 if d.startswith(route + "/[") and d.count("[") == 1]
+        links += [b + slug for b in below for slug in re.findall(r'"slug":"([^"]+)"',
+                                                                  script.text)]
+    for code in scripts(page, "self.__next_f.push"):
+        links += re.findall(r'\\"href\\":\\"(/[^"\\]+)', code)
+    return links
 
 
 def datatables_links(client, url: str, page: lxml.html.HtmlElement) -> list[str]:

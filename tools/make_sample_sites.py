@@ -11881,5 +11881,554 @@ def write_devset(global_keys: dict[str, Page], catalog: list[dict]) -> None:
     out.write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
+# ---------------------------------------------------------------------------------------------
+# Session 14: Next.js sites (issue #11)
+#
+# perizinan-dpmptsp (offset 105): a Next.js pages-router build exported as static files
+#   (``layanan/<slug>.html`` served at ``/layanan/<slug>``). Every page is server-rendered with
+#   the site's header, menu and footer, and carries its props in ``<script id="__NEXT_DATA__">``
+#   (``props.pageProps``, ``page: "/layanan/[slug]"``, ``buildId``); client navigation fetches
+#   ``/_next/data/<buildId>/<path>.json``. A service page renders its facts as tabs of which
+#   only the open one ("Persyaratan") is in the HTML, beside three other services and their
+#   summaries: the procedure, time, cost and legal basis are only in the page's JSON. The list page renders five services; the other two are only in
+#   its pageProps, linked by the page chunk's ``href:"/layanan/".concat(e.slug)``.
+# sehat-dinkes (offset 106): a Next.js app-router site: the layout and the pages' server
+#   components are in the HTML, the client components' props only in the RSC payload
+#   (``self.__next_f.push([1,"..."])`` chunks, split wherever the stream flushed). A service's
+#   facts are a closed accordion (Radix renders no closed panel): the HTML has the section
+#   names and nothing under them. The list page's second tab (letters and permits) is drawn
+#   by a client component from its props only, and there is no sitemap.
+# ---------------------------------------------------------------------------------------------
+
+SITES += [
+    Site("perizinan-dpmptsp", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Jambi",
+         "Portal Perizinan DPMPTSP Kota Jambi", "nextpages", 105,
+         "Perizinan Mudah, Cepat dan Transparan",
+         "Jl. Jend. Basuki Rahmat No. 1, Kotabaru, Kota Jambi",
+         "menyajikan standar pelayanan perizinan berusaha dan perizinan tenaga kesehatan",
+         place="Front Office DPMPTSP, Gedung Mal Pelayanan Publik Kota Jambi lantai 1",
+         color="#9a3412"),
+    Site("sehat-dinkes", "Dinas Kesehatan Kota Jambi", "Jambi Sehat - Dinas Kesehatan Kota Jambi",
+         "nextrsc", 106, "Masyarakat Kota Jambi Sehat dan Bahagia",
+         "Jl. Dr. Sumantri Brojonegoro No. 2, Sungai Putri, Telanaipura, Kota Jambi",
+         "menyelenggarakan urusan kesehatan: pelayanan kesehatan dasar, jaminan kesehatan dan "
+         "perizinan tenaga kesehatan",
+         place="Dinas Kesehatan Kota Jambi, Jl. Dr. Sumantri Brojonegoro No. 2, Telanaipura",
+         color="#047857"),
+]
+SITE.update({s.name: s for s in SITES})
+FAMILY.update({"nextpages": "nextjs-pages", "nextrsc": "nextjs-app-rsc"})
+
+SERVICES.update({
+    # Portal Perizinan (Next.js pages router, static export)
+    "np_nib": (17, "perizinan-dpmptsp", "nomor-induk-berusaha", "Nomor Induk Berusaha (NIB)",
+               "NIB adalah identitas pelaku usaha yang diterbitkan lembaga OSS; petugas front "
+               "office membantu pendaftaran akun OSS-RBA.", {}),
+    "np_pbg": (18, "perizinan-dpmptsp", "persetujuan-bangunan-gedung",
+               "Persetujuan Bangunan Gedung (PBG)",
+               "Persetujuan sebelum membangun baru, mengubah, memperluas atau merawat bangunan "
+               "gedung, pengganti IMB, diajukan lewat SIMBG.", {}),
+    "np_slf": (19, "perizinan-dpmptsp", "sertifikat-laik-fungsi", "Sertifikat Laik Fungsi (SLF)",
+               "Sertifikat bahwa bangunan gedung yang telah selesai dibangun laik dipakai "
+               "sesuai fungsi yang tercantum dalam PBG.", {}),
+    "np_sipdokter": (20, "perizinan-dpmptsp", "sip-dokter", "Surat Izin Praktik Dokter dan Dokter Gigi",
+                     "Izin bagi dokter dan dokter gigi untuk berpraktik di fasilitas pelayanan "
+                     "kesehatan atau praktik mandiri.", {}),
+    "np_sipbidan": (21, "perizinan-dpmptsp", "sip-bidan", "Surat Izin Praktik Bidan (SIPB)",
+                    "Izin bagi bidan yang berpraktik di puskesmas, klinik, rumah sakit atau "
+                    "tempat praktik mandiri bidan.", {}),
+    "np_sipperawat": (22, "perizinan-dpmptsp", "sip-perawat", "Surat Izin Praktik Perawat (SIPP)",
+                      "Izin bagi perawat yang menjalankan praktik keperawatan di fasilitas "
+                      "kesehatan atau praktik mandiri.", {}),
+    "np_reklame": (23, "perizinan-dpmptsp", "izin-reklame", "Izin Penyelenggaraan Reklame",
+                   "Izin bagi pemasang papan reklame, baliho, billboard dan videotron di "
+                   "wilayah Kota Jambi.", {}),
+    # Jambi Sehat (Next.js app router, RSC)
+    "nr_ckg": (43, "sehat-dinkes", "cek-kesehatan-gratis", "Cek Kesehatan Gratis (CKG)",
+               "Pemeriksaan kesehatan gratis di puskesmas bagi warga semua umur, sekali "
+               "setahun di sekitar hari ulang tahun.", {"online": None}),
+    "nr_uhc": (41, "sehat-dinkes", "jaminan-kesehatan-uhc", "Jaminan Kesehatan Semesta (UHC)",
+               "Warga Kota Jambi yang belum terdaftar BPJS Kesehatan didaftarkan sebagai "
+               "peserta PBI yang iurannya dibayar pemerintah kota.", {"online": None}),
+    "nr_dasar": (44, "sehat-dinkes", "pelayanan-kesehatan-dasar",
+                 "Pelayanan Kesehatan Dasar di Puskesmas",
+                 "Rawat jalan, kesehatan ibu dan anak, KB, imunisasi dan gizi di 20 puskesmas "
+                 "Kota Jambi, serta rujukan berjenjang bagi peserta JKN.", {"online": None}),
+    "nr_sehat": (None, "sehat-dinkes", "surat-keterangan-sehat", "Surat Keterangan Sehat",
+                 "Surat keterangan sehat dari dokter puskesmas untuk melamar kerja, mendaftar "
+                 "sekolah atau syarat administrasi lainnya.", dict(SEHAT_FACTS)),
+    "nr_rekom": (22, "sehat-dinkes", "rekomendasi-izin-praktik",
+                 "Rekomendasi Izin Praktik Tenaga Kesehatan",
+                 "Rekomendasi Dinas Kesehatan yang menjadi syarat Surat Izin Praktik perawat, "
+                 "bidan dan tenaga kesehatan lain di DPMPTSP.", {"online": None}),
+})
+
+NEWS += [
+    ("perizinan-dpmptsp", "pelayanan-pbg-di-mpp", "2025-04-14",
+     "Konsultasi PBG Kini Dibuka Setiap Hari di MPP",
+     ["DPMPTSP Kota Jambi membuka meja konsultasi Persetujuan Bangunan Gedung setiap hari "
+      "kerja di Mal Pelayanan Publik. Pemohon dapat membawa gambar rencana bangunan untuk "
+      "diperiksa sebelum diunggah ke SIMBG."]),
+    ("perizinan-dpmptsp", "sosialisasi-oss-umkm", "2025-06-23",
+     "Sosialisasi OSS-RBA bagi 150 Pelaku UMKM",
+     ["Sebanyak 150 pelaku usaha mikro mengikuti sosialisasi perizinan berusaha berbasis "
+      "risiko. Di akhir acara 96 peserta langsung menerima NIB."]),
+    ("perizinan-dpmptsp", "survei-kepuasan-2025", "2025-09-08",
+     "Indeks Kepuasan Masyarakat DPMPTSP Naik",
+     ["Hasil survei kepuasan masyarakat semester I 2025 mencapai 88,4 atau kategori baik, "
+      "naik dari 85,1 pada tahun sebelumnya."]),
+    ("sehat-dinkes", "ckg-sekolah-dimulai", "2025-08-04", "CKG Sekolah Dimulai di 20 Puskesmas",
+     ["Dinas Kesehatan memulai Cek Kesehatan Gratis bagi siswa SD dan SMP. Pemeriksaan "
+      "meliputi gigi, mata, telinga, status gizi dan tekanan darah."]),
+    ("sehat-dinkes", "waspada-dbd-musim-hujan", "2025-11-03", "Waspada DBD di Musim Hujan",
+     ["Kasus demam berdarah meningkat di awal musim hujan. Warga diminta melakukan 3M Plus "
+      "dan segera ke puskesmas bila demam tinggi lebih dari dua hari."]),
+    ("sehat-dinkes", "uhc-cakupan-98-persen", "2025-02-17", "Cakupan UHC Kota Jambi 98 Persen",
+     ["Kepesertaan jaminan kesehatan warga Kota Jambi mencapai 98 persen. Warga yang belum "
+      "terdaftar cukup membawa KTP-el dan KK ke puskesmas atau Dinas Kesehatan."]),
+]
+
+# --- Portal Perizinan: Next.js pages router, static export ------------------------------------
+
+NEXT_BUILD_ID = "kQ3vYx9TbN2mLr7sWd1Fz"
+NEXT_CHUNKS = {  # file -> code; the page chunks as SWC writes them for old browsers
+    "webpack": ("static/chunks/webpack-3f1c9a7e2b8d4065.js",
+                '!function(){"use strict";var e={},t={};function n(r){var o=t[r];if(void 0!==o)return o.exports;'
+                'var u=t[r]={exports:{}};return e[r](u,u.exports,n),u.exports}n.p="/_next/",self.__next_set_public_path__=function(e){n.p=e}}();'),
+    "framework": ("static/chunks/framework-6a9e2f0c8b7d5e14.js",
+                  '"use strict";(self.webpackChunk_N_E=self.webpackChunk_N_E||[]).push([[774],{}]);'),
+    "main": ("static/chunks/main-0e8c4b2d7a1f9c35.js",
+             '(self.webpackChunk_N_E=self.webpackChunk_N_E||[]).push([[179],{}]);'),
+    "_app": ("static/chunks/pages/_app-5d2e8f7a1c0b9e43.js",
+             '(self.webpackChunk_N_E=self.webpackChunk_N_E||[]).push([[888],{6840:function(e,t,n){'
+             '(window.__NEXT_P=window.__NEXT_P||[]).push(["/_app",function(){return n(3847)}])}}]);'),
+    "/": ("static/chunks/pages/index-8b1d4c7e2f9a6053.js",
+          '(self.webpackChunk_N_E=self.webpackChunk_N_E||[]).push([[405],{5557:function(e,t,n){"use strict";n.r(t);'
+          'var r=n(5893),a=n(1664),l=n.n(a);t.default=function(e){var t=e.layananPopuler,n=e.berita;'
+          'return(0,r.jsxs)("main",{children:[t.map(function(e){return(0,r.jsx)(l(),{href:"/layanan/".concat(e.slug),children:e.nama},e.id)}),'
+          'n.map(function(e){return(0,r.jsx)(l(),{href:"/berita/".concat(e.slug),children:e.judul},e.slug)})]})}}}]);'),
+    "/layanan": ("static/chunks/pages/layanan-2c7f9e1a4b8d3e60.js",
+                 '(self.webpackChunk_N_E=self.webpackChunk_N_E||[]).push([[531],{8214:function(e,t,n){"use strict";n.r(t);'
+                 'var r=n(5893),a=n(7294),o=n(1664),l=n.n(o);t.default=function(e){var t=e.daftarLayanan,n=(0,a.useState)(5),o=n[0],i=n[1];'
+                 'return(0,r.jsxs)("section",{children:[(0,r.jsx)("div",{className:"grid",children:t.slice(0,o).map(function(e){'
+                 'return(0,r.jsx)(l(),{href:"/layanan/".concat(e.slug),className:"card",children:e.nama},e.id)})}),'
+                 'o<t.length&&(0,r.jsx)("button",{onClick:function(){return i(t.length)},children:"Tampilkan semua layanan"})]})}}}]);'),
+    "/layanan/[slug]": ("static/chunks/pages/layanan/%5Bslug%5D-9e4a1c7b3d2f8e05.js",
+                        '(self.webpackChunk_N_E=self.webpackChunk_N_E||[]).push([[219],{3310:function(e,t,n){"use strict";n.r(t);'
+                        'var r=n(5893),a=n(7294);t.default=function(e){var t=e.layanan,n=(0,a.useState)("persyaratan"),o=n[0],i=n[1];'
+                        'return(0,r.jsxs)("article",{children:[(0,r.jsx)("h1",{children:t.nama}),(0,r.jsx)(Tabs,{aktif:o,onChange:i,data:t})]})}}}]);'),
+    "/berita": ("static/chunks/pages/berita-4f8a2d6c1e9b7035.js",
+                '(self.webpackChunk_N_E=self.webpackChunk_N_E||[]).push([[712],{}]);'),
+    "/berita/[slug]": ("static/chunks/pages/berita/%5Bslug%5D-1b6e9d3a7c4f2e80.js",
+                       '(self.webpackChunk_N_E=self.webpackChunk_N_E||[]).push([[713],{}]);'),
+    "/[halaman]": ("static/chunks/pages/%5Bhalaman%5D-7a3c9e1f5b2d8046.js",
+                   '(self.webpackChunk_N_E=self.webpackChunk_N_E||[]).push([[714],{}]);'),
+}
+NEXT_CSS = "static/css/0f3b8e2a9c1d7465.css"
+
+
+def np_record(key: str, f: ServiceFacts, n: int) -> dict:
+    """A service as the portal's CMS hands it to ``getStaticProps`` (camelCase keys)."""
+    _i, _s, slug, title, intro, _o = SERVICES[key]
+    return {"id": n, "nama": title, "slug": slug, "ringkasan": intro,
+            "persyaratan": list(f.requirements), "alurPelayanan": list(f.procedure),
+            "waktuPenyelesaian": f.duration or "-", "biaya": f.cost or "-",
+            "dasarHukum": f.legal_basis or "-", "lokasiPelayanan": f.location,
+            "produkLayanan": f"Dokumen {title}",
+            "aplikasi": f.online[1] if f.online and f.online[1].startswith("http") else None,
+            "kategori": "Perizinan Tenaga Kesehatan" if key.startswith("np_sip")
+            else "Perizinan Berusaha", "diperbarui": "2025-07-21T04:15:00.000Z"}
+
+
+def build_nextpages(site: Site, facts: dict, reg) -> None:
+    keys = [k for k, _spec in own_services(site)]
+    records = [np_record(k, facts[k], n) for n, k in enumerate(keys, 1)]
+    brief = [{"id": r["id"], "nama": r["nama"], "slug": r["slug"], "kategori": r["kategori"],
+              "ringkasan": r["ringkasan"]} for r in records]
+    news = sorted(own_news(site), key=lambda x: x[1], reverse=True)
+    news_brief = [{"slug": s, "judul": t, "tanggal": d} for s, d, t, _x in news]
+
+    def page(kind, key, title, href, route, props, body="", **kw) -> Page:
+        file = "index.html" if href == "/" else href.strip("/") + ".html"
+        p = put(site, kind, key, title, href, file, body, **kw)
+        p.view = {"route": route, "props": props,
+                  "query": {"slug": href.rsplit("/", 1)[1]} if "[" in route else {}}
+        return p
+
+    home = page("home", "home", site.short, "/", "/", {"layananPopuler": brief[:4],
+                                                        "berita": news_brief[:3]})
+    lay = page("listing", "list-layanan", "Daftar Layanan Perizinan", "/layanan", "/layanan",
+               {"daftarLayanan": brief})
+    reg(lay, f"{site.name}:layanan")
+    for key, rec in zip(keys, records, strict=True):
+        others = [b for b in brief if b["slug"] != rec["slug"]][:3]
+        reg(page("service", key, rec["nama"], f"/layanan/{rec['slug']}", "/layanan/[slug]",
+                 {"layanan": rec, "lainnya": others}, summary=rec["ringkasan"]), key)
+    ber = page("listing", "list-berita", "Berita", "/berita", "/berita", {"berita": news_brief})
+    for slug, date, title, texts in news:
+        reg(page("news", f"news:{slug}", title, f"/berita/{slug}", "/berita/[slug]",
+                 {"berita": {"slug": slug, "judul": title, "tanggal": date,
+                             "isi": "".join(f"<p>{e(t)}</p>" for t in texts)}},
+                 paras(*texts), date=date, summary=texts[0]), f"news:{site.name}:{slug}")
+    prof = page("page", "profil", "Profil DPMPTSP", "/profil", "/[halaman]",
+                {"halaman": {"judul": "Profil DPMPTSP", "slug": "profil"}}, new_profile(site))
+    kontak = page("page", "kontak", "Kontak", "/kontak", "/[halaman]",
+                  {"halaman": {"judul": "Kontak", "slug": "kontak"}}, contact_body(site))
+    del prof, kontak, ber, home
+    for p in site.pages:  # client navigation's data files
+        rel = "_next/data/" + NEXT_BUILD_ID + ("/index" if p.href == "/" else p.href) + ".json"
+        site.extra_files[rel] = (json.dumps({"pageProps": p.view["props"], "__N_SSG": True},
+                                            ensure_ascii=False) + "\n").encode()
+        site.routes[route_key("/" + rel, "")] = rel
+    for rel, code in NEXT_CHUNKS.values():
+        site.extra_files["_next/" + rel] = code.encode()
+    routes = [r for r in NEXT_CHUNKS if r.startswith("/")]
+    manifest = ",".join(f'"{r}":["{NEXT_CHUNKS[r][0]}"]' for r in routes)
+    sorted_pages = ",".join(f'"{r}"' for r in ["/", "/_app", "/_error", *routes[1:]])
+    site.extra_files[f"_next/static/{NEXT_BUILD_ID}/_buildManifest.js"] = (
+        f'self.__BUILD_MANIFEST={{__rewrites:{{afterFiles:[],beforeFiles:[],fallback:[]}},{manifest},'
+        f'sortedPages:[{sorted_pages}]}},self.__BUILD_MANIFEST_CB&&self.__BUILD_MANIFEST_CB();').encode()
+    site.extra_files[f"_next/static/{NEXT_BUILD_ID}/_ssgManifest.js"] = (
+        b'self.__SSG_MANIFEST=new Set(["/","/layanan","/layanan/[slug]","/berita","/berita/[slug]",'
+        b'"/[halaman]"]),self.__SSG_MANIFEST_CB&&self.__SSG_MANIFEST_CB();')
+    site.extra_files["_next/" + NEXT_CSS] = b".card{display:block}.tab[aria-selected=true]{font-weight:700}\n"
+    site.extra_files["favicon.ico"] = b""
+    for rel in list(site.extra_files):  # "_" folders: served by name
+        site.routes[route_key("/" + rel, "")] = rel
+    site.robots = "User-agent: *\nAllow: /\n"
+
+
+NP_TABS = [("persyaratan", "Persyaratan"), ("alur", "Alur Pelayanan"),
+           ("waktu-biaya", "Waktu &amp; Biaya"), ("dasar-hukum", "Dasar Hukum")]
+
+
+def np_main(page: Page) -> str:
+    """The server-rendered main column (what React renders before hydration)."""
+    props = page.view["props"]
+    site = page.site
+    if page.kind == "service":
+        r = props["layanan"]
+        tabs = "".join(f'<button type="button" role="tab" id="tab-{k}" aria-controls="panel-{k}" '
+                       f'aria-selected="{str(k == "persyaratan").lower()}" class="tab'
+                       f'{" tab-aktif" if k == "persyaratan" else ""}">{lab}</button>'
+                       for k, lab in NP_TABS)
+        reqs = "".join(f"<li>{e(x)}</li>" for x in r["persyaratan"])
+        others = "".join(f'<li><a href="/layanan/{o["slug"]}">{e(o["nama"])}</a>'
+                         f'<p class="text-sm">{e(o["ringkasan"])}</p></li>'
+                         for o in props["lainnya"])
+        return (f'<nav aria-label="breadcrumb" class="breadcrumb"><a href="/">Beranda</a> / '
+                f'<a href="/layanan">Layanan</a> / <span>{e(r["nama"])}</span></nav>'
+                f'<article class="detail-layanan"><span class="badge">{e(r["kategori"])}</span>'
+                f'<h1>{e(r["nama"])}</h1><p class="lead">{e(r["ringkasan"])}</p>'
+                f'<div class="tabs" role="tablist">{tabs}</div>'
+                f'<div role="tabpanel" id="panel-persyaratan" aria-labelledby="tab-persyaratan" '
+                f'class="tab-panel"><ol class="list-decimal">{reqs}</ol></div></article>'
+                f'<aside class="lainnya"><h2>Layanan Lainnya</h2><ul>{others}</ul></aside>')
+    if page.key == "list-layanan":
+        cards = "".join(f'<a class="card" href="/layanan/{b["slug"]}"><span class="kategori">'
+                        f'{e(b["kategori"])}</span><h3>{e(b["nama"])}</h3></a>'
+                        for b in props["daftarLayanan"][:5])
+        return (f'<h1>{e(page.title)}</h1><p>Pilih layanan untuk melihat persyaratan, alur, '
+                f'waktu dan biaya.</p><div class="grid">{cards}</div>'
+                '<button type="button" class="btn-outline">Tampilkan semua layanan</button>')
+    if page.key == "list-berita":
+        items = "".join(f'<li><a href="/berita/{b["slug"]}">{e(b["judul"])}</a> '
+                        f'<time dateTime="{b["tanggal"]}">{tanggal(b["tanggal"])}</time></li>'
+                        for b in props["berita"])
+        return f'<h1>Berita</h1><ul class="daftar-berita">{items}</ul>'
+    if page.kind == "news":
+        return (f'<article><h1>{e(page.title)}</h1><time dateTime="{page.date}">'
+                f'{tanggal(page.date)}</time>{page.body}</article>')
+    if page.kind == "home":
+        cards = "".join(f'<a class="card" href="/layanan/{b["slug"]}"><h3>{e(b["nama"])}</h3></a>'
+                        for b in props["layananPopuler"])
+        news = "".join(f'<li><a href="/berita/{b["slug"]}">{e(b["judul"])}</a></li>'
+                       for b in props["berita"])
+        return (f'<section class="hero"><h1>{e(site.short)}</h1><p>Cek persyaratan, alur, '
+                f'waktu dan biaya perizinan sebelum datang ke Mal Pelayanan Publik.</p></section>'
+                f'<section><h2>Layanan Populer</h2><div class="grid">{cards}</div>'
+                f'<a href="/layanan" class="btn">Semua layanan</a></section>'
+                f'<section><h2>Kabar DPMPTSP</h2><ul>{news}</ul></section>')
+    return f"<h1>{e(page.title)}</h1>{page.body}"
+
+
+def render_nextpages(page: Page) -> str:
+    site = page.site
+    route = page.view["route"]
+    data = {"props": {"pageProps": page.view["props"], "__N_SSG": True}, "page": route,
+            "query": page.view["query"], "buildId": NEXT_BUILD_ID, "isFallback": False,
+            "gsp": True, "scriptLoader": []}
+    data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    chunk = NEXT_CHUNKS[route][0]
+    nav = "".join(f'<a href="{h}" class="nav-link">{t}</a>' for h, t in
+                  [("/", "Beranda"), ("/layanan", "Layanan"), ("/berita", "Berita"),
+                   ("/profil", "Profil"), ("/kontak", "Kontak")])
+    title = site.short if page.kind == "home" else f"{page.title} | {site.short}"
+    return (f'<!DOCTYPE html><html lang="id"><head><meta charSet="utf-8"/>'
+            f'<meta name="viewport" content="width=device-width"/><title>{e(title)}</title>'
+            f'<meta name="description" content="{e(page.summary or site.tagline)}"/>'
+            f'<meta name="next-head-count" content="4"/>'
+            f'<link rel="preload" href="/_next/{NEXT_CSS}" as="style"/>'
+            f'<link rel="stylesheet" href="/_next/{NEXT_CSS}" data-n-g=""/>'
+            f'<noscript data-n-css=""></noscript>'
+            f'<script defer="" nomodule="" src="/_next/static/chunks/polyfills-c67a75d1b6f99dc8.js"></script>'
+            + "".join(f'<script src="/_next/{NEXT_CHUNKS[k][0]}" defer=""></script>'
+                      for k in ("webpack", "framework", "main", "_app"))
+            + f'<script src="/_next/{chunk}" defer=""></script>'
+            f'<script src="/_next/static/{NEXT_BUILD_ID}/_buildManifest.js" defer=""></script>'
+            f'<script src="/_next/static/{NEXT_BUILD_ID}/_ssgManifest.js" defer=""></script>'
+            f'</head><body><div id="__next"><header class="navbar"><div class="container">'
+            f'<a href="/" class="brand"><img src="/logo-kota-jambi.png" alt="Logo Kota Jambi" width="36" height="36"/>'
+            f'<span>{e(site.short)}</span></a><nav class="menu">{nav}</nav></div></header>'
+            f'<main class="container">{np_main(page)}</main>'
+            f'<footer class="footer"><div class="container"><p>{e(site.opd)}</p><p>{e(site.address)}</p>'
+            f'<p>Jam layanan: {HOURS}</p><p>{footer_text(site)}</p></div></footer></div>'
+            f'<script id="__NEXT_DATA__" type="application/json">{data_json}</script></body></html>\n')
+
+
+# --- Jambi Sehat: Next.js app router, React Server Components payload ----------------------------
+
+RSC_BUILD_ID = "p4Zc8Rk2Vn6Qw1Ty9Hs3D"
+RSC_CHUNKS = ["static/chunks/webpack-8d2f6a1c9e3b7054.js", "static/chunks/fd9d1056-3a7c2e9b.js",
+              "static/chunks/117-6c4e1a9f2b8d.js", "static/chunks/main-app-2b9e7c4a1f6d.js"]
+
+
+def nr_record(key: str, f: ServiceFacts) -> dict:
+    _i, _s, slug, title, intro, _o = SERVICES[key]
+    items = [{"value": "persyaratan", "judul": "Persyaratan", "isi": list(f.requirements)}]
+    if f.procedure:
+        items.append({"value": "prosedur", "judul": "Alur Pelayanan", "isi": list(f.procedure)})
+    items += [{"value": "waktu", "judul": "Waktu Penyelesaian", "isi": f.duration or "-"},
+              {"value": "biaya", "judul": "Biaya", "isi": f.cost or "-"},
+              {"value": "lokasi", "judul": "Tempat Pelayanan", "isi": f.location}]
+    if f.legal_basis:
+        items.append({"value": "dasar-hukum", "judul": "Dasar Hukum", "isi": f.legal_basis})
+    return {"nama": title, "slug": slug, "ringkasan": intro, "persyaratan": list(f.requirements),
+            "alur": list(f.procedure), "waktu": f.duration or "-", "biaya": f.cost or "-",
+            "lokasi": f.location, "dasarHukum": f.legal_basis or "$undefined", "items": items}
+
+
+NR_TAB_HEALTH = ("nr_ckg", "nr_dasar", "nr_uhc")
+
+
+def build_nextrsc(site: Site, facts: dict, reg) -> None:
+    keys = [k for k, _spec in own_services(site)]
+    home = put(site, "home", "home", site.short, "/", "index.html")
+    lay = put(site, "listing", "list-layanan", "Layanan Kesehatan", "/layanan", "layanan.html")
+    reg(lay, f"{site.name}:layanan")
+    cards = {"kesehatan": [], "surat": []}
+    for key in keys:
+        rec = nr_record(key, facts[key])
+        cards["kesehatan" if key in NR_TAB_HEALTH else "surat"].append(
+            {"judul": rec["nama"], "href": f"/layanan/{rec['slug']}", "ringkasan": rec["ringkasan"]})
+        p = put(site, "service", key, rec["nama"], f"/layanan/{rec['slug']}",
+                f"layanan/{rec['slug']}.html", summary=rec["ringkasan"])
+        p.view = {"record": rec, "segment": "layanan/[slug]"}
+        reg(p, key)
+    lay.view = {"cards": cards, "segment": "layanan"}
+    home.view = {"cards": cards, "segment": ""}
+    ber = put(site, "listing", "list-berita", "Berita", "/berita", "berita.html")
+    ber.view = {"segment": "berita"}
+    for slug, date, title, texts in sorted(own_news(site), key=lambda x: x[1], reverse=True):
+        p = put(site, "news", f"news:{slug}", title, f"/berita/{slug}", f"berita/{slug}.html",
+                paras(*texts), date=date, summary=texts[0])
+        p.view = {"segment": "berita/[slug]"}
+        reg(p, f"news:{site.name}:{slug}")
+    kontak = put(site, "page", "kontak", "Kontak Kami", "/kontak", "kontak.html",
+                 contact_body(site))
+    kontak.view = {"segment": "kontak"}
+    prof = put(site, "page", "profil", "Tentang Dinas Kesehatan", "/tentang", "tentang.html",
+               new_profile(site))
+    prof.view = {"segment": "tentang"}
+    for rel in RSC_CHUNKS + ["static/chunks/app/layout-5e1a9c3f7b2d.js",
+                             "static/chunks/app/layanan/%5Bslug%5D/page-0c7e3a9f1b5d.js"]:
+        site.extra_files["_next/" + rel] = (
+            b'(self.webpackChunk_N_E=self.webpackChunk_N_E||[]).push([[' +
+            str(len(rel)).encode() + b'],{}]);')
+    site.extra_files["_next/static/css/4a8e1c7b3f9d2065.css"] = b"[data-state=closed]>div{display:none}\n"
+    site.extra_files["favicon.ico"] = b""
+    for rel in list(site.extra_files):
+        site.routes[route_key("/" + rel, "")] = rel
+    site.robots = "User-agent: *\nAllow: /\n"
+
+
+def nr_main(page: Page) -> tuple[str, list[str]]:
+    """(the HTML the server rendered, the RSC rows of the page's client components)."""
+    v = page.view
+    rows: list[str] = []
+    if page.kind == "service":
+        r = v["record"]
+        heads = "".join(
+            f'<div data-state="closed" data-orientation="vertical" class="border-b">'
+            f'<h3 data-orientation="vertical" data-state="closed" class="flex">'
+            f'<button type="button" aria-controls="radix-:R{n}:" aria-expanded="false" '
+            f'data-state="closed" data-orientation="vertical" id="radix-:r{n}:" '
+            f'class="flex flex-1 items-center justify-between py-4 font-medium" '
+            f'data-radix-collection-item="">{e(it["judul"])}<svg width="15" height="15" '
+            f'viewBox="0 0 15 15" aria-hidden="true"></svg></button></h3>'
+            f'<div data-state="closed" id="radix-:R{n}:" hidden="" role="region" '
+            f'aria-labelledby="radix-:r{n}:" data-orientation="vertical"></div></div>'
+            for n, it in enumerate(r["items"], 1))
+        html_main = (f'<nav aria-label="breadcrumb"><ol class="flex"><li><a href="/">Beranda</a>'
+                     f'</li><li><a href="/layanan">Layanan</a></li><li>{e(r["nama"])}</li></ol></nav>'
+                     f'<h1 class="text-3xl font-bold">{e(r["nama"])}</h1>'
+                     f'<p class="text-muted-foreground">{e(r["ringkasan"])}</p>'
+                     f'<div class="w-full" data-orientation="vertical">{heads}</div>')
+        rows.append('["$","$L9",null,{"layanan":' + json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "}]")
+        return html_main, rows
+    if page.key in ("list-layanan", "home"):
+        first = "".join(f'<a href="{c["href"]}" class="rounded-lg border p-4"><h3>{e(c["judul"])}'
+                        f'</h3><p>{e(c["ringkasan"])}</p></a>' for c in v["cards"]["kesehatan"])
+        tabs = ('<div role="tablist" aria-orientation="horizontal" class="inline-flex" '
+                'data-orientation="horizontal"><button type="button" role="tab" '
+                'aria-selected="true" data-state="active" id="radix-:R1:-trigger-kesehatan">'
+                'Pelayanan Kesehatan</button><button type="button" role="tab" '
+                'aria-selected="false" data-state="inactive" id="radix-:R1:-trigger-surat">'
+                'Surat &amp; Perizinan</button></div>'
+                f'<div data-state="active" role="tabpanel" class="grid gap-4">{first}</div>'
+                '<div data-state="inactive" role="tabpanel" hidden=""></div>')
+        rows.append('["$","$La",null,{"defaultValue":"kesehatan","tabs":[{"value":"kesehatan",'
+                    '"label":"Pelayanan Kesehatan","layanan":'
+                    + json.dumps(v["cards"]["kesehatan"], ensure_ascii=False, separators=(",", ":"))
+                    + '},{"value":"surat","label":"Surat & Perizinan","layanan":'
+                    + json.dumps(v["cards"]["surat"], ensure_ascii=False, separators=(",", ":")) + "}]}]")
+        if page.kind == "home":
+            site = page.site
+            news = "".join(f'<li><a href="{p.href}">{e(p.title)}</a></li>'
+                           for p in pages_of(site, "news"))
+            return (f'<section class="hero"><h1>{e(site.short)}</h1><p>Informasi layanan '
+                    f'kesehatan, jaminan kesehatan dan surat keterangan sehat.</p></section>'
+                    f'<section><h2>Layanan</h2>{tabs}</section><section><h2>Berita</h2>'
+                    f'<ul>{news}</ul></section>'), rows
+        return f'<h1>{e(page.title)}</h1>{tabs}', rows
+    if page.key == "list-berita":
+        items = "".join(f'<article><a href="{p.href}"><h2>{e(p.title)}</h2></a><time dateTime="'
+                        f'{p.date}">{tanggal(p.date)}</time><p>{e(p.summary)}</p></article>'
+                        for p in pages_of(page.site, "news"))
+        return f"<h1>Berita</h1>{items}", rows
+    if page.kind == "news":
+        return (f'<article class="prose"><h1>{e(page.title)}</h1><time dateTime="{page.date}">'
+                f'{tanggal(page.date)}</time>{page.body}</article>'), rows
+    return f'<h1>{e(page.title)}</h1><div class="prose">{page.body}</div>', rows
+
+
+def rsc_pushes(rows: list[str], page: Page) -> str:
+    """The page's RSC payload as Next writes it into the HTML: ``self.__next_f.push`` calls
+    whose strings the stream cut wherever it flushed, not at row ends."""
+    segment = page.view["segment"]
+    lines = ['1:HL["/_next/static/css/4a8e1c7b3f9d2065.css","style"]',
+             '2:I[5751,["117","static/chunks/117-6c4e1a9f2b8d.js","185",'
+             '"static/chunks/app/layout-5e1a9c3f7b2d.js"],"Header"]',
+             '3:I[9275,[],""]', '4:I[1343,[],""]']
+    for n, row in enumerate(rows):
+        ref = row[8]  # the row of the client component its "$L9" / "$La" names
+        lines.append(f'{ref}:I[{4821 + n},["117","static/chunks/117-6c4e1a9f2b8d.js","931",'
+                     f'"static/chunks/app/layanan/%5Bslug%5D/page-0c7e3a9f1b5d.js"],'
+                     f'"{"LayananAccordion" if ref == "9" else "LayananTabs"}"]')
+    children = ",".join(rows) if rows else "null"
+    tree = (f'0:["{RSC_BUILD_ID}",[[["",{{"children":["{segment}",{{"children":["__PAGE__",{{}}]}}]}},'
+            f'"$undefined","$undefined",true],null,[null,["$","html",null,{{"lang":"id",'
+            f'"children":["$","body",null,{{"children":[["$","$L2",null,{{}}],["$","main",null,'
+            f'{{"children":[{children}]}}]]}}]}}]]]]]')
+    lines.append(tree)
+    lines.append('5:[["$","meta","0",{"name":"viewport","content":"width=device-width, '
+                 'initial-scale=1"}],["$","meta","1",{"charSet":"utf-8"}],["$","title","2",'
+                 '{"children":' + json.dumps(f"{page.title} | {page.site.short}",
+                                             ensure_ascii=False) + "}]]")
+    stream = "".join(line + "\n" for line in lines)
+    cuts = list(range(0, len(stream), 700)) + [len(stream)]
+    pieces = [stream[a_:b_] for a_, b_ in zip(cuts, cuts[1:], strict=False) if b_ > a_]
+    return ("<script>(self.__next_f=self.__next_f||[]).push([0]);self.__next_f.push([2,null])</script>"
+            + "".join("<script>self.__next_f.push([1,"
+                      + json.dumps(p, ensure_ascii=False).replace("</", "<\\/") + "])</script>"
+                      for p in pieces))
+
+
+def render_nextrsc(page: Page) -> str:
+    site = page.site
+    main, rows = nr_main(page)
+    nav = "".join(f'<a class="text-sm font-medium" href="{h}">{t}</a>' for h, t in
+                  [("/", "Beranda"), ("/layanan", "Layanan"), ("/berita", "Berita"),
+                   ("/tentang", "Tentang"), ("/kontak", "Kontak")])
+    title = site.short if page.kind == "home" else f"{page.title} | {site.short}"
+    scripts = "".join(f'<script src="/_next/{c}" async=""></script>' for c in RSC_CHUNKS)
+    return (f'<!DOCTYPE html><html lang="id"><head><meta charSet="utf-8"/><meta name="viewport" '
+            f'content="width=device-width, initial-scale=1"/><link rel="stylesheet" '
+            f'href="/_next/static/css/4a8e1c7b3f9d2065.css" data-precedence="next"/>'
+            f'<link rel="preload" as="script" fetchPriority="low" href="/_next/{RSC_CHUNKS[0]}"/>'
+            f'{scripts}<title>{e(title)}</title><meta name="description" content="'
+            f'{e(page.summary or site.tagline)}"/><link rel="icon" href="/favicon.ico" '
+            f'type="image/x-icon" sizes="16x16"/></head><body class="min-h-screen bg-background">'
+            f'<header class="sticky top-0 border-b"><div class="container flex h-14 items-center">'
+            f'<a class="mr-6 flex items-center font-bold" href="/">{e(site.short)}</a>'
+            f'<nav class="flex gap-6">{nav}</nav></div></header>'
+            f'<main class="container py-8">{main}</main>'
+            f'<footer class="border-t py-6"><div class="container"><p>{e(site.opd)} - '
+            f'{e(site.address)}</p><p>Layanan pengaduan: Call Center 112 (bebas pulsa)</p>'
+            f'<p>{footer_text(site)}</p></div></footer>'
+            f'{rsc_pushes(rows, page)}</body></html>\n')
+
+
+NEW_BUILD.update({"nextpages": build_nextpages, "nextrsc": build_nextrsc})
+RENDER.update({"nextpages": render_nextpages, "nextrsc": render_nextrsc})
+CSS.update({"nextpages": ("favicon.ico", ""), "nextrsc": ("favicon.ico", "")})
+
+
+# Queries answered by the two Next.js sites, numbered from q1150; written before the crawl of
+# these sites was looked at.
+DEVSET_NEXTJS: dict[str, list[tuple[str, str]]] = {
+    "formal": [
+        ("persyaratan nomor induk berusaha portal perizinan dpmptsp", "np_nib:2 nib:1"),
+        ("alur pelayanan persetujuan bangunan gedung portal perizinan", "np_pbg:2 pbg:1"),
+        ("dasar hukum sertifikat laik fungsi portal perizinan dpmptsp", "np_slf:2 slf:1"),
+        ("surat izin praktik perawat portal perizinan dpmptsp", "np_sipperawat:2 sip_perawat:1"),
+        ("persyaratan cek kesehatan gratis jambi sehat dinkes", "nr_ckg:2 ckg:1"),
+        ("rekomendasi izin praktik tenaga kesehatan jambi sehat", "nr_rekom:2 sb_sipp:1"),
+    ],
+    "colloquial": [
+        ("berapa lama ngurus pbg di portal perizinan dpmptsp", "np_pbg:2 pbg:1"),
+        ("mau pasang baliho izinnya gimana portal perizinan", "np_reklame:2 izin_reklame:1"),
+        ("bikin surat sehat buat daftar kerja di jambi sehat", "nr_sehat:2 kk_sehat:1"),
+        ("daftar bpjs gratis dibayarin pemkot jambi sehat", "nr_uhc:2 uhc:1"),
+    ],
+    "problem": [
+        ("bidan mau buka praktik mandiri izinnya apa portal perizinan", "np_sipbidan:2 sip_bidan:1"),
+        ("gedung sudah jadi belum punya slf portal perizinan dpmptsp", "np_slf:2 slf:1"),
+        ("belum punya bpjs sakit mau berobat jambi sehat dinkes", "nr_uhc:2 uhc:1"),
+        ("anak demam mau periksa ke puskesmas jambi sehat", "nr_dasar:2 puskesmas:1"),
+    ],
+    "typo": [
+        ("persyaratn izin praktik dokter portal perizinan", "np_sipdokter:2 sip_dokter:1"),
+        ("cek keshatan gratis jambi sehat", "nr_ckg:2 ckg:1"),
+        ("surat keterangn sehat dinkes jambi sehat", "nr_sehat:2 kk_sehat:1"),
+    ],
+    "abbreviation": [
+        ("nib oss portal perizinan dpmptsp", "np_nib:2 nib:1"),
+        ("sipp perawat portal perizinan", "np_sipperawat:2 sip_perawat:1"),
+        ("ckg dinkes jambi sehat", "nr_ckg:2 ckg:1"),
+    ],
+    "english": [
+        ("building approval permit requirements dpmptsp licensing portal", "np_pbg:2 pbg:1"),
+        ("billboard advertising permit portal perizinan", "np_reklame:2 izin_reklame:1"),
+        ("health certificate letter jambi sehat health office", "nr_sehat:2 kk_sehat:1"),
+    ],
+    "jambi-malay": [
+        ("nak buka usaho bikin nib di portal perizinan cakmano", "np_nib:2 nib:1"),
+        ("nak periksa kesehatan gratis di jambi sehat apo syaratnyo", "nr_ckg:2 ckg:1"),
+        ("bidan nak praktik sendiri izinnyo kemano portal perizinan", "np_sipbidan:2 sip_bidan:1"),
+    ],
+    "old-term": [
+        ("syarat imb portal perizinan dpmptsp", "np_pbg:2 pbg:1"),
+        ("urus siup portal perizinan dpmptsp", "np_nib:2 nib:1"),
+        ("jamkesda berobat gratis jambi sehat", "nr_uhc:2 uhc:1"),
+    ],
+    "app": [
+        ("portal perizinan dpmptsp kota jambi", "perizinan-dpmptsp:layanan:2 np_nib:1"),
+        ("jambi sehat dinas kesehatan kota jambi", "sehat-dinkes:layanan:2 nr_ckg:1"),
+    ],
+}
+DEVSET_BLOCKS.append((1150, (DEVSET_NEXTJS,)))
+
+
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -4,12 +4,14 @@ Laravel + Inertia.js apps serve every page as ``<div id="app" data-page="{json}"
 page's records are in the attribute's ``props``, the page has no ``<a>`` at all, and its
 ``<title>`` is the app's name until the browser runs the bundle. Next.js writes
 ``<script id="__NEXT_DATA__" type="application/json">`` (the page's data in
-``props.pageProps``), Nuxt 3 ``<script id="__NUXT_DATA__">`` (a flattened "devalue" array),
-Nuxt 2 ``window.__NUXT__ = {...}``. None of them calls an endpoint a crawler could read
-(``crawler.extract.jsonlist``): the data is already in the page. Any other carrier (JS
-literals, Apollo's cache, Astro, Livewire, Angular, SvelteKit, Alpine) is found by
-``crawler.extract.pagedata``, and counts only when it holds a record: a Nuxt app's runtime
-config says nothing of the page.
+``props.pageProps``), its app router the React Server Components payload in
+``self.__next_f.push([1, "..."])`` scripts (the client components' props: an accordion's or a
+tab's content the server left out of the HTML), Nuxt 3 ``<script id="__NUXT_DATA__">`` (a
+flattened "devalue" array), Nuxt 2 ``window.__NUXT__ = {...}``. None of them calls an
+endpoint a crawler could read (``crawler.extract.jsonlist``): the data is already in the page.
+Any other carrier (JS literals, Apollo's cache, Astro, Livewire, Angular, SvelteKit, Alpine)
+is found by ``crawler.extract.pagedata``, and counts only when it holds a record: a Nuxt
+app's runtime config says nothing of the page.
 
 ``page_data`` finds that JSON; ``read_payload`` says what the page is from it, with the
 record rules of ``jsonlist``:
@@ -18,12 +20,18 @@ record rules of ``jsonlist``:
   outside any list: a detail page, whose document is that record at the page's own URL
   (a list of "other services" beside it is only links);
 - else the page *lists* the records of its arrays: a listing, whose records with a URL of
-  their own are links to follow (their pages carry the full record) and whose records
-  without one are documents at ``<page>#<slug>``, as JSON records are;
+  their own are links to follow (their pages carry the full record), whose records the page
+  does not link are at the URL their linked siblings share (``/layanan/<slug>``), and whose
+  records placed nowhere are documents at ``<page>#<slug>``, as JSON records are;
 - the same-site URLs the data names (records' ``url``, a paginator's ``next_page_url`` and
   ``links``) are the page's links, since it has no others; so are the public pages of the
   app's route list (Ziggy's ``routes``: GET routes without parameters, account pages aside),
   which its menu, drawn by code, links.
+
+A page with text of its own (server-rendered: header, menu, footer, an open tab) is what its
+HTML says, but the sections its tabs or accordion left out are taken from the record its data
+shows under the page's own title (``_filled_in``); a record that only names the page
+(``{"judul": "Kontak"}``) never replaces the page's text.
 """
 
 from __future__ import annotations
@@ -51,6 +59,9 @@ _DATA_SCRIPT = re.compile(
     r"""<script\b[^>]*\bid\s*=\s*["']?(__NEXT_DATA__|__NUXT_DATA__)["']?[^>]*>(.*?)</script""",
     re.IGNORECASE | re.DOTALL)
 _NUXT2 = re.compile(r"window\.__NUXT__\s*=\s*(\{.*?\})\s*;?\s*</script", re.DOTALL)
+# the app router's RSC payload: one JSON string per push; a row is "<id>:<tag?><JSON>"
+_RSC_PUSH = re.compile(r"""self\.__next_f\.push\(\[\s*1\s*,\s*("(?:\\.|[^"\\])*")\s*\]\)""")
+_RSC_ROW = re.compile(r"([0-9a-f]+):(?:(T)([0-9a-f]+),|([A-Z]{1,2}))?")
 # Ziggy (Laravel's route list for the browser, in nearly every Inertia app's <head>)
 _ZIGGY = re.compile(r"\bZiggy\s*=\s*(\{.*?\})\s*;", re.DOTALL)
 # routes that are an account's, not the public site's
@@ -67,6 +78,7 @@ _DEVALUE_WRAPPERS = {"Reactive", "ShallowReactive", "Ref", "ShallowRef", "EmptyR
                      "EmptyShallowRef", "NuxtError"}
 MAX_DEPTH = 12
 MAX_LINKS = 200
+_WORD = re.compile(r"\w+")
 MIN_PROSE_WORDS = 6  # a string this long is text to read, not a label or a code
 
 
@@ -77,10 +89,11 @@ def page_data(text: str) -> Any | None:
     return _found_data(text)[0]
 
 
-def _found_data(text: str) -> tuple[Any | None, bool]:
+def _found_data(text: str, *, others: bool = True) -> tuple[Any | None, bool]:
     """(``page_data``, whether it came from the other carriers: ``embedded_data``'s
-    object of them, each under its own key)."""
-    for finder in (_inertia, _data_script, _nuxt2, _embedded):
+    object of them, each under its own key); ``others``: whether to look for those."""
+    finders = (_inertia, _data_script, _rsc, _nuxt2, *((_embedded,) if others else ()))
+    for finder in finders:
         try:
             found = finder(text)
         except (ValueError, RecursionError):
@@ -107,6 +120,90 @@ def _data_script(text: str) -> Any:
         return unflatten(data) if isinstance(data, list) else data
     props = data.get("props", {}) if isinstance(data, dict) else {}
     return props.get("pageProps", props) if isinstance(props, dict) else None
+
+
+def _rsc(text: str) -> Any:
+    """The props of the client components in a React Server Components payload (Next's app
+    router), each under its row and place: ``{"9.0": {"layanan": {...}}}``. The payload is
+    the strings of the ``self.__next_f.push([1, "..."])`` scripts joined (a stream flush may
+    cut a row anywhere), one row a line, ``<id>:<JSON>``; an element is ``["$", type, key,
+    props]``, a client component's type a reference (``"$L9"``), and a long string a text row
+    (``<id>:T<hex length>,<text>``) that a value names as ``"$<id>"``. Server elements (the
+    HTML's own tags) are already in the page and are left out."""
+    pieces = []
+    for match in _RSC_PUSH.finditer(text):
+        piece = json.loads(match.group(1))
+        if isinstance(piece, str):
+            pieces.append(piece)
+    if not pieces:
+        return None
+    stream = "".join(pieces)
+    texts: dict[str, str] = {}
+    rows: list[tuple[str, str]] = []
+    at = 0
+    while at < len(stream):
+        head = _RSC_ROW.match(stream, at)
+        if head is None:
+            break
+        ident, tag = head.group(1), head.group(2) or head.group(4)
+        if tag == "T":  # a text row: its length in bytes, then the text, no newline
+            size = int(head.group(3), 16)
+            body = stream[head.end():].encode("utf-8")[:size].decode("utf-8", "ignore")
+            texts[ident] = body
+            at = head.end() + len(body)
+            at += stream.startswith("\n", at)  # not written after a text row; tolerated
+            continue
+        end = stream.find("\n", head.end())
+        end = len(stream) if end < 0 else end
+        if not tag:
+            rows.append((ident, stream[head.end():end]))
+        at = end + 1
+    found: dict[str, Any] = {}
+    for ident, row in rows:
+        try:
+            value = json.loads(row)
+        except ValueError:
+            continue
+        for n, props in enumerate(_client_props(value, texts)):
+            found[f"{ident}.{n}"] = props
+    return found
+
+
+def _client_props(value: Any, texts: dict[str, str], depth: int = 0) -> Iterator[Any]:
+    """The props of the client components (``["$", "$L<id>", key, props]``) in ``value``,
+    their ``$`` values resolved; a server element's props are searched for more."""
+    if depth > MAX_DEPTH * 3:
+        return
+    if isinstance(value, list):
+        if len(value) == 4 and value[0] == "$" and isinstance(value[1], str):
+            props = value[3]
+            if value[1].startswith("$L") and isinstance(props, dict):
+                yield _rsc_value(props, texts)
+                return
+            if isinstance(props, dict):
+                yield from _client_props(list(props.values()), texts, depth + 1)
+            return
+        for item in value:
+            yield from _client_props(item, texts, depth + 1)
+    elif isinstance(value, dict):
+        yield from _client_props(list(value.values()), texts, depth + 1)
+
+
+def _rsc_value(value: Any, texts: dict[str, str], depth: int = 0) -> Any:
+    """A props value as the browser gets it: ``"$undefined"`` is no value, ``"$<id>"`` a
+    text row, ``"$$..."`` a string that began with ``$``; other references (promises,
+    dates, other rows' models) are no text to read."""
+    if depth > MAX_DEPTH:
+        return None
+    if isinstance(value, dict):
+        return {k: _rsc_value(v, texts, depth + 1) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rsc_value(v, texts, depth + 1) for v in value]
+    if isinstance(value, str) and value.startswith("$"):
+        if value.startswith("$$"):
+            return value[1:]
+        return texts.get(value[1:])
+    return value
 
 
 def _nuxt2(text: str) -> Any:
@@ -342,7 +439,76 @@ def _says_of_its_own(doc: Document) -> bool:
         isinstance(contact, dict) and bool(contact.get("page")))
 
 
-_MARKS = (b"data-page", b"__NEXT_DATA__", b"__NUXT")
+def _filled_in(page: ExtractedPage, text: str, *, source: str, opd: str) -> ExtractedPage:
+    """A page with text of its own, and the service sections its HTML left out (tabs or an
+    accordion that render only the open panel) from the record its app's data shows: the
+    record named as the page's title or heading, holding a section the page lacks. The
+    page's text is kept, and the record's lines with a word it does not have are added (the
+    open tab's requirements are not said twice). Only the apps' own carriers are read (not
+    ``_embedded``'s): a script's literal beside server-rendered text is not said to be the
+    page, and a long page is not parsed for them."""
+    doc = page.document
+    data, _carriers = _found_data(text, others=False)
+    if data is None:
+        return page
+    view = read_payload(data, doc.url, doc.title)
+    if view.record is None:
+        return page
+    names = {" ".join(str(n).split()).casefold()
+             for n in (doc.title, page.title_evidence.get("body_h1")) if n}
+    if " ".join(_own_title(view.record).split()).casefold() not in names:
+        return page
+    record = record_document(view.record, page_url=doc.url, endpoint_url=doc.url,
+                             source=source, opd=opd, fetched_at=doc.fetched_at, at=doc.url)
+    if record is None or not (record.fields.keys() & set(SECTION_FIELDS)) - doc.fields.keys():
+        return page
+    have = set(_WORD.findall(doc.text.casefold()))
+    added = [line for line in record.text.splitlines()
+             if not set(_WORD.findall(line.casefold())) <= have]
+    document = replace(doc, kind=record.kind, fields={**doc.fields, **record.fields},
+                       text="\n".join([doc.text, *added]))
+    return replace(page, document=document, payload=True)
+
+
+def _says_less(record: Document, doc: Document) -> bool:
+    """Whether a record the page's data shows holds no service section and fewer words than
+    the page's own text."""
+    return (not record.fields.keys() & set(SECTION_FIELDS)
+            and len(record.text.split()) < len(doc.text.split()))
+
+
+MIN_SIBLINGS = 2  # linked records that must agree on a folder before others are put in it
+
+
+def sibling_urls(records: list[dict[str, Any]], links: list[Link]) -> dict[str, tuple[str, str]]:
+    """slug -> (url, name) of the records of a list the page does not link, where the records
+    it does link, by their slugs, are all in one folder (``/layanan/<slug>``): the others'
+    pages are in that folder too, named by their slugs as their siblings are (the list
+    renders five and a button; the data holds seven)."""
+    by_segment = {last_segment(link.url): link.url for link in links}
+    folders = set()
+    shown = 0
+    for record in records:
+        url = by_segment.get(_slug(record))
+        if url is not None:
+            shown += 1
+            if urlsplit(url).query:  # /?page_id=12: no folder names it
+                return {}
+            path = urlsplit(url).path
+            trail = "/" if path.endswith("/") else ""
+            folders.add((url[: url.rstrip("/").rfind("/") + 1], trail))
+    if shown < MIN_SIBLINGS or len(folders) != 1:
+        return {}
+    folder, trail = folders.pop()
+    out = {}
+    for record in records:
+        slug = _slug(record)
+        if slug != "\0" and slug not in by_segment and re.fullmatch(r"[\w\-.~%]+", slug):
+            out[slug] = (folder + slug + trail, _title(record))
+    return out
+
+
+_MARKS = (b"data-page", b"__NEXT_DATA__", b"__NUXT", b"__next_f")
 
 
 def may_embed_data(body: bytes) -> bool:
@@ -357,7 +523,7 @@ def with_payload(page: ExtractedPage, text: str, *, source: str, opd: str) -> Ex
     its own, or without data, is returned as it is."""
     doc = page.document
     if len(doc.text.split()) >= SHELL_WORDS:
-        return page
+        return _filled_in(page, text, source=source, opd=opd)
     data, carriers = _found_data(text)
     if data is None or (carriers and _says_of_its_own(doc)):
         return page
@@ -369,6 +535,10 @@ def with_payload(page: ExtractedPage, text: str, *, source: str, opd: str) -> Ex
     if view.record is not None:
         record = record_document(view.record, page_url=doc.url, endpoint_url=doc.url,
                                  source=source, opd=opd, fetched_at=doc.fetched_at, at=doc.url)
+    if record is not None and _says_less(record, doc):
+        # the data names the page ({"judul": "Kontak", "slug": "kontak"}) and says less than
+        # the page's HTML: the page is what its HTML says, with the data's links
+        return replace(page, links=[*page.links, *links], payload=True)
     evidence = page.title_evidence
     if record is not None:
         # a record's own date (a news post's, never its row's created/updated) over the
@@ -380,13 +550,18 @@ def with_payload(page: ExtractedPage, text: str, *, source: str, opd: str) -> Ex
         # (crawler.sitetitles) falls back to where <title> is only the app's name
         evidence = {**evidence, "headings": [[1, record.title]], "body_h1": record.title}
     else:
-        # a record the page links by its slug (a server-rendered list) is that link's page
+        # a record the page links by its slug (a server-rendered list) is that link's page;
+        # one it does not link (a "show all" button's, a closed tab's) is at the URL its
+        # linked siblings share, with its own slug
         linked = {last_segment(link.url) for link in page.links}
+        placed = sibling_urls(view.records, page.links)
+        links += [Link(canonicalize_url(u), t) for u, t in placed.values()
+                  if url_key(u) != own]
         parts = [d for d in (record_document(r, page_url=doc.url, endpoint_url=doc.url,
                                              source=source, opd=opd,
                                              fetched_at=doc.fetched_at)
                              for r in view.records if own_url(r, doc.url) is None
-                             and _slug(r) not in linked)
+                             and _slug(r) not in linked and _slug(r) not in placed)
                  if d is not None and d.url != doc.url]
         names = [_title(r) for r in view.records]
         if names:

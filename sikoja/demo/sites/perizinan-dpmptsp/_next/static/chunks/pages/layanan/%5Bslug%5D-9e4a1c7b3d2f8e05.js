@@ -1,0 +1,1 @@
+(self.webpackChunk_N_E=self.webpackChunk_N_E||[]).push([[219],{3310:function(e,t,n){"use strict";n.r(t);var r=n(5893),a=n(7294);t.default=function(e){var t=e.layanan,n=(0,a.useState)("persyaratan"),o=n[0],i=n[1];return(0,r.jsxs)("article",{children:[(0,r.jsx)("h1",{children:t.nama}),(0,r.jsx)(Tabs,{aktif:o,onChange:i,data:t})]})}}}]);

@@ -1,0 +1,1 @@
+!function(){"use strict";var e={},t={};function n(r){var o=t[r];if(void 0!==o)return o.exports;var u=t[r]={exports:{}};return e[r](u,u.exports,n),u.exports}n.p="/_next/",self.__next_set_public_path__=function(e){n.p=e}}();

@@ -1,0 +1,1 @@
+self.__SSG_MANIFEST=new Set(["/","/layanan","/layanan/[slug]","/berita","/berita/[slug]","/[halaman]"]),self.__SSG_MANIFEST_CB&&self.__SSG_MANIFEST_CB();
