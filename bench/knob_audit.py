@@ -103,6 +103,8 @@ KNOBS = (
     Knob("copy_weight", PENALTY),
     Knob("semantic.max_vector_weight", SCALE),
     Knob("semantic.full_coverage", SCALE),
+    Knob("semantic.sentence_weight", SCALE),
+    Knob("semantic.sentence_words", _steps(_scaled, factors=(0.5, 1.5, 2.0)), integer=True),
 )
 
 

@@ -14,6 +14,16 @@ A word is familiar when the index has it (its surface form or its stem occurs in
 document: document frequency above 0) or a lexicon reads it (any expansion, a slang reading,
 a typo correction to an indexed word, an English glossary entry). Question frames ("urus",
 "cara", "how", see ``indexer.answer.FRAME_WORDS``) and stopwords are not content words.
+
+A query that reads as a sentence ("nenek tidak punya ktp tinggal di panti mau didata
+dinsos") tells its situation in words of its own (nenek, tinggal, panti) beside the need,
+and BM25 adds up a lookup of every one of them, so a page that repeats the situation's
+words can lead the page about the need. The embedder reads the sentence whole. Past
+``Settings.semantic.sentence_words`` words of no content (stopwords, question frames:
+:func:`function_words`) each adds ``sentence_weight`` to the vector weight (up to
+``max_vector_weight``), whatever ``weight`` says; a query of names ("kk hilang", "syarat
+akta kelahiran") keeps the base weight. The count of content words would not do: formal
+service names are long too, and raising the vector weight with it cost formal queries.
 """
 
 from __future__ import annotations
@@ -52,6 +62,23 @@ def familiarity(analyzer: Analyzer, analysis: QueryAnalysis,
     glossary = _glossary_stems(analyzer) if analysis.lang == "en" else frozenset()
     unknown = [w for w in words if not _known(analyzer, w, counts, vocabulary, glossary)]
     return Familiarity(words, unknown)
+
+
+def function_words(analyzer: Analyzer, analysis: QueryAnalysis) -> int:
+    """How many of the words typed carry no content (stopwords, English ones in an English
+    query, and question frames: "nenek *tidak punya* ktp *tinggal di* panti *mau* didata" has
+    four, "persyaratan kartu keluarga baru" one): how much a query reads as a sentence."""
+    typed = analyzer.normalizer.words(analysis.did_you_mean or analysis.normalized)
+    content = set(analyzer.words(" ".join(typed)))
+    stop = analyzer.lexicon.english_stopwords if analysis.lang == "en" else frozenset()
+    return sum(1 for w in typed if w not in content or w in FRAME_WORDS or w in stop)
+
+
+def sentence_weight(base: float, top: float, function: int, free: int, step: float) -> float:
+    """The vector weight for a query with ``function`` words of no content: ``base`` up to
+    ``free`` of them, raised by ``step`` for each one past it, never above ``top`` (nor
+    below ``base``)."""
+    return base + min(step * max(function - free, 0), max(top - base, 0.0))
 
 
 def adaptive_weight(base: float, top: float, share: float) -> float:

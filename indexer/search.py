@@ -48,7 +48,13 @@ from indexer.cards import lead
 from indexer.coverage import coverage_factor, keyword_coverage, said_tokens, weakness
 from indexer.embedding import Embedder, load_embedder
 from indexer.external import ExternalServices
-from indexer.familiarity import Familiarity, adaptive_weight, familiarity
+from indexer.familiarity import (
+    Familiarity,
+    adaptive_weight,
+    familiarity,
+    function_words,
+    sentence_weight,
+)
 from indexer.feedback import feedback_terms
 from indexer.fusion import Fused, fuse_linear, fuse_rrf
 from indexer.neighbours import FILE_NAME as NEIGHBOURS_FILE
@@ -157,7 +163,7 @@ class Searcher:
         unfamiliar = functools.cache(lambda: familiarity(self.analyzer, analysis, vocabulary))
         near = {} if junk else self._neighbours(analysis, unfamiliar)
         new_words = self._familiarity(unfamiliar)
-        vector_weight = self._vector_weight(new_words)
+        vector_weight = self._vector_weight(new_words, analysis)
         words = None if junk else self._query_words(analysis, vocabulary, near)
         read: dict[str, IndexedDoc] = {}  # pages read for keyword coverage, read once
         fed: list[QueryTerm] = []  # words the vector side's titles agree on (feedback.py)
@@ -372,13 +378,19 @@ class Searcher:
             return None
         return unfamiliar()
 
-    def _vector_weight(self, new_words: Familiarity | None) -> float:
+    def _vector_weight(self, new_words: Familiarity | None, analysis: QueryAnalysis) -> float:
         """The fusion's vector weight for this query (``Settings.semantic``; see
-        indexer/familiarity.py): the ranking's base, raised by the share of new words."""
+        indexer/familiarity.py): the ranking's base, raised for a query that reads as a
+        sentence and by the share of new words."""
+        semantic = self.settings.semantic
         base = self.ranking.vector_weight
+        if semantic.sentence_weight > 0 and self.ranking.use_vector:
+            base = sentence_weight(base, semantic.max_vector_weight,
+                                   function_words(self.analyzer, analysis),
+                                   semantic.sentence_words, semantic.sentence_weight)
         if new_words is None:
             return base
-        return adaptive_weight(base, self.settings.semantic.max_vector_weight, new_words.share)
+        return adaptive_weight(base, semantic.max_vector_weight, new_words.share)
 
     def _reads_coverage(self) -> bool:
         """Whether the vector weight follows the keyword side's coverage of the query

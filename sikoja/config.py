@@ -180,6 +180,11 @@ class SemanticSettings(BaseModel):
     feedback_agree: int = Field(default=2, ge=1, le=20)
     feedback_min_idf: float = Field(default=2.0, ge=0.0)
     feedback_words: int = Field(default=5, ge=1, le=20)
+    # a query with more than ``sentence_words`` words of no content (stopwords, question
+    # frames) reads as a sentence: each one past them adds ``sentence_weight`` to the vector
+    # weight (indexer/familiarity.py; 0: off)
+    sentence_words: int = Field(default=2, ge=0)
+    sentence_weight: float = Field(default=0.2, ge=0.0, le=5.0)
 
     @model_validator(mode="after")
     def _agree_within_results(self) -> SemanticSettings:

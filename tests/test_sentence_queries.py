@@ -1,0 +1,64 @@
+"""A query told as a sentence trusts the embedder more (issues #11 and #16, session 14).
+
+"belum punya bpjs sakit mau berobat puskesmas kebun kopi" tells the citizen's situation in
+its own words (bpjs, sakit, puskesmas, kebun kopi) beside the need (free treatment without
+BPJS). BM25 adds up a lookup of each of them, so the puskesmas's BPJS clinic, whose page
+says nearly all of them, led the free-treatment service the embedder ranked above it. Past
+``semantic.sentence_words`` words of no content (belum, punya, mau) each raise the vector
+weight by ``semantic.sentence_weight`` (indexer/familiarity.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.familiarity import function_words, sentence_weight
+from indexer.search import Searcher
+
+SITUATION = "belum punya bpjs sakit mau berobat puskesmas kebun kopi"
+NEED = "/layanan/berobat-gratis-ktp"  # UHC Jambi Bugar: free treatment with a KTP
+
+
+def _is_need(result) -> bool:
+    """Whether a result is the free-treatment service (its page, or a copy shown for it)."""
+    return any(url.endswith(NEED) for url in [result.url, *result.also_at])
+
+
+def _searcher(settings, weight: float) -> Searcher:
+    semantic = settings.semantic.model_copy(update={"sentence_weight": weight})
+    return Searcher(settings.model_copy(update={"semantic": semantic}))
+
+
+def test_a_sentence_has_more_words_of_no_content_than_a_name(sample_searcher):
+    analyzer = sample_searcher.analyzer
+    assert function_words(analyzer, sample_searcher.analyze(SITUATION)) == 3
+    assert function_words(analyzer, sample_searcher.analyze("syarat akta kelahiran")) == 1
+    assert function_words(analyzer, sample_searcher.analyze(
+        "how do i get a birth certificate")) >= 3
+
+
+def test_sentence_weight_rises_past_the_free_words_and_stops_at_the_top():
+    assert sentence_weight(0.25, 2.0, 2, 2, 0.2) == 0.25
+    assert sentence_weight(0.25, 2.0, 4, 2, 0.2) == pytest.approx(0.65)
+    assert sentence_weight(0.25, 2.0, 40, 2, 0.2) == pytest.approx(2.0)
+
+
+def test_a_problem_told_as_a_sentence_finds_the_service_it_needs(sample_index):
+    before = _searcher(sample_index, 0.0)
+    try:
+        first = before.search(SITUATION, explain=True)
+    finally:
+        before.close()
+    assert not _is_need(first.results[0])  # the clinic whose page says the words
+    assert any(_is_need(r) for r in first.results[1:3])
+    shipped = Searcher(sample_index)
+    try:
+        response = shipped.search(SITUATION, explain=True)
+        named = shipped.search("berobat gratis ktp", explain=True)
+    finally:
+        shipped.close()
+    assert _is_need(response.results[0])
+    assert response.analysis.vector_weight > first.analysis.vector_weight
+    # a query of names keeps the ranking's base weight and its service
+    assert named.analysis.vector_weight == pytest.approx(sample_index.ranking.vector_weight)
+    assert _is_need(named.results[0])
