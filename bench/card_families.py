@@ -282,6 +282,8 @@ def compare(bench: Bench, rule_list: list[Rule], per_family: tuple[str, ...] = (
 
 def spread(values: np.ndarray) -> str:
     """The in-sample value (first), and min / median / max of the folds' (the rest)."""
+    if values.size < 2:
+        return f"{values[0]:.3f}; no fold found one" if values.size else "none"
     return (f"{values[0]:.3f}; {values[1:].min():.3f} / {float(np.median(values[1:])):.3f} / "
             f"{values[1:].max():.3f}")
 

@@ -76,6 +76,7 @@ def searcher(tmp_path_factory):
         ("kartu blue truk", "uji-kir"),           # the KIR book's successor (PM 19/2021)
         ("pajak tontonan", "pajak-hiburan"),      # UU 18/1997, then PBJT (UU 1/2022)
         ("balai metrologi", "tera"),              # tera moved to the city (UU 23/2014)
+        ("pajak bangunan 1 tahun", "pbb"),        # not the retired "pajak pembangunan I"
     ],
 )
 def test_a_name_a_regulation_retired_finds_the_service_that_replaced_it(
