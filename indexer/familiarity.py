@@ -65,13 +65,16 @@ def familiarity(analyzer: Analyzer, analysis: QueryAnalysis,
 
 
 def function_words(analyzer: Analyzer, analysis: QueryAnalysis) -> int:
-    """How many of the words typed carry no content (stopwords, English ones in an English
-    query, and question frames: "nenek *tidak punya* ktp *tinggal di* panti *mau* didata" has
-    four, "persyaratan kartu keluarga baru" one): how much a query reads as a sentence."""
-    typed = analyzer.normalizer.words(analysis.did_you_mean or analysis.normalized)
-    content = set(analyzer.words(" ".join(typed)))
+    """How many distinct words typed carry no content (stopwords, English ones in an English
+    query, and question frames: "nenek *tidak punya* ktp tinggal *di* panti *mau* didata" has
+    four, "persyaratan kartu keluarga baru" one): how much a query reads as a sentence. The
+    words are read once as normalised, so a content word is never counted (and a word typed
+    twice counts once)."""
+    if not analysis.terms:
+        return 0
+    typed = dict.fromkeys(analyzer.normalizer.words(analysis.did_you_mean or analysis.normalized))
     stop = analyzer.lexicon.english_stopwords if analysis.lang == "en" else frozenset()
-    return sum(1 for w in typed if w not in content or w in FRAME_WORDS or w in stop)
+    return sum(1 for w in typed if analyzer.is_stopword(w) or w in FRAME_WORDS or w in stop)
 
 
 def sentence_weight(base: float, top: float, function: int, free: int, step: float) -> float:

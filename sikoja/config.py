@@ -133,7 +133,8 @@ class SemanticSettings(BaseModel):
     ``query``: what the query vector reads: ``analysed``, the query with its expansions and
     glossary translations; ``typed+analysed``, the sum of that and the query as typed (the
     typed words keep what the analysis replaced or did not know).
-    ``weight``: ``fixed`` fuses vectors at the ranking's vector weight; ``adaptive`` raises
+    ``weight``: ``fixed`` fuses vectors at the ranking's vector weight (raised only for a
+    sentence, ``sentence_weight``); ``adaptive`` raises
     it towards ``max_vector_weight`` by the share of the query's content words that neither
     the lexicons nor the index know, where only the embedder can help; ``coverage`` raises it
     towards ``max_vector_weight`` as the keyword side's best results say less of the query
@@ -149,6 +150,10 @@ class SemanticSettings(BaseModel):
     titles say, each at least ``feedback_min_idf`` rare, at most ``feedback_words`` of them,
     at this weight of a typed word (indexer/feedback.py; 0: off). Local fusion only: with
     ``fusion: server`` or a fixed ``weight`` nothing is fed back.
+    ``sentence_weight``: whatever ``weight`` says, a query with more than ``sentence_words``
+    distinct words of no content (stopwords, question frames) starts from the vector weight
+    plus this much per such word past them (0: off; indexer/familiarity.py). Dialect
+    questions ("nak ... apo bae") count as sentences as much as told situations do.
     """
 
     text: Literal["whole", "passage", "sections"] = "sections"
@@ -183,7 +188,7 @@ class SemanticSettings(BaseModel):
     # a query with more than ``sentence_words`` words of no content (stopwords, question
     # frames) reads as a sentence: each one past them adds ``sentence_weight`` to the vector
     # weight (indexer/familiarity.py; 0: off)
-    sentence_words: int = Field(default=2, ge=0)
+    sentence_words: int = Field(default=2, ge=0, le=20)
     sentence_weight: float = Field(default=0.2, ge=0.0, le=5.0)
 
     @model_validator(mode="after")

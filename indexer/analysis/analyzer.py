@@ -209,6 +209,10 @@ class Analyzer:
         stop = self._stop
         return [w for w in self.normalizer.words(text) if w not in stop]
 
+    def is_stopword(self, word: str) -> bool:
+        """Whether a normalised word is a stopword (one analysis drops)."""
+        return word in self._stop
+
     def _content(self, words: Sequence[str], lang: str) -> list[str]:
         """The words of a query that carry meaning: no stopwords (nor English ones in an
         English query), at most MAX_QUERY_WORDS."""
