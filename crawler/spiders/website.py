@@ -43,6 +43,7 @@ from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from w3lib.url import safe_url_string
 
 from crawler.downloadermiddlewares.contenttype import GENERIC_TYPES, content_type_of
 from crawler.downloadermiddlewares.offsite import SiteScope
@@ -675,7 +676,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
     def _js_request(self, url: str, page: str, callback: Any, errback: Any) -> Iterator[Any]:
         job = self.js_jobs[page]
         key = url_key(url)
-        if not self.scope.allows(url):
+        if not self.scope.allows(url) or self._dropped_by_scrapy(url):
             return
         if key in self.js_requested:
             job.covered = True  # read for another page of this site: its verdict counts
@@ -696,6 +697,14 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         yield Request(url, callback=callback, errback=errback, dont_filter=True,
                       meta={"sikoja_any_type": True, "sikoja_unconditional": True,
                             "sikoja_js_page": page, "sikoja_js_key": key})
+
+    def _dropped_by_scrapy(self, url: str) -> bool:
+        """Whether Scrapy would drop a request for ``url`` without calling it back: its
+        UrlLengthMiddleware does so past URLLENGTH_LIMIT (a relative data path under a long
+        page path). Counted as pending, it would keep its page from ever being settled: the
+        shell and every list that waited with it were lost."""
+        limit = self.settings.getint("URLLENGTH_LIMIT")
+        return limit > 0 and len(safe_url_string(url)) > limit
 
     def _based(self, key: str) -> str:
         """The script read as ``key`` joined to the site's bases, joined again only when
