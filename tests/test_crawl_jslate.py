@@ -134,3 +134,55 @@ def test_a_request_scrapy_drops_does_not_keep_the_page_waiting(tmp_path):
     assert "Surat keterangan lahir dari bidan" in by_title[AKTA["nama_layanan"]].text
     assert site.url(deep) in docs
     assert health.unreadable == []
+
+
+SPA_SHELL = html("Layanan Online", "<div id='root'></div>"
+                 "<script type='module' src='/assets/index-1a2b.js'></script>")
+LIST_JS = b'fetch("/api/layanan").then(r=>r.json()).then(d=>render(d.data));'
+# the list named in a view the router imports lazily, and read last
+LAZY = {"/assets/index-1a2b.js": Page(
+            b'const routes=[{path:"/layanan/:slug",component:()=>import("./Layanan-9c8d.js")}];',
+            content_type=JS),
+        "/assets/Layanan-9c8d.js": Page(LIST_JS, content_type=JS, delay=1.5)}
+# the list named at once, its records waiting for another script of the home (deferred)
+WAITING = {"/assets/index-1a2b.js": Page(
+               b'import("./Statistik-5e6f.js");' + LIST_JS, content_type=JS),
+           "/assets/Statistik-5e6f.js": Page(b"/* charts */", content_type=JS, delay=1.5)}
+
+
+@pytest.mark.slow  # crawls a served site
+@pytest.mark.parametrize("scripts", [LAZY, WAITING], ids=["lazy-view", "deferred-list"])
+def test_a_record_read_after_its_route_page_was_judged_still_takes_that_page(tmp_path, scripts):
+    """An app served at every route (history mode), its routes in the sitemap: the route
+    pages ``/layanan/<slug>`` are judged before the home's list is read (they load the
+    index script, read already, and name nothing more; or they wait on the list, whose
+    records wait for the home's other script). Each record is still the document of its
+    route page, not the empty shell served there (before, the shell came first and the
+    record was skipped as a duplicate of it)."""
+    kk, akta = dict(KK), dict(AKTA)
+    slow_shell = Page(SPA_SHELL, delay=0.5)  # asked once the index script was read
+    pages = {"/": Page(SPA_SHELL), "/layanan/kk-baru": slow_shell,
+             "/layanan/akta-kelahiran": slow_shell,
+             "/api/layanan": json_page({"data": [kk, akta]}), **scripts}
+    with ApiSite(pages, {}) as site:
+        site.pages["/sitemap.xml"] = Page(
+            ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+             + "".join(f"<url><loc>{site.url(p)}</loc></url>"
+                       for p in ("/", "/layanan/kk-baru", "/layanan/akta-kelahiran"))
+             + "</urlset>").encode(), etag=False, content_type="application/xml")
+        settings = Settings()
+        settings.crawl.delay = 0
+        crawl([Source(name="disdukcapil", opd="Disdukcapil", kind="website",
+                      start_urls=[site.url("/")])], settings, tmp_path, timeout=120)
+        store = DocumentStore.open(tmp_path)
+        try:
+            docs = {d.url: d for d in store.iter_documents()}
+            health = {h.source: h for h in sites_report(store)}["disdukcapil"]
+        finally:
+            store.close()
+    for slug, record in (("kk-baru", kk), ("akta-kelahiran", akta)):
+        doc = docs.get(site.url(f"/layanan/{slug}"))
+        assert doc is not None and doc.title == record["nama_layanan"], sorted(docs)
+        assert all(part in doc.text for part in record["persyaratan"])
+    assert site.url("/") in docs
+    assert health.unreadable == []

@@ -175,6 +175,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         self.routes: list[tuple[str, str]] = []
         self.detail_prefixes: list[str] = []  # data URLs the code completes with an id/slug
         self.awaiting: set[str] = set()  # keys of records stored once their detail is read
+        # shells judged while other pages' lists were still to be read: stored once none is
+        # (a record those lists place at a shell's URL is that URL's document, not the shell)
+        self.judged_shells: list[FetchedDocument] = []
         self.dt_requested: set[tuple[str, str, int]] = set()  # crawler.spiders.datatables
 
     @classmethod
@@ -727,9 +730,17 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             yield from self._js_done(page)
 
     def parse_script(self, response: Response) -> Iterator[Any]:
+        """A script file: the JSON it names, the modules it imports, the records its
+        literals hold; whatever happens, the pages waiting on it are told."""
+        found = [False]
+        try:
+            yield from self._script(response, found)
+        finally:
+            yield from self._js_ended(response.meta, found=found[0])
+
+    def _script(self, response: Response, found: list[bool]) -> Iterator[Any]:
         page = response.meta["sikoja_js_page"]
         key = response.meta.get("sikoja_js_key")
-        found = [False]
         if response.status == 200:
             code = response.body[:2_000_000].decode("utf-8", errors="replace")
             props = file_properties(code)
@@ -771,7 +782,6 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             records = script_records(code)
             if records and not self._deferred(response, records, found):
                 yield from self._list_records(response, records, found)
-        yield from self._js_ended(response.meta, found=found[0])
 
     def script_error(self, failure: Any) -> Iterator[Any]:
         """A script file that fails is not a page of the site: only the verdict counts."""
@@ -984,7 +994,12 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         if job.held is not None:
             if job.found:
                 job.held.document = as_listing(job.held.document)
-            yield job.held
+            self.judged_shells.append(job.held)
+        if not self.js_jobs:
+            # no list is left to read: every record placed at a route page's URL was yielded
+            # before the shell served there (the store keeps the first document of a URL)
+            shells, self.judged_shells = self.judged_shells, []
+            yield from (s for s in shells if url_key(s.document.url) not in self.awaiting)
         if job.empty and not job.found and not job.covered:
             tried = f"{job.tried} JSON endpoints tried" if job.tried else "no JSON endpoint found"
             yield FetchOutcome(url=page, outcome=ERROR, reason=(
