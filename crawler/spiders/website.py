@@ -858,7 +858,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             self.scheduled.add(url_key(doc.url))
             self.produced.add(url_key(doc.url))
             full = detail_url(sources[doc.url], response.url, self.detail_prefixes)
-            if full and details < MAX_DETAILS:
+            if full and details < MAX_DETAILS and not self._dropped_by_scrapy(full):
                 # the list names the record, its detail endpoint holds the rest: stored
                 # when that is read (the list's own record if it fails)
                 details += 1
