@@ -43,6 +43,7 @@ from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from w3lib.url import safe_url_string
 
 from crawler.downloadermiddlewares.contenttype import GENERIC_TYPES, content_type_of
 from crawler.downloadermiddlewares.offsite import SiteScope
@@ -174,6 +175,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         self.routes: list[tuple[str, str]] = []
         self.detail_prefixes: list[str] = []  # data URLs the code completes with an id/slug
         self.awaiting: set[str] = set()  # keys of records stored once their detail is read
+        # shells judged while other pages' lists were still to be read: stored once none is
+        # (a record those lists place at a shell's URL is that URL's document, not the shell)
+        self.judged_shells: list[FetchedDocument] = []
         self.dt_requested: set[tuple[str, str, int]] = set()  # crawler.spiders.datatables
 
     @classmethod
@@ -675,7 +679,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
     def _js_request(self, url: str, page: str, callback: Any, errback: Any) -> Iterator[Any]:
         job = self.js_jobs[page]
         key = url_key(url)
-        if not self.scope.allows(url):
+        if not self.scope.allows(url) or self._dropped_by_scrapy(url):
             return
         if key in self.js_requested:
             job.covered = True  # read for another page of this site: its verdict counts
@@ -696,6 +700,14 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         yield Request(url, callback=callback, errback=errback, dont_filter=True,
                       meta={"sikoja_any_type": True, "sikoja_unconditional": True,
                             "sikoja_js_page": page, "sikoja_js_key": key})
+
+    def _dropped_by_scrapy(self, url: str) -> bool:
+        """Whether Scrapy would drop a request for ``url`` without calling it back: its
+        UrlLengthMiddleware does so past URLLENGTH_LIMIT (a relative data path under a long
+        page path). Counted as pending, it would keep its page from ever being settled: the
+        shell and every list that waited with it were lost."""
+        limit = self.settings.getint("URLLENGTH_LIMIT")
+        return limit > 0 and len(safe_url_string(url)) > limit
 
     def _based(self, key: str) -> str:
         """The script read as ``key`` joined to the site's bases, joined again only when
@@ -718,9 +730,17 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             yield from self._js_done(page)
 
     def parse_script(self, response: Response) -> Iterator[Any]:
+        """A script file: the JSON it names, the modules it imports, the records its
+        literals hold; whatever happens, the pages waiting on it are told."""
+        found = [False]
+        try:
+            yield from self._script(response, found)
+        finally:
+            yield from self._js_ended(response.meta, found=found[0])
+
+    def _script(self, response: Response, found: list[bool]) -> Iterator[Any]:
         page = response.meta["sikoja_js_page"]
         key = response.meta.get("sikoja_js_key")
-        found = [False]
         if response.status == 200:
             code = response.body[:2_000_000].decode("utf-8", errors="replace")
             props = file_properties(code)
@@ -762,7 +782,6 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             records = script_records(code)
             if records and not self._deferred(response, records, found):
                 yield from self._list_records(response, records, found)
-        yield from self._js_ended(response.meta, found=found[0])
 
     def script_error(self, failure: Any) -> Iterator[Any]:
         """A script file that fails is not a page of the site: only the verdict counts."""
@@ -839,7 +858,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             self.scheduled.add(url_key(doc.url))
             self.produced.add(url_key(doc.url))
             full = detail_url(sources[doc.url], response.url, self.detail_prefixes)
-            if full and details < MAX_DETAILS:
+            if full and details < MAX_DETAILS and not self._dropped_by_scrapy(full):
                 # the list names the record, its detail endpoint holds the rest: stored
                 # when that is read (the list's own record if it fails)
                 details += 1
@@ -975,7 +994,12 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         if job.held is not None:
             if job.found:
                 job.held.document = as_listing(job.held.document)
-            yield job.held
+            self.judged_shells.append(job.held)
+        if not self.js_jobs:
+            # no list is left to read: every record placed at a route page's URL was yielded
+            # before the shell served there (the store keeps the first document of a URL)
+            shells, self.judged_shells = self.judged_shells, []
+            yield from (s for s in shells if url_key(s.document.url) not in self.awaiting)
         if job.empty and not job.found and not job.covered:
             tried = f"{job.tried} JSON endpoints tried" if job.tried else "no JSON endpoint found"
             yield FetchOutcome(url=page, outcome=ERROR, reason=(
