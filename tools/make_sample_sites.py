@@ -12121,8 +12121,8 @@ PORTAL_POLL = ("Bagaimana pelayanan kami?", ["Sangat baik", "Baik", "Cukup", "Ku
 def portal_facts_html(site: Site, key: str, f: ServiceFacts, leave: tuple[str, ...]) -> str:
     """The facts an editor typed in the post, less those left to the picture's caption."""
     rows = [(anchor, label, value) for anchor, label, value in fact_rows(site, f)
-            if not ({"persyaratan": "requirements", "prosedur": "procedure", "waktu": "duration",
-                     "biaya": "cost"}.get(anchor) in leave)]
+            if {"persyaratan": "requirements", "prosedur": "procedure", "waktu": "duration",
+                "biaya": "cost"}.get(anchor) not in leave]
     out = ""
     for anchor, label, value in rows:
         if isinstance(value, list):
@@ -12140,7 +12140,7 @@ def portal_caption(f: ServiceFacts, leave: tuple[str, ...]) -> str:
         parts.append(f"Waktu: {f.duration}.")
     if "cost" in leave and f.cost:
         parts.append(f"Biaya: {f.cost}.")
-    return " ".join(parts)
+    return " ".join(parts).rstrip(".")  # a caption ends without a full stop
 
 
 def portal_file(href: str) -> str:
@@ -12203,9 +12203,9 @@ def build_portal(site: Site, facts: dict, reg, loko: bool) -> None:
         reg(page, key)
         (site.portal_pages if as_page else site.portal_posts).append(page)
         if loko and not as_page:  # the "versi cetak" copy
-            pr = put(site, "page", f"print:{key}", title, f"/print.php?id={n}",
+            pr = put(site, "copy", f"{key}:print", title, f"/print.php?id={n}",
                      f"print-{n}.html", body, date=date)
-            pr.view = {"print": True, "caption": caption}
+            pr.view = {"print": True, "caption": caption, "of": key}
     site.portal_posts.sort(key=lambda p: p.date, reverse=True)
     for slug, title, body in (("profil", "Profil", new_profile(site)),
                               ("visi-misi", "Visi dan Misi", visi_body(site)),
@@ -12216,6 +12216,14 @@ def build_portal(site: Site, facts: dict, reg, loko: bool) -> None:
         p = put(site, "page", slug, title, href, portal_file(href), body)
         p.view = {"static": True}
         site.portal_pages.append(p)
+    if loko:  # the agenda block's one entry
+        agenda = put(site, "page", "agenda-3", "Peringatan Hari Lingkungan Hidup Sedunia",
+                     "/agenda-3-peringatan-hari-lingkungan-hidup-sedunia.html",
+                     "agenda-3-peringatan-hari-lingkungan-hidup-sedunia.html", paras(
+                         "Tema: Pulihkan Lahan, Hentikan Sampah Plastik.",
+                         "Tempat: Taman Kota Jambi, pukul 07.00 WIB. Terbuka untuk umum; "
+                         "peserta membawa botol minum sendiri."))
+        agenda.view = {"static": True}
     contact = put(site, "page", "kontak", "Hubungi Kami",
                   "/hubungi-kami.html" if loko else "/contact",
                   "hubungi-kami.html" if loko else "contact.html", contact_body(site))
@@ -12234,13 +12242,14 @@ def build_portal(site: Site, facts: dict, reg, loko: bool) -> None:
         pages = [posts[i:i + per] for i in range(0, len(posts), per)]
         for pn, chunk in enumerate(pages, 1):
             if loko:
-                href = ((f"/semua-berita.html" if pn == 1 else f"/halberita-{pn}.html")
+                href = (("/semua-berita.html" if pn == 1 else f"/halberita-{pn}.html")
                         if ci == 0 else (f"/kategori-{ci}-{cslug}.html" if pn == 1 else
                                          f"/halkategori-{ci}-{pn}.html"))
             else:
                 base = "/category/semua" if ci == 0 else f"/category/{cslug}"
                 href = base if pn == 1 else f"{base}/page/{pn}"
-            lp = put(site, "listing", f"list:{cslug}:{pn}", ctitle, href, portal_file(href))
+            shown = ctitle if not loko or ci == 0 else f"Kategori: {ctitle}"
+            lp = put(site, "listing", f"list:{cslug}:{pn}", shown, href, portal_file(href))
             if pn == 1 and cslug in ("pelayanan", "layanan"):
                 reg(lp, f"{site.name}:layanan")
             lp.view = {"posts": chunk, "pages": len(pages), "n": pn, "cat": ci, "cslug": cslug}
@@ -12249,7 +12258,8 @@ def build_portal(site: Site, facts: dict, reg, loko: bool) -> None:
     tags = sorted({t for p in site.portal_posts for t in p.view["tags"]})
     for t in tags[:12]:
         href = f"/tag-{t}.html" if loko else f"/tag/{t}"
-        tp = put(site, "listing", f"tag:{t}", t, href, portal_file(href))
+        tp = put(site, "listing", f"tag:{t}", f"Tag: {t}" if loko else t, href,
+                 portal_file(href))
         tp.view = {"posts": [p for p in site.portal_posts if t in p.view["tags"]], "pages": 1,
                    "n": 1, "tag": True}
     site.portal_tags = tags[:12]
@@ -12257,6 +12267,13 @@ def build_portal(site: Site, facts: dict, reg, loko: bool) -> None:
 
 def build_loko(site: Site, facts: dict, reg) -> None:
     build_portal(site, facts, reg, loko=True)
+    items = "".join(f"<item><title>{e(p.title)}</title><link>{e(site.base + p.href)}</link>"
+                    f"</item>\n" for p in site.portal_posts[:10])
+    site.extra_files["rss.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+        f"<title>{e(site.short)}</title><link>{site.base}/</link>\n{items}</channel></rss>\n"
+    ).encode()
+    site.extra_files["favicon.ico"] = b""
 
 
 def build_popoji(site: Site, facts: dict, reg) -> None:
@@ -12291,9 +12308,7 @@ def loko_list(page: Page) -> str:
             for k in range(1, v["pages"] + 1)) + (
             f' | <a href="{ref(v["n"] + 1)}">Next &rsaquo;</a>' if v["n"] < v["pages"] else "")
         pager += "</div>"
-    head = (f'<span class="judul">Tag: {e(page.title)}</span>' if v.get("tag") else
-            f'<span class="judul">Kategori: {e(page.title)}</span>' if v.get("cat") else
-            '<span class="judul">Semua Berita</span>')
+    head = f'<span class="judul">{e(page.title)}</span>'
     return head + "<br /><br />" + items + pager
 
 
@@ -12427,8 +12442,8 @@ def render_popoji(page: Page) -> str:
     title = e(site.short) if page.kind == "home" else f"{e(page.title)} - {e(site.short)}"
     crumb = ""
     if page.kind in ("service", "news") and not v.get("static"):
-        img = (f'<div class="entry-image"><a href="/po-content/uploads/{v["id"]}.jpg"><img src="'
-               f'/po-content/uploads/{v["id"]}.jpg" alt="{e(page.title)}"></a>'
+        img = (f'<div class="entry-image"><img src="/po-content/uploads/{v["id"]}.jpg" alt="'
+               f'{e(page.title)}">'
                + (f'<p class="text-center" style="padding:10px; background:#eee;"><i>'
                   f'{e(v["caption"])}</i></p>' if v.get("caption") else "") + "</div>")
         tags = ", ".join(f'<a href="/tag/{t}">{t}</a>' for t in v["tags"] if t in site.portal_tags)
@@ -12465,7 +12480,7 @@ def render_popoji(page: Page) -> str:
                 f'<textarea name="comment"></textarea><button type="submit">Kirim Komentar'
                 f"</button></form></div></div></div>")
     elif page.kind == "home":
-        main = ('<div class="fancy-title title-border"><h3>Berita Terbaru</h3></div>'
+        main = ('<div class="fancy-title title-border"><h3>Kabar Dishub</h3></div>'
                 + "".join(f'<div class="entry clearfix"><div class="entry-title"><h2><a href="'
                           f'{p.href}">{e(p.title)}</a></h2></div><ul class="entry-meta"><li>'
                           f'{tanggal(p.date)}</li></ul><div class="entry-content"><p>'
