@@ -257,8 +257,12 @@ def _candidate(tag: Tag, texts: dict[int, _Text], body: _Style) -> _Candidate | 
 def _over_links(candidate: _Candidate, following: _Candidate | None,
                 texts: dict[int, _Text]) -> bool:
     """The text from ``candidate`` to the next one is mostly links: a box's label."""
-    start = candidate.offset + len(candidate.text)
-    end = following.offset if following is not None else None
+    return _mostly_links(texts, candidate.offset + len(candidate.text),
+                         following.offset if following is not None else None)
+
+
+def _mostly_links(texts: dict[int, _Text], start: int, end: int | None) -> bool:
+    """The block's text from offset ``start`` to ``end`` (its end: None) is mostly links."""
     linked = plain = 0
     for text in texts.values():
         if text.offset >= start and (end is None or text.offset < end):
@@ -283,14 +287,7 @@ def link_box_labels(block: Tag, headings: list[Tag]) -> set[int]:
     labels: set[int] = set()
     for index, (_start, own_end, tag) in enumerate(spans):
         end = spans[index + 1][0] if index + 1 < len(spans) else None
-        linked = plain = 0
-        for text in texts.values():
-            if text.offset >= own_end and (end is None or text.offset < end):
-                if text.linked:
-                    linked += text.length
-                else:
-                    plain += text.length
-        if linked > LINK_BOX * (linked + plain):
+        if _mostly_links(texts, own_end, end):
             labels.add(id(tag))
     return labels
 
