@@ -25,8 +25,8 @@ from crawler.items import SKIPPED
 from crawler.linkstore import LinkStore
 from crawler.siblings import settle_kinds
 from crawler.sitetitles import learn_titles, retitle
-from crawler.standards import absorbed, settle_site
-from crawler.twins import inlink_counts, query_twins, twin_identity
+from crawler.standards import absorbed, restore, settle_site
+from crawler.twins import inlink_counts, page_copies, query_twins, twin_identity
 from sikoja.store import DocumentStore
 
 
@@ -39,6 +39,10 @@ def settle_source(store: DocumentStore, links: LinkStore, source: str,
     # (``crawler.siblings``): decided before the standards, which only a service or a plain
     # page absorbs.
     settle_kinds(store, links, source)
+    # One page at several URLs, or a print copy of it, leaves before the standards are
+    # placed: a standard taken by one copy and not the other (a copy's URL read as news,
+    # which takes no standard) would keep two copies apart for good (``crawler.twins``).
+    retire_twins(store, links, source, crawl_id, log=log)
     # Service pages take the fields of the Standar Pelayanan PDFs they link, and each PDF
     # is shown under its service page: a PDF may arrive before or after its page. Twins
     # are compared after it (two copies of a page linking one PDF are equal only once both
@@ -80,13 +84,18 @@ def refresh_site(store: DocumentStore, links: LinkStore, source: str) -> None:
 def retire_twins(store: DocumentStore, links: LinkStore, source: str,
                  crawl_id: int | None, *, log: bool = True) -> int:
     """One page stored at several URLs (another query, another Joomla menu item) is kept
-    once (``crawler.twins``); the twin's fetch is logged as a duplicate of the page kept.
-    Returns how many twins left the index."""
+    once, and a page's print copy not at all (``crawler.twins``); the twin's fetch is logged
+    as a duplicate of the page kept. Returns how many twins left the index."""
     rows = store.query("SELECT url FROM documents WHERE source = ? "
                        "AND status = 'live' AND kind != 'app'", (source,))
-    docs = (store.get(r["url"]) for r in rows)
-    pages = {doc.url: twin_identity(doc) for doc in docs if doc is not None}
+    docs = {doc.url: doc for doc in (store.get(r["url"]) for r in rows) if doc is not None}
+    pages = {url: twin_identity(doc) for url, doc in docs.items()}
     twins = query_twins(pages, inlink_counts(links.source_links(source)))
+    # compared as they read before any took a standard's fields (a copy may have taken them
+    # as it arrived, its page not)
+    left = {url: restore(doc) for url, doc in docs.items() if url not in twins}
+    for copy, page in page_copies(left, links.source_links(source)).items():
+        twins.setdefault(copy, page)
     retired = 0
     for twin, kept in sorted(twins.items()):
         if not store.mark_gone(twin):

@@ -21,6 +21,13 @@ og:title are split on the usual separators (``|``, ``::``, `` - ``, ``â€“``, ``â
   that joins the site's name joins it too: "KTP-el" on three pages of "Site | KTP-el:
   Pencetakan Ulang" is the first word of their names.
 
+The same count over the pages' headings finds the template's own: a heading on more than
+half of the pages, and on at least ``MIN_TEMPLATE_PAGES`` of them, is a block of the
+layout (a sidebar's "Kategori Berita", "Berita Populer", "Agenda" above the article of a
+Lokomedia-style portal), never a page's title. Such a site often writes its name alone in
+every ``<title>`` and its article's name in a styled span among those headings, so
+without this the first sidebar heading named every page.
+
 A site with a single page (or titles that share nothing) learns nothing and keeps whole
 titles. The learned segments are saved per source; stored documents whose title changes
 are re-titled at once from their saved evidence (validators kept, as for template lines),
@@ -50,10 +57,13 @@ if TYPE_CHECKING:
 NAME_SHARE = 0.5
 MIN_PAGES = 2
 MIN_SECTION_PAGES = 3
+MIN_TEMPLATE_PAGES = 4
 
 
-def learn_site_titles(titles: Iterable[tuple[str, str | None]]) -> SiteTitles:
-    """The site's repeated segments from ``(<title>, og:title)`` of each of its pages."""
+def learn_site_titles(titles: Iterable[tuple[str, str | None]],
+                      headings: Iterable[Iterable[str]] = ()) -> SiteTitles:
+    """The site's repeated segments from ``(<title>, og:title)`` of each of its pages, and
+    the headings its template repeats from each page's ``headings``."""
     pages = 0
     counts: Counter[str] = Counter()
     for title, og_title in titles:
@@ -66,17 +76,26 @@ def learn_site_titles(titles: Iterable[tuple[str, str | None]]) -> SiteTitles:
     names = frozenset(s for s, n in counts.items() if n >= MIN_PAGES and n > NAME_SHARE * pages)
     sections = frozenset(s for s, n in counts.items()
                          if n >= MIN_SECTION_PAGES and s not in names)
-    return SiteTitles(names, sections)
+    heading_pages = 0
+    heading_counts: Counter[str] = Counter()
+    for page_headings in headings:
+        heading_pages += 1
+        heading_counts.update({normalise(h) for h in page_headings} - {""})
+    template = frozenset(h for h, n in heading_counts.items()
+                         if n >= MIN_TEMPLATE_PAGES and n > NAME_SHARE * heading_pages)
+    return SiteTitles(names, sections, template)
 
 
 def to_json(site: SiteTitles) -> dict[str, Any]:
-    return {"names": sorted(site.names), "sections": sorted(site.sections)}
+    return {"names": sorted(site.names), "sections": sorted(site.sections),
+            "headings": sorted(site.headings)}
 
 
 def from_json(data: dict[str, Any] | None) -> SiteTitles:
     if not data:
         return NO_SITE
-    return SiteTitles(frozenset(data.get("names") or ()), frozenset(data.get("sections") or ()))
+    return SiteTitles(frozenset(data.get("names") or ()), frozenset(data.get("sections") or ()),
+                      frozenset(data.get("headings") or ()))
 
 
 def saved_site_titles(links: LinkStore, source: str) -> SiteTitles:
@@ -92,8 +111,12 @@ def learn_titles(links: LinkStore, source: str,
     for url, data in links.page_titles(source):
         if url in live:
             evidence.setdefault(url, []).append(TitleEvidence.from_json(data))
-    site = learn_site_titles((ev.title_tag, ev.og_title)
-                             for found in evidence.values() for ev in found)
+    site = learn_site_titles(
+        [(ev.title_tag, ev.og_title) for found in evidence.values() for ev in found],
+        # one page's headings once, however many spellings of its URL were saved
+        [[text for _, text in found[-1].headings] + ([found[-1].body_h1]
+                                                      if found[-1].body_h1 else [])
+         for found in evidence.values() if found])
     links.save_site_titles(source, to_json(site))
     return site, evidence
 

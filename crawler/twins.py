@@ -8,13 +8,22 @@ non-SEF link an editor pasted into a module or a text
 (``/index.php?option=com_content&view=article&id=12:slug&catid=9&Itemid=101``), each copy
 rendered under the menu item its ``Itemid`` names, so with that item's breadcrumbs. The
 crawler cannot know which parameters or paths select content, so it fetches every spelling;
-only the answers tell. Two live pages of one source with the same title, text, fields and
-kind are one page, whatever their paths and breadcrumbs (``twin_identity``), kept once: the
+only the answers tell. Two live pages of one source with the same title, text and fields
+are one page, whatever their paths, breadcrumbs and the kind their URLs suggested
+(``twin_identity``: a Lokomedia article read at ``berita-43-slug.html`` as news and at
+``media.php?module=detailberita&id=43`` as a service is one article), kept once: the
 spelling with the fewest query parameters (the plain or SEF URL), then the one the site links
 from most pages, then the shorter. The others leave the index as duplicates of it. Pages whose
 content differs (``?page_id=5`` and ``?page_id=6``, a list and its second page) are never
 twins. A PDF is a twin only of the same path with another query: two files that say the same
 are still two documents a service page may link.
+
+A copy may also say less than the page it copies. A "versi cetak" (``print.php?id=43``) or
+a mobile view repeats an article under the same title without the site's blocks, linked
+from the article alone; it is found by comparing the two (``page_copies``): a page whose
+text the page linking to it holds nearly whole (``COPY_SHARE`` of its characters, line by
+line), under the same title, is that page's copy and leaves the index, so a search shows
+the article and not the page that opens the print dialog.
 
 This is a site-level step (``StorePipeline.close_spider``): a twin may be fetched before or
 after the page it copies. On later crawls the pipeline skips a twin as it arrives
@@ -61,11 +70,14 @@ _READING_FIELDS = ("kind_confidence", "fields_from", "kind_from")
 
 
 def twin_identity(doc: Document) -> str:
-    """What the copies of one page share: title, text, fields and kind, not the breadcrumbs
-    (each menu item that reaches a Joomla article shows its own trail) nor how sure the
-    reading of its URL made the kind. A PDF's includes its path (see the module docstring)."""
+    """What the copies of one page share: title, text and fields, not the breadcrumbs (each
+    menu item that reaches a Joomla article shows its own trail) nor the kind or how sure
+    it is, which the reading of each URL sways. A PDF's includes its path (see the module
+    docstring), an app record its kind."""
     fields = {k: v for k, v in doc.fields.items() if k not in _READING_FIELDS}
-    payload = [doc.title, doc.text, fields, doc.kind]
+    payload = [doc.title, doc.text, fields]
+    if doc.kind in ("document", "app"):
+        payload.append(doc.kind)
     if doc.kind == "document":
         payload.append(path_of(doc.url))
     data = json.dumps(payload, ensure_ascii=False, sort_keys=True)
@@ -103,10 +115,62 @@ def plainer_twin(store: DocumentStore, doc: Document) -> str | None:
     if not query_size(doc.url):
         return None
     rows = store.query("SELECT url FROM documents WHERE source = ? AND status = 'live' "
-                       "AND kind = ? AND title = ? AND url != ?",
-                       (doc.source, doc.kind, doc.title, doc.url))
+                       "AND title = ? AND url != ?", (doc.source, doc.title, doc.url))
     identity = twin_identity(doc)
     plainer = [r["url"] for r in rows if query_size(r["url"]) < query_size(doc.url)
                and (other := store.get(r["url"])) is not None
                and twin_identity(other) == identity]
     return keeper(plainer) if plainer else None
+
+
+COPY_SHARE = 0.8  # of a copy's characters (common lines aside) the page it copies holds
+COMMON_PAGES = 3  # a line on this many of a site's pages is the site's, not a page's
+OWN_SHARE = 0.5  # of all a copy's characters the page it copies holds
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in (" ".join(raw.split()) for raw in text.splitlines()) if line]
+
+
+def is_copy(copy: str, page: str, common: frozenset[str] = frozenset()) -> bool:
+    """``page``'s text holds ``copy``'s nearly whole: of ``copy``'s characters, line by
+    line, ``COPY_SHARE`` of those not in a ``common`` line are in ``page``, and at least
+    ``OWN_SHARE`` of them all (a list's second page, whose teasers the tag and category
+    lists repeat, is nobody's copy)."""
+    lines = _lines(copy)
+    total = sum(len(line) for line in lines)
+    held_text = " ".join(_lines(page))
+    held = sum(len(line) for line in lines if line in held_text)
+    missing = sum(len(line) for line in lines if line not in held_text and line not in common)
+    return bool(total) and held >= OWN_SHARE * total and held >= COPY_SHARE * (held + missing)
+
+
+def page_copies(docs: dict[str, Document],
+                source_links: Iterable[tuple[str, list[tuple[str, str]], object]]
+                ) -> dict[str, str]:
+    """``{copy URL: URL of the page it copies}`` among ``docs`` (live pages of one source by
+    URL): a page linked from a page of the same title that holds nearly all of its text and
+    more (see the module docstring); a line several pages share (a print view's "Sumber:
+    <site>" footer says which site, not what the page says) need not be held. Documents, app
+    records and records drawn from JSON are never copies."""
+    by_key = {url_key(url): doc for url, doc in docs.items()
+              if "#" not in url and doc.kind not in ("document", "app")}
+    seen = Counter(line for doc in by_key.values() for line in set(_lines(doc.text)))
+    common = frozenset(line for line, n in seen.items() if n >= COMMON_PAGES)
+    found: dict[str, list[str]] = defaultdict(list)
+    for key, links, _content in source_links:
+        page = by_key.get(url_key(key))
+        if page is None:
+            continue
+        title = " ".join(page.title.split()).casefold()
+        for url, _text in links:
+            copy = by_key.get(url_key(url))
+            if (copy is None or copy is page or len(copy.text) >= len(page.text)
+                    or " ".join(copy.title.split()).casefold() != title):
+                continue
+            if is_copy(copy.text, page.text, common):
+                found[copy.url].append(page.url)
+    # a copy of a copy is a copy of the page that page copies
+    out = {copy: keeper(pages) for copy, pages in found.items()}
+    return {copy: next((out[p] for p in [kept] if p in out), kept) for copy, kept in out.items()
+            if out.get(kept) != copy}

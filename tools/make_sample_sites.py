@@ -11882,6 +11882,758 @@ def write_devset(global_keys: dict[str, Page], catalog: list[dict]) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# Lokomedia and PopojiCMS (session 14, issue #11): the PHP news portals many Indonesian local
+# government offices still run. Lokomedia (media.php?module=..., rewritten by .htaccess to
+# berita-<id>-<seo>.html, hal-<seo>.html, kategori-<id>-<seo>.html, halberita-<n>.html) lays out
+# a header banner, a running text, three columns (left: search, categories, popular news with
+# media.php links; right: polling, visitor statistics, links) and puts the site name alone in
+# every <title>; an article's heading is a <span class="judul">, not a heading element, and
+# each article has a "versi cetak" copy (print.php?id=N) whose <title> is the article's.
+# PopojiCMS (its successor) routes /detailpost/<seo>, /pages/<seo>, /category/<seo>[/page/N],
+# /tag/<seo>; posts carry a picture with a caption (picture_description), tags, hits, prev/next
+# links, related posts and comments, beside a sidebar of popular, recent and commented posts.
+# Services are posted as news (berita/posts) or static pages, among ordinary news.
+# ---------------------------------------------------------------------------------------------
+
+SITES.extend([
+    Site("dlh-berita", "Dinas Lingkungan Hidup Kota Jambi", "Dinas Lingkungan Hidup Kota Jambi",
+         "loko", 100, "Jambi Bersih, Hijau, Bahagia", "Jl. Jend. Sudirman No. 48, Thehok, Kota Jambi",
+         "melaksanakan urusan pemerintahan bidang lingkungan hidup, persampahan, pengendalian "
+         "pencemaran dan pengelolaan TPA Talang Gulo", labels="b",
+         place="Kantor Dinas Lingkungan Hidup Kota Jambi, Jl. Jend. Sudirman No. 48, Thehok",
+         color="#166534"),
+    Site("dishub-info", "Dinas Perhubungan Kota Jambi", "Dinas Perhubungan Kota Jambi", "popoji",
+         101, "Selamat, Tertib, Lancar", "Jl. Lingkar Barat I, Kenali Asam Bawah, Kota Jambi",
+         "melaksanakan urusan pemerintahan bidang perhubungan: lalu lintas, angkutan jalan, "
+         "perparkiran dan pengujian kendaraan bermotor", labels="d",
+         place="Kantor Dinas Perhubungan Kota Jambi, Jl. Lingkar Barat I, Kenali Asam Bawah",
+         color="#1e3a8a"),
+])
+SITE.update({s.name: s for s in SITES})
+FAMILY.update({"loko": "lokomedia", "popoji": "popojicms"})
+
+# (fact index, site, slug, title, intro, overrides); "as": how the office published it
+# ("berita" a news post, "hal" a static page), "fig": the facts left to a picture's caption,
+# "pdf": the facts left to a linked Standar Pelayanan PDF (the page says little itself)
+SERVICES.update({
+    "lk_tpa": (46, "dlh-berita", "tarif-retribusi-buang-sampah-ke-tpa-talang-gulo",
+               "Tarif Retribusi Buang Sampah ke TPA Talang Gulo",
+               "Pengangkut sampah swasta, perusahaan dan pengelola kawasan yang membuang sampah "
+               "ke TPA Talang Gulo dikenakan retribusi berdasarkan hasil timbangan.",
+               {"as": "berita", "cat": "Pelayanan", "fig": ("cost",), "online": None,
+                "duration": "saat itu juga, setelah penimbangan di jembatan timbang"}),
+    "lk_aduan": (47, "dlh-berita", "pengaduan-sampah", "Pengaduan Sampah",
+                 "Warga dapat melaporkan sampah yang belum terangkut, TPS yang penuh atau "
+                 "pembuangan sampah liar kepada Dinas Lingkungan Hidup.",
+                 {"as": "hal", "online": None}),
+    "lk_sppl": (None, "dlh-berita", "pengurusan-sppl-dan-rekomendasi-ukl-upl",
+                "Pengurusan SPPL dan Rekomendasi UKL-UPL Bagi Pelaku Usaha",
+                "Setiap usaha dan/atau kegiatan wajib memiliki persetujuan lingkungan: SPPL bagi "
+                "usaha kecil dan UKL-UPL bagi usaha yang dampaknya lebih besar.",
+                {"as": "berita", "cat": "Pelayanan", "pdf": True,
+                 "requirements": ["Surat permohonan kepada Kepala Dinas Lingkungan Hidup",
+                                  "Fotokopi KTP penanggung jawab usaha",
+                                  "NIB dari sistem OSS", "Formulir SPPL atau dokumen UKL-UPL "
+                                  "yang telah diisi", "Peta lokasi dan foto tempat usaha"],
+                 "procedure": ["Pemohon mengisi formulir dan melampirkan berkas",
+                               "Verifikasi berkas dan peninjauan lapangan oleh petugas",
+                               "Pemeriksaan dokumen UKL-UPL oleh tim",
+                               "Penerbitan SPPL atau rekomendasi UKL-UPL"],
+                 "duration": "SPPL 3 hari kerja; rekomendasi UKL-UPL 14 hari kerja",
+                 "cost": "Tidak dipungut biaya",
+                 "legal_basis": "PP 22/2021 tentang Penyelenggaraan Perlindungan dan "
+                                "Pengelolaan Lingkungan Hidup", "online": None}),
+    "lk_lab": (None, "dlh-berita", "layanan-uji-laboratorium-lingkungan",
+               "Layanan Uji Laboratorium Lingkungan",
+               "UPTD Laboratorium Lingkungan DLH menerima pengujian sampel air limbah, air "
+               "sungai, air sumur dan udara ambien dari masyarakat dan pelaku usaha.",
+               {"as": "hal", "requirements": ["Surat permohonan pengujian",
+                                              "Sampel dalam wadah sesuai petunjuk petugas",
+                                              "Formulir permintaan uji yang telah diisi"],
+                "procedure": ["Konsultasi parameter uji dengan petugas", "Penyerahan sampel",
+                              "Pembayaran retribusi pengujian", "Pengujian di laboratorium",
+                              "Pengambilan laporan hasil uji"],
+                "duration": "10 hari kerja sejak sampel diterima",
+                "cost": "Sesuai Perda retribusi jasa usaha, per parameter uji (contoh: pH "
+                        "Rp25.000, BOD Rp90.000)",
+                "legal_basis": "Perda Kota Jambi tentang Retribusi Jasa Usaha", "online": None}),
+    "lk_banksampah": (None, "dlh-berita", "cara-mendaftarkan-bank-sampah-unit-di-dlh",
+                      "Cara Mendaftarkan Bank Sampah Unit di DLH",
+                      "Kelompok warga yang mengelola bank sampah di tingkat RT dapat "
+                      "mendaftarkannya ke DLH agar mendapat pembinaan, timbangan dan buku "
+                      "tabungan nasabah.",
+                      {"as": "berita", "cat": "Pelayanan", "fig": ("requirements",),
+                       "requirements": ["Surat keterangan pembentukan dari Ketua RT dan Lurah",
+                                        "Susunan pengurus bank sampah", "Daftar nasabah awal "
+                                        "minimal 20 kepala keluarga", "Foto lokasi penimbangan"],
+                       "procedure": ["Pengurus menyerahkan berkas ke Bidang Pengelolaan "
+                                     "Sampah DLH", "Peninjauan lokasi oleh petugas",
+                                     "Penerbitan SK bank sampah unit"],
+                       "duration": "7 hari kerja", "cost": "Gratis", "legal_basis": None,
+                       "online": None}),
+    "pj_kir": (48, "dishub-info", "persyaratan-uji-kir-kendaraan-bermotor",
+               "Persyaratan Uji KIR Kendaraan Bermotor",
+               "Mobil barang, mobil penumpang umum dan bus wajib menjalani uji berkala (uji KIR) "
+               "setiap enam bulan di UPTD Pengujian Kendaraan Bermotor.",
+               {"as": "berita", "cat": "Layanan", "fig": ("cost", "duration"), "online": None,
+                "cost": "Retribusi uji berkala Rp85.000 untuk mobil barang dan Rp65.000 untuk "
+                        "mobil penumpang, ditambah kartu uji Rp25.000"}),
+    "pj_batubara": (49, "dishub-info", "pengaduan-angkutan-batu-bara",
+                    "Pengaduan Angkutan Batu Bara",
+                    "Truk angkutan batu bara dilarang melintas di dalam Kota Jambi; warga dapat "
+                    "melaporkannya kapan saja.", {"as": "hal", "online": None}),
+    "pj_parkir": (None, "dishub-info", "izin-penyelenggaraan-tempat-parkir",
+                  "Izin Penyelenggaraan Tempat Parkir",
+                  "Pemilik toko, rumah makan, ruko dan tempat hiburan yang menyediakan lahan "
+                  "parkir bagi pengunjung wajib memiliki izin penyelenggaraan tempat parkir.",
+                  {"as": "hal", "requirements": ["Surat permohonan bermeterai",
+                                                 "Fotokopi KTP pemohon", "NIB atau izin usaha",
+                                                 "Gambar denah lokasi parkir",
+                                                 "Bukti pelunasan PBB tahun berjalan"],
+                   "procedure": ["Pengajuan berkas ke Bidang Perparkiran",
+                                 "Survei lokasi oleh petugas", "Penetapan kapasitas dan tarif",
+                                 "Penerbitan izin"],
+                   "duration": "7 hari kerja", "cost": "Gratis (pajak parkir dibayar ke BPPRD)",
+                   "legal_basis": "Perda Kota Jambi tentang Penyelenggaraan Perparkiran",
+                   "online": None}),
+    "pj_andalalin": (None, "dishub-info", "rekomendasi-andalalin-untuk-pembangunan-gedung",
+                     "Rekomendasi Andalalin untuk Pembangunan Gedung",
+                     "Pembangunan pusat perbelanjaan, perumahan, sekolah dan gedung lain yang "
+                     "menimbulkan bangkitan lalu lintas wajib dilengkapi analisis dampak lalu "
+                     "lintas (Andalalin).",
+                     {"as": "berita", "cat": "Layanan", "pdf": True,
+                      "requirements": ["Surat permohonan dari pengembang",
+                                       "Dokumen Andalalin yang disusun tenaga ahli bersertifikat",
+                                       "Site plan dan gambar rencana akses keluar masuk",
+                                       "Fotokopi KRK atau PKKPR"],
+                      "procedure": ["Penyerahan dokumen Andalalin", "Penilaian oleh tim "
+                                    "evaluasi", "Paparan pengembang di hadapan tim",
+                                    "Penerbitan surat persetujuan Andalalin"],
+                      "duration": "30 hari kerja sejak dokumen lengkap",
+                      "cost": "Tidak dipungut biaya",
+                      "legal_basis": "PM Perhubungan 17/2021 tentang Analisis Dampak Lalu Lintas",
+                      "online": None}),
+    "pj_trayek": (None, "dishub-info", "izin-trayek-angkutan-kota",
+                  "Izin Trayek Angkutan Kota",
+                  "Pengusaha angkutan kota (angkot) yang melayani trayek di dalam Kota Jambi "
+                  "wajib memiliki izin trayek yang diperpanjang setiap lima tahun.",
+                  {"as": "berita", "cat": "Layanan", "requirements": [
+                      "Fotokopi KTP pemilik kendaraan", "Fotokopi STNK dan BPKB",
+                      "Buku uji KIR yang masih berlaku", "Surat keterangan keanggotaan koperasi "
+                      "atau badan hukum angkutan", "Pas foto 3x4 dua lembar"],
+                   "procedure": ["Pengajuan berkas ke Bidang Angkutan", "Pemeriksaan fisik "
+                                 "kendaraan", "Penerbitan kartu pengawasan dan izin trayek"],
+                   "duration": "5 hari kerja", "cost": "Gratis",
+                   "legal_basis": "PM Perhubungan 15/2019 tentang Penyelenggaraan Angkutan Orang",
+                   "online": None}),
+})
+
+# (site, slug, date, title, paragraphs, category)
+PORTAL_NEWS = [
+    ("dlh-berita", "jumat-bersih-di-pasar-angso-duo", "2024-01-19",
+     "Jumat Bersih di Pasar Angso Duo Libatkan Ratusan Pedagang",
+     ["Dinas Lingkungan Hidup bersama pedagang Pasar Angso Duo membersihkan saluran air dan "
+      "mengangkut 12 ton sampah dalam kegiatan Jumat Bersih.",
+      "Kepala DLH mengimbau pedagang membuang sampah ke TPS pada jam yang ditentukan."], "Berita"),
+    ("dlh-berita", "armada-pengangkut-sampah-baru", "2024-03-04",
+     "DLH Terima Sepuluh Armada Pengangkut Sampah Baru",
+     ["Sepuluh unit truk pengangkut sampah baru akan melayani kelurahan yang selama ini sering "
+      "terlambat diangkut.", "Jadwal pengangkutan baru diumumkan melalui kelurahan."], "Berita"),
+    ("dlh-berita", "lomba-kampung-iklim", "2024-04-22",
+     "Peringatan Hari Bumi: Lomba Kampung Iklim Tingkat Kota",
+     ["Sebanyak 24 RT mengikuti lomba Program Kampung Iklim. Penilaian meliputi bank sampah, "
+      "biopori, penghijauan dan hemat energi."], "Berita"),
+    ("dlh-berita", "uji-emisi-kendaraan-dinas", "2024-05-27",
+     "Uji Emisi Gratis Kendaraan Dinas dan Umum di Halaman Kantor Walikota",
+     ["DLH menggelar uji emisi gas buang gratis. Dari 310 kendaraan yang diuji, 41 belum "
+      "memenuhi baku mutu dan disarankan servis."], "Pengumuman"),
+    ("dlh-berita", "pemantauan-kualitas-air-batanghari", "2024-07-15",
+     "Pemantauan Kualitas Air Sungai Batanghari Semester I",
+     ["Petugas laboratorium mengambil sampel air di enam titik Sungai Batanghari. Hasil "
+      "pemantauan dipublikasikan pada laporan status lingkungan hidup daerah."], "Berita"),
+    ("dlh-berita", "adipura-2024", "2024-09-09",
+     "Tim Penilai Adipura Tinjau TPA Talang Gulo",
+     ["Tim penilai Adipura meninjau pengelolaan sampah sistem controlled landfill di TPA Talang "
+      "Gulo serta taman kota."], "Berita"),
+    ("dlh-berita", "jadwal-angkut-sampah-libur-nataru", "2024-12-20",
+     "Jadwal Pengangkutan Sampah Selama Libur Natal dan Tahun Baru",
+     ["Pengangkutan sampah tetap berjalan selama libur Natal dan Tahun Baru dengan jadwal "
+      "pagi pukul 05.00-09.00 WIB.", "Warga diminta tidak membuang sampah di luar jam tersebut."],
+     "Pengumuman"),
+    ("dlh-berita", "sosialisasi-pilah-sampah-sekolah", "2025-02-10",
+     "Sosialisasi Pilah Sampah dari Rumah di 15 Sekolah",
+     ["DLH menyosialisasikan gerakan pilah sampah organik dan anorganik kepada siswa SD dan "
+      "SMP. Sekolah didorong membentuk bank sampah sekolah."], "Berita"),
+    ("dlh-berita", "penanaman-pohon-danau-sipin", "2025-04-07",
+     "Penanaman 1.000 Pohon di Sekitar Danau Sipin",
+     ["Aparatur DLH, pelajar dan komunitas menanam 1.000 bibit pohon di sempadan Danau Sipin."],
+     "Berita"),
+    ("dlh-berita", "pengumuman-libur-lebaran", "2025-03-27",
+     "Pengumuman Pelayanan Selama Cuti Bersama Idul Fitri",
+     ["Pelayanan administrasi DLH libur selama cuti bersama. Pengangkutan sampah dan TPA "
+      "Talang Gulo tetap beroperasi."], "Pengumuman"),
+    ("dishub-info", "rekayasa-lalu-lintas-simpang-bata", "2024-02-05",
+     "Uji Coba Rekayasa Lalu Lintas di Simpang Bata",
+     ["Dishub memberlakukan uji coba satu arah di ruas Simpang Bata selama dua minggu untuk "
+      "mengurai kemacetan pada jam sibuk."], "Berita"),
+    ("dishub-info", "angkutan-lebaran-2024", "2024-03-25",
+     "Posko Angkutan Lebaran 2024 Dibuka di Terminal Alam Barajo",
+     ["Posko angkutan lebaran memeriksa kelaikan bus antarkota sebelum berangkat. Bus yang "
+      "tidak laik jalan dilarang beroperasi."], "Berita"),
+    ("dishub-info", "juru-parkir-wajib-rompi", "2024-05-13",
+     "Juru Parkir Wajib Pakai Rompi dan Kartu Tanda Anggota",
+     ["Juru parkir resmi di tepi jalan umum wajib memakai rompi dan menunjukkan kartu tanda "
+      "anggota. Warga diminta tidak membayar juru parkir tanpa atribut."], "Pengumuman"),
+    ("dishub-info", "pemasangan-apill-baru", "2024-07-01",
+     "Pemasangan Lampu Lalu Lintas Baru di Simpang Kawat",
+     ["Alat pemberi isyarat lalu lintas (APILL) baru dipasang di Simpang Kawat dan mulai "
+      "beroperasi pekan depan."], "Berita"),
+    ("dishub-info", "trans-siginjai-rute-baru", "2024-08-26",
+     "Bus Trans Siginjai Layani Rute Baru ke Pijoan",
+     ["Bus Trans Siginjai menambah rute baru dari Terminal Rawasari ke Pijoan dengan tarif "
+      "tetap Rp4.000."], "Berita"),
+    ("dishub-info", "razia-truk-odol", "2024-10-14",
+     "Razia Truk Over Dimensi dan Over Loading di Jalan Lingkar Selatan",
+     ["Petugas gabungan Dishub dan Satlantas menindak 17 truk over dimensi dan over loading. "
+      "Pengemudi diberi tilang dan diminta menurunkan muatan."], "Berita"),
+    ("dishub-info", "jadwal-car-free-day", "2025-01-06",
+     "Jadwal Car Free Day Tahun 2025",
+     ["Car Free Day digelar setiap Minggu pukul 06.00-09.00 WIB di Jalan Jend. Sudirman. "
+      "Kendaraan dialihkan ke jalan sekitar."], "Pengumuman"),
+    ("dishub-info", "sosialisasi-keselamatan-pelajar", "2025-02-17",
+     "Sosialisasi Keselamatan Berlalu Lintas bagi Pelajar SMP",
+     ["Dishub mengajak pelajar SMP tidak mengendarai sepeda motor sebelum memiliki SIM dan "
+      "selalu memakai helm."], "Berita"),
+    ("dishub-info", "penertiban-parkir-liar", "2025-04-14",
+     "Penertiban Parkir Liar di Kawasan Pasar",
+     ["Petugas menertibkan 23 kendaraan yang parkir di badan jalan kawasan pasar. Pemilik "
+      "kendaraan diberi teguran tertulis."], "Berita"),
+]
+NEWS += [(s, slug, d, t, x) for s, slug, d, t, x, _c in PORTAL_NEWS]
+PORTAL_NEWS_CATEGORY = {(s, slug): c for s, slug, _d, _t, _x, c in PORTAL_NEWS}
+
+PORTAL_COMMENTS = [("Hendra", "Terima kasih infonya, sangat membantu."),
+                   ("Yuni", "Apakah bisa diurus hari Sabtu?"),
+                   ("Admin", "Pelayanan buka Senin sampai Jumat, Bapak/Ibu.")]
+PORTAL_POLL = ("Bagaimana pelayanan kami?", ["Sangat baik", "Baik", "Cukup", "Kurang"])
+
+
+def portal_facts_html(site: Site, key: str, f: ServiceFacts, leave: tuple[str, ...]) -> str:
+    """The facts an editor typed in the post, less those left to the picture's caption."""
+    rows = [(anchor, label, value) for anchor, label, value in fact_rows(site, f)
+            if {"persyaratan": "requirements", "prosedur": "procedure", "waktu": "duration",
+                "biaya": "cost"}.get(anchor) not in leave]
+    out = ""
+    for anchor, label, value in rows:
+        if isinstance(value, list):
+            out += f"<p><strong>{e(label)}:</strong></p>" + value_html(anchor, value, "ol")
+        else:
+            out += f"<p><strong>{e(label)}:</strong> {value_html(anchor, value, '')}</p>"
+    return out
+
+
+def portal_caption(f: ServiceFacts, leave: tuple[str, ...]) -> str:
+    parts = []
+    if "requirements" in leave:
+        parts.append("Syarat: " + "; ".join(f.requirements) + ".")
+    if "duration" in leave and f.duration:
+        parts.append(f"Waktu: {f.duration}.")
+    if "cost" in leave and f.cost:
+        parts.append(f"Biaya: {f.cost}.")
+    return " ".join(parts).rstrip(".")  # a caption ends without a full stop
+
+
+def portal_file(href: str) -> str:
+    return href[1:] if href.endswith(".html") else href[1:].replace("/", "-") + ".html"
+
+
+def build_portal(site: Site, facts: dict, reg, loko: bool) -> None:
+    """The pages of a Lokomedia (``loko``) or PopojiCMS site: posts (services and news),
+    static pages, categories and their pages, tags, downloads."""
+    site.portal_posts, site.portal_pages, site.portal_pdfs = [], [], []
+    home = put(site, "home", "home", site.short, "/", "index.html",
+               aliases=("/media.php?module=home", "/home") if loko else ("/home",))
+    reg(home, f"{site.name}:home")
+    n = 40
+    entries = []
+    for key, (_i, _s, slug, title, intro, over) in own_services(site):
+        entries.append(("service", key, slug, title, intro, over, over.get("date", "")))
+    for s, slug, date, title, texts in NEWS:
+        if s == site.name:
+            entries.append(("news", f"news:{site.name}:{slug}", slug, title, texts, {}, date))
+    dates = iter(["2024-02-19", "2024-06-10", "2024-08-05", "2024-11-11", "2025-01-20",
+                  "2025-03-10"])
+    for kind, key, slug, title, intro, over, date in entries:
+        n += 1
+        if kind == "service":
+            f = facts[key]
+            leave = tuple(over.get("fig", ()))
+            body = paras(e(intro))
+            if over.get("pdf"):
+                pdf = (f"/files/SP-{slug[:40]}.pdf" if loko else
+                       f"/po-content/uploads/standar-pelayanan-{slug[:40]}.pdf")
+                site.extra_files[pdf[1:]] = make_pdf(f"Standar Pelayanan {title}",
+                                                     sp_pdf_lines(site, title, f))
+                site.portal_pdfs.append((pdf, f"Standar Pelayanan {title}"))
+                body += (f"<p>Persyaratan, alur, waktu dan biaya selengkapnya dapat dilihat pada "
+                         f"dokumen Standar Pelayanan berikut: <a href=\"{pdf}\">Unduh Standar "
+                         f"Pelayanan (PDF)</a>.</p><p>Informasi lebih lanjut hubungi "
+                         f"{e(f.location or site.place)}.</p>")
+            else:
+                body += portal_facts_html(site, key, f, leave)
+            caption = portal_caption(f, leave) if leave else ""
+            summary = intro
+            date = date or next(dates)
+        else:
+            texts = intro
+            body, summary, caption = paras(*map(e, texts)), texts[0], ""
+        as_page = over.get("as") == "hal"
+        seo = slug
+        if as_page:
+            href = f"/hal-{seo}.html" if loko else f"/pages/{seo}"
+            aliases = (f"/media.php?module=halamanstatis&id={n}",) if loko else ()
+        else:
+            href = f"/berita-{n}-{seo}.html" if loko else f"/detailpost/{seo}"
+            aliases = (f"/media.php?module=detailberita&id={n}",) if loko else ()
+        page = put(site, kind, key, title, href, portal_file(href), body, date=date,
+                   summary=summary, aliases=aliases)
+        page.view = {"id": n, "caption": caption, "static": as_page, "hits": 97 + (n * 37) % 900,
+                     "cat": over.get("cat") or PORTAL_NEWS_CATEGORY.get((site.name, slug), ""),
+                     "tags": [w for w in slugify(title).split("-") if len(w) > 4][:3]}
+        reg(page, key)
+        (site.portal_pages if as_page else site.portal_posts).append(page)
+        if loko and not as_page:  # the "versi cetak" copy
+            pr = put(site, "copy", f"{key}:print", title, f"/print.php?id={n}",
+                     f"print-{n}.html", body, date=date)
+            pr.view = {"print": True, "caption": caption, "of": key}
+    site.portal_posts.sort(key=lambda p: p.date, reverse=True)
+    for slug, title, body in (("profil", "Profil", new_profile(site)),
+                              ("visi-misi", "Visi dan Misi", visi_body(site)),
+                              ("struktur-organisasi", "Struktur Organisasi", paras(
+                                  f"Kepala Dinas, Sekretariat, tiga bidang teknis dan UPTD "
+                                  f"di lingkungan {e(site.opd)}."))):
+        href = f"/hal-{slug}.html" if loko else f"/pages/{slug}"
+        p = put(site, "page", slug, title, href, portal_file(href), body)
+        p.view = {"static": True}
+        site.portal_pages.append(p)
+    if loko:  # the agenda block's one entry
+        agenda = put(site, "page", "agenda-3", "Peringatan Hari Lingkungan Hidup Sedunia",
+                     "/agenda-3-peringatan-hari-lingkungan-hidup-sedunia.html",
+                     "agenda-3-peringatan-hari-lingkungan-hidup-sedunia.html", paras(
+                         "Tema: Pulihkan Lahan, Hentikan Sampah Plastik.",
+                         "Tempat: Taman Kota Jambi, pukul 07.00 WIB. Terbuka untuk umum; "
+                         "peserta membawa botol minum sendiri."))
+        agenda.view = {"static": True}
+    contact = put(site, "page", "kontak", "Hubungi Kami",
+                  "/hubungi-kami.html" if loko else "/contact",
+                  "hubungi-kami.html" if loko else "contact.html", contact_body(site))
+    contact.view = {"static": True}
+    downloads = "".join(f'<li><a href="{h}">{e(t)}</a></li>' for h, t in site.portal_pdfs)
+    dl = put(site, "page", "unduhan", "Download", "/semua-download.html" if loko else
+             "/pages/download", "semua-download.html" if loko else "pages-download.html",
+             f"<ul>{downloads}</ul>")
+    dl.view = {"static": True}
+    # lists: all posts and each category, eight per page
+    per = 8
+    cats = sorted({p.view["cat"] for p in site.portal_posts})
+    lists = [("semua", "Semua Berita", site.portal_posts)] + [
+        (slugify(c), c, [p for p in site.portal_posts if p.view["cat"] == c]) for c in cats]
+    for ci, (cslug, ctitle, posts) in enumerate(lists):
+        pages = [posts[i:i + per] for i in range(0, len(posts), per)]
+        for pn, chunk in enumerate(pages, 1):
+            if loko:
+                href = (("/semua-berita.html" if pn == 1 else f"/halberita-{pn}.html")
+                        if ci == 0 else (f"/kategori-{ci}-{cslug}.html" if pn == 1 else
+                                         f"/halkategori-{ci}-{pn}.html"))
+            else:
+                base = "/category/semua" if ci == 0 else f"/category/{cslug}"
+                href = base if pn == 1 else f"{base}/page/{pn}"
+            shown = ctitle if not loko or ci == 0 else f"Kategori: {ctitle}"
+            lp = put(site, "listing", f"list:{cslug}:{pn}", shown, href, portal_file(href))
+            if pn == 1 and cslug in ("pelayanan", "layanan"):
+                reg(lp, f"{site.name}:layanan")
+            lp.view = {"posts": chunk, "pages": len(pages), "n": pn, "cat": ci, "cslug": cslug}
+    site.portal_cats = [(ci, cslug, ctitle, len(posts))
+                        for ci, (cslug, ctitle, posts) in enumerate(lists) if ci]
+    tags = sorted({t for p in site.portal_posts for t in p.view["tags"]})
+    for t in tags[:12]:
+        href = f"/tag-{t}.html" if loko else f"/tag/{t}"
+        tp = put(site, "listing", f"tag:{t}", f"Tag: {t}" if loko else t, href,
+                 portal_file(href))
+        tp.view = {"posts": [p for p in site.portal_posts if t in p.view["tags"]], "pages": 1,
+                   "n": 1, "tag": True}
+    site.portal_tags = tags[:12]
+
+
+def build_loko(site: Site, facts: dict, reg) -> None:
+    build_portal(site, facts, reg, loko=True)
+    items = "".join(f"<item><title>{e(p.title)}</title><link>{e(site.base + p.href)}</link>"
+                    f"</item>\n" for p in site.portal_posts[:10])
+    site.extra_files["rss.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+        f"<title>{e(site.short)}</title><link>{site.base}/</link>\n{items}</channel></rss>\n"
+    ).encode()
+    site.extra_files["favicon.ico"] = b""
+
+
+def build_popoji(site: Site, facts: dict, reg) -> None:
+    build_portal(site, facts, reg, loko=False)
+
+
+def loko_link(page: Page, style: str = "seo") -> str:
+    """A Lokomedia link to an article: the rewritten name, or media.php as old blocks write it."""
+    if style == "media" and page.view.get("id"):
+        module = "halamanstatis" if page.view.get("static") else "detailberita"
+        return f"media.php?module={module}&amp;id={page.view['id']}"
+    return page.href[1:]
+
+
+def loko_list(page: Page) -> str:
+    v = page.view
+    items = "".join(
+        f'<div class="berita"><span class="date">{hari_tanggal(p.date)}</span><br />'
+        f'<a href="{loko_link(p)}"><span class="judul_berita">{e(p.title)}</span></a><br />'
+        f'<img src="foto_berita/small_{p.view["id"]}.jpg" width="110" align="left" hspace="8" />'
+        f'{e(p.summary[:160])}... <a href="{loko_link(p)}">Selengkapnya</a><br /><br /></div>'
+        for p in v["posts"])
+    pager = ""
+    if v.get("pages", 1) > 1:
+        def ref(k: int) -> str:
+            if v["cat"] == 0:
+                return "semua-berita.html" if k == 1 else f"halberita-{k}.html"
+            return f"kategori-{v['cat']}-{v['cslug']}.html" if k == 1 else \
+                f"halkategori-{v['cat']}-{k}.html"
+        pager = "<div class=\"paging\">Halaman: " + " | ".join(
+            f"<b>{k}</b>" if k == v["n"] else f'<a href="{ref(k)}">{k}</a>'
+            for k in range(1, v["pages"] + 1)) + (
+            f' | <a href="{ref(v["n"] + 1)}">Next &rsaquo;</a>' if v["n"] < v["pages"] else "")
+        pager += "</div>"
+    head = f'<span class="judul">{e(page.title)}</span>'
+    return head + "<br /><br />" + items + pager
+
+
+def loko_article(page: Page) -> str:
+    site, v = page.site, page.view
+    img = ""
+    if v.get("caption"):
+        img = (f'<span class="image"><img src="foto_berita/{v["id"]}.jpg" border="0" width="300" '
+               f'hspace="10" align="left" alt="" /><br /><i>{e(v["caption"])}</i></span>')
+    if v.get("static"):
+        return (f'<span class="judul">{e(page.title)}</span><br /><br />'
+                f'<div class="isi">{img}{page.body}</div>')
+    tags = " ".join(f'<a href="tag-{t}.html">{t}</a>' for t in v["tags"]
+                    if t in site.portal_tags)
+    related = [p for p in site.portal_posts if p is not page and set(p.view["tags"])
+               & set(v["tags"])][:4] or [p for p in site.portal_posts if p is not page][:3]
+    rel = "".join(f'<li><a href="{loko_link(p)}">{e(p.title)}</a></li>' for p in related)
+    comments = "".join(
+        f'<div class="komentar"><b>{e(who)}</b> <span class="date">{hari_tanggal(page.date)}'
+        f"</span><br />{e(text)}</div>" for who, text in PORTAL_COMMENTS[:v["id"] % 3 + 1])
+    cat = next((ci for ci, cs, ct, _n in site.portal_cats if ct == v["cat"]), 1)
+    return (f'<span class="date">{hari_tanggal(page.date)} - 09:{v["id"] % 60:02d}:12 WIB'
+            f"</span><br />"
+            f'<span class="judul">{e(page.title)}</span><br />'
+            f'<span class="posting">Diposting oleh : Administrator - Kategori: '
+            f'<a href="kategori-{cat}-{slugify(v["cat"])}.html">{e(v["cat"])}</a> - Dibaca: '
+            f'{v["hits"]} kali</span><br /><br />{img}<div class="isi">{page.body}</div>'
+            f'<br /><a href="print.php?id={v["id"]}" target="_blank"><img src="images/print.gif"'
+            f' border="0" /> Versi cetak</a> | <a href="https://www.facebook.com/sharer.php?u='
+            f'{site.base}{page.href}">Bagikan ke Facebook</a><br />'
+            f'<div class="tag">Tag: {tags}</div><br /><b>Berita Terkait:</b><ul>{rel}</ul>'
+            f"<b>Komentar:</b>{comments}"
+            f'<form method="post" action="simpankomentar.php"><input type="hidden" name="id" '
+            f'value="{v["id"]}" />Nama: <input name="nama_komentar" size="30" /><br />Komentar: '
+            f'<textarea name="isi_komentar" cols="40" rows="4"></textarea><br />'
+            f'<input type="submit" value="Kirim" /></form>')
+
+
+def render_loko(page: Page) -> str:
+    site, v = page.site, page.view
+    if v.get("print"):
+        return (f"<html><head><title>{e(page.title)}</title></head><body onload=\"window.print()"
+                f"\"><h3>{e(page.title)}</h3><p>{hari_tanggal(page.date)}</p>"
+                + (f"<p><i>{e(v['caption'])}</i></p>" if v.get("caption") else "")
+                + f"{page.body}<hr /><small>Sumber: {e(site.short)} - {site.base}</small>"
+                "</body></html>\n")
+    posts = site.portal_posts
+    services = [p for p in site.pages if p.kind == "service"]
+    if page.kind == "home":
+        main = ('<span class="judul">Berita Terkini</span><br /><br />' + "".join(
+            f'<div class="berita"><span class="date">{hari_tanggal(p.date)}</span><br />'
+            f'<a href="{loko_link(p)}"><b>{e(p.title)}</b></a><br />{e(p.summary[:150])}... '
+            f'<a href="{loko_link(p)}">Selengkapnya</a></div><br />' for p in posts[:6])
+            + '<a href="semua-berita.html">Indeks berita &raquo;</a>')
+    elif page.kind == "listing":
+        main = loko_list(page)
+    elif page.key == "kontak":
+        main = (f'<span class="judul">Hubungi Kami</span><br /><br />{page.body}'
+                '<form method="post" action="hubungi-aksi.html">Nama: <input name="nama" /><br />'
+                'Email: <input name="email" /><br />Pesan: <textarea name="pesan"></textarea>'
+                '<br /><input type="submit" value="Kirim" /></form>')
+    else:
+        main = loko_article(page)
+    popular = sorted(posts, key=lambda p: -p.view["hits"])[:6]
+    kategori = "".join(f'&bull; <a href="kategori-{ci}-{cs}.html">{e(ct)} ({n})</a><br />'
+                       for ci, cs, ct, n in site.portal_cats)
+    running = " &nbsp; | &nbsp; ".join(e(p.title) for p in posts[:5])
+    menu = "".join(f'<li><a href="{h}">{t}</a>{sub}</li>' for t, h, sub in (
+        ("Beranda", "media.php?module=home", ""),
+        ("Profil", "hal-profil.html", '<ul><li><a href="hal-visi-misi.html">Visi dan Misi</a>'
+         '</li><li><a href="hal-struktur-organisasi.html">Struktur Organisasi</a></li></ul>'),
+        ("Pelayanan", "kategori-" + str(next((ci for ci, _s, ct, _n in site.portal_cats
+                                              if ct == "Pelayanan"), 1)) + "-pelayanan.html",
+         "<ul>" + "".join(f'<li><a href="{loko_link(p)}">{e(p.title)}</a></li>'
+                          for p in services) + "</ul>"),
+        ("Berita", "semua-berita.html", ""), ("Download", "semua-download.html", ""),
+        ("Hubungi Kami", "hubungi-kami.html", "")))
+    poll = "".join(f'<input type="radio" name="pilihan" value="{i}" /> {o}<br />'
+                   for i, o in enumerate(PORTAL_POLL[1], 1))
+    return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
+<title>{e(site.short)}</title>
+<meta name="description" content="{e(site.short)} - {e(site.tagline)}" />
+<meta name="keywords" content="dlh, lingkungan hidup, kota jambi, sampah, adipura" />
+<link rel="shortcut icon" href="favicon.ico" />
+<link href="config/style.css" rel="stylesheet" type="text/css" />
+<link rel="alternate" type="application/rss+xml" title="RSS" href="rss.xml" />
+</head>
+<body>
+<div id="wrapper">
+<div id="header"><img src="images/header.jpg" width="960" height="150" alt="{e(site.short)}" /></div>
+<div id="menu"><ul class="menu">{menu}</ul></div>
+<div id="running"><marquee scrollamount="3" onmouseover="this.stop()" onmouseout="this.start()">{running}</marquee></div>
+<div id="kiri">
+<img src="images/pencarian.jpg" /><form method="post" action="hasil-pencarian.html"><input name="kata" type="text" size="17" /> <input type="submit" value="Cari" /></form>
+<h3 class="blok">Kategori Berita</h3>{kategori}
+<h3 class="blok">Berita Populer</h3><ul>{"".join(f'<li><a href="{loko_link(p, "media")}">{e(p.title)}</a> ({p.view["hits"]})</li>' for p in popular)}</ul>
+<h3 class="blok">Agenda</h3><span class="date">&bull; {tanggal("2025-06-05")}</span><br /><span class="agenda"><a href="agenda-3-peringatan-hari-lingkungan-hidup-sedunia.html">Peringatan Hari Lingkungan Hidup Sedunia</a></span><br />
+<h3 class="blok">Layanan Kami</h3><ul>{"".join(f'<li><a href="{loko_link(p)}">{e(p.title)}</a></li>' for p in services)}</ul>
+</div>
+<div id="tengah">
+{main}
+</div>
+<div id="kanan">
+<h3 class="blok">Polling</h3><form method="post" action="hasil-poling.html">{PORTAL_POLL[0]}<br />{poll}<input type="submit" value="Pilih" /></form>
+<h3 class="blok">Statistik Pengunjung</h3>Pengunjung hari ini : 127<br />Total pengunjung : 184.233<br />Hits hari ini : 612<br />Pengunjung Online : 4
+<h3 class="blok">Link Terkait</h3><ul><li><a href="https://jambikota.go.id">Pemerintah Kota Jambi</a></li><li><a href="https://menlhk.go.id">Kementerian LHK</a></li><li><a href="https://sikesal.jambikota.go.id">SiKesal</a></li></ul>
+<h3 class="blok">Jam Pelayanan</h3>{HOURS}
+</div>
+<div id="footer">Copyright &copy; 2013 - 2025 {e(site.short)}. All rights reserved.<br />{footer_text(site)}<br />Powered by Lokomedia</div>
+</div>
+</body>
+</html>
+"""
+
+
+def popoji_card(p: Page) -> str:
+    return (f'<div class="spost clearfix"><div class="entry-image"><a href="/detailpost/'
+            f'{p.href.rsplit("/", 1)[1]}"><img src="/po-content/uploads/thumbs/{p.view["id"]}.jpg"'
+            f' alt="{e(p.title)}"></a></div><div class="entry-c"><div class="entry-title"><h4>'
+            f'<a href="{p.href}">{e(p.title)}</a></h4></div><ul class="entry-meta"><li>'
+            f"{tanggal(p.date)}</li></ul></div></div>")
+
+
+def render_popoji(page: Page) -> str:
+    site, v = page.site, page.view
+    posts = site.portal_posts
+    services = [p for p in site.pages if p.kind == "service"]
+    title = e(site.short) if page.kind == "home" else f"{e(page.title)} - {e(site.short)}"
+    crumb = ""
+    if page.kind in ("service", "news") and not v.get("static"):
+        img = (f'<div class="entry-image"><img src="/po-content/uploads/{v["id"]}.jpg" alt="'
+               f'{e(page.title)}">'
+               + (f'<p class="text-center" style="padding:10px; background:#eee;"><i>'
+                  f'{e(v["caption"])}</i></p>' if v.get("caption") else "") + "</div>")
+        tags = ", ".join(f'<a href="/tag/{t}">{t}</a>' for t in v["tags"] if t in site.portal_tags)
+        i = posts.index(page)
+        prev = (f'<a href="{posts[i + 1].href}">&lArr; {e(posts[i + 1].title)}</a>'
+                if i + 1 < len(posts) else "")
+        nxt = f'<a href="{posts[i - 1].href}">{e(posts[i - 1].title)} &rArr;</a>' if i else ""
+        related = [p for p in posts if p is not page and p.view["cat"] == v["cat"]][:2]
+        comments = "".join(
+            f'<li class="comment"><div class="comment-wrap clearfix"><div class="comment-content">'
+            f'<div class="comment-author">{e(who)}<span>{tanggal(page.date)}</span></div>'
+            f"<p>{e(text)}</p></div></div></li>" for who, text in PORTAL_COMMENTS[:v["id"] % 3])
+        crumb = (f'<section id="page-title" class="page-title-mini"><div class="container clearfix">'
+                 f'<ol class="breadcrumb"><li><a href="/">Beranda</a></li><li>Post</li><li><a '
+                 f'href="{page.href}">{e(page.title)}</a></li></ol></div></section>')
+        main = (f'<div class="single-post nobottommargin"><div class="entry clearfix">'
+                f'<div class="entry-title"><h2>{e(page.title)}</h2></div><ul class="entry-meta '
+                f'clearfix"><li><i class="icon-calendar3"></i> {hari_tanggal(page.date)}</li>'
+                f'<li><i class="icon-user"></i> Admin Dishub</li><li><i class="icon-folder-open">'
+                f'</i> {tags}</li><li><i class="icon-eye"></i> {v["hits"]} Kali</li><li><a href='
+                f'"#comments"><i class="icon-comments"></i> {v["id"] % 3} Komentar</a></li></ul>'
+                f'{img}<div class="entry-content notopmargin">{page.body}<div class="tagcloud '
+                f'clearfix">{tags}</div></div></div><div class="post-navigation clearfix"><div '
+                f'class="col_half">{prev}</div><div class="col_half col_last tright">{nxt}</div>'
+                f'</div><div class="panel panel-default"><div class="panel-heading"><h3 class='
+                f'"panel-title">Ditulis oleh <span>Admin Dishub</span></h3></div><div class='
+                f'"panel-body">Pengelola website {e(site.opd)}.</div></div><h4>Berita Terkait</h4>'
+                f'<div class="related-posts clearfix">{"".join(popoji_card(p) for p in related)}'
+                f'</div><div id="comments" class="clearfix"><h3 id="comments-title"><span>'
+                f'{v["id"] % 3}</span> Komentar</h3><ol class="commentlist clearfix">{comments}'
+                f'</ol><div id="respond"><h3>Tinggalkan Komentar</h3><form action="{page.href}'
+                f'#comments" method="post" id="commentform"><input type="text" name="name" '
+                f'placeholder="Nama"><input type="text" name="email" placeholder="Email">'
+                f'<textarea name="comment"></textarea><button type="submit">Kirim Komentar'
+                f"</button></form></div></div></div>")
+    elif page.kind == "home":
+        main = ('<div class="fancy-title title-border"><h3>Kabar Dishub</h3></div>'
+                + "".join(f'<div class="entry clearfix"><div class="entry-title"><h2><a href="'
+                          f'{p.href}">{e(p.title)}</a></h2></div><ul class="entry-meta"><li>'
+                          f'{tanggal(p.date)}</li></ul><div class="entry-content"><p>'
+                          f'{e(p.summary[:160])}...</p><a href="{p.href}" class="more-link">'
+                          f"Selengkapnya</a></div></div>" for p in posts[:5])
+                + '<a href="/category/semua" class="button">Indeks Berita</a>')
+    elif page.kind == "listing":
+        crumb = (f'<section id="page-title"><div class="container clearfix"><h1>{e(page.title)}'
+                 f'</h1><ol class="breadcrumb"><li><a href="/">Beranda</a></li><li>'
+                 f"{e(page.title)}</li></ol></div></section>")
+        base = page.href.rsplit("/page/", 1)[0]
+        pager = "".join(
+            f'<li class="{"active" if k == v["n"] else ""}"><a href="'
+            f'{base if k == 1 else f"{base}/page/{k}"}">{k}</a></li>'
+            for k in range(1, v["pages"] + 1)) if v["pages"] > 1 else ""
+        main = ('<div id="posts" class="small-thumbs">' + "".join(
+            f'<div class="entry clearfix"><div class="entry-image"><a href="{p.href}"><img src="'
+            f'/po-content/uploads/medium/medium_{p.view["id"]}.jpg" alt=""></a></div><div class="'
+            f'entry-c"><div class="entry-title"><h2><a href="{p.href}">{e(p.title)}</a></h2></div>'
+            f'<ul class="entry-meta clearfix"><li>{tanggal(p.date)}</li></ul><div class="entry-'
+            f'content"><p>{e(p.summary[:140])}...</p></div></div></div>' for p in v["posts"])
+            + f'</div><ul class="pagination">{pager}</ul>')
+    else:
+        crumb = (f'<section id="page-title"><div class="container clearfix"><h1>{e(page.title)}'
+                 f'</h1><ol class="breadcrumb"><li><a href="/">Beranda</a></li><li>Pages</li>'
+                 f"<li>{e(page.title)}</li></ol></div></section>")
+        main = f'<div class="entry-content">{page.body}</div>'
+    popular = sorted(posts, key=lambda p: -p.view["hits"])[:4]
+    cats = "".join(f'<li><a href="/category/{cs}">{e(ct)} <span>({n})</span></a></li>'
+                   for _ci, cs, ct, n in site.portal_cats)
+    cloud = "".join(f'<a href="/tag/{t}">{t}</a>' for t in site.portal_tags)
+    menu = "".join(f'<li><a href="{h}"><div>{t}</div></a>{sub}</li>' for t, h, sub in (
+        ("Beranda", "/", ""),
+        ("Profil", "/pages/profil", '<ul><li><a href="/pages/visi-misi"><div>Visi dan Misi</div>'
+         '</a></li><li><a href="/pages/struktur-organisasi"><div>Struktur Organisasi</div></a>'
+         "</li></ul>"),
+        ("Layanan", "/category/layanan", "<ul>" + "".join(
+            f'<li><a href="{p.href}"><div>{e(p.title)}</div></a></li>' for p in services)
+         + "</ul>"),
+        ("Berita", "/category/berita", ""), ("Pengumuman", "/category/pengumuman", ""),
+        ("Download", "/pages/download", ""), ("Kontak", "/contact", "")))
+    return f"""<!DOCTYPE html>
+<html dir="ltr" lang="id">
+<head>
+<meta http-equiv="content-type" content="text/html; charset=utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<title>{title}</title>
+<meta name="description" content="{e(site.tagline)}" />
+<meta name="generator" content="PopojiCMS 2.0.1" />
+<link rel="stylesheet" href="/po-content/themes/chingsy/css/style.css" type="text/css" />
+<link rel="canonical" href="{site.base}{page.href}" />
+</head>
+<body class="stretched">
+<div id="wrapper" class="clearfix">
+<div id="top-bar"><div class="container clearfix"><div class="col_half nobottommargin"><p class="nobottommargin"><strong>Telp:</strong> (0741) 60731 | <strong>Email:</strong> dishub@jambikota.go.id</p></div></div></div>
+<header id="header" class="sticky-style-2"><div class="container clearfix"><div id="logo"><a href="/" class="standard-logo"><img src="/po-content/uploads/logo.png" alt="{e(site.short)}"></a></div></div>
+<div id="header-wrap"><nav id="primary-menu" class="style-2"><div class="container clearfix"><ul>{menu}</ul>
+<div id="top-search"><form action="/search" method="post"><input type="text" name="search" class="form-control" placeholder="Ketik kata kunci &amp; enter.."></form></div></div></nav></div></header>
+{crumb}
+<section id="content"><div class="content-wrap"><div class="container clearfix">
+<div class="col-md-8 nobottommargin clearfix">
+{main}
+</div>
+<div class="col-md-4 nobottommargin clearfix col_last"><div class="sidebar-widgets-wrap">
+<div class="widget clearfix"><div class="tabs nobottommargin clearfix" id="sidebar-tabs"><ul class="tab-nav clearfix"><li><a href="#tabs-1">Populer</a></li><li><a href="#tabs-2">Terbaru</a></li><li><a href="#tabs-3"><i class="icon-comments-alt norightmargin"></i></a></li></ul>
+<div class="tab-container"><div class="tab-content clearfix" id="tabs-1"><div id="popular-post-list-sidebar">{"".join(popoji_card(p) for p in popular)}</div></div>
+<div class="tab-content clearfix" id="tabs-2"><div id="recent-post-list-sidebar">{"".join(popoji_card(p) for p in posts[:4])}</div></div>
+<div class="tab-content clearfix" id="tabs-3"><div class="spost clearfix"><strong>{PORTAL_COMMENTS[1][0]}:</strong> {PORTAL_COMMENTS[1][1]}</div></div></div></div></div>
+<div class="widget clearfix"><h4>Kategori</h4><ul class="list-unstyled">{cats}</ul></div>
+<div class="widget clearfix"><h4>Layanan Kami</h4><ul>{"".join(f'<li><a href="{p.href}">{e(p.title)}</a></li>' for p in services)}</ul></div>
+<div class="widget clearfix"><h4>Tag</h4><div class="tagcloud">{cloud}</div></div>
+<div class="widget clearfix"><h4>Jajak Pendapat</h4><p>{PORTAL_POLL[0]}</p>{"".join(f'<label><input type="radio" name="poll"> {o}</label><br>' for o in PORTAL_POLL[1])}</div>
+<div class="widget clearfix"><h4>Link Terkait</h4><ul><li><a href="https://jambikota.go.id">Pemerintah Kota Jambi</a></li><li><a href="https://dephub.go.id">Kementerian Perhubungan</a></li><li><a href="https://sikesal.jambikota.go.id">SiKesal</a></li></ul></div>
+</div></div>
+</div></div></section>
+<footer id="footer" class="dark"><div class="container"><div class="footer-widgets-wrap clearfix"><div class="col_two_third"><div class="widget clearfix">{footer_text(site)}</div></div></div></div>
+<div id="copyrights"><div class="container clearfix">Copyright &copy; 2025 {e(site.short)}. Powered by PopojiCMS.</div></div></footer>
+</div>
+</body>
+</html>
+"""
+
+
+NEW_BUILD.update({"loko": build_loko, "popoji": build_popoji})
+RENDER.update({"loko": render_loko, "popoji": render_popoji})
+CSS.update({"loko": ("config/style.css", "#kiri{float:left;width:200px}#tengah{float:left;"
+                     "width:540px}#kanan{float:right;width:200px}.judul{font-size:16px;"
+                     "font-weight:bold;color:#166534}"),
+            "popoji": ("po-content/themes/chingsy/css/style.css", ".entry-title h2{font-size:"
+                       "22px}.sidebar-widgets-wrap .widget{margin-bottom:30px}")})
+
+# Queries answered by the two sites above, numbered from q1100; written before their crawl was
+# looked at, as citizens type them
+DEVSET_PORTAL: dict[str, list[tuple[str, str]]] = {
+    "formal": [
+        ("persyaratan penerbitan sppl dan rekomendasi ukl-upl", "lk_sppl:2"),
+        ("pengujian sampel air limbah di laboratorium lingkungan", "lk_lab:2"),
+        ("pendaftaran bank sampah unit dinas lingkungan hidup", "lk_banksampah:2"),
+        ("izin penyelenggaraan tempat parkir dinas perhubungan", "pj_parkir:2"),
+        ("persetujuan analisis dampak lalu lintas pembangunan gedung", "pj_andalalin:2"),
+        ("perpanjangan izin trayek angkutan kota", "pj_trayek:2"),
+    ],
+    "colloquial": [
+        ("buka usaha kecil perlu surat sppl ngurusnya gimana", "lk_sppl:2"),
+        ("mau cek air sumur tercemar atau nggak di lab dlh", "lk_lab:2"),
+        ("bikin bank sampah di rt daftarnya kemana", "lk_banksampah:2"),
+        ("punya ruko mau kelola parkir sendiri harus izin apa", "pj_parkir:2"),
+        ("angkot mau perpanjang izin trayek syaratnya apa aja", "pj_trayek:2"),
+    ],
+    "problem": [
+        ("sampah di tps depan rumah sudah seminggu tidak diangkut dlh",
+         "lk_aduan:2 sampah_aduan:2 tpa_aduan:1"),
+        ("truk batu bara lewat jalan kota malam hari mau lapor dishub",
+         "pj_batubara:2 batubara:2 pkb_batubara:1 pd_batubara:1"),
+        ("dokumen andalalin perumahan belum disetujui dishub berapa lama", "pj_andalalin:2"),
+        ("biaya buang sampah truk ke tpa talang gulo per ton",
+         "lk_tpa:2 sampah_tpa:2 tpa_retribusi:2"),
+    ],
+    "typo": [
+        ("persyaratn uji kir mobil barang dishub", "pj_kir:2 kir:2 pkb_kir:1 pd_kir:1"),
+        ("rekomendasi andalalin pembangunann gedung", "pj_andalalin:2"),
+        ("laboratorim lingkungan uji air limbah", "lk_lab:2"),
+    ],
+    "abbreviation": [
+        ("sppl ukl upl dlh kota jambi", "lk_sppl:2"),
+        ("tarif uji kir dishub kota jambi", "pj_kir:2 kir:2 pkb_kir:1 pd_kir:1"),
+        ("izin trayek angkot dishub", "pj_trayek:2"),
+    ],
+    "english": [
+        ("environmental permit for small business jambi", "lk_sppl:2"),
+        ("traffic impact assessment approval jambi city", "pj_andalalin:2"),
+        ("parking permit for shop owners jambi", "pj_parkir:2"),
+    ],
+    "jambi-malay": [
+        ("nak buang sampah ke talang gulo bayar berapo", "lk_tpa:2 sampah_tpa:2 tpa_retribusi:2"),
+        ("cakmano nak daftar bank sampah di rt kami", "lk_banksampah:2"),
+        ("nak lapor truk batubara lewat dalam kota", "pj_batubara:2 batubara:2 pkb_batubara:1 "
+                                                     "pd_batubara:1"),
+    ],
+    "old-term": [
+        ("izin lingkungan ukl upl usaha", "lk_sppl:2"),
+        ("ijin trayek oplet dalam kota", "pj_trayek:2"),
+        ("ijin parkir toko dishub", "pj_parkir:2"),
+    ],
+    "app": [
+        ("layanan dinas lingkungan hidup kota jambi", "dlh-berita:layanan:2 dlh-berita:home:1"),
+        ("layanan dinas perhubungan kota jambi", "dishub-info:layanan:2 dishub-info:home:1"),
+    ],
+}
+DEVSET_BLOCKS.append((1100, (DEVSET_PORTAL,)))
+
+
+# ---------------------------------------------------------------------------------------------
 # Session 14: Next.js sites (issue #11)
 #
 # perizinan-dpmptsp (offset 105): a Next.js pages-router build exported as static files

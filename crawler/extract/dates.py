@@ -88,12 +88,23 @@ def parse_indonesian_date(text: str) -> str | None:
     return None
 
 
-def visible_date(text: str) -> str | None:
-    """A date the page shows as its own: near an "updated/posted" word, else the first."""
-    for line in text.splitlines()[:400]:
+def visible_date(text: str, title: str = "") -> str | None:
+    """A date the page shows as its own: near an "updated/posted" word, else on the line
+    right before or after its ``title`` (a post's byline, where a box beside it, an agenda
+    or the latest posts, shows other dates first), else the first."""
+    lines = text.splitlines()[:400]
+    for line in lines:
         word = _UPDATE_WORDS.search(line)
         if word:
             found = parse_indonesian_date(line[word.end():]) or parse_indonesian_date(line)
             if found:
                 return found
+    name = " ".join(title.split()).casefold()
+    if name:
+        for index, line in enumerate(lines):
+            if " ".join(line.split()).casefold() == name:
+                for near in (lines[index - 1] if index else "", *lines[index + 1:index + 2]):
+                    if found := parse_indonesian_date(near):
+                        return found
+                break
     return parse_indonesian_date(text[:3000])

@@ -437,7 +437,7 @@ def html_document(
     titles = [page.title, *split_title(page.title_evidence.title_tag)]
     fields = (extract_service_fields(page.content, url, titles)
               if page.content is not None else {})
-    shown_date = visible_date(page.text)
+    shown_date = visible_date(page.text, page.title)
     last_modified = (
         parse_iso(page.meta.get("modified"))
         or parse_iso(page.meta.get("published"))

@@ -14,9 +14,11 @@ Each found heading joins the page's headings when it introduces text of its own;
 over a box of links ("BERITA TERBARU" above the news list) does not. The page's main
 heading (level 1, for the title) is the most prominent of them, the first on a tie, that
 starts in the first half of the text and does not end with a colon ("Persyaratan :" labels
-a section); the others are section labels (level 4), which is what service extraction
-reads as well. A real ``<h1>`` anywhere on the page makes this unnecessary, so nothing is
-looked for then.
+a section); the half is of the text that is not links, so a menu and a sidebar of links
+before the content (a three-column news portal's left blocks) do not push the article's
+heading past it, while a footer's label stays in the second half; the others are section
+labels (level 4), which is what service extraction reads as well. A real ``<h1>`` anywhere
+on the page makes this unnecessary, so nothing is looked for then.
 """
 
 from __future__ import annotations
@@ -112,13 +114,14 @@ class _Text:
     length: int
     style: _Style
     linked: bool
+    plain: int = 0  # characters of the block's unlinked texts before this text
 
 
 def _texts(block: Tag) -> dict[int, _Text]:
     """Every non-blank text of ``block`` (by id) with its style, offset and link state; an
     explicit stack, since old layouts nest tables deeper than recursion likes."""
     found: dict[int, _Text] = {}
-    offset = 0
+    offset = plain = 0
     start = _Style(BODY_SIZE, False)  # what the block inherits, and its own style
     for outer in [*reversed(list(block.parents)), block]:
         if isinstance(outer, Tag) and outer.name not in ("[document]", "html"):
@@ -134,8 +137,9 @@ def _texts(block: Tag) -> dict[int, _Text]:
         elif not isinstance(node, Comment):
             length = len(" ".join(node.split()))
             if length:
-                found[id(node)] = _Text(offset, length, parent, linked)
+                found[id(node)] = _Text(offset, length, parent, linked, plain)
                 offset += length + 1
+                plain += 0 if linked else length + 1
     return found
 
 
@@ -201,6 +205,7 @@ class _Candidate:
     style: _Style
     offset: int
     hinted: bool
+    plain: int = 0  # unlinked characters before it (``_Text.plain``)
 
 
 def layout_headings(block: Tag) -> list[tuple[Tag, int]]:
@@ -210,7 +215,7 @@ def layout_headings(block: Tag) -> list[tuple[Tag, int]]:
     if not texts:
         return []
     body = _body_style(texts)
-    total = sum(t.length for t in texts.values())
+    total = sum(t.length for t in texts.values() if not t.linked)
     candidates: list[_Candidate] = []
     inside: Tag | None = None
     for tag in block.descendants:
@@ -246,14 +251,18 @@ def _candidate(tag: Tag, texts: dict[int, _Text], body: _Style) -> _Candidate | 
     if not _alone(tag):
         return None
     style = _Style(min(t.style.size for t in own), all(t.style.bold for t in own))
-    return _Candidate(tag, text, style, own[0].offset, hinted)
+    return _Candidate(tag, text, style, own[0].offset, hinted, own[0].plain)
 
 
 def _over_links(candidate: _Candidate, following: _Candidate | None,
                 texts: dict[int, _Text]) -> bool:
     """The text from ``candidate`` to the next one is mostly links: a box's label."""
-    start = candidate.offset + len(candidate.text)
-    end = following.offset if following is not None else None
+    return _mostly_links(texts, candidate.offset + len(candidate.text),
+                         following.offset if following is not None else None)
+
+
+def _mostly_links(texts: dict[int, _Text], start: int, end: int | None) -> bool:
+    """The block's text from offset ``start`` to ``end`` (its end: None) is mostly links."""
     linked = plain = 0
     for text in texts.values():
         if text.offset >= start and (end is None or text.offset < end):
@@ -264,10 +273,29 @@ def _over_links(candidate: _Candidate, following: _Candidate | None,
     return linked > LINK_BOX * (linked + plain) and linked > 0
 
 
+def link_box_labels(block: Tag, headings: list[Tag]) -> set[int]:
+    """The ids of ``headings`` (tags of ``block``) whose text up to the next of them is
+    mostly links: a box's label ("Berita Populer" over its list of posts, "Kategori" over
+    its categories), not a section of the page's own text."""
+    texts = _texts(block)
+    spans = []
+    for tag in headings:
+        own = [texts[id(n)] for n in tag.descendants if id(n) in texts]
+        if own:
+            spans.append((own[0].offset, own[-1].offset + own[-1].length, tag))
+    spans.sort(key=lambda span: span[0])
+    labels: set[int] = set()
+    for index, (_start, own_end, tag) in enumerate(spans):
+        end = spans[index + 1][0] if index + 1 < len(spans) else None
+        if _mostly_links(texts, own_end, end):
+            labels.add(id(tag))
+    return labels
+
+
 def _main(candidates: list[_Candidate], total: int) -> _Candidate | None:
     best: _Candidate | None = None
     for candidate in candidates:
-        if candidate.text.rstrip().endswith(":") or candidate.offset > total / 2:
+        if candidate.text.rstrip().endswith(":") or candidate.plain > total / 2:
             continue
         if best is None or (candidate.style.size, candidate.style.bold) > (
                 best.style.size, best.style.bold):

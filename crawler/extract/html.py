@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 
 from crawler.extract.accordion import head_section_items
 from crawler.extract.dates import parse_indonesian_date, parse_iso
-from crawler.extract.headings import LINE_TAGS, layout_headings
+from crawler.extract.headings import LINE_TAGS, layout_headings, link_box_labels
 from crawler.extract.tabs import Panel, unfold_tabs
 from crawler.extract.title import (
     NO_SITE,
@@ -555,6 +555,7 @@ def find_title_heading(title: str, *scopes: list[Tag]) -> Tag | None:
 
 
 _DATELINE_MAX = 100
+TITLE_WORDS = 4  # words of a linked title after a list entry's date
 
 
 def dateline(title_heading: Tag | None) -> str | None:
@@ -586,7 +587,26 @@ def dateline(title_heading: Tag | None) -> str | None:
                 return None
         node = node.next_element
     line = squash(line)
-    return parse_indonesian_date(line) if line and len(line) <= _DATELINE_MAX else None
+    if not line or len(line) > _DATELINE_MAX or _leads_to_link(node):
+        # a date followed by a linked title is the first entry's of a list under the
+        # heading ("Semua Berita", then each post's date and title), not the page's
+        return None
+    return parse_indonesian_date(line)
+
+
+def _leads_to_link(node: PageElement | None) -> bool:
+    """The next words from ``node`` on are a linked title: a link of ``TITLE_WORDS`` words
+    or more (an author's or a category's link after a post's date is shorter)."""
+    seen = 0
+    while node is not None and seen < 20:
+        seen += 1
+        if isinstance(node, NavigableString) and not isinstance(node, Comment) and node.strip():
+            link = next((parent for parent in node.parents
+                         if isinstance(parent, Tag) and parent.name == "a"), None)
+            return (link is not None and bool(link.get("href"))
+                    and len(link.get_text(" ").split()) >= TITLE_WORDS)
+        node = node.next_element
+    return False
 
 
 # where a listing puts its entries; a paragraph that is only a link ("Lihat: syarat KTP")
@@ -594,6 +614,13 @@ def dateline(title_heading: Tag | None) -> str | None:
 _ITEM_TAGS = {"li", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th"}
 # An entry with an excerpt: a headline (or a link) leads it, the excerpt is short
 _LEAD_TAGS = {"a", "h2", "h3", "h4", "h5", "h6", "b", "strong", "dt"}
+# a date alone on its line, as a news index prints it before each entry's title: "Senin,
+# 19 Februari 2024 - 09:41 WIB", "19/02/2024"
+_DATELINE = re.compile(
+    r"^\W*(?:(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\W+)?"
+    r"(?:\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}|\d{1,2}[/-]\d{1,2}[/-]\d{4})"
+    r"(?:\W+(?:pukul\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:wib|wita|wit))?)?\W*$",
+    re.IGNORECASE)
 MIN_EXCERPT = 20
 _INLINE_TAGS = {"em", "i", "u", "s", "sup", "sub", "small", "span", "abbr", "code", "mark",
                 "q", "cite", "time"}
@@ -647,9 +674,12 @@ def is_taxonomy_link(anchor: Tag) -> bool:
 
 def _led_by_headline(entry: Tag) -> bool:
     """The entry's first words are a link or a heading: "<b><a>Judul</a></b> ringkasan",
-    "<h5>Judul</h5> ringkasan <a>Selengkapnya</a>"."""
+    "<h5>Judul</h5> ringkasan <a>Selengkapnya</a>", after its date where a news index
+    prints the date first ("Senin, 19 Februari 2024 <a>Judul</a> ringkasan")."""
     for node in entry.descendants:
         if isinstance(node, NavigableString) and not isinstance(node, Comment) and node.strip():
+            if _DATELINE.match(node):
+                continue
             parent = node.parent
             while isinstance(parent, Tag) and parent is not entry:
                 if parent.name in _LEAD_TAGS:
@@ -979,8 +1009,12 @@ def page_headings(block: Tag, body_h1: Tag | None) -> list[tuple[Tag, int]]:
         return tagged
     order = {id(t): i for i, t in enumerate(tags_in(block))}
     merged = sorted([*tagged, *found], key=lambda pair: order.get(id(pair[0]), 0))
-    # a real heading before the layout's main one outranks it (the main one is a label)
-    first_real = next((i for i, (t, _) in enumerate(merged) if t.name in HEADING_TAGS), None)
+    # a real heading before the layout's main one outranks it (the main one is a label),
+    # unless it labels a box of links (a left column's "Kategori", "Berita Populer" before
+    # a portal's article)
+    boxes = link_box_labels(block, [t for t, _ in merged])
+    first_real = next((i for i, (t, _) in enumerate(merged)
+                       if t.name in HEADING_TAGS and id(t) not in boxes), None)
     return [(t, 4 if level == 1 and t.name not in HEADING_TAGS and first_real is not None
              and first_real < i else level) for i, (t, level) in enumerate(merged)]
 
