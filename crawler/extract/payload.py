@@ -508,7 +508,9 @@ def _filled_in(page: ExtractedPage, text: str, *, source: str, opd: str) -> Extr
         return page
     have = set(_WORD.findall(doc.text.casefold()))
     added = [line for line in record.text.splitlines() if not _said(line, have)]
-    document = replace(doc, kind=record.kind, fields={**doc.fields, **record.fields},
+    # the kind is the record's, and so is how sure it is (none: sure)
+    own = {k: v for k, v in doc.fields.items() if k != "kind_confidence"}
+    document = replace(doc, kind=record.kind, fields={**own, **record.fields},
                        text="\n".join([doc.text, *added]))
     return replace(page, document=document, payload=True)
 
