@@ -18,11 +18,14 @@ record rules of ``jsonlist``:
 
 - the page *shows* one record when its data holds a record (a name and service fields)
   outside any list: a detail page, whose document is that record at the page's own URL
-  (a list of "other services" beside it is only links);
+  (a list of "other services" beside it is only links); the record named as the page (its
+  title, h1 or slug) before the one with most sections, a sidebar's featured service;
 - else the page *lists* the records of its arrays: a listing, whose records with a URL of
   their own are links to follow (their pages carry the full record), whose records the page
-  does not link are at the URL their linked siblings share (``/layanan/<slug>``), and whose
-  records placed nowhere are documents at ``<page>#<slug>``, as JSON records are;
+  does not link are at the URL their linked siblings in the same array share
+  (``/layanan/<slug>``; what such a record holds stays on the listing too, since the guess
+  may not be a page), as many as ``MAX_LINKS`` leaves room for, and whose records placed
+  nowhere are documents at ``<page>#<slug>``, as JSON records are;
 - the same-site URLs the data names (records' ``url``, a paginator's ``next_page_url`` and
   ``links``) are the page's links, since it has no others; so are the public pages of the
   app's route list (Ziggy's ``routes``: GET routes without parameters, account pages aside),
@@ -283,7 +286,8 @@ def unflatten(values: list[Any]) -> Any:
     """Nuxt 3's payload: a flat array whose first item is the root and whose numbers inside
     objects and arrays are indexes into the array (negative ones: undefined, holes). Any
     item may be named any number of times: what they resolve to is held to a few times the
-    payload's own size (``RESOLVED_PER_CHAR``), past which a value is None."""
+    payload's own size (``RESOLVED_PER_CHAR``), past which a value is None: nesting that
+    names the next level a thousand times is a thousand to the power of the depth."""
     budget = _Budget(RESOLVED_PER_CHAR * sum(len(v) if isinstance(v, str) else 1
                                              for v in values))
 
@@ -574,7 +578,8 @@ def may_embed_data(body: bytes) -> bool:
 def with_payload(page: ExtractedPage, text: str, *, source: str, opd: str) -> ExtractedPage:
     """``page`` as the data it embeds says it is: the record it shows, or a listing of the
     records it holds (see the module docstring), with the data's links. A page with text of
-    its own, or without data, is returned as it is."""
+    its own, or whose HTML gives it a service's sections or a contact page's details, is
+    only filled in (``_filled_in``); one without data is returned as it is."""
     doc = page.document
     if len(doc.text.split()) >= SHELL_WORDS or _says_of_its_own(doc):
         # a short page with its own sections or contact details is what its HTML says,
