@@ -534,6 +534,13 @@ def _says_less(record: Document, doc: Document) -> bool:
             and len(record.text.split()) < len(doc.text.split()))
 
 
+def _named_text(record: dict[str, Any], doc: Document | None) -> str:
+    """A record's name and what its document says, the name once."""
+    title = _title(record)
+    text = doc.text if doc is not None else ""
+    return text if text.split("\n", 1)[0] == title else "\n".join(t for t in (title, text) if t)
+
+
 MIN_SIBLINGS = 2  # linked records that must agree on a folder before others are put in it
 
 
@@ -631,7 +638,7 @@ def with_payload(page: ExtractedPage, text: str, *, source: str, opd: str) -> Ex
         parts = [d for r in unlinked if _slug(r) not in placed
                  and (d := read[id(r)]) is not None and d.url != doc.url]
         # a guessed page may not be there: what its record holds stays on the listing
-        names = [d.text if _slug(r) in placed and (d := read.get(id(r))) else _title(r)
+        names = [_named_text(r, read.get(id(r))) if _slug(r) in placed else _title(r)
                  for r in view.records]
         if names:
             document = replace(doc, kind="page", fields={"listing": True},
