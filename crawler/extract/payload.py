@@ -18,11 +18,14 @@ record rules of ``jsonlist``:
 
 - the page *shows* one record when its data holds a record (a name and service fields)
   outside any list: a detail page, whose document is that record at the page's own URL
-  (a list of "other services" beside it is only links);
+  (a list of "other services" beside it is only links); the record named as the page (its
+  title, h1 or slug) before the one with most sections, a sidebar's featured service;
 - else the page *lists* the records of its arrays: a listing, whose records with a URL of
   their own are links to follow (their pages carry the full record), whose records the page
-  does not link are at the URL their linked siblings share (``/layanan/<slug>``), and whose
-  records placed nowhere are documents at ``<page>#<slug>``, as JSON records are;
+  does not link are at the URL their linked siblings in the same array share
+  (``/layanan/<slug>``; what such a record holds stays on the listing too, since the guess
+  may not be a page), as many as ``MAX_LINKS`` leaves room for, and whose records placed
+  nowhere are documents at ``<page>#<slug>``, as JSON records are;
 - the same-site URLs the data names (records' ``url``, a paginator's ``next_page_url`` and
   ``links``) are the page's links, since it has no others; so are the public pages of the
   app's route list (Ziggy's ``routes``: GET routes without parameters, account pages aside),
@@ -59,8 +62,9 @@ _DATA_SCRIPT = re.compile(
     r"""<script\b[^>]*\bid\s*=\s*["']?(__NEXT_DATA__|__NUXT_DATA__)["']?[^>]*>(.*?)</script""",
     re.IGNORECASE | re.DOTALL)
 _NUXT2 = re.compile(r"window\.__NUXT__\s*=\s*(\{.*?\})\s*;?\s*</script", re.DOTALL)
-# the app router's RSC payload: one JSON string per push; a row is "<id>:<tag?><JSON>"
-_RSC_PUSH = re.compile(r"""self\.__next_f\.push\(\[\s*1\s*,\s*("(?:\\.|[^"\\])*")\s*\]\)""")
+# the app router's RSC payload: one JSON string per push; a row is "<id>:<tag?><JSON>" (the
+# string's characters matched possessively: backtracking state was 150 bytes a character)
+_RSC_PUSH = re.compile(r"""self\.__next_f\.push\(\[\s*1\s*,\s*("(?:\\.|[^"\\])*+")\s*\]\)""")
 _RSC_ROW = re.compile(r"([0-9a-f]+):(?:(T)([0-9a-f]+),|([A-Z]{1,2}))?")
 # Ziggy (Laravel's route list for the browser, in nearly every Inertia app's <head>)
 _ZIGGY = re.compile(r"\bZiggy\s*=\s*(\{.*?\})\s*;", re.DOTALL)
@@ -80,6 +84,21 @@ MAX_DEPTH = 12
 MAX_LINKS = 200
 _WORD = re.compile(r"\w+")
 MIN_PROSE_WORDS = 6  # a string this long is text to read, not a label or a code
+# what a payload's references may resolve to: this many times the payload's own characters
+# (a 100 KB text row named 6,000 times was 600 MB of requirements, 1.75 GB read)
+RESOLVED_PER_CHAR = 4
+
+
+class _Budget:
+    """Characters left for a payload's resolved values (a container costs one); past them
+    a value is None."""
+
+    def __init__(self, size: int) -> None:
+        self.left = size
+
+    def spend(self, value: Any) -> bool:
+        self.left -= len(value) if isinstance(value, str) else 1
+        return self.left >= 0
 
 
 def page_data(text: str) -> Any | None:
@@ -132,7 +151,10 @@ def _rsc(text: str) -> Any:
     HTML's own tags) are already in the page and are left out."""
     pieces = []
     for match in _RSC_PUSH.finditer(text):
-        piece = json.loads(match.group(1))
+        try:  # one push that does not decode is skipped, not the whole payload
+            piece = json.loads(match.group(1))
+        except ValueError:
+            continue
         if isinstance(piece, str):
             pieces.append(piece)
     if not pieces:
@@ -143,12 +165,16 @@ def _rsc(text: str) -> Any:
     at = 0
     while at < len(stream):
         head = _RSC_ROW.match(stream, at)
-        if head is None:
-            break
+        if head is None:  # a row this reader does not know: the next line is the next row
+            end = stream.find("\n", at)
+            at = len(stream) if end < 0 else end + 1
+            continue
         ident, tag = head.group(1), head.group(2) or head.group(4)
         if tag == "T":  # a text row: its length in bytes, then the text, no newline
             size = int(head.group(3), 16)
-            body = stream[head.end():].encode("utf-8")[:size].decode("utf-8", "ignore")
+            # ``size`` bytes are at most ``size`` characters: slice those, not the stream's rest
+            body = stream[head.end():head.end() + size].encode("utf-8")[:size].decode(
+                "utf-8", "ignore")
             texts[ident] = body
             at = head.end() + len(body)
             at += stream.startswith("\n", at)  # not written after a text row; tolerated
@@ -159,17 +185,19 @@ def _rsc(text: str) -> Any:
             rows.append((ident, stream[head.end():end]))
         at = end + 1
     found: dict[str, Any] = {}
+    budget = _Budget(RESOLVED_PER_CHAR * len(stream))
     for ident, row in rows:
         try:
             value = json.loads(row)
         except ValueError:
             continue
-        for n, props in enumerate(_client_props(value, texts)):
+        for n, props in enumerate(_client_props(value, texts, budget)):
             found[f"{ident}.{n}"] = props
     return found
 
 
-def _client_props(value: Any, texts: dict[str, str], depth: int = 0) -> Iterator[Any]:
+def _client_props(value: Any, texts: dict[str, str], budget: _Budget,
+                  depth: int = 0) -> Iterator[Any]:
     """The props of the client components (``["$", "$L<id>", key, props]``) in ``value``,
     their ``$`` values resolved; a server element's props are searched for more."""
     if depth > MAX_DEPTH * 3:
@@ -178,32 +206,31 @@ def _client_props(value: Any, texts: dict[str, str], depth: int = 0) -> Iterator
         if len(value) == 4 and value[0] == "$" and isinstance(value[1], str):
             props = value[3]
             if value[1].startswith("$L") and isinstance(props, dict):
-                yield _rsc_value(props, texts)
+                yield _rsc_value(props, texts, budget)
                 return
             if isinstance(props, dict):
-                yield from _client_props(list(props.values()), texts, depth + 1)
+                yield from _client_props(list(props.values()), texts, budget, depth + 1)
             return
         for item in value:
-            yield from _client_props(item, texts, depth + 1)
+            yield from _client_props(item, texts, budget, depth + 1)
     elif isinstance(value, dict):
-        yield from _client_props(list(value.values()), texts, depth + 1)
+        yield from _client_props(list(value.values()), texts, budget, depth + 1)
 
 
-def _rsc_value(value: Any, texts: dict[str, str], depth: int = 0) -> Any:
+def _rsc_value(value: Any, texts: dict[str, str], budget: _Budget, depth: int = 0) -> Any:
     """A props value as the browser gets it: ``"$undefined"`` is no value, ``"$<id>"`` a
     text row, ``"$$..."`` a string that began with ``$``; other references (promises,
-    dates, other rows' models) are no text to read."""
+    dates, other rows' models) are no text to read. Strings past the payload's ``budget``
+    are None: one text row may be named any number of times."""
     if depth > MAX_DEPTH:
         return None
     if isinstance(value, dict):
-        return {k: _rsc_value(v, texts, depth + 1) for k, v in value.items()}
+        return {k: _rsc_value(v, texts, budget, depth + 1) for k, v in value.items()}
     if isinstance(value, list):
-        return [_rsc_value(v, texts, depth + 1) for v in value]
+        return [_rsc_value(v, texts, budget, depth + 1) for v in value]
     if isinstance(value, str) and value.startswith("$"):
-        if value.startswith("$$"):
-            return value[1:]
-        return texts.get(value[1:])
-    return value
+        value = value[1:] if value.startswith("$$") else texts.get(value[1:])
+    return value if not isinstance(value, str) or budget.spend(value) else None
 
 
 def _nuxt2(text: str) -> Any:
@@ -257,12 +284,19 @@ def route_pages(text: str, page_url: str) -> list[tuple[str, str]]:
 
 def unflatten(values: list[Any]) -> Any:
     """Nuxt 3's payload: a flat array whose first item is the root and whose numbers inside
-    objects and arrays are indexes into the array (negative ones: undefined, holes)."""
+    objects and arrays are indexes into the array (negative ones: undefined, holes). Any
+    item may be named any number of times: what they resolve to is held to a few times the
+    payload's own size (``RESOLVED_PER_CHAR``), past which a value is None: nesting that
+    names the next level a thousand times is a thousand to the power of the depth."""
+    budget = _Budget(RESOLVED_PER_CHAR * sum(len(v) if isinstance(v, str) else 1
+                                             for v in values))
 
     def value(index: Any, depth: int) -> Any:
         if not isinstance(index, int) or index < 0 or index >= len(values) or depth > MAX_DEPTH:
             return None
         item = values[index]
+        if not budget.spend(item if isinstance(item, str) else None):
+            return None
         if isinstance(item, dict):
             return {k: value(v, depth + 1) for k, v in item.items()}
         if isinstance(item, list):
@@ -285,32 +319,41 @@ class PayloadView:
 
     record: dict[str, Any] | None = None  # the one record the page shows
     records: list[dict[str, Any]] = field(default_factory=list)  # records it lists
+    lists: list[list[dict[str, Any]]] = field(default_factory=list)  # those, by their array
     links: list[tuple[str, str]] = field(default_factory=list)  # (url, text) it names
 
 
-def read_payload(data: Any, page_url: str, title: str = "", *,
+def read_payload(data: Any, page_url: str, title: str = "", *, heading: str = "",
                  carriers: bool = False) -> PayloadView:
-    """``title``: the page's own heading; a record of that name outside any list (not the
-    data's root, an app's props named as the app) is the one the page shows, with service
-    sections or without (a news post's page). ``carriers``: ``data`` is ``embedded_data``'s
-    object of carriers, whose own roots (a script's state, ``{title, items: [...]}``) are
-    roots too, not records, and whose records are those that say more than a name and an
-    id (``_embedded``)."""
+    """``title``, ``heading``: the page's own title and h1. The record the page shows is,
+    first, one outside any list named as the page (or whose slug is the URL's last segment)
+    with service sections; then one of those names without them (a news post's page; not
+    the data's root, an app's props named as the app); then the one with most sections.
+    With the RSC payload every client component's props are in one object: a sidebar's
+    featured service beside the page's own record is not the page. ``carriers``: ``data`` is
+    ``embedded_data``'s object of carriers, whose own roots (a script's state, ``{title,
+    items: [...]}``) are roots too, not records, and whose records are those that say more
+    than a name and an id (``_embedded``)."""
     is_record = says_more if carriers else _is_record
     view = PayloadView()
-    best = 0
-    for record in _loose_records(data):
-        sections = _sections(record)
-        if sections > best:
-            view.record, best = record, sections
-    if view.record is None and title.strip():
+    names = {_folded(n) for n in (title, heading) if n.strip()}
+    slug = last_segment(page_url) or "\0"
+
+    def named(record: dict[str, Any], by_slug: bool = True) -> bool:
+        return _folded(_own_title(record)) in names or (by_slug and _slug(record) == slug)
+
+    served = [r for r in _loose_records(data) if _sections(r)]
+    view.record = max([r for r in served if named(r)], key=_sections, default=None)
+    if view.record is None and names:
         roots = 2 if carriers and isinstance(data, dict) else 1
         view.record = next((r for r in _loose_records(data, below=roots) if is_record(r)
-                            and _own_title(r).casefold() == title.strip().casefold()), None)
-    listed = [r for array in _arrays(data) for r in array
-              if isinstance(r, dict) and is_record(r)]
+                            and named(r, by_slug=False)), None)
     if view.record is None:
-        view.records = listed
+        view.record = max(served, key=_sections, default=None)
+    if view.record is None:
+        view.lists = [listed for array in _arrays(data)
+                      if (listed := [r for r in array if isinstance(r, dict) and is_record(r)])]
+        view.records = [r for listed in view.lists for r in listed]
     seen: set[str] = set()
     for url, text in _urls(data, page_url):
         if url not in seen and len(seen) < MAX_LINKS:
@@ -337,6 +380,10 @@ def _title(record: dict[str, Any]) -> str:
 def _slug(record: dict[str, Any]) -> str:
     slug = record_fields(record).get("slug")
     return slug.strip().lower() if isinstance(slug, str) and slug.strip() else "\0"
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _own_title(record: dict[str, Any]) -> str:
@@ -448,26 +495,36 @@ def _filled_in(page: ExtractedPage, text: str, *, source: str, opd: str) -> Extr
     ``_embedded``'s): a script's literal beside server-rendered text is not said to be the
     page, and a long page is not parsed for them."""
     doc = page.document
+    if not any(mark in text for mark in _TEXT_MARKS):  # not a JSON script's, x-data's
+        return page
     data, _carriers = _found_data(text, others=False)
     if data is None:
         return page
-    view = read_payload(data, doc.url, doc.title)
+    heading = str(page.title_evidence.get("body_h1") or "")
+    view = read_payload(data, doc.url, doc.title, heading=heading)
     if view.record is None:
         return page
-    names = {" ".join(str(n).split()).casefold()
-             for n in (doc.title, page.title_evidence.get("body_h1")) if n}
-    if " ".join(_own_title(view.record).split()).casefold() not in names:
+    if _folded(_own_title(view.record)) not in {_folded(n) for n in (doc.title, heading) if n}:
         return page
     record = record_document(view.record, page_url=doc.url, endpoint_url=doc.url,
                              source=source, opd=opd, fetched_at=doc.fetched_at, at=doc.url)
     if record is None or not (record.fields.keys() & set(SECTION_FIELDS)) - doc.fields.keys():
         return page
     have = set(_WORD.findall(doc.text.casefold()))
-    added = [line for line in record.text.splitlines()
-             if not set(_WORD.findall(line.casefold())) <= have]
-    document = replace(doc, kind=record.kind, fields={**doc.fields, **record.fields},
+    added = [line for line in record.text.splitlines() if not _said(line, have)]
+    # the kind is the record's, and so is how sure it is (none: sure)
+    own = {k: v for k, v in doc.fields.items() if k != "kind_confidence"}
+    document = replace(doc, kind=record.kind, fields={**own, **record.fields},
                        text="\n".join([doc.text, *added]))
     return replace(page, document=document, payload=True)
+
+
+def _said(line: str, have: set[str]) -> bool:
+    """Whether a record's line (``Persyaratan: a; b``) is already on a page with the words
+    ``have``: all its words, or, when its value has two words or more, those after its
+    label (the open tab may be named "Syarat")."""
+    value = set(_WORD.findall(line.partition(": ")[2].casefold()))
+    return set(_WORD.findall(line.casefold())) <= have or (len(value) >= 2 and value <= have)
 
 
 def _says_less(record: Document, doc: Document) -> bool:
@@ -475,6 +532,13 @@ def _says_less(record: Document, doc: Document) -> bool:
     the page's own text."""
     return (not record.fields.keys() & set(SECTION_FIELDS)
             and len(record.text.split()) < len(doc.text.split()))
+
+
+def _named_text(record: dict[str, Any], doc: Document | None) -> str:
+    """A record's name and what its document says, the name once."""
+    title = _title(record)
+    text = doc.text if doc is not None else ""
+    return text if text.split("\n", 1)[0] == title else "\n".join(t for t in (title, text) if t)
 
 
 MIN_SIBLINGS = 2  # linked records that must agree on a folder before others are put in it
@@ -508,7 +572,8 @@ def sibling_urls(records: list[dict[str, Any]], links: list[Link]) -> dict[str, 
     return out
 
 
-_MARKS = (b"data-page", b"__NEXT_DATA__", b"__NUXT", b"__next_f")
+_TEXT_MARKS = ("data-page", "__NEXT_DATA__", "__NUXT", "__next_f")  # the apps' own carriers
+_MARKS = tuple(mark.encode() for mark in _TEXT_MARKS)
 
 
 def may_embed_data(body: bytes) -> bool:
@@ -520,14 +585,18 @@ def may_embed_data(body: bytes) -> bool:
 def with_payload(page: ExtractedPage, text: str, *, source: str, opd: str) -> ExtractedPage:
     """``page`` as the data it embeds says it is: the record it shows, or a listing of the
     records it holds (see the module docstring), with the data's links. A page with text of
-    its own, or without data, is returned as it is."""
+    its own, or whose HTML gives it a service's sections or a contact page's details, is
+    only filled in (``_filled_in``); one without data is returned as it is."""
     doc = page.document
-    if len(doc.text.split()) >= SHELL_WORDS:
+    if len(doc.text.split()) >= SHELL_WORDS or _says_of_its_own(doc):
+        # a short page with its own sections or contact details is what its HTML says,
+        # whatever carries its data (a client navbar's menu items are no list of records)
         return _filled_in(page, text, source=source, opd=opd)
     data, carriers = _found_data(text)
-    if data is None or (carriers and _says_of_its_own(doc)):
+    if data is None:
         return page
-    view = read_payload(data, doc.url, doc.title, carriers=carriers)
+    view = read_payload(data, doc.url, doc.title,
+                        heading=str(page.title_evidence.get("body_h1") or ""), carriers=carriers)
     own = url_key(doc.url)
     links = [Link(canonicalize_url(u), t) for u, t in [*view.links, *route_pages(text, doc.url)]
              if url_key(u) != own]
@@ -552,18 +621,25 @@ def with_payload(page: ExtractedPage, text: str, *, source: str, opd: str) -> Ex
     else:
         # a record the page links by its slug (a server-rendered list) is that link's page;
         # one it does not link (a "show all" button's, a closed tab's) is at the URL its
-        # linked siblings share, with its own slug
+        # linked siblings share, with its own slug: only siblings in its own array (not a
+        # list of categories beside it), and no more than the page's links leave room for;
+        # the rest are documents at <page>#<slug>
         linked = {last_segment(link.url) for link in page.links}
-        placed = sibling_urls(view.records, page.links)
+        placed: dict[str, tuple[str, str]] = {}
+        for records in view.lists:
+            placed.update(sibling_urls(records, page.links))
+        placed = dict(list(placed.items())[:max(0, MAX_LINKS - len(view.links))])
         links += [Link(canonicalize_url(u), t) for u, t in placed.values()
                   if url_key(u) != own]
-        parts = [d for d in (record_document(r, page_url=doc.url, endpoint_url=doc.url,
-                                             source=source, opd=opd,
-                                             fetched_at=doc.fetched_at)
-                             for r in view.records if own_url(r, doc.url) is None
-                             and _slug(r) not in linked and _slug(r) not in placed)
-                 if d is not None and d.url != doc.url]
-        names = [_title(r) for r in view.records]
+        unlinked = [r for r in view.records
+                    if own_url(r, doc.url) is None and _slug(r) not in linked]
+        read = {id(r): record_document(r, page_url=doc.url, endpoint_url=doc.url, source=source,
+                                       opd=opd, fetched_at=doc.fetched_at) for r in unlinked}
+        parts = [d for r in unlinked if _slug(r) not in placed
+                 and (d := read[id(r)]) is not None and d.url != doc.url]
+        # a guessed page may not be there: what its record holds stays on the listing
+        names = [_named_text(r, read.get(id(r))) if _slug(r) in placed else _title(r)
+                 for r in view.records]
         if names:
             document = replace(doc, kind="page", fields={"listing": True},
                                text="\n".join(t for t in [doc.text, *names] if t))
