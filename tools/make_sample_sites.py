@@ -12620,6 +12620,14 @@ def gs_embed(src: str, label: str, ratio: str = "129.4%") -> str:
             f'aria-label="{e(label)}" src="{e(src)}" allowfullscreen></iframe></div></div>')
 
 
+def gs_button(href: str, label: str) -> str:
+    """A Sites button: a link styled as one, its label in a div."""
+    return (f'<div role="presentation" class="U26fgb L7IXhc QmpIrf" jscontroller="VXdfxd" '
+            f'aria-label="{e(label)}"><a class="FKF6mc TpQm9d QmpIrf" href="{e(href)}" '
+            f'target="_blank" aria-label="{e(label)}"><div class="NsaAfc"><p>{e(label)}</p>'
+            f'</div><div class="wvnY3c" jsname="ksKsZd"></div></a></div>')
+
+
 def gs_facts_blocks(f: ServiceFacts, key: str, reqs: bool = True) -> str:
     out = ""
     if reqs and f.requirements:
@@ -12705,9 +12713,11 @@ def build_gsites(site: Site, facts: dict, reg) -> None:
         elif key == "rw_sehat":  # requirements only in the Drive PDF
             blocks += (gs_h(3, "Persyaratan", key)
                        + gs_p("Persyaratan dan tarif tercantum pada dokumen di bawah ini."))
-            extra = gs_tile(gs_embed(f"/file/d/{GS_DRIVE_ID}/preview",
-                                     "Drive, Persyaratan Surat Keterangan Sehat.pdf"),
-                            key, "pdf", kind="OWlOyc")
+            extra = (gs_tile(gs_embed(f"/file/d/{GS_DRIVE_ID}/preview",
+                                      "Drive, Persyaratan Surat Keterangan Sehat.pdf"),
+                             key, "pdf", kind="OWlOyc")
+                     + gs_tile(gs_button(f"/uc?export=download&id={GS_DRIVE_ID}",
+                                         "Unduh Persyaratan (PDF)"), key, "btn", kind="N0neUc"))
             blocks += gs_facts_blocks(replace(f, requirements=[]), key)
         else:
             blocks += gs_facts_blocks(f, key)
@@ -12729,10 +12739,10 @@ def build_gsites(site: Site, facts: dict, reg) -> None:
     lay = put(site, "listing", "list-layanan", lay_title, href(lay_slug), file(lay_slug),
               gs_section(gs_tile(lay_intro + group_tiles, site.name, "lay"), site.name, "lay"))
     reg(lay, f"{site.name}:layanan")
-    if lay_groups:  # the groups are services of this page: judged at the page
-        for key, spec in services:
-            if spec[2] is None:
-                reg(lay, key)
+    for key, spec in services:  # a group's service: at its panel's anchor
+        if spec[2] is None:
+            reg(Page(site, "service", key, spec[3], f"{lay.href}#{gs_id('coll', spec[3], site.name)}",
+                     lay.file), key)
     form = GS_FORM[site.name]
     daftar = put(site, "page", "daftar", "Pendaftaran Online" if not kel else "Permohonan Online",
                  href("pendaftaran-online" if not kel else "permohonan-online"),
@@ -12759,8 +12769,8 @@ def build_gsites(site: Site, facts: dict, reg) -> None:
     if kel:  # the Google Doc published to the web, at the path Docs serves it under
         f = facts["kn_sktm"]
         doc = put(site, "document", "kn_sktm_doc", "Persyaratan SKTM Kelurahan Kenali Besar",
-                  f"/document/d/e/{GS_DOC_ID}/pub", f"document/d/e/{GS_DOC_ID}/pub.html",
-                  aliases=(f"/document/d/e/{GS_DOC_ID}/pub?embedded=true",))
+                  f"/document/d/e/{GS_DOC_ID}/pub?embedded=true",
+                  f"document/d/e/{GS_DOC_ID}/pub.html", aliases=(f"/document/d/e/{GS_DOC_ID}/pub",))
         doc.view = {"raw": gs_doc_pub(doc.title, f, site.opd)}
         reg(doc, "kn_sktm_doc")
     else:  # Drive's viewer (no text in its HTML) and the file its download button fetches
@@ -12776,9 +12786,9 @@ def build_gsites(site: Site, facts: dict, reg) -> None:
             'Keterangan Sehat.pdf - Google Drive</title><script nonce="d1">window.viewerData = '
             '{config: {id: "' + GS_DRIVE_ID + '", title: "Persyaratan Surat Keterangan '
             'Sehat.pdf", mimeType: "application/pdf", downloadUrl: "/uc?export=download&id='
-            + GS_DRIVE_ID + '"}};</script></head><body><div class="ndfHFb-c4YZDc-Wrql6b">'
-            '</div><a class="ndfHFb-c4YZDc-Bz112c" href="/uc?export=download&amp;id='
-            + GS_DRIVE_ID + '" aria-label="Download">Download</a></body></html>\n').encode()
+            + GS_DRIVE_ID + '"}};</script><script nonce="d1" src="/static/viewer/js/viewer.js">'
+            '</script></head><body><div class="ndfHFb-c4YZDc-Wrql6b" role="main"></div>'
+            '</body></html>\n').encode()
         site.routes[route_key(f"/file/d/{GS_DRIVE_ID}/preview", "")] = \
             f"file/d/{GS_DRIVE_ID}/preview.html"
     site.extra_files["favicon.ico"] = b""
