@@ -12688,10 +12688,10 @@ def build_gsites(site: Site, facts: dict, reg) -> None:
         + gs_p("Pilih menu Layanan untuk melihat persyaratan, atau ajukan permohonan lewat "
                "formulir online. Pengumuman terbaru ada di menu Pengumuman."), site.name, "home"),
         site.name, "home")
-    aliases = (pre,) if pre else ()
-    home = put(site, "home", "home", "Beranda", href("beranda"), file("beranda"), home_body,
-               aliases=aliases + ("/",))
-    site.routes[route_key("/", "")] = home.file
+    # the site's root and its named home page are the same page; the menu links the named
+    # one, a crawl starts at the root (and finds the named one a copy of it)
+    home = put(site, "home", "home", site.short, "/", "index.html", home_body,
+               aliases=((pre,) if pre else ()) + (href("beranda"),))
     pages["home"] = home
     lay_groups: list[tuple[str, str]] = []
     services = own_services(site)
@@ -12736,7 +12736,9 @@ def build_gsites(site: Site, facts: dict, reg) -> None:
         lay_title, lay_slug = "Layanan", "layanan"
     else:
         lay_title, lay_slug = "Layanan Kami", "layanan"
-    lay = put(site, "listing", "list-layanan", lay_title, href(lay_slug), file(lay_slug),
+    # the puskesmas's Layanan page is one sentence, its services only in the menu under it
+    lay = put(site, "listing" if lay_groups else "page", "list-layanan", lay_title,
+              href(lay_slug), file(lay_slug),
               gs_section(gs_tile(lay_intro + group_tiles, site.name, "lay"), site.name, "lay"))
     reg(lay, f"{site.name}:layanan")
     for key, spec in services:  # a group's service: at its panel's anchor
@@ -12775,7 +12777,7 @@ def build_gsites(site: Site, facts: dict, reg) -> None:
         reg(doc, "kn_sktm_doc")
     else:  # Drive's viewer (no text in its HTML) and the file its download button fetches
         f = facts["rw_sehat"]
-        pdf = make_pdf("Persyaratan Surat Keterangan Sehat - UPTD Puskesmas Rawasari",
+        pdf = make_pdf("Persyaratan Surat Keterangan Sehat - UPTD Puskesmas Rawasari Kota Jambi",
                        ["Persyaratan:"] + [f"{n}. {x}" for n, x in enumerate(f.requirements, 1)]
                        + ["", f"Biaya: {f.cost}", f"Waktu: {f.duration}"])
         site.extra_files[f"drive/{GS_DRIVE_ID}.pdf"] = pdf
@@ -12786,7 +12788,7 @@ def build_gsites(site: Site, facts: dict, reg) -> None:
             'Keterangan Sehat.pdf - Google Drive</title><script nonce="d1">window.viewerData = '
             '{config: {id: "' + GS_DRIVE_ID + '", title: "Persyaratan Surat Keterangan '
             'Sehat.pdf", mimeType: "application/pdf", downloadUrl: "/uc?export=download&id='
-            + GS_DRIVE_ID + '"}};</script><script nonce="d1" src="/static/viewer/js/viewer.js">'
+            + GS_DRIVE_ID + '"}};</script><script nonce="d1" src="https://www.gstatic.com/_/apps-viewer/_/js/viewer.js">'
             '</script></head><body><div class="ndfHFb-c4YZDc-Wrql6b" role="main"></div>'
             '</body></html>\n').encode()
         site.routes[route_key(f"/file/d/{GS_DRIVE_ID}/preview", "")] = \
@@ -12803,10 +12805,16 @@ GS_CSS = ("@font-face{font-family:'Open Sans';font-style:normal;font-weight:400;
           ".oGuwee{display:none}.jYxBte{display:flex}")
 
 
+def gs_home(site: Site) -> str:
+    """The home page's address in the site's own links (its named page)."""
+    return f"{GS_PREFIX[site.name]}/beranda"
+
+
 def gs_nav(site: Site, page: Page, drawer: bool) -> str:
     items = ""
     for top, subs in GS_NAV[site.name]:
         sel = ' aria-selected="true"' if top is page else ""
+        top_href = gs_home(site) if top.kind == "home" else top.href
         sub = ""
         if subs:
             sub = ('<div class="mBHtvb u5fiyc" role="presentation" title="Luaskan/Ciutkan" '
@@ -12819,15 +12827,16 @@ def gs_nav(site: Site, page: Page, drawer: bool) -> str:
                              f'class="aJHbb dk90Ob jgXgSe HlqNPb" jsname="QwLHlb" role="link" '
                              f'tabindex="0" data-navtype="1" href="{s.href}" '
                              f'data-url="{s.href}" data-type="1" data-level="2">{e(s.title)}'
-                             f'</a></div></div></li>' for s in subs) + "</ul>")
+                             f'</a></div></div></li>' for s in subs) + "</ul></div>")
         else:
             sub = "</div>"
         items += (f'<li jsname="ibnC6b" data-nav-level="1"{" class=VsJjtf" if subs else ""}>'
                   f'<div class="PsKE7e r8s4j-R6PoUb IKA38e baH5ib oNsfjf"><div class="I35ICb" '
                   f'jsaction="keydown:mPuKz(QwLHlb); click:vHQTA(QwLHlb);"><a class="aJHbb '
                   f'dk90Ob hDrhEe HlqNPb" jsname="QwLHlb" role="link" tabindex="0" '
-                  f'data-navtype="1"{sel} href="{top.href}" data-url="{top.href}" '
-                  f'data-type="1" data-level="1">{e(top.title)}</a></div>{sub}</li>')
+                  f'data-navtype="1"{sel} href="{top_href}" data-url="{top_href}" '
+                  f'data-type="1" data-level="1">'
+                  f'{"Beranda" if top.kind == "home" else e(top.title)}</a></div>{sub}</li>')
     cls = "jYxBte Fpy8Db" if not drawer else "jgXgSe Fpy8Db"
     return (f'<nav class="JzO0Vc" jsname="ihoMLd" role="navigation" tabindex="-1" '
             f'id="{"yuynLe" if not drawer else "WsVfd"}"><ul role="navigation" jsname="waIgnc" '
@@ -12845,7 +12854,7 @@ def render_gsites(page: Page) -> str:
         title = f"{site.short} - {page.title}"
     else:
         title = f"{page.title} - {site.short}"
-    home_href = GS_NAV[site.name][0][0].href
+    home_href = gs_home(site)
     wiz = json.dumps({"DpimGf": False, "EP1ykd": ["/_/*"], "FdrFJe": "-4817340617328581942",
                       "Im6cmf": "/_/atlas", "LVIXXb": 1, "LoQv7e": True, "MT7f9b": [],
                       "QrtxK": "0", "S06Grb": "", "SNlM0e": "", "W3Yyqf": "", "WZsZ1e": "",
@@ -12898,16 +12907,18 @@ def render_gsites(page: Page) -> str:
             f'HdVeFf"><div class="H9xAXe">Telusuri situs ini</div></div>'
             f'{gs_nav(site, page, False)}</div></div></header>'
             f'<div role="main" tabindex="-1" class="UtePc RCETm" dir="ltr">{banner}'
-            f'{page.body}</div><div jsname="HUnyee" class="xiQnY">{footer}</div>'
+            f'{page.body}</div><footer jsname="yePe5c">{footer}</footer>'
             f'<div jscontroller="j1RDQb" jsaction="rcuQ6b:rcuQ6b;MxH79b:JdcaS;" class="LqzjUe" '
             f'jsname="wOw6id"><div class="dZA9kd ynRLnc" data-last-updated-at-time="'
             f'1762134000000" data-is-preview="false"><div role="button" class="U26fgb JRtysb '
             f'WzwrXb I12f0b K2mXPb zXBiaf ynRLnc" aria-label="Info Situs">'
-            f'<div class="NWlf3e MbhUzd"></div></div><div class="HB1eCd-UMrnmb"><ul>'
-            f'<li><a href="https://sites.google.com/new" class="VJbMYe">Google Sites</a></li>'
-            f'<li><span class="jgXgSe">Laporkan penyalahgunaan</span></li><li><span '
-            f'class="jgXgSe">Detail Halaman</span></li><li><span class="jgXgSe">Halaman '
-            f'diperbarui {updated}</span></li></ul></div></div></div>'
+            f'<div class="NWlf3e MbhUzd"></div></div><div class="JAPqpe K0NPx" role="menu" '
+            f'jsname="xl07Ob" aria-hidden="true"><span role="menuitem" class="z80M1">'
+            f'<a href="https://sites.google.com/new/?usp=viewer_footer" class="VJbMYe">Google '
+            f'Sites</a></span><span role="menuitem" class="z80M1">Laporkan penyalahgunaan'
+            f'</span><span role="menuitem" class="z80M1">Detail Halaman</span><span '
+            f'role="separator"></span><span class="jgXgSe">Halaman diperbarui {updated}</span>'
+            f'</div></div></div>'
             f'</div></div><div class="Xpil1b xaUcPb" jsname="Xf0Yd" aria-hidden="true">'
             f'<div class="jzUkrb">{gs_nav(site, page, True)}</div></div></div></div>'
             f'<script nonce="Zt4w2f">DOCS_timing[\'el\']=new Date().getTime();</script>'
