@@ -21,9 +21,9 @@ from indexer.search import Searcher
 from sikoja.config import load_settings
 from sikoja.documents import Document
 from sikoja.sources import Source
-from sikoja.store import DocumentStore
 from sikoja.urls import canonicalize_url
 from tests.faultserver import Page, PageSite, make_pdf
+from tests.test_crawl_pdf_service import docs
 
 OPD = "Kelurahan Kenali Besar"
 DOC = "/document/d/e/2PACX-1vQk3nB8xR2cLw7/pub"
@@ -138,14 +138,6 @@ def crawled(tmp_path_factory):
         result = crawl([source], settings, data_dir, timeout=120)
         assert result.ok, str(result)
         yield site, settings, data_dir
-
-
-def docs(data_dir) -> dict[str, Document]:
-    store = DocumentStore.open(data_dir)
-    try:
-        return {d.url: d for d in store.iter_documents()}
-    finally:
-        store.close()
 
 
 @pytest.mark.slow  # crawls a served site
