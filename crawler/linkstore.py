@@ -74,6 +74,8 @@ _SCHEMA = Schema(SCHEMA, migrations=(
     # version 3: the service sections of a page its own rule did not make a service, for the
     # site-level step that may (crawler.siblings)
     "ALTER TABLE pages ADD COLUMN sections TEXT NOT NULL DEFAULT '{}'",
+    # version 4: the frames a page's content shows (crawler.standards takes their fields)
+    "ALTER TABLE pages ADD COLUMN embeds TEXT NOT NULL DEFAULT '[]'",
 ))
 MAX_LINKS = 1000
 
@@ -94,27 +96,30 @@ class LinkStore:
              lines: list[int] | None = None, title: dict[str, Any] | None = None,
              content: list[tuple[str, str]] | None = None,
              field_lines: dict[str, list[int]] | None = None,
-             sections: dict[str, Any] | None = None) -> None:
+             sections: dict[str, Any] | None = None,
+             embeds: list[tuple[str, str]] | None = None) -> None:
         """``title``: the page's title evidence with its document URL under "url";
         ``content``: the links of the page's main block (a subset of ``links``);
         ``field_lines``: the lines its service field values (or ``sections``) were read
-        from; ``sections``: the service sections of a page not stored as a service."""
+        from; ``sections``: the service sections of a page not stored as a service;
+        ``embeds``: the frames its content shows (a published document, a file viewer)."""
         with self._db:
             self._db.execute(
                 "INSERT INTO pages (key, source, fetched_url, links, kind, lines, title, content, "
-                "field_lines, sections) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "field_lines, sections, embeds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET source = excluded.source, "
                 "fetched_url = excluded.fetched_url, links = excluded.links, "
                 "kind = excluded.kind, lines = excluded.lines, title = excluded.title, "
                 "content = excluded.content, field_lines = excluded.field_lines, "
-                "sections = excluded.sections",
+                "sections = excluded.sections, embeds = excluded.embeds",
                 (key, source, fetched_url,
                  json.dumps(links[:MAX_LINKS], ensure_ascii=False), kind,
                  json.dumps(lines or []),
                  json.dumps(title, ensure_ascii=False) if title is not None else None,
                  json.dumps((content or [])[:MAX_LINKS], ensure_ascii=False),
                  json.dumps(field_lines or {}, ensure_ascii=False, sort_keys=True),
-                 json.dumps(sections or {}, ensure_ascii=False, sort_keys=True)),
+                 json.dumps(sections or {}, ensure_ascii=False, sort_keys=True),
+                 json.dumps((embeds or [])[:MAX_LINKS], ensure_ascii=False)),
             )
 
     def source_links(
@@ -126,6 +131,13 @@ class LinkStore:
         for key, links, content in rows:
             yield (key, [(u, t) for u, t in json.loads(links)],
                    [(u, t) for u, t in json.loads(content)])
+
+    def embeds(self, source: str) -> dict[str, list[tuple[str, str]]]:
+        """The frames each saved page of ``source`` shows in its content, by page key
+        (pages showing none left out)."""
+        rows = self._db.execute("SELECT key, embeds FROM pages WHERE source = ? AND "
+                                "embeds != '[]'", (source,))
+        return {key: [(u, t) for u, t in json.loads(embeds)] for key, embeds in rows}
 
     def page_lines(self, source: str, keys: set[str]) -> Iterator[tuple[str, list[int]]]:
         """(kind, line fingerprints) of the pages of ``source`` whose key is in ``keys``."""
@@ -219,7 +231,7 @@ class LinkStore:
         the whole site afterwards, so only pages (with template canonicals and the homes'
         robots directives) are copied."""
         columns = ("key, source, fetched_url, links, kind, lines, title, content, field_lines, "
-                   "sections")
+                   "sections, embeds")
         source = LinkStore(other)  # brings an older file up to this schema first
         source.close()
         self._db.execute("ATTACH DATABASE ? AS other", (str(other),))

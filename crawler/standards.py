@@ -16,6 +16,17 @@ A PDF often holds the standards of several services (one numbered block each); t
 whose title matches the page's title is the page's. A PDF is shown under the page that
 links it (``parent_url``): a service page before any other page, never a listing (the
 download page) when another page links it.
+
+A page may also show its standard rather than link it: a frame of its content (a Google Doc
+"published to the web", a PDF in a viewer) is what the page says. A framed document is the
+page's hinted standard like a linked PDF whose link says so, and a framed page that holds a
+service's sections (the published Doc's list of requirements) is one too. Where the page's
+own section only points at the document ("Daftar persyaratan dapat dilihat pada dokumen
+berikut"), the pointer is no requirement: the document's list takes its place, and undoing
+the step puts the pointer back. A framed page whose sections a page took is that page's
+document from then on (kind ``document``, shown under the page like a PDF, its own kind kept
+in ``fields["framed_in"]``): a citizen asking for the service gets the page that shows it,
+not the bare document beside it; it is a page again when no page takes from it.
 """
 
 from __future__ import annotations
@@ -45,6 +56,13 @@ MATCH = 0.6  # share of a block title's words the page title must have
 FROM_STANDARD = 0.9  # kind confidence of a service page whose PDF holds its standard
 PROMOTED = 0.8  # ...of a plain page that links the standard of the service it names
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# A section that only says where its facts are: a short sentence naming a document or an
+# attachment and sending the reader to it
+_POINTS_AT = re.compile(r"\b(?:dokumen|lampiran|terlampir|file|berkas pdf|pdf|tautan|link|"
+                        r"formulir|brosur|gambar|tabel)\b", re.IGNORECASE)
+_SENDS = re.compile(r"\b(?:lihat|dilihat|tercantum|terlampir|berikut|di ?bawah|unduh|"
+                    r"download|klik|silakan|silahkan|buka)\b", re.IGNORECASE)
+MAX_POINTER_WORDS = 20
 _TITLE_NUMBER = re.compile(r"^\s*(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})[.)]\s+")
 # words that say nothing about which service a title is about
 _GENERIC = frozenset(
@@ -118,6 +136,27 @@ def title_match(page_title: str, block_title: str) -> float:
     return len(page & block) / min(len(page), len(block))
 
 
+def is_pointer(value: object) -> bool:
+    """Whether a section's value only sends the reader to a document ("Persyaratan dan
+    tarif tercantum pada dokumen di bawah ini"), stating none of its facts."""
+    items = value if isinstance(value, list) else [value]
+    if len(items) != 1 or not isinstance(items[0], str):
+        return False
+    text = items[0]
+    return (len(text.split()) <= MAX_POINTER_WORDS and bool(_POINTS_AT.search(text))
+            and bool(_SENDS.search(text)))
+
+
+def framed_standard(doc: Document) -> Standard | None:
+    """The service sections of a page another page frames (a published Doc), as its
+    standard (one section is enough: the framing page shows it as its own); None when it
+    holds none."""
+    fields = {k: doc.fields[k] for k in ABSORBED if doc.fields.get(k)}
+    if (doc.kind not in ("service", "page") and "framed_in" not in doc.fields) or not fields:
+        return None
+    return Standard(doc.url, doc.title, fields, True, doc.title, hinted=True)
+
+
 def choose(page: Document, standards: list[Standard]) -> Standard | None:
     """The standard of the service ``page`` is about: the block whose title matches the
     page's best, or a service page's one hinted single-service PDF."""
@@ -146,6 +185,7 @@ def restore(page: Document) -> Document:
         return page
     fields = {k: v for k, v in page.fields.items()
               if k != "fields_from" and k not in taken.get("fields", [])}
+    fields.update(taken.get("replaced") or {})  # the pointers the document stood in for
     if taken.get("kind_confidence") is None:
         fields.pop("kind_confidence", None)
     else:
@@ -171,9 +211,11 @@ def absorb(page: Document, standards: list[Standard]) -> Document:
     chosen = choose(base, standards)
     if chosen is None or (base.kind == "page" and title_match(base.title, chosen.about) < MATCH):
         return base
-    taken = [k for k in ABSORBED if chosen.fields.get(k) and not base.fields.get(k)]
+    taken = [k for k in ABSORBED if chosen.fields.get(k) and (
+        not base.fields.get(k) or is_pointer(base.fields[k]))]
     if not taken:
         return base
+    replaced = {k: base.fields[k] for k in taken if base.fields.get(k)}
     confidence = base.fields.get("kind_confidence")
     fields: dict[str, Any] = dict(base.fields)
     fields.update({k: chosen.fields[k] for k in taken})
@@ -187,6 +229,8 @@ def absorb(page: Document, standards: list[Standard]) -> Document:
     block = "\n" + "\n".join(lines)
     fields["fields_from"] = {"url": chosen.url, "fields": taken, "kind": base.kind,
                              "kind_confidence": confidence, "text_chars": len(block)}
+    if replaced:
+        fields["fields_from"]["replaced"] = replaced
     return replace(base, fields=fields, text=base.text + block, kind="service")
 
 
@@ -205,6 +249,25 @@ class StandardReader:
             self._blocks[url] = standard_blocks(pdf) if pdf is not None else []
         return self._blocks[url]
 
+    def framed(self, frames: list[tuple[str, str]]) -> list[Standard]:
+        """Standards among the documents a page shows in frames: a framed PDF's blocks,
+        a framed page's service sections; hinted either way (the page shows them)."""
+        out = []
+        for url, _name in frames:
+            key = canonicalize_url(url)
+            live = self.store.query("SELECT url FROM documents WHERE url = ? AND "
+                                    "status = 'live'", (key,))
+            doc = self.store.get(key) if live else None
+            if doc is None:
+                continue
+            if doc.kind == "document" and "framed_in" not in doc.fields:  # a PDF
+                out.extend(replace(s, hinted=True) for s in self.blocks(key))
+                continue
+            found = framed_standard(doc)
+            if found is not None:
+                out.append(found)
+        return out
+
     def linked(self, links: list[tuple[str, str]]) -> list[Standard]:
         """Standards among the documents a page's main block links."""
         out = []
@@ -214,9 +277,13 @@ class StandardReader:
         return out
 
 
-def absorb_stored(page: Document, links: list[Link], store: DocumentStore) -> Document:
-    """At fetch time: ``page`` with the standards of the PDFs already stored."""
-    return absorb(page, StandardReader(store).linked([(link.url, link.text) for link in links]))
+def absorb_stored(page: Document, links: list[Link], store: DocumentStore,
+                  frames: list[Link] | None = None) -> Document:
+    """At fetch time: ``page`` with the standards of the PDFs (and framed pages) already
+    stored."""
+    reader = StandardReader(store)
+    return absorb(page, reader.linked([(link.url, link.text) for link in links])
+                  + reader.framed([(link.url, link.text) for link in frames or []]))
 
 
 # -- the site-level step --------------------------------------------------------------------
@@ -230,22 +297,59 @@ def settle_site(store: DocumentStore, links: LinkStore, source: str) -> tuple[in
     pdfs = {url for url, kind in pages.items() if kind[0] == "document"}
     pages_changed = 0
     outlinks: dict[str, set[str]] = {}
+    framing = links.embeds(source)
     for key, all_links, content in links.source_links(source):
         if key not in pages or pages[key][0] in ("document", "app"):
             continue
         outlinks[key] = {canonicalize_url(u) for u, _ in all_links} & pdfs
         linked = [(u, t) for u, t in content if canonicalize_url(u) in pdfs]
-        if not linked and not pages[key][2]:
+        frames = [(u, t) for u, t in framing.get(key, []) if canonicalize_url(u) in pages]
+        if not linked and not frames and not pages[key][2]:
             continue  # links no PDF and took nothing from one: nothing to do or undo
         page = store.get(key)
         if page is None:
             continue
-        new = absorb(page, reader.linked(linked))
+        new = absorb(page, reader.linked(linked) + reader.framed(frames))
         if new.content_hash() != page.content_hash():
             _rewrite(store, new)
             pages[key] = _kind_of(new.kind, new.fields)
             pages_changed += 1
+    pages_changed += _frame_documents(store, source, pages, framing)
     return pages_changed, _place_documents(store, pages, outlinks)
+
+
+def _frame_documents(store: DocumentStore, source: str,
+                     pages: dict[str, tuple[str, bool, str | None]],
+                     framing: dict[str, list[tuple[str, str]]]) -> int:
+    """Each framed page a framing page took its sections from becomes that page's document;
+    one no page takes from any more is a page again. Returns how many it rewrote."""
+    shown: dict[str, str] = {}  # framed page -> the page that took from it
+    for key, frames in sorted(framing.items()):
+        taken = pages.get(key, ("", False, None))[2]
+        if taken and any(canonicalize_url(u) == taken for u, _ in frames):
+            shown.setdefault(taken, key)
+    rows = store.query("SELECT url FROM documents WHERE source = ? AND status = 'live' AND "
+                       "kind = 'document' AND fields LIKE '%\"framed_in\"%'", (source,))
+    changed = 0
+    for url in sorted(set(shown) | {r["url"] for r in rows}):
+        doc = store.get(url)
+        if doc is None:
+            continue
+        was = doc.fields.get("framed_in")
+        if url in shown and doc.kind in ("service", "page") and not isinstance(was, dict):
+            fields = dict(doc.fields)
+            fields["framed_in"] = {"kind": doc.kind}
+            new = replace(doc, kind="document", fields=fields, parent_url=shown[url])
+        elif url not in shown and isinstance(was, dict):
+            fields = {k: v for k, v in doc.fields.items() if k != "framed_in"}
+            new = replace(doc, kind=str(was.get("kind") or "page"), fields=fields,
+                          parent_url=None)
+        else:
+            continue
+        _rewrite(store, new)
+        pages[url] = _kind_of(new.kind, new.fields)
+        changed += 1
+    return changed
 
 
 def _kind_of(kind: str, fields: dict[str, Any]) -> tuple[str, bool, str | None]:

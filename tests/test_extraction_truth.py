@@ -533,6 +533,22 @@ TABLE = [
     ("dishub-info", "/detailpost/razia-truk-odol",
      "Razia Truk Over Dimensi dan Over Loading di Jalan Lingkar Selatan", "news", None, None),
     ("dishub-info", "/category/layanan", "Layanan", "listing", None, None),
+    # new Google Sites: SKTM's requirements only in the published Doc its page frames, and
+    # the Doc shown under the page as its document; the collapsible groups' letters each a
+    # service at its panel; the health certificate's requirements in the PDF behind Drive's
+    # viewer, downloaded from the button beside the text
+    ("kel-kenalibesar", "/view/kelkenalibesar/layanan/sktm",
+     "Surat Keterangan Tidak Mampu (SKTM)", "service", "Pengantar RT/RW", "Gratis"),
+    ("kel-kenalibesar", "/document/d/e/2PACX-1vQk3nB8xR2cLw7Tq9ZpH5mY4dVfJ1sGe6uNa0oKiXbWt3y"
+     "CrMhD8lPzEvUjS7gQf/pub?embedded=true", "Persyaratan SKTM Kelurahan Kenali Besar",
+     "document", None, None),
+    ("kel-kenalibesar", "/view/kelkenalibesar/layanan#h.2a28fb38168f",
+     "Surat Keterangan Ahli Waris", "service", "Surat pengantar RT dan RW", "Gratis"),
+    ("kel-kenalibesar", "/view/kelkenalibesar/layanan", "Layanan", "listing", None, None),
+    ("kel-kenalibesar", "/view/kelkenalibesar/pengumuman", "Pengumuman", "news", None, None),
+    ("pkm-rawasari", "/layanan/surat-keterangan-sehat", "Surat Keterangan Sehat", "service",
+     "KTP-el atau KIA", "Rp15.000 sesuai Perda retribusi jasa umum"),
+    ("pkm-rawasari", "/pengumuman", "Pengumuman", "news", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and

@@ -76,8 +76,8 @@ class Walk(dict[str, httpx.Response]):
 
 @pytest.fixture(scope="module")
 def crawl(web, client) -> Walk:
-    """Breadth-first walk from every home page over <a> and <link> hrefs (and the URLs of an
-    Inertia page's data) on the sample hosts.
+    """Breadth-first walk from every home page over <a> and <link> hrefs, frames' sources
+    (and the URLs of an Inertia page's data) on the sample hosts.
 
     Returns {url without fragment: response} for every internal URL reached (redirects
     followed), in the running ports.
@@ -102,6 +102,8 @@ def crawl(web, client) -> Walk:
         tags = [tag for tag in page.iter("a", "link") if tag.get("href") is not None]
         seen.anchor_hrefs.update(tag.get("href") for tag in tags if tag.tag == "a")
         targets = [tag.get("href") for tag in tags]
+        # a page shows other documents in frames (a Google Sites page's published Doc)
+        targets += [tag.get("src") for tag in page.iter("iframe", "frame") if tag.get("src")]
         # an Inertia app draws its links from the page's data (records' and pages' URLs) and
         # its menu from its route list (Ziggy: the routes without parameters)
         for tag in page.xpath("//*[@data-page]"):

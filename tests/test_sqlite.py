@@ -121,8 +121,8 @@ def test_the_link_store_of_an_older_crawl_gets_its_added_columns_once(tmp_path):
     store.close()
     db = sqlite3.connect(path)
     columns = {row[1] for row in db.execute("PRAGMA table_info(pages)")}
-    assert {"kind", "lines", "title", "content", "field_lines", "sections"} <= columns
-    assert db.execute("SELECT key, lines, field_lines, sections FROM pages").fetchall() == [
-        ("k", "[]", "{}", "{}")]
-    assert schema_version(db) == 3
+    assert {"kind", "lines", "title", "content", "field_lines", "sections", "embeds"} <= columns
+    assert db.execute("SELECT key, lines, field_lines, sections, embeds FROM pages"
+                      ).fetchall() == [("k", "[]", "{}", "{}", "[]")]
+    assert schema_version(db) == 4
     db.close()

@@ -13182,5 +13182,555 @@ DEVSET_NEXTJS: dict[str, list[tuple[str, str]]] = {
 DEVSET_BLOCKS.append((1150, (DEVSET_NEXTJS,)))
 
 
+# ---------------------------------------------------------------------------------------------
+# Session 14: sites built with the new Google Sites (issue #11)
+#
+# Google Sites writes every page as the same deep nest of generated class names: a section
+# (``yaqOZd``) per band, a tile (``jXK9ad``) per text box, the text box (``tyJCtd mGzaTb``) with
+# its paragraphs (``zfr3Q CDt4Ke``) cut into spans wherever the editor's formatting changed,
+# headings with ``h.<id>`` anchors and a hidden "copy heading link" button; the page's own
+# name is the banner's h1. The menu is written twice (the top bar and the drawer for small
+# screens), subpages folded under their parent (``data-nav-level="2"``, hidden until opened),
+# and nothing but the menu links the subpages. Every page ends with the site footer the
+# owner typed and Google's own bar ("Google Sites", "Laporkan penyalahgunaan"). A page's head
+# carries ``<meta itemprop>`` and kilobytes of inline CSS and script (``WIZ_global_data``).
+# There is no sitemap. A collapsible text group keeps its body in the HTML, folded.
+# Embeds are iframes: a Google Doc published to the web (``/document/d/e/<id>/pub``), a
+# Drive PDF preview (``/file/d/<id>/preview``: a viewer drawn by script, no text in its HTML)
+# and a Google Form. On the sample server the published doc and the Drive file are served on
+# the site's own port under the paths Google uses: they stand for docs.google.com and
+# drive.google.com, which a crawl reaches only where the source allows those hosts.
+#
+# kel-kenalibesar (offset 103): sites.google.com/view/<name>/<page> addresses, title
+#   "Site - Page", the home also at the site's root; a service page per letter, one page of
+#   collapsible groups (one letter each), SKTM's requirements only in an embedded published
+#   Google Doc, an online request through an embedded Google Form, a Pengumuman page.
+# pkm-rawasari (offset 104): a custom domain (``/layanan/...``), title "Page - Site"; the
+#   health certificate's requirements only in an embedded Drive PDF preview with a download
+#   link Google's viewer offers, registration by Google Form, announcements on one page.
+# ---------------------------------------------------------------------------------------------
+
+SITES += [
+    Site("kel-kenalibesar", "Kelurahan Kenali Besar", "Kelurahan Kenali Besar", "gsites", 103,
+         "Melayani Warga dengan Ramah dan Cepat",
+         "Jl. Kapten Pattimura RT 12, Kenali Besar, Kecamatan Alam Barajo, Kota Jambi",
+         "menyelenggarakan pelayanan administrasi kemasyarakatan, ketenteraman dan "
+         "pemberdayaan masyarakat di wilayah Kenali Besar",
+         place="Kantor Lurah Kenali Besar, Jl. Kapten Pattimura RT 12, Alam Barajo",
+         contact="WhatsApp layanan 0812-7300-4411", color="#1a73e8"),
+    Site("pkm-rawasari", "UPTD Puskesmas Rawasari Kota Jambi", "Puskesmas Rawasari", "gsites",
+         104, "Sehat Bersama Masyarakat",
+         "Jl. Kol. Amir Hamzah No. 9, Rawasari, Kecamatan Alam Barajo, Kota Jambi",
+         "menyelenggarakan upaya kesehatan masyarakat dan perorangan tingkat pertama di wilayah "
+         "Rawasari dan Beliung",
+         place="UPTD Puskesmas Rawasari, Jl. Kol. Amir Hamzah No. 9",
+         contact="Telepon (0741) 445 210, WhatsApp pendaftaran 0813-6655-0921", color="#0b8043"),
+]
+SITE.update({s.name: s for s in SITES})
+FAMILY["gsites"] = "google-sites-new"
+
+SERVICES.update({
+    # Kelurahan Kenali Besar (new Google Sites, sites.google.com/view/...)
+    "kn_domisili": (66, "kel-kenalibesar", "surat-keterangan-domisili",
+                    "Surat Keterangan Domisili",
+                    "Surat keterangan domisili menerangkan bahwa warga benar bertempat tinggal di "
+                    "Kenali Besar, untuk melamar kerja, membuka rekening atau mendaftar sekolah.",
+                    {"duration": "Selesai di hari yang sama"}),
+    "kn_sktm": (67, "kel-kenalibesar", "sktm", "Surat Keterangan Tidak Mampu (SKTM)",
+                "SKTM bagi keluarga kurang mampu untuk keringanan biaya sekolah, syarat bantuan "
+                "sosial atau rekomendasi berobat.", {}),
+    "kn_sku": (None, "kel-kenalibesar", None, "Surat Keterangan Usaha (SKU)",
+               "Untuk pelaku usaha mikro yang mengajukan KUR atau pinjaman modal ke bank.",
+               dict(SKU_FACTS)),
+    "kn_ahliwaris": (None, "kel-kenalibesar", None, "Surat Keterangan Ahli Waris",
+                     "Untuk balik nama sertifikat tanah, pencairan tabungan atau santunan atas "
+                     "nama warga yang telah meninggal.", dict(AHLI_WARIS_FACTS)),
+    "kn_nikah": (None, "kel-kenalibesar", None, "Surat Pengantar Nikah (N1-N4)",
+                 "Untuk calon pengantin sebelum mendaftar ke KUA atau Disdukcapil.",
+                 dict(NIKAH_FACTS)),
+    # UPTD Puskesmas Rawasari (new Google Sites on a custom domain)
+    "rw_ckg": (43, "pkm-rawasari", "cek-kesehatan-gratis", "Cek Kesehatan Gratis (CKG)",
+               "Pemeriksaan kesehatan gratis setahun sekali bagi warga semua umur di sekitar "
+               "hari ulang tahun: tekanan darah, gula darah, mata, telinga dan gigi.", {}),
+    "rw_poli": (44, "pkm-rawasari", "poli-umum", "Poli Umum dan Rujukan BPJS",
+                "Pemeriksaan dan pengobatan rawat jalan oleh dokter umum, serta rujukan ke rumah "
+                "sakit bagi peserta JKN yang terdaftar di Puskesmas Rawasari.", {}),
+    "rw_sehat": (None, "pkm-rawasari", "surat-keterangan-sehat", "Surat Keterangan Sehat",
+                 "Surat keterangan sehat dari dokter puskesmas untuk melamar kerja, mendaftar "
+                 "sekolah atau kuliah.", dict(SEHAT_FACTS)),
+})
+
+GS_NEWS = {
+    "kel-kenalibesar": [
+        ("2025-10-06", "Pelayanan Surat Tetap Buka Saat Renovasi Kantor",
+         "Selama renovasi kantor lurah 6-24 Oktober 2025 pelayanan surat dipindah ke aula "
+         "Posyandu Melati RT 14. Jam pelayanan tidak berubah."),
+        ("2025-08-18", "Pendataan Usulan Kampung Bahagia Tahap II",
+         "Ketua RT diminta menyerahkan hasil musyawarah warga untuk usulan kegiatan Kampung "
+         "Bahagia paling lambat 30 Agustus 2025."),
+        ("2025-07-01", "Pengajuan Surat Kini Bisa Lewat Formulir Online",
+         "Warga dapat mengajukan surat domisili, SKTM dan SKU lewat formulir online; surat "
+         "diambil di kantor lurah setelah petugas menghubungi lewat WhatsApp."),
+    ],
+    "pkm-rawasari": [
+        ("2025-11-10", "Jadwal Posyandu Lansia November 2025",
+         "Posyandu lansia digelar di enam RW setiap Selasa dan Kamis. Lansia dianjurkan "
+         "membawa buku kesehatan lansia dan kartu BPJS."),
+        ("2025-09-22", "Bulan Imunisasi Anak Sekolah",
+         "Imunisasi campak-rubela dan DT diberikan di SD wilayah Rawasari selama September; "
+         "orang tua menerima surat pemberitahuan dari sekolah."),
+        ("2025-06-02", "Poli Gigi Libur Sementara",
+         "Poli gigi tidak melayani 2-6 Juni 2025 karena pemeliharaan kursi gigi. Pasien "
+         "gawat gigi dirujuk ke Puskesmas Simpang Kawat."),
+    ],
+}
+
+GS_PREFIX = {"kel-kenalibesar": "/view/kelkenalibesar", "pkm-rawasari": ""}
+GS_DOC_ID = "2PACX-1vQk3nB8xR2cLw7Tq9ZpH5mY4dVfJ1sGe6uNa0oKiXbWt3yCrMhD8lPzEvUjS7gQf"
+GS_FORM = {"kel-kenalibesar": "1FAIpQLSd4Xk2Lw9rT7mBvQ1pZ8cN3yHs6fJgE0aUoRiWtK5eDbPx",
+           "pkm-rawasari": "1FAIpQLSe8Rm3Jt1wKq6ZvN9pYc2Hx7sLgB4dUoAiTfE0kWrMnQy"}
+GS_DRIVE_ID = "1hT7pQ2wXk9LmR4vN8cZy3BfJ6sGd0aEu"
+GS_NAV: dict[str, list[tuple[Page, list[Page]]]] = {}  # site -> menu: (page, its subpages)
+
+
+def gs_id(*parts: str) -> str:
+    """A Google Sites element id (``h.<12 chars>``), stable for the same parts."""
+    return "h." + hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
+
+
+def gs_spans(text: str) -> str:
+    """A paragraph's text cut into spans as the editor leaves it (a span per formatting run,
+    here one per clause)."""
+    runs = re.split(r"(?<=[,;:]) ", text)
+    return "".join(f'<span class="C9DxTc ">{e(r)}{" " if i < len(runs) - 1 else ""}</span>'
+                   for i, r in enumerate(runs))
+
+
+def gs_p(text: str) -> str:
+    return f'<p dir="ltr" class="zfr3Q CDt4Ke ">{gs_spans(text)}</p>'
+
+
+def gs_h(level: int, text: str, *ctx: str) -> str:
+    hid = gs_id(text, *ctx)
+    cls = {1: "duRjpb", 2: "JYVBee", 3: "OmQG5e"}[level]
+    return (f'<h{level} id="{hid}" dir="ltr" class="zfr3Q {cls} CDt4Ke " tabindex="-1">'
+            f'<div jscontroller="Ae65rd" jsaction="touchstart:UrsOsc; click:KjsqPd; '
+            f'focusout:QZoaZ; mouseover:y0pDld; mouseout:dq0hvd;" class="CjVfdc">'
+            f'<div class="PPhIP rviiZ" jsname="haAclf"><div role="presentation" class="U26fgb '
+            f'mUbCce fKz7Od LRAOtb Znu9nd M9Bg4d" aria-label="Salin link judul" '
+            f'aria-hidden="true" data-tooltip="Salin link judul"><a class="FKF6mc TpQm9d" '
+            f'href="#{hid}" aria-label="Salin link judul" jsname="hiK3ld" role="button">'
+            f'<div class="VTBa7b MbhUzd" jsname="ksKsZd"></div><span jsslot class="xjKiLb">'
+            f'<span class="Ce1Y1c" style="top: -11px"><svg class="OUGEr QJoPn" width="22px" '
+            f'height="22px" viewBox="0 0 24 24"><path d="M3.9 12c0-1.71"></path></svg></span>'
+            f'</span></a></div></div>{gs_spans(text)}</div></h{level}>')
+
+
+def gs_list(items: list[str], ordered: bool = True) -> str:
+    tag = "ol" if ordered else "ul"
+    lis = "".join(f'<li dir="ltr" class="zfr3Q TYR86d eD0Rn" style="list-style-type: '
+                  f'{"decimal" if ordered else "disc"};"><p dir="ltr" class="zfr3Q CDt4Ke ">'
+                  f'{gs_spans(i)}</p></li>' for i in items)
+    return f'<{tag} class="n8H08c UVNKR " style="margin-left: 0; padding-left: 0;">{lis}</{tag}>'
+
+
+def gs_tile(inner: str, *ctx: str, kind: str = "mGzaTb Depvyb") -> str:
+    """One text box (or embed) in its tile."""
+    return (f'<div class="oKdM2c ZZyype Kzv0Me"><div id="{gs_id("tile", *ctx)}" '
+            f'class="hJDwNd-AhqUyc-uQSCkd Ft7HRd-AhqUyc-uQSCkd jXK9ad D2fZ2 zu5uec OjCsFc '
+            f'dmUFtb wHaque g5GTcb"><div class="jXK9ad-SmKAyb"><div class="tyJCtd {kind} baZpAe">'
+            f'{inner}</div></div></div></div>')
+
+
+def gs_section(tiles: str, *ctx: str, band: str = "") -> str:
+    return (f'<section id="{gs_id("sec", *ctx)}" class="yaqOZd {band}"><div class="IFuOkc">'
+            f'</div><div class="mYVXT"><div class="LS81yb VICjCf j5pSsc db35Fc" tabindex="-1">'
+            f'<div class="hJDwNd-AhqUyc-uQSCkd Ft7HRd-AhqUyc-uQSCkd JNdkSc SQVYQc"><div '
+            f'class="JNdkSc-SmKAyb LkDMRd"><div class="" jscontroller="sGwD4d" jsaction="'
+            f'zXBUYb:zTPCnb;zQF9Uc:Qxe3nd;" jsname="F57UId">{tiles}</div></div></div></div>'
+            f'</div></section>')
+
+
+def gs_collapsible(title: str, inner: str, *ctx: str) -> str:
+    """A collapsible text group: the title is a button, the body is in the page, folded."""
+    cid = gs_id("coll", title, *ctx)
+    return (f'<div jscontroller="GR1xke" jsaction="rcuQ6b:WYd;" class="aGSz6e">'
+            f'<div class="HHbaje" role="button" tabindex="0" aria-expanded="false" '
+            f'aria-controls="{cid}" jsaction="click:Pnl6Hc; keydown:hHXKaf" jsname="xnYLAc">'
+            f'<p dir="ltr" class="zfr3Q CDt4Ke "><span class="C9DxTc aw5Odc ">{e(title)}</span>'
+            f'</p><div class="jl7Goe"><svg class="XXYlNd" viewBox="0 0 24 24" width="24" '
+            f'height="24"><path d="M7.41 8.59L12 13.17"></path></svg></div></div>'
+            f'<div id="{cid}" class="KeRCOc KOGGJc" jsname="vTxu0e" aria-hidden="true">'
+            f'{inner}</div></div>')
+
+
+def gs_embed(src: str, label: str, ratio: str = "129.4%") -> str:
+    return (f'<div jscontroller="VYKRW" jsaction="rcuQ6b:rcuQ6b;"><div class="WIdY2d M1aSXe">'
+            f'<div jsname="WXxXjd" style="padding-top: {ratio}"></div><iframe jsname="L5Fo6c" '
+            f'class="YMEQtf" sandbox="allow-scripts allow-popups allow-forms allow-same-origin '
+            f'allow-popups-to-escape-sandbox allow-downloads allow-modals" frameborder="0" '
+            f'aria-label="{e(label)}" src="{e(src)}" allowfullscreen></iframe></div></div>')
+
+
+def gs_button(href: str, label: str) -> str:
+    """A Sites button: a link styled as one, its label in a div."""
+    return (f'<div role="presentation" class="U26fgb L7IXhc QmpIrf" jscontroller="VXdfxd" '
+            f'aria-label="{e(label)}"><a class="FKF6mc TpQm9d QmpIrf" href="{e(href)}" '
+            f'target="_blank" aria-label="{e(label)}"><div class="NsaAfc"><p>{e(label)}</p>'
+            f'</div><div class="wvnY3c" jsname="ksKsZd"></div></a></div>')
+
+
+def gs_facts_blocks(f: ServiceFacts, key: str, reqs: bool = True) -> str:
+    out = ""
+    if reqs and f.requirements:
+        out += gs_h(3, "Persyaratan", key) + gs_list(f.requirements)
+    if f.procedure:
+        out += gs_h(3, "Alur Pelayanan", key) + gs_list(f.procedure)
+    if f.duration:
+        out += gs_h(3, "Waktu Penyelesaian", key) + gs_p(f.duration)
+    if f.cost:
+        out += gs_h(3, "Biaya", key) + gs_p(f.cost)
+    if f.legal_basis:
+        out += gs_h(3, "Dasar Hukum", key) + gs_p(f.legal_basis)
+    return out
+
+
+def gs_doc_pub(title: str, f: ServiceFacts, opd: str) -> str:
+    """A Google Doc "published to the web" as Docs serves it: its own styles, numbered
+    classes, the publish banner, no site furniture."""
+    items = "".join(f'<li class="c2 li-bullet-0"><span class="c1">{e(x)}</span></li>'
+                    for x in f.requirements)
+    return (f'<!DOCTYPE html><html><head><meta content="text/html; charset=UTF-8" '
+            f'http-equiv="content-type"><title>{e(title)}</title><style type="text/css">'
+            '@import url(https://themes.googleusercontent.com/fonts/css?kit=fpjTOVmNbO4Lz34iLyptLU'
+            'XZ4Bq);ol.lst-kix_list_1-0{list-style-type:none}.lst-kix_list_1-0>li:before{content:'
+            '"" counter(lst-ctn-kix_list_1-0,decimal) ". "}.c1{color:#000000;font-weight:400;'
+            'font-size:11pt;font-family:"Arial"}.c2{margin-left:36pt;padding-top:0pt;'
+            'padding-left:0pt;line-height:1.15}.c3{padding-top:0pt;padding-bottom:0pt;'
+            'line-height:1.15;text-align:center}.c4{font-weight:700;font-size:14pt}</style>'
+            '</head><body><div id="banners"><div id="publish-banner"><div id="publish-banner-'
+            'content"><span id="publish-banner-text">Dipublikasikan menggunakan Google Dokumen'
+            '</span><a href="https://support.google.com/docs/answer/183965" target="_blank">'
+            'Pelajari Lebih Lanjut</a><a href="https://www.google.com/abuse/">Laporkan '
+            'Penyalahgunaan</a></div></div></div><div id="title" class="doc-title">'
+            f'{e(title)}</div><div id="contents"><p class="c3"><span class="c1 c4">'
+            f'{e(title.upper())}</span></p><p class="c3"><span class="c1">{e(opd)}</span></p>'
+            '<p class="c0"><span class="c1">Persyaratan yang harus dibawa:</span></p>'
+            f'<ol class="c5 lst-kix_list_1-0 start" start="1">{items}</ol>'
+            '<p class="c0"><span class="c1">Berkas dibawa ke loket pelayanan kelurahan pada '
+            'jam kerja. Surat diproses pada hari yang sama bila berkas lengkap.</span></p>'
+            '</div><div id="footer">Diperbarui otomatis setiap 5 menit</div></body></html>\n')
+
+
+def build_gsites(site: Site, facts: dict, reg) -> None:
+    pre = GS_PREFIX[site.name]
+    kel = site.name.startswith("kel-")
+
+    def href(slug: str) -> str:
+        return f"{pre}/{slug}"
+
+    def file(slug: str) -> str:
+        return ("view/" + pre.rsplit("/", 1)[1] + "/" if pre else "") + slug + ".html"
+
+    pages: dict[str, Page] = {}
+    # the home: the site's root and its named page are the same page
+    home_body = gs_section(gs_tile(
+        gs_h(2, f"Selamat datang di {site.short}", site.name)
+        + gs_p(f"{site.opd} {site.tugas}.")
+        + gs_p("Pilih menu Layanan untuk melihat persyaratan, atau ajukan permohonan lewat "
+               "formulir online. Pengumuman terbaru ada di menu Pengumuman."), site.name, "home"),
+        site.name, "home")
+    # the site's root and its named home page are the same page; the menu links the named
+    # one, a crawl starts at the root (and finds the named one a copy of it)
+    home = put(site, "home", "home", site.short, "/", "index.html", home_body,
+               aliases=((pre,) if pre else ()) + (href("beranda"),))
+    pages["home"] = home
+    lay_groups: list[tuple[str, str]] = []
+    services = own_services(site)
+    for key, (_i, _s, slug, title, intro, _o) in services:
+        f = facts[key]
+        if slug is None:  # a collapsible group of the Layanan page
+            inner = gs_p(intro) + gs_facts_blocks(f, key)
+            lay_groups.append((title, inner))
+            continue
+        blocks = gs_p(intro)
+        extra = ""
+        if key == "kn_sktm":  # requirements only in the published Google Doc
+            blocks += (gs_h(3, "Persyaratan", key)
+                       + gs_p("Daftar persyaratan terbaru dapat dilihat pada dokumen berikut."))
+            extra = gs_tile(gs_embed(f"/document/d/e/{GS_DOC_ID}/pub?embedded=true",
+                                     "Google Docs, Persyaratan SKTM"), key, "doc",
+                            kind="OWlOyc")
+            blocks += gs_facts_blocks(f, key, reqs=False)
+        elif key == "rw_sehat":  # requirements only in the Drive PDF
+            blocks += (gs_h(3, "Persyaratan", key)
+                       + gs_p("Persyaratan dan tarif tercantum pada dokumen di bawah ini."))
+            extra = (gs_tile(gs_embed(f"/file/d/{GS_DRIVE_ID}/preview",
+                                      "Drive, Persyaratan Surat Keterangan Sehat.pdf"),
+                             key, "pdf", kind="OWlOyc")
+                     + gs_tile(gs_button(f"/uc?export=download&id={GS_DRIVE_ID}",
+                                         "Unduh Persyaratan (PDF)"), key, "btn", kind="N0neUc"))
+            blocks += gs_facts_blocks(replace(f, requirements=[]), key)
+        else:
+            blocks += gs_facts_blocks(f, key)
+        blocks += gs_h(3, "Tempat Pelayanan", key) + gs_p(f.location or site.place)
+        body = gs_section(gs_tile(blocks, key) + extra, key)
+        page = put(site, "service", key, title, href(f"layanan/{slug}"), file(f"layanan/{slug}"),
+                   body, summary=intro)
+        reg(page, key)
+        pages[key] = page
+    group_tiles = "".join(gs_collapsible(t, inner, site.name) for t, inner in lay_groups)
+    lay_intro = gs_p("Klik nama layanan untuk membuka persyaratannya. Semua surat di kelurahan "
+                     "tidak dipungut biaya." if kel else
+                     "Pilih layanan di menu untuk melihat persyaratan dan alurnya.")
+    subs = [p for p in site.pages if p.kind == "service"]
+    if kel:
+        lay_title, lay_slug = "Layanan", "layanan"
+    else:
+        lay_title, lay_slug = "Layanan Kami", "layanan"
+    # the puskesmas's Layanan page is one sentence, its services only in the menu under it
+    lay = put(site, "listing" if lay_groups else "page", "list-layanan", lay_title,
+              href(lay_slug), file(lay_slug),
+              gs_section(gs_tile(lay_intro + group_tiles, site.name, "lay"), site.name, "lay"))
+    reg(lay, f"{site.name}:layanan")
+    for key, spec in services:  # a group's service: at its panel's anchor
+        if spec[2] is None:
+            reg(Page(site, "service", key, spec[3], f"{lay.href}#{gs_id('coll', spec[3], site.name)}",
+                     lay.file), key)
+    form = GS_FORM[site.name]
+    daftar = put(site, "page", "daftar", "Pendaftaran Online" if not kel else "Permohonan Online",
+                 href("pendaftaran-online" if not kel else "permohonan-online"),
+                 file("pendaftaran-online" if not kel else "permohonan-online"),
+                 gs_section(gs_tile(gs_p("Isi formulir di bawah ini. Petugas akan menghubungi "
+                                         "Anda lewat WhatsApp untuk konfirmasi."), site.name, "f")
+                            + gs_tile(gs_embed(f"https://docs.google.com/forms/d/e/{form}/"
+                                               "viewform?embedded=true", "Google Forms, "
+                                               "Formulir Pendaftaran"), site.name, "form",
+                                      kind="OWlOyc"), site.name, "f"))
+    news = "".join(gs_h(2, t, site.name) + gs_p(tanggal(d)) + gs_p(x)
+                   for d, t, x in GS_NEWS[site.name])
+    peng = put(site, "news", "pengumuman", "Pengumuman", href("pengumuman"), file("pengumuman"),
+               gs_section(gs_tile(news, site.name, "peng"), site.name, "peng"),
+               date=GS_NEWS[site.name][0][0], summary=GS_NEWS[site.name][0][2])
+    reg(peng, f"{site.name}:pengumuman")
+    prof = put(site, "page", "profil", "Profil", href("profil"), file("profil"),
+               gs_section(gs_tile(gs_h(2, "Tugas dan Fungsi", site.name)
+                                  + gs_p(f"{site.opd} {site.tugas}.")
+                                  + gs_h(2, "Wilayah Kerja", site.name)
+                                  + gs_p(f"Alamat kantor: {site.address}."), site.name, "prof"),
+                          site.name, "prof"))
+    GS_NAV[site.name] = [(home, []), (lay, subs), (daftar, []), (peng, []), (prof, [])]
+    if kel:  # the Google Doc published to the web, at the path Docs serves it under
+        f = facts["kn_sktm"]
+        doc = put(site, "document", "kn_sktm_doc", "Persyaratan SKTM Kelurahan Kenali Besar",
+                  f"/document/d/e/{GS_DOC_ID}/pub?embedded=true",
+                  f"document/d/e/{GS_DOC_ID}/pub.html", aliases=(f"/document/d/e/{GS_DOC_ID}/pub",))
+        doc.view = {"raw": gs_doc_pub(doc.title, f, site.opd)}
+        reg(doc, "kn_sktm_doc")
+    else:  # Drive's viewer (no text in its HTML) and the file its download button fetches
+        f = facts["rw_sehat"]
+        pdf = make_pdf("Persyaratan Surat Keterangan Sehat - UPTD Puskesmas Rawasari Kota Jambi",
+                       ["Persyaratan:"] + [f"{n}. {x}" for n, x in enumerate(f.requirements, 1)]
+                       + ["", f"Biaya: {f.cost}", f"Waktu: {f.duration}"])
+        site.extra_files[f"drive/{GS_DRIVE_ID}.pdf"] = pdf
+        site.routes[route_key("/uc", f"export=download&id={GS_DRIVE_ID}")] = \
+            f"drive/{GS_DRIVE_ID}.pdf"
+        site.extra_files[f"file/d/{GS_DRIVE_ID}/preview.html"] = (
+            '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Persyaratan Surat '
+            'Keterangan Sehat.pdf - Google Drive</title><script nonce="d1">window.viewerData = '
+            '{config: {id: "' + GS_DRIVE_ID + '", title: "Persyaratan Surat Keterangan '
+            'Sehat.pdf", mimeType: "application/pdf", downloadUrl: "/uc?export=download&id='
+            + GS_DRIVE_ID + '"}};</script><script nonce="d1" src="https://www.gstatic.com/_/apps-viewer/_/js/viewer.js">'
+            '</script></head><body><div class="ndfHFb-c4YZDc-Wrql6b" role="main"></div>'
+            '</body></html>\n').encode()
+        site.routes[route_key(f"/file/d/{GS_DRIVE_ID}/preview", "")] = \
+            f"file/d/{GS_DRIVE_ID}/preview.html"
+    site.extra_files["favicon.ico"] = b""
+    site.robots = "User-agent: *\nDisallow: /_/\n"
+
+
+GS_CSS = ("@font-face{font-family:'Open Sans';font-style:normal;font-weight:400;src:url(//fonts."
+          "gstatic.com/s/opensans/v34/memSYaGs126MiZpBA-UvWbX2vVnXBbObj2OVZyOOSr4dVJWUgsjZ0B4"
+          "gaVc.ttf)format('truetype');}.yaqOZd{position:relative}.tyJCtd{word-wrap:break-word}"
+          ".zfr3Q{margin:0}.duRjpb{font-size:34pt}.JYVBee{font-size:19pt}.OmQG5e{font-size:15pt}"
+          ".KeRCOc{height:0;overflow:hidden}.aGSz6e[aria-expanded=true] .KeRCOc{height:auto}"
+          ".oGuwee{display:none}.jYxBte{display:flex}")
+
+
+def gs_home(site: Site) -> str:
+    """The home page's address in the site's own links (its named page)."""
+    return f"{GS_PREFIX[site.name]}/beranda"
+
+
+def gs_nav(site: Site, page: Page, drawer: bool) -> str:
+    items = ""
+    for top, subs in GS_NAV[site.name]:
+        sel = ' aria-selected="true"' if top is page else ""
+        top_href = gs_home(site) if top.kind == "home" else top.href
+        sub = ""
+        if subs:
+            sub = ('<div class="mBHtvb u5fiyc" role="presentation" title="Luaskan/Ciutkan" '
+                   'jsaction="click:oESVTe" jsname="ix0Hvc"><svg class="dvmRw" viewBox="0 0 '
+                   '24 24"><path d="M7.41,7.84L12,12.42l4.59-4.58L18,9.25l-6,6l-6-6L7.41,7.84z">'
+                   '</path></svg></div></div><div class="oGuwee eWDljc RPRy1e Mkt3Tc" '
+                   'style="display:none;" jsname="QXE97" data-navtype="1"><ul class="VcS63b">'
+                   + "".join(f'<li jsname="ibnC6b" data-nav-level="2" class="ijMPi"><div '
+                             f'class="PsKE7e qV4dIc Qrrb5 YSH9J"><div class="I35ICb"><a '
+                             f'class="aJHbb dk90Ob jgXgSe HlqNPb" jsname="QwLHlb" role="link" '
+                             f'tabindex="0" data-navtype="1" href="{s.href}" '
+                             f'data-url="{s.href}" data-type="1" data-level="2">{e(s.title)}'
+                             f'</a></div></div></li>' for s in subs) + "</ul></div>")
+        else:
+            sub = "</div>"
+        items += (f'<li jsname="ibnC6b" data-nav-level="1"{" class=VsJjtf" if subs else ""}>'
+                  f'<div class="PsKE7e r8s4j-R6PoUb IKA38e baH5ib oNsfjf"><div class="I35ICb" '
+                  f'jsaction="keydown:mPuKz(QwLHlb); click:vHQTA(QwLHlb);"><a class="aJHbb '
+                  f'dk90Ob hDrhEe HlqNPb" jsname="QwLHlb" role="link" tabindex="0" '
+                  f'data-navtype="1"{sel} href="{top_href}" data-url="{top_href}" '
+                  f'data-type="1" data-level="1">'
+                  f'{"Beranda" if top.kind == "home" else e(top.title)}</a></div>{sub}</li>')
+    cls = "jYxBte Fpy8Db" if not drawer else "jgXgSe Fpy8Db"
+    return (f'<nav class="JzO0Vc" jsname="ihoMLd" role="navigation" tabindex="-1" '
+            f'id="{"yuynLe" if not drawer else "WsVfd"}"><ul role="navigation" jsname="waIgnc" '
+            f'class="{cls}" tabindex="-1">{items}</ul></nav>')
+
+
+def render_gsites(page: Page) -> str:
+    if "raw" in page.view:
+        return page.view["raw"]
+    site = page.site
+    kel = site.name.startswith("kel-")
+    if page.kind == "home":
+        title = site.short
+    elif kel:
+        title = f"{site.short} - {page.title}"
+    else:
+        title = f"{page.title} - {site.short}"
+    home_href = gs_home(site)
+    wiz = json.dumps({"DpimGf": False, "EP1ykd": ["/_/*"], "FdrFJe": "-4817340617328581942",
+                      "Im6cmf": "/_/atlas", "LVIXXb": 1, "LoQv7e": True, "MT7f9b": [],
+                      "QrtxK": "0", "S06Grb": "", "SNlM0e": "", "W3Yyqf": "", "WZsZ1e": "",
+                      "Yllh3e": "%.@.1733462400000000,108812734,2114993421]",
+                      "cfb2h": "boq_sitesviewer_20251110.05_p0", "eptZe": "/_/atlas/",
+                      "fPDxwd": [1763185, 47071862, 97517168], "gGcLoe": False,
+                      "qwAQke": "AtlasViewerUi", "qymVe": "uVq3lyS6CmEfH0xgS2aVR7z3nt4",
+                      "rtQCxc": -420, "w2btAe": "%.@.null,null,\"\",false,null,null,true,false]"},
+                     separators=(",", ":"))
+    banner = gs_section(gs_tile(gs_h(1, page.title, site.name, page.key), site.name, page.key,
+                                "banner"), site.name, page.key, "banner",
+                        band="LB7kq cJgDec tpmmCb O13XJf")
+    footer = gs_section(gs_tile(gs_p(site.opd) + gs_p(site.address) + gs_p(f"Jam pelayanan: "
+                                                                          f"{HOURS}")
+                                + gs_p(site.contact), site.name, "footer"),
+                        site.name, "footer", band="qeLZfd")
+    updated = tanggal(page.date or "2025-11-03")
+    return (f'<!DOCTYPE html><html lang="id" itemscope itemtype="http://schema.org/WebPage">'
+            f'<head><meta charset="utf-8"><script nonce="Zt4w2f">var DOCS_timing={{}}; '
+            f'DOCS_timing[\'sl\']=new Date().getTime();</script><script nonce="Zt4w2f">'
+            f'function _DumpException(e) {{throw e;}}</script><script data-id="_gd" '
+            f'nonce="Zt4w2f">window.WIZ_global_data = {wiz};</script>'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<meta http-equiv="X-UA-Compatible" content="IE=edge"><meta name="referrer" '
+            f'content="origin"><link rel="icon" href="/favicon.ico"><meta property="og:title" '
+            f'content="{e(title)}"><meta property="og:type" content="website">'
+            f'<meta property="og:url" content="{site.base}{page.href}"><meta itemprop="name" '
+            f'content="{e(title)}"><meta itemprop="url" content="{site.base}{page.href}">'
+            f'<meta itemprop="thumbnailUrl" content="https://lh3.googleusercontent.com/sitesv/'
+            f'AICyYdZ3kQ9wLr2T=w1200-h630-p-k-no-nu"><meta itemprop="image" content="https://'
+            f'lh3.googleusercontent.com/sitesv/AICyYdZ3kQ9wLr2T=w1200-h630-p-k-no-nu">'
+            f'<title>{e(title)}</title><style nonce="Ep3vT2">{GS_CSS * 6}</style>'
+            f'<script nonce="Zt4w2f">_at_config = [null,"AIzaSyChg3MFqzdi1P5J-YvEyakkSA1yU7HRcDI"'
+            f',"897606708560-a63d8ia0t9dhtpdt4i3djab2m42see7o.apps.googleusercontent.com",null,'
+            f'null,null,null,null,null,null,null,null,null,"SITES_{site.port_offset}"];</script>'
+            f'</head><body dir="ltr" itemscope itemtype="http://schema.org/WebPage" '
+            f'id="yDmH0d" css="yDmH0d"><div jscontroller="pc62j" jsmodel="iTeaXe" jsaction="'
+            f'rcuQ6b:WYd;GvneHb:og1FDd;vbaUQc:uAM5ec;"><div class="Xpil1b xaUcPb" jsname="'
+            f'LgbsSe"><a class="Q1pWzc" href="#h.INITIAL_GRID">Langsung ke konten utama</a>'
+            f'<a class="Q1pWzc" href="#yuynLe">Langsung ke navigasi</a></div>'
+            f'<div jsname="tiN4bf"><div class="M63kCb"></div><div class="QZ3zWd"><div '
+            f'class="fktJzd AKpWA fOU46b yMcSQd Ly6Unf G9Qloe XeSM4" jsname="UzWXSb">'
+            f'<header id="atIdViewHeader"><div class="BbxBP HP6J1d K5Zlne" jsname="WA9qLc">'
+            f'<div class="VLoccc K5Zlne QDWEj U8eYrb" jsname="rtFGi"><div class="Pvc6xe">'
+            f'<div jsname="I8J07e" class="TlfmSc YSH9J"><a class="GAuSPc" jsname="jIujaf" '
+            f'href="{home_href}"><img src="https://lh3.googleusercontent.com/sitesv/logo" '
+            f'class="lzy1Td" role="img" aria-label="Halaman beranda situs" jsname="SwcDWb">'
+            f'<span class="QTKDff">{e(site.short)}</span></a></div>'
+            f'<div jsname="mADGA" class="zDUgLc"></div></div><div class="Mz8gvb" jsname="'
+            f'HdVeFf"><div class="H9xAXe">Telusuri situs ini</div></div>'
+            f'{gs_nav(site, page, False)}</div></div></header>'
+            f'<div role="main" tabindex="-1" class="UtePc RCETm" dir="ltr">{banner}'
+            f'{page.body}</div><footer jsname="yePe5c">{footer}</footer>'
+            f'<div jscontroller="j1RDQb" jsaction="rcuQ6b:rcuQ6b;MxH79b:JdcaS;" class="LqzjUe" '
+            f'jsname="wOw6id"><div class="dZA9kd ynRLnc" data-last-updated-at-time="'
+            f'1762134000000" data-is-preview="false"><div role="button" class="U26fgb JRtysb '
+            f'WzwrXb I12f0b K2mXPb zXBiaf ynRLnc" aria-label="Info Situs">'
+            f'<div class="NWlf3e MbhUzd"></div></div><div class="JAPqpe K0NPx" role="menu" '
+            f'jsname="xl07Ob" aria-hidden="true"><span role="menuitem" class="z80M1">'
+            f'<a href="https://sites.google.com/new/?usp=viewer_footer" class="VJbMYe">Google '
+            f'Sites</a></span><span role="menuitem" class="z80M1">Laporkan penyalahgunaan'
+            f'</span><span role="menuitem" class="z80M1">Detail Halaman</span><span '
+            f'role="separator"></span><span class="jgXgSe">Halaman diperbarui {updated}</span>'
+            f'</div></div></div>'
+            f'</div></div><div class="Xpil1b xaUcPb" jsname="Xf0Yd" aria-hidden="true">'
+            f'<div class="jzUkrb">{gs_nav(site, page, True)}</div></div></div></div>'
+            f'<script nonce="Zt4w2f">DOCS_timing[\'el\']=new Date().getTime();</script>'
+            f'</body></html>\n')
+
+
+NEW_BUILD["gsites"] = build_gsites
+RENDER["gsites"] = render_gsites
+CSS["gsites"] = (None, "")
+
+# Queries answered by the two Google Sites, numbered from q1230; written before the crawl of
+# these sites was looked at.
+DEVSET_GSITES: dict[str, list[tuple[str, str]]] = {
+    "formal": [
+        ("persyaratan surat keterangan domisili kelurahan kenali besar", "kn_domisili:2 domisili:1"),
+        ("persyaratan surat keterangan tidak mampu kelurahan kenali besar",
+         "kn_sktm:2 kn_sktm_doc:2 sktm:1"),
+        ("surat keterangan ahli waris kelurahan kenali besar", "kn_ahliwaris:2 tb_ahliwaris:1"),
+        ("pelayanan poli umum puskesmas rawasari", "rw_poli:2 puskesmas:1"),
+        ("persyaratan surat keterangan sehat puskesmas rawasari", "rw_sehat:2 nr_sehat:1"),
+    ],
+    "colloquial": [
+        ("bikin sku buat pinjem kur di kenali besar", "kn_sku:2 tb_sku:1"),
+        ("mau cek kesehatan gratis di puskesmas rawasari", "rw_ckg:2 ckg:1"),
+        ("ngurus surat domisili kenali besar berapa lama", "kn_domisili:2 domisili:1"),
+        ("surat sehat buat ngelamar kerja puskesmas rawasari bayar berapa", "rw_sehat:2 nr_sehat:1"),
+    ],
+    "problem": [
+        ("anak mau sekolah tapi gak mampu bayar kenali besar", "kn_sktm:2 kn_sktm_doc:2 sktm:1"),
+        ("orang tua meninggal mau balik nama sertifikat tanah kenali besar",
+         "kn_ahliwaris:2 tb_ahliwaris:1"),
+        ("demam berobat pakai bpjs di puskesmas rawasari", "rw_poli:2 puskesmas:1"),
+    ],
+    "typo": [
+        ("surat pengantar nikh kelurahan kenali besar", "kn_nikah:2 tb_nikah:1"),
+        ("cek keshatan gratis rawasari", "rw_ckg:2 ckg:1"),
+    ],
+    "abbreviation": [
+        ("sktm kenali besar", "kn_sktm:2 kn_sktm_doc:2 sktm:1"),
+        ("ckg puskesmas rawasari", "rw_ckg:2 ckg:1"),
+        ("sku kelurahan kenali besar", "kn_sku:2 tb_sku:1"),
+    ],
+    "english": [
+        ("certificate of domicile kenali besar village office", "kn_domisili:2 domisili:1"),
+        ("health certificate rawasari health center", "rw_sehat:2 nr_sehat:1"),
+    ],
+    "jambi-malay": [
+        ("nak kawin surat pengantarnyo di kenali besar apo bae", "kn_nikah:2 tb_nikah:1"),
+        ("nak periksa gratis di puskesmas rawasari cakmano", "rw_ckg:2 ckg:1"),
+    ],
+    "old-term": [
+        ("surat keterangan miskin kelurahan kenali besar", "kn_sktm:2 kn_sktm_doc:2 sktm:1"),
+        ("askes berobat puskesmas rawasari", "rw_poli:2 puskesmas:1"),
+    ],
+    "app": [
+        ("google sites kelurahan kenali besar", "kel-kenalibesar:layanan:2 kn_domisili:1"),
+        ("website puskesmas rawasari", "pkm-rawasari:layanan:2 rw_poli:1"),
+    ],
+}
+DEVSET_BLOCKS.append((1230, (DEVSET_GSITES,)))
+
 if __name__ == "__main__":
     raise SystemExit(main())

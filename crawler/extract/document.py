@@ -127,6 +127,8 @@ class ExtractedPage:
     field_lines: dict[str, list[int]] = field(default_factory=dict)
     # the service sections of a page its rule did not make a service (crawler.siblings)
     sections: dict[str, Any] = field(default_factory=dict)
+    # the frames its content shows: a published document is the page's own (crawler.standards)
+    embeds: list[Link] = field(default_factory=list)
 
 
 def _same_host(a: str, b: str) -> bool:
@@ -392,6 +394,18 @@ def content_links(main: Tag | None, base_url: str) -> list[Link]:
     return list(out.values())
 
 
+def documents_beside(content: Tag | None, main: Tag | None, base_url: str,
+                     main_links: list[Link]) -> list[Link]:
+    """The documents the page's content links outside its main block: a site builder lays a
+    page out in boxes, the text in one and the "Unduh persyaratan (PDF)" button in the next,
+    and only the text's box is the main block."""
+    if content is None or content is main:
+        return []
+    held = {link.url for link in main_links}
+    return [link for link in content_links(content, base_url)
+            if link.url not in held and is_document_link(link.url, link.text)]
+
+
 def _post(page: HtmlPage, url: str) -> Tag | None:
     """The post the page's cleaned body leads with, seen from ``url``: found once by the
     parse, walked again only where the document's URL is not the one it was parsed at (a
@@ -515,8 +529,11 @@ def html_document(
         fetched_at=now_iso(),
     )
     return ExtractedPage(document, page.links, fingerprints(page.text),
-                         page.title_evidence.to_json(), main_links, parts,
-                         field_lines=read_from, sections=sections)
+                         page.title_evidence.to_json(), main_links + documents_beside(
+                             page.content, main, url, main_links), parts,
+                         field_lines=read_from, sections=sections,
+                         embeds=[Link(canonicalize_url(link.url), link.text)
+                                 for link in page.embeds])
 
 
 def panel_services(page: HtmlPage, page_url: str, source: str, opd: str) -> list[Document]:

@@ -1075,6 +1075,9 @@ class HtmlPage:
     # a home page's whole text, footer included: where a site says its address and hours
     whole_text: str = ""
     panels: list[Panel] = field(default_factory=list)  # tabs' and accordions' panels
+    # the frames the main block shows (a published document, a file viewer), titled by
+    # their accessible name
+    embeds: list[Link] = field(default_factory=list)
 
 
 def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
@@ -1108,6 +1111,9 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     )
     home = is_home(url)
     whole = block_text(soup.body or soup) if home else ""
+    # the frames, with the element holding each: where it sits once the furniture is gone
+    frames = [(str(t["src"]).strip(), squash(str(t.get("title") or t.get("aria-label") or "")),
+               t.parent) for t in tags if t.name in ("frame", "iframe") and t.get("src")]
     panels = unfold_tabs(soup)  # before the tab bar goes with the menus
     head_section_items(soup)  # before an item's title goes as a page header
     body = strip_boilerplate(soup, tags)
@@ -1142,4 +1148,25 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
         title_evidence=evidence,
         whole_text=whole,
         panels=[p for p in panels if not _gone(p.tag)],
+        embeds=framed_in(body, frames, url),
     )
+
+
+def framed_in(body: Tag, frames: list[tuple[str, str, Tag | None]], url: str) -> list[Link]:
+    """The frames of ``frames`` (src, accessible name, the element that held it) left in
+    ``body`` once the menus, header, footer and sidebars are gone: what the page shows of
+    another document as its own content (the frames themselves are dropped with the
+    scripts; their holders stay where the content is)."""
+    out: dict[str, Link] = {}
+    for src, name, holder in frames:
+        if holder is None or _gone(holder) or (holder is not body
+                                               and body not in holder.parents):
+            continue
+        if not is_followable(src):
+            continue
+        try:
+            target = urljoin(url, src).split("#", 1)[0]
+        except ValueError:
+            continue
+        out.setdefault(target, Link(target, name))
+    return list(out.values())

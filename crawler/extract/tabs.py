@@ -13,7 +13,11 @@ A tab names its panel by ``aria-controls``, ``data-bs-target``/``data-target`` o
 ``href="#id"``; a tab whose panel is not on the page is left alone. Accordions work the
 same way without the tab roles: a toggle button (inside the item's heading, where the
 button would otherwise go with the page's other buttons) opens a collapsed panel, and the
-heading keeps the toggle's text.
+heading keeps the toggle's text. The toggle may be any element given the button role that
+names its panel by ``aria-controls`` (WAI-ARIA's disclosure pattern): the new Google Sites
+writes each collapsible text group as a ``<div role="button" aria-controls=...>`` title
+over its folded panel, so a kelurahan's page of such groups, one letter each, is a list of
+those letters.
 
 A Bootstrap modal written into the page for each row of a list (``<button data-toggle="modal"
 data-target="#modal-12">Detail</button>`` and a hidden ``<div class="modal" id="modal-12">``
@@ -79,6 +83,12 @@ def _toggles(soup: BeautifulSoup) -> list[Tag]:
     for button in soup.find_all(("button", "a")):
         if id(button) not in seen and (button.get("aria-controls") or _opens(button) in (
                 "collapse", "modal")):
+            found.append(button)
+            seen.add(id(button))
+    # WAI-ARIA's disclosure: any element made a button (role="button") that names the
+    # region it opens; site builders write their collapsible groups as a div so
+    for button in soup.find_all(attrs={"role": "button", "aria-controls": True}):
+        if id(button) not in seen:
             found.append(button)
     return found
 

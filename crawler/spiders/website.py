@@ -434,7 +434,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             return
         if self.documents is not None:
             # the standards of PDFs stored before this page (see crawler.standards)
-            doc = absorb_stored(doc, page.content_links, self.documents)
+            doc = absorb_stored(doc, page.content_links, self.documents, page.embeds)
         self.produced.add(url_key(doc.url))
         self.produced.add(url_key(key))
         scripts = None
@@ -488,7 +488,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                                 title={**page.title_evidence, "url": doc.url},
                                 content=[(link.url, link.text) for link in page.content_links
                                          if self.scope.allows(link.url)],
-                                field_lines=page.field_lines, sections=page.sections)
+                                field_lines=page.field_lines, sections=page.sections,
+                                embeds=[(link.url, link.text) for link in page.embeds
+                                        if self.scope.allows(link.url)])
         if meta.get("sikoja_sweep"):
             return
         yield from self._follow_all(in_scope, meta, doc.url)

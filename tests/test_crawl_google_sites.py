@@ -1,0 +1,223 @@
+"""A kelurahan site built with the new Google Sites, through a real crawl.
+
+Google Sites lays a page out in boxes and shows other documents in frames. The SKTM page
+says only "the requirements are in the document below" over an embedded Google Doc
+published to the web; the health certificate page's requirements are in a PDF shown in
+Drive's viewer, with a download button in the next box; the "Layanan" page keeps three
+letters in collapsible groups (a ``div role="button" aria-controls`` over each folded
+panel). A citizen asking for SKTM's requirements must get the Doc's list, not the pointer;
+each letter of the groups must be a service of its own, not one service holding all three
+letters' requirements.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.run import crawl
+from crawler.standards import absorb, framed_standard, is_pointer, restore
+from indexer.build import build_index
+from indexer.search import Searcher
+from sikoja.config import load_settings
+from sikoja.documents import Document
+from sikoja.sources import Source
+from sikoja.urls import canonicalize_url
+from tests.faultserver import Page, PageSite, make_pdf
+from tests.test_crawl_pdf_service import docs
+
+OPD = "Kelurahan Kenali Besar"
+DOC = "/document/d/e/2PACX-1vQk3nB8xR2cLw7/pub"
+VIEWER = "/file/d/1hT7pQ2wXk9LmR4/preview"
+PDF = "/uc"
+
+
+def box(inner: str) -> str:
+    return (f'<div class="oKdM2c"><div class="jXK9ad"><div class="jXK9ad-SmKAyb">'
+            f'<div class="tyJCtd mGzaTb baZpAe">{inner}</div></div></div></div>')
+
+
+def para(text: str) -> str:
+    return f'<p dir="ltr" class="zfr3Q CDt4Ke"><span class="C9DxTc">{text}</span></p>'
+
+
+def items(values: list[str]) -> str:
+    return "<ol>" + "".join(f'<li class="zfr3Q">{para(v)}</li>' for v in values) + "</ol>"
+
+
+def frame(src: str, label: str) -> str:
+    return (f'<div class="oKdM2c"><div class="tyJCtd OWlOyc"><div class="WIdY2d">'
+            f'<iframe class="YMEQtf" aria-label="{label}" src="{src}"></iframe></div></div>'
+            f'</div>')
+
+
+def sites_page(title: str, boxes: str) -> bytes:
+    menu = "".join(f'<li data-nav-level="1"><a href="{h}">{t}</a></li>' for h, t in [
+        ("/", "Beranda"), ("/layanan", "Layanan"), ("/layanan/sktm", "SKTM"),
+        ("/layanan/surat-sehat", "Surat Keterangan Sehat"), ("/pengumuman", "Pengumuman")])
+    nav = f'<nav class="JzO0Vc"><ul role="navigation">{menu}</ul></nav>'
+    return (f'<html lang="id"><head><title>{OPD} - {title}</title></head><body>'
+            f'<header><a href="/"><span class="QTKDff">{OPD}</span></a>{nav}</header>'
+            f'<div role="main"><section class="yaqOZd">{box(f"<h1>{title}</h1>")}</section>'
+            f'<section class="yaqOZd">{boxes}</section></div>'
+            f'<footer><section>{box(para(OPD) + para("Jl. Kapten Pattimura RT 12"))}</section>'
+            f'</footer><div class="dZA9kd"><a href="https://sites.google.com/new">Google Sites'
+            f'</a> <span>Laporkan penyalahgunaan</span></div><div aria-hidden="true">{nav}</div>'
+            f'</body></html>').encode()
+
+
+def group(panel_id: str, title: str, body: str) -> str:
+    return (f'<div class="aGSz6e"><div role="button" tabindex="0" aria-expanded="false" '
+            f'aria-controls="{panel_id}">{para(f"<strong>{title}</strong>")}</div>'
+            f'<div id="{panel_id}" aria-hidden="true">{body}</div></div>')
+
+
+SKTM_REQUIREMENTS = ["Surat pengantar RT dan RW", "Fotokopi KTP-el dan Kartu Keluarga",
+                     "Surat pernyataan tidak mampu bermeterai"]
+SEHAT_REQUIREMENTS = ["KTP-el atau KIA", "Pas foto 3x4 berwarna 1 lembar"]
+
+
+def site_pages() -> dict[str, Page]:
+    doc = ("<html><head><title>Persyaratan SKTM</title></head><body><div id='banners'>"
+           "Dipublikasikan menggunakan Google Dokumen</div><div id='contents'>"
+           "<p class='c3'><span class='c1'>PERSYARATAN SKTM</span></p><p><span>Persyaratan:"
+           "</span></p><ol>" + "".join(f"<li class='c2'><span class='c1'>{r}</span></li>"
+                                       for r in SKTM_REQUIREMENTS)
+           + "</ol></div></body></html>").encode()
+    groups = "".join(group(pid, title, para(intro) + "<h3>Persyaratan</h3>" + items(reqs)
+                           + "<h3>Biaya</h3>" + para("Gratis"))
+                     for pid, title, intro, reqs in [
+        ("h.sku1", "Surat Keterangan Usaha (SKU)", "Untuk pelaku usaha mikro yang mengajukan KUR.",
+         ["Surat pengantar RT dan RW", "Foto tempat usaha"]),
+        ("h.waris2", "Surat Keterangan Ahli Waris", "Untuk balik nama sertifikat tanah.",
+         ["Fotokopi akta kematian pewaris", "Surat pernyataan ahli waris bermeterai"]),
+        ("h.nikah3", "Surat Pengantar Nikah (N1-N4)", "Untuk calon pengantin.",
+         ["Fotokopi akta kelahiran", "Pas foto 2x3 latar biru"])])
+    return {
+        "/": Page(sites_page("Beranda", box(para(f"Selamat datang di situs {OPD}.")))),
+        "/layanan": Page(sites_page("Layanan", box(
+            para("Klik nama layanan untuk membuka persyaratannya.") + groups))),
+        "/layanan/sktm": Page(sites_page("Surat Keterangan Tidak Mampu (SKTM)", box(
+            para("SKTM bagi keluarga kurang mampu untuk keringanan biaya sekolah.")
+            + "<h3>Persyaratan</h3>"
+            + para("Daftar persyaratan terbaru dapat dilihat pada dokumen berikut.")
+            + "<h3>Alur Pelayanan</h3>" + items(["Ajukan ke kelurahan", "Verifikasi berkas"])
+            + "<h3>Biaya</h3>" + para("Gratis")) + frame(DOC + "?embedded=true",
+                                                         "Google Docs, Persyaratan SKTM"))),
+        "/layanan/surat-sehat": Page(sites_page("Surat Keterangan Sehat", box(
+            para("Surat keterangan sehat untuk melamar kerja.") + "<h3>Persyaratan</h3>"
+            + para("Persyaratan dan tarif tercantum pada dokumen di bawah ini.")
+            + "<h3>Alur Pelayanan</h3>" + items(["Daftar di loket", "Diperiksa dokter"])
+            + "<h3>Waktu Penyelesaian</h3>" + para("30 menit"))
+            + frame(VIEWER, "Drive, Persyaratan Surat Keterangan Sehat.pdf")
+            + box(f'<a href="{PDF}?export=download&amp;id=1hT7pQ2wXk9LmR4">'
+                  '<p>Unduh Persyaratan (PDF)</p></a>'))),
+        "/pengumuman": Page(sites_page("Pengumuman", box(
+            "<h2>Pelayanan Pindah ke Aula</h2>" + para("Selama renovasi kantor, pelayanan "
+                                                        "surat dipindah ke aula posyandu.")))),
+        DOC: Page(doc),
+        # Drive's viewer draws the PDF by script: nothing to read in its HTML
+        VIEWER: Page(b"<html><head><title>Persyaratan Surat Keterangan Sehat.pdf - Google "
+                     b"Drive</title><script>window.viewerData={}</script></head><body>"
+                     b"<div role='main'></div></body></html>"),
+        PDF: Page(make_pdf(["Persyaratan Surat Keterangan Sehat", "Persyaratan:",
+                            *[f"{n}. {r}" for n, r in enumerate(SEHAT_REQUIREMENTS, 1)],
+                            "Biaya: Rp15.000 sesuai Perda retribusi"],
+                           title="Persyaratan Surat Keterangan Sehat"),
+                  content_type="application/pdf"),
+    }
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("gsites")
+    settings = load_settings(data_dir, embedder="none")
+    settings.crawl.delay = 0
+    with PageSite(site_pages()) as site:
+        source = Source(name="kel-kenalibesar", opd=OPD, kind="website",
+                        start_urls=[site.url("/")])
+        result = crawl([source], settings, data_dir, timeout=120)
+        assert result.ok, str(result)
+        yield site, settings, data_dir
+
+
+@pytest.mark.slow  # crawls a served site
+def test_a_page_takes_the_requirements_of_the_document_it_frames(crawled):
+    site, _, data_dir = crawled
+    stored = docs(data_dir)
+    sktm = stored[canonicalize_url(site.url("/layanan/sktm"))]
+    assert sktm.kind == "service"
+    assert sktm.fields["requirements"] == SKTM_REQUIREMENTS  # not the pointer sentence
+    assert sktm.fields["procedure"] == ["Ajukan ke kelurahan", "Verifikasi berkas"]
+    # the published Doc is the page's document from then on, shown under it
+    doc = stored[canonicalize_url(site.url(DOC + "?embedded=true"))]
+    assert doc.kind == "document" and doc.parent_url == sktm.url
+    # the viewer's frame shows nothing to take; the PDF its button downloads does
+    sehat = stored[canonicalize_url(site.url("/layanan/surat-sehat"))]
+    assert sehat.fields["requirements"] == SEHAT_REQUIREMENTS
+    assert sehat.fields["duration"] == "30 menit"  # its own section stays
+
+
+@pytest.mark.slow  # crawls a served site
+def test_each_collapsible_group_is_a_service_of_its_own(crawled):
+    site, _, data_dir = crawled
+    stored = docs(data_dir)
+    page = canonicalize_url(site.url("/layanan"))
+    parts = {d.title: d for d in stored.values() if d.url.startswith(page + "#")}
+    assert sorted(parts) == ["Surat Keterangan Ahli Waris", "Surat Keterangan Usaha (SKU)",
+                             "Surat Pengantar Nikah (N1-N4)"]
+    assert parts["Surat Keterangan Ahli Waris"].fields["requirements"] == [
+        "Fotokopi akta kematian pewaris", "Surat pernyataan ahli waris bermeterai"]
+    assert all(p.kind == "service" for p in parts.values())
+    assert stored[page].fields.get("listing") is True
+
+
+@pytest.mark.slow  # crawls a served site and searches it
+def test_search_answers_sktm_with_the_documents_list(crawled):
+    site, settings, _ = crawled
+    build_index(settings)
+    searcher = Searcher(settings)
+    try:
+        found = searcher.search("syarat sktm kenali besar")
+        assert found.answer is not None
+        assert found.answer.requirements == SKTM_REQUIREMENTS
+        # the page that shows the Doc leads, the Doc listed with it rather than apart
+        sktm = canonicalize_url(site.url("/layanan/sktm"))
+        assert found.results[0].url == sktm
+        assert canonicalize_url(site.url(DOC + "?embedded=true")) in found.results[0].also_at
+        waris = searcher.search("surat keterangan ahli waris")
+        assert waris.results[0].title == "Surat Keterangan Ahli Waris"
+        assert waris.results[0].url.startswith(canonicalize_url(site.url("/layanan")) + "#")
+    finally:
+        searcher.close()
+
+
+# -- the rules on their own -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value,pointer", [
+    (["Daftar persyaratan terbaru dapat dilihat pada dokumen berikut."], True),
+    ("Persyaratan dan tarif tercantum pada dokumen di bawah ini.", True),
+    (["Silakan unduh formulir pada tautan berikut"], True),
+    # facts, even when they name a document
+    (["Fotokopi dokumen kependudukan yang dilegalisir"], False),
+    (["Surat pengantar RT dan RW", "Lihat dokumen berikut"], False),
+    ("Gratis", False),
+])
+def test_a_pointer_sends_the_reader_to_a_document_and_states_nothing(value, pointer):
+    assert is_pointer(value) is pointer
+
+
+def test_the_pointer_comes_back_when_the_framed_document_is_gone():
+    page = Document(url="https://k.example/layanan/sktm", source="k", opd=OPD, kind="service",
+                    title="Surat Keterangan Tidak Mampu (SKTM)", text="SKTM.",
+                    fields={"requirements": ["Persyaratan dapat dilihat pada dokumen berikut."],
+                            "cost": "Gratis", "kind_confidence": 1.0})
+    framed = Document(url="https://k.example/pub", source="k", opd=OPD, kind="service",
+                      title="Persyaratan SKTM", text="", fields={
+                          "requirements": SKTM_REQUIREMENTS, "cost": "Rp5.000"})
+    standard = framed_standard(framed)
+    assert standard is not None and standard.hinted
+    taken = absorb(page, [standard])
+    assert taken.fields["requirements"] == SKTM_REQUIREMENTS
+    assert taken.fields["cost"] == "Gratis"  # its own facts win
+    assert restore(taken).fields == page.fields and restore(taken).text == page.text
