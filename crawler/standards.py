@@ -357,29 +357,27 @@ def settle_parts(store: DocumentStore, reader: StandardReader, source: str) -> i
     service per block (``part_documents``), under the PDF; a block a service page took
     stays that page's, a part its PDF no longer holds (or a PDF gone) leaves. Returns how
     many parts were written or retired; an unchanged site writes none."""
-    rows = store.query("SELECT url, kind, parent_url, fields FROM documents WHERE source = ? "
-                       "AND status = 'live'", (source,))
+    rows = store.query("SELECT url, kind, title, parent_url, fields FROM documents WHERE "
+                       "source = ? AND status = 'live'", (source,))
     pdfs = sorted(r["url"] for r in rows if r["kind"] == "document")
-    takers: dict[str, list[str]] = {}
+    # the site's own service pages: one that is a block's service holds it (it took the
+    # block's fields, or had them all and took none), linked to the PDF or not
+    services: list[Document] = []
     stored: dict[str, list[str]] = {}
     for r in rows:
-        taken = json.loads(r["fields"] or "{}").get("fields_from")
-        if isinstance(taken, dict) and taken.get("url"):
-            takers.setdefault(taken["url"], []).append(r["url"])
         parent = r["parent_url"]
         if parent and r["url"].startswith(parent + PART):
             stored.setdefault(parent, []).append(r["url"])
+        elif r["kind"] == "service":
+            services.append(Document(url=r["url"], source=source, opd="", kind="service",
+                                     title=r["title"], text=""))
     changed = 0
     for url in pdfs:
         blocks = reader.blocks(url)
         wanted: list[Document] = []
         if len(blocks) >= 2 and (pdf := store.get(url)) is not None:
-            taken = set()
-            for page_url in takers.get(url, []):
-                page = store.get(page_url)
-                chosen = choose(restore(page), blocks) if page is not None else None
-                if chosen is not None:
-                    taken.add(chosen.line)
+            taken = {chosen.line for page in services
+                     if (chosen := choose(page, blocks)) is not None}
             wanted = part_documents(pdf, blocks, taken)
         for part in wanted:
             old = store.get(part.url)

@@ -35,7 +35,8 @@ DECREE = "/unduhan/SK-Kadis-Dukcapil-No-470-12-Tahun-2024.pdf"
 def html(title: str, body: str) -> bytes:
     return (f"<html><head><title>{title} | Disdukcapil</title></head><body><nav><a href='/'>"
             "Beranda</a> <a href='/unduhan'>Unduhan</a> <a href='/layanan/akta-kelahiran'>Akta "
-            f"Kelahiran</a></nav><main><h2>{title}</h2>{body}</main><footer>{OPD}</footer>"
+            f"Kelahiran</a> <a href='/layanan/kia'>KIA</a></nav><main><h2>{title}</h2>{body}"
+            f"</main><footer>{OPD}</footer>"
             "</body></html>").encode()
 
 
@@ -56,6 +57,11 @@ def site_pages() -> dict[str, Page]:
             "<p>Akta kelahiran diterbitkan bagi setiap kelahiran penduduk. Persyaratan, "
             "prosedur, waktu dan biaya tercantum dalam Standar Pelayanan terlampir:</p>"
             f"<p><a href='{BUNDLE}'>Standar Pelayanan Disdukcapil 2024 (PDF)</a></p>"))),
+        # another has a full page that does not link the PDF: the site's page is its answer
+        "/layanan/kia": Page(html("Penerbitan Kartu Identitas Anak (KIA)", (
+            "<h3>Persyaratan</h3><ol><li>Fotokopi kutipan akta kelahiran anak</li><li>KK asli "
+            "orang tua</li><li>Pas foto anak berwarna 2x3 (usia 5 tahun ke atas)</li></ol>"
+            "<h3>Biaya</h3><p>Gratis</p><h3>Waktu Penyelesaian</h3><p>1 hari kerja</p>"))),
         BUNDLE: pdf_page("Standar-Pelayanan-Disdukcapil-2024.pdf"),
         DECREE: pdf_page("SK-Kadis-Dukcapil-No-470-12-Tahun-2024.pdf"),
     }
@@ -120,8 +126,8 @@ def test_each_service_of_a_bundle_is_stored_at_its_page_and_the_pdf_is_kept(craw
     stored = live(data_dir)
     bundle = url(site, BUNDLE)
     parts = {u: d for u, d in stored.items() if u.startswith(bundle + "#")}
-    # nine services, one has a page of its own: eight parts, at the page each starts on
-    assert sorted(int(u.rsplit("=", 1)[1]) for u in parts) == [3, 4, 5, 6, 8, 9, 12, 14]
+    # nine services, two have pages of their own: seven parts, at the page each starts on
+    assert sorted(int(u.rsplit("=", 1)[1]) for u in parts) == [3, 4, 5, 6, 8, 9, 12]
     kk = parts[bundle + "#page=6"]
     assert (kk.kind, kk.title, kk.opd, kk.parent_url) == (
         "service", "Penerbitan Kartu Keluarga Baru", OPD, bundle)
@@ -142,6 +148,11 @@ def test_a_block_a_service_page_takes_is_not_stored_twice(crawled):
     assert url(site, BUNDLE) + "#page=10" not in stored
     titles = [d.title for d in stored.values() if d.kind == "service"]
     assert titles.count("Penerbitan Kutipan Akta Kelahiran") == 1
+    # nor is one the site has a full page for, though that page does not link the PDF
+    assert stored[url(site, "/layanan/kia")].kind == "service"
+    assert "fields_from" not in stored[url(site, "/layanan/kia")].fields
+    assert url(site, BUNDLE) + "#page=14" not in stored
+    assert titles.count("Penerbitan Kartu Identitas Anak (KIA)") == 1
 
 
 @pytest.mark.slow  # crawls a served site
