@@ -229,3 +229,21 @@ def test_a_part_is_at_the_page_its_service_starts_on():
 def test_a_parts_title_is_the_services_name(title, name):
     from crawler.standards import Standard
     assert part_title(Standard("u", title, {}, False, title)) == name
+
+
+def test_a_services_web_page_is_shown_before_its_copy_in_a_pdf():
+    # the same service on another site's page and in a bundle: the group is shown by the
+    # page (it opens anywhere), though the standard's full table is the longer text
+    from crawler.dedup import canonical_member
+    page = Document(url="https://disdukcapil.example/layanan/kk-baru", source="a", opd=OPD,
+                    kind="service", title="Penerbitan KK Baru", text="Persyaratan: buku nikah")
+    part = Document(url=f"https://dokumen.example{BUNDLE}#page=6", source="b", opd=OPD,
+                    kind="service", title="Penerbitan Kartu Keluarga Baru",
+                    text="Persyaratan Pelayanan\n1. Buku nikah\n" * 40,
+                    parent_url=f"https://dokumen.example{BUNDLE}")
+    assert canonical_member([part, page]) is page
+    # an aggregator's copy still comes after the OPD's own standard
+    mpp = Document(url="https://mpp.example/layanan/kk", source="mpp",
+                   opd="Mal Pelayanan Publik Kota Jambi", kind="service", title="KK Baru",
+                   text="Persyaratan: buku nikah")
+    assert canonical_member([mpp, part]) is part
