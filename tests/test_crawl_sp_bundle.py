@@ -22,9 +22,10 @@ from sikoja.config import load_settings
 from sikoja.demo.server import SITES_ROOT
 from sikoja.documents import Document
 from sikoja.sources import Source
-from sikoja.store import DocumentStore
 from sikoja.urls import canonicalize_url
 from tests.faultserver import Page, PageSite
+from tests.test_crawl_pdf_service import docs as live
+from tests.test_crawl_pdf_service import snapshot
 
 OPD = "Dinas Kependudukan dan Pencatatan Sipil Kota Jambi"
 FILES = SITES_ROOT / "dokumen-dukcapil" / "unduhan"
@@ -65,24 +66,6 @@ def site_pages() -> dict[str, Page]:
         BUNDLE: pdf_page("Standar-Pelayanan-Disdukcapil-2024.pdf"),
         DECREE: pdf_page("SK-Kadis-Dukcapil-No-470-12-Tahun-2024.pdf"),
     }
-
-
-def snapshot(data_dir) -> dict[str, tuple]:
-    store = DocumentStore.open(data_dir)
-    try:
-        rows = store.query("SELECT url, content_hash, parent_url, status, updated_at "
-                           "FROM documents")
-        return {r["url"]: tuple(r)[1:] for r in rows}
-    finally:
-        store.close()
-
-
-def live(data_dir) -> dict[str, Document]:
-    store = DocumentStore.open(data_dir)
-    try:
-        return {d.url: d for d in store.iter_documents()}
-    finally:
-        store.close()
 
 
 @pytest.fixture(scope="module")
