@@ -51,6 +51,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
+from crawler.standards import PART
 from crawler.titlewords import title_names, words
 from sikoja.config import DedupSettings
 from sikoja.documents import Document
@@ -106,10 +107,17 @@ def is_aggregator(doc: Document) -> bool:
     return bool(_AGGREGATOR.search(f"{doc.source} {doc.opd}"))
 
 
+def is_pdf_part(doc: Document) -> bool:
+    """A service read from its block of a standard PDF of several (``<pdf>#page=N``)."""
+    return bool(doc.parent_url) and doc.url.startswith(f"{doc.parent_url}{PART}")
+
+
 def canonical_member(docs: Iterable[Document]) -> Document:
-    """OPD's own page over an aggregator's, service pages first, then the fuller text."""
+    """OPD's own page over an aggregator's, service pages first, a web page over a service
+    read from a page of a PDF (the same service's page opens anywhere; its standard's full
+    table of fourteen components would otherwise win on length), then the fuller text."""
     return min(docs, key=lambda d: (is_aggregator(d), d.kind != "service", d.kind == "app",
-                                    -len(d.text), d.url))
+                                    is_pdf_part(d), -len(d.text), d.url))
 
 
 class _UnionFind:

@@ -80,6 +80,8 @@ class Standard:
     single: bool  # the only service block of its PDF
     about: str  # the words that say which service it is (title, or a one-service PDF's head)
     hinted: bool = False  # the page links it as a standard ("Standar Pelayanan ... (PDF)")
+    line: int = 0  # the line of the PDF's text the block starts on (its title)
+    text: str = ""  # the block's lines
 
 
 # -- reading a PDF ------------------------------------------------------------------------
@@ -90,9 +92,11 @@ def standard_blocks(pdf: Document) -> list[Standard]:
     A block starts where a field label comes back after other labels ("Persyaratan" of the
     second service); its title is the line before that label.
     """
-    lines = pdf.text.splitlines()
+    lines = pdf.text.split("\n")
+    skipped = 0
     while lines and lines[0].strip().casefold() == pdf.title.strip().casefold():
         lines = lines[1:]  # the title repeated as the first line ("Persyaratan Uji KIR")
+        skipped += 1
     starts: list[int] = []  # index of each block's title line (or first label)
     seen: list[str] = []
     for index, line in enumerate(lines):
@@ -113,14 +117,16 @@ def standard_blocks(pdf: Document) -> list[Standard]:
         title = body[0] if body and line_label(body[0]) is None else ""
         fields = text_service_fields(body[1:] if title else body, blank_ends=True)
         if is_service(fields):
-            blocks.append((_TITLE_NUMBER.sub("", title).strip(), fields))
+            blocks.append((_TITLE_NUMBER.sub("", title).strip(), fields, skipped + start,
+                           "\n".join(body).strip()))
     if len(blocks) == 1:
         # the head of a one-service standard is all about it: "STANDAR PELAYANAN" /
         # "Pengujian Berkala Kendaraan Bermotor" / the OPD
         head = " ".join([pdf.title, *lines[:starts[0] + 1]])
-        return [Standard(pdf.url, pdf.title or blocks[0][0], blocks[0][1], True, head)]
-    return [Standard(pdf.url, title or pdf.title, fields, False, title)
-            for title, fields in blocks]
+        return [Standard(pdf.url, pdf.title or blocks[0][0], blocks[0][1], True, head,
+                         line=blocks[0][2], text=blocks[0][3])]
+    return [Standard(pdf.url, title or pdf.title, fields, False, title, line=line, text=text)
+            for title, fields, line, text in blocks]
 
 
 def _words(text: str) -> set[str]:
@@ -315,6 +321,7 @@ def settle_site(store: DocumentStore, links: LinkStore, source: str) -> tuple[in
             pages[key] = _kind_of(new.kind, new.fields)
             pages_changed += 1
     pages_changed += _frame_documents(store, source, pages, framing)
+    settle_parts(store, reader, source)
     return pages_changed, _place_documents(store, pages, outlinks)
 
 
@@ -398,3 +405,92 @@ def _rewrite(store: DocumentStore, doc: Document) -> None:
     validators = store.validators(doc.url) or {}
     store.upsert(doc, etag=validators.get("etag"),
                  http_last_modified=validators.get("http_last_modified"))
+
+
+# -- a standard of many services, no page of its own for each ------------------------------
+
+PART = "#page="  # a service of a standard PDF is at <pdf>#page=N: a browser opens it there
+_STANDARD_PREFIX = re.compile(r"^(?:standar\s+pelayanan(?:\s+publik)?|jenis\s+(?:pelayanan|"
+                              r"layanan))\s*[:.\-]?\s*", re.IGNORECASE)
+_LOWER_WORDS = frozenset("dan atau di ke dari untuk yang bagi pada dengan oleh karena".split())
+
+
+def part_title(block: Standard) -> str:
+    """A block's title as a service's name: without "Standar Pelayanan" before it, and in
+    title case when the PDF wrote it in capitals ("SURAT KETERANGAN PINDAH WNI")."""
+    title = _STANDARD_PREFIX.sub("", block.title).strip() or block.title
+    if title.upper() != title:
+        return title
+    words = []
+    for n, word in enumerate(title.split()):
+        lower = word.casefold()
+        if n and lower in _LOWER_WORDS:
+            words.append(lower)
+        elif (len(word.strip("()[],.;:")) <= 3 or word.startswith("(")
+              or any(c.isdigit() or c in "-/" for c in word)):
+            words.append(word)  # an abbreviation: WNI, KTP-EL, (SKPWNI)
+        else:
+            words.append(word[:1] + word[1:].lower())
+    return " ".join(words)
+
+
+def part_documents(pdf: Document, blocks: list[Standard], taken: set[int]) -> list[Document]:
+    """The services of a standard PDF of several (``blocks``), those at the lines in
+    ``taken`` aside (a service page took them), each a service at ``<pdf>#page=N``."""
+    if len(blocks) < 2:
+        return []
+    starts = pdf.fields.get("page_lines") or [0]
+    out: list[Document] = []
+    used: dict[int, int] = {}
+    for block in blocks:
+        page = sum(1 for start in starts if start <= block.line) or 1
+        used[page] = used.get(page, 0) + 1
+        if block.line in taken:
+            continue
+        # a second service on one page: the page still opens, the URL stays its own
+        url = f"{pdf.url}{PART}{page}" + (f"&part={used[page]}" if used[page] > 1 else "")
+        out.append(Document(
+            url=url, source=pdf.source, opd=pdf.opd, kind="service", title=part_title(block),
+            text=block.text, fields=dict(block.fields), lang=pdf.lang,
+            last_modified=pdf.last_modified, fetched_at=pdf.fetched_at, parent_url=pdf.url))
+    return out
+
+
+def settle_parts(store: DocumentStore, reader: StandardReader, source: str) -> int:
+    """Each standard PDF of several services that no page absorbs is stored as well as one
+    service per block (``part_documents``), under the PDF; a block a service page took
+    stays that page's, a part its PDF no longer holds (or a PDF gone) leaves. Returns how
+    many parts were written or retired; an unchanged site writes none."""
+    rows = store.query("SELECT url, kind, title, parent_url, fields FROM documents WHERE "
+                       "source = ? AND status = 'live'", (source,))
+    pdfs = sorted(r["url"] for r in rows if r["kind"] == "document")
+    # the site's own service pages: one that is a block's service holds it (it took the
+    # block's fields, or had them all and took none), linked to the PDF or not
+    services: list[Document] = []
+    stored: dict[str, list[str]] = {}
+    for r in rows:
+        parent = r["parent_url"]
+        if parent and r["url"].startswith(parent + PART):
+            stored.setdefault(parent, []).append(r["url"])
+        elif r["kind"] == "service":
+            services.append(Document(url=r["url"], source=source, opd="", kind="service",
+                                     title=r["title"], text=""))
+    changed = 0
+    for url in pdfs:
+        blocks = reader.blocks(url)
+        wanted: list[Document] = []
+        if len(blocks) >= 2 and (pdf := store.get(url)) is not None:
+            taken = {chosen.line for page in services
+                     if (chosen := choose(page, blocks)) is not None}
+            wanted = part_documents(pdf, blocks, taken)
+        for part in wanted:
+            old = store.get(part.url)
+            if old is None or old.content_hash() != part.content_hash() or (
+                    old.parent_url != part.parent_url) or part.url not in stored.get(url, []):
+                _rewrite(store, part)
+                changed += 1
+        for gone in sorted(set(stored.pop(url, [])) - {p.url for p in wanted}):
+            changed += int(store.mark_gone(gone))
+    for parts in stored.values():  # their PDF is no longer live
+        changed += sum(int(store.mark_gone(gone)) for gone in parts)
+    return changed

@@ -549,6 +549,20 @@ TABLE = [
     ("pkm-rawasari", "/layanan/surat-keterangan-sehat", "Surat Keterangan Sehat", "service",
      "KTP-el atau KIA", "Rp15.000 sesuai Perda retribusi jasa umum"),
     ("pkm-rawasari", "/pengumuman", "Pengumuman", "news", None, None),
+    # a Disdukcapil whose services are only in standard PDFs: a bundle's, at its page
+    ("dokumen-dukcapil", "/unduhan/Standar-Pelayanan-Disdukcapil-2024.pdf#page=12",
+     "Penerbitan Kutipan Akta Kematian", "service",
+     "Fotokopi surat kematian dari dokter atau kepala desa/lurah (atau surat keterangan "
+     "kepolisian / penetapan pengadilan untuk kasus khusus)",
+     "Gratis. Seluruh layanan administrasi kependudukan tidak dipungut biaya (Pasal 79A UU "
+     "Nomor 24 Tahun 2013)."),
+    ("dokumen-dukcapil", "/unduhan/SK-Kadis-Dukcapil-No-470-12-Tahun-2024.pdf#page=2",
+     "Surat Keterangan Pindah WNI", "service", "KK asli",
+     "Gratis. Seluruh layanan administrasi kependudukan tidak dipungut biaya (Pasal 79A UU "
+     "Nomor 24 Tahun 2013)."),
+    ("dokumen-dukcapil", "/berita/standar-pelayanan-2024",
+     "Standar Pelayanan Disdukcapil 2024 Ditetapkan", "news", None, None),
+    ("dokumen-dukcapil", "/unduhan", "Unduhan", "listing", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and

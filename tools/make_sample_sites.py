@@ -11843,7 +11843,8 @@ def write_devset(global_keys: dict[str, Page], catalog: list[dict]) -> None:
     twin_urls = {by_name[first]: by_name[second] for first, second, _ in APP_DUPLICATES}
     twins = service_twins()
     rows = ["qid\tcategory\tquery\trelevant"]
-    numbered = [(start + i, category, query, spec) for start, sets in DEVSET_BLOCKS
+    numbered = [(start + i, category, query, spec) for start, sets in sorted(
+                    DEVSET_BLOCKS, key=lambda block: block[0])
                 for i, (category, query, spec) in enumerate(
                     (c, q, s) for d in sets for c, items in d.items() for q, s in items)]
     qids = [n for n, *_ in numbered]
@@ -13731,6 +13732,353 @@ DEVSET_GSITES: dict[str, list[tuple[str, str]]] = {
     ],
 }
 DEVSET_BLOCKS.append((1230, (DEVSET_GSITES,)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Session 14: one Standar Pelayanan PDF that holds many services (issue #11)
+#
+# dokumen-dukcapil (offset 102): the document corner of a Disdukcapil, as many OPDs publish
+#   their standards: no page per service, only a Download page listing (a) one "Standar
+#   Pelayanan Disdukcapil 2024" PDF of nine services, each starting on a new page under a
+#   numbered heading, each a Permenpan-RB 15/2014 "No | Komponen | Uraian" table of all
+#   fourteen components that runs over two pages; (b) a "SK Kepala Dinas tentang Standar
+#   Pelayanan" whose first pages are the decree (Menimbang, Mengingat, MEMUTUSKAN) and whose
+#   LAMPIRAN holds three services; (c) three one-service PDFs whose file names are codes
+#   ("SP-01.pdf"), with no title in their metadata. Drawn by fpdf2 (the test extra) when the
+#   web is regenerated; the demo serves the committed files. A service of a bundle is
+#   answered at ``<pdf>#page=N`` (a browser opens the PDF at that page).
+# ---------------------------------------------------------------------------------------------
+
+SITES += [
+    Site("dokumen-dukcapil", "Dinas Kependudukan dan Pencatatan Sipil Kota Jambi",
+         "Pusat Dokumen Disdukcapil Kota Jambi", "spbundle", 102,
+         "Dokumen Publik dan Standar Pelayanan Administrasi Kependudukan", KOMPLEK,
+         "menerbitkan dokumen kependudukan dan akta pencatatan sipil bagi penduduk Kota Jambi",
+         place="Kantor Disdukcapil Kota Jambi dan loket Disdukcapil di Mal Pelayanan Publik",
+         color="#334155"),
+]
+SITE.update({s.name: s for s in SITES})
+FAMILY["spbundle"] = "sp-bundle-pdf"
+# (key, services.jsonl index, title) in the order the files hold them
+SPB_BUNDLE = [("du_ktp_baru", 0, "Perekaman dan Penerbitan KTP-el Pemula"),
+              ("du_ktp_hilang", 1, "Penerbitan KTP-el karena Hilang atau Rusak"),
+              ("du_ktp_ubah", 2, "Penerbitan KTP-el karena Perubahan Data"),
+              ("du_kk_baru", 3, "Penerbitan Kartu Keluarga Baru"),
+              ("du_kk_ubah", 4, "Perubahan Data Kartu Keluarga"),
+              ("du_kk_hilang", 5, "Penerbitan Kartu Keluarga karena Hilang atau Rusak"),
+              ("du_akta_lahir", 6, "Penerbitan Kutipan Akta Kelahiran"),
+              ("du_akta_mati", 7, "Penerbitan Kutipan Akta Kematian"),
+              ("du_kia", 8, "Penerbitan Kartu Identitas Anak (KIA)")]
+SPB_DECREE = [("du_pindah", 9, "Surat Keterangan Pindah WNI"),
+              ("du_datang", 10, "Pindah Datang ke Kota Jambi"),
+              ("du_kawin", 11, "Pencatatan Perkawinan dan Penerbitan Akta Perkawinan")]
+SPB_SINGLE = [("du_cerai", 12, "Pencatatan Perceraian"),
+              ("du_ikd", 14, "Aktivasi Identitas Kependudukan Digital (IKD)"),
+              ("du_legalisir", 15, "Legalisir Dokumen Kependudukan")]
+SPB_FILES = {"bundle": "/unduhan/Standar-Pelayanan-Disdukcapil-2024.pdf",
+             "decree": "/unduhan/SK-Kadis-Dukcapil-No-470-12-Tahun-2024.pdf"}
+SERVICES.update({key: (idx, "dokumen-dukcapil", "", title, "",
+                       {"cost": GRATIS_ADMINDUK, "online": None})
+                 for key, idx, title in SPB_BUNDLE + SPB_DECREE + SPB_SINGLE})
+NEWS += [
+    ("dokumen-dukcapil", "standar-pelayanan-2024", "2024-02-05",
+     "Standar Pelayanan Disdukcapil 2024 Ditetapkan",
+     ["Kepala Dinas menetapkan Standar Pelayanan 2024 bagi seluruh layanan administrasi "
+      "kependudukan dan pencatatan sipil; dokumennya dapat diunduh di halaman Unduhan.",
+      "Standar memuat persyaratan, prosedur, jangka waktu dan biaya tiap layanan."]),
+    ("dokumen-dukcapil", "survei-kepuasan", "2024-11-20",
+     "Indeks Kepuasan Masyarakat Semester II",
+     ["Hasil survei kepuasan masyarakat semester II menunjukkan nilai 88,4 (kategori baik).",
+      "Terima kasih kepada warga yang telah mengisi survei di loket pelayanan."]),
+]
+# The components of Permenpan-RB 15/2014 that are the same for every service of the office
+SPB_COMMON = (
+    ("Penanganan Pengaduan, Saran dan Masukan",
+     "1. Kotak saran di ruang tunggu\n2. Aplikasi SiKesal dan SP4N-LAPOR! (lapor.go.id)\n"
+     "3. WhatsApp pengaduan 0812-7400-1234\n4. Datang langsung ke ruang pengaduan"),
+    ("Sarana dan Prasarana, dan/atau Fasilitas",
+     "1. Ruang tunggu ber-AC dengan kursi antrean\n2. Mesin antrean dan papan informasi\n"
+     "3. Komputer, alat perekam biometrik dan printer kartu\n4. Ruang laktasi, toilet dan "
+     "akses bagi penyandang disabilitas"),
+    ("Kompetensi Pelaksana",
+     "1. Memahami peraturan administrasi kependudukan\n2. Mampu mengoperasikan SIAK "
+     "terpusat\n3. Bersikap ramah, sopan dan komunikatif"),
+    ("Pengawasan Internal", "1. Supervisi oleh atasan langsung\n2. Sistem pengendalian intern "
+     "pemerintah\n3. Audit oleh Inspektorat Kota Jambi"),
+    ("Jumlah Pelaksana", "12 orang petugas pelayanan dan 2 orang petugas pengaduan"),
+    ("Jaminan Pelayanan", "Pelayanan dilaksanakan sesuai standar pelayanan dan maklumat "
+     "pelayanan yang ditetapkan Kepala Dinas"),
+    ("Jaminan Keamanan dan Keselamatan Pelayanan", "Data pemohon dijamin kerahasiaannya; "
+     "dokumen ditandatangani secara elektronik dan dapat diperiksa dengan kode QR"),
+    ("Evaluasi Kinerja Pelaksana", "1. Survei kepuasan masyarakat setiap semester\n2. "
+     "Evaluasi kinerja pelaksana setiap tahun"),
+)
+
+
+def spb_rows(f: ServiceFacts, title: str) -> list[tuple[str, str]]:
+    """The component rows of one service, in Permenpan-RB 15/2014's order."""
+    def items(values: list[str]) -> str:
+        return "\n".join(f"{n}. {v}" for n, v in enumerate(values, 1))
+    rows = [("Dasar Hukum", f.legal_basis or "UU Nomor 24 Tahun 2013 tentang Perubahan atas UU "
+             "Nomor 23 Tahun 2006 tentang Administrasi Kependudukan"),
+            ("Persyaratan Pelayanan", items(f.requirements)),
+            ("Sistem, Mekanisme dan Prosedur", items(f.procedure)),
+            ("Jangka Waktu Penyelesaian", f.duration or "-"),
+            ("Biaya/Tarif", f.cost or "-"),
+            ("Produk Pelayanan", title)]
+    return rows + list(SPB_COMMON)
+
+
+def spb_pdf(opd: str, services: list[tuple[str, str, ServiceFacts]], *, title: str | None,
+            heading, decree: bool = False) -> tuple[bytes, dict[str, int]]:
+    """(PDF, page each service starts on) of a standard of ``services`` (key, title, facts):
+    each service on a new page under ``heading(n, title)``, its table running over pages;
+    ``decree``: the Kepala Dinas's decree first, the services in its LAMPIRAN."""
+    import sys
+    from datetime import UTC, datetime
+
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    from fpdf import FPDF
+
+    from tests.sppdf import ADDRESS, latin
+
+    class Doc(FPDF):
+        def header(self) -> None:
+            self.set_font("Helvetica", "B", 12)
+            self.cell(0, 6, "PEMERINTAH KOTA JAMBI", align="C", new_x="LMARGIN", new_y="NEXT")
+            self.cell(0, 6, opd.upper(), align="C", new_x="LMARGIN", new_y="NEXT")
+            self.set_font("Helvetica", "", 8)
+            self.cell(0, 5, ADDRESS, align="C", new_x="LMARGIN", new_y="NEXT")
+            self.line(self.l_margin, self.get_y() + 1, self.w - self.r_margin, self.get_y() + 1)
+            self.ln(5)
+
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.set_font("Helvetica", "I", 8)
+            self.cell(0, 8, f"Halaman {self.page_no()}", align="C")
+
+    pdf = Doc(format="A4")
+    if title:
+        pdf.set_title(title)
+    pdf.set_creation_date(datetime(2024, 2, 1, tzinfo=UTC))
+    pdf.set_auto_page_break(True, margin=20)
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    if decree:
+        pdf.add_page()
+        pdf.set_font("Helvetica", "B", 11)
+        for line in ("KEPUTUSAN KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KOTA JAMBI",
+                     "NOMOR 470/12/DUKCAPIL/2024", "TENTANG",
+                     "STANDAR PELAYANAN PINDAH DATANG DAN PENCATATAN PERKAWINAN",
+                     "KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KOTA JAMBI,"):
+            pdf.multi_cell(0, 6, line, align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+        pdf.set_font("Helvetica", "", 10)
+        for head, items in (
+                ("Menimbang", [
+                    "bahwa dalam rangka mewujudkan penyelenggaraan pelayanan publik yang "
+                    "berkualitas, setiap penyelenggara wajib menyusun dan menetapkan standar "
+                    "pelayanan;",
+                    "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu "
+                    "menetapkan Keputusan Kepala Dinas tentang Standar Pelayanan;"]),
+                ("Mengingat", [
+                    "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;",
+                    "Undang-Undang Nomor 24 Tahun 2013 tentang Perubahan atas Undang-Undang "
+                    "Nomor 23 Tahun 2006 tentang Administrasi Kependudukan;",
+                    "Peraturan Menteri PANRB Nomor 15 Tahun 2014 tentang Pedoman Standar "
+                    "Pelayanan;",
+                    "Peraturan Wali Kota Jambi Nomor 45 Tahun 2021 tentang Kedudukan, Susunan "
+                    "Organisasi, Tugas dan Fungsi serta Tata Kerja Dinas Kependudukan dan "
+                    "Pencatatan Sipil;"])):
+            pdf.multi_cell(0, 5, f"{head} :", new_x="LMARGIN", new_y="NEXT")
+            for n, item in enumerate(items):
+                pdf.set_x(pdf.l_margin + 10)
+                pdf.multi_cell(width - 10, 5, f"{'abcd'[n]}. {item}", new_x="LMARGIN",
+                               new_y="NEXT")
+            pdf.ln(2)
+        pdf.set_font("Helvetica", "B", 10)
+        pdf.multi_cell(0, 6, "MEMUTUSKAN:", align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 10)
+        for head, text in (
+                ("Menetapkan", "KEPUTUSAN KEPALA DINAS TENTANG STANDAR PELAYANAN."),
+                ("KESATU", "Standar Pelayanan sebagaimana tercantum dalam Lampiran yang "
+                 "merupakan bagian tidak terpisahkan dari Keputusan ini."),
+                ("KEDUA", "Standar Pelayanan wajib dipublikasikan dan dilaksanakan oleh seluruh "
+                 "pelaksana pelayanan."),
+                ("KETIGA", "Keputusan ini mulai berlaku pada tanggal ditetapkan.")):
+            pdf.multi_cell(0, 5, f"{head} : {text}", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+        for line in ("Ditetapkan di Jambi", "pada tanggal 2 Januari 2024",
+                     "KEPALA DINAS KEPENDUDUKAN", "DAN PENCATATAN SIPIL KOTA JAMBI", "", "",
+                     "H. AHMAD SYAHRIAL, S.Sos., M.Si"):
+            pdf.set_x(pdf.w / 2 + 10)
+            pdf.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+    elif len(services) > 1:  # a bundle's cover and table of contents
+        pdf.add_page()
+        pdf.set_font("Helvetica", "B", 16)
+        pdf.ln(40)
+        for line in ("STANDAR PELAYANAN", opd.upper(), "TAHUN 2024"):
+            pdf.multi_cell(0, 10, line, align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.add_page()
+        pdf.set_font("Helvetica", "B", 12)
+        pdf.cell(0, 8, "DAFTAR ISI", align="C", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 11)
+        for number, (_key, name, _f) in enumerate(services, 1):
+            pdf.cell(0, 7, latin(f"{number}. {name}"), new_x="LMARGIN", new_y="NEXT")
+    pages: dict[str, int] = {}
+    for number, (key, name, f) in enumerate(services, 1):
+        pdf.add_page()
+        pages[key] = pdf.page_no()
+        pdf.set_font("Helvetica", "B", 11)
+        if decree and number == 1:
+            pdf.multi_cell(0, 5, "LAMPIRAN KEPUTUSAN KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN "
+                           "SIPIL KOTA JAMBI NOMOR 470/12/DUKCAPIL/2024", new_x="LMARGIN",
+                           new_y="NEXT")
+            pdf.ln(2)
+        pdf.multi_cell(0, 6, latin(heading(number, name)), align="C", new_x="LMARGIN",
+                       new_y="NEXT")
+        pdf.ln(3)
+        pdf.set_font("Helvetica", "", 11)
+        with pdf.table(col_widths=(10, 45, width - 55), text_align="LEFT", line_height=6.5,
+                       first_row_as_headings=True, v_align="TOP", repeat_headings=1) as table:
+            table.row(("No", "Komponen", "Uraian"))
+            for row, (label, value) in enumerate(spb_rows(f, name), 1):
+                table.row((str(row), label, latin(value)))
+    pdf.ln(6)
+    for line in ("Ditetapkan di Jambi", "KEPALA DINAS KEPENDUDUKAN",
+                 "DAN PENCATATAN SIPIL KOTA JAMBI", "", "", "H. AHMAD SYAHRIAL, S.Sos., M.Si"):
+        pdf.set_x(pdf.w / 2 + 10)
+        pdf.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output()), pages
+
+
+def build_spbundle(site: Site, facts: dict, reg) -> None:
+    home = put(site, "home", "home", site.short, "/", "index.html")
+    put(site, "page", "profil", "Profil", "/profil", "p/profil.html", new_profile(site))
+    unduh = put(site, "listing", "unduhan", "Unduhan", "/unduhan", "p/unduhan.html")
+    reg(unduh, f"{site.name}:unduhan")
+
+    def listed(spec: list[tuple[str, int, str]]) -> list[tuple[str, str, ServiceFacts]]:
+        return [(key, title, facts[key]) for key, _i, title in spec]
+
+    rows = []
+    body, pages = spb_pdf(site.opd, listed(SPB_BUNDLE), title="Standar Pelayanan Disdukcapil "
+                          "Kota Jambi 2024", heading=lambda n, t: f"{n}. {t}")
+    site.extra_files[SPB_FILES["bundle"][1:]] = body
+    rows.append((SPB_FILES["bundle"], "Standar Pelayanan Disdukcapil 2024", "Standar Pelayanan"))
+    bundle = Page(site, "document", "dokumen-dukcapil:sp2024", "Standar Pelayanan Disdukcapil "
+                  "Kota Jambi 2024", SPB_FILES["bundle"], "")
+    reg(bundle, bundle.key)
+    for key, _i, title in SPB_BUNDLE:
+        reg(Page(site, "service", key, title, f"{SPB_FILES['bundle']}#page={pages[key]}", ""),
+            key)
+    body, pages = spb_pdf(site.opd, listed(SPB_DECREE), title="SK Kepala Dinas tentang "
+                          "Standar Pelayanan", decree=True,
+                          heading=lambda n, t: f"{'ABC'[n - 1]}. STANDAR PELAYANAN {t.upper()}")
+    site.extra_files[SPB_FILES["decree"][1:]] = body
+    rows.append((SPB_FILES["decree"], "SK Kepala Dinas Nomor 470/12/DUKCAPIL/2024 tentang "
+                 "Standar Pelayanan", "Keputusan"))
+    for key, _i, title in SPB_DECREE:
+        reg(Page(site, "service", key, title, f"{SPB_FILES['decree']}#page={pages[key]}", ""),
+            key)
+    for n, (key, _i, title) in enumerate(SPB_SINGLE, 1):
+        href = f"/unduhan/SP-{n:02d}.pdf"
+        body, _pages = spb_pdf(site.opd, listed([(key, _i, title)]), title=None,
+                               heading=lambda _n, t: f"STANDAR PELAYANAN {t.upper()}")
+        site.extra_files[href[1:]] = body
+        rows.append((href, f"SP-{n:02d}.pdf", "Standar Pelayanan"))
+        reg(Page(site, "service", key, title, href, ""), key)
+    ber = put(site, "listing", "list-berita", "Berita", "/berita", "p/berita.html")
+    for slug, date, title, texts in own_news(site):
+        page = put(site, "news", f"news:{site.name}:{slug}", title, f"/berita/{slug}",
+                   f"p/berita-{slug}.html", paras(*texts), date=date, summary=news_summary(texts))
+        reg(page, page.key)
+    put(site, "page", "kontak", "Kontak", "/kontak", "p/kontak.html", contact_body(site))
+    unduh.body = ("<p>Dokumen publik Disdukcapil Kota Jambi yang dapat diunduh:</p>"
+                  '<table class="tabel-unduhan" border="1" cellpadding="4"><tr><th>No</th>'
+                  "<th>Nama Dokumen</th><th>Jenis</th><th>Unduh</th></tr>" + "".join(
+                      f"<tr><td>{n}</td><td>{e(text)}</td><td>{kind}</td>"
+                      f"<td>{a(href, 'Unduh')}</td></tr>"
+                      for n, (href, text, kind) in enumerate(rows, start=1)) + "</table>")
+    ber.body = "".join(f"<h3>{a(p.href, e(p.title))}</h3><p>{e(p.summary)}</p>"
+                       for p in pages_of(site, "news"))
+    home.body = (f"<p>Selamat datang di {e(site.short)}. Standar pelayanan, maklumat dan "
+                 f"dokumen publik kami ada di halaman {a(unduh.href, 'Unduhan')}.</p>"
+                 "<h2>Berita</h2>" + ber.body)
+
+
+def render_spbundle(page: Page) -> str:
+    """The PDF-only template, its menu without a list of services (the site has none)."""
+    by_key = {p.key: p for p in page.site.pages}
+    html_text = render_pdfonly(replace(page, site=replace(page.site, pages=[
+        *page.site.pages, Page(page.site, "listing", "list-layanan", "", by_key["unduhan"].href,
+                               "")])))
+    return html_text.replace(f'{a(by_key["unduhan"].href, "Layanan")} ', "")
+
+
+NEW_BUILD["spbundle"] = build_spbundle
+RENDER["spbundle"] = render_spbundle
+CSS["spbundle"] = CSS["pdfonly"]
+
+
+# Queries answered by the Disdukcapil's standard PDFs, numbered from q1200; written before the
+# crawl of the site was looked at. A bundle's service is answered at its part
+# (``<pdf>#page=N``); the same service on another site counts half.
+DEVSET_SPBUNDLE: dict[str, list[tuple[str, str]]] = {
+    "formal": [
+        ("standar pelayanan penerbitan kutipan akta kematian disdukcapil 2024",
+         "du_akta_mati:2 akta_mati:1"),
+        ("persyaratan pelayanan penerbitan kartu identitas anak standar pelayanan disdukcapil",
+         "du_kia:2 kia:1"),
+        ("standar pelayanan pindah datang ke kota jambi sk kepala dinas",
+         "du_datang:2 pindah_datang:1"),
+        ("standar pelayanan legalisir dokumen kependudukan disdukcapil",
+         "du_legalisir:2 legalisir:1"),
+    ],
+    "colloquial": [
+        ("syarat ganti kk yang hilang standar pelayanan dukcapil", "du_kk_hilang:2 kk_hilang:1"),
+        ("berapa hari bikin ktp baru menurut standar pelayanan dukcapil 2024",
+         "du_ktp_baru:2 ktp_baru:1"),
+        ("cara cetak ulang ktp rusak standar pelayanan disdukcapil",
+         "du_ktp_hilang:2 ktp_hilang:1"),
+    ],
+    "problem": [
+        ("sudah cerai di pengadilan mau catat akta cerai standar pelayanan dukcapil",
+         "du_cerai:2 akta_cerai:1"),
+        ("alamat di ktp beda karena pindah kerja standar pelayanan dukcapil",
+         "du_ktp_ubah:2 ktp_ubah:1"),
+    ],
+    "typo": [
+        ("persyaratn akta kelahran standar pelayanan dukcapil", "du_akta_lahir:2 akta_lahir:1"),
+        ("standar pelayanan perubahn data kartu keluarag disdukcapil", "du_kk_ubah:2 kk_ubah:1"),
+    ],
+    "abbreviation": [
+        ("sp kia disdukcapil 2024", "du_kia:2 kia:1"),
+        ("skpwni standar pelayanan sk kadis dukcapil", "du_pindah:2 pindah_keluar:1"),
+    ],
+    "english": [
+        ("death certificate service standard disdukcapil 2024", "du_akta_mati:2 akta_mati:1"),
+        ("marriage registration non muslim service standard decree dukcapil",
+         "du_kawin:2 akta_kawin:1"),
+    ],
+    "jambi-malay": [
+        ("nak bikin kk baru apo syaratnyo standar pelayanan dukcapil", "du_kk_baru:2 kk_baru:1"),
+        ("cakmano aktivasi ktp digital standar pelayanan dukcapil", "du_ikd:2 ikd:1"),
+    ],
+    "old-term": [
+        ("akte lahir standar pelayanan disdukcapil 2024", "du_akta_lahir:2 akta_lahir:1"),
+        ("surat pindah antar kota standar pelayanan sk kadis dukcapil",
+         "du_pindah:2 pindah_keluar:1"),
+    ],
+    "app": [
+        ("unduhan standar pelayanan disdukcapil kota jambi",
+         "dokumen-dukcapil:sp2024:2 dokumen-dukcapil:unduhan:1"),
+        ("pusat dokumen disdukcapil kota jambi", "dokumen-dukcapil:unduhan:2 "
+         "dokumen-dukcapil:sp2024:1"),
+    ],
+}
+DEVSET_BLOCKS.append((1200, (DEVSET_SPBUNDLE,)))
+
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -591,6 +591,8 @@ def pdf_document(
         last_modified=pdf.modified or parse_http_date(http_last_modified),
         fetched_at=now_iso(),
         parent_url=canonicalize_url(parent_url) if parent_url else None,
+        # where each page starts, for the services a standard of many holds (``#page=N``)
+        fields={"page_lines": pdf.pages} if len(pdf.pages) > 1 else {},
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from crawler.extract.html import squash
 from crawler.extract.pdflayout import drop_running_heads, read_page
@@ -35,6 +35,8 @@ class PdfText:
     title: str
     text: str
     modified: str | None
+    # the line of ``text`` (split at "\n") each page starts on, when there are several
+    pages: list[int] = field(default_factory=list)
 
 
 def extract_pdf(body: bytes) -> PdfText:
@@ -81,12 +83,25 @@ def extract_pdf(body: bytes) -> PdfText:
             AssertionError, OSError, RecursionError, ZeroDivisionError) as exc:
         raise PdfError("parse", f"unreadable PDF: {type(exc).__name__}: {exc}"[:300]) from None
     # a page's blank edge is where its running head or foot was, not the end of a table
-    lines = [line for page in drop_running_heads(pages)
-             for line in "\n".join(page).strip("\n").split("\n")]
-    text = "\n".join(line for n, line in enumerate(lines)
-                     if line or (n and lines[n - 1]))[:MAX_CHARS].strip()
+    numbered = [(number, line) for number, page in enumerate(drop_running_heads(pages))
+                for line in "\n".join(page).strip("\n").split("\n")]
+    kept = [(number, line) for n, (number, line) in enumerate(numbered)
+            if line or (n and numbered[n - 1][1])]
+    while kept and not kept[0][1].strip():
+        kept.pop(0)  # what strip() takes off the text's start
+    text = "\n".join(line for _, line in kept)[:MAX_CHARS].strip()
     if not text.strip():
         raise PdfError("parse", "PDF has no extractable text (scanned image?)")
     if not title:
         title = next((line for line in text.splitlines() if len(line) > 3), "")[:200]
-    return PdfText(title=title, text=text, modified=modified)
+    size = text.count("\n") + 1
+    starts = [next((n for n, (number, _) in enumerate(kept) if number == page), None)
+              for page in range(len(pages))]
+    # a page with no line of its own (blank, or only its running head) starts where the
+    # next one does
+    for page in range(len(starts) - 2, -1, -1):
+        if starts[page] is None:
+            starts[page] = starts[page + 1]
+    return PdfText(title=title, text=text, modified=modified,
+                   pages=[min(s, size) if s is not None else size for s in starts]
+                   if len(pages) > 1 else [])

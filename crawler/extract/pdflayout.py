@@ -216,7 +216,9 @@ def _items(lines: list[str], listed: bool) -> list[str]:
 def drop_running_heads(pages: list[list[str]]) -> list[list[str]]:
     """Pages' lines without what the pages repeat at the same place at their top or bottom
     (the kop surat, a "Halaman 2 dari 5" footer) and without bare page numbers there. The
-    place counts: a label that happens to open two pages is not a running head."""
+    place counts: a label that happens to open two pages is not a running head, and a
+    component's label never is one (a PDF of many services, each on a new page, repeats
+    "Persyaratan Pelayanan" under every service's heading)."""
 
     def places(lines: list[str]) -> dict[int, tuple[int, str]]:
         filled = [i for i, line in enumerate(lines) if line]
@@ -232,6 +234,7 @@ def drop_running_heads(pages: list[list[str]]) -> list[list[str]]:
     for lines in pages:
         edge = places(lines)
         out.append([line for i, line in enumerate(lines) if i not in edge or not (
-            (counts[edge[i]] >= 2 and counts[edge[i]] * 2 >= len(pages))
+            (counts[edge[i]] >= 2 and counts[edge[i]] * 2 >= len(pages)
+             and label_name(line) is None)
             or _PAGE_NUMBER.match(line.strip()))])
     return out
