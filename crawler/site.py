@@ -24,7 +24,7 @@ from crawler.boilerplate import (
 from crawler.items import SKIPPED
 from crawler.linkstore import LinkStore
 from crawler.siblings import settle_kinds
-from crawler.sitetitles import learn_titles, retitle
+from crawler.sitetitles import learn_titles, retitle, saved_site_titles
 from crawler.standards import absorbed, restore, settle_site
 from crawler.twins import inlink_counts, page_copies, query_twins, twin_identity
 from sikoja.store import DocumentStore
@@ -94,7 +94,8 @@ def retire_twins(store: DocumentStore, links: LinkStore, source: str,
     # compared as they read before any took a standard's fields (a copy may have taken them
     # as it arrived, its page not)
     left = {url: restore(doc) for url, doc in docs.items() if url not in twins}
-    for copy, page in page_copies(left, links.source_links(source)).items():
+    names = saved_site_titles(links, source).names
+    for copy, page in page_copies(left, links.source_links(source), names).items():
         twins.setdefault(copy, page)
     retired = 0
     for twin, kept in sorted(twins.items()):

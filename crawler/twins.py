@@ -39,6 +39,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlsplit
 
+from crawler.extract.title import normalise
 from sikoja.urls import url_key
 
 if TYPE_CHECKING:
@@ -137,38 +138,50 @@ def is_copy(copy: str, page: str, common: frozenset[str] = frozenset()) -> bool:
     line, ``COPY_SHARE`` of those not in a ``common`` line are in ``page``, and at least
     ``OWN_SHARE`` of them all (a list's second page, whose teasers the tag and category
     lists repeat, is nobody's copy)."""
+    return _held_whole(copy, " ".join(_lines(page)), common)
+
+
+def _held_whole(copy: str, held_text: str, common: frozenset[str]) -> bool:
+    """``is_copy`` with the page's lines already joined (``held_text``)."""
     lines = _lines(copy)
     total = sum(len(line) for line in lines)
-    held_text = " ".join(_lines(page))
     held = sum(len(line) for line in lines if line in held_text)
     missing = sum(len(line) for line in lines if line not in held_text and line not in common)
     return bool(total) and held >= OWN_SHARE * total and held >= COPY_SHARE * (held + missing)
 
 
 def page_copies(docs: dict[str, Document],
-                source_links: Iterable[tuple[str, list[tuple[str, str]], object]]
-                ) -> dict[str, str]:
+                source_links: Iterable[tuple[str, list[tuple[str, str]], object]],
+                site_names: frozenset[str] = frozenset()) -> dict[str, str]:
     """``{copy URL: URL of the page it copies}`` among ``docs`` (live pages of one source by
     URL): a page linked from a page of the same title that holds nearly all of its text and
     more (see the module docstring); a line several pages share (a print view's "Sumber:
     <site>" footer says which site, not what the page says) need not be held. Documents, app
-    records and records drawn from JSON are never copies."""
+    records and records drawn from JSON are never copies, nor is a page ``COMMON_PAGES`` of
+    the site's pages link (a menu's page, linked from every page; a print view is linked
+    from its article alone), nor a page titled by one of the ``site_names`` (normalised, as
+    ``SiteTitles.names``): pages that fall back to the site's name share a title, not a
+    text."""
     by_key = {url_key(url): doc for url, doc in docs.items()
               if "#" not in url and doc.kind not in ("document", "app")}
     seen = Counter(line for doc in by_key.values() for line in set(_lines(doc.text)))
     common = frozenset(line for line, n in seen.items() if n >= COMMON_PAGES)
+    source_links = list(source_links)
+    inlinks = inlink_counts(source_links)
     found: dict[str, list[str]] = defaultdict(list)
     for key, links, _content in source_links:
         page = by_key.get(url_key(key))
-        if page is None:
+        title = normalise(page.title) if page is not None else ""
+        if page is None or title in site_names:
             continue
-        title = " ".join(page.title.split()).casefold()
+        held_text = " ".join(_lines(page.text))
         for url, _text in links:
             copy = by_key.get(url_key(url))
             if (copy is None or copy is page or len(copy.text) >= len(page.text)
-                    or " ".join(copy.title.split()).casefold() != title):
+                    or normalise(copy.title) != title
+                    or inlinks[url_key(url)] >= COMMON_PAGES):
                 continue
-            if is_copy(copy.text, page.text, common):
+            if _held_whole(copy.text, held_text, common):
                 found[copy.url].append(page.url)
     # a copy of a copy is a copy of the page that page copies
     out = {copy: keeper(pages) for copy, pages in found.items()}

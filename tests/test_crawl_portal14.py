@@ -169,3 +169,24 @@ def test_copies_read_as_different_kinds_are_one_page():
     query_copy = doc("http://a.go.id/media.php?module=detailberita&id=42", "Bank Sampah", text,
                      "service")
     assert twin_identity(seo_copy) == twin_identity(query_copy)
+
+
+def test_a_menu_page_the_home_shows_is_no_copy_of_it():
+    base = "http://a.go.id/"
+    agenda = "Rapat koordinasi kebersihan kota, Senin 12 Agustus 2024 di aula dinas."
+    home = doc(base, SITE, f"Berita Terkini\n{agenda}\nJumat Bersih di Pasar Angso Duo", "page")
+    # both fall back to the site's name: the agenda page's own text is what the home shows
+    page = doc(base + "agenda.html", SITE, agenda, "page")
+    others = {base + f"berita-{n}.html": doc(base + f"berita-{n}.html", f"Berita {n}",
+                                             f"Isi berita {n}.") for n in (1, 2, 3)}
+    docs = {home.url: home, page.url: page, **others}
+    home_only = [(home.url, [(page.url, "Agenda")], [])]
+    names = frozenset({SITE.casefold()})
+    assert page_copies(docs, home_only, names) == {}
+    assert page_copies(docs, home_only) == {page.url: home.url}  # as it was without the names
+    # titled as the home by some other way, it is still the menu's page: every page links it
+    renamed = {url: doc(url, "Agenda", d.text, d.kind)
+               for url, d in docs.items() if url in (home.url, page.url)}
+    menu = [(url, [(page.url, "Agenda")], []) for url in [home.url, *others]]
+    assert page_copies({**docs, **renamed}, menu) == {}
+    assert page_copies({**docs, **renamed}, menu[:1]) == {page.url: home.url}
