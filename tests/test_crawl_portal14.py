@@ -106,10 +106,10 @@ def test_a_portal_article_is_found_once_under_its_own_name(tmp_path):
 
 
 def test_a_heading_most_pages_repeat_is_the_template_s_not_a_title():
-    boxes = ["Kategori Berita", "Berita Populer", "Agenda"]
+    boxes = [(3, "Kategori Berita"), (3, "Berita Populer"), (3, "Agenda")]
     site = learn_site_titles([(SITE, None)] * 6,
-                             [[*boxes, f"Artikel {n}"] for n in range(5)] + [boxes])
-    assert site.headings == {"kategori berita", "berita populer", "agenda"}
+                             [[*boxes, (1, f"Artikel {n}")] for n in range(5)] + [boxes])
+    assert site.headings == {(3, "kategori berita"), (3, "berita populer"), (3, "agenda")}
     evidence = TitleEvidence(title_tag=SITE, site_names={SITE.casefold()},
                              headings=[(3, "Kategori Berita"), (3, "Berita Populer"),
                                        (3, "Pendaftaran Bank Sampah Unit"), (3, "Agenda")])
@@ -119,6 +119,29 @@ def test_a_heading_most_pages_repeat_is_the_template_s_not_a_title():
     # three pages are too few to tell a template's box from a name some pages share
     small = learn_site_titles([(SITE, None)] * 3, [boxes] * 3)
     assert not small.headings
+
+
+def test_a_page_named_as_a_sidebar_box_keeps_its_own_name():
+    boxes = [(3, "Kategori Berita"), (3, "Agenda"), (3, "Pengaduan")]
+    site = learn_site_titles([(SITE, None)] * 6,
+                             [[*boxes, (1, f"Artikel {n}")] for n in range(6)])
+    # the agenda page: the site's name alone in <title>, the box "Agenda" in the sidebar
+    # and "Agenda" again as its own main heading
+    agenda = TitleEvidence(title_tag=SITE, site_names={SITE.casefold()},
+                           headings=[*boxes, (1, "Agenda")])
+    assert choose_title(agenda, site, url="http://a.go.id/agenda.html") == "Agenda"
+    complaints = TitleEvidence(title_tag=SITE, site_names={SITE.casefold()},
+                               headings=[*boxes, (1, "Pengaduan Masyarakat")])
+    assert choose_title(complaints, site) == "Pengaduan Masyarakat"
+
+
+def test_pages_that_show_no_template_do_not_hide_it():
+    boxes = [(3, "Kategori Berita"), (3, "Berita Populer"), (3, "Agenda")]
+    pages = [[*boxes, (1, f"Artikel {n}")] for n in range(5)]
+    # print copies and articles read without their columns: one heading each
+    bare = [[(3, f"Artikel {n}")] for n in range(6)]
+    site = learn_site_titles([(SITE, None)] * 11, pages + bare)
+    assert site.headings == {(3, "kategori berita"), (3, "berita populer"), (3, "agenda")}
 
 
 def doc(url: str, title: str, text: str, kind: str = "news") -> Document:
