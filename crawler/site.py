@@ -90,7 +90,8 @@ def retire_twins(store: DocumentStore, links: LinkStore, source: str,
                        "AND status = 'live' AND kind != 'app'", (source,))
     docs = {doc.url: doc for doc in (store.get(r["url"]) for r in rows) if doc is not None}
     pages = {url: twin_identity(doc) for url, doc in docs.items()}
-    twins = query_twins(pages, inlink_counts(links.source_links(source)))
+    twins = query_twins(pages, inlink_counts(links.source_links(source)),
+                        {url: doc.kind for url, doc in docs.items()})
     # compared as they read before any took a standard's fields (a copy may have taken them
     # as it arrived, its page not)
     left = {url: restore(doc) for url, doc in docs.items() if url not in twins}

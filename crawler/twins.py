@@ -12,8 +12,9 @@ only the answers tell. Two live pages of one source with the same title, text an
 are one page, whatever their paths, breadcrumbs and the kind their URLs suggested
 (``twin_identity``: a Lokomedia article read at ``berita-43-slug.html`` as news and at
 ``media.php?module=detailberita&id=43`` as a service is one article), kept once: the
-spelling with the fewest query parameters (the plain or SEF URL), then the one the site links
-from most pages, then the shorter. The others leave the index as duplicates of it. Pages whose
+spelling with the fewest query parameters (the plain or SEF URL), then the one read as the
+strongest kind (service, news, page: a service at ``/layanan/`` is kept over its twin at
+``/berita/``), then the one the site links from most pages, then the shorter. The others leave the index as duplicates of it. Pages whose
 content differs (``?page_id=5`` and ``?page_id=6``, a list and its second page) are never
 twins. A PDF is a twin only of the same path with another query: two files that say the same
 are still two documents a service page may link.
@@ -58,10 +59,19 @@ def query_size(url: str) -> int:
     return len(parse_qsl(urlsplit(url).query, keep_blank_values=True))
 
 
-def keeper(urls: Iterable[str], inlinks: Counter[str] | None = None) -> str:
-    """The spelling to keep: fewest query parameters, most linked, shortest, first."""
+# the kind a twin kept should have, strongest first: a service read at /layanan/ is not
+# retired for its news twin at /berita/
+_KIND_RANK = {"service": 0, "news": 1}
+
+
+def keeper(urls: Iterable[str], inlinks: Counter[str] | None = None,
+           kinds: dict[str, str] | None = None) -> str:
+    """The spelling to keep: fewest query parameters, then of the strongest of ``kinds``
+    (by URL: service, news, any other), most linked, shortest, first."""
     inlinks = inlinks or Counter()
-    return min(urls, key=lambda u: (query_size(u), -inlinks[url_key(u)], len(u), u))
+    kinds = kinds or {}
+    return min(urls, key=lambda u: (query_size(u), _KIND_RANK.get(kinds.get(u, ""), 2),
+                                    -inlinks[url_key(u)], len(u), u))
 
 
 # Fields that say how the page was read, not what it says: how sure the kind is depends on
@@ -85,8 +95,10 @@ def twin_identity(doc: Document) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
-def query_twins(pages: dict[str, str], inlinks: Counter[str] | None = None) -> dict[str, str]:
-    """``{twin URL: URL kept}`` among ``pages`` (URL -> ``twin_identity``) of one source."""
+def query_twins(pages: dict[str, str], inlinks: Counter[str] | None = None,
+                kinds: dict[str, str] | None = None) -> dict[str, str]:
+    """``{twin URL: URL kept}`` among ``pages`` (URL -> ``twin_identity``) of one source,
+    whose ``kinds`` (URL -> kind) may differ (see ``keeper``)."""
     groups: dict[str, list[str]] = defaultdict(list)
     for url, identity in pages.items():
         if "#" not in url:  # a record drawn from JSON is not a fetched spelling
@@ -95,7 +107,7 @@ def query_twins(pages: dict[str, str], inlinks: Counter[str] | None = None) -> d
     for members in groups.values():
         if len(members) < 2:
             continue
-        kept = keeper(members, inlinks)
+        kept = keeper(members, inlinks, kinds)
         out.update({url: kept for url in members if url != kept})
     return out
 

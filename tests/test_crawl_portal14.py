@@ -10,16 +10,19 @@ its print copy, which opens the print dialog."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from crawler.extract.title import SiteTitles, TitleEvidence, choose_title
 from crawler.run import crawl
 from crawler.sitetitles import learn_site_titles
-from crawler.twins import is_copy, page_copies, twin_identity
+from crawler.twins import is_copy, page_copies, query_twins, twin_identity
 from sikoja.config import Settings
 from sikoja.documents import Document
 from sikoja.sources import Source
 from sikoja.store import DocumentStore
+from sikoja.urls import url_key
 from tests.faultserver import QuerySite, query_key
 
 SITE = "Dinas Lingkungan Hidup Kota Jambi"
@@ -213,3 +216,15 @@ def test_a_menu_page_the_home_shows_is_no_copy_of_it():
     menu = [(url, [(page.url, "Agenda")], []) for url in [home.url, *others]]
     assert page_copies({**docs, **renamed}, menu) == {}
     assert page_copies({**docs, **renamed}, menu[:1]) == {page.url: home.url}
+
+
+def test_of_twins_read_as_different_kinds_the_service_stays():
+    text = "Pendaftaran bank sampah unit.\nSyarat: surat keterangan RT."
+    news = doc("http://a.go.id/berita/bank-sampah", "Bank Sampah", text, "news")
+    service = doc("http://a.go.id/layanan/bank-sampah", "Bank Sampah", text, "service")
+    # the news spelling shorter and linked from more pages, in either order
+    inlinks = Counter({url_key(news.url): 5, url_key(service.url): 1})
+    for docs in ([news, service], [service, news]):
+        pages = {d.url: twin_identity(d) for d in docs}
+        assert query_twins(pages, inlinks, {d.url: d.kind for d in docs}) == {
+            news.url: service.url}
