@@ -595,17 +595,59 @@ def dateline(title_heading: Tag | None) -> str | None:
 
 
 def _leads_to_link(node: PageElement | None) -> bool:
-    """The next words from ``node`` on are a linked title: a link of ``TITLE_WORDS`` words
-    or more (an author's or a category's link after a post's date is shorter)."""
+    """The next words from ``node`` on are a list entry's linked title: a link of
+    ``TITLE_WORDS`` words or more that is the whole text of its line (of its block, or
+    between ``<br>``s: a Lokomedia post's date, title and excerpt share a ``<div>``), or
+    that another date follows (the next entry's). A link among other words is none: an
+    article whose
+    first sentence opens with a linked agency's name, a byline "oleh <a>Humas Pemkot Kota
+    Jambi</a>" (four words, as long as a short title), a tag or share link beside others."""
     seen = 0
     while node is not None and seen < 20:
         seen += 1
         if isinstance(node, NavigableString) and not isinstance(node, Comment) and node.strip():
             link = next((parent for parent in node.parents
                          if isinstance(parent, Tag) and parent.name == "a"), None)
-            return (link is not None and bool(link.get("href"))
-                    and len(link.get_text(" ").split()) >= TITLE_WORDS)
+            if (link is None or not link.get("href")
+                    or len(link.get_text(" ").split()) < TITLE_WORDS):
+                return False
+            return _alone_on_line(link) or _date_follows(link)
         node = node.next_element
+    return False
+
+
+def _alone_on_line(link: Tag) -> bool:
+    """No words beside ``link`` (or the inline tags holding it alone) up to a line break:
+    a ``<br>``, a block's edge."""
+    own = squash(link.get_text(" "))
+    node: Tag = link
+    while (node.parent is not None and node.parent.name not in BLOCK_TAGS
+           and squash(node.parent.get_text(" ")) == own):
+        node = node.parent
+    for siblings in (node.previous_siblings, node.next_siblings):
+        for sibling in siblings:
+            if isinstance(sibling, Tag) and (sibling.name == "br" or sibling.name in BLOCK_TAGS):
+                break
+            if isinstance(sibling, Comment):
+                continue
+            text = sibling.get_text(" ") if isinstance(sibling, Tag) else str(sibling)
+            if text.strip():
+                return False
+    return True
+
+
+def _date_follows(link: Tag) -> bool:
+    """A line alone that is a date comes within the next few lines after ``link``."""
+    lines = 0
+    for text in link.find_all_next(string=True, limit=40):
+        line = squash(str(text))
+        if not line or isinstance(text, Comment):
+            continue
+        if _DATELINE.match(line):
+            return True
+        lines += 1
+        if lines > 4:
+            break
     return False
 
 
