@@ -14,6 +14,7 @@ from collections import Counter
 
 import pytest
 
+from crawler.extract.document import html_document
 from crawler.extract.title import SiteTitles, TitleEvidence, choose_title
 from crawler.run import crawl
 from crawler.sitetitles import learn_site_titles
@@ -46,7 +47,7 @@ def seo(n: int) -> str:
     return f"berita-{n}-" + "-".join(ARTICLES[n][0].lower().split()) + ".html"
 
 
-def layout(main: str) -> bytes:
+def layout(main: str, last_box: str = "") -> bytes:
     boxes = "".join(f'<li><a href="media.php?module=detailberita&amp;id={n}">{t}</a> (9{n})</li>'
                     for n, (t, _) in ARTICLES.items())
     services = "".join(f'<li><a href="{seo(n)}">{ARTICLES[n][0]}</a></li>' for n in (41, 42))
@@ -57,15 +58,15 @@ def layout(main: str) -> bytes:
             f"<h3>Kategori Berita</h3>&bull; <a href='kategori-1-berita.html'>Berita (3)</a><br>"
             f"&bull; <a href='kategori-2-pelayanan.html'>Pelayanan (2)</a>"
             f"<h3>Berita Populer</h3><ul>{boxes}</ul><h3>Layanan Kami</h3><ul>{services}</ul>"
-            f"</div><div id='tengah'>{main}</div><div id='kanan'><h3>Statistik Pengunjung</h3>"
+            f"{last_box}</div><div id='tengah'>{main}</div><div id='kanan'><h3>Statistik Pengunjung</h3>"
             f"Pengunjung hari ini : 127<br>Total pengunjung : 184.233</div><div id='footer'>"
             f"Copyright {SITE}. Powered by Lokomedia</div></body></html>").encode()
 
 
-def article(n: int) -> bytes:
+def article(n: int, last_box: str = "") -> bytes:
     title, paragraphs = ARTICLES[n]
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return layout(f"<span class='date'>Senin, 5 Agustus 2024 - 09:{n}:12 WIB</span><br>"
+    return layout(last_box=last_box, main=f"<span class='date'>Senin, 5 Agustus 2024 - 09:{n}:12 WIB</span><br>"
                   f"<span class='judul'>{title}</span><br><span class='posting'>Diposting oleh "
                   f": Administrator - Dibaca: {n * 7} kali</span><div class='isi'>{body}</div>"
                   f"<a href='print.php?id={n}'>Versi cetak</a>")
@@ -228,3 +229,16 @@ def test_of_twins_read_as_different_kinds_the_service_stays():
         pages = {d.url: twin_identity(d) for d in docs}
         assert query_twins(pages, inlinks, {d.url: d.kind for d in docs}) == {
             news.url: service.url}
+
+
+@pytest.mark.parametrize("last_box", [
+    "<h3>Agenda</h3><ul><li><a href='agenda.html'>Rapat kebersihan</a></li></ul>",
+    "<h3>Jam Pelayanan</h3><a href='jam-pelayanan.html'>Senin-Jumat</a>",
+])
+def test_a_short_last_sidebar_box_does_not_outrank_the_article_s_name(last_box):
+    # the box ends with the left column: its one link is not weighed against the article's
+    # date line that follows it in the page
+    found = html_document(article(44, last_box), url=f"http://a.go.id/{seo(44)}",
+                          content_type=None, http_last_modified=None, source="s",
+                          opd=SITE).document
+    assert (found.title, found.last_modified) == (ARTICLES[44][0], "2024-08-05")
