@@ -127,8 +127,11 @@ def plainer_twin(store: DocumentStore, doc: Document) -> str | None:
     parameters (the one ``doc`` duplicates), or None."""
     if not query_size(doc.url):
         return None
+    # twins share their text too: only those are read back (a site whose pages all fall back
+    # to its name shares a title on every page)
     rows = store.query("SELECT url FROM documents WHERE source = ? AND status = 'live' "
-                       "AND title = ? AND url != ?", (doc.source, doc.title, doc.url))
+                       "AND title = ? AND text = ? AND url != ?",
+                       (doc.source, doc.title, doc.text, doc.url))
     identity = twin_identity(doc)
     plainer = [r["url"] for r in rows if query_size(r["url"]) < query_size(doc.url)
                and (other := store.get(r["url"])) is not None
