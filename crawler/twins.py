@@ -8,23 +8,26 @@ non-SEF link an editor pasted into a module or a text
 (``/index.php?option=com_content&view=article&id=12:slug&catid=9&Itemid=101``), each copy
 rendered under the menu item its ``Itemid`` names, so with that item's breadcrumbs. The
 crawler cannot know which parameters or paths select content, so it fetches every spelling;
-only the answers tell. Two live pages of one source with the same title, text and fields
-are one page, whatever their paths, breadcrumbs and the kind their URLs suggested
+only the answers tell. Two live pages of one source with the same title, text and fields are
+one page, whatever their paths, breadcrumbs and the kind their URLs suggested
 (``twin_identity``: a Lokomedia article read at ``berita-43-slug.html`` as news and at
 ``media.php?module=detailberita&id=43`` as a service is one article), kept once: the
 spelling with the fewest query parameters (the plain or SEF URL), then the one read as the
 strongest kind (service, news, page: a service at ``/layanan/`` is kept over its twin at
-``/berita/``), then the one the site links from most pages, then the shorter. The others leave the index as duplicates of it. Pages whose
-content differs (``?page_id=5`` and ``?page_id=6``, a list and its second page) are never
-twins. A PDF is a twin only of the same path with another query: two files that say the same
-are still two documents a service page may link.
+``/berita/``), then the one the site links from most pages, then the shorter. The others
+leave the index as duplicates of it. Pages whose content differs (``?page_id=5`` and
+``?page_id=6``, a list and its second page) are never twins. A PDF is a twin only of the
+same path with another query: two files that say the same are still two documents a service
+page may link.
 
 A copy may also say less than the page it copies. A "versi cetak" (``print.php?id=43``) or
 a mobile view repeats an article under the same title without the site's blocks, linked
 from the article alone; it is found by comparing the two (``page_copies``): a page whose
 text the page linking to it holds nearly whole (``COPY_SHARE`` of its characters, line by
 line), under the same title, is that page's copy and leaves the index, so a search shows
-the article and not the page that opens the print dialog.
+the article and not the page that opens the print dialog. A page linked from several of the
+site's pages (a menu's agenda page the home shows whole) is no copy, nor is a page titled
+by the site's name: pages that fall back to it share a title, not a text.
 
 This is a site-level step (``StorePipeline.close_spider``): a twin may be fetched before or
 after the page it copies. On later crawls the pipeline skips a twin as it arrives

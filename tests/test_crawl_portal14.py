@@ -58,7 +58,8 @@ def layout(main: str, last_box: str = "") -> bytes:
             f"<h3>Kategori Berita</h3>&bull; <a href='kategori-1-berita.html'>Berita (3)</a><br>"
             f"&bull; <a href='kategori-2-pelayanan.html'>Pelayanan (2)</a>"
             f"<h3>Berita Populer</h3><ul>{boxes}</ul><h3>Layanan Kami</h3><ul>{services}</ul>"
-            f"{last_box}</div><div id='tengah'>{main}</div><div id='kanan'><h3>Statistik Pengunjung</h3>"
+            f"{last_box}</div><div id='tengah'>{main}</div><div id='kanan'>"
+            f"<h3>Statistik Pengunjung</h3>"
             f"Pengunjung hari ini : 127<br>Total pengunjung : 184.233</div><div id='footer'>"
             f"Copyright {SITE}. Powered by Lokomedia</div></body></html>").encode()
 
@@ -66,10 +67,10 @@ def layout(main: str, last_box: str = "") -> bytes:
 def article(n: int, last_box: str = "") -> bytes:
     title, paragraphs = ARTICLES[n]
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return layout(last_box=last_box, main=f"<span class='date'>Senin, 5 Agustus 2024 - 09:{n}:12 WIB</span><br>"
+    return layout(f"<span class='date'>Senin, 5 Agustus 2024 - 09:{n}:12 WIB</span><br>"
                   f"<span class='judul'>{title}</span><br><span class='posting'>Diposting oleh "
                   f": Administrator - Dibaca: {n * 7} kali</span><div class='isi'>{body}</div>"
-                  f"<a href='print.php?id={n}'>Versi cetak</a>")
+                  f"<a href='print.php?id={n}'>Versi cetak</a>", last_box)
 
 
 def printed(n: int) -> bytes:
