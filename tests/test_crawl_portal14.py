@@ -235,6 +235,9 @@ def test_of_twins_read_as_different_kinds_the_service_stays():
 @pytest.mark.parametrize("last_box", [
     "<h3>Agenda</h3><ul><li><a href='agenda.html'>Rapat kebersihan</a></li></ul>",
     "<h3>Jam Pelayanan</h3><a href='jam-pelayanan.html'>Senin-Jumat</a>",
+    # a box whose posts are headings that link, the article's own among them
+    "<h3>Berita Terkini</h3>" + "".join(f"<h4><a href='{seo(n)}'>{ARTICLES[n][0]}</a></h4>"
+                                        for n in ARTICLES),
 ])
 def test_a_short_last_sidebar_box_does_not_outrank_the_article_s_name(last_box):
     # the box ends with the left column: its one link is not weighed against the article's

@@ -289,12 +289,23 @@ def link_box_labels(block: Tag, headings: list[Tag]) -> set[int]:
     spans.sort(key=lambda span: span[0])
     labels: set[int] = set()
     for index, (_start, own_end, box_end, tag) in enumerate(spans):
-        end = spans[index + 1][0] if index + 1 < len(spans) else None
+        # a heading of a lower rank (an <h4> post under the box's <h3>) is in the box
+        end = next((start for start, _, _, other in spans[index + 1:]
+                    if not _ranks_below(other, tag)), None)
         if box_end is not None:
             end = box_end if end is None else min(end, box_end)
         if _mostly_links(texts, own_end, end):
             labels.add(id(tag))
     return labels
+
+
+def _ranks_below(tag: Tag, heading: Tag) -> bool:
+    """``tag`` is a heading tag of a lower rank than the heading tag ``heading``."""
+    return (tag.name in _RANKED and heading.name in _RANKED
+            and tag.name[1] > heading.name[1])
+
+
+_RANKED = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def _box_end(tag: Tag, block: Tag, texts: dict[int, _Text], own_end: int) -> int | None:

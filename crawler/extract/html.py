@@ -1053,12 +1053,20 @@ def page_headings(block: Tag, body_h1: Tag | None) -> list[tuple[Tag, int]]:
     merged = sorted([*tagged, *found], key=lambda pair: order.get(id(pair[0]), 0))
     # a real heading before the layout's main one outranks it (the main one is a label),
     # unless it labels a box of links (a left column's "Kategori", "Berita Populer" before
-    # a portal's article)
+    # a portal's article) or is itself a link (that box's posts, each an <h4><a>)
     boxes = link_box_labels(block, [t for t, _ in merged])
     first_real = next((i for i, (t, _) in enumerate(merged)
-                       if t.name in HEADING_TAGS and id(t) not in boxes), None)
+                       if t.name in HEADING_TAGS and id(t) not in boxes and not _a_link(t)),
+                      None)
     return [(t, 4 if level == 1 and t.name not in HEADING_TAGS and first_real is not None
              and first_real < i else level) for i, (t, level) in enumerate(merged)]
+
+
+def _a_link(heading: Tag) -> bool:
+    """The heading's whole text is one link's."""
+    link = heading.find_parent("a", href=True) or heading.find("a", href=True)
+    return link is not None and (link in heading.parents
+                                 or squash(link.get_text(" ")) == squash(heading.get_text(" ")))
 
 
 def extract_headings(headings: list[tuple[Tag, int]]) -> list[str]:
@@ -1161,8 +1169,9 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     headings = page_headings(block, body_h1)
     title_evidence(headings, body_h1, evidence, url)
     page_title = choose_title(evidence, home=home, url=url)
-    heading = find_title_heading(page_title, [t for t, _ in headings]) or find_title_heading(
-        page_title, tags_in(body, HEADING_TAGS))
+    # the main heading before any other that states the title (a sidebar's link to the page)
+    heading = find_title_heading(page_title, [t for t, level in headings if level == 1],
+                                 [t for t, _ in headings], tags_in(body, HEADING_TAGS))
     narrowed = title_block(block, heading, lengths)
     if narrowed is not block:
         block = narrowed
