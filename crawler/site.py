@@ -24,7 +24,7 @@ from crawler.boilerplate import (
 from crawler.items import SKIPPED
 from crawler.linkstore import LinkStore
 from crawler.siblings import settle_kinds
-from crawler.sitetitles import learn_titles, retitle
+from crawler.sitetitles import learn_titles, retitle, saved_site_titles
 from crawler.standards import absorbed, restore, settle_site
 from crawler.twins import inlink_counts, page_copies, query_twins, twin_identity
 from sikoja.store import DocumentStore
@@ -90,11 +90,13 @@ def retire_twins(store: DocumentStore, links: LinkStore, source: str,
                        "AND status = 'live' AND kind != 'app'", (source,))
     docs = {doc.url: doc for doc in (store.get(r["url"]) for r in rows) if doc is not None}
     pages = {url: twin_identity(doc) for url, doc in docs.items()}
-    twins = query_twins(pages, inlink_counts(links.source_links(source)))
+    twins = query_twins(pages, inlink_counts(links.source_links(source)),
+                        {url: doc.kind for url, doc in docs.items()})
     # compared as they read before any took a standard's fields (a copy may have taken them
     # as it arrived, its page not)
     left = {url: restore(doc) for url, doc in docs.items() if url not in twins}
-    for copy, page in page_copies(left, links.source_links(source)).items():
+    names = saved_site_titles(links, source).names
+    for copy, page in page_copies(left, links.source_links(source), names).items():
         twins.setdefault(copy, page)
     retired = 0
     for twin, kept in sorted(twins.items()):

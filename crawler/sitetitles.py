@@ -21,10 +21,13 @@ og:title are split on the usual separators (``|``, ``::``, `` - ``, ``â€“``, ``â
   that joins the site's name joins it too: "KTP-el" on three pages of "Site | KTP-el:
   Pencetakan Ulang" is the first word of their names.
 
-The same count over the pages' headings finds the template's own: a heading on more than
-half of the pages, and on at least ``MIN_TEMPLATE_PAGES`` of them, is a block of the
-layout (a sidebar's "Kategori Berita", "Berita Populer", "Agenda" above the article of a
-Lokomedia-style portal), never a page's title. Such a site often writes its name alone in
+The same count over the pages' headings finds the template's own: a heading, at its level,
+on more than half of the pages that show more than one heading, and on at least
+``MIN_TEMPLATE_PAGES`` of them, is a block of the layout (a sidebar's "Kategori Berita",
+"Berita Populer", "Agenda" above the article of a Lokomedia-style portal), never a page's
+title at that level: the agenda page's own main heading "Agenda" still names it. A page
+with one heading or none (a print view, an article read without its columns) shows no
+template, so it does not count. Such a site often writes its name alone in
 every ``<title>`` and its article's name in a styled span among those headings, so
 without this the first sidebar heading named every page.
 
@@ -61,9 +64,9 @@ MIN_TEMPLATE_PAGES = 4
 
 
 def learn_site_titles(titles: Iterable[tuple[str, str | None]],
-                      headings: Iterable[Iterable[str]] = ()) -> SiteTitles:
+                      headings: Iterable[Iterable[tuple[int, str]]] = ()) -> SiteTitles:
     """The site's repeated segments from ``(<title>, og:title)`` of each of its pages, and
-    the headings its template repeats from each page's ``headings``."""
+    the headings its template repeats from each page's ``(level, text)`` ``headings``."""
     pages = 0
     counts: Counter[str] = Counter()
     for title, og_title in titles:
@@ -77,10 +80,12 @@ def learn_site_titles(titles: Iterable[tuple[str, str | None]],
     sections = frozenset(s for s, n in counts.items()
                          if n >= MIN_SECTION_PAGES and s not in names)
     heading_pages = 0
-    heading_counts: Counter[str] = Counter()
+    heading_counts: Counter[tuple[int, str]] = Counter()
     for page_headings in headings:
-        heading_pages += 1
-        heading_counts.update({normalise(h) for h in page_headings} - {""})
+        found = {(level, normalise(h)) for level, h in page_headings if normalise(h)}
+        if len(found) > 1:
+            heading_pages += 1
+            heading_counts.update(found)
     template = frozenset(h for h, n in heading_counts.items()
                          if n >= MIN_TEMPLATE_PAGES and n > NAME_SHARE * heading_pages)
     return SiteTitles(names, sections, template)
@@ -88,14 +93,17 @@ def learn_site_titles(titles: Iterable[tuple[str, str | None]],
 
 def to_json(site: SiteTitles) -> dict[str, Any]:
     return {"names": sorted(site.names), "sections": sorted(site.sections),
-            "headings": sorted(site.headings)}
+            "headings": [[level, text] for level, text in sorted(site.headings)]}
 
 
 def from_json(data: dict[str, Any] | None) -> SiteTitles:
     if not data:
         return NO_SITE
+    # headings saved before they had levels are learned again when the crawl closes
+    headings = frozenset((int(h[0]), str(h[1])) for h in data.get("headings") or ()
+                         if isinstance(h, list))
     return SiteTitles(frozenset(data.get("names") or ()), frozenset(data.get("sections") or ()),
-                      frozenset(data.get("headings") or ()))
+                      headings)
 
 
 def saved_site_titles(links: LinkStore, source: str) -> SiteTitles:
@@ -114,8 +122,7 @@ def learn_titles(links: LinkStore, source: str,
     site = learn_site_titles(
         [(ev.title_tag, ev.og_title) for found in evidence.values() for ev in found],
         # one page's headings once, however many spellings of its URL were saved
-        [[text for _, text in found[-1].headings] + ([found[-1].body_h1]
-                                                      if found[-1].body_h1 else [])
+        [found[-1].headings + ([(1, found[-1].body_h1)] if found[-1].body_h1 else [])
          for found in evidence.values() if found])
     links.save_site_titles(source, to_json(site))
     return site, evidence

@@ -8,22 +8,26 @@ non-SEF link an editor pasted into a module or a text
 (``/index.php?option=com_content&view=article&id=12:slug&catid=9&Itemid=101``), each copy
 rendered under the menu item its ``Itemid`` names, so with that item's breadcrumbs. The
 crawler cannot know which parameters or paths select content, so it fetches every spelling;
-only the answers tell. Two live pages of one source with the same title, text and fields
-are one page, whatever their paths, breadcrumbs and the kind their URLs suggested
+only the answers tell. Two live pages of one source with the same title, text and fields are
+one page, whatever their paths, breadcrumbs and the kind their URLs suggested
 (``twin_identity``: a Lokomedia article read at ``berita-43-slug.html`` as news and at
 ``media.php?module=detailberita&id=43`` as a service is one article), kept once: the
-spelling with the fewest query parameters (the plain or SEF URL), then the one the site links
-from most pages, then the shorter. The others leave the index as duplicates of it. Pages whose
-content differs (``?page_id=5`` and ``?page_id=6``, a list and its second page) are never
-twins. A PDF is a twin only of the same path with another query: two files that say the same
-are still two documents a service page may link.
+spelling with the fewest query parameters (the plain or SEF URL), then the one read as the
+strongest kind (service, news, page: a service at ``/layanan/`` is kept over its twin at
+``/berita/``), then the one the site links from most pages, then the shorter. The others
+leave the index as duplicates of it. Pages whose content differs (``?page_id=5`` and
+``?page_id=6``, a list and its second page) are never twins. A PDF is a twin only of the
+same path with another query: two files that say the same are still two documents a service
+page may link.
 
 A copy may also say less than the page it copies. A "versi cetak" (``print.php?id=43``) or
 a mobile view repeats an article under the same title without the site's blocks, linked
 from the article alone; it is found by comparing the two (``page_copies``): a page whose
 text the page linking to it holds nearly whole (``COPY_SHARE`` of its characters, line by
 line), under the same title, is that page's copy and leaves the index, so a search shows
-the article and not the page that opens the print dialog.
+the article and not the page that opens the print dialog. A page linked from several of the
+site's pages (a menu's agenda page the home shows whole) is no copy, nor is a page titled
+by the site's name: pages that fall back to it share a title, not a text.
 
 This is a site-level step (``StorePipeline.close_spider``): a twin may be fetched before or
 after the page it copies. On later crawls the pipeline skips a twin as it arrives
@@ -39,6 +43,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlsplit
 
+from crawler.extract.title import normalise
 from sikoja.urls import url_key
 
 if TYPE_CHECKING:
@@ -57,10 +62,19 @@ def query_size(url: str) -> int:
     return len(parse_qsl(urlsplit(url).query, keep_blank_values=True))
 
 
-def keeper(urls: Iterable[str], inlinks: Counter[str] | None = None) -> str:
-    """The spelling to keep: fewest query parameters, most linked, shortest, first."""
+# the kind a twin kept should have, strongest first: a service read at /layanan/ is not
+# retired for its news twin at /berita/
+_KIND_RANK = {"service": 0, "news": 1}
+
+
+def keeper(urls: Iterable[str], inlinks: Counter[str] | None = None,
+           kinds: dict[str, str] | None = None) -> str:
+    """The spelling to keep: fewest query parameters, then of the strongest of ``kinds``
+    (by URL: service, news, any other), most linked, shortest, first."""
     inlinks = inlinks or Counter()
-    return min(urls, key=lambda u: (query_size(u), -inlinks[url_key(u)], len(u), u))
+    kinds = kinds or {}
+    return min(urls, key=lambda u: (query_size(u), _KIND_RANK.get(kinds.get(u, ""), 2),
+                                    -inlinks[url_key(u)], len(u), u))
 
 
 # Fields that say how the page was read, not what it says: how sure the kind is depends on
@@ -84,8 +98,10 @@ def twin_identity(doc: Document) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
-def query_twins(pages: dict[str, str], inlinks: Counter[str] | None = None) -> dict[str, str]:
-    """``{twin URL: URL kept}`` among ``pages`` (URL -> ``twin_identity``) of one source."""
+def query_twins(pages: dict[str, str], inlinks: Counter[str] | None = None,
+                kinds: dict[str, str] | None = None) -> dict[str, str]:
+    """``{twin URL: URL kept}`` among ``pages`` (URL -> ``twin_identity``) of one source,
+    whose ``kinds`` (URL -> kind) may differ (see ``keeper``)."""
     groups: dict[str, list[str]] = defaultdict(list)
     for url, identity in pages.items():
         if "#" not in url:  # a record drawn from JSON is not a fetched spelling
@@ -94,7 +110,7 @@ def query_twins(pages: dict[str, str], inlinks: Counter[str] | None = None) -> d
     for members in groups.values():
         if len(members) < 2:
             continue
-        kept = keeper(members, inlinks)
+        kept = keeper(members, inlinks, kinds)
         out.update({url: kept for url in members if url != kept})
     return out
 
@@ -114,8 +130,11 @@ def plainer_twin(store: DocumentStore, doc: Document) -> str | None:
     parameters (the one ``doc`` duplicates), or None."""
     if not query_size(doc.url):
         return None
+    # twins share their text too: only those are read back (a site whose pages all fall back
+    # to its name shares a title on every page)
     rows = store.query("SELECT url FROM documents WHERE source = ? AND status = 'live' "
-                       "AND title = ? AND url != ?", (doc.source, doc.title, doc.url))
+                       "AND title = ? AND text = ? AND url != ?",
+                       (doc.source, doc.title, doc.text, doc.url))
     identity = twin_identity(doc)
     plainer = [r["url"] for r in rows if query_size(r["url"]) < query_size(doc.url)
                and (other := store.get(r["url"])) is not None
@@ -137,38 +156,50 @@ def is_copy(copy: str, page: str, common: frozenset[str] = frozenset()) -> bool:
     line, ``COPY_SHARE`` of those not in a ``common`` line are in ``page``, and at least
     ``OWN_SHARE`` of them all (a list's second page, whose teasers the tag and category
     lists repeat, is nobody's copy)."""
+    return _held_whole(copy, " ".join(_lines(page)), common)
+
+
+def _held_whole(copy: str, held_text: str, common: frozenset[str]) -> bool:
+    """``is_copy`` with the page's lines already joined (``held_text``)."""
     lines = _lines(copy)
     total = sum(len(line) for line in lines)
-    held_text = " ".join(_lines(page))
     held = sum(len(line) for line in lines if line in held_text)
     missing = sum(len(line) for line in lines if line not in held_text and line not in common)
     return bool(total) and held >= OWN_SHARE * total and held >= COPY_SHARE * (held + missing)
 
 
 def page_copies(docs: dict[str, Document],
-                source_links: Iterable[tuple[str, list[tuple[str, str]], object]]
-                ) -> dict[str, str]:
+                source_links: Iterable[tuple[str, list[tuple[str, str]], object]],
+                site_names: frozenset[str] = frozenset()) -> dict[str, str]:
     """``{copy URL: URL of the page it copies}`` among ``docs`` (live pages of one source by
     URL): a page linked from a page of the same title that holds nearly all of its text and
     more (see the module docstring); a line several pages share (a print view's "Sumber:
     <site>" footer says which site, not what the page says) need not be held. Documents, app
-    records and records drawn from JSON are never copies."""
+    records and records drawn from JSON are never copies, nor is a page ``COMMON_PAGES`` of
+    the site's pages link (a menu's page, linked from every page; a print view is linked
+    from its article alone), nor a page titled by one of the ``site_names`` (normalised, as
+    ``SiteTitles.names``): pages that fall back to the site's name share a title, not a
+    text."""
     by_key = {url_key(url): doc for url, doc in docs.items()
               if "#" not in url and doc.kind not in ("document", "app")}
     seen = Counter(line for doc in by_key.values() for line in set(_lines(doc.text)))
     common = frozenset(line for line, n in seen.items() if n >= COMMON_PAGES)
+    source_links = list(source_links)
+    inlinks = inlink_counts(source_links)
     found: dict[str, list[str]] = defaultdict(list)
     for key, links, _content in source_links:
         page = by_key.get(url_key(key))
-        if page is None:
+        title = normalise(page.title) if page is not None else ""
+        if page is None or title in site_names:
             continue
-        title = " ".join(page.title.split()).casefold()
+        held_text = " ".join(_lines(page.text))
         for url, _text in links:
             copy = by_key.get(url_key(url))
             if (copy is None or copy is page or len(copy.text) >= len(page.text)
-                    or " ".join(copy.title.split()).casefold() != title):
+                    or normalise(copy.title) != title
+                    or inlinks[url_key(url)] >= COMMON_PAGES):
                 continue
-            if is_copy(copy.text, page.text, common):
+            if _held_whole(copy.text, held_text, common):
                 found[copy.url].append(page.url)
     # a copy of a copy is a copy of the page that page copies
     out = {copy: keeper(pages) for copy, pages in found.items()}

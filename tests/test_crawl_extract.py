@@ -438,6 +438,21 @@ def test_a_dateline_under_the_headline_makes_news_whatever_the_url(dateline):
         assert not doc.fields.get("listing")
 
 
+@pytest.mark.parametrize("after", [
+    # the first sentence opens with a linked agency's name
+    "<p><a href='/profil'>Dinas Kependudukan dan Pencatatan Sipil</a> menurunkan tim.</p>",
+    # a byline whose author link is as long as a short title
+    "<p>Oleh: <a href='/author/humas'>Humas Pemkot Kota Jambi</a></p>",
+])
+def test_a_date_before_a_link_among_words_is_the_article_s(after):
+    html = ("<html><body><article><h1>Jemput Bola Perekaman KTP-el ke Sekolah</h1>"
+            f"<p class='tgl'>13 Oktober 2025</p>{after}<p>Tim jemput bola ke SMA dan SMK. "
+            + "Isi berita. " * 30 + "</p></article></body></html>")
+    doc = doc_of(html, "http://a.go.id/?p=140")
+    assert doc.kind == "news"
+    assert doc.last_modified == "2025-10-13"
+
+
 def test_a_date_in_a_pages_first_paragraph_is_not_a_dateline():
     html = ("<html><body><main><h1>Profil Dinas</h1><p>Dinas dibentuk berdasarkan Perda yang "
             "ditetapkan pada 12 Maret 2016 dan mulai bekerja sejak 1 Januari 2017 di bawah "

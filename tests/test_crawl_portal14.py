@@ -10,16 +10,20 @@ its print copy, which opens the print dialog."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
+from crawler.extract.document import html_document
 from crawler.extract.title import SiteTitles, TitleEvidence, choose_title
 from crawler.run import crawl
 from crawler.sitetitles import learn_site_titles
-from crawler.twins import is_copy, page_copies, twin_identity
+from crawler.twins import is_copy, page_copies, query_twins, twin_identity
 from sikoja.config import Settings
 from sikoja.documents import Document
 from sikoja.sources import Source
 from sikoja.store import DocumentStore
+from sikoja.urls import url_key
 from tests.faultserver import QuerySite, query_key
 
 SITE = "Dinas Lingkungan Hidup Kota Jambi"
@@ -43,7 +47,7 @@ def seo(n: int) -> str:
     return f"berita-{n}-" + "-".join(ARTICLES[n][0].lower().split()) + ".html"
 
 
-def layout(main: str) -> bytes:
+def layout(main: str, last_box: str = "") -> bytes:
     boxes = "".join(f'<li><a href="media.php?module=detailberita&amp;id={n}">{t}</a> (9{n})</li>'
                     for n, (t, _) in ARTICLES.items())
     services = "".join(f'<li><a href="{seo(n)}">{ARTICLES[n][0]}</a></li>' for n in (41, 42))
@@ -54,18 +58,19 @@ def layout(main: str) -> bytes:
             f"<h3>Kategori Berita</h3>&bull; <a href='kategori-1-berita.html'>Berita (3)</a><br>"
             f"&bull; <a href='kategori-2-pelayanan.html'>Pelayanan (2)</a>"
             f"<h3>Berita Populer</h3><ul>{boxes}</ul><h3>Layanan Kami</h3><ul>{services}</ul>"
-            f"</div><div id='tengah'>{main}</div><div id='kanan'><h3>Statistik Pengunjung</h3>"
+            f"{last_box}</div><div id='tengah'>{main}</div><div id='kanan'>"
+            f"<h3>Statistik Pengunjung</h3>"
             f"Pengunjung hari ini : 127<br>Total pengunjung : 184.233</div><div id='footer'>"
             f"Copyright {SITE}. Powered by Lokomedia</div></body></html>").encode()
 
 
-def article(n: int) -> bytes:
+def article(n: int, last_box: str = "") -> bytes:
     title, paragraphs = ARTICLES[n]
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return layout(f"<span class='date'>Senin, 5 Agustus 2024 - 09:{n}:12 WIB</span><br>"
                   f"<span class='judul'>{title}</span><br><span class='posting'>Diposting oleh "
                   f": Administrator - Dibaca: {n * 7} kali</span><div class='isi'>{body}</div>"
-                  f"<a href='print.php?id={n}'>Versi cetak</a>")
+                  f"<a href='print.php?id={n}'>Versi cetak</a>", last_box)
 
 
 def printed(n: int) -> bytes:
@@ -106,10 +111,10 @@ def test_a_portal_article_is_found_once_under_its_own_name(tmp_path):
 
 
 def test_a_heading_most_pages_repeat_is_the_template_s_not_a_title():
-    boxes = ["Kategori Berita", "Berita Populer", "Agenda"]
+    boxes = [(3, "Kategori Berita"), (3, "Berita Populer"), (3, "Agenda")]
     site = learn_site_titles([(SITE, None)] * 6,
-                             [[*boxes, f"Artikel {n}"] for n in range(5)] + [boxes])
-    assert site.headings == {"kategori berita", "berita populer", "agenda"}
+                             [[*boxes, (1, f"Artikel {n}")] for n in range(5)] + [boxes])
+    assert site.headings == {(3, "kategori berita"), (3, "berita populer"), (3, "agenda")}
     evidence = TitleEvidence(title_tag=SITE, site_names={SITE.casefold()},
                              headings=[(3, "Kategori Berita"), (3, "Berita Populer"),
                                        (3, "Pendaftaran Bank Sampah Unit"), (3, "Agenda")])
@@ -119,6 +124,29 @@ def test_a_heading_most_pages_repeat_is_the_template_s_not_a_title():
     # three pages are too few to tell a template's box from a name some pages share
     small = learn_site_titles([(SITE, None)] * 3, [boxes] * 3)
     assert not small.headings
+
+
+def test_a_page_named_as_a_sidebar_box_keeps_its_own_name():
+    boxes = [(3, "Kategori Berita"), (3, "Agenda"), (3, "Pengaduan")]
+    site = learn_site_titles([(SITE, None)] * 6,
+                             [[*boxes, (1, f"Artikel {n}")] for n in range(6)])
+    # the agenda page: the site's name alone in <title>, the box "Agenda" in the sidebar
+    # and "Agenda" again as its own main heading
+    agenda = TitleEvidence(title_tag=SITE, site_names={SITE.casefold()},
+                           headings=[*boxes, (1, "Agenda")])
+    assert choose_title(agenda, site, url="http://a.go.id/agenda.html") == "Agenda"
+    complaints = TitleEvidence(title_tag=SITE, site_names={SITE.casefold()},
+                               headings=[*boxes, (1, "Pengaduan Masyarakat")])
+    assert choose_title(complaints, site) == "Pengaduan Masyarakat"
+
+
+def test_pages_that_show_no_template_do_not_hide_it():
+    boxes = [(3, "Kategori Berita"), (3, "Berita Populer"), (3, "Agenda")]
+    pages = [[*boxes, (1, f"Artikel {n}")] for n in range(5)]
+    # print copies and articles read without their columns: one heading each
+    bare = [[(3, f"Artikel {n}")] for n in range(6)]
+    site = learn_site_titles([(SITE, None)] * 11, pages + bare)
+    assert site.headings == {(3, "kategori berita"), (3, "berita populer"), (3, "agenda")}
 
 
 def doc(url: str, title: str, text: str, kind: str = "news") -> Document:
@@ -154,8 +182,8 @@ def test_a_list_s_second_page_is_nobody_s_copy():
     base = "http://a.go.id/"
     teasers = [f"Berita {n}: ringkasan berita nomor {n} untuk warga." for n in range(8)]
     first = doc(base + "semua-berita.html", "Semua Berita", "\n".join(teasers[:4]), "page")
-    second = doc(base + "halberita-2.html", "Semua Berita",
-                 "\n".join(teasers[4:]) + "\nHalaman: 1 | 2", "page")
+    # shorter than the first page and wholly in the lists: only OWN_SHARE tells them apart
+    second = doc(base + "halberita-2.html", "Semua Berita", "\n".join(teasers[5:]), "page")
     # the tag and category lists repeat the second page's teasers
     lists = {base + f"tag-{n}.html": doc(base + f"tag-{n}.html", f"Tag {n}", "\n".join(teasers),
                                          "page") for n in range(3)}
@@ -169,3 +197,52 @@ def test_copies_read_as_different_kinds_are_one_page():
     query_copy = doc("http://a.go.id/media.php?module=detailberita&id=42", "Bank Sampah", text,
                      "service")
     assert twin_identity(seo_copy) == twin_identity(query_copy)
+
+
+def test_a_menu_page_the_home_shows_is_no_copy_of_it():
+    base = "http://a.go.id/"
+    agenda = "Rapat koordinasi kebersihan kota, Senin 12 Agustus 2024 di aula dinas."
+    home = doc(base, SITE, f"Berita Terkini\n{agenda}\nJumat Bersih di Pasar Angso Duo", "page")
+    # both fall back to the site's name: the agenda page's own text is what the home shows
+    page = doc(base + "agenda.html", SITE, agenda, "page")
+    others = {base + f"berita-{n}.html": doc(base + f"berita-{n}.html", f"Berita {n}",
+                                             f"Isi berita {n}.") for n in (1, 2, 3)}
+    docs = {home.url: home, page.url: page, **others}
+    home_only = [(home.url, [(page.url, "Agenda")], [])]
+    names = frozenset({SITE.casefold()})
+    assert page_copies(docs, home_only, names) == {}
+    assert page_copies(docs, home_only) == {page.url: home.url}  # as it was without the names
+    # titled as the home by some other way, it is still the menu's page: every page links it
+    renamed = {url: doc(url, "Agenda", d.text, d.kind)
+               for url, d in docs.items() if url in (home.url, page.url)}
+    menu = [(url, [(page.url, "Agenda")], []) for url in [home.url, *others]]
+    assert page_copies({**docs, **renamed}, menu) == {}
+    assert page_copies({**docs, **renamed}, menu[:1]) == {page.url: home.url}
+
+
+def test_of_twins_read_as_different_kinds_the_service_stays():
+    text = "Pendaftaran bank sampah unit.\nSyarat: surat keterangan RT."
+    news = doc("http://a.go.id/berita/bank-sampah", "Bank Sampah", text, "news")
+    service = doc("http://a.go.id/layanan/bank-sampah", "Bank Sampah", text, "service")
+    # the news spelling shorter and linked from more pages, in either order
+    inlinks = Counter({url_key(news.url): 5, url_key(service.url): 1})
+    for docs in ([news, service], [service, news]):
+        pages = {d.url: twin_identity(d) for d in docs}
+        assert query_twins(pages, inlinks, {d.url: d.kind for d in docs}) == {
+            news.url: service.url}
+
+
+@pytest.mark.parametrize("last_box", [
+    "<h3>Agenda</h3><ul><li><a href='agenda.html'>Rapat kebersihan</a></li></ul>",
+    "<h3>Jam Pelayanan</h3><a href='jam-pelayanan.html'>Senin-Jumat</a>",
+    # a box whose posts are headings that link, the article's own among them
+    "<h3>Berita Terkini</h3>" + "".join(f"<h4><a href='{seo(n)}'>{ARTICLES[n][0]}</a></h4>"
+                                        for n in ARTICLES),
+])
+def test_a_short_last_sidebar_box_does_not_outrank_the_article_s_name(last_box):
+    # the box ends with the left column: its one link is not weighed against the article's
+    # date line that follows it in the page
+    found = html_document(article(44, last_box), url=f"http://a.go.id/{seo(44)}",
+                          content_type=None, http_last_modified=None, source="s",
+                          opd=SITE).document
+    assert (found.title, found.last_modified) == (ARTICLES[44][0], "2024-08-05")

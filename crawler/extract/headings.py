@@ -274,22 +274,51 @@ def _mostly_links(texts: dict[int, _Text], start: int, end: int | None) -> bool:
 
 
 def link_box_labels(block: Tag, headings: list[Tag]) -> set[int]:
-    """The ids of ``headings`` (tags of ``block``) whose text up to the next of them is
-    mostly links: a box's label ("Berita Populer" over its list of posts, "Kategori" over
-    its categories), not a section of the page's own text."""
+    """The ids of ``headings`` (tags of ``block``) whose text up to the next of them, or
+    to the end of the box holding it, is mostly links: a box's label ("Berita Populer" over
+    its list of posts, "Kategori" over its categories), not a section of the page's own
+    text. (A sidebar's last box ends with the sidebar, not at the article's first heading:
+    its one link would be a few words among the article's date and lines.)"""
     texts = _texts(block)
     spans = []
     for tag in headings:
         own = [texts[id(n)] for n in tag.descendants if id(n) in texts]
         if own:
-            spans.append((own[0].offset, own[-1].offset + own[-1].length, tag))
+            own_end = own[-1].offset + own[-1].length
+            spans.append((own[0].offset, own_end, _box_end(tag, block, texts, own_end), tag))
     spans.sort(key=lambda span: span[0])
     labels: set[int] = set()
-    for index, (_start, own_end, tag) in enumerate(spans):
-        end = spans[index + 1][0] if index + 1 < len(spans) else None
+    for index, (_start, own_end, box_end, tag) in enumerate(spans):
+        # a heading of a lower rank (an <h4> post under the box's <h3>) is in the box
+        end = next((start for start, _, _, other in spans[index + 1:]
+                    if not _ranks_below(other, tag)), None)
+        if box_end is not None:
+            end = box_end if end is None else min(end, box_end)
         if _mostly_links(texts, own_end, end):
             labels.add(id(tag))
     return labels
+
+
+def _ranks_below(tag: Tag, heading: Tag) -> bool:
+    """``tag`` is a heading tag of a lower rank than the heading tag ``heading``."""
+    return (tag.name in _RANKED and heading.name in _RANKED
+            and tag.name[1] > heading.name[1])
+
+
+_RANKED = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _box_end(tag: Tag, block: Tag, texts: dict[int, _Text], own_end: int) -> int | None:
+    """Where the smallest container of ``tag`` (inside ``block``) that holds more than
+    ``tag``'s own text ends (None: only ``block`` does)."""
+    for parent in tag.parents:
+        if parent is block:
+            return None
+        inner = [texts[id(n)] for n in parent.descendants if id(n) in texts]
+        end = max(t.offset + t.length for t in inner)
+        if end > own_end:
+            return end
+    return None
 
 
 def _main(candidates: list[_Candidate], total: int) -> _Candidate | None:

@@ -595,17 +595,59 @@ def dateline(title_heading: Tag | None) -> str | None:
 
 
 def _leads_to_link(node: PageElement | None) -> bool:
-    """The next words from ``node`` on are a linked title: a link of ``TITLE_WORDS`` words
-    or more (an author's or a category's link after a post's date is shorter)."""
+    """The next words from ``node`` on are a list entry's linked title: a link of
+    ``TITLE_WORDS`` words or more that is the whole text of its line (of its block, or
+    between ``<br>``s: a Lokomedia post's date, title and excerpt share a ``<div>``), or
+    that another date follows (the next entry's). A link among other words is none: an
+    article whose
+    first sentence opens with a linked agency's name, a byline "oleh <a>Humas Pemkot Kota
+    Jambi</a>" (four words, as long as a short title), a tag or share link beside others."""
     seen = 0
     while node is not None and seen < 20:
         seen += 1
         if isinstance(node, NavigableString) and not isinstance(node, Comment) and node.strip():
             link = next((parent for parent in node.parents
                          if isinstance(parent, Tag) and parent.name == "a"), None)
-            return (link is not None and bool(link.get("href"))
-                    and len(link.get_text(" ").split()) >= TITLE_WORDS)
+            if (link is None or not link.get("href")
+                    or len(link.get_text(" ").split()) < TITLE_WORDS):
+                return False
+            return _alone_on_line(link) or _date_follows(link)
         node = node.next_element
+    return False
+
+
+def _alone_on_line(link: Tag) -> bool:
+    """No words beside ``link`` (or the inline tags holding it alone) up to a line break:
+    a ``<br>``, a block's edge."""
+    own = squash(link.get_text(" "))
+    node: Tag = link
+    while (node.parent is not None and node.parent.name not in BLOCK_TAGS
+           and squash(node.parent.get_text(" ")) == own):
+        node = node.parent
+    for siblings in (node.previous_siblings, node.next_siblings):
+        for sibling in siblings:
+            if isinstance(sibling, Tag) and (sibling.name == "br" or sibling.name in BLOCK_TAGS):
+                break
+            if isinstance(sibling, Comment):
+                continue
+            text = sibling.get_text(" ") if isinstance(sibling, Tag) else str(sibling)
+            if text.strip():
+                return False
+    return True
+
+
+def _date_follows(link: Tag) -> bool:
+    """A line alone that is a date comes within the next few lines after ``link``."""
+    lines = 0
+    for text in link.find_all_next(string=True, limit=40):
+        line = squash(str(text))
+        if not line or isinstance(text, Comment):
+            continue
+        if _DATELINE.match(line):
+            return True
+        lines += 1
+        if lines > 4:
+            break
     return False
 
 
@@ -1011,12 +1053,20 @@ def page_headings(block: Tag, body_h1: Tag | None) -> list[tuple[Tag, int]]:
     merged = sorted([*tagged, *found], key=lambda pair: order.get(id(pair[0]), 0))
     # a real heading before the layout's main one outranks it (the main one is a label),
     # unless it labels a box of links (a left column's "Kategori", "Berita Populer" before
-    # a portal's article)
+    # a portal's article) or is itself a link (that box's posts, each an <h4><a>)
     boxes = link_box_labels(block, [t for t, _ in merged])
     first_real = next((i for i, (t, _) in enumerate(merged)
-                       if t.name in HEADING_TAGS and id(t) not in boxes), None)
+                       if t.name in HEADING_TAGS and id(t) not in boxes and not _a_link(t)),
+                      None)
     return [(t, 4 if level == 1 and t.name not in HEADING_TAGS and first_real is not None
              and first_real < i else level) for i, (t, level) in enumerate(merged)]
+
+
+def _a_link(heading: Tag) -> bool:
+    """The heading's whole text is one link's."""
+    link = heading.find_parent("a", href=True) or heading.find("a", href=True)
+    return link is not None and (link in heading.parents
+                                 or squash(link.get_text(" ")) == squash(heading.get_text(" ")))
 
 
 def extract_headings(headings: list[tuple[Tag, int]]) -> list[str]:
@@ -1125,8 +1175,9 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     headings = page_headings(block, body_h1)
     title_evidence(headings, body_h1, evidence, url)
     page_title = choose_title(evidence, home=home, url=url)
-    heading = find_title_heading(page_title, [t for t, _ in headings]) or find_title_heading(
-        page_title, tags_in(body, HEADING_TAGS))
+    # the main heading before any other that states the title (a sidebar's link to the page)
+    heading = find_title_heading(page_title, [t for t, level in headings if level == 1],
+                                 [t for t, _ in headings], tags_in(body, HEADING_TAGS))
     narrowed = title_block(block, heading, lengths)
     if narrowed is not block:
         block = narrowed

@@ -136,8 +136,9 @@ class SiteTitles:
 
     names: frozenset[str] = frozenset()
     sections: frozenset[str] = frozenset()
-    # headings the template repeats on most pages: a sidebar's "Berita Populer", "Agenda"
-    headings: frozenset[str] = frozenset()
+    # headings the template repeats on most pages, by level: a sidebar's (3, "agenda") box,
+    # which leaves the agenda page's own (1, "agenda") heading its title
+    headings: frozenset[tuple[int, str]] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(self.names or self.sections or self.headings)
@@ -252,8 +253,8 @@ def choose_title(evidence: TitleEvidence, site: SiteTitles = NO_SITE, *,
     def usable(text: str | None) -> bool:
         return bool(text) and 2 < len(text) <= _MAX_TITLE and not is_site(text)
 
-    def own_heading(text: str) -> bool:
-        return usable(text) and normalise(text) not in site.headings
+    def own_heading(text: str, level: int) -> bool:
+        return usable(text) and (level, normalise(text)) not in site.headings
 
     def names_page(text: str | None) -> bool:
         return usable(text) and not generic(text)
@@ -268,8 +269,8 @@ def choose_title(evidence: TitleEvidence, site: SiteTitles = NO_SITE, *,
                          *title_runs(evidence.og_title or "", skip)])
     crumb = evidence.crumb if usable(evidence.crumb) else None
     stated = {**({normalise(crumb): crumb} if crumb else {}), **spelled}
-    headings = [text for _, text in evidence.headings if own_heading(text)]
-    if own_heading(evidence.body_h1):
+    headings = [text for level, text in evidence.headings if own_heading(text, level)]
+    if own_heading(evidence.body_h1, 1):
         headings.append(evidence.body_h1)
     # said twice: a heading that <title>, og:title or the breadcrumb also names (a
     # section's own page may be "Berita"), or a breadcrumb <title> names; written as the
@@ -290,10 +291,10 @@ def choose_title(evidence: TitleEvidence, site: SiteTitles = NO_SITE, *,
         if name := site_name_spelling(evidence, is_site):
             return name
     h1s = [text for level, text in evidence.headings
-           if level == 1 and names_page(text) and own_heading(text)]
+           if level == 1 and names_page(text) and own_heading(text, level)]
     if h1s:
         return h1s[0]
-    if evidence.body_h1 and names_page(evidence.body_h1) and own_heading(evidence.body_h1):
+    if evidence.body_h1 and names_page(evidence.body_h1) and own_heading(evidence.body_h1, 1):
         return evidence.body_h1
     named = [candidate for candidate in (og_own, own) if candidate]
     for candidate in named:
@@ -303,7 +304,7 @@ def choose_title(evidence: TitleEvidence, site: SiteTitles = NO_SITE, *,
         return evidence.crumb
     for level in (2, 3):
         found = [text for heading_level, text in evidence.headings
-                 if heading_level == level and names_page(text) and own_heading(text)]
+                 if heading_level == level and names_page(text) and own_heading(text, level)]
         # under a generic <title>, a heading alone at its level is the page's; one of
         # several is a section, and one that links to its page an entry of a list
         # ("Berita" over its posts' titles)
