@@ -189,7 +189,7 @@ class SemanticSettings(BaseModel):
     # frames) reads as a sentence: each one past them adds ``sentence_weight`` to the vector
     # weight (indexer/familiarity.py; 0: off)
     sentence_words: int = Field(default=2, ge=0, le=20)
-    sentence_weight: float = Field(default=0.2, ge=0.0, le=5.0)
+    sentence_weight: float = Field(default=0.0, ge=0.0, le=5.0)
 
     @model_validator(mode="after")
     def _agree_within_results(self) -> SemanticSettings:
