@@ -160,7 +160,7 @@ def framed_standard(doc: Document) -> Standard | None:
     fields = {k: doc.fields[k] for k in ABSORBED if doc.fields.get(k)}
     if (doc.kind not in ("service", "page") and "framed_in" not in doc.fields) or not fields:
         return None
-    return Standard(doc.url, doc.title, fields, True, doc.title, hinted=True)
+    return Standard(doc.url, doc.title, fields, False, doc.title, hinted=True)
 
 
 def choose(page: Document, standards: list[Standard]) -> Standard | None:
@@ -212,6 +212,7 @@ def absorb(page: Document, standards: list[Standard]) -> Document:
     page becomes a service when the standard is of the service its title names.
     """
     base = restore(page)
+    standards = [s for s in standards if s.url != base.url]  # a page framing itself
     if base.kind not in ("service", "page") or base.fields.get("listing"):
         return base
     chosen = choose(base, standards)
@@ -255,14 +256,15 @@ class StandardReader:
             self._blocks[url] = standard_blocks(pdf) if pdf is not None else []
         return self._blocks[url]
 
-    def framed(self, frames: list[tuple[str, str]]) -> list[Standard]:
+    def framed(self, frames: list[tuple[str, str]], source: str | None = None) -> list[Standard]:
         """Standards among the documents a page shows in frames: a framed PDF's blocks,
         a framed page's service sections; hinted either way (the page shows them)."""
         out = []
         for url, _name in frames:
             key = canonicalize_url(url)
             live = self.store.query("SELECT url FROM documents WHERE url = ? AND "
-                                    "status = 'live'", (key,))
+                                    "status = 'live' AND source = coalesce(?, source)",
+                                    (key, source))
             doc = self.store.get(key) if live else None
             if doc is None:
                 continue
@@ -289,7 +291,7 @@ def absorb_stored(page: Document, links: list[Link], store: DocumentStore,
     stored."""
     reader = StandardReader(store)
     return absorb(page, reader.linked([(link.url, link.text) for link in links])
-                  + reader.framed([(link.url, link.text) for link in frames or []]))
+                  + reader.framed([(link.url, link.text) for link in frames or []], page.source))
 
 
 # -- the site-level step --------------------------------------------------------------------

@@ -221,3 +221,54 @@ def test_the_pointer_comes_back_when_the_framed_document_is_gone():
     assert taken.fields["requirements"] == SKTM_REQUIREMENTS
     assert taken.fields["cost"] == "Gratis"  # its own facts win
     assert restore(taken).fields == page.fields and restore(taken).text == page.text
+
+
+def test_a_framed_page_about_another_service_gives_nothing():
+    """A service page that frames another service's page (a sign-up form's page) does not
+    take that service's cost and time: a framed page is a standard only for the service its
+    title names."""
+    page = Document(url="http://k.test/layanan/sktm", source="s", opd="o", kind="service",
+                    title="Surat Keterangan Tidak Mampu", text="SKTM",
+                    fields={"requirements": ["Pengantar RT", "KTP"]})
+    other = Document(url="http://k.test/layanan/daftar", source="s", opd="o", kind="service",
+                     title="Pendaftaran Online Puskesmas", text="Daftar",
+                     fields={"requirements": ["KK"], "cost": "Rp 50.000", "duration": "3 hari"})
+    new = absorb(page, [framed_standard(other)])
+    assert "cost" not in new.fields and "duration" not in new.fields
+    assert new.fields["requirements"] == ["Pengantar RT", "KTP"]
+
+
+@pytest.mark.slow  # crawls a served site three times
+def test_a_recrawl_without_validators_rewrites_no_framed_document(tmp_path):
+    """The published Doc is stored as the page's document; a server that sends no ETag
+    makes every recrawl fetch it again, which must store it as it is, not as a page first."""
+    settings = load_settings(tmp_path, embedder="none")
+    settings.crawl.delay = 0
+    pages = site_pages()
+    for page in pages.values():
+        page.etag = False
+    with PageSite(pages) as site:
+        source = Source(name="kel-kenalibesar", opd=OPD, kind="website",
+                        start_urls=[site.url("/")])
+        assert crawl([source], settings, tmp_path, timeout=120).ok
+        again = crawl([source], settings, tmp_path, timeout=120)
+        doc = docs(tmp_path)[canonicalize_url(site.url(DOC + "?embedded=true"))]
+    assert doc.kind == "document"
+    # (the Drive viewer, a page of script alone, counts as an error on every crawl)
+    assert sum(s.changed + s.gone for s in again.sources) == 0, str(again)
+
+
+@pytest.mark.slow  # crawls a served site
+def test_a_page_that_frames_itself_keeps_its_pdfs_list(tmp_path):
+    settings = load_settings(tmp_path, embedder="none")
+    settings.crawl.delay = 0
+    pages = site_pages()
+    sehat = pages["/layanan/surat-sehat"]
+    sehat.body = sehat.body.replace(b"</body>", b"<iframe title='cetak' "
+                                    b"src='/layanan/surat-sehat'></iframe></body>", 1)
+    with PageSite(pages) as site:
+        source = Source(name="kel-kenalibesar", opd=OPD, kind="website",
+                        start_urls=[site.url("/")])
+        assert crawl([source], settings, tmp_path, timeout=120).ok
+        page = docs(tmp_path)[canonicalize_url(site.url("/layanan/surat-sehat"))]
+    assert page.fields["requirements"] == SEHAT_REQUIREMENTS
