@@ -42,7 +42,12 @@ def settle_source(store: DocumentStore, links: LinkStore, source: str,
     # One page at several URLs, or a print copy of it, leaves before the standards are
     # placed: a standard taken by one copy and not the other (a copy's URL read as news,
     # which takes no standard) would keep two copies apart for good (``crawler.twins``).
-    retire_twins(store, links, source, crawl_id, log=log)
+    if retire_twins(store, links, source, crawl_id, log=log):
+        # The template is learned again over the pages that stay. A twin stored before its
+        # plain spelling arrived counted once more, one met after it not at all, and every
+        # print copy (no columns) counted against the sidebar: a sidebar on about half of a
+        # site's pages was template in one crawl and content in the next, by fetch order.
+        refresh_site(store, links, source)
     # Service pages take the fields of the Standar Pelayanan PDFs they link, and each PDF
     # is shown under its service page: a PDF may arrive before or after its page. Twins
     # are compared after it (two copies of a page linking one PDF are equal only once both

@@ -110,6 +110,51 @@ def test_a_portal_article_is_found_once_under_its_own_name(tmp_path):
     assert not [url for url in titles if "print.php" in url or "media.php" in url]
 
 
+
+def without_query_twins(body: bytes) -> bytes:
+    """The page with its sidebar linking each post at its rewritten name."""
+    for n in ARTICLES:
+        body = body.replace(f"media.php?module=detailberita&amp;id={n}".encode(), seo(n).encode())
+    return body
+
+
+@pytest.mark.slow  # two real crawls
+def test_a_sidebar_on_most_pages_is_template_though_print_copies_make_half(tmp_path):
+    # seven pages in the three columns, two pop-up pages without them (a map, a duty
+    # roster) and five print copies: the columns are on 7 of 14 pages fetched, 7 of the 9
+    # pages kept. The template is what the pages kept share, not what the copies dilute.
+    bare = {"/peta-lokasi.html": ("Peta Lokasi TPS", "Tempat penampungan sementara sampah "
+                                  "ada di setiap kelurahan, dekat kantor lurah."),
+            "/jadwal-piket.html": ("Jadwal Piket Kebersihan", "Petugas kebersihan bergiliran "
+                                   "menjaga taman kota setiap akhir pekan.")}
+    served = {path: without_query_twins(body) for path, body in pages().items()
+              if "media.php" not in path}
+    served["/"] = served["/"].replace(b"</span>", b"</span>" + "".join(
+        f"<p><a href='{path}'>{title}</a></p>" for path, (title, _) in bare.items()).encode(), 1)
+    for path, (title, text) in bare.items():
+        served[path] = (f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+                        f"<p>{text}</p></body></html>").encode()
+    settings = Settings()
+    settings.crawl.delay, settings.crawl.retries = 0, 0
+    texts = []
+    with QuerySite(served) as site:
+        source = Source(name="dlh-portal", opd=SITE, start_urls=[site.url("/")],
+                        use_sitemap=False)
+        for _crawl in range(2):
+            crawl([source], settings, tmp_path, timeout=60)
+            store = DocumentStore.open(tmp_path)
+            texts.append({doc.url: doc.text for doc in store.iter_documents()})
+            store.close()
+    first, second = texts
+    assert not [url for url in first if "print.php" in url]
+    # a search for the visitor counter or a sidebar box finds no article
+    assert not [url for url, text in first.items()
+                if "Pengunjung hari ini" in text or "Berita Populer" in text]
+    for n, (_title, paragraphs) in ARTICLES.items():
+        assert paragraphs[0] in first[site.url(f"/{seo(n)}")]
+    assert second == first  # the recrawl learns the same template and rewrites nothing
+
+
 def test_a_heading_most_pages_repeat_is_the_template_s_not_a_title():
     boxes = [(3, "Kategori Berita"), (3, "Berita Populer"), (3, "Agenda")]
     site = learn_site_titles([(SITE, None)] * 6,
