@@ -82,6 +82,7 @@ class Standard:
     hinted: bool = False  # the page links it as a standard ("Standar Pelayanan ... (PDF)")
     line: int = 0  # the line of the PDF's text the block starts on (its title)
     text: str = ""  # the block's lines
+    framed: bool = False  # a page another page shows in a frame, not a PDF
 
 
 # -- reading a PDF ------------------------------------------------------------------------
@@ -160,7 +161,7 @@ def framed_standard(doc: Document) -> Standard | None:
     fields = {k: doc.fields[k] for k in ABSORBED if doc.fields.get(k)}
     if (doc.kind not in ("service", "page") and "framed_in" not in doc.fields) or not fields:
         return None
-    return Standard(doc.url, doc.title, fields, False, doc.title, hinted=True)
+    return Standard(doc.url, doc.title, fields, True, doc.title, hinted=True, framed=True)
 
 
 def choose(page: Document, standards: list[Standard]) -> Standard | None:
@@ -170,7 +171,10 @@ def choose(page: Document, standards: list[Standard]) -> Standard | None:
                     key=lambda x: (-x[0], x[1], x[2]))
     if scored and scored[0][0] >= MATCH and (len(scored) == 1 or scored[1][0] < scored[0][0]):
         return scored[0][3]
-    hinted = [s for s in standards if s.hinted and s.single]
+    # a framed page ("Persyaratan SKTM Kelurahan X") must share a word of the service it
+    # stands for: a frame of another service's page (a sign-up form's) gives nothing
+    hinted = [s for s in standards if s.hinted and s.single
+              and (not s.framed or title_match(page.title, s.about) > 0)]
     if page.kind == "service" and len({s.url for s in hinted}) == 1 and len(standards) == 1:
         return hinted[0]
     return None
