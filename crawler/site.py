@@ -66,9 +66,9 @@ def refresh_site(store: DocumentStore, links: LinkStore, source: str) -> None:
     template = learn_template(links.page_lines(source, live))
     links.save_template(source, template)
     site, evidence = learn_titles(links, source, live)
-    for url in sorted(live if template else evidence):
-        doc = store.get(url)
-        if doc is None or doc.kind in ("app", "document") or doc.parent_url:
+    for doc in store.iter_documents_at(live if template else evidence):
+        url = doc.url
+        if doc.kind in ("app", "document") or doc.parent_url:
             # a record drawn from JSON (parent_url: its endpoint) has no template, and
             # the title evidence at its URL is that of the script shell it replaced
             continue
@@ -93,15 +93,16 @@ def retire_twins(store: DocumentStore, links: LinkStore, source: str,
     as a duplicate of the page kept. Returns how many twins left the index."""
     rows = store.query("SELECT url FROM documents WHERE source = ? "
                        "AND status = 'live' AND kind != 'app'", (source,))
-    docs = {doc.url: doc for doc in (store.get(r["url"]) for r in rows) if doc is not None}
+    docs = {doc.url: doc for doc in store.iter_documents_at(r["url"] for r in rows)}
     pages = {url: twin_identity(doc) for url, doc in docs.items()}
-    twins = query_twins(pages, inlink_counts(links.source_links(source)),
+    site_links = list(links.source_links(source))  # read once: both rules walk them
+    twins = query_twins(pages, inlink_counts(site_links),
                         {url: doc.kind for url, doc in docs.items()})
     # compared as they read before any took a standard's fields (a copy may have taken them
     # as it arrived, its page not)
     left = {url: restore(doc) for url, doc in docs.items() if url not in twins}
     names = saved_site_titles(links, source).names
-    for copy, page in page_copies(left, links.source_links(source), names).items():
+    for copy, page in page_copies(left, site_links, names).items():
         twins.setdefault(copy, page)
     retired = 0
     for twin, kept in sorted(twins.items()):

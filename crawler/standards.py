@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -266,11 +267,8 @@ class StandardReader:
         out = []
         for url, _name in frames:
             key = canonicalize_url(url)
-            live = self.store.query("SELECT url FROM documents WHERE url = ? AND "
-                                    "status = 'live' AND source = coalesce(?, source)",
-                                    (key, source))
-            doc = self.store.get(key) if live else None
-            if doc is None:
+            doc = next(self.store.iter_documents_at([key]), None)  # live only
+            if doc is None or (source is not None and doc.source != source):
                 continue
             if doc.kind == "document" and "framed_in" not in doc.fields:  # a PDF
                 out.extend(replace(s, hinted=True) for s in self.blocks(key))
@@ -344,10 +342,8 @@ def _frame_documents(store: DocumentStore, source: str,
     rows = store.query("SELECT url FROM documents WHERE source = ? AND status = 'live' AND "
                        "kind = 'document' AND fields LIKE '%\"framed_in\"%'", (source,))
     changed = 0
-    for url in sorted(set(shown) | {r["url"] for r in rows}):
-        doc = store.get(url)
-        if doc is None:
-            continue
+    for doc in store.iter_documents_at(set(shown) | {r["url"] for r in rows}):
+        url = doc.url
         was = doc.fields.get("framed_in")
         if url in shown and doc.kind in ("service", "page") and not isinstance(was, dict):
             fields = dict(doc.fields)
@@ -449,7 +445,7 @@ def part_documents(pdf: Document, blocks: list[Standard], taken: set[int]) -> li
     out: list[Document] = []
     used: dict[int, int] = {}
     for block in blocks:
-        page = sum(1 for start in starts if start <= block.line) or 1
+        page = bisect_right(starts, block.line) or 1  # starts rise page by page
         used[page] = used.get(page, 0) + 1
         if block.line in taken:
             continue

@@ -195,7 +195,7 @@ def page_copies(docs: dict[str, Document],
         held_text = " ".join(_lines(page.text))
         for url, _text in links:
             copy = by_key.get(url_key(url))
-            if (copy is None or copy is page or len(copy.text) >= len(page.text)
+            if (copy is None or len(copy.text) >= len(page.text)
                     or normalise(copy.title) != title
                     or inlinks[url_key(url)] >= COMMON_PAGES):
                 continue
@@ -203,5 +203,4 @@ def page_copies(docs: dict[str, Document],
                 found[copy.url].append(page.url)
     # a copy of a copy is a copy of the page that page copies
     out = {copy: keeper(pages) for copy, pages in found.items()}
-    return {copy: next((out[p] for p in [kept] if p in out), kept) for copy, kept in out.items()
-            if out.get(kept) != copy}
+    return {copy: out.get(kept, kept) for copy, kept in out.items() if out.get(kept) != copy}

@@ -301,11 +301,8 @@ def link_box_labels(block: Tag, headings: list[Tag]) -> set[int]:
 
 def _ranks_below(tag: Tag, heading: Tag) -> bool:
     """``tag`` is a heading tag of a lower rank than the heading tag ``heading``."""
-    return (tag.name in _RANKED and heading.name in _RANKED
+    return (tag.name in _HEADING_SIZES and heading.name in _HEADING_SIZES
             and tag.name[1] > heading.name[1])
-
-
-_RANKED = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def _box_end(tag: Tag, block: Tag, texts: dict[int, _Text], own_end: int) -> int | None:

@@ -435,9 +435,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         if self.documents is not None:
             # the standards of PDFs stored before this page (see crawler.standards)
             doc = absorb_stored(doc, page.content_links, self.documents, page.embeds)
-            old = self.documents.get(doc.url)
-            if (old is not None and isinstance(old.fields.get("framed_in"), dict)
-                    and doc.kind in ("service", "page")):
+            old = self.documents.get(doc.url) if doc.kind in ("service", "page") else None
+            if old is not None and isinstance(old.fields.get("framed_in"), dict):
+                # a framed page already shown under its page as its document stays one
                 doc = replace(doc, kind="document", parent_url=old.parent_url,
                               fields={**doc.fields, "framed_in": {"kind": doc.kind}})
         self.produced.add(url_key(doc.url))
