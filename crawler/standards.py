@@ -15,7 +15,8 @@ an unchanged site therefore stores the same page and rewrites nothing.
 A PDF often holds the standards of several services (one numbered block each); the block
 whose title matches the page's title is the page's. A PDF is shown under the page that
 links it (``parent_url``): a service page before any other page, never a listing (the
-download page) when another page links it.
+download page) when another page links it, and among equals the first by URL, so the page
+the crawl happened to reach first does not decide.
 
 A page may also show its standard rather than link it: a frame of its content (a Google Doc
 "published to the web", a PDF in a viewer) is what the page says. A framed document is the
@@ -393,12 +394,13 @@ def _place_documents(store: DocumentStore, pages: dict[str, tuple[str, bool, str
             linkers.setdefault(target, []).append(key)
     moved = 0
     for url in sorted(linkers):
-        ranked = sorted((_rank(pages[key], url), key) for key in linkers[url])
-        choices = [key for rank, key in ranked if rank == ranked[0][0]]
+        # the best rank, and among pages of that rank the first by URL: the same parent
+        # whichever page the crawl reached first (the fetch records the first linker)
+        best = min((_rank(pages[key], url), key) for key in linkers[url])[1]
         pdf = store.get(url)
-        if pdf is None or pdf.parent_url in choices:
+        if pdf is None or pdf.parent_url == best:
             continue
-        _rewrite(store, replace(pdf, parent_url=choices[0]))
+        _rewrite(store, replace(pdf, parent_url=best))
         moved += 1
     return moved
 

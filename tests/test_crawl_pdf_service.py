@@ -377,3 +377,28 @@ def test_a_pdfs_lines_give_each_field_and_nothing_more():
 def test_the_online_service_is_the_address_its_value_writes(lines, url):
     lines = ["Persyaratan:", "- KTP", "Biaya: Gratis", *lines]
     assert text_service_fields(lines).get("online_url") == url
+
+
+@pytest.mark.parametrize("first", ["/?page_id=28", "/?page_id=21"])
+def test_a_pdf_two_service_pages_link_has_one_parent_whichever_came_first(tmp_path, first):
+    """A bundle of standards linked by two service pages (neither took its fields) is shown
+    under the same one of them whatever page the crawl fetched first: before, the first
+    linker stayed, so the tuning figures moved between crawls."""
+    from crawler.standards import _page_kinds, _place_documents
+
+    site = "https://dukcapil.example.go.id"
+    store = DocumentStore.open(tmp_path)
+    try:
+        for path, title in (("/?page_id=21", "Perekaman KTP-el"),
+                            ("/?page_id=28", "KTP-el Hilang atau Rusak")):
+            store.upsert(Document(url=site + path, source="s", opd=OPD, kind="service",
+                                  title=title, text=title))
+        pdf = site + "/files/standar-pelayanan.pdf"
+        store.upsert(Document(url=pdf, source="s", opd=OPD, kind="document",
+                              title="Standar Pelayanan Disdukcapil", text="Persyaratan",
+                              parent_url=site + first))
+        links = {site + "/?page_id=21": {pdf}, site + "/?page_id=28": {pdf}}
+        _place_documents(store, _page_kinds(store, "s"), links)
+        assert store.get(pdf).parent_url == site + "/?page_id=21"
+    finally:
+        store.close()
