@@ -178,3 +178,18 @@ def test_a_push_that_does_not_decode_or_a_row_not_understood_loses_only_itself()
     bad = '<script>self.__next_f.push([1,"\\x41 no JSON escape"])</script>'
     body = body.replace("</body>", bad + "</body>")
     assert page_data(body) == {"0.0": {"a": "kept"}}
+
+
+def test_a_list_of_many_unlinked_records_gives_at_most_max_records_documents():
+    # a listing page whose data holds far more records than any OPD publishes, none linked:
+    # each would be a document at <page>#<slug>; a JSON list is cut at MAX_RECORDS, and so
+    # is a page's embedded list (before, every record became a part)
+    from crawler.extract.jsonlist import MAX_RECORDS
+
+    records = [{"nama": f"Layanan Nomor {n}", "slug": f"layanan-{n}",
+                "persyaratan": ["Fotokopi KTP"], "biaya": "Gratis"}
+               for n in range(MAX_RECORDS + 500)]
+    body = next_page("<h1>Daftar Layanan</h1>", {"items": records}, "/layanan", "Daftar Layanan")
+    got = read(body, SITE + "/layanan")
+    assert got.document.fields.get("listing")
+    assert 0 < len(got.parts) <= MAX_RECORDS

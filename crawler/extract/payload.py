@@ -49,7 +49,13 @@ from urllib.parse import urljoin, urlsplit
 
 from crawler.extract.document import ExtractedPage
 from crawler.extract.html import Link
-from crawler.extract.jsonlist import SHELL_WORDS, record_document, record_fields, says_more
+from crawler.extract.jsonlist import (
+    MAX_RECORDS,
+    SHELL_WORDS,
+    record_document,
+    record_fields,
+    says_more,
+)
 from crawler.extract.jsroutes import last_segment
 from crawler.extract.pagedata import embedded_data, may_carry_data
 from crawler.extract.service import SECTION_FIELDS
@@ -353,7 +359,8 @@ def read_payload(data: Any, page_url: str, title: str = "", *, heading: str = ""
     if view.record is None:
         view.lists = [listed for array in _arrays(data)
                       if (listed := [r for r in array if isinstance(r, dict) and is_record(r)])]
-        view.records = [r for listed in view.lists for r in listed]
+        # as many as a JSON list gives: a payload of a million rows is no million pages
+        view.records = [r for listed in view.lists for r in listed][:MAX_RECORDS]
     seen: set[str] = set()
     for url, text in _urls(data, page_url):
         if url not in seen and len(seen) < MAX_LINKS:
