@@ -36,10 +36,16 @@ if TYPE_CHECKING:
 
 # a page whose content only its JavaScript draws, from no JSON sikoja could read
 UNREADABLE_KIND = "javascript"
+# a script-drawn viewer of a document read at its own URL (crawler.extract.viewers)
+VIEWER_KIND = "viewer"
 ERROR_KINDS = (
     "http 4xx", "http 5xx", "timeout", "connection", "too large", "content type", "robots",
     "parse", "redirect", "offsite", UNREADABLE_KIND, "other",
 )
+# why a fetched page was read but not stored (fetch_log outcome 'skipped'), and why a page
+# left the index: the crawler's own choices, each with its words in the site report
+SKIP_KINDS = ("listing", "noindex", "soft 404", "duplicate", "sitemap", "sitemap index",
+              VIEWER_KIND, "gone")
 
 
 def http_reason(status: int) -> str:
@@ -50,7 +56,7 @@ def reason_kind(reason: str | None) -> str:
     if not reason:
         return "other"
     kind = reason.split(":", 1)[0].strip()
-    return kind if kind in ERROR_KINDS else "other"
+    return kind if kind in ERROR_KINDS or kind in SKIP_KINDS else "other"
 
 
 def classify_failure(failure: Failure) -> tuple[str, str]:

@@ -31,6 +31,9 @@ class FetchedDocument:
     # a page stored at the canonical URL it declares: the URL it was served at, where it
     # goes back to if the site's other pages show that canonical is the template's
     served_url: str | None = None
+    # stored, yet the fetch failed: why (a script shell whose scripts load nothing readable
+    # is kept under its title, and its one fetch-log line is this error)
+    problem: str | None = None
 
 
 @dataclass
@@ -42,4 +45,6 @@ class FetchOutcome:
     status: int | None = None
     reason: str | None = None
     elapsed_ms: float | None = None
-    document_url: str | None = None  # for 304/404: the stored URL to touch or mark gone
+    # for 304/404: the stored URL to touch or mark gone; for a skip, a page an earlier crawl
+    # stored that is no page of its own after all (a document viewer): it leaves the index
+    document_url: str | None = None

@@ -4,7 +4,9 @@
 each source, its fetches, its errors grouped by kind (the prefix of ``fetch_log.reason``),
 response times and when it last crawled successfully, and the failing URLs with their
 reasons in words an admin can act on ("halaman tidak ditemukan (HTTP 404)"), with times
-relative to now ("3 jam lalu"). ``sikoja report overlap`` lists
+relative to now ("3 jam lalu"); what was read but not stored (a WordPress archive, a
+document viewer whose document is read at its own URL) is counted apart, as skipped, in
+words too. ``sikoja report overlap`` lists
 the near-duplicate groups found after the crawl: the same service published by MPP and by
 its OPD, the same app under two names. A site that draws its pages with JavaScript and
 serves no readable JSON lists those pages as ``unreadable``, with their URLs. Both return
@@ -36,6 +38,7 @@ class SiteHealth:
     gone: int
     errors: int
     skipped: int
+    # errors by reason kind (crawler.failures): they add up to ``errors``
     errors_by_kind: dict[str, int] = field(default_factory=dict)
     response_ms_median: float | None = None
     response_ms_p95: float | None = None
@@ -45,7 +48,11 @@ class SiteHealth:
     # the latest crawl's failing URLs (at most MAX_FAILURES): {url, kind, reason, label}
     failures: list[dict[str, Any]] = field(default_factory=list)
     state_label: str | None = None  # last_crawl_state in Indonesian
-    errors_by_label: dict[str, int] = field(default_factory=dict)  # errors_by_kind, in words
+    # the errors by kind in words: they add up to ``errors``
+    errors_by_label: dict[str, int] = field(default_factory=dict)
+    # the skips (read, not stored: robots, listings, viewers), by kind and in words
+    skipped_by_kind: dict[str, int] = field(default_factory=dict)
+    skipped_by_label: dict[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -53,8 +60,9 @@ class SiteHealth:
 
 MAX_FAILURES = 20
 
-# What each error kind (crawler.failures.ERROR_KINDS) means for an admin. A kind without a
-# label here is shown as it is, so a new kind never breaks the report.
+# What each kind of error or skip (crawler.failures.ERROR_KINDS, SKIP_KINDS) means for an
+# admin. A kind without a label here is shown as it is, so a new kind never breaks the
+# report (tests/test_site_health.py checks every kind has one).
 KIND_LABELS = {
     "http 4xx": "halaman tidak ada atau ditolak (HTTP 4xx)",
     "http 5xx": "server situs bermasalah (HTTP 5xx)",
@@ -68,6 +76,15 @@ KIND_LABELS = {
     "offsite": "tautan ke luar situs",
     "javascript": "isi digambar JavaScript, tidak terbaca tanpa peramban",
     "other": "masalah lain",
+    # skips: read, not stored
+    "listing": "daftar atau arsip, tautannya diikuti",
+    "noindex": "halaman meminta tidak diindeks (noindex)",
+    "soft 404": "alamat yang dijawab dengan halaman beranda",
+    "duplicate": "salinan halaman lain",
+    "sitemap": "peta situs (sitemap), tautannya diikuti",
+    "sitemap index": "indeks peta situs (sitemap), tautannya diikuti",
+    "viewer": "penampil dokumen; dokumennya dibaca di alamatnya sendiri",
+    "gone": "sudah tidak ada di situs",
 }
 STATUS_LABELS = {
     400: "permintaan ditolak", 401: "perlu login", 403: "akses ditolak",
@@ -89,6 +106,14 @@ def failure_label(reason: str | None, status: int | None = None) -> str:
     if status and status >= 400:
         return f"{KIND_LABELS.get(kind, kind)}: HTTP {status}"
     return KIND_LABELS.get(kind, kind)
+
+
+def _in_words(kinds: Counter[str]) -> dict[str, int]:
+    """Counts by reason kind as counts by label, most first."""
+    words: Counter[str] = Counter()
+    for kind, n in kinds.items():
+        words[KIND_LABELS.get(kind, kind)] += n
+    return dict(words.most_common())
 
 
 def relative_time(iso: str | None, now: datetime | None = None) -> str:
@@ -140,11 +165,11 @@ def sites_report(store: DocumentStore) -> list[SiteHealth]:
         outcomes = Counter({r["outcome"]: r["n"] for r in store.query(
             "SELECT outcome, COUNT(*) AS n FROM fetch_log WHERE crawl_id = ? GROUP BY outcome",
             (latest["id"],))})
-        kinds: Counter[str] = Counter()
+        kinds: dict[str, Counter[str]] = {"error": Counter(), "skipped": Counter()}
         for row in store.query(
-            "SELECT reason, COUNT(*) AS n FROM fetch_log WHERE crawl_id = ? "
-            "AND outcome IN ('error', 'skipped') GROUP BY reason", (latest["id"],)):
-            kinds[reason_kind(row["reason"])] += row["n"]
+            "SELECT outcome, reason, COUNT(*) AS n FROM fetch_log WHERE crawl_id = ? "
+            "AND outcome IN ('error', 'skipped') GROUP BY outcome, reason", (latest["id"],)):
+            kinds[row["outcome"]][reason_kind(row["reason"])] += row["n"]
         failures = [
             {"url": r["url"], "kind": reason_kind(r["reason"]), "reason": r["reason"],
              "status": r["status"], "label": failure_label(r["reason"], r["status"])}
@@ -161,8 +186,8 @@ def sites_report(store: DocumentStore) -> list[SiteHealth]:
             "SELECT COUNT(*) FROM catalog_entries c JOIN documents d ON d.url = c.url "
             "WHERE c.source = ? AND d.source != ? AND d.status = 'live'", (source, source))
         unreadable = [{"url": r["url"], "reason": r["reason"]} for r in store.query(
-            "SELECT url, reason FROM fetch_log WHERE crawl_id = ? AND reason LIKE ? "
-            "ORDER BY url", (latest["id"], f"{UNREADABLE_KIND}:%"))]
+            "SELECT url, reason FROM fetch_log WHERE crawl_id = ? AND outcome = 'error' "
+            "AND reason LIKE ? ORDER BY url", (latest["id"], f"{UNREADABLE_KIND}:%"))]
         report.append(SiteHealth(
             source=source,
             opd=opd[0]["opd"] if opd else None,
@@ -174,14 +199,16 @@ def sites_report(store: DocumentStore) -> list[SiteHealth]:
             gone=outcomes["gone"],
             errors=outcomes["error"],
             skipped=outcomes["skipped"],
-            errors_by_kind=dict(kinds.most_common()),
+            errors_by_kind=dict(kinds["error"].most_common()),
             response_ms_median=_percentile(times, 0.5),
             response_ms_p95=_percentile(times, 0.95),
             documents=documents[0][0] + merged[0][0],
             unreadable=unreadable,
             failures=failures,
             state_label=STATE_LABELS.get(latest["state"], latest["state"]),
-            errors_by_label={KIND_LABELS.get(k, k): n for k, n in kinds.most_common()},
+            errors_by_label=_in_words(kinds["error"]),
+            skipped_by_kind=dict(kinds["skipped"].most_common()),
+            skipped_by_label=_in_words(kinds["skipped"]),
         ))
     return report
 
@@ -209,13 +236,15 @@ def format_sites(report: list[SiteHealth], *, now: datetime | None = None,
                      f"{site.errors} galat, {site.skipped} dilewati; median {med}")
         for label, n in site.errors_by_label.items():
             lines.append(f"  {n:>4} × {label}")
+        # each failing URL once, with its reason (an unreadable page is one of them)
         shown = site.failures[:failures]
         for failure in shown:
             lines.append(f"         {failure['url']} — {failure['label']}")
-        lines.extend(f"         {page['url']} — tidak terbaca: "
-                     f"{page['reason'].split(': ', 1)[-1]}" for page in site.unreadable)
         if site.errors > len(shown):
             lines.append(f"         … dan {site.errors - len(shown)} lagi")
+        if site.skipped_by_label:
+            lines.append("  dilewati: " + "; ".join(
+                f"{n} × {label}" for label, n in site.skipped_by_label.items()))
         lines.append("")
     if healthy:
         lines.append("Situs tanpa galat:")

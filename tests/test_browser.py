@@ -28,6 +28,7 @@ from tests.test_api import (
     SIKESAL_URL,
     build_data_dir,
 )
+from tests.test_site_health import BASE, VIEWER, crawl_with_skips
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -84,6 +85,7 @@ def sites():
     data = Path(tempfile.mkdtemp(prefix="sikoja-browser-"))
     settings = build_data_dir(data, cors_origins=[portal])
     key = create_key(data, "browser-test")
+    crawl_with_skips(data)  # the admin's site health shows it
     pages = Path(tempfile.mkdtemp(prefix="sikoja-portal-"))
     host_html = (ROOT / "examples" / "host-page.html").read_text(encoding="utf-8")
     (pages / "host-page.html").write_text(host_html.replace("http://127.0.0.1:8000", api),
@@ -473,6 +475,13 @@ def test_admin_page_signs_in_with_a_key_and_shows_the_index(sites, browser):
                          browser.find_elements(By.CSS_SELECTOR, "#syn-list tr")))
     newest = browser.find_element(By.CSS_SELECTOR, "#syn-history tr").text
     assert "browser-test" in newest and "uji admin" in newest
+    # site health: the failing URL once, with its reason in Indonesian; the skips apart
+    health = wait_for(lambda: next((r.text for r in browser.find_elements(
+        By.CSS_SELECTOR, "#sites-list tr") if "pkm-rawasari" in r.text), None))
+    assert health.count(f"{BASE}/peta") == 1 and VIEWER not in health
+    assert "1 × isi digambar JavaScript, tidak terbaca tanpa peramban" in health
+    assert "dilewati: " in health and "1 × penampil dokumen" in health
+    assert "masalah lain" not in health and "drawn by" not in health
     browser.save_screenshot(str(OUT / "admin.png"))
     assert console_errors(browser) == []
 

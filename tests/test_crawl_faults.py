@@ -162,7 +162,9 @@ def test_relative_links_with_dots_and_spaces(crawled):
 def test_site_health_groups_errors_by_kind(crawled):
     site, summary, store, hits, lines = crawled
     [health] = sites_report(store)
-    kinds = health.errors_by_kind
+    # robots.txt's refusals and an unsupported type are skips, the rest errors
+    kinds = health.errors_by_kind | health.skipped_by_kind
+    assert sum(health.errors_by_kind.values()) == health.errors
     for kind in ("http 5xx", "http 4xx", "timeout", "redirect", "too large", "content type",
                  "robots", "parse"):
         assert kinds.get(kind), (kind, kinds)

@@ -8,12 +8,19 @@ letters in collapsible groups (a ``div role="button" aria-controls`` over each f
 panel). A citizen asking for SKTM's requirements must get the Doc's list, not the pointer;
 each letter of the groups must be a service of its own, not one service holding all three
 letters' requirements.
+
+Drive's viewer is drawn by script: fetched on its own it is an empty page. Where the PDF it
+shows is read (the download button), the viewer is skipped as that PDF's viewer, not
+reported as an unreadable page; a viewer of a PDF the site never links stays an error, and
+every fetch is one line of the site's report, in Indonesian.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from crawler.extract.viewers import shown_file
+from crawler.reports import KIND_LABELS, format_sites, sites_report
 from crawler.run import crawl
 from crawler.standards import absorb, framed_standard, is_pointer, restore
 from indexer.build import build_index
@@ -21,6 +28,7 @@ from indexer.search import Searcher
 from sikoja.config import load_settings
 from sikoja.documents import Document
 from sikoja.sources import Source
+from sikoja.store import DocumentStore
 from sikoja.urls import canonicalize_url
 from tests.faultserver import Page, PageSite, make_pdf
 from tests.test_crawl_pdf_service import docs
@@ -29,6 +37,8 @@ OPD = "Kelurahan Kenali Besar"
 DOC = "/document/d/e/2PACX-1vQk3nB8xR2cLw7/pub"
 VIEWER = "/file/d/1hT7pQ2wXk9LmR4/preview"
 PDF = "/uc"
+# a viewer of a file nothing else links: its PDF is never read
+LONE_VIEWER = "/file/d/9ZqW3eR5tY7uI1oPx/preview"
 
 
 def box(inner: str) -> str:
@@ -113,12 +123,16 @@ def site_pages() -> dict[str, Page]:
                   '<p>Unduh Persyaratan (PDF)</p></a>'))),
         "/pengumuman": Page(sites_page("Pengumuman", box(
             "<h2>Pelayanan Pindah ke Aula</h2>" + para("Selama renovasi kantor, pelayanan "
-                                                        "surat dipindah ke aula posyandu.")))),
+                                                        "surat dipindah ke aula posyandu."))
+            + frame(LONE_VIEWER, "Drive, Jadwal Posyandu.pdf"))),
         DOC: Page(doc),
         # Drive's viewer draws the PDF by script: nothing to read in its HTML
         VIEWER: Page(b"<html><head><title>Persyaratan Surat Keterangan Sehat.pdf - Google "
                      b"Drive</title><script>window.viewerData={}</script></head><body>"
                      b"<div role='main'></div></body></html>"),
+        LONE_VIEWER: Page(b"<html><head><title>Jadwal Posyandu.pdf - Google Drive</title>"
+                          b"<script>window.viewerData={}</script></head><body>"
+                          b"<div role='main'></div></body></html>"),
         PDF: Page(make_pdf(["Persyaratan Surat Keterangan Sehat", "Persyaratan:",
                             *[f"{n}. {r}" for n, r in enumerate(SEHAT_REQUIREMENTS, 1)],
                             "Biaya: Rp15.000 sesuai Perda retribusi"],
@@ -155,6 +169,60 @@ def test_a_page_takes_the_requirements_of_the_document_it_frames(crawled):
     sehat = stored[canonicalize_url(site.url("/layanan/surat-sehat"))]
     assert sehat.fields["requirements"] == SEHAT_REQUIREMENTS
     assert sehat.fields["duration"] == "30 menit"  # its own section stays
+
+
+@pytest.mark.slow  # crawls a served site
+def test_a_viewer_whose_pdf_is_read_is_no_error_and_one_without_still_is(crawled):
+    site, _, data_dir = crawled
+    viewer, lone = (canonicalize_url(site.url(v)) for v in (VIEWER, LONE_VIEWER))
+    pdf = canonicalize_url(site.url(f"{PDF}?export=download&id=1hT7pQ2wXk9LmR4"))
+    store = DocumentStore.open(data_dir)
+    try:
+        [health] = sites_report(store)
+        rows = store.query("SELECT url, outcome, reason FROM fetch_log WHERE url IN (?, ?)",
+                           (viewer, lone))
+        live = {d.url: d for d in store.iter_documents()}
+    finally:
+        store.close()
+    log = {r["url"]: (r["outcome"], r["reason"]) for r in rows}
+    assert len(rows) == 2, rows  # one line per fetch, not a stored page and an error
+    # the viewer of the PDF its page's button downloads: skipped, naming where it is read
+    assert log[viewer][0] == "skipped" and log[viewer][1].startswith("viewer: ")
+    assert log[viewer][1].endswith(pdf)
+    assert viewer not in live and live[pdf].kind == "document"
+    # the viewer of a PDF never read is what it was: a page sikoja cannot read
+    assert log[lone][0] == "error" and log[lone][1].startswith("javascript: ")
+    assert health.errors == 1 and [f["url"] for f in health.failures] == [lone]
+    assert health.errors_by_label == {KIND_LABELS["javascript"]: 1}
+    assert health.skipped_by_label == {KIND_LABELS["viewer"]: 1}
+    # the admin's report names each failing URL once, in Indonesian
+    text = format_sites([health])
+    assert text.count(lone) == 1 and viewer not in text
+    assert f"{lone} — isi digambar JavaScript" in text
+    assert "drawn by" not in text and "masalah lain" not in text
+
+
+def test_a_viewer_is_tied_to_its_file_by_name_or_by_id():
+    site = "https://kel.example.go.id"
+    drive = "https://drive.google.com/file/d/1hT7pQ2wXk9LmR4vN8cZy3BfJ6sGd0aEu/preview"
+    download = "https://drive.google.com/uc?export=download&id=1hT7pQ2wXk9LmR4vN8cZy3BfJ6sGd0aEu"
+    other = "https://drive.google.com/uc?export=download&id=9ZqW3eR5tY7uI1oPxLmN"
+    assert shown_file(drive, [other, download]) == download
+    # another viewer of the same file is no file: two viewers never vouch for each other
+    assert shown_file(drive, [drive.replace("/preview", "/view")]) is None
+    # unless it is stored as a document already
+    assert shown_file(drive, [f"{site}/berkas/1hT7pQ2wXk9LmR4vN8cZy3BfJ6sGd0aEu"],
+                      [f"{site}/berkas/1hT7pQ2wXk9LmR4vN8cZy3BfJ6sGd0aEu"]) is not None
+    # Docs' viewer and PDF.js name their file in the query
+    docs_viewer = f"https://docs.google.com/viewer?url={site}/unduhan/sp-2024.pdf&embedded=true"
+    assert shown_file(docs_viewer, [f"{site}/unduhan/sp-2024.pdf"]) == f"{site}/unduhan/sp-2024.pdf"
+    pdfjs = f"{site}/pdfjs/web/viewer.html?file=%2Funduhan%2Fperda.pdf"
+    assert shown_file(pdfjs, [f"{site}/unduhan/perda.pdf", f"{site}/unduhan/sp.pdf"]) == (
+        f"{site}/unduhan/perda.pdf")
+    # a page with a slug or a version tag is no viewer of anything
+    assert shown_file(f"{site}/layanan/standar-pelayanan-2024-disdukcapil",
+                      [f"{site}/unduhan/standar-pelayanan-2024-disdukcapil.pdf"]) is None
+    assert shown_file(f"{site}/app?v=20241105123456", [f"{site}/x.pdf?v=20241105123456"]) is None
 
 
 @pytest.mark.slow  # crawls a served site

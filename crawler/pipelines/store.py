@@ -97,9 +97,11 @@ class StorePipeline:
                 self.placed[item.document.url] = served or item.document.url
             # reason tells a new document from a changed one, and a page the app catalog
             # describes from a page seen before, for the crawl summary
+            reason = counter if outcome == OK or counter == CATALOG else None
+            if item.problem:  # stored, but its fetch failed: one line, the error
+                outcome, counter, reason = ERROR, "errors", item.problem
             self.store.log_fetch(crawl_id=crawl_id, source=source, url=item.fetched_url,
-                                 status=item.status, outcome=outcome,
-                                 reason=counter if outcome == OK or counter == CATALOG else None,
+                                 status=item.status, outcome=outcome, reason=reason,
                                  elapsed_ms=item.elapsed_ms)
         elif isinstance(item, FetchOutcome):
             outcome, counter = self._apply_outcome(item, source)
@@ -242,6 +244,8 @@ class StorePipeline:
             item.reason = item.reason or f"http 4xx: HTTP {item.status}"
             return ERROR, "errors"
         if item.outcome == SKIPPED:
+            if item.document_url:  # stored by an earlier crawl, no page of its own after all
+                self.store.mark_gone(item.document_url)
             return SKIPPED, "skipped"
         return ERROR, "errors"
 

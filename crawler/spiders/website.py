@@ -88,6 +88,7 @@ from crawler.extract.pagecode import PageCode
 from crawler.extract.payload import may_embed_data, with_payload
 from crawler.extract.pdf import PdfError, extract_pdf
 from crawler.extract.title import NO_SITE, is_home
+from crawler.extract.viewers import file_ids, is_viewer, named_files, shown_file
 from crawler.failures import UNREADABLE_KIND, http_reason
 from crawler.items import ERROR, GONE, SKIPPED, UNCHANGED, FetchedDocument, FetchOutcome
 from crawler.linkstore import LinkStore
@@ -479,7 +480,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                                served_url=key if doc.url != key else None)
         if scripts is not None and scripts.shell:
             # stored once its scripts are read: a shell whose records are read lists them
-            yield from self._read_scripts(scripts, key, item)
+            yield from self._read_scripts(scripts, key, item, meta.get("sikoja_parent"))
         else:
             yield item
             if scripts is not None:
@@ -669,14 +670,17 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
     # -- pages drawn by JavaScript from JSON (crawler.extract.jsonlist) ---------------
 
     def _read_scripts(self, scripts: ShellScripts, page: str,
-                      held: FetchedDocument | None = None) -> Iterator[Any]:
+                      held: FetchedDocument | None = None,
+                      parent: str | None = None) -> Iterator[Any]:
         """Request the JSON a page's scripts load and the script files that may name more;
         a shell with nothing to read is reported now, others when their requests end.
-        ``held``: the page's own document, stored when the verdict is known."""
+        ``held``: the page's own document, stored when the verdict is known; ``parent``:
+        the page that linked it (a document viewer's framing page links its file)."""
         if held is not None and page in self.js_jobs:
             yield held  # the same page's scripts already being read: their verdict stands
             held = None
-        job = self.js_jobs.setdefault(page, _ScriptJob(empty=scripts.empty, held=held))
+        job = self.js_jobs.setdefault(page, _ScriptJob(empty=scripts.empty, held=held,
+                                                       parent=parent))
         for url in scripts.endpoints:
             yield from self._js_request(url, page, self.parse_json, self.json_error)
         for url in scripts.script_files:
@@ -994,10 +998,27 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             yield from self._settle_js(page)
 
     def _settle_js(self, page: str) -> Iterator[Any]:
-        """All of a shell's requests ended without records: the site is unreadable here."""
+        """All of a shell's requests ended without records: the site is unreadable here,
+        unless the page is a viewer of a document read at its own URL. One line in the
+        fetch log either way: the viewer's skip, or the shell stored with its error."""
         job = self.js_jobs.pop(page)
         if job.held is not None and url_key(job.held.document.url) in self.awaiting:
             job.held = None  # a record's page: the record, read in full, is stored there
+        unreadable = None
+        if job.empty and not job.found and not job.covered:
+            shown = self._shown_file(page, job.parent)
+            if shown is not None:
+                job.held = None  # no page of its own: its document is
+                yield FetchOutcome(url=page, outcome=SKIPPED, document_url=page, reason=(
+                    f"viewer: a document viewer drawn by JavaScript; its document is read "
+                    f"at {shown}"))
+            else:
+                tried = (f"{job.tried} JSON endpoints tried" if job.tried
+                         else "no JSON endpoint found")
+                unreadable = (f"{UNREADABLE_KIND}: the page is drawn by JavaScript and none "
+                              f"of its scripts loads readable JSON ({tried})")
+                if job.held is not None:
+                    job.held.problem, unreadable = unreadable, None  # logged as it is stored
         if job.held is not None:
             if job.found:
                 job.held.document = as_listing(job.held.document)
@@ -1007,11 +1028,34 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             # before the shell served there (the store keeps the first document of a URL)
             shells, self.judged_shells = self.judged_shells, []
             yield from (s for s in shells if url_key(s.document.url) not in self.awaiting)
-        if job.empty and not job.found and not job.covered:
-            tried = f"{job.tried} JSON endpoints tried" if job.tried else "no JSON endpoint found"
-            yield FetchOutcome(url=page, outcome=ERROR, reason=(
-                f"{UNREADABLE_KIND}: the page is drawn by JavaScript and none of its scripts loads "
-                f"readable JSON ({tried})"))
+        if unreadable:
+            yield FetchOutcome(url=page, outcome=ERROR, reason=unreadable)
+
+    def _shown_file(self, page: str, parent: str | None) -> str | None:
+        """The document a script-drawn ``page`` only views (``crawler.extract.viewers``),
+        if this crawl requests it or it is stored: among the URLs the viewer names, the
+        links of the page that linked it and of the pages that frame it, and the stored
+        documents that carry its file id."""
+        if not is_viewer(page) or self.linkstore is None or self.documents is None:
+            return None
+        candidates = set(named_files(page))
+        own = url_key(page)
+        framing = {parent} if parent else set()
+        framing |= {key for key, frames in self.linkstore.embeds(self.source.name).items()
+                    if any(url_key(u) == own for u, _ in frames)}
+        for key in sorted(framing):
+            candidates.update(u for u, _ in self.linkstore.links(key))
+        # an id is letters, digits, '-' and '_': only '_' means something to LIKE
+        ids = sorted(file_ids(page))
+        wheres = ["url LIKE ? ESCAPE '!'"] * len(ids)
+        values = [f"%{token.replace('_', '!_')}%" for token in ids] + sorted(candidates)
+        if candidates:
+            wheres.append(f"url IN ({', '.join('?' * len(candidates))})")
+        stored = {r["url"] for r in self.documents.query(
+            "SELECT url FROM documents WHERE source = ? AND kind = 'document' AND "
+            f"status = 'live' AND ({' OR '.join(wheres)})", (self.source.name, *values))}
+        known = {u for u in candidates if url_key(u) in self.scheduled} | stored
+        return shown_file(page, known, stored)
 
     # -- sitemaps ----------------------------------------------------------------------
 
@@ -1070,6 +1114,7 @@ class _ScriptJob:
     found: bool = False
     covered: bool = False
     held: FetchedDocument | None = None  # the shell's own document, until the verdict
+    parent: str | None = None  # the page that linked it
     # a data file's or a JSON list's records, read when the page's last request ends
     deferred: list[tuple[Response, list[dict[str, Any]]]] = field(default_factory=list)
 

@@ -353,6 +353,10 @@
             fails.appendChild(ul);
           }
           if (!s.errors) fails.appendChild(el('span', { 'class': 'ok' }, 'tidak ada galat'));
+          // read but not stored (an archive, a document viewer): not errors, said apart
+          var skipped = s.skipped_by_label || {};
+          var skips = Object.keys(skipped).map(function (l) { return skipped[l] + ' × ' + l; });
+          if (skips.length) fails.appendChild(el('div', { 'class': 'small' }, 'dilewati: ' + skips.join('; ')));
           var tr = row([name, state, timeCell(s.last_success_at), s.pages_fetched, s.errors,
             s.response_ms_median === null ? '-' : Math.round(s.response_ms_median) + ' ms', fails]);
           [3, 4, 5].forEach(function (i) { tr.children[i].className = 'num'; });
