@@ -111,6 +111,8 @@ def test_a_pdf_is_titled_by_its_subject_and_a_lone_standard_is_its_service(sampl
     kelurahan = {name: d for (source, name), d in pdfs.items() if source == "kel-sungaiputri"}
     assert kelurahan["SP-sktm.pdf"].title == (
         "Standar Pelayanan Surat Keterangan Tidak Mampu (SKTM)")
+    assert kelurahan["SP-pengantar-kk.pdf"].title == (
+        "Standar Pelayanan Pengantar Perubahan Kartu Keluarga")
     assert {d.kind for d in kelurahan.values()} == {"document"}
     # the standard of several services keeps the kelurahan's title, its own
     assert [name for name, d in kelurahan.items()

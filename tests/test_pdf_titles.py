@@ -86,6 +86,17 @@ def test_a_sample_standard_without_metadata_is_titled_by_its_heading_not_its_kop
         "Standar Pelayanan Aktivasi Identitas Kependudukan Digital (IKD)")
 
 
+def test_a_heading_read_on_one_line_with_the_tables_header_is_the_heading_alone():
+    # pypdf reads the kelurahan's heading beside its table's "No | Komponen | Uraian"
+    from crawler.extract.pdf import heading_after_letterhead
+    pdf = extract_pdf((SITES_ROOT / "kel-sungaiputri" / "uploads" / "sp" /
+                       "SP-pengantar-kk.pdf").read_bytes())
+    assert pdf.meta_title == "Standar Pelayanan Kelurahan Sungai Putri"
+    assert "No STANDAR PELAYANAN PENGANTAR" in pdf.text
+    assert heading_after_letterhead(pdf.text) == (
+        "STANDAR PELAYANAN PENGANTAR PERUBAHAN KARTU KELUARGA")
+
+
 def test_a_lone_decree_is_titled_by_what_it_decides():
     pdf = extract_pdf(letter(["KEPUTUSAN KEPALA BADAN PENDAPATAN DAERAH KOTA JAMBI",
                               "NOMOR 973/45/BPPRD/2025", "TENTANG",

@@ -58,8 +58,8 @@ _ADDRESS = re.compile(
     re.IGNORECASE)
 _REACHABLE = re.compile(r"\d|www\.|https?://|@")
 HEAD_LINES = 8  # how far down a page a kop surat may reach
+WRAPPED = 50  # a heading line this long may have been wrapped by the page's width
 _NUMBERED_HEADING = re.compile(r"^\s*(?:[A-Z]|\d{1,2}|[IVX]{1,4})[.)]\s+")
-_CAPS_WORD = re.compile(r"^[^a-z]*[A-Z][^a-z]*$")
 _LOWER_WORDS = frozenset("dan atau di ke dari untuk yang bagi pada dengan oleh karena tentang "
                          "atas serta".split())
 
@@ -101,19 +101,26 @@ def letterhead_lines(lines: list[str], shared: Callable[[str], bool] = lambda _:
 
 def heading_text(line: str) -> str:
     """A heading as the page shows it, without what a table's first row put beside it on the
-    same line ("No STANDAR PELAYANAN SKTM Komponen Uraian"): the run of capitals, when the
-    line is more than that."""
+    same line ("No STANDAR PELAYANAN SKTM Komponen Uraian"): the run of capitals, when words
+    of other cells stand on both sides of it."""
     line = _NUMBERED_HEADING.sub("", line).strip()
     if shouted(line):
         return line
-    runs: list[list[str]] = [[]]
-    for word in line.split():
-        if _CAPS_WORD.match(word) and sum(c.isalpha() for c in word) >= 1:
-            runs[-1].append(word)
-        elif runs[-1]:
-            runs.append([])
-    best = max(runs, key=len)
-    return " ".join(best) if len(best) >= 3 else line
+    words = line.split()
+    caps = [not any(c.islower() for c in word) for word in words]  # "2024", "(SKTM)" too
+    best = (0, 0)
+    start = None
+    for at, is_caps in enumerate([*caps, False]):
+        if is_caps and start is None:
+            start = at
+        elif not is_caps and start is not None:
+            best = max(best, (start, at), key=lambda run: run[1] - run[0])
+            start = None
+    first, end = best
+    named = sum(any(c.isalpha() for c in word) for word in words[first:end])
+    if end - first >= 3 and named >= 2 and first > 0 and end < len(words):
+        return " ".join(words[first:end])
+    return line
 
 
 def heading_after_letterhead(text: str, shared: Callable[[str], bool] = lambda _: False) -> str:
@@ -130,7 +137,8 @@ def heading_after_letterhead(text: str, shared: Callable[[str], bool] = lambda _
         words = [heading_text(line)]
         following = rest[at + 1:at + 6]
         if shouted(line):
-            for more in following[:2]:  # a long heading wrapped by the page's width
+            for more in following[:2] if len(line) >= WRAPPED else ():
+                # a long heading wrapped by the page's width
                 if (not shouted(more) or line_label(more) is not None
                         or re.match(r"^(?:NOMOR|NO\.|TENTANG|TAHUN)\b", more)):
                     break
