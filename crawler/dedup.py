@@ -51,7 +51,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from crawler.standards import PART
+from crawler.standards import PART, SERVICE_PDF
 from crawler.titlewords import title_names, words
 from sikoja.config import DedupSettings
 from sikoja.documents import Document
@@ -108,8 +108,10 @@ def is_aggregator(doc: Document) -> bool:
 
 
 def is_pdf_part(doc: Document) -> bool:
-    """A service read from its block of a standard PDF of several (``<pdf>#page=N``)."""
-    return bool(doc.parent_url) and doc.url.startswith(f"{doc.parent_url}{PART}")
+    """A service read from its block of a standard PDF of several (``<pdf>#page=N``), or
+    from a standard PDF of one service stored as that service."""
+    return (bool(doc.parent_url) and doc.url.startswith(f"{doc.parent_url}{PART}")
+            or isinstance(doc.fields.get(SERVICE_PDF), dict))
 
 
 def canonical_member(docs: Iterable[Document]) -> Document:

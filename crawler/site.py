@@ -25,7 +25,7 @@ from crawler.items import SKIPPED
 from crawler.linkstore import LinkStore
 from crawler.siblings import settle_kinds
 from crawler.sitetitles import learn_titles, retitle, saved_site_titles
-from crawler.standards import absorbed, restore, settle_site
+from crawler.standards import absorbed, is_pdf, restore, settle_site
 from crawler.twins import inlink_counts, page_copies, query_twins, twin_identity
 from sikoja.store import DocumentStore
 
@@ -68,9 +68,10 @@ def refresh_site(store: DocumentStore, links: LinkStore, source: str) -> None:
     site, evidence = learn_titles(links, source, live)
     for doc in store.iter_documents_at(live if template else evidence):
         url = doc.url
-        if doc.kind in ("app", "document") or doc.parent_url:
+        if doc.kind in ("app", "document") or doc.parent_url or is_pdf(doc):
             # a record drawn from JSON (parent_url: its endpoint) has no template, and
-            # the title evidence at its URL is that of the script shell it replaced
+            # the title evidence at its URL is that of the script shell it replaced; a PDF
+            # stored as its one service is no page of the site's template
             continue
         text = strip_template(doc.text, template)
         # the fields read before the template was known lose what it put in them, judged

@@ -39,7 +39,16 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from crawler.extract.document import is_standard_link
+from crawler.extract.pdf import (
+    HEAD_LINES,
+    heading_after_letterhead,
+    heading_text,
+    shouted,
+    title_case,
+)
 from crawler.extract.service import OTHER, is_service, line_label, text_service_fields
+from crawler.extract.title import normalise, split_title
+from crawler.sitetitles import learn_site_titles
 from sikoja.documents import Document
 from sikoja.urls import canonicalize_url
 
@@ -85,6 +94,7 @@ class Standard:
     line: int = 0  # the line of the PDF's text the block starts on (its title)
     text: str = ""  # the block's lines
     framed: bool = False  # a page another page shows in a frame, not a PDF
+    heading: str = ""  # a one-service PDF's own heading over its fields, when it has one
 
 
 # -- reading a PDF ------------------------------------------------------------------------
@@ -127,7 +137,7 @@ def standard_blocks(pdf: Document) -> list[Standard]:
         # "Pengujian Berkala Kendaraan Bermotor" / the OPD
         head = " ".join([pdf.title, *lines[:starts[0] + 1]])
         return [Standard(pdf.url, pdf.title or blocks[0][0], blocks[0][1], True, head,
-                         line=blocks[0][2], text=blocks[0][3])]
+                         line=blocks[0][2], text=blocks[0][3], heading=blocks[0][0])]
     return [Standard(pdf.url, title or pdf.title, fields, False, title, line=line, text=text)
             for title, fields, line, text in blocks]
 
@@ -256,10 +266,11 @@ class StandardReader:
 
     def blocks(self, url: str) -> list[Standard]:
         if url not in self._blocks:
-            rows = self.store.query("SELECT url FROM documents WHERE url = ? AND "
-                                    "kind = 'document' AND status = 'live'", (url,))
+            rows = self.store.query("SELECT url FROM documents WHERE url = ? AND status = "
+                                    "'live' AND (kind = 'document' OR fields LIKE ?)",
+                                    (url, f'%"{SERVICE_PDF}"%'))
             pdf = self.store.get(url) if rows else None
-            self._blocks[url] = standard_blocks(pdf) if pdf is not None else []
+            self._blocks[url] = standard_blocks(as_document(pdf)) if pdf is not None else []
         return self._blocks[url]
 
     def framed(self, frames: list[tuple[str, str]], source: str | None = None) -> list[Standard]:
@@ -271,7 +282,7 @@ class StandardReader:
             doc = next(self.store.iter_documents_at([key]), None)  # live only
             if doc is None or (source is not None and doc.source != source):
                 continue
-            if doc.kind == "document" and "framed_in" not in doc.fields:  # a PDF
+            if is_pdf(doc):
                 out.extend(replace(s, hinted=True) for s in self.blocks(key))
                 continue
             found = framed_standard(doc)
@@ -303,6 +314,7 @@ def settle_site(store: DocumentStore, links: LinkStore, source: str) -> tuple[in
     """After a site's crawl: pages absorb the standards their PDFs now hold, and each PDF
     is placed under its best linking page. Returns (pages rewritten, PDFs re-parented);
     an unchanged site rewrites nothing."""
+    settle_pdf_titles(store, source)
     reader = StandardReader(store)
     pages = _page_kinds(store, source)
     pdfs = {url for url, kind in pages.items() if kind[0] == "document"}
@@ -326,7 +338,7 @@ def settle_site(store: DocumentStore, links: LinkStore, source: str) -> tuple[in
             pages[key] = _kind_of(new.kind, new.fields)
             pages_changed += 1
     pages_changed += _frame_documents(store, source, pages, framing)
-    settle_parts(store, reader, source)
+    settle_parts(store, reader, source, outlinks)
     return pages_changed, _place_documents(store, pages, outlinks)
 
 
@@ -363,8 +375,11 @@ def _frame_documents(store: DocumentStore, source: str,
 
 
 def _kind_of(kind: str, fields: dict[str, Any]) -> tuple[str, bool, str | None]:
-    """(kind, listing, URL of the PDF it took fields from) of a stored document."""
+    """(kind, listing, URL of the PDF it took fields from) of a stored document; a PDF
+    stored as its one service is a document here (it takes nothing, a page may take it)."""
     taken = fields.get("fields_from")
+    if isinstance(fields.get(SERVICE_PDF), dict):
+        kind = "document"
     return kind, bool(fields.get("listing")), (
         taken.get("url") if isinstance(taken, dict) else None)
 
@@ -416,26 +431,12 @@ def _rewrite(store: DocumentStore, doc: Document) -> None:
 PART = "#page="  # a service of a standard PDF is at <pdf>#page=N: a browser opens it there
 _STANDARD_PREFIX = re.compile(r"^(?:standar\s+pelayanan(?:\s+publik)?|jenis\s+(?:pelayanan|"
                               r"layanan))\s*[:.\-]?\s*", re.IGNORECASE)
-_LOWER_WORDS = frozenset("dan atau di ke dari untuk yang bagi pada dengan oleh karena".split())
 
 
 def part_title(block: Standard) -> str:
     """A block's title as a service's name: without "Standar Pelayanan" before it, and in
     title case when the PDF wrote it in capitals ("SURAT KETERANGAN PINDAH WNI")."""
-    title = _STANDARD_PREFIX.sub("", block.title).strip() or block.title
-    if title.upper() != title:
-        return title
-    words = []
-    for n, word in enumerate(title.split()):
-        lower = word.casefold()
-        if n and lower in _LOWER_WORDS:
-            words.append(lower)
-        elif (len(word.strip("()[],.;:")) <= 3 or word.startswith("(")
-              or any(c.isdigit() or c in "-/" for c in word)):
-            words.append(word)  # an abbreviation: WNI, KTP-EL, (SKPWNI)
-        else:
-            words.append(word[:1] + word[1:].lower())
-    return " ".join(words)
+    return title_case(_STANDARD_PREFIX.sub("", block.title).strip() or block.title)
 
 
 def part_documents(pdf: Document, blocks: list[Standard], taken: set[int]) -> list[Document]:
@@ -460,28 +461,55 @@ def part_documents(pdf: Document, blocks: list[Standard], taken: set[int]) -> li
     return out
 
 
-def settle_parts(store: DocumentStore, reader: StandardReader, source: str) -> int:
+def settle_parts(store: DocumentStore, reader: StandardReader, source: str,
+                 outlinks: dict[str, set[str]] | None = None) -> int:
     """Each standard PDF of several services that no page absorbs is stored as well as one
     service per block (``part_documents``), under the PDF; a block a service page took
-    stays that page's, a part its PDF no longer holds (or a PDF gone) leaves. Returns how
-    many parts were written or retired; an unchanged site writes none."""
+    stays that page's, a part its PDF no longer holds (or a PDF gone) leaves. A standard PDF
+    of one service that no page of the site holds is stored as that service
+    (``as_service``), and is a document again once a page takes it; a page that links it
+    (``outlinks``: page -> the PDFs it links) and names its service holds it too (an
+    article "Pengurusan SPPL ..." linking its standard is where the citizen reads it, the
+    PDF shown under it). Returns how many documents were written or retired; an unchanged
+    site writes none."""
     rows = store.query("SELECT url, kind, title, parent_url, fields FROM documents WHERE "
                        "source = ? AND status = 'live'", (source,))
-    pdfs = sorted(r["url"] for r in rows if r["kind"] == "document")
+    pdfs: list[str] = []
     # the site's own service pages: one that is a block's service holds it (it took the
     # block's fields, or had them all and took none), linked to the PDF or not
     services: list[Document] = []
     stored: dict[str, list[str]] = {}
+    lent: set[str] = set()  # the PDFs a page took fields from
+    framed: set[str] = set()  # framed pages a page shows as its document: no PDFs
+    titles: dict[str, str] = {}  # pages that may name a PDF's service (no listing does)
     for r in rows:
         parent = r["parent_url"]
-        if parent and r["url"].startswith(parent + PART):
+        fields = json.loads(r["fields"] or "{}")
+        if not fields.get("listing"):
+            titles[r["url"]] = r["title"]
+        if isinstance(fields.get("fields_from"), dict):
+            lent.add(str(fields["fields_from"].get("url")))
+        if r["kind"] == "document" or isinstance(fields.get(SERVICE_PDF), dict):
+            pdfs.append(r["url"])
+            if "framed_in" in fields:
+                framed.add(r["url"])
+        elif parent and r["url"].startswith(parent + PART):
             stored.setdefault(parent, []).append(r["url"])
         elif r["kind"] == "service":
             services.append(Document(url=r["url"], source=source, opd="", kind="service",
                                      title=r["title"], text=""))
+    linkers: dict[str, list[str]] = {}
+    for page, targets in (outlinks or {}).items():
+        for target in targets:
+            linkers.setdefault(target, []).append(page)
     changed = 0
-    for url in pdfs:
+    for url in sorted(pdfs):
         blocks = reader.blocks(url)
+        if len(blocks) == 1 and blocks[0].single and url not in framed:
+            held = (url in lent or any(choose(page, blocks) is not None for page in services)
+                    or any(title_match(titles.get(page, ""), service_title(blocks[0])) >= MATCH
+                           for page in linkers.get(url, [])))
+            changed += _settle_single(store, url, blocks[0], held)
         wanted: list[Document] = []
         if len(blocks) >= 2 and (pdf := store.get(url)) is not None:
             taken = {chosen.line for page in services
@@ -497,4 +525,134 @@ def settle_parts(store: DocumentStore, reader: StandardReader, source: str) -> i
             changed += int(store.mark_gone(gone))
     for parts in stored.values():  # their PDF is no longer live
         changed += sum(int(store.mark_gone(gone)) for gone in parts)
+    return changed
+
+
+# -- a standard of one service, no page of its own ---------------------------------------------
+
+# fields key of a one-service standard PDF stored as its service: the PDF it was
+# ({"title": ..., "fields": ...}), so that it is a document again when a page takes it
+SERVICE_PDF = "service_pdf"
+
+
+def is_pdf(doc: Document) -> bool:
+    """Whether ``doc`` is a stored PDF: a document that is no framed page, or a one-service
+    standard stored as its service."""
+    return ((doc.kind == "document" and "framed_in" not in doc.fields)
+            or isinstance(doc.fields.get(SERVICE_PDF), dict))
+
+
+def as_document(doc: Document) -> Document:
+    """A one-service standard PDF stored as its service, as the PDF it is; any other
+    document as it is."""
+    was = doc.fields.get(SERVICE_PDF)
+    if not isinstance(was, dict):
+        return doc
+    return replace(doc, kind="document", title=str(was.get("title") or doc.title),
+                   fields=dict(was.get("fields") or {}))
+
+
+def service_title(block: Standard) -> str:
+    """The name of the service a one-service standard is about: its own heading over the
+    fields when it writes one as a heading ("STANDAR PELAYANAN PENCATATAN PERCERAIAN"),
+    else the PDF's title, without "Standar Pelayanan" before it either way."""
+    heading = heading_text(block.heading)
+    if (heading and (shouted(heading) or _STANDARD_PREFIX.match(heading))
+            and _STANDARD_PREFIX.sub("", heading).strip()):
+        return part_title(replace(block, title=heading))
+    return part_title(block)
+
+
+def as_service(pdf: Document, block: Standard) -> Document:
+    """A standard PDF of one service (``block``, its only one) stored as that service: the
+    service's name as its title, the block's fields as its own, as a part of a bundle is."""
+    fields: dict[str, Any] = dict(block.fields)
+    fields[SERVICE_PDF] = {"title": pdf.title, "fields": dict(pdf.fields)}
+    return replace(pdf, kind="service", title=service_title(block), fields=fields)
+
+
+def as_settled(pdf: Document, old: Document | None) -> Document:
+    """A PDF fetched again, as the site's settling left its stored copy ``old``: re-titled
+    when the title it came with is the one the site replaced, its one service when it was
+    stored as that service (and still is one). An unchanged PDF is then stored unchanged;
+    the site's next settling decides again either way."""
+    if old is None:
+        return pdf
+    base = as_document(old)
+    if base.fields.get(PDF_TITLE) == pdf.title and base.title != pdf.title:
+        pdf = replace(pdf, title=base.title, fields={**pdf.fields, PDF_TITLE: pdf.title})
+    if isinstance(old.fields.get(SERVICE_PDF), dict):
+        blocks = standard_blocks(pdf)
+        if len(blocks) == 1 and blocks[0].single:
+            pdf = as_service(pdf, blocks[0])
+    return pdf
+
+
+def _settle_single(store: DocumentStore, url: str, block: Standard, held: bool) -> int:
+    """The PDF at ``url`` as its one service unless a page of the site ``held`` it; 1 when
+    it was rewritten."""
+    doc = store.get(url)
+    if doc is None:
+        return 0
+    base = as_document(doc)
+    new = base if held else as_service(base, block)
+    if new.content_hash() == doc.content_hash():
+        return 0
+    _rewrite(store, new)
+    return 1
+
+
+# -- the titles of a site's PDFs ---------------------------------------------------------------
+
+PDF_TITLE = "pdf_title"  # fields key: the title a PDF came with, where the site replaced it
+
+
+def settle_pdf_titles(store: DocumentStore, source: str) -> int:
+    """A PDF's title is its own subject, judged against the site's other PDFs: lines the
+    site's PDFs share at their top are its kop surat (as a site's repeated title segments
+    are its name, ``crawler.sitetitles``), and a title that several of them share
+    ("Standar Pelayanan Kelurahan X" on each one-service standard) names none of them. Such
+    a PDF is titled by its own heading after the kop surat, when that heading is its alone
+    and the PDF is no standard of several services (whose shared name is its title). The
+    title it came with is kept in ``fields["pdf_title"]``, so the step is undone when the
+    site's PDFs no longer share it. Returns how many PDFs were re-titled."""
+    rows = store.query("SELECT url FROM documents WHERE source = ? AND status = 'live' AND "
+                       "(kind = 'document' OR fields LIKE ?)", (source, f'%"{SERVICE_PDF}"%'))
+    docs = [as_document(doc) for doc in store.iter_documents_at(r["url"] for r in rows)]
+    docs = [doc for doc in docs if is_pdf(doc)]
+    if len(docs) < 2:
+        return 0
+    tops = []
+    for doc in docs:
+        lines = [line for line in doc.text.split("\n")[:HEAD_LINES * 2] if line.strip()]
+        tops.append((" | ".join(lines[:HEAD_LINES]), None))
+    kop = learn_site_titles(tops).names
+
+    def shared(line: str) -> bool:
+        segments = [normalise(s) for s in split_title(line)]
+        return bool(segments) and all(s in kop for s in segments)
+
+    came = {doc.url: str(doc.fields.get(PDF_TITLE) or doc.title) for doc in docs}
+    names = learn_site_titles([(title, None) for title in came.values()]).names
+    headings = {doc.url: title_case(heading_after_letterhead(doc.text, shared)) for doc in docs}
+    counts: dict[str, int] = {}
+    for heading in headings.values():
+        counts[normalise(heading)] = counts.get(normalise(heading), 0) + 1
+    changed = 0
+    for doc in docs:
+        title, heading = came[doc.url], headings[doc.url]
+        segments = [normalise(s) for s in split_title(title)]
+        not_its_own = shared(title) or (bool(segments) and all(s in names for s in segments))
+        if (not_its_own and normalise(heading) and counts[normalise(heading)] == 1
+                and normalise(heading) != normalise(title) and len(standard_blocks(doc)) < 2):
+            new_title = heading
+        else:
+            new_title = title
+        fields = {k: v for k, v in doc.fields.items() if k != PDF_TITLE}
+        if new_title != title:
+            fields[PDF_TITLE] = title
+        if new_title == doc.title and fields == doc.fields:
+            continue
+        _rewrite(store, replace(doc, title=new_title, fields=fields))
+        changed += 1
     return changed

@@ -108,6 +108,30 @@ def test_services_and_apps_are_structured(sample):
     assert any(d.kind == "document" and d.parent_url for d in docs)
 
 
+def test_a_pdf_is_titled_by_its_subject_and_a_lone_standard_is_its_service(sample):
+    # the Disdukcapil document site's one-service standards have no title in their metadata
+    # and open with the kop surat; the kelurahan's each carry the kelurahan's title
+    base_port, sources, first, second, store = sample
+    pdfs = {(d.source, d.url.rsplit("/", 1)[1]): d for d in store.iter_documents()
+            if d.url.endswith(".pdf")}
+    assert not [d.title for d in pdfs.values() if d.title.startswith("PEMERINTAH")]
+    cerai = pdfs["dokumen-dukcapil", "SP-01.pdf"]
+    assert (cerai.kind, cerai.title) == ("service", "Pencatatan Perceraian")
+    assert cerai.fields["requirements"][0].startswith("Salinan putusan pengadilan")
+    assert pdfs["dokumen-dukcapil", "SP-03.pdf"].title == "Legalisir Dokumen Kependudukan"
+    # the kelurahan's pages took their standards: they stay documents, each titled apart
+    kelurahan = {name: d for (source, name), d in pdfs.items() if source == "kel-sungaiputri"}
+    assert kelurahan["SP-sktm.pdf"].title == (
+        "Standar Pelayanan Surat Keterangan Tidak Mampu (SKTM)")
+    assert kelurahan["SP-pengantar-kk.pdf"].title == (
+        "Standar Pelayanan Pengantar Perubahan Kartu Keluarga")
+    assert {d.kind for d in kelurahan.values()} == {"document"}
+    # the standard of several services keeps the kelurahan's title, its own
+    assert [name for name, d in kelurahan.items()
+            if d.title == "Standar Pelayanan Kelurahan Sungai Putri"] == [
+        "SP-Kelurahan-Sungai-Putri-2025.pdf"]
+
+
 def test_planted_duplicates_are_reported(sample):
     base_port, sources, first, second, store = sample
     planted = json.loads(PLANTED.read_text(encoding="utf-8"))

@@ -96,7 +96,7 @@ from crawler.listings import blogger_listing, joomla_view, wordpress_listing
 from crawler.sitetitles import saved_site_titles
 from crawler.spiders.base import SourceSpider
 from crawler.spiders.datatables import DataTablesReader
-from crawler.standards import absorb_stored
+from crawler.standards import absorb_stored, as_settled
 from sikoja.schemes import refusal
 from sikoja.store import DocumentStore
 from sikoja.urls import canonicalize_url, origin, url_key
@@ -663,6 +663,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                            source=self.source.name, opd=self.source.opd,
                            parent_url=meta.get("sikoja_parent"),
                            link_text=meta.get("sikoja_link"))
+        if self.documents is not None:
+            # what the site's last settling made of it (its title, its one service) stays
+            doc = as_settled(doc, self.documents.get(doc.url))
         self.produced.add(url_key(doc.url))
         yield FetchedDocument(document=doc, fetched_url=key, status=response.status,
                               elapsed_ms=elapsed, etag=etag, http_last_modified=last_modified)
