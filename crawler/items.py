@@ -31,9 +31,6 @@ class FetchedDocument:
     # a page stored at the canonical URL it declares: the URL it was served at, where it
     # goes back to if the site's other pages show that canonical is the template's
     served_url: str | None = None
-    # stored, yet the fetch failed: why (a script shell whose scripts load nothing readable
-    # is kept under its title, and its one fetch-log line is this error)
-    problem: str | None = None
 
 
 @dataclass

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from crawler.failures import reason_kind
-from crawler.reports import sites_report
+from crawler.reports import format_sites, sites_report
 from crawler.run import crawl
 from sikoja.config import Settings
 from sikoja.sources import Source
@@ -170,6 +170,14 @@ def test_site_health_groups_errors_by_kind(crawled):
         assert kinds.get(kind), (kind, kinds)
     assert health.response_ms_median is not None and health.response_ms_p95 is not None
     assert health.last_success_at is not None
+    # every reason this crawl of a misbehaving site wrote has a kind, and so Indonesian
+    # words: none is 'masalah lain' (a reason the crawler writes and the report misreads)
+    assert "other" not in kinds, kinds
+    reasons = store.query("SELECT DISTINCT outcome, reason FROM fetch_log WHERE outcome IN "
+                          "('error', 'skipped', 'gone')")
+    assert reasons and {r["reason"]: reason_kind(r["reason"]) for r in reasons
+                        if reason_kind(r["reason"]) == "other"} == {}
+    assert "masalah lain" not in format_sites([health])
 
 
 def test_unreachable_source_is_errors_not_an_exception(tmp_path: Path):

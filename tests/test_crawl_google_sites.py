@@ -184,14 +184,17 @@ def test_a_viewer_whose_pdf_is_read_is_no_error_and_one_without_still_is(crawled
         live = {d.url: d for d in store.iter_documents()}
     finally:
         store.close()
-    log = {r["url"]: (r["outcome"], r["reason"]) for r in rows}
-    assert len(rows) == 2, rows  # one line per fetch, not a stored page and an error
+    log: dict[str, list[tuple[str, str]]] = {}
+    for r in rows:
+        log.setdefault(r["url"], []).append((r["outcome"], r["reason"] or ""))
     # the viewer of the PDF its page's button downloads: skipped, naming where it is read
-    assert log[viewer][0] == "skipped" and log[viewer][1].startswith("viewer: ")
-    assert log[viewer][1].endswith(pdf)
+    [(outcome, reason)] = log[viewer]
+    assert outcome == "skipped" and reason.startswith("viewer: ") and reason.endswith(pdf)
     assert viewer not in live and live[pdf].kind == "document"
-    # the viewer of a PDF never read is what it was: a page sikoja cannot read
-    assert log[lone][0] == "error" and log[lone][1].startswith("javascript: ")
+    # the viewer of a PDF never read is what it was: a page sikoja cannot read, fetched
+    # and kept under its title (so the site's pages count it), and an error
+    assert sorted(o for o, _ in log[lone]) == ["error", "ok"]
+    assert [r for o, r in log[lone] if o == "error"][0].startswith("javascript: ")
     assert health.errors == 1 and [f["url"] for f in health.failures] == [lone]
     assert health.errors_by_label == {KIND_LABELS["javascript"]: 1}
     assert health.skipped_by_label == {KIND_LABELS["viewer"]: 1}
@@ -223,6 +226,20 @@ def test_a_viewer_is_tied_to_its_file_by_name_or_by_id():
     assert shown_file(f"{site}/layanan/standar-pelayanan-2024-disdukcapil",
                       [f"{site}/unduhan/standar-pelayanan-2024-disdukcapil.pdf"]) is None
     assert shown_file(f"{site}/app?v=20241105123456", [f"{site}/x.pdf?v=20241105123456"]) is None
+    # capitalised slugs join words and numbers: no opaque id either
+    for slug in ("Standar-Pelayanan-2024", "Info-PPDB-2025", "SK_Walikota_No12_2024"):
+        assert shown_file(f"{site}/layanan/{slug}", [f"{site}/download/{slug}.pdf"]) is None
+    # a named file must be a file too: a search page's ?src= or a share link's ?url= names
+    # a page, and a bare word is no relative URL
+    assert shown_file(f"{site}/cari?src=beranda", [f"{site}/beranda"]) is None
+    assert shown_file(f"{site}/bagikan?url={site}/layanan/ktp", [f"{site}/layanan/ktp"]) is None
+    assert shown_file(f"{site}/viewer?doc=/layanan/ktp", [f"{site}/layanan/ktp"],
+                      [f"{site}/layanan/ktp"]) == f"{site}/layanan/ktp"  # stored as a document
+    # download pages say so in more than one way
+    for path in ("/unduhan/berkas?id=1hT7pQ2wXk9LmR4vN8cZ", "/downloads/1hT7pQ2wXk9LmR4vN8cZ",
+                 "/export/1hT7pQ2wXk9LmR4vN8cZ"):
+        assert shown_file(f"{site}/file/d/1hT7pQ2wXk9LmR4vN8cZ/preview", [site + path]) == (
+            site + path)
 
 
 @pytest.mark.slow  # crawls a served site
@@ -340,3 +357,79 @@ def test_a_page_that_frames_itself_keeps_its_pdfs_list(tmp_path):
         assert crawl([source], settings, tmp_path, timeout=120).ok
         page = docs(tmp_path)[canonicalize_url(site.url("/layanan/surat-sehat"))]
     assert page.fields["requirements"] == SEHAT_REQUIREMENTS
+
+
+def viewer_site_pages() -> dict[str, Page]:
+    """A Drive viewer framed on one page while its download button is on another (the
+    download list), and a search page whose ``?src=beranda`` names no file."""
+    nav = ("<nav><a href='/'>Beranda</a><a href='/layanan'>Layanan</a>"
+           "<a href='/unduhan'>Unduhan</a><a href='/cari?src=beranda'>Cari</a>"
+           "<a href='/beranda'>Home</a></nav>")
+
+    def page(title: str, body: str) -> Page:
+        return Page(f"<html lang='id'><head><title>{title}</title></head><body>{nav}<main>"
+                    f"<h1>{title}</h1>{body}</main></body></html>".encode())
+
+    shell = (b"<html><head><title>Berkas - Google Drive</title><script>window.viewerData={}"
+             b"</script></head><body><div role='main'></div></body></html>")
+    return {
+        "/": page("Dinas Kesehatan", para("Selamat datang di situs dinas kesehatan kota "
+                                          "jambi, layanan publik.")),
+        "/beranda": page("Beranda Dinas", para("Beranda dinas kesehatan, informasi layanan "
+                                               "publik kota jambi lengkap.")),
+        "/layanan": page("Layanan Surat Sehat", para("Persyaratan surat keterangan sehat "
+                                                     "tercantum pada dokumen.")
+                         + frame(LONE_VIEWER, "Drive, Persyaratan.pdf")),
+        "/unduhan": page("Unduhan", para("Daftar dokumen yang dapat diunduh masyarakat.")
+                         + f"<a href='{PDF}?export=download&id=9ZqW3eR5tY7uI1oPx'>Unduh</a>"),
+        LONE_VIEWER: Page(shell),
+        PDF: Page(make_pdf(["Persyaratan Surat Keterangan Sehat", "Persyaratan:", "1. KTP",
+                            "2. Pas foto"], title="Persyaratan Surat Keterangan Sehat"),
+                  content_type="application/pdf"),
+        "/cari": Page(b"<html><head><title>Cari</title><script>window.app={}</script></head>"
+                      b"<body><div id='app'></div></body></html>"),
+    }
+
+
+@pytest.mark.slow  # crawls a served site four times
+def test_a_viewer_is_skipped_only_when_this_crawl_reads_its_file(tmp_path):
+    """The verdict waits for the crawl's end: the viewer framed on one page is skipped
+    whichever page reaches its file first, in the first crawl and the next; once its download
+    answers Drive's HTML warning page, or 404, the file is not read and the viewer is the
+    unreadable page it is, whatever an earlier crawl stored."""
+    settings = load_settings(tmp_path, embedder="none")
+    settings.crawl.delay = 0
+
+    def verdicts(site: PageSite) -> dict[str, list[str]]:
+        source = Source(name="dinkes", opd="Dinas Kesehatan", kind="website",
+                        start_urls=[site.url("/")])
+        assert crawl([source], settings, tmp_path, timeout=120).ok
+        store = DocumentStore.open(tmp_path)
+        try:
+            rows = store.query(
+                "SELECT url, outcome, reason FROM fetch_log WHERE crawl_id = "
+                "(SELECT MAX(id) FROM crawls) AND (url LIKE '%/preview' OR url LIKE '%/cari%')"
+                " ORDER BY id")
+        finally:
+            store.close()
+        out: dict[str, list[str]] = {}
+        for r in rows:
+            path = r["url"].removeprefix(site.url("")).lstrip("/")
+            reason = (r["reason"] or "").split(":")[0]
+            out.setdefault(path, []).append(f"{r['outcome']} {reason}")
+        return {k: sorted(v) for k, v in out.items()}
+
+    viewer, search = LONE_VIEWER.lstrip("/"), "cari?src=beranda"
+    with PageSite(viewer_site_pages()) as site:
+        for _ in range(2):  # a first crawl, and a recrawl whose PDF answers 304
+            log = verdicts(site)
+            assert log[viewer] == ["skipped viewer"], log
+            # a search page is no viewer of the home page: still unreadable
+            assert "error javascript" in log[search] and len(log[search]) == 2, log
+        site.pages[PDF] = Page(b"<html><head><title>Google Drive - Virus scan warning</title>"
+                               b"</head><body><p>Google Drive can't scan this file for "
+                               b"viruses.</p><a href='/uc?confirm=t'>Download anyway</a>"
+                               b"</body></html>")
+        assert verdicts(site)[viewer] == ["error javascript", "ok stored"]
+        del site.pages[PDF]  # and its page kept from the crawl before: unchanged, an error
+        assert verdicts(site)[viewer] == ["error javascript", "unchanged "]

@@ -131,7 +131,7 @@ def test_services_in_json_become_documents_found_by_search(sites, tmp_path):
 @pytest.mark.slow  # crawls served sites
 def test_a_shell_whose_scripts_load_no_json_is_reported_unreadable(sites, tmp_path):
     a, b, c, sources = sites
-    run(sources, tmp_path)
+    summary = run(sources, tmp_path)
     store = DocumentStore.open(tmp_path)
     try:
         health = {h.source: h for h in sites_report(store)}
@@ -142,8 +142,11 @@ def test_a_shell_whose_scripts_load_no_json_is_reported_unreadable(sites, tmp_pa
     assert [u["url"] for u in dishub.unreadable] == [c.url("/")]
     assert "drawn by JavaScript" in dishub.unreadable[0]["reason"]
     assert dishub.errors_by_kind == {"javascript": 1}
-    # the shell is kept under its title, and its fetch is one line: the error
-    assert dishub.errors == 1 and dishub.pages_fetched == 0 and dishub.documents == 1
+    # the shell is fetched and kept under its title (a page), and reported as an error: a
+    # site made only of such pages was reached, not failed (the pipeline goes on to index)
+    assert dishub.errors == 1 and dishub.pages_fetched == 1 and dishub.documents == 1
+    assert dishub.last_crawl_state == "done" and dishub.last_success_at is not None
+    assert {s.source: s.state for s in summary.sources}["dishub"] == "done"
     # the Indonesian site report names the page once, and why it cannot be read
     assert text.count(c.url("/")) == 1
     assert f"{c.url('/')} — isi digambar JavaScript, tidak terbaca tanpa peramban" in text

@@ -12,16 +12,18 @@ where the document is read.
 A viewer is tied to its file in two ways, for any viewer rather than one site's:
 
 * its query names the file: a parameter (``file``, ``url``, ``src``, ...) whose value is a
-  URL, resolved against the viewer's own URL;
+  URL or a path (not a bare word), resolved against the viewer's own URL;
 * it and the file's URL carry the same opaque file id: a path segment or query value of 12
-  or more letters, digits, ``-`` and ``_``, mixing upper and lower case and digits (Drive's
-  ids are 28 to 44 such characters; a slug such as ``standar-pelayanan-2024`` is lowercase
-  and never one, and a version tag such as ``v=20241105`` has no letter). Drive's preview
-  and its download (``/uc?export=download&id=<id>``) share the id.
+  or more letters, digits, ``-`` and ``_``, mixing upper and lower case and digits inside a
+  part (Drive's ids are 28 to 44 such characters; a slug such as ``standar-pelayanan-2024``
+  or ``Standar-Pelayanan-2024`` joins words and numbers and is never one, and a version tag
+  such as ``v=20241105`` has no letter). Drive's preview and its download
+  (``/uc?export=download&id=<id>``) share the id.
 
-The file must look like one (a document's extension, or a download or export URL), or be
-stored as a document already: a second viewer of the same id (``/view`` beside
-``/preview``) is no file, and two viewers never vouch for each other.
+The file, named or tied by id, must look like one (a document's extension, or a download
+or export URL), or be stored as a document already: a second viewer of the same id
+(``/view`` beside ``/preview``) is no file, two viewers never vouch for each other, and a
+search page's ``?src=beranda`` names no file (a bare word is no URL).
 """
 
 from __future__ import annotations
@@ -39,12 +41,18 @@ FILE_PARAMS = frozenset({"file", "url", "src", "doc", "document", "pdf", "fileur
 DOCUMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsx", ".ods", ".ppt",
                        ".pptx", ".odp", ".rtf")
 _ID = re.compile(r"[A-Za-z0-9_-]{12,}")
-_DOWNLOAD = re.compile(r"(?:^|[^a-z])(download|export|unduh)(?:[^a-z]|$)", re.IGNORECASE)
+_DOWNLOAD = re.compile(r"(?:^|[^a-z])(downloads?|export|unduh[a-z]*)(?:[^a-z]|$)",
+                       re.IGNORECASE)
+# a part of a slug: a word (lower, Capitalised or UPPER case), maybe numbered, or a number
+_WORD = re.compile(r"(?:[A-Z]?[a-z]+|[A-Z]+)[0-9]*|[0-9]+")
 
 
 def _is_id(token: str) -> bool:
+    """An opaque id mixes case and digits, and inside a part: ``Standar-Pelayanan-2024`` and
+    ``SK_Walikota_No12_2024`` are words and numbers joined, a slug, not an id."""
     return bool(_ID.fullmatch(token) and re.search(r"[0-9]", token)
-                and re.search(r"[A-Z]", token) and re.search(r"[a-z]", token))
+                and re.search(r"[A-Z]", token) and re.search(r"[a-z]", token)
+                and not all(_WORD.fullmatch(part) for part in re.split(r"[-_]", token) if part))
 
 
 def file_ids(url: str) -> set[str]:
@@ -59,10 +67,13 @@ def named_files(viewer_url: str) -> list[str]:
     """The URLs the viewer's query names as its file (``viewer.html?file=/a.pdf``)."""
     out = []
     for name, value in parse_qsl(urlsplit(viewer_url).query):
-        if name.lower() not in FILE_PARAMS or not value.strip():
+        value = value.strip()
+        if name.lower() not in FILE_PARAMS or not value:
             continue
+        if "/" not in value and "." not in value:
+            continue  # a bare word (``?src=beranda``) names no file, it is no relative URL
         try:
-            url = urljoin(viewer_url, value.strip())
+            url = urljoin(viewer_url, value)
         except ValueError:
             continue
         if is_web_url(url):
@@ -98,6 +109,6 @@ def shown_file(viewer_url: str, candidates: Iterable[str],
         key = url_key(url)
         if key == own:
             continue
-        if key in named or (ids & file_ids(url) and (key in stored or looks_like_file(url))):
+        if (key in named or ids & file_ids(url)) and (key in stored or looks_like_file(url)):
             return url
     return None

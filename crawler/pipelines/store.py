@@ -61,6 +61,10 @@ class StorePipeline:
             # run once, over the whole site, when the workers' stores are merged
             # (``crawler.merge``).
             fleet_worker = bool(self.crawler.settings.get("SIKOJA_FRONTIER"))
+            # what waited for every page to be read: a document viewer's verdict depends on
+            # whether its document was (crawler.spiders.website ``settle_viewers``)
+            for item in getattr(spider, "settle_viewers", lambda store: ())(self.store):
+                self.process_item(item, spider)
             if getattr(spider, "learns_template", False):
                 links = LinkStore.open(Path(self.crawler.settings["SIKOJA_DATA_DIR"]))
                 try:
@@ -97,11 +101,9 @@ class StorePipeline:
                 self.placed[item.document.url] = served or item.document.url
             # reason tells a new document from a changed one, and a page the app catalog
             # describes from a page seen before, for the crawl summary
-            reason = counter if outcome == OK or counter == CATALOG else None
-            if item.problem:  # stored, but its fetch failed: one line, the error
-                outcome, counter, reason = ERROR, "errors", item.problem
             self.store.log_fetch(crawl_id=crawl_id, source=source, url=item.fetched_url,
-                                 status=item.status, outcome=outcome, reason=reason,
+                                 status=item.status, outcome=outcome,
+                                 reason=counter if outcome == OK or counter == CATALOG else None,
                                  elapsed_ms=item.elapsed_ms)
         elif isinstance(item, FetchOutcome):
             outcome, counter = self._apply_outcome(item, source)

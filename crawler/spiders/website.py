@@ -179,6 +179,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         # shells judged while other pages' lists were still to be read: stored once none is
         # (a record those lists place at a shell's URL is that URL's document, not the shell)
         self.judged_shells: list[FetchedDocument] = []
+        # script shells that may be document viewers: their own document (if stored) and
+        # the JSON endpoints tried, until the crawl's end (``settle_viewers``)
+        self.viewers: dict[str, tuple[FetchedDocument | None, int]] = {}
         self.dt_requested: set[tuple[str, str, int]] = set()  # crawler.spiders.datatables
 
     @classmethod
@@ -480,7 +483,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                                served_url=key if doc.url != key else None)
         if scripts is not None and scripts.shell:
             # stored once its scripts are read: a shell whose records are read lists them
-            yield from self._read_scripts(scripts, key, item, meta.get("sikoja_parent"))
+            yield from self._read_scripts(scripts, key, item)
         else:
             yield item
             if scripts is not None:
@@ -673,17 +676,14 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
     # -- pages drawn by JavaScript from JSON (crawler.extract.jsonlist) ---------------
 
     def _read_scripts(self, scripts: ShellScripts, page: str,
-                      held: FetchedDocument | None = None,
-                      parent: str | None = None) -> Iterator[Any]:
+                      held: FetchedDocument | None = None) -> Iterator[Any]:
         """Request the JSON a page's scripts load and the script files that may name more;
         a shell with nothing to read is reported now, others when their requests end.
-        ``held``: the page's own document, stored when the verdict is known; ``parent``:
-        the page that linked it (a document viewer's framing page links its file)."""
+        ``held``: the page's own document, stored when the verdict is known."""
         if held is not None and page in self.js_jobs:
             yield held  # the same page's scripts already being read: their verdict stands
             held = None
-        job = self.js_jobs.setdefault(page, _ScriptJob(empty=scripts.empty, held=held,
-                                                       parent=parent))
+        job = self.js_jobs.setdefault(page, _ScriptJob(empty=scripts.empty, held=held))
         for url in scripts.endpoints:
             yield from self._js_request(url, page, self.parse_json, self.json_error)
         for url in scripts.script_files:
@@ -1001,27 +1001,16 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             yield from self._settle_js(page)
 
     def _settle_js(self, page: str) -> Iterator[Any]:
-        """All of a shell's requests ended without records: the site is unreadable here,
-        unless the page is a viewer of a document read at its own URL. One line in the
-        fetch log either way: the viewer's skip, or the shell stored with its error."""
+        """All of a shell's requests ended without records: the site is unreadable here.
+        A page that may be a document viewer waits for the crawl's end (``settle_viewers``):
+        whether its document is read is known only once every page is."""
         job = self.js_jobs.pop(page)
         if job.held is not None and url_key(job.held.document.url) in self.awaiting:
             job.held = None  # a record's page: the record, read in full, is stored there
-        unreadable = None
-        if job.empty and not job.found and not job.covered:
-            shown = self._shown_file(page, job.parent)
-            if shown is not None:
-                job.held = None  # no page of its own: its document is
-                yield FetchOutcome(url=page, outcome=SKIPPED, document_url=page, reason=(
-                    f"viewer: a document viewer drawn by JavaScript; its document is read "
-                    f"at {shown}"))
-            else:
-                tried = (f"{job.tried} JSON endpoints tried" if job.tried
-                         else "no JSON endpoint found")
-                unreadable = (f"{UNREADABLE_KIND}: the page is drawn by JavaScript and none "
-                              f"of its scripts loads readable JSON ({tried})")
-                if job.held is not None:
-                    job.held.problem, unreadable = unreadable, None  # logged as it is stored
+        unreadable = job.empty and not job.found and not job.covered
+        if unreadable and is_viewer(page):
+            self.viewers[page] = (job.held, job.tried)
+            job.held, unreadable = None, False
         if job.held is not None:
             if job.found:
                 job.held.document = as_listing(job.held.document)
@@ -1032,33 +1021,49 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             shells, self.judged_shells = self.judged_shells, []
             yield from (s for s in shells if url_key(s.document.url) not in self.awaiting)
         if unreadable:
-            yield FetchOutcome(url=page, outcome=ERROR, reason=unreadable)
+            yield FetchOutcome(url=page, outcome=ERROR, reason=_unreadable(job.tried))
 
-    def _shown_file(self, page: str, parent: str | None) -> str | None:
+    def settle_viewers(self, store: DocumentStore) -> Iterator[Any]:
+        """The verdicts of the script shells that may be document viewers, when the site's
+        crawl closes (``StorePipeline.close_spider``, ``store`` holding all it wrote): a
+        viewer whose document this crawl read is skipped, naming where the document is
+        read; any other is the unreadable page it is, stored under its title."""
+        viewers, self.viewers = self.viewers, {}
+        for page in sorted(viewers):
+            held, tried = viewers[page]
+            shown = self._shown_file(page, store)
+            if shown is not None:
+                # no page of its own (one stored by an earlier crawl leaves the index)
+                yield FetchOutcome(url=page, outcome=SKIPPED, document_url=page, reason=(
+                    f"viewer: a document viewer drawn by JavaScript; its document is read "
+                    f"at {shown}"))
+                continue
+            if held is not None:
+                yield held
+            yield FetchOutcome(url=page, outcome=ERROR, reason=_unreadable(tried))
+
+    def _shown_file(self, page: str, store: DocumentStore) -> str | None:
         """The document a script-drawn ``page`` only views (``crawler.extract.viewers``),
-        if this crawl requests it or it is stored: among the URLs the viewer names, the
-        links of the page that linked it and of the pages that frame it, and the stored
-        documents that carry its file id."""
-        if not is_viewer(page) or self.linkstore is None or self.documents is None:
-            return None
-        candidates = set(named_files(page))
-        own = url_key(page)
-        framing = {parent} if parent else set()
-        framing |= {key for key, frames in self.linkstore.embeds(self.source.name).items()
-                    if any(url_key(u) == own for u, _ in frames)}
-        for key in sorted(framing):
-            candidates.update(u for u, _ in self.linkstore.links(key))
-        # an id is letters, digits, '-' and '_': only '_' means something to LIKE
+        if this crawl read it: among the files the viewer names and the documents that
+        carry its file id, those stored as documents and fetched (or answered unchanged)
+        in this crawl. A file that answered 404, or HTML (Drive's warning page), is not
+        read; one stored by an earlier crawl and not reached now is not either."""
+        named = named_files(page)
         ids = sorted(file_ids(page))
+        # an id is letters, digits, '-' and '_': only '_' means something to LIKE
         wheres = ["url LIKE ? ESCAPE '!'"] * len(ids)
-        values = [f"%{token.replace('_', '!_')}%" for token in ids] + sorted(candidates)
-        if candidates:
-            wheres.append(f"url IN ({', '.join('?' * len(candidates))})")
-        stored = {r["url"] for r in self.documents.query(
+        values: list[str] = [f"%{token.replace('_', '!_')}%" for token in ids]
+        urls = sorted({*named, *map(canonicalize_url, named)})
+        if urls:
+            wheres.append(f"url IN ({', '.join('?' * len(urls))})")
+            values += urls
+        if not wheres:
+            return None
+        read = [r["url"] for r in store.query(
             "SELECT url FROM documents WHERE source = ? AND kind = 'document' AND "
-            f"status = 'live' AND ({' OR '.join(wheres)})", (self.source.name, *values))}
-        known = {u for u in candidates if url_key(u) in self.scheduled} | stored
-        return shown_file(page, known, stored)
+            f"status = 'live' AND ({' OR '.join(wheres)})", (self.source.name, *values))
+            if url_key(r["url"]) in self.produced]
+        return shown_file(page, read, read)
 
     # -- sitemaps ----------------------------------------------------------------------
 
@@ -1117,9 +1122,15 @@ class _ScriptJob:
     found: bool = False
     covered: bool = False
     held: FetchedDocument | None = None  # the shell's own document, until the verdict
-    parent: str | None = None  # the page that linked it
     # a data file's or a JSON list's records, read when the page's last request ends
     deferred: list[tuple[Response, list[dict[str, Any]]]] = field(default_factory=list)
+
+
+def _unreadable(tried: int) -> str:
+    """Why a script shell whose scripts load nothing readable is an error."""
+    what = f"{tried} JSON endpoints tried" if tried else "no JSON endpoint found"
+    return (f"{UNREADABLE_KIND}: the page is drawn by JavaScript and none of its scripts "
+            f"loads readable JSON ({what})")
 
 
 def page_identity(title_tag: str, text: str) -> int | None:
