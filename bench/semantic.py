@@ -53,6 +53,11 @@ CONFIGS = {  # name: (embedder, embedded text, other semantic settings)
     # sections, e5 the 300-character passage; cosine = w x USE's + (1 - w) x e5's
     "use-e5np": ("use+e5-numpy", "sections", {}),
     "use0.7-e5np": ("use@0.7+e5-numpy", "sections", {}),
+    # the same e5 weights as an int8 ONNX graph (indexer/e5_onnx.py), alone on the passage
+    # and beside USE's sections
+    "e5i8-passage": ("e5-int8", "passage", {}),
+    "use-e5i8": ("use+e5-int8", "sections", {}),
+    "use0.7-e5i8": ("use@0.7+e5-int8", "sections", {}),
 }
 WEIGHTS = ("fixed", "adaptive", "coverage")
 # judged sets of the tuning web besides its dev set (eval/README.md)
