@@ -53,6 +53,14 @@ CONFIGS = {  # name: (embedder, embedded text, other semantic settings)
     # sections, e5 the 300-character passage; cosine = w x USE's + (1 - w) x e5's
     "use-e5np": ("use+e5-numpy", "sections", {}),
     "use0.7-e5np": ("use@0.7+e5-numpy", "sections", {}),
+    # the same e5 weights as an int8 ONNX graph (indexer/e5_onnx.py), alone on the passage
+    # and beside USE's sections
+    "e5i8-passage": ("e5-int8", "passage", {}),
+    "use-e5i8": ("use+e5-int8", "sections", {}),
+    "use0.7-e5i8": ("use@0.7+e5-int8", "sections", {}),
+    # shorter passages (e5's text, and the first of USE's sections): the speed frontier
+    "use-e5i8-p200": ("use+e5-int8", "sections", {"passage_chars": 200}),
+    "use-e5i8-p120": ("use+e5-int8", "sections", {"passage_chars": 120}),
 }
 WEIGHTS = ("fixed", "adaptive", "coverage")
 # judged sets of the tuning web besides its dev set (eval/README.md)
@@ -203,8 +211,14 @@ def main() -> None:
     parser.add_argument("--kept", type=Path, default=None,
                         help="the WORK dir of a `bench/eval_webs.py --keep WORK` run: its "
                         "crawls and judgments are used, nothing is crawled")
+    parser.add_argument("--e5-threads", type=int, default=1,
+                        help="onnxruntime intra-op threads of embedder e5-int8 (default 1)")
+    parser.add_argument("--speed-only", action="store_true",
+                        help="only the speed runs on generated documents (no web)")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
+    from indexer.embedding import E5Int8Embedder
+    E5Int8Embedder.threads = args.e5_threads
     work = args.keep or Path(tempfile.mkdtemp(prefix="sikoja-semantic-"))
     work.mkdir(parents=True, exist_ok=True)
     out_path = args.out or ROOT / "bench" / "results" / f"semantic-{'-'.join(args.webs)}.md"
@@ -219,6 +233,10 @@ def main() -> None:
         command += " --vector"
     if args.kept is not None:
         command += " --kept WORK"
+    if args.e5_threads != 1:
+        command += f" --e5-threads {args.e5_threads}"
+    if args.speed_only:
+        command += f" --speed-only --generated {args.generated}"
     if args.max_weight != 0.6:
         command += f" --max-weight {args.max_weight}"
     out = ["# Semantic signal: embedder, embedded text, vector weight", "",
@@ -236,7 +254,7 @@ def main() -> None:
             print(f"[speed] {name}: {wall:.1f} documents/s ({cpu:.1f} per CPU second) on "
                   f"generated {GENERATED_CHARS}-character documents", flush=True)
     best = {name: max(s[0] for s in runs) for name, runs in speeds.items()}
-    for web in args.webs:
+    for web in [] if args.speed_only else args.webs:
         out += run_web(web, args, work, best)
     out += ["Indexing floor: " f"{SPEED_FLOOR:.0f} documents/s on {GENERATED_CHARS}-character "
             "documents; documents/s (per CPU second) in each round:", "",

