@@ -274,6 +274,8 @@ def run_web(web: str, args: argparse.Namespace, work: Path,
     """The table, per-category lines and changed queries of every configuration on ``web``."""
     root, queries = WEBS[web]
     files = {"dev": queries, **({k: SETS[k] for k in args.sets} if web == "tuning" else {})}
+    if web != "tuning" and (queries.parent / "oov.tsv").exists():
+        files["oov"] = queries.parent / "oov.tsv"  # a held-out web's own OOV set (issue #16)
     if args.kept is not None:  # its crawl copied (never written into) and its judgments
         crawl = work / "crawl" / web
         shutil.copytree(args.kept / web, crawl)
@@ -318,7 +320,7 @@ def run_web(web: str, args: argparse.Namespace, work: Path,
     out = [f"## {web} ({queries.relative_to(ROOT)}, {documents} documents)", "", *rows, ""]
     for label, by_run in reports.items():
         out += [f"Per category, {label} (MRR@10 / Success@1):", "", *category_lines(by_run), ""]
-        if web != "heldout":
+        if web == "tuning":  # a held-out web's queries are counted, never listed
             # the default configuration, not a composite that also starts with "use"
             base = next((r for k, r in by_run.items() if k.startswith("use-sections")), None)
             base_label = next((k for k in by_run if k.startswith("use-sections")), "")
