@@ -172,3 +172,28 @@ def test_recrawl_of_an_unchanged_web_rewrites_nothing(sample):
 def test_a_first_crawl_reports_no_page_as_same(sample):
     _, _, first, _, _ = sample
     assert sum(s.unchanged for s in first.sources) == 0, str(first)
+
+
+def stored_rows(store: DocumentStore) -> dict[str, tuple]:
+    rows = store.query("SELECT url, status, kind, title, parent_url, content_hash FROM documents")
+    return {r["url"]: tuple(r) for r in rows}
+
+
+def test_settling_the_crawled_web_again_rewrites_nothing(sample_crawl, tmp_path):
+    # A crawl's settling is a fixed point: run again over what it stored (no twin of a page
+    # live any more), it judges no page's kind, title or text otherwise. A news site whose
+    # articles have print copies (dlh-berita) judged its kinds with the copies' template
+    # lines, so a second settling turned an article into a service.
+    from crawler.linkstore import LinkStore
+    from crawler.site import settle_source
+    data_dir = sample_crawl.copy_to(tmp_path)
+    store, links = DocumentStore.open(data_dir), LinkStore.open(data_dir)
+    try:
+        before = stored_rows(store)
+        for source in sample_crawl.sources:
+            settle_source(store, links, source.name, None, log=False)
+        after = stored_rows(store)
+    finally:
+        store.close()
+        links.close()
+    assert {u: (before.get(u), row) for u, row in after.items() if before.get(u) != row} == {}

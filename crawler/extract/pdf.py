@@ -175,15 +175,21 @@ def heading_after_letterhead(text: str, shared: Callable[[str], bool] = lambda _
 
 def abbreviations(text: str) -> set[str]:
     """The words ``text`` writes in capitals among words that are not ("mengurus SKCK di
-    Polresta"): abbreviations, as the document itself spells them."""
+    Polresta"): abbreviations, as the document itself spells them. A run of three or more
+    is a heading read on one line with a table's cells, not abbreviations."""
     words: set[str] = set()
     for line in text.split("\n"):
         if shouted(line) or not any(c.islower() for c in line):
             continue
-        for word in line.split():
-            word = word.strip("()[],.;:\"'")
-            if len(word) >= 2 and word.isalpha() and word.isupper():
-                words.add(word)
+        run: list[str] = []
+        for word in [*line.split(), "."]:
+            bare = word.strip("()[],.;:\"'")
+            if len(bare) >= 2 and bare.isalpha() and bare.isupper():
+                run.append(bare)
+                continue
+            if len(run) <= 2:
+                words.update(run)
+            run = []
     return words
 
 
