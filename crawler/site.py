@@ -48,6 +48,10 @@ def settle_source(store: DocumentStore, links: LinkStore, source: str,
         # print copy (no columns) counted against the sidebar: a sidebar on about half of a
         # site's pages was template in one crawl and content in the next, by fetch order.
         refresh_site(store, links, source)
+        # The kinds are judged again over the pages that stay: the twins left and their
+        # template lines with them, and the next settling of the unchanged site, which
+        # meets no twin, would judge from these pages alone and flip a page's kind.
+        settle_kinds(store, links, source)
     # Service pages take the fields of the Standar Pelayanan PDFs they link, and each PDF
     # is shown under its service page: a PDF may arrive before or after its page. Twins
     # are compared after it (two copies of a page linking one PDF are equal only once both

@@ -605,6 +605,10 @@ def _settle_single(store: DocumentStore, url: str, block: Standard, held: bool) 
 # -- the titles of a site's PDFs ---------------------------------------------------------------
 
 PDF_TITLE = "pdf_title"  # fields key: the title a PDF came with, where the site replaced it
+# a heading of years and numbers only ("TAHUN 2024", "NOMOR 12"), what tells apart a
+# site's yearly reports, names none of them
+_NUMBERS_ONLY = re.compile(r"^(?:(?:tahun|anggaran|nomor|no\.?|th\.?|periode|semester|triwulan|"
+                           r"tahap|edisi|revisi|[ivx]+|[\d/.\-]+)\s*)+$", re.IGNORECASE)
 
 
 def settle_pdf_titles(store: DocumentStore, source: str) -> int:
@@ -618,23 +622,25 @@ def settle_pdf_titles(store: DocumentStore, source: str) -> int:
     site's PDFs no longer share it. Returns how many PDFs were re-titled."""
     rows = store.query("SELECT url FROM documents WHERE source = ? AND status = 'live' AND "
                        "(kind = 'document' OR fields LIKE ?)", (source, f'%"{SERVICE_PDF}"%'))
-    docs = [as_document(doc) for doc in store.iter_documents_at(r["url"] for r in rows)]
+    stored = {doc.url: doc for doc in store.iter_documents_at(r["url"] for r in rows)}
+    docs = [as_document(doc) for doc in stored.values()]
     docs = [doc for doc in docs if is_pdf(doc)]
-    if len(docs) < 2:
-        return 0
     tops = []
     for doc in docs:
         lines = [line for line in doc.text.split("\n")[:HEAD_LINES * 2] if line.strip()]
         tops.append((" | ".join(lines[:HEAD_LINES]), None))
-    kop = learn_site_titles(tops).names
+    # a site of one PDF shares nothing: each title it replaced goes back
+    kop = learn_site_titles(tops).names if len(docs) >= 2 else set()
 
     def shared(line: str) -> bool:
         segments = [normalise(s) for s in split_title(line)]
         return bool(segments) and all(s in kop for s in segments)
 
     came = {doc.url: str(doc.fields.get(PDF_TITLE) or doc.title) for doc in docs}
-    names = learn_site_titles([(title, None) for title in came.values()]).names
-    headings = {doc.url: title_case(heading_after_letterhead(doc.text, shared)) for doc in docs}
+    names = (learn_site_titles([(title, None) for title in came.values()]).names
+             if len(docs) >= 2 else set())
+    headings = {doc.url: title_case(heading_after_letterhead(doc.text, shared), doc.text)
+                for doc in docs}
     counts: dict[str, int] = {}
     for heading in headings.values():
         counts[normalise(heading)] = counts.get(normalise(heading), 0) + 1
@@ -644,6 +650,7 @@ def settle_pdf_titles(store: DocumentStore, source: str) -> int:
         segments = [normalise(s) for s in split_title(title)]
         not_its_own = shared(title) or (bool(segments) and all(s in names for s in segments))
         if (not_its_own and normalise(heading) and counts[normalise(heading)] == 1
+                and not _NUMBERS_ONLY.match(heading)
                 and normalise(heading) != normalise(title) and len(standard_blocks(doc)) < 2):
             new_title = heading
         else:
@@ -653,6 +660,16 @@ def settle_pdf_titles(store: DocumentStore, source: str) -> int:
             fields[PDF_TITLE] = title
         if new_title == doc.title and fields == doc.fields:
             continue
-        _rewrite(store, replace(doc, title=new_title, fields=fields))
+        new = replace(doc, title=new_title, fields=fields)
+        old = stored[doc.url]
+        if isinstance(old.fields.get(SERVICE_PDF), dict):
+            # stored as its one service: it stays one, under its new title as a PDF
+            # (``settle_parts`` decides whether it still is one), written once
+            blocks = standard_blocks(new)
+            if len(blocks) == 1 and blocks[0].single:
+                new = as_service(new, blocks[0])
+        if new.content_hash() == old.content_hash():
+            continue
+        _rewrite(store, new)
         changed += 1
     return changed

@@ -17,10 +17,11 @@ import pytest
 from crawler.extract.document import pdf_document
 from crawler.extract.pdf import extract_pdf
 from crawler.run import crawl
-from crawler.standards import PDF_TITLE, SERVICE_PDF
+from crawler.standards import PDF_TITLE, SERVICE_PDF, settle_pdf_titles
 from sikoja.config import load_settings
 from sikoja.demo.server import SITES_ROOT
 from sikoja.sources import Source
+from sikoja.store import DocumentStore
 from sikoja.urls import canonicalize_url
 from tests.faultserver import Page, PageSite
 from tests.sppdf import ADDRESS, LAYOUTS, standard_pdf
@@ -123,6 +124,85 @@ def test_an_office_name_in_capitals_without_an_address_is_no_kop():
     pdf = extract_pdf(letter(["DINAS PENDIDIKAN MEMBUKA PENDAFTARAN BEASISWA",
                               "Syarat: rapor dan surat keterangan tidak mampu"], kop=False))
     assert pdf.title == "Dinas Pendidikan Membuka Pendaftaran Beasiswa"
+
+
+def test_a_heading_that_names_a_road_and_a_year_is_no_address():
+    # "JALAN" and a number in a heading are no street: an address has its number after it
+    pdf = extract_pdf(letter(["DAFTAR RUAS JALAN KOTA JAMBI TAHUN 2024"], kop=False))
+    assert pdf.title == "Daftar Ruas Jalan Kota Jambi Tahun 2024"
+    pdf = extract_pdf(letter(["STANDAR PELAYANAN REKOMENDASI GALIAN JALAN 2025"]))
+    assert pdf.title == "Standar Pelayanan Rekomendasi Galian Jalan 2025"
+
+
+def test_a_title_between_the_office_and_its_address_is_the_title():
+    pdf = extract_pdf(letter(["PUSKESMAS PAKUAN BARU", "JADWAL PELAYANAN POSYANDU 2025",
+                              "Jl. Pakuan Baru No. 12 Telp. (0741) 555123"], kop=False))
+    assert pdf.title == "Jadwal Pelayanan Posyandu 2025"
+
+
+def test_abbreviations_stay_in_capitals_in_a_title():
+    pdf = extract_pdf(letter(["PENGUMUMAN SELEKSI CPNS DAN PPPK TAHUN 2024"]))
+    assert pdf.title == "Pengumuman Seleksi CPNS dan PPPK Tahun 2024"
+    # one with vowels, as the document writes it among lowercase words
+    pdf = extract_pdf(letter(["PENERBITAN SIUP BAGI USAHA MIKRO",
+                              "Pemohon SIUP melampirkan NPWP dan akta pendirian."], kop=False))
+    assert pdf.title == "Penerbitan SIUP bagi Usaha Mikro"
+
+
+def test_a_long_heading_is_not_joined_with_the_section_after_it():
+    pdf = extract_pdf(letter(["LAPORAN KINERJA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KOTA "
+                              "JAMBI TAHUN 2024", "KATA PENGANTAR"], kop=False))
+    assert pdf.title == ("Laporan Kinerja Dinas Kependudukan dan Pencatatan Sipil Kota Jambi "
+                         "Tahun 2024")
+
+
+# -- a site's PDFs, settled in a store ------------------------------------------------------
+
+def stored_pdf(store: DocumentStore, body: bytes, path: str) -> str:
+    doc = pdf_document(extract_pdf(body), url=f"https://kel.example{path}",
+                       http_last_modified=None, source="s", opd=KELURAHAN, parent_url=None)
+    store.upsert(doc)
+    return doc.url
+
+
+@pytest.mark.parametrize("kop", [False, True])
+def test_a_title_the_sites_yearly_reports_share_is_not_their_kop(tmp_path, kop):
+    # what tells the two reports apart is their year: no title, and the shared heading no kop
+    store = DocumentStore.open(tmp_path)
+    urls = [stored_pdf(store, letter(["LAPORAN KINERJA INSTANSI PEMERINTAH",
+                                      "DINAS LINGKUNGAN HIDUP KOTA JAMBI", f"TAHUN {year}",
+                                      "KATA PENGANTAR"], kop=kop), f"/lkjip-{year}.pdf")
+            for year in (2023, 2024)]
+    settle_pdf_titles(store, "s")
+    assert {store.get(u).title for u in urls} == {"Laporan Kinerja Instansi Pemerintah"}
+
+
+def test_a_pdf_left_alone_on_its_site_gets_its_own_title_back(tmp_path):
+    store = DocumentStore.open(tmp_path)
+    usaha, menikah = (stored_pdf(store, sp([record]), f"/sp/{n}.pdf")
+                      for n, record in enumerate(SERVICES[:2], 1))
+    assert settle_pdf_titles(store, "s") == 2
+    assert store.get(usaha).title == "Standar Pelayanan Surat Keterangan Usaha"
+    store.mark_gone(menikah)
+    assert settle_pdf_titles(store, "s") == 1
+    assert store.get(usaha).title == f"Standar Pelayanan {KELURAHAN}"
+    assert PDF_TITLE not in store.get(usaha).fields
+
+
+def test_a_standard_stored_as_its_service_stays_one_when_retitled(tmp_path):
+    from crawler.standards import as_service, standard_blocks
+    store = DocumentStore.open(tmp_path)
+    urls = []
+    for n, record in enumerate(SERVICES[:2], 1):
+        pdf = pdf_document(extract_pdf(sp([record])), url=f"https://kel.example/sp/{n}.pdf",
+                           http_last_modified=None, source="s", opd=KELURAHAN, parent_url=None)
+        store.upsert(as_service(pdf, standard_blocks(pdf)[0]))
+        urls.append(pdf.url)
+    assert settle_pdf_titles(store, "s") == 2
+    usaha = store.get(urls[0])
+    assert (usaha.kind, usaha.title) == ("service", "Surat Keterangan Usaha")
+    assert usaha.fields[SERVICE_PDF]["title"] == "Standar Pelayanan Surat Keterangan Usaha"
+    assert settle_pdf_titles(store, "s") == 0
 
 
 # -- a site's PDFs, through a real crawl ----------------------------------------------------

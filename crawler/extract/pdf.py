@@ -52,14 +52,23 @@ _GOVERNMENT = re.compile(
     r"^(?:PEMERINTAH|DINAS|BADAN|KANTOR|KECAMATAN|KELURAHAN|DESA|SEKRETARIAT|INSPEKTORAT|"
     r"SATUAN|UPTD?|UNIT|RUMAH SAKIT|RSUD|PUSKESMAS|BAGIAN|KEMENTERIAN|PROVINSI|KABUPATEN|"
     r"KOTA|DEWAN|LEMBAGA|KEPOLISIAN|PENGADILAN)\b")
+# where an office is: a street with its number ("Jl. Jend. Sudirman No. 1"), a telephone or
+# fax number, a post code after "kode pos", a mail or web address. A heading may name a road
+# and a year ("DAFTAR RUAS JALAN KOTA JAMBI TAHUN 2024") or a website ("PENDAFTARAN MELALUI
+# WEBSITE ..."): a word of the kind alone, or a number anywhere, is no address.
 _ADDRESS = re.compile(
-    r"(?:^|\b)(?:jl\.?|jln\.?|jalan|telp\.?|telepon|tlp\.?|fax|faks|faksimile|kode\s*pos|"
-    r"e-?mail|surel|website|laman|homepage)(?:\b|\s|:)|www\.|https?://|@[a-z0-9-]+\.",
+    r"\bjln?(?:\.\s*|\s+)\S+.*\d|\bjalan\s+\S.*(?:\bno\.?\s*\d|\b\d{5}\b)|"
+    r"\b(?:telp|telepon|tlp|fax|faks|faksimile)\b[^\d\n]{0,12}\d|"
+    r"\bkode\s*pos\s*:?\s*\d{5}\b|"
+    r"\b(?:e-?mail|surel|website|laman|homepage)\s*:\s*\S+\.\S|www\.|https?://|@[a-z0-9-]+\.",
     re.IGNORECASE)
-_REACHABLE = re.compile(r"\d|www\.|https?://|@")
 HEAD_LINES = 8  # how far down a page a kop surat may reach
 WRAPPED = 50  # a heading line this long may have been wrapped by the page's width
 _NUMBERED_HEADING = re.compile(r"^\s*(?:[A-Z]|\d{1,2}|[IVX]{1,4})[.)]\s+")
+# what follows a report's or a decree's heading, never a part of it
+_SECTION = re.compile(r"^(?:KATA PENGANTAR|DAFTAR (?:ISI|TABEL|GAMBAR|LAMPIRAN)|BAB\b|LAMPIRAN\b|"
+                      r"PENDAHULUAN|RINGKASAN|IKHTISAR|LATAR BELAKANG|MENIMBANG|MENGINGAT|"
+                      r"MEMUTUSKAN|MENETAPKAN|DENGAN RAHMAT)")
 _LOWER_WORDS = frozenset("dan atau di ke dari untuk yang bagi pada dengan oleh karena tentang "
                          "atas serta".split())
 
@@ -72,29 +81,42 @@ def shouted(line: str) -> bool:
 
 def is_address(line: str) -> bool:
     """A kop surat's line of where the office is: street, telephone, post code, mail, web."""
-    # a heading may name a road ("IZIN GALIAN JALAN"); an address has a number or a web name
-    return (bool(_ADDRESS.search(line)) and bool(_REACHABLE.search(line))
-            and line_label(line) is None)
+    return bool(_ADDRESS.search(line)) and line_label(line) is None
 
 
 def letterhead_lines(lines: list[str], shared: Callable[[str], bool] = lambda _: False) -> int:
-    """How many of ``lines`` (a PDF's first lines) are its kop surat: lines the site's other
-    PDFs share at their top (``shared``), or by its shape, a block of capitals that opens with
-    a government or an office ("PEMERINTAH KOTA JAMBI", "KELURAHAN SUNGAI PUTRI") followed by
-    its address (a line with a street, a telephone, a post code, mail or a website). Without
-    the address it is no kop surat: "DINAS ... MENETAPKAN" or a title in capitals stays."""
-    top = 0
-    while top < min(len(lines), HEAD_LINES) and (not lines[top].strip() or shared(lines[top])):
+    """How many of ``lines`` (a PDF's first lines) are its kop surat. By its shape, a block
+    of capitals lines each opening with a government or an office ("PEMERINTAH KOTA JAMBI",
+    "DINAS ...", "KELURAHAN SUNGAI PUTRI") followed by its address (a street with its
+    number, a telephone, a post code, mail or a website), maybe with the document's own
+    heading between them ("PUSKESMAS X" / "JADWAL POSYANDU 2025" / "Jl. ..."). Without the
+    address it is no kop surat: "DINAS ... MENETAPKAN" or a title in capitals stays. Lines
+    the site's other PDFs share at their top (``shared``) are its kop only with that shape:
+    up to an address they close, or each opening with a government or an office; a title
+    the site's yearly reports share ("LAPORAN KINERJA ...") is theirs, not the kop."""
+    limit = min(len(lines), HEAD_LINES)
+    run = 0
+    while run < limit and (not lines[run].strip() or shared(lines[run])):
+        run += 1
+    closed = [n + 1 for n in range(min(run + 1, len(lines))) if is_address(lines[n])]
+    top = min(closed[-1], run) if closed else 0
+    while top < run and (not lines[top].strip() or _GOVERNMENT.match(lines[top].strip())):
         top += 1
     block = top
-    while (block < min(len(lines), HEAD_LINES) and shouted(lines[block])
-           and not is_address(lines[block])
-           and (block > top or _GOVERNMENT.match(lines[block].strip()))):
+    while (block < limit and shouted(lines[block]) and not is_address(lines[block])
+           and _GOVERNMENT.match(lines[block].strip())):
         block += 1
-    if block > top and block < len(lines) and is_address(lines[block]):
-        top = block
+    if block > top:
+        # the address, after the office's lines or after the document's heading below them
+        after = block
+        while after < min(block + 3, limit) and shouted(lines[after]) and not is_address(
+                lines[after]):
+            after += 1
+        if after < len(lines) and is_address(lines[after]):
+            top = block
     while top < min(len(lines), HEAD_LINES + 2) and (
-            not lines[top].strip() or is_address(lines[top]) or shared(lines[top])):
+            not lines[top].strip() or is_address(lines[top])
+            or (shared(lines[top]) and _GOVERNMENT.match(lines[top].strip()))):
         top += 1
     return top
 
@@ -139,7 +161,7 @@ def heading_after_letterhead(text: str, shared: Callable[[str], bool] = lambda _
         if shouted(line):
             for more in following[:2] if len(line) >= WRAPPED else ():
                 # a long heading wrapped by the page's width
-                if (not shouted(more) or line_label(more) is not None
+                if (not shouted(more) or line_label(more) is not None or _SECTION.match(more)
                         or re.match(r"^(?:NOMOR|NO\.|TENTANG|TAHUN)\b", more)):
                     break
                 words.append(more)
@@ -151,19 +173,45 @@ def heading_after_letterhead(text: str, shared: Callable[[str], bool] = lambda _
     return ""
 
 
-def title_case(title: str) -> str:
+def abbreviations(text: str) -> set[str]:
+    """The words ``text`` writes in capitals among words that are not ("mengurus SKCK di
+    Polresta"): abbreviations, as the document itself spells them. A run of three or more
+    is a heading read on one line with a table's cells, not abbreviations."""
+    words: set[str] = set()
+    for line in text.split("\n"):
+        if shouted(line) or not any(c.islower() for c in line):
+            continue
+        run: list[str] = []
+        for word in [*line.split(), "."]:
+            bare = word.strip("()[],.;:\"'")
+            if len(bare) >= 2 and bare.isalpha() and bare.isupper():
+                run.append(bare)
+                continue
+            if len(run) <= 2:
+                words.update(run)
+            run = []
+    return words
+
+
+def title_case(title: str, text: str = "") -> str:
     """A title written in capitals, as a name is written ("SURAT KETERANGAN PINDAH WNI" ->
-    "Surat Keterangan Pindah WNI"); any other title as it is."""
+    "Surat Keterangan Pindah WNI"); any other title as it is. A word stays in capitals when
+    it is short (WNI, KK), has no vowel (SKCK, NPWP, BPHTB: no Indonesian word is written
+    so) or a digit or a hyphen (KTP-EL, PBB-P2), or when the document's ``text`` writes it
+    in capitals among lowercase words (SIUP, RSUD)."""
     if title.upper() != title:
         return title
+    kept = abbreviations(text) if text else set()
     words = []
     for n, word in enumerate(title.split()):
         lower = word.casefold()
+        bare = word.strip("()[],.;:")
         if n and lower in _LOWER_WORDS:
             words.append(lower)
-        elif (len(word.strip("()[],.;:")) <= 3 or word.startswith("(")
+        elif (len(bare) <= 3 or word.startswith("(") or bare in kept
+              or not any(c in "AEIOU" for c in bare.upper())
               or any(c.isdigit() or c in "-/" for c in word)):
-            words.append(word)  # an abbreviation: WNI, KTP-EL, (SKPWNI)
+            words.append(word)  # an abbreviation: WNI, KTP-EL, (SKPWNI), SKCK
         else:
             words.append(word[:1] + word[1:].lower())
     return " ".join(words)
@@ -225,7 +273,7 @@ def extract_pdf(body: bytes) -> PdfText:
     meta_title = title
     if not title:
         # the document's heading, not the kop surat above it ("PEMERINTAH KOTA JAMBI ...")
-        title = title_case(heading_after_letterhead(text)) or next(
+        title = title_case(heading_after_letterhead(text), text) or next(
             (line for line in text.splitlines() if len(line) > 3), "")[:200]
     size = text.count("\n") + 1
     starts = [next((n for n, (number, _) in enumerate(kept) if number == page), None)
