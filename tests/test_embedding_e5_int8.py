@@ -202,10 +202,34 @@ def test_a_composite_with_it_loads_and_weighs_both(engines):
         both = load_embedder(spec)
         assert isinstance(both, CompositeEmbedder) and both.dim == 512 + 384
         e5 = both.parts[1]
-        assert both.parts[0] is use and e5.name == "multilingual-e5-small-int8-onnx"
+        assert both.parts[0] is use and e5.name.startswith("multilingual-e5-small-int8-onnx-")
         texts, query = PAGES[:3], "lampu jalan mati"
         expected = (w * (use.embed_documents(texts) @ use.embed_query(query))
                     + (1 - w) * (e5.embed_documents(texts) @ e5.embed_query(query)))
         assert np.allclose(both.embed_documents(texts) @ both.embed_query(query), expected,
                            atol=1e-5)
 
+
+def test_vectors_of_another_build_of_the_graph_are_never_served(engines, tmp_path):
+    """The embedding cache keys e5-int8's vectors by its model's cache key: a vector that
+    an earlier build of the graph (another onnxruntime, another builder) left under the
+    embedder's plain name is not served for the same text."""
+    import hashlib
+
+    from indexer.e5_onnx import cache_key
+    from indexer.embedding import EmbeddingCache
+
+    int8 = engines[0]
+    assert int8.name.endswith(hashlib.sha256(cache_key().encode()).hexdigest()[:16])
+    text = PAGES[0]
+    digest = EmbeddingCache.digest(text)
+    stale = np.zeros(384, dtype=np.float32)
+    stale[0] = 1.0
+    store = EmbeddingCache(tmp_path / "embeddings.db")
+    try:
+        store.put_many("multilingual-e5-small-int8-onnx", {digest: stale})
+        vectors, embedded = store.through(int8, {digest: text}, batch=8)
+        assert embedded == 1
+        assert np.allclose(vectors[digest], int8.embed_documents([text])[0], atol=1e-6)
+    finally:
+        store.close()
