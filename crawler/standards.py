@@ -320,12 +320,14 @@ def settle_site(store: DocumentStore, links: LinkStore, source: str) -> tuple[in
     pdfs = {url for url, kind in pages.items() if kind[0] == "document"}
     pages_changed = 0
     outlinks: dict[str, set[str]] = {}
+    in_content: dict[str, set[str]] = {}  # the PDFs each page links from its content
     framing = links.embeds(source)
     for key, all_links, content in links.source_links(source):
         if key not in pages or pages[key][0] in ("document", "app"):
             continue
         outlinks[key] = {canonicalize_url(u) for u, _ in all_links} & pdfs
         linked = [(u, t) for u, t in content if canonicalize_url(u) in pdfs]
+        in_content[key] = {canonicalize_url(u) for u, _ in linked}
         frames = [(u, t) for u, t in framing.get(key, []) if canonicalize_url(u) in pages]
         if not linked and not frames and not pages[key][2]:
             continue  # links no PDF and took nothing from one: nothing to do or undo
@@ -338,7 +340,7 @@ def settle_site(store: DocumentStore, links: LinkStore, source: str) -> tuple[in
             pages[key] = _kind_of(new.kind, new.fields)
             pages_changed += 1
     pages_changed += _frame_documents(store, source, pages, framing)
-    settle_parts(store, reader, source, outlinks)
+    settle_parts(store, reader, source, outlinks, in_content)
     return pages_changed, _place_documents(store, pages, outlinks)
 
 
@@ -462,15 +464,19 @@ def part_documents(pdf: Document, blocks: list[Standard], taken: set[int]) -> li
 
 
 def settle_parts(store: DocumentStore, reader: StandardReader, source: str,
-                 outlinks: dict[str, set[str]] | None = None) -> int:
+                 outlinks: dict[str, set[str]] | None = None,
+                 in_content: dict[str, set[str]] | None = None) -> int:
     """Each standard PDF of several services that no page absorbs is stored as well as one
     service per block (``part_documents``), under the PDF; a block a service page took
     stays that page's, a part its PDF no longer holds (or a PDF gone) leaves. A standard PDF
     of one service that no page of the site holds is stored as that service
-    (``as_service``), and is a document again once a page takes it; a page that links it
-    (``outlinks``: page -> the PDFs it links) and names its service holds it too (an
-    article "Pengurusan SPPL ..." linking its standard is where the citizen reads it, the
-    PDF shown under it). Returns how many documents were written or retired; an unchanged
+    (``as_service``), and is a document again once a page takes it. A service page that links
+    it from its content (``in_content``: page -> those PDFs) holds it, whatever the two call
+    the service: a PDF collapses under the service page that links it, never under a listing;
+    so does another page that links it (``outlinks``: page -> the PDFs it links anywhere) and
+    names its service (an article "Pengurusan SPPL ..." linking its standard is where the
+    citizen reads it, the PDF shown under it). Returns how many documents were written or
+    retired; an unchanged
     site writes none."""
     rows = store.query("SELECT url, kind, title, parent_url, fields FROM documents WHERE "
                        "source = ? AND status = 'live'", (source,))
@@ -498,6 +504,15 @@ def settle_parts(store: DocumentStore, reader: StandardReader, source: str,
         elif r["kind"] == "service":
             services.append(Document(url=r["url"], source=source, opd="", kind="service",
                                      title=r["title"], text=""))
+    # a service page that links a standard from its content (not its menu or sidebar) is
+    # where that standard is read, whatever the two call the service ("Izin Usaha Mikro" and
+    # "Penerbitan IUMK")
+    service_pages = {page.url for page in services if page.url in titles}
+    read_at: dict[str, set[str]] = {}
+    for page, targets in (in_content or {}).items():
+        if page in service_pages:
+            for target in targets:
+                read_at.setdefault(target, set()).add(page)
     linkers: dict[str, list[str]] = {}
     for page, targets in (outlinks or {}).items():
         for target in targets:
@@ -507,6 +522,7 @@ def settle_parts(store: DocumentStore, reader: StandardReader, source: str,
         blocks = reader.blocks(url)
         if len(blocks) == 1 and blocks[0].single and url not in framed:
             held = (url in lent or any(choose(page, blocks) is not None for page in services)
+                    or url in read_at
                     or any(title_match(titles.get(page, ""), service_title(blocks[0])) >= MATCH
                            for page in linkers.get(url, [])))
             changed += _settle_single(store, url, blocks[0], held)

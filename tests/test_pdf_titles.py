@@ -222,7 +222,16 @@ def pdf_page(body: bytes) -> Page:
 def site_pages() -> dict[str, Page]:
     links = "".join(f"<li><a href='/sp/SP-{n}.pdf'>SP-{n}.pdf</a></li>" for n in (1, 2, 3))
     return {
-        "/": Page(html("Beranda", "<p>Standar pelayanan kami ada di halaman Unduhan.</p>")),
+        "/": Page(html("Beranda", "<p>Standar pelayanan kami ada di halaman Unduhan.</p>"
+                            "<p><a href='/layanan/keramaian'>Izin keramaian</a></p>")),
+        # a service page with sections of its own that links its standard, which names the
+        # service otherwise: the standard is read there, not a second service beside it
+        "/layanan/keramaian": Page(html("Rekomendasi Izin Keramaian", (
+            "<h3>Persyaratan</h3><ul><li>Surat pengantar RT/RW</li><li>Fotokopi KTP</li></ul>"
+            "<h3>Biaya</h3><p>Gratis</p><h3>Waktu Penyelesaian</h3><p>1 hari kerja</p>"
+            "<p>Lampiran: <a href='/files/lampiran-7.pdf'>lampiran (PDF)</a></p>"))),
+        "/files/lampiran-7.pdf": pdf_page(sp([service("Surat Pengantar Pesta dan Hajatan",
+                                                "Surat pengantar RT/RW")])),
         "/unduhan": Page(html("Unduhan", (
             f"<ul>{links}<li><a href='/sp/SP-2025.pdf'>Standar Pelayanan 2025</a></li>"
             "<li><a href='/sp/SP-01.pdf'>SP-01.pdf</a></li></ul>"))),
@@ -305,6 +314,19 @@ def test_a_one_service_standard_no_page_holds_is_stored_as_that_service(crawled)
     sktm = stored[url(site, "/sp/SP-sktm.pdf")]
     assert (sktm.kind, sktm.parent_url) == ("document", url(site, "/berita/sktm"))
     assert sktm.title == "Standar Pelayanan Surat Keterangan Tidak Mampu"
+
+
+@pytest.mark.slow  # crawls a served site
+def test_a_standard_a_service_page_links_stays_its_document_whatever_it_is_called(crawled):
+    # before, a service page held a lone standard only when their titles matched: this one
+    # became a second service beside its page ("Surat Pengantar Pesta dan Hajatan")
+    site, data_dir, _, _ = crawled
+    stored = live(data_dir)
+    page = stored[url(site, "/layanan/keramaian")]
+    pdf = stored[url(site, "/files/lampiran-7.pdf")]
+    assert page.kind == "service"
+    assert (pdf.kind, pdf.parent_url) == ("document", page.url)
+    assert SERVICE_PDF not in pdf.fields
 
 
 @pytest.mark.slow  # crawls a served site twice
