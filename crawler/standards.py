@@ -263,14 +263,19 @@ class StandardReader:
     def __init__(self, store: DocumentStore) -> None:
         self.store = store
         self._blocks: dict[str, list[Standard]] = {}
+        self._sources: dict[str, str | None] = {}
 
-    def blocks(self, url: str) -> list[Standard]:
+    def blocks(self, url: str, source: str | None = None) -> list[Standard]:
+        """The standards of the stored PDF at ``url`` (of ``source`` only, when given)."""
         if url not in self._blocks:
-            rows = self.store.query("SELECT url FROM documents WHERE url = ? AND status = "
+            rows = self.store.query("SELECT source FROM documents WHERE url = ? AND status = "
                                     "'live' AND (kind = 'document' OR fields LIKE ?)",
                                     (url, f'%"{SERVICE_PDF}"%'))
             pdf = self.store.get(url) if rows else None
             self._blocks[url] = standard_blocks(as_document(pdf)) if pdf is not None else []
+            self._sources[url] = rows[0]["source"] if rows else None
+        if source is not None and self._sources.get(url) != source:
+            return []
         return self._blocks[url]
 
     def framed(self, frames: list[tuple[str, str]], source: str | None = None) -> list[Standard]:
@@ -290,12 +295,14 @@ class StandardReader:
                 out.append(found)
         return out
 
-    def linked(self, links: list[tuple[str, str]]) -> list[Standard]:
-        """Standards among the documents a page's main block links."""
+    def linked(self, links: list[tuple[str, str]], source: str | None = None) -> list[Standard]:
+        """Standards among the documents a page's main block links (of ``source`` only, when
+        given: the site step reads a site's own PDFs, so the fetch does too)."""
         out = []
         for url, text in links:
             hinted = is_standard_link(url, text)
-            out.extend(replace(s, hinted=hinted) for s in self.blocks(canonicalize_url(url)))
+            out.extend(replace(s, hinted=hinted)
+                       for s in self.blocks(canonicalize_url(url), source))
         return out
 
 
@@ -304,7 +311,7 @@ def absorb_stored(page: Document, links: list[Link], store: DocumentStore,
     """At fetch time: ``page`` with the standards of the PDFs (and framed pages) already
     stored."""
     reader = StandardReader(store)
-    return absorb(page, reader.linked([(link.url, link.text) for link in links])
+    return absorb(page, reader.linked([(link.url, link.text) for link in links], page.source)
                   + reader.framed([(link.url, link.text) for link in frames or []], page.source))
 
 

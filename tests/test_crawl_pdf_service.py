@@ -402,3 +402,33 @@ def test_a_pdf_two_service_pages_link_has_one_parent_whichever_came_first(tmp_pa
         assert store.get(pdf).parent_url == site + "/?page_id=21"
     finally:
         store.close()
+
+
+def test_a_page_takes_no_fields_at_fetch_from_another_sites_pdf(tmp_path):
+    """The site step reads a site's own PDFs only; the fetch did not, so a page linking
+    another OPD's standard took its fields while it was fetched and lost them when its
+    site settled: what a page says depended on when it was read."""
+    from crawler.extract.document import pdf_document
+    from crawler.extract.html import Link
+    from crawler.extract.pdf import extract_pdf
+    from crawler.standards import absorb_stored
+
+    pdf_url = "https://dishub.example.go.id/files/sp-uji-kir.pdf"
+    store = DocumentStore.open(tmp_path)
+    try:
+        store.upsert(pdf_document(extract_pdf(KIR_PDF), url=pdf_url, http_last_modified=None,
+                                  source="dishub", opd=OPD, parent_url=None))
+        links = [Link(pdf_url, "Standar Pelayanan Uji KIR (PDF)")]
+
+        def page(source: str) -> Document:
+            return Document(url=f"https://{source}.example.go.id/layanan/uji-kir",
+                            source=source, opd=OPD, kind="page",
+                            title="Pengujian Kendaraan Bermotor (Uji KIR)",
+                            text="Persyaratan dan biaya tercantum dalam Standar Pelayanan.")
+
+        own = absorb_stored(page("dishub"), links, store)
+        assert own.fields.get("cost", "").startswith("Rp75.000")
+        other = absorb_stored(page("kecamatan"), links, store)
+        assert "cost" not in other.fields and "fields_from" not in other.fields
+    finally:
+        store.close()
