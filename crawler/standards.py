@@ -348,7 +348,7 @@ def settle_site(store: DocumentStore, links: LinkStore, source: str) -> tuple[in
             pages_changed += 1
     pages_changed += _frame_documents(store, source, pages, framing)
     settle_parts(store, reader, source, outlinks, in_content)
-    return pages_changed, _place_documents(store, pages, outlinks)
+    return pages_changed, _place_documents(store, pages, outlinks, in_content)
 
 
 def _frame_documents(store: DocumentStore, source: str,
@@ -411,16 +411,20 @@ def _rank(page: tuple[str, bool, str | None], pdf_url: str) -> int:
 
 
 def _place_documents(store: DocumentStore, pages: dict[str, tuple[str, bool, str | None]],
-                     outlinks: dict[str, set[str]]) -> int:
+                     outlinks: dict[str, set[str]],
+                     in_content: dict[str, set[str]] | None = None) -> int:
     linkers: dict[str, list[str]] = {}
     for key, targets in outlinks.items():
         for target in targets:
             linkers.setdefault(target, []).append(key)
+    content = in_content or {}
     moved = 0
     for url in sorted(linkers):
-        # the best rank, and among pages of that rank the first by URL: the same parent
-        # whichever page the crawl reached first (the fetch records the first linker)
-        best = min((_rank(pages[key], url), key) for key in linkers[url])[1]
+        # the best rank, a page that links it from its content before one whose menu or
+        # sidebar does, and then the first by URL: the same parent whichever page the crawl
+        # reached first (the fetch records the first linker)
+        best = min((_rank(pages[key], url), url not in content.get(key, ()), key)
+                   for key in linkers[url])[2]
         pdf = store.get(url)
         if pdf is None or pdf.parent_url == best:
             continue
@@ -483,8 +487,7 @@ def settle_parts(store: DocumentStore, reader: StandardReader, source: str,
     so does another page that links it (``outlinks``: page -> the PDFs it links anywhere) and
     names its service (an article "Pengurusan SPPL ..." linking its standard is where the
     citizen reads it, the PDF shown under it). Returns how many documents were written or
-    retired; an unchanged
-    site writes none."""
+    retired; an unchanged site writes none."""
     rows = store.query("SELECT url, kind, title, parent_url, fields FROM documents WHERE "
                        "source = ? AND status = 'live'", (source,))
     pdfs: list[str] = []
@@ -511,15 +514,16 @@ def settle_parts(store: DocumentStore, reader: StandardReader, source: str,
         elif r["kind"] == "service":
             services.append(Document(url=r["url"], source=source, opd="", kind="service",
                                      title=r["title"], text=""))
-    # a service page that links a standard from its content (not its menu or sidebar) is
-    # where that standard is read, whatever the two call the service ("Izin Usaha Mikro" and
-    # "Penerbitan IUMK")
+    # a service page that links one standard of one service from its content (not its menu
+    # or sidebar) is where that standard is read, whatever the two call the service
+    # ("Izin Usaha Mikro" and "Penerbitan IUMK"); a page linking several services' standards
+    # is no one service's page
     service_pages = {page.url for page in services if page.url in titles}
-    read_at: dict[str, set[str]] = {}
+    lone = {url for url in pdfs if len(b := reader.blocks(url)) == 1 and b[0].single}
+    read_at: set[str] = set()
     for page, targets in (in_content or {}).items():
-        if page in service_pages:
-            for target in targets:
-                read_at.setdefault(target, set()).add(page)
+        if page in service_pages and len(targets & lone) == 1:
+            read_at |= targets & lone
     linkers: dict[str, list[str]] = {}
     for page, targets in (outlinks or {}).items():
         for target in targets:

@@ -432,3 +432,57 @@ def test_a_page_takes_no_fields_at_fetch_from_another_sites_pdf(tmp_path):
         assert "cost" not in other.fields and "fields_from" not in other.fields
     finally:
         store.close()
+
+
+def test_a_pdf_is_placed_under_the_page_that_links_it_from_its_content(tmp_path):
+    """Two service pages link one PDF, one in its text, the other in a sitewide sidebar:
+    the PDF is shown under the first, whatever their URLs' order."""
+    from crawler.standards import _page_kinds, _place_documents
+
+    site = "https://dinas.example.go.id"
+    store = DocumentStore.open(tmp_path)
+    try:
+        for path in ("/layanan/a-sidebar", "/layanan/z-izin-usaha"):
+            store.upsert(Document(url=site + path, source="s", opd=OPD, kind="service",
+                                  title=path, text=path))
+        pdf = site + "/files/sp.pdf"
+        store.upsert(Document(url=pdf, source="s", opd=OPD, kind="document", title="SP",
+                              text="Persyaratan", parent_url=site + "/layanan/a-sidebar"))
+        linkers = {site + "/layanan/a-sidebar": {pdf}, site + "/layanan/z-izin-usaha": {pdf}}
+        content = {site + "/layanan/z-izin-usaha": {pdf}}
+        _place_documents(store, _page_kinds(store, "s"), linkers, content)
+        assert store.get(pdf).parent_url == site + "/layanan/z-izin-usaha"
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("linked", [["kir"], ["kir", "reklame", "andalalin"]])
+def test_a_service_page_holds_the_one_standard_it_links_not_every_one(tmp_path, linked):
+    """A service page linking one service's standard from its content is where it is read
+    (the standard stays a document under it); a page linking several services' standards
+    is none of them, and each is stored as its own service."""
+    from crawler.extract.document import pdf_document
+    from crawler.extract.pdf import extract_pdf
+    from crawler.standards import StandardReader, settle_parts
+
+    site = "https://dishub.example.go.id"
+    bodies = {"kir": KIR_PDF, "reklame": REKLAME_PDF, "andalalin": ANDALALIN_PDF}
+    store = DocumentStore.open(tmp_path)
+    try:
+        page = site + "/layanan/perizinan"
+        store.upsert(Document(url=page, source="s", opd=OPD, kind="service",
+                              title="Layanan Perizinan Perhubungan", text="Layanan."))
+        urls = {}
+        for name, body in bodies.items():
+            urls[name] = f"{site}/files/sp-{name}.pdf"
+            store.upsert(pdf_document(extract_pdf(body), url=urls[name], http_last_modified=None,
+                                      source="s", opd=OPD, parent_url=None))
+        targets = {urls[name] for name in linked}
+        settle_parts(store, StandardReader(store), "s", {page: targets}, {page: targets})
+        kinds = {name: store.get(url).kind for name, url in urls.items()}
+    finally:
+        store.close()
+    if linked == ["kir"]:
+        assert kinds["kir"] == "document"
+    else:
+        assert kinds == {"kir": "service", "reklame": "service", "andalalin": "service"}

@@ -324,8 +324,10 @@ class PayloadView:
     """What a page's data says the page is (see the module docstring)."""
 
     record: dict[str, Any] | None = None  # the one record the page shows
-    records: list[dict[str, Any]] = field(default_factory=list)  # records it lists
-    lists: list[list[dict[str, Any]]] = field(default_factory=list)  # those, by their array
+    # records it lists, the first MAX_RECORDS of its arrays
+    records: list[dict[str, Any]] = field(default_factory=list)
+    # its arrays of records, whole (only links are drawn from them past ``records``)
+    lists: list[list[dict[str, Any]]] = field(default_factory=list)
     links: list[tuple[str, str]] = field(default_factory=list)  # (url, text) it names
 
 
