@@ -2,6 +2,10 @@
 
 An OPD site that answers 304 costs one round trip and no extraction; most recrawls of a
 city's sites change a handful of pages, so this is most of the incremental saving.
+
+Except when the crawler changed: a 304 keeps the page as the crawler that stored it read
+it, so a spider whose ``reread`` is set (the site's pages were read by another crawler,
+``crawler.identity``) asks for every page without validators, once.
 """
 
 from __future__ import annotations
@@ -18,13 +22,14 @@ if TYPE_CHECKING:
 
 
 class ConditionalRequestMiddleware:
-    def __init__(self, store: DocumentStore) -> None:
+    def __init__(self, store: DocumentStore, crawler: Crawler | None = None) -> None:
         self.store = store
+        self.crawler = crawler
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ConditionalRequestMiddleware:
         store = DocumentStore.open(Path(crawler.settings["SIKOJA_DATA_DIR"]))
-        middleware = cls(store)
+        middleware = cls(store, crawler)
         from scrapy import signals
 
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
@@ -35,6 +40,9 @@ class ConditionalRequestMiddleware:
 
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
         if request.meta.get("sikoja_unconditional") or request.method != "GET":
+            return
+        spider = spider or getattr(self.crawler, "spider", None)
+        if getattr(spider, "reread", False):
             return
         if b"If-None-Match" in request.headers or b"If-Modified-Since" in request.headers:
             return
