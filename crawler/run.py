@@ -203,15 +203,19 @@ class CrawlJob:
         # source's start: every worker of a fleet reads it from its own job
         identity = crawler_identity()
         reread: list[str] = []
+        read_since: dict[str, float] = {}  # pages fetched before then: read in full too
         store = DocumentStore.open(self.data_dir)
         try:
             for source in self.sources:
                 again = source.kind != "app-catalog" and store.needs_reread(source.name,
                                                                             identity)
+                since = None if again else store.read_since(source.name, identity)
                 self.crawl_ids[source.name] = store.start_crawl(source.name, crawler=identity,
                                                                 reread=again)
                 if again:
                     reread.append(source.name)
+                elif since is not None:
+                    read_since[source.name] = since
         finally:
             store.close()
         job = {
@@ -220,6 +224,7 @@ class CrawlJob:
             "data_dir": str(self.data_dir.resolve()),
             "crawl_ids": self.crawl_ids,
             "reread": reread,
+            "read_since": read_since,
             "overrides": self.overrides,
         }
         first_id = min(self.crawl_ids.values(), default=0)

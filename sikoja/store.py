@@ -257,9 +257,11 @@ class DocumentStore:
             self._db.execute("UPDATE documents SET group_id = ? WHERE url = ?", (group_id, url))
 
     def validators(self, url: str) -> dict[str, str | None] | None:
-        """ETag, Last-Modified and content hash of a stored page, for conditional requests."""
+        """ETag, Last-Modified and content hash of a stored page, for conditional requests
+        (with its status and when it was last fetched)."""
         row = self._db.execute(
-            "SELECT etag, http_last_modified, content_hash, status FROM documents WHERE url = ?",
+            "SELECT etag, http_last_modified, content_hash, status, fetched_at FROM documents "
+            "WHERE url = ?",
             (url,),
         ).fetchone()
         return dict(row) if row else None
@@ -440,6 +442,24 @@ class DocumentStore:
             return row["crawler"] != crawler
         return self._db.execute("SELECT 1 FROM documents WHERE source = ? AND "
                                 "status = 'live' LIMIT 1", (source,)).fetchone() is not None
+
+    def read_since(self, source: str, crawler: str) -> int | None:
+        """Since when ``crawler`` has read ``source``: the start of the first of the
+        successful crawls it ran in a row, up to the last one (None: not the last one's).
+
+        A page stored here but fetched before then was read by another crawler: in a fleet
+        another worker fetched it in the re-read (``crawler.fleet``), and this store keeps
+        the older copy; asked for conditionally, its 304 would make that copy the newest
+        fetch and win the merge (``crawler.merge``). In whole seconds, as a page's
+        ``fetched_at`` is written."""
+        since = None
+        for row in self._db.execute(
+                "SELECT crawler, started_at FROM crawls WHERE source = ? AND state IN "
+                "('done', 'partial') AND pages > 0 ORDER BY id DESC", (source,)):
+            if row["crawler"] != crawler:
+                break
+            since = int(row["started_at"])
+        return since
 
     def finish_crawl(self, crawl_id: int, *, pages: int, errors: int, state: str = "done") -> None:
         with self._lock, self._db:

@@ -124,6 +124,29 @@ def test_a_new_crawler_reads_the_site_again_once_then_asks_conditionally(dishub,
         ("next-release", 1), ("next-release", 0)]
 
 
+def test_a_page_kept_from_before_the_re_read_is_read_again_too(dishub, monkeypatch):
+    """In a fleet each worker stores what it fetched: in the re-read another worker may have
+    fetched a page this worker's store still holds from before. Asked for with its old
+    validators it would answer 304 and become the newest fetch, winning the merge."""
+    site, source, settings, data_dir = dishub
+    trayek = canonicalize_url(site.url(TRAYEK))
+    monkeypatch.setattr("crawler.run.crawler_identity", lambda: "next-release")
+    assert crawl([source], settings, data_dir, timeout=120).sources[0].reread
+    # this store's copy of the page: read by the older crawler, fetched before the re-read
+    requirements = as_an_older_crawler_stored(data_dir, trayek, "requirements")
+    store = DocumentStore.open(data_dir)
+    try:
+        store.touch(trayek, fetched_at="2020-01-01T00:00:00+00:00")
+    finally:
+        store.close()
+    site.hits.clear()
+    after = crawl([source], settings, data_dir, timeout=120)
+    assert not after.sources[0].reread and REREAD_NOTE not in str(after)
+    asked = {h.path: "If-None-Match" in h.headers for h in site.hits if h.path in site.pages}
+    assert asked.pop(TRAYEK) is False and all(asked.values())
+    assert stored_fields(data_dir, trayek)["requirements"] == requirements
+
+
 def test_an_interrupted_re_read_is_not_taken_for_one(dishub, monkeypatch):
     site, source, settings, data_dir = dishub
     monkeypatch.setattr("crawler.run.crawler_identity", lambda: "next-release")

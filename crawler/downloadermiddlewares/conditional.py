@@ -5,7 +5,9 @@ city's sites change a handful of pages, so this is most of the incremental savin
 
 Except when the crawler changed: a 304 keeps the page as the crawler that stored it read
 it, so a spider whose ``reread`` is set (the site's pages were read by another crawler,
-``crawler.identity``) asks for every page without validators, once.
+``crawler.identity``) asks for every page without validators, once; and afterwards a page
+fetched before this crawler first read the site (``read_since``: another fleet worker
+re-read it, this store kept an older copy) is asked for without them too.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from crawler.merge import iso_epoch
 from sikoja.store import DocumentStore
 from sikoja.urls import canonicalize_url
 
@@ -49,7 +52,11 @@ class ConditionalRequestMiddleware:
         validators = self.store.validators(canonicalize_url(request.url))
         if not validators or validators.get("status") != "live":
             return
+        since = getattr(spider, "read_since", None)
+        if since is not None and iso_epoch(validators.get("fetched_at")) < since:
+            return
         if validators.get("etag"):
             request.headers[b"If-None-Match"] = validators["etag"]
         if validators.get("http_last_modified"):
             request.headers[b"If-Modified-Since"] = validators["http_last_modified"]
+
