@@ -93,11 +93,14 @@ def run_job(job: dict[str, object]) -> None:
     logging.getLogger().addHandler(StorageGuard(sys.stdout))
     board = CrawlBoard(sys.stdout)
     crawl_ids: dict[str, int] = job["crawl_ids"]  # type: ignore[assignment]
+    reread = set(job.get("reread") or [])  # type: ignore[call-overload]
+    read_since: dict[str, float] = job.get("read_since") or {}  # type: ignore[assignment]
     for raw in job["sources"]:  # type: ignore[attr-defined]
         source = Source.model_validate(raw)
         spidercls = CatalogSpider if source.kind == "app-catalog" else WebsiteSpider
         process.crawl(spidercls, source=source, crawl_id=crawl_ids.get(source.name),
-                      board=board)
+                      board=board, reread=source.name in reread,
+                      read_since=read_since.get(source.name))
 
     from twisted.internet import reactor
 

@@ -114,7 +114,7 @@ def _merge_one(store: DocumentStore, other: DocumentStore, origin: Path,
     for row in other.query("SELECT url, updated_at FROM documents WHERE status = 'gone'"):
         current = store.query("SELECT fetched_at FROM documents WHERE url = ? AND "
                               "status = 'live'", (row["url"],))
-        if current and _epoch(current[0]["fetched_at"]) < row["updated_at"]:
+        if current and iso_epoch(current[0]["fetched_at"]) < row["updated_at"]:
             summary.gone += int(store.mark_gone(row["url"]))
     summary.crawls += _copy_history(store, other, str(origin.resolve()))
 
@@ -129,7 +129,8 @@ def _copy_history(store: DocumentStore, other: DocumentStore, origin: str) -> in
     return copied
 
 
-def _epoch(iso: str | None) -> float:
+def iso_epoch(iso: str | None) -> float:
+    """An ISO time (``Document.fetched_at``) in epoch seconds; 0 for none or unreadable."""
     if not iso:
         return 0.0
     try:

@@ -22,6 +22,7 @@ from typing import Any
 
 from crawler.dedup import canonical_member, similarity
 from crawler.failures import UNREADABLE_KIND, reason_kind
+from crawler.identity import REREAD_NOTE
 from sikoja.store import DocumentStore
 from sikoja.wording import count
 
@@ -53,6 +54,8 @@ class SiteHealth:
     # the skips (read, not stored: robots, listings, viewers), by kind and in words
     skipped_by_kind: dict[str, int] = field(default_factory=dict)
     skipped_by_label: dict[str, int] = field(default_factory=dict)
+    # the latest crawl read the site again in full, unconditionally: the crawler changed
+    reread: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -157,8 +160,7 @@ def sites_report(store: DocumentStore) -> list[SiteHealth]:
     report: list[SiteHealth] = []
     for source in sources:
         crawls = store.query(
-            "SELECT id, state, started_at, finished_at, pages FROM crawls WHERE source = ? "
-            "ORDER BY id DESC", (source,))
+            "SELECT * FROM crawls WHERE source = ? ORDER BY id DESC", (source,))
         latest = next((c for c in crawls if c["state"] != "running"), crawls[0])
         success = next((c for c in crawls if c["state"] in ("done", "partial")
                         and c["pages"] > 0), None)
@@ -209,6 +211,8 @@ def sites_report(store: DocumentStore) -> list[SiteHealth]:
             errors_by_label=_in_words(kinds["error"]),
             skipped_by_kind=dict(kinds["skipped"].most_common()),
             skipped_by_label=_in_words(kinds["skipped"]),
+            # a store a read-only report opens may predate the column
+            reread=bool("reread" in latest.keys() and latest["reread"]),
         ))
     return report
 
@@ -226,7 +230,8 @@ def format_sites(report: list[SiteHealth], *, now: datetime | None = None,
         when = relative_time(site.last_crawl_at, now)
         if not site.errors and not site.unreadable and site.last_crawl_state == "done":
             healthy.append(f"  {site.source:<22} {state}, {when}: {site.pages_fetched} halaman, "
-                           f"{site.documents} dokumen")
+                           f"{site.documents} dokumen" + (f"; {REREAD_NOTE}" if site.reread
+                                                         else ""))
             continue
         med = f"{site.response_ms_median:.0f} ms" if site.response_ms_median is not None else "-"
         lines.append(f"{site.source}" + (f" — {site.opd}" if site.opd else ""))
@@ -234,6 +239,8 @@ def format_sites(report: list[SiteHealth], *, now: datetime | None = None,
                      f"{relative_time(site.last_success_at, now)}")
         lines.append(f"  {site.pages_fetched} halaman diambil, {site.documents} dokumen, "
                      f"{site.errors} galat, {site.skipped} dilewati; median {med}")
+        if site.reread:
+            lines.append(f"  {REREAD_NOTE}")
         for label, n in site.errors_by_label.items():
             lines.append(f"  {n:>4} × {label}")
         # each failing URL once, with its reason (an unreadable page is one of them)

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from crawler.child import PARENT_ENV
+from crawler.identity import REREAD_NOTE, crawler_identity
 from crawler.items import CATALOG
 from crawler.progress import format_progress
 from crawler.storage import storage_message, storage_problem
@@ -67,6 +68,7 @@ class SourceSummary:
     skipped: int = 0  # robots, offsite, ... and the catalog-described pages below
     elapsed: float = 0.0
     catalog: int = 0  # an app's own page the app catalog describes: fetched, not compared
+    reread: bool = False  # read again in full, unconditionally: the crawler changed
 
     @property
     def pages(self) -> int:
@@ -113,6 +115,7 @@ class CrawlSummary:
                 f"{s.unchanged:>6} {s.gone:>5} {s.errors:>6} {s.skipped:>7} {s.elapsed:>7.1f}"
             )
         rate = self.pages / self.elapsed if self.elapsed > 0 else 0.0
+        lines += [f"{s.source}: {REREAD_NOTE}" for s in self.sources if s.reread]
         if self.storage_error:
             lines.append(f"crawl stopped: {self.storage_error}")
         elif self.error:
@@ -195,10 +198,24 @@ class CrawlJob:
             store.close()
 
     def _spawn(self) -> None:
+        # a source whose pages another crawler read is read again in full (crawler.identity);
+        # the decision is made here, from this data dir's store, and passed in each
+        # source's start: every worker of a fleet reads it from its own job
+        identity = crawler_identity()
+        reread: list[str] = []
+        read_since: dict[str, float] = {}  # pages fetched before then: read in full too
         store = DocumentStore.open(self.data_dir)
         try:
             for source in self.sources:
-                self.crawl_ids[source.name] = store.start_crawl(source.name)
+                again = source.kind != "app-catalog" and store.needs_reread(source.name,
+                                                                            identity)
+                since = None if again else store.read_since(source.name, identity)
+                self.crawl_ids[source.name] = store.start_crawl(source.name, crawler=identity,
+                                                                reread=again)
+                if again:
+                    reread.append(source.name)
+                elif since is not None:
+                    read_since[source.name] = since
         finally:
             store.close()
         job = {
@@ -206,6 +223,8 @@ class CrawlJob:
             "crawl": self.settings.crawl.model_dump(),
             "data_dir": str(self.data_dir.resolve()),
             "crawl_ids": self.crawl_ids,
+            "reread": reread,
+            "read_since": read_since,
             "overrides": self.overrides,
         }
         first_id = min(self.crawl_ids.values(), default=0)
@@ -335,16 +354,16 @@ class CrawlJob:
                                    returncode=returncode)
             for source in self.sources:
                 crawl_id = self.crawl_ids[source.name]
-                row: Any = store.query("SELECT state, started_at, finished_at FROM crawls "
-                                       "WHERE id = ?", (crawl_id,))[0]
+                row: Any = store.query("SELECT state, started_at, finished_at, reread FROM "
+                                       "crawls WHERE id = ?", (crawl_id,))[0]
                 if row["state"] == "running":
                     stopped = returncode in (0, None, -signal.SIGTERM, -signal.SIGKILL)
                     state = "interrupted" if stopped or self.storage_error else "failed"
                     pages, errors = crawl_counts(store, crawl_id)
                     if self._try_write(store.finish_crawl, crawl_id, pages=pages,
                                        errors=errors, state=state):
-                        row = store.query("SELECT state, started_at, finished_at FROM "
-                                          "crawls WHERE id = ?", (crawl_id,))[0]
+                        row = store.query("SELECT state, started_at, finished_at, reread "
+                                          "FROM crawls WHERE id = ?", (crawl_id,))[0]
                     else:
                         row = {**dict(row), "state": state}
                 summary.sources.append(_source_summary(store, source, crawl_id, row))
@@ -429,6 +448,7 @@ def _source_summary(store: DocumentStore, source: Source, crawl_id: int,
         skipped=counts.get(("skipped", None), 0) + counts.get(("unchanged", CATALOG), 0),
         catalog=counts.get(("unchanged", CATALOG), 0),
         elapsed=round((row["finished_at"] or time.time()) - row["started_at"], 2),
+        reread=bool(row["reread"]),
     )
 
 

@@ -81,7 +81,9 @@ CREATE TABLE IF NOT EXISTS crawls (
     finished_at REAL,
     pages INTEGER NOT NULL DEFAULT 0,
     errors INTEGER NOT NULL DEFAULT 0,
-    state TEXT NOT NULL DEFAULT 'running'
+    state TEXT NOT NULL DEFAULT 'running',
+    crawler TEXT,
+    reread INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS imported_crawls (
     origin TEXT NOT NULL,
@@ -91,6 +93,13 @@ CREATE TABLE IF NOT EXISTS imported_crawls (
 """
 
 _JSON_COLUMNS = ("headings", "breadcrumbs", "fields")
+# columns added to a table after stores were written without them: (table, column, type)
+_ADDED_COLUMNS = (
+    # the identity of the crawler that ran a crawl (crawler.identity); none: an older one
+    ("crawls", "crawler", "TEXT"),
+    # the crawl re-read its site in full because the crawler changed
+    ("crawls", "reread", "INTEGER NOT NULL DEFAULT 0"),
+)
 
 
 def documents_db_path(data_dir: Path) -> Path:
@@ -115,6 +124,7 @@ class DocumentStore:
                 self._db.executescript(SCHEMA)
             return
         self._db.executescript(SCHEMA)
+        self._add_columns()
         if not adopted:
             self._adopt_catalog_apps()
 
@@ -122,6 +132,14 @@ class DocumentStore:
         return self._db.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
         ).fetchone() is not None
+
+    def _add_columns(self) -> None:
+        """A store written before a column existed gets it (empty: its default)."""
+        for table, column, kind in _ADDED_COLUMNS:
+            have = {r["name"] for r in self._db.execute(f"PRAGMA table_info({table})")}
+            if column not in have:
+                with self._lock, self._db:
+                    self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
     def _adopt_catalog_apps(self) -> None:
         """A store written before ``catalog_entries``: each live app document is its
@@ -239,9 +257,11 @@ class DocumentStore:
             self._db.execute("UPDATE documents SET group_id = ? WHERE url = ?", (group_id, url))
 
     def validators(self, url: str) -> dict[str, str | None] | None:
-        """ETag, Last-Modified and content hash of a stored page, for conditional requests."""
+        """ETag, Last-Modified and content hash of a stored page, for conditional requests
+        (with its status and when it was last fetched)."""
         row = self._db.execute(
-            "SELECT etag, http_last_modified, content_hash, status FROM documents WHERE url = ?",
+            "SELECT etag, http_last_modified, content_hash, status, fetched_at FROM documents "
+            "WHERE url = ?",
             (url,),
         ).fetchone()
         return dict(row) if row else None
@@ -397,12 +417,49 @@ class DocumentStore:
 
     # -- crawl history -----------------------------------------------------------------
 
-    def start_crawl(self, source: str) -> int:
+    def start_crawl(self, source: str, *, crawler: str | None = None,
+                    reread: bool = False) -> int:
+        """A crawl of ``source`` begins, run by the crawler whose identity is ``crawler``
+        (``crawler.identity``); ``reread``: it reads the site in full, unconditionally."""
         with self._lock, self._db:
             cur = self._db.execute(
-                "INSERT INTO crawls (source, started_at) VALUES (?, ?)", (source, time.time())
+                "INSERT INTO crawls (source, started_at, crawler, reread) VALUES (?, ?, ?, ?)",
+                (source, time.time(), crawler, int(reread)),
             )
         return int(cur.lastrowid)
+
+    def needs_reread(self, source: str, crawler: str) -> bool:
+        """Were ``source``'s stored pages read by another crawler than ``crawler``? True
+        when its last successful crawl (done or capped, some page read) was another's, or
+        an older one's that recorded none; or when it has pages but no successful crawl.
+
+        Only a successful crawl counts: one that failed or stopped early recorded its
+        crawler but did not read the whole site, so the next crawl re-reads it again."""
+        row = self._db.execute(
+            "SELECT crawler FROM crawls WHERE source = ? AND state IN ('done', 'partial') "
+            "AND pages > 0 ORDER BY id DESC LIMIT 1", (source,)).fetchone()
+        if row is not None:
+            return row["crawler"] != crawler
+        return self._db.execute("SELECT 1 FROM documents WHERE source = ? AND "
+                                "status = 'live' LIMIT 1", (source,)).fetchone() is not None
+
+    def read_since(self, source: str, crawler: str) -> int | None:
+        """Since when ``crawler`` has read ``source``: the start of the first of the
+        successful crawls it ran in a row, up to the last one (None: not the last one's).
+
+        A page stored here but fetched before then was read by another crawler: in a fleet
+        another worker fetched it in the re-read (``crawler.fleet``), and this store keeps
+        the older copy; asked for conditionally, its 304 would make that copy the newest
+        fetch and win the merge (``crawler.merge``). In whole seconds, as a page's
+        ``fetched_at`` is written."""
+        since = None
+        for row in self._db.execute(
+                "SELECT crawler, started_at FROM crawls WHERE source = ? AND state IN "
+                "('done', 'partial') AND pages > 0 ORDER BY id DESC", (source,)):
+            if row["crawler"] != crawler:
+                break
+            since = int(row["started_at"])
+        return since
 
     def finish_crawl(self, crawl_id: int, *, pages: int, errors: int, state: str = "done") -> None:
         with self._lock, self._db:
@@ -437,10 +494,11 @@ class DocumentStore:
                                 "crawl_id = ?", (origin, crawl["id"])).fetchone():
                 return False
             new_id = self._db.execute(
-                "INSERT INTO crawls (source, started_at, finished_at, pages, errors, state) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO crawls (source, started_at, finished_at, pages, errors, state, "
+                "crawler, reread) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (crawl["source"], crawl["started_at"], crawl["finished_at"], crawl["pages"],
-                 crawl["errors"], crawl["state"])).lastrowid
+                 crawl["errors"], crawl["state"], _get(crawl, "crawler"),
+                 _get(crawl, "reread") or 0)).lastrowid
             self._db.executemany(
                 "INSERT INTO fetch_log (crawl_id, source, url, status, outcome, reason, "
                 "elapsed_ms, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -491,6 +549,11 @@ class MergedPage:
     with what is stored) passes it to ``upsert``, so each write merges once, not twice."""
 
     document: Document
+
+
+def _get(row: Any, key: str) -> Any:
+    """``row[key]``, or None from a store read before that column existed."""
+    return row[key] if key in row.keys() else None
 
 
 def _dumps(value: Any) -> str:

@@ -34,12 +34,19 @@ class SourceSpider(Spider):
     board: CrawlBoard | None
 
     def __init__(self, source: Source | dict[str, Any], crawl_id: int | None = None,
-                 board: CrawlBoard | None = None, **kwargs: Any) -> None:
+                 board: CrawlBoard | None = None, reread: bool = False,
+                 read_since: float | None = None, **kwargs: Any) -> None:
         src = source if isinstance(source, Source) else Source.model_validate(source)
         super().__init__(name=f"{self.name}:{src.name}", **kwargs)
         self.source = src
         self.crawl_id = crawl_id
         self.board = board
+        # read every page again, without conditional headers: the pages stored were read
+        # by another crawler (crawler.identity, crawler.downloadermiddlewares.conditional)
+        self.reread = reread
+        # this crawler has read the site since then (epoch seconds): a page stored but
+        # fetched before then is asked for without validators too (DocumentStore.read_since)
+        self.read_since = read_since
         self.capped = False
 
     @classmethod
