@@ -201,3 +201,23 @@ def test_a_store_from_before_crawler_identities_is_read_again_once(dishub):
     site.hits.clear()
     second = crawl([source], settings, data_dir, timeout=120)
     assert not second.sources[0].reread and all(conditional(site))
+
+
+def test_a_fleet_worker_whose_crawls_took_no_page_has_read_the_site(tmp_path):
+    """A fleet worker's crawl that ends done with no page and no error (the other workers
+    took every page) is its crawler's successful crawl: it does not re-read at every crawl,
+    and the pages an older crawler stored before it are still read in full."""
+    store = DocumentStore.open(tmp_path)
+    try:
+        old = store.start_crawl("dishub", crawler="old")
+        store.finish_crawl(old, pages=12, errors=0)
+        taken = store.start_crawl("dishub", crawler="new", reread=True)
+        store.finish_crawl(taken, pages=0, errors=0)
+        started = store.query("SELECT started_at FROM crawls WHERE id = ?", (taken,))[0][0]
+        assert not store.needs_reread("dishub", "new")
+        assert store.read_since("dishub", "new") == int(started)
+        down = store.start_crawl("dishub", crawler="newer")  # nothing read, errors: no success
+        store.finish_crawl(down, pages=0, errors=3, state="failed")
+        assert store.needs_reread("dishub", "newer")
+    finally:
+        store.close()
