@@ -11,12 +11,14 @@ the crawl reads.
 
 from __future__ import annotations
 
+import shutil
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
-from crawler.identity import REREAD_NOTE, crawler_identity
+from crawler.identity import REREAD_NOTE, crawler_identity, identity_of
 from crawler.reports import format_sites, sites_report
 from crawler.run import CrawlJob, crawl
 from sikoja.config import load_settings
@@ -221,3 +223,23 @@ def test_a_fleet_worker_whose_crawls_took_no_page_has_read_the_site(tmp_path):
         assert store.needs_reread("dishub", "newer")
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("module", ["crawler/pipelines/store.py", "sikoja/documents.py",
+                                    "sikoja/urls.py", "sikoja/schemes.py"])
+def test_a_change_to_what_shapes_a_page_is_another_crawler(tmp_path, module):
+    """Changing the crawler or a module that decides what it stores (which links it may
+    follow: sikoja/schemes.py) makes another crawler, whose first crawl re-reads the site;
+    a change elsewhere in sikoja (the search API) does not."""
+    root = Path(__file__).resolve().parent.parent
+    tree = tmp_path / "tree"
+    for package in ("crawler", "sikoja", "search_api"):
+        shutil.copytree(root / package, tree / package,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    assert identity_of(tree) == crawler_identity()
+    with (tree / "search_api" / "app.py").open("a") as f:
+        f.write("\n# not the crawler\n")
+    assert identity_of(tree) == crawler_identity()
+    with (tree / module).open("a") as f:
+        f.write("\n# a release later\n")
+    assert identity_of(tree) != crawler_identity()
