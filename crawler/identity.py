@@ -23,8 +23,9 @@ from pathlib import Path
 import sikoja
 
 ROOT = Path(__file__).resolve().parent.parent
-# besides every module of the crawler: the document model and URL identity it writes with
-SHAPING = ("sikoja/documents.py", "sikoja/urls.py")
+# besides every module of the crawler: the document model and URL identity it writes with,
+# and which of a page's links it may follow or store (a scheme newly accepted or refused)
+SHAPING = ("sikoja/documents.py", "sikoja/urls.py", "sikoja/schemes.py")
 # what the crawl summary and ``sikoja report sites`` say of a site re-read for that reason
 REREAD_NOTE = "dibaca ulang seluruhnya: versi crawler berubah"
 
@@ -32,9 +33,14 @@ REREAD_NOTE = "dibaca ulang seluruhnya: versi crawler berubah"
 @functools.cache
 def crawler_identity() -> str:
     """The running crawler's identity, computed once per process (about 100 small files)."""
+    return identity_of(ROOT)
+
+
+def identity_of(root: Path) -> str:
+    """The identity of the crawler whose source tree is at ``root``."""
     digest = hashlib.sha256(f"sikoja {sikoja.__version__}\n".encode())
-    files = sorted((ROOT / "crawler").rglob("*.py")) + [ROOT / name for name in SHAPING]
+    files = sorted((root / "crawler").rglob("*.py")) + [root / name for name in SHAPING]
     for path in files:
-        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]

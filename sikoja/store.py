@@ -102,6 +102,12 @@ _ADDED_COLUMNS = (
 )
 
 
+# a crawl that read its site: done or capped with some page read; or done without an error
+# and no page (a fleet worker whose pages the other workers all took: crawler.fleet)
+_SUCCESSFUL = ("(state IN ('done', 'partial') AND pages > 0 "
+               "OR state = 'done' AND errors = 0)")
+
+
 def documents_db_path(data_dir: Path) -> Path:
     return Path(data_dir) / "documents.db"
 
@@ -137,9 +143,16 @@ class DocumentStore:
         """A store written before a column existed gets it (empty: its default)."""
         for table, column, kind in _ADDED_COLUMNS:
             have = {r["name"] for r in self._db.execute(f"PRAGMA table_info({table})")}
-            if column not in have:
+            if column in have:
+                continue
+            try:
                 with self._lock, self._db:
                     self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+            except sqlite3.OperationalError as exc:
+                # another process opening the same old store added it in between
+                have = {r["name"] for r in self._db.execute(f"PRAGMA table_info({table})")}
+                if "duplicate column" not in str(exc) or column not in have:
+                    raise
 
     def _adopt_catalog_apps(self) -> None:
         """A store written before ``catalog_entries``: each live app document is its
@@ -430,14 +443,14 @@ class DocumentStore:
 
     def needs_reread(self, source: str, crawler: str) -> bool:
         """Were ``source``'s stored pages read by another crawler than ``crawler``? True
-        when its last successful crawl (done or capped, some page read) was another's, or
-        an older one's that recorded none; or when it has pages but no successful crawl.
+        when its last successful crawl (``_SUCCESSFUL``) was another's, or an older one's
+        that recorded none; or when it has pages but no successful crawl.
 
         Only a successful crawl counts: one that failed or stopped early recorded its
         crawler but did not read the whole site, so the next crawl re-reads it again."""
         row = self._db.execute(
-            "SELECT crawler FROM crawls WHERE source = ? AND state IN ('done', 'partial') "
-            "AND pages > 0 ORDER BY id DESC LIMIT 1", (source,)).fetchone()
+            f"SELECT crawler FROM crawls WHERE source = ? AND {_SUCCESSFUL} "
+            "ORDER BY id DESC LIMIT 1", (source,)).fetchone()
         if row is not None:
             return row["crawler"] != crawler
         return self._db.execute("SELECT 1 FROM documents WHERE source = ? AND "
@@ -454,8 +467,8 @@ class DocumentStore:
         ``fetched_at`` is written."""
         since = None
         for row in self._db.execute(
-                "SELECT crawler, started_at FROM crawls WHERE source = ? AND state IN "
-                "('done', 'partial') AND pages > 0 ORDER BY id DESC", (source,)):
+                f"SELECT crawler, started_at FROM crawls WHERE source = ? AND {_SUCCESSFUL} "
+                "ORDER BY id DESC", (source,)):
             if row["crawler"] != crawler:
                 break
             since = int(row["started_at"])

@@ -11,12 +11,14 @@ the crawl reads.
 
 from __future__ import annotations
 
+import shutil
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
-from crawler.identity import REREAD_NOTE, crawler_identity
+from crawler.identity import REREAD_NOTE, crawler_identity, identity_of
 from crawler.reports import format_sites, sites_report
 from crawler.run import CrawlJob, crawl
 from sikoja.config import load_settings
@@ -201,3 +203,43 @@ def test_a_store_from_before_crawler_identities_is_read_again_once(dishub):
     site.hits.clear()
     second = crawl([source], settings, data_dir, timeout=120)
     assert not second.sources[0].reread and all(conditional(site))
+
+
+def test_a_fleet_worker_whose_crawls_took_no_page_has_read_the_site(tmp_path):
+    """A fleet worker's crawl that ends done with no page and no error (the other workers
+    took every page) is its crawler's successful crawl: it does not re-read at every crawl,
+    and the pages an older crawler stored before it are still read in full."""
+    store = DocumentStore.open(tmp_path)
+    try:
+        old = store.start_crawl("dishub", crawler="old")
+        store.finish_crawl(old, pages=12, errors=0)
+        taken = store.start_crawl("dishub", crawler="new", reread=True)
+        store.finish_crawl(taken, pages=0, errors=0)
+        started = store.query("SELECT started_at FROM crawls WHERE id = ?", (taken,))[0][0]
+        assert not store.needs_reread("dishub", "new")
+        assert store.read_since("dishub", "new") == int(started)
+        down = store.start_crawl("dishub", crawler="newer")  # nothing read, errors: no success
+        store.finish_crawl(down, pages=0, errors=3, state="failed")
+        assert store.needs_reread("dishub", "newer")
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("module", ["crawler/pipelines/store.py", "sikoja/documents.py",
+                                    "sikoja/urls.py", "sikoja/schemes.py"])
+def test_a_change_to_what_shapes_a_page_is_another_crawler(tmp_path, module):
+    """Changing the crawler or a module that decides what it stores (which links it may
+    follow: sikoja/schemes.py) makes another crawler, whose first crawl re-reads the site;
+    a change elsewhere in sikoja (the search API) does not."""
+    root = Path(__file__).resolve().parent.parent
+    tree = tmp_path / "tree"
+    for package in ("crawler", "sikoja", "search_api"):
+        shutil.copytree(root / package, tree / package,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    assert identity_of(tree) == crawler_identity()
+    with (tree / "search_api" / "app.py").open("a") as f:
+        f.write("\n# not the crawler\n")
+    assert identity_of(tree) == crawler_identity()
+    with (tree / module).open("a") as f:
+        f.write("\n# a release later\n")
+    assert identity_of(tree) != crawler_identity()

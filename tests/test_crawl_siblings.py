@@ -339,3 +339,32 @@ def test_a_template_s_section_is_no_evidence_that_a_news_post_is_a_service(tmp_p
     assert settled(None)[0] == "news"
     kind, fields = settled("Fotokopi KTP dan KK yang dibawa")
     assert kind == "service" and fields["requirements"] == ["Fotokopi KTP"]
+
+
+def stored_rows(data_dir) -> dict[str, tuple]:
+    """Each stored document as written: everything but when it was last fetched."""
+    store = DocumentStore.open(data_dir)
+    try:
+        return {r["url"]: tuple(r[k] for k in r.keys() if k != "fetched_at")
+                for r in store.query("SELECT * FROM documents ORDER BY url")}
+    finally:
+        store.close()
+
+
+@pytest.mark.slow  # two crawls
+def test_a_site_without_validators_crawled_again_is_unchanged(tmp_path):
+    """Pages that send no ETag are fetched in full at every crawl. The posts the site step
+    made services are stored as it rewrote them; fetched again unchanged, each is compared
+    with what its own rule reads, so the crawl counts no change and rewrites nothing."""
+    with PageSite({p: Page(b, etag=False) for p, b in blog_pages().items()}) as site:
+        source = Source(name="kel-uji", opd="Kelurahan Uji", use_sitemap=False,
+                        start_urls=[site.url("/")])
+        first = crawl([source], settings(), tmp_path, timeout=120)
+        assert first.ok and first.sources[0].stored > 0
+        before = stored_rows(tmp_path)
+        assert any(kinds(tmp_path)[site.url(p)][1].get("kind_from") for p in PROSE_SERVICES)
+        second = crawl([source], settings(), tmp_path, timeout=120)
+    assert second.ok
+    assert (second.sources[0].changed, second.sources[0].stored) == (0, 0)
+    assert second.sources[0].unchanged == first.sources[0].stored
+    assert stored_rows(tmp_path) == before

@@ -22,6 +22,7 @@ from crawler.items import (
     FetchOutcome,
 )
 from crawler.linkstore import LinkStore
+from crawler.siblings import restore
 from crawler.site import settle_source
 from crawler.twins import plainer_twin
 from sikoja.documents import Document
@@ -192,23 +193,36 @@ class StorePipeline:
         # compared as it is stored: with the catalog's part at this URL
         doc = page.document
         previous = self.store.validators(doc.url)
-        if previous and previous["status"] == "live" and (
-            previous["content_hash"] == doc.content_hash()
-        ):
-            if (previous["etag"], previous["http_last_modified"]) == (
-                item.etag, item.http_last_modified
-            ):
-                self.store.touch(doc.url, fetched_at=doc.fetched_at or "")
-            else:
-                # same content, new validators: keep them for the next conditional GET
-                self.store.upsert(page, etag=item.etag, http_last_modified=item.http_last_modified)
-            return UNCHANGED, "unchanged"
+        if previous and previous["status"] == "live":
+            # the stored copy, or what the site step made of the same page last time
+            kept = page if previous["content_hash"] == doc.content_hash() else self._settled(doc)
+            if kept is not None:
+                if (previous["etag"], previous["http_last_modified"]) == (
+                    item.etag, item.http_last_modified
+                ):
+                    self.store.touch(doc.url, fetched_at=doc.fetched_at or "")
+                else:
+                    # same content, new validators: keep them for the next conditional GET
+                    self.store.upsert(kept, etag=item.etag,
+                                      http_last_modified=item.http_last_modified)
+                return UNCHANGED, "unchanged"
         # a page stored over the catalog's own app document at its URL is new, not changed
         new = not previous or self.store.is_catalog_only(doc.url)
         self.store.upsert(page, etag=item.etag, http_last_modified=item.http_last_modified)
         if new:
             self._retire_alias(doc.url, doc.source)
         return OK, ("stored" if new else "changed")
+
+    def _settled(self, doc: Document) -> MergedPage | None:
+        """The stored copy of ``doc``'s page when it is ``doc`` as the site step rewrote it
+        (its kind from its siblings, a standard's fields: ``crawler.siblings.restore``
+        undoes both), with this fetch's time; None when the page itself changed. Without
+        it, every page the site step rewrote would be "changed" at every crawl, written
+        with its extraction, then rewritten by the site step again."""
+        stored = self.store.get(doc.url)
+        if stored is None or restore(stored).content_hash() != doc.content_hash():
+            return None
+        return MergedPage(replace(stored, fetched_at=doc.fetched_at))
 
     def _retire_alias(self, url: str, source: str) -> None:
         """The same page stored under its other trailing-slash spelling (an older crawl
