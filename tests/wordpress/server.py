@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import shutil
 import signal
 import socket
@@ -86,10 +87,24 @@ def install() -> str | None:
     return missing()
 
 
+# Ports below the ephemeral range: the site's port is chosen before MariaDB and the seed
+# run (seconds), and a port the kernel hands out to bind(0) can be taken in between by another
+# test's server (a sample site once answered on WordPress's port, and the tests crawled it)
+LISTEN_PORTS = range(20000, 32700)
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A port free now, from a random place below the ephemeral range, so test processes side
+    by side (pytest -n) and servers bound to port 0 do not take it before the site starts."""
+    start = random.randrange(len(LISTEN_PORTS))
+    for port in [*LISTEN_PORTS[start:], *LISTEN_PORTS[:start]]:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port below the ephemeral range")
 
 
 @dataclass
@@ -131,6 +146,18 @@ def _accepts(port: int) -> bool:
     with socket.socket() as sock:
         sock.settimeout(0.5)
         return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _speaks_php(port: int) -> bool:
+    """Whether the server on ``port`` is PHP's (its X-Powered-By header), not another test's
+    server that took the port: then ``php -S`` exits and the wait says why."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/wp-login.php", timeout=5) as r:
+            return r.headers.get("X-Powered-By", "").startswith("PHP")
+    except urllib.error.HTTPError as exc:
+        return exc.headers.get("X-Powered-By", "").startswith("PHP")
+    except OSError:
+        return False
 
 
 def _process(stack: ExitStack, args: list[str], log: Path, **kwargs: Any) -> subprocess.Popen:
@@ -231,5 +258,5 @@ def wordpress_site() -> Iterator[WordPressSite]:
         server = _process(stack, [_command("php"), "-S", f"127.0.0.1:{port}",
                                   "-t", str(WORDPRESS), str(HERE / "router.php")],
                           root / "php.log", env={**env, "PHP_CLI_SERVER_WORKERS": "2"})
-        _wait(lambda: _accepts(port), "php -S", server, root / "php.log")
+        _wait(lambda: _accepts(port) and _speaks_php(port), "php -S", server, root / "php.log")
         yield WordPressSite(url=url, seeded=seeded, root=root)
