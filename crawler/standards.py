@@ -35,6 +35,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -418,6 +419,8 @@ def _place_documents(store: DocumentStore, pages: dict[str, tuple[str, bool, str
         for target in targets:
             linkers.setdefault(target, []).append(key)
     content = in_content or {}
+    # the PDFs, read at once (every one is live: settle_site's steps before retire parts only)
+    stored = {doc.url: doc for doc in store.iter_documents_at(linkers)}
     moved = 0
     for url in sorted(linkers):
         # the best rank, a page that links it from its content before one whose menu or
@@ -425,7 +428,7 @@ def _place_documents(store: DocumentStore, pages: dict[str, tuple[str, bool, str
         # reached first (the fetch records the first linker)
         best = min((_rank(pages[key], url), url not in content.get(key, ()), key)
                    for key in linkers[url])[2]
-        pdf = store.get(url)
+        pdf = stored.get(url)
         if pdf is None or pdf.parent_url == best:
             continue
         _rewrite(store, replace(pdf, parent_url=best))
@@ -608,10 +611,16 @@ def as_settled(pdf: Document, old: Document | None) -> Document:
     base = as_document(old)
     if base.fields.get(PDF_TITLE) == pdf.title and base.title != pdf.title:
         pdf = replace(pdf, title=base.title, fields={**pdf.fields, PDF_TITLE: pdf.title})
+    return _as_service_again(pdf, old)
+
+
+def _as_service_again(pdf: Document, old: Document) -> Document:
+    """``pdf`` as its one service when its stored copy ``old`` was stored as that service
+    and it still is a standard of one service; else as it is."""
     if isinstance(old.fields.get(SERVICE_PDF), dict):
         blocks = standard_blocks(pdf)
         if len(blocks) == 1 and blocks[0].single:
-            pdf = as_service(pdf, blocks[0])
+            return as_service(pdf, blocks[0])
     return pdf
 
 
@@ -668,9 +677,7 @@ def settle_pdf_titles(store: DocumentStore, source: str) -> int:
              if len(docs) >= 2 else set())
     headings = {doc.url: title_case(heading_after_letterhead(doc.text, shared), doc.text)
                 for doc in docs}
-    counts: dict[str, int] = {}
-    for heading in headings.values():
-        counts[normalise(heading)] = counts.get(normalise(heading), 0) + 1
+    counts = Counter(normalise(heading) for heading in headings.values())
     changed = 0
     for doc in docs:
         title, heading = came[doc.url], headings[doc.url]
@@ -687,14 +694,10 @@ def settle_pdf_titles(store: DocumentStore, source: str) -> int:
             fields[PDF_TITLE] = title
         if new_title == doc.title and fields == doc.fields:
             continue
-        new = replace(doc, title=new_title, fields=fields)
         old = stored[doc.url]
-        if isinstance(old.fields.get(SERVICE_PDF), dict):
-            # stored as its one service: it stays one, under its new title as a PDF
-            # (``settle_parts`` decides whether it still is one), written once
-            blocks = standard_blocks(new)
-            if len(blocks) == 1 and blocks[0].single:
-                new = as_service(new, blocks[0])
+        # stored as its one service: it stays one, under its new title as a PDF
+        # (``settle_parts`` decides whether it still is one), written once
+        new = _as_service_again(replace(doc, title=new_title, fields=fields), old)
         if new.content_hash() == old.content_hash():
             continue
         _rewrite(store, new)
