@@ -48,6 +48,8 @@ from sikoja.store import DocumentStore
 from sikoja.wording import count
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# what a source's line of the summary reads of its crawl, before and after closing it
+_CRAWL_ROW = "SELECT state, started_at, finished_at, reread FROM crawls WHERE id = ?"
 
 # what starts the crawl process: ``subprocess.Popen``, or a stand-in with its interface
 # (pid, stdin, stdout, poll, wait, send_signal, kill) that starts the same command sooner;
@@ -354,16 +356,14 @@ class CrawlJob:
                                    returncode=returncode)
             for source in self.sources:
                 crawl_id = self.crawl_ids[source.name]
-                row: Any = store.query("SELECT state, started_at, finished_at, reread FROM "
-                                       "crawls WHERE id = ?", (crawl_id,))[0]
+                row: Any = store.query(_CRAWL_ROW, (crawl_id,))[0]
                 if row["state"] == "running":
                     stopped = returncode in (0, None, -signal.SIGTERM, -signal.SIGKILL)
                     state = "interrupted" if stopped or self.storage_error else "failed"
                     pages, errors = crawl_counts(store, crawl_id)
                     if self._try_write(store.finish_crawl, crawl_id, pages=pages,
                                        errors=errors, state=state):
-                        row = store.query("SELECT state, started_at, finished_at, reread "
-                                          "FROM crawls WHERE id = ?", (crawl_id,))[0]
+                        row = store.query(_CRAWL_ROW, (crawl_id,))[0]
                     else:
                         row = {**dict(row), "state": state}
                 summary.sources.append(_source_summary(store, source, crawl_id, row))

@@ -142,17 +142,18 @@ class DocumentStore:
     def _add_columns(self) -> None:
         """A store written before a column existed gets it (empty: its default)."""
         for table, column, kind in _ADDED_COLUMNS:
-            have = {r["name"] for r in self._db.execute(f"PRAGMA table_info({table})")}
-            if column in have:
+            if column in self._columns(table):
                 continue
             try:
                 with self._lock, self._db:
                     self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
             except sqlite3.OperationalError as exc:
                 # another process opening the same old store added it in between
-                have = {r["name"] for r in self._db.execute(f"PRAGMA table_info({table})")}
-                if "duplicate column" not in str(exc) or column not in have:
+                if "duplicate column" not in str(exc) or column not in self._columns(table):
                     raise
+
+    def _columns(self, table: str) -> set[str]:
+        return {r["name"] for r in self._db.execute(f"PRAGMA table_info({table})")}
 
     def _adopt_catalog_apps(self) -> None:
         """A store written before ``catalog_entries``: each live app document is its

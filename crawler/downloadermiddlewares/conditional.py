@@ -59,4 +59,3 @@ class ConditionalRequestMiddleware:
             request.headers[b"If-None-Match"] = validators["etag"]
         if validators.get("http_last_modified"):
             request.headers[b"If-Modified-Since"] = validators["http_last_modified"]
-
