@@ -269,12 +269,11 @@ class StandardReader:
     def blocks(self, url: str, source: str | None = None) -> list[Standard]:
         """The standards of the stored PDF at ``url`` (of ``source`` only, when given)."""
         if url not in self._blocks:
-            rows = self.store.query("SELECT source FROM documents WHERE url = ? AND status = "
-                                    "'live' AND (kind = 'document' OR fields LIKE ?)",
-                                    (url, f'%"{SERVICE_PDF}"%'))
-            pdf = self.store.get(url) if rows else None
+            pdf = next(self.store.iter_documents_at([url]), None)  # live only
+            if pdf is not None and pdf.kind != "document" and not is_pdf(pdf):
+                pdf = None  # a page: neither a document nor a PDF stored as its service
             self._blocks[url] = standard_blocks(as_document(pdf)) if pdf is not None else []
-            self._sources[url] = rows[0]["source"] if rows else None
+            self._sources[url] = pdf.source if pdf is not None else None
         if source is not None and self._sources.get(url) != source:
             return []
         return self._blocks[url]
