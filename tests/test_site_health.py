@@ -203,3 +203,25 @@ def test_last_success_is_the_crawl_the_store_counts_as_successful(tmp_path, caps
     # the fleet crawl, not the one 28 hours before it ("kemarin")
     assert "crawl terakhir: gagal, 3 jam lalu; berhasil terakhir: 5 jam lalu" in text
 
+
+def test_the_crawl_summary_speaks_indonesian_as_the_site_health_does():
+    """What ``sikoja crawl`` prints: Indonesian around the re-read line, the figures kept,
+    and no plural after a number ("1 halaman", "2 halaman", never "1 errors")."""
+    from crawler.run import CrawlSummary, SourceSummary
+
+    summary = CrawlSummary(sources=[
+        SourceSummary("dishub", "website", "done", stored=1, errors=1, elapsed=2.0,
+                      reread=True),
+        SourceSummary("bpprd", "website", "partial", stored=2, changed=1, unchanged=4,
+                      skipped=3, elapsed=1.5),
+    ], elapsed=4.0, groups=1, error="exit status 1")
+    lines = str(summary).splitlines()
+    assert lines[0].split() == ["sumber", "keadaan", "baru", "berubah", "sama", "hilang",
+                                "galat", "dilewati", "detik"]
+    assert lines[2].split() == ["dishub", "berhasil", "1", "0", "0", "0", "1", "0", "2.0"]
+    assert lines[3].split() == ["bpprd", "sebagian", "gagal", "2", "1", "4", "0", "0", "3",
+                                "1.5"]
+    assert lines[4] == f"dishub: {REREAD_NOTE}"
+    assert lines[5] == "proses crawl gagal: exit status 1"
+    assert lines[6] == ("2 sumber, 8 halaman, 1 galat dalam 4.0 detik (2.0 halaman/detik); "
+                        "1 kelompok salinan")
