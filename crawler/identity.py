@@ -28,6 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SHAPING = ("sikoja/documents.py", "sikoja/urls.py", "sikoja/schemes.py")
 # what the crawl summary and ``sikoja report sites`` say of a site re-read for that reason
 REREAD_NOTE = "dibaca ulang seluruhnya: versi crawler berubah"
+# what the site health (``sikoja report sites``, the admin page) says of a site the next
+# crawl will re-read: its last successful crawl was another crawler's
+REREAD_NEXT_NOTE = "akan dibaca ulang seluruhnya pada crawl berikutnya: versi crawler berubah"
 
 
 @functools.cache

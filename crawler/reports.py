@@ -6,7 +6,10 @@ response times and when it last crawled successfully, and the failing URLs with 
 reasons in words an admin can act on ("halaman tidak ditemukan (HTTP 404)"), with times
 relative to now ("3 jam lalu"); what was read but not stored (a WordPress archive, a
 document viewer whose document is read at its own URL) is counted apart, as skipped, in
-words too. ``sikoja report overlap`` lists
+words too. A site read again in full because the crawler changed, or that the next crawl
+will read so, says it in words too (``reread_label``). "Berhasil terakhir" is the store's
+rule for a successful crawl (``DocumentStore.last_successful_crawl``), the one the re-read
+is decided by. ``sikoja report overlap`` lists
 the near-duplicate groups found after the crawl: the same service published by MPP and by
 its OPD, the same app under two names. A site that draws its pages with JavaScript and
 serves no readable JSON lists those pages as ``unreadable``, with their URLs. Both return
@@ -22,7 +25,7 @@ from typing import Any
 
 from crawler.dedup import canonical_member, similarity
 from crawler.failures import UNREADABLE_KIND, reason_kind
-from crawler.identity import REREAD_NOTE
+from crawler.identity import REREAD_NEXT_NOTE, REREAD_NOTE, crawler_identity
 from sikoja.store import DocumentStore
 from sikoja.wording import count
 
@@ -33,7 +36,7 @@ class SiteHealth:
     opd: str | None
     last_crawl_state: str | None
     last_crawl_at: str | None
-    last_success_at: str | None  # latest crawl that stored or revalidated pages
+    last_success_at: str | None  # latest successful crawl (DocumentStore.last_successful_crawl)
     pages_fetched: int  # in the latest crawl: ok + unchanged
     unchanged: int
     gone: int
@@ -56,6 +59,11 @@ class SiteHealth:
     skipped_by_label: dict[str, int] = field(default_factory=dict)
     # the latest crawl read the site again in full, unconditionally: the crawler changed
     reread: bool = False
+    # the next crawl will read it again in full: its last successful crawl was another
+    # crawler's (a re-read that failed or was interrupted, or a crawler upgraded since)
+    reread_next: bool = False
+    # either in words (REREAD_NEXT_NOTE first: it is what happens next), or None
+    reread_label: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -153,8 +161,11 @@ def _percentile(sorted_values: list[float], q: float) -> float | None:
     return round(sorted_values[index], 1)
 
 
-def sites_report(store: DocumentStore) -> list[SiteHealth]:
-    """Health of every source that was ever crawled, from its latest finished crawl."""
+def sites_report(store: DocumentStore, crawler: str | None = None) -> list[SiteHealth]:
+    """Health of every source that was ever crawled, from its latest finished crawl.
+    ``crawler``: the identity of the crawler that will crawl next (this one's by default),
+    to tell which sites it will read again in full."""
+    crawler = crawler or crawler_identity()
     sources = [r["source"] for r in store.query(
         "SELECT DISTINCT source FROM crawls ORDER BY source")]
     report: list[SiteHealth] = []
@@ -162,8 +173,7 @@ def sites_report(store: DocumentStore) -> list[SiteHealth]:
         crawls = store.query(
             "SELECT * FROM crawls WHERE source = ? ORDER BY id DESC", (source,))
         latest = next((c for c in crawls if c["state"] != "running"), crawls[0])
-        success = next((c for c in crawls if c["state"] in ("done", "partial")
-                        and c["pages"] > 0), None)
+        success = store.last_successful_crawl(source)
         outcomes = Counter({r["outcome"]: r["n"] for r in store.query(
             "SELECT outcome, COUNT(*) AS n FROM fetch_log WHERE crawl_id = ? GROUP BY outcome",
             (latest["id"],))})
@@ -190,6 +200,11 @@ def sites_report(store: DocumentStore) -> list[SiteHealth]:
         unreadable = [{"url": r["url"], "reason": r["reason"]} for r in store.query(
             "SELECT url, reason FROM fetch_log WHERE crawl_id = ? AND outcome = 'error' "
             "AND reason LIKE ? ORDER BY url", (latest["id"], f"{UNREADABLE_KIND}:%"))]
+        # a store a read-only report opens may predate the column
+        reread = bool("reread" in latest.keys() and latest["reread"])
+        # as crawler.run decides it; an app catalog (it keeps catalog entries) is never re-read
+        reread_next = store.needs_reread(source, crawler) and not store.query(
+            "SELECT 1 FROM catalog_entries WHERE source = ? LIMIT 1", (source,))
         report.append(SiteHealth(
             source=source,
             opd=opd[0]["opd"] if opd else None,
@@ -211,8 +226,10 @@ def sites_report(store: DocumentStore) -> list[SiteHealth]:
             errors_by_label=_in_words(kinds["error"]),
             skipped_by_kind=dict(kinds["skipped"].most_common()),
             skipped_by_label=_in_words(kinds["skipped"]),
-            # a store a read-only report opens may predate the column
-            reread=bool("reread" in latest.keys() and latest["reread"]),
+            reread=reread,
+            reread_next=reread_next,
+            reread_label=(REREAD_NEXT_NOTE if reread_next else REREAD_NOTE if reread
+                          else None),
         ))
     return report
 
@@ -230,8 +247,8 @@ def format_sites(report: list[SiteHealth], *, now: datetime | None = None,
         when = relative_time(site.last_crawl_at, now)
         if not site.errors and not site.unreadable and site.last_crawl_state == "done":
             healthy.append(f"  {site.source:<22} {state}, {when}: {site.pages_fetched} halaman, "
-                           f"{site.documents} dokumen" + (f"; {REREAD_NOTE}" if site.reread
-                                                         else ""))
+                           f"{site.documents} dokumen" + (f"; {site.reread_label}"
+                                                         if site.reread_label else ""))
             continue
         med = f"{site.response_ms_median:.0f} ms" if site.response_ms_median is not None else "-"
         lines.append(f"{site.source}" + (f" — {site.opd}" if site.opd else ""))
@@ -239,8 +256,8 @@ def format_sites(report: list[SiteHealth], *, now: datetime | None = None,
                      f"{relative_time(site.last_success_at, now)}")
         lines.append(f"  {site.pages_fetched} halaman diambil, {site.documents} dokumen, "
                      f"{site.errors} galat, {site.skipped} dilewati; median {med}")
-        if site.reread:
-            lines.append(f"  {REREAD_NOTE}")
+        if site.reread_label:
+            lines.append(f"  {site.reread_label}")
         for label, n in site.errors_by_label.items():
             lines.append(f"  {n:>4} × {label}")
         # each failing URL once, with its reason (an unreadable page is one of them)

@@ -45,7 +45,6 @@ from sikoja.config import Settings
 from sikoja.errors import SikojaError
 from sikoja.sources import Source
 from sikoja.store import DocumentStore
-from sikoja.wording import count
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # what a source's line of the summary reads of its crawl, before and after closing it
@@ -108,24 +107,29 @@ class CrawlSummary:
         return data
 
     def __str__(self) -> str:
-        head = (f"{'source':<24} {'state':<11} {'new':>6} {'changed':>7} {'same':>6} "
-                f"{'gone':>5} {'errors':>6} {'skipped':>7} {'secs':>7}")
+        """The table ``sikoja crawl`` prints, in Indonesian as the site health is
+        (``crawler.reports``): an Indonesian noun takes no plural, "1 halaman", "3 halaman"."""
+        from crawler.reports import STATE_LABELS  # imported when printed: it loads crawler.dedup
+
+        head = (f"{'sumber':<24} {'keadaan':<14} {'baru':>6} {'berubah':>7} {'sama':>6} "
+                f"{'hilang':>6} {'galat':>6} {'dilewati':>8} {'detik':>7}")
         lines = [head, "-" * len(head)]
         for s in self.sources:
+            state = STATE_LABELS.get(s.state, s.state)
             lines.append(
-                f"{s.source[:24]:<24} {s.state:<11} {s.stored:>6} {s.changed:>7} "
-                f"{s.unchanged:>6} {s.gone:>5} {s.errors:>6} {s.skipped:>7} {s.elapsed:>7.1f}"
+                f"{s.source[:24]:<24} {state:<14} {s.stored:>6} {s.changed:>7} "
+                f"{s.unchanged:>6} {s.gone:>6} {s.errors:>6} {s.skipped:>8} {s.elapsed:>7.1f}"
             )
         rate = self.pages / self.elapsed if self.elapsed > 0 else 0.0
         lines += [f"{s.source}: {REREAD_NOTE}" for s in self.sources if s.reread]
         if self.storage_error:
-            lines.append(f"crawl stopped: {self.storage_error}")
+            lines.append(f"crawl berhenti: {self.storage_error}")
         elif self.error:
-            lines.append(f"crawl process failed: {self.error}")
+            lines.append(f"proses crawl gagal: {self.error}")
         lines.append(
-            f"{count(len(self.sources), 'source')}, {count(self.pages, 'page')}, "
-            f"{count(self.errors, 'error')} in {self.elapsed:.1f}s ({rate:.1f} pages/s); "
-            f"{count(self.groups, 'near-duplicate group')}"
+            f"{len(self.sources)} sumber, {self.pages} halaman, {self.errors} galat dalam "
+            f"{self.elapsed:.1f} detik ({rate:.1f} halaman/detik); "
+            f"{self.groups} kelompok salinan"
         )
         return "\n".join(lines)
 

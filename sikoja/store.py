@@ -442,6 +442,14 @@ class DocumentStore:
             )
         return int(cur.lastrowid)
 
+    def last_successful_crawl(self, source: str) -> sqlite3.Row | None:
+        """The latest crawl of ``source`` that read its site (``_SUCCESSFUL``): the one rule
+        for what counts as a success, for the re-read decision and the site-health report's
+        "berhasil terakhir" (``crawler.reports``) alike."""
+        return self._db.execute(
+            f"SELECT * FROM crawls WHERE source = ? AND {_SUCCESSFUL} "
+            "ORDER BY id DESC LIMIT 1", (source,)).fetchone()
+
     def needs_reread(self, source: str, crawler: str) -> bool:
         """Were ``source``'s stored pages read by another crawler than ``crawler``? True
         when its last successful crawl (``_SUCCESSFUL``) was another's, or an older one's
@@ -449,11 +457,9 @@ class DocumentStore:
 
         Only a successful crawl counts: one that failed or stopped early recorded its
         crawler but did not read the whole site, so the next crawl re-reads it again."""
-        row = self._db.execute(
-            f"SELECT crawler FROM crawls WHERE source = ? AND {_SUCCESSFUL} "
-            "ORDER BY id DESC LIMIT 1", (source,)).fetchone()
-        if row is not None:
-            return row["crawler"] != crawler
+        row = self.last_successful_crawl(source)
+        if row is not None:  # a read-only store from before the column: an older crawler's
+            return (row["crawler"] if "crawler" in row.keys() else None) != crawler
         return self._db.execute("SELECT 1 FROM documents WHERE source = ? AND "
                                 "status = 'live' LIMIT 1", (source,)).fetchone() is not None
 

@@ -806,6 +806,28 @@ def test_health_and_metrics_show_crawl_health_per_source(client, settings, admin
     assert 'sikoja_source_last_success_timestamp_seconds{source="disdukcapil"}' in text
 
 
+def test_admin_site_health_says_which_sites_are_read_again_in_full(client, settings,
+                                                                   admin_key):
+    """The admin's site health, in the words of ``sikoja report sites``: a site the
+    server's crawler re-read in full, and one its next crawl will (an older crawler's)."""
+    from crawler.identity import REREAD_NEXT_NOTE, REREAD_NOTE, crawler_identity
+    from tests.test_site_health import finished_crawl
+
+    store = DocumentStore.open(settings.data_dir)
+    try:
+        finished_crawl(store, "disdukcapil", crawler="lama", pages=2)
+        finished_crawl(store, "disdukcapil", crawler=crawler_identity(), pages=2, reread=True)
+        finished_crawl(store, "dishub", crawler="lama", pages=2)
+    finally:
+        store.close()
+    admin = {s["source"]: s for s in
+             client.get("/admin/api/sites", headers=auth(admin_key)).json()}
+    assert admin["disdukcapil"]["reread_label"] == REREAD_NOTE
+    assert admin["dishub"]["reread_label"] == REREAD_NEXT_NOTE
+    health = {s["source"]: s for s in client.get("/api/health").json()["sources"]}
+    assert health["dishub"]["reread_next"] and not health["disdukcapil"]["reread_next"]
+
+
 @pytest.mark.slow  # waits for a reindex and the cache to rewarm
 def test_after_a_reindex_popular_queries_are_answered_from_a_rewarmed_cache(client, settings):
     for v in range(3):

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from crawler.identity import REREAD_NEXT_NOTE
 from search_api.keys import create_key
 from tests.test_api import (
     CONTACT_URL,
@@ -482,6 +483,8 @@ def test_admin_page_signs_in_with_a_key_and_shows_the_index(sites, browser):
     assert "1 × isi digambar JavaScript, tidak terbaca tanpa peramban" in health
     assert "dilewati: " in health and "1 × penampil dokumen" in health
     assert "masalah lain" not in health and "drawn by" not in health
+    # crawled by a crawler that recorded no identity (an older one): the next crawl re-reads
+    assert REREAD_NEXT_NOTE in health
     browser.save_screenshot(str(OUT / "admin.png"))
     assert console_errors(browser) == []
 

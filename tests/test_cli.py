@@ -123,7 +123,7 @@ def test_unreachable_site_is_one_line(tmp_path):
         "    start_urls: ['http://127.0.0.1:9/']\n", encoding="utf-8")
     result = run("crawl", "--config", sources, "--data-dir", tmp_path / "d", "--delay", "0")
     assert "stored no pages" in one_line_error(result)
-    assert "1 error in" in result.stdout  # the summary still says what went wrong
+    assert "1 galat dalam" in result.stdout  # the summary still says what went wrong
 
 
 def test_search_on_an_empty_data_dir(tmp_path):

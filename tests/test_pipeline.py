@@ -34,7 +34,7 @@ def test_a_strict_run_stops_before_indexing_when_the_crawl_stored_nothing(tmp_pa
     reported = []
     with pytest.raises(SikojaError, match="the crawl stored no pages"):
         pipeline.crawl_and_index(settings, [UNREACHABLE], report=reported.append)
-    assert [str(s) for s in reported] and "1 error" in str(reported[0])  # the crawl's table
+    assert [str(s) for s in reported] and "1 galat" in str(reported[0])  # the crawl's table
     assert pipeline.open_built_searcher(settings) is None  # no index was built
     with pytest.raises(SikojaError, match=r"no index in .*: run 'sikoja index --data-dir"):
         pipeline.open_searcher(settings)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
+from crawler.identity import REREAD_NEXT_NOTE, REREAD_NOTE, crawler_identity
 from crawler.reports import format_sites, relative_time, sites_report
 from sikoja.cli import main
+from sikoja.documents import Document
 from sikoja.store import DocumentStore
 
 BASE = "http://127.0.0.1:8704"
@@ -116,3 +119,109 @@ def test_skips_are_counted_apart_from_errors_in_words(tmp_path):
     assert "1 galat, 3 dilewati" in text
     assert text.count(f"{BASE}/peta") == 1 and VIEWER not in text  # one failing URL, once
     assert "penampil dokumen" in text and "drawn by" not in text
+
+
+def finished_crawl(store, source, *, crawler, pages, errors=0, state="done", reread=False,
+                   at=None) -> int:
+    """A crawl of ``source`` by ``crawler`` that ended so, finished at Unix time ``at``."""
+    crawl_id = store.start_crawl(source, crawler=crawler, reread=reread)
+    for n in range(pages):
+        store.log_fetch(crawl_id=crawl_id, source=source, url=f"{BASE}/{source}/{n}",
+                        status=200, outcome="ok", reason="stored", elapsed_ms=10.0)
+    store.finish_crawl(crawl_id, pages=pages, errors=errors, state=state)
+    if at is not None:
+        with store._db:  # the two crawls' times apart, as hours apart in a real store
+            store._db.execute("UPDATE crawls SET started_at = ?, finished_at = ? WHERE id = ?",
+                              (at - 60, at, crawl_id))
+    return crawl_id
+
+
+def report_json(data_dir, capsys) -> dict[str, dict]:
+    assert main(["report", "sites", "--data-dir", str(data_dir), "--json"]) == 0
+    return {site["source"]: site for site in json.loads(capsys.readouterr().out)}
+
+
+def test_a_site_read_again_in_full_or_about_to_be_says_so_in_indonesian(tmp_path, capsys):
+    """After an upgrade the admin sees which sites the new crawler read in full, and which
+    the next crawl will: those whose last successful crawl was the old crawler's, a re-read
+    that was interrupted among them. An app catalog is never re-read (crawler.run)."""
+    now = crawler_identity()
+    store = DocumentStore.open(tmp_path)
+    try:
+        finished_crawl(store, "dishub", crawler="lama", pages=3)
+        finished_crawl(store, "dishub", crawler=now, pages=3, reread=True)
+        finished_crawl(store, "bpprd", crawler="lama", pages=2)
+        finished_crawl(store, "dinkes", crawler="lama", pages=2)
+        finished_crawl(store, "dinkes", crawler=now, pages=1, state="interrupted", reread=True)
+        finished_crawl(store, "disdik", crawler=now, pages=2)
+        store.put_app(Document(url=f"{BASE}/apps/sipd", source="katalog", opd="Diskominfo",
+                               kind="app", title="SIPD", text="aplikasi SIPD",
+                               parent_url=f"{BASE}/apps"))
+        finished_crawl(store, "katalog", crawler="lama", pages=1)
+    finally:
+        store.close()
+    sites = report_json(tmp_path, capsys)
+    assert {source: (s["reread"], s["reread_next"], s["reread_label"])
+            for source, s in sites.items()} == {
+        "dishub": (True, False, REREAD_NOTE),
+        "bpprd": (False, True, REREAD_NEXT_NOTE),
+        "dinkes": (True, True, REREAD_NEXT_NOTE),  # the re-read did not finish: again
+        "disdik": (False, False, None),
+        "katalog": (False, False, None),
+    }
+    assert REREAD_NEXT_NOTE.startswith("akan dibaca ulang seluruhnya")
+    assert main(["report", "sites", "--data-dir", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.lstrip().startswith("dishub") and line.endswith(f"; {REREAD_NOTE}")
+               for line in lines)
+    assert any(line.lstrip().startswith("bpprd") and line.endswith(f"; {REREAD_NEXT_NOTE}")
+               for line in lines)
+    assert not any(line.lstrip().startswith(("disdik", "katalog")) and "dibaca ulang" in line
+                   for line in lines)
+    # the interrupted re-read is a site with a problem: the note has its own line
+    assert lines[lines.index("dinkes") + 3] == f"  {REREAD_NEXT_NOTE}"
+
+
+def test_last_success_is_the_crawl_the_store_counts_as_successful(tmp_path, capsys):
+    """A fleet worker whose pages the other workers all took ends done with 0 pages and no
+    error: the store counts it a success (it decides the re-read from it), and so does the
+    report, which once said the crawl before it was the last success."""
+    store = DocumentStore.open(tmp_path)
+    try:
+        finished_crawl(store, "dishub", crawler="lama", pages=4, at=1_700_000_000)
+        finished_crawl(store, "dishub", crawler="baru", pages=0, at=1_700_090_000)
+        finished_crawl(store, "dishub", crawler="baru", pages=0, errors=2, state="failed",
+                       at=1_700_100_000)
+        assert not store.needs_reread("dishub", "baru")  # the fleet crawl was a success
+        [site] = sites_report(store, crawler="baru")
+    finally:
+        store.close()
+    fleet = datetime.fromtimestamp(1_700_090_000, UTC).isoformat()
+    assert site.last_success_at == fleet and not site.reread_next
+    assert report_json(tmp_path, capsys)["dishub"]["last_success_at"] == fleet
+    text = format_sites([site], now=datetime.fromtimestamp(1_700_100_000 + 3 * 3600, UTC))
+    # the fleet crawl, not the one 28 hours before it ("kemarin")
+    assert "crawl terakhir: gagal, 3 jam lalu; berhasil terakhir: 5 jam lalu" in text
+
+
+def test_the_crawl_summary_speaks_indonesian_as_the_site_health_does():
+    """What ``sikoja crawl`` prints: Indonesian around the re-read line, the figures kept,
+    and no plural after a number ("1 halaman", "2 halaman", never "1 errors")."""
+    from crawler.run import CrawlSummary, SourceSummary
+
+    summary = CrawlSummary(sources=[
+        SourceSummary("dishub", "website", "done", stored=1, errors=1, elapsed=2.0,
+                      reread=True),
+        SourceSummary("bpprd", "website", "partial", stored=2, changed=1, unchanged=4,
+                      skipped=3, elapsed=1.5),
+    ], elapsed=4.0, groups=1, error="exit status 1")
+    lines = str(summary).splitlines()
+    assert lines[0].split() == ["sumber", "keadaan", "baru", "berubah", "sama", "hilang",
+                                "galat", "dilewati", "detik"]
+    assert lines[2].split() == ["dishub", "berhasil", "1", "0", "0", "0", "1", "0", "2.0"]
+    assert lines[3].split() == ["bpprd", "sebagian", "gagal", "2", "1", "4", "0", "0", "3",
+                                "1.5"]
+    assert lines[4] == f"dishub: {REREAD_NOTE}"
+    assert lines[5] == "proses crawl gagal: exit status 1"
+    assert lines[6] == ("2 sumber, 8 halaman, 1 galat dalam 4.0 detik (2.0 halaman/detik); "
+                        "1 kelompok salinan")

@@ -338,6 +338,9 @@
             s.state_label || s.last_crawl_state || '-'));
           state.appendChild(document.createTextNode(', '));
           state.appendChild(timeCell(s.last_crawl_at));
+          // read (or to be read) again in full because the crawler changed: the words of
+          // `sikoja report sites` (crawler/identity.py)
+          if (s.reread_label) state.appendChild(el('div', { 'class': 'small' }, s.reread_label));
           var fails = el('div');
           var labels = s.errors_by_label || {};
           Object.keys(labels).forEach(function (l) { fails.appendChild(el('div', null, labels[l] + ' × ' + l)); });
