@@ -70,8 +70,8 @@ sktm di sungai putri bawak apo bae"). Session 16, tuning web: of 155 right dev t
 card the score alone held back 67 (and 15 wrong tops); the firm lead shows 13 of them and
 none of the wrong ones, 77.1% -> 78.5% of dev queries carded at 97.4% right, the harder
 queries' 4 wrong cards as before, and with families held out 79.0% at 97.0% right where
-the same refit showed 76.9% (BENCHMARKS.md, "Firm leads"). Every drop led alone, or the
-title ahead alone, let 4-5 wrong dev cards through; without the typed reading, one wrong
+the same refit showed 76.9% (BENCHMARKS.md, "Firm leads"). Every drop led alone let 4
+more wrong dev cards through, the title ahead alone 6; without the typed reading, one wrong
 harder card ("flood evacuation shelter", every word an English gloss).
 
 Input that is code rather than words (markup, an SQL statement, only digits) is junk: it is
