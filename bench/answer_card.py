@@ -15,7 +15,7 @@ in ``DIR/sources.yaml``). Reports, with the card weights in ``RankingConfig``:
 (``indexer.answer.Signals``) and fits the card score, a logistic regression of "the top is a
 right card" on ``indexer.answer.FEATURES`` (numpy, L2 ridge on the standardised signals) over
 the tops the gates leave to it (the index knows ``card_min_known`` of the query; no keyword
-lead, which shows its card anyway; both kept as configured). For each in-sample precision
+or firm lead, which show their card anyway; all kept as configured). For each in-sample precision
 target (97% ... 99%) the threshold on the score with most right dev cards at that precision
 and <= 5% out-of-scope cards is chosen, and the whole fit (weights and threshold) is
 cross-validated three ways: **template families held out** (the sample web's families,
@@ -72,6 +72,7 @@ from indexer.answer import (  # noqa: E402
     Signals,
     decide,
     features,
+    firm,
     leads,
     stable,
 )
@@ -191,7 +192,8 @@ class Table:
         self.right = np.array([o.right for o in outcomes])
         self.contact = np.array([o.eligible and o.card_kind == "contact" for o in outcomes])
         # the gates as configured: no card below card_min_known or for a top not ``stable``
-        # (card_min_stable, a precise query exempt), a card for the keyword lead;
+        # (card_min_stable, a precise query exempt), a card for the keyword lead and the
+        # firm lead (card_firm_lead);
         # and ``gate`` (--evidence): no card, not even the keyword lead's, where it is False
         self.gates = gates
         self.fixed: np.ndarray | None = None  # weights kept, only the bias fitted
@@ -201,7 +203,8 @@ class Table:
                           and (gate is None or gate(o.signals))
                           for o, c in zip(outcomes, self.contact, strict=True)])
         self.lead = known & np.array([
-            o.signals is not None and bool(leads(o.signals, gates)) for o in outcomes])
+            o.signals is not None and bool(leads(o.signals, gates) | firm(o.signals, gates))
+            for o in outcomes])
         self.scored = known & ~self.lead  # what the score decides
         blank = Signals(0.0, 0.0, 0.0, 0.0)
 

@@ -61,6 +61,19 @@ out, which the top says (session 13, tuning web: 13 of the 41 right dev tops the
 share alone held back, "ektp hilang", and none of its 3 wrong; on the harder queries 2 of 4
 right and none of 5 wrong; BENCHMARKS.md, "Precise queries").
 
+A top the query's own words pick in every reading has a **firm lead** (:func:`firm`): it still
+leads keyword retrieval's services and apps whichever content word is left out and on the
+words as typed, and its title says more of the query than the rival's. It gets its card
+whatever the score (``card_firm_lead``): its margin is small where a kelurahan's other
+letters or a service on its agency's site and on its app's rank close behind ("nak buat
+sktm di sungai putri bawak apo bae"). Session 16, tuning web: of 155 right dev tops without a
+card the score alone held back 67 (and 15 wrong tops); the firm lead shows 13 of them and
+none of the wrong ones, 77.1% -> 78.5% of dev queries carded at 97.4% right, the harder
+queries' 4 wrong cards as before, and with families held out 79.0% at 97.0% right where
+the same refit showed 76.9% (BENCHMARKS.md, "Firm leads"). Every drop led alone let 4
+more wrong dev cards through, the title ahead alone 6; without the typed reading, one wrong
+harder card ("flood evacuation shelter", every word an English gloss).
+
 Input that is code rather than words (markup, an SQL statement, only digits) is junk: it is
 not searched at all (:func:`is_junk`), so "<script>alert(1)</script>" cannot match the "1"
 of some page.
@@ -155,6 +168,10 @@ class CardWeights:
     # single content-word drops (indexer/stability.py), whatever the score: a top that one
     # word alone put first is an artefact of that word (0.0: not asked)
     min_stable: float = 0.0
+    # a card whatever the score for the firm lead (:func:`firm`): the top leads keyword
+    # retrieval's services and apps on the words as typed and after every single drop, and
+    # its title says more of the query than the rival's
+    firm_lead: bool = False
 
     @classmethod
     def of(cls, ranking: RankingConfig) -> CardWeights:
@@ -162,7 +179,7 @@ class CardWeights:
         return cls(ranking.card_bias, ranking.card_w_title, ranking.card_w_page,
                    ranking.card_w_margin, ranking.card_min_known,
                    ranking.card_min_lead_coverage, ranking.tie_margin,
-                   ranking.card_min_stable)
+                   ranking.card_min_stable, ranking.card_firm_lead)
 
 
 @dataclass
@@ -231,7 +248,8 @@ def card_score(signals: Signals, weights: CardWeights) -> Any:
 def decide(signals: Signals, weights: CardWeights) -> Any:
     """Show the card: a bool for one query's signals; with numpy arrays as the signals, an
     array of the decisions for many queries at once (how bench/answer_card.py calibrates)."""
-    show = (((card_score(signals, weights) >= 0) | leads(signals, weights))
+    show = (((card_score(signals, weights) >= 0) | leads(signals, weights)
+             | firm(signals, weights))
             & (np.asarray(signals.known) >= weights.min_known) & stable(signals, weights))
     return bool(show) if np.ndim(show) == 0 else show
 
@@ -257,12 +275,32 @@ def stable(signals: Signals, weights: CardWeights) -> Any:
 
 
 def needs_stability(signals: Signals, weights: CardWeights) -> bool:
-    """Whether the card's decision waits on the stability signals: the gate asks for them
-    and every other part of the decision shows the card, unless the top's title says every
-    word, which passes the gate whatever they say (they cost a keyword search per content
-    word, so only such a query pays for them)."""
-    return (weights.min_stable > 0 and decide(replace(signals, drops_led=1.0), weights)
-            and not decide(replace(signals, drops_led=0.0, drops_said=0.0), weights))
+    """Whether the card's decision waits on the stability signals: the gate or the firm
+    lead asks for them, and the card shows when they say the top leads every reading but
+    not when it leads none (they cost a keyword search per content word, so only such a
+    query pays for them)."""
+    return ((weights.min_stable > 0 or weights.firm_lead)
+            and decide(replace(signals, drops_led=1.0, drops_said=1.0, typed_leads=1.0),
+                       weights)
+            and not decide(replace(signals, drops_led=0.0, drops_said=0.0, typed_leads=0.0),
+                           weights))
+
+
+def firm(signals: Signals, weights: CardWeights) -> Any:
+    """The firm lead (``firm_lead``): no single content word put the top first (it still
+    leads keyword retrieval's services and apps whichever one is left out, ``drops_led``
+    1.0), nor a reading the index put in the citizen's mouth (it leads on the words as
+    typed, ``typed_leads``), and its title says more of the query than its rival's. The
+    fused margin between the two may be small (fusion reads ranks; the same letter at
+    several offices, a service on its agency's site and its app's, draw close), yet the
+    query's own words pick the top in every reading and name it more than the rival.
+
+    All three compare the site's own pages with each other on the query's words, so they
+    mean the same on any site. A query of one content word has no drop: its firm lead is
+    the title lead :func:`leads` already shows."""
+    return (np.asarray(weights.firm_lead) & (np.asarray(signals.drops_led) >= 1.0)
+            & (np.asarray(signals.typed_leads) >= 1.0)
+            & (np.asarray(signals.coverage) > np.asarray(signals.rival_coverage)))
 
 
 def leads(signals: Signals, weights: CardWeights) -> Any:

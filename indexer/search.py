@@ -827,8 +827,8 @@ class Searcher:
         """Whether ``top`` still leads keyword retrieval when the query is read otherwise
         (indexer/stability.py), as ``Signals`` fields, each reading's keyword retrieval
         through the search's ``searched`` (the whole query's is the retrieval's own, not run
-        again); the reading as typed only when
-        ``measured`` (explain: the gate does not read it). The same service at another
+        again); the reading as typed only when ``measured`` (explain) or the firm lead
+        reads it (``card_firm_lead``, indexer/answer.py firm). The same service at another
         office (only another: at one office a title within another's is another service,
         "Akta Kematian" and "Legalisir Akta Kematian") leading counts as ``top`` leading
         (``_siblings``: "Pembetulan SPPT" on the tax office's site and on its app's).
@@ -841,7 +841,8 @@ class Searcher:
         measured_drops = stability.measure(
             self.analyzer, analysis, words.words, words.weights,
             lambda terms: list(searched(tuple(terms))),
-            self.backend.doc_meta, top.group_id or top.id, vocabulary, measured,
+            self.backend.doc_meta, top.group_id or top.id, vocabulary,
+            measured or self.ranking.card_firm_lead,
             lambda other: other.opd != top.opd
             and self._siblings(title, words.title_tokens(other.title)))
         held = {} if held is None else held

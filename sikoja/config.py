@@ -319,6 +319,13 @@ class RankingConfig(BaseModel):
     # 73.6% -> 75.3% shown,
     # the same 15 wrong dev and 5 wrong harder cards (BENCHMARKS.md, "Precise queries").
     card_min_stable: float = Field(0.5, ge=0.0, le=1.0)
+    # Session 16: a card whatever the score for the firm lead (indexer/answer.py firm): the
+    # top still leads keyword retrieval's services and apps after every single content-word
+    # drop and on the words as typed, and its title says more of the query than the
+    # rival's. On the tuning web 77.1% -> 78.5% of dev queries carded, 97.4% right, the
+    # same 18 wrong; harder 4 wrong as before; 97.0% right with families held out
+    # (BENCHMARKS.md, "Firm leads").
+    card_firm_lead: bool = True
     card_bias: float = -0.2
     card_w_title: float = 1.773
     card_w_page: float = 2.923
