@@ -208,6 +208,9 @@ class CrawlJob:
         # the decision is made here, from this data dir's store, and passed in each
         # source's start: every worker of a fleet reads it from its own job
         identity = crawler_identity()
+        # a worker of a shared crawl: a crawl of it that took no page may still have read
+        # its site (the other workers took the pages), as the store's success rule knows
+        fleet = bool(self.settings.crawl.frontier)
         reread: list[str] = []
         read_since: dict[str, float] = {}  # pages fetched before then: read in full too
         store = DocumentStore.open(self.data_dir)
@@ -216,8 +219,8 @@ class CrawlJob:
                 again = source.kind != "app-catalog" and store.needs_reread(source.name,
                                                                             identity)
                 since = None if again else store.read_since(source.name, identity)
-                self.crawl_ids[source.name] = store.start_crawl(source.name, crawler=identity,
-                                                                reread=again)
+                self.crawl_ids[source.name] = store.start_crawl(
+                    source.name, crawler=identity, reread=again, fleet=fleet)
                 if again:
                     reread.append(source.name)
                 elif since is not None:
