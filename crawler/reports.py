@@ -104,7 +104,9 @@ STATUS_LABELS = {
     503: "server situs sedang tidak tersedia", 504: "server situs terlalu lama menjawab",
 }
 STATE_LABELS = {
-    "done": "berhasil", "partial": "sebagian gagal", "failed": "gagal",
+    # partial: the crawl stopped at the source's max_pages (crawler.extensions.jobstate),
+    # with nothing failing: the admin raises the cap, the site is not broken
+    "done": "berhasil", "partial": "sebagian (batas halaman tercapai)", "failed": "gagal",
     "interrupted": "terhenti", "running": "sedang berjalan",
 }
 

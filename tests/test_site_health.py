@@ -40,14 +40,16 @@ def test_failing_urls_come_with_their_reason_in_indonesian(tmp_path):
     _crawl_with_failures(tmp_path)
     site = _one_site(tmp_path)
     assert site.errors_by_kind == {"http 4xx": 1, "timeout": 1}  # the old shape is kept
-    assert site.state_label == "sebagian gagal"
+    # partial: the crawl reached the source's max_pages, not a failure
+    assert site.state_label == "sebagian (batas halaman tercapai)"
     assert {f["url"]: f["label"] for f in site.failures} == {
         f"{BASE}/perda-5-2011.pdf": "halaman tidak ditemukan (HTTP 404)",
         f"{BASE}/pajak/": "situs terlalu lama menjawab",
     }
     text = format_sites([site], now=datetime.fromisoformat(site.last_crawl_at)
                         + timedelta(hours=3, minutes=5))
-    assert "crawl terakhir: sebagian gagal, 3 jam lalu" in text
+    assert "crawl terakhir: sebagian (batas halaman tercapai), 3 jam lalu" in text
+    assert "gagal" not in text
     assert f"{BASE}/perda-5-2011.pdf — halaman tidak ditemukan (HTTP 404)" in text
     assert "{" not in text  # never a dict dumped at the admin
 
@@ -219,8 +221,13 @@ def test_the_crawl_summary_speaks_indonesian_as_the_site_health_does():
     assert lines[0].split() == ["sumber", "keadaan", "baru", "berubah", "sama", "hilang",
                                 "galat", "dilewati", "detik"]
     assert lines[2].split() == ["dishub", "berhasil", "1", "0", "0", "0", "1", "0", "2.0"]
-    assert lines[3].split() == ["bpprd", "sebagian", "gagal", "2", "1", "4", "0", "0", "3",
-                                "1.5"]
+    # partial: the page cap was reached, nothing failed
+    assert lines[3].split() == ["bpprd", "sebagian", "(batas", "halaman", "tercapai)", "2",
+                                "1", "4", "0", "0", "3", "1.5"]
+    assert "gagal" not in lines[3]
+    # the figures stay under their heads with the longer label
+    end = lines[0].index(" baru") + len(" baru")
+    assert lines[2][:end].endswith(" 1") and lines[3][:end].endswith(" 2")
     assert lines[4] == f"dishub: {REREAD_NOTE}"
     assert lines[5] == "proses crawl gagal: exit status 1"
     assert lines[6] == ("2 sumber, 8 halaman, 1 galat dalam 4.0 detik (2.0 halaman/detik); "
