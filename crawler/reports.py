@@ -7,7 +7,8 @@ reasons in words an admin can act on ("halaman tidak ditemukan (HTTP 404)"), wit
 relative to now ("3 jam lalu"); what was read but not stored (a WordPress archive, a
 document viewer whose document is read at its own URL) is counted apart, as skipped, in
 words too. A site read again in full because the crawler changed, or that the next crawl
-will read so, says it in words too (``reread_label``). "Berhasil terakhir" is the store's
+will read so (a source the sources file still lists), says it in words too
+(``reread_label``). "Berhasil terakhir" is the store's
 rule for a successful crawl (``DocumentStore.last_successful_crawl``), the one the re-read
 is decided by. ``sikoja report overlap`` lists
 the near-duplicate groups found after the crawl: the same service published by MPP and by
@@ -21,13 +22,18 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from crawler.dedup import canonical_member, similarity
 from crawler.failures import UNREADABLE_KIND, reason_kind
 from crawler.identity import REREAD_NEXT_NOTE, REREAD_NOTE, crawler_identity
+from sikoja.errors import SikojaError
 from sikoja.store import DocumentStore
 from sikoja.wording import count
+
+if TYPE_CHECKING:
+    from sikoja.sources import Source
 
 
 @dataclass
@@ -59,8 +65,9 @@ class SiteHealth:
     skipped_by_label: dict[str, int] = field(default_factory=dict)
     # the latest crawl read the site again in full, unconditionally: the crawler changed
     reread: bool = False
-    # the next crawl will read it again in full: its last successful crawl was another
-    # crawler's (a re-read that failed or was interrupted, or a crawler upgraded since)
+    # the next crawl will read it again in full: the sources file still lists it and its
+    # last successful crawl was another crawler's (a re-read that failed or was
+    # interrupted, or a crawler upgraded since); False when the report has no sources file
     reread_next: bool = False
     # either in words (REREAD_NEXT_NOTE first: it is what happens next), or None
     reread_label: str | None = None
@@ -104,7 +111,9 @@ STATUS_LABELS = {
     503: "server situs sedang tidak tersedia", 504: "server situs terlalu lama menjawab",
 }
 STATE_LABELS = {
-    "done": "berhasil", "partial": "sebagian gagal", "failed": "gagal",
+    # partial: the crawl stopped at the source's max_pages (crawler.extensions.jobstate),
+    # with nothing failing: the admin raises the cap, the site is not broken
+    "done": "berhasil", "partial": "sebagian (batas halaman tercapai)", "failed": "gagal",
     "interrupted": "terhenti", "running": "sedang berjalan",
 }
 
@@ -161,15 +170,35 @@ def _percentile(sorted_values: list[float], q: float) -> float | None:
     return round(sorted_values[index], 1)
 
 
-def sites_report(store: DocumentStore, crawler: str | None = None) -> list[SiteHealth]:
+def configured_sources(path: Path) -> list[Source] | None:
+    """The sources a sources file lists (the next crawl's), or None when there is no file
+    or it cannot be read (then the report cannot tell what the next crawl reads)."""
+    from sikoja.sources import load_sources
+
+    if not Path(path).is_file():
+        return None
+    try:
+        return load_sources(path)
+    except SikojaError:
+        return None
+
+
+def sites_report(store: DocumentStore, crawler: str | None = None, *,
+                 sources: list[Source] | None = None) -> list[SiteHealth]:
     """Health of every source that was ever crawled, from its latest finished crawl.
     ``crawler``: the identity of the crawler that will crawl next (this one's by default),
-    to tell which sites it will read again in full."""
+    and ``sources``: the sources it will crawl (``configured_sources``), to tell which sites
+    it will read again in full; without them the report says nothing of the next crawl
+    (a site removed from the sources file is never crawled again)."""
     crawler = crawler or crawler_identity()
-    sources = [r["source"] for r in store.query(
+    upcoming = {s.name: s for s in sources or []}
+    # a store from before catalog_entries, opened read-only, never got the table: no rows
+    catalogs = bool(store.query("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                "AND name = 'catalog_entries'"))
+    crawled = [r["source"] for r in store.query(
         "SELECT DISTINCT source FROM crawls ORDER BY source")]
     report: list[SiteHealth] = []
-    for source in sources:
+    for source in crawled:
         crawls = store.query(
             "SELECT * FROM crawls WHERE source = ? ORDER BY id DESC", (source,))
         latest = next((c for c in crawls if c["state"] != "running"), crawls[0])
@@ -196,15 +225,18 @@ def sites_report(store: DocumentStore, crawler: str | None = None) -> list[SiteH
             "SELECT COUNT(*) FROM documents WHERE source = ? AND status = 'live'", (source,))
         merged = store.query(  # a catalog's apps that live on as part of a site's page
             "SELECT COUNT(*) FROM catalog_entries c JOIN documents d ON d.url = c.url "
-            "WHERE c.source = ? AND d.source != ? AND d.status = 'live'", (source, source))
+            "WHERE c.source = ? AND d.source != ? AND d.status = 'live'",
+            (source, source))[0][0] if catalogs else 0
         unreadable = [{"url": r["url"], "reason": r["reason"]} for r in store.query(
             "SELECT url, reason FROM fetch_log WHERE crawl_id = ? AND outcome = 'error' "
             "AND reason LIKE ? ORDER BY url", (latest["id"], f"{UNREADABLE_KIND}:%"))]
         # a store a read-only report opens may predate the column
         reread = bool("reread" in latest.keys() and latest["reread"])
-        # as crawler.run decides it; an app catalog (it keeps catalog entries) is never re-read
-        reread_next = store.needs_reread(source, crawler) and not store.query(
-            "SELECT 1 FROM catalog_entries WHERE source = ? LIMIT 1", (source,))
+        # as crawler.run decides it, for a source the next crawl reads: an app catalog is
+        # never re-read
+        upcoming_source = upcoming.get(source)
+        reread_next = (upcoming_source is not None and upcoming_source.kind != "app-catalog"
+                       and store.needs_reread(source, crawler))
         report.append(SiteHealth(
             source=source,
             opd=opd[0]["opd"] if opd else None,
@@ -219,7 +251,7 @@ def sites_report(store: DocumentStore, crawler: str | None = None) -> list[SiteH
             errors_by_kind=dict(kinds["error"].most_common()),
             response_ms_median=_percentile(times, 0.5),
             response_ms_p95=_percentile(times, 0.95),
-            documents=documents[0][0] + merged[0][0],
+            documents=documents[0][0] + merged,
             unreadable=unreadable,
             failures=failures,
             state_label=STATE_LABELS.get(latest["state"], latest["state"]),

@@ -111,13 +111,14 @@ class CrawlSummary:
         (``crawler.reports``): an Indonesian noun takes no plural, "1 halaman", "3 halaman"."""
         from crawler.reports import STATE_LABELS  # imported when printed: it loads crawler.dedup
 
-        head = (f"{'sumber':<24} {'keadaan':<14} {'baru':>6} {'berubah':>7} {'sama':>6} "
+        states = [STATE_LABELS.get(s.state, s.state) for s in self.sources]
+        wide = max([len("keadaan"), *map(len, states)])  # "sebagian (batas ...)" fits
+        head = (f"{'sumber':<24} {'keadaan':<{wide}} {'baru':>6} {'berubah':>7} {'sama':>6} "
                 f"{'hilang':>6} {'galat':>6} {'dilewati':>8} {'detik':>7}")
         lines = [head, "-" * len(head)]
-        for s in self.sources:
-            state = STATE_LABELS.get(s.state, s.state)
+        for s, state in zip(self.sources, states, strict=True):
             lines.append(
-                f"{s.source[:24]:<24} {state:<14} {s.stored:>6} {s.changed:>7} "
+                f"{s.source[:24]:<24} {state:<{wide}} {s.stored:>6} {s.changed:>7} "
                 f"{s.unchanged:>6} {s.gone:>6} {s.errors:>6} {s.skipped:>8} {s.elapsed:>7.1f}"
             )
         rate = self.pages / self.elapsed if self.elapsed > 0 else 0.0
@@ -208,6 +209,9 @@ class CrawlJob:
         # the decision is made here, from this data dir's store, and passed in each
         # source's start: every worker of a fleet reads it from its own job
         identity = crawler_identity()
+        # a worker of a shared crawl: a crawl of it that took no page may still have read
+        # its site (the other workers took the pages), as the store's success rule knows
+        fleet = bool(self.settings.crawl.frontier)
         reread: list[str] = []
         read_since: dict[str, float] = {}  # pages fetched before then: read in full too
         store = DocumentStore.open(self.data_dir)
@@ -216,8 +220,8 @@ class CrawlJob:
                 again = source.kind != "app-catalog" and store.needs_reread(source.name,
                                                                             identity)
                 since = None if again else store.read_since(source.name, identity)
-                self.crawl_ids[source.name] = store.start_crawl(source.name, crawler=identity,
-                                                                reread=again)
+                self.crawl_ids[source.name] = store.start_crawl(
+                    source.name, crawler=identity, reread=again, fleet=fleet)
                 if again:
                     reread.append(source.name)
                 elif since is not None:

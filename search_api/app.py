@@ -82,7 +82,7 @@ def create_app(settings: Settings, *, sources_path: Path | None = None,
     metrics = Metrics()
     search = SearchService(settings, analytics=analytics, metrics=metrics,
                            answers_stamp=answers_stamp, opened=opened)
-    sites = SiteHealthReader(data_dir)
+    sites = SiteHealthReader(data_dir, sources_path=sources_path)
 
     def after_job(job: Job) -> None:
         # a new index version clears the cache and warms it again; an unchanged one

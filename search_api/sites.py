@@ -26,8 +26,10 @@ CACHE_SECONDS = 30.0
 
 
 class SiteHealthReader:
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, *, sources_path: Path | None = None) -> None:
         self.data_dir = Path(data_dir)
+        # the sources admin crawls read: which sites the next crawl re-reads in full
+        self.sources_path = sources_path or self.data_dir / "sources.yaml"
         self._cached: tuple[float, list[dict[str, Any]]] = (0.0, [])
         self._lock = threading.Lock()
         self.problem: str | None = None
@@ -49,7 +51,7 @@ class SiteHealthReader:
         if not documents_db_path(self.data_dir).is_file():
             return []
         try:
-            from crawler.reports import sites_report
+            from crawler.reports import configured_sources, sites_report
         except ImportError:
             log.warning("crawler.reports is not available; no site health")
             return []
@@ -61,7 +63,7 @@ class SiteHealthReader:
             return None
         self.problem = None
         try:
-            report = sites_report(store)
+            report = sites_report(store, sources=configured_sources(self.sources_path))
         except Exception:
             log.exception("reading site health failed")
             return []

@@ -208,9 +208,15 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise SikojaError(f"no crawl data in {args.data_dir}: run 'sikoja crawl' first")
     from crawler import reports
 
+    # the sources the next crawl reads, to say which sites it reads again in full: a file
+    # named must be read; the data dir's own may be missing
+    from sikoja.sources import load_sources
+
+    sources = (load_sources(args.config) if args.config is not None
+               else reports.configured_sources(args.data_dir / "sources.yaml"))
     store = DocumentStore.open(args.data_dir)
     try:
-        data = (reports.sites_report(store) if args.what == "sites"
+        data = (reports.sites_report(store, sources=sources) if args.what == "sites"
                 else reports.overlap_report(store))
     finally:
         store.close()
@@ -361,6 +367,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--failures", type=int, default=5, metavar="N",
                    help="sites: failing URLs listed per site (default 5; the last crawl "
                    "keeps up to 20)")
+    p.add_argument("--config", type=Path, default=None, metavar="SOURCES.yaml",
+                   help="sites: the sources file the next crawl reads (default: sources.yaml "
+                   "in the data dir), to say which sites it reads again in full; without "
+                   "one the report says nothing of the next crawl")
     p.add_argument("--days", type=int, default=30, metavar="N",
                    help="queries: how many recent days to count (default 30)")
     p.add_argument("--limit", type=int, default=20, metavar="N",

@@ -83,7 +83,8 @@ CREATE TABLE IF NOT EXISTS crawls (
     errors INTEGER NOT NULL DEFAULT 0,
     state TEXT NOT NULL DEFAULT 'running',
     crawler TEXT,
-    reread INTEGER NOT NULL DEFAULT 0
+    reread INTEGER NOT NULL DEFAULT 0,
+    fleet INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS imported_crawls (
     origin TEXT NOT NULL,
@@ -99,13 +100,20 @@ _ADDED_COLUMNS = (
     ("crawls", "crawler", "TEXT"),
     # the crawl re-read its site in full because the crawler changed
     ("crawls", "reread", "INTEGER NOT NULL DEFAULT 0"),
+    # a fleet worker's crawl (crawler.fleet): its pages may all be other workers'
+    ("crawls", "fleet", "INTEGER NOT NULL DEFAULT 0"),
 )
 
 
-# a crawl that read its site: done or capped with some page read; or done without an error
-# and no page (a fleet worker whose pages the other workers all took: crawler.fleet)
+# a crawl that read its site: done or capped with some page read; or a fleet worker's crawl
+# done without an error and no page (the other workers took them all: crawler.fleet). A
+# single process that read no page (robots.txt disallows everything, the start page
+# redirects off the site) ends the same way, and read nothing: no success
 _SUCCESSFUL = ("(state IN ('done', 'partial') AND pages > 0 "
-               "OR state = 'done' AND errors = 0)")
+               "OR state = 'done' AND errors = 0 AND fleet = 1)")
+# the same, in a store from before the ``fleet`` column opened read-only: no crawl in it
+# is known to be a fleet worker's
+_SUCCESSFUL_UNKNOWN_FLEET = "(state IN ('done', 'partial') AND pages > 0)"
 
 
 def documents_db_path(data_dir: Path) -> Path:
@@ -128,11 +136,14 @@ class DocumentStore:
         if self.read_only:
             with contextlib.suppress(sqlite3.OperationalError):  # only an empty one needs it
                 self._db.executescript(SCHEMA)
-            return
-        self._db.executescript(SCHEMA)
-        self._add_columns()
-        if not adopted:
-            self._adopt_catalog_apps()
+        else:
+            self._db.executescript(SCHEMA)
+            self._add_columns()
+            if not adopted:
+                self._adopt_catalog_apps()
+        # what counts as a successful crawl (``_SUCCESSFUL``), as far as this store can tell
+        self._successful = (_SUCCESSFUL if "fleet" in self._columns("crawls")
+                            else _SUCCESSFUL_UNKNOWN_FLEET)
 
     def _has_table(self, name: str) -> bool:
         return self._db.execute(
@@ -432,13 +443,16 @@ class DocumentStore:
     # -- crawl history -----------------------------------------------------------------
 
     def start_crawl(self, source: str, *, crawler: str | None = None,
-                    reread: bool = False) -> int:
+                    reread: bool = False, fleet: bool = False) -> int:
         """A crawl of ``source`` begins, run by the crawler whose identity is ``crawler``
-        (``crawler.identity``); ``reread``: it reads the site in full, unconditionally."""
+        (``crawler.identity``); ``reread``: it reads the site in full, unconditionally;
+        ``fleet``: run by a worker of a shared crawl (``crawler.fleet``), whose pages the
+        other workers may all take."""
         with self._lock, self._db:
             cur = self._db.execute(
-                "INSERT INTO crawls (source, started_at, crawler, reread) VALUES (?, ?, ?, ?)",
-                (source, time.time(), crawler, int(reread)),
+                "INSERT INTO crawls (source, started_at, crawler, reread, fleet) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (source, time.time(), crawler, int(reread), int(fleet)),
             )
         return int(cur.lastrowid)
 
@@ -447,7 +461,7 @@ class DocumentStore:
         for what counts as a success, for the re-read decision and the site-health report's
         "berhasil terakhir" (``crawler.reports``) alike."""
         return self._db.execute(
-            f"SELECT * FROM crawls WHERE source = ? AND {_SUCCESSFUL} "
+            f"SELECT * FROM crawls WHERE source = ? AND {self._successful} "
             "ORDER BY id DESC LIMIT 1", (source,)).fetchone()
 
     def needs_reread(self, source: str, crawler: str) -> bool:
@@ -474,7 +488,7 @@ class DocumentStore:
         ``fetched_at`` is written."""
         since = None
         for row in self._db.execute(
-                f"SELECT crawler, started_at FROM crawls WHERE source = ? AND {_SUCCESSFUL} "
+                f"SELECT crawler, started_at FROM crawls WHERE source = ? AND {self._successful} "
                 "ORDER BY id DESC", (source,)):
             if row["crawler"] != crawler:
                 break
@@ -515,10 +529,10 @@ class DocumentStore:
                 return False
             new_id = self._db.execute(
                 "INSERT INTO crawls (source, started_at, finished_at, pages, errors, state, "
-                "crawler, reread) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "crawler, reread, fleet) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (crawl["source"], crawl["started_at"], crawl["finished_at"], crawl["pages"],
                  crawl["errors"], crawl["state"], _get(crawl, "crawler"),
-                 _get(crawl, "reread") or 0)).lastrowid
+                 _get(crawl, "reread") or 0, _get(crawl, "fleet") or 0)).lastrowid
             self._db.executemany(
                 "INSERT INTO fetch_log (crawl_id, source, url, status, outcome, reason, "
                 "elapsed_ms, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -15,6 +15,7 @@ import re
 import shutil
 import sqlite3
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -806,26 +807,60 @@ def test_health_and_metrics_show_crawl_health_per_source(client, settings, admin
     assert 'sikoja_source_last_success_timestamp_seconds{source="disdukcapil"}' in text
 
 
+def test_a_crawl_that_read_no_page_is_not_the_last_success_anywhere(client, settings,
+                                                                    admin_key):
+    """A crawl robots.txt turned away ends done with no page and no error: /api/health,
+    the admin's site health and the Prometheus gauge keep the crawl that read the site as
+    the last success (only a fleet worker's empty crawl counts: the others took its pages)."""
+    from tests.test_site_health import finished_crawl
+
+    store = DocumentStore.open(settings.data_dir)
+    try:
+        finished_crawl(store, "dishub", crawler="x", pages=3, at=1_700_000_000)
+        finished_crawl(store, "dishub", crawler="x", pages=0, at=1_700_090_000)
+        finished_crawl(store, "dinkes", crawler="x", pages=3, at=1_700_000_000)
+        finished_crawl(store, "dinkes", crawler="x", pages=0, at=1_700_090_000, fleet=True)
+    finally:
+        store.close()
+    client.app.state.sites.sites(fresh=True)
+    read = datetime.fromtimestamp(1_700_000_000, UTC).isoformat()
+    fleet = datetime.fromtimestamp(1_700_090_000, UTC).isoformat()
+    health = {s["source"]: s for s in client.get("/api/health").json()["sources"]}
+    assert (health["dishub"]["last_success_at"], health["dinkes"]["last_success_at"]) == (
+        read, fleet)
+    admin = {s["source"]: s for s in
+             client.get("/admin/api/sites", headers=auth(admin_key)).json()}
+    assert admin["dishub"]["last_success_at"] == read
+    gauge = dict(re.findall(r'sikoja_source_last_success_timestamp_seconds\{source="(\w+)"\} '
+                            r"(\S+)", client.get("/metrics").text))
+    assert (float(gauge["dishub"]), float(gauge["dinkes"])) == (1_700_000_000, 1_700_090_000)
+
+
 def test_admin_site_health_says_which_sites_are_read_again_in_full(client, settings,
                                                                    admin_key):
     """The admin's site health, in the words of ``sikoja report sites``: a site the
-    server's crawler re-read in full, and one its next crawl will (an older crawler's)."""
+    server's crawler re-read in full, and one its next crawl will (an older crawler's) of
+    the sources file admin crawls read; a site no longer in it is not crawled again."""
     from crawler.identity import REREAD_NEXT_NOTE, REREAD_NOTE, crawler_identity
-    from tests.test_site_health import finished_crawl
+    from tests.test_site_health import finished_crawl, write_sources
 
     store = DocumentStore.open(settings.data_dir)
     try:
         finished_crawl(store, "disdukcapil", crawler="lama", pages=2)
         finished_crawl(store, "disdukcapil", crawler=crawler_identity(), pages=2, reread=True)
         finished_crawl(store, "dishub", crawler="lama", pages=2)
+        finished_crawl(store, "dispora", crawler="lama", pages=2)  # removed from the file
     finally:
         store.close()
+    write_sources(settings.data_dir, ["disdukcapil", "dishub"])
     admin = {s["source"]: s for s in
              client.get("/admin/api/sites", headers=auth(admin_key)).json()}
     assert admin["disdukcapil"]["reread_label"] == REREAD_NOTE
     assert admin["dishub"]["reread_label"] == REREAD_NEXT_NOTE
+    assert admin["dispora"]["reread_label"] is None
     health = {s["source"]: s for s in client.get("/api/health").json()["sources"]}
     assert health["dishub"]["reread_next"] and not health["disdukcapil"]["reread_next"]
+    assert not health["dispora"]["reread_next"]
 
 
 @pytest.mark.slow  # waits for a reindex and the cache to rewarm

@@ -29,7 +29,7 @@ from tests.test_api import (
     SIKESAL_URL,
     build_data_dir,
 )
-from tests.test_site_health import BASE, VIEWER, crawl_with_skips
+from tests.test_site_health import BASE, VIEWER, crawl_with_skips, write_sources
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -87,6 +87,7 @@ def sites():
     settings = build_data_dir(data, cors_origins=[portal])
     key = create_key(data, "browser-test")
     crawl_with_skips(data)  # the admin's site health shows it
+    write_sources(data, ["pkm-rawasari"])  # the next crawl's: it re-reads the site
     pages = Path(tempfile.mkdtemp(prefix="sikoja-portal-"))
     host_html = (ROOT / "examples" / "host-page.html").read_text(encoding="utf-8")
     (pages / "host-page.html").write_text(host_html.replace("http://127.0.0.1:8000", api),

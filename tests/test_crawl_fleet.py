@@ -201,6 +201,16 @@ def test_three_workers_store_what_one_process_stores(web):
     assert merged.total == len(expected)
     again = merge_stores(root / "main", dirs)  # idempotent: nothing new the second time
     assert (again.crawls, again.pages, again.total) == (0, 0, merged.total)
+    # each worker's crawls are known as a fleet's, in the merged store too: one that the
+    # other workers left no page is a success (sikoja.store), and the site health of the
+    # merged crawl has a last success for every source
+    store = DocumentStore.open(root / "main")
+    try:
+        assert [r["fleet"] for r in store.query("SELECT fleet FROM crawls")] == [1] * (
+            len(dirs) * len(sources))
+        assert all(store.last_successful_crawl(s.name) for s in sources)
+    finally:
+        store.close()
 
 
 def test_a_worker_that_fails_to_start_leaves_the_web_ungated(tmp_path):

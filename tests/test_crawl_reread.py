@@ -11,9 +11,11 @@ the crawl reads.
 
 from __future__ import annotations
 
+import json
 import shutil
 import threading
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -21,11 +23,13 @@ import pytest
 from crawler.identity import REREAD_NOTE, crawler_identity, identity_of
 from crawler.reports import format_sites, sites_report
 from crawler.run import CrawlJob, crawl
+from sikoja.cli import main
 from sikoja.config import load_settings
+from sikoja.pipeline import crawl_problem
 from sikoja.sources import Source
 from sikoja.store import DocumentStore
 from sikoja.urls import canonicalize_url
-from tests.faultserver import PageSite
+from tests.faultserver import Page, PageSite
 from tests.test_crawl_pdf_service import OPD, site_pages
 
 pytestmark = pytest.mark.slow  # real crawls of a served site
@@ -189,6 +193,44 @@ def test_an_interrupted_re_read_is_not_taken_for_one(dishub, monkeypatch):
         store.close()
 
 
+def test_a_crawl_robots_txt_turns_away_read_nothing_and_is_no_success(dishub, monkeypatch,
+                                                                     capsys):
+    """The site's robots.txt comes to disallow everything: the crawl ends done, with no
+    page and no error, and read nothing. The site health's last success stays the crawl
+    that read the site (as ``sikoja crawl`` says this one stored no pages), and a re-read
+    it was to be is still to do."""
+    site, source, settings, data_dir = dishub
+    store = DocumentStore.open(data_dir)
+    try:  # the first crawl an hour back, as crawls are apart: the report tells them apart
+        with store._db:
+            store._db.execute("UPDATE crawls SET started_at = started_at - 3600, "
+                              "finished_at = finished_at - 3600")
+        [first] = [r["finished_at"] for r in store.query("SELECT finished_at FROM crawls")]
+    finally:
+        store.close()
+    monkeypatch.setattr("crawler.run.crawler_identity", lambda: "next-release")
+    site.pages["/robots.txt"] = Page(b"User-agent: *\nDisallow: /\n", etag=False,
+                                     content_type="text/plain")
+    site.hits.clear()
+    turned = crawl([source], settings, data_dir, timeout=120)
+    assert (turned.sources[0].state, turned.sources[0].pages, turned.sources[0].errors) == (
+        "done", 0, 0)
+    assert turned.sources[0].reread and not turned.ok
+    assert "the crawl stored no pages" in crawl_problem(turned)
+    assert not [h for h in site.hits if h.path in site.pages and h.path != "/robots.txt"]
+    assert main(["report", "sites", "--data-dir", str(data_dir), "--json"]) == 0
+    [health] = json.loads(capsys.readouterr().out)
+    assert health["last_success_at"] == datetime.fromtimestamp(
+        int(first), UTC).isoformat()
+    assert health["last_crawl_at"] != health["last_success_at"]
+
+    # robots.txt allows the crawl again: the re-read the empty crawl did not do is done now
+    del site.pages["/robots.txt"]
+    site.hits.clear()
+    again = crawl([source], settings, data_dir, timeout=120)
+    assert again.ok and again.sources[0].reread and not any(conditional(site))
+
+
 def test_a_store_from_before_crawler_identities_is_read_again_once(dishub):
     site, source, settings, data_dir = dishub
     store = DocumentStore.open(data_dir)
@@ -208,12 +250,18 @@ def test_a_store_from_before_crawler_identities_is_read_again_once(dishub):
 def test_a_fleet_worker_whose_crawls_took_no_page_has_read_the_site(tmp_path):
     """A fleet worker's crawl that ends done with no page and no error (the other workers
     took every page) is its crawler's successful crawl: it does not re-read at every crawl,
-    and the pages an older crawler stored before it are still read in full."""
+    and the pages an older crawler stored before it are still read in full. A single
+    process's crawl that ends so read nothing (robots.txt turned it away): the re-read is
+    still to do."""
     store = DocumentStore.open(tmp_path)
     try:
         old = store.start_crawl("dishub", crawler="old")
         store.finish_crawl(old, pages=12, errors=0)
-        taken = store.start_crawl("dishub", crawler="new", reread=True)
+        alone = store.start_crawl("dishub", crawler="new", reread=True)
+        store.finish_crawl(alone, pages=0, errors=0)
+        assert store.needs_reread("dishub", "new")
+        assert store.read_since("dishub", "new") is None
+        taken = store.start_crawl("dishub", crawler="new", reread=True, fleet=True)
         store.finish_crawl(taken, pages=0, errors=0)
         started = store.query("SELECT started_at FROM crawls WHERE id = ?", (taken,))[0][0]
         assert not store.needs_reread("dishub", "new")

@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 from crawler.identity import REREAD_NEXT_NOTE, REREAD_NOTE, crawler_identity
-from crawler.reports import format_sites, relative_time, sites_report
+from crawler.reports import configured_sources, format_sites, relative_time, sites_report
 from sikoja.cli import main
 from sikoja.documents import Document
 from sikoja.store import DocumentStore
@@ -40,14 +40,16 @@ def test_failing_urls_come_with_their_reason_in_indonesian(tmp_path):
     _crawl_with_failures(tmp_path)
     site = _one_site(tmp_path)
     assert site.errors_by_kind == {"http 4xx": 1, "timeout": 1}  # the old shape is kept
-    assert site.state_label == "sebagian gagal"
+    # partial: the crawl reached the source's max_pages, not a failure
+    assert site.state_label == "sebagian (batas halaman tercapai)"
     assert {f["url"]: f["label"] for f in site.failures} == {
         f"{BASE}/perda-5-2011.pdf": "halaman tidak ditemukan (HTTP 404)",
         f"{BASE}/pajak/": "situs terlalu lama menjawab",
     }
     text = format_sites([site], now=datetime.fromisoformat(site.last_crawl_at)
                         + timedelta(hours=3, minutes=5))
-    assert "crawl terakhir: sebagian gagal, 3 jam lalu" in text
+    assert "crawl terakhir: sebagian (batas halaman tercapai), 3 jam lalu" in text
+    assert "gagal" not in text
     assert f"{BASE}/perda-5-2011.pdf — halaman tidak ditemukan (HTTP 404)" in text
     assert "{" not in text  # never a dict dumped at the admin
 
@@ -122,9 +124,10 @@ def test_skips_are_counted_apart_from_errors_in_words(tmp_path):
 
 
 def finished_crawl(store, source, *, crawler, pages, errors=0, state="done", reread=False,
-                   at=None) -> int:
-    """A crawl of ``source`` by ``crawler`` that ended so, finished at Unix time ``at``."""
-    crawl_id = store.start_crawl(source, crawler=crawler, reread=reread)
+                   at=None, fleet=False) -> int:
+    """A crawl of ``source`` by ``crawler`` (a fleet worker's: ``fleet``) that ended so,
+    finished at Unix time ``at``."""
+    crawl_id = store.start_crawl(source, crawler=crawler, reread=reread, fleet=fleet)
     for n in range(pages):
         store.log_fetch(crawl_id=crawl_id, source=source, url=f"{BASE}/{source}/{n}",
                         status=200, outcome="ok", reason="stored", elapsed_ms=10.0)
@@ -136,6 +139,17 @@ def finished_crawl(store, source, *, crawler, pages, errors=0, state="done", rer
     return crawl_id
 
 
+def write_sources(data_dir, websites, catalogs=()) -> None:
+    """The data dir's sources.yaml (the next crawl's sources) listing these sources."""
+    lines = ["sources:"]
+    for name in websites:
+        lines += [f"  - name: {name}", "    opd: Dinas", f'    start_urls: ["{BASE}/{name}/"]']
+    for name in catalogs:
+        lines += [f"  - name: {name}", "    opd: Diskominfo", "    kind: app-catalog",
+                  f'    url: "{BASE}/apps.json"']
+    (data_dir / "sources.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def report_json(data_dir, capsys) -> dict[str, dict]:
     assert main(["report", "sites", "--data-dir", str(data_dir), "--json"]) == 0
     return {site["source"]: site for site in json.loads(capsys.readouterr().out)}
@@ -144,7 +158,9 @@ def report_json(data_dir, capsys) -> dict[str, dict]:
 def test_a_site_read_again_in_full_or_about_to_be_says_so_in_indonesian(tmp_path, capsys):
     """After an upgrade the admin sees which sites the new crawler read in full, and which
     the next crawl will: those whose last successful crawl was the old crawler's, a re-read
-    that was interrupted among them. An app catalog is never re-read (crawler.run)."""
+    that was interrupted among them, of the sources the sources file still lists. An app
+    catalog is never re-read (crawler.run); a site removed from the sources file is never
+    crawled again, so it is not "read again on the next crawl"."""
     now = crawler_identity()
     store = DocumentStore.open(tmp_path)
     try:
@@ -158,8 +174,10 @@ def test_a_site_read_again_in_full_or_about_to_be_says_so_in_indonesian(tmp_path
                                kind="app", title="SIPD", text="aplikasi SIPD",
                                parent_url=f"{BASE}/apps"))
         finished_crawl(store, "katalog", crawler="lama", pages=1)
+        finished_crawl(store, "dispora", crawler="lama", pages=2)  # removed from the file
     finally:
         store.close()
+    write_sources(tmp_path, ["dishub", "bpprd", "dinkes", "disdik"], catalogs=["katalog"])
     sites = report_json(tmp_path, capsys)
     assert {source: (s["reread"], s["reread_next"], s["reread_label"])
             for source, s in sites.items()} == {
@@ -168,6 +186,7 @@ def test_a_site_read_again_in_full_or_about_to_be_says_so_in_indonesian(tmp_path
         "dinkes": (True, True, REREAD_NEXT_NOTE),  # the re-read did not finish: again
         "disdik": (False, False, None),
         "katalog": (False, False, None),
+        "dispora": (False, False, None),
     }
     assert REREAD_NEXT_NOTE.startswith("akan dibaca ulang seluruhnya")
     assert main(["report", "sites", "--data-dir", str(tmp_path)]) == 0
@@ -176,30 +195,57 @@ def test_a_site_read_again_in_full_or_about_to_be_says_so_in_indonesian(tmp_path
                for line in lines)
     assert any(line.lstrip().startswith("bpprd") and line.endswith(f"; {REREAD_NEXT_NOTE}")
                for line in lines)
-    assert not any(line.lstrip().startswith(("disdik", "katalog")) and "dibaca ulang" in line
-                   for line in lines)
+    assert not any(line.lstrip().startswith(("disdik", "katalog", "dispora"))
+                   and "dibaca ulang" in line for line in lines)
     # the interrupted re-read is a site with a problem: the note has its own line
     assert lines[lines.index("dinkes") + 3] == f"  {REREAD_NEXT_NOTE}"
+    # a sources file elsewhere (--config) is the one the report reads
+    elsewhere = tmp_path / "elsewhere.yaml"
+    (tmp_path / "sources.yaml").rename(elsewhere)
+    assert main(["report", "sites", "--data-dir", str(tmp_path), "--json",
+                 "--config", str(elsewhere)]) == 0
+    assert {s["source"] for s in json.loads(capsys.readouterr().out)
+            if s["reread_next"]} == {"bpprd", "dinkes"}
+    # a sources file named that cannot be read is an error, not a silent "nothing next"
+    assert main(["report", "sites", "--data-dir", str(tmp_path), "--config",
+                 str(tmp_path / "missing.yaml")]) != 0
+    assert "sources file not found" in capsys.readouterr().err
+    # no sources file: the report cannot tell what the next crawl reads, and says nothing
+    sites = report_json(tmp_path, capsys)
+    assert not any(s["reread_next"] for s in sites.values())
+    assert sites["dishub"]["reread_label"] == REREAD_NOTE  # what the last crawl did stays
 
 
 def test_last_success_is_the_crawl_the_store_counts_as_successful(tmp_path, capsys):
     """A fleet worker whose pages the other workers all took ends done with 0 pages and no
     error: the store counts it a success (it decides the re-read from it), and so does the
-    report, which once said the crawl before it was the last success."""
+    report, which once said the crawl before it was the last success. A single process's
+    crawl that ends the same way read nothing (robots.txt disallows everything): no
+    success, for the re-read and the report alike."""
+    write_sources(tmp_path, ["dishub", "bpprd"])
     store = DocumentStore.open(tmp_path)
     try:
         finished_crawl(store, "dishub", crawler="lama", pages=4, at=1_700_000_000)
-        finished_crawl(store, "dishub", crawler="baru", pages=0, at=1_700_090_000)
+        finished_crawl(store, "dishub", crawler="baru", pages=0, at=1_700_090_000, fleet=True)
         finished_crawl(store, "dishub", crawler="baru", pages=0, errors=2, state="failed",
                        at=1_700_100_000)
+        finished_crawl(store, "bpprd", crawler="lama", pages=4, at=1_700_000_000)
+        finished_crawl(store, "bpprd", crawler="baru", pages=0, at=1_700_090_000)
         assert not store.needs_reread("dishub", "baru")  # the fleet crawl was a success
-        [site] = sites_report(store, crawler="baru")
+        assert store.needs_reread("bpprd", "baru")  # the empty one read nothing
+        dishub, bpprd = sorted(sites_report(store, crawler="baru",
+                                            sources=configured_sources(tmp_path / "sources.yaml")),
+                               key=lambda s: s.source != "dishub")
     finally:
         store.close()
     fleet = datetime.fromtimestamp(1_700_090_000, UTC).isoformat()
-    assert site.last_success_at == fleet and not site.reread_next
-    assert report_json(tmp_path, capsys)["dishub"]["last_success_at"] == fleet
-    text = format_sites([site], now=datetime.fromtimestamp(1_700_100_000 + 3 * 3600, UTC))
+    assert dishub.last_success_at == fleet and not dishub.reread_next
+    first = datetime.fromtimestamp(1_700_000_000, UTC).isoformat()
+    assert bpprd.last_success_at == first and bpprd.reread_next
+    sites = report_json(tmp_path, capsys)
+    assert sites["dishub"]["last_success_at"] == fleet
+    assert sites["bpprd"]["last_success_at"] == first
+    text = format_sites([dishub], now=datetime.fromtimestamp(1_700_100_000 + 3 * 3600, UTC))
     # the fleet crawl, not the one 28 hours before it ("kemarin")
     assert "crawl terakhir: gagal, 3 jam lalu; berhasil terakhir: 5 jam lalu" in text
 
@@ -219,8 +265,13 @@ def test_the_crawl_summary_speaks_indonesian_as_the_site_health_does():
     assert lines[0].split() == ["sumber", "keadaan", "baru", "berubah", "sama", "hilang",
                                 "galat", "dilewati", "detik"]
     assert lines[2].split() == ["dishub", "berhasil", "1", "0", "0", "0", "1", "0", "2.0"]
-    assert lines[3].split() == ["bpprd", "sebagian", "gagal", "2", "1", "4", "0", "0", "3",
-                                "1.5"]
+    # partial: the page cap was reached, nothing failed
+    assert lines[3].split() == ["bpprd", "sebagian", "(batas", "halaman", "tercapai)", "2",
+                                "1", "4", "0", "0", "3", "1.5"]
+    assert "gagal" not in lines[3]
+    # the figures stay under their heads with the longer label
+    end = lines[0].index(" baru") + len(" baru")
+    assert lines[2][:end].endswith(" 1") and lines[3][:end].endswith(" 2")
     assert lines[4] == f"dishub: {REREAD_NOTE}"
     assert lines[5] == "proses crawl gagal: exit status 1"
     assert lines[6] == ("2 sumber, 8 halaman, 1 galat dalam 4.0 detik (2.0 halaman/detik); "

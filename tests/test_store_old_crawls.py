@@ -1,13 +1,16 @@
-"""A store written before ``crawls`` had its ``crawler`` and ``reread`` columns: opened by
-several processes at once (a fleet's workers, ``sikoja serve`` and a crawl after an upgrade),
-each gets the columns or finds them added; opened read-only, its crawl report still reads."""
+"""A store written before ``crawls`` had its ``crawler``, ``reread`` and ``fleet`` columns:
+opened by several processes at once (a fleet's workers, ``sikoja serve`` and a crawl after an
+upgrade), each gets the columns or finds them added; opened read-only, its crawl report
+still reads, also from a store older than the ``catalog_entries`` table."""
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import sqlite3
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -30,8 +33,10 @@ CREATE TABLE crawls (
 """
 
 
-def old_store(data_dir: Path) -> Path:
-    """A data dir whose documents.db has the old ``crawls`` and one finished crawl in it."""
+def old_store(data_dir: Path, *, catalog_entries: bool = True) -> Path:
+    """A data dir whose documents.db has the old ``crawls`` and two finished crawls in it:
+    one that read 12 pages, then one that read none (no fleet then: a crawl robots.txt
+    turned away). Without ``catalog_entries``: from before that table too."""
     data_dir.mkdir(parents=True)
     path = documents_db_path(data_dir)
     db = sqlite3.connect(path)
@@ -41,12 +46,19 @@ def old_store(data_dir: Path) -> Path:
     db.execute("PRAGMA journal_mode=WAL")
     db.executescript(OLD_CRAWLS)
     db.executescript(SCHEMA)  # the other tables; the old ``crawls`` stays as it is
+    if not catalog_entries:
+        db.execute("DROP TABLE catalog_entries")
+    db.execute("INSERT INTO documents (url, source, opd, kind, title, text, "
+               "content_hash, updated_at) VALUES ('http://127.0.0.1:8704/', 'dishub', "
+               "'Dishub', 'page', 'Dishub', 'dinas perhubungan', 'h', 1010)")
     db.execute("INSERT INTO crawls (source, started_at, finished_at, pages, errors, state) "
                "VALUES ('dishub', 1000, 1010, 12, 0, 'done')")
+    db.execute("INSERT INTO crawls (source, started_at, finished_at, pages, errors, state) "
+               "VALUES ('dishub', 2000, 2010, 0, 0, 'done')")
     db.commit()
     db.close()
     columns = {r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(crawls)")}
-    assert "crawler" not in columns and "reread" not in columns
+    assert not columns & {"crawler", "reread", "fleet"}
     return data_dir
 
 
@@ -74,21 +86,27 @@ def test_processes_opening_an_old_store_at_once_all_open_it(tmp_path, trial):
     assert outcomes == ["ok"] * 6
     store = DocumentStore.open(data_dir)
     try:
-        rows = store.query("SELECT source, crawler, reread FROM crawls")
-        assert [tuple(r) for r in rows] == [("dishub", None, 0)]
+        rows = store.query("SELECT source, crawler, reread, fleet FROM crawls")
+        assert [tuple(r) for r in rows] == [("dishub", None, 0, 0)] * 2
         assert store.needs_reread("dishub", "new-crawler")
     finally:
         store.close()
 
 
-def test_an_old_store_opened_read_only_reports_its_crawls(tmp_path):
-    data_dir = old_store(tmp_path / "data")
+@pytest.mark.parametrize("catalog_entries", [True, False])
+def test_an_old_store_opened_read_only_reports_its_crawls(tmp_path, catalog_entries):
+    """Its last success is the crawl that read pages (no crawl of it is known to be a
+    fleet worker's); from before ``catalog_entries`` it has no catalog rows, and its site
+    still counts its documents."""
+    data_dir = old_store(tmp_path / "data", catalog_entries=catalog_entries)
     script = ("import sys; from pathlib import Path; "
               "from sikoja.store import DocumentStore; "
               "from crawler.reports import sites_report; "
               "store = DocumentStore.open(Path(sys.argv[1])); assert store.read_only; "
-              "print([(s.source, s.last_success_at is not None, s.reread) "
+              "print([(s.source, s.last_success_at, s.reread, s.documents) "
               "for s in sites_report(store)])")
+    first = datetime.fromtimestamp(1010, UTC).isoformat()
+    expected = [("dishub", first, False, 1)]
     try:
         run = subprocess.run(read_only(data_dir, [sys.executable, "-c", script,
                                                   str(data_dir)]),
@@ -97,10 +115,21 @@ def test_an_old_store_opened_read_only_reports_its_crawls(tmp_path):
         for path in [data_dir, *data_dir.rglob("*")]:
             path.chmod(path.stat().st_mode | 0o200)
     assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == "[('dishub', True, False)]"
+    assert run.stdout.strip() == repr(expected)
+    # and as the CLI prints it, read-only
+    cli = "import sys; from sikoja.cli import main; sys.exit(main(sys.argv[1:]))"
+    try:
+        run = subprocess.run(read_only(data_dir, [sys.executable, "-c", cli, "report", "sites",
+                                                  "--data-dir", str(data_dir), "--json"]),
+                             cwd=ROOT, capture_output=True, text=True, timeout=120)
+    finally:
+        for path in [data_dir, *data_dir.rglob("*")]:
+            path.chmod(path.stat().st_mode | 0o200)
+    assert run.returncode == 0, run.stderr
+    assert [s["last_success_at"] for s in json.loads(run.stdout)] == [first]
     store = DocumentStore.open(data_dir)  # writable again: the report is the same
     try:
-        assert [(s.source, s.last_success_at is not None, s.reread)
-                for s in sites_report(store)] == [("dishub", True, False)]
+        assert [(s.source, s.last_success_at, s.reread, s.documents)
+                for s in sites_report(store)] == expected
     finally:
         store.close()
