@@ -22,7 +22,13 @@ import shutil
 
 import pytest
 
-from crawler.extract.jsonlist import detail_record, endpoints, same_record
+from crawler.extract.jsonlist import (
+    DetailTemplate,
+    detail_candidates,
+    detail_record,
+    endpoints,
+    same_record,
+)
 from crawler.extract.jsroutes import detail_templates
 from crawler.run import crawl
 from sikoja.config import load_settings
@@ -150,3 +156,13 @@ def test_a_template_answering_something_else_is_not_used_and_costs_one_request(t
         stored = {p: d for p, d in docs[name].items() if p.startswith(("/layanan/", "/#/"))}
         assert len(stored) == count
         assert not [d for d in stored.values() if d.fields.get("requirements")]
+
+
+def test_a_record_that_says_more_than_its_name_is_asked_only_at_its_lists_path():
+    posts = "http://127.0.0.1:9000/wp-json/wp/v2/posts"
+    own = DetailTemplate(posts + "/", "slug")
+    pages = DetailTemplate("http://127.0.0.1:9000/wp-json/wp/v2/pages?slug=", "slug")
+    named = {"id": 4, "slug": "simulasi-pemadaman", "title": "Simulasi Pemadaman"}
+    assert [t for t, _ in detail_candidates(named, posts, [pages, own])] == [own, pages]
+    full = {**named, "content": "<p>Relawan RT berlatih memadamkan api.</p>"}
+    assert [t for t, _ in detail_candidates(full, posts, [pages, own])] == [own]

@@ -1029,17 +1029,22 @@ def detail_candidates(record: dict[str, Any], endpoint_url: str,
     must have the key's value. The list's own path plus "/" comes first (``/api/layanan``
     and ``/api/layanan/12``), then templates whose path shares a word with the list's
     (``/data/layanan.json`` and ``/data/layanan/<id>.json``, ``/api/v2/layanan`` and
-    ``/api/v2/layanan-detail?slug=``), then the others of the same site. None is used
-    before one record's answer says it is that record (the spider's probe)."""
+    ``/api/v2/layanan-detail?slug=``), then the others of the same site; a record that
+    says more than its name already (a WordPress post's content) only at the list's own
+    path. None is used before one record's answer says it is that record (the spider's
+    probe)."""
     listed = urlsplit(endpoint_url)
     under = canonicalize_url(f"{listed.scheme}://{listed.netloc}{listed.path.rstrip('/')}/")
     words = _path_words(endpoint_url)
+    named_only = not says_more(record)
     ranked = []
     for template in templates:
         if not _same_site(template.prefix, endpoint_url):
             continue
         own = canonicalize_url(template.prefix) == under and not template.suffix
         rank = 0 if own else 1 if words & _path_words(template.prefix) else 2
+        if rank and not named_only:
+            continue
         for key in ([template.key] if template.key else ["slug", "id"]):
             if record_key_value(record, key):
                 ranked.append((rank, (template, key)))
