@@ -30,11 +30,8 @@ from crawler.extract.jsonlist import (
     same_record,
 )
 from crawler.extract.jsroutes import detail_templates
-from crawler.run import crawl
-from sikoja.config import load_settings
-from sikoja.demo.server import SITES_ROOT, load_manifest, render_sources, serve_sample_sites
-from sikoja.sources import load_sources
-from sikoja.store import DocumentStore
+from sikoja.demo.server import SITES_ROOT, load_manifest
+from tests.samplecrawl import crawl_sites
 
 SITES = ("siap-nakes", "simpel-pupr")
 
@@ -72,28 +69,9 @@ def test_a_detail_answer_is_one_record_that_names_the_listed_one():
     assert not same_record({"slug": "a"}, {"slug": "b", "id": 1})
 
 
-def crawled(tmp, root=SITES_ROOT):
-    """The two sites of ``root`` crawled alone: ({path: document} per site, fetch log)."""
-    with serve_sample_sites(0, root=root) as web:
-        sites = [s for s in web.sites if s.name in SITES]
-        (tmp / "sources.yaml").write_text(render_sources(web.urls, sites, catalog_site=None),
-                                          encoding="utf-8")
-        settings = load_settings(tmp)
-        settings.crawl.delay = 0
-        summary = crawl(load_sources(tmp / "sources.yaml"), settings, tmp, timeout=120)
-        assert summary.ok, str(summary)
-        store = DocumentStore.open(tmp)
-        docs: dict[str, dict] = {}
-        for doc in store.iter_documents():
-            docs.setdefault(doc.source, {})["/" + doc.url.split("/", 3)[3]] = doc
-        log = [dict(r) for r in store.query("SELECT source, url, outcome, reason FROM fetch_log")]
-        store.close()
-    return docs, log
-
-
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
-    return crawled(tmp_path_factory.mktemp("spa16"))
+    return crawl_sites(tmp_path_factory.mktemp("spa16"), SITES)
 
 
 def services(docs: dict) -> dict:
@@ -147,7 +125,7 @@ def test_a_template_answering_something_else_is_not_used_and_costs_one_request(t
     for file, body in zip(details, bodies[1:] + bodies[:1], strict=True):
         file.write_bytes(body)
     (tmp_path / "data").mkdir()
-    docs, log = crawled(tmp_path / "data", root)
+    docs, log = crawl_sites(tmp_path / "data", SITES, root)
     for name, detail_path, count in (("siap-nakes", "/api/v2/layanan-detail", 4),
                                      ("simpel-pupr", "/data/layanan/", 4)):
         asked = [r for r in log if r["source"] == name and detail_path in r["url"]]

@@ -11474,16 +11474,20 @@ new r["a"]({router:l,render:function(t){return t("router-view")}}).$mount("#app"
 """)
 
 
-def kebunkopi_isi(intro: str, f: ServiceFacts) -> str:
-    """A service as the admin typed it into one rich-text field: headed sections."""
-    steps = "".join(f"<li>{e(p)}</li>" for p in f.procedure)
-    return (f"<p>{e(intro)}</p><h4>Persyaratan</h4><ol>"
+def headed_body(intro: str, f: ServiceFacts, h: str = "h4",
+                steps: str = "Alur Pelayanan", time: str = "Waktu Pelayanan",
+                cost_first: bool = False) -> str:
+    """A service as the admin typed it into one rich-text field: headed sections (the
+    heading element, the procedure's and the time's labels, and their order, per site)."""
+    items = "".join(f"<li>{e(p)}</li>" for p in f.procedure)
+    timed = f"<{h}>{time}</{h}><p>{e(f.duration or '-')}</p>"
+    cost = f"<{h}>Biaya</{h}><p>{e(f.cost or 'Gratis')}</p>"
+    return (f"<p>{e(intro)}</p><{h}>Persyaratan</{h}><ol>"
             + "".join(f"<li>{e(r)}</li>" for r in f.requirements) + "</ol>"
-            + (f"<h4>Alur Pelayanan</h4><ol>{steps}</ol>" if steps else "")
-            + f"<h4>Waktu Pelayanan</h4><p>{e(f.duration or '-')}</p>"
-            + f"<h4>Biaya</h4><p>{e(f.cost or 'Gratis')}</p>"
-            + (f"<h4>Dasar Hukum</h4><p>{e(f.legal_basis)}</p>" if f.legal_basis else "")
-            + f"<h4>Tempat Pelayanan</h4><p>{e(f.location)}</p>")
+            + (f"<{h}>{steps}</{h}><ol>{items}</ol>" if items else "")
+            + (cost + timed if cost_first else timed + cost)
+            + (f"<{h}>Dasar Hukum</{h}><p>{e(f.legal_basis)}</p>" if f.legal_basis else "")
+            + f"<{h}>Tempat Pelayanan</{h}><p>{e(f.location)}</p>")
 
 
 def kebunkopi_literal(rows: list[dict]) -> str:
@@ -11500,7 +11504,7 @@ def build_vuechunk(site: Site, facts: dict, reg) -> None:
     rows: list[dict] = []
     for n, (key, (_i, _s, slug, title, intro, _o)) in enumerate(own_services(site), 1):
         rows.append({"id": n, "judul": title, "slug": slug, "kategori": "layanan",
-                     "isi": kebunkopi_isi(intro, facts[key]), "tanggal": "2025-01-13"})
+                     "isi": headed_body(intro, facts[key]), "tanggal": "2025-01-13"})
         reg(put(site, "service", key, title, f"/layanan/{slug}", "index.html", shell,
                 summary=intro), key)
     site.routes[route_key("/berita", "")] = "index.html"  # a route no page links to
@@ -11739,25 +11743,33 @@ def build_vitesp(site: Site, facts: dict, reg) -> None:
     site.extra_files["favicon.ico"] = b""
 
 
-def render_vitesp(page: Page) -> str:
-    site = page.site
+def vite_shell(page: Page, index: str, vendor: str, css: str, icon: str, description: str
+               ) -> str:
+    """The index.html a Vite build writes: its entry module, vendor chunk and stylesheet."""
     return f"""<!DOCTYPE html>
 <html lang="id">
   <head>
     <meta charset="UTF-8" />
-    <link rel="icon" type="image/svg+xml" href="/favicon.ico" />
+    <link rel="icon"{icon} href="/favicon.ico" />
     <meta name="viewport" content="width=device-width, initial-scale=1.0" />
-    <meta name="description" content="{e(site.tagline)} {e(site.opd)}" />
-    <title>{e(site.short)}</title>
-    <script type="module" crossorigin src="/{SILARAS_INDEX[0]}"></script>
-    <link rel="modulepreload" crossorigin href="/assets/vendor-2c8e1f3a.js">
-    <link rel="stylesheet" crossorigin href="/assets/index-1d9a4c6e.css">
+    <meta name="description" content="{description}" />
+    <title>{e(page.site.short)}</title>
+    <script type="module" crossorigin src="/{index}"></script>
+    <link rel="modulepreload" crossorigin href="/{vendor}">
+    <link rel="stylesheet" crossorigin href="/{css}">
   </head>
   <body>
     {page.body}
   </body>
 </html>
 """
+
+
+def render_vitesp(page: Page) -> str:
+    site = page.site
+    return vite_shell(page, SILARAS_INDEX[0], "assets/vendor-2c8e1f3a.js",
+                      "assets/index-1d9a4c6e.css", ' type="image/svg+xml"',
+                      f"{e(site.tagline)} {e(site.opd)}")
 
 
 NEW_BUILD["vitesp"] = build_vitesp
@@ -14200,23 +14212,8 @@ def build_vuequery(site: Site, facts: dict, reg) -> None:
 
 def render_vuequery(page: Page) -> str:
     site = page.site
-    return f"""<!DOCTYPE html>
-<html lang="id">
-  <head>
-    <meta charset="UTF-8" />
-    <link rel="icon" href="/favicon.ico" />
-    <meta name="viewport" content="width=device-width, initial-scale=1.0" />
-    <meta name="description" content="{e(site.tagline)} - {e(site.opd)}" />
-    <title>{e(site.short)}</title>
-    <script type="module" crossorigin src="/{NAKES_INDEX[0]}"></script>
-    <link rel="modulepreload" crossorigin href="/assets/vendor-5a7c0f13.js">
-    <link rel="stylesheet" crossorigin href="/assets/index-8c1d2e4f.css">
-  </head>
-  <body>
-    {page.body}
-  </body>
-</html>
-"""
+    return vite_shell(page, NAKES_INDEX[0], "assets/vendor-5a7c0f13.js",
+                      "assets/index-8c1d2e4f.css", "", f"{e(site.tagline)} - {e(site.opd)}")
 
 
 SIMPEL_BUNDLE = ("static/js/main.8f2a1c6d.js", """!function(){"use strict";var A="/data",root=document.getElementById("root");
@@ -14226,18 +14223,6 @@ function detail(id){root.innerHTML="<p>Memuat...</p>";j(A+"/layanan/"+id+".json"
 function route(){var m=location.hash.match(/^#\\/layanan\\/(\\d+)/);m?detail(m[1]):daftar()}
 window.addEventListener("hashchange",route);route()}();
 """)
-
-
-def simpel_konten(intro: str, f: ServiceFacts) -> str:
-    """A service as the admin typed it into the CMS's one rich-text field."""
-    steps = "".join(f"<li>{e(p)}</li>" for p in f.procedure)
-    return (f"<p>{e(intro)}</p><h3>Persyaratan</h3><ol>"
-            + "".join(f"<li>{e(r)}</li>" for r in f.requirements) + "</ol>"
-            + (f"<h3>Prosedur</h3><ol>{steps}</ol>" if steps else "")
-            + f"<h3>Biaya</h3><p>{e(f.cost or 'Gratis')}</p>"
-            + f"<h3>Waktu Penyelesaian</h3><p>{e(f.duration or '-')}</p>"
-            + (f"<h3>Dasar Hukum</h3><p>{e(f.legal_basis)}</p>" if f.legal_basis else "")
-            + f"<h3>Tempat Pelayanan</h3><p>{e(f.location)}</p>")
 
 
 def build_hashstatic(site: Site, facts: dict, reg) -> None:
@@ -14250,7 +14235,8 @@ def build_hashstatic(site: Site, facts: dict, reg) -> None:
         _i, _s, ident, title, intro, _o = SERVICES[key]
         files[f"data/layanan/{ident}.json"] = {
             "id": int(ident), "nama": title, "kategori": "Pengaduan" if "Pengaduan" in title
-            else "Perizinan", "konten": simpel_konten(intro, facts[key]),
+            else "Perizinan", "konten": headed_body(
+                intro, facts[key], "h3", "Prosedur", "Waktu Penyelesaian", cost_first=True),
             "diperbarui": "2025-07-14"}
         # judged at its hash route: the server only ever sees the shell at /
         reg(Page(site, "service", f"{site.name}:{key}", title, f"/#/layanan/{ident}",
