@@ -49,6 +49,12 @@ def test_detail_templates_of_each_shape_a_build_writes():
             'h.get("/layanan-detail",{params:{slug:t.slug}})')
     assert detail_templates(code) == [("/api/v2/layanan-detail?slug=", "slug", "")]
     assert endpoints(code, "http://127.0.0.1:9000/") == ["http://127.0.0.1:9000/api/v2/layanan"]
+    # URLSearchParams of one record value, joined or in a template literal
+    code = 'const B="/api/v2";fetch(B+"/layanan-detail?"+new URLSearchParams({slug:t.slug}))'
+    assert detail_templates(code) == [("/api/v2/layanan-detail?slug=", "slug", "")]
+    code = 'const B="/api/v2";fetch(`${B}/layanan-detail?${new URLSearchParams({id})}`)'
+    assert detail_templates(code) == [("/api/v2/layanan-detail?id=", "id", "")]
+    assert detail_templates('fetch("/api/layanan?"+new URLSearchParams({page:2}))') == []
     # a page route and markup after the value are not data URLs
     code = 'r.push("/layanan/"+e.slug);x=\'<img src="/img/\'+e.id+\'.png">\''
     assert detail_templates(code) == []

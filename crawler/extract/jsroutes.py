@@ -233,6 +233,14 @@ _TEMPLATE_VALUE = re.compile(r"`((?:[^`\\$\n]|\$(?!\{)|\$\{\s*" + _IDENT
 _CLIENT_PARAMS = re.compile(r"\.get\s*\(\s*" + _LITERAL.format(q=r"\1")
                             + r"\s*,\s*\{\s*params\s*:\s*\{\s*(" + _IDENT
                             + r")\s*(?::\s*([^{}(),]{1,80}|\w+\([^{}()]{1,80}\)))?\s*\}")
+# a query string of one record value: ``"/x?" + new URLSearchParams({slug: t.slug})``,
+# `` `${B}/x?${new URLSearchParams({id})}` ``
+_PARAMS_OBJECT = (r"new\s+URLSearchParams\s*\(\s*\{\s*(" + _IDENT
+                  + r")\s*(?::\s*([^{}(),]{1,80}|\w+\([^{}()]{1,80}\)))?\s*\}\s*\)")
+_SEARCH_JOIN = re.compile(r"(?:(?<![\w$.])(" + _IDENT + r")\s*\+\s*)?(['\"])([^'\"\\\n]{1,300}\?)\2"
+                          r"\s*\+\s*" + _PARAMS_OBJECT)
+_SEARCH_TEMPLATE = re.compile(r"`((?:[^`\\$\n]|\$\{\s*" + _IDENT + r"\s*\}){1,300}\?)\$\{\s*"
+                              + _PARAMS_OBJECT + r"\s*\}`")
 _DETAIL_KEYS = ("slug", "id", "uuid", "kode", "code")
 _WRAPPERS = {"encodeURIComponent", "encodeURI", "String", "escape"}
 
@@ -248,9 +256,10 @@ def _value_key(expr: str) -> str:
 def detail_templates(code: str) -> list[tuple[str, str, str]]:
     """(prefix, record key, suffix) of the data URLs ``code`` builds from a record's value:
     ``("/data/layanan/", "id", ".json")`` of ``A + "/layanan/" + e.id + ".json"``,
-    ``("/api/v2/layanan-detail?slug=", "slug", "")`` of a template literal or of a
-    client's ``get("/layanan-detail", {params: {slug: t.slug}})`` under its ``baseURL``,
-    and every ``detail_prefixes`` prefix (key ""). The key is "" when the code names none
+    ``("/api/v2/layanan-detail?slug=", "slug", "")`` of a template literal, of a client's
+    ``get("/layanan-detail", {params: {slug: t.slug}})`` under its ``baseURL`` or of
+    ``"/layanan-detail?" + new URLSearchParams({slug})``, and every ``detail_prefixes``
+    prefix (key ""). The key is "" when the code names none
     (a bare parameter ``id`` names "id"). Only data paths (``_DATA``) ending in "/" or "="
     count; the suffix is a path or an extension, not markup (``'">'``)."""
     read, known, _joins, _clients = _read(code)
@@ -264,6 +273,19 @@ def detail_templates(code: str) -> list[tuple[str, str, str]]:
         head = re.sub(r"\$\{\s*(" + _IDENT + r")\s*\}",
                       lambda g: known.get(g.group(1), "${"), m.group(1))
         out.append((head, _value_key(m.group(2)), m.group(3)))
+    for m in _SEARCH_JOIN.finditer(read):
+        name, path, param, expr = m.group(1), m.group(3), m.group(4), m.group(5) or m.group(4)
+        if name and name not in known:
+            continue
+        key = _value_key(expr) or _value_key(param)
+        if key:
+            out.append(((known[name] if name else "") + path + f"{param}=", key, ""))
+    for m in _SEARCH_TEMPLATE.finditer(read):
+        head = re.sub(r"\$\{\s*(" + _IDENT + r")\s*\}",
+                      lambda g: known.get(g.group(1), "${"), m.group(1))
+        key = _value_key(m.group(3) or m.group(2)) or _value_key(m.group(2))
+        if key:
+            out.append((head + f"{m.group(2)}=", key, ""))
     bases = client_bases(read)
     if len(bases) == 1:
         base = next(iter(bases)).rstrip("/")
