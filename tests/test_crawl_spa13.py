@@ -36,11 +36,8 @@ from crawler.extract.jsroutes import (
     route_templates,
     with_bases,
 )
-from crawler.run import crawl
-from sikoja.config import load_settings
-from sikoja.demo.server import SITES_ROOT, render_sources, serve_sample_sites
-from sikoja.sources import load_sources
-from sikoja.store import DocumentStore
+from sikoja.demo.server import SITES_ROOT
+from tests.samplecrawl import crawl_sites
 
 PAGE = "http://127.0.0.1:9000/"
 CONFIG = ('var x={"f121":function(t,e,n){"use strict";'
@@ -129,22 +126,7 @@ NEW_SITES = ("simpada-bpprd", "pkm-kebunkopi", "kel-mayangmangurai", "silaras-du
 @pytest.fixture(scope="module")
 def new_sites(tmp_path_factory):
     """The three sites crawled alone, as the demo serves them: {path: document} per site."""
-    out = tmp_path_factory.mktemp("spa13")
-    with serve_sample_sites(0) as web:
-        sites = [s for s in web.sites if s.name in NEW_SITES]
-        (out / "sources.yaml").write_text(render_sources(web.urls, sites, catalog_site=None),
-                                          encoding="utf-8")
-        settings = load_settings(out)
-        settings.crawl.delay = 0
-        summary = crawl(load_sources(out / "sources.yaml"), settings, out, timeout=120)
-        assert summary.ok, str(summary)
-        store = DocumentStore.open(out)
-        docs = {}
-        for doc in store.iter_documents():
-            path = "/" + doc.url.split("/", 3)[3]
-            docs.setdefault(doc.source, {})[path] = doc
-        store.close()
-    return docs
+    return crawl_sites(tmp_path_factory.mktemp("spa13"), NEW_SITES)[0]
 
 
 def services(docs: dict) -> dict[str, object]:

@@ -563,12 +563,23 @@ TABLE = [
     ("dokumen-dukcapil", "/berita/standar-pelayanan-2024",
      "Standar Pelayanan Disdukcapil 2024 Ditetapkan", "news", None, None),
     ("dokumen-dukcapil", "/unduhan", "Unduhan", "listing", None, None),
+    # a Vue 3 app in history mode: the list names the services, each detail is another
+    # path with a query string (axios params: /api/v2/layanan-detail?slug=...)
+    ("siap-nakes", "/layanan/rekomendasi-sip-bidan",
+     "Rekomendasi Surat Izin Praktik Bidan (SIPB)", "service", "Permohonan bermaterai",
+     "Tidak dipungut biaya"),
+    ("siap-nakes", "/", "SIAP NAKES Dinkes Kota Jambi", "listing", None, None),
+    # a hash-routed bundle: a static file per record (/data/layanan/<id>.json) whose facts
+    # are one HTML body field
+    ("simpel-pupr", "/#/layanan/9", "Sertifikat Laik Fungsi (SLF) Bangunan Gedung", "service",
+     "As-built drawing final", "Retribusi sesuai Perda"),
+    ("simpel-pupr", "/", "SIMPEL PUPR Kota Jambi", "listing", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and
 # the MPP's portal publish no news; a PPID's services are in its PDFs; the two kelurahan
 # apps with services behind buttons publish no news; the Angular tax app's announcements have
-# no route of their own, nor have SIMPADA's; SILARAS publishes none.
+# no route of their own, nor have SIMPADA's; SILARAS, SIAP NAKES and SIMPEL PUPR publish none.
 FAMILY_KINDS = {"js-json-list": {"listing"}, "one-page-uptd": {"service"},
                 "spa-json-api": {"service", "listing"},
                 "one-page-accordion": {"service", "listing"},
@@ -579,7 +590,9 @@ FAMILY_KINDS = {"js-json-list": {"listing"}, "one-page-uptd": {"service"},
                 "laravel-stisla-ajax-modal": {"service", "listing"},
                 "angular-hash-opaque": {"service", "listing"},
                 "vue2-axios-paginated": {"service", "listing"},
-                "vue3-vite-standar-pelayanan": {"service", "listing"}}
+                "vue3-vite-standar-pelayanan": {"service", "listing"},
+                "vue3-history-query-detail": {"service", "listing"},
+                "hash-static-json-konten": {"service", "listing"}}
 
 
 def check_kind(doc: Document, kind: str) -> None:

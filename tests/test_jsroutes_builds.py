@@ -4,7 +4,7 @@ literals, hash-mode routers (``crawler.extract.jsroutes``)."""
 
 from __future__ import annotations
 
-from crawler.extract.jsonlist import detail_url, endpoints
+from crawler.extract.jsonlist import DetailTemplate, detail_candidates, endpoints
 from crawler.extract.jsroutes import (
     MAX_HANDLERS,
     detail_prefixes,
@@ -67,14 +67,19 @@ def test_a_route_named_as_one_endpoint_shows_that_endpoints_records_only():
 
 
 def test_a_list_record_is_completed_from_the_detail_endpoint_under_the_lists_path():
-    prefixes = ["http://127.0.0.1:9000/api/v1/services/"]
+    services = DetailTemplate("http://127.0.0.1:9000/api/v1/services/")
     listing = "http://127.0.0.1:9000/api/v1/services?include=category"
     record = {"type": "services", "id": "3", "attributes": {"title": "NIB", "slug": "nib"}}
-    assert detail_url(record, listing, prefixes) == "http://127.0.0.1:9000/api/v1/services/nib"
-    assert detail_url({"id": 12, "nama": "DTSEN"}, "http://127.0.0.1:9000/api/v1/layanan",
-                      ["http://127.0.0.1:9000/api/v1/layanan/"]) == (
-        "http://127.0.0.1:9000/api/v1/layanan/12")
-    assert detail_url(record, "http://127.0.0.1:9000/api/v1/berita", prefixes) is None
+    (first, key), *_ = detail_candidates(record, listing, [services])
+    assert first.url(record, key) == "http://127.0.0.1:9000/api/v1/services/nib"
+    layanan = DetailTemplate("http://127.0.0.1:9000/api/v1/layanan/")
+    found = detail_candidates({"id": 12, "nama": "DTSEN"}, "http://127.0.0.1:9000/api/v1/layanan",
+                              [services, layanan])
+    # the list's own path first; the other template is still a candidate, to be probed
+    assert [t.url({"id": 12}, k) for t, k in found] == [
+        "http://127.0.0.1:9000/api/v1/layanan/12", "http://127.0.0.1:9000/api/v1/services/12"]
+    other_site = DetailTemplate("http://127.0.0.1:9001/api/v1/services/")
+    assert detail_candidates(record, listing, [other_site]) == []
 
 
 def test_a_page_of_many_handlers_reads_the_first_ones_with_the_pages_constants():

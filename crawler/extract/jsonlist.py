@@ -30,9 +30,11 @@ that it cannot:
    its labels;
    JSON:API's ``relationships`` are read from its ``included`` resources;
 4. a list that names its records only (``{id, nama}``) is completed from the detail endpoint
-   the app's code builds under the list's path (``/api/layanan/12``, ``detail_url``), whose
-   envelope wraps one record (``{status, data: {...}}``); the spider stores the merged record
-   where the list's would be;
+   the app's code builds for a record (``/api/layanan/12``, ``/data/layanan/12.json``,
+   ``/api/v2/layanan-detail?slug=...``: ``DetailTemplate``, ``detail_candidates``), once
+   the answer for one record is that record (``same_record``): one record, bare or in an
+   envelope (``{status, data: {...}}``, ``detail_record``); the spider stores the merged
+   record where the list's would be;
 5. records of one list are compared with each other (``settle_kinds``): grouped by a
    category-like key (``kategori``, ``type``), a group mostly of services by their fields
    makes its unsure records services; a dated record shown in the news section is news.
@@ -71,7 +73,13 @@ from crawler.extract.document import (
 )
 from crawler.extract.html import squash
 from crawler.extract.jsonvalues import columns, labelled_pairs, meta_key, value_field
-from crawler.extract.jsroutes import base_constants, joined_strings, record_page, route_templates
+from crawler.extract.jsroutes import (
+    base_constants,
+    constants,
+    joined_strings,
+    record_page,
+    route_templates,
+)
 from crawler.extract.lang import detect_language
 from crawler.extract.pagedata import script_values
 from crawler.extract.richblocks import blocks_html
@@ -275,6 +283,17 @@ def _completed(code: str, match: re.Match[str]) -> bool:
     return match.group(2).endswith("/") and bool(_JOINED_ON.match(code, match.end()))
 
 
+_JOINED_AFTER = re.compile(r"(?:(?<![\w$.])([A-Za-z_$][\w$]*)\s*)?\+\s*$")
+
+
+def _a_part(code: str, match: re.Match[str], known: Mapping[str, str]) -> bool:
+    """Whether the literal of ``match`` is joined onto something before it, so is not a
+    URL of its own: onto a constant (``A + "/layanan.json"``, read whole by
+    ``joined_strings``), or a suffix after a value (``"/data/" + id + ".json"``)."""
+    after = _JOINED_AFTER.search(code, max(0, match.start() - 80), match.start())
+    return after is not None and (after.group(1) in known or match.group(2).startswith("."))
+
+
 def endpoints(code: str, page_url: str, *, calls_only: bool = False) -> list[str]:
     """Same-site URLs that script ``code`` loads data from (see the module docstring)."""
     found: list[str] = []
@@ -283,8 +302,10 @@ def endpoints(code: str, page_url: str, *, calls_only: bool = False) -> list[str
             found.extend(_endpoint(match.group(2), page_url, called=True))
     if not calls_only:
         bases = base_constants(code)
+        known = constants(code)
         for match in _STRING.finditer(code):
-            if match.group(2) not in bases and not _completed(code, match):
+            if match.group(2) not in bases and not _completed(code, match) and not _a_part(
+                    code, match, known):
                 found.extend(_endpoint(match.group(2), page_url, called=False))
         for value in joined_strings(code):
             found.extend(_endpoint(value, page_url, called=False))
@@ -966,19 +987,110 @@ def settle_kinds(pairs: Sequence[tuple[dict[str, Any], Document]],
 MAX_DETAILS = 500  # detail endpoints (or a page's rows' detail URLs) read for one list
 
 
-def detail_url(record: dict[str, Any], endpoint_url: str, prefixes: Sequence[str]) -> str | None:
-    """Where the app loads the full ``record`` of the list at ``endpoint_url``: a detail
-    prefix the app's code builds (``jsroutes.detail_prefixes``, made absolute) that is the
-    list's own path plus "/", completed with the record's slug, else its id; or None."""
+MAX_PROBES = 3  # detail templates asked for one record of a list before none is used
+
+
+@dataclass(frozen=True)
+class DetailTemplate:
+    """A detail URL the app's code builds: ``prefix`` (absolute) + a record's ``key`` value
+    + ``suffix`` (``jsroutes.detail_templates``); ``key`` "" when the code names none (the
+    record's slug, else its id, as ``detail_candidates`` tries them)."""
+
+    prefix: str
+    key: str = ""
+    suffix: str = ""
+
+    def url(self, record: dict[str, Any], key: str | None = None) -> str | None:
+        """The template completed with ``record``'s value of ``key`` (default its own)."""
+        value = record_key_value(record, key or self.key)
+        if not value:
+            return None
+        return self.prefix + quote(value) + self.suffix
+
+
+def record_key_value(record: dict[str, Any], key: str) -> str:
+    """``record``'s slug or id (``key``), "" when it has none fit for a URL."""
+    mapped = record_fields(unwrapped(record))
+    raw = _text(mapped.get("slug")) if key == "slug" else _text(
+        record.get(key) if key in record else unwrapped(record).get(key))
+    return raw if raw and "/" not in raw and " " not in raw else ""
+
+
+def _path_words(url: str) -> set[str]:
+    parts = urlsplit(url)
+    return {w for w in re.split(r"[^a-z0-9]+", (parts.path + " " + parts.query).lower())
+            if len(w) > 2 and w not in ("api", "json", "data", "detail", "v1", "v2", "v3")}
+
+
+def detail_candidates(record: dict[str, Any], endpoint_url: str,
+                      templates: Sequence[DetailTemplate]) -> list[tuple[DetailTemplate, str]]:
+    """(template, record key) pairs that may complete the records of the list at
+    ``endpoint_url``, most likely first, at most MAX_PROBES; ``record`` (one of the list's)
+    must have the key's value. The list's own path plus "/" comes first (``/api/layanan``
+    and ``/api/layanan/12``), then templates whose path shares a word with the list's
+    (``/data/layanan.json`` and ``/data/layanan/<id>.json``, ``/api/v2/layanan`` and
+    ``/api/v2/layanan-detail?slug=``), then the others of the same site; a record that
+    says more than its name already (a WordPress post's content) only at the list's own
+    path. None is used before one record's answer says it is that record (the spider's
+    probe)."""
     listed = urlsplit(endpoint_url)
-    under = f"{listed.scheme}://{listed.netloc}{listed.path.rstrip('/')}/"
-    if not any(canonicalize_url(p) == canonicalize_url(under) for p in prefixes):
+    under = canonicalize_url(f"{listed.scheme}://{listed.netloc}{listed.path.rstrip('/')}/")
+    words = _path_words(endpoint_url)
+    named_only = not says_more(record)
+    ranked = []
+    for template in templates:
+        if not _same_site(template.prefix, endpoint_url):
+            continue
+        own = canonicalize_url(template.prefix) == under and not template.suffix
+        rank = 0 if own else 1 if words & _path_words(template.prefix) else 2
+        if rank and not named_only:
+            continue
+        for key in ([template.key] if template.key else ["slug", "id"]):
+            if record_key_value(record, key):
+                ranked.append((rank, (template, key)))
+    ranked.sort(key=lambda r: r[0])
+    return list(dict.fromkeys(pair for _rank, pair in ranked))[:MAX_PROBES]
+
+
+def detail_record(body: bytes) -> dict[str, Any] | None:
+    """The one record a detail endpoint answers: in an envelope (``{"data": {...}}``), or
+    the object itself (a static file per record: ``{"id": 7, "nama": ..., "konten":
+    ...}``); None for a list, an error page, the app's index.html."""
+    try:
+        data = json.loads(body.decode("utf-8-sig", errors="replace"))
+    except (json.JSONDecodeError, RecursionError):
         return None
-    mapped = record_fields(record)
-    for value in (_text(mapped.get("slug")), _text(record.get("id"))):
-        if value and "/" not in value and " " not in value:
-            return under + quote(value)
-    return None
+    if (isinstance(data, dict) and isinstance(record_fields(data).get("title"), str)
+            and _single_record(data) is None
+            and not any(str(k).lower() in _LIST_KEYS for k, _v in _arrays(data))):
+        return data
+    try:
+        found = records_of(data)
+    except NotRecords:
+        return None
+    return found[0] if len(found) == 1 else None
+
+
+def _said(value: Any) -> str:
+    return squash(_text(value)).casefold()
+
+
+def same_record(listed: dict[str, Any], found: dict[str, Any]) -> bool:
+    """Whether a detail endpoint's answer ``found`` is the record ``listed`` names: the same
+    slug; else the same id, with names that agree (one holds the other) when both have one;
+    else the same name. Another record, a record of another list with the same id, or an
+    answer naming nothing is not it."""
+    a, b = unwrapped(listed), unwrapped(found)
+    fa, fb = record_fields(a), record_fields(b)
+    slug_a, slug_b = _said(fa.get("slug")), _said(fb.get("slug"))
+    if slug_a and slug_b:
+        return slug_a == slug_b
+    name_a, name_b = _said(fa.get("title")), _said(fb.get("title"))
+    id_a, id_b = _said(a.get("id")), _said(b.get("id"))
+    if id_a and id_b:
+        return id_a == id_b and (not (name_a and name_b) or name_a in name_b
+                                 or name_b in name_a)
+    return bool(name_a) and name_a == name_b
 
 
 def record_url(mapped: dict[str, Any], title: str, page_url: str, endpoint_url: str,

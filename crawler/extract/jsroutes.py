@@ -21,6 +21,13 @@ HTTP client made with ``axios.create({baseURL: "/api/v1"})`` is called with path
 (``http.get("/layanan")``): ``client_joins`` joins them to the base. A join still missing its
 last part under a data path (``base + "/layanan/" + id``, `` `/api/konten/${slug}` ``) is a
 detail endpoint of each record of the list at that path (``detail_prefixes``).
+
+Apps build a record's detail URL in other shapes too: a suffix after the key
+(``"/data/layanan/" + id + ".json"``), a query parameter (`` `/api/v2/layanan-detail?slug=${
+slug}` ``, axios's ``http.get("/layanan-detail", {params: {slug}})``), another path than the
+list's. ``detail_templates`` reads them all as (prefix, record key, suffix); which one (if
+any) completes a list's records is decided by asking it for one record
+(``crawler.extract.jsonlist.detail_candidates``, the spider's probe).
 """
 
 from __future__ import annotations
@@ -45,11 +52,16 @@ _ROUTE = re.compile(_LITERAL.format(q=r"\1") + r"\s*\+\s*(" + _IDENT + r"(?:\.\s
 _ROUTE_KEYS = ("slug", "id")
 _ROUTE_PATH = re.compile(r"(?:#!?)?\.?/?[\w\-./~%]*/")
 _DATA = re.compile(r"(^|/)(api|data|wp-json)/|\.json", re.IGNORECASE)
+_TERM_EXPR = (r"(?:" + _IDENT + r"\s*\(\s*)?" + _IDENT + r"(?:\s*\.\s*" + _IDENT
+              + r"|\[\s*['\"]\w+['\"]\s*\])*(?:\s*\))?")
 
 
 _CONCAT = re.compile(_LITERAL.format(q=r"\1") + r"\.concat\(([^()]{0,300})\)")
 _BASE_URL = re.compile(r"\bbaseURL\s*[:=]\s*" + _LITERAL.format(q=r"\1"))
-_CLIENT_GET = re.compile(r"\.get\s*\(\s*" + _LITERAL.format(q=r"\1") + r"(\s*\+)?")
+# a path a client completes with a record's value (``+ id``, ``{params: {slug: t.slug}}``);
+# other parameters (``{params: {per_page: 50}}``) leave it a list's URL
+_CLIENT_GET = re.compile(r"\.get\s*\(\s*" + _LITERAL.format(q=r"\1")
+                         + r"(\s*\+|\s*,\s*\{\s*params\s*:\s*\{\s*(?:slug|id|uuid|kode)\b)?")
 _TEMPLATE_TAIL = re.compile(r"`((?:\\.|[^`\\$\n]|\$(?!\{)){1,300})\$\{[^{}`]{1,80}\}`")
 
 
@@ -207,6 +219,88 @@ def detail_prefixes(code: str) -> list[str]:
     found += [m.group(1) for m in _TEMPLATE_TAIL.finditer(code)]
     return list(dict.fromkeys(p for p in found if p.endswith("/") and _DATA.search(p)
                               and " " not in p))
+
+
+# a data path completed by a value and maybe a suffix: ``[base +] "/x/" + e.id [+ ".json"]``
+# (a template literal of names only reads so once desugared)
+_VALUE_JOIN = re.compile(r"(?:(?<![\w$.])(" + _IDENT + r")\s*\+\s*)?" + _LITERAL.format(q=r"\2")
+                         + r"\s*\+\s*(" + _TERM_EXPR + r")(?:\s*\+\s*(['\"])([\w\-.~/]{1,40})\5)?")
+# a template literal whose last value completes a data path: `/data/${id}.json`,
+# `${base}/detail?slug=${encodeURIComponent(t.slug)}`
+_TEMPLATE_VALUE = re.compile(r"`((?:[^`\\$\n]|\$(?!\{)|\$\{\s*" + _IDENT
+                             + r"\s*\}){1,300})\$\{([^{}`\n]{1,80})\}([\w\-.~/]{0,40})`")
+# a client's GET of a path with one query parameter: ``http.get("/x", {params: {slug: t.slug}})``
+_CLIENT_PARAMS = re.compile(r"\.get\s*\(\s*" + _LITERAL.format(q=r"\1")
+                            + r"\s*,\s*\{\s*params\s*:\s*\{\s*(" + _IDENT
+                            + r")\s*(?::\s*([^{}(),]{1,80}|\w+\([^{}()]{1,80}\)))?\s*\}")
+# a query string of one record value: ``"/x?" + new URLSearchParams({slug: t.slug})``,
+# `` `${B}/x?${new URLSearchParams({id})}` ``
+_PARAMS_OBJECT = (r"new\s+URLSearchParams\s*\(\s*\{\s*(" + _IDENT
+                  + r")\s*(?::\s*([^{}(),]{1,80}|\w+\([^{}()]{1,80}\)))?\s*\}\s*\)")
+_SEARCH_JOIN = re.compile(r"(?:(?<![\w$.])(" + _IDENT + r")\s*\+\s*)?(['\"])([^'\"\\\n]{1,300}\?)\2"
+                          r"\s*\+\s*" + _PARAMS_OBJECT)
+_SEARCH_TEMPLATE = re.compile(r"`((?:[^`\\$\n]|\$\{\s*" + _IDENT + r"\s*\}){1,300}\?)\$\{\s*"
+                              + _PARAMS_OBJECT + r"\s*\}`")
+_DETAIL_KEYS = ("slug", "id", "uuid", "kode", "code")
+_WRAPPERS = {"encodeURIComponent", "encodeURI", "String", "escape"}
+
+
+def _value_key(expr: str) -> str:
+    """The record key an expression completing a URL reads: ``e.slug`` "slug",
+    ``encodeURIComponent(t.id)`` "id"; "" for one it does not name (``n``, ``this.x``)."""
+    names = [n for n in re.findall(r"[A-Za-z_$][\w$]*", expr) if n not in _WRAPPERS]
+    last = names[-1].lower() if names else ""
+    return last if last in _DETAIL_KEYS else ""
+
+
+def detail_templates(code: str) -> list[tuple[str, str, str]]:
+    """(prefix, record key, suffix) of the data URLs ``code`` builds from a record's value:
+    ``("/data/layanan/", "id", ".json")`` of ``A + "/layanan/" + e.id + ".json"``,
+    ``("/api/v2/layanan-detail?slug=", "slug", "")`` of a template literal, of a client's
+    ``get("/layanan-detail", {params: {slug: t.slug}})`` under its ``baseURL`` or of
+    ``"/layanan-detail?" + new URLSearchParams({slug})``, and every ``detail_prefixes``
+    prefix (key ""). The key is "" when the code names none
+    (a bare parameter ``id`` names "id"). Only data paths (``_DATA``) ending in "/" or "="
+    count; the suffix is a path or an extension, not markup (``'">'``)."""
+    read, known, _joins, _clients = _read(code)
+    out = [(p, "", "") for p in detail_prefixes(code)]
+    for m in _VALUE_JOIN.finditer(read):
+        name, literal, expr, suffix = m.group(1), m.group(3), m.group(4), m.group(6) or ""
+        if name and name not in known:
+            continue
+        out.append(((known[name] if name else "") + literal, _value_key(expr), suffix))
+    for m in _TEMPLATE_VALUE.finditer(read):
+        head = re.sub(r"\$\{\s*(" + _IDENT + r")\s*\}",
+                      lambda g: known.get(g.group(1), "${"), m.group(1))
+        out.append((head, _value_key(m.group(2)), m.group(3)))
+    for m in _SEARCH_JOIN.finditer(read):
+        name, path, param, expr = m.group(1), m.group(3), m.group(4), m.group(5) or m.group(4)
+        if name and name not in known:
+            continue
+        key = _value_key(expr) or _value_key(param)
+        if key:
+            out.append(((known[name] if name else "") + path + f"{param}=", key, ""))
+    for m in _SEARCH_TEMPLATE.finditer(read):
+        head = re.sub(r"\$\{\s*(" + _IDENT + r")\s*\}",
+                      lambda g: known.get(g.group(1), "${"), m.group(1))
+        key = _value_key(m.group(3) or m.group(2)) or _value_key(m.group(2))
+        if key:
+            out.append((head + f"{m.group(2)}=", key, ""))
+    bases = client_bases(read)
+    if len(bases) == 1:
+        base = next(iter(bases)).rstrip("/")
+        for m in _CLIENT_PARAMS.finditer(read):
+            path, param, expr = m.group(2), m.group(3), m.group(4) or m.group(3)
+            key = _value_key(expr) or _value_key(param)
+            if key and path.startswith("/") and "?" not in path:  # not {page: 2}
+                out.append((base + path + f"?{param}=", key, ""))
+    found = list(dict.fromkeys(
+        (prefix, key, suffix) for prefix, key, suffix in out
+        if prefix.endswith(("/", "=")) and _DATA.search(prefix) and not re.search(
+            r"[\s<>\"'`]|\$\{", prefix)))
+    # a prefix read with its key or suffix is that template, not also a bare one
+    said = {prefix for prefix, key, suffix in found if key or suffix}
+    return [t for t in found if t[1] or t[2] or t[0] not in said]
 
 
 _HASH_ROUTER = re.compile(r"""\bmode\s*:\s*['"]hash['"]|\bcreateWebHashHistory\b|"""

@@ -53,17 +53,21 @@ from crawler.extract.jsonlist import (
     MAX_DETAILS,
     MAX_ENDPOINTS,
     MAX_JSON_PAGES,
+    MAX_PROBES,
     MAX_SITE_SCRIPTS,
+    DetailTemplate,
     NotRecords,
     ShellScripts,
     as_listing,
-    detail_url,
+    detail_candidates,
+    detail_record,
     endpoints,
     json_records,
     may_be_drawn_by_script,
     module_imports,
     next_page,
     record_document,
+    same_record,
     script_records,
     settle_kinds,
     shell_scripts,
@@ -71,7 +75,7 @@ from crawler.extract.jsonlist import (
 )
 from crawler.extract.jsroutes import (
     bases_of,
-    detail_prefixes,
+    detail_templates,
     file_properties,
     last_segment,
     route_templates,
@@ -102,7 +106,7 @@ from sikoja.store import DocumentStore
 from sikoja.urls import canonicalize_url, origin, url_key
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Iterator
+    from collections.abc import AsyncIterator, Generator, Iterator
 
     from scrapy.crawler import Crawler
     from scrapy.http import Response
@@ -174,7 +178,10 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         self.listed: dict[str, set[str]] = {}
         self.shells: set[str] = set()
         self.routes: list[tuple[str, str]] = []
-        self.detail_prefixes: list[str] = []  # data URLs the code completes with an id/slug
+        # detail URLs the code builds from a record's id or slug (jsroutes.detail_templates),
+        # and per list (its URL without query) the one its probe verified, or None
+        self.detail_templates: list[DetailTemplate] = []
+        self.detail_verdicts: dict[str, tuple[DetailTemplate, str] | None] = {}
         self.awaiting: set[str] = set()  # keys of records stored once their detail is read
         # shells judged while other pages' lists were still to be read: stored once none is
         # (a record those lists place at a shell's URL is that URL's document, not the shell)
@@ -768,9 +775,10 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             self.js_bases = bases
             for read in dict.fromkeys(with_bases(c, bases) for c in codes):
                 self._add_routes(route_templates(read))
-                self.detail_prefixes.extend(
-                    p for p in (urljoin(response.url, d) for d in detail_prefixes(read))
-                    if p not in self.detail_prefixes)
+                self.detail_templates.extend(
+                    t for t in (DetailTemplate(urljoin(response.url, prefix), key, suffix)
+                                for prefix, key, suffix in detail_templates(read))
+                    if t not in self.detail_templates)
                 # every page that loads this script waits on the JSON it names
                 for reader in [page, *self.js_waiting.get(key, [])]:
                     if reader not in self.js_jobs:
@@ -866,23 +874,18 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 sources[doc.url] = record
         settled = settle_kinds([(sources[url], doc) for url, doc in docs.items()], read_as)
         docs = {doc.url: doc for doc in settled}
-        details = 0
-        for index, doc in enumerate(docs.values()):
+        for doc in docs.values():
             # a record's own URL is its document: not to be fetched (and replaced) as a page
             self.scheduled.add(url_key(doc.url))
             self.produced.add(url_key(doc.url))
-            full = detail_url(sources[doc.url], response.url, self.detail_prefixes)
-            if full and details < MAX_DETAILS and not self._dropped_by_scrapy(full):
-                # the list names the record, its detail endpoint holds the rest: stored
-                # when that is read (the list's own record if it fails)
-                details += 1
-                self.awaiting.add(url_key(doc.url))  # its shell, if any, yields to it
-                for request in self._js_request(full, page, self.parse_detail,
-                                                self.detail_error):
-                    request.meta["sikoja_listed"] = (sources[doc.url], doc, key)
-                    request.meta["sikoja_read_as"] = read_as  # its list's columns
-                    yield request
-                continue
+        pairs = [(sources[url], doc) for url, doc in docs.items()]
+        context = _ListContext(page, key, response.status, read_as)
+        verdict = self.detail_verdicts.get(_list_id(response.url), False)
+        if verdict:  # another page of this list verified its details' URL
+            pairs = yield from self._request_details(pairs, verdict, context)
+        elif verdict is False and pairs:  # not asked yet: one record's answer decides
+            pairs = yield from self._probe_details(pairs, (), context)
+        for index, (_record, doc) in enumerate(pairs):
             yield FetchedDocument(document=doc, fetched_url=key, status=response.status,
                                   elapsed_ms=elapsed if index == 0 else None)
         if not docs:  # every fetch is logged: this one gave nothing to store
@@ -901,6 +904,111 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 yield request
         found[0] = bool(docs)
 
+    def _probe_details(self, pairs: list[tuple[dict[str, Any], Any]],
+                       tried: tuple[tuple[DetailTemplate, str], ...], context: _ListContext
+                       ) -> Generator[Any, None, list[tuple[dict[str, Any], Any]]]:
+        """Ask the list's most likely detail URL not ``tried`` yet (``detail_candidates``,
+        at most MAX_PROBES in all) for its first record that has the key; the answer
+        (``parse_probe``) decides whether the other records are completed from it, or the
+        next candidate is asked. Returns the records to store as the list has them: all of
+        them when there is nothing (more) to ask, else none (they wait for the probe)."""
+        for index, (record, _doc) in enumerate(pairs):
+            candidates = detail_candidates(record, context.list_key, self.detail_templates)
+            if not candidates:
+                continue  # a record without the keys the templates read
+            fresh = [pair for pair in candidates if pair not in tried]
+            for pair in fresh[:max(0, MAX_PROBES - len(tried))]:
+                url = pair[0].url(record, pair[1])
+                if not url:
+                    continue
+                ordered = [pairs[index], *pairs[:index], *pairs[index + 1:]]
+                requests = list(self._js_request(url, context.page, self.parse_probe,
+                                                 self.probe_error))
+                if not requests:  # out of scope, too long, or asked already
+                    continue
+                for request in requests:
+                    request.meta["sikoja_listed"] = (record, ordered[0][1], context.list_key)
+                    request.meta["sikoja_read_as"] = context.read_as
+                    request.meta["sikoja_probe"] = (ordered, pair, (*tried, pair), context)
+                for _record, doc in ordered:  # their shells, if any, yield to them
+                    self.awaiting.add(url_key(doc.url))
+                yield from requests
+                return []
+            break  # the first record with values decides which templates are asked
+        self.detail_verdicts[_list_id(context.list_key)] = None
+        return pairs
+
+    def _request_details(self, pairs: list[tuple[dict[str, Any], Any]],
+                         verdict: tuple[DetailTemplate, str], context: _ListContext
+                         ) -> Generator[Any, None, list[tuple[dict[str, Any], Any]]]:
+        """Request each record's detail at the verified template (at most MAX_DETAILS);
+        returns the records stored as the list has them (no value, or past the limit)."""
+        template, record_key = verdict
+        left = []
+        for record, doc in pairs:
+            full = template.url(record, record_key)
+            requests = list(self._js_request(full, context.page, self.parse_detail,
+                                             self.detail_error)) if (
+                full and context.details < MAX_DETAILS) else []
+            if not requests:
+                left.append((record, doc))
+                continue
+            # the list names the record, its detail endpoint holds the rest: stored when
+            # that is read (the list's own record if it fails)
+            context.details += 1
+            self.awaiting.add(url_key(doc.url))  # its shell, if any, yields to it
+            for request in requests:
+                request.meta["sikoja_listed"] = (record, doc, context.list_key)
+                request.meta["sikoja_read_as"] = context.read_as  # its list's columns
+            yield from requests
+        return left
+
+    def parse_probe(self, response: Response) -> Iterator[Any]:
+        """The answer to a list's first detail request: the record it names (the list's
+        first record completed, the others requested at the same template), or not (the
+        next candidate is asked, else every record is stored as the list has it)."""
+        try:
+            yield from self._probe_answer(response)
+        finally:
+            yield from self._js_ended(response.meta, found=True)
+
+    def _probe_answer(self, response: Response) -> Iterator[Any]:
+        pairs, pair, tried, context = response.meta["sikoja_probe"]
+        record = pairs[0][0]
+        found = detail_record(response.body) if response.status == 200 else None
+        if found is None or not same_record(record, found):
+            yield FetchOutcome(url=canonicalize_url(response.url), outcome=SKIPPED,
+                               status=response.status, elapsed_ms=self.elapsed_ms(response),
+                               reason="parse: the detail URL does not answer the record")
+            yield from self._probe_failed(pairs, tried, context)
+            return
+        self.detail_verdicts[_list_id(context.list_key)] = pair
+        context.details += 1
+        yield from self._detail_record(response, found)
+        left = yield from self._request_details(pairs[1:], pair, context)
+        yield from self._store_listed(left, context)
+
+    def probe_error(self, failure: Any) -> Iterator[Any]:
+        pairs, _pair, tried, context = failure.request.meta["sikoja_probe"]
+        yield from self.on_error(failure)
+        try:
+            yield from self._probe_failed(pairs, tried, context)
+        finally:
+            yield from self._js_ended(failure.request.meta, found=True)
+
+    def _probe_failed(self, pairs: list[tuple[dict[str, Any], Any]],
+                      tried: tuple[tuple[DetailTemplate, str], ...], context: _ListContext
+                      ) -> Iterator[Any]:
+        left = yield from self._probe_details(pairs, tried, context)
+        yield from self._store_listed(left, context)
+
+    def _store_listed(self, pairs: list[tuple[dict[str, Any], Any]],
+                      context: _ListContext) -> Iterator[Any]:
+        for _record, doc in pairs:
+            self.awaiting.discard(url_key(doc.url))
+            yield FetchedDocument(document=doc, fetched_url=context.list_key,
+                                  status=context.status, elapsed_ms=None)
+
     def parse_detail(self, response: Response) -> Iterator[Any]:
         """A record's detail endpoint: the list's record completed with what it holds,
         stored where the list's record would be, its parent still the list."""
@@ -909,27 +1017,25 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         finally:
             yield from self._js_ended(response.meta, found=True)
 
-    def _detail_record(self, response: Response) -> Iterator[Any]:
+    def _detail_record(self, response: Response,
+                       found: dict[str, Any] | None = None) -> Iterator[Any]:
         record, listed_doc, list_key = response.meta["sikoja_listed"]
         page = response.meta["sikoja_js_page"]
         doc = None
-        if response.status == 200:
+        if found is None and response.status == 200:
+            found = detail_record(response.body)
+        if found is not None:
             try:
-                found = json_records(response.body)
-            except NotRecords:
-                found = []
-            if len(found) == 1:
-                try:
-                    doc = record_document({**record, **found[0]}, page_url=page,
-                                          endpoint_url=list_key, source=self.source.name,
-                                          opd=self.source.opd, fetched_at=now_iso(),
-                                          routes=routes_for(list_key, self.routes,
-                                                            self.js_requested),
-                                          listed=self._record_places(),
-                                          read_as=response.meta.get("sikoja_read_as"))
-                except EXTRACTION_ERRORS as exc:  # the list's own record is stored instead
-                    yield _extraction_error(canonicalize_url(response.url), response.status,
-                                            self.elapsed_ms(response), exc)
+                doc = record_document({**record, **found}, page_url=page,
+                                      endpoint_url=list_key, source=self.source.name,
+                                      opd=self.source.opd, fetched_at=now_iso(),
+                                      routes=routes_for(list_key, self.routes,
+                                                        self.js_requested),
+                                      listed=self._record_places(),
+                                      read_as=response.meta.get("sikoja_read_as"))
+            except EXTRACTION_ERRORS as exc:  # the list's own record is stored instead
+                yield _extraction_error(canonicalize_url(response.url), response.status,
+                                        self.elapsed_ms(response), exc)
         if doc is None:
             yield FetchOutcome(url=canonicalize_url(response.url), outcome=SKIPPED,
                                status=response.status, elapsed_ms=self.elapsed_ms(response),
@@ -1110,6 +1216,23 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
     def ignore_error(self, failure: Any) -> None:
         """robots.txt and sitemap.xml are optional: their absence is not a site error."""
         return None
+
+
+@dataclass
+class _ListContext:
+    """A JSON list whose records' details are being asked for: the page that loads it, its
+    URL, its answer's status, the columns its records were read by, details requested."""
+
+    page: str
+    list_key: str
+    status: int
+    read_as: Any
+    details: int = 0
+
+
+def _list_id(url: str) -> str:
+    """A list's URL without its query: the pages of one paginated list share a verdict."""
+    return url_key(url).split("?", 1)[0]
 
 
 @dataclass

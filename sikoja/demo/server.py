@@ -11,7 +11,9 @@ matters to a crawler:
   301 from ``/folder`` to ``/folder/``;
 - query-string pages (``/?page_id=12``, ``/layanan.asp?id=3``) resolve through the site's
   ``_routes.json`` written by ``tools/make_sample_sites.py``; tracking parameters
-  (``utm_*``, ``fbclid``, ``gclid``) are ignored, as a real CMS ignores them.
+  (``utm_*``, ``fbclid``, ``gclid``) are ignored, as a real CMS ignores them; a site whose
+  routes name ``"*"`` answers that file for any path it has nothing at (a single-page app in
+  history mode behind ``try_files $uri /index.html``).
 
 The pages contain absolute links between sites on the default ports (8701...). When served on
 another base port the server rewrites those URLs in text responses, so a test can run the
@@ -207,6 +209,12 @@ class _SiteState:
         key = route_key(path, parts.query)
         if key in self.routes:
             return "file", self.root / self.routes[key]
+        found = self._static(path, key, parts.query)
+        if found[0] == "missing" and "*" in self.routes:  # a single-page app's fallback
+            return "file", self.root / self.routes["*"]
+        return found
+
+    def _static(self, path: str, key: str, query: str) -> tuple[str, Path | str | None]:
         if key != path and path in self.query_paths:  # a query this path has no page for
             return "missing", None
         rel = path.lstrip("/")
@@ -217,7 +225,7 @@ class _SiteState:
             return "missing", None
         if candidate.is_dir():
             if not path.endswith("/"):
-                location = path + "/" + (f"?{parts.query}" if parts.query else "")
+                location = path + "/" + (f"?{query}" if query else "")
                 return "redirect", location
             candidate = candidate / "index.html"
         if candidate.is_file():

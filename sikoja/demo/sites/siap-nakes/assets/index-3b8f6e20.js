@@ -1,0 +1,6 @@
+import{c as Ie,h as He,d as Oe,r as ke,o as Ue,a as Ax,w as We,R as Rl}from"./vendor-5a7c0f13.js";
+const Ce=Ax.create({baseURL:"/api/v2",timeout:15e3,headers:{Accept:"application/json"}});
+const Ae={__name:"DaftarLayanan",setup(t){const e=ke([]);return Ue(async()=>{const{data:n}=await Ce.get("/layanan");e.value=n.data}),(n,s)=>Ie("div",{class:"daftar"},[Ie("h2",null,"Layanan Perizinan Tenaga Kesehatan"),Ie("ul",null,e.value.map(a=>Ie("li",{key:a.id},[He(Rl,{to:{name:"detail",params:{slug:a.slug}}},()=>a.nama)])))])}};
+const De={__name:"DetailLayanan",props:["slug"],setup(t){const e=ke(null),g=ke(!1);return Ue(async()=>{try{const{data:n}=await Ce.get("/layanan-detail",{params:{slug:t.slug}});e.value=n.data}catch(r){g.value=!0}}),(n,s)=>g.value?Ie("p",{class:"galat"},"Layanan tidak ditemukan."):e.value?Ie("article",null,[Ie("h1",null,e.value.nama),Ie("p",null,e.value.ringkasan),Ie("h3",null,"Persyaratan"),Ie("ol",null,e.value.persyaratan.map(a=>Ie("li",null,a))),Ie("h3",null,"Alur Pelayanan"),Ie("ol",null,e.value.alur.map(a=>Ie("li",null,a))),Ie("p",null,"Waktu: "+e.value.waktu_proses),Ie("p",null,"Biaya: "+e.value.biaya)]):Ie("p",null,"Memuat...")}};
+const Le=Oe({history:We("/"),routes:[{path:"/",name:"beranda",component:Ae},{path:"/layanan/:slug",name:"detail",component:De,props:!0},{path:"/:pathMatch(.*)*",redirect:"/"}]});
+Ie(Ae).use(Le).mount("#app");

@@ -1,0 +1,1 @@
+/* vue 3.4 + vue-router 4 + axios */export{};
