@@ -14486,6 +14486,12 @@ def k2_item_url(n: int, slug: str, itemid: int | None = None, *, print_: bool = 
     return url + ("&tmpl=component&print=1" if print_ else "")
 
 
+def k2_mailto_url(href: str) -> str:
+    """The e-mail form an item's toolbar opens (its ``link`` a hash of the item's URL)."""
+    return ("/index.php?option=com_mailto&tmpl=component&template=protostar&link="
+            + hashlib.sha1(href.encode()).hexdigest()[:20])
+
+
 def k2_list_url(itemid: int, cat: int | None = None, start: int = 0) -> str:
     if cat is None:
         url = f"/index.php?option=com_k2&view=itemlist&layout=category&Itemid={itemid}"
@@ -14547,6 +14553,8 @@ def build_k2(site: Site, facts: dict, reg) -> None:
                 view={**page.view, "item": itemid or 101, "hits": joomla_hits(n, 1 if itemid
                                                                              else 2),
                       "of": page.href})
+        put(site, "copy", f"{page.key}:mailto", "Kirim ke teman", k2_mailto_url(page.href),
+            f"mailto-{n}.html", view={"mailto": True})
         put(site, "copy", f"{page.key}:print", page.title,
             k2_item_url(n, slug, page.view["item"], print_=True), f"item/{n}-print.html",
             page.body, date=page.date, view={**page.view, "print": True,
@@ -14626,7 +14634,7 @@ def k2_item(page: Page) -> str:
     toolbar = "" if view.get("print") else (
         '<div class="itemToolbar"><ul><li>'
         f'{a(print_href, "<span>Cetak</span>", class_="itemPrintLink", rel="nofollow")}</li><li>'
-        f'{a("/index.php?option=com_mailto&tmpl=component&link=" + hashlib.sha1(page.href.encode()).hexdigest()[:20], "<span>E-mail</span>", class_="itemEmailLink", rel="nofollow")}'
+        f'{a(k2_mailto_url(view.get("of", page.href)), "<span>E-mail</span>", class_="itemEmailLink", rel="nofollow")}'
         '</li><li><span class="itemTextResizerTitle">ukuran huruf</span> <a href="#" '
         'class="fontDecrease">kecilkan</a> <a href="#" class="fontIncrease">besarkan</a></li>'
         '</ul><div class="clr"></div></div>')
@@ -14668,7 +14676,7 @@ def k2_item(page: Page) -> str:
 
 def render_k2(page: Page) -> str:
     site, view = page.site, page.view
-    article = page.kind in ("service", "news", "copy")
+    article = page.kind in ("service", "news", "copy") and not view.get("mailto")
     if article:
         content = k2_item(page)
     elif "shown" in view:
@@ -14680,6 +14688,26 @@ def render_k2(page: Page) -> str:
         content = (f'<div class="item-page"><div class="page-header"><h2>{e(page.title)}</h2>'
                    f"</div>{page.body}</div>")
     title = e(page.title) if page.kind != "home" else e(site.short)
+    if view.get("mailto"):
+        return f"""<!DOCTYPE html>
+<html lang="id-id" dir="ltr">
+<head>
+<meta http-equiv="content-type" content="text/html; charset=utf-8" />
+<meta name="generator" content="Joomla! - Open Source Content Management" />
+<title>{e(site.short)}</title>
+</head>
+<body class="contentpane modal">
+<div id="mailto-window"><h2>Kirim tautan ini ke teman.</h2>
+<form action="/index.php" id="mailtoForm" method="post">
+<div class="control-group"><label for="mailto_field">Email ke</label><input type="text" id="mailto_field" name="mailto" value=""/></div>
+<div class="control-group"><label for="sender_field">Pengirim</label><input type="text" id="sender_field" name="sender" value=""/></div>
+<div class="control-group"><label for="subject_field">Subjek</label><input type="text" id="subject_field" name="subject" value=""/></div>
+<p><button class="button" type="submit">Kirim</button></p>
+<input type="hidden" name="option" value="com_mailto" /><input type="hidden" name="task" value="send" /><input type="hidden" name="tmpl" value="component" />
+</form></div>
+</body>
+</html>
+"""
     if view.get("print"):
         return f"""<!DOCTYPE html>
 <html lang="id-id" dir="ltr">
