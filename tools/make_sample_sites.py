@@ -14508,10 +14508,11 @@ def k2_extra_fields(site: Site, f: ServiceFacts, n: int) -> str:
     rows = []
     for i, (anchor, label, value) in enumerate(fact_rows(site, f)):
         kind = "typeTextarea" if isinstance(value, list) else "typeTextfield"
-        rows.append(f'<li class="{"even" if i % 2 == 0 else "odd"} {kind} group1">'
-                    f'<span class="itemExtraFieldsLabel">{e(label)}:</span>'
+        # as K2's PHP template writes them: one element a line
+        rows.append(f'<li class="{"even" if i % 2 == 0 else "odd"} {kind} group1">\n'
+                    f'<span class="itemExtraFieldsLabel">{e(label)}:</span>\n'
                     f'<span class="itemExtraFieldsValue">{value_html(anchor, value, style)}'
-                    "</span></li>")
+                    "</span>\n</li>\n")
     return ('<div class="itemExtraFields"><h3>Informasi Layanan</h3><ul>' + "".join(rows)
             + '</ul><div class="clr"></div></div>')
 
@@ -14648,7 +14649,7 @@ def k2_item(page: Page) -> str:
         navs.append(a(same[pos + 1].href, f"{e(same[pos + 1].title)} &raquo;",
                       class_="itemNext"))
     tag = next(p for p in site.pages if p.key == "tag")
-    tags = (f'<div class="itemTagsBlock"><span>Tagged under</span><ul class="itemTags"><li>'
+    tags = (f'<div class="itemTagsBlock">\n<span>Tagged under</span>\n<ul class="itemTags"><li>'
             f'{a(tag.href, "kependudukan")}</li></ul></div>' if view.get("tagged") else "")
     related = [p for p in same if p.view["id"] != n][:3]
     cat = "Layanan Kelurahan" if view["cat"] == 2 else "Berita Kelurahan"
@@ -14656,8 +14657,8 @@ def k2_item(page: Page) -> str:
     user = next(p for p in site.pages if p.key == "user")
     extra = view.get("extra", "")
     tail = "" if view.get("print") else (
-        f'<div class="itemLinks"><div class="itemCategory"><span>Diterbitkan di</span>'
-        f"{a(cat_href, cat)}</div>{tags}</div>"
+        f'<div class="itemLinks"><div class="itemCategory">\n<span>Diterbitkan di</span>\n'
+        f"{a(cat_href, cat)}\n</div>{tags}</div>"
         '<div class="itemRelated"><h3>Item terkait</h3><ul>' + "".join(
             f'<li class="{"even" if i % 2 == 0 else "odd"}">{a(k2_item_url(p.view["id"], p.view["slug"]), e(p.title))}</li>'
             for i, p in enumerate(related)) + '</ul><div class="clr"></div></div>'
