@@ -14556,10 +14556,11 @@ def build_k2(site: Site, facts: dict, reg) -> None:
                       "of": page.href})
         put(site, "copy", f"{page.key}:mailto", "Kirim ke teman", k2_mailto_url(page.href),
             f"mailto-{n}.html", view={"mailto": True})
-        put(site, "copy", f"{page.key}:print", page.title,
-            k2_item_url(n, slug, page.view["item"], print_=True), f"item/{n}-print.html",
-            page.body, date=page.date, view={**page.view, "print": True,
-                                             "hits": joomla_hits(n, 3), "of": page.href})
+        for itemid in (page.view["item"], 101):  # each copy's print icon keeps its Itemid
+            put(site, "copy", f"{page.key}:print:{itemid}", page.title,
+                k2_item_url(n, slug, itemid, print_=True), f"item/{n}-print-{itemid}.html",
+                page.body, date=page.date, view={**page.view, "print": True,
+                                                 "hits": joomla_hits(n, 3), "of": page.href})
     services, news = pages_of(site, "service"), pages_of(site, "news")
     latest = sorted(items, key=lambda p: p.date, reverse=True)
 
