@@ -14437,7 +14437,8 @@ SERVICES.update({
     "ok_sks": (None, "pkm-olakkemang", "surat-keterangan-sehat",
                "Surat Keterangan Sehat",
                "Surat keterangan berbadan sehat dari dokter puskesmas untuk melamar kerja, "
-               "mendaftar sekolah atau persyaratan nikah.", {"article": True, **SEHAT_FACTS}),
+               "mendaftar sekolah atau persyaratan nikah.",
+               {"article": True, **SEHAT_FACTS, "duration": "30 menit"}),
 })
 
 NEWS += [
@@ -14555,12 +14556,13 @@ def build_k2(site: Site, facts: dict, reg) -> None:
                                                                              else 2),
                       "of": page.href})
         put(site, "copy", f"{page.key}:mailto", "Kirim ke teman", k2_mailto_url(page.href),
-            f"mailto-{n}.html", view={"mailto": True})
-        for itemid in (page.view["item"], 101):  # each copy's print icon keeps its Itemid
+            f"mailto-{n}.html", view={"mailto": True, "of": page.href})
+        for later, itemid in enumerate((page.view["item"], 101), start=3):
+            # each copy's print icon keeps its Itemid
             put(site, "copy", f"{page.key}:print:{itemid}", page.title,
                 k2_item_url(n, slug, itemid, print_=True), f"item/{n}-print-{itemid}.html",
                 page.body, date=page.date, view={**page.view, "print": True,
-                                                 "hits": joomla_hits(n, 3), "of": page.href})
+                                                 "hits": joomla_hits(n, later), "of": page.href})
     services, news = pages_of(site, "service"), pages_of(site, "news")
     latest = sorted(items, key=lambda p: p.date, reverse=True)
 
@@ -14652,7 +14654,7 @@ def k2_item(page: Page) -> str:
     tag = next(p for p in site.pages if p.key == "tag")
     tags = (f'<div class="itemTagsBlock">\n<span>Tagged under</span>\n<ul class="itemTags"><li>'
             f'{a(tag.href, "kependudukan")}</li></ul></div>' if view.get("tagged") else "")
-    related = [p for p in same if p.view["id"] != n][:3]
+    related = [same[(pos + k) % len(same)] for k in range(1, min(4, len(same)))]
     cat = "Layanan Kelurahan" if view["cat"] == 2 else "Berita Kelurahan"
     cat_href = k2_list_url(115, 2) if view["cat"] == 2 else k2_list_url(116, 3)
     user = next(p for p in site.pages if p.key == "user")
@@ -14705,7 +14707,7 @@ def render_k2(page: Page) -> str:
 <div class="control-group"><label for="sender_field">Pengirim</label><input type="text" id="sender_field" name="sender" value=""/></div>
 <div class="control-group"><label for="subject_field">Subjek</label><input type="text" id="subject_field" name="subject" value=""/></div>
 <p><button class="button" type="submit">Kirim</button></p>
-<input type="hidden" name="option" value="com_mailto" /><input type="hidden" name="task" value="send" /><input type="hidden" name="tmpl" value="component" />
+<input type="hidden" name="option" value="com_mailto" /><input type="hidden" name="task" value="send" /><input type="hidden" name="tmpl" value="component" /><input type="hidden" name="link" value="{k2_mailto_url(view["of"]).rsplit("=", 1)[1]}" />
 </form></div>
 </body>
 </html>
