@@ -68,6 +68,13 @@ moves with the crawl (here "rival title says less >= -0.558 and IDF share of dro
 "drops led >= 0.75 and margin >= 0.1", is 9 right dev cards, 0 wrong, harder 6 / 0 on both
 crawls, but being chosen on these rows, those figures say nothing of unseen sites; no
 setting was changed.
+
+What the rules let through out of family (``--wrong``, two thresholds, one family out) are
+the wrong tops every earlier gate met: the same service at another office ("sertifkat laik
+fungsi simpatik"), a neighbour naming as much ("aplikasi kartu bahagia"), an English query
+answered by the nearest permit ("environmental permit for small business jambi"), everyday
+descriptions whose words a post happens to say ("anak disakiti tetangga", "pendatang menetap
+sesudah merantau bertahun tahun") and an out-of-scope query ("skor bola tadi malam").
 """
 
 from __future__ import annotations
@@ -150,6 +157,8 @@ class Data:
         self.x = np.array([[f(o.signals or blank) for f in SIGNALS.values()]
                            for o in outcomes], dtype=float)
         self.home = np.array(q.home)
+        self.query = [o.query for o in outcomes]
+        self.top = [o.top_url for o in outcomes]
         self.touched = q.touched
 
 
@@ -259,16 +268,21 @@ def added(before: np.ndarray, after: np.ndarray) -> str:
 
 def nested(data: Data, folds: list[tuple[np.ndarray, np.ndarray]], max_wrong: int,
            conditions: int = 2, buffer: float = 0.0
-           ) -> tuple[np.ndarray, np.ndarray, Counter]:
+           ) -> tuple[np.ndarray, np.ndarray, Counter, list[tuple[int, str]]]:
     """Pooled over the held-out folds: the configured gate's counts, the counts with each
-    fold's searched rule, and how often each rule was chosen."""
+    fold's searched rule, how often each rule was chosen, and the wrong tops (row, rule)
+    a fold's rule admitted among its held-out queries."""
     before, after, chosen = np.zeros(8, dtype=int), np.zeros(8, dtype=int), Counter()
+    wrong: list[tuple[int, str]] = []
     for train, held in folds:
         rule = search(data, train, max_wrong, conditions, buffer)
         chosen[str(rule)] += 1
         before += counts(data, data.shown, held)
-        after += counts(data, decisions(data, rule), held)
-    return before, after, chosen
+        shown = decisions(data, rule)
+        after += counts(data, shown, held)
+        wrong += [(int(i), str(rule))
+                  for i in np.flatnonzero(shown & ~data.shown & held & ~data.right)]
+    return before, after, chosen, wrong
 
 
 def main() -> None:
@@ -284,6 +298,8 @@ def main() -> None:
                         help="thresholds a rule may join")
     parser.add_argument("--score-only", action="store_true",
                         help="search only the tops the score alone holds back (stable ones)")
+    parser.add_argument("--wrong", action="store_true",
+                        help="list the wrong tops each family's rule admitted, one family out")
     parser.add_argument("--fixed", nargs="*", default=[], metavar="SIGNAL>=VALUE",
                         help="also measure this fixed rule (no search) on all queries")
     args = parser.parse_args()
@@ -306,12 +322,16 @@ def main() -> None:
         for buffer in args.buffer:
             for name, folds in (("five-group family deals", five_group_folds(data)),
                                 ("one family left out", family_folds(data))):
-                before, after, chosen = nested(data, folds, max_wrong, args.conditions, buffer)
+                before, after, chosen, wrong = nested(data, folds, max_wrong, args.conditions,
+                                                      buffer)
                 print(f"| {name} | {max_wrong} | {buffer} | {cells(before)} | {cells(after)} "
                       f"| {added(before, after)} |")
                 notes.append(f"{name}, max wrong {max_wrong}, buffer {buffer}: rules chosen "
                              f"by the {len(folds)} folds: " + "; ".join(
                                  f"{n}x {r}" for r, n in chosen.most_common(5)))
+                if args.wrong and name == "one family left out":
+                    notes += [f"  wrong {data.kind[i]} card: {data.query[i]!r} -> "
+                              f"{data.top[i]} ({rule})" for i, rule in wrong]
             rule = search(data, data.kind != "hard", max_wrong, args.conditions, buffer)
             before, after = counts(data, data.shown, every), counts(data, decisions(data, rule),
                                                                     every)
