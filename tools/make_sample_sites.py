@@ -14778,7 +14778,7 @@ def divi_excerpt(page: Page) -> str:
                      for c in page.view["cats"])
     return (f'<article class="et_pb_post clearfix et_pb_blog_item_0_0 post type-post"><h2 '
             f'class="entry-title">{a(page.href, e(page.title))}</h2><p class="post-meta">oleh '
-            f'<span class="author vcard">{a("/author/admin/", "admin")}</span> | <span class="'
+            f'<span class="author vcard">admin</span> | <span class="'
             f'published">{tanggal(page.date)}</span> | {cats}</p><div class="post-content">'
             f'<div class="post-content-inner"><p>{e(page.summary[:140])}...</p></div>'
             f'{a(page.href, "baca selengkapnya", class_="more-link")}</div></article>')
@@ -14803,7 +14803,7 @@ def render_divi(page: Page) -> str:
         main = (f'<article id="post-{int(_vc_id(page.href), 16) % 900 + 100}" class="'
                 f'et_pb_post post type-post status-publish format-standard hentry">'
                 f'<div class="et_post_meta_wrapper"><h1 class="entry-title">{e(page.title)}</h1>'
-                f'<p class="post-meta"> oleh <span class="author vcard">{a("/author/admin/", "admin")}'
+                f'<p class="post-meta"> oleh <span class="author vcard">admin'
                 f'</span> | <span class="published">{tanggal(page.date)}</span> | {cats}</p></div>'
                 f'<div class="entry-content">{page.body}</div><div class="et_post_meta_wrapper">'
                 '</div><section id="comment-wrap"><div id="respond" class="comment-respond"><h3 '
