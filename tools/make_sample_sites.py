@@ -14360,7 +14360,7 @@ WLKP_FACTS = {
                   "Bukti lapor diterbitkan dan dapat diunduh perusahaan"],
     "duration": "1 hari kerja setelah data diverifikasi", "cost": "Gratis",
     "legal_basis": "UU Nomor 7 Tahun 1981 tentang Wajib Lapor Ketenagakerjaan di Perusahaan",
-    "online": ("WLKP Online Kemnaker", "https://wajiblapor.kemnaker.go.id")}
+    "online": ("Akses WLKP Online", "https://wajiblapor.kemnaker.go.id")}
 PKWT_FACTS = {
     "requirements": ["Surat permohonan pencatatan dari perusahaan",
                      "Naskah PKWT yang ditandatangani pekerja dan pengusaha",
