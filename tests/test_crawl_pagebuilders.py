@@ -22,6 +22,7 @@ from collections import Counter
 import pytest
 
 from crawler.extract.html import parse_html
+from crawler.extract.servicetable import OWN_PAGE, table_services
 from crawler.extract.shortcodes import unwrap_shortcodes
 from crawler.extract.tabs import unfold_tabs
 from tests.samplecrawl import crawl_sites
@@ -67,6 +68,19 @@ def test_toggles_named_by_class_alone_are_panels_titled_by_their_service():
     assert [(p.id, p.title) for p in panels] == [
         ("surat-keterangan-usaha", "Surat Keterangan Usaha"),
         ("surat-pengantar-nikah", "Surat Pengantar Nikah")]
+
+
+def test_a_row_linking_to_its_services_page_is_marked_and_one_linking_to_a_file_is_not():
+    table = parse_html(
+        "<div><table><tr><th>Nama Layanan</th><th>Persyaratan</th><th>Biaya</th></tr>"
+        '<tr><td><a href="/layanan/sktm/">SKTM</a></td><td>KTP</td><td>Gratis</td></tr>'
+        '<tr><td><a href="/?page_id=12">Surat Domisili</a></td><td>KK</td><td>Gratis</td></tr>'
+        '<tr><td><a href="/sp/sku.pdf">Surat Usaha</a></td><td>KTP</td><td>Gratis</td></tr>'
+        "</table></div>").find("div")
+    rows = table_services(table, "http://kel.id/layanan/", "kel", "Kelurahan")
+    assert [(d.title, d.fields.get(OWN_PAGE)) for d in rows] == [
+        ("SKTM", "http://kel.id/layanan/sktm/"), ("Surat Domisili", "http://kel.id/?page_id=12"),
+        ("Surat Usaha", None)]  # the PDF may not say what the row does
 
 
 @pytest.fixture(scope="module")

@@ -46,6 +46,7 @@ from crawler.extract.service import (
     label_name,
     text_service_fields,
 )
+from crawler.extract.viewers import DOCUMENT_EXTENSIONS
 from sikoja.documents import Document
 
 # a header that names each row's subject: "Jenis Surat", "Nama Layanan", "Perizinan"
@@ -166,7 +167,7 @@ def table_services(content: Tag, page_url: str, source: str, opd: str,
 def own_page(links: list[Tag], page_url: str) -> str | None:
     """The other page of the site the first of ``links`` leads to (a row's or a panel's
     service written on a page of its own), or None: no link, a place in this page, another
-    site."""
+    site, a file (a row naming its standard's PDF still tells the facts the PDF may not)."""
     for link in links:
         href = str(link.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
@@ -174,7 +175,8 @@ def own_page(links: list[Tag], page_url: str) -> str | None:
         target = urlsplit(urljoin(page_url, href))
         here = urlsplit(page_url)
         if target.scheme in ("http", "https") and target.netloc == here.netloc and (
-                target.path, target.query) != (here.path, here.query):
+                target.path, target.query) != (here.path, here.query) and not (
+                target.path.lower().endswith(DOCUMENT_EXTENSIONS)):
             return urlunsplit(target._replace(fragment=""))
         return None
     return None
