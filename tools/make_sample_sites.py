@@ -14482,20 +14482,20 @@ def vc_list(items: list[str], ordered: bool) -> str:
     return ul([e(i) for i in items], ordered=ordered)
 
 
-def vc_facts(f: ServiceFacts, site: Site) -> list[tuple[str, str]]:
-    """(label, html) of the facts as the WPBakery pages write them."""
+def labelled_facts(f: ServiceFacts, site: Site, procedure: str = "") -> list[tuple[str, object]]:
+    """(label in the site's words, value) of the facts a service states, in page order."""
     lab = dict(zip(("req", "proc", "dur", "cost", "law", "loc", "online"), LABELS[site.labels],
                    strict=True))
-    out = []
-    if f.requirements:
-        out.append((lab["req"], vc_list(f.requirements, True)))
-    if f.procedure:
-        out.append(("Alur Pelayanan", vc_list(f.procedure, True)))
-    for label, value in ((lab["dur"], f.duration), (lab["cost"], f.cost),
-                         (lab["law"], f.legal_basis), (lab["loc"], f.location)):
-        if value:
-            out.append((label, f"<p>{e(value)}</p>"))
-    return out
+    rows = [(lab["req"], f.requirements), (procedure or lab["proc"], f.procedure),
+            (lab["dur"], f.duration), (lab["cost"], f.cost), (lab["law"], f.legal_basis),
+            (lab["loc"], f.location)]
+    return [(label, value) for label, value in rows if value]
+
+
+def vc_facts(f: ServiceFacts, site: Site) -> list[tuple[str, str]]:
+    """(label, html) of the facts as the WPBakery pages write them."""
+    return [(label, vc_list(value, True) if isinstance(value, list) else f"<p>{e(value)}</p>")
+            for label, value in labelled_facts(f, site, "Alur Pelayanan")]
 
 
 def vc_rendered(key: str, intro: str, f: ServiceFacts, site: Site) -> str:
@@ -14690,18 +14690,9 @@ DIVI_CATEGORIES = {"layanan": "Layanan", "surat-keterangan": "Surat Keterangan",
 
 def divi_facts(f: ServiceFacts, site: Site) -> str:
     """Facts as the kelurahan's editor types them: a bold label, then a list or a line."""
-    lab = dict(zip(("req", "proc", "dur", "cost", "law", "loc", "online"), LABELS[site.labels],
-                   strict=True))
-    out = ""
-    if f.requirements:
-        out += f"<p><strong>{lab['req']}:</strong></p>{vc_list(f.requirements, True)}"
-    if f.procedure:
-        out += f"<p><strong>{lab['proc']}:</strong></p>{vc_list(f.procedure, True)}"
-    for label, value in ((lab["dur"], f.duration), (lab["cost"], f.cost),
-                         (lab["law"], f.legal_basis), (lab["loc"], f.location)):
-        if value:
-            out += f"<p><strong>{label}:</strong> {e(value)}</p>"
-    return out
+    return "".join(f"<p><strong>{label}:</strong></p>{vc_list(value, True)}"
+                   if isinstance(value, list) else f"<p><strong>{label}:</strong> {e(value)}</p>"
+                   for label, value in labelled_facts(f, site))
 
 
 def divi_module(kind: str, n: int, inner: str, extra: str = "") -> str:
