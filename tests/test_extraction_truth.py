@@ -574,6 +574,20 @@ TABLE = [
     ("simpel-pupr", "/#/layanan/9", "Sertifikat Laik Fungsi (SLF) Bangunan Gedung", "service",
      "As-built drawing final", "Retribusi sesuai Perda"),
     ("simpel-pupr", "/", "SIMPEL PUPR Kota Jambi", "listing", None, None),
+    # WordPress with WPBakery: a page printing the builder's shortcodes as text (plugin off),
+    # the facts under [vc_tta_section title=...]; the services in a TablePress table
+    ("layanan-naker", "/layanan/wajib-lapor-ketenagakerjaan/",
+     "Wajib Lapor Ketenagakerjaan di Perusahaan (WLKP)", "service",
+     "Akun perusahaan di aplikasi WLKP Online", "Gratis"),
+    ("layanan-naker", "/2025/08/26/job-fair-kota-jambi-2025/",
+     "Job Fair Kota Jambi 2025 Hadirkan 1.200 Lowongan", "news", None, None),
+    ("layanan-naker", "/layanan/", "Layanan", "listing", None, None),
+    # Divi: every letter in a toggle of one page, most also posted with categories
+    ("kel-payoselincah", "/surat-keterangan-usaha-sku/", "Surat Keterangan Usaha (SKU)",
+     "service", "Surat pengantar RT dan RW", "Gratis"),
+    ("kel-payoselincah", "/posyandu-balita-maret/", "Posyandu Balita Serentak di Payo Selincah",
+     "news", None, None),
+    ("kel-payoselincah", "/layanan/", "Layanan", "listing", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and
