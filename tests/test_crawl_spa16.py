@@ -19,15 +19,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import time
 
 import pytest
 from scrapy.http import Request, TextResponse
 from scrapy.settings import Settings
 
-from crawler.extract import jsroutes
 from crawler.extract.jsonlist import (
-    _STRING,
     DetailTemplate,
     detail_candidates,
     detail_record,
@@ -220,29 +217,6 @@ def test_a_path_joined_to_a_reused_name_is_still_a_url():
     # joined to a constant base: the whole URL, not the part
     code = 'var A="/api/v1";function f(){return fetch(A+"/layanan.json")}'
     assert endpoints(code, "http://h/") == ["http://h/api/v1/layanan.json"]
-
-
-def _seconds(call) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        call()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def test_reading_a_large_data_script_costs_little_more_than_scanning_its_literals():
-    """A 2 MB script of literals (a region table): each literal was looked back at with a
-    regex over 80 characters, and detail templates scanned with patterns starting anywhere:
-    4x the old cost. Measured against a scan of its literals in the same process (the
-    machine's speed cancels): about 4x and under 1x now, 19x and 5x before the mend."""
-    rows = [{"id": i, "kode": f"15.71.0{i % 9}.{i:04d}", "nama": f"Kelurahan Contoh {i}",
-             "kec": "Telanaipura"} for i in range(22000)]
-    code = ("window.WILAYAH=" + json.dumps(rows, separators=(",", ":")) + ";")[:2_000_000]
-    scan = _seconds(lambda: sum(1 for _ in _STRING.finditer(code)))
-    assert _seconds(lambda: endpoints(code, "http://h/")) < 10 * scan
-    jsroutes._read(code)  # desugared once per script, as the crawl does
-    assert _seconds(lambda: jsroutes._detail_templates.__wrapped__(code)) < 2.5 * scan
 
 
 def test_a_resumed_crawls_probe_answer_needs_no_job_of_its_page():
