@@ -2,7 +2,7 @@
 
 Two sample sites of CMS variants the tuning web lacked:
 
-* Kelurahan Payo Selincah, Joomla 3 with K2 and SEF URLs off: every item is reachable at
+* Kelurahan Payo Lebar, Joomla 3 with K2 and SEF URLs off: every item is reachable at
   ``index.php?option=com_k2&view=item&id=N:slug`` with the Layanan menu's ``Itemid``, the
   home list's, none (related items) and as its print view, each copy drawn under its own
   menu item; the facts are K2 extra fields; no canonical link.
@@ -30,7 +30,7 @@ from crawler.twins import query_twins
 from sikoja.demo.server import SITES_ROOT
 from tests.samplecrawl import crawl_sites
 
-SITES = ("kel-payoselincah", "pkm-olakkemang")
+SITES = ("kel-payolebar", "pkm-olakkemang")
 K2_ITEM = "/index.php?option=com_k2&view=item&id={id}:{slug}"
 K2_SERVICES = {12: "surat-keterangan-domisili", 13: "surat-keterangan-tidak-mampu",
                14: "surat-keterangan-usaha", 15: "pengantar-perubahan-kartu-keluarga",
@@ -78,7 +78,7 @@ def test_an_accordion_of_services_is_titled_by_the_page_not_its_first_item_or_la
 def test_a_k2_item_is_dated_above_its_headline_and_its_icons_are_no_list():
     url = "http://127.0.0.1:8812" + K2_ITEM.format(id=31, slug="posyandu-balita-rt-12") \
         + "&Itemid=116"
-    item = page("kel-payoselincah", "item/31.html", url)
+    item = page("kel-payolebar", "item/31.html", url)
     assert item.title == "Posyandu Balita di RT 12 Dipadati Ibu dan Anak"
     assert item.meta["dateline"] == "2024-04-16"
     # the print and e-mail icons (rel=nofollow) are not entries; the author and category
@@ -93,7 +93,7 @@ def sample(tmp_path_factory):
 
 @pytest.mark.slow  # crawls served sites
 def test_each_k2_service_is_stored_once_under_its_menu_with_its_extra_fields(sample):
-    docs = sample[0]["kel-payoselincah"]
+    docs = sample[0]["kel-payolebar"]
     services = {p: d for p, d in docs.items() if d.kind == "service"}
     assert set(services) == {K2_ITEM.format(id=n, slug=s) + "&Itemid=115"
                              for n, s in K2_SERVICES.items()}

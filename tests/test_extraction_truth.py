@@ -574,15 +574,29 @@ TABLE = [
     ("simpel-pupr", "/#/layanan/9", "Sertifikat Laik Fungsi (SLF) Bangunan Gedung", "service",
      "As-built drawing final", "Retribusi sesuai Perda"),
     ("simpel-pupr", "/", "SIMPEL PUPR Kota Jambi", "listing", None, None),
+    # WordPress with WPBakery: a page printing the builder's shortcodes as text (plugin off),
+    # the facts under [vc_tta_section title=...]; the services in a TablePress table
+    ("layanan-naker", "/layanan/wajib-lapor-ketenagakerjaan/",
+     "Wajib Lapor Ketenagakerjaan di Perusahaan (WLKP)", "service",
+     "Akun perusahaan di aplikasi WLKP Online", "Gratis"),
+    ("layanan-naker", "/2025/08/26/job-fair-kota-jambi-2025/",
+     "Job Fair Kota Jambi 2025 Hadirkan 1.200 Lowongan", "news", None, None),
+    ("layanan-naker", "/layanan/", "Layanan", "listing", None, None),
+    # Divi: every letter in a toggle of one page, most also posted with categories
+    ("kel-payoselincah", "/surat-keterangan-usaha-sku/", "Surat Keterangan Usaha (SKU)",
+     "service", "Surat pengantar RT dan RW", "Gratis"),
+    ("kel-payoselincah", "/posyandu-balita-maret/", "Posyandu Balita Serentak di Payo Selincah",
+     "news", None, None),
+    ("kel-payoselincah", "/layanan/", "Layanan", "listing", None, None),
     # Joomla 3 + K2 with SEF URLs off: an item at the Layanan menu's Itemid (its other
     # copies, under the home list's Itemid, none and the print view, leave), facts in K2's
     # extra fields; a news item dated above its headline
-    ("kel-payoselincah", "/index.php?option=com_k2&view=item&id=14:surat-keterangan-usaha"
+    ("kel-payolebar", "/index.php?option=com_k2&view=item&id=14:surat-keterangan-usaha"
      "&Itemid=115", "Surat Keterangan Usaha (SKU)", "service", "Surat pengantar RT dan RW",
      "Tidak dipungut biaya"),
-    ("kel-payoselincah", "/index.php?option=com_k2&view=item&id=33:musyawarah-dtks-2024"
+    ("kel-payolebar", "/index.php?option=com_k2&view=item&id=33:musyawarah-dtks-2024"
      "&Itemid=116", "Musyawarah Kelurahan Verifikasi Usulan DTKS", "news", None, None),
-    ("kel-payoselincah", "/index.php?option=com_k2&view=itemlist&layout=category"
+    ("kel-payolebar", "/index.php?option=com_k2&view=itemlist&layout=category"
      "&task=category&id=2&Itemid=115", "Layanan Kelurahan", "listing", None, None),
     # Joomla 4 + SP Page Builder: an accordion of services, and a service's article whose
     # facts are in the Standar Pelayanan PDF it links

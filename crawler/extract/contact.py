@@ -101,8 +101,8 @@ def contact_fields(text: str) -> dict[str, str]:
     if "address" not in found:
         # an unlabelled address stands in the block that says the rest (a footer), nearest
         # first; a news headline naming a street elsewhere on the page is not one. A street
-        # line before a line naming only a place: the header's "Kelurahan Payo Selincah" is
-        # the site's name, the footer's "Jl. Lingkar Timur I, ..." its address
+        # line before a line naming only a place: the header's "Kelurahan Payo Lebar" is
+        # the site's name, the footer's "Jl. Sultan Agung, ..." its address
         near = [n for n in sorted(range(len(lines)), key=lambda n: min(
             (abs(n - a) for a in anchors), default=0)) if not anchors or min(
             abs(n - a) for a in anchors) <= _ADDRESS_REACH]

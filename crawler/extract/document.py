@@ -68,6 +68,7 @@ from crawler.extract.html import (
     link_items,
     own_post_body,
     own_text,
+    reads_more,
     shows_posts,
     squash,
     tags_in,
@@ -80,7 +81,7 @@ from crawler.extract.service import (
     extract_service_fields,
     is_service,
 )
-from crawler.extract.servicetable import table_services
+from crawler.extract.servicetable import OWN_PAGE, own_page, table_services
 from crawler.extract.title import NO_SITE, SiteTitles, is_home, split_title
 from sikoja.documents import Document
 from sikoja.schemes import is_followable
@@ -504,8 +505,8 @@ def html_document(
                  if read and page.content is not None else {})
     fields = strip_template_fields(fields, read_from, template)
     sections = strip_template_fields(sections, read_from, template)
-    if not listing:
-        parts = []
+    # a row or panel whose service has a page of its own is stored there (servicetable)
+    parts = [p for p in parts if p.fields.pop(OWN_PAGE, None) is None] if listing else []
     if listing:
         fields = {"listing": True}
     elif kind == "service" or confidence < 1.0:
@@ -547,9 +548,14 @@ def panel_services(page: HtmlPage, page_url: str, source: str, opd: str) -> list
         if not is_service(fields):
             continue
         text = block_text(panel.tag)
+        # an item that links its title, or ends in "Selengkapnya", to the service's own page
+        link = own_page([a for a in panel.tag.find_all("a") if reads_more(
+            squash(a.get_text(" ")))] or (panel.head.find_all("a") if panel.head else []),
+                        page_url)
         out.append(Document(
             url=f"{page_url}#{panel.id}", source=source, opd=opd, kind="service",
-            title=panel.title, text=text[:MAX_TEXT], fields={**fields, "kind_confidence": 1.0},
+            title=panel.title, text=text[:MAX_TEXT], fields={
+                **fields, "kind_confidence": 1.0, **({OWN_PAGE: link} if link else {})},
             lang=detect_language(text, page.lang_attr), fetched_at=now_iso(),
             parent_url=page_url))
     return out

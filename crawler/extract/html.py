@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 from crawler.extract.accordion import head_section_items
 from crawler.extract.dates import MONTH_NAMES, parse_indonesian_date, parse_iso
 from crawler.extract.headings import LINE_TAGS, layout_headings, link_box_labels
+from crawler.extract.shortcodes import unwrap_shortcodes
 from crawler.extract.tabs import Panel, unfold_tabs
 from crawler.extract.title import (
     NO_SITE,
@@ -873,6 +874,11 @@ _READ_MORE = re.compile(r"^\W*(?:(lihat )?(detail|selengkapnya|rincian)|(baca|li
                         r"(selengkapnya|lebih lanjut)|read more)\W*$", re.IGNORECASE)
 
 
+def reads_more(text: str) -> bool:
+    """Whether a link's text only says "read more" ("Selengkapnya", "Lihat detail")."""
+    return bool(_READ_MORE.match(text))
+
+
 def _card_entries(block: Tag, own: str) -> list[Tag]:
     """Cards of one entry each, however few: a heading, an excerpt and a "Lihat Detail"
     link to the entry's own page (an agency's page at a service portal listing its one
@@ -1186,6 +1192,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     decide the title only, never which part of the page is its content, so a page
     re-extracts to the same text whatever the site has learned."""
     soup = parse_html(text)
+    unwrap_shortcodes(soup)  # a page builder's layout printed as text (plugin off)
     tags = tags_in(soup)
     links = extract_links(url, tags)
     canonical = canonical_link(url, tags)

@@ -75,8 +75,9 @@ from crawler.extract.html import squash
 from crawler.extract.jsonvalues import columns, labelled_pairs, meta_key, value_field
 from crawler.extract.jsroutes import (
     base_constants,
-    constants,
+    constants_of,
     joined_strings,
+    name_before,
     record_page,
     route_templates,
 )
@@ -283,15 +284,20 @@ def _completed(code: str, match: re.Match[str]) -> bool:
     return match.group(2).endswith("/") and bool(_JOINED_ON.match(code, match.end()))
 
 
-_JOINED_AFTER = re.compile(r"(?:(?<![\w$.])([A-Za-z_$][\w$]*)\s*)?\+\s*$")
-
-
 def _a_part(code: str, match: re.Match[str], known: Mapping[str, str]) -> bool:
     """Whether the literal of ``match`` is joined onto something before it, so is not a
-    URL of its own: onto a constant (``A + "/layanan.json"``, read whole by
-    ``joined_strings``), or a suffix after a value (``"/data/" + id + ".json"``)."""
-    after = _JOINED_AFTER.search(code, max(0, match.start() - 80), match.start())
-    return after is not None and (after.group(1) in known or match.group(2).startswith("."))
+    URL of its own: onto a constant holding a base URL (``A + "/layanan.json"``, read whole
+    by ``joined_strings``), or a suffix after a value (``"/data/" + id + ".json"``). A name
+    holding something else (``var e="id-ID"``, the name reused as a parameter in
+    ``function f(e){fetch(e + "/api/layanan")}``) leaves the literal its own URL."""
+    name = name_before(code, match.start())
+    if name is None:
+        return False
+    if match.group(2).startswith("."):
+        return True
+    base = known.get(name) if name else None
+    return base is not None and (base == "" or base.startswith(("/", "./", "http://",
+                                                                 "https://")))
 
 
 def endpoints(code: str, page_url: str, *, calls_only: bool = False) -> list[str]:
@@ -302,11 +308,12 @@ def endpoints(code: str, page_url: str, *, calls_only: bool = False) -> list[str
             found.extend(_endpoint(match.group(2), page_url, called=True))
     if not calls_only:
         bases = base_constants(code)
-        known = constants(code)
+        known = constants_of(code)
         for match in _STRING.finditer(code):
-            if match.group(2) not in bases and not _completed(code, match) and not _a_part(
-                    code, match, known):
-                found.extend(_endpoint(match.group(2), page_url, called=False))
+            if match.group(2) not in bases and not _completed(code, match):
+                urls = _endpoint(match.group(2), page_url, called=False)
+                if urls and not _a_part(code, match, known):
+                    found.extend(urls)
         for value in joined_strings(code):
             found.extend(_endpoint(value, page_url, called=False))
     return _unique(found)
@@ -1022,17 +1029,11 @@ def _path_words(url: str) -> set[str]:
             if len(w) > 2 and w not in ("api", "json", "data", "detail", "v1", "v2", "v3")}
 
 
-def detail_candidates(record: dict[str, Any], endpoint_url: str,
-                      templates: Sequence[DetailTemplate]) -> list[tuple[DetailTemplate, str]]:
-    """(template, record key) pairs that may complete the records of the list at
-    ``endpoint_url``, most likely first, at most MAX_PROBES; ``record`` (one of the list's)
-    must have the key's value. The list's own path plus "/" comes first (``/api/layanan``
-    and ``/api/layanan/12``), then templates whose path shares a word with the list's
-    (``/data/layanan.json`` and ``/data/layanan/<id>.json``, ``/api/v2/layanan`` and
-    ``/api/v2/layanan-detail?slug=``), then the others of the same site; a record that
-    says more than its name already (a WordPress post's content) only at the list's own
-    path. None is used before one record's answer says it is that record (the spider's
-    probe)."""
+def _ranked(record: dict[str, Any], endpoint_url: str, templates: Sequence[DetailTemplate]
+            ) -> list[tuple[tuple[int, str, str, str, int], tuple[DetailTemplate, str]]]:
+    """``detail_candidates``'s pairs for ``record``, each with the key it is ordered by:
+    its rank, then its prefix, suffix and key (not the order the site's scripts arrived in,
+    which changes from crawl to crawl)."""
     listed = urlsplit(endpoint_url)
     under = canonicalize_url(f"{listed.scheme}://{listed.netloc}{listed.path.rstrip('/')}/")
     words = _path_words(endpoint_url)
@@ -1045,11 +1046,41 @@ def detail_candidates(record: dict[str, Any], endpoint_url: str,
         rank = 0 if own else 1 if words & _path_words(template.prefix) else 2
         if rank and not named_only:
             continue
-        for key in ([template.key] if template.key else ["slug", "id"]):
+        for order, key in enumerate([template.key] if template.key else ["slug", "id"]):
             if record_key_value(record, key):
-                ranked.append((rank, (template, key)))
-    ranked.sort(key=lambda r: r[0])
-    return list(dict.fromkeys(pair for _rank, pair in ranked))[:MAX_PROBES]
+                ranked.append(((rank, template.prefix, template.suffix, template.key, order),
+                               (template, key)))
+    return ranked
+
+
+def detail_candidates(record: dict[str, Any], endpoint_url: str,
+                      templates: Sequence[DetailTemplate]) -> list[tuple[DetailTemplate, str]]:
+    """(template, record key) pairs that may complete the records of the list at
+    ``endpoint_url``, most likely first, at most MAX_PROBES; ``record`` (one of the list's)
+    must have the key's value. The list's own path plus "/" comes first (``/api/layanan``
+    and ``/api/layanan/12``), then templates whose path shares a word with the list's
+    (``/data/layanan.json`` and ``/data/layanan/<id>.json``, ``/api/v2/layanan`` and
+    ``/api/v2/layanan-detail?slug=``), then the others of the same site; a record that
+    says more than its name already (a WordPress post's content) only at the list's own
+    path. None is used before one record's answer says it is that record (the spider's
+    probe)."""
+    ranked = sorted(_ranked(record, endpoint_url, templates), key=lambda r: r[0])
+    return list(dict.fromkeys(pair for _order, pair in ranked))[:MAX_PROBES]
+
+
+def list_candidates(records: Sequence[dict[str, Any]], endpoint_url: str,
+                    templates: Sequence[DetailTemplate]
+                    ) -> list[tuple[DetailTemplate, str, int]]:
+    """``detail_candidates`` of a whole list: (template, record key, index of the first
+    record that has the key's value), at most MAX_PROBES. Each pair is asked with the first
+    record that can complete it: a first record without a slug (``"slug": ""``) does not
+    hide the templates read by slug."""
+    first: dict[tuple[DetailTemplate, str], tuple[tuple[int, str, str, str, int], int]] = {}
+    for index, record in enumerate(records):
+        for order, pair in _ranked(record, endpoint_url, templates):
+            first.setdefault(pair, (order, index))
+    ranked = sorted(first.items(), key=lambda item: item[1][0])
+    return [(template, key, index) for (template, key), (_o, index) in ranked][:MAX_PROBES]
 
 
 def detail_record(body: bytes) -> dict[str, Any] | None:
@@ -1072,24 +1103,52 @@ def detail_record(body: bytes) -> dict[str, Any] | None:
 
 
 def _said(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # 7.0 is the record 7
     return squash(_text(value)).casefold()
 
 
-def same_record(listed: dict[str, Any], found: dict[str, Any]) -> bool:
+_RECORD_KEYS = ("id", "uuid", "kode", "code")
+
+
+def _names_agree(a: str, b: str) -> bool:
+    """Whether two names are one: the same, or the shorter the longer's words in a row
+    making at least half of them ("Izin Reklame" and "Izin Reklame Permanen"); a short
+    name inside another title ("KTP" in "Pelayanan KTP Keliling di Kecamatan Kota Baru")
+    is another record."""
+    wa, wb = re.findall(r"\w+", a), re.findall(r"\w+", b)
+    short, long = sorted((wa, wb), key=len)
+    if not short or 2 * len(short) < len(long):
+        return False
+    return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def _agree(a: dict[str, Any], b: dict[str, Any], key: str) -> bool:
+    value_a, value_b = _said(a.get(key)), _said(b.get(key))
+    return not (value_a and value_b) or value_a == value_b
+
+
+def same_record(listed: dict[str, Any], found: dict[str, Any], key: str = "") -> bool:
     """Whether a detail endpoint's answer ``found`` is the record ``listed`` names: the same
-    slug; else the same id, with names that agree (one holds the other) when both have one;
-    else the same name. Another record, a record of another list with the same id, or an
-    answer naming nothing is not it."""
+    slug; else the same id, with names that agree (``_names_agree``) when both have one;
+    else the same name. ``key``, the record value the detail URL was built from (``kode``,
+    ``uuid``), must agree, and so must any other key both say (``id``, ``uuid``, ``kode``)
+    unless their slugs do. Another record (an endpoint answering its first row whatever it
+    is asked), a record of another list with the same id, or an answer naming nothing is
+    not it."""
     a, b = unwrapped(listed), unwrapped(found)
     fa, fb = record_fields(a), record_fields(b)
+    if key and key != "slug" and not _agree(a, b, key):
+        return False
     slug_a, slug_b = _said(fa.get("slug")), _said(fb.get("slug"))
     if slug_a and slug_b:
         return slug_a == slug_b
+    if not all(_agree(a, b, name) for name in _RECORD_KEYS):
+        return False
     name_a, name_b = _said(fa.get("title")), _said(fb.get("title"))
     id_a, id_b = _said(a.get("id")), _said(b.get("id"))
-    if id_a and id_b:
-        return id_a == id_b and (not (name_a and name_b) or name_a in name_b
-                                 or name_b in name_a)
+    if id_a and id_b:  # the same (else it returned above)
+        return not (name_a and name_b) or _names_agree(name_a, name_b)
     return bool(name_a) and name_a == name_b
 
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from types import MappingProxyType
 from urllib.parse import quote, unquote, urljoin, urlsplit
@@ -59,9 +59,11 @@ _TERM_EXPR = (r"(?:" + _IDENT + r"\s*\(\s*)?" + _IDENT + r"(?:\s*\.\s*" + _IDENT
 _CONCAT = re.compile(_LITERAL.format(q=r"\1") + r"\.concat\(([^()]{0,300})\)")
 _BASE_URL = re.compile(r"\bbaseURL\s*[:=]\s*" + _LITERAL.format(q=r"\1"))
 # a path a client completes with a record's value (``+ id``, ``{params: {slug: t.slug}}``);
-# other parameters (``{params: {per_page: 50}}``) leave it a list's URL
+# other parameters (``{params: {per_page: 50}}``), or a literal value (``{params: {slug:
+# "layanan-publik"}}``, one page asked for by name), leave it a URL of its own
 _CLIENT_GET = re.compile(r"\.get\s*\(\s*" + _LITERAL.format(q=r"\1")
-                         + r"(\s*\+|\s*,\s*\{\s*params\s*:\s*\{\s*(?:slug|id|uuid|kode)\b)?")
+                         + r"(\s*\+|\s*,\s*\{\s*params\s*:\s*\{\s*(?:slug|id|uuid|kode)\b"
+                         + r"(?!\s*:\s*['\"`\d]))?")
 _TEMPLATE_TAIL = re.compile(r"`((?:\\.|[^`\\$\n]|\$(?!\{)){1,300})\$\{[^{}`]{1,80}\}`")
 
 
@@ -187,6 +189,11 @@ def _read(code: str) -> tuple[str, Mapping[str, str], tuple[tuple[str, str, bool
             tuple(client_joins(code)))
 
 
+def constants_of(code: str) -> Mapping[str, str]:
+    """``constants`` of ``code`` desugared, read once per script (``_read``)."""
+    return _read(code)[1]
+
+
 def joined_strings(code: str) -> list[str]:
     """The complete strings ``code`` builds by joining a literal to a string constant or to
     its HTTP client's base URL."""
@@ -221,10 +228,13 @@ def detail_prefixes(code: str) -> list[str]:
                               and " " not in p))
 
 
-# a data path completed by a value and maybe a suffix: ``[base +] "/x/" + e.id [+ ".json"]``
+# a literal something is joined after (``"/x/" + ``): where a detail URL's value is joined
+# (its literal is found backwards from the quote, its base's name before it); only quotes
+# followed by "+" are looked at, not every literal of a 2 MB bundle
+_QUOTE_JOINED = re.compile(r"""(['"`])\s*\+\s*""")
+# a value and maybe a suffix completing a data path: ``[base +] "/x/" + e.id [+ ".json"]``
 # (a template literal of names only reads so once desugared)
-_VALUE_JOIN = re.compile(r"(?:(?<![\w$.])(" + _IDENT + r")\s*\+\s*)?" + _LITERAL.format(q=r"\2")
-                         + r"\s*\+\s*(" + _TERM_EXPR + r")(?:\s*\+\s*(['\"])([\w\-.~/]{1,40})\5)?")
+_VALUE_TAIL = re.compile("(" + _TERM_EXPR + r")(?:\s*\+\s*(['\"])([\w\-.~/]{1,40})\2)?")
 # a template literal whose last value completes a data path: `/data/${id}.json`,
 # `${base}/detail?slug=${encodeURIComponent(t.slug)}`
 _TEMPLATE_VALUE = re.compile(r"`((?:[^`\\$\n]|\$(?!\{)|\$\{\s*" + _IDENT
@@ -237,8 +247,7 @@ _CLIENT_PARAMS = re.compile(r"\.get\s*\(\s*" + _LITERAL.format(q=r"\1")
 # `` `${B}/x?${new URLSearchParams({id})}` ``
 _PARAMS_OBJECT = (r"new\s+URLSearchParams\s*\(\s*\{\s*(" + _IDENT
                   + r")\s*(?::\s*([^{}(),]{1,80}|\w+\([^{}()]{1,80}\)))?\s*\}\s*\)")
-_SEARCH_JOIN = re.compile(r"(?:(?<![\w$.])(" + _IDENT + r")\s*\+\s*)?(['\"])([^'\"\\\n]{1,300}\?)\2"
-                          r"\s*\+\s*" + _PARAMS_OBJECT)
+_PARAMS_TAIL = re.compile(_PARAMS_OBJECT)
 _SEARCH_TEMPLATE = re.compile(r"`((?:[^`\\$\n]|\$\{\s*" + _IDENT + r"\s*\}){1,300}\?)\$\{\s*"
                               + _PARAMS_OBJECT + r"\s*\}`")
 _DETAIL_KEYS = ("slug", "id", "uuid", "kode", "code")
@@ -253,6 +262,55 @@ def _value_key(expr: str) -> str:
     return last if last in _DETAIL_KEYS else ""
 
 
+def name_before(code: str, start: int) -> str | None:
+    """The name ``code`` joins onto what starts at ``start`` (``B`` of ``B + "/x"``): ""
+    when something else is (a call, a member ``a.b``, a literal), None when nothing is.
+    Read backwards by hand: a regex over a window before each of a bundle's literals cost
+    seconds."""
+    i = start - 1
+    while i >= 0 and code[i] in " \t\r\n":
+        i -= 1
+    if i < 0 or code[i] != "+" or (i > 0 and code[i - 1] == "+"):
+        return None
+    i -= 1
+    while i >= 0 and code[i] in " \t\r\n":
+        i -= 1
+    end = i + 1
+    while i >= 0 and (code[i].isalnum() or code[i] in "_$"):
+        i -= 1
+    name = code[i + 1:end]
+    if not name or name[0].isdigit() or (i >= 0 and code[i] == "."):
+        return ""
+    return name
+
+
+def _joined_after(code: str) -> Iterator[tuple[str | None, str, int]]:
+    """(name joined before, literal, where what is joined after it starts) of each literal
+    of ``code`` that something is joined after: one pass over the quotes followed by "+"."""
+    for match in _QUOTE_JOINED.finditer(code):
+        quote_char, close = match.group(1), match.start()
+        start = code.rfind(quote_char, max(0, close - 301), close)
+        if start < 0 or "\n" in code[start:close] or "\\" in code[start:close]:
+            continue  # not a literal this reads (an escape, an opening quote)
+        yield name_before(code, start), code[start + 1:close], match.end()
+
+
+def _not_detail(prefix: str) -> bool:
+    """Whether a template's query parameter pages, searches, sorts or limits a list
+    (``?page=${n}``, ``"?q=" + k``): not a record's detail, whatever value it is given."""
+    query = urlsplit(prefix).query
+    param = query.rsplit("&", 1)[-1].removesuffix("=").lower() if prefix.endswith("=") else ""
+    return param in _LIST_PARAMS
+
+
+_LIST_PARAMS = frozenset((
+    "page", "p", "pg", "halaman", "per_page", "perpage", "page_size", "pagesize", "size",
+    "limit", "offset", "start", "skip", "take", "count", "rows", "length", "q", "query",
+    "search", "s", "cari", "keyword", "keywords", "kata", "kata_kunci", "katakunci", "term",
+    "filter", "sort", "sort_by", "sortby", "order", "order_by", "orderby", "dir", "direction",
+    "_page", "_limit", "_sort", "_order"))
+
+
 def detail_templates(code: str) -> list[tuple[str, str, str]]:
     """(prefix, record key, suffix) of the data URLs ``code`` builds from a record's value:
     ``("/data/layanan/", "id", ".json")`` of ``A + "/layanan/" + e.id + ".json"``,
@@ -262,24 +320,31 @@ def detail_templates(code: str) -> list[tuple[str, str, str]]:
     prefix (key ""). The key is "" when the code names none
     (a bare parameter ``id`` names "id"). Only data paths (``_DATA``) ending in "/" or "="
     count; the suffix is a path or an extension, not markup (``'">'``)."""
+    return list(_detail_templates(code))
+
+
+@lru_cache(maxsize=8)
+def _detail_templates(code: str) -> tuple[tuple[str, str, str], ...]:
     read, known, _joins, _clients = _read(code)
     out = [(p, "", "") for p in detail_prefixes(code)]
-    for m in _VALUE_JOIN.finditer(read):
-        name, literal, expr, suffix = m.group(1), m.group(3), m.group(4), m.group(6) or ""
+    for name, literal, after in _joined_after(read):
         if name and name not in known:
             continue
-        out.append(((known[name] if name else "") + literal, _value_key(expr), suffix))
+        head = (known[name] if name else "") + literal
+        if literal.endswith("?"):  # "/x?" + new URLSearchParams({slug: t.slug})
+            m = _PARAMS_TAIL.match(read, after)
+            param, expr = (m.group(1), m.group(2) or m.group(1)) if m else ("", "")
+            key = _value_key(expr) or _value_key(param)
+            if key:
+                out.append((head + f"{param}=", key, ""))
+        elif literal.endswith(("/", "=")):
+            m = _VALUE_TAIL.match(read, after)
+            if m:
+                out.append((head, _value_key(m.group(1)), m.group(3) or ""))
     for m in _TEMPLATE_VALUE.finditer(read):
         head = re.sub(r"\$\{\s*(" + _IDENT + r")\s*\}",
                       lambda g: known.get(g.group(1), "${"), m.group(1))
         out.append((head, _value_key(m.group(2)), m.group(3)))
-    for m in _SEARCH_JOIN.finditer(read):
-        name, path, param, expr = m.group(1), m.group(3), m.group(4), m.group(5) or m.group(4)
-        if name and name not in known:
-            continue
-        key = _value_key(expr) or _value_key(param)
-        if key:
-            out.append(((known[name] if name else "") + path + f"{param}=", key, ""))
     for m in _SEARCH_TEMPLATE.finditer(read):
         head = re.sub(r"\$\{\s*(" + _IDENT + r")\s*\}",
                       lambda g: known.get(g.group(1), "${"), m.group(1))
@@ -292,15 +357,15 @@ def detail_templates(code: str) -> list[tuple[str, str, str]]:
         for m in _CLIENT_PARAMS.finditer(read):
             path, param, expr = m.group(2), m.group(3), m.group(4) or m.group(3)
             key = _value_key(expr) or _value_key(param)
-            if key and path.startswith("/") and "?" not in path:  # not {page: 2}
+            if key and path.startswith("/") and "?" not in path:
                 out.append((base + path + f"?{param}=", key, ""))
     found = list(dict.fromkeys(
         (prefix, key, suffix) for prefix, key, suffix in out
         if prefix.endswith(("/", "=")) and _DATA.search(prefix) and not re.search(
-            r"[\s<>\"'`]|\$\{", prefix)))
+            r"[\s<>\"'`]|\$\{", prefix) and not _not_detail(prefix)))
     # a prefix read with its key or suffix is that template, not also a bare one
     said = {prefix for prefix, key, suffix in found if key or suffix}
-    return [t for t in found if t[1] or t[2] or t[0] not in said]
+    return tuple(t for t in found if t[1] or t[2] or t[0] not in said)
 
 
 _HASH_ROUTER = re.compile(r"""\bmode\s*:\s*['"]hash['"]|\bcreateWebHashHistory\b|"""

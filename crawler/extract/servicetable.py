@@ -20,12 +20,19 @@ The table is read as the grid it draws (``_grid``): a row whose naming cell is t
 above (or empty) continues that row's service, each of its cells one more line of the
 section (the SKTM row kept only "KTP" when such rows were skipped); a cell spanning
 several services' rows (one cost for all) belongs to each of them.
+
+A row whose name links to another page of the site (a TablePress "Daftar Layanan" whose
+names open each service's page) lists a service that has a page of its own: the row makes
+the page a listing, but the service is stored once, at its own page, not also as the row
+(``OWN_PAGE``; the tuning web's WPBakery site gave every service twice, the row's copy
+ranked above the page).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from bs4 import Tag
 
@@ -39,11 +46,16 @@ from crawler.extract.service import (
     label_name,
     text_service_fields,
 )
+from crawler.extract.viewers import DOCUMENT_EXTENSIONS
 from sikoja.documents import Document
 
 # a header that names each row's subject: "Jenis Surat", "Nama Layanan", "Perizinan"
 _NAME_HEADER = re.compile(r"^(jenis|nama|macam)\b|\b(surat|layanan|pelayanan|izin|perizinan|"
                           r"dokumen|produk|permohonan)\b", re.IGNORECASE)
+# a row or panel whose service has a page of its own says so in this field: the page lists it
+# (the row counts towards the page being a listing) and the service is stored at that page,
+# not again at ``<page>#<slug>`` (``crawler.extract.document``)
+OWN_PAGE = "own_page"
 MIN_ROWS = 2  # services a table must name to be a table of services
 MAX_NAME = 120  # a longer cell is prose, not a name
 # kind confidence of a row with fewer sections than a service page has (a letter and its
@@ -139,31 +151,52 @@ def table_services(content: Tag, page_url: str, source: str, opd: str,
             continue
         name_at, labels = columns
         out: dict[str, Document] = {}
-        for name, values in _named_rows(grid[1:], name_at, labels, page_url):
+        for name, values, link in _named_rows(grid[1:], name_at, labels, page_url):
             if name:
                 document = _row_service(name, values, labels, page_url, source, opd,
                                         lang_attr, fetched_at)
                 if document is not None:
+                    if link:
+                        document.fields[OWN_PAGE] = link
                     out.setdefault(document.url, document)
         if len(out) >= MIN_ROWS:
             return list(out.values())
     return []
 
 
+def own_page(links: list[Tag], page_url: str) -> str | None:
+    """The other page of the site the first of ``links`` leads to (a row's or a panel's
+    service written on a page of its own), or None: no link, a place in this page, another
+    site, a file (a row naming its standard's PDF still tells the facts the PDF may not)."""
+    for link in links:
+        href = str(link.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+            continue
+        target = urlsplit(urljoin(page_url, href))
+        here = urlsplit(page_url)
+        if target.scheme in ("http", "https") and target.netloc == here.netloc and (
+                target.path, target.query) != (here.path, here.query) and not (
+                target.path.lower().endswith(DOCUMENT_EXTENSIONS)):
+            return urlunsplit(target._replace(fragment=""))
+        return None
+    return None
+
+
 def _named_rows(grid: list[list[_Slot | None]], name_at: int, labels: dict[int, str],
-                page_url: str) -> list[tuple[str, dict[int, list[str]]]]:
-    """(name, {label column: value lines}) of each row naming something, its continuation
-    rows' lines added (see the module docstring); "" for a row naming nothing readable."""
-    services: list[tuple[str, dict[int, list[str]]]] = []
+                page_url: str) -> list[tuple[str, dict[int, list[str]], str | None]]:
+    """(name, {label column: value lines}, the page its name links to) of each row naming
+    something, its continuation rows' lines added (see the module docstring); "" for a row
+    naming nothing readable."""
+    services: list[tuple[str, dict[int, list[str]], str | None]] = []
     for line in grid:
         slot = line[name_at] if name_at < len(line) else None
         name = _text_at(line, name_at)
         starts = slot is not None and slot.new_row and bool(name)
         if starts:
             if len(name) > MAX_NAME or not re.search(r"[^\W\d_]", name):
-                services.append(("", {}))  # a row of its own, not a service
+                services.append(("", {}, None))  # a row of its own, not a service
                 continue
-            services.append((name, {}))
+            services.append((name, {}, own_page(slot.cell.find_all("a"), page_url)))
         elif not services:  # a second header row, or nothing named yet
             continue
         values = services[-1][1]

@@ -19,6 +19,13 @@ writes each collapsible text group as a ``<div role="button" aria-controls=...>`
 over its folded panel, so a kelurahan's page of such groups, one letter each, is a list of
 those letters.
 
+Some accordions name nothing by markup: Divi's toggles (``<h5 class="et_pb_toggle_title">``
+then ``<div class="et_pb_toggle_content">``) and the block editor's ``<details><summary>``.
+Their titles open the element after them (or their ``<details>``); when a title is a
+service's name rather than a section label, the panel is one service of a list, at
+``<page>#<slug of its title>`` (``_named_items``). A Divi kelurahan site's "Layanan" page of
+five toggles was read as one service of five letters' mixed requirements.
+
 A Bootstrap modal written into the page for each row of a list (``<button data-toggle="modal"
 data-target="#modal-12">Detail</button>`` and a hidden ``<div class="modal" id="modal-12">``
 holding that row's details, common in CodeIgniter and Laravel admin templates) is such a
@@ -37,11 +44,22 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Tag
 
+from crawler.extract.labels import label_name
 from crawler.extract.title import squash
 
 _TARGETS = ("aria-controls", "data-bs-target", "data-target", "href")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _NUMBERING = re.compile(r"^\d{1,2}[.)]\s+")
+# a class naming an accordion item's title: "et_pb_toggle_title", "su-spoiler-title",
+# "accordion-title", "toggle-heading"
+_ITEM_TITLE = re.compile(r"(toggle|accordion|spoiler|collaps\w*)[_-]?(title|head\w*)\b",
+                         re.IGNORECASE)
+MAX_ITEM_TITLE = 120  # characters: a service's name, not a paragraph
+
+
+def slugify(name: str) -> str:
+    """An anchor for a panel without an id (as ``crawler.extract.catalog.slugify``)."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "panel"
 
 
 @dataclass
@@ -51,6 +69,7 @@ class Panel:
     id: str
     title: str
     tag: Tag
+    head: Tag | None = None  # the item's title element, where it is not the panel's tab
 
 
 def _panel_of(tab: Tag, soup: BeautifulSoup) -> Tag | None:
@@ -104,6 +123,32 @@ def _modal_title(panel: Tag) -> str:
     return squash(title.get_text(" ")) if isinstance(title, Tag) else ""
 
 
+def _named_items(soup: BeautifulSoup, out: dict[int, Panel]) -> None:
+    """Add the accordion items that name their panel by markup alone (no ARIA, no target):
+    a ``<summary>`` opening its ``<details>``, or an element whose class names it a toggle's
+    or an accordion's title followed by its panel (Divi's ``et_pb_toggle_title``). An item
+    titled by a section label is one service's section (``crawler.extract.accordion``), not
+    a panel of its own; a panel without an id is named by its title's slug."""
+    for title in soup.find_all(True):
+        if title.name == "summary":
+            panel = title.find_parent("details")
+        elif title.name not in _HEADINGS and title.name not in ("div", "span", "p", "a",
+                                                                "strong", "button"):
+            continue
+        elif _ITEM_TITLE.search(" ".join(title.get("class") or [])):
+            panel = title.find_next_sibling()
+        else:
+            continue
+        if not isinstance(panel, Tag) or id(panel) in out:
+            continue
+        text = _NUMBERING.sub("", squash(title.get_text(" ")))
+        if not text or len(text) > MAX_ITEM_TITLE or label_name(text) is not None:
+            continue
+        if not squash(panel.get_text(" ")).replace(squash(title.get_text(" ")), "", 1).strip():
+            continue
+        out[id(panel)] = Panel(str(panel.get("id") or "") or slugify(text), text, panel, title)
+
+
 def unfold_tabs(soup: BeautifulSoup) -> list[Panel]:
     """Rewrite the page's tabs and accordions as headed sections in place; returns their
     panels, in page order."""
@@ -126,6 +171,7 @@ def unfold_tabs(soup: BeautifulSoup) -> list[Panel]:
             new = soup.new_tag("h3")
             new.string = title
             panel.insert(0, new)
+    _named_items(soup, out)
     panels = list(out.values())
     if not panels:
         return panels

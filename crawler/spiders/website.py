@@ -59,10 +59,10 @@ from crawler.extract.jsonlist import (
     NotRecords,
     ShellScripts,
     as_listing,
-    detail_candidates,
     detail_record,
     endpoints,
     json_records,
+    list_candidates,
     may_be_drawn_by_script,
     module_imports,
     next_page,
@@ -179,7 +179,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         self.shells: set[str] = set()
         self.routes: list[tuple[str, str]] = []
         # detail URLs the code builds from a record's id or slug (jsroutes.detail_templates),
-        # and per list (its URL without query) the one its probe verified, or None
+        # and per list (its URL, its first page's) the one its probe verified, or None
         self.detail_templates: list[DetailTemplate] = []
         self.detail_verdicts: dict[str, tuple[DetailTemplate, str] | None] = {}
         self.awaiting: set[str] = set()  # keys of records stored once their detail is read
@@ -698,7 +698,10 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         yield from self._settle_js(page) if not job.pending else ()
 
     def _js_request(self, url: str, page: str, callback: Any, errback: Any) -> Iterator[Any]:
-        job = self.js_jobs[page]
+        # a resumed crawl's callback (a probe's answer asking for the other records' details)
+        # whose page's job was in the stopped process: its requests are still made, counted
+        # for no page (``_js_done`` ignores a page without a job, as parse_detail's did)
+        job = self.js_jobs.get(page) or _ScriptJob(empty=False)
         key = url_key(url)
         if not self.scope.allows(url) or self._dropped_by_scrapy(url):
             return
@@ -879,8 +882,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             self.scheduled.add(url_key(doc.url))
             self.produced.add(url_key(doc.url))
         pairs = [(sources[url], doc) for url, doc in docs.items()]
-        context = _ListContext(page, key, response.status, read_as)
-        verdict = self.detail_verdicts.get(_list_id(response.url), False)
+        list_id = response.meta.get("sikoja_list_id") or key
+        context = _ListContext(page, key, response.status, read_as, list_id)
+        verdict = self.detail_verdicts.get(list_id, False)
         if verdict:  # another page of this list verified its details' URL
             pairs = yield from self._request_details(pairs, verdict, context)
         elif verdict is False and pairs:  # not asked yet: one record's answer decides
@@ -901,41 +905,41 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             for request in self._js_request(following, page, self.parse_json,
                                             self.json_error):
                 request.meta["sikoja_json_pages"] = pages + 1
+                request.meta["sikoja_list_id"] = list_id  # one list: one verdict
                 yield request
         found[0] = bool(docs)
 
     def _probe_details(self, pairs: list[tuple[dict[str, Any], Any]],
                        tried: tuple[tuple[DetailTemplate, str], ...], context: _ListContext
                        ) -> Generator[Any, None, list[tuple[dict[str, Any], Any]]]:
-        """Ask the list's most likely detail URL not ``tried`` yet (``detail_candidates``,
+        """Ask the list's most likely detail URL not ``tried`` yet (``list_candidates``,
         at most MAX_PROBES in all) for its first record that has the key; the answer
         (``parse_probe``) decides whether the other records are completed from it, or the
         next candidate is asked. Returns the records to store as the list has them: all of
         them when there is nothing (more) to ask, else none (they wait for the probe)."""
-        for index, (record, _doc) in enumerate(pairs):
-            candidates = detail_candidates(record, context.list_key, self.detail_templates)
-            if not candidates:
-                continue  # a record without the keys the templates read
-            fresh = [pair for pair in candidates if pair not in tried]
-            for pair in fresh[:max(0, MAX_PROBES - len(tried))]:
-                url = pair[0].url(record, pair[1])
-                if not url:
-                    continue
-                ordered = [pairs[index], *pairs[:index], *pairs[index + 1:]]
-                requests = list(self._js_request(url, context.page, self.parse_probe,
-                                                 self.probe_error))
-                if not requests:  # out of scope, too long, or asked already
-                    continue
-                for request in requests:
-                    request.meta["sikoja_listed"] = (record, ordered[0][1], context.list_key)
-                    request.meta["sikoja_read_as"] = context.read_as
-                    request.meta["sikoja_probe"] = (ordered, pair, (*tried, pair), context)
-                for _record, doc in ordered:  # their shells, if any, yield to them
-                    self.awaiting.add(url_key(doc.url))
-                yield from requests
-                return []
-            break  # the first record with values decides which templates are asked
-        self.detail_verdicts[_list_id(context.list_key)] = None
+        candidates = list_candidates([record for record, _doc in pairs], context.list_key,
+                                     self.detail_templates)
+        fresh = [c for c in candidates if (c[0], c[1]) not in tried]
+        for template, key, index in fresh[:max(0, MAX_PROBES - len(tried))]:
+            pair = (template, key)
+            record = pairs[index][0]
+            url = template.url(record, key)
+            if not url:
+                continue
+            ordered = [pairs[index], *pairs[:index], *pairs[index + 1:]]
+            requests = list(self._js_request(url, context.page, self.parse_probe,
+                                             self.probe_error))
+            if not requests:  # out of scope, too long, or asked already
+                continue
+            for request in requests:
+                request.meta["sikoja_listed"] = (record, ordered[0][1], context.list_key)
+                request.meta["sikoja_read_as"] = context.read_as
+                request.meta["sikoja_probe"] = (ordered, pair, (*tried, pair), context)
+            for _record, doc in ordered:  # their shells, if any, yield to them
+                self.awaiting.add(url_key(doc.url))
+            yield from requests
+            return []
+        self.detail_verdicts[context.list_id] = None
         return pairs
 
     def _request_details(self, pairs: list[tuple[dict[str, Any], Any]],
@@ -960,6 +964,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             for request in requests:
                 request.meta["sikoja_listed"] = (record, doc, context.list_key)
                 request.meta["sikoja_read_as"] = context.read_as  # its list's columns
+                request.meta["sikoja_detail_key"] = record_key
             yield from requests
         return left
 
@@ -976,13 +981,13 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         pairs, pair, tried, context = response.meta["sikoja_probe"]
         record = pairs[0][0]
         found = detail_record(response.body) if response.status == 200 else None
-        if found is None or not same_record(record, found):
+        if found is None or not same_record(record, found, pair[1]):
             yield FetchOutcome(url=canonicalize_url(response.url), outcome=SKIPPED,
                                status=response.status, elapsed_ms=self.elapsed_ms(response),
-                               reason="parse: the detail URL does not answer the record")
+                               reason=_NOT_THE_RECORD)
             yield from self._probe_failed(pairs, tried, context)
             return
-        self.detail_verdicts[_list_id(context.list_key)] = pair
+        self.detail_verdicts[context.list_id] = pair
         context.details += 1
         yield from self._detail_record(response, found)
         left = yield from self._request_details(pairs[1:], pair, context)
@@ -1021,9 +1026,14 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                        found: dict[str, Any] | None = None) -> Iterator[Any]:
         record, listed_doc, list_key = response.meta["sikoja_listed"]
         page = response.meta["sikoja_js_page"]
-        doc = None
+        doc, reason = None, "parse: no record in the detail JSON"
         if found is None and response.status == 200:
             found = detail_record(response.body)
+            # the probe's answer was one record's: each other's is checked too (an endpoint
+            # that answers its first row whatever it is asked gave every record its title)
+            if found is not None and not same_record(
+                    record, found, response.meta.get("sikoja_detail_key", "")):
+                found, reason = None, _NOT_THE_RECORD
         if found is not None:
             try:
                 doc = record_document({**record, **found}, page_url=page,
@@ -1036,10 +1046,10 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             except EXTRACTION_ERRORS as exc:  # the list's own record is stored instead
                 yield _extraction_error(canonicalize_url(response.url), response.status,
                                         self.elapsed_ms(response), exc)
-        if doc is None:
+        if doc is None:  # the list's own record is stored instead
             yield FetchOutcome(url=canonicalize_url(response.url), outcome=SKIPPED,
                                status=response.status, elapsed_ms=self.elapsed_ms(response),
-                               reason="parse: no record in the detail JSON")
+                               reason=reason)
             doc = listed_doc
         else:
             doc = replace(doc, url=listed_doc.url, parent_url=listed_doc.parent_url)
@@ -1218,6 +1228,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         return None
 
 
+_NOT_THE_RECORD = "parse: the detail URL does not answer the record"
+
+
 @dataclass
 class _ListContext:
     """A JSON list whose records' details are being asked for: the page that loads it, its
@@ -1227,12 +1240,10 @@ class _ListContext:
     list_key: str
     status: int
     read_as: Any
+    # the verdict's key: the list's URL (``?jenis=layanan`` and ``?jenis=pengumuman`` are
+    # two lists), its first page's for the next pages of a paginated one
+    list_id: str = ""
     details: int = 0
-
-
-def _list_id(url: str) -> str:
-    """A list's URL without its query: the pages of one paginated list share a verdict."""
-    return url_key(url).split("?", 1)[0]
 
 
 @dataclass

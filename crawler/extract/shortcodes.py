@@ -1,0 +1,114 @@
+"""WordPress shortcodes shown as text: the page builder's markup read as what it meant.
+
+A page built with a WordPress page builder stores its layout as shortcodes in the post
+content (``[vc_row][vc_column width="1/2"][vc_column_text]...[/vc_column_text]``); the
+plugin turns them into markup when the page is served. When the plugin is deactivated, or
+the page was imported into a site without it, WordPress prints them as they are, each run
+of them wrapped in a ``<p>`` by ``wpautop``. Read as text they fill the page and the search
+index with brackets, and the builder's accordion or tab sections
+(``[vc_tta_section title="Persyaratan"]``) lose their titles, so the service's requirements
+are not read as requirements.
+
+What makes a bracketed token a shortcode, whichever plugin wrote it, is its syntax: a name
+closed later on the same page (``[vc_row]`` ... ``[/vc_row]``), or a name followed by
+``key="value"`` attributes (``[vc_single_image image="2087"]``). A footnote ``[1]`` or an
+editor's ``[Sumber: Disdukcapil]`` is neither. Such tokens leave the text; one that titles
+the section it encloses (a ``title="..."`` attribute on a shortcode closed later; a
+button's title is not one) leaves that title as an ``<h3>`` in its place, so the section
+rules (``crawler.extract.service``) read the section under its label, as they do on the
+page the active plugin renders; a button pointing to a web address
+(``link="url:https%3A%2F%2F..."``) leaves a link to it (the service's online form).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from crawler.extract.title import squash
+
+_TOKEN = re.compile(r"\[(/?)([a-z][a-z0-9_-]*)((?:\s+[a-z_][\w-]*\s*=\s*(?:\"[^\"\]]*\"|'[^'\]]*'|"
+                    r"[^\s\]\"']+))*)\s*/?\]", re.IGNORECASE)
+_TITLE = re.compile(r"\btitle\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
+_VALUE = re.compile(r"=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_OPENS = re.compile(r"\[/?[A-Za-z]")  # a text that may hold one
+_SKIP = {"script", "style", "textarea", "pre", "code"}
+_HOLDERS = {"p", "div", "span"}  # what wpautop or an editor wraps a run of shortcodes in
+
+
+def _shortcodes(strings: list[NavigableString]) -> tuple[set[str], set[str]]:
+    """The names used as shortcodes on the page, and those of them closed somewhere (the
+    ones that enclose a part of the page)."""
+    closed, attributed = set(), set()
+    for string in strings:
+        for m in _TOKEN.finditer(string):
+            name = m.group(2).lower()
+            if m.group(1):
+                closed.add(name)
+            elif m.group(3).strip():
+                attributed.add(name)
+    return closed | attributed, closed
+
+
+def _button(soup: BeautifulSoup, attributes: str, label: str) -> Tag | None:
+    """The link a button-like shortcode makes (``[vc_btn title="Daftar" link="url:https%3A
+    %2F%2F...|target:_blank"]``, ``[button url="https://..."]Daftar``): an ``<a>`` titled by
+    its ``title``, or by its address; None without a web address among its values."""
+    for m in _VALUE.finditer(attributes):
+        value = unquote(m.group(1) if m.group(1) is not None else m.group(2))
+        value = value.split("|", 1)[0].strip()
+        value = value[4:] if value.lower().startswith("url:") else value
+        if value.lower().startswith(("http://", "https://")):
+            link = soup.new_tag("a", href=value)
+            link.string = label or value
+            return link
+    return None
+
+
+def unwrap_shortcodes(soup: BeautifulSoup) -> int:
+    """Take the shortcodes out of the page's text in place, a titled one leaving its title as
+    an ``<h3>``; returns how many tokens went."""
+    strings = [s for s in soup.find_all(string=_OPENS)
+               if type(s) is NavigableString and not any(
+                   p.name in _SKIP for p in s.parents if isinstance(p, Tag))]
+    names, enclosing = _shortcodes(strings)
+    if not names:
+        return 0
+    done = 0
+    for string in strings:
+        pieces: list[str | Tag] = []
+        at = 0
+        for m in _TOKEN.finditer(string):
+            if m.group(2).lower() not in names:
+                continue
+            pieces.append(string[at:m.start()])
+            at = m.end()
+            done += 1
+            title = _TITLE.search(m.group(3) or "")
+            label = squash((title.group(1) or title.group(2) or "") if title else "")
+            if label and not m.group(1) and m.group(2).lower() in enclosing:
+                heading = soup.new_tag("h3")
+                heading.string = label
+                pieces.append(heading)
+            elif not m.group(1) and (button := _button(soup, m.group(3) or "", label)):
+                pieces.append(button)
+        if at == 0:
+            continue
+        pieces.append(string[at:])
+        holder = string.parent
+        only_codes = not squash("".join(p for p in pieces if isinstance(p, str)))
+        if only_codes and isinstance(holder, Tag) and holder.name in _HOLDERS and squash(
+                holder.get_text(" ")) == squash(str(string)):
+            # a <p> of nothing but shortcodes: its headings take its place
+            for piece in pieces:
+                if isinstance(piece, Tag):
+                    holder.insert_before(piece)
+            holder.decompose()
+            continue
+        for piece in pieces:
+            if isinstance(piece, Tag) or piece:
+                string.insert_before(piece if isinstance(piece, Tag) else NavigableString(piece))
+        string.extract()
+    return done

@@ -1,0 +1,136 @@
+"""WordPress page builders as Kota Jambi's offices really publish them (issue #11, session 16).
+
+Two sample sites, crawled alone on loopback as the demo serves them:
+
+* Layanan Naker (WPBakery + TablePress): half its service pages were imported with the
+  builder switched off and print its shortcodes as text (``[vc_row][vc_column]...``), the
+  facts under ``[vc_tta_section title="Persyaratan"]``; the "Layanan" page lists every
+  service in a TablePress table whose names link to the service's page (some as the
+  ``?page_id=`` shortlink). Before: the three raw pages were services without a single fact
+  and with brackets in their text, and every service was stored twice, once more as the
+  table's row at ``/layanan/#<slug>``;
+* Kelurahan Payo Selincah (Divi): the "Layanan" page holds every letter in a toggle
+  (``et_pb_toggle_title`` / ``et_pb_toggle_content``), four of them also posted on their own
+  with a "Selengkapnya" link. Before: the page was one "service" mixing five letters'
+  requirements, and the letter posted nowhere else could not be found as itself.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from crawler.extract.html import parse_html
+from crawler.extract.servicetable import OWN_PAGE, table_services
+from crawler.extract.shortcodes import unwrap_shortcodes
+from crawler.extract.tabs import unfold_tabs
+from tests.samplecrawl import crawl_sites
+
+SITES = ("layanan-naker", "kel-payoselincah")
+RAW_PAGES = ("/layanan/wajib-lapor-ketenagakerjaan/", "/layanan/pengesahan-peraturan-perusahaan/",
+             "/layanan/mediasi-perselisihan-hubungan-industrial/")
+
+
+def test_shortcodes_leave_the_text_and_a_titled_section_keeps_its_title():
+    soup = parse_html(
+        '<div><p>[vc_row][vc_column width="1/2"][vc_column_text]</p><p>Intro.</p>'
+        '<p>[/vc_column_text][vc_tta_accordion][vc_tta_section title="Persyaratan" '
+        'tab_id="a-1"]</p><ol><li>KTP</li></ol><p>[/vc_tta_section][/vc_tta_accordion]</p>'
+        '<p>[vc_btn title="Daftar Online" link="url:https%3A%2F%2Fx.id"]</p>'
+        "<p>Lihat catatan [1] dan [Sumber: Disnaker].</p><p>[/vc_column][/vc_row]</p></div>")
+    assert unwrap_shortcodes(soup) == 11
+    assert [h.get_text() for h in soup.find_all("h3")] == ["Persyaratan"]  # not the button
+    text = soup.get_text(" ")
+    assert "[vc_" not in text and "[/vc_" not in text
+    assert "Lihat catatan [1] dan [Sumber: Disnaker]." in text  # not shortcodes
+    assert "Intro." in text and "KTP" in text
+    button = soup.find("a")  # the button's target, URL-encoded in the shortcode
+    assert (button["href"], button.get_text()) == ("https://x.id", "Daftar Online")
+
+
+def test_a_page_without_shortcodes_is_left_as_it_is():
+    html = "<div><p>Tarif [Rp] sesuai Perda.</p><p>[catatan]</p></div>"
+    soup = parse_html(html)
+    assert unwrap_shortcodes(soup) == 0
+    assert "[catatan]" in soup.get_text()
+
+
+def test_toggles_named_by_class_alone_are_panels_titled_by_their_service():
+    soup = parse_html(
+        '<div class="et_pb_toggle"><h5 class="et_pb_toggle_title">Surat Keterangan Usaha</h5>'
+        '<div class="et_pb_toggle_content"><p>Syarat: KTP</p></div></div>'
+        '<div class="et_pb_toggle"><h5 class="et_pb_toggle_title">Persyaratan</h5>'
+        '<div class="et_pb_toggle_content"><p>KTP</p></div></div>'
+        "<details><summary>Surat Pengantar Nikah</summary><p>Syarat: KK</p></details>")
+    panels = unfold_tabs(soup)
+    # a section label ("Persyaratan") is one service's section, not a panel of its own
+    assert [(p.id, p.title) for p in panels] == [
+        ("surat-keterangan-usaha", "Surat Keterangan Usaha"),
+        ("surat-pengantar-nikah", "Surat Pengantar Nikah")]
+
+
+def test_a_row_linking_to_its_services_page_is_marked_and_one_linking_to_a_file_is_not():
+    table = parse_html(
+        "<div><table><tr><th>Nama Layanan</th><th>Persyaratan</th><th>Biaya</th></tr>"
+        '<tr><td><a href="/layanan/sktm/">SKTM</a></td><td>KTP</td><td>Gratis</td></tr>'
+        '<tr><td><a href="/?page_id=12">Surat Domisili</a></td><td>KK</td><td>Gratis</td></tr>'
+        '<tr><td><a href="/sp/sku.pdf">Surat Usaha</a></td><td>KTP</td><td>Gratis</td></tr>'
+        "</table></div>").find("div")
+    rows = table_services(table, "http://kel.id/layanan/", "kel", "Kelurahan")
+    assert [(d.title, d.fields.get(OWN_PAGE)) for d in rows] == [
+        ("SKTM", "http://kel.id/layanan/sktm/"), ("Surat Domisili", "http://kel.id/?page_id=12"),
+        ("Surat Usaha", None)]  # the PDF may not say what the row does
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    return crawl_sites(tmp_path_factory.mktemp("pagebuilders"), SITES)
+
+
+def test_a_page_printing_its_builders_shortcodes_is_a_service_with_its_facts(sample):
+    docs, _log = sample
+    naker = docs["layanan-naker"]
+    for path in RAW_PAGES:
+        doc = naker[path]
+        assert doc.kind == "service", path
+        assert "[vc_" not in doc.text and "[/vc_" not in doc.text, path
+        assert doc.fields.get("requirements") and doc.fields.get("cost") == "Gratis", path
+        assert doc.fields.get("duration"), path
+    wlkp = naker["/layanan/wajib-lapor-ketenagakerjaan/"]
+    assert wlkp.fields["requirements"][0] == "Akun perusahaan di aplikasi WLKP Online"
+    assert wlkp.fields.get("online_url") == "https://wajiblapor.kemnaker.go.id"
+    assert all("[vc_" not in d.text for d in naker.values())
+
+
+def test_a_tablepress_list_of_linked_services_stores_each_service_once(sample):
+    docs, _log = sample
+    naker = docs["layanan-naker"]
+    assert naker["/layanan/"].fields.get("listing") is True
+    services = [d for d in naker.values() if d.kind == "service"]
+    assert len(services) == 6
+    assert all("#" not in d.url for d in services)  # not again as the table's rows
+    assert max(Counter(d.title for d in services).values()) == 1
+    ak1 = naker["/layanan/kartu-kuning-ak1/"]
+    assert ak1.title == "Pembuatan Kartu Tanda Pencari Kerja (Kartu Kuning / AK-1)"
+    assert ak1.fields.get("cost") == "Gratis"
+
+
+def test_divi_toggles_list_their_letters_and_a_letter_posted_elsewhere_is_stored_there(sample):
+    docs, _log = sample
+    kel = docs["kel-payoselincah"]
+    assert kel["/layanan/"].fields.get("listing") is True
+    nikah = kel["/layanan/#surat-pengantar-nikah-n1-n4"]
+    assert nikah.kind == "service" and nikah.title == "Surat Pengantar Nikah (N1-N4)"
+    assert nikah.fields["requirements"][0] == "Surat pengantar RT dan RW"
+    assert nikah.fields.get("cost") == "Gratis"
+    services = [d for d in kel.values() if d.kind == "service"]
+    assert sorted(d.title for d in services) == [
+        "Surat Keterangan Ahli Waris", "Surat Keterangan Domisili",
+        "Surat Keterangan Tidak Mampu (SKTM)", "Surat Keterangan Usaha (SKU)",
+        "Surat Pengantar Nikah (N1-N4)"]
+    sku = kel["/surat-keterangan-usaha-sku/"]
+    assert sku.fields["requirements"][0] == "Surat pengantar RT dan RW"
+    assert sku.fields.get("duration") == "1 hari kerja"
+    # the post's title without the site's name, the archive pages as lists
+    assert kel["/category/layanan/"].fields.get("listing") is True
