@@ -667,3 +667,32 @@ def test_the_firm_lead_needs_every_reading_and_the_title_ahead():
     assert not decide(replace(held, drops_led=0.75), weights)
     assert not decide(replace(held, typed_leads=0.0), weights)
     assert not decide(replace(held, rival_coverage=0.3), weights)
+
+
+@pytest.mark.parametrize("query,title", [
+    ("nak buat sktm di sungai putri bawak apo bae", "Tidak Mampu"),
+    ("cakmano ngurs akte lahir anak", "Akta Kelahiran"),
+])
+def test_a_firm_lead_gets_its_card_in_a_plain_search(sample, query, title):
+    """The search a citizen runs (no explain) reads the drops and the words as typed where
+    they decide the card, and shows the firm lead's card: the SKTM at Kelurahan Sungai
+    Putri asked in Jambi Malay, the birth certificate asked with a typo."""
+    _, searcher = sample
+    response = searcher.search(query)
+    assert response.answer is not None and title in response.answer.title, response.answer
+
+
+def test_a_top_the_words_as_typed_do_not_put_first_gets_no_card(sample):
+    """"flood evacuation shelter", every word an English gloss: a kecamatan's flood-report
+    post leads every drop and its title says more of the query than the rival's, but on the
+    words as typed it does not lead, so its lead is the glosses' and the plain search shows
+    no card (the BPBD's flood page is the answer). The typed reading alone holds it back."""
+    _, searcher = sample
+    query = "flood evacuation shelter"
+    signals = searcher.search(query, explain=True).analysis.card
+    assert signals["drops_led"] == 1.0 and signals["typed_leads"] == 0.0, signals
+    assert signals["coverage"] > signals["rival_coverage"], signals
+    weights = CardWeights.of(searcher.ranking)
+    assert decide(replace(Signals(**signals), typed_leads=1.0), weights)  # led as typed: a card
+    assert searcher.search(query).answer is None
+
