@@ -171,7 +171,8 @@ class CardWeights:
     min_stable: float = 0.0
     # a card whatever the score for the firm lead (:func:`firm`): the top leads keyword
     # retrieval's services and apps on the words as typed and after each single drop (of
-    # the MAX_DROPS rarest words), and its title says more of the query than the rival's
+    # the MAX_DROPS rarest words), and its title says more of the query than the rival's;
+    # off under a filter narrowing the readings (indexer/search.py _card_weights)
     firm_lead: bool = False
 
     @classmethod
@@ -308,8 +309,10 @@ def firm(signals: Signals, weights: CardWeights) -> Any:
     rival.
 
     All three compare the site's own pages with each other on the query's words, so they
-    mean the same on any site. A query of one content word has no drop: its firm lead is
-    the title lead :func:`leads` already shows."""
+    mean the same on any site, but not under a filter that leaves few of its pages in the
+    readings (an OPD's, apps only): the searcher turns ``firm_lead`` off there
+    (indexer/search.py ``_card_weights``). A query of one content word has no drop: its
+    firm lead is the title lead :func:`leads` already shows."""
     return (np.asarray(weights.firm_lead) & (np.asarray(signals.drops_led) >= 1.0)
             & (np.asarray(signals.typed_leads) >= 1.0)
             & (np.asarray(signals.coverage) > np.asarray(signals.rival_coverage)))

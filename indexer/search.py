@@ -977,8 +977,20 @@ class Searcher:
         return True if top.best_bet else None
 
     def _card_weights(self, filters: Filters | None) -> CardWeights:
-        """The card's weights for a search under ``filters``."""
-        return CardWeights.of(self.ranking)
+        """The card's weights for a search under ``filters``: no firm lead (indexer/answer.py
+        firm) where they narrow its readings to a few agencies' pages (an OPD filter) or to
+        no service (apps only). The firm lead is the top leading the site's services and
+        apps in every reading of the query; among one small agency's pages any page leads
+        trivially ("izin penyelenggaraan tempat parkir dinas perhubungan" within Kecamatan
+        Pelayangan: its flood-evacuation post, a title saying a fifth of the query). Session
+        16, tuning web, 890 dev queries each under 3 random OPD filters: the firm lead added
+        94 cards, 4 right; apps only 16, none right; services only 41, 40 right, and
+        services and apps 37, all right (BENCHMARKS.md, "Firm leads under a filter")."""
+        weights = CardWeights.of(self.ranking)
+        if filters is not None and (filters.opd or (filters.kind
+                                                    and "service" not in filters.kind)):
+            return replace(weights, firm_lead=False)
+        return weights
 
     def _title_data(self) -> tuple[list[tuple[str, list[str], frozenset[str]]], frozenset[str]]:
         """(title, its normalised words, its analysed tokens) of every service and app, one

@@ -16,6 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from indexer.answer import CardWeights, Signals, decide
+from indexer.backend import Filters
 from indexer.external import FILE_NAME, ExternalServices, parse
 from indexer.search import Searcher
 from search_api.app import create_app
@@ -696,3 +697,21 @@ def test_a_top_the_words_as_typed_do_not_put_first_gets_no_card(sample):
     assert decide(replace(Signals(**signals), typed_leads=1.0), weights)  # led as typed: a card
     assert searcher.search(query).answer is None
 
+
+def test_no_firm_lead_among_one_agencys_pages(sample, client):
+    """Within one small agency's pages (an OPD filter) any page leads every reading: the
+    parking permit asked for within Kecamatan Pelayangan, whose flood-evacuation post says a
+    fifth of the query, gets no card; unfiltered the search still answers it."""
+    _, searcher = sample
+    query, opd = "izin penyelenggaraan tempat parkir dinas perhubungan", "Kecamatan Pelayangan"
+    filtered = searcher.search(query, filters=Filters(opd=[opd]), explain=True)
+    signals = filtered.analysis.card
+    assert filtered.results and filtered.results[0].opd == opd
+    assert signals["drops_led"] == 1.0 and signals["typed_leads"] == 1.0, signals
+    assert signals["coverage"] > signals["rival_coverage"], signals  # a firm lead unfiltered
+    assert filtered.answer is None, filtered.answer.title
+    assert searcher.search(query, filters=Filters(opd=[opd])).answer is None
+    body = client.get("/api/search", params={"q": query, "opd": opd}).json()
+    assert body["results"] and body["answer"] is None
+    answer = searcher.search(query).answer
+    assert answer is not None and "Parkir" in answer.title
