@@ -62,8 +62,9 @@ share alone held back, "ektp hilang", and none of its 3 wrong; on the harder que
 right and none of 5 wrong; BENCHMARKS.md, "Precise queries").
 
 A top the query's own words pick in every reading has a **firm lead** (:func:`firm`): it still
-leads keyword retrieval's services and apps whichever content word is left out and on the
-words as typed, and its title says more of the query than the rival's. It gets its card
+leads keyword retrieval's services and apps whichever content word is left out (of the
+MAX_DROPS rarest, indexer/stability.py) and on the words as typed, and its title says more
+of the query than the rival's. It gets its card
 whatever the score (``card_firm_lead``): its margin is small where a kelurahan's other
 letters or a service on its agency's site and on its app's rank close behind ("nak buat
 sktm di sungai putri bawak apo bae"). Session 16, tuning web: of 155 right dev tops without a
@@ -169,8 +170,9 @@ class CardWeights:
     # word alone put first is an artefact of that word (0.0: not asked)
     min_stable: float = 0.0
     # a card whatever the score for the firm lead (:func:`firm`): the top leads keyword
-    # retrieval's services and apps on the words as typed and after every single drop, and
-    # its title says more of the query than the rival's
+    # retrieval's services and apps on the words as typed and after each single drop (of
+    # the MAX_DROPS rarest words), and its title says more of the query than the rival's;
+    # off under a filter narrowing the readings (indexer/search.py _card_weights)
     firm_lead: bool = False
 
     @classmethod
@@ -286,18 +288,31 @@ def needs_stability(signals: Signals, weights: CardWeights) -> bool:
                            weights))
 
 
+def needs_typed(signals: Signals, weights: CardWeights) -> bool:
+    """Whether the card's decision, the single-word drops read, waits on the reading as
+    typed: only the firm lead reads it, so only where every drop was led, the top's title
+    says more than the rival's, and nothing else shows the card or holds it back (one
+    keyword search more, for a query whose expansions differ from its words)."""
+    return (weights.firm_lead and decide(replace(signals, typed_leads=1.0), weights)
+            and not decide(replace(signals, typed_leads=0.0), weights))
+
+
 def firm(signals: Signals, weights: CardWeights) -> Any:
     """The firm lead (``firm_lead``): no single content word put the top first (it still
     leads keyword retrieval's services and apps whichever one is left out, ``drops_led``
-    1.0), nor a reading the index put in the citizen's mouth (it leads on the words as
-    typed, ``typed_leads``), and its title says more of the query than its rival's. The
-    fused margin between the two may be small (fusion reads ranks; the same letter at
-    several offices, a service on its agency's site and its app's, draw close), yet the
-    query's own words pick the top in every reading and name it more than the rival.
+    1.0; of a query of more than MAX_DROPS content words only the rarest are left out,
+    indexer/stability.py), nor a reading the index put in the citizen's mouth (it leads on
+    the words as typed, ``typed_leads``), and its title says more of the query than its
+    rival's. The fused margin between the two may be small (fusion reads ranks; the same
+    letter at several offices, a service on its agency's site and its app's, draw close),
+    yet the query's own words pick the top in every reading and name it more than the
+    rival.
 
     All three compare the site's own pages with each other on the query's words, so they
-    mean the same on any site. A query of one content word has no drop: its firm lead is
-    the title lead :func:`leads` already shows."""
+    mean the same on any site, but not under a filter that leaves few of its pages in the
+    readings (an OPD's, apps only): the searcher turns ``firm_lead`` off there
+    (indexer/search.py ``_card_weights``). A query of one content word has no drop: its
+    firm lead is the title lead :func:`leads` already shows."""
     return (np.asarray(weights.firm_lead) & (np.asarray(signals.drops_led) >= 1.0)
             & (np.asarray(signals.typed_leads) >= 1.0)
             & (np.asarray(signals.coverage) > np.asarray(signals.rival_coverage)))

@@ -33,6 +33,7 @@ from indexer.answer import (
     lead_by_coverage,
     margin,
     needs_stability,
+    needs_typed,
     spelled_title_tokens,
     swap_lead,
 )
@@ -218,11 +219,20 @@ class Searcher:
             answer = _contact_card(place)
         elif page == 1 and results and words is not None and _card_kind(results[0]):
             signals = self._signals(window[0][0], collapsed, words, metas, docs, explain)
-            if explain or needs_stability(signals, CardWeights.of(self.ranking)):
-                signals = replace(signals, **self._stability(
-                    analysis, vocabulary, searched, docs[window[0][0].id],
-                    metas[window[0][0].id], words, explain, {**read, **docs}))
-            if self._card_fits(results[0], signals, external, words, said):
+            weights = self._card_weights(filters)
+            settled = self._card_settled(results[0], external, words, said)
+
+            # the readings cost a keyword search each: read only where they change the card
+            def drops() -> dict[str, float]:
+                return self._stability(analysis, vocabulary, searched, docs[window[0][0].id],
+                                       metas[window[0][0].id], words, explain,
+                                       {**read, **docs})
+            if explain:
+                signals = replace(signals, **drops())
+            elif settled is None and needs_stability(signals, weights):
+                signals = self._readings(signals, weights, drops, lambda: self._typed_leads(
+                    analysis, searched, metas[window[0][0].id], words))
+            if settled if settled is not None else decide(signals, weights):
                 answer = _answer_card(docs[window[0][0].id])
         return SearchResponse(
             query=q,
@@ -827,8 +837,8 @@ class Searcher:
         """Whether ``top`` still leads keyword retrieval when the query is read otherwise
         (indexer/stability.py), as ``Signals`` fields, each reading's keyword retrieval
         through the search's ``searched`` (the whole query's is the retrieval's own, not run
-        again); the reading as typed only when ``measured`` (explain) or the firm lead
-        reads it (``card_firm_lead``, indexer/answer.py firm). The same service at another
+        again); the reading as typed only when ``measured`` (explain; the gate reads it
+        apart, ``_readings``, where it decides the card). The same service at another
         office (only another: at one office a title within another's is another service,
         "Akta Kematian" and "Legalisir Akta Kematian") leading counts as ``top`` leading
         (``_siblings``: "Pembetulan SPPT" on the tax office's site and on its app's).
@@ -837,14 +847,11 @@ class Searcher:
         tuning web 247 of 265), the rest in one ``backend.get`` of at most MAX_DROPS pages.
         The readings are of the analysed query's terms; words fed back from the vector side
         (``semantic.feedback_weight``) are not in them."""
-        title = words.title_tokens(top.title)
         measured_drops = stability.measure(
             self.analyzer, analysis, words.words, words.weights,
             lambda terms: list(searched(tuple(terms))),
-            self.backend.doc_meta, top.group_id or top.id, vocabulary,
-            measured or self.ranking.card_firm_lead,
-            lambda other: other.opd != top.opd
-            and self._siblings(title, words.title_tokens(other.title)))
+            self.backend.doc_meta, top.group_id or top.id, vocabulary, measured,
+            self._same_service(top, words))
         held = {} if held is None else held
         leaders = sorted({r.leader for _, _, r in measured_drops.drops if r.leader})
         missing = [i for i in leaders if i not in held]
@@ -855,6 +862,41 @@ class Searcher:
         return {**stability.fields(measured_drops), "drops_said": stability.drops_said(
             measured_drops, lambda w: words.says(w, top_said),
             lambda w, leader: leader not in said or words.says(w, said[leader]))}
+
+    @staticmethod
+    def _readings(signals: Signals, weights: CardWeights,
+                  drops: Callable[[], dict[str, float]],
+                  typed: Callable[[], float]) -> Signals:
+        """``signals`` with the readings the card's decision waits on (``needs_stability``),
+        each a keyword search: the single-word drops (``drops``), and the reading as typed
+        (``typed``, at most one search) only where it changes the card (``needs_typed``).
+        Where only the firm lead can show the card, the typed reading goes first: a top
+        that does not lead it gets no card whatever the drops say, and they are not read."""
+        led = {"drops_led": 1.0, "drops_said": 1.0}
+        if needs_typed(replace(signals, **led), weights):
+            signals = replace(signals, typed_leads=typed())
+            if not decide(replace(signals, **led), weights):
+                return signals
+            return replace(signals, **{**drops(), "typed_leads": signals.typed_leads})
+        signals = replace(signals, **drops())
+        if needs_typed(signals, weights):
+            signals = replace(signals, typed_leads=typed())
+        return signals
+
+    def _typed_leads(self, analysis: QueryAnalysis,
+                     searched: Callable[[tuple[QueryTerm, ...]], Sequence[Hit]],
+                     top: DocMeta, words: QueryWords) -> float:
+        """1.0 when ``top`` leads keyword retrieval's services and apps on the words as
+        typed (indexer/stability.py measure_typed)."""
+        return float(stability.measure_typed(
+            analysis, lambda terms: list(searched(tuple(terms))), self.backend.doc_meta,
+            top.group_id or top.id, self._same_service(top, words)).leads)
+
+    def _same_service(self, top: DocMeta, words: QueryWords) -> Callable[[DocMeta], bool]:
+        """Whether another page is ``top``'s service at another office, for the readings."""
+        title = words.title_tokens(top.title)
+        return lambda other: (other.opd != top.opd
+                              and self._siblings(title, words.title_tokens(other.title)))
 
     def _siblings(self, title: set[str], rival: set[str]) -> bool:
         """Whether two titles name one service at two offices: their words outside those on
@@ -917,10 +959,11 @@ class Searcher:
                 counts, int(self.backend.info().get("documents") or 0), self.analyzer.index_tokens))
         return self._common_tokens[1]
 
-    def _card_fits(self, top: Result, signals: Signals,
-                   external: tuple[Any, tuple[str, ...]] | None, words: QueryWords,
-                   said: frozenset[str]) -> bool:
-        """A best bet is the admins' answer; any other top service must clearly win.
+    def _card_settled(self, top: Result, external: tuple[Any, tuple[str, ...]] | None,
+                      words: QueryWords, said: frozenset[str]) -> bool | None:
+        """Whether the card is decided before its signals are read: False under an external
+        note, True for a best bet, None when the signals decide (``decide``). A best bet is
+        the admins' answer; any other top service must clearly win.
 
         For a service the city does not provide ("bikin skck", "paspor") the answer is the
         note saying who provides it, with its link; no city card, not even the provider's
@@ -931,7 +974,23 @@ class Searcher:
         if external is not None and not (set(external[1]) <= words.title_tokens(top.title)
                                           and top.opd in said):
             return False
-        return top.best_bet or decide(signals, CardWeights.of(self.ranking))
+        return True if top.best_bet else None
+
+    def _card_weights(self, filters: Filters | None) -> CardWeights:
+        """The card's weights for a search under ``filters``: no firm lead (indexer/answer.py
+        firm) where they narrow its readings to a few agencies' pages (an OPD filter) or to
+        no service (apps only). The firm lead is the top leading the site's services and
+        apps in every reading of the query; among one small agency's pages any page leads
+        trivially ("izin penyelenggaraan tempat parkir dinas perhubungan" within Kecamatan
+        Pelayangan: its flood-evacuation post, a title saying a fifth of the query). Session
+        16, tuning web, 890 dev queries each under 3 random OPD filters: the firm lead added
+        94 cards, 4 right; apps only 16, none right; services only 41, 40 right, and
+        services and apps 37, all right (BENCHMARKS.md, "Firm leads under a filter")."""
+        weights = CardWeights.of(self.ranking)
+        if filters is not None and (filters.opd or (filters.kind
+                                                    and "service" not in filters.kind)):
+            return replace(weights, firm_lead=False)
+        return weights
 
     def _title_data(self) -> tuple[list[tuple[str, list[str], frozenset[str]]], frozenset[str]]:
         """(title, its normalised words, its analysed tokens) of every service and app, one

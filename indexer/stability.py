@@ -9,7 +9,8 @@ it would still lead:
 - **typed**: keyword retrieval on the words as typed (normalised and stemmed, a corrected
   typo counted as typed, no synonym, old name, gloss or abbreviation expansion);
 - **drop one**: keyword retrieval on the query with one content word left out, for each
-  content word (a query of one content word has nothing to drop).
+  content word up to MAX_DROPS, the rarest (highest IDF) first (a query of one content word
+  has nothing to drop).
 
 Only the keyword side is read again (no new embedding), and only for the query whose card is
 being decided. "Leads" means: the top's near-duplicate group is the first service or app of
@@ -19,8 +20,10 @@ share of the top's keyword score a reading keeps is measured beside it.
 On the tuning web (session 12, BENCHMARKS.md "Stable tops") the share of drops after which
 the top still leads separates right from wrong dev tops best (AUC 0.71; the margin 0.78, the
 typed reading 0.54, and a right top owes more of its keyword score to expansions than a
-wrong one): it is the one the card's gate reads (``card_min_stable``), the others are shown
-by explain for the bench.
+wrong one): the card's gate reads it (``card_min_stable``, with ``drops_said``). Since
+session 16 the firm lead (indexer/answer.py firm, ``card_firm_lead``) reads two: every drop
+led, and ``typed_leads``, the typed reading, which the gate runs (:func:`measure_typed`) only
+where it can change the card. The others are shown by explain for the bench.
 """
 
 from __future__ import annotations
@@ -89,33 +92,17 @@ def measure(analyzer: Analyzer, analysis: QueryAnalysis, words: Sequence[str],
     """How the top (its near-duplicate group ``top_group``) fares under each reading.
     ``words`` are the query's content words with their IDF ``weights`` (QueryWords),
     ``keyword`` runs keyword retrieval on terms and ``metas`` reads the hits' metadata;
-    the typed reading is skipped (the full one stands for it) unless ``typed``.
+    the typed reading is skipped (the full one stands for it) unless ``typed``; it can be
+    read later on its own (:func:`measure_typed`).
     The top still leads when the first service or app is ``same_service`` as it: the same
     service at another office (its copy on an app's site), which would answer alike.
     Every content word is dropped in turn, a place or an office too: skipping those (the
     same service at another office may lead without them) showed fewer right cards at the
-    same precision on the tuning web (BENCHMARKS.md, "Stable tops")."""
-    def read(hits: list[Hit]) -> tuple[bool, float, str | None]:
-        known = metas([h.id for h in hits])
-        found = [m for m in (known.get(h.id) for h in hits) if m is not None]
-        groups = [((m.group_id or m.id), m.kind) for m in found]
-        first = next((m for m in found if m.kind in CARD_KINDS), None)
-        score = next((h.score for h, (g, _) in zip(
-            (h for h in hits if h.id in known), groups, strict=True) if g == top_group), 0.0)
-        leads = first is not None and ((first.group_id or first.id) == top_group or (
-            same_service is not None and same_service(first)))
-        return leads, score, None if leads or first is None else first.id
-
-    led, base, _ = read(keyword(analysis.terms))
-
-    def reading(terms: Sequence[QueryTerm]) -> Reading:
-        leads, score, leader = read(keyword(terms)) if terms else (False, 0.0, None)
-        return Reading(leads, score / base if base > 0 else 0.0, leader)
-
-    full = Reading(led, 1.0 if base > 0 else 0.0)
-    as_typed = typed_terms(analysis.terms)
-    typed_reading = (full if not typed or len(as_typed) == len(analysis.terms)
-                     else reading(as_typed))
+    same precision on the tuning web (BENCHMARKS.md, "Stable tops"); only the MAX_DROPS
+    most informative (highest IDF) are, of a longer query."""
+    reading = _reader(keyword, metas, top_group, same_service)
+    full = reading(analysis.terms)
+    typed_reading = _typed(analysis, reading, full) if typed else _share(full, full)
     drops = []
     # the normalised words, space-joined by the analysis (any analyzer's, the plain
     # baseline's too)
@@ -125,8 +112,57 @@ def measure(analyzer: Analyzer, analysis: QueryAnalysis, words: Sequence[str],
         for word in sorted(words, key=lambda w: -weights.get(w, 0.0))[:MAX_DROPS]:
             rest = " ".join(w for w in text if w != word)
             terms = analyzer.analyze_query(rest, vocabulary).terms if rest else []
-            drops.append((word, weights.get(word, 0.0), reading(terms)))
-    return Stability(full, typed_reading, drops)
+            drops.append((word, weights.get(word, 0.0), _share(reading(terms), full)))
+    return Stability(_share(full, full), typed_reading, drops)
+
+
+def measure_typed(analysis: QueryAnalysis,
+                  keyword: Callable[[Sequence[QueryTerm]], list[Hit]],
+                  metas: Callable[[list[str]], dict[str, DocMeta]], top_group: str,
+                  same_service: Callable[[DocMeta], bool] | None = None) -> Reading:
+    """The reading on the words as typed alone, as :func:`measure` reads it: the card's
+    gate asks for it only where it can change the decision (indexer/answer.py
+    needs_typed), one keyword search more, none when nothing was expanded."""
+    reading = _reader(keyword, metas, top_group, same_service)
+    return _typed(analysis, reading, reading(analysis.terms))
+
+
+def _typed(analysis: QueryAnalysis, reading: Callable[[Sequence[QueryTerm]], Reading],
+           full: Reading) -> Reading:
+    """The typed reading, its share of the full reading's keyword score (``full.share``
+    holds that score); the full reading itself when no term is an expansion."""
+    as_typed = typed_terms(analysis.terms)
+    if len(as_typed) == len(analysis.terms):
+        return _share(full, full)
+    return _share(reading(as_typed), full)
+
+
+def _share(reading: Reading, full: Reading) -> Reading:
+    """``reading`` with its keyword score made the share of the full reading's."""
+    return Reading(reading.leads, reading.share / full.share if full.share > 0 else 0.0,
+                   reading.leader)
+
+
+def _reader(keyword: Callable[[Sequence[QueryTerm]], list[Hit]],
+            metas: Callable[[list[str]], dict[str, DocMeta]], top_group: str,
+            same_service: Callable[[DocMeta], bool] | None
+            ) -> Callable[[Sequence[QueryTerm]], Reading]:
+    """Reads one reading's keyword hits: whether the top leads them, its keyword score (in
+    ``share``, made a share by the caller) and the leader when it does not lead."""
+    def read(terms: Sequence[QueryTerm]) -> Reading:
+        if not terms:
+            return Reading(False, 0.0)
+        hits = keyword(terms)
+        known = metas([h.id for h in hits])
+        found = [m for m in (known.get(h.id) for h in hits) if m is not None]
+        groups = [((m.group_id or m.id), m.kind) for m in found]
+        first = next((m for m in found if m.kind in CARD_KINDS), None)
+        score = next((h.score for h, (g, _) in zip(
+            (h for h in hits if h.id in known), groups, strict=True) if g == top_group), 0.0)
+        leads = first is not None and ((first.group_id or first.id) == top_group or (
+            same_service is not None and same_service(first)))
+        return Reading(leads, score, None if leads or first is None else first.id)
+    return read
 
 
 def drops_said(stability: Stability, top_says: Callable[[str], bool],

@@ -320,11 +320,11 @@ class RankingConfig(BaseModel):
     # the same 15 wrong dev and 5 wrong harder cards (BENCHMARKS.md, "Precise queries").
     card_min_stable: float = Field(0.5, ge=0.0, le=1.0)
     # Session 16: a card whatever the score for the firm lead (indexer/answer.py firm): the
-    # top still leads keyword retrieval's services and apps after every single content-word
-    # drop and on the words as typed, and its title says more of the query than the
-    # rival's. On the tuning web 77.1% -> 78.5% of dev queries carded, 97.4% right, the
-    # same 18 wrong; harder 4 wrong as before; 97.0% right with families held out
-    # (BENCHMARKS.md, "Firm leads").
+    # top still leads keyword retrieval's services and apps after each single content-word
+    # drop (of the 8 rarest) and on the words as typed, and its title says more of the
+    # query than the rival's; not under an OPD or apps-only filter. On the tuning web
+    # 77.1% -> 78.5% of dev queries carded, 97.4% right, the same 18 wrong; harder 4 wrong
+    # as before; 97.0% right with families held out (BENCHMARKS.md, "Firm leads").
     card_firm_lead: bool = True
     card_bias: float = -0.2
     card_w_title: float = 1.773

@@ -16,6 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from indexer.answer import CardWeights, Signals, decide
+from indexer.backend import Filters
 from indexer.external import FILE_NAME, ExternalServices, parse
 from indexer.search import Searcher
 from search_api.app import create_app
@@ -667,3 +668,50 @@ def test_the_firm_lead_needs_every_reading_and_the_title_ahead():
     assert not decide(replace(held, drops_led=0.75), weights)
     assert not decide(replace(held, typed_leads=0.0), weights)
     assert not decide(replace(held, rival_coverage=0.3), weights)
+
+
+@pytest.mark.parametrize("query,title", [
+    ("nak buat sktm di sungai putri bawak apo bae", "Tidak Mampu"),
+    ("cakmano ngurs akte lahir anak", "Akta Kelahiran"),
+])
+def test_a_firm_lead_gets_its_card_in_a_plain_search(sample, query, title):
+    """The search a citizen runs (no explain) reads the drops and the words as typed where
+    they decide the card, and shows the firm lead's card: the SKTM at Kelurahan Sungai
+    Putri asked in Jambi Malay, the birth certificate asked with a typo."""
+    _, searcher = sample
+    response = searcher.search(query)
+    assert response.answer is not None and title in response.answer.title, response.answer
+
+
+def test_a_top_the_words_as_typed_do_not_put_first_gets_no_card(sample):
+    """"flood evacuation shelter", every word an English gloss: a kecamatan's flood-report
+    post leads every drop and its title says more of the query than the rival's, but on the
+    words as typed it does not lead, so its lead is the glosses' and the plain search shows
+    no card (the BPBD's flood page is the answer). The typed reading alone holds it back."""
+    _, searcher = sample
+    query = "flood evacuation shelter"
+    signals = searcher.search(query, explain=True).analysis.card
+    assert signals["drops_led"] == 1.0 and signals["typed_leads"] == 0.0, signals
+    assert signals["coverage"] > signals["rival_coverage"], signals
+    weights = CardWeights.of(searcher.ranking)
+    assert decide(replace(Signals(**signals), typed_leads=1.0), weights)  # led as typed: a card
+    assert searcher.search(query).answer is None
+
+
+def test_no_firm_lead_among_one_agencys_pages(sample, client):
+    """Within one small agency's pages (an OPD filter) any page leads every reading: the
+    parking permit asked for within Kecamatan Pelayangan, whose flood-evacuation post says a
+    fifth of the query, gets no card; unfiltered the search still answers it."""
+    _, searcher = sample
+    query, opd = "izin penyelenggaraan tempat parkir dinas perhubungan", "Kecamatan Pelayangan"
+    filtered = searcher.search(query, filters=Filters(opd=[opd]), explain=True)
+    signals = filtered.analysis.card
+    assert filtered.results and filtered.results[0].opd == opd
+    assert signals["drops_led"] == 1.0 and signals["typed_leads"] == 1.0, signals
+    assert signals["coverage"] > signals["rival_coverage"], signals  # a firm lead unfiltered
+    assert filtered.answer is None, filtered.answer.title
+    assert searcher.search(query, filters=Filters(opd=[opd])).answer is None
+    body = client.get("/api/search", params={"q": query, "opd": opd}).json()
+    assert body["results"] and body["answer"] is None
+    answer = searcher.search(query).answer
+    assert answer is not None and "Parkir" in answer.title

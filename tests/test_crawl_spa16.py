@@ -208,6 +208,9 @@ def test_a_literal_parameter_value_leaves_a_client_path_an_endpoint():
     assert endpoints(code, "http://h/") == ["http://h/wp-json/wp/v2/pages"]
     code = 'const h=axios.create({baseURL:"/api"});h.get("/layanan",{params:{id:t.id}})'
     assert endpoints(code, "http://h/") == []  # a record's detail, asked per record
+    # the slug of the route the app is on: the bare path lists what it picks from
+    code = 'const wp=Ze.create({baseURL:"/wp-json/wp/v2"});wp.get("/pages",{params:{slug:e}})'
+    assert endpoints(code, "http://h/") == ["http://h/wp-json/wp/v2/pages"]
 
 
 def test_a_path_joined_to_a_reused_name_is_still_a_url():

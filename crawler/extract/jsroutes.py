@@ -58,12 +58,15 @@ _TERM_EXPR = (r"(?:" + _IDENT + r"\s*\(\s*)?" + _IDENT + r"(?:\s*\.\s*" + _IDENT
 
 _CONCAT = re.compile(_LITERAL.format(q=r"\1") + r"\.concat\(([^()]{0,300})\)")
 _BASE_URL = re.compile(r"\bbaseURL\s*[:=]\s*" + _LITERAL.format(q=r"\1"))
-# a path a client completes with a record's value (``+ id``, ``{params: {slug: t.slug}}``);
-# other parameters (``{params: {per_page: 50}}``), or a literal value (``{params: {slug:
-# "layanan-publik"}}``, one page asked for by name), leave it a URL of its own
+# a path a client completes with a record's value (``+ id``, ``{params: {slug: t.slug}}``:
+# a field of each record, asked per record); other parameters (``{params: {per_page:
+# 50}}``), a literal value (``{params: {slug: "layanan-publik"}}``, one page asked for by
+# name) or a plain name (``{params: {slug: e}}``, the slug of the route the app is on: its
+# bare form is the list the route picks from, WordPress's ``/wp-json/wp/v2/pages``) leave
+# it a URL of its own
 _CLIENT_GET = re.compile(r"\.get\s*\(\s*" + _LITERAL.format(q=r"\1")
-                         + r"(\s*\+|\s*,\s*\{\s*params\s*:\s*\{\s*(?:slug|id|uuid|kode)\b"
-                         + r"(?!\s*:\s*['\"`\d]))?")
+                         + r"(\s*\+|\s*,\s*\{\s*params\s*:\s*\{\s*(?:slug|id|uuid|kode)\s*:\s*"
+                         + _IDENT + r"\s*(?:\.\s*" + _IDENT + r"|\[))?")
 _TEMPLATE_TAIL = re.compile(r"`((?:\\.|[^`\\$\n]|\$(?!\{)){1,300})\$\{[^{}`]{1,80}\}`")
 
 
