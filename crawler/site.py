@@ -102,7 +102,8 @@ def retire_twins(store: DocumentStore, links: LinkStore, source: str,
     pages = {url: twin_identity(doc) for url, doc in docs.items()}
     site_links = list(links.source_links(source))  # read once: both rules walk them
     twins = query_twins(pages, inlink_counts(site_links),
-                        {url: doc.kind for url, doc in docs.items()})
+                        {url: doc.kind for url, doc in docs.items()},
+                        {url: len(doc.breadcrumbs) for url, doc in docs.items()})
     # compared as they read before any took a standard's fields (a copy may have taken them
     # as it arrived, its page not)
     left = {url: restore(doc) for url, doc in docs.items() if url not in twins}

@@ -68,12 +68,23 @@ _KIND_RANK = {"service": 0, "news": 1}
 
 
 def keeper(urls: Iterable[str], inlinks: Counter[str] | None = None,
-           kinds: dict[str, str] | None = None) -> str:
-    """The spelling to keep: fewest query parameters, then of the strongest of ``kinds``
-    (by URL: service, news, any other), most linked, shortest, first."""
+           kinds: dict[str, str] | None = None, trails: dict[str, int] | None = None) -> str:
+    """The spelling to keep: the one drawn under the deepest breadcrumb trail (``trails``:
+    URL -> how many crumbs), then fewest query parameters, then of the strongest of
+    ``kinds`` (by URL: service, news, any other), most linked, shortest, first.
+
+    The trail comes first because a CMS draws the copy its section's menu reaches under
+    that section ("Beranda / Layanan / SKTM") and every other copy under whatever menu item
+    the link named ("Beranda / SKTM" from the home page's list, a module or a related-items
+    box): Joomla with SEF URLs off spells them all with the same parameters
+    (``?option=com_k2&view=item&id=12:slug&Itemid=115``, ``...&Itemid=101``), and the copy
+    without an ``Itemid`` has the fewest. The one under its section is the page the section
+    lists and the one that says where it belongs."""
     inlinks = inlinks or Counter()
     kinds = kinds or {}
-    return min(urls, key=lambda u: (query_size(u), _KIND_RANK.get(kinds.get(u, ""), 2),
+    trails = trails or {}
+    return min(urls, key=lambda u: (-trails.get(u, 0), query_size(u),
+                                    _KIND_RANK.get(kinds.get(u, ""), 2),
                                     -inlinks[url_key(u)], len(u), u))
 
 
@@ -99,9 +110,14 @@ def twin_identity(doc: Document) -> str:
 
 
 def query_twins(pages: dict[str, str], inlinks: Counter[str] | None = None,
-                kinds: dict[str, str] | None = None) -> dict[str, str]:
+                kinds: dict[str, str] | None = None,
+                trails: dict[str, int] | None = None) -> dict[str, str]:
     """``{twin URL: URL kept}`` among ``pages`` (URL -> ``twin_identity``) of one source,
-    whose ``kinds`` (URL -> kind) may differ (see ``keeper``)."""
+    whose ``kinds`` (URL -> kind) and breadcrumb ``trails`` (URL -> depth) may differ (see
+    ``keeper``). A page's panels (``<page>#<panel id>``, the services of its accordion or
+    tabs) are its twin's panels: they go with it, each for the kept page's panel of the same
+    id (or the kept page, which holds it), and one panel read alike under two spellings of
+    its page is kept once."""
     groups: dict[str, list[str]] = defaultdict(list)
     for url, identity in pages.items():
         if "#" not in url:  # a record drawn from JSON is not a fetched spelling
@@ -110,8 +126,26 @@ def query_twins(pages: dict[str, str], inlinks: Counter[str] | None = None,
     for members in groups.values():
         if len(members) < 2:
             continue
-        kept = keeper(members, inlinks, kinds)
+        kept = keeper(members, inlinks, kinds, trails)
         out.update({url: kept for url in members if url != kept})
+    # a page's panels: those of a page left as a twin go with it; the same panel under two
+    # spellings of its page is kept under the page's spelling kept (the copy of the page may
+    # have left already, as it came: ``plainer_twin``)
+    panels: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for url, identity in pages.items():
+        page, hash_, panel = url.partition("#")
+        if not hash_:
+            continue
+        if page in out:
+            twin = f"{out[page]}#{panel}"
+            out[url] = twin if twin in pages else out[page]
+        else:
+            panels[(identity, panel)].append(url)
+    for members in panels.values():
+        if len(members) > 1:
+            kept_page = keeper([m.partition("#")[0] for m in members], inlinks, kinds, trails)
+            kept = next(m for m in members if m.partition("#")[0] == kept_page)
+            out.update({m: kept for m in members if m != kept})
     return out
 
 

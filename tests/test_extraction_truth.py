@@ -588,6 +588,26 @@ TABLE = [
     ("kel-payoselincah", "/posyandu-balita-maret/", "Posyandu Balita Serentak di Payo Selincah",
      "news", None, None),
     ("kel-payoselincah", "/layanan/", "Layanan", "listing", None, None),
+    # Joomla 3 + K2 with SEF URLs off: an item at the Layanan menu's Itemid (its other
+    # copies, under the home list's Itemid, none and the print view, leave), facts in K2's
+    # extra fields; a news item dated above its headline
+    ("kel-payolebar", "/index.php?option=com_k2&view=item&id=14:surat-keterangan-usaha"
+     "&Itemid=115", "Surat Keterangan Usaha (SKU)", "service", "Surat pengantar RT dan RW",
+     "Tidak dipungut biaya"),
+    ("kel-payolebar", "/index.php?option=com_k2&view=item&id=33:musyawarah-dtks-2024"
+     "&Itemid=116", "Musyawarah Kelurahan Verifikasi Usulan DTKS", "news", None, None),
+    ("kel-payolebar", "/index.php?option=com_k2&view=itemlist&layout=category"
+     "&task=category&id=2&Itemid=115", "Layanan Kelurahan", "listing", None, None),
+    # Joomla 4 + SP Page Builder: an accordion of services, and a service's article whose
+    # facts are in the Standar Pelayanan PDF it links
+    ("pkm-olakkemang", "/layanan#sppb-ac-content-1642-key-2",
+     "Imunisasi Dasar Lengkap Bayi dan Balita", "service", "Buku KIA (buku pink) anak",
+     "Gratis"),
+    ("pkm-olakkemang", "/standar-pelayanan/36-surat-keterangan-sehat", "Surat Keterangan Sehat",
+     "service", "KTP-el atau KIA", "Rp15.000 sesuai Perda retribusi jasa umum"),
+    ("pkm-olakkemang", "/layanan", "Layanan", "listing", None, None),
+    ("pkm-olakkemang", "/berita/51-posbindu-ptm-olak-kemang",
+     "Posbindu PTM Keliling di Kelurahan Olak Kemang", "news", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and

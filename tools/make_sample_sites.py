@@ -14858,6 +14858,701 @@ def render_divi(page: Page) -> str:
 """
 
 
+# Joomla, the way most Indonesian kelurahan and puskesmas sites really run it (issue #11):
+# - Joomla 3 with the K2 component and SEF URLs off. Every K2 item is reachable under as many
+#   URLs as there are places linking it: ``index.php?option=com_k2&view=item&id=12:slug`` with
+#   the Itemid of the menu it was reached from (the home page's latest-items list 101, the
+#   Layanan category 115), without an Itemid (tag pages, related items), and its print view
+#   (``&tmpl=component&print=1``). Each copy is drawn under its own menu item (breadcrumbs,
+#   active menu) with the hits counter one higher. Category listings are K2 blogs with
+#   "Read more ..." (K2's language pack is often missing) and ``&start=N`` pages. A service's
+#   facts are K2 extra fields (``div.itemExtraFields``, label/value spans). No canonical link.
+# - Joomla 4 with the Helix Ultimate template and SP Page Builder: the Layanan page is a
+#   builder page of one accordion addon (``sppb-panel-heading``/``sppb-panel-body``), one
+#   item per service with its facts; some services also have a com_content article under
+#   "Standar Pelayanan" whose text is a short note and a download link to the standard's PDF.
+#   A custom module links the builder page the non-SEF way
+#   (``index.php?option=com_sppagebuilder&view=page&id=3&Itemid=103``).
+# ---------------------------------------------------------------------------------------------
+
+SITES += [
+    Site("kel-payolebar", "Kelurahan Payo Lebar Kecamatan Jelutung",
+         "Kelurahan Payo Lebar", "k2", 111, "Melayani Warga dengan Ikhlas dan Cepat",
+         "Jl. Sultan Agung, Payo Lebar, Kec. Jelutung, Kota Jambi",
+         "menyelenggarakan pelayanan administrasi kelurahan, pemberdayaan masyarakat dan "
+         "ketenteraman lingkungan bagi warga Payo Lebar", labels="c", list_style="ol",
+         place="Kantor Lurah Payo Lebar, Jl. Sultan Agung, Kec. Jelutung",
+         color="#9a3412", robots=JOOMLA3_ROBOTS),
+    Site("pkm-olakkemang", "UPTD Puskesmas Olak Kemang Kota Jambi", "Puskesmas Olak Kemang",
+         "sppb", 112, "Sehat Bersama Warga Seberang Kota",
+         "Jl. KH. Abdul Qodir Jailani, Olak Kemang, Kec. Danau Teluk, Kota Jambi",
+         "adalah unit pelaksana teknis Dinas Kesehatan Kota Jambi yang menyelenggarakan "
+         "pelayanan kesehatan tingkat pertama bagi warga Kecamatan Danau Teluk: pemeriksaan "
+         "umum, kesehatan ibu dan anak, imunisasi, keluarga berencana dan rujukan peserta JKN",
+         labels="a", list_style="ul", place="UPTD Puskesmas Olak Kemang, Kec. Danau Teluk",
+         color="#0f766e", robots=JOOMLA4_ROBOTS),
+]
+SITE.update({s.name: s for s in SITES})
+FAMILY.update({"k2": "joomla3-k2-nonsef", "sppb": "joomla4-sppagebuilder"})
+
+OK_IMUNISASI_FACTS = {
+    "requirements": ["Buku KIA (buku pink) anak", "Fotokopi KK atau akta kelahiran anak "
+                     "untuk kunjungan pertama", "Anak dalam keadaan sehat (tidak demam tinggi)"],
+    "procedure": ["Daftar di loket dengan membawa buku KIA",
+                  "Penimbangan dan pemeriksaan anak oleh bidan",
+                  "Pemberian vaksin sesuai jadwal imunisasi dasar",
+                  "Pencatatan di buku KIA dan jadwal kunjungan berikutnya"],
+    "duration": "± 30 menit; layanan imunisasi setiap Rabu dan Kamis pukul 08.00-11.00 WIB",
+    "cost": "Gratis", "legal_basis": "Permenkes Nomor 12 Tahun 2017 tentang Penyelenggaraan "
+    "Imunisasi", "online": None}
+
+SERVICES.update({
+    # Kelurahan Payo Lebar (Joomla 3 + K2): (fact index, site, slug, title, intro, over)
+    "plb_domisili": (66, "kel-payolebar", "surat-keterangan-domisili",
+                    "Surat Keterangan Domisili",
+                    "Surat keterangan tempat tinggal bagi warga Payo Lebar yang diminta "
+                    "untuk melamar kerja, membuka rekening atau mendaftar sekolah anak.",
+                    {"duration": "Selesai di hari yang sama"}),
+    "plb_sktm": (67, "kel-payolebar", "surat-keterangan-tidak-mampu",
+                "Surat Keterangan Tidak Mampu (SKTM)",
+                "SKTM untuk keringanan biaya berobat, sekolah atau persyaratan bantuan sosial; "
+                "petugas kelurahan dapat meninjau rumah pemohon.", {}),
+    "plb_sku": (None, "kel-payolebar", "surat-keterangan-usaha",
+               "Surat Keterangan Usaha (SKU)",
+               "Pedagang dan pelaku usaha rumahan di Payo Lebar memakai SKU untuk "
+               "mengajukan KUR ke bank atau mendaftar bantuan modal.", dict(AK_SKU_FACTS)),
+    "plb_kk": (4, "kel-payolebar", "pengantar-perubahan-kartu-keluarga",
+              "Surat Pengantar Perubahan Kartu Keluarga",
+              "Pengantar kelurahan untuk menambah anggota keluarga, pisah KK atau mengubah "
+              "data KK sebelum berkas diteruskan ke Disdukcapil.",
+              {"cost": "Gratis", "online": None}),
+    "plb_mati": (7, "kel-payolebar", "surat-keterangan-kematian",
+                "Surat Keterangan Kematian",
+                "Keluarga melaporkan warga yang meninggal dunia ke kelurahan; surat keterangan "
+                "kematian dipakai untuk mengurus akta kematian di Disdukcapil.",
+                {"cost": "Gratis", "online": None}),
+    "plb_dtks": (40, "kel-payolebar", "usulan-dtks-bansos",
+                "Usulan Warga Miskin ke DTKS untuk Bantuan Sosial",
+                "Keluarga yang belum menerima PKH, BPNT atau PBI JK diusulkan masuk DTKS "
+                "(DTSEN) melalui musyawarah kelurahan.", {"online": None}),
+    "plb_skck": (71, "kel-payolebar", "surat-pengantar-skck",
+                "Surat Pengantar SKCK ke Polsek",
+                "Warga yang membuat Surat Keterangan Catatan Kepolisian terlebih dahulu "
+                "meminta surat pengantar dari kelurahan untuk dibawa ke Polsek Jelutung.",
+                {"cost": "Pengantar kelurahan gratis; PNBP SKCK Rp30.000 dibayar di Polsek",
+                 "online": None}),
+    "plb_nikah": (72, "kel-payolebar", "surat-pengantar-nikah",
+                 "Surat Pengantar Nikah (N1-N4)",
+                 "Calon pengantin warga Payo Lebar mengambil formulir pengantar nikah N1 "
+                 "sampai N4 di kelurahan sebelum mendaftar ke KUA Jelutung.",
+                 {"location": "Kantor Lurah Payo Lebar, lalu KUA Kecamatan Jelutung"}),
+    # UPTD Puskesmas Olak Kemang (Joomla 4 + SP Page Builder); "article": the service also
+    # has its own article with the standard attached as a PDF
+    "ok_poli": (44, "pkm-olakkemang", "poli-umum",
+                "Pemeriksaan Umum dan Rujukan Peserta BPJS",
+                "Poli umum melayani pemeriksaan dan pengobatan warga; peserta JKN yang perlu "
+                "penanganan lanjut dirujuk ke rumah sakit.", {}),
+    "ok_kia": (None, "pkm-olakkemang", "kia-kb",
+               "Pemeriksaan Ibu Hamil dan Pelayanan KB",
+               "Ibu hamil memeriksakan kandungan minimal enam kali selama kehamilan; pasangan "
+               "usia subur mendapat konseling dan layanan KB.",
+               {"requirements": ["Buku KIA bagi ibu hamil", "KTP-el dan kartu JKN/KIS",
+                                 "Kartu akseptor KB bagi peserta KB lama"],
+                "procedure": ["Daftar di loket dan tunjukkan buku KIA",
+                              "Pemeriksaan kehamilan atau konseling KB oleh bidan",
+                              "Pelayanan KB sesuai metode yang dipilih",
+                              "Jadwal kunjungan ulang dicatat di buku KIA"],
+                "duration": "± 45 menit", "cost": "Gratis bagi peserta JKN dan pemilik KTP "
+                "Kota Jambi", "legal_basis": "Permenkes Nomor 21 Tahun 2021", "online": None}),
+    "ok_imunisasi": (None, "pkm-olakkemang", "imunisasi",
+                     "Imunisasi Dasar Lengkap Bayi dan Balita",
+                     "Bayi dan balita mendapat imunisasi dasar lengkap (HB-0, BCG, polio, DPT-HB-"
+                     "Hib, campak rubela) sesuai jadwal di buku KIA.", OK_IMUNISASI_FACTS),
+    "ok_ckg": (43, "pkm-olakkemang", "cek-kesehatan-gratis",
+               "Cek Kesehatan Gratis (CKG)",
+               "Warga Danau Teluk dapat memeriksakan kesehatan gratis sekali setahun di sekitar "
+               "hari ulang tahunnya: tekanan darah, gula darah, mata, gigi dan skrining lain.",
+               {"article": True}),
+    "ok_uhc": (41, "pkm-olakkemang", "pendaftaran-uhc-jambi-bugar",
+               "Pendaftaran Berobat Gratis UHC Jambi Bugar",
+               "Warga yang belum terdaftar BPJS Kesehatan dibantu mendaftar UHC Jambi Bugar di "
+               "puskesmas; iurannya dibayar Pemerintah Kota Jambi.", {"article": True}),
+    "ok_sks": (None, "pkm-olakkemang", "surat-keterangan-sehat",
+               "Surat Keterangan Sehat",
+               "Surat keterangan berbadan sehat dari dokter puskesmas untuk melamar kerja, "
+               "mendaftar sekolah atau persyaratan nikah.",
+               {"article": True, **SEHAT_FACTS, "duration": "30 menit"}),
+})
+
+NEWS += [
+    ("kel-payolebar", "posyandu-balita-rt-12", "2024-04-16",
+     "Posyandu Balita di RT 12 Dipadati Ibu dan Anak",
+     ["Kader posyandu RT 12 bersama bidan Puskesmas menimbang 64 balita dan memberikan "
+      "vitamin A.",
+      "Lurah Payo Lebar mengajak orang tua rutin membawa anak ke posyandu setiap bulan."]),
+    ("kel-payolebar", "pelayanan-sabtu-pagi", "2024-05-11",
+     "Kantor Lurah Buka Pelayanan Sabtu Pagi bagi Pekerja",
+     ["Mulai Mei, kantor lurah membuka loket Sabtu pukul 08.00-11.00 WIB bagi warga yang "
+      "bekerja di hari kerja.",
+      "Layanan yang dibuka antara lain [[plb_domisili|surat keterangan domisili]] dan "
+      "pengantar SKCK."]),
+    ("kel-payolebar", "musyawarah-dtks-2024", "2024-06-03",
+     "Musyawarah Kelurahan Verifikasi Usulan DTKS",
+     ["Perwakilan RT, tokoh masyarakat dan pendamping PKH memverifikasi 37 usulan keluarga "
+      "baru untuk masuk DTKS.",
+      "Hasil musyawarah diteruskan ke Dinas Sosial melalui Kecamatan Jelutung."]),
+    ("kel-payolebar", "gotong-royong-parit-rt-07", "2024-07-20",
+     "Gotong Royong Bersihkan Parit Menjelang Musim Hujan",
+     ["Warga enam RT bergotong royong mengangkat sedimen parit di sepanjang Jl. Sultan "
+      "Agung.",
+      "Lurah mengingatkan warga tidak membuang sampah ke saluran air."]),
+    ("pkm-olakkemang", "posbindu-ptm-olak-kemang", "2024-05-22",
+     "Posbindu PTM Keliling di Kelurahan Olak Kemang",
+     ["Tim Puskesmas memeriksa tekanan darah dan gula darah 90 warga lanjut usia di balai "
+      "kelurahan.",
+      "Warga dengan hasil tinggi dirujuk ke poli umum untuk pemeriksaan lanjutan."]),
+    ("pkm-olakkemang", "bulan-imunisasi-anak-sekolah", "2024-08-12",
+     "Bulan Imunisasi Anak Sekolah di SD Seberang Kota",
+     ["Petugas imunisasi memberikan vaksin DT, Td dan HPV kepada murid SD se-Kecamatan Danau "
+      "Teluk.",
+      "Orang tua yang anaknya belum diimunisasi dapat datang ke puskesmas."]),
+]
+
+
+K2_LAYANAN_PER_PAGE = 5
+K2_LATEST_PER_PAGE = 10
+
+
+def k2_item_url(n: int, slug: str, itemid: int | None = None, *, print_: bool = False) -> str:
+    url = f"/index.php?option=com_k2&view=item&id={n}:{slug}"
+    if itemid:
+        url += f"&Itemid={itemid}"
+    return url + ("&tmpl=component&print=1" if print_ else "")
+
+
+def k2_mailto_url(href: str) -> str:
+    """The e-mail form an item's toolbar opens (its ``link`` a hash of the item's URL)."""
+    return ("/index.php?option=com_mailto&tmpl=component&template=protostar&link="
+            + hashlib.sha1(href.encode()).hexdigest()[:20])
+
+
+def k2_list_url(itemid: int, cat: int | None = None, start: int = 0) -> str:
+    if cat is None:
+        url = f"/index.php?option=com_k2&view=itemlist&layout=category&Itemid={itemid}"
+    else:
+        url = (f"/index.php?option=com_k2&view=itemlist&layout=category&task=category&id={cat}"
+               f"&Itemid={itemid}")
+    return url + (f"&start={start}" if start else "")
+
+
+def k2_extra_fields(site: Site, f: ServiceFacts, n: int) -> str:
+    """K2's extra-field block: one ``li`` per field, label and value spans. Textarea fields
+    keep the editor's HTML (a list) on some items, numbered lines with ``<br>`` on others."""
+    style = "br" if n % 2 else "ol"
+    rows = []
+    for i, (anchor, label, value) in enumerate(fact_rows(site, f)):
+        kind = "typeTextarea" if isinstance(value, list) else "typeTextfield"
+        # as K2's PHP template writes them: one element a line
+        rows.append(f'<li class="{"even" if i % 2 == 0 else "odd"} {kind} group1">\n'
+                    f'<span class="itemExtraFieldsLabel">{e(label)}:</span>\n'
+                    f'<span class="itemExtraFieldsValue">{value_html(anchor, value, style)}'
+                    "</span>\n</li>\n")
+    return ('<div class="itemExtraFields"><h3>Informasi Layanan</h3><ul>' + "".join(rows)
+            + '</ul><div class="clr"></div></div>')
+
+
+def build_k2(site: Site, facts: dict, reg) -> None:
+    """Menu items 101 Beranda (K2 latest items of every category), 102 Profil (an article),
+    115 Layanan (K2 category 2), 116 Berita (K2 category 3), 117 Kontak."""
+    home = put(site, "home", "home", site.short, "/", "index.html",
+               aliases=("/index.php", k2_list_url(101)), view={"item": 101})
+    put(site, "page", "profil", "Profil Kelurahan",
+        "/index.php?option=com_content&view=article&id=2&Itemid=102", "profil.html",
+        new_profile(site), crumbs=[("Beranda", "/")], view={"item": 102})
+    put(site, "page", "kontak", "Kontak", "/index.php?option=com_contact&view=contact&id=1"
+        "&Itemid=117", "kontak.html", contact_body(site), crumbs=[("Beranda", "/")],
+        view={"item": 117})
+    items: list[Page] = []
+    for n, (key, (_i, _s, slug, title, intro, _o)) in enumerate(own_services(site), start=12):
+        f = facts[key]
+        body = f"<p>{e(intro)}</p>"
+        page = put(site, "service", key, title, k2_item_url(n, slug, 115), f"item/{n}.html",
+                   body, summary=intro, date=f"2024-01-{n:02d}",
+                   crumbs=[("Beranda", "/"), ("Layanan", k2_list_url(115, 2))],
+                   view={"item": 115, "id": n, "slug": slug, "cat": 2, "hits": joomla_hits(n),
+                         "extra": k2_extra_fields(site, f, n)})
+        reg(page, key)
+        items.append(page)
+    for n, (slug, date, title, texts) in enumerate(own_news(site), start=31):
+        page = put(site, "news", f"news:{site.name}:{slug}", title, k2_item_url(n, slug, 116),
+                   f"item/{n}.html", paras(*texts), date=date, summary=news_summary(texts),
+                   crumbs=[("Beranda", "/"), ("Berita", k2_list_url(116, 3))],
+                   view={"item": 116, "id": n, "slug": slug, "cat": 3, "hits": joomla_hits(n)})
+        reg(page, page.key)
+        items.append(page)
+    for page in list(items):  # the copies other links reach: another Itemid, none, print
+        n, slug = page.view["id"], page.view["slug"]
+        for itemid, crumbs in ((101, [("Beranda", "/")]), (None, [("Beranda", "/")])):
+            put(site, "copy", f"{page.key}:{itemid}", page.title, k2_item_url(n, slug, itemid),
+                f"item/{n}-{itemid or 0}.html", page.body, date=page.date, crumbs=crumbs,
+                view={**page.view, "item": itemid or 101, "hits": joomla_hits(n, 1 if itemid
+                                                                             else 2),
+                      "of": page.href})
+        put(site, "copy", f"{page.key}:mailto", "Kirim ke teman", k2_mailto_url(page.href),
+            f"mailto-{n}.html", view={"mailto": True, "of": page.href})
+        for later, itemid in enumerate((page.view["item"], 101), start=3):
+            # each copy's print icon keeps its Itemid
+            put(site, "copy", f"{page.key}:print:{itemid}", page.title,
+                k2_item_url(n, slug, itemid, print_=True), f"item/{n}-print-{itemid}.html",
+                page.body, date=page.date, view={**page.view, "print": True,
+                                                 "hits": joomla_hits(n, later), "of": page.href})
+    services, news = pages_of(site, "service"), pages_of(site, "news")
+    latest = sorted(items, key=lambda p: p.date, reverse=True)
+
+    def listing(key: str, title: str, href: str, file: str, shown: list[Page], itemid: int,
+                pages: list[str], current: int, aliases: tuple[str, ...] = ()) -> Page:
+        return put(site, "listing", key, title, href, file, aliases=aliases,
+                   crumbs=[("Beranda", "/")] if key != "home" else [],
+                   view={"item": itemid, "shown": shown, "pages": pages, "current": current})
+
+    lay_pages = [k2_list_url(115, 2, s) for s in range(0, len(services), K2_LAYANAN_PER_PAGE)]
+    for i, href in enumerate(lay_pages):
+        listing(f"list-layanan-{i}", "Layanan Kelurahan", href, f"layanan-{i}.html",
+                services[i * K2_LAYANAN_PER_PAGE:(i + 1) * K2_LAYANAN_PER_PAGE], 115,
+                lay_pages, i)
+    listing("list-berita", "Berita Kelurahan", k2_list_url(116, 3), "berita.html", news, 116,
+            [k2_list_url(116, 3)], 0)
+    home_pages = ["/"] + [k2_list_url(101, None, s)
+                          for s in range(K2_LATEST_PER_PAGE, len(latest), K2_LATEST_PER_PAGE)]
+    home.view.update({"shown": latest[:K2_LATEST_PER_PAGE], "pages": home_pages, "current": 0})
+    for i, href in enumerate(home_pages[1:], start=1):
+        listing(f"home-{i}", "Beranda", href, f"home-{i}.html",
+                latest[i * K2_LATEST_PER_PAGE:(i + 1) * K2_LATEST_PER_PAGE], 101, home_pages, i)
+    tagged = [p for p in services if p.key in ("plb_domisili", "plb_kk", "plb_mati", "plb_nikah")]
+    listing("tag", "Tag: kependudukan", "/index.php?option=com_k2&view=itemlist&task=tag"
+            "&tag=kependudukan&Itemid=101", "tag.html", tagged, 101, [], 0)
+    for p in site.pages:
+        p.view["tagged"] = p in tagged or p.view.get("of") in {t.href for t in tagged}
+    listing("user", "Admin Kelurahan", "/index.php?option=com_k2&view=itemlist&task=user"
+            "&id=62:admin-kelurahan&Itemid=101", "user.html", latest, 101, [], 0)
+    for asset in ("templates/protostar/favicon.ico", "media/jui/js/jquery.min.js",
+                  "components/com_k2/js/k2.frontend.js"):
+        site.extra_files[asset] = f"/* {asset.rsplit('/', 1)[-1]} */\n".encode()
+
+
+def k2_list_item(p: Page, leading: bool) -> str:
+    return (f'<div class="itemContainer"><div class="catItemView group{"Leading" if leading else "Primary"}">'
+            f'<div class="catItemHeader"><span class="catItemDateCreated">{tanggal(p.date)}</span>'
+            f'<h3 class="catItemTitle">{a(p.href, e(p.title))}</h3></div><div class="catItemBody">'
+            f'<div class="catItemIntroText"><p>{e(p.summary)}</p></div><div class="clr"></div>'
+            f'</div><div class="catItemReadMore">{a(p.href, "Read more ...", class_="k2ReadMore")}'
+            '</div><div class="clr"></div></div></div>')
+
+
+def k2_listing(page: Page) -> str:
+    view = page.view
+    shown: list[Page] = view["shown"]
+    pages: list[str] = view["pages"]
+    nav = ""
+    if len(pages) > 1:
+        cur = view["current"]
+        links = "".join(f'<li class="active"><a>{k + 1}</a></li>' if k == cur
+                        else f"<li>{a(h, str(k + 1), class_='pagenav')}</li>"
+                        for k, h in enumerate(pages))
+        if cur + 1 < len(pages):
+            links += f"<li>{a(pages[cur + 1], 'Berikutnya', class_='pagenav')}</li>"
+        nav = (f'<div class="k2Pagination"><ul class="pagination-list">{links}</ul><div '
+               f'class="k2PaginationCounter">Halaman {cur + 1} dari {len(pages)}</div></div>')
+    head = ("" if page.kind == "home" else
+            f'<div class="itemListCategoriesBlock"><div class="itemListCategory"><h2>'
+            f"{e(page.title)}</h2></div></div>")
+    return (f'<div id="k2Container" class="itemListView">{head}<div class="itemList"><div '
+            'id="itemListLeading">' + "".join(k2_list_item(p, i < 2) for i, p in enumerate(shown))
+            + f'</div></div>{nav}</div>')
+
+
+def k2_item(page: Page) -> str:
+    """K2's item view: header (date, title, author), toolbar (print, e-mail), the text, the
+    extra fields, hits, category and tags, related items, previous/next in the category."""
+    site, view = page.site, page.view
+    n, slug = view["id"], view["slug"]
+    itemid = view["item"] if not view.get("print") else None
+    print_href = k2_item_url(n, slug, view.get("item"), print_=True)
+    toolbar = "" if view.get("print") else (
+        '<div class="itemToolbar"><ul><li>'
+        f'{a(print_href, "<span>Cetak</span>", class_="itemPrintLink", rel="nofollow")}</li><li>'
+        f'{a(k2_mailto_url(view.get("of", page.href)), "<span>E-mail</span>", class_="itemEmailLink", rel="nofollow")}'
+        '</li><li><span class="itemTextResizerTitle">ukuran huruf</span> <a href="#" '
+        'class="fontDecrease">kecilkan</a> <a href="#" class="fontIncrease">besarkan</a></li>'
+        '</ul><div class="clr"></div></div>')
+    same = [p for p in site.pages if p.kind in ("service", "news") and p.view["cat"] == view["cat"]]
+    pos = next(i for i, p in enumerate(same) if p.view["id"] == n)
+    navs = []
+    if pos > 0:
+        navs.append(a(same[pos - 1].href, f"&laquo; {e(same[pos - 1].title)}",
+                      class_="itemPrevious"))
+    if pos + 1 < len(same):
+        navs.append(a(same[pos + 1].href, f"{e(same[pos + 1].title)} &raquo;",
+                      class_="itemNext"))
+    tag = next(p for p in site.pages if p.key == "tag")
+    tags = (f'<div class="itemTagsBlock">\n<span>Tagged under</span>\n<ul class="itemTags"><li>'
+            f'{a(tag.href, "kependudukan")}</li></ul></div>' if view.get("tagged") else "")
+    related = [same[(pos + k) % len(same)] for k in range(1, min(4, len(same)))]
+    cat = "Layanan Kelurahan" if view["cat"] == 2 else "Berita Kelurahan"
+    cat_href = k2_list_url(115, 2) if view["cat"] == 2 else k2_list_url(116, 3)
+    user = next(p for p in site.pages if p.key == "user")
+    extra = view.get("extra", "")
+    tail = "" if view.get("print") else (
+        f'<div class="itemLinks"><div class="itemCategory">\n<span>Diterbitkan di</span>\n'
+        f"{a(cat_href, cat)}\n</div>{tags}</div>"
+        '<div class="itemRelated"><h3>Item terkait</h3><ul>' + "".join(
+            f'<li class="{"even" if i % 2 == 0 else "odd"}">{a(k2_item_url(p.view["id"], p.view["slug"]), e(p.title))}</li>'
+            for i, p in enumerate(related)) + '</ul><div class="clr"></div></div>'
+        f'<div class="itemNavigation"><span class="itemNavigationTitle">Lainnya di kategori ini:'
+        f'</span>{"".join(navs)}</div>'
+        f'<div class="itemBackToTop">{a(k2_item_url(n, slug, itemid) + f"#startOfPageId{n}", "kembali ke atas", class_="k2Anchor")}</div>')
+    return (f'<span id="startOfPageId{n}"></span><div id="k2Container" class="itemView">'
+            f'<div class="itemHeader"><span class="itemDateCreated">{tanggal(page.date)} 08:00'
+            f'</span><h2 class="itemTitle">{e(page.title)}</h2><span class="itemAuthor">Ditulis '
+            f'oleh {a(user.href, "Admin Kelurahan", rel="author")}</span></div>{toolbar}'
+            f'<div class="itemBody"><div class="itemFullText">{page.body}</div>{extra}'
+            f'<div class="clr"></div><div class="itemContentFooter"><span class="itemHits">'
+            f'Dibaca <b>{view["hits"]}</b> kali</span><div class="clr"></div></div></div>'
+            f"{tail}</div>")
+
+
+def render_k2(page: Page) -> str:
+    site, view = page.site, page.view
+    article = page.kind in ("service", "news", "copy") and not view.get("mailto")
+    if article:
+        content = k2_item(page)
+    elif "shown" in view:
+        content = k2_listing(page)
+        if page.kind == "home":
+            content = (f"<p>Selamat datang di situs resmi {e(site.opd)}. Kantor lurah melayani "
+                       f"warga {HOURS}.</p>") + content
+    else:
+        content = (f'<div class="item-page"><div class="page-header"><h2>{e(page.title)}</h2>'
+                   f"</div>{page.body}</div>")
+    title = e(page.title) if page.kind != "home" else e(site.short)
+    if view.get("mailto"):
+        return f"""<!DOCTYPE html>
+<html lang="id-id" dir="ltr">
+<head>
+<meta http-equiv="content-type" content="text/html; charset=utf-8" />
+<meta name="generator" content="Joomla! - Open Source Content Management" />
+<title>{e(site.short)}</title>
+</head>
+<body class="contentpane modal">
+<div id="mailto-window"><h2>Kirim tautan ini ke teman.</h2>
+<form action="/index.php" id="mailtoForm" method="post">
+<div class="control-group"><label for="mailto_field">Email ke</label><input type="text" id="mailto_field" name="mailto" value=""/></div>
+<div class="control-group"><label for="sender_field">Pengirim</label><input type="text" id="sender_field" name="sender" value=""/></div>
+<div class="control-group"><label for="subject_field">Subjek</label><input type="text" id="subject_field" name="subject" value=""/></div>
+<p><button class="button" type="submit">Kirim</button></p>
+<input type="hidden" name="option" value="com_mailto" /><input type="hidden" name="task" value="send" /><input type="hidden" name="tmpl" value="component" /><input type="hidden" name="link" value="{k2_mailto_url(view["of"]).rsplit("=", 1)[1]}" />
+</form></div>
+</body>
+</html>
+"""
+    if view.get("print"):
+        return f"""<!DOCTYPE html>
+<html lang="id-id" dir="ltr">
+<head>
+<meta name="robots" content="noindex, nofollow" />
+<meta http-equiv="content-type" content="text/html; charset=utf-8" />
+<meta name="generator" content="Joomla! - Open Source Content Management" />
+<title>{title}</title>
+<link href="/components/com_k2/css/k2.css?v=2.10.3" rel="stylesheet" />
+</head>
+<body class="contentpane">
+{content}
+<script>window.print();</script>
+</body>
+</html>
+"""
+    active = view.get("item", 101)
+    by_key = {p.key: p for p in site.pages}
+    menu_items = [(101, "/", "Beranda"), (102, by_key["profil"].href, "Profil"),
+                  (115, k2_list_url(115, 2), "Layanan"), (116, k2_list_url(116, 3), "Berita"),
+                  (117, by_key["kontak"].href, "Kontak")]
+    menu = "".join(f'<li class="item-{i}{" current active" if i == active else ""}">'
+                   f"{a(h, label)}</li>" for i, h, label in menu_items)
+    crumbs = page.crumbs if page.kind != "home" else []
+    trail = "".join(f'<li>{a(h, e(t), class_="pathway")}<span class="divider"> / </span></li>'
+                    for t, h in crumbs)
+    breadcrumbs = (f'<ul class="breadcrumb"><li>Anda di sini: &#160;</li>{trail}<li '
+                   f'class="active"><span>{e(page.title)}</span></li></ul>') if crumbs else ""
+    services = pages_of(site, "service")
+    latest = sorted(pages_of(site, "news"), key=lambda p: p.date, reverse=True)[:3]
+    modules = (
+        '<div class="moduletable"><h3>Layanan Kelurahan</h3><div id="k2ModuleBox91" '
+        'class="k2ItemsBlock"><ul>' + "".join(
+            f'<li class="{"even" if i % 2 == 0 else "odd"}">'
+            f'{a(k2_item_url(p.view["id"], p.view["slug"], 101), e(p.title), class_="moduleItemTitle")}</li>'
+            for i, p in enumerate(services)) + "</ul></div></div>"
+        '<div class="moduletable"><h3>Berita Terbaru</h3><div id="k2ModuleBox92" '
+        'class="k2ItemsBlock"><ul>' + "".join(
+            f'<li>{a(k2_item_url(p.view["id"], p.view["slug"], 101), e(p.title), class_="moduleItemTitle")}'
+            f'<span class="moduleItemDateCreated">{tanggal(p.date)}</span></li>' for p in latest)
+        + "</ul></div></div>")
+    kind = "item" if article else "itemlist"
+    return f"""<!DOCTYPE html>
+<html lang="id-id" dir="ltr">
+<head>
+<meta name="viewport" content="width=device-width, initial-scale=1.0" />
+<meta charset="utf-8" />
+<meta name="generator" content="Joomla! - Open Source Content Management" />
+<title>{title}</title>
+<link href="/templates/protostar/favicon.ico" rel="shortcut icon" type="image/vnd.microsoft.icon" />
+<link href="/components/com_k2/css/k2.css?v=2.10.3" rel="stylesheet" />
+<link href="/templates/protostar/css/template.css?3c1a9e" rel="stylesheet" />
+<script src="/media/jui/js/jquery.min.js?3c1a9e"></script>
+<script src="/components/com_k2/js/k2.frontend.js?v=2.10.3&amp;sitepath=/"></script>
+</head>
+<body class="site com_k2 view-{kind} no-layout no-task itemid-{active}">
+<div class="body"><div class="container">
+<header class="header" role="banner"><div class="header-inner clearfix">
+<a class="brand pull-left" href="/"><span class="site-title" title="{e(site.short)}">{e(site.short)}</span><div class="site-description">{e(site.tagline)}</div></a>
+</div></header>
+<nav class="navigation" role="navigation"><div class="nav-collapse"><ul class="nav menu nav-pills mod-list">{menu}</ul></div></nav>
+<div class="moduletable">{breadcrumbs}</div>
+<div class="row-fluid">
+<main id="content" role="main" class="span9">
+<div id="system-message-container"></div>
+{content}
+</main>
+<div id="aside" class="span3">{modules}</div>
+</div>
+</div></div>
+<footer class="footer" role="contentinfo"><div class="container"><hr /><p>&copy; 2024 {e(site.opd)}. {e(site.address)}</p></div></footer>
+</body>
+</html>
+"""
+
+
+def sppb_accordion(site: Site, facts: dict, addon: int) -> str:
+    """SP Page Builder's accordion addon: one panel per service; its body a text block with
+    the service's facts, and a link to the service's own article when it has one."""
+    panels = []
+    by_key = {p.key: p for p in site.pages}
+    for n, (key, (_i, _s, _slug, title, intro, over)) in enumerate(own_services(site)):
+        f = facts[key]
+        blocks = "".join(f"<p><strong>{e(label)}</strong></p>"
+                         + (value_html(anchor, value, site.list_style)
+                            if isinstance(value, list) else
+                            f"<p>{value_html(anchor, value, site.list_style)}</p>")
+                         for anchor, label, value in fact_rows(site, f))
+        more = ""
+        if over.get("article"):
+            more = (f'<p>{a(by_key[key].href, "Selengkapnya dan unduh standar pelayanan", class_="sppb-btn sppb-btn-link")}</p>')
+        hid = f"sppb-ac-heading-{addon}-key-{n}"
+        cid = f"sppb-ac-content-{addon}-key-{n}"
+        hidden = "" if n == 0 else ' style="display: none;"'
+        panels.append(
+            f'<div class="sppb-panel sppb-panel-modern"><div class="sppb-panel-heading'
+            f'{" active" if n == 0 else ""}" id="{hid}" aria-expanded="{str(n == 0).lower()}" '
+            f'aria-controls="{cid}" role="button"><span class="sppb-panel-title" aria-label="'
+            f'{e(title)}">{e(title)}</span><span class="sppb-toggle-direction" aria-label="Toggle '
+            f'Direction Icon {n + 1}"><i class="fas fa-angle-right" aria-hidden="true"></i>'
+            f'</span></div><div id="{cid}" class="sppb-panel-collapse" aria-labelledby="{hid}"'
+            f'{hidden}><div class="sppb-panel-body">'
+            f'<div class="sppb-addon-wrapper"><div class="sppb-addon sppb-addon-text-block">'
+            f'<div class="sppb-addon-content"><p>{e(intro)}</p>{blocks}{more}</div></div></div>'
+            "</div></div></div>")
+    return (f'<div id="sppb-addon-wrapper-{addon}" class="sppb-addon-wrapper"><div id="sppb-'
+            f'addon-{addon}" class="clearfix"><div class="sppb-addon sppb-addon-accordion"><div '
+            f'class="sppb-panel-group">{"".join(panels)}</div></div></div></div>')
+
+
+def sppb_section(sid: int, inner: str, title: str = "") -> str:
+    head = (f'<div class="sppb-section-title sppb-text-center"><h2 class="sppb-title-heading">'
+            f"{e(title)}</h2></div>") if title else ""
+    return (f'<section id="section-id-{sid}" class="sppb-section"><div class="sppb-row-container">'
+            f'{head}<div class="sppb-row"><div class="sppb-col-md-12" id="column-wrap-id-{sid + 1}">'
+            f'<div id="column-id-{sid + 1}" class="sppb-column"><div class="sppb-column-addons">'
+            f"{inner}</div></div></div></div></div></section>")
+
+
+def sppb_text(addon: int, html_: str) -> str:
+    return (f'<div id="sppb-addon-wrapper-{addon}" class="sppb-addon-wrapper"><div id="sppb-addon-'
+            f'{addon}" class="clearfix"><div class="sppb-addon sppb-addon-text-block"><div '
+            f'class="sppb-addon-content">{html_}</div></div></div></div>')
+
+
+def build_sppb(site: Site, facts: dict, reg) -> None:
+    """Menu items 101 Beranda and 103 Layanan (builder pages 1 and 3), 102 Profil, 104 Standar
+    Pelayanan (category list of catid 8), 105 Berita (category blog of catid 9), 106 Kontak.
+    SEF URLs with rewriting; articles at ``/<menu alias>/<id>-<alias>``."""
+    home = put(site, "home", "home", site.short, "/", "index.html", aliases=("/index.php",),
+               view={"item": 101, "builder": 1})
+    put(site, "page", "profil", "Profil Puskesmas", "/profil", "profil.html", new_profile(site),
+        view={"item": 102})
+    lay = put(site, "listing", "layanan", "Layanan", "/layanan", "layanan.html",
+              aliases=("/index.php?option=com_sppagebuilder&view=page&id=3&Itemid=103",),
+              view={"item": 103, "builder": 3})
+    reg(lay, f"{site.name}:layanan")
+    put(site, "page", "kontak", "Kontak", "/kontak", "kontak.html", contact_body(site),
+        view={"item": 106})
+    standards = put(site, "listing", "standar", "Standar Pelayanan", "/standar-pelayanan",
+                    "standar-pelayanan.html", view={"item": 104})
+    berita = put(site, "listing", "berita", "Berita", "/berita", "berita.html",
+                 view={"item": 105})
+    arts: list[Page] = []
+    for n, (key, (_i, _s, slug, title, intro, over)) in enumerate(own_services(site), start=31):
+        if not over.get("article"):
+            reg(Page(site, "service", f"{site.name}:{key}", title, lay.href, lay.file), key)
+            continue
+        f = facts[key]
+        pdf = f"/images/dokumen/standar-pelayanan/SP-{slug}.pdf"
+        site.extra_files[pdf[1:]] = make_pdf(f"Standar Pelayanan {title}",
+                                             sp_pdf_lines(site, title, f))
+        body = (f"<p>{e(intro)}</p><p>Persyaratan, alur, waktu penyelesaian dan biaya layanan "
+                "ini tercantum dalam Standar Pelayanan yang ditetapkan Kepala Puskesmas. "
+                "Silakan unduh dokumennya di bawah ini.</p>"
+                + "<p>" + a(pdf, '<span class="fas fa-file-pdf"></span> Unduh Standar Pelayanan '
+                            f"{e(title)} (PDF)", class_="btn btn-primary", target="_blank")
+                + "</p>")
+        page = put(site, "service", key, title, f"/standar-pelayanan/{n}-{slug}",
+                   f"artikel/{n}.html", body, summary=intro, date=f"2024-02-{n - 20:02d}",
+                   aliases=(f"/index.php?option=com_content&view=article&id={n}:{slug}&catid=8"
+                            "&Itemid=104",),
+                   crumbs=[("Beranda", "/"), ("Standar Pelayanan", standards.href)],
+                   view={"item": 104, "id": n, "hits": joomla_hits(n)})
+        reg(page, key)
+        reg(Page(site, "document", f"{key}:pdf", title, pdf, pdf[1:]), f"{key}:pdf")
+        arts.append(page)
+    news = []
+    for n, (slug, date, title, texts) in enumerate(own_news(site), start=51):
+        page = put(site, "news", f"news:{site.name}:{slug}", title, f"/berita/{n}-{slug}",
+                   f"artikel/{n}.html", paras(*texts), date=date, summary=news_summary(texts),
+                   crumbs=[("Beranda", "/"), ("Berita", berita.href)],
+                   view={"item": 105, "id": n, "hits": joomla_hits(n)})
+        reg(page, page.key)
+        news.append(page)
+    lay.body = (sppb_section(1631, sppb_text(1632, "<p>Klik nama layanan untuk melihat "
+                                             "persyaratan, alur, waktu dan biaya.</p>"),
+                             "Layanan Puskesmas Olak Kemang")
+                + sppb_section(1641, sppb_accordion(site, facts, 1642)))
+    standards.body = (
+        '<table class="com-content-category__table category table table-striped table-bordered '
+        'table-hover"><thead><tr><th scope="col" id="categorylist_header_title">Judul</th><th '
+        'scope="col" id="categorylist_header_hits">Dilihat</th></tr></thead><tbody>' + "".join(
+            f'<tr class="cat-list-row{i % 2}"><th class="list-title" scope="row">'
+            f'{a(p.href, e(p.title))}</th><td class="list-hits"><span class="badge bg-info">'
+            f'Dilihat: {p.view["hits"]}</span></td></tr>' for i, p in enumerate(arts))
+        + "</tbody></table>")
+    berita.body = "".join(
+        f'<div class="article-list"><div class="article"><div class="article-header"><h2>'
+        f'{a(p.href, e(p.title))}</h2></div><div class="article-introtext"><p>{e(p.summary)}'
+        f'</p></div><div class="readmore">{a(p.href, "Selengkapnya &raquo;", class_="btn btn-secondary")}'
+        "</div></div></div>" for p in news)
+    home.body = (
+        sppb_section(1601, sppb_text(1602, f"<h1>Selamat Datang di {e(site.short)}</h1><p>"
+                                     f"{e(site.opd)} {e(site.tugas)}.</p><p>Jam pelayanan: "
+                                     "Senin-Kamis 07.30-14.00 WIB, Jumat 07.30-11.00 WIB, "
+                                     "Sabtu 07.30-12.00 WIB.</p>"))
+        + sppb_section(1611, sppb_text(1612, "<p>" + a(
+            "/index.php?option=com_sppagebuilder&view=page&id=3&Itemid=103",
+            "Lihat Semua Layanan", class_="sppb-btn sppb-btn-primary") + "</p>"), "Layanan Kami")
+        + sppb_section(1621, sppb_text(1622, ul([a(p.href, e(p.title)) for p in news])),
+                       "Berita Terbaru"))
+    for asset in ("templates/shaper_helixultimate/images/favicon.ico",
+                  "components/com_sppagebuilder/assets/js/sppagebuilder.js",
+                  "media/vendor/jquery/js/jquery.min.js"):
+        site.extra_files[asset] = f"/* {asset.rsplit('/', 1)[-1]} */\n".encode()
+
+
+def sppb_article(page: Page) -> str:
+    """com_content's article as Helix Ultimate lays it out."""
+    view = page.view
+    date = page.date or "2024-02-01"
+    cat_href = next(p.href for p in page.site.pages
+                    if p.key == ("berita" if page.kind == "news" else "standar"))
+    cat = "Berita" if page.kind == "news" else "Standar Pelayanan"
+    return (f'<div class="article-details " itemscope itemtype="https://schema.org/Article">'
+            f'<meta itemprop="inLanguage" content="id-ID"><div class="article-header"><h1 '
+            f'itemprop="headline">{e(page.title)}</h1></div><div class="article-can-edit d-flex '
+            'flex-wrap justify-content-between"></div><div class="article-info"><span '
+            'class="createdby" title="Ditulis oleh: Admin Puskesmas"><span itemprop="name">Admin '
+            f'Puskesmas</span></span><span class="category-name" title="Kategori: {cat}">'
+            f'{a(cat_href, cat)}</span><span class="published" title="Diterbitkan: '
+            f'{tanggal(date)}"><time datetime="{date}T08:00:00+07:00" itemprop="datePublished">'
+            f'{tanggal(date)}</time></span><span class="hits"><meta itemprop="interactionCount" '
+            f'content="UserPageVisits:{view["hits"]}">Dilihat: {view["hits"]}</span></div>'
+            f'<div itemprop="articleBody">{page.body}</div><div class="article-ratings-social-'
+            'share d-flex justify-content-end"><div class="me-auto align-self-center"></div>'
+            '<div class="social-share-block"><div class="article-social-share"><div '
+            'class="social-share-icon"><ul><li class="list-inline-item"><a class="facebook" '
+            f'href="https://www.facebook.com/sharer.php?u={page.url}" target="_blank" '
+            'rel="noopener noreferrer"><span class="fab fa-facebook"></span></a></li><li '
+            f'class="list-inline-item"><a class="whatsapp" href="https://wa.me/?text={page.url}" '
+            'target="_blank" rel="noopener noreferrer"><span class="fab fa-whatsapp"></span></a>'
+            "</li></ul></div></div></div></div></div>")
+
+
+def render_sppb(page: Page) -> str:
+    site, view = page.site, page.view
+    article = page.kind in ("service", "news")
+    if article:
+        content = sppb_article(page)
+    elif view.get("builder"):
+        content = (f'<div id="sp-page-builder" class="sp-page-builder  page-{view["builder"]}">'
+                   f'<div class="page-content">{page.body}</div></div>')
+    else:
+        content = (f'<div class="com-content-category category-list"><div class="page-header">'
+                   f"<h1>{e(page.title)}</h1></div>{page.body}</div>")
+    active = view.get("item", 101)
+    menu_items = [(101, "/", "Beranda"), (102, "/profil", "Profil"),
+                  (103, "/layanan", "Layanan"), (104, "/standar-pelayanan", "Standar Pelayanan"),
+                  (105, "/berita", "Berita"), (106, "/kontak", "Kontak")]
+    menu = "".join(f'<li class="sp-menu-item{" current-item active" if i == active else ""}">'
+                   f"{a(h, label)}</li>" for i, h, label in menu_items)
+    offcanvas = "".join(f'<li class="item-{i}{" current active" if i == active else ""}">'
+                        f"{a(h, label)}</li>" for i, h, label in menu_items)
+    crumbs = page.crumbs
+    breadcrumbs = ""
+    if crumbs and not view.get("builder"):
+        trail = "".join(f'<li class="breadcrumb-item">{a(h, e(t), class_="pathway")}</li>'
+                        for t, h in crumbs)
+        breadcrumbs = (f'<div class="sp-module "><div class="sp-module-content"><ol '
+                       f'itemscope itemtype="https://schema.org/BreadcrumbList" class="breadcrumb">'
+                       f'{trail}<li class="breadcrumb-item active"><span>{e(page.title)}</span>'
+                       "</li></ol></div></div>")
+    component = "com_sppagebuilder" if view.get("builder") else "com_content"
+    title = e(page.title) if page.kind != "home" else f"Beranda - {e(site.short)}"
+    return f"""<!doctype html>
+<html lang="id-id" dir="ltr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1, shrink-to-fit=no">
+<meta name="generator" content="Joomla! - Open Source Content Management">
+<title>{title}</title>
+<link href="/templates/shaper_helixultimate/images/favicon.ico" rel="icon" type="image/vnd.microsoft.icon">
+<link href="/templates/shaper_helixultimate/css/template.css?8d2f0b" rel="stylesheet">
+<link href="/components/com_sppagebuilder/assets/css/sppagebuilder.css?8d2f0b" rel="stylesheet">
+<script src="/media/vendor/jquery/js/jquery.min.js?3.6.3"></script>
+<script src="/components/com_sppagebuilder/assets/js/sppagebuilder.js?8d2f0b" defer></script>
+</head>
+<body class="site helix-ultimate hu {component} com-{component[4:]} view-{"page" if view.get("builder") else "article" if article else "category"} layout-default task-none itemid-{active} id-id ltr sticky-header layout-fluid offcanvas-init offcanvs-position-right">
+<div class="body-wrapper"><div class="body-innerwrapper">
+<div id="sp-top-bar"><div class="container"><div class="container-inner"><div class="row"><div id="sp-top1" class="col-lg-6"><div class="sp-column"><ul class="sp-contact-info"><li class="sp-contact-phone"><span class="fa fa-phone" aria-hidden="true"></span> <a href="tel:0741570212">(0741) 570212</a></li><li class="sp-contact-email"><span class="far fa-envelope" aria-hidden="true"></span> <a href="mailto:pkm.olakkemang@jambikota.go.id">pkm.olakkemang@jambikota.go.id</a></li></ul></div></div></div></div></div></div>
+<header id="sp-header"><div class="container"><div class="container-inner"><div class="row"><div id="sp-logo" class="col-auto"><div class="sp-column"><div class="logo"><a href="/"><span class="logo-text">{e(site.short)}</span></a></div></div></div>
+<div id="sp-menu" class="col-auto flex-auto"><div class="sp-column d-flex justify-content-end align-items-center"><nav class="sp-megamenu-wrapper d-flex" role="navigation"><a id="offcanvas-toggler" aria-label="Menu" class="offcanvas-toggler-right d-flex d-lg-none" href="#"><div class="burger-icon" aria-hidden="true"><span></span><span></span><span></span></div></a><ul class="sp-megamenu-parent menu-animation-fade-up d-none d-lg-block">{menu}</ul></nav></div></div></div></div></div></header>
+<section id="sp-main-body"><div class="container"><div class="container-inner"><div class="row">
+<main id="sp-component" class="col-lg-12"><div class="sp-column ">{breadcrumbs}<div id="system-message-container" aria-live="polite"></div>
+{content}
+</div></main>
+</div></div></div></section>
+<footer id="sp-footer"><div class="container"><div class="container-inner"><div class="row"><div id="sp-footer1" class="col-lg-12"><div class="sp-column"><span class="sp-copyright">&copy; 2025 {e(site.opd)}. {e(site.address)}</span></div></div></div></div></div></footer>
+</div></div>
+<div class="offcanvas-overlay"></div><div class="offcanvas-menu"><div class="d-flex align-items-center p-3 pt-4"><a href="#" class="close-offcanvas" aria-label="Close Off-canvas"><div class="burger-icon"><span></span><span></span><span></span></div></a></div><div class="offcanvas-inner"><div class="sp-module "><div class="sp-module-content"><ul class="menu">{offcanvas}</ul></div></div></div></div>
+<a href="#" class="sp-scroll-up" aria-label="Scroll Up"><span class="fas fa-angle-up" aria-hidden="true"></span></a>
+</body>
+</html>
+"""
+
+
 NEW_BUILD.update({"wpbakery": build_wpbakery, "divi": build_divi})
 RENDER.update({"wpbakery": render_wpbakery, "divi": render_divi})
 CSS.update({"wpbakery": ("wp-content/themes/naker/style.css", ".tablepress td{padding:4px}"),
@@ -14922,6 +15617,80 @@ DEVSET_PAGEBUILDERS: dict[str, list[tuple[str, str]]] = {
     ],
 }
 DEVSET_BLOCKS.append((1300, (DEVSET_PAGEBUILDERS,)))
+
+NEW_BUILD.update({"k2": build_k2, "sppb": build_sppb})
+RENDER.update({"k2": render_k2, "sppb": render_sppb})
+CSS.update({"k2": ("components/com_k2/css/k2.css", "#k2Container{padding:0 0 24px}"),
+            "sppb": ("components/com_sppagebuilder/assets/css/sppagebuilder.css",
+                     ".sppb-panel-heading{cursor:pointer}")})
+CSS_EXTRA.update({"k2": ("templates/protostar/css/template.css", ".site-title{font-size:40px}"),
+                  "sppb": ("templates/shaper_helixultimate/css/template.css",
+                           "#sp-header{height:90px}")})
+
+
+# Queries answered by the two Joomla families above, numbered from q1350; written before any
+# crawl of these sites, as a citizen types them. A service with its own article is answered
+# there; the Layanan page's accordion item, the standard's PDF and the same service on another
+# site count as acceptable.
+DEVSET_JOOMLA_K2_SPPB: dict[str, list[tuple[str, str]]] = {
+    "formal": [
+        ("surat keterangan domisili kelurahan payo lebar", "plb_domisili:2 domisili:1"),
+        ("persyaratan surat keterangan usaha kelurahan payo lebar", "plb_sku:2"),
+        ("surat pengantar nikah n1 n4 kelurahan payo lebar", "plb_nikah:2 nikah:1"),
+        ("imunisasi dasar lengkap bayi puskesmas olak kemang", "ok_imunisasi:2"),
+        ("pendaftaran uhc jambi bugar puskesmas olak kemang",
+         "ok_uhc:2 pkm-olakkemang:layanan:1 ok_uhc:pdf:1 uhc:1"),
+        ("standar pelayanan surat keterangan sehat puskesmas olak kemang",
+         "ok_sks:2 ok_sks:pdf:1 pkm-olakkemang:layanan:1"),
+        ("pemeriksaan umum dan rujukan bpjs puskesmas olak kemang",
+         "ok_poli:2 puskesmas:1"),
+    ],
+    "colloquial": [
+        ("mau bikin skck minta pengantar kelurahan payo lebar", "plb_skck:2"),
+        ("periksa hamil di puskesmas olak kemang bayar gak", "ok_kia:2"),
+        ("cek kesehatan gratis pas ulang tahun puskesmas olak kemang",
+         "ok_ckg:2 pkm-olakkemang:layanan:1 ok_ckg:pdf:1 ckg:1"),
+        ("anak mau daftar sekolah butuh surat domisili payo lebar",
+         "plb_domisili:2 domisili:1"),
+    ],
+    "problem": [
+        ("orang tua meninggal mau urus akta kematian kelurahan payo lebar",
+         "plb_mati:2 akta_mati:1"),
+        ("belum punya bpjs sakit mau berobat gratis puskesmas olak kemang",
+         "ok_uhc:2 pkm-olakkemang:layanan:1 ok_uhc:pdf:1 uhc:1"),
+        ("keluarga miskin belum dapat bansos kelurahan payo lebar", "plb_dtks:2 dtks:1"),
+        ("anak baru lahir mau dimasukkan ke kk kelurahan payo lebar",
+         "plb_kk:2 kk_ubah:1"),
+    ],
+    "typo": [
+        ("surat keterangan tidak mamppu payo lebar", "plb_sktm:2 sktm:1"),
+        ("imunisai bayi puskesmas olak kemang", "ok_imunisasi:2"),
+        ("surat keterngan sehat olak kemang", "ok_sks:2 ok_sks:pdf:1 pkm-olakkemang:layanan:1"),
+    ],
+    "abbreviation": [
+        ("sku kelurahan payo lebar", "plb_sku:2"),
+        ("ckg puskesmas olak kemang", "ok_ckg:2 pkm-olakkemang:layanan:1 ok_ckg:pdf:1 ckg:1"),
+        ("kia kb ibu hamil pkm olak kemang", "ok_kia:2"),
+    ],
+    "english": [
+        ("health certificate for job application olak kemang health center",
+         "ok_sks:2 ok_sks:pdf:1 pkm-olakkemang:layanan:1"),
+        ("police clearance cover letter kelurahan payo lebar", "plb_skck:2"),
+    ],
+    "jambi-malay": [
+        ("cakmano ngurus surat tidak mampu di payo lebar", "plb_sktm:2 sktm:1"),
+        ("nak nikah pengantar dari lurah payo lebar apo bae syaratnyo",
+         "plb_nikah:2 nikah:1"),
+    ],
+    "old-term": [
+        ("surat kelakuan baik kelurahan payo lebar", "plb_skck:2"),
+        ("jamkesda berobat gratis puskesmas olak kemang",
+         "ok_uhc:2 pkm-olakkemang:layanan:1 ok_uhc:pdf:1 uhc:1"),
+        ("surat keterangan miskin kelurahan payo lebar", "plb_sktm:2 sktm:1"),
+    ],
+}
+DEVSET_BLOCKS.append((1350, (DEVSET_JOOMLA_K2_SPPB,)))
+
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -100,15 +100,17 @@ def contact_fields(text: str) -> dict[str, str]:
             anchors.append(n)
     if "address" not in found:
         # an unlabelled address stands in the block that says the rest (a footer), nearest
-        # first; a news headline naming a street elsewhere on the page is not one
-        near = sorted(range(len(lines)), key=lambda n: min((abs(n - a) for a in anchors),
-                                                           default=0))
-        for n in near:
-            if anchors and min(abs(n - a) for a in anchors) > _ADDRESS_REACH:
-                break
-            if _is_address(lines[n]):
-                found["address"] = lines[n]
-                break
+        # first; a news headline naming a street elsewhere on the page is not one. A street
+        # line before a line naming only a place: the header's "Kelurahan Payo Lebar" is
+        # the site's name, the footer's "Jl. Sultan Agung, ..." its address
+        near = [n for n in sorted(range(len(lines)), key=lambda n: min(
+            (abs(n - a) for a in anchors), default=0)) if not anchors or min(
+            abs(n - a) for a in anchors) <= _ADDRESS_REACH]
+        line = next((lines[n] for n in near if _is_address(lines[n])
+                     and _STREET.search(lines[n])), None) or next(
+            (lines[n] for n in near if _is_address(lines[n])), None)
+        if line is not None:
+            found["address"] = line
     return {k: found[k] for k in CONTACT_FIELDS if k in found}
 
 

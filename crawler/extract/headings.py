@@ -24,9 +24,12 @@ on the page makes this unnecessary, so nothing is looked for then.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from bs4 import Comment, NavigableString, Tag
+
+from crawler.extract.labels import label_name
 
 BODY_SIZE = 16.0  # px: a browser's default, and <font size="3">
 _FONT_SIZES = {1: 10.0, 2: 13.0, 3: 16.0, 4: 18.0, 5: 24.0, 6: 32.0, 7: 48.0}
@@ -319,9 +322,15 @@ def _box_end(tag: Tag, block: Tag, texts: dict[int, _Text], own_end: int) -> int
 
 
 def _main(candidates: list[_Candidate], total: int) -> _Candidate | None:
+    """The most prominent candidate in the first half of the text that labels no section:
+    "Persyaratan :" heads a section, and so does a bold "Persyaratan" the page repeats (a
+    page builder's accordion of services bolds each item's labels), not the page."""
+    seen = Counter(" ".join(c.text.split()).lower() for c in candidates)
     best: _Candidate | None = None
     for candidate in candidates:
-        if candidate.text.rstrip().endswith(":") or candidate.plain > total / 2:
+        if candidate.text.rstrip().endswith(":") or candidate.plain > total / 2 or (
+                seen[" ".join(candidate.text.split()).lower()] > 1
+                and label_name(candidate.text) is not None):
             continue
         if best is None or (candidate.style.size, candidate.style.bold) > (
                 best.style.size, best.style.bold):

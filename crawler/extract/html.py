@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 
 from crawler.extract.accordion import head_section_items
-from crawler.extract.dates import parse_indonesian_date, parse_iso
+from crawler.extract.dates import MONTH_NAMES, parse_indonesian_date, parse_iso
 from crawler.extract.headings import LINE_TAGS, layout_headings, link_box_labels
 from crawler.extract.shortcodes import unwrap_shortcodes
 from crawler.extract.tabs import Panel, unfold_tabs
@@ -556,6 +556,10 @@ def find_title_heading(title: str, *scopes: list[Tag]) -> Tag | None:
 
 
 _DATELINE_MAX = 100
+# a line that is one date and nothing more: "Senin, 15 Januari 2024 08:00", "16/04/2024"
+_ONLY_DATE = re.compile(
+    rf"^(?:[^\W\d]+,?\s+)?(?:\d{{1,2}}\s+(?:{MONTH_NAMES})\.?,?\s+\d{{4}}|\d{{1,2}}[/-]\d{{1,2}}[/-]"
+    rf"\d{{4}})(?:,?\s*(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*WIB)?)?$", re.IGNORECASE)
 TITLE_WORDS = 4  # words of a linked title after a list entry's date
 
 
@@ -568,6 +572,9 @@ def dateline(title_heading: Tag | None) -> str | None:
     """
     if title_heading is None:
         return None
+    above = _date_above(title_heading)
+    if above:
+        return above
     last = _last_descendant(title_heading)
     node = (last or title_heading).next_element
     line = ""
@@ -591,6 +598,22 @@ def dateline(title_heading: Tag | None) -> str | None:
     if not line or len(line) > _DATELINE_MAX or _leads_to_link(node):
         # a date followed by a linked title is the first entry's of a list under the
         # heading ("Semua Berita", then each post's date and title), not the page's
+        return None
+    return parse_indonesian_date(line)
+
+
+def _date_above(title_heading: Tag) -> str | None:
+    """The date a template prints on its own just above the headline, in the headline's
+    header block (K2's ``itemDateCreated`` before ``itemTitle``): the element right before
+    the heading, if all it says is a date (a time of day may follow) and it links nowhere.
+    The line above a list's heading is the menu or the breadcrumbs, never one date alone."""
+    node = title_heading.previous_sibling
+    while isinstance(node, NavigableString) and not str(node).strip():
+        node = node.previous_sibling
+    if not isinstance(node, Tag) or node.name in HEADING_TAGS or node.find("a") is not None:
+        return None
+    line = squash(node.get_text(" "))
+    if not line or len(line) > _DATELINE_MAX or not _ONLY_DATE.match(line):
         return None
     return parse_indonesian_date(line)
 
@@ -955,12 +978,20 @@ def _link_line(anchor: Tag, block: Tag, own: str) -> Tag | None:
     return None
 
 
+def _nofollow(anchor: Tag) -> bool:
+    """A link its site tells robots not to follow: an article's print and e-mail icons
+    (Joomla's and K2's toolbars, a print plugin's), a commenter's site. Views of the page or
+    nobody's page, never an entry of a list the page shows."""
+    rel = anchor.get("rel") or []
+    return "nofollow" in (rel if isinstance(rel, list) else str(rel).split())
+
+
 def link_items(block: Tag, page_url: str = "") -> LinkItems:
     own = page_url.split("#", 1)[0]
     items: dict[int, Tag] = {id(entry): entry for entry in excerpt_entries(block, own)}
     items.update((id(card), card) for card in _card_entries(block, own) if id(card) not in items)
     for anchor in tags_in(block, ("a",)):
-        if not _elsewhere(anchor, own) or is_taxonomy_link(anchor):
+        if not _elsewhere(anchor, own) or is_taxonomy_link(anchor) or _nofollow(anchor):
             continue
         text_len = len(squash(anchor.get_text(" ")))
         if text_len < 3:
@@ -1068,6 +1099,16 @@ def page_headings(block: Tag, body_h1: Tag | None) -> list[tuple[Tag, int]]:
              and first_real < i else level) for i, (t, level) in enumerate(merged)]
 
 
+def not_panel_titles(headings: list[tuple[Tag, int]], titles: set[str]
+                     ) -> list[tuple[Tag, int]]:
+    """``headings`` with a main heading (level 1) that titles one of the page's panels made
+    a section's (level 4): a page builder's accordion item titles draw as layout headings
+    (a ``sppb-panel-title`` span), and the first of them would name a page that lists them
+    all."""
+    return [(t, 4 if level == 1 and squash(t.get_text(" ")) in titles else level)
+            for t, level in headings]
+
+
 def _a_link(heading: Tag) -> bool:
     """The heading's whole text is one link's."""
     link = heading.find_parent("a", href=True) or heading.find("a", href=True)
@@ -1136,6 +1177,16 @@ class HtmlPage:
     embeds: list[Link] = field(default_factory=list)
 
 
+def site_text(root: Tag, url: str) -> str:
+    """A home page's whole text, footer included (where a site says its address and
+    hours), less its posts' teasers: a post's excerpt ("Mulai Mei, kantor lurah membuka
+    loket Sabtu pukul 08.00-11.00 WIB ...") or headline ("Posyandu di RT 12") says no more
+    where the office is than any other post."""
+    teasers = {line for entry in excerpt_entries(root, url)
+               for line in block_text(entry).splitlines()}
+    return "\n".join(line for line in block_text(root).splitlines() if line not in teasers)
+
+
 def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     """``site``: the title segments the page's site repeats (``crawler.sitetitles``); they
     decide the title only, never which part of the page is its content, so a page
@@ -1167,7 +1218,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
         crumb=current_crumb(trail, url),
     )
     home = is_home(url)
-    whole = block_text(soup.body or soup) if home else ""
+    whole = site_text(soup.body or soup, url) if home else ""
     # the frames, with the element holding each: where it sits once the furniture is gone
     frames = [(str(t["src"]).strip(), squash(str(t.get("title") or t.get("aria-label") or "")),
                t.parent) for t in tags if t.name in ("frame", "iframe") and t.get("src")]
@@ -1179,7 +1230,9 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     lengths: dict[int, int] = {}
     block = main_block(body, lengths)
     body_h1 = first_tag(body, ("h1",))  # the body is not changed from here on
-    headings = page_headings(block, body_h1)
+    # a page of several panels (an accordion of services) is titled by none of them
+    panel_titles = {p.title for p in panels} if len(panels) > 1 else set()
+    headings = not_panel_titles(page_headings(block, body_h1), panel_titles)
     title_evidence(headings, body_h1, evidence, url)
     page_title = choose_title(evidence, home=home, url=url)
     # the main heading before any other that states the title (a sidebar's link to the page)
@@ -1188,7 +1241,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     narrowed = title_block(block, heading, lengths)
     if narrowed is not block:
         block = narrowed
-        headings = page_headings(block, body_h1)
+        headings = not_panel_titles(page_headings(block, body_h1), panel_titles)
     meta["dateline"] = dateline(heading)
     return HtmlPage(
         title=choose_title(evidence, site, home=home, url=url) if site else page_title,

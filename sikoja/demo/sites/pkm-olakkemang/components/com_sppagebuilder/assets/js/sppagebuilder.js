@@ -1,0 +1,1 @@
+/* sppagebuilder.js */

@@ -1,0 +1,135 @@
+"""Joomla as kelurahan and puskesmas sites really run it (issue #11, session 16).
+
+Two sample sites of CMS variants the tuning web lacked:
+
+* Kelurahan Payo Lebar, Joomla 3 with K2 and SEF URLs off: every item is reachable at
+  ``index.php?option=com_k2&view=item&id=N:slug`` with the Layanan menu's ``Itemid``, the
+  home list's, none (related items) and as its print view, each copy drawn under its own
+  menu item; the facts are K2 extra fields; no canonical link.
+* Puskesmas Olak Kemang, Joomla 4 with Helix Ultimate and SP Page Builder: the Layanan page
+  is one accordion of services (``sppb-panel-heading``/``sppb-panel-body``), reachable at
+  ``/layanan`` and at ``index.php?option=com_sppagebuilder&view=page&id=3&Itemid=103``; three
+  services also have an article with their Standar Pelayanan as a PDF.
+
+What went wrong before: the K2 site kept each service at whichever spelling had the fewest
+parameters (no ``Itemid``, or the home list's), not the one its Layanan menu lists; its news
+items were read as lists (the print and e-mail icons counted as entries) and never dated
+(the date stands above the headline); the accordion's services were stored twice (the page's
+copy at the non-SEF URL left the index, its panels did not); the Layanan page was titled
+"Persyaratan", its first bold label.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from crawler.extract.html import extract_page, link_items
+from crawler.twins import query_twins
+from sikoja.demo.server import SITES_ROOT
+from tests.samplecrawl import crawl_sites
+
+SITES = ("kel-payolebar", "pkm-olakkemang")
+K2_ITEM = "/index.php?option=com_k2&view=item&id={id}:{slug}"
+K2_SERVICES = {12: "surat-keterangan-domisili", 13: "surat-keterangan-tidak-mampu",
+               14: "surat-keterangan-usaha", 15: "pengantar-perubahan-kartu-keluarga",
+               16: "surat-keterangan-kematian", 17: "usulan-dtks-bansos",
+               18: "surat-pengantar-skck", 19: "surat-pengantar-nikah"}
+BUILDER = "/index.php?option=com_sppagebuilder&view=page&id=3&Itemid=103"
+
+
+def page(site: str, file: str, url: str):
+    return extract_page((SITES_ROOT / site / file).read_text(encoding="utf-8"), url)
+
+
+def test_the_copy_drawn_under_its_section_is_kept_and_a_pages_panels_go_with_it():
+    base = "http://a.go.id/index.php?option=com_k2&view=item&id=12:sktm"
+    pages = {base: "sktm", base + "&Itemid=101": "sktm", base + "&Itemid=115": "sktm",
+             "http://a.go.id/layanan": "list", "http://a.go.id/layanan#p1": "p1",
+             "http://a.go.id/index.php?id=3": "list", "http://a.go.id/index.php?id=3#p1": "p1b",
+             "http://a.go.id/index.php?id=3#p2": "p2"}
+    trails = {base: 2, base + "&Itemid=101": 2, base + "&Itemid=115": 3}
+    # the home list's copy is linked from every page's module: the section's copy still wins
+    inlinks = Counter({base + "&Itemid=101": 30})
+    assert query_twins(pages, inlinks, trails=trails) == {
+        base: base + "&Itemid=115", base + "&Itemid=101": base + "&Itemid=115",
+        "http://a.go.id/index.php?id=3": "http://a.go.id/layanan",
+        "http://a.go.id/index.php?id=3#p1": "http://a.go.id/layanan#p1",
+        # a panel the kept page lacks goes for the kept page, which holds it
+        "http://a.go.id/index.php?id=3#p2": "http://a.go.id/layanan"}
+    # without trails, fewest parameters as before
+    assert query_twins(pages)[base + "&Itemid=115"] == base
+    # the copy of the page left as it came (not live any more): its panel still goes
+    alone = {"http://a.go.id/layanan": "list", "http://a.go.id/layanan#p1": "p1",
+             "http://a.go.id/index.php?id=3#p1": "p1", "http://a.go.id/index.php?id=3#p2": "p2"}
+    assert query_twins(alone) == {
+        "http://a.go.id/index.php?id=3#p1": "http://a.go.id/layanan#p1"}
+
+
+def test_an_accordion_of_services_is_titled_by_the_page_not_its_first_item_or_label():
+    layanan = page("pkm-olakkemang", "layanan.html", "http://127.0.0.1:8813/layanan")
+    assert layanan.title == "Layanan"
+    assert len(layanan.panels) == 6
+    assert [p.title for p in layanan.panels][:2] == [
+        "Pemeriksaan Umum dan Rujukan Peserta BPJS", "Pemeriksaan Ibu Hamil dan Pelayanan KB"]
+
+
+def test_a_k2_item_is_dated_above_its_headline_and_its_icons_are_no_list():
+    url = "http://127.0.0.1:8812" + K2_ITEM.format(id=31, slug="posyandu-balita-rt-12") \
+        + "&Itemid=116"
+    item = page("kel-payolebar", "item/31.html", url)
+    assert item.title == "Posyandu Balita di RT 12 Dipadati Ibu dan Anak"
+    assert item.meta["dateline"] == "2024-04-16"
+    # the print and e-mail icons (rel=nofollow) are not entries; the author and category
+    # links alone make no list either
+    assert link_items(item.main, url).count == 0
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    return crawl_sites(tmp_path_factory.mktemp("jml16"), SITES)
+
+
+@pytest.mark.slow  # crawls served sites
+def test_each_k2_service_is_stored_once_under_its_menu_with_its_extra_fields(sample):
+    docs = sample[0]["kel-payolebar"]
+    services = {p: d for p, d in docs.items() if d.kind == "service"}
+    assert set(services) == {K2_ITEM.format(id=n, slug=s) + "&Itemid=115"
+                             for n, s in K2_SERVICES.items()}
+    sku = services[K2_ITEM.format(id=14, slug="surat-keterangan-usaha") + "&Itemid=115"]
+    assert sku.title == "Surat Keterangan Usaha (SKU)"
+    assert sku.fields["requirements"][0] == "Surat pengantar RT dan RW"
+    assert sku.fields["cost"] == "Tidak dipungut biaya"
+    assert sku.fields["duration"] == "2 hari kerja"
+    assert all(d.fields.get("requirements") and d.fields.get("cost")
+               for d in services.values())
+    # no print view, e-mail form or other menu's copy is left beside them
+    assert not [p for p in docs if "print=1" in p or "com_mailto" in p]
+    titles = Counter(d.title for d in docs.values() if d.kind in ("service", "news"))
+    assert max(titles.values()) == 1, titles
+    # the label and its value are two lines of the text, not "Biaya:Tidak dipungut biaya"
+    assert "Biaya:\nTidak dipungut biaya" in sku.text
+    news = [d for d in docs.values() if d.kind == "news"]
+    assert len(news) == 4 and all(d.last_modified for d in news)
+
+
+@pytest.mark.slow  # crawls served sites
+def test_each_accordion_service_is_stored_once_and_the_page_is_titled_layanan(sample):
+    docs = sample[0]["pkm-olakkemang"]
+    assert not [p for p in docs if p.startswith(BUILDER)]
+    layanan = docs["/layanan"]
+    assert (layanan.title, layanan.fields.get("listing")) == ("Layanan", True)
+    panels = {p: d for p, d in docs.items() if p.startswith("/layanan#")}
+    assert len(panels) == 6 and all(d.kind == "service" for d in panels.values())
+    imunisasi = next(d for d in panels.values()
+                     if d.title == "Imunisasi Dasar Lengkap Bayi dan Balita")
+    assert imunisasi.fields["requirements"][0] == "Buku KIA (buku pink) anak"
+    assert imunisasi.fields["cost"] == "Gratis"
+    # a service's own article takes its facts from the Standar Pelayanan PDF it links
+    sks = docs["/standar-pelayanan/36-surat-keterangan-sehat"]
+    assert sks.kind == "service"
+    assert sks.fields["requirements"][0] == "KTP-el atau KIA"
+    assert sks.fields["cost"] == "Rp15.000 sesuai Perda retribusi jasa umum"
+    # and nothing the site links is missing
+    assert not [r for r in sample[1] if r["source"] in SITES and r["outcome"] == "error"]
