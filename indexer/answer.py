@@ -21,7 +21,12 @@ answer card"):
   office or a place and no service ("bakung jaya", "disdukcapil") is not held against the
   page: the query says *where*, the service's page need not (session 10, with the cards
   of services stored without fields: 61.8% -> 68.1% of dev queries carded, 97.3% -> 97.6%
-  right, the bias at -0.65);
+  right, the bias at -0.65), when the query names that office or place: a word of an
+  office's name in a query naming none says no place ("berat badan", body weight, is no
+  "Badan ..." office). A word of a phrase the vocabulary reads as one ("berat badan" ->
+  gizi) counts, in the title as on the page, only with its whole phrase: the tax office's
+  "Keberatan" stems to "berat" and says nothing of body weight (session 16, BENCHMARKS.md
+  "Words said by accident");
 - **known**: the same weighted share of the query's content words that the index knows at all
   (its vocabulary, a typo correction or an expansion of the word); gibberish knows nothing.
   Not scored but a gate: below ``card_min_known`` no card, whatever the score;
@@ -367,10 +372,14 @@ class QueryWords:
             if w in counts or expanded:
                 known += self.weights[w]
         # a phrase's reading covers each of its words ("pajak penerangan jalan" -> PBJT)
+        # and each of its words is said only with the whole phrase (:meth:`says`)
+        self.phrases: dict[str, list[tuple[str, ...]]] = {}
         for phrase, expansions in analyzer.phrase_readings(base):
             for w in phrase:
                 if w in self.readings:
                     self.readings[w].extend(e for e in expansions if e)
+                    self.phrases.setdefault(w, []).append(
+                        tuple(p for p in phrase if p in self.readings))
         total = sum(self.weights.values())
         self.known = known / total if total else 0.0
 
@@ -379,17 +388,36 @@ class QueryWords:
         each word."""
         return self.covered(self.title_tokens(title))
 
-    def covered(self, said: set[str] | frozenset[str]) -> float:
+    def covered(self, said: set[str] | frozenset[str], whole: bool = False,
+                where: frozenset[str] = frozenset()) -> float:
         """IDF-weighted share of the content words that the tokens ``said`` say, by any
-        reading of each word."""
+        reading of each word; with ``whole``, a word of a phrase only with its phrase
+        (:meth:`says`)."""
         total = sum(self.weights.values())
         if not total:
             return 0.0
-        covered = sum(self.weights[w] for w in self.words if self.says(w, said))
+        covered = sum(self.weights[w] for w in self.words if self.says(w, said, whole, where))
         return covered / total
 
-    def says(self, word: str, said: set[str] | frozenset[str]) -> bool:
-        """Whether the tokens ``said`` say the content word ``word``, by any reading of it."""
+    def says(self, word: str, said: set[str] | frozenset[str], whole: bool = False,
+             where: frozenset[str] = frozenset()) -> bool:
+        """Whether the tokens ``said`` say the content word ``word``, by any reading of it.
+
+        With ``whole`` (the answer card's coverage), a word of a phrase the vocabulary reads
+        as one ("berat badan", body weight, -> gizi; "kartu keluarga" -> KK) is said only
+        where the whole phrase is, by its words or one of its readings: the phrase names one
+        thing, and a page saying one of its words alone says something else. "cara
+        menurunkan berat badan" (how to lose weight) carded the tax office's "Keberatan atas
+        Ketetapan PBB-P2", whose "keberatan" (objection) stems to "berat" (issue #12). A
+        word of the phrase that says *where* (``where``: "sipil" of "catatan sipil" in a
+        query naming Disdukcapil) need not be said for the others to be."""
+        if not self._says(word, said):
+            return False
+        phrases = self.phrases.get(word) if whole else None
+        return not phrases or any(all(self._says(w, said | where) for w in phrase)
+                                  for phrase in phrases)
+
+    def _says(self, word: str, said: set[str] | frozenset[str]) -> bool:
         return any(set(r) <= said for r in self.readings[word])
 
     def covered_as_typed(self, said: set[str] | frozenset[str]) -> float:

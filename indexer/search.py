@@ -218,7 +218,8 @@ class Searcher:
         if page == 1 and results and place is not None and results[0].id == place.doc.id:
             answer = _contact_card(place)
         elif page == 1 and results and words is not None and _card_kind(results[0]):
-            signals = self._signals(window[0][0], collapsed, words, metas, docs, explain)
+            signals = self._signals(window[0][0], collapsed, words, metas, docs, explain,
+                                    self._where(said))
             weights = self._card_weights(filters)
             settled = self._card_settled(results[0], external, words, said)
 
@@ -792,14 +793,16 @@ class Searcher:
 
     def _signals(self, top: Fused, collapsed: list[tuple[Fused, list[str]]],
                  words: QueryWords, metas: dict[str, DocMeta],
-                 docs: dict[str, IndexedDoc], measured: bool = False) -> Signals:
+                 docs: dict[str, IndexedDoc], measured: bool = False,
+                 where: frozenset[str] = frozenset()) -> Signals:
         """The card's signals for ``top``, the first result shown, against its rival: the
         next result that could carry a card itself (a service or an app; a page the catalog
         lists as an app when it is on the page of results shown, ``docs``), read when it is
         not there. The first shown is not ``collapsed[0]`` when the index no longer had that
         page to read (a rebuild removed it mid-search). The signals measured but not scored
         (what is said as typed, siblings, shared expansions) only when ``measured`` (explain:
-        ``bench/answer_card.py`` reads them there); the gate never does."""
+        ``bench/answer_card.py`` reads them there); the gate never does. The words of the
+        query that say *where* (``where``, :meth:`_where`) count as said by the top's page."""
         doc = docs[top.id]
         after = next(i for i, (f, _) in enumerate(collapsed) if f.id == top.id) + 1
         rival = next((f for f, _ in collapsed[after:]
@@ -807,16 +810,16 @@ class Searcher:
         rival_doc = None
         if rival is not None:
             rival_doc = docs.get(rival.id) or self.backend.get([rival.id]).get(rival.id)
-        title, said = words.title_tokens(doc.title), self._said(doc) | self._office_words()
+        title, said = words.title_tokens(doc.title), self._said(doc) | where
         rival_title = words.title_tokens(rival_doc.title) if rival_doc is not None else set()
         rival_said = self._said(rival_doc) if rival_doc is not None else frozenset()
         scored = Signals(
-            coverage=words.covered(title),
-            text_coverage=words.covered(said),
+            coverage=words.covered(title, whole=True, where=where),
+            text_coverage=words.covered(said, whole=True),
             known=words.known,
             margin=margin([top.score, *([rival.score] if rival is not None else [])]),
-            rival_coverage=words.covered(rival_title),
-            rival_text_coverage=words.covered(rival_said),
+            rival_coverage=words.covered(rival_title, whole=True, where=where),
+            rival_text_coverage=words.covered(rival_said, whole=True),
             keyword_rank=top.keyword_rank, vector_rank=top.vector_rank)
         if not measured:
             return scored
@@ -905,14 +908,26 @@ class Searcher:
         own, other = title - plain, rival - plain
         return bool(own and other) and (own <= other or other <= own)
 
+    def _where(self, named: frozenset[str]) -> frozenset[str]:
+        """The office words (:meth:`_office_words`) of the OPDs the query names (``named``,
+        ``Directory.said``: a whole alias, an app, a place): the words by which it says
+        *where*, which the card's page coverage does not hold against the top. A word of an
+        office's name in a query naming no office says no place: "berat badan" (body weight)
+        names no "Badan ..." office, and the tax office's objection page, whose title says
+        "berat" only through "keberatan", no longer gets "badan" for free (issue #12)."""
+        if not named:
+            return frozenset()
+        tokens = frozenset(t for o in self._opds().opds if o.name in named for t in o.tokens)
+        return self._office_words() & tokens
+
     def _office_words(self) -> frozenset[str]:
         """Tokens that name an office or a place (an OPD's name, alias or source name:
         "talangbanjar", "sipin", "disdukcapil", "puskesmas") and no service's or app's title.
-        The card's page coverage does not hold them against the top page: "surat domisli
-        bakung jaya" asks for the domicile letter *at* Bakung Jaya, and the letter's page
-        need not say where (on the tuning web 96 right tops with a clear lead were held
-        back by page coverage, most for a place or an office named; BENCHMARKS.md, "The
-        answer card, session 10")."""
+        The card's page coverage does not hold those of an office the query names against
+        the top page (:meth:`_where`): "surat domisli bakung jaya" asks for the domicile
+        letter *at* Bakung Jaya, and the letter's page need not say where (on the tuning
+        web 96 right tops with a clear lead were held back by page coverage, most for a
+        place or an office named; BENCHMARKS.md, "The answer card, session 10")."""
         version = self.backend.info().get("version")
         if self._office[0] != version:
             # the titles results show: a near-duplicate group's own page names it ("Surat

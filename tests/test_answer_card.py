@@ -15,7 +15,8 @@ from dataclasses import replace
 import pytest
 from fastapi.testclient import TestClient
 
-from indexer.answer import CardWeights, Signals, decide
+from indexer.analysis import Analyzer
+from indexer.answer import CardWeights, QueryWords, Signals, decide, spelled_title_tokens
 from indexer.backend import Filters
 from indexer.external import FILE_NAME, ExternalServices, parse
 from indexer.search import Searcher
@@ -329,6 +330,25 @@ def test_a_named_place_does_not_hold_the_card_back(sample):
 def test_unclear_queries_get_results_without_a_card(sample, query):
     _, searcher = sample
     assert searcher.search(query).answer is None
+
+
+def test_a_word_of_a_phrase_counts_for_the_card_only_with_its_phrase():
+    """"berat badan" (body weight) is read as one thing (gizi, posyandu): the tax office's
+    "Keberatan" (objection), which stems to "berat", says none of it for the card, while a
+    page saying the phrase, or one of its readings, says both words; "sipil" of "catatan
+    sipil" in a query naming Disdukcapil says where, and "Pencatatan ..." says "catatan"."""
+    analyzer = Analyzer()
+    words = QueryWords(analyzer, analyzer.analyze_query("cara menurunkan berat badan"), None, 10)
+    tax = spelled_title_tokens(analyzer, "Keberatan atas Ketetapan PBB-P2")
+    assert words.covered(tax) > 0.0  # the ranking still reads the stem, as before
+    assert words.covered(tax, whole=True) == 0.0
+    weighing = spelled_title_tokens(analyzer, "Penimbangan Berat Badan Balita")
+    assert words.covered(weighing, whole=True) == words.covered(weighing) > 0.5
+    assert words.says("berat", spelled_title_tokens(analyzer, "Posyandu Balita"), whole=True)
+    civil = QueryWords(analyzer, analyzer.analyze_query("akta perkawinan catatan sipil"), None, 10)
+    marriage = spelled_title_tokens(analyzer, "Pencatatan Perkawinan")
+    assert not civil.says("catatan", marriage, whole=True)
+    assert civil.says("catatan", marriage, whole=True, where=frozenset({"sipil"}))
 
 
 def test_a_death_in_the_family_never_gets_another_services_card(sample):
