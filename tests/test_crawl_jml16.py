@@ -92,6 +92,24 @@ def test_a_k2_item_is_dated_above_its_headline_and_its_icons_are_no_list():
     assert link_items(item.main, url).count == 0
 
 
+TODAY = ("<html><head><title>{title} - Kel X</title></head><body><div id=\"menu\">"
+         "<a href=\"/\">Beranda</a> <a href=\"/profil\">Profil</a></div><div id=\"content\">"
+         "<div class=\"tanggal\">Senin, 7 Desember 2026</div><h1>{title}</h1>{body}</div>"
+         "</body></html>")
+PROSE = ("<p>Kader PKK dan petugas puskesmas melayani warga lanjut usia dengan pemeriksaan "
+         "tekanan darah dan gula darah sejak pagi hingga siang hari.</p>")
+
+
+def test_a_date_above_the_headline_is_only_the_header_blocks_and_after_the_one_below():
+    # a "today" widget above the content block dates neither a profile nor a post
+    profile = extract_page(TODAY.format(title="Visi dan Misi", body=PROSE), "http://x.go.id/visi")
+    assert profile.meta.get("dateline") is None
+    post = extract_page(TODAY.format(title="Posyandu Lansia RT 05",
+                                     body="<p>Diposting 3 Maret 2024</p>" + PROSE),
+                        "http://x.go.id/posyandu-lansia")
+    assert post.meta["dateline"] == "2024-03-03"
+
+
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
     return crawl_sites(tmp_path_factory.mktemp("jml16"), SITES)

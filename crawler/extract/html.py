@@ -565,16 +565,19 @@ TITLE_WORDS = 4  # words of a linked title after a list entry's date
 
 def dateline(title_heading: Tag | None) -> str | None:
     """The date printed right under a headline ("Diposting pada 13 Oktober 2025", a
-    ``<time datetime>``), as ISO: what makes a page a dated article.
+    ``<time datetime>``), as ISO: what makes a page a dated article; failing that, the date
+    standing alone just above it in the headline's own header block (``_date_above``).
 
     Only the first short line after the heading counts: a service's intro that mentions
     "pendaftaran 23-28 Juni 2025" is prose, not a dateline.
     """
     if title_heading is None:
         return None
-    above = _date_above(title_heading)
-    if above:
-        return above
+    return _date_below(title_heading) or _date_above(title_heading)
+
+
+def _date_below(title_heading: Tag) -> str | None:
+    """The date on the first short line after the heading (see ``dateline``)."""
     last = _last_descendant(title_heading)
     node = (last or title_heading).next_element
     line = ""
@@ -605,7 +608,9 @@ def dateline(title_heading: Tag | None) -> str | None:
 def _date_above(title_heading: Tag) -> str | None:
     """The date a template prints on its own just above the headline, in the headline's
     header block (K2's ``itemDateCreated`` before ``itemTitle``): the element right before
-    the heading, if all it says is a date (a time of day may follow) and it links nowhere.
+    the heading, if all it says is a date (a time of day may follow) and it links nowhere,
+    and the smallest block holding both says little more than the two (a byline): a
+    "today" widget above the content, whose block holds the whole page, dates no page.
     The line above a list's heading is the menu or the breadcrumbs, never one date alone."""
     node = title_heading.previous_sibling
     while isinstance(node, NavigableString) and not str(node).strip():
@@ -614,6 +619,10 @@ def _date_above(title_heading: Tag) -> str | None:
         return None
     line = squash(node.get_text(" "))
     if not line or len(line) > _DATELINE_MAX or not _ONLY_DATE.match(line):
+        return None
+    header = title_heading.parent
+    if header is None or _text_len(header) > (
+            len(line) + _text_len(title_heading) + _DATELINE_MAX):
         return None
     return parse_indonesian_date(line)
 
