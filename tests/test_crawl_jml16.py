@@ -110,6 +110,28 @@ def test_a_date_above_the_headline_is_only_the_header_blocks_and_after_the_one_b
     assert post.meta["dateline"] == "2024-03-03"
 
 
+def test_a_list_of_outside_services_marked_nofollow_is_still_a_list():
+    links = [("https://lapor.go.id/", "SP4N LAPOR Layanan Aspirasi dan Pengaduan"),
+             ("https://oss.go.id/", "OSS Perizinan Berusaha Berbasis Risiko"),
+             ("https://sippn.menpan.go.id/", "SIPPN Sistem Informasi Pelayanan Publik"),
+             ("/layanan/ktp-el", "Persyaratan Perekaman KTP Elektronik"),
+             ("/layanan/kk", "Persyaratan Penerbitan Kartu Keluarga")]
+    items = "".join(f'<li><a href="{u}" rel="nofollow noopener">{t}</a></li>' for u, t in links)
+    url = "http://x.go.id/layanan-online"
+    online = extract_page(f"<html><head><title>Layanan Online</title></head><body><nav>"
+                          f'<a href="/">Beranda</a></nav><div class="content"><h1>Layanan '
+                          f"Online</h1><p>Layanan yang dapat diakses secara daring:</p><ul>"
+                          f"{items}</ul></div></body></html>", url)
+    assert link_items(online.main, url).count == len(links)
+    # the icons of an article's toolbar are no entries, whatever their URLs
+    icons = "".join(f'<li><a href="/{u}/31" rel="nofollow">{t}</a></li>' for u, t in [
+        ("cetak", "Cetak artikel ini sekarang juga"), ("kirim", "Kirim artikel ini lewat surel")])
+    article = extract_page(f"<html><head><title>Rapat RT</title></head><body><div><h1>Rapat "
+                           f'RT</h1><div class="itemToolbar"><ul>{icons}</ul></div>'
+                           f"{PROSE}</div></body></html>", "http://x.go.id/berita/31")
+    assert link_items(article.main, "http://x.go.id/berita/31").count == 0
+
+
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
     return crawl_sites(tmp_path_factory.mktemp("jml16"), SITES)
