@@ -20,7 +20,8 @@ text that is not links, so a menu and a sidebar of links before the content (a t
 news portal's left blocks) do not push the article's heading past it, while a footer's
 label stays in the second half; the others are section labels (level 4), which is what
 service extraction reads as well. A real ``<h1>`` anywhere on the page makes this
-unnecessary, so nothing is looked for then."""
+unnecessary, so nothing is looked for then.
+"""
 
 from __future__ import annotations
 
