@@ -11,8 +11,9 @@ crawler cannot know which parameters or paths select content, so it fetches ever
 only the answers tell. Two live pages of one source with the same title, text and fields are
 one page, whatever their paths, breadcrumbs and the kind their URLs suggested
 (``twin_identity``: a Lokomedia article read at ``berita-43-slug.html`` as news and at
-``media.php?module=detailberita&id=43`` as a service is one article), kept once: the
-spelling with the fewest query parameters (the plain or SEF URL), then the one read as the
+``media.php?module=detailberita&id=43`` as a service is one article), kept once (``keeper``): the
+spelling drawn under the deepest breadcrumb trail (the copy its section's menu reaches), then
+the one with the fewest query parameters (the plain or SEF URL), then the one read as the
 strongest kind (service, news, page: a service at ``/layanan/`` is kept over its twin at
 ``/berita/``), then the one the site links from most pages, then the shorter. The others
 leave the index as duplicates of it. Pages whose content differs (``?page_id=5`` and
@@ -30,8 +31,10 @@ site's pages (a menu's agenda page the home shows whole) is no copy, nor is a pa
 by the site's name: pages that fall back to it share a title, not a text.
 
 This is a site-level step (``StorePipeline.close_spider``): a twin may be fetched before or
-after the page it copies. On later crawls the pipeline skips a twin as it arrives
-(``plainer_twin``), so it is not stored again only to be retired again.
+after the page it copies. As a page arrives, the pipeline skips it when a stored twin is one
+``keeper`` keeps over it whatever the links (a deeper trail, or as deep at fewer parameters:
+``kept_twin``), so the page kept does not hang on which link was followed first, and on later
+crawls a retired twin is not stored again only to be retired again.
 """
 
 from __future__ import annotations
@@ -130,7 +133,7 @@ def query_twins(pages: dict[str, str], inlinks: Counter[str] | None = None,
         out.update({url: kept for url in members if url != kept})
     # a page's panels: those of a page left as a twin go with it; the same panel under two
     # spellings of its page is kept under the page's spelling kept (the copy of the page may
-    # have left already, as it came: ``plainer_twin``)
+    # have left already, as it came: ``kept_twin``)
     panels: dict[tuple[str, str], list[str]] = defaultdict(list)
     for url, identity in pages.items():
         page, hash_, panel = url.partition("#")
@@ -159,21 +162,41 @@ def inlink_counts(source_links: Iterable[tuple[str, list[tuple[str, str]], objec
     return counts
 
 
-def plainer_twin(store: DocumentStore, doc: Document) -> str | None:
-    """A live page of ``doc``'s source with the same ``twin_identity`` and fewer query
-    parameters (the one ``doc`` duplicates), or None."""
-    if not query_size(doc.url):
-        return None
+def _known_rank(url: str, trail: int) -> tuple[int, int]:
+    """What ``keeper`` weighs first and a page tells as it arrives: its breadcrumb depth,
+    then how many query parameters its URL has (the kind may still change at the site step,
+    how many pages link it is known only then)."""
+    return (-trail, query_size(url))
+
+
+def kept_twin(store: DocumentStore, doc: Document) -> str | None:
+    """The live page of ``doc``'s source with the same ``twin_identity`` that ``keeper``
+    keeps over ``doc`` whatever the order the site's links were followed in: drawn under a
+    deeper breadcrumb trail, or under one as deep at fewer query parameters; or None, and
+    ``doc`` is stored (the site step then retires the twins it beats). A twin that ties is
+    kept over ``doc`` only when ``doc`` is, unchanged, a copy the site step retired before
+    (it weighed the links then), so a recrawl does not write it back live."""
     # twins share their text too: only those are read back (a site whose pages all fall back
     # to its name shares a title on every page)
     rows = store.query("SELECT url FROM documents WHERE source = ? AND status = 'live' "
                        "AND title = ? AND text = ? AND url != ?",
                        (doc.source, doc.title, doc.text, doc.url))
+    if not rows:
+        return None
     identity = twin_identity(doc)
-    plainer = [r["url"] for r in rows if query_size(r["url"]) < query_size(doc.url)
-               and (other := store.get(r["url"])) is not None
-               and twin_identity(other) == identity]
-    return keeper(plainer) if plainer else None
+    mine = _known_rank(doc.url, len(doc.breadcrumbs))
+    stored = store.validators(doc.url) or {}
+    retired = (stored.get("status") == "gone"
+               and stored.get("content_hash") == doc.content_hash())
+    trails: dict[str, int] = {}
+    for row in rows:
+        other = store.get(row["url"])
+        if other is None or twin_identity(other) != identity:
+            continue
+        rank = _known_rank(other.url, len(other.breadcrumbs))
+        if rank < mine or (retired and rank == mine):
+            trails[other.url] = len(other.breadcrumbs)
+    return keeper(trails, trails=trails) if trails else None
 
 
 COPY_SHARE = 0.8  # of a copy's characters (common lines aside) the page it copies holds

@@ -21,13 +21,19 @@ copy at the non-SEF URL left the index, its panels did not); the Layanan page wa
 
 from __future__ import annotations
 
+import json
+import shutil
 from collections import Counter
 
 import pytest
 
 from crawler.extract.html import extract_page, link_items
+from crawler.run import crawl
 from crawler.twins import query_twins
-from sikoja.demo.server import SITES_ROOT
+from sikoja.config import load_settings
+from sikoja.demo.server import SITES_ROOT, load_manifest, render_sources, serve_sample_sites
+from sikoja.sources import load_sources
+from sikoja.store import DocumentStore
 from tests.samplecrawl import crawl_sites
 
 SITES = ("kel-payolebar", "pkm-olakkemang")
@@ -86,6 +92,46 @@ def test_a_k2_item_is_dated_above_its_headline_and_its_icons_are_no_list():
     assert link_items(item.main, url).count == 0
 
 
+TODAY = ("<html><head><title>{title} - Kel X</title></head><body><div id=\"menu\">"
+         "<a href=\"/\">Beranda</a> <a href=\"/profil\">Profil</a></div><div id=\"content\">"
+         "<div class=\"tanggal\">Senin, 7 Desember 2026</div><h1>{title}</h1>{body}</div>"
+         "</body></html>")
+PROSE = ("<p>Kader PKK dan petugas puskesmas melayani warga lanjut usia dengan pemeriksaan "
+         "tekanan darah dan gula darah sejak pagi hingga siang hari.</p>")
+
+
+def test_a_date_above_the_headline_is_only_the_header_blocks_and_after_the_one_below():
+    # a "today" widget above the content block dates neither a profile nor a post
+    profile = extract_page(TODAY.format(title="Visi dan Misi", body=PROSE), "http://x.go.id/visi")
+    assert profile.meta.get("dateline") is None
+    post = extract_page(TODAY.format(title="Posyandu Lansia RT 05",
+                                     body="<p>Diposting 3 Maret 2024</p>" + PROSE),
+                        "http://x.go.id/posyandu-lansia")
+    assert post.meta["dateline"] == "2024-03-03"
+
+
+def test_a_list_of_outside_services_marked_nofollow_is_still_a_list():
+    links = [("https://lapor.go.id/", "SP4N LAPOR Layanan Aspirasi dan Pengaduan"),
+             ("https://oss.go.id/", "OSS Perizinan Berusaha Berbasis Risiko"),
+             ("https://sippn.menpan.go.id/", "SIPPN Sistem Informasi Pelayanan Publik"),
+             ("/layanan/ktp-el", "Persyaratan Perekaman KTP Elektronik"),
+             ("/layanan/kk", "Persyaratan Penerbitan Kartu Keluarga")]
+    items = "".join(f'<li><a href="{u}" rel="nofollow noopener">{t}</a></li>' for u, t in links)
+    url = "http://x.go.id/layanan-online"
+    online = extract_page(f"<html><head><title>Layanan Online</title></head><body><nav>"
+                          f'<a href="/">Beranda</a></nav><div class="content"><h1>Layanan '
+                          f"Online</h1><p>Layanan yang dapat diakses secara daring:</p><ul>"
+                          f"{items}</ul></div></body></html>", url)
+    assert link_items(online.main, url).count == len(links)
+    # the icons of an article's toolbar are no entries, whatever their URLs
+    icons = "".join(f'<li><a href="/{u}/31" rel="nofollow">{t}</a></li>' for u, t in [
+        ("cetak", "Cetak artikel ini sekarang juga"), ("kirim", "Kirim artikel ini lewat surel")])
+    article = extract_page(f"<html><head><title>Rapat RT</title></head><body><div><h1>Rapat "
+                           f'RT</h1><div class="itemToolbar"><ul>{icons}</ul></div>'
+                           f"{PROSE}</div></body></html>", "http://x.go.id/berita/31")
+    assert link_items(article.main, "http://x.go.id/berita/31").count == 0
+
+
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
     return crawl_sites(tmp_path_factory.mktemp("jml16"), SITES)
@@ -133,3 +179,45 @@ def test_each_accordion_service_is_stored_once_and_the_page_is_titled_layanan(sa
     assert sks.fields["cost"] == "Rp15.000 sesuai Perda retribusi jasa umum"
     # and nothing the site links is missing
     assert not [r for r in sample[1] if r["source"] in SITES and r["outcome"] == "error"]
+
+
+@pytest.mark.slow  # crawls a served site twice
+def test_the_section_copy_is_kept_whatever_link_is_followed_first(tmp_path):
+    """The home page links two items without an ``Itemid`` (fewest parameters, shallowest
+    trail) before any menu does: that copy arrives first. The Layanan menu's copy is kept
+    all the same, in both crawls, and the retired copies are not written back on the
+    second."""
+    root = tmp_path / "web"
+    shutil.copytree(SITES_ROOT / "kel-payolebar", root / "kel-payolebar")
+    entry = next(s for s in load_manifest() if s.name == "kel-payolebar")
+    (root / "manifest.json").write_text(json.dumps([{
+        "name": entry.name, "opd": entry.opd, "port_offset": 0, "family": entry.family}]))
+    index = root / "kel-payolebar" / "index.html"
+    first = "".join(f'<li><a href="{K2_ITEM.format(id=n, slug=K2_SERVICES[n])}">{n}</a></li>'
+                    for n in (12, 13)).replace("&", "&amp;")
+    html = index.read_text(encoding="utf-8")
+    body = html.index(">", html.index("<body")) + 1
+    index.write_text(html[:body] + f'<div class="moduletable"><h3>Tautan</h3><ul>{first}</ul>'
+                     "</div>" + html[body:], encoding="utf-8")
+    out = tmp_path / "data"
+    out.mkdir()
+    wanted = {K2_ITEM.format(id=n, slug=s) + "&Itemid=115" for n, s in K2_SERVICES.items()}
+    with serve_sample_sites(0, root=root) as web:
+        (out / "sources.yaml").write_text(render_sources(web.urls, web.sites, catalog_site=None),
+                                          encoding="utf-8")
+        for crawl_id in (1, 2):
+            settings = load_settings(out)
+            settings.crawl.delay = 0
+            assert crawl(load_sources(out / "sources.yaml"), settings, out, timeout=120).ok
+            store = DocumentStore.open(out)
+            try:
+                services = {"/" + r["url"].split("/", 3)[3] for r in store.query(
+                    "SELECT url FROM documents WHERE status = 'live' AND kind = 'service'")}
+                written = [r["url"] for r in store.query(
+                    "SELECT url FROM fetch_log WHERE crawl_id = ? AND outcome = 'ok' "
+                    "AND url LIKE '%view=item&%'", (crawl_id,))]
+            finally:
+                store.close()
+            assert services == wanted, crawl_id
+            if crawl_id == 2:
+                assert written == []  # nothing stored again only to be retired again

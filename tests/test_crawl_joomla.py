@@ -5,7 +5,7 @@ fetch, and a publication date in every article's info block, service pages inclu
 from __future__ import annotations
 
 from crawler.extract.document import html_document
-from crawler.twins import plainer_twin, query_twins, twin_identity
+from crawler.twins import kept_twin, query_twins, twin_identity
 from sikoja.store import DocumentStore
 
 SITE = "http://kec-paalmerah.jambikota.go.id"
@@ -84,9 +84,23 @@ def test_a_twin_arriving_after_its_sef_page_is_recognised_on_arrival(tmp_path):
     try:
         store.upsert(read(SEF, joomla3("Layanan", IN_MENU, 584, DOMISILI)))
         copy = read(NON_SEF, joomla3("Beranda", FROM_HOME, 601, DOMISILI))
-        assert plainer_twin(store, copy) == SEF
+        assert kept_twin(store, copy) == SEF
         changed = read(NON_SEF, joomla3("Beranda", FROM_HOME, 601, DOMISILI + "<p>Baru.</p>"))
-        assert plainer_twin(store, changed) is None  # the article changed: not a copy
+        assert kept_twin(store, changed) is None  # the article changed: not a copy
+    finally:
+        store.close()
+
+
+def test_a_copy_under_its_section_arriving_after_a_plainer_one_is_stored(tmp_path):
+    store = DocumentStore.open(tmp_path)
+    try:
+        # the SEF spelling reached from the home page, drawn under the home's trail
+        store.upsert(read(SEF, joomla3("Beranda", FROM_HOME, 584, DOMISILI)))
+        section = read(NON_SEF, joomla3("Layanan", IN_MENU, 601, DOMISILI))
+        assert kept_twin(store, section) is None  # the deeper trail wins: stored, not skipped
+        store.upsert(section)
+        again = read(SEF, joomla3("Beranda", FROM_HOME, 590, DOMISILI))
+        assert kept_twin(store, again) == NON_SEF  # and the plainer copy is the one skipped
     finally:
         store.close()
 

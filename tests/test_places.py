@@ -192,6 +192,28 @@ def test_contact_fields_from_labels_and_from_a_footer():
     assert contact_fields("Visi dan misi dinas untuk warga kota.") == {}
 
 
+def test_a_headline_naming_a_street_is_not_the_offices_address():
+    # the header names the site; a footer line says where the office is: a ticker's or a
+    # headline's street after it is no address
+    ticker = ("Kelurahan Sungai Putri\nKantor Kelurahan Sungai Putri, Kecamatan Telanaipura\n"
+              "Telp. (0741) 123456\nSenin - Jumat 08.00 - 16.00 WIB\n"
+              "Pengumuman: Penutupan Jl. Sersan Anwar Bay untuk perbaikan")
+    assert contact_fields(ticker)["address"] == (
+        "Kantor Kelurahan Sungai Putri, Kecamatan Telanaipura")
+    # the footer names the kelurahan only, and links a headline naming a street
+    footer = ("Kelurahan Sungai Putri\nTelp. (0741) 123456\nSenin - Jumat 08.00 - 16.00 WIB\n"
+              "Penutupan Jl. Kapten Pattimura untuk perbaikan")
+    links = frozenset({"Penutupan Jl. Kapten Pattimura untuk perbaikan"})
+    assert contact_fields(footer, links)["address"] == "Kelurahan Sungai Putri"
+    # a street line still comes before a nearer line that only names the site
+    named = ("Kelurahan Payo Lebar\nTelp. (0741) 40213\nJl. Sultan Agung No. 12, Jelutung\n"
+             "Senin - Jumat 08.00 - 16.00 WIB")
+    assert contact_fields(named)["address"] == "Jl. Sultan Agung No. 12, Jelutung"
+    # and a link holding the address (a map link) is read when no other line is one
+    assert contact_fields("Telp. (0741) 40213\nJl. Sultan Agung No. 12", frozenset(
+        {"Jl. Sultan Agung No. 12"}))["address"] == "Jl. Sultan Agung No. 12"
+
+
 # Kelurahan whose one-word names are also words (indexer/places.py): named after a level
 # word or "di", not wherever the word is said.
 SIPIN = "http://127.0.0.1:8781/layanan/domisili"

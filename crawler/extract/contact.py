@@ -66,9 +66,11 @@ def is_contact_page(url: str, headlines: list[str]) -> bool:
                for h in headlines if h)
 
 
-def contact_fields(text: str) -> dict[str, str]:
+def contact_fields(text: str, headlines: frozenset[str] = frozenset()) -> dict[str, str]:
     """Address, phone, hours and email said in ``text`` (one line per block), labelled lines
-    first; {} when it says none of them."""
+    first; {} when it says none of them. ``headlines``: the texts of the page's links (a
+    news headline in the footer, "Penutupan Jl. Kapten Pattimura"), an address only when
+    nothing else near the contact lines is one."""
     found: dict[str, str] = {}
     # a footer often says several things on one line: "Telp. ... · Jam layanan: ..."
     lines = [part.strip() for line in text.splitlines() for part in _SEPARATOR.split(line)
@@ -99,19 +101,35 @@ def contact_fields(text: str) -> dict[str, str]:
             found["email"] = m.group(0)
             anchors.append(n)
     if "address" not in found:
-        # an unlabelled address stands in the block that says the rest (a footer), nearest
-        # first; a news headline naming a street elsewhere on the page is not one. A street
-        # line before a line naming only a place: the header's "Kelurahan Payo Lebar" is
-        # the site's name, the footer's "Jl. Sultan Agung, ..." its address
-        near = [n for n in sorted(range(len(lines)), key=lambda n: min(
-            (abs(n - a) for a in anchors), default=0)) if not anchors or min(
-            abs(n - a) for a in anchors) <= _ADDRESS_REACH]
-        line = next((lines[n] for n in near if _is_address(lines[n])
-                     and _STREET.search(lines[n])), None) or next(
-            (lines[n] for n in near if _is_address(lines[n])), None)
+        line = _unlabelled_address(lines, anchors, headlines)
         if line is not None:
             found["address"] = line
     return {k: found[k] for k in CONTACT_FIELDS if k in found}
+
+
+def _unlabelled_address(lines: list[str], anchors: list[int],
+                        headlines: frozenset[str]) -> str | None:
+    """The address line of the block that says the rest (a footer), nearest first; a news
+    headline naming a street elsewhere on the page, or a link's, is not one. A street line
+    is taken before a nearer line that only names a place ("Kelurahan Payo Lebar": the
+    header's site name, not where the office is), never before one that says where the
+    office is ("Kantor Kelurahan Sungai Putri, Kecamatan Telanaipura"): a street in a line
+    after that is a ticker's or a headline's."""
+    def distance(n: int) -> int:
+        return min((abs(n - a) for a in anchors), default=0)
+
+    near = [lines[n] for n in sorted(range(len(lines)), key=distance)
+            if distance(n) <= _ADDRESS_REACH and _is_address(lines[n])]
+    plain = [line for line in near if line not in headlines]
+    street = next((line for line in plain if _STREET.search(line) or not _names_only(line)),
+                  None)
+    # a link's line last: a map link may hold the address when no other line does
+    return street or next(iter(plain + near), None)
+
+
+def _names_only(line: str) -> bool:
+    """A line naming a place and nothing more: a site's name, not its address."""
+    return len(line.split()) <= _MAX_NAME_WORDS + 1 and not re.search(r"[,\d]", line)
 
 
 def _after_label(line: str) -> str:

@@ -13,12 +13,14 @@ A class or id saying judul/title/header/heading also makes a lone short line a h
 Each found heading joins the page's headings when it introduces text of its own; a label
 over a box of links ("BERITA TERBARU" above the news list) does not. The page's main
 heading (level 1, for the title) is the most prominent of them, the first on a tie, that
-starts in the first half of the text and does not end with a colon ("Persyaratan :" labels
-a section); the half is of the text that is not links, so a menu and a sidebar of links
-before the content (a three-column news portal's left blocks) do not push the article's
-heading past it, while a footer's label stays in the second half; the others are section
-labels (level 4), which is what service extraction reads as well. A real ``<h1>`` anywhere
-on the page makes this unnecessary, so nothing is looked for then.
+starts in the first half of the text and labels no section: it does not end with a colon
+("Persyaratan :"), nor is it a field label (``crawler.extract.labels``) the page bolds more
+than once (an accordion of services bolds each item's "Persyaratan"); the half is of the
+text that is not links, so a menu and a sidebar of links before the content (a three-column
+news portal's left blocks) do not push the article's heading past it, while a footer's
+label stays in the second half; the others are section labels (level 4), which is what
+service extraction reads as well. A real ``<h1>`` anywhere on the page makes this
+unnecessary, so nothing is looked for then.
 """
 
 from __future__ import annotations

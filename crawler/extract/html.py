@@ -8,6 +8,7 @@ that remains is the page's content.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -565,16 +566,19 @@ TITLE_WORDS = 4  # words of a linked title after a list entry's date
 
 def dateline(title_heading: Tag | None) -> str | None:
     """The date printed right under a headline ("Diposting pada 13 Oktober 2025", a
-    ``<time datetime>``), as ISO: what makes a page a dated article.
+    ``<time datetime>``), as ISO: what makes a page a dated article; failing that, the date
+    standing alone just above it in the headline's own header block (``_date_above``).
 
     Only the first short line after the heading counts: a service's intro that mentions
     "pendaftaran 23-28 Juni 2025" is prose, not a dateline.
     """
     if title_heading is None:
         return None
-    above = _date_above(title_heading)
-    if above:
-        return above
+    return _date_below(title_heading) or _date_above(title_heading)
+
+
+def _date_below(title_heading: Tag) -> str | None:
+    """The date on the first short line after the heading (see ``dateline``)."""
     last = _last_descendant(title_heading)
     node = (last or title_heading).next_element
     line = ""
@@ -605,7 +609,9 @@ def dateline(title_heading: Tag | None) -> str | None:
 def _date_above(title_heading: Tag) -> str | None:
     """The date a template prints on its own just above the headline, in the headline's
     header block (K2's ``itemDateCreated`` before ``itemTitle``): the element right before
-    the heading, if all it says is a date (a time of day may follow) and it links nowhere.
+    the heading, if all it says is a date (a time of day may follow) and it links nowhere,
+    and the smallest block holding both says little more than the two (a byline): a
+    "today" widget above the content, whose block holds the whole page, dates no page.
     The line above a list's heading is the menu or the breadcrumbs, never one date alone."""
     node = title_heading.previous_sibling
     while isinstance(node, NavigableString) and not str(node).strip():
@@ -614,6 +620,10 @@ def _date_above(title_heading: Tag) -> str | None:
         return None
     line = squash(node.get_text(" "))
     if not line or len(line) > _DATELINE_MAX or not _ONLY_DATE.match(line):
+        return None
+    header = title_heading.parent
+    if header is None or _text_len(header) > (
+            len(line) + _text_len(title_heading) + _DATELINE_MAX):
         return None
     return parse_indonesian_date(line)
 
@@ -978,12 +988,31 @@ def _link_line(anchor: Tag, block: Tag, own: str) -> Tag | None:
     return None
 
 
-def _nofollow(anchor: Tag) -> bool:
-    """A link its site tells robots not to follow: an article's print and e-mail icons
-    (Joomla's and K2's toolbars, a print plugin's), a commenter's site. Views of the page or
-    nobody's page, never an entry of a list the page shows."""
+# a view of the page, not another page: its print view, its e-mail-a-friend form, a reply to
+# a comment (Joomla's ``tmpl=component&print=1`` and ``com_mailto``, WordPress's
+# ``?replytocom=``, a print plugin's ``?print=1``, a ``mailto:`` share)
+_PAGE_VIEW = re.compile(r"[?&](?:tmpl=component|print=1|replytocom=)|[?&]option=com_mailto\b|"
+                        r"^mailto:", re.IGNORECASE)
+# the block of an article's icons (K2's ``itemToolbar``, Joomla's ``icons``/``actions``)
+_TOOLBAR = re.compile(r"toolbar|^(?:icons|actions|print-icon|email-icon)$", re.IGNORECASE)
+_TOOLBAR_REACH = 3  # the icon's own item, its list, the toolbar
+
+
+def _page_view(anchor: Tag) -> bool:
+    """A print, e-mail or comment link: a view of the page or a commenter's site
+    (``rel="ugc"``), never an entry of a list the page shows. A ``rel="nofollow"`` link
+    counts only in the article's icon toolbar: a list of outside services may carry it on
+    every link and is a list all the same."""
+    if _PAGE_VIEW.search(str(anchor.get("href") or "")):
+        return True
     rel = anchor.get("rel") or []
-    return "nofollow" in (rel if isinstance(rel, list) else str(rel).split())
+    rel = rel if isinstance(rel, list) else str(rel).split()
+    if "ugc" in rel:
+        return True
+    if "nofollow" not in rel:
+        return False
+    near = list(itertools.islice(anchor.parents, _TOOLBAR_REACH))
+    return any(_TOOLBAR.search(c) for parent in near for c in parent.get("class") or [])
 
 
 def link_items(block: Tag, page_url: str = "") -> LinkItems:
@@ -991,7 +1020,7 @@ def link_items(block: Tag, page_url: str = "") -> LinkItems:
     items: dict[int, Tag] = {id(entry): entry for entry in excerpt_entries(block, own)}
     items.update((id(card), card) for card in _card_entries(block, own) if id(card) not in items)
     for anchor in tags_in(block, ("a",)):
-        if not _elsewhere(anchor, own) or is_taxonomy_link(anchor) or _nofollow(anchor):
+        if not _elsewhere(anchor, own) or is_taxonomy_link(anchor) or _page_view(anchor):
             continue
         text_len = len(squash(anchor.get_text(" ")))
         if text_len < 3:

@@ -24,7 +24,7 @@ from crawler.items import (
 from crawler.linkstore import LinkStore
 from crawler.siblings import restore
 from crawler.site import settle_source
-from crawler.twins import plainer_twin
+from crawler.twins import kept_twin
 from sikoja.documents import Document
 from sikoja.store import DocumentStore, MergedPage
 from sikoja.urls import slash_alias
@@ -172,13 +172,13 @@ class StorePipeline:
 
     def _duplicate_of(self, doc: Document, page: MergedPage | None) -> str | None:
         """The page this fetch repeats: its own URL written earlier in this crawl (another
-        spelling of it), or a stored page it is a query twin of (``crawler.twins``), which
-        then also leaves the index if an earlier crawl stored it."""
+        spelling of it), or a stored twin kept over it (``crawler.twins.kept_twin``), which
+        it then also leaves the index for if an earlier crawl stored it."""
         if doc.url in self.written:
             return doc.url
         if page is None or "#" in doc.url:
             return None
-        twin = plainer_twin(self.store, page.document)
+        twin = kept_twin(self.store, page.document)
         if twin is not None:
             self.store.mark_gone(doc.url)
         return twin
