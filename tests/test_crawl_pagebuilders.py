@@ -17,14 +17,18 @@ Two sample sites, crawled alone on loopback as the demo serves them:
 
 from __future__ import annotations
 
+import json
+import shutil
 from collections import Counter
 
 import pytest
 
+from crawler.extract.document import html_document
 from crawler.extract.html import parse_html
 from crawler.extract.servicetable import OWN_PAGE, table_services
 from crawler.extract.shortcodes import unwrap_shortcodes
 from crawler.extract.tabs import unfold_tabs
+from sikoja.demo.server import SITES_ROOT
 from tests.samplecrawl import crawl_sites
 
 SITES = ("layanan-naker", "kel-payoselincah")
@@ -134,3 +138,58 @@ def test_divi_toggles_list_their_letters_and_a_letter_posted_elsewhere_is_stored
     assert sku.fields.get("duration") == "1 hari kerja"
     # the post's title without the site's name, the archive pages as lists
     assert kel["/category/layanan/"].fields.get("listing") is True
+
+
+def test_a_row_whose_page_is_never_stored_as_a_service_keeps_the_service(tmp_path):
+    """Review of wpb16: a row linking to a page that answers 404, or to a stub without a
+    fact, was dropped at extraction, its service lost; rows whose page is a service leave."""
+    web = tmp_path / "web"
+    shutil.copytree(SITES_ROOT / "layanan-naker", web / "layanan-naker")
+    (web / "manifest.json").write_text(json.dumps([m for m in json.loads(
+        (SITES_ROOT / "manifest.json").read_text(encoding="utf-8"))
+        if m["name"] == "layanan-naker"]), encoding="utf-8")
+    routes_file = web / "layanan-naker" / "_routes.json"
+    routes = json.loads(routes_file.read_text(encoding="utf-8"))
+    # PKWT's page is gone (404 at its permalink and its shortlink); the rule's page is
+    # a stub that says nothing yet
+    routes = {path: file for path, file in routes.items() if "pencatatan-pkwt" not in file}
+    shutil.rmtree(web / "layanan-naker" / "layanan" / "pencatatan-pkwt")
+    stub = web / "layanan-naker" / "layanan" / "pengesahan-peraturan-perusahaan" / "index.html"
+    html = stub.read_text(encoding="utf-8")
+    start, end = html.index('<div class="entry-content">'), html.index("</article>")
+    stub.write_text(html[:start] + '<div class="entry-content"><p>Informasi layanan ini sedang '
+                    "diperbarui. Silakan hubungi kami.</p></div>" + html[end:], encoding="utf-8")
+    routes_file.write_text(json.dumps(routes), encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    docs, _log = crawl_sites(tmp_path / "data", ("layanan-naker",), root=web)
+    naker = docs["layanan-naker"]
+    rows = {path: d for path, d in naker.items() if path.startswith("/layanan/#")}
+    assert sorted(rows) == ["/layanan/#pencatatan-perjanjian-kerja-waktu-tertentu-pkwt",
+                            "/layanan/#pengesahan-peraturan-perusahaan"]
+    pkwt = rows["/layanan/#pencatatan-perjanjian-kerja-waktu-tertentu-pkwt"]
+    assert pkwt.kind == "service" and pkwt.fields.get("requirements")
+    # the four pages that are services are found there, once
+    services = [d for d in naker.values() if d.kind == "service" and d.fields.keys() & {
+        "requirements", "procedure", "cost", "duration"}]
+    assert max(Counter(d.title for d in services).values()) == 1
+    assert len(services) == 6
+
+
+def test_a_toggle_linking_to_a_category_page_is_still_a_service_of_the_list():
+    def toggle(title: str, more: str) -> str:
+        return (f'<div class="et_pb_toggle"><h5 class="et_pb_toggle_title">{title}</h5>'
+                '<div class="et_pb_toggle_content"><p>Persyaratan:</p><ul><li>Surat pengantar '
+                "RT dan RW</li><li>Fotokopi KK</li></ul><p>Biaya: Gratis</p><p>Waktu "
+                f"penyelesaian: 1 hari kerja</p>{more}</div></div>")
+    more = '<p><a href="/category/surat-keterangan/">Selengkapnya</a></p>'
+    html = ("<html><head><title>Layanan - Kel</title></head><body><main><article><h1>Layanan"
+            "</h1>" + toggle("Surat Keterangan Domisili", more) + toggle(
+                "Surat Keterangan Usaha", more) + toggle("Surat Pengantar Nikah", "")
+            + "</article></main></body></html>")
+    page = html_document(html.encode(), url="http://kel.id/layanan/", content_type="text/html",
+                         http_last_modified=None, source="kel", opd="Kelurahan")
+    assert page.document.fields.get("listing") is True
+    assert [p.title for p in page.parts] == [
+        "Surat Keterangan Domisili", "Surat Keterangan Usaha", "Surat Pengantar Nikah"]
+    # kept until the category page is found a service of the site (crawler.ownpages)
+    assert page.parts[0].fields[OWN_PAGE] == "http://kel.id/category/surat-keterangan/"

@@ -505,8 +505,9 @@ def html_document(
                  if read and page.content is not None else {})
     fields = strip_template_fields(fields, read_from, template)
     sections = strip_template_fields(sections, read_from, template)
-    # a row or panel whose service has a page of its own is stored there (servicetable)
-    parts = [p for p in parts if p.fields.pop(OWN_PAGE, None) is None] if listing else []
+    # a row or panel linking to a page of its own is kept with the page's URL: the site-level
+    # step retires it once that page is stored as a service (crawler.ownpages)
+    parts = parts if listing else []
     if listing:
         fields = {"listing": True}
     elif kind == "service" or confidence < 1.0:
