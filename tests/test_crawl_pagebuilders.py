@@ -193,3 +193,36 @@ def test_a_toggle_linking_to_a_category_page_is_still_a_service_of_the_list():
         "Surat Keterangan Domisili", "Surat Keterangan Usaha", "Surat Pengantar Nikah"]
     # kept until the category page is found a service of the site (crawler.ownpages)
     assert page.parts[0].fields[OWN_PAGE] == "http://kel.id/category/surat-keterangan/"
+
+
+def test_shortcodes_with_quotes_curled_by_wordpress_are_read_as_straight_ones():
+    # wptexturize curls the quotes of a shortcode no active plugin registered
+    soup = parse_html(
+        "<div><p>[vc_row][vc_column width=\u201d1/2\u2033][vc_tta_accordion]"
+        "[vc_tta_section title=\u201dPersyaratan\u201d tab_id=\u201d8bd-1\u2033]</p>"
+        "<ul><li>KTP</li></ul><p>[/vc_tta_section][vc_tta_section title=&#8221;Biaya&#8221;]"
+        "</p><p>Gratis</p><p>[/vc_tta_section][/vc_tta_accordion][/vc_column][/vc_row]</p></div>")
+    unwrap_shortcodes(soup)
+    assert [h.get_text() for h in soup.find_all("h3")] == ["Persyaratan", "Biaya"]
+    assert "[vc_" not in soup.get_text() and "[/vc_" not in soup.get_text()
+
+
+def test_a_heading_shortcode_leaves_its_words_and_a_button_its_label():
+    html = ('<html><head><title>Pencatatan PKWT - Disnaker</title></head><body><main><article>'
+            "<h1>Pencatatan PKWT</h1><div class='entry-content'><p>[vc_row][vc_column]"
+            '[vc_custom_heading text="Persyaratan" font_container="tag:h3|text_align:left"]'
+            "[vc_column_text]</p><ul><li>Fotokopi KTP</li><li>Surat permohonan</li></ul>"
+            '<p>[/vc_column_text][vc_custom_heading text="Biaya"][vc_column_text]</p><p>Gratis'
+            '</p><p>[/vc_column_text][ultimate_heading main_heading="Waktu Penyelesaian"]'
+            "[vc_column_text]</p><p>3 hari kerja</p><p>[/vc_column_text]"
+            '[vc_btn title="Unduh Formulir" link="url:%2Fformulir-pkwt%2F|target:_blank"]'
+            "[/vc_column][/vc_row]</p></div></article></main></body></html>")
+    page = html_document(html.encode(), url="http://x.id/layanan/pkwt/",
+                         content_type="text/html", http_last_modified=None, source="s", opd="o")
+    fields = page.document.fields
+    assert page.document.kind == "service"
+    assert fields["requirements"] == ["Fotokopi KTP", "Surat permohonan"]
+    assert fields["cost"] == "Gratis" and fields["duration"] == "3 hari kerja"
+    assert "Unduh Formulir" in page.document.text
+    assert ("http://x.id/formulir-pkwt/", "Unduh Formulir") in [
+        (link.url, link.text) for link in page.content_links]
