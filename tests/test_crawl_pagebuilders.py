@@ -226,3 +226,22 @@ def test_a_heading_shortcode_leaves_its_words_and_a_button_its_label():
     assert "Unduh Formulir" in page.document.text
     assert ("http://x.id/formulir-pkwt/", "Unduh Formulir") in [
         (link.url, link.text) for link in page.content_links]
+
+
+def test_two_toggles_sharing_a_title_are_two_services_at_two_anchors():
+    def toggle(title: str, first: str) -> str:
+        return (f'<div class="et_pb_toggle"><h5 class="et_pb_toggle_title">{title}</h5>'
+                f'<div class="et_pb_toggle_content"><p>Persyaratan:</p><ul><li>{first}</li>'
+                "<li>Fotokopi KK</li></ul><p>Biaya: Gratis</p></div></div>")
+    html = ("<html><head><title>Layanan Akta - Disdukcapil</title></head><body><main><article>"
+            "<h1>Layanan Akta</h1><h2>Warga Negara Indonesia</h2>"
+            + toggle("Akta Kelahiran", "Surat keterangan lahir dari bidan")
+            + toggle("Akta Kematian", "Surat keterangan kematian")
+            + "<h2>Warga Negara Asing</h2>" + toggle("Akta Kelahiran", "Paspor orang tua")
+            + toggle("Akta Kematian", "Paspor almarhum") + "</article></main></body></html>")
+    page = html_document(html.encode(), url="http://dukcapil.id/layanan-akta/",
+                         content_type="text/html", http_last_modified=None, source="s", opd="o")
+    assert [(p.url.split("#")[1], p.fields["requirements"][0]) for p in page.parts] == [
+        ("akta-kelahiran", "Surat keterangan lahir dari bidan"),
+        ("akta-kematian", "Surat keterangan kematian"),
+        ("akta-kelahiran-2", "Paspor orang tua"), ("akta-kematian-2", "Paspor almarhum")]
