@@ -245,3 +245,31 @@ def test_two_toggles_sharing_a_title_are_two_services_at_two_anchors():
         ("akta-kelahiran", "Surat keterangan lahir dari bidan"),
         ("akta-kematian", "Surat keterangan kematian"),
         ("akta-kelahiran-2", "Paspor orang tua"), ("akta-kematian-2", "Paspor almarhum")]
+
+
+@pytest.mark.parametrize("items", [
+    # an FAQ in details blocks, each answer with its own requirements
+    ("<details><summary>KTP-el saya hilang, apa yang harus dilakukan?</summary><p>Persyaratan: "
+     "surat kehilangan dari kepolisian.<br>Biaya: gratis.</p></details>"
+     "<details><summary>Bagaimana jika KTP-el rusak</summary><p>Persyaratan: KTP-el yang rusak."
+     "<br>Biaya: gratis.</p></details>"),
+    # related services in toggles beside the page's own sections
+    ('<div class="et_pb_toggle"><h5 class="et_pb_toggle_title">Legalisir Fotokopi KTP-el</h5>'
+     '<div class="et_pb_toggle_content"><p>Persyaratan:</p><ul><li>KTP-el asli</li></ul>'
+     '<p>Biaya: Gratis</p></div></div><div class="et_pb_toggle"><h5 class="et_pb_toggle_title">'
+     'Cetak Ulang KTP-el</h5><div class="et_pb_toggle_content"><p>Persyaratan:</p><ul><li>'
+     "KTP-el lama</li></ul><p>Biaya: Gratis</p></div></div>"),
+])
+def test_a_service_page_with_items_beside_its_own_sections_stays_that_service(items):
+    html = ("<html><head><title>Pembuatan KTP-el - Disdukcapil</title></head><body><main>"
+            "<article><h1>Pembuatan KTP-el</h1><h2>Persyaratan</h2><ul><li>Fotokopi KK</li>"
+            "<li>Sudah berusia 17 tahun</li></ul><h2>Prosedur</h2><ol><li>Datang ke kantor</li>"
+            "<li>Perekaman data</li></ol><h2>Biaya</h2><p>Gratis</p><h2>Waktu Penyelesaian</h2>"
+            f"<p>14 hari kerja</p><h2>Lainnya</h2>{items}</article></main></body></html>")
+    page = html_document(html.encode(), url="http://x.id/layanan/ktp-el/",
+                         content_type="text/html", http_last_modified=None, source="s", opd="o")
+    doc = page.document
+    assert doc.kind == "service" and not doc.fields.get("listing") and page.parts == []
+    assert doc.fields["requirements"] == ["Fotokopi KK", "Sudah berusia 17 tahun"]
+    assert doc.fields["procedure"] == ["Datang ke kantor", "Perekaman data"]
+    assert doc.fields["cost"] == "Gratis" and doc.fields["duration"] == "14 hari kerja"

@@ -58,6 +58,18 @@ _ITEM_TITLE = re.compile(r"(toggle|accordion|spoiler|collaps\w*)[_-]?(title|head
 MAX_ITEM_TITLE = 120  # characters: a service's name, not a paragraph
 
 
+# a question a page answers in its FAQ ("KTP-el saya hilang, apa yang harus dilakukan?"),
+# not a service's name
+_QUESTION = re.compile(r"\?\s*$|^(apa|apakah|bagaimana|berapa|kapan|dimana|di mana|kemana|"
+                       r"mengapa|kenapa|siapa|bisakah|bolehkah|dapatkah|haruskah|perlukah)\b",
+                       re.IGNORECASE)
+
+
+def is_question(title: str) -> bool:
+    """Whether an item's title asks a question (an FAQ's item, not a service)."""
+    return bool(_QUESTION.search(title.strip()))
+
+
 def slugify(name: str) -> str:
     """An anchor for a panel without an id (as ``crawler.extract.catalog.slugify``)."""
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "panel"
