@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -28,7 +29,11 @@ from crawler.extract.html import parse_html
 from crawler.extract.servicetable import OWN_PAGE, table_services
 from crawler.extract.shortcodes import unwrap_shortcodes
 from crawler.extract.tabs import unfold_tabs
-from sikoja.demo.server import SITES_ROOT
+from crawler.run import crawl
+from sikoja.config import load_settings
+from sikoja.demo.server import SITES_ROOT, render_sources, serve_sample_sites
+from sikoja.sources import load_sources
+from sikoja.store import DocumentStore
 from tests.samplecrawl import crawl_sites
 
 SITES = ("layanan-naker", "kel-payoselincah")
@@ -140,9 +145,9 @@ def test_divi_toggles_list_their_letters_and_a_letter_posted_elsewhere_is_stored
     assert kel["/category/layanan/"].fields.get("listing") is True
 
 
-def test_a_row_whose_page_is_never_stored_as_a_service_keeps_the_service(tmp_path):
-    """Review of wpb16: a row linking to a page that answers 404, or to a stub without a
-    fact, was dropped at extraction, its service lost; rows whose page is a service leave."""
+def _naker_web(tmp_path) -> Path:
+    """The Disnaker WPBakery site with PKWT's page gone (404 at its permalink and its
+    shortlink) and the rule's page a stub that says nothing yet."""
     web = tmp_path / "web"
     shutil.copytree(SITES_ROOT / "layanan-naker", web / "layanan-naker")
     (web / "manifest.json").write_text(json.dumps([m for m in json.loads(
@@ -150,8 +155,6 @@ def test_a_row_whose_page_is_never_stored_as_a_service_keeps_the_service(tmp_pat
         if m["name"] == "layanan-naker"]), encoding="utf-8")
     routes_file = web / "layanan-naker" / "_routes.json"
     routes = json.loads(routes_file.read_text(encoding="utf-8"))
-    # PKWT's page is gone (404 at its permalink and its shortlink); the rule's page is
-    # a stub that says nothing yet
     routes = {path: file for path, file in routes.items() if "pencatatan-pkwt" not in file}
     shutil.rmtree(web / "layanan-naker" / "layanan" / "pencatatan-pkwt")
     stub = web / "layanan-naker" / "layanan" / "pengesahan-peraturan-perusahaan" / "index.html"
@@ -160,6 +163,13 @@ def test_a_row_whose_page_is_never_stored_as_a_service_keeps_the_service(tmp_pat
     stub.write_text(html[:start] + '<div class="entry-content"><p>Informasi layanan ini sedang '
                     "diperbarui. Silakan hubungi kami.</p></div>" + html[end:], encoding="utf-8")
     routes_file.write_text(json.dumps(routes), encoding="utf-8")
+    return web
+
+
+def test_a_row_whose_page_is_never_stored_as_a_service_keeps_the_service(tmp_path):
+    """Review of wpb16: a row linking to a page that answers 404, or to a stub without a
+    fact, was dropped at extraction, its service lost; rows whose page is a service leave."""
+    web = _naker_web(tmp_path)
     (tmp_path / "data").mkdir()
     docs, _log = crawl_sites(tmp_path / "data", ("layanan-naker",), root=web)
     naker = docs["layanan-naker"]
@@ -273,3 +283,36 @@ def test_a_service_page_with_items_beside_its_own_sections_stays_that_service(it
     assert doc.fields["requirements"] == ["Fotokopi KK", "Sudah berusia 17 tahun"]
     assert doc.fields["procedure"] == ["Datang ke kantor", "Perekaman data"]
     assert doc.fields["cost"] == "Gratis" and doc.fields["duration"] == "14 hari kerja"
+
+
+def test_a_recrawl_leaves_the_retired_rows_retired_and_the_kept_ones_kept(tmp_path):
+    web, out = _naker_web(tmp_path), tmp_path / "data"
+    out.mkdir()
+    with serve_sample_sites(0, root=web) as served:
+        (out / "sources.yaml").write_text(render_sources(served.urls, served.sites,
+                                                         catalog_site=None), encoding="utf-8")
+        settings = load_settings(out)
+        settings.crawl.delay = 0
+        sources = load_sources(out / "sources.yaml")
+        first = crawl(sources, settings, out, timeout=120)
+        base = served.base_port
+    # the office renames the list: it is read again, its rows with it
+    listing = web / "layanan-naker" / "layanan" / "index.html"
+    listing.write_text(listing.read_text(encoding="utf-8").replace(
+        "<title>Layanan - ", "<title>Daftar Layanan - ").replace(
+        '<h1 class="entry-title">Layanan</h1>', '<h1 class="entry-title">Daftar Layanan</h1>'),
+        encoding="utf-8")
+    with serve_sample_sites(base, root=web):
+        second = crawl(sources, settings, out, timeout=120)
+    assert first.ok and second.ok
+    again = second.sources[0]
+    # the list changed; no row came back only to be retired again, none left
+    assert (again.stored, again.changed, again.gone) == (0, 1, 0)
+    store = DocumentStore.open(out)
+    try:
+        status = {r["url"].split("/", 3)[3]: r["status"] for r in store.query(
+            "SELECT url, status FROM documents WHERE url LIKE '%/layanan/#%'")}
+    finally:
+        store.close()
+    assert status["layanan/#pencatatan-perjanjian-kerja-waktu-tertentu-pkwt"] == "live"
+    assert status["layanan/#wajib-lapor-ketenagakerjaan-di-perusahaan-wlkp"] == "gone"
