@@ -29,9 +29,11 @@ from crawler.extract.html import parse_html
 from crawler.extract.servicetable import OWN_PAGE, table_services
 from crawler.extract.shortcodes import unwrap_shortcodes
 from crawler.extract.tabs import unfold_tabs
+from crawler.ownpages import settle_own_pages
 from crawler.run import crawl
 from sikoja.config import load_settings
 from sikoja.demo.server import SITES_ROOT, render_sources, serve_sample_sites
+from sikoja.documents import Document
 from sikoja.sources import load_sources
 from sikoja.store import DocumentStore
 from tests.samplecrawl import crawl_sites
@@ -316,3 +318,26 @@ def test_a_recrawl_leaves_the_retired_rows_retired_and_the_kept_ones_kept(tmp_pa
         store.close()
     assert status["layanan/#pencatatan-perjanjian-kerja-waktu-tertentu-pkwt"] == "live"
     assert status["layanan/#wajib-lapor-ketenagakerjaan-di-perusahaan-wlkp"] == "gone"
+
+
+def test_a_retired_row_comes_back_when_its_page_stops_being_a_service(tmp_path):
+    base = "http://kel.id"
+    row = Document(url=f"{base}/layanan/#sktm", source="kel", opd="Kel", kind="service",
+                   title="SKTM", text="SKTM\nPersyaratan\nKTP", parent_url=f"{base}/layanan/",
+                   fields={"requirements": ["KTP"], OWN_PAGE: f"{base}/sktm/"})
+    listing = Document(url=f"{base}/layanan/", source="kel", opd="Kel", kind="page",
+                       title="Layanan", text="SKTM KTP Gratis", fields={"listing": True})
+    page = Document(url=f"{base}/sktm/", source="kel", opd="Kel", kind="service", title="SKTM",
+                    text="SKTM", fields={"requirements": ["KTP", "KK"]})
+    store = DocumentStore.open(tmp_path)
+    try:
+        for doc in (row, listing, page):
+            store.upsert(doc)
+        assert settle_own_pages(store, None, "kel") == 1  # found at its page
+        assert store.urls_for_source("kel") == {f"{base}/layanan/", f"{base}/sktm/"}
+        assert settle_own_pages(store, None, "kel") == 0  # settled: nothing moves again
+        store.mark_gone(f"{base}/sktm/")  # the page answers 404 now
+        assert settle_own_pages(store, None, "kel") == 1
+        assert f"{base}/layanan/#sktm" in store.urls_for_source("kel")
+    finally:
+        store.close()
