@@ -161,6 +161,16 @@ class LinkStore:
             url = data.get("url") or key
             yield (fetched_url if url in lies and fetched_url != url else url), data
 
+    def stored_urls(self, source: str) -> Iterator[tuple[str, str, str]]:
+        """(key, URL fetched, document URL) of each saved page of ``source`` with title
+        evidence: where a link the crawl followed (a shortlink, a redirect) was stored."""
+        rows = self._db.execute("SELECT key, fetched_url, title FROM pages WHERE source = ? "
+                                "AND title IS NOT NULL", (source,))
+        for key, fetched_url, title in rows:
+            url = json.loads(title).get("url")
+            if url:
+                yield key, fetched_url, url
+
     def field_lines(self, key: str) -> dict[str, list[int]]:
         """One page's saved ``field_lines`` ({} when none were saved)."""
         row = self._db.execute("SELECT field_lines FROM pages WHERE key = ?",

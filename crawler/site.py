@@ -23,6 +23,7 @@ from crawler.boilerplate import (
 )
 from crawler.items import SKIPPED
 from crawler.linkstore import LinkStore
+from crawler.ownpages import settle_own_pages
 from crawler.siblings import settle_kinds
 from crawler.sitetitles import learn_titles, retitle, saved_site_titles
 from crawler.standards import absorbed, is_pdf, restore, settle_site
@@ -59,6 +60,9 @@ def settle_source(store: DocumentStore, links: LinkStore, source: str,
     settle_site(store, links, source)
     if retire_twins(store, links, source, crawl_id, log=log):
         settle_site(store, links, source)
+    # A listing's row or panel leaves once the page it links to is stored as a service: only
+    # now is every page's kind settled (``crawler.ownpages``).
+    settle_own_pages(store, links, source)
 
 
 def refresh_site(store: DocumentStore, links: LinkStore, source: str) -> None:

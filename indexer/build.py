@@ -203,7 +203,7 @@ def index_keys(keys: dict[str, str], semantic: SemanticSettings,
 # part of a page, see sikoja.apps) is searched through app_search_text instead; "contact"
 # repeats a contact page's text, or a home page's footer (template, not its content).
 _UNSEARCHED_FIELDS = {"online_url", "status", "listing", "platform", "kind_confidence",
-                      "fields_from", "kind_from", "app", "contact"}
+                      "fields_from", "kind_from", "app", "contact", "own_page"}
 
 
 def _field_text(value: object) -> str:

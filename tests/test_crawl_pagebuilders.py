@@ -17,14 +17,25 @@ Two sample sites, crawled alone on loopback as the demo serves them:
 
 from __future__ import annotations
 
+import json
+import shutil
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
+from crawler.extract.document import html_document
 from crawler.extract.html import parse_html
 from crawler.extract.servicetable import OWN_PAGE, table_services
 from crawler.extract.shortcodes import unwrap_shortcodes
 from crawler.extract.tabs import unfold_tabs
+from crawler.ownpages import settle_own_pages
+from crawler.run import crawl
+from sikoja.config import load_settings
+from sikoja.demo.server import SITES_ROOT, render_sources, serve_sample_sites
+from sikoja.documents import Document
+from sikoja.sources import load_sources
+from sikoja.store import DocumentStore
 from tests.samplecrawl import crawl_sites
 
 SITES = ("layanan-naker", "kel-payoselincah")
@@ -134,3 +145,199 @@ def test_divi_toggles_list_their_letters_and_a_letter_posted_elsewhere_is_stored
     assert sku.fields.get("duration") == "1 hari kerja"
     # the post's title without the site's name, the archive pages as lists
     assert kel["/category/layanan/"].fields.get("listing") is True
+
+
+def _naker_web(tmp_path) -> Path:
+    """The Disnaker WPBakery site with PKWT's page gone (404 at its permalink and its
+    shortlink) and the rule's page a stub that says nothing yet."""
+    web = tmp_path / "web"
+    shutil.copytree(SITES_ROOT / "layanan-naker", web / "layanan-naker")
+    (web / "manifest.json").write_text(json.dumps([m for m in json.loads(
+        (SITES_ROOT / "manifest.json").read_text(encoding="utf-8"))
+        if m["name"] == "layanan-naker"]), encoding="utf-8")
+    routes_file = web / "layanan-naker" / "_routes.json"
+    routes = json.loads(routes_file.read_text(encoding="utf-8"))
+    routes = {path: file for path, file in routes.items() if "pencatatan-pkwt" not in file}
+    shutil.rmtree(web / "layanan-naker" / "layanan" / "pencatatan-pkwt")
+    stub = web / "layanan-naker" / "layanan" / "pengesahan-peraturan-perusahaan" / "index.html"
+    html = stub.read_text(encoding="utf-8")
+    start, end = html.index('<div class="entry-content">'), html.index("</article>")
+    stub.write_text(html[:start] + '<div class="entry-content"><p>Informasi layanan ini sedang '
+                    "diperbarui. Silakan hubungi kami.</p></div>" + html[end:], encoding="utf-8")
+    routes_file.write_text(json.dumps(routes), encoding="utf-8")
+    return web
+
+
+def test_a_row_whose_page_is_never_stored_as_a_service_keeps_the_service(tmp_path):
+    """Review of wpb16: a row linking to a page that answers 404, or to a stub without a
+    fact, was dropped at extraction, its service lost; rows whose page is a service leave."""
+    web = _naker_web(tmp_path)
+    (tmp_path / "data").mkdir()
+    docs, _log = crawl_sites(tmp_path / "data", ("layanan-naker",), root=web)
+    naker = docs["layanan-naker"]
+    rows = {path: d for path, d in naker.items() if path.startswith("/layanan/#")}
+    assert sorted(rows) == ["/layanan/#pencatatan-perjanjian-kerja-waktu-tertentu-pkwt",
+                            "/layanan/#pengesahan-peraturan-perusahaan"]
+    pkwt = rows["/layanan/#pencatatan-perjanjian-kerja-waktu-tertentu-pkwt"]
+    assert pkwt.kind == "service" and pkwt.fields.get("requirements")
+    # the four pages that are services are found there, once
+    services = [d for d in naker.values() if d.kind == "service" and d.fields.keys() & {
+        "requirements", "procedure", "cost", "duration"}]
+    assert max(Counter(d.title for d in services).values()) == 1
+    assert len(services) == 6
+
+
+def test_a_toggle_linking_to_a_category_page_is_still_a_service_of_the_list():
+    def toggle(title: str, more: str) -> str:
+        return (f'<div class="et_pb_toggle"><h5 class="et_pb_toggle_title">{title}</h5>'
+                '<div class="et_pb_toggle_content"><p>Persyaratan:</p><ul><li>Surat pengantar '
+                "RT dan RW</li><li>Fotokopi KK</li></ul><p>Biaya: Gratis</p><p>Waktu "
+                f"penyelesaian: 1 hari kerja</p>{more}</div></div>")
+    more = '<p><a href="/category/surat-keterangan/">Selengkapnya</a></p>'
+    html = ("<html><head><title>Layanan - Kel</title></head><body><main><article><h1>Layanan"
+            "</h1>" + toggle("Surat Keterangan Domisili", more) + toggle(
+                "Surat Keterangan Usaha", more) + toggle("Surat Pengantar Nikah", "")
+            + "</article></main></body></html>")
+    page = html_document(html.encode(), url="http://kel.id/layanan/", content_type="text/html",
+                         http_last_modified=None, source="kel", opd="Kelurahan")
+    assert page.document.fields.get("listing") is True
+    assert [p.title for p in page.parts] == [
+        "Surat Keterangan Domisili", "Surat Keterangan Usaha", "Surat Pengantar Nikah"]
+    # kept until the category page is found a service of the site (crawler.ownpages)
+    assert page.parts[0].fields[OWN_PAGE] == "http://kel.id/category/surat-keterangan/"
+
+
+def test_shortcodes_with_quotes_curled_by_wordpress_are_read_as_straight_ones():
+    # wptexturize curls the quotes of a shortcode no active plugin registered
+    soup = parse_html(
+        "<div><p>[vc_row][vc_column width=\u201d1/2\u2033][vc_tta_accordion]"
+        "[vc_tta_section title=\u201dPersyaratan\u201d tab_id=\u201d8bd-1\u2033]</p>"
+        "<ul><li>KTP</li></ul><p>[/vc_tta_section][vc_tta_section title=&#8221;Biaya&#8221;]"
+        "</p><p>Gratis</p><p>[/vc_tta_section][/vc_tta_accordion][/vc_column][/vc_row]</p></div>")
+    unwrap_shortcodes(soup)
+    assert [h.get_text() for h in soup.find_all("h3")] == ["Persyaratan", "Biaya"]
+    assert "[vc_" not in soup.get_text() and "[/vc_" not in soup.get_text()
+
+
+def test_a_heading_shortcode_leaves_its_words_and_a_button_its_label():
+    html = ('<html><head><title>Pencatatan PKWT - Disnaker</title></head><body><main><article>'
+            "<h1>Pencatatan PKWT</h1><div class='entry-content'><p>[vc_row][vc_column]"
+            '[vc_custom_heading text="Persyaratan" font_container="tag:h3|text_align:left"]'
+            "[vc_column_text]</p><ul><li>Fotokopi KTP</li><li>Surat permohonan</li></ul>"
+            '<p>[/vc_column_text][vc_custom_heading text="Biaya"][vc_column_text]</p><p>Gratis'
+            '</p><p>[/vc_column_text][ultimate_heading main_heading="Waktu Penyelesaian"]'
+            "[vc_column_text]</p><p>3 hari kerja</p><p>[/vc_column_text]"
+            '[vc_btn title="Unduh Formulir" link="url:%2Fformulir-pkwt%2F|target:_blank"]'
+            "[/vc_column][/vc_row]</p></div></article></main></body></html>")
+    page = html_document(html.encode(), url="http://x.id/layanan/pkwt/",
+                         content_type="text/html", http_last_modified=None, source="s", opd="o")
+    fields = page.document.fields
+    assert page.document.kind == "service"
+    assert fields["requirements"] == ["Fotokopi KTP", "Surat permohonan"]
+    assert fields["cost"] == "Gratis" and fields["duration"] == "3 hari kerja"
+    assert "Unduh Formulir" in page.document.text
+    assert ("http://x.id/formulir-pkwt/", "Unduh Formulir") in [
+        (link.url, link.text) for link in page.content_links]
+
+
+def test_two_toggles_sharing_a_title_are_two_services_at_two_anchors():
+    def toggle(title: str, first: str) -> str:
+        return (f'<div class="et_pb_toggle"><h5 class="et_pb_toggle_title">{title}</h5>'
+                f'<div class="et_pb_toggle_content"><p>Persyaratan:</p><ul><li>{first}</li>'
+                "<li>Fotokopi KK</li></ul><p>Biaya: Gratis</p></div></div>")
+    html = ("<html><head><title>Layanan Akta - Disdukcapil</title></head><body><main><article>"
+            "<h1>Layanan Akta</h1><h2>Warga Negara Indonesia</h2>"
+            + toggle("Akta Kelahiran", "Surat keterangan lahir dari bidan")
+            + toggle("Akta Kematian", "Surat keterangan kematian")
+            + "<h2>Warga Negara Asing</h2>" + toggle("Akta Kelahiran", "Paspor orang tua")
+            + toggle("Akta Kematian", "Paspor almarhum") + "</article></main></body></html>")
+    page = html_document(html.encode(), url="http://dukcapil.id/layanan-akta/",
+                         content_type="text/html", http_last_modified=None, source="s", opd="o")
+    assert [(p.url.split("#")[1], p.fields["requirements"][0]) for p in page.parts] == [
+        ("akta-kelahiran", "Surat keterangan lahir dari bidan"),
+        ("akta-kematian", "Surat keterangan kematian"),
+        ("akta-kelahiran-2", "Paspor orang tua"), ("akta-kematian-2", "Paspor almarhum")]
+
+
+@pytest.mark.parametrize("items", [
+    # an FAQ in details blocks, each answer with its own requirements
+    ("<details><summary>KTP-el saya hilang, apa yang harus dilakukan?</summary><p>Persyaratan: "
+     "surat kehilangan dari kepolisian.<br>Biaya: gratis.</p></details>"
+     "<details><summary>Bagaimana jika KTP-el rusak</summary><p>Persyaratan: KTP-el yang rusak."
+     "<br>Biaya: gratis.</p></details>"),
+    # related services in toggles beside the page's own sections
+    ('<div class="et_pb_toggle"><h5 class="et_pb_toggle_title">Legalisir Fotokopi KTP-el</h5>'
+     '<div class="et_pb_toggle_content"><p>Persyaratan:</p><ul><li>KTP-el asli</li></ul>'
+     '<p>Biaya: Gratis</p></div></div><div class="et_pb_toggle"><h5 class="et_pb_toggle_title">'
+     'Cetak Ulang KTP-el</h5><div class="et_pb_toggle_content"><p>Persyaratan:</p><ul><li>'
+     "KTP-el lama</li></ul><p>Biaya: Gratis</p></div></div>"),
+])
+def test_a_service_page_with_items_beside_its_own_sections_stays_that_service(items):
+    html = ("<html><head><title>Pembuatan KTP-el - Disdukcapil</title></head><body><main>"
+            "<article><h1>Pembuatan KTP-el</h1><h2>Persyaratan</h2><ul><li>Fotokopi KK</li>"
+            "<li>Sudah berusia 17 tahun</li></ul><h2>Prosedur</h2><ol><li>Datang ke kantor</li>"
+            "<li>Perekaman data</li></ol><h2>Biaya</h2><p>Gratis</p><h2>Waktu Penyelesaian</h2>"
+            f"<p>14 hari kerja</p><h2>Lainnya</h2>{items}</article></main></body></html>")
+    page = html_document(html.encode(), url="http://x.id/layanan/ktp-el/",
+                         content_type="text/html", http_last_modified=None, source="s", opd="o")
+    doc = page.document
+    assert doc.kind == "service" and not doc.fields.get("listing") and page.parts == []
+    assert doc.fields["requirements"] == ["Fotokopi KK", "Sudah berusia 17 tahun"]
+    assert doc.fields["procedure"] == ["Datang ke kantor", "Perekaman data"]
+    assert doc.fields["cost"] == "Gratis" and doc.fields["duration"] == "14 hari kerja"
+
+
+def test_a_recrawl_leaves_the_retired_rows_retired_and_the_kept_ones_kept(tmp_path):
+    web, out = _naker_web(tmp_path), tmp_path / "data"
+    out.mkdir()
+    with serve_sample_sites(0, root=web) as served:
+        (out / "sources.yaml").write_text(render_sources(served.urls, served.sites,
+                                                         catalog_site=None), encoding="utf-8")
+        settings = load_settings(out)
+        settings.crawl.delay = 0
+        sources = load_sources(out / "sources.yaml")
+        first = crawl(sources, settings, out, timeout=120)
+        base = served.base_port
+    # the office renames the list: it is read again, its rows with it
+    listing = web / "layanan-naker" / "layanan" / "index.html"
+    listing.write_text(listing.read_text(encoding="utf-8").replace(
+        "<title>Layanan - ", "<title>Daftar Layanan - ").replace(
+        '<h1 class="entry-title">Layanan</h1>', '<h1 class="entry-title">Daftar Layanan</h1>'),
+        encoding="utf-8")
+    with serve_sample_sites(base, root=web):
+        second = crawl(sources, settings, out, timeout=120)
+    assert first.ok and second.ok
+    again = second.sources[0]
+    # the list changed; no row came back only to be retired again, none left
+    assert (again.stored, again.changed, again.gone) == (0, 1, 0)
+    store = DocumentStore.open(out)
+    try:
+        status = {r["url"].split("/", 3)[3]: r["status"] for r in store.query(
+            "SELECT url, status FROM documents WHERE url LIKE '%/layanan/#%'")}
+    finally:
+        store.close()
+    assert status["layanan/#pencatatan-perjanjian-kerja-waktu-tertentu-pkwt"] == "live"
+    assert status["layanan/#wajib-lapor-ketenagakerjaan-di-perusahaan-wlkp"] == "gone"
+
+
+def test_a_retired_row_comes_back_when_its_page_stops_being_a_service(tmp_path):
+    base = "http://kel.id"
+    row = Document(url=f"{base}/layanan/#sktm", source="kel", opd="Kel", kind="service",
+                   title="SKTM", text="SKTM\nPersyaratan\nKTP", parent_url=f"{base}/layanan/",
+                   fields={"requirements": ["KTP"], OWN_PAGE: f"{base}/sktm/"})
+    listing = Document(url=f"{base}/layanan/", source="kel", opd="Kel", kind="page",
+                       title="Layanan", text="SKTM KTP Gratis", fields={"listing": True})
+    page = Document(url=f"{base}/sktm/", source="kel", opd="Kel", kind="service", title="SKTM",
+                    text="SKTM", fields={"requirements": ["KTP", "KK"]})
+    store = DocumentStore.open(tmp_path)
+    try:
+        for doc in (row, listing, page):
+            store.upsert(doc)
+        assert settle_own_pages(store, None, "kel") == 1  # found at its page
+        assert store.urls_for_source("kel") == {f"{base}/layanan/", f"{base}/sktm/"}
+        assert settle_own_pages(store, None, "kel") == 0  # settled: nothing moves again
+        store.mark_gone(f"{base}/sktm/")  # the page answers 404 now
+        assert settle_own_pages(store, None, "kel") == 1
+        assert f"{base}/layanan/#sktm" in store.urls_for_source("kel")
+    finally:
+        store.close()

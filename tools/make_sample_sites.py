@@ -14580,6 +14580,11 @@ DT_TP['1'] = $('#tablepress-1').DataTable({"language":{"search":"Cari:","lengthM
 </script>"""
 
 
+def wp_post_id(page: Page) -> int:
+    """The WordPress post id of a page of the WPBakery site (its ``?p=`` shortlink)."""
+    return int(_vc_id(page.href), 16) % 900 + 100
+
+
 def build_wpbakery(site: Site, facts: dict, reg) -> None:
     home = reg(put(site, "home", "home", site.short, "/", "index.html"), f"{site.name}:home")
     put(site, "page", "profil", "Profil Dinas", "/profil/", "profil/index.html",
@@ -14620,6 +14625,15 @@ def build_wpbakery(site: Site, facts: dict, reg) -> None:
                  "<p>Layanan ketenagakerjaan yang paling banyak dicari warga:</p>"
                  + ul([a(p.href, e(p.title)) for p in pages_of(site, "service")[:3]])
                  + f"<p>{a('/layanan/', 'Lihat semua layanan')}</p>")
+    # every page prints its <link rel="shortlink" href="/?p=NNN">: WordPress answers it with
+    # the page (as the ?page_id= links above)
+    ids = {wp_post_id(p): p for p in site.pages}
+    assert len(ids) == len(site.pages), "two pages share a post id"
+    for pid, p in sorted(ids.items()):
+        site.routes[route_key("/", f"p={pid}")] = p.file
+    # the stylesheets every page links: the builder's and TablePress's (CSS below)
+    site.extra_files["wp-content/plugins/js_composer/assets/css/js_composer.min.css"] = (
+        b".vc_row{margin-left:-15px;margin-right:-15px}.vc_column-inner{padding:0 15px}\n")
 
 
 def render_wpbakery(page: Page) -> str:
@@ -14644,7 +14658,7 @@ def render_wpbakery(page: Page) -> str:
     if page.kind == "news":
         meta = (f'<div class="entry-meta"><time class="entry-date published" datetime="'
                 f'{page.date}T09:00:00+07:00">{tanggal(page.date)}</time></div>')
-    pid = int(_vc_id(page.href), 16) % 900 + 100
+    pid = wp_post_id(page)
     script = TABLEPRESS_JS if "tablepress" in page.body else ""
     return f"""<!DOCTYPE html>
 <html lang="id-ID">
@@ -15555,7 +15569,8 @@ def render_sppb(page: Page) -> str:
 
 NEW_BUILD.update({"wpbakery": build_wpbakery, "divi": build_divi})
 RENDER.update({"wpbakery": render_wpbakery, "divi": render_divi})
-CSS.update({"wpbakery": ("wp-content/themes/naker/style.css", ".tablepress td{padding:4px}"),
+CSS.update({"wpbakery": ("wp-content/plugins/tablepress/css/build/default.css",
+                         ".tablepress td{padding:4px}"),
             "divi": ("wp-content/themes/Divi/style-static.min.css", ".et_pb_toggle{margin:8px 0}")})
 
 

@@ -43,6 +43,7 @@ PDFs are "document"s and catalog rows "app"s.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -82,6 +83,7 @@ from crawler.extract.service import (
     is_service,
 )
 from crawler.extract.servicetable import OWN_PAGE, own_page, table_services
+from crawler.extract.tabs import Panel, is_question
 from crawler.extract.title import NO_SITE, SiteTitles, is_home, split_title
 from sikoja.documents import Document
 from sikoja.schemes import is_followable
@@ -468,7 +470,13 @@ def html_document(
     evidence = None
     listing = False
     parts = panel_services(page, doc_url, source, opd)
-    if len(parts) < MIN_PANEL_SERVICES and page.content is not None:
+    if page.content is not None and (len(parts) >= MIN_PANEL_SERVICES or any(
+            is_question(p.title) for p in page.panels)) and is_service(
+            beside := fields_beside(page.content, page.panels, url, titles)):
+        # a service's page with panels beside its own sections (an FAQ, related letters):
+        # one service, read from its own sections, not a list of its panels
+        fields, parts = beside, []
+    elif len(parts) < MIN_PANEL_SERVICES and page.content is not None:
         # or in the rows of one table: "Jenis Surat | Persyaratan" (crawler.extract.servicetable)
         parts = table_services(page.content, doc_url, source, opd, page.lang_attr,
                                now_iso()) or parts
@@ -505,8 +513,9 @@ def html_document(
                  if read and page.content is not None else {})
     fields = strip_template_fields(fields, read_from, template)
     sections = strip_template_fields(sections, read_from, template)
-    # a row or panel whose service has a page of its own is stored there (servicetable)
-    parts = [p for p in parts if p.fields.pop(OWN_PAGE, None) is None] if listing else []
+    # a row or panel linking to a page of its own is kept with the page's URL: the site-level
+    # step retires it once that page is stored as a service (crawler.ownpages)
+    parts = parts if listing else []
     if listing:
         fields = {"listing": True}
     elif kind == "service" or confidence < 1.0:
@@ -537,12 +546,29 @@ def html_document(
                                  for link in page.embeds])
 
 
+def fields_beside(content: Tag, panels: list[Panel], url: str,
+                  titles: list[str]) -> dict[str, object]:
+    """The service fields ``content`` says outside its panels and their titles."""
+    marked = [t for p in panels for t in (p.tag, p.head) if t is not None]
+    for tag in marked:
+        tag["data-sikoja-panel"] = "1"
+    try:
+        rest = copy.copy(content)
+    finally:
+        for tag in marked:
+            del tag["data-sikoja-panel"]
+    for tag in rest.find_all(attrs={"data-sikoja-panel": True}):
+        if not tag.decomposed:
+            tag.decompose()
+    return extract_service_fields(rest, url, titles)
+
+
 def panel_services(page: HtmlPage, page_url: str, source: str, opd: str) -> list[Document]:
     """The services in the page's tab or accordion panels (with an id to link to), each a
     document at ``<page>#<panel id>`` titled by its tab, whose parent is the page."""
     out = []
     for panel in page.panels:
-        if not panel.id or panel.tag.find_parent("body") is None:
+        if not panel.id or panel.tag.find_parent("body") is None or is_question(panel.title):
             continue
         fields = extract_service_fields(panel.tag, page_url, [panel.title])
         if not is_service(fields):

@@ -22,10 +22,13 @@ section (the SKTM row kept only "KTP" when such rows were skipped); a cell spann
 several services' rows (one cost for all) belongs to each of them.
 
 A row whose name links to another page of the site (a TablePress "Daftar Layanan" whose
-names open each service's page) lists a service that has a page of its own: the row makes
-the page a listing, but the service is stored once, at its own page, not also as the row
-(``OWN_PAGE``; the tuning web's WPBakery site gave every service twice, the row's copy
-ranked above the page).
+names open each service's page) may list a service that has a page of its own: the row
+says so in its ``OWN_PAGE`` field and is stored with its facts like any other row; once the
+site is crawled, a row whose page is stored live as a service of the site telling a fact
+of its own leaves (``crawler.ownpages``), so the service is found once, at its page (the
+tuning web's WPBakery site gave every service twice, the row's copy ranked above the
+page). A row whose page answers 404, is blocked by robots.txt, or is a stub, a category or
+an attachment page keeps the service.
 """
 
 from __future__ import annotations
@@ -52,9 +55,9 @@ from sikoja.documents import Document
 # a header that names each row's subject: "Jenis Surat", "Nama Layanan", "Perizinan"
 _NAME_HEADER = re.compile(r"^(jenis|nama|macam)\b|\b(surat|layanan|pelayanan|izin|perizinan|"
                           r"dokumen|produk|permohonan)\b", re.IGNORECASE)
-# a row or panel whose service has a page of its own says so in this field: the page lists it
-# (the row counts towards the page being a listing) and the service is stored at that page,
-# not again at ``<page>#<slug>`` (``crawler.extract.document``)
+# a row or panel whose service may have a page of its own says so in this field: the row
+# counts towards the page being a listing, and leaves once that page is stored as a service
+# (``crawler.ownpages``)
 OWN_PAGE = "own_page"
 MIN_ROWS = 2  # services a table must name to be a table of services
 MAX_NAME = 120  # a longer cell is prose, not a name

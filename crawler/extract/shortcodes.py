@@ -16,8 +16,14 @@ editor's ``[Sumber: Disdukcapil]`` is neither. Such tokens leave the text; one t
 the section it encloses (a ``title="..."`` attribute on a shortcode closed later; a
 button's title is not one) leaves that title as an ``<h3>`` in its place, so the section
 rules (``crawler.extract.service``) read the section under its label, as they do on the
-page the active plugin renders; a button pointing to a web address
-(``link="url:https%3A%2F%2F..."``) leaves a link to it (the service's online form).
+page the active plugin renders. A heading shortcode leaves its words as an ``<h3>`` too
+(``[vc_custom_heading text="Persyaratan"]``, ``main_heading=``, a call to action's ``h2=``);
+a button pointing to a web address (``link="url:https%3A%2F%2F..."``), or to a path of the
+site under a label, leaves a link to it (the service's online form).
+
+A shortcode no active plugin registered is text to WordPress, so ``wptexturize`` curls its
+quotes: ``[vc_tta_section title=”Persyaratan” tab_id=”8bd-1″]``. Any of those quote marks
+(and their entities) delimit a value as a straight quote does.
 """
 
 from __future__ import annotations
@@ -29,13 +35,30 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from crawler.extract.title import squash
 
-_TOKEN = re.compile(r"\[(/?)([a-z][a-z0-9_-]*)((?:\s+[a-z_][\w-]*\s*=\s*(?:\"[^\"\]]*\"|'[^'\]]*'|"
-                    r"[^\s\]\"']+))*)\s*/?\]", re.IGNORECASE)
-_TITLE = re.compile(r"\btitle\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
-_VALUE = re.compile(r"=\s*(?:\"([^\"]*)\"|'([^']*)')")
+# a quote mark around a value: straight, or as wptexturize curls the quotes of a shortcode no
+# plugin registered ("title=”Persyaratan”", "width=”1/2″"), as characters or entities
+_QUOTE = (r"(?:[\"'\u201c\u201d\u2033\u2032\u2018\u2019\u00ab\u00bb]"
+          r"|&#(?:82(?:1[6-9]|2[01]|4[23])|34|39|x201[cd]);|&quot;)")
+_VALUE_SPELLING = rf"(?:{_QUOTE}[^\]]*?{_QUOTE}|[^\s\]\"']+)"
+_TOKEN = re.compile(rf"\[(/?)([a-z][a-z0-9_-]*)((?:\s+[a-z_][\w-]*\s*=\s*{_VALUE_SPELLING})*)"
+                    r"\s*/?\]", re.IGNORECASE)
+_ATTRIBUTE = re.compile(rf"([a-z_][\w-]*)\s*=\s*(?:{_QUOTE}([^\]]*?){_QUOTE}|([^\s\]\"']+))",
+                        re.IGNORECASE)
+# a shortcode that prints a heading (WPBakery's vc_custom_heading, Ultimate Addons'
+# ultimate_heading, a separator's title) and the values it prints it from
+_HEADING_CODE = re.compile(r"heading|separator|title", re.IGNORECASE)
+_HEADING_VALUES = ("text", "main_heading", "title", "heading")
+_HEADING_ATTRIBUTES = ("h1", "h2", "h3")  # a call to action's heading (vc_cta h2="...")
+_LINK_ATTRIBUTES = ("link", "url", "href")
 _OPENS = re.compile(r"\[/?[A-Za-z]")  # a text that may hold one
 _SKIP = {"script", "style", "textarea", "pre", "code"}
 _HOLDERS = {"p", "div", "span"}  # what wpautop or an editor wraps a run of shortcodes in
+
+
+def _attributes(spelled: str) -> dict[str, str]:
+    """A shortcode's ``key="value"`` attributes, whatever quotes they are written with."""
+    return {m.group(1).lower(): (m.group(2) if m.group(2) is not None else m.group(3))
+            for m in _ATTRIBUTE.finditer(spelled)}
 
 
 def _shortcodes(strings: list[NavigableString]) -> tuple[set[str], set[str]]:
@@ -52,15 +75,29 @@ def _shortcodes(strings: list[NavigableString]) -> tuple[set[str], set[str]]:
     return closed | attributed, closed
 
 
-def _button(soup: BeautifulSoup, attributes: str, label: str) -> Tag | None:
+def _heading(name: str, attributes: dict[str, str], enclosing: bool) -> str:
+    """The heading a shortcode prints: the title of one that encloses its section, the
+    text of a heading shortcode, or a call to action's ``h2``; "" for none."""
+    if enclosing and attributes.get("title"):
+        return squash(attributes["title"])
+    if _HEADING_CODE.search(name):
+        for key in _HEADING_VALUES:
+            if attributes.get(key):
+                return squash(unquote(attributes[key]))
+    return next((squash(unquote(attributes[k])) for k in _HEADING_ATTRIBUTES
+                 if attributes.get(k)), "")
+
+
+def _button(soup: BeautifulSoup, attributes: dict[str, str], label: str) -> Tag | None:
     """The link a button-like shortcode makes (``[vc_btn title="Daftar" link="url:https%3A
     %2F%2F...|target:_blank"]``, ``[button url="https://..."]Daftar``): an ``<a>`` titled by
-    its ``title``, or by its address; None without a web address among its values."""
-    for m in _VALUE.finditer(attributes):
-        value = unquote(m.group(1) if m.group(1) is not None else m.group(2))
-        value = value.split("|", 1)[0].strip()
+    its ``title``, or by its address; None without a web address among its values. A link
+    to a path of the site (``link="url:%2Fformulir%2F"``) is one too when it has a label."""
+    for key, spelled in attributes.items():
+        value = unquote(spelled).split("|", 1)[0].strip()
         value = value[4:] if value.lower().startswith("url:") else value
-        if value.lower().startswith(("http://", "https://")):
+        if value.lower().startswith(("http://", "https://")) or (
+                label and key in _LINK_ATTRIBUTES and value.startswith("/")):
             link = soup.new_tag("a", href=value)
             link.string = label or value
             return link
@@ -86,13 +123,15 @@ def unwrap_shortcodes(soup: BeautifulSoup) -> int:
             pieces.append(string[at:m.start()])
             at = m.end()
             done += 1
-            title = _TITLE.search(m.group(3) or "")
-            label = squash((title.group(1) or title.group(2) or "") if title else "")
-            if label and not m.group(1) and m.group(2).lower() in enclosing:
+            if m.group(1):
+                continue
+            name = m.group(2).lower()
+            attributes = _attributes(m.group(3) or "")
+            if label := _heading(name, attributes, name in enclosing):
                 heading = soup.new_tag("h3")
                 heading.string = label
                 pieces.append(heading)
-            elif not m.group(1) and (button := _button(soup, m.group(3) or "", label)):
+            elif button := _button(soup, attributes, squash(attributes.get("title", ""))):
                 pieces.append(button)
         if at == 0:
             continue

@@ -23,7 +23,8 @@ Some accordions name nothing by markup: Divi's toggles (``<h5 class="et_pb_toggl
 then ``<div class="et_pb_toggle_content">``) and the block editor's ``<details><summary>``.
 Their titles open the element after them (or their ``<details>``); when a title is a
 service's name rather than a section label, the panel is one service of a list, at
-``<page>#<slug of its title>`` (``_named_items``). A Divi kelurahan site's "Layanan" page of
+``<page>#<slug of its title>`` (``_named_items``; ``-2``, ``-3`` after a title met before on the
+page, in page order). A Divi kelurahan site's "Layanan" page of
 five toggles was read as one service of five letters' mixed requirements.
 
 A Bootstrap modal written into the page for each row of a list (``<button data-toggle="modal"
@@ -55,6 +56,18 @@ _NUMBERING = re.compile(r"^\d{1,2}[.)]\s+")
 _ITEM_TITLE = re.compile(r"(toggle|accordion|spoiler|collaps\w*)[_-]?(title|head\w*)\b",
                          re.IGNORECASE)
 MAX_ITEM_TITLE = 120  # characters: a service's name, not a paragraph
+
+
+# a question a page answers in its FAQ ("KTP-el saya hilang, apa yang harus dilakukan?"),
+# not a service's name
+_QUESTION = re.compile(r"\?\s*$|^(apa|apakah|bagaimana|berapa|kapan|dimana|di mana|kemana|"
+                       r"mengapa|kenapa|siapa|bisakah|bolehkah|dapatkah|haruskah|perlukah)\b",
+                       re.IGNORECASE)
+
+
+def is_question(title: str) -> bool:
+    """Whether an item's title asks a question (an FAQ's item, not a service)."""
+    return bool(_QUESTION.search(title.strip()))
 
 
 def slugify(name: str) -> str:
@@ -146,7 +159,18 @@ def _named_items(soup: BeautifulSoup, out: dict[int, Panel]) -> None:
             continue
         if not squash(panel.get_text(" ")).replace(squash(title.get_text(" ")), "", 1).strip():
             continue
-        out[id(panel)] = Panel(str(panel.get("id") or "") or slugify(text), text, panel, title)
+        out[id(panel)] = Panel(str(panel.get("id") or "") or _unique(
+            slugify(text), {p.id for p in out.values()}), text, panel, title)
+
+
+def _unique(slug: str, used: set[str]) -> str:
+    """``slug``, or ``slug-2``, ``slug-3``... when another panel of the page has it: two
+    groups each holding an "Akta Kelahiran" item are two services."""
+    found, n = slug, 1
+    while found in used:
+        n += 1
+        found = f"{slug}-{n}"
+    return found
 
 
 def unfold_tabs(soup: BeautifulSoup) -> list[Panel]:

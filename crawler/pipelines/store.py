@@ -22,6 +22,7 @@ from crawler.items import (
     FetchOutcome,
 )
 from crawler.linkstore import LinkStore
+from crawler.ownpages import still_retired
 from crawler.siblings import restore
 from crawler.site import settle_source
 from crawler.twins import kept_twin
@@ -96,7 +97,12 @@ class StorePipeline:
                                  reason=f"duplicate: the page at {duplicate_of}",
                                  elapsed_ms=item.elapsed_ms)
         elif isinstance(item, FetchedDocument):
-            outcome, counter = self._store_document(item, page)
+            outcome, counter = (
+                (UNCHANGED, "unchanged")
+                # a listing's row retired for its own page stays so (crawler.ownpages)
+                if page is not None and still_retired(
+                    self.store, getattr(spider, "linkstore", None), item.document)
+                else self._store_document(item, page))
             if item.document.kind != "app":
                 self.written.add(item.document.url)
                 self.placed[item.document.url] = served or item.document.url
