@@ -177,10 +177,12 @@ def kept_twin(store: DocumentStore, doc: Document) -> str | None:
     kept over ``doc`` only when ``doc`` is, unchanged, a copy the site step retired before
     (it weighed the links then), so a recrawl does not write it back live."""
     # twins share their text too: only those are read back (a site whose pages all fall back
-    # to its name shares a title on every page)
-    rows = store.query("SELECT url FROM documents WHERE source = ? AND status = 'live' "
-                       "AND title = ? AND text = ? AND url != ?",
-                       (doc.source, doc.title, doc.text, doc.url))
+    # to its name shares a title on every page), found through the store's index on source,
+    # title and length of text (``documents_twins``), not by reading every page of the site
+    # (the unary + keeps SQLite from preferring the text's equality, which no index serves)
+    rows = store.query("SELECT url FROM documents WHERE source = ? AND title = ? "
+                       "AND length(text) = ? AND +text = ? AND status = 'live' AND url != ?",
+                       (doc.source, doc.title, len(doc.text.partition("\0")[0]), doc.text, doc.url))
     if not rows:
         return None
     identity = twin_identity(doc)
