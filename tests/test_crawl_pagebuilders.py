@@ -287,6 +287,37 @@ def test_a_service_page_with_items_beside_its_own_sections_stays_that_service(it
     assert doc.fields["cost"] == "Gratis" and doc.fields["duration"] == "14 hari kerja"
 
 
+@pytest.mark.parametrize("general", [
+    # facts for all the services under their own headings...
+    ("<h2>Persyaratan Umum</h2><ul><li>KTP asli</li><li>Surat pengantar RT/RW</li></ul>"
+     "<h2>Waktu Penyelesaian</h2><p>1 hari kerja</p><h2>Biaya</h2><p>Gratis</p>"),
+    # ...or stated once in loose lines
+    ("<p>Semua layanan tidak dipungut biaya.</p><p>Waktu penyelesaian: 1 hari kerja</p>"
+     "<p>Biaya: Gratis</p>"),
+])
+def test_a_list_of_services_in_toggles_stays_a_list_beside_facts_for_all(general):
+    def toggle(title: str, first: str) -> str:
+        return (f'<div class="et_pb_toggle"><h5 class="et_pb_toggle_title">{title}</h5>'
+                f'<div class="et_pb_toggle_content"><p>Persyaratan:</p><ul><li>{first}</li>'
+                "<li>Fotokopi KK</li></ul><p>Biaya: Gratis</p></div></div>")
+    html = ("<html><head><title>Layanan - Kelurahan Payo Selincah</title></head><body><main>"
+            "<article><h1>Layanan</h1><p>Kelurahan melayani warga setiap hari kerja.</p>"
+            f"{general}<h2>Jenis Layanan</h2>"
+            + toggle("Surat Keterangan Usaha", "Foto tempat usaha")
+            + toggle("Surat Keterangan Tidak Mampu", "Surat pengantar RT")
+            + toggle("Surat Keterangan Domisili", "Fotokopi KTP")
+            + toggle("Surat Pengantar Nikah", "Akta cerai (bila ada)")
+            + "</article></main></body></html>")
+    page = html_document(html.encode(), url="http://kel.id/layanan/", content_type="text/html",
+                         http_last_modified=None, source="s", opd="o")
+    # each letter is found as itself, not folded into one service called "Layanan"
+    assert page.document.kind == "page" and page.document.fields.get("listing")
+    assert [p.title for p in page.parts] == [
+        "Surat Keterangan Usaha", "Surat Keterangan Tidak Mampu", "Surat Keterangan Domisili",
+        "Surat Pengantar Nikah"]
+    assert page.parts[1].fields["requirements"] == ["Surat pengantar RT", "Fotokopi KK"]
+
+
 def test_a_recrawl_leaves_the_retired_rows_retired_and_the_kept_ones_kept(tmp_path):
     web, out = _naker_web(tmp_path), tmp_path / "data"
     out.mkdir()
