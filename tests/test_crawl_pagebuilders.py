@@ -29,7 +29,7 @@ from crawler.extract.html import parse_html
 from crawler.extract.servicetable import OWN_PAGE, table_services
 from crawler.extract.shortcodes import unwrap_shortcodes
 from crawler.extract.tabs import unfold_tabs
-from crawler.ownpages import settle_own_pages
+from crawler.ownpages import settle_own_pages, still_retired
 from crawler.run import crawl
 from sikoja.config import load_settings
 from sikoja.demo.server import SITES_ROOT, render_sources, serve_sample_sites
@@ -372,3 +372,95 @@ def test_a_retired_row_comes_back_when_its_page_stops_being_a_service(tmp_path):
         assert f"{base}/layanan/#sktm" in store.urls_for_source("kel")
     finally:
         store.close()
+
+
+KEL = "http://kel.id"
+
+
+def _row(title: str, requirement: str, page: str, listing: str = f"{KEL}/layanan/") -> Document:
+    slug = "-".join(title.lower().split())
+    return Document(url=f"{listing}#{slug}", source="kel", opd="Kel", kind="service",
+                    title=title, text=f"{title}\nPersyaratan\n{requirement}", parent_url=listing,
+                    fields={"requirements": [requirement], "procedure": ["Datang ke kantor"],
+                            OWN_PAGE: page})
+
+
+def _service(url: str, title: str, **fields: object) -> Document:
+    return Document(url=url, source="kel", opd="Kel", kind="service", title=title,
+                    text=f"{title}\n" + " ".join(map(str, fields.values())), fields=fields)
+
+
+def test_a_row_is_retired_only_for_a_page_that_is_its_own_service(tmp_path):
+    store = DocumentStore.open(tmp_path)
+    listing = Document(url=f"{KEL}/layanan/", source="kel", opd="Kel", kind="page",
+                       title="Layanan", fields={"listing": True},
+                       text="SKTM KTP\nSKU Surat RT\nSKCK KTP KK\nSurat Keterangan Domisili\n"
+                            "Surat Pindah")
+    shared = f"{KEL}/cara-mengurus-surat/"
+    rows = [_row("SKTM", "KTP", shared), _row("SKU", "Surat RT", shared),
+            _row("SKCK", "KTP KK", shared),
+            _row("Surat Keterangan Domisili", "Surat pengantar RT", f"{KEL}/domisili/"),
+            _row("Surat Pindah", "KK asli", f"{KEL}/pindah/")]
+    pages = [
+        # one page every letter links, telling only how long a letter takes
+        _service(shared, "Cara Mengurus Surat di Kelurahan", duration="1 hari kerja"),
+        # the letter's own page, telling all the row does
+        _service(f"{KEL}/domisili/", "Surat Keterangan Domisili",
+                 requirements=["Surat pengantar RT", "KTP"], procedure=["Datang"]),
+        # the letter's own page, without its requirements
+        _service(f"{KEL}/pindah/", "Surat Pindah", cost="Gratis", duration="1 hari kerja")]
+    for doc in (listing, *pages, *rows):
+        store.upsert(doc)
+    assert settle_own_pages(store, None, "kel") == 1
+    live = store.urls_for_source("kel")
+    # three letters are still found, each with its own requirements
+    assert {f"{KEL}/layanan/#sktm", f"{KEL}/layanan/#sku", f"{KEL}/layanan/#skck",
+            f"{KEL}/layanan/#surat-pindah"} <= set(live)
+    assert f"{KEL}/layanan/#surat-keterangan-domisili" not in live
+
+
+def test_a_row_linking_a_twin_retired_for_another_spelling_follows_it(tmp_path):
+    base = f"{KEL}/index.php?option=com_content&view=article"
+    store = DocumentStore.open(tmp_path)
+    listing = Document(url=f"{base}&id=3&Itemid=101", source="kel", opd="Kel", kind="page",
+                       title="Layanan", text="SKTM KTP", fields={"listing": True})
+    row = _row("SKTM", "KTP", f"{base}&id=12&Itemid=101", listing=listing.url)
+    page = {"requirements": ["KTP", "KK"], "procedure": ["Datang"]}
+    linked = _service(f"{base}&id=12&Itemid=101", "SKTM", **page)
+    kept = _service(f"{base}&id=12&Itemid=115", "SKTM", **page)
+    for doc in (listing, row, linked, kept):
+        store.upsert(doc)
+    store.mark_gone(linked.url)  # the site step kept the copy under its section's menu
+    assert settle_own_pages(store, None, "kel") == 1
+    # SKTM is found once, at its page
+    assert sorted(store.urls_for_source("kel")) == sorted([listing.url, kept.url])
+
+
+def test_rows_arriving_again_weigh_their_site_once(tmp_path):
+    store = DocumentStore.open(tmp_path)
+    names = [f"Surat Keterangan {w}" for w in ("Usaha", "Domisili", "Kelahiran", "Kematian",
+                                                "Penghasilan", "Ahli Waris")]
+    rows = [_row(name, "KTP", f"{KEL}/{name.split()[-1].lower()}/") for name in names]
+    listing = Document(url=f"{KEL}/layanan/", source="kel", opd="Kel", kind="page",
+                       title="Layanan", text="\n".join(names), fields={"listing": True})
+    pages = [_service(r.fields[OWN_PAGE], r.title, requirements=["KTP", "KK"],
+                      procedure=["Datang"]) for r in rows]
+    for doc in (listing, *pages, *rows):
+        store.upsert(doc)
+    assert settle_own_pages(store, None, "kel") == len(rows)
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0
+
+    cache: dict[str, set[str]] = {}
+    spent = []
+    for row in rows:  # a re-crawl reads the list again
+        steps[0] = 0
+        store._db.set_progress_handler(count, 1)
+        assert still_retired(store, None, row, cache)
+        store._db.set_progress_handler(None, 1)
+        spent.append(steps[0])
+    # the first row weighs the site; the others only look their own row up
+    assert max(spent[1:]) * 3 < spent[0]
