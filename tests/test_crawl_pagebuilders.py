@@ -219,6 +219,21 @@ def test_shortcodes_with_quotes_curled_by_wordpress_are_read_as_straight_ones():
     assert "[vc_" not in soup.get_text() and "[/vc_" not in soup.get_text()
 
 
+@pytest.mark.parametrize(("spelled", "title"), [
+    ("title=\"Jadwal Jum'at dan Sabtu\"", "Jadwal Jum'at dan Sabtu"),
+    ("title=\u201dJadwal Pelayanan Jum\u2019at\u201d tab_id=\u201d8bd-1\u2033",
+     "Jadwal Pelayanan Jum\u2019at"),
+    ("title=&#8221;Pendaftaran Jama&#8217;ah Haji&#8221;", "Pendaftaran Jama\u2019ah Haji"),
+    ("title='Kata \"Gratis\" di loket'", 'Kata "Gratis" di loket'),
+])
+def test_an_apostrophe_inside_a_quoted_title_is_the_titles(spelled, title):
+    soup = parse_html(f"<div><p>[vc_tta_section {spelled}]Buka 08.00 - 11.00"
+                      "[/vc_tta_section]</p></div>")
+    unwrap_shortcodes(soup)
+    assert [h.get_text() for h in soup.find_all("h3")] == [title]
+    assert "[vc_" not in soup.get_text() and "[/vc_" not in soup.get_text()
+
+
 def test_a_heading_shortcode_leaves_its_words_and_a_button_its_label():
     html = ('<html><head><title>Pencatatan PKWT - Disnaker</title></head><body><main><article>'
             "<h1>Pencatatan PKWT</h1><div class='entry-content'><p>[vc_row][vc_column]"
