@@ -255,17 +255,21 @@ def test_a_heading_shortcode_leaves_its_words_and_a_button_its_label():
         (link.url, link.text) for link in page.content_links]
 
 
+def _toggle(title: str, first: str) -> str:
+    """A Divi toggle titled ``title`` giving a service's requirements (``first``, Fotokopi KK)
+    and cost."""
+    return (f'<div class="et_pb_toggle"><h5 class="et_pb_toggle_title">{title}</h5>'
+            f'<div class="et_pb_toggle_content"><p>Persyaratan:</p><ul><li>{first}</li>'
+            "<li>Fotokopi KK</li></ul><p>Biaya: Gratis</p></div></div>")
+
+
 def test_two_toggles_sharing_a_title_are_two_services_at_two_anchors():
-    def toggle(title: str, first: str) -> str:
-        return (f'<div class="et_pb_toggle"><h5 class="et_pb_toggle_title">{title}</h5>'
-                f'<div class="et_pb_toggle_content"><p>Persyaratan:</p><ul><li>{first}</li>'
-                "<li>Fotokopi KK</li></ul><p>Biaya: Gratis</p></div></div>")
     html = ("<html><head><title>Layanan Akta - Disdukcapil</title></head><body><main><article>"
             "<h1>Layanan Akta</h1><h2>Warga Negara Indonesia</h2>"
-            + toggle("Akta Kelahiran", "Surat keterangan lahir dari bidan")
-            + toggle("Akta Kematian", "Surat keterangan kematian")
-            + "<h2>Warga Negara Asing</h2>" + toggle("Akta Kelahiran", "Paspor orang tua")
-            + toggle("Akta Kematian", "Paspor almarhum") + "</article></main></body></html>")
+            + _toggle("Akta Kelahiran", "Surat keterangan lahir dari bidan")
+            + _toggle("Akta Kematian", "Surat keterangan kematian")
+            + "<h2>Warga Negara Asing</h2>" + _toggle("Akta Kelahiran", "Paspor orang tua")
+            + _toggle("Akta Kematian", "Paspor almarhum") + "</article></main></body></html>")
     page = html_document(html.encode(), url="http://dukcapil.id/layanan-akta/",
                          content_type="text/html", http_last_modified=None, source="s", opd="o")
     assert [(p.url.split("#")[1], p.fields["requirements"][0]) for p in page.parts] == [
@@ -311,17 +315,13 @@ def test_a_service_page_with_items_beside_its_own_sections_stays_that_service(it
      "<p>Biaya: Gratis</p>"),
 ])
 def test_a_list_of_services_in_toggles_stays_a_list_beside_facts_for_all(general):
-    def toggle(title: str, first: str) -> str:
-        return (f'<div class="et_pb_toggle"><h5 class="et_pb_toggle_title">{title}</h5>'
-                f'<div class="et_pb_toggle_content"><p>Persyaratan:</p><ul><li>{first}</li>'
-                "<li>Fotokopi KK</li></ul><p>Biaya: Gratis</p></div></div>")
     html = ("<html><head><title>Layanan - Kelurahan Payo Selincah</title></head><body><main>"
             "<article><h1>Layanan</h1><p>Kelurahan melayani warga setiap hari kerja.</p>"
             f"{general}<h2>Jenis Layanan</h2>"
-            + toggle("Surat Keterangan Usaha", "Foto tempat usaha")
-            + toggle("Surat Keterangan Tidak Mampu", "Surat pengantar RT")
-            + toggle("Surat Keterangan Domisili", "Fotokopi KTP")
-            + toggle("Surat Pengantar Nikah", "Akta cerai (bila ada)")
+            + _toggle("Surat Keterangan Usaha", "Foto tempat usaha")
+            + _toggle("Surat Keterangan Tidak Mampu", "Surat pengantar RT")
+            + _toggle("Surat Keterangan Domisili", "Fotokopi KTP")
+            + _toggle("Surat Pengantar Nikah", "Akta cerai (bila ada)")
             + "</article></main></body></html>")
     page = html_document(html.encode(), url="http://kel.id/layanan/", content_type="text/html",
                          http_last_modified=None, source="s", opd="o")
