@@ -16,22 +16,35 @@ The link may be a shortlink (``/?page_id=137``) the site redirects or answers wi
 page stored at its permalink: the link is followed through the pages the crawl saved
 (``crawler.linkstore``: the URL fetched, and the document URL it was stored at).
 
+A page stands in for a row only when it is that row's service: the row alone of the site's
+rows and panels links it (three letters that each link one "Cara Mengurus Surat" page saying
+"1 hari kerja" are three services, not that page), its title names the row's service (the
+same distinctive words, or the row's abbreviation), and it tells at least what the row
+tells (its requirements, if the row has them, and as many facts). A row may link a spelling
+of the page the site step retired as a twin of another (``crawler.twins``): it is followed to
+the page kept in its place.
+
 On a re-crawl the listing yields the row again; the pipeline leaves a retired row as it is
-while its page is still a live service (``still_retired``), so the row does not come back
-at each crawl only to be retired again.
+while its page still stands in for it (``still_retired``, which weighs the site once per
+crawl), so the row does not come back at each crawl only to be retired again.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from crawler.extract.service import CORE_FIELDS
 from crawler.extract.servicetable import OWN_PAGE
 from crawler.extract.title import squash
+from crawler.twins import live_twin
 from sikoja.urls import url_key
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from crawler.linkstore import LinkStore
     from sikoja.documents import Document
     from sikoja.store import DocumentStore
@@ -48,52 +61,146 @@ def stored_at(links: LinkStore | None, source: str) -> dict[str, str]:
     return out
 
 
-def _services(store: DocumentStore, source: str) -> set[str]:
+def _services(store: DocumentStore, source: str) -> dict[str, tuple[str, dict[str, object]]]:
     """The live services of ``source`` that tell a fact of their own (a stub the site's
     siblings make a service, "Informasi layanan ini sedang diperbarui", tells none the row
-    does)."""
-    rows = store.query("SELECT url, fields FROM documents WHERE source = ? AND status = 'live' "
-                       "AND kind = 'service'", (source,))
-    return {url_key(r["url"]) for r in rows
-            if json.loads(r["fields"] or "{}").keys() & set(CORE_FIELDS)}
+    does): url_key -> (title, fields)."""
+    rows = store.query("SELECT url, title, fields FROM documents WHERE source = ? "
+                       "AND status = 'live' AND kind = 'service'", (source,))
+    out: dict[str, tuple[str, dict[str, object]]] = {}
+    for r in rows:
+        fields = json.loads(r["fields"] or "{}")
+        if fields.keys() & set(CORE_FIELDS):
+            out[url_key(r["url"])] = (r["title"], fields)
+    return out
 
 
-def _is_service(target: object, services: set[str], at: dict[str, str]) -> bool:
+def _service_page(store: DocumentStore, target: object, services: dict[str, object],
+                  at: dict[str, str], gone: dict[str, str]) -> str | None:
+    """The url_key of the live service ``target`` (a row's link) leads to, through the
+    URL it was stored at and a twin retired for the page kept in its place."""
     if not isinstance(target, str) or not target:
-        return False
+        return None
     key = url_key(target)
-    return key in services or at.get(key) in services
+    for candidate in (key, at.get(key)):
+        if candidate in services:
+            return candidate
+    for candidate in (key, at.get(key)):
+        page = store.get(gone[candidate]) if candidate in gone else None
+        kept = live_twin(store, page) if page is not None else None
+        if kept is not None and url_key(kept) in services:
+            return url_key(kept)
+    return None
 
 
-def still_retired(store: DocumentStore, links: LinkStore | None, doc: Document) -> bool:
+# words that name no service of their own: a row's "Surat Keterangan Usaha" and a page's
+# "Surat Keterangan Domisili" are two services
+_COMMON_WORDS = frozenset(
+    "surat keterangan layanan pelayanan pembuatan penerbitan permohonan pengurusan "
+    "pendaftaran izin perizinan cara syarat persyaratan prosedur tata mengurus membuat dan "
+    "di ke untuk atau dari yang baru".split())
+
+
+def _words(title: str) -> list[str]:
+    return re.findall(r"\w+", squash(title).casefold())
+
+
+def _names(page_title: str, row_title: str) -> bool:
+    """Whether ``page_title`` names the service ``row_title`` does: the distinctive words of
+    one are all in the other, or one is the other's abbreviation ("SKTM", "Surat Keterangan
+    Tidak Mampu")."""
+    page, row = _words(page_title), _words(row_title)
+    page_own = {w for w in page if w not in _COMMON_WORDS}
+    row_own = {w for w in row if w not in _COMMON_WORDS}
+    if (row_own and row_own <= set(page)) or (page_own and page_own <= set(row)):
+        return True
+    return _abbreviates(page, row) or _abbreviates(row, page)
+
+
+def _abbreviates(short: list[str], long: list[str]) -> bool:
+    """``short`` is one word made of the initials of ``long``'s words ("SKTM" of "Surat
+    Keterangan Tidak Mampu", or of "Pengurusan Surat Keterangan Tidak Mampu" from three
+    letters on)."""
+    if len(short) != 1 or len(long) < 2:
+        return False
+    initials = "".join(w[0] for w in long)
+    return short[0] == initials or (len(short[0]) >= 3 and short[0] in initials)
+
+
+def _tells(page: dict[str, object], row: dict[str, object]) -> bool:
+    """Whether a page's fields tell at least what the row's do: its requirements if the
+    row has them, and as many facts."""
+    page_facts = {f for f in CORE_FIELDS if page.get(f)}
+    row_facts = {f for f in CORE_FIELDS if row.get(f)}
+    return ("requirements" not in row_facts or "requirements" in page_facts) and len(
+        page_facts) >= len(row_facts)
+
+
+def _own_rows(store: DocumentStore, source: str) -> list[sqlite3.Row]:
+    return store.query("SELECT url, status, fields, parent_url, title FROM documents "
+                       "WHERE source = ? AND parent_url IS NOT NULL AND fields LIKE ?",
+                       (source, f'%"{OWN_PAGE}"%'))
+
+
+def stand_ins(store: DocumentStore, links: LinkStore | None, source: str,
+              rows: list[sqlite3.Row] | None = None) -> set[str]:
+    """The URLs of ``source``'s rows and panels (live or retired) whose own page stands in
+    for them (see the module docstring)."""
+    rows = _own_rows(store, source) if rows is None else rows
+    if not rows:
+        return set()
+    services = _services(store, source)
+    at = stored_at(links, source)
+    gone = {url_key(r["url"]): r["url"] for r in store.query(
+        "SELECT url FROM documents WHERE source = ? AND status = 'gone' AND url NOT LIKE ?",
+        (source, "%#%"))}
+    linked: dict[str, tuple[str, str, dict[str, object]]] = {}  # row URL -> page, title, fields
+    linking: dict[str, set[str]] = defaultdict(set)  # page -> the rows linking it, by title
+    for row in rows:
+        fields = json.loads(row["fields"] or "{}")
+        if "#" not in row["url"]:
+            continue
+        page = _service_page(store, fields.get(OWN_PAGE), services, at, gone)
+        if page is not None:
+            linked[row["url"]] = (page, row["title"], fields)
+            # one row read at two spellings of its listing is one row
+            linking[page].add(" ".join(_words(row["title"])))
+    return {url for url, (page, title, fields) in linked.items()
+            if len(linking[page]) == 1 and _names(services[page][0], title)
+            and _tells(services[page][1], fields)}
+
+
+def still_retired(store: DocumentStore, links: LinkStore | None, doc: Document,
+                  cache: dict[str, set[str]] | None = None) -> bool:
     """Whether ``doc``, a row or panel arriving again, is one this step retired, unchanged,
-    whose own page is still a live service of its site: then it stays retired."""
+    whose own page still stands in for it: then it stays retired. ``cache`` (source -> the
+    rows whose page stands in for them) weighs each site once per crawl, not once per row."""
     target = doc.fields.get(OWN_PAGE)
     if not target or "#" not in doc.url:
         return False
     stored = store.validators(doc.url)
     if not stored or stored["status"] != "gone" or stored["content_hash"] != doc.content_hash():
         return False
-    return _is_service(target, _services(store, doc.source), stored_at(links, doc.source))
+    cache = {} if cache is None else cache
+    if doc.source not in cache:
+        cache[doc.source] = stand_ins(store, links, doc.source)
+    return doc.url in cache[doc.source]
 
 
 def settle_own_pages(store: DocumentStore, links: LinkStore | None, source: str) -> int:
-    """Retire the live rows and panels of ``source`` whose own page is a live service of
-    it, and bring back the retired ones whose page no longer is while their listing, live,
+    """Retire the live rows and panels of ``source`` whose own page stands in for them,
+    and bring back the retired ones whose page no longer does while their listing, live,
     still names them. Returns how many changed status."""
-    rows = store.query("SELECT url, status, fields, parent_url, title FROM documents "
-                       "WHERE source = ? AND parent_url IS NOT NULL AND fields LIKE ?",
-                       (source, f'%"{OWN_PAGE}"%'))
+    rows = _own_rows(store, source)
     if not rows:
         return 0
-    services = _services(store, source)
-    at = stored_at(links, source)
+    retired = stand_ins(store, links, source, rows)
     changed = 0
     for row in rows:
         target = json.loads(row["fields"] or "{}").get(OWN_PAGE)
         if not target or "#" not in row["url"]:
             continue
-        if _is_service(target, services, at):
+        if row["url"] in retired:
             changed += row["status"] == "live" and store.mark_gone(row["url"])
             continue
         if row["status"] == "live":

@@ -50,6 +50,8 @@ from crawler.extract.title import normalise
 from sikoja.urls import url_key
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from sikoja.documents import Document
     from sikoja.store import DocumentStore
 
@@ -169,6 +171,29 @@ def _known_rank(url: str, trail: int) -> tuple[int, int]:
     return (-trail, query_size(url))
 
 
+def _same_text(store: DocumentStore, doc: Document) -> list[sqlite3.Row]:
+    """The live pages of ``doc``'s source (``doc`` aside) with its title and text."""
+    # twins share their text too: only those are read back (a site whose pages all fall back
+    # to its name shares a title on every page), found through the store's index on source,
+    # title and length of text (``documents_twins``), not by reading every page of the site
+    # (the unary + keeps SQLite from preferring the text's equality, which no index serves)
+    return store.query("SELECT url FROM documents WHERE source = ? AND title = ? "
+                       "AND length(text) = ? AND +text = ? AND status = 'live' AND url != ?",
+                       (doc.source, doc.title, len(doc.text.partition("\0")[0]), doc.text,
+                        doc.url))
+
+
+def live_twin(store: DocumentStore, doc: Document) -> str | None:
+    """A live page of ``doc``'s source with its ``twin_identity``: the page kept in its place
+    when ``doc`` was retired as its twin (None: none is live)."""
+    identity = twin_identity(doc)
+    for row in _same_text(store, doc):
+        other = store.get(row["url"])
+        if other is not None and twin_identity(other) == identity:
+            return other.url
+    return None
+
+
 def kept_twin(store: DocumentStore, doc: Document) -> str | None:
     """The live page of ``doc``'s source with the same ``twin_identity`` that ``keeper``
     keeps over ``doc`` whatever the order the site's links were followed in: drawn under a
@@ -176,11 +201,7 @@ def kept_twin(store: DocumentStore, doc: Document) -> str | None:
     ``doc`` is stored (the site step then retires the twins it beats). A twin that ties is
     kept over ``doc`` only when ``doc`` is, unchanged, a copy the site step retired before
     (it weighed the links then), so a recrawl does not write it back live."""
-    # twins share their text too: only those are read back (a site whose pages all fall back
-    # to its name shares a title on every page)
-    rows = store.query("SELECT url FROM documents WHERE source = ? AND status = 'live' "
-                       "AND title = ? AND text = ? AND url != ?",
-                       (doc.source, doc.title, doc.text, doc.url))
+    rows = _same_text(store, doc)
     if not rows:
         return None
     identity = twin_identity(doc)

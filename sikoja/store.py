@@ -52,6 +52,9 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 CREATE INDEX IF NOT EXISTS documents_source ON documents(source);
 CREATE INDEX IF NOT EXISTS documents_status ON documents(status);
+-- a page's twins share its title and text (crawler.twins.kept_twin): found by title and
+-- length, not by reading the whole site's texts for each page that arrives
+CREATE INDEX IF NOT EXISTS documents_twins ON documents(source, title, length(text));
 CREATE TABLE IF NOT EXISTS fetch_log (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     crawl_id INTEGER,

@@ -29,7 +29,7 @@ from crawler.extract.html import parse_html
 from crawler.extract.servicetable import OWN_PAGE, table_services
 from crawler.extract.shortcodes import unwrap_shortcodes
 from crawler.extract.tabs import unfold_tabs
-from crawler.ownpages import settle_own_pages
+from crawler.ownpages import settle_own_pages, still_retired
 from crawler.run import crawl
 from sikoja.config import load_settings
 from sikoja.demo.server import SITES_ROOT, render_sources, serve_sample_sites
@@ -219,6 +219,21 @@ def test_shortcodes_with_quotes_curled_by_wordpress_are_read_as_straight_ones():
     assert "[vc_" not in soup.get_text() and "[/vc_" not in soup.get_text()
 
 
+@pytest.mark.parametrize(("spelled", "title"), [
+    ("title=\"Jadwal Jum'at dan Sabtu\"", "Jadwal Jum'at dan Sabtu"),
+    ("title=\u201dJadwal Pelayanan Jum\u2019at\u201d tab_id=\u201d8bd-1\u2033",
+     "Jadwal Pelayanan Jum\u2019at"),
+    ("title=&#8221;Pendaftaran Jama&#8217;ah Haji&#8221;", "Pendaftaran Jama\u2019ah Haji"),
+    ("title='Kata \"Gratis\" di loket'", 'Kata "Gratis" di loket'),
+])
+def test_an_apostrophe_inside_a_quoted_title_is_the_titles(spelled, title):
+    soup = parse_html(f"<div><p>[vc_tta_section {spelled}]Buka 08.00 - 11.00"
+                      "[/vc_tta_section]</p></div>")
+    unwrap_shortcodes(soup)
+    assert [h.get_text() for h in soup.find_all("h3")] == [title]
+    assert "[vc_" not in soup.get_text() and "[/vc_" not in soup.get_text()
+
+
 def test_a_heading_shortcode_leaves_its_words_and_a_button_its_label():
     html = ('<html><head><title>Pencatatan PKWT - Disnaker</title></head><body><main><article>'
             "<h1>Pencatatan PKWT</h1><div class='entry-content'><p>[vc_row][vc_column]"
@@ -240,17 +255,21 @@ def test_a_heading_shortcode_leaves_its_words_and_a_button_its_label():
         (link.url, link.text) for link in page.content_links]
 
 
+def _toggle(title: str, first: str) -> str:
+    """A Divi toggle titled ``title`` giving a service's requirements (``first``, Fotokopi KK)
+    and cost."""
+    return (f'<div class="et_pb_toggle"><h5 class="et_pb_toggle_title">{title}</h5>'
+            f'<div class="et_pb_toggle_content"><p>Persyaratan:</p><ul><li>{first}</li>'
+            "<li>Fotokopi KK</li></ul><p>Biaya: Gratis</p></div></div>")
+
+
 def test_two_toggles_sharing_a_title_are_two_services_at_two_anchors():
-    def toggle(title: str, first: str) -> str:
-        return (f'<div class="et_pb_toggle"><h5 class="et_pb_toggle_title">{title}</h5>'
-                f'<div class="et_pb_toggle_content"><p>Persyaratan:</p><ul><li>{first}</li>'
-                "<li>Fotokopi KK</li></ul><p>Biaya: Gratis</p></div></div>")
     html = ("<html><head><title>Layanan Akta - Disdukcapil</title></head><body><main><article>"
             "<h1>Layanan Akta</h1><h2>Warga Negara Indonesia</h2>"
-            + toggle("Akta Kelahiran", "Surat keterangan lahir dari bidan")
-            + toggle("Akta Kematian", "Surat keterangan kematian")
-            + "<h2>Warga Negara Asing</h2>" + toggle("Akta Kelahiran", "Paspor orang tua")
-            + toggle("Akta Kematian", "Paspor almarhum") + "</article></main></body></html>")
+            + _toggle("Akta Kelahiran", "Surat keterangan lahir dari bidan")
+            + _toggle("Akta Kematian", "Surat keterangan kematian")
+            + "<h2>Warga Negara Asing</h2>" + _toggle("Akta Kelahiran", "Paspor orang tua")
+            + _toggle("Akta Kematian", "Paspor almarhum") + "</article></main></body></html>")
     page = html_document(html.encode(), url="http://dukcapil.id/layanan-akta/",
                          content_type="text/html", http_last_modified=None, source="s", opd="o")
     assert [(p.url.split("#")[1], p.fields["requirements"][0]) for p in page.parts] == [
@@ -285,6 +304,33 @@ def test_a_service_page_with_items_beside_its_own_sections_stays_that_service(it
     assert doc.fields["requirements"] == ["Fotokopi KK", "Sudah berusia 17 tahun"]
     assert doc.fields["procedure"] == ["Datang ke kantor", "Perekaman data"]
     assert doc.fields["cost"] == "Gratis" and doc.fields["duration"] == "14 hari kerja"
+
+
+@pytest.mark.parametrize("general", [
+    # facts for all the services under their own headings...
+    ("<h2>Persyaratan Umum</h2><ul><li>KTP asli</li><li>Surat pengantar RT/RW</li></ul>"
+     "<h2>Waktu Penyelesaian</h2><p>1 hari kerja</p><h2>Biaya</h2><p>Gratis</p>"),
+    # ...or stated once in loose lines
+    ("<p>Semua layanan tidak dipungut biaya.</p><p>Waktu penyelesaian: 1 hari kerja</p>"
+     "<p>Biaya: Gratis</p>"),
+])
+def test_a_list_of_services_in_toggles_stays_a_list_beside_facts_for_all(general):
+    html = ("<html><head><title>Layanan - Kelurahan Payo Selincah</title></head><body><main>"
+            "<article><h1>Layanan</h1><p>Kelurahan melayani warga setiap hari kerja.</p>"
+            f"{general}<h2>Jenis Layanan</h2>"
+            + _toggle("Surat Keterangan Usaha", "Foto tempat usaha")
+            + _toggle("Surat Keterangan Tidak Mampu", "Surat pengantar RT")
+            + _toggle("Surat Keterangan Domisili", "Fotokopi KTP")
+            + _toggle("Surat Pengantar Nikah", "Akta cerai (bila ada)")
+            + "</article></main></body></html>")
+    page = html_document(html.encode(), url="http://kel.id/layanan/", content_type="text/html",
+                         http_last_modified=None, source="s", opd="o")
+    # each letter is found as itself, not folded into one service called "Layanan"
+    assert page.document.kind == "page" and page.document.fields.get("listing")
+    assert [p.title for p in page.parts] == [
+        "Surat Keterangan Usaha", "Surat Keterangan Tidak Mampu", "Surat Keterangan Domisili",
+        "Surat Pengantar Nikah"]
+    assert page.parts[1].fields["requirements"] == ["Surat pengantar RT", "Fotokopi KK"]
 
 
 def test_a_recrawl_leaves_the_retired_rows_retired_and_the_kept_ones_kept(tmp_path):
@@ -341,3 +387,95 @@ def test_a_retired_row_comes_back_when_its_page_stops_being_a_service(tmp_path):
         assert f"{base}/layanan/#sktm" in store.urls_for_source("kel")
     finally:
         store.close()
+
+
+KEL = "http://kel.id"
+
+
+def _row(title: str, requirement: str, page: str, listing: str = f"{KEL}/layanan/") -> Document:
+    slug = "-".join(title.lower().split())
+    return Document(url=f"{listing}#{slug}", source="kel", opd="Kel", kind="service",
+                    title=title, text=f"{title}\nPersyaratan\n{requirement}", parent_url=listing,
+                    fields={"requirements": [requirement], "procedure": ["Datang ke kantor"],
+                            OWN_PAGE: page})
+
+
+def _service(url: str, title: str, **fields: object) -> Document:
+    return Document(url=url, source="kel", opd="Kel", kind="service", title=title,
+                    text=f"{title}\n" + " ".join(map(str, fields.values())), fields=fields)
+
+
+def test_a_row_is_retired_only_for_a_page_that_is_its_own_service(tmp_path):
+    store = DocumentStore.open(tmp_path)
+    listing = Document(url=f"{KEL}/layanan/", source="kel", opd="Kel", kind="page",
+                       title="Layanan", fields={"listing": True},
+                       text="SKTM KTP\nSKU Surat RT\nSKCK KTP KK\nSurat Keterangan Domisili\n"
+                            "Surat Pindah")
+    shared = f"{KEL}/cara-mengurus-surat/"
+    rows = [_row("SKTM", "KTP", shared), _row("SKU", "Surat RT", shared),
+            _row("SKCK", "KTP KK", shared),
+            _row("Surat Keterangan Domisili", "Surat pengantar RT", f"{KEL}/domisili/"),
+            _row("Surat Pindah", "KK asli", f"{KEL}/pindah/")]
+    pages = [
+        # one page every letter links, telling only how long a letter takes
+        _service(shared, "Cara Mengurus Surat di Kelurahan", duration="1 hari kerja"),
+        # the letter's own page, telling all the row does
+        _service(f"{KEL}/domisili/", "Surat Keterangan Domisili",
+                 requirements=["Surat pengantar RT", "KTP"], procedure=["Datang"]),
+        # the letter's own page, without its requirements
+        _service(f"{KEL}/pindah/", "Surat Pindah", cost="Gratis", duration="1 hari kerja")]
+    for doc in (listing, *pages, *rows):
+        store.upsert(doc)
+    assert settle_own_pages(store, None, "kel") == 1
+    live = store.urls_for_source("kel")
+    # three letters are still found, each with its own requirements
+    assert {f"{KEL}/layanan/#sktm", f"{KEL}/layanan/#sku", f"{KEL}/layanan/#skck",
+            f"{KEL}/layanan/#surat-pindah"} <= set(live)
+    assert f"{KEL}/layanan/#surat-keterangan-domisili" not in live
+
+
+def test_a_row_linking_a_twin_retired_for_another_spelling_follows_it(tmp_path):
+    base = f"{KEL}/index.php?option=com_content&view=article"
+    store = DocumentStore.open(tmp_path)
+    listing = Document(url=f"{base}&id=3&Itemid=101", source="kel", opd="Kel", kind="page",
+                       title="Layanan", text="SKTM KTP", fields={"listing": True})
+    row = _row("SKTM", "KTP", f"{base}&id=12&Itemid=101", listing=listing.url)
+    page = {"requirements": ["KTP", "KK"], "procedure": ["Datang"]}
+    linked = _service(f"{base}&id=12&Itemid=101", "SKTM", **page)
+    kept = _service(f"{base}&id=12&Itemid=115", "SKTM", **page)
+    for doc in (listing, row, linked, kept):
+        store.upsert(doc)
+    store.mark_gone(linked.url)  # the site step kept the copy under its section's menu
+    assert settle_own_pages(store, None, "kel") == 1
+    # SKTM is found once, at its page
+    assert sorted(store.urls_for_source("kel")) == sorted([listing.url, kept.url])
+
+
+def test_rows_arriving_again_weigh_their_site_once(tmp_path):
+    store = DocumentStore.open(tmp_path)
+    names = [f"Surat Keterangan {w}" for w in ("Usaha", "Domisili", "Kelahiran", "Kematian",
+                                                "Penghasilan", "Ahli Waris")]
+    rows = [_row(name, "KTP", f"{KEL}/{name.split()[-1].lower()}/") for name in names]
+    listing = Document(url=f"{KEL}/layanan/", source="kel", opd="Kel", kind="page",
+                       title="Layanan", text="\n".join(names), fields={"listing": True})
+    pages = [_service(r.fields[OWN_PAGE], r.title, requirements=["KTP", "KK"],
+                      procedure=["Datang"]) for r in rows]
+    for doc in (listing, *pages, *rows):
+        store.upsert(doc)
+    assert settle_own_pages(store, None, "kel") == len(rows)
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0
+
+    cache: dict[str, set[str]] = {}
+    spent = []
+    for row in rows:  # a re-crawl reads the list again
+        steps[0] = 0
+        store._db.set_progress_handler(count, 1)
+        assert still_retired(store, None, row, cache)
+        store._db.set_progress_handler(None, 1)
+        spent.append(steps[0])
+    # the first row weighs the site; the others only look their own row up
+    assert max(spent[1:]) * 3 < spent[0]

@@ -100,3 +100,36 @@ def test_the_kept_spelling_has_fewest_parameters_then_most_links():
         "http://a.go.id/x?ref=home": "http://a.go.id/x",
         "http://a.go.id/y?id=1&ref=a": "http://a.go.id/y?id=1&ref=b",
     }
+
+
+def _twin_check_steps(tmp_path, pages: int) -> int:
+    """SQLite VM steps ``kept_twin`` takes for a page arriving at a site of ``pages`` stored
+    pages sharing its title (a site whose pages fall back to its name) but not its text."""
+    from crawler.twins import kept_twin
+    from sikoja.documents import Document
+
+    store = DocumentStore(tmp_path / f"{pages}.db")
+    for i in range(pages):
+        store.upsert(Document(url=f"https://x.go.id/p/{i}", source="x", opd="x", kind="page",
+                              title="Dinas X", text="Halaman ini. " + "isi " * i))
+    twin = f"https://x.go.id/p/{pages // 2}"
+    doc = Document(url=f"{twin}?ref=beranda", source="x", opd="x", kind="page",
+                   title="Dinas X", text=store.get(twin).text)
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0
+
+    store._db.set_progress_handler(count, 1)
+    assert kept_twin(store, doc) == twin
+    store._db.set_progress_handler(None, 1)
+    store.close()
+    return steps[0]
+
+
+def test_the_twin_check_does_not_read_the_whole_site_for_each_page(tmp_path):
+    # each arriving page is checked for a stored twin: the check must not grow with the
+    # site, or a 5,000-page crawl slows to half its speed (quadratic in the site's pages)
+    small, large = _twin_check_steps(tmp_path, 40), _twin_check_steps(tmp_path, 800)
+    assert large < 2 * small

@@ -470,11 +470,13 @@ def html_document(
     evidence = None
     listing = False
     parts = panel_services(page, doc_url, source, opd)
-    if page.content is not None and (len(parts) >= MIN_PANEL_SERVICES or any(
-            is_question(p.title) for p in page.panels)) and is_service(
+    if page.content is not None and (any(is_question(p.title) for p in page.panels) or (
+            len(parts) >= MIN_PANEL_SERVICES and names_service(page.title))) and is_service(
             beside := fields_beside(page.content, page.panels, url, titles)):
         # a service's page with panels beside its own sections (an FAQ, related letters):
-        # one service, read from its own sections, not a list of its panels
+        # one service, read from its own sections, not a list of its panels. Panels that are
+        # services stay a list unless the page's own title names one service ("Pembuatan
+        # KTP-el"): a list titled "Layanan" may state the cost and time once for all
         fields, parts = beside, []
     elif len(parts) < MIN_PANEL_SERVICES and page.content is not None:
         # or in the rows of one table: "Jenis Surat | Persyaratan" (crawler.extract.servicetable)

@@ -36,14 +36,25 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from crawler.extract.title import squash
 
 # a quote mark around a value: straight, or as wptexturize curls the quotes of a shortcode no
-# plugin registered ("title=”Persyaratan”", "width=”1/2″"), as characters or entities
-_QUOTE = (r"(?:[\"'\u201c\u201d\u2033\u2032\u2018\u2019\u00ab\u00bb]"
-          r"|&#(?:82(?:1[6-9]|2[01]|4[23])|34|39|x201[cd]);|&quot;)")
-_VALUE_SPELLING = rf"(?:{_QUOTE}[^\]]*?{_QUOTE}|[^\s\]\"']+)"
+# plugin registered ("title=”Persyaratan”", "width=”1/2″"), as characters or entities. A
+# value opened by a double quote closes at a double quote only, one opened by a single quote
+# at a single quote: an apostrophe inside a title ("Jadwal Jum'at", "Jama’ah") is the title's
+_DOUBLE = (r"(?:[\"\u201c\u201d\u2033\u00ab\u00bb]"
+           r"|&#(?:822[01]|8243|34|x201[cd]);|&quot;)")
+_SINGLE = r"(?:['\u2018\u2019\u2032]|&#(?:821[6-9]|8242|39|x201[89]);)"
+
+
+def _value(group: str) -> str:
+    """A value's spelling, quoted in either family or bare, its words in a ``group`` ("(" to
+    capture them, "(?:" not)."""
+    quoted = [rf"{q}{group}(?:(?!{q})[^\]])*){q}" for q in (_DOUBLE, _SINGLE)]
+    return "|".join([*quoted, rf"{group}[^\s\]\"']+)"])
+
+
+_VALUE_SPELLING = f"(?:{_value('(?:')})"
 _TOKEN = re.compile(rf"\[(/?)([a-z][a-z0-9_-]*)((?:\s+[a-z_][\w-]*\s*=\s*{_VALUE_SPELLING})*)"
                     r"\s*/?\]", re.IGNORECASE)
-_ATTRIBUTE = re.compile(rf"([a-z_][\w-]*)\s*=\s*(?:{_QUOTE}([^\]]*?){_QUOTE}|([^\s\]\"']+))",
-                        re.IGNORECASE)
+_ATTRIBUTE = re.compile(rf"([a-z_][\w-]*)\s*=\s*(?:{_value('(')})", re.IGNORECASE)
 # a shortcode that prints a heading (WPBakery's vc_custom_heading, Ultimate Addons'
 # ultimate_heading, a separator's title) and the values it prints it from
 _HEADING_CODE = re.compile(r"heading|separator|title", re.IGNORECASE)
@@ -57,7 +68,7 @@ _HOLDERS = {"p", "div", "span"}  # what wpautop or an editor wraps a run of shor
 
 def _attributes(spelled: str) -> dict[str, str]:
     """A shortcode's ``key="value"`` attributes, whatever quotes they are written with."""
-    return {m.group(1).lower(): (m.group(2) if m.group(2) is not None else m.group(3))
+    return {m.group(1).lower(): next(v for v in m.groups()[1:] if v is not None)
             for m in _ATTRIBUTE.finditer(spelled)}
 
 

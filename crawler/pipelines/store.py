@@ -48,6 +48,9 @@ class StorePipeline:
         # who claimed each document URL: a canonical two different pages declare is the
         # template's (crawler.canonicals)
         self.claims = CanonicalClaims()
+        # per source, the listing rows whose own page stands in for them, weighed once per
+        # crawl for the rows arriving again (crawler.ownpages.still_retired)
+        self.stand_ins: dict[str, set[str]] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -101,7 +104,8 @@ class StorePipeline:
                 (UNCHANGED, "unchanged")
                 # a listing's row retired for its own page stays so (crawler.ownpages)
                 if page is not None and still_retired(
-                    self.store, getattr(spider, "linkstore", None), item.document)
+                    self.store, getattr(spider, "linkstore", None), item.document,
+                    self.stand_ins)
                 else self._store_document(item, page))
             if item.document.kind != "app":
                 self.written.add(item.document.url)
