@@ -314,9 +314,14 @@ def test_a_service_page_with_items_beside_its_own_sections_stays_that_service(it
     ("<p>Semua layanan tidak dipungut biaya.</p><p>Waktu penyelesaian: 1 hari kerja</p>"
      "<p>Biaya: Gratis</p>"),
 ])
-def test_a_list_of_services_in_toggles_stays_a_list_beside_facts_for_all(general):
+@pytest.mark.parametrize("heading", [
+    "Layanan",
+    # a list named by its office, as kelurahan, kecamatan and puskesmas sites name it
+    "Layanan Kelurahan Payo Selincah",
+])
+def test_a_list_of_services_in_toggles_stays_a_list_beside_facts_for_all(general, heading):
     html = ("<html><head><title>Layanan - Kelurahan Payo Selincah</title></head><body><main>"
-            "<article><h1>Layanan</h1><p>Kelurahan melayani warga setiap hari kerja.</p>"
+            f"<article><h1>{heading}</h1><p>Kelurahan melayani warga setiap hari kerja.</p>"
             f"{general}<h2>Jenis Layanan</h2>"
             + _toggle("Surat Keterangan Usaha", "Foto tempat usaha")
             + _toggle("Surat Keterangan Tidak Mampu", "Surat pengantar RT")

@@ -277,6 +277,22 @@ def names_service(headline: str) -> bool:
     return bool(found) and not _GENERIC_REST.match(found.group("rest"))
 
 
+# what follows "Layanan"/"Pelayanan" in the name of an office's list of its services:
+# "Layanan Kelurahan Payo Selincah", "Pelayanan Puskesmas Olak Kemang"
+_OFFICE_REST = re.compile(r"^(kelurahan|kecamatan|desa|puskesmas|pustu|upt|uptd|dinas|badan|"
+                          r"kantor|rsud|rumah sakit|kota|kabupaten|mal pelayanan|mpp|bagian|"
+                          r"sekretariat|kua)\b", re.IGNORECASE)
+
+
+def names_one_service(headline: str) -> bool:
+    """``headline`` names one service (:func:`names_service`), not an office's services
+    ("Layanan Kelurahan Payo Selincah" names the kelurahan: a list of its letters)."""
+    found = _SERVICE_HEADLINE.match(squash(headline))
+    return names_service(headline) and not (
+        found.group(1).lower() in ("layanan", "pelayanan")
+        and _OFFICE_REST.match(found.group("rest")))
+
+
 def _file_name(url: str) -> str:
     return unquote(urlsplit(url).path.rsplit("/", 1)[-1])
 
@@ -471,7 +487,7 @@ def html_document(
     listing = False
     parts = panel_services(page, doc_url, source, opd)
     if page.content is not None and (any(is_question(p.title) for p in page.panels) or (
-            len(parts) >= MIN_PANEL_SERVICES and names_service(page.title))) and is_service(
+            len(parts) >= MIN_PANEL_SERVICES and names_one_service(page.title))) and is_service(
             beside := fields_beside(page.content, page.panels, url, titles)):
         # a service's page with panels beside its own sections (an FAQ, related letters):
         # one service, read from its own sections, not a list of its panels. Panels that are
