@@ -205,10 +205,8 @@ def settle_own_pages(store: DocumentStore, links: LinkStore | None, source: str)
             continue
         if row["status"] == "live":
             continue
-        listing = store.get(row["parent_url"])
-        validators = store.validators(row["parent_url"]) or {}
-        if (listing is None or validators.get("status") != "live"
-                or not listing.fields.get("listing")
+        listing = next(store.iter_documents_at([row["parent_url"]]), None)  # live only
+        if (listing is None or not listing.fields.get("listing")
                 or squash(row["title"]) not in squash(listing.text)):
             continue
         doc = store.get(row["url"])
