@@ -288,7 +288,7 @@ def names_one_service(headline: str) -> bool:
     """``headline`` names one service (:func:`names_service`), not an office's services
     ("Layanan Kelurahan Payo Selincah" names the kelurahan: a list of its letters)."""
     found = _SERVICE_HEADLINE.match(squash(headline))
-    return names_service(headline) and not (
+    return bool(found) and not _GENERIC_REST.match(found.group("rest")) and not (
         found.group(1).lower() in ("layanan", "pelayanan")
         and _OFFICE_REST.match(found.group("rest")))
 
