@@ -9,17 +9,12 @@ from __future__ import annotations
 import pytest
 
 from indexer.analysis import Analyzer
-from sikoja.documents import Document
 from tests.corpus import keyword_searcher
+from tests.test_old_names import page, top
 
 DUKCAPIL = "Dinas Kependudukan dan Pencatatan Sipil"
 DISNAKER = "Dinas Tenaga Kerja"
 KELURAHAN = "Kelurahan Talang Banjar"
-
-
-def page(slug: str, title: str, text: str, opd: str) -> Document:
-    return Document(url=f"http://127.0.0.1:8701/layanan/{slug}.html", source="pemkot",
-                    opd=opd, kind="service", title=title, text=text)
 
 
 PAGES = [
@@ -68,12 +63,6 @@ def searcher(tmp_path_factory):
     s = keyword_searcher(tmp_path_factory.mktemp("vocab17"), PAGES)
     yield s
     s.close()
-
-
-def top(searcher, query: str) -> str:
-    results = searcher.search(query).results
-    assert results, query
-    return results[0].url.rsplit("/", 1)[-1].removesuffix(".html")
 
 
 @pytest.mark.parametrize(
