@@ -88,6 +88,8 @@ def test_an_abbreviation_finds_the_service_that_spells_it_out(searcher, query, s
         # a KK burnt in a fire is the damaged KK to reissue, not a fire to report
         ("kk terbakar", "kk-rusak"),
         ("kk ikut terbakar", "kk-rusak"),
+        # leaving school is no dismissal from work ("diberhentikan" => phk)
+        ("anak berhenti sekolah", "sktm"),
     ],
 )
 def test_a_problem_in_everyday_words_finds_its_service(searcher, query, slug):
