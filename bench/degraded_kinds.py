@@ -281,6 +281,9 @@ def main() -> None:
     # misread: per group and variant, the queries whose grade-2 answers were turned
     pooled: dict[str, dict[str, list[QueryOutcome]]] = defaultdict(lambda: defaultdict(list))
     clean_pooled: dict[str, list[QueryOutcome]] = defaultdict(list)
+    # the (group, query) runs whose every stored grade-2 answer was turned: no right page
+    # left that extraction read as a service (another office's copy, the MPP's)
+    whole: dict[str, dict[str, list[QueryOutcome]]] = defaultdict(lambda: defaultdict(list))
     by_family: dict[tuple[str, str, str], list[float]] = defaultdict(list)
     asked: dict[str, Judged] = {}
     group_rows = []
@@ -294,16 +297,22 @@ def main() -> None:
             if not mine:
                 continue
             reports = run(target, mine, settings)
+            all_turned = {j.qid for j in mine if all(
+                k in turned for k, g in j.grades.items() if g >= 2 and k in stored)}
             families = {j.qid: {stored[k][1] for k, g in j.grades.items()
                                 if g >= 2 and k in turned} for j in mine}
             for name, report in reports.items():
                 pooled[variant][name].extend(report.outcomes)
+                whole[variant][name].extend(o for o in report.outcomes
+                                            if o.judged.qid in all_turned)
                 for o in report.outcomes:
                     for source in families[o.judged.qid]:
                         by_family[(family_of_source[source], variant, name)].append(o.rr10)
             if variant == "sure":
                 for name, report in run(clean_dir, mine, settings).items():
                     clean_pooled[name].extend(report.outcomes)
+                    whole["clean"][name].extend(o for o in report.outcomes
+                                                if o.judged.qid in all_turned)
                 asked.update({j.qid: j for j in mine})
             group_rows.append((n, variant, len(mine), {k: mrr(r.outcomes)
                                                        for k, r in reports.items()}))
@@ -336,6 +345,16 @@ def main() -> None:
     runs = len(pooled["sure"]["today"])
     lines += ["", f"Misread runs: {runs} (group, query) per variant, {len(asked)} distinct "
               f"queries; plain BM25 on them (kind-blind): {plain_pooled:.4f} MRR@10.", ""]
+    alone = whole["clean"]["today"]
+    plain_alone = sum(plain_rr[o.judged.qid] for o in alone) / max(1, len(alone))
+    lines += [f"The {len(alone)} runs whose every stored grade-2 answer was turned (no right "
+              "page left read as a service; reported, not in the choice rule), MRR@10 / S@1; "
+              f"plain BM25 on them {plain_alone:.4f} MRR@10:", "",
+              "| setting | sure | hinted | same queries, clean crawl |", "|---|---|---|---|"]
+    lines += [f"| {name} | " + " | ".join(
+        f"{mrr(whole[v][name]):.4f} / {s1(whole[v][name]):.4f}"
+        for v in (*VARIANTS, "clean")) + " |" for name in names]
+    lines.append("")
     lines += ["Per group (MRR@10):", "",
               "| group | variant | queries | " + " | ".join(names) + " |",
               "|---|---|---|" + "---|" * len(names)]
