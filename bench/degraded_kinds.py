@@ -42,7 +42,9 @@ among those whose clean ``--queries`` MRR@10 is within 0.003 of today's, whose c
 Success@1 does not drop more than 0.003, and whose ``--oov`` and ``--situations`` MRR@10 do
 not drop more than 0.02 each (64 and 143 queries: one query moves them 0.016 and 0.007);
 it is adopted as the default only if its misread MRR@10 beats today's by at least 0.005,
-else today's stays.
+else today's stays. Session 17 (main d4cb67b's tuning crawl): today's stays; ``soft`` was
+best misread but cost 4 clean first answers, every bounded margin lost clean and misread
+(BENCHMARKS.md, "Kind priors", "When extraction misreads a kind").
 """
 
 from __future__ import annotations

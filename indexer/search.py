@@ -1046,15 +1046,18 @@ def bounded_prior(boost: float, margin: float | None) -> float:
     each inside the retrievers and the rest after fusion; bounded, each stage moves a
     result below another only where the other's score there is within a share ``margin``
     of its own (BM25 x boost ** share; after fusion, fused score x boost ** (1 - share);
-    the cosine moves by at most ``vector_prior_scale`` x ``margin``). A clear winner of any
-    kind stays first; within the margin a service still leads a page (kinds whose priors
-    the bound lifts to ``1 - margin``, a page and a news item at 0.1, then weigh alike).
+    the cosine moves by at most ``vector_prior_scale`` x ``margin``). A result clearly ahead
+    of any kind stays ahead; within the margin a service still leads a page (kinds whose
+    priors the bound lifts to ``1 - margin``, a page and a news item at 0.1, weigh alike).
+    Rank fusion keeps no margins: rank 1 of both retrievers is 3.2% above rank 2 of both,
+    whatever BM25 said, so after fusion "clearly ahead" means by ranks.
 
     Why: extraction can misread a kind on a site it has never seen (a service stored as a
     plain page, sure of it); a whole prior of 0.81 puts such a page below any service
-    scoring a fifth less, and the search answers with a weaker service than the keywords'
-    clear winner. None (the default) leaves the prior whole. BENCHMARKS.md, "Kind priors
-    when extraction misreads a kind"."""
+    scoring a fifth less. None (the default) leaves the prior whole: on the tuning crawl
+    with whole families' services read as pages (bench/degraded_kinds.py) every margin tried
+    lost to it, clean and misread alike (BENCHMARKS.md, "Kind priors", "When extraction
+    misreads a kind")."""
     if margin is None:
         return boost
     return max(boost, 1.0 - margin)
