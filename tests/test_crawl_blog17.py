@@ -227,3 +227,25 @@ def test_reports_and_announcements_with_the_same_words_stay_news(crawled):
     for path in REPORTS:
         assert docs[site.url(path)].kind == "news", path
         assert "kind_from" not in docs[site.url(path)].fields
+
+
+def test_a_list_numbered_by_hand_in_compose_mode_ends_at_the_paragraph_after_it():
+    """Blogger's compose mode writes a list as one ``<div>`` per line, numbered by hand
+    ("1.&nbsp;Surat pengantar RT/RW"): the sentence after the list ("Surat pengantar dari
+    kelurahan tidak dipungut biaya. Setelah itu ...") is no fourth requirement, nor is "TIDAK
+    DIPUNGUT BIAYA" after the steps a step."""
+    skck = read(contempo("Syarat Surat Pengantar SKCK dari Kelurahan", SKCK, ["Pelayanan"]),
+                "/2024/01/syarat-surat-pengantar-skck.html").document
+    assert skck.fields["requirements"] == ["Surat pengantar RT/RW", "Fotokopi KTP-el dan KK",
+                                           "Pas foto 4x6 latar merah 2 lembar"]
+    sktm = read(contempo("Layanan SKTM", SKTM, []), "/p/layanan-sktm.html").document
+    assert sktm.fields["procedure"] == ["Bawa berkas ke meja pelayanan kantor lurah",
+                                        "SKTM ditandatangani Lurah"]
+    # a bold numbered line heads the next service of a post of several: not an item
+    several = "".join(f"<div>{line}</div>" for line in (
+        "<b><u>1. Surat Keterangan Usaha (SKU)</u></b>", "Syarat : pengantar RT/RW, foto usaha.",
+        "<br />", "<b><u>2. Surat Keterangan Belum Menikah</u></b>",
+        "Syarat : pengantar RT/RW, pas foto 3x4.", "Selesai hari itu juga, gratis."))
+    doc = read(contempo("Pelayanan Surat Keterangan di Kelurahan", several, ["Pelayanan"]),
+               "/2024/02/pelayanan-surat-keterangan.html").document
+    assert not any(r.startswith("Surat Keterangan") for r in doc.fields["requirements"])

@@ -156,7 +156,15 @@ def _emit(line: _Line, kind: str = "line") -> Iterator[Block]:
                  for label in map(squash, line.link_text)]
         for n, part in enumerate(parts):
             mine = [i for i, o in enumerate(owner) if o == n]
-            yield Block(kind, part, bold=squash("".join(line.bold)) if n == 0 else "",
+            bold = squash("".join(line.bold)) if n == 0 else ""
+            # a line numbered or bulleted by hand ("1.&nbsp;KTP", "- KK" in a <div> or after
+            # a <br>, as Blogger's compose mode writes a list) is a list item, as it is in a
+            # PDF's text (``text_blocks``), unless it is a label ("2. Prosedur") or all bold
+            # (the "1. Surat Keterangan Usaha" heading of one service of a post of several):
+            # the plain paragraph after the last one is not part of the list
+            item = kind == "line" and bool(NUMBERING.match(part)) and bold != part and (
+                line_label(part) is None)
+            yield Block("item" if item else kind, part, bold=bold,
                         links=[line.links[i] for i in mine],
                         link_text="".join(line.link_text[i] for i in mine).replace(" ", ""),
                         para=line.para, closed=len(parts) > 1 or text.endswith("."))
