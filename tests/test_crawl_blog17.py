@@ -249,3 +249,24 @@ def test_a_list_numbered_by_hand_in_compose_mode_ends_at_the_paragraph_after_it(
     doc = read(contempo("Pelayanan Surat Keterangan di Kelurahan", several, ["Pelayanan"]),
                "/2024/02/pelayanan-surat-keterangan.html").document
     assert not any(r.startswith("Surat Keterangan") for r in doc.fields["requirements"])
+
+
+def test_what_to_bring_heads_the_requirements_as_an_admin_writes_it():
+    """'Yang dibawa saat berobat' and 'Bawa :' head the requirements; before, the list of
+    what to bring was read as the first steps of the procedure above it."""
+    body = ("<h2>Alur Pendaftaran Pasien Rawat Jalan</h2><h3>Yang dibawa saat berobat</h3>"
+            "<ul><li>KTP-el / KIS / kartu BPJS Kesehatan</li><li>Buku KIA bagi ibu hamil</li>"
+            "</ul><h3>Alurnya</h3><ol><li>Ambil nomor antrean di loket</li><li>Pemeriksaan "
+            "oleh dokter</li></ol><p><b>Biaya</b>: gratis bagi peserta JKN.</p>")
+    doc = read(contempo("Alur Pendaftaran Pasien", body, []),
+               "/p/alur-pendaftaran-pasien.html").document
+    assert doc.fields["requirements"] == ["KTP-el / KIS / kartu BPJS Kesehatan",
+                                          "Buku KIA bagi ibu hamil"]
+    assert doc.fields["procedure"] == ["Ambil nomor antrean di loket", "Pemeriksaan oleh dokter"]
+    gigi = "".join(f"<div>{SPAN}{line}</span></div>" for line in (
+        "Poli Gigi melayani cabut gigi, tambal gigi dan pembersihan karang gigi.", "<br />",
+        "Jadwal : Senin - Kamis, 08.00 - 12.00 WIB", "Bawa : kartu BPJS/KIS atau KTP-el",
+        "Biaya : gratis bagi peserta JKN"))
+    doc = read(contempo("Pelayanan Poli Gigi: Cabut dan Tambal Gigi", gigi, ["Pelayanan"]),
+               "/2025/02/pelayanan-poli-gigi.html").document
+    assert doc.fields["requirements"] == ["kartu BPJS/KIS atau KTP-el"]
