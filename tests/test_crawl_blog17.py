@@ -270,3 +270,20 @@ def test_what_to_bring_heads_the_requirements_as_an_admin_writes_it():
     doc = read(contempo("Pelayanan Poli Gigi: Cabut dan Tambal Gigi", gigi, ["Pelayanan"]),
                "/2025/02/pelayanan-poli-gigi.html").document
     assert doc.fields["requirements"] == ["kartu BPJS/KIS atau KTP-el"]
+
+
+def test_a_sentence_introducing_what_to_bring_heads_the_list_after_it():
+    """An admin introduces the list in a sentence, not a label: "... daftar sekolah anak.
+    Berikut syaratnya ya bapak ibu :", "Bunda cukup membawa :"."""
+    body = (f"<div>{SPAN}Banyak warga bertanya soal surat domisili untuk melamar kerja. Berikut "
+            f"syaratnya ya bapak ibu :</span></div><div>{SPAN}- Surat pengantar RT/RW</span>"
+            f"</div><div>{SPAN}- Fotocopy KTP / KK</span></div><div>{SPAN}Prosesnya kurang "
+            "lebih 10 menit, gratis.</span></div>")
+    doc = read(contempo("Mau Urus Surat Domisili? Ini Syaratnya", body, ["Pelayanan"]),
+               "/2023/11/mau-urus-surat-domisili.html").document
+    assert doc.fields["requirements"] == ["Surat pengantar RT/RW", "Fotocopy KTP / KK"]
+    # ...but a sentence about the procedure or the cost is no such introduction
+    body = (f"<div>{SPAN}Berikut syarat dan cara pengurusannya :</span></div>"
+            f"<div>{SPAN}- Datang ke kantor lurah</span></div>")
+    assert read(contempo("Info", body, []), "/2024/01/info.html").sections.get(
+        "requirements") is None

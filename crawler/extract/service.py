@@ -505,6 +505,13 @@ def _collect(blocks: Iterable[Block], titles: Iterable[str] = ()) -> _Collector:
     return found
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# what a sentence ending in a colon says when it introduces the requirements
+_BRING_INTRO = re.compile(r"\b((per)?syarat(an|nya)?|(cukup|harus|perlu|wajib|diminta) "
+                          r"(membawa|bawa|dibawa|menyiapkan|disiapkan))\b(?!.*\b(prosedur|alur|"
+                          r"cara|biaya)\b)", re.IGNORECASE)
+
+
 def _label_of(block: Block, *, bare: bool = True) -> tuple[str | None, str]:
     """(field, inline value) when ``block`` is a label line, else (None, "").
 
@@ -522,6 +529,11 @@ def _label_of(block: Block, *, bare: bool = True) -> tuple[str | None, str]:
         colon = block.text.rstrip().endswith((":", "：", "?"))
         if whole and (colon or (bare and len(stripped.split()) <= 4)):
             return whole, ""
+        # a sentence that introduces what to bring, at the end of a paragraph: "... untuk
+        # melamar kerja. Berikut syaratnya ya bapak ibu :", "Bunda cukup membawa :"
+        intro = _SENTENCE_END.split(stripped)[-1]
+        if colon and len(intro) <= MAX_LABEL and _BRING_INTRO.search(intro):
+            return "requirements", ""
         return None, ""
     if len(block.text) <= 400:
         name, value = _split_inline_label(block.text)
