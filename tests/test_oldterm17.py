@@ -86,6 +86,8 @@ def test_an_old_or_local_name_finds_todays_service(searcher, query, slug):
         ("sudah belaki", "menikah"),     # the stemmer read "belaki" as "belak"
         ("nak bedagang", "berdagang"),   # Malay be- for ber-, kept whole by the stemmer
         ("mau betanyo", "bertanya"),     # read as "beta" before
+        ("cakmana ngurus kk", "bagaimana"),  # "cakmano" with the standard -a
+        ("ngurusi surat pindah", "urus"),     # everyday "mengurusi"
     ],
 )
 def test_jambi_malay_words_are_read_as_indonesian(query, word):
