@@ -300,3 +300,34 @@ def test_a_sentence_introducing_what_to_bring_heads_the_list_after_it():
             f"<div>{SPAN}- Datang ke kantor lurah</span></div>")
     assert read(contempo("Info", body, []), "/2024/01/info.html").sections.get(
         "requirements") is None
+
+
+def test_a_line_numbered_by_hand_after_a_blank_line_is_no_cost_or_time():
+    """A hand-numbered or bulleted line is an item of a list field only: under a cost or a
+    time a new paragraph still ends the value, so the contact lines and the Lurah's
+    signature after a blank line are not how long the letter takes, and "H. Ahmad Yani"
+    is a name, not a list's letter."""
+    lines = ["<b>Persyaratan :</b>", "1.&nbsp;Surat pengantar RT/RW",
+             "2.&nbsp;Fotokopi KTP dan KK", "<b>Biaya :</b> Gratis",
+             "<b>Waktu penyelesaian :</b> 1 hari kerja", "<br />",
+             "Info lebih lanjut hubungi kami", "- WA 0812 3456 7890", "- Telp (0741) 123456",
+             "<br />", "Lurah Legok,", "H. Ahmad Yani, S.Sos"]
+    body = "".join(f"<div>{SPAN}{line}</span></div>" for line in lines)
+    doc = read(contempo("Layanan Surat Domisili", body, ["Pelayanan"]),
+               "/p/layanan-domisili.html").document
+    assert doc.fields["requirements"] == ["Surat pengantar RT/RW", "Fotokopi KTP dan KK"]
+    assert doc.fields["cost"] == "Gratis"
+    assert doc.fields["duration"] == "1 hari kerja"
+    signed = "".join(f"<p>{line}</p>" for line in (
+        "Persyaratan:", "1. KTP", "2. KK", "Biaya: Gratis", "Kepala Dinas",
+        "H. Ahmad Yani, S.Sos"))
+    doc = read(contempo("Layanan Surat Domisili", signed, ["Pelayanan"]),
+               "/p/layanan-domisili.html").document
+    assert doc.fields["cost"] == "Gratis"
+    signed = "".join(f"<div>{line}</div>" for line in (
+        "Biaya: Gratis", "Persyaratan:", "1. KTP", "2. KK", "Hormat kami,",
+        "H. Ahmad Yani, S.Sos"))
+    doc = read(contempo("Layanan Surat Domisili", signed, ["Pelayanan"]),
+               "/p/layanan-domisili.html").document
+    assert doc.fields["requirements"] == ["KTP", "KK"]
+
