@@ -331,3 +331,25 @@ def test_a_line_numbered_by_hand_after_a_blank_line_is_no_cost_or_time():
                "/p/layanan-domisili.html").document
     assert doc.fields["requirements"] == ["KTP", "KK"]
 
+
+def test_a_question_about_meeting_the_requirements_heads_no_requirements():
+    """Only a colon introduces a list: "Bagaimana jika saya belum memenuhi syarat?" in a
+    FAQ asks a question, and what follows (the answer, the next question) is no
+    requirement; nor does "Warga yang belum memenuhi persyaratan silakan menghubungi :"
+    introduce what to bring."""
+    faq = ("<p>Bagaimana jika saya belum memenuhi syarat?</p><p>Silakan hubungi petugas di "
+           "loket informasi untuk konsultasi.</p><p>Apakah ada biaya?</p><p>Tidak, semua "
+           "layanan gratis.</p>")
+    found = read(contempo("Tanya Jawab KTP-el", faq, ["Pelayanan"]), "/p/faq-ktp.html")
+    assert not found.document.fields.get("requirements")
+    assert found.sections.get("requirements") is None
+    contact = (f"<div>{SPAN}Warga yang belum memenuhi persyaratan silakan menghubungi :"
+               f"</span></div><div>{SPAN}- Telp. (0741) 123456</span></div>"
+               f"<div>{SPAN}- WA 0812 3456 7890</span></div>")
+    found = read(contempo("Tanya Jawab KTP-el", contact, ["Pelayanan"]), "/p/faq-ktp.html")
+    assert found.sections.get("requirements") is None
+    # ...while a sentence saying what to bring still heads the list after it
+    ppdb = (f"<div>{SPAN}Calon siswa wajib membawa berkas asli saat verifikasi :</span></div>"
+            f"<div>{SPAN}- Akta kelahiran</span></div><div>{SPAN}- KK</span></div>")
+    found = read(contempo("Pendaftaran PPDB", ppdb, ["Pelayanan"]), "/p/ppdb.html")
+    assert found.document.fields["requirements"] == ["Akta kelahiran", "KK"]

@@ -514,8 +514,10 @@ def _collect(blocks: Iterable[Block], titles: Iterable[str] = ()) -> _Collector:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-# what a sentence ending in a colon says when it introduces the requirements
-_BRING_INTRO = re.compile(r"\b((per)?syarat(an|nya)?|(cukup|harus|perlu|wajib|diminta) "
+# what a sentence ending in a colon says when it introduces the requirements; meeting
+# them ("bagi warga yang belum memenuhi persyaratan, silakan menghubungi :") is not
+_BRING_INTRO = re.compile(r"(?<!memenuhi )(?<!penuhi )(?<!sesuai )(?<!sesuai dengan )"
+                          r"\b((per)?syarat(an|nya)?|(cukup|harus|perlu|wajib|diminta) "
                           r"(membawa|bawa|dibawa|menyiapkan|disiapkan))\b(?!.*\b(prosedur|alur|"
                           r"cara|biaya)\b)", re.IGNORECASE)
 
@@ -539,8 +541,10 @@ def _label_of(block: Block, *, bare: bool = True) -> tuple[str | None, str]:
             return whole, ""
         # a sentence that introduces what to bring, at the end of a paragraph: "... untuk
         # melamar kerja. Berikut syaratnya ya bapak ibu :", "Bunda cukup membawa :"
+        # (only a colon introduces a list: "Bagaimana jika saya belum memenuhi syarat?" asks)
         intro = _SENTENCE_END.split(stripped)[-1]
-        if colon and len(intro) <= MAX_LABEL and _BRING_INTRO.search(intro):
+        if block.text.rstrip().endswith((":", "：")) and len(intro) <= MAX_LABEL and (
+                _BRING_INTRO.search(intro)):
             return "requirements", ""
         return None, ""
     if len(block.text) <= 400:
