@@ -318,18 +318,16 @@ def test_a_line_numbered_by_hand_after_a_blank_line_is_no_cost_or_time():
     assert doc.fields["requirements"] == ["Surat pengantar RT/RW", "Fotokopi KTP dan KK"]
     assert doc.fields["cost"] == "Gratis"
     assert doc.fields["duration"] == "1 hari kerja"
-    signed = "".join(f"<p>{line}</p>" for line in (
-        "Persyaratan:", "1. KTP", "2. KK", "Biaya: Gratis", "Kepala Dinas",
-        "H. Ahmad Yani, S.Sos"))
-    doc = read(contempo("Layanan Surat Domisili", signed, ["Pelayanan"]),
-               "/p/layanan-domisili.html").document
-    assert doc.fields["cost"] == "Gratis"
-    signed = "".join(f"<div>{line}</div>" for line in (
-        "Biaya: Gratis", "Persyaratan:", "1. KTP", "2. KK", "Hormat kami,",
-        "H. Ahmad Yani, S.Sos"))
-    doc = read(contempo("Layanan Surat Domisili", signed, ["Pelayanan"]),
-               "/p/layanan-domisili.html").document
-    assert doc.fields["requirements"] == ["KTP", "KK"]
+    # signed below the cost, and below the requirements
+    for tag, lines, field, value in (
+            ("p", ("Persyaratan:", "1. KTP", "2. KK", "Biaya: Gratis", "Kepala Dinas"),
+             "cost", "Gratis"),
+            ("div", ("Biaya: Gratis", "Persyaratan:", "1. KTP", "2. KK", "Hormat kami,"),
+             "requirements", ["KTP", "KK"])):
+        signed = "".join(f"<{tag}>{line}</{tag}>" for line in (*lines, "H. Ahmad Yani, S.Sos"))
+        doc = read(contempo("Layanan Surat Domisili", signed, ["Pelayanan"]),
+                   "/p/layanan-domisili.html").document
+        assert doc.fields[field] == value
 
 
 def test_a_question_about_meeting_the_requirements_heads_no_requirements():
