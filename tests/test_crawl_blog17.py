@@ -119,10 +119,23 @@ def test_how_long_it_takes_said_in_a_posts_words_completes_a_service(said):
     assert doc.kind == "service"
 
 
-def test_a_meeting_that_lasted_minutes_is_no_service_time():
-    body = (f"<div>{SPAN}Rapat koordinasi RT berlangsung 30 menit. Warga diminta membawa "
-            "KK untuk pendataan, dan kegiatan ini gratis.</span></div>")
-    doc = read(contempo("Rapat Koordinasi RT", body, ["Berita"]), "/2024/05/rapat.html")
+@pytest.mark.parametrize("said", [
+    "Rapat koordinasi RT berlangsung 30 menit. Warga diminta membawa KK untuk pendataan, "
+    "dan kegiatan ini gratis.",
+    "Rapat koordinasi RT berlangsung sekitar 30 menit. Warga wajib membawa KK untuk "
+    "pendataan, dan kegiatan ini gratis.",
+    "Sebanyak 120 warga mengikuti vaksinasi massal yang berlangsung sekitar 3 jam di aula "
+    "kelurahan. Warga cukup membawa KTP, vaksin diberikan gratis.",
+    "Lurah meninjau posyandu. Warga perlu membawa buku KIA, pemeriksaan gratis. Pada hari "
+    "yang sama, Lurah juga meninjau lokasi banjir.",
+])
+@pytest.mark.parametrize("labels", [["Berita"], []])
+def test_a_meeting_that_lasted_minutes_is_no_service_time(said, labels):
+    """A report says what to bring, that it was free and how long it lasted ("sekitar 3
+    jam"): loose words of time say how long a service takes only beside a word of
+    processing ("prosesnya kurang lebih 10 menit"), so the dated report stays news."""
+    doc = read(contempo("Rapat Koordinasi RT", f"<div>{SPAN}{said}</span></div>", labels),
+               "/2024/05/rapat.html")
     assert doc.document.kind == "news"
 
 
@@ -287,3 +300,54 @@ def test_a_sentence_introducing_what_to_bring_heads_the_list_after_it():
             f"<div>{SPAN}- Datang ke kantor lurah</span></div>")
     assert read(contempo("Info", body, []), "/2024/01/info.html").sections.get(
         "requirements") is None
+
+
+def test_a_line_numbered_by_hand_after_a_blank_line_is_no_cost_or_time():
+    """A hand-numbered or bulleted line is an item of a list field only: under a cost or a
+    time a new paragraph still ends the value, so the contact lines and the Lurah's
+    signature after a blank line are not how long the letter takes, and "H. Ahmad Yani"
+    is a name, not a list's letter."""
+    lines = ["<b>Persyaratan :</b>", "1.&nbsp;Surat pengantar RT/RW",
+             "2.&nbsp;Fotokopi KTP dan KK", "<b>Biaya :</b> Gratis",
+             "<b>Waktu penyelesaian :</b> 1 hari kerja", "<br />",
+             "Info lebih lanjut hubungi kami", "- WA 0812 3456 7890", "- Telp (0741) 123456",
+             "<br />", "Lurah Legok,", "H. Ahmad Yani, S.Sos"]
+    body = "".join(f"<div>{SPAN}{line}</span></div>" for line in lines)
+    doc = read(contempo("Layanan Surat Domisili", body, ["Pelayanan"]),
+               "/p/layanan-domisili.html").document
+    assert doc.fields["requirements"] == ["Surat pengantar RT/RW", "Fotokopi KTP dan KK"]
+    assert doc.fields["cost"] == "Gratis"
+    assert doc.fields["duration"] == "1 hari kerja"
+    # signed below the cost, and below the requirements
+    for tag, lines, field, value in (
+            ("p", ("Persyaratan:", "1. KTP", "2. KK", "Biaya: Gratis", "Kepala Dinas"),
+             "cost", "Gratis"),
+            ("div", ("Biaya: Gratis", "Persyaratan:", "1. KTP", "2. KK", "Hormat kami,"),
+             "requirements", ["KTP", "KK"])):
+        signed = "".join(f"<{tag}>{line}</{tag}>" for line in (*lines, "H. Ahmad Yani, S.Sos"))
+        doc = read(contempo("Layanan Surat Domisili", signed, ["Pelayanan"]),
+                   "/p/layanan-domisili.html").document
+        assert doc.fields[field] == value
+
+
+def test_a_question_about_meeting_the_requirements_heads_no_requirements():
+    """Only a colon introduces a list: "Bagaimana jika saya belum memenuhi syarat?" in a
+    FAQ asks a question, and what follows (the answer, the next question) is no
+    requirement; nor does "Warga yang belum memenuhi persyaratan silakan menghubungi :"
+    introduce what to bring."""
+    faq = ("<p>Bagaimana jika saya belum memenuhi syarat?</p><p>Silakan hubungi petugas di "
+           "loket informasi untuk konsultasi.</p><p>Apakah ada biaya?</p><p>Tidak, semua "
+           "layanan gratis.</p>")
+    found = read(contempo("Tanya Jawab KTP-el", faq, ["Pelayanan"]), "/p/faq-ktp.html")
+    assert not found.document.fields.get("requirements")
+    assert found.sections.get("requirements") is None
+    contact = (f"<div>{SPAN}Warga yang belum memenuhi persyaratan silakan menghubungi :"
+               f"</span></div><div>{SPAN}- Telp. (0741) 123456</span></div>"
+               f"<div>{SPAN}- WA 0812 3456 7890</span></div>")
+    found = read(contempo("Tanya Jawab KTP-el", contact, ["Pelayanan"]), "/p/faq-ktp.html")
+    assert found.sections.get("requirements") is None
+    # ...while a sentence saying what to bring still heads the list after it
+    ppdb = (f"<div>{SPAN}Calon siswa wajib membawa berkas asli saat verifikasi :</span></div>"
+            f"<div>{SPAN}- Akta kelahiran</span></div><div>{SPAN}- KK</span></div>")
+    found = read(contempo("Pendaftaran PPDB", ppdb, ["Pelayanan"]), "/p/ppdb.html")
+    assert found.document.fields["requirements"] == ["Akta kelahiran", "KK"]

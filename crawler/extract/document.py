@@ -224,16 +224,23 @@ _STATEMENTS = (
                r"dilampirkan))", re.IGNORECASE),
     re.compile(r"\b(gratis|tidak dipungut biaya|tanpa (dipungut )?biaya|tidak dikenakan biaya|"
                r"bebas biaya|(biaya|tarif|retribusi)(nya)?\s*(:|sebesar|rp))", re.IGNORECASE),
-    re.compile(r"\u00b1\s*\d+\s*(menit|jam|hari)\b|"
-               r"\b(langsung jadi|hari itu juga|selesai dalam|diproses (dalam|selama)|"
+    re.compile(r"\b(langsung jadi|hari itu juga|selesai dalam|diproses (dalam|selama)|"
                r"paling lama \d|\d+ hari kerja|waktu (penyelesaian|proses|pengurusan)|"
-               r"jangka waktu|lama (proses|pengurusan|penyelesaian)|"
-               # ...as a post says it: "prosesnya kurang lebih 10 menit", "± 15 menit",
-               # "bisa ditunggu", "selesai di hari yang sama"
-               r"(kurang lebih|lebih kurang|sekitar|kira-kira|maksimal)\s*\d+\s*"
-               r"(menit|jam|hari)\b|bisa (langsung )?ditunggu|(di|pada) hari yang sama)",
+               r"jangka waktu|lama (proses|pengurusan|penyelesaian)|bisa (langsung )?ditunggu)",
                re.IGNORECASE),
 )
+# How long it takes as a post says it loosely ("prosesnya kurang lebih 10 menit", "Waktu :
+# ± 15 menit", "selesai di hari yang sama"): words a report uses of anything ("berlangsung
+# sekitar 3 jam", "pada hari yang sama, Lurah juga ..."), a statement of the service's time
+# only beside a word of processing in the same sentence
+_LOOSE_TIME = re.compile(r"(\u00b1|\b(kurang lebih|lebih kurang|sekitar|kira-kira|maksimal))"
+                         r"\s*\d+\s*(menit|jam|hari)\b|\b(di|pada) hari yang sama\b",
+                         re.IGNORECASE)
+_PROCESSING = re.compile(r"\b(proses\w*|diproses|selesai\w*|ditunggu|menunggu|pengurusan|"
+                         r"mengurus|diurus|pelayanan\w*|layanan\w*|penerbitan|diterbitkan|"
+                         r"terbit|pembuatan|dibuat|pencetakan|dicetak|lamanya|"
+                         r"waktu(nya)?\s*[:\uff1a])", re.IGNORECASE)
+_NEAR = 50  # characters either side of a loose time where its processing word may stand
 # Weights of the signals: a linked standard document says most, a text that speaks of
 # requirements least. A service needs SERVICE_SCORE with one content signal. A text that
 # states what to bring, the cost and the time ("statements") is as strong as a standard.
@@ -332,9 +339,22 @@ def _slug_of(url: str, headlines: list[str]) -> bool:
     return len(slug) >= 8 and any(slugify(h).startswith(slug) for h in headlines if h)
 
 
+def _states_time_loosely(text: str) -> bool:
+    """``text`` says how long the service takes in loose words (``_LOOSE_TIME``) beside a
+    word of processing, within its sentence."""
+    for found in _LOOSE_TIME.finditer(text):
+        before = re.split(r"[.!?\n]", text[max(0, found.start() - _NEAR):found.start()])[-1]
+        after = re.split(r"[.!?\n]", text[found.end():found.end() + _NEAR])[0]
+        if _PROCESSING.search(before) or _PROCESSING.search(after):
+            return True
+    return False
+
+
 def states_service(text: str) -> bool:
     """Whether ``text`` says what to bring, what it costs and how long it takes."""
-    return all(statement.search(text) for statement in _STATEMENTS)
+    *others, time = _STATEMENTS
+    return all(statement.search(text) for statement in others) and bool(
+        time.search(text) or _states_time_loosely(text))
 
 
 def service_evidence(url: str, headlines: list[str], partial: dict[str, object], text: str,

@@ -34,6 +34,9 @@ from sikoja.schemes import is_web_url
 
 LIST_FIELDS = ("requirements", "procedure")
 _BULLET = re.compile(r"^\s*[-•*–·▪●○✓]\s+")
+# a capital and a full stop before a capitalised word is a name's initial ("H. Ahmad Yani,
+# S.Sos", "M. Yusuf"), not a list's letter (lists by hand are lettered "a." or "A)")
+_INITIAL = re.compile(r"^\s*[A-Z]\.\s+[A-Z]")
 _WRAPPED_LINE = 60  # a text line this long that ends mid-sentence was wrapped
 _LEAD_LABEL = re.compile(r"^[^:]{1,40}:")  # "Pengaduan: ..." starts a statement of its own
 _INLINE_MARK = re.compile(r"[:：?]")  # what ends a label written inline with its value
@@ -63,6 +66,7 @@ class Block:
     link_text: str = ""  # text of the anchors in the block
     item_lines: set[str] = field(default_factory=set)  # row: cell lines that are list items
     closed: bool = False  # a line that ends a sentence (its full stop may be cut off)
+    hand: bool = False  # an item numbered or bulleted by hand, not by a list's markup
 
     @property
     def link_only(self) -> bool:
@@ -163,11 +167,12 @@ def _emit(line: _Line, kind: str = "line") -> Iterator[Block]:
             # (the "1. Surat Keterangan Usaha" heading of one service of a post of several):
             # the plain paragraph after the last one is not part of the list
             item = kind == "line" and bool(NUMBERING.match(part)) and bold != part and (
-                line_label(part) is None)
+                line_label(part) is None) and not _INITIAL.match(part)
             yield Block("item" if item else kind, part, bold=bold,
                         links=[line.links[i] for i in mine],
                         link_text="".join(line.link_text[i] for i in mine).replace(" ", ""),
-                        para=line.para, closed=len(parts) > 1 or text.endswith("."))
+                        para=line.para, closed=len(parts) > 1 or text.endswith("."),
+                        hand=item)
     line.parts.clear()
     line.bold.clear()
     line.links.clear()
@@ -377,7 +382,10 @@ class _Section:
         section is not part of it)."""
         if self.name is None:
             return False
-        if block.kind == "item":
+        # a line numbered by hand is an item of a list field only: under a cost or a time it
+        # is a line, and a new paragraph ends the value ("- WA 0812 ..." under "Info lebih
+        # lanjut" after a blank line is no duration)
+        if block.kind == "item" and not (block.hand and self.name not in LIST_FIELDS):
             self.items += 1
             return True
         if self.name in LIST_FIELDS:
@@ -506,8 +514,10 @@ def _collect(blocks: Iterable[Block], titles: Iterable[str] = ()) -> _Collector:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-# what a sentence ending in a colon says when it introduces the requirements
-_BRING_INTRO = re.compile(r"\b((per)?syarat(an|nya)?|(cukup|harus|perlu|wajib|diminta) "
+# what a sentence ending in a colon says when it introduces the requirements; meeting
+# them ("bagi warga yang belum memenuhi persyaratan, silakan menghubungi :") is not
+_BRING_INTRO = re.compile(r"(?<!memenuhi )(?<!penuhi )(?<!sesuai )(?<!sesuai dengan )"
+                          r"\b((per)?syarat(an|nya)?|(cukup|harus|perlu|wajib|diminta) "
                           r"(membawa|bawa|dibawa|menyiapkan|disiapkan))\b(?!.*\b(prosedur|alur|"
                           r"cara|biaya)\b)", re.IGNORECASE)
 
@@ -531,8 +541,10 @@ def _label_of(block: Block, *, bare: bool = True) -> tuple[str | None, str]:
             return whole, ""
         # a sentence that introduces what to bring, at the end of a paragraph: "... untuk
         # melamar kerja. Berikut syaratnya ya bapak ibu :", "Bunda cukup membawa :"
+        # (only a colon introduces a list: "Bagaimana jika saya belum memenuhi syarat?" asks)
         intro = _SENTENCE_END.split(stripped)[-1]
-        if colon and len(intro) <= MAX_LABEL and _BRING_INTRO.search(intro):
+        if block.text.rstrip().endswith((":", "：")) and len(intro) <= MAX_LABEL and (
+                _BRING_INTRO.search(intro)):
             return "requirements", ""
         return None, ""
     if len(block.text) <= 400:
