@@ -48,7 +48,7 @@ def test_unfamiliar_words_raise_the_vector_weight_by_their_share(adaptive):
     assert half.analysis.unfamiliar == ["kucing"]
     assert half.analysis.vector_weight == pytest.approx(0.25 + (0.6 - 0.25) / 2)
     assert half.results[0].url == KTP_URL  # the known word still finds its service
-    new = adaptive.search("kucing tersangkut", explain=True)
+    new = adaptive.search("kucing melompat", explain=True)
     assert new.analysis.vector_weight == pytest.approx(0.6)
 
 
