@@ -1,6 +1,6 @@
 """Words the vector side's best pages agree on, fed back to the keyword side (issue #16).
 
-A citizen writes "anak tercebur ke kolam ikan": no page and no lexicon says "cebur" or "ikan";
+A citizen writes "anak jatuh ke kolam ikan": no page and no lexicon says "jatuh" or "ikan";
 the keyword side finds the pages that say "anak" (a child's birth certificate, the child ID
 card), while the embedder ranks the drowning pages first. With ``semantic.feedback_weight``
 the words those pages' titles agree on ("tenggelam") join the keyword query, and a drowning
@@ -55,7 +55,7 @@ DOCS = [
     page("sampah", "Retribusi Angkutan Sampah Rumah Tangga",
          "Retribusi sampah dibayar bersama rekening air setiap bulan.", "DLH"),
 ]
-FELL_IN = "anak tercebur ke kolam ikan"
+FELL_IN = "anak jatuh ke kolam ikan"
 
 
 @pytest.fixture(scope="module")
