@@ -1,6 +1,6 @@
 """Words the vector side's best pages agree on, fed back to the keyword side (issue #16).
 
-A query in words no page and no lexicon uses ("anak tercebur ke kolam ikan") gets keyword
+A query in words no page and no lexicon uses ("anak jatuh ke kolam ikan") gets keyword
 results matched on its one common word ("anak"), while the embedder ranks the right service
 near the top. The coverage weight (indexer/coverage.py) already trusts the vector ranking
 more for such a query; this module also lets the keyword side look for what the embedder
