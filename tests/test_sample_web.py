@@ -292,7 +292,8 @@ def test_every_devset_url_is_a_page_of_the_sample_web(web, crawl, client):
                                  "react-headless-cms", "vue2-axios-paginated",
                                  "vue2-chunk-literal", "vue3-vite-standar-pelayanan",
                                  "vue3-history-query-detail",
-                                 "vue3-laravel-resource-runtime-config")}
+                                 "vue3-laravel-resource-runtime-config",
+                                 "vue2-laravel-paginator-id-route")}
     for row in read_devset():
         for url in relevant(row):
             assert "utm_" not in url, url
