@@ -12,6 +12,11 @@ pinia, axios) on a Laravel API. sikoja stored nothing of it but its shell, becau
 * its values are objects: requirements ``[{"id", "nama_persyaratan", "keterangan"}]``, a
   duration ``{"nilai": 5, "satuan": "hari kerja"}``, a cost a number beside
   ``satuan_biaya`` and ``keterangan_biaya``, a flag ``is_online`` beside ``tautan_online``.
+
+SIMANTAP (Disdukcapil, ``simantap-disdukcapil``, Vue 2.7, one bundle with its libraries)
+sets ``axios.defaults.baseURL = "/api/v1"`` in its main script and asks for a service's
+detail in a lazy view's chunk (``this.$http.get("/layanan/" + this.id)``), at the route
+``/layanan/:id/:slug``; its cost is a decimal column sent as a string (``"0.00"``).
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from sikoja.demo.server import serve_sample_sites
 from tests.samplecrawl import crawl_sites
 
 SITE = "sijempol-dpmptsp"
+SIMANTAP = "simantap-disdukcapil"
 PAGE = "http://127.0.0.1:9000/"
 # as Vite minifies it: the runtime config read with a fallback, a client made with the name
 BUNDLE = ('const O=window.__APP_CONFIG__||{},x=(O.API_BASE_URL||"/api").replace(/\\/$/,""),'
@@ -55,6 +61,25 @@ def test_a_client_base_read_from_a_runtime_config_or_its_fallback():
     assert detail_templates(code) == [("http://127.0.0.1:9000/v2/api/layanan/", "", "")]
     # a name the client is made with that holds something else is no base
     assert endpoints('const x=g();f=$.create({baseURL:x});f.get("/layanan")', PAGE) == []
+
+
+# SIMANTAP's main script and a lazy view's chunk, as Vite minifies them
+MAIN = ('const rn=Ge;rn.defaults.baseURL="/api/v1";const S=new Vuex.Store({actions:{async '
+        'a({commit:e},t=1){const n=await rn.get("/layanan",{params:{page:t}})}}});new '
+        'VueRouter({mode:"history",routes:[{path:"/layanan/:id/:slug",name:"detail"}]})')
+CHUNK = ('const i={methods:{async muat(){const e=await this.$http.get("/layanan/"+this.id);'
+         'this.item=e.data.data}}}')
+
+
+def test_a_base_set_on_the_client_defaults_serves_the_chunk_of_a_lazy_view():
+    assert endpoints(MAIN, PAGE) == ["http://127.0.0.1:9000/api/v1/layanan"]
+    assert detail_templates(CHUNK) == []  # alone, the chunk names no data path
+    bases = property_bases([MAIN, CHUNK])
+    assert bases == {"baseURL": "/api/v1"}
+    assert detail_templates(with_bases(CHUNK, bases)) == [("/api/v1/layanan/", "", "")]
+    assert route_templates(MAIN) == [("/layanan/:id/", "slug")]
+    # a library's separator literal is no endpoint to ask for
+    assert endpoints('x({url:"/,"})', PAGE) == []
 
 
 def test_a_route_with_a_category_before_the_slug_is_filled_from_the_record():
@@ -113,6 +138,10 @@ def test_object_values_read_as_the_app_shows_them():
     assert record_fields({"biaya": {"nominal": 0, "mata_uang": "IDR",
                                     "keterangan": "Bebas biaya izin"}})["cost"] == (
         "Bebas biaya izin")
+    # a decimal column as Laravel sends it
+    assert fields_of({**RECORD, "biaya": "0.00", "keterangan_biaya": None})["cost"] == "Gratis"
+    assert fields_of({**RECORD, "biaya": "25000.00", "keterangan_biaya": None})["cost"] == (
+        "Rp25.000 per izin")
     # a note every item has says nothing of each ("wajib")
     same = [{"nama": n, "keterangan": "wajib"} for n in ("KTP", "KK")]
     assert fields_of({**RECORD, "persyaratan": same})["requirements"] == ["KTP", "KK"]
@@ -145,7 +174,7 @@ SERVICES = {
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
-    return crawl_sites(tmp_path_factory.mktemp("spa17"), (SITE,))
+    return crawl_sites(tmp_path_factory.mktemp("spa17"), (SITE, SIMANTAP))
 
 
 @pytest.mark.slow  # crawls a served site
@@ -175,6 +204,28 @@ def test_every_service_of_the_app_is_stored_at_its_route_with_its_facts(sample):
     # the vendor chunk's library code names no endpoint to ask
     asked = {row["url"] for row in log if row["source"] == SITE}
     assert not [u for u in asked if u.endswith(",")]
+
+
+SIMANTAP_SERVICES = {101: "perekaman-ktp-el-baru", 102: "ktp-el-hilang-rusak",
+                     103: "kartu-keluarga-baru", 104: "perubahan-kartu-keluarga",
+                     105: "akta-kelahiran", 106: "akta-kematian", 107: "kartu-identitas-anak",
+                     108: "pindah-keluar", 109: "aktivasi-ikd", 110: "legalisir-dokumen"}
+
+
+@pytest.mark.slow  # crawls a served site
+def test_details_asked_by_a_lazy_view_complete_each_service_at_its_id_route(sample):
+    docs = sample[0][SIMANTAP]
+    services = {path: d for path, d in docs.items() if d.kind == "service"}
+    assert set(services) == {f"/layanan/{i}/{s}" for i, s in SIMANTAP_SERVICES.items()}
+    lahir = services["/layanan/105/akta-kelahiran"]
+    assert lahir.fields["requirements"][2] == "KK tempat anak didaftarkan"
+    assert lahir.fields["procedure"][0] == "Lengkapi berkas"
+    assert lahir.fields["duration"] == "1 hari kerja"
+    assert lahir.fields["cost"] == "Tidak dipungut biaya (Pasal 79A UU Nomor 24 Tahun 2013)"
+    assert all(d.fields.get("requirements") and d.fields.get("cost")
+               and "kind_confidence" not in d.fields for d in services.values())
+    assert {p for p, d in docs.items() if d.kind == "news"} == {
+        "/pengumuman/jemput-bola-perekaman-ktp-el-sekolah", "/pengumuman/layanan-adminduk-di-mpp"}
 
 
 CHROMIUM = "/usr/bin/chromium"

@@ -333,6 +333,8 @@ def _endpoint(literal: str, page_url: str, *, called: bool) -> list[str]:
     value = literal.replace("\\/", "/").strip()
     if not value or "${" in value or " " in value or value.startswith(("#", "data:")):
         return []
+    if not re.search(r"[A-Za-z0-9]", value):  # "/,": a library's separator, no URL
+        return []
     if not (called or "/" in value or value.lower().endswith(".json")):
         return []
     path = urlsplit(value).path
@@ -715,6 +717,8 @@ def record_fields(record: dict[str, Any], depth: int = 0) -> dict[str, Any]:
                     name) else None
             elif name == "cost" and isinstance(value, (int, float)):
                 value = _amount(value)  # a number no fee can be is no cost (None)
+            elif name == "cost" and isinstance(value, str) and _DECIMAL.fullmatch(value):
+                value = _amount(float(value))  # a decimal column: Laravel sends "0.00"
             # a flag ("is_online": true) says no text: the key that does is read
             if name and name not in mapped and value not in (None, "", []) and (
                     not isinstance(value, bool)):
@@ -747,12 +751,14 @@ def _qualified(record: dict[str, Any], name: str, value: Any, chosen: Any) -> An
             continue
         unit = unit or other.strip()
     raw = record.get(chosen)
-    if unit and _is_number(raw) and text != "Gratis":
+    numeric = _is_number(raw) or (isinstance(raw, str) and _DECIMAL.fullmatch(raw))
+    if unit and numeric and text != "Gratis":
         text = f"{text} {unit}"
     notes = {k: v for k, v in record.items() if k != chosen and _word_key(k) == name}
     return _noted(text, notes, field=name)
 
 
+_DECIMAL = re.compile(r"\d{1,13}(?:\.\d{1,4})?")
 MAX_AMOUNT = 10**12  # a trillion rupiah: no fee a city asks; a bigger number is an id
 
 

@@ -72,7 +72,9 @@ _TEMPLATE_TAIL = re.compile(r"`((?:\\.|[^`\\$\n]|\$(?!\{)){1,300})\$\{[^{}`]{1,8
 
 # a config module's API base, read by other modules as a property: ``e.a={baseURL:
 # "/api/v1"}`` in one file, ``c["a"].baseURL+"/layanan"`` in an async chunk
-_PROPERTY = re.compile(r"(?<![\w$.])(" + _IDENT + r")\s*:\s*" + _LITERAL.format(q=r"\2"))
+_PROPERTY = re.compile(r"(?<![\w$.])(" + _IDENT + r")\s*:\s*" + _LITERAL.format(q=r"\2")
+                       # or assigned to a member: axios's ``e.defaults.baseURL="/api/v1"``
+                       + r"|(?<=\.)(" + _IDENT + r")\s*=(?!=)\s*" + _LITERAL.format(q=r"\5"))
 _PATH_BASE = re.compile(r"(?:https?://[\w.\-:]+)?/[\w\-./~%]*")
 
 
@@ -95,9 +97,10 @@ def bases_of(properties: Iterable[Iterable[tuple[str, str]]]) -> dict[str, str]:
 
 def file_properties(code: str) -> frozenset[tuple[str, str]]:
     """(property, data path) pairs of one script."""
-    return frozenset((m.group(1), m.group(3)) for m in _PROPERTY.finditer(code[:2_000_000])
-                     if _PATH_BASE.fullmatch(m.group(3))
-                     and _DATA.search(m.group(3).rstrip("/") + "/"))
+    found = ((m.group(1) or m.group(4), m.group(3) if m.group(1) else m.group(6))
+             for m in _PROPERTY.finditer(code[:2_000_000]))
+    return frozenset((name, value) for name, value in found
+                     if _PATH_BASE.fullmatch(value) and _DATA.search(value.rstrip("/") + "/"))
 
 
 def with_bases(code: str, bases: Mapping[str, str]) -> str:
@@ -106,6 +109,7 @@ def with_bases(code: str, bases: Mapping[str, str]) -> str:
     ``var baseURL="/api/v1"``), for the readers below. ``code`` itself when it joins none."""
     if not bases:
         return code
+    code = _with_client_base(code, bases.get("baseURL"))
     names = "|".join(map(re.escape, sorted(bases)))
     member = re.compile(r"(?<![\w$.])" + _IDENT + r"(?:\s*\.\s*" + _IDENT
                         + r"|\[\s*['\"]\w+['\"]\s*\])*\s*\.\s*(" + names
@@ -115,6 +119,16 @@ def with_bases(code: str, bases: Mapping[str, str]) -> str:
         return code
     used = {m.group(1) for m in member.finditer(code)}
     return "".join(f'var {name}="{bases[name]}";\n' for name in sorted(used)) + done
+
+
+def _with_client_base(code: str, base: str | None) -> str:
+    """``code`` that calls an HTTP client's ``.get("/path")`` without making the client
+    (a lazy view's chunk of an app whose main script set ``axios.defaults.baseURL``), read
+    with the site's one ``baseURL`` as its client's base."""
+    if not base or _BASE_URL.search(code) or _BASE_URL_NAME.search(code) or not any(
+            m.group(2).startswith("/") for m in _CLIENT_GET.finditer(code)):
+        return code
+    return f'var __client={{baseURL:"{base}"}};\n' + code
 
 
 # a template literal that starts with a value and goes on with a path: `${base}/layanan/${id}`
