@@ -661,8 +661,9 @@ class Searcher:
         if words is not None and doc.kind in _NAMED_KINDS and words.names(doc.title):
             return {}
         cfg = self.ranking
-        boosts = {"kind_prior": kind_boost(prior.get(doc.kind, cfg.other_kind_prior),
-                                           doc.confidence, cfg.unsure_prior)}
+        boosts = {"kind_prior": bounded_prior(
+            kind_boost(prior.get(doc.kind, cfg.other_kind_prior), doc.confidence,
+                       cfg.unsure_prior), cfg.prior_margin)}
         if doc.listing:
             boosts["listing_prior"] = self.ranking.listing_prior
         return boosts
@@ -1037,6 +1038,29 @@ def kind_boost(prior: float, confidence: float, unsure: float) -> float:
     "certainly below a sibling service" (a short page whose details are in a PDF, a service
     on a template the extractor does not know)."""
     return confidence * prior + (1.0 - confidence) * unsure
+
+
+def bounded_prior(boost: float, margin: float | None) -> float:
+    """A kind prior bounded so that it reorders near-ties only (``ranking.prior_margin``):
+    never below ``1 - margin``. Ranking multiplies by the priors, ``prior_signal_share`` of
+    each inside the retrievers and the rest after fusion; bounded, each stage moves a
+    result below another only where the other's score there is within a share ``margin``
+    of its own (BM25 x boost ** share; after fusion, fused score x boost ** (1 - share);
+    the cosine moves by at most ``vector_prior_scale`` x ``margin``). A result clearly ahead
+    of any kind stays ahead; within the margin a service still leads a page (kinds whose
+    priors the bound lifts to ``1 - margin``, a page and a news item at 0.1, weigh alike).
+    Rank fusion keeps no margins: rank 1 of both retrievers is 3.2% above rank 2 of both,
+    whatever BM25 said, so after fusion "clearly ahead" means by ranks.
+
+    Why: extraction can misread a kind on a site it has never seen (a service stored as a
+    plain page, sure of it); a whole prior of 0.81 puts such a page below any service
+    scoring a fifth less. None (the default) leaves the prior whole: on the tuning crawl
+    with whole families' services read as pages (bench/degraded_kinds.py) every margin tried
+    lost to it, clean and misread alike (BENCHMARKS.md, "Kind priors", "When extraction
+    misreads a kind")."""
+    if margin is None:
+        return boost
+    return max(boost, 1.0 - margin)
 
 
 def _group_key(doc: DocMeta, docs: dict[str, DocMeta]) -> str:

@@ -275,6 +275,13 @@ class RankingConfig(BaseModel):
     # The prior of a document whose kind extraction could not tell: a kind prior is weighted
     # by the crawler's confidence in the kind, towards this value (see ``kind_boost``).
     unsure_prior: float = Field(0.89, ge=0.0)
+    # Bounded kind priors (see ``bounded_prior``): with a margin m, no kind prior (after its
+    # weighting by confidence) is below 1 - m, so after fusion it moves a result below
+    # another only when the other's score is within a share m of its own: priors reorder
+    # near-ties and leave a clear winner of any kind first. None: the priors act whole; every
+    # margin tried (0.02-0.15) lost to them on the tuning crawl, clean and with whole
+    # families' services read as pages (BENCHMARKS.md, "When extraction misreads a kind").
+    prior_margin: float | None = Field(None, ge=0.0, le=1.0)
     # Where priors act: a share of each boost (boost ** share) moves each retriever's own
     # scores before fusion (BM25 score x boost; cosine - vector_prior_scale x (1 - boost)),
     # where it reorders only what that retriever found nearly equal; the rest (boost **

@@ -207,6 +207,12 @@ def test_kill_9_of_the_crawl_command_stops_its_crawl_process(tmp_path):
         try:
             config = write_sources(tmp_path / "sources.yaml", site)
             parent, child = started_crawl(config, data_dir)
+            # a page held in flight: without one, a crawl with nothing to wait for could
+            # finish its graceful stop between the check below and the second crawl
+            end = time.monotonic() + 60
+            while gate.waiting < 1:
+                assert time.monotonic() < end, "no page was held"
+                time.sleep(0.05)
             parent.send_signal(signal.SIGKILL)
             parent.wait()
             # while the orphan lives the data dir is still locked: no second crawl

@@ -624,6 +624,23 @@ TABLE = [
     ("simantap-disdukcapil", "/pengumuman/layanan-adminduk-di-mpp",
      "Layanan Adminduk Dibuka di Mal Pelayanan Publik", "news", None, None),
     ("simantap-disdukcapil", "/", "SIMANTAP | Disdukcapil Kota Jambi", "listing", None, None),
+    # Blogger's Contempo theme: a bare <h1> masthead, services as static pages and as posts
+    # hand-edited in compose mode; robots.txt keeps the label pages out
+    ("kel-legok", "/p/layanan-sktm.html", "Layanan SKTM", "service",
+     "Surat pengantar dari Ketua RT dan diketahui RW", None),
+    ("kel-legok", "/2024/01/syarat-surat-pengantar-skck.html",
+     "Syarat Surat Pengantar SKCK dari Kelurahan", "service", "Surat pengantar RT/RW", None),
+    ("kel-legok", "/2024/08/gotong-royong-bersihkan-parit-rt-05.html",
+     "Gotong Royong Bersihkan Parit RT 05", "news", None, None),
+    ("kel-legok", "/p/pelayanan.html", "Pelayanan", "listing", None, None),
+    # a newer third-party Blogger theme: prose service posts filed under "Pelayanan" by the
+    # labels in their footers
+    ("pkm-koni", "/2024/04/syarat-membuat-surat-keterangan-sehat.html",
+     "Syarat Membuat Surat Keterangan Sehat", "service", "Fotocopy KTP-el",
+     "retribusi sesuai Perda Kota Jambi (surat keterangan sehat tidak ditanggung BPJS)."),
+    ("pkm-koni", "/2024/07/posyandu-lansia-di-rt-08.html", "Posyandu Lansia di RT 08", "news",
+     None, None),
+    ("pkm-koni", "/p/standar-pelayanan.html", "Standar Pelayanan", "listing", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and

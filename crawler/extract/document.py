@@ -204,7 +204,11 @@ _STANDARD_HINT = re.compile(r"standar[\s_-]*pelayanan|(^|[^a-z])(sp|sop)([^a-z]|
 _DOCUMENT_LINK = re.compile(r"\.(pdf|docx?)$|\bpdf\b|unduh|download", re.IGNORECASE)
 # What a service page speaks of, in words (one topic each)
 _SERVICE_TOPICS = (
-    re.compile(r"\b(per)?syarat", re.IGNORECASE),
+    # ...requirements by name, or as what to bring: "cukup membawa KTP-el", "Bawa : kartu
+    # BPJS", "yang harus dibawa"
+    re.compile(r"\b((per)?syarat|(cukup|harus|wajib|perlu|diminta|silakan|silahkan) "
+               r"(membawa|bawa|dibawa)\b|(yang|apa) (harus |perlu |wajib )?dibawa\b|"
+               r"(^|\n)\s*bawa\s*:)", re.IGNORECASE),
     re.compile(r"\b(prosedur|alur|mekanisme|tata ?cara)\b", re.IGNORECASE),
     re.compile(r"\b(waktu penyelesaian|jangka waktu|hari kerja)\b", re.IGNORECASE),
     re.compile(r"\b(biaya|tarif|retribusi|gratis)\b", re.IGNORECASE),
@@ -220,9 +224,15 @@ _STATEMENTS = (
                r"dilampirkan))", re.IGNORECASE),
     re.compile(r"\b(gratis|tidak dipungut biaya|tanpa (dipungut )?biaya|tidak dikenakan biaya|"
                r"bebas biaya|(biaya|tarif|retribusi)(nya)?\s*(:|sebesar|rp))", re.IGNORECASE),
-    re.compile(r"\b(langsung jadi|hari itu juga|selesai dalam|diproses (dalam|selama)|"
+    re.compile(r"\u00b1\s*\d+\s*(menit|jam|hari)\b|"
+               r"\b(langsung jadi|hari itu juga|selesai dalam|diproses (dalam|selama)|"
                r"paling lama \d|\d+ hari kerja|waktu (penyelesaian|proses|pengurusan)|"
-               r"jangka waktu|lama (proses|pengurusan|penyelesaian))", re.IGNORECASE),
+               r"jangka waktu|lama (proses|pengurusan|penyelesaian)|"
+               # ...as a post says it: "prosesnya kurang lebih 10 menit", "± 15 menit",
+               # "bisa ditunggu", "selesai di hari yang sama"
+               r"(kurang lebih|lebih kurang|sekitar|kira-kira|maksimal)\s*\d+\s*"
+               r"(menit|jam|hari)\b|bisa (langsung )?ditunggu|(di|pada) hari yang sama)",
+               re.IGNORECASE),
 )
 # Weights of the signals: a linked standard document says most, a text that speaks of
 # requirements least. A service needs SERVICE_SCORE with one content signal. A text that
@@ -413,6 +423,18 @@ def content_links(main: Tag | None, base_url: str) -> list[Link]:
     return list(out.values())
 
 
+def own_labels(page: HtmlPage, main_links: list[Link], listing: bool) -> list[Link]:
+    """The labels a post files itself under (``crawler.extract.html.post_labels``), kept
+    with the links of its main block where the post's footer left them out: how the site's
+    step learns the post is filed under "Pelayanan" when robots.txt keeps the label's page
+    out of the crawl (``crawler.siblings``). A listing's posts' labels are theirs, not its."""
+    if listing:
+        return []
+    held = {link.url for link in main_links}
+    return [Link(canonicalize_url(link.url), link.text) for link in page.labels
+            if canonicalize_url(link.url) not in held]
+
+
 def documents_beside(content: Tag | None, main: Tag | None, base_url: str,
                      main_links: list[Link]) -> list[Link]:
     """The documents the page's content links outside its main block: a site builder lays a
@@ -558,7 +580,8 @@ def html_document(
     )
     return ExtractedPage(document, page.links, fingerprints(page.text),
                          page.title_evidence.to_json(), main_links + documents_beside(
-                             page.content, main, url, main_links), parts,
+                             page.content, main, url, main_links) + own_labels(
+                             page, main_links, listing), parts,
                          field_lines=read_from, sections=sections,
                          embeds=[Link(canonicalize_url(link.url), link.text)
                                  for link in page.embeds])

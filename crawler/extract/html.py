@@ -335,7 +335,9 @@ def site_names(tags: list[Tag], metas: dict[str, str]) -> set[str]:
             names.add(normalise(metas[key]))
     for tag in tags:
         attrs = tag.attrs
-        if not attrs or _gone(tag):
+        # Blogger's Contempo, Soho and Emporio themes write the masthead as a bare
+        # ``<h1><a href="/">Blog</a></h1>``: an h1 names the site without attributes
+        if (not attrs and tag.name != "h1") or _gone(tag):
             continue
         rel = attrs.get("rel")
         is_home = tag.name == "a" and rel and "home" in (rel if isinstance(rel, list) else [rel])
@@ -746,6 +748,34 @@ def is_taxonomy_link(anchor: Tag) -> bool:
         return True
     parts = urlsplit(str(anchor.get("href") or "").strip())
     return bool(_TAXONOMY_PATH.search(parts.path + "/") or _TAXONOMY_QUERY.search(parts.query))
+
+
+def post_labels(base_url: str, tags: list[Tag]) -> list[Link]:
+    """The labels or categories a page files itself under: its ``rel="tag"`` links outside
+    menus and sidebars (a label cloud there files nothing), as the page shows them, read
+    before the furniture goes. A Blogger post writes its labels in the post footer, outside
+    the post body and often in a ``<footer>`` that is dropped as template, and Blogger's
+    robots.txt keeps every ``/search/label/...`` page out of a polite crawl: these links
+    are all a crawler learns of how the site files the post (``crawler.siblings``)."""
+    site = _origin_of(page_base(base_url, tags))
+    out: dict[str, Link] = {}
+    for tag in tags:
+        if tag.name != "a" or not tag.get("href") or _gone(tag):
+            continue
+        rel = tag.get("rel") or []
+        if "tag" not in {r.lower() for r in (rel.split() if isinstance(rel, str) else rel)}:
+            continue
+        if any(parent.name in ("aside", "nav") or _SIDEBAR.search(_names(parent))
+               for parent in tag.parents if isinstance(parent, Tag)):
+            continue
+        href = str(tag["href"]).strip()
+        try:
+            url = urljoin(base_url, href).split("#", 1)[0]
+        except ValueError:
+            continue
+        if is_followable(href) and _origin_of(url) == site:
+            out.setdefault(url, Link(url, squash(tag.get_text(" ")).lstrip("#")))
+    return list(out.values())
 
 
 def _led_by_headline(entry: Tag) -> bool:
@@ -1204,6 +1234,8 @@ class HtmlPage:
     # the frames the main block shows (a published document, a file viewer), titled by
     # their accessible name
     embeds: list[Link] = field(default_factory=list)
+    # the labels the page files itself under (``post_labels``)
+    labels: list[Link] = field(default_factory=list)
 
 
 def site_text(root: Tag, url: str) -> str:
@@ -1224,6 +1256,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     unwrap_shortcodes(soup)  # a page builder's layout printed as text (plugin off)
     tags = tags_in(soup)
     links = extract_links(url, tags)
+    labels = post_labels(url, tags)
     canonical = canonical_link(url, tags)
     lang = html_lang(soup)
     trail = breadcrumb_trail(tags)
@@ -1289,6 +1322,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
         whole_text=whole,
         panels=[p for p in panels if not _gone(p.tag)],
         embeds=framed_in(body, frames, url),
+        labels=labels,
     )
 
 

@@ -27,9 +27,11 @@ FIELD_LABELS: dict[str, tuple[re.Pattern[str], int]] = {
         r"berkas(?= *$| +(permohonan|persyaratan|pendukung|pengajuan)\b)|"
         r"kelengkapan dokumen|dokumen (yang )?(diperlukan|dibutuhkan|persyaratan)|"
         r"berkas (yang )?(diperlukan|dibutuhkan)|requirements?|"
-        # as blog posts say it: "Berkas yang harus dibawa", "Yang perlu disiapkan"
-        r"(berkas|dokumen|bahan|syarat) yang (harus|perlu|wajib) (dibawa|disiapkan|dilampirkan)|"
-        r"yang (harus|perlu|wajib) (dibawa|disiapkan|dilampirkan)|apa saja syaratnya)"
+        # as blog posts say it: "Berkas yang harus dibawa", "Yang perlu disiapkan", "Yang
+        # dibawa saat berobat", "Bawa: kartu BPJS"
+        r"(berkas|dokumen|bahan|syarat) yang (harus |perlu |wajib )?(dibawa|disiapkan|"
+        r"dilampirkan)|yang (harus |perlu |wajib )?(dibawa|disiapkan|dilampirkan)|"
+        r"bawa(?= *$)|apa saja syaratnya)"
         r"\b(?!.*\b(prosedur|alur|biaya)\b)"
     ), 6),
     "procedure": (re.compile(

@@ -156,7 +156,15 @@ def _emit(line: _Line, kind: str = "line") -> Iterator[Block]:
                  for label in map(squash, line.link_text)]
         for n, part in enumerate(parts):
             mine = [i for i, o in enumerate(owner) if o == n]
-            yield Block(kind, part, bold=squash("".join(line.bold)) if n == 0 else "",
+            bold = squash("".join(line.bold)) if n == 0 else ""
+            # a line numbered or bulleted by hand ("1.&nbsp;KTP", "- KK" in a <div> or after
+            # a <br>, as Blogger's compose mode writes a list) is a list item, as it is in a
+            # PDF's text (``text_blocks``), unless it is a label ("2. Prosedur") or all bold
+            # (the "1. Surat Keterangan Usaha" heading of one service of a post of several):
+            # the plain paragraph after the last one is not part of the list
+            item = kind == "line" and bool(NUMBERING.match(part)) and bold != part and (
+                line_label(part) is None)
+            yield Block("item" if item else kind, part, bold=bold,
                         links=[line.links[i] for i in mine],
                         link_text="".join(line.link_text[i] for i in mine).replace(" ", ""),
                         para=line.para, closed=len(parts) > 1 or text.endswith("."))
@@ -497,6 +505,13 @@ def _collect(blocks: Iterable[Block], titles: Iterable[str] = ()) -> _Collector:
     return found
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# what a sentence ending in a colon says when it introduces the requirements
+_BRING_INTRO = re.compile(r"\b((per)?syarat(an|nya)?|(cukup|harus|perlu|wajib|diminta) "
+                          r"(membawa|bawa|dibawa|menyiapkan|disiapkan))\b(?!.*\b(prosedur|alur|"
+                          r"cara|biaya)\b)", re.IGNORECASE)
+
+
 def _label_of(block: Block, *, bare: bool = True) -> tuple[str | None, str]:
     """(field, inline value) when ``block`` is a label line, else (None, "").
 
@@ -514,6 +529,11 @@ def _label_of(block: Block, *, bare: bool = True) -> tuple[str | None, str]:
         colon = block.text.rstrip().endswith((":", "：", "?"))
         if whole and (colon or (bare and len(stripped.split()) <= 4)):
             return whole, ""
+        # a sentence that introduces what to bring, at the end of a paragraph: "... untuk
+        # melamar kerja. Berikut syaratnya ya bapak ibu :", "Bunda cukup membawa :"
+        intro = _SENTENCE_END.split(stripped)[-1]
+        if colon and len(intro) <= MAX_LABEL and _BRING_INTRO.search(intro):
+            return "requirements", ""
         return None, ""
     if len(block.text) <= 400:
         name, value = _split_inline_label(block.text)

@@ -1,0 +1,2 @@
+// API callback
+showRelated({"feed": {"entry": [{"title": {"$t": "Lomba Balita Sehat Tingkat Puskesmas"}, "link": [{"rel": "alternate", "href": "http://127.0.0.1:8817/2025/01/lomba-balita-sehat-tingkat-puskesmas.html"}]}, {"title": {"$t": "Posyandu Lansia di RT 08"}, "link": [{"rel": "alternate", "href": "http://127.0.0.1:8817/2024/07/posyandu-lansia-di-rt-08.html"}]}]}});

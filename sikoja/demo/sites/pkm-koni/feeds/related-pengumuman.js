@@ -1,0 +1,2 @@
+// API callback
+showRelated({"feed": {"entry": [{"title": {"$t": "Pengumuman Jadwal Pelayanan Libur Natal dan Tahun Baru"}, "link": [{"rel": "alternate", "href": "http://127.0.0.1:8817/2024/12/pengumuman-jadwal-pelayanan-libur-natal.html"}]}]}});
