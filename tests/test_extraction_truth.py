@@ -608,6 +608,22 @@ TABLE = [
     ("pkm-olakkemang", "/layanan", "Layanan", "listing", None, None),
     ("pkm-olakkemang", "/berita/51-posbindu-ptm-olak-kemang",
      "Posbindu PTM Keliling di Kelurahan Olak Kemang", "news", None, None),
+    # a Vue 3 build whose API base is a runtime env.js's, on Laravel API Resources: a
+    # service at /layanan/<its category's slug>/<slug>, requirements as objects with notes
+    ("sijempol-dpmptsp", "/layanan/perizinan-tenaga-kesehatan/surat-izin-praktik-bidan",
+     "Surat Izin Praktik Bidan (SIPB)", "service", "Surat permohonan bermaterai", "Gratis"),
+    ("sijempol-dpmptsp", "/berita/wali-kota-targetkan-pbg-terbit-dua-jam",
+     "Wali Kota Targetkan PBG Terbit dalam Dua Jam", "news", None, None),
+    ("sijempol-dpmptsp", "/", "SIJEMPOL - DPMPTSP Kota Jambi", "listing", None, None),
+    # Vue 2.7 on a Laravel paginator: the detail asked by a lazy view's chunk under
+    # axios.defaults.baseURL, at /layanan/<id>/<slug>
+    ("simantap-disdukcapil", "/layanan/105/akta-kelahiran",
+     "Pencatatan Kelahiran (Akta Kelahiran)", "service",
+     "Surat keterangan kelahiran dari rumah sakit, puskesmas, dokter atau bidan (atau lurah "
+     "bila lahir di rumah)", "Tidak dipungut biaya (Pasal 79A UU Nomor 24 Tahun 2013)"),
+    ("simantap-disdukcapil", "/pengumuman/layanan-adminduk-di-mpp",
+     "Layanan Adminduk Dibuka di Mal Pelayanan Publik", "news", None, None),
+    ("simantap-disdukcapil", "/", "SIMANTAP | Disdukcapil Kota Jambi", "listing", None, None),
     # Blogger's Contempo theme: a bare <h1> masthead, services as static pages and as posts
     # hand-edited in compose mode; robots.txt keeps the label pages out
     ("kel-legok", "/p/layanan-sktm.html", "Layanan SKTM", "service",

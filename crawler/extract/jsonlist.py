@@ -72,13 +72,20 @@ from crawler.extract.document import (
     service_evidence,
 )
 from crawler.extract.html import squash
-from crawler.extract.jsonvalues import columns, labelled_pairs, meta_key, value_field
+from crawler.extract.jsonvalues import (
+    columns,
+    labelled_pairs,
+    meta_key,
+    scalar_field,
+    value_field,
+)
 from crawler.extract.jsroutes import (
     base_constants,
     constants_of,
     joined_strings,
     name_before,
     record_page,
+    route_params,
     route_templates,
 )
 from crawler.extract.lang import detect_language
@@ -245,7 +252,9 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
         src = _SRC.search(attrs)
         if src:
             url = urljoin(page_url, next(g for g in src.groups() if g).strip())
-            if _same_site(url, page_url) and not _LIBRARY.search(urlsplit(url).path):
+            path = urlsplit(url).path
+            if _same_site(url, page_url) and not _LIBRARY.search(path) and not (
+                    _VENDOR.search(path)):  # a build's vendor chunk is its libraries
                 files.append(url)
         elif code.strip():
             inline.append(code)
@@ -253,8 +262,9 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
         href = _HREF.search(attrs)
         if href and _PRELOAD_REL.search(attrs):
             url = urljoin(page_url, next(g for g in href.groups() if g).strip())
-            if (_same_site(url, page_url) and urlsplit(url).path.endswith((".js", ".mjs"))
-                    and not _LIBRARY.search(urlsplit(url).path)):
+            path = urlsplit(url).path
+            if (_same_site(url, page_url) and path.endswith((".js", ".mjs"))
+                    and not _LIBRARY.search(path) and not _VENDOR.search(path)):
                 files.append(url)
     shell = len(text.split()) < SHELL_WORDS and bool(inline or files)
     mounted = bool(_APP_MOUNT.search(html))
@@ -322,6 +332,8 @@ def endpoints(code: str, page_url: str, *, calls_only: bool = False) -> list[str
 def _endpoint(literal: str, page_url: str, *, called: bool) -> list[str]:
     value = literal.replace("\\/", "/").strip()
     if not value or "${" in value or " " in value or value.startswith(("#", "data:")):
+        return []
+    if not re.search(r"[A-Za-z0-9]", value):  # "/,": a library's separator, no URL
         return []
     if not (called or "/" in value or value.lower().endswith(".json")):
         return []
@@ -576,11 +588,90 @@ def _name_of(value: dict[str, Any]) -> str:
     return texts[0] if len(texts) == 1 else ""
 
 
-def _text(value: Any) -> str:
+# words of an item's key that hold its name ("nama_persyaratan", "judul"), and of a key
+# beside it that qualifies it: a note ("keterangan": "3 lembar") or a unit ("satuan")
+_NAME_WORDS = {"nama", "name", "judul", "title", "label"}
+_NOTE_WORDS = {"keterangan", "ket", "catatan", "note", "notes", "penjelasan", "info"}
+_UNIT_WORDS = {"satuan", "unit", "units"}
+MAX_NOTE_WORDS = 20  # a note beside a name is a phrase ("3 lembar"), not a description
+
+
+def _key_words(key: Any) -> set[str]:
+    words = re.sub(r"([a-z])([A-Z])", r"\1_\2", str(key)).lower()
+    return {p for w in re.split(r"[^a-z]+", words) if w for p in _split_joined(w)}
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _quantity(value: dict[str, Any], cost: bool = False) -> str | None:
+    """An object that is an amount and its unit, as the app shows it: ``{"nilai": 3,
+    "satuan": "hari kerja"}`` is "3 hari kerja", a cost ``{"nominal": 15000, "satuan":
+    "per izin"}`` "Rp15.000 per izin"; a note beside them (``keterangan``) follows in
+    brackets. One number (an id or a position aside) and a unit make one."""
+    numbers = [v for k, v in value.items() if _is_number(v) and not meta_key(k)
+               and not _key_words(k) & _NOT_TEXT_WORDS]
+    units = [v for k, v in value.items() if isinstance(v, str) and v.strip()
+             and _key_words(k) & _UNIT_WORDS]
+    if len(numbers) != 1 or len(units) > 1 or not (units or cost):
+        return None
+    amount = _amount(numbers[0]) if cost else None
+    if cost and amount is None:
+        return None
+    text = amount or f"{numbers[0]:g}"
+    if units and amount != "Gratis":
+        text += " " + units[0].strip()
+    return _noted(text, value, field="cost" if cost else "duration")
+
+
+def _note(value: dict[str, Any], skip: Any = None) -> str:
+    """The note an object gives beside its name or amount (``keterangan``), "" if none."""
+    for key, note in value.items():
+        if (key != skip and isinstance(note, str) and note.strip()
+                and _key_words(key) & _NOTE_WORDS and len(note.split()) <= MAX_NOTE_WORDS):
+            return squash(note)
+    return ""
+
+
+def _noted(text: str, value: dict[str, Any], skip: Any = None, field: str = "") -> str:
+    """``text`` with the note ``value`` gives beside it in brackets, once; for a cost or a
+    duration, a note that says the whole of it by itself ("Bebas biaya izin" beside
+    ``"amount": 0``) is the value."""
+    note = _note(value, skip)
+    if not note or note in text:
+        return text
+    if field and scalar_field(note) == field:
+        return note
+    return f"{text} ({note})"
+
+
+def _same_notes(values: Sequence[Any]) -> bool:
+    """Whether the objects of a list all give one note (``"keterangan": "wajib"`` in every
+    requirement): a column of one value says nothing of each item."""
+    objects = [v for v in values if isinstance(v, dict)]
+    return len(objects) > 1 and len({_note(v) for v in objects}) == 1
+
+
+def _item_text(value: dict[str, Any], notes: bool = True) -> str:
+    """What an object in a record's list says: an amount (``_quantity``), a name with its
+    note (``{"nama_persyaratan": "Pas foto 4x6", "keterangan": "3 lembar"}`` is "Pas foto
+    4x6 (3 lembar)", as the app's table shows both), else its one text (``_name_of``)."""
+    amount = _quantity(value)
+    if amount:
+        return amount
+    for key, inner in value.items():
+        if isinstance(inner, str) and inner.strip() and _key_words(key) & _NAME_WORDS:
+            return _noted(inner, value, skip=key) if notes else inner
+    return _name_of(value)
+
+
+def _text(value: Any, notes: bool = True) -> str:
     if isinstance(value, list):
-        return "; ".join(t for t in (_text(v) for v in value) if t)
+        notes = not _same_notes(value)
+        return "; ".join(t for t in (_text(v, notes) for v in value) if t)
     if isinstance(value, dict):
-        return squash(_name_of(value))
+        return squash(_item_text(value, notes))
     if value is None or isinstance(value, bool):
         return ""
     text = str(value)
@@ -594,7 +685,8 @@ def _text(value: Any) -> str:
 
 def _items(value: Any) -> list[str]:
     if isinstance(value, list):
-        return [t for t in (_text(v) for v in value) if t]
+        notes = not _same_notes(value)
+        return [t for t in (_text(v, notes) for v in value) if t]
     text = str(value or "")
     if "<li" in text.lower():
         parts = re.split(r"<li\b[^>]*>", text, flags=re.IGNORECASE)[1:]
@@ -614,16 +706,27 @@ def record_fields(record: dict[str, Any], depth: int = 0) -> dict[str, Any]:
     "estimasi_waktu"). Objects nested in the record ("attributes", "detail") fill in what
     its own keys do not say, as APIs wrap records that way."""
     mapped: dict[str, Any] = {}
+    chosen: dict[str, Any] = {}
     for exact in (True, False):
         for key, value in record.items():
             name = _KEY_OF.get(_norm_key(key)) if exact else _word_key(key)
             if isinstance(value, dict):
-                # {"biaya": {"nominal": null, "keterangan": "..."}}: the object's text
-                value = _name_of(value) if name else None
+                # {"biaya": {"nominal": null, "keterangan": "..."}}: the object's text,
+                # {"nilai": 3, "satuan": "hari kerja"} the amount in its unit
+                value = (_quantity(value, cost=name == "cost") or _name_of(value)) if (
+                    name) else None
             elif name == "cost" and isinstance(value, (int, float)):
                 value = _amount(value)  # a number no fee can be is no cost (None)
-            if name and name not in mapped and value not in (None, "", []):
+            elif name == "cost" and isinstance(value, str) and _DECIMAL.fullmatch(value):
+                value = _amount(float(value))  # a decimal column: Laravel sends "0.00"
+            # a flag ("is_online": true) says no text: the key that does is read
+            if name and name not in mapped and value not in (None, "", []) and (
+                    not isinstance(value, bool)):
                 mapped[name] = value
+                chosen[name] = key
+    for name in ("cost", "duration"):
+        if name in mapped and not isinstance(mapped[name], (list, dict)):
+            mapped[name] = _qualified(record, name, mapped[name], chosen[name])
     if depth < 2:
         for value in record.values():
             if isinstance(value, dict):
@@ -632,6 +735,30 @@ def record_fields(record: dict[str, Any], depth: int = 0) -> dict[str, Any]:
     return mapped
 
 
+def _qualified(record: dict[str, Any], name: str, value: Any, chosen: Any) -> Any:
+    """A cost or duration with what the record's other keys of that field add to it, as a
+    table of columns keeps them: an amount's unit (``"waktu": 5, "satuan_waktu": "hari"``
+    is "5 hari"; ``"biaya": 15000, "satuan_biaya": "per izin"``) and a note (``"biaya": 0,
+    "keterangan_biaya": "pajak reklame dibayar ke BPPRD"``: "Gratis (pajak ...)")."""
+    text = f"{value:g}" if _is_number(value) else value
+    if not isinstance(text, str):
+        return value
+    unit = None
+    for key, other in record.items():
+        if key == chosen or not isinstance(other, str) or not other.strip():
+            continue
+        if _word_key(key) != name or not _key_words(key) & _UNIT_WORDS:
+            continue
+        unit = unit or other.strip()
+    raw = record.get(chosen)
+    numeric = _is_number(raw) or (isinstance(raw, str) and _DECIMAL.fullmatch(raw))
+    if unit and numeric and text != "Gratis":
+        text = f"{text} {unit}"
+    notes = {k: v for k, v in record.items() if k != chosen and _word_key(k) == name}
+    return _noted(text, notes, field=name)
+
+
+_DECIMAL = re.compile(r"\d{1,13}(?:\.\d{1,4})?")
 MAX_AMOUNT = 10**12  # a trillion rupiah: no fee a city asks; a bigger number is an id
 
 
@@ -696,7 +823,8 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
     if not title:
         return None
     url = at or record_url(mapped, title, page_url, endpoint_url,
-                           placed=record_page({"slug": _text(mapped.get("slug")),
+                           placed=record_page({**_route_values(record, routes),
+                                               "slug": _text(mapped.get("slug")),
                                                "id": _text(record.get("id"))},
                                               page_url, routes, listed or {},
                                               _short_values(record)))
@@ -705,7 +833,9 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
     kind, confidence = _record_kind(fields, title, _record_text(body, fields, title, from_keys),
                                     url, endpoint_url, dated=date is not None)
     if kind != "service":
-        fields = {}
+        # a category holding its records ({"nama": "Perizinan Berusaha", "layanan": [{...},
+        # ...]}) is a list of them, which they outrank
+        fields = {"listing": True} if kind == "page" and _holds_records(record) else {}
     elif confidence < 1.0:
         fields["kind_confidence"] = confidence
     text = _record_text(body, fields, title, from_keys)
@@ -846,6 +976,44 @@ def _date_of(record: dict[str, Any]) -> str | None:
             if found:
                 return found
     return None
+
+
+_URL_PART = re.compile(r"[\w\-.~%]+")
+
+
+def _route_values(record: dict[str, Any], routes: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """The record's values of the parts its routes fill (``/layanan/:kategori/:slug``):
+    the key of that name (or ``<name>_slug``), a slug or number as it is, an object (the
+    category it is in: ``{"id": 3, "nama": ..., "slug": "perizinan-kesehatan"}``) by its
+    slug. A name or sentence is no part of a URL: the route is not used."""
+    names = {n for prefix, _key in routes for n in route_params(prefix)}
+    found: dict[str, str] = {}
+    for name in names:
+        wanted = {name.lower(), name.lower() + "_slug", name.lower() + "slug"}
+        for key, value in record.items():
+            if _norm_key(key) not in wanted:
+                continue
+            if isinstance(value, dict):
+                value = _text(record_fields(value).get("slug"))
+            elif isinstance(value, bool) or not isinstance(value, (str, int)):
+                continue
+            value = str(value).strip()
+            if _URL_PART.fullmatch(value):
+                found[name] = value
+                break
+    return found
+
+
+def _holds_records(record: dict[str, Any]) -> bool:
+    """Whether ``record`` keeps records of its own under a list key (``layanan``, ``items``):
+    objects each naming itself and with a slug or id, as a category's services are."""
+    for key, value in record.items():
+        if str(key).lower() in _LIST_KEYS and isinstance(value, list) and value and all(
+                isinstance(v, dict) and isinstance(record_fields(v).get("title"), str)
+                and (record_key_value(v, "slug") or record_key_value(v, "id"))
+                for v in value):
+            return True
+    return False
 
 
 def _short_values(record: dict[str, Any]) -> frozenset[str]:

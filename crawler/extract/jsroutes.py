@@ -72,7 +72,9 @@ _TEMPLATE_TAIL = re.compile(r"`((?:\\.|[^`\\$\n]|\$(?!\{)){1,300})\$\{[^{}`]{1,8
 
 # a config module's API base, read by other modules as a property: ``e.a={baseURL:
 # "/api/v1"}`` in one file, ``c["a"].baseURL+"/layanan"`` in an async chunk
-_PROPERTY = re.compile(r"(?<![\w$.])(" + _IDENT + r")\s*:\s*" + _LITERAL.format(q=r"\2"))
+_PROPERTY = re.compile(r"(?<![\w$.])(" + _IDENT + r")\s*:\s*" + _LITERAL.format(q=r"\2")
+                       # or assigned to a member: axios's ``e.defaults.baseURL="/api/v1"``
+                       + r"|(?<=\.)(" + _IDENT + r")\s*=(?!=)\s*" + _LITERAL.format(q=r"\5"))
 _PATH_BASE = re.compile(r"(?:https?://[\w.\-:]+)?/[\w\-./~%]*")
 
 
@@ -95,9 +97,10 @@ def bases_of(properties: Iterable[Iterable[tuple[str, str]]]) -> dict[str, str]:
 
 def file_properties(code: str) -> frozenset[tuple[str, str]]:
     """(property, data path) pairs of one script."""
-    return frozenset((m.group(1), m.group(3)) for m in _PROPERTY.finditer(code[:2_000_000])
-                     if _PATH_BASE.fullmatch(m.group(3))
-                     and _DATA.search(m.group(3).rstrip("/") + "/"))
+    found = ((m.group(1) or m.group(4), m.group(3) if m.group(1) else m.group(6))
+             for m in _PROPERTY.finditer(code[:2_000_000]))
+    return frozenset((name, value) for name, value in found
+                     if _PATH_BASE.fullmatch(value) and _DATA.search(value.rstrip("/") + "/"))
 
 
 def with_bases(code: str, bases: Mapping[str, str]) -> str:
@@ -106,14 +109,26 @@ def with_bases(code: str, bases: Mapping[str, str]) -> str:
     ``var baseURL="/api/v1"``), for the readers below. ``code`` itself when it joins none."""
     if not bases:
         return code
+    code = _with_client_base(code, bases.get("baseURL"))
     names = "|".join(map(re.escape, sorted(bases)))
     member = re.compile(r"(?<![\w$.])" + _IDENT + r"(?:\s*\.\s*" + _IDENT
-                        + r"|\[\s*['\"]\w+['\"]\s*\])*\s*\.\s*(" + names + r")(?=\s*[+}])")
+                        + r"|\[\s*['\"]\w+['\"]\s*\])*\s*\.\s*(" + names
+                        + r")(?=\s*(?:[+}]|\|\||\?\?))")
     done = member.sub(lambda m: m.group(1), code)
     if done == code:
         return code
     used = {m.group(1) for m in member.finditer(code)}
     return "".join(f'var {name}="{bases[name]}";\n' for name in sorted(used)) + done
+
+
+def _with_client_base(code: str, base: str | None) -> str:
+    """``code`` that calls an HTTP client's ``.get("/path")`` without making the client
+    (a lazy view's chunk of an app whose main script set ``axios.defaults.baseURL``), read
+    with the site's one ``baseURL`` as its client's base."""
+    if not base or _BASE_URL.search(code) or _BASE_URL_NAME.search(code) or not any(
+            m.group(2).startswith("/") for m in _CLIENT_GET.finditer(code)):
+        return code
+    return f'var __client={{baseURL:"{base}"}};\n' + code
 
 
 # a template literal that starts with a value and goes on with a path: `${base}/layanan/${id}`
@@ -149,9 +164,47 @@ def desugar(code: str) -> str:
     return code
 
 
+# a client made with a base held in a name: ``x=(O.API_BASE_URL||"/api").replace(...)``
+# then ``axios.create({baseURL: x})``
+_BASE_URL_NAME = re.compile(r"\bbaseURL\s*[:=]\s*(" + _IDENT + r")(?=\s*[,}])")
+# what such a name is assigned: a name or member (a runtime config's property, read as a
+# constant once ``with_bases`` has joined the site's bases), a literal, and the literal it
+# falls back to (``||``, ``??``)
+_BASE_VALUE = (r"\s*=\s*\(*\s*(?:(" + _IDENT + r"(?:\s*\.\s*" + _IDENT + r")*)|"
+               + _LITERAL.format(q=r"\2") + r")(?:\s*(?:\|\||\?\?)\s*"
+               + _LITERAL.format(q=r"\4") + r")?")
+
+
 def client_bases(code: str) -> set[str]:
-    """The ``baseURL`` an HTTP client of ``code`` is made with (axios and the like)."""
-    return {m.group(2) for m in _BASE_URL.finditer(code) if "${" not in m.group(2)}
+    """The ``baseURL`` an HTTP client of ``code`` is made with (axios and the like): a
+    literal, or a name assigned one (``baseURL: x``), read as ``_named_base`` does."""
+    found = {m.group(2) for m in _BASE_URL.finditer(code) if "${" not in m.group(2)}
+    for match in _BASE_URL_NAME.finditer(code):
+        value = _named_base(code, match.group(1), match.start())
+        if value:
+            found.add(value)
+    return found
+
+
+def _named_base(code: str, name: str, before: int) -> str | None:
+    """The base URL ``name`` holds where a client is made with it at ``before``: its last
+    assignment before that (a minifier reuses a short name in other scopes), read as the
+    constant or property it copies (a runtime ``env.js``'s ``API_BASE_URL``, whose value
+    the deployment writes), else the literal it falls back to when that is not set
+    (``O.API_BASE_URL || "/api"``). None for anything else (a call, a sum)."""
+    assign = re.compile(r"(?:\b(?:var|let|const)\s+|[,;{(]\s*)" + re.escape(name)
+                        + _BASE_VALUE)
+    found = list(assign.finditer(code, max(0, before - 20_000), before))
+    if not found:
+        return None
+    last = found[-1]
+    copied, literal, fallback = last.group(1), last.group(3), last.group(5)
+    value = literal
+    if copied:
+        value = constants(code).get(re.split(r"\s*\.\s*", copied)[-1]) or fallback
+    if value and "${" not in value and _PATH_BASE.fullmatch(value):
+        return value
+    return None
 
 
 def client_joins(code: str) -> list[tuple[str, bool]]:
@@ -161,8 +214,17 @@ def client_joins(code: str) -> list[tuple[str, bool]]:
     if len(bases) != 1:
         return []
     base = next(iter(bases)).rstrip("/")
-    return [(base + m.group(2), bool(m.group(3))) for m in _CLIENT_GET.finditer(code)
-            if m.group(2).startswith("/") and not m.group(2).startswith(base + "/")]
+    out = []
+    for m in _CLIENT_GET.finditer(code):
+        path, more = m.group(2), bool(m.group(3))
+        if "${" in path:  # `/layanan/${t}`: a path completed with one value at its end
+            head, _, tail = path.partition("${")
+            if "${" in tail or not tail.endswith("}") or "}" in tail[:-1]:
+                continue
+            path, more = head, True
+        if path.startswith("/") and not path.startswith(base + "/"):
+            out.append((base + path, more))
+    return out
 
 
 def constants(code: str) -> dict[str, str]:
@@ -377,7 +439,11 @@ _HASH_ROUTER = re.compile(r"""\bmode\s*:\s*['"]hash['"]|\bcreateWebHashHistory\b
 
 # a route of a router's table whose last part is a record's slug or id: vue-router's and
 # React Router's ``path: "/layanan/:slug"``, ``<Route path="/berita/:id">``
-_ROUTE_TABLE = re.compile(r"""\bpath\s*[:=]\s*\{?\s*(['"`])(/(?:[\w\-.~%]+/)+):(slug|id)\1""")
+# (``/layanan/:kategori/:slug``: the parts before the last are filled from the record's
+# values of those names, ``record_page``)
+_ROUTE_TABLE = re.compile(r"""\bpath\s*[:=]\s*\{?\s*(['"`])(/(?:(?:[\w\-.~%]+|:\w+)/)+)"""
+                          r""":(slug|id)\1""")
+_PARAM = re.compile(r"(?<=/):(\w+)(?=/)")
 
 
 def route_templates(code: str) -> list[tuple[str, str]]:
@@ -406,7 +472,7 @@ def route_templates(code: str) -> list[tuple[str, str]]:
     # first, as it says which of the routes a record of each category goes to
     for match in _ROUTE_TABLE.finditer(code):
         tail = match.group(2)
-        if not _DATA.search(tail):
+        if not _DATA.search(tail) and _route_word(tail):
             out.append(("#" + tail if hashed else tail, match.group(3)))
     return list(dict.fromkeys(out))
 
@@ -417,7 +483,30 @@ def last_segment(url: str) -> str:
 
 
 def _route_word(prefix: str) -> str:
-    return prefix.strip("#!/").rsplit("/", 1)[-1].lower()
+    """The last named part of a route (``layanan`` of ``/layanan/:kategori/``)."""
+    parts = [p for p in prefix.strip("#!/").split("/") if not p.startswith(":")]
+    return parts[-1].lower() if parts else ""
+
+
+def route_params(prefix: str) -> list[str]:
+    """The names of the parts of a route filled from a record (``kategori`` of
+    ``/layanan/:kategori/``)."""
+    return _PARAM.findall(prefix)
+
+
+def _filled(prefix: str, values: Mapping[str, str]) -> str | None:
+    """``prefix`` with each ``:name`` part given the record's value of that name, None when
+    the record has none fit for a URL."""
+    missing = False
+
+    def value(match: re.Match[str]) -> str:
+        nonlocal missing
+        found = str(values.get(match.group(1)) or "").strip()
+        missing = missing or not found or "/" in found
+        return quote(found)
+
+    filled = _PARAM.sub(value, prefix)
+    return None if missing else filled
 
 
 def routes_for(endpoint_url: str, routes: Sequence[tuple[str, str]],
@@ -445,6 +534,10 @@ def record_page(values: Mapping[str, str], page_url: str, routes: Sequence[tuple
         value = str(values.get(key) or "").strip()
         if not value or "/" in value:
             continue
+        if route_params(prefix):
+            prefix = _filled(prefix, values) or ""
+            if not prefix:
+                continue
         if prefix.startswith("#"):
             routed.append(f"{page}{prefix}{quote(value)}")
         else:

@@ -1,0 +1,1 @@
+import{n as r}from"./index-f754c022.js";const a={};var e=function(){var n=this,t=n._self._c;return t("div",[t("h1",[n._v("Halaman tidak ditemukan")]),t("router-link",{attrs:{to:"/"}},[n._v("Kembali")])],1)},o=[],_=r(a,e,o,!1,null,null,null,null);const i=_.exports;export{i as default};
