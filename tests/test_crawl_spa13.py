@@ -23,12 +23,14 @@ import json
 import pytest
 
 from crawler.extract.jsonlist import (
+    NotRecords,
     endpoints,
     gdata_plain,
     json_records,
     module_imports,
     record_fields,
     script_records,
+    shell_scripts,
 )
 from crawler.extract.jsroutes import (
     detail_prefixes,
@@ -118,6 +120,30 @@ def test_bloggers_json_feed_is_read_as_plain_records():
     assert records[0]["category"] == ["Layanan"]
     assert gdata_plain({"a": {"$t": 1, "type": "text"}, "b": {"$t": 2, "x": 3}}) == {
         "a": 1, "b": {"$t": 2, "x": 3}}  # an object with more than text stays an object
+
+
+TOC = ("<h3>Daftar Isi</h3><div id='toc'>Memuat daftar isi...</div>"
+       "<script>function loadtoc(json){var e=json.feed.entry;}</script>"
+       "<script src='/feeds/posts/summary?alt=json-in-script&amp;max-results=150&amp;"
+       "callback=loadtoc'></script>")
+
+
+def test_a_blogger_table_of_contents_loads_its_posts_as_jsonp():
+    """Blogger's table-of-contents gadget loads the feed as a script calling its callback
+    (``alt=json-in-script``): the crawl reported kel-legok's page as unreadable."""
+    scripts = shell_scripts(TOC, PAGE + "p/daftar-isi.html", "Daftar Isi Memuat daftar isi...")
+    assert scripts.endpoints == [
+        PAGE + "feeds/posts/summary?alt=json-in-script&max-results=150&callback=loadtoc"]
+    assert scripts.script_files == []
+    # the feed URL a script builds is found as well
+    code = "var s=document.createElement('script');s.src='/feeds/posts/default?alt=json-in-script';"
+    assert endpoints(code, PAGE) == [PAGE + "feeds/posts/default?alt=json-in-script"]
+    entry = {"title": {"$t": "Layanan SKTM"}, "link": [{"rel": "alternate", "href": PAGE + "p/s"}]}
+    answer = "// API callback\nloadtoc(" + json.dumps({"feed": {"entry": [entry]}}) + ");"
+    assert [(r["title"], r["link"]) for r in json_records(answer.encode())] == [
+        ("Layanan SKTM", PAGE + "p/s")]
+    with pytest.raises(NotRecords):
+        json_records(b"loadtoc(json.feed);")  # a call on no JSON is code, not an answer
 
 
 NEW_SITES = ("simpada-bpprd", "pkm-kebunkopi", "kel-mayangmangurai", "silaras-dukcapil")

@@ -13,12 +13,15 @@ that it cannot:
    fetch/getJSON/axios/open/``url:``, or ending in ``.json``, or under ``/api/``/``/data/``;
    relative ones resolve against the *page* (as a browser's fetch does), not the script;
    a path joined to a base constant (``n + "/layanan"``) counts, the base alone does not
-   (``crawler.extract.jsroutes``); a script file whose literals hold records (a data file's
-   ``var dataLayanan = [{nama: '...', syarat: [...]}]``, ``script_records``) is such a list
-   itself, its records read as an endpoint's are;
+   (``crawler.extract.jsroutes``); a query asking for JSON counts too (GData's ``alt=json``,
+   JSONP's ``alt=json-in-script`` or ``callback=``), and a ``<script src>`` answering JSONP
+   (a Blogger table of contents) is such an endpoint, not a script to read; a script file
+   whose literals hold records (a data file's ``var dataLayanan = [{nama: '...', syarat:
+   [...]}]``, ``script_records``) is such a list itself, its records read as an endpoint's are;
 3. ``json_records`` takes the array of records (top level, or one level down under
    ``data``, ``items``, ``results``, ``layanan``...; a paginated list's further pages are
-   read too, ``next_page``: Laravel's ``next_page_url``, ``links.next``) and
+   read too, ``next_page``: Laravel's ``next_page_url``, ``links.next``; a JSONP answer,
+   ``callback({...});``, is the JSON it wraps) and
    ``record_document`` maps each
    record's common Indonesian/English keys onto a Document: a record with service fields
    is a ``service`` whose ``fields`` are those of a service page, so the answer card works;
@@ -132,6 +135,12 @@ _SCRIPT_TAG = re.compile(rb"<script", re.IGNORECASE)
 _LOADS = re.compile(rb"\bfetch\s*\(|getJSON|axios|\.open\s*\(\s*['\"]GET", re.IGNORECASE)
 # where an API lives: a ".json" file, an /api/ or /data/ folder, WordPress's REST API
 _DATA_PATH = re.compile(r"(\.json$|(^|/)(api|data|wp-json)/)", re.IGNORECASE)
+# a query asking for JSON, or for JSON wrapped in a callback (JSONP): Google's GData feeds'
+# ``alt=json`` and ``alt=json-in-script`` (a Blogger table of contents loads its post list
+# as ``<script src="/feeds/posts/default?alt=json-in-script&callback=toc">``)
+_DATA_QUERY = re.compile(r"(^|&)(alt=json(-in-script)?|callback=|jsonp=)", re.IGNORECASE)
+_JSONP_QUERY = re.compile(r"(^|&)(alt=json-in-script|callback=[\w$.]|jsonp=[\w$.])",
+                          re.IGNORECASE)
 _ASSET = re.compile(r"\.(js|mjs|css|png|jpe?g|gif|svg|webp|ico|woff2?|ttf|map)$", re.IGNORECASE)
 _PAGE = re.compile(r"\.(html?|php|aspx?)$", re.IGNORECASE)  # data only when a script loads it
 _PLACEHOLDER = re.compile(r"^[-–—_.\s]+$")
@@ -245,15 +254,18 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
     an empty result for an ordinary server-rendered page."""
     inline: list[str] = []
     files: list[str] = []
+    answers: list[str] = []  # JSONP: the script is the data, a callback call wrapping it
     for attrs, code in _SCRIPT.findall(html):
         kind = _TYPE.search(attrs)
         if kind and kind.group(1).lower() in _NON_SCRIPT_TYPES:
             continue
         src = _SRC.search(attrs)
         if src:
-            url = urljoin(page_url, next(g for g in src.groups() if g).strip())
+            url = urljoin(page_url, _attribute(next(g for g in src.groups() if g)))
             path = urlsplit(url).path
-            if _same_site(url, page_url) and not _LIBRARY.search(path) and not (
+            if _same_site(url, page_url) and _JSONP_QUERY.search(urlsplit(url).query):
+                answers.append(url)
+            elif _same_site(url, page_url) and not _LIBRARY.search(path) and not (
                     _VENDOR.search(path)):  # a build's vendor chunk is its libraries
                 files.append(url)
         elif code.strip():
@@ -266,14 +278,15 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
             if (_same_site(url, page_url) and path.endswith((".js", ".mjs"))
                     and not _LIBRARY.search(path) and not _VENDOR.search(path)):
                 files.append(url)
-    shell = len(text.split()) < SHELL_WORDS and bool(inline or files)
+    shell = len(text.split()) < SHELL_WORDS and bool(inline or files or answers)
     mounted = bool(_APP_MOUNT.search(html))
     # a page with text of its own is read only for the data its app mount is filled from
     called = [] if shell or not mounted else [
         u for code in inline for u in endpoints(code, page_url, calls_only=True)]
     if not shell and not called:
         return ShellScripts(shell=False)
-    found = [u for code in inline for u in endpoints(code, page_url)] if shell else called
+    found = [*answers, *(u for code in inline for u in endpoints(code, page_url))
+             ] if shell else called
     # a short page that says a sentence of its own (a two-line news post, a login form's
     # instructions beside a theme's script) is what it shows, not a page its scripts draw:
     # 5 such pages of an OpenSID site were reported unreadable
@@ -283,6 +296,11 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
     return ShellScripts(shell=shell, empty=empty, endpoints=_unique(found)[:MAX_ENDPOINTS],
                         script_files=_unique(files)[:MAX_SCRIPT_FILES] if shell else [],
                         routes=routes)
+
+
+def _attribute(value: str) -> str:
+    """An HTML attribute's URL as the browser reads it (``&amp;`` is ``&``)."""
+    return html.unescape(value).strip()
 
 
 _JOINED_ON = re.compile(r"\s*\+")
@@ -337,9 +355,11 @@ def _endpoint(literal: str, page_url: str, *, called: bool) -> list[str]:
         return []
     if not (called or "/" in value or value.lower().endswith(".json")):
         return []
-    path = urlsplit(value).path
-    if _ASSET.search(path) or not (called or (_DATA_PATH.search(path)
-                                              and not _PAGE.search(path))):
+    parts = urlsplit(value)
+    path = parts.path
+    if _ASSET.search(path) or not (called or (
+            (_DATA_PATH.search(path) or _DATA_QUERY.search(parts.query))
+            and not _PAGE.search(path))):
         return []
     url = urljoin(page_url, value)
     return [url] if _same_site(url, page_url) else []
@@ -356,12 +376,27 @@ class NotRecords(ValueError):
 def json_records(body: bytes) -> list[dict[str, Any]]:
     """The records of a JSON body: the array of objects it is about, wherever it sits
     (top level, under "data", or deeper as APIs nest it: ``{"data": {"items": [...]}}``);
-    an array under a list-like key ("data", "layanan", ...) is preferred, then the longest."""
+    an array under a list-like key ("data", "layanan", ...) is preferred, then the longest.
+    A JSONP answer (``callback({...});``) is the JSON it wraps."""
+    text = body.decode("utf-8-sig", errors="replace")
     try:
-        data = json.loads(body.decode("utf-8-sig", errors="replace"))
+        data = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as exc:
-        raise NotRecords(f"not JSON: {exc}") from None
+        wrapped = _JSONP.fullmatch(text)
+        try:
+            data = json.loads(wrapped.group(1)) if wrapped else None
+        except (json.JSONDecodeError, RecursionError):
+            wrapped = None
+        if wrapped is None:
+            raise NotRecords(f"not JSON: {exc}") from None
     return records_of(gdata_plain(data) if b'"$t"' in body else data)
+
+
+# a JSONP answer: one call of a named callback on the JSON, after the comments a server may
+# write first (Blogger's ``// API callback``), maybe guarded (``/**/ typeof cb === ...``)
+_JSONP = re.compile(r"\s*(?:/\*.*?\*/\s*|//[^\n]*\n\s*)*"
+                    r"(?:typeof\s+[\w$.]+\s*===?\s*['\"]function['\"]\s*&&\s*)?"
+                    r"[A-Za-z_$][\w$.]*\s*\(\s*([\[{].*[\]}])\s*\)\s*;?\s*", re.DOTALL)
 
 
 def gdata_plain(value: Any, depth: int = 0) -> Any:
