@@ -1015,38 +1015,69 @@ _URL_PART = re.compile(r"[\w\-.~%]+")
 
 
 def _route_values(record: dict[str, Any], routes: Sequence[tuple[str, str]]) -> dict[str, str]:
-    """The record's values of the parts its routes fill (``/layanan/:kategori/:slug``):
-    the key of that name (or ``<name>_slug``), a slug or number as it is, an object (the
-    category it is in: ``{"id": 3, "nama": ..., "slug": "perizinan-kesehatan"}``) by its
-    slug. A name or sentence is no part of a URL: the route is not used."""
+    """The record's values of the parts its routes fill (``/layanan/:kategori/:slug``),
+    best first: ``<name>_slug``, an object of that name (the category it is in: ``{"id":
+    3, "nama": ..., "slug": "perizinan-kesehatan"}``) by its slug, a slug of that name
+    (lowercase: "Kesehatan" is a name as the app shows it, no part of its URL), and only
+    when none of these is given a number (``"kategori": 3``, a foreign key the route may
+    not show). A name or sentence is no part of a URL: the route is not used."""
     names = {n for prefix, _key in routes for n in route_params(prefix)}
     found: dict[str, str] = {}
     for name in names:
-        wanted = {name.lower(), name.lower() + "_slug", name.lower() + "slug"}
+        ranked: list[tuple[int, str]] = []
         for key, value in record.items():
-            if _norm_key(key) not in wanted:
+            norm = _norm_key(key)
+            if norm in (name.lower() + "_slug", name.lower() + "slug"):
+                rank = 0
+            elif norm != name.lower():
                 continue
-            if isinstance(value, dict):
-                value = _text(record_fields(value).get("slug"))
-            elif isinstance(value, bool) or not isinstance(value, (str, int)):
+            elif isinstance(value, dict):
+                value, rank = _text(record_fields(value).get("slug")), 1
+            elif isinstance(value, int) and not isinstance(value, bool) or (
+                    isinstance(value, str) and value.strip().isdigit()):
+                rank = 3
+            else:
+                rank = 2
+            if not isinstance(value, (str, int)) or isinstance(value, bool):
                 continue
             value = str(value).strip()
-            if _URL_PART.fullmatch(value):
-                found[name] = value
-                break
+            if _URL_PART.fullmatch(value) and (rank == 3 or value == value.lower()):
+                ranked.append((rank, value))
+        if ranked:
+            found[name] = min(ranked)[1]
     return found
 
 
+# keys whose list holds a category's services by name alone ("layanan": [{"id", "nama"}])
+_SERVICE_LIST_WORDS = {"layanan", "pelayanan", "service", "services", "perizinan", "izin"}
+# facts a record in a generic list ("data", "items") gives when it is a service
+_SERVICE_FACTS = ("requirements", "procedure", "cost", "duration", "legal_basis")
+
+
 def _holds_records(record: dict[str, Any]) -> bool:
-    """Whether ``record`` keeps records of its own under a list key (``layanan``, ``items``):
-    objects each naming itself and with a slug or id, as a category's services are."""
+    """Whether ``record`` keeps services of its own under a list key: objects each naming
+    itself and with a slug or id, as a category's services are, under a key that says
+    they are services (``layanan``), or under a generic one (``items``, ``data``) when
+    they give a service's facts; a page's generic list of links, tags or files by id and
+    name is no list of services."""
     for key, value in record.items():
-        if str(key).lower() in _LIST_KEYS and isinstance(value, list) and value and all(
-                isinstance(v, dict) and isinstance(record_fields(v).get("title"), str)
-                and (record_key_value(v, "slug") or record_key_value(v, "id"))
-                for v in value):
+        if str(key).lower() not in _LIST_KEYS or not isinstance(value, list) or not value:
+            continue
+        named = _key_words(key) & _SERVICE_LIST_WORDS
+        if all(isinstance(v, dict) and _listed_record(v, service=not named) for v in value):
             return True
     return False
+
+
+def _listed_record(value: dict[str, Any], service: bool) -> bool:
+    """Whether ``value`` names itself and has a slug or id (and, when ``service``, gives
+    one of a service's facts)."""
+    fields = record_fields(value)
+    if not isinstance(fields.get("title"), str):
+        return False
+    if not (record_key_value(value, "slug") or record_key_value(value, "id")):
+        return False
+    return not service or any(fields.get(f) for f in _SERVICE_FACTS)
 
 
 def _short_values(record: dict[str, Any]) -> frozenset[str]:
