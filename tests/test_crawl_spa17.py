@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,29 @@ CHUNK = ('const i={methods:{async muat(){const e=await this.$http.get("/layanan/
          'this.item=e.data.data}}}')
 
 
+def test_a_site_wide_client_base_is_not_joined_to_jquery_or_other_scripts():
+    bases = {"baseURL": "/api/v1"}
+    # a page's jQuery asks its own server: no base, no data path
+    page = '$.get("/kontak/kirim",function(){});jQuery.get("/layanan/"+id)'
+    assert detail_templates(with_bases(page, bases)) == []
+    assert endpoints(with_bases(page, bases), PAGE) == endpoints(page, PAGE) == [
+        "http://127.0.0.1:9000/kontak/kirim"]
+    # a plain script whose receiver is no HTTP client and that imports nothing of the app
+    assert detail_templates(with_bases('cache.get("/layanan/"+k)', bases)) == []
+    # a chunk importing the app's main module is read with its base, whatever the name
+    chunk = 'import{n as e}from"./index-f754c022.js";const r=await e.get("/layanan/"+t.id)'
+    assert detail_templates(with_bases(chunk, bases)) == [("/api/v1/layanan/", "", "")]
+
+
+def test_a_bundle_making_many_clients_with_a_named_base_is_read_in_time():
+    from crawler.extract.jsroutes import client_bases
+    code = 'var a=O.API_BASE_URL||"/api";' + "".join(
+        f'x{i}=c.create({{baseURL:a}});var k{i}="v{i}";' for i in range(3000))
+    started = time.perf_counter()
+    assert client_bases(code) == {"/api"}
+    assert time.perf_counter() - started < 1.0  # was 6 s: the constants read per client
+
+
 def test_a_base_set_on_the_client_defaults_serves_the_chunk_of_a_lazy_view():
     assert endpoints(MAIN, PAGE) == ["http://127.0.0.1:9000/api/v1/layanan"]
     assert detail_templates(CHUNK) == []  # alone, the chunk names no data path
@@ -101,6 +125,10 @@ def test_a_route_with_a_category_before_the_slug_is_filled_from_the_record():
     assert placed({**nested, "kategori": "kesehatan"}) == PAGE + "layanan/kesehatan/sip-bidan"
     # a category given only as a name is no part of a URL: the record stays on its page
     assert placed({**nested, "kategori": "Perizinan Tenaga Kesehatan"}) == PAGE + "#sip-bidan"
+    assert placed({**nested, "kategori": "Kesehatan"}) == PAGE + "#sip-bidan"
+    # a foreign key beside the category's slug: the slug is what the route shows
+    keyed = {**nested, "kategori": 3, "kategori_slug": "perizinan-tenaga-kesehatan"}
+    assert placed(keyed) == PAGE + "layanan/perizinan-tenaga-kesehatan/sip-bidan"
 
 
 RECORD = {
@@ -142,9 +170,34 @@ def test_object_values_read_as_the_app_shows_them():
     assert fields_of({**RECORD, "biaya": "0.00", "keterangan_biaya": None})["cost"] == "Gratis"
     assert fields_of({**RECORD, "biaya": "25000.00", "keterangan_biaya": None})["cost"] == (
         "Rp25.000 per izin")
+    # a thousands point written as text is no decimal: "15.000" is fifteen thousand
+    assert fields_of({**RECORD, "biaya": "15.000", "keterangan_biaya": None})["cost"] == (
+        "15.000")
+    assert fields_of({**RECORD, "biaya": "2.500", "keterangan_biaya": None})["cost"] == "2.500"
+    # a zero column beside a stated tariff is a default left unset, not "free"
+    tariff = {**RECORD, "biaya": "0.00", "keterangan_biaya": None, "tarif": "Rp 25.000"}
+    assert fields_of(tariff)["cost"] == "Rp 25.000"
     # a note every item has says nothing of each ("wajib")
     same = [{"nama": n, "keterangan": "wajib"} for n in ("KTP", "KK")]
     assert fields_of({**RECORD, "persyaratan": same})["requirements"] == ["KTP", "KK"]
+
+
+def test_an_item_with_an_amount_keeps_its_name():
+    # an item's number and unit are its note; its name or step is what it is
+    fields = fields_of({**RECORD, "persyaratan": [
+        {"id": 1, "nama_dokumen": "Fotokopi KK", "jumlah": 1, "satuan": "lembar"},
+        {"id": 2, "nama_dokumen": "Surat keterangan lahir", "jumlah": 2, "satuan": "lembar",
+         "keterangan": "asli"}], "prosedur": [
+        {"urutan": 1, "uraian": "Pemohon mengisi formulir F-2.01", "waktu": 10,
+         "satuan": "menit"},
+        {"urutan": 2, "uraian": "Petugas memverifikasi berkas", "waktu": 30, "satuan": "menit"}]})
+    assert fields["requirements"] == ["Fotokopi KK (1 lembar)",
+                                      "Surat keterangan lahir (2 lembar; asli)"]
+    assert fields["procedure"] == ["Pemohon mengisi formulir F-2.01 (10 menit)",
+                                   "Petugas memverifikasi berkas (30 menit)"]
+    # an amount that names nothing stands for itself
+    assert record_fields({"waktu": {"nilai": 3, "satuan": "hari kerja"}})["duration"] == (
+        "3 hari kerja")
 
 
 def test_a_category_holding_its_records_is_a_list_of_them():
@@ -162,6 +215,19 @@ def test_a_category_holding_its_records_is_a_list_of_them():
     doc = record_document(tagged, page_url=PAGE, endpoint_url=PAGE + "api/kategori-layanan",
                           source=SITE, opd="DPMPTSP", fetched_at="2026-01-01T00:00:00Z")
     assert doc.fields == {}
+    # a generic list of things by id and name (a page's attachments) is no list of services
+    files = {**category, "data": [{"id": 1, "nama": "Formulir permohonan"},
+                                  {"id": 2, "nama": "Standar pelayanan"}]}
+    del files["layanan"]
+    doc = record_document(files, page_url=PAGE, endpoint_url=PAGE + "api/kategori-layanan",
+                          source=SITE, opd="DPMPTSP", fetched_at="2026-01-01T00:00:00Z")
+    assert "listing" not in doc.fields
+    # records under a generic key that give a service's facts are its services
+    offered = {**files, "data": [{"id": 1, "nama": "NIB", "slug": "nib", "biaya": 0},
+                                 {"id": 2, "nama": "PBG", "slug": "pbg", "waktu": "2 jam"}]}
+    doc = record_document(offered, page_url=PAGE, endpoint_url=PAGE + "api/kategori-layanan",
+                          source=SITE, opd="DPMPTSP", fetched_at="2026-01-01T00:00:00Z")
+    assert doc.fields == {"listing": True}
 
 
 SERVICES = {

@@ -640,7 +640,7 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _quantity(value: dict[str, Any], cost: bool = False) -> str | None:
+def _quantity(value: dict[str, Any], cost: bool = False, noted: bool = True) -> str | None:
     """An object that is an amount and its unit, as the app shows it: ``{"nilai": 3,
     "satuan": "hari kerja"}`` is "3 hari kerja", a cost ``{"nominal": 15000, "satuan":
     "per izin"}`` "Rp15.000 per izin"; a note beside them (``keterangan``) follows in
@@ -657,7 +657,7 @@ def _quantity(value: dict[str, Any], cost: bool = False) -> str | None:
     text = amount or f"{numbers[0]:g}"
     if units and amount != "Gratis":
         text += " " + units[0].strip()
-    return _noted(text, value, field="cost" if cost else "duration")
+    return _noted(text, value, field="cost" if cost else "duration") if noted else text
 
 
 def _note(value: dict[str, Any], skip: Any = None) -> str:
@@ -689,16 +689,29 @@ def _same_notes(values: Sequence[Any]) -> bool:
 
 
 def _item_text(value: dict[str, Any], notes: bool = True) -> str:
-    """What an object in a record's list says: an amount (``_quantity``), a name with its
-    note (``{"nama_persyaratan": "Pas foto 4x6", "keterangan": "3 lembar"}`` is "Pas foto
-    4x6 (3 lembar)", as the app's table shows both), else its one text (``_name_of``)."""
-    amount = _quantity(value)
-    if amount:
-        return amount
+    """What an object in a record's list says: its name or step with its note
+    (``{"nama_persyaratan": "Pas foto 4x6", "keterangan": "3 lembar"}`` is "Pas foto 4x6
+    (3 lembar)", as the app's table shows both) and its amount (``{"nama": "Fotokopi KK",
+    "jumlah": 1, "satuan": "lembar"}`` is "Fotokopi KK (1 lembar)"); an amount
+    (``_quantity``) stands for the object only when it names nothing, else its one text
+    (``_name_of``)."""
+    name, key = _item_name(value)
+    if not name:
+        return _quantity(value) or _name_of(value)
+    note = _note(value, skip=key) if notes else ""
+    parts = [p for p in (_quantity(value, noted=False), note) if p and p not in name]
+    return f"{name} ({'; '.join(dict.fromkeys(parts))})" if parts else name
+
+
+def _item_name(value: dict[str, Any]) -> tuple[str, Any]:
+    """The name an object in a list gives (a key of ``_NAME_WORDS``) and its key, else its
+    one text beside its note and unit (the step of ``{"uraian": "Isi formulir", "waktu":
+    10, "satuan": "menit"}``); ("", None) when it gives none."""
     for key, inner in value.items():
         if isinstance(inner, str) and inner.strip() and _key_words(key) & _NAME_WORDS:
-            return _noted(inner, value, skip=key) if notes else inner
-    return _name_of(value)
+            return inner, key
+    rest = {k: v for k, v in value.items() if not _key_words(k) & (_NOTE_WORDS | _UNIT_WORDS)}
+    return _name_of(rest), None
 
 
 def _text(value: Any, notes: bool = True) -> str:
@@ -754,6 +767,12 @@ def record_fields(record: dict[str, Any], depth: int = 0) -> dict[str, Any]:
                 value = _amount(value)  # a number no fee can be is no cost (None)
             elif name == "cost" and isinstance(value, str) and _DECIMAL.fullmatch(value):
                 value = _amount(float(value))  # a decimal column: Laravel sends "0.00"
+            raw = record[key]
+            if value == "Gratis" and (_is_number(raw) or isinstance(raw, str) and (
+                    _DECIMAL.fullmatch(raw))) and _stated_cost(record, key):
+                # a zero column ("biaya": "0.00") beside a stated tariff ("tarif": "Rp
+                # 25.000") is a default left unset: the tariff is the cost
+                continue
             # a flag ("is_online": true) says no text: the key that does is read
             if name and name not in mapped and value not in (None, "", []) and (
                     not isinstance(value, bool)):
@@ -768,6 +787,18 @@ def record_fields(record: dict[str, Any], depth: int = 0) -> dict[str, Any]:
                 for name, inner in record_fields(value, depth + 1).items():
                     mapped.setdefault(name, inner)
     return mapped
+
+
+def _stated_cost(record: dict[str, Any], skip: Any) -> bool:
+    """Whether a key of ``record`` other than ``skip`` that holds a cost states an amount
+    in words ("Rp 25.000")."""
+    for key, value in record.items():
+        if key == skip or not isinstance(value, str) or not re.search(r"[1-9]", value):
+            continue
+        if "cost" in (_KEY_OF.get(_norm_key(key)), _word_key(key)) and (
+                scalar_field(value) == "cost"):
+            return True
+    return False
 
 
 def _qualified(record: dict[str, Any], name: str, value: Any, chosen: Any) -> Any:
@@ -793,7 +824,9 @@ def _qualified(record: dict[str, Any], name: str, value: Any, chosen: Any) -> An
     return _noted(text, notes, field=name)
 
 
-_DECIMAL = re.compile(r"\d{1,13}(?:\.\d{1,4})?")
+# a decimal column's amount, as Laravel sends it ("0.00", "25000.00"); "15.000" is
+# fifteen thousand written with a thousands point, kept as written
+_DECIMAL = re.compile(r"\d{1,13}\.\d{2}")
 MAX_AMOUNT = 10**12  # a trillion rupiah: no fee a city asks; a bigger number is an id
 
 
@@ -1017,38 +1050,69 @@ _URL_PART = re.compile(r"[\w\-.~%]+")
 
 
 def _route_values(record: dict[str, Any], routes: Sequence[tuple[str, str]]) -> dict[str, str]:
-    """The record's values of the parts its routes fill (``/layanan/:kategori/:slug``):
-    the key of that name (or ``<name>_slug``), a slug or number as it is, an object (the
-    category it is in: ``{"id": 3, "nama": ..., "slug": "perizinan-kesehatan"}``) by its
-    slug. A name or sentence is no part of a URL: the route is not used."""
+    """The record's values of the parts its routes fill (``/layanan/:kategori/:slug``),
+    best first: ``<name>_slug``, an object of that name (the category it is in: ``{"id":
+    3, "nama": ..., "slug": "perizinan-kesehatan"}``) by its slug, a slug of that name
+    (lowercase: "Kesehatan" is a name as the app shows it, no part of its URL), and only
+    when none of these is given a number (``"kategori": 3``, a foreign key the route may
+    not show). A name or sentence is no part of a URL: the route is not used."""
     names = {n for prefix, _key in routes for n in route_params(prefix)}
     found: dict[str, str] = {}
     for name in names:
-        wanted = {name.lower(), name.lower() + "_slug", name.lower() + "slug"}
+        ranked: list[tuple[int, str]] = []
         for key, value in record.items():
-            if _norm_key(key) not in wanted:
+            norm = _norm_key(key)
+            if norm in (name.lower() + "_slug", name.lower() + "slug"):
+                rank = 0
+            elif norm != name.lower():
                 continue
-            if isinstance(value, dict):
-                value = _text(record_fields(value).get("slug"))
-            elif isinstance(value, bool) or not isinstance(value, (str, int)):
+            elif isinstance(value, dict):
+                value, rank = _text(record_fields(value).get("slug")), 1
+            elif isinstance(value, int) and not isinstance(value, bool) or (
+                    isinstance(value, str) and value.strip().isdigit()):
+                rank = 3
+            else:
+                rank = 2
+            if not isinstance(value, (str, int)) or isinstance(value, bool):
                 continue
             value = str(value).strip()
-            if _URL_PART.fullmatch(value):
-                found[name] = value
-                break
+            if _URL_PART.fullmatch(value) and (rank == 3 or value == value.lower()):
+                ranked.append((rank, value))
+        if ranked:
+            found[name] = min(ranked)[1]
     return found
 
 
+# keys whose list holds a category's services by name alone ("layanan": [{"id", "nama"}])
+_SERVICE_LIST_WORDS = {"layanan", "pelayanan", "service", "services", "perizinan", "izin"}
+# facts a record in a generic list ("data", "items") gives when it is a service
+_SERVICE_FACTS = ("requirements", "procedure", "cost", "duration", "legal_basis")
+
+
 def _holds_records(record: dict[str, Any]) -> bool:
-    """Whether ``record`` keeps records of its own under a list key (``layanan``, ``items``):
-    objects each naming itself and with a slug or id, as a category's services are."""
+    """Whether ``record`` keeps services of its own under a list key: objects each naming
+    itself and with a slug or id, as a category's services are, under a key that says
+    they are services (``layanan``), or under a generic one (``items``, ``data``) when
+    they give a service's facts; a page's generic list of links, tags or files by id and
+    name is no list of services."""
     for key, value in record.items():
-        if str(key).lower() in _LIST_KEYS and isinstance(value, list) and value and all(
-                isinstance(v, dict) and isinstance(record_fields(v).get("title"), str)
-                and (record_key_value(v, "slug") or record_key_value(v, "id"))
-                for v in value):
+        if str(key).lower() not in _LIST_KEYS or not isinstance(value, list) or not value:
+            continue
+        named = _key_words(key) & _SERVICE_LIST_WORDS
+        if all(isinstance(v, dict) and _listed_record(v, service=not named) for v in value):
             return True
     return False
+
+
+def _listed_record(value: dict[str, Any], service: bool) -> bool:
+    """Whether ``value`` names itself and has a slug or id (and, when ``service``, gives
+    one of a service's facts)."""
+    fields = record_fields(value)
+    if not isinstance(fields.get("title"), str):
+        return False
+    if not (record_key_value(value, "slug") or record_key_value(value, "id")):
+        return False
+    return not service or any(fields.get(f) for f in _SERVICE_FACTS)
 
 
 def _short_values(record: dict[str, Any]) -> frozenset[str]:

@@ -125,10 +125,41 @@ def _with_client_base(code: str, base: str | None) -> str:
     """``code`` that calls an HTTP client's ``.get("/path")`` without making the client
     (a lazy view's chunk of an app whose main script set ``axios.defaults.baseURL``), read
     with the site's one ``baseURL`` as its client's base."""
-    if not base or _BASE_URL.search(code) or _BASE_URL_NAME.search(code) or not any(
-            m.group(2).startswith("/") for m in _CLIENT_GET.finditer(code)):
+    if not base or _BASE_URL.search(code) or _BASE_URL_NAME.search(code):
+        return code
+    # only a call on the app's client: an axios-like name (``this.$http``, ``api``), or
+    # any client but jQuery in a module that imports another of the app's (a lazy view's
+    # chunk imports its main script, which set the base); a page's ``$.get("/kontak")``
+    # asks its own server, not the API
+    imports = bool(_RELATIVE_IMPORT.search(code))
+    if not any(m.group(2).startswith("/") and _app_client(code, m.start(), imports)
+               for m in _CLIENT_GET.finditer(code)):
         return code
     return f'var __client={{baseURL:"{base}"}};\n' + code
+
+
+# a module importing one of its app's: ``import{n as e}from"./index-f754c022.js"``
+_RELATIVE_IMPORT = re.compile(r"""\b(?:from|import)\s*\(?\s*['"]\.{1,2}/""")
+# the object a ``.get(`` is called on, read backwards from the dot
+_RECEIVER = re.compile(r"(" + _IDENT + r"(?:\s*\.\s*" + _IDENT + r")*)\s*$")
+# names an HTTP client goes by: axios, Vue's ``$http``/``$axios``, ``api``, ``client``
+_CLIENT_NAME = re.compile(r"(?i)^\$?(?:axios|https?|api|client|request|instance)\w*$")
+_JQUERY = {"$", "jQuery"}
+
+
+def _receiver(code: str, at: int) -> str:
+    """The name chain ``.get`` is called on at ``at`` (``this.$http``), "" if none."""
+    match = _RECEIVER.search(code[max(0, at - 80):at])
+    return re.sub(r"\s+", "", match.group(1)) if match else ""
+
+
+def _app_client(code: str, at: int, imports: bool) -> bool:
+    """Whether the ``.get`` at ``at`` is called on the app's HTTP client: never jQuery's
+    ``$.get``; an axios-like name; any other name in a module importing the app's own."""
+    chain = _receiver(code, at)
+    if not chain or chain in _JQUERY:
+        return False
+    return bool(_CLIENT_NAME.match(chain.rsplit(".", 1)[-1])) or imports
 
 
 # a template literal that starts with a value and goes on with a path: `${base}/layanan/${id}`
@@ -179,11 +210,23 @@ def client_bases(code: str) -> set[str]:
     """The ``baseURL`` an HTTP client of ``code`` is made with (axios and the like): a
     literal, or a name assigned one (``baseURL: x``), read as ``_named_base`` does."""
     found = {m.group(2) for m in _BASE_URL.finditer(code) if "${" not in m.group(2)}
-    for match in _BASE_URL_NAME.finditer(code):
+    # a bundle making a client per module names its base a hundred times: a few tell it
+    for match in itertools.islice(_BASE_URL_NAME.finditer(code), MAX_NAMED_BASES):
         value = _named_base(code, match.group(1), match.start())
         if value:
             found.add(value)
     return found
+
+
+MAX_NAMED_BASES = 20
+
+
+@lru_cache(maxsize=8)
+def _constants_of(code: str) -> Mapping[str, str]:
+    """``constants`` of ``code`` as it is, read once per script: ``_named_base`` asks it
+    for each client, ``_read`` once (``constants_of`` is ``_read``'s, which asks
+    ``client_bases`` in turn)."""
+    return MappingProxyType(constants(code))
 
 
 def _named_base(code: str, name: str, before: int) -> str | None:
@@ -201,7 +244,7 @@ def _named_base(code: str, name: str, before: int) -> str | None:
     copied, literal, fallback = last.group(1), last.group(3), last.group(5)
     value = literal
     if copied:
-        value = constants(code).get(re.split(r"\s*\.\s*", copied)[-1]) or fallback
+        value = _constants_of(code).get(re.split(r"\s*\.\s*", copied)[-1]) or fallback
     if value and "${" not in value and _PATH_BASE.fullmatch(value):
         return value
     return None
@@ -217,6 +260,8 @@ def client_joins(code: str) -> list[tuple[str, bool]]:
     out = []
     for m in _CLIENT_GET.finditer(code):
         path, more = m.group(2), bool(m.group(3))
+        if _receiver(code, m.start()) in _JQUERY:  # jQuery asks its page's server
+            continue
         if "${" in path:  # `/layanan/${t}`: a path completed with one value at its end
             head, _, tail = path.partition("${")
             if "${" in tail or not tail.endswith("}") or "}" in tail[:-1]:
@@ -250,7 +295,7 @@ def _read(code: str) -> tuple[str, Mapping[str, str], tuple[tuple[str, str, bool
     functions below all ask this of one script, and are asked again for every page that
     waits on it (desugaring a 600 KB bundle alone takes 0.15 s of the crawl's one thread)."""
     code = desugar(code)
-    return (code, MappingProxyType(constants(code)), tuple(_joins(code)),
+    return (code, _constants_of(code), tuple(_joins(code)),
             tuple(client_joins(code)))
 
 
