@@ -264,6 +264,25 @@ def test_a_list_numbered_by_hand_in_compose_mode_ends_at_the_paragraph_after_it(
     assert not any(r.startswith("Surat Keterangan") for r in doc.fields["requirements"])
 
 
+@pytest.mark.parametrize("letters", [("A.", "B.", "C."), ("a.", "b.", "c."), ("A)", "B)", "C)")])
+def test_a_list_lettered_by_hand_ends_at_the_paragraph_after_it(letters):
+    """A list lettered with capitals ("A. KTP asli", "B. Kartu Keluarga") is a list as one
+    numbered is: the paragraph after it is no fourth requirement, and the closing thanks
+    no step (a capital's initial is a name's only before a name and its degree)."""
+    lines = ["Persyaratan :", *(f"{letter}&nbsp;{item}" for letter, item in zip(
+        letters, ("KTP asli", "Kartu Keluarga", "Surat Pengantar RT"), strict=True)),
+        "Surat pengantar dari kelurahan tidak dipungut biaya. Setelah itu datang ke kantor.",
+        "Prosedur :", f"{letters[0]}&nbsp;Pemohon datang ke loket",
+        f"{letters[1]}&nbsp;Petugas memeriksa berkas",
+        "Terima kasih atas kunjungan Anda di website kami.", "<br />", "Lurah Contoh,",
+        "H. AHMAD SYAHRIAL, S.Sos., M.Si"]
+    body = "".join(f"<div>{SPAN}{line}</span></div>" for line in lines)
+    doc = read(contempo("Layanan Surat Domisili", body, ["Pelayanan"]),
+               "/p/layanan-domisili.html").document
+    assert doc.fields["requirements"] == ["KTP asli", "Kartu Keluarga", "Surat Pengantar RT"]
+    assert doc.fields["procedure"] == ["Pemohon datang ke loket", "Petugas memeriksa berkas"]
+
+
 def test_what_to_bring_heads_the_requirements_as_an_admin_writes_it():
     """'Yang dibawa saat berobat' and 'Bawa :' head the requirements; before, the list of
     what to bring was read as the first steps of the procedure above it."""

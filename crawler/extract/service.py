@@ -34,9 +34,13 @@ from sikoja.schemes import is_web_url
 
 LIST_FIELDS = ("requirements", "procedure")
 _BULLET = re.compile(r"^\s*[-•*–·▪●○✓]\s+")
-# a capital and a full stop before a capitalised word is a name's initial ("H. Ahmad Yani,
-# S.Sos", "M. Yusuf"), not a list's letter (lists by hand are lettered "a." or "A)")
-_INITIAL = re.compile(r"^\s*[A-Z]\.\s+[A-Z]")
+# a capital and a full stop before a name and its degree is a name's initial ("H. Ahmad
+# Yani, S.Sos", "M. Yusuf, SE"), not a list's letter: "A. KTP asli", "B. Kartu Keluarga"
+# are a list lettered by hand, and the paragraph after the last of them is not part of it
+_DEGREE = (r"(?:[A-Z][a-z]{0,3}\.\s?(?:[A-Z][A-Za-z]{0,4}\.?\s?)+|S[EHTPK]|SKM|M[HM]|"
+           r"MSi|MPd|SPd|SSos|SIP|Amd)")
+_INITIAL = re.compile(r"^\s*(?:[A-Z]\.\s*)+(?:[A-Z][A-Za-z'-]+\.?\s+)*[A-Z][A-Za-z'-]+\s*,\s*"
+                      rf"{_DEGREE}(?:\s*,\s*{_DEGREE})*\s*$")
 _WRAPPED_LINE = 60  # a text line this long that ends mid-sentence was wrapped
 _LEAD_LABEL = re.compile(r"^[^:]{1,40}:")  # "Pengaduan: ..." starts a statement of its own
 _INLINE_MARK = re.compile(r"[:：?]")  # what ends a label written inline with its value
