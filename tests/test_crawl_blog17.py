@@ -128,6 +128,14 @@ def test_how_long_it_takes_said_in_a_posts_words_completes_a_service(said):
     "kelurahan. Warga cukup membawa KTP, vaksin diberikan gratis.",
     "Lurah meninjau posyandu. Warga perlu membawa buku KIA, pemeriksaan gratis. Pada hari "
     "yang sama, Lurah juga meninjau lokasi banjir.",
+    # an event named "pelayanan" says how long the event lasted, not the service
+    "Pada hari Sabtu, 10 Februari 2024, Kelurahan Contoh mengadakan pelayanan rekam KTP-el "
+    "keliling di balai RW 05. Warga cukup membawa Kartu Keluarga. Kegiatan ini gratis tanpa "
+    "dipungut biaya. Pelayanan berlangsung sekitar 3 jam dan diikuti 85 warga.",
+    # what was issued that day, to so many, is what happened once
+    "Sidang isbat nikah terpadu digelar di aula kecamatan, Rabu (14/2). Peserta wajib membawa "
+    "KTP dan KK. Seluruh biaya ditanggung pemerintah daerah, gratis bagi peserta. Buku nikah "
+    "langsung diterbitkan pada hari yang sama bagi 40 pasangan.",
 ])
 @pytest.mark.parametrize("labels", [["Berita"], []])
 def test_a_meeting_that_lasted_minutes_is_no_service_time(said, labels):
