@@ -378,3 +378,16 @@ def test_a_question_about_meeting_the_requirements_heads_no_requirements():
             f"<div>{SPAN}- Akta kelahiran</span></div><div>{SPAN}- KK</span></div>")
     found = read(contempo("Pendaftaran PPDB", ppdb, ["Pelayanan"]), "/p/ppdb.html")
     assert found.document.fields["requirements"] == ["Akta kelahiran", "KK"]
+
+
+@pytest.mark.parametrize("intro", ["Informasi persyaratan lebih lanjut silakan hubungi :",
+                                   "Berkas persyaratan dapat dikirim melalui :"])
+def test_where_to_ask_or_send_the_requirements_heads_no_requirements(intro):
+    """A sentence saying whom to ask or where to send the papers names the requirements but
+    introduces contacts: the WhatsApp and e-mail lines after it are no requirements."""
+    lines = ["Persyaratan :", "1.&nbsp;KTP", "2.&nbsp;KK", "Biaya : Gratis", "<br />", intro,
+             "- WA 0812 3456 7890", "- Email kel@contoh.go.id"]
+    body = "".join(f"<div>{SPAN}{line}</span></div>" for line in lines)
+    doc = read(contempo("Layanan Surat Domisili", body, ["Pelayanan"]),
+               "/p/layanan-domisili.html").document
+    assert doc.fields["requirements"] == ["KTP", "KK"]

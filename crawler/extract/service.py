@@ -520,6 +520,11 @@ def _collect(blocks: Iterable[Block], titles: Iterable[str] = ()) -> _Collector:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # what a sentence ending in a colon says when it introduces the requirements; meeting
 # them ("bagi warga yang belum memenuhi persyaratan, silakan menghubungi :") is not
+# ...nor is where to ask or send them ("Informasi persyaratan lebih lanjut silakan hubungi :",
+# "Berkas persyaratan dapat dikirim melalui :"): the contacts after it are no requirements
+_CONTACT_INTRO = re.compile(r"\b((meng)?hubungi|kontak|(di)?kirim(kan)?|"
+                            r"(informasi|info)\b.{0,40}\blebih lanjut)\b|\bmelalui\s*$",
+                            re.IGNORECASE)
 _BRING_INTRO = re.compile(r"(?<!memenuhi )(?<!penuhi )(?<!sesuai )(?<!sesuai dengan )"
                           r"\b((per)?syarat(an|nya)?|(cukup|harus|perlu|wajib|diminta) "
                           r"(membawa|bawa|dibawa|menyiapkan|disiapkan))\b(?!.*\b(prosedur|alur|"
@@ -548,7 +553,7 @@ def _label_of(block: Block, *, bare: bool = True) -> tuple[str | None, str]:
         # (only a colon introduces a list: "Bagaimana jika saya belum memenuhi syarat?" asks)
         intro = _SENTENCE_END.split(stripped)[-1]
         if block.text.rstrip().endswith((":", "：")) and len(intro) <= MAX_LABEL and (
-                _BRING_INTRO.search(intro)):
+                _BRING_INTRO.search(intro)) and not _CONTACT_INTRO.search(intro):
             return "requirements", ""
         return None, ""
     if len(block.text) <= 400:
