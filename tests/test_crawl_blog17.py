@@ -128,6 +128,14 @@ def test_how_long_it_takes_said_in_a_posts_words_completes_a_service(said):
     "kelurahan. Warga cukup membawa KTP, vaksin diberikan gratis.",
     "Lurah meninjau posyandu. Warga perlu membawa buku KIA, pemeriksaan gratis. Pada hari "
     "yang sama, Lurah juga meninjau lokasi banjir.",
+    # an event named "pelayanan" says how long the event lasted, not the service
+    "Pada hari Sabtu, 10 Februari 2024, Kelurahan Contoh mengadakan pelayanan rekam KTP-el "
+    "keliling di balai RW 05. Warga cukup membawa Kartu Keluarga. Kegiatan ini gratis tanpa "
+    "dipungut biaya. Pelayanan berlangsung sekitar 3 jam dan diikuti 85 warga.",
+    # what was issued that day, to so many, is what happened once
+    "Sidang isbat nikah terpadu digelar di aula kecamatan, Rabu (14/2). Peserta wajib membawa "
+    "KTP dan KK. Seluruh biaya ditanggung pemerintah daerah, gratis bagi peserta. Buku nikah "
+    "langsung diterbitkan pada hari yang sama bagi 40 pasangan.",
 ])
 @pytest.mark.parametrize("labels", [["Berita"], []])
 def test_a_meeting_that_lasted_minutes_is_no_service_time(said, labels):
@@ -264,6 +272,25 @@ def test_a_list_numbered_by_hand_in_compose_mode_ends_at_the_paragraph_after_it(
     assert not any(r.startswith("Surat Keterangan") for r in doc.fields["requirements"])
 
 
+@pytest.mark.parametrize("letters", [("A.", "B.", "C."), ("a.", "b.", "c."), ("A)", "B)", "C)")])
+def test_a_list_lettered_by_hand_ends_at_the_paragraph_after_it(letters):
+    """A list lettered with capitals ("A. KTP asli", "B. Kartu Keluarga") is a list as one
+    numbered is: the paragraph after it is no fourth requirement, and the closing thanks
+    no step (a capital's initial is a name's only before a name and its degree)."""
+    lines = ["Persyaratan :", *(f"{letter}&nbsp;{item}" for letter, item in zip(
+        letters, ("KTP asli", "Kartu Keluarga", "Surat Pengantar RT"), strict=True)),
+        "Surat pengantar dari kelurahan tidak dipungut biaya. Setelah itu datang ke kantor.",
+        "Prosedur :", f"{letters[0]}&nbsp;Pemohon datang ke loket",
+        f"{letters[1]}&nbsp;Petugas memeriksa berkas",
+        "Terima kasih atas kunjungan Anda di website kami.", "<br />", "Lurah Contoh,",
+        "H. AHMAD SYAHRIAL, S.Sos., M.Si"]
+    body = "".join(f"<div>{SPAN}{line}</span></div>" for line in lines)
+    doc = read(contempo("Layanan Surat Domisili", body, ["Pelayanan"]),
+               "/p/layanan-domisili.html").document
+    assert doc.fields["requirements"] == ["KTP asli", "Kartu Keluarga", "Surat Pengantar RT"]
+    assert doc.fields["procedure"] == ["Pemohon datang ke loket", "Petugas memeriksa berkas"]
+
+
 def test_what_to_bring_heads_the_requirements_as_an_admin_writes_it():
     """'Yang dibawa saat berobat' and 'Bawa :' head the requirements; before, the list of
     what to bring was read as the first steps of the procedure above it."""
@@ -351,3 +378,16 @@ def test_a_question_about_meeting_the_requirements_heads_no_requirements():
             f"<div>{SPAN}- Akta kelahiran</span></div><div>{SPAN}- KK</span></div>")
     found = read(contempo("Pendaftaran PPDB", ppdb, ["Pelayanan"]), "/p/ppdb.html")
     assert found.document.fields["requirements"] == ["Akta kelahiran", "KK"]
+
+
+@pytest.mark.parametrize("intro", ["Informasi persyaratan lebih lanjut silakan hubungi :",
+                                   "Berkas persyaratan dapat dikirim melalui :"])
+def test_where_to_ask_or_send_the_requirements_heads_no_requirements(intro):
+    """A sentence saying whom to ask or where to send the papers names the requirements but
+    introduces contacts: the WhatsApp and e-mail lines after it are no requirements."""
+    lines = ["Persyaratan :", "1.&nbsp;KTP", "2.&nbsp;KK", "Biaya : Gratis", "<br />", intro,
+             "- WA 0812 3456 7890", "- Email kel@contoh.go.id"]
+    body = "".join(f"<div>{SPAN}{line}</span></div>" for line in lines)
+    doc = read(contempo("Layanan Surat Domisili", body, ["Pelayanan"]),
+               "/p/layanan-domisili.html").document
+    assert doc.fields["requirements"] == ["KTP", "KK"]

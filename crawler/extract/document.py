@@ -232,15 +232,21 @@ _STATEMENTS = (
 # How long it takes as a post says it loosely ("prosesnya kurang lebih 10 menit", "Waktu :
 # ± 15 menit", "selesai di hari yang sama"): words a report uses of anything ("berlangsung
 # sekitar 3 jam", "pada hari yang sama, Lurah juga ..."), a statement of the service's time
-# only beside a word of processing in the same sentence
+# only beside a word of processing in the same sentence. "Pelayanan"/"layanan" is no such
+# word: a report names its event so ("mengadakan pelayanan rekam KTP-el keliling ...
+# Pelayanan berlangsung sekitar 3 jam")
 _LOOSE_TIME = re.compile(r"(\u00b1|\b(kurang lebih|lebih kurang|sekitar|kira-kira|maksimal))"
                          r"\s*\d+\s*(menit|jam|hari)\b|\b(di|pada) hari yang sama\b",
                          re.IGNORECASE)
 _PROCESSING = re.compile(r"\b(proses\w*|diproses|selesai\w*|ditunggu|menunggu|pengurusan|"
-                         r"mengurus|diurus|pelayanan\w*|layanan\w*|penerbitan|diterbitkan|"
+                         r"mengurus|diurus|penerbitan|diterbitkan|"
                          r"terbit|pembuatan|dibuat|pencetakan|dicetak|lamanya|"
                          r"waktu(nya)?\s*[:\uff1a])", re.IGNORECASE)
 _NEAR = 50  # characters either side of a loose time where its processing word may stand
+# ...and a sentence that counts who took part reports what happened once ("Buku nikah
+# langsung diterbitkan pada hari yang sama bagi 40 pasangan", "diikuti 85 warga")
+_HEADCOUNT = re.compile(r"\b\d+\s*(warga|pasangan|peserta|orang|pemohon|anak|balita|lansia|"
+                        r"keluarga|siswa|pelajar|jiwa)\b", re.IGNORECASE)
 # Weights of the signals: a linked standard document says most, a text that speaks of
 # requirements least. A service needs SERVICE_SCORE with one content signal. A text that
 # states what to bring, the cost and the time ("statements") is as strong as a standard.
@@ -345,6 +351,8 @@ def _states_time_loosely(text: str) -> bool:
     for found in _LOOSE_TIME.finditer(text):
         before = re.split(r"[.!?\n]", text[max(0, found.start() - _NEAR):found.start()])[-1]
         after = re.split(r"[.!?\n]", text[found.end():found.end() + _NEAR])[0]
+        if _HEADCOUNT.search(before) or _HEADCOUNT.search(after):
+            continue
         if _PROCESSING.search(before) or _PROCESSING.search(after):
             return True
     return False

@@ -32,7 +32,8 @@ FIELD_LABELS: dict[str, tuple[re.Pattern[str], int]] = {
         r"(berkas|dokumen|bahan|syarat) yang (harus |perlu |wajib )?(dibawa|disiapkan|"
         r"dilampirkan)|yang (harus |perlu |wajib )?(dibawa|disiapkan|dilampirkan)|"
         r"bawa(?= *$)|apa saja syaratnya)"
-        r"\b(?!.*\b(prosedur|alur|biaya)\b)"
+        # ...not where to send them or whom to ask: "Berkas persyaratan dapat dikirim melalui"
+        r"\b(?!.*\b(prosedur|alur|biaya|(meng)?hubungi|kontak|(di)?kirim(kan)?)\b|.*\bmelalui *$)"
     ), 6),
     "procedure": (re.compile(
         r"^(prosedur|alur|mekanisme|tata cara|tatacara|langkah-langkah|langkah|"

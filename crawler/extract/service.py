@@ -34,9 +34,13 @@ from sikoja.schemes import is_web_url
 
 LIST_FIELDS = ("requirements", "procedure")
 _BULLET = re.compile(r"^\s*[-•*–·▪●○✓]\s+")
-# a capital and a full stop before a capitalised word is a name's initial ("H. Ahmad Yani,
-# S.Sos", "M. Yusuf"), not a list's letter (lists by hand are lettered "a." or "A)")
-_INITIAL = re.compile(r"^\s*[A-Z]\.\s+[A-Z]")
+# a capital and a full stop before a name and its degree is a name's initial ("H. Ahmad
+# Yani, S.Sos", "M. Yusuf, SE"), not a list's letter: "A. KTP asli", "B. Kartu Keluarga"
+# are a list lettered by hand, and the paragraph after the last of them is not part of it
+_DEGREE = (r"(?:[A-Z][a-z]{0,3}\.\s?(?:[A-Z][A-Za-z]{0,4}\.?\s?)+|S[EHTPK]|SKM|M[HM]|"
+           r"MSi|MPd|SPd|SSos|SIP|Amd)")
+_INITIAL = re.compile(r"^\s*(?:[A-Z]\.\s*)+(?:[A-Z][A-Za-z'-]+\.?\s+)*[A-Z][A-Za-z'-]+\s*,\s*"
+                      rf"{_DEGREE}(?:\s*,\s*{_DEGREE})*\s*$")
 _WRAPPED_LINE = 60  # a text line this long that ends mid-sentence was wrapped
 _LEAD_LABEL = re.compile(r"^[^:]{1,40}:")  # "Pengaduan: ..." starts a statement of its own
 _INLINE_MARK = re.compile(r"[:：?]")  # what ends a label written inline with its value
@@ -516,6 +520,11 @@ def _collect(blocks: Iterable[Block], titles: Iterable[str] = ()) -> _Collector:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # what a sentence ending in a colon says when it introduces the requirements; meeting
 # them ("bagi warga yang belum memenuhi persyaratan, silakan menghubungi :") is not
+# ...nor is where to ask or send them ("Informasi persyaratan lebih lanjut silakan hubungi :",
+# "Berkas persyaratan dapat dikirim melalui :"): the contacts after it are no requirements
+_CONTACT_INTRO = re.compile(r"\b((meng)?hubungi|kontak|(di)?kirim(kan)?|"
+                            r"(informasi|info)\b.{0,40}\blebih lanjut)\b|\bmelalui\s*$",
+                            re.IGNORECASE)
 _BRING_INTRO = re.compile(r"(?<!memenuhi )(?<!penuhi )(?<!sesuai )(?<!sesuai dengan )"
                           r"\b((per)?syarat(an|nya)?|(cukup|harus|perlu|wajib|diminta) "
                           r"(membawa|bawa|dibawa|menyiapkan|disiapkan))\b(?!.*\b(prosedur|alur|"
@@ -544,7 +553,7 @@ def _label_of(block: Block, *, bare: bool = True) -> tuple[str | None, str]:
         # (only a colon introduces a list: "Bagaimana jika saya belum memenuhi syarat?" asks)
         intro = _SENTENCE_END.split(stripped)[-1]
         if block.text.rstrip().endswith((":", "：")) and len(intro) <= MAX_LABEL and (
-                _BRING_INTRO.search(intro)):
+                _BRING_INTRO.search(intro)) and not _CONTACT_INTRO.search(intro):
             return "requirements", ""
         return None, ""
     if len(block.text) <= 400:
