@@ -186,6 +186,26 @@ def test_object_values_read_as_the_app_shows_them():
     assert fields_of({**RECORD, "persyaratan": same})["requirements"] == ["KTP", "KK"]
 
 
+def test_a_cost_typed_as_a_whole_number_string_reads_as_the_app_shows_it():
+    """``"biaya": "0"`` is free and ``"15000"`` fifteen thousand rupiah, as before session
+    17 read "15.000" (a thousands point) wrongly as 15; that point is still kept as written."""
+    bare = {"nama": "Izin A"}
+    assert record_fields({**bare, "biaya": "0"})["cost"] == "Gratis"
+    assert record_fields({**bare, "biaya": "15000"})["cost"] == "Rp15.000"
+    assert record_fields({**bare, "biaya": "25000.00"})["cost"] == "Rp25.000"
+    assert record_fields({**bare, "biaya": "15.000"})["cost"] == "15.000"
+
+
+def test_a_fine_beside_a_free_service_is_not_its_cost():
+    """Only a key naming the fee itself (``tarif``, ``retribusi``, ``biaya_izin``) stands
+    for a zero cost; a fine (``tarif_denda``, ``biaya_sanksi``) is no fee of the service."""
+    free = {"nama": "Izin A", "biaya": 0}
+    assert record_fields({**free, "tarif_denda": "Rp 50.000"})["cost"] == "Gratis"
+    assert record_fields({**free, "biaya_sanksi": "Rp 100.000"})["cost"] == "Gratis"
+    assert record_fields({**free, "tarif": "Rp 25.000"})["cost"] == "Rp 25.000"
+    assert record_fields({**free, "biaya_izin": "Rp 10.000"})["cost"] == "Rp 10.000"
+
+
 def test_an_item_with_an_amount_keeps_its_name():
     # an item's number and unit are its note; its name or step is what it is
     fields = fields_of({**RECORD, "persyaratan": [

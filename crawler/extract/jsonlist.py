@@ -831,14 +831,21 @@ def record_fields(record: dict[str, Any], depth: int = 0) -> dict[str, Any]:
     return mapped
 
 
+# words of a cost key that say it is some other charge than the fee (a fine), or a note
+_NOT_FEE_WORDS = {"denda", "sanksi", "penalti", "penalty", "fine", "fines"}
+
+
 def _stated_cost(record: dict[str, Any], skip: Any) -> bool:
-    """Whether a key of ``record`` other than ``skip`` that holds a cost states an amount
-    in words ("Rp 25.000")."""
+    """Whether a key of ``record`` other than ``skip`` that names the fee itself ("tarif",
+    "retribusi", "biaya_izin"; not a fine's "tarif_denda", nor a note's
+    "keterangan_biaya") states an amount in words ("Rp 25.000")."""
     for key, value in record.items():
         if key == skip or not isinstance(value, str) or not re.search(r"[1-9]", value):
             continue
-        if "cost" in (_KEY_OF.get(_norm_key(key)), _word_key(key)) and (
-                scalar_field(value) == "cost"):
+        if _KEY_OF.get(_norm_key(key)) != "cost" and (_word_key(key) != "cost" or (
+                _key_words(key) & (_NOT_FEE_WORDS | _NOTE_WORDS | _UNIT_WORDS))):
+            continue
+        if scalar_field(value) == "cost":
             return True
     return False
 
@@ -866,9 +873,10 @@ def _qualified(record: dict[str, Any], name: str, value: Any, chosen: Any) -> An
     return _noted(text, notes, field=name)
 
 
-# a decimal column's amount, as Laravel sends it ("0.00", "25000.00"); "15.000" is
-# fifteen thousand written with a thousands point, kept as written
-_DECIMAL = re.compile(r"\d{1,13}\.\d{2}")
+# an amount typed as text: a whole number ("0", "15000") or a decimal column's as Laravel
+# sends it ("0.00", "25000.00"); "15.000" is fifteen thousand written with a thousands
+# point, kept as written
+_DECIMAL = re.compile(r"\d{1,13}(?:\.\d{2})?")
 MAX_AMOUNT = 10**12  # a trillion rupiah: no fee a city asks; a bigger number is an id
 
 
