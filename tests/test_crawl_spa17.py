@@ -85,6 +85,26 @@ def test_a_site_wide_client_base_is_not_joined_to_jquery_or_other_scripts():
     assert detail_templates(with_bases(chunk, bases)) == [("/api/v1/layanan/", "", "")]
 
 
+def test_a_webpack_chunk_calling_the_minified_client_is_read_with_the_site_wide_base():
+    """A Vue CLI chunk takes axios by webpack's require (``i=n.n(a); i.a.get(...)``) and
+    imports nothing by path: its calls lost the base the main script set (session 17)."""
+    bases = {"baseURL": "/api/v1"}
+    vue_cli = ('(window.webpackJsonp=window.webpackJsonp||[]).push([["chunk-2d0"],{abc1:'
+               'function(t,e,n){var a=n("bc3a"),i=n.n(a);e.default={methods:{muat(){'
+               'i.a.get("/layanan/"+this.id)}}}}}]);')
+    assert detail_templates(with_bases(vue_cli, bases)) == [("/api/v1/layanan/", "", "")]
+    webpack5 = ('(self.webpackChunkapp=self.webpackChunkapp||[]).push([[42],{5:(e,t,n)=>{'
+                'var r=n(669);r.get("/layanan/"+e.id)}}]);')
+    assert detail_templates(with_bases(webpack5, bases)) == [("/api/v1/layanan/", "", "")]
+    # a name holding Vue's client, outside any chunk
+    held = 'const o=this.$http;o.get("/layanan/"+this.id)'
+    assert detail_templates(with_bases(held, bases)) == [("/api/v1/layanan/", "", "")]
+    # jQuery in a chunk, or held in a name, still asks the page's own server
+    jquery = vue_cli.replace('i.a.get("/layanan/"', '$.get("/layanan/"')
+    assert detail_templates(with_bases(jquery, bases)) == []
+    assert detail_templates(with_bases('var q=$;q.get("/layanan/"+k)', bases)) == []
+
+
 def test_a_bundle_making_many_clients_with_a_named_base_reads_its_constants_once(monkeypatch):
     """Each client made with a named base once read the whole script's constants again (a
     2 MB bundle with 100 clients took 40 s); they are read once per script now."""
