@@ -153,6 +153,12 @@ def test_a_route_with_a_category_before_the_slug_is_filled_from_the_record():
     # a foreign key beside the category's slug: the slug is what the route shows
     keyed = {**nested, "kategori": 3, "kategori_slug": "perizinan-tenaga-kesehatan"}
     assert placed(keyed) == PAGE + "layanan/perizinan-tenaga-kesehatan/sip-bidan"
+    # a slug stated as one is a URL's part as written, capitals and all; a bare name is not
+    capital = {**nested, "kategori": {"id": 2, "nama": "Dukcapil", "slug": "Dukcapil"}}
+    assert placed(capital) == PAGE + "layanan/Dukcapil/sip-bidan"
+    assert placed({**nested, "kategori": 2, "kategori_slug": "KTP-el"}) == (
+        PAGE + "layanan/KTP-el/sip-bidan")
+    assert placed({**nested, "kategori": "KTP-el"}) == PAGE + "#sip-bidan"
 
 
 RECORD = {

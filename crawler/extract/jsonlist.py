@@ -1105,8 +1105,9 @@ _URL_PART = re.compile(r"[\w\-.~%]+")
 def _route_values(record: dict[str, Any], routes: Sequence[tuple[str, str]]) -> dict[str, str]:
     """The record's values of the parts its routes fill (``/layanan/:kategori/:slug``),
     best first: ``<name>_slug``, an object of that name (the category it is in: ``{"id":
-    3, "nama": ..., "slug": "perizinan-kesehatan"}``) by its slug, a slug of that name
-    (lowercase: "Kesehatan" is a name as the app shows it, no part of its URL), and only
+    3, "nama": ..., "slug": "perizinan-kesehatan"}``) by its slug (as written, capitals and
+    all), a slug of that name (lowercase: "Kesehatan" is a name as the app shows it, no
+    part of its URL), and only
     when none of these is given a number (``"kategori": 3``, a foreign key the route may
     not show). A name or sentence is no part of a URL: the route is not used."""
     names = {n for prefix, _key in routes for n in route_params(prefix)}
@@ -1129,7 +1130,9 @@ def _route_values(record: dict[str, Any], routes: Sequence[tuple[str, str]]) -> 
             if not isinstance(value, (str, int)) or isinstance(value, bool):
                 continue
             value = str(value).strip()
-            if _URL_PART.fullmatch(value) and (rank == 3 or value == value.lower()):
+            # only a bare name must be lowercase to be a slug: a value stated as a slug
+            # (``kategori_slug``, the category object's ``slug``) is one as written
+            if _URL_PART.fullmatch(value) and (rank != 2 or value == value.lower()):
                 ranked.append((rank, value))
         if ranked:
             found[name] = min(ranked)[1]
