@@ -28,6 +28,7 @@ from crawler.extract.jsonlist import (
     gdata_plain,
     json_records,
     module_imports,
+    record_document,
     record_fields,
     script_records,
     shell_scripts,
@@ -144,6 +145,43 @@ def test_a_blogger_table_of_contents_loads_its_posts_as_jsonp():
         ("Layanan SKTM", PAGE + "p/s")]
     with pytest.raises(NotRecords):
         json_records(b"loadtoc(json.feed);")  # a call on no JSON is code, not an answer
+
+
+def test_only_a_feed_of_posts_asked_for_a_callback_is_a_jsonp_answer():
+    """A script file's ``?callback=`` is still a script, a comments feed holds readers'
+    comments (no documents), and a share or tracker URL with a callback is no data."""
+    toc = PAGE + "p/daftar-isi.html"
+
+    def read(tags):
+        return shell_scripts("<div id='toc'></div>" + tags, toc, "Daftar Isi")
+
+    app = read("<script src='/js/app.js?callback=init'></script>")
+    assert (app.endpoints, app.script_files) == ([], [PAGE + "js/app.js?callback=init"])
+    comments = read("<script src='/feeds/comments/default?alt=json-in-script&amp;"
+                    "callback=showrecentcomments'></script>")
+    assert (comments.endpoints, comments.script_files) == ([], [])
+    assert read("<script src='/feeds/123/comments/default?alt=json-in-script&amp;"
+                "callback=c'></script>").endpoints == []
+    comment = {"title": "Syaratnya apa saja ya min?", "content": "Biayanya berapa?",
+               "link": PAGE + "2024/01/domisili.html?showComment=1#c1"}
+    assert record_document(comment, page_url=toc, source="s", opd="o", fetched_at="2026",
+                           endpoint_url=PAGE + "feeds/comments/default?alt=json") is None
+    inline = read("<script>var u='/share/count?url=x&callback=cb',t='/tracker?callback=x',"
+                  "e='/feeds/posts/default?callback=';</script>")
+    assert inline.endpoints == []
+    posts = read("<script>var u='/feeds/posts/default?alt=json-in-script&callback=toc';"
+                 "</script>")
+    assert posts.endpoints == [PAGE + "feeds/posts/default?alt=json-in-script&callback=toc"]
+
+
+def test_a_body_of_many_comments_is_no_jsonp_answer():
+    """Leading comments were skipped by a pattern repeating a lazy match: 26 comments took
+    15 s and each one more doubled it. Thousands are read at once now."""
+    for body in ("/**/\n" * 10_000 + "x", "/**/ " * 10_000 + "cb([{\"nama\": \"x\"}]);",
+                 "// c\n" * 10_000 + "x"):
+        with pytest.raises(NotRecords):
+            json_records(body.encode())
+    assert json_records(b"/**/\n/* a */ // b\ncb([{\"nama\": \"x\"}]);") == [{"nama": "x"}]
 
 
 NEW_SITES = ("simpada-bpprd", "pkm-kebunkopi", "kel-mayangmangurai", "silaras-dukcapil")

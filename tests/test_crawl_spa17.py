@@ -85,6 +85,26 @@ def test_a_site_wide_client_base_is_not_joined_to_jquery_or_other_scripts():
     assert detail_templates(with_bases(chunk, bases)) == [("/api/v1/layanan/", "", "")]
 
 
+def test_a_webpack_chunk_calling_the_minified_client_is_read_with_the_site_wide_base():
+    """A Vue CLI chunk takes axios by webpack's require (``i=n.n(a); i.a.get(...)``) and
+    imports nothing by path: its calls lost the base the main script set (session 17)."""
+    bases = {"baseURL": "/api/v1"}
+    vue_cli = ('(window.webpackJsonp=window.webpackJsonp||[]).push([["chunk-2d0"],{abc1:'
+               'function(t,e,n){var a=n("bc3a"),i=n.n(a);e.default={methods:{muat(){'
+               'i.a.get("/layanan/"+this.id)}}}}}]);')
+    assert detail_templates(with_bases(vue_cli, bases)) == [("/api/v1/layanan/", "", "")]
+    webpack5 = ('(self.webpackChunkapp=self.webpackChunkapp||[]).push([[42],{5:(e,t,n)=>{'
+                'var r=n(669);r.get("/layanan/"+e.id)}}]);')
+    assert detail_templates(with_bases(webpack5, bases)) == [("/api/v1/layanan/", "", "")]
+    # a name holding Vue's client, outside any chunk
+    held = 'const o=this.$http;o.get("/layanan/"+this.id)'
+    assert detail_templates(with_bases(held, bases)) == [("/api/v1/layanan/", "", "")]
+    # jQuery in a chunk, or held in a name, still asks the page's own server
+    jquery = vue_cli.replace('i.a.get("/layanan/"', '$.get("/layanan/"')
+    assert detail_templates(with_bases(jquery, bases)) == []
+    assert detail_templates(with_bases('var q=$;q.get("/layanan/"+k)', bases)) == []
+
+
 def test_a_bundle_making_many_clients_with_a_named_base_reads_its_constants_once(monkeypatch):
     """Each client made with a named base once read the whole script's constants again (a
     2 MB bundle with 100 clients took 40 s); they are read once per script now."""
@@ -133,6 +153,12 @@ def test_a_route_with_a_category_before_the_slug_is_filled_from_the_record():
     # a foreign key beside the category's slug: the slug is what the route shows
     keyed = {**nested, "kategori": 3, "kategori_slug": "perizinan-tenaga-kesehatan"}
     assert placed(keyed) == PAGE + "layanan/perizinan-tenaga-kesehatan/sip-bidan"
+    # a slug stated as one is a URL's part as written, capitals and all; a bare name is not
+    capital = {**nested, "kategori": {"id": 2, "nama": "Dukcapil", "slug": "Dukcapil"}}
+    assert placed(capital) == PAGE + "layanan/Dukcapil/sip-bidan"
+    assert placed({**nested, "kategori": 2, "kategori_slug": "KTP-el"}) == (
+        PAGE + "layanan/KTP-el/sip-bidan")
+    assert placed({**nested, "kategori": "KTP-el"}) == PAGE + "#sip-bidan"
 
 
 RECORD = {
@@ -184,6 +210,26 @@ def test_object_values_read_as_the_app_shows_them():
     # a note every item has says nothing of each ("wajib")
     same = [{"nama": n, "keterangan": "wajib"} for n in ("KTP", "KK")]
     assert fields_of({**RECORD, "persyaratan": same})["requirements"] == ["KTP", "KK"]
+
+
+def test_a_cost_typed_as_a_whole_number_string_reads_as_the_app_shows_it():
+    """``"biaya": "0"`` is free and ``"15000"`` fifteen thousand rupiah, as before session
+    17 read "15.000" (a thousands point) wrongly as 15; that point is still kept as written."""
+    bare = {"nama": "Izin A"}
+    assert record_fields({**bare, "biaya": "0"})["cost"] == "Gratis"
+    assert record_fields({**bare, "biaya": "15000"})["cost"] == "Rp15.000"
+    assert record_fields({**bare, "biaya": "25000.00"})["cost"] == "Rp25.000"
+    assert record_fields({**bare, "biaya": "15.000"})["cost"] == "15.000"
+
+
+def test_a_fine_beside_a_free_service_is_not_its_cost():
+    """Only a key naming the fee itself (``tarif``, ``retribusi``, ``biaya_izin``) stands
+    for a zero cost; a fine (``tarif_denda``, ``biaya_sanksi``) is no fee of the service."""
+    free = {"nama": "Izin A", "biaya": 0}
+    assert record_fields({**free, "tarif_denda": "Rp 50.000"})["cost"] == "Gratis"
+    assert record_fields({**free, "biaya_sanksi": "Rp 100.000"})["cost"] == "Gratis"
+    assert record_fields({**free, "tarif": "Rp 25.000"})["cost"] == "Rp 25.000"
+    assert record_fields({**free, "biaya_izin": "Rp 10.000"})["cost"] == "Rp 10.000"
 
 
 def test_an_item_with_an_amount_keeps_its_name():

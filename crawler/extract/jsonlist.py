@@ -138,9 +138,15 @@ _DATA_PATH = re.compile(r"(\.json$|(^|/)(api|data|wp-json)/)", re.IGNORECASE)
 # a query asking for JSON, or for JSON wrapped in a callback (JSONP): Google's GData feeds'
 # ``alt=json`` and ``alt=json-in-script`` (a Blogger table of contents loads its post list
 # as ``<script src="/feeds/posts/default?alt=json-in-script&callback=toc">``)
-_DATA_QUERY = re.compile(r"(^|&)(alt=json(-in-script)?|callback=|jsonp=)", re.IGNORECASE)
+# -- asked of a feed's path only (a share button's ``/share/count?callback=cb`` or a
+# tracker's is no data), and of its posts: a comments feed (``/feeds/comments/default``,
+# a post's ``/feeds/<id>/comments/default``) holds readers' comments, no documents
+_DATA_QUERY = re.compile(r"(^|&)(alt=json(-in-script)?|callback=[\w$.]|jsonp=[\w$.])",
+                         re.IGNORECASE)
 _JSONP_QUERY = re.compile(r"(^|&)(alt=json-in-script|callback=[\w$.]|jsonp=[\w$.])",
                           re.IGNORECASE)
+_FEED_PATH = re.compile(r"(^|/)feeds/", re.IGNORECASE)
+_COMMENTS_FEED = re.compile(r"(^|/)feeds/([^/]+/)?comments(/|$)", re.IGNORECASE)
 _ASSET = re.compile(r"\.(js|mjs|css|png|jpe?g|gif|svg|webp|ico|woff2?|ttf|map)$", re.IGNORECASE)
 _PAGE = re.compile(r"\.(html?|php|aspx?)$", re.IGNORECASE)  # data only when a script loads it
 _PLACEHOLDER = re.compile(r"^[-–—_.\s]+$")
@@ -263,10 +269,11 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
         if src:
             url = urljoin(page_url, _attribute(next(g for g in src.groups() if g)))
             path = urlsplit(url).path
-            if _same_site(url, page_url) and _JSONP_QUERY.search(urlsplit(url).query):
+            if _same_site(url, page_url) and _jsonp_answer(url):
                 answers.append(url)
             elif _same_site(url, page_url) and not _LIBRARY.search(path) and not (
-                    _VENDOR.search(path)):  # a build's vendor chunk is its libraries
+                    _VENDOR.search(path)) and not (  # a build's vendor chunk is its libraries
+                    _COMMENTS_FEED.search(path)):
                 files.append(url)
         elif code.strip():
             inline.append(code)
@@ -296,6 +303,16 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
     return ShellScripts(shell=shell, empty=empty, endpoints=_unique(found)[:MAX_ENDPOINTS],
                         script_files=_unique(files)[:MAX_SCRIPT_FILES] if shell else [],
                         routes=routes)
+
+
+def _jsonp_answer(url: str) -> bool:
+    """Whether a script's ``src`` is data wrapped in a callback (JSONP), not a script: a
+    feed's or an API's path (not a script file's, ``/js/app.js?callback=init``) asking for
+    a named callback, and not a comments feed."""
+    parts = urlsplit(url)
+    return bool(_JSONP_QUERY.search(parts.query)) and not _ASSET.search(parts.path) and (
+        not _COMMENTS_FEED.search(parts.path)) and bool(
+            _FEED_PATH.search(parts.path) or _DATA_PATH.search(parts.path))
 
 
 def _attribute(value: str) -> str:
@@ -357,9 +374,9 @@ def _endpoint(literal: str, page_url: str, *, called: bool) -> list[str]:
         return []
     parts = urlsplit(value)
     path = parts.path
-    if _ASSET.search(path) or not (called or (
-            (_DATA_PATH.search(path) or _DATA_QUERY.search(parts.query))
-            and not _PAGE.search(path))):
+    if _ASSET.search(path) or _COMMENTS_FEED.search(path) or not (called or (
+            (_DATA_PATH.search(path) or _FEED_PATH.search(path) and _DATA_QUERY.search(
+                parts.query)) and not _PAGE.search(path))):
         return []
     url = urljoin(page_url, value)
     return [url] if _same_site(url, page_url) else []
@@ -382,7 +399,7 @@ def json_records(body: bytes) -> list[dict[str, Any]]:
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as exc:
-        wrapped = _JSONP.fullmatch(text)
+        wrapped = _JSONP.fullmatch(text, _comments_end(text))
         try:
             data = json.loads(wrapped.group(1)) if wrapped else None
         except (json.JSONDecodeError, RecursionError):
@@ -393,10 +410,35 @@ def json_records(body: bytes) -> list[dict[str, Any]]:
 
 
 # a JSONP answer: one call of a named callback on the JSON, after the comments a server may
-# write first (Blogger's ``// API callback``), maybe guarded (``/**/ typeof cb === ...``)
-_JSONP = re.compile(r"\s*(?:/\*.*?\*/\s*|//[^\n]*\n\s*)*"
-                    r"(?:typeof\s+[\w$.]+\s*===?\s*['\"]function['\"]\s*&&\s*)?"
+# write first (Blogger's ``// API callback``, skipped by ``_comments_end``), maybe guarded
+# (``/**/ typeof cb === ...``)
+_JSONP = re.compile(r"(?:typeof\s+[\w$.]+\s*===?\s*['\"]function['\"]\s*&&\s*)?"
                     r"[A-Za-z_$][\w$.]*\s*\(\s*([\[{].*[\]}])\s*\)\s*;?\s*", re.DOTALL)
+MAX_LEADING_COMMENTS = 4096  # characters of comments read before a JSONP call
+
+
+def _comments_end(text: str) -> int:
+    """Where the comments and blanks leading ``text`` end, read in one pass: a pattern that
+    repeats a lazy comment match backtracks exponentially on a body of many comments
+    (``"/**/\\n" * 26`` took 15 s), so they are skipped by hand, the first
+    ``MAX_LEADING_COMMENTS`` characters only (a longer run is no server's preamble)."""
+    at, limit = 0, min(len(text), MAX_LEADING_COMMENTS)
+    while at < limit:
+        if text[at].isspace():
+            at += 1
+        elif text.startswith("/*", at):
+            end = text.find("*/", at + 2, limit)
+            if end < 0:
+                return len(text)  # an unclosed comment: no call follows
+            at = end + 2
+        elif text.startswith("//", at):
+            end = text.find("\n", at + 2, limit)
+            if end < 0:
+                return len(text)
+            at = end + 1
+        else:
+            return at
+    return len(text)  # comments to the end, or past the cap: no call read after them
 
 
 def gdata_plain(value: Any, depth: int = 0) -> Any:
@@ -789,14 +831,21 @@ def record_fields(record: dict[str, Any], depth: int = 0) -> dict[str, Any]:
     return mapped
 
 
+# words of a cost key that say it is some other charge than the fee (a fine), or a note
+_NOT_FEE_WORDS = {"denda", "sanksi", "penalti", "penalty", "fine", "fines"}
+
+
 def _stated_cost(record: dict[str, Any], skip: Any) -> bool:
-    """Whether a key of ``record`` other than ``skip`` that holds a cost states an amount
-    in words ("Rp 25.000")."""
+    """Whether a key of ``record`` other than ``skip`` that names the fee itself ("tarif",
+    "retribusi", "biaya_izin"; not a fine's "tarif_denda", nor a note's
+    "keterangan_biaya") states an amount in words ("Rp 25.000")."""
     for key, value in record.items():
         if key == skip or not isinstance(value, str) or not re.search(r"[1-9]", value):
             continue
-        if "cost" in (_KEY_OF.get(_norm_key(key)), _word_key(key)) and (
-                scalar_field(value) == "cost"):
+        if _KEY_OF.get(_norm_key(key)) != "cost" and (_word_key(key) != "cost" or (
+                _key_words(key) & (_NOT_FEE_WORDS | _NOTE_WORDS | _UNIT_WORDS))):
+            continue
+        if scalar_field(value) == "cost":
             return True
     return False
 
@@ -824,9 +873,10 @@ def _qualified(record: dict[str, Any], name: str, value: Any, chosen: Any) -> An
     return _noted(text, notes, field=name)
 
 
-# a decimal column's amount, as Laravel sends it ("0.00", "25000.00"); "15.000" is
-# fifteen thousand written with a thousands point, kept as written
-_DECIMAL = re.compile(r"\d{1,13}\.\d{2}")
+# an amount typed as text: a whole number ("0", "15000") or a decimal column's as Laravel
+# sends it ("0.00", "25000.00"); "15.000" is fifteen thousand written with a thousands
+# point, kept as written
+_DECIMAL = re.compile(r"\d{1,13}(?:\.\d{2})?")
 MAX_AMOUNT = 10**12  # a trillion rupiah: no fee a city asks; a bigger number is an id
 
 
@@ -883,7 +933,10 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
     ``listed``: the app's route templates and the site's URLs by last path part, where
     the record may be shown (``jsroutes.record_page``); ``at``: the page that is this record
     (its data embedded in it, ``crawler.extract.payload``), the document's URL;
-    ``read_as``: the fields its list's keys say by their values (``value_columns``)."""
+    ``read_as``: the fields its list's keys say by their values (``value_columns``). A
+    comments feed's entry is a reader's comment, no document."""
+    if _COMMENTS_FEED.search(urlsplit(endpoint_url).path):
+        return None
     record = unwrapped(record)
     unread = _unread_keys(record)
     mapped = with_values(record, record_fields(record), read_as, unread)
@@ -1052,8 +1105,9 @@ _URL_PART = re.compile(r"[\w\-.~%]+")
 def _route_values(record: dict[str, Any], routes: Sequence[tuple[str, str]]) -> dict[str, str]:
     """The record's values of the parts its routes fill (``/layanan/:kategori/:slug``),
     best first: ``<name>_slug``, an object of that name (the category it is in: ``{"id":
-    3, "nama": ..., "slug": "perizinan-kesehatan"}``) by its slug, a slug of that name
-    (lowercase: "Kesehatan" is a name as the app shows it, no part of its URL), and only
+    3, "nama": ..., "slug": "perizinan-kesehatan"}``) by its slug (as written, capitals and
+    all), a slug of that name (lowercase: "Kesehatan" is a name as the app shows it, no
+    part of its URL), and only
     when none of these is given a number (``"kategori": 3``, a foreign key the route may
     not show). A name or sentence is no part of a URL: the route is not used."""
     names = {n for prefix, _key in routes for n in route_params(prefix)}
@@ -1076,7 +1130,9 @@ def _route_values(record: dict[str, Any], routes: Sequence[tuple[str, str]]) -> 
             if not isinstance(value, (str, int)) or isinstance(value, bool):
                 continue
             value = str(value).strip()
-            if _URL_PART.fullmatch(value) and (rank == 3 or value == value.lower()):
+            # only a bare name must be lowercase to be a slug: a value stated as a slug
+            # (``kategori_slug``, the category object's ``slug``) is one as written
+            if _URL_PART.fullmatch(value) and (rank != 2 or value == value.lower()):
                 ranked.append((rank, value))
         if ranked:
             found[name] = min(ranked)[1]

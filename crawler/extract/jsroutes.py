@@ -129,9 +129,9 @@ def _with_client_base(code: str, base: str | None) -> str:
         return code
     # only a call on the app's client: an axios-like name (``this.$http``, ``api``), or
     # any client but jQuery in a module that imports another of the app's (a lazy view's
-    # chunk imports its main script, which set the base); a page's ``$.get("/kontak")``
-    # asks its own server, not the API
-    imports = bool(_RELATIVE_IMPORT.search(code))
+    # chunk imports its main script, which set the base) or in a webpack chunk; a page's
+    # ``$.get("/kontak")`` asks its own server, not the API
+    imports = bool(_RELATIVE_IMPORT.search(code) or _WEBPACK_CHUNK.search(code))
     if not any(m.group(2).startswith("/") and _app_client(code, m.start(), imports)
                for m in _CLIENT_GET.finditer(code)):
         return code
@@ -140,6 +140,9 @@ def _with_client_base(code: str, base: str | None) -> str:
 
 # a module importing one of its app's: ``import{n as e}from"./index-f754c022.js"``
 _RELATIVE_IMPORT = re.compile(r"""\b(?:from|import)\s*\(?\s*['"]\.{1,2}/""")
+# a webpack chunk, whose modules take the app's client by webpack's require (``var
+# a=n("bc3a"),i=n.n(a); i.a.get("/layanan")``, as a Vue CLI build minifies axios)
+_WEBPACK_CHUNK = re.compile(r"\bwebpack(?:Jsonp|Chunk[\w$]*)\b[^;]{0,80}\.push\s*\(")
 # the object a ``.get(`` is called on, read backwards from the dot
 _RECEIVER = re.compile(r"(" + _IDENT + r"(?:\s*\.\s*" + _IDENT + r")*)\s*$")
 # names an HTTP client goes by: axios, Vue's ``$http``/``$axios``, ``api``, ``client``
@@ -153,11 +156,22 @@ def _receiver(code: str, at: int) -> str:
     return re.sub(r"\s+", "", match.group(1)) if match else ""
 
 
+HELD_WINDOW = 2000  # characters before a call where the name it is made on is set
+
+
 def _app_client(code: str, at: int, imports: bool) -> bool:
     """Whether the ``.get`` at ``at`` is called on the app's HTTP client: never jQuery's
     ``$.get``; an axios-like name; any other name in a module importing the app's own."""
     chain = _receiver(code, at)
     if not chain or chain in _JQUERY:
+        return False
+    if "." not in chain:  # a name holding the client: ``const o=this.$http;o.get(...)``,
+        # set a little before the call (a bounded look back: a bundle has many calls)
+        held = re.findall(r"(?<![\w$.])" + re.escape(chain) + r"\s*=\s*((?:this\s*\.\s*)?"
+                          + _IDENT + r")\s*[,;\n]", code[max(0, at - HELD_WINDOW):at])
+        if held:
+            chain = re.sub(r"\s+", "", held[-1])
+    if chain in _JQUERY:
         return False
     return bool(_CLIENT_NAME.match(chain.rsplit(".", 1)[-1])) or imports
 
