@@ -256,3 +256,70 @@ def test_a_number_no_fee_can_be_is_not_a_cost(value):
 def test_an_export_is_read_after_an_identifier_holding_dollars():
     code = "var a$b$c=1;x$y.exports=[{nama:'Surat Keterangan Usaha',syarat:['KTP-el']}]"
     assert [r["nama"] for r in script_records(code)] == ["Surat Keterangan Usaha"]
+
+
+# --- probe17: a server-rendered list whose data is asked at a path naming no feed or API ---
+
+
+def test_a_script_file_answering_jsonp_is_read_by_its_answer_not_its_path():
+    from crawler.extract.jsonlist import jsonp_file_records
+
+    rows = [{"id": 1, "nama": "Polresta Jambi", "url": "/instansi/polresta"}]
+    body = ("tampilInstansi(" + json.dumps({"data": rows}) + ");").encode()
+    assert jsonp_file_records(PAGE + "instansi/data?callback=tampilInstansi", body) == rows
+    # a script asked with a callback answers code; a counter answers no records
+    code = b"init({a: 1}); function init(o){document.title = o.a}"
+    assert jsonp_file_records(PAGE + "js/app.js?callback=init", code) is None
+    assert jsonp_file_records(PAGE + "share/count?callback=cb", b'cb({"count": 3});') is None
+    # no callback asked: a script, whatever it holds
+    assert jsonp_file_records(PAGE + "instansi/data", body) is None
+    # a literal asking for JSON by name is data at any path; a callback alone only on a feed
+    code = "var sumber='/instansi/daftar?alt=json', s='/share/count?callback=cb';"
+    assert endpoints(code, PAGE) == [PAGE + "instansi/daftar?alt=json"]
+
+
+def test_a_list_page_whose_records_come_by_jsonp_or_alt_json_is_no_unreadable_shell(tmp_path):
+    """An MPP portal's agency list served with three names and a script loading the list
+    (``<script src="/instansi/data?callback=...">``, or a literal ``...?alt=json``): read as
+    data before mend17d, a script file and no endpoint after it, so the page was reported
+    "isi digambar JavaScript" though its records were there to read."""
+    import shutil
+
+    name = "mpp-portal"
+    web = tmp_path / "web"
+    shutil.copytree(SITES_ROOT / name, web / name)
+    (web / "manifest.json").write_text(json.dumps([m for m in json.loads(
+        (SITES_ROOT / "manifest.json").read_text(encoding="utf-8")) if m["name"] == name]))
+    site = web / name
+    routes = json.loads((site / "_routes.json").read_text(encoding="utf-8"))
+    rows = [{"id": i, "nama": n, "slug": s, "url": f"/instansi/{s}"} for i, (n, s) in enumerate(
+        [("Dinas Kependudukan dan Pencatatan Sipil", "disdukcapil"),
+         ("Kantor Imigrasi Kelas I TPI Jambi", "imigrasi"), ("Polresta Jambi", "polresta")], 1)]
+    page = (site / "instansi.html").read_text(encoding="utf-8")
+    start, end = page.index('<div class="list-group">'), page.index("</div></main>")
+    old_script = '<script src="/js/app.js?id=3a9d2b1c"></script>'
+    for path, label, script in (
+            ("/instansi", "Instansi", '<script src="/instansi/data?callback=tampil"></script>'),
+            ("/unit", "Unit", "<script>var sumber='/unit/daftar?alt=json';$(function(){"
+             "muat(sumber)})</script>")):
+        names = "".join(f'<a href="{r["url"]}">{label} {r["slug"]}</a>' for r in rows)
+        html = page[:start] + f'<div class="list-group">{names}</div>' + page[end:]
+        (site / f"{path[1:]}.html").write_text(html.replace(old_script, script).replace(
+            "<title>Instansi", f"<title>{label}"), encoding="utf-8")
+        routes[path] = f"{path[1:]}.html"
+    (site / "instansi-cb.js").write_text("tampil(" + json.dumps({"data": rows}) + ");")
+    (site / "unit.json").write_text(json.dumps({"data": rows}))
+    routes["/instansi/data?callback=tampil"] = "instansi-cb.js"
+    routes["/unit/daftar?alt=json"] = "unit.json"
+    (site / "_routes.json").write_text(json.dumps(routes), encoding="utf-8")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    (site / "index.html").write_text(home.replace("</main>", '<a href="/unit">Unit</a></main>', 1),
+                                     encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    docs, log = crawl_sites(tmp_path / "data", (name,), web)
+    assert {"/instansi", "/unit"} <= docs[name].keys()
+    unreadable = [r["url"] for r in log if (r["reason"] or "").startswith("javascript")]
+    assert unreadable == []
+    read = {r["url"].split("/", 3)[3] for r in log if "callback=" in r["url"]
+            or "alt=json" in r["url"]}
+    assert read == {"instansi/data?callback=tampil", "unit/daftar?alt=json"}

@@ -145,6 +145,9 @@ _DATA_QUERY = re.compile(r"(^|&)(alt=json(-in-script)?|callback=[\w$.]|jsonp=[\w
                          re.IGNORECASE)
 _JSONP_QUERY = re.compile(r"(^|&)(alt=json-in-script|callback=[\w$.]|jsonp=[\w$.])",
                           re.IGNORECASE)
+# ...but a query asking for JSON by name asks it of any path (``/instansi/daftar?alt=json``
+# is data; a share counter's or tracker's ``?callback=cb`` names no format)
+_ASKS_JSON = re.compile(r"(^|&)alt=json(-in-script)?(&|$)", re.IGNORECASE)
 _FEED_PATH = re.compile(r"(^|/)feeds/", re.IGNORECASE)
 _COMMENTS_FEED = re.compile(r"(^|/)feeds/([^/]+/)?comments(/|$)", re.IGNORECASE)
 _ASSET = re.compile(r"\.(js|mjs|css|png|jpe?g|gif|svg|webp|ico|woff2?|ttf|map)$", re.IGNORECASE)
@@ -315,6 +318,21 @@ def _jsonp_answer(url: str) -> bool:
             _FEED_PATH.search(parts.path) or _DATA_PATH.search(parts.path))
 
 
+def jsonp_file_records(url: str, body: bytes) -> list[dict[str, Any]] | None:
+    """The records of a same-site script file that answers JSONP though its path is no
+    feed's or API's (``<script src="/instansi/data?callback=tampil">`` answering
+    ``tampil({"data": [...]})``): asked for a named callback, it is judged by its answer,
+    read as a JSON list's. None for a script (``/js/app.js?callback=init`` answers code,
+    no callback call on JSON), a comments feed, or an answer without records."""
+    parts = urlsplit(url)
+    if not _JSONP_QUERY.search(parts.query) or _COMMENTS_FEED.search(parts.path):
+        return None
+    try:
+        return json_records(body)
+    except NotRecords:
+        return None
+
+
 def _attribute(value: str) -> str:
     """An HTML attribute's URL as the browser reads it (``&amp;`` is ``&``)."""
     return html.unescape(value).strip()
@@ -375,8 +393,8 @@ def _endpoint(literal: str, page_url: str, *, called: bool) -> list[str]:
     parts = urlsplit(value)
     path = parts.path
     if _ASSET.search(path) or _COMMENTS_FEED.search(path) or not (called or (
-            (_DATA_PATH.search(path) or _FEED_PATH.search(path) and _DATA_QUERY.search(
-                parts.query)) and not _PAGE.search(path))):
+            (_DATA_PATH.search(path) or _ASKS_JSON.search(parts.query) or _FEED_PATH.search(
+                path) and _DATA_QUERY.search(parts.query)) and not _PAGE.search(path))):
         return []
     url = urljoin(page_url, value)
     return [url] if _same_site(url, page_url) else []

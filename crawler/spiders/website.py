@@ -62,6 +62,7 @@ from crawler.extract.jsonlist import (
     detail_record,
     endpoints,
     json_records,
+    jsonp_file_records,
     list_candidates,
     may_be_drawn_by_script,
     module_imports,
@@ -765,6 +766,14 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
     def _script(self, response: Response, found: list[bool]) -> Iterator[Any]:
         page = response.meta["sikoja_js_page"]
         key = response.meta.get("sikoja_js_key")
+        answer = jsonp_file_records(response.url, response.body) if (
+            response.status == 200) else None
+        if answer is not None:
+            # data, not code (its path named no feed or API): read as the JSON list it is,
+            # else the page that loads its records was reported as drawn by nothing
+            if not self._deferred(response, answer, found):
+                yield from self._list_records(response, answer, found)
+            return
         if response.status == 200:
             code = response.body[:2_000_000].decode("utf-8", errors="replace")
             props = file_properties(code)
