@@ -42,7 +42,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlsplit
 
@@ -183,15 +183,22 @@ def _same_text(store: DocumentStore, doc: Document) -> list[sqlite3.Row]:
                         doc.url))
 
 
+def _live_twins(store: DocumentStore, doc: Document) -> Iterator[Document]:
+    """The live pages of ``doc``'s source (``doc`` aside) with its ``twin_identity``."""
+    rows = _same_text(store, doc)
+    if not rows:
+        return
+    identity = twin_identity(doc)
+    for row in rows:
+        other = store.get(row["url"])
+        if other is not None and twin_identity(other) == identity:
+            yield other
+
+
 def live_twin(store: DocumentStore, doc: Document) -> str | None:
     """A live page of ``doc``'s source with its ``twin_identity``: the page kept in its place
     when ``doc`` was retired as its twin (None: none is live)."""
-    identity = twin_identity(doc)
-    for row in _same_text(store, doc):
-        other = store.get(row["url"])
-        if other is not None and twin_identity(other) == identity:
-            return other.url
-    return None
+    return next((other.url for other in _live_twins(store, doc)), None)
 
 
 def kept_twin(store: DocumentStore, doc: Document) -> str | None:
@@ -201,19 +208,15 @@ def kept_twin(store: DocumentStore, doc: Document) -> str | None:
     ``doc`` is stored (the site step then retires the twins it beats). A twin that ties is
     kept over ``doc`` only when ``doc`` is, unchanged, a copy the site step retired before
     (it weighed the links then), so a recrawl does not write it back live."""
-    rows = _same_text(store, doc)
-    if not rows:
+    twins = list(_live_twins(store, doc))
+    if not twins:
         return None
-    identity = twin_identity(doc)
     mine = _known_rank(doc.url, len(doc.breadcrumbs))
     stored = store.validators(doc.url) or {}
     retired = (stored.get("status") == "gone"
                and stored.get("content_hash") == doc.content_hash())
     trails: dict[str, int] = {}
-    for row in rows:
-        other = store.get(row["url"])
-        if other is None or twin_identity(other) != identity:
-            continue
+    for other in twins:
         rank = _known_rank(other.url, len(other.breadcrumbs))
         if rank < mine or (retired and rank == mine):
             trails[other.url] = len(other.breadcrumbs)
