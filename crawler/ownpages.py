@@ -70,7 +70,7 @@ def _services(store: DocumentStore, source: str) -> dict[str, tuple[str, dict[st
     out: dict[str, tuple[str, dict[str, object]]] = {}
     for r in rows:
         fields = json.loads(r["fields"] or "{}")
-        if fields.keys() & set(CORE_FIELDS):
+        if not fields.keys().isdisjoint(CORE_FIELDS):
             out[url_key(r["url"])] = (r["title"], fields)
     return out
 
@@ -157,9 +157,9 @@ def stand_ins(store: DocumentStore, links: LinkStore | None, source: str,
     linked: dict[str, tuple[str, str, dict[str, object]]] = {}  # row URL -> page, title, fields
     linking: dict[str, set[str]] = defaultdict(set)  # page -> the rows linking it, by title
     for row in rows:
-        fields = json.loads(row["fields"] or "{}")
         if "#" not in row["url"]:
             continue
+        fields = json.loads(row["fields"] or "{}")
         page = _service_page(store, fields.get(OWN_PAGE), services, at, gone)
         if page is not None:
             linked[row["url"]] = (page, row["title"], fields)
