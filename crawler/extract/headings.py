@@ -327,12 +327,14 @@ def _main(candidates: list[_Candidate], total: int) -> _Candidate | None:
     """The most prominent candidate in the first half of the text that labels no section:
     "Persyaratan :" heads a section, and so does a bold "Persyaratan" the page repeats (a
     page builder's accordion of services bolds each item's labels), not the page."""
-    seen = Counter(" ".join(c.text.split()).lower() for c in candidates)
+    def spelled(candidate: _Candidate) -> str:
+        return " ".join(candidate.text.split()).lower()
+
+    seen = Counter(map(spelled, candidates))
     best: _Candidate | None = None
     for candidate in candidates:
         if candidate.text.rstrip().endswith(":") or candidate.plain > total / 2 or (
-                seen[" ".join(candidate.text.split()).lower()] > 1
-                and label_name(candidate.text) is not None):
+                seen[spelled(candidate)] > 1 and label_name(candidate.text) is not None):
             continue
         if best is None or (candidate.style.size, candidate.style.bold) > (
                 best.style.size, best.style.bold):
