@@ -115,11 +115,9 @@ def _unlabelled_address(lines: list[str], anchors: list[int],
     header's site name, not where the office is), never before one that says where the
     office is ("Kantor Kelurahan Sungai Putri, Kecamatan Telanaipura"): a street in a line
     after that is a ticker's or a headline's."""
-    def distance(n: int) -> int:
-        return min((abs(n - a) for a in anchors), default=0)
-
-    near = [lines[n] for n in sorted(range(len(lines)), key=distance)
-            if distance(n) <= _ADDRESS_REACH and _is_address(lines[n])]
+    reach = {n: d for n in range(len(lines))
+             if (d := min((abs(n - a) for a in anchors), default=0)) <= _ADDRESS_REACH}
+    near = [lines[n] for n in sorted(reach, key=reach.__getitem__) if _is_address(lines[n])]
     plain = [line for line in near if line not in headlines]
     street = next((line for line in plain if _STREET.search(line) or not _names_only(line)),
                   None)
