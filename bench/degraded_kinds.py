@@ -61,6 +61,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from crawler.extract.document import HINTED_PAGE  # noqa: E402
 from indexer.evaluate import (  # noqa: E402
     Judged,
     QueryOutcome,
@@ -73,7 +74,6 @@ from indexer.evaluate import (  # noqa: E402
 )
 from sikoja.demo.server import load_manifest  # noqa: E402
 
-HINTED_PAGE = 0.8  # crawler.extract.document.HINTED_PAGE (crawler is not imported here)
 VARIANTS = {"sure": None, "hinted": HINTED_PAGE}
 # Ranking settings compared: changes to today's ``ranking:`` (sikoja/config.py RankingConfig).
 SETTINGS: dict[str, dict] = {
