@@ -50,7 +50,6 @@ best misread but cost 4 clean first answers, every bounded margin lost clean and
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 import tempfile
@@ -62,6 +61,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from crawler.extract.document import HINTED_PAGE  # noqa: E402
 from indexer.evaluate import (  # noqa: E402
     Judged,
     QueryOutcome,
@@ -72,9 +72,8 @@ from indexer.evaluate import (  # noqa: E402
     read_judgments,
     run_judgments,
 )
+from sikoja.demo.server import load_manifest  # noqa: E402
 
-MANIFEST = ROOT / "sikoja" / "demo" / "sites" / "manifest.json"
-HINTED_PAGE = 0.8  # crawler.extract.document.HINTED_PAGE (crawler is not imported here)
 VARIANTS = {"sure": None, "hinted": HINTED_PAGE}
 # Ranking settings compared: changes to today's ``ranking:`` (sikoja/config.py RankingConfig).
 SETTINGS: dict[str, dict] = {
@@ -107,8 +106,7 @@ def ranking_for(base, knobs: dict):  # noqa: ANN001, ANN201 - RankingConfig in, 
 
 def families_by_source() -> dict[str, str]:
     """Source name -> template family, for the sites of the manifest."""
-    sites = json.loads(MANIFEST.read_text(encoding="utf-8"))
-    return {s["name"]: s.get("family") or s["name"] for s in sites}
+    return {s.name: s.family or s.name for s in load_manifest()}
 
 
 def source_by_port(data_dir: Path) -> dict[int, str]:

@@ -218,10 +218,12 @@ class Searcher:
         if page == 1 and results and place is not None and results[0].id == place.doc.id:
             answer = _contact_card(place)
         elif page == 1 and results and words is not None and _card_kind(results[0]):
-            signals = self._signals(window[0][0], collapsed, words, metas, docs, explain,
-                                    self._where(said))
-            weights = self._card_weights(filters)
             settled = self._card_settled(results[0], external, words, said)
+            weights = self._card_weights(filters)
+            # a best bet or an external note settles the card: its signals only for explain
+            if settled is None or explain:
+                signals = self._signals(window[0][0], collapsed, words, metas, docs, explain,
+                                        self._where(said))
 
             # the readings cost a keyword search each: read only where they change the card
             def drops() -> dict[str, float]:
