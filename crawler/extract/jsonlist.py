@@ -700,6 +700,11 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def _typed_amount(value: Any) -> bool:
+    """A number, or one typed as text (``_DECIMAL``: "15000", Laravel's "0.00")."""
+    return _is_number(value) or isinstance(value, str) and bool(_DECIMAL.fullmatch(value))
+
+
 def _quantity(value: dict[str, Any], cost: bool = False, noted: bool = True) -> str | None:
     """An object that is an amount and its unit, as the app shows it: ``{"nilai": 3,
     "satuan": "hari kerja"}`` is "3 hari kerja", a cost ``{"nominal": 15000, "satuan":
@@ -827,9 +832,7 @@ def record_fields(record: dict[str, Any], depth: int = 0) -> dict[str, Any]:
                 value = _amount(value)  # a number no fee can be is no cost (None)
             elif name == "cost" and isinstance(value, str) and _DECIMAL.fullmatch(value):
                 value = _amount(float(value))  # a decimal column: Laravel sends "0.00"
-            raw = record[key]
-            if value == "Gratis" and (_is_number(raw) or isinstance(raw, str) and (
-                    _DECIMAL.fullmatch(raw))) and _stated_cost(record, key):
+            if value == "Gratis" and _typed_amount(record[key]) and _stated_cost(record, key):
                 # a zero column ("biaya": "0.00") beside a stated tariff ("tarif": "Rp
                 # 25.000") is a default left unset: the tariff is the cost
                 continue
@@ -883,9 +886,7 @@ def _qualified(record: dict[str, Any], name: str, value: Any, chosen: Any) -> An
         if _word_key(key) != name or not _key_words(key) & _UNIT_WORDS:
             continue
         unit = unit or other.strip()
-    raw = record.get(chosen)
-    numeric = _is_number(raw) or (isinstance(raw, str) and _DECIMAL.fullmatch(raw))
-    if unit and numeric and text != "Gratis":
+    if unit and _typed_amount(record.get(chosen)) and text != "Gratis":
         text = f"{text} {unit}"
     notes = {k: v for k, v in record.items() if k != chosen and _word_key(k) == name}
     return _noted(text, notes, field=name)
