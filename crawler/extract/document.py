@@ -659,13 +659,16 @@ def panel_services(page: HtmlPage, page_url: str, source: str, opd: str) -> list
 def _contact(url: str, kind: str, page: HtmlPage) -> dict[str, object]:
     """A contact page's address, phone, hours and email (``page: True`` marks the page as
     the OPD's contact page), or those its home page says in the footer; {} elsewhere."""
-    if kind == "page" and is_contact_page(url, [page.title, *page.headings[:1]]):
-        headlines = frozenset(link.text for link in page.links)
+    contact = kind == "page" and is_contact_page(url, [page.title, *page.headings[:1]])
+    if not contact and not page.whole_text:
+        return {}
+    headlines = frozenset(link.text for link in page.links)
+    if contact:
         found: dict[str, object] = dict(contact_fields(page.text, headlines))
         if found:
             return {**found, "page": True}
     if page.whole_text:
-        return dict(contact_fields(page.whole_text, frozenset(link.text for link in page.links)))
+        return dict(contact_fields(page.whole_text, headlines))
     return {}
 
 
