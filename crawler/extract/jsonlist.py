@@ -272,11 +272,13 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
         if src:
             url = urljoin(page_url, _attribute(next(g for g in src.groups() if g)))
             path = urlsplit(url).path
-            if _same_site(url, page_url) and _jsonp_answer(url):
+            if not _same_site(url, page_url):
+                continue
+            if _jsonp_answer(url):
                 answers.append(url)
-            elif _same_site(url, page_url) and not _LIBRARY.search(path) and not (
-                    _VENDOR.search(path)) and not (  # a build's vendor chunk is its libraries
-                    _COMMENTS_FEED.search(path)):
+            # a build's vendor chunk is its libraries
+            elif not (_LIBRARY.search(path) or _VENDOR.search(path)
+                      or _COMMENTS_FEED.search(path)):
                 files.append(url)
         elif code.strip():
             inline.append(code)
