@@ -314,10 +314,15 @@ def _jsonp_answer(url: str) -> bool:
     """Whether a script's ``src`` is data wrapped in a callback (JSONP), not a script: a
     feed's or an API's path (not a script file's, ``/js/app.js?callback=init``) asking for
     a named callback, and not a comments feed."""
+    path = urlsplit(url).path
+    return _asks_callback(url) and not _ASSET.search(path) and bool(
+        _FEED_PATH.search(path) or _DATA_PATH.search(path))
+
+
+def _asks_callback(url: str) -> bool:
+    """``url`` asks for a named callback (JSONP) and is no comments feed."""
     parts = urlsplit(url)
-    return bool(_JSONP_QUERY.search(parts.query)) and not _ASSET.search(parts.path) and (
-        not _COMMENTS_FEED.search(parts.path)) and bool(
-            _FEED_PATH.search(parts.path) or _DATA_PATH.search(parts.path))
+    return bool(_JSONP_QUERY.search(parts.query)) and not _COMMENTS_FEED.search(parts.path)
 
 
 def jsonp_file_records(url: str, body: bytes) -> list[dict[str, Any]] | None:
@@ -326,8 +331,7 @@ def jsonp_file_records(url: str, body: bytes) -> list[dict[str, Any]] | None:
     ``tampil({"data": [...]})``): asked for a named callback, it is judged by its answer,
     read as a JSON list's. None for a script (``/js/app.js?callback=init`` answers code,
     no callback call on JSON), a comments feed, or an answer without records."""
-    parts = urlsplit(url)
-    if not _JSONP_QUERY.search(parts.query) or _COMMENTS_FEED.search(parts.path):
+    if not _asks_callback(url):
         return None
     try:
         return json_records(body)
