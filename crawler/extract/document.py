@@ -296,8 +296,14 @@ def is_service_path(url: str) -> bool:
 
 
 def names_service(headline: str) -> bool:
+    return _service_headline(headline) is not None
+
+
+def _service_headline(headline: str) -> re.Match[str] | None:
+    """``_SERVICE_HEADLINE``'s match of ``headline`` when it names a service, None when it
+    names none or what follows its first word is generic (``_GENERIC_REST``)."""
     found = _SERVICE_HEADLINE.match(squash(headline))
-    return bool(found) and not _GENERIC_REST.match(found.group("rest"))
+    return found if found and not _GENERIC_REST.match(found.group("rest")) else None
 
 
 # what follows "Layanan"/"Pelayanan" in the name of an office's list of its services:
@@ -310,10 +316,9 @@ _OFFICE_REST = re.compile(r"^(kelurahan|kecamatan|desa|puskesmas|pustu|upt|uptd|
 def names_one_service(headline: str) -> bool:
     """``headline`` names one service (:func:`names_service`), not an office's services
     ("Layanan Kelurahan Payo Selincah" names the kelurahan: a list of its letters)."""
-    found = _SERVICE_HEADLINE.match(squash(headline))
-    return bool(found) and not _GENERIC_REST.match(found.group("rest")) and not (
-        found.group(1).lower() in ("layanan", "pelayanan")
-        and _OFFICE_REST.match(found.group("rest")))
+    found = _service_headline(headline)
+    return found is not None and not (found.group(1).lower() in ("layanan", "pelayanan")
+                                      and _OFFICE_REST.match(found.group("rest")))
 
 
 def _file_name(url: str) -> str:
