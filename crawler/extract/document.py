@@ -296,8 +296,14 @@ def is_service_path(url: str) -> bool:
 
 
 def names_service(headline: str) -> bool:
+    return _service_headline(headline) is not None
+
+
+def _service_headline(headline: str) -> re.Match[str] | None:
+    """``_SERVICE_HEADLINE``'s match of ``headline`` when it names a service, None when it
+    names none or what follows its first word is generic (``_GENERIC_REST``)."""
     found = _SERVICE_HEADLINE.match(squash(headline))
-    return bool(found) and not _GENERIC_REST.match(found.group("rest"))
+    return found if found and not _GENERIC_REST.match(found.group("rest")) else None
 
 
 # what follows "Layanan"/"Pelayanan" in the name of an office's list of its services:
@@ -310,10 +316,9 @@ _OFFICE_REST = re.compile(r"^(kelurahan|kecamatan|desa|puskesmas|pustu|upt|uptd|
 def names_one_service(headline: str) -> bool:
     """``headline`` names one service (:func:`names_service`), not an office's services
     ("Layanan Kelurahan Payo Selincah" names the kelurahan: a list of its letters)."""
-    found = _SERVICE_HEADLINE.match(squash(headline))
-    return bool(found) and not _GENERIC_REST.match(found.group("rest")) and not (
-        found.group(1).lower() in ("layanan", "pelayanan")
-        and _OFFICE_REST.match(found.group("rest")))
+    found = _service_headline(headline)
+    return found is not None and not (found.group(1).lower() in ("layanan", "pelayanan")
+                                      and _OFFICE_REST.match(found.group("rest")))
 
 
 def _file_name(url: str) -> str:
@@ -659,13 +664,16 @@ def panel_services(page: HtmlPage, page_url: str, source: str, opd: str) -> list
 def _contact(url: str, kind: str, page: HtmlPage) -> dict[str, object]:
     """A contact page's address, phone, hours and email (``page: True`` marks the page as
     the OPD's contact page), or those its home page says in the footer; {} elsewhere."""
-    if kind == "page" and is_contact_page(url, [page.title, *page.headings[:1]]):
-        headlines = frozenset(link.text for link in page.links)
+    contact = kind == "page" and is_contact_page(url, [page.title, *page.headings[:1]])
+    if not contact and not page.whole_text:
+        return {}
+    headlines = frozenset(link.text for link in page.links)
+    if contact:
         found: dict[str, object] = dict(contact_fields(page.text, headlines))
         if found:
             return {**found, "page": True}
     if page.whole_text:
-        return dict(contact_fields(page.whole_text, frozenset(link.text for link in page.links)))
+        return dict(contact_fields(page.whole_text, headlines))
     return {}
 
 

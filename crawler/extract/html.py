@@ -757,7 +757,7 @@ def post_labels(base_url: str, tags: list[Tag]) -> list[Link]:
     the post body and often in a ``<footer>`` that is dropped as template, and Blogger's
     robots.txt keeps every ``/search/label/...`` page out of a polite crawl: these links
     are all a crawler learns of how the site files the post (``crawler.siblings``)."""
-    site = _origin_of(page_base(base_url, tags))
+    site = ""  # the page's origin, found at its first label: most pages have none
     out: dict[str, Link] = {}
     for tag in tags:
         if tag.name != "a" or not tag.get("href") or _gone(tag):
@@ -773,7 +773,10 @@ def post_labels(base_url: str, tags: list[Tag]) -> list[Link]:
             url = urljoin(base_url, href).split("#", 1)[0]
         except ValueError:
             continue
-        if is_followable(href) and _origin_of(url) == site:
+        if not is_followable(href):
+            continue
+        site = site or _origin_of(page_base(base_url, tags))
+        if _origin_of(url) == site:
             out.setdefault(url, Link(url, squash(tag.get_text(" ")).lstrip("#")))
     return list(out.values())
 

@@ -272,11 +272,13 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
         if src:
             url = urljoin(page_url, _attribute(next(g for g in src.groups() if g)))
             path = urlsplit(url).path
-            if _same_site(url, page_url) and _jsonp_answer(url):
+            if not _same_site(url, page_url):
+                continue
+            if _jsonp_answer(url):
                 answers.append(url)
-            elif _same_site(url, page_url) and not _LIBRARY.search(path) and not (
-                    _VENDOR.search(path)) and not (  # a build's vendor chunk is its libraries
-                    _COMMENTS_FEED.search(path)):
+            # a build's vendor chunk is its libraries
+            elif not (_LIBRARY.search(path) or _VENDOR.search(path)
+                      or _COMMENTS_FEED.search(path)):
                 files.append(url)
         elif code.strip():
             inline.append(code)
@@ -312,10 +314,15 @@ def _jsonp_answer(url: str) -> bool:
     """Whether a script's ``src`` is data wrapped in a callback (JSONP), not a script: a
     feed's or an API's path (not a script file's, ``/js/app.js?callback=init``) asking for
     a named callback, and not a comments feed."""
+    path = urlsplit(url).path
+    return _asks_callback(url) and not _ASSET.search(path) and bool(
+        _FEED_PATH.search(path) or _DATA_PATH.search(path))
+
+
+def _asks_callback(url: str) -> bool:
+    """``url`` asks for a named callback (JSONP) and is no comments feed."""
     parts = urlsplit(url)
-    return bool(_JSONP_QUERY.search(parts.query)) and not _ASSET.search(parts.path) and (
-        not _COMMENTS_FEED.search(parts.path)) and bool(
-            _FEED_PATH.search(parts.path) or _DATA_PATH.search(parts.path))
+    return bool(_JSONP_QUERY.search(parts.query)) and not _COMMENTS_FEED.search(parts.path)
 
 
 def jsonp_file_records(url: str, body: bytes) -> list[dict[str, Any]] | None:
@@ -324,8 +331,7 @@ def jsonp_file_records(url: str, body: bytes) -> list[dict[str, Any]] | None:
     ``tampil({"data": [...]})``): asked for a named callback, it is judged by its answer,
     read as a JSON list's. None for a script (``/js/app.js?callback=init`` answers code,
     no callback call on JSON), a comments feed, or an answer without records."""
-    parts = urlsplit(url)
-    if not _JSONP_QUERY.search(parts.query) or _COMMENTS_FEED.search(parts.path):
+    if not _asks_callback(url):
         return None
     try:
         return json_records(body)
@@ -700,6 +706,11 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def _typed_amount(value: Any) -> bool:
+    """A number, or one typed as text (``_DECIMAL``: "15000", Laravel's "0.00")."""
+    return _is_number(value) or isinstance(value, str) and bool(_DECIMAL.fullmatch(value))
+
+
 def _quantity(value: dict[str, Any], cost: bool = False, noted: bool = True) -> str | None:
     """An object that is an amount and its unit, as the app shows it: ``{"nilai": 3,
     "satuan": "hari kerja"}`` is "3 hari kerja", a cost ``{"nominal": 15000, "satuan":
@@ -827,9 +838,7 @@ def record_fields(record: dict[str, Any], depth: int = 0) -> dict[str, Any]:
                 value = _amount(value)  # a number no fee can be is no cost (None)
             elif name == "cost" and isinstance(value, str) and _DECIMAL.fullmatch(value):
                 value = _amount(float(value))  # a decimal column: Laravel sends "0.00"
-            raw = record[key]
-            if value == "Gratis" and (_is_number(raw) or isinstance(raw, str) and (
-                    _DECIMAL.fullmatch(raw))) and _stated_cost(record, key):
+            if value == "Gratis" and _typed_amount(record[key]) and _stated_cost(record, key):
                 # a zero column ("biaya": "0.00") beside a stated tariff ("tarif": "Rp
                 # 25.000") is a default left unset: the tariff is the cost
                 continue
@@ -883,9 +892,7 @@ def _qualified(record: dict[str, Any], name: str, value: Any, chosen: Any) -> An
         if _word_key(key) != name or not _key_words(key) & _UNIT_WORDS:
             continue
         unit = unit or other.strip()
-    raw = record.get(chosen)
-    numeric = _is_number(raw) or (isinstance(raw, str) and _DECIMAL.fullmatch(raw))
-    if unit and numeric and text != "Gratis":
+    if unit and _typed_amount(record.get(chosen)) and text != "Gratis":
         text = f"{text} {unit}"
     notes = {k: v for k, v in record.items() if k != chosen and _word_key(k) == name}
     return _noted(text, notes, field=name)

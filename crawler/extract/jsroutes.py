@@ -593,14 +593,13 @@ def record_page(values: Mapping[str, str], page_url: str, routes: Sequence[tuple
         value = str(values.get(key) or "").strip()
         if not value or "/" in value:
             continue
-        if route_params(prefix):
-            prefix = _filled(prefix, values) or ""
-            if not prefix:
-                continue
-        if prefix.startswith("#"):
-            routed.append(f"{page}{prefix}{quote(value)}")
+        filled = _filled(prefix, values)  # ``prefix`` itself when it has no ``:name`` part
+        if filled is None:
+            continue
+        if filled.startswith("#"):
+            routed.append(f"{page}{filled}{quote(value)}")
         else:
-            routed.append(canonicalize_url(urljoin(page_url, prefix + quote(value))))
+            routed.append(canonicalize_url(urljoin(page_url, filled + quote(value))))
     slug = str(values.get("slug") or "").strip().lower()
     named = sorted(listed.get(slug, ())) if slug else []
     for url in routed:

@@ -551,8 +551,10 @@ def _label_of(block: Block, *, bare: bool = True) -> tuple[str | None, str]:
         # a sentence that introduces what to bring, at the end of a paragraph: "... untuk
         # melamar kerja. Berikut syaratnya ya bapak ibu :", "Bunda cukup membawa :"
         # (only a colon introduces a list: "Bagaimana jika saya belum memenuhi syarat?" asks)
+        if not block.text.rstrip().endswith((":", "：")):
+            return None, ""
         intro = _SENTENCE_END.split(stripped)[-1]
-        if block.text.rstrip().endswith((":", "：")) and len(intro) <= MAX_LABEL and (
+        if len(intro) <= MAX_LABEL and (
                 _BRING_INTRO.search(intro)) and not _CONTACT_INTRO.search(intro):
             return "requirements", ""
         return None, ""
