@@ -128,9 +128,15 @@ _LIBRARY = re.compile(
     r"fontawesome|analytics|gtag|googletag|recaptcha|wp-emoji|wp-includes|polyfill|"
     r"modernizr|html5shiv|respond\.js)", re.IGNORECASE)
 _STRING = re.compile(r"""(['"`])((?:\\.|(?!\1)[^\\\n]){1,300})\1""")
-_CALL = re.compile(
-    r"""(?:\bfetch|\bgetJSON|\baxios(?:\.get)?|\$\.get|\$\.ajax|\.open\s*\(\s*['"]GET['"]\s*,|"""
-    r"""\burl\s*:)\s*\(?\s*(['"`])((?:\\.|(?!\1)[^\\\n]){1,300})\1""", re.IGNORECASE)
+_CALLED = (r"""(?:\bfetch|\bgetJSON|\baxios(?:\.get)?|\$\.get|\$\.ajax|"""
+           r"""\.open\s*\(\s*['"]GET['"]\s*,|\burl\s*:)\s*\(?\s*""")
+_CALL = re.compile(_CALLED + r"""(['"`])((?:\\.|(?!\1)[^\\\n]){1,300})\1""", re.IGNORECASE)
+# a call on a name joined to a literal and nothing after it: ``$.getJSON(url + "?callback=?")``
+_CALL_JOIN = re.compile(_CALLED + r"""([A-Za-z_$][\w$]*)\s*\+\s*(['"])"""
+                        r"""((?:\\.|(?!\2)[^\\\n]){1,300})\2(?!\s*\+)""", re.IGNORECASE)
+# jQuery's JSONP placeholder (``callback=?``), which it replaces with a callback it names
+_JQUERY_CALLBACK = re.compile(r"(^|&)((?:callback|jsonp)=)\?(?=&|$)", re.IGNORECASE)
+JQUERY_CALLBACK = "jQueryCallback"
 _SCRIPT_TAG = re.compile(rb"<script", re.IGNORECASE)
 _LOADS = re.compile(rb"\bfetch\s*\(|getJSON|axios|\.open\s*\(\s*['\"]GET", re.IGNORECASE)
 # where an API lives: a ".json" file, an /api/ or /data/ folder, WordPress's REST API
@@ -353,6 +359,12 @@ def _completed(code: str, match: re.Match[str]) -> bool:
     return match.group(2).endswith("/") and bool(_JOINED_ON.match(code, match.end()))
 
 
+def _url_base(value: str | None) -> bool:
+    """Whether a constant a literal is joined onto holds a base URL (not ``"id-ID"``)."""
+    return value is not None and (value == "" or value.startswith(("/", "./", "http://",
+                                                                     "https://")))
+
+
 def _a_part(code: str, match: re.Match[str], known: Mapping[str, str]) -> bool:
     """Whether the literal of ``match`` is joined onto something before it, so is not a
     URL of its own: onto a constant holding a base URL (``A + "/layanan.json"``, read whole
@@ -364,9 +376,7 @@ def _a_part(code: str, match: re.Match[str], known: Mapping[str, str]) -> bool:
         return False
     if match.group(2).startswith("."):
         return True
-    base = known.get(name) if name else None
-    return base is not None and (base == "" or base.startswith(("/", "./", "http://",
-                                                                 "https://")))
+    return _url_base(known.get(name) if name else None)
 
 
 def endpoints(code: str, page_url: str, *, calls_only: bool = False) -> list[str]:
@@ -375,9 +385,13 @@ def endpoints(code: str, page_url: str, *, calls_only: bool = False) -> list[str
     for match in _CALL.finditer(code):
         if not _completed(code, match):
             found.extend(_endpoint(match.group(2), page_url, called=True))
+    known = constants_of(code)
+    for match in _CALL_JOIN.finditer(code):  # its name read as ``joined_strings`` reads it
+        base = known.get(match.group(1))
+        if base is not None and _url_base(base):
+            found.extend(_endpoint(base + match.group(3), page_url, called=True))
     if not calls_only:
         bases = base_constants(code)
-        known = constants_of(code)
         for match in _STRING.finditer(code):
             if match.group(2) not in bases and not _completed(code, match):
                 urls = _endpoint(match.group(2), page_url, called=False)
@@ -402,6 +416,9 @@ def _endpoint(literal: str, page_url: str, *, called: bool) -> list[str]:
             (_DATA_PATH.search(path) or _ASKS_JSON.search(parts.query) or _FEED_PATH.search(
                 path) and _DATA_QUERY.search(parts.query)) and not _PAGE.search(path))):
         return []
+    if _JQUERY_CALLBACK.search(parts.query):  # only jQuery asks this: as it asks it
+        value = value.replace(parts.query, _JQUERY_CALLBACK.sub(
+            r"\1\2" + JQUERY_CALLBACK, parts.query), 1)
     url = urljoin(page_url, value)
     return [url] if _same_site(url, page_url) else []
 
