@@ -391,3 +391,33 @@ def test_where_to_ask_or_send_the_requirements_heads_no_requirements(intro):
     doc = read(contempo("Layanan Surat Domisili", body, ["Pelayanan"]),
                "/p/layanan-domisili.html").document
     assert doc.fields["requirements"] == ["KTP", "KK"]
+
+
+def _labels(head: str, labels: str, url: str) -> list[str]:
+    from crawler.extract.html import parse_html, post_labels, tags_in
+
+    page = f"<html><head>{head}</head><body><div class='post-footer'>{labels}</div></body></html>"
+    return [link.url for link in post_labels(url, tags_in(parse_html(page)))]
+
+
+def test_a_posts_labels_resolve_against_its_base_href_as_a_browser_resolves_them():
+    """Links resolve against ``<base href>`` when the page has one (the HTML standard),
+    else against the page's URL. The labels were resolved against the page's URL and then
+    kept only on the base's origin: a post whose base names the blog's other host lost
+    every label, and a base naming a folder put them at paths the site does not have."""
+    post = BLOG + "/2024/02/jadwal-imunisasi-bayi.html"
+    tags = ("<a href='search/label/Pelayanan' rel='tag'>Pelayanan</a>"
+            "<a href='/search/label/Info' rel='tag'>Info</a>"
+            f"<a href='{BLOG}/search/label/Berita' rel='tag'>Berita</a>"
+            "<a href='http://technorati.com/tag/Info' rel='tag'>Info</a>")
+    www = "http://www.kel-contoh.blogspot.com"
+    assert _labels(f"<base href='{www}/'>", tags, post) == [
+        www + "/search/label/Pelayanan", www + "/search/label/Info",
+        BLOG + "/search/label/Berita"]
+    assert _labels("<base href='/blog/'>", tags, post) == [
+        BLOG + "/blog/search/label/Pelayanan", BLOG + "/search/label/Info",
+        BLOG + "/search/label/Berita"]
+    # no base: the page's URL decides
+    assert _labels("", tags, post) == [
+        BLOG + "/2024/02/search/label/Pelayanan", BLOG + "/search/label/Info",
+        BLOG + "/search/label/Berita"]
