@@ -834,7 +834,8 @@ class Searcher:
             margin=margin([top.score, *([rival.score] if rival is not None else [])]),
             rival_coverage=words.covered(rival_title, whole=True, where=where),
             rival_text_coverage=words.covered(rival_said, whole=True),
-            keyword_rank=top.keyword_rank, vector_rank=top.vector_rank)
+            keyword_rank=top.keyword_rank, vector_rank=top.vector_rank,
+            one_word=float(len(words.words) == 1))
         if not measured:
             return scored
         return replace(

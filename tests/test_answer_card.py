@@ -332,6 +332,30 @@ def test_unclear_queries_get_results_without_a_card(sample, query):
     assert searcher.search(query).answer is None
 
 
+@pytest.mark.parametrize("query", ["tes", "tes tes", "tes tes tes"])
+def test_one_word_a_page_says_in_passing_gets_no_card(sample, query):
+    """A citizen typing "tes tes" to try the box: the one page writing "tes" (a health
+    certificate's "tes buta warna bila diminta") led alone, and with no rival and no drop to
+    read, its card showed. A word typed twice says no more than once; a query of one content
+    word is carded only where the top's title says it."""
+    _, searcher = sample
+    response = searcher.search(query, explain=True)
+    signals = response.analysis.card
+    assert response.results and signals["one_word"] == 1.0 and signals["coverage"] < 1.0
+    assert response.answer is None
+    # the same top with the title saying the word would be no artefact of it
+    weights = CardWeights.of(searcher.ranking)
+    assert decide(replace(Signals(**signals), coverage=1.0), weights)
+
+
+@pytest.mark.parametrize("query", ["sktm", "kia"])
+def test_one_word_the_tops_title_says_keeps_its_card(sample, query):
+    _, searcher = sample
+    response = searcher.search(query, explain=True)
+    assert response.analysis.card["one_word"] == 1.0
+    assert response.analysis.card["coverage"] == 1.0 and response.answer is not None
+
+
 def test_a_word_of_a_phrase_counts_for_the_card_only_with_its_phrase():
     """"berat badan" (body weight) is read as one thing (gizi, posyandu): the tax office's
     "Keberatan" (objection), which stems to "berat", says none of it for the card, while a
