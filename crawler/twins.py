@@ -257,15 +257,14 @@ def _own_size(text: str, common: frozenset[str]) -> int:
 def page_copies(docs: dict[str, Document],
                 source_links: Iterable[tuple[str, list[tuple[str, str]], object]],
                 site_names: frozenset[str] = frozenset()) -> dict[str, str]:
-    """``{copy URL: URL of the page it copies}`` among ``docs`` (live pages of one source by
-    URL): a page linked from a page of the same title that holds nearly all of its text and
-    has no more of its own (see the module docstring); a line several pages share (a print view's "Sumber:
-    <site>" footer says which site, not what the page says) need not be held. Documents, app
-    records and records drawn from JSON are never copies, nor is a page ``COMMON_PAGES`` of
-    the site's pages link (a menu's page, linked from every page; a print view is linked
-    from its article alone), nor a page titled by one of the ``site_names`` (normalised, as
-    ``SiteTitles.names``): pages that fall back to the site's name share a title, not a
-    text."""
+    """``{copy URL: URL of the page it copies}`` among ``docs`` (live pages of one source by URL): a
+    page linked from a page of the same title that holds nearly all of its text and has no more of
+    its own (see the module docstring); a line several pages share (a print view's "Sumber: <site>"
+    footer says which site, not what the page says) need not be held. Documents, app records and
+    records drawn from JSON are never copies, nor is a page ``COMMON_PAGES`` of the site's pages
+    link (a menu's page, linked from every page; a print view is linked from its article alone), nor
+    a page titled by one of the ``site_names`` (normalised, as ``SiteTitles.names``): pages that
+    fall back to the site's name share a title, not a text."""
     by_key = {url_key(url): doc for url, doc in docs.items()
               if "#" not in url and doc.kind not in ("document", "app")}
     seen = Counter(line for doc in by_key.values() for line in set(_lines(doc.text)))
