@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from indexer.analysis import analyzer as analyzer_module
 from indexer.familiarity import function_words, sentence_weight
 from indexer.search import Searcher
 
@@ -70,3 +71,18 @@ def test_a_problem_told_as_a_sentence_finds_the_service_it_needs(sample_index):
     # a query of names keeps the ranking's base weight and its service
     assert named.analysis.vector_weight == pytest.approx(sample_index.ranking.vector_weight)
     assert _is_need(named.results[0])
+
+
+NO_KTP = "nenek tidak punya ktp tinggal di panti mau didata dinsos"
+
+
+def test_a_woman_without_a_ktp_finds_the_vulnerable_residents_service(sample_searcher,
+                                                                      monkeypatch):
+    """A word the query says is lacking weighs less (indexer/analysis/analyzer.py
+    ``LACKED_WEIGHT``; tests/test_lacked_words.py): the registration of residents without
+    documents leads, not the pages about having a KTP."""
+    first = sample_searcher.search(NO_KTP).results[0]
+    assert "penduduk rentan" in first.title.casefold()
+    monkeypatch.setattr(analyzer_module, "LACKED_WEIGHT", 1.0)  # the word at full weight
+    first = sample_searcher.search(NO_KTP).results[0]
+    assert "penduduk rentan" not in first.title.casefold()

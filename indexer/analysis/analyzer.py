@@ -16,7 +16,9 @@ drop stopwords -> stem. A query then gets, on top of what the user typed:
 
 Each expansion is a :class:`QueryTerm` with a weight below 1, so typed words keep priority;
 in a query the index says every word of, the synonyms of one typed word together weigh no
-more than that word (``QueryTerm.source``, indexer.query_model.shared_weights).
+more than that word (``QueryTerm.source``, indexer.query_model.shared_weights). A word the
+query says the citizen lacks ("nenek tidak punya ktp", "tidak ada biaya") weighs
+``LACKED_WEIGHT`` of itself, its expansions too (:meth:`Analyzer._lacked`).
 """
 
 from __future__ import annotations
@@ -54,6 +56,16 @@ MAX_EMBEDDING_EXPANSIONS = 8
 BACKGROUND_SYNONYM_CHARS = 200_000
 MAX_SYNONYM_MEMO = 200_000
 MAX_COMPILED_SETS = 8  # compiled rule sets a process keeps (a server holds one or two)
+# The weight, as a share of its own, of a word the query says the citizen lacks ("tidak
+# punya KTP", "tidak ada biaya", "dak punyo" once normalised), and of its expansions: a
+# problem told this way asks for what to do without it (the vulnerable-residents service,
+# the scholarship), and the pages about having one (KTP-el, BPJS referrals) took the lead
+# with the word at full weight. Not after "belum" (not yet): "belum punya akta" asks for the
+# akta. Tuning crawl (BENCHMARKS.md, "Problems told by symptom and situation"): 0.5 and 0.7
+# +2 problem queries, none lower; 0.3 costs a situation ("kakek tidak punya dokumen").
+LACKED_WEIGHT = 0.6
+_LACKING = frozenset({"tidak", "tak"})
+_HAVING = frozenset({"punya", "ada", "memiliki"})
 MIN_GLUED_PART = 4  # "aktakelahiran" -> akta + kelahiran; shorter parts are acronyms or noise
 _SUFFIXES = ("wan", "wati", "man", "an", "kan", "i")  # "sukarelawan", "budiman"
 _VOWELS = frozenset("aeiou")
@@ -318,6 +330,9 @@ class Analyzer:
 
         base = translated if lang == "en" and translated else (did_you_mean or normalized)
         embedding_text = self._embedding_text(base, readable_extra)
+        for tokens in self._lacked(all_words, content, terms, vocabulary):
+            t = terms[tokens]
+            terms[tokens] = QueryTerm(t.tokens, t.weight * LACKED_WEIGHT, t.origin, t.source)
         ordered = sorted(terms.values(), key=lambda t: (-t.weight, _ORIGIN_RANK.get(t.origin, 9)))
         return QueryAnalysis(
             text=text,
@@ -327,6 +342,23 @@ class Analyzer:
             did_you_mean=did_you_mean,
             embedding_text=embedding_text,
         )
+
+    def _lacked(self, words: Sequence[str], content: Sequence[str],
+                terms: dict[tuple[str, ...], QueryTerm],
+                vocabulary: Vocabulary | None) -> list[tuple[str, ...]]:
+        """The terms that only stand for words the query says are lacking: a content word
+        right after "tidak/tak punya/ada/memiliki" (normalised: "dak punyo", "gak ada"), with
+        what it expands to, less what the query's other words read as well ("tidak punya
+        kk, mau kk baru" keeps "kk"). Each is one more reading of a word or of the query
+        without it, so only a query that says so pays for them."""
+        at = {i + 2 for i in range(len(words) - 2)
+              if words[i] in _LACKING and words[i + 1] in _HAVING and words[i + 2] in content}
+        if not at:
+            return []
+        theirs = {t.tokens for i in at for t in self.analyze_query(words[i], vocabulary).terms}
+        rest = " ".join(w for i, w in enumerate(words) if i not in at)
+        kept = {t.tokens for t in self.analyze_query(rest, vocabulary).terms}
+        return [tokens for tokens in terms if tokens in theirs and tokens not in kept]
 
     def phrase_readings(self, text: str) -> list[tuple[tuple[str, ...], list[Phrase]]]:
         """The multi-word keys of the abbreviation, old-name, synonym and English glossary
