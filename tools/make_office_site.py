@@ -36,6 +36,7 @@ import datetime
 import html
 import io
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -211,7 +212,11 @@ def fixed_zip(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=STAMP.timetuple()[:6])
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                # openpyxl stamps the time of saving: the file's own date instead
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + STAMP.isoformat().encode() + b"Z", data)
+            dst.writestr(fixed, data)
     return out.getvalue()
 
 
