@@ -198,7 +198,7 @@ def page_url(key: str) -> str:
     for k, slug, *_ in PAGES:
         if k == key:
             return f"{BASE}/layanan/{slug}/"
-    row = dict((k, r) for r, k in XLSX_ROWS)[key]
+    row = {k: r for r, k in XLSX_ROWS}[key]
     return f"{BASE}{UPLOADS}/{XLSX}#page={row}"
 
 
@@ -349,8 +349,8 @@ NAV = [("/", "Beranda"), ("/profil/", "Profil"), ("/layanan/", "Layanan"), ("/un
 NEWS = [
     ("2024/03/12/standar-pelayanan-dpmptsp-2024-ditetapkan", "2024-03-12",
      "Standar Pelayanan DPMPTSP 2024 Ditetapkan",
-     [f"Kepala DPMPTSP Kota Jambi menetapkan standar pelayanan tahun 2024 bagi tujuh jenis perizinan. "
-      f"Daftar lengkapnya dapat diunduh dalam format Excel di halaman <a href=\"/unduhan/\">Unduhan</a>.",
+     ["Kepala DPMPTSP Kota Jambi menetapkan standar pelayanan tahun 2024 bagi tujuh jenis perizinan. "
+      "Daftar lengkapnya dapat diunduh dalam format Excel di halaman <a href=\"/unduhan/\">Unduhan</a>.",
       "Standar memuat persyaratan, prosedur, jangka waktu penyelesaian dan biaya setiap layanan."]),
     ("2024/08/20/sosialisasi-perizinan-berusaha-bagi-umkm", "2024-08-20",
      "Sosialisasi Perizinan Berusaha bagi UMKM",
