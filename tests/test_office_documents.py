@@ -81,6 +81,25 @@ def test_a_workbook_gives_one_service_a_row_at_its_row():
     assert parts[-1].fields["legal_basis"].startswith("Undang-Undang Nomor 1 Tahun 2022")
 
 
+def test_a_merged_cell_is_read_once():
+    from docx import Document as WordDocument
+
+    doc = WordDocument()
+    doc.add_paragraph("STANDAR PELAYANAN UJI COBA")
+    table = doc.add_table(rows=4, cols=3)
+    for col, text in enumerate(("No", "Komponen", "Uraian")):
+        table.cell(0, col).text = text
+    table.cell(1, 0).merge(table.cell(3, 0)).text = "1."  # a number centred down 3 rows
+    table.cell(1, 1).text, table.cell(1, 2).text = "Persyaratan", "1. KTP-el\n2. KK"
+    table.cell(2, 1).text, table.cell(2, 2).text = "Biaya", "Gratis"
+    table.cell(3, 1).merge(table.cell(3, 2)).text = "Pelayanan di MPP"  # across 2 columns
+    out = io.BytesIO()
+    doc.save(out)
+    assert extract_office(out.getvalue(), "docx").text.split("\n") == [
+        "STANDAR PELAYANAN UJI COBA", "Persyaratan", "1. KTP-el", "2. KK", "Biaya: Gratis",
+        "Pelayanan di MPP"]
+
+
 def test_broken_old_and_encrypted_files_raise_a_reason():
     def reason(body: bytes, kind: str = "docx") -> tuple[str, str]:
         with pytest.raises(OfficeError) as caught:

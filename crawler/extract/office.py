@@ -118,15 +118,15 @@ def _block_lines(container: Any) -> list[str]:
             lines += _table_lines(item)
             numbers = 0
             continue
-        text = squash(item.text)
+        # a line break inside a paragraph (Shift+Enter, "1. KTP<br>2. KK" in a cell) is a line
+        texts = [text for text in (squash(part) for part in item.text.split("\n")) if text]
         marker = _list_marker(item)
         if marker is None:
             numbers = 0
-        elif text:
+        elif texts:
             numbers += 1
-            text = f"{numbers}. {text}" if marker == "number" else f"- {text}"
-        if text:
-            lines.append(text)
+            texts[0] = f"{numbers}. {texts[0]}" if marker == "number" else f"- {texts[0]}"
+        lines += texts
     return lines
 
 
@@ -157,10 +157,12 @@ def _table_lines(table: Any) -> list[str]:
         seen: list[Any] = []  # lxml gives the same element while one is held: compared by it
         for cell in row.cells:
             element = cell._tc
-            if any(element is other for other in (*seen, *above)):
-                continue  # a merged cell, read once
+            if any(element is other for other in seen):
+                continue  # merged across: read once
             seen.append(element)
-            cells.append(_block_lines(cell))
+            if any(element is other for other in above):
+                continue  # merged down from the row above: read there
+            cells.append([line for line in _block_lines(cell) if line])
         above = seen
         lines += row_lines(cells, header=n == 0)
     return [*lines, ""] if lines else []
