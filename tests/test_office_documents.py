@@ -125,7 +125,10 @@ def test_office_files_are_recognised_by_type_or_name_and_accepted_by_the_gate():
     assert office_kind(next(iter(OFFICE_TYPES)), "https://x.example/a") == "docx"
     assert office_kind("application/octet-stream", "https://x.example/SP.DOCX?v=2") == "docx"
     assert office_kind("application/octet-stream", "https://x.example/daftar.xlsx") == "xlsx"
+    assert office_kind("", "https://x.example/daftar.xlsx") == "xlsx"
     assert office_kind("application/msword", "https://x.example/maklumat.doc") is None
+    # a page at a Word file's address (a CMS's attachment page, an error page) is a page
+    assert office_kind("text/html", "https://x.example/SP-Reklame.docx") is None
 
 
 @pytest.fixture(scope="module")

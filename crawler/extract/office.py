@@ -22,6 +22,7 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
+from crawler.downloadermiddlewares.contenttype import GENERIC_TYPES
 from crawler.extract.html import squash
 from crawler.extract.labels import label_name
 from crawler.extract.pdf import MAX_CHARS, PdfError, PdfText, paged_text
@@ -46,6 +47,8 @@ def office_kind(content_type: str, url: str) -> str | None:
     a generic type, by its file name; None otherwise."""
     if content_type in OFFICE_TYPES:
         return OFFICE_TYPES[content_type]
+    if content_type and content_type not in GENERIC_TYPES:
+        return None  # an HTML page at a .docx address is a page
     path = url.split("#", 1)[0].split("?", 1)[0].lower()
     for kind in ("docx", "xlsx"):
         if path.endswith(f".{kind}"):
