@@ -102,28 +102,29 @@ def _read_docx(body: bytes) -> PdfText:
     lines: list[str] = []
     if doc.sections:
         # the kop surat is often in the page header: the PDF of the file shows it on top
-        lines += _block_lines(doc.sections[0].header)
-    lines += _block_lines(doc)
+        lines += _block_lines(doc.sections[0].header, {})
+    lines += _block_lines(doc, {})
     title = squash(doc.core_properties.title or "")
     return paged_text([lines], title, _modified(doc.core_properties), kind="DOCX",
                       running_heads=False)
 
 
-def _block_lines(container: Any) -> list[str]:
+def _block_lines(container: Any, styles: dict[str | None, tuple[str, bool]]) -> list[str]:
     """The lines of a document's body, a header or a table cell, in order: a paragraph a
-    line (a list item with its number or bullet, as Word shows it), a table row by row."""
+    line (a list item with its number or bullet, as Word shows it), a table row by row.
+    ``styles``: what ``_list_marker`` learnt of each paragraph style, read once."""
     from docx.table import Table
 
     lines: list[str] = []
     numbers = 0
     for item in container.iter_inner_content():
         if isinstance(item, Table):
-            lines += _table_lines(item)
+            lines += _table_lines(item, styles)
             numbers = 0
             continue
         # a line break inside a paragraph (Shift+Enter, "1. KTP<br>2. KK" in a cell) is a line
         texts = [text for text in (squash(part) for part in item.text.split("\n")) if text]
-        marker = _list_marker(item)
+        marker = _list_marker(item, styles)
         if marker is None:
             numbers = 0
         elif texts:
@@ -133,25 +134,32 @@ def _block_lines(container: Any) -> list[str]:
     return lines
 
 
-def _list_marker(paragraph: Any) -> str | None:
+def _list_marker(paragraph: Any, styles: dict[str | None, tuple[str, bool]]) -> str | None:
     """"number" or "bullet" for a paragraph in one of Word's automatic lists (its number is
-    not in its text), None for any other."""
-    style = paragraph.style
-    name = (style.name or "") if style is not None else ""
-    numbered = paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None
-    while style is not None and not numbered:
-        ppr = style.element.pPr
-        numbered = ppr is not None and ppr.numPr is not None
-        style = style.base_style
-    if not numbered and not name.startswith("List Number") and not name.startswith(
-            "List Bullet"):
+    not in its text), None for any other. A style is looked up once per document
+    (``styles``: its name, and whether it or a style it is based on numbers its paragraphs):
+    python-docx's lookup reads every style, most of a Word file's reading time."""
+    ppr = paragraph._p.pPr
+    style_id = ppr.style if ppr is not None else None
+    if style_id not in styles:
+        style = paragraph.style
+        name = (style.name or "") if style is not None else ""
+        numbered = False
+        while style is not None and not numbered:
+            style_ppr = style.element.pPr
+            numbered = style_ppr is not None and style_ppr.numPr is not None
+            style = style.base_style
+        styles[style_id] = (name, numbered)
+    name, numbered = styles[style_id]
+    numbered = numbered or (ppr is not None and ppr.numPr is not None)
+    if not numbered and not name.startswith(("List Number", "List Bullet")):
         return None
     if re.match(r"^\s*(?:\d{1,2}|[a-z])[.)]\s", paragraph.text):
         return None  # typed numbers as well: kept as typed
     return "bullet" if "Bullet" in name else "number"
 
 
-def _table_lines(table: Any) -> list[str]:
+def _table_lines(table: Any, styles: dict[str | None, tuple[str, bool]]) -> list[str]:
     """A Word table's rows as a PDF table's (``row_lines``); a blank line after it."""
     lines: list[str] = []
     above: list[Any] = []  # the cells of the row above (a cell merged down is read once)
@@ -165,7 +173,7 @@ def _table_lines(table: Any) -> list[str]:
             seen.append(element)
             if any(element is other for other in above):
                 continue  # merged down from the row above: read there
-            cells.append([line for line in _block_lines(cell) if line])
+            cells.append([line for line in _block_lines(cell, styles) if line])
         above = seen
         lines += row_lines(cells, header=n == 0)
     return [*lines, ""] if lines else []
