@@ -7,6 +7,10 @@ own port, and a crawl of one OPD must not wander into another's site. A host lis
 80 and 443 stand for each other (sites redirect http to https), and ``www.host`` is the
 same site as ``host``.
 
+A Blogger blog's own feed on www.blogger.com (``/feeds/<blogId>/posts/...``) is in scope
+once a page of the source declares that blog id (``declare_blogs``, ``crawler.blogger``):
+that feed only, not another blog's, not its comments, nothing else of Blogger's host.
+
 Whatever the spider, a request that is not http(s) (a redirect to ``file:///etc/passwd``,
 a catalog's ``ftp:`` link) is never sent: ``sikoja.schemes`` is the one allow-list.
 """
@@ -18,6 +22,7 @@ from urllib.parse import urlsplit
 
 from scrapy.exceptions import IgnoreRequest
 
+from crawler.blogger import blog_feed
 from crawler.downloadermiddlewares.robots import ROBOTS_META
 from sikoja.schemes import is_web_url, refusal
 from sikoja.urls import DEFAULT_PORTS
@@ -38,6 +43,7 @@ class SiteScope:
 
     def __init__(self, source: Source) -> None:
         self.ports: dict[str, set[int] | None] = {}
+        self.blogs: set[str] = set()  # Blogger blog ids the source's pages declare
         for host in source.hosts:
             self.ports[host] = None
         for url in source.start_urls + ([source.url] if source.url else []):
@@ -49,6 +55,10 @@ class SiteScope:
             known = self.ports[host]
             self.ports[host] = (known or set()) | {port}
 
+    def declare_blogs(self, blogs: frozenset[str]) -> None:
+        """A page of the source declares itself a page of these Blogger blogs."""
+        self.blogs.update(blogs)
+
     def allows(self, url: str) -> bool:
         parts = urlsplit(url)
         if not is_web_url(url):
@@ -57,7 +67,7 @@ class SiteScope:
         if host not in self.ports:
             host = host[4:] if host.startswith("www.") else f"www.{host}"
             if host not in self.ports:
-                return False
+                return blog_feed(url, self.blogs)
         ports = self.ports[host]
         try:
             port = parts.port or DEFAULT_PORTS.get(parts.scheme, 80)

@@ -474,6 +474,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         if not page.payload and not (dt_tables or dt_files or details) and may_be_drawn_by_script(
                 body, doc.text):
             scripts = shell_scripts(html(), url, doc.text)
+            self.scope.declare_blogs(scripts.blogs)  # their feeds on www.blogger.com
             if scripts.shell or scripts.endpoints:
                 # its HTML stays the same when its data changes: always fetched in full
                 etag = last_modified = None
