@@ -106,7 +106,11 @@ URLLENGTH_LIMIT = 2000
 WARN_ON_GENERATOR_RETURN_VALUE = False
 
 # Content types the crawler stores; anything else is skipped with a reason.
-SIKOJA_ACCEPTED_TYPES = ["text/html", "application/xhtml+xml", "application/pdf"]
+# ...and the Word and Excel files crawler.extract.office reads (its OFFICE_TYPES; spelled
+# out here so that loading the settings loads no extractor)
+SIKOJA_ACCEPTED_TYPES = ["text/html", "application/xhtml+xml", "application/pdf",
+                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
 
 
 def scrapy_settings(crawl: CrawlSettings, data_dir: Path) -> dict[str, Any]:

@@ -641,6 +641,17 @@ TABLE = [
     ("pkm-koni", "/2024/07/posyandu-lansia-di-rt-08.html", "Posyandu Lansia di RT 08", "news",
      None, None),
     ("pkm-koni", "/p/standar-pelayanan.html", "Standar Pelayanan", "listing", None, None),
+    # WordPress pages that link their standard as a Word file, a Download page with a
+    # workbook of services one a row (crawler.extract.office)
+    ("docx-dpmptsp", "/layanan/izin-penyelenggaraan-reklame/", "Izin Penyelenggaraan Reklame",
+     "service", "Surat permohonan bermaterai",
+     "Izin tidak dipungut biaya; pajak reklame dibayar ke BPPRD Kota Jambi"),
+    ("docx-dpmptsp", "/wp-content/uploads/2024/03/Daftar-Standar-Pelayanan-DPMPTSP-2024.xlsx"
+     "#page=12", "Surat Izin Praktik Perawat (SIPP)", "service", "Fotokopi KTP-el",
+     "Tidak dipungut biaya"),
+    ("docx-dpmptsp", "/2024/08/20/sosialisasi-perizinan-berusaha-bagi-umkm/",
+     "Sosialisasi Perizinan Berusaha bagi UMKM", "news", None, None),
+    ("docx-dpmptsp", "/unduhan/", "Unduhan", "listing", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and

@@ -304,6 +304,9 @@ def test_every_devset_url_is_a_page_of_the_sample_web(web, crawl, client):
     # a PPID Pembantu publishes some services only as Standar Pelayanan PDFs
     pages |= {default_url(web, u) for u, r in crawl.items() if r.status_code == 200
               and r.headers["content-type"] == "application/pdf"}
+    # ...or as Word and Excel files (a workbook lists a service a row)
+    pages |= {default_url(web, u) for u, r in crawl.items() if r.status_code == 200
+              and r.headers["content-type"].startswith("application/vnd.openxmlformats")}
     # an app that draws every route from JSON is linked from nowhere but its sitemap
     for base in web.urls.values():
         sitemap = client.get(base + "/sitemap.xml")
@@ -332,6 +335,14 @@ def test_every_devset_url_is_a_page_of_the_sample_web(web, crawl, client):
                 assert default_url(web, shell) in pages, url
                 body = client.get(running_url(web, shell)).content
                 assert 1 <= int(route[5:]) <= len(PdfReader(io.BytesIO(body)).pages), url
+                continue
+            if route.startswith("page=") and shell.endswith(".xlsx"):
+                # a service of a workbook of many, at its row (counted through the sheets)
+                from openpyxl import load_workbook
+                assert default_url(web, shell) in pages, url
+                book = load_workbook(io.BytesIO(client.get(running_url(web, shell)).content),
+                                     read_only=True)
+                assert 1 <= int(route[5:]) <= sum(s.max_row for s in book.worksheets), url
                 continue
             if route and not route.startswith("/"):
                 # a service shown in a modal of its list: the list is a page, and names it

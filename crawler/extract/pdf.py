@@ -260,17 +260,30 @@ def extract_pdf(body: bytes) -> PdfText:
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
             AssertionError, OSError, RecursionError, ZeroDivisionError) as exc:
         raise PdfError("parse", f"unreadable PDF: {type(exc).__name__}: {exc}"[:300]) from None
+    return paged_text(pages, title, modified)
+
+
+def paged_text(pages: list[list[str]], meta_title: str, modified: str | None, *,
+               kind: str = "PDF", running_heads: bool = True) -> PdfText:
+    """A document's text from its pages' lines (a blank line ends a table): the pages'
+    running heads and feet dropped (``running_heads``), blank runs collapsed, the title from
+    the metadata or else the heading after the kop surat, and the line each page starts
+    on. Word and Excel files (``crawler.extract.office``) come through here too, a row of a
+    workbook as a page."""
     # a page's blank edge is where its running head or foot was, not the end of a table
-    numbered = [(number, line) for number, page in enumerate(drop_running_heads(pages))
-                for line in "\n".join(page).strip("\n").split("\n")]
+    numbered = [(number, line) for number, page in enumerate(
+                    drop_running_heads(pages) if running_heads else pages)
+                for line in ("\n".join(page).strip("\n") if running_heads
+                             else "\n".join(page)).split("\n")]
     kept = [(number, line) for n, (number, line) in enumerate(numbered)
             if line or (n and numbered[n - 1][1])]
     while kept and not kept[0][1].strip():
         kept.pop(0)  # what strip() takes off the text's start
     text = "\n".join(line for _, line in kept)[:MAX_CHARS].strip()
     if not text.strip():
-        raise PdfError("parse", "PDF has no extractable text (scanned image?)")
-    meta_title = title
+        raise PdfError("parse", f"{kind} has no extractable text"
+                       + (" (scanned image?)" if kind == "PDF" else ""))
+    title = meta_title
     if not title:
         # the document's heading, not the kop surat above it ("PEMERINTAH KOTA JAMBI ...")
         title = title_case(heading_after_letterhead(text), text) or next(

@@ -138,7 +138,7 @@ def _table_lines(runs: list[_Run], edges: _Edges) -> list[str] | None:
     for (top, bottom), cells in sorted(rows.items(), key=lambda kv: -kv[0][0]):
         starts_table = previous_bottom is None or abs(previous_bottom - top) > 1
         texts = [[text for _, text in _lines(cells[left])] for left in sorted(cells)]
-        parts.append((top, 2 if starts_table else 1, _row_lines(texts, header=starts_table)))
+        parts.append((top, 2 if starts_table else 1, row_lines(texts, header=starts_table)))
         previous_bottom = bottom
     out: list[str] = []
     in_table = False
@@ -173,7 +173,7 @@ def _lines(runs: list[_Run], join_headings: bool = False) -> list[tuple[float, s
     return [(top, text) for top, _, _, text in out]
 
 
-def _row_lines(cells: list[list[str]], header: bool) -> list[str]:
+def row_lines(cells: list[list[str]], header: bool) -> list[str]:
     """A table row as text lines: "Label" and its items, or "Label: value"."""
     cells = [c for c in cells if c and " ".join(c) not in (":", "：")]
     if cells and len(cells) > 1 and _ROW_NUMBER.match(" ".join(cells[0])):

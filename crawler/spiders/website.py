@@ -89,9 +89,10 @@ from crawler.extract.modals import (
     may_hold_buttons,
     may_load_details,
 )
+from crawler.extract.office import extract_office, office_kind
 from crawler.extract.pagecode import PageCode
 from crawler.extract.payload import may_embed_data, with_payload
-from crawler.extract.pdf import PdfError, extract_pdf
+from crawler.extract.pdf import PdfError, PdfText, extract_pdf
 from crawler.extract.title import NO_SITE, is_home
 from crawler.extract.viewers import file_ids, is_viewer, named_files, shown_file
 from crawler.failures import UNREADABLE_KIND, http_reason
@@ -108,14 +109,17 @@ from sikoja.store import DocumentStore
 from sikoja.urls import canonicalize_url, origin, url_key
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Generator, Iterator
+    from collections.abc import AsyncIterator, Callable, Generator, Iterator
 
     from scrapy.crawler import Crawler
     from scrapy.http import Response
 
     from sikoja.documents import Document
 
-_SKIP_EXTENSIONS = tuple(f".{ext}" for ext in IGNORED_EXTENSIONS if ext != "pdf") + (
+# PDFs, and Word and Excel files (a Standar Pelayanan typed in Word, a list of services in a
+# workbook: ``crawler.extract.office``) are read; old binary .doc/.xls are not
+_READ_EXTENSIONS = ("pdf", "docx", "xlsx")
+_SKIP_EXTENSIONS = tuple(f".{ext}" for ext in IGNORED_EXTENSIONS if ext not in _READ_EXTENSIONS) + (
     ".xml", ".json", ".rss", ".atom", ".ics", ".apk", ".sql", ".csv", ".webp", ".mp4",
 )
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -430,6 +434,11 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         if ctype == "application/pdf" or looks_pdf(body):
             yield from self._pdf(response, key, elapsed, etag, last_modified)
             return
+        if (office := office_kind(ctype, url)) is not None:
+            # a Word or Excel standard: read as a PDF is (crawler.extract.office)
+            yield from self._pdf(response, key, elapsed, etag, last_modified,
+                                 extract=functools.partial(extract_office, kind=office))
+            return
         if meta.get("sikoja_detail_of") and (ctype.endswith("json") or (
                 ctype not in _HTML_TYPES and body.lstrip()[:1] in (b"{", b"["))):
             yield from self._detail_json(response, key, elapsed)
@@ -710,10 +719,11 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                               elapsed_ms=elapsed)
 
     def _pdf(self, response: Response, key: str, elapsed: float | None, etag: str | None,
-             last_modified: str | None) -> Iterator[Any]:
+             last_modified: str | None,
+             extract: Callable[[bytes], PdfText] = extract_pdf) -> Iterator[Any]:
         meta = response.meta
         try:
-            pdf = extract_pdf(response.body)
+            pdf = extract(response.body)
         except PdfError as exc:
             yield FetchOutcome(url=key, outcome=ERROR, status=response.status,
                                elapsed_ms=elapsed, reason=f"parse: {exc}")
