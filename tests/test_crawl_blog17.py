@@ -472,3 +472,19 @@ def test_a_blogs_own_feed_on_blogger_com_is_read_when_its_pages_declare_the_blog
                     "23014469394190/posts/default", "https://www.blogger.com:8443/feeds/"
                     "23014469394190/posts/default"):
         assert not scope.allows(refused), refused
+
+
+def test_a_blogs_feed_on_blogger_com_cannot_be_walked_out_of_with_dot_segments():
+    """A comment's link ``.../feeds/<blogId>/posts/default/../../../../profile/X`` starts
+    like the declared blog's feed, so the scope let it be asked for, but it names Blogger's
+    profile page once its dots are removed (as the request's canonical URL removes them)."""
+    from crawler.downloadermiddlewares.offsite import SiteScope
+
+    scope = SiteScope(Source(name="s", opd="o", start_urls=[BLOG + "/"]))
+    scope.declare_blogs(frozenset({"23014469394190"}))
+    assert scope.allows(f"{FEED}/posts/default/-/Layanan?alt=json")
+    assert scope.allows(f"{FEED}/posts/default/...")  # three dots: a name, not a step
+    for walk in ("/posts/default/../../../../profile/0881", "/posts/%2e%2E/%2e%2e/../../profile/0881",
+                 "/posts/default/..%2f..%2f..%2f..%2fprofile/0881", "/posts/./../../99999/posts/default",
+                 "/posts/default/..;x/../../../profile/0881", "/pages/..", "/posts/%2E/default"):
+        assert not scope.allows(FEED + walk), walk
