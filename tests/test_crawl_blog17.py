@@ -488,3 +488,31 @@ def test_a_blogs_feed_on_blogger_com_cannot_be_walked_out_of_with_dot_segments()
                  "/posts/default/..%2f..%2f..%2f..%2fprofile/0881", "/posts/./../../99999/posts/default",
                  "/posts/default/..;x/../../../profile/0881", "/pages/..", "/posts/%2E/default"):
         assert not scope.allows(FEED + walk), walk
+
+
+def test_a_resumed_crawl_still_reads_the_feed_of_the_blog_declared_before_the_stop(tmp_path):
+    """The blog a page declared let its feed on www.blogger.com be asked for, but the
+    declaration was not in the state a stopped crawl saves: resumed, the feed's requests
+    still queued in the job were refused as another site's."""
+    from scrapy.extensions.spiderstate import SpiderState
+
+    from crawler.spiders.website import WebsiteSpider
+
+    source = {"name": "s", "opd": "o", "kind": "website", "start_urls": [BLOG + "/"]}
+    stopped = WebsiteSpider(source)
+    SpiderState(str(tmp_path)).spider_opened(stopped)  # a new job: an empty state
+    stopped._restore_state()  # the first thing its start does
+    stopped.scope.declare_blogs(frozenset({"23014469394190"}))  # a table of contents read
+    SpiderState(str(tmp_path)).spider_closed(stopped)  # a graceful stop saves the state
+
+    resumed = WebsiteSpider(source)
+    SpiderState(str(tmp_path)).spider_opened(resumed)
+    resumed._restore_state()
+    assert resumed.scope.allows(f"{FEED}/posts/default?alt=json")
+    assert not resumed.scope.allows("https://www.blogger.com/feeds/99999/posts/default")
+    resumed.scope.declare_blogs(frozenset({"99999"}))  # declared after the resume: saved too
+    SpiderState(str(tmp_path)).spider_closed(resumed)
+    again = WebsiteSpider(source)
+    SpiderState(str(tmp_path)).spider_opened(again)
+    again._restore_state()
+    assert again.scope.blogs == {"23014469394190", "99999"}

@@ -241,13 +241,16 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         self.home_texts = SharedSet(server, f"{prefix}:home", undo)  # type: ignore[assignment]
 
     def _restore_state(self) -> None:
-        """A resumed frontier: the page budget and what was produced live in spider.state,
-        which Scrapy saves in JOBDIR on a graceful stop (loaded after spider_opened)."""
+        """A resumed frontier: the page budget, what was produced and the Blogger blogs the
+        pages declared (whose feeds the scope lets through) live in spider.state, which
+        Scrapy saves in JOBDIR on a graceful stop (loaded after spider_opened)."""
         state = getattr(self, "state", None)
         if isinstance(state, dict):
             state.setdefault("scheduled", set()).update(self.scheduled)
             state.setdefault("produced", set()).update(self.produced)
+            state.setdefault("blogs", set()).update(self.scope.blogs)
             self.scheduled, self.produced = state["scheduled"], state["produced"]
+            self.scope.blogs = state["blogs"]
 
     # -- frontier ----------------------------------------------------------------------
 
