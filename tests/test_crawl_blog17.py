@@ -484,8 +484,10 @@ def test_a_blogs_feed_on_blogger_com_cannot_be_walked_out_of_with_dot_segments()
     scope.declare_blogs(frozenset({"23014469394190"}))
     assert scope.allows(f"{FEED}/posts/default/-/Layanan?alt=json")
     assert scope.allows(f"{FEED}/posts/default/...")  # three dots: a name, not a step
-    for walk in ("/posts/default/../../../../profile/0881", "/posts/%2e%2E/%2e%2e/../../profile/0881",
-                 "/posts/default/..%2f..%2f..%2f..%2fprofile/0881", "/posts/./../../99999/posts/default",
+    for walk in ("/posts/default/../../../../profile/0881",
+                 "/posts/%2e%2E/%2e%2e/../../profile/0881",
+                 "/posts/default/..%2f..%2f..%2f..%2fprofile/0881",
+                 "/posts/./../../99999/posts/default",
                  "/posts/default/..;x/../../../profile/0881", "/pages/..", "/posts/%2E/default"):
         assert not scope.allows(FEED + walk), walk
 
