@@ -518,3 +518,24 @@ def test_a_resumed_crawl_still_reads_the_feed_of_the_blog_declared_before_the_st
     SpiderState(str(tmp_path)).spider_opened(again)
     again._restore_state()
     assert again.scope.blogs == {"23014469394190", "99999"}
+
+
+def test_a_fleet_worker_reads_the_feed_of_a_blog_another_workers_page_declared():
+    """In a fleet the feed's request, queued by the worker that read the table of contents,
+    may be taken by another worker, whose scope knew no blog and refused it."""
+    from scrapy.settings import Settings as ScrapySettings
+
+    from crawler.spiders.website import WebsiteSpider
+    from tests.redisserver import missing, redis_server
+
+    if missing() is not None:
+        pytest.skip(missing())
+    source = {"name": "s", "opd": "o", "kind": "website", "start_urls": [BLOG + "/"]}
+    with redis_server() as url:
+        workers = [WebsiteSpider(source), WebsiteSpider(source)]
+        for worker in workers:
+            worker.settings = ScrapySettings({"REDIS_URL": url})
+            worker._share_state()
+        workers[0].scope.declare_blogs(frozenset({"23014469394190"}))
+        assert workers[1].scope.allows(f"{FEED}/posts/default?alt=json")
+        assert not workers[1].scope.allows("https://www.blogger.com/feeds/99999/posts/default")
