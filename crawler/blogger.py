@@ -9,13 +9,15 @@ and ``<link rel="EditURI" href="https://www.blogger.com/rsd.g?blogID=<blogId>">`
 of posts or pages of a blog a page of the source declares is that source's own data
 (``crawler.extract.jsonlist`` reads it as an endpoint, ``SiteScope`` lets it be asked for);
 nothing else of www.blogger.com is: not another blog's feed, not a comments feed, not
-Blogger's pages.
+Blogger's pages. A path with a dot segment (``.``, ``..``, spelled with ``%2e`` too) is
+refused whole: ``/feeds/<blogId>/posts/default/../../../../profile/X`` starts like the
+blog's feed but asks for ``/profile/X`` once the dots are removed (RFC 3986).
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 BLOGGER_HOSTS = frozenset({"www.blogger.com", "blogger.com"})
 _LINK = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
@@ -25,6 +27,8 @@ _DECLARED = re.compile(r"""\bhref\s*=\s*["']?(?:https?:)?//(?:www\.)?blogger\.co
                        re.IGNORECASE)
 # a blog's feed of posts or pages (a label's, a post's too): not its comments
 _OWN_FEED = re.compile(r"^/feeds/(\d{1,30})/(?:posts|pages)/")
+# a dot segment, its dots percent-encoded or not (Tomcat-like servers read ``..;x`` as ``..``)
+_DOTS = re.compile(r"(?:^|[/\\])\.{1,2}(?:;[^/\\]*)?(?=$|[/\\])")
 MAX_HEAD = 200_000  # characters of a page read for its <link>s (they sit in its <head>)
 
 
@@ -39,7 +43,8 @@ def declared_blogs(html: str) -> frozenset[str]:
 
 
 def blog_feed(url: str, blogs: frozenset[str] | set[str]) -> bool:
-    """Whether ``url`` is the feed of posts or pages of one of ``blogs`` on www.blogger.com."""
+    """Whether ``url`` is the feed of posts or pages of one of ``blogs`` on www.blogger.com
+    (its path holding no dot segment, which could walk out of the feed)."""
     if not blogs:
         return False
     try:
@@ -49,6 +54,8 @@ def blog_feed(url: str, blogs: frozenset[str] | set[str]) -> bool:
         return False
     if parts.scheme not in ("http", "https") or port not in (None, 80, 443) or (
             parts.hostname or "").lower().rstrip(".") not in BLOGGER_HOSTS:
+        return False
+    if _DOTS.search(unquote(parts.path)):
         return False
     m = _OWN_FEED.match(parts.path)
     return m is not None and m.group(1) in blogs

@@ -32,13 +32,13 @@ crawl), so the row does not come back at each crawl only to be retired again.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, NamedTuple
 
 from crawler.extract.service import CORE_FIELDS
 from crawler.extract.servicetable import OWN_PAGE
 from crawler.extract.title import squash
-from crawler.titlewords import words
 from crawler.twins import live_twin
 from sikoja.urls import url_key
 
@@ -99,11 +99,18 @@ _COMMON_WORDS = frozenset(
     "di ke untuk atau dari yang baru".split())
 
 
+def _words(title: str) -> list[str]:
+    """The title's words as a reader tells them apart: runs of letters of any script,
+    digits and underscores, case folded ("Straße" is "strasse", "Café" is not "Cafè").
+    Not ``crawler.titlewords.words``, which keeps ASCII letters and digits only."""
+    return re.findall(r"\w+", squash(title).casefold())
+
+
 def _names(page_title: str, row_title: str) -> bool:
     """Whether ``page_title`` names the service ``row_title`` does: the distinctive words of
     one are all in the other, or one is the other's abbreviation ("SKTM", "Surat Keterangan
     Tidak Mampu")."""
-    page, row = words(page_title), words(row_title)
+    page, row = _words(page_title), _words(row_title)
     page_own = {w for w in page if w not in _COMMON_WORDS}
     row_own = {w for w in row if w not in _COMMON_WORDS}
     if (row_own and row_own <= set(page)) or (page_own and page_own <= set(row)):
@@ -169,7 +176,7 @@ def stand_ins(store: DocumentStore, links: LinkStore | None, source: str,
         if page is not None:
             linked[row.url] = (page, row.title, row.fields)
             # one row read at two spellings of its listing is one row
-            linking[page].add(" ".join(words(row.title)))
+            linking[page].add(" ".join(_words(row.title)))
     return {url for url, (page, title, fields) in linked.items()
             if len(linking[page]) == 1 and _names(services[page][0], title)
             and _tells(services[page][1], fields)}

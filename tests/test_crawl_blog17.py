@@ -472,3 +472,70 @@ def test_a_blogs_own_feed_on_blogger_com_is_read_when_its_pages_declare_the_blog
                     "23014469394190/posts/default", "https://www.blogger.com:8443/feeds/"
                     "23014469394190/posts/default"):
         assert not scope.allows(refused), refused
+
+
+def test_a_blogs_feed_on_blogger_com_cannot_be_walked_out_of_with_dot_segments():
+    """A comment's link ``.../feeds/<blogId>/posts/default/../../../../profile/X`` starts
+    like the declared blog's feed, so the scope let it be asked for, but it names Blogger's
+    profile page once its dots are removed (as the request's canonical URL removes them)."""
+    from crawler.downloadermiddlewares.offsite import SiteScope
+
+    scope = SiteScope(Source(name="s", opd="o", start_urls=[BLOG + "/"]))
+    scope.declare_blogs(frozenset({"23014469394190"}))
+    assert scope.allows(f"{FEED}/posts/default/-/Layanan?alt=json")
+    assert scope.allows(f"{FEED}/posts/default/...")  # three dots: a name, not a step
+    for walk in ("/posts/default/../../../../profile/0881",
+                 "/posts/%2e%2E/%2e%2e/../../profile/0881",
+                 "/posts/default/..%2f..%2f..%2f..%2fprofile/0881",
+                 "/posts/./../../99999/posts/default",
+                 "/posts/default/..;x/../../../profile/0881", "/pages/..", "/posts/%2E/default"):
+        assert not scope.allows(FEED + walk), walk
+
+
+def test_a_resumed_crawl_still_reads_the_feed_of_the_blog_declared_before_the_stop(tmp_path):
+    """The blog a page declared let its feed on www.blogger.com be asked for, but the
+    declaration was not in the state a stopped crawl saves: resumed, the feed's requests
+    still queued in the job were refused as another site's."""
+    from scrapy.extensions.spiderstate import SpiderState
+
+    from crawler.spiders.website import WebsiteSpider
+
+    source = {"name": "s", "opd": "o", "kind": "website", "start_urls": [BLOG + "/"]}
+    stopped = WebsiteSpider(source)
+    SpiderState(str(tmp_path)).spider_opened(stopped)  # a new job: an empty state
+    stopped._restore_state()  # the first thing its start does
+    stopped.scope.declare_blogs(frozenset({"23014469394190"}))  # a table of contents read
+    SpiderState(str(tmp_path)).spider_closed(stopped)  # a graceful stop saves the state
+
+    resumed = WebsiteSpider(source)
+    SpiderState(str(tmp_path)).spider_opened(resumed)
+    resumed._restore_state()
+    assert resumed.scope.allows(f"{FEED}/posts/default?alt=json")
+    assert not resumed.scope.allows("https://www.blogger.com/feeds/99999/posts/default")
+    resumed.scope.declare_blogs(frozenset({"99999"}))  # declared after the resume: saved too
+    SpiderState(str(tmp_path)).spider_closed(resumed)
+    again = WebsiteSpider(source)
+    SpiderState(str(tmp_path)).spider_opened(again)
+    again._restore_state()
+    assert again.scope.blogs == {"23014469394190", "99999"}
+
+
+def test_a_fleet_worker_reads_the_feed_of_a_blog_another_workers_page_declared():
+    """In a fleet the feed's request, queued by the worker that read the table of contents,
+    may be taken by another worker, whose scope knew no blog and refused it."""
+    from scrapy.settings import Settings as ScrapySettings
+
+    from crawler.spiders.website import WebsiteSpider
+    from tests.redisserver import missing, redis_server
+
+    if missing() is not None:
+        pytest.skip(missing())
+    source = {"name": "s", "opd": "o", "kind": "website", "start_urls": [BLOG + "/"]}
+    with redis_server() as url:
+        workers = [WebsiteSpider(source), WebsiteSpider(source)]
+        for worker in workers:
+            worker.settings = ScrapySettings({"REDIS_URL": url})
+            worker._share_state()
+        workers[0].scope.declare_blogs(frozenset({"23014469394190"}))
+        assert workers[1].scope.allows(f"{FEED}/posts/default?alt=json")
+        assert not workers[1].scope.allows("https://www.blogger.com/feeds/99999/posts/default")

@@ -484,3 +484,55 @@ def test_rows_arriving_again_weigh_their_site_once(tmp_path):
         spent.append(steps[0])
     # the first row weighs the site; the others only look their own row up
     assert max(spent[1:]) * 3 < spent[0]
+
+
+@pytest.mark.parametrize(("row_title", "page_title", "retired"), [
+    # an underscore joins a file name's words: "Surat_Keterangan_Usaha" is one word
+    ("SKU", "Surat_Keterangan_Usaha", False), ("SKTM", "Formulir_SKTM", False),
+    # accented and non-Latin letters are letters, not word breaks ("caf" is no word)
+    ("Izin Usaha Café", "Izin Usaha Cafè", False),
+    ("Layanan Sertifikasi Halal", "Layanan Sertifikasi Ḥalal", False),
+    # case folded, not only lower-cased: "Straße" is "strasse"
+    ("Izin Usaha STRASSE", "Izin Usaha Straße", True),
+    ("Pembuatan Akta Kelahiran", "Pembuatan Akta Kelahiran ²", True),
+])
+def test_a_row_is_retired_for_its_page_by_the_words_a_reader_tells_apart(
+        tmp_path, row_title, page_title, retired):
+    """Whether a page's title names its row's service reads words as runs of letters of
+    any script, case folded. A refactor read them as ASCII letters and
+    digits: a row was retired for a page naming another service (a name's accent or
+    underscore dropped) and kept beside its own page ("Straße" read as "stra e")."""
+    store = DocumentStore.open(tmp_path)
+    try:
+        listing = Document(url=f"{KEL}/layanan/", source="kel", opd="Kel", kind="page",
+                           title="Layanan", text=row_title, fields={"listing": True})
+        row = _row(row_title, "KTP", f"{KEL}/halaman/")
+        page = _service(f"{KEL}/halaman/", page_title, requirements=["KTP", "KK"],
+                        procedure=["Datang"])
+        for doc in (listing, page, row):
+            store.upsert(doc)
+        assert settle_own_pages(store, None, "kel") == int(retired)
+        assert (row.url not in store.urls_for_source("kel")) == retired
+    finally:
+        store.close()
+
+
+def test_two_rows_whose_titles_differ_by_an_underscore_are_two_rows(tmp_path):
+    """One row read at two spellings of its listing is one row, retired for the page it
+    links; two rows are kept when one page is all they link. "Surat_Keterangan_Usaha" and
+    "Surat Keterangan Usaha" are two titles (a refactor had read them as one)."""
+    store = DocumentStore.open(tmp_path)
+    try:
+        listing = Document(url=f"{KEL}/layanan/", source="kel", opd="Kel", kind="page",
+                           title="Layanan", fields={"listing": True},
+                           text="Surat Keterangan Usaha\nSurat_Keterangan_Usaha")
+        page = _service(f"{KEL}/sku/", "Surat Keterangan Usaha", requirements=["KTP", "KK"],
+                        procedure=["Datang"])
+        rows = [_row("Surat Keterangan Usaha", "KTP", page.url),
+                _row("Surat_Keterangan_Usaha", "KTP", page.url)]
+        for doc in (listing, page, *rows):
+            store.upsert(doc)
+        assert settle_own_pages(store, None, "kel") == 0
+        assert {r.url for r in rows} <= store.urls_for_source("kel")
+    finally:
+        store.close()

@@ -384,3 +384,27 @@ def test_a_map_get_in_a_webpack_chunk_is_no_endpoint():
     own = ('const h=x.create({baseURL:"/api/v2"}),m=new Map;h.get("/layanan");'
            'm.get("/pengumuman")')
     assert endpoints(own, PAGE) == ["http://127.0.0.1:9000/api/v2/layanan"]
+
+
+def test_a_client_made_with_new_or_a_name_a_map_had_before_is_still_read():
+    """Only a key/value builtin's ``.get`` reads a key. Any other ``new`` may make the
+    client (a class-based client, minified: ``c=new o.Z({baseURL})``), and a minified name
+    that held a Map in one module is the client in the next (a parameter, destructured or
+    not): both were dropped as Maps and their pages' lists never read."""
+    bases = {"baseURL": "/api/v1"}
+    chunk = '(window.webpackJsonp=window.webpackJsonp||[]).push([["c"],{a1:function(t,e,n){'
+    made = chunk + ('var o=n("x"),c=new o.Z({baseURL:"/api/v1"});'
+                    'e.default={created(){c.get("/layanan")}}}}]);')
+    layanan = [PAGE + "api/v1/layanan"]
+    assert endpoints(with_bases(made, bases), PAGE) == layanan
+    tabs = chunk + 'e.tabs=function(){var e=new Map;return e}},b2:function(t,n,r){n.default='
+    for module in ('{asyncData({$axios:e}){return e.get("/layanan")}}}}]);',
+                   '{asyncData:function(e){return e.get("/layanan")}}}}]);',
+                   '{asyncData:e=>e.get("/layanan")}}}]);'):
+        assert endpoints(with_bases(tabs + module, bases), PAGE) == layanan, module
+    # still keys: a Map used in a later function that does not bind its name again, a
+    # URLSearchParams, a Map of the global object
+    for keyed in ('var e=new Map;function f(t,n){if(e){return e.get("/tentang")}}',
+                  'var q=new URLSearchParams(location.search);q.get("/tentang")',
+                  'this.cache=new window.Map();function f(e){return this.cache.get("/tentang")}'):
+        assert endpoints(with_bases(chunk + keyed + "}}]);", bases), PAGE) == [], keyed

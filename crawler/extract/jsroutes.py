@@ -167,21 +167,46 @@ def _receiver(code: str, at: int) -> str:
 
 
 HELD_WINDOW = 2000  # characters before a call where the name it is made on is set
-# what no HTTP client is made with: ``new Map``, a ``Set``, ``URLSearchParams``
-_CONSTRUCTED = re.compile(r"new\s+(" + _IDENT + r")")
+# the builtins holding keys and values, whose ``.get("/x")`` reads a key and asks no server:
+# ``new Map``, ``new Set([...])``, ``new URLSearchParams(q)``, ``new window.Map``
+_KEYED = re.compile(r"new\s+(?:(?:window|globalThis|self)\s*\.\s*)?"
+                    r"(?:WeakMap|Map|WeakSet|Set|URLSearchParams|FormData|Headers)")
+# a parameter list (``function(t,e,n){``, ``asyncData({$axios:e}){``, ``(e)=>``), the word
+# before it, and a lone arrow parameter (``e=>``)
+_PARAMS = re.compile(r"([\w$]*)\s*\(([^()]*)\)\s*(?:=>|\{)|(" + _IDENT + r")\s*=>")
+_CONTROL = frozenset({"if", "for", "while", "switch", "with", "return", "typeof", "in", "of"})
 
 
 def _constructed(code: str, at: int, chain: str) -> bool:
     """Whether the name chain a ``.get`` is called on at ``at`` was last set, a little
-    before, to an object built with ``new`` of no client-like name (``const m=new Map``,
-    ``this.cache=new Map()``): its ``.get("/x")`` reads a key, it asks no server."""
+    before, to a key/value builtin (``const m=new Map``, ``this.cache=new Map()``) and not
+    bound again since as a parameter (a minified bundle reuses ``e``): its ``.get("/x")``
+    reads a key, it asks no server. Any other ``new`` may make a client
+    (``c=new o.Z({baseURL:"/api"})``)."""
     if not chain:
         return False
     pattern = r"\s*\.\s*".join(map(re.escape, chain.split(".")))
-    held = re.findall(r"(?<![\w$.])" + pattern + r"\s*=(?!=)\s*(new\s+" + _IDENT + r"|"
-                      + _IDENT + r")", code[max(0, at - HELD_WINDOW):at])
-    made = _CONSTRUCTED.match(held[-1]) if held else None
-    return bool(made) and not _CLIENT_NAME.match(made.group(1))
+    before = code[max(0, at - HELD_WINDOW):at]
+    held = list(re.finditer(r"(?<![\w$.])" + pattern + r"\s*=(?!=)\s*(new\s+" + _IDENT
+                            + r"(?:\s*\.\s*" + _IDENT + r")*|" + _IDENT + r")", before))
+    if not held or not _KEYED.fullmatch(held[-1].group(1)):
+        return False
+    return "." in chain or not _rebound(before[held[-1].end():], chain)
+
+
+def _rebound(code: str, name: str) -> bool:
+    """Whether ``code`` binds ``name`` as a function's parameter (plain or destructured)."""
+    token = re.compile(r"(?<![\w$.])" + re.escape(name) + r"(?![\w$])(?!\s*:)")
+    for m in _PARAMS.finditer(code):
+        if m.group(3) is not None:
+            if m.group(3) == name:
+                return True
+            continue
+        word = m.group(1) or (re.findall(r"([\w$]+)\s*$", code[max(0, m.start() - 16):m.start()])
+                              or [""])[-1]
+        if word not in _CONTROL and token.search(m.group(2)):
+            return True
+    return False
 
 
 def _app_client(code: str, at: int, imports: bool) -> bool:

@@ -231,8 +231,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             self._share_state()
 
     def _share_state(self) -> None:
-        """A fleet worker: the page budget, the pages produced and the home page's look are
-        the fleet's (``crawler.fleet.sharedset``), so no two workers take the same page."""
+        """A fleet worker: the page budget, the pages produced, the home page's look and the
+        Blogger blogs declared are the fleet's (``crawler.fleet.sharedset``), so no two
+        workers take the same page and any worker takes a blog feed another let in."""
         from scrapy_redis.connection import get_redis_from_settings
 
         from crawler.fleet import run_prefix
@@ -243,15 +244,20 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         self.scheduled = SharedSet(server, f"{prefix}:scheduled", undo)  # type: ignore[assignment]
         self.produced = SharedSet(server, f"{prefix}:produced", undo)  # type: ignore[assignment]
         self.home_texts = SharedSet(server, f"{prefix}:home", undo)  # type: ignore[assignment]
+        # a blog one worker's page declares lets its feed through any worker's scope
+        self.scope.blogs = SharedSet(server, f"{prefix}:blogs", undo)  # type: ignore[assignment]
 
     def _restore_state(self) -> None:
-        """A resumed frontier: the page budget and what was produced live in spider.state,
-        which Scrapy saves in JOBDIR on a graceful stop (loaded after spider_opened)."""
+        """A resumed frontier: the page budget, what was produced and the Blogger blogs the
+        pages declared (whose feeds the scope lets through) live in spider.state, which
+        Scrapy saves in JOBDIR on a graceful stop (loaded after spider_opened)."""
         state = getattr(self, "state", None)
         if isinstance(state, dict):
             state.setdefault("scheduled", set()).update(self.scheduled)
             state.setdefault("produced", set()).update(self.produced)
+            state.setdefault("blogs", set()).update(self.scope.blogs)
             self.scheduled, self.produced = state["scheduled"], state["produced"]
+            self.scope.blogs = state["blogs"]
 
     # -- frontier ----------------------------------------------------------------------
 
