@@ -5,7 +5,9 @@ The demo and the end-to-end tests crawl these sites exactly as they would crawl 
 matters to a crawler:
 
 - one ``ThreadingHTTPServer`` per site on ``base_port + port_offset`` (offsets come from
-  ``sites/manifest.json``), each in a daemon thread, bound to 127.0.0.1 only;
+  ``sites/manifest.json``), each in a daemon thread, bound to 127.0.0.1 only; a site whose
+  manifest entry lists ``subsites`` (``{"name", "opd", "path"}``) is one host serving several
+  OPDs under paths, as a WordPress multisite does, and is one source per subsite;
 - ``Content-Type`` with the charset the page itself declares (one site is windows-1252),
   ``ETag`` and ``Last-Modified``, 304 on ``If-None-Match``/``If-Modified-Since``, HEAD, 404,
   301 from ``/folder`` to ``/folder/``;
@@ -91,10 +93,17 @@ class SampleSite:
     port_offset: int
     family: str = ""
     sites_root: Path = SITES_ROOT
+    # a host serving several OPDs under paths (a WordPress multisite, a portal's /opd/x/):
+    # one (source name, OPD, path) per OPD; empty for a site that is one source at its root
+    subsites: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def root(self) -> Path:
         return self.sites_root / self.name
+
+    def source_entries(self) -> list[tuple[str, str, str]]:
+        """The sources file's entries for this site: (name, OPD, start path)."""
+        return list(self.subsites) or [(self.name, self.opd, "/")]
 
 
 @dataclass(frozen=True)
@@ -117,7 +126,9 @@ def load_web_manifest(root: Path = SITES_ROOT) -> WebManifest:
         raise FileNotFoundError(f"no manifest.json in {root}")
     raw = json.loads(path.read_text(encoding="utf-8"))
     entries = raw["sites"] if isinstance(raw, dict) else raw
-    sites = [SampleSite(e["name"], e["opd"], int(e["port_offset"]), e.get("family", ""), root)
+    sites = [SampleSite(e["name"], e["opd"], int(e["port_offset"]), e.get("family", ""), root,
+                        tuple((sub["name"], sub["opd"], sub["path"])
+                              for sub in e.get("subsites", ())))
              for e in entries]
     if not isinstance(raw, dict):
         return WebManifest(sites)
@@ -133,18 +144,19 @@ def load_manifest(root: Path = SITES_ROOT) -> list[SampleSite]:
 def render_sources(urls: dict[str, str], sites: list[SampleSite], header: str = "",
                    catalog_site: str | None = APP_CATALOG_SITE,
                    catalog_file: str = "apps.json") -> str:
-    """A sources YAML for the sample web on the given base URLs (one website per site plus
-    the app catalog, by default Diskominfo's ``apps.json``; none when ``catalog_site`` is
-    None)."""
+    """A sources YAML for the sample web on the given base URLs (one website per site, or per
+    subsite of a site that serves several OPDs under paths, plus the app catalog, by default
+    Diskominfo's ``apps.json``; none when ``catalog_site`` is None)."""
     lines = [f"# {line}" if line else "#" for line in header.splitlines()]
     lines.append("sources:")
     for site in sites:
-        lines += [
-            f"  - name: {site.name}",
-            f"    opd: {site.opd}",
-            "    kind: website",
-            f'    start_urls: ["{urls[site.name]}/"]',
-        ]
+        for name, opd, path in site.source_entries():
+            lines += [
+                f"  - name: {name}",
+                f"    opd: {opd}",
+                "    kind: website",
+                f'    start_urls: ["{urls[site.name]}{path}"]',
+            ]
     if catalog_site is not None:
         catalog_opd = next(s.opd for s in sites if s.name == catalog_site)
         lines += [
