@@ -611,7 +611,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         if not self.source.use_sitemap or not any(m in body for m in _WORDPRESS_MARKS):
             return
         for path in _WORDPRESS_SITEMAPS:
-            sitemap = origin(url) + path
+            sitemap = self.scope.site_root(url) + path
             if sitemap not in self.sitemaps_seen and len(self.sitemaps_seen) < _MAX_SITEMAPS:
                 yield self._sitemap_request(sitemap)
 
