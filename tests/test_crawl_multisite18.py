@@ -13,16 +13,21 @@ root page, a network bar and footer, shared uploads at the root).
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 
 from crawler.downloadermiddlewares.offsite import SiteScope, names_file
-from sikoja.demo.server import load_manifest
-from sikoja.sources import Source, share_hosts
+from crawler.run import crawl
+from sikoja.config import load_settings
+from sikoja.demo.server import load_manifest, serve_sample_sites
+from sikoja.sources import Source, load_sources, share_hosts
+from sikoja.store import DocumentStore
 from tests.samplecrawl import crawl_sites
 
 SITE = "portal-jambikota"
 KIR_PDF = "/wp-content/uploads/sites/3/2024/05/Persyaratan-Uji-KIR.pdf"
+DTSEN_PDF = "/wp-content/uploads/sites/2/2025/01/Alur-Pengusulan-DTSEN.pdf"
 
 
 def website(name: str, *urls: str, **extra: object) -> Source:
@@ -132,3 +137,34 @@ def test_a_shared_upload_is_the_document_of_the_page_linking_it(portal):
     assert pdf.opd == "Dinas Perhubungan Kota Jambi"
     assert pdf.parent_url.endswith("/dishub/layanan/uji-kir/")
     assert [r["source"] for r in log if r["url"].endswith(KIR_PDF)] == ["portal-dishub"]
+
+
+@pytest.mark.slow  # crawls the sample multisite twice
+def test_a_subsite_added_later_takes_its_pages_from_the_neighbour_that_held_them(tmp_path):
+    """Dinas Sosial's subsite was listed alone and crawled the whole host (a source alone on
+    its host keeps it whole); then Dishub's and DLH's subsites join the sources file. Each
+    page then belongs to its own OPD, although it is unchanged since (a 304 would have kept
+    Dinas Sosial's copy), and the network's home, no source's now, leaves the index."""
+    with serve_sample_sites(0) as web:
+        site = next(s for s in web.sites if s.name == SITE)
+        sources = load_sources(Path(web.write_sources(tmp_path / "all.yaml")))
+        portal = [s for s in sources if s.name.startswith("portal-")]
+        settings = load_settings(tmp_path)
+        settings.crawl.delay = 0
+        for crawled in (portal[:1], portal):
+            assert crawl(crawled, settings, tmp_path, timeout=120).ok
+            store = DocumentStore.open(tmp_path)
+            try:
+                live = {r["url"][len(web.urls[SITE]):]: (r["source"], r["opd"]) for r in
+                        store.query("SELECT url, source, opd FROM documents WHERE status = "
+                                    "'live' AND url LIKE ?", (web.urls[SITE] + "/%",))}
+            finally:
+                store.close()
+            if crawled == portal[:1]:
+                assert "/dishub/kontak/" in live and "/" in live  # the whole host, before
+    opds = {path: (name, opd) for name, opd, path in site.subsites}
+    assert "/" not in live
+    linked_from = {KIR_PDF: "/dishub/", DTSEN_PDF: "/dinsos/"}  # the uploads' pages
+    for path, owner in live.items():
+        assert owner == opds[linked_from.get(path, "/" + path.split("/")[1] + "/")], path
+    assert len(live) == 26

@@ -106,6 +106,11 @@ class SiteScope:
                 return origin(url) + prefix.rstrip("/")
         return origin(url)
 
+    def left_part(self, url: str) -> bool:
+        """Whether ``url`` is on a site this source shares and out of its part of it: a page
+        it stored before the site was split (``WebsiteSpider.spider_idle`` retires it)."""
+        return _site_path(url)[0] in self.shared and not self._in_part(url)
+
     def _in_part(self, url: str) -> bool:
         """On a site shared with other sources: whether ``url`` is in this source's part."""
         site, path = _site_path(url)

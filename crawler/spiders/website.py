@@ -323,6 +323,11 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                              and url_key(url) not in self.scheduled)
             requests = []
             for url in missing:
+                if "#" not in url and self.scope.left_part(url):
+                    # stored before its site was split among sources: another source's
+                    # now (it stores it as its own), or no source's (the network's home)
+                    store.retire_of(url, self.source.name)
+                    continue
                 if "#" in url or not self.scope.allows(url):
                     continue
                 doc = store.get(url)
