@@ -32,19 +32,17 @@ crawl), so the row does not come back at each crawl only to be retired again.
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from crawler.extract.service import CORE_FIELDS
 from crawler.extract.servicetable import OWN_PAGE
 from crawler.extract.title import squash
+from crawler.titlewords import words
 from crawler.twins import live_twin
 from sikoja.urls import url_key
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from crawler.linkstore import LinkStore
     from sikoja.documents import Document
     from sikoja.store import DocumentStore
@@ -101,15 +99,11 @@ _COMMON_WORDS = frozenset(
     "di ke untuk atau dari yang baru".split())
 
 
-def _words(title: str) -> list[str]:
-    return re.findall(r"\w+", squash(title).casefold())
-
-
 def _names(page_title: str, row_title: str) -> bool:
     """Whether ``page_title`` names the service ``row_title`` does: the distinctive words of
     one are all in the other, or one is the other's abbreviation ("SKTM", "Surat Keterangan
     Tidak Mampu")."""
-    page, row = _words(page_title), _words(row_title)
+    page, row = words(page_title), words(row_title)
     page_own = {w for w in page if w not in _COMMON_WORDS}
     row_own = {w for w in row if w not in _COMMON_WORDS}
     if (row_own and row_own <= set(page)) or (page_own and page_own <= set(row)):
@@ -136,14 +130,28 @@ def _tells(page: dict[str, object], row: dict[str, object]) -> bool:
         page_facts) >= len(row_facts)
 
 
-def _own_rows(store: DocumentStore, source: str) -> list[sqlite3.Row]:
-    return store.query("SELECT url, status, fields, parent_url, title FROM documents "
-                       "WHERE source = ? AND parent_url IS NOT NULL AND fields LIKE ?",
-                       (source, f'%"{OWN_PAGE}"%'))
+class OwnRow(NamedTuple):
+    """A row or panel linking its own page, its fields read once."""
+    url: str
+    status: str
+    parent_url: str
+    title: str
+    fields: dict[str, object]
+
+
+def _own_rows(store: DocumentStore, source: str) -> list[OwnRow]:
+    """The rows and panels of ``source`` (at ``<listing>#<slug>``) that link a page of
+    their own."""
+    return [OwnRow(r["url"], r["status"], r["parent_url"], r["title"],
+                   json.loads(r["fields"] or "{}"))
+            for r in store.query("SELECT url, status, fields, parent_url, title FROM documents "
+                                 "WHERE source = ? AND parent_url IS NOT NULL AND fields LIKE ?",
+                                 (source, f'%"{OWN_PAGE}"%'))
+            if "#" in r["url"]]
 
 
 def stand_ins(store: DocumentStore, links: LinkStore | None, source: str,
-              rows: list[sqlite3.Row] | None = None) -> set[str]:
+              rows: list[OwnRow] | None = None) -> set[str]:
     """The URLs of ``source``'s rows and panels (live or retired) whose own page stands in
     for them (see the module docstring)."""
     rows = _own_rows(store, source) if rows is None else rows
@@ -157,14 +165,11 @@ def stand_ins(store: DocumentStore, links: LinkStore | None, source: str,
     linked: dict[str, tuple[str, str, dict[str, object]]] = {}  # row URL -> page, title, fields
     linking: dict[str, set[str]] = defaultdict(set)  # page -> the rows linking it, by title
     for row in rows:
-        if "#" not in row["url"]:
-            continue
-        fields = json.loads(row["fields"] or "{}")
-        page = _service_page(store, fields.get(OWN_PAGE), services, at, gone)
+        page = _service_page(store, row.fields.get(OWN_PAGE), services, at, gone)
         if page is not None:
-            linked[row["url"]] = (page, row["title"], fields)
+            linked[row.url] = (page, row.title, row.fields)
             # one row read at two spellings of its listing is one row
-            linking[page].add(" ".join(_words(row["title"])))
+            linking[page].add(" ".join(words(row.title)))
     return {url for url, (page, title, fields) in linked.items()
             if len(linking[page]) == 1 and _names(services[page][0], title)
             and _tells(services[page][1], fields)}
@@ -197,21 +202,20 @@ def settle_own_pages(store: DocumentStore, links: LinkStore | None, source: str)
     retired = stand_ins(store, links, source, rows)
     changed = 0
     for row in rows:
-        target = json.loads(row["fields"] or "{}").get(OWN_PAGE)
-        if not target or "#" not in row["url"]:
+        if not row.fields.get(OWN_PAGE):
             continue
-        if row["url"] in retired:
-            changed += row["status"] == "live" and store.mark_gone(row["url"])
+        if row.url in retired:
+            changed += row.status == "live" and store.mark_gone(row.url)
             continue
-        if row["status"] == "live":
+        if row.status == "live":
             continue
-        listing = next(store.iter_documents_at([row["parent_url"]]), None)  # live only
+        listing = next(store.iter_documents_at([row.parent_url]), None)  # live only
         if (listing is None or not listing.fields.get("listing")
-                or squash(row["title"]) not in squash(listing.text)):
+                or squash(row.title) not in squash(listing.text)):
             continue
-        doc = store.get(row["url"])
+        doc = store.get(row.url)
         if doc is not None:
-            row_validators = store.validators(row["url"]) or {}
+            row_validators = store.validators(row.url) or {}
             store.upsert(doc, etag=row_validators.get("etag"),
                          http_last_modified=row_validators.get("http_last_modified"))
             changed += 1

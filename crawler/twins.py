@@ -249,18 +249,22 @@ def _held_whole(copy: str, held_text: str, common: frozenset[str]) -> bool:
     return bool(total) and held >= OWN_SHARE * total and held >= COPY_SHARE * (held + missing)
 
 
+def _own_size(text: str, common: frozenset[str]) -> int:
+    """The characters of ``text``'s lines that are not ``common`` to the site's pages."""
+    return sum(len(line) for line in _lines(text) if line not in common)
+
+
 def page_copies(docs: dict[str, Document],
                 source_links: Iterable[tuple[str, list[tuple[str, str]], object]],
                 site_names: frozenset[str] = frozenset()) -> dict[str, str]:
-    """``{copy URL: URL of the page it copies}`` among ``docs`` (live pages of one source by
-    URL): a page linked from a page of the same title that holds nearly all of its text and
-    more (see the module docstring); a line several pages share (a print view's "Sumber:
-    <site>" footer says which site, not what the page says) need not be held. Documents, app
-    records and records drawn from JSON are never copies, nor is a page ``COMMON_PAGES`` of
-    the site's pages link (a menu's page, linked from every page; a print view is linked
-    from its article alone), nor a page titled by one of the ``site_names`` (normalised, as
-    ``SiteTitles.names``): pages that fall back to the site's name share a title, not a
-    text."""
+    """``{copy URL: URL of the page it copies}`` among ``docs`` (live pages of one source by URL): a
+    page linked from a page of the same title that holds nearly all of its text and has no more of
+    its own (see the module docstring); a line several pages share (a print view's "Sumber: <site>"
+    footer says which site, not what the page says) need not be held. Documents, app records and
+    records drawn from JSON are never copies, nor is a page ``COMMON_PAGES`` of the site's pages
+    link (a menu's page, linked from every page; a print view is linked from its article alone), nor
+    a page titled by one of the ``site_names`` (normalised, as ``SiteTitles.names``): pages that
+    fall back to the site's name share a title, not a text."""
     by_key = {url_key(url): doc for url, doc in docs.items()
               if "#" not in url and doc.kind not in ("document", "app")}
     seen = Counter(line for doc in by_key.values() for line in set(_lines(doc.text)))
@@ -276,7 +280,9 @@ def page_copies(docs: dict[str, Document],
         held_text = " ".join(_lines(page.text))
         for url, _text in links:
             copy = by_key.get(url_key(url))
-            if (copy is None or len(copy.text) >= len(page.text)
+            # longer than the page by its own lines, not by what every copy adds ("Dicetak
+            # dari website ...") or every page (its "Versi cetak | Kirim ke teman" line)
+            if (copy is None or _own_size(copy.text, common) > _own_size(page.text, common)
                     or normalise(copy.title) != title
                     or inlinks[url_key(url)] >= COMMON_PAGES):
                 continue

@@ -56,6 +56,7 @@ from indexer.analysis.lexicon import DATA_DIR
 from indexer.analysis.text import words_of
 from indexer.answer import FRAME_WORDS
 from indexer.backend import Filters
+from indexer.homes import home_asked, site_homes
 
 if TYPE_CHECKING:
     from indexer.analysis import Analyzer, QueryAnalysis, Vocabulary
@@ -121,7 +122,8 @@ class Directory:
 
     def __init__(self, analyzer: Analyzer, backend: IndexBackend) -> None:
         self.analyzer = analyzer
-        metas = backend.all_meta()
+        metas = list(backend.all_meta())
+        self.homes = site_homes(analyzer, metas)  # the name each site's home says
         by_site: dict[tuple[str, str], DocMeta] = {}
         for meta in metas:
             by_site.setdefault((meta.opd, urlsplit(meta.url).netloc), meta)
@@ -137,6 +139,10 @@ class Directory:
         source_tokens = {s: tuple(analyzer.index_tokens(s.replace("-", " ")))
                          for s in set(site_source.values())}
         names = {opd: analyzer.index_tokens(_unbracketed(opd)) for opd in sources}
+        # what an OPD's own name says, without the names of the sites it runs
+        self.name_tokens = {opd: frozenset(tokens).union(*(analyzer.index_tokens(b)
+                                                            for b in _brackets(opd)))
+                            for opd, tokens in names.items()}
         counts = Counter(t for tokens in names.values() for t in set(tokens))
         common = {t for t, n in counts.items() if n >= COMMON_NAME_SHARE * max(len(names), 1)}
         self.opds: list[Opd] = []
@@ -223,6 +229,17 @@ class Directory:
         """The sites (host:port) of the apps the query names by name ("siapduk")."""
         said = {t for term in analysis.terms for t in term.tokens}
         return frozenset(h for t in said & self.app_hosts.keys() for h in self.app_hosts[t])
+
+    def home_asked(self, analysis: QueryAnalysis, vocabulary: Vocabulary | None) -> str | None:
+        """The id of the site home the query asks for by the site's own name and nothing
+        else (indexer/homes.py), or None."""
+        def explains(opd: str, word: str) -> bool:
+            # by the OPD's own name: "nakes" (a source name of Dinkes) does not make the
+            # Dinas Kesehatan home the "siap nakes" app's
+            tokens, readings = self._readings(word, vocabulary)
+            name = self.name_tokens.get(opd, frozenset())
+            return not tokens or tokens <= name or any(r <= name for r in readings)
+        return home_asked(self.homes, self.analyzer, analysis, explains)
 
     def _says_place(self, typed: list[str], place: tuple[str, ...]) -> bool:
         if place not in self.word_places:

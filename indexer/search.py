@@ -184,13 +184,22 @@ class Searcher:
         if place is not None:
             ranked = self._first(place.doc.id, ranked, metas)
         directory = None if junk else self._opds()
+        # a site named by its own name and nothing else: its home (indexer/homes.py)
+        home = (directory.home_asked(analysis, vocabulary)
+                if directory is not None and not pinned and place is None else None)
+        if home is not None and filters is not None:
+            meta = metas.get(home) or self.backend.doc_meta([home]).get(home)
+            home = home if meta is not None and filters.allows(meta.opd, meta.kind) else None
+        if home is not None:
+            ranked = self._first(home, ranked, metas, "home")
         said = directory.said(analysis) if directory else frozenset()  # the OPDs it names
         hosts = directory.hosts_said(analysis) if directory else frozenset()  # its apps' sites
         collapsed = _collapse(ranked, metas, self.ranking.copy_weight, said)
         groups = _groups(ranked, metas)[0] if said or hosts else {}  # for the rules below
         if collapsed and words is None:  # junk answered by best bets alone
             words = self._query_words(analysis, vocabulary)
-        if words is not None and collapsed and collapsed[0][0].id not in pinned and place is None:
+        if (words is not None and collapsed and collapsed[0][0].id not in pinned
+                and place is None and home is None):
             titles = [metas[f.id].title for f, _ in collapsed[:2]]
             collapsed = lead_by_coverage(collapsed, titles, words, self.ranking.tie_margin)
             titles = self._sibling_titles(collapsed, metas)
@@ -687,15 +696,17 @@ class Searcher:
             self._directory = (version, Directory(self.analyzer, self.backend))
         return self._directory[1]
 
-    def _first(self, id_: str, ranked: list[Fused], docs: dict[str, DocMeta]) -> list[Fused]:
-        """``ranked`` with document ``id_`` first, retrieved or not."""
+    def _first(self, id_: str, ranked: list[Fused], docs: dict[str, DocMeta],
+               why: str = "place") -> list[Fused]:
+        """``ranked`` with document ``id_`` first, retrieved or not (``why``: the rule that
+        put it there, for explain)."""
         if id_ not in docs:
             docs.update(self.backend.doc_meta([id_]))
         top = max((f.score for f in ranked), default=1.0)
         found = next((f for f in ranked if f.id == id_), None)
-        lead = Fused(id_, top + 1.0, pinned="place") if found is None else Fused(
+        lead = Fused(id_, top + 1.0, pinned=why) if found is None else Fused(
             id_, top + 1.0, found.keyword_score, found.keyword_rank, found.vector_score,
-            found.vector_rank, found.fused_score, dict(found.boosts), pinned="place",
+            found.vector_rank, found.fused_score, dict(found.boosts), pinned=why,
             vector_past=found.vector_past)
         return [lead, *(f for f in ranked if f.id != id_)]
 
@@ -823,7 +834,8 @@ class Searcher:
             margin=margin([top.score, *([rival.score] if rival is not None else [])]),
             rival_coverage=words.covered(rival_title, whole=True, where=where),
             rival_text_coverage=words.covered(rival_said, whole=True),
-            keyword_rank=top.keyword_rank, vector_rank=top.vector_rank)
+            keyword_rank=top.keyword_rank, vector_rank=top.vector_rank,
+            one_word=float(len(words.words) == 1))
         if not measured:
             return scored
         return replace(

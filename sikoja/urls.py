@@ -41,13 +41,20 @@ from w3lib.url import safe_url_string
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
-# Query parameters that never select content: click trackers and session ids.
+# Query parameters that never select content: click trackers and the session ids of
+# platforms that name them so (PHP's default, Java servlets, classic ASP, ColdFusion,
+# osCommerce, Zen Cart).
 _NOISE_PARAMS = {
     "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "mc_cid",
-    "mc_eid", "_ga", "_gl", "ref_src", "phpsessid", "sid", "jsessionid", "aspsessionid",
-    "sessionid", "session_id", "cfid", "cftoken", "replytocom",
+    "mc_eid", "_ga", "_gl", "ref_src", "phpsessid", "jsessionid", "aspsessionid",
+    "cfid", "cftoken", "oscsid", "zenid", "replytocom",
 }
 _NOISE_PREFIXES = ("utm_",)
+# A session id under a name of the site's own (PHP's ``session_name()``: ``sid``,
+# ``sessid``, ``sipus_sessid``, ``session_id``): a name that says session and a value that
+# is a random token, never a number or a word; ``?sid=3`` may be a section's id and stays.
+_SESSION_NAME = re.compile(r"sess|^s?sid$|_sid$", re.IGNORECASE)
+_SESSION_TOKEN = re.compile(r"(?=[^.]*[0-9])(?=[^.]*[A-Za-z])[A-Za-z0-9]{16,}(\.[\w-]+)?")
 
 # Directory index files that servers answer for the bare directory.
 _INDEX_FILES = re.compile(r"/(index|default)\.(php|html?|aspx?|jsp)$", re.IGNORECASE)
@@ -58,13 +65,25 @@ _WORDPRESS_KEYS = {"page_id", "p", "cat", "tag", "s", "m", "paged", "author", "a
 # ...of which WordPress only ever gives numbers (``?p=profil`` is another PHP site's page)
 _WORDPRESS_NUMERIC_KEYS = {"page_id", "p", "cat", "m", "paged", "author", "attachment_id",
                            "year", "monthnum", "day"}
-# ;jsessionid=... path parameters (Java servlet containers).
-_PATH_SESSION = re.compile(r";(jsessionid|phpsessid|sid)=[^/?#]*", re.IGNORECASE)
+# ;jsessionid=... path parameters (Java servlet containers), and ASP.NET's cookieless
+# session in a path segment of its own: /(S(lit3py55t21z5v55vlm25s55))/page.aspx, with
+# an anonymous id or forms ticket beside it: /(A(...)S(...)F(...))/page.aspx.
+_PATH_SESSION = re.compile(r";(jsessionid|phpsessid|sid)=[^/?#]*|/\((?:[A-Z]\([^()/]*\))+\)(?=/)",
+                           re.IGNORECASE)
 
 
-def _is_noise(name: str) -> bool:
+def _is_noise(name: str, value: str = "") -> bool:
     lowered = name.lower()
-    return lowered in _NOISE_PARAMS or lowered.startswith(_NOISE_PREFIXES)
+    return (lowered in _NOISE_PARAMS or lowered.startswith(_NOISE_PREFIXES)
+            or is_session_param(name, value))
+
+
+def is_session_param(name: str, value: str) -> bool:
+    """Whether ``name=value`` is a session id under a site's own name: the name says session
+    (``sid``, ``sessid``, ``session_id``, ``sipus_sessid``) and the value is a random token
+    (16 or more letters and digits, both; Java's ``.node0`` suffix allowed), as PHP, Java and
+    ASP.NET make them. A number or a word under such a name may select content and stays."""
+    return bool(_SESSION_NAME.search(name)) and bool(_SESSION_TOKEN.fullmatch(value))
 
 
 def _wordpress_query(items: list[tuple[str, str]]) -> bool:
@@ -146,7 +165,8 @@ def canonicalize_url(url: str) -> str:
     if port is not None and port != DEFAULT_PORTS.get(scheme):
         netloc = f"{netloc}:{port}"
     query_items = [
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_noise(k)
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not _is_noise(k, v)
     ]
     query = urlencode(query_items, doseq=False, quote_via=quote, safe="/:@!$'()*,;~")
     path = _normalise_path(parts.path, _wordpress_query(query_items))

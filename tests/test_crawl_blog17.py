@@ -391,3 +391,84 @@ def test_where_to_ask_or_send_the_requirements_heads_no_requirements(intro):
     doc = read(contempo("Layanan Surat Domisili", body, ["Pelayanan"]),
                "/p/layanan-domisili.html").document
     assert doc.fields["requirements"] == ["KTP", "KK"]
+
+
+def _labels(head: str, labels: str, url: str) -> list[str]:
+    from crawler.extract.html import parse_html, post_labels, tags_in
+
+    page = f"<html><head>{head}</head><body><div class='post-footer'>{labels}</div></body></html>"
+    return [link.url for link in post_labels(url, tags_in(parse_html(page)))]
+
+
+def test_a_posts_labels_resolve_against_its_base_href_as_a_browser_resolves_them():
+    """Links resolve against ``<base href>`` when the page has one (the HTML standard),
+    else against the page's URL. The labels were resolved against the page's URL and then
+    kept only on the base's origin: a post whose base names the blog's other host lost
+    every label, and a base naming a folder put them at paths the site does not have."""
+    post = BLOG + "/2024/02/jadwal-imunisasi-bayi.html"
+    tags = ("<a href='search/label/Pelayanan' rel='tag'>Pelayanan</a>"
+            "<a href='/search/label/Info' rel='tag'>Info</a>"
+            f"<a href='{BLOG}/search/label/Berita' rel='tag'>Berita</a>"
+            "<a href='http://technorati.com/tag/Info' rel='tag'>Info</a>")
+    www = "http://www.kel-contoh.blogspot.com"
+    assert _labels(f"<base href='{www}/'>", tags, post) == [
+        www + "/search/label/Pelayanan", www + "/search/label/Info",
+        BLOG + "/search/label/Berita"]
+    assert _labels("<base href='/blog/'>", tags, post) == [
+        BLOG + "/blog/search/label/Pelayanan", BLOG + "/search/label/Info",
+        BLOG + "/search/label/Berita"]
+    # no base: the page's URL decides
+    assert _labels("", tags, post) == [
+        BLOG + "/2024/02/search/label/Pelayanan", BLOG + "/search/label/Info",
+        BLOG + "/search/label/Berita"]
+
+
+FEED = "https://www.blogger.com/feeds/23014469394190"
+DECLARED = (f"<link rel='service.post' type='application/atom+xml' href='{FEED}/posts/default'/>"
+            "<link rel='EditURI' type='application/rsd+xml' "
+            "href='https://www.blogger.com/rsd.g?blogID=23014469394190'/>")
+
+
+def _toc(head: str, src: str) -> object:
+    from crawler.extract.jsonlist import shell_scripts
+
+    page = (f"<html><head>{head}</head><body><h3>Daftar Isi</h3><div id='toc'></div>"
+            f"<script>function loadtoc(json){{}}</script><script src='{src}'></script>"
+            "</body></html>")
+    return shell_scripts(page, BLOG + "/p/daftar-isi.html", "Daftar Isi")
+
+
+def test_a_blogs_own_feed_on_blogger_com_is_read_when_its_pages_declare_the_blog():
+    """A table of contents loading the post feed from www.blogger.com by the blog's id was
+    no endpoint (another site) and the scope refused it: the page was reported unreadable.
+    The feed of the blog the page declares is the source's own; nothing else there is."""
+    from crawler.downloadermiddlewares.offsite import SiteScope
+    from crawler.extract.jsonlist import endpoints
+
+    toc = f"{FEED}/posts/summary?alt=json-in-script&amp;max-results=150&amp;callback=loadtoc"
+    read = _toc(DECLARED, toc)
+    assert read.endpoints == [toc.replace("&amp;", "&")] and read.script_files == []
+    assert read.blogs == {"23014469394190"}
+    assert _toc("", toc).endpoints == []  # a page declaring no blog
+    other = toc.replace("23014469394190", "99999")
+    assert _toc(DECLARED, other).endpoints == []  # another blog's feed
+    comments = f"{FEED}/comments/default?alt=json-in-script&amp;callback=c"
+    assert _toc(DECLARED, comments).endpoints == []
+    code = f"$.getJSON('{FEED}/posts/default?alt=json&callback=?')"
+    assert endpoints(code, BLOG + "/", blogs=read.blogs) == [
+        f"{FEED}/posts/default?alt=json&callback=jQueryCallback"]
+    assert endpoints(code, BLOG + "/") == []
+
+    scope = SiteScope(Source(name="s", opd="o", start_urls=[BLOG + "/"]))
+    assert not scope.allows(f"{FEED}/posts/default?alt=json")
+    scope.declare_blogs(read.blogs)
+    assert scope.allows(f"{FEED}/posts/default?alt=json")
+    assert scope.allows(f"{FEED}/pages/default")
+    assert scope.allows("http://blogger.com/feeds/23014469394190/posts/summary/-/Layanan")
+    for refused in (f"{FEED}/comments/default", f"{FEED}/8812/comments/default",
+                    "https://www.blogger.com/feeds/99999/posts/default",
+                    "https://www.blogger.com/rsd.g?blogID=23014469394190",
+                    "https://www.blogger.com/profile/0123", "https://draft.blogger.com/feeds/"
+                    "23014469394190/posts/default", "https://www.blogger.com:8443/feeds/"
+                    "23014469394190/posts/default"):
+        assert not scope.allows(refused), refused

@@ -323,3 +323,22 @@ def test_a_list_page_whose_records_come_by_jsonp_or_alt_json_is_no_unreadable_sh
     read = {r["url"].split("/", 3)[3] for r in log if "callback=" in r["url"]
             or "alt=json" in r["url"]}
     assert read == {"instansi/data?callback=tampil", "unit/daftar?alt=json"}
+
+
+def test_a_jquery_jsonp_call_on_a_url_held_in_a_variable_is_an_endpoint():
+    """``$.getJSON(url + "?callback=?")``: jQuery asks the URL the variable holds for JSONP,
+    naming the callback itself. Since session 17 only a named callback on a feed path was
+    data, so the call was no endpoint and its page was reported unreadable."""
+    code = ("var sumber='/instansi/daftar';$.getJSON(sumber + '?callback=?', function (r) "
+            "{ tampil(r.data); });")
+    assert endpoints(code, PAGE) == [PAGE + "instansi/daftar?callback=jQueryCallback"]
+    feed = 'var u="/feeds/posts/default";$.ajax({url: u + "?alt=json&callback=?"});'
+    assert endpoints(feed, PAGE) == [PAGE + "feeds/posts/default?alt=json&callback=jQueryCallback"]
+    # as a literal, the placeholder is asked as jQuery asks it too
+    assert endpoints("$.getJSON('/instansi/daftar?callback=?')", PAGE) == [
+        PAGE + "instansi/daftar?callback=jQueryCallback"]
+    # a name holding no URL (a locale), or a detail URL's prefix, is no endpoint of its own
+    assert endpoints('var e="id-ID";fetch(e + "?callback=?")', PAGE) == []
+    assert endpoints('var b="/instansi/";$.getJSON(b + "detail/" + id)', PAGE) == []
+    answer = b'jQueryCallback({"data": [{"nama": "Polresta Jambi"}]});'
+    assert json_records(answer) == [{"nama": "Polresta Jambi"}]

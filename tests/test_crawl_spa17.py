@@ -364,3 +364,23 @@ def test_the_stored_url_is_the_page_a_browser_shows_the_service_at(sample, tmp_p
     assert "Pas foto 4x6" in shown and "5 hari kerja" in shown
     stored = sample[0][SITE][bidan]
     assert stored.fields["requirements"][0] in shown
+
+
+def test_a_map_get_in_a_webpack_chunk_is_no_endpoint():
+    """A chunk's ``.get("/x")`` on a ``Map`` it built reads a key: joined to the site-wide
+    base it was fetched as an API endpoint and answered 404. The client's calls in the same
+    chunk are still read with the base."""
+    bases = {"baseURL": "/api/v1"}
+    head = ('(window.webpackJsonp=window.webpackJsonp||[]).push([["chunk-3a1"],{b2c4:'
+            'function(t,e,n){var a=n("bc3a"),i=n.n(a),r=new Map([["/beranda","Beranda"]]);')
+    only_map = head + 'e.default={computed:{judul(){return r.get("/tentang")}}}}}]);'
+    assert endpoints(with_bases(only_map, bases), PAGE) == []
+    assert detail_templates(with_bases(only_map, bases)) == []
+    both = head + ('this.cache=new Map();e.default={methods:{muat(){i.a.get("/layanan/"+this.id);'
+                   'return r.get("/tentang")||this.cache.get("/profil/"+this.id)}}}}}]);')
+    assert endpoints(with_bases(both, bases), PAGE) == []
+    assert detail_templates(with_bases(both, bases)) == [("/api/v1/layanan/", "", "")]
+    # a script making its own client joins its base to the client's calls, not the Map's
+    own = ('const h=x.create({baseURL:"/api/v2"}),m=new Map;h.get("/layanan");'
+           'm.get("/pengumuman")')
+    assert endpoints(own, PAGE) == ["http://127.0.0.1:9000/api/v2/layanan"]

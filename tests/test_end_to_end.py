@@ -105,6 +105,40 @@ def exact_answers(web, query: str) -> set[str]:
             if judged.query == query for url, grade in judged.grades.items() if grade == 2}
 
 
+# A query naming an app or website by the name its home page's title says (indexer/homes.py)
+# gets that home first, above the app catalog's other entries and pages that mention it;
+# (query, site). Before: the catalog's "Perizinan Online Kota Jambi" led the first two, the
+# SiKoja catalog entry the third, a service page of the site the fourth.
+NAMED_SITES = [
+    ("aplikasi sijempol dpmptsp kota jambi", "sijempol-dpmptsp"),
+    ("simpatik perizinan kota jambi", "simpatik"),
+    ("aplikasi siap nakes dinas kesehatan kota jambi", "siap-nakes"),
+    ("website puskesmas rawasari", "pkm-rawasari"),
+]
+
+
+@pytest.mark.parametrize("query,site", NAMED_SITES)
+def test_a_query_naming_a_site_gets_its_home_first(sample, query, site):
+    web, _, searcher = sample
+    results = searcher.search(query, limit=5).results
+    assert results and results[0].url == on_port(web, site, "/"), (
+        f"{query!r}: first was {results[0].title!r} {results[0].url}" if results else query)
+
+
+# The app named with one of its services: the service stays first, not the app's home.
+@pytest.mark.parametrize("query,site,path", [
+    ("sigap damkar lapor kebakaran", "sigap-damkar", "/layanan/pemadaman-kebakaran/"),
+    ("sipanda cek tagihan pbb", "sipanda-bpprd", "/#/services/101"),
+])
+def test_a_query_naming_an_app_and_a_service_keeps_the_service(sample, query, site, path):
+    web, _, searcher = sample
+    results = searcher.search(query, limit=10).results
+    assert results[0].url != on_port(web, site, "/"), f"{query!r}: the app's home led"
+    assert results[0].kind == "service", f"{query!r}: first was {results[0].url}"
+    shown = [u for r in results for u in (r.url, *r.also_at)]
+    assert on_port(web, site, path) in shown, f"{query!r}: the app's service is not shown"
+
+
 def test_the_api_answers_urus_ktp_with_the_ktp_el_service(sample):
     web, settings, _ = sample
     with TestClient(_app(settings)) as client:

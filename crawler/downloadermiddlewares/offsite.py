@@ -13,6 +13,10 @@ longest prefix matching it belongs to that prefix's source, never to two; a URL 
 source's prefix (the network's shared ``/wp-content/uploads/``) is followed only when it names
 a file (a PDF, a document, a script), not a page: the network's root home is no OPD's.
 
+A Blogger blog's own feed on www.blogger.com (``/feeds/<blogId>/posts/...``) is in scope
+once a page of the source declares that blog id (``declare_blogs``, ``crawler.blogger``):
+that feed only, not another blog's, not its comments, nothing else of Blogger's host.
+
 Whatever the spider, a request that is not http(s) (a redirect to ``file:///etc/passwd``,
 a catalog's ``ftp:`` link) is never sent: ``sikoja.schemes`` is the one allow-list.
 """
@@ -24,6 +28,7 @@ from urllib.parse import urlsplit
 
 from scrapy.exceptions import IgnoreRequest
 
+from crawler.blogger import blog_feed
 from crawler.downloadermiddlewares.robots import ROBOTS_META
 from sikoja.schemes import is_web_url, refusal
 from sikoja.sources import own_prefixes
@@ -56,6 +61,7 @@ class SiteScope:
 
     def __init__(self, source: Source) -> None:
         self.ports: dict[str, set[int] | None] = {}
+        self.blogs: set[str] = set()  # Blogger blog ids the source's pages declare
         for host in source.hosts:
             self.ports[host] = None
         for url in source.start_urls + ([source.url] if source.url else []):
@@ -78,6 +84,10 @@ class SiteScope:
             for prefixes in self.shared.values():
                 prefixes.sort(key=lambda item: -len(item[0]))
 
+    def declare_blogs(self, blogs: frozenset[str]) -> None:
+        """A page of the source declares itself a page of these Blogger blogs."""
+        self.blogs.update(blogs)
+
     def allows(self, url: str) -> bool:
         parts = urlsplit(url)
         if not is_web_url(url):
@@ -86,7 +96,7 @@ class SiteScope:
         if host not in self.ports:
             host = host[4:] if host.startswith("www.") else f"www.{host}"
             if host not in self.ports:
-                return False
+                return blog_feed(url, self.blogs)
         ports = self.ports[host]
         try:
             port = parts.port or DEFAULT_PORTS.get(parts.scheme, 80)

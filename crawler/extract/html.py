@@ -756,8 +756,13 @@ def post_labels(base_url: str, tags: list[Tag]) -> list[Link]:
     before the furniture goes. A Blogger post writes its labels in the post footer, outside
     the post body and often in a ``<footer>`` that is dropped as template, and Blogger's
     robots.txt keeps every ``/search/label/...`` page out of a polite crawl: these links
-    are all a crawler learns of how the site files the post (``crawler.siblings``)."""
-    site = ""  # the page's origin, found at its first label: most pages have none
+    are all a crawler learns of how the site files the post (``crawler.siblings``).
+
+    A label's ``href`` resolves as a browser resolves it: against the page's ``<base
+    href>`` when it has one (``page_base``), else the page's URL; it is the site's when it
+    is on the page's origin or the base's (where the site sends its relative links)."""
+    base = ""  # what the labels resolve against, found at the first: most pages have none
+    sites: set[str] = set()
     out: dict[str, Link] = {}
     for tag in tags:
         if tag.name != "a" or not tag.get("href") or _gone(tag):
@@ -769,14 +774,16 @@ def post_labels(base_url: str, tags: list[Tag]) -> list[Link]:
                for parent in tag.parents if isinstance(parent, Tag)):
             continue
         href = str(tag["href"]).strip()
-        try:
-            url = urljoin(base_url, href).split("#", 1)[0]
-        except ValueError:
-            continue
         if not is_followable(href):
             continue
-        site = site or _origin_of(page_base(base_url, tags))
-        if _origin_of(url) == site:
+        if not base:
+            base = page_base(base_url, tags)
+            sites = {_origin_of(base), _origin_of(base_url)}
+        try:
+            url = urljoin(base, href).split("#", 1)[0]
+        except ValueError:
+            continue
+        if _origin_of(url) in sites:
             out.setdefault(url, Link(url, squash(tag.get_text(" ")).lstrip("#")))
     return list(out.values())
 

@@ -66,6 +66,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
 
+from crawler.blogger import blog_feed, declared_blogs
 from crawler.extract.catalog import slugify
 from crawler.extract.dates import parse_iso
 from crawler.extract.document import (
@@ -128,9 +129,15 @@ _LIBRARY = re.compile(
     r"fontawesome|analytics|gtag|googletag|recaptcha|wp-emoji|wp-includes|polyfill|"
     r"modernizr|html5shiv|respond\.js)", re.IGNORECASE)
 _STRING = re.compile(r"""(['"`])((?:\\.|(?!\1)[^\\\n]){1,300})\1""")
-_CALL = re.compile(
-    r"""(?:\bfetch|\bgetJSON|\baxios(?:\.get)?|\$\.get|\$\.ajax|\.open\s*\(\s*['"]GET['"]\s*,|"""
-    r"""\burl\s*:)\s*\(?\s*(['"`])((?:\\.|(?!\1)[^\\\n]){1,300})\1""", re.IGNORECASE)
+_CALLED = (r"""(?:\bfetch|\bgetJSON|\baxios(?:\.get)?|\$\.get|\$\.ajax|"""
+           r"""\.open\s*\(\s*['"]GET['"]\s*,|\burl\s*:)\s*\(?\s*""")
+_CALL = re.compile(_CALLED + r"""(['"`])((?:\\.|(?!\1)[^\\\n]){1,300})\1""", re.IGNORECASE)
+# a call on a name joined to a literal and nothing after it: ``$.getJSON(url + "?callback=?")``
+_CALL_JOIN = re.compile(_CALLED + r"""([A-Za-z_$][\w$]*)\s*\+\s*(['"])"""
+                        r"""((?:\\.|(?!\2)[^\\\n]){1,300})\2(?!\s*\+)""", re.IGNORECASE)
+# jQuery's JSONP placeholder (``callback=?``), which it replaces with a callback it names
+_JQUERY_CALLBACK = re.compile(r"(^|&)((?:callback|jsonp)=)\?(?=&|$)", re.IGNORECASE)
+JQUERY_CALLBACK = "jQueryCallback"
 _SCRIPT_TAG = re.compile(rb"<script", re.IGNORECASE)
 _LOADS = re.compile(rb"\bfetch\s*\(|getJSON|axios|\.open\s*\(\s*['\"]GET", re.IGNORECASE)
 # where an API lives: a ".json" file, an /api/ or /data/ folder, WordPress's REST API
@@ -214,6 +221,9 @@ class ShellScripts:
     endpoints: list[str] = field(default_factory=list)
     script_files: list[str] = field(default_factory=list)
     routes: list[tuple[str, str]] = field(default_factory=list)  # jsroutes.route_templates
+    # the Blogger blogs the page declares itself of: their feeds on www.blogger.com are the
+    # source's own (crawler.blogger)
+    blogs: frozenset[str] = frozenset()
 
 
 def as_listing(page: Document) -> Document:
@@ -264,6 +274,7 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
     inline: list[str] = []
     files: list[str] = []
     answers: list[str] = []  # JSONP: the script is the data, a callback call wrapping it
+    blogs = declared_blogs(html) if "blogger.com" in html else frozenset()
     for attrs, code in _SCRIPT.findall(html):
         kind = _TYPE.search(attrs)
         if kind and kind.group(1).lower() in _NON_SCRIPT_TYPES:
@@ -272,6 +283,9 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
         if src:
             url = urljoin(page_url, _attribute(next(g for g in src.groups() if g)))
             path = urlsplit(url).path
+            if blog_feed(url, blogs):  # its blog's feed on www.blogger.com: data, if JSONP
+                answers.extend([url] if _jsonp_answer(url) else [])
+                continue
             if not _same_site(url, page_url):
                 continue
             if _jsonp_answer(url):
@@ -294,10 +308,10 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
     mounted = bool(_APP_MOUNT.search(html))
     # a page with text of its own is read only for the data its app mount is filled from
     called = [] if shell or not mounted else [
-        u for code in inline for u in endpoints(code, page_url, calls_only=True)]
+        u for code in inline for u in endpoints(code, page_url, calls_only=True, blogs=blogs)]
     if not shell and not called:
         return ShellScripts(shell=False)
-    found = [*answers, *(u for code in inline for u in endpoints(code, page_url))
+    found = [*answers, *(u for code in inline for u in endpoints(code, page_url, blogs=blogs))
              ] if shell else called
     # a short page that says a sentence of its own (a two-line news post, a login form's
     # instructions beside a theme's script) is what it shows, not a page its scripts draw:
@@ -307,7 +321,7 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
     routes = list(dict.fromkeys(r for code in inline for r in route_templates(code)))
     return ShellScripts(shell=shell, empty=empty, endpoints=_unique(found)[:MAX_ENDPOINTS],
                         script_files=_unique(files)[:MAX_SCRIPT_FILES] if shell else [],
-                        routes=routes)
+                        routes=routes, blogs=blogs)
 
 
 def _jsonp_answer(url: str) -> bool:
@@ -353,6 +367,12 @@ def _completed(code: str, match: re.Match[str]) -> bool:
     return match.group(2).endswith("/") and bool(_JOINED_ON.match(code, match.end()))
 
 
+def _url_base(value: str | None) -> bool:
+    """Whether a constant a literal is joined onto holds a base URL (not ``"id-ID"``)."""
+    return value is not None and (value == "" or value.startswith(("/", "./", "http://",
+                                                                     "https://")))
+
+
 def _a_part(code: str, match: re.Match[str], known: Mapping[str, str]) -> bool:
     """Whether the literal of ``match`` is joined onto something before it, so is not a
     URL of its own: onto a constant holding a base URL (``A + "/layanan.json"``, read whole
@@ -364,31 +384,36 @@ def _a_part(code: str, match: re.Match[str], known: Mapping[str, str]) -> bool:
         return False
     if match.group(2).startswith("."):
         return True
-    base = known.get(name) if name else None
-    return base is not None and (base == "" or base.startswith(("/", "./", "http://",
-                                                                 "https://")))
+    return _url_base(known.get(name) if name else None)
 
 
-def endpoints(code: str, page_url: str, *, calls_only: bool = False) -> list[str]:
-    """Same-site URLs that script ``code`` loads data from (see the module docstring)."""
+def endpoints(code: str, page_url: str, *, calls_only: bool = False,
+              blogs: frozenset[str] = frozenset()) -> list[str]:
+    """Same-site URLs that script ``code`` loads data from (see the module docstring), and
+    the feeds of ``blogs`` on www.blogger.com (``crawler.blogger``)."""
     found: list[str] = []
     for match in _CALL.finditer(code):
         if not _completed(code, match):
-            found.extend(_endpoint(match.group(2), page_url, called=True))
+            found.extend(_endpoint(match.group(2), page_url, called=True, blogs=blogs))
+    known = constants_of(code)
+    for match in _CALL_JOIN.finditer(code):  # its name read as ``joined_strings`` reads it
+        base = known.get(match.group(1))
+        if base is not None and _url_base(base):
+            found.extend(_endpoint(base + match.group(3), page_url, called=True, blogs=blogs))
     if not calls_only:
         bases = base_constants(code)
-        known = constants_of(code)
         for match in _STRING.finditer(code):
             if match.group(2) not in bases and not _completed(code, match):
-                urls = _endpoint(match.group(2), page_url, called=False)
+                urls = _endpoint(match.group(2), page_url, called=False, blogs=blogs)
                 if urls and not _a_part(code, match, known):
                     found.extend(urls)
         for value in joined_strings(code):
-            found.extend(_endpoint(value, page_url, called=False))
+            found.extend(_endpoint(value, page_url, called=False, blogs=blogs))
     return _unique(found)
 
 
-def _endpoint(literal: str, page_url: str, *, called: bool) -> list[str]:
+def _endpoint(literal: str, page_url: str, *, called: bool,
+              blogs: frozenset[str] = frozenset()) -> list[str]:
     value = literal.replace("\\/", "/").strip()
     if not value or "${" in value or " " in value or value.startswith(("#", "data:")):
         return []
@@ -402,8 +427,11 @@ def _endpoint(literal: str, page_url: str, *, called: bool) -> list[str]:
             (_DATA_PATH.search(path) or _ASKS_JSON.search(parts.query) or _FEED_PATH.search(
                 path) and _DATA_QUERY.search(parts.query)) and not _PAGE.search(path))):
         return []
+    if _JQUERY_CALLBACK.search(parts.query):  # only jQuery asks this: as it asks it
+        value = value.replace(parts.query, _JQUERY_CALLBACK.sub(
+            r"\1\2" + JQUERY_CALLBACK, parts.query), 1)
     url = urljoin(page_url, value)
-    return [url] if _same_site(url, page_url) else []
+    return [url] if _same_site(url, page_url) or blog_feed(url, blogs) else []
 
 
 def _unique(urls: list[str]) -> list[str]:

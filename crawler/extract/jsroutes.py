@@ -131,11 +131,21 @@ def _with_client_base(code: str, base: str | None) -> str:
     # any client but jQuery in a module that imports another of the app's (a lazy view's
     # chunk imports its main script, which set the base) or in a webpack chunk; a page's
     # ``$.get("/kontak")`` asks its own server, not the API
-    imports = bool(_RELATIVE_IMPORT.search(code) or _WEBPACK_CHUNK.search(code))
+    imports = _imports_app(code)
     if not any(m.group(2).startswith("/") and _app_client(code, m.start(), imports)
                for m in _CLIENT_GET.finditer(code)):
         return code
-    return f'var __client={{baseURL:"{base}"}};\n' + code
+    return _SITE_CLIENT.format(base=base) + code
+
+
+# what ``_with_client_base`` puts before a script read with the site-wide base
+_SITE_CLIENT = 'var __client={{baseURL:"{base}"}};\n'
+
+
+def _imports_app(code: str) -> bool:
+    """Whether ``code`` is a module of its app: it imports another of the app's by path,
+    or is a webpack chunk."""
+    return bool(_RELATIVE_IMPORT.search(code) or _WEBPACK_CHUNK.search(code))
 
 
 # a module importing one of its app's: ``import{n as e}from"./index-f754c022.js"``
@@ -157,13 +167,28 @@ def _receiver(code: str, at: int) -> str:
 
 
 HELD_WINDOW = 2000  # characters before a call where the name it is made on is set
+# what no HTTP client is made with: ``new Map``, a ``Set``, ``URLSearchParams``
+_CONSTRUCTED = re.compile(r"new\s+(" + _IDENT + r")")
+
+
+def _constructed(code: str, at: int, chain: str) -> bool:
+    """Whether the name chain a ``.get`` is called on at ``at`` was last set, a little
+    before, to an object built with ``new`` of no client-like name (``const m=new Map``,
+    ``this.cache=new Map()``): its ``.get("/x")`` reads a key, it asks no server."""
+    if not chain:
+        return False
+    pattern = r"\s*\.\s*".join(map(re.escape, chain.split(".")))
+    held = re.findall(r"(?<![\w$.])" + pattern + r"\s*=(?!=)\s*(new\s+" + _IDENT + r"|"
+                      + _IDENT + r")", code[max(0, at - HELD_WINDOW):at])
+    made = _CONSTRUCTED.match(held[-1]) if held else None
+    return bool(made) and not _CLIENT_NAME.match(made.group(1))
 
 
 def _app_client(code: str, at: int, imports: bool) -> bool:
     """Whether the ``.get`` at ``at`` is called on the app's HTTP client: never jQuery's
     ``$.get``; an axios-like name; any other name in a module importing the app's own."""
     chain = _receiver(code, at)
-    if not chain or chain in _JQUERY:
+    if not chain or chain in _JQUERY or _constructed(code, at, chain):
         return False
     if "." not in chain:  # a name holding the client: ``const o=this.$http;o.get(...)``,
         # set a little before the call (a bounded look back: a bundle has many calls)
@@ -271,11 +296,17 @@ def client_joins(code: str) -> list[tuple[str, bool]]:
     if len(bases) != 1:
         return []
     base = next(iter(bases)).rstrip("/")
+    # a script read with the site-wide base joins it to calls on the app's client only,
+    # one making its own client to any call but on an object it built (``new Map``)
+    site_wide = _SITE_CLIENT.format(base=base) in code
+    imports = site_wide and _imports_app(code)
     out = []
     for m in _CLIENT_GET.finditer(code):
         path, more = m.group(2), bool(m.group(3))
-        if _receiver(code, m.start()) in _JQUERY:  # jQuery asks its page's server
-            continue
+        chain = _receiver(code, m.start())
+        if chain in _JQUERY or _constructed(code, m.start(), chain) or (
+                site_wide and not _app_client(code, m.start(), imports)):
+            continue  # jQuery asks its page's server, a Map holds keys
         if "${" in path:  # `/layanan/${t}`: a path completed with one value at its end
             head, _, tail = path.partition("${")
             if "${" in tail or not tail.endswith("}") or "}" in tail[:-1]:

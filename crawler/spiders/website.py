@@ -102,6 +102,7 @@ from crawler.sitetitles import saved_site_titles
 from crawler.spiders.base import SourceSpider
 from crawler.spiders.datatables import DataTablesReader
 from crawler.standards import absorb_stored, as_settled
+from crawler.traps import TrapWatch
 from sikoja.schemes import refusal
 from sikoja.store import DocumentStore
 from sikoja.urls import canonicalize_url, origin, url_key
@@ -191,6 +192,10 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         # the JSON endpoints tried, until the crawl's end (``settle_viewers``)
         self.viewers: dict[str, tuple[FetchedDocument | None, int]] = {}
         self.dt_requested: set[tuple[str, str, int]] = set()  # crawler.spiders.datatables
+        # URL families that walk without end (crawler.traps): held until judged, or dropped
+        self.traps = TrapWatch()
+        self.trapped: set[str] = set()  # keys of the URLs dropped as a trap's
+        self.trap_drops: list[FetchOutcome] = []  # their log lines, yielded with the links
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WebsiteSpider:
@@ -278,8 +283,10 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                              "download_maxsize": _MAX_SITEMAP_BYTES})
 
     def follow(self, url: str, *, depth: int, parent: str | None = None,
-               link_text: str = "") -> Request | None:
-        """A request for ``url`` if it is in scope, new, and within the depth/page caps."""
+               link_text: str = "", watch: bool = True) -> Request | None:
+        """A request for ``url`` if it is in scope, new, and within the depth/page caps, and,
+        with ``watch``, not held or dropped as a trap's (``crawler.traps``; a row's detail,
+        which may answer JSON, is asked for whatever its shape)."""
         if depth > self.source.max_depth or not self.scope.allows(url):
             return None
         if not urlsplit(url).query and last_segment(url):
@@ -288,7 +295,14 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         if path.endswith(_SKIP_EXTENSIONS) or wordpress_listing(url) == "feed":
             return None
         key = url_key(url)
-        if key in self.scheduled:
+        if key in self.scheduled or key in self.trapped:
+            return None
+        admitted = self.traps.admit(url, key, (url, depth, parent, link_text)) if watch \
+            else "follow"
+        if admitted == "held":
+            return None
+        if admitted == "trap":
+            self._drop_trapped(url, key)
             return None
         if len(self.scheduled) >= self.source.max_pages:
             self.capped = True
@@ -296,6 +310,24 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         self.scheduled.add(key)
         return self._page_request(self._spelling(url, key), depth=depth, parent=parent,
                                   link_text=link_text)
+
+    def _drop_trapped(self, url: str, key: str) -> None:
+        """A URL of a trap, not requested: logged as skipped (counted in the crawl report)."""
+        self.trapped.add(key)
+        self.trap_drops.append(FetchOutcome(url=canonicalize_url(url), outcome=SKIPPED,
+                                            reason=self.traps.describe(url)))
+
+    def _trap_read(self, url: str, title: str, text: str) -> Iterator[Any]:
+        """A page read: its shape's verdict may follow or drop the URLs held for it."""
+        verdict, held = self.traps.read(canonicalize_url(url), title, text)
+        for link, depth, parent, link_text in held:
+            if verdict == "trap":
+                self._drop_trapped(link, url_key(link))
+            elif (request := self.follow(link, depth=depth, parent=parent,
+                                         link_text=link_text)) is not None:
+                yield request
+        drops, self.trap_drops = self.trap_drops, []
+        yield from drops
 
     def _spelling(self, url: str, key: str) -> str:
         """The URL to request for a link: the spelling stored by an earlier crawl where it
@@ -309,6 +341,13 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
     def spider_idle(self, spider: Any = None) -> None:
         """Frontier exhausted: revalidate stored pages this crawl did not reach, once.
         In a fleet, only once the whole fleet's frontier is (``crawler.fleet.scheduler``)."""
+        held = [self.follow(link, depth=depth, parent=parent, link_text=text)
+                for link, depth, parent, text in self.traps.release()]
+        if any(held):
+            for request in held:
+                if request is not None:
+                    self.crawler.engine.crawl(request)
+            raise DontCloseSpider
         if self.swept or self.capped:
             return
         scheduler = getattr(self.crawler.engine, "scheduler", None)
@@ -364,6 +403,10 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 self._remember_stored_home(key)
                 if self._is_home(response) and self.linkstore is not None:
                     self.home_robots = self.linkstore.home_robots(self.source.name)
+            stored = self.documents.get(key) if self.documents is not None else None
+            if stored is not None and self.linkstore is not None:
+                yield from self._trap_read(key, self.linkstore.title_evidence(key).get(
+                    "title", ""), stored.text)
             # unchanged page, unchanged links: follow the ones it had last time
             if not meta.get("sikoja_sweep") and self.linkstore is not None:
                 yield from self._follow_all(self.linkstore.links(key), meta, key)
@@ -422,6 +465,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         except EXTRACTION_ERRORS as exc:
             yield _extraction_error(key, status, elapsed, exc)
             return
+        yield from self._trap_read(key, page.title_evidence.get("title", ""), page.document.text)
         # the page's text, decoded once (when first asked for) for the readers below
         html = functools.cache(lambda: decode_html(body, _header(response, b"Content-Type"))[0])
         # its script code and buttons, read once for the DataTables and modal readers
@@ -470,6 +514,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         if not page.payload and not (dt_tables or dt_files or details) and may_be_drawn_by_script(
                 body, doc.text):
             scripts = shell_scripts(html(), url, doc.text)
+            self.scope.declare_blogs(scripts.blogs)  # their feeds on www.blogger.com
             if scripts.shell or scripts.endpoints:
                 # its HTML stays the same when its data changes: always fetched in full
                 etag = last_modified = None
@@ -621,19 +666,22 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 yield self._sitemap_request(sitemap)
 
     def _follow_all(self, links: list[tuple[str, str]], meta: dict[str, Any],
-                    parent: str) -> Iterator[Request]:
+                    parent: str, watch: bool = True) -> Iterator[Any]:
         depth = meta.get("sikoja_depth", 0) + 1
         for link_url, text in links:
-            request = self.follow(link_url, depth=depth, parent=parent, link_text=text)
+            request = self.follow(link_url, depth=depth, parent=parent, link_text=text,
+                                  watch=watch)
             if request is not None:
                 yield request
+        drops, self.trap_drops = self.trap_drops, []
+        yield from drops
 
     def follow_details(self, links: list[tuple[str, str]], meta: dict[str, Any],
                        page: str) -> Iterator[Request]:
         """Follow the detail URLs a page's code loads for its rows, as its links; their
         answer may be JSON (one record, ``_detail_json``) as well as an HTML fragment."""
         for request in self._follow_all([(u, t) for u, t in links if self.scope.allows(u)],
-                                        meta, page):
+                                        meta, page, watch=False):
             request.meta.update(sikoja_any_type=True, sikoja_detail_of=page)
             yield request
 

@@ -17,6 +17,21 @@ matters to a crawler:
   routes name ``"*"`` answers that file for any path it has nothing at (a single-page app in
   history mode behind ``try_files $uri /index.html``).
 
+Some behaviours of old PHP sites need a running server rather than files; a site's
+manifest entry asks for them (the ``trap-`` sites):
+
+- ``"trans_sid": "<name>"``: PHP with cookies off and ``session.use_trans_sid`` on. A request
+  without ``<name>=...`` starts a new session; every relative link of the HTML answered
+  carries that session's id (``?<name>=<26 chars>``), so every visit that enters the site at
+  an unparameterised URL sees a new set of URLs. The id never selects the page.
+- ``"calendar": "/agenda.php"``: an agenda whose month view answers any
+  ``?bulan=M&tahun=Y`` (``mktime`` normalises ``bulan=13``) and day view any
+  ``?tgl=YYYY-MM-DD``, each linking the month before and after, every month of its year,
+  the years around and each day: "next month" forever. The page is the site's
+  ``_agenda.html`` with ``{judul}``, ``{kalender}`` and ``{agenda}`` filled in; events come
+  from ``_agenda.json`` (date -> text).
+- ``"max_pages"``: the page budget the sources file gives the site (a small old site's).
+
 The pages contain absolute links between sites on the default ports (8701...). When served on
 another base port the server rewrites those URLs in text responses, so a test can run the
 sample web on free ports next to a running demo.
@@ -72,6 +87,43 @@ META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", re.IGNOR
 SAMPLE_URL = re.compile(rb"http:(//|\\/\\/)127\.0\.0\.1:(\d{4,5})")
 
 
+MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+             "September", "Oktober", "November", "Desember")
+# the tags PHP's url_rewriter rewrites (``a``/``area`` href, ``form`` action)
+_HREF = re.compile(r'(<(?:a|area)\b[^>]*?\bhref\s*=\s*"|<form\b[^>]*?\baction\s*=\s*")'
+                   r'([^"]*)(")', re.IGNORECASE)
+_ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
+
+
+def month_of(year: int, month: int) -> tuple[int, int]:
+    """PHP's ``mktime(0, 0, 0, $bulan, 1, $tahun)``: ``bulan=13`` of 2031 is January 2032."""
+    year += (month - 1) // 12
+    return year, (month - 1) % 12 + 1
+
+
+def calendar_table(path: str, year: int, month: int) -> str:
+    """An old PHP agenda's month grid: the month before and after, every day linked."""
+    import calendar
+
+    year, month = month_of(year, month)
+    before, after = month_of(year, month - 1), month_of(year, month + 1)
+    rows = [
+        '<table class="kalender" border="1" cellspacing="0" cellpadding="2">',
+        f'<tr><td><a href="{path}?bulan={before[1]}&amp;tahun={before[0]}">&laquo;</a></td>'
+        f'<td colspan="5" align="center"><b>{MONTHS_ID[month - 1]} {year}</b></td>'
+        f'<td><a href="{path}?bulan={after[1]}&amp;tahun={after[0]}">&raquo;</a></td></tr>',
+        "<tr><td>Sen</td><td>Sel</td><td>Rab</td><td>Kam</td><td>Jum</td><td>Sab</td>"
+        "<td>Min</td></tr>",
+    ]
+    for week in calendar.Calendar().monthdayscalendar(year, month):
+        cells = "".join(
+            f'<td><a href="{path}?tgl={year:04d}-{month:02d}-{day:02d}">{day}</a></td>'
+            if day else "<td>&nbsp;</td>" for day in week)
+        rows.append(f"<tr>{cells}</tr>")
+    rows.append("</table>")
+    return "\n".join(rows)
+
+
 def is_tracking(name: str) -> bool:
     return name.startswith("utm_") or name in ("fbclid", "gclid")
 
@@ -93,6 +145,9 @@ class SampleSite:
     port_offset: int
     family: str = ""
     sites_root: Path = SITES_ROOT
+    trans_sid: str = ""  # PHP session id carried in links (see the module's docstring)
+    calendar: str = ""  # the path of an endless agenda
+    max_pages: int | None = None  # the sources file's page budget for the site
     # a host serving several OPDs under paths (a WordPress multisite, a portal's /opd/x/):
     # one (source name, OPD, path) per OPD; empty for a site that is one source at its root
     subsites: tuple[tuple[str, str, str], ...] = ()
@@ -127,6 +182,7 @@ def load_web_manifest(root: Path = SITES_ROOT) -> WebManifest:
     raw = json.loads(path.read_text(encoding="utf-8"))
     entries = raw["sites"] if isinstance(raw, dict) else raw
     sites = [SampleSite(e["name"], e["opd"], int(e["port_offset"]), e.get("family", ""), root,
+                        e.get("trans_sid", ""), e.get("calendar", ""), e.get("max_pages"),
                         tuple((sub["name"], sub["opd"], sub["path"])
                               for sub in e.get("subsites", ())))
              for e in entries]
@@ -157,6 +213,8 @@ def render_sources(urls: dict[str, str], sites: list[SampleSite], header: str = 
                 "    kind: website",
                 f'    start_urls: ["{urls[site.name]}{path}"]',
             ]
+            if site.max_pages:
+                lines.append(f"    max_pages: {site.max_pages}")
     if catalog_site is not None:
         catalog_opd = next(s.opd for s in sites if s.name == catalog_site)
         lines += [
@@ -213,6 +271,74 @@ class _SiteState:
         self.port_map = port_map
         self._cache: dict[Path, _Served] = {}
         self._lock = threading.Lock()
+        self._sessions = 0
+        agenda = self.root / "_agenda.json"
+        self.events: dict[str, str] = (
+            json.loads(agenda.read_text(encoding="utf-8")) if agenda.is_file() else {})
+
+    def session(self, query: str) -> tuple[str, str]:
+        """(the session id the request carries or a new one, the query without it)."""
+        name = self.site.trans_sid
+        pairs = parse_qsl(query, keep_blank_values=True)
+        given = next((v for k, v in pairs if k == name and v), "")
+        rest = urlencode([(k, v) for k, v in pairs if k != name])
+        if given:
+            return given, rest
+        with self._lock:
+            self._sessions += 1
+            number = self._sessions
+        token = hashlib.sha1(f"{self.site.name}:{number}".encode()).hexdigest()
+        return "".join("0123456789abcdefghijklmnopqrstuv"[int(c, 16) * 2 % 32]
+                       for c in token[:26]), rest
+
+    def with_session(self, body: bytes, token: str) -> bytes:
+        """Every relative link of ``body`` with the session id, as PHP's URL rewriter adds it
+        (links with a scheme, a host or only a fragment are left alone)."""
+        name = self.site.trans_sid
+
+        def add(m: re.Match[str]) -> str:
+            url = m.group(2)
+            if _ABSOLUTE.match(url) or url.startswith("javascript"):
+                return m.group(0)
+            url, hash_, fragment = url.partition("#")
+            sep = "&amp;" if "?" in url else "?"
+            return f"{m.group(1)}{url}{sep}{name}={token}{hash_}{fragment}{m.group(3)}"
+
+        return _HREF.sub(add, body.decode("utf-8")).encode("utf-8")
+
+    def agenda(self, query: str) -> bytes | None:
+        """The agenda page for ``?bulan=&tahun=`` or ``?tgl=``; None for anything else."""
+        args = dict(parse_qsl(query))
+        try:
+            if "tgl" in args:
+                year, month, day = (int(x) for x in args["tgl"].split("-"))
+                year, month = month_of(year, month)
+                title = f"Agenda Tanggal {day} {MONTHS_ID[month - 1]} {year}"
+                events = [self.events.get(f"{year:04d}-{month:02d}-{day:02d}", "")]
+            else:
+                year, month = month_of(int(args.get("tahun", "2024")),
+                                       int(args.get("bulan", "12")))
+                title = f"Agenda Bulan {MONTHS_ID[month - 1]} {year}"
+                prefix = f"{year:04d}-{month:02d}-"
+                events = [f"{int(k[-2:])} {MONTHS_ID[month - 1]}: {v}"
+                          for k, v in sorted(self.events.items()) if k.startswith(prefix)]
+        except (ValueError, IndexError):
+            return None
+        path = self.site.calendar.rsplit("/", 1)[-1]
+        years = " | ".join(f'<a href="{path}?bulan={month}&amp;tahun={y}">{y}</a>'
+                           for y in range(year - 2, year + 3))
+        months = " | ".join(f'<a href="{path}?bulan={m}&amp;tahun={year}">{name[:3]}</a>'
+                            for m, name in enumerate(MONTHS_ID, 1))
+        listed = "".join(f"<li>{e}</li>" for e in events if e)
+        agenda = (f"<p>Tahun: {years}</p><p>Bulan: {months}</p>"
+                  + (f"<ul>{listed}</ul>" if listed else
+                     "<p><i>Tidak ada agenda kegiatan pada tanggal/bulan ini.</i></p>"))
+        template = (self.root / "_agenda.html").read_text(encoding="utf-8")
+        page = (template.replace("{judul}", title)
+                .replace("{kalender}", calendar_table(path, year, month))
+                .replace("{agenda}", agenda))
+        return SAMPLE_URL.sub(self._rewrite_port, page.encode("utf-8")) if self.port_map \
+            else page.encode("utf-8")
 
     def resolve(self, target: str) -> tuple[str, Path | str | None]:
         """("file", path) | ("redirect", location) | ("missing", None)."""
@@ -286,6 +412,9 @@ def _make_handler(state: _SiteState) -> type[BaseHTTPRequestHandler]:
             pass  # quiet: tests and the demo crawl hundreds of pages
 
         def _respond(self, with_body: bool) -> None:
+            if state.site.trans_sid or state.site.calendar:
+                self._respond_php(with_body)
+                return
             kind, found = state.resolve(self.path)
             if kind == "redirect":
                 self._simple(HTTPStatus.MOVED_PERMANENTLY, with_body, location=str(found))
@@ -310,6 +439,38 @@ def _make_handler(state: _SiteState) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             if with_body:
                 self.wfile.write(served.body)
+
+        def _respond_php(self, with_body: bool) -> None:
+            """A PHP script's answer: no validators, the session's id in its links."""
+            parts = urlsplit(self.path)
+            token, query = "", parts.query
+            if state.site.trans_sid:
+                token, query = state.session(parts.query)
+            body: bytes | None = None
+            ctype = "text/html; charset=utf-8"
+            if state.site.calendar and unquote(parts.path) == state.site.calendar:
+                body = state.agenda(query)
+            else:
+                kind, found = state.resolve(parts.path + (f"?{query}" if query else ""))
+                if kind == "redirect":
+                    self._simple(HTTPStatus.MOVED_PERMANENTLY, with_body, location=str(found))
+                    return
+                if kind == "file" and isinstance(found, Path):
+                    served = state.served(found)
+                    body, ctype = served.body, served.content_type
+            if body is None:
+                self._simple(HTTPStatus.NOT_FOUND, with_body)
+                return
+            if token and ctype.startswith("text/html"):
+                body = state.with_session(body, token)
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("X-Powered-By", "PHP/5.2.17")
+            self.send_header("Cache-Control", "no-store, no-cache, must-revalidate")
+            self.end_headers()
+            if with_body:
+                self.wfile.write(body)
 
         def _not_modified(self, served: _Served) -> bool:
             inm = self.headers.get("If-None-Match")
