@@ -43,7 +43,7 @@ from crawler.progress import format_progress
 from crawler.storage import storage_message, storage_problem
 from sikoja.config import Settings
 from sikoja.errors import SikojaError
-from sikoja.sources import Source
+from sikoja.sources import Source, share_hosts
 from sikoja.store import DocumentStore
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -143,7 +143,8 @@ class CrawlJob:
 
     def __init__(self, sources: list[Source], settings: Settings, data_dir: Path, *,
                  overrides: dict[str, Any] | None = None) -> None:
-        self.sources = list(sources)
+        # sources sharing a site split it by path (sikoja.sources.share_hosts)
+        self.sources = share_hosts(list(sources))
         self.settings = settings
         self.data_dir = Path(data_dir)
         self.overrides = overrides or {}

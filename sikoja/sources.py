@@ -10,7 +10,13 @@ sources:
 
 Optional per-source keys (website): ``allowed_hosts``, ``obey_robots`` (default true),
 ``max_depth``, ``max_pages``, ``delay`` (seconds between requests to one host),
-``concurrency`` (requests at once per host), ``use_sitemap`` (default true).
+``concurrency`` (requests at once per host), ``use_sitemap`` (default true), ``prefixes``.
+
+Several sources on one host (a WordPress multisite's ``https://jambikota.go.id/dinkes/`` and
+``/disdik/``, a portal's ``/opd/dinsos/``) split it by path: ``share_hosts`` gives each the
+folder of its start URLs there as its ``prefixes`` (or keeps the ones written for it) and the
+other sources' as its ``foreign_prefixes``; ``crawler.downloadermiddlewares.offsite`` keeps
+each crawl to its part. A source alone on its host keeps the whole host.
 
 A file that says something twice (a key repeated in one mapping, where YAML would silently
 keep the last) or nothing at all (``sources: []``) is refused with its line, like any other
@@ -28,6 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from sikoja.errors import SikojaError, validation_message
 from sikoja.schemes import refusal
+from sikoja.urls import origin
 
 
 class Source(BaseModel):
@@ -45,6 +52,10 @@ class Source(BaseModel):
     max_pages: int = Field(default=5000, ge=1)
     delay: float | None = Field(default=None, ge=0)
     concurrency: int | None = Field(default=None, ge=1)
+    # where it shares its host with other sources: the URL prefixes (or paths, on its start
+    # URLs' hosts) of its own pages there, and those of the others (``share_hosts``)
+    prefixes: list[str] = Field(default_factory=list)
+    foreign_prefixes: list[str] = Field(default_factory=list)
 
     @field_validator("start_urls")
     @classmethod
@@ -79,6 +90,56 @@ class Source(BaseModel):
     @property
     def catalog_url(self) -> str:
         return self.url or self.start_urls[0]
+
+
+def _folder(url: str) -> str:
+    """The folder a start URL stands in: ``https://h/dinkes/`` for ``https://h/dinkes/`` and
+    ``https://h/dinkes/index.php``, ``https://h/`` for ``https://h``."""
+    path = urlsplit(url).path or "/"
+    return origin(url) + path[:path.rfind("/") + 1]
+
+
+def own_prefixes(source: Source) -> list[str]:
+    """The URL prefixes ``source`` claims: the ones written for it (a bare path stands for
+    that path on each of its start URLs' sites), else the folder of each start URL."""
+    if not source.prefixes:
+        return sorted({_folder(u) for u in source.start_urls})
+    sites = sorted({origin(u) for u in source.start_urls})
+    out = set()
+    for prefix in source.prefixes:
+        if "://" in prefix:
+            out.add(origin(prefix) + (urlsplit(prefix).path or "/"))
+            continue
+        path = prefix.strip("/")
+        out.update(f"{site}/{path}/" if path else f"{site}/" for site in sites)
+    return sorted(out)
+
+
+def share_hosts(sources: list[Source]) -> list[Source]:
+    """``sources`` with ``prefixes``/``foreign_prefixes`` filled in where two or more websites
+    start on one site (origin): each keeps to its own folders there, and a URL under a longer
+    prefix of another source is that source's. Sources alone on their site are unchanged."""
+    claims: dict[str, list[tuple[str, str]]] = {}
+    for src in sources:
+        if src.kind == "website":
+            for prefix in own_prefixes(src):
+                claims.setdefault(origin(prefix), []).append((src.name, prefix))
+    shared = {site for site, owners in claims.items() if len({n for n, _ in owners}) > 1}
+    out = []
+    for src in sources:
+        if src.kind != "website":
+            mine = []
+        elif src.prefixes:  # written for it (or filled in before): kept as they are
+            mine = own_prefixes(src)
+        else:
+            mine = [p for p in own_prefixes(src) if origin(p) in shared]
+        if not mine:
+            out.append(src)
+            continue
+        theirs = sorted({p for site in {origin(m) for m in mine} for name, p in claims[site]
+                         if name != src.name})
+        out.append(src.model_copy(update={"prefixes": mine, "foreign_prefixes": theirs}))
+    return out
 
 
 class SourcesFile(BaseModel):

@@ -271,6 +271,17 @@ class DocumentStore:
             return True
         return self._retire(url)
 
+    def retire_of(self, url: str, source: str) -> bool:
+        """Retire the page at ``url`` if ``source`` still holds it (not once another source
+        stored it as its own). True if it was live."""
+        with self._lock, self._db:
+            cur = self._db.execute(
+                "UPDATE documents SET status = 'gone', updated_at = ? "
+                "WHERE url = ? AND source = ? AND status = 'live'",
+                (time.time(), url, source),
+            )
+        return cur.rowcount > 0
+
     def _retire(self, url: str) -> bool:
         with self._lock, self._db:
             cur = self._db.execute(
@@ -288,8 +299,8 @@ class DocumentStore:
         """ETag, Last-Modified and content hash of a stored page, for conditional requests
         (with its status and when it was last fetched)."""
         row = self._db.execute(
-            "SELECT etag, http_last_modified, content_hash, status, fetched_at FROM documents "
-            "WHERE url = ?",
+            "SELECT etag, http_last_modified, content_hash, status, fetched_at, source "
+            "FROM documents WHERE url = ?",
             (url,),
         ).fetchone()
         return dict(row) if row else None

@@ -546,7 +546,12 @@ def test_robots_and_sitemaps(web, client):
 def test_sources_files(web, tmp_path):
     sample = load_sources(REPO / "sources" / "sample-kota-jambi.yaml")
     sites = load_manifest()
-    assert [s.name for s in sample[:-1]] == [s.name for s in sites]
+    # one source per site, or per OPD of a site serving several under paths (a multisite)
+    assert [s.name for s in sample[:-1]] == [name for site in sites
+                                             for name, _, _ in site.source_entries()]
+    portal = next(s for s in sites if s.subsites)
+    assert [u for s in sample if s.name.startswith("portal-") for u in s.start_urls] == [
+        f"http://127.0.0.1:{8701 + portal.port_offset}{path}" for _, _, path in portal.subsites]
     assert sample[0].start_urls == ["http://127.0.0.1:8701/"]
     catalog = sample[-1]
     assert catalog.kind == "app-catalog" and catalog.catalog_url.endswith("/apps.json")

@@ -7,7 +7,8 @@ Except when the crawler changed: a 304 keeps the page as the crawler that stored
 it, so a spider whose ``reread`` is set (the site's pages were read by another crawler,
 ``crawler.identity``) asks for every page without validators, once; and afterwards a page
 fetched before this crawler first read the site (``read_since``: another fleet worker
-re-read it, this store kept an older copy) is asked for without them too.
+re-read it, this store kept an older copy) is asked for without them too, and so is a page
+another source stored (sources that came to share a host, ``sikoja.sources.share_hosts``).
 """
 
 from __future__ import annotations
@@ -51,6 +52,11 @@ class ConditionalRequestMiddleware:
             return
         validators = self.store.validators(canonicalize_url(request.url))
         if not validators or validators.get("status") != "live":
+            return
+        source = getattr(getattr(spider, "source", None), "name", None)
+        if source is not None and validators.get("source") not in (None, source):
+            # another source stored it (before two sources split their shared host): this
+            # one reads it whole, to store it as its own, not keep the other's copy by a 304
             return
         since = getattr(spider, "read_since", None)
         if since is not None and iso_epoch(validators.get("fetched_at")) < since:

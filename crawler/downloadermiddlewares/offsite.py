@@ -7,6 +7,12 @@ own port, and a crawl of one OPD must not wander into another's site. A host lis
 80 and 443 stand for each other (sites redirect http to https), and ``www.host`` is the
 same site as ``host``.
 
+Where sources share a site (a WordPress multisite's ``/dinkes/`` and ``/disdik/``; see
+``sikoja.sources.share_hosts``), a source's part of it is its own prefixes: a URL under the
+longest prefix matching it belongs to that prefix's source, never to two; a URL under no
+source's prefix (the network's shared ``/wp-content/uploads/``) is followed only when it names
+a file (a PDF, a document, a script), not a page: the network's root home is no OPD's.
+
 A Blogger blog's own feed on www.blogger.com (``/feeds/<blogId>/posts/...``) is in scope
 once a page of the source declares that blog id (``declare_blogs``, ``crawler.blogger``):
 that feed only, not another blog's, not its comments, nothing else of Blogger's host.
@@ -25,13 +31,25 @@ from scrapy.exceptions import IgnoreRequest
 from crawler.blogger import blog_feed
 from crawler.downloadermiddlewares.robots import ROBOTS_META
 from sikoja.schemes import is_web_url, refusal
-from sikoja.urls import DEFAULT_PORTS
+from sikoja.sources import own_prefixes
+from sikoja.urls import DEFAULT_PORTS, origin
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
 
     from sikoja.sources import Source
+
+
+# the last path segment's extensions of pages (a site's own HTML), as opposed to files
+PAGE_EXTENSIONS = frozenset({"", "htm", "html", "xhtml", "shtml", "php", "asp", "aspx", "jsp",
+                             "cfm", "cgi", "pl"})
+
+
+def names_file(url: str) -> bool:
+    """Whether ``url``'s path ends in a file name of a non-page type (``.pdf``, ``.docx``)."""
+    last = urlsplit(url).path.rsplit("/", 1)[-1]
+    return "." in last and last.rsplit(".", 1)[1].lower() not in PAGE_EXTENSIONS
 
 
 class OffsiteRequest(IgnoreRequest):
@@ -54,6 +72,17 @@ class SiteScope:
             port = parts.port or DEFAULT_PORTS.get(parts.scheme, 80)
             known = self.ports[host]
             self.ports[host] = (known or set()) | {port}
+        # sites shared with other sources: (prefix, is this source's) on each, longest first
+        # (http and https, www. or not, are one site here as above)
+        self.shared: dict[str, list[tuple[str, bool]]] = {}
+        if source.prefixes:
+            owned = [(p, True) for p in own_prefixes(source)]
+            owned += [(p, False) for p in source.foreign_prefixes]
+            for prefix, mine in owned:
+                site, path = _site_path(prefix)
+                self.shared.setdefault(site, []).append((path, mine))
+            for prefixes in self.shared.values():
+                prefixes.sort(key=lambda item: -len(item[0]))
 
     def declare_blogs(self, blogs: frozenset[str]) -> None:
         """A page of the source declares itself a page of these Blogger blogs."""
@@ -73,10 +102,49 @@ class SiteScope:
             port = parts.port or DEFAULT_PORTS.get(parts.scheme, 80)
         except ValueError:
             return False
-        if ports is None or port in ports:
-            return True
         defaults = set(DEFAULT_PORTS.values())
-        return port in defaults and bool(ports & defaults)
+        if not (ports is None or port in ports or port in defaults and ports & defaults):
+            return False
+        return self._in_part(url)
+
+    def site_root(self, url: str) -> str:
+        """Where ``url``'s site starts: its origin, or on a shared site this source's prefix
+        holding it (a multisite's subsite keeps its own ``/dinkes/wp-sitemap.xml``)."""
+        site, path = _site_path(url)
+        for prefix, mine in self.shared.get(site, ()):
+            if mine and path.startswith(prefix):
+                return origin(url) + prefix.rstrip("/")
+        return origin(url)
+
+    def left_part(self, url: str) -> bool:
+        """Whether ``url`` is on a site this source shares and out of its part of it: a page
+        it stored before the site was split (``WebsiteSpider.spider_idle`` retires it)."""
+        return _site_path(url)[0] in self.shared and not self._in_part(url)
+
+    def _in_part(self, url: str) -> bool:
+        """On a site shared with other sources: whether ``url`` is in this source's part."""
+        site, path = _site_path(url)
+        prefixes = self.shared.get(site)
+        if not prefixes:
+            return True
+        folder = path if path.endswith("/") else path + "/"  # "/dinkes" is the folder
+        for prefix, mine in prefixes:
+            if path.startswith(prefix) or folder == prefix:
+                return mine
+        return names_file(url)
+
+
+def _site_path(url: str) -> tuple[str, str]:
+    """(site, path) of ``url``: the host without ``www.`` and the port unless a default one
+    (a site answers on http and https alike), and the path."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().rstrip(".").removeprefix("www.")
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    site = host if port is None or port in DEFAULT_PORTS.values() else f"{host}:{port}"
+    return site, parts.path or "/"
 
 
 class SourceOffsiteMiddleware:

@@ -372,6 +372,11 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                              and url_key(url) not in self.scheduled)
             requests = []
             for url in missing:
+                if "#" not in url and self.scope.left_part(url):
+                    # stored before its site was split among sources: another source's
+                    # now (it stores it as its own), or no source's (the network's home)
+                    store.retire_of(url, self.source.name)
+                    continue
                 if "#" in url or not self.scope.allows(url):
                     continue
                 doc = store.get(url)
@@ -671,7 +676,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         if not self.source.use_sitemap or not any(m in body for m in _WORDPRESS_MARKS):
             return
         for path in _WORDPRESS_SITEMAPS:
-            sitemap = origin(url) + path
+            sitemap = self.scope.site_root(url) + path
             if sitemap not in self.sitemaps_seen and len(self.sitemaps_seen) < _MAX_SITEMAPS:
                 yield self._sitemap_request(sitemap)
 

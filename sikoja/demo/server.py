@@ -5,7 +5,9 @@ The demo and the end-to-end tests crawl these sites exactly as they would crawl 
 matters to a crawler:
 
 - one ``ThreadingHTTPServer`` per site on ``base_port + port_offset`` (offsets come from
-  ``sites/manifest.json``), each in a daemon thread, bound to 127.0.0.1 only;
+  ``sites/manifest.json``), each in a daemon thread, bound to 127.0.0.1 only; a site whose
+  manifest entry lists ``subsites`` (``{"name", "opd", "path"}``) is one host serving several
+  OPDs under paths, as a WordPress multisite does, and is one source per subsite;
 - ``Content-Type`` with the charset the page itself declares (one site is windows-1252),
   ``ETag`` and ``Last-Modified``, 304 on ``If-None-Match``/``If-Modified-Since``, HEAD, 404,
   301 from ``/folder`` to ``/folder/``;
@@ -149,10 +151,17 @@ class SampleSite:
     trans_sid: str = ""  # PHP session id carried in links (see the module's docstring)
     calendar: str = ""  # the path of an endless agenda
     max_pages: int | None = None  # the sources file's page budget for the site
+    # a host serving several OPDs under paths (a WordPress multisite, a portal's /opd/x/):
+    # one (source name, OPD, path) per OPD; empty for a site that is one source at its root
+    subsites: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def root(self) -> Path:
         return self.sites_root / self.name
+
+    def source_entries(self) -> list[tuple[str, str, str]]:
+        """The sources file's entries for this site: (name, OPD, start path)."""
+        return list(self.subsites) or [(self.name, self.opd, "/")]
 
 
 @dataclass(frozen=True)
@@ -176,7 +185,9 @@ def load_web_manifest(root: Path = SITES_ROOT) -> WebManifest:
     raw = json.loads(path.read_text(encoding="utf-8"))
     entries = raw["sites"] if isinstance(raw, dict) else raw
     sites = [SampleSite(e["name"], e["opd"], int(e["port_offset"]), e.get("family", ""), root,
-                        e.get("trans_sid", ""), e.get("calendar", ""), e.get("max_pages"))
+                        e.get("trans_sid", ""), e.get("calendar", ""), e.get("max_pages"),
+                        tuple((sub["name"], sub["opd"], sub["path"])
+                              for sub in e.get("subsites", ())))
              for e in entries]
     if not isinstance(raw, dict):
         return WebManifest(sites)
@@ -192,20 +203,21 @@ def load_manifest(root: Path = SITES_ROOT) -> list[SampleSite]:
 def render_sources(urls: dict[str, str], sites: list[SampleSite], header: str = "",
                    catalog_site: str | None = APP_CATALOG_SITE,
                    catalog_file: str = "apps.json") -> str:
-    """A sources YAML for the sample web on the given base URLs (one website per site plus
-    the app catalog, by default Diskominfo's ``apps.json``; none when ``catalog_site`` is
-    None)."""
+    """A sources YAML for the sample web on the given base URLs (one website per site, or per
+    subsite of a site that serves several OPDs under paths, plus the app catalog, by default
+    Diskominfo's ``apps.json``; none when ``catalog_site`` is None)."""
     lines = [f"# {line}" if line else "#" for line in header.splitlines()]
     lines.append("sources:")
     for site in sites:
-        lines += [
-            f"  - name: {site.name}",
-            f"    opd: {site.opd}",
-            "    kind: website",
-            f'    start_urls: ["{urls[site.name]}/"]',
-        ]
-        if site.max_pages:
-            lines.append(f"    max_pages: {site.max_pages}")
+        for name, opd, path in site.source_entries():
+            lines += [
+                f"  - name: {name}",
+                f"    opd: {opd}",
+                "    kind: website",
+                f'    start_urls: ["{urls[site.name]}{path}"]',
+            ]
+            if site.max_pages:
+                lines.append(f"    max_pages: {site.max_pages}")
     if catalog_site is not None:
         catalog_opd = next(s.opd for s in sites if s.name == catalog_site)
         lines += [
