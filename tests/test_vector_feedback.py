@@ -20,19 +20,21 @@ from tests.test_feedback import BASE, DOCS, FELL_IN
 
 @pytest.fixture(scope="module")
 def searchers(tmp_path_factory):
-    """One index (the default embedder, sections), searched with vector feedback off (the
-    default) and on, from the fused ranking's first two pages."""
+    """One index (the default embedder, sections), searched with vector feedback off, at
+    the defaults, and at 1.0 from the fused ranking's first two pages (a larger step, so
+    that what it moves is plain on nine pages)."""
     data_dir = tmp_path_factory.mktemp("vector-feedback")
     write_corpus(data_dir, DOCS).close()
     settings = load_settings(data_dir)
     build_index(settings)
-    on = settings.model_copy(deep=True)
-    on.semantic = on.semantic.model_copy(update={"vector_feedback": 1.0,
-                                                 "vector_feedback_results": 2})
-    off, fed = Searcher(settings), Searcher(on)
-    yield off, fed
-    off.close()
-    fed.close()
+    off, strong = settings.model_copy(deep=True), settings.model_copy(deep=True)
+    off.semantic = off.semantic.model_copy(update={"vector_feedback": 0.0})
+    strong.semantic = strong.semantic.model_copy(update={"vector_feedback": 1.0,
+                                                         "vector_feedback_results": 2})
+    out = Searcher(off), Searcher(settings), Searcher(strong)
+    yield out
+    for searcher in out:
+        searcher.close()
 
 
 def searched(searcher: Searcher, query: str) -> tuple[list[tuple[str, float, float | None]], int]:
@@ -54,10 +56,10 @@ def searched(searcher: Searcher, query: str) -> tuple[list[tuple[str, float, flo
 
 @pytest.mark.slow  # embeds with the default embedder (USE)
 def test_a_weakly_matched_query_is_searched_again_from_its_first_results(searchers) -> None:
-    off, fed = searchers
+    off, default, fed = searchers
     plain, plain_calls = searched(off, FELL_IN)
     moved, moved_calls = searched(fed, FELL_IN)
-    assert (plain_calls, moved_calls) == (1, 2)
+    assert (plain_calls, searched(default, FELL_IN)[1], moved_calls) == (1, 2, 2)
     cosine = {url: c for url, _, c in plain}
     cosine_fed = {url: c for url, _, c in moved}
     first_two = [url for url, _, _ in plain[:2]]
@@ -69,10 +71,10 @@ def test_a_weakly_matched_query_is_searched_again_from_its_first_results(searche
 
 @pytest.mark.slow  # embeds with the default embedder (USE)
 def test_a_query_the_keywords_match_is_searched_once_and_ranked_as_before(searchers) -> None:
-    off, fed = searchers
+    off, default, fed = searchers
     plain, plain_calls = searched(off, "akta kelahiran anak")
     moved, moved_calls = searched(fed, "akta kelahiran anak")
-    assert plain_calls == moved_calls == 1
+    assert plain_calls == moved_calls == searched(default, "akta kelahiran anak")[1] == 1
     assert plain == moved
     assert moved[0][0] == BASE + "akta-anak"
 
@@ -81,7 +83,7 @@ def test_a_query_the_keywords_match_is_searched_once_and_ranked_as_before(search
 def test_a_page_vector_is_its_first_row_or_the_row_nearest_the_query(searchers) -> None:
     """With sections a page has several rows: the feedback reads the first (the passage's)
     or, asked with a query, the one a search scores the page by (its best cosine)."""
-    off, _ = searchers
+    off = searchers[0]
     page = doc_id(BASE + "akta-anak")
     qv = off._analysis_vector(off.analyze("syarat buku nikah orang tua"))
     first = off.backend.doc_vectors([page])[page]
