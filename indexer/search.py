@@ -450,8 +450,9 @@ class Searcher:
         9.3 against 0.3 is rank 1 against rank 3, which a 0.8 prior on the fused score
         undoes). A weakly matched query is searched by keywords once more with the words
         the vector ranking's first titles agree on (indexer/feedback.py), which go into
-        ``fed``. ``searched`` runs keyword retrieval on a tuple of terms (the search's
-        memo, which the card's stability readings share)."""
+        ``fed``, and by vectors once more from its first results' vectors
+        (:meth:`_fed_vector`). ``searched`` runs keyword retrieval on a tuple of terms (the
+        search's memo, which the card's stability readings share)."""
         if not analysis.terms:
             return [], {}, vector_weight
         fed = [] if fed is None else fed
