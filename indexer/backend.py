@@ -183,6 +183,13 @@ class IndexBackend(ABC):
         return {h.id: h.score for h in self.vector_search(vector, VECTOR_SCORE_DEPTH)
                 if h.id in wanted}
 
+    def doc_vectors(self, ids: Sequence[str], query: np.ndarray | None = None
+                    ) -> dict[str, np.ndarray]:
+        """The stored vector of each of ``ids`` that has one (with several rows a page, its
+        first, or with ``query`` its nearest to it). This default has none: vector-side
+        feedback (``semantic.vector_feedback``) then leaves the query vector as it is."""
+        return {}
+
     @abstractmethod
     def get(self, ids: Sequence[str]) -> dict[str, IndexedDoc]:
         """Stored documents by id (vectors and token streams may be left empty)."""

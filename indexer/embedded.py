@@ -322,6 +322,10 @@ class EmbeddedBackend(IndexBackend):
     def vector_scores(self, vector: np.ndarray, ids: Sequence[str]) -> dict[str, float]:
         return self._use(lambda v: v.vector_scores(vector, ids), {})
 
+    def doc_vectors(self, ids: Sequence[str], query: np.ndarray | None = None
+                    ) -> dict[str, np.ndarray]:
+        return self._use(lambda v: v.doc_vectors(ids, query), {})
+
     def get(self, ids: Sequence[str]) -> dict[str, IndexedDoc]:
         return self._use(lambda v: v.get(ids), {})
 
@@ -547,6 +551,18 @@ class _Version:
         if query.shape[0] != self.vectors.dim:
             return {}
         return self.vectors.scores(query, ids)
+
+    def doc_vectors(self, ids: Sequence[str], query: np.ndarray | None = None
+                    ) -> dict[str, np.ndarray]:
+        if not self._vectors_loaded:
+            self._load_vectors()
+        if self.vectors is None or len(self.vectors) == 0 or not ids:
+            return {}
+        if query is not None:
+            query = np.asarray(query, dtype=np.float32).reshape(-1)
+            if query.shape[0] != self.vectors.dim:
+                return {}
+        return self.vectors.vectors_of(ids, query)
 
     def get(self, ids: Sequence[str]) -> dict[str, IndexedDoc]:
         if not ids:

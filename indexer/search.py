@@ -459,8 +459,9 @@ class Searcher:
         9.3 against 0.3 is rank 1 against rank 3, which a 0.8 prior on the fused score
         undoes). A weakly matched query is searched by keywords once more with the words
         the vector ranking's first titles agree on (indexer/feedback.py), which go into
-        ``fed``. ``searched`` runs keyword retrieval on a tuple of terms (the search's
-        memo, which the card's stability readings share)."""
+        ``fed``, and by vectors once more from its first results' vectors
+        (:meth:`_fed_vector`). ``searched`` runs keyword retrieval on a tuple of terms (the
+        search's memo, which the card's stability readings share)."""
         if not analysis.terms:
             return [], {}, vector_weight
         fed = [] if fed is None else fed
@@ -470,30 +471,42 @@ class Searcher:
             if hybrid is not None:
                 return hybrid, self.backend.doc_meta([f.id for f in hybrid]), vector_weight
         read = {} if read is None else read
-        past: list[Hit] = []
         keyword = list(searched(tuple(analysis.terms))) if cfg.use_keyword else []
         if words is not None:
             keyword = self._covered_hits(keyword, words, read)
-        vector = []
-        if cfg.use_vector:
-            qv = self._analysis_vector(analysis)
-            if qv is not None:
-                vector = self.backend.vector_search(qv, cfg.candidates, filters)
-                floor = cfg.vector_only_min
-                if words is not None and self._reads_coverage():
-                    weak = self._weakness(keyword, words, read)
-                    vector_weight = adaptive_weight(
-                        vector_weight, self.settings.semantic.max_vector_weight, weak)
-                    floor *= 1.0 - weak
-                    added = self._feedback(analysis, vector, weak)
-                    if added:
-                        fed.extend(added)
-                        keyword = self._covered_hits(
-                            list(searched((*analysis.terms, *added))), words, read)
-                keyword_ids = {h.id for h in keyword}
-                vector = [h for h in vector
-                          if h.id in keyword_ids or h.score >= floor or not cfg.use_keyword]
-                past = self._vector_ranks_past(qv, keyword, vector)
+        qv = self._analysis_vector(analysis) if cfg.use_vector else None
+        vector = self.backend.vector_search(qv, cfg.candidates, filters) if qv is not None else []
+        floor, weak = cfg.vector_only_min, 0.0
+        if qv is not None and words is not None and self._reads_coverage():
+            weak = self._weakness(keyword, words, read)
+            vector_weight = adaptive_weight(
+                vector_weight, self.settings.semantic.max_vector_weight, weak)
+            floor *= 1.0 - weak
+            added = self._feedback(analysis, vector, weak)
+            if added:
+                fed.extend(added)
+                keyword = self._covered_hits(
+                    list(searched((*analysis.terms, *added))), words, read)
+        fused, metas = self._fuse(keyword, vector, qv, floor, prior, vector_weight)
+        fed_qv = self._fed_vector(qv, weak, fused, keyword, vector, metas)
+        if fed_qv is not None:  # searched by vectors once more, from what the first found
+            vector = self.backend.vector_search(fed_qv, cfg.candidates, filters)
+            fused, metas = self._fuse(keyword, vector, fed_qv, floor, prior, vector_weight)
+        return fused, metas, vector_weight
+
+    def _fuse(self, keyword: list[Hit], vector: list[Hit], qv: np.ndarray | None,
+              floor: float, prior: dict[str, float], vector_weight: float,
+              ) -> tuple[list[Fused], dict[str, DocMeta]]:
+        """The keyword and vector hits fused (vector-only hits below ``floor`` left out,
+        the keyword hits the vector side did not return ranked after it by their cosine to
+        ``qv``), with the candidates' metadata."""
+        cfg = self.ranking
+        past: list[Hit] = []
+        if qv is not None:
+            keyword_ids = {h.id for h in keyword}
+            vector = [h for h in vector
+                      if h.id in keyword_ids or h.score >= floor or not cfg.use_keyword]
+            past = self._vector_ranks_past(qv, keyword, vector)
         metas = self.backend.doc_meta(list({h.id: None for h in [*keyword, *vector]}))
         share = cfg.prior_signal_share
         if cfg.use_priors and share > 0:
@@ -511,7 +524,45 @@ class Searcher:
             fused = fuse_linear(keyword, vector, keyword_weight=cfg.keyword_weight,
                                 vector_weight=vector_weight, vector_floor=cfg.vector_floor,
                                 past=past)
-        return fused, metas, vector_weight
+        return fused, metas
+
+    def _fed_vector(self, qv: np.ndarray | None, weak: float, fused: list[Fused],
+                    keyword: list[Hit], vector: list[Hit], metas: dict[str, DocMeta],
+                    ) -> np.ndarray | None:
+        """Rocchio on the query vector (``semantic.vector_feedback``): for a query the
+        keyword side matches weakly (``weak`` above ``vector_feedback_min_weakness``, as
+        the coverage weight reads it), the
+        query vector moved towards the mean vector of the first
+        ``vector_feedback_results`` near-duplicate groups of the fused or keyword ranking,
+        normalised; None for any other query (a query the keywords match costs nothing)."""
+        semantic = self.settings.semantic
+        beta = semantic.vector_feedback
+        if qv is None or beta <= 0 or weak <= max(semantic.vector_feedback_min_weakness, 0.0):
+            return None
+        source = semantic.vector_feedback_from
+        if source == "disagree":
+            if not keyword or not vector or keyword[0].id == vector[0].id:
+                return None
+            ids = [h.id for h in keyword]
+        else:
+            ids = [h.id for h in {"fused": fused, "keyword": keyword, "vector": vector}[source]]
+        top: dict[str, str] = {}  # group -> its first page in the ranking
+        for i in ids:
+            if i in metas:
+                top.setdefault(_group_key(metas[i], metas), i)
+                if len(top) == semantic.vector_feedback_results:
+                    break
+        found = self.backend.doc_vectors(
+            list(top.values()), qv if semantic.vector_feedback_row == "best" else None)
+        pages = [i for i in top.values() if i in found]
+        if not pages:
+            return None
+        weights = np.array([1.0 / n if semantic.vector_feedback_by_rank else 1.0
+                            for n in range(1, len(pages) + 1)])
+        centroid = (weights[:, None] * np.stack([found[i] for i in pages])).sum(0) / weights.sum()
+        moved = qv + beta * centroid
+        norm = float(np.linalg.norm(moved))
+        return (moved / norm).astype(np.float32) if norm > 0 else None
 
     def _feedback(self, analysis: QueryAnalysis, vector: list[Hit], weak: float
                   ) -> list[QueryTerm]:

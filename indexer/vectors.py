@@ -162,6 +162,22 @@ class VectorIndex:
         rows = np.concatenate(spans)  # sorted: the keys are, and so are the wanted
         return dict(self.exact(query, len(rows), rows))
 
+    def vectors_of(self, ids: Sequence[str], query: np.ndarray | None = None
+                   ) -> dict[str, np.ndarray]:
+        """Each of ``ids``' vector that has rows: its first row (the passage's, with
+        ``sections``), or with ``query`` its row nearest to it (the row a search scores)."""
+        wanted = np.unique(np.array([key_of(i) for i in ids], dtype=np.int64))
+        first = np.searchsorted(self.keys, wanted, side="left")
+        last = np.searchsorted(self.keys, wanted, side="right")
+        out = {}
+        for key, a, b in zip(wanted.tolist(), first.tolist(), last.tolist(), strict=True):
+            if b <= a:
+                continue
+            rows = self.rows(np.arange(a, b if query is not None else a + 1))
+            best = int(np.argmax(rows @ query)) if query is not None else 0
+            out[id_of(key)] = np.array(rows[best], dtype=np.float32)
+        return out
+
     def rows(self, rows: np.ndarray) -> np.ndarray:
         """The float vectors of ``rows`` (sorted), as an array in memory."""
         if not isinstance(self.matrix, np.memmap) or len(rows) > self.cfg.ann_threshold:

@@ -150,6 +150,20 @@ class SemanticSettings(BaseModel):
     titles say, each at least ``feedback_min_idf`` rare, at most ``feedback_words`` of them,
     at this weight of a typed word (indexer/feedback.py; 0: off). Local fusion only: with
     ``fusion: server`` or a fixed ``weight`` nothing is fed back.
+    ``vector_feedback``: a query the keyword side matches weakly (``weight: coverage``, its
+    weakness, the signal that raises the vector weight, above
+    ``vector_feedback_min_weakness``) is searched by vectors once
+    more with ``q + vector_feedback x mean(vectors of its first vector_feedback_results
+    pages)`` (Rocchio on the query vector; indexer/search.py,
+    ``Searcher._fed_vector``): the pages of the fused ranking (``vector_feedback_from:
+    fused``), of the keyword ranking (``keyword``), of the keyword ranking only when its
+    first page is not the vector ranking's (``disagree``), or of the vector ranking itself
+    (``vector``); each page's first vector or its
+    row nearest the query (``vector_feedback_row: best``), weighted by 1/rank when
+    ``vector_feedback_by_rank``; 0: off. The default, 0.3 from the fused ranking's first 3
+    pages' first vectors, won on the tuning web's oov and situations at a dev cost of 0.0013
+    MRR@10; the other variants lost (BENCHMARKS.md, "Vector-side feedback, session 18").
+    Local fusion and the embedded backend only (OpenSearch returns no page vectors).
     ``sentence_weight``: whatever ``weight`` says, a query with more than ``sentence_words``
     distinct words of no content (stopwords, question frames) starts from the vector weight
     plus this much per such word past them (0: off; indexer/familiarity.py). Dialect
@@ -185,6 +199,12 @@ class SemanticSettings(BaseModel):
     feedback_agree: int = Field(default=2, ge=1, le=20)
     feedback_min_idf: float = Field(default=2.0, ge=0.0)
     feedback_words: int = Field(default=5, ge=1, le=20)
+    vector_feedback: float = Field(default=0.3, ge=0.0, le=2.0)
+    vector_feedback_results: int = Field(default=3, ge=1, le=20)
+    vector_feedback_from: Literal["fused", "keyword", "disagree", "vector"] = "fused"
+    vector_feedback_row: Literal["first", "best"] = "first"
+    vector_feedback_by_rank: bool = False
+    vector_feedback_min_weakness: float = Field(default=0.0, ge=0.0, lt=1.0)
     # a query with more than ``sentence_words`` words of no content (stopwords, question
     # frames) reads as a sentence: each one past them adds ``sentence_weight`` to the vector
     # weight (indexer/familiarity.py; 0: off)
