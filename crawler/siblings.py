@@ -22,6 +22,12 @@ siblings, ``SERVICE_SHARE`` of them services. Listed under a news name, it stays
 A page the rule was sure of (a service, or news without any service evidence) is never
 changed; the confident pages are the ones that vote.
 
+A pager files nothing: a link whose text is a page number, "Berikutnya" or an arrow, or
+that leads to the same list in another page or order (``?hal=2``, ``?sort=asc``), makes
+no page a sibling of the services, and the pages a list pages through are lists (never a
+candidate), as the list's first page is: an old PHP site's ``layanan.php?hal=2`` links its
+first page "1" and its services, and is neither.
+
 Links the site repeats in the main block of most of its pages (``crawler.boilerplate.
 template_links``: a widget column the extractor kept, as OpenSID's classic theme has beside
 every post) file nothing: they are left out of every group, and a page that the extractor
@@ -81,6 +87,13 @@ _DIGIT = re.compile(r"\d")
 # A list's later pages: /kategori/3/2, /category/layanan/page/2/, ?page=2, ?start=6
 _PAGE_PATH = re.compile(r"/(page/)?\d+/?$")
 _PAGE_PARAMS = {"page", "paged", "hal", "halaman", "start", "offset"}
+# ...and the same list in another order: ?sort=asc, ?order=desc
+_VIEW_PARAMS = {"sort", "order", "orderby", "urut", "urutan", "urutkan", "dir"}
+# A pager link's text: a page number, "next"/"Berikutnya", arrows, "hal. 2", "Halaman 3"
+_PAGER_TEXT = re.compile(
+    r"^((hal(aman)?|page)\.? ?)?\d{1,4}$|^(next|prev|previous|older|newer|first|last|"
+    r"berikut(nya)?|selanjutnya|sebelumnya|lanjut|awal|akhir|terakhir|pertama)"
+    r"( (page|posts|entries|halaman|hal))?$", re.IGNORECASE)
 
 
 @dataclass
@@ -179,6 +192,46 @@ def first_page(url: str) -> str:
     return canonicalize_url(parts._replace(path=path or "/", query=urlencode(query)).geturl())
 
 
+def list_of(url: str) -> str:
+    """The list ``url`` shows a page or an ordering of: its page number and sort parameters
+    taken off (``/layanan.php?hal=2&sort=asc`` -> ``/layanan.php``, ``/berita/page/2/`` ->
+    ``/berita/``). A parameter named like a page that is not a number selects content
+    (``index.php?hal=profil``), and a bare number ending a path may be a post's
+    (``/artikel/12``, whose "Berikutnya" leads to the next post): both stay."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if not (k.lower() in _PAGE_PARAMS and v.isdigit()) and k.lower() not in _VIEW_PARAMS]
+    path = re.sub(r"/page/\d+(/?)$", r"\1", parts.path)
+    return canonicalize_url(parts._replace(path=path or "/", query=urlencode(query)).geturl())
+
+
+def pager_link(page: str, target: str, text: str) -> bool:
+    """Whether the link from ``page`` to ``target`` is a pager's: its text a page number,
+    "next", an arrow or "hal. 2", or ``target`` the same list as ``page`` in another page
+    or order (``?hal=2``, ``?sort=asc``). It files nothing: a list's later page is a list,
+    not a sibling of the services it lists."""
+    if target == page:
+        return False
+    words = re.sub(r"[«»‹›<>|]+", " ", text.replace("&raquo;", " ").replace("&laquo;", " "))
+    words = " ".join(words.split())
+    if not words and text.strip() or _PAGER_TEXT.match(words):
+        return True
+    a, b = urlsplit(page), urlsplit(target)
+    return bool(a.query or b.query) and a.path == b.path and list_of(page) == list_of(target)
+
+
+def list_pages(every: dict[str, list[tuple[str, str]]]) -> set[str]:
+    """The pages of the site's lists told by their pagers (``every``: each page's links,
+    its template's too: a pager is often outside the main block): a page that pages or
+    reorders to another page of its own list (``list_of``), and those it leads to."""
+    out: set[str] = set()
+    for url, links in every.items():
+        for target, text in links:
+            if list_of(target) == list_of(url) and pager_link(url, target, text):
+                out.update((url, target))
+    return out
+
+
 def listing_names(url: str, title: str, anchors: list[str]) -> list[str]:
     """What a listing is called: its title, its URL's last path part and query values
     (``/search/label/Layanan``, ``/category/layanan/``, ``?cat=layanan``), the links to it."""
@@ -215,7 +268,8 @@ def sibling_groups(docs: dict[str, Document], members: set[str],
     groups: dict[str, Group] = {}
     for url, doc in docs.items():
         if doc.fields.get("listing"):
-            listed = {canonicalize_url(u) for u, _ in content.get(url, [])} & members
+            listed = {canonicalize_url(u) for u, t in content.get(url, [])
+                      if not pager_link(url, u, t)} & members
             name = None if is_home(url) else section_name(
                 listing_names(url, doc.title, anchors[url]))
             groups[url] = Group(url, name, listed)
@@ -226,8 +280,8 @@ def sibling_groups(docs: dict[str, Document], members: set[str],
             group.name = first.name
     for url in sorted(members):
         host = urlsplit(url).netloc
-        for target in {canonicalize_url(u) for u, _ in content.get(url, [])
-                       if urlsplit(u).netloc == host} - members:
+        for target in {canonicalize_url(u) for u, t in content.get(url, [])
+                       if urlsplit(u).netloc == host and not pager_link(url, u, t)} - members:
             if target not in groups:
                 groups[target] = Group(target, section_name(
                     listing_names(target, "", anchors[target])))
@@ -298,8 +352,10 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
     docs = {url: restore(doc) for url, doc in stored.items() if doc is not None}
     content: dict[str, list[tuple[str, str]]] = {}
     anchors: dict[str, list[str]] = defaultdict(list)
+    every: dict[str, list[tuple[str, str]]] = {}
     for key, all_links, main in links.source_links(source):
         content[key] = [(canonicalize_url(u), squash(t)) for u, t in main]
+        every[key] = [(canonicalize_url(u), squash(t)) for u, t in all_links]
         for target, text in all_links:
             if text:
                 anchors[canonicalize_url(target)].append(text)
@@ -313,8 +369,10 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
                             "'live' LIMIT 1", (url,))):  # a one-page list's panels are its own
             docs[url] = unlist(doc)
     members = {}
+    lists = list_pages(every)  # a list's pages are lists, whatever their own rule saw
     for url, doc in docs.items():
-        if doc.fields.get("listing") or doc.kind not in ("service", "news", "page"):
+        if (doc.fields.get("listing") or doc.kind not in ("service", "news", "page")
+                or url in lists):
             continue
         headlines = [doc.title, *doc.headings[:1]]
         page_links = [Link(canonicalize_url(u), t) for u, t in content.get(url, [])]

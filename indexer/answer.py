@@ -385,6 +385,14 @@ class QueryWords:
         # a phrase's reading covers each of its words ("pajak penerangan jalan" -> PBJT)
         # and each of its words is said only with the whole phrase (:meth:`says`)
         self.phrases: dict[str, list[tuple[str, ...]]] = {}
+        if analysis.lang == "en":
+            # a word of an English compound reads as the compound only: "card" of "id
+            # card" is the KTP, and a title saying "Kartu" (a library's member card) does
+            # not say it; the word as typed still counts
+            for phrase, _ in analyzer.glossary_phrases(base):
+                for w in phrase:
+                    if w in self.readings:
+                        self.readings[w] = list(self.typed[w])
         for phrase, expansions in analyzer.phrase_readings(base):
             for w in phrase:
                 if w in self.readings:

@@ -22,6 +22,8 @@ from crawler.siblings import (
     FROM_SIBLINGS,
     Group,
     decide,
+    list_of,
+    pager_link,
     restore,
     settle_kinds,
     url_pattern,
@@ -240,6 +242,84 @@ def test_a_page_built_like_its_service_siblings_becomes_a_service(tmp_path):
     assert kind == "service"
     assert fields["kind_from"]["kind"] == "page"
     assert "3 of 3" in fields["kind_from"]["reason"]
+
+
+# an old PHP library site: its service list in two pages (``?hal=``), each in two orders
+# (``&sort=``), a table of rows with a line of text each, a pager and the sort links below
+LIBRARY = ("Pendaftaran Anggota", "Peminjaman Buku", "Perpustakaan Keliling",
+           "Layanan Referensi", "Penggantian Kartu Anggota", "Pembinaan Perpustakaan Sekolah",
+           "Penyerahan Arsip Inaktif", "Peminjaman Ruang Aula", "Serah Simpan Karya Cetak",
+           "Akses Arsip Statis")
+ROW_TEXT = ("Layanan ini diberikan di gedung perpustakaan pada jam kerja kepada setiap warga "
+            "Kota Jambi yang membutuhkan, dengan petugas yang membantu mengisi formulir dan "
+            "menjelaskan persyaratannya. ") * 4
+LIBRARY_MENU = "<p><a href='/layanan.php'>LAYANAN</a> <a href='/berita.php'>BERITA</a></p>"
+
+
+def library_list(page: int, sort: str = "") -> bytes:
+    ids = list(range(1, 6) if page == 1 else range(6, 11))
+    rows = "".join(f"<tr><td>{i}</td><td><a href='/layanan.php?id={i}'>{LIBRARY[i - 1]}</a>"
+                   f"</td><td>{ROW_TEXT}</td></tr>"
+                   for i in (reversed(ids) if sort == "desc" else ids))
+    order = f"&sort={sort}" if sort else ""
+    pager = " ".join(f"<a href='/layanan.php?hal={n}{order}'>{n}</a>" if n != page
+                     else f"<b>{n}</b>" for n in (1, 2))
+    if page == 1:
+        pager += f" <a href='/layanan.php?hal=2{order}'>Berikutnya &raquo;</a>"
+    return numbered("Daftar Layanan", f"{LIBRARY_MENU}<table>{rows}</table><p>Urutkan: "
+                    "<a href='/layanan.php?sort=asc'>A-Z</a> | <a href='/layanan.php?sort=desc'>"
+                    f"Z-A</a></p><p>Halaman: {pager}</p>")
+
+
+def test_a_service_list_s_later_page_stays_a_list(tmp_path):
+    """The second page of "Daftar Layanan" links the first through its pager ("1"), and
+    services at ``/layanan.php?id=`` like the "Layanan" section: neither files it as a
+    service. It stays the plain page its rule read, as the first page does; the services
+    stay services."""
+    pages = {f"/layanan.php?id={i}": numbered(name, LIBRARY_MENU + FULL)
+             for i, name in enumerate(LIBRARY, 1)}
+    pages["/layanan.php"] = library_list(1)
+    for page in (1, 2):
+        pages[f"/layanan.php?hal={page}"] = library_list(page)
+        for sort in ("asc", "desc"):
+            pages[f"/layanan.php?hal={page}&sort={sort}"] = library_list(page, sort)
+    for sort in ("asc", "desc"):
+        pages[f"/layanan.php?sort={sort}"] = library_list(1, sort)
+    pages["/berita.php"] = numbered("Berita", LIBRARY_MENU + "<p>Belum ada berita.</p>")
+    pages["/"] = numbered("Dinas Perpustakaan Uji", LIBRARY_MENU + "<ul>" + "".join(
+        f"<li><a href='/layanan.php?id={i}'>{LIBRARY[i - 1]}</a></li>" for i in (1, 2, 3))
+        + "</ul>")
+
+    with QuerySite(pages) as site:
+        run(site, tmp_path, "/")
+    got = kinds(tmp_path)
+    later = [u for u in got if "hal=2" in u]
+    assert later, sorted(got)
+    assert {u: got[u][0] for u in later} == dict.fromkeys(later, got[site.url("/layanan.php")][0])
+    assert all("kind_from" not in got[u][1] for u in later)
+    services = [u for u in got if "?id=" in u]
+    assert services and all(got[u][0] == "service" for u in services)
+
+
+@pytest.mark.parametrize(("page", "target", "text", "pager"), [
+    ("/layanan.php?hal=2", "/layanan.php?hal=1", "1", True),
+    ("/layanan.php?hal=2", "/layanan.php?sort=asc", "A-Z", True),  # the list in another order
+    ("/layanan.php", "/layanan.php?hal=2", "Berikutnya »", True),
+    ("/kategori/layanan/", "/kategori/layanan/page/2/", "Selanjutnya", True),
+    ("/berita.php", "/berita.php?start=10", "»", True),
+    ("/index.php", "/index.php?hal=profil", "PROFIL", False),  # a page chosen, not paged
+    ("/layanan.php?id=5", "/layanan.php?id=5&print=1", "Versi cetak", False),
+    ("/layanan.php", "/layanan.php?id=5", "Penggantian Kartu Anggota", False),
+])
+def test_a_pager_link_is_told_by_its_text_or_by_paging_its_own_list(page, target, text, pager):
+    assert pager_link(f"http://x{page}", f"http://x{target}", text) is pager
+
+
+def test_a_post_s_next_link_does_not_make_it_a_list():
+    # "Berikutnya" from one post to the next is a pager's text, but not the same list
+    assert list_of("http://x/artikel/12") != list_of("http://x/artikel/13")
+    assert list_of("http://x/berita.php?id=21") != list_of("http://x/berita.php?id=22")
+    assert list_of("http://x/layanan.php?hal=2&sort=desc") == list_of("http://x/layanan.php")
 
 
 def test_url_pattern_generalises_the_id_or_slug():

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from indexer.analysis import Analyzer
+from indexer.answer import QueryWords
 from sikoja.documents import Document
 from synonyms import StaticSynonyms
 from tests.corpus import keyword_searcher
@@ -127,3 +128,28 @@ def test_indonesian_words_english_shares_stay_indonesian(analyzer, query):
     analysis = analyzer.analyze_query(query)
     assert analysis.lang == "id"
     assert not [t for t in analysis.terms if t.origin == "glossary"]
+
+
+@pytest.mark.parametrize(
+    ("query", "title", "says"),
+    [
+        ("lost id card replacement", "Penerbitan KTP-el Hilang atau Rusak", True),
+        ("lost id card replacement", "Penggantian Kartu Anggota Hilang atau Rusak", False),
+        ("lost library card", "Penggantian Kartu Anggota Hilang atau Rusak", True),
+        ("family card new baby", "Penerbitan Kartu Keluarga (KK) Baru", True),
+        ("family card new baby", "Kartu Identitas Anak (KIA)", False),
+    ],
+)
+def test_a_word_of_an_english_compound_reads_as_the_compound(analyzer, query, title, says):
+    """"card" of "id card" is the KTP: a title naming another card (a library's member
+    card) does not say it, as the word alone ("library card") still reads as any card."""
+    words = QueryWords(analyzer, analyzer.analyze_query(query), None, 100)
+    assert words.says("card", words.title_tokens(title)) is says
+
+
+def test_an_english_wallet_reads_as_the_indonesian_dompet(analyzer):
+    """"wallet" is translated, not guessed at: the Indonesian word brings what the
+    Indonesian rules know of a lost dompet (the KTP in it, the police letter)."""
+    glossary = {t.tokens for t in analyzer.analyze_query("wallet stolen").terms
+                if t.origin == "glossary"}
+    assert ("dompet",) in glossary

@@ -360,6 +360,17 @@ class Analyzer:
         kept = {t.tokens for t in self.analyze_query(rest, vocabulary).terms}
         return [tokens for tokens in terms if tokens in theirs and tokens not in kept]
 
+    def glossary_phrases(self, text: str) -> list[tuple[tuple[str, ...], list[Phrase]]]:
+        """The multi-word English glossary keys ``text`` says, each with its reading: "id
+        card" -> KTP, "family card" -> kartu keluarga. An English compound names one thing,
+        which its words translated one by one do not ("card" -> kartu: any card)."""
+        ex = self._expansions
+        raw = self.normalizer.words(text)
+        stems = [self._english_stem(w) for w in raw]
+        return [(tuple(raw[start:end]), [ex.glossary[key][1]])
+                for start, end, key in _find_phrases(stems, ex.glossary, ex.glossary_span)
+                if end - start > 1]
+
     def phrase_readings(self, text: str) -> list[tuple[tuple[str, ...], list[Phrase]]]:
         """The multi-word keys of the abbreviation, old-name, synonym and English glossary
         tables that ``text`` says, each as (its normalised words, the analysed expansions it
@@ -380,11 +391,7 @@ class Analyzer:
                 if end - start > 1:
                     out.append((tuple(words[start:end]),
                                 [t for t, _, _ in rules.expansions_of(key)]))
-        raw = self.normalizer.words(text)
-        stems = [self._english_stem(w) for w in raw]
-        for start, end, key in _find_phrases(stems, ex.glossary, ex.glossary_span):
-            if end - start > 1:
-                out.append((tuple(raw[start:end]), [ex.glossary[key][1]]))
+        out.extend(self.glossary_phrases(text))
         # and the acronym of an expansion ("family card" -> kartu keluarga -> KK)
         return [(phrase, [*readings, *(ex.contractions[r] for r in readings
                                        if r in ex.contractions)])
