@@ -25,6 +25,10 @@ the budget). A URL is settled when its answer is read as a page, or when it is n
 error, a 404, a PDF): such a probe counts as a page of its own, so it cannot hold the rest.
 Whatever still waits when the crawl has nothing else to do is followed then: a family never
 judged is never dropped.
+
+A fleet's workers (``crawler.fleet``) do not watch: each sees a part of a family's pages and
+would judge, hold and release on its own, so a fleet crawls a calendar as an ordinary part
+of the site, within its page budget (a limit: share the families in Redis to lift it).
 """
 
 from __future__ import annotations

@@ -286,3 +286,32 @@ def test_short_services_forms_and_a_paged_list_are_all_crawled(tmp_path, max_pag
     if max_pages > 100:
         assert {f"berita.php?page={n}" for n in range(1, 7)} <= set(urls)
         assert len([u for u in urls if u.startswith("berita.php?id=")]) == 18
+
+
+@pytest.mark.slow  # serves the sample web and crawls one of its sites twice
+def test_a_recrawl_reports_each_trap_url_once_and_does_not_sweep_it(tmp_path):
+    """The second crawl's sweep revalidates stored pages it did not reach: not the agenda
+    pages it dropped as a trap's (asked again and logged both skipped and stored)."""
+    from sikoja.config import load_settings
+    from sikoja.demo.server import render_sources, serve_sample_sites
+    from sikoja.sources import load_sources
+
+    with serve_sample_sites(0) as web:
+        sites = [s for s in web.sites if s.name == SITE]
+        (tmp_path / "sources.yaml").write_text(
+            render_sources(web.urls, sites, catalog_site=None), encoding="utf-8")
+        settings = load_settings(tmp_path)
+        settings.crawl.delay = 0
+        for _ in range(2):
+            assert crawl(load_sources(tmp_path / "sources.yaml"), settings, tmp_path,
+                         timeout=120).ok
+    store = DocumentStore.open(tmp_path)
+    last = store.query("SELECT MAX(crawl_id) AS c FROM fetch_log")[0]["c"]
+    rows = [dict(r) for r in store.query(
+        "SELECT url, outcome, reason FROM fetch_log WHERE crawl_id = ?", (last,))]
+    store.close()
+    trapped = {r["url"] for r in rows if (r["reason"] or "").startswith("trap:")}
+    assert trapped
+    twice = [r for r in rows if r["url"] in trapped
+             and not (r["reason"] or "").startswith("trap:")]
+    assert not twice, twice[:3]
