@@ -53,7 +53,9 @@ _NOISE_PREFIXES = ("utm_",)
 # A session id under a name of the site's own (PHP's ``session_name()``: ``sid``,
 # ``sessid``, ``sipus_sessid``, ``session_id``): a name that says session and a value that
 # is a random token, never a number or a word; ``?sid=3`` may be a section's id and stays.
-_SESSION_NAME = re.compile(r"sess|^s?sid$|_sid$", re.IGNORECASE)
+# Whole names only: ``assessment_id`` and ``doc_sid`` are not sessions.
+_SESSION_NAME = re.compile(
+    r"^(?:s?sid|(?:php|j|asp)sess(?:ion)?id\w*)$|(?:^|_)sess(?:ion)?(?:_?id)?$", re.IGNORECASE)
 _SESSION_TOKEN = re.compile(r"(?=[^.]*[0-9])(?=[^.]*[A-Za-z])[A-Za-z0-9]{16,}(\.[\w-]+)?")
 
 # Directory index files that servers answer for the bare directory.

@@ -200,6 +200,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         self.traps = TrapWatch()
         self.trapped: set[str] = set()  # keys of the URLs dropped as a trap's
         self.trap_drops: list[FetchOutcome] = []  # their log lines, yielded with the links
+        # a fleet worker sees a part of a family's pages only: no worker holds or drops
+        # (each would judge, hold and release on its own): a fleet crawls traps as before
+        self.watch_traps = True
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WebsiteSpider:
@@ -246,6 +249,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         self.home_texts = SharedSet(server, f"{prefix}:home", undo)  # type: ignore[assignment]
         # a blog one worker's page declares lets its feed through any worker's scope
         self.scope.blogs = SharedSet(server, f"{prefix}:blogs", undo)  # type: ignore[assignment]
+        self.watch_traps = False
 
     def _restore_state(self) -> None:
         """A resumed frontier: the page budget, what was produced and the Blogger blogs the
@@ -258,6 +262,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             state.setdefault("blogs", set()).update(self.scope.blogs)
             self.scheduled, self.produced = state["scheduled"], state["produced"]
             self.scope.blogs = state["blogs"]
+            # the URLs held for a family's verdict, the verdicts, and the URLs dropped
+            self.traps = state.setdefault("traps", self.traps)
+            self.trapped = state.setdefault("trapped", self.trapped)
 
     # -- frontier ----------------------------------------------------------------------
 
@@ -307,8 +314,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         key = url_key(url)
         if key in self.scheduled or key in self.trapped:
             return None
-        admitted = self.traps.admit(url, key, (url, depth, parent, link_text)) if watch \
-            else "follow"
+        admitted = self.traps.admit(url, key, (url, depth, parent, link_text),
+                                    listed=parent is None) \
+            if watch and self.watch_traps else "follow"
         if admitted == "held":
             return None
         if admitted == "trap":
@@ -327,9 +335,19 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         self.trap_drops.append(FetchOutcome(url=canonicalize_url(url), outcome=SKIPPED,
                                             reason=self.traps.describe(url)))
 
-    def _trap_read(self, url: str, title: str, text: str) -> Iterator[Any]:
-        """A page read: its shape's verdict may follow or drop the URLs held for it."""
-        verdict, held = self.traps.read(canonicalize_url(url), title, text)
+    def _trap_read(self, response: Response, title: str, text: str,
+                   links: list[str]) -> Iterator[Any]:
+        """A page read: its family's verdict may follow or drop the URLs held for it."""
+        if self.watch_traps:
+            yield from self._trap_verdict(*self.traps.read(_asked(response), title, text, links))
+
+    def _trap_settle(self, url: str) -> Iterator[Any]:
+        """A URL asked for answered no page to read (an error, a 404, a redirect refused, a
+        PDF): it settles its family's probe all the same."""
+        if self.watch_traps and self.traps.pending(url):
+            yield from self._trap_verdict(*self.traps.unread(url))
+
+    def _trap_verdict(self, verdict: str | None, held: list[Any]) -> Iterator[Any]:
         for link, depth, parent, link_text in held:
             if verdict == "trap":
                 self._drop_trapped(link, url_key(link))
@@ -351,8 +369,14 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
     def spider_idle(self, spider: Any = None) -> None:
         """Frontier exhausted: revalidate stored pages this crawl did not reach, once.
         In a fleet, only once the whole fleet's frontier is (``crawler.fleet.scheduler``)."""
+        released = self.traps.release()
         held = [self.follow(link, depth=depth, parent=parent, link_text=text)
-                for link, depth, parent, text in self.traps.release()]
+                for link, depth, parent, text in released]
+        if unsent := [link for (link, *_), request in zip(released, held, strict=True)
+                      if request is None and url_key(link) not in self.scheduled]:
+            self.logger.warning("%d URLs held for their family's verdict were not requested "
+                                "(page budget spent or depth reached), e.g. %s",
+                                len(unsent), ", ".join(unsent[:5]))
         if any(held):
             for request in held:
                 if request is not None:
@@ -369,7 +393,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         try:
             missing = sorted(url for url in store.urls_for_source(self.source.name)
                              if url_key(url) not in self.produced
-                             and url_key(url) not in self.scheduled)
+                             and url_key(url) not in self.scheduled
+                             and url_key(url) not in self.trapped)
             requests = []
             for url in missing:
                 if "#" not in url and self.scope.left_part(url):
@@ -397,6 +422,16 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
     # -- responses ---------------------------------------------------------------------
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        yield from self._parse(response)
+        # a probe of a URL family that gave no page to read still settles it
+        yield from self._trap_settle(_asked(response))
+
+    def on_error(self, failure: Any) -> Iterator[Any]:
+        yield from super().on_error(failure)
+        request = failure.request
+        yield from self._trap_settle((request.meta.get("redirect_urls") or [request.url])[0])
+
+    def _parse(self, response: Response) -> Iterator[Any]:
         meta = response.meta
         url = response.url
         key = canonicalize_url(url)
@@ -415,8 +450,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                     self.home_robots = self.linkstore.home_robots(self.source.name)
             stored = self.documents.get(key) if self.documents is not None else None
             if stored is not None and self.linkstore is not None:
-                yield from self._trap_read(key, self.linkstore.title_evidence(key).get(
-                    "title", ""), stored.text)
+                yield from self._trap_read(
+                    response, self.linkstore.title_evidence(key).get("title", ""), stored.text,
+                    [link for link, _ in self.linkstore.links(key)])
             # unchanged page, unchanged links: follow the ones it had last time
             if not meta.get("sikoja_sweep") and self.linkstore is not None:
                 yield from self._follow_all(self.linkstore.links(key), meta, key)
@@ -480,7 +516,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         except EXTRACTION_ERRORS as exc:
             yield _extraction_error(key, status, elapsed, exc)
             return
-        yield from self._trap_read(key, page.title_evidence.get("title", ""), page.document.text)
+        yield from self._trap_read(response, page.title_evidence.get("title", ""),
+                                   page.document.text, [link.url for link in page.links])
         # the page's text, decoded once (when first asked for) for the readers below
         html = functools.cache(lambda: decode_html(body, _header(response, b"Content-Type"))[0])
         # its script code and buttons, read once for the DataTables and modal readers
@@ -1296,6 +1333,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 request = self.follow(loc, depth=1, link_text="")
                 if request is not None:
                     yield request
+        drops, self.trap_drops = self.trap_drops, []  # URLs it lists of a trap's family
+        yield from drops
         kind = "sitemap index" if sitemap.type == "sitemapindex" else "sitemap"
         yield FetchOutcome(url=canonicalize_url(response.url), outcome=SKIPPED,
                            status=response.status, elapsed_ms=self.elapsed_ms(response),
@@ -1336,6 +1375,11 @@ class _ScriptJob:
     held: FetchedDocument | None = None  # the shell's own document, until the verdict
     # a data file's or a JSON list's records, read when the page's last request ends
     deferred: list[tuple[Response, list[dict[str, Any]]]] = field(default_factory=list)
+
+
+def _asked(response: Response) -> str:
+    """The URL a response answers as it was asked for (before redirects)."""
+    return (response.meta.get("redirect_urls") or [response.url])[0]
 
 
 def _unreadable(tried: int) -> str:
