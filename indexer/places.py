@@ -233,13 +233,8 @@ class Directory:
     def home_asked(self, analysis: QueryAnalysis, vocabulary: Vocabulary | None) -> str | None:
         """The id of the site home the query asks for by the site's own name and nothing
         else (indexer/homes.py), or None."""
-        def explains(opd: str, word: str) -> bool:
-            # by the OPD's own name: "nakes" (a source name of Dinkes) does not make the
-            # Dinas Kesehatan home the "siap nakes" app's
-            tokens, readings = self._readings(word, vocabulary)
-            name = self.name_tokens.get(opd, frozenset())
-            return not tokens or tokens <= name or any(r <= name for r in readings)
-        return home_asked(self.homes, self.analyzer, analysis, explains)
+        return home_asked(self.homes, self.analyzer, analysis,
+                          lambda word: self._readings(word, vocabulary), self.name_tokens)
 
     def _says_place(self, typed: list[str], place: tuple[str, ...]) -> bool:
         if place not in self.word_places:

@@ -141,6 +141,40 @@ def test_a_query_naming_an_app_and_a_service_keeps_the_service(sample, query, si
     assert on_port(web, site, path) in shown, f"{query!r}: the app's service is not shown"
 
 
+# A service the agency is named after, a word of the dictionary that is a site's name, or an
+# agency beside "aplikasi" does not ask for a site's home (indexer/homes.py); (query, the kind
+# that leads, as before that rule). The homes of UPTD PKB, BALIKAT, Damkar, Jambi Sehat,
+# Kecamatan Kota Baru and Pasar Jambi, Diskominfo and the MPP portal led these.
+NOT_SITES = [
+    ("uji kendaraan bermotor pkb", "service"),
+    ("pengujian kendaraan bermotor pkb", "service"),
+    ("pelatihan kerja balikat online", "service"),
+    ("pemadam kebakaran damkar online", "service"),
+    ("kesehatan", "service"),
+    ("sehat", "service"),
+    ("dinas kesehatan kota jambi", None),
+    ("download aplikasi terbaru", None),
+    ("aplikasi baru", None),
+    ("aplikasi pasar", None),
+    ("aplikasi kecamatan pasar jambi", "app"),
+    ("aplikasi diskominfo kota jambi", "app"),
+    ("aplikasi portal", "app"),
+    ("portal kota jambi", "app"),
+]
+
+
+@pytest.mark.parametrize("query,kind", NOT_SITES)
+def test_a_service_or_a_dictionary_word_gets_no_site_home(sample, query, kind):
+    _, _, searcher = sample
+    response = searcher.search(query, limit=3, explain=True)
+    top = response.results[0]
+    assert top.explain.pinned != "home", f"{query!r}: {top.title!r} led as a site's home"
+    if kind is not None:
+        assert top.kind == kind, f"{query!r}: first was {top.title!r} ({top.kind})"
+    if kind == "service":
+        assert response.answer is not None, f"{query!r}: no card"
+
+
 def test_the_api_answers_urus_ktp_with_the_ktp_el_service(sample):
     web, settings, _ = sample
     with TestClient(_app(settings)) as client:

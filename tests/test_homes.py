@@ -19,6 +19,15 @@ PAGES = [
     ("http://d.test/", "Beranda Dinas Sosial Kota Jambi", "Dinas Sosial Kota Jambi"),
     ("http://e.test/", "SIAP NAKES Dinkes Kota Jambi", DINKES),
     ("http://f.test/", "Puskesmas Rawasari", "UPTD Puskesmas Rawasari Kota Jambi"),
+    ("http://g.test/", "UPTD PKB Dishub Kota Jambi",
+     "UPTD Pengujian Kendaraan Bermotor Dinas Perhubungan Kota Jambi"),
+    ("http://h.test/", "BALIKAT Kota Jambi", "Balai Latihan Kerja Tematik (BALIKAT) Kota Jambi"),
+    ("http://i.test/", "Jambi Sehat - Dinas Kesehatan Kota Jambi", DINKES),
+    ("http://j.test/", "Kecamatan Kota Baru", "Kecamatan Kota Baru"),
+    ("http://k.test/", "Kecamatan Pasar Jambi", "Kecamatan Pasar Jambi"),
+    ("http://l.test/", "Kecamatan Jelutung", "Kecamatan Jelutung"),
+    ("http://m.test/", "Portal Layanan MPP Kota Jambi", "Mal Pelayanan Publik Kota Jambi"),
+    ("http://n.test/", "SIMPATIK DPMPTSP", DPMPTSP),
 ]
 
 
@@ -36,13 +45,19 @@ def homes(analyzer):
 
 def test_the_brand_is_what_neither_the_template_nor_the_agency_says(homes):
     assert "http://a.test/#/layanan/1" not in homes  # an SPA's route is no home
-    assert homes["http://a.test/"].name == {"sijempol"}
+    assert homes["http://a.test/"].name == ("sijempol",)
     assert homes["http://a.test/"].brand
-    assert homes["http://e.test/"].name == {"nakes"}  # "Dinkes" is the agency's
-    # "Beranda" is on three homes: the template's; what is left names the agency only
+    assert homes["http://e.test/"].name == ("nakes",)  # "Dinkes" is the agency's
+    # "Beranda" is on the homes of three OPDs: the template's; the rest names the agency
     assert not homes["http://c.test/"].brand
     assert not homes["http://f.test/"].brand
-    assert homes["http://f.test/"].name == {"puskesmas", "rawasari"}
+    assert homes["http://f.test/"].name == ("puskesmas", "rawasari")
+    # the name as written: "Sehat", not the stem "Kesehatan" shares
+    assert homes["http://i.test/"].name == ("sehat",)
+    # "PKB" is the initials of "Pengujian Kendaraan Bermotor": the agency's, no brand
+    assert not homes["http://g.test/"].brand
+    # a brand word that asks for a site names nothing
+    assert "portal" not in homes["http://m.test/"].name
 
 
 @pytest.mark.parametrize("query,home", [
@@ -56,6 +71,49 @@ def test_the_brand_is_what_neither_the_template_nor_the_agency_says(homes):
     ("puskesmas rawasari poli gigi", None),
 ])
 def test_a_query_asks_for_a_site_by_its_name_and_nothing_else(analyzer, homes, query, home):
-    asked = home_asked(homes.values(), analyzer, analyzer.analyze_query(query),
-                       lambda opd, word: False)
-    assert asked == home
+    assert asked(analyzer, homes, query) == home
+
+
+def asked(analyzer, homes, query):
+    def readings(word):
+        terms = analyzer.analyze_query(word).terms
+        return set(analyzer.index_tokens(word)), [set(t.tokens) for t in terms if t.tokens]
+    names = {opd: frozenset(analyzer.index_tokens(opd)) for _, _, opd in PAGES}
+    return home_asked(homes.values(), analyzer, analyzer.analyze_query(query), readings, names)
+
+
+@pytest.mark.parametrize("query", [
+    # the OPD's name is a service's name: its words ask for the service, and "online" is
+    # said of services, no cue for a site
+    "uji kendaraan bermotor pkb",
+    "pengujian kendaraan bermotor pkb",
+    "aplikasi uji kendaraan bermotor pkb",
+    "pelatihan kerja balikat online",
+    "pemadam kebakaran damkar online",
+    # a name is said as written: "kesehatan" and "terbaru" do not say "Sehat" and "Baru"
+    "kesehatan",
+    "dinas kesehatan kota jambi",
+    "download aplikasi terbaru",
+    # a name that is one word of the dictionary needs more than that word
+    "sehat",
+    "aplikasi baru",
+    "aplikasi pasar",
+    # an agency named beside "aplikasi" asks for its apps, not for its website
+    "aplikasi kecamatan pasar jambi",
+    # "portal" asks for a site and names none; nor does a query of cue words alone
+    "aplikasi portal",
+    "portal kota jambi",
+])
+def test_a_service_or_a_generic_word_asks_for_no_site(analyzer, homes, query):
+    assert asked(analyzer, homes, query) is None
+
+
+@pytest.mark.parametrize("query,home", [
+    ("aplikasi jambi sehat", "http://i.test/"),  # the name beside its title's neighbour
+    ("website kecamatan kota baru", "http://j.test/"),
+    ("website kecamatan pasar jambi", "http://k.test/"),
+    ("website uptd pkb dishub", "http://g.test/"),
+    ("simpatik perizinan kota jambi", "http://n.test/"),  # "perizinan" reads "DPMPTSP"
+])
+def test_a_generic_name_with_more_of_its_title_asks_for_the_site(analyzer, homes, query, home):
+    assert asked(analyzer, homes, query) == home

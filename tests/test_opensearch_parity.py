@@ -353,6 +353,9 @@ def corpus() -> list[Document]:
         page(MPP, "tentang", "Tentang Mal Pelayanan Publik Kota Jambi", kind="page",
              text="Mal Pelayanan Publik Kota Jambi menyatukan 129 layanan dari 31 instansi di "
                   "satu gedung, buka Senin sampai Jumat.", headings=["Instansi", "Jam Buka"]),
+        # an app's site whose home says its name (indexer/homes.py: put first by name)
+        page(DPMPTSP, "", "SIJEMPOL - DPMPTSP Kota Jambi", kind="page",
+             text="Sistem jemput bola perizinan: petugas datang ke lokasi usaha warga."),
         page(DUKCAPIL, "unduhan/formulir-f201.pdf", "Formulir F-2.01 Pencatatan Sipil",
              kind="document",
              text="Formulir pelaporan pencatatan sipil untuk kelahiran, kematian dan "
@@ -408,6 +411,7 @@ QUERIES = {
     "air mati": None,
     "paspor": None,
     "formulir f-2.01": None,
+    "aplikasi sijempol": url(DPMPTSP, ""),
 }
 
 
