@@ -183,11 +183,14 @@ class IndexBackend(ABC):
         return {h.id: h.score for h in self.vector_search(vector, VECTOR_SCORE_DEPTH)
                 if h.id in wanted}
 
-    def doc_vectors(self, ids: Sequence[str], query: np.ndarray | None = None
+    def doc_vectors(self, ids: Sequence[str], query: np.ndarray, best: bool = False
                     ) -> dict[str, np.ndarray]:
-        """The stored vector of each of ``ids`` that has one (with several rows a page, its
-        first, or with ``query`` its nearest to it). This default has none: vector-side
-        feedback (``semantic.vector_feedback``) then leaves the query vector as it is."""
+        """The stored vector of each of ``ids`` that has one of ``query``'s length (with
+        several rows a page, its first, or with ``best`` its nearest to ``query``); none
+        when the index's vectors have another length (built with another embedder). This
+        default has none (the OpenSearch backend keeps it: it does not read its stored
+        vectors back): vector-side feedback (``semantic.vector_feedback``) then leaves the
+        query vector as it is, as if the knob were 0."""
         return {}
 
     @abstractmethod

@@ -322,9 +322,9 @@ class EmbeddedBackend(IndexBackend):
     def vector_scores(self, vector: np.ndarray, ids: Sequence[str]) -> dict[str, float]:
         return self._use(lambda v: v.vector_scores(vector, ids), {})
 
-    def doc_vectors(self, ids: Sequence[str], query: np.ndarray | None = None
+    def doc_vectors(self, ids: Sequence[str], query: np.ndarray, best: bool = False
                     ) -> dict[str, np.ndarray]:
-        return self._use(lambda v: v.doc_vectors(ids, query), {})
+        return self._use(lambda v: v.doc_vectors(ids, query, best), {})
 
     def get(self, ids: Sequence[str]) -> dict[str, IndexedDoc]:
         return self._use(lambda v: v.get(ids), {})
@@ -552,17 +552,16 @@ class _Version:
             return {}
         return self.vectors.scores(query, ids)
 
-    def doc_vectors(self, ids: Sequence[str], query: np.ndarray | None = None
+    def doc_vectors(self, ids: Sequence[str], query: np.ndarray, best: bool = False
                     ) -> dict[str, np.ndarray]:
         if not self._vectors_loaded:
             self._load_vectors()
         if self.vectors is None or len(self.vectors) == 0 or not ids:
             return {}
-        if query is not None:
-            query = np.asarray(query, dtype=np.float32).reshape(-1)
-            if query.shape[0] != self.vectors.dim:
-                return {}
-        return self.vectors.vectors_of(ids, query)
+        query = np.asarray(query, dtype=np.float32).reshape(-1)
+        if query.shape[0] != self.vectors.dim:  # whether the row is the first or the best
+            return {}
+        return self.vectors.vectors_of(ids, query if best else None)
 
     def get(self, ids: Sequence[str]) -> dict[str, IndexedDoc]:
         if not ids:

@@ -168,6 +168,7 @@ class Searcher:
         words = None if junk else self._query_words(analysis, vocabulary, near)
         read: dict[str, IndexedDoc] = {}  # pages read for keyword coverage, read once
         fed: list[QueryTerm] = []  # words the vector side's titles agree on (feedback.py)
+        moved: list[bool] = []  # True: searched by vectors again (semantic.vector_feedback)
         # keyword retrieval by terms, run once per search: the card's stability reading of
         # the whole query (indexer/stability.py) is the retrieval's own
         searched = functools.cache(lambda terms: tuple(
@@ -175,7 +176,7 @@ class Searcher:
         fused, metas, vector_weight = (
             ([], {}, vector_weight) if junk
             else self._retrieve(analysis, filters, prior, vector_weight, searched, words,
-                                read, fed))
+                                read, fed, moved))
         ranked = self._rank(fused, metas, prior, words)
         if words is not None:
             ranked = self._by_coverage(ranked, words, read)
@@ -263,6 +264,7 @@ class Searcher:
                             if t.origin != "query"],
                 card=signals.as_dict() if explain and signals else None,
                 vector_weight=vector_weight if explain else None,
+                vector_fed=bool(moved) if explain else None,
                 unfamiliar=new_words.unknown if explain and new_words is not None else None,
             ),
             took_ms=round((time.perf_counter() - started) * 1000, 2),
@@ -446,7 +448,7 @@ class Searcher:
                   prior: dict[str, float], vector_weight: float,
                   searched: Callable[[tuple[QueryTerm, ...]], Sequence[Hit]],
                   words: QueryWords | None = None, read: dict[str, IndexedDoc] | None = None,
-                  fed: list[QueryTerm] | None = None,
+                  fed: list[QueryTerm] | None = None, moved: list[bool] | None = None,
                   ) -> tuple[list[Fused], dict[str, DocMeta], float]:
         """Fused candidates, their metadata and the vector weight fused at (raised for a
         weakly matched query, ``semantic.weight: coverage``). With ``words``, the keyword
@@ -460,8 +462,9 @@ class Searcher:
         undoes). A weakly matched query is searched by keywords once more with the words
         the vector ranking's first titles agree on (indexer/feedback.py), which go into
         ``fed``, and by vectors once more from its first results' vectors
-        (:meth:`_fed_vector`). ``searched`` runs keyword retrieval on a tuple of terms (the
-        search's memo, which the card's stability readings share)."""
+        (:meth:`_fed_vector`; True goes into ``moved`` when it was). ``searched`` runs
+        keyword retrieval on a tuple of terms (the search's memo, which the card's stability
+        readings share)."""
         if not analysis.terms:
             return [], {}, vector_weight
         fed = [] if fed is None else fed
@@ -492,6 +495,8 @@ class Searcher:
         if fed_qv is not None:  # searched by vectors once more, from what the first found
             vector = self.backend.vector_search(fed_qv, cfg.candidates, filters)
             fused, metas = self._fuse(keyword, vector, fed_qv, floor, prior, vector_weight)
+            if moved is not None:
+                moved.append(True)
         return fused, metas, vector_weight
 
     def _fuse(self, keyword: list[Hit], vector: list[Hit], qv: np.ndarray | None,
@@ -552,8 +557,8 @@ class Searcher:
                 top.setdefault(_group_key(metas[i], metas), i)
                 if len(top) == semantic.vector_feedback_results:
                     break
-        found = self.backend.doc_vectors(
-            list(top.values()), qv if semantic.vector_feedback_row == "best" else None)
+        found = self.backend.doc_vectors(list(top.values()), qv,
+                                         best=semantic.vector_feedback_row == "best")
         pages = [i for i in top.values() if i in found]
         if not pages:
             return None

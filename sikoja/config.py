@@ -160,10 +160,15 @@ class SemanticSettings(BaseModel):
     first page is not the vector ranking's (``disagree``), or of the vector ranking itself
     (``vector``); each page's first vector or its
     row nearest the query (``vector_feedback_row: best``), weighted by 1/rank when
-    ``vector_feedback_by_rank``; 0: off. The default, 0.3 from the fused ranking's first 3
-    pages' first vectors, won on the tuning web's oov and situations at a dev cost of 0.0013
-    MRR@10; the other variants lost (BENCHMARKS.md, "Vector-side feedback, session 18").
-    Local fusion and the embedded backend only (OpenSearch returns no page vectors).
+    ``vector_feedback_by_rank``; 0: off, the default. Measured and not kept: 0.3 from the
+    fused ranking's first 3 pages' first vectors raised oov but situations by +0.0011 only
+    (under one query), and re-measured on main after the day's merges it lowers situations
+    (0.7769 -> 0.7745) at a dev cost of 0.0015 MRR@10 (BENCHMARKS.md, "Vector-side
+    feedback, session 18"). Local fusion and the embedded backend only: the OpenSearch
+    backend has no ``doc_vectors`` (it stores each page's vector in ``_source`` but does not
+    read it back), so a cluster searches as if the knob were 0 and its answers differ from
+    the embedded index's when it is on. A page vector of another length than the query's
+    (an index built with another embedder than the searcher holds) is never fed back.
     ``sentence_weight``: whatever ``weight`` says, a query with more than ``sentence_words``
     distinct words of no content (stopwords, question frames) starts from the vector weight
     plus this much per such word past them (0: off; indexer/familiarity.py). Dialect
@@ -199,7 +204,7 @@ class SemanticSettings(BaseModel):
     feedback_agree: int = Field(default=2, ge=1, le=20)
     feedback_min_idf: float = Field(default=2.0, ge=0.0)
     feedback_words: int = Field(default=5, ge=1, le=20)
-    vector_feedback: float = Field(default=0.3, ge=0.0, le=2.0)
+    vector_feedback: float = Field(default=0.0, ge=0.0, le=2.0)
     vector_feedback_results: int = Field(default=3, ge=1, le=20)
     vector_feedback_from: Literal["fused", "keyword", "disagree", "vector"] = "fused"
     vector_feedback_row: Literal["first", "best"] = "first"

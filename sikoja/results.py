@@ -23,6 +23,8 @@ class Explain(BaseModel):
 
     keyword_score: float | None = None
     keyword_rank: int | None = None
+    # the page's cosine to the query vector; to the query's vector moved towards its first
+    # results' vectors when the query was searched again by it (``analysis.vector_fed``)
     vector_score: float | None = None
     vector_rank: int | None = None
     # a page the keywords found that the vector side did not return: its rank after those
@@ -97,6 +99,10 @@ class QueryInfo(BaseModel):
     expansions: list[str] = Field(default_factory=list)
     card: dict[str, Any] | None = None  # with explain: the answer card's signals
     vector_weight: float | None = None  # with explain: the fusion's vector weight used
+    # with explain: True when the query was searched by vectors again, its vector moved
+    # towards its first results' vectors (semantic.vector_feedback); the vector scores
+    # and ranks are then the second search's
+    vector_fed: bool | None = None
     unfamiliar: list[str] | None = None  # with explain, adaptive weight: words new to sikoja
 
 
