@@ -446,6 +446,16 @@ class DocumentStore:
         ).fetchall()
         return {r["url"] for r in rows}
 
+    def live_urls_under(self, prefixes: Iterable[str]) -> set[str]:
+        """Live document URLs starting with one of ``prefixes``, whoever's (read by key)."""
+        urls: set[str] = set()
+        for prefix in prefixes:
+            end = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+            rows = self._db.execute("SELECT url FROM documents WHERE url >= ? AND url < ? AND "
+                                    "status = 'live'", (prefix, end)).fetchall()
+            urls.update(r["url"] for r in rows)
+        return urls
+
     def count(self) -> int:
         return self._db.execute(
             "SELECT COUNT(*) FROM documents WHERE status = 'live'"

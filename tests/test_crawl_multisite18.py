@@ -235,7 +235,15 @@ def test_a_subsite_added_later_takes_its_pages_from_the_neighbour_that_held_them
         log = _crawl_log(tmp_path, [s.name for s in portal])
         assert [(r["source"], r["outcome"]) for r in log if r["url"] == base + "/"] == [
             ("portal-dinsos", "gone")]
+        # a page Dinas Sosial stored in Dishub's folder that Dishub's site no longer links
+        # (nor serves): Dishub's crawl revalidates it too, and it leaves the index
+        store = DocumentStore.open(tmp_path)
+        removed = base + "/dishub/layanan/izin-trayek/"
+        store.upsert(Document(url=removed, source="portal-dinsos", opd="Dinas Sosial Kota Jambi",
+                              kind="service", title="Izin Trayek", text="Izin trayek " * 30))
+        store.close()
         assert crawl(portal, settings, tmp_path, timeout=120).ok
+        assert _portal_rows(tmp_path, base)[removed[len(base):]][2] == "gone"
         # the upload Dishub links, stored by Dinas Sosial first, unchanged: revalidated by
         # Dishub with a 304, not read whole again, and not moved to Dishub
         log = _crawl_log(tmp_path, [s.name for s in portal])

@@ -122,6 +122,17 @@ class SiteScope:
         (``WebsiteSpider.spider_idle`` retires it)."""
         return self._part(url) == "nobody"
 
+    def owns(self, url: str) -> bool:
+        """Whether ``url`` is in this source's folders of a site it shares."""
+        return self._part(url) == "mine"
+
+    def own_folders(self) -> list[str]:
+        """The URL prefixes of this source's folders on the sites it shares, in every
+        spelling of their site (http and https, with and without ``www.``)."""
+        return sorted({f"{scheme}://{www}{site}{path}" for site, prefixes in self.shared.items()
+                       for path, mine in prefixes if mine
+                       for scheme in ("http", "https") for www in ("", "www.")})
+
     def loose_file(self, url: str) -> bool:
         """Whether ``url`` is a file on a site this source shares, in no source's folder (the
         network's uploads): whichever source of the site stored it first keeps it

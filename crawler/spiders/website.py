@@ -371,7 +371,12 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         self.swept = True
         store = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
         try:
-            missing = sorted(url for url in store.urls_for_source(self.source.name)
+            held = store.urls_for_source(self.source.name)
+            # pages in its folders of a shared host that another source stored (before the
+            # host was split): revalidated too, so each becomes its own or leaves (a 404)
+            held |= {url for url in store.live_urls_under(self.scope.own_folders())
+                     if self.scope.owns(url)}
+            missing = sorted(url for url in held
                              if url_key(url) not in self.produced
                              and url_key(url) not in self.scheduled)
             requests = []
