@@ -27,7 +27,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from crawler.linkstore import LinkStore
 from crawler.site import settle_source
@@ -111,12 +111,24 @@ def _merge_one(store: DocumentStore, other: DocumentStore, origin: Path,
         if newer or (current[0]["status"] == "live" and store.is_catalog_only(page.url)):
             store.upsert(page, etag=etag, http_last_modified=last_modified)
             summary.pages += 1
-    for row in other.query("SELECT url, updated_at FROM documents WHERE status = 'gone'"):
-        current = store.query("SELECT fetched_at FROM documents WHERE url = ? AND "
+    for row in other.query("SELECT url, source, updated_at FROM documents "
+                           "WHERE status = 'gone'"):
+        current = store.query("SELECT source, fetched_at FROM documents WHERE url = ? AND "
                               "status = 'live'", (row["url"],))
-        if current and iso_epoch(current[0]["fetched_at"]) < row["updated_at"]:
+        # a page the worker's source retired as no longer its own (a shared host split,
+        # ``WebsiteSpider.spider_idle``) is not the copy another source stored as its own
+        if (current and iso_epoch(current[0]["fetched_at"]) < row["updated_at"]
+                and _gone_for(other, row, current[0]["source"])):
             summary.gone += int(store.mark_gone(row["url"]))
     summary.crawls += _copy_history(store, other, str(origin.resolve()))
+
+
+def _gone_for(other: DocumentStore, row: Any, source: str) -> bool:
+    """Whether the worker's retirement of ``row`` holds for the main store's copy, held by
+    ``source``: the worker's copy was that source's, or that source found the page gone."""
+    return row["source"] == source or bool(other.query(
+        "SELECT 1 FROM fetch_log WHERE url = ? AND source = ? AND outcome = 'gone' LIMIT 1",
+        (row["url"], source)))
 
 
 def _copy_history(store: DocumentStore, other: DocumentStore, origin: str) -> int:

@@ -32,7 +32,7 @@ from search_api.keys import connect_admin_db
 from sikoja import pipeline
 from sikoja.config import Settings
 from sikoja.errors import SikojaError
-from sikoja.sources import load_sources
+from sikoja.sources import load_sources, select_sources
 
 log = logging.getLogger(__name__)
 
@@ -360,9 +360,9 @@ def _child_main(kind: str, settings_data: dict[str, Any], sources_path: str,
         full = bool(params.get("full", False))
         if kind == "crawl":
             sources = load_sources(sources_path)
-            wanted = set(params.get("sources") or [])
-            if wanted:
-                sources = [s for s in sources if s.name in wanted]
+            # the sources left out still hold their folders of a shared host: a subsite
+            # crawled alone keeps to its own (sikoja.sources.share_hosts)
+            sources = select_sources(sources, params.get("sources") or [])
             # not strict: a crawl that reached no site still reindexes what the store holds
             done = pipeline.crawl_and_index(settings, sources, reindex=params.get("reindex", True),
                                             full=full, strict=False, progress=progress)

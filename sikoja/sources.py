@@ -16,7 +16,9 @@ Several sources on one host (a WordPress multisite's ``https://jambikota.go.id/d
 ``/disdik/``, a portal's ``/opd/dinsos/``) split it by path: ``share_hosts`` gives each the
 folder of its start URLs there as its ``prefixes`` (or keeps the ones written for it) and the
 other sources' as its ``foreign_prefixes``; ``crawler.downloadermiddlewares.offsite`` keeps
-each crawl to its part. A source alone on its host keeps the whole host.
+each crawl to its part. A source alone on its host keeps the whole host; alone in a crawl it is
+not (``select_sources``: the split is the whole file's). One site is one host with or without
+``www.``, on http or https (``site_path``), as the crawl's scope reads it.
 
 A file that says something twice (a key repeated in one mapping, where YAML would silently
 keep the last) or nothing at all (``sources: []``) is refused with its line, like any other
@@ -34,7 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from sikoja.errors import SikojaError, validation_message
 from sikoja.schemes import refusal
-from sikoja.urls import origin
+from sikoja.urls import DEFAULT_PORTS, origin
 
 
 class Source(BaseModel):
@@ -92,11 +94,30 @@ class Source(BaseModel):
         return self.url or self.start_urls[0]
 
 
+def site_path(url: str) -> tuple[str, str]:
+    """(site, path) of ``url``: the site is the host without ``www.``, with its port unless a
+    default one (a site answers on http and https alike, with or without ``www.``); what
+    "one site" means when sources share a host (here and ``crawler.downloadermiddlewares
+    .offsite``)."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().rstrip(".").removeprefix("www.")
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    site = host if port is None or port in DEFAULT_PORTS.values() else f"{host}:{port}"
+    return site, parts.path or "/"
+
+
 def _folder(url: str) -> str:
-    """The folder a start URL stands in: ``https://h/dinkes/`` for ``https://h/dinkes/`` and
-    ``https://h/dinkes/index.php``, ``https://h/`` for ``https://h``."""
+    """The folder a start URL (or a prefix written as a URL) stands in: ``https://h/dinkes/``
+    for ``https://h/dinkes/``, ``https://h/dinkes`` and ``https://h/dinkes/index.php`` (a
+    last segment without a dot is a folder, one with a dot a file in it), ``https://h/`` for
+    ``https://h``."""
     path = urlsplit(url).path or "/"
-    return origin(url) + path[:path.rfind("/") + 1]
+    last = path.rsplit("/", 1)[-1]
+    folder = path[:path.rfind("/") + 1] if "." in last else path.rstrip("/") + "/"
+    return origin(url) + folder
 
 
 def own_prefixes(source: Source) -> list[str]:
@@ -108,22 +129,34 @@ def own_prefixes(source: Source) -> list[str]:
     out = set()
     for prefix in source.prefixes:
         if "://" in prefix:
-            out.add(origin(prefix) + (urlsplit(prefix).path or "/"))
+            out.add(_folder(prefix))
             continue
         path = prefix.strip("/")
         out.update(f"{site}/{path}/" if path else f"{site}/" for site in sites)
     return sorted(out)
 
 
-def share_hosts(sources: list[Source]) -> list[Source]:
+def share_hosts(sources: list[Source], among: list[Source] | None = None) -> list[Source]:
     """``sources`` with ``prefixes``/``foreign_prefixes`` filled in where two or more websites
-    start on one site (origin): each keeps to its own folders there, and a URL under a longer
-    prefix of another source is that source's. Sources alone on their site are unchanged."""
+    start on one site (``site_path``): each keeps to its own folders there, and a URL under a
+    longer prefix of another source is that source's. Sources alone on their site are
+    unchanged.
+
+    ``among`` is every source of the sources file when only some are crawled (the admin's
+    crawl of one source): the split is the whole file's, so a subsite crawled alone keeps to
+    its folder. A source split before keeps its ``foreign_prefixes`` (the others' folders,
+    from a file it is crawled without)."""
+    pool = {s.name: s for s in among or ()}
+    pool.update({s.name: s for s in sources})
     claims: dict[str, list[tuple[str, str]]] = {}
-    for src in sources:
+    for src in pool.values():
         if src.kind == "website":
             for prefix in own_prefixes(src):
-                claims.setdefault(origin(prefix), []).append((src.name, prefix))
+                claims.setdefault(site_path(prefix)[0], []).append((src.name, prefix))
+    owned = {prefix for owners in claims.values() for _, prefix in owners}
+    for src in sources:  # the others' folders it was split from before: "" is no source here
+        for prefix in set(src.foreign_prefixes) - owned:
+            claims.setdefault(site_path(prefix)[0], []).append(("", prefix))
     shared = {site for site, owners in claims.items() if len({n for n, _ in owners}) > 1}
     out = []
     for src in sources:
@@ -132,14 +165,24 @@ def share_hosts(sources: list[Source]) -> list[Source]:
         elif src.prefixes:  # written for it (or filled in before): kept as they are
             mine = own_prefixes(src)
         else:
-            mine = [p for p in own_prefixes(src) if origin(p) in shared]
+            mine = [p for p in own_prefixes(src) if site_path(p)[0] in shared]
         if not mine:
             out.append(src)
             continue
-        theirs = sorted({p for site in {origin(m) for m in mine} for name, p in claims[site]
-                         if name != src.name})
+        theirs = sorted({p for site in {site_path(m)[0] for m in mine}
+                         for name, p in claims[site] if name != src.name})
         out.append(src.model_copy(update={"prefixes": mine, "foreign_prefixes": theirs}))
     return out
+
+
+def select_sources(sources: list[Source], names: set[str] | list[str]) -> list[Source]:
+    """The sources named ``names`` (all of them when none is named) to crawl, split from the
+    others as the whole file splits its shared hosts (``share_hosts``): a subsite crawled
+    alone keeps to its folder, not to the whole host as a source alone on it would."""
+    wanted = set(names)
+    if not wanted:
+        return list(sources)
+    return share_hosts([s for s in sources if s.name in wanted], among=sources)
 
 
 class SourcesFile(BaseModel):

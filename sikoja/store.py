@@ -272,15 +272,12 @@ class DocumentStore:
         return self._retire(url)
 
     def retire_of(self, url: str, source: str) -> bool:
-        """Retire the page at ``url`` if ``source`` still holds it (not once another source
-        stored it as its own). True if it was live."""
-        with self._lock, self._db:
-            cur = self._db.execute(
-                "UPDATE documents SET status = 'gone', updated_at = ? "
-                "WHERE url = ? AND source = ? AND status = 'live'",
-                (time.time(), url, source),
-            )
-        return cur.rowcount > 0
+        """Retire the page at ``url`` as ``mark_gone`` does (a catalog app there stays) if
+        ``source`` still holds it (not once another source stored it as its own). True if
+        it was live."""
+        row = self._db.execute("SELECT source FROM documents WHERE url = ? AND status = 'live'",
+                               (url,)).fetchone()
+        return row is not None and row["source"] == source and self.mark_gone(url)
 
     def _retire(self, url: str) -> bool:
         with self._lock, self._db:
@@ -448,6 +445,16 @@ class DocumentStore:
             "SELECT url FROM documents WHERE source = ? AND status = 'live'", (source,)
         ).fetchall()
         return {r["url"] for r in rows}
+
+    def live_urls_under(self, prefixes: Iterable[str]) -> set[str]:
+        """Live document URLs starting with one of ``prefixes``, whoever's (read by key)."""
+        urls: set[str] = set()
+        for prefix in prefixes:
+            end = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+            rows = self._db.execute("SELECT url FROM documents WHERE url >= ? AND url < ? AND "
+                                    "status = 'live'", (prefix, end)).fetchall()
+            urls.update(r["url"] for r in rows)
+        return urls
 
     def count(self) -> int:
         return self._db.execute(

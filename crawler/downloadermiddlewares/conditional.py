@@ -8,7 +8,9 @@ it, so a spider whose ``reread`` is set (the site's pages were read by another c
 ``crawler.identity``) asks for every page without validators, once; and afterwards a page
 fetched before this crawler first read the site (``read_since``: another fleet worker
 re-read it, this store kept an older copy) is asked for without them too, and so is a page
-another source stored (sources that came to share a host, ``sikoja.sources.share_hosts``).
+another source stored (sources that came to share a host, ``sikoja.sources.share_hosts``),
+except a file in no source's folder of that host: it stays the source's that stored it first
+while it is unchanged.
 """
 
 from __future__ import annotations
@@ -54,9 +56,13 @@ class ConditionalRequestMiddleware:
         if not validators or validators.get("status") != "live":
             return
         source = getattr(getattr(spider, "source", None), "name", None)
-        if source is not None and validators.get("source") not in (None, source):
+        scope = getattr(spider, "scope", None)
+        if (source is not None and validators.get("source") not in (None, source)
+                and not (scope is not None and scope.loose_file(request.url))):
             # another source stored it (before two sources split their shared host): this
-            # one reads it whole, to store it as its own, not keep the other's copy by a 304
+            # one reads it whole, to store it as its own, not keep the other's copy by a 304;
+            # but a file in no source's folder (the network's uploads, linked by two
+            # subsites) stays the first's: a 304 keeps it so, not read whole by each
             return
         since = getattr(spider, "read_since", None)
         if since is not None and iso_epoch(validators.get("fetched_at")) < since:

@@ -31,7 +31,7 @@ from scrapy.exceptions import IgnoreRequest
 from crawler.blogger import blog_feed
 from crawler.downloadermiddlewares.robots import ROBOTS_META
 from sikoja.schemes import is_web_url, refusal
-from sikoja.sources import own_prefixes
+from sikoja.sources import own_prefixes, site_path
 from sikoja.urls import DEFAULT_PORTS, origin
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ class SiteScope:
             owned = [(p, True) for p in own_prefixes(source)]
             owned += [(p, False) for p in source.foreign_prefixes]
             for prefix, mine in owned:
-                site, path = _site_path(prefix)
+                site, path = site_path(prefix)
                 self.shared.setdefault(site, []).append((path, mine))
             for prefixes in self.shared.values():
                 prefixes.sort(key=lambda item: -len(item[0]))
@@ -110,41 +110,51 @@ class SiteScope:
     def site_root(self, url: str) -> str:
         """Where ``url``'s site starts: its origin, or on a shared site this source's prefix
         holding it (a multisite's subsite keeps its own ``/dinkes/wp-sitemap.xml``)."""
-        site, path = _site_path(url)
+        site, path = site_path(url)
         for prefix, mine in self.shared.get(site, ()):
             if mine and path.startswith(prefix):
                 return origin(url) + prefix.rstrip("/")
         return origin(url)
 
-    def left_part(self, url: str) -> bool:
-        """Whether ``url`` is on a site this source shares and out of its part of it: a page
-        it stored before the site was split (``WebsiteSpider.spider_idle`` retires it)."""
-        return _site_path(url)[0] in self.shared and not self._in_part(url)
+    def nobodys(self, url: str) -> bool:
+        """Whether ``url`` is a page on a site this source shares, in no source's folder (the
+        network's home): a page it stored before the site was split is no one's now
+        (``WebsiteSpider.spider_idle`` retires it)."""
+        return self._part(url) == "nobody"
+
+    def owns(self, url: str) -> bool:
+        """Whether ``url`` is in this source's folders of a site it shares."""
+        return self._part(url) == "mine"
+
+    def own_folders(self) -> list[str]:
+        """The URL prefixes of this source's folders on the sites it shares, in every
+        spelling of their site (http and https, with and without ``www.``)."""
+        return sorted({f"{scheme}://{www}{site}{path}" for site, prefixes in self.shared.items()
+                       for path, mine in prefixes if mine
+                       for scheme in ("http", "https") for www in ("", "www.")})
+
+    def loose_file(self, url: str) -> bool:
+        """Whether ``url`` is a file on a site this source shares, in no source's folder (the
+        network's uploads): whichever source of the site stored it first keeps it
+        (``crawler.downloadermiddlewares.conditional``)."""
+        return self._part(url) == "file"
 
     def _in_part(self, url: str) -> bool:
         """On a site shared with other sources: whether ``url`` is in this source's part."""
-        site, path = _site_path(url)
+        return self._part(url) in (None, "mine", "file")
+
+    def _part(self, url: str) -> str | None:
+        """Whose part of a shared site ``url`` is in: "mine", "theirs", "file" (a file in
+        no source's folder), "nobody" (a page in none); None off the shared sites."""
+        site, path = site_path(url)
         prefixes = self.shared.get(site)
         if not prefixes:
-            return True
+            return None
         folder = path if path.endswith("/") else path + "/"  # "/dinkes" is the folder
         for prefix, mine in prefixes:
             if path.startswith(prefix) or folder == prefix:
-                return mine
-        return names_file(url)
-
-
-def _site_path(url: str) -> tuple[str, str]:
-    """(site, path) of ``url``: the host without ``www.`` and the port unless a default one
-    (a site answers on http and https alike), and the path."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower().rstrip(".").removeprefix("www.")
-    try:
-        port = parts.port
-    except ValueError:
-        port = None
-    site = host if port is None or port in DEFAULT_PORTS.values() else f"{host}:{port}"
-    return site, parts.path or "/"
+                return "mine" if mine else "theirs"
+        return "file" if names_file(url) else "nobody"
 
 
 class SourceOffsiteMiddleware:

@@ -158,6 +158,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         self.home_robots: frozenset[str] | None = None
         self.spellings: dict[str, str] = {}  # url_key -> URL stored by an earlier crawl
         self.swept = False
+        self.nobodys: list[str] = []  # pages held in no source's folder (``spider_idle``)
         self.linkstore: LinkStore | None = None
         self.documents: DocumentStore | None = None  # read: stored PDFs, home, JSON records
         self.template: frozenset[int] = frozenset()  # this site's template lines
@@ -382,7 +383,10 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 if request is not None:
                     self.crawler.engine.crawl(request)
             raise DontCloseSpider
-        if self.swept or self.capped:
+        if self.capped:
+            return
+        if self.swept:
+            self._retire_nobodys()
             return
         scheduler = getattr(self.crawler.engine, "scheduler", None)
         fleet_idle = getattr(scheduler, "fleet_idle", None)
@@ -391,18 +395,26 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         self.swept = True
         store = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
         try:
-            missing = sorted(url for url in store.urls_for_source(self.source.name)
+            held = store.urls_for_source(self.source.name)
+            # pages in its folders of a shared host that another source stored (before the
+            # host was split): revalidated too, so each becomes its own or leaves (a 404)
+            held |= {url for url in store.live_urls_under(self.scope.own_folders())
+                     if self.scope.owns(url)}
+            missing = sorted(url for url in held
                              if url_key(url) not in self.produced
                              and url_key(url) not in self.scheduled
                              and url_key(url) not in self.trapped)
             requests = []
             for url in missing:
-                if "#" not in url and self.scope.left_part(url):
-                    # stored before its site was split among sources: another source's
-                    # now (it stores it as its own), or no source's (the network's home)
-                    store.retire_of(url, self.source.name)
+                if "#" not in url and self.scope.nobodys(url):
+                    # stored before its site was split among sources, in no source's folder
+                    # (the network's home): retired once the sweep has run without errors
+                    self.nobodys.append(url)
                     continue
                 if "#" in url or not self.scope.allows(url):
+                    # another source's part of a shared site now: its crawl stores the page
+                    # as its own (one row per URL); until then this copy stays, never retired
+                    # on its behalf (it may be capped, failing or not in this crawl)
                     continue
                 doc = store.get(url)
                 self.scheduled.add(url_key(url))
@@ -414,10 +426,32 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         finally:
             store.close()
         if not requests:
+            self._retire_nobodys()
             return
         for request in requests:
             self.crawler.engine.crawl(request)
         raise DontCloseSpider
+
+    def _retire_nobodys(self) -> None:
+        """Retire the pages this source held in no source's folder of a shared site, after
+        its sweep, unless its crawl had errors (a host down, a timeout: nothing says the
+        split is why it did not reach them); each retirement is logged as gone, so the
+        summary's "hilang" counts it."""
+        urls, self.nobodys = self.nobodys, []
+        if not urls:
+            return
+        store = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
+        try:
+            if store.query("SELECT 1 FROM fetch_log WHERE crawl_id IS ? AND outcome = ? "
+                           "LIMIT 1", (self.crawl_id, ERROR)):
+                return
+            for url in urls:
+                if store.retire_of(url, self.source.name):
+                    store.log_fetch(crawl_id=self.crawl_id, source=self.source.name, url=url,
+                                    status=None, outcome=GONE,
+                                    reason="in no source's folder of a shared site")
+        finally:
+            store.close()
 
     # -- responses ---------------------------------------------------------------------
 
