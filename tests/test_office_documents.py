@@ -10,20 +10,35 @@ per row; a damaged file a clear report line, and nothing else lost.
 
 from __future__ import annotations
 
+import datetime
 import io
+import time
 import zipfile
+from dataclasses import replace
 
 import pytest
+from openpyxl.utils import get_column_letter
+from scrapy import Request
+from scrapy.exceptions import StopDownload
+from scrapy.http import Headers
 
-from crawler.extract.document import pdf_document
-from crawler.extract.office import OFFICE_TYPES, OfficeError, extract_office, office_kind
+from crawler.downloadermiddlewares.contenttype import ContentTypeGateMiddleware
+from crawler.extract.document import is_standard_link, pdf_document
+from crawler.extract.office import (
+    MAX_UNPACKED,
+    OFFICE_TYPES,
+    OfficeError,
+    extract_office,
+    office_kind,
+)
 from crawler.run import crawl
 from crawler.settings import SIKOJA_ACCEPTED_TYPES
-from crawler.standards import part_documents, standard_blocks
+from crawler.standards import choose, part_documents, standard_blocks
 from indexer.build import build_index
 from indexer.search import Searcher
 from sikoja.config import load_settings
 from sikoja.demo.server import SITES_ROOT, render_sources, serve_sample_sites
+from sikoja.documents import Document
 from sikoja.sources import load_sources
 from sikoja.store import DocumentStore
 
@@ -117,7 +132,196 @@ def test_broken_old_and_encrypted_files_raise_a_reason():
     empty = io.BytesIO()
     with zipfile.ZipFile(empty, "w") as archive:
         archive.writestr("hello.txt", "hi")
-    assert reason(empty.getvalue())[1].startswith("unreadable DOCX: KeyError")
+    assert reason(empty.getvalue())[1].startswith("damaged DOCX: KeyError")
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", bytes(MAX_UNPACKED + 1))
+    assert len(bomb.getvalue()) < 200_000
+    assert reason(bomb.getvalue()) == ("parse", "DOCX unpacks to more than 100 MB")
+    # a workbook's sheets too large to be a list of services
+    big = _xlsx("<sheetData>" + '<row r="1"><c r="A1"/></row>' * 400_000 + "</sheetData>")
+    assert reason(big, "xlsx") == ("parse", "XLSX sheets unpack to more than 8 MB")
+
+
+def _swap(body: bytes, part: str, data: bytes) -> bytes:
+    """``body``, a Word or Excel file, with its ``part`` replaced by ``data``."""
+    source, out = zipfile.ZipFile(io.BytesIO(body)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for info in source.infolist():
+            archive.writestr(info.filename, data if info.filename == part
+                             else source.read(info.filename))
+    return out.getvalue()
+
+
+def _xlsx(sheet: str) -> bytes:
+    """A workbook of one sheet whose XML inside ``<worksheet>`` is ``sheet``, written as a
+    program other than Excel may write it."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    package = "http://schemas.openxmlformats.org/package/2006"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", (
+            f'<Types xmlns="{package}/content-types">'
+            '<Default Extension="rels" ContentType="application/'
+            'vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'))
+        archive.writestr("_rels/.rels", (
+            f'<Relationships xmlns="{package}/relationships"><Relationship Id="rId1" '
+            f'Type="{rels}/officeDocument" Target="xl/workbook.xml"/></Relationships>'))
+        archive.writestr("xl/workbook.xml", (
+            f'<workbook xmlns="{main}" xmlns:r="{rels}"><sheets>'
+            '<sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'))
+        archive.writestr("xl/_rels/workbook.xml.rels", (
+            f'<Relationships xmlns="{package}/relationships"><Relationship Id="rId1" '
+            f'Type="{rels}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'))
+        archive.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{main}">{sheet}'
+                                                     "</worksheet>")
+    return out.getvalue()
+
+
+def _cells(rows: list[list[str]]) -> str:
+    return "<sheetData>" + "".join(
+        f'<row r="{n}">' + "".join(
+            f'<c r="{get_column_letter(col)}{n}" t="inlineStr"><is><t>{text}</t></is></c>'
+            for col, text in enumerate(row, 1) if text) + "</row>"
+        for n, row in enumerate(rows, 1)) + "</sheetData>"
+
+
+def _docx(body: str) -> bytes:
+    """A Word file whose ``<w:body>`` is ``body``."""
+    from docx import Document as WordDocument
+
+    out = io.BytesIO()
+    WordDocument().save(out)
+    return _swap(out.getvalue(), "word/document.xml", (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body>{body}</w:body></w:document>").encode())
+
+
+def test_a_part_that_is_not_well_formed_xml_is_a_damaged_file():
+    # lxml's and expat's errors are no ValueError: uncaught, they ended the spider's
+    # callback with no fetch_log row, and the crawl summary said 0 errors
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active["A1"] = "Persyaratan"
+    xlsx = io.BytesIO()
+    book.save(xlsx)
+    docx = _docx("<w:p><w:r><w:t>Persyaratan</w:t></w:r></w:p>")
+    for body, kind, part, data in (
+            (docx, "docx", "word/document.xml", b"<w:document><w:body>A & B"),
+            (docx, "docx", "docProps/core.xml", b"<cp:coreProperties"),
+            (xlsx.getvalue(), "xlsx", "xl/styles.xml", b"<styleSheet><broken"),
+            (xlsx.getvalue(), "xlsx", "xl/worksheets/sheet1.xml", b"<worksheet><sheetData><row>")):
+        with pytest.raises(OfficeError) as caught:
+            extract_office(_swap(body, part, data), kind)
+        assert caught.value.kind == "parse"
+        assert str(caught.value).startswith(f"damaged {kind.upper()}: ")
+
+
+def test_a_sheets_stated_size_is_not_trusted():
+    rows = [["DAFTAR LAYANAN DINAS UJI"], ["No", "Jenis Layanan", "Persyaratan", "Biaya"],
+            ["1", "Izin Usaha Mikro", "KTP", "Gratis"], ["2", "Izin Reklame", "KTP", "Gratis"]]
+    # a program that wrote "A1" for the sheet's size: every row is read, not the first cell
+    doc = extract_office(_xlsx('<dimension ref="A1"/>' + _cells(rows)), "xlsx")
+    assert "Izin Reklame\nPersyaratan" in doc.text
+    # one that wrote all 16,384 columns: read-only openpyxl padded each row to them (this
+    # 1,000-row sheet took a minute and GBs; 5,000 rows, 290 s)
+    many = [[f"Layanan {n}"] for n in range(1, 1001)]
+    start = time.monotonic()
+    doc = extract_office(_xlsx('<dimension ref="A1:XFD1000"/>' + _cells(many)), "xlsx")
+    assert time.monotonic() - start < 15
+    assert doc.text.split("\n")[-1] == "Layanan 1000"
+
+
+def test_a_long_word_file_is_read_as_far_as_a_pdf_is():
+    # 200,000 empty paragraphs hold no text but took 50 s to read; a table row of 20,000
+    # cells, 22 s; one cell spanning 10 million columns was made 10 million times
+    paragraph = "<w:p><w:r><w:t>Persyaratan</w:t></w:r></w:p>"
+    cells = "".join(f"<w:tc><w:p><w:r><w:t>c{n}</w:t></w:r></w:p></w:tc>"
+                    for n in range(20_000))
+    wide = ('<w:tc><w:tcPr><w:gridSpan w:val="10000000"/></w:tcPr>'
+            "<w:p><w:r><w:t>span</w:t></w:r></w:p></w:tc>")
+    start = time.monotonic()
+    doc = extract_office(_docx(paragraph + f"<w:tbl><w:tr>{wide}{cells}</w:tr></w:tbl>"
+                               + "<w:p/>" * 200_000 + paragraph), "docx")
+    assert time.monotonic() - start < 15
+    assert doc.text.startswith("Persyaratan\nspan c0 c1 c2")
+    assert "c48" in doc.text and "c49" not in doc.text  # MAX_COLUMNS cells a row
+
+
+def test_a_workbooks_services_are_named_by_their_column_grouped_or_not():
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["DAFTAR STANDAR PELAYANAN DINAS UJI"])
+    sheet.append(["No", "Bidang", "Jenis Layanan", "Persyaratan", "Waktu Penyelesaian",
+                  "Tanggal Berlaku"])
+    sheet.append([1, "Bidang Perizinan", "Izin Usaha Mikro", "1. KTP\n2. KK", "1 hari",
+                  datetime.datetime(2024, 3, 4)])
+    sheet.append([2, None, "Izin Reklame", "1. KTP\n2. Desain reklame", "3 hari"])
+    sheet.append([3, "Bidang Kesehatan", "Izin Praktik Bidan", "1. STR\n2. KTP", "5 hari"])
+    sheet.merge_cells("B3:B4")  # the group's name merged down its services' rows
+    out = io.BytesIO()
+    book.save(out)
+    doc = pdf_document(extract_office(out.getvalue(), "xlsx"), url="https://x.example/d.xlsx",
+                       http_last_modified=None, source="s", opd="D", parent_url=None)
+    parts = part_documents(doc, standard_blocks(doc), taken=set())
+    # the group is no service: each row's service is named by "Jenis Layanan"
+    assert [p.title for p in parts] == ["Izin Usaha Mikro", "Izin Reklame",
+                                        "Izin Praktik Bidan"]
+    assert parts[1].fields["requirements"] == ["KTP", "Desain reklame"]
+    assert "Bidang: Bidang Perizinan" in parts[1].text  # carried down its merged rows
+    assert "Bidang: Bidang Kesehatan" in parts[2].text
+    assert "Tanggal Berlaku: 2024-03-04\n" in doc.text + "\n"  # a date, not midnight
+
+
+def test_a_data_table_with_field_like_headers_is_no_list_of_services():
+    # opening hours and a fee per facility, no requirements or procedure: data, not services
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["DATA FASILITAS KESEHATAN KOTA JAMBI 2023"])
+    sheet.append(["No", "Nama Fasilitas", "Lokasi", "Waktu Pelayanan", "Biaya", "Keterangan"])
+    for n, name in enumerate(("Puskesmas Olak Kemang", "Puskesmas Koni", "Puskesmas Paal V")):
+        sheet.append([n + 1, name, "Jl. Koni", "Senin-Jumat 08.00-14.00", "Rp 10.000", "-"])
+    out = io.BytesIO()
+    book.save(out)
+    doc = pdf_document(extract_office(out.getvalue(), "xlsx"), url="https://x.example/f.xlsx",
+                       http_last_modified=None, source="s", opd="D", parent_url=None)
+    assert standard_blocks(doc) == []
+    assert "Puskesmas Koni" in doc.text
+
+
+def test_a_standard_linked_as_a_workbook_is_a_linked_standard():
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in (["STANDAR PELAYANAN DINAS UJI 2024"], ["No", "Komponen", "Uraian"],
+                [1, "Persyaratan", "1. Surat permohonan\n2. KTP"],
+                [2, "Waktu Penyelesaian", "3 hari kerja"], [3, "Biaya/Tarif", "Gratis"]):
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    url = "https://x.example/SP-Reklame.xlsx"
+    doc = pdf_document(extract_office(out.getvalue(), "xlsx"), url=url,
+                       http_last_modified=None, source="s", opd="D", parent_url=None)
+    page = Document(url="https://x.example/layanan/reklame/", source="s", opd="D",
+                    kind="service", title="Izin Penyelenggaraan Reklame",
+                    text="Izin reklame. Standar pelayanan dapat diunduh.")
+    assert is_standard_link(url, "Standar Pelayanan")
+    standards = [replace(b, hinted=is_standard_link(url, "Standar Pelayanan"))
+                 for b in standard_blocks(doc)]
+    chosen = choose(page, standards)
+    assert chosen is not None and chosen.fields["duration"] == "3 hari kerja"
 
 
 def test_office_files_are_recognised_by_type_or_name_and_accepted_by_the_gate():
@@ -127,6 +331,19 @@ def test_office_files_are_recognised_by_type_or_name_and_accepted_by_the_gate():
     assert office_kind("application/octet-stream", "https://x.example/daftar.xlsx") == "xlsx"
     assert office_kind("", "https://x.example/daftar.xlsx") == "xlsx"
     assert office_kind("application/msword", "https://x.example/maklumat.doc") is None
+    # a Word file served as an old .doc or as the zip it is: its name and its magic say so
+    word = (FILES / "SP-Izin-Reklame.docx").read_bytes()
+    assert office_kind("application/msword", "https://x.example/SP.docx", word) == "docx"
+    assert office_kind("application/zip", "https://x.example/d.xlsx", word) == "xlsx"
+    assert office_kind("application/msword", "https://x.example/SP.docx", b"<html>") is None
+    assert office_kind("application/zip", "https://x.example/arsip.zip", word) is None
+    # ...and the type gate lets it through by its name, a zip at another address not
+    gate = ContentTypeGateMiddleware(SIKOJA_ACCEPTED_TYPES)
+    headers = Headers({"Content-Type": "application/msword"})
+    gate.headers_received(headers, 0, Request("https://x.example/SP.docx"))
+    with pytest.raises(StopDownload):
+        gate.headers_received(Headers({"Content-Type": "application/zip"}), 0,
+                              Request("https://x.example/unduh.php?id=7"))
     # a page at a Word file's address (a CMS's attachment page, an error page) is a page
     assert office_kind("text/html", "https://x.example/SP-Reklame.docx") is None
 

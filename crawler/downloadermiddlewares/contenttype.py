@@ -8,6 +8,7 @@ costs one round trip, not the size cap.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.exceptions import StopDownload
@@ -21,6 +22,12 @@ if TYPE_CHECKING:
 # server): the body decides what it is, not the header.
 GENERIC_TYPES = ("text/plain", "application/octet-stream", "binary/octet-stream",
                  "application/x-download", "application/force-download")
+# Types servers send for a Word or Excel file by its old format's name or as the zip it is
+# (a .docx as application/msword): let through when the URL names a .docx or .xlsx, whose
+# body then decides (``crawler.extract.office.office_kind``)
+OFFICE_MISLABELS = ("application/msword", "application/vnd.ms-excel", "application/zip",
+                    "application/x-zip-compressed")
+OFFICE_NAMES = (".docx", ".xlsx")
 
 
 def content_type_of(headers: Headers) -> str:
@@ -45,6 +52,9 @@ class ContentTypeGateMiddleware:
         ctype = content_type_of(headers)
         # no type, or a generic one, is sniffed from the body instead
         if not ctype or ctype in self.accepted or ctype in GENERIC_TYPES:
+            return
+        if ctype in OFFICE_MISLABELS and urlsplit(request.url).path.lower().endswith(
+                OFFICE_NAMES):
             return
         request.meta["sikoja_stopped_type"] = ctype
         raise StopDownload(fail=False)

@@ -198,10 +198,10 @@ _GENERIC_REST = re.compile(r"^(publik|kami|online|daring|informasi|unggulan|terp
                            r"masyarakat|lainnya|dinas|opd|(dan )?ketentuan|penggunaan)\b",
                            re.IGNORECASE)
 # A standard document by its link text or file name: "Standar Pelayanan Uji KIR (PDF)",
-# SP-Uji-KIR.pdf, sop_kk.pdf, "Persyaratan ...", "Maklumat Pelayanan"
+# SP-Uji-KIR.pdf, sop_kk.pdf, SP-Reklame.docx or .xlsx, "Persyaratan ...", "Maklumat Pelayanan"
 _STANDARD_HINT = re.compile(r"standar[\s_-]*pelayanan|(^|[^a-z])(sp|sop)([^a-z]|$)|"
                             r"persyaratan|syarat|maklumat", re.IGNORECASE)
-_DOCUMENT_LINK = re.compile(r"\.(pdf|docx?)$|\bpdf\b|unduh|download", re.IGNORECASE)
+_DOCUMENT_LINK = re.compile(r"\.(pdf|docx?|xlsx?)$|\bpdf\b|unduh|download", re.IGNORECASE)
 # What a service page speaks of, in words (one topic each)
 _SERVICE_TOPICS = (
     # ...requirements by name, or as what to bring: "cukup membawa KTP-el", "Bawa : kartu
@@ -326,7 +326,7 @@ def _file_name(url: str) -> str:
 
 
 def is_document_link(url: str, text: str) -> bool:
-    """A link to a document (PDF, Word, "Unduh ..."), by its text or file name."""
+    """A link to a document (PDF, Word, Excel, "Unduh ..."), by its text or file name."""
     return bool(_DOCUMENT_LINK.search(_file_name(url)) or _DOCUMENT_LINK.search(text))
 
 

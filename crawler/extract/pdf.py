@@ -289,8 +289,10 @@ def paged_text(pages: list[list[str]], meta_title: str, modified: str | None, *,
         title = title_case(heading_after_letterhead(text), text) or next(
             (line for line in text.splitlines() if len(line) > 3), "")[:200]
     size = text.count("\n") + 1
-    starts = [next((n for n, (number, _) in enumerate(kept) if number == page), None)
-              for page in range(len(pages))]
+    first: dict[int, int] = {}  # one pass: a workbook's 5,000 rows are 5,000 pages
+    for n, (number, _) in enumerate(kept):
+        first.setdefault(number, n)
+    starts = [first.get(page) for page in range(len(pages))]
     # a page with no line of its own (blank, or only its running head) starts where the
     # next one does
     for page in range(len(starts) - 2, -1, -1):

@@ -515,7 +515,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         if ctype == "application/pdf" or looks_pdf(body):
             yield from self._pdf(response, key, elapsed, etag, last_modified)
             return
-        if (office := office_kind(ctype, url)) is not None:
+        if (office := office_kind(ctype, url, body)) is not None:
             # a Word or Excel standard: read as a PDF is (crawler.extract.office)
             yield from self._pdf(response, key, elapsed, etag, last_modified,
                                  extract=functools.partial(extract_office, kind=office))
