@@ -394,3 +394,43 @@ def test_a_file_in_no_folder_is_revalidated_as_the_first_sources(tmp_path):
         assert b"If-None-Match" not in page.headers
     finally:
         store.close()
+
+
+def _page(url: str, source: str) -> Document:
+    return Document(url=url, source=source, opd=source.upper(), kind="page", title=url,
+                    text="Halaman layanan " * 10)
+
+
+def test_a_catalogs_app_in_a_subsites_folder_is_not_swept_as_its_page(tmp_path):
+    """An app only the catalog holds, at a URL in Dinas Kesehatan's folder, is no page of
+    the site: its sweep does not ask for it (a 404 would be an error each crawl, a 200 would
+    write the page over the app); a page of the site there is still swept."""
+    store = DocumentStore.open(tmp_path)
+    try:
+        app = "https://h.go.id/dinkes/sikesda/"
+        store.put_app(Document(url=app, source="katalog", opd="Dinkes", kind="app",
+                               title="SIKESDA", text="aplikasi", parent_url="https://k.go.id/"))
+        page = "https://h.go.id/dinkes/layanan/"
+        store.upsert(_page(page, "dinsos"))
+        store.upsert(_page("https://h.go.id/dinsos/layanan/", "dinsos"))
+        assert store.is_catalog_only(app)
+        assert store.live_urls_under(["https://h.go.id/dinkes/"]) == {page}
+    finally:
+        store.close()
+
+
+def test_the_folder_lookup_reads_by_url_not_every_live_row(tmp_path):
+    """live_urls_under runs on the crawl's reactor thread at each sweep: the store's URL
+    index bounds it to the folder (the status index would walk every live page)."""
+    store = DocumentStore.open(tmp_path)
+    statements: list[str] = []
+    try:
+        store._db.set_trace_callback(statements.append)
+        store.live_urls_under(["https://h.go.id/dinkes/"])
+        store._db.set_trace_callback(None)
+        [select] = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+        plan = " ".join(r[3] for r in store.query("EXPLAIN QUERY PLAN " + select))
+        assert "(url>? AND url<?)" in plan and "status" not in plan, plan
+    finally:
+        store.close()
+
