@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 from scrapy import Request
+from scrapy.crawler import Crawler
+from scrapy.settings import Settings as ScrapySettings
 
 from crawler.downloadermiddlewares.conditional import ConditionalRequestMiddleware
 from crawler.downloadermiddlewares.offsite import SiteScope, names_file
@@ -394,3 +396,99 @@ def test_a_file_in_no_folder_is_revalidated_as_the_first_sources(tmp_path):
         assert b"If-None-Match" not in page.headers
     finally:
         store.close()
+
+
+def _spider(source: Source, data_dir: Path, crawl_id: int | None = None) -> WebsiteSpider:
+    crawler = Crawler(WebsiteSpider, ScrapySettings({"SIKOJA_DATA_DIR": str(data_dir)}))
+    return WebsiteSpider.from_crawler(crawler, source=source, crawl_id=crawl_id)
+
+
+def _page(url: str, source: str) -> Document:
+    return Document(url=url, source=source, opd=source.upper(), kind="page", title=url,
+                    text="Halaman layanan " * 10)
+
+
+@pytest.mark.parametrize("status, retired", [(404, True), (None, False), (503, False)])
+def test_a_broken_link_does_not_keep_the_networks_home_but_an_unreachable_site_does(
+        tmp_path, status, retired):
+    """The network's home page Dinas Sosial stored before the split is retired after its
+    sweep: a 404 to a link it never stored does not stop that; a timeout or a 5xx (the site
+    unreachable, so nothing says the split is why the page was not reached) does."""
+    dinsos, _ = share_hosts([website("dinsos", "https://jambikota.go.id/dinsos/"),
+                             website("dishub", "https://jambikota.go.id/dishub/")])
+    home = "https://jambikota.go.id/"
+    store = DocumentStore.open(tmp_path)
+    try:
+        store.upsert(_page(home, "dinsos"))
+        crawl_id = store.start_crawl("dinsos")
+        store.log_fetch(crawl_id=crawl_id, source="dinsos", status=status, outcome="error",
+                        url="https://jambikota.go.id/dinsos/tidak-ada/",
+                        reason="http 4xx: HTTP 404" if status == 404 else "timeout")
+    finally:
+        store.close()
+    spider = _spider(dinsos, tmp_path, crawl_id)
+    spider.nobodys = [home]
+    spider._retire_nobodys()
+    store = DocumentStore.open(tmp_path)
+    try:
+        assert [tuple(r) for r in store.query("SELECT status FROM documents WHERE url = ?",
+                                              (home,))] == [("gone" if retired else "live",)]
+    finally:
+        store.close()
+
+
+def test_a_catalogs_app_in_a_subsites_folder_is_not_swept_as_its_page(tmp_path):
+    """An app only the catalog holds, at a URL in Dinas Kesehatan's folder, is no page of
+    the site: its sweep does not ask for it (a 404 would be an error each crawl, a 200 would
+    write the page over the app); a page of the site there is still swept."""
+    store = DocumentStore.open(tmp_path)
+    try:
+        app = "https://h.go.id/dinkes/sikesda/"
+        store.put_app(Document(url=app, source="katalog", opd="Dinkes", kind="app",
+                               title="SIKESDA", text="aplikasi", parent_url="https://k.go.id/"))
+        page = "https://h.go.id/dinkes/layanan/"
+        store.upsert(_page(page, "dinsos"))
+        store.upsert(_page("https://h.go.id/dinsos/layanan/", "dinsos"))
+        assert store.is_catalog_only(app)
+        assert store.live_urls_under(["https://h.go.id/dinkes/"]) == {page}
+    finally:
+        store.close()
+
+
+def test_the_folder_lookup_reads_by_url_not_every_live_row(tmp_path):
+    """live_urls_under runs on the crawl's reactor thread at each sweep: the store's URL
+    index bounds it to the folder (the status index would walk every live page)."""
+    store = DocumentStore.open(tmp_path)
+    statements: list[str] = []
+    try:
+        store._db.set_trace_callback(statements.append)
+        store.live_urls_under(["https://h.go.id/dinkes/"])
+        store._db.set_trace_callback(None)
+        [select] = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+        plan = " ".join(r[3] for r in store.query("EXPLAIN QUERY PLAN " + select))
+        assert "(url>? AND url<?)" in plan and "status" not in plan, plan
+    finally:
+        store.close()
+
+
+def test_other_sources_pages_in_its_folders_wait_when_its_page_budget_is_spent(tmp_path):
+    """The sweep asks for the pages another source stored in Dinas Kesehatan's folder only
+    within what is left of its page budget (max_pages); the rest are left for the next
+    crawl, counted; its own pages not reached are still revalidated."""
+    dinkes, _ = share_hosts([website("dinkes", "https://h.go.id/dinkes/", max_pages=5),
+                             website("dinsos", "https://h.go.id/dinsos/")])
+    own = "https://h.go.id/dinkes/tentang/"
+    others = [f"https://h.go.id/dinkes/layanan-{i}/" for i in range(6)]
+    store = DocumentStore.open(tmp_path)
+    try:
+        store.upsert(_page(own, "dinkes"))
+        for url in others:
+            store.upsert(_page(url, "dinsos"))
+        spider = _spider(dinkes, tmp_path)
+        spider.scheduled.update({"h.go.id/dinkes/", "h.go.id/dinkes/kontak/"})  # reached
+        asked = [r.url for r in spider._sweep_requests(store)]
+    finally:
+        store.close()
+    assert asked == [own, *others[:2]]
+    assert spider.sweep_deferred == 4
+    assert len(spider.scheduled) == dinkes.max_pages

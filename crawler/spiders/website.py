@@ -158,6 +158,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         self.home_robots: frozenset[str] | None = None
         self.spellings: dict[str, str] = {}  # url_key -> URL stored by an earlier crawl
         self.swept = False
+        self.sweep_deferred = 0  # pages of other sources in its folders left for next crawl
         self.nobodys: list[str] = []  # pages held in no source's folder (``spider_idle``)
         self.linkstore: LinkStore | None = None
         self.documents: DocumentStore | None = None  # read: stored PDFs, home, JSON records
@@ -395,34 +396,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         self.swept = True
         store = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
         try:
-            held = store.urls_for_source(self.source.name)
-            # pages in its folders of a shared host that another source stored (before the
-            # host was split): revalidated too, so each becomes its own or leaves (a 404)
-            held |= {url for url in store.live_urls_under(self.scope.own_folders())
-                     if self.scope.owns(url)}
-            missing = sorted(url for url in held
-                             if url_key(url) not in self.produced
-                             and url_key(url) not in self.scheduled
-                             and url_key(url) not in self.trapped)
-            requests = []
-            for url in missing:
-                if "#" not in url and self.scope.nobodys(url):
-                    # stored before its site was split among sources, in no source's folder
-                    # (the network's home): retired once the sweep has run without errors
-                    self.nobodys.append(url)
-                    continue
-                if "#" in url or not self.scope.allows(url):
-                    # another source's part of a shared site now: its crawl stores the page
-                    # as its own (one row per URL); until then this copy stays, never retired
-                    # on its behalf (it may be capped, failing or not in this crawl)
-                    continue
-                doc = store.get(url)
-                self.scheduled.add(url_key(url))
-                # ask in the form the server was asked before, not the canonical spelling
-                fetched = self.linkstore.fetched_url(url) if self.linkstore else None
-                requests.append(self._page_request(
-                    fetched or url, depth=self.source.max_depth, sweep=True,
-                    parent=doc.parent_url if doc else None, dont_filter=True))
+            requests = self._sweep_requests(store)
         finally:
             store.close()
         if not requests:
@@ -432,17 +406,61 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             self.crawler.engine.crawl(request)
         raise DontCloseSpider
 
+    def _sweep_requests(self, store: DocumentStore) -> list[Request]:
+        """The requests of the sweep: the stored pages its crawl did not reach, its own and
+        (within what is left of its page budget) those other sources stored in its folders."""
+        own = store.urls_for_source(self.source.name)
+        # pages in its folders of a shared host that another source stored (before the
+        # host was split): revalidated too, so each becomes its own or leaves (a 404)
+        others = {url for url in store.live_urls_under(self.scope.own_folders())
+                  if self.scope.owns(url)} - own
+        missing = sorted((url for url in own | others
+                          if url_key(url) not in self.produced
+                          and url_key(url) not in self.scheduled
+                          and url_key(url) not in self.trapped),
+                         key=lambda url: (url in others, url))
+        requests = []
+        deferred = 0
+        for url in missing:
+            if url in others and len(self.scheduled) >= self.source.max_pages:
+                deferred += 1
+                continue
+            if "#" not in url and self.scope.nobodys(url):
+                # stored before its site was split among sources, in no source's folder
+                # (the network's home): retired once the sweep has run without errors
+                self.nobodys.append(url)
+                continue
+            if "#" in url or not self.scope.allows(url):
+                # another source's part of a shared site now: its crawl stores the page
+                # as its own (one row per URL); until then this copy stays, never retired
+                # on its behalf (it may be capped, failing or not in this crawl)
+                continue
+            doc = store.get(url)
+            self.scheduled.add(url_key(url))
+            # ask in the form the server was asked before, not the canonical spelling
+            fetched = self.linkstore.fetched_url(url) if self.linkstore else None
+            requests.append(self._page_request(
+                fetched or url, depth=self.source.max_depth, sweep=True,
+                parent=doc.parent_url if doc else None, dont_filter=True))
+        self.sweep_deferred = deferred
+        if deferred:
+            self.logger.info("%s: %d pages other sources stored in its folders left for the "
+                             "next crawl (page budget spent)", self.source.name, deferred)
+        return requests
+
     def _retire_nobodys(self) -> None:
         """Retire the pages this source held in no source's folder of a shared site, after
-        its sweep, unless its crawl had errors (a host down, a timeout: nothing says the
-        split is why it did not reach them); each retirement is logged as gone, so the
-        summary's "hilang" counts it."""
+        its sweep, unless its crawl found a site unreachable (a host down, a timeout, a
+        server error: nothing says the split is why it did not reach them; a broken link, a
+        4xx, says nothing of the kind); each retirement is logged as gone, so the summary's
+        "hilang" counts it."""
         urls, self.nobodys = self.nobodys, []
         if not urls:
             return
         store = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
         try:
             if store.query("SELECT 1 FROM fetch_log WHERE crawl_id IS ? AND outcome = ? "
+                           "AND (status IS NULL OR status >= 500 OR status IN (408, 429)) "
                            "LIMIT 1", (self.crawl_id, ERROR)):
                 return
             for url in urls:
