@@ -24,9 +24,9 @@ from sikoja.sources import Source
 from tests.corpus import keyword_searcher
 from tests.faultserver import Page, PageSite
 
-ARSIP = "Dinas Perpustakaan dan Kearsipan Kota Jambi"
+BANGPOL = "Badan Kesatuan Bangsa dan Politik Kota Jambi"
 FOOTER = ("<table width='100%' bgcolor='#336699'><tr><td><font size='1' color='white'>"
-          "<b>DINAS PERPUSTAKAAN DAN KEARSIPAN KOTA JAMBI</b><br>"
+          "<b>BADAN KESATUAN BANGSA DAN POLITIK KOTA JAMBI</b><br>"
           "Jl. Jend. Sudirman No. 5, Thehok, Kota Jambi<br>"
           "Telp. (0741) 60123 &middot; Jam layanan: Senin-Jumat 08.00-15.00 WIB<br>"
           "Copyright &copy; 2011</font></td></tr></table>")
@@ -35,7 +35,7 @@ FOOTER = ("<table width='100%' bgcolor='#336699'><tr><td><font size='1' color='w
 def _old_page(title: str, body: str) -> bytes:
     menu = ("<table><tr><td><a href='/index.php'>HOME</a> | "
             "<a href='/index.php?p=layanan&id=1'>LAYANAN</a></td></tr></table>")
-    return (f"<html><head><title>DISPUSIP :: {title}</title></head><body>{menu}"
+    return (f"<html><head><title>KESBANGPOL :: {title}</title></head><body>{menu}"
             f"<table><tr><td><font size='3'><b>{title}</b></font><br>{body}</td></tr></table>"
             f"{FOOTER}</body></html>").encode()
 
@@ -47,23 +47,23 @@ def web(sample_crawl, tmp_path_factory):
     assert sample_crawl.summary.ok, str(sample_crawl.summary)
     data_dir = sample_crawl.copy_to(tmp_path_factory.mktemp("places"))
     pages = {
-        "/": Page(_old_page("Beranda", "<p>Selamat datang di situs resmi DISPUSIP.</p>"
-                                       "<p><a href='/index.php?p=layanan&id=1'>Keanggotaan "
-                                       "Perpustakaan</a></p>")),
+        "/": Page(_old_page("Beranda", "<p>Selamat datang di situs resmi KESBANGPOL.</p>"
+                                       "<p><a href='/index.php?p=layanan&id=1'>Surat Keterangan "
+                                       "Terdaftar Ormas</a></p>")),
         "/index.php": Page(_old_page("Layanan", (
             "<p><b>Persyaratan:</b><br>1. Fotokopi KTP-el<br>2. Pas foto 3x4</p>"
             "<p><b>Biaya:</b> Gratis</p><p><b>Waktu Penyelesaian:</b> 15 menit</p>"))),
     }
-    with PageSite(pages) as arsip:
-        dispusip = Source(name="dispusip", opd=ARSIP, start_urls=[arsip.url("/")],
+    with PageSite(pages) as bangpol:
+        kesbangpol = Source(name="kesbangpol", opd=BANGPOL, start_urls=[bangpol.url("/")],
                           use_sitemap=False)
         settings = load_settings(data_dir)
         settings.crawl.delay = 0.0
-        summary = crawl([dispusip], settings, data_dir)
+        summary = crawl([kesbangpol], settings, data_dir)
         assert summary.ok and summary.sources[0].pages == 2, str(summary)
         build_index(settings)
         searcher = Searcher(settings)
-        yield settings, searcher, arsip.url("/")
+        yield settings, searcher, bangpol.url("/")
         searcher.close()
 
 
@@ -106,7 +106,7 @@ def test_other_opds_by_name_and_abbreviation(web, query, opd):
 @pytest.mark.slow  # crawls and indexes the sample web
 def test_without_a_contact_page_the_home_footer_gives_the_card(web):
     _, searcher, home = web
-    for query in ("jam buka kantor dispusip", "alamat dinas perpustakaan"):
+    for query in ("jam buka kantor kesbangpol", "alamat badan kesatuan bangsa dan politik"):
         response = searcher.search(query)
         assert response.results[0].url == home
         card = response.answer
