@@ -105,12 +105,17 @@ def shared_weights(terms: Sequence[QueryTerm]) -> list[QueryTerm]:
     nothing, never does.
     Synonyms whose ``QueryTerm.source`` (the typed words they read, set only when the index
     says every word of the query: indexer.analysis.analyzer) share a typed word share one
-    budget, as many words as they read; typed terms, acronyms, current names, English
-    glossary terms, corrections and neighbours keep their weight. On the tuning web it scales
+    budget, what those words weigh as typed: 1 each, less for a word the query says the
+    citizen lacks (analyzer ``LACKED_WEIGHT``), whose synonyms must not weigh more than it
+    does. Typed terms, acronyms, current names, English glossary terms, corrections and
+    neighbours keep their weight. On the tuning web it scales
     the synonyms of 60 of 83 abbreviation, 58 of 109 formal and 27 of 46 app queries and
     moves no category's MRR@10 by more than 0.002 (BENCHMARKS.md, "Typed words before
     expansions").
     """
+    typed = {term.source[0]: term.weight for term in terms
+             if term.origin == "query" and len(term.source) == 1}
+    read = [term for term in terms if term.source and term.origin != "query"]
     parent: dict[str, str] = {}
 
     def root(word: str) -> str:
@@ -118,20 +123,19 @@ def shared_weights(terms: Sequence[QueryTerm]) -> list[QueryTerm]:
             word = parent[word]
         return word
 
-    for term in terms:
+    for term in read:
         for word in term.source[1:]:
             parent[root(word)] = root(term.source[0])
     groups: dict[str, list[QueryTerm]] = {}
-    for term in terms:
-        if term.source:
-            groups.setdefault(root(term.source[0]), []).append(term)
+    for term in read:
+        groups.setdefault(root(term.source[0]), []).append(term)
     mass = {key: group_mass(group) for key, group in groups.items()}
-    budget: dict[str, int] = {}
+    budget: dict[str, float] = {}
     for word in parent:
-        budget[root(word)] = budget.get(root(word), 0) + 1
+        budget[root(word)] = budget.get(root(word), 0.0) + typed.get(word, 1.0)
     out = []
     for term in terms:
-        if term.source:
+        if term.source and term.origin != "query":
             key = root(term.source[0])
             if mass[key] > budget[key]:
                 term = replace(term, weight=term.weight * budget[key] / mass[key])

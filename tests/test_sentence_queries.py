@@ -76,13 +76,23 @@ def test_a_problem_told_as_a_sentence_finds_the_service_it_needs(sample_index):
 NO_KTP = "nenek tidak punya ktp tinggal di panti mau didata dinsos"
 
 
+def _ranks(searcher, query: str) -> tuple[int, int]:
+    """The rank of the residents-without-documents page and of the first KTP page."""
+    titles = [r.title.casefold() for r in searcher.search(query).results]
+    rentan = next((i for i, t in enumerate(titles) if "penduduk rentan" in t), len(titles))
+    ktp = next((i for i, t in enumerate(titles) if "ktp" in t), len(titles))
+    return rentan, ktp
+
+
 def test_a_woman_without_a_ktp_finds_the_vulnerable_residents_service(sample_searcher,
                                                                       monkeypatch):
     """A word the query says is lacking weighs less (indexer/analysis/analyzer.py
     ``LACKED_WEIGHT``; tests/test_lacked_words.py): the registration of residents without
-    documents leads, not the pages about having a KTP."""
-    first = sample_searcher.search(NO_KTP).results[0]
-    assert "penduduk rentan" in first.title.casefold()
+    documents comes before the pages about having a KTP. (Whether it or the DTKS
+    registration, the other Dinsos service for her, is first is a near tie on the sample
+    web: 0.0299 against 0.0308.)"""
+    rentan, ktp = _ranks(sample_searcher, NO_KTP)
+    assert rentan < ktp and rentan <= 1
     monkeypatch.setattr(analyzer_module, "LACKED_WEIGHT", 1.0)  # the word at full weight
-    first = sample_searcher.search(NO_KTP).results[0]
-    assert "penduduk rentan" not in first.title.casefold()
+    rentan, ktp = _ranks(sample_searcher, NO_KTP)
+    assert ktp < rentan

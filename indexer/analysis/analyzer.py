@@ -16,9 +16,11 @@ drop stopwords -> stem. A query then gets, on top of what the user typed:
 
 Each expansion is a :class:`QueryTerm` with a weight below 1, so typed words keep priority;
 in a query the index says every word of, the synonyms of one typed word together weigh no
-more than that word (``QueryTerm.source``, indexer.query_model.shared_weights). A word the
-query says the citizen lacks ("nenek tidak punya ktp", "tidak ada biaya") weighs
-``LACKED_WEIGHT`` of itself, its expansions too (:meth:`Analyzer._lacked`).
+more than that word (``QueryTerm.source``, indexer.query_model.shared_weights). What the
+query says the citizen does not own ("nenek tidak punya ktp", "tidak memiliki kartu tanda
+penduduk": the word, or the name it starts) weighs ``LACKED_WEIGHT`` of itself, and so does
+every term read from it: its acronyms, synonyms, and the phrases it is part of
+(:meth:`Analyzer._lacked`).
 """
 
 from __future__ import annotations
@@ -57,15 +59,19 @@ BACKGROUND_SYNONYM_CHARS = 200_000
 MAX_SYNONYM_MEMO = 200_000
 MAX_COMPILED_SETS = 8  # compiled rule sets a process keeps (a server holds one or two)
 # The weight, as a share of its own, of a word the query says the citizen lacks ("tidak
-# punya KTP", "tidak ada biaya", "dak punyo" once normalised), and of its expansions: a
-# problem told this way asks for what to do without it (the vulnerable-residents service,
-# the scholarship), and the pages about having one (KTP-el, BPJS referrals) took the lead
-# with the word at full weight. Not after "belum" (not yet): "belum punya akta" asks for the
-# akta. Tuning crawl (BENCHMARKS.md, "Problems told by symptom and situation"): 0.5 and 0.7
-# +2 problem queries, none lower; 0.3 costs a situation ("kakek tidak punya dokumen").
+# punya KTP", "dak punyo" once normalised), and of what is read from it: a problem told this
+# way asks for what to do without it (the vulnerable-residents service, the scholarship),
+# and the pages about having one (KTP-el, BPJS referrals) took the lead with the word at
+# full weight. Not after "belum" (not yet): "belum punya akta" asks for the akta. After
+# "tidak ada" (there is no) only money ("tidak ada biaya", "dak ado duit"): otherwise it
+# tells of an outage or a symptom ("tidak ada air di rumah", "tidak ada petugas"), whose
+# word is the service asked for. Tuning crawl (BENCHMARKS.md, "Problems told by symptom and
+# situation"): 0.5 and 0.7 +2 problem queries, none lower; 0.3 costs a situation ("kakek
+# tidak punya dokumen").
 LACKED_WEIGHT = 0.6
 _LACKING = frozenset({"tidak", "tak"})
-_HAVING = frozenset({"punya", "ada", "memiliki"})
+_OWNING = frozenset({"punya", "mempunyai", "memiliki"})
+_MONEY = frozenset({"uang", "biaya", "dana", "ongkos"})  # normalised: "duit" -> uang
 MIN_GLUED_PART = 4  # "aktakelahiran" -> akta + kelahiran; shorter parts are acronyms or noise
 _SUFFIXES = ("wan", "wati", "man", "an", "kan", "i")  # "sukarelawan", "budiman"
 _VOWELS = frozenset("aeiou")
@@ -88,8 +94,9 @@ class QueryTerm:
     tokens: tuple[str, ...]  # analysed index tokens; more than one = a phrase
     weight: float  # 1.0 typed (after normalisation); below 1 for expansions
     origin: str  # "query" | "correction" | "synonym" | "abbreviation" | "glossary" | "slang"
-    # the typed words (normalised) a synonym-store expansion reads, when the index says every
-    # word of the query: such synonyms share those words' weight (query_model.shared_weights)
+    # the typed words (normalised) a synonym-store expansion reads, or a typed term's own word,
+    # when the index says every word of the query: such synonyms share those words' weight,
+    # the weight of their typed terms (query_model.shared_weights)
     source: tuple[str, ...] = ()
 
 
@@ -270,6 +277,11 @@ class Analyzer:
     # -- queries ------------------------------------------------------------------------------
 
     def analyze_query(self, q: str, vocabulary: Vocabulary | None = None) -> QueryAnalysis:
+        return self._analyze(q, vocabulary, lacking=True)
+
+    def _analyze(self, q: str, vocabulary: Vocabulary | None, lacking: bool) -> QueryAnalysis:
+        """``analyze_query``; ``lacking``: whether what the query says is lacking weighs less
+        (off for the query without it, which :meth:`_lacked` compares with)."""
         text = q if isinstance(q, str) else str(q)
         # callers pass text already cut to api.max_query_length (indexer.search.Searcher)
         raw = self.normalizer.split(text)[: MAX_QUERY_WORDS * 2]
@@ -298,8 +310,11 @@ class Analyzer:
                 terms[tokens] = QueryTerm(tokens, weight, origin, tuple(source))
 
         stem = self.stemmer.stem
+        # a query in the index's own words: its synonyms are alternatives (see _expand), and
+        # each typed word's term says which word it is, whose weight they share
+        shared = vocabulary is not None and all(w in vocabulary for w in content)
         for word in content:
-            add((stem(word),), WEIGHTS["query"], "query")
+            add((stem(word),), WEIGHTS["query"], "query", (word,) if shared else ())
         for word in content:
             reading = self.lexicon.slang_readings.get(word)
             if reading is not None and reading not in self._stop:
@@ -313,8 +328,6 @@ class Analyzer:
         budget = [self._synonym_limit()]  # synonym expansions this query may still take
         # each corrected word stands for the typed word it came from
         typed_of = [(w,) for w in content for _ in corrections.get(w, w).split()]
-        # a query in the index's own words: its synonyms are alternatives (see _expand)
-        shared = vocabulary is not None and all(w in vocabulary for w in content)
         self._expand(corrected, add, readable_extra, budget, rules, typed_of, shared)
         if indonesian:
             # "job seeker card" -> "kartu pencari kerja" -> AK1, kartu kuning, ...: all
@@ -330,7 +343,7 @@ class Analyzer:
 
         base = translated if lang == "en" and translated else (did_you_mean or normalized)
         embedding_text = self._embedding_text(base, readable_extra)
-        for tokens in self._lacked(all_words, content, terms, vocabulary):
+        for tokens in self._lacked(all_words, terms, vocabulary) if lacking else ():
             t = terms[tokens]
             terms[tokens] = QueryTerm(t.tokens, t.weight * LACKED_WEIGHT, t.origin, t.source)
         ordered = sorted(terms.values(), key=lambda t: (-t.weight, _ORIGIN_RANK.get(t.origin, 9)))
@@ -343,22 +356,46 @@ class Analyzer:
             embedding_text=embedding_text,
         )
 
-    def _lacked(self, words: Sequence[str], content: Sequence[str],
-                terms: dict[tuple[str, ...], QueryTerm],
+    def _lacked(self, words: Sequence[str], terms: dict[tuple[str, ...], QueryTerm],
                 vocabulary: Vocabulary | None) -> list[tuple[str, ...]]:
-        """The terms that only stand for words the query says are lacking: a content word
-        right after "tidak/tak punya/ada/memiliki" (normalised: "dak punyo", "gak ada"), with
-        what it expands to, less what the query's other words read as well ("tidak punya
-        kk, mau kk baru" keeps "kk"). Each is one more reading of a word or of the query
-        without it, so only a query that says so pays for them."""
-        at = {i + 2 for i in range(len(words) - 2)
-              if words[i] in _LACKING and words[i + 1] in _HAVING and words[i + 2] in content}
+        """The terms that stand only for what the query says the citizen does not own: the
+        content word right after "tidak/tak punya/mempunyai/memiliki" (normalised: "dak
+        punyo", "gak punya"), or money after "tidak ada" ("dak ado duit"), or the longest
+        name the abbreviation, old-name and synonym tables know that starts there ("tidak
+        memiliki kartu tanda penduduk" lacks all three words), unless "sendiri" follows
+        ("tidak punya kk sendiri": a couple asks for its own). Every term read from those
+        words goes with them: the words, their acronyms and synonyms, and the phrases they
+        are part of ("air di rumah" -> banjir). What the query's other words read as well
+        stays ("tidak punya kk, mau kk baru" keeps "kk"): the terms are those the query
+        loses without the lacked words."""
+        stop = self._stop
+        at = [i + 2 for i in range(len(words) - 2)
+              if words[i] in _LACKING and words[i + 2] not in stop
+              and (words[i + 1] in _OWNING or (words[i + 1] == "ada" and words[i + 2] in _MONEY))]
         if not at:
             return []
-        theirs = {t.tokens for i in at for t in self.analyze_query(words[i], vocabulary).terms}
-        rest = " ".join(w for i, w in enumerate(words) if i not in at)
-        kept = {t.tokens for t in self.analyze_query(rest, vocabulary).terms}
-        return [tokens for tokens in terms if tokens in theirs and tokens not in kept]
+        where = [i for i, w in enumerate(words) if w not in stop]  # content word -> position
+        content = [words[i] for i in where]
+        ex = self._expansions
+        tables = [(content, ex.abbreviations, ex.span), (content, ex.renamed, ex.span)]
+        rules = self._current_synonyms()
+        if rules is not None:
+            tables.append(([self.stemmer.stem(w) for w in content], rules.index, rules.span))
+        ends: dict[int, int] = {}
+        for seq, table, longest in tables:
+            for start, end, _ in _find_phrases(seq, table, longest):
+                ends[start] = max(ends.get(start, start + 1), end)
+        lacked: set[int] = set()
+        for position in at:
+            first = where.index(position)
+            span = where[first:ends.get(first, first + 1)]
+            if words[span[-1] + 1:span[-1] + 2] != ["sendiri"]:  # "... kk sendiri": wants one
+                lacked.update(span)
+        if not lacked:
+            return []
+        rest = " ".join(w for i, w in enumerate(words) if i not in lacked)
+        kept = {t.tokens for t in self._analyze(rest, vocabulary, lacking=False).terms}
+        return [tokens for tokens in terms if tokens not in kept]
 
     def glossary_phrases(self, text: str) -> list[tuple[tuple[str, ...], list[Phrase]]]:
         """The multi-word English glossary keys ``text`` says, each with its reading: "id
