@@ -652,6 +652,35 @@ TABLE = [
     ("docx-dpmptsp", "/2024/08/20/sosialisasi-perizinan-berusaha-bagi-umkm/",
      "Sosialisasi Perizinan Berusaha bagi UMKM", "news", None, None),
     ("docx-dpmptsp", "/unduhan/", "Unduhan", "listing", None, None),
+    # a WordPress multisite in folders: one host, each OPD a subsite (and a source of its own)
+    # under its folder, so the path carries the folder; "Page – Subsite" titles
+    ("portal-jambikota", "/dinsos/layanan/pendaftaran-dtks/",
+     "Pendaftaran dan Perbaikan Data DTKS/DTSEN", "service", "Fotokopi KTP", "Gratis"),
+    ("portal-jambikota", "/dishub/layanan/uji-kir/",
+     "Pengujian Berkala Kendaraan Bermotor (Uji KIR)", "service", "Uji pertama: fotokopi "
+     "identitas pemohon, BPKB, STNK, sertifikat registrasi uji tipe, izin angkutan",
+     "Retribusi pengujian sesuai Perda Kota Jambi"),
+    ("portal-jambikota", "/dlh/layanan/retribusi-tpa-talang-gulo/",
+     "Retribusi Pembuangan Sampah ke TPA Talang Gulo", "service",
+     "Pengumpul atau transportir sampah terdata di DLH", "Rp100.000 per ton (Rp100/kg); "
+     "pengumpul sampah lingkungan yang terdata di DLH untuk sementara dibebaskan"),
+    ("portal-jambikota", "/dinsos/2025/07/21/pemutakhiran-dtsen-tahap-ii-dibuka/",
+     "Pemutakhiran DTSEN Tahap II Dibuka di Seluruh Kelurahan", "news", None, None),
+    ("portal-jambikota", "/dlh/2025/06/02/jadwal-angkut-sampah-libur-idul-adha/",
+     "Jadwal Angkut Sampah Selama Libur Idul Adha", "news", None, None),
+    ("portal-jambikota", "/dinsos/layanan/", "Layanan", "listing", None, None),
+    ("portal-jambikota", "/dishub/berita/", "Berita", "listing", None, None),
+    # an old PHP library site: session ids in its links (stored without them), an endless
+    # agenda calendar, print views; "Page - Site" titles, facts after bold labels
+    ("trap-dispusip", "/layanan.php?id=1", "Pendaftaran Anggota Perpustakaan", "service",
+     "Fotokopi KTP-el atau Kartu Keluarga (bagi pelajar: kartu pelajar / surat keterangan "
+     "dari sekolah)", "gratis"),
+    ("trap-dispusip", "/layanan.php?id=7", "Penyerahan Arsip Inaktif dan Konsultasi Kearsipan",
+     "service", "Surat pengantar dari kepala perangkat daerah", "gratis"),
+    ("trap-dispusip", "/berita.php?id=22", "Mobil Perpustakaan Keliling Sambangi 15 Sekolah",
+     "news", None, None),
+    ("trap-dispusip", "/", "Dinas Perpustakaan dan Kearsipan Kota Jambi", "listing", None,
+     None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and
