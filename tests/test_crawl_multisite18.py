@@ -166,7 +166,7 @@ def _serve_again(port_base: int) -> Iterator[SampleWeb]:
     connection of another program is free again shortly after."""
     for attempt in range(60):
         try:
-            served = serve_sample_sites(port_base)
+            served = serve_sample_sites(port_base, only={SITE})
             web = served.__enter__()
         except OSError:
             if attempt == 59:
@@ -199,7 +199,7 @@ def test_a_subsite_added_later_takes_its_pages_from_the_neighbour_that_held_them
     Dinas Sosial's copy), and the network's home, no source's now, leaves the index. Until
     each owner has stored its pages they stay where they were: a crawl with the host down,
     or with Dishub stopped by its page budget, loses none of them."""
-    with serve_sample_sites(0) as web:
+    with serve_sample_sites(0, only={SITE}) as web:
         site = next(s for s in web.sites if s.name == SITE)
         base = web.urls[SITE]
         port_base = int(base.rsplit(":", 1)[1]) - site.port_offset
@@ -267,7 +267,7 @@ def test_a_subsite_added_later_takes_its_pages_from_the_neighbour_that_held_them
 def test_a_subsite_crawled_alone_keeps_to_its_folder(tmp_path):
     """The admin page crawls one source of the sources file: its subsite keeps to its folder
     (the others' are theirs, though they are not crawled now), not to the whole host."""
-    with serve_sample_sites(0) as web:
+    with serve_sample_sites(0, only={SITE}) as web:
         base = web.urls[SITE]
         everyone = load_sources(Path(web.write_sources(tmp_path / "all.yaml")))
         settings = load_settings(tmp_path)

@@ -56,7 +56,7 @@ import json
 import random
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.utils import formatdate, parsedate_to_datetime
@@ -532,8 +532,10 @@ def _bind_all(sites: list[SampleSite], base_port: int, host: str,
 
 @contextmanager
 def serve_sample_sites(base_port: int | None = None, host: str = LOOPBACK,
-                       root: Path = SITES_ROOT) -> Iterator[SampleWeb]:
-    """Serve every site under ``root`` on ``base_port + port_offset`` while the block runs.
+                       root: Path = SITES_ROOT,
+                       only: Collection[str] | None = None) -> Iterator[SampleWeb]:
+    """Serve every site under ``root`` on ``base_port + port_offset`` while the block runs
+    (``only``: just the sites of those names, on the same ports).
 
     ``base_port`` defaults to the manifest's (8701 for the sample web); ``base_port=0``
     picks a free block of ports (for tests running beside a demo). Only 127.0.0.1 is
@@ -543,7 +545,9 @@ def serve_sample_sites(base_port: int | None = None, host: str = LOOPBACK,
         raise ValueError(f"the sample web binds to {LOOPBACK} only, not {host!r}")
     host = LOOPBACK
     manifest = load_web_manifest(root)
-    sites = manifest.sites
+    sites = [site for site in manifest.sites if only is None or site.name in only]
+    if not sites:
+        raise ValueError(f"no sample site named {sorted(only or [])}")
     default_base = manifest.base_port
     if base_port is None:
         base_port = default_base
@@ -575,7 +579,10 @@ def serve_sample_sites(base_port: int | None = None, host: str = LOOPBACK,
         threads.append(thread)
     web = SampleWeb(sites, base_port,
                     {s.name: f"http://{host}:{base_port + s.port_offset}" for s in sites},
-                    default_base, manifest.catalog_site, manifest.catalog_file)
+                    default_base,
+                    # the app catalog only where its site is served
+                    next((n.name for n in sites if n.name == manifest.catalog_site), None),
+                    manifest.catalog_file)
     try:
         yield web
     finally:
