@@ -290,7 +290,7 @@ def _sheet_rows(sheet: Any, limit: int, budget: _Budget) -> Iterator[list[list[s
             if n >= limit or budget.chars <= 0:
                 return
             cells = [[] if value is None else
-                     [squash(line) for line in _cell_text(value).split("\n") if squash(line)]
+                     [text for text in map(squash, _cell_text(value).split("\n")) if text]
                      for value in row]
             budget.take([line for cell in cells for line in cell])
             yield cells
