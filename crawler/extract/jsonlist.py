@@ -284,7 +284,8 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
             url = urljoin(page_url, _attribute(next(g for g in src.groups() if g)))
             path = urlsplit(url).path
             if blog_feed(url, blogs):  # its blog's feed on www.blogger.com: data, if JSONP
-                answers.extend([url] if _jsonp_answer(url) else [])
+                if _jsonp_answer(url):
+                    answers.append(url)
                 continue
             if not _same_site(url, page_url):
                 continue

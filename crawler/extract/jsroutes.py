@@ -328,10 +328,13 @@ def client_joins(code: str) -> list[tuple[str, bool]]:
     out = []
     for m in _CLIENT_GET.finditer(code):
         path, more = m.group(2), bool(m.group(3))
-        chain = _receiver(code, m.start())
-        if chain in _JQUERY or _constructed(code, m.start(), chain) or (
-                site_wide and not _app_client(code, m.start(), imports)):
-            continue  # jQuery asks its page's server, a Map holds keys
+        # jQuery asks its page's server, a Map holds keys (``_app_client`` checks both)
+        if site_wide:
+            if not _app_client(code, m.start(), imports):
+                continue
+        elif (chain := _receiver(code, m.start())) in _JQUERY or _constructed(
+                code, m.start(), chain):
+            continue
         if "${" in path:  # `/layanan/${t}`: a path completed with one value at its end
             head, _, tail = path.partition("${")
             if "${" in tail or not tail.endswith("}") or "}" in tail[:-1]:

@@ -31,7 +31,11 @@ from xml.etree.ElementTree import ParseError
 
 from lxml.etree import LxmlError
 
-from crawler.downloadermiddlewares.contenttype import GENERIC_TYPES, OFFICE_MISLABELS
+from crawler.downloadermiddlewares.contenttype import (
+    GENERIC_TYPES,
+    OFFICE_MISLABELS,
+    OFFICE_NAMES,
+)
 from crawler.extract.html import squash
 from crawler.extract.labels import label_name
 from crawler.extract.pdf import MAX_CHARS, PdfError, PdfText, paged_text
@@ -84,10 +88,7 @@ def office_kind(content_type: str, url: str, body: bytes = b"") -> str | None:
     if mislabelled and body[:4] != b"PK\x03\x04" and body[:8] != _OLE:
         return None
     path = url.split("#", 1)[0].split("?", 1)[0].lower()
-    for kind in ("docx", "xlsx"):
-        if path.endswith(f".{kind}"):
-            return kind
-    return None
+    return next((name[1:] for name in OFFICE_NAMES if path.endswith(name)), None)
 
 
 def extract_office(body: bytes, kind: str) -> PdfText:
@@ -101,12 +102,12 @@ def extract_office(body: bytes, kind: str) -> PdfText:
         raise OfficeError("parse", f"damaged {name}: not a zip archive")
     try:
         with zipfile.ZipFile(io.BytesIO(body)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
+            parts = archive.infolist()
+            if sum(info.file_size for info in parts) > MAX_UNPACKED:
                 raise OfficeError("parse", f"{name} unpacks to more than "
                                   f"{MAX_UNPACKED // 2**20} MB")
-            sheets = sum(info.file_size for info in archive.infolist()
-                         if info.filename.startswith("xl/worksheets/"))
-            if kind == "xlsx" and sheets > MAX_SHEETS_UNPACKED:
+            if kind == "xlsx" and sum(info.file_size for info in parts if info.filename
+                                      .startswith("xl/worksheets/")) > MAX_SHEETS_UNPACKED:
                 raise OfficeError("parse", f"{name} sheets unpack to more than "
                                   f"{MAX_SHEETS_UNPACKED // 2**20} MB")
             broken = archive.testzip()
@@ -289,7 +290,7 @@ def _sheet_rows(sheet: Any, limit: int, budget: _Budget) -> Iterator[list[list[s
             if n >= limit or budget.chars <= 0:
                 return
             cells = [[] if value is None else
-                     [squash(line) for line in _cell_text(value).split("\n") if squash(line)]
+                     [text for text in map(squash, _cell_text(value).split("\n")) if text]
                      for value in row]
             budget.take([line for cell in cells for line in cell])
             yield cells

@@ -271,10 +271,10 @@ def paged_text(pages: list[list[str]], meta_title: str, modified: str | None, *,
     on. Word and Excel files (``crawler.extract.office``) come through here too, a row of a
     workbook as a page."""
     # a page's blank edge is where its running head or foot was, not the end of a table
-    numbered = [(number, line) for number, page in enumerate(
-                    drop_running_heads(pages) if running_heads else pages)
-                for line in ("\n".join(page).strip("\n") if running_heads
-                             else "\n".join(page)).split("\n")]
+    texts = (["\n".join(page).strip("\n") for page in drop_running_heads(pages)]
+             if running_heads else ["\n".join(page) for page in pages])
+    numbered = [(number, line) for number, text in enumerate(texts)
+                for line in text.split("\n")]
     kept = [(number, line) for n, (number, line) in enumerate(numbered)
             if line or (n and numbered[n - 1][1])]
     while kept and not kept[0][1].strip():
