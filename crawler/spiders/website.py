@@ -503,14 +503,19 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 self._remember_stored_home(key)
                 if self._is_home(response) and self.linkstore is not None:
                     self.home_robots = self.linkstore.home_robots(self.source.name)
-            stored = self.documents.get(key) if self.documents is not None else None
-            if stored is not None and self.linkstore is not None:
+            if self.linkstore is None:
+                return
+            links = self.linkstore.links(key)  # read once, for the trap watch and to follow
+            # the stored page, read only where traps are watched (not by a fleet worker)
+            stored = (self.documents.get(key) if self.watch_traps and self.documents is not None
+                      else None)
+            if stored is not None:
                 yield from self._trap_read(
                     response, self.linkstore.title_evidence(key).get("title", ""), stored.text,
-                    [link for link, _ in self.linkstore.links(key)])
+                    [link for link, _ in links])
             # unchanged page, unchanged links: follow the ones it had last time
-            if not meta.get("sikoja_sweep") and self.linkstore is not None:
-                yield from self._follow_all(self.linkstore.links(key), meta, key)
+            if not meta.get("sikoja_sweep"):
+                yield from self._follow_all(links, meta, key)
             return
         if status in (404, 410):
             yield FetchOutcome(url=key, outcome=GONE, status=status, elapsed_ms=elapsed,
