@@ -226,8 +226,9 @@ def list_pages(every: dict[str, list[tuple[str, str]]]) -> set[str]:
     reorders to another page of its own list (``list_of``), and those it leads to."""
     out: set[str] = set()
     for url, links in every.items():
+        own = list_of(url)
         for target, text in links:
-            if list_of(target) == list_of(url) and pager_link(url, target, text):
+            if list_of(target) == own and pager_link(url, target, text):
                 out.update((url, target))
     return out
 

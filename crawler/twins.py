@@ -278,11 +278,12 @@ def page_copies(docs: dict[str, Document],
         if page is None or title in site_names:
             continue
         held_text = " ".join(_lines(page.text))
+        own_size = _own_size(page.text, common)
         for url, _text in links:
             copy = by_key.get(url_key(url))
             # longer than the page by its own lines, not by what every copy adds ("Dicetak
             # dari website ...") or every page (its "Versi cetak | Kirim ke teman" line)
-            if (copy is None or _own_size(copy.text, common) > _own_size(page.text, common)
+            if (copy is None or _own_size(copy.text, common) > own_size
                     or normalise(copy.title) != title
                     or inlinks[url_key(url)] >= COMMON_PAGES):
                 continue

@@ -146,6 +146,8 @@ class SiteScope:
     def _part(self, url: str) -> str | None:
         """Whose part of a shared site ``url`` is in: "mine", "theirs", "file" (a file in
         no source's folder), "nobody" (a page in none); None off the shared sites."""
+        if not self.shared:  # a source alone on its sites (most): no URL to parse per link
+            return None
         site, path = site_path(url)
         prefixes = self.shared.get(site)
         if not prefixes:

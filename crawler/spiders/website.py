@@ -356,6 +356,10 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             elif (request := self.follow(link, depth=depth, parent=parent,
                                          link_text=link_text)) is not None:
                 yield request
+        yield from self._trap_drops()
+
+    def _trap_drops(self) -> Iterator[FetchOutcome]:
+        """The log lines of the URLs dropped as a trap's since the last call."""
         drops, self.trap_drops = self.trap_drops, []
         yield from drops
 
@@ -480,8 +484,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
 
     def on_error(self, failure: Any) -> Iterator[Any]:
         yield from super().on_error(failure)
-        request = failure.request
-        yield from self._trap_settle((request.meta.get("redirect_urls") or [request.url])[0])
+        yield from self._trap_settle(_asked(failure.request))
 
     def _parse(self, response: Response) -> Iterator[Any]:
         meta = response.meta
@@ -500,14 +503,19 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 self._remember_stored_home(key)
                 if self._is_home(response) and self.linkstore is not None:
                     self.home_robots = self.linkstore.home_robots(self.source.name)
-            stored = self.documents.get(key) if self.documents is not None else None
-            if stored is not None and self.linkstore is not None:
+            if self.linkstore is None:
+                return
+            links = self.linkstore.links(key)  # read once, for the trap watch and to follow
+            # the stored page, read only where traps are watched (not by a fleet worker)
+            stored = (self.documents.get(key) if self.watch_traps and self.documents is not None
+                      else None)
+            if stored is not None:
                 yield from self._trap_read(
                     response, self.linkstore.title_evidence(key).get("title", ""), stored.text,
-                    [link for link, _ in self.linkstore.links(key)])
+                    [link for link, _ in links])
             # unchanged page, unchanged links: follow the ones it had last time
-            if not meta.get("sikoja_sweep") and self.linkstore is not None:
-                yield from self._follow_all(self.linkstore.links(key), meta, key)
+            if not meta.get("sikoja_sweep"):
+                yield from self._follow_all(links, meta, key)
             return
         if status in (404, 410):
             yield FetchOutcome(url=key, outcome=GONE, status=status, elapsed_ms=elapsed,
@@ -744,8 +752,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             return False
         starts = self.source.start_urls
         home = next((u for u in starts if is_home(u)), starts[0] if starts else None)
-        asked = (meta.get("redirect_urls") or [response.url])[0]
-        return home is not None and url_key(canonicalize_url(asked)) == url_key(
+        return home is not None and url_key(canonicalize_url(_asked(response))) == url_key(
             canonicalize_url(home))
 
     def _remember_stored_home(self, url: str) -> None:
@@ -777,8 +784,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                                   watch=watch)
             if request is not None:
                 yield request
-        drops, self.trap_drops = self.trap_drops, []
-        yield from drops
+        yield from self._trap_drops()
 
     def follow_details(self, links: list[tuple[str, str]], meta: dict[str, Any],
                        page: str) -> Iterator[Request]:
@@ -1385,8 +1391,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 request = self.follow(loc, depth=1, link_text="")
                 if request is not None:
                     yield request
-        drops, self.trap_drops = self.trap_drops, []  # URLs it lists of a trap's family
-        yield from drops
+        yield from self._trap_drops()  # URLs it lists of a trap's family
         kind = "sitemap index" if sitemap.type == "sitemapindex" else "sitemap"
         yield FetchOutcome(url=canonicalize_url(response.url), outcome=SKIPPED,
                            status=response.status, elapsed_ms=self.elapsed_ms(response),
@@ -1429,8 +1434,9 @@ class _ScriptJob:
     deferred: list[tuple[Response, list[dict[str, Any]]]] = field(default_factory=list)
 
 
-def _asked(response: Response) -> str:
-    """The URL a response answers as it was asked for (before redirects)."""
+def _asked(response: Response | Request) -> str:
+    """The URL a response answers (or a request asks for) as it was asked for, before
+    redirects."""
     return (response.meta.get("redirect_urls") or [response.url])[0]
 
 

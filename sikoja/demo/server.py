@@ -278,6 +278,7 @@ class _SiteState:
         agenda = self.root / "_agenda.json"
         self.events: dict[str, str] = (
             json.loads(agenda.read_text(encoding="utf-8")) if agenda.is_file() else {})
+        self._agenda_page: str | None = None  # its _agenda.html, once an agenda is asked for
 
     def session(self, query: str) -> tuple[str, str]:
         """(the session id the request carries or a new one, the query without it)."""
@@ -336,8 +337,9 @@ class _SiteState:
         agenda = (f"<p>Tahun: {years}</p><p>Bulan: {months}</p>"
                   + (f"<ul>{listed}</ul>" if listed else
                      "<p><i>Tidak ada agenda kegiatan pada tanggal/bulan ini.</i></p>"))
-        template = (self.root / "_agenda.html").read_text(encoding="utf-8")
-        page = (template.replace("{judul}", title)
+        if self._agenda_page is None:  # read once, not on every agenda request
+            self._agenda_page = (self.root / "_agenda.html").read_text(encoding="utf-8")
+        page = (self._agenda_page.replace("{judul}", title)
                 .replace("{kalender}", calendar_table(path, year, month))
                 .replace("{agenda}", agenda))
         return SAMPLE_URL.sub(self._rewrite_port, page.encode("utf-8")) if self.port_map \
