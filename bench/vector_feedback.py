@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.answer_card import base_port, collect, rates, read_out_of_scope, to_ports  # noqa: E402
 from indexer.answer import CardWeights  # noqa: E402
-from indexer.evaluate import Judged, QueryOutcome, judged_key, read_judgments  # noqa: E402
+from indexer.evaluate import Judged, QueryOutcome, read_judgments, run_judgments  # noqa: E402
 from sikoja.config import load_settings  # noqa: E402
 from sikoja.errors import SikojaError  # noqa: E402
 from sikoja.pipeline import open_searcher  # noqa: E402
@@ -92,29 +92,23 @@ def measure(searcher, judged: dict[str, list[Judged]]
     of each set's queries were fed back."""
     fed = watch_feedback(searcher)
     times, fed_times, counts = [], [], []
+
+    def search(query: str) -> list[list[str]]:
+        fed.clear()
+        started = time.perf_counter()
+        response = searcher.search(query, limit=10)
+        took = (time.perf_counter() - started) * 1000
+        times.append(took)
+        if any(fed):
+            fed_times.append(took)
+            counts[-1] += 1
+        return [[r.url, *r.also_at] for r in response.results]
+
     outcomes: dict[str, list[QueryOutcome]] = {}
     try:
-        for name, items in judged.items():
-            outcomes[name] = []
+        for name, items in judged.items():  # graded as ``sikoja eval`` grades
             counts.append(0)
-            for item in items:
-                fed.clear()
-                started = time.perf_counter()
-                response = searcher.search(item.query, limit=10)
-                took = (time.perf_counter() - started) * 1000
-                times.append(took)
-                if any(fed):
-                    fed_times.append(took)
-                    counts[-1] += 1
-                grade_of = dict(item.grades)
-                grades = []
-                for r in response.results:
-                    keys = [k for k in (judged_key(u) for u in [r.url, *r.also_at])
-                            if k in grade_of]
-                    best = max(keys, key=lambda k: grade_of[k], default=None)
-                    grades.append(0 if best is None else grade_of.pop(best))
-                top = response.results[0].url if response.results else None
-                outcomes[name].append(QueryOutcome(item, grades, top))
+            outcomes[name] = run_judgments(search, items, "hybrid").outcomes
     finally:
         del searcher._fed_vector  # the class's own again
     return outcomes, times, fed_times, counts

@@ -90,11 +90,11 @@ class Home:
     generic: bool  # the name is one word of the dictionary ("sigap", "baru", "sehat")
 
 
-def is_front(url: str) -> bool:
+def is_front(url: str, fragment: bool = False) -> bool:
     """The site's front page: its root, no query string, no fragment (an SPA's "/#/x" is a
-    page of it)."""
+    page of it) unless ``fragment`` allows one."""
     parts = urlsplit(url)
-    return (not parts.query and not parts.fragment
+    return (not parts.query and (fragment or not parts.fragment)
             and parts.path.strip("/").lower() in ("", "index.html", "index.php"))
 
 

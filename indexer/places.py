@@ -56,7 +56,7 @@ from indexer.analysis.lexicon import DATA_DIR
 from indexer.analysis.text import words_of
 from indexer.answer import FRAME_WORDS
 from indexer.backend import Filters
-from indexer.homes import home_asked, site_homes
+from indexer.homes import home_asked, is_front, site_homes
 
 if TYPE_CHECKING:
     from indexer.analysis import Analyzer, QueryAnalysis, Vocabulary
@@ -305,16 +305,12 @@ def contact_page(backend: IndexBackend, analyzer: Analyzer, opd: str,
     if best is not None:
         contact = {k: str(v) for k, v in best.fields["contact"].items() if k != "page" and v}
     else:
-        home = [m.id for m in backend.all_meta() if m.opd == opd and _is_home(m.url)]
+        home = [m.id for m in backend.all_meta()
+                if m.opd == opd and is_front(m.url, fragment=True)]
         best = backend.get(home[:1]).get(home[0]) if home else None
     if best is None or (filters is not None and not filters.allows(best.opd, best.kind)):
         return None
     return Place(opd, best, contact)
-
-
-def _is_home(url: str) -> bool:
-    parts = urlsplit(url)
-    return not parts.query and parts.path.strip("/").lower() in ("", "index.html", "index.php")
 
 
 _BRACKETS = re.compile(r"\(([^()]+)\)")

@@ -190,7 +190,10 @@ class Searcher:
                 if directory is not None and not pinned and place is None else None)
         if home is not None and filters is not None:
             meta = metas.get(home) or self.backend.doc_meta([home]).get(home)
-            home = home if meta is not None and filters.allows(meta.opd, meta.kind) else None
+            if meta is not None and filters.allows(meta.opd, meta.kind):
+                metas[home] = meta  # read once: _first reads it from here
+            else:
+                home = None
         if home is not None:
             ranked = self._first(home, ranked, metas, "home")
         said = directory.said(analysis) if directory else frozenset()  # the OPDs it names
