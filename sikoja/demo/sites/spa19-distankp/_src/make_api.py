@@ -235,7 +235,7 @@ def layanan_json(rec: dict) -> dict:
             "title": {"rendered": rec["title"]},
             "content": {"rendered": "", "protected": False},
             "featured_media": m["id"], "template": "", "meta": {"_acf_changed": False},
-            "jenis_layanan": [rec["jenis"]], "class_list": ["post-%d" % rec["id"], "layanan", "type-layanan"],
+            "jenis_layanan": [rec["jenis"]], "class_list": [f"post-{rec['id']}", "layanan", "type-layanan"],
             "acf": acf(rec),
             "_links": links("layanan", rec["id"], "layanan"),
             "_embedded": {"wp:featuredmedia": [m],
