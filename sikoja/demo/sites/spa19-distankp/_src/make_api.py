@@ -323,6 +323,11 @@ def main() -> None:
         write(f"/wp-json/wp/v2/layanan?per_page={PER_PAGE}&page={page}&_embed", chunk, extra)
         if page == 1:
             write(f"/wp-json/wp/v2/layanan?per_page={PER_PAGE}&_embed", chunk, extra)
+        # the bare collection, as WordPress answers it (its default per_page is 10)
+        bare = dict(extra)
+        if page < pages:
+            bare["Link"] = f'<{WP}/layanan?page={page + 1}>; rel="next"'
+        write(f"/wp-json/wp/v2/layanan{'' if page == 1 else f'?page={page}'}", chunk, bare)
     for rec in LAYANAN:
         write(f"/wp-json/wp/v2/layanan?slug={rec['slug']}&_embed", [layanan_json(rec)],
               {"X-WP-Total": "1", "X-WP-TotalPages": "1"})
