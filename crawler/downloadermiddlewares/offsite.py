@@ -104,7 +104,7 @@ class SiteScope:
         parts = urlsplit(url)
         if not is_web_url(url):
             return False
-        if data and self.apis and origin(url) in self.apis:
+        if data and origin(url) in self.apis:
             return True
         host = (parts.hostname or "").lower().rstrip(".")
         if host not in self.ports:

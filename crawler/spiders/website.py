@@ -251,19 +251,24 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         self.home_texts = SharedSet(server, f"{prefix}:home", undo)  # type: ignore[assignment]
         # a blog one worker's page declares lets its feed through any worker's scope
         self.scope.blogs = SharedSet(server, f"{prefix}:blogs", undo)  # type: ignore[assignment]
+        # and an app's API origin one worker's script names, its data for any worker
+        self.scope.apis = SharedSet(server, f"{prefix}:apis", undo)  # type: ignore[assignment]
         self.watch_traps = False
 
     def _restore_state(self) -> None:
-        """A resumed frontier: the page budget, what was produced and the Blogger blogs the
-        pages declared (whose feeds the scope lets through) live in spider.state, which
+        """A resumed frontier: the page budget, what was produced, the Blogger blogs the
+        pages declared (whose feeds the scope lets through) and its apps' API origins
+        (whose data it lets through) live in spider.state, which
         Scrapy saves in JOBDIR on a graceful stop (loaded after spider_opened)."""
         state = getattr(self, "state", None)
         if isinstance(state, dict):
             state.setdefault("scheduled", set()).update(self.scheduled)
             state.setdefault("produced", set()).update(self.produced)
             state.setdefault("blogs", set()).update(self.scope.blogs)
+            state.setdefault("apis", set()).update(self.scope.apis)
             self.scheduled, self.produced = state["scheduled"], state["produced"]
             self.scope.blogs = state["blogs"]
+            self.scope.apis = state["apis"]  # the API origins its apps' scripts named
             # the URLs held for a family's verdict, the verdicts, and the URLs dropped
             self.traps = state.setdefault("traps", self.traps)
             self.trapped = state.setdefault("trapped", self.trapped)
