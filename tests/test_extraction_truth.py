@@ -626,6 +626,17 @@ TABLE = [
     ("simantap-disdukcapil", "/", "SIMANTAP | Disdukcapil Kota Jambi", "listing", None, None),
     # Blogger's Contempo theme: a bare <h1> masthead, services as static pages and as posts
     # hand-edited in compose mode; robots.txt keeps the label pages out
+    # a Vue 3 hash-router app whose data is on another origin (api_port_offset): a headless
+    # WordPress's custom post type with ACF fields, and the Puskeswan's own list and details
+    ("spa19-distankp", "/#/layanan/surat-keterangan-kesehatan-hewan",
+     "Surat Keterangan Kesehatan Hewan (SKKH)", "service",
+     "Surat permohonan kepada Kepala Dinas Pertanian dan Ketahanan Pangan Kota Jambi",
+     "Gratis (tidak dipungut biaya)"),
+    ("spa19-distankp", "/#/puskeswan/3", "Sterilisasi dan Kastrasi Kucing dan Anjing", "service",
+     "Mendaftar lebih dahulu (kuota 10 hewan per hari)",
+     "Retribusi Rp 150.000 (kucing) dan Rp 250.000 (anjing)"),
+    ("spa19-distankp", "/", "SIMTANI | Dinas Pertanian dan Ketahanan Pangan Kota Jambi",
+     "listing", None, None),
     ("kel-legok", "/p/layanan-sktm.html", "Layanan SKTM", "service",
      "Surat pengantar dari Ketua RT dan diketahui RW", None),
     ("kel-legok", "/2024/01/syarat-surat-pengantar-skck.html",
@@ -699,7 +710,9 @@ FAMILY_KINDS = {"js-json-list": {"listing"}, "one-page-uptd": {"service"},
                 "vue2-axios-paginated": {"service", "listing"},
                 "vue3-vite-standar-pelayanan": {"service", "listing"},
                 "vue3-history-query-detail": {"service", "listing"},
-                "hash-static-json-konten": {"service", "listing"}}
+                "hash-static-json-konten": {"service", "listing"},
+                # its news is asked by a category the route holds (posts?categories=${id})
+                "vue3-hash-headless-wp-cross-origin-api": {"service", "listing"}}
 
 
 def check_kind(doc: Document, kind: str) -> None:

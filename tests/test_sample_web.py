@@ -366,11 +366,28 @@ def test_every_devset_url_is_a_page_of_the_sample_web(web, crawl, client):
                 assert client.get(running_url(web, shell)).status_code == 200, url
                 apis = [running_url(web, shell.rstrip("/") + where) for where in (
                     "/api/v1" + route, "/data" + route + ".json")]
+                # ...or at the app's API on another origin (its _api folder): a request
+                # there names the record by the route's last segment (a path's end, ?slug=)
+                apis += api_origin_requests(web, shell, route.rstrip("/").rsplit("/", 1)[-1])
                 assert any(client.get(api).status_code == 200 for api in apis), (url, apis)
                 continue
             served = any(url.startswith(base) for base in routed) and client.get(
                 running_url(web, url)).status_code == 200 and named_route(web, url)
             assert url in pages or url in app_urls or served, f"{row['qid']}: {url}"
+
+
+def api_origin_requests(web, shell: str, record: str) -> list[str]:
+    """The requests of the shell's site's API origin (``api_port_offset``) that name
+    ``record``: a path ending in it or a ``slug=`` query of it."""
+    for site in web.sites:
+        if site.api_port_offset is None or not shell.startswith(
+                f"http://127.0.0.1:{DEFAULT_BASE_PORT + site.port_offset}/"):
+            continue
+        routes = json.loads((site.root / "_api" / "_routes.json").read_text(encoding="utf-8"))
+        origin = f"http://127.0.0.1:{web.base_port + site.api_port_offset}"
+        return [origin + key for key in routes
+                if key.split("?", 1)[0].endswith("/" + record) or f"slug={record}&" in key + "&"]
+    return []
 
 
 def named_route(web, url: str) -> bool:
@@ -575,3 +592,25 @@ def test_only_loopback_is_accepted():
     with pytest.raises(ValueError, match="127.0.0.1"):
         with serve_sample_sites(0, host="0.0.0.0"):
             pass
+
+
+def test_an_app_with_its_api_on_another_origin(web, client):
+    """spa19-distankp's data is on its API origin (``api_port_offset``): a headless
+    WordPress's collections with their paging headers, readable cross-origin (CORS, and a
+    preflight answered, since the app sends an Authorization header); the app's own port
+    does not serve that folder, and the CMS's permalinks answer 404 as on a headless install."""
+    site = next(s for s in web.sites if s.name == "spa19-distankp")
+    api = f"http://127.0.0.1:{web.base_port + site.api_port_offset}"
+    first = client.get(api + "/wp-json/wp/v2/layanan?per_page=10&_embed&page=1")
+    assert first.status_code == 200
+    assert first.headers["access-control-allow-origin"] == "*"
+    assert first.headers["x-wp-totalpages"] == "2"
+    assert len(first.json()) == 10
+    assert f"<{api}/wp-json/wp/v2/layanan?" in first.headers["link"]
+    assert first.json()[0]["link"].startswith(api + "/")
+    assert client.get(first.json()[0]["link"]).status_code == 404
+    preflight = client.request("OPTIONS", api + "/api/v1/puskeswan/layanan/1")
+    assert preflight.status_code == 204
+    assert "Authorization" in preflight.headers["access-control-allow-headers"]
+    assert client.get(web.url(site.name, "/_api/robots.txt")).status_code == 404
+    assert client.get(web.url(site.name, "/wp-json/wp/v2/pages")).status_code == 404

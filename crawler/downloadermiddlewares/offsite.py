@@ -17,6 +17,11 @@ A Blogger blog's own feed on www.blogger.com (``/feeds/<blogId>/posts/...``) is 
 once a page of the source declares that blog id (``declare_blogs``, ``crawler.blogger``):
 that feed only, not another blog's, not its comments, nothing else of Blogger's host.
 
+A single-page app's API on another origin (``api-distankp.jambikota.go.id`` beside
+``distankp.jambikota.go.id``) is in scope for the data the app's code asks of it once a
+script of the source names it as its HTTP client's base (``declare_api``; which origins
+qualify is ``crawler.extract.jsroutes.api_origins``): JSON requests only, never its pages.
+
 Whatever the spider, a request that is not http(s) (a redirect to ``file:///etc/passwd``,
 a catalog's ``ftp:`` link) is never sent: ``sikoja.schemes`` is the one allow-list.
 """
@@ -62,6 +67,7 @@ class SiteScope:
     def __init__(self, source: Source) -> None:
         self.ports: dict[str, set[int] | None] = {}
         self.blogs: set[str] = set()  # Blogger blog ids the source's pages declare
+        self.apis: set[str] = set()  # origins of the source's apps' APIs (data only)
         for host in source.hosts:
             self.ports[host] = None
         for url in source.start_urls + ([source.url] if source.url else []):
@@ -88,10 +94,18 @@ class SiteScope:
         """A page of the source declares itself a page of these Blogger blogs."""
         self.blogs.update(blogs)
 
-    def allows(self, url: str) -> bool:
+    def declare_api(self, api: str) -> None:
+        """A script of the source makes its HTTP client with this origin as its base."""
+        self.apis.add(api)
+
+    def allows(self, url: str, data: bool = False) -> bool:
+        """Whether ``url`` belongs to the source; ``data``: a request for what its scripts
+        load (JSON), which may also go to its apps' API origins."""
         parts = urlsplit(url)
         if not is_web_url(url):
             return False
+        if data and origin(url) in self.apis:
+            return True
         host = (parts.hostname or "").lower().rstrip(".")
         if host not in self.ports:
             host = host[4:] if host.startswith("www.") else f"www.{host}"
@@ -174,6 +188,6 @@ class SourceOffsiteMiddleware:
         scope: SiteScope | None = getattr(self.crawler.spider, "scope", None)
         if scope is None or request.meta.get(ROBOTS_META):
             return  # a robots.txt that redirects elsewhere still holds the site's rules
-        if not scope.allows(request.url):
+        if not scope.allows(request.url, data="sikoja_js_key" in request.meta):
             self.crawler.stats.inc_value("sikoja/offsite_filtered")
             raise OffsiteRequest(f"offsite: {request.url} is outside the source's sites")

@@ -84,6 +84,7 @@ from crawler.extract.jsonvalues import (
     value_field,
 )
 from crawler.extract.jsroutes import (
+    api_origins,
     base_constants,
     constants_of,
     joined_strings,
@@ -99,7 +100,7 @@ from crawler.extract.richtext import plain_text, rich_body, rich_text, text_body
 from crawler.extract.service import SECTION_FIELDS, is_service, match_label
 from sikoja.documents import Document
 from sikoja.schemes import is_followable, is_web_url
-from sikoja.urls import canonicalize_url
+from sikoja.urls import canonicalize_url, origin, url_key
 
 # A page whose main text is shorter than this is a shell when it has scripts: its scripts
 # are read for JSON. It is reported unreadable when they load none only if it is (nearly)
@@ -390,31 +391,42 @@ def _a_part(code: str, match: re.Match[str], known: Mapping[str, str]) -> bool:
 
 def endpoints(code: str, page_url: str, *, calls_only: bool = False,
               blogs: frozenset[str] = frozenset()) -> list[str]:
-    """Same-site URLs that script ``code`` loads data from (see the module docstring), and
-    the feeds of ``blogs`` on www.blogger.com (``crawler.blogger``)."""
+    """Same-site URLs that script ``code`` loads data from (see the module docstring), the
+    URLs it asks of its own API on another origin (``jsroutes.api_origins``: the origin its
+    HTTP client is made with, under the page's registrable domain), and the feeds of
+    ``blogs`` on www.blogger.com (``crawler.blogger``)."""
     found: list[str] = []
+    apis = frozenset(api_origins(code, page_url))
     for match in _CALL.finditer(code):
         if not _completed(code, match):
-            found.extend(_endpoint(match.group(2), page_url, called=True, blogs=blogs))
+            found.extend(_endpoint(match.group(2), page_url, called=True, blogs=blogs,
+                                   apis=apis))
     known = constants_of(code)
     for match in _CALL_JOIN.finditer(code):  # its name read as ``joined_strings`` reads it
         base = known.get(match.group(1))
         if base is not None and _url_base(base):
-            found.extend(_endpoint(base + match.group(3), page_url, called=True, blogs=blogs))
+            found.extend(_endpoint(base + match.group(3), page_url, called=True, blogs=blogs,
+                                   apis=apis))
     if not calls_only:
         bases = base_constants(code)
         for match in _STRING.finditer(code):
             if match.group(2) not in bases and not _completed(code, match):
-                urls = _endpoint(match.group(2), page_url, called=False, blogs=blogs)
+                urls = _endpoint(match.group(2), page_url, called=False, blogs=blogs,
+                                 apis=apis)
                 if urls and not _a_part(code, match, known):
                     found.extend(urls)
         for value in joined_strings(code):
-            found.extend(_endpoint(value, page_url, called=False, blogs=blogs))
+            found.extend(_endpoint(value, page_url, called=False, blogs=blogs, apis=apis))
+    if apis:  # a path the client asks of its API's origin is no path of the page's own
+        remote = {urlsplit(u).path for u in found if origin(u) in apis}
+        here = origin(page_url)
+        found = [u for u in found if origin(u) != here or urlsplit(u).path not in remote]
     return _unique(found)
 
 
 def _endpoint(literal: str, page_url: str, *, called: bool,
-              blogs: frozenset[str] = frozenset()) -> list[str]:
+              blogs: frozenset[str] = frozenset(),
+              apis: frozenset[str] = frozenset()) -> list[str]:
     value = literal.replace("\\/", "/").strip()
     if not value or "${" in value or " " in value or value.startswith(("#", "data:")):
         return []
@@ -432,7 +444,8 @@ def _endpoint(literal: str, page_url: str, *, called: bool,
         value = value.replace(parts.query, _JQUERY_CALLBACK.sub(
             r"\1\2" + JQUERY_CALLBACK, parts.query), 1)
     url = urljoin(page_url, value)
-    return [url] if _same_site(url, page_url) or blog_feed(url, blogs) else []
+    return [url] if _same_site(url, page_url) or blog_feed(url, blogs) or (
+        apis and origin(url) in apis) else []
 
 
 def _unique(urls: list[str]) -> list[str]:
@@ -884,7 +897,32 @@ def record_fields(record: dict[str, Any], depth: int = 0) -> dict[str, Any]:
             if isinstance(value, dict):
                 for name, inner in record_fields(value, depth + 1).items():
                     mapped.setdefault(name, inner)
+    if "slug" not in mapped and (slug := own_key(record, "slug")):
+        mapped["slug"] = slug
     return mapped
+
+
+# the key naming what a record is: ``nama_layanan`` of a table ``layanan``
+_ENTITY_KEY = re.compile(r"(?:nama|judul|name|title)_?(\w+)")
+
+
+def own_key(record: dict[str, Any], key: str) -> str:
+    """``record``'s ``id`` or ``slug`` (``key``), or, as Indonesian tables name them, the
+    ``id_<x>``/``<x>_id`` (``slug_<x>``) of the thing its name key names (``id_layanan``
+    beside ``nama_layanan``): its own, not a foreign key (``id_kategori``). "" if none."""
+    if key in record:
+        return _text(record.get(key))
+    norms = {_norm_key(k): k for k in record}
+    for norm in norms:
+        m = _ENTITY_KEY.fullmatch(norm)
+        if not m:
+            continue
+        entity = m.group(1).strip("_")
+        for name in (f"{key}_{entity}", f"{entity}_{key}", f"{key}{entity}", f"{entity}{key}"):
+            if name in norms and isinstance(record[norms[name]], (str, int)) and not isinstance(
+                    record[norms[name]], bool):
+                return _text(record[norms[name]])
+    return ""
 
 
 # words of a cost key that say it is some other charge than the fee (a fine), or a note
@@ -1000,7 +1038,7 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
     url = at or record_url(mapped, title, page_url, endpoint_url,
                            placed=record_page({**_route_values(record, routes),
                                                "slug": _text(mapped.get("slug")),
-                                               "id": _text(record.get("id"))},
+                                               "id": own_key(record, "id")},
                                               page_url, routes, listed or {},
                                               _short_values(record)))
     date = _date_of(record)
@@ -1395,8 +1433,9 @@ class DetailTemplate:
 def record_key_value(record: dict[str, Any], key: str) -> str:
     """``record``'s slug or id (``key``), "" when it has none fit for a URL."""
     mapped = record_fields(unwrapped(record))
-    raw = _text(mapped.get("slug")) if key == "slug" else _text(
-        record.get(key) if key in record else unwrapped(record).get(key))
+    raw = _text(mapped.get("slug")) if key == "slug" else (
+        _text(record.get(key)) if key in record
+        else own_key(unwrapped(record), key) or own_key(record, key))
     return raw if raw and "/" not in raw and " " not in raw else ""
 
 
@@ -1406,7 +1445,8 @@ def _path_words(url: str) -> set[str]:
             if len(w) > 2 and w not in ("api", "json", "data", "detail", "v1", "v2", "v3")}
 
 
-def _ranked(record: dict[str, Any], endpoint_url: str, templates: Sequence[DetailTemplate]
+def _ranked(record: dict[str, Any], endpoint_url: str, templates: Sequence[DetailTemplate],
+            lists: frozenset[str] = frozenset()
             ) -> list[tuple[tuple[int, str, str, str, int], tuple[DetailTemplate, str]]]:
     """``detail_candidates``'s pairs for ``record``, each with the key it is ordered by:
     its rank, then its prefix, suffix and key (not the order the site's scripts arrived in,
@@ -1420,6 +1460,8 @@ def _ranked(record: dict[str, Any], endpoint_url: str, templates: Sequence[Detai
         if not _same_site(template.prefix, endpoint_url):
             continue
         own = canonicalize_url(template.prefix) == under and not template.suffix
+        if not own and url_key(template.prefix.rstrip("/")) in lists:
+            continue  # another list's own details (``/api/v1/puskeswan/layanan/<id>``)
         rank = 0 if own else 1 if words & _path_words(template.prefix) else 2
         if rank and not named_only:
             continue
@@ -1446,15 +1488,16 @@ def detail_candidates(record: dict[str, Any], endpoint_url: str,
 
 
 def list_candidates(records: Sequence[dict[str, Any]], endpoint_url: str,
-                    templates: Sequence[DetailTemplate]
+                    templates: Sequence[DetailTemplate], lists: frozenset[str] = frozenset()
                     ) -> list[tuple[DetailTemplate, str, int]]:
     """``detail_candidates`` of a whole list: (template, record key, index of the first
     record that has the key's value), at most MAX_PROBES. Each pair is asked with the first
     record that can complete it: a first record without a slug (``"slug": ""``) does not
-    hide the templates read by slug."""
+    hide the templates read by slug. ``lists``: the ``url_key`` of the other lists the site's
+    code asks for, whose own detail paths (the list's path plus "/") are theirs alone."""
     first: dict[tuple[DetailTemplate, str], tuple[tuple[int, str, str, str, int], int]] = {}
     for index, record in enumerate(records):
-        for order, pair in _ranked(record, endpoint_url, templates):
+        for order, pair in _ranked(record, endpoint_url, templates, lists):
             first.setdefault(pair, (order, index))
     ranked = sorted(first.items(), key=lambda item: item[1][0])
     return [(template, key, index) for (template, key), (_o, index) in ranked][:MAX_PROBES]

@@ -39,7 +39,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
-from sikoja.urls import canonicalize_url, url_key
+from sikoja.urls import canonicalize_url, origin, url_key
 
 _IDENT = r"[A-Za-z_$][\w$]*"
 _LITERAL = r"""(['"`])((?:\\.|(?!{q})[^\\\n]){{0,300}})(?:{q})"""
@@ -75,7 +75,9 @@ _TEMPLATE_TAIL = re.compile(r"`((?:\\.|[^`\\$\n]|\$(?!\{)){1,300})\$\{[^{}`]{1,8
 _PROPERTY = re.compile(r"(?<![\w$.])(" + _IDENT + r")\s*:\s*" + _LITERAL.format(q=r"\2")
                        # or assigned to a member: axios's ``e.defaults.baseURL="/api/v1"``
                        + r"|(?<=\.)(" + _IDENT + r")\s*=(?!=)\s*" + _LITERAL.format(q=r"\5"))
-_PATH_BASE = re.compile(r"(?:https?://[\w.\-:]+)?/[\w\-./~%]*")
+# a base: a path, or an absolute URL (an API on another origin is often named by its origin
+# alone, ``VITE_API_URL=https://api-distankp.jambikota.go.id``)
+_PATH_BASE = re.compile(r"https?://[\w.\-:]+(?:/[\w\-./~%]*)?|/[\w\-./~%]*")
 
 
 def property_bases(codes: Iterable[str]) -> dict[str, str]:
@@ -314,9 +316,16 @@ def _named_base(code: str, name: str, before: int) -> str | None:
     return None
 
 
+# a client's ``.get`` of a path joined to a constant (`` http.get(`${WP}/layanan`) ``,
+# desugared ``http.get(WP+"/layanan")``): the constant holds the path under the base
+_CLIENT_GET_JOINED = re.compile(r"\.get\s*\(\s*(" + _IDENT + r")\s*\+\s*"
+                                + _LITERAL.format(q=r"\2") + r"(\s*\+)?")
+
+
 def client_joins(code: str) -> list[tuple[str, bool]]:
     """(base + path, whether more is joined after) of the paths ``code`` passes to a client's
-    ``.get`` when the client has one base URL: ``http.get("/layanan/" + id)``."""
+    ``.get`` when the client has one base URL: ``http.get("/layanan/" + id)``, and
+    ``http.get(WP + "/layanan")`` where ``WP`` holds one path (``"/wp-json/wp/v2"``)."""
     bases = client_bases(code)
     if len(bases) != 1:
         return []
@@ -342,6 +351,58 @@ def client_joins(code: str) -> list[tuple[str, bool]]:
             path, more = head, True
         if path.startswith("/") and not path.startswith(base + "/"):
             out.append((base + path, more))
+    known = _constants_of(code)
+    for m in _CLIENT_GET_JOINED.finditer(code):
+        head = known.get(m.group(1))
+        if head is None or not head.startswith("/") or "${" in m.group(3):
+            continue
+        if (chain := _receiver(code, m.start())) in _JQUERY or _constructed(
+                code, m.start(), chain):
+            continue
+        if site_wide and not _app_client(code, m.start(), imports):
+            continue
+        # the constant may be the base itself (``http.get(baseURL + "/layanan")``)
+        under = head.rstrip("/") == base or head.startswith(base + "/")
+        out.append(((head if under else base + head).rstrip("/") + m.group(3),
+                    bool(m.group(4))))
+    return list(dict.fromkeys(out))
+
+
+# second-level names under which a registrable domain has three labels (go.id, co.id)
+_SECOND_LEVEL = frozenset({"go", "co", "ac", "or", "web", "sch", "my", "net", "mil", "desa",
+                           "ponpes", "biz", "gov", "com", "org", "edu"})
+
+
+def registrable(host: str) -> str:
+    """The domain a host is registered under: ``jambikota.go.id`` of
+    ``api-distankp.jambikota.go.id``, ``bmkg.go.id`` of ``api.bmkg.go.id``; an IP address
+    or a one-label host is itself."""
+    host = host.lower().rstrip(".")
+    labels = host.split(".")
+    if re.fullmatch(r"[\d.]+|\[?[0-9a-f:]+\]?", host) or len(labels) < 2:
+        return host
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+def api_origins(code: str, page_url: str) -> set[str]:
+    """The origins other than the page's that the app's code makes its HTTP client with
+    (``axios.create({baseURL: API_URL})``, ``defaults.baseURL``, a runtime config's base):
+    an app's API on another origin, ``https://api-distankp.jambikota.go.id`` beside
+    ``https://distankp.jambikota.go.id``. Only an origin on the page's own host (another
+    port) or under the same registrable domain counts: a URL the code merely fetches
+    (BMKG's forecast, a map's tiles, analytics, a CDN) is no base of its client, and a
+    client made for another organisation's host (``api.bmkg.go.id``) is not the site's."""
+    page = urlsplit(page_url)
+    here = origin(page_url)
+    out = set()
+    for base in client_bases(desugar(code)):
+        if not re.match(r"https?://", base):
+            continue
+        there = origin(base)
+        host = urlsplit(base).hostname or ""
+        if there != here and host and registrable(host) == registrable(page.hostname or ""):
+            out.add(there)
     return out
 
 
@@ -553,6 +614,21 @@ def _detail_templates(code: str) -> tuple[tuple[str, str, str], ...]:
 
 _HASH_ROUTER = re.compile(r"""\bmode\s*:\s*['"]hash['"]|\bcreateWebHashHistory\b|"""
                           r"""\bHashRouter\b|\buseHash\s*:\s*(?:true|!0)\b""")
+# vue-router 4's createWebHashHistory as a bundler minifies it (its name gone): the history
+# whose base is the page's path plus "#" (``function ed(e){return e=location.host?e||
+# location.pathname+location.search:"",e.includes("#")||(e+="#"),Zf(e)}``), which the
+# router is then made with (``history:ed()``)
+_HASH_HISTORY = re.compile(r"function\s+(" + _IDENT + r")\s*\(\s*(" + _IDENT
+                           + r")\s*\)\s*\{\s*return\s+\2\s*=\s*location\.host\s*\?"
+                           r"[^;{}]{0,120}\.includes\(\s*['\"]#['\"]\s*\)")
+
+
+def hash_routed(code: str) -> bool:
+    """Whether the app of ``code`` routes in the URL's fragment (``/#/layanan/x``)."""
+    if _HASH_ROUTER.search(code):
+        return True
+    return any(re.search(r"\bhistory\s*:\s*" + re.escape(m.group(1)) + r"\s*\(", code)
+               for m in _HASH_HISTORY.finditer(code))
 
 
 # a route of a router's table whose last part is a record's slug or id: vue-router's and
@@ -574,7 +650,7 @@ def route_templates(code: str) -> list[tuple[str, str]]:
     router's table names its routes too (``{path: "/layanan/:slug"}``): an app that builds
     its links from another value (``"/" + kategori + "/" + e.slug``) is still placed.
     Puskesmas Kebun Kopi's records were all stored at ``/#<slug>`` before."""
-    hashed = bool(_HASH_ROUTER.search(code))
+    hashed = hash_routed(code)
     out: list[tuple[str, str]] = []
     for match in _ROUTE.finditer(_read(code)[0]):
         literal, expr, extension = match.group(2), match.group(3), match.group(4)
@@ -632,9 +708,60 @@ def routes_for(endpoint_url: str, routes: Sequence[tuple[str, str]],
     """The routes that may show the records of ``endpoint_url``: a route named as one of the
     app's endpoints (``#/layanan/`` and ``/api/v1/layanan``) shows that endpoint's records
     only, not the ids of its announcements (``/api/v1/pengumuman``)."""
-    own = last_segment(endpoint_url)
-    names = {last_segment(u) for u in endpoint_urls}
-    return [r for r in routes if _route_word(r[0]) == own or _route_word(r[0]) not in names]
+    own = _list_name(endpoint_url)
+    mine = _path_names(endpoint_url)
+    path = _list_path(endpoint_url)
+    # the other lists (a list's own detail URLs, its path and more, are not another list:
+    # ``/data/layanan/7.json`` of ``/data/layanan.json``)
+    others = {u for u in endpoint_urls if url_key(u) != url_key(endpoint_url)
+              and _list_path(u) != path and not _list_path(u).startswith(path + "/")}
+    names = {_list_name(u) for u in endpoint_urls}
+    # a word of another list's path names that list's route (``/#/puskeswan/:id`` shows
+    # ``/api/v1/puskeswan/layanan``, not WordPress's ``/wp/v2/jenis_layanan``)
+    theirs = set().union(*(_path_names(u) for u in others)) - mine if others else set()
+    named = names | {w for n in names for w in _SAME_WORDS.get(n, ())} | theirs
+
+    def shows(word: str) -> bool:
+        return word == own or word in _SAME_WORDS.get(own, ()) or word not in named
+
+    found = [r for r in routes if shows(_route_word(r[0]))]
+    # first a route named by a word of this list's path that no other list's path has (the
+    # Puskeswan's ``/api/v1/puskeswan/layanan`` beside WordPress's ``/wp/v2/layanan``), then
+    # one named as the list (``pages`` and ``/#/halaman/:slug``), then the rest
+    unique = mine - set().union(*(_path_names(u) for u in others)) if others else mine
+    return sorted(found, key=lambda r: (_route_word(r[0]) not in unique,
+                                        not (_route_word(r[0]) == own
+                                             or _route_word(r[0]) in _SAME_WORDS.get(own, ()))))
+
+
+# an API's English name for its list and the words an Indonesian app routes it under
+_SAME_WORDS = {
+    "pages": ("halaman", "page"), "page": ("halaman",), "posts": ("berita", "artikel", "post"),
+    "post": ("berita", "artikel"), "news": ("berita",), "articles": ("artikel", "berita"),
+    "services": ("layanan",), "service": ("layanan",), "announcements": ("pengumuman",),
+    "events": ("agenda", "kegiatan"), "downloads": ("unduhan",),
+}
+# path parts that name no list: an API's prefix and version
+_GENERIC_PARTS = frozenset({"api", "apis", "wp-json", "wp", "json", "data", "rest", "public",
+                            "index.php", "v1", "v2", "v3", "v4", "latest"})
+
+
+def _list_path(url: str) -> str:
+    """``url``'s path without its last "/" or a data file's extension (``/data/layanan``)."""
+    return re.sub(r"\.json$", "", urlsplit(url).path.rstrip("/"), flags=re.IGNORECASE)
+
+
+def _list_name(url: str) -> str:
+    """The last part of ``url``'s ``_list_path``, decoded and lowercased (``layanan`` of
+    ``/data/layanan.json`` and of ``/api/layanan/``)."""
+    return unquote(_list_path(url).rsplit("/", 1)[-1]).lower()
+
+
+def _path_names(url: str) -> set[str]:
+    """The parts of ``url``'s path that may name a list (``puskeswan``, ``layanan`` of
+    ``/api/v1/puskeswan/layanan``), lowercased, a data file's without its extension."""
+    return {unquote(p).lower() for p in _list_path(url).split("/")
+            if p and unquote(p).lower() not in _GENERIC_PARTS and not p.isdigit()}
 
 
 def record_page(values: Mapping[str, str], page_url: str, routes: Sequence[tuple[str, str]],

@@ -251,19 +251,24 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         self.home_texts = SharedSet(server, f"{prefix}:home", undo)  # type: ignore[assignment]
         # a blog one worker's page declares lets its feed through any worker's scope
         self.scope.blogs = SharedSet(server, f"{prefix}:blogs", undo)  # type: ignore[assignment]
+        # and an app's API origin one worker's script names, its data for any worker
+        self.scope.apis = SharedSet(server, f"{prefix}:apis", undo)  # type: ignore[assignment]
         self.watch_traps = False
 
     def _restore_state(self) -> None:
-        """A resumed frontier: the page budget, what was produced and the Blogger blogs the
-        pages declared (whose feeds the scope lets through) live in spider.state, which
+        """A resumed frontier: the page budget, what was produced, the Blogger blogs the
+        pages declared (whose feeds the scope lets through) and its apps' API origins
+        (whose data it lets through) live in spider.state, which
         Scrapy saves in JOBDIR on a graceful stop (loaded after spider_opened)."""
         state = getattr(self, "state", None)
         if isinstance(state, dict):
             state.setdefault("scheduled", set()).update(self.scheduled)
             state.setdefault("produced", set()).update(self.produced)
             state.setdefault("blogs", set()).update(self.scope.blogs)
+            state.setdefault("apis", set()).update(self.scope.apis)
             self.scheduled, self.produced = state["scheduled"], state["produced"]
             self.scope.blogs = state["blogs"]
+            self.scope.apis = state["apis"]  # the API origins its apps' scripts named
             # the URLs held for a family's verdict, the verdicts, and the URLs dropped
             self.traps = state.setdefault("traps", self.traps)
             self.trapped = state.setdefault("trapped", self.trapped)
@@ -856,6 +861,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             yield held  # the same page's scripts already being read: their verdict stands
             held = None
         job = self.js_jobs.setdefault(page, _ScriptJob(empty=scripts.empty, held=held))
+        self._declare_apis(scripts.endpoints, page)
         for url in scripts.endpoints:
             yield from self._js_request(url, page, self.parse_json, self.json_error)
         for url in scripts.script_files:
@@ -868,13 +874,15 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         # for no page (``_js_done`` ignores a page without a job, as parse_detail's did)
         job = self.js_jobs.get(page) or _ScriptJob(empty=False)
         key = url_key(url)
-        if not self.scope.allows(url) or self._dropped_by_scrapy(url):
+        if not self.scope.allows(url, data=True) or self._dropped_by_scrapy(url):
             return
         if key in self.js_requested:
             job.covered = True  # read for another page of this site: its verdict counts
             if key in self.js_code:
                 # a script read for another page: this page waits on the JSON it loads
-                for endpoint in endpoints(self._based(key), page)[:MAX_ENDPOINTS]:
+                found = endpoints(self._based(key), page)[:MAX_ENDPOINTS]
+                self._declare_apis(found, page)
+                for endpoint in found:
                     yield from self._js_request(endpoint, page, self.parse_json,
                                                 self.json_error)
             elif key in self.js_found:
@@ -889,6 +897,20 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         yield Request(url, callback=callback, errback=errback, dont_filter=True,
                       meta={"sikoja_any_type": True, "sikoja_unconditional": True,
                             "sikoja_js_page": page, "sikoja_js_key": key})
+
+    def _lists_asked(self) -> list[str]:
+        """What the site's code asks for: its requests, and the URLs its detail templates
+        begin (``/wp/v2/posts?categories=``: the posts' list, asked or not, names its route)."""
+        return [*self.js_requested, *(t.prefix for t in self.detail_templates)]
+
+    def _declare_apis(self, urls: list[str], page: str) -> None:
+        """The origins other than the page's that ``endpoints`` found the app's code asking
+        its HTTP client for (its API's, ``jsroutes.api_origins``): their data is in scope."""
+        here = origin(page)
+        for url in urls:
+            there = origin(url)
+            if there != here and not self.scope.allows(url):  # (a declared blog's feed is)
+                self.scope.declare_api(there)
 
     def _dropped_by_scrapy(self, url: str) -> bool:
         """Whether Scrapy would drop a request for ``url`` without calling it back: its
@@ -959,7 +981,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 for reader in [page, *self.js_waiting.get(key, [])]:
                     if reader not in self.js_jobs:
                         continue
-                    for url in endpoints(read, reader)[:MAX_ENDPOINTS]:
+                    found = endpoints(read, reader)[:MAX_ENDPOINTS]
+                    self._declare_apis(found, reader)
+                    for url in found:
                         yield from self._js_request(url, reader, self.parse_json,
                                                     self.json_error)
             # the modules it imports (a Vite build's lazy views), a bounded number per site
@@ -1034,7 +1058,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         sources: dict[str, dict[str, Any]] = {}
         fetched_at = now_iso()
         listed = self._record_places()
-        routes = routes_for(response.url, self.routes, self.js_requested)
+        routes = routes_for(response.url, self.routes, self._lists_asked())
         read_as = value_columns(records)  # keys that say a field by their values
         for record in records:
             try:
@@ -1091,7 +1115,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         next candidate is asked. Returns the records to store as the list has them: all of
         them when there is nothing (more) to ask, else none (they wait for the probe)."""
         candidates = list_candidates([record for record, _doc in pairs], context.list_key,
-                                     self.detail_templates)
+                                     self.detail_templates, frozenset(self.js_requested))
         fresh = [c for c in candidates if (c[0], c[1]) not in tried]
         for template, key, index in fresh[:max(0, MAX_PROBES - len(tried))]:
             pair = (template, key)
@@ -1213,7 +1237,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                                       endpoint_url=list_key, source=self.source.name,
                                       opd=self.source.opd, fetched_at=now_iso(),
                                       routes=routes_for(list_key, self.routes,
-                                                        self.js_requested),
+                                                        self._lists_asked()),
                                       listed=self._record_places(),
                                       read_as=response.meta.get("sikoja_read_as"))
             except EXTRACTION_ERRORS as exc:  # the list's own record is stored instead

@@ -89,7 +89,7 @@ def reserve_port(host: str, port: int) -> socket.socket:
 def sample_site_ports(base_port: int) -> list[int]:
     from sikoja.demo.server import load_manifest
 
-    return sorted(base_port + site.port_offset for site in load_manifest())
+    return sorted(base_port + offset for site in load_manifest() for offset in site.port_offsets())
 
 
 def demo_ports(host: str, port: int, sites_port: int,

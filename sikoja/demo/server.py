@@ -32,6 +32,15 @@ manifest entry asks for them (the ``trap-`` sites):
   from ``_agenda.json`` (date -> text).
 - ``"max_pages"``: the page budget the sources file gives the site (a small old site's).
 
+A single-page app whose API lives on another origin (``api-xxx.jambikota.go.id`` beside
+``xxx.jambikota.go.id``) names that origin's port in its entry: ``"api_port_offset": N``.
+The site's ``_api`` folder (hidden on the app's own port) is then served on
+``base_port + N`` as that API host: its ``_routes.json`` maps requests to files as a site's
+does, its ``_headers.json`` adds headers per route (WordPress's ``X-WP-Total``,
+``X-WP-TotalPages``, ``Link``), and every answer carries the CORS headers a browser needs to
+let the app read it; ``OPTIONS`` (the preflight an ``Authorization`` header causes) answers
+204. The API host is not a source of its own: only the app is in the sources file.
+
 The pages contain absolute links between sites on the default ports (8701...). When served on
 another base port the server rewrites those URLs in text responses, so a test can run the
 sample web on free ports next to a running demo.
@@ -154,10 +163,17 @@ class SampleSite:
     # a host serving several OPDs under paths (a WordPress multisite, a portal's /opd/x/):
     # one (source name, OPD, path) per OPD; empty for a site that is one source at its root
     subsites: tuple[tuple[str, str, str], ...] = ()
+    # the port offset of the app's API on another origin, served from its _api folder
+    api_port_offset: int | None = None
 
     @property
     def root(self) -> Path:
         return self.sites_root / self.name
+
+    def port_offsets(self) -> list[int]:
+        """Every port the site answers on: its own, and its API origin's if it has one."""
+        return [self.port_offset] + ([self.api_port_offset]
+                                     if self.api_port_offset is not None else [])
 
     def source_entries(self) -> list[tuple[str, str, str]]:
         """The sources file's entries for this site: (name, OPD, start path)."""
@@ -187,7 +203,8 @@ def load_web_manifest(root: Path = SITES_ROOT) -> WebManifest:
     sites = [SampleSite(e["name"], e["opd"], int(e["port_offset"]), e.get("family", ""), root,
                         e.get("trans_sid", ""), e.get("calendar", ""), e.get("max_pages"),
                         tuple((sub["name"], sub["opd"], sub["path"])
-                              for sub in e.get("subsites", ())))
+                              for sub in e.get("subsites", ())),
+                        e.get("api_port_offset"))
              for e in entries]
     if not isinstance(raw, dict):
         return WebManifest(sites)
@@ -263,14 +280,19 @@ class _Served:
 class _SiteState:
     """Per-site lookup: routes, and served bytes cached per file (port-rewritten)."""
 
-    def __init__(self, site: SampleSite, port_map: dict[int, int]):
+    def __init__(self, site: SampleSite, port_map: dict[int, int], api: bool = False):
         self.site = site
-        self.root = site.root.resolve()
+        self.api = api  # the site's API origin: its _api folder, with CORS
+        self.root = (site.root / "_api" if api else site.root).resolve()
         routes_file = self.root / "_routes.json"
         self.routes: dict[str, str] = (
             json.loads(routes_file.read_text(encoding="utf-8")) if routes_file.is_file() else {}
         )
         self.query_paths = {key.split("?", 1)[0] for key in self.routes if "?" in key}
+        headers_file = self.root / "_headers.json"
+        self.extra_headers: dict[str, dict[str, str]] = (
+            json.loads(headers_file.read_text(encoding="utf-8")) if headers_file.is_file()
+            else {})
         self.port_map = port_map
         self._cache: dict[Path, _Served] = {}
         self._lock = threading.Lock()
@@ -345,6 +367,18 @@ class _SiteState:
         return SAMPLE_URL.sub(self._rewrite_port, page.encode("utf-8")) if self.port_map \
             else page.encode("utf-8")
 
+    def headers_for(self, target: str) -> dict[str, str]:
+        """The route's own headers (an API's paging headers), ports rewritten; CORS on an API."""
+        parts = urlsplit(target)
+        found = dict(self.extra_headers.get(route_key(unquote(parts.path) or "/", parts.query),
+                                            {}))
+        if self.port_map:
+            found = {k: SAMPLE_URL.sub(self._rewrite_port, v.encode()).decode()
+                     for k, v in found.items()}
+        if self.api:
+            found.update(CORS_HEADERS)
+        return found
+
     def resolve(self, target: str) -> tuple[str, Path | str | None]:
         """("file", path) | ("redirect", location) | ("missing", None)."""
         parts = urlsplit(target)
@@ -398,6 +432,14 @@ class _SiteState:
         return b"http:" + m.group(1) + f"{LOOPBACK}:{self.port_map.get(port, port)}".encode()
 
 
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+    "Access-Control-Allow-Headers": "Authorization, Content-Type, Accept, X-Requested-With",
+    "Access-Control-Expose-Headers": "X-WP-Total, X-WP-TotalPages, Link",
+}
+
+
 def _make_handler(state: _SiteState) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "Apache"
@@ -412,6 +454,17 @@ def _make_handler(state: _SiteState) -> type[BaseHTTPRequestHandler]:
 
         def do_HEAD(self) -> None:  # noqa: N802
             self._respond(with_body=False)
+
+        def do_OPTIONS(self) -> None:  # noqa: N802 (a browser's CORS preflight)
+            if not state.api:
+                self._simple(HTTPStatus.METHOD_NOT_ALLOWED, with_body=True)
+                return
+            self.send_response(HTTPStatus.NO_CONTENT)
+            for name, value in CORS_HEADERS.items():
+                self.send_header(name, value)
+            self.send_header("Access-Control-Max-Age", "86400")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
 
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
             pass  # quiet: tests and the demo crawl hundreds of pages
@@ -441,6 +494,8 @@ def _make_handler(state: _SiteState) -> type[BaseHTTPRequestHandler]:
             self.send_header("ETag", served.etag)
             self.send_header("Last-Modified", last_modified)
             self.send_header("Cache-Control", "no-cache")
+            for name, value in state.headers_for(self.path).items():
+                self.send_header(name, value)
             self.end_headers()
             if with_body:
                 self.wfile.write(served.body)
@@ -519,12 +574,16 @@ def _bind_all(sites: list[SampleSite], base_port: int, host: str,
               default_base: int = DEFAULT_BASE_PORT) -> list[ThreadingHTTPServer]:
     port_map = {}
     if base_port != default_base:
-        port_map = {default_base + s.port_offset: base_port + s.port_offset for s in sites}
+        port_map = {default_base + offset: base_port + offset
+                    for s in sites for offset in s.port_offsets()}
     servers: list[ThreadingHTTPServer] = []
     try:
         for site in sites:
             handler = _make_handler(_SiteState(site, port_map))
             servers.append(SiteServer((host, base_port + site.port_offset), handler))
+            if site.api_port_offset is not None:
+                handler = _make_handler(_SiteState(site, port_map, api=True))
+                servers.append(SiteServer((host, base_port + site.api_port_offset), handler))
     except OSError:
         for server in servers:
             server.server_close()
@@ -553,7 +612,7 @@ def serve_sample_sites(base_port: int | None = None, host: str = LOOPBACK,
     default_base = manifest.base_port
     if base_port is None:
         base_port = default_base
-    span = max(s.port_offset for s in sites) + 1
+    span = max(offset for s in sites for offset in s.port_offsets()) + 1
     if base_port == 0:
         rng = random.Random()
         for _attempt in range(50):

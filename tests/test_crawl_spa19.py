@@ -1,0 +1,171 @@
+"""A single-page app whose data lives on another origin (session 19).
+
+SIMTANI (``spa19-distankp``, Dinas Pertanian dan Ketahanan Pangan) is a Vue 3 build with a
+hash router, written before its crawler was read. Its HTTP client's base is the API's
+origin alone, baked in from ``.env`` (``qh="http://127.0.0.1:8824"; axios.create({baseURL:
+qh})``), and it asks that origin for two backends: a headless WordPress (the custom post
+type ``layanan`` whose facts are ACF fields in three shapes, ``X-WP-TotalPages`` and a
+``Link`` header paging it, pages read from one list) and the Puskeswan's own API (a list
+naming its records only, details by ``id_layanan``). The bundle also fetches BMKG's
+forecast and names OpenStreetMap, unpkg and Google's hosts. sikoja stored the shell alone:
+the base was no path, so each path was asked of the page's own origin (404), and a host
+other than the page's was never asked at all.
+
+The rule now: an origin other than the page's is asked for data only when the app's code
+makes its HTTP client with it as the base and it is the page's own host on another port or
+under the same registrable domain (``api-distankp.jambikota.go.id`` beside
+``distankp.jambikota.go.id``); a URL the code merely fetches, or a client made for another
+organisation's host, is never asked.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from crawler.extract.jsonlist import endpoints, own_key
+from crawler.extract.jsroutes import api_origins, registrable, routes_for
+from crawler.run import crawl
+from indexer.build import build_index
+from indexer.search import Searcher
+from sikoja.config import load_settings
+from sikoja.sources import Source
+from tests.faultserver import Page, PageSite
+from tests.samplecrawl import crawl_sites
+
+SITE = "spa19-distankp"
+PAGE = "https://distankp.jambikota.go.id/"
+# as Vite minifies the app's api.js: the base from .env, a path constant, BMKG fetched
+BUNDLE = ('const qh="https://api-distankp.jambikota.go.id",tn="/wp-json/wp/v2",xt=ge.create({'
+          'baseURL:qh,timeout:15e3});const Ni={layanan:(e=1)=>xt.get(`${tn}/layanan`,{params:'
+          '{per_page:10,page:e}}),pages:()=>xt.get(`${tn}/pages?per_page=100&_embed`)},bm={'
+          'daftar:()=>xt.get("/api/v1/puskeswan/layanan"),detail:e=>xt.get(`/api/v1/puskeswan/'
+          'layanan/${e}`)},Kh=()=>fetch("https://api.bmkg.go.id/publik/prakiraan-cuaca?adm4=1")')
+
+
+def test_the_origin_the_client_is_made_with_is_the_apps_api():
+    assert api_origins(BUNDLE, PAGE) == {"https://api-distankp.jambikota.go.id"}
+    api = "https://api-distankp.jambikota.go.id"
+    # each path is asked of the API, not of the page's own origin; BMKG is not asked
+    assert endpoints(BUNDLE, PAGE) == [f"{api}/api/v1/puskeswan/layanan",
+                                       f"{api}/wp-json/wp/v2/layanan",
+                                       f"{api}/wp-json/wp/v2/pages?per_page=100&_embed"]
+
+
+def test_a_client_made_for_another_organisations_host_is_not_the_sites_api():
+    bmkg = BUNDLE.replace("api-distankp.jambikota.go.id", "api.bmkg.go.id")
+    assert api_origins(bmkg, PAGE) == set()
+    assert not [u for u in endpoints(bmkg, PAGE) if "bmkg" in u]
+    assert registrable("api-distankp.jambikota.go.id") == "jambikota.go.id"
+    assert registrable("api.bmkg.go.id") == "bmkg.go.id"
+    assert registrable("www.googletagmanager.com") == "googletagmanager.com"
+    # the page's own host on another port is its own (the sample web's loopback sites)
+    assert api_origins('h=ax.create({baseURL:"http://127.0.0.1:9001"})',
+                       "http://127.0.0.1:9000/") == {"http://127.0.0.1:9001"}
+
+
+def test_a_record_names_its_own_id_as_its_table_does():
+    record = {"id_layanan": 3, "id_kategori": 1, "nama_layanan": "Sterilisasi",
+              "slug_layanan": "sterilisasi-hewan"}
+    assert (own_key(record, "id"), own_key(record, "slug")) == ("3", "sterilisasi-hewan")
+    # a foreign key alone is no id of the record
+    assert own_key({"id_kategori": 1, "nama_layanan": "Sterilisasi"}, "id") == ""
+
+
+def test_a_route_named_by_its_lists_own_path_part_shows_that_list():
+    api = "http://127.0.0.1:9001"
+    routes = [("#/layanan/", "slug"), ("#/puskeswan/", "id"), ("#/halaman/", "slug")]
+    lists = [f"{api}/wp-json/wp/v2/layanan", f"{api}/api/v1/puskeswan/layanan",
+             f"{api}/wp-json/wp/v2/pages", f"{api}/wp-json/wp/v2/jenis_layanan"]
+    assert routes_for(lists[1], routes, lists)[0] == ("#/puskeswan/", "id")
+    assert routes_for(lists[0], routes, lists)[0] == ("#/layanan/", "slug")
+    assert routes_for(lists[2], routes, lists) == [("#/halaman/", "slug")]  # pages
+    # a list no route names is shown at none of the others' routes
+    assert routes_for(lists[3], routes, lists) == []
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    out = tmp_path_factory.mktemp("spa19")
+    return (*crawl_sites(out, (SITE,)), out)
+
+
+@pytest.mark.slow  # crawls a served site
+def test_every_service_of_both_backends_is_stored_at_its_route_with_its_facts(sample):
+    docs, log = sample[0][SITE], sample[1]
+    services = {path: d for path, d in docs.items() if d.kind == "service"}
+    assert len([p for p in services if p.startswith("/#/layanan/")]) == 12  # both pages
+    assert {p for p in services if p.startswith("/#/puskeswan/")} == {
+        f"/#/puskeswan/{n}" for n in (1, 2, 3, 4)}
+    # ACF in its three shapes: HTML, a textarea's lines, a repeater's rows
+    skkh = services["/#/layanan/surat-keterangan-kesehatan-hewan"]
+    assert skkh.title == "Surat Keterangan Kesehatan Hewan (SKKH)"
+    assert skkh.fields["requirements"][1] == "Fotokopi KTP pemilik atau pengirim hewan"
+    assert skkh.fields["duration"].startswith("1 (satu) hari kerja")
+    prima = services["/#/layanan/sertifikasi-prima-3"]
+    assert prima.fields["requirements"][0].startswith("Surat permohonan dari petani")
+    nkv = services["/#/layanan/nomor-kontrol-veteriner"]
+    assert len(nkv.fields["requirements"]) == 6 and len(nkv.fields["procedure"]) == 4
+    # the Puskeswan's list names its records; their details hold the requirements
+    steril = services["/#/puskeswan/3"]
+    assert steril.fields["requirements"][2] == "Hewan dipuasakan 8 jam sebelum operasi"
+    assert steril.fields["cost"].startswith("Retribusi Rp 150.000")
+    # WordPress pages at the app's page route, not at another list's
+    assert docs["/#/halaman/kontak"].kind != "service"
+    assert not [p for p in docs if p.startswith("/#/puskeswan/") and p not in services]
+    # the third parties the bundle names were never asked
+    asked = {row["url"] for row in log}
+    assert not [u for u in asked if "127.0.0.1" not in u]
+
+
+@pytest.mark.slow  # crawls and indexes a served site
+def test_a_citizen_finds_the_service_at_its_route(sample):
+    settings = load_settings(sample[2], embedder="none")
+    build_index(settings)
+    searcher = Searcher(settings)
+    try:
+        top = searcher.search("syarat surat keterangan kesehatan hewan").results[0]
+        assert top.url.endswith("/#/layanan/surat-keterangan-kesehatan-hewan")
+        top = searcher.search("sterilisasi kucing").results[0]
+        assert top.url.endswith("/#/puskeswan/3")
+    finally:
+        searcher.close()
+
+
+@pytest.mark.slow  # crawls served sites
+def test_a_third_party_host_the_code_fetches_is_never_asked(tmp_path):
+    """The app's API (its client's base: the page's host, another port) is read; a host
+    the bundle fetches directly (``localhost``: another host than the page's) is not."""
+    with PageSite() as api, PageSite() as third, PageSite() as app:
+        api.pages["/api/layanan"] = Page(json.dumps({"data": [{
+            "id": 7, "nama_layanan": "Rekomendasi Izin Usaha Peternakan",
+            "slug": "izin-usaha-peternakan", "persyaratan": ["Fotokopi KTP", "NIB"],
+            "biaya": "Gratis", "waktu": "7 hari kerja"}]}).encode(),
+            content_type="application/json")
+        third.pages["/collect.json"] = Page(b'{"data": [{"id": 1, "nama": "Statistik"}]}',
+                                            content_type="application/json")
+        app.pages["/"] = Page(b'<!doctype html><html><head><title>SIMTANI</title>'
+                              b'<script type="module" src="/app.js"></script></head>'
+                              b'<body><div id="app"></div></body></html>')
+        app.pages["/app.js"] = Page((
+            f'const A="{api.base}",T="http://localhost:{third.port}";'
+            'const h=ax.create({baseURL:A});h.get("/api/layanan");'
+            'fetch(T+"/collect.json");fetch(`${T}/collect.json`);'
+            'const r=R({history:"hash",mode:"hash",routes:[{path:"/layanan/:slug"}]});'
+        ).encode(), content_type="application/javascript")
+        source = Source(name="simtani", opd="Dinas Pertanian", start_urls=[app.url("/")],
+                        use_sitemap=False)
+        settings = load_settings(tmp_path)
+        settings.crawl.delay = 0.0
+        summary = crawl([source], settings, tmp_path)
+        assert summary.ok, str(summary)
+        assert "/api/layanan" in api.paths_hit()
+        assert third.paths_hit() == []
+    from sikoja.store import DocumentStore
+    store = DocumentStore.open(tmp_path)
+    docs = {d.url: d for d in store.iter_documents()}
+    store.close()
+    service = docs[app.url("/#/layanan/izin-usaha-peternakan")]
+    assert service.kind == "service" and service.fields["requirements"] == ["Fotokopi KTP",
+                                                                           "NIB"]
