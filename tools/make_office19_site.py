@@ -202,7 +202,8 @@ SIGNED = ["Ditetapkan di Jambi", "pada tanggal 12 Februari 2024", "KEPALA DINAS 
 
 def _cfb(streams: dict[str, bytes]) -> bytes:
     """An OLE2 compound file (version 3, 512-byte sectors) holding ``streams`` at its root,
-    each at least 4,096 bytes (so in regular sectors, no mini stream)."""
+    each padded with zeros to at least 4,096 bytes (a smaller stream would be in the mini
+    stream, which this writer does not write)."""
     end, free, fat_mark = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD
     names = list(streams)
     datas = [streams[n].ljust(4096, b"\0") for n in names]
@@ -229,7 +230,7 @@ def _cfb(streams: dict[str, bytes]) -> bytes:
     for i, name in enumerate(names):
         below = order.index(i)
         left = order[below - 1] + 1 if below > 0 else free
-        directory += entry(name, 2, free, left, starts[i], len(streams[name]))
+        directory += entry(name, 2, free, left, starts[i], max(len(streams[name]), 4096))
     directory = directory.ljust(512, b"\0")
     header = (bytes.fromhex("d0cf11e0a1b11ae1") + bytes(16) + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
               + bytes(6) + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end, 0, end, 0)
