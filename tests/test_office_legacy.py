@@ -20,13 +20,11 @@ import pytest
 
 from crawler.extract.office import MAX_COLUMNS, MAX_ROWS, OfficeError, extract_office, office_kind
 from crawler.extract.pdf import MAX_CHARS
-from crawler.run import crawl
 from indexer.build import build_index
 from indexer.search import Searcher
 from sikoja.config import load_settings
-from sikoja.demo.server import SITES_ROOT, render_sources, serve_sample_sites
-from sikoja.sources import load_sources
-from sikoja.store import DocumentStore
+from sikoja.demo.server import SITES_ROOT
+from tests.samplecrawl import crawl_sites
 
 SITE = "office19-disnaker"
 FILES = SITES_ROOT / SITE / "files" / "standar"
@@ -158,26 +156,15 @@ def test_a_long_workbook_is_read_to_its_row_cap():
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
     out = tmp_path_factory.mktemp("office19")
-    with serve_sample_sites(0) as web:
-        sites = [s for s in web.sites if s.name == SITE]
-        (out / "sources.yaml").write_text(render_sources(web.urls, sites, catalog_site=None),
-                                          encoding="utf-8")
-        settings = load_settings(out, embedder="none")
-        settings.crawl.delay = 0
-        summary = crawl(load_sources(out / "sources.yaml"), settings, out, timeout=120)
-        assert summary.ok, str(summary)
-        store = DocumentStore.open(out)
-        try:
-            docs = {"/" + d.url.split("/", 3)[3]: d for d in store.iter_documents()}
-            log = [dict(r) for r in store.query("SELECT url, outcome, reason FROM fetch_log")]
-        finally:
-            store.close()
-        build_index(settings)
-        searcher = Searcher(settings)
-        try:
-            yield docs, log, searcher, web.urls[SITE]
-        finally:
-            searcher.close()
+    docs, log = crawl_sites(out, (SITE,))
+    settings = load_settings(out, embedder="none")
+    build_index(settings)
+    searcher = Searcher(settings)
+    try:
+        first = next(iter(docs[SITE].values())).url
+        yield docs[SITE], log, searcher, "/".join(first.split("/", 3)[:3])
+    finally:
+        searcher.close()
 
 
 @pytest.mark.slow  # crawls a served site and indexes it

@@ -40,10 +40,11 @@ import html
 import io
 import json
 import re
-import shutil
 import struct
 import zipfile
 from pathlib import Path
+
+from make_office_site import judge_query_files, own_rows, register, write_site
 
 REPO = Path(__file__).resolve().parents[1]
 NAME = "office19-disnaker"
@@ -54,6 +55,7 @@ OPD = "Dinas Tenaga Kerja Kota Jambi"
 ADDRESS = "Jl. H. Agus Salim No. 7, Kebun Kopi, Kota Baru, Kota Jambi 36129, Telp. (0741) 583210"
 STAMP = datetime.datetime(2024, 2, 12, 10, 0, 0)
 FILES = "/files/standar"
+ROOT = REPO / "sikoja" / "demo" / "sites" / NAME
 
 # -- the services ----------------------------------------------------------------------------
 
@@ -553,7 +555,6 @@ FIRST_QID = 1830
 # the passport itself (the MPP's desk of the immigration office): the next step, partly relevant
 EXTRA = {"paspor": "http://127.0.0.1:8703/layanan/paspor/", "paspor_mpp": "http://127.0.0.1:8740/layanan/3/paspor",
          "xls": f"{BASE}{FILES}/{XLS}", "ods": f"{BASE}{FILES}/{ODS}", "unduhan": f"{BASE}/unduhan.php"}
-QUERY_FILES = ("devset.tsv", "oov.tsv", "situations.tsv", "oov_candidates.tsv")
 
 
 def twin_rows(relevant: str) -> str:
@@ -581,66 +582,12 @@ def other_sites(key: str, rows: list[list[str]]) -> set[str]:
     return {url for url, count in counts.items() if 2 * count >= judged}
 
 
-def write_queries() -> None:
-    for name in QUERY_FILES:
-        path = REPO / "eval" / name
-        lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
-        header = lines[0].split("\t")
-        rel = header.index("relevant") if "relevant" in header else None
-        out = [lines[0]]
-        for line in lines[1:]:
-            cells = line.split("\t")
-            if name == "devset.tsv" and re.fullmatch(r"q\d+", cells[0]) and \
-                    FIRST_QID <= int(cells[0][1:]) < FIRST_QID + 20:
-                continue  # this site's own queries: written again below
-            if rel is not None and len(cells) > rel:
-                cells[rel] = twin_rows(cells[rel])
-            out.append("\t".join(cells))
-        if name == "devset.tsv":
-            rows = [line.split("\t") for line in out[1:]]
-            for n, (category, query, spec) in enumerate(QUERIES):
-                grades: dict[str, str] = {}
-                service = spec.split(":")[0]
-                for item in spec.split():
-                    key, grade = item.split(":")
-                    if key in EXTRA:
-                        grades[EXTRA[key]] = grade
-                    elif key == "other":
-                        for url in sorted(other_sites(service, rows)):
-                            grades.setdefault(url, grade)
-                    else:
-                        grades[page_url(key)] = grade
-                relevant = " ".join(f"{u}={g}" for u, g in sorted(grades.items(), key=lambda x: (-int(x[1]), x[0])))
-                out.append(f"q{FIRST_QID + n}\t{category}\t{query}\t{relevant}")
-        path.write_text("\n".join(out) + "\n", encoding="utf-8")
-
-
-def write_registration() -> None:
-    manifest_path = ROOT.parent / "manifest.json"
-    manifest = [s for s in json.loads(manifest_path.read_text(encoding="utf-8")) if s["name"] != NAME]
-    manifest.append({"name": NAME, "opd": OPD, "port_offset": OFFSET, "family": "office-legacy-formats"})
-    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    sources = REPO / "sources" / "sample-kota-jambi.yaml"
-    text = sources.read_text(encoding="utf-8")
-    entry = f'  - name: {NAME}\n    opd: {OPD}\n    kind: website\n    start_urls: ["{BASE}/"]\n'
-    if f"name: {NAME}\n" not in text:
-        at = text.index("  - name: katalog-aplikasi\n")
-        sources.write_text(text[:at] + entry + text[at:], encoding="utf-8")
-
-
-ROOT = REPO / "sikoja" / "demo" / "sites" / NAME
-
-
 def main() -> int:
     files = build()
-    if ROOT.exists():
-        shutil.rmtree(ROOT)
-    for rel, data in files.items():
-        target = ROOT / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    write_registration()
-    write_queries()
+    write_site(ROOT, files)
+    register(NAME, OPD, OFFSET, "office-legacy-formats", BASE)
+    judge_query_files(twin_rows, FIRST_QID, len(QUERIES), lambda rows: own_rows(
+        QUERIES, FIRST_QID, rows, EXTRA, other_sites, page_url))
     print(f"{NAME}: {len(files)} files")
     return 0
 
