@@ -521,11 +521,19 @@ def build() -> dict[str, bytes]:
 
 # -- queries and judgments ----------------------------------------------------------------------
 
-# the Disnaker site layanan-naker's page of each service: where it is judged, ours is too
+# the other city-wide sites' pages of each service: where a row judges one, ours is judged as
+# it is (a kecamatan's page of it is not: a query naming the kecamatan wants that one); the
+# first, layanan-naker's, also chooses the "other" pages of the site's own queries
 TWIN_BASE = "http://127.0.0.1:8810/layanan/"
-TWINS = {"ak1": TWIN_BASE + "kartu-kuning-ak1/", "pelatihan": TWIN_BASE + "pendaftaran-pelatihan-kerja/",
-         "mediasi": TWIN_BASE + "mediasi-perselisihan-hubungan-industrial/", "pkwt": TWIN_BASE + "pencatatan-pkwt/",
-         "pp": TWIN_BASE + "pengesahan-peraturan-perusahaan/", "wlkp": TWIN_BASE + "wajib-lapor-ketenagakerjaan/"}
+TWINS = {"ak1": (TWIN_BASE + "kartu-kuning-ak1/", "http://127.0.0.1:8709/layanan.asp?id=1",
+                 "http://127.0.0.1:8740/layanan/9/kartu-kuning",
+                 "http://127.0.0.1:8756/layanan/kartu-pencari-kerja-ak1"),
+         "pelatihan": (TWIN_BASE + "pendaftaran-pelatihan-kerja/", "http://127.0.0.1:8709/layanan.asp?id=2",
+                       "http://127.0.0.1:8723/index.php?p=layanan&id=1",
+                       "http://127.0.0.1:8756/layanan/pendaftaran-pelatihan-balikat"),
+         "mediasi": (TWIN_BASE + "mediasi-perselisihan-hubungan-industrial/",),
+         "pkwt": (TWIN_BASE + "pencatatan-pkwt/",), "pp": (TWIN_BASE + "pengesahan-peraturan-perusahaan/",),
+         "wlkp": (TWIN_BASE + "wajib-lapor-ketenagakerjaan/",)}
 # written before the site was crawled: (category, query, this site's answers); "other": the
 # other sites' pages of the service, as the existing rows judge them (grade 1 where the query
 # asks for this site's file, 2 where it names no site)
@@ -558,11 +566,15 @@ EXTRA = {"paspor": "http://127.0.0.1:8703/layanan/paspor/", "paspor_mpp": "http:
 
 
 def twin_rows(relevant: str) -> str:
-    """A row's judgments with this site's page of each service judged as layanan-naker's."""
+    """A row's judgments with this site's page of each service judged as the other sites'
+    pages of it are (the highest grade of those the row judges)."""
     items = relevant.split()
     grades = dict(item.rsplit("=", 1) for item in items)
-    added = [f"{page_url(key)}={grades[twin]}" for key, twin in TWINS.items()
-             if twin in grades and page_url(key) not in grades]
+    added = []
+    for key, twins in TWINS.items():
+        found = [grades[twin] for twin in twins if twin in grades]
+        if found and page_url(key) not in grades:
+            added.append(f"{page_url(key)}={max(found)}")
     return " ".join(items + added)
 
 
@@ -574,7 +586,7 @@ def other_sites(key: str, rows: list[list[str]]) -> set[str]:
     judged = 0
     for row in rows:
         grades = dict(item.rsplit("=", 1) for item in row[3].split())
-        if grades.get(TWINS[key]) == "2":
+        if grades.get(TWINS[key][0]) == "2":
             judged += 1
             for url, grade in grades.items():
                 if grade == "2" and not url.startswith(BASE):
