@@ -475,7 +475,9 @@ def build() -> dict[str, bytes]:
     routes: dict[str, str] = {}
 
     def page(path: str, title: str, body: str) -> None:
-        file = re.sub(r"[^a-z0-9]+", "-", path.strip("/").lower()).strip("-") + ".html"
+        # the home page is the site's index.html, as every sample site's
+        file = "index.html" if path == "/index.php" else re.sub(
+            r"[^a-z0-9]+", "-", path.strip("/").lower()).strip("-") + ".html"
         files[file] = render(title, body, path).encode("utf-8")
         routes[path] = file
         if path == "/index.php":
