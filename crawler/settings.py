@@ -106,11 +106,14 @@ URLLENGTH_LIMIT = 2000
 WARN_ON_GENERATOR_RETURN_VALUE = False
 
 # Content types the crawler stores; anything else is skipped with a reason.
-# ...and the Word and Excel files crawler.extract.office reads (its OFFICE_TYPES; spelled
-# out here so that loading the settings loads no extractor)
+# ...and the Word, Excel and OpenDocument files crawler.extract.office reads (its
+# OFFICE_TYPES; spelled out here so that loading the settings loads no extractor)
 SIKOJA_ACCEPTED_TYPES = ["text/html", "application/xhtml+xml", "application/pdf",
                          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
+                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                         "application/msword", "application/vnd.ms-excel",
+                         "application/vnd.oasis.opendocument.text",
+                         "application/vnd.oasis.opendocument.spreadsheet"]
 
 
 def scrapy_settings(crawl: CrawlSettings, data_dir: Path) -> dict[str, Any]:

@@ -72,12 +72,13 @@ def test_every_source_is_crawled(sample):
 
 def test_a_first_crawl_has_one_error_the_broken_link(sample):
     """A new user's first crawl reports what is wrong with the sites, and nothing else: the
-    bpprd page's dead link to a Perda, and docx-dpmptsp's Word standard cut off in its
-    upload. Drive's viewer on the puskesmas site, drawn by script, is skipped as the viewer
+    bpprd page's dead link to a Perda, docx-dpmptsp's Word standard cut off in its upload
+    and its old .doc whose compound file is broken, and office19-disnaker's .xls cut off.
+    Drive's viewer on the puskesmas site, drawn by script, is skipped as the viewer
     of the PDF its page's button downloads (read there)."""
     base_port, sources, first, second, store = sample
     assert {s.source: s.errors for s in first.sources if s.errors} == {
-        "bpprd": 1, "docx-dpmptsp": 1}
+        "bpprd": 1, "docx-dpmptsp": 2, "office19-disnaker": 1}
     rows = store.query("SELECT reason FROM fetch_log WHERE outcome = 'error' AND url LIKE ?",
                        ("%/SP-Izin-Praktik-Perawat.docx",))
     assert {r["reason"] for r in rows} == {"parse: damaged DOCX: File is not a zip file"}

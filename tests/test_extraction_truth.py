@@ -663,6 +663,17 @@ TABLE = [
     ("docx-dpmptsp", "/2024/08/20/sosialisasi-perizinan-berusaha-bagi-umkm/",
      "Sosialisasi Perizinan Berusaha bagi UMKM", "news", None, None),
     ("docx-dpmptsp", "/unduhan/", "Unduhan", "listing", None, None),
+    # an old PHP site linking its standards as Word 97 (.doc) and OpenDocument (.odt) files,
+    # services one a row in an Excel 97 (.xls) and a Calc (.ods) workbook
+    # (crawler.extract.legacy_office, crawler.extract.opendocument)
+    ("office19-disnaker", "/layanan.php?hal=kartu-ak1", "Kartu Tanda Pencari Kerja (AK/1)",
+     "service", "Fotokopi KTP-el domisili Kota Jambi", "Tidak dipungut biaya"),
+    ("office19-disnaker", "/files/standar/Standar-Pelayanan-Hubungan-Industrial-2024.ods#page=4",
+     "Mediasi Perselisihan Hubungan Industrial", "service",
+     "Surat permohonan pencatatan perselisihan", "Tidak dipungut biaya"),
+    ("office19-disnaker", "/files/standar/Standar-Pelayanan-Bidang-Penempatan-2024.xls",
+     "Standar Pelayanan Bidang Penempatan dan Pelatihan Tenaga Kerja Dinas Tenaga Kerja Kota "
+     "Jambi Tahun 2024", "document", None, None),
     # a WordPress multisite in folders: one host, each OPD a subsite (and a source of its own)
     # under its folder, so the path carries the folder; "Page – Subsite" titles
     ("portal-jambikota", "/dinsos/layanan/pendaftaran-dtks/",
@@ -698,6 +709,7 @@ TABLE = [
 # the MPP's portal publish no news; a PPID's services are in its PDFs; the two kelurahan
 # apps with services behind buttons publish no news; the Angular tax app's announcements have
 # no route of their own, nor have SIMPADA's; SILARAS, SIAP NAKES and SIMPEL PUPR publish none.
+# office19-disnaker's news and Download page are not recognised as such yet (below).
 FAMILY_KINDS = {"js-json-list": {"listing"}, "one-page-uptd": {"service"},
                 "spa-json-api": {"service", "listing"},
                 "one-page-accordion": {"service", "listing"},
@@ -712,7 +724,10 @@ FAMILY_KINDS = {"js-json-list": {"listing"}, "one-page-uptd": {"service"},
                 "vue3-history-query-detail": {"service", "listing"},
                 "hash-static-json-konten": {"service", "listing"},
                 # its news is asked by a category the route holds (posts?categories=${id})
-                "vue3-hash-headless-wp-cross-origin-api": {"service", "listing"}}
+                "vue3-hash-headless-wp-cross-origin-api": {"service", "listing"},
+                # not yet: its news posts (a date in <i>, a table layout) and its Download
+                # table are read as plain pages
+                "office-legacy-formats": {"service", "document"}}
 
 
 def check_kind(doc: Document, kind: str) -> None:

@@ -298,15 +298,33 @@ def test_devset_has_enough_queries_per_category():
         assert set(grades.values()) <= {1, 2}
 
 
+OFFICE_FILE_TYPES = ("application/vnd.openxmlformats", "application/msword",
+                     "application/vnd.ms-excel", "application/vnd.oasis.opendocument")
+
+
+def workbook_rows(body: bytes, kind: str) -> int:
+    """How many rows an .xls or .ods holds, through its sheets (xlrd's and odfpy's count)."""
+    if kind == "xls":
+        import xlrd
+
+        return sum(sheet.nrows for sheet in xlrd.open_workbook(file_contents=body).sheets())
+    from odf.opendocument import load
+    from odf.table import TableRow
+
+    return sum(int(row.getAttribute("numberrowsrepeated") or 1)
+               for row in load(io.BytesIO(body)).getElementsByType(TableRow))
+
+
 @pytest.mark.slow  # walks every link of the sample web
 def test_every_devset_url_is_a_page_of_the_sample_web(web, crawl, client):
     pages = {default_url(web, u) for u in html_pages(crawl)}
     # a PPID Pembantu publishes some services only as Standar Pelayanan PDFs
     pages |= {default_url(web, u) for u, r in crawl.items() if r.status_code == 200
               and r.headers["content-type"] == "application/pdf"}
-    # ...or as Word and Excel files (a workbook lists a service a row)
+    # ...or as Word and Excel files (a workbook lists a service a row), old binary and
+    # OpenDocument ones too
     pages |= {default_url(web, u) for u, r in crawl.items() if r.status_code == 200
-              and r.headers["content-type"].startswith("application/vnd.openxmlformats")}
+              and r.headers["content-type"].startswith(OFFICE_FILE_TYPES)}
     # an app that draws every route from JSON is linked from nowhere but its sitemap
     for base in web.urls.values():
         sitemap = client.get(base + "/sitemap.xml")
@@ -343,6 +361,11 @@ def test_every_devset_url_is_a_page_of_the_sample_web(web, crawl, client):
                 book = load_workbook(io.BytesIO(client.get(running_url(web, shell)).content),
                                      read_only=True)
                 assert 1 <= int(route[5:]) <= sum(s.max_row for s in book.worksheets), url
+                continue
+            if route.startswith("page=") and shell.endswith((".xls", ".ods")):
+                assert default_url(web, shell) in pages, url
+                body = client.get(running_url(web, shell)).content
+                assert 1 <= int(route[5:]) <= workbook_rows(body, shell[-3:]), url
                 continue
             if route and not route.startswith("/"):
                 # a service shown in a modal of its list: the list is a page, and names it

@@ -39,6 +39,7 @@ import json
 import re
 import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -520,7 +521,35 @@ def other_sites(key: str, rows: list[list[str]]) -> set[str]:
     return common or set()
 
 
-def write_queries() -> None:
+def own_rows(queries: list[tuple[str, str, str]], first_qid: int, rows: list[list[str]],
+             urls: dict[str, str], other_sites: Callable[[str, list[list[str]]], set[str]],
+             page_url: Callable[[str], str]) -> list[str]:
+    """A site's own queries as rows of ``eval/devset.tsv``: each (category, query, spec), the
+    spec's "key:grade" items naming a URL of ``urls``, "other" (the other sites' pages of
+    the spec's first service, from the existing ``rows``) or a service (``page_url``)."""
+    out = []
+    for n, (category, query, spec) in enumerate(queries):
+        grades: dict[str, str] = {}
+        service = spec.split(":")[0]
+        for item in spec.split():
+            key, grade = item.split(":")
+            if key in urls:
+                grades[urls[key]] = grade
+            elif key == "other":
+                for url in sorted(other_sites(service, rows)):
+                    grades.setdefault(url, grade)
+            else:
+                grades[page_url(key)] = grade
+        relevant = " ".join(f"{u}={g}" for u, g in sorted(grades.items(), key=lambda x: (-int(x[1]), x[0])))
+        out.append(f"q{first_qid + n}\t{category}\t{query}\t{relevant}")
+    return out
+
+
+def judge_query_files(twin_rows: Callable[[str], str], first_qid: int, count: int,
+                      own: Callable[[list[list[str]]], list[str]]) -> None:
+    """Every row of the query files judged again through ``twin_rows``; in devset.tsv the
+    site's own rows (qids ``first_qid`` to ``first_qid + count - 1``) written again as ``own``
+    makes them from the other rows."""
     for name in QUERY_FILES:
         path = REPO / "eval" / name
         lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
@@ -530,53 +559,50 @@ def write_queries() -> None:
         for line in body:
             cells = line.split("\t")
             if name == "devset.tsv" and cells[0].startswith("q") and cells[0][1:].isdigit() and \
-                    FIRST_QID <= int(cells[0][1:]) < FIRST_QID + 20:
+                    first_qid <= int(cells[0][1:]) < first_qid + count:
                 continue  # this site's own queries: written again below
             if rel is not None and len(cells) > rel:
                 cells[rel] = twin_rows(cells[rel])
             out.append("\t".join(cells))
         if name == "devset.tsv":
-            rows = [line.split("\t") for line in out[1:]]
-            for n, (category, query, spec) in enumerate(QUERIES):
-                grades: dict[str, str] = {}
-                for item in spec.split():
-                    key, grade = item.split(":")
-                    if key in EXTRA:
-                        grades[EXTRA[key]] = grade
-                    elif key == "other":
-                        service = spec.split(":")[0]
-                        for url in sorted(other_sites(service, rows)):
-                            grades.setdefault(url, grade)
-                    else:
-                        grades[page_url(key)] = grade
-                relevant = " ".join(f"{u}={g}" for u, g in sorted(grades.items(), key=lambda x: (-int(x[1]), x[0])))
-                out.append(f"q{FIRST_QID + n}\t{category}\t{query}\t{relevant}")
+            out += own([line.split("\t") for line in out[1:]])
         path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
-def write_registration() -> None:
+def write_queries() -> None:
+    judge_query_files(twin_rows, FIRST_QID, len(QUERIES), lambda rows: own_rows(
+        QUERIES, FIRST_QID, rows, EXTRA, other_sites, page_url))
+
+
+def register(name: str, opd: str, offset: int, family: str, base: str) -> None:
+    """The site's entry in the manifest and in ``sources/sample-kota-jambi.yaml``."""
     manifest_path = ROOT.parent / "manifest.json"
-    manifest = [s for s in json.loads(manifest_path.read_text(encoding="utf-8")) if s["name"] != NAME]
-    manifest.append({"name": NAME, "opd": OPD, "port_offset": OFFSET, "family": "office-documents"})
+    manifest = [s for s in json.loads(manifest_path.read_text(encoding="utf-8")) if s["name"] != name]
+    manifest.append({"name": name, "opd": opd, "port_offset": offset, "family": family})
     manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     sources = REPO / "sources" / "sample-kota-jambi.yaml"
     text = sources.read_text(encoding="utf-8")
-    entry = (f"  - name: {NAME}\n    opd: {OPD}\n    kind: website\n"
-             f'    start_urls: ["{BASE}/"]\n')
-    if f"name: {NAME}\n" not in text:
+    entry = (f"  - name: {name}\n    opd: {opd}\n    kind: website\n"
+             f'    start_urls: ["{base}/"]\n')
+    if f"name: {name}\n" not in text:
         at = text.index("  - name: katalog-aplikasi\n")
         sources.write_text(text[:at] + entry + text[at:], encoding="utf-8")
 
 
-def main() -> int:
-    files = build()
-    if ROOT.exists():
-        shutil.rmtree(ROOT)
+def write_site(root: Path, files: dict[str, bytes]) -> None:
+    """The site's files under ``root``, written anew."""
+    if root.exists():
+        shutil.rmtree(root)
     for rel, data in files.items():
-        target = ROOT / rel
+        target = root / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    write_registration()
+
+
+def main() -> int:
+    files = build()
+    write_site(ROOT, files)
+    register(NAME, OPD, OFFSET, "office-documents", BASE)
     write_queries()
     print(f"{NAME}: {len(files)} files")
     return 0

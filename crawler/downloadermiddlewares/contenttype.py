@@ -23,11 +23,11 @@ if TYPE_CHECKING:
 GENERIC_TYPES = ("text/plain", "application/octet-stream", "binary/octet-stream",
                  "application/x-download", "application/force-download")
 # Types servers send for a Word or Excel file by its old format's name or as the zip it is
-# (a .docx as application/msword): let through when the URL names a .docx or .xlsx, whose
-# body then decides (``crawler.extract.office.office_kind``)
+# (a .docx as application/msword, an .odt as a zip): let through when the URL names an
+# Office or OpenDocument file, whose body then decides (``crawler.extract.office.office_kind``)
 OFFICE_MISLABELS = ("application/msword", "application/vnd.ms-excel", "application/zip",
                     "application/x-zip-compressed")
-OFFICE_NAMES = (".docx", ".xlsx")
+OFFICE_NAMES = (".docx", ".xlsx", ".doc", ".xls", ".odt", ".ods")
 
 
 def content_type_of(headers: Headers) -> str:

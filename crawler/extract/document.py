@@ -201,7 +201,7 @@ _GENERIC_REST = re.compile(r"^(publik|kami|online|daring|informasi|unggulan|terp
 # SP-Uji-KIR.pdf, sop_kk.pdf, SP-Reklame.docx or .xlsx, "Persyaratan ...", "Maklumat Pelayanan"
 _STANDARD_HINT = re.compile(r"standar[\s_-]*pelayanan|(^|[^a-z])(sp|sop)([^a-z]|$)|"
                             r"persyaratan|syarat|maklumat", re.IGNORECASE)
-_DOCUMENT_LINK = re.compile(r"\.(pdf|docx?|xlsx?)$|\bpdf\b|unduh|download", re.IGNORECASE)
+_DOCUMENT_LINK = re.compile(r"\.(pdf|docx?|xlsx?|od[ts])$|\bpdf\b|unduh|download", re.IGNORECASE)
 # What a service page speaks of, in words (one topic each)
 _SERVICE_TOPICS = (
     # ...requirements by name, or as what to bring: "cukup membawa KTP-el", "Bawa : kartu

@@ -857,8 +857,8 @@ _SEE_ALSO = re.compile(r"^\W*(?:baca|lihat|simak) (?:juga|pula)\b|"
                        r"^\W*(?:artikel|postingan|berita) terkait\b|^\W*(?:read|see) also\b",
                        re.IGNORECASE)
 # ...but not one that links a file ("Lihat juga: Standar Pelayanan (PDF)"): the page's own
-_FILE_HREF = re.compile(
-    r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar)(?:[?#]|$)|//(?:drive|docs)\.google\.", re.IGNORECASE)
+_FILE_HREF = re.compile(r"\.(?:pdf|docx?|xlsx?|od[ts]|pptx?|zip|rar)(?:[?#]|$)|"
+                        r"//(?:drive|docs)\.google\.", re.IGNORECASE)
 
 
 def drop_see_also(body: Tag, page_url: str) -> None:

@@ -1,4 +1,4 @@
-"""Text of Word (.docx) and Excel (.xlsx) files that OPD pages link to.
+"""Text of Word and Excel files (.docx, .xlsx; .doc, .xls; .odt, .ods) that OPD pages link to.
 
 Many OPD sites publish their Standar Pelayanan as the Word file it was typed in
 ("SP-Izin-Reklame.docx": a "No | Komponen | Uraian" table) or list their services in a
@@ -9,7 +9,13 @@ and its items (``pdflayout.row_lines``, the PDF reader's own), a blank line afte
 workbook's rows are its pages: a service of a list of many is answered at ``<xlsx>#page=N``,
 N the row it is on (counted through the sheets in order), as a bundle PDF's at its page.
 
-An old binary .doc or .xls, an encrypted file, a damaged or oversized one becomes an
+Word 97-2003 (.doc) and Excel 97-2003 (.xls) files are read by ``crawler.extract.
+legacy_office``, OpenDocument (.odt, .ods) by ``crawler.extract.opendocument``, into the
+same lines. What a file is decided by its body (an OLE2 compound file, a zip, an ODF zip
+naming its type) and by its name or type (Word or Excel): a .docx saved as "SP.doc" is read
+as the .docx it is, and an old binary file named .docx as a .doc.
+
+An encrypted file, a damaged or oversized one becomes an
 ``OfficeError`` (a ``PdfError``) with a reason the site-health report shows, never a crash:
 a part that is no well-formed XML, a missing part, a broken zip are "damaged DOCX: ...".
 The downloader's cap (``max_response_bytes``) bounds the file, ``MAX_UNPACKED`` what it
@@ -24,6 +30,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+import struct
 import zipfile
 from collections.abc import Iterator
 from typing import Any
@@ -37,35 +44,30 @@ from crawler.downloadermiddlewares.contenttype import (
     OFFICE_NAMES,
 )
 from crawler.extract.html import squash
-from crawler.extract.labels import label_name
-from crawler.extract.pdf import MAX_CHARS, PdfError, PdfText, paged_text
+from crawler.extract.officerows import MAX_COLUMNS, MAX_ROWS
+from crawler.extract.officerows import Budget as _Budget
+from crawler.extract.officerows import cell_text as _cell_text
+from crawler.extract.officerows import rows_lines as _rows_lines
+from crawler.extract.pdf import PdfError, PdfText, paged_text
 from crawler.extract.pdflayout import row_lines
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-OFFICE_TYPES = {DOCX_TYPE: "docx", XLSX_TYPE: "xlsx"}
+DOC_TYPE, XLS_TYPE = "application/msword", "application/vnd.ms-excel"
+ODT_TYPE = "application/vnd.oasis.opendocument.text"
+ODS_TYPE = "application/vnd.oasis.opendocument.spreadsheet"
+OFFICE_TYPES = {DOCX_TYPE: "docx", XLSX_TYPE: "xlsx", DOC_TYPE: "doc", XLS_TYPE: "xls",
+                ODT_TYPE: "odt", ODS_TYPE: "ods"}
+_WORD_KINDS, _EXCEL_KINDS = ("docx", "doc", "odt"), ("xlsx", "xls", "ods")
+_ZIP_TYPES = ("application/zip", "application/x-zip-compressed")
 MAX_UNPACKED = 100 * 1024 * 1024  # what its parts may unpack to (a zip bomb stops here)
-MAX_ROWS = 5_000  # rows read of a workbook, through its sheets
-MAX_COLUMNS = 50  # columns read of a sheet or a Word table (a standard has 3 to 12)
-MAX_BLOCKS = 20_000  # paragraphs and table rows read of a Word file (a standard has 100s)
-# worksheet XML read of a workbook: openpyxl parses every cell of a row, past MAX_COLUMNS
-# too (a sheet of a million empty cells, 11 MB, took 24 s); a list of a few hundred
-# services is a few hundred KB
-MAX_SHEET_XML = 2 * 1024 * 1024
 # ...and on opening a workbook it parses a sheet without a <dimension> to its end: larger
-# sheets are no list of services (a data set of 50,000 rows), refused before
+# sheets are no list of services (a data set of 50,000 rows), refused before; an ODF file's
+# content.xml (its text, or all its sheets) is held to the same
 MAX_SHEETS_UNPACKED = 8 * 1024 * 1024
 _OLE = bytes.fromhex("d0cf11e0a1b11ae1")  # an OLE2 compound file: .doc, .xls, or encrypted
 _WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _WORD_P, _WORD_TBL = f"{_WORD}p", f"{_WORD}tbl"
-_NUMBER_HEADER = re.compile(r"^(?:no|no\.|nomor|#)$", re.IGNORECASE)
-# the header of a workbook's column naming each row's service: "Jenis Pelayanan", "Nama
-# Layanan", "Nama Izin", "Produk"; a "Bidang"/"Seksi"/"Unit" column before it groups them
-_NAME_HEADER = re.compile(r"\b(layanan|pelayanan|izin|perizinan|surat|produk|permohonan|"
-                          r"dokumen)\b|^(jenis|nama|macam)\b", re.IGNORECASE)
-# a list of services has a column of their requirements or their procedure, as a Standar
-# Pelayanan has: a table of facilities with "Waktu Pelayanan" and "Biaya" is data, not one
-_SERVICE_FIELDS = ("requirements", "procedure")
 # what the parsers raise on a damaged file besides a broken zip: XML that is not
 # well-formed (lxml's, and expat's through openpyxl), a part the package names but does not
 # hold (KeyError)
@@ -77,63 +79,130 @@ class OfficeError(PdfError):
 
 
 def office_kind(content_type: str, url: str, body: bytes = b"") -> str | None:
-    """"docx" or "xlsx" for a response that is one, by its type or, when the server sends
-    a generic type, by its file name; by its file name and its ``body``'s magic when the
-    server calls it a .doc, an .xls or a zip (``OFFICE_MISLABELS``); None otherwise."""
-    if content_type in OFFICE_TYPES:
-        return OFFICE_TYPES[content_type]
-    mislabelled = content_type in OFFICE_MISLABELS
-    if content_type and content_type not in GENERIC_TYPES and not mislabelled:
-        return None  # an HTML page at a .docx address is a page
-    if mislabelled and body[:4] != b"PK\x03\x04" and body[:8] != _OLE:
-        return None
+    """"docx", "xlsx", "doc", "xls", "odt" or "ods" for a response that is one: by its type,
+    or by its file name when the server sends a generic type or a zip's; None otherwise.
+    The ``body``, when given, decides the format (an OLE2 file is a .doc or .xls, a zip a
+    .docx or .xlsx, an ODF zip an .odt or .ods), the type or name whether it is Word or
+    Excel; a body that is neither is no Office file when the type is an old or zip one (an
+    HTML page sent as application/msword)."""
     path = url.split("#", 1)[0].split("?", 1)[0].lower()
-    return next((name[1:] for name in OFFICE_NAMES if path.endswith(name)), None)
+    named = next((name[1:] for name in OFFICE_NAMES if path.endswith(name)), None)
+    if content_type in OFFICE_TYPES:
+        kind = OFFICE_TYPES[content_type]
+        if named is not None and (named in _WORD_KINDS) == (kind in _WORD_KINDS):
+            kind = named  # a .docx sent as application/msword
+    elif not content_type or content_type in GENERIC_TYPES or content_type in _ZIP_TYPES:
+        kind = named
+    else:
+        return None  # an HTML page at a .docx address is a page
+    if kind is None or not body:
+        return kind
+    word = kind in _WORD_KINDS
+    if body[:8] == _OLE:
+        return "doc" if word else "xls"
+    if body[:4] == b"PK\x03\x04":
+        odf = _odf_kind(body)
+        if odf is not None and (odf in _WORD_KINDS) == word:
+            return odf
+        return "docx" if word else "xlsx"
+    if content_type in OFFICE_MISLABELS:
+        return None
+    return kind
+
+
+def _odf_kind(body: bytes) -> str | None:
+    """"odt" or "ods" for a zip whose first member is an ODF package's ``mimetype``."""
+    if body[30:38] != b"mimetype":
+        return None
+    head = body[38:120]
+    if b"opendocument.text" in head:
+        return "odt"
+    return "ods" if b"opendocument.spreadsheet" in head else None
 
 
 def extract_office(body: bytes, kind: str) -> PdfText:
-    """The text of a .docx or .xlsx file (``kind``), as a PDF's."""
+    """The text of an Office or OpenDocument file of ``kind`` (see ``office_kind``), as a
+    PDF's."""
     name = kind.upper()
     if body[:8] == _OLE:
         if "EncryptedPackage".encode("utf-16-le") in body:
             raise OfficeError("encrypted", f"encrypted {name} (password required)")
-        raise OfficeError("parse", f"not a {name}: an old binary Word/Excel file (.doc/.xls)")
+        return _read_ole(body, "doc" if kind in _WORD_KINDS else "xls")
     if body[:4] != b"PK\x03\x04":
+        if kind in ("doc", "xls"):
+            raise OfficeError("parse", f"damaged {name}: not an OLE2 compound file")
         raise OfficeError("parse", f"damaged {name}: not a zip archive")
+    if kind in ("doc", "xls"):  # a .docx or .xlsx by another name
+        kind = "docx" if kind == "doc" else "xlsx"
+        name = kind.upper()
     try:
         with zipfile.ZipFile(io.BytesIO(body)) as archive:
             parts = archive.infolist()
             if sum(info.file_size for info in parts) > MAX_UNPACKED:
                 raise OfficeError("parse", f"{name} unpacks to more than "
                                   f"{MAX_UNPACKED // 2**20} MB")
-            if kind == "xlsx" and sum(info.file_size for info in parts if info.filename
-                                      .startswith("xl/worksheets/")) > MAX_SHEETS_UNPACKED:
-                raise OfficeError("parse", f"{name} sheets unpack to more than "
+            sheets = ("content.xml",) if kind in ("odt", "ods") else ("xl/worksheets/",)
+            if kind != "docx" and sum(info.file_size for info in parts if info.filename
+                                      .startswith(sheets)) > MAX_SHEETS_UNPACKED:
+                what = "content" if kind in ("odt", "ods") else "sheets"
+                raise OfficeError("parse", f"{name} {what} unpack to more than "
                                   f"{MAX_SHEETS_UNPACKED // 2**20} MB")
             broken = archive.testzip()
             if broken is not None:
                 raise OfficeError("parse", f"damaged {name}: part {broken} is corrupt")
+            if kind in ("odt", "ods"):
+                from crawler.extract.opendocument import read_odf
+
+                return read_odf(archive, kind)
         return _read_docx(body) if kind == "docx" else _read_xlsx(body)
     except OfficeError:
         raise
-    except PdfError as exc:  # no text at all
-        raise OfficeError(exc.kind, str(exc)) from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
-        raise OfficeError("parse", f"damaged {name}: {exc}"[:300]) from None
-    except _PARSE_ERRORS as exc:
-        raise OfficeError("parse", f"damaged {name}: {type(exc).__name__}: {exc}"[:300]
-                          ) from None
-    except (ValueError, TypeError, AttributeError, IndexError, OSError,
-            RecursionError, LookupError) as exc:
-        raise OfficeError("parse", f"unreadable {name}: {type(exc).__name__}: {exc}"[:300]
-                          ) from None
     except Exception as exc:
-        # python-docx's and openpyxl's own (InvalidXmlError, PackageNotFoundError,
-        # InvalidFileException...): the file is damaged; anything else is our bug
-        if not type(exc).__module__.startswith(("docx.", "openpyxl.")):
+        reason = _reason(exc, name)
+        if reason is exc:
             raise
-        raise OfficeError("parse", f"damaged {name}: {type(exc).__name__}: {exc}"[:300]
-                          ) from None
+        raise reason from None
+
+
+def _read_ole(body: bytes, kind: str) -> PdfText:
+    """A Word 97-2003 or Excel 97-2003 file (``crawler.extract.legacy_office``)."""
+    from crawler.extract.legacy_office import LegacyError, read_doc, read_xls
+
+    name = kind.upper()
+    try:
+        return read_doc(body) if kind == "doc" else read_xls(body)
+    except LegacyError as exc:
+        if str(exc) == "encrypted":
+            raise OfficeError("encrypted", f"encrypted {name} (password required)") from None
+        raise OfficeError("parse", f"damaged {name}: {exc}"[:300]) from None
+    except Exception as exc:
+        reason = _reason(exc, name)
+        if reason is exc:
+            raise
+        raise reason from None
+
+
+# what the readers raise on a damaged file besides the errors below: their own
+# (python-docx's InvalidXmlError, openpyxl's InvalidFileException, xlrd's XLRDError and
+# CompDocError)
+_READER_MODULES = ("docx.", "openpyxl.", "xlrd.")
+
+
+def _reason(exc: Exception, name: str) -> Exception:
+    """The ``OfficeError`` a reader's exception on a damaged file stands for; anything else
+    (our bug) is given back as it is."""
+    if isinstance(exc, PdfError):  # no text at all
+        return OfficeError(exc.kind, str(exc))
+    if isinstance(exc, (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError)):
+        return OfficeError("parse", f"damaged {name}: {exc}"[:300])
+    if isinstance(exc, _PARSE_ERRORS):
+        return OfficeError("parse", f"damaged {name}: {type(exc).__name__}: {exc}"[:300])
+    if isinstance(exc, (ValueError, TypeError, AttributeError, IndexError, OSError,
+                        RecursionError, LookupError, struct.error, ArithmeticError)):
+        return OfficeError("parse", f"unreadable {name}: {type(exc).__name__}: {exc}"[:300])
+    if type(exc).__module__.startswith(_READER_MODULES):
+        return OfficeError("parse", f"damaged {name}: {type(exc).__name__}: {exc}"[:300])
+    return exc
 
 
 def _modified(properties: Any) -> str | None:
@@ -142,24 +211,6 @@ def _modified(properties: Any) -> str | None:
 
 
 # -- Word ---------------------------------------------------------------------------------
-
-class _Budget:
-    """What is left to read of a file: its characters (``MAX_CHARS``, what a PDF keeps) and
-    its paragraphs and table rows (``MAX_BLOCKS``: 400,000 empty paragraphs hold no
-    characters and took 77 s to read)."""
-
-    def __init__(self) -> None:
-        self.chars = MAX_CHARS
-        self.blocks = MAX_BLOCKS
-        self.xml = MAX_SHEET_XML  # bytes of a workbook's sheets (``_CappedSheet``)
-
-    def spent(self) -> bool:
-        return self.chars <= 0 or self.blocks <= 0
-
-    def take(self, lines: list[str]) -> None:
-        self.blocks -= 1
-        self.chars -= sum(len(line) + 1 for line in lines)
-
 
 def _read_docx(body: bytes) -> PdfText:
     from docx import Document as WordDocument
@@ -323,72 +374,3 @@ class _CappedSheet:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime.datetime):
-        return (value.date().isoformat() if value.time() == datetime.time(0)
-                else value.isoformat(" "))
-    return str(value)
-
-
-def _rows_lines(rows: list[list[list[str]]]) -> list[list[str]]:
-    """Each row's lines. Under a header row of field labels ("Persyaratan", "Biaya/Tarif",
-    maybe below a merged "Komponen Standar Pelayanan") naming the services' column ("Jenis
-    Pelayanan") and their requirements or procedure, a row is a service: its name, each
-    field as a table row of the standard's ("Persyaratan" and its items), what the other
-    columns say of it ("Bidang: Perizinan", a group's value merged down the rows of its
-    services carried down them), a blank line after it. Any other row is read as a table
-    row is: "Label: value" or its cells' text."""
-    header = next((n for n, row in enumerate(rows)
-                   if sum(len(c) == 1 and label_name(c[0]) is not None for c in row) >= 2), None)
-    if header is None:
-        return [_plain(row) for row in rows]
-    width = max(len(row) for row in rows)
-    band = [n for n in (header - 2, header - 1) if n >= 0 and sum(bool(c) for c in rows[n]) >= 2]
-    heads: list[str] = []
-    for col in range(width):
-        names = [" ".join(rows[n][col]) for n in [header, *reversed(band)]
-                 if col < len(rows[n]) and rows[n][col]]
-        heads.append(names[0] if names else "")
-    fields = [col for col, head in enumerate(heads) if label_name(head) is not None]
-    # the services' column is named so, before their fields (as in an HTML table of them,
-    # ``crawler.extract.servicetable``)
-    names = [col for col, head in enumerate(heads)
-             if col not in fields and col < min(fields) and _NAME_HEADER.search(head)]
-    if not names or not any(label_name(heads[col]) in _SERVICE_FIELDS for col in fields):
-        return [_plain(row) for row in rows]
-    name_col = names[0]
-    groups = [col for col, head in enumerate(heads) if head and col not in (*fields, name_col)
-              and not _NUMBER_HEADER.match(head)]
-    held: dict[int, list[str]] = {}  # each group column's value, carried down
-    out: list[list[str]] = []
-    for n, row in enumerate(rows):
-        if n == header or n in band:
-            out.append([])  # the header: no service's words
-            continue
-        name = " ".join(row[name_col]) if name_col < len(row) else ""
-        filled = [col for col in fields if col < len(row) and row[col]]
-        if n < header or not name or not filled:
-            out.append(_plain(row))
-            continue
-        held.update({col: row[col] for col in groups if col < len(row) and row[col]})
-        lines = [name]
-        for col in filled:
-            lines += row_lines([[heads[col]], row[col]], header=False)
-        # after its fields: the line after a block's name would be read as its title
-        lines += [line for col in groups if held.get(col)
-                  for line in row_lines([[heads[col]], held[col]], header=False)]
-        out.append([*lines, ""])
-    return out
-
-
-def _plain(row: list[list[str]]) -> list[str]:
-    cells = [cell for cell in row if cell]
-    if not cells:
-        return []
-    return row_lines(cells, header=False) if len(cells) > 1 else [" ".join(cells[0])]

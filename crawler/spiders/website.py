@@ -117,8 +117,8 @@ if TYPE_CHECKING:
     from sikoja.documents import Document
 
 # PDFs, and Word and Excel files (a Standar Pelayanan typed in Word, a list of services in a
-# workbook: ``crawler.extract.office``) are read; old binary .doc/.xls are not
-_READ_EXTENSIONS = ("pdf", "docx", "xlsx")
+# workbook: ``crawler.extract.office``), old binary or OpenDocument ones too, are read
+_READ_EXTENSIONS = ("pdf", "docx", "xlsx", "doc", "xls", "odt", "ods")
 _SKIP_EXTENSIONS = tuple(f".{ext}" for ext in IGNORED_EXTENSIONS if ext not in _READ_EXTENSIONS) + (
     ".xml", ".json", ".rss", ".atom", ".ics", ".apk", ".sql", ".csv", ".webp", ".mp4",
 )

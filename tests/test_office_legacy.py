@@ -1,0 +1,202 @@
+"""Standar Pelayanan as Word 97-2003 (.doc), Excel 97-2003 (.xls) and OpenDocument (.odt,
+.ods) files.
+
+The files are the sample site ``office19-disnaker``'s (``sikoja/demo/sites/office19-disnaker``,
+written by ``tools/make_office19_site.py``: the .xls by xlwt, the ODF files by odfpy, the
+.doc by the script itself): each format must give a service whose requirements a search
+finds, as a .docx or .xlsx does; a damaged file a report line and nothing else lost; a file
+built to be costly (a sheet repeating a row a million times, a Word file claiming two
+billion characters) must be read in the time a standard is.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import time
+import zipfile
+
+import pytest
+
+from crawler.extract.office import MAX_COLUMNS, MAX_ROWS, OfficeError, extract_office, office_kind
+from crawler.extract.pdf import MAX_CHARS
+from indexer.build import build_index
+from indexer.search import Searcher
+from sikoja.config import load_settings
+from sikoja.demo.server import SITES_ROOT
+from tests.samplecrawl import crawl_sites
+
+SITE = "office19-disnaker"
+FILES = SITES_ROOT / SITE / "files" / "standar"
+DOC, ODT = "SP-Kartu-AK1.doc", "SP-Pelatihan-Kerja.odt"
+XLS = "Standar-Pelayanan-Bidang-Penempatan-2024.xls"
+ODS = "Standar-Pelayanan-Hubungan-Industrial-2024.ods"
+BROKEN = "Daftar-Perusahaan-Wajib-Lapor-2023.xls"
+
+
+def reason(body: bytes, kind: str) -> tuple[str, str]:
+    with pytest.raises(OfficeError) as caught:
+        extract_office(body, kind)
+    return caught.value.kind, str(caught.value)
+
+
+def test_each_format_is_known_by_its_body_and_its_name_or_type():
+    doc, xls = (FILES / DOC).read_bytes(), (FILES / XLS).read_bytes()
+    odt, ods = (FILES / ODT).read_bytes(), (FILES / ODS).read_bytes()
+    assert office_kind("application/msword", "https://x.example/unduh.php?id=3", doc) == "doc"
+    assert office_kind("application/vnd.ms-excel", "https://x.example/f", xls) == "xls"
+    assert office_kind("application/octet-stream", "https://x.example/SP.ODT", odt) == "odt"
+    assert office_kind("application/zip", "https://x.example/daftar.ods", ods) == "ods"
+    # an old Word file saved under a .docx name is read as the .doc it is, and an .odt
+    # sent as a Word file as the .odt
+    assert office_kind("", "https://x.example/SP.docx", doc) == "doc"
+    assert office_kind("application/msword", "https://x.example/SP.doc", odt) == "odt"
+    # an error page sent as an old Word file is a page
+    assert office_kind("application/msword", "https://x.example/SP.doc", b"<html>") is None
+
+
+def test_an_old_word_standard_gives_its_fields():
+    from crawler.extract.document import pdf_document
+    from crawler.standards import standard_blocks
+
+    text = extract_office((FILES / DOC).read_bytes(), "doc")
+    assert text.title == "Standar Pelayanan Kartu Tanda Pencari Kerja (AK/1)"
+    # the table "No | Komponen | Uraian" row by row, across its 8-bit and UTF-16 pieces
+    assert "Jangka Waktu Penyelesaian: 1 hari kerja sejak berkas lengkap" in text.text
+    doc = pdf_document(text, url="https://x.example/SP.doc", http_last_modified=None,
+                       source="s", opd="D", parent_url=None)
+    [block] = standard_blocks(doc)
+    assert block.fields["requirements"][0] == "Fotokopi KTP-el domisili Kota Jambi"
+    assert len(block.fields["requirements"]) == 5
+    assert block.fields["cost"] == "Tidak dipungut biaya"
+
+
+def test_damaged_files_are_reported():
+    for name, kind in ((DOC, "doc"), (ODT, "odt"), (XLS, "xls"), (ODS, "ods")):
+        body = (FILES / name).read_bytes()
+        for cut in (len(body) // 2, 600):
+            found, text = reason(body[:cut], kind)
+            assert found == "parse", (name, cut, text)
+            assert text.startswith((f"damaged {kind.upper()}", f"unreadable {kind.upper()}"))
+    assert reason(b"<html>404</html>", "doc")[1] == "damaged DOC: not an OLE2 compound file"
+    # Word's "encrypted" flag in the File Information Block
+    doc = bytearray((FILES / DOC).read_bytes())
+    at = doc.index(bytes.fromhex("ecA5c100"))
+    doc[at + 0x0B] |= 0x01  # fEncrypted: 0x0100 of the flags at 0x0A
+    assert reason(bytes(doc), "doc") == ("encrypted", "encrypted DOC (password required)")
+    # an ODF content.xml that is not well-formed
+    assert reason(_ods("<office:spreadsheet><table:table"), "ods")[1].startswith(
+        "damaged ODS: XMLSyntaxError")
+
+
+def _ods(body: str) -> bytes:
+    """An .ods whose ``<office:body>`` holds ``body``."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"),
+                         "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", (
+            "<office:document-content"
+            ' xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+            ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+            ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+            f"<office:body>{body}</office:body></office:document-content>"))
+    return out.getvalue()
+
+
+def test_a_sheet_repeating_a_row_a_million_times_is_read_in_the_time_of_a_standard():
+    cell = ('<table:table-cell table:number-columns-repeated="16384"><text:p>x</text:p>'
+            "</table:table-cell>")
+    title = "<table:table-cell><text:p>DAFTAR</text:p></table:table-cell>"
+    sheet = ('<office:spreadsheet><table:table table:name="S">'
+             f"<table:table-row>{title}</table:table-row>"
+             f'<table:table-row table:number-rows-repeated="1000000">{cell}</table:table-row>'
+             '<table:table-row table:number-rows-repeated="1048000"><table:table-cell/>'
+             "</table:table-row></table:table></office:spreadsheet>")
+    body = _ods(sheet)
+    assert len(body) < 5_000
+    start = time.monotonic()
+    text = extract_office(body, "ods")
+    assert time.monotonic() - start < 15
+    lines = text.text.split("\n")
+    assert lines[0] == "DAFTAR"
+    assert len(lines) <= MAX_ROWS and len(text.text) <= MAX_CHARS
+    # MAX_COLUMNS cells a row (the first read as the row's number, as a PDF table's is)
+    assert MAX_COLUMNS - 1 <= lines[1].split(" ").count("x") <= MAX_COLUMNS
+
+
+def test_a_word_file_claiming_billions_of_characters_is_read_as_far_as_a_pdf_is():
+    # ccpText says 2**31-1 characters, and one piece of that length points into the stream
+    doc = bytearray((FILES / DOC).read_bytes())
+    at = doc.index(bytes.fromhex("ecA5c100"))
+    doc[at + 76:at + 80] = struct.pack("<i", 2**31 - 1)
+    start = time.monotonic()
+    text = extract_office(bytes(doc), "doc")
+    assert time.monotonic() - start < 5
+    assert len(text.text) <= MAX_CHARS
+    assert "Persyaratan Pelayanan" in text.text
+
+
+def test_a_long_workbook_is_read_to_its_row_cap():
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Data")
+    for row in range(12_000):
+        sheet.write(row, 0, f"Perusahaan {row}")
+        sheet.write(row, 1, row)
+    out = io.BytesIO()
+    book.save(out)
+    start = time.monotonic()
+    text = extract_office(out.getvalue(), "xls")
+    assert time.monotonic() - start < 15
+    assert text.text.split("\n")[-1] == f"Perusahaan {MAX_ROWS - 1}: {MAX_ROWS - 1}"
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    out = tmp_path_factory.mktemp("office19")
+    docs, log = crawl_sites(out, (SITE,))
+    settings = load_settings(out, embedder="none")
+    build_index(settings)
+    searcher = Searcher(settings)
+    try:
+        first = next(iter(docs[SITE].values())).url
+        yield docs[SITE], log, searcher, "/".join(first.split("/", 3)[:3])
+    finally:
+        searcher.close()
+
+
+@pytest.mark.slow  # crawls a served site and indexes it
+@pytest.mark.parametrize(("query", "answer", "first_requirement"), [
+    # .doc, absorbed into the service page that links it
+    ("syarat kartu ak1 pencari kerja", "/layanan.php?hal=kartu-ak1",
+     "Fotokopi KTP-el domisili Kota Jambi"),
+    # .odt, likewise
+    ("persyaratan pelatihan kerja berbasis kompetensi", "/layanan.php?hal=pelatihan-kerja",
+     "Fotokopi KTP-el Kota Jambi"),
+    # a service only the .xls lists, answered at its row
+    ("syarat izin lembaga pelatihan kerja swasta", f"/files/standar/{XLS}#page=7",
+     "Akta pendirian lembaga dan pengesahannya"),
+    # and one only the .ods lists
+    ("persyaratan mediasi perselisihan hubungan industrial", f"/files/standar/{ODS}#page=4",
+     "Surat permohonan pencatatan perselisihan"),
+])
+def test_each_format_gives_a_service_a_search_answers(crawled, query, answer, first_requirement):
+    _, _, searcher, base = crawled
+    found = searcher.search(query)
+    assert found.results[0].url == base + answer
+    assert found.answer is not None and found.answer.requirements[0] == first_requirement
+
+
+@pytest.mark.slow  # crawls a served site
+def test_a_damaged_workbook_is_reported_and_nothing_else_is_lost(crawled):
+    docs, log, _, _ = crawled
+    errors = [(r["url"].rsplit("/", 1)[1], r["outcome"]) for r in log if r["outcome"] == "error"]
+    assert errors == [(BROKEN, "error")]
+    [broken] = [r for r in log if r["url"].endswith(BROKEN)]
+    assert broken["reason"].startswith(("parse: damaged XLS", "parse: unreadable XLS"))
+    # the files that link pages take are shown under those pages, not the Download page
+    assert docs[f"/files/standar/{DOC}"].parent_url.endswith("/layanan.php?hal=kartu-ak1")
+    assert docs[f"/files/standar/{ODT}"].parent_url.endswith("/layanan.php?hal=pelatihan-kerja")
+    assert {"/unduhan.php", f"/files/standar/{XLS}", f"/files/standar/{ODS}"} <= set(docs)
