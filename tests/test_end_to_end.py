@@ -49,6 +49,16 @@ FIRST_RESULT = [
     ("ak1", "disnaker", "/layanan.asp?id=1"),
     ("bphtb jual beli", "bpprd", "/layanan.asp?id=7"),
     ("igd rsud", "rsud", "/layanan/igd-rawat-jalan.html"),
+    # precise names of a UPTD's services on its builder-made site (Mobirise: every page
+    # headed by the unit's name, each service in two lines and a small table): the unit's
+    # own acronym, an app name, a place another office's service shares ("iplt talang gulo"
+    # is the sludge plant, not the landfill's fee page of DLH)
+    ("lltt", "uptd19-pald", "/lltt.html"),
+    ("spald-t", "uptd19-pald", "/sambungan-rumah.html"),
+    ("iplt talang gulo", "uptd19-pald", "/iplt.html"),
+    ("skkh ternak", "uptd19-rph", "/page5.html"),
+    ("siqurban", "uptd19-rph", "/page4.html"),
+    ("juleha bersertifikat potong kambing", "uptd19-rph", "/page3.html"),
 ]
 # Queries judged right that the ranking does not yet put first, each with its reason
 # ("pencatatan kematian penduduk", ranked second on the 31-site web, is first again since

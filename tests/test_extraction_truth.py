@@ -692,6 +692,17 @@ TABLE = [
      "Jadwal Angkut Sampah Selama Libur Idul Adha", "news", None, None),
     ("portal-jambikota", "/dinsos/layanan/", "Layanan", "listing", None, None),
     ("portal-jambikota", "/dishub/berita/", "Berita", "listing", None, None),
+    # Mobirise exports of two UPTDs: a unit's name in every header and a dropdown of every
+    # service on every page, services told in two lines and a small table; the builder's
+    # default file names (page3.html) where the admin never renamed them
+    ("uptd19-pald", "/lltt.html", "Layanan Lumpur Tinja Terjadwal (LLTT)", "service",
+     "Fotokopi KTP-el pemilik rumah", "Rp15.000 per bulan, ditagihkan pada rekening air"),
+    ("uptd19-rph", "/page7.html", "Pemeriksaan dan Cap Daging", "service",
+     "Surat keterangan asal daging dari RPH asal",
+     "Rp5.000 per kilogram karkas untuk daging dari luar kota"),
+    ("uptd19-rph", "/page9.html", "RPH Periksa 1.240 Hewan Kurban Jelang Iduladha", "news",
+     None, None),
+    ("uptd19-pald", "/", "UPTD PALD Kota Jambi", "listing", None, None),
     # an old PHP library site: session ids in its links (stored without them), an endless
     # agenda calendar, print views; "Page - Site" titles, facts after bold labels
     ("trap-dispusip", "/layanan.php?id=1", "Pendaftaran Anggota Perpustakaan", "service",

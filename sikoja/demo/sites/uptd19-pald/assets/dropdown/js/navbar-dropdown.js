@@ -1,0 +1,1 @@
+document.querySelectorAll(".dropdown-toggle").forEach(function(a){a.addEventListener("click",function(){a.nextElementSibling.classList.toggle("show")})});
