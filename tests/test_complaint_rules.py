@@ -1,6 +1,7 @@
 """Session 19's complaint rules (synonyms/data/default.txt, "Session 19: complaints and whom
-to tell") read the complaints they were written for, and two damage words no longer read
-"next door" and "twice as much" as damage.
+to tell") read the complaints they were written for, and words that share a stem with a
+rule's word no longer carry it: "next door" and "twice as much" are not damage, a nurse is
+not a hospital stay, coffee is not a photocopy.
 
 "terbelah" and "terlipat" (=> rusak) stem as "sebelah" and "kali lipat" do, so a neighbour's
 nuisance ("bengkel sebelah rumah bising") was read as a damaged road or KTP and a doubled bill
@@ -51,6 +52,19 @@ def test_a_complaint_reads_as_the_desk_that_answers_it(analyzer, query, read_as)
 ])
 def test_a_word_of_other_needs_is_not_read_as_a_complaint(analyzer, query, not_read_as):
     assert phrase(analyzer, not_read_as) not in readings(analyzer, query)
+
+
+@pytest.mark.parametrize(("query", "not_read_as", "still", "read_as"), [
+    # "dirawat" stems as "perawat" (a nurse) does: a nurse's licence read as a hospital stay
+    ("sip perawat", "rawat inap", "pasien dirawat di rumah sakit", "rawat inap"),
+    # "kopian" stems as "kopi" does: coffee and Puskesmas Kebun Kopi read as a photocopy
+    ("puskesmas kebun kopi", "fotokopi", "kopian ktp dilegalisir", "fotokopi"),
+    ("izin kedai kopi", "fotokopi", "salinan akta", "fotokopi"),
+])
+def test_a_stem_shared_with_another_word_does_not_carry_the_rule(analyzer, query, not_read_as,
+                                                                 still, read_as):
+    assert phrase(analyzer, not_read_as) not in readings(analyzer, query)
+    assert phrase(analyzer, read_as) in readings(analyzer, still)
 
 
 def _first_urls(searcher, query: str, n: int) -> list[str]:
