@@ -64,6 +64,7 @@ class SampleCrawl:
 # crawled once per session, not once per worker (checked against the fixtures at collection)
 SAMPLE_CRAWL_MODULES = {
     "tests/test_answer_card.py",
+    "tests/test_complaint_rules.py",
     "tests/test_crawl_fleet.py",
     "tests/test_crawl_sample_web.py",
     "tests/test_end_to_end.py",
