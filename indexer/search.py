@@ -11,6 +11,7 @@ highlighted snippets and the answer card for a top service.
 from __future__ import annotations
 
 import functools
+import itertools
 import threading
 import time
 from collections import Counter, OrderedDict
@@ -65,11 +66,19 @@ from indexer.registry import open_backend
 from indexer.siblings import common_tokens, keyword_alone, lead_by_sibling
 from indexer.snippets import make_snippet
 from sikoja.config import RankingConfig, Settings
-from sikoja.results import AnswerCard, Explain, QueryInfo, Result, SearchResponse
+from sikoja.results import (
+    AnswerCard,
+    Explain,
+    QueryInfo,
+    Result,
+    SearchResponse,
+    ServiceCopy,
+)
 from sikoja.schemes import is_web_url
 from sikoja.urls import doc_id
 
 _NAMED_KINDS = ("page", "app")  # kinds whose title is a name (see Searcher._boosts)
+ALSO_AT = 5  # the card names at most this many other offices publishing its service
 
 # Words that say which kind the citizen wants ("download sikesal", "berita banjir"): the
 # named kind then gets the service's prior and services step back a little.
@@ -250,6 +259,9 @@ class Searcher:
                     analysis, searched, metas[window[0][0].id], words))
             if settled if settled is not None else decide(signals, weights):
                 answer = _answer_card(docs[window[0][0].id])
+                if answer is not None:
+                    answer.also_at = self._copies(window[0][0], collapsed, words, metas,
+                                                  said, hosts)
         return SearchResponse(
             query=q,
             results=results,
@@ -996,6 +1008,16 @@ class Searcher:
         if (said and top.opd not in said) or (hosts and _host(top) not in hosts):
             return lambda other: False
         return self._same_service(top, words)
+
+    def _copies(self, top: Fused, collapsed: list[tuple[Fused, list[str]]],
+                words: QueryWords, metas: dict[str, DocMeta], said: frozenset[str],
+                hosts: frozenset[str]) -> list[ServiceCopy]:
+        """The card's ``also_at``: the results that are copies of ``top``'s service at other
+        offices (:meth:`_copy`, the ones its rival skips), best first, at most ALSO_AT."""
+        copy = self._copy(metas[top.id], words, said, hosts)
+        found = (metas[f.id] for f, _ in collapsed if f.id != top.id)
+        return [ServiceCopy(title=m.title, opd=m.opd, url=m.url)
+                for m in itertools.islice((m for m in found if copy(m)), ALSO_AT)]
 
     def _siblings(self, title: set[str], rival: set[str]) -> bool:
         """Whether two titles name one service at two offices: their words outside those on

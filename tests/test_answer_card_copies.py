@@ -93,7 +93,7 @@ def one_office(tmp_path_factory):
 def test_the_same_service_at_another_office_does_not_hold_the_card_back(two_offices):
     """Both offices' pages of the death certificate rank first and second, close together;
     the citizen gets the card of the first, which the second would answer alike, and the
-    second is still listed."""
+    card names the second as where else the service is."""
     response = two_offices.search(QUERY, explain=True)
     titles = [(r.title, r.opd) for r in response.results[:2]]
     assert sorted(titles) == sorted([("Akta Kematian", DUKCAPIL),
@@ -104,6 +104,9 @@ def test_the_same_service_at_another_office_does_not_hold_the_card_back(two_offi
     signals = response.analysis.card
     assert signals["margin"] > 5 * gap, signals  # read against the next other service
     assert response.answer is not None and response.answer.title == first.title
+    # and it says where else the service is: the copy, at its own office
+    assert [(c.title, c.opd, c.url) for c in response.answer.also_at] == [
+        (second.title, second.opd, second.url)]
     assert two_offices.search(QUERY).answer is not None  # the plain search shows it too
 
 
