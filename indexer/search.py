@@ -11,6 +11,7 @@ highlighted snippets and the answer card for a top service.
 from __future__ import annotations
 
 import functools
+import itertools
 import threading
 import time
 from collections import Counter, OrderedDict
@@ -65,11 +66,19 @@ from indexer.registry import open_backend
 from indexer.siblings import common_tokens, keyword_alone, lead_by_sibling
 from indexer.snippets import make_snippet
 from sikoja.config import RankingConfig, Settings
-from sikoja.results import AnswerCard, Explain, QueryInfo, Result, SearchResponse
+from sikoja.results import (
+    AnswerCard,
+    Explain,
+    QueryInfo,
+    Result,
+    SearchResponse,
+    ServiceCopy,
+)
 from sikoja.schemes import is_web_url
 from sikoja.urls import doc_id
 
 _NAMED_KINDS = ("page", "app")  # kinds whose title is a name (see Searcher._boosts)
+ALSO_AT = 5  # the card names at most this many other offices publishing its service
 
 # Words that say which kind the citizen wants ("download sikesal", "berita banjir"): the
 # named kind then gets the service's prior and services step back a little.
@@ -236,7 +245,7 @@ class Searcher:
             # a best bet or an external note settles the card: its signals only for explain
             if settled is None or explain:
                 signals = self._signals(window[0][0], collapsed, words, metas, docs, explain,
-                                        self._where(said))
+                                        said, hosts)
 
             # the readings cost a keyword search each: read only where they change the card
             def drops() -> dict[str, float]:
@@ -250,6 +259,9 @@ class Searcher:
                     analysis, searched, metas[window[0][0].id], words))
             if settled if settled is not None else decide(signals, weights):
                 answer = _answer_card(docs[window[0][0].id])
+                if answer is not None:
+                    answer.also_at = self._copies(window[0][0], collapsed, words, metas,
+                                                  said, hosts)
         return SearchResponse(
             query=q,
             results=results,
@@ -867,19 +879,26 @@ class Searcher:
     def _signals(self, top: Fused, collapsed: list[tuple[Fused, list[str]]],
                  words: QueryWords, metas: dict[str, DocMeta],
                  docs: dict[str, IndexedDoc], measured: bool = False,
-                 where: frozenset[str] = frozenset()) -> Signals:
+                 said: frozenset[str] = frozenset(),
+                 hosts: frozenset[str] = frozenset()) -> Signals:
         """The card's signals for ``top``, the first result shown, against its rival: the
         next result that could carry a card itself (a service or an app; a page the catalog
-        lists as an app when it is on the page of results shown, ``docs``), read when it is
-        not there. The first shown is not ``collapsed[0]`` when the index no longer had that
-        page to read (a rebuild removed it mid-search). The signals measured but not scored
-        (what is said as typed, siblings, shared expansions) only when ``measured`` (explain:
-        ``bench/answer_card.py`` reads them there); the gate never does. The words of the
-        query that say *where* (``where``, :meth:`_where`) count as said by the top's page."""
+        lists as an app when it is on the page of results shown, ``docs``) and is not a copy
+        of the top's service (:meth:`_copy`: the card would be right on either), read when
+        it is not there. The first shown is not ``collapsed[0]`` when the index no longer
+        had that page to read (a rebuild removed it mid-search). The signals measured but
+        not scored (what is said as typed, siblings, shared expansions) only when
+        ``measured`` (explain: ``bench/answer_card.py`` reads them there); the gate never
+        does. The words of the query that say *where* (of the OPDs it names, ``said``,
+        :meth:`_where`) count as said by the top's page; where the query names an office
+        or a site (``said``, ``hosts``) the top is not at, every copy stays a rival."""
         doc = docs[top.id]
+        where = self._where(said)
         after = next(i for i, (f, _) in enumerate(collapsed) if f.id == top.id) + 1
+        copy = self._copy(metas[top.id], words, said, hosts)
         rival = next((f for f, _ in collapsed[after:]
-                      if _carries_card(metas[f.id], docs.get(f.id))), None)
+                      if _carries_card(metas[f.id], docs.get(f.id))
+                      and not copy(metas[f.id])), None)
         rival_doc = None
         if rival is not None:
             rival_doc = docs.get(rival.id) or self.backend.get([rival.id]).get(rival.id)
@@ -974,6 +993,31 @@ class Searcher:
         title = words.title_tokens(top.title)
         return lambda other: (other.opd != top.opd
                               and self._siblings(title, words.title_tokens(other.title)))
+
+    def _copy(self, top: DocMeta, words: QueryWords, said: frozenset[str],
+              hosts: frozenset[str]) -> Callable[[DocMeta], bool]:
+        """Whether another result is a copy of ``top``'s service, which the card's rival
+        skips: the same service at another office (:meth:`_same_service`: a Mal Pelayanan
+        Publik counter, a kecamatan's post of the dinas's service), which a card would
+        answer alike. Where the query names an office (``said``) or a site (``hosts``) and
+        ``top`` is not there, nothing is a copy: the citizen asked *where*, and a copy
+        there, however far down, is the page asked for. The same title on another site of
+        ``top``'s own office (a portal subsite) is not skipped: measured, it added cards at
+        90% right that did not hold with template families held out (BENCHMARKS.md, "The
+        card's rival: the same service at another office")."""
+        if (said and top.opd not in said) or (hosts and _host(top) not in hosts):
+            return lambda other: False
+        return self._same_service(top, words)
+
+    def _copies(self, top: Fused, collapsed: list[tuple[Fused, list[str]]],
+                words: QueryWords, metas: dict[str, DocMeta], said: frozenset[str],
+                hosts: frozenset[str]) -> list[ServiceCopy]:
+        """The card's ``also_at``: the results that are copies of ``top``'s service at other
+        offices (:meth:`_copy`, the ones its rival skips), best first, at most ALSO_AT."""
+        copy = self._copy(metas[top.id], words, said, hosts)
+        found = (metas[f.id] for f, _ in collapsed if f.id != top.id)
+        return [ServiceCopy(title=m.title, opd=m.opd, url=m.url)
+                for m in itertools.islice((m for m in found if copy(m)), ALSO_AT)]
 
     def _siblings(self, title: set[str], rival: set[str]) -> bool:
         """Whether two titles name one service at two offices: their words outside those on

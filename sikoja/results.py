@@ -52,6 +52,14 @@ class Result(BaseModel):
     explain: Explain | None = None
 
 
+class ServiceCopy(BaseModel):
+    """The card's service as another office publishes it: where else a citizen can get it."""
+
+    title: str
+    opd: str
+    url: str
+
+
 class AnswerCard(BaseModel):
     """The top result, spelled out: what a citizen needs to act.
 
@@ -80,6 +88,9 @@ class AnswerCard(BaseModel):
     phone: str | None = None  # contact
     hours: str | None = None  # contact
     email: str | None = None  # contact
+    # the same service at other offices among the results (a Mal Pelayanan Publik counter,
+    # a kecamatan's page of the dinas's service), best first: the card would answer alike
+    also_at: list[ServiceCopy] = Field(default_factory=list)
 
 
 class ExternalNote(BaseModel):
