@@ -24,7 +24,7 @@ import json
 
 import pytest
 
-from crawler.extract.jsonlist import endpoints, own_key
+from crawler.extract.jsonlist import endpoints, own_key, record_document
 from crawler.extract.jsroutes import api_origins, registrable, routes_for
 from crawler.run import crawl
 from indexer.build import build_index
@@ -71,6 +71,33 @@ def test_a_record_names_its_own_id_as_its_table_does():
     assert (own_key(record, "id"), own_key(record, "slug")) == ("3", "sterilisasi-hewan")
     # a foreign key alone is no id of the record
     assert own_key({"id_kategori": 1, "nama_layanan": "Sterilisasi"}, "id") == ""
+
+
+def test_a_related_records_key_is_never_the_records_own():
+    """A joined row names its category before itself, and a record nests its category
+    with the category's slug: each service keeps its own URL, none merges into another."""
+    joined = {"id_kategori": 2, "nama_kategori": "Kesehatan Hewan", "id_layanan": 3,
+              "nama_layanan": "Sterilisasi Kucing", "persyaratan": ["KTP"], "biaya": "Gratis"}
+    assert own_key(joined, "id") == "3"
+    coded = {"kode_layanan": "PKW-01", "nama_layanan": "Pengobatan Hewan", "id_kategori": 2,
+             "nama_kategori": "Kesehatan Hewan", "persyaratan": ["KTP"]}
+    assert own_key(coded, "id") == ""  # the category's id is not this service's
+    kategori = {"id_kategori": 1, "nama_kategori": "Kesehatan Hewan",
+                "slug_kategori": "kesehatan-hewan"}
+    urls = set()
+    for rows, route in (([joined, dict(joined, id_layanan=4, nama_layanan="Vaksinasi")],
+                         ("#/puskeswan/", "id")),
+                        ([{"id_layanan": n, "nama_layanan": name, "persyaratan": ["KTP"],
+                           "biaya": "Gratis", "kategori": kategori}
+                          for n, name in ((1, "Vaksinasi Rabies"), (2, "Sterilisasi"))],
+                         ("#/layanan/", "slug"))):
+        for row in rows:
+            doc = record_document(row, page_url="http://h:9000/",
+                                  endpoint_url="http://h:9001/api/layanan", source="s",
+                                  opd="o", fetched_at="2026-01-01T00:00:00Z", routes=[route])
+            assert "kesehatan-hewan" not in doc.url and doc.url not in urls
+            urls.add(doc.url)
+    assert "http://h:9000/#/puskeswan/3" in urls
 
 
 def test_a_route_named_by_its_lists_own_path_part_shows_that_list():
