@@ -196,3 +196,32 @@ def test_a_third_party_host_the_code_fetches_is_never_asked(tmp_path):
     service = docs[app.url("/#/layanan/izin-usaha-peternakan")]
     assert service.kind == "service" and service.fields["requirements"] == ["Fotokopi KTP",
                                                                            "NIB"]
+
+
+@pytest.mark.slow  # crawls a served site
+def test_a_page_whose_script_holds_its_records_is_read_not_reported_unreadable(tmp_path):
+    """A shell whose only script is a data file (``var dataLayanan=[...]``): its records
+    are stored and the page is no error (the script's endpoints overwrote the list's
+    verdict, and the crawl failed reading it)."""
+    with PageSite() as app:
+        app.pages["/"] = Page(b'<!doctype html><html><head><title>Layanan</title>'
+                              b'<script src="/data.js"></script></head>'
+                              b'<body><div id="app"></div></body></html>')
+        app.pages["/data.js"] = Page((
+            b"var dataLayanan=[{nama:'Surat Keterangan Usaha',syarat:['KTP-el','KK'],"
+            b"biaya:'Gratis'},{nama:'Surat Keterangan Domisili',syarat:['KTP-el',"
+            b"'Pengantar RT'],biaya:'Gratis'}];"),
+            content_type="application/javascript")
+        source = Source(name="kel", opd="Kelurahan", start_urls=[app.url("/")],
+                        use_sitemap=False)
+        settings = load_settings(tmp_path)
+        settings.crawl.delay = 0.0
+        summary = crawl([source], settings, tmp_path)
+    from sikoja.store import DocumentStore
+    store = DocumentStore.open(tmp_path)
+    kinds = sorted(d.kind for d in store.iter_documents())
+    errors = [dict(r) for r in store.query("SELECT url, reason FROM fetch_log "
+                                           "WHERE outcome = 'error'")]
+    store.close()
+    assert summary.ok and errors == [], (str(summary), errors)
+    assert kinds == ["page", "service", "service"]

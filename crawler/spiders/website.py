@@ -981,9 +981,10 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 for reader in [page, *self.js_waiting.get(key, [])]:
                     if reader not in self.js_jobs:
                         continue
-                    found = endpoints(read, reader)[:MAX_ENDPOINTS]
-                    self._declare_apis(found, reader)
-                    for url in found:
+                    # (not ``found``: that is the caller's verdict, set by _list_records)
+                    urls = endpoints(read, reader)[:MAX_ENDPOINTS]
+                    self._declare_apis(urls, reader)
+                    for url in urls:
                         yield from self._js_request(url, reader, self.parse_json,
                                                     self.json_error)
             # the modules it imports (a Vite build's lazy views), a bounded number per site
