@@ -24,6 +24,7 @@ import json
 
 import pytest
 
+from crawler.downloadermiddlewares.offsite import SiteScope
 from crawler.extract.jsonlist import endpoints, own_key, record_document
 from crawler.extract.jsroutes import api_origins, registrable, routes_for
 from crawler.run import crawl
@@ -110,6 +111,21 @@ def test_a_route_named_by_its_lists_own_path_part_shows_that_list():
     assert routes_for(lists[2], routes, lists) == [("#/halaman/", "slug")]  # pages
     # a list no route names is shown at none of the others' routes
     assert routes_for(lists[3], routes, lists) == []
+
+
+def test_an_api_origin_declared_by_http_is_followed_to_https():
+    """``VITE_API_URL=http://api-distankp...`` and the API's 301 to https: the redirect is
+    the same API, as the source's own host is by either scheme; its pages are still not."""
+    source = Source(name="distankp", opd="o", start_urls=["http://distankp.jambikota.go.id/"],
+                    use_sitemap=False)
+    scope = SiteScope(source)
+    scope.declare_api("http://api-distankp.jambikota.go.id")
+    path = "/api/v1/puskeswan/layanan"
+    assert scope.allows(f"http://api-distankp.jambikota.go.id{path}", data=True)
+    assert scope.allows(f"https://api-distankp.jambikota.go.id{path}", data=True)
+    assert scope.allows(f"https://api-distankp.jambikota.go.id:443{path}", data=True)
+    assert not scope.allows(f"https://api-distankp.jambikota.go.id{path}")  # not a page
+    assert not scope.allows(f"http://api-distankp.jambikota.go.id:8080{path}", data=True)
 
 
 @pytest.fixture(scope="module")

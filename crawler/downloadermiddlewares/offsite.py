@@ -57,6 +57,17 @@ def names_file(url: str) -> bool:
     return "." in last and last.rsplit(".", 1)[1].lower() not in PAGE_EXTENSIONS
 
 
+def _host_port(url: str) -> tuple[str, int] | None:
+    """``url``'s host and port, a default port (80, 443) as 0; None if it has no valid one."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port or DEFAULT_PORTS.get(parts.scheme, 80)
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower().rstrip(".")
+    return (host, 0 if port in DEFAULT_PORTS.values() else port) if host else None
+
+
 class OffsiteRequest(IgnoreRequest):
     """A request (usually a redirect) to a host the source does not cover."""
 
@@ -104,7 +115,7 @@ class SiteScope:
         parts = urlsplit(url)
         if not is_web_url(url):
             return False
-        if data and origin(url) in self.apis:
+        if data and self._api(url):
             return True
         host = (parts.hostname or "").lower().rstrip(".")
         if host not in self.ports:
@@ -120,6 +131,13 @@ class SiteScope:
         if not (ports is None or port in ports or port in defaults and ports & defaults):
             return False
         return self._in_part(url)
+
+    def _api(self, url: str) -> bool:
+        """Whether ``url`` is on a declared API origin, as the source's own hosts are
+        matched: by either scheme, its default ports one (``http://api-x`` declared, its
+        redirect to ``https://api-x`` followed), another port exactly."""
+        want = _host_port(url)
+        return want is not None and any(_host_port(api) == want for api in self.apis)
 
     def site_root(self, url: str) -> str:
         """Where ``url``'s site starts: its origin, or on a shared site this source's prefix
