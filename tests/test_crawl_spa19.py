@@ -26,7 +26,13 @@ import pytest
 
 from crawler.downloadermiddlewares.offsite import SiteScope
 from crawler.extract.jsonlist import endpoints, own_key, record_document
-from crawler.extract.jsroutes import api_origins, registrable, routes_for
+from crawler.extract.jsroutes import (
+    api_origins,
+    property_bases,
+    registrable,
+    routes_for,
+    with_bases,
+)
 from crawler.run import crawl
 from indexer.build import build_index
 from indexer.search import Searcher
@@ -64,6 +70,20 @@ def test_a_client_made_for_another_organisations_host_is_not_the_sites_api():
     # the page's own host on another port is its own (the sample web's loopback sites)
     assert api_origins('h=ax.create({baseURL:"http://127.0.0.1:9001"})',
                        "http://127.0.0.1:9000/") == {"http://127.0.0.1:9001"}
+
+
+def test_an_api_origin_named_as_the_clients_base_is_the_base_of_a_lazy_chunks_calls():
+    """The main script makes the client with the API's origin alone; a lazy view's chunk
+    imports it and asks ``e.get("/api/v1/...")``: that path is the API's, not the page's."""
+    main = 'const h=ge.create({baseURL:"https://api-x.jambikota.go.id",timeout:15e3});' \
+           'export{h as a};'
+    chunk = 'import{a as e}from"./index-Bdl2EukW.js";const l=()=>e.get("/api/v1/layanan");'
+    read = with_bases(chunk, property_bases([main, chunk]))
+    assert endpoints(read, PAGE) == ["https://api-x.jambikota.go.id/api/v1/layanan"]
+    # another organisation's host as that base is still never asked
+    bmkg = main.replace("api-x.jambikota.go.id", "api.bmkg.go.id")
+    assert endpoints(with_bases(chunk, property_bases([bmkg, chunk])), PAGE) == [
+        "https://distankp.jambikota.go.id/api/v1/layanan"]
 
 
 def test_a_record_names_its_own_id_as_its_table_does():

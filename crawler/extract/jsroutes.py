@@ -98,11 +98,19 @@ def bases_of(properties: Iterable[Iterable[tuple[str, str]]]) -> dict[str, str]:
 
 
 def file_properties(code: str) -> frozenset[tuple[str, str]]:
-    """(property, data path) pairs of one script."""
+    """(property, data path) pairs of one script, and ("baseURL", origin) for an HTTP
+    client it makes with an absolute base that names no data path (``axios.create({baseURL:
+    "https://api-x.jambikota.go.id"})``): the base of the app's other chunks' calls as a
+    path base is (which origins are then asked: ``api_origins``)."""
+    code = code[:2_000_000]
     found = ((m.group(1) or m.group(4), m.group(3) if m.group(1) else m.group(6))
-             for m in _PROPERTY.finditer(code[:2_000_000]))
-    return frozenset((name, value) for name, value in found
-                     if _PATH_BASE.fullmatch(value) and _DATA.search(value.rstrip("/") + "/"))
+             for m in _PROPERTY.finditer(code))
+    pairs = {(name, value) for name, value in found
+             if _PATH_BASE.fullmatch(value) and _DATA.search(value.rstrip("/") + "/")}
+    if "baseURL" in code:
+        pairs |= {("baseURL", base) for base in client_bases(code)
+                  if re.match(r"https?://", base) and _PATH_BASE.fullmatch(base)}
+    return frozenset(pairs)
 
 
 def with_bases(code: str, bases: Mapping[str, str]) -> str:
