@@ -261,3 +261,31 @@ def test_a_page_whose_script_holds_its_records_is_read_not_reported_unreadable(t
     store.close()
     assert summary.ok and errors == [], (str(summary), errors)
     assert kinds == ["page", "service", "service"]
+
+
+@pytest.mark.slow  # crawls a served site
+def test_the_apps_own_script_path_names_no_other_list(tmp_path):
+    """An app under ``/layanan/`` loads ``/layanan/js/app.js``: the script file is no list
+    whose path names the ``/#/layanan/`` route, so the records keep that route."""
+    with PageSite() as app:
+        app.pages["/api/v1/items"] = Page(json.dumps({"data": [{
+            "id": 7, "nama_layanan": "Rekomendasi Izin Usaha Peternakan",
+            "slug": "izin-usaha-peternakan", "persyaratan": ["Fotokopi KTP", "NIB"],
+            "biaya": "Gratis"}]}).encode(), content_type="application/json")
+        app.pages["/layanan/"] = Page(b'<!doctype html><html><head><title>Layanan</title>'
+                                      b'<script src="/layanan/js/app.js"></script></head>'
+                                      b'<body><div id="app"></div></body></html>')
+        app.pages["/layanan/js/app.js"] = Page(
+            b'const h=ax.create({baseURL:"/api/v1"});h.get("/items");'
+            b'const r=R({history:"hash",mode:"hash",routes:[{path:"/layanan/:slug"}]});',
+            content_type="application/javascript")
+        source = Source(name="s", opd="o", start_urls=[app.url("/layanan/")],
+                        use_sitemap=False)
+        settings = load_settings(tmp_path)
+        settings.crawl.delay = 0.0
+        crawl([source], settings, tmp_path)
+    from sikoja.store import DocumentStore
+    store = DocumentStore.open(tmp_path)
+    urls = {d.url for d in store.iter_documents() if d.kind == "service"}
+    store.close()
+    assert urls == {app.url("/layanan/#/layanan/izin-usaha-peternakan")}

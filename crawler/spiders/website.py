@@ -168,6 +168,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         # pages drawn by JavaScript: their pending script/JSON reads, and what was read
         self.js_jobs: dict[str, _ScriptJob] = {}
         self.js_requested: set[str] = set()
+        self.js_lists: set[str] = set()  # of those, the data requests (not script files)
         # a request another page also needs: those pages, until it ends; then whether it
         # gave records (a shell's verdict must not depend on which page asked first)
         self.js_waiting: dict[str, list[str]] = {}
@@ -892,6 +893,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 job.pending += 1
             return
         self.js_requested.add(key)
+        if callback == self.parse_json:
+            self.js_lists.add(key)
         job.pending += 1
         job.tried += callback == self.parse_json
         yield Request(url, callback=callback, errback=errback, dont_filter=True,
@@ -899,9 +902,11 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                             "sikoja_js_page": page, "sikoja_js_key": key})
 
     def _lists_asked(self) -> list[str]:
-        """What the site's code asks for: its requests, and the URLs its detail templates
-        begin (``/wp/v2/posts?categories=``: the posts' list, asked or not, names its route)."""
-        return [*self.js_requested, *(t.prefix for t in self.detail_templates)]
+        """What the site's code asks for: its data requests (not its script files: an app
+        under ``/layanan/`` loading ``/layanan/js/app.js`` has no list named "layanan"), and
+        the URLs its detail templates begin (``/wp/v2/posts?categories=``: the posts' list,
+        asked or not, names its route)."""
+        return [*self.js_lists, *(t.prefix for t in self.detail_templates)]
 
     def _declare_apis(self, urls: list[str], page: str) -> None:
         """The origins other than the page's that ``endpoints`` found the app's code asking
@@ -1116,7 +1121,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         next candidate is asked. Returns the records to store as the list has them: all of
         them when there is nothing (more) to ask, else none (they wait for the probe)."""
         candidates = list_candidates([record for record, _doc in pairs], context.list_key,
-                                     self.detail_templates, frozenset(self.js_requested))
+                                     self.detail_templates, frozenset(self.js_lists))
         fresh = [c for c in candidates if (c[0], c[1]) not in tried]
         for template, key, index in fresh[:max(0, MAX_PROBES - len(tried))]:
             pair = (template, key)
