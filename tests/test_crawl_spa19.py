@@ -289,3 +289,44 @@ def test_the_apps_own_script_path_names_no_other_list(tmp_path):
     urls = {d.url for d in store.iter_documents() if d.kind == "service"}
     store.close()
     assert urls == {app.url("/layanan/#/layanan/izin-usaha-peternakan")}
+
+
+def test_a_host_under_another_customers_private_suffix_is_no_api():
+    """``web.app``, ``github.io``: each customer's site is its own registrable domain (the
+    Public Suffix List's private part), so another's is never this app's API."""
+    assert registrable("a.web.app") == "a.web.app"
+    assert api_origins('h=ax.create({baseURL:"https://b.web.app"})', "https://a.web.app/") == set()
+    assert api_origins('h=ax.create({baseURL:"https://api.a.web.app"})',
+                       "https://a.web.app/") == {"https://api.a.web.app"}
+
+
+def test_another_source_of_the_crawl_is_never_the_apps_api():
+    """Disdukcapil's site is a source of the same crawl under the same domain: distankp's
+    app making a client with it as base does not make it distankp's API (another office's
+    host is never asked), while its own ``api-distankp`` is."""
+    from crawler.spiders.website import WebsiteSpider
+
+    source = {"name": "distankp", "opd": "o", "kind": "website",
+              "start_urls": ["https://distankp.jambikota.go.id/"]}
+    spider = WebsiteSpider(source, crawl_hosts=["distankp.jambikota.go.id",
+                                                "www.disdukcapil.jambikota.go.id"])
+    sibling = "https://disdukcapil.jambikota.go.id/api/layanan"
+    own = "https://api-distankp.jambikota.go.id/api/v1/layanan"
+    spider._declare_apis([sibling, own], PAGE)
+    assert spider.scope.allows(own, data=True)
+    assert not spider.scope.allows(sibling, data=True)
+
+
+def test_the_crawl_tells_each_spider_every_sources_hosts(tmp_path):
+    from crawler.run import CrawlJob
+
+    sources = [Source(name=n, opd="o", start_urls=[f"http://127.0.0.1:1/{n}"],
+                      allowed_hosts=[f"{n}.jambikota.go.id"], use_sitemap=False)
+               for n in ("distankp", "disdukcapil")]
+    settings = load_settings(tmp_path)
+    job = CrawlJob(sources, settings, tmp_path).start()
+    try:
+        written = json.loads(job._job_path.read_text(encoding="utf-8"))
+    finally:
+        job.wait()
+    assert written["hosts"] == ["disdukcapil.jambikota.go.id", "distankp.jambikota.go.id"]

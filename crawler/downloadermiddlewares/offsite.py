@@ -28,6 +28,7 @@ a catalog's ``ftp:`` link) is never sent: ``sikoja.schemes`` is the one allow-li
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -68,6 +69,12 @@ def _host_port(url: str) -> tuple[str, int] | None:
     return (host, 0 if port in DEFAULT_PORTS.values() else port) if host else None
 
 
+def _bare(host: str) -> str:
+    """``host`` lowercased, without a trailing dot or ``www.``: one site either way."""
+    host = host.lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else host
+
+
 class OffsiteRequest(IgnoreRequest):
     """A request (usually a redirect) to a host the source does not cover."""
 
@@ -75,12 +82,14 @@ class OffsiteRequest(IgnoreRequest):
 class SiteScope:
     """Which URLs belong to a source."""
 
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, others: Iterable[str] = ()) -> None:
         self.ports: dict[str, set[int] | None] = {}
         self.blogs: set[str] = set()  # Blogger blog ids the source's pages declare
         self.apis: set[str] = set()  # origins of the source's apps' APIs (data only)
         for host in source.hosts:
             self.ports[host] = None
+        # the hosts of the crawl's other sources: another office's site, never this one's API
+        self.others = {_bare(h) for h in others} - {_bare(h) for h in source.hosts}
         for url in source.start_urls + ([source.url] if source.url else []):
             parts = urlsplit(url)
             host = (parts.hostname or "").lower()
@@ -106,8 +115,11 @@ class SiteScope:
         self.blogs.update(blogs)
 
     def declare_api(self, api: str) -> None:
-        """A script of the source makes its HTTP client with this origin as its base."""
-        self.apis.add(api)
+        """A script of the source makes its HTTP client with this origin as its base; not
+        taken when it is a host of another source of the crawl (a sibling office's site
+        under the same domain: ``disdukcapil.jambikota.go.id`` from ``distankp``'s app)."""
+        if _bare(urlsplit(api).hostname or "") not in self.others:
+            self.apis.add(api)
 
     def allows(self, url: str, data: bool = False) -> bool:
         """Whether ``url`` belongs to the source; ``data``: a request for what its scripts

@@ -37,6 +37,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from types import MappingProxyType
+from typing import Any
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from sikoja.urls import canonicalize_url, origin, url_key
@@ -376,21 +377,27 @@ def client_joins(code: str) -> list[tuple[str, bool]]:
     return list(dict.fromkeys(out))
 
 
-# second-level names under which a registrable domain has three labels (go.id, co.id)
-_SECOND_LEVEL = frozenset({"go", "co", "ac", "or", "web", "sch", "my", "net", "mil", "desa",
-                           "ponpes", "biz", "gov", "com", "org", "edu"})
+@lru_cache(maxsize=1)
+def _suffixes() -> Any:
+    """The Public Suffix List as tldextract (a dependency of Scrapy's) bundles it: read from
+    its package, never fetched, its private suffixes (``web.app``, ``github.io``) included."""
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None,
+                                 include_psl_private_domains=True)
 
 
+@lru_cache(maxsize=1024)
 def registrable(host: str) -> str:
-    """The domain a host is registered under: ``jambikota.go.id`` of
-    ``api-distankp.jambikota.go.id``, ``bmkg.go.id`` of ``api.bmkg.go.id``; an IP address
-    or a one-label host is itself."""
+    """The domain a host is registered under, by the Public Suffix List: ``jambikota.go.id``
+    of ``api-distankp.jambikota.go.id``, ``bmkg.go.id`` of ``api.bmkg.go.id``, and under a
+    private suffix each customer's own (``a.web.app`` is not ``b.web.app``'s); an IP
+    address or a host under no known suffix (``localhost``) is itself."""
     host = host.lower().rstrip(".")
-    labels = host.split(".")
-    if re.fullmatch(r"[\d.]+|\[?[0-9a-f:]+\]?", host) or len(labels) < 2:
+    if re.fullmatch(r"[\d.]+|\[?[0-9a-f:]+\]?", host):
         return host
-    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
-    return ".".join(labels[-keep:])
+    parts = _suffixes()(host)
+    return f"{parts.domain}.{parts.suffix}" if parts.domain and parts.suffix else host
 
 
 def api_origins(code: str, page_url: str) -> set[str]:

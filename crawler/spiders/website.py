@@ -145,7 +145,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.scope = SiteScope(self.source)
+        # (crawl_hosts: every host of the crawl's sources, ``crawler.run`` passes them)
+        self.scope = SiteScope(self.source, getattr(self, "crawl_hosts", None) or ())
         # keys (url_key) of the URLs requested (the page budget) and of documents produced
         self.scheduled: set[str] = set()
         self.produced: set[str] = set()
