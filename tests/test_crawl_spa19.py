@@ -330,3 +330,35 @@ def test_the_crawl_tells_each_spider_every_sources_hosts(tmp_path):
     finally:
         job.wait()
     assert written["hosts"] == ["disdukcapil.jambikota.go.id", "distankp.jambikota.go.id"]
+
+
+@pytest.mark.slow  # crawls served sites
+def test_a_third_party_host_made_the_clients_base_is_never_asked(tmp_path):
+    """The app makes its HTTP client with another organisation's host as base (``localhost``
+    beside the page's ``127.0.0.1``: another registrable domain) and asks it for a list:
+    the call is never sent there, only the app's own API is read."""
+    with PageSite() as api, PageSite() as third, PageSite() as app:
+        rows = json.dumps({"data": [{"id": 7, "nama_layanan": "Izin Usaha Peternakan",
+                                     "slug": "iup", "persyaratan": ["KTP", "NIB"],
+                                     "biaya": "Gratis"}]}).encode()
+        api.pages["/api/layanan"] = Page(rows, content_type="application/json")
+        third.pages["/api/statistik"] = Page(rows, content_type="application/json")
+        app.pages["/"] = Page(b'<!doctype html><html><head><title>SIMTANI</title>'
+                              b'<script type="module" src="/app.js"></script>'
+                              b'<script type="module" src="/stat.js"></script></head>'
+                              b'<body><div id="app"></div></body></html>')
+        app.pages["/app.js"] = Page((
+            f'const h=ax.create({{baseURL:"{api.base}"}});h.get("/api/layanan");'
+            'const r=R({history:"hash",mode:"hash",routes:[{path:"/layanan/:slug"}]});'
+        ).encode(), content_type="application/javascript")
+        app.pages["/stat.js"] = Page((
+            f'const g=ax.create({{baseURL:"http://localhost:{third.port}"}});'
+            'g.get("/api/statistik");').encode(), content_type="application/javascript")
+        source = Source(name="simtani", opd="Dinas Pertanian", start_urls=[app.url("/")],
+                        use_sitemap=False)
+        settings = load_settings(tmp_path)
+        settings.crawl.delay = 0.0
+        summary = crawl([source], settings, tmp_path)
+        assert summary.ok, str(summary)
+        assert "/api/layanan" in api.paths_hit()
+        assert third.paths_hit() == []
