@@ -362,3 +362,37 @@ def test_a_third_party_host_made_the_clients_base_is_never_asked(tmp_path):
         assert summary.ok, str(summary)
         assert "/api/layanan" in api.paths_hit()
         assert third.paths_hit() == []
+
+
+@pytest.mark.slow  # crawls a served site
+def test_a_list_no_route_of_a_hash_app_shows_is_not_stored_at_a_not_found_url(tmp_path):
+    """SIMTANI's categories (WordPress's ``jenis_layanan``): the hash router's table has no
+    route for them, so ``/#kesehatan-hewan`` is the app's "not found" view. They are not
+    stored as pages there; the services, at their route, are."""
+    with PageSite() as app:
+        app.pages["/api/layanan"] = Page(json.dumps({"data": [{
+            "id": 7, "nama_layanan": "Rekomendasi Izin Usaha Peternakan", "slug": "iup",
+            "persyaratan": ["Fotokopi KTP", "NIB"], "biaya": "Gratis"}]}).encode(),
+            content_type="application/json")
+        app.pages["/api/kategori"] = Page(json.dumps([
+            {"id": n, "name": name, "slug": slug, "description": "Layanan bidang " + name}
+            for n, name, slug in ((1, "Kesehatan Hewan", "kesehatan-hewan"),
+                                  (2, "Tanaman Pangan", "tanaman-pangan"))]).encode(),
+            content_type="application/json")
+        app.pages["/"] = Page(b'<!doctype html><html><head><title>SIMTANI</title>'
+                              b'<script type="module" src="/app.js"></script></head>'
+                              b'<body><div id="app"></div></body></html>')
+        app.pages["/app.js"] = Page(
+            b'const h=ax.create({baseURL:"/api"});h.get("/layanan");h.get("/kategori");'
+            b'const r=R({history:"hash",mode:"hash",routes:[{path:"/layanan/:slug"}]});',
+            content_type="application/javascript")
+        source = Source(name="s", opd="o", start_urls=[app.url("/")], use_sitemap=False)
+        settings = load_settings(tmp_path)
+        settings.crawl.delay = 0.0
+        summary = crawl([source], settings, tmp_path)
+    from sikoja.store import DocumentStore
+    store = DocumentStore.open(tmp_path)
+    urls = {d.url for d in store.iter_documents()}
+    store.close()
+    assert summary.ok, str(summary)
+    assert urls == {app.url("/"), app.url("/#/layanan/iup")}

@@ -1066,6 +1066,11 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         fetched_at = now_iso()
         listed = self._record_places()
         routes = routes_for(response.url, self.routes, self._lists_asked())
+        # a hash-routed app whose route table shows none of this list's records: their
+        # ``<page>#<slug>`` is a URL the app answers "not found" (``_unroutable``)
+        unroutable = not routes and bool(self.routes) and all(
+            prefix.startswith("#") for prefix, _key in self.routes)
+        unshown = 0
         read_as = value_columns(records)  # keys that say a field by their values
         for record in records:
             try:
@@ -1081,6 +1086,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 sources[doc.url] = record
         settled = settle_kinds([(sources[url], doc) for url, doc in docs.items()], read_as)
         docs = {doc.url: doc for doc in settled}
+        if unroutable:
+            kept = {u: d for u, d in docs.items() if not self._unroutable(d, page)}
+            unshown, docs = len(docs) - len(kept), kept
         for doc in docs.values():
             # a record's own URL is its document: not to be fetched (and replaced) as a page
             self.scheduled.add(url_key(doc.url))
@@ -1098,7 +1106,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                                   elapsed_ms=elapsed if index == 0 else None)
         if not docs:  # every fetch is logged: this one gave nothing to store
             yield FetchOutcome(url=key, outcome=SKIPPED, status=response.status,
-                               elapsed_ms=elapsed, reason="parse: JSON records without a name")
+                               elapsed_ms=elapsed,
+                               reason="parse: no route of the app shows these records"
+                               if unshown else "parse: JSON records without a name")
         yield from self._json_delisted(key, set(docs), response.status)
         following = next_page(response.body, response.url, _header(response, b"Link"))
         pages = response.meta.get("sikoja_json_pages", 1)
@@ -1111,7 +1121,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 request.meta["sikoja_json_pages"] = pages + 1
                 request.meta["sikoja_list_id"] = list_id  # one list: one verdict
                 yield request
-        found[0] = bool(docs)
+        found[0] = bool(docs or unshown)  # records read, if none shown: no unreadable shell
 
     def _probe_details(self, pairs: list[tuple[dict[str, Any], Any]],
                        tried: tuple[tuple[DetailTemplate, str], ...], context: _ListContext
@@ -1271,6 +1281,15 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         yield FetchedDocument(document=listed_doc, fetched_url=list_key, status=200,
                               elapsed_ms=None)
         yield from self._js_ended(failure.request.meta, found=True)
+
+    @staticmethod
+    def _unroutable(doc: Any, page: str) -> bool:
+        """Whether ``doc``, of a list no route of a hash-routed app shows, is placed only at
+        ``<page>#<slug>`` (a URL the app shows as "not found": SIMTANI's ``jenis_layanan``
+        categories) and is no service: such a record is not stored. A service keeps that
+        place, its facts worth more to a citizen than the app's landing view."""
+        return doc.kind != "service" and doc.url.startswith(canonicalize_url(page) + "#") and (
+            not doc.url.startswith(canonicalize_url(page) + "#/"))
 
     def _add_routes(self, routes: list[tuple[str, str]]) -> None:
         self.routes.extend(r for r in routes if r not in self.routes)
