@@ -148,6 +148,25 @@ def test_an_api_origin_declared_by_http_is_followed_to_https():
     assert not scope.allows(f"http://api-distankp.jambikota.go.id:8080{path}", data=True)
 
 
+def _crawl_app(tmp_path, start: str, name: str = "s", opd: str = "o"):
+    """Crawl the one source starting at ``start`` (no delay): its summary, its documents
+    by URL and the URLs and reasons of its fetch errors."""
+    from sikoja.store import DocumentStore
+
+    source = Source(name=name, opd=opd, start_urls=[start], use_sitemap=False)
+    settings = load_settings(tmp_path)
+    settings.crawl.delay = 0.0
+    summary = crawl([source], settings, tmp_path)
+    store = DocumentStore.open(tmp_path)
+    try:
+        docs = {d.url: d for d in store.iter_documents()}
+        errors = [dict(r) for r in store.query("SELECT url, reason FROM fetch_log "
+                                               "WHERE outcome = 'error'")]
+    finally:
+        store.close()
+    return summary, docs, errors
+
+
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
     out = tmp_path_factory.mktemp("spa19")
@@ -177,6 +196,8 @@ def test_every_service_of_both_backends_is_stored_at_its_route_with_its_facts(sa
     # WordPress pages at the app's page route, not at another list's
     assert docs["/#/halaman/kontak"].kind != "service"
     assert not [p for p in docs if p.startswith("/#/puskeswan/") and p not in services]
+    # the service categories (``jenis_layanan``) no route shows: not pages at ``/#<slug>``
+    assert not [p for p in docs if p.startswith("/#") and not p.startswith("/#/")]
     # the third parties the bundle names were never asked
     asked = {row["url"] for row in log}
     assert not [u for u in asked if "127.0.0.1" not in u]
@@ -217,18 +238,11 @@ def test_a_third_party_host_the_code_fetches_is_never_asked(tmp_path):
             'fetch(T+"/collect.json");fetch(`${T}/collect.json`);'
             'const r=R({history:"hash",mode:"hash",routes:[{path:"/layanan/:slug"}]});'
         ).encode(), content_type="application/javascript")
-        source = Source(name="simtani", opd="Dinas Pertanian", start_urls=[app.url("/")],
-                        use_sitemap=False)
-        settings = load_settings(tmp_path)
-        settings.crawl.delay = 0.0
-        summary = crawl([source], settings, tmp_path)
+        summary, docs, _errors = _crawl_app(tmp_path, app.url("/"), "simtani",
+                                            "Dinas Pertanian")
         assert summary.ok, str(summary)
         assert "/api/layanan" in api.paths_hit()
         assert third.paths_hit() == []
-    from sikoja.store import DocumentStore
-    store = DocumentStore.open(tmp_path)
-    docs = {d.url: d for d in store.iter_documents()}
-    store.close()
     service = docs[app.url("/#/layanan/izin-usaha-peternakan")]
     assert service.kind == "service" and service.fields["requirements"] == ["Fotokopi KTP",
                                                                            "NIB"]
@@ -248,19 +262,9 @@ def test_a_page_whose_script_holds_its_records_is_read_not_reported_unreadable(t
             b"biaya:'Gratis'},{nama:'Surat Keterangan Domisili',syarat:['KTP-el',"
             b"'Pengantar RT'],biaya:'Gratis'}];"),
             content_type="application/javascript")
-        source = Source(name="kel", opd="Kelurahan", start_urls=[app.url("/")],
-                        use_sitemap=False)
-        settings = load_settings(tmp_path)
-        settings.crawl.delay = 0.0
-        summary = crawl([source], settings, tmp_path)
-    from sikoja.store import DocumentStore
-    store = DocumentStore.open(tmp_path)
-    kinds = sorted(d.kind for d in store.iter_documents())
-    errors = [dict(r) for r in store.query("SELECT url, reason FROM fetch_log "
-                                           "WHERE outcome = 'error'")]
-    store.close()
+        summary, docs, errors = _crawl_app(tmp_path, app.url("/"))
     assert summary.ok and errors == [], (str(summary), errors)
-    assert kinds == ["page", "service", "service"]
+    assert sorted(d.kind for d in docs.values()) == ["page", "service", "service"]
 
 
 @pytest.mark.slow  # crawls a served site
@@ -279,15 +283,8 @@ def test_the_apps_own_script_path_names_no_other_list(tmp_path):
             b'const h=ax.create({baseURL:"/api/v1"});h.get("/items");'
             b'const r=R({history:"hash",mode:"hash",routes:[{path:"/layanan/:slug"}]});',
             content_type="application/javascript")
-        source = Source(name="s", opd="o", start_urls=[app.url("/layanan/")],
-                        use_sitemap=False)
-        settings = load_settings(tmp_path)
-        settings.crawl.delay = 0.0
-        crawl([source], settings, tmp_path)
-    from sikoja.store import DocumentStore
-    store = DocumentStore.open(tmp_path)
-    urls = {d.url for d in store.iter_documents() if d.kind == "service"}
-    store.close()
+        _summary, docs, _errors = _crawl_app(tmp_path, app.url("/layanan/"))
+    urls = {url for url, d in docs.items() if d.kind == "service"}
     assert urls == {app.url("/layanan/#/layanan/izin-usaha-peternakan")}
 
 
@@ -354,11 +351,7 @@ def test_a_third_party_host_made_the_clients_base_is_never_asked(tmp_path):
         app.pages["/stat.js"] = Page((
             f'const g=ax.create({{baseURL:"http://localhost:{third.port}"}});'
             'g.get("/api/statistik");').encode(), content_type="application/javascript")
-        source = Source(name="simtani", opd="Dinas Pertanian", start_urls=[app.url("/")],
-                        use_sitemap=False)
-        settings = load_settings(tmp_path)
-        settings.crawl.delay = 0.0
-        summary = crawl([source], settings, tmp_path)
+        summary, _docs, _errors = _crawl_app(tmp_path, app.url("/"))
         assert summary.ok, str(summary)
         assert "/api/layanan" in api.paths_hit()
         assert third.paths_hit() == []
@@ -386,13 +379,6 @@ def test_a_list_no_route_of_a_hash_app_shows_is_not_stored_at_a_not_found_url(tm
             b'const h=ax.create({baseURL:"/api"});h.get("/layanan");h.get("/kategori");'
             b'const r=R({history:"hash",mode:"hash",routes:[{path:"/layanan/:slug"}]});',
             content_type="application/javascript")
-        source = Source(name="s", opd="o", start_urls=[app.url("/")], use_sitemap=False)
-        settings = load_settings(tmp_path)
-        settings.crawl.delay = 0.0
-        summary = crawl([source], settings, tmp_path)
-    from sikoja.store import DocumentStore
-    store = DocumentStore.open(tmp_path)
-    urls = {d.url for d in store.iter_documents()}
-    store.close()
+        summary, docs, _errors = _crawl_app(tmp_path, app.url("/"))
     assert summary.ok, str(summary)
-    assert urls == {app.url("/"), app.url("/#/layanan/iup")}
+    assert set(docs) == {app.url("/"), app.url("/#/layanan/iup")}

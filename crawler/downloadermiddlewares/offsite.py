@@ -20,7 +20,9 @@ that feed only, not another blog's, not its comments, nothing else of Blogger's 
 A single-page app's API on another origin (``api-distankp.jambikota.go.id`` beside
 ``distankp.jambikota.go.id``) is in scope for the data the app's code asks of it once a
 script of the source names it as its HTTP client's base (``declare_api``; which origins
-qualify is ``crawler.extract.jsroutes.api_origins``): JSON requests only, never its pages.
+qualify is ``crawler.extract.jsroutes.api_origins``): JSON requests only, never its pages,
+by either scheme and its default ports as the source's own hosts are; never a host of
+another source of the crawl (a sibling office's site under the same domain).
 
 Whatever the spider, a request that is not http(s) (a redirect to ``file:///etc/passwd``,
 a catalog's ``ftp:`` link) is never sent: ``sikoja.schemes`` is the one allow-list.
