@@ -148,6 +148,17 @@ def test_an_api_origin_declared_by_http_is_followed_to_https():
     assert not scope.allows(f"http://api-distankp.jambikota.go.id:8080{path}", data=True)
 
 
+def _shell(title: str, *scripts: str) -> Page:
+    """An app's HTML shell: a title, its scripts, an empty mount point."""
+    tags = "".join(f'<script type="module" src="{src}"></script>' for src in scripts)
+    return Page(f'<!doctype html><html><head><title>{title}</title>{tags}</head>'
+                '<body><div id="app"></div></body></html>'.encode())
+
+
+def _script(code: str) -> Page:
+    return Page(code.encode(), content_type="application/javascript")
+
+
 def _crawl_app(tmp_path, start: str, name: str = "s", opd: str = "o"):
     """Crawl the one source starting at ``start`` (no delay): its summary, its documents
     by URL and the URLs and reasons of its fetch errors."""
@@ -276,13 +287,10 @@ def test_the_apps_own_script_path_names_no_other_list(tmp_path):
             "id": 7, "nama_layanan": "Rekomendasi Izin Usaha Peternakan",
             "slug": "izin-usaha-peternakan", "persyaratan": ["Fotokopi KTP", "NIB"],
             "biaya": "Gratis"}]}).encode(), content_type="application/json")
-        app.pages["/layanan/"] = Page(b'<!doctype html><html><head><title>Layanan</title>'
-                                      b'<script src="/layanan/js/app.js"></script></head>'
-                                      b'<body><div id="app"></div></body></html>')
-        app.pages["/layanan/js/app.js"] = Page(
-            b'const h=ax.create({baseURL:"/api/v1"});h.get("/items");'
-            b'const r=R({history:"hash",mode:"hash",routes:[{path:"/layanan/:slug"}]});',
-            content_type="application/javascript")
+        app.pages["/layanan/"] = _shell("Layanan", "/layanan/js/app.js")
+        app.pages["/layanan/js/app.js"] = _script(
+            'const h=ax.create({baseURL:"/api/v1"});h.get("/items");'
+            'const r=R({history:"hash",mode:"hash",routes:[{path:"/layanan/:slug"}]});')
         _summary, docs, _errors = _crawl_app(tmp_path, app.url("/layanan/"))
     urls = {url for url, d in docs.items() if d.kind == "service"}
     assert urls == {app.url("/layanan/#/layanan/izin-usaha-peternakan")}
@@ -340,17 +348,13 @@ def test_a_third_party_host_made_the_clients_base_is_never_asked(tmp_path):
                                      "biaya": "Gratis"}]}).encode()
         api.pages["/api/layanan"] = Page(rows, content_type="application/json")
         third.pages["/api/statistik"] = Page(rows, content_type="application/json")
-        app.pages["/"] = Page(b'<!doctype html><html><head><title>SIMTANI</title>'
-                              b'<script type="module" src="/app.js"></script>'
-                              b'<script type="module" src="/stat.js"></script></head>'
-                              b'<body><div id="app"></div></body></html>')
-        app.pages["/app.js"] = Page((
+        app.pages["/"] = _shell("SIMTANI", "/app.js", "/stat.js")
+        app.pages["/app.js"] = _script(
             f'const h=ax.create({{baseURL:"{api.base}"}});h.get("/api/layanan");'
-            'const r=R({history:"hash",mode:"hash",routes:[{path:"/layanan/:slug"}]});'
-        ).encode(), content_type="application/javascript")
-        app.pages["/stat.js"] = Page((
+            'const r=R({history:"hash",mode:"hash",routes:[{path:"/layanan/:slug"}]});')
+        app.pages["/stat.js"] = _script(
             f'const g=ax.create({{baseURL:"http://localhost:{third.port}"}});'
-            'g.get("/api/statistik");').encode(), content_type="application/javascript")
+            'g.get("/api/statistik");')
         summary, _docs, _errors = _crawl_app(tmp_path, app.url("/"))
         assert summary.ok, str(summary)
         assert "/api/layanan" in api.paths_hit()
@@ -372,13 +376,10 @@ def test_a_list_no_route_of_a_hash_app_shows_is_not_stored_at_a_not_found_url(tm
             for n, name, slug in ((1, "Kesehatan Hewan", "kesehatan-hewan"),
                                   (2, "Tanaman Pangan", "tanaman-pangan"))]).encode(),
             content_type="application/json")
-        app.pages["/"] = Page(b'<!doctype html><html><head><title>SIMTANI</title>'
-                              b'<script type="module" src="/app.js"></script></head>'
-                              b'<body><div id="app"></div></body></html>')
-        app.pages["/app.js"] = Page(
-            b'const h=ax.create({baseURL:"/api"});h.get("/layanan");h.get("/kategori");'
-            b'const r=R({history:"hash",mode:"hash",routes:[{path:"/layanan/:slug"}]});',
-            content_type="application/javascript")
+        app.pages["/"] = _shell("SIMTANI", "/app.js")
+        app.pages["/app.js"] = _script(
+            'const h=ax.create({baseURL:"/api"});h.get("/layanan");h.get("/kategori");'
+            'const r=R({history:"hash",mode:"hash",routes:[{path:"/layanan/:slug"}]});')
         summary, docs, _errors = _crawl_app(tmp_path, app.url("/"))
     assert summary.ok, str(summary)
     assert set(docs) == {app.url("/"), app.url("/#/layanan/iup")}
