@@ -28,6 +28,7 @@ from crawler.downloadermiddlewares.offsite import SiteScope
 from crawler.extract.jsonlist import endpoints, own_key, record_document
 from crawler.extract.jsroutes import (
     api_origins,
+    not_found_view,
     property_bases,
     registrable,
     routes_for,
@@ -84,6 +85,14 @@ def test_an_api_origin_named_as_the_clients_base_is_the_base_of_a_lazy_chunks_ca
     bmkg = main.replace("api-x.jambikota.go.id", "api.bmkg.go.id")
     assert endpoints(with_bases(chunk, property_bases([bmkg, chunk])), PAGE) == [
         "https://distankp.jambikota.go.id/api/v1/layanan"]
+
+
+def test_a_catch_all_route_with_a_view_of_its_own_is_a_not_found_view():
+    assert not_found_view('routes:[{path:"/:pathMatch(.*)*",component:()=>import("./N.js")}]')
+    assert not_found_view('jsx(Route,{path:"*",element:jsx(NotFound,{})})')
+    assert not not_found_view('routes:[{path:"*",redirect:"/"}]')  # SIBANSOS: home
+    assert not not_found_view('routes:[{path:"**",redirectTo:""}]')
+    assert not not_found_view('routes:[{path:"/layanan/:id",component:d}]')
 
 
 def test_a_record_names_its_own_id_as_its_table_does():
@@ -362,10 +371,16 @@ def test_a_third_party_host_made_the_clients_base_is_never_asked(tmp_path):
 
 
 @pytest.mark.slow  # crawls a served site
-def test_a_list_no_route_of_a_hash_app_shows_is_not_stored_at_a_not_found_url(tmp_path):
+@pytest.mark.parametrize("catch_all, kept", [
+    ('{path:"/:pathMatch(.*)*",name:"tidak-ditemukan",component:()=>import("./NotFound.js")}',
+     False),
+    ('{path:"*",redirect:"/"}', True)])
+def test_a_list_no_route_of_a_hash_app_shows_is_not_stored_at_a_not_found_url(
+        tmp_path, catch_all, kept):
     """SIMTANI's categories (WordPress's ``jenis_layanan``): the hash router's table has no
-    route for them, so ``/#kesehatan-hewan`` is the app's "not found" view. They are not
-    stored as pages there; the services, at their route, are."""
+    route for them and answers any other URL with its "not found" view, so
+    ``/#kesehatan-hewan`` is that view. They are not stored as pages there; the services,
+    at their route, are. An app whose catch-all goes home (SIBANSOS) keeps them there."""
     with PageSite() as app:
         app.pages["/api/layanan"] = Page(json.dumps({"data": [{
             "id": 7, "nama_layanan": "Rekomendasi Izin Usaha Peternakan", "slug": "iup",
@@ -379,7 +394,10 @@ def test_a_list_no_route_of_a_hash_app_shows_is_not_stored_at_a_not_found_url(tm
         app.pages["/"] = _shell("SIMTANI", "/app.js")
         app.pages["/app.js"] = _script(
             'const h=ax.create({baseURL:"/api"});h.get("/layanan");h.get("/kategori");'
-            'const r=R({history:"hash",mode:"hash",routes:[{path:"/layanan/:slug"}]});')
+            'const r=R({history:"hash",mode:"hash",routes:[{path:"/layanan/:slug"},'
+            + catch_all + ']});')
         summary, docs, _errors = _crawl_app(tmp_path, app.url("/"))
     assert summary.ok, str(summary)
-    assert set(docs) == {app.url("/"), app.url("/#/layanan/iup")}
+    categories = {app.url("/#kesehatan-hewan"), app.url("/#tanaman-pangan")}
+    assert set(docs) == {app.url("/"), app.url("/#/layanan/iup")} | (
+        categories if kept else set())

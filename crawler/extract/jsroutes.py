@@ -638,6 +638,26 @@ _HASH_HISTORY = re.compile(r"function\s+(" + _IDENT + r")\s*\(\s*(" + _IDENT
                            r"[^;{}]{0,120}\.includes\(\s*['\"]#['\"]\s*\)")
 
 
+# a router's catch-all route: vue-router 3's ``*``, 4's ``/:pathMatch(.*)*``, Angular's
+# ``**``, React Router's ``*``
+_CATCH_ALL = re.compile(r"""\bpath\s*:\s*(['"`])(?:/?\*{1,2}|/?:\w+\(\.\*\)\*?)\1""")
+
+
+def not_found_view(code: str) -> bool:
+    """Whether the app's route table ends in a catch-all that shows a view of its own (a
+    "not found" page: ``{path: "/:pathMatch(.*)*", component: NotFound}``), not one that
+    redirects home (``{path: "*", redirect: "/"}``, Angular's ``redirectTo``, React
+    Router's ``Navigate``): a URL no route names is then no place of any record."""
+    for match in _CATCH_ALL.finditer(code):
+        start = code.rfind("{", max(0, match.start() - 300), match.start())
+        end = code.find("}", match.end(), match.end() + 300)
+        route = code[max(start, 0):end if end >= 0 else match.end() + 300]
+        if re.search(r"\b(?:component|element|loadComponent|loadChildren)\b", route) and (
+                not re.search(r"redirect|Navigate", route)):
+            return True
+    return False
+
+
 def hash_routed(code: str) -> bool:
     """Whether the app of ``code`` routes in the URL's fragment (``/#/layanan/x``)."""
     if _HASH_ROUTER.search(code):

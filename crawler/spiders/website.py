@@ -79,6 +79,7 @@ from crawler.extract.jsroutes import (
     detail_templates,
     file_properties,
     last_segment,
+    not_found_view,
     route_templates,
     routes_for,
     with_bases,
@@ -188,6 +189,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         self.listed: dict[str, set[str]] = {}
         self.shells: set[str] = set()
         self.routes: list[tuple[str, str]] = []
+        # the app's route table shows "not found" at a URL no route names (``_list_records``)
+        self.not_found_view = False
         # detail URLs the code builds from a record's id or slug (jsroutes.detail_templates),
         # and per list (its URL, its first page's) the one its probe verified, or None
         self.detail_templates: list[DetailTemplate] = []
@@ -979,6 +982,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             self.js_bases = bases
             for read in dict.fromkeys(with_bases(c, bases) for c in codes):
                 self._add_routes(route_templates(read))
+                self.not_found_view = self.not_found_view or not_found_view(read)
                 self.detail_templates.extend(
                     t for t in (DetailTemplate(urljoin(response.url, prefix), key, suffix)
                                 for prefix, key, suffix in detail_templates(read))
@@ -1066,9 +1070,11 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         fetched_at = now_iso()
         listed = self._record_places()
         routes = routes_for(response.url, self.routes, self._lists_asked())
-        # a hash-routed app whose route table shows none of this list's records: their
-        # ``<page>#<slug>`` is a URL the app answers "not found" (``_unroutable``)
-        unroutable = not routes and bool(self.routes) and all(
+        # a hash-routed app whose route table shows none of this list's records and answers
+        # a URL it does not name with its "not found" view: their ``<page>#<slug>`` is that
+        # view (``_unroutable``). An app whose catch-all goes home (SIBANSOS's ``{path: "*",
+        # redirect: "/"}``), or that has none, keeps them there, on the page that lists them
+        unroutable = not routes and self.not_found_view and bool(self.routes) and all(
             prefix.startswith("#") for prefix, _key in self.routes)
         unshown = 0
         read_as = value_columns(records)  # keys that say a field by their values
