@@ -98,9 +98,11 @@ def run_job(job: dict[str, object]) -> None:
     for raw in job["sources"]:  # type: ignore[attr-defined]
         source = Source.model_validate(raw)
         spidercls = CatalogSpider if source.kind == "app-catalog" else WebsiteSpider
+        # a website knows the hosts of the crawl's other sources: none is its app's API
+        others = {} if spidercls is CatalogSpider else {"crawl_hosts": job.get("hosts") or []}
         process.crawl(spidercls, source=source, crawl_id=crawl_ids.get(source.name),
                       board=board, reread=source.name in reread,
-                      read_since=read_since.get(source.name))
+                      read_since=read_since.get(source.name), **others)
 
     from twisted.internet import reactor
 

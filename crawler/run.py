@@ -231,6 +231,8 @@ class CrawlJob:
             store.close()
         job = {
             "sources": [s.model_dump() for s in self.sources],
+            # every source's hosts: another source's is no app's API (crawler.child)
+            "hosts": sorted({h for s in self.sources for h in s.hosts if h}),
             "crawl": self.settings.crawl.model_dump(),
             "data_dir": str(self.data_dir.resolve()),
             "crawl_ids": self.crawl_ids,

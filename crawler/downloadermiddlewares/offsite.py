@@ -20,7 +20,9 @@ that feed only, not another blog's, not its comments, nothing else of Blogger's 
 A single-page app's API on another origin (``api-distankp.jambikota.go.id`` beside
 ``distankp.jambikota.go.id``) is in scope for the data the app's code asks of it once a
 script of the source names it as its HTTP client's base (``declare_api``; which origins
-qualify is ``crawler.extract.jsroutes.api_origins``): JSON requests only, never its pages.
+qualify is ``crawler.extract.jsroutes.api_origins``): JSON requests only, never its pages,
+by either scheme and its default ports as the source's own hosts are; never a host of
+another source of the crawl (a sibling office's site under the same domain).
 
 Whatever the spider, a request that is not http(s) (a redirect to ``file:///etc/passwd``,
 a catalog's ``ftp:`` link) is never sent: ``sikoja.schemes`` is the one allow-list.
@@ -28,6 +30,7 @@ a catalog's ``ftp:`` link) is never sent: ``sikoja.schemes`` is the one allow-li
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -57,6 +60,23 @@ def names_file(url: str) -> bool:
     return "." in last and last.rsplit(".", 1)[1].lower() not in PAGE_EXTENSIONS
 
 
+def _host_port(url: str) -> tuple[str, int] | None:
+    """``url``'s host and port, a default port (80, 443) as 0; None if it has no valid one."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port or DEFAULT_PORTS.get(parts.scheme, 80)
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower().rstrip(".")
+    return (host, 0 if port in DEFAULT_PORTS.values() else port) if host else None
+
+
+def _bare(host: str) -> str:
+    """``host`` lowercased, without a trailing dot or ``www.``: one site either way."""
+    host = host.lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else host
+
+
 class OffsiteRequest(IgnoreRequest):
     """A request (usually a redirect) to a host the source does not cover."""
 
@@ -64,12 +84,14 @@ class OffsiteRequest(IgnoreRequest):
 class SiteScope:
     """Which URLs belong to a source."""
 
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, others: Iterable[str] = ()) -> None:
         self.ports: dict[str, set[int] | None] = {}
         self.blogs: set[str] = set()  # Blogger blog ids the source's pages declare
         self.apis: set[str] = set()  # origins of the source's apps' APIs (data only)
         for host in source.hosts:
             self.ports[host] = None
+        # the hosts of the crawl's other sources: another office's site, never this one's API
+        self.others = {_bare(h) for h in others} - {_bare(h) for h in source.hosts}
         for url in source.start_urls + ([source.url] if source.url else []):
             parts = urlsplit(url)
             host = (parts.hostname or "").lower()
@@ -95,8 +117,11 @@ class SiteScope:
         self.blogs.update(blogs)
 
     def declare_api(self, api: str) -> None:
-        """A script of the source makes its HTTP client with this origin as its base."""
-        self.apis.add(api)
+        """A script of the source makes its HTTP client with this origin as its base; not
+        taken when it is a host of another source of the crawl (a sibling office's site
+        under the same domain: ``disdukcapil.jambikota.go.id`` from ``distankp``'s app)."""
+        if _bare(urlsplit(api).hostname or "") not in self.others:
+            self.apis.add(api)
 
     def allows(self, url: str, data: bool = False) -> bool:
         """Whether ``url`` belongs to the source; ``data``: a request for what its scripts
@@ -104,7 +129,7 @@ class SiteScope:
         parts = urlsplit(url)
         if not is_web_url(url):
             return False
-        if data and origin(url) in self.apis:
+        if data and self._api(url):
             return True
         host = (parts.hostname or "").lower().rstrip(".")
         if host not in self.ports:
@@ -120,6 +145,13 @@ class SiteScope:
         if not (ports is None or port in ports or port in defaults and ports & defaults):
             return False
         return self._in_part(url)
+
+    def _api(self, url: str) -> bool:
+        """Whether ``url`` is on a declared API origin, as the source's own hosts are
+        matched: by either scheme, its default ports one (``http://api-x`` declared, its
+        redirect to ``https://api-x`` followed), another port exactly."""
+        want = _host_port(url)
+        return want is not None and any(_host_port(api) == want for api in self.apis)
 
     def site_root(self, url: str) -> str:
         """Where ``url``'s site starts: its origin, or on a shared site this source's prefix

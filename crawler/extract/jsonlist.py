@@ -896,7 +896,8 @@ def record_fields(record: dict[str, Any], depth: int = 0) -> dict[str, Any]:
         for value in record.values():
             if isinstance(value, dict):
                 for name, inner in record_fields(value, depth + 1).items():
-                    mapped.setdefault(name, inner)
+                    if name != "slug":  # a related object's slug (its category's) is its own
+                        mapped.setdefault(name, inner)
     if "slug" not in mapped and (slug := own_key(record, "slug")):
         mapped["slug"] = slug
     return mapped
@@ -908,21 +909,33 @@ _ENTITY_KEY = re.compile(r"(?:nama|judul|name|title)_?(\w+)")
 
 def own_key(record: dict[str, Any], key: str) -> str:
     """``record``'s ``id`` or ``slug`` (``key``), or, as Indonesian tables name them, the
-    ``id_<x>``/``<x>_id`` (``slug_<x>``) of the thing its name key names (``id_layanan``
-    beside ``nama_layanan``): its own, not a foreign key (``id_kategori``). "" if none."""
+    ``id_<x>``/``<x>_id`` (``slug_<x>``) of the thing its title key names (``id_layanan``
+    beside the ``nama_layanan`` read as its title): its own, never a joined row's foreign key
+    (``id_kategori`` beside ``nama_kategori``) nor a nested object's. "" if none."""
     if key in record:
         return _text(record.get(key))
+    title = _title_key(record)
+    m = _ENTITY_KEY.fullmatch(_norm_key(title)) if title is not None else None
+    if not m:
+        return ""
     norms = {_norm_key(k): k for k in record}
-    for norm in norms:
-        m = _ENTITY_KEY.fullmatch(norm)
-        if not m:
-            continue
-        entity = m.group(1).strip("_")
-        for name in (f"{key}_{entity}", f"{entity}_{key}", f"{key}{entity}", f"{entity}{key}"):
-            if name in norms and isinstance(record[norms[name]], (str, int)) and not isinstance(
-                    record[norms[name]], bool):
-                return _text(record[norms[name]])
+    entity = m.group(1).strip("_")
+    for name in (f"{key}_{entity}", f"{entity}_{key}", f"{key}{entity}", f"{entity}{key}"):
+        if name in norms and isinstance(record[norms[name]], (str, int)) and not isinstance(
+                record[norms[name]], bool):
+            return _text(record[norms[name]])
     return ""
+
+
+def _title_key(record: dict[str, Any]) -> Any:
+    """The key ``record_fields`` reads ``record``'s title from (a known alias first, then a
+    key by its words), None if it has none."""
+    for exact in (True, False):
+        for key, value in record.items():
+            name = _KEY_OF.get(_norm_key(key)) if exact else _word_key(key)
+            if name == "title" and isinstance(value, str) and value.strip():
+                return key
+    return None
 
 
 # words of a cost key that say it is some other charge than the fee (a fine), or a note

@@ -37,6 +37,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from types import MappingProxyType
+from typing import Any
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from sikoja.urls import canonicalize_url, origin, url_key
@@ -98,11 +99,19 @@ def bases_of(properties: Iterable[Iterable[tuple[str, str]]]) -> dict[str, str]:
 
 
 def file_properties(code: str) -> frozenset[tuple[str, str]]:
-    """(property, data path) pairs of one script."""
+    """(property, data path) pairs of one script, and ("baseURL", origin) for an HTTP
+    client it makes with an absolute base that names no data path (``axios.create({baseURL:
+    "https://api-x.jambikota.go.id"})``): the base of the app's other chunks' calls as a
+    path base is (which origins are then asked: ``api_origins``)."""
+    code = code[:2_000_000]
     found = ((m.group(1) or m.group(4), m.group(3) if m.group(1) else m.group(6))
-             for m in _PROPERTY.finditer(code[:2_000_000]))
-    return frozenset((name, value) for name, value in found
-                     if _PATH_BASE.fullmatch(value) and _DATA.search(value.rstrip("/") + "/"))
+             for m in _PROPERTY.finditer(code))
+    pairs = {(name, value) for name, value in found
+             if _PATH_BASE.fullmatch(value) and _DATA.search(value.rstrip("/") + "/")}
+    if "baseURL" in code:
+        pairs |= {("baseURL", base) for base in client_bases(code)
+                  if re.match(r"https?://", base) and _PATH_BASE.fullmatch(base)}
+    return frozenset(pairs)
 
 
 def with_bases(code: str, bases: Mapping[str, str]) -> str:
@@ -368,21 +377,27 @@ def client_joins(code: str) -> list[tuple[str, bool]]:
     return list(dict.fromkeys(out))
 
 
-# second-level names under which a registrable domain has three labels (go.id, co.id)
-_SECOND_LEVEL = frozenset({"go", "co", "ac", "or", "web", "sch", "my", "net", "mil", "desa",
-                           "ponpes", "biz", "gov", "com", "org", "edu"})
+@lru_cache(maxsize=1)
+def _suffixes() -> Any:
+    """The Public Suffix List as tldextract (a dependency of Scrapy's) bundles it: read from
+    its package, never fetched, its private suffixes (``web.app``, ``github.io``) included."""
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None,
+                                 include_psl_private_domains=True)
 
 
+@lru_cache(maxsize=1024)
 def registrable(host: str) -> str:
-    """The domain a host is registered under: ``jambikota.go.id`` of
-    ``api-distankp.jambikota.go.id``, ``bmkg.go.id`` of ``api.bmkg.go.id``; an IP address
-    or a one-label host is itself."""
+    """The domain a host is registered under, by the Public Suffix List: ``jambikota.go.id``
+    of ``api-distankp.jambikota.go.id``, ``bmkg.go.id`` of ``api.bmkg.go.id``, and under a
+    private suffix each customer's own (``a.web.app`` is not ``b.web.app``'s); an IP
+    address or a host under no known suffix (``localhost``) is itself."""
     host = host.lower().rstrip(".")
-    labels = host.split(".")
-    if re.fullmatch(r"[\d.]+|\[?[0-9a-f:]+\]?", host) or len(labels) < 2:
+    if re.fullmatch(r"[\d.]+|\[?[0-9a-f:]+\]?", host):
         return host
-    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
-    return ".".join(labels[-keep:])
+    parts = _suffixes()(host)
+    return f"{parts.domain}.{parts.suffix}" if parts.domain and parts.suffix else host
 
 
 def api_origins(code: str, page_url: str) -> set[str]:
@@ -621,6 +636,26 @@ _HASH_ROUTER = re.compile(r"""\bmode\s*:\s*['"]hash['"]|\bcreateWebHashHistory\b
 _HASH_HISTORY = re.compile(r"function\s+(" + _IDENT + r")\s*\(\s*(" + _IDENT
                            + r")\s*\)\s*\{\s*return\s+\2\s*=\s*location\.host\s*\?"
                            r"[^;{}]{0,120}\.includes\(\s*['\"]#['\"]\s*\)")
+
+
+# a router's catch-all route: vue-router 3's ``*``, 4's ``/:pathMatch(.*)*``, Angular's
+# ``**``, React Router's ``*``
+_CATCH_ALL = re.compile(r"""\bpath\s*:\s*(['"`])(?:/?\*{1,2}|/?:\w+\(\.\*\)\*?)\1""")
+
+
+def not_found_view(code: str) -> bool:
+    """Whether the app's route table ends in a catch-all that shows a view of its own (a
+    "not found" page: ``{path: "/:pathMatch(.*)*", component: NotFound}``), not one that
+    redirects home (``{path: "*", redirect: "/"}``, Angular's ``redirectTo``, React
+    Router's ``Navigate``): a URL no route names is then no place of any record."""
+    for match in _CATCH_ALL.finditer(code):
+        start = code.rfind("{", max(0, match.start() - 300), match.start())
+        end = code.find("}", match.end(), match.end() + 300)
+        route = code[max(start, 0):end if end >= 0 else match.end() + 300]
+        if re.search(r"\b(?:component|element|loadComponent|loadChildren)\b", route) and (
+                not re.search(r"redirect|Navigate", route)):
+            return True
+    return False
 
 
 def hash_routed(code: str) -> bool:

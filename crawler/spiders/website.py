@@ -79,6 +79,7 @@ from crawler.extract.jsroutes import (
     detail_templates,
     file_properties,
     last_segment,
+    not_found_view,
     route_templates,
     routes_for,
     with_bases,
@@ -145,7 +146,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.scope = SiteScope(self.source)
+        # (crawl_hosts: every host of the crawl's sources, ``crawler.run`` passes them)
+        self.scope = SiteScope(self.source, getattr(self, "crawl_hosts", None) or ())
         # keys (url_key) of the URLs requested (the page budget) and of documents produced
         self.scheduled: set[str] = set()
         self.produced: set[str] = set()
@@ -168,6 +170,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         # pages drawn by JavaScript: their pending script/JSON reads, and what was read
         self.js_jobs: dict[str, _ScriptJob] = {}
         self.js_requested: set[str] = set()
+        self.js_lists: set[str] = set()  # of those, the data requests (not script files)
         # a request another page also needs: those pages, until it ends; then whether it
         # gave records (a shell's verdict must not depend on which page asked first)
         self.js_waiting: dict[str, list[str]] = {}
@@ -186,6 +189,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         self.listed: dict[str, set[str]] = {}
         self.shells: set[str] = set()
         self.routes: list[tuple[str, str]] = []
+        # the app's route table shows "not found" at a URL no route names (``_list_records``)
+        self.not_found_view = False
         # detail URLs the code builds from a record's id or slug (jsroutes.detail_templates),
         # and per list (its URL, its first page's) the one its probe verified, or None
         self.detail_templates: list[DetailTemplate] = []
@@ -892,6 +897,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 job.pending += 1
             return
         self.js_requested.add(key)
+        if callback == self.parse_json:
+            self.js_lists.add(key)
         job.pending += 1
         job.tried += callback == self.parse_json
         yield Request(url, callback=callback, errback=errback, dont_filter=True,
@@ -899,9 +906,11 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                             "sikoja_js_page": page, "sikoja_js_key": key})
 
     def _lists_asked(self) -> list[str]:
-        """What the site's code asks for: its requests, and the URLs its detail templates
-        begin (``/wp/v2/posts?categories=``: the posts' list, asked or not, names its route)."""
-        return [*self.js_requested, *(t.prefix for t in self.detail_templates)]
+        """What the site's code asks for: its data requests (not its script files: an app
+        under ``/layanan/`` loading ``/layanan/js/app.js`` has no list named "layanan"), and
+        the URLs its detail templates begin (``/wp/v2/posts?categories=``: the posts' list,
+        asked or not, names its route)."""
+        return [*self.js_lists, *(t.prefix for t in self.detail_templates)]
 
     def _declare_apis(self, urls: list[str], page: str) -> None:
         """The origins other than the page's that ``endpoints`` found the app's code asking
@@ -973,6 +982,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             self.js_bases = bases
             for read in dict.fromkeys(with_bases(c, bases) for c in codes):
                 self._add_routes(route_templates(read))
+                self.not_found_view = self.not_found_view or not_found_view(read)
                 self.detail_templates.extend(
                     t for t in (DetailTemplate(urljoin(response.url, prefix), key, suffix)
                                 for prefix, key, suffix in detail_templates(read))
@@ -981,9 +991,10 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 for reader in [page, *self.js_waiting.get(key, [])]:
                     if reader not in self.js_jobs:
                         continue
-                    found = endpoints(read, reader)[:MAX_ENDPOINTS]
-                    self._declare_apis(found, reader)
-                    for url in found:
+                    # (not ``found``: that is the caller's verdict, set by _list_records)
+                    urls = endpoints(read, reader)[:MAX_ENDPOINTS]
+                    self._declare_apis(urls, reader)
+                    for url in urls:
                         yield from self._js_request(url, reader, self.parse_json,
                                                     self.json_error)
             # the modules it imports (a Vite build's lazy views), a bounded number per site
@@ -1059,6 +1070,13 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         fetched_at = now_iso()
         listed = self._record_places()
         routes = routes_for(response.url, self.routes, self._lists_asked())
+        # a hash-routed app whose route table shows none of this list's records and answers
+        # a URL it does not name with its "not found" view: their ``<page>#<slug>`` is that
+        # view (``_unroutable``). An app whose catch-all goes home (SIBANSOS's ``{path: "*",
+        # redirect: "/"}``), or that has none, keeps them there, on the page that lists them
+        unroutable = not routes and self.not_found_view and bool(self.routes) and all(
+            prefix.startswith("#") for prefix, _key in self.routes)
+        unshown = 0
         read_as = value_columns(records)  # keys that say a field by their values
         for record in records:
             try:
@@ -1074,6 +1092,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 sources[doc.url] = record
         settled = settle_kinds([(sources[url], doc) for url, doc in docs.items()], read_as)
         docs = {doc.url: doc for doc in settled}
+        if unroutable:
+            kept = {u: d for u, d in docs.items() if not self._unroutable(d, page)}
+            unshown, docs = len(docs) - len(kept), kept
         for doc in docs.values():
             # a record's own URL is its document: not to be fetched (and replaced) as a page
             self.scheduled.add(url_key(doc.url))
@@ -1091,7 +1112,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                                   elapsed_ms=elapsed if index == 0 else None)
         if not docs:  # every fetch is logged: this one gave nothing to store
             yield FetchOutcome(url=key, outcome=SKIPPED, status=response.status,
-                               elapsed_ms=elapsed, reason="parse: JSON records without a name")
+                               elapsed_ms=elapsed,
+                               reason="parse: no route of the app shows these records"
+                               if unshown else "parse: JSON records without a name")
         yield from self._json_delisted(key, set(docs), response.status)
         following = next_page(response.body, response.url, _header(response, b"Link"))
         pages = response.meta.get("sikoja_json_pages", 1)
@@ -1104,7 +1127,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 request.meta["sikoja_json_pages"] = pages + 1
                 request.meta["sikoja_list_id"] = list_id  # one list: one verdict
                 yield request
-        found[0] = bool(docs)
+        found[0] = bool(docs or unshown)  # records read, if none shown: no unreadable shell
 
     def _probe_details(self, pairs: list[tuple[dict[str, Any], Any]],
                        tried: tuple[tuple[DetailTemplate, str], ...], context: _ListContext
@@ -1115,7 +1138,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         next candidate is asked. Returns the records to store as the list has them: all of
         them when there is nothing (more) to ask, else none (they wait for the probe)."""
         candidates = list_candidates([record for record, _doc in pairs], context.list_key,
-                                     self.detail_templates, frozenset(self.js_requested))
+                                     self.detail_templates, frozenset(self.js_lists))
         fresh = [c for c in candidates if (c[0], c[1]) not in tried]
         for template, key, index in fresh[:max(0, MAX_PROBES - len(tried))]:
             pair = (template, key)
@@ -1264,6 +1287,15 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         yield FetchedDocument(document=listed_doc, fetched_url=list_key, status=200,
                               elapsed_ms=None)
         yield from self._js_ended(failure.request.meta, found=True)
+
+    @staticmethod
+    def _unroutable(doc: Any, page: str) -> bool:
+        """Whether ``doc``, of a list no route of a hash-routed app shows, is placed only at
+        ``<page>#<slug>`` (a URL the app shows as "not found": SIMTANI's ``jenis_layanan``
+        categories) and is no service: such a record is not stored. A service keeps that
+        place, its facts worth more to a citizen than the app's landing view."""
+        return doc.kind != "service" and doc.url.startswith(canonicalize_url(page) + "#") and (
+            not doc.url.startswith(canonicalize_url(page) + "#/"))
 
     def _add_routes(self, routes: list[tuple[str, str]]) -> None:
         self.routes.extend(r for r in routes if r not in self.routes)
