@@ -177,7 +177,9 @@ def web(sample_crawl, tmp_path_factory: pytest.TempPathFactory):
     """The session's crawl of the sample web by one process (tests/conftest.py) is what the
     fleet must store; its data dir is only read here."""
     single = sample_crawl.summary
-    assert single.ok and single.errors <= 2, single
+    # the sample web's deliberately broken files (test_crawl_sample_web's first-crawl errors:
+    # a dead Perda link, a cut-off .docx, a broken old .doc, a cut-off .xls)
+    assert single.ok and single.errors <= 4, single
     assert not disallowed([sample_crawl.data_dir], sample_crawl.sources)
     sources = fleet_part(sample_crawl.web, sample_crawl.sources, sample_crawl.data_dir)
     root = tmp_path_factory.mktemp("fleet")
