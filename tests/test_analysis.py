@@ -202,6 +202,43 @@ def test_jambi_malay_o_words_no_list_names_read_as_their_a_words(analyzer: Analy
     assert tokens(analyzer.analyze_query("foto toko"), "query") == {("foto",), ("toko",)}
 
 
+@pytest.mark.parametrize(
+    ("typed", "page"),
+    [
+        # Jambi Malay -ke is -kan: "surat domisili uruske di mano"
+        ("uruske", "pengurusan"),
+        ("daftarke", "pendaftaran"),
+        ("bayarke", "pembayaran"),
+        ("nyiapke", "persiapan"),
+        # a colloquial nasal with the formal suffix: "cakmano ngusulkan kampung bahagia"
+        ("ngusulkan", "usulan"),
+        ("nerbitkan", "penerbitan"),
+        ("ngurangi", "pengurangan"),
+        # m- of b-, as "membetulkan" has it: "pbb salah luas tanah cakmano mbetulkan"
+        ("mbetulkan", "pembetulan"),
+    ],
+)
+def test_affixed_colloquial_words_meet_the_page_words_of_their_root(
+    analyzer: Analyzer, typed: str, page: str
+) -> None:
+    assert analyzer.index_tokens(typed) == analyzer.index_tokens(page) != [typed]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        # roots and places that look affixed: ke- (kemang, kebun, ketua, kelas), ng-/ny-/m-
+        # (nganga, ngarai, nyamuk, nyonya, mandi), -ke (karaoke), -i (nyanyi, ngeri, mandi)
+        "kemang", "kebun", "ketua", "kelas", "nganga", "ngarai", "nyamuk", "nyonya", "mandi",
+        "karaoke", "nyanyi", "ngeri", "keranjang",
+        # app and unit names no root list holds
+        "nakes", "naker",
+    ],
+)
+def test_words_that_only_look_affixed_stay_as_they_are(analyzer: Analyzer, word: str) -> None:
+    assert analyzer.index_tokens(word) == [word]
+
+
 def test_kk_is_never_kakak(analyzer: Analyzer) -> None:
     for text in ("kk", "KK", "urus kk hilang"):
         assert "kakak" not in analyzer.words(text)

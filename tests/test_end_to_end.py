@@ -111,6 +111,29 @@ def test_first_result_is_the_service(sample, query, site, path):
     assert expected & first, f"{query!r}: first was {results[0].title!r} {results[0].url}"
 
 
+# Affixed words a citizen types, read by the stemmer's rule as their roots (stemming.py:
+# Jambi Malay -ke for -kan, a formal suffix after a colloquial nasal); (query, typed word,
+# its root). Each query is a dev query; its service comes first.
+AFFIXED = [
+    ("surat domisili uruske di mano", "uruske", "urus"),
+    ("kia anak daftarke di mano", "daftarke", "daftar"),
+    ("cakmano ngusulkan kampung bahagia di kenali asam", "ngusulkan", "usul"),
+    ("pbb kami salah luas tanah cakmano mbetulkan di sipanda", "mbetulkan", "betul"),
+]
+
+
+@pytest.mark.parametrize("query,typed,root", AFFIXED)
+def test_an_affixed_word_reads_as_its_root_and_finds_the_service(sample, query, typed, root):
+    web, _, searcher = sample
+    typed_terms = {t.tokens for t in searcher.analyze(query).terms if t.origin == "query"}
+    assert (root,) in typed_terms and (typed,) not in typed_terms
+    expected = {judged_key(u) for u in exact_answers(web, query)}
+    results = searcher.search(query, limit=5).results
+    assert results, f"no result for {query!r}"
+    first = {judged_key(u) for u in (results[0].url, *results[0].also_at)}
+    assert expected & first, f"{query!r}: first was {results[0].title!r} {results[0].url}"
+
+
 def exact_answers(web, query: str) -> set[str]:
     """The URLs eval/devset.tsv grades 2 for ``query``, on the ports in use."""
     return {to_ports_in_use(web, url) for judged in read_judgments(DEVSET)
