@@ -137,6 +137,41 @@ def test_a_word_file_claiming_billions_of_characters_is_read_as_far_as_a_pdf_is(
     assert "Persyaratan Pelayanan" in text.text
 
 
+def _with_clx(clx: bytes, ccp: int | None = None) -> bytes:
+    """The sample .doc with its piece table (``Clx``, at the start of its 1Table stream,
+    which the generator pads to 4,096 bytes) replaced by ``clx``."""
+    doc = bytearray((FILES / DOC).read_bytes())
+    fib = doc.index(bytes.fromhex("ecA5c100"))
+    lcb = struct.unpack_from("<I", doc, fib + 422)[0]
+    at = doc.index(b"\x02" + struct.pack("<Ii", lcb - 5, 0))
+    assert len(clx) <= 4096
+    doc[at:at + len(clx)] = clx
+    struct.pack_into("<I", doc, fib + 422, len(clx))
+    if ccp is not None:
+        struct.pack_into("<i", doc, fib + 76, ccp)
+    return bytes(doc)
+
+
+def _clx(cps: list[int], fcs: list[int]) -> bytes:
+    plc = struct.pack(f"<{len(cps)}i", *cps) + b"".join(struct.pack("<HIH", 0, fc, 0) for fc in fcs)
+    return b"\x02" + struct.pack("<I", len(plc)) + plc
+
+
+def test_a_piece_table_going_back_is_damage_and_the_pieces_read_no_more_than_the_text():
+    text8 = 0x40000000 | (0x800 * 2)  # the 8-bit text at 0x800 of the WordDocument stream
+    # 300 pieces, each the first 1,000 characters again (0, 1000, 0, 1000, ...): each was
+    # capped at ccpText, not all of them (1,000 such pieces made 1.2 GB of text)
+    cps = [0 if n % 2 == 0 else 1000 for n in range(301)]
+    start = time.monotonic()
+    assert reason(_with_clx(_clx(cps, [text8] * 300), 2**31 - 1), "doc") == (
+        "parse", "damaged DOC: piece table out of order")
+    assert time.monotonic() - start < 5
+    # pieces going forward over the same bytes are read to ccpText, no further
+    cps = [n * 1000 for n in range(301)]
+    text = extract_office(_with_clx(_clx(cps, [text8] * 300), 5000), "doc")
+    assert text.text.count("PEMERINTAH KOTA JAMBI") == 5
+
+
 def test_a_long_workbook_is_read_to_its_row_cap():
     import xlwt
 

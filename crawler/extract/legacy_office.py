@@ -105,7 +105,10 @@ def read_doc(body: bytes) -> PdfText:
 
 
 def _piece_text(word: bytes, clx: bytes, length: int) -> str:
-    """The document's first ``length`` characters, through the piece table ``clx``."""
+    """The document's first ``length`` characters in all, through the piece table ``clx``.
+    The pieces' character positions must go forward (each piece starts where the one
+    before it ends, or later): a table whose pieces go back or overlap, which would read
+    the same bytes again and again, is a damaged file."""
     at = 0
     while at < len(clx) and clx[at] == 0x01:  # Prc: formatting of pieces, skipped
         at += 3 + struct.unpack_from("<H", clx, at + 1)[0]
@@ -118,18 +121,23 @@ def _piece_text(word: bytes, clx: bytes, length: int) -> str:
         raise LegacyError("empty piece table")
     cps = struct.unpack_from(f"<{count + 1}i", plc, 0)
     parts: list[str] = []
+    left = length  # characters still to be read, in all pieces
     for n in range(count):
-        start, end = max(cps[n], 0), min(cps[n + 1], length)
+        if cps[n + 1] < cps[n] or cps[n] < 0:
+            raise LegacyError("piece table out of order")
+        start, end = cps[n], min(cps[n + 1], length)
+        if left <= 0 or start >= length:
+            break
         if end <= start:
-            if start >= length:
-                break
             continue
+        take = min(end - start, left)
         fc = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * n + 2)[0]
         if fc & _COMPRESSED:
             offset = (fc & ~_COMPRESSED) // 2
-            parts.append(word[offset:offset + end - start].decode("cp1252", "replace"))
+            parts.append(word[offset:offset + take].decode("cp1252", "replace"))
         else:
-            parts.append(word[fc:fc + 2 * (end - start)].decode("utf-16-le", "replace"))
+            parts.append(word[fc:fc + 2 * take].decode("utf-16-le", "replace"))
+        left -= take
     return "".join(parts)
 
 
