@@ -11,10 +11,14 @@ billion characters) must be read in the time a standard is.
 
 from __future__ import annotations
 
+import importlib
 import io
 import struct
+import sys
 import time
 import zipfile
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -184,6 +188,103 @@ def test_field_marks_are_read_in_one_pass():
     start = time.monotonic()
     assert _without_fields("\x13\x14" * 66_000 + "a" * 68_000) == "a" * 68_000
     assert time.monotonic() - start < 2
+
+
+@pytest.fixture(scope="module")
+def office19() -> ModuleType:
+    """The sample site's generator (``tools/make_office19_site.py``), for its OLE2 writer."""
+    tools = str(Path(__file__).resolve().parents[1] / "tools")
+    sys.path.insert(0, tools)
+    try:
+        return importlib.import_module("make_office19_site")
+    finally:
+        sys.path.remove(tools)
+
+
+def _word(office19: ModuleType, blocks: list[str | list[str]], properties: bool = True) -> bytes:
+    """A Word 97 file of ``blocks`` (a paragraph, or a table row: its cells), one 8-bit
+    piece; with ``properties`` the paragraph properties Word writes for a table, in one
+    PapxFkp page: each paragraph of a row in the table (sprmPFInTable) and the row's own
+    end mark (sprmPFInTable, sprmPFTtp)."""
+    text, runs = "", []  # runs: (first character, character after, grpprl or b"")
+    for block in blocks:
+        if isinstance(block, str):
+            runs.append((len(text), len(text) + len(block) + 1, b""))
+            text += block + "\r"
+            continue
+        cells = "".join(cell.replace("\n", "\r") + "\x07" for cell in block)
+        runs.append((len(text), len(text) + len(cells), b"\x16\x24\x01"))
+        runs.append((len(text) + len(cells), len(text) + len(cells) + 1,
+                     b"\x16\x24\x01\x17\x24\x01"))
+        text += cells + "\x07"
+    at = 0x800
+    raw = text.encode("cp1252")
+    fib = bytearray(at)
+    struct.pack_into("<HHHH", fib, 0, 0xA5EC, 0x00C1, 0, 0x0421)
+    struct.pack_into("<H", fib, 0x0A, 0x0200)  # the table stream is 1Table
+    struct.pack_into("<H", fib, 32, 14)
+    struct.pack_into("<H", fib, 62, 22)
+    struct.pack_into("<i", fib, 76, len(text))  # ccpText
+    struct.pack_into("<H", fib, 152, 0x5D)
+    clx = _clx([0, len(text)], [0x40000000 | (at * 2)])
+    stream = bytes(fib) + raw
+    table = clx
+    if properties:
+        page = bytearray(512)
+        page_number = -(-len(stream) // 512)
+        crun = len(runs)
+        struct.pack_into(f"<{crun + 1}I", page, 0, *[at + start for start, _, _ in runs],
+                         at + len(text))
+        end = 511
+        for i, (_, _, grpprl) in enumerate(runs):
+            if not grpprl:
+                continue
+            data = bytes(2) + grpprl  # the style (istd 0), then the sprms
+            papx = (bytes([(len(data) + 1) // 2]) if len(data) % 2
+                    else bytes([0, len(data) // 2])) + data
+            end = (end - len(papx)) // 2 * 2
+            page[end:end + len(papx)] = papx
+            page[4 * (crun + 1) + 13 * i] = end // 2
+        page[511] = crun
+        bte = struct.pack("<III", at, at + len(text), page_number)
+        struct.pack_into("<II", fib, 154 + 13 * 8, len(clx), len(bte))
+        table += bte
+        stream = bytes(fib) + raw
+        stream = stream.ljust(page_number * 512, b"\0") + bytes(page)
+    struct.pack_into("<II", fib, 154 + 33 * 8, 0, len(clx))
+    stream = bytes(fib) + stream[at:]
+    return office19._cfb({"WordDocument": stream, "1Table": table})
+
+
+MERGED = [
+    "PEMERINTAH KOTA JAMBI", "STANDAR PELAYANAN KARTU AK/1",
+    ["KOMPONEN STANDAR PELAYANAN"],  # a title row merged across the table's three columns
+    ["No", "Komponen", "Uraian"],
+    ["1.", "Persyaratan Pelayanan", "1. Fotokopi KTP-el\n2. Pas foto 3x4"],
+    ["PENYAMPAIAN PELAYANAN"],  # a section row merged across
+    ["2.", "Biaya/Tarif", "Tidak dipungut biaya"],
+    ["3.", "Produk Pelayanan", "Kartu AK/1"],
+    "", "Kepala Dinas"]
+MERGED_LINES = [
+    "PEMERINTAH KOTA JAMBI", "STANDAR PELAYANAN KARTU AK/1", "KOMPONEN STANDAR PELAYANAN",
+    "Persyaratan Pelayanan", "1. Fotokopi KTP-el", "2. Pas foto 3x4", "PENYAMPAIAN PELAYANAN",
+    "Biaya/Tarif: Tidak dipungut biaya", "Produk Pelayanan: Kartu AK/1", "", "Kepala Dinas"]
+
+
+def test_a_word_table_with_merged_rows_keeps_its_fields(office19):
+    # Word 2000 and later write a row of cells merged across as fewer cells: the rows' ends
+    # are read from the paragraph properties (the row's end mark), whatever their width
+    body = _word(office19, MERGED)
+    assert extract_office(body, "doc").text.split("\n") == MERGED_LINES
+    # a row's empty cell (a number merged down from the row above) is a cell, not a row's end
+    rows = [*MERGED[:5], ["", "", "3. Kartu keluarga"], *MERGED[5:]]
+    lines = extract_office(_word(office19, rows), "doc").text.split("\n")
+    assert lines[3:7] == ["Persyaratan Pelayanan", "1. Fotokopi KTP-el", "2. Pas foto 3x4",
+                          "3. Kartu keluarga"]
+    # without paragraph properties (a file written as the sample site's is), one cell with
+    # text then the row's mark is a row merged across
+    body = _word(office19, MERGED, properties=False)
+    assert extract_office(body, "doc").text.split("\n") == MERGED_LINES
 
 
 def test_a_long_workbook_is_read_to_its_row_cap():
