@@ -287,6 +287,22 @@ def test_a_word_table_with_merged_rows_keeps_its_fields(office19):
     assert extract_office(body, "doc").text.split("\n") == MERGED_LINES
 
 
+def test_whatever_the_reader_raises_on_a_file_is_a_damaged_file():
+    import xlwt
+
+    book = xlwt.Workbook()
+    book.add_sheet("Data").write(0, 0, "Perusahaan")
+    out = io.BytesIO()
+    book.save(out)
+    body = bytearray(out.getvalue())
+    # the sheet's WINDOW2 record (18 bytes) made a cell comment (NOTE) of the same length:
+    # its author "A" is followed by 6 bytes, not the 0 or 1 xlrd asserts (as in Apache
+    # POI's 47251_1.xls), and the AssertionError escaped the crawl as a spider error
+    at = body.index(b"\x3e\x02\x12\x00")
+    body[at:at + 22] = struct.pack("<HH4HHB", 0x001C, 18, 0, 0, 0, 1, 1, 0) + b"A" + bytes(6)
+    assert reason(bytes(body), "xls") == ("parse", "damaged XLS: AssertionError: ")
+
+
 def test_a_long_workbook_is_read_to_its_row_cap():
     import xlwt
 

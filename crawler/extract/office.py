@@ -186,6 +186,10 @@ def _read_ole(body: bytes, kind: str) -> PdfText:
 # (python-docx's InvalidXmlError, openpyxl's InvalidFileException, xlrd's XLRDError and
 # CompDocError)
 _READER_MODULES = ("docx.", "openpyxl.", "xlrd.")
+# the packages that read the files: whatever one of them raises on a file is the file's
+# damage (xlrd asserts what it expects of a record: a cell comment Excel wrote otherwise
+# is an AssertionError)
+_READER_PACKAGES = {"xlrd", "olefile", "docx", "openpyxl", "lxml", "zipfile", "xml", "zlib"}
 
 
 def _reason(exc: Exception, name: str) -> Exception:
@@ -200,9 +204,22 @@ def _reason(exc: Exception, name: str) -> Exception:
     if isinstance(exc, (ValueError, TypeError, AttributeError, IndexError, OSError,
                         RecursionError, LookupError, struct.error, ArithmeticError)):
         return OfficeError("parse", f"unreadable {name}: {type(exc).__name__}: {exc}"[:300])
-    if type(exc).__module__.startswith(_READER_MODULES):
+    if type(exc).__module__.startswith(_READER_MODULES) or (
+            not isinstance(exc, MemoryError) and _raised_by_reader(exc)):
         return OfficeError("parse", f"damaged {name}: {type(exc).__name__}: {exc}"[:300])
     return exc
+
+
+def _raised_by_reader(exc: Exception) -> bool:
+    """Whether ``exc`` was raised inside one of the packages that read the files (the last
+    frame of its traceback is theirs), not in this code."""
+    frame = exc.__traceback__
+    while frame is not None and frame.tb_next is not None:
+        frame = frame.tb_next
+    if frame is None:
+        return False
+    module = frame.tb_frame.f_globals.get("__name__", "")
+    return module.split(".", 1)[0] in _READER_PACKAGES
 
 
 def _modified(properties: Any) -> str | None:
