@@ -108,6 +108,23 @@ def _ods(body: str) -> bytes:
     return out.getvalue()
 
 
+def test_a_cell_comment_in_a_spreadsheet_is_no_text_of_its_cell():
+    # Calc keeps a cell's comment (office:annotation) inside the cell, before its text
+    note = ("<office:annotation><text:p>Catatan: periksa lagi tarifnya</text:p>"
+            "</office:annotation>")
+    cells = "".join(f"<table:table-cell>{inner}</table:table-cell>" for inner in (
+        "<text:p>Pelayanan</text:p>", "<text:p>Persyaratan</text:p>", "<text:p>Biaya</text:p>"))
+    row = ("<table:table-cell><text:p>Mediasi</text:p></table:table-cell>"
+           "<table:table-cell><text:p>Surat permohonan</text:p></table:table-cell>"
+           f"<table:table-cell>{note}<text:p>Gratis</text:p></table:table-cell>")
+    body = _ods("<office:spreadsheet><table:table>"
+                f"<table:table-row>{cells}</table:table-row><table:table-row>{row}"
+                "</table:table-row></table:table></office:spreadsheet>")
+    text = extract_office(body, "ods").text
+    assert "Gratis" in text
+    assert "Catatan" not in text
+
+
 def test_a_sheet_repeating_a_row_a_million_times_is_read_in_the_time_of_a_standard():
     cell = ('<table:table-cell table:number-columns-repeated="16384"><text:p>x</text:p>'
             "</table:table-cell>")

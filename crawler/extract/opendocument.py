@@ -190,6 +190,16 @@ def _table_lines(table: Any, lists: dict[str, str], budget: Any) -> list[str]:
     return [*lines, ""] if lines else []
 
 
+def _paragraphs(element: Any) -> Iterator[Any]:
+    """The paragraphs and headings in a spreadsheet's cell, not those of a comment on it
+    (``office:annotation``) or of its other skipped parts."""
+    for child in element:
+        if child.tag in (_P, _H):
+            yield child
+        elif isinstance(child.tag, str) and child.tag not in _SKIPPED:
+            yield from _paragraphs(child)
+
+
 def _sheet_rows(sheet: Any, limit: int, budget: Any) -> Iterator[list[list[str]]]:
     """A sheet's rows, each a list of its cells' lines (an empty list for an empty or
     covered cell), at most ``limit`` of them and ``MAX_COLUMNS`` wide; a repeated row is
@@ -204,7 +214,7 @@ def _sheet_rows(sheet: Any, limit: int, budget: Any) -> Iterator[list[list[str]]
         for cell, repeat in _cells(row):
             if len(cells) >= MAX_COLUMNS:
                 break
-            text = [] if cell is None else [line for p in cell.iter(_P, _H) for line in _lines(p)]
+            text = [] if cell is None else [line for p in _paragraphs(cell) for line in _lines(p)]
             cells += [text] * min(repeat, MAX_COLUMNS - len(cells))
         while cells and not cells[-1]:
             cells.pop()
