@@ -23,6 +23,7 @@ from types import ModuleType
 import pytest
 
 from crawler.extract.office import MAX_COLUMNS, MAX_ROWS, OfficeError, extract_office, office_kind
+from crawler.extract.officerows import MAX_PROPERTIES
 from crawler.extract.pdf import MAX_CHARS
 from indexer.build import build_index
 from indexer.search import Searcher
@@ -123,6 +124,31 @@ def test_a_cell_comment_in_a_spreadsheet_is_no_text_of_its_cell():
     text = extract_office(body, "ods").text
     assert "Gratis" in text
     assert "Catatan" not in text
+
+
+def test_an_odf_meta_larger_than_its_cap_is_not_parsed():
+    def with_meta(meta: str) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(_ods(SHEET))) as source, \
+                zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            for info in source.infolist():
+                archive.writestr(info, source.read(info))
+            archive.writestr("meta.xml", (
+                '<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:'
+                'office:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><office:meta>'
+                f"<dc:title>Daftar Layanan</dc:title>{meta}</office:meta>"
+                "</office:document-meta>"))
+        return out.getvalue()
+
+    assert extract_office(with_meta(""), "ods").title == "Daftar Layanan"
+    # 94 MB of empty elements took 3 GB to parse, for a title
+    text = extract_office(with_meta("<a/>" * (MAX_PROPERTIES // 4)), "ods")
+    assert text.title != "Daftar Layanan"  # the text's first line stands in
+    assert text.text == "DAFTAR"
+
+
+SHEET = ("<office:spreadsheet><table:table><table:table-row><table:table-cell><text:p>DAFTAR"
+         "</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet>")
 
 
 def test_a_sheet_repeating_a_row_a_million_times_is_read_in_the_time_of_a_standard():

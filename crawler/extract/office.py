@@ -44,7 +44,7 @@ from crawler.downloadermiddlewares.contenttype import (
     OFFICE_NAMES,
 )
 from crawler.extract.html import squash
-from crawler.extract.officerows import MAX_COLUMNS, MAX_ROWS
+from crawler.extract.officerows import MAX_COLUMNS, MAX_PROPERTIES, MAX_ROWS
 from crawler.extract.officerows import Budget as _Budget
 from crawler.extract.officerows import cell_text as _cell_text
 from crawler.extract.officerows import rows_lines as _rows_lines
@@ -154,6 +154,7 @@ def extract_office(body: bytes, kind: str) -> PdfText:
                 from crawler.extract.opendocument import read_odf
 
                 return read_odf(archive, kind)
+            body = _small_properties(archive, body)
         return _read_docx(body) if kind == "docx" else _read_xlsx(body)
     except OfficeError:
         raise
@@ -162,6 +163,29 @@ def extract_office(body: bytes, kind: str) -> PdfText:
         if reason is exc:
             raise
         raise reason from None
+
+
+def _small_properties(archive: zipfile.ZipFile, body: bytes) -> bytes:
+    """``body``, or, when its properties part (``docProps/core.xml``, where Word and Excel
+    write it) unpacks to more than ``MAX_PROPERTIES``, the same package with none in that
+    part: python-docx and openpyxl parse it whole on opening, for a title."""
+    try:
+        info = archive.getinfo(_CORE_PROPERTIES)
+    except KeyError:
+        return body
+    if info.file_size <= MAX_PROPERTIES:
+        return body
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for part in archive.infolist():
+            copy.writestr(part, _NO_PROPERTIES if part.filename == _CORE_PROPERTIES
+                          else archive.read(part))
+    return out.getvalue()
+
+
+_CORE_PROPERTIES = "docProps/core.xml"
+_NO_PROPERTIES = (b'<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/'
+                  b'2006/metadata/core-properties"/>')
 
 
 def _read_ole(body: bytes, kind: str) -> PdfText:

@@ -26,7 +26,7 @@ from typing import Any
 from lxml import etree
 
 from crawler.extract.html import squash
-from crawler.extract.officerows import MAX_COLUMNS, MAX_ROWS, Budget, rows_lines
+from crawler.extract.officerows import MAX_COLUMNS, MAX_PROPERTIES, MAX_ROWS, Budget, rows_lines
 from crawler.extract.pdf import PdfText, paged_text
 from crawler.extract.pdflayout import row_lines
 
@@ -72,10 +72,16 @@ def read_odf(archive: zipfile.ZipFile, kind: str) -> PdfText:
 
 
 def _meta(archive: zipfile.ZipFile) -> tuple[str, str | None]:
+    """The title and date of ``meta.xml``; none when it is missing, broken or larger than
+    ``MAX_PROPERTIES`` (the text is still read)."""
     try:
-        meta = etree.fromstring(archive.read("meta.xml"), etree.XMLParser(**_PARSER_OPTIONS))
+        with archive.open("meta.xml") as part:
+            data = part.read(MAX_PROPERTIES + 1)
+        if len(data) > MAX_PROPERTIES:
+            return "", None
+        meta = etree.fromstring(data, etree.XMLParser(**_PARSER_OPTIONS))
     except (KeyError, etree.XMLSyntaxError):
-        return "", None  # the properties are optional: the text is still read
+        return "", None
     title = meta.findtext(".//dc:title", "", _NS)
     date = meta.findtext(".//dc:date", "", _NS)
     return squash(title), (date[:10] if len(date) >= 10 and date[:4].isdigit() else None)
