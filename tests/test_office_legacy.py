@@ -244,11 +244,12 @@ def office19() -> ModuleType:
         sys.path.remove(tools)
 
 
-def _word(office19: ModuleType, blocks: list[str | list[str]], properties: bool = True) -> bytes:
+def _word(office19: ModuleType, blocks: list[str | list[str]], properties: bool = True,
+          title: str = "") -> bytes:
     """A Word 97 file of ``blocks`` (a paragraph, or a table row: its cells), one 8-bit
     piece; with ``properties`` the paragraph properties Word writes for a table, in one
     PapxFkp page: each paragraph of a row in the table (sprmPFInTable) and the row's own
-    end mark (sprmPFInTable, sprmPFTtp)."""
+    end mark (sprmPFInTable, sprmPFTtp); with a ``title`` its SummaryInformation."""
     text, runs = "", []  # runs: (first character, character after, grpprl or b"")
     for block in blocks:
         if isinstance(block, str):
@@ -296,7 +297,26 @@ def _word(office19: ModuleType, blocks: list[str | list[str]], properties: bool 
         stream = stream.ljust(page_number * 512, b"\0") + bytes(page)
     struct.pack_into("<II", fib, 154 + 33 * 8, 0, len(clx))
     stream = bytes(fib) + stream[at:]
-    return office19._cfb({"WordDocument": stream, "1Table": table})
+    streams = {"WordDocument": stream, "1Table": table}
+    if title:
+        streams["\x05SummaryInformation"] = _summary(title)
+    return office19._cfb(streams)
+
+
+def _summary(title: str) -> bytes:
+    """A SummaryInformation property set of a code page (1252) and a title ([MS-OLEPS])."""
+    value = title.encode("cp1252") + b"\0"
+    value += bytes(-len(value) % 4)
+    properties = [(1, struct.pack("<IH2x", 2, 1252)),
+                  (2, struct.pack("<II", 30, len(title) + 1) + value)]
+    offsets, data = b"", b""
+    for number, raw in properties:
+        offsets += struct.pack("<II", number, 8 + 8 * len(properties) + len(data))
+        data += raw
+    section = struct.pack("<II", 8 + len(offsets) + len(data), len(properties)) + offsets + data
+    summary = bytes.fromhex("e0859ff2f94f6810ab9108002b27b3d9")  # FMTID_SummaryInformation
+    return (struct.pack("<HHI", 0xFFFE, 0, 0x00020006) + bytes(16) + struct.pack("<I", 1)
+            + summary + struct.pack("<I", 48) + section)
 
 
 MERGED = [
@@ -328,6 +348,17 @@ def test_a_word_table_with_merged_rows_keeps_its_fields(office19):
     # text then the row's mark is a row merged across
     body = _word(office19, MERGED, properties=False)
     assert extract_office(body, "doc").text.split("\n") == MERGED_LINES
+
+
+def test_a_title_word_took_from_the_kop_surat_is_not_the_documents(office19):
+    # Word 97-2003 fills the Title property with the first line typed: the kop surat
+    lines = [*MERGED[:2], "Jl. H. Agus Salim No. 7, Telp. (0741) 583210", *MERGED[2:]]
+    for title in ("PEMERINTAH KOTA JAMBI", "Pemerintah Kota Jambi"):
+        text = extract_office(_word(office19, lines, title=title), "doc")
+        assert text.title == "Standar Pelayanan Kartu AK/1"
+    # a title of its own is kept
+    text = extract_office(_word(office19, lines, title="SP Kartu Kuning"), "doc")
+    assert text.title == "SP Kartu Kuning"
 
 
 def test_whatever_the_reader_raises_on_a_file_is_a_damaged_file():

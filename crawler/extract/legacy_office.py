@@ -35,7 +35,7 @@ from typing import Any
 
 from crawler.extract.html import squash
 from crawler.extract.officerows import MAX_COLUMNS, MAX_ROWS, Budget, cell_text, rows_lines
-from crawler.extract.pdf import MAX_CHARS, PdfText, paged_text
+from crawler.extract.pdf import MAX_CHARS, PdfText, is_letterhead_title, paged_text
 from crawler.extract.pdflayout import row_lines
 
 _FIB_MAGIC = 0xA5EC
@@ -117,6 +117,8 @@ def read_doc(body: bytes) -> PdfText:
     text, pieces = _piece_text(word, table[fc_clx:fc_clx + lcb_clx], max(length, 0))
     marked = _marked(text, pieces, _paragraph_runs(word, table)) if _CELL in text else None
     lines = _doc_lines(text) if marked is None else _marked_lines(marked)
+    if is_letterhead_title(title, lines):
+        title = ""  # the heading after the kop surat stands in, as a PDF's
     return paged_text([lines], title, modified, kind="DOC", running_heads=False)
 
 
