@@ -94,6 +94,40 @@ def test_damaged_files_are_reported():
         "damaged ODS: XMLSyntaxError")
 
 
+def test_an_encrypted_or_older_file_says_so_and_a_word_file_sent_as_excel_is_read():
+    import xlwt
+
+    book = xlwt.Workbook()
+    book.add_sheet("Data").write(0, 0, "Perusahaan")
+    out = io.BytesIO()
+    book.save(out)
+    xls = bytearray(out.getvalue())
+    # the globals' INTERFACEHDR record made a FILEPASS (a password set in Excel)
+    at = xls.index(b"\xe1\x00\x02\x00")
+    xls[at:at + 4] = b"\x2f\x00\x02\x00"
+    assert reason(bytes(xls), "xls") == ("encrypted", "encrypted XLS (password required)")
+    # an .odt saved with a password: its manifest names the encryption of its parts
+    odt = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO((FILES / ODT).read_bytes())) as source, \
+            zipfile.ZipFile(odt, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "META-INF/manifest.xml":
+                data = data.replace(b'manifest:full-path="content.xml"',
+                                    b'manifest:full-path="content.xml"><manifest:encryption-data'
+                                    b' manifest:checksum="x"/></manifest:file-entry><x', 1)
+            archive.writestr(info, data)
+    assert reason(odt.getvalue(), "odt") == ("encrypted", "encrypted ODT (password required)")
+    # Word 6.0 and Word 95 write another File Information Block (magic 0xA5DC): not damaged
+    doc = bytearray((FILES / DOC).read_bytes())
+    at = doc.index(bytes.fromhex("ecA5c100"))
+    doc[at] = 0xDC
+    assert reason(bytes(doc), "doc") == ("parse", "DOC: Word 6/95 is not read")
+    # a Word file sent as application/vnd.ms-excel is read as the Word file it is
+    text = extract_office((FILES / DOC).read_bytes(), "xls")
+    assert "Fotokopi KTP-el domisili Kota Jambi" in text.text
+
+
 def _ods(body: str) -> bytes:
     """An .ods whose ``<office:body>`` holds ``body``."""
     out = io.BytesIO()

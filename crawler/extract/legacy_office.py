@@ -38,7 +38,8 @@ from crawler.extract.officerows import MAX_COLUMNS, MAX_ROWS, Budget, cell_text,
 from crawler.extract.pdf import MAX_CHARS, PdfText, is_letterhead_title, paged_text
 from crawler.extract.pdflayout import row_lines
 
-_FIB_MAGIC = 0xA5EC
+_FIB_MAGIC = 0xA5EC  # Word 97 and later (every such file has nFib 193 or more)
+_FIB_MAGIC_WORD6 = 0xA5DC  # Word 6.0 and Word 95: another layout, no piece table of this kind
 _FIB_FLAGS = 0x0A
 _ENCRYPTED, _TABLE_1 = 0x0100, 0x0200
 _CCP_TEXT = 76  # FibRgLw97.ccpText: characters of the main document
@@ -63,6 +64,10 @@ _DROPPED = dict.fromkeys(map(ord, "\x01\x02\x03\x04\x05\x08\x1f"), None) | {
 
 class LegacyError(ValueError):
     """What is wrong with an old Word or Excel file: ``office.extract_office`` reports it."""
+
+
+class NotRead(LegacyError):
+    """An older format than Word 97's, not damaged but not read (Word 6/95)."""
 
 
 def _properties(ole: Any) -> tuple[str, str | None]:
@@ -99,14 +104,14 @@ def read_doc(body: bytes) -> PdfText:
         word = ole.openstream("WordDocument").read()
         if len(word) < _FC_CLX + 8:
             raise LegacyError("File Information Block cut off")
-        magic, n_fib = struct.unpack_from("<HH", word, 0)
+        magic = struct.unpack_from("<H", word, 0)[0]
         flags = struct.unpack_from("<H", word, _FIB_FLAGS)[0]
+        if magic == _FIB_MAGIC_WORD6:
+            raise NotRead("Word 6/95 is not read")
         if magic != _FIB_MAGIC:
             raise LegacyError("no Word File Information Block")
         if flags & _ENCRYPTED:
             raise LegacyError("encrypted")
-        if n_fib < 101:
-            raise LegacyError(f"a Word 6/95 file (nFib {n_fib}): not read")
         table_name = "1Table" if flags & _TABLE_1 else "0Table"
         if not ole.exists(table_name):
             raise LegacyError(f"no {table_name} stream")
@@ -383,11 +388,18 @@ def _doc_lines(text: str) -> list[str]:
 def read_xls(body: bytes) -> PdfText:
     import xlrd
 
-
+    try:
+        with _open(body) as ole:
+            if ole.exists("WordDocument") and not (ole.exists("Workbook") or ole.exists("Book")):
+                return read_doc(body)  # a Word file sent as an Excel one
+    except LegacyError:
+        pass  # xlrd says what is wrong with it
     try:
         book = xlrd.open_workbook(file_contents=body, on_demand=True, ragged_rows=True,
                                   logfile=_Quiet())
     except Exception as exc:  # noqa: BLE001  (xlrd's on a cut or broken file are of many types)
+        if isinstance(exc, xlrd.XLRDError) and "encrypted" in str(exc):
+            raise LegacyError("encrypted") from None
         raise LegacyError(f"workbook: {type(exc).__name__}: {exc}"[:200]) from None
     try:
         pages: list[list[str]] = []

@@ -151,8 +151,10 @@ def extract_office(body: bytes, kind: str) -> PdfText:
             if broken is not None:
                 raise OfficeError("parse", f"damaged {name}: part {broken} is corrupt")
             if kind in ("odt", "ods"):
-                from crawler.extract.opendocument import read_odf
+                from crawler.extract.opendocument import is_encrypted, read_odf
 
+                if is_encrypted(archive):
+                    raise OfficeError("encrypted", f"encrypted {name} (password required)")
                 return read_odf(archive, kind)
             body = _small_properties(archive, body)
         return _read_docx(body) if kind == "docx" else _read_xlsx(body)
@@ -190,7 +192,7 @@ _NO_PROPERTIES = (b'<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.o
 
 def _read_ole(body: bytes, kind: str) -> PdfText:
     """A Word 97-2003 or Excel 97-2003 file (``crawler.extract.legacy_office``)."""
-    from crawler.extract.legacy_office import LegacyError, read_doc, read_xls
+    from crawler.extract.legacy_office import LegacyError, NotRead, read_doc, read_xls
 
     name = kind.upper()
     try:
@@ -198,6 +200,8 @@ def _read_ole(body: bytes, kind: str) -> PdfText:
     except LegacyError as exc:
         if str(exc) == "encrypted":
             raise OfficeError("encrypted", f"encrypted {name} (password required)") from None
+        if isinstance(exc, NotRead):
+            raise OfficeError("parse", f"{name}: {exc}") from None
         raise OfficeError("parse", f"damaged {name}: {exc}"[:300]) from None
     except Exception as exc:
         reason = _reason(exc, name)

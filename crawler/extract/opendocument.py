@@ -71,6 +71,17 @@ def read_odf(archive: zipfile.ZipFile, kind: str) -> PdfText:
     return paged_text([lines], title, modified, kind="ODT", running_heads=False)
 
 
+def is_encrypted(archive: zipfile.ZipFile) -> bool:
+    """Whether the package's manifest says its parts are encrypted (a password set in
+    LibreOffice): its content.xml is then no XML to read."""
+    try:
+        with archive.open("META-INF/manifest.xml") as part:
+            manifest = part.read(MAX_PROPERTIES)
+    except KeyError:
+        return False
+    return b"encryption-data" in manifest
+
+
 def _meta(archive: zipfile.ZipFile) -> tuple[str, str | None]:
     """The title and date of ``meta.xml``; none when it is missing, broken or larger than
     ``MAX_PROPERTIES`` (the text is still read)."""
