@@ -94,14 +94,19 @@ def test_damaged_files_are_reported():
         "damaged ODS: XMLSyntaxError")
 
 
-def test_an_encrypted_or_older_file_says_so_and_a_word_file_sent_as_excel_is_read():
+def _small_xls() -> bytes:
+    """A workbook of one sheet and one cell, as xlwt writes it."""
     import xlwt
 
     book = xlwt.Workbook()
     book.add_sheet("Data").write(0, 0, "Perusahaan")
     out = io.BytesIO()
     book.save(out)
-    xls = bytearray(out.getvalue())
+    return out.getvalue()
+
+
+def test_an_encrypted_or_older_file_says_so_and_a_word_file_sent_as_excel_is_read():
+    xls = bytearray(_small_xls())
     # the globals' INTERFACEHDR record made a FILEPASS (a password set in Excel)
     at = xls.index(b"\xe1\x00\x02\x00")
     xls[at:at + 4] = b"\x2f\x00\x02\x00"
@@ -396,13 +401,7 @@ def test_a_title_word_took_from_the_kop_surat_is_not_the_documents(office19):
 
 
 def test_whatever_the_reader_raises_on_a_file_is_a_damaged_file():
-    import xlwt
-
-    book = xlwt.Workbook()
-    book.add_sheet("Data").write(0, 0, "Perusahaan")
-    out = io.BytesIO()
-    book.save(out)
-    body = bytearray(out.getvalue())
+    body = bytearray(_small_xls())
     # the sheet's WINDOW2 record (18 bytes) made a cell comment (NOTE) of the same length:
     # its author "A" is followed by 6 bytes, not the 0 or 1 xlrd asserts (as in Apache
     # POI's 47251_1.xls), and the AssertionError escaped the crawl as a spider error
