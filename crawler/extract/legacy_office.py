@@ -180,12 +180,8 @@ def _paragraph_runs(word: bytes, table: bytes) -> list[tuple[int, int, int]]:
     plc = table[fc:fc + lcb]
     count = (len(plc) - 4) // 8
     runs: list[tuple[int, int, int]] = []
-    seen: set[int] = set()
-    for n in range(max(count, 0)):
-        page_number = struct.unpack_from("<I", plc, 4 * (count + 1) + 4 * n)[0] & 0x3FFFFF
-        if page_number in seen:
-            continue
-        seen.add(page_number)
+    numbers = struct.unpack_from(f"<{count}I", plc, 4 * (count + 1)) if count > 0 else ()
+    for page_number in dict.fromkeys(number & 0x3FFFFF for number in numbers):
         page = word[page_number * 512:page_number * 512 + 512]
         if len(page) < 512 or 4 * (page[511] + 1) + 13 * page[511] > 511:
             continue  # no such page: its paragraphs are read as having no properties
@@ -237,7 +233,9 @@ def _marked(text: str, pieces: list[tuple[int, int, int]],
     """``text`` with each row's end mark made ``_ROW_END`` and each paragraph mark in a
     cell ``_CELL_PARA``, as the paragraph properties ``runs`` say; None when they mark no
     row's end (a file written without paragraph properties: its tables are found by
-    their marks alone, ``_doc_lines``)."""
+    their marks alone, ``_doc_lines``). A character is placed in the stream by its piece;
+    a piece holding characters beyond UTF-16's first plane (two units, one character
+    here) places those after them a unit early, which at worst misreads a mark there."""
     if not any(flags & _TTP for _, _, flags in runs):
         return None
     chars = list(text.replace(_ROW_END, " ").replace(_CELL_PARA, " "))
