@@ -383,6 +383,9 @@ def test_a_word_table_with_merged_rows_keeps_its_fields(office19):
     lines = extract_office(_word(office19, rows), "doc").text.split("\n")
     assert lines[3:7] == ["Persyaratan Pelayanan", "1. Fotokopi KTP-el", "2. Pas foto 3x4",
                           "3. Kartu keluarga"]
+    # a table of one column: only its first row may be a heading row
+    lines = extract_office(_word(office19, ["Syarat", ["Berkas"], ["KTP"], ["KK"]]), "doc").text
+    assert lines.split("\n") == ["Syarat", "KTP", "KK"]
     # without paragraph properties (a file written as the sample site's is), one cell with
     # text then the row's mark is a row merged across
     body = _word(office19, MERGED, properties=False)

@@ -286,8 +286,8 @@ def _paragraphs(chunk: str) -> list[str]:
 class _Lines:
     """A document's lines as its paragraphs and table cells are met: a paragraph a line, a
     table row by row as a PDF's (``row_lines``), a blank line after a table. The table's
-    heading row (| No | Komponen | Uraian |) is its first of more than one cell: a title
-    row merged across the table may come before it."""
+    heading row (| No | Komponen | Uraian |) is its first, or its second after a title row
+    merged across the table."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
@@ -299,8 +299,9 @@ class _Lines:
         self.row.append(_paragraphs(chunk))
 
     def end_row(self) -> None:
-        self.lines += row_lines(self.row[:MAX_COLUMNS], header=self.header)
-        self.header = self.header and len(self.row) <= 1
+        header = self.header and (self.rows == 0 or len(self.row) > 1)
+        self.lines += row_lines(self.row[:MAX_COLUMNS], header=header)
+        self.header = self.header and self.rows == 0 and len(self.row) <= 1
         self.row, self.rows = [], self.rows + 1
 
     def close(self) -> None:
