@@ -31,6 +31,7 @@ from crawler.extract.office import (
     extract_office,
     office_kind,
 )
+from crawler.extract.officerows import MAX_PROPERTIES
 from crawler.run import crawl
 from crawler.settings import SIKOJA_ACCEPTED_TYPES
 from crawler.standards import choose, part_documents, standard_blocks
@@ -224,6 +225,19 @@ def test_a_part_that_is_not_well_formed_xml_is_a_damaged_file():
             extract_office(_swap(body, part, data), kind)
         assert caught.value.kind == "parse"
         assert str(caught.value).startswith(f"damaged {kind.upper()}: ")
+
+
+def test_a_properties_part_larger_than_its_cap_is_not_parsed():
+    # python-docx parses docProps/core.xml whole on opening, for the title: 94 MB of empty
+    # elements took 3 GB. Past MAX_PROPERTIES the title is not read; the text is
+    body = (FILES / "Standar-Pelayanan-SIPB.docx").read_bytes()
+    core = zipfile.ZipFile(io.BytesIO(body)).read("docProps/core.xml")
+    assert extract_office(body, "docx").title == "SP Surat Izin Praktik Bidan"
+    padded = core.replace(b"</cp:coreProperties>",
+                          b"<x>" + b"<a/>" * (MAX_PROPERTIES // 4) + b"</x></cp:coreProperties>")
+    text = extract_office(_swap(body, "docProps/core.xml", padded), "docx")
+    assert text.title != "SP Surat Izin Praktik Bidan"
+    assert "Surat Izin Praktik Bidan" in text.text
 
 
 def test_a_sheets_stated_size_is_not_trusted():

@@ -44,7 +44,7 @@ from crawler.downloadermiddlewares.contenttype import (
     OFFICE_NAMES,
 )
 from crawler.extract.html import squash
-from crawler.extract.officerows import MAX_COLUMNS, MAX_ROWS
+from crawler.extract.officerows import MAX_COLUMNS, MAX_PROPERTIES, MAX_ROWS
 from crawler.extract.officerows import Budget as _Budget
 from crawler.extract.officerows import cell_text as _cell_text
 from crawler.extract.officerows import rows_lines as _rows_lines
@@ -151,9 +151,12 @@ def extract_office(body: bytes, kind: str) -> PdfText:
             if broken is not None:
                 raise OfficeError("parse", f"damaged {name}: part {broken} is corrupt")
             if kind in ("odt", "ods"):
-                from crawler.extract.opendocument import read_odf
+                from crawler.extract.opendocument import is_encrypted, read_odf
 
+                if is_encrypted(archive):
+                    raise OfficeError("encrypted", f"encrypted {name} (password required)")
                 return read_odf(archive, kind)
+            body = _small_properties(archive, body)
         return _read_docx(body) if kind == "docx" else _read_xlsx(body)
     except OfficeError:
         raise
@@ -164,9 +167,32 @@ def extract_office(body: bytes, kind: str) -> PdfText:
         raise reason from None
 
 
+def _small_properties(archive: zipfile.ZipFile, body: bytes) -> bytes:
+    """``body``, or, when its properties part (``docProps/core.xml``, where Word and Excel
+    write it) unpacks to more than ``MAX_PROPERTIES``, the same package with none in that
+    part: python-docx and openpyxl parse it whole on opening, for a title."""
+    try:
+        info = archive.getinfo(_CORE_PROPERTIES)
+    except KeyError:
+        return body
+    if info.file_size <= MAX_PROPERTIES:
+        return body
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for part in archive.infolist():
+            copy.writestr(part, _NO_PROPERTIES if part.filename == _CORE_PROPERTIES
+                          else archive.read(part))
+    return out.getvalue()
+
+
+_CORE_PROPERTIES = "docProps/core.xml"
+_NO_PROPERTIES = (b'<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/'
+                  b'2006/metadata/core-properties"/>')
+
+
 def _read_ole(body: bytes, kind: str) -> PdfText:
     """A Word 97-2003 or Excel 97-2003 file (``crawler.extract.legacy_office``)."""
-    from crawler.extract.legacy_office import LegacyError, read_doc, read_xls
+    from crawler.extract.legacy_office import LegacyError, NotRead, read_doc, read_xls
 
     name = kind.upper()
     try:
@@ -174,6 +200,8 @@ def _read_ole(body: bytes, kind: str) -> PdfText:
     except LegacyError as exc:
         if str(exc) == "encrypted":
             raise OfficeError("encrypted", f"encrypted {name} (password required)") from None
+        if isinstance(exc, NotRead):
+            raise OfficeError("parse", f"{name}: {exc}") from None
         raise OfficeError("parse", f"damaged {name}: {exc}"[:300]) from None
     except Exception as exc:
         reason = _reason(exc, name)
@@ -186,6 +214,10 @@ def _read_ole(body: bytes, kind: str) -> PdfText:
 # (python-docx's InvalidXmlError, openpyxl's InvalidFileException, xlrd's XLRDError and
 # CompDocError)
 _READER_MODULES = ("docx.", "openpyxl.", "xlrd.")
+# the packages that read the files: whatever one of them raises on a file is the file's
+# damage (xlrd asserts what it expects of a record: a cell comment Excel wrote otherwise
+# is an AssertionError)
+_READER_PACKAGES = {"xlrd", "olefile", "docx", "openpyxl", "lxml", "zipfile", "xml", "zlib"}
 
 
 def _reason(exc: Exception, name: str) -> Exception:
@@ -200,9 +232,22 @@ def _reason(exc: Exception, name: str) -> Exception:
     if isinstance(exc, (ValueError, TypeError, AttributeError, IndexError, OSError,
                         RecursionError, LookupError, struct.error, ArithmeticError)):
         return OfficeError("parse", f"unreadable {name}: {type(exc).__name__}: {exc}"[:300])
-    if type(exc).__module__.startswith(_READER_MODULES):
+    if type(exc).__module__.startswith(_READER_MODULES) or (
+            not isinstance(exc, MemoryError) and _raised_by_reader(exc)):
         return OfficeError("parse", f"damaged {name}: {type(exc).__name__}: {exc}"[:300])
     return exc
+
+
+def _raised_by_reader(exc: Exception) -> bool:
+    """Whether ``exc`` was raised inside one of the packages that read the files (the last
+    frame of its traceback is theirs), not in this code."""
+    frame = exc.__traceback__
+    while frame is not None and frame.tb_next is not None:
+        frame = frame.tb_next
+    if frame is None:
+        return False
+    module = frame.tb_frame.f_globals.get("__name__", "")
+    return module.split(".", 1)[0] in _READER_PACKAGES
 
 
 def _modified(properties: Any) -> str | None:

@@ -21,6 +21,9 @@ MAX_BLOCKS = 20_000  # paragraphs and table rows read of a Word file (a standard
 # too (a sheet of a million empty cells, 11 MB, took 24 s); a list of a few hundred
 # services is a few hundred KB
 MAX_SHEET_XML = 2 * 1024 * 1024
+# a file's properties part (an ODF meta.xml, a .docx's or .xlsx's docProps/core.xml), read
+# for its title: a few KB; a larger one is not parsed (94 MB of empty elements took 3 GB)
+MAX_PROPERTIES = 1024 * 1024
 _NUMBER_HEADER = re.compile(r"^(?:no|no\.|nomor|#)$", re.IGNORECASE)
 # the header of a workbook's column naming each row's service: "Jenis Pelayanan", "Nama
 # Layanan", "Nama Izin", "Produk"; a "Bidang"/"Seksi"/"Unit" column before it groups them

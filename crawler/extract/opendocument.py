@@ -26,7 +26,7 @@ from typing import Any
 from lxml import etree
 
 from crawler.extract.html import squash
-from crawler.extract.officerows import MAX_COLUMNS, MAX_ROWS, Budget, rows_lines
+from crawler.extract.officerows import MAX_COLUMNS, MAX_PROPERTIES, MAX_ROWS, Budget, rows_lines
 from crawler.extract.pdf import PdfText, paged_text
 from crawler.extract.pdflayout import row_lines
 
@@ -71,11 +71,28 @@ def read_odf(archive: zipfile.ZipFile, kind: str) -> PdfText:
     return paged_text([lines], title, modified, kind="ODT", running_heads=False)
 
 
-def _meta(archive: zipfile.ZipFile) -> tuple[str, str | None]:
+def is_encrypted(archive: zipfile.ZipFile) -> bool:
+    """Whether the package's manifest says its parts are encrypted (a password set in
+    LibreOffice): its content.xml is then no XML to read."""
     try:
-        meta = etree.fromstring(archive.read("meta.xml"), etree.XMLParser(**_PARSER_OPTIONS))
+        with archive.open("META-INF/manifest.xml") as part:
+            manifest = part.read(MAX_PROPERTIES)
+    except KeyError:
+        return False
+    return b"encryption-data" in manifest
+
+
+def _meta(archive: zipfile.ZipFile) -> tuple[str, str | None]:
+    """The title and date of ``meta.xml``; none when it is missing, broken or larger than
+    ``MAX_PROPERTIES`` (the text is still read)."""
+    try:
+        with archive.open("meta.xml") as part:
+            data = part.read(MAX_PROPERTIES + 1)
+        if len(data) > MAX_PROPERTIES:
+            return "", None
+        meta = etree.fromstring(data, etree.XMLParser(**_PARSER_OPTIONS))
     except (KeyError, etree.XMLSyntaxError):
-        return "", None  # the properties are optional: the text is still read
+        return "", None
     title = meta.findtext(".//dc:title", "", _NS)
     date = meta.findtext(".//dc:date", "", _NS)
     return squash(title), (date[:10] if len(date) >= 10 and date[:4].isdigit() else None)
@@ -190,6 +207,16 @@ def _table_lines(table: Any, lists: dict[str, str], budget: Any) -> list[str]:
     return [*lines, ""] if lines else []
 
 
+def _paragraphs(element: Any) -> Iterator[Any]:
+    """The paragraphs and headings in a spreadsheet's cell, not those of a comment on it
+    (``office:annotation``) or of its other skipped parts."""
+    for child in element:
+        if child.tag in (_P, _H):
+            yield child
+        elif isinstance(child.tag, str) and child.tag not in _SKIPPED:
+            yield from _paragraphs(child)
+
+
 def _sheet_rows(sheet: Any, limit: int, budget: Any) -> Iterator[list[list[str]]]:
     """A sheet's rows, each a list of its cells' lines (an empty list for an empty or
     covered cell), at most ``limit`` of them and ``MAX_COLUMNS`` wide; a repeated row is
@@ -204,7 +231,7 @@ def _sheet_rows(sheet: Any, limit: int, budget: Any) -> Iterator[list[list[str]]
         for cell, repeat in _cells(row):
             if len(cells) >= MAX_COLUMNS:
                 break
-            text = [] if cell is None else [line for p in cell.iter(_P, _H) for line in _lines(p)]
+            text = [] if cell is None else [line for p in _paragraphs(cell) for line in _lines(p)]
             cells += [text] * min(repeat, MAX_COLUMNS - len(cells))
         while cells and not cells[-1]:
             cells.pop()

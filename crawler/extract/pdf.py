@@ -121,6 +121,16 @@ def letterhead_lines(lines: list[str], shared: Callable[[str], bool] = lambda _:
     return top
 
 
+def is_letterhead_title(title: str, lines: list[str]) -> bool:
+    """Whether a file's metadata ``title`` is only its kop surat: its text's first line
+    (Word 97-2003 fills the Title property with the first line typed: "PEMERINTAH KOTA
+    JAMBI") or a line of the kop (``letterhead_lines``) of its text's ``lines``."""
+    head = [line.strip() for line in lines if line.strip()][:HEAD_LINES + 2]
+    key = squash(title).casefold()
+    kop = {line.casefold() for line in head[:max(letterhead_lines(head), 1)]}
+    return bool(key) and key in kop
+
+
 def heading_text(line: str) -> str:
     """A heading as the page shows it, without what a table's first row put beside it on the
     same line ("No STANDAR PELAYANAN SKTM Komponen Uraian"): the run of capitals, when words
