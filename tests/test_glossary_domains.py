@@ -97,7 +97,8 @@ def test_a_word_with_two_senses_reads_as_its_neighbours_say(searcher, query, slu
 
 
 @pytest.mark.parametrize("query", ["sedot septic tank penuh", "toilet umum rusak",
-                                   "naik minibus ke pasar"])
+                                   "naik minibus ke pasar", "bank sampah", "vaksin rabies",
+                                   "lab dlh", "upah minimum"])
 def test_indonesian_words_english_has_too_keep_a_query_indonesian(query):
     analyzer = Analyzer(synonyms=StaticSynonyms.from_text("# no synonyms\n"))
     analysis = analyzer.analyze_query(query)
