@@ -28,7 +28,8 @@ answer card"):
   "Keberatan" stems to "berat" and says nothing of body weight (session 16, BENCHMARKS.md
   "Words said by accident");
 - **known**: the same weighted share of the query's content words that the index knows at all
-  (its vocabulary, a typo correction or an expansion of the word); gibberish knows nothing.
+  (its vocabulary, a typo correction or an expansion of the word, or a phrase of the query the
+  vocabulary reads: "terbelah" of "ktp terbelah"); gibberish knows nothing.
   Not scored but a gate: below ``card_min_known`` no card, whatever the score;
 - **keyword lead**: keyword retrieval ranks the top result first and its title says the whole
   query ("urus KTP" -> "Perekaman dan Penerbitan KTP-el"): a card whatever the score. Without
@@ -374,14 +375,14 @@ class QueryWords:
                         for w in self.words}
         self.readings: dict[str, list[tuple[str, ...]]] = {}
         self.typed: dict[str, list[tuple[str, ...]]] = {}  # the word's own reading(s)
-        known = 0.0
+        known: set[str] = set()
         for w in self.words:
             reading = typed[w]
             self.readings[w] = [t.tokens for t in reading.terms if t.origin != "slang"]
             self.typed[w] = [t.tokens for t in reading.terms if t.origin == "query"]
             expanded = any(t.origin != "query" for t in reading.terms)
             if w in counts or expanded:
-                known += self.weights[w]
+                known.add(w)
         # a phrase's reading covers each of its words ("pajak penerangan jalan" -> PBJT)
         # and each of its words is said only with the whole phrase (:meth:`says`)
         self.phrases: dict[str, list[tuple[str, ...]]] = {}
@@ -399,8 +400,12 @@ class QueryWords:
                     self.readings[w].extend(e for e in expansions if e)
                     self.phrases.setdefault(w, []).append(
                         tuple(p for p in phrase if p in self.readings))
+                    # a word the vocabulary reads only within the phrase the query says
+                    # ("terbelah" of "ktp terbelah" -> ktp rusak) is known as the phrase is
+                    if any(expansions):
+                        known.add(w)
         total = sum(self.weights.values())
-        self.known = known / total if total else 0.0
+        self.known = sum(self.weights[w] for w in known) / total if total else 0.0
 
     def coverage(self, title: str) -> float:
         """IDF-weighted share of the content words that ``title`` says, by any reading of

@@ -16,6 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from indexer.analysis import Analyzer
+from indexer.analysis.vocabulary import Vocabulary
 from indexer.answer import CardWeights, QueryWords, Signals, decide, spelled_title_tokens
 from indexer.backend import Filters
 from indexer.external import FILE_NAME, ExternalServices, parse
@@ -371,6 +372,23 @@ def test_a_word_of_a_phrase_counts_for_the_card_only_with_its_phrase():
     marriage = spelled_title_tokens(analyzer, "Pencatatan Perkawinan")
     assert not civil.says("catatan", marriage, whole=True)
     assert civil.says("catatan", marriage, whole=True, where=frozenset({"sipil"}))
+
+
+def test_a_word_read_only_within_its_phrase_is_known():
+    """"terbelah" (split) is no word of the index and reads as nothing alone (it stems as
+    "sebelah", next door, does), but "ktp terbelah" reads as a damaged KTP: the word is known
+    as its phrase is, so the card's known share is the whole query's, as it was when the word
+    had a reading of its own. Alone, or beside a word nothing reads, it stays unknown."""
+    analyzer = Analyzer()
+    vocabulary = Vocabulary({"ktp": 50, "kk": 30, "rusak": 40})
+
+    def known(query: str) -> float:
+        analysis = analyzer.analyze_query(query, vocabulary)
+        return QueryWords(analyzer, analysis, vocabulary, 100).known
+
+    assert known("ktp terbelah") == known("kk terlipat dua") == 1.0
+    assert known("terbelah") == 0.0
+    assert known("ktp zzqx") < 0.5
 
 
 def test_a_death_in_the_family_never_gets_another_services_card(sample):
