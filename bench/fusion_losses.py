@@ -219,7 +219,7 @@ def report(records: list[dict], fam: dict[str, set[str]]) -> list[str]:
             for f in fam[f"{r['set']}:{r['qid']}"]:
                 by_family[f][cause(r, mode)] += 1
         lines += ["", "| family | queries | causes |", "|---|---:|---|"]
-        for f, c in sorted(by_family.items(), key=lambda fc: -sum(fc[1].values())):
+        for f, c in sorted(by_family.items(), key=lambda fc: (-sum(fc[1].values()), fc[0])):
             lines.append(f"| {f} | {sum(c.values())} | "
                          + ", ".join(f"{k} {v}" for k, v in c.most_common()) + " |")
         lines += ["", "| qid | category | query | hybrid | keyword | plain | cause "
