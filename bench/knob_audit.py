@@ -283,6 +283,13 @@ def report(knob: str, values: list[tuple[str, object]], audit: Audit, args
     return lines + [""], row
 
 
+def add_set_options(parser: argparse.ArgumentParser) -> None:
+    """The tuning judgments' options (``SETS``: --devset, --oov, --situations)."""
+    parser.add_argument("--devset", type=Path, default=REPO / "eval" / "devset.tsv")
+    parser.add_argument("--oov", type=Path, default=REPO / "eval" / "oov.tsv")
+    parser.add_argument("--situations", type=Path, default=REPO / "eval" / "situations.tsv")
+
+
 SUMMARY_HEAD = ["| knob | default | pooled MRR@10, nearest values - default "
                 "| best value - default | family held out - default | verdict | advice |",
                 "|---|---|---|---:|---:|---|---|"]
@@ -292,9 +299,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data-dir", type=Path, required=True,
                         help="a data dir built from the tuning (bundled sample) web")
-    parser.add_argument("--devset", type=Path, default=REPO / "eval" / "devset.tsv")
-    parser.add_argument("--oov", type=Path, default=REPO / "eval" / "oov.tsv")
-    parser.add_argument("--situations", type=Path, default=REPO / "eval" / "situations.tsv")
+    add_set_options(parser)
     parser.add_argument("--knobs", nargs="+", choices=[k.name for k in KNOBS], metavar="KNOB",
                         help="audit only these (default: all of: %(choices)s)")
     parser.add_argument("--results", type=Path, default=None,

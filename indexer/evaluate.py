@@ -17,7 +17,8 @@ import re
 import shutil
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -228,6 +229,14 @@ class PlainAnalyzer:
 
 def _evaluate_plain(settings, judged, progress) -> Report:
     """Plain BM25 over an index built without the Indonesian analysis, in a temp dir."""
+    with plain_searcher(settings) as searcher:
+        return run_judgments(_searcher_fn(searcher), judged, "plain-bm25", progress)
+
+
+@contextmanager
+def plain_searcher(settings) -> Iterator:
+    """A searcher of plain BM25 (no stemming, expansion, vectors or ranking rules) over a
+    copy of the documents of ``settings.data_dir`` indexed in a temp dir, removed after."""
     import indexer.build as build
     from indexer.embedded import EmbeddedBackend
     from indexer.search import RankingConfig, Searcher
@@ -247,7 +256,7 @@ def _evaluate_plain(settings, judged, progress) -> Report:
                             ranking=RankingConfig(use_vector=False, use_priors=False,
                                                   coverage_weight=0.0, sibling_window=0))
         try:
-            return run_judgments(_searcher_fn(searcher), judged, "plain-bm25", progress)
+            yield searcher
         finally:
             searcher.close()
     finally:

@@ -98,6 +98,26 @@ def test_plain_bm25_baseline_runs_on_a_real_index_without_sikojas_rules(tmp_path
     assert [o.success1 for o in plain.outcomes] == [1.0, 0.0]
 
 
+def test_plain_searcher_reads_words_as_typed_and_leaves_no_index_behind(tmp_path):
+    # bench/fusion_losses.py compares each query's plain-BM25 rank with hybrid's through it
+    import tempfile
+    from pathlib import Path
+
+    from indexer.evaluate import plain_searcher
+    from sikoja.config import load_settings
+    from tests.corpus import KTP_URL, write_corpus
+
+    write_corpus(tmp_path).close()
+    (tmp_path / "sikoja.yaml").write_text("embedder: none\n")
+    before = set(Path(tempfile.gettempdir()).glob("sikoja-plain-*"))
+    with plain_searcher(load_settings(tmp_path)) as searcher:
+        assert searcher.search("perekaman ktp elektronik").results[0].url == KTP_URL
+        assert not searcher.search("bikin akte").results  # no synonym, no stem
+        during = set(Path(tempfile.gettempdir()).glob("sikoja-plain-*")) - before
+        assert during  # its own index, beside the data dir's
+    assert not any(p.exists() for p in during)
+
+
 def test_a_judged_page_found_twice_counts_once():
     """A page's URL variant (a trailing slash) and a copy collapsed into a later result are
     the same judged answer: found twice, it earns its gain once, so nDCG@10 stays within 1
