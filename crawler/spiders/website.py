@@ -977,7 +977,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 self.js_props[key] = props
             # a base one script's config names is joined to paths in another (a Vue CLI
             # chunk): when this script names a new one, the scripts read before are re-read
-            bases = bases_of([*self.js_props.values(), *([] if key else [props])])
+            bases = bases_of([*self.js_props.values(), *([] if key else [props])], page)
             codes = [code] if bases == self.js_bases else [*self.js_code.values(), code]
             self.js_bases = bases
             for read in dict.fromkeys(with_bases(c, bases) for c in codes):

@@ -1,0 +1,86 @@
+"""The second review of session 19's single-page apps with their API on another origin.
+
+An absolute client base of another organisation's host (a weather widget's BMKG client) is
+no base of the app's and never erases the app's own; another source's site is never the
+app's API, whether the crawl is of one source, the sibling is on the same host at another
+port, or the API origin was saved by an earlier crawl; a list is "unroutable" by the route
+table of the page's own app, not another app of the same site; IPv6 API origins, hosts
+under a TLD the Public Suffix List does not name, and a record's own nested slug.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from crawler.downloadermiddlewares.offsite import SiteScope
+from crawler.extract.jsonlist import endpoints, record_fields
+from crawler.extract.jsroutes import api_origins, property_bases, registrable, with_bases
+from crawler.run import CrawlJob, crawl
+from crawler.spiders.website import WebsiteSpider
+from sikoja.config import load_settings
+from sikoja.sources import Source, select_sources
+from sikoja.urls import origin
+from tests.faultserver import Page, PageSite
+
+JS = "application/javascript"
+SERVICES = json.dumps({"data": [{"id": 7, "nama_layanan": "Izin Usaha Peternakan", "slug": "iup",
+                                 "persyaratan": ["KTP", "NIB"], "biaya": "Gratis"}]}).encode()
+APP = 'const h=ax.create({baseURL:"/api/v1"});export{h as a};'
+LAZY = 'import{a as e}from"./app.js";const l=()=>e.get("/layanan");'
+WEATHER = ('const w=ax.create({baseURL:"https://api.bmkg.go.id"});'
+           'w.get("/publik/prakiraan-cuaca?adm4=15.71");')
+
+
+def _shell(title: str, *scripts: str, body: str = "") -> Page:
+    tags = "".join(f'<script type="module" src="{src}"></script>' for src in scripts)
+    return Page(f'<!doctype html><html><head><title>{title}</title>{tags}</head>'
+                f'<body><div id="app"></div>{body}</body></html>'.encode())
+
+
+def _crawl(tmp_path, sources):
+    from sikoja.store import DocumentStore
+
+    settings = load_settings(tmp_path)
+    settings.crawl.delay = 0.0
+    crawl(sources, settings, tmp_path)
+    store = DocumentStore.open(tmp_path)
+    try:
+        return {d.url: d for d in store.iter_documents()}
+    finally:
+        store.close()
+
+
+def _spider(start: str, crawl_hosts: list[str]) -> WebsiteSpider:
+    return WebsiteSpider({"name": "distankp", "opd": "o", "kind": "website",
+                          "start_urls": [start]}, crawl_hosts=crawl_hosts)
+
+
+def test_another_organisations_client_base_never_erases_the_apps_own():
+    page = "https://distankp.jambikota.go.id/"
+    bases = property_bases([APP, LAZY, WEATHER], page)
+    assert bases == {"baseURL": "/api/v1"}
+    assert endpoints(with_bases(LAZY, bases), page) == [
+        "https://distankp.jambikota.go.id/api/v1/layanan"]
+    # the app's own API origin is still a base
+    own = 'const w=ax.create({baseURL:"https://api-distankp.jambikota.go.id"});'
+    assert property_bases([own, WEATHER], page) == {
+        "baseURL": "https://api-distankp.jambikota.go.id"}
+
+
+@pytest.mark.slow  # crawls a served site
+def test_a_weather_widgets_client_leaves_the_lazy_views_calls_asked(tmp_path):
+    with PageSite() as app:
+        app.pages["/"] = _shell("SIMTANI", "/assets/app.js", "/assets/cuaca.js")
+        app.pages["/api/v1/layanan"] = Page(SERVICES, content_type="application/json")
+        app.pages["/assets/app.js"] = Page(
+            (APP + 'const r=R({history:"hash",mode:"hash",routes:[{path:"/layanan/:slug",'
+             'component:()=>import("./Layanan.js")}]});').encode(), content_type=JS)
+        app.pages["/assets/Layanan.js"] = Page(LAZY.encode(), content_type=JS)
+        app.pages["/assets/cuaca.js"] = Page(WEATHER.encode(), content_type=JS)
+        docs = _crawl(tmp_path, [Source(name="s", opd="o", start_urls=[app.url("/")],
+                                        use_sitemap=False)])
+        assert "/api/v1/layanan" in app.paths_hit()
+    services = [d for d in docs.values() if d.kind == "service"]
+    assert [d.title for d in services] == ["Izin Usaha Peternakan"]
