@@ -84,3 +84,61 @@ def test_a_weather_widgets_client_leaves_the_lazy_views_calls_asked(tmp_path):
         assert "/api/v1/layanan" in app.paths_hit()
     services = [d for d in docs.values() if d.kind == "service"]
     assert [d.title for d in services] == ["Izin Usaha Peternakan"]
+
+
+def test_a_crawl_of_one_source_tells_its_spider_the_whole_files_sites(tmp_path):
+    file = [Source(name=n, opd="o", start_urls=[f"http://127.0.0.1:1/{n}"],
+                   allowed_hosts=[f"{n}.jambikota.go.id"], use_sitemap=False)
+            for n in ("distankp", "disdukcapil")]
+    chosen = select_sources(file, {"distankp"})
+    assert chosen[0].foreign_sites == ["disdukcapil.jambikota.go.id"]
+    job = CrawlJob(chosen, load_settings(tmp_path), tmp_path).start()
+    try:
+        written = json.loads(job._job_path.read_text(encoding="utf-8"))
+    finally:
+        job.wait()
+    assert written["hosts"] == ["disdukcapil.jambikota.go.id", "distankp.jambikota.go.id"]
+
+
+def test_a_source_on_the_same_host_at_another_port_is_never_the_apps_api():
+    spider = _spider("http://127.0.0.1:9000/",
+                     ["http://127.0.0.1:9000", "http://127.0.0.1:9001"])
+    spider._declare_apis(["http://127.0.0.1:9001/api/layanan",
+                          "http://127.0.0.1:9002/api/layanan"], "http://127.0.0.1:9000/")
+    assert not spider.scope.allows("http://127.0.0.1:9001/api/layanan", data=True)
+    assert spider.scope.allows("http://127.0.0.1:9002/api/layanan", data=True)  # its own
+
+
+@pytest.mark.slow  # crawls served sites
+def test_a_sibling_on_another_port_keeps_its_records_its_own(tmp_path):
+    rows = json.dumps({"data": [{"id": 7, "nama_layanan": "Perekaman KTP-el", "slug": "ktp",
+                                 "persyaratan": ["KK"], "biaya": "Gratis"}]}).encode()
+    with PageSite() as sib, PageSite() as app:
+        sib.pages["/"] = Page(b"<html><head><title>Disdukcapil</title></head><body>"
+                              b"<p>Situs Disdukcapil, layanan kependudukan.</p></body></html>")
+        sib.pages["/api/layanan"] = Page(rows, content_type="application/json")
+        app.pages["/"] = _shell("SIMTANI", "/app.js")
+        app.pages["/app.js"] = Page(
+            (f'const h=ax.create({{baseURL:"{sib.base}"}});h.get("/api/layanan");'
+             'const r=R({history:"hash",mode:"hash",routes:[{path:"/layanan/:slug"}]});').encode(),
+            content_type=JS)
+        docs = _crawl(tmp_path, [
+            Source(name="distankp", opd="Distankp", start_urls=[app.url("/")],
+                   use_sitemap=False),
+            Source(name="disdukcapil", opd="Disdukcapil", start_urls=[sib.url("/")],
+                   use_sitemap=False)])
+    assert not [d for d in docs.values() if d.source == "distankp" and d.kind == "service"]
+
+
+def test_a_saved_api_origin_of_another_source_is_never_asked():
+    sibling = "https://disdukcapil.jambikota.go.id/api/layanan"
+    spider = _spider("https://distankp.jambikota.go.id/",
+                     ["distankp.jambikota.go.id", "disdukcapil.jambikota.go.id"])
+    spider.state = {"apis": {"https://disdukcapil.jambikota.go.id",
+                             "https://api-distankp.jambikota.go.id"}}
+    spider._restore_state()
+    assert spider.scope.apis == {"https://api-distankp.jambikota.go.id"}
+    assert not spider.scope.allows(sibling, data=True)
+    # and the scope never lets one through, however it was declared
+    spider.scope.apis.add("https://disdukcapil.jambikota.go.id")
+    assert not spider.scope.allows(sibling, data=True)

@@ -273,7 +273,10 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             state.setdefault("apis", set()).update(self.scope.apis)
             self.scheduled, self.produced = state["scheduled"], state["produced"]
             self.scope.blogs = state["blogs"]
-            self.scope.apis = state["apis"]  # the API origins its apps' scripts named
+            # the API origins its apps' scripts named, less another source's site (saved by
+            # a crawl that was not told of it)
+            state["apis"] = {api for api in state["apis"] if not self.scope.of_another_source(api)}
+            self.scope.apis = state["apis"]
             # the URLs held for a family's verdict, the verdicts, and the URLs dropped
             self.traps = state.setdefault("traps", self.traps)
             self.trapped = state.setdefault("trapped", self.trapped)
