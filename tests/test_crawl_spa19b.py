@@ -142,3 +142,33 @@ def test_a_saved_api_origin_of_another_source_is_never_asked():
     # and the scope never lets one through, however it was declared
     spider.scope.apis.add("https://disdukcapil.jambikota.go.id")
     assert not spider.scope.allows(sibling, data=True)
+
+
+@pytest.mark.slow  # crawls a served site
+def test_a_router_less_page_of_a_hash_apps_site_keeps_its_records(tmp_path):
+    news = json.dumps([{"id": n, "judul": t, "slug": s, "isi": (
+        "Pelayanan ditutup sementara pada tanggal tersebut karena libur nasional dan cuti "
+        "bersama; layanan daring tetap buka.")} for n, t, s in (
+            (1, "Pengumuman Libur Idul Fitri", "libur-idul-fitri"),
+            (2, "Jadwal Pelayanan Ramadhan", "jadwal-ramadhan"))]).encode()
+    with PageSite() as app:
+        app.pages["/api/layanan"] = Page(SERVICES, content_type="application/json")
+        app.pages["/api/pengumuman"] = Page(news, content_type="application/json")
+        app.pages["/"] = _shell("SIMTANI", "/app.js",
+                                body='<noscript><a href="/info/">Pengumuman</a></noscript>')
+        app.pages["/app.js"] = Page(
+            b'const h=ax.create({baseURL:"/api"});h.get("/layanan");const r=R({history:"hash",'
+            b'mode:"hash",routes:[{path:"/layanan/:slug"},{path:"/:pathMatch(.*)*",component:'
+            b'()=>import("./NotFound.js")}]});', content_type=JS)
+        app.pages["/info/"] = Page(b'<!doctype html><html><head><title>Info</title><script '
+                                   b'src="/info.js"></script></head><body><div id="list">'
+                                   b'</div></body></html>')
+        app.pages["/info.js"] = Page(
+            b'fetch("/api/pengumuman").then(r=>r.json()).then(d=>{document.getElementById('
+            b'"list").innerHTML=d.map(x=>"<h2>"+x.judul+"</h2>").join("")});',
+            content_type=JS)
+        docs = _crawl(tmp_path, [Source(name="s", opd="o", start_urls=[app.url("/")],
+                                        use_sitemap=False)])
+    titles = {d.title for d in docs.values()}
+    assert {"Pengumuman Libur Idul Fitri", "Jadwal Pelayanan Ramadhan",
+            "Izin Usaha Peternakan"} <= titles
