@@ -172,3 +172,13 @@ def test_a_router_less_page_of_a_hash_apps_site_keeps_its_records(tmp_path):
     titles = {d.title for d in docs.values()}
     assert {"Pengumuman Libur Idul Fitri", "Jadwal Pelayanan Ramadhan",
             "Izin Usaha Peternakan"} <= titles
+
+
+def test_an_ipv6_api_origin_is_written_and_matched_in_brackets():
+    assert origin("http://[::1]:9001/x") == "http://[::1]:9001"
+    page = "http://[::1]:9000/"
+    found = api_origins('h=ax.create({baseURL:"http://[::1]:9001"});h.get("/x")', page)
+    assert found == {"http://[::1]:9001"}
+    scope = SiteScope(Source(name="s", opd="o", start_urls=[page], use_sitemap=False))
+    scope.declare_api(next(iter(found)))
+    assert scope.allows("http://[::1]:9001/x", data=True)
