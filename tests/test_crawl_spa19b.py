@@ -182,3 +182,12 @@ def test_an_ipv6_api_origin_is_written_and_matched_in_brackets():
     scope = SiteScope(Source(name="s", opd="o", start_urls=[page], use_sitemap=False))
     scope.declare_api(next(iter(found)))
     assert scope.allows("http://[::1]:9001/x", data=True)
+
+
+def test_a_host_under_an_unlisted_tld_is_registered_under_its_last_two_labels():
+    assert registrable("api.dinas.internal") == "dinas.internal"
+    assert registrable("layanan.dinas.internal") == "dinas.internal"
+    assert registrable("app.kantor.lan") == "kantor.lan"
+    assert registrable("localhost") == "localhost"
+    assert api_origins('h=ax.create({baseURL:"https://api.dinas.internal"})',
+                       "https://layanan.dinas.internal/") == {"https://api.dinas.internal"}

@@ -396,13 +396,18 @@ def _suffixes() -> Any:
 def registrable(host: str) -> str:
     """The domain a host is registered under, by the Public Suffix List: ``jambikota.go.id``
     of ``api-distankp.jambikota.go.id``, ``bmkg.go.id`` of ``api.bmkg.go.id``, and under a
-    private suffix each customer's own (``a.web.app`` is not ``b.web.app``'s); an IP
-    address or a host under no known suffix (``localhost``) is itself."""
+    private suffix each customer's own (``a.web.app`` is not ``b.web.app``'s); under a TLD
+    it does not list, the last two labels (its default rule); an IP address or a bare name
+    (``localhost``) is itself."""
     host = host.lower().rstrip(".")
     if re.fullmatch(r"[\d.]+|\[?[0-9a-f:]+\]?", host):
         return host
     parts = _suffixes()(host)
-    return f"{parts.domain}.{parts.suffix}" if parts.domain and parts.suffix else host
+    if parts.domain and parts.suffix:
+        return f"{parts.domain}.{parts.suffix}"
+    # a TLD the list does not name (``.internal``, ``.lan``): its default rule ``*`` makes
+    # the last label the suffix, the last two the domain (``dinas.internal``)
+    return ".".join(host.split(".")[-2:])
 
 
 def _own_base(base: str, page_url: str) -> bool:
