@@ -191,3 +191,11 @@ def test_a_host_under_an_unlisted_tld_is_registered_under_its_last_two_labels():
     assert registrable("localhost") == "localhost"
     assert api_origins('h=ax.create({baseURL:"https://api.dinas.internal"})',
                        "https://layanan.dinas.internal/") == {"https://api.dinas.internal"}
+
+
+def test_a_records_own_nested_slug_is_kept_a_related_records_is_not():
+    own = {"nama": "Izin Usaha", "persyaratan": ["KTP"], "seo": {"slug": "izin-usaha"}}
+    assert record_fields(own)["slug"] == "izin-usaha"
+    related = {"nama_layanan": "Sterilisasi Kucing", "persyaratan": ["KTP"],
+               "kategori": {"nama_kategori": "Kesehatan Hewan", "slug": "kesehatan-hewan"}}
+    assert "slug" not in record_fields(related)
