@@ -231,8 +231,9 @@ class CrawlJob:
             store.close()
         job = {
             "sources": [s.model_dump() for s in self.sources],
-            # every source's hosts: another source's is no app's API (crawler.child)
-            "hosts": sorted({h for s in self.sources for h in s.hosts if h}),
+            # every site of the sources file (those crawled and those left out): another
+            # source's is no app's API (crawler.child); origins, a host alone any port
+            "hosts": sorted({h for s in self.sources for h in [*s.sites, *s.foreign_sites]}),
             "crawl": self.settings.crawl.model_dump(),
             "data_dir": str(self.data_dir.resolve()),
             "crawl_ids": self.crawl_ids,

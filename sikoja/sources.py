@@ -58,6 +58,9 @@ class Source(BaseModel):
     # URLs' hosts) of its own pages there, and those of the others (``share_hosts``)
     prefixes: list[str] = Field(default_factory=list)
     foreign_prefixes: list[str] = Field(default_factory=list)
+    # the sites of the sources file's other sources when it is crawled without them
+    # (``select_sources``): another office's site is never this one's API
+    foreign_sites: list[str] = Field(default_factory=list)
 
     @field_validator("start_urls")
     @classmethod
@@ -88,6 +91,18 @@ class Source(BaseModel):
         if self.allowed_hosts:
             return [h.lower() for h in self.allowed_hosts]
         return sorted({(urlsplit(u).hostname or "").lower() for u in self.start_urls})
+
+    @property
+    def sites(self) -> list[str]:
+        """The sites it covers, as the crawl's scope reads them (the port is part of a
+        site): the origin of each start URL on one of its ``hosts``, a host with none
+        alone (any port)."""
+        out = set()
+        for host in self.hosts:
+            on = {origin(u) for u in [*self.start_urls, *([self.url] if self.url else [])]
+                  if (urlsplit(u).hostname or "").lower() == host}
+            out |= on or {host}
+        return sorted(h for h in out if h)
 
     @property
     def catalog_url(self) -> str:
@@ -178,11 +193,15 @@ def share_hosts(sources: list[Source], among: list[Source] | None = None) -> lis
 def select_sources(sources: list[Source], names: set[str] | list[str]) -> list[Source]:
     """The sources named ``names`` (all of them when none is named) to crawl, split from the
     others as the whole file splits its shared hosts (``share_hosts``): a subsite crawled
-    alone keeps to its folder, not to the whole host as a source alone on it would."""
+    alone keeps to its folder, not to the whole host as a source alone on it would. Each
+    keeps the others' sites (``foreign_sites``): a sibling office's site is no app's API in
+    a crawl of one source either."""
     wanted = set(names)
     if not wanted:
         return list(sources)
-    return share_hosts([s for s in sources if s.name in wanted], among=sources)
+    theirs = sorted({site for s in sources if s.name not in wanted for site in s.sites})
+    return [s.model_copy(update={"foreign_sites": sorted({*s.foreign_sites, *theirs})})
+            for s in share_hosts([s for s in sources if s.name in wanted], among=sources)]
 
 
 class SourcesFile(BaseModel):

@@ -212,6 +212,8 @@ def origin(url: str) -> str:
     """
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
+    if ":" in host:  # an IPv6 address is written in brackets: ``http://[::1]:9001``
+        host = f"[{host}]"
     port = parts.port
     if port is None or port == DEFAULT_PORTS.get(parts.scheme.lower()):
         return f"{parts.scheme.lower()}://{host}"

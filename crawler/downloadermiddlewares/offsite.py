@@ -21,8 +21,9 @@ A single-page app's API on another origin (``api-distankp.jambikota.go.id`` besi
 ``distankp.jambikota.go.id``) is in scope for the data the app's code asks of it once a
 script of the source names it as its HTTP client's base (``declare_api``; which origins
 qualify is ``crawler.extract.jsroutes.api_origins``): JSON requests only, never its pages,
-by either scheme and its default ports as the source's own hosts are; never a host of
-another source of the crawl (a sibling office's site under the same domain).
+by either scheme and its default ports as the source's own hosts are; never a site of
+another source of the crawl (a sibling office's site under the same domain, or on the same
+host at another port), saved API origins of an earlier crawl included.
 
 Whatever the spider, a request that is not http(s) (a redirect to ``file:///etc/passwd``,
 a catalog's ``ftp:`` link) is never sent: ``sikoja.schemes`` is the one allow-list.
@@ -77,6 +78,15 @@ def _bare(host: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def _site(site: str) -> tuple[str, int | None]:
+    """A site of ``SiteScope``'s ``others``: (bare host, port as ``_host_port`` gives it) of
+    an origin, (bare host, None: any port) of a host alone."""
+    if "://" in site:
+        host, port = _host_port(site) or ("", 0)
+        return _bare(host), port
+    return _bare(site.strip("[]")), None
+
+
 class OffsiteRequest(IgnoreRequest):
     """A request (usually a redirect) to a host the source does not cover."""
 
@@ -90,8 +100,9 @@ class SiteScope:
         self.apis: set[str] = set()  # origins of the source's apps' APIs (data only)
         for host in source.hosts:
             self.ports[host] = None
-        # the hosts of the crawl's other sources: another office's site, never this one's API
-        self.others = {_bare(h) for h in others} - {_bare(h) for h in source.hosts}
+        # the sites of the crawl's other sources (origins; a host alone stands for any port):
+        # another office's site, on another host or another port, never this one's API
+        self.others = {_site(h) for h in others} - {_site(h) for h in source.sites}
         for url in source.start_urls + ([source.url] if source.url else []):
             parts = urlsplit(url)
             host = (parts.hostname or "").lower()
@@ -120,8 +131,14 @@ class SiteScope:
         """A script of the source makes its HTTP client with this origin as its base; not
         taken when it is a host of another source of the crawl (a sibling office's site
         under the same domain: ``disdukcapil.jambikota.go.id`` from ``distankp``'s app)."""
-        if _bare(urlsplit(api).hostname or "") not in self.others:
+        if not self.of_another_source(api):
             self.apis.add(api)
+
+    def of_another_source(self, url: str) -> bool:
+        """Whether ``url`` is on a site of another source of the crawl: its host on that
+        site's port, or on any port where the other source's host has none of its own."""
+        host, port = _host_port(url) or ("", 0)
+        return (_bare(host), port) in self.others or (_bare(host), None) in self.others
 
     def allows(self, url: str, data: bool = False) -> bool:
         """Whether ``url`` belongs to the source; ``data``: a request for what its scripts
@@ -151,7 +168,8 @@ class SiteScope:
         matched: by either scheme, its default ports one (``http://api-x`` declared, its
         redirect to ``https://api-x`` followed), another port exactly."""
         want = _host_port(url)
-        return want is not None and any(_host_port(api) == want for api in self.apis)
+        return want is not None and not self.of_another_source(url) and any(
+            _host_port(api) == want for api in self.apis)
 
     def site_root(self, url: str) -> str:
         """Where ``url``'s site starts: its origin, or on a shared site this source's prefix

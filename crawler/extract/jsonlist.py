@@ -895,8 +895,12 @@ def record_fields(record: dict[str, Any], depth: int = 0) -> dict[str, Any]:
     if depth < 2:
         for value in record.values():
             if isinstance(value, dict):
+                # a related object's slug (its category's, titled "Kesehatan Hewan") is its
+                # own; an object with no title of its own is the record's metadata (``"seo":
+                # {"slug": "x"}``), its slug the record's
+                related = _title_key(value) is not None
                 for name, inner in record_fields(value, depth + 1).items():
-                    if name != "slug":  # a related object's slug (its category's) is its own
+                    if name != "slug" or not related:
                         mapped.setdefault(name, inner)
     if "slug" not in mapped and (slug := own_key(record, "slug")):
         mapped["slug"] = slug

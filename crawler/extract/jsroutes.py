@@ -81,20 +81,25 @@ _PROPERTY = re.compile(r"(?<![\w$.])(" + _IDENT + r")\s*:\s*" + _LITERAL.format(
 _PATH_BASE = re.compile(r"https?://[\w.\-:]+(?:/[\w\-./~%]*)?|/[\w\-./~%]*")
 
 
-def property_bases(codes: Iterable[str]) -> dict[str, str]:
+def property_bases(codes: Iterable[str], page_url: str | None = None) -> dict[str, str]:
     """Object properties ``codes`` give one data path, across all of them (``baseURL:
     "/api/v1"``): a Vue CLI build keeps its config in one module and joins paths to it in
     the chunks of its views, so one script alone never names a whole endpoint."""
-    return bases_of(file_properties(code) for code in codes)
+    return bases_of((file_properties(code) for code in codes), page_url)
 
 
-def bases_of(properties: Iterable[Iterable[tuple[str, str]]]) -> dict[str, str]:
+def bases_of(properties: Iterable[Iterable[tuple[str, str]]],
+             page_url: str | None = None) -> dict[str, str]:
     """:func:`property_bases` from each script's :func:`file_properties`, which a crawl
-    keeps per script rather than reading every script again for each new one."""
+    keeps per script rather than reading every script again for each new one. With
+    ``page_url``, an absolute base another organisation's host (a weather widget's
+    ``axios.create({baseURL: "https://api.bmkg.go.id"})``, which ``api_origins`` refuses)
+    is no base of the app's: it neither counts nor erases the app's own (``/api/v1``)."""
     seen: dict[str, set[str]] = {}
     for pairs in properties:
         for name, value in pairs:
-            seen.setdefault(name, set()).add(value)
+            if page_url is None or _own_base(value, page_url):
+                seen.setdefault(name, set()).add(value)
     return {name: next(iter(values)) for name, values in seen.items() if len(values) == 1}
 
 
@@ -391,13 +396,28 @@ def _suffixes() -> Any:
 def registrable(host: str) -> str:
     """The domain a host is registered under, by the Public Suffix List: ``jambikota.go.id``
     of ``api-distankp.jambikota.go.id``, ``bmkg.go.id`` of ``api.bmkg.go.id``, and under a
-    private suffix each customer's own (``a.web.app`` is not ``b.web.app``'s); an IP
-    address or a host under no known suffix (``localhost``) is itself."""
+    private suffix each customer's own (``a.web.app`` is not ``b.web.app``'s); under a TLD
+    it does not list, the last two labels (its default rule); an IP address or a bare name
+    (``localhost``) is itself."""
     host = host.lower().rstrip(".")
     if re.fullmatch(r"[\d.]+|\[?[0-9a-f:]+\]?", host):
         return host
     parts = _suffixes()(host)
-    return f"{parts.domain}.{parts.suffix}" if parts.domain and parts.suffix else host
+    if parts.domain and parts.suffix:
+        return f"{parts.domain}.{parts.suffix}"
+    # a TLD the list does not name (``.internal``, ``.lan``): its default rule ``*`` makes
+    # the last label the suffix, the last two the domain (``dinas.internal``)
+    return ".".join(host.split(".")[-2:])
+
+
+def _own_base(base: str, page_url: str) -> bool:
+    """Whether ``base`` (a path, or an absolute URL) may be the base of ``page_url``'s app:
+    a path, its own origin, or an origin ``api_origins`` would take."""
+    if not re.match(r"https?://", base):
+        return True
+    host = urlsplit(base).hostname or ""
+    return origin(base) == origin(page_url) or bool(host) and (
+        registrable(host) == registrable(urlsplit(page_url).hostname or ""))
 
 
 def api_origins(code: str, page_url: str) -> set[str]:

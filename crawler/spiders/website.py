@@ -189,8 +189,13 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         self.listed: dict[str, set[str]] = {}
         self.shells: set[str] = set()
         self.routes: list[tuple[str, str]] = []
-        # the app's route table shows "not found" at a URL no route names (``_list_records``)
-        self.not_found_view = False
+        # per script read (its key): the routes its code builds and whether its route table
+        # shows "not found" at a URL no route names; per page, the scripts it loads and the
+        # routes of its own HTML: whether a list's records are unroutable is the page's app's
+        # (``_list_records``), not another app's of the same site
+        self.js_router: dict[str, tuple[list[tuple[str, str]], bool]] = {}
+        self.page_scripts: dict[str, set[str]] = {}
+        self.page_routes: dict[str, list[tuple[str, str]]] = {}
         # detail URLs the code builds from a record's id or slug (jsroutes.detail_templates),
         # and per list (its URL, its first page's) the one its probe verified, or None
         self.detail_templates: list[DetailTemplate] = []
@@ -273,7 +278,10 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             state.setdefault("apis", set()).update(self.scope.apis)
             self.scheduled, self.produced = state["scheduled"], state["produced"]
             self.scope.blogs = state["blogs"]
-            self.scope.apis = state["apis"]  # the API origins its apps' scripts named
+            # the API origins its apps' scripts named, less another source's site (saved by
+            # a crawl that was not told of it)
+            state["apis"] = {api for api in state["apis"] if not self.scope.of_another_source(api)}
+            self.scope.apis = state["apis"]
             # the URLs held for a family's verdict, the verdicts, and the URLs dropped
             self.traps = state.setdefault("traps", self.traps)
             self.trapped = state.setdefault("trapped", self.trapped)
@@ -866,6 +874,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             yield held  # the same page's scripts already being read: their verdict stands
             held = None
         job = self.js_jobs.setdefault(page, _ScriptJob(empty=scripts.empty, held=held))
+        self.page_routes.setdefault(page, []).extend(scripts.routes)
         self._declare_apis(scripts.endpoints, page)
         for url in scripts.endpoints:
             yield from self._js_request(url, page, self.parse_json, self.json_error)
@@ -881,6 +890,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         key = url_key(url)
         if not self.scope.allows(url, data=True) or self._dropped_by_scrapy(url):
             return
+        if callback == self.parse_script:
+            self.page_scripts.setdefault(page, set()).add(key)
         if key in self.js_requested:
             job.covered = True  # read for another page of this site: its verdict counts
             if key in self.js_code:
@@ -977,12 +988,14 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                 self.js_props[key] = props
             # a base one script's config names is joined to paths in another (a Vue CLI
             # chunk): when this script names a new one, the scripts read before are re-read
-            bases = bases_of([*self.js_props.values(), *([] if key else [props])])
+            bases = bases_of([*self.js_props.values(), *([] if key else [props])], page)
             codes = [code] if bases == self.js_bases else [*self.js_code.values(), code]
             self.js_bases = bases
+            if key:
+                own = with_bases(code, bases)
+                self.js_router[key] = (route_templates(own), not_found_view(own))
             for read in dict.fromkeys(with_bases(c, bases) for c in codes):
                 self._add_routes(route_templates(read))
-                self.not_found_view = self.not_found_view or not_found_view(read)
                 self.detail_templates.extend(
                     t for t in (DetailTemplate(urljoin(response.url, prefix), key, suffix)
                                 for prefix, key, suffix in detail_templates(read))
@@ -1074,8 +1087,10 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         # a URL it does not name with its "not found" view: their ``<page>#<slug>`` is that
         # view (``_unroutable``). An app whose catch-all goes home (SIBANSOS's ``{path: "*",
         # redirect: "/"}``), or that has none, keeps them there, on the page that lists them
-        unroutable = not routes and self.not_found_view and bool(self.routes) and all(
-            prefix.startswith("#") for prefix, _key in self.routes)
+        # (the page's own app: a router-less page of the same site keeps its records)
+        own_routes, not_found = self._page_router(page)
+        unroutable = not routes and not_found and bool(own_routes) and all(
+            prefix.startswith("#") for prefix, _key in own_routes)
         unshown = 0
         read_as = value_columns(records)  # keys that say a field by their values
         for record in records:
@@ -1296,6 +1311,17 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         place, its facts worth more to a citizen than the app's landing view."""
         return doc.kind != "service" and doc.url.startswith(canonicalize_url(page) + "#") and (
             not doc.url.startswith(canonicalize_url(page) + "#/"))
+
+    def _page_router(self, page: str) -> tuple[list[tuple[str, str]], bool]:
+        """The routes the app of ``page`` builds (its HTML's and its scripts') and whether
+        its route table shows a "not found" view at a URL no route names."""
+        routes = list(self.page_routes.get(page, ()))
+        not_found = False
+        for key in self.page_scripts.get(page, ()):
+            built, shows = self.js_router.get(key, ([], False))
+            routes.extend(built)
+            not_found = not_found or shows
+        return routes, not_found
 
     def _add_routes(self, routes: list[tuple[str, str]]) -> None:
         self.routes.extend(r for r in routes if r not in self.routes)
