@@ -16,8 +16,9 @@ import dataclasses
 
 import pytest
 
+from indexer.search import _card_office
 from sikoja.documents import Document
-from tests.corpus import keyword_searcher
+from tests.corpus import keyword_searcher, write_corpus
 
 QUERY = "akta kematian orang tua meninggal"
 DUKCAPIL = "Dinas Kependudukan dan Pencatatan Sipil Kota Jambi"
@@ -240,5 +241,49 @@ def test_a_title_left_with_one_generic_word_has_no_copy(tmp_path):
         gigi = dataclasses.replace(metas[GENERIC[2].url], opd="UPTD Puskesmas Simpang Kawat",
                                    id="gigi-2")
         assert searcher._copy(metas[GENERIC[2].url], nowhere, nowhere)(gigi)
+    finally:
+        searcher.close()
+
+
+DISKOMINFO = "Dinas Komunikasi dan Informatika Kota Jambi"
+DP3A = "Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Jambi"
+
+
+def test_a_catalog_apps_copies_are_read_against_its_provider(tmp_path):
+    """A page on Diskominfo's site that the app catalog lists as Dinas PPPA's app gets an
+    app card of Dinas PPPA: the provider's own page of the app is no copy of it at
+    "another office" (the catalog's) for ``also_at`` to name."""
+    from indexer.build import build_index
+    from indexer.search import Searcher
+    from sikoja.config import load_settings
+
+    url = "http://127.0.0.1:8799/aplikasi/pita-molin"
+    store = write_corpus(tmp_path, [
+        Document(url=url, source="127.0.0.1:8799", opd=DISKOMINFO, kind="page",
+                 title="PITA MOLIN",
+                 text="PITA MOLIN, aplikasi pengaduan kekerasan terhadap perempuan dan anak."),
+        Document(url="http://127.0.0.1:8800/layanan/pita-molin", source="127.0.0.1:8800",
+                 opd=DP3A, kind="app", title="PITA MOLIN",
+                 text="Aplikasi PITA MOLIN untuk melapor kekerasan terhadap anak.",
+                 fields={"platform": "Android"}),
+        *OTHERS])
+    store.put_app(Document(url=url, source="katalog", opd=DP3A, kind="app",
+                           title="PITA MOLIN", text="Aplikasi pengaduan kekerasan anak.",
+                           parent_url="http://127.0.0.1:8801/katalog"))
+    store.close()
+    settings = load_settings(tmp_path, embedder="none")
+    build_index(settings)
+    searcher = Searcher(settings, embedder=False)
+    try:
+        top = next(m for m in searcher.backend.all_meta() if m.url == url)
+        doc = searcher.backend.get([top.id])[top.id]
+        assert doc.fields["app"]["opd"] == DP3A, doc.fields
+        assert _card_office(doc) == DP3A
+        provider = next(m for m in searcher.backend.all_meta() if m.opd == DP3A)
+        nowhere = frozenset()
+        assert not searcher._copy(top, nowhere, nowhere, _card_office(doc))(provider)
+        response = searcher.search("aplikasi pita molin")
+        if response.answer is not None:
+            assert DP3A not in {c.opd for c in response.answer.also_at}, response.answer
     finally:
         searcher.close()
