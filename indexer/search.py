@@ -15,7 +15,7 @@ import itertools
 import threading
 import time
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
@@ -79,6 +79,8 @@ from sikoja.urls import doc_id
 
 _NAMED_KINDS = ("page", "app")  # kinds whose title is a name (see Searcher._boosts)
 ALSO_AT = 5  # the card names at most this many other offices publishing its service
+COPY_WINDOW = 20  # ... found among this many first results (and the top's own group)
+GENERIC_TITLES = 5  # a title left with one word this many services' titles write: no copy
 
 # Words that say which kind the citizen wants ("download sikesal", "berita banjir"): the
 # named kind then gets the service's prior and services step back a little.
@@ -148,6 +150,7 @@ class Searcher:
         self._neighbours_read: tuple[int | None, NeighbourTable | None] = (None, None)
         self._common_tokens: tuple[Any, frozenset[str]] = (None, frozenset())
         self._office: tuple[Any, frozenset[str]] = (None, frozenset())  # _office_words
+        self._counts: dict[str, int] = {}  # _title_counts, of the version in _office
         self._titles: tuple[str | None, list[tuple[str, list[str], frozenset[str]]],
                             frozenset[str]] = (None, [], frozenset())
 
@@ -260,8 +263,8 @@ class Searcher:
             if settled if settled is not None else decide(signals, weights):
                 answer = _answer_card(docs[window[0][0].id])
                 if answer is not None:
-                    answer.also_at = self._copies(window[0][0], collapsed, words, metas,
-                                                  said, hosts)
+                    answer.also_at = self._copies(window[0][0], collapsed, metas, docs,
+                                                  said, hosts, answer.opd)
         return SearchResponse(
             query=q,
             results=results,
@@ -895,7 +898,7 @@ class Searcher:
         doc = docs[top.id]
         where = self._where(said)
         after = next(i for i, (f, _) in enumerate(collapsed) if f.id == top.id) + 1
-        copy = self._copy(metas[top.id], words, said, hosts)
+        copy = self._copy(metas[top.id], said, hosts, _card_office(doc))
         rival = next((f for f, _ in collapsed[after:]
                       if _carries_card(metas[f.id], docs.get(f.id))
                       and not copy(metas[f.id])), None)
@@ -990,41 +993,90 @@ class Searcher:
 
     def _same_service(self, top: DocMeta, words: QueryWords) -> Callable[[DocMeta], bool]:
         """Whether another page is ``top``'s service at another office, for the readings."""
-        title = words.title_tokens(top.title)
-        return lambda other: (other.opd != top.opd
-                              and self._siblings(title, words.title_tokens(other.title)))
+        title, plain = words.title_tokens(top.title), self._plain()  # once, not per page
+        return lambda other: (other.opd != top.opd and self._siblings(
+            title, self._title_tokens(other.title), plain))
 
-    def _copy(self, top: DocMeta, words: QueryWords, said: frozenset[str],
-              hosts: frozenset[str]) -> Callable[[DocMeta], bool]:
+    def _copy(self, top: DocMeta, said: frozenset[str], hosts: frozenset[str],
+              office: str | None = None) -> Callable[[DocMeta], bool]:
         """Whether another result is a copy of ``top``'s service, which the card's rival
-        skips: the same service at another office (:meth:`_same_service`: a Mal Pelayanan
-        Publik counter, a kecamatan's post of the dinas's service), which a card would
-        answer alike. Where the query names an office (``said``) or a site (``hosts``) and
-        ``top`` is not there, nothing is a copy: the citizen asked *where*, and a copy
-        there, however far down, is the page asked for. The same title on another site of
-        ``top``'s own office (a portal subsite) is not skipped: measured, it added cards at
-        90% right that did not hold with template families held out (BENCHMARKS.md, "The
-        card's rival: the same service at another office")."""
-        if (said and top.opd not in said) or (hosts and _host(top) not in hosts):
+        skips and ``also_at`` lists: the same service at another office than the card's
+        (``office``, the provider an app card shows for a catalog entry; ``top``'s own by
+        default), a Mal Pelayanan Publik counter or a kecamatan's post of the dinas's
+        service, which a card would answer alike (:meth:`_copy_of`). Where the query names
+        an office (``said``) or a site (``hosts``) and ``top`` is not there, nothing is a
+        copy: the citizen asked *where*, and a copy there, however far down, is the page
+        asked for. The same title on another site of the card's own office (a portal
+        subsite) is not skipped: measured, it added cards at 90% right that did not hold
+        with template families held out (BENCHMARKS.md, "The card's rival: the same service
+        at another office")."""
+        office = office or top.opd
+        if (said and office not in said) or (hosts and _host(top) not in hosts):
             return lambda other: False
-        return self._same_service(top, words)
+        return self._copy_of(top, office)
+
+    def _copy_of(self, top: DocMeta, office: str) -> Callable[[DocMeta], bool]:
+        """Whether another page is ``top``'s service published by another office than
+        ``office``: a member of ``top``'s near-duplicate group, or a title with the same
+        words once those on half the index and those naming an office or place are set
+        aside (acronyms spelled out alike on both sides). One title's words within the
+        other's is no evidence: "Legalisir Akta Kematian" at a kecamatan is not
+        Disdukcapil's "Akta Kematian", nor "Pinjaman Modal Kelompok" "Pinjaman Modal". A
+        title left with one word written on GENERIC_TITLES services' titles or more
+        ("Layanan Kesehatan", "Daftar Layanan") names no one service, and has no copy."""
+        plain = self._plain()  # read once, not per comparison
+        own = self._title_tokens(top.title) - plain
+        group = top.group_id or top.id
+        if len(own) == 1 and self._title_counts().get(next(iter(own)), 0) >= GENERIC_TITLES:
+            own = frozenset()
+
+        def copy(other: DocMeta) -> bool:
+            if other.opd == office or other.id == top.id:
+                return False
+            if (other.group_id or other.id) == group:
+                return True
+            return bool(own) and self._title_tokens(other.title) - plain == own
+        return copy
 
     def _copies(self, top: Fused, collapsed: list[tuple[Fused, list[str]]],
-                words: QueryWords, metas: dict[str, DocMeta], said: frozenset[str],
-                hosts: frozenset[str]) -> list[ServiceCopy]:
-        """The card's ``also_at``: the results that are copies of ``top``'s service at other
-        offices (:meth:`_copy`, the ones its rival skips), best first, at most ALSO_AT."""
-        copy = self._copy(metas[top.id], words, said, hosts)
-        found = (metas[f.id] for f, _ in collapsed if f.id != top.id)
-        return [ServiceCopy(title=m.title, opd=m.opd, url=m.url)
-                for m in itertools.islice((m for m in found if copy(m)), ALSO_AT)]
+                metas: dict[str, DocMeta], docs: dict[str, IndexedDoc],
+                said: frozenset[str], hosts: frozenset[str],
+                office: str) -> list[ServiceCopy]:
+        """The card's ``also_at``: the copies of ``top``'s service at other offices than the
+        card's (``office``; :meth:`_copy`, the ones its rival skips), one per office, at most
+        ALSO_AT: first the members of ``top``'s own near-duplicate group (collapsed into it,
+        an MPP's or a kelurahan's re-listing), then the results of the first COPY_WINDOW
+        that could carry a card of their own (a service or an app), best first."""
+        copy = self._copy(metas[top.id], said, hosts, office)
+        entry = next(also for f, also in collapsed if f.id == top.id)
+        by_url = {m.url: m for m in metas.values()} if entry else {}
+        members = [by_url[u] for u in entry if u in by_url]
+        found = (metas[f.id] for f, _ in collapsed[:COPY_WINDOW]
+                 if f.id != top.id and _carries_card(metas[f.id], docs.get(f.id)))
+        out: list[ServiceCopy] = []
+        offices = {office}
+        for m in itertools.chain(members, found):
+            if m.opd in offices or not _carries_card(m, docs.get(m.id)) or not copy(m):
+                continue
+            offices.add(m.opd)
+            out.append(ServiceCopy(title=m.title, opd=m.opd, url=m.url))
+            if len(out) == ALSO_AT:
+                break
+        return out
 
-    def _siblings(self, title: set[str], rival: set[str]) -> bool:
+    def _siblings(self, title: Set[str], rival: Set[str],
+                  plain: frozenset[str] | None = None) -> bool:
         """Whether two titles name one service at two offices: their words outside those on
-        half the index and those naming an office or place, the one's within the other's."""
-        plain = self._common() | self._office_words()
+        half the index and those naming an office or place (``plain``, :meth:`_plain`), the
+        one's within the other's."""
+        plain = self._plain() if plain is None else plain
         own, other = title - plain, rival - plain
         return bool(own and other) and (own <= other or other <= own)
+
+    def _plain(self) -> frozenset[str]:
+        """The words that tell no service from another across offices: those on half the
+        index (:meth:`_common`) and those naming an office or place (:meth:`_office_words`)."""
+        return self._common() | self._office_words()
 
     def _where(self, named: frozenset[str]) -> frozenset[str]:
         """The office words (:meth:`_office_words`) of the OPDs the query names (``named``,
@@ -1046,15 +1098,26 @@ class Searcher:
         letter *at* Bakung Jaya, and the letter's page need not say where (on the tuning
         web 96 right tops with a clear lead were held back by page coverage, most for a
         place or an office named; BENCHMARKS.md, "The answer card, session 10")."""
+        self._titled()
+        return self._office[1]
+
+    def _title_counts(self) -> dict[str, int]:
+        """How many services' and apps' titles (a near-duplicate group's own page's) write
+        each token, once per index version (:meth:`_copy_of`'s generic titles)."""
+        return self._titled()
+
+    def _titled(self) -> dict[str, int]:
+        """:meth:`_title_counts`, and :meth:`_office_words` kept, once per index version."""
         version = self.backend.info().get("version")
         if self._office[0] != version:
             # the titles results show: a near-duplicate group's own page names it ("Surat
             # Keterangan Domisili", not a kelurahan copy's "... Kelurahan Solok Sipin")
-            titled = {t for m in self.backend.all_meta()
-                      if m.kind in CARD_KINDS and (m.group_id or m.id) == m.id
-                      for t in self.analyzer.index_tokens(m.title)}
-            self._office = (version, self._opds().tokens - titled)
-        return self._office[1]
+            counts = Counter(t for m in self.backend.all_meta()
+                             if m.kind in CARD_KINDS and (m.group_id or m.id) == m.id
+                             for t in set(self.analyzer.index_tokens(m.title)))
+            self._office = (version, self._opds().tokens - counts.keys())
+            self._counts = dict(counts)
+        return self._counts
 
     def _sibling_titles(self, collapsed: list[tuple[Fused, list[str]]],
                         metas: dict[str, DocMeta]) -> list[frozenset[str] | None]:
@@ -1348,6 +1411,16 @@ def _contact_card(place: Place) -> AnswerCard | None:
     doc = place.doc
     return AnswerCard(id=doc.id, url=doc.url, title=doc.title, opd=place.opd, kind="contact",
                       **{k: place.contact.get(k) for k in ("address", "phone", "hours", "email")})
+
+
+def _card_office(doc: IndexedDoc) -> str:
+    """The office the card of ``doc`` shows (:func:`_answer_card`): an app card's provider
+    for a catalog entry (the catalog is Diskominfo's; the app, say, Dinas Sosial's), else
+    the page's own office."""
+    f = doc.fields or {}
+    app = f.get("app") if isinstance(f.get("app"), dict) else {}
+    core = f.get("requirements") or f.get("cost") or f.get("procedure")
+    return str(app.get("opd") or doc.opd) if app and not core else doc.opd
 
 
 def _app_card(doc: IndexedDoc) -> AnswerCard:

