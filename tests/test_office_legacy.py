@@ -476,3 +476,12 @@ def test_a_damaged_workbook_is_reported_and_nothing_else_is_lost(crawled):
     assert docs[f"/files/standar/{DOC}"].parent_url.endswith("/layanan.php?hal=kartu-ak1")
     assert docs[f"/files/standar/{ODT}"].parent_url.endswith("/layanan.php?hal=pelatihan-kerja")
     assert {"/unduhan.php", f"/files/standar/{XLS}", f"/files/standar/{ODS}"} <= set(docs)
+
+
+def test_a_row_of_one_cell_is_read_a_line_a_paragraph(office19):
+    # a body typed in a one-cell box (or a table of one column, a table in a cell) was one
+    # row: its paragraphs ran into one line, the standard's title, and no field was found
+    box = ("STANDAR PELAYANAN SURAT KETERANGAN SEHAT\nPersyaratan Pelayanan\n"
+           "1. Fotokopi KTP-el\n2. Pas foto 3x4\nBiaya/Tarif\nTidak dipungut biaya")
+    lines = extract_office(_word(office19, [[box], "Kepala Dinas"]), "doc").text.split("\n")
+    assert lines == [*box.split("\n"), "", "Kepala Dinas"]

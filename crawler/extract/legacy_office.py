@@ -300,7 +300,12 @@ class _Lines:
 
     def end_row(self) -> None:
         header = self.header and (self.rows == 0 or len(self.row) > 1)
-        self.lines += row_lines(self.row[:MAX_COLUMNS], header=header)
+        lines = row_lines(self.row[:MAX_COLUMNS], header=header)
+        if len(self.row) == 1 and lines:
+            # a row of one cell (a box around the body, a table of one column, a table in a
+            # cell read as its paragraphs): a line a paragraph, as outside a table
+            lines = self.row[0]
+        self.lines += lines
         self.header = self.header and self.rows == 0 and len(self.row) <= 1
         self.row, self.rows = [], self.rows + 1
 
