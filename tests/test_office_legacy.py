@@ -485,3 +485,18 @@ def test_a_row_of_one_cell_is_read_a_line_a_paragraph(office19):
            "1. Fotokopi KTP-el\n2. Pas foto 3x4\nBiaya/Tarif\nTidak dipungut biaya")
     lines = extract_office(_word(office19, [[box], "Kepala Dinas"]), "doc").text.split("\n")
     assert lines == [*box.split("\n"), "", "Kepala Dinas"]
+
+
+def test_without_paragraph_properties_a_row_ending_in_an_empty_cell_keeps_the_next_rows():
+    from crawler.extract.legacy_office import _doc_lines
+
+    # "Pengaduan | (empty)" was read as a row merged across: the rows after it lost a cell
+    # each, their values read as rows' marks
+    rows = [["Komponen", "Uraian"], ["Persyaratan Pelayanan", "Fotokopi KTP-el"],
+            ["Pengaduan", ""], ["Biaya/Tarif", "Tidak dipungut biaya"],
+            ["Produk Pelayanan", "Kartu AK/1"]]
+    text = ("STANDAR PELAYANAN\r" + "".join("".join(c + "\x07" for c in r) + "\x07" for r in rows)
+            + "Kepala Dinas\r")
+    assert _doc_lines(text) == [
+        "STANDAR PELAYANAN", "Persyaratan Pelayanan", "- Fotokopi KTP-el", "Pengaduan",
+        "Biaya/Tarif: Tidak dipungut biaya", "Produk Pelayanan: Kartu AK/1", "", "Kepala Dinas"]

@@ -351,8 +351,8 @@ def _doc_lines(text: str) -> list[str]:
     """A Word 97 document's lines when its paragraph properties mark no row's end: each
     cell ends in \\x07 and each row in one more \\x07, which an empty cell's mark looks like.
     A table's first row of more than one cell sets its width, and a row ends when it has
-    that many cells, or when one cell with text is followed by the row's mark (a title or
-    section row merged across the table)."""
+    that many cells, or when one cell with text is followed by the row's mark and then by
+    text (a title or section row merged across the table)."""
     text = _without_fields(text).translate(_DROPPED)
     out = _Lines()
     segments = text.split(_CELL)
@@ -378,7 +378,10 @@ def _doc_lines(text: str) -> list[str]:
         if not row:  # a row mark after a row mark: an empty first cell
             out.cell("")
             continue
-        merged = len(row) == 1 and bool(row[0]) and not segment
+        # one cell with text, then the row's mark; with the width known, only when text
+        # follows it, not one more mark (then the mark was an empty cell's, "Pengaduan | ")
+        merged = len(row) == 1 and bool(row[0]) and not segment and (
+            width == 0 or n + 2 >= len(segments) or bool(segments[n + 1]))
         if merged or (width == 0 and not segment) or (width and len(row) >= width):
             if len(row) > 1:
                 width = width or len(row)  # the row's own mark
