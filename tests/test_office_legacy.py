@@ -500,3 +500,27 @@ def test_without_paragraph_properties_a_row_ending_in_an_empty_cell_keeps_the_ne
     assert _doc_lines(text) == [
         "STANDAR PELAYANAN", "Persyaratan Pelayanan", "- Fotokopi KTP-el", "Pengaduan",
         "Biaya/Tarif: Tidak dipungut biaya", "Produk Pelayanan: Kartu AK/1", "", "Kepala Dinas"]
+
+
+def test_a_word_file_sent_as_excel_says_what_is_wrong_with_it_and_memory_is_not_damage(
+        monkeypatch):
+    # read_doc's reasons were swallowed and xlrd's "damaged XLS" reported instead
+    doc = bytearray((FILES / DOC).read_bytes())
+    at = doc.index(bytes.fromhex("ecA5c100"))
+    doc[at] = 0xDC
+    assert reason(bytes(doc), "xls") == ("parse", "XLS: Word 6/95 is not read")
+    doc = bytearray((FILES / DOC).read_bytes())
+    doc[at + 0x0A + 1] |= 0x01  # the File Information Block's fEncrypted
+    assert reason(bytes(doc), "xls") == ("encrypted", "encrypted XLS (password required)")
+    # running out of memory is no damaged file: it is not reported as one
+    import olefile
+    import xlrd
+
+    def no_memory(*_args: object, **_kwargs: object) -> None:
+        raise MemoryError
+
+    for module, name in ((olefile, "OleFileIO"), (xlrd, "open_workbook")):
+        with monkeypatch.context() as patch:
+            patch.setattr(module, name, no_memory)
+            with pytest.raises(MemoryError):
+                extract_office(_small_xls(), "xls")

@@ -91,6 +91,8 @@ def _open(body: bytes) -> Any:
 
     try:
         return olefile.OleFileIO(body)
+    except MemoryError:
+        raise  # not the file's damage (``office._reason``)
     except Exception as exc:  # noqa: BLE001
         raise LegacyError(f"not a valid compound file ({type(exc).__name__})") from None
 
@@ -396,14 +398,20 @@ def read_xls(body: bytes) -> PdfText:
     import xlrd
 
     try:
-        with _open(body) as ole:
-            if ole.exists("WordDocument") and not (ole.exists("Workbook") or ole.exists("Book")):
-                return read_doc(body)  # a Word file sent as an Excel one
+        ole = _open(body)
     except LegacyError:
-        pass  # xlrd says what is wrong with it
+        ole = None  # xlrd says what is wrong with it
+    if ole is not None:
+        with ole:
+            word = ole.exists("WordDocument") and not (
+                ole.exists("Workbook") or ole.exists("Book"))
+        if word:  # a Word file sent as an Excel one: what is wrong with it is read_doc's
+            return read_doc(body)
     try:
         book = xlrd.open_workbook(file_contents=body, on_demand=True, ragged_rows=True,
                                   logfile=_Quiet())
+    except MemoryError:
+        raise
     except Exception as exc:  # noqa: BLE001  (xlrd's on a cut or broken file are of many types)
         if isinstance(exc, xlrd.XLRDError) and "encrypted" in str(exc):
             raise LegacyError("encrypted") from None
