@@ -122,7 +122,8 @@ def read_doc(body: bytes) -> PdfText:
     length = min(struct.unpack_from("<i", word, _CCP_TEXT)[0], MAX_CHARS)
     fc_clx, lcb_clx = struct.unpack_from("<II", word, _FC_CLX)
     text, pieces = _piece_text(word, table[fc_clx:fc_clx + lcb_clx], max(length, 0))
-    marked = _marked(text, pieces, _paragraph_runs(word, table)) if _CELL in text else None
+    marked = (_marked(text, pieces, _paragraph_runs(word, table, _spans(pieces, len(text))))
+              if _CELL in text else None)
     lines = _doc_lines(text) if marked is None else _marked_lines(marked)
     if is_letterhead_title(title, lines):
         title = ""  # the heading after the kop surat stands in, as a PDF's
@@ -173,27 +174,64 @@ def _piece_text(word: bytes, clx: bytes, length: int) -> tuple[str, list[tuple[i
     return "".join(parts), pieces
 
 
-def _paragraph_runs(word: bytes, table: bytes) -> list[tuple[int, int, int]]:
+def _spans(pieces: list[tuple[int, int, int]], length: int) -> list[tuple[int, int]]:
+    """The byte ranges of the stream the text's ``pieces`` (``_piece_text``) were read from,
+    in order of their first byte."""
+    ends = [start for start, _, _ in pieces[1:]] + [length]
+    return sorted((offset, offset + width * (end - start))
+                  for (start, offset, width), end in zip(pieces, ends, strict=True))
+
+
+# paragraph properties parsed at most (bytes of sprms): past it the tables are read by their
+# marks alone (``_doc_lines``). A real document's are some kilobytes; 13,000 pages of runs
+# each naming a page-long property list took 38 s
+MAX_PAPX_BYTES = 1024 * 1024
+
+
+def _paragraph_runs(word: bytes, table: bytes,
+                    spans: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """Where the stream's paragraphs are in a table or end a table row: (first byte, byte
     after, ``_IN_TABLE``/``_TTP`` flags) of each run of such paragraph marks, from the
     paragraph properties' pages (``PapxFkp``) the bin table ``PlcBtePapx`` names ([MS-DOC]
-    2.8.6, 2.9.175); each page is read once, however often the bin table names it."""
+    2.8.6, 2.9.175); each page is read once, however often the bin table names it, each
+    property list of a page once, and only runs within the text's byte ranges ``spans``
+    (``_spans``). No runs (the marks alone are read) when they are more than
+    ``MAX_PAPX_BYTES``."""
     fc, lcb = struct.unpack_from("<II", word, _FC_PAPX)
     plc = table[fc:fc + lcb]
     count = (len(plc) - 4) // 8
     runs: list[tuple[int, int, int]] = []
     numbers = struct.unpack_from(f"<{count}I", plc, 4 * (count + 1)) if count > 0 else ()
+    starts = [start for start, _ in spans]
+    reach = []  # the last byte after any span up to each
+    for _, end in spans:
+        reach.append(max(end, reach[-1] if reach else end))
+
+    def in_text(first: int, after: int) -> bool:
+        n = bisect.bisect_left(starts, after) - 1
+        return n >= 0 and reach[n] > first
+
+    left = MAX_PAPX_BYTES
     for page_number in dict.fromkeys(number & 0x3FFFFF for number in numbers):
         page = word[page_number * 512:page_number * 512 + 512]
         if len(page) < 512 or 4 * (page[511] + 1) + 13 * page[511] > 511:
             continue  # no such page: its paragraphs are read as having no properties
         crun = page[511]
         fcs = struct.unpack_from(f"<{crun + 1}I", page, 0)
+        if not in_text(min(fcs), max(fcs)):
+            continue
+        seen: dict[int, int] = {}  # a page's property lists read: their flags
         for i in range(crun):
             at = 2 * page[4 * (crun + 1) + 13 * i]  # BxPap.bOffset; 0: no properties
-            flags = _papx_flags(page, at) if at else 0
-            if flags:
-                runs.append((fcs[i], fcs[i + 1], flags))
+            if not at or at >= 511 or not in_text(fcs[i], fcs[i + 1]):
+                continue
+            if at not in seen:
+                left -= 2 * (page[at] or page[at + 1])
+                if left < 0:
+                    return []
+                seen[at] = _papx_flags(page, at)
+            if seen[at]:
+                runs.append((fcs[i], fcs[i + 1], seen[at]))
     runs.sort()
     return runs
 
