@@ -485,6 +485,11 @@ def test_a_row_of_one_cell_is_read_a_line_a_paragraph(office19):
            "1. Fotokopi KTP-el\n2. Pas foto 3x4\nBiaya/Tarif\nTidak dipungut biaya")
     lines = extract_office(_word(office19, [[box], "Kepala Dinas"]), "doc").text.split("\n")
     assert lines == [*box.split("\n"), "", "Kepala Dinas"]
+    # a table in a cell, its rows the cell's paragraphs, beside an empty cell (POI's
+    # Bug51686.doc): its rows are not run into one line
+    rows = ["Tabel", ["", "Nested table\nMore of our nested table"], "Akhir"]
+    lines = extract_office(_word(office19, rows), "doc").text.split("\n")
+    assert lines == ["Tabel", "Nested table", "More of our nested table", "", "Akhir"]
 
 
 def test_without_paragraph_properties_a_row_ending_in_an_empty_cell_keeps_the_next_rows():

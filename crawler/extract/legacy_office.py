@@ -341,10 +341,11 @@ class _Lines:
     def end_row(self) -> None:
         header = self.header and (self.rows == 0 or len(self.row) > 1)
         lines = row_lines(self.row[:MAX_COLUMNS], header=header)
-        if len(self.row) == 1 and lines:
-            # a row of one cell (a box around the body, a table of one column, a table in a
-            # cell read as its paragraphs): a line a paragraph, as outside a table
-            lines = self.row[0]
+        filled = [cell for cell in self.row[:MAX_COLUMNS] if cell]
+        if len(filled) == 1 and lines:
+            # a row of one cell with text (a box around the body, a table of one column, a
+            # table in a cell read as its paragraphs): a line a paragraph, as outside a table
+            lines = filled[0]
         self.lines += lines
         self.header = self.header and self.rows == 0 and len(self.row) <= 1
         self.row, self.rows = [], self.rows + 1
