@@ -21,8 +21,9 @@ numbers and the page header are not in the text (typed numbers are kept); format
 not read.
 
 Bounds: the downloader's cap bounds the file and so every stream; at most ``MAX_CHARS``
-characters of the text are decoded, and ``MAX_ROWS``, ``MAX_COLUMNS`` and ``MAX_CHARS``
-bound a workbook's reading as an .xlsx's.
+characters of the text are decoded, at most ``MAX_PAPX_BYTES`` of paragraph properties
+parsed (past them a table is read by its marks alone), and ``MAX_ROWS``, ``MAX_COLUMNS``
+and ``MAX_CHARS`` bound a workbook's reading as an .xlsx's.
 """
 
 from __future__ import annotations
