@@ -240,6 +240,54 @@ def test_a_properties_part_larger_than_its_cap_is_not_parsed():
     assert "Surat Izin Praktik Bidan" in text.text
 
 
+def _renamed(body: bytes, part: str, name: str, data: bytes) -> bytes:
+    """``body`` with its ``part`` moved to ``name`` (the package's relationships and types
+    following it) and made ``data``."""
+    source, out = zipfile.ZipFile(io.BytesIO(body)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            content = data if info.filename == part else source.read(info.filename)
+            if info.filename in ("_rels/.rels", "[Content_Types].xml"):
+                content = content.replace(part.encode(), name.encode())
+            archive.writestr(name if info.filename == part else info.filename, content)
+    return out.getvalue()
+
+
+def test_every_part_the_readers_parse_on_opening_is_capped():
+    from openpyxl import Workbook
+
+    from crawler.extract.office import MAX_XML_UNPACKED, _small_parts
+
+    body = (FILES / "Standar-Pelayanan-SIPB.docx").read_bytes()
+    padding = b"<x>" + b"<a/>" * (MAX_PROPERTIES // 4) + b"</x>"
+    # the core properties where _rels/.rels places them, not at docProps/core.xml
+    core = zipfile.ZipFile(io.BytesIO(body)).read("docProps/core.xml")
+    padded = core.replace(b"</cp:coreProperties>", padding + b"</cp:coreProperties>")
+    text = extract_office(_renamed(body, "docProps/core.xml", "meta/props.xml", padded), "docx")
+    assert text.title != "SP Surat Izin Praktik Bidan"
+    assert "Surat Izin Praktik Bidan" in text.text
+    # a large styles part (94 MB took 25 s and 3 GB) is emptied, in Word as in Excel
+    book = Workbook()
+    book.active["A1"] = "Persyaratan"
+    xlsx = io.BytesIO()
+    book.save(xlsx)
+    for file, kind, part, end in ((body, "docx", "word/styles.xml", b"</w:styles>"),
+                                  (xlsx.getvalue(), "xlsx", "xl/styles.xml", b"</styleSheet>")):
+        styles = zipfile.ZipFile(io.BytesIO(file)).read(part)
+        swapped = _swap(file, part, styles.replace(end, padding + end))
+        with zipfile.ZipFile(io.BytesIO(swapped)) as archive:
+            small = _small_parts(archive, swapped, kind.upper())
+        emptied = zipfile.ZipFile(io.BytesIO(small)).read(part)
+        assert len(emptied) < 2000 and emptied.endswith(b"/>")
+        assert extract_office(swapped, kind).text
+    # the document's own part past MAX_XML_UNPACKED is too large to read
+    document = zipfile.ZipFile(io.BytesIO(body)).read("word/document.xml")
+    padded = document.replace(b"</w:body>", b"<w:p>" + b"<a/>" * (MAX_XML_UNPACKED // 4)
+                              + b"</w:p></w:body>")
+    with pytest.raises(OfficeError, match="too large"):
+        extract_office(_swap(body, "word/document.xml", padded), "docx")
+
+
 def test_a_sheets_stated_size_is_not_trusted():
     rows = [["DAFTAR LAYANAN DINAS UJI"], ["No", "Jenis Layanan", "Persyaratan", "Biaya"],
             ["1", "Izin Usaha Mikro", "KTP", "Gratis"], ["2", "Izin Reklame", "KTP", "Gratis"]]

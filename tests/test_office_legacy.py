@@ -476,3 +476,127 @@ def test_a_damaged_workbook_is_reported_and_nothing_else_is_lost(crawled):
     assert docs[f"/files/standar/{DOC}"].parent_url.endswith("/layanan.php?hal=kartu-ak1")
     assert docs[f"/files/standar/{ODT}"].parent_url.endswith("/layanan.php?hal=pelatihan-kerja")
     assert {"/unduhan.php", f"/files/standar/{XLS}", f"/files/standar/{ODS}"} <= set(docs)
+
+
+def test_a_row_of_one_cell_is_read_a_line_a_paragraph(office19):
+    # a body typed in a one-cell box (or a table of one column, a table in a cell) was one
+    # row: its paragraphs ran into one line, the standard's title, and no field was found
+    box = ("STANDAR PELAYANAN SURAT KETERANGAN SEHAT\nPersyaratan Pelayanan\n"
+           "1. Fotokopi KTP-el\n2. Pas foto 3x4\nBiaya/Tarif\nTidak dipungut biaya")
+    lines = extract_office(_word(office19, [[box], "Kepala Dinas"]), "doc").text.split("\n")
+    assert lines == [*box.split("\n"), "", "Kepala Dinas"]
+    # a table in a cell, its rows the cell's paragraphs, beside an empty cell (POI's
+    # Bug51686.doc): its rows are not run into one line
+    rows = ["Tabel", ["", "Nested table\nMore of our nested table"], "Akhir"]
+    lines = extract_office(_word(office19, rows), "doc").text.split("\n")
+    assert lines == ["Tabel", "Nested table", "More of our nested table", "", "Akhir"]
+
+
+def test_without_paragraph_properties_a_row_ending_in_an_empty_cell_keeps_the_next_rows():
+    from crawler.extract.legacy_office import _doc_lines
+
+    # "Pengaduan | (empty)" was read as a row merged across: the rows after it lost a cell
+    # each, their values read as rows' marks
+    rows = [["Komponen", "Uraian"], ["Persyaratan Pelayanan", "Fotokopi KTP-el"],
+            ["Pengaduan", ""], ["Biaya/Tarif", "Tidak dipungut biaya"],
+            ["Produk Pelayanan", "Kartu AK/1"]]
+    text = ("STANDAR PELAYANAN\r" + "".join("".join(c + "\x07" for c in r) + "\x07" for r in rows)
+            + "Kepala Dinas\r")
+    assert _doc_lines(text) == [
+        "STANDAR PELAYANAN", "Persyaratan Pelayanan", "- Fotokopi KTP-el", "Pengaduan",
+        "Biaya/Tarif: Tidak dipungut biaya", "Produk Pelayanan: Kartu AK/1", "", "Kepala Dinas"]
+
+
+def test_a_word_file_sent_as_excel_says_what_is_wrong_with_it_and_memory_is_not_damage(
+        monkeypatch):
+    # read_doc's reasons were swallowed and xlrd's "damaged XLS" reported instead
+    doc = bytearray((FILES / DOC).read_bytes())
+    at = doc.index(bytes.fromhex("ecA5c100"))
+    doc[at] = 0xDC
+    assert reason(bytes(doc), "xls") == ("parse", "XLS: Word 6/95 is not read")
+    doc = bytearray((FILES / DOC).read_bytes())
+    doc[at + 0x0A + 1] |= 0x01  # the File Information Block's fEncrypted
+    assert reason(bytes(doc), "xls") == ("encrypted", "encrypted XLS (password required)")
+    # running out of memory is no damaged file: it is not reported as one
+    import olefile
+    import xlrd
+
+    def no_memory(*_args: object, **_kwargs: object) -> None:
+        raise MemoryError
+
+    for module, name in ((olefile, "OleFileIO"), (xlrd, "open_workbook")):
+        with monkeypatch.context() as patch:
+            patch.setattr(module, name, no_memory)
+            with pytest.raises(MemoryError):
+                extract_office(_small_xls(), "xls")
+
+
+class _Streams:
+    """A compound file as ``legacy_office._open`` gives it, of ``streams`` (the sample
+    site's writer holds no more than 64 KB)."""
+
+    def __init__(self, streams: dict[str, bytes]) -> None:
+        self.streams = streams
+
+    def exists(self, name: str) -> bool:
+        return name in self.streams
+
+    def openstream(self, name: str) -> io.BytesIO:
+        return io.BytesIO(self.streams[name])
+
+    def get_metadata(self) -> None:
+        raise OSError("no properties")
+
+    def __enter__(self) -> _Streams:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _paragraph_bomb(pages: int, first_fc: int) -> dict[str, bytes]:
+    """A Word 97 file's streams whose bin table names ``pages`` pages of paragraph
+    properties, each of 29 runs (from byte ``first_fc`` of the stream on) naming one
+    property list as long as the page (over the page's own run bounds: sprmPFTtp there
+    makes its paragraphs a row's end, one-byte sprms follow to the page's end)."""
+    text, at = "Judul\rA\x07B\x07\x07Akhir\r", 0x800
+    page = bytearray(512)
+    crun = 29
+    struct.pack_into(f"<{crun + 1}I", page, 0, *range(first_fc, first_fc + crun + 1))
+    for i in range(crun):
+        page[4 * (crun + 1) + 13 * i] = 1  # bOffset 1: the list at byte 2
+    page[2:4] = b"\x00\xff"
+    page[6:9] = b"\x17\x24\x01"  # after the style's number
+    page[511] = crun
+    fib = bytearray(at)
+    struct.pack_into("<HHHH", fib, 0, 0xA5EC, 0x00C1, 0, 0x0421)
+    struct.pack_into("<H", fib, 0x0A, 0x0200)
+    struct.pack_into("<i", fib, 76, len(text))
+    clx = _clx([0, len(text)], [0x40000000 | (at * 2)])
+    first = -(-(at + len(text)) // 512)
+    bte = struct.pack(f"<{pages + 1}I", *range(at, at + pages + 1))
+    bte += struct.pack(f"<{pages}I", *range(first, first + pages))
+    struct.pack_into("<II", fib, 154 + 13 * 8, len(clx), len(bte))
+    struct.pack_into("<II", fib, 154 + 33 * 8, 0, len(clx))
+    stream = (bytes(fib) + text.encode("cp1252")).ljust(first * 512, b"\0") + bytes(page) * pages
+    return {"WordDocument": stream, "1Table": clx + bte}
+
+
+def test_paragraph_properties_naming_the_same_long_list_over_and_over_are_read_in_time(
+        monkeypatch):
+    from crawler.extract import legacy_office
+
+    # 29 runs a page each parsed a page-long property list again, on thousands of pages:
+    # 38 s. Runs outside the text are not read; past MAX_PAPX_BYTES the marks alone are
+    for first_fc in (0xFF000000, 0x800):
+        streams = _paragraph_bomb(6000, first_fc)
+        monkeypatch.setattr(legacy_office, "_open",
+                            lambda _body, streams=streams: _Streams(streams))
+        start = time.monotonic()
+        assert legacy_office.read_doc(b"").text.split("\n")[0] == "Judul"
+        assert time.monotonic() - start < 2
+    # the same list on a page or on a few is read; on 6000 pages it is more than the cap
+    spans = [(0x800, 0x900)]
+    for pages, read in ((1, True), (6000, False)):
+        streams = _paragraph_bomb(pages, 0x800)
+        assert bool(legacy_office._paragraph_runs(*streams.values(), spans)) is read

@@ -21,8 +21,9 @@ numbers and the page header are not in the text (typed numbers are kept); format
 not read.
 
 Bounds: the downloader's cap bounds the file and so every stream; at most ``MAX_CHARS``
-characters of the text are decoded, and ``MAX_ROWS``, ``MAX_COLUMNS`` and ``MAX_CHARS``
-bound a workbook's reading as an .xlsx's.
+characters of the text are decoded, at most ``MAX_PAPX_BYTES`` of paragraph properties
+parsed (past them a table is read by its marks alone), and ``MAX_ROWS``, ``MAX_COLUMNS``
+and ``MAX_CHARS`` bound a workbook's reading as an .xlsx's.
 """
 
 from __future__ import annotations
@@ -91,6 +92,8 @@ def _open(body: bytes) -> Any:
 
     try:
         return olefile.OleFileIO(body)
+    except MemoryError:
+        raise  # not the file's damage (``office._reason``)
     except Exception as exc:  # noqa: BLE001
         raise LegacyError(f"not a valid compound file ({type(exc).__name__})") from None
 
@@ -120,7 +123,8 @@ def read_doc(body: bytes) -> PdfText:
     length = min(struct.unpack_from("<i", word, _CCP_TEXT)[0], MAX_CHARS)
     fc_clx, lcb_clx = struct.unpack_from("<II", word, _FC_CLX)
     text, pieces = _piece_text(word, table[fc_clx:fc_clx + lcb_clx], max(length, 0))
-    marked = _marked(text, pieces, _paragraph_runs(word, table)) if _CELL in text else None
+    marked = (_marked(text, pieces, _paragraph_runs(word, table, _spans(pieces, len(text))))
+              if _CELL in text else None)
     lines = _doc_lines(text) if marked is None else _marked_lines(marked)
     if is_letterhead_title(title, lines):
         title = ""  # the heading after the kop surat stands in, as a PDF's
@@ -171,27 +175,64 @@ def _piece_text(word: bytes, clx: bytes, length: int) -> tuple[str, list[tuple[i
     return "".join(parts), pieces
 
 
-def _paragraph_runs(word: bytes, table: bytes) -> list[tuple[int, int, int]]:
+def _spans(pieces: list[tuple[int, int, int]], length: int) -> list[tuple[int, int]]:
+    """The byte ranges of the stream the text's ``pieces`` (``_piece_text``) were read from,
+    in order of their first byte."""
+    ends = [start for start, _, _ in pieces[1:]] + [length]
+    return sorted((offset, offset + width * (end - start))
+                  for (start, offset, width), end in zip(pieces, ends, strict=True))
+
+
+# paragraph properties parsed at most (bytes of sprms): past it the tables are read by their
+# marks alone (``_doc_lines``). A real document's are some kilobytes; 13,000 pages of runs
+# each naming a page-long property list took 38 s
+MAX_PAPX_BYTES = 1024 * 1024
+
+
+def _paragraph_runs(word: bytes, table: bytes,
+                    spans: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """Where the stream's paragraphs are in a table or end a table row: (first byte, byte
     after, ``_IN_TABLE``/``_TTP`` flags) of each run of such paragraph marks, from the
     paragraph properties' pages (``PapxFkp``) the bin table ``PlcBtePapx`` names ([MS-DOC]
-    2.8.6, 2.9.175); each page is read once, however often the bin table names it."""
+    2.8.6, 2.9.175); each page is read once, however often the bin table names it, each
+    property list of a page once, and only runs within the text's byte ranges ``spans``
+    (``_spans``). No runs (the marks alone are read) when they are more than
+    ``MAX_PAPX_BYTES``."""
     fc, lcb = struct.unpack_from("<II", word, _FC_PAPX)
     plc = table[fc:fc + lcb]
     count = (len(plc) - 4) // 8
     runs: list[tuple[int, int, int]] = []
     numbers = struct.unpack_from(f"<{count}I", plc, 4 * (count + 1)) if count > 0 else ()
+    starts = [start for start, _ in spans]
+    reach = []  # the last byte after any span up to each
+    for _, end in spans:
+        reach.append(max(end, reach[-1] if reach else end))
+
+    def in_text(first: int, after: int) -> bool:
+        n = bisect.bisect_left(starts, after) - 1
+        return n >= 0 and reach[n] > first
+
+    left = MAX_PAPX_BYTES
     for page_number in dict.fromkeys(number & 0x3FFFFF for number in numbers):
         page = word[page_number * 512:page_number * 512 + 512]
         if len(page) < 512 or 4 * (page[511] + 1) + 13 * page[511] > 511:
             continue  # no such page: its paragraphs are read as having no properties
         crun = page[511]
         fcs = struct.unpack_from(f"<{crun + 1}I", page, 0)
+        if not in_text(min(fcs), max(fcs)):
+            continue
+        seen: dict[int, int] = {}  # a page's property lists read: their flags
         for i in range(crun):
             at = 2 * page[4 * (crun + 1) + 13 * i]  # BxPap.bOffset; 0: no properties
-            flags = _papx_flags(page, at) if at else 0
-            if flags:
-                runs.append((fcs[i], fcs[i + 1], flags))
+            if not at or at >= 511 or not in_text(fcs[i], fcs[i + 1]):
+                continue
+            if at not in seen:
+                left -= 2 * (page[at] or page[at + 1])
+                if left < 0:
+                    return []
+                seen[at] = _papx_flags(page, at)
+            if seen[at]:
+                runs.append((fcs[i], fcs[i + 1], seen[at]))
     runs.sort()
     return runs
 
@@ -300,7 +341,13 @@ class _Lines:
 
     def end_row(self) -> None:
         header = self.header and (self.rows == 0 or len(self.row) > 1)
-        self.lines += row_lines(self.row[:MAX_COLUMNS], header=header)
+        lines = row_lines(self.row[:MAX_COLUMNS], header=header)
+        filled = [cell for cell in self.row[:MAX_COLUMNS] if cell]
+        if len(filled) == 1 and lines:
+            # a row of one cell with text (a box around the body, a table of one column, a
+            # table in a cell read as its paragraphs): a line a paragraph, as outside a table
+            lines = filled[0]
+        self.lines += lines
         self.header = self.header and self.rows == 0 and len(self.row) <= 1
         self.row, self.rows = [], self.rows + 1
 
@@ -346,8 +393,8 @@ def _doc_lines(text: str) -> list[str]:
     """A Word 97 document's lines when its paragraph properties mark no row's end: each
     cell ends in \\x07 and each row in one more \\x07, which an empty cell's mark looks like.
     A table's first row of more than one cell sets its width, and a row ends when it has
-    that many cells, or when one cell with text is followed by the row's mark (a title or
-    section row merged across the table)."""
+    that many cells, or when one cell with text is followed by the row's mark and then by
+    text (a title or section row merged across the table)."""
     text = _without_fields(text).translate(_DROPPED)
     out = _Lines()
     segments = text.split(_CELL)
@@ -373,7 +420,10 @@ def _doc_lines(text: str) -> list[str]:
         if not row:  # a row mark after a row mark: an empty first cell
             out.cell("")
             continue
-        merged = len(row) == 1 and bool(row[0]) and not segment
+        # one cell with text, then the row's mark; with the width known, only when text
+        # follows it, not one more mark (then the mark was an empty cell's, "Pengaduan | ")
+        merged = len(row) == 1 and bool(row[0]) and not segment and (
+            width == 0 or n + 2 >= len(segments) or bool(segments[n + 1]))
         if merged or (width == 0 and not segment) or (width and len(row) >= width):
             if len(row) > 1:
                 width = width or len(row)  # the row's own mark
@@ -388,14 +438,20 @@ def read_xls(body: bytes) -> PdfText:
     import xlrd
 
     try:
-        with _open(body) as ole:
-            if ole.exists("WordDocument") and not (ole.exists("Workbook") or ole.exists("Book")):
-                return read_doc(body)  # a Word file sent as an Excel one
+        ole = _open(body)
     except LegacyError:
-        pass  # xlrd says what is wrong with it
+        ole = None  # xlrd says what is wrong with it
+    if ole is not None:
+        with ole:
+            word = ole.exists("WordDocument") and not (
+                ole.exists("Workbook") or ole.exists("Book"))
+        if word:  # a Word file sent as an Excel one: what is wrong with it is read_doc's
+            return read_doc(body)
     try:
         book = xlrd.open_workbook(file_contents=body, on_demand=True, ragged_rows=True,
                                   logfile=_Quiet())
+    except MemoryError:
+        raise
     except Exception as exc:  # noqa: BLE001  (xlrd's on a cut or broken file are of many types)
         if isinstance(exc, xlrd.XLRDError) and "encrypted" in str(exc):
             raise LegacyError("encrypted") from None

@@ -19,9 +19,11 @@ An encrypted file, a damaged or oversized one becomes an
 ``OfficeError`` (a ``PdfError``) with a reason the site-health report shows, never a crash:
 a part that is no well-formed XML, a missing part, a broken zip are "damaged DOCX: ...".
 The downloader's cap (``max_response_bytes``) bounds the file, ``MAX_UNPACKED`` what it
-unpacks to, and the reading stops where a PDF's does (``MAX_CHARS``), after ``MAX_BLOCKS``
-paragraphs or ``MAX_ROWS`` rows, and at ``MAX_COLUMNS`` columns: a workbook declaring
-16,384 columns (``<dimension ref="A1:XFD5000"/>``) or a Word row of 20,000 cells is read
+unpacks to, ``MAX_XML_UNPACKED`` the XML parts the readers parse on opening (a large part
+they parse but the text needs not, styles or properties, is emptied), and the reading
+stops where a PDF's does (``MAX_CHARS``), after ``MAX_BLOCKS`` paragraphs or ``MAX_ROWS``
+rows, and at ``MAX_COLUMNS`` columns: a workbook declaring 16,384 columns
+(``<dimension ref="A1:XFD5000"/>``) or a Word row of 20,000 cells is read
 in the time a standard is.
 """
 
@@ -156,7 +158,7 @@ def extract_office(body: bytes, kind: str) -> PdfText:
                 if is_encrypted(archive):
                     raise OfficeError("encrypted", f"encrypted {name} (password required)")
                 return read_odf(archive, kind)
-            body = _small_properties(archive, body)
+            body = _small_parts(archive, body, name)
         return _read_docx(body) if kind == "docx" else _read_xlsx(body)
     except OfficeError:
         raise
@@ -167,27 +169,102 @@ def extract_office(body: bytes, kind: str) -> PdfText:
         raise reason from None
 
 
-def _small_properties(archive: zipfile.ZipFile, body: bytes) -> bytes:
-    """``body``, or, when its properties part (``docProps/core.xml``, where Word and Excel
-    write it) unpacks to more than ``MAX_PROPERTIES``, the same package with none in that
-    part: python-docx and openpyxl parse it whole on opening, for a title."""
-    try:
-        info = archive.getinfo(_CORE_PROPERTIES)
-    except KeyError:
-        return body
-    if info.file_size <= MAX_PROPERTIES:
+def _small_parts(archive: zipfile.ZipFile, body: bytes, name: str) -> bytes:
+    """``body``, or the same package with each part python-docx or openpyxl would parse on
+    opening but our reading needs not (the properties, styles, numbering, settings, theme:
+    ``_SPARE_PARTS`` and the core properties wherever ``_rels/.rels`` places them) made an
+    empty element when it unpacks to more than ``MAX_PROPERTIES``. The XML parts they do
+    need (the document, its headers, the workbook, its shared strings; a sheet has a budget
+    of its own) may unpack to ``MAX_XML_UNPACKED`` in all, or the file is refused: 94 MB of
+    empty elements in a styles part took 25 s and 3 GB."""
+    xml = _xml_types(archive)
+    parts = [info for info in archive.infolist()
+             if not info.filename.startswith("xl/worksheets/") and (
+                 info.filename.lower().endswith((".xml", ".rels"))
+                 or xml(info.filename))]
+    spare = {info.filename for info in parts if _spare(info.filename)}
+    spare |= _core_parts(archive)
+    needed = sum(info.file_size for info in parts if info.filename not in spare)
+    if needed > MAX_XML_UNPACKED:
+        raise OfficeError("parse", f"{name} XML parts unpack to more than "
+                          f"{MAX_XML_UNPACKED // 2**20} MB (too large)")
+    large = {info.filename: _empty_root(archive, info, name) for info in parts
+             if info.filename in spare and info.file_size > MAX_PROPERTIES}
+    if not large:
         return body
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
         for part in archive.infolist():
-            copy.writestr(part, _NO_PROPERTIES if part.filename == _CORE_PROPERTIES
-                          else archive.read(part))
+            copy.writestr(part, large.get(part.filename) or archive.read(part))
     return out.getvalue()
 
 
-_CORE_PROPERTIES = "docProps/core.xml"
-_NO_PROPERTIES = (b'<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/'
-                  b'2006/metadata/core-properties"/>')
+MAX_XML_UNPACKED = 16 * 1024 * 1024
+# parts the readers parse on opening that our reading does without (emptied when large)
+_SPARE_PREFIXES = ("docProps/", "customXml/")
+_SPARE_NAMES = {"styles.xml", "styleswitheffects.xml", "numbering.xml", "settings.xml",
+                "websettings.xml", "fonttable.xml", "people.xml", "comments.xml",
+                "commentsextended.xml", "commentsids.xml", "footnotes.xml", "endnotes.xml",
+                "calcchain.xml"}
+_CORE_TYPE = re.compile(rb"<Relationship\b[^>]*?Type=\"[^\"]*/core-properties\"[^>]*>")
+_TARGET = re.compile(rb"Target=\"/?([^\"]+)\"")
+_ROOT = re.compile(rb"<([A-Za-z_][\w.:-]*)(\s[^<>]*?)?/?>")
+
+
+def _xml_types(archive: zipfile.ZipFile) -> Any:
+    """Whether a part is XML by the type ``[Content_Types].xml`` gives it (by its name or
+    its extension): the readers parse a part by its type, whatever its name."""
+    try:
+        with archive.open("[Content_Types].xml") as part:
+            types = part.read(MAX_PROPERTIES)
+    except KeyError:
+        types = b""
+    named, extensions = set(), set()
+    for element in re.finditer(rb"<(Override|Default)\b[^>]*>", types):
+        tag = element.group(0)
+        kind = re.search(rb'ContentType="([^"]*)"', tag)
+        if kind is None or not kind.group(1).lower().endswith(b"xml"):
+            continue
+        if (part := re.search(rb'PartName="/?([^"]*)"', tag)) is not None:
+            named.add(part.group(1).decode("utf-8", "replace").lower())
+        elif (ext := re.search(rb'Extension="([^"]*)"', tag)) is not None:
+            extensions.add(ext.group(1).decode("utf-8", "replace").lower())
+
+    def xml(filename: str) -> bool:
+        return (filename.lower() in named
+                or filename.rsplit(".", 1)[-1].lower() in extensions)
+
+    return xml
+
+
+def _spare(filename: str) -> bool:
+    return (filename.startswith(_SPARE_PREFIXES) or "/theme/" in filename
+            or filename.rsplit("/", 1)[-1].lower() in _SPARE_NAMES)
+
+
+def _core_parts(archive: zipfile.ZipFile) -> set[str]:
+    """The core properties' parts the package's relationships name (a writer may place
+    them elsewhere than docProps/core.xml)."""
+    try:
+        info = archive.getinfo("_rels/.rels")
+    except KeyError:
+        return set()
+    with archive.open(info) as part:
+        rels = part.read(MAX_PROPERTIES)
+    return {match.group(1).decode("utf-8", "replace")
+            for rel in _CORE_TYPE.finditer(rels) if (match := _TARGET.search(rel.group(0)))}
+
+
+def _empty_root(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
+    """The part's root element with nothing in it (its name and namespaces kept)."""
+    with archive.open(info) as part:
+        head = part.read(64 * 1024)
+    head = re.sub(rb"<\?.*?\?>|<!--.*?-->|<!.*?>", b"", head, flags=re.DOTALL)
+    root = _ROOT.search(head)
+    if root is None:
+        raise OfficeError("parse", f"{name} part {info.filename} unpacks to more than "
+                          f"{MAX_PROPERTIES // 2**20} MB (too large)")
+    return b"<" + root.group(1) + (root.group(2) or b"").rstrip(b"/") + b"/>"
 
 
 def _read_ole(body: bytes, kind: str) -> PdfText:
