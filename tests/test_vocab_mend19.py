@@ -60,3 +60,14 @@ def _readings(analyzer, query):
                                    "eid holiday"])
 def test_eid_reads_as_idul_in_any_language(analyzer, query):
     assert "idul" in _readings(analyzer, query)
+
+
+@pytest.mark.parametrize("query", ["overdue", "overdue fine", "pbb overdue", "denda overdue"])
+def test_overdue_is_arrears_not_late_reporting(analyzer, query):
+    readings = _readings(analyzer, query)
+    assert "tunggak" in readings or "denda tunggak" in readings
+    assert not {r for r in readings if "lambat" in r.split()}
+
+
+def test_an_overdue_library_book_is_still_late(analyzer):
+    assert "lambat kembali buku" in _readings(analyzer, "overdue book")
