@@ -71,3 +71,18 @@ def test_overdue_is_arrears_not_late_reporting(analyzer, query):
 
 def test_an_overdue_library_book_is_still_late(analyzer):
     assert "lambat kembali buku" in _readings(analyzer, "overdue book")
+
+
+@pytest.mark.parametrize(("query", "slugs"), [
+    ("sewage", PALD_SLUGS),
+    ("sewer", {"saluran-limbah"}),
+])
+def test_household_sewage_finds_the_wastewater_service(searcher, analyzer, query, slugs):
+    assert top(searcher, query) in slugs
+    assert not {"cemar lingkung", "dlh"} & _readings(analyzer, query)
+
+
+@pytest.mark.parametrize("query", ["sewage", "sewer"])
+def test_no_wrong_card_for_sewage_without_a_wastewater_page(no_pald_searcher, query):
+    answer = no_pald_searcher.search(query).answer
+    assert answer is None, answer.title
