@@ -76,13 +76,21 @@ def test_an_overdue_library_book_is_still_late(analyzer):
 @pytest.mark.parametrize(("query", "slugs"), [
     ("sewage", PALD_SLUGS),
     ("sewer", {"saluran-limbah"}),
+    ("septic tank penuh", {"sedot-tinja"}),
+    ("cesspool", {"sedot-tinja"}),
 ])
 def test_household_sewage_finds_the_wastewater_service(searcher, analyzer, query, slugs):
     assert top(searcher, query) in slugs
     assert not {"cemar lingkung", "dlh"} & _readings(analyzer, query)
 
 
-@pytest.mark.parametrize("query", ["sewage", "sewer"])
+@pytest.mark.parametrize("query", ["sewage", "sewer", "septic tank penuh",
+                                   "septic tank bocor", "cesspool"])
 def test_no_wrong_card_for_sewage_without_a_wastewater_page(no_pald_searcher, query):
     answer = no_pald_searcher.search(query).answer
     assert answer is None, answer.title
+
+
+@pytest.mark.parametrize("query", ["septic tank bocor", "cesspool"])
+def test_a_septic_tank_is_no_water_tank(analyzer, query):
+    assert "tangki" not in _readings(analyzer, query)
