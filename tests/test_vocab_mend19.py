@@ -94,3 +94,7 @@ def test_no_wrong_card_for_sewage_without_a_wastewater_page(no_pald_searcher, qu
 @pytest.mark.parametrize("query", ["septic tank bocor", "cesspool"])
 def test_a_septic_tank_is_no_water_tank(analyzer, query):
     assert "tangki" not in _readings(analyzer, query)
+
+
+def test_books_reads_as_buku(analyzer):
+    assert "buku" in _readings(analyzer, "books")
