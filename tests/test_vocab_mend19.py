@@ -96,5 +96,12 @@ def test_a_septic_tank_is_no_water_tank(analyzer, query):
     assert "tangki" not in _readings(analyzer, query)
 
 
+def test_a_word_only_inside_a_multi_word_row_stays_unfamiliar(analyzer):
+    # "route" appears only in "route permit": alone, only the embedder may read it
+    assert familiarity(analyzer, analyzer.analyze_query("route"), None).unknown == ["route"]
+    said = familiarity(analyzer, analyzer.analyze_query("route permit"), None)
+    assert said.unknown == []
+
+
 def test_books_reads_as_buku(analyzer):
     assert "buku" in _readings(analyzer, "books")
