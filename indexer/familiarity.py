@@ -59,7 +59,14 @@ def familiarity(analyzer: Analyzer, analysis: QueryAnalysis,
         words = [w for w in words if w not in stop]
     words = [w for w in dict.fromkeys(words) if w not in FRAME_WORDS and not w.isdigit()]
     counts = vocabulary.counts if vocabulary is not None else {}
-    glossary = _glossary_stems(analyzer) if analysis.lang == "en" else frozenset()
+    glossary = frozenset()
+    if analysis.lang == "en":
+        # a word inside a multi-word row ("helmet" of "safety helmet") is known only when
+        # the query says the whole phrase; alone it keeps its embedder reading
+        text = analysis.did_you_mean or analysis.normalized
+        said = {analyzer._english_stem(w)
+                for phrase, _ in analyzer.glossary_phrases(text) for w in phrase}
+        glossary = _glossary_stems(analyzer) | said
     unknown = [w for w in words if not _known(analyzer, w, counts, vocabulary, glossary)]
     return Familiarity(words, unknown)
 
@@ -102,9 +109,10 @@ def _known(analyzer: Analyzer, word: str, counts: dict[str, int],
 
 
 def _glossary_stems(analyzer: Analyzer) -> frozenset[str]:
-    """Every English stem the glossary has an entry with (built once per analyzer)."""
+    """Every English stem the glossary has a single-word entry for (built once per
+    analyzer); the words of a multi-word entry are known only where the query says it."""
     cached = getattr(analyzer, "_glossary_stems", None)
     if cached is None:
-        cached = frozenset(s for key in analyzer._expansions.glossary for s in key)
+        cached = frozenset(key[0] for key in analyzer._expansions.glossary if len(key) == 1)
         analyzer._glossary_stems = cached  # type: ignore[attr-defined]
     return cached
