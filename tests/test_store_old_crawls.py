@@ -57,7 +57,16 @@ def old_store(data_dir: Path, *, catalog_entries: bool = True) -> Path:
                "VALUES ('dishub', 2000, 2010, 0, 0, 'done')")
     db.commit()
     db.close()
-    columns = {r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(crawls)")}
+    # closed here, not dropped: a dropped connection stays open until the garbage collector
+    # finds it (it and its statement cache refer to each other), and the test forks openers
+    # from this process; a child inheriting an open SQLite connection inherits its lock
+    # bookkeeping without the locks (SQLite's "How To Corrupt": carrying an open connection
+    # across a fork())
+    db = sqlite3.connect(path)
+    try:
+        columns = {r[1] for r in db.execute("PRAGMA table_info(crawls)")}
+    finally:
+        db.close()
     assert not columns & {"crawler", "reread", "fleet"}
     return data_dir
 
