@@ -52,9 +52,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bench.answer_card import base_port, to_ports  # noqa: E402
-from bench.knob_audit import SETS, add_set_options, families  # noqa: E402
-from indexer.evaluate import Judged, judged_key, plain_searcher, read_judgments  # noqa: E402
+from bench.answer_card import base_port  # noqa: E402
+from bench.knob_audit import SETS, add_set_options, families, read_sets  # noqa: E402
+from indexer.evaluate import Judged, _searcher_fn, judged_key, plain_searcher  # noqa: E402
 from sikoja.config import load_settings  # noqa: E402
 from sikoja.errors import SikojaError  # noqa: E402
 from sikoja.pipeline import open_searcher  # noqa: E402
@@ -76,7 +76,7 @@ def grade2_rank(results: list[list[str]], judged: Judged) -> int | None:
 
 def rec_depth(results: list[list[str]], judged: Judged) -> int:
     """How many of hybrid's results a record keeps: down to the answer, at least one."""
-    return max(grade2_rank(results, judged) or 1, 1)
+    return grade2_rank(results, judged) or 1
 
 
 def _entry(result) -> dict:
@@ -96,6 +96,7 @@ def search_all(data_dir: Path, judged: dict[str, list[Judged]]) -> list[dict]:
     searcher = open_searcher(settings)
     hybrid_ranking = settings.ranking
     keyword_ranking = settings.ranking.model_copy(update={"use_vector": False})
+    keyword_search = _searcher_fn(searcher)  # top 10, each with its also_at copies
     records: list[dict] = []
     try:
         for name, items in judged.items():
@@ -104,11 +105,11 @@ def search_all(data_dir: Path, judged: dict[str, list[Judged]]) -> list[dict]:
                 resp = searcher.search(j.query, limit=DEEP, explain=True)
                 hybrid = [[r.url, *r.also_at] for r in resp.results]
                 searcher.ranking = keyword_ranking
-                kw = [[r.url, *r.also_at] for r in searcher.search(j.query, limit=10).results]
+                kw = keyword_search(j.query)
                 rec = {"set": name, "qid": j.qid, "category": j.category, "query": j.query,
                        "hybrid": grade2_rank(hybrid, j), "keyword": grade2_rank(kw, j),
                        "shown": [_entry(r) for r in resp.results[:rec_depth(hybrid, j)]],
-                       "answer": None, "raw": {}}
+                       "answer": None}
                 if rec["hybrid"] is not None:
                     rec["answer"] = rec["shown"][rec["hybrid"] - 1]
                 if rec["hybrid"] is not None and rec["hybrid"] > 10:
@@ -125,10 +126,10 @@ def search_all(data_dir: Path, judged: dict[str, list[Judged]]) -> list[dict]:
         searcher.close()
     by_key = {(r["set"], r["qid"]): r for r in records}
     with plain_searcher(settings) as plain:
+        plain_search = _searcher_fn(plain)
         for name, items in judged.items():
             for j in items:
-                results = [[r.url, *r.also_at] for r in plain.search(j.query, limit=10).results]
-                by_key[(name, j.qid)]["plain"] = grade2_rank(results, j)
+                by_key[(name, j.qid)]["plain"] = grade2_rank(plain_search(j.query), j)
     return records
 
 
@@ -331,9 +332,7 @@ def main() -> None:
     args = parser.parse_args()
     try:
         base = base_port(args.data_dir)
-        judged = {name: to_ports(read_judgments(path), base)
-                  for name, path in zip(SETS, (args.devset, args.oov, args.situations),
-                                        strict=True)}
+        judged = read_sets(args, base)
         if args.records and args.records.is_file():
             records = json.loads(args.records.read_text(encoding="utf-8"))
         else:

@@ -290,6 +290,12 @@ def add_set_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--situations", type=Path, default=REPO / "eval" / "situations.tsv")
 
 
+def read_sets(args: argparse.Namespace, base: int) -> dict[str, list[Judged]]:
+    """The judgments the options of :func:`add_set_options` name, by set, on ``base``'s ports."""
+    return {name: to_ports(read_judgments(path), base)
+            for name, path in zip(SETS, (args.devset, args.oov, args.situations), strict=True)}
+
+
 SUMMARY_HEAD = ["| knob | default | pooled MRR@10, nearest values - default "
                 "| best value - default | family held out - default | verdict | advice |",
                 "|---|---|---|---:|---:|---|---|"]
@@ -315,9 +321,7 @@ def main() -> None:
         settings = load_settings(args.data_dir)
         searcher = open_searcher(settings)  # no data dir or no index: says which
         base = base_port(args.data_dir)
-        judged = {name: to_ports(read_judgments(path), base)
-                  for name, path in zip(SETS, (args.devset, args.oov, args.situations),
-                                        strict=True)}
+        judged = read_sets(args, base)
     except SikojaError as exc:
         sys.exit(f"knob_audit: {exc}")
     fam = families(judged, base)

@@ -157,11 +157,11 @@ def test_an_api_origin_declared_by_http_is_followed_to_https():
     assert not scope.allows(f"http://api-distankp.jambikota.go.id:8080{path}", data=True)
 
 
-def _shell(title: str, *scripts: str) -> Page:
-    """An app's HTML shell: a title, its scripts, an empty mount point."""
+def _shell(title: str, *scripts: str, body: str = "") -> Page:
+    """An app's HTML shell: a title, its scripts, an empty mount point (then ``body``)."""
     tags = "".join(f'<script type="module" src="{src}"></script>' for src in scripts)
     return Page(f'<!doctype html><html><head><title>{title}</title>{tags}</head>'
-                '<body><div id="app"></div></body></html>'.encode())
+                f'<body><div id="app"></div>{body}</body></html>'.encode())
 
 
 def _script(code: str) -> Page:
@@ -171,12 +171,18 @@ def _script(code: str) -> Page:
 def _crawl_app(tmp_path, start: str, name: str = "s", opd: str = "o"):
     """Crawl the one source starting at ``start`` (no delay): its summary, its documents
     by URL and the URLs and reasons of its fetch errors."""
+    return _crawl(tmp_path, [Source(name=name, opd=opd, start_urls=[start],
+                                    use_sitemap=False)])
+
+
+def _crawl(tmp_path, sources: list[Source]):
+    """Crawl ``sources`` (no delay): the summary, the documents by URL and the URLs and
+    reasons of the fetch errors."""
     from sikoja.store import DocumentStore
 
-    source = Source(name=name, opd=opd, start_urls=[start], use_sitemap=False)
     settings = load_settings(tmp_path)
     settings.crawl.delay = 0.0
-    summary = crawl([source], settings, tmp_path)
+    summary = crawl(sources, settings, tmp_path)
     store = DocumentStore.open(tmp_path)
     try:
         docs = {d.url: d for d in store.iter_documents()}

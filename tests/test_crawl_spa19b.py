@@ -17,12 +17,13 @@ import pytest
 from crawler.downloadermiddlewares.offsite import SiteScope
 from crawler.extract.jsonlist import endpoints, record_fields
 from crawler.extract.jsroutes import api_origins, property_bases, registrable, with_bases
-from crawler.run import CrawlJob, crawl
+from crawler.run import CrawlJob
 from crawler.spiders.website import WebsiteSpider
 from sikoja.config import load_settings
 from sikoja.sources import Source, select_sources
 from sikoja.urls import origin
 from tests.faultserver import Page, PageSite
+from tests.test_crawl_spa19 import _crawl, _crawl_app, _shell
 
 JS = "application/javascript"
 SERVICES = json.dumps({"data": [{"id": 7, "nama_layanan": "Izin Usaha Peternakan", "slug": "iup",
@@ -31,25 +32,6 @@ APP = 'const h=ax.create({baseURL:"/api/v1"});export{h as a};'
 LAZY = 'import{a as e}from"./app.js";const l=()=>e.get("/layanan");'
 WEATHER = ('const w=ax.create({baseURL:"https://api.bmkg.go.id"});'
            'w.get("/publik/prakiraan-cuaca?adm4=15.71");')
-
-
-def _shell(title: str, *scripts: str, body: str = "") -> Page:
-    tags = "".join(f'<script type="module" src="{src}"></script>' for src in scripts)
-    return Page(f'<!doctype html><html><head><title>{title}</title>{tags}</head>'
-                f'<body><div id="app"></div>{body}</body></html>'.encode())
-
-
-def _crawl(tmp_path, sources):
-    from sikoja.store import DocumentStore
-
-    settings = load_settings(tmp_path)
-    settings.crawl.delay = 0.0
-    crawl(sources, settings, tmp_path)
-    store = DocumentStore.open(tmp_path)
-    try:
-        return {d.url: d for d in store.iter_documents()}
-    finally:
-        store.close()
 
 
 def _spider(start: str, crawl_hosts: list[str]) -> WebsiteSpider:
@@ -79,8 +61,7 @@ def test_a_weather_widgets_client_leaves_the_lazy_views_calls_asked(tmp_path):
              'component:()=>import("./Layanan.js")}]});').encode(), content_type=JS)
         app.pages["/assets/Layanan.js"] = Page(LAZY.encode(), content_type=JS)
         app.pages["/assets/cuaca.js"] = Page(WEATHER.encode(), content_type=JS)
-        docs = _crawl(tmp_path, [Source(name="s", opd="o", start_urls=[app.url("/")],
-                                        use_sitemap=False)])
+        _, docs, _ = _crawl_app(tmp_path, app.url("/"))
         assert "/api/v1/layanan" in app.paths_hit()
     services = [d for d in docs.values() if d.kind == "service"]
     assert [d.title for d in services] == ["Izin Usaha Peternakan"]
@@ -122,7 +103,7 @@ def test_a_sibling_on_another_port_keeps_its_records_its_own(tmp_path):
             (f'const h=ax.create({{baseURL:"{sib.base}"}});h.get("/api/layanan");'
              'const r=R({history:"hash",mode:"hash",routes:[{path:"/layanan/:slug"}]});').encode(),
             content_type=JS)
-        docs = _crawl(tmp_path, [
+        _, docs, _ = _crawl(tmp_path, [
             Source(name="distankp", opd="Distankp", start_urls=[app.url("/")],
                    use_sitemap=False),
             Source(name="disdukcapil", opd="Disdukcapil", start_urls=[sib.url("/")],
@@ -167,8 +148,7 @@ def test_a_router_less_page_of_a_hash_apps_site_keeps_its_records(tmp_path):
             b'fetch("/api/pengumuman").then(r=>r.json()).then(d=>{document.getElementById('
             b'"list").innerHTML=d.map(x=>"<h2>"+x.judul+"</h2>").join("")});',
             content_type=JS)
-        docs = _crawl(tmp_path, [Source(name="s", opd="o", start_urls=[app.url("/")],
-                                        use_sitemap=False)])
+        _, docs, _ = _crawl_app(tmp_path, app.url("/"))
     titles = {d.title for d in docs.values()}
     assert {"Pengumuman Libur Idul Fitri", "Jadwal Pelayanan Ramadhan",
             "Izin Usaha Peternakan"} <= titles

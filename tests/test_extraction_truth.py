@@ -624,8 +624,6 @@ TABLE = [
     ("simantap-disdukcapil", "/pengumuman/layanan-adminduk-di-mpp",
      "Layanan Adminduk Dibuka di Mal Pelayanan Publik", "news", None, None),
     ("simantap-disdukcapil", "/", "SIMANTAP | Disdukcapil Kota Jambi", "listing", None, None),
-    # Blogger's Contempo theme: a bare <h1> masthead, services as static pages and as posts
-    # hand-edited in compose mode; robots.txt keeps the label pages out
     # a Vue 3 hash-router app whose data is on another origin (api_port_offset): a headless
     # WordPress's custom post type with ACF fields, and the Puskeswan's own list and details
     ("spa19-distankp", "/#/layanan/surat-keterangan-kesehatan-hewan",
@@ -637,6 +635,8 @@ TABLE = [
      "Retribusi Rp 150.000 (kucing) dan Rp 250.000 (anjing)"),
     ("spa19-distankp", "/", "SIMTANI | Dinas Pertanian dan Ketahanan Pangan Kota Jambi",
      "listing", None, None),
+    # Blogger's Contempo theme: a bare <h1> masthead, services as static pages and as posts
+    # hand-edited in compose mode; robots.txt keeps the label pages out
     ("kel-legok", "/p/layanan-sktm.html", "Layanan SKTM", "service",
      "Surat pengantar dari Ketua RT dan diketahui RW", None),
     ("kel-legok", "/2024/01/syarat-surat-pengantar-skck.html",

@@ -25,8 +25,9 @@ in ``\\x07``. It carries no formatting (no styles, no character or paragraph pro
 
 Services that only a workbook lists are answered at ``<file>#page=N``, N the row.
 It also writes the site's entry in the manifest and ``sources/sample-kota-jambi.yaml``,
-judges its pages into the existing rows of the query files where the Disnaker site
-``layanan-naker`` (offset 109) has the same service (same grade), and appends the site's
+judges its pages into the existing rows of the query files that judge the city's other
+pages of the same service (``TWINS``: the Disnaker site ``layanan-naker``'s, offset 109, and
+the other city-wide sites'; the highest grade of those a row gives), and appends the site's
 own queries q1830-q1849 to ``eval/devset.tsv``. Idempotent: re-running rewrites the same bytes.
 
 Usage: .venv/bin/python tools/make_office19_site.py
