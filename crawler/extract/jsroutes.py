@@ -771,22 +771,19 @@ def routes_for(endpoint_url: str, routes: Sequence[tuple[str, str]],
     others = {u for u in endpoint_urls if url_key(u) != url_key(endpoint_url)
               and _list_path(u) != path and not _list_path(u).startswith(path + "/")}
     names = {_list_name(u) for u in endpoint_urls}
-    # a word of another list's path names that list's route (``/#/puskeswan/:id`` shows
-    # ``/api/v1/puskeswan/layanan``, not WordPress's ``/wp/v2/jenis_layanan``)
-    theirs = set().union(*(_path_names(u) for u in others)) - mine if others else set()
-    named = names | {w for n in names for w in _SAME_WORDS.get(n, ())} | theirs
-
-    def shows(word: str) -> bool:
-        return word == own or word in _SAME_WORDS.get(own, ()) or word not in named
-
-    found = [r for r in routes if shows(_route_word(r[0]))]
+    # the words of the other lists' paths: one names that list's route (``/#/puskeswan/:id``
+    # shows ``/api/v1/puskeswan/layanan``, not WordPress's ``/wp/v2/jenis_layanan``)
+    others_words = set().union(*(_path_names(u) for u in others))
+    named = names | {w for n in names for w in _SAME_WORDS.get(n, ())} | (others_words - mine)
+    own_words = {own, *_SAME_WORDS.get(own, ())}
+    found = [r for r in routes
+             if _route_word(r[0]) in own_words or _route_word(r[0]) not in named]
     # first a route named by a word of this list's path that no other list's path has (the
     # Puskeswan's ``/api/v1/puskeswan/layanan`` beside WordPress's ``/wp/v2/layanan``), then
     # one named as the list (``pages`` and ``/#/halaman/:slug``), then the rest
-    unique = mine - set().union(*(_path_names(u) for u in others)) if others else mine
+    unique = mine - others_words
     return sorted(found, key=lambda r: (_route_word(r[0]) not in unique,
-                                        not (_route_word(r[0]) == own
-                                             or _route_word(r[0]) in _SAME_WORDS.get(own, ()))))
+                                        _route_word(r[0]) not in own_words))
 
 
 # an API's English name for its list and the words an Indonesian app routes it under
