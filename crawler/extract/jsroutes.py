@@ -415,9 +415,13 @@ def _own_base(base: str, page_url: str) -> bool:
     a path, its own origin, or an origin ``api_origins`` would take."""
     if not re.match(r"https?://", base):
         return True
-    host = urlsplit(base).hostname or ""
-    return origin(base) == origin(page_url) or bool(host) and (
-        registrable(host) == registrable(urlsplit(page_url).hostname or ""))
+    return origin(base) == origin(page_url) or _same_domain(base, page_url)
+
+
+def _same_domain(url: str, page_url: str) -> bool:
+    """Whether ``url`` has a host, registered under ``page_url``'s domain (``registrable``)."""
+    host = urlsplit(url).hostname or ""
+    return bool(host) and registrable(host) == registrable(urlsplit(page_url).hostname or "")
 
 
 def api_origins(code: str, page_url: str) -> set[str]:
@@ -428,17 +432,10 @@ def api_origins(code: str, page_url: str) -> set[str]:
     port) or under the same registrable domain counts: a URL the code merely fetches
     (BMKG's forecast, a map's tiles, analytics, a CDN) is no base of its client, and a
     client made for another organisation's host (``api.bmkg.go.id``) is not the site's."""
-    page = urlsplit(page_url)
     here = origin(page_url)
-    out = set()
-    for base in client_bases(desugar(code)):
-        if not re.match(r"https?://", base):
-            continue
-        there = origin(base)
-        host = urlsplit(base).hostname or ""
-        if there != here and host and registrable(host) == registrable(page.hostname or ""):
-            out.add(there)
-    return out
+    return {origin(base) for base in client_bases(desugar(code))
+            if re.match(r"https?://", base) and origin(base) != here
+            and _same_domain(base, page_url)}
 
 
 def constants(code: str) -> dict[str, str]:
