@@ -1309,8 +1309,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         ``<page>#<slug>`` (a URL the app shows as "not found": SIMTANI's ``jenis_layanan``
         categories) and is no service: such a record is not stored. A service keeps that
         place, its facts worth more to a citizen than the app's landing view."""
-        return doc.kind != "service" and doc.url.startswith(canonicalize_url(page) + "#") and (
-            not doc.url.startswith(canonicalize_url(page) + "#/"))
+        at = canonicalize_url(page) + "#"
+        return doc.kind != "service" and doc.url.startswith(at) and not doc.url.startswith(
+            at + "/")
 
     def _page_router(self, page: str) -> tuple[list[tuple[str, str]], bool]:
         """The routes the app of ``page`` builds (its HTML's and its scripts') and whether
