@@ -437,14 +437,19 @@ def _doc_lines(text: str) -> list[str]:
 def read_xls(body: bytes) -> PdfText:
     import xlrd
 
+    broken: LegacyError | None = None
+    title: str = ""
+    modified: str | None = None
     try:
         ole = _open(body)
-    except LegacyError:
-        ole = None  # xlrd says what is wrong with it
-    if ole is not None:
+    except LegacyError as exc:
+        broken = exc  # raised after xlrd's reading: xlrd says first what is wrong with it
+    else:
         with ole:
             word = ole.exists("WordDocument") and not (
                 ole.exists("Workbook") or ole.exists("Book"))
+            if not word:
+                title, modified = _properties(ole)
         if word:  # a Word file sent as an Excel one: what is wrong with it is read_doc's
             return read_doc(body)
     try:
@@ -475,8 +480,8 @@ def read_xls(body: bytes) -> PdfText:
             pages += rows_lines(rows)
     finally:
         book.release_resources()
-    with _open(body) as ole:
-        title, modified = _properties(ole)
+    if broken is not None:
+        raise broken
     return paged_text(pages, title, modified, kind="XLS", running_heads=False)
 
 
