@@ -46,9 +46,8 @@ from crawler.downloadermiddlewares.contenttype import (
     OFFICE_NAMES,
 )
 from crawler.extract.html import squash
-from crawler.extract.officerows import MAX_COLUMNS, MAX_PROPERTIES, MAX_ROWS
+from crawler.extract.officerows import MAX_COLUMNS, MAX_PROPERTIES, MAX_ROWS, cell_lines
 from crawler.extract.officerows import Budget as _Budget
-from crawler.extract.officerows import cell_text as _cell_text
 from crawler.extract.officerows import rows_lines as _rows_lines
 from crawler.extract.pdf import PdfError, PdfText, paged_text
 from crawler.extract.pdflayout import row_lines
@@ -462,9 +461,7 @@ def _sheet_rows(sheet: Any, limit: int, budget: _Budget) -> Iterator[list[list[s
         for n, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)):
             if n >= limit or budget.chars <= 0:
                 return
-            cells = [[] if value is None else
-                     [text for text in map(squash, _cell_text(value).split("\n")) if text]
-                     for value in row]
+            cells = [[] if value is None else cell_lines(value) for value in row]
             budget.take([line for cell in cells for line in cell])
             yield cells
     except ParseError:
