@@ -46,9 +46,14 @@ from crawler.downloadermiddlewares.contenttype import (
     OFFICE_NAMES,
 )
 from crawler.extract.html import squash
-from crawler.extract.officerows import MAX_COLUMNS, MAX_PROPERTIES, MAX_ROWS, cell_lines
-from crawler.extract.officerows import Budget as _Budget
-from crawler.extract.officerows import rows_lines as _rows_lines
+from crawler.extract.officerows import (
+    MAX_COLUMNS,
+    MAX_PROPERTIES,
+    MAX_ROWS,
+    Budget,
+    cell_lines,
+    rows_lines,
+)
 from crawler.extract.pdf import PdfError, PdfText, paged_text
 from crawler.extract.pdflayout import row_lines
 
@@ -338,7 +343,7 @@ def _read_docx(body: bytes) -> PdfText:
 
     doc = WordDocument(io.BytesIO(body))
     lines: list[str] = []
-    budget = _Budget()
+    budget = Budget()
     if doc.sections:
         # the kop surat is often in the page header: the PDF of the file shows it on top
         lines += _block_lines(doc.sections[0].header, {}, budget)
@@ -349,7 +354,7 @@ def _read_docx(body: bytes) -> PdfText:
 
 
 def _block_lines(container: Any, styles: dict[str | None, tuple[str, bool]],
-                 budget: _Budget) -> list[str]:
+                 budget: Budget) -> list[str]:
     """The lines of a document's body, a header or a table cell, in order: a paragraph a
     line (a list item with its number or bullet, as Word shows it), a table row by row,
     until the ``budget`` is spent. ``styles``: what ``_list_marker`` learnt of each
@@ -409,7 +414,7 @@ def _list_marker(paragraph: Any, styles: dict[str | None, tuple[str, bool]]) -> 
 
 
 def _table_lines(table: Any, styles: dict[str | None, tuple[str, bool]],
-                 budget: _Budget) -> list[str]:
+                 budget: Budget) -> list[str]:
     """A Word table's rows as a PDF table's (``row_lines``); a blank line after it. A cell
     merged across is one ``<w:tc>``, read once; one merged down from the row above
     (``vMerge="continue"``) was read there. Read from the XML, not by python-docx's
@@ -436,11 +441,11 @@ def _read_xlsx(body: bytes) -> PdfText:
     book = load_workbook(io.BytesIO(body), read_only=True, data_only=True)
     try:
         pages: list[list[str]] = []
-        budget = _Budget()
+        budget = Budget()
         for sheet in book.worksheets:
             if len(pages) >= MAX_ROWS or budget.chars <= 0 or budget.xml <= 0:
                 break
-            pages += _rows_lines(list(_sheet_rows(sheet, MAX_ROWS - len(pages), budget)))
+            pages += rows_lines(list(_sheet_rows(sheet, MAX_ROWS - len(pages), budget)))
         title = squash(book.properties.title or "")
         modified = _modified(book.properties)
     finally:
@@ -448,7 +453,7 @@ def _read_xlsx(body: bytes) -> PdfText:
     return paged_text(pages, title, modified, kind="XLSX", running_heads=False)
 
 
-def _sheet_rows(sheet: Any, limit: int, budget: _Budget) -> Iterator[list[list[str]]]:
+def _sheet_rows(sheet: Any, limit: int, budget: Budget) -> Iterator[list[list[str]]]:
     """A sheet's rows, each a list of its cells' lines (an empty list for an empty cell), at
     most ``limit`` of them and ``MAX_COLUMNS`` wide, until the ``budget`` is spent."""
     # the sheet's <dimension> is whatever the program that wrote it said: read-only openpyxl
@@ -474,7 +479,7 @@ class _CappedSheet:
     """A worksheet's XML as openpyxl reads it, ending once the workbook's ``budget.xml``
     bytes are read (the parser then stops with a ParseError at the cut)."""
 
-    def __init__(self, raw: Any, budget: _Budget) -> None:
+    def __init__(self, raw: Any, budget: Budget) -> None:
         self.raw, self.budget = raw, budget
 
     def read(self, size: int = -1) -> bytes:
