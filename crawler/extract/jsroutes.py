@@ -433,7 +433,7 @@ def api_origins(code: str, page_url: str) -> set[str]:
     (BMKG's forecast, a map's tiles, analytics, a CDN) is no base of its client, and a
     client made for another organisation's host (``api.bmkg.go.id``) is not the site's."""
     here = origin(page_url)
-    return {origin(base) for base in client_bases(desugar(code))
+    return {origin(base) for base in client_bases(_read(code)[0])
             if re.match(r"https?://", base) and origin(base) != here
             and _same_domain(base, page_url)}
 
