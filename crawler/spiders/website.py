@@ -45,7 +45,7 @@ from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from w3lib.url import safe_url_string
 
-from crawler.downloadermiddlewares.contenttype import GENERIC_TYPES, content_type_of
+from crawler.downloadermiddlewares.contenttype import GENERIC_TYPES, OFFICE_NAMES, content_type_of
 from crawler.downloadermiddlewares.offsite import SiteScope
 from crawler.extract.document import MIN_PANEL_SERVICES, html_document, now_iso, pdf_document
 from crawler.extract.encoding import decode_html, looks_binary, looks_pdf
@@ -119,7 +119,7 @@ if TYPE_CHECKING:
 
 # PDFs, and Word and Excel files (a Standar Pelayanan typed in Word, a list of services in a
 # workbook: ``crawler.extract.office``), old binary or OpenDocument ones too, are read
-_READ_EXTENSIONS = ("pdf", "docx", "xlsx", "doc", "xls", "odt", "ods")
+_READ_EXTENSIONS = ("pdf", *(name[1:] for name in OFFICE_NAMES))
 _SKIP_EXTENSIONS = tuple(f".{ext}" for ext in IGNORED_EXTENSIONS if ext not in _READ_EXTENSIONS) + (
     ".xml", ".json", ".rss", ".atom", ".ics", ".apk", ".sql", ".csv", ".webp", ".mp4",
 )
