@@ -133,15 +133,17 @@ def extract_office(body: bytes, kind: str) -> PdfText:
     if body[:8] == _OLE:
         if "EncryptedPackage".encode("utf-16-le") in body:
             raise OfficeError("encrypted", f"encrypted {name} (password required)")
-        return _read_ole(body, "doc" if kind in _WORD_KINDS else "xls")
-    if body[:4] != b"PK\x03\x04":
+        kind = "doc" if kind in _WORD_KINDS else "xls"
+    elif body[:4] != b"PK\x03\x04":
         if kind in ("doc", "xls"):
             raise OfficeError("parse", f"damaged {name}: not an OLE2 compound file")
         raise OfficeError("parse", f"damaged {name}: not a zip archive")
-    if kind in ("doc", "xls"):  # a .docx or .xlsx by another name
+    elif kind in ("doc", "xls"):  # a .docx or .xlsx by another name
         kind = "docx" if kind == "doc" else "xlsx"
-        name = kind.upper()
+    name = kind.upper()
     try:
+        if kind in ("doc", "xls"):  # an OLE2 compound file
+            return _read_ole(body, kind)
         with zipfile.ZipFile(io.BytesIO(body)) as archive:
             parts = archive.infolist()
             if sum(info.file_size for info in parts) > MAX_UNPACKED:
@@ -272,7 +274,8 @@ def _empty_root(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> b
 
 
 def _read_ole(body: bytes, kind: str) -> PdfText:
-    """A Word 97-2003 or Excel 97-2003 file (``crawler.extract.legacy_office``)."""
+    """A Word 97-2003 or Excel 97-2003 file (``crawler.extract.legacy_office``); its
+    reader's own errors as ``OfficeError``, any other left to ``extract_office``."""
     from crawler.extract.legacy_office import LegacyError, NotRead, read_doc, read_xls
 
     name = kind.upper()
@@ -284,11 +287,6 @@ def _read_ole(body: bytes, kind: str) -> PdfText:
         if isinstance(exc, NotRead):
             raise OfficeError("parse", f"{name}: {exc}") from None
         raise OfficeError("parse", f"damaged {name}: {exc}"[:300]) from None
-    except Exception as exc:
-        reason = _reason(exc, name)
-        if reason is exc:
-            raise
-        raise reason from None
 
 
 # what the readers raise on a damaged file besides the errors below: their own
