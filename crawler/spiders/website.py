@@ -875,9 +875,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             held = None
         job = self.js_jobs.setdefault(page, _ScriptJob(empty=scripts.empty, held=held))
         self.page_routes.setdefault(page, []).extend(scripts.routes)
-        self._declare_apis(scripts.endpoints, page)
-        for url in scripts.endpoints:
-            yield from self._js_request(url, page, self.parse_json, self.json_error)
+        yield from self._ask_data(scripts.endpoints, page)
         for url in scripts.script_files:
             yield from self._js_request(url, page, self.parse_script, self.script_error)
         yield from self._settle_js(page) if not job.pending else ()
@@ -896,11 +894,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             job.covered = True  # read for another page of this site: its verdict counts
             if key in self.js_code:
                 # a script read for another page: this page waits on the JSON it loads
-                found = endpoints(self._based(key), page)[:MAX_ENDPOINTS]
-                self._declare_apis(found, page)
-                for endpoint in found:
-                    yield from self._js_request(endpoint, page, self.parse_json,
-                                                self.json_error)
+                yield from self._ask_data(endpoints(self._based(key), page)[:MAX_ENDPOINTS],
+                                          page)
             elif key in self.js_found:
                 job.found = job.found or self.js_found[key]
             else:
@@ -922,6 +917,13 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         the URLs its detail templates begin (``/wp/v2/posts?categories=``: the posts' list,
         asked or not, names its route)."""
         return [*self.js_lists, *(t.prefix for t in self.detail_templates)]
+
+    def _ask_data(self, urls: list[str], page: str) -> Iterator[Any]:
+        """The requests for the data URLs ``endpoints`` found the code of ``page`` asking,
+        once their API origins are declared (``_declare_apis``)."""
+        self._declare_apis(urls, page)
+        for url in urls:
+            yield from self._js_request(url, page, self.parse_json, self.json_error)
 
     def _declare_apis(self, urls: list[str], page: str) -> None:
         """The origins other than the page's that ``endpoints`` found the app's code asking
@@ -1005,11 +1007,7 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
                     if reader not in self.js_jobs:
                         continue
                     # (not ``found``: that is the caller's verdict, set by _list_records)
-                    urls = endpoints(read, reader)[:MAX_ENDPOINTS]
-                    self._declare_apis(urls, reader)
-                    for url in urls:
-                        yield from self._js_request(url, reader, self.parse_json,
-                                                    self.json_error)
+                    yield from self._ask_data(endpoints(read, reader)[:MAX_ENDPOINTS], reader)
             # the modules it imports (a Vite build's lazy views), a bounded number per site
             # (counted as asked for, not as read: five imports each of modules importing
             # five more would otherwise be fetched before the count caught up)
