@@ -993,11 +993,14 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             bases = bases_of([*self.js_props.values(), *([] if key else [props])], page)
             codes = [code] if bases == self.js_bases else [*self.js_code.values(), code]
             self.js_bases = bases
+            # this script read with the bases (the last of ``codes``): its routes are also
+            # its own app's (``_page_router``), built once (0.2 s for a 700 KB bundle)
+            own = with_bases(code, bases)
+            own_routes = route_templates(own)
             if key:
-                own = with_bases(code, bases)
-                self.js_router[key] = (route_templates(own), not_found_view(own))
-            for read in dict.fromkeys(with_bases(c, bases) for c in codes):
-                self._add_routes(route_templates(read))
+                self.js_router[key] = (own_routes, not_found_view(own))
+            for read in dict.fromkeys([*(with_bases(c, bases) for c in codes[:-1]), own]):
+                self._add_routes(own_routes if read == own else route_templates(read))
                 self.detail_templates.extend(
                     t for t in (DetailTemplate(urljoin(response.url, prefix), key, suffix)
                                 for prefix, key, suffix in detail_templates(read))
