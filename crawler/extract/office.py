@@ -178,7 +178,7 @@ def extract_office(body: bytes, kind: str) -> PdfText:
 def _small_parts(archive: zipfile.ZipFile, body: bytes, name: str) -> bytes:
     """``body``, or the same package with each part python-docx or openpyxl would parse on
     opening but our reading needs not (the properties, styles, numbering, settings, theme:
-    ``_SPARE_PARTS`` and the core properties wherever ``_rels/.rels`` places them) made an
+    ``_spare`` and the core properties wherever ``_rels/.rels`` places them) made an
     empty element when it unpacks to more than ``MAX_PROPERTIES``. The XML parts they do
     need (the document, its headers, the workbook, its shared strings; a sheet has a budget
     of its own) may unpack to ``MAX_XML_UNPACKED`` in all, or the file is refused: 94 MB of
