@@ -397,26 +397,27 @@ def endpoints(code: str, page_url: str, *, calls_only: bool = False,
     ``blogs`` on www.blogger.com (``crawler.blogger``)."""
     found: list[str] = []
     apis = frozenset(api_origins(code, page_url))
+
+    def endpoint(literal: str, called: bool) -> list[str]:
+        return _endpoint(literal, page_url, called=called, blogs=blogs, apis=apis)
+
     for match in _CALL.finditer(code):
         if not _completed(code, match):
-            found.extend(_endpoint(match.group(2), page_url, called=True, blogs=blogs,
-                                   apis=apis))
+            found.extend(endpoint(match.group(2), called=True))
     known = constants_of(code)
     for match in _CALL_JOIN.finditer(code):  # its name read as ``joined_strings`` reads it
         base = known.get(match.group(1))
         if base is not None and _url_base(base):
-            found.extend(_endpoint(base + match.group(3), page_url, called=True, blogs=blogs,
-                                   apis=apis))
+            found.extend(endpoint(base + match.group(3), called=True))
     if not calls_only:
         bases = base_constants(code)
         for match in _STRING.finditer(code):
             if match.group(2) not in bases and not _completed(code, match):
-                urls = _endpoint(match.group(2), page_url, called=False, blogs=blogs,
-                                 apis=apis)
+                urls = endpoint(match.group(2), called=False)
                 if urls and not _a_part(code, match, known):
                     found.extend(urls)
         for value in joined_strings(code):
-            found.extend(_endpoint(value, page_url, called=False, blogs=blogs, apis=apis))
+            found.extend(endpoint(value, called=False))
     if apis:  # a path the client asks of its API's origin is no path of the page's own
         remote = {urlsplit(u).path for u in found if origin(u) in apis}
         here = origin(page_url)

@@ -415,9 +415,13 @@ def _own_base(base: str, page_url: str) -> bool:
     a path, its own origin, or an origin ``api_origins`` would take."""
     if not re.match(r"https?://", base):
         return True
-    host = urlsplit(base).hostname or ""
-    return origin(base) == origin(page_url) or bool(host) and (
-        registrable(host) == registrable(urlsplit(page_url).hostname or ""))
+    return origin(base) == origin(page_url) or _same_domain(base, page_url)
+
+
+def _same_domain(url: str, page_url: str) -> bool:
+    """Whether ``url`` has a host, registered under ``page_url``'s domain (``registrable``)."""
+    host = urlsplit(url).hostname or ""
+    return bool(host) and registrable(host) == registrable(urlsplit(page_url).hostname or "")
 
 
 def api_origins(code: str, page_url: str) -> set[str]:
@@ -428,17 +432,10 @@ def api_origins(code: str, page_url: str) -> set[str]:
     port) or under the same registrable domain counts: a URL the code merely fetches
     (BMKG's forecast, a map's tiles, analytics, a CDN) is no base of its client, and a
     client made for another organisation's host (``api.bmkg.go.id``) is not the site's."""
-    page = urlsplit(page_url)
     here = origin(page_url)
-    out = set()
-    for base in client_bases(desugar(code)):
-        if not re.match(r"https?://", base):
-            continue
-        there = origin(base)
-        host = urlsplit(base).hostname or ""
-        if there != here and host and registrable(host) == registrable(page.hostname or ""):
-            out.add(there)
-    return out
+    return {origin(base) for base in client_bases(_read(code)[0])
+            if re.match(r"https?://", base) and origin(base) != here
+            and _same_domain(base, page_url)}
 
 
 def constants(code: str) -> dict[str, str]:
@@ -771,22 +768,19 @@ def routes_for(endpoint_url: str, routes: Sequence[tuple[str, str]],
     others = {u for u in endpoint_urls if url_key(u) != url_key(endpoint_url)
               and _list_path(u) != path and not _list_path(u).startswith(path + "/")}
     names = {_list_name(u) for u in endpoint_urls}
-    # a word of another list's path names that list's route (``/#/puskeswan/:id`` shows
-    # ``/api/v1/puskeswan/layanan``, not WordPress's ``/wp/v2/jenis_layanan``)
-    theirs = set().union(*(_path_names(u) for u in others)) - mine if others else set()
-    named = names | {w for n in names for w in _SAME_WORDS.get(n, ())} | theirs
-
-    def shows(word: str) -> bool:
-        return word == own or word in _SAME_WORDS.get(own, ()) or word not in named
-
-    found = [r for r in routes if shows(_route_word(r[0]))]
+    # the words of the other lists' paths: one names that list's route (``/#/puskeswan/:id``
+    # shows ``/api/v1/puskeswan/layanan``, not WordPress's ``/wp/v2/jenis_layanan``)
+    others_words = set().union(*(_path_names(u) for u in others))
+    named = names | {w for n in names for w in _SAME_WORDS.get(n, ())} | (others_words - mine)
+    own_words = {own, *_SAME_WORDS.get(own, ())}
+    found = [r for r in routes
+             if _route_word(r[0]) in own_words or _route_word(r[0]) not in named]
     # first a route named by a word of this list's path that no other list's path has (the
     # Puskeswan's ``/api/v1/puskeswan/layanan`` beside WordPress's ``/wp/v2/layanan``), then
     # one named as the list (``pages`` and ``/#/halaman/:slug``), then the rest
-    unique = mine - set().union(*(_path_names(u) for u in others)) if others else mine
+    unique = mine - others_words
     return sorted(found, key=lambda r: (_route_word(r[0]) not in unique,
-                                        not (_route_word(r[0]) == own
-                                             or _route_word(r[0]) in _SAME_WORDS.get(own, ()))))
+                                        _route_word(r[0]) not in own_words))
 
 
 # an API's English name for its list and the words an Indonesian app routes it under

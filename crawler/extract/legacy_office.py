@@ -35,7 +35,7 @@ import struct
 from typing import Any
 
 from crawler.extract.html import squash
-from crawler.extract.officerows import MAX_COLUMNS, MAX_ROWS, Budget, cell_text, rows_lines
+from crawler.extract.officerows import MAX_COLUMNS, MAX_ROWS, Budget, cell_lines, rows_lines
 from crawler.extract.pdf import MAX_CHARS, PdfText, is_letterhead_title, paged_text
 from crawler.extract.pdflayout import row_lines
 
@@ -437,14 +437,19 @@ def _doc_lines(text: str) -> list[str]:
 def read_xls(body: bytes) -> PdfText:
     import xlrd
 
+    broken: LegacyError | None = None
+    title: str = ""
+    modified: str | None = None
     try:
         ole = _open(body)
-    except LegacyError:
-        ole = None  # xlrd says what is wrong with it
-    if ole is not None:
+    except LegacyError as exc:
+        broken = exc  # raised after xlrd's reading: xlrd says first what is wrong with it
+    else:
         with ole:
             word = ole.exists("WordDocument") and not (
                 ole.exists("Workbook") or ole.exists("Book"))
+            if not word:
+                title, modified = _properties(ole)
         if word:  # a Word file sent as an Excel one: what is wrong with it is read_doc's
             return read_doc(body)
     try:
@@ -467,7 +472,7 @@ def read_xls(body: bytes) -> PdfText:
             for r in range(min(sheet.nrows, MAX_ROWS - len(pages))):
                 if budget.chars <= 0:
                     break
-                cells = [_xls_cell(cell, book.datemode, cell_text)
+                cells = [_xls_cell(cell, book.datemode)
                          for cell in sheet.row_slice(r, 0, min(sheet.row_len(r), MAX_COLUMNS))]
                 budget.take([line for cell in cells for line in cell])
                 rows.append(cells)
@@ -475,12 +480,12 @@ def read_xls(body: bytes) -> PdfText:
             pages += rows_lines(rows)
     finally:
         book.release_resources()
-    with _open(body) as ole:
-        title, modified = _properties(ole)
+    if broken is not None:
+        raise broken
     return paged_text(pages, title, modified, kind="XLS", running_heads=False)
 
 
-def _xls_cell(cell: Any, datemode: int, text_of: Any) -> list[str]:
+def _xls_cell(cell: Any, datemode: int) -> list[str]:
     import xlrd
 
     if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
@@ -493,7 +498,7 @@ def _xls_cell(cell: Any, datemode: int, text_of: Any) -> list[str]:
             pass
     elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
         value = "Ya" if value else "Tidak"
-    return [line for line in map(squash, text_of(value).split("\n")) if line]
+    return cell_lines(value)
 
 
 class _Quiet:

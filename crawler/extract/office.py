@@ -46,10 +46,14 @@ from crawler.downloadermiddlewares.contenttype import (
     OFFICE_NAMES,
 )
 from crawler.extract.html import squash
-from crawler.extract.officerows import MAX_COLUMNS, MAX_PROPERTIES, MAX_ROWS
-from crawler.extract.officerows import Budget as _Budget
-from crawler.extract.officerows import cell_text as _cell_text
-from crawler.extract.officerows import rows_lines as _rows_lines
+from crawler.extract.officerows import (
+    MAX_COLUMNS,
+    MAX_PROPERTIES,
+    MAX_ROWS,
+    Budget,
+    cell_lines,
+    rows_lines,
+)
 from crawler.extract.pdf import PdfError, PdfText, paged_text
 from crawler.extract.pdflayout import row_lines
 
@@ -129,15 +133,17 @@ def extract_office(body: bytes, kind: str) -> PdfText:
     if body[:8] == _OLE:
         if "EncryptedPackage".encode("utf-16-le") in body:
             raise OfficeError("encrypted", f"encrypted {name} (password required)")
-        return _read_ole(body, "doc" if kind in _WORD_KINDS else "xls")
-    if body[:4] != b"PK\x03\x04":
+        kind = "doc" if kind in _WORD_KINDS else "xls"
+    elif body[:4] != b"PK\x03\x04":
         if kind in ("doc", "xls"):
             raise OfficeError("parse", f"damaged {name}: not an OLE2 compound file")
         raise OfficeError("parse", f"damaged {name}: not a zip archive")
-    if kind in ("doc", "xls"):  # a .docx or .xlsx by another name
+    elif kind in ("doc", "xls"):  # a .docx or .xlsx by another name
         kind = "docx" if kind == "doc" else "xlsx"
-        name = kind.upper()
+    name = kind.upper()
     try:
+        if kind in ("doc", "xls"):  # an OLE2 compound file
+            return _read_ole(body, kind)
         with zipfile.ZipFile(io.BytesIO(body)) as archive:
             parts = archive.infolist()
             if sum(info.file_size for info in parts) > MAX_UNPACKED:
@@ -172,7 +178,7 @@ def extract_office(body: bytes, kind: str) -> PdfText:
 def _small_parts(archive: zipfile.ZipFile, body: bytes, name: str) -> bytes:
     """``body``, or the same package with each part python-docx or openpyxl would parse on
     opening but our reading needs not (the properties, styles, numbering, settings, theme:
-    ``_SPARE_PARTS`` and the core properties wherever ``_rels/.rels`` places them) made an
+    ``_spare`` and the core properties wherever ``_rels/.rels`` places them) made an
     empty element when it unpacks to more than ``MAX_PROPERTIES``. The XML parts they do
     need (the document, its headers, the workbook, its shared strings; a sheet has a budget
     of its own) may unpack to ``MAX_XML_UNPACKED`` in all, or the file is refused: 94 MB of
@@ -268,7 +274,8 @@ def _empty_root(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> b
 
 
 def _read_ole(body: bytes, kind: str) -> PdfText:
-    """A Word 97-2003 or Excel 97-2003 file (``crawler.extract.legacy_office``)."""
+    """A Word 97-2003 or Excel 97-2003 file (``crawler.extract.legacy_office``); its
+    reader's own errors as ``OfficeError``, any other left to ``extract_office``."""
     from crawler.extract.legacy_office import LegacyError, NotRead, read_doc, read_xls
 
     name = kind.upper()
@@ -280,11 +287,6 @@ def _read_ole(body: bytes, kind: str) -> PdfText:
         if isinstance(exc, NotRead):
             raise OfficeError("parse", f"{name}: {exc}") from None
         raise OfficeError("parse", f"damaged {name}: {exc}"[:300]) from None
-    except Exception as exc:
-        reason = _reason(exc, name)
-        if reason is exc:
-            raise
-        raise reason from None
 
 
 # what the readers raise on a damaged file besides the errors below: their own
@@ -339,7 +341,7 @@ def _read_docx(body: bytes) -> PdfText:
 
     doc = WordDocument(io.BytesIO(body))
     lines: list[str] = []
-    budget = _Budget()
+    budget = Budget()
     if doc.sections:
         # the kop surat is often in the page header: the PDF of the file shows it on top
         lines += _block_lines(doc.sections[0].header, {}, budget)
@@ -350,7 +352,7 @@ def _read_docx(body: bytes) -> PdfText:
 
 
 def _block_lines(container: Any, styles: dict[str | None, tuple[str, bool]],
-                 budget: _Budget) -> list[str]:
+                 budget: Budget) -> list[str]:
     """The lines of a document's body, a header or a table cell, in order: a paragraph a
     line (a list item with its number or bullet, as Word shows it), a table row by row,
     until the ``budget`` is spent. ``styles``: what ``_list_marker`` learnt of each
@@ -410,7 +412,7 @@ def _list_marker(paragraph: Any, styles: dict[str | None, tuple[str, bool]]) -> 
 
 
 def _table_lines(table: Any, styles: dict[str | None, tuple[str, bool]],
-                 budget: _Budget) -> list[str]:
+                 budget: Budget) -> list[str]:
     """A Word table's rows as a PDF table's (``row_lines``); a blank line after it. A cell
     merged across is one ``<w:tc>``, read once; one merged down from the row above
     (``vMerge="continue"``) was read there. Read from the XML, not by python-docx's
@@ -437,11 +439,11 @@ def _read_xlsx(body: bytes) -> PdfText:
     book = load_workbook(io.BytesIO(body), read_only=True, data_only=True)
     try:
         pages: list[list[str]] = []
-        budget = _Budget()
+        budget = Budget()
         for sheet in book.worksheets:
             if len(pages) >= MAX_ROWS or budget.chars <= 0 or budget.xml <= 0:
                 break
-            pages += _rows_lines(list(_sheet_rows(sheet, MAX_ROWS - len(pages), budget)))
+            pages += rows_lines(list(_sheet_rows(sheet, MAX_ROWS - len(pages), budget)))
         title = squash(book.properties.title or "")
         modified = _modified(book.properties)
     finally:
@@ -449,7 +451,7 @@ def _read_xlsx(body: bytes) -> PdfText:
     return paged_text(pages, title, modified, kind="XLSX", running_heads=False)
 
 
-def _sheet_rows(sheet: Any, limit: int, budget: _Budget) -> Iterator[list[list[str]]]:
+def _sheet_rows(sheet: Any, limit: int, budget: Budget) -> Iterator[list[list[str]]]:
     """A sheet's rows, each a list of its cells' lines (an empty list for an empty cell), at
     most ``limit`` of them and ``MAX_COLUMNS`` wide, until the ``budget`` is spent."""
     # the sheet's <dimension> is whatever the program that wrote it said: read-only openpyxl
@@ -462,9 +464,7 @@ def _sheet_rows(sheet: Any, limit: int, budget: _Budget) -> Iterator[list[list[s
         for n, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)):
             if n >= limit or budget.chars <= 0:
                 return
-            cells = [[] if value is None else
-                     [text for text in map(squash, _cell_text(value).split("\n")) if text]
-                     for value in row]
+            cells = [[] if value is None else cell_lines(value) for value in row]
             budget.take([line for cell in cells for line in cell])
             yield cells
     except ParseError:
@@ -477,7 +477,7 @@ class _CappedSheet:
     """A worksheet's XML as openpyxl reads it, ending once the workbook's ``budget.xml``
     bytes are read (the parser then stops with a ParseError at the cut)."""
 
-    def __init__(self, raw: Any, budget: _Budget) -> None:
+    def __init__(self, raw: Any, budget: Budget) -> None:
         self.raw, self.budget = raw, budget
 
     def read(self, size: int = -1) -> bytes:

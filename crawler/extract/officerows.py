@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from crawler.extract.html import squash
 from crawler.extract.labels import label_name
 from crawler.extract.pdf import MAX_CHARS
 from crawler.extract.pdflayout import row_lines
@@ -61,6 +62,11 @@ def cell_text(value: object) -> str:
         return (value.date().isoformat() if value.time() == datetime.time(0)
                 else value.isoformat(" "))
     return str(value)
+
+
+def cell_lines(value: object) -> list[str]:
+    """A cell's value as the lines it shows (``cell_text``), blank ones dropped."""
+    return [line for line in map(squash, cell_text(value).split("\n")) if line]
 
 
 def rows_lines(rows: list[list[list[str]]]) -> list[list[str]]:

@@ -41,6 +41,11 @@ _P, _H, _LIST = f"{_TEXT}p", f"{_TEXT}h", f"{_TEXT}list"
 _ITEM, _HEADER = f"{_TEXT}list-item", f"{_TEXT}list-header"
 _TBL, _ROW = f"{_TABLE}table", f"{_TABLE}table-row"
 _CELL, _COVERED = f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"
+_STYLE_NAME = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}name"
+# what a paragraph's text holds besides characters: spaces (their count), a tab, a break
+_SPACE, _SPACES, _TAB, _BREAK = f"{_TEXT}s", f"{_TEXT}c", f"{_TEXT}tab", f"{_TEXT}line-break"
+_COLUMNS_REPEATED = f"{_TABLE}number-columns-repeated"
+_ROWS_REPEATED = f"{_TABLE}number-rows-repeated"
 # what groups a table's rows (header rows, row groups) or a text's blocks (sections)
 _GROUPS = {f"{_TABLE}table-header-rows", f"{_TABLE}table-rows", f"{_TABLE}table-row-group",
            f"{_TEXT}section", f"{_TEXT}soft-page-break"}
@@ -104,12 +109,9 @@ def _list_styles(content: Any) -> dict[str, str]:
     for style in content.iter(f"{_TEXT}list-style"):
         level = next((child for child in style if isinstance(child.tag, str)), None)
         if level is not None:
-            styles[style.get(f"{_STYLE_NAME}", "")] = (
+            styles[style.get(_STYLE_NAME, "")] = (
                 "number" if level.tag == f"{_TEXT}list-level-style-number" else "bullet")
     return styles
-
-
-_STYLE_NAME = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}name"
 
 
 def _inline(element: Any) -> str:
@@ -117,11 +119,11 @@ def _inline(element: Any) -> str:
     parts = [element.text or ""]
     for child in element:
         tag = child.tag
-        if tag == f"{_TEXT}s":
-            parts.append(" " * min(int(child.get(f"{_TEXT}c", "1") or 1), 100))
-        elif tag == f"{_TEXT}tab":
+        if tag == _SPACE:
+            parts.append(" " * min(int(child.get(_SPACES, "1") or 1), 100))
+        elif tag == _TAB:
             parts.append(" ")
-        elif tag == f"{_TEXT}line-break":
+        elif tag == _BREAK:
             parts.append("\n")
         elif isinstance(tag, str) and tag not in _SKIPPED:
             parts.append(_inline(child))
@@ -176,7 +178,7 @@ def _cells(row: Any) -> Iterator[tuple[Any, int]]:
     """A row's cells and how many times each is repeated; a covered cell as None."""
     for child in row:
         if child.tag in (_CELL, _COVERED):
-            repeat = _count(child.get(f"{_TABLE}number-columns-repeated"))
+            repeat = _count(child.get(_COLUMNS_REPEATED))
             yield (child if child.tag == _CELL else None), repeat
 
 
@@ -235,7 +237,7 @@ def _sheet_rows(sheet: Any, limit: int, budget: Any) -> Iterator[list[list[str]]
             cells += [text] * min(repeat, MAX_COLUMNS - len(cells))
         while cells and not cells[-1]:
             cells.pop()
-        repeat = _count(row.get(f"{_TABLE}number-rows-repeated"))
+        repeat = _count(row.get(_ROWS_REPEATED))
         if not cells:
             empty += repeat
             continue
