@@ -1017,24 +1017,23 @@ class Searcher:
 
     def _copy_of(self, top: DocMeta, office: str) -> Callable[[DocMeta], bool]:
         """Whether another page is ``top``'s service published by another office than
-        ``office``: a member of ``top``'s near-duplicate group, or a title with the same
-        words once those on half the index and those naming an office or place are set
-        aside (acronyms spelled out alike on both sides). One title's words within the
+        ``office``: a title with the same words once those on half the index and those
+        naming an office or place are set aside (acronyms spelled out alike on both sides),
+        a member of ``top``'s near-duplicate group or not: the groups are broad, and a
+        kelurahan's "Surat Keterangan Kelahiran" in the group of Disdukcapil's "Penerbitan
+        Kutipan Akta Kelahiran" is another service (review 19). One title's words within the
         other's is no evidence: "Legalisir Akta Kematian" at a kecamatan is not
         Disdukcapil's "Akta Kematian", nor "Pinjaman Modal Kelompok" "Pinjaman Modal". A
         title left with one word written on GENERIC_TITLES services' titles or more
         ("Layanan Kesehatan", "Daftar Layanan") names no one service, and has no copy."""
         plain = self._plain()  # read once, not per comparison
         own = self._title_tokens(top.title) - plain
-        group = top.group_id or top.id
         if len(own) == 1 and self._title_counts().get(next(iter(own)), 0) >= GENERIC_TITLES:
             own = frozenset()
 
         def copy(other: DocMeta) -> bool:
             if other.opd == office or other.id == top.id:
                 return False
-            if (other.group_id or other.id) == group:
-                return True
             return bool(own) and self._title_tokens(other.title) - plain == own
         return copy
 

@@ -178,9 +178,10 @@ def test_nested_titles_at_two_offices_hold_the_card_back(nested_offices):
     assert not nested_offices._copy(metas[TELANAIPURA], nowhere, nowhere)(metas[DUKCAPIL])
 
 
-# the death certificate as an MPP re-lists it: a near-duplicate, collapsed into the dinas's
+# the death certificate as an MPP re-lists it: a near-duplicate, collapsed into the dinas's,
+# of the same title (a group member is a copy only by the title rule: the groups are broad)
 DEATH_AT_MPP = _at(DEATH, MPP, "http://127.0.0.1:8796/layanan/akta-kematian",
-                   title="Layanan Disdukcapil: Akta Kematian", group_id=DEATH.url)
+                   title="Akta Kematian", group_id=DEATH.url)
 # the kecamatan's second page of the service (its desk at a kelurahan): the same office
 DEATH_AT_KECAMATAN_DESK = _at(
     DEATH_AT_KECAMATAN, KECAMATAN, "http://127.0.0.1:8792/pelayanan/akta-kematian-loket",
@@ -285,5 +286,27 @@ def test_a_catalog_apps_copies_are_read_against_its_provider(tmp_path):
         response = searcher.search("aplikasi pita molin")
         if response.answer is not None:
             assert DP3A not in {c.opd for c in response.answer.also_at}, response.answer
+    finally:
+        searcher.close()
+
+
+def test_a_group_member_with_another_title_is_no_copy(tmp_path):
+    """The indexer's near-duplicate groups are broad: a kelurahan's "Surat Keterangan
+    Kematian" grouped with Disdukcapil's "Akta Kematian" is another service, which the
+    card's rival does not skip and ``also_at`` does not name; the MPP's re-listing of the
+    same title in the same group still is a copy."""
+    letter = _at(DEATH, "Kelurahan Legok", "http://127.0.0.1:8797/layanan/sk-kematian",
+                 title="Surat Keterangan Kematian", group_id=DEATH.url)
+    searcher = keyword_searcher(tmp_path, [DEATH, DEATH_AT_MPP, letter, *OTHERS])
+    try:
+        metas = {m.url: m for m in searcher.backend.all_meta()}
+        top, mpp, kelurahan = metas[DEATH.url], metas[DEATH_AT_MPP.url], metas[letter.url]
+        assert (kelurahan.group_id or kelurahan.id) == (top.group_id or top.id)
+        nowhere = frozenset()
+        assert searcher._copy(top, nowhere, nowhere)(mpp)
+        assert not searcher._copy(top, nowhere, nowhere)(kelurahan)
+        response = searcher.search(QUERY)
+        if response.answer is not None:
+            assert "Kelurahan Legok" not in {c.opd for c in response.answer.also_at}
     finally:
         searcher.close()
