@@ -149,8 +149,9 @@ class Searcher:
         self._directory: tuple[Any, Directory | None] = (None, None)  # per index version
         self._neighbours_read: tuple[int | None, NeighbourTable | None] = (None, None)
         self._common_tokens: tuple[Any, frozenset[str]] = (None, frozenset())
-        self._office: tuple[Any, frozenset[str]] = (None, frozenset())  # _office_words
-        self._counts: dict[str, int] = {}  # _title_counts, of the version in _office
+        # _titled: (index version, _office_words, _title_counts), assigned at once so a
+        # thread reading it never sees one version's words beside another's counts
+        self._titles: tuple[Any, frozenset[str], dict[str, int]] = (None, frozenset(), {})
         self._titles: tuple[str | None, list[tuple[str, list[str], frozenset[str]]],
                             frozenset[str]] = (None, [], frozenset())
 
@@ -1097,26 +1098,24 @@ class Searcher:
         letter *at* Bakung Jaya, and the letter's page need not say where (on the tuning
         web 96 right tops with a clear lead were held back by page coverage, most for a
         place or an office named; BENCHMARKS.md, "The answer card, session 10")."""
-        self._titled()
-        return self._office[1]
+        return self._titled()[1]
 
     def _title_counts(self) -> dict[str, int]:
         """How many services' and apps' titles (a near-duplicate group's own page's) write
         each token, once per index version (:meth:`_copy_of`'s generic titles)."""
-        return self._titled()
+        return self._titled()[2]
 
-    def _titled(self) -> dict[str, int]:
+    def _titled(self) -> tuple[Any, frozenset[str], dict[str, int]]:
         """:meth:`_title_counts`, and :meth:`_office_words` kept, once per index version."""
         version = self.backend.info().get("version")
-        if self._office[0] != version:
+        if self._titles[0] != version:
             # the titles results show: a near-duplicate group's own page names it ("Surat
             # Keterangan Domisili", not a kelurahan copy's "... Kelurahan Solok Sipin")
             counts = Counter(t for m in self.backend.all_meta()
                              if m.kind in CARD_KINDS and (m.group_id or m.id) == m.id
                              for t in set(self.analyzer.index_tokens(m.title)))
-            self._office = (version, self._opds().tokens - counts.keys())
-            self._counts = dict(counts)
-        return self._counts
+            self._titles = (version, self._opds().tokens - counts.keys(), dict(counts))
+        return self._titles
 
     def _sibling_titles(self, collapsed: list[tuple[Fused, list[str]]],
                         metas: dict[str, DocMeta]) -> list[frozenset[str] | None]:

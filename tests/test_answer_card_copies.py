@@ -310,3 +310,33 @@ def test_a_group_member_with_another_title_is_no_copy(tmp_path):
             assert "Kelurahan Legok" not in {c.opd for c in response.answer.also_at}
     finally:
         searcher.close()
+
+
+def test_the_title_counts_and_office_words_change_version_at_once(two_offices):
+    """Another API thread may read the title counts whenever the first request's thread
+    stores them: at every attribute the searcher sets while it computes them, a reader
+    already told the version is current gets that version's counts, not an empty dict
+    (the generic-title rule of ``_copy_of`` off for its request; review 19)."""
+    seen: list[int] = []
+
+    class Probing(type(two_offices)):
+        probing = False
+
+        def __setattr__(self, name, value):
+            super().__setattr__(name, value)
+            if not Probing.probing:
+                Probing.probing = True
+                try:
+                    seen.append(len(self._title_counts()))
+                finally:
+                    Probing.probing = False
+
+    searcher = object.__new__(Probing)
+    vars(searcher).update({k: v for k, v in vars(two_offices).items()
+                           if k not in ("_titles", "_office", "_counts")})
+    object.__setattr__(searcher, "_titles", (None, frozenset(), {}))
+    object.__setattr__(searcher, "_office", (None, frozenset()))
+    object.__setattr__(searcher, "_counts", {})
+    counts = searcher._title_counts()
+    assert counts and searcher._office_words()
+    assert seen and all(n == len(counts) for n in seen), (seen, len(counts))
