@@ -340,3 +340,66 @@ def test_the_title_counts_and_office_words_change_version_at_once(two_offices):
     counts = searcher._title_counts()
     assert counts and searcher._office_words()
     assert seen and all(n == len(counts) for n in seen), (seen, len(counts))
+
+
+def _catalog_searcher(tmp_path, docs, app):
+    from indexer.build import build_index
+    from indexer.search import Searcher
+    from sikoja.config import load_settings
+
+    store = write_corpus(tmp_path, [*docs, *OTHERS])
+    store.put_app(app)
+    store.close()
+    settings = load_settings(tmp_path, embedder="none")
+    build_index(settings)
+    return Searcher(settings, embedder=False)
+
+
+def _also_at(searcher, query, limit):
+    answer = searcher.search(query, limit=limit).answer
+    return answer and (answer.opd, [(c.opd, c.url) for c in answer.also_at])
+
+
+def test_a_copy_listed_by_the_catalog_is_named_by_its_provider(tmp_path):
+    """The catalog's page of DP3A's app on Diskominfo's site carries DP3A's card: below
+    DP3A's own card of the app it is no copy at "Diskominfo" (review 19: ``also_at`` named
+    the catalog's site for a page whose own card is DP3A's), whatever ``limit``."""
+    url = "http://127.0.0.1:8799/aplikasi/pita-molin"
+    searcher = _catalog_searcher(tmp_path, [
+        Document(url=url, source="127.0.0.1:8799", opd=DISKOMINFO, kind="page",
+                 title="PITA MOLIN",
+                 text="PITA MOLIN, aplikasi pengaduan kekerasan terhadap perempuan dan anak."),
+        Document(url="http://127.0.0.1:8800/layanan/pita-molin", source="127.0.0.1:8800",
+                 opd=DP3A, kind="app", title="PITA MOLIN",
+                 text="Aplikasi PITA MOLIN untuk melapor kekerasan terhadap perempuan dan "
+                      "anak. PITA MOLIN.", fields={"platform": "Android"})],
+        Document(url=url, source="katalog", opd=DP3A, kind="app", title="PITA MOLIN",
+                 text="Aplikasi pengaduan kekerasan anak.",
+                 parent_url="http://127.0.0.1:8801/katalog"))
+    try:
+        shown = [_also_at(searcher, "pita molin android", limit) for limit in (10, 1)]
+        assert shown[0] is not None and shown[0][0] == DP3A, shown
+        assert shown == [(DP3A, [])] * 2, shown
+    finally:
+        searcher.close()
+
+
+def test_also_at_reads_a_page_carrying_a_card_through_its_app_fields(tmp_path):
+    """A page that carries a card only through the catalog's app fields is named in
+    ``also_at`` whether or not the page of results shown (``limit``) read it (review 19)."""
+    url = "http://127.0.0.1:8799/layanan"
+    searcher = _catalog_searcher(tmp_path, [
+        _service("http://127.0.0.1:8800/layanan/izin-reklame", DP3A, "Izin Reklame Online",
+                 "Izin reklame online: ajukan izin reklame lewat aplikasi. Izin reklame "
+                 "online gratis.", ["KTP-el"]),
+        Document(url=url, source="127.0.0.1:8799", opd=DISKOMINFO, kind="page",
+                 title="Izin Reklame Online", text="Daftar layanan izin reklame online.",
+                 fields={"listing": True})],
+        Document(url=url, source="katalog", opd=DISKOMINFO, kind="app",
+                 title="Izin Reklame Online", text="Aplikasi izin reklame.",
+                 parent_url="http://127.0.0.1:8801/katalog"))
+    try:
+        shown = [_also_at(searcher, "izin reklame online", limit) for limit in (10, 1)]
+        assert shown == [(DP3A, [(DISKOMINFO, url)])] * 2, shown
+    finally:
+        searcher.close()
