@@ -151,7 +151,7 @@ class Searcher:
         self._common_tokens: tuple[Any, frozenset[str]] = (None, frozenset())
         # _titled: (index version, _office_words, _title_counts), assigned at once so a
         # thread reading it never sees one version's words beside another's counts
-        self._titles: tuple[Any, frozenset[str], dict[str, int]] = (None, frozenset(), {})
+        self._titled_cache: tuple[Any, frozenset[str], dict[str, int]] = (None, frozenset(), {})
         self._titles: tuple[str | None, list[tuple[str, list[str], frozenset[str]]],
                             frozenset[str]] = (None, [], frozenset())
 
@@ -1119,14 +1119,14 @@ class Searcher:
     def _titled(self) -> tuple[Any, frozenset[str], dict[str, int]]:
         """:meth:`_title_counts`, and :meth:`_office_words` kept, once per index version."""
         version = self.backend.info().get("version")
-        if self._titles[0] != version:
+        if self._titled_cache[0] != version:
             # the titles results show: a near-duplicate group's own page names it ("Surat
             # Keterangan Domisili", not a kelurahan copy's "... Kelurahan Solok Sipin")
             counts = Counter(t for m in self.backend.all_meta()
                              if m.kind in CARD_KINDS and (m.group_id or m.id) == m.id
                              for t in set(self.analyzer.index_tokens(m.title)))
-            self._titles = (version, self._opds().tokens - counts.keys(), dict(counts))
-        return self._titles
+            self._titled_cache = (version, self._opds().tokens - counts.keys(), dict(counts))
+        return self._titled_cache
 
     def _sibling_titles(self, collapsed: list[tuple[Fused, list[str]]],
                         metas: dict[str, DocMeta]) -> list[frozenset[str] | None]:

@@ -333,8 +333,8 @@ def test_the_title_counts_and_office_words_change_version_at_once(two_offices):
 
     searcher = object.__new__(Probing)
     vars(searcher).update({k: v for k, v in vars(two_offices).items()
-                           if k not in ("_titles", "_office", "_counts")})
-    object.__setattr__(searcher, "_titles", (None, frozenset(), {}))
+                           if k not in ("_titled_cache", "_office", "_counts")})
+    object.__setattr__(searcher, "_titled_cache", (None, frozenset(), {}))
     object.__setattr__(searcher, "_office", (None, frozenset()))
     object.__setattr__(searcher, "_counts", {})
     counts = searcher._title_counts()
