@@ -250,31 +250,40 @@ DISKOMINFO = "Dinas Komunikasi dan Informatika Kota Jambi"
 DP3A = "Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Jambi"
 
 
-def test_a_catalog_apps_copies_are_read_against_its_provider(tmp_path):
-    """A page on Diskominfo's site that the app catalog lists as Dinas PPPA's app gets an
-    app card of Dinas PPPA: the provider's own page of the app is no copy of it at
-    "another office" (the catalog's) for ``also_at`` to name."""
+def _catalog_searcher(tmp_path, docs, app):
     from indexer.build import build_index
     from indexer.search import Searcher
     from sikoja.config import load_settings
 
-    url = "http://127.0.0.1:8799/aplikasi/pita-molin"
-    store = write_corpus(tmp_path, [
-        Document(url=url, source="127.0.0.1:8799", opd=DISKOMINFO, kind="page",
-                 title="PITA MOLIN",
-                 text="PITA MOLIN, aplikasi pengaduan kekerasan terhadap perempuan dan anak."),
-        Document(url="http://127.0.0.1:8800/layanan/pita-molin", source="127.0.0.1:8800",
-                 opd=DP3A, kind="app", title="PITA MOLIN",
-                 text="Aplikasi PITA MOLIN untuk melapor kekerasan terhadap anak.",
-                 fields={"platform": "Android"}),
-        *OTHERS])
-    store.put_app(Document(url=url, source="katalog", opd=DP3A, kind="app",
-                           title="PITA MOLIN", text="Aplikasi pengaduan kekerasan anak.",
-                           parent_url="http://127.0.0.1:8801/katalog"))
+    store = write_corpus(tmp_path, [*docs, *OTHERS])
+    store.put_app(app)
     store.close()
     settings = load_settings(tmp_path, embedder="none")
     build_index(settings)
-    searcher = Searcher(settings, embedder=False)
+    return Searcher(settings, embedder=False)
+
+
+# an app of DP3A, and the catalog's entry for it: a page on Diskominfo's site
+PITA_MOLIN_URL = "http://127.0.0.1:8799/aplikasi/pita-molin"
+PITA_MOLIN = [
+    Document(url=PITA_MOLIN_URL, source="127.0.0.1:8799", opd=DISKOMINFO, kind="page",
+             title="PITA MOLIN",
+             text="PITA MOLIN, aplikasi pengaduan kekerasan terhadap perempuan dan anak."),
+    Document(url="http://127.0.0.1:8800/layanan/pita-molin", source="127.0.0.1:8800",
+             opd=DP3A, kind="app", title="PITA MOLIN",
+             text="Aplikasi PITA MOLIN untuk melapor kekerasan terhadap perempuan dan anak. "
+                  "PITA MOLIN.", fields={"platform": "Android"})]
+PITA_MOLIN_ENTRY = Document(url=PITA_MOLIN_URL, source="katalog", opd=DP3A, kind="app",
+                            title="PITA MOLIN", text="Aplikasi pengaduan kekerasan anak.",
+                            parent_url="http://127.0.0.1:8801/katalog")
+
+
+def test_a_catalog_apps_copies_are_read_against_its_provider(tmp_path):
+    """A page on Diskominfo's site that the app catalog lists as Dinas PPPA's app gets an
+    app card of Dinas PPPA: the provider's own page of the app is no copy of it at
+    "another office" (the catalog's) for ``also_at`` to name."""
+    url = PITA_MOLIN_URL
+    searcher = _catalog_searcher(tmp_path, PITA_MOLIN, PITA_MOLIN_ENTRY)
     try:
         top = next(m for m in searcher.backend.all_meta() if m.url == url)
         doc = searcher.backend.get([top.id])[top.id]
@@ -342,19 +351,6 @@ def test_the_title_counts_and_office_words_change_version_at_once(two_offices):
     assert seen and all(n == len(counts) for n in seen), (seen, len(counts))
 
 
-def _catalog_searcher(tmp_path, docs, app):
-    from indexer.build import build_index
-    from indexer.search import Searcher
-    from sikoja.config import load_settings
-
-    store = write_corpus(tmp_path, [*docs, *OTHERS])
-    store.put_app(app)
-    store.close()
-    settings = load_settings(tmp_path, embedder="none")
-    build_index(settings)
-    return Searcher(settings, embedder=False)
-
-
 def _also_at(searcher, query, limit):
     answer = searcher.search(query, limit=limit).answer
     return answer and (answer.opd, [(c.opd, c.url) for c in answer.also_at])
@@ -364,18 +360,7 @@ def test_a_copy_listed_by_the_catalog_is_named_by_its_provider(tmp_path):
     """The catalog's page of DP3A's app on Diskominfo's site carries DP3A's card: below
     DP3A's own card of the app it is no copy at "Diskominfo" (review 19: ``also_at`` named
     the catalog's site for a page whose own card is DP3A's), whatever ``limit``."""
-    url = "http://127.0.0.1:8799/aplikasi/pita-molin"
-    searcher = _catalog_searcher(tmp_path, [
-        Document(url=url, source="127.0.0.1:8799", opd=DISKOMINFO, kind="page",
-                 title="PITA MOLIN",
-                 text="PITA MOLIN, aplikasi pengaduan kekerasan terhadap perempuan dan anak."),
-        Document(url="http://127.0.0.1:8800/layanan/pita-molin", source="127.0.0.1:8800",
-                 opd=DP3A, kind="app", title="PITA MOLIN",
-                 text="Aplikasi PITA MOLIN untuk melapor kekerasan terhadap perempuan dan "
-                      "anak. PITA MOLIN.", fields={"platform": "Android"})],
-        Document(url=url, source="katalog", opd=DP3A, kind="app", title="PITA MOLIN",
-                 text="Aplikasi pengaduan kekerasan anak.",
-                 parent_url="http://127.0.0.1:8801/katalog"))
+    searcher = _catalog_searcher(tmp_path, PITA_MOLIN, PITA_MOLIN_ENTRY)
     try:
         shown = [_also_at(searcher, "pita molin android", limit) for limit in (10, 1)]
         assert shown[0] is not None and shown[0][0] == DP3A, shown
