@@ -149,8 +149,9 @@ class Searcher:
         self._directory: tuple[Any, Directory | None] = (None, None)  # per index version
         self._neighbours_read: tuple[int | None, NeighbourTable | None] = (None, None)
         self._common_tokens: tuple[Any, frozenset[str]] = (None, frozenset())
-        self._office: tuple[Any, frozenset[str]] = (None, frozenset())  # _office_words
-        self._counts: dict[str, int] = {}  # _title_counts, of the version in _office
+        # _titled: (index version, _office_words, _title_counts), assigned at once so a
+        # thread reading it never sees one version's words beside another's counts
+        self._titled_cache: tuple[Any, frozenset[str], dict[str, int]] = (None, frozenset(), {})
         self._titles: tuple[str | None, list[tuple[str, list[str], frozenset[str]]],
                             frozenset[str]] = (None, [], frozenset())
 
@@ -901,7 +902,8 @@ class Searcher:
         copy = self._copy(metas[top.id], said, hosts, _card_office(doc))
         rival = next((f for f, _ in collapsed[after:]
                       if _carries_card(metas[f.id], docs.get(f.id))
-                      and not copy(metas[f.id])), None)
+                      and not copy(metas[f.id], _card_office(docs[f.id])
+                                   if f.id in docs else None)), None)
         rival_doc = None
         if rival is not None:
             rival_doc = docs.get(rival.id) or self.backend.get([rival.id]).get(rival.id)
@@ -998,7 +1000,7 @@ class Searcher:
             title, self._title_tokens(other.title), plain))
 
     def _copy(self, top: DocMeta, said: frozenset[str], hosts: frozenset[str],
-              office: str | None = None) -> Callable[[DocMeta], bool]:
+              office: str | None = None) -> Callable[..., bool]:
         """Whether another result is a copy of ``top``'s service, which the card's rival
         skips and ``also_at`` lists: the same service at another office than the card's
         (``office``, the provider an app card shows for a catalog entry; ``top``'s own by
@@ -1012,29 +1014,29 @@ class Searcher:
         at another office")."""
         office = office or top.opd
         if (said and office not in said) or (hosts and _host(top) not in hosts):
-            return lambda other: False
+            return lambda other, opd=None: False
         return self._copy_of(top, office)
 
-    def _copy_of(self, top: DocMeta, office: str) -> Callable[[DocMeta], bool]:
+    def _copy_of(self, top: DocMeta, office: str) -> Callable[..., bool]:
         """Whether another page is ``top``'s service published by another office than
-        ``office``: a member of ``top``'s near-duplicate group, or a title with the same
-        words once those on half the index and those naming an office or place are set
-        aside (acronyms spelled out alike on both sides). One title's words within the
+        ``office``: a title with the same words once those on half the index and those
+        naming an office or place are set aside (acronyms spelled out alike on both sides),
+        a member of ``top``'s near-duplicate group or not: the groups are broad, and a
+        kelurahan's "Surat Keterangan Kelahiran" in the group of Disdukcapil's "Penerbitan
+        Kutipan Akta Kelahiran" is another service (review 19). One title's words within the
         other's is no evidence: "Legalisir Akta Kematian" at a kecamatan is not
         Disdukcapil's "Akta Kematian", nor "Pinjaman Modal Kelompok" "Pinjaman Modal". A
         title left with one word written on GENERIC_TITLES services' titles or more
         ("Layanan Kesehatan", "Daftar Layanan") names no one service, and has no copy."""
         plain = self._plain()  # read once, not per comparison
         own = self._title_tokens(top.title) - plain
-        group = top.group_id or top.id
         if len(own) == 1 and self._title_counts().get(next(iter(own)), 0) >= GENERIC_TITLES:
             own = frozenset()
 
-        def copy(other: DocMeta) -> bool:
-            if other.opd == office or other.id == top.id:
+        def copy(other: DocMeta, opd: str | None = None) -> bool:
+            """``opd``: the office ``other``'s card shows (:func:`_card_office`), when read."""
+            if (opd or other.opd) == office or other.id == top.id:
                 return False
-            if (other.group_id or other.id) == group:
-                return True
             return bool(own) and self._title_tokens(other.title) - plain == own
         return copy
 
@@ -1046,20 +1048,29 @@ class Searcher:
         card's (``office``; :meth:`_copy`, the ones its rival skips), one per office, at most
         ALSO_AT: first the members of ``top``'s own near-duplicate group (collapsed into it,
         an MPP's or a kelurahan's re-listing), then the results of the first COPY_WINDOW
-        that could carry a card of their own (a service or an app), best first."""
+        that could carry a card of their own (a service or an app), best first. Each is
+        named by the office its own card shows (:func:`_card_office`: a catalog entry's
+        provider, not the catalog's site), and the pages whose titles pass the rule are read
+        when the shown window did not read them, so a page carrying a card through its app
+        fields counts whatever ``limit`` was (review 19)."""
         copy = self._copy(metas[top.id], said, hosts, office)
         entry = next(also for f, also in collapsed if f.id == top.id)
         by_url = {m.url: m for m in metas.values()} if entry else {}
         members = [by_url[u] for u in entry if u in by_url]
-        found = (metas[f.id] for f, _ in collapsed[:COPY_WINDOW]
-                 if f.id != top.id and _carries_card(metas[f.id], docs.get(f.id)))
+        window = [metas[f.id] for f, _ in collapsed[:COPY_WINDOW] if f.id != top.id]
+        titled = list({m.id: m for m in itertools.chain(members, window)
+                       if copy(m, "")}.values())  # the title rule alone: offices read below
+        unread = [m.id for m in titled if m.id not in docs]
+        read = {**(self.backend.get(unread) if unread else {}), **docs}
         out: list[ServiceCopy] = []
         offices = {office}
-        for m in itertools.chain(members, found):
-            if m.opd in offices or not _carries_card(m, docs.get(m.id)) or not copy(m):
+        for m in titled:
+            doc = read.get(m.id)
+            opd = _card_office(doc) if doc is not None else m.opd
+            if opd in offices or not _carries_card(m, doc) or not copy(m, opd):
                 continue
-            offices.add(m.opd)
-            out.append(ServiceCopy(title=m.title, opd=m.opd, url=m.url))
+            offices.add(opd)
+            out.append(ServiceCopy(title=m.title, opd=opd, url=m.url))
             if len(out) == ALSO_AT:
                 break
         return out
@@ -1098,26 +1109,24 @@ class Searcher:
         letter *at* Bakung Jaya, and the letter's page need not say where (on the tuning
         web 96 right tops with a clear lead were held back by page coverage, most for a
         place or an office named; BENCHMARKS.md, "The answer card, session 10")."""
-        self._titled()
-        return self._office[1]
+        return self._titled()[1]
 
     def _title_counts(self) -> dict[str, int]:
         """How many services' and apps' titles (a near-duplicate group's own page's) write
         each token, once per index version (:meth:`_copy_of`'s generic titles)."""
-        return self._titled()
+        return self._titled()[2]
 
-    def _titled(self) -> dict[str, int]:
+    def _titled(self) -> tuple[Any, frozenset[str], dict[str, int]]:
         """:meth:`_title_counts`, and :meth:`_office_words` kept, once per index version."""
         version = self.backend.info().get("version")
-        if self._office[0] != version:
+        if self._titled_cache[0] != version:
             # the titles results show: a near-duplicate group's own page names it ("Surat
             # Keterangan Domisili", not a kelurahan copy's "... Kelurahan Solok Sipin")
             counts = Counter(t for m in self.backend.all_meta()
                              if m.kind in CARD_KINDS and (m.group_id or m.id) == m.id
                              for t in set(self.analyzer.index_tokens(m.title)))
-            self._office = (version, self._opds().tokens - counts.keys())
-            self._counts = dict(counts)
-        return self._counts
+            self._titled_cache = (version, self._opds().tokens - counts.keys(), dict(counts))
+        return self._titled_cache
 
     def _sibling_titles(self, collapsed: list[tuple[Fused, list[str]]],
                         metas: dict[str, DocMeta]) -> list[frozenset[str] | None]:

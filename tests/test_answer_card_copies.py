@@ -178,9 +178,10 @@ def test_nested_titles_at_two_offices_hold_the_card_back(nested_offices):
     assert not nested_offices._copy(metas[TELANAIPURA], nowhere, nowhere)(metas[DUKCAPIL])
 
 
-# the death certificate as an MPP re-lists it: a near-duplicate, collapsed into the dinas's
+# the death certificate as an MPP re-lists it: a near-duplicate, collapsed into the dinas's,
+# of the same title (a group member is a copy only by the title rule: the groups are broad)
 DEATH_AT_MPP = _at(DEATH, MPP, "http://127.0.0.1:8796/layanan/akta-kematian",
-                   title="Layanan Disdukcapil: Akta Kematian", group_id=DEATH.url)
+                   title="Akta Kematian", group_id=DEATH.url)
 # the kecamatan's second page of the service (its desk at a kelurahan): the same office
 DEATH_AT_KECAMATAN_DESK = _at(
     DEATH_AT_KECAMATAN, KECAMATAN, "http://127.0.0.1:8792/pelayanan/akta-kematian-loket",
@@ -249,31 +250,40 @@ DISKOMINFO = "Dinas Komunikasi dan Informatika Kota Jambi"
 DP3A = "Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Jambi"
 
 
-def test_a_catalog_apps_copies_are_read_against_its_provider(tmp_path):
-    """A page on Diskominfo's site that the app catalog lists as Dinas PPPA's app gets an
-    app card of Dinas PPPA: the provider's own page of the app is no copy of it at
-    "another office" (the catalog's) for ``also_at`` to name."""
+def _catalog_searcher(tmp_path, docs, app):
     from indexer.build import build_index
     from indexer.search import Searcher
     from sikoja.config import load_settings
 
-    url = "http://127.0.0.1:8799/aplikasi/pita-molin"
-    store = write_corpus(tmp_path, [
-        Document(url=url, source="127.0.0.1:8799", opd=DISKOMINFO, kind="page",
-                 title="PITA MOLIN",
-                 text="PITA MOLIN, aplikasi pengaduan kekerasan terhadap perempuan dan anak."),
-        Document(url="http://127.0.0.1:8800/layanan/pita-molin", source="127.0.0.1:8800",
-                 opd=DP3A, kind="app", title="PITA MOLIN",
-                 text="Aplikasi PITA MOLIN untuk melapor kekerasan terhadap anak.",
-                 fields={"platform": "Android"}),
-        *OTHERS])
-    store.put_app(Document(url=url, source="katalog", opd=DP3A, kind="app",
-                           title="PITA MOLIN", text="Aplikasi pengaduan kekerasan anak.",
-                           parent_url="http://127.0.0.1:8801/katalog"))
+    store = write_corpus(tmp_path, [*docs, *OTHERS])
+    store.put_app(app)
     store.close()
     settings = load_settings(tmp_path, embedder="none")
     build_index(settings)
-    searcher = Searcher(settings, embedder=False)
+    return Searcher(settings, embedder=False)
+
+
+# an app of DP3A, and the catalog's entry for it: a page on Diskominfo's site
+PITA_MOLIN_URL = "http://127.0.0.1:8799/aplikasi/pita-molin"
+PITA_MOLIN = [
+    Document(url=PITA_MOLIN_URL, source="127.0.0.1:8799", opd=DISKOMINFO, kind="page",
+             title="PITA MOLIN",
+             text="PITA MOLIN, aplikasi pengaduan kekerasan terhadap perempuan dan anak."),
+    Document(url="http://127.0.0.1:8800/layanan/pita-molin", source="127.0.0.1:8800",
+             opd=DP3A, kind="app", title="PITA MOLIN",
+             text="Aplikasi PITA MOLIN untuk melapor kekerasan terhadap perempuan dan anak. "
+                  "PITA MOLIN.", fields={"platform": "Android"})]
+PITA_MOLIN_ENTRY = Document(url=PITA_MOLIN_URL, source="katalog", opd=DP3A, kind="app",
+                            title="PITA MOLIN", text="Aplikasi pengaduan kekerasan anak.",
+                            parent_url="http://127.0.0.1:8801/katalog")
+
+
+def test_a_catalog_apps_copies_are_read_against_its_provider(tmp_path):
+    """A page on Diskominfo's site that the app catalog lists as Dinas PPPA's app gets an
+    app card of Dinas PPPA: the provider's own page of the app is no copy of it at
+    "another office" (the catalog's) for ``also_at`` to name."""
+    url = PITA_MOLIN_URL
+    searcher = _catalog_searcher(tmp_path, PITA_MOLIN, PITA_MOLIN_ENTRY)
     try:
         top = next(m for m in searcher.backend.all_meta() if m.url == url)
         doc = searcher.backend.get([top.id])[top.id]
@@ -285,5 +295,96 @@ def test_a_catalog_apps_copies_are_read_against_its_provider(tmp_path):
         response = searcher.search("aplikasi pita molin")
         if response.answer is not None:
             assert DP3A not in {c.opd for c in response.answer.also_at}, response.answer
+    finally:
+        searcher.close()
+
+
+def test_a_group_member_with_another_title_is_no_copy(tmp_path):
+    """The indexer's near-duplicate groups are broad: a kelurahan's "Surat Keterangan
+    Kematian" grouped with Disdukcapil's "Akta Kematian" is another service, which the
+    card's rival does not skip and ``also_at`` does not name; the MPP's re-listing of the
+    same title in the same group still is a copy."""
+    letter = _at(DEATH, "Kelurahan Legok", "http://127.0.0.1:8797/layanan/sk-kematian",
+                 title="Surat Keterangan Kematian", group_id=DEATH.url)
+    searcher = keyword_searcher(tmp_path, [DEATH, DEATH_AT_MPP, letter, *OTHERS])
+    try:
+        metas = {m.url: m for m in searcher.backend.all_meta()}
+        top, mpp, kelurahan = metas[DEATH.url], metas[DEATH_AT_MPP.url], metas[letter.url]
+        assert (kelurahan.group_id or kelurahan.id) == (top.group_id or top.id)
+        nowhere = frozenset()
+        assert searcher._copy(top, nowhere, nowhere)(mpp)
+        assert not searcher._copy(top, nowhere, nowhere)(kelurahan)
+        response = searcher.search(QUERY)
+        if response.answer is not None:
+            assert "Kelurahan Legok" not in {c.opd for c in response.answer.also_at}
+    finally:
+        searcher.close()
+
+
+def test_the_title_counts_and_office_words_change_version_at_once(two_offices):
+    """Another API thread may read the title counts whenever the first request's thread
+    stores them: at every attribute the searcher sets while it computes them, a reader
+    already told the version is current gets that version's counts, not an empty dict
+    (the generic-title rule of ``_copy_of`` off for its request; review 19)."""
+    seen: list[int] = []
+
+    class Probing(type(two_offices)):
+        probing = False
+
+        def __setattr__(self, name, value):
+            super().__setattr__(name, value)
+            if not Probing.probing:
+                Probing.probing = True
+                try:
+                    seen.append(len(self._title_counts()))
+                finally:
+                    Probing.probing = False
+
+    searcher = object.__new__(Probing)
+    vars(searcher).update({k: v for k, v in vars(two_offices).items()
+                           if k not in ("_titled_cache", "_office", "_counts")})
+    object.__setattr__(searcher, "_titled_cache", (None, frozenset(), {}))
+    object.__setattr__(searcher, "_office", (None, frozenset()))
+    object.__setattr__(searcher, "_counts", {})
+    counts = searcher._title_counts()
+    assert counts and searcher._office_words()
+    assert seen and all(n == len(counts) for n in seen), (seen, len(counts))
+
+
+def _also_at(searcher, query, limit):
+    answer = searcher.search(query, limit=limit).answer
+    return answer and (answer.opd, [(c.opd, c.url) for c in answer.also_at])
+
+
+def test_a_copy_listed_by_the_catalog_is_named_by_its_provider(tmp_path):
+    """The catalog's page of DP3A's app on Diskominfo's site carries DP3A's card: below
+    DP3A's own card of the app it is no copy at "Diskominfo" (review 19: ``also_at`` named
+    the catalog's site for a page whose own card is DP3A's), whatever ``limit``."""
+    searcher = _catalog_searcher(tmp_path, PITA_MOLIN, PITA_MOLIN_ENTRY)
+    try:
+        shown = [_also_at(searcher, "pita molin android", limit) for limit in (10, 1)]
+        assert shown[0] is not None and shown[0][0] == DP3A, shown
+        assert shown == [(DP3A, [])] * 2, shown
+    finally:
+        searcher.close()
+
+
+def test_also_at_reads_a_page_carrying_a_card_through_its_app_fields(tmp_path):
+    """A page that carries a card only through the catalog's app fields is named in
+    ``also_at`` whether or not the page of results shown (``limit``) read it (review 19)."""
+    url = "http://127.0.0.1:8799/layanan"
+    searcher = _catalog_searcher(tmp_path, [
+        _service("http://127.0.0.1:8800/layanan/izin-reklame", DP3A, "Izin Reklame Online",
+                 "Izin reklame online: ajukan izin reklame lewat aplikasi. Izin reklame "
+                 "online gratis.", ["KTP-el"]),
+        Document(url=url, source="127.0.0.1:8799", opd=DISKOMINFO, kind="page",
+                 title="Izin Reklame Online", text="Daftar layanan izin reklame online.",
+                 fields={"listing": True})],
+        Document(url=url, source="katalog", opd=DISKOMINFO, kind="app",
+                 title="Izin Reklame Online", text="Aplikasi izin reklame.",
+                 parent_url="http://127.0.0.1:8801/katalog"))
+    try:
+        shown = [_also_at(searcher, "izin reklame online", limit) for limit in (10, 1)]
+        assert shown == [(DP3A, [(DISKOMINFO, url)])] * 2, shown
     finally:
         searcher.close()
