@@ -33,6 +33,7 @@ import datetime
 import io
 import re
 import struct
+import warnings
 import zipfile
 from collections.abc import Iterator
 from typing import Any
@@ -436,7 +437,11 @@ def _table_lines(table: Any, styles: dict[str | None, tuple[str, bool]],
 def _read_xlsx(body: bytes) -> PdfText:
     from openpyxl import load_workbook
 
-    book = load_workbook(io.BytesIO(body), read_only=True, data_only=True)
+    with warnings.catch_warnings():
+        # a styles part over the cap is emptied before opening (``_small_parts``): the
+        # text does not need it, and openpyxl's defaults are what a reader of text wants
+        warnings.filterwarnings("ignore", message="Workbook contains no stylesheet")
+        book = load_workbook(io.BytesIO(body), read_only=True, data_only=True)
     try:
         pages: list[list[str]] = []
         budget = Budget()
