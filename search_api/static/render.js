@@ -135,17 +135,17 @@ function sikojaRender(options) {
     }
     var online = kind === 'app' ? card.url : card.online_url;
     if (safeUrl(online)) into.appendChild(link(online, t(kind === 'app' ? 'openApp' : 'apply'), 'apply'));
-    /* the same service at other offices among the results (answer.also_at): each office
-       named, linked to its own page of the service */
-    if (look.full && card.also_at && card.also_at.length) {
-      var served = el('p', { 'class': 'served' }, t('servedAt'));
-      card.also_at.forEach(function (copy, i) {
-        if (i) served.appendChild(document.createTextNode(', '));
-        served.appendChild(link(copy.url, copy.opd || copy.title));
-      });
-      into.appendChild(served);
-    }
     if (look.full) {
+      /* the same service at other offices among the results (answer.also_at): each office
+         named, linked to its own page of the service */
+      if (card.also_at && card.also_at.length) {
+        var served = el('p', { 'class': 'served' }, t('servedAt'));
+        card.also_at.forEach(function (copy, i) {
+          if (i) served.appendChild(document.createTextNode(', '));
+          served.appendChild(link(copy.url, copy.opd || copy.title));
+        });
+        into.appendChild(served);
+      }
       var src = el('p', { 'class': 'source' }, t('source'));
       src.appendChild(link(card.url, hostOf(card.url) || card.url));
       into.appendChild(src);
