@@ -28,8 +28,8 @@ answer card"):
   "Keberatan" stems to "berat" and says nothing of body weight (session 16, BENCHMARKS.md
   "Words said by accident");
 - **known**: the same weighted share of the query's content words that the index knows at all
-  (its vocabulary, a typo correction or an expansion of the word, or a phrase of the query the
-  vocabulary reads: "terbelah" of "ktp terbelah"); gibberish knows nothing.
+  (its vocabulary, a typo correction or an expansion of the word, or a phrase of the query a
+  lexicon reads: "terbelah" of "ktp terbelah"); gibberish knows nothing.
   Not scored but a gate: below ``card_min_known`` no card, whatever the score;
 - **keyword lead**: keyword retrieval ranks the top result first and its title says the whole
   query ("urus KTP" -> "Perekaman dan Penerbitan KTP-el"): a card whatever the score. Without
@@ -400,7 +400,7 @@ class QueryWords:
                     self.readings[w].extend(e for e in expansions if e)
                     self.phrases.setdefault(w, []).append(
                         tuple(p for p in phrase if p in self.readings))
-                    # a word the vocabulary reads only within the phrase the query says
+                    # a word a lexicon reads only within the phrase the query says
                     # ("terbelah" of "ktp terbelah" -> ktp rusak) is known as the phrase is
                     if any(expansions):
                         known.add(w)

@@ -241,8 +241,9 @@ def plain_searcher(settings) -> Iterator:
     from indexer.embedded import EmbeddedBackend
     from indexer.search import RankingConfig, Searcher
 
-    tmp = Path(tempfile.mkdtemp(prefix="sikoja-plain-"))
-    try:
+    with tempfile.TemporaryDirectory(prefix="sikoja-plain-",
+                                     ignore_cleanup_errors=True) as name:
+        tmp = Path(name)
         shutil.copy(Path(settings.data_dir) / "documents.db", tmp / "documents.db")
         plain_settings = settings.model_copy(update={"data_dir": tmp, "embedder": "none"})
         backend = EmbeddedBackend(tmp)
@@ -259,8 +260,6 @@ def plain_searcher(settings) -> Iterator:
             yield searcher
         finally:
             searcher.close()
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 GAP_LIMIT = 0.03  # held-out MRR@10 more than this below tuning means the tuning overfits

@@ -53,21 +53,23 @@ class Familiarity:
 def familiarity(analyzer: Analyzer, analysis: QueryAnalysis,
                 vocabulary: Vocabulary | None) -> Familiarity:
     """Which content words of the analysed query are new to the index and the lexicons."""
-    words = analyzer.words(analysis.did_you_mean or analysis.normalized)
+    text = analysis.did_you_mean or analysis.normalized
+    words = analyzer.words(text)
     if analysis.lang == "en":
         stop = analyzer.lexicon.english_stopwords
         words = [w for w in words if w not in stop]
     words = [w for w in dict.fromkeys(words) if w not in FRAME_WORDS and not w.isdigit()]
     counts = vocabulary.counts if vocabulary is not None else {}
-    glossary = frozenset()
+    glossary: frozenset[str] = frozenset()
+    said: frozenset[str] = frozenset()
     if analysis.lang == "en":
+        glossary = _glossary_stems(analyzer)
         # a word inside a multi-word row ("helmet" of "safety helmet") is known only when
         # the query says the whole phrase; alone it keeps its embedder reading
-        text = analysis.did_you_mean or analysis.normalized
-        said = {analyzer._english_stem(w)
-                for phrase, _ in analyzer.glossary_phrases(text) for w in phrase}
-        glossary = _glossary_stems(analyzer) | said
-    unknown = [w for w in words if not _known(analyzer, w, counts, vocabulary, glossary)]
+        said = frozenset(analyzer._english_stem(w)
+                         for phrase, _ in analyzer.glossary_phrases(text) for w in phrase)
+    unknown = [w for w in words
+               if not _known(analyzer, w, counts, vocabulary, glossary, said)]
     return Familiarity(words, unknown)
 
 
@@ -99,11 +101,16 @@ def adaptive_weight(base: float, top: float, share: float) -> float:
 
 
 def _known(analyzer: Analyzer, word: str, counts: dict[str, int],
-           vocabulary: Vocabulary | None, glossary: frozenset[str]) -> bool:
+           vocabulary: Vocabulary | None, glossary: frozenset[str],
+           said: frozenset[str]) -> bool:
+    """Whether the index or a lexicon knows ``word``: ``glossary`` holds the English stems of
+    the glossary's single-word rows, ``said`` those of the multi-word rows the query says."""
     if counts.get(word, 0) > 0 or counts.get(analyzer.stemmer.stem(word), 0) > 0:
         return True
-    if glossary and analyzer._english_stem(word) in glossary:
-        return True
+    if glossary or said:
+        stem = analyzer._english_stem(word)
+        if stem in glossary or stem in said:
+            return True
     reading = analyzer.analyze_query(word, vocabulary)
     return any(term.origin != "query" for term in reading.terms)
 

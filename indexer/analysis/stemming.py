@@ -24,8 +24,12 @@ has it), and Jambi Malay's -ke, which is -kan (``uruske`` -> ``urus``, ``daftark
 ones the rule had before, so a word it read before reads the same; the words of the sample
 web and of every query set other than these forms stem as before.
 
-A clitic on a colloquial form ("air tidak ngalirnya", "ngadunya", "aktifinnya") is left
-unread on purpose. Read as the bare form reads (alir, adu, aktif), it cost ranks on the
+A word that is an override or a protected word with a clitic (-nya, -ku, -mu, -lah, -kah,
+-pun) attached stems as that word does: Sastrawi strips the clitic and then the word's
+prefix too (``meninggalnya`` -> ``tinggal``, "to stay"), while ``meninggal`` ("to die") is
+kept whole by an override, and the synonyms that read it ("akta kematian") are keyed on it.
+A clitic on a colloquial form ("air tidak ngalirnya", "ngadunya", "aktifinnya"), though, is
+left unread on purpose. Read as the bare form reads (alir, adu, aktif), it cost ranks on the
 tuning web in session 19: the news "Air Tak Mengalir Sepekan" went above PDAM's complaint
 service (2 queries), complaint channels above the bansos register ("belum dapat bansos
 ngadunya kemana"), the IKD app above the IKD service; an unread word scores nothing and the

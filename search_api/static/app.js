@@ -421,12 +421,8 @@
     }
     li.appendChild(el('p', { 'class': 'url' }, hostOf(r.url)));
     if (r.also_at && r.also_at.length) {
-      var also = el('p', { 'class': 'url' }, t('alsoAt'));
-      r.also_at.forEach(function (u, i) {
-        if (i) also.appendChild(document.createTextNode(', '));
-        also.appendChild(link(u, hostOf(u) || u));
-      });
-      li.appendChild(also);
+      li.appendChild(R.linkList(el('p', { 'class': 'url' }, t('alsoAt')),
+        r.also_at.map(function (u) { return [u, hostOf(u) || u]; })));
     }
     return li;
   }

@@ -50,6 +50,15 @@ function sikojaRender(options) {
     return a;
   }
 
+  /* ``pairs`` ([href, text]) as links at the end of ``into``, a comma between; ``into``. */
+  function linkList(into, pairs) {
+    pairs.forEach(function (pair, i) {
+      if (i) into.appendChild(document.createTextNode(', '));
+      into.appendChild(link(pair[0], pair[1]));
+    });
+    return into;
+  }
+
   var ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
   function decodeEntities(s) {
     return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, function (m, e) {
@@ -135,24 +144,20 @@ function sikojaRender(options) {
     }
     var online = kind === 'app' ? card.url : card.online_url;
     if (safeUrl(online)) into.appendChild(link(online, t(kind === 'app' ? 'openApp' : 'apply'), 'apply'));
-    /* the same service at other offices among the results (answer.also_at): each office
-       named, linked to its own page of the service */
-    if (look.full && card.also_at && card.also_at.length) {
-      var served = el('p', { 'class': 'served' }, t('servedAt'));
-      card.also_at.forEach(function (copy, i) {
-        if (i) served.appendChild(document.createTextNode(', '));
-        served.appendChild(link(copy.url, copy.opd || copy.title));
-      });
-      into.appendChild(served);
-    }
     if (look.full) {
+      /* the same service at other offices among the results (answer.also_at): each office
+         named, linked to its own page of the service */
+      if (card.also_at && card.also_at.length) {
+        into.appendChild(linkList(el('p', { 'class': 'served' }, t('servedAt')),
+          card.also_at.map(function (copy) { return [copy.url, copy.opd || copy.title]; })));
+      }
       var src = el('p', { 'class': 'source' }, t('source'));
       src.appendChild(link(card.url, hostOf(card.url) || card.url));
       into.appendChild(src);
     }
   }
 
-  return { el: el, clear: clear, safeUrl: safeUrl, link: link, decodeEntities: decodeEntities,
-    appendSnippet: appendSnippet, hostOf: hostOf, factRow: factRow, cardKind: cardKind,
-    renderCard: renderCard };
+  return { el: el, clear: clear, safeUrl: safeUrl, link: link, linkList: linkList,
+    decodeEntities: decodeEntities, appendSnippet: appendSnippet, hostOf: hostOf,
+    factRow: factRow, cardKind: cardKind, renderCard: renderCard };
 }
