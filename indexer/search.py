@@ -149,9 +149,10 @@ class Searcher:
         self._directory: tuple[Any, Directory | None] = (None, None)  # per index version
         self._neighbours_read: tuple[int | None, NeighbourTable | None] = (None, None)
         self._common_tokens: tuple[Any, frozenset[str]] = (None, frozenset())
-        # _titled: (index version, _office_words, _title_counts), assigned at once so a
-        # thread reading it never sees one version's words beside another's counts
-        self._titled_cache: tuple[Any, frozenset[str], dict[str, int]] = (None, frozenset(), {})
+        # _titled: (index version, _office_words, _title_counts, _plain), assigned at once so
+        # a thread reading it never sees one version's words beside another's counts
+        self._titled_cache: tuple[Any, frozenset[str], dict[str, int], frozenset[str]] = (
+            None, frozenset(), {}, frozenset())
         self._titles: tuple[str | None, list[tuple[str, list[str], frozenset[str]]],
                             frozenset[str]] = (None, [], frozenset())
 
@@ -1086,8 +1087,9 @@ class Searcher:
 
     def _plain(self) -> frozenset[str]:
         """The words that tell no service from another across offices: those on half the
-        index (:meth:`_common`) and those naming an office or place (:meth:`_office_words`)."""
-        return self._common() | self._office_words()
+        index (:meth:`_common`) and those naming an office or place (:meth:`_office_words`),
+        once per index version."""
+        return self._titled()[3]
 
     def _where(self, named: frozenset[str]) -> frozenset[str]:
         """The office words (:meth:`_office_words`) of the OPDs the query names (``named``,
@@ -1116,8 +1118,9 @@ class Searcher:
         each token, once per index version (:meth:`_copy_of`'s generic titles)."""
         return self._titled()[2]
 
-    def _titled(self) -> tuple[Any, frozenset[str], dict[str, int]]:
-        """:meth:`_title_counts`, and :meth:`_office_words` kept, once per index version."""
+    def _titled(self) -> tuple[Any, frozenset[str], dict[str, int], frozenset[str]]:
+        """:meth:`_title_counts`, and :meth:`_office_words` and :meth:`_plain` kept, once per
+        index version."""
         version = self.backend.info().get("version")
         if self._titled_cache[0] != version:
             # the titles results show: a near-duplicate group's own page names it ("Surat
@@ -1125,7 +1128,8 @@ class Searcher:
             counts = Counter(t for m in self.backend.all_meta()
                              if m.kind in CARD_KINDS and (m.group_id or m.id) == m.id
                              for t in set(self.analyzer.index_tokens(m.title)))
-            self._titled_cache = (version, self._opds().tokens - counts.keys(), dict(counts))
+            office = self._opds().tokens - counts.keys()
+            self._titled_cache = (version, office, dict(counts), self._common() | office)
         return self._titled_cache
 
     def _sibling_titles(self, collapsed: list[tuple[Fused, list[str]]],
