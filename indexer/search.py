@@ -261,7 +261,7 @@ class Searcher:
                 signals = replace(signals, **drops())
             elif settled is None and needs_stability(signals, weights):
                 signals = self._readings(signals, weights, drops, lambda: self._typed_leads(
-                    analysis, searched, metas[window[0][0].id], words))
+                    analysis, searched, metas[window[0][0].id]))
             if settled if settled is not None else decide(signals, weights):
                 answer = _answer_card(docs[window[0][0].id])
                 if answer is not None:
@@ -953,7 +953,7 @@ class Searcher:
             self.analyzer, analysis, words.words, words.weights,
             lambda terms: list(searched(tuple(terms))),
             self.backend.doc_meta, top.group_id or top.id, vocabulary, measured,
-            self._same_service(top, words))
+            self._same_service(top))
         held = {} if held is None else held
         leaders = sorted({r.leader for _, _, r in measured_drops.drops if r.leader})
         missing = [i for i in leaders if i not in held]
@@ -987,16 +987,16 @@ class Searcher:
 
     def _typed_leads(self, analysis: QueryAnalysis,
                      searched: Callable[[tuple[QueryTerm, ...]], Sequence[Hit]],
-                     top: DocMeta, words: QueryWords) -> float:
+                     top: DocMeta) -> float:
         """1.0 when ``top`` leads keyword retrieval's services and apps on the words as
         typed (indexer/stability.py measure_typed)."""
         return float(stability.measure_typed(
             analysis, lambda terms: list(searched(tuple(terms))), self.backend.doc_meta,
-            top.group_id or top.id, self._same_service(top, words)).leads)
+            top.group_id or top.id, self._same_service(top)).leads)
 
-    def _same_service(self, top: DocMeta, words: QueryWords) -> Callable[[DocMeta], bool]:
+    def _same_service(self, top: DocMeta) -> Callable[[DocMeta], bool]:
         """Whether another page is ``top``'s service at another office, for the readings."""
-        title, plain = words.title_tokens(top.title), self._plain()  # once, not per page
+        title, plain = self._title_tokens(top.title), self._plain()  # once, not per page
         return lambda other: (other.opd != top.opd and self._siblings(
             title, self._title_tokens(other.title), plain))
 
