@@ -1060,7 +1060,7 @@ class Searcher:
         members = [by_url[u] for u in entry if u in by_url]
         window = [metas[f.id] for f, _ in collapsed[:COPY_WINDOW] if f.id != top.id]
         titled = list({m.id: m for m in itertools.chain(members, window)
-                       if copy(m, "")}.values())  # the title rule alone: offices read below
+                       if copy(m)}.values())  # by its site's office: its card's read below
         unread = [m.id for m in titled if m.id not in docs]
         read = {**(self.backend.get(unread) if unread else {}), **docs}
         out: list[ServiceCopy] = []
