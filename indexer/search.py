@@ -1430,15 +1430,24 @@ def _card_office(doc: IndexedDoc) -> str:
     """The office the card of ``doc`` shows (:func:`_answer_card`): an app card's provider
     for a catalog entry (the catalog is Diskominfo's; the app, say, Dinas Sosial's), else
     the page's own office."""
-    f = doc.fields or {}
-    app = f.get("app") if isinstance(f.get("app"), dict) else {}
-    core = f.get("requirements") or f.get("cost") or f.get("procedure")
-    return str(app.get("opd") or doc.opd) if app and not core else doc.opd
+    app = _card_app(doc)
+    return str(app.get("opd") or doc.opd) if app else doc.opd
 
 
-def _app_card(doc: IndexedDoc) -> AnswerCard:
+def _card_app(doc: IndexedDoc) -> dict[str, Any] | None:
+    """The app fields the card of ``doc`` shows when it is an app card: a page with no
+    service fields (requirements, cost, procedure) that is an app or a catalog's entry of
+    one ({} when it has none); None otherwise."""
     f = doc.fields or {}
-    app = f.get("app") if isinstance(f.get("app"), dict) else {}
+    if f.get("requirements") or f.get("cost") or f.get("procedure"):
+        return None
+    if doc.kind != "app" and not f.get("app"):
+        return None
+    return f["app"] if isinstance(f.get("app"), dict) else {}
+
+
+def _app_card(doc: IndexedDoc, app: dict[str, Any]) -> AnswerCard:
+    f = doc.fields or {}
     return AnswerCard(
         id=doc.id, url=doc.url, title=str(app.get("name") or doc.title),
         opd=str(app.get("opd") or doc.opd), kind="app",
@@ -1451,10 +1460,11 @@ def _answer_card(doc: IndexedDoc) -> AnswerCard | None:
     """The card of a service (its fields; its first sentences when none were stored:
     indexer/cards.py) or of an app. None for a service with neither: a card that says
     nothing but the title the result already shows is no answer."""
+    app = _card_app(doc)
+    if app is not None:
+        return _app_card(doc, app)
     f = doc.fields or {}
     core = f.get("requirements") or f.get("cost") or f.get("procedure")
-    if not core and (doc.kind == "app" or f.get("app")):
-        return _app_card(doc)
     if not core and doc.kind != "service":
         return None
 
