@@ -66,11 +66,11 @@ from indexer.evaluate import (  # noqa: E402
     Judged,
     QueryOutcome,
     Report,
-    _searcher_fn,
     evaluate_file,
     judged_key,
     read_judgments,
     run_judgments,
+    searcher_fn,
 )
 from sikoja.demo.server import load_manifest  # noqa: E402
 
@@ -196,7 +196,7 @@ def run(data_dir: Path, judged: list[Judged], settings: dict[str, dict]) -> dict
         out = {}
         for name, knobs in settings.items():
             searcher.ranking = ranking_for(config.ranking, knobs)
-            out[name] = run_judgments(_searcher_fn(searcher), judged, name)
+            out[name] = run_judgments(searcher_fn(searcher), judged, name)
         return out
     finally:
         searcher.close()

@@ -54,7 +54,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.answer_card import base_port  # noqa: E402
 from bench.knob_audit import SETS, add_set_options, families, read_sets  # noqa: E402
-from indexer.evaluate import Judged, _searcher_fn, judged_key, plain_searcher  # noqa: E402
+from indexer.evaluate import Judged, judged_key, plain_searcher, searcher_fn  # noqa: E402
 from sikoja.config import load_settings  # noqa: E402
 from sikoja.errors import SikojaError  # noqa: E402
 from sikoja.pipeline import open_searcher  # noqa: E402
@@ -96,7 +96,7 @@ def search_all(data_dir: Path, judged: dict[str, list[Judged]]) -> list[dict]:
     searcher = open_searcher(settings)
     hybrid_ranking = settings.ranking
     keyword_ranking = settings.ranking.model_copy(update={"use_vector": False})
-    keyword_search = _searcher_fn(searcher)  # top 10, each with its also_at copies
+    keyword_search = searcher_fn(searcher)  # top 10, each with its also_at copies
     records: list[dict] = []
     try:
         for name, items in judged.items():
@@ -126,7 +126,7 @@ def search_all(data_dir: Path, judged: dict[str, list[Judged]]) -> list[dict]:
         searcher.close()
     by_key = {(r["set"], r["qid"]): r for r in records}
     with plain_searcher(settings) as plain:
-        plain_search = _searcher_fn(plain)
+        plain_search = searcher_fn(plain)
         for name, items in judged.items():
             for j in items:
                 by_key[(name, j.qid)]["plain"] = grade2_rank(plain_search(j.query), j)

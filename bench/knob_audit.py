@@ -47,7 +47,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.answer_card import base_port, to_ports  # noqa: E402
 from bench.eval_webs import answers_by_family  # noqa: E402
-from indexer.evaluate import Judged, _searcher_fn, read_judgments, run_judgments  # noqa: E402
+from indexer.evaluate import Judged, read_judgments, run_judgments, searcher_fn  # noqa: E402
 from sikoja.config import RankingConfig, SemanticSettings, load_settings  # noqa: E402
 from sikoja.demo.server import load_manifest  # noqa: E402
 from sikoja.errors import SikojaError  # noqa: E402
@@ -236,7 +236,7 @@ def proposal(audit: Audit, picks: dict[str, int], gain: float, margin: float) ->
 def measure(searcher, base_settings, knob: str, value: object,
             judged: dict[str, list[Judged]]) -> dict[str, float]:
     apply(searcher, base_settings, knob, value)
-    search = _searcher_fn(searcher)
+    search = searcher_fn(searcher)
     out = {}
     for name, items in judged.items():
         for o in run_judgments(search, items, name).outcomes:

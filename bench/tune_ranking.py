@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from indexer.evaluate import _searcher_fn, read_judgments, run_judgments  # noqa: E402
+from indexer.evaluate import read_judgments, run_judgments, searcher_fn  # noqa: E402
 from indexer.search import Searcher  # noqa: E402
 from sikoja.config import KIND_PRIOR, RankingConfig, load_settings  # noqa: E402
 
@@ -30,7 +30,7 @@ def main() -> None:
     judged = read_judgments(args.queries)
     settings = load_settings(args.data_dir)
     searcher = Searcher(settings)
-    search = _searcher_fn(searcher)
+    search = searcher_fn(searcher)
     grid = {
         "fusion": ["linear", "rrf:10", "rrf:30", "rrf:60"],
         "vector_weight": [0.15, 0.25, 0.4],

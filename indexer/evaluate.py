@@ -191,12 +191,14 @@ def evaluate_file(data_dir: Path, queries: Path, *, mode: str = "hybrid",
     if searcher.info().get("version") is None:
         raise SikojaError(f"no index in {data_dir}: run 'sikoja index' first")
     try:
-        return run_judgments(_searcher_fn(searcher), judged, mode, progress)
+        return run_judgments(searcher_fn(searcher), judged, mode, progress)
     finally:
         searcher.close()
 
 
-def _searcher_fn(searcher) -> Callable[[str], list[list[str]]]:
+def searcher_fn(searcher) -> Callable[[str], list[list[str]]]:
+    """``searcher``'s search as run_judgments reads it: the URLs of the first ten
+    results, each with its ``also_at`` copies."""
     def search(query: str) -> list[list[str]]:
         response = searcher.search(query, limit=10)
         return [[r.url, *r.also_at] for r in response.results]
@@ -230,7 +232,7 @@ class PlainAnalyzer:
 def _evaluate_plain(settings, judged, progress) -> Report:
     """Plain BM25 over an index built without the Indonesian analysis, in a temp dir."""
     with plain_searcher(settings) as searcher:
-        return run_judgments(_searcher_fn(searcher), judged, "plain-bm25", progress)
+        return run_judgments(searcher_fn(searcher), judged, "plain-bm25", progress)
 
 
 @contextmanager

@@ -149,9 +149,10 @@ class Searcher:
         self._directory: tuple[Any, Directory | None] = (None, None)  # per index version
         self._neighbours_read: tuple[int | None, NeighbourTable | None] = (None, None)
         self._common_tokens: tuple[Any, frozenset[str]] = (None, frozenset())
-        # _titled: (index version, _office_words, _title_counts), assigned at once so a
-        # thread reading it never sees one version's words beside another's counts
-        self._titled_cache: tuple[Any, frozenset[str], dict[str, int]] = (None, frozenset(), {})
+        # _titled: (index version, _office_words, _title_counts, _plain), assigned at once so
+        # a thread reading it never sees one version's words beside another's counts
+        self._titled_cache: tuple[Any, frozenset[str], dict[str, int], frozenset[str]] = (
+            None, frozenset(), {}, frozenset())
         self._titles: tuple[str | None, list[tuple[str, list[str], frozenset[str]]],
                             frozenset[str]] = (None, [], frozenset())
 
@@ -260,7 +261,7 @@ class Searcher:
                 signals = replace(signals, **drops())
             elif settled is None and needs_stability(signals, weights):
                 signals = self._readings(signals, weights, drops, lambda: self._typed_leads(
-                    analysis, searched, metas[window[0][0].id], words))
+                    analysis, searched, metas[window[0][0].id]))
             if settled if settled is not None else decide(signals, weights):
                 answer = _answer_card(docs[window[0][0].id])
                 if answer is not None:
@@ -952,7 +953,7 @@ class Searcher:
             self.analyzer, analysis, words.words, words.weights,
             lambda terms: list(searched(tuple(terms))),
             self.backend.doc_meta, top.group_id or top.id, vocabulary, measured,
-            self._same_service(top, words))
+            self._same_service(top))
         held = {} if held is None else held
         leaders = sorted({r.leader for _, _, r in measured_drops.drops if r.leader})
         missing = [i for i in leaders if i not in held]
@@ -986,16 +987,16 @@ class Searcher:
 
     def _typed_leads(self, analysis: QueryAnalysis,
                      searched: Callable[[tuple[QueryTerm, ...]], Sequence[Hit]],
-                     top: DocMeta, words: QueryWords) -> float:
+                     top: DocMeta) -> float:
         """1.0 when ``top`` leads keyword retrieval's services and apps on the words as
         typed (indexer/stability.py measure_typed)."""
         return float(stability.measure_typed(
             analysis, lambda terms: list(searched(tuple(terms))), self.backend.doc_meta,
-            top.group_id or top.id, self._same_service(top, words)).leads)
+            top.group_id or top.id, self._same_service(top)).leads)
 
-    def _same_service(self, top: DocMeta, words: QueryWords) -> Callable[[DocMeta], bool]:
+    def _same_service(self, top: DocMeta) -> Callable[[DocMeta], bool]:
         """Whether another page is ``top``'s service at another office, for the readings."""
-        title, plain = words.title_tokens(top.title), self._plain()  # once, not per page
+        title, plain = self._title_tokens(top.title), self._plain()  # once, not per page
         return lambda other: (other.opd != top.opd and self._siblings(
             title, self._title_tokens(other.title), plain))
 
@@ -1059,7 +1060,7 @@ class Searcher:
         members = [by_url[u] for u in entry if u in by_url]
         window = [metas[f.id] for f, _ in collapsed[:COPY_WINDOW] if f.id != top.id]
         titled = list({m.id: m for m in itertools.chain(members, window)
-                       if copy(m, "")}.values())  # the title rule alone: offices read below
+                       if copy(m)}.values())  # by its site's office: its card's read below
         unread = [m.id for m in titled if m.id not in docs]
         read = {**(self.backend.get(unread) if unread else {}), **docs}
         out: list[ServiceCopy] = []
@@ -1086,8 +1087,9 @@ class Searcher:
 
     def _plain(self) -> frozenset[str]:
         """The words that tell no service from another across offices: those on half the
-        index (:meth:`_common`) and those naming an office or place (:meth:`_office_words`)."""
-        return self._common() | self._office_words()
+        index (:meth:`_common`) and those naming an office or place (:meth:`_office_words`),
+        once per index version."""
+        return self._titled()[3]
 
     def _where(self, named: frozenset[str]) -> frozenset[str]:
         """The office words (:meth:`_office_words`) of the OPDs the query names (``named``,
@@ -1116,8 +1118,9 @@ class Searcher:
         each token, once per index version (:meth:`_copy_of`'s generic titles)."""
         return self._titled()[2]
 
-    def _titled(self) -> tuple[Any, frozenset[str], dict[str, int]]:
-        """:meth:`_title_counts`, and :meth:`_office_words` kept, once per index version."""
+    def _titled(self) -> tuple[Any, frozenset[str], dict[str, int], frozenset[str]]:
+        """:meth:`_title_counts`, and :meth:`_office_words` and :meth:`_plain` kept, once per
+        index version."""
         version = self.backend.info().get("version")
         if self._titled_cache[0] != version:
             # the titles results show: a near-duplicate group's own page names it ("Surat
@@ -1125,7 +1128,8 @@ class Searcher:
             counts = Counter(t for m in self.backend.all_meta()
                              if m.kind in CARD_KINDS and (m.group_id or m.id) == m.id
                              for t in set(self.analyzer.index_tokens(m.title)))
-            self._titled_cache = (version, self._opds().tokens - counts.keys(), dict(counts))
+            office = self._opds().tokens - counts.keys()
+            self._titled_cache = (version, office, dict(counts), self._common() | office)
         return self._titled_cache
 
     def _sibling_titles(self, collapsed: list[tuple[Fused, list[str]]],
@@ -1426,15 +1430,24 @@ def _card_office(doc: IndexedDoc) -> str:
     """The office the card of ``doc`` shows (:func:`_answer_card`): an app card's provider
     for a catalog entry (the catalog is Diskominfo's; the app, say, Dinas Sosial's), else
     the page's own office."""
-    f = doc.fields or {}
-    app = f.get("app") if isinstance(f.get("app"), dict) else {}
-    core = f.get("requirements") or f.get("cost") or f.get("procedure")
-    return str(app.get("opd") or doc.opd) if app and not core else doc.opd
+    app = _card_app(doc)
+    return str(app.get("opd") or doc.opd) if app else doc.opd
 
 
-def _app_card(doc: IndexedDoc) -> AnswerCard:
+def _card_app(doc: IndexedDoc) -> dict[str, Any] | None:
+    """The app fields the card of ``doc`` shows when it is an app card: a page with no
+    service fields (requirements, cost, procedure) that is an app or a catalog's entry of
+    one ({} when it has none); None otherwise."""
     f = doc.fields or {}
-    app = f.get("app") if isinstance(f.get("app"), dict) else {}
+    if f.get("requirements") or f.get("cost") or f.get("procedure"):
+        return None
+    if doc.kind != "app" and not f.get("app"):
+        return None
+    return f["app"] if isinstance(f.get("app"), dict) else {}
+
+
+def _app_card(doc: IndexedDoc, app: dict[str, Any]) -> AnswerCard:
+    f = doc.fields or {}
     return AnswerCard(
         id=doc.id, url=doc.url, title=str(app.get("name") or doc.title),
         opd=str(app.get("opd") or doc.opd), kind="app",
@@ -1447,10 +1460,11 @@ def _answer_card(doc: IndexedDoc) -> AnswerCard | None:
     """The card of a service (its fields; its first sentences when none were stored:
     indexer/cards.py) or of an app. None for a service with neither: a card that says
     nothing but the title the result already shows is no answer."""
+    app = _card_app(doc)
+    if app is not None:
+        return _app_card(doc, app)
     f = doc.fields or {}
     core = f.get("requirements") or f.get("cost") or f.get("procedure")
-    if not core and (doc.kind == "app" or f.get("app")):
-        return _app_card(doc)
     if not core and doc.kind != "service":
         return None
 
