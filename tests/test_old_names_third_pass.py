@@ -1,0 +1,91 @@
+"""Old names of the third blind pass (session 20, issues #11 and #16): the labour-dispute
+committees before UU 2/2004 (P4D, "perselisihan perburuhan"), the fire brigade as Jambi Malay
+calls it ("blanwir", from the Dutch "brandweer"), the street lamp by the lamp it used to be
+("lampu merkuri"), the family card before the KK ("kartu susunan keluarga", KSK), the old
+slaughterhouse ("pejagalan") and the social-protection card of 2013 (KPS) read as the
+register it came from. Each query ranks a page that never says the old name above a page
+that shares its other words (indexer/analysis/data/renamed_terms.tsv and
+synonyms/data/default.txt, session-20 blocks)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sikoja.documents import Document
+from tests.corpus import keyword_searcher
+
+
+def page(slug: str, title: str, text: str, opd: str) -> Document:
+    return Document(url=f"http://127.0.0.1:8701/layanan/{slug}.html", source="pemkot",
+                    opd=opd, kind="service", title=title, text=text)
+
+
+PAGES = [
+    page("mediasi", "Mediasi Perselisihan Hubungan Industrial",
+         "Pekerja atau pengusaha yang berselisih soal hak, kepentingan atau pemutusan hubungan "
+         "kerja dapat meminta mediasi. Mediator Dinas Tenaga Kerja memanggil kedua pihak.",
+         "Dinas Tenaga Kerja"),
+    page("sp4n", "Pengaduan melalui SP4N-LAPOR!",
+         "Lapor keluhan pelayanan publik lewat SP4N-LAPOR!. Laporan diteruskan ke instansi "
+         "yang berwenang.", "Dinas Komunikasi dan Informatika"),
+    page("pemadaman", "Pemadaman Kebakaran",
+         "Hubungi pemadam kebakaran bila rumah atau lahan terbakar. Petugas datang 24 jam.",
+         "Dinas Pemadam Kebakaran dan Penyelamatan"),
+    page("banjir", "Siaga dan Laporan Banjir",
+         "Laporkan banjir dan genangan saat Sungai Batanghari meluap; posko evakuasi dan "
+         "tenda pengungsi.", "Badan Penanggulangan Bencana Daerah"),
+    page("pju", "Pengaduan Lampu Jalan (PJU)",
+         "Laporkan lampu jalan yang padam di jalan kota. Petugas mengganti lampu penerangan "
+         "jalan umum.", "Dinas Perhubungan"),
+    page("kematian", "Pelaporan Kematian",
+         "Warga yang keluarganya mati atau meninggal dunia melapor untuk akta kematian.",
+         "Dinas Kependudukan dan Pencatatan Sipil"),
+    page("kk-hilang", "Penerbitan Kartu Keluarga karena Hilang atau Rusak",
+         "Kartu keluarga yang hilang diterbitkan ulang dengan surat kehilangan dari kepolisian.",
+         "Dinas Kependudukan dan Pencatatan Sipil"),
+    page("kartu-anggota", "Penggantian Kartu Anggota Perpustakaan Hilang",
+         "Kartu anggota perpustakaan yang hilang diganti dengan mengisi formulir.",
+         "Dinas Perpustakaan dan Arsip"),
+    page("rph", "Jasa di Rumah Potong Hewan",
+         "Rumah potong hewan milik kota menerima sapi dan kambing; retribusi dibayar per ekor.",
+         "UPTD Rumah Potong Hewan"),
+    page("ternak", "Rekomendasi Pemasukan Ternak",
+         "Rekomendasi untuk memasukkan ternak sapi dari luar daerah ke Kota Jambi.",
+         "Dinas Ketahanan Pangan dan Pertanian"),
+    page("dtks", "Usulan Masuk DTKS",
+         "Warga tidak mampu diusulkan masuk Data Terpadu Kesejahteraan Sosial (DTKS) agar "
+         "menerima bansos.", "Dinas Sosial"),
+    page("kartu-bahagia", "Kartu Bahagia",
+         "Kartu Bahagia adalah kartu identitas tunggal warga untuk program sosial dan "
+         "perlindungan kota.", "Pemerintah Kota Jambi"),
+]
+
+
+@pytest.fixture(scope="module")
+def searcher(tmp_path_factory):
+    s = keyword_searcher(tmp_path_factory.mktemp("oldnames20"), PAGES)
+    yield s
+    s.close()
+
+
+def top(searcher, query: str) -> str:
+    results = searcher.search(query).results
+    assert results, query
+    return results[0].url.rsplit("/", 1)[-1].removesuffix(".html")
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        ("lapor p4d", "mediasi"),                      # not the complaint channel
+        ("p4p", "mediasi"),
+        ("panggil blanwir", "pemadaman"),              # not "banjir" by a typo correction
+        ("lampu merkuri mati", "pju"),                 # a lamp out, not a death
+        ("ksk", "kk-hilang"),
+        ("pejagalan sapi", "rph"),                     # the slaughterhouse, not the cattle permit
+        ("kartu perlindungan sosial kps", "dtks"),     # the register, not the city's card
+    ],
+)
+def test_an_old_name_of_the_third_pass_finds_todays_service(searcher, query, slug):
+    assert top(searcher, query) == slug
+
