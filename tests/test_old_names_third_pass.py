@@ -12,14 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from sikoja.documents import Document
 from tests.corpus import keyword_searcher
-
-
-def page(slug: str, title: str, text: str, opd: str) -> Document:
-    return Document(url=f"http://127.0.0.1:8701/layanan/{slug}.html", source="pemkot",
-                    opd=opd, kind="service", title=title, text=text)
-
+from tests.test_old_names import page, top
 
 PAGES = [
     page("mediasi", "Mediasi Perselisihan Hubungan Industrial",
@@ -74,12 +68,6 @@ def searcher(tmp_path_factory):
     s = keyword_searcher(tmp_path_factory.mktemp("oldnames20"), PAGES)
     yield s
     s.close()
-
-
-def top(searcher, query: str) -> str:
-    results = searcher.search(query).results
-    assert results, query
-    return results[0].url.rsplit("/", 1)[-1].removesuffix(".html")
 
 
 @pytest.mark.parametrize(
