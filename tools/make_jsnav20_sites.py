@@ -215,9 +215,9 @@ function cetak() { window.print(); }
 def page(site: dict, title: str, body: str) -> bytes:
     ext = site["ext"]
     if ext == "asp":
-        menu = (f'<a href="default.asp"><font color="#FFFFFF">BERANDA</font></a> | <a href="profil.asp"><font color="#FFFFFF">PROFIL</font></a> | '
-                f'<a href="javascript:void(0)" onclick="window.location.href=\'layanan.asp\'"><font color="#FFFFFF">LAYANAN</font></a> | '
-                f'<a href="berita.asp"><font color="#FFFFFF">BERITA</font></a> | <a href="kontak.asp"><font color="#FFFFFF">KONTAK</font></a>')
+        menu = ('<a href="default.asp"><font color="#FFFFFF">BERANDA</font></a> | <a href="profil.asp"><font color="#FFFFFF">PROFIL</font></a> | '
+                '<a href="javascript:void(0)" onclick="window.location.href=\'layanan.asp\'"><font color="#FFFFFF">LAYANAN</font></a> | '
+                '<a href="berita.asp"><font color="#FFFFFF">BERITA</font></a> | <a href="kontak.asp"><font color="#FFFFFF">KONTAK</font></a>')
         options = "".join(f'<option value="layanan.asp?id={n}">{e(s["title"])}</option>'
                           for n, s in site["services"].items() if n in (1, 2, 4, 5))
         side = ('<tr><td bgcolor="#CCCCCC"><font face="Verdana" size="2"><b>LAYANAN KAMI</b></font></td></tr>'
@@ -225,9 +225,9 @@ def page(site: dict, title: str, body: str) -> bytes:
                 f'<option value="#" selected>-- Pilih Layanan --</option>{options}</select></form></td></tr>')
         head_script = MM_JUMP
     else:
-        menu = (f'<a href="index.php"><font color="#FFFFFF">Beranda</font></a> | <a href="profil.php"><font color="#FFFFFF">Profil</font></a> | '
-                f'<a href="javascript:void(0)" onclick="bukaHalaman(\'layanan.php\')"><font color="#FFFFFF">Layanan</font></a> | '
-                f'<a href="berita.php"><font color="#FFFFFF">Berita</font></a> | <a href="kontak.php"><font color="#FFFFFF">Kontak</font></a>')
+        menu = ('<a href="index.php"><font color="#FFFFFF">Beranda</font></a> | <a href="profil.php"><font color="#FFFFFF">Profil</font></a> | '
+                '<a href="javascript:void(0)" onclick="bukaHalaman(\'layanan.php\')"><font color="#FFFFFF">Layanan</font></a> | '
+                '<a href="berita.php"><font color="#FFFFFF">Berita</font></a> | <a href="kontak.php"><font color="#FFFFFF">Kontak</font></a>')
         side = ('<tr><td bgcolor="#CCCCCC"><font face="Verdana" size="2"><b>PENGADUAN</b></font></td></tr>'
                 '<tr><td><font face="Verdana" size="1">Sampah belum diangkut? Lapor SiKesal atau Call Center 112.</font><br>'
                 '<input type="button" value="SP4N-LAPOR!" onclick="window.open(\'https://www.lapor.go.id/\')"></td></tr>')
