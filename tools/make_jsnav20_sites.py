@@ -406,7 +406,11 @@ TWINS = {
            "http://127.0.0.1:8801/hal-pengaduan-sampah.html"),
     "l3": ("http://127.0.0.1:8801/berita-43-pengurusan-sppl-dan-rekomendasi-ukl-upl.html", "http://127.0.0.1:8819/dlh/layanan/sppl-ukl-upl/"),
     "l4": ("http://127.0.0.1:8801/berita-45-cara-mendaftarkan-bank-sampah-unit-di-dlh.html",),
+    "l5": ("http://127.0.0.1:8801/hal-layanan-uji-laboratorium-lingkungan.html",),
 }
+# the Standar Pelayanan PDF of a service (judged as its page is, where a row judges it)
+STANDARDS = {"d1": "dpdf12", "d2": "dpdf12", "d3": "dpdf3", "d5": "dpdf5", "l3": "lpdf3",
+             "l5": "lpdf5"}
 EXTRA = {
     "dpdf3": url(DP, "/files/SP-Pemeriksaan-Proteksi-Kebakaran.pdf"),
     "dpdf5": url(DP, "/files/SP-Pelatihan-Simulasi-APAR.pdf"),
@@ -426,28 +430,28 @@ EXTRA = {
 QUERIES = [
     ("formal", "pemeriksaan sarana proteksi kebakaran bangunan gedung persyaratan", "d3:2 dpdf3:2"),
     ("formal", "rekomendasi keselamatan kebakaran untuk slf gedung", "d3:2 dpdf3:2"),
-    ("formal", "pengujian kualitas air limbah laboratorium lingkungan", "l5:2 lpdf5:2"),
+    ("formal", "pengujian kualitas air limbah laboratorium lingkungan", "l5:2 lpdf5:2 other:2"),
     ("formal", "prosedur pelatihan penggunaan alat pemadam api ringan", "d5:2 dpdf5:2"),
     ("colloquial", "kantor mau minta diajarin pake apar ke damkar gimana", "d5:2 dpdf5:2"),
-    ("colloquial", "mau cek air limbah usaha laundry ke lab dlh bayar berapa", "l5:2 lpdf5:2"),
+    ("colloquial", "mau cek air limbah usaha laundry ke lab dlh bayar berapa", "l5:2 lpdf5:2 other:2"),
     ("colloquial", "ajak murid tk jalan-jalan lihat mobil pemadam", "d6:2"),
     ("abbreviation", "apar hidran sprinkler pemeriksaan damkar", "d3:2 dpdf3:2"),
-    ("abbreviation", "lhu bod cod tss uji lab dlh", "l5:2 lpdf5:2"),
+    ("abbreviation", "lhu bod cod tss uji lab dlh", "l5:2 lpdf5:2 other:2"),
     ("abbreviation", "sppl ukl-upl standar pelayanan pdf dlh", "lpdf3:2 l3:2 other:1"),
     ("typo", "pemerikasan proteksi kebakran gedung", "d3:2 dpdf3:2"),
     ("typo", "simulasi pemadamn apar kantr", "d5:2 dpdf5:2"),
-    ("typo", "uji laboratorum air limbh", "l5:2 lpdf5:2"),
+    ("typo", "uji laboratorum air limbh", "l5:2 lpdf5:2 other:2"),
     ("english", "fire safety inspection for hotel building jambi", "d3:2 dpdf3:2"),
     ("english", "fire extinguisher training for employees", "d5:2 dpdf5:2"),
-    ("english", "wastewater quality lab test jambi environment office", "l5:2 lpdf5:2"),
+    ("english", "wastewater quality lab test jambi environment office", "l5:2 lpdf5:2 other:2"),
     ("english", "school field trip to fire station", "d6:2"),
     ("jambi-malay", "nak periksa apar di ruko kami ke mano", "d3:2 dpdf3:2"),
-    ("jambi-malay", "nak uji air sumur kami tercemar dak", "l5:2 lpdf5:2"),
+    ("jambi-malay", "nak uji air sumur kami tercemar dak", "l5:2 lpdf5:2 other:2"),
     ("jambi-malay", "murid sd nak bekunjung ke markas damkar", "d6:2"),
     ("old-term", "rekomendasi damkar untuk imb gedung", "d3:2 dpdf3:2"),
-    ("old-term", "dinas kebersihan pertamanan uji laboratorium air", "l5:2 lpdf5:2"),
+    ("old-term", "dinas kebersihan pertamanan uji laboratorium air", "l5:2 lpdf5:2 other:2"),
     ("problem", "gedung ruko mau urus slf diminta rekomendasi proteksi kebakaran", "d3:2 dpdf3:2 dbm:1 dbm_mpp:1"),
-    ("problem", "air sungai di belakang pabrik berbau ingin diuji", "l5:2 lpdf5:2"),
+    ("problem", "air sungai di belakang pabrik berbau ingin diuji", "l5:2 lpdf5:2 other:2"),
     ("problem", "karyawan pabrik belum pernah latihan memadamkan api", "d5:2 dpdf5:2"),
     ("problem", "guru paud ingin mengenalkan petugas pemadam kepada murid", "d6:2"),
     ("app", "aplikasi si merah koja lapor kebakaran", "merahkoja:2 d1:1 other:1"),
@@ -463,12 +467,13 @@ def twin_rows(relevant: str) -> str:
     pages of it are (the highest grade of those the row judges)."""
     items = relevant.split()
     grades = dict(item.rsplit("=", 1) for item in items)
-    added = []
+    added: dict[str, str] = {}
     for key, twins in TWINS.items():
         found = [grades[twin] for twin in twins if twin in grades]
-        if found and page_url(key) not in grades:
-            added.append(f"{page_url(key)}={max(found)}")
-    return " ".join(items + added)
+        for url in (page_url(key), EXTRA.get(STANDARDS.get(key, ""))):
+            if found and url and url not in grades:
+                added[url] = max(max(found), added.get(url, "0"))
+    return " ".join(items + [f"{url}={grade}" for url, grade in added.items()])
 
 
 def own(rows: list[list[str]]) -> list[str]:
@@ -485,6 +490,9 @@ def own(rows: list[list[str]]) -> list[str]:
                     grades.setdefault(twin, grade)
             else:
                 grades[page_url(key)] = grade
+                if key in STANDARDS:  # its standard, as the page is, unless the spec says
+                    standard = EXTRA[STANDARDS[key]]
+                    grades[standard] = max(grades.get(standard, "0"), grade)
         relevant = " ".join(f"{u}={g}" for u, g in sorted(grades.items(), key=lambda x: (-int(x[1]), x[0])))
         out.append(f"q{FIRST_QID + n}\t{category}\t{query}\t{relevant}")
     return out
