@@ -726,7 +726,7 @@ TABLE = [
      "parameter (Perda Kota Jambi tentang Pajak Daerah dan Retribusi Daerah)"),
     ("jsnav20-damkar", "/berita.asp?id=1",
      "Damkar Evakuasi Ular Sanca 4 Meter dari Dapur Warga Thehok", "news", None, None),
-    ("jsnav20-damkar", "/layanan.asp", "Daftar Layanan", "listing", None, None),
+    ("jsnav20-damkar", "/layanan.asp", "Layanan", "listing", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and

@@ -19,6 +19,7 @@ from crawler.extract.scriptnav import MAX_OPTIONS, MAX_SCRIPT_LINKS
 from indexer.build import build_index
 from indexer.search import Searcher
 from sikoja.config import load_settings
+from sikoja.demo.server import SITES_ROOT
 from tests.samplecrawl import crawl_sites
 
 PAGE = "http://opd.example/lama/index.php"
@@ -98,8 +99,9 @@ def test_jump_menus_give_their_options():
 
 
 def test_a_get_form_of_selects_is_submitted_once_per_option():
-    form = """<form method="get" action="layanan.php"><input type="hidden" name="hal" value="detail">
-      <select name="id"><option value="">-- Pilih --</option><option value="1">KTP</option>
+    form = """<form method="get" action="layanan.php">
+      <input type="hidden" name="hal" value="detail"><select name="id">
+      <option value="">-- Pilih --</option><option value="1">KTP</option>
       <option value="2">KK</option></select><input type="submit" value="Lihat"></form>"""
     assert links(form) == [("http://opd.example/lama/layanan.php?hal=detail&id=1", "KTP"),
                            ("http://opd.example/lama/layanan.php?hal=detail&id=2", "KK")]
@@ -116,7 +118,7 @@ def test_what_goes_nowhere_or_elsewhere_is_not_followed():
     assert urls("""<a href="javascript:history.back()">Kembali</a>
       <input type="button" value="Cetak" onclick="window.print()">
       <input type="button" value="Muat ulang" onclick="location.reload()">
-      <a href="javascript:void(0)" onclick="window.location.href='mailto:opd@jambikota.go.id'">Surel</a>
+      <a href="javascript:void(0)" onclick="location.href='mailto:opd@jambikota.go.id'">@</a>
       <button onclick="location.href='javascript:alert(1)'">x</button>
       <button onclick="location.href='#atas'">Ke atas</button>
       <button onclick="if (location.href == 'x.php') return false">?</button>
@@ -133,6 +135,20 @@ def test_script_links_are_bounded_per_page():
     options = "".join(f'<option value="l.php?id={n}">L {n}</option>'
                       for n in range(MAX_OPTIONS + 50))
     assert len(urls(f'<select onchange="location=this.value">{options}</select>')) == MAX_OPTIONS
+
+
+def test_a_list_row_that_opens_its_page_by_a_click_names_that_page_as_its_own():
+    from crawler.extract.document import html_document
+    from crawler.extract.servicetable import OWN_PAGE
+
+    body = (SITES_ROOT / "jsnav20-damkar" / "layanan-asp.html").read_bytes()
+    page = html_document(body, url="http://damkar.example/layanan.asp",
+                         content_type="text/html; charset=iso-8859-1", http_last_modified=None,
+                         source="s", opd="Damkar")
+    # the rows are read as services of the list until their own pages stand in for them
+    # (crawler.ownpages): each row's own page is the one its click opens
+    assert {p.fields.get(OWN_PAGE) for p in page.parts} == {
+        f"http://damkar.example/layanan.asp?id={n}" for n in range(1, 6)}
 
 
 @pytest.fixture(scope="module")
@@ -161,8 +177,8 @@ def test_services_reached_only_by_script_are_crawled_and_answered(crawled):
             "/files/SP-Pelatihan-Simulasi-APAR.pdf"} <= set(damkar)
     assert "/files/sp/SP-Uji-Laboratorium-Lingkungan.pdf" in dlh
     # nothing more: no page of a jump menu's form, no other host
-    assert all(path.split("?")[0].split("#")[0] in ("/", "/layanan.asp", "/berita.asp", "/profil.asp",
-                                      "/kontak.asp") or path.startswith("/files/")
+    pages = ("/", "/layanan.asp", "/berita.asp", "/profil.asp", "/kontak.asp")
+    assert all(path.split("?")[0].split("#")[0] in pages or path.startswith("/files/")
                for path in damkar), sorted(damkar)
     # the list's rows are no services of their own once the pages they open are stored
     assert not [path for path in damkar if "#" in path]
