@@ -44,6 +44,8 @@ FILE_ENDINGS = frozenset(e for endings in FORMATS.values() for e in endings) | {
 DOWNLOAD_WORDS = frozenset("unduh unduhan mengunduh diunduh download downloads".split())
 # A result this far down may lead (it is among the results a citizen scans).
 WINDOW = 10
+# The download pages of the sites of this many first results may lead too.
+SITES = 3
 
 Collapsed = list[tuple[Fused, list[str]]]
 
@@ -68,18 +70,37 @@ def _is_file(meta: DocMeta, endings: frozenset[str]) -> bool:
     return ending is not None or meta.kind == "document"
 
 
+def cue_tokens(words: QueryWords) -> set[str]:
+    """The index tokens of the query's format and download words."""
+    return set().union(*(r for w in words.words if w in FORMATS or w in DOWNLOAD_WORDS
+                         for r in words.readings.get(w, ())))
+
+
+def download_pages(collapsed: Collapsed, metas: dict[str, DocMeta], words: QueryWords,
+                   found: Sequence[DocMeta]) -> list[DocMeta]:
+    """Of ``found`` (pages saying a download word of the query), those whose title says it
+    on the site of one of the first ``SITES`` results: an office's download page, which a
+    query naming the office and the word may not retrieve by its few words."""
+    cues = cue_tokens(words)
+    hosts = {urlsplit(metas[f.id].url).netloc for f, _ in collapsed[:SITES]}
+    shown = {f.id for f, _ in collapsed[:WINDOW]}
+    return [m for m in found if m.id not in shown and m.kind == "page"
+            and urlsplit(m.url).netloc in hosts and words.title_tokens(m.title) & cues]
+
+
 def file_lead(collapsed: Collapsed, metas: dict[str, DocMeta], words: QueryWords,
               typed: Sequence[str], site_title: Callable[[DocMeta], str],
-              opd_tokens: Callable[[str], set[str]]) -> Collapsed:
-    """``collapsed`` with the first of its first ``WINDOW`` results that offers the file the
-    query asks for leading (module docstring); ``typed`` are the query's words as written,
-    ``site_title(meta)`` the title of the home of a result's site, ``opd_tokens(opd)`` the
-    index tokens of an OPD's name."""
+              opd_tokens: Callable[[str], set[str]],
+              pages: Sequence[DocMeta] = ()) -> Collapsed:
+    """``collapsed`` with the result of its first ``WINDOW`` or of ``pages``
+    (:func:`download_pages`, their metas in ``metas``) that offers the file the query asks
+    for best leading (module docstring); ``typed`` are the query's words as written, ``site_title(meta)`` the title
+    of the home of a result's site, ``opd_tokens(opd)`` the index tokens of an OPD's
+    name."""
     endings, download = file_cues(typed)
     if not (endings or download) or len(collapsed) < 2:
         return collapsed
-    cue_tokens = set().union(*(r for w in words.words if w in FORMATS or w in DOWNLOAD_WORDS
-                               for r in words.readings.get(w, ())))
+    cues = cue_tokens(words)
     rest = [w for w in words.words if w not in FORMATS and w not in DOWNLOAD_WORDS]
     total = sum(words.weights[w] for w in rest)
     if not total:
@@ -95,7 +116,7 @@ def file_lead(collapsed: Collapsed, metas: dict[str, DocMeta], words: QueryWords
         file is shown with it, a listing or a file of the format named; 0: neither."""
         shown = members(pair)
         if _is_file(shown[0], endings) or (
-                download and words.title_tokens(shown[0].title) & cue_tokens):
+                download and words.title_tokens(shown[0].title) & cues):
             return 2
         if (endings or shown[0].listing) and any(_is_file(m, endings) for m in shown[1:]):
             return 1
@@ -109,11 +130,14 @@ def file_lead(collapsed: Collapsed, metas: dict[str, DocMeta], words: QueryWords
 
     # the result saying most of the query leads, among equals the one offering the file
     # most directly, the first of those
-    first = (says(collapsed[0]), offers(collapsed[0]))
-    best, top = 0, first
-    for i, pair in enumerate(collapsed[1:WINDOW], 1):
+    listed = {pair[0].id: pair for pair in collapsed}
+    candidates = [*collapsed[:WINDOW], *(listed.get(m.id) or (
+        Fused(m.id, collapsed[0][0].score, pinned="file"), []) for m in pages)]
+    best, top = 0, (says(collapsed[0]), offers(collapsed[0]))
+    for i, pair in enumerate(candidates[1:], 1):
         if (offer := offers(pair)) and (share := says(pair)) > 0 and (share, offer) > top:
             best, top = i, (share, offer)
     if not best:
         return collapsed
-    return [collapsed[best], *collapsed[:best], *collapsed[best + 1:]]
+    chosen = candidates[best]
+    return [chosen, *(pair for pair in collapsed if pair[0].id != chosen[0].id)]
