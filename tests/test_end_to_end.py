@@ -154,6 +154,8 @@ NAMED_SITES = [
     ("website puskesmas rawasari", "pkm-rawasari"),
     # "distan" stemmed to "stan" and read as nothing: the catalog's "Perizinan Online" led
     ("aplikasi simtani distan kota jambi", "spa19-distankp"),
+    # "layanan dan pengaduan": the SIMPEL PUPR service "Pengaduan Jalan Rusak" of PUPR led
+    ("simpel pupr kota jambi layanan dan pengaduan", "simpel-pupr"),
 ]
 
 
