@@ -11,13 +11,22 @@ shown with the page linking it), or, for a download word, when its title says th
 office's "Unduhan", "Download", "Unduhan Formulir" page). Nothing here lists titles: the
 query's own cue must be in the page's title or in its file's name.
 
-The one saying most of the rest of the query leads (the first of equals) when it says at least as much of the rest of the query as the first
-result does, reading for each the titles shown (its own and its files'), the name of its
-OPD and the title of its site's home (a download page titled "Download" belongs to "Diskop UM
-Kota Jambi"): the cue then decides between results that say the same. A result saying
+Of the first ``WINDOW`` results, and the download pages of the sites of the first
+``SITES`` (titled with the query's download word; a page titled "Unduhan" says too few of
+the query's words to be retrieved among the first ten), the one that says most of the rest
+of the query leads, reading for each the titles shown (its own and its files'), the name of
+its OPD and the title of its site's home (a page titled "Download" belongs to "Diskop UM
+Kota Jambi"): it must say at least as much as the first result, and on a tie offer the file
+more directly (the file itself, or a title saying the download word, before a page a file
+is shown with), so the cue decides between results that say the same. A result saying
 nothing of the rest of the query never leads: "download sikesal" asks for the SiKesal app,
-and the download pages of other offices say nothing of it. When the first result offers a
-file already, the order stays.
+and no download page says "sikesal". When the first result offers the file as directly and
+says as much, the order stays.
+
+Tuning crawl (main d52d883, then 13acde1), with q2060-q2089 written before: app Success@1
+0.902 -> 0.982 over 112 queries with the site rules of indexer/homes.py (BENCHMARKS.md,
+"Sites and apps asked for by name, session 20"); no other query of the dev set, eval/oov.tsv
+or eval/situations.tsv changes its first result.
 """
 
 from __future__ import annotations
@@ -94,9 +103,9 @@ def file_lead(collapsed: Collapsed, metas: dict[str, DocMeta], words: QueryWords
               pages: Sequence[DocMeta] = ()) -> Collapsed:
     """``collapsed`` with the result of its first ``WINDOW`` or of ``pages``
     (:func:`download_pages`, their metas in ``metas``) that offers the file the query asks
-    for best leading (module docstring); ``typed`` are the query's words as written, ``site_title(meta)`` the title
-    of the home of a result's site, ``opd_tokens(opd)`` the index tokens of an OPD's
-    name."""
+    for best leading (module docstring); ``typed`` are the query's words as written,
+    ``site_title(meta)`` the title of the home of a result's site, ``opd_tokens(opd)`` the
+    index tokens of an OPD's name."""
     endings, download = file_cues(typed)
     if not (endings or download) or len(collapsed) < 2:
         return collapsed
