@@ -35,7 +35,12 @@ homes and against the name of the OPD that runs it.
   only beside such a cue, for OPD names are service names ("UPTD Pengujian Kendaraan
   Bermotor": "uji kendaraan bermotor pkb" asks for the test, not for the UPTD's home). Then
   that home leads (one site; when several are asked for alone, the one whose title says
-  most of the query, none on a tie). "sigap damkar lapor kebakaran" and "sipanda cek
+  most of the query, none on a tie). A branded site is also described by what its pages
+  are about, the tokens ``SUBJECT_SHARE`` of its other pages' titles (two at least) say
+  ("Pengaduan" of SIMPEL PUPR's "Pengaduan Jalan ...", "Pengaduan Parit ..."), and by a
+  template word that asks for a service ("layanan", on the homes of three OPDs and more):
+  "simpel pupr kota jambi layanan dan pengaduan" asks for the site, "simpel pupr pengaduan
+  jalan rusak" for one complaint. "sigap damkar lapor kebakaran" and "sipanda cek
   tagihan pbb" name a service besides the app, so the service pages keep their places.
 
 Tuning crawl (main 37f66fd), eval/devset.tsv with the app rows judged by one rule (eval/
@@ -56,6 +61,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from indexer.answer import FRAME_WORDS
+
 if TYPE_CHECKING:
     from indexer.analysis import Analyzer, QueryAnalysis
     from indexer.backend import DocMeta
@@ -71,6 +78,8 @@ CUES = SITE_CUES | APP_CUES
 COMMON_HOME_WORD = 3
 # A brand of fewer letters ("e" of "e-Pajak") names nothing by itself.
 MIN_BRAND_LETTERS = 3
+# A token this share of a site's other pages' titles say (two at least) is the site's subject.
+SUBJECT_SHARE = 0.4
 
 # the readings of a query word: its index tokens, and the token sets of its expansions
 Readings = Callable[[str], tuple[set[str], list[set[str]]]]
@@ -88,6 +97,9 @@ class Home:
     common: frozenset[str]  # the template's words (shared by every Home)
     brand: bool  # the name has words the OPD's name does not explain ("sijempol")
     generic: bool  # the name is one word of the dictionary ("sigap", "baru", "sehat")
+    # index tokens the titles of many of the site's other pages share: what the site is
+    # about ("adu" of SIMPEL PUPR's "Pengaduan Jalan ...", "Pengaduan Parit ...")
+    subjects: frozenset[str] = frozenset()
 
 
 def is_front(url: str, fragment: bool = False) -> bool:
@@ -101,9 +113,13 @@ def is_front(url: str, fragment: bool = False) -> bool:
 def site_homes(analyzer: Analyzer, metas: Iterable[DocMeta]) -> tuple[Home, ...]:
     """Each site's home page (kind "page", at its root) and the name words it says."""
     first: dict[str, DocMeta] = {}
+    pages: dict[str, list[str]] = {}  # each host's other pages' titles
     for meta in metas:
-        if meta.kind == "page" and is_front(meta.url):
-            first.setdefault(urlsplit(meta.url).netloc, meta)
+        host = urlsplit(meta.url).netloc
+        if meta.kind == "page" and is_front(meta.url) and host not in first:
+            first[host] = meta
+        else:
+            pages.setdefault(host, []).append(meta.title)
     titles = {host: analyzer.words(meta.title) for host, meta in first.items()}
     spread = Counter(w for w, _ in {(w, meta.opd) for host, meta in first.items()
                                     for w in titles[host]})
@@ -127,8 +143,15 @@ def site_homes(analyzer: Analyzer, metas: Iterable[DocMeta]) -> tuple[Home, ...]
         homes.append(Home(meta.id, meta.opd, name, forms,
                           frozenset(analyzer.title_tokens(meta.title)), tuple(titles[host]),
                           frozenset(w for w in common if w in opd_words), common,
-                          branded, generic))
+                          branded, generic, _subjects(analyzer, pages.get(host, []))))
     return tuple(homes)
+
+
+def _subjects(analyzer: Analyzer, titles: list[str]) -> frozenset[str]:
+    """The index tokens at least ``SUBJECT_SHARE`` of ``titles`` and two of them say."""
+    counts = Counter(t for title in titles for t in set(analyzer.index_tokens(title)))
+    least = max(2, SUBJECT_SHARE * len(titles))
+    return frozenset(t for t, n in counts.items() if n >= least)
 
 
 def _spelled_out(analyzer: Analyzer, word: str) -> list[str]:
@@ -196,7 +219,11 @@ def home_asked(homes: Iterable[Home], analyzer: Analyzer, analysis: QueryAnalysi
             by_title = not tokens or tokens <= home.title or any(
                 r <= home.title for r in alternatives)
             more = more or (by_title and word not in home.common)
-            if by_title or word in home.city:
+            # the site's subject, or a template word asking for a service ("layanan"),
+            # describes the site: "simpel pupr kota jambi layanan dan pengaduan"
+            if by_title or word in home.city or (
+                    tokens and tokens <= home.subjects and home.brand) or (
+                    word in home.common and word in FRAME_WORDS):
                 continue
             # the OPD's name is a service's ("Pengujian Kendaraan Bermotor"): its words
             # ask for the site only beside a word that asks for one

@@ -58,6 +58,7 @@ from indexer.familiarity import (
     sentence_weight,
 )
 from indexer.feedback import feedback_terms
+from indexer.files import DOWNLOAD_WORDS, download_pages, file_cues, file_lead
 from indexer.fusion import Fused, fuse_linear, fuse_rrf
 from indexer.neighbours import FILE_NAME as NEIGHBOURS_FILE
 from indexer.neighbours import NeighbourTable, add_neighbours
@@ -80,6 +81,7 @@ from sikoja.urls import doc_id
 _NAMED_KINDS = ("page", "app")  # kinds whose title is a name (see Searcher._boosts)
 ALSO_AT = 5  # the card names at most this many other offices publishing its service
 COPY_WINDOW = 20  # ... found among this many first results (and the top's own group)
+DOWNLOAD_CANDIDATES = 50  # pages saying a download word read for indexer/files.py
 GENERIC_TITLES = 5  # a title left with one word this many services' titles write: no copy
 
 # Words that say which kind the citizen wants ("download sikesal", "berita banjir"): the
@@ -147,6 +149,7 @@ class Searcher:
         self._title_tokens = functools.lru_cache(maxsize=4096)(
             lambda title: spelled_title_tokens(self.analyzer, title))
         self._directory: tuple[Any, Directory | None] = (None, None)  # per index version
+        self._site_titles: tuple[Any, dict[str, str]] = (None, {})  # home id -> title
         self._neighbours_read: tuple[int | None, NeighbourTable | None] = (None, None)
         self._common_tokens: tuple[Any, frozenset[str]] = (None, frozenset())
         # _titled: (index version, _office_words, _title_counts, _plain), assigned at once so
@@ -228,6 +231,13 @@ class Searcher:
             collapsed = _office_lead(collapsed, groups, metas, said, OFFICE_MARGIN,
                                      OFFICE_WINDOW)
         collapsed = _named_leads(collapsed, groups, metas, said, hosts)
+        if (words is not None and collapsed and collapsed[0][0].id not in pinned
+                and place is None and home is None):
+            # a file asked for by its format or a download word (indexer/files.py)
+            typed = self.analyzer.words(analysis.normalized)
+            collapsed = file_lead(collapsed, metas, words, typed, self._site_title,
+                                  self._opd_tokens,
+                                  self._download_pages(collapsed, metas, words, typed, filters))
         facets = {
             "opd": dict(Counter(metas[f.id].opd for f, _ in collapsed).most_common()),
             "kind": dict(Counter(metas[f.id].kind for f, _ in collapsed).most_common()),
@@ -771,6 +781,41 @@ class Searcher:
         if self._directory[0] != version or self._directory[1] is None:
             self._directory = (version, Directory(self.analyzer, self.backend))
         return self._directory[1]
+
+    def _download_pages(self, collapsed: list[tuple[Fused, list[str]]],
+                        metas: dict[str, DocMeta], words: QueryWords, typed: list[str],
+                        filters: Filters | None) -> list[DocMeta]:
+        """The download pages of the first results' sites, for a query saying a download
+        word (indexer/files.py, download_pages), their metas added to ``metas``."""
+        if not collapsed or not file_cues(typed)[1]:
+            return []
+        terms = [QueryTerm(tuple(r), 1.0, "query") for r in {tuple(r) for w in typed
+                 if w in DOWNLOAD_WORDS for r in words.readings.get(w, ())}]
+        if not terms:
+            return []
+        ids = [h.id for h in self.backend.keyword_search(terms, DOWNLOAD_CANDIDATES, filters)]
+        found = {**self.backend.doc_meta([i for i in ids if i not in metas]),
+                 **{i: metas[i] for i in ids if i in metas}}
+        pages = download_pages(collapsed, metas, words, [found[i] for i in ids if i in found])
+        metas.update((m.id, m) for m in pages)
+        return pages
+
+    def _site_title(self, meta: DocMeta) -> str:
+        """The title of the home page of ``meta``'s site (its host's root), "" if none."""
+        parts = urlsplit(meta.url)
+        home = doc_id(f"{parts.scheme}://{parts.netloc}/")
+        version = self.backend.info().get("version")
+        if self._site_titles[0] != version:
+            self._site_titles = (version, {})  # a new index may have new homes
+        known = self._site_titles[1]
+        if home not in known:
+            found = self.backend.doc_meta([home]).get(home)
+            known[home] = found.title if found is not None else ""
+        return known[home]
+
+    def _opd_tokens(self, opd: str) -> set[str]:
+        """The index tokens of an OPD's name."""
+        return set(self._word_tokens(opd))
 
     def _first(self, id_: str, ranked: list[Fused], docs: dict[str, DocMeta],
                why: str = "place") -> list[Fused]:

@@ -34,7 +34,7 @@ class Explain(BaseModel):
     boosts: dict[str, float] = Field(default_factory=dict)
     priors: dict[str, float] = Field(default_factory=dict)
     score_from: str | None = None  # URL of the near-duplicate whose score this carries
-    pinned: str | None = None  # "best_bet", "place" or "home": put first, whatever its score
+    pinned: str | None = None  # "best_bet", "place", "home" or "file": first, whatever its score
 
 
 class Result(BaseModel):

@@ -152,6 +152,10 @@ NAMED_SITES = [
     ("simpatik perizinan kota jambi", "simpatik"),
     ("aplikasi siap nakes dinas kesehatan kota jambi", "siap-nakes"),
     ("website puskesmas rawasari", "pkm-rawasari"),
+    # "distan" stemmed to "stan" and read as nothing: the catalog's "Perizinan Online" led
+    ("aplikasi simtani distan kota jambi", "spa19-distankp"),
+    # "layanan dan pengaduan": the SIMPEL PUPR service "Pengaduan Jalan Rusak" of PUPR led
+    ("simpel pupr kota jambi layanan dan pengaduan", "simpel-pupr"),
 ]
 
 
@@ -219,6 +223,37 @@ def test_a_service_or_a_dictionary_word_gets_no_site_home(sample, query, kind):
         assert top.kind == kind, f"{query!r}: first was {top.title!r} ({top.kind})"
     if kind == "service":
         assert response.answer is not None, f"{query!r}: no card"
+
+
+# A file asked for by its format or a download word (indexer/files.py): the file, or the
+# office's download page offering it, is the first result or shown with it; (query, site,
+# path). Before: a news post announcing the workbook, the Kartu AK/1 service, DPMPTSP's home,
+# a service of the kelurahan and a news post of the DLH led.
+FILES_ASKED = [
+    ("daftar standar pelayanan dpmptsp 2024 excel", "docx-dpmptsp",
+     "/wp-content/uploads/2024/03/Daftar-Standar-Pelayanan-DPMPTSP-2024.xlsx"),
+    ("standar pelayanan bidang penempatan disnaker xls", "office19-disnaker",
+     "/files/standar/Standar-Pelayanan-Bidang-Penempatan-2024.xls"),
+    ("unduhan standar pelayanan dpmptsp kota jambi", "docx-dpmptsp", "/unduhan/"),
+    ("unduhan formulir kelurahan solok sipin", "kel-soloksipin", "/p/unduhan.html"),
+    ("semua download dinas lingkungan hidup", "dlh-berita", "/semua-download.html"),
+]
+
+
+@pytest.mark.parametrize("query,site,path", FILES_ASKED)
+def test_a_file_asked_for_by_format_or_download_word_comes_first(sample, query, site, path):
+    web, _, searcher = sample
+    top = searcher.search(query, limit=5).results[0]
+    assert on_port(web, site, path) in (top.url, *top.also_at), (
+        f"{query!r}: first was {top.title!r} {top.url}")
+
+
+# "download" beside an app's name still asks for the app, not a download page
+@pytest.mark.parametrize("query", ["download sikesal", "download si merah koja"])
+def test_download_with_an_app_name_gets_the_app(sample, query):
+    _, _, searcher = sample
+    top = searcher.search(query, limit=3).results[0]
+    assert top.kind == "app", f"{query!r}: first was {top.title!r} {top.url}"
 
 
 def test_the_api_answers_urus_ktp_with_the_ktp_el_service(sample):

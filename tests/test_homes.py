@@ -11,6 +11,7 @@ from indexer.homes import home_asked, site_homes
 DPMPTSP = "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Jambi"
 DINKES = "Dinas Kesehatan Kota Jambi"
 DAMKAR = "Dinas Pemadam Kebakaran dan Penyelamatan Kota Jambi"
+PUPR = "Dinas Pekerjaan Umum dan Penataan Ruang Kota Jambi"
 PAGES = [
     ("http://a.test/", "SIJEMPOL - DPMPTSP Kota Jambi", DPMPTSP),
     ("http://a.test/#/layanan/1", "Nomor Induk Berusaha", DPMPTSP),
@@ -28,6 +29,15 @@ PAGES = [
     ("http://l.test/", "Kecamatan Jelutung", "Kecamatan Jelutung"),
     ("http://m.test/", "Portal Layanan MPP Kota Jambi", "Mal Pelayanan Publik Kota Jambi"),
     ("http://n.test/", "SIMPATIK DPMPTSP", DPMPTSP),
+    # a site whose pages are mostly complaints: "Pengaduan" is what it is about
+    ("http://o.test/", "SIMPEL PUPR Kota Jambi", PUPR),
+    ("http://o.test/#/layanan/12", "Pengaduan Jalan Kota Rusak atau Berlubang", PUPR),
+    ("http://o.test/#/layanan/15", "Pengaduan Parit Tersumbat dan Genangan Air", PUPR),
+    ("http://o.test/#/layanan/7", "Persetujuan Bangunan Gedung (PBG)", PUPR),
+    # "Layanan" on the homes of three OPDs: the template's
+    ("http://p.test/", "Layanan Kelurahan Kenali Asam", "Kelurahan Kenali Asam"),
+    ("http://q.test/", "Layanan Ketenagakerjaan Disnaker Kota Jambi",
+     "Dinas Tenaga Kerja Kota Jambi"),
 ]
 
 
@@ -116,4 +126,16 @@ def test_a_service_or_a_generic_word_asks_for_no_site(analyzer, homes, query):
     ("simpatik perizinan kota jambi", "http://n.test/"),  # "perizinan" reads "DPMPTSP"
 ])
 def test_a_generic_name_with_more_of_its_title_asks_for_the_site(analyzer, homes, query, home):
+    assert asked(analyzer, homes, query) == home
+
+
+@pytest.mark.parametrize("query,home", [
+    # "pengaduan" is said by most of the site's page titles, "layanan" by the template
+    ("simpel pupr kota jambi layanan dan pengaduan", "http://o.test/"),
+    ("aplikasi simpel pupr pengaduan", "http://o.test/"),
+    # one complaint of the site: its page, not the home
+    ("simpel pupr pengaduan jalan rusak", None),
+    ("simpel pupr pbg", None),
+])
+def test_what_the_sites_pages_are_about_describes_the_site(analyzer, homes, query, home):
     assert asked(analyzer, homes, query) == home

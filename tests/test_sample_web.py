@@ -371,6 +371,12 @@ def test_every_devset_url_is_a_page_of_the_sample_web(web, crawl, client):
             pages |= {default_url(web, loc) for loc in
                       re.findall(r"<loc>([^<]+)</loc>", sitemap.text)
                       if client.get(loc).status_code == 200}
+    # ...or from an app's JSON only: a file it lists for download (SIPANDA's
+    # api/v1/downloads.json, {"file_url": "/files/....pdf"}), which the crawler reads there
+    listed = {default_url(web, web.url(site.name, path)) for site in web.sites
+              for data in site.root.rglob("*.json")
+              for path in re.findall(r'"file_url":\s*"(/[^"]+)"',
+                                     data.read_text(encoding="utf-8"))}
     catalog = client.get(web.url("diskominfo", "/apps.json")).json()
     app_urls = {default_url(web, app["url"]) for app in catalog}
     # ...or from nowhere at all: a React or Nuxt app's routes are its records' pages, served
@@ -435,6 +441,8 @@ def test_every_devset_url_is_a_page_of_the_sample_web(web, crawl, client):
                 continue
             served = any(url.startswith(base) for base in routed) and client.get(
                 running_url(web, url)).status_code == 200 and named_route(web, url)
+            served = served or (url in listed and client.get(
+                running_url(web, url)).status_code == 200)
             assert url in pages or url in app_urls or served, f"{row['qid']}: {url}"
 
 
