@@ -71,9 +71,10 @@ SYMPTOM_WORDS = frozenset({
 })
 # a state denied: "tidak keluar", "belum diangkut", "dak ngalir" (normalised to "tidak")
 NEGATIONS = frozenset({"tidak", "belum", "tak", "gak", "nggak", "enggak", "ndak"})
-# what a citizen may not know or need without trouble: "tidak tahu tagihan pbb berapa"
-# asks for the bill
-UNTROUBLED = frozenset({"tahu", "paham", "mengerti", "ngerti", "yakin", "usah", "perlu"})
+# what a citizen may not know, need or have without trouble at an office's desk: "tidak
+# tahu tagihan pbb berapa" asks for the bill, "belum punya akta" for the certificate
+UNTROUBLED = frozenset({"tahu", "paham", "mengerti", "ngerti", "yakin", "usah", "perlu",
+                        "punya", "memiliki", "mempunyai"})
 # an application act: the query asks for the service, not the desk
 ACT_WORDS = frozenset({
     "daftar", "mendaftar", "pendaftaran", "buat", "bikin", "membuat", "pembuatan", "ajukan",

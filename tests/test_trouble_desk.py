@@ -66,6 +66,7 @@ def test_trouble_is_read_from_the_query(analyzer, query):
     "syarat pasang baru sambungan pdam",
     "daftar npwpd",
     "tidak tahu tagihan pbb rumah berapa",  # not knowing is no trouble
+    "anak belum punya akta kelahiran",      # lacking asks for the document
     "iuran sampah naik",                    # a price, not a complaint
     "bayar pbb online",
 ])
