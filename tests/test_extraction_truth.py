@@ -714,6 +714,19 @@ TABLE = [
      "news", None, None),
     ("trap-dispusip", "/", "Dinas Perpustakaan dan Kearsipan Kota Jambi", "listing", None,
      None),
+    # old ASP and PHP sites whose services and standards are reached only by script: a
+    # clickable table row, a jump menu, javascript: links to the page's own functions, a GET
+    # form's select (crawler.extract.scriptnav)
+    ("jsnav20-damkar", "/layanan.asp?id=3",
+     "Pemeriksaan Sarana Proteksi Kebakaran Bangunan Gedung", "service",
+     "Surat permohonan pemilik atau pengelola gedung", "Tidak dipungut biaya"),
+    ("jsnav20-dlh", "/detail.php?id=5",
+     "Pengujian Kualitas Air Limbah dan Air Sungai di Laboratorium Lingkungan", "service",
+     "Formulir permintaan pengujian", "Sesuai tarif retribusi pelayanan laboratorium per "
+     "parameter (Perda Kota Jambi tentang Pajak Daerah dan Retribusi Daerah)"),
+    ("jsnav20-damkar", "/berita.asp?id=1",
+     "Damkar Evakuasi Ular Sanca 4 Meter dari Dapur Warga Thehok", "news", None, None),
+    ("jsnav20-damkar", "/layanan.asp", "Layanan", "listing", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and

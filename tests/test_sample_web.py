@@ -120,6 +120,7 @@ def crawl(web, client) -> Walk:
             targets += ["/" + u.replace("\\/", "/").lstrip("/")
                         for u in re.findall(r'"uri":"([^"{]*)"', code)]
         targets += datatables_links(client, url, page) + next_links(client, url, page)
+        targets += clicked_links(page)
         for href in targets:
             target = urldefrag(urljoin(url, href))[0]
             if urlsplit(target).netloc in php:
@@ -127,6 +128,44 @@ def crawl(web, client) -> Walk:
             if target and urlsplit(target).netloc in hosts:
                 queue.append(target)
     return seen
+
+
+# what a visitor's click opens on an old site that navigates by script: a string literal
+# assigned to location or given to window.open, or handed to a function of the page that does
+# (bukaHalaman('layanan.php'), popup('files/sp.pdf',640,480), lihat('3') -> 'detail.php?id=' + id)
+_GOES = re.compile(r"""(?:location(?:\.href)?\s*=\s*|\.open\(\s*|\b(\w+)\(\s*)['"]([^'"]*)['"]""")
+_PREFIXED = re.compile(r"""function\s+(\w+)\s*\(\s*(\w+)[^)]*\)\s*\{[^}]*?"""
+                       r"""(?:location(?:\.href)?\s*=|\.open\()\s*(?:['"]([^'"]*)['"]\s*\+\s*)?\2\b""")
+
+
+def clicked_links(page: lxml.html.HtmlElement) -> list[str]:
+    """The pages a visitor reaches by clicking what only script makes a link: handlers'
+    targets (above), the options of a jump menu (a select whose change navigates) and each
+    option of a GET form's select submitted."""
+    code = "\n".join(s.text or "" for s in page.iter("script"))
+    goes = {m.group(1): m.group(3) or "" for m in _PREFIXED.finditer(code)}
+    links = []
+    for tag in page.iter():
+        if not isinstance(tag.tag, str):  # a comment
+            continue
+        handlers = [v for k, v in tag.attrib.items() if k in ("onclick", "onchange", "ondblclick")]
+        href = tag.get("href") or ""
+        handlers += [href[11:]] if href.startswith("javascript:") else []
+        for handler in handlers:
+            for m in _GOES.finditer(handler):
+                if m.group(1) is None:
+                    links.append(m.group(2))
+                elif m.group(1) in goes:
+                    links.append(goes[m.group(1)] + m.group(2))
+        if tag.tag == "select" and "location" in (tag.get("onchange") or "") + code and \
+                tag.get("onchange"):
+            links += [v for v in tag.xpath("option/@value") if v and v != "#"]
+    for form in page.iter("form"):
+        if (form.get("method") or "get").lower() == "get" and form.get("action"):
+            for select in form.iter("select"):
+                links += [f"{form.get('action')}?{select.get('name')}={v}"
+                          for v in select.xpath("option/@value") if v]
+    return links
 
 
 def php_target(site, url: str) -> str | None:

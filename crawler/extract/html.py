@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 from crawler.extract.accordion import head_section_items
 from crawler.extract.dates import MONTH_NAMES, parse_indonesian_date, parse_iso
 from crawler.extract.headings import LINE_TAGS, layout_headings, link_box_labels
+from crawler.extract.scriptnav import script_links
 from crawler.extract.shortcodes import unwrap_shortcodes
 from crawler.extract.tabs import Panel, unfold_tabs
 from crawler.extract.title import (
@@ -145,8 +146,9 @@ class Link:
 
 
 def extract_links(base_url: str, tags: list[Tag]) -> list[Link]:
-    """Every followable link on the page (menus included: they are how a site is reached);
-    ``tags`` is every tag of the page in document order (from ``tags_in``)."""
+    """Every followable link on the page (menus included: they are how a site is reached),
+    those its script opens after its anchors and frames; ``tags`` is every tag of the page
+    in document order (from ``tags_in``)."""
     base = page_base(base_url, tags)
     links: list[Link] = []
     site = _origin_of(base)
@@ -172,6 +174,10 @@ def extract_links(base_url: str, tags: list[Tag]) -> list[Link]:
         src = str(tag["src"]).strip()
         if is_followable(src):
             links.append(Link(urljoin(base, src).split("#", 1)[0], ""))
+    # what a clickable row, a button, a javascript: link, a jump menu or a GET form of
+    # selects opens (crawler.extract.scriptnav): an old site's services may be reached
+    # no other way
+    links += [Link(url, text) for url, text in script_links(base, tags)]
     return links
 
 

@@ -42,6 +42,7 @@ from bs4 import Tag
 from crawler.extract.catalog import slugify
 from crawler.extract.html import squash, tags_in
 from crawler.extract.lang import detect_language
+from crawler.extract.scriptnav import script_links
 from crawler.extract.service import (
     CORE_FIELDS,
     flatten,
@@ -175,13 +176,26 @@ def own_page(links: list[Tag], page_url: str) -> str | None:
         href = str(link.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
             continue
-        target = urlsplit(urljoin(page_url, href))
-        here = urlsplit(page_url)
-        if target.scheme in ("http", "https") and target.netloc == here.netloc and (
-                target.path, target.query) != (here.path, here.query) and not (
-                target.path.lower().endswith(DOCUMENT_EXTENSIONS)):
-            return urlunsplit(target._replace(fragment=""))
-        return None
+        return _page_of_site(href, page_url)
+    return None
+
+
+def clicked_page(cell: Tag, page_url: str) -> str | None:
+    """The other page of the site a click on the row of ``cell`` opens by script (an old
+    site's ``<tr onclick="location.href='layanan.asp?id=3'">``, ``crawler.extract.scriptnav``),
+    or None, as ``own_page`` reads a link."""
+    row = cell.find_parent("tr") or cell
+    found = script_links(page_url, [row, *row.find_all(True)])
+    return _page_of_site(found[0][0], page_url) if found else None
+
+
+def _page_of_site(href: str, page_url: str) -> str | None:
+    target = urlsplit(urljoin(page_url, href))
+    here = urlsplit(page_url)
+    if target.scheme in ("http", "https") and target.netloc == here.netloc and (
+            target.path, target.query) != (here.path, here.query) and not (
+            target.path.lower().endswith(DOCUMENT_EXTENSIONS)):
+        return urlunsplit(target._replace(fragment=""))
     return None
 
 
@@ -199,7 +213,8 @@ def _named_rows(grid: list[list[_Slot | None]], name_at: int, labels: dict[int, 
             if len(name) > MAX_NAME or not re.search(r"[^\W\d_]", name):
                 services.append(("", {}, None))  # a row of its own, not a service
                 continue
-            services.append((name, {}, own_page(slot.cell.find_all("a"), page_url)))
+            services.append((name, {}, own_page(slot.cell.find_all("a"), page_url)
+                             or clicked_page(slot.cell, page_url)))
         elif not services:  # a second header row, or nothing named yet
             continue
         values = services[-1][1]

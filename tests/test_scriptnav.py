@@ -1,0 +1,194 @@
+"""Pages an old site reaches by script, not by ``<a href>`` (issue #11).
+
+Each form of script navigation an old ASP/PHP site uses must give the crawler the page it
+opens (``crawler.extract.scriptnav`` through ``crawler.extract.html.extract_links``): a
+clickable row, a button, a ``javascript:`` link, a call of the page's own navigating
+function, a jump menu, a GET form of selects. What goes nowhere a crawler should
+(``history.back()``, ``window.print()``, ``location.reload()``, a ``mailto:``, a text search
+form) gives nothing, and another host's URL is left to the crawl's scope. The end-to-end
+test crawls the sample site ``jsnav20-damkar`` (``tools/make_jsnav20_sites.py``), whose
+services are reached only by script.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.extract.html import extract_links, parse_html, tags_in
+from crawler.extract.scriptnav import MAX_OPTIONS, MAX_SCRIPT_LINKS
+from indexer.build import build_index
+from indexer.search import Searcher
+from sikoja.config import load_settings
+from sikoja.demo.server import SITES_ROOT
+from tests.samplecrawl import crawl_sites
+
+PAGE = "http://opd.example/lama/index.php"
+
+
+def links(body: str) -> list[tuple[str, str]]:
+    html = f"<html><head></head><body>{body}</body></html>"
+    return [(link.url, link.text) for link in extract_links(PAGE, tags_in(parse_html(html)))]
+
+
+def urls(body: str) -> list[str]:
+    return [url for url, _ in links(body)]
+
+
+@pytest.mark.parametrize("handler", [
+    "location.href='layanan.php?id=3'",
+    "document.location='layanan.php?id=3'",
+    "window.location.href = &quot;layanan.php?id=3&quot;;",
+    "self.location='layanan.php?id=3'",
+    "top.location.replace('layanan.php?id=3')",
+    "window.open('layanan.php?id=3','_blank','width=600')",
+    "javascript:window.location='layanan.php?id=3'",
+])
+def test_a_location_assignment_or_window_open_is_followed(handler):
+    assert urls(f'<table><tr onclick="{handler}"><td>1</td><td>Rekam KTP-el</td></tr></table>'
+                ) == ["http://opd.example/lama/layanan.php?id=3"]
+    assert urls(f'<input type="button" value="Buka" onclick="{handler}">') == [
+        "http://opd.example/lama/layanan.php?id=3"]
+
+
+def test_a_row_is_named_by_its_longest_cell_and_a_button_by_its_value():
+    assert links('<table><tr onclick="location.href=\'layanan.php?id=3\'"><td>3</td>'
+                 '<td>Akta Kelahiran</td><td>Gratis</td></tr></table>') == [
+        ("http://opd.example/lama/layanan.php?id=3", "Akta Kelahiran")]
+    assert links('<button onclick="window.open(\'files/sp-ktp.pdf\')">Standar Pelayanan KTP'
+                 '</button><input type="button" value="Unduh SP KK" '
+                 'onclick="window.open(\'files/sp-kk.pdf\')">') == [
+        ("http://opd.example/lama/files/sp-ktp.pdf", "Standar Pelayanan KTP"),
+        ("http://opd.example/lama/files/sp-kk.pdf", "Unduh SP KK")]
+
+
+def test_a_function_of_the_page_that_navigates_is_read_from_its_body():
+    script = """<script>
+    function bukaHalaman(alamat) { document.location.href = alamat; }
+    function lihat(id) { window.location = 'detail.php?id=' + id + '&menu=layanan'; }
+    var popup = function (url, w, h) { window.open(url, 'sp', 'width=' + w); };
+    function tandai(id) { document.getElementById(id).className = 'aktif'; }
+    </script>"""
+    found = urls(script + """
+        <a href="javascript:void(0)" onclick="bukaHalaman('layanan.php')">Layanan</a>
+        <a href="#" ondblclick="lihat('7')">Akta Kematian</a>
+        <a href="javascript:popup('files/sp/SP-KIA.pdf',600,400)">SP KIA</a>
+        <a href="javascript:void(0)" onclick="tandai('menu3')">Menu</a>
+        <a href="javascript:void(0)" onclick="tidakAda('halaman.php')">?</a>""")
+    assert found == ["http://opd.example/lama/layanan.php",
+                     "http://opd.example/lama/detail.php?id=7&menu=layanan",
+                     "http://opd.example/lama/files/sp/SP-KIA.pdf"]
+
+
+def test_jump_menus_give_their_options():
+    dreamweaver = """<script>function MM_jumpMenu(targ,selObj,restore){
+      eval(targ+".location='"+selObj.options[selObj.selectedIndex].value+"'");
+      if (restore) selObj.selectedIndex=0; }</script>
+    <form name="form1"><select name="menu1" onchange="MM_jumpMenu('parent',this,0)">
+      <option value="#" selected>-- Pilih --</option>
+      <option value="layanan.asp?id=1">Pemadaman</option>
+      <option value="/layanan.asp?id=2">Evakuasi</option></select></form>"""
+    assert links(dreamweaver) == [("http://opd.example/lama/layanan.asp?id=1", "Pemadaman"),
+                                  ("http://opd.example/layanan.asp?id=2", "Evakuasi")]
+    plain = """<select onchange="location=this.value"><option value="">Pilih</option>
+      <option value="detail.php?id=4">Bank Sampah</option></select>"""
+    assert links(plain) == [("http://opd.example/lama/detail.php?id=4", "Bank Sampah")]
+    # a select that only filters the page, or whose values are no URLs, goes nowhere
+    assert urls('<select onchange="saring(this.value)"><option value="a.php">A</option>'
+                '</select><select onchange="location=this.value"><option value="3">3</option>'
+                '</select>') == []
+
+
+def test_a_get_form_of_selects_is_submitted_once_per_option():
+    form = """<form method="get" action="layanan.php">
+      <input type="hidden" name="hal" value="detail"><select name="id">
+      <option value="">-- Pilih --</option><option value="1">KTP</option>
+      <option value="2">KK</option></select><input type="submit" value="Lihat"></form>"""
+    assert links(form) == [("http://opd.example/lama/layanan.php?hal=detail&id=1", "KTP"),
+                           ("http://opd.example/lama/layanan.php?hal=detail&id=2", "KK")]
+    # a search box, a POST form or a form nobody can submit is never enumerated
+    assert urls("""<form method="get" action="cari.php"><input type="text" name="q">
+      <select name="kat"><option value="1">A</option></select><input type="submit"></form>
+      <form method="post" action="layanan.php"><select name="id"><option value="1">A</option>
+      </select><input type="submit"></form>
+      <form action="layanan.php"><select name="id"><option value="1">A</option></select></form>
+      """) == []
+
+
+def test_what_goes_nowhere_or_elsewhere_is_not_followed():
+    assert urls("""<a href="javascript:history.back()">Kembali</a>
+      <input type="button" value="Cetak" onclick="window.print()">
+      <input type="button" value="Muat ulang" onclick="location.reload()">
+      <a href="javascript:void(0)" onclick="location.href='mailto:opd@jambikota.go.id'">@</a>
+      <button onclick="location.href='javascript:alert(1)'">x</button>
+      <button onclick="location.href='#atas'">Ke atas</button>
+      <button onclick="if (location.href == 'x.php') return false">?</button>
+      <button onclick="$('#modal').open('detail.php')">Modal</button>""") == []
+    # another host's URL is a link like any other: the crawl's scope drops it
+    assert urls('<button onclick="window.open(\'https://wa.me/6274141171\')">WA</button>') == [
+        "https://wa.me/6274141171"]
+
+
+def test_script_links_are_bounded_per_page():
+    rows = "".join(f'<tr onclick="location.href=\'l.php?id={n}\'"><td>L {n}</td></tr>'
+                   for n in range(MAX_SCRIPT_LINKS + 50))
+    assert len(urls(f"<table>{rows}</table>")) == MAX_SCRIPT_LINKS
+    options = "".join(f'<option value="l.php?id={n}">L {n}</option>'
+                      for n in range(MAX_OPTIONS + 50))
+    assert len(urls(f'<select onchange="location=this.value">{options}</select>')) == MAX_OPTIONS
+
+
+def test_a_list_row_that_opens_its_page_by_a_click_names_that_page_as_its_own():
+    from crawler.extract.document import html_document
+    from crawler.extract.servicetable import OWN_PAGE
+
+    body = (SITES_ROOT / "jsnav20-damkar" / "layanan-asp.html").read_bytes()
+    page = html_document(body, url="http://damkar.example/layanan.asp",
+                         content_type="text/html; charset=iso-8859-1", http_last_modified=None,
+                         source="s", opd="Damkar")
+    # the rows are read as services of the list until their own pages stand in for them
+    # (crawler.ownpages): each row's own page is the one its click opens
+    assert {p.fields.get(OWN_PAGE) for p in page.parts} == {
+        f"http://damkar.example/layanan.asp?id={n}" for n in range(1, 6)}
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    out = tmp_path_factory.mktemp("jsnav20")
+    docs, log = crawl_sites(out, ("jsnav20-damkar", "jsnav20-dlh"))
+    settings = load_settings(out, embedder="none")
+    build_index(settings)
+    searcher = Searcher(settings)
+    try:
+        yield docs, searcher
+    finally:
+        searcher.close()
+
+
+@pytest.mark.slow  # crawls two served sites and indexes them
+def test_services_reached_only_by_script_are_crawled_and_answered(crawled):
+    docs, searcher = crawled
+    damkar, dlh = docs["jsnav20-damkar"], docs["jsnav20-dlh"]
+    # every service: by a clickable row, the jump menu, a banner's div; a page's function
+    # with a prefix, a GET form's select (the laboratory is in no other place)
+    assert {f"/layanan.asp?id={n}" for n in range(1, 7)} <= set(damkar)
+    assert {f"/detail.php?id={n}" for n in range(1, 6)} <= set(dlh)
+    # the standards the buttons and javascript: links open
+    assert {"/files/SP-Pemeriksaan-Proteksi-Kebakaran.pdf",
+            "/files/SP-Pelatihan-Simulasi-APAR.pdf"} <= set(damkar)
+    assert "/files/sp/SP-Uji-Laboratorium-Lingkungan.pdf" in dlh
+    # nothing more: no page of a jump menu's form, no other host
+    pages = ("/", "/layanan.asp", "/berita.asp", "/profil.asp", "/kontak.asp")
+    assert all(path.split("?")[0].split("#")[0] in pages or path.startswith("/files/")
+               for path in damkar), sorted(damkar)
+    # the list's rows are no services of their own once the pages they open are stored
+    assert not [path for path in damkar if "#" in path]
+    # the standard its button opens is shown under the service's page
+    assert damkar["/files/SP-Pemeriksaan-Proteksi-Kebakaran.pdf"].parent_url.endswith(
+        "/layanan.asp?id=3")
+    # the service only a clickable row reaches, answered with its card (the facts its
+    # button's PDF states too)
+    found = searcher.search("pemeriksaan sarana proteksi kebakaran gedung")
+    assert found.results[0].url.endswith("/layanan.asp?id=3")
+    assert found.answer is not None
+    assert found.answer.requirements[0] == "Surat permohonan pemilik atau pengelola gedung"
+    assert found.answer.cost == "Tidak dipungut biaya"
