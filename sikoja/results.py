@@ -14,8 +14,9 @@ from pydantic import BaseModel, Field
 class Explain(BaseModel):
     """How a result got its score. Unless ``pinned``, ``score`` is ``fused_score`` times
     every multiplier in ``boosts``: the part of each prior applied after fusion (none for a
-    page the query names whole), ``tie_break`` when a near tie was decided by the title, and
-    ``office`` when the office the query names took a near tie.
+    page the query names whole), ``tie_break`` when a near tie was decided by the title,
+    ``office`` when the office the query names took a near tie, and ``desk`` when a query
+    telling trouble put the office's complaint desk first (indexer/desks.py).
     ``priors`` are the whole kind and listing priors, of which
     ``ranking.prior_signal_share`` acted on the retrievers' scores before fusion. A result
     standing for near-duplicates that ranks by a copy's score names that copy in
