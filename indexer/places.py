@@ -225,6 +225,11 @@ class Directory:
                          if any(set(a) <= said for a in o.aliases) or o.apps & said
                          or any(self._says_place(typed, p) for p in o.places))
 
+    def office_words(self, names: frozenset[str]) -> dict[str, frozenset[str]]:
+        """The tokens of each OPD of ``names`` (its name's and its aliases'): what every page
+        of its sites says of where it is, in a header it repeats on each page."""
+        return {o.name: o.tokens for o in self.opds if o.name in names}
+
     def hosts_said(self, analysis: QueryAnalysis) -> frozenset[str]:
         """The sites (host:port) of the apps the query names by name ("siapduk")."""
         said = {t for term in analysis.terms for t in term.tokens}

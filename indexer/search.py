@@ -196,13 +196,15 @@ class Searcher:
             else self._retrieve(analysis, filters, prior, vector_weight, searched, words,
                                 read, fed, moved))
         ranked = self._rank(fused, metas, prior, words)
+        directory = None if junk else self._opds()
+        said = directory.said(analysis) if directory else frozenset()  # the OPDs it names
         if words is not None:
-            ranked = self._by_coverage(ranked, words, read)
+            ranked = self._by_coverage(ranked, words, read, directory.office_words(said)
+                                       if directory is not None and said else {})
         ranked, pinned = self._pin_best_bets(text, ranked, metas, filters)
         place = None if junk or pinned else self._place(analysis, vocabulary, filters)
         if place is not None:
             ranked = self._first(place.doc.id, ranked, metas)
-        directory = None if junk else self._opds()
         # a site named by its own name and nothing else: its home (indexer/homes.py)
         home = (directory.home_asked(analysis, vocabulary)
                 if directory is not None and not pinned and place is None else None)
@@ -214,7 +216,6 @@ class Searcher:
                 home = None
         if home is not None:
             ranked = self._first(home, ranked, metas, "home")
-        said = directory.said(analysis) if directory else frozenset()  # the OPDs it names
         hosts = directory.hosts_said(analysis) if directory else frozenset()  # its apps' sites
         collapsed = _collapse(ranked, metas, self.ranking.copy_weight, said)
         groups = _groups(ranked, metas)[0] if said or hosts else {}  # for the rules below
@@ -703,7 +704,7 @@ class Searcher:
         return ranked
 
     def _coverage(self, ids: Sequence[str], words: QueryWords, read: dict[str, IndexedDoc],
-                  ) -> dict[str, float] | None:
+                  offices: dict[str, frozenset[str]] | None = None) -> dict[str, float] | None:
         """The IDF-weighted share of the query that each page of the first
         ``ranking.coverage_candidates`` of ``ids`` says (indexer/coverage.py), the pages
         read going into ``read``; None when the weight is off or the query has one content
@@ -711,16 +712,19 @@ class Searcher:
         cfg = self.ranking
         if cfg.coverage_weight <= 0 or len(words.words) < 2 or not ids:
             return None
-        return self._shares(list(ids[:cfg.coverage_candidates]), words, read)
+        return self._shares(list(ids[:cfg.coverage_candidates]), words, read, offices)
 
-    def _shares(self, ids: Sequence[str], words: QueryWords,
-                read: dict[str, IndexedDoc]) -> dict[str, float]:
+    def _shares(self, ids: Sequence[str], words: QueryWords, read: dict[str, IndexedDoc],
+                offices: dict[str, frozenset[str]] | None = None) -> dict[str, float]:
         """The share of the query each page of ``ids`` says, the pages not yet read going
-        into ``read`` (one ``backend.get`` for all of them)."""
+        into ``read`` (one ``backend.get`` for all of them). ``offices``: the words naming
+        each OPD the query names, which every page of that OPD says (its sites' header)."""
         missing = [i for i in ids if i not in read]
         if missing:
             read.update(self.backend.get(missing))
-        return {i: words.covered(self._said(read[i])) for i in ids if i in read}
+        offices = offices or {}
+        return {i: words.covered(self._said(read[i]) | offices.get(read[i].opd, frozenset()))
+                for i in ids if i in read}
 
     def _covered_hits(self, hits: list[Hit], words: QueryWords,
                       read: dict[str, IndexedDoc]) -> list[Hit]:
@@ -735,10 +739,18 @@ class Searcher:
         return out
 
     def _by_coverage(self, ranked: list[Fused], words: QueryWords,
-                     read: dict[str, IndexedDoc]) -> list[Fused]:
+                     read: dict[str, IndexedDoc],
+                     offices: dict[str, frozenset[str]] | None = None) -> list[Fused]:
         """``ranked`` with each score scaled by how much of the query the page says, as
-        the keyword hits were, recorded as the multiplier "coverage" for explain."""
-        said = self._coverage([f.id for f in ranked], words, read)
+        the keyword hits were, recorded as the multiplier "coverage" for explain.
+
+        A page of an office the query names (``offices``: the words naming each) says the
+        office's name, wherever its own text does not: its site prints it in the header of
+        every page. A one-page site's section, stored as a service of its own, lost the
+        header with the rest of the page ("sku kelurahan kenali besar": Kenali Besar's SKU
+        section said "sku" and no "kenali besar", its separate SKTM page said "Kantor Lurah
+        Kenali Besar" and led)."""
+        said = self._coverage([f.id for f in ranked], words, read, offices)
         if said is None:
             return ranked
         weight = self.ranking.coverage_weight

@@ -97,6 +97,42 @@ def to_ports_in_use(web, url: str) -> str:
     return re.sub(r"http://127\.0\.0\.1:(\d+)", swap, url)
 
 
+# A one-page site's services, each asked by its formal name: its own section comes first,
+# at the anchor its page gives it (not the page, not another page of the site), with its own
+# requirements on the card. Kenali Besar's SKU letter is a section of its "Layanan" page
+# while its SKTM letter has a page of its own (crawler.extract.onepage, indexer/search.py
+# ``_by_coverage``: a page of the office the query names says the office's name).
+SECTION_FIRST = [
+    ("sku kelurahan kenali besar", "kel-kenalibesar",
+     "/view/kelkenalibesar/layanan#h.9aaf573d779d", "Surat pengantar RT dan RW"),
+    ("jadwal sidang tera ulang di pasar", "onepage20-metrologi", "/#layanan-sidang-tera",
+     "Bawa timbangan dan anak timbangan ke lokasi sidang tera"),
+    ("tera ulang pompa ukur bbm di spbu", "onepage20-metrologi", "/#layanan-pompa-bbm",
+     "Surat permohonan dari pengelola SPBU/Pertashop"),
+    ("pengaduan takaran dan timbangan tidak sesuai", "onepage20-metrologi",
+     "/#layanan-pengaduan", "Nama dan lokasi pedagang, kios atau SPBU"),
+    ("pendampingan psikologis korban kekerasan", "onepage20-uptdppa",
+     "/site/uptdppakotajambi/layanan#psikologis",
+     "Tercatat sebagai pengaduan atau rujukan dari sekolah, puskesmas atau kepolisian"),
+    ("penampungan sementara rumah aman korban kekerasan", "onepage20-uptdppa",
+     "/site/uptdppakotajambi/layanan#rumah-aman", "Hasil asesmen petugas bahwa korban terancam"),
+]
+
+
+@pytest.mark.parametrize("query,site,path,requirement", SECTION_FIRST)
+def test_a_one_page_sites_section_comes_first_with_its_card(sample, query, site, path,
+                                                           requirement):
+    web, _, searcher = sample
+    found = searcher.search(query, limit=5)
+    assert found.results, query
+    want = web.url(site, path)
+    assert found.results[0].url == want, (query, found.results[0].url)
+    assert found.results[0].fields["requirements"][0] == requirement
+    # a card, where the gate shows one, is that section's
+    assert found.answer is None or (found.answer.url, found.answer.requirements[0]) == (
+        want, requirement)
+
+
 @pytest.mark.parametrize("query,site,path", FIRST_RESULT_PARAMS)
 def test_first_result_is_the_service(sample, query, site, path):
     web, _, searcher = sample

@@ -703,6 +703,17 @@ TABLE = [
     ("uptd19-rph", "/page9.html", "RPH Periksa 1.240 Hewan Kurban Jelang Iduladha", "news",
      None, None),
     ("uptd19-pald", "/", "UPTD PALD Kota Jambi", "listing", None, None),
+    # one-page sites whose services follow one another with no tabs or accordion, told apart
+    # by the sections each repeats (crawler.extract.onepage): a Canva Websites export (every
+    # heading a styled span, a <section id> per service) and a classic Google Sites page
+    # (bold numbered lines under <a name> anchors, "Biaya: Gratis" inline)
+    ("onepage20-metrologi", "/", "UPTD METROLOGI LEGAL", "listing", None, None),
+    ("onepage20-metrologi", "/#layanan-pompa-bbm", "Tera Ulang Pompa Ukur BBM", "service",
+     "Surat permohonan dari pengelola SPBU/Pertashop", "Gratis (tanpa retribusi)"),
+    ("onepage20-uptdppa", "/site/uptdppakotajambi/layanan", "Layanan", "listing", None, None),
+    ("onepage20-uptdppa", "/site/uptdppakotajambi/layanan#rumah-aman",
+     "Penampungan Sementara (Rumah Aman)", "service",
+     "Hasil asesmen petugas bahwa korban terancam", "Gratis"),
     # an old PHP library site: session ids in its links (stored without them), an endless
     # agenda calendar, print views; "Page - Site" titles, facts after bold labels
     ("trap-dispusip", "/layanan.php?id=1", "Pendaftaran Anggota Perpustakaan", "service",
@@ -751,7 +762,10 @@ FAMILY_KINDS = {"js-json-list": {"listing"}, "one-page-uptd": {"service"},
                 "vue3-hash-headless-wp-cross-origin-api": {"service", "listing"},
                 # not yet: its news posts (a date in <i>, a table layout) and its Download
                 # table are read as plain pages
-                "office-legacy-formats": {"service", "document"}}
+                "office-legacy-formats": {"service", "document"},
+                # one page of services (and a contact page): no news
+                "canva-website-onepage": {"service", "listing"},
+                "google-sites-classic": {"service", "listing"}}
 
 
 def check_kind(doc: Document, kind: str) -> None:

@@ -540,7 +540,11 @@ def html_document(
     main_links = content_links(main, url)
     evidence = None
     listing = False
-    parts = panel_services(page, doc_url, source, opd)
+    # services told apart only by the sections they repeat, on a page whose own title names
+    # one service ("Izin Usaha Mikro": "A. Perorangan" and "B. Badan Usaha" each with its
+    # "Persyaratan"), are that service's sections (crawler.extract.onepage)
+    parts = ([] if page.repeated and names_one_service(page.title)
+             else panel_services(page, doc_url, source, opd))
     if page.content is not None and (any(is_question(p.title) for p in page.panels) or (
             len(parts) >= MIN_PANEL_SERVICES and names_one_service(page.title))) and is_service(
             beside := fields_beside(page.content, page.panels, url, titles)):

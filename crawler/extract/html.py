@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 from crawler.extract.accordion import head_section_items
 from crawler.extract.dates import MONTH_NAMES, parse_indonesian_date, parse_iso
 from crawler.extract.headings import LINE_TAGS, layout_headings, link_box_labels
+from crawler.extract.onepage import repeated_services
 from crawler.extract.scriptnav import script_links
 from crawler.extract.shortcodes import unwrap_shortcodes
 from crawler.extract.tabs import Panel, unfold_tabs
@@ -1247,6 +1248,9 @@ class HtmlPage:
     # a home page's whole text, footer included: where a site says its address and hours
     whole_text: str = ""
     panels: list[Panel] = field(default_factory=list)  # tabs' and accordions' panels
+    # ...or the services it lists one after another (crawler.extract.onepage), told apart by
+    # the sections they repeat rather than by markup
+    repeated: bool = False
     # the frames the main block shows (a published document, a file viewer), titled by
     # their accessible name
     embeds: list[Link] = field(default_factory=list)
@@ -1303,13 +1307,20 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     panels = unfold_tabs(soup)  # before the tab bar goes with the menus
     head_section_items(soup)  # before an item's title goes as a page header
     body = strip_boilerplate(soup, tags)
+    repeated = False
+    if len(panels) < 2:  # services one after another, each repeating the same sections
+        found = repeated_services(soup, body)
+        panels, repeated = panels + found, bool(found)
     post = drop_teasers(body, url)
     drop_see_also(body, url)
     lengths: dict[int, int] = {}
     block = main_block(body, lengths)
     body_h1 = first_tag(body, ("h1",))  # the body is not changed from here on
     # a page of several panels (an accordion of services) is titled by none of them
-    panel_titles = {p.title for p in panels} if len(panels) > 1 else set()
+    # (as the panel's own title element says it too: "1. Pengaduan ...")
+    panel_titles = {t for p in panels for t in (p.title, squash(p.head.get_text(" "))
+                                                if p.head is not None else p.title)
+                    } if len(panels) > 1 else set()
     headings = not_panel_titles(page_headings(block, body_h1), panel_titles)
     title_evidence(headings, body_h1, evidence, url)
     page_title = choose_title(evidence, home=home, url=url)
@@ -1337,6 +1348,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
         title_evidence=evidence,
         whole_text=whole,
         panels=[p for p in panels if not _gone(p.tag)],
+        repeated=repeated,
         embeds=framed_in(body, frames, url),
         labels=labels,
     )

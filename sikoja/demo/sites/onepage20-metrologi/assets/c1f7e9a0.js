@@ -1,0 +1,1 @@
+/* Canva Websites runtime (trimmed) */
