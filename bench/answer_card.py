@@ -76,7 +76,7 @@ from indexer.answer import (  # noqa: E402
     leads,
     stable,
 )
-from indexer.evaluate import Judged, judged_key, read_judgments, run_judgments  # noqa: E402
+from indexer.evaluate import Judged, grade_of, judged_key, read_judgments, run_judgments  # noqa: E402
 from indexer.search import RankingConfig, Searcher  # noqa: E402
 from sikoja.config import load_settings  # noqa: E402
 from sikoja.demo.server import DEFAULT_BASE_PORT, load_manifest  # noqa: E402
@@ -134,7 +134,7 @@ def run(searcher: Searcher, query: str, category: str, grades: dict[str, int] | 
     card = response.answer
     top = response.results[0] if response.results else None
     top_right = top is not None and grades is not None and any(
-        grades.get(judged_key(u), 0) >= 2 for u in [top.url, *top.also_at])
+        grade_of(grades, u) >= 2 for u in [top.url, *top.also_at])
     right = card is not None and top_right
     card_signals = response.analysis.card
     signals = None

@@ -66,8 +66,8 @@ from indexer.evaluate import (  # noqa: E402
     Judged,
     QueryOutcome,
     Report,
+    answer_keys,
     evaluate_file,
-    judged_key,
     read_judgments,
     run_judgments,
     searcher_fn,
@@ -128,7 +128,12 @@ def stored_kinds(data_dir: Path) -> dict[str, tuple[str, str]]:
 
     store = DocumentStore.open(data_dir)
     try:
-        return {judged_key(d.url): (d.kind, d.source) for d in store.iter_documents()}
+        # a stored section (x.pdf#page=8) answers its page's judged key too
+        out: dict[str, tuple[str, str]] = {}
+        for d in store.iter_documents():
+            for k in answer_keys(d.url):
+                out.setdefault(k, (d.kind, d.source))
+        return out
     finally:
         store.close()
 
@@ -178,7 +183,7 @@ def misread_copy(clean: Path, target: Path, sources: set[str],
                 fields["kind_confidence"] = confidence
             doc.kind, doc.fields = "page", fields
             store.upsert(MergedPage(doc))
-            turned.add(judged_key(doc.url))
+            turned.update(answer_keys(doc.url))
     finally:
         store.close()
     print(f"  {build_index(load_settings(target))}", flush=True)

@@ -178,16 +178,18 @@ def coverage_table(data_dir: Path, reports: dict[str, Report],
     judged at several URLs (a page and its aliases); the crawl keeps one, and one is enough.
     A family low here loses in the crawl (pages never reached, or read as something else),
     whatever ranking does."""
-    from indexer.evaluate import judged_key
+    from indexer.evaluate import answer_keys
     from sikoja.store import DocumentStore
 
     store = DocumentStore.open(data_dir)
     kinds: dict[str, set[str]] = defaultdict(set)
     try:
         # several documents share a judged key where a hash-routed app shows its records
-        # (/#/layanan/12 and the shell at / are one key): any of them counts
+        # (/#/layanan/12 and the shell at / are one key): any of them counts; a stored
+        # section (x.pdf#page=8) answers its page's key too, never another section's
         for d in store.iter_documents():
-            kinds[judged_key(d.url)].add(d.kind)
+            for k in answer_keys(d.url):
+                kinds[k].add(d.kind)
     finally:
         store.close()
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
@@ -210,7 +212,7 @@ def card_line(data_dir: Path, judged: Path) -> str:
     """How often the answer card shows on a web's judged queries, with the thresholds as
     configured, and how often it is right (its service, or a copy collapsed with it, is a
     grade-2 answer): the card must be trustworthy on sites it was not calibrated on."""
-    from indexer.evaluate import judged_key, read_judgments
+    from indexer.evaluate import grade_of, read_judgments
     from indexer.search import Searcher
     from sikoja.config import load_settings
 
@@ -225,7 +227,7 @@ def card_line(data_dir: Path, judged: Path) -> str:
                 continue
             shown += 1
             urls = [card.url, *(response.results[0].also_at if response.results else [])]
-            right += any(j.grades.get(judged_key(u), 0) >= 2 for u in urls)
+            right += any(grade_of(j.grades, u) >= 2 for u in urls)
     finally:
         searcher.close()
     precision = f"{right / shown:.1%}" if shown else "-"

@@ -111,17 +111,46 @@ def judged_key(url: str) -> str:
     """Judged and returned URLs compare by the document's duplicate key, so that
     ``/index.php?page=x`` judged and ``/?page=x`` crawled (or a trailing slash) still match.
 
-    A hash route (``/#/layanan/12``, ``/#!/layanan/12``) is a page of its own in a single-page
-    app, so it stays part of the key; any other fragment is a place within a page.
+    A fragment stays part of the key: a hash route (``/#/layanan/12``, ``/#!/layanan/12``) is
+    a page of its own in a single-page app, and any other fragment names one section of a
+    page (``bundle.pdf#page=6``, ``layanan#h.kk``, ``#sppb-ac-content-3``), a different answer
+    from the page's other sections. What a returned URL answers is :func:`answer_keys`.
 
     >>> judged_key("http://a.go.id/#/layanan/12") == judged_key("http://a.go.id/#/layanan/14")
     False
-    >>> judged_key("http://a.go.id/layanan/#syarat") == judged_key("http://a.go.id/layanan")
+    >>> judged_key("http://a.go.id/kk/?b=2&a=1") == judged_key("http://a.go.id/kk?a=1&b=2")
     True
+    >>> judged_key("http://a.go.id/x.pdf#page=6") == judged_key("http://a.go.id/x.pdf#page=8")
+    False
     """
     key = url_key(url)
     fragment = url.partition("#")[2]
-    return f"{key}#{fragment}" if fragment.startswith(("/", "!/")) else key
+    return f"{key}#{fragment}" if fragment else key
+
+
+def answer_keys(url: str) -> tuple[str, ...]:
+    """The judged keys a returned (or stored) URL answers: its own key and, for a section
+    of a page (a fragment that is not a hash route), the page's key too, since judges often
+    grade the page as a whole. A section never answers another section of its page, and
+    the page alone never answers a section judged on its own.
+
+    >>> answer_keys("http://a.go.id/x.pdf#page=8")
+    ('http://a.go.id/x.pdf#page=8', 'http://a.go.id/x.pdf')
+    >>> answer_keys("http://a.go.id/x.pdf")
+    ('http://a.go.id/x.pdf',)
+    >>> answer_keys("http://a.go.id/#/layanan/12")
+    ('http://a.go.id/#/layanan/12',)
+    """
+    key = judged_key(url)
+    fragment = url.partition("#")[2]
+    if not fragment or fragment.startswith(("/", "!/")):
+        return (key,)
+    return (key, url_key(url))
+
+
+def grade_of(grades: dict[str, int], url: str) -> int:
+    """The best grade in ``grades`` (keyed by :func:`judged_key`) that ``url`` answers."""
+    return max((grades.get(k, 0) for k in answer_keys(url)), default=0)
 
 
 def read_judgments(path: Path) -> list[Judged]:
@@ -158,15 +187,15 @@ def run_judgments(search: Callable[[str], list[list[str]]], judged: list[Judged]
     report = Report(mode)
     for n, item in enumerate(judged, 1):
         ranked = search(item.query)
-        grade_of = {judged_key(u): g for u, g in item.grades.items()}
+        left = {judged_key(u): g for u, g in item.grades.items()}
         grades = []
         for urls in ranked:
             # a judged answer counts once, where it is first found: two results that are
             # the same judged page (a URL variant, a copy collapsed into a later result)
             # would otherwise both earn its gain and lift nDCG@10 above 1
-            keys = [k for k in (judged_key(u) for u in urls) if k in grade_of]
-            best = max(keys, key=lambda k: grade_of[k], default=None)
-            grades.append(0 if best is None else grade_of.pop(best))
+            keys = [k for u in urls for k in answer_keys(u) if k in left]
+            best = max(keys, key=lambda k: left[k], default=None)
+            grades.append(0 if best is None else left.pop(best))
         report.outcomes.append(QueryOutcome(item, grades, ranked[0][0] if ranked else None))
         if progress and n % 50 == 0:
             progress(f"evaluated {n}/{len(judged)} queries")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from indexer.evaluate import judged_key, read_judgments, run_judgments
+from indexer.evaluate import answer_keys, judged_key, read_judgments, run_judgments
 from sikoja.demo.server import DEFAULT_BASE_PORT
 
 DEVSET = Path(__file__).resolve().parent.parent / "eval" / "devset.tsv"
@@ -138,19 +138,19 @@ def test_first_result_is_the_service(sample, query, site, path):
     web, _, searcher = sample
     # the named page, or another office's page of the same service where the dev set grades
     # it the exact answer too (every kelurahan issues the domicile letter)
-    # (compared as the evaluation credits them: by judged_key, so a service of a standard of
-    # many, <file>#page=N, is the file the dev set judges)
+    # (compared as the evaluation credits them: a service of a standard of many,
+    # <file>#page=N, answers the file the dev set judges, never another page of it)
     assert_first_is_one_of(searcher, query, {on_port(web, site, path),
                                              *exact_answers(web, query)})
 
 
 def assert_first_is_one_of(searcher, query: str, answers: set[str]) -> None:
     """The first result of ``query`` (or a copy it collapsed) is one of ``answers``, compared
-    as the evaluation credits them (by judged_key)."""
+    as the evaluation credits them (answer_keys against judged_key)."""
     expected = {judged_key(u) for u in answers}
     results = searcher.search(query, limit=5).results
     assert results, f"no result for {query!r}"
-    first = {judged_key(u) for u in (results[0].url, *results[0].also_at)}
+    first = {k for u in (results[0].url, *results[0].also_at) for k in answer_keys(u)}
     assert expected & first, f"{query!r}: first was {results[0].title!r} {results[0].url}"
 
 

@@ -59,6 +59,30 @@ def test_hash_routes_of_a_single_page_app_are_judged_as_pages_of_their_own(tmp_p
     assert anchored.outcomes[0].success1 == 1.0
 
 
+
+def test_a_judged_section_is_answered_by_that_section_only(tmp_path):
+    """A bundle's sections (``x.pdf#page=N``, a Google Sites ``#h.…`` heading, an accordion
+    panel) are different services: the Perubahan Data KK section (#page=8) returned for a
+    query judged on the KK Baru section (#page=6) is a miss, and so is the whole file; a page
+    judged without a fragment is answered by the page and by any section of it."""
+    path = write(tmp_path, "qid\tcategory\tquery\trelevant\n"
+                 "q1\tformal\tkk baru\thttp://x/sp.pdf#page=6=2\n"
+                 "q2\tformal\tkk\thttp://x/sp.pdf=2\n"
+                 "q3\tformal\tkk\thttp://s/layanan#h.kk=2\n")
+    section, whole, heading = read_judgments(path)
+
+    def first(judged, *urls):
+        return run_judgments(lambda q: [list(urls)], [judged], "t").outcomes[0].ranked_grades[0]
+
+    assert first(section, "http://x/sp.pdf#page=8") == 0
+    assert first(section, "http://x/sp.pdf") == 0
+    assert first(section, "http://x/sp.pdf#page=6") == 2
+    assert first(section, "http://c/kk", "http://x/sp.pdf#page=6") == 2  # a copy collapsed
+    assert first(whole, "http://x/sp.pdf#page=8") == 2
+    assert first(whole, "http://x/sp.pdf") == 2
+    assert first(heading, "http://s/layanan#h.kia") == 0
+    assert first(heading, "http://s/layanan/#h.kk") == 2  # url_key still applies
+
 def test_held_out_is_reported_apart_with_its_gap(tmp_path):
     from indexer.evaluate import format_gap
 
