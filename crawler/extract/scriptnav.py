@@ -18,11 +18,18 @@ No script is run. A handler's URL is read where it is a string literal:
   + id; }`` makes ``lihat('3')`` go to ``detail.php?id=3`` (a literal prefix and suffix
   around the parameter are kept).
 
+A literal joined to a value the page computes (``window.open('cetak.php?id=' + x)``) is
+only the start of a URL and is not followed.
+
 A select is a jump menu when its ``onchange`` navigates (a location assignment,
 ``MM_jumpMenu``, or a navigating function of the page given ``this.value``); its options'
-values that read as URLs are followed, each with its option's text. A GET form whose
+values that read as URLs are followed, each with its option's text; where the handler puts a
+literal before the chosen value (``location.href='kelurahan.php?kec=' + this.value``, or the
+function's own prefix) every option's value is, after that literal. A GET form whose
 fields are selects, hidden inputs and buttons (no text box: a search) is submitted once per
-option of its first select (the others at their chosen option). ``history.back()``,
+option of its first select, as a browser submits it: the others at their chosen option (an
+empty value stays empty), the first submit button's name and value, no action the page's
+own URL. ``history.back()``,
 ``window.print()``, ``location.reload()`` carry no literal and go nowhere; what a literal
 names is followed only through the crawler's own rules (``is_followable``: no ``mailto:``,
 ``javascript:``; the site's scope and trap rules drop other hosts and endless parameters).
