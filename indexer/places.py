@@ -225,17 +225,17 @@ class Directory:
                          if any(set(a) <= said for a in o.aliases) or o.apps & said
                          or any(self._says_place(typed, p) for p in o.places))
 
+    def hosts_said(self, analysis: QueryAnalysis) -> frozenset[str]:
+        """The sites (host:port) of the apps the query names by name ("siapduk")."""
+        said = {t for term in analysis.terms for t in term.tokens}
+        return frozenset(h for t in said & self.app_hosts.keys() for h in self.app_hosts[t])
+
     def places_said(self, analysis: QueryAnalysis) -> tuple[tuple[str, ...], ...]:
         """The place names of two words or more the query says as a phrase, of an office
         of the index ("sungai putri" of Kelurahan Sungai Putri), as written."""
         typed = words_of(analysis.normalized)
         return tuple(sorted({p for o in self.opds for p in o.places
                              if len(p) > 1 and _contains(typed, p)}))
-
-    def hosts_said(self, analysis: QueryAnalysis) -> frozenset[str]:
-        """The sites (host:port) of the apps the query names by name ("siapduk")."""
-        said = {t for term in analysis.terms for t in term.tokens}
-        return frozenset(h for t in said & self.app_hosts.keys() for h in self.app_hosts[t])
 
     def home_asked(self, analysis: QueryAnalysis, vocabulary: Vocabulary | None) -> str | None:
         """The id of the site home the query asks for by the site's own name and nothing
