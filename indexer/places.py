@@ -235,6 +235,13 @@ class Directory:
         said = {t for term in analysis.terms for t in term.tokens}
         return frozenset(h for t in said & self.app_hosts.keys() for h in self.app_hosts[t])
 
+    def places_said(self, analysis: QueryAnalysis) -> tuple[tuple[str, ...], ...]:
+        """The place names of two words or more the query says as a phrase, of an office
+        of the index ("sungai putri" of Kelurahan Sungai Putri), as written."""
+        typed = words_of(analysis.normalized)
+        return tuple(sorted({p for o in self.opds for p in o.places
+                             if len(p) > 1 and _contains(typed, p)}))
+
     def home_asked(self, analysis: QueryAnalysis, vocabulary: Vocabulary | None) -> str | None:
         """The id of the site home the query asks for by the site's own name and nothing
         else (indexer/homes.py), or None."""

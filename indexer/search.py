@@ -1016,7 +1016,7 @@ class Searcher:
             self.analyzer, analysis, words.words, words.weights,
             lambda terms: list(searched(tuple(terms))),
             self.backend.doc_meta, top.group_id or top.id, vocabulary, measured,
-            self._same_service(top))
+            self._same_service(top), self._opds().places_said(analysis))
         held = {} if held is None else held
         leaders = sorted({r.leader for _, _, r in measured_drops.drops if r.leader})
         missing = [i for i in leaders if i not in held]

@@ -29,7 +29,7 @@ where it can change the card. The others are shown by explain for the bench.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from indexer.analysis import Analyzer, QueryAnalysis, QueryTerm, Vocabulary
 from indexer.answer import CARD_KINDS
@@ -88,7 +88,8 @@ def measure(analyzer: Analyzer, analysis: QueryAnalysis, words: Sequence[str],
             weights: dict[str, float], keyword: Callable[[Sequence[QueryTerm]], list[Hit]],
             metas: Callable[[list[str]], dict[str, DocMeta]], top_group: str,
             vocabulary: Vocabulary | None = None, typed: bool = True,
-            same_service: Callable[[DocMeta], bool] | None = None) -> Stability:
+            same_service: Callable[[DocMeta], bool] | None = None,
+            places: Sequence[tuple[str, ...]] = ()) -> Stability:
     """How the top (its near-duplicate group ``top_group``) fares under each reading.
     ``words`` are the query's content words with their IDF ``weights`` (QueryWords),
     ``keyword`` runs keyword retrieval on terms and ``metas`` reads the hits' metadata;
@@ -99,11 +100,14 @@ def measure(analyzer: Analyzer, analysis: QueryAnalysis, words: Sequence[str],
     Every content word is dropped in turn, a place or an office too: skipping those (the
     same service at another office may lead without them) showed fewer right cards at the
     same precision on the tuning web (BENCHMARKS.md, "Stable tops"); only the MAX_DROPS
-    most informative (highest IDF) are, of a longer query."""
+    most informative (highest IDF) are, of a longer query. The words of a place the query
+    names (``places``, ``Directory.places_said``) are read in each drop as the place's name,
+    a phrase (:func:`as_places`), not as words any page may say apart."""
     reading = _reader(keyword, metas, top_group, same_service)
     full = reading(analysis.terms)
     typed_reading = _typed(analysis, reading, full) if typed else _share(full, full)
     drops = []
+    names = [tuple(analyzer.index_tokens(" ".join(p))) for p in places]
     # the normalised words, space-joined by the analysis (any analyzer's, the plain
     # baseline's too)
     text = (analysis.did_you_mean or analysis.normalized).split()
@@ -112,8 +116,28 @@ def measure(analyzer: Analyzer, analysis: QueryAnalysis, words: Sequence[str],
         for word in sorted(words, key=lambda w: -weights.get(w, 0.0))[:MAX_DROPS]:
             rest = " ".join(w for w in text if w != word)
             terms = analyzer.analyze_query(rest, vocabulary).terms if rest else []
+            terms = as_places(terms, names) if names else terms
             drops.append((word, weights.get(word, 0.0), _share(reading(terms), full)))
     return Stability(_share(full, full), typed_reading, drops)
+
+
+def as_places(terms: Sequence[QueryTerm], places: Sequence[tuple[str, ...]]
+              ) -> list[QueryTerm]:
+    """``terms`` with the typed one-word terms that spell a place's name (``places``: index
+    tokens of names of two words or more) read as that name, one phrase: "sungai putri"
+    names Kelurahan Sungai Putri, and the river a laboratory's page writes of ("Air
+    Sungai") is no part of it. A place whose words are not all there stays as it is."""
+    out = list(terms)
+    for place in places:
+        if len(place) < 2:
+            continue
+        parts = [t for t in out if len(t.tokens) == 1 and t.tokens[0] in place
+                 and t.origin in TYPED_ORIGINS]
+        if {t.tokens[0] for t in parts} != set(place):
+            continue
+        out = [t for t in out if t not in parts]
+        out.append(replace(parts[0], tokens=place, weight=max(t.weight for t in parts)))
+    return out
 
 
 def measure_typed(analysis: QueryAnalysis,

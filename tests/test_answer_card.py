@@ -686,6 +686,42 @@ def test_the_same_service_at_another_office_leading_keeps_the_top_stable():
     assert read(lambda m: m.title == "Balik Nama SPPT") == 0.5
 
 
+def test_a_place_the_query_names_is_read_as_the_place_when_a_word_is_left_out():
+    """"sktm di sungai putri": left out "sktm", the reading still says *where*, Kelurahan
+    Sungai Putri, not "sungai" and "putri" as words any page may write: a laboratory's page
+    on river water ("Air Sungai", said many times) led that reading and cost the SKTM its
+    firm lead and its card (session 20). A page saying the place's name as a phrase still
+    answers such a reading; one saying "sungai" alone no longer does."""
+    from indexer import stability
+    from indexer.backend import DocMeta, Hit
+
+    metas = {"sktm": DocMeta("sktm", "http://k/1", "Surat Keterangan Tidak Mampu",
+                             "Kelurahan Sungai Putri", "service"),
+             "lab": DocMeta("lab", "http://d/5", "Pengujian Kualitas Air Sungai",
+                            "Dinas Lingkungan Hidup Kota Jambi", "service")}
+    analyzer = Analyzer(synonyms=None)
+    analysis = analyzer.analyze_query("sktm di sungai putri")
+
+    def keyword(terms):  # the lab writes "sungai" often, the kelurahan's page its name
+        tokens = [t.tokens for t in terms]
+        if ("sungai",) in tokens and ("sktm",) not in tokens:
+            return [Hit("lab", 20.0), Hit("sktm", 10.0)]
+        return [Hit("sktm", 10.0), Hit("lab", 3.0)]
+
+    def read(places):
+        return stability.measure(analyzer, analysis, ["sktm", "sungai", "putri"],
+                                 {"sktm": 3.0, "sungai": 3.2, "putri": 3.9}, keyword,
+                                 lambda ids: {i: metas[i] for i in ids}, "sktm",
+                                 places=places)
+
+    assert read(()).drops_led() < 1.0
+    assert read((("sungai", "putri"),)).drops_led() == 1.0
+    # a place whose words are not all typed stays words: "putri" alone names no place
+    kept = stability.as_places(analyzer.analyze_query("sktm putri").terms, [("sungai", "putri")])
+    assert ("putri",) in [t.tokens for t in kept]
+    assert ("sungai", "putri") not in [t.tokens for t in kept]
+
+
 @pytest.mark.parametrize("query,title", [
     ("nak buat sktm di sungai putri bawak apo bae", "Tidak Mampu"),  # a kelurahan's SKTM
     ("cakmano ngurs akte lahir anak", "Akta Kelahiran"),  # a typo, the KIA page close behind

@@ -151,6 +151,89 @@ def test_a_list_row_that_opens_its_page_by_a_click_names_that_page_as_its_own():
         f"http://damkar.example/layanan.asp?id={n}" for n in range(1, 6)}
 
 
+def test_a_literal_joined_to_a_value_is_followed_only_where_the_value_is_known():
+    # the page's variable is not known without running it: the literal alone is a cut-off
+    # URL ("cetak.php?id="), not a page
+    assert urls("""<button onclick="window.open('cetak.php?id=' + x)">Cetak</button>
+      <button onclick="location.assign('a.php?x=' + document.getElementById('y').value)">
+      </button>""") == []
+    # a jump menu's chosen value is: each option's page, named by the option's text
+    assert links("""<select name="kec" onchange="location.href='kelurahan.php?kec='+this.value">
+      <option value="">-- Kecamatan --</option><option value="1">Kota Baru</option>
+      <option value="2">Telanaipura</option></select>""") == [
+        ("http://opd.example/lama/kelurahan.php?kec=1", "Kota Baru"),
+        ("http://opd.example/lama/kelurahan.php?kec=2", "Telanaipura")]
+    # and a jump menu handing its value to the page's function puts that function's prefix
+    # before every option's value, a number too, as a call with a number does
+    assert links("""<script>function pilih(v) { location.href = "detail.php?id=" + v; }</script>
+      <select onchange="pilih(this.value)"><option value="3">KTP</option>
+      <option value="7">KK</option></select><a onclick="pilih(12)">KIA</a>""") == [
+        ("http://opd.example/lama/detail.php?id=3", "KTP"),
+        ("http://opd.example/lama/detail.php?id=7", "KK"),
+        ("http://opd.example/lama/detail.php?id=12", "KIA")]
+
+
+def test_a_get_form_is_submitted_as_a_browser_submits_it():
+    base = '<base href="http://opd.example/">'
+    html = f"""<html><head>{base}</head><body>
+      <form><select name="id"><option value="1">KTP</option></select>
+      <select name="tahun"><option value="" selected>Semua tahun</option>
+      <option value="2023">2023</option></select>
+      <input type="submit" name="tampil" value="Tampilkan"><input type="submit" name="x"></form>
+      <form action="detail.php"><select name="id"><option value="2">KK</option></select>
+      <button type="submit" name="aksi" value="lihat">Lihat</button></form></body></html>"""
+    found = [(link.url, link.text) for link in extract_links(PAGE, tags_in(parse_html(html)))]
+    # no action: the page's own URL, not the base; the pressed button's name and value in
+    # the query; a chosen "all years" stays empty; a written action resolves against the base
+    assert found == [("http://opd.example/lama/index.php?id=1&tahun=&tampil=Tampilkan", "KTP"),
+                     ("http://opd.example/detail.php?id=2&aksi=lihat", "KK")]
+
+
+@pytest.mark.parametrize("body", [
+    # a location chain read from every "window." of it (80 KB: 16 s before)
+    '<button onclick="{}">x</button>'.format("window. " * 10_000),
+    '<select onchange="{}"><option value="a.php">a</option></select>'.format("window. " * 10_000),
+    # an unclosed "function f(" read to the end from each one (21 s before)
+    '<script>{}</script><button onclick="g(1)">x</button>'.format("function f(" * 20_000),
+    # functions of 2,000 parameters, each looked for in the body (41-80 s before)
+    '<script>{}</script><button onclick="g(1)">x</button>'.format(
+        ("function f({}){{".format(",".join(f"a{i}" for i in range(2000)))) * 20),
+])
+def test_a_hostile_handler_or_script_gives_nothing_in_one_pass(body):
+    assert urls(body) == []
+
+
+def test_one_handler_opening_many_pages_gives_at_most_the_page_bound():
+    # one handler's 20,000 calls under 200 KB of text, the text read again per URL before
+    # (24 s): a handler is read to MAX_HANDLER characters, the page to MAX_SCRIPT_LINKS
+    handler = "window.open('a.php');" * 20_000
+    found = urls(f'<div onclick="{handler}">{"kata " * 40_000}</div>')
+    assert 0 < len(found) <= MAX_SCRIPT_LINKS and set(found) == {"http://opd.example/lama/a.php"}
+
+
+def test_a_clicked_row_under_a_base_href_names_the_page_the_crawler_follows():
+    from crawler.extract.document import html_document
+    from crawler.extract.servicetable import OWN_PAGE
+
+    rows = "".join(f"<tr onclick=\"location.href='layanan.php?id={n}'\"><td>{n}</td>"
+                   f"<td>{name}</td><td>Gratis</td></tr>"
+                   for n, name in enumerate(("Akta Kelahiran", "Kartu Keluarga", "Surat Pindah"),
+                                            1))
+    linked = "".join(f"<tr><td>{n}</td><td><a href='layanan.php?id={n}'>{name}</a></td>"
+                     f"<td>Gratis</td></tr>" for n, name in enumerate(["Akta Kematian", "KIA"], 4))
+    for body in (rows, linked):
+        html = (f'<html><head><base href="http://opd.example/"><title>Layanan</title></head>'
+                f"<body><h1>Daftar Layanan</h1><table><tr><th>No</th><th>Nama Layanan</th>"
+                f"<th>Biaya</th></tr>{body}</table></body></html>")
+        page = html_document(html.encode(), url=PAGE, content_type="text/html",
+                             http_last_modified=None, source="s", opd="O")
+        followed = [link.url for link in extract_links(PAGE, tags_in(parse_html(html)))
+                    if "layanan.php" in link.url]
+        # the row leaves once the page it names is stored: the URL the crawl stores it at
+        assert [p.fields.get(OWN_PAGE) for p in page.parts] == followed
+        assert followed[0].startswith("http://opd.example/layanan.php?id=")
+
+
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
     out = tmp_path_factory.mktemp("jsnav20")

@@ -178,7 +178,7 @@ def extract_links(base_url: str, tags: list[Tag]) -> list[Link]:
     # what a clickable row, a button, a javascript: link, a jump menu or a GET form of
     # selects opens (crawler.extract.scriptnav): an old site's services may be reached
     # no other way
-    links += [Link(url, text) for url, text in script_links(base, tags)]
+    links += [Link(url, text) for url, text in script_links(base, tags, base_url)]
     return links
 
 

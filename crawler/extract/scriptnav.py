@@ -18,11 +18,18 @@ No script is run. A handler's URL is read where it is a string literal:
   + id; }`` makes ``lihat('3')`` go to ``detail.php?id=3`` (a literal prefix and suffix
   around the parameter are kept).
 
+A literal joined to a value the page computes (``window.open('cetak.php?id=' + x)``) is
+only the start of a URL and is not followed.
+
 A select is a jump menu when its ``onchange`` navigates (a location assignment,
 ``MM_jumpMenu``, or a navigating function of the page given ``this.value``); its options'
-values that read as URLs are followed, each with its option's text. A GET form whose
+values that read as URLs are followed, each with its option's text; where the handler puts a
+literal before the chosen value (``location.href='kelurahan.php?kec=' + this.value``, or the
+function's own prefix) every option's value is, after that literal. A GET form whose
 fields are selects, hidden inputs and buttons (no text box: a search) is submitted once per
-option of its first select (the others at their chosen option). ``history.back()``,
+option of its first select, as a browser submits it: the others at their chosen option (an
+empty value stays empty), the first submit button's name and value, no action the page's
+own URL. ``history.back()``,
 ``window.print()``, ``location.reload()`` carry no literal and go nowhere; what a literal
 names is followed only through the crawler's own rules (``is_followable``: no ``mailto:``,
 ``javascript:``; the site's scope and trap rules drop other hosts and endless parameters).
@@ -31,6 +38,8 @@ At most ``MAX_SCRIPT_LINKS`` per page, ``MAX_OPTIONS`` per select.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from urllib.parse import urlencode, urljoin
 
@@ -43,22 +52,40 @@ MAX_SCRIPT_LINKS = 200  # URLs read from script on one page
 MAX_OPTIONS = 100  # options of one jump menu or form select
 HANDLERS = ("onclick", "onchange", "ondblclick")
 MAX_CODE = 200_000  # characters of inline script read for the page's functions
+MAX_HANDLER = 4000  # characters of one handler read: a longer one is a script, not a click
+MAX_FUNCTIONS = 1000  # functions of the page's inline scripts read
+MAX_BODY = 4000  # characters of one function's body read
 
+# Every pattern is read in one pass (a hostile page must not hang the crawl): a location is
+# found by its own word and the object before it looked at, not walked to from each
+# ``window.`` of a chain; a function's parameters stop at the first bracket.
 _LIT = r"""(?:'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)")"""
-_LOCATION = (r"""(?<![\w$.])(?:(?:window|document|self|top|parent|opener)\s*\.\s*)*"""
-             r"""location(?:\s*\.\s*href)?""")
+_LOCATION = (r"""(?:(?<=window\.)|(?<=document\.)|(?<=self\.)|(?<=top\.)|(?<=parent\.)|"""
+             r"""(?<=opener\.)|(?<![\w$.]))location(?:\s*\.\s*href)?""")
 # where a value goes: assigned to a location, or the first argument of a navigating call
 _GOES_TO = (rf"""(?:{_LOCATION}\s*=(?!=)\s*|{_LOCATION}\s*\.\s*(?:assign|replace)\s*\(\s*|"""
             r"""(?<![\w$.])(?:window\s*\.\s*)?(?:open|navigate)\s*\(\s*)""")
 _NAVIGATES = re.compile(_GOES_TO + _LIT)
+# what follows a literal that is only the start of the URL: ``'kelurahan.php?kec=' + ...``
+_PLUS = re.compile(r"""\s*\+\s*""")
+# the chosen option's value, in a jump menu's handler
+_THIS_VALUE = re.compile(r"""this\s*\.\s*(?:options\s*\[\s*this\s*\.\s*selectedIndex\s*\]"""
+                         r"""\s*\.\s*)?value(?![\w$])""")
 _CALL = re.compile(r"""(?<![\w$.])([A-Za-z_$][\w$]*)\s*\(([^()]*)\)""")
+_LITERAL = re.compile(_LIT)
 _ARG = re.compile(_LIT + r"""|([^,'"]+)""")
-_FUNCTION = re.compile(r"""function\s+([A-Za-z_$][\w$]*)\s*\(([^)]*)\)\s*\{|"""
-                       r"""([A-Za-z_$][\w$]*)\s*=\s*function\s*\(([^)]*)\)\s*\{""")
+_FUNCTION = re.compile(r"""(?<![\w$])function\s+([A-Za-z_$][\w$]*)\s*\(([^(){}]{0,300})\)\s*\{|"""
+                       r"""(?<![\w$.])([A-Za-z_$][\w$]*)\s*=\s*function\s*\(([^(){}]{0,300})\)"""
+                       r"""\s*\{""")
+# a parameter that a function's body sends somewhere, with a literal before or after it
+_USE = re.compile(_GOES_TO + rf"""(?:{_LIT}\s*\+\s*)?([A-Za-z_$][\w$]*)(?![\w$])"""
+                  rf"""(?:\s*\+\s*{_LIT})?\s*(?=[;,)\n}}]|$)""")
 _JUMPS = re.compile(rf"""{_LOCATION}\s*=(?!=)|MM_jumpMenu\s*\(|"""
                     r"""(?<![\w$.])(?:window\s*\.\s*)?open\s*\(""")
 # an option's value that names a page (not "1", "" or "#")
 _URLISH = re.compile(r"""^(?:https?://|/|\.\.?/)|[/.?=]""", re.IGNORECASE)
+_METHOD = re.compile(r"GET|POST|PUT|DELETE|HEAD")
+_NUMBER = re.compile(r"""\s*(\d+)\s*""")
 
 
 def _literal(m: re.Match[str], first: int = 1) -> str:
@@ -66,50 +93,88 @@ def _literal(m: re.Match[str], first: int = 1) -> str:
     return re.sub(r"\\(.)", r"\1", value or "")
 
 
-def _body(code: str, start: int) -> str:
-    """The function body whose ``{`` is just before ``start``: up to its matching brace."""
-    depth = 1
-    for i in range(start, min(len(code), start + 4000)):
-        if code[i] == "{":
-            depth += 1
-        elif code[i] == "}":
-            depth -= 1
-            if depth == 0:
-                return code[start:i]
-    return code[start:start + 4000]
+def _closing_braces(code: str) -> dict[int, int]:
+    """{position after a ``{``: position of its matching ``}``}, in one pass."""
+    closing: dict[int, int] = {}
+    opened: list[int] = []
+    for m in re.finditer(r"[{}]", code):
+        if m.group() == "{":
+            opened.append(m.end())
+        elif opened:
+            closing[opened.pop()] = m.start()
+    return closing
 
 
 def navigating_functions(code: str) -> dict[str, tuple[int, str, str]]:
     """{name: (argument index, prefix, suffix)} of the functions ``code`` defines that go
     to a URL made of one of their parameters: ``function lihat(id) { window.location =
-    'detail.php?id=' + id; }`` -> ``{"lihat": (0, "detail.php?id=", "")}``."""
+    'detail.php?id=' + id; }`` -> ``{"lihat": (0, "detail.php?id=", "")}``. The code is read
+    once: every place that sends a name somewhere, then each function's body for those
+    sending one of its parameters."""
+    uses = [(m.start(), m.group(3), _literal(m, 1), _literal(m, 4)) for m in _USE.finditer(code)]
+    if not uses:
+        return {}
+    closing = _closing_braces(code)
+    starts = [use[0] for use in uses]
     found: dict[str, tuple[int, str, str]] = {}
-    for m in _FUNCTION.finditer(code):
+    for m in itertools.islice(_FUNCTION.finditer(code), MAX_FUNCTIONS):
         name = m.group(1) or m.group(3)
         params = [p.strip() for p in (m.group(2) if m.group(1) else m.group(4)).split(",")]
-        body = _body(code, m.end())
-        for index, param in enumerate(params):
-            if not re.fullmatch(r"[A-Za-z_$][\w$]*", param):
-                continue
-            use = re.search(_GOES_TO + rf"""(?:{_LIT}\s*\+\s*)?{re.escape(param)}(?![\w$])"""
-                            rf"""(?:\s*\+\s*{_LIT})?\s*(?=[;,)\n}}]|$)""", body)
-            if use:
-                found[name] = (index, _literal(use, 1), _literal(use, 3))
+        end = min(closing.get(m.end(), len(code)), m.end() + MAX_BODY)
+        for at in range(bisect.bisect_left(starts, m.end()), len(uses)):
+            pos, param, prefix, suffix = uses[at]
+            if pos >= end:
+                break
+            if param in params:
+                found[name] = (params.index(param), prefix, suffix)
                 break
     return found
 
 
 def handler_urls(handler: str, functions: dict[str, tuple[int, str, str]]) -> list[str]:
-    """The URLs a handler (or a ``javascript:`` href's code) goes to, as written."""
-    urls = [_literal(m) for m in _NAVIGATES.finditer(handler)]
+    """The URLs a handler (or a ``javascript:`` href's code) goes to, as written; a literal
+    joined to a value the page computes is no URL and is dropped."""
+    handler = handler[:MAX_HANDLER]
+    urls = []
+    for m in _NAVIGATES.finditer(handler):
+        # 'cetak.php?id=' + x is no URL of its own; open('GET', ...) is a request's method
+        if not _PLUS.match(handler, m.end()) and not _METHOD.fullmatch(_literal(m)):
+            urls.append(_literal(m))
     for m in _CALL.finditer(handler):
         if m.group(1) not in functions:
             continue
         index, prefix, suffix = functions[m.group(1)]
         args = [a for a in _ARG.finditer(m.group(2)) if (a.group(3) or "x").strip()]
-        if index < len(args) and args[index].group(3) is None:
+        if index >= len(args):
+            continue
+        if args[index].group(3) is None:
             urls.append(prefix + _literal(args[index]) + suffix)
+        elif prefix and (number := _NUMBER.fullmatch(args[index].group(3))):
+            urls.append(prefix + number.group(1) + suffix)  # lihat(12): detail.php?id=12
     return [u.strip() for u in urls if u.strip()]
+
+
+def jump_target(handler: str, functions: dict[str, tuple[int, str, str]]
+                ) -> tuple[str, str] | None:
+    """(prefix, suffix) a jump menu's handler puts around the chosen option's value, or None
+    when it is no jump menu: ("", "") for ``location = this.value`` or ``MM_jumpMenu``,
+    ("kelurahan.php?kec=", "") for ``location.href = 'kelurahan.php?kec=' + this.value`` or a
+    call of the page's ``pilih(this.value)`` that goes to ``'kelurahan.php?kec=' + v``."""
+    handler = handler[:MAX_HANDLER]
+    for m in _NAVIGATES.finditer(handler):
+        plus = _PLUS.match(handler, m.end())
+        if plus and (value := _THIS_VALUE.match(handler, plus.end())):
+            more = _PLUS.match(handler, value.end())
+            after = _LITERAL.match(handler, more.end()) if more else None
+            return _literal(m), _literal(after) if after else ""
+    for m in _CALL.finditer(handler):
+        if m.group(1) in functions and "this" in m.group(2):
+            index, prefix, suffix = functions[m.group(1)]
+            args = [a.group().strip() for a in _ARG.finditer(m.group(2))]
+            if index < len(args) and _THIS_VALUE.fullmatch(args[index]):
+                return prefix, suffix
+            return "", ""
+    return ("", "") if _JUMPS.search(handler) else None
 
 
 def _text(tag: Tag) -> str:
@@ -124,10 +189,7 @@ def _text(tag: Tag) -> str:
 
 
 def _jump_menu(select: Tag, functions: dict[str, tuple[int, str, str]]) -> bool:
-    handler = str(select.get("onchange") or "")
-    if _JUMPS.search(handler):
-        return True
-    return any(m.group(1) in functions and "this" in m.group(2) for m in _CALL.finditer(handler))
+    return jump_target(str(select.get("onchange") or ""), functions) is not None
 
 
 def _options(select: Tag) -> list[Tag]:
@@ -135,16 +197,24 @@ def _options(select: Tag) -> list[Tag]:
             if str(o.get("value", o.get_text())).strip()]
 
 
-def _form_urls(form: Tag, base: str,
+def _value(option: Tag) -> str:
+    return str(option.get("value", squash(option.get_text(" ")))).strip()
+
+
+def _form_urls(form: Tag, page_url: str, base: str,
                functions: dict[str, tuple[int, str, str]]) -> list[tuple[str, str]]:
     """A GET form of selects and hidden inputs that a visitor submits (a submit button, or
     a select that submits on change) once per option of its first select: (URL, the
-    option's text). A jump menu's form is not submitted: its select goes by itself."""
+    option's text), its query as a browser writes it (the fields in document order, the
+    pressed button's name and value among them, the other selects at their chosen option
+    even when its value is empty). A jump menu's form is not submitted: its select goes by
+    itself. An empty or missing ``action`` is the page's own URL (HTML: not the
+    ``<base href>``, which only a written action resolves against)."""
     if str(form.get("method") or "get").strip().lower() != "get":
         return []
     fields: list[tuple[str, str]] = []
     selects = []
-    submits = False
+    submits = pressed = False
     for tag in form.find_all(("input", "select", "textarea", "button")):
         kind = str(tag.get("type") or ("submit" if tag.name == "button" else "text")).lower()
         name = str(tag.get("name") or "")
@@ -160,30 +230,37 @@ def _form_urls(form: Tag, base: str,
             fields.append((name, ""))
         elif kind == "hidden" and name:
             fields.append((name, str(tag.get("value") or "")))
+        elif kind == "submit" and not pressed:
+            pressed = True  # the first submit button is the one a visitor presses
+            if name:
+                fields.append((name, str(tag.get("value") or "")))
     if not selects or not submits:
         return []
     chosen = {}
     for select in selects[1:]:
-        options = _options(select)
+        options = select.find_all("option")[:MAX_OPTIONS]
         pick = next((o for o in options if o.has_attr("selected")),
                     options[0] if options else None)
-        chosen[str(select["name"])] = (str(pick.get("value", pick.get_text())).strip()
-                                       if pick else "")
-    action = urljoin(base, str(form.get("action") or "").strip() or base).split("#", 1)[0]
+        chosen[str(select["name"])] = _value(pick) if pick else ""
+    written = str(form.get("action") or "").strip()
+    action = (urljoin(base, written) if written else page_url).split("#", 1)[0]
     action = action.split("?", 1)[0]
     first = str(selects[0]["name"])
     out = []
     for option in _options(selects[0]):
-        value = str(option.get("value", option.get_text())).strip()
+        value = _value(option)
         query = [(n, value if n == first else chosen.get(n, v)) for n, v in fields]
         out.append((f"{action}?{urlencode(query)}", squash(option.get_text(" "))))
     return out
 
 
-def script_links(base: str, tags: list[Tag]) -> list[tuple[str, str]]:
+def script_links(base: str, tags: list[Tag], page_url: str | None = None
+                 ) -> list[tuple[str, str]]:
     """(absolute URL, link text) of what the page's handlers, jump menus and GET forms
     open, in document order, at most ``MAX_SCRIPT_LINKS``; ``tags``: every tag of the page
-    (``crawler.extract.html.tags_in``), ``base``: what its relative links resolve against."""
+    (``crawler.extract.html.tags_in``), ``base``: what its relative links resolve against,
+    ``page_url``: the page's own URL (a form without an action goes there; ``base`` if
+    not given)."""
     found: list[tuple[str, str]] = []
     known: list[dict[str, tuple[int, str, str]]] = []
 
@@ -196,7 +273,7 @@ def script_links(base: str, tags: list[Tag]) -> list[tuple[str, str]]:
         return known[0]
 
     def add(url: str, text: str) -> None:
-        if is_followable(url):
+        if len(found) < MAX_SCRIPT_LINKS and is_followable(url):
             try:
                 found.append((urljoin(base, url).split("#", 1)[0], text))
             except ValueError:
@@ -209,16 +286,25 @@ def script_links(base: str, tags: list[Tag]) -> list[tuple[str, str]]:
         codes = [str(tag[h]) for h in HANDLERS if tag.has_attr(h)]
         if href[:11].lower() == "javascript:":
             codes.append(href[11:])
+        text = None  # what the tag says, read once, when a handler goes somewhere
         for handler in codes:
             for url in handler_urls(handler, functions() if "(" in handler else {}):
-                add(url, _text(tag))
-        if tag.name == "select" and tag.has_attr("onchange") and _jump_menu(tag, functions()):
+                if len(found) >= MAX_SCRIPT_LINKS:
+                    break
+                text = _text(tag) if text is None else text
+                add(url, text)
+        if tag.name == "select" and tag.has_attr("onchange"):
+            target = jump_target(str(tag["onchange"]), functions())
+            if target is None:
+                continue
+            prefix, suffix = target
             for option in _options(tag):
                 value = str(option.get("value", "")).strip()
-                if _URLISH.search(value):
-                    add(value, squash(option.get_text(" ")))
+                if prefix and value:  # 'kelurahan.php?kec=' + this.value: any value
+                    add(prefix + value + suffix, squash(option.get_text(" ")))
+                elif _URLISH.search(value):
+                    add(value + suffix, squash(option.get_text(" ")))
         elif tag.name == "form":
-            for url, text in _form_urls(tag, base, functions()):
+            for url, text in _form_urls(tag, page_url or base, base, functions()):
                 add(url, text)
     return found[:MAX_SCRIPT_LINKS]
-

@@ -40,7 +40,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from bs4 import Tag
 
 from crawler.extract.catalog import slugify
-from crawler.extract.html import squash, tags_in
+from crawler.extract.html import page_base, squash, tags_in
 from crawler.extract.lang import detect_language
 from crawler.extract.scriptnav import script_links
 from crawler.extract.service import (
@@ -168,29 +168,42 @@ def table_services(content: Tag, page_url: str, source: str, opd: str,
     return []
 
 
-def own_page(links: list[Tag], page_url: str) -> str | None:
+def link_base(tag: Tag, page_url: str) -> str:
+    """What the links of the page holding ``tag`` resolve against, as the crawler resolves
+    them (``crawler.extract.html.page_base``): its ``<base href>``, else its URL."""
+    root = tag
+    while root.parent is not None:
+        root = root.parent
+    base = root.find("base", href=True)
+    return page_base(page_url, [base]) if isinstance(base, Tag) else page_url
+
+
+def own_page(links: list[Tag], page_url: str, base: str | None = None) -> str | None:
     """The other page of the site the first of ``links`` leads to (a row's or a panel's
     service written on a page of its own), or None: no link, a place in this page, another
-    site, a file (a row naming its standard's PDF still tells the facts the PDF may not)."""
+    site, a file (a row naming its standard's PDF still tells the facts the PDF may not).
+    The link resolves against ``base`` (``link_base``, found from the links when not
+    given): the URL the crawler follows and stores that page at."""
     for link in links:
         href = str(link.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
             continue
-        return _page_of_site(href, page_url)
+        return _page_of_site(href, page_url, base or link_base(link, page_url))
     return None
 
 
-def clicked_page(cell: Tag, page_url: str) -> str | None:
+def clicked_page(cell: Tag, page_url: str, base: str | None = None) -> str | None:
     """The other page of the site a click on the row of ``cell`` opens by script (an old
     site's ``<tr onclick="location.href='layanan.asp?id=3'">``, ``crawler.extract.scriptnav``),
     or None, as ``own_page`` reads a link."""
     row = cell.find_parent("tr") or cell
-    found = script_links(page_url, [row, *row.find_all(True)])
-    return _page_of_site(found[0][0], page_url) if found else None
+    base = base or link_base(cell, page_url)
+    found = script_links(base, [row, *row.find_all(True)], page_url)
+    return _page_of_site(found[0][0], page_url, base) if found else None
 
 
-def _page_of_site(href: str, page_url: str) -> str | None:
-    target = urlsplit(urljoin(page_url, href))
+def _page_of_site(href: str, page_url: str, base: str) -> str | None:
+    target = urlsplit(urljoin(base, href))
     here = urlsplit(page_url)
     if target.scheme in ("http", "https") and target.netloc == here.netloc and (
             target.path, target.query) != (here.path, here.query) and not (
@@ -205,6 +218,7 @@ def _named_rows(grid: list[list[_Slot | None]], name_at: int, labels: dict[int, 
     something, its continuation rows' lines added (see the module docstring); "" for a row
     naming nothing readable."""
     services: list[tuple[str, dict[int, list[str]], str | None]] = []
+    base = ""
     for line in grid:
         slot = line[name_at] if name_at < len(line) else None
         name = _text_at(line, name_at)
@@ -213,8 +227,9 @@ def _named_rows(grid: list[list[_Slot | None]], name_at: int, labels: dict[int, 
             if len(name) > MAX_NAME or not re.search(r"[^\W\d_]", name):
                 services.append(("", {}, None))  # a row of its own, not a service
                 continue
-            services.append((name, {}, own_page(slot.cell.find_all("a"), page_url)
-                             or clicked_page(slot.cell, page_url)))
+            base = base or link_base(slot.cell, page_url)  # once per table: it is the page's
+            services.append((name, {}, own_page(slot.cell.find_all("a"), page_url, base)
+                             or clicked_page(slot.cell, page_url, base)))
         elif not services:  # a second header row, or nothing named yet
             continue
         values = services[-1][1]
