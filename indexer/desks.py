@@ -13,20 +13,24 @@ Two readers, no list of offices or services:
 
 - a page is a *desk* when its title says what a desk does (:data:`DESK_WORDS`: pengaduan,
   keluhan, gangguan, keberatan, mediasi, perselisihan ...) and no permit or registration
-  (:data:`ISSUE_WORDS`: "Izin Gangguan" is a permit); listings and news are never desks;
+  (:data:`ISSUE_WORDS`: "Izin Gangguan" is a permit), and it is a service or a site's own
+  page: listings, news, apps (the catalog's publisher is not the office complained to) and
+  files (an empty PDF form stored as a page) never are;
 - a query *tells trouble* (:func:`tells_trouble`) when it says a dispute or a complaint
   (:data:`DISPUTE_WORDS`, or a reading the synonym tables give it of a desk's word:
   "protes" reads as "pengaduan", "dipecat" as "perselisihan hubungan industrial"), or a
   symptom (:data:`SYMPTOM_WORDS`: bocor, mampet, padam, curang) or a state denied ("tidak
   keluar", "belum diangkut") while it names no application act (:data:`ACT_WORDS`:
   daftar, pasang baru, buat, ajukan, perpanjang, syarat ...): "pasang air pdam baru" asks
-  for the connection, "air pdam tidak keluar" for the desk.
+  for the connection, "air pdam tidak keluar" for the desk. A report ("lapor", "laporan")
+  is no dispute, and a permit named ("izin gangguan") no trouble.
 
 Then :func:`lead_by_desk`: when a query tells trouble and the first result is an office's
 page that is not a desk, that office's desk among the first results leads instead, if its
-score is within ``within`` (relative) of the first's: a near tie, decided by the words that
-tell neither, is decided by the query's trouble. A desk of another office, or one far
-behind, never moves.
+score is within ``within`` (relative) of the first's and it handles this trouble (it names
+a topic the query or the first's title says, or takes any trouble of its office): a near
+tie, decided by the words that tell neither, is decided by the query's trouble. A desk of
+another office, of another trouble, or one far behind, never moves.
 """
 
 from __future__ import annotations
@@ -35,7 +39,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from indexer.answer import margin, swap_lead
+from indexer.answer import margin
+from indexer.files import file_ending
 
 if TYPE_CHECKING:
     from indexer.backend import DocMeta
@@ -49,16 +54,28 @@ DESK_WORDS = frozenset({
 # a title naming a permit or a registration is an application whatever else it says
 # ("Izin Gangguan", the old nuisance permit)
 ISSUE_WORDS = frozenset({"izin", "perizinan", "pendaftaran", "penerbitan", "pembuatan"})
-# the kinds of page a desk is: a service, an app, a site's own page (not news, not files)
-DESK_KINDS = frozenset({"service", "app", "page"})
+# the kinds of page a desk is: a service or a site's own page (not news, files or apps)
+DESK_KINDS = frozenset({"service", "page"})
+# a desk says what it serves in this many words at least
+DESK_TEXT_WORDS = 20
 
 # the index tokens of the desks' words as readings reach them ("pengaduan" -> "adu")
 DESK_READINGS = frozenset({"adu", "keluh", "ganggu", "mediasi", "selisih", "komplain"})
 # a dispute or a complaint said outright: the query tells trouble whatever else it asks
 DISPUTE_WORDS = frozenset({
     "protes", "komplain", "komplen", "ngadu", "mengadu", "mengeluh", "keluhan", "aduan",
-    "pengaduan", "keberatan", "lapor", "melapor", "laporkan", "melaporkan", "dipecat",
+    "pengaduan", "keberatan", "dipecat",
     "phk", "diphk", "curang", "pungli", "sengketa", "padahal",
+})
+# a report: to a desk ("lapor jalan rusak") or of an event or a duty ("lapor kelahiran",
+# "lapor spt pajak", "laporan keuangan"); alone it tells no trouble, and the synonym
+# tables' readings of it (adu, keluh, komplain) do not either
+REPORT_WORDS = frozenset({"lapor", "laporan", "melapor", "laporkan", "melaporkan",
+                          "pelaporan", "dilaporkan"})
+# what a report is of when it is no trouble: an event, a duty, a reading
+EVENT_WORDS = frozenset({
+    "kelahiran", "lahir", "kematian", "meninggal", "pindah", "datang", "spt", "diri",
+    "meter", "angka", "tahunan", "kinerja", "keuangan", "pajak", "wajib", "bulanan",
 })
 # a symptom: what is broken, absent, excess or wrong
 SYMPTOM_WORDS = frozenset({
@@ -91,52 +108,83 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def is_desk(title: str, kind: str) -> bool:
-    """Whether a page of ``kind`` titled ``title`` is a desk for trouble: its title says a
-    desk's word and names no permit or registration."""
+def is_desk(title: str, kind: str, url: str = "") -> bool:
+    """Whether a page of ``kind`` titled ``title`` at ``url`` is a desk for trouble: a
+    service or a site's own page (not an app: the catalog's publisher is not the office a
+    citizen complains to; never a file, whatever kind it was stored with) whose title says
+    a desk's word and names no permit or registration."""
     said = set(words_of(title))
-    return kind in DESK_KINDS and bool(said & DESK_WORDS) and not said & ISSUE_WORDS
+    return (kind in DESK_KINDS and file_ending(url) is None and bool(said & DESK_WORDS)
+            and not said & ISSUE_WORDS)
+
+
+def reads_as_service(text: str) -> bool:
+    """Whether a desk's ``text`` says what it serves: an empty form ("Formulir Permohonan
+    Keberatan PBB", a PDF of blanks stored as a page) does not."""
+    return len(words_of(text)) >= DESK_TEXT_WORDS
 
 
 def tells_trouble(normalized: str, readings: Iterable[Sequence[str]]) -> bool:
     """Whether a query tells trouble: its ``normalized`` text (Jambi Malay and slang read
     as Indonesian) says a dispute, or one of its ``readings`` (each term's index tokens,
     the typed words and what the tables expand them to) is a desk's word; or it says a
-    symptom or a denied state and no application act."""
-    said = words_of(normalized)
-    if set(said) & DISPUTE_WORDS:
+    symptom or a denied state and no application act.
+
+    A report ("lapor", "laporan") is no dispute: its readings count for nothing, and a
+    report of an event or a duty ("lapor kelahiran", "laporan keuangan") is no trouble
+    whatever else it says. A permit named ("izin gangguan") is asked for, not a desk."""
+    said = set(words_of(normalized))
+    ordered = words_of(normalized)
+    if said & DISPUTE_WORDS:
         return True
-    if any(set(tokens) & DESK_READINGS for tokens in readings):
-        return True
-    if set(said) & ACT_WORDS:
+    if said & ISSUE_WORDS:
         return False
-    denied = any(w in NEGATIONS and i + 1 < len(said) and said[i + 1] not in UNTROUBLED
-                 for i, w in enumerate(said))
-    return denied or bool(set(said) & SYMPTOM_WORDS)
+    reported = bool(said & REPORT_WORDS)
+    if reported and said & EVENT_WORDS:
+        return False
+    if not reported and any(set(tokens) & DESK_READINGS for tokens in readings):
+        return True
+    if said & ACT_WORDS:
+        return False
+    denied = any(w in NEGATIONS and i + 1 < len(ordered) and ordered[i + 1] not in UNTROUBLED
+                 for i, w in enumerate(ordered))
+    return denied or bool(said & SYMPTOM_WORDS)
 
 
 def lead_by_desk(items: list, metas: dict[str, DocMeta],
-                 offices: Callable[[Fused], frozenset[str]], window: int,
+                 offices: Callable[[Fused], frozenset[str]],
+                 serves: Callable[[DocMeta, DocMeta], bool], window: int,
                  within: float) -> list:
     """``items`` ((Fused, also_at) pairs, best first) with the first one's office's desk
     moved ahead of it, when the first is not a desk and the desk is among the first
-    ``window`` results within ``within`` (relative) of the first's score. ``offices`` are
-    the OPDs of a result's near-duplicate group (a kecamatan's copy of PDAM's connection
-    page stands for PDAM's own). The caller asks only for a query that tells trouble. A new
-    list only when the order changes; the two swap places and scores (explain reports a
-    "desk" multiplier)."""
+    ``window`` results within ``within`` (relative) of the first's score.
+
+    ``offices(first)`` are the OPDs whose desks may lead it: the first page's own (an
+    app's, the catalog publisher's, none). ``serves(desk, first)`` tells whether a desk
+    handles this trouble: it shares a topic with the query or the first's title, or takes
+    any trouble of its office. The caller asks only for a query that tells trouble.
+
+    A new list only when the order changes: the desk leads at the first's score and the
+    first follows it, second, at the same score (explain reports a "desk" multiplier): a
+    tie-break gives the desk no margin over the page it passed, so the card shows for it
+    no more than it would have where it stood."""
     if len(items) < 2:
         return items
     top = items[0][0]
-    if is_desk(metas[top.id].title, metas[top.id].kind):
+    first = metas[top.id]
+    if is_desk(first.title, first.kind, first.url):
         return items
     office = offices(top)
+    if not office:
+        return items
     for place in range(1, min(window, len(items))):
         item = items[place][0]
         meta = metas[item.id]
-        if not is_desk(meta.title, meta.kind) or not offices(item) & office:
+        if (meta.opd not in office or not is_desk(meta.title, meta.kind, meta.url)
+                or not serves(meta, first)):
             continue
         if margin([top.score, item.score]) < within:
-            return swap_lead(items, place, "desk")
+            item.rescore("desk", top.score)
+            return [items[place], items[0], *items[1:place], *items[place + 1:]]
         return items  # the office's first desk is too far behind: no other passes it
     return items

@@ -48,7 +48,7 @@ from indexer.backend import (
 from indexer.bestbets import BestBetStore
 from indexer.cards import lead
 from indexer.coverage import coverage_factor, keyword_coverage, said_tokens, weakness
-from indexer.desks import lead_by_desk, tells_trouble
+from indexer.desks import DESK_WORDS, is_desk, lead_by_desk, reads_as_service, tells_trouble
 from indexer.embedding import Embedder, load_embedder
 from indexer.external import ExternalServices
 from indexer.familiarity import (
@@ -153,6 +153,7 @@ class Searcher:
         self._site_titles: tuple[Any, dict[str, str]] = (None, {})  # home id -> title
         self._neighbours_read: tuple[int | None, NeighbourTable | None] = (None, None)
         self._common_tokens: tuple[Any, frozenset[str]] = (None, frozenset())
+        self._desk_offices_known: tuple[Any, frozenset[str]] = (None, frozenset())
         # _titled: (index version, _office_words, _title_counts, _plain), assigned at once so
         # a thread reading it never sees one version's words beside another's counts
         self._titled_cache: tuple[Any, frozenset[str], dict[str, int], frozenset[str]] = (
@@ -232,8 +233,11 @@ class Searcher:
                                         self.ranking.sibling_margin, self._common())
             if tells_trouble(analysis.normalized, (t.tokens for t in analysis.terms)):
                 members = groups or _groups(ranked, metas)[0]
-                collapsed = lead_by_desk(collapsed, metas, lambda f: frozenset(
-                    metas[m.id].opd for m in members.get(_group_key(metas[f.id], metas), [f])),
+                typed = {t for term in analysis.terms for t in term.tokens}
+                collapsed = lead_by_desk(
+                    collapsed, metas,
+                    lambda f: self._desk_offices(f, members, metas),
+                    lambda desk, first: self._desk_serves(desk, first, typed, read),
                     DESK_WINDOW, DESK_MARGIN)
             collapsed = _office_lead(collapsed, groups, metas, said, OFFICE_MARGIN,
                                      OFFICE_WINDOW)
@@ -1220,6 +1224,53 @@ class Searcher:
         said = self._shares(ids, words, read) if len(ids) > 1 else {}
         return [said.get(f.id, 0.0) for (f, _), _t in first]
 
+    def _desk_offices(self, top: Fused, members: dict[str, list[Fused]],
+                      metas: dict[str, DocMeta]) -> frozenset[str]:
+        """The OPDs whose desks may lead ``top`` (indexer/desks.py): its own office; when
+        that office has no desk in the index (a kecamatan's copy of PDAM's connection
+        page), the offices of the other pages of its near-duplicate group. An app's office
+        is the catalog's publisher: none."""
+        meta = metas[top.id]
+        if meta.kind == "app":
+            return frozenset()
+        if meta.opd in self._desk_opds():
+            return frozenset({meta.opd})
+        return frozenset({meta.opd} | {
+            metas[m.id].opd for m in members.get(_group_key(meta, metas), [top])
+            if metas[m.id].kind != "app"})
+
+    def _desk_opds(self) -> frozenset[str]:
+        """The OPDs with a desk among their pages, once per index version."""
+        version = self.backend.info().get("version")
+        if self._desk_offices_known[0] != version:
+            self._desk_offices_known = (version, frozenset(
+                m.opd for m in self.backend.all_meta() if is_desk(m.title, m.kind, m.url)))
+        return self._desk_offices_known[1]
+
+    def _desk_serves(self, desk: DocMeta, first: DocMeta, typed: set[str],
+                     read: dict[str, IndexedDoc]) -> bool:
+        """Whether ``desk`` handles the trouble a query tells of ``first``: its text says
+        what it serves, and its title names no service (beyond its office's name and the
+        words of every desk and many pages: "Pengaduan Layanan") or shares a topic with
+        the query's words and their readings (``typed``: "phk" reads as "pemutusan hubungan
+        kerja") or ``first``'s title: "Keberatan atas Ketetapan PBB-P2" takes a PBB bill's
+        trouble, not a billboard tax's."""
+        doc = read.get(desk.id) or self.backend.get([desk.id]).get(desk.id)
+        if doc is None or not reads_as_service(doc.text):
+            return False
+        # the title's own words, its acronyms not spelled out: "PBB" is a topic, the
+        # "pajak" of "pajak bumi dan bangunan" would be any tax's
+        topic = set(self._word_tokens(desk.title)) - self._common() - self._desk_tokens()
+        if topic <= self._opd_tokens(desk.opd):
+            return True
+        return bool(topic & (typed | self._title_tokens(first.title)
+                             | set(self._word_tokens(first.title))))
+
+    def _desk_tokens(self) -> frozenset[str]:
+        """The index tokens of the words that say a desk, and of the words any office's
+        service says of itself (:data:`DESK_GENERIC`)."""
+        return frozenset(t for w in DESK_WORDS | DESK_GENERIC for t in self._word_tokens(w))
+
     def _common(self) -> frozenset[str]:
         """The index tokens on half the index's pages or more ("kota", "jambi", "layan"),
         once per index version: they tell no sibling apart (indexer/siblings.py)."""
@@ -1379,6 +1430,9 @@ OFFICE_WINDOW = 3
 # readings); no query of the dev set, oov or situations lost at any of them.
 DESK_WINDOW = 5
 DESK_MARGIN = 0.25
+# words a desk's title may say of any office's service: they name no topic of its own
+DESK_GENERIC = frozenset({"layanan", "pelayanan", "publik", "masyarakat", "umum", "online",
+                          "warga", "kota", "jambi", "dan", "atau", "atas", "terhadap"})
 OFFICE_MARGIN = 0.05
 
 

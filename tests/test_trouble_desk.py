@@ -13,7 +13,7 @@ import pytest
 
 from indexer.analysis import Analyzer
 from indexer.backend import DocMeta
-from indexer.desks import is_desk, lead_by_desk, tells_trouble
+from indexer.desks import is_desk, lead_by_desk, reads_as_service, tells_trouble
 from indexer.fusion import Fused
 
 
@@ -31,11 +31,10 @@ def trouble(analyzer: Analyzer, query: str) -> bool:
     ("Pengaduan Gangguan Air dan Mobil Tangki", "service"),
     ("Keberatan atas Ketetapan PBB-P2", "service"),
     ("Mediasi Perselisihan Hubungan Industrial", "service"),
-    ("Si-Kesal (Sistem Informasi Keluhan Masyarakat Online)", "app"),
     ("Pengaduan Saluran Air Limbah", "page"),
 ])
 def test_a_desk_is_read_from_its_title(title, kind):
-    assert is_desk(title, kind)
+    assert is_desk(title, kind, "http://x/layanan/pengaduan")
 
 
 @pytest.mark.parametrize(("title", "kind"), [
@@ -44,9 +43,28 @@ def test_a_desk_is_read_from_its_title(title, kind):
     ("Izin Gangguan (HO)", "service"),                       # a permit, not a desk
     ("Jalan Rusak Jadi Keluhan Terbanyak di SiKesal", "news"),  # news about a desk
     ("Standar Pelayanan Pengaduan Angkutan Batu Bara", "document"),
+    # the catalog's entry: its office is the catalog's publisher, not the one complained to
+    ("Si-Kesal (Sistem Informasi Keluhan Masyarakat Online)", "app"),
 ])
-def test_an_application_a_permit_news_or_a_file_is_no_desk(title, kind):
-    assert not is_desk(title, kind)
+def test_an_application_a_permit_news_an_app_or_a_file_is_no_desk(title, kind):
+    assert not is_desk(title, kind, "http://x/layanan/1")
+
+
+@pytest.mark.parametrize("url", [
+    "http://x/files/formulir-keberatan-pbb.pdf",  # a blank form stored as a page
+    "http://x/unduhan/Mediasi-Hubungan-Industrial-2024.ods#page=4",
+])
+def test_a_file_is_no_desk_whatever_kind_it_was_stored_with(url):
+    assert not is_desk("Formulir Permohonan Keberatan PBB", "page", url)
+    assert not is_desk("Formulir Permohonan Keberatan PBB", "service", url)
+
+
+def test_a_desk_says_what_it_serves():
+    assert not reads_as_service("Formulir Permohonan Keberatan PBB")
+    assert reads_as_service(
+        "Wajib pajak yang tidak setuju dengan ketetapan PBB-P2 dapat mengajukan keberatan "
+        "secara tertulis kepada Bapenda paling lambat tiga bulan sejak SPPT diterima, "
+        "dengan melampirkan fotokopi KTP dan SPPT.")
 
 
 @pytest.mark.parametrize("query", [
@@ -56,6 +74,7 @@ def test_an_application_a_permit_news_or_a_file_is_no_desk(title, kind):
     "tagihan air pdam naik padahal pemakaian sama saja",  # an expectation broken
     "di phk tanpa pesangon siapa yang bisa bantu",
     "bikin kk di kelurahan disuruh bayar padahal gratis",  # a dispute beats the act
+    "lapor jalan rusak depan rumah",               # a report of a symptom
 ])
 def test_trouble_is_read_from_the_query(analyzer, query):
     assert trouble(analyzer, query)
@@ -69,6 +88,11 @@ def test_trouble_is_read_from_the_query(analyzer, query):
     "anak belum punya akta kelahiran",      # lacking asks for the document
     "iuran sampah naik",                    # a price, not a complaint
     "bayar pbb online",
+    # a report of an event, a duty or a reading, not a complaint (review of session 20)
+    "lapor kelahiran", "lapor kematian", "lapor pindah datang", "lapor diri",
+    "lapor spt pajak", "laporan keuangan", "laporan kinerja dlh", "laporan ppid",
+    "laporan tahunan pdam", "lapor angka meter pdam", "laporan pbb",
+    "izin gangguan",                        # the nuisance permit, asked for
 ])
 def test_an_application_or_a_question_is_not_trouble(analyzer, query):
     assert not trouble(analyzer, query)
@@ -94,21 +118,29 @@ def _office(item: Fused) -> frozenset[str]:
     return frozenset({METAS[item.id].opd})
 
 
-def test_the_offices_desk_leads_a_near_tie_and_takes_its_score():
-    items = _items(("apply", 0.0349), ("news", 0.0300), ("desk", 0.0300))
-    out = lead_by_desk(items, METAS, _office, 5, 0.25)
-    assert [f.id for f, _ in out] == ["desk", "news", "apply"]
-    assert [f.score for f, _ in out] == [0.0349, 0.0300, 0.0300]
+def _serves(desk: DocMeta, first: DocMeta) -> bool:
+    return True
+
+
+def test_the_offices_desk_leads_a_near_tie_with_the_page_it_passed_second():
+    items = _items(("apply", 0.0349), ("news", 0.0300), ("desk", 0.0290))
+    out = lead_by_desk(items, METAS, _office, _serves, 5, 0.25)
+    assert [f.id for f, _ in out] == ["desk", "apply", "news"]
+    # no margin over the page it passed: a tie-break earns the desk no card (from 3rd,
+    # a swap gave it the first's score over the news's, a 14% lead)
+    assert [f.score for f, _ in out] == [0.0349, 0.0349, 0.0300]
     assert "desk" in out[0][0].boosts
 
 
-def test_a_desk_far_behind_or_of_another_office_stays_where_it_is():
+def test_a_desk_far_behind_of_another_office_or_of_another_trouble_stays_where_it_is():
     far = _items(("apply", 0.040), ("desk", 0.028))
-    assert lead_by_desk(far, METAS, _office, 5, 0.25) is far
+    assert lead_by_desk(far, METAS, _office, _serves, 5, 0.25) is far
     other = _items(("apply", 0.040), ("other", 0.039))
-    assert lead_by_desk(other, METAS, _office, 5, 0.25) is other
+    assert lead_by_desk(other, METAS, _office, _serves, 5, 0.25) is other
     led = _items(("desk", 0.040), ("apply", 0.039))
-    assert lead_by_desk(led, METAS, _office, 5, 0.25) is led
+    assert lead_by_desk(led, METAS, _office, _serves, 5, 0.25) is led
+    near = _items(("apply", 0.040), ("desk", 0.039))
+    assert lead_by_desk(near, METAS, _office, lambda desk, first: False, 5, 0.25) is near
 
 
 def _first_title(searcher, query: str) -> str:
@@ -128,3 +160,29 @@ def test_trouble_finds_the_offices_desk_first(sample_searcher, query, desk):
 @pytest.mark.parametrize("query", ["pasang air pdam baru", "syarat pasang baru sambungan pdam"])
 def test_an_application_query_still_finds_the_application(sample_searcher, query):
     assert "Sambungan Baru" in _first_title(sample_searcher, query)
+
+
+@pytest.mark.parametrize(("query", "first"), [
+    # PPID's page: Diskominfo's copy of it lends PPID no SiKesal desk
+    ("informasi publik ppid mau protes", "Permohonan Informasi Publik"),
+    # an app's office is the catalog's publisher: its street-light desk is not the app's
+    ("cctv jcoc mati", "Jambi City Operation Center"),
+    # a report of a dispute over information, not a complaint to SiKesal
+    ("laporan layanan informasi publik ppid", "Permohonan Informasi Publik"),
+    # the objection to a PBB assessment is no billboard tax's desk
+    ("pajak reklame terlalu mahal mau keberatan", "Pajak Reklame"),
+])
+def test_no_desk_of_another_office_app_or_trouble_leads(sample_searcher, query, first):
+    assert _first_title(sample_searcher, query).startswith(first)
+
+
+def test_a_blank_form_is_no_desk(sample_searcher):
+    title = _first_title(sample_searcher, "formulir pbb salah tidak sesuai")
+    assert not title.startswith("Formulir Permohonan Keberatan")
+
+
+def test_a_desk_that_took_a_tie_gets_no_card(sample_searcher):
+    response = sample_searcher.search("air pdam dak keluar dari subuh")
+    assert "Pengaduan Gangguan Air" in response.results[0].title
+    assert response.answer is None
+    assert response.results[0].score == response.results[1].score
