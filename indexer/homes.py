@@ -40,8 +40,13 @@ homes and against the name of the OPD that runs it.
   ("Pengaduan" of SIMPEL PUPR's "Pengaduan Jalan ...", "Pengaduan Parit ..."), and by a
   template word that asks for a service ("layanan", on the homes of three OPDs and more):
   "simpel pupr kota jambi layanan dan pengaduan" asks for the site, "simpel pupr pengaduan
-  jalan rusak" for one complaint. "sigap damkar lapor kebakaran" and "sipanda cek
-  tagihan pbb" name a service besides the app, so the service pages keep their places.
+  jalan rusak" for one complaint. A subject is also the title word of the site's services:
+  when a page of the site says in its title every word only the subject or the template
+  explained, the query asks for that page ("sibansos dtsen": "Usulan dan Perbaikan Data
+  DTSEN"; "sipanda pbb": "Pembayaran PBB-P2"; "siap nakes surat izin praktik"), unless a
+  cue asks for the app ("aplikasi simpel pupr pengaduan"). "sigap damkar lapor kebakaran"
+  and "sipanda cek tagihan pbb" name a service besides the app, so the service pages keep
+  their places.
 
 Tuning crawl (main 37f66fd), eval/devset.tsv with the app rows judged by one rule (eval/
 README.md) and q1700-q1711 written before this: app Success@1 0.833 -> 0.958, MRR@10 0.882
@@ -100,6 +105,9 @@ class Home:
     # index tokens the titles of many of the site's other pages share: what the site is
     # about ("adu" of SIMPEL PUPR's "Pengaduan Jalan ...", "Pengaduan Parit ...")
     subjects: frozenset[str] = frozenset()
+    # the title tokens of each of the site's other pages (a branded site's): a query whose
+    # words a page's title says asks for that page ("sibansos dtsen": the DTSEN service)
+    pages: tuple[frozenset[str], ...] = ()
 
 
 def is_front(url: str, fragment: bool = False) -> bool:
@@ -140,10 +148,13 @@ def site_homes(analyzer: Analyzer, metas: Iterable[DocMeta]) -> tuple[Home, ...]
             or any(t in lexicon.root_words for t in analyzer.index_tokens(name[0])))
         forms = tuple(tuple(_spelled_out(analyzer, w)) for w in name)
         opd_words = set(analyzer.words(meta.opd))
+        inner = pages.get(host, [])
         homes.append(Home(meta.id, meta.opd, name, forms,
                           frozenset(analyzer.title_tokens(meta.title)), tuple(titles[host]),
                           frozenset(w for w in common if w in opd_words), common,
-                          branded, generic, _subjects(analyzer, pages.get(host, []))))
+                          branded, generic, _subjects(analyzer, inner),
+                          tuple(dict.fromkeys(frozenset(analyzer.title_tokens(t))
+                                              for t in inner)) if branded else ()))
     return tuple(homes)
 
 
@@ -212,6 +223,7 @@ def home_asked(homes: Iterable[Home], analyzer: Analyzer, analysis: QueryAnalysi
         if not home.brand and not site_cue:
             continue
         more = False
+        described = []  # words only the site's subject or the template explains
         for word in typed:
             if word in home.name:
                 continue
@@ -221,9 +233,11 @@ def home_asked(homes: Iterable[Home], analyzer: Analyzer, analysis: QueryAnalysi
             more = more or (by_title and word not in home.common)
             # the site's subject, or a template word asking for a service ("layanan"),
             # describes the site: "simpel pupr kota jambi layanan dan pengaduan"
-            if by_title or word in home.city or (
-                    tokens and tokens <= home.subjects and home.brand) or (
+            if by_title or word in home.city:
+                continue
+            if (tokens and tokens <= home.subjects and home.brand) or (
                     word in home.common and word in FRAME_WORDS):
+                described.append((tokens, alternatives))
                 continue
             # the OPD's name is a service's ("Pengujian Kendaraan Bermotor"): its words
             # ask for the site only beside a word that asks for one
@@ -233,11 +247,24 @@ def home_asked(homes: Iterable[Home], analyzer: Analyzer, analysis: QueryAnalysi
         else:
             if home.generic and not (more or _says_in_title(home, words)):
                 continue
+            # a page of the site whose title says what the subject explained asks for that
+            # page, not the home ("sipanda pbb": "Pembayaran PBB-P2"), unless the query
+            # asks for the app itself ("aplikasi simpel pupr pengaduan")
+            if described and not cued and any(_page_says(page, described)
+                                              for page in home.pages):
+                continue
             found.append((len(home.title & said), home.id))
     found.sort(reverse=True)
     if not found or (len(found) > 1 and found[0][0] == found[1][0]):
         return None
     return found[0][1]
+
+
+def _page_says(page: frozenset[str],
+               described: list[tuple[set[str], list[set[str]]]]) -> bool:
+    """Whether a page's title tokens say each of the words (their tokens and readings)."""
+    return all(tokens <= page or any(r and r <= page for r in alternatives)
+               for tokens, alternatives in described)
 
 
 def _says_in_title(home: Home, words: list[str]) -> bool:

@@ -59,7 +59,13 @@ from indexer.familiarity import (
     sentence_weight,
 )
 from indexer.feedback import feedback_terms
-from indexer.files import DOWNLOAD_WORDS, download_pages, file_cues, file_lead
+from indexer.files import (
+    DOCUMENTS_PAGE,
+    download_pages,
+    download_tokens,
+    file_cues,
+    file_lead,
+)
 from indexer.fusion import Fused, fuse_linear, fuse_rrf
 from indexer.neighbours import FILE_NAME as NEIGHBOURS_FILE
 from indexer.neighbours import NeighbourTable, add_neighbours
@@ -247,8 +253,8 @@ class Searcher:
             # a file asked for by its format or a download word (indexer/files.py)
             typed = self.analyzer.words(analysis.normalized)
             collapsed = file_lead(collapsed, metas, words, typed, self._site_title,
-                                  self._opd_tokens,
-                                  self._download_pages(collapsed, metas, words, typed, filters))
+                                  self._opd_tokens, self._title_tokens,
+                                  self._download_pages(collapsed, metas, typed, filters))
         facets = {
             "opd": dict(Counter(metas[f.id].opd for f, _ in collapsed).most_common()),
             "kind": dict(Counter(metas[f.id].kind for f, _ in collapsed).most_common()),
@@ -805,20 +811,21 @@ class Searcher:
         return self._directory[1]
 
     def _download_pages(self, collapsed: list[tuple[Fused, list[str]]],
-                        metas: dict[str, DocMeta], words: QueryWords, typed: list[str],
+                        metas: dict[str, DocMeta], typed: list[str],
                         filters: Filters | None) -> list[DocMeta]:
         """The download pages of the first results' sites, for a query saying a download
-        word (indexer/files.py, download_pages), their metas added to ``metas``."""
+        word (indexer/files.py, download_pages), their metas added to ``metas``: pages
+        titled with any download word, whichever the query says."""
         if not collapsed or not file_cues(typed)[1]:
             return []
-        terms = [QueryTerm(tuple(r), 1.0, "query") for r in {tuple(r) for w in typed
-                 if w in DOWNLOAD_WORDS for r in words.readings.get(w, ())}]
-        if not terms:
-            return []
+        cues = download_tokens(self.analyzer)
+        terms = [QueryTerm((t,), 1.0, "query") for t in sorted(cues)]
+        terms.append(QueryTerm((DOCUMENTS_PAGE,), 1.0, "query"))
         ids = [h.id for h in self.backend.keyword_search(terms, DOWNLOAD_CANDIDATES, filters)]
         found = {**self.backend.doc_meta([i for i in ids if i not in metas]),
                  **{i: metas[i] for i in ids if i in metas}}
-        pages = download_pages(collapsed, metas, words, [found[i] for i in ids if i in found])
+        pages = download_pages(collapsed, metas, [found[i] for i in ids if i in found],
+                               self._title_tokens, cues)
         metas.update((m.id, m) for m in pages)
         return pages
 

@@ -12,6 +12,7 @@ DPMPTSP = "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Jambi"
 DINKES = "Dinas Kesehatan Kota Jambi"
 DAMKAR = "Dinas Pemadam Kebakaran dan Penyelamatan Kota Jambi"
 PUPR = "Dinas Pekerjaan Umum dan Penataan Ruang Kota Jambi"
+BPPRD = "Badan Pengelola Pajak dan Retribusi Daerah Kota Jambi"
 PAGES = [
     ("http://a.test/", "SIJEMPOL - DPMPTSP Kota Jambi", DPMPTSP),
     ("http://a.test/#/layanan/1", "Nomor Induk Berusaha", DPMPTSP),
@@ -38,6 +39,22 @@ PAGES = [
     ("http://p.test/", "Layanan Kelurahan Kenali Asam", "Kelurahan Kenali Asam"),
     ("http://q.test/", "Layanan Ketenagakerjaan Disnaker Kota Jambi",
      "Dinas Tenaga Kerja Kota Jambi"),
+    # sites whose pages are services of one subject: a query saying the subject asks for
+    # the service page its title says, not for the home
+    ("http://e.test/layanan/sip-dokter", "Rekomendasi Surat Izin Praktik Dokter", DINKES),
+    ("http://e.test/layanan/sip-perawat", "Rekomendasi Surat Izin Praktik Perawat", DINKES),
+    ("http://e.test/layanan/sip-bidan", "Rekomendasi Surat Izin Praktik Bidan", DINKES),
+    ("http://r.test/", "SIBANSOS Dinas Sosial", "Dinas Sosial Kota Jambi"),
+    ("http://r.test/#/layanan/12", "Usulan dan Perbaikan Data DTSEN (eks DTKS)",
+     "Dinas Sosial Kota Jambi"),
+    ("http://r.test/#jadwal-1", "Jadwal verifikasi lapangan DTSEN Kelurahan Kenali Besar",
+     "Dinas Sosial Kota Jambi"),
+    ("http://r.test/#jadwal-2", "Jadwal verifikasi lapangan DTSEN Kelurahan Jelutung",
+     "Dinas Sosial Kota Jambi"),
+    ("http://s.test/", "SIPANDA BPPRD Kota Jambi", BPPRD),
+    ("http://s.test/#/services/101", "Pembayaran PBB-P2", BPPRD),
+    ("http://s.test/#/services/103", "Pembetulan Data SPPT PBB", BPPRD),
+    ("http://s.test/#/services/104", "Pengajuan Keberatan PBB", BPPRD),
 ]
 
 
@@ -138,4 +155,28 @@ def test_a_generic_name_with_more_of_its_title_asks_for_the_site(analyzer, homes
     ("simpel pupr pbg", None),
 ])
 def test_what_the_sites_pages_are_about_describes_the_site(analyzer, homes, query, home):
+    assert asked(analyzer, homes, query) == home
+
+
+@pytest.mark.parametrize("query", [
+    "sibansos dtsen",
+    "sipanda pbb",
+    "siap nakes surat izin praktik",
+    "rekomendasi izin praktik siap nakes",
+    "simpel pupr pengaduan",
+])
+def test_a_brand_with_a_service_its_pages_title_asks_for_the_service(analyzer, homes, query):
+    """A subject word is a service's title word on the site: the service page keeps its
+    place, the home is not asked for (the subject describes the site only when no page's
+    title says the query's other words)."""
+    assert asked(analyzer, homes, query) is None
+
+
+@pytest.mark.parametrize("query,home", [
+    ("sibansos", "http://r.test/"),
+    ("aplikasi sipanda pbb", "http://s.test/"),  # a word asking for the app itself
+    ("download aplikasi siap nakes", "http://e.test/"),
+])
+def test_a_brand_alone_or_asked_for_as_an_app_still_gets_its_home(analyzer, homes, query,
+                                                                   home):
     assert asked(analyzer, homes, query) == home
