@@ -825,3 +825,27 @@ def test_no_firm_lead_among_one_agencys_pages(sample, client):
     assert body["results"] and body["answer"] is None
     answer = searcher.search(query).answer
     assert answer is not None and "Parkir" in answer.title
+
+
+def test_a_place_merges_only_its_own_run_of_words():
+    """A place's name is read as a phrase only where its words run as typed (review of
+    session 20): "kk baru kota baru" asks for a new family card at Kota Baru, and the
+    "baru" of "kk baru" stays a word the drops read (merged into the place, the card was
+    lost); two places typed one after the other are both read."""
+    from indexer import stability
+
+    analyzer = Analyzer(synonyms=None)
+
+    def read(query, places):
+        said = [tok for w in query.split() for tok in analyzer.index_tokens(w)]
+        kept = stability.as_places(analyzer.analyze_query(query).terms, places, said)
+        return [t.tokens for t in kept if t.origin in stability.TYPED_ORIGINS]
+
+    kept = read("kk baru kota baru", [("kota", "baru")])
+    assert ("kota", "baru") in kept and ("baru",) in kept and ("kota",) not in kept
+    kept = read("sktm sungai asam sungai putri", [("sungai", "asam"), ("sungai", "putri")])
+    assert ("sungai", "asam") in kept and ("sungai", "putri") in kept
+    assert not {("sungai",), ("asam",), ("putri",)} & set(kept)
+    # the words of a place typed apart are no run of it
+    kept = read("sktm putri sungai", [("sungai", "putri")])
+    assert ("putri",) in kept and ("sungai", "putri") not in kept
