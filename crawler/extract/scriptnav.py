@@ -87,8 +87,8 @@ _URLISH = re.compile(r"""^(?:https?://|/|\.\.?/)|[/.?=]""", re.IGNORECASE)
 _METHOD = re.compile(r"GET|POST|PUT|DELETE|HEAD")
 _NUMBER = re.compile(r"""\s*(\d+)\s*""")
 # an option that asks to choose, "-- Pilih Kecamatan --", "Pilih ...", "Select": no place
-_PLACEHOLDER = re.compile(r"""^[\W_]*(?:silakan\s+|silahkan\s+)?(?:pilih|select|choose)\b|^[\W_]*$""",
-                          re.IGNORECASE)
+_PLACEHOLDER = re.compile(
+    r"""^[\W_]*(?:silakan\s+|silahkan\s+)?(?:pilih|select|choose)\b|^[\W_]*$""", re.IGNORECASE)
 # a form a script submits: document.forms[0], document.forms['f1'], document.f1, this.form
 _SUBMITS = re.compile(rf"""document\s*\.\s*(?:forms\s*\[\s*(?:(\d+)|{_LIT})\s*\]|"""
                       r"""([A-Za-z_$][\w$]*))\s*\.\s*submit\s*\(""")
