@@ -847,7 +847,8 @@ def test_a_place_merges_only_its_own_run_of_words():
     assert ("sungai", "asam") in kept and ("sungai", "putri") in kept
     assert not {("sungai",), ("asam",), ("putri",)} & set(kept)
     # a reading that left out a word of one place reads the other ("asam" left out)
-    said = [tok for w in "sktm sungai asam sungai putri".split() for tok in analyzer.index_tokens(w)]
+    said = [tok for w in "sktm sungai asam sungai putri".split()
+            for tok in analyzer.index_tokens(w)]
     kept = [t.tokens for t in stability.as_places(
         analyzer.analyze_query("sktm sungai sungai putri").terms,
         [("sungai", "asam"), ("sungai", "putri")], said)]
