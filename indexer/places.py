@@ -225,6 +225,26 @@ class Directory:
                          if any(set(a) <= said for a in o.aliases) or o.apps & said
                          or any(self._says_place(typed, p) for p in o.places))
 
+    def beyond_where(self, analysis: QueryAnalysis, words: Sequence[str]) -> list[str]:
+        """``words`` (the query's content words) less those that only say *where*: the words
+        of a place it names as a phrase (:meth:`said`), with the level or marker typed
+        before it ("kelurahan sungai putri"). "sungai putri" alone asks for no service. An
+        office's alias is not set aside: many say the service ("uptd pkb kenali asam", the
+        vehicle testing unit; "pelatihan kerja balikat"), and a query saying one asks for it
+        (set aside, on the tuning web's dev set two right cards were lost)."""
+        typed = words_of(analysis.did_you_mean or analysis.normalized)
+        where: set[int] = set()
+        for place in {p for o in self.opds for p in o.places if self._says_place(typed, p)}:
+            n = len(place)
+            for i in range(len(typed) - n + 1):
+                if tuple(typed[i:i + n]) == place:
+                    where.update(range(i, i + n))
+                    if i and typed[i - 1] in PLACE_MARKERS:
+                        where.add(i - 1)
+        named = {typed[i] for i in where}
+        elsewhere = {w for i, w in enumerate(typed) if i not in where}
+        return [w for w in words if w not in named or w in elsewhere]
+
     def office_words(self, names: frozenset[str]) -> dict[str, frozenset[str]]:
         """The tokens of each OPD of ``names`` (its name's and its aliases'): what every page
         of its sites says of where it is, in a header it repeats on each page."""

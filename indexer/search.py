@@ -289,7 +289,10 @@ class Searcher:
             elif settled is None and needs_stability(signals, weights):
                 signals = self._readings(signals, weights, drops, lambda: self._typed_leads(
                     analysis, searched, metas[window[0][0].id]))
-            if settled if settled is not None else decide(signals, weights):
+            # a query saying only where (a place: "sungai putri", "pasar jambi")
+            # asks for no service: its results stand, without a card
+            asks = directory is None or bool(directory.beyond_where(analysis, words.words))
+            if settled if settled is not None else asks and decide(signals, weights):
                 answer = _answer_card(docs[window[0][0].id])
                 if answer is not None:
                     answer.also_at = self._copies(window[0][0], collapsed, metas, docs,

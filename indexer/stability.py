@@ -111,31 +111,44 @@ def measure(analyzer: Analyzer, analysis: QueryAnalysis, words: Sequence[str],
     # the normalised words, space-joined by the analysis (any analyzer's, the plain
     # baseline's too)
     text = (analysis.did_you_mean or analysis.normalized).split()
+    said = [tok for w in text for tok in analyzer.index_tokens(w)]
     if len(words) > 1:
         # the most informative words only: each drop is one more analysis and keyword search
         for word in sorted(words, key=lambda w: -weights.get(w, 0.0))[:MAX_DROPS]:
             rest = " ".join(w for w in text if w != word)
             terms = analyzer.analyze_query(rest, vocabulary).terms if rest else []
-            terms = as_places(terms, names) if names else terms
+            terms = as_places(terms, names, said) if names else terms
             drops.append((word, weights.get(word, 0.0), _share(reading(terms), full)))
     return Stability(_share(full, full), typed_reading, drops)
 
 
-def as_places(terms: Sequence[QueryTerm], places: Sequence[tuple[str, ...]]
-              ) -> list[QueryTerm]:
+def as_places(terms: Sequence[QueryTerm], places: Sequence[tuple[str, ...]],
+              said: Sequence[str] | None = None) -> list[QueryTerm]:
     """``terms`` with the typed one-word terms that spell a place's name (``places``: index
     tokens of names of two words or more) read as that name, one phrase: "sungai putri"
     names Kelurahan Sungai Putri, and the river a laboratory's page writes of ("Air
-    Sungai") is no part of it. A place whose words are not all there stays as it is."""
+    Sungai") is no part of it. ``said`` are the index tokens of the whole query's words as
+    typed, in order (by default the typed one-word terms'): a place is one whose words run
+    in that order there, and only the words of its runs are merged; a word typed outside
+    every place's run stays a word ("kk baru kota baru": the "baru" of "kk baru"). A place
+    whose words do not run together, or are not all among ``terms`` (a reading that left
+    one out), stays as it is."""
+    if said is None:
+        said = [t.tokens[0] for t in terms if len(t.tokens) == 1 and t.origin in TYPED_ORIGINS]
+    said = list(said)
+    runs = {place: [i for i in range(len(said) - len(place) + 1)
+                    if tuple(said[i:i + len(place)]) == place]
+            for place in places if len(place) > 1}
+    runs = {place: at for place, at in runs.items() if at}
+    inside = {i + k for place, at in runs.items() for i in at for k in range(len(place))}
+    outside = {tok for i, tok in enumerate(said) if i not in inside}
     out = list(terms)
-    for place in places:
-        if len(place) < 2:
-            continue
-        parts = [t for t in out if len(t.tokens) == 1 and t.tokens[0] in place
+    for place in runs:
+        parts = [t for t in terms if len(t.tokens) == 1 and t.tokens[0] in place
                  and t.origin in TYPED_ORIGINS]
         if {t.tokens[0] for t in parts} != set(place):
             continue
-        out = [t for t in out if t not in parts]
+        out = [t for t in out if t not in parts or t.tokens[0] in outside]
         out.append(replace(parts[0], tokens=place, weight=max(t.weight for t in parts)))
     return out
 

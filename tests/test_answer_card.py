@@ -825,3 +825,57 @@ def test_no_firm_lead_among_one_agencys_pages(sample, client):
     assert body["results"] and body["answer"] is None
     answer = searcher.search(query).answer
     assert answer is not None and "Parkir" in answer.title
+
+
+def test_a_place_merges_only_its_own_run_of_words():
+    """A place's name is read as a phrase only where its words run as typed (review of
+    session 20): "kk baru kota baru" asks for a new family card at Kota Baru, and the
+    "baru" of "kk baru" stays a word the drops read (merged into the place, the card was
+    lost); two places typed one after the other are both read."""
+    from indexer import stability
+
+    analyzer = Analyzer(synonyms=None)
+
+    def read(query, places):
+        said = [tok for w in query.split() for tok in analyzer.index_tokens(w)]
+        kept = stability.as_places(analyzer.analyze_query(query).terms, places, said)
+        return [t.tokens for t in kept if t.origin in stability.TYPED_ORIGINS]
+
+    kept = read("kk baru kota baru", [("kota", "baru")])
+    assert ("kota", "baru") in kept and ("baru",) in kept and ("kota",) not in kept
+    kept = read("sktm sungai asam sungai putri", [("sungai", "asam"), ("sungai", "putri")])
+    assert ("sungai", "asam") in kept and ("sungai", "putri") in kept
+    assert not {("sungai",), ("asam",), ("putri",)} & set(kept)
+    # a reading that left out a word of one place reads the other ("asam" left out)
+    said = [tok for w in "sktm sungai asam sungai putri".split()
+            for tok in analyzer.index_tokens(w)]
+    kept = [t.tokens for t in stability.as_places(
+        analyzer.analyze_query("sktm sungai sungai putri").terms,
+        [("sungai", "asam"), ("sungai", "putri")], said)]
+    assert ("sungai", "putri") in kept and ("sungai",) not in kept
+    # the words of a place typed apart are no run of it
+    kept = read("sktm putri sungai", [("sungai", "putri")])
+    assert ("putri",) in kept and ("sungai", "putri") not in kept
+
+
+@pytest.mark.parametrize("query", ["sungai putri", "kelurahan sungai putri", "pasar jambi"])
+def test_a_query_naming_only_a_place_gets_no_card(sample, query):
+    """A query that says only *where* (a place's name) asks for no service:
+    "sungai putri" carded the kelurahan's death letter and "pasar jambi" an Akta Kematian
+    page of its residents (review of session 20). Its results stay; a service asked for at
+    the place keeps its card."""
+    _, searcher = sample
+    response = searcher.search(query)
+    assert response.results and response.answer is None, response.answer
+    assert searcher.search("sktm di sungai putri").answer is not None
+
+
+def test_the_words_beyond_where_keep_a_word_typed_outside_the_place(sample):
+    """The words set aside are those of the place's run only: "baru" of "kk baru kota
+    baru" still asks for a new family card."""
+    _, searcher = sample
+    directory = searcher._opds()
+    analysis = searcher.analyzer.analyze_query("kk baru kota baru")
+    assert directory.beyond_where(analysis, ["kk", "baru", "kota"]) == ["kk", "baru"]
+    analysis = searcher.analyzer.analyze_query("kelurahan sungai putri")
+    assert directory.beyond_where(analysis, ["kelurahan", "sungai", "putri"]) == []

@@ -275,3 +275,48 @@ def test_services_reached_only_by_script_are_crawled_and_answered(crawled):
     assert found.answer is not None
     assert found.answer.requirements[0] == "Surat permohonan pemilik atau pengelola gedung"
     assert found.answer.cost == "Tidak dipungut biaya"
+
+
+def test_a_jump_menu_reads_an_option_as_a_browser_does():
+    """An option with no ``value`` is chosen by its text, written into the URL as a
+    browser writes it (a space percent-encoded); an option asking to choose ("-- Pilih --",
+    "Pilih ...": its value missing, empty or "0") opens nothing (review of session 20)."""
+    assert links("""<select onchange="location.href='kel.php?kec='+this.value">
+      <option>-- Pilih Kecamatan --</option><option value="0">-- Pilih --</option>
+      <option value="">Pilih kecamatan</option><option>Kota Baru</option>
+      <option>Jelutung</option><option value="7">Telanaipura</option></select>""") == [
+        ("http://opd.example/lama/kel.php?kec=Kota%20Baru", "Kota Baru"),
+        ("http://opd.example/lama/kel.php?kec=Jelutung", "Jelutung"),
+        ("http://opd.example/lama/kel.php?kec=7", "Telanaipura")]
+    # in a GET form too: the first select's placeholder is no page of its own
+    assert urls("""<form action="cari.php"><select name="kec"><option value="0">-- Pilih --
+      </option><option>Pasar Jambi</option></select><input type="submit"></form>""") == [
+        "http://opd.example/lama/cari.php?kec=Pasar+Jambi"]
+
+
+def test_a_jump_menu_joined_to_a_variable_after_its_value_gives_nothing():
+    """``'x.php?kec=' + this.value + '&t=' + tahun``: the URL ends in a value the page
+    computes, cut off ("x.php?kec=3&t=") it is no page, like every literal joined to a
+    variable; a written suffix is kept."""
+    menu = """<select onchange="location.href='x.php?kec='+this.value{}">
+      <option value="3">A</option></select>"""
+    assert urls(menu.format("+'&amp;t='+tahun")) == []
+    assert urls(menu.format("+tahun")) == []
+    assert urls(menu.format("+'&amp;t=1'")) == ["http://opd.example/lama/x.php?kec=3&t=1"]
+
+
+def test_a_form_submitted_by_script_is_enumerated_like_one_with_a_submit_button():
+    select = '<select name="kec"><option value="1">A</option><option value="2">B</option></select>'
+    expected = ["http://opd.example/lama/cari.php?kec=1", "http://opd.example/lama/cari.php?kec=2"]
+    assert urls(f"""<form name="f1" action="cari.php">{select}<input type="button" value="Tampil"
+      onclick="document.forms[0].submit()"></form>""") == expected
+    assert urls(f"""<form name="f1" action="cari.php">{select}</form>
+      <a href="javascript:document.f1.submit()">Tampil</a>""") == expected
+    assert urls(f"""<form action="a.php"></form><form id="f2" action="cari.php">{select}</form>
+      <a href="#" onclick="document.forms['f2'].submit()">Tampil</a>""") == expected
+    assert urls(f"""<form action="cari.php">{select}<input type="button" value="Tampil"
+      onclick="this.form.submit()"></form>""") == expected
+    # a script submitting another form, or a button that submits nothing, does not count
+    assert urls(f"""<form action="cari.php">{select}<input type="button" value="Cetak"
+      onclick="window.print()"></form><a href="javascript:document.forms[1].submit()">x</a>
+      """) == []

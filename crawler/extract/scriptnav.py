@@ -41,7 +41,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from urllib.parse import urlencode, urljoin
+from urllib.parse import quote, urlencode, urljoin
 
 from bs4 import Tag
 
@@ -86,6 +86,16 @@ _JUMPS = re.compile(rf"""{_LOCATION}\s*=(?!=)|MM_jumpMenu\s*\(|"""
 _URLISH = re.compile(r"""^(?:https?://|/|\.\.?/)|[/.?=]""", re.IGNORECASE)
 _METHOD = re.compile(r"GET|POST|PUT|DELETE|HEAD")
 _NUMBER = re.compile(r"""\s*(\d+)\s*""")
+# an option that asks to choose, "-- Pilih Kecamatan --", "Pilih ...", "Select": no place
+_PLACEHOLDER = re.compile(
+    r"""^[\W_]*(?:silakan\s+|silahkan\s+)?(?:pilih|select|choose)\b|^[\W_]*$""", re.IGNORECASE)
+# a form a script submits: document.forms[0], document.forms['f1'], document.f1, this.form
+_SUBMITS = re.compile(rf"""document\s*\.\s*(?:forms\s*\[\s*(?:(\d+)|{_LIT})\s*\]|"""
+                      r"""([A-Za-z_$][\w$]*))\s*\.\s*submit\s*\(""")
+_PLACEHOLDER_VALUES = ("", "0", "-1", "-")
+# what a browser leaves of a URL typed into location as it is (WHATWG URL: the query
+# percent-encode set, space, quotes and angle brackets, and non-ASCII as UTF-8, encoded)
+_URL_SAFE = "!#$%&()*+,-./:;=?@[]^_`{|}~\\"
 
 
 def _literal(m: re.Match[str], first: int = 1) -> str:
@@ -155,18 +165,24 @@ def handler_urls(handler: str, functions: dict[str, tuple[int, str, str]]) -> li
 
 
 def jump_target(handler: str, functions: dict[str, tuple[int, str, str]]
-                ) -> tuple[str, str] | None:
+                ) -> tuple[str, str | None] | None:
     """(prefix, suffix) a jump menu's handler puts around the chosen option's value, or None
     when it is no jump menu: ("", "") for ``location = this.value`` or ``MM_jumpMenu``,
     ("kelurahan.php?kec=", "") for ``location.href = 'kelurahan.php?kec=' + this.value`` or a
-    call of the page's ``pilih(this.value)`` that goes to ``'kelurahan.php?kec=' + v``."""
+    call of the page's ``pilih(this.value)`` that goes to ``'kelurahan.php?kec=' + v``. The
+    suffix is None when the value is joined to one the page computes (``+ '&t=' + tahun``):
+    a jump menu whose URLs are not written, as every literal joined to a variable."""
     handler = handler[:MAX_HANDLER]
     for m in _NAVIGATES.finditer(handler):
         plus = _PLUS.match(handler, m.end())
         if plus and (value := _THIS_VALUE.match(handler, plus.end())):
             more = _PLUS.match(handler, value.end())
-            after = _LITERAL.match(handler, more.end()) if more else None
-            return _literal(m), _literal(after) if after else ""
+            if not more:
+                return _literal(m), ""
+            after = _LITERAL.match(handler, more.end())
+            if after is None or _PLUS.match(handler, after.end()):
+                return _literal(m), None  # + tahun, + '&t=' + tahun: not written
+            return _literal(m), _literal(after)
     for m in _CALL.finditer(handler):
         if m.group(1) in functions and "this" in m.group(2):
             index, prefix, suffix = functions[m.group(1)]
@@ -193,18 +209,44 @@ def _jump_menu(select: Tag, functions: dict[str, tuple[int, str, str]]) -> bool:
 
 
 def _options(select: Tag) -> list[Tag]:
+    """The options a visitor chooses a place by: with a value (the text where there is no
+    ``value`` attribute, as a browser sends it), not one asking to choose ("-- Pilih --"
+    whose value is missing, empty or "0")."""
     return [o for o in select.find_all("option")[:MAX_OPTIONS]
-            if str(o.get("value", o.get_text())).strip()]
+            if _value(o) and not (_PLACEHOLDER.search(squash(o.get_text(" ")))
+                                  and (not o.has_attr("value")
+                                       or _value(o) in _PLACEHOLDER_VALUES))]
 
 
 def _value(option: Tag) -> str:
+    """An option's value as a browser reads it: its ``value``, else its text."""
     return str(option.get("value", squash(option.get_text(" ")))).strip()
 
 
+def _scripted(tags: list[Tag]) -> tuple[set[int], set[str]]:
+    """The forms the page's handlers and ``javascript:`` links submit by script: their
+    indexes in ``document.forms`` and their names."""
+    indexes: set[int] = set()
+    names: set[str] = set()
+    for tag in tags:
+        codes = [str(tag[h])[:MAX_HANDLER] for h in HANDLERS if tag.has_attr(h)]
+        href = str(tag.get("href") or "").strip() if tag.name in ("a", "area") else ""
+        if href[:11].lower() == "javascript:":
+            codes.append(href[11:MAX_HANDLER])
+        for m in (m for code in codes if "submit" in code for m in _SUBMITS.finditer(code)):
+            if m.group(1):
+                indexes.add(int(m.group(1)))
+            else:
+                names.add(m.group(4) or _literal(m, 2))
+    return indexes, names
+
+
 def _form_urls(form: Tag, page_url: str, base: str,
-               functions: dict[str, tuple[int, str, str]]) -> list[tuple[str, str]]:
-    """A GET form of selects and hidden inputs that a visitor submits (a submit button, or
-    a select that submits on change) once per option of its first select: (URL, the
+               functions: dict[str, tuple[int, str, str]],
+               scripted: bool = False) -> list[tuple[str, str]]:
+    """A GET form of selects and hidden inputs that a visitor submits (a submit button, a
+    select that submits on change, a button or link whose script submits it: ``scripted``
+    or ``this.form.submit()`` on a button of its own) once per option of its first select: (URL, the
     option's text), its query as a browser writes it (the fields in document order, the
     pressed button's name and value among them, the other selects at their chosen option
     even when its value is empty). A jump menu's form is not submitted: its select goes by
@@ -214,7 +256,7 @@ def _form_urls(form: Tag, page_url: str, base: str,
         return []
     fields: list[tuple[str, str]] = []
     selects = []
-    submits = pressed = False
+    submits, pressed = scripted, False
     for tag in form.find_all(("input", "select", "textarea", "button")):
         kind = str(tag.get("type") or ("submit" if tag.name == "button" else "text")).lower()
         name = str(tag.get("name") or "")
@@ -222,7 +264,8 @@ def _form_urls(form: Tag, page_url: str, base: str,
                 "hidden", "submit", "button", "image", "reset")):
             return []  # a text box: a search, never enumerated
         submits = submits or kind in ("submit", "image") or (
-            tag.name == "select" and "submit(" in str(tag.get("onchange") or ""))
+            tag.name == "select" and "submit(" in str(tag.get("onchange") or "")) or (
+            kind == "button" and "submit(" in str(tag.get("onclick") or ""))
         if tag.name == "select" and tag.has_attr("onchange") and _jump_menu(tag, functions):
             return []
         if tag.name == "select" and name and not tag.has_attr("multiple"):
@@ -263,6 +306,8 @@ def script_links(base: str, tags: list[Tag], page_url: str | None = None
     not given)."""
     found: list[tuple[str, str]] = []
     known: list[dict[str, tuple[int, str, str]]] = []
+    forms = 0  # the index of the next form in document.forms
+    submitted: list[tuple[set[int], set[str]]] = []  # read at the first form
 
     def functions() -> dict[str, tuple[int, str, str]]:
         """The page's navigating functions, read once when a handler calls one."""
@@ -298,13 +343,23 @@ def script_links(base: str, tags: list[Tag], page_url: str | None = None
             if target is None:
                 continue
             prefix, suffix = target
+            if suffix is None:
+                continue  # joined to a value the page computes
             for option in _options(tag):
-                value = str(option.get("value", "")).strip()
-                if prefix and value:  # 'kelurahan.php?kec=' + this.value: any value
-                    add(prefix + value + suffix, squash(option.get_text(" ")))
+                value = _value(option)
+                if prefix:  # 'kelurahan.php?kec=' + this.value: any value, as a browser
+                    # writes it into a URL ("Kota Baru": Kota%20Baru)
+                    add(prefix + quote(value, safe=_URL_SAFE) + suffix,
+                        squash(option.get_text(" ")))
                 elif _URLISH.search(value):
                     add(value + suffix, squash(option.get_text(" ")))
         elif tag.name == "form":
-            for url, text in _form_urls(tag, page_url or base, base, functions()):
+            if not submitted:
+                submitted.append(_scripted(tags))
+            indexes, names = submitted[0]
+            scripted = forms in indexes or bool(
+                {str(tag.get("name") or ""), str(tag.get("id") or "")} & names)
+            forms += 1
+            for url, text in _form_urls(tag, page_url or base, base, functions(), scripted):
                 add(url, text)
     return found[:MAX_SCRIPT_LINKS]
