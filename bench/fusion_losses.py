@@ -54,7 +54,7 @@ sys.path.insert(0, str(REPO))
 
 from bench.answer_card import base_port  # noqa: E402
 from bench.knob_audit import SETS, add_set_options, families, read_sets  # noqa: E402
-from indexer.evaluate import Judged, answer_keys, plain_searcher, searcher_fn  # noqa: E402
+from indexer.evaluate import Judged, grade_of, plain_searcher, searcher_fn  # noqa: E402
 from sikoja.config import load_settings  # noqa: E402
 from sikoja.errors import SikojaError  # noqa: E402
 from sikoja.pipeline import open_searcher  # noqa: E402
@@ -67,9 +67,8 @@ CAUSES = ("pin", "far", "swap", "collapse", "prior", "coverage", "vector reorder
 
 def grade2_rank(results: list[list[str]], judged: Judged) -> int | None:
     """The 1-based rank of the first result (its URL or an ``also_at`` copy) judged 2."""
-    wanted = {k for k, g in judged.grades.items() if g >= 2}
     for rank, urls in enumerate(results, 1):
-        if any(k in wanted for u in urls for k in answer_keys(u)):
+        if any(grade_of(judged.grades, u) >= 2 for u in urls):
             return rank
     return None
 
@@ -270,7 +269,6 @@ def firm_leads(data_dir: Path, judged: dict[str, list[Judged]]) -> list[dict]:
                 order = list(dict.fromkeys(groups.get(f.id, f.id) for f in fused))
                 members = [i for i, g in groups.items() if g == key]
                 metas = searcher.backend.doc_meta(members + [results[0].id])
-                wanted = {k for k, g in j.grades.items() if g >= 2}
                 top_group = groups.get(results[0].id, results[0].id)
                 out.append({
                     "set": name, "qid": j.qid, "query": j.query,
@@ -278,8 +276,8 @@ def firm_leads(data_dir: Path, judged: dict[str, list[Judged]]) -> list[dict]:
                     else float("inf"),
                     "fused_rank": order.index(key) + 1 if key in order else None,
                     "shown_first": top_group == key,
-                    "lead_right": any(k in wanted for i in members if i in metas
-                                      for k in answer_keys(metas[i].url)),
+                    "lead_right": any(grade_of(j.grades, metas[i].url) >= 2
+                                      for i in members if i in metas),
                     "top_right": grade2_rank([[results[0].url, *results[0].also_at]], j) == 1,
                 })
     finally:

@@ -103,8 +103,9 @@ ACT_WORDS = frozenset({
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def words_of(text: str) -> list[str]:
-    """``text``'s words, case-folded."""
+def _words(text: str) -> list[str]:
+    """``text``'s words, case-folded (split at every non-word character, unlike
+    indexer.analysis.text.words_of)."""
     return _WORD.findall(text.casefold())
 
 
@@ -113,7 +114,7 @@ def is_desk(title: str, kind: str, url: str = "") -> bool:
     service or a site's own page (not an app: the catalog's publisher is not the office a
     citizen complains to; never a file, whatever kind it was stored with) whose title says
     a desk's word and names no permit or registration."""
-    said = set(words_of(title))
+    said = set(_words(title))
     return (kind in DESK_KINDS and file_ending(url) is None and bool(said & DESK_WORDS)
             and not said & ISSUE_WORDS)
 
@@ -121,7 +122,7 @@ def is_desk(title: str, kind: str, url: str = "") -> bool:
 def reads_as_service(text: str) -> bool:
     """Whether a desk's ``text`` says what it serves: an empty form ("Formulir Permohonan
     Keberatan PBB", a PDF of blanks stored as a page) does not."""
-    return len(words_of(text)) >= DESK_TEXT_WORDS
+    return len(_words(text)) >= DESK_TEXT_WORDS
 
 
 def tells_trouble(normalized: str, readings: Iterable[Sequence[str]]) -> bool:
@@ -133,8 +134,8 @@ def tells_trouble(normalized: str, readings: Iterable[Sequence[str]]) -> bool:
     A report ("lapor", "laporan") is no dispute: its readings count for nothing, and a
     report of an event or a duty ("lapor kelahiran", "laporan keuangan") is no trouble
     whatever else it says. A permit named ("izin gangguan") is asked for, not a desk."""
-    said = set(words_of(normalized))
-    ordered = words_of(normalized)
+    ordered = _words(normalized)
+    said = set(ordered)
     if said & DISPUTE_WORDS:
         return True
     if said & ISSUE_WORDS:

@@ -141,11 +141,12 @@ def answer_keys(url: str) -> tuple[str, ...]:
     >>> answer_keys("http://a.go.id/#/layanan/12")
     ('http://a.go.id/#/layanan/12',)
     """
-    key = judged_key(url)
+    page = url_key(url)
     fragment = url.partition("#")[2]
-    if not fragment or fragment.startswith(("/", "!/")):
-        return (key,)
-    return (key, url_key(url))
+    if not fragment:
+        return (page,)
+    key = f"{page}#{fragment}"  # judged_key(url), its page's key read once
+    return (key,) if fragment.startswith(("/", "!/")) else (key, page)
 
 
 def grade_of(grades: dict[str, int], url: str) -> int:

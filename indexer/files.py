@@ -152,14 +152,13 @@ def file_lead(collapsed: Collapsed, metas: dict[str, DocMeta], words: QueryWords
         return collapsed  # "download form": no file is asked for more than another
 
     def members(pair: tuple[Fused, list[str]]) -> list[DocMeta]:
-        shown = [metas[pair[0].id]]
-        shown += [metas[i] for i in map(doc_id, pair[1]) if i in metas]
-        return shown
+        """The result's meta, then those of the copies shown with it."""
+        return [metas[pair[0].id], *(metas[i] for i in map(doc_id, pair[1]) if i in metas)]
 
-    def offers(pair: tuple[Fused, list[str]]) -> int:
-        """2: the result is such a file, or its title says a download word; 1: such a file
-        is shown with it, a listing or a file of the format named; 0: neither."""
-        shown = members(pair)
+    def offers(shown: list[DocMeta]) -> int:
+        """2: the result (``shown``: :func:`members`) is such a file, or its title says a
+        download word; 1: such a file is shown with it, a listing or a file of the format
+        named; 0: neither."""
         if _is_file(shown[0], endings) or (download and is_download_title(
                 shown[0].title, title_tokens(shown[0].title), cues)):
             return 2
@@ -171,10 +170,9 @@ def file_lead(collapsed: Collapsed, metas: dict[str, DocMeta], words: QueryWords
     # own, but a result that says them is not led by one that does not
     common = {w: title_tokens(w) for w in typed if w in FRAME_WORDS}
 
-    def said(pair: tuple[Fused, list[str]]) -> set[str]:
+    def said(shown: list[DocMeta]) -> set[str]:
         """The words of the rest of the query, and its common words, that the result's
-        titles, OPD or site say."""
-        shown = members(pair)
+        titles (``shown``: :func:`members`), OPD or site say."""
         tokens = set().union(*(title_tokens(m.title) for m in shown))
         tokens |= title_tokens(site_title(shown[0])) | opd_tokens(shown[0].opd)
         return {w for w in rest if words.says(w, tokens)} | {
@@ -190,12 +188,14 @@ def file_lead(collapsed: Collapsed, metas: dict[str, DocMeta], words: QueryWords
     listed = {pair[0].id: pair for pair in collapsed}
     candidates = [*collapsed[:WINDOW], *(listed.get(m.id) or (
         Fused(m.id, collapsed[0][0].score, pinned="file"), []) for m in pages)]
-    first = said(collapsed[0])
-    best, top = 0, (share(first), offers(collapsed[0]))
+    shown = members(collapsed[0])
+    first = said(shown)
+    best, top = 0, (share(first), offers(shown))
     for i, pair in enumerate(candidates[1:], 1):
-        if not (offer := offers(pair)):
+        shown = members(pair)
+        if not (offer := offers(shown)):
             continue
-        says = said(pair)
+        says = said(shown)
         if not (first <= says and any(w in says for w in distinctive)):
             continue
         mine = share(says)

@@ -102,8 +102,9 @@ class Home:
     common: frozenset[str]  # the template's words (shared by every Home)
     brand: bool  # the name has words the OPD's name does not explain ("sijempol")
     generic: bool  # the name is one word of the dictionary ("sigap", "baru", "sehat")
-    # index tokens the titles of many of the site's other pages share: what the site is
-    # about ("adu" of SIMPEL PUPR's "Pengaduan Jalan ...", "Pengaduan Parit ...")
+    # index tokens the titles of many of the site's other pages share (a branded site's):
+    # what the site is about ("adu" of SIMPEL PUPR's "Pengaduan Jalan ...", "Pengaduan
+    # Parit ...")
     subjects: frozenset[str] = frozenset()
     # the title tokens of each of the site's other pages (a branded site's): a query whose
     # words a page's title says asks for that page ("sibansos dtsen": the DTSEN service)
@@ -148,13 +149,14 @@ def site_homes(analyzer: Analyzer, metas: Iterable[DocMeta]) -> tuple[Home, ...]
             or any(t in lexicon.root_words for t in analyzer.index_tokens(name[0])))
         forms = tuple(tuple(_spelled_out(analyzer, w)) for w in name)
         opd_words = set(analyzer.words(meta.opd))
-        inner = pages.get(host, [])
+        # only a branded site's other pages are read (home_asked asks no other site's)
+        inner = pages.get(host, []) if branded else []
         homes.append(Home(meta.id, meta.opd, name, forms,
                           frozenset(analyzer.title_tokens(meta.title)), tuple(titles[host]),
                           frozenset(w for w in common if w in opd_words), common,
                           branded, generic, _subjects(analyzer, inner),
                           tuple(dict.fromkeys(frozenset(analyzer.title_tokens(t))
-                                              for t in inner)) if branded else ()))
+                                              for t in inner))))
     return tuple(homes)
 
 
@@ -235,7 +237,7 @@ def home_asked(homes: Iterable[Home], analyzer: Analyzer, analysis: QueryAnalysi
             # describes the site: "simpel pupr kota jambi layanan dan pengaduan"
             if by_title or word in home.city:
                 continue
-            if (tokens and tokens <= home.subjects and home.brand) or (
+            if (tokens and tokens <= home.subjects) or (
                     word in home.common and word in FRAME_WORDS):
                 described.append((tokens, alternatives))
                 continue

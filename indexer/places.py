@@ -46,7 +46,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -235,12 +235,10 @@ class Directory:
         typed = words_of(analysis.did_you_mean or analysis.normalized)
         where: set[int] = set()
         for place in {p for o in self.opds for p in o.places if self._says_place(typed, p)}:
-            n = len(place)
-            for i in range(len(typed) - n + 1):
-                if tuple(typed[i:i + n]) == place:
-                    where.update(range(i, i + n))
-                    if i and typed[i - 1] in PLACE_MARKERS:
-                        where.add(i - 1)
+            for i in phrase_starts(typed, place):
+                where.update(range(i, i + len(place)))
+                if i and typed[i - 1] in PLACE_MARKERS:
+                    where.add(i - 1)
         named = {typed[i] for i in where}
         elsewhere = {w for i, w in enumerate(typed) if i not in where}
         return [w for w in words if w not in named or w in elsewhere]
@@ -308,10 +306,15 @@ def _wilayah() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted({words for words in (tuple(words_of(n)) for n in names) if words}))
 
 
+def phrase_starts(tokens: Sequence[str], phrase: tuple[str, ...]) -> Iterator[int]:
+    """Where in ``tokens`` each run of consecutive tokens that is ``phrase`` starts."""
+    n = len(phrase)
+    return (i for i in range(len(tokens) - n + 1) if tuple(tokens[i:i + n]) == phrase)
+
+
 def _contains(tokens: Sequence[str], phrase: tuple[str, ...]) -> bool:
     """Whether ``phrase`` is a run of consecutive ``tokens``."""
-    n = len(phrase)
-    return any(tuple(tokens[i:i + n]) == phrase for i in range(len(tokens) - n + 1))
+    return next(phrase_starts(tokens, phrase), None) is not None
 
 
 def _explains(opd: Opd, tokens: set[str], readings: list[set[str]]) -> bool:

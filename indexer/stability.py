@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from indexer.analysis import Analyzer, QueryAnalysis, QueryTerm, Vocabulary
 from indexer.answer import CARD_KINDS
 from indexer.backend import DocMeta, Hit
+from indexer.places import phrase_starts
 
 TYPED_ORIGINS = ("query", "correction", "slang")  # the words as typed, normalised
 # content words dropped in turn, the highest IDF first: a 29-word query cost 30 keyword
@@ -136,10 +137,8 @@ def as_places(terms: Sequence[QueryTerm], places: Sequence[tuple[str, ...]],
     if said is None:
         said = [t.tokens[0] for t in terms if len(t.tokens) == 1 and t.origin in TYPED_ORIGINS]
     said = list(said)
-    runs = {place: [i for i in range(len(said) - len(place) + 1)
-                    if tuple(said[i:i + len(place)]) == place]
-            for place in places if len(place) > 1}
-    runs = {place: at for place, at in runs.items() if at}
+    runs = {place: at for place in places
+            if len(place) > 1 and (at := list(phrase_starts(said, place)))}
     inside = {i + k for place, at in runs.items() for i in at for k in range(len(place))}
     outside = {tok for i, tok in enumerate(said) if i not in inside}
     out = list(terms)
