@@ -28,6 +28,10 @@ FIRST_RESULT = [
     ("syarat penerbitan kartu identitas anak", "disdukcapil", "/?page_id=77"),
     ("pencatatan kematian penduduk", "disdukcapil", "/?page_id=70"),
     ("persyaratan persetujuan bangunan gedung", "dpmptsp", "/layanan/pbg/"),
+    # the office's name said by a standard's table page no more than by its own page: a
+    # section's header words are a one-page site's sections' alone (indexer/search.py)
+    ("pengesahan peraturan perusahaan dinas tenaga kerja kota jambi", "layanan-naker",
+     "/layanan/pengesahan-peraturan-perusahaan/"),
     ("pendaftaran nomor induk berusaha", "dpmptsp", "/layanan/nib-oss/"),
     ("izin praktik bagi bidan di kota jambi", "dpmptsp", "/layanan/sip-bidan/"),
     ("tera ulang alat ukur dan timbangan", "disperindag", "/layanan.asp?id=1"),
