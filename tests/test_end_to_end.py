@@ -28,10 +28,6 @@ FIRST_RESULT = [
     ("syarat penerbitan kartu identitas anak", "disdukcapil", "/?page_id=77"),
     ("pencatatan kematian penduduk", "disdukcapil", "/?page_id=70"),
     ("persyaratan persetujuan bangunan gedung", "dpmptsp", "/layanan/pbg/"),
-    # the office's name said by a standard's table page no more than by its own page: a
-    # section's header words are a one-page site's sections' alone (indexer/search.py)
-    ("pengesahan peraturan perusahaan dinas tenaga kerja kota jambi", "layanan-naker",
-     "/layanan/pengesahan-peraturan-perusahaan/"),
     ("pendaftaran nomor induk berusaha", "dpmptsp", "/layanan/nib-oss/"),
     ("izin praktik bagi bidan di kota jambi", "dpmptsp", "/layanan/sip-bidan/"),
     ("tera ulang alat ukur dan timbangan", "disperindag", "/layanan.asp?id=1"),
@@ -121,6 +117,18 @@ SECTION_FIRST = [
     ("penampungan sementara rumah aman korban kekerasan", "onepage20-uptdppa",
      "/site/uptdppakotajambi/layanan#rumah-aman", "Hasil asesmen petugas bahwa korban terancam"),
 ]
+
+
+@pytest.mark.parametrize("query", ["pengesahan peraturan perusahaan dinas tenaga kerja kota jambi",
+                                   "pkwt disnaker kota jambi"])
+def test_the_offices_name_lends_no_page_but_a_section_its_header(sample, query):
+    """The office's name its header prints is lent to a one-page site's sections alone
+    (indexer/search.py): lent to every Disnaker page, its standard's table page
+    (``.ods#page=6``) rose level with the service's own page and the card was withheld."""
+    web, _, searcher = sample
+    found = searcher.search(query, limit=5)
+    assert found.answer is not None, query
+    assert found.answer.url.startswith(web.url("layanan-naker", "/layanan/")), found.answer.url
 
 
 @pytest.mark.parametrize("query,site,path,requirement", SECTION_FIRST)
