@@ -145,6 +145,13 @@ class Directory:
                             for opd, tokens in names.items()}
         counts = Counter(t for tokens in names.values() for t in set(tokens))
         common = {t for t, n in counts.items() if n >= COMMON_NAME_SHARE * max(len(names), 1)}
+        # the words of an OPD's own name no half of the others share ("kenali", "besar"), and
+        # the abbreviation it gives in brackets: what names it in its sites' header
+        self.own_words = {opd: frozenset(t for t in tokens if t not in common)
+                          for opd, tokens in names.items()}
+        self.abbreviations = {opd: frozenset(t for b in _brackets(opd)
+                                             for t in analyzer.index_tokens(b))
+                              for opd in names}
         self.opds: list[Opd] = []
         for opd, tokens in names.items():
             aliases = {tuple(t for t in tokens if t not in common)}
@@ -243,10 +250,23 @@ class Directory:
         elsewhere = {w for i, w in enumerate(typed) if i not in where}
         return [w for w in words if w not in named or w in elsewhere]
 
-    def office_words(self, names: frozenset[str]) -> dict[str, frozenset[str]]:
-        """The tokens of each OPD of ``names`` (its name's and its aliases'): what every page
-        of its sites says of where it is, in a header it repeats on each page."""
-        return {o.name: o.tokens for o in self.opds if o.name in names}
+    def office_words(self, names: frozenset[str],
+                     analysis: QueryAnalysis) -> dict[str, frozenset[str]]:
+        """The words of its own name (:attr:`own_words`, its abbreviation) of each OPD of
+        ``names`` the query says by two of them or by the abbreviation: what every page of
+        its sites says in a header it repeats. Not its sites' source names ("layan",
+        "portal", "katalog") nor one plain word of its name ("perlindungan")."""
+        # what the citizen typed (or abbreviated), not what a synonym guesses: "istri
+        # dipukul suami" expanded to "kekerasan perempuan anak" names no office
+        said = {t for term in analysis.terms if term.origin not in ("synonym", "glossary")
+                for t in term.tokens}
+        out = {}
+        for name in names:
+            own = self.own_words.get(name, frozenset()) | self.abbreviations.get(name, frozenset())
+            told = own & said
+            if len(told) >= 2 or told & self.abbreviations.get(name, frozenset()):
+                out[name] = own
+        return out
 
     def hosts_said(self, analysis: QueryAnalysis) -> frozenset[str]:
         """The sites (host:port) of the apps the query names by name ("siapduk")."""

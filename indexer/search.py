@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 import threading
 import time
 from collections import Counter, OrderedDict
@@ -206,7 +207,7 @@ class Searcher:
         directory = None if junk else self._opds()
         said = directory.said(analysis) if directory else frozenset()  # the OPDs it names
         if words is not None:
-            ranked = self._by_coverage(ranked, words, read, directory.office_words(said)
+            ranked = self._by_coverage(ranked, words, read, directory.office_words(said, analysis)
                                        if directory is not None and said else {})
         ranked, pinned = self._pin_best_bets(text, ranked, metas, filters)
         place = None if junk or pinned else self._place(analysis, vocabulary, filters)
@@ -736,7 +737,8 @@ class Searcher:
         if missing:
             read.update(self.backend.get(missing))
         offices = offices or {}
-        return {i: words.covered(self._said(read[i]) | offices.get(read[i].opd, frozenset()))
+        return {i: words.covered(self._said(read[i]) | (
+                    offices.get(read[i].opd, frozenset()) if _section(read[i]) else frozenset()))
                 for i in ids if i in read}
 
     def _covered_hits(self, hits: list[Hit], words: QueryWords,
@@ -762,7 +764,9 @@ class Searcher:
         every page. A one-page site's section, stored as a service of its own, lost the
         header with the rest of the page ("sku kelurahan kenali besar": Kenali Besar's SKU
         section said "sku" and no "kenali besar", its separate SKTM page said "Kantor Lurah
-        Kenali Besar" and led)."""
+        Kenali Besar" and led). Only such sections (``<page>#<anchor>`` split from one page),
+        whose page's header it was: the office's pages of their own (an ODS page, a news
+        post) keep their own words."""
         said = self._coverage([f.id for f in ranked], words, read, offices)
         if said is None:
             return ranked
@@ -1629,3 +1633,14 @@ def _web_url(url: str | None) -> str | None:
     """An online link only if it is http(s): an index built before the crawler refused
     ``javascript:`` links may still hold one, and API clients render what they get."""
     return url if url and is_web_url(url) else None
+
+
+def _section(doc: IndexedDoc) -> bool:
+    """Whether ``doc`` is a section split from one page (``<page>#<anchor>`` under it), not
+    a page of a file (``<file>#page=6``: a standard's table says no office's header)."""
+    page, hashed, anchor = doc.url.partition("#")
+    return (bool(hashed) and not _FILE_PAGE.match(anchor) and doc.parent_url is not None
+            and doc.parent_url.partition("#")[0] == page)
+
+
+_FILE_PAGE = re.compile(r"page=\d+$")

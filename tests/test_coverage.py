@@ -60,3 +60,22 @@ def test_a_query_the_keywords_match_keeps_its_keyword_winner(corpus_dir):
     assert response.analysis.vector_weight == pytest.approx(0.25)  # the ranking's base
     assert response.results[0].url == AKTA_URL
     assert response.results[0].explain.keyword_rank == 1
+
+
+def _doc(url: str, parent_url: str | None):
+    from indexer.backend import IndexedDoc
+    return IndexedDoc(id=url, url=url, title="", opd="O", kind="service", source="s", text="",
+                      content_hash="", title_tokens=[], heading_tokens=[], body_tokens=[],
+                      parent_url=parent_url)
+
+
+def test_only_a_section_split_from_its_page_says_its_offices_header():
+    """The office's name its site prints on every page is lent to a one-page site's section
+    (``<page>#<anchor>`` under that page), not to a page of its own nor to a file's page."""
+    from indexer.search import _section
+    page = "http://kel.example/view/kel/layanan"
+    assert _section(_doc(page + "#h.9aaf573d779d", page))
+    assert not _section(_doc(page, "http://kel.example/"))
+    assert not _section(_doc(page + "#sku", "http://kel.example/other"))
+    ods = "http://naker.example/files/Standar.ods"
+    assert not _section(_doc(ods + "#page=6", ods))

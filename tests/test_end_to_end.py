@@ -119,6 +119,18 @@ SECTION_FIRST = [
 ]
 
 
+@pytest.mark.parametrize("query", ["pengesahan peraturan perusahaan dinas tenaga kerja kota jambi",
+                                   "pkwt disnaker kota jambi"])
+def test_the_offices_name_lends_no_page_but_a_section_its_header(sample, query):
+    """The office's name its header prints is lent to a one-page site's sections alone
+    (indexer/search.py): lent to every Disnaker page, its standard's table page
+    (``.ods#page=6``) rose level with the service's own page and the card was withheld."""
+    web, _, searcher = sample
+    found = searcher.search(query, limit=5)
+    assert found.answer is not None, query
+    assert found.answer.url.startswith(web.url("layanan-naker", "/layanan/")), found.answer.url
+
+
 @pytest.mark.parametrize("query,site,path,requirement", SECTION_FIRST)
 def test_a_one_page_sites_section_comes_first_with_its_card(sample, query, site, path,
                                                            requirement):
