@@ -208,14 +208,18 @@ def _jump_menu(select: Tag, functions: dict[str, tuple[int, str, str]]) -> bool:
     return jump_target(str(select.get("onchange") or ""), functions) is not None
 
 
-def _options(select: Tag) -> list[Tag]:
-    """The options a visitor chooses a place by: with a value (the text where there is no
-    ``value`` attribute, as a browser sends it), not one asking to choose ("-- Pilih --"
-    whose value is missing, empty or "0")."""
-    return [o for o in select.find_all("option")[:MAX_OPTIONS]
-            if _value(o) and not (_PLACEHOLDER.search(squash(o.get_text(" ")))
-                                  and (not o.has_attr("value")
-                                       or _value(o) in _PLACEHOLDER_VALUES))]
+def _options(select: Tag) -> list[tuple[str, str]]:
+    """(value, text) of the options a visitor chooses a place by: with a value (the text
+    where there is no ``value`` attribute, as a browser sends it), not one asking to choose
+    ("-- Pilih --" whose value is missing, empty or "0")."""
+    options = []
+    for option in select.find_all("option", limit=MAX_OPTIONS):
+        text = squash(option.get_text(" "))
+        value = str(option.get("value", text)).strip()
+        if value and not (_PLACEHOLDER.search(text) and (
+                not option.has_attr("value") or value in _PLACEHOLDER_VALUES)):
+            options.append((value, text))
+    return options
 
 
 def _value(option: Tag) -> str:
@@ -290,10 +294,9 @@ def _form_urls(form: Tag, page_url: str, base: str,
     action = action.split("?", 1)[0]
     first = str(selects[0]["name"])
     out = []
-    for option in _options(selects[0]):
-        value = _value(option)
+    for value, text in _options(selects[0]):
         query = [(n, value if n == first else chosen.get(n, v)) for n, v in fields]
-        out.append((f"{action}?{urlencode(query)}", squash(option.get_text(" "))))
+        out.append((f"{action}?{urlencode(query)}", text))
     return out
 
 
@@ -345,14 +348,12 @@ def script_links(base: str, tags: list[Tag], page_url: str | None = None
             prefix, suffix = target
             if suffix is None:
                 continue  # joined to a value the page computes
-            for option in _options(tag):
-                value = _value(option)
+            for value, text in _options(tag):
                 if prefix:  # 'kelurahan.php?kec=' + this.value: any value, as a browser
                     # writes it into a URL ("Kota Baru": Kota%20Baru)
-                    add(prefix + quote(value, safe=_URL_SAFE) + suffix,
-                        squash(option.get_text(" ")))
+                    add(prefix + quote(value, safe=_URL_SAFE) + suffix, text)
                 elif _URLISH.search(value):
-                    add(value + suffix, squash(option.get_text(" ")))
+                    add(value + suffix, text)
         elif tag.name == "form":
             if not submitted:
                 submitted.append(_scripted(tags))
