@@ -227,16 +227,24 @@ def _value(option: Tag) -> str:
     return str(option.get("value", squash(option.get_text(" ")))).strip()
 
 
+def _handlers(tag: Tag) -> list[str]:
+    """The script a click or a change on ``tag`` runs: its handlers' code, and a ``javascript:``
+    link's."""
+    codes = [str(tag[h]) for h in HANDLERS if tag.has_attr(h)]
+    if tag.name in ("a", "area"):
+        href = str(tag.get("href") or "").strip()
+        if href[:11].lower() == "javascript:":
+            codes.append(href[11:])
+    return codes
+
+
 def _scripted(tags: list[Tag]) -> tuple[set[int], set[str]]:
     """The forms the page's handlers and ``javascript:`` links submit by script: their
     indexes in ``document.forms`` and their names."""
     indexes: set[int] = set()
     names: set[str] = set()
     for tag in tags:
-        codes = [str(tag[h])[:MAX_HANDLER] for h in HANDLERS if tag.has_attr(h)]
-        href = str(tag.get("href") or "").strip() if tag.name in ("a", "area") else ""
-        if href[:11].lower() == "javascript:":
-            codes.append(href[11:MAX_HANDLER])
+        codes = [code[:MAX_HANDLER] for code in _handlers(tag)]
         for m in (m for code in codes if "submit" in code for m in _SUBMITS.finditer(code)):
             if m.group(1):
                 indexes.add(int(m.group(1)))
@@ -330,12 +338,8 @@ def script_links(base: str, tags: list[Tag], page_url: str | None = None
     for tag in tags:
         if len(found) >= MAX_SCRIPT_LINKS:
             break
-        href = str(tag.get("href") or "").strip() if tag.name in ("a", "area") else ""
-        codes = [str(tag[h]) for h in HANDLERS if tag.has_attr(h)]
-        if href[:11].lower() == "javascript:":
-            codes.append(href[11:])
         text = None  # what the tag says, read once, when a handler goes somewhere
-        for handler in codes:
+        for handler in _handlers(tag):
             for url in handler_urls(handler, functions() if "(" in handler else {}):
                 if len(found) >= MAX_SCRIPT_LINKS:
                     break
