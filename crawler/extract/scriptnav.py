@@ -318,7 +318,7 @@ def script_links(base: str, tags: list[Tag], page_url: str | None = None
     found: list[tuple[str, str]] = []
     known: list[dict[str, tuple[int, str, str]]] = []
     forms = 0  # the index of the next form in document.forms
-    submitted: list[tuple[set[int], set[str]]] = []  # read at the first form
+    submitted: tuple[set[int], set[str]] | None = None  # read at the first form
 
     def functions() -> dict[str, tuple[int, str, str]]:
         """The page's navigating functions, read once when a handler calls one."""
@@ -359,9 +359,9 @@ def script_links(base: str, tags: list[Tag], page_url: str | None = None
                 elif _URLISH.search(value):
                     add(value + suffix, text)
         elif tag.name == "form":
-            if not submitted:
-                submitted.append(_scripted(tags))
-            indexes, names = submitted[0]
+            if submitted is None:
+                submitted = _scripted(tags)
+            indexes, names = submitted
             scripted = forms in indexes or bool(
                 {str(tag.get("name") or ""), str(tag.get("id") or "")} & names)
             forms += 1
