@@ -316,17 +316,18 @@ def script_links(base: str, tags: list[Tag], page_url: str | None = None
     ``page_url``: the page's own URL (a form without an action goes there; ``base`` if
     not given)."""
     found: list[tuple[str, str]] = []
-    known: list[dict[str, tuple[int, str, str]]] = []
+    known: dict[str, tuple[int, str, str]] | None = None
     forms = 0  # the index of the next form in document.forms
     submitted: tuple[set[int], set[str]] | None = None  # read at the first form
 
     def functions() -> dict[str, tuple[int, str, str]]:
         """The page's navigating functions, read once when a handler calls one."""
-        if not known:
+        nonlocal known
+        if known is None:
             code = "\n".join(str(t.string or "") for t in tags
                              if t.name == "script" and not t.get("src"))[:MAX_CODE]
-            known.append(navigating_functions(code) if "function" in code else {})
-        return known[0]
+            known = navigating_functions(code) if "function" in code else {}
+        return known
 
     def add(url: str, text: str) -> None:
         if len(found) < MAX_SCRIPT_LINKS and is_followable(url):
