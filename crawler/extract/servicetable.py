@@ -198,7 +198,7 @@ def clicked_page(cell: Tag, page_url: str, base: str | None = None) -> str | Non
     or None, as ``own_page`` reads a link."""
     row = cell.find_parent("tr") or cell
     base = base or link_base(cell, page_url)
-    found = script_links(base, [row, *row.find_all(True)], page_url)
+    found = script_links(base, [row, *tags_in(row)], page_url)
     return _page_of_site(found[0][0], page_url, base) if found else None
 
 
