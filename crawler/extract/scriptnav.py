@@ -368,4 +368,4 @@ def script_links(base: str, tags: list[Tag], page_url: str | None = None
             forms += 1
             for url, text in _form_urls(tag, page_url or base, base, functions(), scripted):
                 add(url, text)
-    return found[:MAX_SCRIPT_LINKS]
+    return found
