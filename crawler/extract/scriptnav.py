@@ -204,10 +204,6 @@ def _text(tag: Tag) -> str:
     return text or squash(str(tag.get("value") or tag.get("title") or tag.get("alt") or ""))
 
 
-def _jump_menu(select: Tag, functions: dict[str, tuple[int, str, str]]) -> bool:
-    return jump_target(str(select.get("onchange") or ""), functions) is not None
-
-
 def _options(select: Tag) -> list[tuple[str, str]]:
     """(value, text) of the options a visitor chooses a place by: with a value (the text
     where there is no ``value`` attribute, as a browser sends it), not one asking to choose
@@ -278,7 +274,8 @@ def _form_urls(form: Tag, page_url: str, base: str,
         submits = submits or kind in ("submit", "image") or (
             tag.name == "select" and "submit(" in str(tag.get("onchange") or "")) or (
             kind == "button" and "submit(" in str(tag.get("onclick") or ""))
-        if tag.name == "select" and tag.has_attr("onchange") and _jump_menu(tag, functions):
+        if tag.name == "select" and tag.has_attr("onchange") and jump_target(
+                str(tag["onchange"]), functions) is not None:
             return []
         if tag.name == "select" and name and not tag.has_attr("multiple"):
             selects.append(tag)
