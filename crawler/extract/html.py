@@ -1318,9 +1318,9 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     body_h1 = first_tag(body, ("h1",))  # the body is not changed from here on
     # a page of several panels (an accordion of services) is titled by none of them
     # (as the panel's own title element says it too: "1. Pengaduan ...")
-    panel_titles = {t for p in panels for t in (p.title, squash(p.head.get_text(" "))
-                                                if p.head is not None else p.title)
-                    } if len(panels) > 1 else set()
+    panel_titles = ({p.title for p in panels} | {squash(p.head.get_text(" ")) for p in panels
+                                                 if p.head is not None}
+                    if len(panels) > 1 else set())
     headings = not_panel_titles(page_headings(block, body_h1), panel_titles)
     title_evidence(headings, body_h1, evidence, url)
     page_title = choose_title(evidence, home=home, url=url)

@@ -204,23 +204,34 @@ def _text(tag: Tag) -> str:
     return text or squash(str(tag.get("value") or tag.get("title") or tag.get("alt") or ""))
 
 
-def _jump_menu(select: Tag, functions: dict[str, tuple[int, str, str]]) -> bool:
-    return jump_target(str(select.get("onchange") or ""), functions) is not None
-
-
-def _options(select: Tag) -> list[Tag]:
-    """The options a visitor chooses a place by: with a value (the text where there is no
-    ``value`` attribute, as a browser sends it), not one asking to choose ("-- Pilih --"
-    whose value is missing, empty or "0")."""
-    return [o for o in select.find_all("option")[:MAX_OPTIONS]
-            if _value(o) and not (_PLACEHOLDER.search(squash(o.get_text(" ")))
-                                  and (not o.has_attr("value")
-                                       or _value(o) in _PLACEHOLDER_VALUES))]
+def _options(select: Tag) -> list[tuple[str, str]]:
+    """(value, text) of the options a visitor chooses a place by: with a value (the text
+    where there is no ``value`` attribute, as a browser sends it), not one asking to choose
+    ("-- Pilih --" whose value is missing, empty or "0")."""
+    options = []
+    for option in select.find_all("option", limit=MAX_OPTIONS):
+        text = squash(option.get_text(" "))
+        value = str(option.get("value", text)).strip()
+        if value and not (_PLACEHOLDER.search(text) and (
+                not option.has_attr("value") or value in _PLACEHOLDER_VALUES)):
+            options.append((value, text))
+    return options
 
 
 def _value(option: Tag) -> str:
     """An option's value as a browser reads it: its ``value``, else its text."""
     return str(option.get("value", squash(option.get_text(" ")))).strip()
+
+
+def _handlers(tag: Tag) -> list[str]:
+    """The script a click or a change on ``tag`` runs: its handlers' code, and a ``javascript:``
+    link's."""
+    codes = [str(tag[h]) for h in HANDLERS if tag.has_attr(h)]
+    if tag.name in ("a", "area"):
+        href = str(tag.get("href") or "").strip()
+        if href[:11].lower() == "javascript:":
+            codes.append(href[11:])
+    return codes
 
 
 def _scripted(tags: list[Tag]) -> tuple[set[int], set[str]]:
@@ -229,10 +240,7 @@ def _scripted(tags: list[Tag]) -> tuple[set[int], set[str]]:
     indexes: set[int] = set()
     names: set[str] = set()
     for tag in tags:
-        codes = [str(tag[h])[:MAX_HANDLER] for h in HANDLERS if tag.has_attr(h)]
-        href = str(tag.get("href") or "").strip() if tag.name in ("a", "area") else ""
-        if href[:11].lower() == "javascript:":
-            codes.append(href[11:MAX_HANDLER])
+        codes = [code[:MAX_HANDLER] for code in _handlers(tag)]
         for m in (m for code in codes if "submit" in code for m in _SUBMITS.finditer(code)):
             if m.group(1):
                 indexes.add(int(m.group(1)))
@@ -266,7 +274,8 @@ def _form_urls(form: Tag, page_url: str, base: str,
         submits = submits or kind in ("submit", "image") or (
             tag.name == "select" and "submit(" in str(tag.get("onchange") or "")) or (
             kind == "button" and "submit(" in str(tag.get("onclick") or ""))
-        if tag.name == "select" and tag.has_attr("onchange") and _jump_menu(tag, functions):
+        if tag.name == "select" and tag.has_attr("onchange") and jump_target(
+                str(tag["onchange"]), functions) is not None:
             return []
         if tag.name == "select" and name and not tag.has_attr("multiple"):
             selects.append(tag)
@@ -290,10 +299,9 @@ def _form_urls(form: Tag, page_url: str, base: str,
     action = action.split("?", 1)[0]
     first = str(selects[0]["name"])
     out = []
-    for option in _options(selects[0]):
-        value = _value(option)
+    for value, text in _options(selects[0]):
         query = [(n, value if n == first else chosen.get(n, v)) for n, v in fields]
-        out.append((f"{action}?{urlencode(query)}", squash(option.get_text(" "))))
+        out.append((f"{action}?{urlencode(query)}", text))
     return out
 
 
@@ -305,17 +313,18 @@ def script_links(base: str, tags: list[Tag], page_url: str | None = None
     ``page_url``: the page's own URL (a form without an action goes there; ``base`` if
     not given)."""
     found: list[tuple[str, str]] = []
-    known: list[dict[str, tuple[int, str, str]]] = []
+    known: dict[str, tuple[int, str, str]] | None = None
     forms = 0  # the index of the next form in document.forms
-    submitted: list[tuple[set[int], set[str]]] = []  # read at the first form
+    submitted: tuple[set[int], set[str]] | None = None  # read at the first form
 
     def functions() -> dict[str, tuple[int, str, str]]:
         """The page's navigating functions, read once when a handler calls one."""
-        if not known:
+        nonlocal known
+        if known is None:
             code = "\n".join(str(t.string or "") for t in tags
                              if t.name == "script" and not t.get("src"))[:MAX_CODE]
-            known.append(navigating_functions(code) if "function" in code else {})
-        return known[0]
+            known = navigating_functions(code) if "function" in code else {}
+        return known
 
     def add(url: str, text: str) -> None:
         if len(found) < MAX_SCRIPT_LINKS and is_followable(url):
@@ -327,12 +336,8 @@ def script_links(base: str, tags: list[Tag], page_url: str | None = None
     for tag in tags:
         if len(found) >= MAX_SCRIPT_LINKS:
             break
-        href = str(tag.get("href") or "").strip() if tag.name in ("a", "area") else ""
-        codes = [str(tag[h]) for h in HANDLERS if tag.has_attr(h)]
-        if href[:11].lower() == "javascript:":
-            codes.append(href[11:])
         text = None  # what the tag says, read once, when a handler goes somewhere
-        for handler in codes:
+        for handler in _handlers(tag):
             for url in handler_urls(handler, functions() if "(" in handler else {}):
                 if len(found) >= MAX_SCRIPT_LINKS:
                     break
@@ -345,21 +350,19 @@ def script_links(base: str, tags: list[Tag], page_url: str | None = None
             prefix, suffix = target
             if suffix is None:
                 continue  # joined to a value the page computes
-            for option in _options(tag):
-                value = _value(option)
+            for value, text in _options(tag):
                 if prefix:  # 'kelurahan.php?kec=' + this.value: any value, as a browser
                     # writes it into a URL ("Kota Baru": Kota%20Baru)
-                    add(prefix + quote(value, safe=_URL_SAFE) + suffix,
-                        squash(option.get_text(" ")))
+                    add(prefix + quote(value, safe=_URL_SAFE) + suffix, text)
                 elif _URLISH.search(value):
-                    add(value + suffix, squash(option.get_text(" ")))
+                    add(value + suffix, text)
         elif tag.name == "form":
-            if not submitted:
-                submitted.append(_scripted(tags))
-            indexes, names = submitted[0]
+            if submitted is None:
+                submitted = _scripted(tags)
+            indexes, names = submitted
             scripted = forms in indexes or bool(
                 {str(tag.get("name") or ""), str(tag.get("id") or "")} & names)
             forms += 1
             for url, text in _form_urls(tag, page_url or base, base, functions(), scripted):
                 add(url, text)
-    return found[:MAX_SCRIPT_LINKS]
+    return found

@@ -22,13 +22,14 @@ section (the SKTM row kept only "KTP" when such rows were skipped); a cell spann
 several services' rows (one cost for all) belongs to each of them.
 
 A row whose name links to another page of the site (a TablePress "Daftar Layanan" whose
-names open each service's page) may list a service that has a page of its own: the row
-says so in its ``OWN_PAGE`` field and is stored with its facts like any other row; once the
-site is crawled, a row whose page is stored live as a service of the site telling a fact
-of its own leaves (``crawler.ownpages``), so the service is found once, at its page (the
-tuning web's WPBakery site gave every service twice, the row's copy ranked above the
-page). A row whose page answers 404, is blocked by robots.txt, or is a stub, a category or
-an attachment page keeps the service.
+names open each service's page), or that opens one when clicked (an old site's
+``<tr onclick="location.href=...">``, ``clicked_page``), may list a service that has a page
+of its own: the row says so in its ``OWN_PAGE`` field and is stored with its facts like any
+other row; once the site is crawled, a row whose page is stored live as a service of the
+site telling a fact of its own leaves (``crawler.ownpages``), so the service is found once,
+at its page (the tuning web's WPBakery site gave every service twice, the row's copy ranked
+above the page). A row whose page answers 404, is blocked by robots.txt, or is a stub, a
+category or an attachment page keeps the service.
 """
 
 from __future__ import annotations
@@ -198,7 +199,7 @@ def clicked_page(cell: Tag, page_url: str, base: str | None = None) -> str | Non
     or None, as ``own_page`` reads a link."""
     row = cell.find_parent("tr") or cell
     base = base or link_base(cell, page_url)
-    found = script_links(base, [row, *row.find_all(True)], page_url)
+    found = script_links(base, [row, *tags_in(row)], page_url)
     return _page_of_site(found[0][0], page_url, base) if found else None
 
 
