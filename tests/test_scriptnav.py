@@ -320,3 +320,12 @@ def test_a_form_submitted_by_script_is_enumerated_like_one_with_a_submit_button(
     assert urls(f"""<form action="cari.php">{select}<input type="button" value="Cetak"
       onclick="window.print()"></form><a href="javascript:document.forms[1].submit()">x</a>
       """) == []
+
+
+def test_a_broken_form_action_or_row_link_loses_only_itself():
+    """``urljoin`` raises on "http://[bad/x" (an unclosed IPv6 host): the page's other links
+    are still read, as a browser still shows a page whose one form is broken."""
+    body = """<form method="get" action="http://[bad/x"><select name="id">
+      <option value="1">KTP</option></select><input type="submit"></form>
+      <a href="profil.php">Profil</a>"""
+    assert urls(body) == ["http://opd.example/lama/profil.php"]

@@ -295,7 +295,10 @@ def _form_urls(form: Tag, page_url: str, base: str,
                     options[0] if options else None)
         chosen[str(select["name"])] = _value(pick) if pick else ""
     written = str(form.get("action") or "").strip()
-    action = (urljoin(base, written) if written else page_url).split("#", 1)[0]
+    try:  # a broken action ("http://[bad/x") sends nowhere, as a browser's submit fails
+        action = (urljoin(base, written) if written else page_url).split("#", 1)[0]
+    except ValueError:
+        return []
     action = action.split("?", 1)[0]
     first = str(selects[0]["name"])
     out = []

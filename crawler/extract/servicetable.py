@@ -204,7 +204,10 @@ def clicked_page(cell: Tag, page_url: str, base: str | None = None) -> str | Non
 
 
 def _page_of_site(href: str, page_url: str, base: str) -> str | None:
-    target = urlsplit(urljoin(base, href))
+    try:
+        target = urlsplit(urljoin(base, href))
+    except ValueError:  # "http://[bad/x": no page of the site
+        return None
     here = urlsplit(page_url)
     if target.scheme in ("http", "https") and target.netloc == here.netloc and (
             target.path, target.query) != (here.path, here.query) and not (
