@@ -204,6 +204,9 @@ class Searcher:
             else self._retrieve(analysis, filters, prior, vector_weight, searched, words,
                                 read, fed, moved))
         ranked = self._rank(fused, metas, prior, words)
+        # every token the query's terms hold (typed and expanded): the desk rule's topic
+        # words and the results' highlights read the same set
+        query_tokens = {t for term in analysis.terms for t in term.tokens}
         directory = None if junk else self._opds()
         said = directory.said(analysis) if directory else frozenset()  # the OPDs it names
         if words is not None:
@@ -240,11 +243,10 @@ class Searcher:
                                         self.ranking.sibling_margin, self._common())
             if tells_trouble(analysis.normalized, (t.tokens for t in analysis.terms)):
                 members = groups or _groups(ranked, metas)[0]
-                typed = {t for term in analysis.terms for t in term.tokens}
                 collapsed = lead_by_desk(
                     collapsed, metas,
                     lambda f: self._desk_offices(f, members, metas),
-                    lambda desk, first: self._desk_serves(desk, first, typed, read),
+                    lambda desk, first: self._desk_serves(desk, first, query_tokens, read),
                     DESK_WINDOW, DESK_MARGIN)
             collapsed = _office_lead(collapsed, groups, metas, said, OFFICE_MARGIN,
                                      OFFICE_WINDOW)
@@ -264,7 +266,6 @@ class Searcher:
         docs = {f.id: read[f.id] for f, _ in window if f.id in read}
         docs.update(self.backend.get([f.id for f, _ in window if f.id not in read]))
         window = [(f, also) for f, also in window if f.id in docs]
-        query_tokens = {t for term in analysis.terms for t in term.tokens}
         results = [self._result(f, docs[f.id], also, query_tokens, f.id in pinned,
                                 self._explain(f, metas, prior) if explain else None)
                    for f, also in window]
