@@ -30,7 +30,16 @@ page that is not a desk, that office's desk among the first results leads instea
 score is within ``within`` (relative) of the first's and it handles this trouble (it names
 a topic the query or the first's title says, or takes any trouble of its office): a near
 tie, decided by the words that tell neither, is decided by the query's trouble. A desk of
-another office, of another trouble, or one far behind, never moves.
+another office, of another trouble, or one far behind, never moves, with two readings
+of "first" and "near" (session 21):
+
+- an app first (a catalog's entry, no office's desk) is read past: the office is that of
+  the first page after it, and its desk, near that page, leads the app too;
+- a desk whose own page names the dispute the query names (:data:`NAMED_DISPUTES`: PHK,
+  dipecat, curang, pungli, sengketa) while the first page does not leads from further
+  down, whatever its score: the labour office's mediation desk, 55% behind its
+  company-report page for "di-phk sepihak sama perusahaan mau lapor disnaker", is the
+  only page of the office that says PHK.
 """
 
 from __future__ import annotations
@@ -100,6 +109,10 @@ ACT_WORDS = frozenset({
     "membayar", "pembayaran", "pasang", "memasang", "pemasangan", "baru",
 })
 
+# a dispute a desk names in its own words (a dismissal, cheating, an illegal levy): not a
+# complaint verb, which every desk's page and many others say
+NAMED_DISPUTES = frozenset({"dipecat", "phk", "diphk", "curang", "pungli", "sengketa"})
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -152,10 +165,16 @@ def tells_trouble(normalized: str, readings: Iterable[Sequence[str]]) -> bool:
     return denied or bool(said & SYMPTOM_WORDS)
 
 
+def disputes_named(normalized: str) -> frozenset[str]:
+    """The disputes a query names in a desk's own words (:data:`NAMED_DISPUTES`)."""
+    return frozenset(set(_words(normalized)) & NAMED_DISPUTES)
+
+
 def lead_by_desk(items: list, metas: dict[str, DocMeta],
                  offices: Callable[[Fused], frozenset[str]],
                  serves: Callable[[DocMeta, DocMeta], bool], window: int,
-                 within: float) -> list:
+                 within: float, names: Callable[[DocMeta, DocMeta], bool] | None = None,
+                 reach: int = 0) -> list:
     """``items`` ((Fused, also_at) pairs, best first) with the first one's office's desk
     moved ahead of it, when the first is not a desk and the desk is among the first
     ``window`` results within ``within`` (relative) of the first's score.
@@ -165,6 +184,16 @@ def lead_by_desk(items: list, metas: dict[str, DocMeta],
     handles this trouble: it shares a topic with the query or the first's title, or takes
     any trouble of its office. The caller asks only for a query that tells trouble.
 
+    An app first (a catalog's entry: no office's desk) is read past: the office is the
+    first page after it that is not an app, and the desk that leads it leads the app too
+    ("tagihan pbb naik dua kali lipat tidak masuk akal": the PBB bill app, then the tax
+    office's bill page, its objection desk 22% behind the page and 26% behind the app).
+
+    ``names(desk, first)``: the desk's page names a dispute the query names and the first
+    page does not ("di-phk sepihak": the mediation desk says PHK, the company-report page
+    first does not); such a desk leads from the first ``reach`` results, whatever its
+    score.
+
     A new list only when the order changes: the desk leads at the first's score and the
     first follows it, second, at the same score (explain reports a "desk" multiplier): a
     tie-break gives the desk no margin over the page it passed, so the card shows for it
@@ -172,20 +201,26 @@ def lead_by_desk(items: list, metas: dict[str, DocMeta],
     if len(items) < 2:
         return items
     top = items[0][0]
-    first = metas[top.id]
+    start = next((i for i in range(min(window, len(items)))
+                  if metas[items[i][0].id].kind != "app"), None)
+    if start is None:
+        return items
+    lead = items[start][0]
+    first = metas[lead.id]
     if is_desk(first.title, first.kind, first.url):
         return items
-    office = offices(top)
+    office = offices(lead)
     if not office:
         return items
-    for place in range(1, min(window, len(items))):
+    for place in range(start + 1, min(max(window, reach), len(items))):
         item = items[place][0]
         meta = metas[item.id]
         if (meta.opd not in office or not is_desk(meta.title, meta.kind, meta.url)
                 or not serves(meta, first)):
             continue
-        if margin([top.score, item.score]) < within:
+        near = place < window and margin([lead.score, item.score]) < within
+        if near or (place < reach and names is not None and names(meta, first)):
             item.rescore("desk", top.score)
-            return [items[place], items[0], *items[1:place], *items[place + 1:]]
+            return [items[place], *items[:place], *items[place + 1:]]
         return items  # the office's first desk is too far behind: no other passes it
     return items

@@ -49,7 +49,14 @@ from indexer.backend import (
 from indexer.bestbets import BestBetStore
 from indexer.cards import lead
 from indexer.coverage import coverage_factor, keyword_coverage, said_tokens, weakness
-from indexer.desks import DESK_WORDS, is_desk, lead_by_desk, reads_as_service, tells_trouble
+from indexer.desks import (
+    DESK_WORDS,
+    disputes_named,
+    is_desk,
+    lead_by_desk,
+    reads_as_service,
+    tells_trouble,
+)
 from indexer.embedding import Embedder, load_embedder
 from indexer.external import ExternalServices
 from indexer.familiarity import (
@@ -243,11 +250,15 @@ class Searcher:
                                         self.ranking.sibling_margin, self._common())
             if tells_trouble(analysis.normalized, (t.tokens for t in analysis.terms)):
                 members = groups or _groups(ranked, metas)[0]
+                disputes = frozenset(t for w in disputes_named(analysis.normalized)
+                                     for t in self._word_tokens(w))
                 collapsed = lead_by_desk(
                     collapsed, metas,
                     lambda f: self._desk_offices(f, members, metas),
                     lambda desk, first: self._desk_serves(desk, first, query_tokens, read),
-                    DESK_WINDOW, DESK_MARGIN)
+                    DESK_WINDOW, DESK_MARGIN,
+                    lambda desk, first: self._desk_names(desk, first, disputes, read),
+                    DISPUTE_REACH)
             collapsed = _office_lead(collapsed, groups, metas, said, OFFICE_MARGIN,
                                      OFFICE_WINDOW)
         collapsed = _named_leads(collapsed, groups, metas, said, hosts)
@@ -1262,6 +1273,12 @@ class Searcher:
                 m.opd for m in self.backend.all_meta() if is_desk(m.title, m.kind, m.url)))
         return self._desk_offices_known[1]
 
+    def _page_tokens(self, meta: DocMeta, read: dict[str, IndexedDoc]) -> frozenset[str]:
+        """The index tokens of a page's title and text (none for a page not stored)."""
+        doc = read.get(meta.id) or self.backend.get([meta.id]).get(meta.id)
+        return frozenset(self._word_tokens(meta.title)) | (
+            frozenset(self._word_tokens(doc.text)) if doc is not None else frozenset())
+
     def _desk_serves(self, desk: DocMeta, first: DocMeta, typed: set[str],
                      read: dict[str, IndexedDoc]) -> bool:
         """Whether ``desk`` handles the trouble a query tells of ``first``: its text says
@@ -1280,6 +1297,13 @@ class Searcher:
             return True
         return bool(topic & (typed | self._title_tokens(first.title)
                              | set(self._word_tokens(first.title))))
+
+    def _desk_names(self, desk: DocMeta, first: DocMeta, disputes: frozenset[str],
+                    read: dict[str, IndexedDoc]) -> bool:
+        """Whether ``desk``'s page names a dispute the query names (``disputes``) that
+        ``first``'s page does not: "di-phk sepihak", the mediation desk says PHK."""
+        named = disputes & self._page_tokens(desk, read)
+        return bool(named - self._page_tokens(first, read))
 
     def _desk_tokens(self) -> frozenset[str]:
         """The index tokens of the words that say a desk, and of the words any office's
@@ -1445,6 +1469,9 @@ OFFICE_WINDOW = 3
 # readings); no query of the dev set, oov or situations lost at any of them.
 DESK_WINDOW = 5
 DESK_MARGIN = 0.25
+# a desk whose page names the dispute a query names, and its first page does not, leads
+# from this far down whatever its score (indexer/desks.py, lead_by_desk's ``names``)
+DISPUTE_REACH = 20
 # words a desk's title may say of any office's service: they name no topic of its own
 DESK_GENERIC = frozenset({"layanan", "pelayanan", "publik", "masyarakat", "umum", "online",
                           "warga", "kota", "jambi", "dan", "atau", "atas", "terhadap"})
