@@ -19,6 +19,10 @@ standard). A candidate becomes a service when a listing named like a service sec
 it (unless the confident pages of that listing are mostly news), or, short of a name, when
 the sibling groups that have a verdict all say service: at least ``MIN_VOTES`` confident
 siblings, ``SERVICE_SHARE`` of them services. Listed under a news name, it stays as it is.
+A post the author files under a label by linking it from its own footer (Blogger's labels,
+whose pages robots.txt often keeps out of the crawl) is a service when every other page
+filed there is one, at least ``MIN_FILED`` of them (``filed_with_services``): the filing is
+the author's, a list that shows a post beside services is not.
 A page the rule was sure of (a service, or news without any service evidence) is never
 changed; the confident pages are the ones that vote.
 
