@@ -79,6 +79,12 @@ def shouted(line: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
+def names_office(line: str) -> bool:
+    """Whether ``line`` is an office's name in capitals ("DINAS PERHUBUNGAN KOTA JAMBI"), as
+    a kop surat or a standard's head writes it: it names who serves, never the service."""
+    return shouted(line) and bool(_GOVERNMENT.match(line.strip()))
+
+
 def is_address(line: str) -> bool:
     """A kop surat's line of where the office is: street, telephone, post code, mail, web."""
     return bool(_ADDRESS.search(line)) and line_label(line) is None

@@ -215,6 +215,8 @@ def gap_rows(lines: list[str]) -> list[str]:
     for line in lines:
         cells = _GAP.split(line.strip()) if _GAP_ROW.match(line) else []
         if len(cells) >= 3 and label_name(cells[1]) is not None:
+            if out and not in_row and _header(out[-1]):
+                out.pop()  # the table's "NO   KOMPONEN   URAIAN" over its first row
             out.extend(row_lines([[squash(c)] for c in cells], header=False))
             in_row = True
         elif in_row and line[:1].isspace() and line.strip() and not NUMBERING.match(line):
@@ -223,6 +225,12 @@ def gap_rows(lines: list[str]) -> list[str]:
             out.append(line)
             in_row = in_row and line[:1].isspace() and bool(line.strip())
     return out
+
+
+def _header(line: str) -> bool:
+    """A table's header row set by spaces: three or more cells of a word or two each."""
+    cells = _GAP.split(line.strip())
+    return len(cells) >= 3 and row_lines([[c] for c in cells], header=True) == []
 
 
 def _items(lines: list[str], listed: bool) -> list[str]:
