@@ -75,6 +75,7 @@ FROM_LISTING = 0.7  # kind confidence of a service known by the section that lis
 FROM_SIBLINGS = 0.65  # ...by the sibling pages it is built like
 MIN_VOTES = 3  # confident siblings a group needs to have a verdict
 MIN_FILED = 2  # services a label must file, besides a candidate, to make it one
+MAX_LABEL_WORDS = 3  # words of a label's name, as a post's footer links it
 MIN_LISTED = 1  # links of its own a listing needs beside the site's template links
 SERVICE_SHARE = 0.75  # share of them that must be services
 NEWS_SHARE = 0.5  # a service-named listing whose confident pages are this much news is not one
@@ -340,13 +341,16 @@ def decide(mine: list[Group], news_post: bool = False) -> tuple[float, str]:
 
 def filings(members: set[str], content: dict[str, list[tuple[str, str]]]) -> dict[str, set[str]]:
     """Label -> the content pages that file themselves under it: that link it from their
-    own main block (a blog post's footer links its labels, whether or not robots.txt lets
-    the crawl fetch the label's page). A label is no content page, nor the home."""
+    own main block by a name of a few words (a blog post's footer links its labels "Info",
+    "Pelayanan", whether or not robots.txt lets the crawl fetch the label's page). A label
+    is no content page, nor the home; a link titled like a post ("Jumat Bersih di Pasar
+    Angso Duo ...") or a sentence is no label."""
     out: dict[str, set[str]] = defaultdict(set)
     for url in members:
         host = urlsplit(url).netloc
         for target, text in content.get(url, []):
             if (target not in members and not is_home(target) and target != url
+                    and 0 < len(text.split()) <= MAX_LABEL_WORDS
                     and urlsplit(target).netloc == host and not pager_link(url, target, text)):
                 out[target].add(url)
     return out
