@@ -120,6 +120,17 @@ def run(site: LoopbackSite, data_dir, *starts: str, frontier: str | None = None)
     assert summary.ok, summary
 
 
+def indexed_search(data_dir, query: str):
+    """The crawl indexed (keywords only) and ``query`` searched on it."""
+    settings = load_settings(data_dir, embedder="none")
+    build_index(settings)
+    searcher = Searcher(settings)
+    try:
+        return searcher.search(query)
+    finally:
+        searcher.close()
+
+
 @pytest.fixture(scope="module")
 def blog(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("blog")
@@ -159,13 +170,7 @@ def test_a_post_made_a_service_by_its_label_brings_its_own_sections(blog):
     # the prose posts had no labelled section to bring
     for path in PROSE_SERVICES:
         assert "requirements" not in kinds(data_dir)[site.url(path)][1]
-    settings = load_settings(data_dir, embedder="none")
-    build_index(settings)
-    searcher = Searcher(settings)
-    try:
-        found = searcher.search("syarat pindah datang")
-    finally:
-        searcher.close()
+    found = indexed_search(data_dir, "syarat pindah datang")
     assert found.results[0].url == site.url(ONE_SECTION)
     assert found.answer is not None
     assert found.answer.requirements == fields["requirements"]
@@ -506,13 +511,7 @@ def test_a_prose_post_filed_only_with_service_posts_is_a_service(tmp_path):
         assert kind == "service" and fields["kind_from"]["kind"] == "news"
         assert site.url("/search/label/Info") in fields["kind_from"]["reason"]
         assert got[site.url("/2024/07/posyandu-lansia-rt-09.html")][0] == "news"
-        settings = load_settings(tmp_path, embedder="none")
-        build_index(settings)
-        searcher = Searcher(settings)
-        try:
-            found = searcher.search("berobat gratis cukup bawa ktp")
-        finally:
-            searcher.close()
+        found = indexed_search(tmp_path, "berobat gratis cukup bawa ktp")
         assert found.results[0].url == post and found.answer is not None
         # the report filed under "Info" too: the label no longer files only services
         pages["/"] = Page(html("Puskesmas Uji", "<ul>" + "".join(
