@@ -19,6 +19,10 @@ standard). A candidate becomes a service when a listing named like a service sec
 it (unless the confident pages of that listing are mostly news), or, short of a name, when
 the sibling groups that have a verdict all say service: at least ``MIN_VOTES`` confident
 siblings, ``SERVICE_SHARE`` of them services. Listed under a news name, it stays as it is.
+A post the author files under a label by linking it from its own footer (Blogger's labels,
+whose pages robots.txt often keeps out of the crawl) is a service when every other page
+filed there is one, at least ``MIN_FILED`` of them (``filed_with_services``): the filing is
+the author's, a list that shows a post beside services is not.
 A page the rule was sure of (a service, or news without any service evidence) is never
 changed; the confident pages are the ones that vote.
 
@@ -70,6 +74,8 @@ if TYPE_CHECKING:
 FROM_LISTING = 0.7  # kind confidence of a service known by the section that lists it
 FROM_SIBLINGS = 0.65  # ...by the sibling pages it is built like
 MIN_VOTES = 3  # confident siblings a group needs to have a verdict
+MIN_FILED = 2  # services a label must file, besides a candidate, to make it one
+MAX_LABEL_WORDS = 3  # words of a label's name, as a post's footer links it
 MIN_LISTED = 1  # links of its own a listing needs beside the site's template links
 SERVICE_SHARE = 0.75  # share of them that must be services
 NEWS_SHARE = 0.5  # a service-named listing whose confident pages are this much news is not one
@@ -333,6 +339,38 @@ def decide(mine: list[Group], news_post: bool = False) -> tuple[float, str]:
     return 0.0, ""
 
 
+def filings(members: set[str], content: dict[str, list[tuple[str, str]]]) -> dict[str, set[str]]:
+    """Label -> the content pages that file themselves under it: that link it from their
+    own main block by a name of a few words (a blog post's footer links its labels "Info",
+    "Pelayanan", whether or not robots.txt lets the crawl fetch the label's page). A label
+    is no content page, nor the home; a link titled like a post ("Jumat Bersih di Pasar
+    Angso Duo ...") or a sentence is no label."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for url in members:
+        host = urlsplit(url).netloc
+        for target, text in content.get(url, []):
+            if (target not in members and not is_home(target) and target != url
+                    and 0 < len(text.split()) <= MAX_LABEL_WORDS
+                    and urlsplit(target).netloc == host and not pager_link(url, target, text)):
+                out[target].add(url)
+    return out
+
+
+def filed_with_services(url: str, filed: dict[str, set[str]],
+                        services: set[str]) -> tuple[float, str]:
+    """(confidence, reason) when the candidate at ``url`` files itself under a label
+    (``filings``) whose every other page is a service, at least ``MIN_FILED`` of them,
+    counting those the section names made services; else (0, ""). The author put it with
+    services: a post "Berobat Gratis Cukup Bawa KTP" told in prose under "Info", beside the
+    two service posts filed there, is the site's third. A list that only shows a post beside
+    services (a home, "Layanan Unggulan") files nothing: the post does not link it."""
+    for label in sorted(label for label, pages in filed.items() if url in pages):
+        others = filed[label] - {url}
+        if len(others) >= MIN_FILED and others <= services:
+            return FROM_SIBLINGS, f"filed with services ({label}: {len(others)} of them)"
+    return 0.0, ""
+
+
 def own_sections(links: LinkStore, url: str, fields: dict[str, object],
                  template: frozenset[int]) -> dict[str, object]:
     """The service sections the extractor read on the page at ``url`` and left out because
@@ -390,14 +428,23 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
             vote = members[url].vote
             group.votes += vote is not None
             group.services += vote == "service"
+    decided: dict[str, tuple[float, str]] = {}
+    for url, member in members.items():
+        if member.vote is None:
+            news_post = (member.doc.kind == "news" and is_news_path(url)
+                         and "sections" not in member.evidence.signals)
+            decided[url] = decide(groups_of[url], news_post)
+    services = {url for url, member in members.items()
+                if member.vote == "service" or decided.get(url, (0.0,))[0]}
+    filed = filings(set(members), content)
+    for url, (confidence, _) in list(decided.items()):
+        if not confidence:
+            decided[url] = filed_with_services(url, filed, services)
     changed = 0
     for url, doc in sorted(docs.items()):
         new = doc
-        member = members.get(url)
-        if member is not None and member.vote is None:
-            news_post = (doc.kind == "news" and is_news_path(url)
-                         and "sections" not in member.evidence.signals)
-            confidence, reason = decide(groups_of[url], news_post)
+        if url in decided:
+            confidence, reason = decided[url]
             if confidence:
                 fields = {k: v for k, v in doc.fields.items() if k != "kind_confidence"}
                 fields["kind_confidence"] = confidence

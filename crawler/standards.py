@@ -44,6 +44,7 @@ from crawler.extract.pdf import (
     HEAD_LINES,
     heading_after_letterhead,
     heading_text,
+    names_office,
     shouted,
     title_case,
 )
@@ -584,9 +585,11 @@ def as_document(doc: Document) -> Document:
 def service_title(block: Standard) -> str:
     """The name of the service a one-service standard is about: its own heading over the
     fields when it writes one as a heading ("STANDAR PELAYANAN PENCATATAN PERCERAIAN"),
-    else the PDF's title, without "Standar Pelayanan" before it either way."""
+    else the PDF's title, without "Standar Pelayanan" before it either way. An office's name
+    over the fields ("DINAS PERHUBUNGAN KOTA JAMBI" above the table) is no such heading."""
     heading = heading_text(block.heading)
-    if (heading and (shouted(heading) or _STANDARD_PREFIX.match(heading))
+    if (heading and not names_office(heading)
+            and (shouted(heading) or _STANDARD_PREFIX.match(heading))
             and _STANDARD_PREFIX.sub("", heading).strip()):
         return part_title(replace(block, title=heading))
     return part_title(block)

@@ -298,6 +298,28 @@ def test_kind_from_what_a_page_says(title, body, url, kind, listing):
         assert 0.5 <= doc.fields["kind_confidence"] < 1.0
 
 
+DESK = ("<p>Pipa air limbah mampet atau bak kontrol meluap? Kirim foto, alamat dan nomor "
+        "sambungan rumah ke WhatsApp UPTD. Petugas memeriksa paling lambat 2 hari kerja. "
+        "Tidak dipungut biaya.</p>")
+
+
+def test_a_desk_page_that_states_its_facts_is_a_service_and_a_dated_report_stays_news():
+    """A complaint desk's page names its service and says it is free and how soon an
+    officer comes, with no labelled sections: a citizen asking about a blocked sewer wants
+    it as the service it is. A report that says as much of a service is dated: news."""
+    desk = extract("Pengaduan Saluran Air Limbah", DESK, "https://pald.example.go.id/pengaduan")
+    assert desk.kind == "service" and 0.5 <= desk.fields["kind_confidence"] < 1.0
+    report = extract("Pelayanan Adminduk Keliling di Kelurahan Olak Kemang",
+                     "<p>Selasa, 11 Maret 2025</p><p>Kecamatan bersama Disdukcapil membuka "
+                     "pelayanan adminduk keliling di aula kelurahan. Warga cukup membawa "
+                     "fotokopi KK dan seluruh layanan gratis. Sebanyak 48 warga merekam "
+                     "KTP-el.</p>", "https://kec.example.go.id/berita/adminduk-keliling")
+    assert report.kind == "news"
+    # ...and a page that names no service is no service for stating two facts
+    plain = extract("Saluran Air Limbah Kota", DESK, "https://pald.example.go.id/ipal")
+    assert plain.kind == "page"
+
+
 def test_unsure_kinds_carry_a_confidence():
     dated = extract("Jadwal Pelayanan Ramadan", "<p>Jam pelayanan berubah.</p><p>"
                     + "Jam pelayanan berubah selama bulan puasa. " * 12
@@ -486,3 +508,54 @@ def test_a_service_page_holds_the_one_standard_it_links_not_every_one(tmp_path, 
         assert kinds["kir"] == "document"
     else:
         assert kinds == {"kir": "service", "reklame": "service", "andalalin": "service"}
+
+
+# A PPID's Standar Pelayanan as many offices type it: the PermenPAN-RB table set in columns
+# by spaces, no rules, the value cells wrapped onto indented lines
+SPACED_PDF = make_pdf([
+    "STANDAR PELAYANAN PENGUJIAN BERKALA KENDARAAN BERMOTOR",
+    OPD.upper(),
+    "NO  KOMPONEN                            URAIAN",
+    "1   Dasar Hukum                         UU 22/2009; PP 55/2012",
+    "2   Persyaratan Pelayanan               1. Buku uji asli dan STNK asli, fotokopi",
+    "   KTP pemilik kendaraan",
+    "                                        2. Izin angkutan bagi kendaraan umum",
+    "3   Sistem, Mekanisme dan Prosedur      1. Daftar di loket UPTD PKB",
+    "                                        2. Bayar retribusi di bank",
+    "4   Jangka Waktu Penyelesaian           1 hari kerja",
+    "5   Biaya/Tarif                         Rp75.000 sesuai Perda",
+    "6   Produk Pelayanan                    Kartu uji dan tanda uji",
+    "",
+    "Rekap permohonan informasi",
+    "1   Januari                             12 permohonan",
+], title="Standar Pelayanan Pengujian Berkala Kendaraan Bermotor")
+
+
+def test_a_standard_set_in_columns_by_spaces_is_its_service(tmp_path):
+    """The PDF is the only place the service is told (a PPID's list of public information
+    links it): stored as its service, each row's value whole, the wrapped line joined to its
+    item, and a table of other things left as it was."""
+    from crawler.extract.document import pdf_document
+    from crawler.extract.pdf import extract_pdf
+    from crawler.standards import StandardReader, settle_parts
+
+    url = "https://ppid.example.go.id/uploads/dip/sp-pengujian-kendaraan.pdf"
+    read = extract_pdf(SPACED_PDF)
+    assert "1 Januari 12 permohonan" in read.text.splitlines()
+    store = DocumentStore.open(tmp_path)
+    try:
+        store.upsert(pdf_document(read, url=url, http_last_modified=None, source="s", opd=OPD,
+                                  parent_url=None))
+        settle_parts(store, StandardReader(store), "s", {}, {})
+        doc = store.get(url)
+    finally:
+        store.close()
+    # named by its service, not by the office over the table nor by the table's header
+    assert (doc.kind, doc.title) == ("service", "Pengujian Berkala Kendaraan Bermotor")
+    assert "KOMPONEN" not in doc.text
+    assert doc.fields["requirements"] == [
+        "Buku uji asli dan STNK asli, fotokopi KTP pemilik kendaraan",
+        "Izin angkutan bagi kendaraan umum"]
+    assert doc.fields["procedure"] == ["Daftar di loket UPTD PKB", "Bayar retribusi di bank"]
+    assert doc.fields["duration"] == "1 hari kerja"
+    assert doc.fields["cost"] == "Rp75.000 sesuai Perda"

@@ -120,6 +120,17 @@ def run(site: LoopbackSite, data_dir, *starts: str, frontier: str | None = None)
     assert summary.ok, summary
 
 
+def indexed_search(data_dir, query: str):
+    """The crawl indexed (keywords only) and ``query`` searched on it."""
+    settings = load_settings(data_dir, embedder="none")
+    build_index(settings)
+    searcher = Searcher(settings)
+    try:
+        return searcher.search(query)
+    finally:
+        searcher.close()
+
+
 @pytest.fixture(scope="module")
 def blog(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("blog")
@@ -159,13 +170,7 @@ def test_a_post_made_a_service_by_its_label_brings_its_own_sections(blog):
     # the prose posts had no labelled section to bring
     for path in PROSE_SERVICES:
         assert "requirements" not in kinds(data_dir)[site.url(path)][1]
-    settings = load_settings(data_dir, embedder="none")
-    build_index(settings)
-    searcher = Searcher(settings)
-    try:
-        found = searcher.search("syarat pindah datang")
-    finally:
-        searcher.close()
+    found = indexed_search(data_dir, "syarat pindah datang")
     assert found.results[0].url == site.url(ONE_SECTION)
     assert found.answer is not None
     assert found.answer.requirements == fields["requirements"]
@@ -448,3 +453,71 @@ def test_a_site_without_validators_crawled_again_is_unchanged(tmp_path):
     assert (second.sources[0].changed, second.sources[0].stored) == (0, 0)
     assert second.sources[0].unchanged == first.sources[0].stored
     assert stored_rows(tmp_path) == before
+
+
+# A puskesmas blog whose labels are links in each post's footer and whose label pages
+# robots.txt keeps out of the crawl (Blogger's /search): path -> (labels, title, body)
+FILED = {
+    "/2024/02/alur-pendaftaran-pasien.html": (
+        ("Info",), "Alur Pendaftaran Pasien", FULL),
+    "/2024/04/syarat-surat-keterangan-sehat.html": (
+        ("Info", "Pelayanan"), "Syarat Surat Keterangan Sehat", FULL),
+    "/2024/06/berobat-gratis-cukup-bawa-ktp.html": (
+        ("Info",), "Berobat Gratis Cukup Bawa KTP",
+        "<p>Warga yang belum punya BPJS kini tetap bisa berobat gratis di puskesmas. Iuran "
+        "JKN warga kurang mampu dibayar Pemerintah Kota.</p><p>Syaratnya warga dengan KTP-el "
+        "Kota Jambi. Petugas pendaftaran membantu mengecek NIK dan mendaftarkannya, setelah "
+        "itu bisa langsung berobat.</p>"),
+    "/2024/07/posyandu-lansia-rt-09.html": (
+        ("Berita",), "Posyandu Lansia RT 09 Ramai Dikunjungi",
+        "<p>Posyandu lansia melayani pemeriksaan tekanan darah gratis. Warga cukup membawa KTP "
+        "dan buku kesehatan. Sebanyak 61 lansia hadir pagi itu.</p>"),
+    "/2024/08/lomba-balita-sehat.html": (
+        ("Berita",), "Lomba Balita Sehat Tingkat Puskesmas",
+        "<p>Puskesmas menggelar lomba balita sehat bagi kader posyandu se-kelurahan.</p>"),
+    "/2024/09/vaksinasi-massal-di-aula.html": (
+        ("Info",), "Vaksinasi Massal di Aula Kelurahan",
+        "<p>Puskesmas menggelar vaksinasi massal di aula kelurahan. Warga cukup membawa KTP, "
+        "vaksin diberikan gratis. Sebanyak 230 warga divaksin hingga siang hari.</p>"),
+}
+
+
+def filed_post(path: str, drop: str = "") -> bytes:
+    labels, title, body = FILED[path]
+    tags = "".join(f"<a href='/search/label/{label}' rel='tag'>{label}</a> "
+                   for label in labels if label != drop)
+    return html(title, f"<article><h1 class='post-title entry-title'>{title}</h1><time "
+                f"class='published' datetime='2024-06-03T09:00:00+07:00'>3 Juni 2024</time>"
+                f"<div class='post-body entry-content'>{body}</div>"
+                f"<div class='post-labels'>Label: {tags}</div></article>")
+
+
+def test_a_prose_post_filed_only_with_service_posts_is_a_service(tmp_path):
+    """"Berobat Gratis Cukup Bawa KTP" says what to bring and that it is free in prose, like
+    a report; its author filed it under "Info" with the blog's service posts and nothing
+    else: a citizen asking to be treated free with a KTP gets it as the service it is, its
+    card too. A report filed under "Berita" stays news; so does one filed with the services
+    once the label holds a report as well."""
+    pages = {p: Page(filed_post(p)) for p in FILED}
+    pages["/"] = Page(html("Puskesmas Uji", "<ul>" + "".join(
+        f"<li><a href='{p}'>{spec[1]}</a></li>" for p, spec in FILED.items()
+        if "vaksinasi" not in p) + "</ul>"))
+    pages["/robots.txt"] = Page(b"User-agent: *\nDisallow: /search\n", content_type="text/plain")
+    with PageSite(pages) as site:
+        run(site, tmp_path, "/")
+        got = kinds(tmp_path)
+        post = site.url("/2024/06/berobat-gratis-cukup-bawa-ktp.html")
+        kind, fields = got[post]
+        assert kind == "service" and fields["kind_from"]["kind"] == "news"
+        assert site.url("/search/label/Info") in fields["kind_from"]["reason"]
+        assert got[site.url("/2024/07/posyandu-lansia-rt-09.html")][0] == "news"
+        found = indexed_search(tmp_path, "berobat gratis cukup bawa ktp")
+        assert found.results[0].url == post and found.answer is not None
+        # the report filed under "Info" too: the label no longer files only services
+        pages["/"] = Page(html("Puskesmas Uji", "<ul>" + "".join(
+            f"<li><a href='{p}'>{spec[1]}</a></li>" for p, spec in FILED.items()) + "</ul>"))
+        site.pages.update(pages)
+        run(site, tmp_path, "/")
+    got = kinds(tmp_path)
+    assert got[site.url("/2024/09/vaksinasi-massal-di-aula.html")][0] == "news"
+    assert got[post][0] == "news"

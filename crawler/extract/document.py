@@ -30,7 +30,10 @@ news item about the KTP drive), so the rule is explicit, in this order:
    "langsung jadi"). Two signals, one of them about the content, make a service (see
    ``ServiceEvidence``); a post that states all three is a service whatever its date and
    category (an admin files a service in "Berita" as often as in "Layanan"), while a report
-   states one or two ("warga cukup membawa KTP, vaksin gratis");
+   states one or two ("warga cukup membawa KTP, vaksin gratis"). An undated page outside
+   the news section whose headline names a service and that states two of the three is a
+   service too (``named_service``: "Pengaduan Saluran Air Limbah", what to send, free,
+   within 2 working days): a report states as much, but a report is dated;
 7. anything else is a "page".
 
 How sure the rule is goes into ``fields["kind_confidence"]`` (0..1; the ranker weighs the
@@ -260,6 +263,7 @@ NEWS_BY_META = 0.9  # dated by meta tags only, outside a news path
 NEWS_BY_PATH = 0.8  # a dated page under /berita/ without a date line
 DATED_PAGE = 0.6  # a dated page outside any news path: news or page?
 HINTED_PAGE = 0.8  # some service signals, not enough for a service
+STATED_SERVICE = 0.6  # an undated page naming a service and stating two of its facts
 
 
 @dataclass
@@ -268,6 +272,7 @@ class ServiceEvidence:
 
     signals: list[str] = field(default_factory=list)
     standard_items: int = 0  # link items of the main block that are standard documents
+    stated: int = 0  # of what to bring, what it costs and how long it takes: how many it says
 
     @property
     def score(self) -> float:
@@ -365,8 +370,13 @@ def _states_time_loosely(text: str) -> bool:
 
 def states_service(text: str) -> bool:
     """Whether ``text`` says what to bring, what it costs and how long it takes."""
+    return facts_stated(text) == len(_STATEMENTS)
+
+
+def facts_stated(text: str) -> int:
+    """How many of what to bring, what it costs and how long it takes ``text`` says."""
     *others, time = _STATEMENTS
-    return all(statement.search(text) for statement in others) and bool(
+    return sum(1 for statement in others if statement.search(text)) + bool(
         time.search(text) or _states_time_loosely(text))
 
 
@@ -393,7 +403,8 @@ def service_evidence(url: str, headlines: list[str], partial: dict[str, object],
         evidence.standard_items = len(standards)
     if sum(1 for topic in _SERVICE_TOPICS if topic.search(text)) >= 2:
         evidence.signals.append("topics")
-    if states_service(text if own is None else own):
+    evidence.stated = facts_stated(text if own is None else own)
+    if evidence.stated == len(_STATEMENTS):
         evidence.signals.append("statements")
     return evidence
 
@@ -406,6 +417,16 @@ def dated_service(evidence: ServiceEvidence, news_path: bool) -> bool:
     a section, or its words: requirements and cost). The decision rests on the page's
     content, so the article reads the same at every URL that reaches it."""
     return not news_path and evidence.is_service and "standard" in evidence.signals
+
+
+def named_service(evidence: ServiceEvidence) -> bool:
+    """An undated page outside the news section whose headline names a service and that
+    states two of what to bring, what it costs and how long it takes: a complaint desk's
+    page "Pengaduan Saluran Air Limbah" says what to send, that it is free and that an
+    officer comes within 2 working days, with no labelled sections. A report states as much
+    ("Pelayanan Adminduk Keliling ...: warga cukup membawa KK, seluruh layanan gratis"),
+    but a report is dated: rule 3 and 5 decide those."""
+    return "headline" in evidence.signals and evidence.stated >= len(_STATEMENTS) - 1
 
 
 def page_kind(url: str, fields: dict[str, object], meta: dict[str, str | None],
@@ -435,6 +456,8 @@ def page_kind(url: str, fields: dict[str, object], meta: dict[str, str | None],
         return "news", 1.0 if news_path else NEWS_BY_META, False
     if listing and not short_service:
         return "page", 1.0, True
+    if not (dated or news_path) and named_service(evidence):
+        return "service", STATED_SERVICE, False
     if news_path and dated:
         return "news", NEWS_BY_PATH, False
     if dated:

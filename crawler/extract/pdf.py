@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from crawler.extract.html import squash
-from crawler.extract.pdflayout import drop_running_heads, read_page
+from crawler.extract.pdflayout import drop_running_heads, gap_rows, read_page
 from crawler.extract.service import line_label
 
 MAX_PAGES = 60
@@ -77,6 +77,12 @@ def shouted(line: str) -> bool:
     """Whether ``line`` is written in capitals (a heading, a kop surat's line)."""
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def names_office(line: str) -> bool:
+    """Whether ``line`` is an office's name in capitals ("DINAS PERHUBUNGAN KOTA JAMBI"), as
+    a kop surat or a standard's head writes it: it names who serves, never the service."""
+    return shouted(line) and bool(_GOVERNMENT.match(line.strip()))
 
 
 def is_address(line: str) -> bool:
@@ -249,7 +255,7 @@ def extract_pdf(body: bytes) -> PdfText:
         for page in reader.pages[:MAX_PAGES]:
             text, table = read_page(page)
             # a blank line in a table page's reading ends a table; pypdf's own are noise
-            lines = [squash(line) for line in (table or text.splitlines())]
+            lines = [squash(line) for line in (table or gap_rows(text.splitlines()))]
             pages.append([line for line in lines if line or table is not None])
             size += len(text)
             if size > MAX_CHARS:

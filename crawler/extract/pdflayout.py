@@ -195,6 +195,44 @@ def row_lines(cells: list[list[str]], header: bool) -> list[str]:
     return [label, *values]
 
 
+# a row of a table set in columns by spaces, no rules ("2   Persyaratan Pelayanan   1. KTP"):
+# its row number, then cells two or more spaces apart
+_GAP = re.compile(r"\s{2,}")
+_GAP_ROW = re.compile(r"^\s*(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]?\s{2,}\S")
+
+
+def gap_rows(lines: list[str]) -> list[str]:
+    """Text lines with each row of a "No | Komponen | Uraian" table that a PDF lays out in
+    columns by spaces, without rules, written as its label and its value (``row_lines``):
+    pypdf keeps the spaces between the columns ("3   Sistem, Mekanisme dan Prosedur   1.
+    Daftar ..."), and squashed they read as one sentence whose label no rule sees. Only a
+    numbered row whose second cell is a service standard's label is read so, with the
+    indented lines after it that go on its value (the cell's width wrapped them: "   STNK,
+    sertifikat ..."), not an item of their own ("2. Uji berkala ..."); every other line is
+    as it was."""
+    out: list[str] = []
+    in_row = False
+    for line in lines:
+        cells = _GAP.split(line.strip()) if _GAP_ROW.match(line) else []
+        if len(cells) >= 3 and label_name(cells[1]) is not None:
+            if out and not in_row and _header(out[-1]):
+                out.pop()  # the table's "NO   KOMPONEN   URAIAN" over its first row
+            out.extend(row_lines([[squash(c)] for c in cells], header=False))
+            in_row = True
+        elif in_row and line[:1].isspace() and line.strip() and not NUMBERING.match(line):
+            out[-1] = f"{out[-1]} {squash(line)}"
+        else:
+            out.append(line)
+            in_row = in_row and line[:1].isspace() and bool(line.strip())
+    return out
+
+
+def _header(line: str) -> bool:
+    """A table's header row set by spaces: three or more cells of a word or two each."""
+    cells = _GAP.split(line.strip())
+    return len(cells) >= 3 and row_lines([[c] for c in cells], header=True) == []
+
+
 def _items(lines: list[str], listed: bool) -> list[str]:
     """A cell's lines as its items: a line that is not numbered or bulleted continues the
     item before it (the cell's width wrapped it). Without any numbering, a list's items are
