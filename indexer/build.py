@@ -32,7 +32,7 @@ from indexer.embedding import (
 from indexer.neighbours import FILE_NAME as NEIGHBOURS_FILE
 from indexer.neighbours import build_table, reference_words, title_words
 from indexer.registry import open_backend
-from indexer.site_words import site_mark, site_words, split_title
+from indexer.site_words import own_place_words, site_mark, site_words, split_title
 from sikoja.apps import app_search_text
 from sikoja.config import SemanticSettings, Settings
 from sikoja.documents import Document
@@ -263,7 +263,9 @@ def analyse_document(analyzer: Analyzer, doc: Document, key: str | None = None,
         parent_url=doc.parent_url,
         last_modified=doc.last_modified,
         alias_tokens=own_name_tokens(analyzer, doc),
-        said=said_tokens(analyzer, doc.title, doc.text, doc.fields),
+        # every page of a kelurahan's site says its place in the masthead the crawler strips
+        said=said_tokens(analyzer, doc.title, doc.text, doc.fields)
+        | own_place_words(doc.opd, analyzer.index_tokens),
     )
 
 
@@ -272,8 +274,10 @@ def site_marks(store: DocumentStore, analyzer: Analyzer
     """(source -> its site words, url -> its page's site mark) of the live store
     (``indexer.site_words``): the titles read twice, the second time only those of the
     sources that have site words."""
+    opds = {row["source"]: row["opd"] for row in store.query(
+        "SELECT source, MIN(opd) AS opd FROM documents WHERE status = 'live' GROUP BY source")}
     own = site_words(((source, title) for _, source, title in store.titles()),
-                     analyzer.index_tokens)
+                     analyzer.index_tokens, opds)
     marks = {}
     for url, source, title in store.titles(own) if own else ():
         mark = site_mark(analyzer.title_tokens(title), own[source])
