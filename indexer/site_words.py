@@ -16,6 +16,13 @@ titles, and the stored title (answer card, snippets) is unchanged. A query namin
 still matches those pages (as text), so the place still narrows the results to the site.
 Both backends index the same analysed document, so they rank alike.
 
+A kelurahan or kecamatan site's own place (and its level, "Kelurahan") is a site word of it
+however few titles say it (``own_place_words``, from the OPD's name through
+``indexer.places``): on a real kelurahan blog one post's title names the place ("Syarat SKTM
+di Kelurahan Kebun Handil") beside "Pelaporan Kematian Warga", and "surat kematian kebun
+handil" put the SKTM post first. Every page of such a site also *says* the place for the
+coverage weight (``indexer.build``): its masthead says it, and the crawler strips the masthead.
+
 Measured on the tuning web (bench/eval_webs.py, dev set, hybrid MRR@10 / Success@1; main
 0.953 / 0.929, opensid family 0.940): as built here 0.955 / 0.933, opensid 0.957 (q224, q585
 fixed, nothing lost). Counting the title with its acronyms spelled out
