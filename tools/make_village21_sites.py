@@ -461,6 +461,15 @@ def build_opensid() -> dict[str, bytes]:
         "<h3>Layanan Mandiri</h3><p>Silakan masuk dengan NIK dan PIN untuk mengajukan surat secara mandiri.</p>"
         '<form action="/index.php/layanan-mandiri/cek" method="post"><input name="nik" placeholder="NIK"><input type="password" name="pin" placeholder="PIN"><button>MASUK</button></form>',
     )
+    # the theme's stylesheets the pages link (a grid and the theme's colours, no more)
+    files["themes/cosmos/vendor/bootstrap/css/bootstrap.min.css"] = (
+        b".container{max-width:1140px;margin:0 auto}.row{display:flex;flex-wrap:wrap}"
+        b".col-lg-8{flex:0 0 66%}.col-lg-4{flex:0 0 33%}.card{border:1px solid #ddd}\n"
+    )
+    files["themes/cosmos/assets/css/style.min.css"] = (
+        b".bg-teal{background:#008080}.judul-artikel{font-size:1.6rem}"
+        b".meta-berita span{margin-right:1em;color:#777}.box-title{font-weight:700}\n"
+    )
     files["_routes.json"] = (json.dumps(dict(sorted(routes.items())), indent=1) + "\n").encode()
     return files
 
