@@ -32,7 +32,7 @@ from indexer.embedding import (
 from indexer.neighbours import FILE_NAME as NEIGHBOURS_FILE
 from indexer.neighbours import build_table, reference_words, title_words
 from indexer.registry import open_backend
-from indexer.site_words import own_place_words, site_mark, site_words, split_title
+from indexer.site_words import site_mark, site_words, split_title
 from sikoja.apps import app_search_text
 from sikoja.config import SemanticSettings, Settings
 from sikoja.documents import Document
@@ -50,7 +50,8 @@ SCAN_SHARE = 5  # fewer changed documents than 1/SCAN_SHARE of all: read by key,
 # What analyse_document stores beyond the keyword fields, in the index keys: a release that
 # stores something new (IndexedDoc.said: "said") analyses every page again on a plain
 # ``sikoja index``, as a changed word list does (the vectors come from the embedding cache).
-STORED = "said"
+# "said-place": what a page says took its kelurahan's place (session 21)
+STORED = "said-place"
 Progress = Callable[[str], None]
 
 
@@ -263,9 +264,7 @@ def analyse_document(analyzer: Analyzer, doc: Document, key: str | None = None,
         parent_url=doc.parent_url,
         last_modified=doc.last_modified,
         alias_tokens=own_name_tokens(analyzer, doc),
-        # every page of a kelurahan's site says its place in the masthead the crawler strips
-        said=said_tokens(analyzer, doc.title, doc.text, doc.fields)
-        | own_place_words(doc.opd, analyzer.index_tokens),
+        said=said_tokens(analyzer, doc.title, doc.text, doc.fields, doc.opd),
     )
 
 
