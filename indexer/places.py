@@ -312,6 +312,11 @@ def _places(name: list[str], wilayah: tuple[tuple[str, ...], ...]
     return tuple(sorted(found))
 
 
+def own_places(opd: str) -> tuple[tuple[str, ...], ...]:
+    """The kecamatan and kelurahan names (as words) the name of the OPD ``opd`` says."""
+    return _places(words_of(opd), _wilayah())
+
+
 LEVELS = frozenset({"kecamatan", "kelurahan", "desa"})  # the BPS list's levels below the city
 
 

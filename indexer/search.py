@@ -505,7 +505,7 @@ class Searcher:
         stores it."""
         if doc.said is not None:
             return doc.said
-        return said_tokens(self.analyzer, doc.title, doc.text, doc.fields)
+        return said_tokens(self.analyzer, doc.title, doc.text, doc.fields, doc.opd)
 
     def _retrieve(self, analysis: QueryAnalysis, filters: Filters | None,
                   prior: dict[str, float], vector_weight: float,

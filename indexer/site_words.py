@@ -16,6 +16,13 @@ titles, and the stored title (answer card, snippets) is unchanged. A query namin
 still matches those pages (as text), so the place still narrows the results to the site.
 Both backends index the same analysed document, so they rank alike.
 
+A kelurahan or kecamatan site's own place (and its level, "Kelurahan") is a site word of it
+however few titles say it (``own_place_words``, from the OPD's name through
+``indexer.places``): on a real kelurahan blog one post's title names the place ("Syarat SKTM
+di Kelurahan Kebun Handil") beside "Pelaporan Kematian Warga", and "surat kematian kebun
+handil" put the SKTM post first. Every page of such a site also *says* the place for the
+coverage weight (``indexer.build``): its masthead says it, and the crawler strips the masthead.
+
 Measured on the tuning web (bench/eval_webs.py, dev set, hybrid MRR@10 / Success@1; main
 0.953 / 0.929, opensid family 0.940): as built here 0.955 / 0.933, opensid 0.957 (q224, q585
 fixed, nothing lost). Counting the title with its acronyms spelled out
@@ -32,6 +39,8 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from indexer.analysis.text import words_of
+from indexer.places import LEVELS, own_places
 from indexer.query_model import PAIR_SEPARATOR
 
 SITE_SHARE = 0.5  # of a source's page titles; on the tuning web only the kelurahan sites'
@@ -44,9 +53,11 @@ PLACEHOLDER = PAIR_SEPARATOR
 
 
 def site_words(titles: Iterable[tuple[str, str]],
-               tokens: Callable[[str], Iterable[str]]) -> dict[str, frozenset[str]]:
+               tokens: Callable[[str], Iterable[str]],
+               opds: dict[str, str] | None = None) -> dict[str, frozenset[str]]:
     """source -> its site words, from (source, title) of every live page; ``tokens``
-    analyses a title. Sources without any are left out."""
+    analyses a title, ``opds`` names each source's OPD (its own place's words are site
+    words however few titles say them). Sources without any are left out."""
     pages: Counter[str] = Counter()
     counts: dict[str, Counter[str]] = {}
     for source, title in titles:
@@ -54,12 +65,23 @@ def site_words(titles: Iterable[tuple[str, str]],
         counts.setdefault(source, Counter()).update(set(tokens(title)))
     out = {}
     for source, n in pages.items():
-        if n < SITE_MIN_PAGES:
-            continue
-        words = frozenset(w for w, c in counts[source].items() if c > SITE_SHARE * n)
+        words = set(own_place_words((opds or {}).get(source, ""), tokens)) & set(counts[source])
+        if n >= SITE_MIN_PAGES:
+            words.update(w for w, c in counts[source].items() if c > SITE_SHARE * n)
         if words:
-            out[source] = words
+            out[source] = frozenset(words)
     return out
+
+
+def own_place_words(opd: str, tokens: Callable[[str], Iterable[str]]) -> frozenset[str]:
+    """The words of the kelurahan or kecamatan the OPD ``opd`` is the office of, with its
+    level ("Kelurahan"), analysed by ``tokens``: a site's name for itself, whichever of its
+    titles say it ("Syarat SKTM di Kelurahan Kebun Handil" beside "Pelaporan Kematian")."""
+    places = own_places(opd)
+    if not places:
+        return frozenset()
+    level = [w for w in words_of(opd)[:1] if w in LEVELS]
+    return frozenset(t for words in (*places, level) for t in tokens(" ".join(words)))
 
 
 def split_title(title: list[str], words: frozenset[str]) -> tuple[list[str], list[str]]:

@@ -474,6 +474,20 @@ TABLE = [
     ("kel-tanjungpinang", "/index.php/artikel/2024/3/4/gotong-royong-bersihkan-tepian-batanghari",
      "Gotong Royong Bersihkan Tepian Batanghari", "news", None, None),
     ("kel-tanjungpinang", "/index.php/artikel/kategori/umum", "Umum", "listing", None, None),
+    # OpenSID on the Cosmos theme (an article at its dated slug, its first/artikel/<id>
+    # copy retired) and a Blogger blog on a Sora-style theme (its pager and related posts
+    # out of the post; the domisili post says "Gratis." with no cost label)
+    ("village21-wijayapura", "/index.php/artikel/2024/3/18/pelayanan-surat-keterangan-domisili",
+     "Pelayanan Surat Keterangan Domisili", "service", "Surat pengantar RT/RW", "gratis"),
+    ("village21-wijayapura", "/index.php/artikel/2024/10/14/gotong-royong-bersihkan-drainase-rt-08",
+     "Gotong Royong Bersihkan Drainase RT 08", "news", None, None),
+    ("village21-wijayapura", "/index.php/first/kategori/1", "Berita Kelurahan", "listing", None,
+     None),
+    ("village21-kebunhandil", "/2024/05/surat-keterangan-domisili-warga.html",
+     "Surat Keterangan Domisili Warga", "service", "Surat pengantar RT/RW", None),
+    ("village21-kebunhandil", "/2024/10/lomba-kebersihan-antar-rt-2024.html",
+     "Lomba Kebersihan Antar RT 2024", "news", None, None),
+    ("village21-kebunhandil", "/p/daftar-layanan.html", "Daftar Layanan", "listing", None, None),
     # a Vue 2 build: axios joins a config module's base in a prefetched chunk, a paginated
     # list of names, facts in each detail under the office's keys ("biaya": 0 is free)
     ("simpada-bpprd", "/layanan/mutasi-balik-nama-sppt", "Mutasi / Balik Nama SPPT PBB",

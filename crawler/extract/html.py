@@ -44,10 +44,13 @@ _BOILERPLATE_TAGS = ("nav", "header", "footer", "aside")
 # block of a page's own content a widget ("elementor-widget-container", "elementor-widget-
 # text-editor"), and their furniture is named by its other words (nav-menu, footer, social).
 # "aside" as a whole name is the <aside> of templates older than the tag: Joomla 3's
-# Protostar puts its right-hand modules in <div id="aside" class="span3">
+# Protostar puts its right-hand modules in <div id="aside" class="span3">. A "pager"
+# (Blogger's "blog-pager", a theme's "post-pager", Joomla's "pager pagenav") links the
+# newer and older post, often by their titles: a procedure read on past a post's last list
+# took the next post's title as its last step
 _BOILERPLATE_NAME = re.compile(
     r"menu|sidebar|side-bar|(?:^|\s)widget|footer|breadcrumb|navbar|navigation|\bnav\b|topbar|"
-    r"cookie|share|social|skip-link|search-form|pagination|related|(?:^|\s)aside(?=\s|$)",
+    r"cookie|share|social|skip-link|search-form|pagination|pager|related|(?:^|\s)aside(?=\s|$)",
     re.IGNORECASE,
 )
 _NEVER_DROP = {"html", "body", "main", "article"}
