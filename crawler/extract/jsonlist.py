@@ -84,6 +84,7 @@ from crawler.extract.jsonvalues import (
     value_field,
 )
 from crawler.extract.jsroutes import (
+    RELATIVE_BASE,
     api_origins,
     base_constants,
     constants_of,
@@ -95,6 +96,7 @@ from crawler.extract.jsroutes import (
 )
 from crawler.extract.lang import detect_language
 from crawler.extract.pagedata import script_values
+from crawler.extract.posts import PostCall, post_calls
 from crawler.extract.richblocks import blocks_html
 from crawler.extract.richtext import plain_text, rich_body, rich_text, text_body
 from crawler.extract.service import SECTION_FIELDS, is_service, match_label
@@ -130,7 +132,8 @@ _LIBRARY = re.compile(
     r"fontawesome|analytics|gtag|googletag|recaptcha|wp-emoji|wp-includes|polyfill|"
     r"modernizr|html5shiv|respond\.js)", re.IGNORECASE)
 _STRING = re.compile(r"""(['"`])((?:\\.|(?!\1)[^\\\n]){1,300})\1""")
-_CALLED = (r"""(?:\bfetch|\bgetJSON|\baxios(?:\.get)?|\$\.get|\$\.ajax|"""
+_CALLED = (r"""(?:\bfetch|\bgetJSON|\baxios(?:\.(?:get|post))?|\$\.get|\$\.ajax|\$\.post|"""
+           r"""\$http(?:\s*\.\s*(?:get|post))?|"""
            r"""\.open\s*\(\s*['"]GET['"]\s*,|\burl\s*:)\s*\(?\s*""")
 _CALL = re.compile(_CALLED + r"""(['"`])((?:\\.|(?!\1)[^\\\n]){1,300})\1""", re.IGNORECASE)
 # a call on a name joined to a literal and nothing after it: ``$.getJSON(url + "?callback=?")``
@@ -222,6 +225,7 @@ class ShellScripts:
     endpoints: list[str] = field(default_factory=list)
     script_files: list[str] = field(default_factory=list)
     routes: list[tuple[str, str]] = field(default_factory=list)  # jsroutes.route_templates
+    posts: list[PostCall] = field(default_factory=list)  # the POSTs its inline code makes
     # the Blogger blogs the page declares itself of: their feeds on www.blogger.com are the
     # source's own (crawler.blogger)
     blogs: frozenset[str] = frozenset()
@@ -321,9 +325,20 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
     said = any(len(line.split()) >= SENTENCE_WORDS for line in text.splitlines())
     empty = shell and (mounted or (len(text.split()) < EMPTY_WORDS and not said))
     routes = list(dict.fromkeys(r for code in inline for r in route_templates(code)))
+    posts = list(dict.fromkeys(c for code in inline for c in post_calls(code, page_url)))
     return ShellScripts(shell=shell, empty=empty, endpoints=_unique(found)[:MAX_ENDPOINTS],
                         script_files=_unique(files)[:MAX_SCRIPT_FILES] if shell else [],
-                        routes=routes, blogs=blogs)
+                        routes=routes, blogs=blogs, posts=posts)
+
+
+def inline_code(html: str) -> str:
+    """The inline script code of a page (templates and JSON data blocks aside)."""
+    found = []
+    for attrs, code in _SCRIPT.findall(html):
+        kind = _TYPE.search(attrs)
+        if not _SRC.search(attrs) and not (kind and kind.group(1).lower() in _NON_SCRIPT_TYPES):
+            found.append(code)
+    return "\n;\n".join(found)
 
 
 def _jsonp_answer(url: str) -> bool:
@@ -372,7 +387,8 @@ def _completed(code: str, match: re.Match[str]) -> bool:
 def _url_base(value: str | None) -> bool:
     """Whether a constant a literal is joined onto holds a base URL (not ``"id-ID"``)."""
     return value is not None and (value == "" or value.startswith(("/", "./", "http://",
-                                                                     "https://")))
+                                                                     "https://"))
+                                  or bool(RELATIVE_BASE.fullmatch(value)))
 
 
 def _a_part(code: str, match: re.Match[str], known: Mapping[str, str]) -> bool:
@@ -569,6 +585,19 @@ def script_records(code: str) -> list[dict[str, Any]]:
         if len(said) * 2 > len(records):
             found.extend(said)
     return found[:MAX_RECORDS]
+
+
+SUMMARY_WORDS = 40  # a list row's description this short is a summary of the record
+
+
+def summary_row(record: dict[str, Any]) -> bool:
+    """Whether ``record`` is a list's row that sums its record up: a short description and
+    at most one service section (a table's "Keterangan" and "Biaya" columns), the rest of
+    the record on its detail (an AngularJS list's ``{id, nama, ringkasan}``)."""
+    mapped = record_fields(unwrapped(record))
+    description = mapped.get("description")
+    return (isinstance(description, str) and len(description.split()) < SUMMARY_WORDS
+            and len(set(SECTION_FIELDS) & mapped.keys()) <= 1)
 
 
 def says_more(record: dict[str, Any]) -> bool:
@@ -1472,7 +1501,7 @@ def _ranked(record: dict[str, Any], endpoint_url: str, templates: Sequence[Detai
     listed = urlsplit(endpoint_url)
     under = canonicalize_url(f"{listed.scheme}://{listed.netloc}{listed.path.rstrip('/')}/")
     words = _path_words(endpoint_url)
-    named_only = not says_more(record)
+    named_only = not says_more(record) or summary_row(record)
     ranked = []
     for template in templates:
         if not _same_site(template.prefix, endpoint_url):
