@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.extract.jsroutes import property_bases, route_templates, with_bases
 from crawler.extract.jsonlist import endpoints
+from crawler.extract.jsroutes import property_bases, route_templates, with_bases
 from crawler.extract.posts import as_request, post_calls
 from indexer.build import build_index
 from indexer.search import Searcher
