@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.extract.jsonlist import endpoints
+from crawler.extract.jsonlist import DetailTemplate, detail_candidates, endpoints
 from crawler.extract.jsroutes import property_bases, route_templates, with_bases
 from crawler.extract.posts import as_request, post_calls
 from indexer.build import build_index
@@ -119,3 +119,14 @@ def test_a_citizen_finds_each_apps_record_first(sample):
         assert "Site plan dan gambar rencana akses" in top.fields["requirements"]
     finally:
         searcher.close()
+
+
+def test_a_rows_summary_asks_its_detail_a_posts_content_does_not():
+    listed = "https://dinsos.jambikota.go.id/api/api.php?act=layanan"
+    detail = DetailTemplate("https://dinsos.jambikota.go.id/api/api.php?act=detail_layanan&id=",
+                            "id")
+    row = {"id_layanan": "21", "nama_layanan": "Rekomendasi PUB",
+           "ringkasan": "Rekomendasi bagi yayasan yang akan menggalang donasi."}
+    assert [t for t, _ in detail_candidates(row, listed, [detail])] == [detail]
+    post = {"id": 4, "title": "Rekomendasi PUB", "content": "<p>Yayasan menggalang donasi.</p>"}
+    assert detail_candidates(post, listed, [detail]) == []

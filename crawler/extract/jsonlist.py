@@ -587,16 +587,24 @@ def script_records(code: str) -> list[dict[str, Any]]:
     return found[:MAX_RECORDS]
 
 
-SUMMARY_WORDS = 40  # a list row's description this short is a summary of the record
+SUMMARY_WORDS = 40  # a list row's summary this short sums its record up
+# keys that name a summary of a record, and keys that hold its whole text (a post's content)
+_SUMMARY_KEYS = frozenset({"ringkasan", "summary", "excerpt", "keterangan", "intro",
+                           "deskripsi_singkat", "short_description", "uraian_singkat"})
+_BODY_KEYS = frozenset({"content", "isi", "konten", "body", "text", "artikel", "html"})
 
 
 def summary_row(record: dict[str, Any]) -> bool:
-    """Whether ``record`` is a list's row that sums its record up: a short description and
-    at most one service section (a table's "Keterangan" and "Biaya" columns), the rest of
-    the record on its detail (an AngularJS list's ``{id, nama, ringkasan}``)."""
-    mapped = record_fields(unwrapped(record))
-    description = mapped.get("description")
-    return (isinstance(description, str) and len(description.split()) < SUMMARY_WORDS
+    """Whether ``record`` is a list's row that sums its record up: a short summary by name
+    (``ringkasan``, ``keterangan``, ``excerpt``), none of its whole text (a post's
+    ``content``), and at most one service section (a table's "Biaya" column); the rest of the
+    record is on its detail (an AngularJS list's ``{id, nama, ringkasan}``)."""
+    record = unwrapped(record)
+    keys = {_norm_key(k) for k in record}
+    summary = [record[k] for k in record if _norm_key(k) in _SUMMARY_KEYS]
+    mapped = record_fields(record)
+    return (bool(summary) and not keys & _BODY_KEYS
+            and all(len(_text(v).split()) < SUMMARY_WORDS for v in summary)
             and len(set(SECTION_FIELDS) & mapped.keys()) <= 1)
 
 
