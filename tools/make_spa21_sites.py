@@ -471,7 +471,9 @@ UHC = ("http://127.0.0.1:8707/?page_id=21", "http://127.0.0.1:8725/layanan/detai
        "http://127.0.0.1:8813/standar-pelayanan/35-pendaftaran-uhc-jambi-bugar")
 EXTRA = {
     "slist": url(SP, "/#!/layanan"),
+    "shome": url(SP, "/"),  # the app itself, whose home lists its services too
     "hlist": url(HP, "/layanan.html"),
+    "hhome": url(HP, "/"),
 }
 # written before the sites were crawled: (category, query, answers); "other": the twins of
 # the first service of the spec that has twins, at the grade given
@@ -504,8 +506,8 @@ QUERIES = [
     ("old-term", "izin undian dan pengumpulan sumbangan dinas sosial", "s21:2"),
     ("old-term", "jamkesda kartu bahagia rekomendasi dinas sosial", "s15:2 other:2 uhc:1"),
     ("old-term", "uji keur angkot dishub kota jambi", "h1:2 other:2"),
-    ("app", "silayan dinsos daftar layanan", "slist:2"),
-    ("app", "daftar layanan dinas perhubungan kota jambi", "hlist:2"),
+    ("app", "silayan dinsos daftar layanan", "slist:2 shome:2"),
+    ("app", "daftar layanan dinas perhubungan kota jambi", "hlist:2 hhome:1"),
 ]
 FIRST_QID = 2090
 
