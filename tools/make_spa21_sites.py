@@ -523,7 +523,12 @@ def twin_rows(relevant: str) -> str:
         ours = page_url(key)
         if found and ours not in grades:
             added[ours] = max(found)
-    return " ".join(items + [f"{u}={g}" for u, g in added.items()])
+    # the city's other Dishub services list: ours is one too, the site's home beside it
+    other_list = grades.get("http://127.0.0.1:8802/category/layanan")
+    if other_list:
+        added.setdefault(EXTRA["hlist"], other_list)
+        added.setdefault(EXTRA["hhome"], "1")
+    return " ".join(items + [f"{u}={g}" for u, g in added.items() if u not in grades])
 
 
 def own(rows: list[list[str]]) -> list[str]:
