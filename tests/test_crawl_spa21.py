@@ -6,6 +6,7 @@ facts; the POSTs made are the app's own reads, never a form's, never another hos
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
 from crawler.extract.jsonlist import DetailTemplate, detail_candidates, endpoints
@@ -14,6 +15,7 @@ from crawler.extract.posts import as_request, post_calls
 from indexer.build import build_index
 from indexer.search import Searcher
 from sikoja.config import load_settings
+from sikoja.demo.server import serve_sample_sites
 from tests.samplecrawl import crawl_sites
 
 PAGE = "https://dishub.jambikota.go.id/layanan.html"
@@ -130,3 +132,14 @@ def test_a_rows_summary_asks_its_detail_a_posts_content_does_not():
     assert [t for t, _ in detail_candidates(row, listed, [detail])] == [detail]
     post = {"id": 4, "title": "Rekomendasi PUB", "content": "<p>Yayasan menggalang donasi.</p>"}
     assert detail_candidates(post, listed, [detail]) == []
+
+
+def test_the_demo_backend_answers_post_only_as_codeigniter_does():
+    with serve_sample_sites(0, only=["spa21-dishub"]) as web:
+        api = web.url("spa21-dishub", "/api/layanan/get_by_id")
+        assert httpx.get(api).status_code == 405
+        form = httpx.post(api, data={"id": "3", "csrf_dishub": "any"})
+        assert form.json()["data"]["nama_layanan"].endswith("(Andalalin)")
+        assert httpx.post(api, json={"id": 2}).json()["data"]["id_layanan"] == "2"
+        assert httpx.post(api, data={"id": "99"}).status_code == 404
+        assert httpx.post(web.url("spa21-dishub", "/layanan.html")).status_code == 405
