@@ -38,7 +38,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_office_site import judge_query_files, register, write_site  # noqa: E402
+from make_office_site import judge_query_files, own_rows, register, write_site  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SITES = REPO / "sikoja" / "demo" / "sites"
@@ -532,25 +532,12 @@ def twin_rows(relevant: str) -> str:
 
 
 def own(rows: list[list[str]]) -> list[str]:
-    out = []
-    for n, (category, query, spec) in enumerate(QUERIES):
-        grades: dict[str, str] = {}
-        first = next((k for k in (i.split(":")[0] for i in spec.split()) if k in TWINS), "")
-        for item in spec.split():
-            key, grade = item.split(":")
-            if key in EXTRA:
-                grades[EXTRA[key]] = grade
-            elif key == "uhc":
-                for page in UHC:
-                    grades.setdefault(page, grade)
-            elif key == "other":
-                for twin in TWINS[first]:
-                    grades.setdefault(twin, grade)
-            else:
-                grades[page_url(key)] = grade
-        relevant = " ".join(f"{u}={g}" for u, g in sorted(grades.items(), key=lambda x: (-int(x[1]), x[0])))
-        out.append(f"q{FIRST_QID + n}\t{category}\t{query}\t{relevant}")
-    return out
+    """Our queries' rows: "uhc" in a spec stands for every page of ``UHC`` at its grade."""
+    urls = {**EXTRA, **{f"uhc{n}": u for n, u in enumerate(UHC)}}
+    queries = [(category, query, " ".join(
+        " ".join(f"uhc{n}:{item[4:]}" for n in range(len(UHC))) if item.startswith("uhc:")
+        else item for item in spec.split())) for category, query, spec in QUERIES]
+    return own_rows(queries, FIRST_QID, rows, urls, lambda key, _rows: set(TWINS[key]), page_url)
 
 
 def main() -> int:
