@@ -9,7 +9,12 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from crawler.extract.jsonlist import DetailTemplate, detail_candidates, endpoints
+from crawler.extract.jsonlist import (
+    DetailTemplate,
+    detail_candidates,
+    endpoints,
+    own_route_values,
+)
 from crawler.extract.jsroutes import property_bases, route_templates, with_bases
 from crawler.extract.posts import as_request, post_calls
 from indexer.build import build_index
@@ -77,9 +82,13 @@ def test_a_config_objects_relative_api_folder_is_the_base_of_the_apps_calls():
 def test_a_templates_interpolated_link_and_a_pages_query_are_routes():
     template = ('<a class="list-group-item" ng-repeat="l in layanan"'
                 ' ng-href="#!/layanan/{{l.id_layanan}}">{{l.nama_layanan}}</a>')
-    assert route_templates(template) == [("#!/layanan/", "id")]
+    assert route_templates(template) == [("#!/layanan/", "id_layanan")]
     row = "html += '<td><a href=\"detail-layanan.html?id=' + row.id_layanan + '\">';"
-    assert route_templates(row) == [("detail-layanan.html?id=", "id")]
+    assert route_templates(row) == [("detail-layanan.html?id=", "id_layanan")]
+    # a record is placed by its own id, never by a related record's
+    record = {"id_layanan": "21", "nama_layanan": "PUB", "id_kategori": "3"}
+    routes = [("#!/layanan/", "id_layanan"), ("#!/kategori/", "id_kategori")]
+    assert own_route_values(record, routes) == {"id_layanan": "21"}
     # the data the route loads, joined to the API's base, is no route
     assert route_templates("x = API_URL + 'api.php?act=detail&id=' + $routeParams.id;") == []
 

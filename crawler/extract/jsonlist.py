@@ -969,6 +969,23 @@ def own_key(record: dict[str, Any], key: str) -> str:
     return ""
 
 
+def own_route_values(record: dict[str, Any], routes: Sequence[tuple[str, str]]
+                     ) -> dict[str, str]:
+    """The values of the routes' ``id_<x>``/``<x>_id``/``slug_<x>`` keys that are the
+    record's own id or slug (``id_layanan`` beside ``nama_layanan``, as ``own_key`` reads
+    it); a related record's (``kategori_id``) fills no route."""
+    found = {}
+    for _prefix, key in routes:
+        if key in ("id", "slug") or key not in record:
+            continue
+        base = "slug" if key.lower().startswith("slug") else "id"
+        value = own_key(record, base)
+        if value and value == _text(record[key]) and _norm_key(key) != _norm_key(
+                _title_key(record) or ""):
+            found[key] = value
+    return found
+
+
 def _title_key(record: dict[str, Any]) -> Any:
     """The key ``record_fields`` reads ``record``'s title from (a known alias first, then a
     key by its words), None if it has none."""
@@ -1092,6 +1109,7 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
         return None
     url = at or record_url(mapped, title, page_url, endpoint_url,
                            placed=record_page({**_route_values(record, routes),
+                                               **own_route_values(record, routes),
                                                "slug": _text(mapped.get("slug")),
                                                "id": own_key(record, "id")},
                                               page_url, routes, listed or {},

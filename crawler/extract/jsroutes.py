@@ -723,7 +723,7 @@ def route_templates(code: str) -> list[tuple[str, str]]:
     built += [(m.group(2), m.group(3), None) for m in _INTERPOLATED.finditer(code)]
     for literal, expr, extension in built:
         key = route_key(re.split(r"[.\[\]'\"\s]+", expr.strip("]'\" "))[-1])
-        if key not in _ROUTE_KEYS or extension:
+        if not key or extension:
             continue
         tail = re.split(r"href\s*=\s*[\"']?", literal)[-1] if "href" in literal else literal
         tail = tail[1:] if tail.startswith(("/#/", "/#!/")) else tail  # origin + "/#/x/" + id
@@ -741,13 +741,15 @@ def route_templates(code: str) -> list[tuple[str, str]]:
 
 def route_key(name: str) -> str:
     """The record key a route is built from: ``slug``/``id``, or as Indonesian tables name
-    them the ``id_<x>``/``<x>_id`` (``slug_<x>``) of the record's own thing (``id_layanan``),
-    read as its id (``jsonlist.own_key`` finds the record's value)."""
+    them ``id_<x>``/``<x>_id``/``slug_<x>`` (``id_layanan``), kept as written: a record fills
+    it only when that is its own id (``jsonlist.own_route_values``), never a related record's
+    (``kategori_id``). "" for any other name."""
     lowered = name.lower()
-    for key in _ROUTE_KEYS:
-        if lowered == key or lowered.startswith(key + "_") or lowered.endswith("_" + key):
-            return key
-    return name
+    if lowered in _ROUTE_KEYS:
+        return lowered
+    if re.fullmatch(r"(?:id|slug)_\w+|\w+_id", lowered):
+        return name
+    return ""
 
 
 def last_segment(url: str) -> str:

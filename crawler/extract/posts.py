@@ -147,12 +147,12 @@ def _in_submit(code: str, at: int) -> bool:
 
 
 def _value_key(expr: str, param: str) -> str:
-    """The record key a body value reads: ``row.id_layanan`` -> ``id``, ``id`` -> ``id``,
-    ``getUrlParameter('id')`` -> ``id`` (the page's own parameter, the record's id)."""
+    """The record key a body value reads: ``row.id_layanan`` -> ``id_layanan``, ``id`` ->
+    ``id``, ``getUrlParameter('id')`` -> ``id`` (the page's own parameter, the record's id);
+    else the parameter's name."""
     called = re.search(r"\(\s*['\"](\w+)['\"]\s*\)\s*$", expr)
     name = called.group(1) if called else re.split(r"\s*\.\s*", expr.strip())[-1]
-    key = route_key(name)
-    return key if key in ("id", "slug") else route_key(param)
+    return route_key(name) or route_key(param) or "id"
 
 
 def _resolve(expr: str, known: Mapping[str, str], page_url: str) -> str | None:
