@@ -752,6 +752,14 @@ TABLE = [
     ("jsnav20-damkar", "/berita.asp?id=1",
      "Damkar Evakuasi Ular Sanca 4 Meter dari Dapur Warga Thehok", "news", None, None),
     ("jsnav20-damkar", "/layanan.asp", "Layanan", "listing", None, None),
+    # an AngularJS app at its hashbang routes over api.php?act=, and jQuery pages over a
+    # POST-only CodeIgniter backend (crawler.extract.posts)
+    ("spa21-dinsos", "/#!/layanan/24", "Penjangkauan Gelandangan, Pengemis dan Orang Terlantar",
+     "service", "Lokasi dan ciri orang yang dilaporkan", "Gratis"),
+    ("spa21-dinsos", "/", "SILAYAN DINSOS", "listing", None, None),
+    ("spa21-dishub", "/detail-layanan.html?id=4", "Izin Insidentil Angkutan Orang", "service",
+     "Fotokopi kartu pengawasan dan STNK", "Gratis"),
+    ("spa21-dishub", "/layanan.html", "Daftar Layanan", "listing", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and
@@ -779,7 +787,10 @@ FAMILY_KINDS = {"js-json-list": {"listing"}, "one-page-uptd": {"service"},
                 "office-legacy-formats": {"service", "document"},
                 # one page of services (and a contact page): no news
                 "canva-website-onepage": {"service", "listing"},
-                "google-sites-classic": {"service", "listing"}}
+                "google-sites-classic": {"service", "listing"},
+                # session 21's AngularJS and jQuery-over-POST apps publish no news
+                "angularjs-hashbang-php-api": {"service", "listing"},
+                "jquery-codeigniter-post-api": {"service", "listing"}}
 
 
 def check_kind(doc: Document, kind: str) -> None:

@@ -293,9 +293,18 @@ def test_every_page_is_reachable_from_its_home_page(web, crawl):
         # an old PHP site's pages carry a session id; its agenda's pages are made by the server
         bodies = {without_session(site, r.text) for u, r in html_pages(crawl).items()
                   if u.startswith(base) and urlsplit(u).path != (site.calendar or None)}
-        # a folder whose name starts with "_" is never served (an app's build sources)
+        # a folder whose name starts with "_" is never served (an app's build sources), and
+        # the view templates its router fetches (AngularJS's ``templateUrl``) are no pages
+        views = {m for js in site.root.rglob("*.js") for m in re.findall(
+            r"templateUrl\s*:\s*['\"]([^'\"]+\.html)['\"]", js.read_text(encoding="utf-8"))}
+        # ...nor are pages linked only by the rows a script draws from a POST-only backend
+        # (``'<a href="detail-layanan.html?id=' + row.id_layanan``), read by the crawler
+        views |= {m for page in site.root.rglob("*.html") for m in re.findall(
+            r"""href=["']([\w\-./]+\.html)\?\w+=['"]\s*\+""",
+            page.read_text(encoding="utf-8", errors="replace"))}
         files = [f for f in site.root.rglob("*.html")
-                 if not any(p.startswith("_") for p in f.relative_to(site.root).parts)]
+                 if not any(p.startswith("_") for p in f.relative_to(site.root).parts)
+                 and f.relative_to(site.root).as_posix() not in views]
         assert len(bodies) == len(files), site.name
 
 
@@ -412,6 +421,12 @@ def test_every_devset_url_is_a_page_of_the_sample_web(web, crawl, client):
                 body = client.get(running_url(web, shell)).content
                 assert 1 <= int(route[5:]) <= workbook_rows(body, shell[-3:]), url
                 continue
+            if route.startswith("!/"):
+                # a hashbang route (AngularJS's ``#!/layanan/21``): its shell is served, and
+                # its backend answers the record by the route's last segment
+                assert client.get(running_url(web, shell)).status_code == 200, url
+                assert backend_requests(web, shell, route.rsplit("/", 1)[-1]), url
+                continue
             if route and not route.startswith("/"):
                 # a service shown in a modal of its list: the list is a page, and names it
                 # there (the modal's element id, or the slug of a button's data-nama)
@@ -443,6 +458,13 @@ def test_every_devset_url_is_a_page_of_the_sample_web(web, crawl, client):
                 apis += api_origin_requests(web, shell, route.rstrip("/").rsplit("/", 1)[-1])
                 assert any(client.get(api).status_code == 200 for api in apis), (url, apis)
                 continue
+            # a page that loads its record by its query (``detail-layanan.html?id=3``, a
+            # jQuery page POSTing the id to its backend): the page is served, and so is that
+            # record
+            query = urlsplit(url).query
+            if query and client.get(running_url(web, url)).status_code == 200 and (
+                    backend_requests(web, url, query.rsplit("=", 1)[-1])):
+                continue
             served = any(url.startswith(base) for base in routed) and client.get(
                 running_url(web, url)).status_code == 200 and named_route(web, url)
             served = served or (url in listed and client.get(
@@ -461,6 +483,21 @@ def api_origin_requests(web, shell: str, record: str) -> list[str]:
         origin = f"http://127.0.0.1:{web.base_port + site.api_port_offset}"
         return [origin + key for key in routes
                 if key.split("?", 1)[0].endswith("/" + record) or f"slug={record}&" in key + "&"]
+    return []
+
+
+def backend_requests(web, page: str, record: str) -> list[str]:
+    """The requests the site of ``page`` answers from its backend (its ``_routes.json``: a
+    GET ``api.php?act=...&id=`` or a POST-only route) that name ``record`` by a query value."""
+    for site in web.sites:
+        if not page.startswith(f"http://127.0.0.1:{DEFAULT_BASE_PORT + site.port_offset}/"):
+            continue
+        routes_file = site.root / "_routes.json"
+        if not routes_file.is_file():
+            return []
+        routes = json.loads(routes_file.read_text(encoding="utf-8"))
+        return [key for key, file in routes.items() if "?" in key and key.endswith(
+            "=" + record) and (site.root / file).is_file() and file.endswith(".json")]
     return []
 
 

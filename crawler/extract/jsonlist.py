@@ -84,6 +84,7 @@ from crawler.extract.jsonvalues import (
     value_field,
 )
 from crawler.extract.jsroutes import (
+    RELATIVE_BASE,
     api_origins,
     base_constants,
     constants_of,
@@ -95,6 +96,7 @@ from crawler.extract.jsroutes import (
 )
 from crawler.extract.lang import detect_language
 from crawler.extract.pagedata import script_values
+from crawler.extract.posts import PostCall, post_calls
 from crawler.extract.richblocks import blocks_html
 from crawler.extract.richtext import plain_text, rich_body, rich_text, text_body
 from crawler.extract.service import SECTION_FIELDS, is_service, match_label
@@ -130,7 +132,8 @@ _LIBRARY = re.compile(
     r"fontawesome|analytics|gtag|googletag|recaptcha|wp-emoji|wp-includes|polyfill|"
     r"modernizr|html5shiv|respond\.js)", re.IGNORECASE)
 _STRING = re.compile(r"""(['"`])((?:\\.|(?!\1)[^\\\n]){1,300})\1""")
-_CALLED = (r"""(?:\bfetch|\bgetJSON|\baxios(?:\.get)?|\$\.get|\$\.ajax|"""
+_CALLED = (r"""(?:\bfetch|\bgetJSON|\baxios(?:\.(?:get|post))?|\$\.get|\$\.ajax|\$\.post|"""
+           r"""\$http(?:\s*\.\s*(?:get|post))?|"""
            r"""\.open\s*\(\s*['"]GET['"]\s*,|\burl\s*:)\s*\(?\s*""")
 _CALL = re.compile(_CALLED + r"""(['"`])((?:\\.|(?!\1)[^\\\n]){1,300})\1""", re.IGNORECASE)
 # a call on a name joined to a literal and nothing after it: ``$.getJSON(url + "?callback=?")``
@@ -222,6 +225,7 @@ class ShellScripts:
     endpoints: list[str] = field(default_factory=list)
     script_files: list[str] = field(default_factory=list)
     routes: list[tuple[str, str]] = field(default_factory=list)  # jsroutes.route_templates
+    posts: list[PostCall] = field(default_factory=list)  # the POSTs its inline code makes
     # the Blogger blogs the page declares itself of: their feeds on www.blogger.com are the
     # source's own (crawler.blogger)
     blogs: frozenset[str] = frozenset()
@@ -321,9 +325,20 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
     said = any(len(line.split()) >= SENTENCE_WORDS for line in text.splitlines())
     empty = shell and (mounted or (len(text.split()) < EMPTY_WORDS and not said))
     routes = list(dict.fromkeys(r for code in inline for r in route_templates(code)))
+    posts = list(dict.fromkeys(c for code in inline for c in post_calls(code, page_url)))
     return ShellScripts(shell=shell, empty=empty, endpoints=_unique(found)[:MAX_ENDPOINTS],
                         script_files=_unique(files)[:MAX_SCRIPT_FILES] if shell else [],
-                        routes=routes, blogs=blogs)
+                        routes=routes, blogs=blogs, posts=posts)
+
+
+def inline_code(html: str) -> str:
+    """The inline script code of a page (templates and JSON data blocks aside)."""
+    found = []
+    for attrs, code in _SCRIPT.findall(html):
+        kind = _TYPE.search(attrs)
+        if not _SRC.search(attrs) and not (kind and kind.group(1).lower() in _NON_SCRIPT_TYPES):
+            found.append(code)
+    return "\n;\n".join(found)
 
 
 def _jsonp_answer(url: str) -> bool:
@@ -372,7 +387,8 @@ def _completed(code: str, match: re.Match[str]) -> bool:
 def _url_base(value: str | None) -> bool:
     """Whether a constant a literal is joined onto holds a base URL (not ``"id-ID"``)."""
     return value is not None and (value == "" or value.startswith(("/", "./", "http://",
-                                                                     "https://")))
+                                                                     "https://"))
+                                  or bool(RELATIVE_BASE.fullmatch(value)))
 
 
 def _a_part(code: str, match: re.Match[str], known: Mapping[str, str]) -> bool:
@@ -569,6 +585,27 @@ def script_records(code: str) -> list[dict[str, Any]]:
         if len(said) * 2 > len(records):
             found.extend(said)
     return found[:MAX_RECORDS]
+
+
+SUMMARY_WORDS = 40  # a list row's summary this short sums its record up
+# keys that name a summary of a record, and keys that hold its whole text (a post's content)
+_SUMMARY_KEYS = frozenset({"ringkasan", "summary", "excerpt", "keterangan", "intro",
+                           "deskripsi_singkat", "short_description", "uraian_singkat"})
+_BODY_KEYS = frozenset({"content", "isi", "konten", "body", "text", "artikel", "html"})
+
+
+def summary_row(record: dict[str, Any]) -> bool:
+    """Whether ``record`` is a list's row that sums its record up: a short summary by name
+    (``ringkasan``, ``keterangan``, ``excerpt``), none of its whole text (a post's
+    ``content``), and at most one service section (a table's "Biaya" column); the rest of the
+    record is on its detail (an AngularJS list's ``{id, nama, ringkasan}``)."""
+    record = unwrapped(record)
+    keys = {_norm_key(k) for k in record}
+    summary = [record[k] for k in record if _norm_key(k) in _SUMMARY_KEYS]
+    mapped = record_fields(record)
+    return (bool(summary) and not keys & _BODY_KEYS
+            and all(len(_text(v).split()) < SUMMARY_WORDS for v in summary)
+            and len(set(SECTION_FIELDS) & mapped.keys()) <= 1)
 
 
 def says_more(record: dict[str, Any]) -> bool:
@@ -932,6 +969,23 @@ def own_key(record: dict[str, Any], key: str) -> str:
     return ""
 
 
+def own_route_values(record: dict[str, Any], routes: Sequence[tuple[str, str]]
+                     ) -> dict[str, str]:
+    """The values of the routes' ``id_<x>``/``<x>_id``/``slug_<x>`` keys that are the
+    record's own id or slug (``id_layanan`` beside ``nama_layanan``, as ``own_key`` reads
+    it); a related record's (``kategori_id``) fills no route."""
+    found = {}
+    for _prefix, key in routes:
+        if key in ("id", "slug") or key not in record:
+            continue
+        base = "slug" if key.lower().startswith("slug") else "id"
+        value = own_key(record, base)
+        if value and value == _text(record[key]) and _norm_key(key) != _norm_key(
+                _title_key(record) or ""):
+            found[key] = value
+    return found
+
+
 def _title_key(record: dict[str, Any]) -> Any:
     """The key ``record_fields`` reads ``record``'s title from (a known alias first, then a
     key by its words), None if it has none."""
@@ -1055,6 +1109,7 @@ def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
         return None
     url = at or record_url(mapped, title, page_url, endpoint_url,
                            placed=record_page({**_route_values(record, routes),
+                                               **own_route_values(record, routes),
                                                "slug": _text(mapped.get("slug")),
                                                "id": own_key(record, "id")},
                                               page_url, routes, listed or {},
@@ -1472,7 +1527,7 @@ def _ranked(record: dict[str, Any], endpoint_url: str, templates: Sequence[Detai
     listed = urlsplit(endpoint_url)
     under = canonicalize_url(f"{listed.scheme}://{listed.netloc}{listed.path.rstrip('/')}/")
     words = _path_words(endpoint_url)
-    named_only = not says_more(record)
+    named_only = not says_more(record) or summary_row(record)
     ranked = []
     for template in templates:
         if not _same_site(template.prefix, endpoint_url):

@@ -51,7 +51,14 @@ _JOIN = re.compile(r"(?<![\w$.])(" + _IDENT + r")\s*\+\s*" + _LITERAL.format(q=r
 _ROUTE = re.compile(_LITERAL.format(q=r"\1") + r"\s*\+\s*(" + _IDENT + r"(?:\.\s*" + _IDENT
                     + r"|\[\s*['\"]\w+['\"]\s*\])*)(\s*\+\s*['\"`]\.)?")
 _ROUTE_KEYS = ("slug", "id")
-_ROUTE_PATH = re.compile(r"(?:#!?)?\.?/?[\w\-./~%]*/")
+# a route's path before the record's value: ``/layanan/``, ``#!/layanan/``, or a page and the
+# query parameter it reads the record by (``detail-layanan.html?id=``, ``layanan.php?p=detail&id=``)
+_ROUTE_PATH = re.compile(r"(?:#!?)?\.?/?[\w\-./~%]*/|\.?/?[\w\-./~%]*\.(?:html?|php|aspx?)"
+                         r"\?(?:[\w\-]+=[\w\-]*&)*[\w\-]+=")
+# a link a template draws with the record's value interpolated (AngularJS, Vue, Handlebars,
+# Mustache): ``ng-href="#!/layanan/{{l.id_layanan}}"``, ``href="detail.html?id={{ id }}"``
+_INTERPOLATED = re.compile(r"""\b(?:ng-)?href\s*=\s*(["'])([^"'{}<>\s]{0,200}?)\{\{\s*("""
+                           + _IDENT + r"""(?:\s*\.\s*""" + _IDENT + r""")*)\s*\}\}\1""")
 _DATA = re.compile(r"(^|/)(api|data|wp-json)/|\.json", re.IGNORECASE)
 _TERM_EXPR = (r"(?:" + _IDENT + r"\s*\(\s*)?" + _IDENT + r"(?:\s*\.\s*" + _IDENT
               + r"|\[\s*['\"]\w+['\"]\s*\])*(?:\s*\))?")
@@ -79,6 +86,9 @@ _PROPERTY = re.compile(r"(?<![\w$.])(" + _IDENT + r")\s*:\s*" + _LITERAL.format(
 # a base: a path, or an absolute URL (an API on another origin is often named by its origin
 # alone, ``VITE_API_URL=https://api-distankp.jambikota.go.id``)
 _PATH_BASE = re.compile(r"https?://[\w.\-:]+(?:/[\w\-./~%]*)?|/[\w\-./~%]*")
+# a config object's folder relative to the page (``var CONFIG = {API_URL: 'api/'}``, an
+# AngularJS or jQuery app's config.js): the browser resolves it against the page it runs on
+RELATIVE_BASE = re.compile(r"(?:\./)?[\w\-]+(?:/[\w\-]+)*/")
 
 
 def property_bases(codes: Iterable[str], page_url: str | None = None) -> dict[str, str]:
@@ -112,7 +122,8 @@ def file_properties(code: str) -> frozenset[tuple[str, str]]:
     found = ((m.group(1) or m.group(4), m.group(3) if m.group(1) else m.group(6))
              for m in _PROPERTY.finditer(code))
     pairs = {(name, value) for name, value in found
-             if _PATH_BASE.fullmatch(value) and _DATA.search(value.rstrip("/") + "/")}
+             if (_PATH_BASE.fullmatch(value) or RELATIVE_BASE.fullmatch(value))
+             and _DATA.search(value.rstrip("/") + "/")}
     if "baseURL" in code:
         pairs |= {("baseURL", base) for base in client_bases(code)
                   if re.match(r"https?://", base) and _PATH_BASE.fullmatch(base)}
@@ -704,14 +715,19 @@ def route_templates(code: str) -> list[tuple[str, str]]:
     Puskesmas Kebun Kopi's records were all stored at ``/#<slug>`` before."""
     hashed = hash_routed(code)
     out: list[tuple[str, str]] = []
-    for match in _ROUTE.finditer(_read(code)[0]):
-        literal, expr, extension = match.group(2), match.group(3), match.group(4)
-        key = re.split(r"[.\[\]'\"\s]+", expr.strip("]'\" "))[-1]
-        if key not in _ROUTE_KEYS or extension:
+    read = _read(code)[0]
+    # (a page's query read by the record's value is a route only as the literal it starts
+    # with: ``base + "api.php?act=detail&id=" + id`` is the data the route loads)
+    built = [(m.group(2), m.group(3), m.group(4)) for m in _ROUTE.finditer(read)
+             if "?" not in m.group(2) or not name_before(read, m.start())]
+    built += [(m.group(2), m.group(3), None) for m in _INTERPOLATED.finditer(code)]
+    for literal, expr, extension in built:
+        key = route_key(re.split(r"[.\[\]'\"\s]+", expr.strip("]'\" "))[-1])
+        if not key or extension:
             continue
         tail = re.split(r"href\s*=\s*[\"']?", literal)[-1] if "href" in literal else literal
         tail = tail[1:] if tail.startswith(("/#/", "/#!/")) else tail  # origin + "/#/x/" + id
-        if not _ROUTE_PATH.fullmatch(tail) or _DATA.search(tail) or tail in ("/", "#/"):
+        if not _ROUTE_PATH.fullmatch(tail) or _DATA.search(tail) or tail in ("/", "#/", "#!/"):
             continue
         out.append(("#" + tail if hashed and tail.startswith("/") else tail, key))
     # then the router's own table ("/layanan/:slug"): a link built from the record comes
@@ -721,6 +737,19 @@ def route_templates(code: str) -> list[tuple[str, str]]:
         if not _DATA.search(tail) and _route_word(tail):
             out.append(("#" + tail if hashed else tail, match.group(3)))
     return list(dict.fromkeys(out))
+
+
+def route_key(name: str) -> str:
+    """The record key a route is built from: ``slug``/``id``, or as Indonesian tables name
+    them ``id_<x>``/``<x>_id``/``slug_<x>`` (``id_layanan``), kept as written: a record fills
+    it only when that is its own id (``jsonlist.own_route_values``), never a related record's
+    (``kategori_id``). "" for any other name."""
+    lowered = name.lower()
+    if lowered in _ROUTE_KEYS:
+        return lowered
+    if re.fullmatch(r"(?:id|slug)_\w+|\w+_id", lowered):
+        return name
+    return ""
 
 
 def last_segment(url: str) -> str:

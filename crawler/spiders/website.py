@@ -37,7 +37,7 @@ import io
 import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider
@@ -61,6 +61,7 @@ from crawler.extract.jsonlist import (
     as_listing,
     detail_record,
     endpoints,
+    inline_code,
     json_records,
     jsonp_file_records,
     list_candidates,
@@ -68,6 +69,7 @@ from crawler.extract.jsonlist import (
     module_imports,
     next_page,
     record_document,
+    record_key_value,
     same_record,
     script_records,
     settle_kinds,
@@ -94,6 +96,7 @@ from crawler.extract.office import extract_office, office_kind
 from crawler.extract.pagecode import PageCode
 from crawler.extract.payload import may_embed_data, with_payload
 from crawler.extract.pdf import PdfError, PdfText, extract_pdf
+from crawler.extract.posts import MAX_SITE_POSTS, PostCall, as_request, post_calls
 from crawler.extract.title import NO_SITE, is_home
 from crawler.extract.viewers import file_ids, is_viewer, named_files, shown_file
 from crawler.failures import UNREADABLE_KIND, http_reason
@@ -199,6 +202,9 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         # detail URLs the code builds from a record's id or slug (jsroutes.detail_templates),
         # and per list (its URL, its first page's) the one its probe verified, or None
         self.detail_templates: list[DetailTemplate] = []
+        # the POSTs the app's code makes for data (crawler.extract.posts), by their URL's key
+        self.post_calls: dict[str, PostCall] = {}
+        self.route_pages: set[str] = set()  # the record pages' routes read for their code
         self.detail_verdicts: dict[str, tuple[DetailTemplate, str] | None] = {}
         self.awaiting: set[str] = set()  # keys of records stored once their detail is read
         # shells judged while other pages' lists were still to be read: stored once none is
@@ -875,7 +881,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             held = None
         job = self.js_jobs.setdefault(page, _ScriptJob(empty=scripts.empty, held=held))
         self.page_routes.setdefault(page, []).extend(scripts.routes)
-        yield from self._ask_data(scripts.endpoints, page)
+        posted = self._add_posts(scripts.posts)
+        yield from self._ask_data([*scripts.endpoints, *posted][:MAX_ENDPOINTS], page)
         for url in scripts.script_files:
             yield from self._js_request(url, page, self.parse_script, self.script_error)
         yield from self._settle_js(page) if not job.pending else ()
@@ -907,9 +914,42 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             self.js_lists.add(key)
         job.pending += 1
         job.tried += callback == self.parse_json
-        yield Request(url, callback=callback, errback=errback, dont_filter=True,
-                      meta={"sikoja_any_type": True, "sikoja_unconditional": True,
-                            "sikoja_js_page": page, "sikoja_js_key": key})
+        meta = {"sikoja_any_type": True, "sikoja_unconditional": True,
+                "sikoja_js_page": page, "sikoja_js_key": key}
+        call = self._post_call(url) if callback != self.parse_script else None
+        if call is not None:  # asked as the app asks it (crawler.extract.posts)
+            target, body, headers = as_request(call, url)
+            yield Request(target, method="POST", body=body, headers=headers,
+                          callback=callback, errback=errback, dont_filter=True, meta=meta)
+            return
+        yield Request(url, callback=callback, errback=errback, dont_filter=True, meta=meta)
+
+    def _add_posts(self, calls: list[PostCall]) -> list[str]:
+        """Remember the POSTs the app's code makes for data (at most MAX_SITE_POSTS a
+        site); a detail call's template (``<url>?id=``) joins the detail templates. Returns
+        the URLs of the lists they ask for, to be asked as the code's other endpoints."""
+        lists = []
+        for call in calls:
+            key = url_key(call.url)
+            if key not in self.post_calls and len(self.post_calls) >= MAX_SITE_POSTS:
+                continue
+            self.post_calls.setdefault(key, call)
+            if call.record_param:
+                template = DetailTemplate(call.detail_prefix(), call.record_key)
+                if template not in self.detail_templates:
+                    self.detail_templates.append(template)
+            else:
+                lists.append(call.url)
+        return lists
+
+    def _post_call(self, url: str) -> PostCall | None:
+        """The POST call ``url`` is asked by: a list's own URL, or a detail call's template
+        completed with a record's value."""
+        call = self.post_calls.get(url_key(url))
+        if call is not None:
+            return call
+        return next((c for c in self.post_calls.values()
+                     if c.record_param and url.startswith(c.detail_prefix())), None)
 
     def _lists_asked(self) -> list[str]:
         """What the site's code asks for: its data requests (not its script files: an app
@@ -922,7 +962,11 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         """The requests for the data URLs ``endpoints`` found the code of ``page`` asking,
         once their API origins are declared (``_declare_apis``)."""
         self._declare_apis(urls, page)
+        bases = {url_key(urljoin(page, base)) for base in self.js_bases.values()}
         for url in urls:
+            call = self.post_calls.get(url_key(url))
+            if url_key(url) in bases or (call is not None and call.record_param):
+                continue  # a base, or a detail endpoint asked without its record's value
             yield from self._js_request(url, page, self.parse_json, self.json_error)
 
     def _declare_apis(self, urls: list[str], page: str) -> None:
@@ -1002,15 +1046,17 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             for read in dict.fromkeys([*(with_bases(c, bases) for c in codes[:-1]), own]):
                 self._add_routes(own_routes if read == own else route_templates(read))
                 self.detail_templates.extend(
-                    t for t in (DetailTemplate(urljoin(response.url, prefix), key, suffix)
+                    t for t in (DetailTemplate(urljoin(page, prefix), key, suffix)
                                 for prefix, key, suffix in detail_templates(read))
                     if t not in self.detail_templates)
+                posted = self._add_posts(post_calls(read, page))
                 # every page that loads this script waits on the JSON it names
                 for reader in [page, *self.js_waiting.get(key, [])]:
                     if reader not in self.js_jobs:
                         continue
                     # (not ``found``: that is the caller's verdict, set by _list_records)
-                    yield from self._ask_data(endpoints(read, reader)[:MAX_ENDPOINTS], reader)
+                    yield from self._ask_data(
+                        [*endpoints(read, reader), *posted][:MAX_ENDPOINTS], reader)
             # the modules it imports (a Vite build's lazy views), a bounded number per site
             # (counted as asked for, not as read: five imports each of modules importing
             # five more would otherwise be fetched before the count caught up)
@@ -1057,10 +1103,47 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             yield FetchOutcome(url=key, outcome=SKIPPED, status=response.status,
                                elapsed_ms=elapsed, reason=f"parse: {exc}")
             return
+        yield from self._read_route_page(response, records)
         # read once the page's scripts are: a lazy view's chunk may name the detail endpoint
         # (SILARAS's services were stored without their facts when it came last)
         if not self._deferred(response, records, found):
             yield from self._list_records(response, records, found)
+
+    def _read_route_page(self, response: Response,
+                         records: list[dict[str, Any]]) -> Iterator[Any]:
+        """A page of the site the list's records are shown at by their id in its query
+        (``detail-layanan.html?id=3``, a jQuery site's detail page): its code, not the
+        list's, loads the record (``$.post(BASE_URL + 'api/layanan/get_by_id', {id:
+        getUrlParameter('id')})``). The page is read once, for its first record, as a
+        browser that follows the row's link runs it (``parse_route_page``); the list waits."""
+        page = response.meta["sikoja_js_page"]
+        for prefix, key in routes_for(response.url, self.routes, self._lists_asked()):
+            if prefix.startswith("#") or "?" not in prefix or prefix in self.route_pages:
+                continue
+            value = next((v for v in (record_key_value(r, key) for r in records) if v), "")
+            if value:
+                self.route_pages.add(prefix)
+                yield from self._js_request(urljoin(page, prefix + quote(value)), page,
+                                            self.parse_route_page, self.script_error)
+
+    def parse_route_page(self, response: Response) -> Iterator[Any]:
+        """A record's page read for its code: the POSTs and detail URLs its inline code
+        makes (resolved against it), and its script files, read for the list's page."""
+        try:
+            if response.status == 200 and response.headers.get(b"Content-Type", b"").startswith(
+                    b"text/html"):
+                html = decode_html(response.body, _header(response, b"Content-Type"))[0]
+                code = with_bases(inline_code(html), self.js_bases)
+                self._add_posts(post_calls(code, response.url))
+                self.detail_templates.extend(
+                    t for t in (DetailTemplate(urljoin(response.url, prefix), key, suffix)
+                                for prefix, key, suffix in detail_templates(code))
+                    if t not in self.detail_templates)
+                page = response.meta["sikoja_js_page"]
+                for url in shell_scripts(html, response.url, "").script_files:
+                    yield from self._js_request(url, page, self.parse_script, self.script_error)
+        finally:
+            yield from self._js_ended(response.meta, found=False)
 
     def _deferred(self, response: Response, records: list[dict[str, Any]],
                   found: list[bool]) -> bool:

@@ -292,6 +292,9 @@ class _SiteState:
             json.loads(routes_file.read_text(encoding="utf-8")) if routes_file.is_file() else {}
         )
         self.query_paths = {key.split("?", 1)[0] for key in self.routes if "?" in key}
+        # the paths a POST-only backend answers (``"POST /api/x?id=1"`` routes)
+        self.post_paths = {key[5:].split("?", 1)[0] for key in self.routes
+                           if key.startswith("POST ")}
         headers_file = self.root / "_headers.json"
         self.extra_headers: dict[str, dict[str, str]] = (
             json.loads(headers_file.read_text(encoding="utf-8")) if headers_file.is_file()
@@ -383,16 +386,41 @@ class _SiteState:
         return found
 
     def resolve(self, target: str) -> tuple[str, Path | str | None]:
-        """("file", path) | ("redirect", location) | ("missing", None)."""
+        """("file", path) | ("redirect", location) | ("missing", None) | ("not allowed",
+        None): a GET of a POST-only backend's path."""
         parts = urlsplit(target)
         path = unquote(parts.path) or "/"
         key = route_key(path, parts.query)
         if key in self.routes:
             return "file", self.root / self.routes[key]
+        if path in self.post_paths:
+            return "not allowed", None
         found = self._static(path, key, parts.query)
         if found[0] == "missing" and "*" in self.routes:  # a single-page app's fallback
             return "file", self.root / self.routes["*"]
         return found
+
+    def resolve_post(self, target: str, body: bytes, content_type: str) -> Path | None:
+        """The file a POST answers: its path with the query's and the body's pairs (a form's
+        ``a=1&b=2`` or a JSON object's scalar members), looked up as ``"POST " + key``."""
+        parts = urlsplit(target)
+        pairs = parse_qsl(parts.query, keep_blank_values=True)
+        text = body.decode("utf-8", "replace")
+        if "json" in content_type:
+            try:
+                data = json.loads(text or "{}")
+            except ValueError:
+                data = {}
+            if isinstance(data, dict):
+                pairs += [(str(k), str(v)) for k, v in data.items()
+                          if isinstance(v, (str, int, float))]
+        else:
+            pairs += parse_qsl(text, keep_blank_values=True)
+        # a CSRF token (CodeIgniter's csrf_* pair) never selects the record
+        query = urlencode([(k, v) for k, v in pairs if not k.startswith("csrf")])
+        key = "POST " + route_key(unquote(parts.path) or "/", query)
+        found = self.routes.get(key)
+        return self.root / found if found else None
 
     def _static(self, path: str, key: str, query: str) -> tuple[str, Path | str | None]:
         if key != path and path in self.query_paths:  # a query this path has no page for
@@ -458,6 +486,23 @@ def _make_handler(state: _SiteState) -> type[BaseHTTPRequestHandler]:
         def do_HEAD(self) -> None:  # noqa: N802
             self._respond(with_body=False)
 
+        def do_POST(self) -> None:  # noqa: N802 (a POST-only backend's answer)
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(min(length, 65536)) if length > 0 else b""
+            found = state.resolve_post(self.path, body, self.headers.get("Content-Type", ""))
+            if found is None or not found.is_file():  # a record it has not, or no backend
+                posted = unquote(urlsplit(self.path).path) in state.post_paths
+                self._simple(HTTPStatus.NOT_FOUND if posted else HTTPStatus.METHOD_NOT_ALLOWED,
+                             with_body=True)
+                return
+            served = state.served(found)
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", served.content_type)
+            self.send_header("Content-Length", str(len(served.body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(served.body)
+
         def do_OPTIONS(self) -> None:  # noqa: N802 (a browser's CORS preflight)
             if not state.api:
                 self._simple(HTTPStatus.METHOD_NOT_ALLOWED, with_body=True)
@@ -479,6 +524,9 @@ def _make_handler(state: _SiteState) -> type[BaseHTTPRequestHandler]:
             kind, found = state.resolve(self.path)
             if kind == "redirect":
                 self._simple(HTTPStatus.MOVED_PERMANENTLY, with_body, location=str(found))
+                return
+            if kind == "not allowed":
+                self._simple(HTTPStatus.METHOD_NOT_ALLOWED, with_body)
                 return
             if kind == "missing" or not isinstance(found, Path):
                 self._simple(HTTPStatus.NOT_FOUND, with_body)
