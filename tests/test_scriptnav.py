@@ -322,6 +322,44 @@ def test_a_form_submitted_by_script_is_enumerated_like_one_with_a_submit_button(
       """) == []
 
 
+@pytest.mark.parametrize("submit", [
+    "document.getElementById('cari').submit()",
+    "document.querySelector('#cari').submit()",
+    "$('form#cari').submit()",
+    "document.forms.cari.submit()",
+    "var f = document.getElementById('cari'); f.submit();",
+    "form = document.forms['cari']; form.submit()",
+])
+def test_a_form_submitted_by_its_id_or_a_name_given_it_is_enumerated(submit):
+    """The ways a script names the form it submits, in a handler or in a function of the
+    page's inline script that a handler calls: each submits the form with that id."""
+    form = """<form action="a.php"><select name="q"><option value="9">Z</option></select></form>
+      <form id="cari" action="cari.php"><select name="kec"><option value="1">A</option>
+      <option value="2">B</option></select></form>"""
+    expected = ["http://opd.example/lama/cari.php?kec=1", "http://opd.example/lama/cari.php?kec=2"]
+    assert urls(f"""{form}<a href="#" onclick="{submit}">Tampil</a>""") == expected
+    assert urls(f"""{form}<script>function tampil() {{ {submit} }}</script>
+      <button type="button" onclick="tampil()">Tampil</button>""") == expected
+    # a form the script submits by another id, or names without submitting, is no target
+    other = submit.replace("cari", "lain")
+    assert urls(f"""{form}<a href="#" onclick="{other}">Tampil</a>""") == []
+    reset = submit.replace("submit", "reset")
+    assert urls(f"""{form}<a href="#" onclick="{reset}">Kosongkan</a>""") == []
+
+
+def test_a_field_of_the_form_submitting_it_from_its_handler_submits_it():
+    """A field's handler runs with its form in scope: ``form.submit()`` and ``submit()``
+    submit the form around it."""
+    expected = ["http://opd.example/lama/cari.php?kec=1"]
+    for handler in ("form.submit()", "submit()", "this.form.submit(); return false;"):
+        assert urls(f"""<form action="cari.php"><select name="kec" onchange="{handler}">
+          <option value="1">A</option></select></form>""") == expected
+        assert urls(f"""<form action="cari.php"><select name="kec"><option value="1">A</option>
+          </select><input type="button" value="Lihat" onclick="{handler}"></form>""") == expected
+    assert urls("""<form action="cari.php"><select name="kec"><option value="1">A</option>
+      </select><input type="button" value="Cetak" onclick="window.print()"></form>""") == []
+
+
 def test_a_broken_form_action_or_row_link_loses_only_itself():
     """``urljoin`` raises on "http://[bad/x" (an unclosed IPv6 host): the page's other links
     are still read, as a browser still shows a page whose one form is broken."""
@@ -329,3 +367,70 @@ def test_a_broken_form_action_or_row_link_loses_only_itself():
       <option value="1">KTP</option></select><input type="submit"></form>
       <a href="profil.php">Profil</a>"""
     assert urls(body) == ["http://opd.example/lama/profil.php"]
+
+
+# -- functions of the site's own script files ------------------------------------------------
+
+INTRO = ("Dinas melayani surat keterangan dan perizinan bagi warga Kota Jambi setiap hari "
+         "kerja di kantor kelurahan dan kecamatan. ") * 8
+FUNGSI_JS = """// fungsi.js: the site's helpers
+function lihat(id) { window.location.href = 'detail.php?id=' + id; }
+function cetakSP(f) { window.open('files/' + f); }
+"""
+
+
+@pytest.mark.slow  # a real crawl
+def test_a_function_of_the_sites_script_file_is_followed_where_it_sends(tmp_path):
+    """A row's ``lihat(3)`` whose ``lihat`` lives in ``js/fungsi.js``: the crawler reads the
+    file (once, though two rows call into it; never a library's or another host's) and
+    stores the services the rows open; a recrawl that finds the list unchanged keeps them."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    from crawler.run import crawl
+    from sikoja.config import Settings
+    from sikoja.sources import Source
+    from sikoja.store import DocumentStore
+    from tests.faultserver import Page, PageSite, html
+
+    services = {"3": "Surat Keterangan Usaha", "5": "Surat Pindah"}
+
+    class Site(PageSite):
+        def handle(self, request):
+            parts = urlsplit(request.path)
+            if parts.path == "/detail.php":
+                name = services.get(dict(parse_qsl(parts.query)).get("id", ""), "")
+                self.pages["/detail.php"] = Page(html(name or "Tidak ada", (
+                    f"<h1>{name}</h1><p>Persyaratan: KTP-el dan KK. Biaya: gratis.</p>")))
+            super().handle(request)
+
+    rows = "".join(f"""<tr onclick="lihat({i})"><td>{i}</td><td>{name}</td></tr>"""
+                   for i, name in services.items())
+    pages = {
+        "/": Page(html("Layanan", f"""<h1>Daftar Layanan</h1><p>{INTRO}</p>
+            <table>{rows}</table><a href="javascript:void(0)" onclick="tampil('9')">Lain</a>""",
+            head='<script src="/js/jquery.min.js"></script><script src="/js/fungsi.js">'
+                 '</script><script src="http://other.example/js/x.js"></script>')),
+        "/js/fungsi.js": Page(FUNGSI_JS.encode(), content_type="application/javascript"),
+        "/js/jquery.min.js": Page(b"function tampil(x){location='jq.php?'+x}",
+                                  content_type="application/javascript"),
+    }
+    settings = Settings()
+    settings.crawl.delay, settings.crawl.retries = 0, 0
+    with Site(pages) as site:
+        source = Source(name="lama", opd="Dinas Lama", start_urls=[site.url("/")],
+                        use_sitemap=False)
+        found = []
+        for _crawl in range(2):
+            crawl([source], settings, tmp_path, timeout=60)
+            store = DocumentStore.open(tmp_path)
+            found.append({r["url"]: r["title"] for r in store.query(
+                "SELECT url, title FROM documents WHERE status = 'live' AND url LIKE ?",
+                ("%detail.php%",))})
+            store.close()
+        asked = [hit.path for hit in site.hits]
+    expected = {site.url(f"/detail.php?id={i}"): name for i, name in services.items()}
+    assert found == [expected, expected]
+    # read once for both rows; the recrawl finds the list unchanged (304) and follows the
+    # links saved with it
+    assert asked.count("/js/fungsi.js") == 1, asked
+    assert "/js/jquery.min.js" not in asked and not any("jq.php" in p for p in asked)

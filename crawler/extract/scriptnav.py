@@ -34,14 +34,23 @@ own URL. ``history.back()``,
 names is followed only through the crawler's own rules (``is_followable``: no ``mailto:``,
 ``javascript:``; the site's scope and trap rules drop other hosts and endless parameters).
 At most ``MAX_SCRIPT_LINKS`` per page, ``MAX_OPTIONS`` per select.
+
+A handler may call a function the page does not define but loads from the site's own script
+file (``<script src="js/fungsi.js">`` defining ``lihat(id)``). ``outside_files`` names the
+files to read for it: only where a handler calls a function the inline scripts lack, only
+the page's own origin, no library, at most ``MAX_SCRIPT_FILES``; the crawler reads each once
+per crawl (``crawler.spiders.scriptfiles``), at most ``MAX_FILE_CODE`` characters of it,
+and gives its navigating functions to ``script_links`` (``functions``), the page's own
+winning over a file's of the same name.
 """
 
 from __future__ import annotations
 
 import bisect
+import html
 import itertools
 import re
-from urllib.parse import quote, urlencode, urljoin
+from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 from bs4 import Tag
 
@@ -55,6 +64,8 @@ MAX_CODE = 200_000  # characters of inline script read for the page's functions
 MAX_HANDLER = 4000  # characters of one handler read: a longer one is a script, not a click
 MAX_FUNCTIONS = 1000  # functions of the page's inline scripts read
 MAX_BODY = 4000  # characters of one function's body read
+MAX_SCRIPT_FILES = 4  # script files of one page read for the functions its handlers call
+MAX_FILE_CODE = 300_000  # characters of one such file read
 
 # Every pattern is read in one pass (a hostile page must not hang the crawl): a location is
 # found by its own word and the object before it looked at, not walked to from each
@@ -89,13 +100,70 @@ _NUMBER = re.compile(r"""\s*(\d+)\s*""")
 # an option that asks to choose, "-- Pilih Kecamatan --", "Pilih ...", "Select": no place
 _PLACEHOLDER = re.compile(
     r"""^[\W_]*(?:silakan\s+|silahkan\s+)?(?:pilih|select|choose)\b|^[\W_]*$""", re.IGNORECASE)
-# a form a script submits: document.forms[0], document.forms['f1'], document.f1, this.form
-_SUBMITS = re.compile(rf"""document\s*\.\s*(?:forms\s*\[\s*(?:(\d+)|{_LIT})\s*\]|"""
-                      r"""([A-Za-z_$][\w$]*))\s*\.\s*submit\s*\(""")
+# a form a script names: document.forms[0], document.forms['f1'], document.forms.f1,
+# document.getElementById('f1'), document.querySelector('#f1'), $('#f1'), document.f1
+_FORM = (rf"""(?:document\s*\.\s*forms\s*\[\s*(?:(\d+)|{_LIT})\s*\]|"""
+         r"""document\s*\.\s*forms\s*\.\s*([A-Za-z_$][\w$]*)|"""
+         rf"""document\s*\.\s*(getElementById|querySelector)\s*\(\s*{_LIT}\s*\)|"""
+         rf"""(?<![\w$.])(?:\$|jQuery)\s*\(\s*{_LIT}\s*\)|"""
+         r"""document\s*\.\s*([A-Za-z_$][\w$]*))""")
+_SUBMIT = r"""\s*\.\s*submit\s*\("""
+_SUBMITS = re.compile(_FORM + _SUBMIT)  # document.getElementById('f').submit()
+# a name given a form (var f = document.forms['cari'];), and a name's form submitted: f.submit()
+_FORM_NAMED = re.compile(r"""(?<![\w$.])([A-Za-z_$][\w$]*)\s*=(?!=)\s*""" + _FORM)
+_NAME_SUBMITS = re.compile(r"""(?<![\w$.])([A-Za-z_$][\w$]*)""" + _SUBMIT)
+_ID_SELECTOR = re.compile(r"""^\s*(?:form)?#([\w-]+)\s*$""")
 _PLACEHOLDER_VALUES = ("", "0", "-1", "-")
 # what a browser leaves of a URL typed into location as it is (WHATWG URL: the query
 # percent-encode set, space, quotes and angle brackets, and non-ASCII as UTF-8, encoded)
 _URL_SAFE = "!#$%&()*+,-./:;=?@[]^_`{|}~\\"
+
+
+# a handler as the page's HTML writes it, read without parsing the page; a script file
+_HANDLER_CODE = re.compile(r"""\s(?:on(?:click|change|dblclick)\s*=\s*(?:"([^"]*)"|'([^']*)')|"""
+                           r"""href\s*=\s*["']\s*javascript:([^"']*))""", re.IGNORECASE)
+_INLINE_CODE = re.compile(r"<script\b(?![^>]*\bsrc\s*=)[^>]*>(.*?)</script\s*>",
+                          re.IGNORECASE | re.DOTALL)
+_SCRIPT_SRC = re.compile(r"""<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+# a library's file defines no page of the site
+_LIBRARY = re.compile(r"jquery|bootstrap|popper|datatables|select2|moment|sweetalert|chart|"
+                      r"analytics|gtag|googletagmanager|fontawesome|recaptcha", re.IGNORECASE)
+# what a handler calls that is the browser's, not a function a script file defines
+_BUILTINS = frozenset({"alert", "confirm", "prompt", "print", "open", "navigate", "submit",
+                       "eval", "void", "setTimeout", "setInterval", "parseInt", "escape",
+                       "encodeURIComponent", "encodeURI", "return", "if", "function", "$",
+                       "jQuery"})
+
+
+def outside_files(page_html: str, page_url: str) -> list[str]:
+    """The script files of the page's own origin (no library, at most
+    ``MAX_SCRIPT_FILES``, in page order) that may define a function one of its handlers
+    calls; [] when every function its handlers call is the browser's or its inline
+    scripts'."""
+    sources = [m.group(1) for m in _SCRIPT_SRC.finditer(page_html)]
+    if not sources:
+        return []
+    called = {m.group(1) for h in _HANDLER_CODE.finditer(page_html)
+              for m in _CALL.finditer(html.unescape(h.group(1) or h.group(2) or h.group(3) or "")
+                                      [:MAX_HANDLER])} - _BUILTINS
+    if not called:
+        return []
+    inline = "\n".join(m.group(1) for m in _INLINE_CODE.finditer(page_html))[:MAX_CODE]
+    defined = {m.group(1) or m.group(3) for m in _FUNCTION.finditer(inline)}
+    if called <= defined:
+        return []
+    here = urlsplit(page_url)
+    out: list[str] = []
+    for src in sources:
+        try:
+            url = urljoin(page_url, html.unescape(src).strip()).split("#", 1)[0]
+        except ValueError:
+            continue
+        there = urlsplit(url)
+        if ((there.scheme, there.netloc) == (here.scheme, here.netloc) and url not in out
+                and not _LIBRARY.search(there.path)):
+            out.append(url)
+    return out[:MAX_SCRIPT_FILES]
 
 
 def _literal(m: re.Match[str], first: int = 1) -> str:
@@ -234,19 +302,44 @@ def _handlers(tag: Tag) -> list[str]:
     return codes
 
 
+def _form_named(m: re.Match[str], at: int) -> int | str | None:
+    """The form a ``_FORM`` match (its groups from ``at``) names: its index in
+    ``document.forms``, or its name or id; None for a selector that names no one form."""
+    if m.group(at):
+        return int(m.group(at))
+    if m.group(at + 1) is not None or m.group(at + 2) is not None:
+        return _literal(m, at + 1)
+    if m.group(at + 3):
+        return m.group(at + 3)
+    if m.group(at + 4):  # getElementById('f') is an id; querySelector('#f') a selector
+        value = _literal(m, at + 5)
+        if m.group(at + 4) == "getElementById":
+            return value
+    elif m.group(at + 7) is not None or m.group(at + 8) is not None:
+        value = _literal(m, at + 7)
+    else:
+        return m.group(at + 9)
+    selector = _ID_SELECTOR.match(value)
+    return selector.group(1) if selector else None
+
+
 def _scripted(tags: list[Tag]) -> tuple[set[int], set[str]]:
-    """The forms the page's handlers and ``javascript:`` links submit by script: their
-    indexes in ``document.forms`` and their names."""
-    indexes: set[int] = set()
-    names: set[str] = set()
-    for tag in tags:
-        codes = [code[:MAX_HANDLER] for code in _handlers(tag)]
-        for m in (m for code in codes if "submit" in code for m in _SUBMITS.finditer(code)):
-            if m.group(1):
-                indexes.add(int(m.group(1)))
-            else:
-                names.add(m.group(4) or _literal(m, 2))
-    return indexes, names
+    """The forms the page's script submits, from a handler, a ``javascript:`` link or a
+    function of its inline scripts (a button's ``kirim()`` that submits ``#cari``): their
+    indexes in ``document.forms`` and their names or ids. A form is named as a script names
+    it (``document.forms[0]``, ``document.forms['f']``, ``document.getElementById('f')``,
+    ``document.querySelector('#f')``, ``$('#f')``, ``document.f``), directly before
+    ``.submit()`` or through a name given it first (``var f = ...; f.submit()``)."""
+    codes = [code[:MAX_HANDLER] for tag in tags for code in _handlers(tag)]
+    codes.append("\n".join(str(t.string or "") for t in tags
+                            if t.name == "script" and not t.get("src"))[:MAX_CODE])
+    code = "\n".join(c for c in codes if "submit" in c)
+    found = [_form_named(m, 1) for m in _SUBMITS.finditer(code)]
+    if _NAME_SUBMITS.search(code):
+        given = {m.group(1): _form_named(m, 2) for m in _FORM_NAMED.finditer(code)}
+        found += [given.get(m.group(1)) for m in _NAME_SUBMITS.finditer(code)]
+    indexes = {f for f in found if isinstance(f, int)}
+    return indexes, {f for f in found if isinstance(f, str)}
 
 
 def _form_urls(form: Tag, page_url: str, base: str,
@@ -271,9 +364,10 @@ def _form_urls(form: Tag, page_url: str, base: str,
         if tag.name == "textarea" or (tag.name == "input" and kind not in (
                 "hidden", "submit", "button", "image", "reset")):
             return []  # a text box: a search, never enumerated
-        submits = submits or kind in ("submit", "image") or (
-            tag.name == "select" and "submit(" in str(tag.get("onchange") or "")) or (
-            kind == "button" and "submit(" in str(tag.get("onclick") or ""))
+        # a field's handler runs with its form in scope: submit(), form.submit() and
+        # this.form.submit() all submit it
+        submits = submits or kind in ("submit", "image") or any(
+            "submit(" in code for code in _handlers(tag))
         if tag.name == "select" and tag.has_attr("onchange") and jump_target(
                 str(tag["onchange"]), functions) is not None:
             return []
@@ -308,25 +402,28 @@ def _form_urls(form: Tag, page_url: str, base: str,
     return out
 
 
-def script_links(base: str, tags: list[Tag], page_url: str | None = None
+def script_links(base: str, tags: list[Tag], page_url: str | None = None,
+                 functions: dict[str, tuple[int, str, str]] | None = None
                  ) -> list[tuple[str, str]]:
     """(absolute URL, link text) of what the page's handlers, jump menus and GET forms
     open, in document order, at most ``MAX_SCRIPT_LINKS``; ``tags``: every tag of the page
     (``crawler.extract.html.tags_in``), ``base``: what its relative links resolve against,
     ``page_url``: the page's own URL (a form without an action goes there; ``base`` if
-    not given)."""
+    not given); ``functions``: the navigating functions of the script files it loads
+    (``outside_files``), under its own."""
     found: list[tuple[str, str]] = []
     known: dict[str, tuple[int, str, str]] | None = None
     forms = 0  # the index of the next form in document.forms
     submitted: tuple[set[int], set[str]] | None = None  # read at the first form
 
-    def functions() -> dict[str, tuple[int, str, str]]:
+    def page_functions() -> dict[str, tuple[int, str, str]]:
         """The page's navigating functions, read once when a handler calls one."""
         nonlocal known
         if known is None:
             code = "\n".join(str(t.string or "") for t in tags
                              if t.name == "script" and not t.get("src"))[:MAX_CODE]
-            known = navigating_functions(code) if "function" in code else {}
+            known = {**(functions or {}),
+                     **(navigating_functions(code) if "function" in code else {})}
         return known
 
     def add(url: str, text: str) -> None:
@@ -341,13 +438,13 @@ def script_links(base: str, tags: list[Tag], page_url: str | None = None
             break
         text = None  # what the tag says, read once, when a handler goes somewhere
         for handler in _handlers(tag):
-            for url in handler_urls(handler, functions() if "(" in handler else {}):
+            for url in handler_urls(handler, page_functions() if "(" in handler else {}):
                 if len(found) >= MAX_SCRIPT_LINKS:
                     break
                 text = _text(tag) if text is None else text
                 add(url, text)
         if tag.name == "select" and tag.has_attr("onchange"):
-            target = jump_target(str(tag["onchange"]), functions())
+            target = jump_target(str(tag["onchange"]), page_functions())
             if target is None:
                 continue
             prefix, suffix = target
@@ -366,6 +463,7 @@ def script_links(base: str, tags: list[Tag], page_url: str | None = None
             scripted = forms in indexes or bool(
                 {str(tag.get("name") or ""), str(tag.get("id") or "")} & names)
             forms += 1
-            for url, text in _form_urls(tag, page_url or base, base, functions(), scripted):
+            for url, text in _form_urls(tag, page_url or base, base, page_functions(),
+                                        scripted):
                 add(url, text)
     return found

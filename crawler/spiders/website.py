@@ -103,6 +103,7 @@ from crawler.listings import blogger_listing, joomla_view, wordpress_listing
 from crawler.sitetitles import saved_site_titles
 from crawler.spiders.base import SourceSpider
 from crawler.spiders.datatables import DataTablesReader
+from crawler.spiders.scriptfiles import ScriptFunctions
 from crawler.standards import absorb_stored, as_settled
 from crawler.traps import TrapWatch
 from sikoja.schemes import refusal
@@ -139,7 +140,7 @@ _ROBOTS_META = re.compile(
 _CONTENT_ATTR = re.compile(rb"content\s*=\s*[\"']([^\"']*)", re.IGNORECASE)
 
 
-class WebsiteSpider(DataTablesReader, SourceSpider):
+class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
     name = "website"
     # the store pipeline learns the site's template at close (a fleet's, at the merge)
     learns_template = True
@@ -691,6 +692,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         if meta.get("sikoja_sweep"):
             return
         yield from self._follow_all(in_scope, meta, doc.url)
+        # where its handlers go through functions of the site's script files
+        yield from self.read_script_functions(body, html, url, key, doc.url, meta)
         yield from self.read_datatables(dt_tables, dt_files, doc.url,
                                         meta.get("sikoja_depth", 0))
         yield from self.follow_details([(u, "") for u in details], meta, doc.url)

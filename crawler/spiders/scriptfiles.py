@@ -1,0 +1,112 @@
+"""The website spider's reading of the script files a page's handlers call into
+(``crawler.extract.scriptnav.outside_files``): a handler's ``lihat('3')`` whose ``lihat``
+is defined in the site's ``js/fungsi.js`` goes where the function sends it once that file
+is read. Each file is asked for once per crawl (``dont_filter``: it is no page, and not
+stored) and at most ``MAX_SITE_FILES`` per site; a page whose files are still being read
+waits, its HTML kept, and is read again for its script links once the last one ends
+(a file that fails defines nothing). The links are followed as the page's own and added to
+its saved links (``LinkStore.add_links``), so a recrawl that finds the page unchanged
+follows them too. A mixin of ``WebsiteSpider``, which gives it ``scope``, ``linkstore``
+and ``_follow_all``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from scrapy import Request
+
+from crawler.extract.html import page_base, parse_html, tags_in
+from crawler.extract.scriptnav import (
+    MAX_FILE_CODE,
+    navigating_functions,
+    outside_files,
+    script_links,
+)
+from sikoja.urls import url_key
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from scrapy.http import Response
+
+    from crawler.linkstore import LinkStore
+    from crawler.site import SiteScope
+
+MAX_SITE_FILES = 20  # script files of one site read for their functions
+# what a page's HTML may hold for its handlers to call into a script file
+_MARKS = (b"onclick", b"onchange", b"ondblclick", b"javascript:")
+_Functions = dict[str, tuple[int, str, str]]
+
+
+class ScriptFunctions:
+    scope: SiteScope
+    linkstore: LinkStore | None
+    _follow_all: Callable[..., Iterator[Any]]
+
+    def _nav_state(self) -> tuple[dict[str, _Functions | None], dict[str, Any]]:
+        """(file key -> its navigating functions, None while read; page -> what it waits
+        with), made on first use."""
+        if not hasattr(self, "nav_files"):
+            self.nav_files: dict[str, _Functions | None] = {}
+            self.nav_pages: dict[str, tuple[list[str], str, str, str, dict[str, Any]]] = {}
+        return self.nav_files, self.nav_pages
+
+    def read_script_functions(self, body: bytes, page_html: Callable[[], str], url: str,
+                              page: str, parent: str, meta: dict[str, Any]) -> Iterator[Any]:
+        """Ask for the script files the handlers of the page saved as ``page`` (fetched at
+        ``url``, stored at ``parent``) may call into, and follow where they send it once
+        every one is read."""
+        if b"<script" not in body or not any(mark in body for mark in _MARKS):
+            return
+        files = [f for f in outside_files(page_html(), url) if self.scope.allows(f, data=True)]
+        if not files:
+            return
+        known, pages = self._nav_state()
+        keys = []
+        for file in files:
+            key = url_key(file)
+            if key not in known:
+                if len(known) >= MAX_SITE_FILES:
+                    continue
+                known[key] = None
+                yield Request(file, callback=self.parse_script_functions,
+                              errback=self.script_functions_error, dont_filter=True,
+                              meta={"sikoja_any_type": True, "sikoja_unconditional": True,
+                                    "sikoja_nav_file": key})
+            keys.append(key)
+        pages[page] = (keys, page_html(), url, parent,
+                       {"sikoja_depth": meta.get("sikoja_depth", 0)})
+        yield from self._functions_read(page)
+
+    def parse_script_functions(self, response: Response) -> Iterator[Any]:
+        code = response.text[:MAX_FILE_CODE] if response.status == 200 and hasattr(
+            response, "text") else ""
+        yield from self._file_read(response.meta["sikoja_nav_file"], code)
+
+    def script_functions_error(self, failure: Any) -> Iterator[Any]:
+        yield from self._file_read(failure.request.meta["sikoja_nav_file"], "")
+
+    def _file_read(self, key: str, code: str) -> Iterator[Any]:
+        known, pages = self._nav_state()
+        known[key] = navigating_functions(code) if "function" in code else {}
+        for page in [p for p, (keys, *_) in pages.items() if key in keys]:
+            yield from self._functions_read(page)
+
+    def _functions_read(self, page: str) -> Iterator[Any]:
+        """``page``'s script links with its files' functions, once every file is read."""
+        known, pages = self._nav_state()
+        keys, page_html, url, parent, meta = pages[page]
+        if any(known.get(key) is None and key in known for key in keys):
+            return  # a file still being read
+        del pages[page]
+        functions: _Functions = {}
+        for key in reversed(keys):  # the first file loaded of two defining a name is last
+            functions.update(known.get(key) or {})
+        if not functions:
+            return
+        tags = tags_in(parse_html(page_html))
+        links = [(u, t) for u, t in script_links(page_base(url, tags), tags, url, functions)
+                 if self.scope.allows(u)]
+        if self.linkstore is not None and links:
+            self.linkstore.add_links(page, links)
+        yield from self._follow_all(links, meta, parent)
