@@ -39,17 +39,13 @@ _Functions = dict[str, tuple[int, str, str]]
 
 
 class ScriptFunctions:
+    # script file key -> its navigating functions (None while it is read); page key ->
+    # (its files' keys, its HTML, its URL, its stored URL, its meta) while it waits on them
+    nav_files: dict[str, _Functions | None]
+    nav_pages: dict[str, tuple[list[str], str, str, str, dict[str, Any]]]
     scope: SiteScope
     linkstore: LinkStore | None
     _follow_all: Callable[..., Iterator[Any]]
-
-    def _nav_state(self) -> tuple[dict[str, _Functions | None], dict[str, Any]]:
-        """(file key -> its navigating functions, None while read; page -> what it waits
-        with), made on first use."""
-        if not hasattr(self, "nav_files"):
-            self.nav_files: dict[str, _Functions | None] = {}
-            self.nav_pages: dict[str, tuple[list[str], str, str, str, dict[str, Any]]] = {}
-        return self.nav_files, self.nav_pages
 
     def read_script_functions(self, body: bytes, page_html: Callable[[], str], url: str,
                               page: str, parent: str, meta: dict[str, Any]) -> Iterator[Any]:
@@ -61,7 +57,7 @@ class ScriptFunctions:
         files = [f for f in outside_files(page_html(), url) if self.scope.allows(f, data=True)]
         if not files:
             return
-        known, pages = self._nav_state()
+        known, pages = self.nav_files, self.nav_pages
         keys = []
         for file in files:
             key = url_key(file)
@@ -87,14 +83,14 @@ class ScriptFunctions:
         yield from self._file_read(failure.request.meta["sikoja_nav_file"], "")
 
     def _file_read(self, key: str, code: str) -> Iterator[Any]:
-        known, pages = self._nav_state()
+        known, pages = self.nav_files, self.nav_pages
         known[key] = navigating_functions(code) if "function" in code else {}
         for page in [p for p, (keys, *_) in pages.items() if key in keys]:
             yield from self._functions_read(page)
 
     def _functions_read(self, page: str) -> Iterator[Any]:
         """``page``'s script links with its files' functions, once every file is read."""
-        known, pages = self._nav_state()
+        known, pages = self.nav_files, self.nav_pages
         keys, page_html, url, parent, meta = pages[page]
         if any(known.get(key) is None and key in known for key in keys):
             return  # a file still being read

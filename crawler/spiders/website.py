@@ -209,6 +209,8 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         # the JSON endpoints tried, until the crawl's end (``settle_viewers``)
         self.viewers: dict[str, tuple[FetchedDocument | None, int]] = {}
         self.dt_requested: set[tuple[str, str, int]] = set()  # crawler.spiders.datatables
+        self.nav_files: dict[str, Any] = {}  # crawler.spiders.scriptfiles
+        self.nav_pages: dict[str, Any] = {}
         # URL families that walk without end (crawler.traps): held until judged, or dropped
         self.traps = TrapWatch()
         self.trapped: set[str] = set()  # keys of the URLs dropped as a trap's
