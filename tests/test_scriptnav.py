@@ -380,31 +380,80 @@ function cetakSP(f) { window.open('files/' + f); }
 
 
 @pytest.mark.slow  # a real crawl
-def test_a_function_of_the_sites_script_file_is_followed_where_it_sends(tmp_path):
-    """A row's ``lihat(3)`` whose ``lihat`` lives in ``js/fungsi.js``: the crawler reads the
-    file (once, though two rows call into it; never a library's or another host's) and
-    stores the services the rows open; a recrawl that finds the list unchanged keeps them."""
+def _detail_site():
+    """A served site whose ``/detail.php?id=`` shows the service of that id."""
     from urllib.parse import parse_qsl, urlsplit
 
-    from crawler.run import crawl
-    from sikoja.config import Settings
-    from sikoja.sources import Source
-    from sikoja.store import DocumentStore
     from tests.faultserver import Page, PageSite, html
-
-    services = {"3": "Surat Keterangan Usaha", "5": "Surat Pindah"}
 
     class Site(PageSite):
         def handle(self, request):
             parts = urlsplit(request.path)
             if parts.path == "/detail.php":
-                name = services.get(dict(parse_qsl(parts.query)).get("id", ""), "")
+                name = SERVICES.get(dict(parse_qsl(parts.query)).get("id", ""), "")
                 self.pages["/detail.php"] = Page(html(name or "Tidak ada", (
                     f"<h1>{name}</h1><p>Persyaratan: KTP-el dan KK. Biaya: gratis.</p>")))
             super().handle(request)
 
+    return Site
+
+
+SERVICES = {"3": "Surat Keterangan Usaha", "5": "Surat Pindah"}
+
+
+def _crawl_details(site, tmp_path) -> dict[str, str]:
+    """One crawl of ``site``'s home: the detail pages stored live, by URL, with titles."""
+    from crawler.run import crawl
+    from sikoja.config import Settings
+    from sikoja.sources import Source
+    from sikoja.store import DocumentStore
+
+    settings = Settings()
+    settings.crawl.delay, settings.crawl.retries = 0, 0
+    source = Source(name="lama", opd="Dinas Lama", start_urls=[site.url("/")],
+                    use_sitemap=False)
+    crawl([source], settings, tmp_path, timeout=60)
+    store = DocumentStore.open(tmp_path)
+    try:
+        return {r["url"]: r["title"] for r in store.query(
+            "SELECT url, title FROM documents WHERE status = 'live' AND url LIKE ?",
+            ("%detail.php%",))}
+    finally:
+        store.close()
+
+
+@pytest.mark.slow  # three real crawls
+def test_a_page_whose_script_file_failed_once_finds_its_services_when_the_file_is_back(
+        tmp_path):
+    """The list's ``lihat(3)`` lives in ``js/fungsi.js``, missing on the first crawl. The
+    list itself is unchanged on the next crawls: it must not answer 304 and keep the
+    first crawl's loss for good; once the file is back its services are stored."""
+    from tests.faultserver import Page, html
+
     rows = "".join(f"""<tr onclick="lihat({i})"><td>{i}</td><td>{name}</td></tr>"""
-                   for i, name in services.items())
+                   for i, name in SERVICES.items())
+    pages = {"/": Page(html("Layanan", f"<h1>Daftar Layanan</h1><p>{INTRO}</p><table>{rows}"
+                                       "</table>",
+                            head='<script src="/js/fungsi.js"></script>'))}
+    with _detail_site()(pages) as site:
+        found = [_crawl_details(site, tmp_path)]
+        site.pages["/js/fungsi.js"] = Page(FUNGSI_JS.encode(),
+                                           content_type="application/javascript")
+        found += [_crawl_details(site, tmp_path), _crawl_details(site, tmp_path)]
+    expected = {site.url(f"/detail.php?id={i}"): name for i, name in SERVICES.items()}
+    assert found == [{}, expected, expected]
+
+
+@pytest.mark.slow  # two real crawls
+def test_a_function_of_the_sites_script_file_is_followed_where_it_sends(tmp_path):
+    """A row's ``lihat(3)`` whose ``lihat`` lives in ``js/fungsi.js``: the crawler reads the
+    file (once a crawl, though two rows call into it; never a library's or another host's)
+    and stores the services the rows open; a recrawl that finds the list unchanged keeps
+    them."""
+    from tests.faultserver import Page, html
+
+    rows = "".join(f"""<tr onclick="lihat({i})"><td>{i}</td><td>{name}</td></tr>"""
+                   for i, name in SERVICES.items())
     pages = {
         "/": Page(html("Layanan", f"""<h1>Daftar Layanan</h1><p>{INTRO}</p>
             <table>{rows}</table><a href="javascript:void(0)" onclick="tampil('9')">Lain</a>""",
@@ -414,23 +463,12 @@ def test_a_function_of_the_sites_script_file_is_followed_where_it_sends(tmp_path
         "/js/jquery.min.js": Page(b"function tampil(x){location='jq.php?'+x}",
                                   content_type="application/javascript"),
     }
-    settings = Settings()
-    settings.crawl.delay, settings.crawl.retries = 0, 0
-    with Site(pages) as site:
-        source = Source(name="lama", opd="Dinas Lama", start_urls=[site.url("/")],
-                        use_sitemap=False)
-        found = []
-        for _crawl in range(2):
-            crawl([source], settings, tmp_path, timeout=60)
-            store = DocumentStore.open(tmp_path)
-            found.append({r["url"]: r["title"] for r in store.query(
-                "SELECT url, title FROM documents WHERE status = 'live' AND url LIKE ?",
-                ("%detail.php%",))})
-            store.close()
+    with _detail_site()(pages) as site:
+        found = [_crawl_details(site, tmp_path) for _crawl in range(2)]
         asked = [hit.path for hit in site.hits]
-    expected = {site.url(f"/detail.php?id={i}"): name for i, name in services.items()}
+    expected = {site.url(f"/detail.php?id={i}"): name for i, name in SERVICES.items()}
     assert found == [expected, expected]
-    # read once for both rows; the recrawl finds the list unchanged (304) and follows the
-    # links saved with it
-    assert asked.count("/js/fungsi.js") == 1, asked
+    # read once a crawl for both rows: the list is fetched in full each crawl (no 304), its
+    # links waiting on the file
+    assert asked.count("/js/fungsi.js") == 2, asked
     assert "/js/jquery.min.js" not in asked and not any("jq.php" in p for p in asked)

@@ -5,9 +5,11 @@ is read. Each file is asked for once per crawl (``dont_filter``: it is no page, 
 stored) and at most ``MAX_SITE_FILES`` per site; a page whose files are still being read
 waits, its HTML kept, and is read again for its script links once the last one ends
 (a file that fails defines nothing). The links are followed as the page's own and added to
-its saved links (``LinkStore.add_links``), so a recrawl that finds the page unchanged
-follows them too. A mixin of ``WebsiteSpider``, which gives it ``scope``, ``linkstore``
-and ``_follow_all``."""
+its saved links (``LinkStore.add_links``). Such a page keeps no ``ETag`` or
+``Last-Modified`` (``nav_files_of`` says which): it is fetched in full on every crawl, as a
+DataTables page is, so a file that failed once (a 404, a timeout, a crawl stopped) is asked
+for again on the next crawl instead of the page answering 304 with its links lost for good.
+A mixin of ``WebsiteSpider``, which gives it ``scope``, ``linkstore`` and ``_follow_all``."""
 
 from __future__ import annotations
 
@@ -47,14 +49,18 @@ class ScriptFunctions:
     linkstore: LinkStore | None
     _follow_all: Callable[..., Iterator[Any]]
 
-    def read_script_functions(self, body: bytes, page_html: Callable[[], str], url: str,
-                              page: str, parent: str, meta: dict[str, Any]) -> Iterator[Any]:
-        """Ask for the script files the handlers of the page saved as ``page`` (fetched at
-        ``url``, stored at ``parent``) may call into, and follow where they send it once
-        every one is read."""
+    def nav_files_of(self, body: bytes, page_html: Callable[[], str], url: str) -> list[str]:
+        """The script files (in scope) the handlers of the page fetched at ``url`` may call
+        into; [] for most pages, read from its bytes without decoding them."""
         if b"<script" not in body or not any(mark in body for mark in _MARKS):
-            return
-        files = [f for f in outside_files(page_html(), url) if self.scope.allows(f, data=True)]
+            return []
+        return [f for f in outside_files(page_html(), url) if self.scope.allows(f, data=True)]
+
+    def read_script_functions(self, files: list[str], page_html: Callable[[], str], url: str,
+                              page: str, parent: str, meta: dict[str, Any]) -> Iterator[Any]:
+        """Ask for the script ``files`` (``nav_files_of``) of the page saved as ``page``
+        (fetched at ``url``, stored at ``parent``), and follow where they send its handlers
+        once every one is read."""
         if not files:
             return
         known, pages = self.nav_files, self.nav_pages
