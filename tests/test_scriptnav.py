@@ -472,3 +472,51 @@ def test_a_function_of_the_sites_script_file_is_followed_where_it_sends(tmp_path
     # links waiting on the file
     assert asked.count("/js/fungsi.js") == 2, asked
     assert "/js/jquery.min.js" not in asked and not any("jq.php" in p for p in asked)
+
+
+# -- which script files a page's handlers may call into -----------------------------------
+
+SITE = "http://opd.example/lama/index.php"
+CALLS = '<a href="#" onclick="lihat(3)">Lihat</a>'
+
+
+def files(head: str, body: str = CALLS, url: str = SITE) -> list[str]:
+    from crawler.extract.scriptnav import outside_files
+
+    return outside_files(f"<html><head>{head}</head><body>{body}</body></html>", url)
+
+
+@pytest.mark.parametrize("tail", [
+    "<script " * 20_000,  # a tag never closed: 180 s when regexes read the raw HTML
+    "<script>var a=1;" * 5_000,  # scripts never closed: 4.9 s
+    "<a " * 50_000,  # html.parser's close() walks an unfinished tag from every "<" after it
+])
+def test_a_hostile_page_still_names_its_script_file(tail):
+    assert files('<script src="/js/fungsi.js"></script>', CALLS + tail) == [
+        "http://opd.example/js/fungsi.js"]
+
+
+def test_script_files_are_read_as_a_browser_loads_them():
+    # against the <base href>, as the browser resolves the src
+    assert files('<base href="http://opd.example/app/"><script src="js/a.js"></script>') == [
+        "http://opd.example/app/js/a.js"]
+    # a script in an HTML comment loads nothing
+    assert files('<!-- <script src="/js/lama.js"></script> -->') == []
+    # the same site by either scheme and with or without www., as the crawl's scope
+    assert files('<script src="https://www.opd.example/js/a.js"></script>') == [
+        "https://www.opd.example/js/a.js"]
+    assert files('<script src="http://lain.example/js/a.js"></script>') == []
+    # an unquoted handler calls as a quoted one does
+    assert files('<script src="/js/a.js"></script>', "<a href=# onclick=lihat(3)>x</a>") == [
+        "http://opd.example/js/a.js"]
+    # a function the page's own inline script defines needs no file
+    assert files('<script src="/js/a.js"></script><script>function lihat(i){}</script>') == []
+
+
+def test_a_library_is_known_by_its_file_name_not_its_folder():
+    head = "".join(f'<script src="{src}"></script>' for src in (
+        "/js/jquery-3.6.0.min.js", "/js/jquery.dataTables.min.js", "/js/bootstrap.bundle.min.js",
+        "/js/moment-with-locales.min.js", "/js/sweetalert2.all.min.js",
+        "/js/moment-kegiatan.js", "/assets/chart/fungsi.js"))
+    assert files(head) == ["http://opd.example/js/moment-kegiatan.js",
+                           "http://opd.example/assets/chart/fungsi.js"]

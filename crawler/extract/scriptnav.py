@@ -38,7 +38,9 @@ At most ``MAX_SCRIPT_LINKS`` per page, ``MAX_OPTIONS`` per select.
 A handler may call a function the page does not define but loads from the site's own script
 file (``<script src="js/fungsi.js">`` defining ``lihat(id)``). ``outside_files`` names the
 files to read for it: only where a handler calls a function the inline scripts lack, only
-the page's own origin, no library, at most ``MAX_SCRIPT_FILES``; the crawler reads each once
+the page's own site (either scheme, ``www.`` or not), no library (known by its file name),
+at most ``MAX_SCRIPT_FILES``, read from the page by ``PageCode``'s linear parser (its
+``<base href>`` honoured, commented-out scripts skipped); the crawler reads each once
 per crawl (``crawler.spiders.scriptfiles``), at most ``MAX_FILE_CODE`` characters of it,
 and gives its navigating functions to ``script_links`` (``functions``), the page's own
 winning over a file's of the same name.
@@ -47,15 +49,19 @@ winning over a file's of the same name.
 from __future__ import annotations
 
 import bisect
-import html
 import itertools
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 from bs4 import Tag
 
 from crawler.extract.title import squash
 from sikoja.schemes import is_followable
+from sikoja.urls import base_url, same_site
+
+if TYPE_CHECKING:
+    from crawler.extract.pagecode import PageCode
 
 MAX_SCRIPT_LINKS = 200  # URLs read from script on one page
 MAX_OPTIONS = 100  # options of one jump menu or form select
@@ -119,15 +125,27 @@ _PLACEHOLDER_VALUES = ("", "0", "-1", "-")
 _URL_SAFE = "!#$%&()*+,-./:;=?@[]^_`{|}~\\"
 
 
-# a handler as the page's HTML writes it, read without parsing the page; a script file
-_HANDLER_CODE = re.compile(r"""\s(?:on(?:click|change|dblclick)\s*=\s*(?:"([^"]*)"|'([^']*)')|"""
-                           r"""href\s*=\s*["']\s*javascript:([^"']*))""", re.IGNORECASE)
-_INLINE_CODE = re.compile(r"<script\b(?![^>]*\bsrc\s*=)[^>]*>(.*?)</script\s*>",
-                          re.IGNORECASE | re.DOTALL)
-_SCRIPT_SRC = re.compile(r"""<script\b[^>]*\bsrc\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
-# a library's file defines no page of the site
-_LIBRARY = re.compile(r"jquery|bootstrap|popper|datatables|select2|moment|sweetalert|chart|"
-                      r"analytics|gtag|googletagmanager|fontawesome|recaptcha", re.IGNORECASE)
+# a library's file defines no page of the site: its file name is the library's and then
+# only versions and build words (jquery-3.6.0.min.js, bootstrap.bundle.min.js,
+# moment-with-locales.js; jQuery's plugins are jquery.<plugin>.js), not the site's own file
+# named after a library (moment-kegiatan.js) or kept in a library's folder (chart/fungsi.js)
+_LIBRARY_NAMES = ("jquery", "bootstrap", "popper", "datatables", "select2", "moment",
+                  "sweetalert", "chart", "analytics", "gtag", "fontawesome", "recaptcha")
+_LIBRARY_NAME = re.compile(rf"""(?:{"|".join(_LIBRARY_NAMES)})\d*""")
+_BUILD_WORD = re.compile(r"""\d[\w]*|v\d\w*|min|slim|bundle|all|full|umd|esm|js|ui|with|"""
+                         r"""locales?|latest|core|pack|packed|dist|prod""")
+
+
+def _is_library(url: str) -> bool:
+    name = urlsplit(url).path.rsplit("/", 1)[-1].lower()
+    name = name[:-3] if name.endswith(".js") else name
+    words = re.split(r"[.\-_]", name)
+    if not _LIBRARY_NAME.fullmatch(words[0]):
+        return False
+    return words[0] == "jquery" and name.startswith("jquery.") or all(
+        _BUILD_WORD.fullmatch(w) or _LIBRARY_NAME.fullmatch(w) for w in words[1:])
+
+
 # what a handler calls that is the browser's, not a function a script file defines
 _BUILTINS = frozenset({"alert", "confirm", "prompt", "print", "open", "navigate", "submit",
                        "eval", "void", "setTimeout", "setInterval", "parseInt", "escape",
@@ -135,33 +153,34 @@ _BUILTINS = frozenset({"alert", "confirm", "prompt", "print", "open", "navigate"
                        "jQuery"})
 
 
-def outside_files(page_html: str, page_url: str) -> list[str]:
-    """The script files of the page's own origin (no library, at most
-    ``MAX_SCRIPT_FILES``, in page order) that may define a function one of its handlers
-    calls; [] when every function its handlers call is the browser's or its inline
-    scripts'."""
-    sources = [m.group(1) for m in _SCRIPT_SRC.finditer(page_html)]
+def outside_files(page: PageCode | str, page_url: str) -> list[str]:
+    """The script files of the page's own site (no library, at most ``MAX_SCRIPT_FILES``,
+    in page order, resolved against its ``<base href>``) that may define a function one of
+    its handlers calls; [] when every function its handlers call is the browser's or its
+    inline scripts'. The page is read by ``PageCode``'s one linear pass (a script in an HTML
+    comment loads nothing); the site is the crawl's (``sikoja.urls.same_site``: http and
+    https, ``www.`` or not)."""
+    if isinstance(page, str):
+        # imported here: pagecode's imports reach crawler.extract.html, which imports this
+        from crawler.extract.pagecode import PageCode
+        page = PageCode(page)
+    sources = page.script_sources
     if not sources:
         return []
-    called = {m.group(1) for h in _HANDLER_CODE.finditer(page_html)
-              for m in _CALL.finditer(html.unescape(h.group(1) or h.group(2) or h.group(3) or "")
-                                      [:MAX_HANDLER])} - _BUILTINS
+    called = {m.group(1) for h in page.handler_code for m in _CALL.finditer(h)} - _BUILTINS
     if not called:
         return []
-    inline = "\n".join(m.group(1) for m in _INLINE_CODE.finditer(page_html))[:MAX_CODE]
-    defined = {m.group(1) or m.group(3) for m in _FUNCTION.finditer(inline)}
+    defined = {m.group(1) or m.group(3) for m in _FUNCTION.finditer(page.inline_code[:MAX_CODE])}
     if called <= defined:
         return []
-    here = urlsplit(page_url)
+    base = base_url(page_url, page.base_href)
     out: list[str] = []
     for src in sources:
         try:
-            url = urljoin(page_url, html.unescape(src).strip()).split("#", 1)[0]
+            url = urljoin(base, src.strip()).split("#", 1)[0]
         except ValueError:
             continue
-        there = urlsplit(url)
-        if ((there.scheme, there.netloc) == (here.scheme, here.netloc) and url not in out
-                and not _LIBRARY.search(there.path)):
+        if url not in out and same_site(url, page_url) and not _is_library(url):
             out.append(url)
     return out[:MAX_SCRIPT_FILES]
 
