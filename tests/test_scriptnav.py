@@ -520,3 +520,47 @@ def test_a_library_is_known_by_its_file_name_not_its_folder():
         "/js/moment-kegiatan.js", "/assets/chart/fungsi.js"))
     assert files(head) == ["http://opd.example/js/moment-kegiatan.js",
                            "http://opd.example/assets/chart/fungsi.js"]
+
+
+# -- which forms a script submits, and how ------------------------------------------------
+
+CARI = """<form id="f" action="cari.php"><select name="kec"><option value="1">A</option>
+  <option value="2">B</option></select></form>"""
+CARI_URLS = ["http://opd.example/lama/cari.php?kec=1", "http://opd.example/lama/cari.php?kec=2"]
+HAPUS = """<form id="hapus" method="post" action="hapus.php"><input type="hidden" name="id"
+  value="3"></form>"""
+
+
+def test_a_script_binding_a_submit_handler_or_sending_by_post_enumerates_nothing():
+    # $('#f').submit(fn) binds a handler (here one that sends by ajax): no submit
+    assert urls(CARI + """<script>$('#f').submit(function (e) { e.preventDefault();
+      $.ajax({url: 'api.php'}); });</script>""") == []
+    # the script submits #f by POST: never enumerated by GET
+    for sets in ("f.method = 'post';", "f.setAttribute('method', 'post');"):
+        assert urls(CARI + f"""<a href="#" onclick="var f = document.getElementById('f');
+          {sets} f.submit()">Hapus</a>""") == []
+    assert urls(CARI + """<a onclick="document.forms.f.method='POST'; document.forms.f.submit()"
+      >x</a>""") == []
+    # its submit button sends it by POST
+    assert urls("""<form action="a.php"><select name="kec"><option value="1">A</option>
+      </select><button type="submit" formmethod="post">Kirim</button></form>""") == []
+    # submitted with no argument, it is enumerated
+    assert urls(CARI + "<a onclick=\"$('#f').submit()\">Tampil</a>") == CARI_URLS
+
+
+def test_a_name_given_a_form_is_read_in_its_own_function():
+    """``f`` is the form the same function gave it: another function's ``f`` is another
+    variable."""
+    a = "function a() { var f = document.getElementById('hapus'); f.submit(); }"
+    b = "function b() { var f = document.getElementById('f'); f.%s(); }"
+    button = '<button type="button" onclick="a(); b()">x</button>'
+    # #hapus is submitted, #f only reset: nothing to enumerate
+    assert urls(CARI + HAPUS + f"<script>{a}\n{b % 'reset'}</script>{button}") == []
+    assert urls(CARI + HAPUS + f"<script>{b % 'reset'}\n{a}</script>{button}") == []
+    # #f is submitted by b, whichever function comes last
+    assert urls(CARI + HAPUS + f"<script>{b % 'submit'}\n{a}</script>{button}") == CARI_URLS
+    assert urls(CARI + HAPUS + f"<script>{a}\n{b % 'submit'}</script>{button}") == CARI_URLS
+    # two forms given one name in one function: which one is submitted is not written
+    assert urls(CARI + HAPUS + """<script>function c(x) { var f = document.getElementById('f');
+      if (x) f = document.getElementById('hapus'); f.submit(); }</script>""") == []
+

@@ -113,11 +113,15 @@ _FORM = (rf"""(?:document\s*\.\s*forms\s*\[\s*(?:(\d+)|{_LIT})\s*\]|"""
          rf"""document\s*\.\s*(getElementById|querySelector)\s*\(\s*{_LIT}\s*\)|"""
          rf"""(?<![\w$.])(?:\$|jQuery)\s*\(\s*{_LIT}\s*\)|"""
          r"""document\s*\.\s*([A-Za-z_$][\w$]*))""")
-_SUBMIT = r"""\s*\.\s*submit\s*\("""
-_SUBMITS = re.compile(_FORM + _SUBMIT)  # document.getElementById('f').submit()
-# a name given a form (var f = document.forms['cari'];), and a name's form submitted: f.submit()
+# what a script does to a form: submits it (``.submit()`` with no argument: ``$('#f').
+# submit(function (e) {...})`` only binds a handler), or sets the method it is sent by
+# (``f.method = 'post'``, ``setAttribute('method', ...)``, jQuery's ``attr('method', ...)``)
+_ACTS = (r"""\s*\.\s*(?:(submit)\s*\(\s*\)|(?:method|formMethod)\s*=(?!=)|"""
+         r"""(?:setAttribute|attr|prop)\s*\(\s*['"](?:form)?method['"])""")
+_FORM_ACTS = re.compile(_FORM + _ACTS)  # document.getElementById('f').submit()
+# a name given a form (var f = document.forms['cari'];), and what is done to a name's form
 _FORM_NAMED = re.compile(r"""(?<![\w$.])([A-Za-z_$][\w$]*)\s*=(?!=)\s*""" + _FORM)
-_NAME_SUBMITS = re.compile(r"""(?<![\w$.])([A-Za-z_$][\w$]*)""" + _SUBMIT)
+_NAME_ACTS = re.compile(r"""(?<![\w$.])([A-Za-z_$][\w$]*)""" + _ACTS)
 _ID_SELECTOR = re.compile(r"""^\s*(?:form)?#([\w-]+)\s*$""")
 _PLACEHOLDER_VALUES = ("", "0", "-1", "-")
 # what a browser leaves of a URL typed into location as it is (WHATWG URL: the query
@@ -342,23 +346,72 @@ def _form_named(m: re.Match[str], at: int) -> int | str | None:
     return selector.group(1) if selector else None
 
 
-def _scripted(tags: list[Tag]) -> tuple[set[int], set[str]]:
+def _scopes(code: str, at: list[int]) -> list[int]:
+    """For each position of ``at`` (ascending), where the innermost function body of
+    ``code`` holding it starts (0 outside every function), in one sweep."""
+    closing = _closing_braces(code)
+    bodies = sorted((m.end(), min(closing.get(m.end(), len(code)), m.end() + MAX_CODE))
+                    for m in itertools.islice(_FUNCTION.finditer(code), MAX_FUNCTIONS))
+    out, open_, b = [], [(0, len(code) + 1)], 0
+    for pos in at:
+        while b < len(bodies) and bodies[b][0] <= pos:
+            open_.append(bodies[b])
+            b += 1
+        while open_[-1][1] <= pos:
+            open_.pop()
+        out.append(open_[-1][0])
+    return out
+
+
+def _acts(code: str) -> tuple[list[int | str | None], list[int | str | None]]:
+    """(the forms ``code`` submits, those whose method it sets), as ``_form_named`` names
+    them. A name's form (``f.submit()``) is the one the nearest earlier ``f = ...`` of the
+    same function body gives it (None when there is none, or when two assignments there
+    give it different forms: which one runs is not written)."""
+    submitted: list[int | str | None] = []
+    methods: list[int | str | None] = []
+    for m in _FORM_ACTS.finditer(code):
+        (submitted if m.group(11) else methods).append(_form_named(m, 1))
+    acts = list(_NAME_ACTS.finditer(code)) if "=" in code else []
+    if not acts:
+        return submitted, methods
+    given = list(_FORM_NAMED.finditer(code))
+    scopes = _scopes(code, sorted({m.start() for m in given} | {m.start() for m in acts}))
+    scope_of = dict(zip(sorted({m.start() for m in given} | {m.start() for m in acts}), scopes,
+                        strict=True))
+    # per (name, scope): the forms given it there, in order of position
+    named: dict[tuple[str, int], list[tuple[int, int | str | None]]] = {}
+    for m in given:
+        named.setdefault((m.group(1), scope_of[m.start()]), []).append(
+            (m.start(), _form_named(m, 2)))
+    for m in acts:
+        earlier = [form for pos, form in named.get((m.group(1), scope_of[m.start()]), [])
+                   if pos < m.start()]
+        form = earlier[0] if earlier and len(set(earlier)) == 1 else None
+        (submitted if m.group(2) else methods).append(form)
+    return submitted, methods
+
+
+def _scripted(tags: list[Tag]) -> tuple[set[int | str], set[int | str]]:
     """The forms the page's script submits, from a handler, a ``javascript:`` link or a
-    function of its inline scripts (a button's ``kirim()`` that submits ``#cari``): their
-    indexes in ``document.forms`` and their names or ids. A form is named as a script names
-    it (``document.forms[0]``, ``document.forms['f']``, ``document.getElementById('f')``,
-    ``document.querySelector('#f')``, ``$('#f')``, ``document.f``), directly before
-    ``.submit()`` or through a name given it first (``var f = ...; f.submit()``)."""
+    function of its inline scripts (a button's ``kirim()`` that submits ``#cari``), and
+    those whose method it sets (sent by another method than the form's own, never
+    enumerated): their indexes in ``document.forms`` and their names or ids. A form is
+    named as a script names it (``document.forms[0]``, ``document.forms['f']``,
+    ``document.getElementById('f')``, ``document.querySelector('#f')``, ``$('#f')``,
+    ``document.f``), directly before ``.submit()`` or through a name given it first in the
+    same function (``var f = ...; f.submit()``); each handler is read on its own."""
     codes = [code[:MAX_HANDLER] for tag in tags for code in _handlers(tag)]
     codes.append("\n".join(str(t.string or "") for t in tags
                             if t.name == "script" and not t.get("src"))[:MAX_CODE])
-    code = "\n".join(c for c in codes if "submit" in c)
-    found = [_form_named(m, 1) for m in _SUBMITS.finditer(code)]
-    if _NAME_SUBMITS.search(code):
-        given = {m.group(1): _form_named(m, 2) for m in _FORM_NAMED.finditer(code)}
-        found += [given.get(m.group(1)) for m in _NAME_SUBMITS.finditer(code)]
-    indexes = {f for f in found if isinstance(f, int)}
-    return indexes, {f for f in found if isinstance(f, str)}
+    submitted: set[int | str] = set()
+    methods: set[int | str] = set()
+    for code in codes:
+        if "submit" in code or "ethod" in code:
+            forms, sets = _acts(code)
+            submitted |= {f for f in forms if f is not None}
+            methods |= {f for f in sets if f is not None}
+    return submitted, methods
 
 
 def _form_urls(form: Tag, page_url: str, base: str,
@@ -397,6 +450,8 @@ def _form_urls(form: Tag, page_url: str, base: str,
             fields.append((name, str(tag.get("value") or "")))
         elif kind == "submit" and not pressed:
             pressed = True  # the first submit button is the one a visitor presses
+            if str(tag.get("formmethod") or "get").strip().lower() != "get":
+                return []  # it sends the form by POST
             if name:
                 fields.append((name, str(tag.get("value") or "")))
     if not selects or not submits:
@@ -433,7 +488,9 @@ def script_links(base: str, tags: list[Tag], page_url: str | None = None,
     found: list[tuple[str, str]] = []
     known: dict[str, tuple[int, str, str]] | None = None
     forms = 0  # the index of the next form in document.forms
-    submitted: tuple[set[int], set[str]] | None = None  # read at the first form
+    # the forms the page's script submits, and those whose method it sets: read at the
+    # first form
+    scripts: tuple[set[int | str], set[int | str]] | None = None
 
     def page_functions() -> dict[str, tuple[int, str, str]]:
         """The page's navigating functions, read once when a handler calls one."""
@@ -476,13 +533,14 @@ def script_links(base: str, tags: list[Tag], page_url: str | None = None,
                 elif _URLISH.search(value):
                     add(value + suffix, text)
         elif tag.name == "form":
-            if submitted is None:
-                submitted = _scripted(tags)
-            indexes, names = submitted
-            scripted = forms in indexes or bool(
-                {str(tag.get("name") or ""), str(tag.get("id") or "")} & names)
+            if scripts is None:
+                scripts = _scripted(tags)
+            submitted, methods = scripts
+            named = {forms} | ({str(tag.get("name") or ""), str(tag.get("id") or "")} - {""})
             forms += 1
+            if named & methods:
+                continue  # the script sends it by a method of its own choosing
             for url, text in _form_urls(tag, page_url or base, base, page_functions(),
-                                        scripted):
+                                        bool(named & submitted)):
                 add(url, text)
     return found
