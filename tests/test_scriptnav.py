@@ -564,3 +564,15 @@ def test_a_name_given_a_form_is_read_in_its_own_function():
     assert urls(CARI + HAPUS + """<script>function c(x) { var f = document.getElementById('f');
       if (x) f = document.getElementById('hapus'); f.submit(); }</script>""") == []
 
+
+def test_a_field_submits_its_own_form_only_by_its_own_submit():
+    select = '<select name="kec"><option value="1">A</option></select>'
+    for handler in ("document.getElementById('hapus').submit()", "ajax_submit()",
+                    "kirimSubmit(this)"):
+        assert urls(f"""<form action="a.php">{select}<button type="button"
+          onclick="{handler}">x</button></form>{HAPUS}""") == [], handler
+    for handler in ("submit()", "form.submit()", "this.form.submit()",
+                    "document.getElementById('a').submit()"):
+        assert urls(f"""<form id="a" action="a.php">{select}<button type="button"
+          onclick="{handler}">x</button></form>""") == [
+            "http://opd.example/lama/a.php?kec=1"], handler

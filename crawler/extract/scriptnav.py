@@ -122,6 +122,9 @@ _FORM_ACTS = re.compile(_FORM + _ACTS)  # document.getElementById('f').submit()
 # a name given a form (var f = document.forms['cari'];), and what is done to a name's form
 _FORM_NAMED = re.compile(r"""(?<![\w$.])([A-Za-z_$][\w$]*)\s*=(?!=)\s*""" + _FORM)
 _NAME_ACTS = re.compile(r"""(?<![\w$.])([A-Za-z_$][\w$]*)""" + _ACTS)
+# a field's handler submitting its own form: submit(), form.submit(), this.form.submit()
+_OWN_SUBMIT = re.compile(r"""(?<![\w$.])(?:this\s*\.\s*form\s*\.\s*|form\s*\.\s*)?"""
+                         r"""submit\s*\(\s*\)""")
 _ID_SELECTOR = re.compile(r"""^\s*(?:form)?#([\w-]+)\s*$""")
 _PLACEHOLDER_VALUES = ("", "0", "-1", "-")
 # what a browser leaves of a URL typed into location as it is (WHATWG URL: the query
@@ -439,7 +442,7 @@ def _form_urls(form: Tag, page_url: str, base: str,
         # a field's handler runs with its form in scope: submit(), form.submit() and
         # this.form.submit() all submit it
         submits = submits or kind in ("submit", "image") or any(
-            "submit(" in code for code in _handlers(tag))
+            _OWN_SUBMIT.search(code) for code in _handlers(tag))
         if tag.name == "select" and tag.has_attr("onchange") and jump_target(
                 str(tag["onchange"]), functions) is not None:
             return []
