@@ -576,3 +576,28 @@ def test_a_field_submits_its_own_form_only_by_its_own_submit():
         assert urls(f"""<form id="a" action="a.php">{select}<button type="button"
           onclick="{handler}">x</button></form>""") == [
             "http://opd.example/lama/a.php?kec=1"], handler
+
+
+def test_a_script_file_whose_functions_no_handler_calls_leaves_the_page_unparsed(monkeypatch):
+    """``js/main.js`` defines a navigating ``bukaLink`` but the page's button calls
+    ``openNav()``: nothing to follow, and the page (147 KB lists) is not parsed again."""
+    from crawler.extract.pagecode import PageCode
+    from crawler.spiders import scriptfiles
+
+    class Spider(scriptfiles.ScriptFunctions):
+        def __init__(self):
+            self.nav_files, self.nav_pages, self.linkstore = {}, {}, None
+            self.scope = type("Scope", (), {"allows": lambda self, url, data=False: True})()
+            self._follow_all = lambda links, meta, parent: iter(links)
+
+    parsed = []
+    monkeypatch.setattr(scriptfiles, "parse_html", lambda h: parsed.append(h) or [])
+    page = PageCode('<script src="/js/main.js"></script><button onclick="openNav()">menu'
+                    '</button>')
+    spider = Spider()
+    files = spider.nav_files_of(page.html.encode(), lambda: page, SITE)
+    requests = list(spider.read_script_functions(files, lambda: page, SITE, "k", SITE, {}))
+    assert [r.url for r in requests] == ["http://opd.example/js/main.js"]
+    found = list(spider._file_read(scriptfiles.url_key(requests[0].url),
+                                   "function bukaLink(u) { location.href = u; }"))
+    assert found == [] and parsed == []

@@ -160,6 +160,11 @@ _BUILTINS = frozenset({"alert", "confirm", "prompt", "print", "open", "navigate"
                        "jQuery"})
 
 
+def called_functions(page: PageCode) -> set[str]:
+    """The functions the page's handlers call that are not the browser's."""
+    return {m.group(1) for h in page.handler_code for m in _CALL.finditer(h)} - _BUILTINS
+
+
 def outside_files(page: PageCode | str, page_url: str) -> list[str]:
     """The script files of the page's own site (no library, at most ``MAX_SCRIPT_FILES``,
     in page order, resolved against its ``<base href>``) that may define a function one of
@@ -174,7 +179,7 @@ def outside_files(page: PageCode | str, page_url: str) -> list[str]:
     sources = page.script_sources
     if not sources:
         return []
-    called = {m.group(1) for h in page.handler_code for m in _CALL.finditer(h)} - _BUILTINS
+    called = called_functions(page)
     if not called:
         return []
     defined = {m.group(1) or m.group(3) for m in _FUNCTION.finditer(page.inline_code[:MAX_CODE])}

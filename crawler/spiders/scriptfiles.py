@@ -1,9 +1,11 @@
 """The website spider's reading of the script files a page's handlers call into
 (``crawler.extract.scriptnav.outside_files``): a handler's ``lihat('3')`` whose ``lihat``
 is defined in the site's ``js/fungsi.js`` goes where the function sends it once that file
-is read. Each file is asked for once per crawl (``dont_filter``: it is no page, and not
-stored) and at most ``MAX_SITE_FILES`` per site; a page whose files are still being read
-waits, its HTML kept, and is read again for its script links once the last one ends
+is read. Each file is asked for once per spider (``dont_filter``: it is no page, and not
+stored) and at most ``MAX_SITE_FILES`` files per spider: a spider crawls one source, so
+that is once a crawl and 20 per source, but a fleet runs a spider per worker, and each
+worker reads a file its pages need once and counts its own 20; a page whose files are
+still being read waits, its HTML kept, and is read again for its script links once the last one ends
 (a file that fails defines nothing). The links are followed as the page's own and added to
 its saved links (``LinkStore.add_links``). Such a page keeps no ``ETag`` or
 ``Last-Modified`` (``nav_files_of`` says which): it is fetched in full on every crawl, as a
@@ -13,6 +15,7 @@ A mixin of ``WebsiteSpider``, which gives it ``scope``, ``linkstore`` and ``_fol
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from scrapy import Request
@@ -20,6 +23,7 @@ from scrapy import Request
 from crawler.extract.html import page_base, parse_html, tags_in
 from crawler.extract.scriptnav import (
     MAX_FILE_CODE,
+    called_functions,
     navigating_functions,
     outside_files,
     script_links,
@@ -31,32 +35,36 @@ if TYPE_CHECKING:
 
     from scrapy.http import Response
 
+    from crawler.extract.pagecode import PageCode
     from crawler.linkstore import LinkStore
     from crawler.site import SiteScope
 
-MAX_SITE_FILES = 20  # script files of one site read for their functions
-# what a page's HTML may hold for its handlers to call into a script file
-_MARKS = (b"onclick", b"onchange", b"ondblclick", b"javascript:")
+MAX_SITE_FILES = 20  # script files one spider (a source, or a fleet worker) reads
+# what a page's HTML holds when its handlers may call into a script file
+_SCRIPT = re.compile(rb"(?i)<script")
+_MARKS = re.compile(rb"(?i)onclick|onchange|ondblclick|javascript:")
 _Functions = dict[str, tuple[int, str, str]]
 
 
 class ScriptFunctions:
     # script file key -> its navigating functions (None while it is read); page key ->
-    # (its files' keys, its HTML, its URL, its stored URL, its meta) while it waits on them
+    # (its files' keys, the functions its handlers call, its HTML, its URL, its stored URL,
+    # its meta) while it waits on them
     nav_files: dict[str, _Functions | None]
-    nav_pages: dict[str, tuple[list[str], str, str, str, dict[str, Any]]]
+    nav_pages: dict[str, tuple[list[str], set[str], str, str, str, dict[str, Any]]]
     scope: SiteScope
     linkstore: LinkStore | None
     _follow_all: Callable[..., Iterator[Any]]
 
-    def nav_files_of(self, body: bytes, page_html: Callable[[], str], url: str) -> list[str]:
+    def nav_files_of(self, body: bytes, page: Callable[[], PageCode], url: str) -> list[str]:
         """The script files (in scope) the handlers of the page fetched at ``url`` may call
-        into; [] for most pages, read from its bytes without decoding them."""
-        if b"<script" not in body or not any(mark in body for mark in _MARKS):
+        into; [] for most pages, read from its bytes without decoding them. ``page`` gives
+        the page's ``PageCode``, parsed once for all the spider's readers."""
+        if not (_SCRIPT.search(body) and _MARKS.search(body)):
             return []
-        return [f for f in outside_files(page_html(), url) if self.scope.allows(f, data=True)]
+        return [f for f in outside_files(page(), url) if self.scope.allows(f, data=True)]
 
-    def read_script_functions(self, files: list[str], page_html: Callable[[], str], url: str,
+    def read_script_functions(self, files: list[str], page_code: Callable[[], PageCode], url: str,
                               page: str, parent: str, meta: dict[str, Any]) -> Iterator[Any]:
         """Ask for the script ``files`` (``nav_files_of``) of the page saved as ``page``
         (fetched at ``url``, stored at ``parent``), and follow where they send its handlers
@@ -76,7 +84,7 @@ class ScriptFunctions:
                               meta={"sikoja_any_type": True, "sikoja_unconditional": True,
                                     "sikoja_nav_file": key})
             keys.append(key)
-        pages[page] = (keys, page_html(), url, parent,
+        pages[page] = (keys, called_functions(page_code()), page_code().html, url, parent,
                        {"sikoja_depth": meta.get("sikoja_depth", 0)})
         yield from self._functions_read(page)
 
@@ -97,15 +105,15 @@ class ScriptFunctions:
     def _functions_read(self, page: str) -> Iterator[Any]:
         """``page``'s script links with its files' functions, once every file is read."""
         known, pages = self.nav_files, self.nav_pages
-        keys, page_html, url, parent, meta = pages[page]
+        keys, called, page_html, url, parent, meta = pages[page]
         if any(known.get(key) is None and key in known for key in keys):
             return  # a file still being read
         del pages[page]
         functions: _Functions = {}
         for key in reversed(keys):  # the first file loaded of two defining a name is last
             functions.update(known.get(key) or {})
-        if not functions:
-            return
+        if not called & functions.keys():
+            return  # its handlers call none of them: the page is not parsed again
         tags = tags_in(parse_html(page_html))
         links = [(u, t) for u, t in script_links(page_base(url, tags), tags, url, functions)
                  if self.scope.allows(u)]

@@ -672,7 +672,7 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         # the script files its handlers call into (crawler.spiders.scriptfiles): its links
         # wait on them, so it is fetched in full each crawl (a 304 would keep a failed read's
         # loss for good)
-        nav_files = self.nav_files_of(body, html, url)
+        nav_files = self.nav_files_of(body, code, url)
         if nav_files:
             etag = last_modified = None
         item = FetchedDocument(document=doc, fetched_url=key, status=status, elapsed_ms=elapsed,
@@ -701,7 +701,7 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
             return
         yield from self._follow_all(in_scope, meta, doc.url)
         # where its handlers go through functions of the site's script files
-        yield from self.read_script_functions(nav_files, html, url, key, doc.url, meta)
+        yield from self.read_script_functions(nav_files, code, url, key, doc.url, meta)
         yield from self.read_datatables(dt_tables, dt_files, doc.url,
                                         meta.get("sikoja_depth", 0))
         yield from self.follow_details([(u, "") for u in details], meta, doc.url)
