@@ -259,6 +259,19 @@ class LinkStore:
             self._db.execute("DETACH DATABASE other")
         return cur.rowcount
 
+    def add_links(self, key: str, links: list[tuple[str, str]]) -> None:
+        """Add to a saved page's links those found after it was saved (where a script file
+        it loads sends its handlers), once each; nothing for a page not saved."""
+        with self._db:
+            row = self._db.execute("SELECT links FROM pages WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                return
+            saved = [(u, t) for u, t in json.loads(row[0])]
+            known = {u for u, _ in saved}
+            saved += [(u, t) for u, t in links if u not in known and not known.add(u)]
+            self._db.execute("UPDATE pages SET links = ? WHERE key = ?",
+                             (json.dumps(saved[:MAX_LINKS], ensure_ascii=False), key))
+
     def links(self, key: str) -> list[tuple[str, str]]:
         row = self._db.execute("SELECT links FROM pages WHERE key = ?", (key,)).fetchone()
         return [(u, t) for u, t in json.loads(row[0])] if row else []

@@ -35,7 +35,7 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
-from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import safe_url_string
 
@@ -218,6 +218,54 @@ def origin(url: str) -> str:
     if port is None or port == DEFAULT_PORTS.get(parts.scheme.lower()):
         return f"{parts.scheme.lower()}://{host}"
     return f"{parts.scheme.lower()}://{host}:{port}"
+
+
+def host_port(url: str) -> tuple[str, int] | None:
+    """``url``'s host and port, a default port (80, 443) as 0; None if it has no valid one."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port or DEFAULT_PORTS.get(parts.scheme, 80)
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower().rstrip(".")
+    return (host, 0 if port in DEFAULT_PORTS.values() else port) if host else None
+
+
+def bare_host(host: str) -> str:
+    """``host`` lowercased, without a trailing dot or ``www.``: one site either way."""
+    host = host.lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else host
+
+
+def same_site(a: str, b: str) -> bool:
+    """Whether two URLs are on one site as the crawl's scope reads it: http and https
+    (their default ports stand for each other) and ``www.host`` and ``host`` alike."""
+    pa, pb = host_port(a), host_port(b)
+    return pa is not None and pb is not None and (bare_host(pa[0]), pa[1]) == (
+        bare_host(pb[0]), pb[1])
+
+
+# a developer's host a theme built on a laptop keeps in its <base href>
+_DEV_HOST = re.compile(r"^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|10\.\d+\.\d+\.\d+|"
+                       r"192\.168\.\d+\.\d+|.+\.(localhost|local|test|invalid|lan))$")
+
+
+def base_url(page_url: str, href: str | None) -> str:
+    """What a page's relative links resolve against: its ``<base href>`` (``href``), unless
+    that names a developer's host (``localhost:8080``, ``192.168.1.5``, ``opd.test``) the
+    page was not served from. A theme built on a laptop and copied to the server keeps its
+    base; resolved against it every relative link leaves the site, and the crawler, scoped
+    to the site, would reach none of its pages (the paths exist on the site itself)."""
+    if not href or not href.strip():
+        return page_url
+    try:
+        base = urljoin(page_url, href.strip())
+        host, served = urlsplit(base).hostname or "", urlsplit(page_url).hostname or ""
+    except ValueError:
+        return page_url
+    if host != served and _DEV_HOST.match(host):
+        return page_url
+    return base
 
 
 def doc_id(url: str) -> str:

@@ -338,3 +338,19 @@ def test_cell_links_are_named_by_their_row_not_their_button():
     assert row_links(rows, "https://kec.example.go.id/layanan/data") == [
         ("https://kec.example.go.id/layanan/detail/sku", "Surat Keterangan Usaha"),
         ("https://kec.example.go.id/layanan/detail/domisili", "Surat Keterangan Domisili")]
+
+
+def test_a_tables_script_file_is_the_one_the_browser_loads():
+    """The site's own script beside an empty table, resolved against the page's
+    ``<base href>`` as the browser loads it; one in an HTML comment loads nothing, and a
+    page whose rows are written has no table to fill."""
+    from crawler.extract.datatables import script_files
+    from crawler.extract.pagecode import PageCode
+
+    url = "http://kec.example/lama/layanan.php"
+    head = ('<base href="http://kec.example/app/"><!-- <script src="js/lama.js"></script> -->'
+            '<script src="js/jquery.dataTables.min.js"></script>'
+            '<script src="js/layanan.js?v=2"></script>')
+    empty = "<table><thead><tr><th>No</th></tr></thead><tbody></tbody></table>"
+    assert script_files(PageCode(head + empty), url) == ["http://kec.example/app/js/layanan.js?v=2"]
+    assert script_files(PageCode(head + "<table><tr><td>1</td></tr></table>"), url) == []

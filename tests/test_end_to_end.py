@@ -278,9 +278,12 @@ def test_a_service_or_a_dictionary_word_gets_no_site_home(sample, query, kind):
 # path). Before: a news post announcing the workbook, the Kartu AK/1 service, DPMPTSP's home,
 # a service of the kelurahan and a news post of the DLH led.
 # Not here: "daftar standar pelayanan dpmptsp 2024 excel". One fresh clone's run in four
-# put the news post announcing the workbook first (the same code and web; the other runs
-# the Unduhan page offering it). The workbook is linked by both pages; which one a crawl
-# files it under is the likely cause, not yet found; left open until it is.
+# put the news post announcing the workbook first. Not the crawl (session 21): the news post
+# links the Unduhan page, not the workbook, every crawl files the workbook under Unduhan,
+# and no stored document differs between crawls in other orders (tests/test_crawl_order.py,
+# bench/crawl_determinism.py); this morning's eval missed it (q1618) on documents identical
+# to those of a run that found it. Left out until the ranking's wobble is found
+# (BENCHMARKS.md, "Crawl order ..., session 21").
 FILES_ASKED = [
     ("standar pelayanan bidang penempatan disnaker xls", "office19-disnaker",
      "/files/standar/Standar-Pelayanan-Bidang-Penempatan-2024.xls"),

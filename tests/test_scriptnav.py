@@ -322,6 +322,44 @@ def test_a_form_submitted_by_script_is_enumerated_like_one_with_a_submit_button(
       """) == []
 
 
+@pytest.mark.parametrize("submit", [
+    "document.getElementById('cari').submit()",
+    "document.querySelector('#cari').submit()",
+    "$('form#cari').submit()",
+    "document.forms.cari.submit()",
+    "var f = document.getElementById('cari'); f.submit();",
+    "form = document.forms['cari']; form.submit()",
+])
+def test_a_form_submitted_by_its_id_or_a_name_given_it_is_enumerated(submit):
+    """The ways a script names the form it submits, in a handler or in a function of the
+    page's inline script that a handler calls: each submits the form with that id."""
+    form = """<form action="a.php"><select name="q"><option value="9">Z</option></select></form>
+      <form id="cari" action="cari.php"><select name="kec"><option value="1">A</option>
+      <option value="2">B</option></select></form>"""
+    expected = ["http://opd.example/lama/cari.php?kec=1", "http://opd.example/lama/cari.php?kec=2"]
+    assert urls(f"""{form}<a href="#" onclick="{submit}">Tampil</a>""") == expected
+    assert urls(f"""{form}<script>function tampil() {{ {submit} }}</script>
+      <button type="button" onclick="tampil()">Tampil</button>""") == expected
+    # a form the script submits by another id, or names without submitting, is no target
+    other = submit.replace("cari", "lain")
+    assert urls(f"""{form}<a href="#" onclick="{other}">Tampil</a>""") == []
+    reset = submit.replace("submit", "reset")
+    assert urls(f"""{form}<a href="#" onclick="{reset}">Kosongkan</a>""") == []
+
+
+def test_a_field_of_the_form_submitting_it_from_its_handler_submits_it():
+    """A field's handler runs with its form in scope: ``form.submit()`` and ``submit()``
+    submit the form around it."""
+    expected = ["http://opd.example/lama/cari.php?kec=1"]
+    for handler in ("form.submit()", "submit()", "this.form.submit(); return false;"):
+        assert urls(f"""<form action="cari.php"><select name="kec" onchange="{handler}">
+          <option value="1">A</option></select></form>""") == expected
+        assert urls(f"""<form action="cari.php"><select name="kec"><option value="1">A</option>
+          </select><input type="button" value="Lihat" onclick="{handler}"></form>""") == expected
+    assert urls("""<form action="cari.php"><select name="kec"><option value="1">A</option>
+      </select><input type="button" value="Cetak" onclick="window.print()"></form>""") == []
+
+
 def test_a_broken_form_action_or_row_link_loses_only_itself():
     """``urljoin`` raises on "http://[bad/x" (an unclosed IPv6 host): the page's other links
     are still read, as a browser still shows a page whose one form is broken."""
@@ -329,3 +367,237 @@ def test_a_broken_form_action_or_row_link_loses_only_itself():
       <option value="1">KTP</option></select><input type="submit"></form>
       <a href="profil.php">Profil</a>"""
     assert urls(body) == ["http://opd.example/lama/profil.php"]
+
+
+# -- functions of the site's own script files ------------------------------------------------
+
+INTRO = ("Dinas melayani surat keterangan dan perizinan bagi warga Kota Jambi setiap hari "
+         "kerja di kantor kelurahan dan kecamatan. ") * 8
+FUNGSI_JS = """// fungsi.js: the site's helpers
+function lihat(id) { window.location.href = 'detail.php?id=' + id; }
+function cetakSP(f) { window.open('files/' + f); }
+"""
+
+
+@pytest.mark.slow  # a real crawl
+def _detail_site():
+    """A served site whose ``/detail.php?id=`` shows the service of that id."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    from tests.faultserver import Page, PageSite, html
+
+    class Site(PageSite):
+        def handle(self, request):
+            parts = urlsplit(request.path)
+            if parts.path == "/detail.php":
+                name = SERVICES.get(dict(parse_qsl(parts.query)).get("id", ""), "")
+                self.pages["/detail.php"] = Page(html(name or "Tidak ada", (
+                    f"<h1>{name}</h1><p>Persyaratan: KTP-el dan KK. Biaya: gratis.</p>")))
+            super().handle(request)
+
+    return Site
+
+
+SERVICES = {"3": "Surat Keterangan Usaha", "5": "Surat Pindah"}
+
+
+def _crawl_details(site, tmp_path) -> dict[str, str]:
+    """One crawl of ``site``'s home: the detail pages stored live, by URL, with titles."""
+    from crawler.run import crawl
+    from sikoja.config import Settings
+    from sikoja.sources import Source
+    from sikoja.store import DocumentStore
+
+    settings = Settings()
+    settings.crawl.delay, settings.crawl.retries = 0, 0
+    source = Source(name="lama", opd="Dinas Lama", start_urls=[site.url("/")],
+                    use_sitemap=False)
+    crawl([source], settings, tmp_path, timeout=60)
+    store = DocumentStore.open(tmp_path)
+    try:
+        return {r["url"]: r["title"] for r in store.query(
+            "SELECT url, title FROM documents WHERE status = 'live' AND url LIKE ?",
+            ("%detail.php%",))}
+    finally:
+        store.close()
+
+
+@pytest.mark.slow  # three real crawls
+def test_a_page_whose_script_file_failed_once_finds_its_services_when_the_file_is_back(
+        tmp_path):
+    """The list's ``lihat(3)`` lives in ``js/fungsi.js``, missing on the first crawl. The
+    list itself is unchanged on the next crawls: it must not answer 304 and keep the
+    first crawl's loss for good; once the file is back its services are stored."""
+    from tests.faultserver import Page, html
+
+    rows = "".join(f"""<tr onclick="lihat({i})"><td>{i}</td><td>{name}</td></tr>"""
+                   for i, name in SERVICES.items())
+    pages = {"/": Page(html("Layanan", f"<h1>Daftar Layanan</h1><p>{INTRO}</p><table>{rows}"
+                                       "</table>",
+                            head='<script src="/js/fungsi.js"></script>'))}
+    with _detail_site()(pages) as site:
+        found = [_crawl_details(site, tmp_path)]
+        site.pages["/js/fungsi.js"] = Page(FUNGSI_JS.encode(),
+                                           content_type="application/javascript")
+        found += [_crawl_details(site, tmp_path), _crawl_details(site, tmp_path)]
+    expected = {site.url(f"/detail.php?id={i}"): name for i, name in SERVICES.items()}
+    assert found == [{}, expected, expected]
+
+
+@pytest.mark.slow  # two real crawls
+def test_a_function_of_the_sites_script_file_is_followed_where_it_sends(tmp_path):
+    """A row's ``lihat(3)`` whose ``lihat`` lives in ``js/fungsi.js``: the crawler reads the
+    file (once a crawl, though two rows call into it; never a library's or another host's)
+    and stores the services the rows open; a recrawl that finds the list unchanged keeps
+    them."""
+    from tests.faultserver import Page, html
+
+    rows = "".join(f"""<tr onclick="lihat({i})"><td>{i}</td><td>{name}</td></tr>"""
+                   for i, name in SERVICES.items())
+    pages = {
+        "/": Page(html("Layanan", f"""<h1>Daftar Layanan</h1><p>{INTRO}</p>
+            <table>{rows}</table><a href="javascript:void(0)" onclick="tampil('9')">Lain</a>""",
+            head='<script src="/js/jquery.min.js"></script><script src="/js/fungsi.js">'
+                 '</script><script src="http://other.example/js/x.js"></script>')),
+        "/js/fungsi.js": Page(FUNGSI_JS.encode(), content_type="application/javascript"),
+        "/js/jquery.min.js": Page(b"function tampil(x){location='jq.php?'+x}",
+                                  content_type="application/javascript"),
+    }
+    with _detail_site()(pages) as site:
+        found = [_crawl_details(site, tmp_path) for _crawl in range(2)]
+        asked = [hit.path for hit in site.hits]
+    expected = {site.url(f"/detail.php?id={i}"): name for i, name in SERVICES.items()}
+    assert found == [expected, expected]
+    # read once a crawl for both rows: the list is fetched in full each crawl (no 304), its
+    # links waiting on the file
+    assert asked.count("/js/fungsi.js") == 2, asked
+    assert "/js/jquery.min.js" not in asked and not any("jq.php" in p for p in asked)
+
+
+# -- which script files a page's handlers may call into -----------------------------------
+
+SITE = "http://opd.example/lama/index.php"
+CALLS = '<a href="#" onclick="lihat(3)">Lihat</a>'
+
+
+def files(head: str, body: str = CALLS, url: str = SITE) -> list[str]:
+    from crawler.extract.scriptnav import outside_files
+
+    return outside_files(f"<html><head>{head}</head><body>{body}</body></html>", url)
+
+
+@pytest.mark.parametrize("tail", [
+    "<script " * 20_000,  # a tag never closed: 180 s when regexes read the raw HTML
+    "<script>var a=1;" * 5_000,  # scripts never closed: 4.9 s
+    "<a " * 50_000,  # html.parser's close() walks an unfinished tag from every "<" after it
+])
+def test_a_hostile_page_still_names_its_script_file(tail):
+    assert files('<script src="/js/fungsi.js"></script>', CALLS + tail) == [
+        "http://opd.example/js/fungsi.js"]
+
+
+def test_script_files_are_read_as_a_browser_loads_them():
+    # against the <base href>, as the browser resolves the src
+    assert files('<base href="http://opd.example/app/"><script src="js/a.js"></script>') == [
+        "http://opd.example/app/js/a.js"]
+    # a script in an HTML comment loads nothing
+    assert files('<!-- <script src="/js/lama.js"></script> -->') == []
+    # the same site by either scheme and with or without www., as the crawl's scope
+    assert files('<script src="https://www.opd.example/js/a.js"></script>') == [
+        "https://www.opd.example/js/a.js"]
+    assert files('<script src="http://lain.example/js/a.js"></script>') == []
+    # an unquoted handler calls as a quoted one does
+    assert files('<script src="/js/a.js"></script>', "<a href=# onclick=lihat(3)>x</a>") == [
+        "http://opd.example/js/a.js"]
+    # a function the page's own inline script defines needs no file
+    assert files('<script src="/js/a.js"></script><script>function lihat(i){}</script>') == []
+
+
+def test_a_library_is_known_by_its_file_name_not_its_folder():
+    head = "".join(f'<script src="{src}"></script>' for src in (
+        "/js/jquery-3.6.0.min.js", "/js/jquery.dataTables.min.js", "/js/bootstrap.bundle.min.js",
+        "/js/moment-with-locales.min.js", "/js/sweetalert2.all.min.js",
+        "/js/moment-kegiatan.js", "/assets/chart/fungsi.js"))
+    assert files(head) == ["http://opd.example/js/moment-kegiatan.js",
+                           "http://opd.example/assets/chart/fungsi.js"]
+
+
+# -- which forms a script submits, and how ------------------------------------------------
+
+CARI = """<form id="f" action="cari.php"><select name="kec"><option value="1">A</option>
+  <option value="2">B</option></select></form>"""
+CARI_URLS = ["http://opd.example/lama/cari.php?kec=1", "http://opd.example/lama/cari.php?kec=2"]
+HAPUS = """<form id="hapus" method="post" action="hapus.php"><input type="hidden" name="id"
+  value="3"></form>"""
+
+
+def test_a_script_binding_a_submit_handler_or_sending_by_post_enumerates_nothing():
+    # $('#f').submit(fn) binds a handler (here one that sends by ajax): no submit
+    assert urls(CARI + """<script>$('#f').submit(function (e) { e.preventDefault();
+      $.ajax({url: 'api.php'}); });</script>""") == []
+    # the script submits #f by POST: never enumerated by GET
+    for sets in ("f.method = 'post';", "f.setAttribute('method', 'post');"):
+        assert urls(CARI + f"""<a href="#" onclick="var f = document.getElementById('f');
+          {sets} f.submit()">Hapus</a>""") == []
+    assert urls(CARI + """<a onclick="document.forms.f.method='POST'; document.forms.f.submit()"
+      >x</a>""") == []
+    # its submit button sends it by POST
+    assert urls("""<form action="a.php"><select name="kec"><option value="1">A</option>
+      </select><button type="submit" formmethod="post">Kirim</button></form>""") == []
+    # submitted with no argument, it is enumerated
+    assert urls(CARI + "<a onclick=\"$('#f').submit()\">Tampil</a>") == CARI_URLS
+
+
+def test_a_name_given_a_form_is_read_in_its_own_function():
+    """``f`` is the form the same function gave it: another function's ``f`` is another
+    variable."""
+    a = "function a() { var f = document.getElementById('hapus'); f.submit(); }"
+    b = "function b() { var f = document.getElementById('f'); f.%s(); }"
+    button = '<button type="button" onclick="a(); b()">x</button>'
+    # #hapus is submitted, #f only reset: nothing to enumerate
+    assert urls(CARI + HAPUS + f"<script>{a}\n{b % 'reset'}</script>{button}") == []
+    assert urls(CARI + HAPUS + f"<script>{b % 'reset'}\n{a}</script>{button}") == []
+    # #f is submitted by b, whichever function comes last
+    assert urls(CARI + HAPUS + f"<script>{b % 'submit'}\n{a}</script>{button}") == CARI_URLS
+    assert urls(CARI + HAPUS + f"<script>{a}\n{b % 'submit'}</script>{button}") == CARI_URLS
+    # two forms given one name in one function: which one is submitted is not written
+    assert urls(CARI + HAPUS + """<script>function c(x) { var f = document.getElementById('f');
+      if (x) f = document.getElementById('hapus'); f.submit(); }</script>""") == []
+
+
+def test_a_field_submits_its_own_form_only_by_its_own_submit():
+    select = '<select name="kec"><option value="1">A</option></select>'
+    for handler in ("document.getElementById('hapus').submit()", "ajax_submit()",
+                    "kirimSubmit(this)"):
+        assert urls(f"""<form action="a.php">{select}<button type="button"
+          onclick="{handler}">x</button></form>{HAPUS}""") == [], handler
+    for handler in ("submit()", "form.submit()", "this.form.submit()",
+                    "document.getElementById('a').submit()"):
+        assert urls(f"""<form id="a" action="a.php">{select}<button type="button"
+          onclick="{handler}">x</button></form>""") == [
+            "http://opd.example/lama/a.php?kec=1"], handler
+
+
+def test_a_script_file_whose_functions_no_handler_calls_leaves_the_page_unparsed(monkeypatch):
+    """``js/main.js`` defines a navigating ``bukaLink`` but the page's button calls
+    ``openNav()``: nothing to follow, and the page (147 KB lists) is not parsed again."""
+    from crawler.extract.pagecode import PageCode
+    from crawler.spiders import scriptfiles
+
+    class Spider(scriptfiles.ScriptFunctions):
+        def __init__(self):
+            self.nav_files, self.nav_pages, self.linkstore = {}, {}, None
+            self.scope = type("Scope", (), {"allows": lambda self, url, data=False: True})()
+            self._follow_all = lambda links, meta, parent: iter(links)
+
+    parsed = []
+    monkeypatch.setattr(scriptfiles, "parse_html", lambda h: parsed.append(h) or [])
+    page = PageCode('<script src="/js/main.js"></script><button onclick="openNav()">menu'
+                    '</button>')
+    spider = Spider()
+    files = spider.nav_files_of(page.html.encode(), lambda: page, SITE)
+    requests = list(spider.read_script_functions(files, lambda: page, SITE, "k", SITE, {}))
+    assert [r.url for r in requests] == ["http://opd.example/js/main.js"]
+    found = list(spider._file_read(scriptfiles.url_key(requests[0].url),
+                                   "function bukaLink(u) { location.href = u; }"))
+    assert found == [] and parsed == []

@@ -41,7 +41,7 @@ from crawler.blogger import blog_feed
 from crawler.downloadermiddlewares.robots import ROBOTS_META
 from sikoja.schemes import is_web_url, refusal
 from sikoja.sources import own_prefixes, site_path
-from sikoja.urls import DEFAULT_PORTS, origin
+from sikoja.urls import DEFAULT_PORTS, bare_host, host_port, origin
 
 if TYPE_CHECKING:
     from scrapy import Request, Spider
@@ -61,30 +61,13 @@ def names_file(url: str) -> bool:
     return "." in last and last.rsplit(".", 1)[1].lower() not in PAGE_EXTENSIONS
 
 
-def _host_port(url: str) -> tuple[str, int] | None:
-    """``url``'s host and port, a default port (80, 443) as 0; None if it has no valid one."""
-    parts = urlsplit(url)
-    try:
-        port = parts.port or DEFAULT_PORTS.get(parts.scheme, 80)
-    except ValueError:
-        return None
-    host = (parts.hostname or "").lower().rstrip(".")
-    return (host, 0 if port in DEFAULT_PORTS.values() else port) if host else None
-
-
-def _bare(host: str) -> str:
-    """``host`` lowercased, without a trailing dot or ``www.``: one site either way."""
-    host = host.lower().rstrip(".")
-    return host[4:] if host.startswith("www.") else host
-
-
 def _site(site: str) -> tuple[str, int | None]:
-    """A site of ``SiteScope``'s ``others``: (bare host, port as ``_host_port`` gives it) of
+    """A site of ``SiteScope``'s ``others``: (bare host, port as ``host_port`` gives it) of
     an origin, (bare host, None: any port) of a host alone."""
     if "://" in site:
-        host, port = _host_port(site) or ("", 0)
-        return _bare(host), port
-    return _bare(site.strip("[]")), None
+        host, port = host_port(site) or ("", 0)
+        return bare_host(host), port
+    return bare_host(site.strip("[]")), None
 
 
 class OffsiteRequest(IgnoreRequest):
@@ -137,8 +120,8 @@ class SiteScope:
     def of_another_source(self, url: str) -> bool:
         """Whether ``url`` is on a site of another source of the crawl: its host on that
         site's port, or on any port where the other source's host has none of its own."""
-        host, port = _host_port(url) or ("", 0)
-        return (_bare(host), port) in self.others or (_bare(host), None) in self.others
+        host, port = host_port(url) or ("", 0)
+        return (bare_host(host), port) in self.others or (bare_host(host), None) in self.others
 
     def allows(self, url: str, data: bool = False) -> bool:
         """Whether ``url`` belongs to the source; ``data``: a request for what its scripts
@@ -167,9 +150,9 @@ class SiteScope:
         """Whether ``url`` is on a declared API origin, as the source's own hosts are
         matched: by either scheme, its default ports one (``http://api-x`` declared, its
         redirect to ``https://api-x`` followed), another port exactly."""
-        want = _host_port(url)
+        want = host_port(url)
         return want is not None and not self.of_another_source(url) and any(
-            _host_port(api) == want for api in self.apis)
+            host_port(api) == want for api in self.apis)
 
     def site_root(self, url: str) -> str:
         """Where ``url``'s site starts: its origin, or on a shared site this source's prefix

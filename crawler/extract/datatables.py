@@ -55,6 +55,7 @@ from crawler.extract.jsonlist import MAX_DETAILS, record_fields
 from crawler.extract.jsroutes import handler_templates
 from crawler.extract.pagecode import PageCode
 from crawler.extract.pagedata import literal_end
+from sikoja.urls import base_url
 
 DEFAULT_LENGTH = 10  # the plugin's own pageLength
 MAX_LENGTH = 100  # rows asked for at once, whatever the script says (-1 is "all")
@@ -76,10 +77,8 @@ _HREF = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"
 _TAGS = re.compile(r"<[^>]*>")
 _LIBRARY = re.compile(r"jquery|datatables|bootstrap|popper|select2|moment|sweetalert|"
                       r"chart|\.min\.js", re.IGNORECASE)
-_SCRIPT_SRC = re.compile(r"""<script\b[^>]*\bsrc\s*=\s*["']([^"']+\.js(?:\?[^"']*)?)["']""",
-                         re.IGNORECASE)
+_JS_FILE = re.compile(r"\.js(?:\?|$)", re.IGNORECASE)
 MAX_SCRIPT_FILES = 3
-_EMPTY_TABLE = re.compile(r"<table\b[^>]*>(?:(?!<td\b|</table).){0,5000}</table", re.I | re.S)
 
 
 class NotDataTables(ValueError):
@@ -162,15 +161,21 @@ def tables(script: str | PageCode, page_url: str) -> list[Table]:
     return found
 
 
-def script_files(page_html: str, page_url: str) -> list[str]:
+def script_files(page: PageCode, page_url: str) -> list[str]:
     """Same-page script files that may set a table up (the site's own, not libraries) when
-    the page has a table without cells for them to fill."""
-    if not _EMPTY_TABLE.search(page_html):
+    the page has a table without cells for them to fill, resolved as the browser loads them
+    (against the page's ``<base href>``)."""
+    if not page.empty_table:
         return []
+    base = base_url(page_url, page.base_href)
     out = []
-    for m in _SCRIPT_SRC.finditer(page_html):
-        if not _LIBRARY.search(m.group(1)):
-            url = urljoin(page_url, html.unescape(m.group(1)))
+    for src in page.script_sources:
+        src = src.strip()
+        if _JS_FILE.search(src) and not _LIBRARY.search(src):
+            try:
+                url = urljoin(base, src)
+            except ValueError:
+                continue
             if url not in out:
                 out.append(url)
     return out[:MAX_SCRIPT_FILES]

@@ -33,6 +33,7 @@ from crawler.extract.title import (
     squash,
 )
 from sikoja.schemes import is_followable
+from sikoja.urls import base_url as resolve_base
 
 # <marquee> is the running welcome ticker of old templates ("Selamat datang di website resmi
 # ..."), on every page and never the page's content
@@ -185,29 +186,11 @@ def extract_links(base_url: str, tags: list[Tag]) -> list[Link]:
     return links
 
 
-# Hosts only a developer's machine answers: a ``<base href>`` naming one was left by the
-# theme's build, not chosen by the site
-_DEV_HOST = re.compile(r"^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|10\.\d+\.\d+\.\d+|"
-                       r"192\.168\.\d+\.\d+|.+\.(localhost|local|test|invalid|lan))$")
-
-
 def page_base(page_url: str, tags: list[Tag]) -> str:
     """What the page's relative links resolve against: its ``<base href>``, unless that
-    names a developer's host (``localhost:8080``, ``192.168.1.5``, ``opd.test``) the page was
-    not served from. A theme built on a laptop and copied to the server keeps its base;
-    resolved against it every relative link leaves the site, and the crawler, scoped to
-    the site, would reach none of its pages (the paths exist on the site itself)."""
+    names a developer's host the page was not served from (``sikoja.urls.base_url``)."""
     tag = next((t for t in tags if t.name == "base" and t.get("href")), None)
-    if tag is None:
-        return page_url
-    try:
-        base = urljoin(page_url, str(tag["href"]).strip())
-        host, served = urlsplit(base).hostname or "", urlsplit(page_url).hostname or ""
-    except ValueError:
-        return page_url
-    if host != served and _DEV_HOST.match(host):
-        return page_url
-    return base
+    return resolve_base(page_url, str(tag["href"]) if tag is not None else None)
 
 
 def _origin_of(url: str) -> str:

@@ -34,6 +34,16 @@ own URL. ``history.back()``,
 names is followed only through the crawler's own rules (``is_followable``: no ``mailto:``,
 ``javascript:``; the site's scope and trap rules drop other hosts and endless parameters).
 At most ``MAX_SCRIPT_LINKS`` per page, ``MAX_OPTIONS`` per select.
+
+A handler may call a function the page does not define but loads from the site's own script
+file (``<script src="js/fungsi.js">`` defining ``lihat(id)``). ``outside_files`` names the
+files to read for it: only where a handler calls a function the inline scripts lack, only
+the page's own site (either scheme, ``www.`` or not), no library (known by its file name),
+at most ``MAX_SCRIPT_FILES``, read from the page by ``PageCode``'s linear parser (its
+``<base href>`` honoured, commented-out scripts skipped); the crawler reads each once
+per crawl (``crawler.spiders.scriptfiles``), at most ``MAX_FILE_CODE`` characters of it,
+and gives its navigating functions to ``script_links`` (``functions``), the page's own
+winning over a file's of the same name.
 """
 
 from __future__ import annotations
@@ -41,12 +51,17 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from urllib.parse import quote, urlencode, urljoin
+from typing import TYPE_CHECKING
+from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 from bs4 import Tag
 
 from crawler.extract.title import squash
 from sikoja.schemes import is_followable
+from sikoja.urls import base_url, same_site
+
+if TYPE_CHECKING:
+    from crawler.extract.pagecode import PageCode
 
 MAX_SCRIPT_LINKS = 200  # URLs read from script on one page
 MAX_OPTIONS = 100  # options of one jump menu or form select
@@ -55,6 +70,8 @@ MAX_CODE = 200_000  # characters of inline script read for the page's functions
 MAX_HANDLER = 4000  # characters of one handler read: a longer one is a script, not a click
 MAX_FUNCTIONS = 1000  # functions of the page's inline scripts read
 MAX_BODY = 4000  # characters of one function's body read
+MAX_SCRIPT_FILES = 4  # script files of one page read for the functions its handlers call
+MAX_FILE_CODE = 300_000  # characters of one such file read
 
 # Every pattern is read in one pass (a hostile page must not hang the crawl): a location is
 # found by its own word and the object before it looked at, not walked to from each
@@ -89,13 +106,95 @@ _NUMBER = re.compile(r"""\s*(\d+)\s*""")
 # an option that asks to choose, "-- Pilih Kecamatan --", "Pilih ...", "Select": no place
 _PLACEHOLDER = re.compile(
     r"""^[\W_]*(?:silakan\s+|silahkan\s+)?(?:pilih|select|choose)\b|^[\W_]*$""", re.IGNORECASE)
-# a form a script submits: document.forms[0], document.forms['f1'], document.f1, this.form
-_SUBMITS = re.compile(rf"""document\s*\.\s*(?:forms\s*\[\s*(?:(\d+)|{_LIT})\s*\]|"""
-                      r"""([A-Za-z_$][\w$]*))\s*\.\s*submit\s*\(""")
+# a form a script names: document.forms[0], document.forms['f1'], document.forms.f1,
+# document.getElementById('f1'), document.querySelector('#f1'), $('#f1'), document.f1
+_FORM = (rf"""(?:document\s*\.\s*forms\s*\[\s*(?:(\d+)|{_LIT})\s*\]|"""
+         r"""document\s*\.\s*forms\s*\.\s*([A-Za-z_$][\w$]*)|"""
+         rf"""document\s*\.\s*(getElementById|querySelector)\s*\(\s*{_LIT}\s*\)|"""
+         rf"""(?<![\w$.])(?:\$|jQuery)\s*\(\s*{_LIT}\s*\)|"""
+         r"""document\s*\.\s*([A-Za-z_$][\w$]*))""")
+# what a script does to a form: submits it (``.submit()`` with no argument: ``$('#f').
+# submit(function (e) {...})`` only binds a handler), or sets the method it is sent by
+# (``f.method = 'post'``, ``setAttribute('method', ...)``, jQuery's ``attr('method', ...)``)
+_ACTS = (r"""\s*\.\s*(?:(submit)\s*\(\s*\)|(?:method|formMethod)\s*=(?!=)|"""
+         r"""(?:setAttribute|attr|prop)\s*\(\s*['"](?:form)?method['"])""")
+_FORM_ACTS = re.compile(_FORM + _ACTS)  # document.getElementById('f').submit()
+# a name given a form (var f = document.forms['cari'];), and what is done to a name's form
+_FORM_NAMED = re.compile(r"""(?<![\w$.])([A-Za-z_$][\w$]*)\s*=(?!=)\s*""" + _FORM)
+_NAME_ACTS = re.compile(r"""(?<![\w$.])([A-Za-z_$][\w$]*)""" + _ACTS)
+# a field's handler submitting its own form: submit(), form.submit(), this.form.submit()
+_OWN_SUBMIT = re.compile(r"""(?<![\w$.])(?:this\s*\.\s*form\s*\.\s*|form\s*\.\s*)?"""
+                         r"""submit\s*\(\s*\)""")
+_ID_SELECTOR = re.compile(r"""^\s*(?:form)?#([\w-]+)\s*$""")
 _PLACEHOLDER_VALUES = ("", "0", "-1", "-")
 # what a browser leaves of a URL typed into location as it is (WHATWG URL: the query
 # percent-encode set, space, quotes and angle brackets, and non-ASCII as UTF-8, encoded)
 _URL_SAFE = "!#$%&()*+,-./:;=?@[]^_`{|}~\\"
+
+
+# a library's file defines no page of the site: its file name is the library's and then
+# only versions and build words (jquery-3.6.0.min.js, bootstrap.bundle.min.js,
+# moment-with-locales.js; jQuery's plugins are jquery.<plugin>.js), not the site's own file
+# named after a library (moment-kegiatan.js) or kept in a library's folder (chart/fungsi.js)
+_LIBRARY_NAMES = ("jquery", "bootstrap", "popper", "datatables", "select2", "moment",
+                  "sweetalert", "chart", "analytics", "gtag", "fontawesome", "recaptcha")
+_LIBRARY_NAME = re.compile(rf"""(?:{"|".join(_LIBRARY_NAMES)})\d*""")
+_BUILD_WORD = re.compile(r"""\d[\w]*|v\d\w*|min|slim|bundle|all|full|umd|esm|js|ui|with|"""
+                         r"""locales?|latest|core|pack|packed|dist|prod""")
+
+
+def _is_library(url: str) -> bool:
+    name = urlsplit(url).path.rsplit("/", 1)[-1].lower()
+    name = name[:-3] if name.endswith(".js") else name
+    words = re.split(r"[.\-_]", name)
+    if not _LIBRARY_NAME.fullmatch(words[0]):
+        return False
+    return words[0] == "jquery" and name.startswith("jquery.") or all(
+        _BUILD_WORD.fullmatch(w) or _LIBRARY_NAME.fullmatch(w) for w in words[1:])
+
+
+# what a handler calls that is the browser's, not a function a script file defines
+_BUILTINS = frozenset({"alert", "confirm", "prompt", "print", "open", "navigate", "submit",
+                       "eval", "void", "setTimeout", "setInterval", "parseInt", "escape",
+                       "encodeURIComponent", "encodeURI", "return", "if", "function", "$",
+                       "jQuery"})
+
+
+def called_functions(page: PageCode) -> set[str]:
+    """The functions the page's handlers call that are not the browser's."""
+    return {m.group(1) for h in page.handler_code for m in _CALL.finditer(h)} - _BUILTINS
+
+
+def outside_files(page: PageCode | str, page_url: str) -> list[str]:
+    """The script files of the page's own site (no library, at most ``MAX_SCRIPT_FILES``,
+    in page order, resolved against its ``<base href>``) that may define a function one of
+    its handlers calls; [] when every function its handlers call is the browser's or its
+    inline scripts'. The page is read by ``PageCode``'s one linear pass (a script in an HTML
+    comment loads nothing); the site is the crawl's (``sikoja.urls.same_site``: http and
+    https, ``www.`` or not)."""
+    if isinstance(page, str):
+        # imported here: pagecode's imports reach crawler.extract.html, which imports this
+        from crawler.extract.pagecode import PageCode
+        page = PageCode(page)
+    sources = page.script_sources
+    if not sources:
+        return []
+    called = called_functions(page)
+    if not called:
+        return []
+    defined = {m.group(1) or m.group(3) for m in _FUNCTION.finditer(page.inline_code[:MAX_CODE])}
+    if called <= defined:
+        return []
+    base = base_url(page_url, page.base_href)
+    out: list[str] = []
+    for src in sources:
+        try:
+            url = urljoin(base, src.strip()).split("#", 1)[0]
+        except ValueError:
+            continue
+        if url not in out and same_site(url, page_url) and not _is_library(url):
+            out.append(url)
+    return out[:MAX_SCRIPT_FILES]
 
 
 def _literal(m: re.Match[str], first: int = 1) -> str:
@@ -234,19 +333,93 @@ def _handlers(tag: Tag) -> list[str]:
     return codes
 
 
-def _scripted(tags: list[Tag]) -> tuple[set[int], set[str]]:
-    """The forms the page's handlers and ``javascript:`` links submit by script: their
-    indexes in ``document.forms`` and their names."""
-    indexes: set[int] = set()
-    names: set[str] = set()
-    for tag in tags:
-        codes = [code[:MAX_HANDLER] for code in _handlers(tag)]
-        for m in (m for code in codes if "submit" in code for m in _SUBMITS.finditer(code)):
-            if m.group(1):
-                indexes.add(int(m.group(1)))
-            else:
-                names.add(m.group(4) or _literal(m, 2))
-    return indexes, names
+def _form_named(m: re.Match[str], at: int) -> int | str | None:
+    """The form a ``_FORM`` match (its groups from ``at``) names: its index in
+    ``document.forms``, or its name or id; None for a selector that names no one form."""
+    if m.group(at):
+        return int(m.group(at))
+    if m.group(at + 1) is not None or m.group(at + 2) is not None:
+        return _literal(m, at + 1)
+    if m.group(at + 3):
+        return m.group(at + 3)
+    if m.group(at + 4):  # getElementById('f') is an id; querySelector('#f') a selector
+        value = _literal(m, at + 5)
+        if m.group(at + 4) == "getElementById":
+            return value
+    elif m.group(at + 7) is not None or m.group(at + 8) is not None:
+        value = _literal(m, at + 7)
+    else:
+        return m.group(at + 9)
+    selector = _ID_SELECTOR.match(value)
+    return selector.group(1) if selector else None
+
+
+def _scopes(code: str, at: list[int]) -> list[int]:
+    """For each position of ``at`` (ascending), where the innermost function body of
+    ``code`` holding it starts (0 outside every function), in one sweep."""
+    closing = _closing_braces(code)
+    bodies = sorted((m.end(), min(closing.get(m.end(), len(code)), m.end() + MAX_CODE))
+                    for m in itertools.islice(_FUNCTION.finditer(code), MAX_FUNCTIONS))
+    out, open_, b = [], [(0, len(code) + 1)], 0
+    for pos in at:
+        while b < len(bodies) and bodies[b][0] <= pos:
+            open_.append(bodies[b])
+            b += 1
+        while open_[-1][1] <= pos:
+            open_.pop()
+        out.append(open_[-1][0])
+    return out
+
+
+def _acts(code: str) -> tuple[list[int | str | None], list[int | str | None]]:
+    """(the forms ``code`` submits, those whose method it sets), as ``_form_named`` names
+    them. A name's form (``f.submit()``) is the one the nearest earlier ``f = ...`` of the
+    same function body gives it (None when there is none, or when two assignments there
+    give it different forms: which one runs is not written)."""
+    submitted: list[int | str | None] = []
+    methods: list[int | str | None] = []
+    for m in _FORM_ACTS.finditer(code):
+        (submitted if m.group(11) else methods).append(_form_named(m, 1))
+    acts = list(_NAME_ACTS.finditer(code)) if "=" in code else []
+    if not acts:
+        return submitted, methods
+    given = list(_FORM_NAMED.finditer(code))
+    scopes = _scopes(code, sorted({m.start() for m in given} | {m.start() for m in acts}))
+    scope_of = dict(zip(sorted({m.start() for m in given} | {m.start() for m in acts}), scopes,
+                        strict=True))
+    # per (name, scope): the forms given it there, in order of position
+    named: dict[tuple[str, int], list[tuple[int, int | str | None]]] = {}
+    for m in given:
+        named.setdefault((m.group(1), scope_of[m.start()]), []).append(
+            (m.start(), _form_named(m, 2)))
+    for m in acts:
+        earlier = [form for pos, form in named.get((m.group(1), scope_of[m.start()]), [])
+                   if pos < m.start()]
+        form = earlier[0] if earlier and len(set(earlier)) == 1 else None
+        (submitted if m.group(2) else methods).append(form)
+    return submitted, methods
+
+
+def _scripted(tags: list[Tag]) -> tuple[set[int | str], set[int | str]]:
+    """The forms the page's script submits, from a handler, a ``javascript:`` link or a
+    function of its inline scripts (a button's ``kirim()`` that submits ``#cari``), and
+    those whose method it sets (sent by another method than the form's own, never
+    enumerated): their indexes in ``document.forms`` and their names or ids. A form is
+    named as a script names it (``document.forms[0]``, ``document.forms['f']``,
+    ``document.getElementById('f')``, ``document.querySelector('#f')``, ``$('#f')``,
+    ``document.f``), directly before ``.submit()`` or through a name given it first in the
+    same function (``var f = ...; f.submit()``); each handler is read on its own."""
+    codes = [code[:MAX_HANDLER] for tag in tags for code in _handlers(tag)]
+    codes.append("\n".join(str(t.string or "") for t in tags
+                            if t.name == "script" and not t.get("src"))[:MAX_CODE])
+    submitted: set[int | str] = set()
+    methods: set[int | str] = set()
+    for code in codes:
+        if "submit" in code or "ethod" in code:
+            forms, sets = _acts(code)
+            submitted |= {f for f in forms if f is not None}
+            methods |= {f for f in sets if f is not None}
+    return submitted, methods
 
 
 def _form_urls(form: Tag, page_url: str, base: str,
@@ -271,9 +444,10 @@ def _form_urls(form: Tag, page_url: str, base: str,
         if tag.name == "textarea" or (tag.name == "input" and kind not in (
                 "hidden", "submit", "button", "image", "reset")):
             return []  # a text box: a search, never enumerated
-        submits = submits or kind in ("submit", "image") or (
-            tag.name == "select" and "submit(" in str(tag.get("onchange") or "")) or (
-            kind == "button" and "submit(" in str(tag.get("onclick") or ""))
+        # a field's handler runs with its form in scope: submit(), form.submit() and
+        # this.form.submit() all submit it
+        submits = submits or kind in ("submit", "image") or any(
+            _OWN_SUBMIT.search(code) for code in _handlers(tag))
         if tag.name == "select" and tag.has_attr("onchange") and jump_target(
                 str(tag["onchange"]), functions) is not None:
             return []
@@ -284,6 +458,8 @@ def _form_urls(form: Tag, page_url: str, base: str,
             fields.append((name, str(tag.get("value") or "")))
         elif kind == "submit" and not pressed:
             pressed = True  # the first submit button is the one a visitor presses
+            if str(tag.get("formmethod") or "get").strip().lower() != "get":
+                return []  # it sends the form by POST
             if name:
                 fields.append((name, str(tag.get("value") or "")))
     if not selects or not submits:
@@ -308,25 +484,30 @@ def _form_urls(form: Tag, page_url: str, base: str,
     return out
 
 
-def script_links(base: str, tags: list[Tag], page_url: str | None = None
+def script_links(base: str, tags: list[Tag], page_url: str | None = None,
+                 functions: dict[str, tuple[int, str, str]] | None = None
                  ) -> list[tuple[str, str]]:
     """(absolute URL, link text) of what the page's handlers, jump menus and GET forms
     open, in document order, at most ``MAX_SCRIPT_LINKS``; ``tags``: every tag of the page
     (``crawler.extract.html.tags_in``), ``base``: what its relative links resolve against,
     ``page_url``: the page's own URL (a form without an action goes there; ``base`` if
-    not given)."""
+    not given); ``functions``: the navigating functions of the script files it loads
+    (``outside_files``), under its own."""
     found: list[tuple[str, str]] = []
     known: dict[str, tuple[int, str, str]] | None = None
     forms = 0  # the index of the next form in document.forms
-    submitted: tuple[set[int], set[str]] | None = None  # read at the first form
+    # the forms the page's script submits, and those whose method it sets: read at the
+    # first form
+    scripts: tuple[set[int | str], set[int | str]] | None = None
 
-    def functions() -> dict[str, tuple[int, str, str]]:
+    def page_functions() -> dict[str, tuple[int, str, str]]:
         """The page's navigating functions, read once when a handler calls one."""
         nonlocal known
         if known is None:
             code = "\n".join(str(t.string or "") for t in tags
                              if t.name == "script" and not t.get("src"))[:MAX_CODE]
-            known = navigating_functions(code) if "function" in code else {}
+            known = {**(functions or {}),
+                     **(navigating_functions(code) if "function" in code else {})}
         return known
 
     def add(url: str, text: str) -> None:
@@ -341,13 +522,13 @@ def script_links(base: str, tags: list[Tag], page_url: str | None = None
             break
         text = None  # what the tag says, read once, when a handler goes somewhere
         for handler in _handlers(tag):
-            for url in handler_urls(handler, functions() if "(" in handler else {}):
+            for url in handler_urls(handler, page_functions() if "(" in handler else {}):
                 if len(found) >= MAX_SCRIPT_LINKS:
                     break
                 text = _text(tag) if text is None else text
                 add(url, text)
         if tag.name == "select" and tag.has_attr("onchange"):
-            target = jump_target(str(tag["onchange"]), functions())
+            target = jump_target(str(tag["onchange"]), page_functions())
             if target is None:
                 continue
             prefix, suffix = target
@@ -360,12 +541,14 @@ def script_links(base: str, tags: list[Tag], page_url: str | None = None
                 elif _URLISH.search(value):
                     add(value + suffix, text)
         elif tag.name == "form":
-            if submitted is None:
-                submitted = _scripted(tags)
-            indexes, names = submitted
-            scripted = forms in indexes or bool(
-                {str(tag.get("name") or ""), str(tag.get("id") or "")} & names)
+            if scripts is None:
+                scripts = _scripted(tags)
+            submitted, methods = scripts
+            named = {forms} | ({str(tag.get("name") or ""), str(tag.get("id") or "")} - {""})
             forms += 1
-            for url, text in _form_urls(tag, page_url or base, base, functions(), scripted):
+            if named & methods:
+                continue  # the script sends it by a method of its own choosing
+            for url, text in _form_urls(tag, page_url or base, base, page_functions(),
+                                        bool(named & submitted)):
                 add(url, text)
     return found

@@ -53,7 +53,7 @@ class DataTablesReader:
             return [], []
         code = page()
         found = tables(code, url)
-        return found, [] if found else script_files(code.html, url)
+        return found, [] if found else script_files(code, url)
 
     def read_datatables(self, found: list[Table], files: list[str], page: str,
                         depth: int) -> Iterator[Request]:

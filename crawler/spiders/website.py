@@ -106,6 +106,7 @@ from crawler.listings import blogger_listing, joomla_view, wordpress_listing
 from crawler.sitetitles import saved_site_titles
 from crawler.spiders.base import SourceSpider
 from crawler.spiders.datatables import DataTablesReader
+from crawler.spiders.scriptfiles import ScriptFunctions
 from crawler.standards import absorb_stored, as_settled
 from crawler.traps import TrapWatch
 from sikoja.schemes import refusal
@@ -142,7 +143,7 @@ _ROBOTS_META = re.compile(
 _CONTENT_ATTR = re.compile(rb"content\s*=\s*[\"']([^\"']*)", re.IGNORECASE)
 
 
-class WebsiteSpider(DataTablesReader, SourceSpider):
+class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
     name = "website"
     # the store pipeline learns the site's template at close (a fleet's, at the merge)
     learns_template = True
@@ -214,6 +215,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         # the JSON endpoints tried, until the crawl's end (``settle_viewers``)
         self.viewers: dict[str, tuple[FetchedDocument | None, int]] = {}
         self.dt_requested: set[tuple[str, str, int]] = set()  # crawler.spiders.datatables
+        self.nav_files: dict[str, Any] = {}  # crawler.spiders.scriptfiles
+        self.nav_pages: dict[str, Any] = {}
         # URL families that walk without end (crawler.traps): held until judged, or dropped
         self.traps = TrapWatch()
         self.trapped: set[str] = set()  # keys of the URLs dropped as a trap's
@@ -672,6 +675,12 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
             listed = dt_tables or dt_files or (shown is not None and shown.listing)
             if doc.kind == "page" and listed:  # the list its rows show: they outrank it
                 doc = as_listing(doc)
+        # the script files its handlers call into (crawler.spiders.scriptfiles): its links
+        # wait on them, so it is fetched in full each crawl (a 304 would keep a failed read's
+        # loss for good)
+        nav_files = self.nav_files_of(body, code, url)
+        if nav_files:
+            etag = last_modified = None
         item = FetchedDocument(document=doc, fetched_url=key, status=status, elapsed_ms=elapsed,
                                etag=etag, http_last_modified=last_modified,
                                served_url=key if doc.url != key else None)
@@ -697,6 +706,8 @@ class WebsiteSpider(DataTablesReader, SourceSpider):
         if meta.get("sikoja_sweep"):
             return
         yield from self._follow_all(in_scope, meta, doc.url)
+        # where its handlers go through functions of the site's script files
+        yield from self.read_script_functions(nav_files, code, url, key, doc.url, meta)
         yield from self.read_datatables(dt_tables, dt_files, doc.url,
                                         meta.get("sikoja_depth", 0))
         yield from self.follow_details([(u, "") for u in details], meta, doc.url)
