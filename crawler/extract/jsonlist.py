@@ -1479,9 +1479,6 @@ def settle_kinds(pairs: Sequence[tuple[dict[str, Any], Document]],
     return docs
 
 
-MAX_DETAILS = 500  # detail endpoints (or a page's rows' detail URLs) read for one list
-
-
 MAX_PROBES = 3  # detail templates asked for one record of a list before none is used
 
 

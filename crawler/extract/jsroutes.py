@@ -42,6 +42,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from sikoja.urls import canonicalize_url, origin, url_key
 
+MAX_DETAILS = 500  # detail endpoints (or a page's rows' detail URLs) read for one list
 _IDENT = r"[A-Za-z_$][\w$]*"
 _LITERAL = r"""(['"`])((?:\\.|(?!{q})[^\\\n]){{0,300}})(?:{q})"""
 _ASSIGN = re.compile(r"(?:\b(?:var|let|const)\s+|[,;{(]\s*)(" + _IDENT + r")\s*=\s*"

@@ -35,7 +35,8 @@ import re
 from typing import NamedTuple
 from urllib.parse import quote, urljoin
 
-from crawler.extract.jsonlist import MAX_DETAILS, record_document
+from crawler.extract.jsonlist import record_document
+from crawler.extract.jsroutes import MAX_DETAILS
 from crawler.extract.pagecode import PageCode, Passed
 from sikoja.documents import Document
 

@@ -24,8 +24,7 @@ from functools import cached_property
 from html.parser import HTMLParser
 from typing import NamedTuple
 
-from crawler.extract.jsonlist import MAX_DETAILS
-from crawler.extract.jsroutes import handler_templates
+from crawler.extract.jsroutes import MAX_DETAILS, handler_templates
 
 MAX_BUTTONS = 500  # buttons read on one page
 MAX_HANDLER = 4000  # characters of one handler kept: a longer one is a script, not a click

@@ -50,7 +50,6 @@ from crawler.downloadermiddlewares.offsite import SiteScope
 from crawler.extract.document import MIN_PANEL_SERVICES, html_document, now_iso, pdf_document
 from crawler.extract.encoding import decode_html, looks_binary, looks_pdf
 from crawler.extract.jsonlist import (
-    MAX_DETAILS,
     MAX_ENDPOINTS,
     MAX_JSON_PAGES,
     MAX_PROBES,
@@ -77,6 +76,7 @@ from crawler.extract.jsonlist import (
     value_columns,
 )
 from crawler.extract.jsroutes import (
+    MAX_DETAILS,
     bases_of,
     detail_templates,
     file_properties,
