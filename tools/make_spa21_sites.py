@@ -509,7 +509,7 @@ QUERIES = [
     ("old-term", "izin undian dan pengumpulan sumbangan dinas sosial", "s21:2"),
     ("old-term", "jamkesda kartu bahagia rekomendasi dinas sosial", "s15:2 other:2 uhc:1"),
     ("old-term", "uji keur angkot dishub kota jambi", "h1:2 other:2"),
-    ("app", "silayan dinsos daftar layanan", "slist:2 shome:2"),
+    ("app", "silayan dinsos daftar layanan", "slist:2 shome:1"),
     ("app", "daftar layanan dinas perhubungan kota jambi", "hlist:2 hhome:1"),
 ]
 FIRST_QID = 2090
