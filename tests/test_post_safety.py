@@ -232,3 +232,15 @@ def test_a_writes_url_is_never_asked_as_data():
     code = ("$.post('/api/pengaduan/simpan', {nama: 'x'}); axios.post('/api/data/delete');"
             "$.getJSON('/api/layanan/get_all');")
     assert endpoints(code, PAGE) == ["https://dishub.jambikota.go.id/api/layanan/get_all"]
+
+
+def test_a_read_without_data_or_by_a_routes_id_is_still_made():
+    (call,) = post_calls(HEAD + "$.post(BASE_URL + 'api/layanan/get_all', function (res) {"
+                         " $('#t').html(res); }, 'json');", PAGE)
+    assert call.fields == () and not call.record_param
+    (vue,) = post_calls(HEAD + "export default {mounted() { axios.post(BASE_URL +"
+                        " 'api/layanan/detail', {id: this.$route.params.id}); }}", PAGE)
+    assert vue.record_param == "id"
+    # a body built elsewhere is not known: no request
+    assert post_calls(HEAD + "var d = buat(); $.post(BASE_URL + 'api/layanan/get_all', d);",
+                      PAGE) == []

@@ -28,8 +28,8 @@ would make them:
   When in doubt, no request is made;
 - only calls that run when the page loads (``on_load``): at top level, in
   ``$(function(){})``, ``$(document).ready``, ``window.onload``, a ``load`` or
-  ``DOMContentLoaded`` listener, an AngularJS controller/service body, a callback of such
-  code (``.then``, ``success:``), or a named function such code calls. Never in an event
+  ``DOMContentLoaded`` listener, an AngularJS controller/service body, a component's
+  lifecycle hook (``mounted``, ``ngOnInit``), a callback of such code (``.then``, ``success:``), or a named function such code calls. Never in an event
   handler (``.on('click', ...)``, ``.click(``, ``.change(``, ``.submit(``, ``keyup``,
   ``addEventListener('click', ...)``, a ``$scope.hapus = function`` a template's
   ``ng-click`` calls, a function only an ``onclick`` attribute calls), and never with a
@@ -73,7 +73,7 @@ _BODY_WRAP = re.compile(r"^(?:JSON\s*\.\s*stringify|new\s+URLSearchParams)\s*\(\
 # a visitor's input: what a form or an event gives, never known to a crawler
 _INPUT = re.compile(r"\.val\s*\(|serialize|FormData|\.files\b|\.value\b|this\.form|"
                     r"textContent|innerText|innerHTML|\bprompt\s*\(|location\s*\.\s*(?:search|hash)"
-                    r"|\$\(\s*this\s*\)|\bthis\s*\.|\.target\b|\bevent\b|\.data\s*\(")
+                    r"|\$\(\s*this\s*\)|\.target\b|\bevent\b|\.data\s*\(")
 _OVERRIDE = re.compile(r"_method|x-http-method-override|x-method-override", re.IGNORECASE)
 # the parameter a PHP/CodeIgniter backend dispatches on (``api.php?act=get_layanan``)
 _ACTION_PARAMS = frozenset({"act", "action", "aksi", "method", "op", "mode", "do", "task",
@@ -253,8 +253,9 @@ def _call(code: str, at: int, url_expr: str, body: str, known: Mapping[str, str]
             record_key = _value_key(value, name)
         else:
             return []  # a value it computes otherwise: not a request this can make alike
-    if body.strip() and not _pairs(body) and body.strip() not in ("{}", ""):
-        return []  # a body it builds elsewhere (a variable): not known
+    if body.strip() and not _pairs(body) and body.strip() != "{}" and not re.match(
+            r"(?:async\s+)?function\b|\(?[\w$,\s]*\)?\s*=>", body.strip()):
+        return []  # a body it builds elsewhere (a variable): not known; a callback is none
     if not reads(url, tuple(fields), bool(record_param), options):
         return []
     return [PostCall(url, tuple(fields), record_param, record_key, json)]
@@ -279,6 +280,11 @@ _LOAD_CALLEE = re.compile(r"(?:\.|\b)(?:ready|load|controller|service|factory|ru
 _FUNCTION_HEAD = re.compile(
     r"(?:(?:async\s+)?function\b\s*\*?\s*([A-Za-z_$][\w$]*)?\s*\([^()]*\)|"
     r"\([^()]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>|([A-Za-z_$][\w$]*)\s*\([^()]*\))\s*$")
+
+
+# a component's hooks its framework runs when it is shown (Vue, Angular 2+, React)
+_LIFECYCLE = frozenset({"created", "beforeMount", "mounted", "setup", "activated", "onMounted",
+                        "ngOnInit", "componentDidMount", "$onInit"})
 
 
 class _Loads:
@@ -387,7 +393,9 @@ class _Loads:
 
     def _called(self, name: str, seen: frozenset[str]) -> bool | None:
         """None when the function ``name`` is called (or handed to a load) from code that
-        runs on load, else False."""
+        runs on load, or is a component's lifecycle hook, else False."""
+        if name in _LIFECYCLE:
+            return None
         if name in seen:
             return False
         if name in self._named:
