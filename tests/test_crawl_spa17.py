@@ -74,10 +74,10 @@ CHUNK = ('const i={methods:{async muat(){const e=await this.$http.get("/layanan/
 def test_a_site_wide_client_base_is_not_joined_to_jquery_or_other_scripts():
     bases = {"baseURL": "/api/v1"}
     # a page's jQuery asks its own server: no base, no data path
-    page = '$.get("/kontak/kirim",function(){});jQuery.get("/layanan/"+id)'
+    page = '$.get("/layanan/semua",function(){});jQuery.get("/layanan/"+id)'
     assert detail_templates(with_bases(page, bases)) == []
     assert endpoints(with_bases(page, bases), PAGE) == endpoints(page, PAGE) == [
-        "http://127.0.0.1:9000/kontak/kirim"]
+        "http://127.0.0.1:9000/layanan/semua"]
     # a plain script whose receiver is no HTTP client and that imports nothing of the app
     assert detail_templates(with_bases('cache.get("/layanan/"+k)', bases)) == []
     # a chunk importing the app's main module is read with its base, whatever the name

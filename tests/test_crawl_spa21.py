@@ -40,7 +40,8 @@ def test_a_jquery_post_for_the_list_is_read_with_its_csrf_pair():
 
 
 def test_a_detail_post_takes_the_records_id_in_its_body():
-    code = """$.post(base_url + 'api/layanan/get_by_id', {id: getUrlParameter('id')},
+    code = """var base_url = '/';
+    $.post(base_url + 'api/layanan/get_by_id', {id: getUrlParameter('id')},
                       function (res) { $('#judul').text(res.data.nama); }, 'json');"""
     (call,) = post_calls(code, PAGE)
     assert (call.record_param, call.record_key) == ("id", "id")
@@ -147,8 +148,13 @@ def test_the_demo_backend_answers_post_only_as_codeigniter_does():
     with serve_sample_sites(0, only=["spa21-dishub"]) as web:
         api = web.url("spa21-dishub", "/api/layanan/get_by_id")
         assert httpx.get(api).status_code == 405
-        form = httpx.post(api, data={"id": "3", "csrf_dishub": "any"})
+        form = httpx.post(api, data={"id": "3",
+                                     "csrf_dishub": "6f1c2d9a8b7e4f30a1b2c3d4e5f60718"})
         assert form.json()["data"]["nama_layanan"].endswith("(Andalalin)")
-        assert httpx.post(api, json={"id": 2}).json()["data"]["id_layanan"] == "2"
-        assert httpx.post(api, data={"id": "99"}).status_code == 404
-        assert httpx.post(web.url("spa21-dishub", "/layanan.html")).status_code == 405
+        csrf = {"csrf_dishub": "6f1c2d9a8b7e4f30a1b2c3d4e5f60718"}
+        assert httpx.post(api, json={"id": 2, **csrf}).json()["data"]["id_layanan"] == "2"
+        assert httpx.post(api, data={"id": "99", **csrf}).status_code == 404
+        # CodeIgniter's csrf_protection: a POST without the page's pair is refused
+        assert httpx.post(api, data={"id": "3"}).status_code == 403
+        assert httpx.post(api, data={"id": "3", "csrf_dishub": "any"}).status_code == 403
+        assert httpx.post(web.url("spa21-dishub", "/layanan.html"), data=csrf).status_code == 405

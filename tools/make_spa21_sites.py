@@ -434,6 +434,9 @@ def build_dishub(site: dict) -> dict[str, bytes]:
         "<tr><th>Biaya / Tarif</th><td id=\"biaya\"></td></tr>"
         "<tr><th>Dasar Hukum</th><td id=\"dasar-hukum\"></td></tr></table>"
         "<a href=\"layanan.html\" class=\"btn btn-secondary\">&laquo; Kembali</a>"), DISHUB_DETAIL).encode()
+    # CodeIgniter's csrf_protection: a POST without the page's pair answers 403
+    files["_csrf.json"] = json.dumps({"name": "csrf_dishub",
+                                      "hash": "6f1c2d9a8b7e4f30a1b2c3d4e5f60718"}).encode()
     files["assets/css/dishub.css"] = b".topbar{background:#0b3d91;color:#fff;padding:8px 0}.brand{font-weight:700;margin-left:8px}\n"
     files["_routes.json"] = json.dumps(routes, indent=1, sort_keys=True).encode()
     return files
@@ -506,7 +509,7 @@ QUERIES = [
     ("old-term", "izin undian dan pengumpulan sumbangan dinas sosial", "s21:2"),
     ("old-term", "jamkesda kartu bahagia rekomendasi dinas sosial", "s15:2 other:2 uhc:1"),
     ("old-term", "uji keur angkot dishub kota jambi", "h1:2 other:2"),
-    ("app", "silayan dinsos daftar layanan", "slist:2 shome:2"),
+    ("app", "silayan dinsos daftar layanan", "slist:2 shome:1"),
     ("app", "daftar layanan dinas perhubungan kota jambi", "hlist:2 hhome:1"),
 ]
 FIRST_QID = 2090

@@ -64,7 +64,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
-from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 from crawler.blogger import blog_feed, declared_blogs
 from crawler.extract.catalog import slugify
@@ -96,7 +96,7 @@ from crawler.extract.jsroutes import (
 )
 from crawler.extract.lang import detect_language
 from crawler.extract.pagedata import script_values
-from crawler.extract.posts import PostCall, post_calls
+from crawler.extract.posts import PostCall, post_calls, writes
 from crawler.extract.richblocks import blocks_html
 from crawler.extract.richtext import plain_text, rich_body, rich_text, text_body
 from crawler.extract.service import SECTION_FIELDS, is_service, match_label
@@ -325,7 +325,8 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
     said = any(len(line.split()) >= SENTENCE_WORDS for line in text.splitlines())
     empty = shell and (mounted or (len(text.split()) < EMPTY_WORDS and not said))
     routes = list(dict.fromkeys(r for code in inline for r in route_templates(code)))
-    posts = list(dict.fromkeys(c for code in inline for c in post_calls(code, page_url)))
+    # a call's constants (a CSRF pair, BASE_URL) may be set by another of the page's scripts
+    posts = post_calls("\n;\n".join(inline), page_url) if inline else []
     return ShellScripts(shell=shell, empty=empty, endpoints=_unique(found)[:MAX_ENDPOINTS],
                         script_files=_unique(files)[:MAX_SCRIPT_FILES] if shell else [],
                         routes=routes, blogs=blogs, posts=posts)
@@ -438,7 +439,14 @@ def endpoints(code: str, page_url: str, *, calls_only: bool = False,
         remote = {urlsplit(u).path for u in found if origin(u) in apis}
         here = origin(page_url)
         found = [u for u in found if origin(u) != here or urlsplit(u).path not in remote]
-    return _unique(found)
+    # a write's URL (``$.post('/api/pengaduan/simpan')``) is no data to GET: a CodeIgniter
+    # method runs whatever the request's method
+    return _unique([u for u in found if not _writes_url(u)])
+
+
+def _writes_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return writes(unquote(parts.path), unquote(parts.query), register=False)
 
 
 def _endpoint(literal: str, page_url: str, *, called: bool,

@@ -11,9 +11,31 @@ would make them:
 - only calls whose URL is on the page's own origin (never another host), resolved as the
   page's other data URLs are (a base constant, ``base_url``, a config object's property
   read by ``jsroutes.with_bases``);
-- only reads: a call in a submit handler, one sending what a visitor types (``.val()``,
-  ``serialize()``, ``FormData``) or one whose path says it changes something (``simpan``,
-  ``hapus``, ``login``, ``pengaduan``...) is not made;
+- only reads, by an allow-list (``reads``): the call's action name -- the value of its
+  ``act``/``action``/``aksi``/``method``/``op``/``mode``/``do``/``task``/``fungsi``
+  parameter (URL query or body), else its path's last segment (a CodeIgniter
+  ``controller/method``, a REST ``.../get_by_id``), its extension dropped, a trailing
+  number skipped -- must contain a read verb (``get``, ``list``, ``detail``, ``data``,
+  ``all``, ``show``, ``view``, ``fetch``, ``load``, ``read``, ``find``, ``tampil``,
+  ``lihat``, ``ambil``, ``baca``, ``rincian``, ``semua``; ``cari``/``search`` only with no
+  value filled in at run time), as a word of its own or the start of one (``getLayanan``,
+  ``get_by_id``, ``tampildata``). A bare noun (``/api/layanan``: a REST create) is not a
+  read. And no write word (``WRITE_WORDS``: simpan, hapus, delete, save, logout, keluar,
+  vote, pilih, pengaduan, ...) may appear anywhere in the URL, in the body's literal keys
+  and values or as a method override (``_method``, ``X-HTTP-Method-Override``): inside a
+  camelCase or run-together name too (``deleteLayanan``, ``hapusData``, ``simpandata``).
+  ``daftar`` is a write (register) unless a read verb precedes it (``get_daftar_layanan``).
+  When in doubt, no request is made;
+- only calls that run when the page loads (``on_load``): at top level, in
+  ``$(function(){})``, ``$(document).ready``, ``window.onload``, a ``load`` or
+  ``DOMContentLoaded`` listener, an AngularJS controller/service body, a component's
+  lifecycle hook (``mounted``, ``ngOnInit``), a callback of such code (``.then``, ``success:``), or a named function such code calls. Never in an event
+  handler (``.on('click', ...)``, ``.click(``, ``.change(``, ``.submit(``, ``keyup``,
+  ``addEventListener('click', ...)``, a ``$scope.hapus = function`` a template's
+  ``ng-click`` calls, a function only an ``onclick`` attribute calls), and never with a
+  value a visitor gives (``.val()``, ``.value``, ``textContent``, ``prompt()``,
+  ``location.search``, ``$(this)``, ``serialize()``, ``FormData``), directly or through a
+  variable it was copied to;
 - the body it sends: its literal pairs (a CSRF token's ``[csrf_name]: csrf_hash`` read from
   the page's constants, ``{kategori: 'semua'}``), and at most one pair filled from a record
   or the route (``{id: id}``, ``{id: $routeParams.id}``): a detail request, completed per
@@ -29,33 +51,58 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
-from crawler.extract.jsroutes import constants_of, desugar, route_key
+from crawler.extract.jsroutes import _read, route_key
 from sikoja.urls import origin
 
 MAX_CALLS = 10  # POST calls read per script
-MAX_SITE_POSTS = 20  # POST calls a site's code may have asked, in all
-SUBMIT_WINDOW = 600  # characters before a call where the handler it is in opens
+MAX_CANDIDATES = MAX_CALLS * 3  # call openings looked at per script, read or not
+MAX_SITE_POSTS = 20  # distinct POST calls a site's code may have asked, in all
+MAX_SITE_POST_REQUESTS = 200  # POST requests made to a site, lists and details together
 _IDENT = r"[A-Za-z_$][\w$]*"
 _POST_CALL = re.compile(r"(?:(?<![\w$])(?:\$|jQuery|\$http|axios|http|api|client)\s*\.\s*post"
                         r"|(?<![\w$.])fetch)\s*\(")
 _AJAX = re.compile(r"(?<![\w$])(?:\$|jQuery)\s*\.\s*ajax\s*\(\s*\{|"
                    r"(?<![\w$])\$http\s*\(\s*\{")
+_CANDIDATE = re.compile(f"{_POST_CALL.pattern}|{_AJAX.pattern}")
 _METHOD_POST = re.compile(r"""\b(?:type|method)\s*:\s*['"]post['"]""", re.IGNORECASE)
 _URL_KEY = frozenset({"url"})
 _DATA_KEY = frozenset({"data", "body"})
 _BODY_WRAP = re.compile(r"^(?:JSON\s*\.\s*stringify|new\s+URLSearchParams)\s*\(\s*")
-# a visitor's input: a form is submitted, never asked for by a crawler
-_INPUT = re.compile(r"\.val\s*\(|serialize|FormData|\.files\b|\.value\b|this\.form")
-_SUBMIT = re.compile(r"submit", re.IGNORECASE)
-# path words of requests that change state rather than read it
-_WRITES = re.compile(
-    r"(?:^|[/_\-.?=&])(?:simpan|save|store|insert|create|tambah|add|update|ubah|edit|delete|"
-    r"hapus|destroy|remove|login|logout|signin|signup|register|registrasi|kirim|send|submit|"
-    r"upload|vote|like|komentar|comment|pengaduan|aduan|lapor|bayar|pay|checkout|booking|"
-    r"pesan|reset|password|verifikasi|otp|subscribe)(?:$|[/_\-.?=&])", re.IGNORECASE)
-_BASE_NAME = re.compile(r"^(?:base|site)_?url$", re.IGNORECASE)
+# a visitor's input: what a form or an event gives, never known to a crawler
+_INPUT = re.compile(r"\.val\s*\(|serialize|FormData|\.files\b|\.value\b|this\.form|"
+                    r"textContent|innerText|innerHTML|\bprompt\s*\(|location\s*\.\s*(?:search|hash)"
+                    r"|\$\(\s*this\s*\)|\.target\b|\bevent\b|\.data\s*\(")
+_OVERRIDE = re.compile(r"_method|x-http-method-override|x-method-override", re.IGNORECASE)
+# the parameter a PHP/CodeIgniter backend dispatches on (``api.php?act=get_layanan``)
+_ACTION_PARAMS = frozenset({"act", "action", "aksi", "method", "op", "mode", "do", "task",
+                            "fungsi", "cmd", "func", "f", "page"})
+READ_WORDS = ("get", "list", "detail", "data", "all", "show", "view", "fetch", "load",
+              "read", "find", "tampil", "lihat", "ambil", "baca", "rincian", "semua", "by",
+              "info", "cari", "search")
+_SEARCH_WORDS = frozenset({"cari", "search", "find"})
+# words of requests that change state (Indonesian and English): found anywhere in a name
+# (``deleteLayanan``, ``simpandata``, ``layanan_hapus``), the short ones only where a word
+# starts (``savelayanan``, ``addItem``), lest ``katalog``, ``logo``, ``putusan``,
+# ``settings``, ``visitor`` or ``pesantren`` be writes
+WRITE_WORDS = (
+    "simpan", "hapus", "update", "tambah", "insert", "delete", "remove", "destroy", "store",
+    "create", "kirim", "submit", "register", "registrasi", "signup", "signin", "login",
+    "logout", "keluar", "signout", "masuk", "rating", "ulasan", "komentar", "comment",
+    "saran", "feedback", "contact", "kontak", "pengaduan", "aduan", "survei", "survey",
+    "subscribe", "langganan", "newsletter", "approve", "setuju", "tolak", "reject",
+    "verifikasi", "verify", "upload", "unggah", "bayar", "checkout", "booking",
+    "reset", "password", "proses", "process", "batal", "cancel", "kosongkan", "truncate",
+    "import", "counter", "restore", "pilih", "write")
+SHORT_WRITE_WORDS = ("ubah", "edit", "save", "add", "send", "vote", "like", "auth", "pay",
+                     "otp", "lapor", "pesan", "set", "hit", "log", "drop", "sync", "move", "copy",
+                     "clear", "track", "visit", "patch", "put")
+_WRITE = re.compile("|".join(sorted(WRITE_WORDS, key=len, reverse=True))
+                    + r"|(?<![a-z])(?:" + "|".join(SHORT_WRITE_WORDS)
+                    + r")(?!an|o\b|us|ting|or|ion|tren)")
+# an opaque token (a CSRF hash): its letters are no words
+_OPAQUE = re.compile(r"(?=.*\d)[A-Za-z0-9+/=_-]{16,}")
 _STRING = re.compile(r"""^(['"`])((?:\\.|(?!\1)[^\\\n])*)\1$""")
 
 
@@ -75,44 +122,116 @@ class PostCall:
         """The detail template's prefix standing for this call (``<url>?id=``)."""
         return f"{self.url}{'&' if '?' in self.url else '?'}{self.record_param}="
 
+    def rank(self) -> tuple:
+        """The order of calls to one URL, best first, whatever order the scripts came in:
+        a call whose action names a record's read (``get_by_id``, ``detail``) first."""
+        words = _words(action_name(self.url, self.fields))
+        by_id = bool({"id", "by", "detail", "rincian"} & set(words))
+        return (not by_id, self.fields, self.record_param, self.record_key, self.json)
+
+
+def _words(name: str) -> list[str]:
+    """The words of a name: split at non-letters and camelCase humps, lower-cased."""
+    name = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
+    return [w for w in re.split(r"[^a-z0-9]+", name.lower()) if w]
+
+
+def action_name(url: str, fields: tuple[tuple[str, str], ...] = ()) -> str:
+    """What a request asks its backend to do (module docstring): its action parameter's
+    value, else its path's last segment without extension (a number skipped)."""
+    parts = urlsplit(url)
+    for key, value in [*parse_qsl(parts.query), *fields]:
+        if key.lower() in _ACTION_PARAMS and value and not value.isdigit():
+            return value
+    segments = [s for s in parts.path.split("/") if s]
+    while segments and re.fullmatch(r"\d+|[0-9a-f-]{32,}", segments[-1]):
+        segments.pop()
+    return re.sub(r"\.\w{2,4}$", "", segments[-1]) if segments else ""
+
+
+def writes(*texts: str, register: bool = True) -> bool:
+    """Whether a write word (``WRITE_WORDS``) appears in any of ``texts``, anywhere in a
+    name (``deleteLayanan``, ``simpandata``); with ``register``, ``daftar`` is one too (a
+    POST's registration) unless a read verb precedes it (``get_daftar_layanan``: a list; a
+    GET's ``daftar`` is always a list). Opaque tokens (a CSRF hash) are not read."""
+    for text in texts:
+        if not text or _OPAQUE.fullmatch(text):
+            continue
+        low = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", text).lower()
+        if _WRITE.search(low):
+            return True
+        for m in re.finditer(r"daftar", low if register else ""):
+            before = re.sub(r"[^a-z]+$", "", low[:m.start()])
+            if not before.endswith(("get", "ambil", "tampil", "lihat", "list", "load", "baca")):
+                return True
+    return False
+
+
+def reads(url: str, fields: tuple[tuple[str, str], ...] = (), filled: bool = False,
+          options: str = "") -> bool:
+    """Whether a POST to ``url`` with the literal body ``fields`` reads (the allow-list of the
+    module docstring): its action name has a read word and nothing in it writes. ``filled``:
+    a value is filled in at run time (a record's id), which a search must not have."""
+    if _OVERRIDE.search(options) or any(_OVERRIDE.search(k) for k, _ in fields):
+        return False
+    parts = urlsplit(url)
+    if writes(parts.hostname or "", unquote(parts.path), unquote(parts.query),
+              *(t for kv in fields for t in kv)):
+        return False
+    words = _words(action_name(url, fields))
+    read = [w for w in words if w.startswith(READ_WORDS)]
+    if not read:
+        return False
+    if all(w.startswith(tuple(_SEARCH_WORDS)) for w in read):
+        return not filled
+    return True
+
 
 def post_calls(code: str, page_url: str) -> list[PostCall]:
-    """The POST calls for data ``code`` makes on ``page_url``'s origin (module docstring)."""
-    code = desugar(code[:2_000_000])
-    known = constants_of(code)
+    """The POST calls for data ``code`` makes on ``page_url``'s origin (module docstring).
+    ``code`` is all of a page's inline code joined (its constants may be in another script
+    than its calls). At most MAX_CANDIDATES call openings are looked at, and none after one
+    that does not close (a script cut short, or one written to slow a reader)."""
+    code, known = _read(code[:2_000_000])[:2]
+    loads = _Loads(code)
     found: list[PostCall] = []
-    for match in _POST_CALL.finditer(code):
-        args = _arguments(code, match.end() - 1)
-        if not args:
+    for n, match in enumerate(_CANDIDATE.finditer(code)):
+        if n >= MAX_CANDIDATES or len(found) >= MAX_CALLS:
+            break
+        text = match.group(0).lstrip()
+        if text.endswith("{"):  # $.ajax({...}) / $http({...})
+            options = _balanced(code, match.end() - 1)
+            if not options:
+                break
+            if not _METHOD_POST.search(options):
+                continue
+            found.extend(_call(code, match.start(), _member(options, _URL_KEY),
+                               _member(options, _DATA_KEY), known, page_url,
+                               json=text.startswith("$http"), options=options, loads=loads))
             continue
+        whole = _balanced(code, match.end() - 1)
+        if not whole:
+            break
+        args = [a.strip() for a in _top_level(whole[1:-1], ",")]
         options = args[1] if len(args) > 1 else ""
-        fetched = match.group(0).lstrip().startswith("fetch")
+        fetched = text.startswith("fetch")
         if fetched and not _METHOD_POST.search(options):
             continue
         body = _member(options, _DATA_KEY) if fetched else options
         found.extend(_call(code, match.start(), args[0], body, known, page_url,
-                           json=not code[match.start():match.end()].lstrip().startswith(
-                               ("$.", "jQuery"))))
-    for match in _AJAX.finditer(code):
-        options = _balanced(code, match.end() - 1)
-        if not _METHOD_POST.search(options):
-            continue
-        url = _member(options, _URL_KEY)
-        found.extend(_call(code, match.start(), url, _member(options, _DATA_KEY), known,
-                           page_url, json=match.group(0).lstrip().startswith("$http")))
+                           json=not text.startswith(("$.", "jQuery")),
+                           options=options if fetched else "", loads=loads))
     return list(dict.fromkeys(found))[:MAX_CALLS]
 
 
 def _call(code: str, at: int, url_expr: str, body: str, known: Mapping[str, str],
-          page_url: str, json: bool) -> list[PostCall]:
-    """The one call read from its URL expression and body, or none: another host, a write,
-    a visitor's input, or inside a submit handler."""
+          page_url: str, json: bool, options: str, loads: _Loads) -> list[PostCall]:
+    """The one call read from its URL expression and body, or none: another host, not a
+    read, a visitor's input, or not run when the page loads."""
     url = _resolve(url_expr, known, page_url)
     if url is None or origin(url) != origin(page_url):
         return []
-    if _WRITES.search(urlsplit(url).path + "?" + urlsplit(url).query):
-        return []
-    if _INPUT.search(body) or _in_submit(code, at):
+    if _INPUT.search(body) or not loads.on_load(at):
         return []
     wrapped = _BODY_WRAP.match(body.strip())
     if wrapped:  # JSON.stringify({...}) / new URLSearchParams({...}): the object it wraps
@@ -122,28 +241,181 @@ def _call(code: str, at: int, url_expr: str, body: str, known: Mapping[str, str]
     for key, value in _pairs(body):
         name = _name(key, known)
         if name is None:
-            continue
+            return []  # a key it computes: not a request this can make alike
         literal = _literal(value, known)
         if literal is not None:
             fields.append((name, literal))
         elif re.fullmatch(_IDENT + r"(?:\s*\.\s*" + _IDENT + r")*(?:\s*\(\s*['\"]\w+['\"]\s*\))?",
                           value.strip()) and not record_param:
+            if _visitors(code, at, value.strip()):
+                return []
             record_param = name
             record_key = _value_key(value, name)
         else:
             return []  # a value it computes otherwise: not a request this can make alike
+    if body.strip() and not _pairs(body) and body.strip() != "{}" and not re.match(
+            r"(?:async\s+)?function\b|\(?[\w$,\s]*\)?\s*=>", body.strip()):
+        return []  # a body it builds elsewhere (a variable): not known; a callback is none
+    if not reads(url, tuple(fields), bool(record_param), options):
+        return []
     return [PostCall(url, tuple(fields), record_param, record_key, json)]
 
 
-def _in_submit(code: str, at: int) -> bool:
-    """Whether the call at ``at`` is inside a submit handler (``$('#f').submit(function
-    () {``, ``on('submit', ...)``, ``onSubmit``) opened a little before it and not closed."""
-    window = code[max(0, at - SUBMIT_WINDOW):at]
-    found = list(_SUBMIT.finditer(window))
-    if not found:
-        return False
-    after = window[found[-1].end():]
-    return after.count("{") > after.count("}")
+def _visitors(code: str, at: int, expr: str) -> bool:
+    """Whether the variable ``expr`` names was last given, before ``at``, a visitor's input
+    (``var q = $('#q').val()``, ``var id = $(this).data('id')``)."""
+    name = re.escape(re.split(r"\s*\.\s*", expr)[0])
+    given = list(re.finditer(rf"(?<![\w$.]){name}\s*=(?![=>])\s*([^;\n]*)", code[:at]))
+    return bool(given) and bool(_INPUT.search(given[-1].group(1)))
+
+
+# what a function passed as an argument is run by: an event (never on load) or a load
+_LOAD_EVENT = re.compile(r"""^\s*['"](?:load|DOMContentLoaded|ready|pageshow)['"]""")
+_EVENT_CALLEE = re.compile(
+    r"(?:\.|\b)(?:on|one|bind|live|delegate|addEventListener|attachEvent|click|dblclick|change|"
+    r"submit|key\w*|input|blur|focus\w*|hover|mouse\w*|toggle|select|scroll|resize|"
+    r"\$watch\w*|\$on|watch|subscribe|confirm)\s*$")
+_LOAD_CALLEE = re.compile(r"(?:\.|\b)(?:ready|load|controller|service|factory|run|config|"
+                          r"directive|component|provider)\s*$|(?<![\w$.])(?:\$|jQuery)\s*$")
+_FUNCTION_HEAD = re.compile(
+    r"(?:(?:async\s+)?function\b\s*\*?\s*([A-Za-z_$][\w$]*)?\s*\([^()]*\)|"
+    r"\([^()]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>|([A-Za-z_$][\w$]*)\s*\([^()]*\))\s*$")
+
+
+# a component's hooks its framework runs when it is shown (Vue, Angular 2+, React)
+_LIFECYCLE = frozenset({"created", "beforeMount", "mounted", "setup", "activated", "onMounted",
+                        "ngOnInit", "componentDidMount", "$onInit"})
+
+
+class _Loads:
+    """Which places of a script run when its page loads (module docstring): the blocks
+    enclosing each place, read once."""
+
+    def __init__(self, code: str):
+        self.code = code
+        self.opens: dict[int, int] = {}  # a block's "{" -> its "}"
+        stack: list[int] = []
+        quote = ""
+        limit = min(len(code), 2_000_000)
+        i = 0
+        while i < limit:
+            ch = code[i]
+            if quote:
+                if ch == "\\":
+                    i += 1
+                elif ch == quote:
+                    quote = ""
+            elif ch in "'\"`":
+                quote = ch
+            elif ch == "/" and code.startswith("//", i):
+                end = code.find("\n", i)
+                i = limit if end < 0 else end
+                continue
+            elif ch == "/" and code.startswith("/*", i):
+                end = code.find("*/", i)
+                i = limit if end < 0 else end + 2
+                continue
+            elif ch == "{":
+                stack.append(i)
+            elif ch == "}" and stack:
+                self.opens[stack.pop()] = i
+            i += 1
+        for start in stack:  # unclosed: to the end
+            self.opens[start] = limit
+        self.starts = sorted(self.opens)
+        self._named: dict[str, bool] = {}
+
+    def on_load(self, at: int, seen: frozenset[str] = frozenset()) -> bool:
+        """Whether the code at ``at`` runs when the page loads."""
+        for start in reversed(self.starts):
+            if start >= at or self.opens[start] < at:
+                continue
+            verdict = self._block(start, seen)
+            if verdict is False:
+                return False
+        return True
+
+    def _block(self, start: int, seen: frozenset[str]) -> bool | None:
+        """A block's verdict: False (a handler, a function no load calls), None (runs as its
+        enclosing code runs: a load callback, an ``if``, an object)."""
+        head = self.code[max(0, start - 300):start]
+        fn = _FUNCTION_HEAD.search(head)
+        if not fn:
+            return None  # an if/for/try/object literal: as what encloses it
+        name = fn.group(1) or fn.group(2)
+        if fn.group(2) and fn.group(2) in ("if", "for", "while", "switch", "catch", "with"):
+            return None
+        before = head[:fn.start()].rstrip()
+        if name and not before.endswith(("(", ",", ":", "=")):
+            return self._called(name, seen)  # function name() {...}: run if load calls it
+        # a function expression: what is it given to?
+        if before.endswith(("=", ":")):
+            target = re.search(r"([\w$.\[\]'\"]+)\s*[=:]$", before)
+            prop = re.split(r"[.\[\]'\"]+", target.group(1).strip(".[]'\""))[-1] if target else ""
+            if before.endswith(":") and prop in ("success", "done", "complete", "then",
+                                                 "callback", "always"):
+                return None
+            if prop.lower() in ("onload", "ondomcontentloaded", "onreadystatechange"):
+                return None
+            if prop.lower().startswith("on"):
+                return False  # x.onclick = function
+            return self._called(prop, seen) if prop else False
+        opener = self._opening_paren(start - len(head) + fn.start())
+        if opener is None:
+            return None if before.endswith(("(", "!", "+")) else False
+        callee = self.code[max(0, opener - 120):opener]
+        args = self.code[opener + 1:start]
+        if _LOAD_CALLEE.search(callee):
+            if re.search(r"(?:\.|\b)(?:on|addEventListener)\s*$", callee):
+                return None if _LOAD_EVENT.match(args) else False
+            return None
+        if re.search(r"(?:\.|\b)(?:on|one|bind|addEventListener|attachEvent)\s*$", callee):
+            return None if _LOAD_EVENT.match(args) else False
+        if _EVENT_CALLEE.search(callee):
+            return False
+        return None  # a callback of a call that runs as its enclosing code does
+
+    def _opening_paren(self, at: int) -> int | None:
+        """The ``(`` of the call whose argument list holds position ``at``, if within 2000
+        characters (a callback's later argument)."""
+        depth = 0
+        for i in range(at - 1, max(-1, at - 2000), -1):
+            ch = self.code[i]
+            if ch in ")]}":
+                depth += 1
+            elif ch in "([{":
+                if depth == 0:
+                    return i if ch == "(" else (self._opening_paren(i) if ch == "[" else None)
+                depth -= 1
+            elif ch == ";" and depth == 0:
+                return None
+        return None
+
+    def _called(self, name: str, seen: frozenset[str]) -> bool | None:
+        """None when the function ``name`` is called (or handed to a load) from code that
+        runs on load, or is a component's lifecycle hook, else False."""
+        if name in _LIFECYCLE:
+            return None
+        if name in seen:
+            return False
+        if name in self._named:
+            return None if self._named[name] else False
+        seen = seen | {name}
+        esc = re.escape(name)
+        result = False
+        for m in re.finditer(rf"(?<![\w$]){esc}\s*\(|(?:ready|\$|jQuery|onload\s*=|"
+                             rf"addEventListener\s*\(\s*['\"](?:load|DOMContentLoaded)['\"]\s*,)"
+                             rf"\s*\(?\s*{esc}\b", self.code):
+            head = self.code[max(0, m.start() - 40):m.start()]
+            after = self.code[m.end():m.end() + 400]
+            if re.search(r"function\s*\*?\s*$", head) or (
+                    m.group(0).endswith("(") and re.match(r"[^()]*\)\s*\{", after)):
+                continue  # its definition (function name(...) {, or a method name() {)
+            if self.on_load(m.start(), seen):
+                result = True
+                break
+        self._named[name] = result
+        return None if result else False
 
 
 def _value_key(expr: str, param: str) -> str:
@@ -156,8 +428,9 @@ def _value_key(expr: str, param: str) -> str:
 
 
 def _resolve(expr: str, known: Mapping[str, str], page_url: str) -> str | None:
-    """The absolute URL a ``+``-joined expression of literals and constants makes; a base
-    name no literal names here (``base_url``) is the site's root. None for anything else."""
+    """The absolute URL a ``+``-joined expression of literals and constants makes. None for
+    anything else: a base no literal of the page's code names (``base_url`` set by another
+    script) is never guessed."""
     parts = []
     for term in (t.strip() for t in re.split(r"\+", expr)):
         string = _STRING.match(term)
@@ -165,8 +438,6 @@ def _resolve(expr: str, known: Mapping[str, str], page_url: str) -> str | None:
             parts.append(string.group(2))
         elif term in known:
             parts.append(known[term])
-        elif not parts and _BASE_NAME.match(term):
-            parts.append("/")
         else:
             return None
     value = "".join(parts)

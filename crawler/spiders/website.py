@@ -96,7 +96,13 @@ from crawler.extract.office import extract_office, office_kind
 from crawler.extract.pagecode import PageCode
 from crawler.extract.payload import may_embed_data, with_payload
 from crawler.extract.pdf import PdfError, PdfText, extract_pdf
-from crawler.extract.posts import MAX_SITE_POSTS, PostCall, as_request, post_calls
+from crawler.extract.posts import (
+    MAX_SITE_POST_REQUESTS,
+    MAX_SITE_POSTS,
+    PostCall,
+    as_request,
+    post_calls,
+)
 from crawler.extract.title import NO_SITE, is_home
 from crawler.extract.viewers import file_ids, is_viewer, named_files, shown_file
 from crawler.failures import UNREADABLE_KIND, http_reason
@@ -205,6 +211,7 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         self.detail_templates: list[DetailTemplate] = []
         # the POSTs the app's code makes for data (crawler.extract.posts), by their URL's key
         self.post_calls: dict[str, PostCall] = {}
+        self.posts_sent = 0  # POST requests made to the site (MAX_SITE_POST_REQUESTS)
         self.route_pages: set[str] = set()  # the record pages' routes read for their code
         self.detail_verdicts: dict[str, tuple[DetailTemplate, str] | None] = {}
         self.awaiting: set[str] = set()  # keys of records stored once their detail is read
@@ -920,6 +927,9 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
                 self.js_waiting.setdefault(key, []).append(page)
                 job.pending += 1
             return
+        call = self._post_call(url) if callback != self.parse_script else None
+        if call is not None and self.posts_sent >= MAX_SITE_POST_REQUESTS:
+            return  # the site's backend has been asked enough
         self.js_requested.add(key)
         if callback == self.parse_json:
             self.js_lists.add(key)
@@ -927,24 +937,31 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         job.tried += callback == self.parse_json
         meta = {"sikoja_any_type": True, "sikoja_unconditional": True,
                 "sikoja_js_page": page, "sikoja_js_key": key}
-        call = self._post_call(url) if callback != self.parse_script else None
         if call is not None:  # asked as the app asks it (crawler.extract.posts)
+            self.posts_sent += 1
             target, body, headers = as_request(call, url)
+            # a POST is sent once: never retried, never sent on to where a 307/308 points
+            # (a backend that did its work would do it again)
+            meta.update(dont_retry=True, dont_redirect=True)
             yield Request(target, method="POST", body=body, headers=headers,
                           callback=callback, errback=errback, dont_filter=True, meta=meta)
             return
         yield Request(url, callback=callback, errback=errback, dont_filter=True, meta=meta)
 
     def _add_posts(self, calls: list[PostCall]) -> list[str]:
-        """Remember the POSTs the app's code makes for data (at most MAX_SITE_POSTS a
-        site); a detail call's template (``<url>?id=``) joins the detail templates. Returns
-        the URLs of the lists they ask for, to be asked as the code's other endpoints."""
+        """Remember the POSTs the app's code makes for data (at most MAX_SITE_POSTS distinct
+        calls a site); a detail call's template (``<url>?id=``) joins the detail templates.
+        Of two calls to one URL the better ranked (``PostCall.rank``) is kept, whichever
+        script came first. Returns the URLs of the lists they ask for, to be asked as the
+        code's other endpoints."""
         lists = []
         for call in calls:
             key = url_key(call.url)
             if key not in self.post_calls and len(self.post_calls) >= MAX_SITE_POSTS:
                 continue
-            self.post_calls.setdefault(key, call)
+            kept = self.post_calls.get(key)
+            if kept is None or call.rank() < kept.rank():
+                self.post_calls[key] = call
             if call.record_param:
                 template = DetailTemplate(call.detail_prefix(), call.record_key)
                 if template not in self.detail_templates:
@@ -959,8 +976,9 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         call = self.post_calls.get(url_key(url))
         if call is not None:
             return call
-        return next((c for c in self.post_calls.values()
-                     if c.record_param and url.startswith(c.detail_prefix())), None)
+        return min((c for c in self.post_calls.values()
+                    if c.record_param and url.startswith(c.detail_prefix())),
+                   key=PostCall.rank, default=None)
 
     def _lists_asked(self) -> list[str]:
         """What the site's code asks for: its data requests (not its script files: an app

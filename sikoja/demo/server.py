@@ -16,6 +16,10 @@ matters to a crawler:
   (``utm_*``, ``fbclid``, ``gclid``) are ignored, as a real CMS ignores them; a site whose
   routes name ``"*"`` answers that file for any path it has nothing at (a single-page app in
   history mode behind ``try_files $uri /index.html``).
+- a POST-only backend's ``"POST /api/x?id=1"`` routes match the path with the query's and
+  the body's pairs; a route's ``"307 <location>"`` sends the POST on; a site's
+  ``_csrf.json`` (``{"name": ..., "hash": ...}``) makes a POST without that pair answer 403,
+  as CodeIgniter's ``csrf_protection`` does.
 
 Some behaviours of old PHP sites need a running server rather than files; a site's
 manifest entry asks for them (the ``trap-`` sites):
@@ -280,6 +284,9 @@ class _Served:
     mtime: float
 
 
+_POST_REDIRECT = re.compile(r"^(30[78]) (\S+)$")
+
+
 class _SiteState:
     """Per-site lookup: routes, and served bytes cached per file (port-rewritten)."""
 
@@ -295,6 +302,11 @@ class _SiteState:
         # the paths a POST-only backend answers (``"POST /api/x?id=1"`` routes)
         self.post_paths = {key[5:].split("?", 1)[0] for key in self.routes
                            if key.startswith("POST ")}
+        # a CodeIgniter backend's CSRF pair (``{"name": ..., "hash": ...}``): a POST without
+        # it answers 403, as CodeIgniter's csrf_protection does
+        csrf_file = self.root / "_csrf.json"
+        self.csrf: dict[str, str] = (
+            json.loads(csrf_file.read_text(encoding="utf-8")) if csrf_file.is_file() else {})
         headers_file = self.root / "_headers.json"
         self.extra_headers: dict[str, dict[str, str]] = (
             json.loads(headers_file.read_text(encoding="utf-8")) if headers_file.is_file()
@@ -400,9 +412,30 @@ class _SiteState:
             return "file", self.root / self.routes["*"]
         return found
 
+    def csrf_missing(self, target: str, body: bytes, content_type: str) -> bool:
+        """Whether the site checks a CSRF pair and this POST has not sent it."""
+        if not self.csrf:
+            return False
+        pairs = self._post_pairs(target, body, content_type)
+        return (self.csrf["name"], self.csrf["hash"]) not in pairs
+
     def resolve_post(self, target: str, body: bytes, content_type: str) -> Path | None:
         """The file a POST answers: its path with the query's and the body's pairs (a form's
         ``a=1&b=2`` or a JSON object's scalar members), looked up as ``"POST " + key``."""
+        found = self.post_route(target, body, content_type)
+        return self.root / found if found and not _POST_REDIRECT.match(found) else None
+
+    def post_route(self, target: str, body: bytes, content_type: str) -> str | None:
+        """The route a POST is answered by: a file, or ``"307 <location>"`` (a backend
+        sending the request on, body and all, as 307 and 308 do)."""
+        parts = urlsplit(target)
+        pairs = self._post_pairs(target, body, content_type)
+        # a CSRF token (CodeIgniter's csrf_* pair) never selects the record
+        query = urlencode([(k, v) for k, v in pairs if not k.startswith("csrf")])
+        return self.routes.get("POST " + route_key(unquote(parts.path) or "/", query))
+
+    @staticmethod
+    def _post_pairs(target: str, body: bytes, content_type: str) -> list[tuple[str, str]]:
         parts = urlsplit(target)
         pairs = parse_qsl(parts.query, keep_blank_values=True)
         text = body.decode("utf-8", "replace")
@@ -416,11 +449,7 @@ class _SiteState:
                           if isinstance(v, (str, int, float))]
         else:
             pairs += parse_qsl(text, keep_blank_values=True)
-        # a CSRF token (CodeIgniter's csrf_* pair) never selects the record
-        query = urlencode([(k, v) for k, v in pairs if not k.startswith("csrf")])
-        key = "POST " + route_key(unquote(parts.path) or "/", query)
-        found = self.routes.get(key)
-        return self.root / found if found else None
+        return pairs
 
     def _static(self, path: str, key: str, query: str) -> tuple[str, Path | str | None]:
         if key != path and path in self.query_paths:  # a query this path has no page for
@@ -489,6 +518,15 @@ def _make_handler(state: _SiteState) -> type[BaseHTTPRequestHandler]:
         def do_POST(self) -> None:  # noqa: N802 (a POST-only backend's answer)
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(min(length, 65536)) if length > 0 else b""
+            if state.csrf_missing(self.path, body, self.headers.get("Content-Type", "")):
+                self._simple(HTTPStatus.FORBIDDEN, with_body=True)
+                return
+            route = state.post_route(self.path, body, self.headers.get("Content-Type", ""))
+            redirect = _POST_REDIRECT.match(route or "")
+            if redirect:
+                self._simple(HTTPStatus(int(redirect.group(1))), with_body=True,
+                             location=redirect.group(2))
+                return
             found = state.resolve_post(self.path, body, self.headers.get("Content-Type", ""))
             if found is None or not found.is_file():  # a record it has not, or no backend
                 posted = unquote(urlsplit(self.path).path) in state.post_paths
