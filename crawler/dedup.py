@@ -117,9 +117,16 @@ def is_pdf_part(doc: Document) -> bool:
 def canonical_member(docs: Iterable[Document]) -> Document:
     """OPD's own page over an aggregator's, service pages first, a web page over a service
     read from a page of a PDF (the same service's page opens anywhere; its standard's full
-    table of fourteen components would otherwise win on length), then the fuller text."""
+    table of fourteen components would otherwise win on length), then the fuller text, then
+    the URL without its port (session 21: copies of one length went by the port's digits, so
+    the same web served on other ports showed another copy)."""
     return min(docs, key=lambda d: (is_aggregator(d), d.kind != "service", d.kind == "app",
-                                    is_pdf_part(d), -len(d.text), d.url))
+                                    is_pdf_part(d), -len(d.text), _portless(d.url), d.url))
+
+
+def _portless(url: str) -> str:
+    parts = urlsplit(url)
+    return parts._replace(netloc=parts.hostname or parts.netloc).geturl()
 
 
 class _UnionFind:

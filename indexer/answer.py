@@ -405,7 +405,8 @@ class QueryWords:
                     if any(expansions):
                         known.add(w)
         total = sum(self.weights.values())
-        self.known = sum(self.weights[w] for w in known) / total if total else 0.0
+        # exactly, whatever the order of the set (the process's hash seed)
+        self.known = math.fsum(self.weights[w] for w in known) / total if total else 0.0
 
     def coverage(self, title: str) -> float:
         """IDF-weighted share of the content words that ``title`` says, by any reading of

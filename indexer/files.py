@@ -43,6 +43,7 @@ situations; the review's form queries keep their service (BENCHMARKS.md).
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
@@ -147,7 +148,7 @@ def file_lead(collapsed: Collapsed, metas: dict[str, DocMeta], words: QueryWords
     cues = download_tokens(words.analyzer)
     rest = [w for w in words.words if w not in FORMATS and w not in DOWNLOAD_WORDS]
     distinctive = [w for w in rest if w not in DOCUMENT_WORDS]
-    total = sum(words.weights[w] for w in rest)
+    total = math.fsum(words.weights[w] for w in rest)
     if not total or not distinctive:
         return collapsed  # "download form": no file is asked for more than another
 
@@ -179,7 +180,10 @@ def file_lead(collapsed: Collapsed, metas: dict[str, DocMeta], words: QueryWords
             w for w, own in common.items() if own and own <= tokens}
 
     def share(says: set[str]) -> float:
-        return sum(words.weights[w] for w in says if w in words.weights) / total
+        # summed exactly: a set's order is the process's (PYTHONHASHSEED), and a rounding
+        # bit of it made a tie of two shares a lead in one process and not in the next
+        # (session 21: the DPMPTSP workbook's news post or its Unduhan page first)
+        return math.fsum(words.weights[w] for w in says if w in words.weights) / total
 
     # the result saying most of the query leads, among equals (of a share worth a tie) the
     # one offering the file most directly, the first of those; it must say a distinctive

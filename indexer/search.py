@@ -576,6 +576,8 @@ class Searcher:
                       if h.id in keyword_ids or h.score >= floor or not cfg.use_keyword]
             past = self._vector_ranks_past(qv, keyword, vector)
         metas = self.backend.doc_meta(list({h.id: None for h in [*keyword, *vector]}))
+        # equal scores by what the pages are (_tie), not by their ids: a rank decides RRF
+        keyword, vector, past = (_by_score(hits, metas) for hits in (keyword, vector, past))
         share = cfg.prior_signal_share
         if cfg.use_priors and share > 0:
             keyword = self._prior_hits(keyword, metas, prior, lambda s, b: s * b ** share)
@@ -592,7 +594,7 @@ class Searcher:
             fused = fuse_linear(keyword, vector, keyword_weight=cfg.keyword_weight,
                                 vector_weight=vector_weight, vector_floor=cfg.vector_floor,
                                 past=past)
-        return fused, metas
+        return _by_score(fused, metas), metas
 
     def _fed_vector(self, qv: np.ndarray | None, weak: float, fused: list[Fused],
                     keyword: list[Hit], vector: list[Hit], metas: dict[str, DocMeta],
@@ -692,8 +694,7 @@ class Searcher:
             for value in self._boosts(doc, prior).values():
                 boost *= value
             out.append(Hit(hit.id, apply(hit.score, boost)))
-        out.sort(key=lambda h: (-h.score, h.id))
-        return out
+        return _by_score(out, metas)
 
     def _server_hybrid(self, analysis: QueryAnalysis, filters: Filters | None,
                        vector_weight: float) -> list[Fused] | None:
@@ -726,8 +727,7 @@ class Searcher:
                     item.boosts[name] = boost ** share
                     item.score *= item.boosts[name]
             ranked.append(item)
-        ranked.sort(key=lambda f: (-f.score, f.id))
-        return ranked
+        return _by_score(ranked, docs)
 
     def _coverage(self, ids: Sequence[str], words: QueryWords, read: dict[str, IndexedDoc],
                   offices: dict[str, frozenset[str]] | None = None) -> dict[str, float] | None:
@@ -785,7 +785,7 @@ class Searcher:
         weight = self.ranking.coverage_weight
         for item in ranked:
             item.rescore("coverage", item.score * coverage_factor(said.get(item.id, 0.0), weight))
-        ranked.sort(key=lambda f: (-f.score, f.id))
+        ranked.sort(key=lambda f: -f.score)  # stable: equal scores in _rank's order (_tie)
         return ranked
 
     def _kind_priors(self, intent: str | None) -> dict[str, float]:
@@ -1416,6 +1416,24 @@ def _group_key(doc: DocMeta, docs: dict[str, DocMeta]) -> str:
     if doc.kind == "document" and parent is not None:
         return parent.group_id or parent.id  # a PDF is shown with the page that links it
     return doc.group_id or doc.id
+
+
+def _tie(id_: str, docs: dict[str, DocMeta]) -> tuple[str, ...]:
+    """What decides between candidates of equal score: the URL without its port, then
+    title, OPD and the URL itself; never the id, a hash of the URL with its port, which
+    put the same web served on other ports (the sample web's ports are free ones, new
+    every run) in another order (session 21, issue #11)."""
+    meta = docs.get(id_)
+    if meta is None:
+        return ("\uffff", id_)
+    parts = urlsplit(meta.url)
+    host = parts.hostname or parts.netloc
+    return (parts._replace(netloc=host).geturl(), meta.title, meta.opd, meta.url)
+
+
+def _by_score(items: Sequence[Any], docs: dict[str, DocMeta]) -> list[Any]:
+    """``items`` (hits or fused candidates) best score first, equal scores by :func:`_tie`."""
+    return sorted(items, key=lambda h: (-h.score, _tie(h.id, docs)))
 
 
 def _groups(ranked: Sequence[Fused], docs: dict[str, DocMeta]
