@@ -654,3 +654,41 @@ def test_a_long_wrapped_value_is_read_in_linear_time():
     out = gap_rows(lines)
     assert time.perf_counter() - start < 3.0
     assert out[0] == "Persyaratan Pelayanan" and out[1].startswith("1. KTP lanjutan")
+
+
+@pytest.mark.parametrize("title,body,url", [
+    # an office's letters, each free and done in a day: a list of services, not one
+    ("Layanan Kelurahan Payo Selincah",
+     "<ul><li>Surat Keterangan Domisili: gratis, 1 hari kerja</li><li>SKTM: gratis, selesai "
+     "dalam 1 hari</li><li>Surat Pengantar Nikah: tidak dipungut biaya</li><li>Legalisir: "
+     "gratis</li></ul>", "https://kel.example.go.id/halaman/daftar"),
+    # a holiday's notice about a service
+    ("Pelayanan Adminduk Selama Libur Lebaran",
+     "<p>Diberitahukan kepada masyarakat bahwa selama cuti bersama pelayanan KTP-el tutup. "
+     "Pelayanan kembali buka tanggal 15 April. Seluruh layanan gratis, tidak dipungut biaya. "
+     "Dokumen hilang diproses dalam 3 hari kerja setelah buka.</p>",
+     "https://dukcapil.example.go.id/info/libur-lebaran"),
+    # a rumour denied
+    ("Layanan KTP-el Berbayar? Ini Faktanya",
+     "<p>Beredar kabar pembuatan KTP-el dipungut biaya Rp 50.000. Disdukcapil menegaskan "
+     "pembuatan KTP-el gratis, tidak dipungut biaya, dan selesai dalam 1 hari kerja.</p>",
+     "https://dukcapil.example.go.id/klarifikasi"),
+])
+def test_an_undated_page_about_services_that_states_their_facts_is_no_service(title, body,
+                                                                               url):
+    assert extract(title, body, url).kind == "page"
+
+
+def test_a_contact_page_named_like_a_desk_keeps_its_kind_and_its_contact():
+    """"Layanan Pengaduan Masyarakat" at /kontak says a complaint is free and answered in 3
+    working days, and where to write: it is the office's contact page, shown with its
+    address and telephone, not a service without them."""
+    doc = extract("Layanan Pengaduan Masyarakat",
+                  "<p>Hubungi kami di WhatsApp 0812-7400-1234. Pengaduan tidak dipungut biaya "
+                  "dan ditindaklanjuti paling lama 3 hari kerja.</p><p>Alamat: Jl. Jend. "
+                  "Sudirman No. 1, Kota Jambi. Telp (0741) 123456. Email: "
+                  "dinas@jambikota.go.id</p>", "https://dinas.example.go.id/kontak")
+    assert doc.kind == "page"
+    assert doc.fields["contact"]["phone"] == "WhatsApp 0812-7400-1234"
+    assert doc.fields["contact"]["address"].startswith("Jl. Jend. Sudirman No. 1")
+
