@@ -692,3 +692,18 @@ def test_a_contact_page_named_like_a_desk_keeps_its_kind_and_its_contact():
     assert doc.fields["contact"]["phone"] == "WhatsApp 0812-7400-1234"
     assert doc.fields["contact"]["address"].startswith("Jl. Jend. Sudirman No. 1")
 
+
+def test_a_standard_headed_by_its_office_and_its_service_is_named_by_the_service(tmp_path):
+    """The heading names the office and then the standard on one line ("BADAN PENDAPATAN
+    DAERAH STANDAR PELAYANAN PBB"): the service is PBB, not the office's name nor the
+    file's title."""
+    doc = stored_pdf(tmp_path, [
+        "BADAN PENDAPATAN DAERAH STANDAR PELAYANAN PBB",
+        "NO  KOMPONEN            URAIAN",
+        "1   Persyaratan         1. SPOP yang telah diisi",
+        "                        2. Fotokopi KTP wajib pajak",
+        "2   Jangka Waktu        5 hari kerja",
+        "3   Biaya/Tarif         Tidak dipungut biaya",
+    ], "dokumen-bapenda-2024")
+    assert doc.kind == "service"
+    assert doc.title == "PBB"
