@@ -21,8 +21,14 @@ the sibling groups that have a verdict all say service: at least ``MIN_VOTES`` c
 siblings, ``SERVICE_SHARE`` of them services. Listed under a news name, it stays as it is.
 A post the author files under a label by linking it from its own footer (Blogger's labels,
 whose pages robots.txt often keeps out of the crawl) is a service when every other page
-filed there is one, at least ``MIN_FILED`` of them (``filed_with_services``): the filing is
-the author's, a list that shows a post beside services is not.
+filed there is a service, at least ``MIN_FILED`` of them, or a candidate like it
+(``filed_with_services``): the filing is the author's, a list that shows a post beside
+services is not. Only a label's own URL files (``is_label``: /search/label/, /category/,
+?cat=; a month's archive or an author's page files nothing), a label named like news
+files no service, a post a news section lists is never lifted by a label, and a candidate
+that reads as a report ("menggelar", "sebanyak 230 warga") neither is lifted nor lets the
+others be. The label holds what the crawl fetched: a report filed there that the crawl
+budget left out cannot keep a post out, so the verdict may change as the crawl grows.
 A page the rule was sure of (a service, or news without any service evidence) is never
 changed; the confident pages are the ones that vote.
 
@@ -48,7 +54,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 from crawler.boilerplate import strip_template_fields, template_links
@@ -90,6 +96,20 @@ _NAME = (r"^(daftar |jenis |info |informasi |kategori |label |prosedur |tata car
 _SERVICE_NAME = re.compile(_NAME.format(words=SERVICE_WORDS.replace("-", " ")), re.IGNORECASE)
 _NEWS_NAME = re.compile(_NAME.format(words=NEWS_WORDS), re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+# A label's or a category's own URL, where a post links the section it is filed in:
+# Blogger's /search/label/Info, WordPress's /category/layanan/ and /tag/x/, ?cat=3,
+# OpenSID's /first/kategori/2 and /artikel/kategori/layanan, Joomla's
+# ?view=category&id=8 or /component/content/category/...
+_LABEL_URL = re.compile(
+    r"/search/label/|/(category|categories|kategori|tag|tags|label|labels|topik|topic)/"
+    r"|[?&](cat|category|kategori|tag|label|catid)=|[?&]view=category\b", re.IGNORECASE)
+# What a report says and a service's own page does not: an event held, a count of those
+# who came ("Puskesmas menggelar vaksinasi massal ... Sebanyak 230 warga divaksin"): a
+# candidate that says so is news by its own words, and its label vouches for no service
+_REPORTED = re.compile(
+    r"\b(menggelar|digelar|mengadakan|diadakan|berlangsung|dihadiri|diikuti|meresmikan|"
+    r"diresmikan|sebanyak \d+|\d+ (warga|orang|peserta|lansia|balita|pengunjung|pasien)"
+    r" (hadir|datang|mengikuti|divaksin|dilayani))\b", re.IGNORECASE)
 # A list's later pages: /kategori/3/2, /category/layanan/page/2/, ?page=2, ?start=6
 _PAGE_PATH = re.compile(r"/(page/)?\d+/?$")
 _PAGE_PARAMS = {"page", "paged", "hal", "halaman", "start", "offset"}
@@ -115,6 +135,14 @@ class Member:
         if self.doc.kind == "service":
             return "service"
         return None if self.evidence.signals else "other"
+
+
+class Decision(NamedTuple):
+    """What the groups of a candidate say (``decide``)."""
+
+    confidence: float  # a service's kind confidence, 0 when it stays as it is
+    reason: str
+    kept: bool = False  # a section named like news said "keep": no label makes it a service
 
 
 @dataclass
@@ -267,11 +295,13 @@ def only_template_listing(url: str, doc: Document, docs: dict[str, Document],
 
 def sibling_groups(docs: dict[str, Document], members: set[str],
                    content: dict[str, list[tuple[str, str]]],
-                   anchors: dict[str, list[str]]) -> list[Group]:
+                   anchors: dict[str, list[str]],
+                   filed: dict[str, set[str]] | None = None) -> list[Group]:
     """The site's groups of pages: those each listing page lists, those that link one
     label or category from their main block (a post's "Kategori: Layanan", whether or not
     the label's page was crawled), and those of each URL pattern. ``members``: the URLs of
-    the site's content pages (not listings)."""
+    the site's content pages (not listings). ``filed``, when given, gets the labels the
+    members file themselves under (``filings``): label -> its members."""
     groups: dict[str, Group] = {}
     for url, doc in docs.items():
         if doc.fields.get("listing"):
@@ -287,8 +317,11 @@ def sibling_groups(docs: dict[str, Document], members: set[str],
             group.name = first.name
     for url in sorted(members):
         host = urlsplit(url).netloc
-        for target in {canonicalize_url(u) for u, t in content.get(url, [])
-                       if urlsplit(u).netloc == host and not pager_link(url, u, t)} - members:
+        targets = {canonicalize_url(u): t for u, t in content.get(url, [])
+                   if urlsplit(u).netloc == host and not pager_link(url, u, t)}
+        for target in targets.keys() - members:
+            if filed is not None and is_label(target, targets[target]):
+                filed[target].add(url)
             if target not in groups:
                 groups[target] = Group(target, section_name(
                     listing_names(target, "", anchors[target])))
@@ -316,59 +349,63 @@ def verdict(group: Group) -> tuple[str | None, str]:
     return "keep", ""
 
 
-def decide(mine: list[Group], news_post: bool = False) -> tuple[float, str]:
+def decide(mine: list[Group], news_post: bool = False) -> Decision:
     """(confidence, reason) when a candidate in the groups ``mine`` is a service, else
-    (0, ""): a section name decides first, then the unnamed groups, unanimous. A
+    (0, "", kept): a section name decides first, then the unnamed groups, unanimous;
+    ``kept`` when a section named like news listed it (no label the post links makes it a
+    service then: "Vaksinasi Massal ..." under "Berita" stays news whatever else is
+    filed there). A
     ``news_post`` (a dated post in a news path without service sections of its own) is
     decided by a section name only: a home or an unnamed list that shows it beside services
     ("Layanan Adminduk Malam Hari di MPP" among seven services) says it is about them, not
     that it is one."""
     # a named group may say nothing (None): sorted with the others, not compared to them
     named = sorted((verdict(g) for g in mine if g.name), key=lambda v: (v[0] or "", v[1]))
-    if any(v == "keep" for v, _ in named):
-        return 0.0, ""
+    kept = [reason for v, reason in named if v == "keep"]
+    if kept:
+        return Decision(0.0, kept[0], True)
     listed = [reason for v, reason in named if v == "service"]
     if listed:
-        return FROM_LISTING, listed[0]
+        return Decision(FROM_LISTING, listed[0])
     if news_post:
-        return 0.0, ""
+        return Decision(0.0, "")
     said = sorted((v, reason) for v, reason in map(verdict, (g for g in mine if not g.name))
                   if v is not None)
     if said and all(v == "service" for v, _ in said):
-        return FROM_SIBLINGS, said[0][1]
-    return 0.0, ""
+        return Decision(FROM_SIBLINGS, said[0][1])
+    return Decision(0.0, "")
 
 
-def filings(members: set[str], content: dict[str, list[tuple[str, str]]]) -> dict[str, set[str]]:
-    """Label -> the content pages that file themselves under it: that link it from their
-    own main block by a name of a few words (a blog post's footer links its labels "Info",
-    "Pelayanan", whether or not robots.txt lets the crawl fetch the label's page). A label
-    is no content page, nor the home; a link titled like a post ("Jumat Bersih di Pasar
-    Angso Duo ...") or a sentence is no label."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for url in members:
-        host = urlsplit(url).netloc
-        for target, text in content.get(url, []):
-            if (target not in members and not is_home(target) and target != url
-                    and 0 < len(text.split()) <= MAX_LABEL_WORDS
-                    and urlsplit(target).netloc == host and not pager_link(url, target, text)):
-                out[target].add(url)
-    return out
+def is_label(url: str, text: str) -> bool:
+    """Whether a post's link to ``url`` with ``text`` files it under a label: a label's or
+    a category's URL (``_LABEL_URL``) named in a few words, not named like news ("Berita",
+    "Artikel", "Pengumuman": a label of news files no service), nor the home. A month's
+    archive ("Bulan 06" at /2024/06/), an author's page or a shared PDF is no label."""
+    return (bool(_LABEL_URL.search(url)) and not is_home(url)
+            and 0 < len(text.split()) <= MAX_LABEL_WORDS
+            and section_name([text, *listing_names(url, "", [])]) != "news")
 
 
-def filed_with_services(url: str, filed: dict[str, set[str]],
-                        services: set[str]) -> tuple[float, str]:
+def filed_with_services(url: str, filed: dict[str, set[str]], services: set[str],
+                        eligible: set[str]) -> Decision:
     """(confidence, reason) when the candidate at ``url`` files itself under a label
-    (``filings``) whose every other page is a service, at least ``MIN_FILED`` of them,
-    counting those the section names made services; else (0, ""). The author put it with
-    services: a post "Berobat Gratis Cukup Bawa KTP" told in prose under "Info", beside the
-    two service posts filed there, is the site's third. A list that only shows a post beside
-    services (a home, "Layanan Unggulan") files nothing: the post does not link it."""
+    (``is_label``) whose other pages are services, at least ``MIN_FILED`` of them (counting
+    those the section names made services), and candidates that show service evidence and
+    no report's words (``eligible``, ``url`` among them); else (0, ""). The author put it
+    with services: a post "Berobat Gratis Cukup Bawa KTP" told in prose under "Info", beside
+    the two service posts filed there, is the site's third, and two such posts there do not
+    keep each other out. A list that only shows a post beside services (a home, "Layanan
+    Unggulan") files nothing: the post does not link it. What the label holds is what the
+    crawl fetched of it: a report filed there but not crawled cannot keep a post out."""
+    if url not in eligible:
+        return Decision(0.0, "")
     for label in sorted(label for label, pages in filed.items() if url in pages):
         others = filed[label] - {url}
-        if len(others) >= MIN_FILED and others <= services:
-            return FROM_SIBLINGS, f"filed with services ({label}: {len(others)} of them)"
-    return 0.0, ""
+        served = others & services
+        if len(served) >= MIN_FILED and others <= services | eligible:
+            return Decision(FROM_SIBLINGS,
+                            f"filed with services ({label}: {len(served)} of them)")
+    return Decision(0.0, "")
 
 
 def own_sections(links: LinkStore, url: str, fields: dict[str, object],
@@ -422,13 +459,14 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
         members[url] = Member(doc, service_evidence(
             url, headlines, own_sections(links, url, {}, template), doc.text, page_links))
     groups_of: dict[str, list[Group]] = defaultdict(list)
-    for group in sibling_groups(docs, set(members), content, anchors):
+    filed: dict[str, set[str]] = defaultdict(set)
+    for group in sibling_groups(docs, set(members), content, anchors, filed):
         for url in group.urls:
             groups_of[url].append(group)
             vote = members[url].vote
             group.votes += vote is not None
             group.services += vote == "service"
-    decided: dict[str, tuple[float, str]] = {}
+    decided: dict[str, Decision] = {}
     for url, member in members.items():
         if member.vote is None:
             news_post = (member.doc.kind == "news" and is_news_path(url)
@@ -436,15 +474,17 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
             decided[url] = decide(groups_of[url], news_post)
     services = {url for url, member in members.items()
                 if member.vote == "service" or decided.get(url, (0.0,))[0]}
-    filed = filings(set(members), content)
-    for url, (confidence, _) in list(decided.items()):
-        if not confidence:
-            decided[url] = filed_with_services(url, filed, services)
+    # candidates a label may vouch for: not kept by a news section, not a report by its
+    # own words
+    eligible = {url for url, said in decided.items() if not said.confidence and not said.kept
+                and not _REPORTED.search(members[url].doc.text)}
+    for url in eligible:
+        decided[url] = filed_with_services(url, filed, services, eligible)
     changed = 0
     for url, doc in sorted(docs.items()):
         new = doc
         if url in decided:
-            confidence, reason = decided[url]
+            confidence, reason, _ = decided[url]
             if confidence:
                 fields = {k: v for k, v in doc.fields.items() if k != "kind_confidence"}
                 fields["kind_confidence"] = confidence

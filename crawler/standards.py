@@ -445,6 +445,7 @@ def _rewrite(store: DocumentStore, doc: Document) -> None:
 # -- a standard of many services, no page of its own for each ------------------------------
 
 PART = "#page="  # a service of a standard PDF is at <pdf>#page=N: a browser opens it there
+_STANDARD_NAMED = re.compile(r"\bstandar\s+pelayanan\b", re.IGNORECASE)
 _STANDARD_PREFIX = re.compile(r"^(?:standar\s+pelayanan(?:\s+publik)?|jenis\s+(?:pelayanan|"
                               r"layanan))\s*[:.\-]?\s*", re.IGNORECASE)
 
@@ -588,6 +589,10 @@ def service_title(block: Standard) -> str:
     else the PDF's title, without "Standar Pelayanan" before it either way. An office's name
     over the fields ("DINAS PERHUBUNGAN KOTA JAMBI" above the table) is no such heading."""
     heading = heading_text(block.heading)
+    named = _STANDARD_NAMED.search(heading or "")
+    if named and named.start() and names_office(heading[:named.start()]):
+        # "BADAN PENDAPATAN DAERAH STANDAR PELAYANAN PBB": the office, then its service's
+        heading = heading[named.start():]
     if (heading and not names_office(heading)
             and (shouted(heading) or _STANDARD_PREFIX.match(heading))
             and _STANDARD_PREFIX.sub("", heading).strip()):

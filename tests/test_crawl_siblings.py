@@ -359,7 +359,7 @@ def test_a_post_in_a_mostly_news_layanan_list_and_a_service_list_is_a_service():
     mostly_news = Group("http://kec.go.id/category/layanan/", "service", {"a", "b", "c"},
                         votes=3, services=1)
     services = Group("http://kec.go.id/layanan/", "service", {"a", "d"}, votes=1, services=1)
-    confidence, reason = decide([mostly_news, services])
+    confidence, reason, _ = decide([mostly_news, services])
     assert confidence == FROM_LISTING
     assert reason == "listed under a service section (http://kec.go.id/layanan/)"
 
@@ -369,7 +369,7 @@ def test_a_news_post_shown_beside_services_stays_news_without_sections_of_its_ow
     Hari di MPP", under /berita/): the post stays news; the same list makes a plain page a
     service, and a "Layanan" label makes even the post one."""
     home = Group("http://dukcapil.go.id/", None, {"a", "b"}, votes=8, services=7)
-    assert decide([home], news_post=True) == (0.0, "")
+    assert decide([home], news_post=True) == (0.0, "", False)
     assert decide([home])[0] == FROM_SIBLINGS
     label = Group("http://dukcapil.go.id/kategori/layanan", "service", {"a"}, votes=1,
                   services=1)
@@ -521,3 +521,94 @@ def test_a_prose_post_filed_only_with_service_posts_is_a_service(tmp_path):
     got = kinds(tmp_path)
     assert got[site.url("/2024/09/vaksinasi-massal-di-aula.html")][0] == "news"
     assert got[post][0] == "news"
+
+
+BEROBAT = FILED["/2024/06/berobat-gratis-cukup-bawa-ktp.html"][2]
+IMUNISASI = ("<p>Bayi dan balita warga kelurahan bisa diimunisasi di puskesmas tanpa biaya. "
+             "Orang tua cukup membawa buku KIA dan KTP-el.</p><p>Petugas mencatat jadwal "
+             "imunisasi berikutnya di buku KIA.</p>")
+
+
+def labelled_blog(posts: dict[str, tuple[tuple[str, ...], str, str]],
+                  extra: str = "") -> dict[str, Page]:
+    """A blog whose posts (path -> (labels, title, body)) link their labels from the footer,
+    with ``extra`` links below, and whose label pages robots.txt keeps out of the crawl."""
+    pages = {}
+    for path, (labels, title, body) in posts.items():
+        tags = "".join(f"<a href='/search/label/{label}' rel='tag'>{label}</a> "
+                       for label in labels)
+        pages[path] = Page(html(title, f"<article><h1 class='post-title entry-title'>{title}"
+                                f"</h1><time class='published' datetime='2024-06-03T09:00:00"
+                                f"+07:00'>3 Juni 2024</time><div class='post-body "
+                                f"entry-content'>{body}</div><div class='post-labels'>Label: "
+                                f"{tags}</div>{extra.format(path=path)}</article>"))
+    pages["/"] = Page(html("Puskesmas Uji", "<ul>" + "".join(
+        f"<li><a href='{p}'>{spec[1]}</a></li>" for p, spec in posts.items()) + "</ul>"))
+    pages["/robots.txt"] = Page(b"User-agent: *\nDisallow: /search\n",
+                                content_type="text/plain")
+    return pages
+
+
+def two_services(label: str) -> dict[str, tuple[tuple[str, ...], str, str]]:
+    return {"/2024/02/syarat-surat-sehat.html": ((label,), "Syarat Surat Keterangan Sehat", FULL),
+            "/2024/03/alur-pendaftaran.html": ((label,), "Alur Pendaftaran Pasien", FULL)}
+
+
+@pytest.mark.parametrize("label", ["Berita", "Pengumuman", "Artikel"])
+def test_a_post_its_author_filed_as_news_stays_news_beside_two_service_posts(tmp_path, label):
+    """The blog files two service posts under "Berita" too, and a post telling in prose
+    that treatment is free with a KTP: the author called all three news, and only the
+    posts whose own sections make them services are; the third stays news."""
+    post = "/2024/06/berobat-gratis.html"
+    posts = {**two_services(label), post: ((label,), "Berobat Gratis Cukup Bawa KTP", BEROBAT)}
+    with PageSite(labelled_blog(posts)) as site:
+        run(site, tmp_path, "/")
+        got = kinds(tmp_path)
+    assert got[site.url("/2024/02/syarat-surat-sehat.html")][0] == "service"
+    assert got[site.url(post)][0] == "news", got[site.url(post)][1].get("kind_from")
+
+
+def test_a_month_archive_or_an_author_page_files_no_post_with_services(tmp_path):
+    """Each post links its month's archive ("Juni 2024") and its author's page: neither is
+    a label the author filed the post under, so the two service posts of June, both by the
+    admin, make no service of the admin's prose post of the same month."""
+    post = "/2024/06/berobat-gratis.html"
+    posts = {"/2024/06/syarat-surat-sehat.html": ((), "Syarat Surat Keterangan Sehat", FULL),
+             "/2024/06/alur-pendaftaran.html": ((), "Alur Pendaftaran Pasien", FULL),
+             post: ((), "Berobat Gratis Cukup Bawa KTP", "<p>Warga yang belum punya BPJS "
+                    "bisa berobat gratis di puskesmas cukup dengan KTP-el Kota Jambi.</p>"),
+             **{f"/2024/0{m}/kegiatan-{m}.html": ((), f"Kegiatan Rutin {m}", "<p>Kegiatan "
+                "rutin kelurahan berjalan lancar.</p>") for m in (3, 4, 5)}}
+    pages = labelled_blog(posts)
+    for path, (_, title, body) in posts.items():
+        author = "admin" if "/06/" in path else f"kader{path[6:8]}"
+        pages[path] = Page(html(title, f"<article><h1 class='post-title entry-title'>{title}"
+                                f"</h1><time class='published' datetime='2024-06-03T09:00:00"
+                                f"+07:00'>3 Juni 2024</time><div class='post-body "
+                                f"entry-content'>{body}</div><p>Arsip: <a href='{path[:9]}/'>"
+                                f"Bulan {path[6:8]}</a> oleh <a href='/profile/{author}'>"
+                                f"{author.title()}</a></p></article>"))
+    pages["/robots.txt"] = Page(b"User-agent: *\nDisallow: /2024/06/$\nDisallow: /profile\n",
+                                content_type="text/plain")
+    with PageSite(pages) as site:
+        run(site, tmp_path, "/")
+        got = kinds(tmp_path)
+    assert got[site.url("/2024/06/syarat-surat-sehat.html")][0] == "service"
+    assert got[site.url(post)][0] == "news", got[site.url(post)][1].get("kind_from")
+
+
+def test_two_prose_service_posts_filed_with_the_services_are_both_services(tmp_path):
+    """Two posts told in prose (free treatment with a KTP, free immunisation with the KIA
+    book) filed under "Info" with the blog's two service posts: each is a service, though
+    each alone reads as news and each sees the other among the label's pages."""
+    prose = {"/2024/06/berobat-gratis.html": (("Info",), "Berobat Gratis Cukup Bawa KTP",
+                                              BEROBAT),
+             "/2024/07/imunisasi-gratis.html": (("Info",), "Imunisasi Gratis Bawa Buku KIA",
+                                                IMUNISASI)}
+    with PageSite(labelled_blog({**two_services("Info"), **prose})) as site:
+        run(site, tmp_path, "/")
+        got = kinds(tmp_path)
+    for path in prose:
+        kind, fields = got[site.url(path)]
+        assert kind == "service" and fields["kind_from"]["kind"] == "news", (path, fields)
+        assert site.url("/search/label/Info") in fields["kind_from"]["reason"]

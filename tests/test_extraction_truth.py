@@ -278,8 +278,11 @@ TABLE = [
     # a PPID's list of public information (DIP): its services are in Standar Pelayanan PDFs
     ("ppid-dishub", "/daftar-informasi-publik", "Daftar Informasi Publik", "listing", None,
      None),
+    # ...each one's table set in columns by spaces: stored as its service (session 21)
     ("ppid-dishub", "/uploads/dip/2025/sp-pengujian-kendaraan-bermotor.pdf",
-     "Standar Pelayanan Pengujian Berkala Kendaraan Bermotor", "document", None, None),
+     "Pengujian Berkala Kendaraan Bermotor", "service",
+     "Uji pertama: fotokopi identitas pemohon, BPKB, STNK, sertifikat registrasi uji tipe, "
+     "(izin angkutan)", "Retribusi sesuai Perda"),
     # Joomla 3 (Protostar): SEF menus without rewriting, the article also linked non-SEF with
     # the home page's Itemid; a category blog, a tag page, a news list with hits
     ("kec-paalmerah", "/index.php/layanan/12-surat-keterangan-domisili",
@@ -770,7 +773,7 @@ TABLE = [
 FAMILY_KINDS = {"js-json-list": {"listing"}, "one-page-uptd": {"service"},
                 "spa-json-api": {"service", "listing"},
                 "one-page-accordion": {"service", "listing"},
-                "mpp-portal": {"service", "listing"}, "ppid-dip-pdf": {"document", "listing"},
+                "mpp-portal": {"service", "listing"}, "ppid-dip-pdf": {"service", "listing"},
                 "laravel-inertia": {"service", "listing"},
                 "vue-hash-axios": {"service", "listing"}, "react-jsonapi": {"service", "listing"},
                 "ci3-adminlte-modal": {"service", "listing"},

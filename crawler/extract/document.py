@@ -273,6 +273,9 @@ class ServiceEvidence:
     signals: list[str] = field(default_factory=list)
     standard_items: int = 0  # link items of the main block that are standard documents
     stated: int = 0  # of what to bring, what it costs and how long it takes: how many it says
+    # its headline names one service as its own page does: not an office's services, a
+    # contact page, an announcement about a service or a rumour's denial (``named_service``)
+    named: bool = False
 
     @property
     def score(self) -> float:
@@ -313,6 +316,13 @@ def _service_headline(headline: str) -> re.Match[str] | None:
 
 # what follows "Layanan"/"Pelayanan" in the name of an office's list of its services:
 # "Layanan Kelurahan Payo Selincah", "Pelayanan Puskesmas Olak Kemang"
+# A headline telling news about a service, not the service's own page: a closure or a
+# holiday's hours ("Pelayanan Adminduk Selama Libur Lebaran"), a notice, a rumour's denial
+# ("Layanan KTP-el Berbayar? Ini Faktanya"): a question followed by more words
+_TOLD_ABOUT = re.compile(
+    r"\b(selama|libur|lebaran|natal|cuti bersama|ditutup|tutup sementara|pengumuman|"
+    r"pemberitahuan|imbauan|himbauan|faktanya|hoaks|hoax|klarifikasi)\b|\?\s*\w",
+    re.IGNORECASE)
 _OFFICE_REST = re.compile(r"^(kelurahan|kecamatan|desa|puskesmas|pustu|upt|uptd|dinas|badan|"
                           r"kantor|rsud|rumah sakit|kota|kabupaten|mal pelayanan|mpp|bagian|"
                           r"sekretariat|kua)\b", re.IGNORECASE)
@@ -392,6 +402,9 @@ def service_evidence(url: str, headlines: list[str], partial: dict[str, object],
         evidence.signals.append("path")
     if any(names_service(h) for h in headlines if h):
         evidence.signals.append("headline")
+        evidence.named = (any(names_one_service(h) for h in headlines if h)
+                          and not is_contact_page(url, headlines)
+                          and not any(_TOLD_ABOUT.search(h) for h in headlines if h))
     if any(partial.get(k) for k in CORE_FIELDS):
         evidence.signals.append("sections")
     standards = {link.url for link in links if is_standard_link(link.url, link.text)}
@@ -425,8 +438,13 @@ def named_service(evidence: ServiceEvidence) -> bool:
     page "Pengaduan Saluran Air Limbah" says what to send, that it is free and that an
     officer comes within 2 working days, with no labelled sections. A report states as much
     ("Pelayanan Adminduk Keliling ...: warga cukup membawa KK, seluruh layanan gratis"),
-    but a report is dated: rule 3 and 5 decide those."""
-    return "headline" in evidence.signals and evidence.stated >= len(_STATEMENTS) - 1
+    but a report is dated: rule 3 and 5 decide those. The headline must name one service
+    (``ServiceEvidence.named``): an office's list of its letters ("Layanan Kelurahan Payo
+    Selincah", each free and done in a day), a contact page ("Layanan Pengaduan
+    Masyarakat" at /kontak, which keeps its kind and its contact fields) and an undated
+    announcement or denial about a service ("Pelayanan Adminduk Selama Libur Lebaran",
+    "Layanan KTP-el Berbayar? Ini Faktanya") state the same facts and are none."""
+    return evidence.named and evidence.stated >= len(_STATEMENTS) - 1
 
 
 def page_kind(url: str, fields: dict[str, object], meta: dict[str, str | None],

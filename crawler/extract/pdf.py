@@ -62,6 +62,9 @@ _ADDRESS = re.compile(
     r"\bkode\s*pos\s*:?\s*\d{5}\b|"
     r"\b(?:e-?mail|surel|website|laman|homepage)\s*:\s*\S+\.\S|www\.|https?://|@[a-z0-9-]+\.",
     re.IGNORECASE)
+# what an office's name never says: that the line is a service's standard or its steps
+_NAMES_STANDARD = re.compile(r"\b(?:STANDAR\s+(?:PELAYANAN|OPERASIONAL)|SOP|MAKLUMAT\s+PELAYANAN|"
+                             r"PERSYARATAN|PROSEDUR|ALUR)\b", re.IGNORECASE)
 HEAD_LINES = 8  # how far down a page a kop surat may reach
 WRAPPED = 50  # a heading line this long may have been wrapped by the page's width
 _NUMBERED_HEADING = re.compile(r"^\s*(?:[A-Z]|\d{1,2}|[IVX]{1,4})[.)]\s+")
@@ -81,8 +84,11 @@ def shouted(line: str) -> bool:
 
 def names_office(line: str) -> bool:
     """Whether ``line`` is an office's name in capitals ("DINAS PERHUBUNGAN KOTA JAMBI"), as
-    a kop surat or a standard's head writes it: it names who serves, never the service."""
-    return shouted(line) and bool(_GOVERNMENT.match(line.strip()))
+    a kop surat or a standard's head writes it: it names who serves, never the service. A
+    heading that goes on to name the standard ("BADAN PENDAPATAN DAERAH STANDAR PELAYANAN
+    PBB") names the service too: it is the service's heading, not only its office's."""
+    return (shouted(line) and bool(_GOVERNMENT.match(line.strip()))
+            and not _NAMES_STANDARD.search(line))
 
 
 def is_address(line: str) -> bool:

@@ -196,35 +196,32 @@ def row_lines(cells: list[list[str]], header: bool) -> list[str]:
 
 
 # a row of a table set in columns by spaces, no rules ("2   Persyaratan Pelayanan   1. KTP"):
-# its row number, then cells two or more spaces apart
+# its row number (a ``_ROW_NUMBER``), then cells two or more spaces apart
 _GAP = re.compile(r"\s{2,}")
-_GAP_ROW = re.compile(r"^\s*(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]?\s{2,}\S")
+_CELL = re.compile(r"\S+(?: \S+)*")  # a cell of such a line, and where it starts
+# a table header's words naming the standard's columns ("No | Komponen | Uraian"), not a
+# tariff's or a schedule's ("No | Jenis Layanan | Tarif")
+_COMPONENT_HEADER = re.compile(r"\b(komponen|uraian|unsur|aspek|standar|rincian|penjelasan)\b",
+                               re.IGNORECASE)
+# where a table's last row ends and a letter's closing begins
+_SIGNATURE = re.compile(r"^\s*(ditetapkan|pada tanggal|hormat kami|mengetahui|kepala\b|"
+                        r"a\.?\s?n\.?\s|plt\.?\s|plh\.?\s|nip\b|jambi,)", re.IGNORECASE)
+MAX_GAP_LABEL_WORDS = 6  # "Persyaratan Pembuatan KTP-el Pemula"; a sentence is longer
+MAX_LABEL_WRAP = 3  # words of a label's wrapped line ("dan Prosedur", "Penyelesaian")
 
 
-def gap_rows(lines: list[str]) -> list[str]:
-    """Text lines with each row of a "No | Komponen | Uraian" table that a PDF lays out in
-    columns by spaces, without rules, written as its label and its value (``row_lines``):
-    pypdf keeps the spaces between the columns ("3   Sistem, Mekanisme dan Prosedur   1.
-    Daftar ..."), and squashed they read as one sentence whose label no rule sees. Only a
-    numbered row whose second cell is a service standard's label is read so, with the
-    indented lines after it that go on its value (the cell's width wrapped them: "   STNK,
-    sertifikat ..."), not an item of their own ("2. Uji berkala ..."); every other line is
-    as it was."""
-    out: list[str] = []
-    in_row = False
-    for line in lines:
-        cells = _GAP.split(line.strip()) if _GAP_ROW.match(line) else []
-        if len(cells) >= 3 and label_name(cells[1]) is not None:
-            if out and not in_row and _header(out[-1]):
-                out.pop()  # the table's "NO   KOMPONEN   URAIAN" over its first row
-            out.extend(row_lines([[squash(c)] for c in cells], header=False))
-            in_row = True
-        elif in_row and line[:1].isspace() and line.strip() and not NUMBERING.match(line):
-            out[-1] = f"{out[-1]} {squash(line)}"
-        else:
-            out.append(line)
-            in_row = in_row and line[:1].isspace() and bool(line.strip())
-    return out
+def _gap_row(line: str) -> list[re.Match[str]] | None:
+    """The three cells of a table row set by spaces whose middle one is a standard's label
+    in full ("Persyaratan Pelayanan", never "Persyaratan harus lengkap." of a decree's
+    prose typed with double spaces), else None."""
+    cells = list(_CELL.finditer(line))
+    if len(cells) != 3 or not _ROW_NUMBER.match(cells[0].group()):
+        return None
+    label = cells[1].group()
+    if (label_name(label) is None or label.rstrip().endswith((".", ";", "!", "?"))
+            or ". " in label or len(label.split()) > MAX_GAP_LABEL_WORDS):
+        return None
+    return cells
 
 
 def _header(line: str) -> bool:
@@ -233,19 +230,80 @@ def _header(line: str) -> bool:
     return len(cells) >= 3 and row_lines([[c] for c in cells], header=True) == []
 
 
+def gap_rows(lines: list[str]) -> list[str]:
+    """Text lines with each row of a "No | Komponen | Uraian" table that a PDF lays out in
+    columns by spaces, without rules, written as its label and its value (``row_lines``):
+    pypdf keeps the spaces between the columns ("3   Sistem, Mekanisme dan Prosedur   1.
+    Daftar ..."), and squashed they read as one sentence whose label no rule sees.
+
+    A row is a number, a standard's label in full and its value, three cells
+    (``_gap_row``); the lines are a table only with a header naming the standard's columns
+    over its first row, or, without any header, two such rows: a decree's numbered
+    sentences typed with double spaces, justified prose, or a tariff's table are left as
+    they were. The indented lines after a row go on its cells by their column: text that
+    starts where the label starts wraps the label ("Sistem, Mekanisme" / "dan Prosedur",
+    "Jangka Waktu" / "Penyelesaian"), other text is the value's, a numbered line a new item
+    of it ("2. Bayar retribusi ..."). A blank line, an unindented one or a letter's closing
+    ("Kepala Dinas", "NIP") ends the row."""
+    rows = [_gap_row(line) for line in lines]
+    first = next((i for i, row in enumerate(rows) if row), None)
+    if first is None:
+        return lines
+    header = first > 0 and _header(lines[first - 1])
+    if header and not _COMPONENT_HEADER.search(lines[first - 1]):
+        return lines
+    if not header and sum(1 for row in rows if row) < 2:
+        return lines
+    out: list[str] = []
+    row: tuple[int, list[str], list[list[str]]] | None = None  # label column, label, value
+
+    def close() -> None:
+        if row is not None:
+            _, label, value = row
+            cells = [[" ".join(label)], [" ".join(parts) for parts in value]]
+            out.extend(row_lines(cells, header=False))
+
+    for i, line in enumerate(lines):
+        cells = rows[i]
+        if cells:
+            close()
+            if i == first and header:
+                out.pop()  # the table's "NO   KOMPONEN   URAIAN" over its first row
+            row = (cells[1].start(), [cells[1].group()], [[cells[2].group()]])
+            continue
+        if (row is not None and line[:1].isspace() and line.strip()
+                and not _SIGNATURE.match(line)):
+            column, label, value = row
+            for cell in _CELL.finditer(line):
+                text = cell.group()
+                if cell.start() == column and len(text.split()) <= MAX_LABEL_WRAP:
+                    label.append(text)
+                elif NUMBERING.match(text) or not value:
+                    value.append([text])
+                else:
+                    value[-1].append(text)
+            continue
+        close()
+        row = None
+        out.append(line)
+    close()
+    return out
+
+
 def _items(lines: list[str], listed: bool) -> list[str]:
     """A cell's lines as its items: a line that is not numbered or bulleted continues the
     item before it (the cell's width wrapped it). Without any numbering, a list's items are
     its lines that start a sentence, marked "- " so that nothing joins them again."""
     numbered = any(NUMBERING.match(line) for line in lines)
-    items: list[str] = []
+    parts: list[list[str]] = []  # each item's lines, joined once (a long cell stays linear)
     for line in lines:
         starts = (NUMBERING.match(line) if numbered
                   else listed and not line[:1].islower())
-        if items and not starts:
-            items[-1] = f"{items[-1]} {line}"
+        if parts and not starts:
+            parts[-1].append(line)
         else:
-            items.append(line)
+            parts.append([line])
+    items = [" ".join(item) for item in parts]
     if listed and not numbered:
         items = [f"- {item}" for item in items]
     return items
