@@ -33,13 +33,17 @@ tie, decided by the words that tell neither, is decided by the query's trouble. 
 another office, of another trouble, or one far behind, never moves, with two readings
 of "first" and "near" (session 21):
 
-- an app first (a catalog's entry, no office's desk) is read past: the office is that of
-  the first page after it, and its desk, near that page, leads the app too;
+- an app first (a catalog's entry, no office's desk) is read past, unless the query names
+  it ("aplikasi pbb error tidak bisa cek tagihan": the trouble is the app's): the office is
+  that of the first page after it, and its desk, near that page and not far behind the app
+  (:data:`indexer.search.DESK_APP_MARGIN`), leads the app too;
 - a desk whose own page names the dispute the query names (:data:`NAMED_DISPUTES`: PHK,
-  dipecat, curang, pungli, sengketa) while the first page does not leads from further
-  down, whatever its score: the labour office's mediation desk, 55% behind its
-  company-report page for "di-phk sepihak sama perusahaan mau lapor disnaker", is the
-  only page of the office that says PHK.
+  dipecat, curang, pungli, sengketa, read as index tokens: "pemecatan", "kecurangan",
+  "diphk") while the first page does not is looked up among its office's pages and leads
+  wherever it ranked: the labour office's mediation desk, 55% behind its company-report
+  page for "di-phk sepihak sama perusahaan mau lapor disnaker" and 24th for "kena phk
+  sepihak ...", is the only page of the office that says PHK. A query asking for a service
+  beside the dispute ("syarat pencairan jht setelah phk") names none.
 """
 
 from __future__ import annotations
@@ -196,8 +200,9 @@ def disputes_named(normalized: str,
 def names_app(normalized: str, typed: Iterable[str], app_title: Iterable[str],
               page_title: Iterable[str]) -> bool:
     """Whether a query names an app: it says an app's word (:data:`APP_WORDS`), or one of
-    its index tokens (``typed``) is a token of the app's title (``app_title``) that the
-    office's page's (``page_title``) is not: "cek tagihan pbb online", "sikesal"."""
+    its index tokens (``typed``) is a token of the app's title (``app_title``) that no
+    page's title of the first results (``page_title``) is: "cek tagihan pbb online",
+    "sikesal"."""
     return bool(set(_words(normalized)) & APP_WORDS
                 or set(typed) & (set(app_title) - set(page_title)))
 
@@ -268,8 +273,9 @@ def lead_by_desk(items: list, metas: dict[str, DocMeta],
         if near(item, lead):
             return _lead(items, place, top)
         break  # the office's first desk is too far behind: no other passes it by score
+    # the dispute named is the topic the desk shares with the query: no other is asked
     for meta in naming(office, first) if naming is not None else ():
-        if not is_desk(meta.title, meta.kind, meta.url) or not serves(meta, first):
+        if not is_desk(meta.title, meta.kind, meta.url):
             continue
         place = next((i for i, (f, _) in enumerate(items) if f.id == meta.id), None)
         if place is None:  # not retrieved: it leads at the first's score all the same

@@ -264,11 +264,14 @@ class Searcher:
                     DESK_WINDOW, DESK_MARGIN,
                     lambda office, first: self._desks_naming(office, first, disputes, read,
                                                              filters),
+                    # the app's own words: none any page of the first results says in its
+                    # title ("tagihan" is the tax office's too)
                     lambda app, first: names_app(
                         analysis.normalized,
                         {t for w in typed for t in self._word_tokens(w)},
                         self._title_tokens(app.title) - self._common(),
-                        self._title_tokens(first.title)),
+                        {t for f, _ in collapsed[:DESK_WINDOW] if metas[f.id].kind != "app"
+                         for t in self._title_tokens(metas[f.id].title)}),
                     DESK_APP_MARGIN)
             collapsed = _office_lead(collapsed, groups, metas, said, OFFICE_MARGIN,
                                      OFFICE_WINDOW)
@@ -1291,6 +1294,11 @@ class Searcher:
             self._desks_known = (version, desks)
         return self._desks_known[1]
 
+    def _says_service(self, desk: DocMeta, read: dict[str, IndexedDoc]) -> bool:
+        """Whether ``desk``'s stored text says what it serves (no empty form)."""
+        doc = read.get(desk.id) or self.backend.get([desk.id]).get(desk.id)
+        return doc is not None and reads_as_service(doc.text)
+
     def _page_tokens(self, meta: DocMeta, read: dict[str, IndexedDoc]) -> frozenset[str]:
         """The index tokens of a page's title and text (none for a page not stored)."""
         doc = read.get(meta.id) or self.backend.get([meta.id]).get(meta.id)
@@ -1325,6 +1333,7 @@ class Searcher:
             return []
         return [m for opd in sorted(office) for m in self._desks().get(opd, [])
                 if (filters is None or filters.allows(m.opd, m.kind))
+                and self._says_service(m, read)
                 and disputes & self._page_tokens(m, read) - self._page_tokens(first, read)]
 
     def _desk_tokens(self) -> frozenset[str]:

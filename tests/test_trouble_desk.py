@@ -236,11 +236,23 @@ def test_the_dispute_a_query_names(analyzer, query, named):
      "Pengaduan Layanan", True),
     ("tagihan pbb tahun ini naik dua kali lipat tidak masuk akal",
      "Info Tagihan PBB Online", "Informasi Tagihan PBB-P2", False),
+    # "tagihan" is the app's and a later page's word: no name of the app's own (q1954)
+    ("tagihan pbb tahun ini tidak sesuai dengan luas rumah", "Info Tagihan PBB Online",
+     "Pembayaran PBB-P2 | Informasi Tagihan PBB-P2", False),
 ])
 def test_an_app_named_by_an_app_word_or_its_own_name(analyzer, query, app, page, named):
     typed = [t for w in analyzer.words(query) for t in analyzer.index_tokens(w)]
     assert names_app(query, typed, analyzer.index_tokens(app),
                      analyzer.index_tokens(page)) is named
+
+
+def test_a_naming_desk_leads_though_its_title_shares_no_word_with_the_query():
+    # "diphk sepihak": "Mediasi Perselisihan Hubungan Industrial" shares no topic with the
+    # query's readings, its page names the dismissal
+    items = _items(("apply", 0.0355), ("news", 0.0333), ("desk", 0.0200))
+    out = lead_by_desk(items, METAS, _office, lambda desk, first: False, 5, 0.25,
+                       _naming("desk"))
+    assert out[0][0].id == "desk"
 
 
 def _first_title(searcher, query: str) -> str:
@@ -259,6 +271,7 @@ def _first_title(searcher, query: str) -> str:
     # the dismissal reworded and stemmed: the desk looked up in the office, not by rank
     ("kena phk sepihak sama perusahaan mau lapor disnaker", "Mediasi Perselisihan"),
     ("di-phk sepihak sama perusahaan mau lapor ke dinas", "Mediasi Perselisihan"),
+    ("diphk sepihak sama perusahaan mau lapor disnaker", "Mediasi Perselisihan"),
     ("pemecatan sepihak tanpa pesangon", "Mediasi Perselisihan"),
 ])
 def test_trouble_finds_the_offices_desk_first(sample_searcher, query, desk):
