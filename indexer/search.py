@@ -265,13 +265,16 @@ class Searcher:
                     lambda office, first: self._desks_naming(office, first, disputes, read,
                                                              filters),
                     # the app's own words: none any page of the first results says in its
-                    # title ("tagihan" is the tax office's too)
+                    # title ("tagihan" is the tax office's too), but a desk named after
+                    # the app ("Pengaduan SiKesal" says the name of "si kesal")
                     lambda app, first: names_app(
                         analysis.normalized,
                         {t for w in typed for t in self._word_tokens(w)},
                         self._title_tokens(app.title) - self._common(),
-                        {t for f, _ in collapsed[:DESK_WINDOW] if metas[f.id].kind != "app"
-                         for t in self._title_tokens(metas[f.id].title)}),
+                        {t for f, _ in collapsed[:DESK_WINDOW]
+                         if (m := metas[f.id]).kind != "app"
+                         and not is_desk(m.title, m.kind, m.url)
+                         for t in self._title_tokens(m.title)}),
                     DESK_APP_MARGIN)
             collapsed = _office_lead(collapsed, groups, metas, said, OFFICE_MARGIN,
                                      OFFICE_WINDOW)

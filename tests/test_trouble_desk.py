@@ -234,6 +234,8 @@ def test_the_dispute_a_query_names(analyzer, query, named):
      "Informasi Tagihan PBB-P2", True),
     ("sikesal tidak bisa dibuka", "Si-Kesal (Sistem Informasi Keluhan Masyarakat Online)",
      "Pengaduan Layanan", True),
+    ("si kesal", "Si-Kesal (Sistem Informasi Keluhan Masyarakat Online)",
+     "Permohonan Informasi Publik", True),
     ("tagihan pbb tahun ini naik dua kali lipat tidak masuk akal",
      "Info Tagihan PBB Online", "Informasi Tagihan PBB-P2", False),
     # "tagihan" is the app's and a later page's word: no name of the app's own (q1954)
@@ -292,6 +294,8 @@ def test_an_application_query_still_finds_the_application(sample_searcher, query
     ("cek tagihan pbb online", "Info Tagihan PBB Online"),
     # trouble with the app the query names: the app, not the objection desk
     ("aplikasi pbb error tidak bisa cek tagihan", "Info Tagihan PBB Online"),
+    # the app asked for by its name: not its desk named after it
+    ("si kesal", "Si-Kesal"),
 ])
 def test_a_need_told_with_a_trouble_word_finds_the_service(sample_searcher, query, service):
     assert _first_title(sample_searcher, query).startswith(service)
