@@ -33,13 +33,17 @@ tie, decided by the words that tell neither, is decided by the query's trouble. 
 another office, of another trouble, or one far behind, never moves, with two readings
 of "first" and "near" (session 21):
 
-- an app first (a catalog's entry, no office's desk) is read past: the office is that of
-  the first page after it, and its desk, near that page, leads the app too;
+- an app first (a catalog's entry, no office's desk) is read past, unless the query names
+  it ("aplikasi pbb error tidak bisa cek tagihan": the trouble is the app's): the office is
+  that of the first page after it, and its desk, near that page and not far behind the app
+  (:data:`indexer.search.DESK_APP_MARGIN`), leads the app too;
 - a desk whose own page names the dispute the query names (:data:`NAMED_DISPUTES`: PHK,
-  dipecat, curang, pungli, sengketa) while the first page does not leads from further
-  down, whatever its score: the labour office's mediation desk, 55% behind its
-  company-report page for "di-phk sepihak sama perusahaan mau lapor disnaker", is the
-  only page of the office that says PHK.
+  dipecat, curang, pungli, sengketa, read as index tokens: "pemecatan", "kecurangan",
+  "diphk") while the first page does not is looked up among its office's pages and leads
+  wherever it ranked: the labour office's mediation desk, 55% behind its company-report
+  page for "di-phk sepihak sama perusahaan mau lapor disnaker" and 24th for "kena phk
+  sepihak ...", is the only page of the office that says PHK. A query asking for a service
+  beside the dispute ("syarat pencairan jht setelah phk") names none.
 """
 
 from __future__ import annotations
@@ -50,10 +54,10 @@ from typing import TYPE_CHECKING
 
 from indexer.answer import margin
 from indexer.files import file_ending
+from indexer.fusion import Fused
 
 if TYPE_CHECKING:
     from indexer.backend import DocMeta
-    from indexer.fusion import Fused
 
 # what a desk's title says it does: receive a complaint, a fault, an objection, a dispute
 DESK_WORDS = frozenset({
@@ -110,8 +114,20 @@ ACT_WORDS = frozenset({
 })
 
 # a dispute a desk names in its own words (a dismissal, cheating, an illegal levy): not a
-# complaint verb, which every desk's page and many others say
-NAMED_DISPUTES = frozenset({"dipecat", "phk", "diphk", "curang", "pungli", "sengketa"})
+# complaint verb, which every desk's page and many others say. Compared as index tokens
+# ("pemecatan", "dipecat" -> "pecat"; "kecurangan", "dicurangi" -> "curang"), with the
+# forms no stemmer reads: "diphk" is "phk", "pungutan liar" "pungli"
+NAMED_DISPUTES = frozenset({"dipecat", "phk", "curang", "pungli", "sengketa"})
+DISPUTE_FORMS = {"diphk": "phk", "terphk": "phk", "pungutan liar": "pungli"}
+# what a citizen needs of an office beside its application acts: "syarat pencairan jht
+# setelah phk" asks for the payout, "surat keterangan phk" for a letter, not for mediation
+NEED_WORDS = frozenset({"pencairan", "cair", "cairkan", "mencairkan", "klaim", "kartu",
+                        "surat", "keterangan"})
+# a query telling its trouble with an app ("aplikasi pbb error tidak bisa cek tagihan"):
+# the app it names is what troubles it, no office's desk is read past it
+APP_WORDS = frozenset({"aplikasi", "app", "apk", "apps", "web", "website", "situs", "online",
+                       "login", "akun", "error", "eror", "server", "loading", "unduh",
+                       "download", "install", "instal"})
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -165,16 +181,39 @@ def tells_trouble(normalized: str, readings: Iterable[Sequence[str]]) -> bool:
     return denied or bool(said & SYMPTOM_WORDS)
 
 
-def disputes_named(normalized: str) -> frozenset[str]:
-    """The disputes a query names in a desk's own words (:data:`NAMED_DISPUTES`)."""
-    return frozenset(set(_words(normalized)) & NAMED_DISPUTES)
+def disputes_named(normalized: str,
+                   tokens: Callable[[str], Sequence[str]] | None = None) -> frozenset[str]:
+    """The disputes a query names in a desk's own words (:data:`NAMED_DISPUTES`), as the
+    index ``tokens`` of both read them (as typed without), none when it asks for a service
+    (an application act or a need: "syarat pencairan jht setelah phk")."""
+    text = " ".join(_words(normalized))
+    for form, dispute in DISPUTE_FORMS.items():
+        text = re.sub(rf"\b{form}\b", dispute, text)
+    said = text.split()
+    if set(said) & (ACT_WORDS | NEED_WORDS):
+        return frozenset()
+    read = tokens or (lambda word: [word])
+    named = {t: d for d in NAMED_DISPUTES for t in read(d)}
+    return frozenset(named[t] for w in said for t in read(w) if t in named)
+
+
+def names_app(normalized: str, typed: Iterable[str], app_title: Iterable[str],
+              page_title: Iterable[str]) -> bool:
+    """Whether a query names an app: it says an app's word (:data:`APP_WORDS`), or one of
+    its index tokens (``typed``) is a token of the app's title (``app_title``) that no
+    page's title of the first results (``page_title``) is: "cek tagihan pbb online",
+    "sikesal"."""
+    return bool(set(_words(normalized)) & APP_WORDS
+                or set(typed) & (set(app_title) - set(page_title)))
 
 
 def lead_by_desk(items: list, metas: dict[str, DocMeta],
                  offices: Callable[[Fused], frozenset[str]],
                  serves: Callable[[DocMeta, DocMeta], bool], window: int,
-                 within: float, names: Callable[[DocMeta, DocMeta], bool] | None = None,
-                 reach: int = 0) -> list:
+                 within: float,
+                 naming: Callable[[frozenset[str], DocMeta], Sequence[DocMeta]] | None = None,
+                 app_named: Callable[[DocMeta, DocMeta], bool] | None = None,
+                 past_app: float | None = None) -> list:
     """``items`` ((Fused, also_at) pairs, best first) with the first one's office's desk
     moved ahead of it, when the first is not a desk and the desk is among the first
     ``window`` results within ``within`` (relative) of the first's score.
@@ -184,21 +223,23 @@ def lead_by_desk(items: list, metas: dict[str, DocMeta],
     handles this trouble: it shares a topic with the query or the first's title, or takes
     any trouble of its office. The caller asks only for a query that tells trouble.
 
-    An app first (a catalog's entry: no office's desk) is read past: the office is the
-    first page after it that is not an app, and the desk that leads it leads the app too
-    ("tagihan pbb naik dua kali lipat tidak masuk akal": the PBB bill app, then the tax
-    office's bill page, its objection desk 22% behind the page and 26% behind the app).
+    An app first (a catalog's entry: no office's desk) is read past unless the query names
+    it (``app_named(app, page)``: "aplikasi pbb error"): the office is that of the first
+    page after it that is not an app, and the desk that leads that page, or is that page,
+    leads the app too when within ``past_app`` (relative, ``within`` unless given) of the
+    app's score ("tagihan pbb naik dua kali lipat tidak masuk akal": the PBB bill app, the
+    tax office's bill page, its objection desk 22% behind the page and 26% behind the app).
 
-    ``names(desk, first)``: the desk's page names a dispute the query names and the first
-    page does not ("di-phk sepihak": the mediation desk says PHK, the company-report page
-    first does not); such a desk leads from the first ``reach`` results, whatever its
-    score.
+    ``naming(office, first)``: the office's desks whose page names a dispute the query
+    names and the first page does not ("di-phk sepihak": the mediation desk says PHK, the
+    company-report page first does not), looked up in the office, not by rank: such a
+    desk leads wherever it ranked, or unretrieved.
 
     A new list only when the order changes: the desk leads at the first's score and the
     first follows it, second, at the same score (explain reports a "desk" multiplier): a
     tie-break gives the desk no margin over the page it passed, so the card shows for it
     no more than it would have where it stood."""
-    if len(items) < 2:
+    if not items:
         return items
     top = items[0][0]
     start = next((i for i in range(min(window, len(items)))
@@ -207,20 +248,44 @@ def lead_by_desk(items: list, metas: dict[str, DocMeta],
         return items
     lead = items[start][0]
     first = metas[lead.id]
+    if start and app_named is not None and app_named(metas[top.id], first):
+        return items
+    bound = within if past_app is None else past_app
+
+    def near(item: Fused, to: Fused) -> bool:
+        return margin([to.score, item.score]) < within and not (
+            start and margin([top.score, item.score]) >= bound)
+
     if is_desk(first.title, first.kind, first.url):
+        # an app, then the office's desk: it leads the app as it would past the app's page
+        if start and near(lead, lead) and serves(first, metas[top.id]):
+            return _lead(items, start, top)
         return items
     office = offices(lead)
     if not office:
         return items
-    for place in range(start + 1, min(max(window, reach), len(items))):
+    for place in range(start + 1, min(window, len(items))):
         item = items[place][0]
         meta = metas[item.id]
         if (meta.opd not in office or not is_desk(meta.title, meta.kind, meta.url)
                 or not serves(meta, first)):
             continue
-        near = place < window and margin([lead.score, item.score]) < within
-        if near or (place < reach and names is not None and names(meta, first)):
-            item.rescore("desk", top.score)
-            return [items[place], *items[:place], *items[place + 1:]]
-        return items  # the office's first desk is too far behind: no other passes it
+        if near(item, lead):
+            return _lead(items, place, top)
+        break  # the office's first desk is too far behind: no other passes it by score
+    # the dispute named is the topic the desk shares with the query: no other is asked
+    for meta in naming(office, first) if naming is not None else ():
+        if not is_desk(meta.title, meta.kind, meta.url):
+            continue
+        place = next((i for i, (f, _) in enumerate(items) if f.id == meta.id), None)
+        if place is None:  # not retrieved: it leads at the first's score all the same
+            metas[meta.id] = meta
+            return [(Fused(meta.id, top.score, pinned="desk"), []), *items]
+        return _lead(items, place, top)
     return items
+
+
+def _lead(items: list, place: int, top: Fused) -> list:
+    """``items`` with the one at ``place`` first, at ``top``'s score."""
+    items[place][0].rescore("desk", top.score)
+    return [items[place], *items[:place], *items[place + 1:]]

@@ -54,6 +54,7 @@ from indexer.desks import (
     disputes_named,
     is_desk,
     lead_by_desk,
+    names_app,
     reads_as_service,
     tells_trouble,
 )
@@ -167,7 +168,7 @@ class Searcher:
         self._site_titles: tuple[Any, dict[str, str]] = (None, {})  # home id -> title
         self._neighbours_read: tuple[int | None, NeighbourTable | None] = (None, None)
         self._common_tokens: tuple[Any, frozenset[str]] = (None, frozenset())
-        self._desk_offices_known: tuple[Any, frozenset[str]] = (None, frozenset())
+        self._desks_known: tuple[Any, dict[str, list[DocMeta]]] = (None, {})
         # _titled: (index version, _office_words, _title_counts, _plain), assigned at once so
         # a thread reading it never sees one version's words beside another's counts
         self._titled_cache: tuple[Any, frozenset[str], dict[str, int], frozenset[str]] = (
@@ -248,17 +249,33 @@ class Searcher:
                                                                           words, read),
                                         words, self.ranking.sibling_overlap,
                                         self.ranking.sibling_margin, self._common())
-            if tells_trouble(analysis.normalized, (t.tokens for t in analysis.terms)):
+            # a dispute named in any form ("kecurangan", "pemecatan") tells trouble too
+            disputes = frozenset(
+                t for w in disputes_named(analysis.normalized, self._word_tokens)
+                for t in self._word_tokens(w))
+            if disputes or tells_trouble(analysis.normalized,
+                                         (t.tokens for t in analysis.terms)):
                 members = groups or _groups(ranked, metas)[0]
-                disputes = frozenset(t for w in disputes_named(analysis.normalized)
-                                     for t in self._word_tokens(w))
+                typed = self.analyzer.words(analysis.normalized)
                 collapsed = lead_by_desk(
                     collapsed, metas,
                     lambda f: self._desk_offices(f, members, metas),
                     lambda desk, first: self._desk_serves(desk, first, query_tokens, read),
                     DESK_WINDOW, DESK_MARGIN,
-                    lambda desk, first: self._desk_names(desk, first, disputes, read),
-                    DISPUTE_REACH)
+                    lambda office, first: self._desks_naming(office, first, disputes, read,
+                                                             filters),
+                    # the app's own words: none any page of the first results says in its
+                    # title ("tagihan" is the tax office's too), but a desk named after
+                    # the app ("Pengaduan SiKesal" says the name of "si kesal")
+                    lambda app, first: names_app(
+                        analysis.normalized,
+                        {t for w in typed for t in self._word_tokens(w)},
+                        self._title_tokens(app.title) - self._common(),
+                        {t for f, _ in collapsed[:DESK_WINDOW]
+                         if (m := metas[f.id]).kind != "app"
+                         and not is_desk(m.title, m.kind, m.url)
+                         for t in self._title_tokens(m.title)}),
+                    DESK_APP_MARGIN)
             collapsed = _office_lead(collapsed, groups, metas, said, OFFICE_MARGIN,
                                      OFFICE_WINDOW)
         collapsed = _named_leads(collapsed, groups, metas, said, hosts)
@@ -1266,12 +1283,24 @@ class Searcher:
             if metas[m.id].kind != "app"})
 
     def _desk_opds(self) -> frozenset[str]:
-        """The OPDs with a desk among their pages, once per index version."""
+        """The OPDs with a desk among their pages."""
+        return frozenset(self._desks())
+
+    def _desks(self) -> dict[str, list[DocMeta]]:
+        """Each OPD's desks, once per index version."""
         version = self.backend.info().get("version")
-        if self._desk_offices_known[0] != version:
-            self._desk_offices_known = (version, frozenset(
-                m.opd for m in self.backend.all_meta() if is_desk(m.title, m.kind, m.url)))
-        return self._desk_offices_known[1]
+        if self._desks_known[0] != version:
+            desks: dict[str, list[DocMeta]] = {}
+            for m in self.backend.all_meta():
+                if is_desk(m.title, m.kind, m.url):
+                    desks.setdefault(m.opd, []).append(m)
+            self._desks_known = (version, desks)
+        return self._desks_known[1]
+
+    def _says_service(self, desk: DocMeta, read: dict[str, IndexedDoc]) -> bool:
+        """Whether ``desk``'s stored text says what it serves (no empty form)."""
+        doc = read.get(desk.id) or self.backend.get([desk.id]).get(desk.id)
+        return doc is not None and reads_as_service(doc.text)
 
     def _page_tokens(self, meta: DocMeta, read: dict[str, IndexedDoc]) -> frozenset[str]:
         """The index tokens of a page's title and text (none for a page not stored)."""
@@ -1298,12 +1327,17 @@ class Searcher:
         return bool(topic & (typed | self._title_tokens(first.title)
                              | set(self._word_tokens(first.title))))
 
-    def _desk_names(self, desk: DocMeta, first: DocMeta, disputes: frozenset[str],
-                    read: dict[str, IndexedDoc]) -> bool:
-        """Whether ``desk``'s page names a dispute the query names (``disputes``) that
-        ``first``'s page does not: "di-phk sepihak", the mediation desk says PHK."""
-        named = disputes & self._page_tokens(desk, read)
-        return bool(named - self._page_tokens(first, read))
+    def _desks_naming(self, office: frozenset[str], first: DocMeta, disputes: frozenset[str],
+                      read: dict[str, IndexedDoc], filters: Filters | None) -> list[DocMeta]:
+        """The desks of ``office`` whose page names a dispute the query names
+        (``disputes``, index tokens) that ``first``'s page does not: "di-phk sepihak", the
+        mediation desk says PHK. Looked up in the office's pages, wherever they ranked."""
+        if not disputes or not (disputes - self._page_tokens(first, read)):
+            return []
+        return [m for opd in sorted(office) for m in self._desks().get(opd, [])
+                if (filters is None or filters.allows(m.opd, m.kind))
+                and self._says_service(m, read)
+                and disputes & self._page_tokens(m, read) - self._page_tokens(first, read)]
 
     def _desk_tokens(self) -> frozenset[str]:
         """The index tokens of the words that say a desk, and of the words any office's
@@ -1487,9 +1521,10 @@ OFFICE_WINDOW = 3
 # readings); no query of the dev set, oov or situations lost at any of them.
 DESK_WINDOW = 5
 DESK_MARGIN = 0.25
-# a desk whose page names the dispute a query names, and its first page does not, leads
-# from this far down whatever its score (indexer/desks.py, lead_by_desk's ``names``)
-DISPUTE_REACH = 20
+# an app first is read past to its office's desk (indexer/desks.py) only when the desk is
+# within this share of the app's score too: the PBB objection desk 26% behind the bill
+# app leads it, a desk 65% behind an app does not
+DESK_APP_MARGIN = 0.35
 # words a desk's title may say of any office's service: they name no topic of its own
 DESK_GENERIC = frozenset({"layanan", "pelayanan", "publik", "masyarakat", "umum", "online",
                           "warga", "kota", "jambi", "dan", "atau", "atas", "terhadap"})

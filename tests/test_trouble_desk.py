@@ -17,6 +17,7 @@ from indexer.desks import (
     disputes_named,
     is_desk,
     lead_by_desk,
+    names_app,
     reads_as_service,
     tells_trouble,
 )
@@ -153,33 +154,107 @@ def test_a_desk_far_behind_of_another_office_or_of_another_trouble_stays_where_i
 def test_an_app_first_is_read_past_to_the_office_of_the_page_after_it():
     # 26% behind the app, 14% behind the office's page: the desk leads both
     items = _items(("app", 0.0484), ("apply", 0.0410), ("desk", 0.0355))
-    out = lead_by_desk(items, METAS, _office, _serves, 5, 0.25)
+    out = lead_by_desk(items, METAS, _office, _serves, 5, 0.25, past_app=0.35)
     assert [f.id for f, _ in out] == ["desk", "app", "apply"]
     assert out[0][0].score == 0.0484
     # the office's page is itself far ahead of its desk: nothing moves
     far = _items(("app", 0.0484), ("apply", 0.0480), ("desk", 0.0300))
-    assert lead_by_desk(far, METAS, _office, _serves, 5, 0.25) is far
+    assert lead_by_desk(far, METAS, _office, _serves, 5, 0.25, past_app=0.35) is far
 
 
-def test_a_desk_naming_the_querys_dispute_leads_from_further_down():
+def test_a_desk_far_behind_the_app_stays_behind_it():
+    # near its office's page, 65% behind the app: no tie the desk may break
+    items = _items(("app", 0.1000), ("apply", 0.0410), ("desk", 0.0355))
+    assert lead_by_desk(items, METAS, _office, _serves, 5, 0.25, past_app=0.35) is items
+
+
+def test_an_app_the_query_names_is_not_read_past():
+    items = _items(("app", 0.0484), ("apply", 0.0410), ("desk", 0.0400))
+    assert lead_by_desk(items, METAS, _office, _serves, 5, 0.25,
+                        app_named=lambda app, page: True, past_app=0.35) is items
+
+
+def test_a_desk_right_after_an_app_leads_it_as_one_after_the_apps_page_would():
+    # app, desk, page reads as app, page, desk: the desk near the app leads it
+    items = _items(("app", 0.0484), ("desk", 0.0480), ("apply", 0.0410))
+    out = lead_by_desk(items, METAS, _office, _serves, 5, 0.25, past_app=0.35)
+    assert [f.id for f, _ in out] == ["desk", "app", "apply"]
+
+
+def _naming(*ids: str):
+    return lambda office, first: [METAS[i] for i in ids if METAS[i].opd in office]
+
+
+def test_a_desk_naming_the_querys_dispute_leads_wherever_it_ranks():
     items = _items(("apply", 0.0346), ("news", 0.0300), ("other", 0.0200), ("desk", 0.0156))
-    out = lead_by_desk(items, METAS, _office, _serves, 2, 0.25,
-                       lambda desk, first: True, 20)
+    out = lead_by_desk(items, METAS, _office, _serves, 2, 0.25, _naming("desk"))
     assert [f.id for f, _ in out] == ["desk", "apply", "news", "other"]
-    # a desk that names no dispute of the query, or beyond the reach, stays where it is
-    assert lead_by_desk(items, METAS, _office, _serves, 2, 0.25,
-                        lambda desk, first: False, 20) is items
-    assert lead_by_desk(items, METAS, _office, _serves, 2, 0.25,
-                        lambda desk, first: True, 3) is items
+    # a desk that names no dispute of the query stays where it is
+    assert lead_by_desk(items, METAS, _office, _serves, 2, 0.25, _naming()) is items
+    # not retrieved at all (the 24th, or not in the first 40): it leads all the same
+    metas = dict(METAS)
+    unretrieved = _items(("apply", 0.0346), ("news", 0.0300))
+    out = lead_by_desk(unretrieved, metas, _office, _serves, 5, 0.25, _naming("desk"))
+    assert [f.id for f, _ in out] == ["desk", "apply", "news"]
+    assert out[0][0].score == 0.0346
+
+
+def test_a_naming_desk_is_not_blocked_by_a_far_desk_of_its_office_that_names_nothing():
+    metas = dict(METAS)
+    metas["meter"] = _meta("meter", "Pengaduan Meter Air", "PDAM")
+    items = _items(("apply", 0.04), ("news", 0.035), ("meter", 0.02), ("desk", 0.01))
+    out = lead_by_desk(items, metas, _office, _serves, 5, 0.25,
+                       lambda office, first: [metas["desk"]])
+    assert [f.id for f, _ in out][0] == "desk"
 
 
 @pytest.mark.parametrize(("query", "named"), [
     ("di-phk sepihak sama perusahaan mau lapor disnaker", {"phk"}),
+    ("diphk sepihak sama perusahaan", {"phk"}),
     ("pegawai kelurahan minta pungli", {"pungli"}),
+    ("ada pungutan liar di kelurahan", {"pungli"}),
+    ("kecurangan timbangan di pasar", {"curang"}),
+    ("dicurangi pedagang", {"curang"}),
+    ("pemecatan sepihak tanpa pesangon", {"dipecat"}),
+    ("tanah bersengketa dengan tetangga", {"sengketa"}),
     ("perusahaan tidak bayar thr mau mengadu", set()),  # a complaint verb names no dispute
+    # a service asked for beside the dispute: the payout, the card, the letter
+    ("syarat pencairan jht setelah phk", set()),
+    ("surat keterangan phk", set()),
+    ("daftar kartu kuning setelah di phk", set()),
 ])
-def test_the_dispute_a_query_names(query, named):
-    assert disputes_named(query) == named
+def test_the_dispute_a_query_names(analyzer, query, named):
+    assert disputes_named(query, analyzer.index_tokens) == named
+
+
+@pytest.mark.parametrize(("query", "app", "page", "named"), [
+    ("aplikasi tagihan pbb tidak muncul", "Info Tagihan PBB Online",
+     "Informasi Tagihan PBB-P2", True),
+    ("aplikasi pbb error tidak bisa cek tagihan", "Info Tagihan PBB Online",
+     "Informasi Tagihan PBB-P2", True),
+    ("sikesal tidak bisa dibuka", "Si-Kesal (Sistem Informasi Keluhan Masyarakat Online)",
+     "Pengaduan Layanan", True),
+    ("si kesal", "Si-Kesal (Sistem Informasi Keluhan Masyarakat Online)",
+     "Permohonan Informasi Publik", True),
+    ("tagihan pbb tahun ini naik dua kali lipat tidak masuk akal",
+     "Info Tagihan PBB Online", "Informasi Tagihan PBB-P2", False),
+    # "tagihan" is the app's and a later page's word: no name of the app's own (q1954)
+    ("tagihan pbb tahun ini tidak sesuai dengan luas rumah", "Info Tagihan PBB Online",
+     "Pembayaran PBB-P2 | Informasi Tagihan PBB-P2", False),
+])
+def test_an_app_named_by_an_app_word_or_its_own_name(analyzer, query, app, page, named):
+    typed = [t for w in analyzer.words(query) for t in analyzer.index_tokens(w)]
+    assert names_app(query, typed, analyzer.index_tokens(app),
+                     analyzer.index_tokens(page)) is named
+
+
+def test_a_naming_desk_leads_though_its_title_shares_no_word_with_the_query():
+    # "diphk sepihak": "Mediasi Perselisihan Hubungan Industrial" shares no topic with the
+    # query's readings, its page names the dismissal
+    items = _items(("apply", 0.0355), ("news", 0.0333), ("desk", 0.0200))
+    out = lead_by_desk(items, METAS, _office, lambda desk, first: False, 5, 0.25,
+                       _naming("desk"))
+    assert out[0][0].id == "desk"
 
 
 def _first_title(searcher, query: str) -> str:
@@ -195,6 +270,11 @@ def _first_title(searcher, query: str) -> str:
     # the office that says PHK; the objection desk behind the PBB bill app
     ("di-phk sepihak sama perusahaan mau lapor disnaker", "Mediasi Perselisihan"),
     ("tagihan pbb tahun ini naik dua kali lipat tidak masuk akal", "Keberatan"),
+    # the dismissal reworded and stemmed: the desk looked up in the office, not by rank
+    ("kena phk sepihak sama perusahaan mau lapor disnaker", "Mediasi Perselisihan"),
+    ("di-phk sepihak sama perusahaan mau lapor ke dinas", "Mediasi Perselisihan"),
+    ("diphk sepihak sama perusahaan mau lapor disnaker", "Mediasi Perselisihan"),
+    ("pemecatan sepihak tanpa pesangon", "Mediasi Perselisihan"),
 ])
 def test_trouble_finds_the_offices_desk_first(sample_searcher, query, desk):
     assert desk in _first_title(sample_searcher, query)
@@ -212,6 +292,10 @@ def test_an_application_query_still_finds_the_application(sample_searcher, query
     ("ktp rusak kena banjir", "Penerbitan KTP-el Hilang atau Rusak"),
     # a bill checked, no trouble told: the app stays first
     ("cek tagihan pbb online", "Info Tagihan PBB Online"),
+    # trouble with the app the query names: the app, not the objection desk
+    ("aplikasi pbb error tidak bisa cek tagihan", "Info Tagihan PBB Online"),
+    # the app asked for by its name: not its desk named after it
+    ("si kesal", "Si-Kesal"),
 ])
 def test_a_need_told_with_a_trouble_word_finds_the_service(sample_searcher, query, service):
     assert _first_title(sample_searcher, query).startswith(service)
@@ -229,6 +313,11 @@ def test_a_need_told_with_a_trouble_word_finds_the_service(sample_searcher, quer
 ])
 def test_no_desk_of_another_office_app_or_trouble_leads(sample_searcher, query, first):
     assert _first_title(sample_searcher, query).startswith(first)
+
+
+def test_a_service_asked_for_beside_a_dismissal_is_not_passed_by_the_desk(sample_searcher):
+    assert not _first_title(sample_searcher, "syarat pencairan jht setelah phk").startswith(
+        "Mediasi")
 
 
 def test_a_blank_form_is_no_desk(sample_searcher):
