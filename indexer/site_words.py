@@ -38,9 +38,10 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from indexer.analysis.text import words_of
-from indexer.places import LEVELS, own_places
+from indexer.places import own_place
 from indexer.query_model import PAIR_SEPARATOR
 
 SITE_SHARE = 0.5  # of a source's page titles; on the tuning web only the kelurahan sites'
@@ -74,14 +75,19 @@ def site_words(titles: Iterable[tuple[str, str]],
 
 
 def own_place_words(opd: str, tokens: Callable[[str], Iterable[str]]) -> frozenset[str]:
-    """The words of the kelurahan or kecamatan the OPD ``opd`` is the office of, with its
-    level ("Kelurahan"), analysed by ``tokens``: a site's name for itself, whichever of its
-    titles say it ("Syarat SKTM di Kelurahan Kebun Handil" beside "Pelaporan Kematian")."""
-    places = own_places(opd)
-    if not places:
+    """The words of the kelurahan or kecamatan the OPD ``opd`` is the office of
+    (``indexer.places.own_place``), with its level ("Kelurahan"), analysed by ``tokens``: a
+    site's name for itself, whichever of its titles say it ("Syarat SKTM di Kelurahan Kebun
+    Handil" beside "Pelaporan Kematian"). Memoised per OPD and analyser."""
+    return _own_place_words(opd, tokens)
+
+
+@lru_cache(maxsize=1024)
+def _own_place_words(opd: str, tokens: Callable[[str], Iterable[str]]) -> frozenset[str]:
+    place = own_place(opd)
+    if not place:
         return frozenset()
-    level = [w for w in words_of(opd)[:1] if w in LEVELS]
-    return frozenset(t for words in (*places, level) for t in tokens(" ".join(words)))
+    return frozenset(t for words in (place, words_of(opd)[:1]) for t in tokens(" ".join(words)))
 
 
 def split_title(title: list[str], words: frozenset[str]) -> tuple[list[str], list[str]]:
