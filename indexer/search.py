@@ -1696,7 +1696,7 @@ class _PlaceLent:
     Its masthead names the place on every page and the crawler strips it, so a page of the
     site says the place, but only as whose page it is: the place is lent for a query that
     names it (``places``: office -> its place's words, ``Directory.own_places_said``) and
-    only to a page whose own title says the rarest word of the rest of the query (``rest``,
+    only to a page whose own title says a word of the rest of the query (``rest``,
     ``Directory.beyond_where``). Lent to every page, "akta kelahiran kelurahan pakuan baru"
     led with Pakuan Baru's "Syarat Surat Keterangan Ahli Waris" (its list says "akta
     kelahiran") over Disdukcapil's "Penerbitan Kutipan Akta Kelahiran", the rule the
@@ -1713,12 +1713,14 @@ class _PlaceLent:
 
     def serves(self, doc: IndexedDoc | DocMeta) -> bool:
         """Whether ``doc`` is not a page of an office named by its place, or its title says
-        the rarest word of the rest of the query (all of it, when the query is the place)."""
+        a word of the rest of the query, by itself or by a reading (any page, when the query
+        is the place). Not only the rarest: "bapak meninggal di rumah lapor ke kelurahan
+        wijaya pura" is served by "Pelaporan Kematian Warga", whose title says "lapor" and
+        "meninggal" (as "kematian") but not "bapak"."""
         if doc.opd not in self.places or not self.rest:
             return True
-        rarest = max(self.rest, key=lambda w: self.words.weights.get(w, 0.0))
         title = spelled_title_tokens(self.analyzer, doc.title)
-        return any(set(r) <= title for r in self.words.readings[rarest])
+        return any(set(r) <= title for w in self.rest for r in self.words.readings[w])
 
 
 def _section(doc: IndexedDoc) -> bool:
