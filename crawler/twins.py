@@ -15,7 +15,7 @@ one page, whatever their paths, breadcrumbs and the kind their URLs suggested
 spelling drawn under the deepest breadcrumb trail (the copy its section's menu reaches), then
 the one with the fewest query parameters (the plain or SEF URL), then the one read as the
 strongest kind (service, news, page: a service at ``/layanan/`` is kept over its twin at
-``/berita/``), then the one whose path ends in words (``names_page``: a slug over a numeric
+``/berita/``), then the one whose path ends in words (``named_by_slug``: a slug over a numeric
 id), then the one the site links from most pages, then the shorter. The others
 leave the index as duplicates of it. Pages whose content differs (``?page_id=5`` and
 ``?page_id=6``, a list and its second page) are never twins. A PDF is a twin only of the
@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlsplit
 
 from crawler.extract.title import normalise
+from crawler.siblings import restore
 from sikoja.urls import url_key
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def keeper(urls: Iterable[str], inlinks: Counter[str] | None = None,
     kinds = kinds or {}
     trails = trails or {}
     return min(urls, key=lambda u: (-trails.get(u, 0), query_size(u),
-                                    _KIND_RANK.get(kinds.get(u, ""), 2), not names_page(u),
+                                    _KIND_RANK.get(kinds.get(u, ""), 2), not named_by_slug(u),
                                     -inlinks[url_key(u)], len(u), u))
 
 
@@ -99,22 +100,24 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _EXTENSION = re.compile(r"\.(?:html?|php|aspx?|jsp)$", re.IGNORECASE)
 
 
-def names_page(url: str) -> bool:
+# words of a last segment that name a copy of a page, not the page: a print or share view
+# ("/berita/123/versi-cetak", "/artikel/9/print-friendly", "/post/7/amp")
+_COPY_WORDS = frozenset({"print", "printer", "cetak", "share", "bagikan", "amp", "pdf"})
+
+
+def named_by_slug(url: str) -> bool:
     """Whether the last segment of ``url``'s path names its page in words (a slug,
-    ``.../12/syarat-membuat-sktm``) rather than by a number (``.../artikel/61``).
+    ``.../12/syarat-membuat-sktm``) rather than by a number (``.../artikel/61``) or as a
+    print or share view of it (``.../123/versi-cetak``).
 
     OpenSID serves an article at ``index.php/artikel/<y>/<m>/<d>/<slug>``, the address its
     lists link and citizens share, and at its older ``index.php/first/artikel/<id>``, which
     its "Arsip Artikel" widget links from every page: counted by links, the widget's
     spelling won. A spelling that says what the page is comes before how many pages link it.
-
-    >>> names_page("http://kel.desa.id/index.php/artikel/2024/2/12/syarat-sktm")
-    True
-    >>> names_page("http://kel.desa.id/index.php/first/artikel/61")
-    False
     """
     segment = urlsplit(url).path.rstrip("/").rpartition("/")[2]
-    return len(_WORD.findall(_EXTENSION.sub("", segment))) >= 2
+    words = [w.lower() for w in _WORD.findall(_EXTENSION.sub("", segment))]
+    return len(words) >= 2 and not _COPY_WORDS.intersection(words)
 
 
 # Fields that say how the page was read, not what it says: how sure the kind is depends on
@@ -128,13 +131,13 @@ def twin_identity(doc: Document) -> str:
     menu item that reaches a Joomla article shows its own trail) nor the kind or how sure
     it is, which the reading of each URL sways. A PDF's includes its path (see the module
     docstring), an app record its kind."""
-    # the sections a sibling rule read when it made the page a service (``kind_from``'s
-    # "fields") are a reading too: OpenSID's slug of an article, listed under "Layanan",
-    # takes them; its ``first/artikel/<id>`` spelling, linked from widgets only, does not
-    before = doc.fields.get("kind_from")
-    read = set(before.get("fields", ())) if isinstance(before, dict) else set()
-    fields = {k: v for k, v in doc.fields.items() if k not in _READING_FIELDS and k not in read}
-    payload = [doc.title, doc.text, fields]
+    # what a sibling rule or a standard gave the page is a reading too (``siblings.restore``
+    # undoes both): OpenSID's slug of an article, listed under "Layanan", takes the sections
+    # the rule read; its ``first/artikel/<id>`` spelling, linked from widgets only, does not.
+    # Both copies are compared as their own rule read them.
+    own = restore(doc)
+    fields = {k: v for k, v in own.fields.items() if k not in _READING_FIELDS}
+    payload = [own.title, own.text, fields]
     if doc.kind in ("document", "app"):
         payload.append(doc.kind)
     if doc.kind == "document":

@@ -50,8 +50,7 @@ SCAN_SHARE = 5  # fewer changed documents than 1/SCAN_SHARE of all: read by key,
 # What analyse_document stores beyond the keyword fields, in the index keys: a release that
 # stores something new (IndexedDoc.said: "said") analyses every page again on a plain
 # ``sikoja index``, as a changed word list does (the vectors come from the embedding cache).
-# "said-place": what a page says took its kelurahan's place (session 21)
-STORED = "said-place"
+STORED = "said"
 Progress = Callable[[str], None]
 
 
@@ -264,7 +263,7 @@ def analyse_document(analyzer: Analyzer, doc: Document, key: str | None = None,
         parent_url=doc.parent_url,
         last_modified=doc.last_modified,
         alias_tokens=own_name_tokens(analyzer, doc),
-        said=said_tokens(analyzer, doc.title, doc.text, doc.fields, doc.opd),
+        said=said_tokens(analyzer, doc.title, doc.text, doc.fields),
     )
 
 
@@ -273,8 +272,11 @@ def site_marks(store: DocumentStore, analyzer: Analyzer
     """(source -> its site words, url -> its page's site mark) of the live store
     (``indexer.site_words``): the titles read twice, the second time only those of the
     sources that have site words."""
+    # a source's OPD when all its pages are one OPD's: a catalogue of many OPDs' apps has no
+    # own place (MIN(opd) of it named an arbitrary one)
     opds = {row["source"]: row["opd"] for row in store.query(
-        "SELECT source, MIN(opd) AS opd FROM documents WHERE status = 'live' GROUP BY source")}
+        "SELECT source, MIN(opd) AS opd FROM documents WHERE status = 'live' GROUP BY source "
+        "HAVING COUNT(DISTINCT opd) = 1")}
     own = site_words(((source, title) for _, source, title in store.titles()),
                      analyzer.index_tokens, opds)
     marks = {}

@@ -38,7 +38,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from indexer.answer import spelled_title_tokens
-from indexer.site_words import own_place_words
 
 if TYPE_CHECKING:
     from indexer.analysis import Analyzer
@@ -46,15 +45,14 @@ if TYPE_CHECKING:
 
 
 def said_tokens(analyzer: Analyzer, title: str, text: str,
-                fields: dict[str, Any] | None, opd: str = "") -> frozenset[str]:
+                fields: dict[str, Any] | None) -> frozenset[str]:
     """Every index token of a page: its title with acronyms spelled out, its text and every
-    value of its fields (what keyword coverage and the answer card read), and the place of
-    its OPD ``opd`` when that is a kelurahan or kecamatan: every page of its site says it in
-    the masthead the crawler strips (``indexer.site_words.own_place_words``)."""
+    value of its fields (what keyword coverage and the answer card read). A kelurahan
+    site's own place, which its masthead says, is not one of them: the search lends it to
+    a page only for a query that names the place (``Searcher._shares``)."""
     values = " ".join(str(v) for v in (fields or {}).values())
     return (spelled_title_tokens(analyzer, title)
-            | frozenset(analyzer.index_tokens(f"{text} {values}"))
-            | own_place_words(opd, analyzer.index_tokens))
+            | frozenset(analyzer.index_tokens(f"{text} {values}")))
 
 
 def keyword_coverage(words: QueryWords, said: Iterable[frozenset[str] | set[str]]) -> float:

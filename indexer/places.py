@@ -273,6 +273,20 @@ class Directory:
         said = {t for term in analysis.terms for t in term.tokens}
         return frozenset(h for t in said & self.app_hosts.keys() for h in self.app_hosts[t])
 
+    def own_places_said(self, analysis: QueryAnalysis) -> dict[str, frozenset[str]]:
+        """The words of its own place, with its level ("kelurahan pakuan baru"), of each
+        kelurahan or kecamatan office (:func:`own_place`) whose place the query says as a
+        phrase: what every page of its site says in the masthead the crawler strips, and
+        so says for the query only when the query names the place."""
+        typed = words_of(analysis.did_you_mean or analysis.normalized)
+        out = {}
+        for o in self.opds:
+            place = own_place(o.name)
+            if place and self._says_place(typed, place):
+                out[o.name] = frozenset(self.analyzer.index_tokens(
+                    " ".join((*words_of(o.name)[:1], *place))))
+        return out
+
     def places_said(self, analysis: QueryAnalysis) -> tuple[tuple[str, ...], ...]:
         """The place names of two words or more the query says as a phrase, of an office
         of the index ("sungai putri" of Kelurahan Sungai Putri), as written."""
@@ -312,9 +326,25 @@ def _places(name: list[str], wilayah: tuple[tuple[str, ...], ...]
     return tuple(sorted(found))
 
 
-def own_places(opd: str) -> tuple[tuple[str, ...], ...]:
-    """The kecamatan and kelurahan names (as words) the name of the OPD ``opd`` says."""
-    return _places(words_of(opd), _wilayah())
+@cache
+def own_place(opd: str) -> tuple[str, ...]:
+    """The kelurahan or kecamatan (as words) whose office the OPD ``opd`` is, or ().
+
+    Only an office of that level is one ("Kelurahan Payo Lebar", "Kecamatan Jelutung"):
+    the name starts with the level. "KUA Kecamatan Jambi Timur" and "UPTD Puskesmas Olak
+    Kemang" serve a place but are not its office, and their sites are not named by it. The
+    place is the BPS name that follows the level ("Kelurahan Payo Lebar Kecamatan
+    Jelutung": "payo lebar", not the rest of the name); a name the list spells otherwise,
+    or one added since, is the words up to the next level word."""
+    name = words_of(opd)
+    if len(name) < 2 or name[0] not in LEVELS:
+        return ()
+    listed = [p for p in _wilayah() if tuple(name[1:1 + len(p)]) == p]
+    if listed:
+        return max(listed, key=len)
+    rest = name[1:]
+    cut = next((i for i, w in enumerate(rest) if w in LEVELS), len(rest))
+    return tuple(rest[:cut])
 
 
 LEVELS = frozenset({"kecamatan", "kelurahan", "desa"})  # the BPS list's levels below the city

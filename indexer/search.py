@@ -17,7 +17,7 @@ import threading
 import time
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence, Set
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -217,9 +217,14 @@ class Searcher:
         query_tokens = {t for term in analysis.terms for t in term.tokens}
         directory = None if junk else self._opds()
         said = directory.said(analysis) if directory else frozenset()  # the OPDs it names
+        lent = (_PlaceLent(directory.own_places_said(analysis),
+                           directory.beyond_where(analysis, words.words), words, self.analyzer)
+                if directory is not None and words is not None else None)
         if words is not None:
-            ranked = self._by_coverage(ranked, words, read, directory.office_words(said, analysis)
-                                       if directory is not None and said else {})
+            ranked = self._by_coverage(
+                ranked, words, read,
+                directory.office_words(said, analysis) if directory is not None and said else {},
+                lent)
         ranked, pinned = self._pin_best_bets(text, ranked, metas, filters)
         place = None if junk or pinned else self._place(analysis, vocabulary, filters)
         if place is not None:
@@ -277,7 +282,7 @@ class Searcher:
                          for t in self._title_tokens(m.title)}),
                     DESK_APP_MARGIN)
             collapsed = _office_lead(collapsed, groups, metas, said, OFFICE_MARGIN,
-                                     OFFICE_WINDOW)
+                                     OFFICE_WINDOW, lent)
         collapsed = _named_leads(collapsed, groups, metas, said, hosts)
         if (words is not None and collapsed and collapsed[0][0].id not in pinned
                 and place is None and home is None):
@@ -522,7 +527,7 @@ class Searcher:
         stores it."""
         if doc.said is not None:
             return doc.said
-        return said_tokens(self.analyzer, doc.title, doc.text, doc.fields, doc.opd)
+        return said_tokens(self.analyzer, doc.title, doc.text, doc.fields)
 
     def _retrieve(self, analysis: QueryAnalysis, filters: Filters | None,
                   prior: dict[str, float], vector_weight: float,
@@ -747,7 +752,8 @@ class Searcher:
         return _by_score(ranked, docs)
 
     def _coverage(self, ids: Sequence[str], words: QueryWords, read: dict[str, IndexedDoc],
-                  offices: dict[str, frozenset[str]] | None = None) -> dict[str, float] | None:
+                  offices: dict[str, frozenset[str]] | None = None,
+                  places: _PlaceLent | None = None) -> dict[str, float] | None:
         """The IDF-weighted share of the query that each page of the first
         ``ranking.coverage_candidates`` of ``ids`` says (indexer/coverage.py), the pages
         read going into ``read``; None when the weight is off or the query has one content
@@ -755,20 +761,32 @@ class Searcher:
         cfg = self.ranking
         if cfg.coverage_weight <= 0 or len(words.words) < 2 or not ids:
             return None
-        return self._shares(list(ids[:cfg.coverage_candidates]), words, read, offices)
+        return self._shares(list(ids[:cfg.coverage_candidates]), words, read, offices, places)
 
     def _shares(self, ids: Sequence[str], words: QueryWords, read: dict[str, IndexedDoc],
-                offices: dict[str, frozenset[str]] | None = None) -> dict[str, float]:
+                offices: dict[str, frozenset[str]] | None = None,
+                places: _PlaceLent | None = None) -> dict[str, float]:
         """The share of the query each page of ``ids`` says, the pages not yet read going
         into ``read`` (one ``backend.get`` for all of them). ``offices``: the words naming
-        each OPD the query names, which every page of that OPD says (its sites' header)."""
+        each OPD the query names, which every page of that OPD says (its sites' header).
+        ``places``: a kelurahan's own place the query names, lent to its pages whose title
+        says the rest of the query (:class:`_PlaceLent`)."""
         missing = [i for i in ids if i not in read]
         if missing:
             read.update(self.backend.get(missing))
         offices = offices or {}
-        return {i: words.covered(self._said(read[i]) | (
-                    offices.get(read[i].opd, frozenset()) if _section(read[i]) else frozenset()))
-                for i in ids if i in read}
+        out = {}
+        for i in ids:
+            doc = read.get(i)
+            if doc is None:
+                continue
+            said = self._said(doc)
+            if _section(doc):
+                said = said | offices.get(doc.opd, frozenset())
+            if places is not None:
+                said = said | places.lent(doc)
+            out[i] = words.covered(said)
+        return out
 
     def _covered_hits(self, hits: list[Hit], words: QueryWords,
                       read: dict[str, IndexedDoc]) -> list[Hit]:
@@ -784,7 +802,8 @@ class Searcher:
 
     def _by_coverage(self, ranked: list[Fused], words: QueryWords,
                      read: dict[str, IndexedDoc],
-                     offices: dict[str, frozenset[str]] | None = None) -> list[Fused]:
+                     offices: dict[str, frozenset[str]] | None = None,
+                     places: _PlaceLent | None = None) -> list[Fused]:
         """``ranked`` with each score scaled by how much of the query the page says, as
         the keyword hits were, recorded as the multiplier "coverage" for explain.
 
@@ -796,7 +815,7 @@ class Searcher:
         Kenali Besar" and led). Only such sections (``<page>#<anchor>`` split from one page),
         whose page's header it was: the office's pages of their own (an ODS page, a news
         post) keep their own words."""
-        said = self._coverage([f.id for f in ranked], words, read, offices)
+        said = self._coverage([f.id for f in ranked], words, read, offices, places)
         if said is None:
             return ranked
         weight = self.ranking.coverage_weight
@@ -1533,7 +1552,7 @@ OFFICE_MARGIN = 0.05
 
 def _office_lead(collapsed: list[tuple[Fused, list[str]]], groups: dict[str, list[Fused]],
                  docs: dict[str, DocMeta], named: frozenset[str], within: float,
-                 window: int) -> list[tuple[Fused, list[str]]]:
+                 window: int, lent: _PlaceLent | None = None) -> list[tuple[Fused, list[str]]]:
     """The first of the first ``window`` results whose group (``groups``: :func:`_groups`
     of the ranked candidates) has a page of an OPD the query names (one of ``named``)
     leads, when the first result's group has none and it is within ``within`` (relative)
@@ -1546,13 +1565,20 @@ def _office_lead(collapsed: list[tuple[Fused, list[str]]], groups: dict[str, lis
     dinas sosial": Diskominfo's "SIKS-NG" over Dinas Sosial's own SIBANSOS page. Tuning
     crawl, dev MRR@10 hybrid 0.964 -> 0.965, keyword 0.961 -> 0.963 (2 and 3 better, none
     worse), eval/oov.tsv and eval/situations.tsv unchanged; a 10% margin lost a dev query
-    and a situation."""
+    and a situation.
+
+    A kelurahan or kecamatan named by its place (``lent``) is where the citizen lives, not
+    always the office they ask for: its page leads only when its title says the rest of the
+    query (:meth:`_PlaceLent.serves`). "akta kelahiran kelurahan pakuan baru" put the
+    kelurahan's inheritance page (its list says "akta kelahiran") over Disdukcapil's
+    "Penerbitan Kutipan Akta Kelahiran" within the margin."""
     if not named or len(collapsed) < 2:
         return collapsed
 
     def of_named(item: Fused) -> bool:
         members = groups.get(_group_key(docs[item.id], docs), [item])
-        return any(docs[m.id].opd in named for m in members)
+        return any(docs[m.id].opd in named and (lent is None or lent.serves(docs[m.id]))
+                   for m in members)
 
     top = collapsed[0][0]
     if of_named(top):
@@ -1714,6 +1740,40 @@ def _web_url(url: str | None) -> str | None:
     """An online link only if it is http(s): an index built before the crawler refused
     ``javascript:`` links may still hold one, and API clients render what they get."""
     return url if url and is_web_url(url) else None
+
+
+@dataclass(frozen=True)
+class _PlaceLent:
+    """A kelurahan or kecamatan site's own place, lent for keyword coverage to its pages.
+
+    Its masthead names the place on every page and the crawler strips it, so a page of the
+    site says the place, but only as whose page it is: the place is lent for a query that
+    names it (``places``: office -> its place's words, ``Directory.own_places_said``) and
+    only to a page whose own title says a word of the rest of the query (``rest``,
+    ``Directory.beyond_where``). Lent to every page, "akta kelahiran kelurahan pakuan baru"
+    led with Pakuan Baru's "Syarat Surat Keterangan Ahli Waris" (its list says "akta
+    kelahiran") over Disdukcapil's "Penerbitan Kutipan Akta Kelahiran", the rule the
+    office's name follows (``Searcher._by_coverage``) undone."""
+
+    places: dict[str, frozenset[str]]
+    rest: list[str]
+    words: QueryWords
+    analyzer: Analyzer
+
+    def lent(self, doc: IndexedDoc) -> frozenset[str]:
+        place = self.places.get(doc.opd, frozenset())
+        return place if place and self.serves(doc) else frozenset()
+
+    def serves(self, doc: IndexedDoc | DocMeta) -> bool:
+        """Whether ``doc`` is not a page of an office named by its place, or its title says
+        a word of the rest of the query, by itself or by a reading (any page, when the query
+        is the place). Not only the rarest: "bapak meninggal di rumah lapor ke kelurahan
+        wijaya pura" is served by "Pelaporan Kematian Warga", whose title says "lapor" and
+        "meninggal" (as "kematian") but not "bapak"."""
+        if doc.opd not in self.places or not self.rest:
+            return True
+        title = spelled_title_tokens(self.analyzer, doc.title)
+        return any(set(r) <= title for w in self.rest for r in self.words.readings[w])
 
 
 def _section(doc: IndexedDoc) -> bool:

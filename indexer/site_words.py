@@ -16,12 +16,17 @@ titles, and the stored title (answer card, snippets) is unchanged. A query namin
 still matches those pages (as text), so the place still narrows the results to the site.
 Both backends index the same analysed document, so they rank alike.
 
-A kelurahan or kecamatan site's own place (and its level, "Kelurahan") is a site word of it
-however few titles say it (``own_place_words``, from the OPD's name through
-``indexer.places``): on a real kelurahan blog one post's title names the place ("Syarat SKTM
-di Kelurahan Kebun Handil") beside "Pelaporan Kematian Warga", and "surat kematian kebun
-handil" put the SKTM post first. Every page of such a site also *says* the place for the
-coverage weight (``indexer.build``): its masthead says it, and the crawler strips the masthead.
+A kelurahan or kecamatan office's site (its OPD's name starts with the level) has its own
+place (and the level, "Kelurahan") as a site word however few titles say it
+(``own_place_words``, through ``indexer.places.own_place``): a real kelurahan blog names
+the place in one post's title ("Syarat SKTM di Kelurahan Kebun Handil") and not in the
+others ("Pelaporan Kematian Warga"), and that one title match is the site's name, not the
+post's topic. It does not settle every such query: "surat kematian kebun handil" on the
+tuning web still leads with the SKTM post, before the blog's "Lapor Kematian Warga ke
+Kelurahan" (found in session 21's review, not solved). The masthead says the place on every page and
+the crawler strips it; the search lends the place to a page's words only for a query that
+names it, and only to a page whose title says the rest of the query
+(``indexer.search._PlaceLent``).
 
 Measured on the tuning web (bench/eval_webs.py, dev set, hybrid MRR@10 / Success@1; main
 0.953 / 0.929, opensid family 0.940): as built here 0.955 / 0.933, opensid 0.957 (q224, q585
@@ -38,9 +43,10 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from indexer.analysis.text import words_of
-from indexer.places import LEVELS, own_places
+from indexer.places import own_place
 from indexer.query_model import PAIR_SEPARATOR
 
 SITE_SHARE = 0.5  # of a source's page titles; on the tuning web only the kelurahan sites'
@@ -74,14 +80,19 @@ def site_words(titles: Iterable[tuple[str, str]],
 
 
 def own_place_words(opd: str, tokens: Callable[[str], Iterable[str]]) -> frozenset[str]:
-    """The words of the kelurahan or kecamatan the OPD ``opd`` is the office of, with its
-    level ("Kelurahan"), analysed by ``tokens``: a site's name for itself, whichever of its
-    titles say it ("Syarat SKTM di Kelurahan Kebun Handil" beside "Pelaporan Kematian")."""
-    places = own_places(opd)
-    if not places:
+    """The words of the kelurahan or kecamatan the OPD ``opd`` is the office of
+    (``indexer.places.own_place``), with its level ("Kelurahan"), analysed by ``tokens``: a
+    site's name for itself, whichever of its titles say it ("Syarat SKTM di Kelurahan Kebun
+    Handil" beside "Pelaporan Kematian"). Memoised per OPD and analyser."""
+    return _own_place_words(opd, tokens)
+
+
+@lru_cache(maxsize=1024)
+def _own_place_words(opd: str, tokens: Callable[[str], Iterable[str]]) -> frozenset[str]:
+    place = own_place(opd)
+    if not place:
         return frozenset()
-    level = [w for w in words_of(opd)[:1] if w in LEVELS]
-    return frozenset(t for words in (*places, level) for t in tokens(" ".join(words)))
+    return frozenset(t for words in (place, words_of(opd)[:1]) for t in tokens(" ".join(words)))
 
 
 def split_title(title: list[str], words: frozenset[str]) -> tuple[list[str], list[str]]:

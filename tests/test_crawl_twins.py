@@ -9,8 +9,10 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from crawler.run import crawl
-from crawler.twins import query_twins
+from crawler.standards import MARKER
+from crawler.twins import keeper, named_by_slug, query_twins, twin_identity
 from sikoja.config import Settings
+from sikoja.documents import Document
 from sikoja.sources import Source
 from sikoja.store import DocumentStore
 from tests.faultserver import Page, PageSite, Reply, html
@@ -133,3 +135,49 @@ def test_the_twin_check_does_not_read_the_whole_site_for_each_page(tmp_path):
     # site, or a 5,000-page crawl slows to half its speed (quadratic in the site's pages)
     small, large = _twin_check_steps(tmp_path, 40), _twin_check_steps(tmp_path, 800)
     assert large < 2 * small
+
+
+@pytest.mark.parametrize(("url", "slug"), [
+    ("http://kel.desa.id/index.php/artikel/2024/2/12/syarat-sktm", True),
+    ("http://kel.desa.id/index.php/first/artikel/61", False),
+    ("http://kel.desa.id/2024/05/surat-keterangan-domisili-warga.html", True),
+    # a print or share view names the page's copy, not the page
+    ("http://kota.go.id/berita/123/versi-cetak", False),
+    ("http://kota.go.id/artikel/9/print-friendly", False),
+    ("http://kota.go.id/berita/123/share-whatsapp", False),
+])
+def test_a_page_is_named_by_a_slug_not_by_a_number_nor_a_print_view(url, slug):
+    assert named_by_slug(url) is slug
+
+
+def test_the_page_is_kept_rather_than_its_print_view():
+    urls = ["http://kota.go.id/berita/123/versi-cetak", "http://kota.go.id/berita/123"]
+    assert keeper(urls) == "http://kota.go.id/berita/123"
+    slugged = ["http://kel.desa.id/index.php/first/artikel/61",
+               "http://kel.desa.id/index.php/artikel/2024/2/12/syarat-sktm"]
+    assert keeper(slugged) == slugged[1]
+
+
+def test_copies_are_twins_whatever_a_sibling_rule_or_a_standard_gave_one_of_them():
+    """OpenSID's slug of an article is listed under "Layanan" and takes what the sibling
+    rule read and its service's standard; the ``first/artikel/<id>`` copy, linked from a
+    widget, takes neither. Both are one page."""
+    text = "Syarat SKTM\nWarga membawa pengantar RT dan fotokopi KK ke kantor lurah."
+    plain = Document(url="http://kel.desa.id/index.php/first/artikel/61", source="kel",
+                     opd="Kelurahan Contoh", kind="news", title="Syarat SKTM", text=text,
+                     fields={"date": "2024-02-12"})
+    taken = f"\n{MARKER}Standar SKTM\nLama proses 1 hari."
+    slug = Document(
+        url="http://kel.desa.id/index.php/artikel/2024/2/12/syarat-sktm", source="kel",
+        opd="Kelurahan Contoh", kind="service", title="Syarat SKTM", text=text + taken,
+        fields={"date": "2024-02-12", "requirements": ["Pengantar RT", "Fotokopi KK"],
+                "duration": "1 hari", "kind_confidence": 0.8,
+                "fields_from": {"fields": ["duration"], "text_chars": len(taken),
+                                "kind": "service", "kind_confidence": 0.7},
+                "kind_from": {"kind": "news", "kind_confidence": None,
+                              "fields": ["requirements"]}})
+    assert twin_identity(slug) == twin_identity(plain)
+    other = Document(url="http://kel.desa.id/index.php/first/artikel/62", source="kel",
+                     opd="Kelurahan Contoh", kind="news", title="Syarat SKU", text=text,
+                     fields={"date": "2024-02-12"})
+    assert twin_identity(other) != twin_identity(plain)

@@ -572,4 +572,4 @@ def test_both_backends_hand_back_what_each_page_says(both):
     assert a.keys() == b.keys() and a
     for i, doc in a.items():
         assert doc.said is not None and b[i].said == doc.said, doc.url
-        assert doc.said == said_tokens(embedded.analyzer, doc.title, doc.text, doc.fields, doc.opd)
+        assert doc.said == said_tokens(embedded.analyzer, doc.title, doc.text, doc.fields)

@@ -202,3 +202,41 @@ def test_opensearch_ranks_the_site_words_as_the_embedded_index_does(tmp_path, os
         embedded.close()
         cluster.close()
         clone.close()
+
+
+def disdukcapil_akta() -> Document:
+    return Document(url="http://127.0.0.1:8793/layanan/akta-kelahiran", source="disdukcapil",
+                    opd="Dinas Kependudukan dan Pencatatan Sipil Kota Jambi", kind="service",
+                    title="Penerbitan Kutipan Akta Kelahiran",
+                    text="Akta kelahiran diterbitkan bagi setiap anak yang lahir. Syarat: surat "
+                         "keterangan lahir dari bidan atau rumah sakit, KTP orang tua dan KK.")
+
+
+def test_a_city_service_asked_with_a_kelurahan_address_stays_first(search):
+    """The kelurahan's masthead names its place on every page, but a query that names the
+    place and a city service ("akta kelahiran kelurahan rawa sari") asks for the service:
+    the kelurahan's inheritance page, whose list says "akta kelahiran" (and whose title's
+    place the crawler stripped with the masthead), must not take the place's words as said
+    and lead."""
+    waris = ("Syarat Surat Keterangan Ahli Waris di Kelurahan",
+             "Surat keterangan ahli waris untuk mengurus warisan tanah dan tabungan. Syarat: "
+             "surat kematian, fotokopi akta kelahiran, KTP dan KK para ahli waris.")
+    docs = [replace(d, title=waris[0], text=waris[1]) if d.url.endswith("/waris") else d
+            for d in kelurahan_site()]
+    searcher = search([*docs, disdukcapil_akta()])
+    assert urls(searcher, "akta kelahiran kelurahan rawa sari")[0] == disdukcapil_akta().url
+    # the kelurahan's own service, named with its place, still leads
+    assert urls(searcher, "surat keterangan kematian kelurahan rawa sari")[0] == KEMATIAN_URL
+
+
+@pytest.mark.parametrize(("opd", "words"), [
+    ("Kelurahan Payo Lebar Kecamatan Jelutung", {"kelurahan", "payo", "lebar"}),
+    ("Kecamatan Jelutung", {"kecamatan", "jelutung"}),
+    ("Kelurahan Kenali Asam Bawah", {"kelurahan", "kenali", "asam", "bawah"}),
+    # an office in a place is not the place's office: its site is not named by the place
+    ("KUA Kecamatan Jambi Timur", set()),
+    ("UPTD Puskesmas Olak Kemang", set()),
+    ("Dinas Pemadam Kebakaran Kota Jambi", set()),
+])
+def test_a_sites_own_place_is_the_place_its_office_is_of(opd, words):
+    assert indexer.site_words.own_place_words(opd, str.split) == frozenset(words)

@@ -75,8 +75,7 @@ def test_the_index_hands_back_what_each_page_says(settings):
         docs = searcher.backend.get(list(searcher.backend.manifest()))
         assert docs
         for doc in docs.values():
-            assert doc.said == said_tokens(searcher.analyzer, doc.title, doc.text, doc.fields,
-                                           doc.opd)
+            assert doc.said == said_tokens(searcher.analyzer, doc.title, doc.text, doc.fields)
         # "KTP-el" of the title read as a query would read it, beside the text's words
         assert {"ktp", "kartu", "tanda", "penduduk", "biometrik"} <= docs[doc_id(KTP_URL)].said
     finally:

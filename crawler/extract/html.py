@@ -51,9 +51,14 @@ _BOILERPLATE_TAGS = ("nav", "header", "footer", "aside")
 # took the next post's title as its last step
 _BOILERPLATE_NAME = re.compile(
     r"menu|sidebar|side-bar|(?:^|\s)widget|footer|breadcrumb|navbar|navigation|\bnav\b|topbar|"
-    r"cookie|share|social|skip-link|search-form|pagination|pager|related|(?:^|\s)aside(?=\s|$)",
+    r"cookie|share|social|skip-link|search-form|pagination|related|(?:^|\s)aside(?=\s|$)",
     re.IGNORECASE,
 )
+# "pager" only as a word of the name: "pager", "blog-pager", "blog-pager-older-link",
+# "post_pager", camelCase "blogPager"/"pagerNav". As a substring it took "pageRight",
+# "pageRegion", "pageRow", "pageResults" and "pagerank", the wrappers of a page's whole
+# content on table-layout templates, so the name is matched with its case.
+_PAGER = re.compile(r"(?:(?:^|[\s_-])[Pp]ager|(?<=[a-z])Pager)(?=$|[\s_-]|[A-Z])")
 _NEVER_DROP = {"html", "body", "main", "article"}
 _RELATED = re.compile(r"related", re.IGNORECASE)
 _SIDEBAR = re.compile(r"sidebar|side-bar", re.IGNORECASE)
@@ -365,7 +370,8 @@ def strip_boilerplate(soup: BeautifulSoup, tags: list[Tag]) -> Tag:
                              and first_tag(tag, HEADING_TAGS) is not None)
         elif tag.attrs:
             names = _ABSENT.sub(" ", _names(tag))
-            furniture = bool(_BOILERPLATE_NAME.search(names) or _MASTHEAD.search(names)) or (
+            furniture = bool(_BOILERPLATE_NAME.search(names) or _PAGER.search(names)
+                             or _MASTHEAD.search(names)) or (
                 bool(_HEADER_LIKE.search(names)) and first_tag(tag, _SECTION_HEADINGS) is None)
         else:
             furniture = False
