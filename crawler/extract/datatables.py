@@ -51,8 +51,8 @@ from typing import Any
 from urllib.parse import quote, urljoin
 
 from crawler.extract.html import squash
-from crawler.extract.jsonlist import MAX_DETAILS, record_fields
-from crawler.extract.jsroutes import handler_templates
+from crawler.extract.jsonlist import record_fields
+from crawler.extract.jsroutes import MAX_DETAILS, handler_templates
 from crawler.extract.pagecode import PageCode
 from crawler.extract.pagedata import literal_end
 from sikoja.urls import base_url

@@ -29,7 +29,8 @@ would make them:
 - only calls that run when the page loads (``on_load``): at top level, in
   ``$(function(){})``, ``$(document).ready``, ``window.onload``, a ``load`` or
   ``DOMContentLoaded`` listener, an AngularJS controller/service body, a component's
-  lifecycle hook (``mounted``, ``ngOnInit``), a callback of such code (``.then``, ``success:``), or a named function such code calls. Never in an event
+  lifecycle hook (``mounted``, ``ngOnInit``), a callback of such code (``.then``,
+  ``success:``), or a named function such code calls. Never in an event
   handler (``.on('click', ...)``, ``.click(``, ``.change(``, ``.submit(``, ``keyup``,
   ``addEventListener('click', ...)``, a ``$scope.hapus = function`` a template's
   ``ng-click`` calls, a function only an ``onclick`` attribute calls), and never with a
