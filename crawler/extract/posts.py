@@ -79,31 +79,39 @@ _OVERRIDE = re.compile(r"_method|x-http-method-override|x-method-override", re.I
 # the parameter a PHP/CodeIgniter backend dispatches on (``api.php?act=get_layanan``)
 _ACTION_PARAMS = frozenset({"act", "action", "aksi", "method", "op", "mode", "do", "task",
                             "fungsi", "cmd", "func", "f", "page"})
+# read verbs; ``read``/``baca`` are none (``/api/notif/read`` marks a notice read)
 READ_WORDS = ("get", "list", "detail", "data", "all", "show", "view", "fetch", "load",
-              "read", "find", "tampil", "lihat", "ambil", "baca", "rincian", "semua", "by",
+              "find", "tampil", "lihat", "ambil", "rincian", "semua", "by",
               "info", "cari", "search")
 _SEARCH_WORDS = frozenset({"cari", "search", "find"})
-# words of requests that change state (Indonesian and English): found anywhere in a name
-# (``deleteLayanan``, ``simpandata``, ``layanan_hapus``), the short ones only where a word
-# starts (``savelayanan``, ``addItem``), lest ``katalog``, ``logo``, ``putusan``,
-# ``settings``, ``visitor`` or ``pesantren`` be writes
+# a second verb chained after the first (``get_and_delete``, ``load_then_purge``)
+_CHAINED = frozenset({"and", "then", "dan", "lalu", "kemudian"})
+# words of requests that change state (Indonesian and English), compared with the words of a
+# name (split at separators and camelCase humps): a word that is one, or starts with one
+# run together (``simpandata``, ``savelayanan``), never a word that merely contains one
+# (``keluarga`` is no ``keluar``, ``sarana`` no ``saran``, ``setda`` no ``set``, ``katalog``,
+# ``logo``, ``putusan``, ``settings``, ``visitor``, ``pesantren`` no writes)
 WRITE_WORDS = (
     "simpan", "hapus", "update", "tambah", "insert", "delete", "remove", "destroy", "store",
     "create", "kirim", "submit", "register", "registrasi", "signup", "signin", "login",
-    "logout", "keluar", "signout", "masuk", "rating", "ulasan", "komentar", "comment",
-    "saran", "feedback", "contact", "kontak", "pengaduan", "aduan", "survei", "survey",
-    "subscribe", "langganan", "newsletter", "approve", "setuju", "tolak", "reject",
+    "logout", "keluar", "signout", "masuk", "masukan", "rating", "ulasan", "komentar",
+    "comment", "saran", "feedback", "contact", "kontak", "pengaduan", "aduan", "survei",
+    "survey", "subscribe", "langganan", "newsletter", "approve", "setuju", "tolak", "reject",
     "verifikasi", "verify", "upload", "unggah", "bayar", "checkout", "booking",
     "reset", "password", "proses", "process", "batal", "cancel", "kosongkan", "truncate",
-    "import", "counter", "restore", "pilih", "write")
+    "import", "counter", "restore", "pilih", "write", "increment", "purge", "flush",
+    "session", "token", "mutation", "count", "mark")
 SHORT_WRITE_WORDS = ("ubah", "edit", "save", "add", "send", "vote", "like", "auth", "pay",
                      "otp", "lapor", "pesan", "set", "hit", "log", "drop", "sync", "move", "copy",
-                     "clear", "track", "visit", "patch", "put")
-_WRITE = re.compile("|".join(sorted(WRITE_WORDS, key=len, reverse=True))
-                    + r"|(?<![a-z])(?:" + "|".join(SHORT_WRITE_WORDS)
-                    + r")(?!an|o\b|us|ting|or|ion|tren)")
-# an opaque token (a CSRF hash): its letters are no words
+                     "clear", "track", "visit", "patch", "put", "incr", "inc")
+_WRITE = re.compile("^(?:" + "|".join(sorted(WRITE_WORDS, key=len, reverse=True))
+                    + r")(?!ga$|a$|na$|ry|y$|et)|^(?:" + "|".join(SHORT_WRITE_WORDS)
+                    + r")(?!an|o$|us|ting|or|ion|tren|da$|lude|ome)")
+# an opaque token (a CSRF hash): its letters are no words -- only as the value of a body key
+# naming a CSRF token, never a path, a query or another value
 _OPAQUE = re.compile(r"(?=.*\d)[A-Za-z0-9+/=_-]{16,}")
+_CSRF_KEY = re.compile(r"csrf|xsrf|^_?token$", re.IGNORECASE)
+_MUTATION = re.compile(r"^\s*mutation\b", re.IGNORECASE)
 _STRING = re.compile(r"""^(['"`])((?:\\.|(?!\1)[^\\\n])*)\1$""")
 
 
@@ -140,27 +148,46 @@ def _words(name: str) -> list[str]:
 def action_name(url: str, fields: tuple[tuple[str, str], ...] = ()) -> str:
     """What a request asks its backend to do (module docstring): its action parameter's
     value, else its path's last segment without extension (a number skipped)."""
+    return action_names(url, fields)[0]
+
+
+def action_names(url: str, fields: tuple[tuple[str, str], ...] = ()) -> list[str]:
+    """Every action parameter's value (URL query, then body), numbers skipped; none: the
+    path's last segment without extension (a number skipped), or ""."""
     parts = urlsplit(url)
-    for key, value in [*parse_qsl(parts.query), *fields]:
-        if key.lower() in _ACTION_PARAMS and value and not value.isdigit():
-            return value
-    segments = [s for s in parts.path.split("/") if s]
+    named = [value for key, value in [*parse_qsl(parts.query), *fields]
+             if key.lower() in _ACTION_PARAMS and value and not value.isdigit()]
+    if named:
+        return named
+    segments = [s for s in _unquoted(parts.path).split("/") if s]
     while segments and re.fullmatch(r"\d+|[0-9a-f-]{32,}", segments[-1]):
         segments.pop()
-    return re.sub(r"\.\w{2,4}$", "", segments[-1]) if segments else ""
+    return [re.sub(r"\.\w{2,4}$", "", segments[-1]) if segments else ""]
+
+
+def _unquoted(text: str) -> str:
+    """``text`` percent-decoded until it no longer changes (``%2568apus`` is ``hapus``)."""
+    for _ in range(4):
+        decoded = unquote(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
 
 
 def writes(*texts: str, register: bool = True) -> bool:
-    """Whether a write word (``WRITE_WORDS``) appears in any of ``texts``, anywhere in a
-    name (``deleteLayanan``, ``simpandata``); with ``register``, ``daftar`` is one too (a
-    POST's registration) unless a read verb precedes it (``get_daftar_layanan``: a list; a
-    GET's ``daftar`` is always a list). Opaque tokens (a CSRF hash) are not read."""
+    """Whether a word of any of ``texts`` is a write word (``WRITE_WORDS``): the words of a
+    name, split at separators and camelCase humps (``deleteLayanan``, ``hapus_semua``), each
+    compared whole or run together at its start (``simpandata``), never as a substring
+    (``keluarga``, ``sarana``). With ``register``, ``daftar`` is one too (a POST's
+    registration) unless a read verb precedes it (``get_daftar_layanan``: a list; a GET's
+    ``daftar`` is always a list). A path or query is never skipped as an opaque token."""
     for text in texts:
-        if not text or _OPAQUE.fullmatch(text):
+        if not text:
             continue
-        low = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", text).lower()
-        if _WRITE.search(low):
+        if any(_WRITE.match(word) for word in _words(text)):
             return True
+        low = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", text).lower()
         for m in re.finditer(r"daftar", low if register else ""):
             before = re.sub(r"[^a-z]+$", "", low[:m.start()])
             if not before.endswith(("get", "ambil", "tampil", "lihat", "list", "load", "baca")):
@@ -168,24 +195,45 @@ def writes(*texts: str, register: bool = True) -> bool:
     return False
 
 
+def _reads_action(name: str, filled: bool) -> bool:
+    """Whether an action name reads: its FIRST word is a read verb (``get_by_id``,
+    ``getLayanan``, ``tampildata``) and no second verb is chained after it."""
+    words = _words(name)
+    if not words:
+        return False
+    first = words[0]
+    verb = next((v for v in READ_WORDS if first.startswith(v)), None)
+    if verb is None:
+        return False
+    if _CHAINED & set(words[1:]) or re.search(r"and|then", first[len(verb):]):
+        return False
+    if verb in _SEARCH_WORDS:
+        return not filled
+    return True
+
+
 def reads(url: str, fields: tuple[tuple[str, str], ...] = (), filled: bool = False,
           options: str = "") -> bool:
     """Whether a POST to ``url`` with the literal body ``fields`` reads (the allow-list of the
-    module docstring): its action name has a read word and nothing in it writes. ``filled``:
-    a value is filled in at run time (a record's id), which a search must not have."""
+    module docstring): every action name starts with a read verb, and no word of the URL or
+    the body writes. ``filled``: a value is filled in at run time (a record's id), which a
+    search must not have. Only a CSRF key's opaque value is not read for words."""
     if _OVERRIDE.search(options) or any(_OVERRIDE.search(k) for k, _ in fields):
         return False
     parts = urlsplit(url)
-    if writes(parts.hostname or "", unquote(parts.path), unquote(parts.query),
-              *(t for kv in fields for t in kv)):
+    path, query = _unquoted(parts.path), _unquoted(parts.query)
+    if not (path + query).isascii() or any(_MUTATION.match(v) for _, v in fields):
         return False
-    words = _words(action_name(url, fields))
-    read = [w for w in words if w.startswith(READ_WORDS)]
-    if not read:
+    texts = []
+    for key, value in fields:
+        if _CSRF_KEY.search(key):
+            if not _OPAQUE.fullmatch(value):
+                texts.append(value)
+            continue
+        texts += [key, value]
+    if writes(parts.hostname or "", path, query, *texts):
         return False
-    if all(w.startswith(tuple(_SEARCH_WORDS)) for w in read):
-        return not filled
-    return True
+    return all(_reads_action(name, filled) for name in action_names(url, fields))
 
 
 def post_calls(code: str, page_url: str) -> list[PostCall]:
