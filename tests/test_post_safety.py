@@ -297,3 +297,45 @@ def test_a_get_data_url_is_read_whatever_words_it_holds(path):
     from crawler.extract.jsonlist import endpoints
     base = "https://disdukcapil.jambikota.go.id"
     assert endpoints(f"$.getJSON('{path}', function(d){{}});", base + "/") == [base + path]
+
+
+_F = "function f(){ $.post('/api/get_data', {}, function(d){}); } "
+
+
+@pytest.mark.parametrize("code", [
+    # a function named only in a string (HTML built at run time) or a comment is not called
+    _F + "$('#t').html('<button onclick=\"f()\">x</button>');",
+    _F + "var h=''; $.getJSON('/x', function(r){ h += '<a onclick=\"f(' + r.id + ')\">'; });",
+    _F + "// f();",
+    _F + "/* f(); */",
+    _F + "var s = 'f()';",
+    # another object's method of the same name is no call of it
+    "function f(){ $.post('/api/get_data', {}); } var o = { f(){ } }; o.f();",
+    "$('#b').click(function(){ load(); }); function load(){ $.post('/api/get_data', {}); }"
+    " $(window).load(function(){});",
+    # an arrow without braces given to a handler, or assigned for a template's click
+    _F + "$('#b').on('click', () => f());",
+    _F + "document.getElementById('b').addEventListener('click', e => f(e));",
+    "app.controller('C', function($scope,$http){ $scope.pick = () => $http.post('/api/get_data',"
+    " {a:1}); });",
+    # a visitor's confirmation
+    "$(function(){ if (confirm('Hapus?')) { $.post('/api/get_data', {}); } });",
+    # a regex literal's quote or brace does not hide a handler
+    "var re = /'/; $('#b').click(function(){ $.post('/api/get_data', {}); });",
+    "var re = /{/; $('#b').click(function(){ $.post('/api/get_data', {}); });",
+    "function esc(s){return s.replace(/'/g,\"&#39;\");}\n"
+    "$('#btn').on('click', function(){ $.post('/api/get_data', {}, function(d){}); });",
+])
+def test_a_call_named_in_text_by_another_object_by_an_arrow_handler_or_confirm_is_not_made(code):
+    assert post_calls(code, "https://x.jambikota.go.id/page") == []
+
+
+@pytest.mark.parametrize("code", [
+    _F + "$(function(){ f(); });",
+    "new Vue({ mounted() { this.loadData(); }, methods: { loadData() {"
+    " axios.post('/api/get_data', {a:1}); } } });",
+    "$(function(){ $.getJSON('/x').then(r => $.post('/api/get_data', {})); });",
+    "$(function(){ if (window.ok) { $.post('/api/get_data', {}); } });",
+])
+def test_a_call_on_load_is_still_made(code):
+    assert len(post_calls(code, "https://x.jambikota.go.id/page")) == 1

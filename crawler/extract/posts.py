@@ -336,46 +336,93 @@ _LIFECYCLE = frozenset({"created", "beforeMount", "mounted", "setup", "activated
                         "ngOnInit", "componentDidMount", "$onInit"})
 
 
+def _masked(code: str, limit: int = 2_000_000) -> str:
+    """``code`` with the insides of its strings, comments and regex literals blanked (same
+    length, so places agree): a name or bracket said in text is no code."""
+    out = list(code[:limit])
+    n = len(out)
+    i = 0
+    last = ""  # the last significant character of code, to tell a regex from a division
+    while i < n:
+        ch = out[i]
+        if ch in "'\"`":
+            j = i + 1
+            while j < n and out[j] != ch:
+                if out[j] == "\\":
+                    out[j] = " "
+                    j += 1
+                if j < n and out[j] != "\n" or ch == "`":
+                    out[j] = " "
+                elif j < n:
+                    break  # an unclosed quote ends at its line
+                j += 1
+            i, last = j + 1, ch
+            continue
+        if ch == "/" and i + 1 < n and out[i + 1] in "/*":
+            end = code.find("\n" if out[i + 1] == "/" else "*/", i + 2)
+            end = n if end < 0 else min(n, end + (0 if out[i + 1] == "/" else 2))
+            for j in range(i, end):
+                if out[j] != "\n":
+                    out[j] = " "
+            i = end
+            continue
+        if ch == "/" and (not last or last in "(,=:[!&|?{};+-*%~^<>" or re.search(
+                r"(?:^|[^\w$])(?:return|typeof|case|in|of)\s*$", code[max(0, i - 12):i])):
+            j, klass = i + 1, False
+            while j < n and out[j] != "\n":
+                if out[j] == "\\":
+                    out[j] = " "
+                    j += 1
+                elif out[j] == "[":
+                    klass = True
+                elif out[j] == "]":
+                    klass = False
+                elif out[j] == "/" and not klass:
+                    break
+                if j < n:
+                    out[j] = " "
+                j += 1
+            i, last = j + 1, "/"
+            continue
+        if not ch.isspace():
+            last = ch
+        i += 1
+    return "".join(out)
+
+
+# a name called as a function: not a method of another object (``o.f()``,
+# ``$(window).load(``), but of the component itself (``this.f()``, ``vm.f()``, ``self.f()``,
+# an AngularJS controller's ``$scope.f()``)
+_CALLER = (r"(?:(?<![\w$.])|(?<=(?<![\w$])this\.)|(?<=(?<![\w$])vm\.)|(?<=(?<![\w$])self\.)"
+           r"|(?<=(?<![\w$])\$scope\.))")
+
+
 class _Loads:
     """Which places of a script run when its page loads (module docstring): the blocks
-    enclosing each place, read once."""
+    enclosing each place, read once, over the script with its strings, comments and regex
+    literals blanked (``masked``)."""
 
     def __init__(self, code: str):
         self.code = code
+        self.masked = _masked(code)
         self.opens: dict[int, int] = {}  # a block's "{" -> its "}"
         stack: list[int] = []
-        quote = ""
-        limit = min(len(code), 2_000_000)
-        i = 0
-        while i < limit:
-            ch = code[i]
-            if quote:
-                if ch == "\\":
-                    i += 1
-                elif ch == quote:
-                    quote = ""
-            elif ch in "'\"`":
-                quote = ch
-            elif ch == "/" and code.startswith("//", i):
-                end = code.find("\n", i)
-                i = limit if end < 0 else end
-                continue
-            elif ch == "/" and code.startswith("/*", i):
-                end = code.find("*/", i)
-                i = limit if end < 0 else end + 2
-                continue
-            elif ch == "{":
+        for i, ch in enumerate(self.masked):
+            if ch == "{":
                 stack.append(i)
             elif ch == "}" and stack:
                 self.opens[stack.pop()] = i
-            i += 1
         for start in stack:  # unclosed: to the end
-            self.opens[start] = limit
+            self.opens[start] = len(self.masked)
         self.starts = sorted(self.opens)
         self._named: dict[str, bool] = {}
+        self._kept: str | None = None
 
     def on_load(self, at: int, seen: frozenset[str] = frozenset()) -> bool:
         """Whether the code at ``at`` runs when the page loads."""
+        for fn in self._arrows(at):  # an arrow without braces: ``() => f()``
+            if self._expression(fn, seen) is False:
+                return False
         for start in reversed(self.starts):
             if start >= at or self.opens[start] < at:
                 continue
@@ -384,9 +431,58 @@ class _Loads:
                 return False
         return True
 
+    def _arrows(self, at: int) -> list[int]:
+        """Where the parameters start of each arrow function without braces whose body holds
+        ``at`` (``on('click', e => f(e))``), up to the statement or block that holds it."""
+        code, found, depth = self.masked, [], 0
+        for i in range(at - 1, max(-1, at - 2000), -1):
+            ch = code[i]
+            if ch in ")]":
+                depth += 1
+            elif ch in "([":
+                depth = max(0, depth - 1)
+            elif ch in "{};" and depth == 0:
+                break
+            elif ch == ">" and i and code[i - 1] == "=" and depth == 0:
+                j = i - 2
+                while j >= 0 and code[j].isspace():
+                    j -= 1
+                if j >= 0 and code[j] == ")":
+                    opened = self._opening_paren(j)
+                    j = opened if opened is not None else j
+                    while j > 0 and re.match(r"[\w$]", code[j - 1]):
+                        j -= 1  # async (x) =>
+                else:
+                    while j > 0 and re.match(r"[\w$]", code[j - 1]):
+                        j -= 1
+                found.append(j)
+        return found
+
+    def _condition(self, start: int) -> str | None:
+        """The condition of the ``if``/``while`` whose block opens at ``start``, if it is."""
+        j = start - 1
+        while j >= 0 and self.masked[j].isspace():
+            j -= 1
+        if j < 0 or self.masked[j] != ")":
+            return None
+        depth = 0
+        for i in range(j, max(-1, j - 2000), -1):
+            if self.masked[i] == ")":
+                depth += 1
+            elif self.masked[i] == "(":
+                depth -= 1
+                if depth == 0:
+                    if re.search(r"(?<![\w$.])(?:if|while)\s*$", self.masked[max(0, i - 20):i]):
+                        return self.code[i:j + 1]
+                    return None
+        return None
+
     def _block(self, start: int, seen: frozenset[str]) -> bool | None:
         """A block's verdict: False (a handler, a function no load calls), None (runs as its
         enclosing code runs: a load callback, an ``if``, an object)."""
+        condition = self._condition(start)
+        if condition is not None:  # if (confirm('Hapus?')) {...}: a visitor's choice
+            return False if re.search(r"\bconfirm\s*\(", condition) else None
         head = self.code[max(0, start - 300):start]
         fn = _FUNCTION_HEAD.search(head)
         if not fn:
@@ -397,8 +493,12 @@ class _Loads:
         before = head[:fn.start()].rstrip()
         if name and not before.endswith(("(", ",", ":", "=")):
             return self._called(name, seen)  # function name() {...}: run if load calls it
-        # a function expression: what is it given to?
-        if before.endswith(("=", ":")):
+        return self._expression(start - len(head) + fn.start(), seen)
+
+    def _expression(self, at: int, seen: frozenset[str]) -> bool | None:
+        """The verdict of the function expression starting at ``at``: what is it given to?"""
+        before = self.code[max(0, at - 300):at].rstrip()
+        if before.endswith(("=", ":")) and not before.endswith(("==", "!=")):
             target = re.search(r"([\w$.\[\]'\"]+)\s*[=:]$", before)
             prop = re.split(r"[.\[\]'\"]+", target.group(1).strip(".[]'\""))[-1] if target else ""
             if before.endswith(":") and prop in ("success", "done", "complete", "then",
@@ -409,11 +509,11 @@ class _Loads:
             if prop.lower().startswith("on"):
                 return False  # x.onclick = function
             return self._called(prop, seen) if prop else False
-        opener = self._opening_paren(start - len(head) + fn.start())
+        opener = self._opening_paren(at)
         if opener is None:
-            return None if before.endswith(("(", "!", "+")) else False
+            return None if before.endswith(("(", "!", "+")) or not before else False
         callee = self.code[max(0, opener - 120):opener]
-        args = self.code[opener + 1:start]
+        args = self.code[opener + 1:at]
         if _LOAD_CALLEE.search(callee):
             if re.search(r"(?:\.|\b)(?:on|addEventListener)\s*$", callee):
                 return None if _LOAD_EVENT.match(args) else False
@@ -429,7 +529,7 @@ class _Loads:
         characters (a callback's later argument)."""
         depth = 0
         for i in range(at - 1, max(-1, at - 2000), -1):
-            ch = self.code[i]
+            ch = self.masked[i]
             if ch in ")]}":
                 depth += 1
             elif ch in "([{":
@@ -442,7 +542,8 @@ class _Loads:
 
     def _called(self, name: str, seen: frozenset[str]) -> bool | None:
         """None when the function ``name`` is called (or handed to a load) from code that
-        runs on load, or is a component's lifecycle hook, else False."""
+        runs on load, or is a component's lifecycle hook, else False. Only code is read: a
+        name in a string (an ``onclick`` in HTML built at run time) or a comment is no call."""
         if name in _LIFECYCLE:
             return None
         if name in seen:
@@ -452,11 +553,11 @@ class _Loads:
         seen = seen | {name}
         esc = re.escape(name)
         result = False
-        for m in re.finditer(rf"(?<![\w$]){esc}\s*\(|(?:ready|\$|jQuery|onload\s*=|"
+        for m in re.finditer(rf"{_CALLER}{esc}\s*\(|(?:ready|(?<![\w$.])\$|jQuery|onload\s*=|"
                              rf"addEventListener\s*\(\s*['\"](?:load|DOMContentLoaded)['\"]\s*,)"
-                             rf"\s*\(?\s*{esc}\b", self.code):
-            head = self.code[max(0, m.start() - 40):m.start()]
-            after = self.code[m.end():m.end() + 400]
+                             rf"\s*\(?\s*{esc}\b", self._loads_text()):
+            head = self.masked[max(0, m.start() - 40):m.start()]
+            after = self.masked[m.end():m.end() + 400]
             if re.search(r"function\s*\*?\s*$", head) or (
                     m.group(0).endswith("(") and re.match(r"[^()]*\)\s*\{", after)):
                 continue  # its definition (function name(...) {, or a method name() {)
@@ -465,6 +566,17 @@ class _Loads:
                 break
         self._named[name] = result
         return None if result else False
+
+    def _loads_text(self) -> str:
+        """The masked code with the event names load listeners are given kept
+        (``addEventListener('load', f)``), read once."""
+        if self._kept is None:
+            text = self.masked
+            for m in re.finditer(r"""addEventListener\s*\(\s*(['"])(load|DOMContentLoaded)\1""",
+                                 self.code):
+                text = text[:m.start()] + m.group(0) + text[m.end():]
+            self._kept = text
+        return self._kept
 
 
 def _value_key(expr: str, param: str) -> str:
