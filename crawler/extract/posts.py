@@ -11,28 +11,37 @@ would make them:
 - only calls whose URL is on the page's own origin (never another host), resolved as the
   page's other data URLs are (a base constant, ``base_url``, a config object's property
   read by ``jsroutes.with_bases``);
-- only reads, by an allow-list (``reads``): the call's action name -- the value of its
-  ``act``/``action``/``aksi``/``method``/``op``/``mode``/``do``/``task``/``fungsi``
+- only reads, by an allow-list (``reads``): EVERY action name of the call -- the value of
+  each ``act``/``action``/``aksi``/``method``/``op``/``mode``/``do``/``task``/``fungsi``...
   parameter (URL query or body), else its path's last segment (a CodeIgniter
   ``controller/method``, a REST ``.../get_by_id``), its extension dropped, a trailing
-  number skipped -- must contain a read verb (``get``, ``list``, ``detail``, ``data``,
-  ``all``, ``show``, ``view``, ``fetch``, ``load``, ``read``, ``find``, ``tampil``,
-  ``lihat``, ``ambil``, ``baca``, ``rincian``, ``semua``; ``cari``/``search`` only with no
-  value filled in at run time), as a word of its own or the start of one (``getLayanan``,
-  ``get_by_id``, ``tampildata``). A bare noun (``/api/layanan``: a REST create) is not a
-  read. And no write word (``WRITE_WORDS``: simpan, hapus, delete, save, logout, keluar,
-  vote, pilih, pengaduan, ...) may appear anywhere in the URL, in the body's literal keys
-  and values or as a method override (``_method``, ``X-HTTP-Method-Override``): inside a
-  camelCase or run-together name too (``deleteLayanan``, ``hapusData``, ``simpandata``).
+  number skipped -- must START with a read verb (``get``, ``list``, ``detail``, ``data``,
+  ``all``, ``show``, ``view``, ``fetch``, ``load``, ``find``, ``tampil``, ``lihat``,
+  ``ambil``, ``rincian``, ``semua``; ``cari``/``search`` only with no value filled in at run
+  time; ``read``/``baca`` are none: ``/api/notif/read`` marks), as a word of its own or the
+  start of one (``getLayanan``, ``get_by_id``, ``tampildata``), with no second verb chained
+  after it (``get_and_delete``, ``getAndIncrement``). A bare noun (``/api/layanan``: a REST
+  create) is not a read. And no WORD of the URL (host, path segments, query), of the body's
+  literal keys and values may be a write word (``WRITE_WORDS``: simpan, hapus, delete, save,
+  logout, keluar, vote, pilih, pengaduan, increment, count, mark, purge, session, token, ...),
+  nor a method override (``_method``, ``X-HTTP-Method-Override``) or a GraphQL ``mutation``
+  be sent: names are split at separators and camelCase humps and each word compared whole or
+  run together at its start (``deleteLayanan``, ``hapusData``, ``simpandata``), never as a
+  substring (``keluarga``, ``sarana``, ``setda`` are no writes). Only the opaque value of a
+  body key naming a CSRF token is exempt; a path or query never is.
   ``daftar`` is a write (register) unless a read verb precedes it (``get_daftar_layanan``).
   When in doubt, no request is made;
 - only calls that run when the page loads (``on_load``): at top level, in
   ``$(function(){})``, ``$(document).ready``, ``window.onload``, a ``load`` or
   ``DOMContentLoaded`` listener, an AngularJS controller/service body, a component's
   lifecycle hook (``mounted``, ``ngOnInit``), a callback of such code (``.then``,
-  ``success:``), or a named function such code calls. Never in an event
+  ``success:``), or a named function such code calls (read in code only: not in a string,
+  a comment or a regex literal; not ``o.f()``, another object's method, but ``this.f()``,
+  ``vm.f()``, ``self.f()``, ``$scope.f()``). Never in an event
   handler (``.on('click', ...)``, ``.click(``, ``.change(``, ``.submit(``, ``keyup``,
-  ``addEventListener('click', ...)``, a ``$scope.hapus = function`` a template's
+  ``addEventListener('click', ...)``, an arrow given to one or assigned
+  (``on('click', () => f())``), a block under ``if (confirm(...))``,
+  a ``$scope.hapus = function`` a template's
   ``ng-click`` calls, a function only an ``onclick`` attribute calls), and never with a
   value a visitor gives (``.val()``, ``.value``, ``textContent``, ``prompt()``,
   ``location.search``, ``$(this)``, ``serialize()``, ``FormData``), directly or through a
@@ -41,6 +50,11 @@ would make them:
   the page's constants, ``{kategori: 'semua'}``), and at most one pair filled from a record
   or the route (``{id: id}``, ``{id: $routeParams.id}``): a detail request, completed per
   record as a GET detail template is (``record_param``, ``record_key``).
+
+The caps (``MAX_SITE_POSTS``, ``MAX_SITE_POST_REQUESTS``) and "sent once" are kept per
+worker process and per source (the spider's own counters): they are not shared across a
+fleet's workers (each may send a site's POSTs up to its own caps) nor across a resumed crawl
+(which may send them again).
 
 The spider asks a list call as it asks any endpoint, and a detail call as the detail
 template ``<url>?<param>=`` whose parameter it moves into the POST's body (``as_request``).
