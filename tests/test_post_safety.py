@@ -269,6 +269,9 @@ def test_a_read_without_data_or_by_a_routes_id_is_still_made():
     "$.post('/api/data/%2568apus', {}, function(d){});",
     "$.post('/api/graphql/get_data', {query: 'mutation { hapus(id: 1) }'}, function(d){});",
     "$.post('/api/get_data', {query: ' mutation X { a }'}, function(d){});",
+    "$.post('/api/berita/viewcount', {id:1}, function(d){});",
+    "$.post('/api/GETDELETE', {}, function(d){});",
+    "$.post('/api/get_\\u0068apus', {}, function(d){});",
 ])
 def test_a_digit_a_second_verb_or_a_counter_never_lets_a_write_through(call):
     assert post_calls(call, PAGE) == []

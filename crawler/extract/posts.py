@@ -219,7 +219,8 @@ def _reads_action(name: str, filled: bool) -> bool:
     verb = next((v for v in READ_WORDS if first.startswith(v)), None)
     if verb is None:
         return False
-    if _CHAINED & set(words[1:]) or re.search(r"and|then", first[len(verb):]):
+    rest = first[len(verb):]  # run together: ``getdelete``, ``viewcount`` are no reads
+    if _CHAINED & set(words[1:]) or re.search(r"and|then", rest) or _WRITE.match(rest):
         return False
     if verb in _SEARCH_WORDS:
         return not filled
@@ -236,7 +237,8 @@ def reads(url: str, fields: tuple[tuple[str, str], ...] = (), filled: bool = Fal
         return False
     parts = urlsplit(url)
     path, query = _unquoted(parts.path), _unquoted(parts.query)
-    if not (path + query).isascii() or any(_MUTATION.match(v) for _, v in fields):
+    if not (path + query).isascii() or "\\" in path + query or any(
+            _MUTATION.match(v) for _, v in fields):  # a lookalike or an unread escape
         return False
     texts = []
     for key, value in fields:
