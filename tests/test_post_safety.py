@@ -244,3 +244,101 @@ def test_a_read_without_data_or_by_a_routes_id_is_still_made():
     # a body built elsewhere is not known: no request
     assert post_calls(HEAD + "var d = buat(); $.post(BASE_URL + 'api/layanan/get_all', d);",
                       PAGE) == []
+
+
+# a second review's probes (/tmp/rev2-spa21): a path with a digit is no opaque token, a GET
+# is never judged by the words in it, an action reads only when its first word does
+@pytest.mark.parametrize("call", [
+    "$.post('/api/v1/berita/hapus_semua', {}, function(d){});",
+    "$.post('/api/v1/delete_all/get_data', {}, function(d){});",
+    "$.post('/api/v1/logout_data', {}, function(d){});",
+    "$.post('/api/v2/berita/update_view_count', {id:1}, function(d){});",
+    "$.post('/api/2024/get_and_delete', {}, function(d){});",
+    "$.post('/api.php', {act:'get_data', do:'delete_all_records_2024'}, function(d){});",
+    "$.post('/api.php', {act:'view', do:'increment'}, function(d){});",
+    "$.post('/api.php?act=getData&do=hapus1234567890abcdef', {}, function(d){});",
+    "$.post('/api/data/getAndIncrement', {}, function(d){});",
+    "$.post('/api/data/incrementView', {}, function(d){});",
+    "$.post('/api/berita/view_count', {}, function(d){});",
+    "$.post('/api/notif/markAsRead', {}, function(d){});",
+    "$.post('/api/notif/read_and_mark', {}, function(d){});",
+    "$.post('/api/notif/read', {id:5}, function(d){});",
+    "$.post('/api/load_and_purge', {}, function(d){});",
+    "$.post('/api/get_new_session', {}, function(d){});",
+    "$.post('/api/getToken', {}, function(d){});",
+    "$.post('/api/data/%2568apus', {}, function(d){});",
+    "$.post('/api/graphql/get_data', {query: 'mutation { hapus(id: 1) }'}, function(d){});",
+    "$.post('/api/get_data', {query: ' mutation X { a }'}, function(d){});",
+    "$.post('/api/berita/viewcount', {id:1}, function(d){});",
+    "$.post('/api/GETDELETE', {}, function(d){});",
+    "$.post('/api/get_\\u0068apus', {}, function(d){});",
+])
+def test_a_digit_a_second_verb_or_a_counter_never_lets_a_write_through(call):
+    assert post_calls(call, PAGE) == []
+
+
+def test_a_csrf_keys_opaque_value_is_the_only_token_skipped():
+    site = "https://dishub.jambikota.go.id"
+    assert reads(site + "/api/layanan/get_all", (("csrf_x", "6f1c2d9a8b7e4f30a1b2c3d4e5f60718"),))
+    assert reads(site + "/api/layanan/get_all", (("_token", "Ab12Cd34Ef56Gh78Ij90"),))
+    assert not reads(site + "/api/layanan/get_all", (("filter", "delete_all_records_2024"),))
+    # a name that merely contains a write word is none: whole words of segments are compared
+    assert reads(site + "/api/getKeluarga") and reads("https://setda.jambikota.go.id/api/get_all")
+    assert reads(site + "/api/get_sarana_prasarana")
+
+
+@pytest.mark.parametrize("path", [
+    "/api/layanan/kartu-keluarga", "/api/layanan/persetujuan-bangunan-gedung",
+    "/api/layanan/pembatalan-akta", "/api/layanan/pembayaran-pbb", "/api/layanan/registrasi-akta",
+    "/api/layanan/verifikasi-data", "/api/layanan/proses-perizinan", "/api/sarana-prasarana",
+    "/api/surat-masuk", "/api/kontak", "/api/pengaduan", "/api/survei/hasil-ikm",
+    "/api/pdam/info-berlangganan", "/setda/berita.json", "/api/dropdown/kecamatan",
+    "/uploads/data/layanan.json", "/api/berita?sort=created_at", "/api/last-update",
+    "/berita/kirim-bantuan-banjir",
+])
+def test_a_get_data_url_is_read_whatever_words_it_holds(path):
+    from crawler.extract.jsonlist import endpoints
+    base = "https://disdukcapil.jambikota.go.id"
+    assert endpoints(f"$.getJSON('{path}', function(d){{}});", base + "/") == [base + path]
+
+
+_F = "function f(){ $.post('/api/get_data', {}, function(d){}); } "
+
+
+@pytest.mark.parametrize("code", [
+    # a function named only in a string (HTML built at run time) or a comment is not called
+    _F + "$('#t').html('<button onclick=\"f()\">x</button>');",
+    _F + "var h=''; $.getJSON('/x', function(r){ h += '<a onclick=\"f(' + r.id + ')\">'; });",
+    _F + "// f();",
+    _F + "/* f(); */",
+    _F + "var s = 'f()';",
+    # another object's method of the same name is no call of it
+    "function f(){ $.post('/api/get_data', {}); } var o = { f(){ } }; o.f();",
+    "$('#b').click(function(){ load(); }); function load(){ $.post('/api/get_data', {}); }"
+    " $(window).load(function(){});",
+    # an arrow without braces given to a handler, or assigned for a template's click
+    _F + "$('#b').on('click', () => f());",
+    _F + "document.getElementById('b').addEventListener('click', e => f(e));",
+    "app.controller('C', function($scope,$http){ $scope.pick = () => $http.post('/api/get_data',"
+    " {a:1}); });",
+    # a visitor's confirmation
+    "$(function(){ if (confirm('Hapus?')) { $.post('/api/get_data', {}); } });",
+    # a regex literal's quote or brace does not hide a handler
+    "var re = /'/; $('#b').click(function(){ $.post('/api/get_data', {}); });",
+    "var re = /{/; $('#b').click(function(){ $.post('/api/get_data', {}); });",
+    "function esc(s){return s.replace(/'/g,\"&#39;\");}\n"
+    "$('#btn').on('click', function(){ $.post('/api/get_data', {}, function(d){}); });",
+])
+def test_a_call_named_in_text_by_another_object_by_an_arrow_handler_or_confirm_is_not_made(code):
+    assert post_calls(code, "https://x.jambikota.go.id/page") == []
+
+
+@pytest.mark.parametrize("code", [
+    _F + "$(function(){ f(); });",
+    "new Vue({ mounted() { this.loadData(); }, methods: { loadData() {"
+    " axios.post('/api/get_data', {a:1}); } } });",
+    "$(function(){ $.getJSON('/x').then(r => $.post('/api/get_data', {})); });",
+    "$(function(){ if (window.ok) { $.post('/api/get_data', {}); } });",
+])
+def test_a_call_on_load_is_still_made(code):
+    assert len(post_calls(code, "https://x.jambikota.go.id/page")) == 1

@@ -64,7 +64,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
 
 from crawler.blogger import blog_feed, declared_blogs
 from crawler.extract.catalog import slugify
@@ -96,7 +96,7 @@ from crawler.extract.jsroutes import (
 )
 from crawler.extract.lang import detect_language
 from crawler.extract.pagedata import script_values
-from crawler.extract.posts import PostCall, post_calls, writes
+from crawler.extract.posts import PostCall, action_names, post_calls
 from crawler.extract.richblocks import blocks_html
 from crawler.extract.richtext import plain_text, rich_body, rich_text, text_body
 from crawler.extract.service import SECTION_FIELDS, is_service, match_label
@@ -439,14 +439,29 @@ def endpoints(code: str, page_url: str, *, calls_only: bool = False,
         remote = {urlsplit(u).path for u in found if origin(u) in apis}
         here = origin(page_url)
         found = [u for u in found if origin(u) != here or urlsplit(u).path not in remote]
-    # a write's URL (``$.post('/api/pengaduan/simpan')``) is no data to GET: a CodeIgniter
-    # method runs whatever the request's method
-    return _unique([u for u in found if not _writes_url(u)])
+    # a GET is what a browser's link does: its URL is never judged by the words in it
+    # (``/api/layanan/kartu-keluarga``, ``/api/pembayaran-pbb``, ``?sort=created_at`` are
+    # data); only a URL whose action IS a bare command (``/api/pengaduan/simpan``,
+    # ``/auth/keluar``, ``?act=delete_all``) is not asked: a CodeIgniter method runs
+    # whatever the request's method
+    return _unique([u for u in found if not _command_url(u)])
 
 
-def _writes_url(url: str) -> bool:
-    parts = urlsplit(url)
-    return writes(unquote(parts.path), unquote(parts.query), register=False)
+_GET_COMMANDS = frozenset({"hapus", "delete", "remove", "destroy", "logout", "signout",
+                           "keluar", "truncate", "kosongkan", "purge", "simpan", "save",
+                           "insert", "update", "tambah", "submit"})
+_GET_COMMAND_OBJECTS = frozenset({"all", "semua", "data", "records"})
+
+
+def _command_url(url: str) -> bool:
+    """Whether every action name of ``url`` is a bare command: a delete-like verb, alone or
+    with ``all``/``semua``/``data`` (``delete``, ``hapus_semua``, ``logout``)."""
+    for name in action_names(url):
+        words = [w for w in re.split(r"[^a-z0-9]+", re.sub(r"([a-z0-9])([A-Z])", r"\1_\2",
+                                                            name).lower()) if w]
+        if words and words[0] in _GET_COMMANDS and set(words[1:]) <= _GET_COMMAND_OBJECTS:
+            return True
+    return False
 
 
 def _endpoint(literal: str, page_url: str, *, called: bool,

@@ -11,28 +11,37 @@ would make them:
 - only calls whose URL is on the page's own origin (never another host), resolved as the
   page's other data URLs are (a base constant, ``base_url``, a config object's property
   read by ``jsroutes.with_bases``);
-- only reads, by an allow-list (``reads``): the call's action name -- the value of its
-  ``act``/``action``/``aksi``/``method``/``op``/``mode``/``do``/``task``/``fungsi``
+- only reads, by an allow-list (``reads``): EVERY action name of the call -- the value of
+  each ``act``/``action``/``aksi``/``method``/``op``/``mode``/``do``/``task``/``fungsi``...
   parameter (URL query or body), else its path's last segment (a CodeIgniter
   ``controller/method``, a REST ``.../get_by_id``), its extension dropped, a trailing
-  number skipped -- must contain a read verb (``get``, ``list``, ``detail``, ``data``,
-  ``all``, ``show``, ``view``, ``fetch``, ``load``, ``read``, ``find``, ``tampil``,
-  ``lihat``, ``ambil``, ``baca``, ``rincian``, ``semua``; ``cari``/``search`` only with no
-  value filled in at run time), as a word of its own or the start of one (``getLayanan``,
-  ``get_by_id``, ``tampildata``). A bare noun (``/api/layanan``: a REST create) is not a
-  read. And no write word (``WRITE_WORDS``: simpan, hapus, delete, save, logout, keluar,
-  vote, pilih, pengaduan, ...) may appear anywhere in the URL, in the body's literal keys
-  and values or as a method override (``_method``, ``X-HTTP-Method-Override``): inside a
-  camelCase or run-together name too (``deleteLayanan``, ``hapusData``, ``simpandata``).
+  number skipped -- must START with a read verb (``get``, ``list``, ``detail``, ``data``,
+  ``all``, ``show``, ``view``, ``fetch``, ``load``, ``find``, ``tampil``, ``lihat``,
+  ``ambil``, ``rincian``, ``semua``; ``cari``/``search`` only with no value filled in at run
+  time; ``read``/``baca`` are none: ``/api/notif/read`` marks), as a word of its own or the
+  start of one (``getLayanan``, ``get_by_id``, ``tampildata``), with no second verb chained
+  after it (``get_and_delete``, ``getAndIncrement``). A bare noun (``/api/layanan``: a REST
+  create) is not a read. And no WORD of the URL (host, path segments, query), of the body's
+  literal keys and values may be a write word (``WRITE_WORDS``: simpan, hapus, delete, save,
+  logout, keluar, vote, pilih, pengaduan, increment, count, mark, purge, session, token, ...),
+  nor a method override (``_method``, ``X-HTTP-Method-Override``) or a GraphQL ``mutation``
+  be sent: names are split at separators and camelCase humps and each word compared whole or
+  run together at its start (``deleteLayanan``, ``hapusData``, ``simpandata``), never as a
+  substring (``keluarga``, ``sarana``, ``setda`` are no writes). Only the opaque value of a
+  body key naming a CSRF token is exempt; a path or query never is.
   ``daftar`` is a write (register) unless a read verb precedes it (``get_daftar_layanan``).
   When in doubt, no request is made;
 - only calls that run when the page loads (``on_load``): at top level, in
   ``$(function(){})``, ``$(document).ready``, ``window.onload``, a ``load`` or
   ``DOMContentLoaded`` listener, an AngularJS controller/service body, a component's
   lifecycle hook (``mounted``, ``ngOnInit``), a callback of such code (``.then``,
-  ``success:``), or a named function such code calls. Never in an event
+  ``success:``), or a named function such code calls (read in code only: not in a string,
+  a comment or a regex literal; not ``o.f()``, another object's method, but ``this.f()``,
+  ``vm.f()``, ``self.f()``, ``$scope.f()``). Never in an event
   handler (``.on('click', ...)``, ``.click(``, ``.change(``, ``.submit(``, ``keyup``,
-  ``addEventListener('click', ...)``, a ``$scope.hapus = function`` a template's
+  ``addEventListener('click', ...)``, an arrow given to one or assigned
+  (``on('click', () => f())``), a block under ``if (confirm(...))``,
+  a ``$scope.hapus = function`` a template's
   ``ng-click`` calls, a function only an ``onclick`` attribute calls), and never with a
   value a visitor gives (``.val()``, ``.value``, ``textContent``, ``prompt()``,
   ``location.search``, ``$(this)``, ``serialize()``, ``FormData``), directly or through a
@@ -41,6 +50,11 @@ would make them:
   the page's constants, ``{kategori: 'semua'}``), and at most one pair filled from a record
   or the route (``{id: id}``, ``{id: $routeParams.id}``): a detail request, completed per
   record as a GET detail template is (``record_param``, ``record_key``).
+
+The caps (``MAX_SITE_POSTS``, ``MAX_SITE_POST_REQUESTS``) and "sent once" are kept per
+worker process and per source (the spider's own counters): they are not shared across a
+fleet's workers (each may send a site's POSTs up to its own caps) nor across a resumed crawl
+(which may send them again).
 
 The spider asks a list call as it asks any endpoint, and a detail call as the detail
 template ``<url>?<param>=`` whose parameter it moves into the POST's body (``as_request``).
@@ -79,31 +93,39 @@ _OVERRIDE = re.compile(r"_method|x-http-method-override|x-method-override", re.I
 # the parameter a PHP/CodeIgniter backend dispatches on (``api.php?act=get_layanan``)
 _ACTION_PARAMS = frozenset({"act", "action", "aksi", "method", "op", "mode", "do", "task",
                             "fungsi", "cmd", "func", "f", "page"})
+# read verbs; ``read``/``baca`` are none (``/api/notif/read`` marks a notice read)
 READ_WORDS = ("get", "list", "detail", "data", "all", "show", "view", "fetch", "load",
-              "read", "find", "tampil", "lihat", "ambil", "baca", "rincian", "semua", "by",
+              "find", "tampil", "lihat", "ambil", "rincian", "semua", "by",
               "info", "cari", "search")
 _SEARCH_WORDS = frozenset({"cari", "search", "find"})
-# words of requests that change state (Indonesian and English): found anywhere in a name
-# (``deleteLayanan``, ``simpandata``, ``layanan_hapus``), the short ones only where a word
-# starts (``savelayanan``, ``addItem``), lest ``katalog``, ``logo``, ``putusan``,
-# ``settings``, ``visitor`` or ``pesantren`` be writes
+# a second verb chained after the first (``get_and_delete``, ``load_then_purge``)
+_CHAINED = frozenset({"and", "then", "dan", "lalu", "kemudian"})
+# words of requests that change state (Indonesian and English), compared with the words of a
+# name (split at separators and camelCase humps): a word that is one, or starts with one
+# run together (``simpandata``, ``savelayanan``), never a word that merely contains one
+# (``keluarga`` is no ``keluar``, ``sarana`` no ``saran``, ``setda`` no ``set``, ``katalog``,
+# ``logo``, ``putusan``, ``settings``, ``visitor``, ``pesantren`` no writes)
 WRITE_WORDS = (
     "simpan", "hapus", "update", "tambah", "insert", "delete", "remove", "destroy", "store",
     "create", "kirim", "submit", "register", "registrasi", "signup", "signin", "login",
-    "logout", "keluar", "signout", "masuk", "rating", "ulasan", "komentar", "comment",
-    "saran", "feedback", "contact", "kontak", "pengaduan", "aduan", "survei", "survey",
-    "subscribe", "langganan", "newsletter", "approve", "setuju", "tolak", "reject",
+    "logout", "keluar", "signout", "masuk", "masukan", "rating", "ulasan", "komentar",
+    "comment", "saran", "feedback", "contact", "kontak", "pengaduan", "aduan", "survei",
+    "survey", "subscribe", "langganan", "newsletter", "approve", "setuju", "tolak", "reject",
     "verifikasi", "verify", "upload", "unggah", "bayar", "checkout", "booking",
     "reset", "password", "proses", "process", "batal", "cancel", "kosongkan", "truncate",
-    "import", "counter", "restore", "pilih", "write")
+    "import", "counter", "restore", "pilih", "write", "increment", "purge", "flush",
+    "session", "token", "mutation", "count", "mark")
 SHORT_WRITE_WORDS = ("ubah", "edit", "save", "add", "send", "vote", "like", "auth", "pay",
                      "otp", "lapor", "pesan", "set", "hit", "log", "drop", "sync", "move", "copy",
-                     "clear", "track", "visit", "patch", "put")
-_WRITE = re.compile("|".join(sorted(WRITE_WORDS, key=len, reverse=True))
-                    + r"|(?<![a-z])(?:" + "|".join(SHORT_WRITE_WORDS)
-                    + r")(?!an|o\b|us|ting|or|ion|tren)")
-# an opaque token (a CSRF hash): its letters are no words
+                     "clear", "track", "visit", "patch", "put", "incr", "inc")
+_WRITE = re.compile("^(?:" + "|".join(sorted(WRITE_WORDS, key=len, reverse=True))
+                    + r")(?!ga$|a$|na$|ry|y$|et)|^(?:" + "|".join(SHORT_WRITE_WORDS)
+                    + r")(?!an|o$|us|ting|or|ion|tren|da$|lude|ome)")
+# an opaque token (a CSRF hash): its letters are no words -- only as the value of a body key
+# naming a CSRF token, never a path, a query or another value
 _OPAQUE = re.compile(r"(?=.*\d)[A-Za-z0-9+/=_-]{16,}")
+_CSRF_KEY = re.compile(r"csrf|xsrf|^_?token$", re.IGNORECASE)
+_MUTATION = re.compile(r"^\s*mutation\b", re.IGNORECASE)
 _STRING = re.compile(r"""^(['"`])((?:\\.|(?!\1)[^\\\n])*)\1$""")
 
 
@@ -140,27 +162,46 @@ def _words(name: str) -> list[str]:
 def action_name(url: str, fields: tuple[tuple[str, str], ...] = ()) -> str:
     """What a request asks its backend to do (module docstring): its action parameter's
     value, else its path's last segment without extension (a number skipped)."""
+    return action_names(url, fields)[0]
+
+
+def action_names(url: str, fields: tuple[tuple[str, str], ...] = ()) -> list[str]:
+    """Every action parameter's value (URL query, then body), numbers skipped; none: the
+    path's last segment without extension (a number skipped), or ""."""
     parts = urlsplit(url)
-    for key, value in [*parse_qsl(parts.query), *fields]:
-        if key.lower() in _ACTION_PARAMS and value and not value.isdigit():
-            return value
-    segments = [s for s in parts.path.split("/") if s]
+    named = [value for key, value in [*parse_qsl(parts.query), *fields]
+             if key.lower() in _ACTION_PARAMS and value and not value.isdigit()]
+    if named:
+        return named
+    segments = [s for s in _unquoted(parts.path).split("/") if s]
     while segments and re.fullmatch(r"\d+|[0-9a-f-]{32,}", segments[-1]):
         segments.pop()
-    return re.sub(r"\.\w{2,4}$", "", segments[-1]) if segments else ""
+    return [re.sub(r"\.\w{2,4}$", "", segments[-1]) if segments else ""]
+
+
+def _unquoted(text: str) -> str:
+    """``text`` percent-decoded until it no longer changes (``%2568apus`` is ``hapus``)."""
+    for _ in range(4):
+        decoded = unquote(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
 
 
 def writes(*texts: str, register: bool = True) -> bool:
-    """Whether a write word (``WRITE_WORDS``) appears in any of ``texts``, anywhere in a
-    name (``deleteLayanan``, ``simpandata``); with ``register``, ``daftar`` is one too (a
-    POST's registration) unless a read verb precedes it (``get_daftar_layanan``: a list; a
-    GET's ``daftar`` is always a list). Opaque tokens (a CSRF hash) are not read."""
+    """Whether a word of any of ``texts`` is a write word (``WRITE_WORDS``): the words of a
+    name, split at separators and camelCase humps (``deleteLayanan``, ``hapus_semua``), each
+    compared whole or run together at its start (``simpandata``), never as a substring
+    (``keluarga``, ``sarana``). With ``register``, ``daftar`` is one too (a POST's
+    registration) unless a read verb precedes it (``get_daftar_layanan``: a list; a GET's
+    ``daftar`` is always a list). A path or query is never skipped as an opaque token."""
     for text in texts:
-        if not text or _OPAQUE.fullmatch(text):
+        if not text:
             continue
-        low = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", text).lower()
-        if _WRITE.search(low):
+        if any(_WRITE.match(word) for word in _words(text)):
             return True
+        low = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", text).lower()
         for m in re.finditer(r"daftar", low if register else ""):
             before = re.sub(r"[^a-z]+$", "", low[:m.start()])
             if not before.endswith(("get", "ambil", "tampil", "lihat", "list", "load", "baca")):
@@ -168,24 +209,47 @@ def writes(*texts: str, register: bool = True) -> bool:
     return False
 
 
+def _reads_action(name: str, filled: bool) -> bool:
+    """Whether an action name reads: its FIRST word is a read verb (``get_by_id``,
+    ``getLayanan``, ``tampildata``) and no second verb is chained after it."""
+    words = _words(name)
+    if not words:
+        return False
+    first = words[0]
+    verb = next((v for v in READ_WORDS if first.startswith(v)), None)
+    if verb is None:
+        return False
+    rest = first[len(verb):]  # run together: ``getdelete``, ``viewcount`` are no reads
+    if _CHAINED & set(words[1:]) or re.search(r"and|then", rest) or _WRITE.match(rest):
+        return False
+    if verb in _SEARCH_WORDS:
+        return not filled
+    return True
+
+
 def reads(url: str, fields: tuple[tuple[str, str], ...] = (), filled: bool = False,
           options: str = "") -> bool:
     """Whether a POST to ``url`` with the literal body ``fields`` reads (the allow-list of the
-    module docstring): its action name has a read word and nothing in it writes. ``filled``:
-    a value is filled in at run time (a record's id), which a search must not have."""
+    module docstring): every action name starts with a read verb, and no word of the URL or
+    the body writes. ``filled``: a value is filled in at run time (a record's id), which a
+    search must not have. Only a CSRF key's opaque value is not read for words."""
     if _OVERRIDE.search(options) or any(_OVERRIDE.search(k) for k, _ in fields):
         return False
     parts = urlsplit(url)
-    if writes(parts.hostname or "", unquote(parts.path), unquote(parts.query),
-              *(t for kv in fields for t in kv)):
+    path, query = _unquoted(parts.path), _unquoted(parts.query)
+    if not (path + query).isascii() or "\\" in path + query or any(
+            _MUTATION.match(v) for _, v in fields):  # a lookalike or an unread escape
         return False
-    words = _words(action_name(url, fields))
-    read = [w for w in words if w.startswith(READ_WORDS)]
-    if not read:
+    texts = []
+    for key, value in fields:
+        if _CSRF_KEY.search(key):
+            if not _OPAQUE.fullmatch(value):
+                texts.append(value)
+            continue
+        texts += [key, value]
+    if writes(parts.hostname or "", path, query, *texts):
         return False
-    if all(w.startswith(tuple(_SEARCH_WORDS)) for w in read):
-        return not filled
-    return True
+    return all(_reads_action(name, filled) for name in action_names(url, fields))
 
 
 def post_calls(code: str, page_url: str) -> list[PostCall]:
@@ -288,46 +352,93 @@ _LIFECYCLE = frozenset({"created", "beforeMount", "mounted", "setup", "activated
                         "ngOnInit", "componentDidMount", "$onInit"})
 
 
+def _masked(code: str, limit: int = 2_000_000) -> str:
+    """``code`` with the insides of its strings, comments and regex literals blanked (same
+    length, so places agree): a name or bracket said in text is no code."""
+    out = list(code[:limit])
+    n = len(out)
+    i = 0
+    last = ""  # the last significant character of code, to tell a regex from a division
+    while i < n:
+        ch = out[i]
+        if ch in "'\"`":
+            j = i + 1
+            while j < n and out[j] != ch:
+                if out[j] == "\\":
+                    out[j] = " "
+                    j += 1
+                if j < n and out[j] != "\n" or ch == "`":
+                    out[j] = " "
+                elif j < n:
+                    break  # an unclosed quote ends at its line
+                j += 1
+            i, last = j + 1, ch
+            continue
+        if ch == "/" and i + 1 < n and out[i + 1] in "/*":
+            end = code.find("\n" if out[i + 1] == "/" else "*/", i + 2)
+            end = n if end < 0 else min(n, end + (0 if out[i + 1] == "/" else 2))
+            for j in range(i, end):
+                if out[j] != "\n":
+                    out[j] = " "
+            i = end
+            continue
+        if ch == "/" and (not last or last in "(,=:[!&|?{};+-*%~^<>" or re.search(
+                r"(?:^|[^\w$])(?:return|typeof|case|in|of)\s*$", code[max(0, i - 12):i])):
+            j, klass = i + 1, False
+            while j < n and out[j] != "\n":
+                if out[j] == "\\":
+                    out[j] = " "
+                    j += 1
+                elif out[j] == "[":
+                    klass = True
+                elif out[j] == "]":
+                    klass = False
+                elif out[j] == "/" and not klass:
+                    break
+                if j < n:
+                    out[j] = " "
+                j += 1
+            i, last = j + 1, "/"
+            continue
+        if not ch.isspace():
+            last = ch
+        i += 1
+    return "".join(out)
+
+
+# a name called as a function: not a method of another object (``o.f()``,
+# ``$(window).load(``), but of the component itself (``this.f()``, ``vm.f()``, ``self.f()``,
+# an AngularJS controller's ``$scope.f()``)
+_CALLER = (r"(?:(?<![\w$.])|(?<=(?<![\w$])this\.)|(?<=(?<![\w$])vm\.)|(?<=(?<![\w$])self\.)"
+           r"|(?<=(?<![\w$])\$scope\.))")
+
+
 class _Loads:
     """Which places of a script run when its page loads (module docstring): the blocks
-    enclosing each place, read once."""
+    enclosing each place, read once, over the script with its strings, comments and regex
+    literals blanked (``masked``)."""
 
     def __init__(self, code: str):
         self.code = code
+        self.masked = _masked(code)
         self.opens: dict[int, int] = {}  # a block's "{" -> its "}"
         stack: list[int] = []
-        quote = ""
-        limit = min(len(code), 2_000_000)
-        i = 0
-        while i < limit:
-            ch = code[i]
-            if quote:
-                if ch == "\\":
-                    i += 1
-                elif ch == quote:
-                    quote = ""
-            elif ch in "'\"`":
-                quote = ch
-            elif ch == "/" and code.startswith("//", i):
-                end = code.find("\n", i)
-                i = limit if end < 0 else end
-                continue
-            elif ch == "/" and code.startswith("/*", i):
-                end = code.find("*/", i)
-                i = limit if end < 0 else end + 2
-                continue
-            elif ch == "{":
+        for i, ch in enumerate(self.masked):
+            if ch == "{":
                 stack.append(i)
             elif ch == "}" and stack:
                 self.opens[stack.pop()] = i
-            i += 1
         for start in stack:  # unclosed: to the end
-            self.opens[start] = limit
+            self.opens[start] = len(self.masked)
         self.starts = sorted(self.opens)
         self._named: dict[str, bool] = {}
+        self._kept: str | None = None
 
     def on_load(self, at: int, seen: frozenset[str] = frozenset()) -> bool:
         """Whether the code at ``at`` runs when the page loads."""
+        for fn in self._arrows(at):  # an arrow without braces: ``() => f()``
+            if self._expression(fn, seen) is False:
+                return False
         for start in reversed(self.starts):
             if start >= at or self.opens[start] < at:
                 continue
@@ -336,9 +447,58 @@ class _Loads:
                 return False
         return True
 
+    def _arrows(self, at: int) -> list[int]:
+        """Where the parameters start of each arrow function without braces whose body holds
+        ``at`` (``on('click', e => f(e))``), up to the statement or block that holds it."""
+        code, found, depth = self.masked, [], 0
+        for i in range(at - 1, max(-1, at - 2000), -1):
+            ch = code[i]
+            if ch in ")]":
+                depth += 1
+            elif ch in "([":
+                depth = max(0, depth - 1)
+            elif ch in "{};" and depth == 0:
+                break
+            elif ch == ">" and i and code[i - 1] == "=" and depth == 0:
+                j = i - 2
+                while j >= 0 and code[j].isspace():
+                    j -= 1
+                if j >= 0 and code[j] == ")":
+                    opened = self._opening_paren(j)
+                    j = opened if opened is not None else j
+                    while j > 0 and re.match(r"[\w$]", code[j - 1]):
+                        j -= 1  # async (x) =>
+                else:
+                    while j > 0 and re.match(r"[\w$]", code[j - 1]):
+                        j -= 1
+                found.append(j)
+        return found
+
+    def _condition(self, start: int) -> str | None:
+        """The condition of the ``if``/``while`` whose block opens at ``start``, if it is."""
+        j = start - 1
+        while j >= 0 and self.masked[j].isspace():
+            j -= 1
+        if j < 0 or self.masked[j] != ")":
+            return None
+        depth = 0
+        for i in range(j, max(-1, j - 2000), -1):
+            if self.masked[i] == ")":
+                depth += 1
+            elif self.masked[i] == "(":
+                depth -= 1
+                if depth == 0:
+                    if re.search(r"(?<![\w$.])(?:if|while)\s*$", self.masked[max(0, i - 20):i]):
+                        return self.code[i:j + 1]
+                    return None
+        return None
+
     def _block(self, start: int, seen: frozenset[str]) -> bool | None:
         """A block's verdict: False (a handler, a function no load calls), None (runs as its
         enclosing code runs: a load callback, an ``if``, an object)."""
+        condition = self._condition(start)
+        if condition is not None:  # if (confirm('Hapus?')) {...}: a visitor's choice
+            return False if re.search(r"\bconfirm\s*\(", condition) else None
         head = self.code[max(0, start - 300):start]
         fn = _FUNCTION_HEAD.search(head)
         if not fn:
@@ -349,8 +509,12 @@ class _Loads:
         before = head[:fn.start()].rstrip()
         if name and not before.endswith(("(", ",", ":", "=")):
             return self._called(name, seen)  # function name() {...}: run if load calls it
-        # a function expression: what is it given to?
-        if before.endswith(("=", ":")):
+        return self._expression(start - len(head) + fn.start(), seen)
+
+    def _expression(self, at: int, seen: frozenset[str]) -> bool | None:
+        """The verdict of the function expression starting at ``at``: what is it given to?"""
+        before = self.code[max(0, at - 300):at].rstrip()
+        if before.endswith(("=", ":")) and not before.endswith(("==", "!=")):
             target = re.search(r"([\w$.\[\]'\"]+)\s*[=:]$", before)
             prop = re.split(r"[.\[\]'\"]+", target.group(1).strip(".[]'\""))[-1] if target else ""
             if before.endswith(":") and prop in ("success", "done", "complete", "then",
@@ -361,11 +525,11 @@ class _Loads:
             if prop.lower().startswith("on"):
                 return False  # x.onclick = function
             return self._called(prop, seen) if prop else False
-        opener = self._opening_paren(start - len(head) + fn.start())
+        opener = self._opening_paren(at)
         if opener is None:
-            return None if before.endswith(("(", "!", "+")) else False
+            return None if before.endswith(("(", "!", "+")) or not before else False
         callee = self.code[max(0, opener - 120):opener]
-        args = self.code[opener + 1:start]
+        args = self.code[opener + 1:at]
         if _LOAD_CALLEE.search(callee):
             if re.search(r"(?:\.|\b)(?:on|addEventListener)\s*$", callee):
                 return None if _LOAD_EVENT.match(args) else False
@@ -381,7 +545,7 @@ class _Loads:
         characters (a callback's later argument)."""
         depth = 0
         for i in range(at - 1, max(-1, at - 2000), -1):
-            ch = self.code[i]
+            ch = self.masked[i]
             if ch in ")]}":
                 depth += 1
             elif ch in "([{":
@@ -394,7 +558,8 @@ class _Loads:
 
     def _called(self, name: str, seen: frozenset[str]) -> bool | None:
         """None when the function ``name`` is called (or handed to a load) from code that
-        runs on load, or is a component's lifecycle hook, else False."""
+        runs on load, or is a component's lifecycle hook, else False. Only code is read: a
+        name in a string (an ``onclick`` in HTML built at run time) or a comment is no call."""
         if name in _LIFECYCLE:
             return None
         if name in seen:
@@ -404,11 +569,11 @@ class _Loads:
         seen = seen | {name}
         esc = re.escape(name)
         result = False
-        for m in re.finditer(rf"(?<![\w$]){esc}\s*\(|(?:ready|\$|jQuery|onload\s*=|"
+        for m in re.finditer(rf"{_CALLER}{esc}\s*\(|(?:ready|(?<![\w$.])\$|jQuery|onload\s*=|"
                              rf"addEventListener\s*\(\s*['\"](?:load|DOMContentLoaded)['\"]\s*,)"
-                             rf"\s*\(?\s*{esc}\b", self.code):
-            head = self.code[max(0, m.start() - 40):m.start()]
-            after = self.code[m.end():m.end() + 400]
+                             rf"\s*\(?\s*{esc}\b", self._loads_text()):
+            head = self.masked[max(0, m.start() - 40):m.start()]
+            after = self.masked[m.end():m.end() + 400]
             if re.search(r"function\s*\*?\s*$", head) or (
                     m.group(0).endswith("(") and re.match(r"[^()]*\)\s*\{", after)):
                 continue  # its definition (function name(...) {, or a method name() {)
@@ -417,6 +582,17 @@ class _Loads:
                 break
         self._named[name] = result
         return None if result else False
+
+    def _loads_text(self) -> str:
+        """The masked code with the event names load listeners are given kept
+        (``addEventListener('load', f)``), read once."""
+        if self._kept is None:
+            text = self.masked
+            for m in re.finditer(r"""addEventListener\s*\(\s*(['"])(load|DOMContentLoaded)\1""",
+                                 self.code):
+                text = text[:m.start()] + m.group(0) + text[m.end():]
+            self._kept = text
+        return self._kept
 
 
 def _value_key(expr: str, param: str) -> str:
