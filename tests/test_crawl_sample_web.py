@@ -100,6 +100,13 @@ def test_services_and_apps_are_structured(sample):
     # on both OpenSID themes; five posts that state what to bring, pay and wait in running
     # sentences: two news-style ones, and three of kel-legok's Blogger posts listing what to
     # bring and saying the cost and the time in a sentence, "tidak ada biaya alias gratis").
+    # Session 21 added five, each a service whose facts are told in prose: village21's
+    # OpenSID site (Wijaya Pura) with its "Syarat dan Cara Membuat SKTM" and "Surat
+    # Keterangan Usaha untuk Pengajuan KUR" posts and its /layanan-mandiri login (a third
+    # OpenSID theme), village21's Blogger "Surat Keterangan Domisili Warga" (what to bring
+    # only), and uptd19-pald's undated "Pengaduan Saluran Air Limbah" (kind21: its headline
+    # names one service and it states facts; its "2 hari kerja" and "tidak dipungut biaya"
+    # are said in a sentence, its address is read).
     # A letter of a table of letters (crawler.extract.servicetable) that
     # says only what to bring is a service at its table's page, a little unsure (THIN_ROW).
     structured = [d for d in services if is_service(d.fields)]
@@ -107,7 +114,7 @@ def test_services_and_apps_are_structured(sample):
     assert all(d.fields["kind_confidence"] < 1.0 for d in unsure)
     rows = [d for d in unsure if d.fields["kind_confidence"] == THIN_ROW]
     assert rows and all("#" in d.url and d.fields.get("requirements") for d in rows)
-    assert len([d for d in unsure if "kind_from" not in d.fields and d not in rows]) <= 10
+    assert len([d for d in unsure if "kind_from" not in d.fields and d not in rows]) <= 15
     # (a few state no requirements: the SPAs' records typed with a fee and a place only)
     assert sum(bool(d.fields.get("requirements")) for d in structured) >= len(structured) - 4
     apps = [d for d in docs if d.kind == "app"]

@@ -55,8 +55,12 @@ def test_a_problem_told_as_a_sentence_finds_the_service_it_needs(sample_index):
         first = before.search(SITUATION, explain=True)
     finally:
         before.close()
-    assert not _is_need(first.results[0])  # the clinic whose page says the words
-    assert any(_is_need(r) for r in first.results[1:3])
+    # without the raise the need still ranks near the top. It once ranked behind the clinic
+    # whose page says the words; since session 21 (kind21: a Blogger post filed under a
+    # label of services is stored as a service) the puskesmas's "Berobat Gratis dengan KTP
+    # (UHC)" post is a service, its kind prior lifts it, and it may lead already: right for
+    # a citizen without BPJS, so only its place near the top is asked here
+    assert any(_is_need(r) for r in first.results[:3])
     # off by default (flat on the held-out webs); 0.2 brought the need first until session
     # 17's Blogger puskesmas added a second page on BPJS referrals, which the clinic's words
     # also match: 0.3 does now
