@@ -342,3 +342,26 @@ def test_a_call_named_in_text_by_another_object_by_an_arrow_handler_or_confirm_i
 ])
 def test_a_call_on_load_is_still_made(code):
     assert len(post_calls(code, "https://x.jambikota.go.id/page")) == 1
+
+
+def test_a_post_call_refused_is_never_asked_as_a_get_either():
+    # the data URLs a page's code asks for (endpoints) are asked as GETs; a CodeIgniter
+    # method runs a GET as it runs a POST, so a POST the allow-list refuses must not come
+    # back through them (the final read of session 21: three writes asked as GETs)
+    from crawler.extract.jsonlist import endpoints
+
+    code = """var BASE_URL='/';
+    $(function(){
+     $.post(BASE_URL + 'api/layanan/update_views', {id: 1});
+     $.post('/api/statistik/tambah_pengunjung', {});
+     axios.post('/api/pengaduan/kirim', {nama:'x'});
+     $http.post('/api/survei/simpan_jawaban', {});
+     $.post('/api/layanan/get_all', {});
+     $.getJSON('/api/layanan/kartu-keluarga');
+    });"""
+    page = "http://x.test/"
+    asked = endpoints(code, page)
+    assert "http://x.test/api/layanan/kartu-keluarga" in asked
+    assert not [u for u in asked if "update_views" in u or "tambah_pengunjung" in u
+                or "kirim" in u or "simpan_jawaban" in u], asked
+    assert [c.url for c in post_calls(code, page)] == ["http://x.test/api/layanan/get_all"]

@@ -132,8 +132,11 @@ _LIBRARY = re.compile(
     r"fontawesome|analytics|gtag|googletag|recaptcha|wp-emoji|wp-includes|polyfill|"
     r"modernizr|html5shiv|respond\.js)", re.IGNORECASE)
 _STRING = re.compile(r"""(['"`])((?:\\.|(?!\1)[^\\\n]){1,300})\1""")
-_CALLED = (r"""(?:\bfetch|\bgetJSON|\baxios(?:\.(?:get|post))?|\$\.get|\$\.ajax|\$\.post|"""
-           r"""\$http(?:\s*\.\s*(?:get|post))?|"""
+# (POST calls are not here: crawler.extract.posts reads them, and asks only those it
+# allows; a POST call found here would be asked as a GET, which a CodeIgniter method runs
+# as it runs a POST)
+_CALLED = (r"""(?:\bfetch|\bgetJSON|\baxios(?:\.get)?|\$\.get|\$\.ajax|"""
+           r"""\$http(?:\s*\.\s*get)?|"""
            r"""\.open\s*\(\s*['"]GET['"]\s*,|\burl\s*:)\s*\(?\s*""")
 _CALL = re.compile(_CALLED + r"""(['"`])((?:\\.|(?!\1)[^\\\n]){1,300})\1""", re.IGNORECASE)
 # a call on a name joined to a literal and nothing after it: ``$.getJSON(url + "?callback=?")``
@@ -444,7 +447,17 @@ def endpoints(code: str, page_url: str, *, calls_only: bool = False,
     # data); only a URL whose action IS a bare command (``/api/pengaduan/simpan``,
     # ``/auth/keluar``, ``?act=delete_all``) is not asked: a CodeIgniter method runs
     # whatever the request's method
-    return _unique([u for u in found if not _command_url(u)])
+    # a POST call's URL is crawler.extract.posts' to ask (the spider adds those it allows):
+    # found here as a string, it would be asked as a GET, which a CodeIgniter method runs
+    posted = {u for m in _POST_OPENER.finditer(code)
+              for u in endpoint((known.get(m.group(1), "") if m.group(1) else "") + m.group(3),
+                                called=True)}
+    return _unique([u for u in found if not _command_url(u) and u not in posted])
+
+
+_POST_OPENER = re.compile(
+    r"""(?:\$\.post|\baxios\s*\.\s*post|\$http\s*\.\s*post)\s*\(\s*"""
+    r"""(?:([A-Za-z_$][\w$]*)\s*\+\s*)?(['"`])((?:\\.|(?!\2)[^\\\n]){1,300})\2""")
 
 
 _GET_COMMANDS = frozenset({"hapus", "delete", "remove", "destroy", "logout", "signout",
