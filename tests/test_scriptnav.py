@@ -474,6 +474,31 @@ def test_a_function_of_the_sites_script_file_is_followed_where_it_sends(tmp_path
     assert "/js/jquery.min.js" not in asked and not any("jq.php" in p for p in asked)
 
 
+@pytest.mark.slow  # a real crawl
+def test_a_function_two_script_files_define_is_the_later_files(tmp_path):
+    """``lama.js``, loaded first, keeps an old ``lihat`` that opened ``lama.php``; the site's
+    ``fungsi.js``, loaded after it, defines ``lihat`` again: a browser runs the later one, so
+    the crawler follows ``detail.php`` and never asks for ``lama.php``."""
+    from tests.faultserver import Page, html
+
+    rows = "".join(f"""<tr onclick="lihat({i})"><td>{i}</td><td>{name}</td></tr>"""
+                   for i, name in SERVICES.items())
+    pages = {
+        "/": Page(html("Layanan", f"<h1>Daftar Layanan</h1><p>{INTRO}</p><table>{rows}"
+                                  "</table>",
+                       head='<script src="/js/lama.js"></script>'
+                            '<script src="/js/fungsi.js"></script>')),
+        "/js/lama.js": Page(b"function lihat(id) { window.location.href = 'lama.php?id=' + id; }",
+                            content_type="application/javascript"),
+        "/js/fungsi.js": Page(FUNGSI_JS.encode(), content_type="application/javascript"),
+    }
+    with _detail_site()(pages) as site:
+        found = _crawl_details(site, tmp_path)
+        asked = [hit.path for hit in site.hits]
+    assert found == {site.url(f"/detail.php?id={i}"): name for i, name in SERVICES.items()}
+    assert not any(p.startswith("/lama.php") for p in asked), asked
+
+
 # -- which script files a page's handlers may call into -----------------------------------
 
 SITE = "http://opd.example/lama/index.php"

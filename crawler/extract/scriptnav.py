@@ -56,6 +56,7 @@ from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 from bs4 import Tag
 
+from crawler.extract.pagecode import HANDLERS, MAX_HANDLER
 from crawler.extract.title import squash
 from sikoja.schemes import is_followable
 from sikoja.urls import base_url, same_site
@@ -65,9 +66,7 @@ if TYPE_CHECKING:
 
 MAX_SCRIPT_LINKS = 200  # URLs read from script on one page
 MAX_OPTIONS = 100  # options of one jump menu or form select
-HANDLERS = ("onclick", "onchange", "ondblclick")
 MAX_CODE = 200_000  # characters of inline script read for the page's functions
-MAX_HANDLER = 4000  # characters of one handler read: a longer one is a script, not a click
 MAX_FUNCTIONS = 1000  # functions of the page's inline scripts read
 MAX_BODY = 4000  # characters of one function's body read
 MAX_SCRIPT_FILES = 4  # script files of one page read for the functions its handlers call

@@ -110,7 +110,7 @@ class ScriptFunctions:
             return  # a file still being read
         del pages[page]
         functions: _Functions = {}
-        for key in reversed(keys):  # the first file loaded of two defining a name is last
+        for key in keys:  # a name two files define is the later file's, as a browser runs them
             functions.update(known.get(key) or {})
         if not called & functions.keys():
             return  # its handlers call none of them: the page is not parsed again
