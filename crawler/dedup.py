@@ -56,6 +56,7 @@ from crawler.titlewords import title_names, words
 from sikoja.config import DedupSettings
 from sikoja.documents import Document
 from sikoja.store import DocumentStore
+from sikoja.urls import portless
 
 NUM_PERM = 64
 BANDS, ROWS = 16, 4  # threshold ~ (1/16)^(1/4) = 0.5
@@ -121,12 +122,7 @@ def canonical_member(docs: Iterable[Document]) -> Document:
     the URL without its port (session 21: copies of one length went by the port's digits, so
     the same web served on other ports showed another copy)."""
     return min(docs, key=lambda d: (is_aggregator(d), d.kind != "service", d.kind == "app",
-                                    is_pdf_part(d), -len(d.text), _portless(d.url), d.url))
-
-
-def _portless(url: str) -> str:
-    parts = urlsplit(url)
-    return parts._replace(netloc=parts.hostname or parts.netloc).geturl()
+                                    is_pdf_part(d), -len(d.text), portless(d.url), d.url))
 
 
 class _UnionFind:

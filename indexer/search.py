@@ -92,7 +92,7 @@ from sikoja.results import (
     ServiceCopy,
 )
 from sikoja.schemes import is_web_url
-from sikoja.urls import doc_id
+from sikoja.urls import doc_id, portless
 
 _NAMED_KINDS = ("page", "app")  # kinds whose title is a name (see Searcher._boosts)
 ALSO_AT = 5  # the card names at most this many other offices publishing its service
@@ -1479,9 +1479,7 @@ def _tie(id_: str, docs: dict[str, DocMeta]) -> tuple[str, ...]:
     meta = docs.get(id_)
     if meta is None:
         return ("\uffff", id_)
-    parts = urlsplit(meta.url)
-    host = parts.hostname or parts.netloc
-    return (parts._replace(netloc=host).geturl(), meta.title, meta.opd, meta.url)
+    return (portless(meta.url), meta.title, meta.opd, meta.url)
 
 
 def _by_score(items: Sequence[Any], docs: dict[str, DocMeta]) -> list[Any]:

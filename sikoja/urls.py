@@ -220,6 +220,14 @@ def origin(url: str) -> str:
     return f"{parts.scheme.lower()}://{host}:{port}"
 
 
+def portless(url: str) -> str:
+    """``url`` without its port (and without user info): how the same page reads on whichever
+    port a web is served, for an order between equals that does not change with the ports
+    (the sample web's are free ones, new every run)."""
+    parts = urlsplit(url)
+    return parts._replace(netloc=parts.hostname or parts.netloc).geturl()
+
+
 def host_port(url: str) -> tuple[str, int] | None:
     """``url``'s host and port, a default port (80, 443) as 0; None if it has no valid one."""
     parts = urlsplit(url)
