@@ -326,7 +326,7 @@ class Searcher:
                     analysis, searched, metas[window[0][0].id]))
             # a query saying only where (a place: "sungai putri", "pasar jambi")
             # asks for no service: its results stand, without a card
-            asks = directory is None or bool(directory.beyond_where(analysis, words.words))
+            asks = lent is None or bool(lent.rest)  # (beyond_where, read once above)
             if settled if settled is not None else asks and decide(signals, weights):
                 answer = _answer_card(docs[window[0][0].id])
                 if answer is not None:
@@ -1351,12 +1351,15 @@ class Searcher:
         """The desks of ``office`` whose page names a dispute the query names
         (``disputes``, index tokens) that ``first``'s page does not: "di-phk sepihak", the
         mediation desk says PHK. Looked up in the office's pages, wherever they ranked."""
-        if not disputes or not (disputes - self._page_tokens(first, read)):
+        if not disputes:
+            return []
+        firsts = self._page_tokens(first, read)
+        if not disputes - firsts:
             return []
         return [m for opd in sorted(office) for m in self._desks().get(opd, [])
                 if (filters is None or filters.allows(m.opd, m.kind))
                 and self._says_service(m, read)
-                and disputes & self._page_tokens(m, read) - self._page_tokens(first, read)]
+                and disputes & self._page_tokens(m, read) - firsts]
 
     def _desk_tokens(self) -> frozenset[str]:
         """The index tokens of the words that say a desk, and of the words any office's

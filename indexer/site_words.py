@@ -78,6 +78,7 @@ def site_words(titles: Iterable[tuple[str, str]],
     return out
 
 
+@lru_cache(maxsize=1024)
 def own_place_words(opd: str, tokens: Callable[[str], Iterable[str]]) -> frozenset[str]:
     """The words of the kelurahan or kecamatan the OPD ``opd`` is the office of
     (``indexer.places.own_place``), analysed by ``tokens``: a site's name for itself,
@@ -91,11 +92,6 @@ def own_place_words(opd: str, tokens: Callable[[str], Iterable[str]]) -> frozens
     and q1738 lost their lead to it (q1208 loses its own without it, the same wobble; dev
     Success@1 0.941 -> 0.942, oov and situations unchanged). A site most of whose titles
     say it still has it as a site word (SITE_SHARE)."""
-    return _own_place_words(opd, tokens)
-
-
-@lru_cache(maxsize=1024)
-def _own_place_words(opd: str, tokens: Callable[[str], Iterable[str]]) -> frozenset[str]:
     place = own_place(opd)
     if not place:
         return frozenset()

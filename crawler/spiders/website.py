@@ -948,6 +948,14 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
             return
         yield Request(url, callback=callback, errback=errback, dont_filter=True, meta=meta)
 
+    def _add_detail_templates(self, code: str, base: str) -> None:
+        """The detail templates ``code`` builds (``jsroutes.detail_templates``), resolved
+        against ``base``, each once, in the order found."""
+        self.detail_templates.extend(
+            t for t in (DetailTemplate(urljoin(base, prefix), key, suffix)
+                        for prefix, key, suffix in detail_templates(code))
+            if t not in self.detail_templates)
+
     def _add_posts(self, calls: list[PostCall]) -> list[str]:
         """Remember the POSTs the app's code makes for data (at most MAX_SITE_POSTS distinct
         calls a site); a detail call's template (``<url>?id=``) joins the detail templates.
@@ -993,8 +1001,9 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         self._declare_apis(urls, page)
         bases = {url_key(urljoin(page, base)) for base in self.js_bases.values()}
         for url in urls:
-            call = self.post_calls.get(url_key(url))
-            if url_key(url) in bases or (call is not None and call.record_param):
+            key = url_key(url)
+            call = self.post_calls.get(key)
+            if key in bases or (call is not None and call.record_param):
                 continue  # a base, or a detail endpoint asked without its record's value
             yield from self._js_request(url, page, self.parse_json, self.json_error)
 
@@ -1074,10 +1083,7 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
                 self.js_router[key] = (own_routes, not_found_view(own))
             for read in dict.fromkeys([*(with_bases(c, bases) for c in codes[:-1]), own]):
                 self._add_routes(own_routes if read == own else route_templates(read))
-                self.detail_templates.extend(
-                    t for t in (DetailTemplate(urljoin(page, prefix), key, suffix)
-                                for prefix, key, suffix in detail_templates(read))
-                    if t not in self.detail_templates)
+                self._add_detail_templates(read, page)
                 posted = self._add_posts(post_calls(read, page))
                 # every page that loads this script waits on the JSON it names
                 for reader in [page, *self.js_waiting.get(key, [])]:
@@ -1164,10 +1170,7 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
                 html = decode_html(response.body, _header(response, b"Content-Type"))[0]
                 code = with_bases(inline_code(html), self.js_bases)
                 self._add_posts(post_calls(code, response.url))
-                self.detail_templates.extend(
-                    t for t in (DetailTemplate(urljoin(response.url, prefix), key, suffix)
-                                for prefix, key, suffix in detail_templates(code))
-                    if t not in self.detail_templates)
+                self._add_detail_templates(code, response.url)
                 page = response.meta["sikoja_js_page"]
                 for url in shell_scripts(html, response.url, "").script_files:
                     yield from self._js_request(url, page, self.parse_script, self.script_error)

@@ -419,12 +419,6 @@ class _SiteState:
         pairs = self._post_pairs(target, body, content_type)
         return (self.csrf["name"], self.csrf["hash"]) not in pairs
 
-    def resolve_post(self, target: str, body: bytes, content_type: str) -> Path | None:
-        """The file a POST answers: its path with the query's and the body's pairs (a form's
-        ``a=1&b=2`` or a JSON object's scalar members), looked up as ``"POST " + key``."""
-        found = self.post_route(target, body, content_type)
-        return self.root / found if found and not _POST_REDIRECT.match(found) else None
-
     def post_route(self, target: str, body: bytes, content_type: str) -> str | None:
         """The route a POST is answered by: a file, or ``"307 <location>"`` (a backend
         sending the request on, body and all, as 307 and 308 do)."""
@@ -527,7 +521,7 @@ def _make_handler(state: _SiteState) -> type[BaseHTTPRequestHandler]:
                 self._simple(HTTPStatus(int(redirect.group(1))), with_body=True,
                              location=redirect.group(2))
                 return
-            found = state.resolve_post(self.path, body, self.headers.get("Content-Type", ""))
+            found = state.root / route if route else None
             if found is None or not found.is_file():  # a record it has not, or no backend
                 posted = unquote(urlsplit(self.path).path) in state.post_paths
                 self._simple(HTTPStatus.NOT_FOUND if posted else HTTPStatus.METHOD_NOT_ALLOWED,
