@@ -50,27 +50,39 @@ def e(text: str) -> str:
 
 # (slug, title, facts) of each service; the facts are what only the PDF says
 PERKIM = {
-    "name": "embed22-perkim", "offset": 135, "family": "wordpress-flipbook-embeds",
-    "opd": "Dinas Perumahan dan Kawasan Permukiman Kota Jambi", "short": "Disperkim Kota Jambi",
+    "name": "embed22-perkim",
+    "offset": 135,
+    "family": "wordpress-flipbook-embeds",
+    "opd": "Dinas Perumahan dan Kawasan Permukiman Kota Jambi",
+    "short": "Disperkim Kota Jambi",
     "address": "Jl. H. Agus Salim No. 7, Kota Baru, Kota Jambi 36128, Telp. (0741) 583214",
 }
 BPBD = {
-    "name": "embed22-bpbd", "offset": 136, "family": "joomla-pdf-embed-plugins",
-    "opd": "Badan Penanggulangan Bencana Daerah Kota Jambi", "short": "BPBD Kota Jambi",
+    "name": "embed22-bpbd",
+    "offset": 136,
+    "family": "joomla-pdf-embed-plugins",
+    "opd": "Badan Penanggulangan Bencana Daerah Kota Jambi",
+    "short": "BPBD Kota Jambi",
     "address": "Jl. Jenderal Sudirman No. 41, Thehok, Jambi Selatan, Kota Jambi 36138, Pusdalops (0741) 40112",
 }
 SERVICES = {
     "rusunawa": {
         "title": "Sewa Rusunawa (Rumah Susun Sederhana Sewa)",
-        "requirements": ["Fotokopi KTP-el Kota Jambi suami dan istri", "Fotokopi Kartu Keluarga",
-                         "Surat keterangan belum memiliki rumah dari Lurah setempat",
-                         "Surat keterangan penghasilan atau slip gaji (masyarakat berpenghasilan rendah)",
-                         "Pas foto berwarna 3x4 sebanyak 2 lembar",
-                         "Surat pernyataan bersedia mematuhi tata tertib penghuni bermaterai"],
-        "procedure": ["Pemohon mengambil formulir pendaftaran di kantor UPTD Rusunawa",
-                      "Menyerahkan formulir dan berkas persyaratan", "Verifikasi berkas dan wawancara calon penghuni",
-                      "Penetapan calon penghuni sesuai ketersediaan unit",
-                      "Penandatanganan surat perjanjian sewa dan pembayaran uang jaminan"],
+        "requirements": [
+            "Fotokopi KTP-el Kota Jambi suami dan istri",
+            "Fotokopi Kartu Keluarga",
+            "Surat keterangan belum memiliki rumah dari Lurah setempat",
+            "Surat keterangan penghasilan atau slip gaji (masyarakat berpenghasilan rendah)",
+            "Pas foto berwarna 3x4 sebanyak 2 lembar",
+            "Surat pernyataan bersedia mematuhi tata tertib penghuni bermaterai",
+        ],
+        "procedure": [
+            "Pemohon mengambil formulir pendaftaran di kantor UPTD Rusunawa",
+            "Menyerahkan formulir dan berkas persyaratan",
+            "Verifikasi berkas dan wawancara calon penghuni",
+            "Penetapan calon penghuni sesuai ketersediaan unit",
+            "Penandatanganan surat perjanjian sewa dan pembayaran uang jaminan",
+        ],
         "duration": "14 (empat belas) hari kerja sejak berkas lengkap",
         "cost": "Retribusi sewa per bulan sesuai Perda Kota Jambi tentang Pajak Daerah dan Retribusi Daerah: lantai 2 Rp225.000, lantai 3 Rp200.000, lantai 4 Rp175.000",
         "legal_basis": "Permen PUPR Nomor 1 Tahun 2018 tentang Bantuan Pembangunan dan Pengelolaan Rusun",
@@ -79,15 +91,20 @@ SERVICES = {
     },
     "psu": {
         "title": "Penyerahan Prasarana, Sarana dan Utilitas (PSU) Perumahan",
-        "requirements": ["Surat permohonan penyerahan PSU dari pengembang perumahan",
-                         "Fotokopi akta pendirian badan usaha pengembang", "Rencana tapak (site plan) yang telah disahkan",
-                         "Fotokopi Persetujuan Bangunan Gedung (PBG)",
-                         "Daftar dan gambar PSU yang akan diserahkan (jalan, saluran drainase, taman, fasilitas umum)",
-                         "Fotokopi sertifikat tanah lokasi PSU"],
-        "procedure": ["Pengembang mengajukan permohonan kepada Kepala Dinas",
-                      "Verifikasi administrasi oleh tim verifikasi PSU",
-                      "Pemeriksaan fisik PSU di lokasi perumahan dan berita acara pemeriksaan",
-                      "Berita acara serah terima administrasi dan fisik PSU kepada Pemerintah Kota Jambi"],
+        "requirements": [
+            "Surat permohonan penyerahan PSU dari pengembang perumahan",
+            "Fotokopi akta pendirian badan usaha pengembang",
+            "Rencana tapak (site plan) yang telah disahkan",
+            "Fotokopi Persetujuan Bangunan Gedung (PBG)",
+            "Daftar dan gambar PSU yang akan diserahkan (jalan, saluran drainase, taman, fasilitas umum)",
+            "Fotokopi sertifikat tanah lokasi PSU",
+        ],
+        "procedure": [
+            "Pengembang mengajukan permohonan kepada Kepala Dinas",
+            "Verifikasi administrasi oleh tim verifikasi PSU",
+            "Pemeriksaan fisik PSU di lokasi perumahan dan berita acara pemeriksaan",
+            "Berita acara serah terima administrasi dan fisik PSU kepada Pemerintah Kota Jambi",
+        ],
         "duration": "30 (tiga puluh) hari kerja",
         "cost": "Tidak dipungut biaya",
         "legal_basis": "Permendagri Nomor 9 Tahun 2009 tentang Pedoman Penyerahan Prasarana, Sarana dan Utilitas Perumahan",
@@ -96,12 +113,18 @@ SERVICES = {
     },
     "pemakaman": {
         "title": "Izin Penggunaan Tanah Makam di Tempat Pemakaman Umum (TPU)",
-        "requirements": ["Surat keterangan kematian dari Lurah atau rumah sakit",
-                         "Fotokopi KTP-el dan Kartu Keluarga almarhum/almarhumah",
-                         "Fotokopi KTP-el ahli waris yang mengurus",
-                         "Surat pernyataan ahli waris tentang pemeliharaan makam"],
-        "procedure": ["Ahli waris melapor kepada petugas pengelola TPU", "Petugas menentukan petak makam",
-                      "Pembayaran retribusi pelayanan pemakaman", "Izin penggunaan tanah makam diterbitkan"],
+        "requirements": [
+            "Surat keterangan kematian dari Lurah atau rumah sakit",
+            "Fotokopi KTP-el dan Kartu Keluarga almarhum/almarhumah",
+            "Fotokopi KTP-el ahli waris yang mengurus",
+            "Surat pernyataan ahli waris tentang pemeliharaan makam",
+        ],
+        "procedure": [
+            "Ahli waris melapor kepada petugas pengelola TPU",
+            "Petugas menentukan petak makam",
+            "Pembayaran retribusi pelayanan pemakaman",
+            "Izin penggunaan tanah makam diterbitkan",
+        ],
         "duration": "1 (satu) hari kerja; pemakaman dapat dilakukan pada hari yang sama",
         "cost": "Retribusi pelayanan pemakaman Rp100.000 per petak untuk 3 tahun, dapat diperpanjang",
         "legal_basis": "Perda Kota Jambi tentang Pajak Daerah dan Retribusi Daerah",
@@ -110,11 +133,20 @@ SERVICES = {
     },
     "siteplan": {
         "title": "Pengesahan Rencana Tapak (Site Plan) Perumahan",
-        "requirements": ["Surat permohonan pengesahan rencana tapak", "Fotokopi KTP-el pemohon atau penanggung jawab badan usaha",
-                         "Fotokopi sertifikat tanah", "Konfirmasi Kesesuaian Kegiatan Pemanfaatan Ruang (KKPR)",
-                         "Gambar rencana tapak yang ditandatangani perencana", "Rekomendasi peil banjir dari Dinas PUPR"],
-        "procedure": ["Pemohon mengajukan berkas ke loket Disperkim", "Pemeriksaan berkas dan peninjauan lapangan",
-                      "Pembahasan rencana tapak oleh tim teknis", "Pengesahan rencana tapak oleh Kepala Dinas"],
+        "requirements": [
+            "Surat permohonan pengesahan rencana tapak",
+            "Fotokopi KTP-el pemohon atau penanggung jawab badan usaha",
+            "Fotokopi sertifikat tanah",
+            "Konfirmasi Kesesuaian Kegiatan Pemanfaatan Ruang (KKPR)",
+            "Gambar rencana tapak yang ditandatangani perencana",
+            "Rekomendasi peil banjir dari Dinas PUPR",
+        ],
+        "procedure": [
+            "Pemohon mengajukan berkas ke loket Disperkim",
+            "Pemeriksaan berkas dan peninjauan lapangan",
+            "Pembahasan rencana tapak oleh tim teknis",
+            "Pengesahan rencana tapak oleh Kepala Dinas",
+        ],
         "duration": "14 (empat belas) hari kerja",
         "cost": "Tidak dipungut biaya",
         "legal_basis": "PP Nomor 12 Tahun 2021 tentang Perubahan atas PP Nomor 14 Tahun 2016 tentang Penyelenggaraan Perumahan dan Kawasan Permukiman",
@@ -123,10 +155,18 @@ SERVICES = {
     },
     "sk-bencana": {
         "title": "Surat Keterangan Terdampak Bencana",
-        "requirements": ["Surat pengantar dari RT dan Lurah tempat kejadian", "Fotokopi KTP-el dan Kartu Keluarga korban",
-                         "Foto kondisi rumah atau harta benda yang terdampak", "Laporan kejadian dari Pusdalops atau kelurahan"],
-        "procedure": ["Korban atau keluarga mengajukan permohonan ke BPBD", "Verifikasi data kejadian oleh Pusdalops",
-                      "Peninjauan lapangan oleh Tim Reaksi Cepat bila belum dikaji", "Penandatanganan surat keterangan oleh Kepala Pelaksana BPBD"],
+        "requirements": [
+            "Surat pengantar dari RT dan Lurah tempat kejadian",
+            "Fotokopi KTP-el dan Kartu Keluarga korban",
+            "Foto kondisi rumah atau harta benda yang terdampak",
+            "Laporan kejadian dari Pusdalops atau kelurahan",
+        ],
+        "procedure": [
+            "Korban atau keluarga mengajukan permohonan ke BPBD",
+            "Verifikasi data kejadian oleh Pusdalops",
+            "Peninjauan lapangan oleh Tim Reaksi Cepat bila belum dikaji",
+            "Penandatanganan surat keterangan oleh Kepala Pelaksana BPBD",
+        ],
         "duration": "3 (tiga) hari kerja",
         "cost": "Gratis",
         "legal_basis": "UU Nomor 24 Tahun 2007 tentang Penanggulangan Bencana",
@@ -135,11 +175,17 @@ SERVICES = {
     },
     "logistik": {
         "title": "Permohonan Bantuan Logistik Korban Bencana",
-        "requirements": ["Surat permohonan dari Lurah atau Camat", "Data korban: nama, NIK dan jumlah jiwa per kepala keluarga",
-                         "Foto kejadian bencana (banjir, kebakaran, angin puting beliung, tanah longsor)"],
-        "procedure": ["Permohonan disampaikan ke Pusdalops BPBD atau Call Center 112", "Kaji cepat kebutuhan oleh Tim Reaksi Cepat",
-                      "Penyaluran bantuan logistik: makanan siap saji, beras, tenda, selimut dan perlengkapan keluarga",
-                      "Berita acara serah terima bantuan ditandatangani penerima dan Lurah"],
+        "requirements": [
+            "Surat permohonan dari Lurah atau Camat",
+            "Data korban: nama, NIK dan jumlah jiwa per kepala keluarga",
+            "Foto kejadian bencana (banjir, kebakaran, angin puting beliung, tanah longsor)",
+        ],
+        "procedure": [
+            "Permohonan disampaikan ke Pusdalops BPBD atau Call Center 112",
+            "Kaji cepat kebutuhan oleh Tim Reaksi Cepat",
+            "Penyaluran bantuan logistik: makanan siap saji, beras, tenda, selimut dan perlengkapan keluarga",
+            "Berita acara serah terima bantuan ditandatangani penerima dan Lurah",
+        ],
         "duration": "1 x 24 jam setelah kaji cepat",
         "cost": "Gratis",
         "legal_basis": "Peraturan BNPB Nomor 4 Tahun 2018 tentang Sistem Penanggulangan Darurat Bencana",
@@ -148,11 +194,17 @@ SERVICES = {
     },
     "sosialisasi": {
         "title": "Permohonan Sosialisasi dan Simulasi Kesiapsiagaan Bencana",
-        "requirements": ["Surat permohonan ditujukan kepada Kepala Pelaksana BPBD Kota Jambi",
-                         "Usulan jadwal, tempat dan jumlah peserta (sekolah, kantor, kelurahan atau komunitas)",
-                         "Narahubung panitia yang dapat dihubungi"],
-        "procedure": ["Surat permohonan diterima bagian umum BPBD", "Penjadwalan oleh Bidang Pencegahan dan Kesiapsiagaan",
-                      "Pelaksanaan sosialisasi dan simulasi evakuasi (gempa, banjir, kebakaran)", "Evaluasi dan laporan kegiatan"],
+        "requirements": [
+            "Surat permohonan ditujukan kepada Kepala Pelaksana BPBD Kota Jambi",
+            "Usulan jadwal, tempat dan jumlah peserta (sekolah, kantor, kelurahan atau komunitas)",
+            "Narahubung panitia yang dapat dihubungi",
+        ],
+        "procedure": [
+            "Surat permohonan diterima bagian umum BPBD",
+            "Penjadwalan oleh Bidang Pencegahan dan Kesiapsiagaan",
+            "Pelaksanaan sosialisasi dan simulasi evakuasi (gempa, banjir, kebakaran)",
+            "Evaluasi dan laporan kegiatan",
+        ],
         "duration": "Dijadwalkan paling lama 7 (tujuh) hari kerja sejak surat diterima",
         "cost": "Gratis",
         "legal_basis": "Perka BNPB Nomor 4 Tahun 2012 tentang Pedoman Penerapan Sekolah/Madrasah Aman dari Bencana",
@@ -169,12 +221,19 @@ def standard_lines(opd: str, key: str) -> list[str]:
     lines += [f"   - {r}" for r in f["requirements"]]
     lines.append("2. Sistem, Mekanisme dan Prosedur:")
     lines += [f"   {n}) {p}" for n, p in enumerate(f["procedure"], start=1)]
-    components = (("Jangka Waktu Penyelesaian", f["duration"]), ("Biaya/Tarif", f["cost"]),
-                  ("Produk Pelayanan", f["product"]), ("Dasar Hukum", f["legal_basis"]),
-                  ("Tempat Pelayanan", f["location"]))
+    components = (
+        ("Jangka Waktu Penyelesaian", f["duration"]),
+        ("Biaya/Tarif", f["cost"]),
+        ("Produk Pelayanan", f["product"]),
+        ("Dasar Hukum", f["legal_basis"]),
+        ("Tempat Pelayanan", f["location"]),
+    )
     lines += [f"{n}. {label}: {value}" for n, (label, value) in enumerate(components, start=3)]
-    lines += ["", "Pengaduan: SP4N-LAPOR! (lapor.go.id), aplikasi SiKesal atau Call Center 112.",
-              f"Ditetapkan di Kota Jambi oleh Kepala {opd}."]
+    lines += [
+        "",
+        "Pengaduan: SP4N-LAPOR! (lapor.go.id), aplikasi SiKesal atau Call Center 112.",
+        f"Ditetapkan di Kota Jambi oleh Kepala {opd}.",
+    ]
     return lines
 
 
@@ -201,32 +260,57 @@ def wp_viewer(key: str) -> str:
     """The plugin markup each page shows its standard through."""
     src = wp_file(key)
     if key == "rusunawa":  # dFlip shortcode with the PDF given in the shortcode: ``source``
-        return (f'<div class="_df_book df-lite" id="df_sp_rusunawa" data-title="standar-pelayanan-sewa-rusunawa" '
-                f'wpoptions="true" thumbtype="bg" source="{src}"></div>')
+        return (
+            f'<div class="_df_book df-lite" id="df_sp_rusunawa" data-title="standar-pelayanan-sewa-rusunawa" '
+            f'wpoptions="true" thumbtype="bg" source="{src}"></div>'
+        )
     if key == "psu":  # a dFlip flipbook post: the PDF only in its options script
-        options = {"outline": [], "autoEnableOutline": "false", "autoEnableThumbnail": "false",
-                   "overwritePDFOutline": "false", "direction": "1", "pageSize": "0",
-                   "source": src, "wpOptions": "true"}
+        options = {
+            "outline": [],
+            "autoEnableOutline": "false",
+            "autoEnableThumbnail": "false",
+            "overwritePDFOutline": "false",
+            "direction": "1",
+            "pageSize": "0",
+            "source": src,
+            "wpOptions": "true",
+        }
         code = json.dumps(options).replace("/", "\\/")
-        return ('<div class="_df_book df-lite" id="df_412" _slug="standar-pelayanan-psu" '
-                'data-title="standar-pelayanan-psu" wpoptions="true" thumbtype="bg"></div>'
-                '<script class="df-shortcode-script" type="application/javascript">'
-                f'window.option_df_412 = {code}; if(window.DFLIP && window.DFLIP.parseBooks)'
-                '{window.DFLIP.parseBooks();}</script>')
+        return (
+            '<div class="_df_book df-lite" id="df_412" _slug="standar-pelayanan-psu" '
+            'data-title="standar-pelayanan-psu" wpoptions="true" thumbtype="bg"></div>'
+            '<script class="df-shortcode-script" type="application/javascript">'
+            f"window.option_df_412 = {code}; if(window.DFLIP && window.DFLIP.parseBooks)"
+            "{window.DFLIP.parseBooks();}</script>"
+        )
     if key == "pemakaman":  # Real3D FlipBook: JSON options in a data- attribute
-        options = {"id": "3", "name": "SP Pemakaman", "pdfUrl": src, "mode": "normal",
-                   "viewMode": "webgl", "zoomMin": "0.9", "singlePageMode": "false",
-                   "btnDownloadPdf": {"enabled": "true"}, "lightboxThumbnailUrl": ""}
-        return (f'<div class="real3dflipbook" id="3" style="position:absolute;" '
-                f'data-flipbook-options="{e(json.dumps(options))}"></div>')
+        options = {
+            "id": "3",
+            "name": "SP Pemakaman",
+            "pdfUrl": src,
+            "mode": "normal",
+            "viewMode": "webgl",
+            "zoomMin": "0.9",
+            "singlePageMode": "false",
+            "btnDownloadPdf": {"enabled": "true"},
+            "lightboxThumbnailUrl": "",
+        }
+        return (
+            f'<div class="real3dflipbook" id="3" style="position:absolute;" '
+            f'data-flipbook-options="{e(json.dumps(options))}"></div>'
+        )
     # PDF Embedder: a link the plugin's script turns into a viewer
-    return (f'<a href="{src}" class="pdfemb-viewer" style="" data-width="max" data-height="max" '
-            f'data-toolbar="bottom" data-toolbar-fixed="off">SP-Pengesahan-Site-Plan<br/></a>')
+    return (
+        f'<a href="{src}" class="pdfemb-viewer" style="" data-width="max" data-height="max" '
+        f'data-toolbar="bottom" data-toolbar-fixed="off">SP-Pengesahan-Site-Plan<br/></a>'
+    )
 
 
 def wp_render(site: dict, title: str, body: str, path: str) -> str:
-    menu = "".join(f'<li class="menu-item"><a href="{p}">{e(SERVICES[k]["title"])}</a></li>'
-                   for k, p in PERKIM_PAGES.items())
+    menu = "".join(
+        f'<li class="menu-item"><a href="{p}">{e(SERVICES[k]["title"])}</a></li>'
+        for k, p in PERKIM_PAGES.items()
+    )
     return f"""<!DOCTYPE html>
 <html lang="id-ID">
 <head>
@@ -266,17 +350,35 @@ def build_perkim(site: dict) -> tuple[dict[str, bytes], dict[str, str]]:
         files[name] = wp_render(site, title, body, path).encode()
         routes[path] = name
 
-    items = "".join(f'<li><a href="{p}">{e(SERVICES[k]["title"])}</a></li>' for k, p in PERKIM_PAGES.items())
-    page("/", "Beranda", f"<p>Selamat datang di laman resmi {e(site['opd'])}. Kami melayani urusan perumahan rakyat, "
-         "kawasan permukiman, pertamanan dan pemakaman di Kota Jambi.</p>"
-         f"<h2>Layanan Kami</h2><ul>{items}</ul>")
-    page("/layanan/", "Layanan", f"<p>Standar pelayanan Disperkim Kota Jambi dapat dibaca pada halaman setiap layanan.</p><ul>{items}</ul>")
-    page("/profil/", "Profil", f"<p>{e(site['opd'])} dibentuk berdasarkan Peraturan Wali Kota Jambi tentang "
-         f"kedudukan, susunan organisasi, tugas dan fungsi perangkat daerah.</p><p>Alamat: {e(site['address'])}</p>")
+    items = "".join(
+        f'<li><a href="{p}">{e(SERVICES[k]["title"])}</a></li>' for k, p in PERKIM_PAGES.items()
+    )
+    page(
+        "/",
+        "Beranda",
+        f"<p>Selamat datang di laman resmi {e(site['opd'])}. Kami melayani urusan perumahan rakyat, "
+        "kawasan permukiman, pertamanan dan pemakaman di Kota Jambi.</p>"
+        f"<h2>Layanan Kami</h2><ul>{items}</ul>",
+    )
+    page(
+        "/layanan/",
+        "Layanan",
+        f"<p>Standar pelayanan Disperkim Kota Jambi dapat dibaca pada halaman setiap layanan.</p><ul>{items}</ul>",
+    )
+    page(
+        "/profil/",
+        "Profil",
+        f"<p>{e(site['opd'])} dibentuk berdasarkan Peraturan Wali Kota Jambi tentang "
+        f"kedudukan, susunan organisasi, tugas dan fungsi perangkat daerah.</p><p>Alamat: {e(site['address'])}</p>",
+    )
     for key, path in PERKIM_PAGES.items():
         title = SERVICES[key]["title"]
-        page(path, title, f"<p>Silakan baca standar pelayanan {e(title.split(' (')[0])} berikut.</p>\n"
-             f"{wp_viewer(key)}\n<p>Informasi lebih lanjut hubungi loket pelayanan pada jam kerja.</p>")
+        page(
+            path,
+            title,
+            f"<p>Silakan baca standar pelayanan {e(title.split(' (')[0])} berikut.</p>\n"
+            f"{wp_viewer(key)}\n<p>Informasi lebih lanjut hubungi loket pelayanan pada jam kerja.</p>",
+        )
         files[wp_file(key).lstrip("/")] = pdf(site, key)
     return files, routes
 
@@ -299,14 +401,20 @@ def jm_file(key: str) -> str:
 def jm_viewer(site: dict, key: str) -> str:
     src = jm_file(key)
     if key == "sk-bencana":  # the browser's own viewer: <object> with an <embed> inside
-        return (f'<object class="pdfembed" data="{src}" type="application/pdf" width="100%" height="800">'
-                f'<embed src="{src}" type="application/pdf" width="100%" height="800"></object>')
+        return (
+            f'<object class="pdfembed" data="{src}" type="application/pdf" width="100%" height="800">'
+            f'<embed src="{src}" type="application/pdf" width="100%" height="800"></object>'
+        )
     if key == "logistik":  # the plugin set to Google's viewer: another host names our file
         absolute = f"http://127.0.0.1:{8701 + site['offset']}{src}"
-        return (f'<iframe src="https://docs.google.com/viewer?url={absolute}&amp;embedded=true" '
-                'style="width:100%; height:700px;" frameborder="0"></iframe>')
-    return (f'<iframe src="{PDFJS}?file={src}#zoom=page-width" width="100%" height="750" '
-            'style="border:1px solid #ccc"></iframe>')
+        return (
+            f'<iframe src="https://docs.google.com/viewer?url={absolute}&amp;embedded=true" '
+            'style="width:100%; height:700px;" frameborder="0"></iframe>'
+        )
+    return (
+        f'<iframe src="{PDFJS}?file={src}#zoom=page-width" width="100%" height="750" '
+        'style="border:1px solid #ccc"></iframe>'
+    )
 
 
 def pdfjs_shell() -> str:
@@ -321,8 +429,10 @@ def pdfjs_shell() -> str:
 
 
 def jm_render(site: dict, title: str, body: str, path: str) -> str:
-    menu = "".join(f'<li class="item-{120 + n}"><a href="{p}">{e(SERVICES[k]["title"])}</a></li>'
-                   for n, (k, p) in enumerate(BPBD_PAGES.items()))
+    menu = "".join(
+        f'<li class="item-{120 + n}"><a href="{p}">{e(SERVICES[k]["title"])}</a></li>'
+        for n, (k, p) in enumerate(BPBD_PAGES.items())
+    )
     return f"""<!DOCTYPE html>
 <html lang="id-id" dir="ltr">
 <head>
@@ -358,14 +468,32 @@ def build_bpbd(site: dict) -> tuple[dict[str, bytes], dict[str, str]]:
         files[name] = jm_render(site, title, body, path).encode()
         routes[path] = name
 
-    items = "".join(f'<li><a href="{p}">{e(SERVICES[k]["title"])}</a></li>' for k, p in BPBD_PAGES.items())
-    page("/", "Beranda", f"<p>{e(site['opd'])} siaga 24 jam. Laporkan kejadian bencana ke Pusdalops atau Call Center 112.</p>"
-         f"<h2>Layanan</h2><ul>{items}</ul>")
-    page("/index.php/layanan", "Layanan", f"<p>Berikut layanan BPBD Kota Jambi beserta standar pelayanannya.</p><ul>{items}</ul>")
-    page("/index.php/profil", "Profil", f"<p>BPBD Kota Jambi melaksanakan penanggulangan bencana di wilayah Kota Jambi.</p><p>{e(site['address'])}</p>")
+    items = "".join(
+        f'<li><a href="{p}">{e(SERVICES[k]["title"])}</a></li>' for k, p in BPBD_PAGES.items()
+    )
+    page(
+        "/",
+        "Beranda",
+        f"<p>{e(site['opd'])} siaga 24 jam. Laporkan kejadian bencana ke Pusdalops atau Call Center 112.</p>"
+        f"<h2>Layanan</h2><ul>{items}</ul>",
+    )
+    page(
+        "/index.php/layanan",
+        "Layanan",
+        f"<p>Berikut layanan BPBD Kota Jambi beserta standar pelayanannya.</p><ul>{items}</ul>",
+    )
+    page(
+        "/index.php/profil",
+        "Profil",
+        f"<p>BPBD Kota Jambi melaksanakan penanggulangan bencana di wilayah Kota Jambi.</p><p>{e(site['address'])}</p>",
+    )
     for key, path in BPBD_PAGES.items():
         title = SERVICES[key]["title"]
-        page(path, title, f"<p>Standar pelayanan {e(title)} dapat dilihat pada dokumen di bawah ini.</p>\n{jm_viewer(site, key)}")
+        page(
+            path,
+            title,
+            f"<p>Standar pelayanan {e(title)} dapat dilihat pada dokumen di bawah ini.</p>\n{jm_viewer(site, key)}",
+        )
         files[jm_file(key).lstrip("/")] = pdf(site, key)
     files[PDFJS.lstrip("/")] = pdfjs_shell().encode()
     return files, routes
@@ -414,7 +542,7 @@ OTHERS = {"logistik": {"http://127.0.0.1:8830/#!/layanan/28": "1"}}
 
 
 def page_url(key: str) -> str:
-    site, path = ((PERKIM, PERKIM_PAGES[key]) if key in PERKIM_PAGES else (BPBD, BPBD_PAGES[key]))
+    site, path = (PERKIM, PERKIM_PAGES[key]) if key in PERKIM_PAGES else (BPBD, BPBD_PAGES[key])
     return f"http://127.0.0.1:{8701 + site['offset']}{path}"
 
 
@@ -435,7 +563,9 @@ def write_queries() -> None:
         out.append("\t".join(cells))
     for n, (category, query, key) in enumerate(QUERIES):
         others = {} if "bpbd" in query.split() else OTHERS.get(key, {})
-        relevant = " ".join([f"{page_url(key)}=2", *(f"{u}={g}" for u, g in sorted(others.items()))])
+        relevant = " ".join(
+            [f"{page_url(key)}=2", *(f"{u}={g}" for u, g in sorted(others.items()))]
+        )
         out.append(f"q{FIRST_QID + n}\t{category}\t{query}\t{relevant}")
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
@@ -445,8 +575,13 @@ def main() -> int:
         files, routes = build(site)
         files["_routes.json"] = (json.dumps(routes, indent=1, sort_keys=True) + "\n").encode()
         write_site(SITES / site["name"], files)
-        register(site["name"], site["opd"], site["offset"], site["family"],
-                 f"http://127.0.0.1:{8701 + site['offset']}")
+        register(
+            site["name"],
+            site["opd"],
+            site["offset"],
+            site["family"],
+            f"http://127.0.0.1:{8701 + site['offset']}",
+        )
     write_queries()
     return 0
 
