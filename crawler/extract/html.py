@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 
 from crawler.extract.accordion import head_section_items
 from crawler.extract.dates import MONTH_NAMES, parse_indonesian_date, parse_iso
+from crawler.extract.embeds import embedded_documents, frame_shows_document
 from crawler.extract.headings import LINE_TAGS, layout_headings, link_box_labels
 from crawler.extract.onepage import repeated_services
 from crawler.extract.scriptnav import script_links
@@ -182,8 +183,11 @@ def extract_links(base_url: str, tags: list[Tag]) -> list[Link]:
         if tag.name not in ("frame", "iframe") or not tag.get("src"):
             continue
         src = str(tag["src"]).strip()
-        if is_followable(src):
+        if is_followable(src) and not frame_shows_document(src, base):
             links.append(Link(urljoin(base, src).split("#", 1)[0], ""))
+    # the files its viewers show (a flipbook's PDF, an <object>, a viewer's ?file=): read
+    # where they are, the viewers' scripts never (crawler.extract.embeds)
+    links += [Link(url, name) for url, name, _ in embedded_documents(tags, base)]
     # what a clickable row, a button, a javascript: link, a jump menu or a GET form of
     # selects opens (crawler.extract.scriptnav): an old site's services may be reached
     # no other way
@@ -1295,7 +1299,9 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     whole = site_text(soup.body or soup, url) if home else ""
     # the frames, with the element holding each: where it sits once the furniture is gone
     frames = [(str(t["src"]).strip(), squash(str(t.get("title") or t.get("aria-label") or "")),
-               t.parent) for t in tags if t.name in ("frame", "iframe") and t.get("src")]
+               t.parent) for t in tags if t.name in ("frame", "iframe") and t.get("src")
+              and not frame_shows_document(str(t["src"]), url)]
+    frames += embedded_documents(tags, page_base(url, tags))  # what its viewers show
     panels = unfold_tabs(soup)  # before the tab bar goes with the menus
     head_section_items(soup)  # before an item's title goes as a page header
     body = strip_boilerplate(soup, tags)

@@ -1,0 +1,184 @@
+"""Documents a page shows through a viewer: the file behind a flipbook, an embed or a frame.
+
+OPD pages often say little themselves ("Silakan baca standar pelayanan berikut") and show
+their Standar Pelayanan through a plugin that draws a PDF with JavaScript. The file is then
+named nowhere a link is, but always somewhere in the markup the plugin printed for its
+script to read:
+
+* the browser's own viewers: ``<object data=...pdf>``, ``<embed src=...pdf>``, a frame whose
+  ``src`` is the file;
+* a viewer page in a frame that names its file in its query (PDF.js's
+  ``viewer.html?file=``, Google Docs' ``viewer?url=``, a Joomla plugin's copy of PDF.js):
+  the file is read, the viewer (a script shell, on the site or on Google's host) is not;
+* an attribute of the plugin's element: dFlip's ``<div class="_df_book" source=...>``,
+  ``data-source``, ``data-pdf``, ``data-file``; or JSON options in one (Real3D FlipBook's
+  ``data-flipbook-options='{"pdfUrl": ...}'``);
+* an inline script's options object (dFlip's ``window.option_df_12 = {"source": ...}``),
+  whose ``\\/`` escapes JSON writes.
+
+No plugin is named here: any element, attribute or inline script whose value is the URL of
+a document (a path ending in a document's extension) is read the same way, so a theme or
+plugin not seen before is too. No script is run or fetched. A page names at most
+``MAX_EMBEDDED`` files this way; the crawl follows them under the same rules as links (same
+site, size and type limits), and a page whose content holds the viewer takes the file's
+service fields as it takes a framed PDF's (``crawler.standards``).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import Tag
+
+from crawler.extract.viewers import DOCUMENT_EXTENSIONS, looks_like_file, named_files
+from sikoja.schemes import is_web_url
+
+MAX_EMBEDDED = 20  # files one page may name through viewers
+MAX_SCRIPT_CHARS = 200_000  # of an inline script or an attribute's JSON read for file URLs
+# elements whose own address is what they show
+_SHOWING = {"iframe": "src", "frame": "src", "embed": "src", "object": "data"}
+# attributes a plugin may name its file by even as a bare file name (no ``/``): the name
+# without ``data-``
+_FILE_ATTRS = frozenset(
+    {
+        "source",
+        "src",
+        "file",
+        "url",
+        "pdf",
+        "doc",
+        "document",
+        "href",
+        "pdfurl",
+        "pdf-url",
+        "file-url",
+        "data",
+    }
+)
+# attributes that name or describe, never point
+_TEXT_ATTRS = frozenset(
+    {
+        "title",
+        "alt",
+        "aria-label",
+        "class",
+        "id",
+        "style",
+        "name",
+        "data-title",
+        "placeholder",
+        "value",
+        "content",
+    }
+)
+_EXTENSION = re.compile(r"\.(?:pdf|docx?|odt|xlsx?|ods|pptx?|odp|rtf)\b", re.IGNORECASE)
+# a quoted string in code or JSON (``\/`` and ``\"`` escapes allowed inside)
+_QUOTED = re.compile(r""""((?:[^"\\\s<>]|\\.){4,800})"|'((?:[^'\\\s<>]|\\.){4,800})'""")
+
+
+def document_url(value: str, base: str) -> str | None:
+    """``value`` resolved against ``base`` if it is a document's address (its path ends in a
+    document's extension), without its fragment; else None."""
+    value = value.strip().replace("\\/", "/")
+    if not value or len(value) > 2000 or any(c.isspace() for c in value):
+        return None
+    try:
+        url = urljoin(base, value).split("#", 1)[0]
+        path = urlsplit(url).path.lower()
+    except ValueError:
+        return None
+    return url if is_web_url(url) and path.endswith(DOCUMENT_EXTENSIONS) else None
+
+
+def viewed_files(url: str) -> list[str]:
+    """The files the viewer at ``url`` names in its query (``viewer.html?file=/a.pdf``,
+    ``docs.google.com/viewer?url=...``): those that look like files."""
+    return [f.split("#", 1)[0] for f in named_files(url) if looks_like_file(f)]
+
+
+def _in_code(text: str, base: str) -> list[str]:
+    """The document URLs a script or a JSON value writes as quoted strings."""
+    text = text[:MAX_SCRIPT_CHARS]
+    if not _EXTENSION.search(text):
+        return []
+    out = []
+    for m in _QUOTED.finditer(text):
+        found = document_url(m.group(1) or m.group(2) or "", base)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _in_attributes(tag: Tag, base: str) -> list[str]:
+    out = []
+    for name, raw in tag.attrs.items():
+        name = name.lower()
+        if name in _TEXT_ATTRS or (name == "href" and tag.name in ("a", "area", "link", "base")):
+            continue  # an anchor's href is a link already
+        if _SHOWING.get(tag.name) == name:
+            continue  # read as the element's own address
+        value = " ".join(raw) if isinstance(raw, list) else str(raw)
+        if not _EXTENSION.search(value):
+            continue
+        stripped = value.strip()
+        if stripped[:1] in ("{", "["):
+            out += _in_code(stripped, base)
+        elif "/" in stripped or name.removeprefix("data-") in _FILE_ATTRS:
+            found = document_url(stripped, base)
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def _shown(tag: Tag, base: str) -> list[str]:
+    """What a frame, object or embed shows, when it is a document: the file itself, or the
+    file its viewer names."""
+    attr = _SHOWING[tag.name]
+    raw = str(tag.get(attr) or "").strip()
+    if not raw or raw.startswith(("#", "javascript:", "data:", "about:")):
+        return []
+    try:
+        url = urljoin(base, raw)
+    except ValueError:
+        return []
+    own = document_url(url, base)
+    return [own] if own is not None else viewed_files(url)
+
+
+def _label(tag: Tag) -> str:
+    for attr in ("title", "aria-label", "data-title"):
+        value = tag.get(attr)
+        if value:
+            return " ".join(str(value).split())
+    return ""
+
+
+def embedded_documents(tags: list[Tag], base: str) -> list[tuple[str, str, Tag | None]]:
+    """(file URL, the viewer's name, the element holding the viewer) of each document the
+    page's viewers show, first naming first, at most ``MAX_EMBEDDED``. ``tags``: every tag
+    of the page in document order; ``base``: what its relative URLs resolve against."""
+    out: dict[str, tuple[str, str, Tag | None]] = {}
+    for tag in tags:
+        if tag.name == "script":
+            found = [] if tag.get("src") else _in_code(tag.get_text(), base)
+        else:
+            found = _shown(tag, base) if tag.name in _SHOWING else []
+            if tag.attrs:
+                found += _in_attributes(tag, base)
+        for url in found:
+            if url not in out:
+                out[url] = (url, _label(tag), tag.parent)
+                if len(out) >= MAX_EMBEDDED:
+                    return list(out.values())
+    return list(out.values())
+
+
+def frame_shows_document(src: str, base: str) -> bool:
+    """Whether a frame's ``src`` is a viewer whose file is read instead (the viewer itself,
+    a script shell, is then neither followed nor framed)."""
+    try:
+        url = urljoin(base, src)
+    except ValueError:
+        return False
+    return document_url(url, base) is None and bool(viewed_files(url))
