@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from make_office_site import register, write_site
@@ -341,14 +342,23 @@ def wp_render(site: dict, title: str, body: str, path: str) -> str:
 """
 
 
-def build_perkim(site: dict) -> tuple[dict[str, bytes], dict[str, str]]:
+def site_files(render: Callable[[str, str, str], str]) -> tuple[dict, dict, Callable]:
+    """(files, routes, page): ``page(path, title, body)`` writes a page ``render`` lays out
+    at ``p/<its path's last words>.html`` and routes its path there."""
     files: dict[str, bytes] = {}
     routes: dict[str, str] = {}
 
     def page(path: str, title: str, body: str) -> None:
-        name = "index.html" if path == "/" else "p/" + path.strip("/").replace("/", "-") + ".html"
-        files[name] = wp_render(site, title, body, path).encode()
+        slug = path.strip("/").removeprefix("index.php/").replace("/", "-")
+        name = "p/" + slug + ".html" if slug else "index.html"
+        files[name] = render(title, body, path).encode()
         routes[path] = name
+
+    return files, routes, page
+
+
+def build_perkim(site: dict) -> tuple[dict[str, bytes], dict[str, str]]:
+    files, routes, page = site_files(lambda title, body, path: wp_render(site, title, body, path))
 
     items = "".join(
         f'<li><a href="{p}">{e(SERVICES[k]["title"])}</a></li>' for k, p in PERKIM_PAGES.items()
@@ -460,13 +470,7 @@ def jm_render(site: dict, title: str, body: str, path: str) -> str:
 
 
 def build_bpbd(site: dict) -> tuple[dict[str, bytes], dict[str, str]]:
-    files: dict[str, bytes] = {}
-    routes: dict[str, str] = {}
-
-    def page(path: str, title: str, body: str) -> None:
-        name = "index.html" if path == "/" else "p/" + path.rsplit("/", 1)[1] + ".html"
-        files[name] = jm_render(site, title, body, path).encode()
-        routes[path] = name
+    files, routes, page = site_files(lambda title, body, path: jm_render(site, title, body, path))
 
     items = "".join(
         f'<li><a href="{p}">{e(SERVICES[k]["title"])}</a></li>' for k, p in BPBD_PAGES.items()
