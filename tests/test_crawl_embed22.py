@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from crawler.extract.embeds import MAX_EMBEDDED, embedded_documents
-from crawler.extract.html import tags_in
+from crawler.extract.html import extract_links, tags_in
 from crawler.run import crawl
 from indexer.build import build_index
 from indexer.search import Searcher
@@ -61,10 +61,34 @@ def shown(markup: str, base: str = PAGE) -> list[str]:
         '<iframe src="/wp-content/plugins/pdfjs-viewer-shortcode/pdfjs/web/viewer.html?'
         'file=/wp-content/uploads/2024/07/SP-Rusunawa.pdf&amp;download=true#zoom=auto"></iframe>',
         f'<iframe src="//docs.google.com/viewer?url={PDF}&amp;embedded=true"></iframe>',
+        # a link to a viewer is a link to its file
+        '<a href="/pdfjs/web/viewer.html?file='
+        '%2Fwp-content%2Fuploads%2F2024%2F07%2FSP-Rusunawa.pdf">Lihat Standar Pelayanan</a>',
     ],
 )
 def test_each_viewers_markup_names_its_file(markup):
     assert shown(markup) == [PDF]
+
+
+def test_the_viewer_is_not_followed_its_file_is():
+    markup = (
+        '<iframe src="/pdfjs/web/viewer.html?file=/sp/a.pdf"></iframe>'
+        '<a href="/pdfjs/web/viewer.html?file=/sp/b.pdf">Standar Pelayanan B</a>'
+        '<iframe src="/pdfjs/web/viewer.html?file=beranda"></iframe>'
+        '<a href="/download.php?file=/sp/c.pdf">Unduh SP C</a>'
+    )
+    soup = BeautifulSoup(f"<html><body>{markup}</body></html>", "html.parser")
+    links = {link.url: link.text for link in extract_links(PAGE, tags_in(soup))}
+    site = "https://perkim.jambikota.go.id"
+    assert links == {
+        f"{site}/sp/a.pdf": "",
+        f"{site}/sp/b.pdf": "Standar Pelayanan B",
+        # a viewer naming no file stays what it was: a frame followed as a page
+        f"{site}/pdfjs/web/viewer.html?file=beranda": "",
+        # a script of the site's may serve the file itself: both are followed
+        f"{site}/download.php?file=/sp/c.pdf": "Unduh SP C",
+        f"{site}/sp/c.pdf": "Unduh SP C",
+    }
 
 
 def test_what_names_no_document_is_not_taken_for_one():

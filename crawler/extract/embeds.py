@@ -7,7 +7,7 @@ script to read:
 
 * the browser's own viewers: ``<object data=...pdf>``, ``<embed src=...pdf>``, a frame whose
   ``src`` is the file;
-* a viewer page in a frame that names its file in its query (PDF.js's
+* a viewer page in a frame (or behind a link) that names its file in its query (PDF.js's
   ``viewer.html?file=``, Google Docs' ``viewer?url=``, a Joomla plugin's copy of PDF.js):
   the file is read, the viewer (a script shell, on the site or on Google's host) is not;
 * an attribute of the plugin's element: dFlip's ``<div class="_df_book" source=...>``,
@@ -151,7 +151,19 @@ def _label(tag: Tag) -> str:
         value = tag.get(attr)
         if value:
             return " ".join(str(value).split())
-    return ""
+    return " ".join(tag.get_text(" ").split()) if tag.name in ("a", "area") else ""
+
+
+def linked_viewer(href: str, base: str) -> list[str]:
+    """The files a link to a viewer shows (``<a href="/pdfjs/web/viewer.html?file=...">``):
+    the link is to them, not to the viewer's script shell."""
+    if "?" not in href:
+        return []
+    try:
+        url = urljoin(base, href)
+    except ValueError:
+        return []
+    return [] if document_url(url, base) is not None else viewed_files(url)
 
 
 def embedded_documents(tags: list[Tag], base: str) -> list[tuple[str, str, Tag | None]]:
@@ -162,6 +174,8 @@ def embedded_documents(tags: list[Tag], base: str) -> list[tuple[str, str, Tag |
     for tag in tags:
         if tag.name == "script":
             found = [] if tag.get("src") else _in_code(tag.get_text(), base)
+        elif tag.name in ("a", "area"):
+            found = linked_viewer(str(tag.get("href") or ""), base) + _in_attributes(tag, base)
         else:
             found = _shown(tag, base) if tag.name in _SHOWING else []
             if tag.attrs:
@@ -175,10 +189,15 @@ def embedded_documents(tags: list[Tag], base: str) -> list[tuple[str, str, Tag |
 
 
 def frame_shows_document(src: str, base: str) -> bool:
-    """Whether a frame's ``src`` is a viewer whose file is read instead (the viewer itself,
-    a script shell, is then neither followed nor framed)."""
-    try:
-        url = urljoin(base, src)
-    except ValueError:
+    """Whether a frame's ``src`` (or a link's ``href``) is only a viewer of a file read
+    instead, then neither followed nor framed: a static page (``viewer.html``) or another
+    host's viewer (Google's) cannot be the file, only a script shell drawing it. A script
+    of the site itself (``download.php?file=``, ``tampil.php?file=``) may serve the file
+    at its own address, so it is followed too."""
+    if not linked_viewer(src, base):
         return False
-    return document_url(url, base) is None and bool(viewed_files(url))
+    url = urljoin(base, src)
+    parts = urlsplit(url)
+    return (
+        parts.path.lower().endswith((".html", ".htm")) or parts.hostname != urlsplit(base).hostname
+    )

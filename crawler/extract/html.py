@@ -178,6 +178,8 @@ def extract_links(base_url: str, tags: list[Tag]) -> list[Link]:
                 absolute = urljoin(base, href)
             except ValueError:
                 continue
+        if "?" in absolute and frame_shows_document(absolute, base):
+            continue  # a viewer of a file: the file is followed (below), not its viewer
         links.append(Link(absolute.split("#", 1)[0], squash(tag.get_text(" "))))
     for tag in tags:
         if tag.name not in ("frame", "iframe") or not tag.get("src"):
