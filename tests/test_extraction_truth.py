@@ -763,6 +763,18 @@ TABLE = [
     ("spa21-dishub", "/detail-layanan.html?id=4", "Izin Insidentil Angkutan Orang", "service",
      "Fotokopi kartu pengawasan dan STNK", "Gratis"),
     ("spa21-dishub", "/layanan.html", "Daftar Layanan", "listing", None, None),
+    # pages whose standard is only in the PDF a viewer plugin shows: a dFlip flipbook's options
+    # script, a Joomla plugin's Google Docs viewer frame (crawler.extract.embeds)
+    ("embed22-perkim", "/layanan/penyerahan-psu/",
+     "Penyerahan Prasarana, Sarana dan Utilitas (PSU) Perumahan", "service",
+     "Surat permohonan penyerahan PSU dari pengembang perumahan", "Tidak dipungut biaya"),
+    ("embed22-bpbd", "/index.php/layanan/bantuan-logistik",
+     "Permohonan Bantuan Logistik Korban Bencana", "service",
+     "Surat permohonan dari Lurah atau Camat", "Gratis"),
+    ("embed22-perkim", "/wp-content/uploads/2024/07/SP-Sewa-Rusunawa.pdf",
+     "Standar Pelayanan Sewa Rusunawa (Rumah Susun Sederhana Sewa)", "document", None, None),
+    ("embed22-bpbd", "/images/dokumen/standar-pelayanan/sp-logistik-2024.pdf",
+     "Standar Pelayanan Permohonan Bantuan Logistik Korban Bencana", "document", None, None),
 ]
 # What a family's sites hold besides services, news and listings: a JS list has no page per
 # service and no news, a one-page site is its one service; the SPAs, the one-page lists and
@@ -793,7 +805,10 @@ FAMILY_KINDS = {"js-json-list": {"listing"}, "one-page-uptd": {"service"},
                 "google-sites-classic": {"service", "listing"},
                 # session 21's AngularJS and jQuery-over-POST apps publish no news
                 "angularjs-hashbang-php-api": {"service", "listing"},
-                "jquery-codeigniter-post-api": {"service", "listing"}}
+                "jquery-codeigniter-post-api": {"service", "listing"},
+                # session 22's viewer-plugin sites: services and the PDFs they show, no news
+                "wordpress-flipbook-embeds": {"service", "document"},
+                "joomla-pdf-embed-plugins": {"service", "document"}}
 
 
 def check_kind(doc: Document, kind: str) -> None:

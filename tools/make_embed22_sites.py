@@ -390,6 +390,9 @@ def build_perkim(site: dict) -> tuple[dict[str, bytes], dict[str, str]]:
             f"{wp_viewer(key)}\n<p>Informasi lebih lanjut hubungi loket pelayanan pada jam kerja.</p>",
         )
         files[wp_file(key).lstrip("/")] = pdf(site, key)
+    files["wp-content/plugins/3d-flipbook-dflip-lite/assets/css/dflip.min.css"] = (
+        b"._df_book{min-height:480px;position:relative}\n"
+    )
     return files, routes
 
 
@@ -500,6 +503,8 @@ def build_bpbd(site: dict) -> tuple[dict[str, bytes], dict[str, str]]:
         )
         files[jm_file(key).lstrip("/")] = pdf(site, key)
     files[PDFJS.lstrip("/")] = pdfjs_shell().encode()
+    files[PDFJS.rsplit("/", 1)[0].lstrip("/") + "/viewer.css"] = b"#viewer{margin:0 auto}\n"
+    files["media/templates/site/cassiopeia/css/template.min.css"] = b"body{margin:0}\n"
     return files, routes
 
 
