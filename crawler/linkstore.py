@@ -97,12 +97,13 @@ class LinkStore:
              content: list[tuple[str, str]] | None = None,
              field_lines: dict[str, list[int]] | None = None,
              sections: dict[str, Any] | None = None,
-             embeds: list[tuple[str, str]] | None = None) -> None:
+             embeds: list[tuple[str, str, bool]] | None = None) -> None:
         """``title``: the page's title evidence with its document URL under "url";
         ``content``: the links of the page's main block (a subset of ``links``);
         ``field_lines``: the lines its service field values (or ``sections``) were read
         from; ``sections``: the service sections of a page not stored as a service;
-        ``embeds``: the frames its content shows (a published document, a file viewer)."""
+        ``embeds``: the frames its content shows (a published document, a file viewer),
+        each with whether only an attribute or a script names it (``Link.loose``)."""
         with self._db:
             self._db.execute(
                 "INSERT INTO pages (key, source, fetched_url, links, kind, lines, title, content, "
@@ -119,7 +120,9 @@ class LinkStore:
                  json.dumps((content or [])[:MAX_LINKS], ensure_ascii=False),
                  json.dumps(field_lines or {}, ensure_ascii=False, sort_keys=True),
                  json.dumps(sections or {}, ensure_ascii=False, sort_keys=True),
-                 json.dumps((embeds or [])[:MAX_LINKS], ensure_ascii=False)),
+                 json.dumps([[u, t, True] if loose else [u, t]
+                             for u, t, loose in (embeds or [])[:MAX_LINKS]],
+                            ensure_ascii=False)),
             )
 
     def source_links(
@@ -132,12 +135,14 @@ class LinkStore:
             yield (key, [(u, t) for u, t in json.loads(links)],
                    [(u, t) for u, t in json.loads(content)])
 
-    def embeds(self, source: str) -> dict[str, list[tuple[str, str]]]:
+    def embeds(self, source: str) -> dict[str, list[tuple[str, str, bool]]]:
         """The frames each saved page of ``source`` shows in its content, by page key
-        (pages showing none left out)."""
+        (pages showing none left out), each with whether only an attribute or a script
+        names it."""
         rows = self._db.execute("SELECT key, embeds FROM pages WHERE source = ? AND "
                                 "embeds != '[]'", (source,))
-        return {key: [(u, t) for u, t in json.loads(embeds)] for key, embeds in rows}
+        return {key: [(u, t, bool(rest and rest[0])) for u, t, *rest in json.loads(embeds)]
+                for key, embeds in rows}
 
     def page_lines(self, source: str, keys: set[str]) -> Iterator[tuple[str, list[int]]]:
         """(kind, line fingerprints) of the pages of ``source`` whose key is in ``keys``."""

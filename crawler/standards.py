@@ -96,6 +96,8 @@ class Standard:
     line: int = 0  # the line of the PDF's text the block starts on (its title)
     text: str = ""  # the block's lines
     framed: bool = False  # a page another page shows in a frame, not a PDF
+    # a PDF only an attribute or a script of the page names (a flipbook's ``source``)
+    loose: bool = False
     heading: str = ""  # a one-service PDF's own heading over its fields, when it has one
 
 
@@ -187,8 +189,9 @@ def choose(page: Document, standards: list[Standard]) -> Standard | None:
         return scored[0][3]
     # a framed page ("Persyaratan SKTM Kelurahan X") must share a word of the service it
     # stands for: a frame of another service's page (a sign-up form's) gives nothing
+    # so must a file a page names only in an attribute or a script (crawler.extract.embeds)
     hinted = [s for s in standards if s.hinted and s.single
-              and (not s.framed or title_match(page.title, s.about) > 0)]
+              and (not (s.framed or s.loose) or title_match(page.title, s.about) > 0)]
     if page.kind == "service" and len({s.url for s in hinted}) == 1 and len(standards) == 1:
         return hinted[0]
     return None
@@ -223,6 +226,19 @@ def restore(page: Document) -> Document:
     return replace(page, fields=fields, text=text, kind=taken.get("kind") or page.kind)
 
 
+def distinct(standards: list[Standard]) -> list[Standard]:
+    """``standards`` with each block once: a PDF a page both shows and links (a viewer and
+    its download button) is one standard, hinted if either says so (the surest copy kept:
+    hinted, then shown by more than an attribute or a script)."""
+    best: dict[tuple[str, int, str, str], Standard] = {}
+    for s in standards:
+        key = (s.url, s.line, s.title, s.about)
+        old = best.get(key)
+        if old is None or (s.hinted, not s.loose) > (old.hinted, not old.loose):
+            best[key] = s
+    return list(best.values())
+
+
 def absorb(page: Document, standards: list[Standard]) -> Document:
     """``page`` with the fields it lacks taken from its standard among ``standards``.
 
@@ -230,7 +246,8 @@ def absorb(page: Document, standards: list[Standard]) -> Document:
     page becomes a service when the standard is of the service its title names.
     """
     base = restore(page)
-    standards = [s for s in standards if s.url != base.url]  # a page framing itself
+    # a page framing itself gives nothing; a PDF it both links and shows is one standard
+    standards = distinct([s for s in standards if s.url != base.url])
     if base.kind not in ("service", "page") or base.fields.get("listing"):
         return base
     chosen = choose(base, standards)
@@ -279,17 +296,19 @@ class StandardReader:
             return []
         return self._blocks[url]
 
-    def framed(self, frames: list[tuple[str, str]], source: str | None = None) -> list[Standard]:
-        """Standards among the documents a page shows in frames: a framed PDF's blocks,
-        a framed page's service sections; hinted either way (the page shows them)."""
+    def framed(self, frames: list[tuple[str, str, bool]],
+               source: str | None = None) -> list[Standard]:
+        """Standards among the documents a page shows in frames (url, name, whether only
+        an attribute or a script names it): a framed PDF's blocks, a framed page's service
+        sections; hinted either way (the page shows them)."""
         out = []
-        for url, _name in frames:
+        for url, _name, loose in frames:
             key = canonicalize_url(url)
             doc = next(self.store.iter_documents_at([key]), None)  # live only
             if doc is None or (source is not None and doc.source != source):
                 continue
             if is_pdf(doc):
-                out.extend(replace(s, hinted=True) for s in self.blocks(key))
+                out.extend(replace(s, hinted=True, loose=loose) for s in self.blocks(key))
                 continue
             found = framed_standard(doc)
             if found is not None:
@@ -313,7 +332,8 @@ def absorb_stored(page: Document, links: list[Link], store: DocumentStore,
     stored."""
     reader = StandardReader(store)
     return absorb(page, reader.linked([(link.url, link.text) for link in links], page.source)
-                  + reader.framed([(link.url, link.text) for link in frames or []], page.source))
+                  + reader.framed([(link.url, link.text, link.loose) for link in frames or []],
+                                  page.source))
 
 
 # -- the site-level step --------------------------------------------------------------------
@@ -336,7 +356,7 @@ def settle_site(store: DocumentStore, links: LinkStore, source: str) -> tuple[in
         outlinks[key] = {canonicalize_url(u) for u, _ in all_links} & pdfs
         linked = [(u, t) for u, t in content if canonicalize_url(u) in pdfs]
         in_content[key] = {canonicalize_url(u) for u, _ in linked}
-        frames = [(u, t) for u, t in framing.get(key, []) if canonicalize_url(u) in pages]
+        frames = [f for f in framing.get(key, []) if canonicalize_url(f[0]) in pages]
         if not linked and not frames and not pages[key][2]:
             continue  # links no PDF and took nothing from one: nothing to do or undo
         page = store.get(key)
@@ -354,13 +374,13 @@ def settle_site(store: DocumentStore, links: LinkStore, source: str) -> tuple[in
 
 def _frame_documents(store: DocumentStore, source: str,
                      pages: dict[str, tuple[str, bool, str | None]],
-                     framing: dict[str, list[tuple[str, str]]]) -> int:
+                     framing: dict[str, list[tuple[str, str, bool]]]) -> int:
     """Each framed page a framing page took its sections from becomes that page's document;
     one no page takes from any more is a page again. Returns how many it rewrote."""
     shown: dict[str, str] = {}  # framed page -> the page that took from it
     for key, frames in sorted(framing.items()):
         taken = pages.get(key, ("", False, None))[2]
-        if taken and any(canonicalize_url(u) == taken for u, _ in frames):
+        if taken and any(canonicalize_url(u) == taken for u, *_ in frames):
             shown.setdefault(taken, key)
     rows = store.query("SELECT url FROM documents WHERE source = ? AND status = 'live' AND "
                        "kind = 'document' AND fields LIKE '%\"framed_in\"%'", (source,))

@@ -13,8 +13,8 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from crawler.extract.embeds import MAX_EMBEDDED, embedded_documents
-from crawler.extract.html import extract_links, tags_in
+from crawler.extract.embeds import MAX_EMBEDDED, embedded_documents, frame_shows_document
+from crawler.extract.html import extract_links, extract_page, tags_in
 from crawler.run import crawl
 from indexer.build import build_index
 from indexer.search import Searcher
@@ -33,7 +33,7 @@ def shown(markup: str, base: str = PAGE) -> list[str]:
     soup = BeautifulSoup(
         f"<html><body><div class='entry-content'>{markup}</div></body></html>", "html.parser"
     )
-    return [url for url, _, _ in embedded_documents(tags_in(soup), base)]
+    return [url for url, *_ in embedded_documents(tags_in(soup), base)]
 
 
 @pytest.mark.parametrize(
@@ -85,10 +85,41 @@ def test_the_viewer_is_not_followed_its_file_is():
         f"{site}/sp/b.pdf": "Standar Pelayanan B",
         # a viewer naming no file stays what it was: a frame followed as a page
         f"{site}/pdfjs/web/viewer.html?file=beranda": "",
-        # a script of the site's may serve the file itself: both are followed
+        # a script of the site's serves the file itself: it is followed, no path guessed
         f"{site}/download.php?file=/sp/c.pdf": "Unduh SP C",
-        f"{site}/sp/c.pdf": "Unduh SP C",
     }
+
+
+def test_a_sites_own_download_script_is_followed_on_its_www_twin_too():
+    page = "https://www.bpbd.jambikota.go.id/p"
+    script = "https://bpbd.jambikota.go.id/download.php?file=/sp/a.pdf"
+    assert not frame_shows_document(script, page)
+    soup = BeautifulSoup(f'<a href="{script}">Unduh SP</a>', "html.parser")
+    assert [link.url for link in extract_links(page, tags_in(soup))] == [script]
+    # Google's viewer is a shell whatever the page's host: its file is followed instead
+    google = "https://docs.google.com/viewer?url=https://bpbd.jambikota.go.id/sp/a.pdf"
+    soup = BeautifulSoup(f'<a href="{google}">Lihat SP</a>', "html.parser")
+    assert [link.url for link in extract_links(page, tags_in(soup))] == [
+        "https://bpbd.jambikota.go.id/sp/a.pdf"
+    ]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # an upload widget's accepted extensions, a name code concatenates, a template
+        "<script>var up={allowed:['.pdf','.docx'], accept:\".pdf,.doc\"};</script>",
+        '<script>var name = id + \'.pdf\'; var u = base + "/files/" + slug + ".pdf";</script>',
+        "<script>url = `/sp/${id}.pdf`; var t='/docs/{{slug}}.pdf';</script>",
+        # a form's action is no viewer
+        '<form action="/admin/hapus/sp.pdf"><input type=hidden></form>',
+        # a viewer whose query names a page, not a document
+        '<iframe src="/viewer.html?url=/download/berita-terbaru"></iframe>'
+        '<a href="/pdfjs/web/viewer.html?file=/unduhan/">x</a>',
+    ],
+)
+def test_what_code_builds_or_a_form_posts_to_is_no_file(markup):
+    assert shown(markup) == []
 
 
 def test_what_names_no_document_is_not_taken_for_one():
@@ -106,9 +137,22 @@ def test_what_names_no_document_is_not_taken_for_one():
 
 def test_a_page_names_a_bounded_number_of_files():
     markup = "".join(f'<div class="_df_book" source="/sp/{n}.pdf"></div>' for n in range(60))
-    found = shown(markup)
-    assert len(found) == MAX_EMBEDDED
-    assert found[0] == "https://perkim.jambikota.go.id/sp/0.pdf"
+    side = "".join(
+        f'<li><button data-file="/unduhan/dok-{n}.pdf">Dok {n}</button></li>' for n in range(60)
+    )
+    page = extract_page(
+        f"<html><body><aside class='sidebar'><ul>{side}</ul></aside>"
+        f"<article><h1>KTP</h1>{markup}</article></body></html>",
+        PAGE,
+    )
+    followed = [link.url for link in page.links]
+    # the sidebar's buttons come first in the page, yet every file of its article is read
+    # and shown in it; the sidebar's are followed up to the bound
+    assert [link.url for link in page.embeds] == [
+        f"https://perkim.jambikota.go.id/sp/{n}.pdf" for n in range(60)
+    ]
+    assert all(url in followed for url in (link.url for link in page.embeds))
+    assert len([url for url in followed if "/unduhan/" in url]) == MAX_EMBEDDED
 
 
 # -- the sample sites, crawled -----------------------------------------------------------------
@@ -195,7 +239,7 @@ def hostile_pages() -> dict[str, Page]:
         + flipbook("http://files.example.invalid/sp-makam.pdf")  # another host
         + flipbook("/uploads/besar.pdf")  # larger than the crawl reads
         + flipbook("/uploads/bukan-pdf.pdf")  # HTML under a .pdf name
-        + flipbook("/layanan/makam")  # the page itself: no document
+        + flipbook("/uploads/sp-makam-lama.pdf")  # a file the site no longer has (404)
         + '<iframe src="/pdfjs/web/viewer.html?file=/uploads/sp-makam.pdf"></iframe>'
         + flipbook("/uploads/sp-makam.pdf")
     )
@@ -266,6 +310,115 @@ def test_hostile_viewers_are_bounded_and_lose_nothing_else(tmp_path):
     assert all(hit.count(p) == 1 for p in hit if p != "/robots.txt")
     # too large: not stored; another host: never asked (no such host is resolvable)
     assert canonicalize_url(site.url("/uploads/besar.pdf")) not in live
+    # gone: asked once, stored as nothing, the page's standard still read
+    assert hit.count("/uploads/sp-makam-lama.pdf") == 1
+    assert canonicalize_url(site.url("/uploads/sp-makam-lama.pdf")) not in live
     assert not [u for u in live if "example.invalid" in u]
     assert canonicalize_url(site.url("/layanan/brosur")) in live
     assert live[canonicalize_url(site.url("/uploads/bukan-pdf.pdf"))].kind == "page"
+
+
+# -- a viewer beside its download button, a site-wide popup, a download script ------------
+
+REKLAME = make_pdf(
+    [
+        "STANDAR PELAYANAN: IZIN REKLAME",
+        "1. Persyaratan:",
+        "   - Gambar konstruksi reklame",
+        "2. Biaya/Tarif: Rp2.500.000",
+        "3. Jangka Waktu Penyelesaian: 14 hari kerja",
+    ],
+    title="Standar Pelayanan Izin Reklame",
+)
+# on every page, outside its content: a popup's button and an inline script naming one PDF
+SITEWIDE = (
+    '<div class="modal" id="pengumuman"><button class="pdf-popup" '
+    'data-pdf="/uploads/sp-reklame.pdf">Lihat</button></div>'
+    '<script>var pengumuman = {"pdf":"\\/uploads\\/sp-reklame.pdf"};</script>'
+    '<script type="application/ld+json">{"subjectOf":{"url":"/uploads/sp-reklame.pdf"}}</script>'
+)
+
+
+def layout_pages() -> dict[str, Page]:
+    def page(title: str, body: str) -> Page:
+        return Page(html(title, body).replace(b"</body>", SITEWIDE.encode() + b"</body>"))
+
+    downloads = "".join(
+        f'<li><a href="/download.php?file=dok{n}.pdf">Unduh dokumen {n}</a></li>' for n in range(5)
+    )
+    return {
+        "/": page(
+            "Beranda",
+            '<a href="/layanan/akta">Akta Kelahiran</a>'
+            '<a href="/layanan/reklame">Izin Reklame</a>'
+            '<a href="/layanan/reklame-bingkai">Reklame (bingkai)</a>'
+            '<a href="/unduhan">Unduhan</a>',
+        ),
+        "/layanan/akta": page(
+            "Layanan Akta Kelahiran",
+            "<h1>Layanan Akta Kelahiran</h1><h2>Persyaratan</h2><ul><li>Surat keterangan lahir"
+            " dari bidan</li><li>Fotokopi KK</li></ul><h2>Prosedur</h2><ol><li>Datang ke loket"
+            "</li><li>Ambil akta</li></ol>",
+        ),
+        # the most common layout: the viewer, and a button to download the same file
+        "/layanan/reklame": page(
+            "Izin Reklame",
+            "<h1>Izin Reklame</h1><p>Silakan baca standar pelayanan berikut.</p>"
+            '<div class="_df_book" source="/uploads/sp-reklame.pdf"></div>'
+            "<p><a href='/uploads/sp-reklame.pdf'>Unduh Standar Pelayanan Izin Reklame</a></p>",
+        ),
+        # the same with a frame showing the file (a tie main had too)
+        "/layanan/reklame-bingkai": page(
+            "Izin Reklame Baliho",
+            "<h1>Izin Reklame Baliho</h1><p>Silakan baca standar pelayanan berikut.</p>"
+            "<iframe src='/uploads/sp-reklame-baliho.pdf'></iframe>"
+            "<p><a href='/uploads/sp-reklame-baliho.pdf'>Unduh Standar Pelayanan</a></p>",
+        ),
+        "/unduhan": page("Unduhan", f"<h1>Unduhan</h1><ul>{downloads}</ul>"),
+        # the site's script serves every file at its own address
+        "/download.php": Page(
+            make_pdf(["Dokumen", "isi"], title="Dokumen"), content_type="application/pdf"
+        ),
+        "/uploads/sp-reklame.pdf": Page(REKLAME, content_type="application/pdf"),
+        "/uploads/sp-reklame-baliho.pdf": Page(REKLAME, content_type="application/pdf"),
+    }
+
+
+@pytest.mark.slow  # crawls a served site
+def test_a_viewer_beside_its_button_gives_its_page_and_no_other_its_fields(tmp_path):
+    settings = load_settings(tmp_path, embedder="none")
+    settings.crawl.delay = 0
+    with PageSite(layout_pages()) as site:
+        source = Source(
+            name="uji", opd="Dinas Uji Kota Jambi", kind="website", start_urls=[site.url("/")]
+        )
+        result = crawl([source], settings, tmp_path, timeout=120)
+        hit = site.paths_hit()
+        store = DocumentStore.open(tmp_path)
+        try:
+            live = {d.url: d for d in store.iter_documents()}
+        finally:
+            store.close()
+    assert result.ok, str(result)
+    doc = {
+        path: live[canonicalize_url(site.url(path))]
+        for path in (
+            "/layanan/akta",
+            "/layanan/reklame",
+            "/layanan/reklame-bingkai",
+            "/uploads/sp-reklame.pdf",
+        )
+    }
+    # the page showing and linking its standard takes its fields, both layouts
+    for path in ("/layanan/reklame", "/layanan/reklame-bingkai"):
+        assert doc[path].fields["requirements"] == ["Gambar konstruksi reklame"], path
+        assert doc[path].fields["cost"] == "Rp2.500.000", path
+    # the popup and the scripts on every page give another service nothing
+    assert "cost" not in doc["/layanan/akta"].fields
+    assert "duration" not in doc["/layanan/akta"].fields
+    assert doc["/uploads/sp-reklame.pdf"].parent_url == doc["/layanan/reklame"].url
+    # each download.php link is fetched once, no path guessed from its query
+    assert sorted(p for p in hit if p.startswith("/download.php")) == [
+        f"/download.php?file=dok{n}.pdf" for n in range(5)
+    ]
+    assert not [p for p in hit if p.startswith("/dok")]

@@ -661,7 +661,7 @@ def html_document(
                              page.content, main, url, main_links) + own_labels(
                              page, main_links, listing), parts,
                          field_lines=read_from, sections=sections,
-                         embeds=[Link(canonicalize_url(link.url), link.text)
+                         embeds=[Link(canonicalize_url(link.url), link.text, link.loose)
                                  for link in page.embeds])
 
 

@@ -17,11 +17,15 @@ script to read:
   whose ``\\/`` escapes JSON writes.
 
 No plugin is named here: any element, attribute or inline script whose value is the URL of
-a document (a path ending in a document's extension) is read the same way, so a theme or
-plugin not seen before is too. No script is run or fetched. A page names at most
-``MAX_EMBEDDED`` files this way; the crawl follows them under the same rules as links (same
-site, size and type limits), and a page whose content holds the viewer takes the file's
-service fields as it takes a framed PDF's (``crawler.standards``).
+a document (a path ending in a document's extension, after a file name) is read the same way,
+so a theme or plugin not seen before is too. No script is run or fetched. The crawl follows
+the files under the same rules as links (same site, size and type limits): those the page's
+content shows all (up to ``MAX_SCANNED``), those of its menus, sidebars and popups at most
+``MAX_EMBEDDED``. Only a viewer inside the page's content (its ``<main>``/``<article>``, never
+an element right under ``<body>``: a site-wide popup, a JSON-LD script) shows its file in the
+page, which then takes the file's service fields as it takes a framed PDF's
+(``crawler.standards``); a file named only by an attribute or a script must be about the
+service the page's title names.
 """
 
 from __future__ import annotations
@@ -31,10 +35,14 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import Tag
 
-from crawler.extract.viewers import DOCUMENT_EXTENSIONS, looks_like_file, named_files
+from crawler.extract.viewers import DOCUMENT_EXTENSIONS, named_files
 from sikoja.schemes import is_web_url
+from sikoja.urls import same_site
 
-MAX_EMBEDDED = 20  # files one page may name through viewers
+MAX_EMBEDDED = 20  # files a page's viewers outside its content may name
+MAX_SCANNED = 200  # files one page's viewers may name at all
+# hosts whose viewer pages draw another host's file (``docs.google.com/viewer?url=``)
+VIEWER_HOSTS = frozenset({"docs.google.com", "drive.google.com", "view.officeapps.live.com"})
 MAX_SCRIPT_CHARS = 200_000  # of an inline script or an attribute's JSON read for file URLs
 # elements whose own address is what they show
 _SHOWING = {"iframe": "src", "frame": "src", "embed": "src", "object": "data"}
@@ -70,11 +78,16 @@ _TEXT_ATTRS = frozenset(
         "placeholder",
         "value",
         "content",
+        "action",  # a form's: forms are no viewers
+        "formaction",
     }
 )
 _EXTENSION = re.compile(r"\.(?:pdf|docx?|odt|xlsx?|ods|pptx?|odp|rtf)\b", re.IGNORECASE)
 # a quoted string in code or JSON (``\/`` and ``\"`` escapes allowed inside)
 _QUOTED = re.compile(r""""((?:[^"\\\s<>]|\\.){4,800})"|'((?:[^'\\\s<>]|\\.){4,800})'""")
+# what only code builds (a list of extensions, a template, a concatenation), no address
+_NOT_ADDRESS = re.compile(r"^\.|[,{}$\s]")
+_STEM = re.compile(r"\w")
 
 
 def document_url(value: str, base: str) -> str | None:
@@ -88,13 +101,36 @@ def document_url(value: str, base: str) -> str | None:
         path = urlsplit(url).path.lower()
     except ValueError:
         return None
-    return url if is_web_url(url) and path.endswith(DOCUMENT_EXTENSIONS) else None
+    if not is_web_url(url) or not path.endswith(DOCUMENT_EXTENSIONS):
+        return None
+    # a file's name before its extension (``/sp/.pdf`` is an extension alone)
+    name = path.rsplit("/", 1)[-1]
+    return url if _STEM.search(name[: name.rfind(".")]) else None
 
 
 def viewed_files(url: str) -> list[str]:
-    """The files the viewer at ``url`` names in its query (``viewer.html?file=/a.pdf``,
-    ``docs.google.com/viewer?url=...``): those that look like files."""
-    return [f.split("#", 1)[0] for f in named_files(url) if looks_like_file(f)]
+    """The documents the viewer at ``url`` names in its query (``viewer.html?file=/a.pdf``,
+    ``docs.google.com/viewer?url=...``)."""
+    out = []
+    for named in named_files(url):
+        found = document_url(named, url)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def is_viewer_shell(url: str, base: str) -> bool:
+    """Whether ``url`` is a viewer that cannot be the file it names, only a script shell
+    drawing it: a static page (``viewer.html``) or a known viewer host's (Google's). A
+    script of the site's (``download.php?file=``, on its www twin too) may serve the file
+    at its own address, so it is the link and no guessed path is."""
+    try:
+        parts = urlsplit(urljoin(base, url))
+    except ValueError:
+        return False
+    return parts.path.lower().endswith((".html", ".htm")) or (
+        (parts.hostname or "") in VIEWER_HOSTS and not same_site(parts.geturl(), base)
+    )
 
 
 def _in_code(text: str, base: str) -> list[str]:
@@ -104,7 +140,10 @@ def _in_code(text: str, base: str) -> list[str]:
         return []
     out = []
     for m in _QUOTED.finditer(text):
-        found = document_url(m.group(1) or m.group(2) or "", base)
+        value = (m.group(1) or m.group(2) or "").replace("\\/", "/")
+        if _NOT_ADDRESS.search(value):
+            continue
+        found = document_url(value, base)
         if found is not None:
             out.append(found)
     return out
@@ -143,7 +182,9 @@ def _shown(tag: Tag, base: str) -> list[str]:
     except ValueError:
         return []
     own = document_url(url, base)
-    return [own] if own is not None else viewed_files(url)
+    if own is not None:
+        return [own]
+    return viewed_files(url) if is_viewer_shell(url, base) else []
 
 
 def _label(tag: Tag) -> str:
@@ -156,48 +197,47 @@ def _label(tag: Tag) -> str:
 
 def linked_viewer(href: str, base: str) -> list[str]:
     """The files a link to a viewer shows (``<a href="/pdfjs/web/viewer.html?file=...">``):
-    the link is to them, not to the viewer's script shell."""
+    the link is to them, not to the viewer's script shell. A script of the site's
+    (``download.php?file=``) is the link itself: none."""
     if "?" not in href:
         return []
     try:
         url = urljoin(base, href)
     except ValueError:
         return []
-    return [] if document_url(url, base) is not None else viewed_files(url)
+    if document_url(url, base) is not None or not is_viewer_shell(url, base):
+        return []
+    return viewed_files(url)
 
 
-def embedded_documents(tags: list[Tag], base: str) -> list[tuple[str, str, Tag | None]]:
-    """(file URL, the viewer's name, the element holding the viewer) of each document the
-    page's viewers show, first naming first, at most ``MAX_EMBEDDED``. ``tags``: every tag
-    of the page in document order; ``base``: what its relative URLs resolve against."""
-    out: dict[str, tuple[str, str, Tag | None]] = {}
+def embedded_documents(tags: list[Tag], base: str) -> list[tuple[str, str, Tag | None, bool]]:
+    """(file URL, the viewer's name, the element holding the viewer, whether only an
+    attribute or a script names it) of each document the page's viewers show, first naming
+    first, at most ``MAX_SCANNED``. ``tags``: every tag of the page in document order;
+    ``base``: what its relative URLs resolve against."""
+    out: dict[str, tuple[str, str, Tag | None, bool]] = {}
     for tag in tags:
+        shown: list[str] = []
         if tag.name == "script":
-            found = [] if tag.get("src") else _in_code(tag.get_text(), base)
+            named = [] if tag.get("src") else _in_code(tag.get_text(), base)
         elif tag.name in ("a", "area"):
-            found = linked_viewer(str(tag.get("href") or ""), base) + _in_attributes(tag, base)
+            shown = linked_viewer(str(tag.get("href") or ""), base)
+            named = _in_attributes(tag, base)
         else:
-            found = _shown(tag, base) if tag.name in _SHOWING else []
-            if tag.attrs:
-                found += _in_attributes(tag, base)
-        for url in found:
+            shown = _shown(tag, base) if tag.name in _SHOWING else []
+            named = _in_attributes(tag, base) if tag.attrs else []
+        for url, loose in [(u, False) for u in shown] + [(u, True) for u in named]:
             if url not in out:
-                out[url] = (url, _label(tag), tag.parent)
-                if len(out) >= MAX_EMBEDDED:
+                out[url] = (url, _label(tag), tag.parent, loose)
+                if len(out) >= MAX_SCANNED:
                     return list(out.values())
     return list(out.values())
 
 
 def frame_shows_document(src: str, base: str) -> bool:
     """Whether a frame's ``src`` (or a link's ``href``) is only a viewer of a file read
-    instead, then neither followed nor framed: a static page (``viewer.html``) or another
-    host's viewer (Google's) cannot be the file, only a script shell drawing it. A script
+    instead, then neither followed nor framed: a static page (``viewer.html``) or a known
+    viewer host's (Google's) cannot be the file, only a script shell drawing it. A script
     of the site itself (``download.php?file=``, ``tampil.php?file=``) may serve the file
-    at its own address, so it is followed too."""
-    if not linked_viewer(src, base):
-        return False
-    url = urljoin(base, src)
-    parts = urlsplit(url)
-    return (
-        parts.path.lower().endswith((".html", ".htm")) or parts.hostname != urlsplit(base).hostname
-    )
+    at its own address: it is followed, and no path guessed from its query is."""
+    return bool(linked_viewer(src, base))

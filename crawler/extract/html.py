@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 
 from crawler.extract.accordion import head_section_items
 from crawler.extract.dates import MONTH_NAMES, parse_indonesian_date, parse_iso
-from crawler.extract.embeds import embedded_documents, frame_shows_document
+from crawler.extract.embeds import MAX_EMBEDDED, embedded_documents, frame_shows_document
 from crawler.extract.headings import LINE_TAGS, layout_headings, link_box_labels
 from crawler.extract.onepage import repeated_services
 from crawler.extract.scriptnav import script_links
@@ -154,12 +154,18 @@ def first_tag(root: Tag, names: tuple[str, ...] | set[str]) -> Tag | None:
 class Link:
     url: str
     text: str
+    # a file only an attribute or a script names (a flipbook's ``source``), not a frame's
+    # or an object's own address: the page's standard only if about the page's service
+    loose: bool = False
 
 
-def extract_links(base_url: str, tags: list[Tag]) -> list[Link]:
+def extract_links(base_url: str, tags: list[Tag],
+                  embedded: list[tuple[str, str, Tag | None, bool]] | None = None) -> list[Link]:
     """Every followable link on the page (menus included: they are how a site is reached),
     those its script opens after its anchors and frames; ``tags`` is every tag of the page
-    in document order (from ``tags_in``)."""
+    in document order (from ``tags_in``); ``embedded``: its viewers' files, when read
+    already (``embedded_documents``), of which the first ``MAX_EMBEDDED`` are followed
+    here (``extract_page`` adds those its content shows)."""
     base = page_base(base_url, tags)
     links: list[Link] = []
     site = _origin_of(base)
@@ -189,7 +195,9 @@ def extract_links(base_url: str, tags: list[Tag]) -> list[Link]:
             links.append(Link(urljoin(base, src).split("#", 1)[0], ""))
     # the files its viewers show (a flipbook's PDF, an <object>, a viewer's ?file=): read
     # where they are, the viewers' scripts never (crawler.extract.embeds)
-    links += [Link(url, name) for url, name, _ in embedded_documents(tags, base)]
+    if embedded is None:
+        embedded = embedded_documents(tags, base)
+    links += [Link(url, name) for url, name, _, _ in embedded[:MAX_EMBEDDED]]
     # what a clickable row, a button, a javascript: link, a jump menu or a GET form of
     # selects opens (crawler.extract.scriptnav): an old site's services may be reached
     # no other way
@@ -1273,7 +1281,9 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     soup = parse_html(text)
     unwrap_shortcodes(soup)  # a page builder's layout printed as text (plugin off)
     tags = tags_in(soup)
-    links = extract_links(url, tags)
+    base = page_base(url, tags)
+    embedded = embedded_documents(tags, base)  # what its viewers show
+    links = extract_links(url, tags, embedded)
     labels = post_labels(url, tags)
     canonical = canonical_link(url, tags)
     lang = html_lang(soup)
@@ -1301,9 +1311,8 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     whole = site_text(soup.body or soup, url) if home else ""
     # the frames, with the element holding each: where it sits once the furniture is gone
     frames = [(str(t["src"]).strip(), squash(str(t.get("title") or t.get("aria-label") or "")),
-               t.parent) for t in tags if t.name in ("frame", "iframe") and t.get("src")
-              and not frame_shows_document(str(t["src"]), url)]
-    frames += embedded_documents(tags, page_base(url, tags))  # what its viewers show
+               t.parent, False) for t in tags if t.name in ("frame", "iframe") and t.get("src")
+              and not frame_shows_document(str(t["src"]), base)]
     panels = unfold_tabs(soup)  # before the tab bar goes with the menus
     head_section_items(soup)  # before an item's title goes as a page header
     body = strip_boilerplate(soup, tags)
@@ -1332,6 +1341,12 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
         block = narrowed
         headings = not_panel_titles(page_headings(block, body_h1), panel_titles)
     meta["dateline"] = dateline(heading)
+    embeds: dict[str, Link] = {}  # a frame's own file named again by the viewer: once
+    for link in framed_in(body, frames, url) + shown_in(body, embedded):
+        embeds.setdefault(link.url, link)
+    # every file the content shows is followed, however many the sidebars named first
+    followed = {link.url for link in links}
+    links += [Link(link.url, link.text) for link in embeds.values() if link.url not in followed]
     return HtmlPage(
         title=choose_title(evidence, site, home=home, url=url) if site else page_title,
         text=block_text(block),
@@ -1349,18 +1364,45 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
         whole_text=whole,
         panels=[p for p in panels if not _gone(p.tag)],
         repeated=repeated,
-        embeds=framed_in(body, frames, url),
+        embeds=list(embeds.values()),
         labels=labels,
     )
 
 
-def framed_in(body: Tag, frames: list[tuple[str, str, Tag | None]], url: str) -> list[Link]:
+def content_root(body: Tag) -> Tag:
+    """The page's one ``<main>``, ``<article>`` or ``role=main`` element in ``body``, else
+    ``body``."""
+    found = tags_in(body)
+    for test in (lambda t: t.name == "main", lambda t: t.name == "article",
+                 lambda t: t.get("role") == "main"):
+        only = [t for t in found if test(t)]
+        if len(only) == 1:
+            return only[0]
+    return body
+
+
+def shown_in(body: Tag, embedded: list[tuple[str, str, Tag | None, bool]]) -> list[Link]:
+    """The files of ``embedded`` (``embedded_documents``) whose viewer the page's content
+    holds: inside its ``<main>``/``<article>`` when it has one, and never an element right
+    under ``<body>`` (a site-wide popup, a JSON-LD script: in every page, of none)."""
+    root = content_root(body)
+    out: dict[str, Link] = {}
+    for target, name, holder, loose in embedded:
+        if (holder is None or holder.name in ("body", "html", "[document]") or _gone(holder)
+                or (holder is not root and root not in holder.parents)):
+            continue
+        out.setdefault(target, Link(target, name, loose))
+    return list(out.values())
+
+
+def framed_in(body: Tag, frames: list[tuple[str, str, Tag | None, bool]],
+              url: str) -> list[Link]:
     """The frames of ``frames`` (src, accessible name, the element that held it) left in
     ``body`` once the menus, header, footer and sidebars are gone: what the page shows of
     another document as its own content (the frames themselves are dropped with the
     scripts; their holders stay where the content is)."""
     out: dict[str, Link] = {}
-    for src, name, holder in frames:
+    for src, name, holder, _ in frames:
         if holder is None or _gone(holder) or (holder is not body
                                                and body not in holder.parents):
             continue

@@ -708,7 +708,8 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
                                 content=[(link.url, link.text) for link in page.content_links
                                          if self.scope.allows(link.url)],
                                 field_lines=page.field_lines, sections=page.sections,
-                                embeds=[(link.url, link.text) for link in page.embeds
+                                embeds=[(link.url, link.text, link.loose)
+                                        for link in page.embeds
                                         if self.scope.allows(link.url)])
         if meta.get("sikoja_sweep"):
             return
