@@ -285,23 +285,30 @@ def hostile_pages() -> dict[str, Page]:
     }
 
 
-@pytest.mark.slow  # crawls a served site
-def test_hostile_viewers_are_bounded_and_lose_nothing_else(tmp_path):
+def served_crawl(pages: dict[str, Page], tmp_path, max_bytes: int | None = None):
+    """(crawl result, the site, the paths it was asked for, the live documents by URL) of a
+    crawl of ``pages`` served."""
     settings = load_settings(tmp_path, embedder="none")
     settings.crawl.delay = 0
-    settings.crawl.max_response_bytes = 100_000
-    with PageSite(hostile_pages()) as site:
+    if max_bytes is not None:
+        settings.crawl.max_response_bytes = max_bytes
+    with PageSite(pages) as site:
         source = Source(
-            name="uji-makam", opd="Dinas Uji Kota Jambi", kind="website", start_urls=[site.url("/")]
+            name="uji", opd="Dinas Uji Kota Jambi", kind="website", start_urls=[site.url("/")]
         )
         result = crawl([source], settings, tmp_path, timeout=120)
-        assert result.ok, str(result)
         hit = site.paths_hit()
-        store = DocumentStore.open(tmp_path)
-        try:
-            live = {d.url: d for d in store.iter_documents()}
-        finally:
-            store.close()
+    store = DocumentStore.open(tmp_path)
+    try:
+        return result, site, hit, {d.url: d for d in store.iter_documents()}
+    finally:
+        store.close()
+
+
+@pytest.mark.slow  # crawls a served site
+def test_hostile_viewers_are_bounded_and_lose_nothing_else(tmp_path):
+    result, site, hit, live = served_crawl(hostile_pages(), tmp_path, max_bytes=100_000)
+    assert result.ok, str(result)
     page = live[canonicalize_url(site.url("/layanan/makam"))]
     # the one real standard is read, whatever its page's other viewers named
     assert page.kind == "service" and page.fields["requirements"] == REQUIREMENTS
@@ -386,19 +393,7 @@ def layout_pages() -> dict[str, Page]:
 
 @pytest.mark.slow  # crawls a served site
 def test_a_viewer_beside_its_button_gives_its_page_and_no_other_its_fields(tmp_path):
-    settings = load_settings(tmp_path, embedder="none")
-    settings.crawl.delay = 0
-    with PageSite(layout_pages()) as site:
-        source = Source(
-            name="uji", opd="Dinas Uji Kota Jambi", kind="website", start_urls=[site.url("/")]
-        )
-        result = crawl([source], settings, tmp_path, timeout=120)
-        hit = site.paths_hit()
-        store = DocumentStore.open(tmp_path)
-        try:
-            live = {d.url: d for d in store.iter_documents()}
-        finally:
-            store.close()
+    result, site, hit, live = served_crawl(layout_pages(), tmp_path)
     assert result.ok, str(result)
     doc = {
         path: live[canonicalize_url(site.url(path))]
