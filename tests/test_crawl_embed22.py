@@ -365,7 +365,10 @@ def layout_pages() -> dict[str, Page]:
             "Layanan Akta Kelahiran",
             "<h1>Layanan Akta Kelahiran</h1><h2>Persyaratan</h2><ul><li>Surat keterangan lahir"
             " dari bidan</li><li>Fotokopi KK</li></ul><h2>Prosedur</h2><ol><li>Datang ke loket"
-            "</li><li>Ambil akta</li></ol>",
+            "</li><li>Ambil akta</li></ol>"
+            # in its content, a button naming another service's standard: no standard of its
+            '<p><button class="pdf-popup" data-pdf="/uploads/sp-reklame.pdf">Info reklame'
+            "</button></p>",
         ),
         # the most common layout: the viewer, and a button to download the same file
         "/layanan/reklame": page(
@@ -408,7 +411,8 @@ def test_a_viewer_beside_its_button_gives_its_page_and_no_other_its_fields(tmp_p
     for path in ("/layanan/reklame", "/layanan/reklame-bingkai"):
         assert doc[path].fields["requirements"] == ["Gambar konstruksi reklame"], path
         assert doc[path].fields["cost"] == "Rp2.500.000", path
-    # the popup and the scripts on every page give another service nothing
+    # the popup and the scripts on every page, and a button naming another service's file,
+    # give another service nothing
     assert "cost" not in doc["/layanan/akta"].fields
     assert "duration" not in doc["/layanan/akta"].fields
     assert doc["/uploads/sp-reklame.pdf"].parent_url == doc["/layanan/reklame"].url
