@@ -35,9 +35,9 @@ ENGLISH_STOPWORDS = frozenset(
 
 # Raised when a rule in code changes what a word analyses to (stemming.py's Jambi Malay -o
 # rule: 2; its clitics and colloquial n-: 3; no particle on an acronym: 4; formal suffixes
-# after a colloquial prefix, Jambi Malay -ke: 5), so pages indexed with the old rule are
-# analysed again, as for a changed list.
-RULES_VERSION = "5"
+# after a colloquial prefix, Jambi Malay -ke: 5; normalize.py's no phrase on a reduplicated
+# word: 6), so pages indexed with the old rule are analysed again, as for a changed list.
+RULES_VERSION = "6"
 
 
 @cache
