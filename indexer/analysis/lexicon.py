@@ -186,7 +186,9 @@ def load() -> Lexicon:
 
     def add(informal: str, formal: str, *, trusted: bool) -> None:
         key, value = tuple(words_of(informal)), tuple(words_of(formal))
-        if not key or key == value or key in rewrites:
+        # a phrase kept as it is still consumes its words: "anak laki" (son) keeps the Jambi
+        # Malay "laki kau" (husband) from starting on its second word
+        if not key or (key == value and len(key) == 1) or key in rewrites:
             return
         if not trusted:
             # an MIT slang entry: single plain word, not a real word, not an acronym

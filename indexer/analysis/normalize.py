@@ -8,9 +8,10 @@ how the slang lists are filtered).
 Order: split hyphenated words, then multi-word rewrites (``ktp el`` -> ``ktp``, ``apa aja`` ->
 ``apa saja``), then one-word rewrites (``bikin`` -> ``buat``, ``gmn`` -> ``bagaimana``, the
 Jambi Malay suffix ``-nyo`` -> ``-nya``). A word that is both colloquial and an acronym
-(``dak``) is only rewritten when not in capitals. A multi-word rewrite never starts on a
-reduplicated word ("laki-laki", "laki laki"): "anak laki-laki aku" is "my son", while the Jambi
-Malay "laki aku" is "my husband".
+(``dak``) is only rewritten when not in capitals. A multi-word rewrite that changes its first
+word never starts on a reduplicated word ("laki-laki", "laki laki"): "saudara laki-laki aku" is
+"my brother", while the Jambi Malay "laki aku" is "my husband". One that keeps its first word
+still does: "tiap-tiap ari" is "tiap hari".
 """
 
 from __future__ import annotations
@@ -45,8 +46,8 @@ class Normalizer:
             lower = token.casefold()
             parts = tuple(split_parts(lower))
             flags = CAPITALS if len(token) > 1 and token.isupper() else 0
-            if len(parts) == 1 and (lower.count(parts[0]) > 1 or lower[-1:] == "2" != parts[0]):
-                flags |= DOUBLED  # "laki-laki" and "laki2" are one word, said twice
+            if len(parts) == 1 and parts[0] != lower:
+                flags |= DOUBLED  # "laki-laki" and "laki2" collapsed to one word; "p2" did not
             cached = (parts, flags)
             if len(self._token_cache) >= _CACHE_LIMIT:
                 self._token_cache.clear()
@@ -71,12 +72,14 @@ class Normalizer:
         i, n = 0, len(words)
         while i < n:
             word, flags = words[i]
-            doubled = flags & DOUBLED or (i > 0 and words[i - 1][0] == word)
-            if word in starters and not doubled:
+            if word in starters:
+                # a reduplication is not the word said once ("laki-laki" is no husband): only a
+                # rewrite keeping the first word as it is may start on one ("tiap-tiap ari")
+                doubled = flags & DOUBLED or (i > 0 and words[i - 1][0] == word)
                 matched = False
                 for span in range(min(self._span, n - i), 1, -1):
                     value = phrases.get(tuple(w for w, _ in words[i : i + span]))
-                    if value is not None:
+                    if value is not None and not (doubled and value[:1] != (word,)):
                         out.extend((v, i) for v in value)
                         i += span
                         matched = True
