@@ -752,7 +752,9 @@ class Analyzer:
         renamed: dict[Phrase, tuple[str, ...]] = {}
         for old, news in lex.renamed.items():
             key = key_of(old)
-            if key:
+            if len(key) == 1 < len(old):  # "ktp biasa" is "ktp": every KTP query, no old name
+                log.warning("renamed_terms.tsv: %r reads as %r; skipped", " ".join(old), key[0])
+            elif key:
                 renamed[key] = tuple(dict.fromkeys(renamed.get(key, ()) + news))
         glossary = {
             tuple(self._english_stem(w) for w in words_of(" ".join(k))): (

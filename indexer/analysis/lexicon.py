@@ -35,9 +35,9 @@ ENGLISH_STOPWORDS = frozenset(
 
 # Raised when a rule in code changes what a word analyses to (stemming.py's Jambi Malay -o
 # rule: 2; its clitics and colloquial n-: 3; no particle on an acronym: 4; formal suffixes
-# after a colloquial prefix, Jambi Malay -ke: 5), so pages indexed with the old rule are
-# analysed again, as for a changed list.
-RULES_VERSION = "5"
+# after a colloquial prefix, Jambi Malay -ke: 5; normalize.py's no phrase on a reduplicated
+# word: 6), so pages indexed with the old rule are analysed again, as for a changed list.
+RULES_VERSION = "6"
 
 
 @cache
@@ -186,7 +186,9 @@ def load() -> Lexicon:
 
     def add(informal: str, formal: str, *, trusted: bool) -> None:
         key, value = tuple(words_of(informal)), tuple(words_of(formal))
-        if not key or key == value or key in rewrites:
+        # a phrase kept as it is still consumes its words: "anak laki" (son) keeps the Jambi
+        # Malay "laki kau" (husband) from starting on its second word
+        if not key or (key == value and len(key) == 1) or key in rewrites:
             return
         if not trusted:
             # an MIT slang entry: single plain word, not a real word, not an acronym
