@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -39,6 +40,7 @@ from indexer.analysis.normalize import Normalizer
 from indexer.analysis.stemming import Stemmer
 from indexer.analysis.text import words_of
 from indexer.analysis.vocabulary import MAX_WORD, is_subsequence
+from synonyms.partial import voted_groups
 
 if TYPE_CHECKING:
     from indexer.analysis.vocabulary import Vocabulary
@@ -86,6 +88,13 @@ WEIGHTS = {
     "synonym": 0.8,
     "slang": 0.5,
 }
+# A rule's reading from its distinctive key words without a whole key (synonyms.partial),
+# as a share of a synonym's weight: the citizen said the rule's words, not its phrase.
+PARTIAL_WEIGHT = 0.6
+# A single key word fires its one rule when at most this share of the corpus's pages say it.
+RARE_SHARE = 0.02
+# ... and at most this many English glossary rows (the 90th percentile of its words is 7)
+RARE_ENGLISH_ROWS = 8
 _ORIGIN_RANK = {"query": 0, "correction": 1, "glossary": 2, "abbreviation": 3, "synonym": 4}
 
 
@@ -121,6 +130,9 @@ class _Expansions:
     glossary: dict[Phrase, tuple[str, Phrase]]  # keys: Snowball English stems
     glossary_span: int
     span: int
+    # an English stem -> how many glossary rows say it: how common the word is in English
+    # ("child" 15 rows, "fee" 14, "pickup" 2), as the pages' counts say it for Indonesian
+    english_rows: Counter[str]
 
 
 def _find_phrases(words: Sequence[str], table: dict[Phrase, object], span: int):
@@ -205,6 +217,7 @@ class Analyzer:
         self._synonym_version: object = object()
         self._synonym_rules: CompiledSynonyms | None = None
         self._synonym_loading: object = None  # the version a background compile works on
+        self._top: tuple[dict[str, int], int] | None = None  # see _top_count
 
     def _build_core(self) -> _Core:
         lex = self.lexicon
@@ -329,6 +342,8 @@ class Analyzer:
         # each corrected word stands for the typed word it came from
         typed_of = [(w,) for w in content for _ in corrections.get(w, w).split()]
         self._expand(corrected, add, readable_extra, budget, rules, typed_of, shared)
+        if not shared:
+            self._partial_keys(corrected, add, readable_extra, budget, rules, vocabulary)
         if indonesian:
             # "job seeker card" -> "kartu pencari kerja" -> AK1, kartu kuning, ...: all
             # readings of the English words translated
@@ -590,6 +605,55 @@ class Analyzer:
                 add(tokens, weight * WEIGHTS["synonym"], "synonym", source(start, end))
                 readable_extra.append(readable)
 
+    def _partial_keys(self, words: list[str], add, readable_extra: list[str],
+                      budget: list[int], rules: CompiledSynonyms | None,
+                      vocabulary: Vocabulary | None) -> None:
+        """What the synonym rules read whose distinctive key words the query says without
+        saying a whole key ("reyot lapuk doyong hampir ambruk" -> bedah rumah, from the keys
+        "rumah reyot", "rumah lapuk", "rumah doyong"): :mod:`synonyms.partial` decides which
+        rules, each of their readings weighs ``PARTIAL_WEIGHT`` of a synonym's.
+
+        Only for a query no rule reads otherwise: one in the pages' words (a name or a
+        title, which its words found already), or one that says a whole key, has its
+        reading, which words of other rules' phrases must not pull away ("bapak jatuh di
+        kamar mandi pingsan" is the emergency room of "pingsan", not a rescue from "jatuh
+        ke sumur" and "terkunci di kamar mandi"; "sanca melilit kandang" the python, not
+        the debt of "terlilit utang"). A word is rare (``synonyms.partial``) when at most
+        ``RARE_SHARE`` of the pages and ``RARE_ENGLISH_ROWS`` English glossary rows say it:
+        an English word is never on the pages, and "child" or "fee" are in many rows.
+
+        Words are read together, at least two of them, and against the pages: a word
+        analysed alone (how familiar a query's word is, the answer card's reading of each
+        word) and text analysed without an index (a title) keep their own readings."""
+        if rules is None or budget[0] <= 0 or vocabulary is None or len(set(words)) < 2:
+            return
+        stems = [self.stemmer.stem(w) for w in words]
+        if rules.spans(stems):
+            return
+        counts = vocabulary.counts
+        bound = RARE_SHARE * self._top_count(counts)
+        english = self._expansions.english_rows
+
+        def rare(i: int) -> bool:
+            return (counts.get(words[i], 0) <= bound
+                    and english[self._english_stem(words[i])] <= RARE_ENGLISH_ROWS)
+
+        for group in voted_groups(rules, stems, rare):
+            for tokens, readable in rules.groups[group]:
+                if budget[0] <= 0:
+                    return
+                budget[0] -= 1
+                add(tokens, WEIGHTS["synonym"] * PARTIAL_WEIGHT, "synonym")
+                readable_extra.append(readable)
+
+    def _top_count(self, counts: dict[str, int]) -> int:
+        """The document count of the corpus's most common word (about its number of pages),
+        kept for the last vocabulary read."""
+        known = self._top
+        if known is None or known[0] is not counts:
+            known = self._top = (counts, max(counts.values(), default=0))
+        return known[1]
+
     def _english_stem(self, word: str) -> str:
         """The Snowball English stem of ``word``, a spelling variant's read as the word it
         spells ("licences" and "license" meet on "licens")."""
@@ -778,4 +842,5 @@ class Analyzer:
             glossary=glossary,
             glossary_span=max(len(k) for k in glossary),
             span=span,
+            english_rows=Counter(stem for key in glossary for stem in set(key)),
         )
