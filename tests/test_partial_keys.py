@@ -4,8 +4,8 @@ find its service without the whole phrase.
 "reyot lapuk doyong hampir ambruk" (a house falling apart) says four words of the keys of
 the house-repair rule ("rumah reyot", "rumah lapuk", "rumah doyong") but none of its
 phrases, so no rule read it and the house-repair page, which says none of those words,
-was not found. Distinctive words (in few rules' keys, unlike "rumah") now vote, and the
-rule with the most voters reads the query at a share of a synonym's weight. A query in
+was not found. Distinctive words (whose keys lead to few targets, unlike "rumah") now
+vote, and the targets with the most voters are read at a share of a synonym's weight. A query in
 the pages' own words, or one that says a whole key, is read as before.
 """
 
@@ -18,7 +18,7 @@ from indexer.analysis.analyzer import PARTIAL_WEIGHT, WEIGHTS
 from indexer.search import Searcher
 from sikoja.documents import Document
 from synonyms import StaticSynonyms
-from synonyms.partial import MAX_RULES_PER_WORD
+from synonyms.partial import MAX_TARGETS_PER_WORD
 from tests.corpus import keyword_searcher
 
 RULES = """\
@@ -27,10 +27,14 @@ jembatan lapuk, jembatan ambruk => jembatan rusak
 rumah ambruk, rumah roboh => bencana
 terlilit utang, modal habis => modal usaha
 ular sanca, sanca => evakuasi ular
+air ledeng mati => gangguan air
+air kuning => gangguan air
+pipa ledeng bocor => pipa bocor
+kartu kuning => kartu pencari kerja
 """
-# "rumah" is in the keys of more rules than a distinctive word may be
+# "rumah" and "warna" lead to more targets than a distinctive word may
 GENERIC = "".join(
-    f"rumah {n}x, rumah warna {n}x => layanan {n}x\n" for n in range(MAX_RULES_PER_WORD + 1)
+    f"rumah {n}x, rumah warna {n}x => layanan {n}x\n" for n in range(MAX_TARGETS_PER_WORD + 1)
 )
 
 BEDAH = "http://127.0.0.1:8717/layanan/bedah-rumah.html"
@@ -38,6 +42,7 @@ JEMBATAN = "http://127.0.0.1:8711/layanan/jembatan-rusak.html"
 BENCANA = "http://127.0.0.1:8714/layanan/bencana.html"
 MODAL = "http://127.0.0.1:8726/layanan/modal-usaha.html"
 ULAR = "http://127.0.0.1:8713/layanan/evakuasi-ular.html"
+AIR = "http://127.0.0.1:8716/layanan/gangguan-air.html"
 
 
 def doc(url: str, title: str, text: str, kind: str = "service") -> Document:
@@ -58,6 +63,7 @@ def corpus() -> list[Document]:
         doc(BENCANA, "Bencana", "Tanggap bencana angin ribut dan gempa."),
         doc(MODAL, "Modal usaha", "Pinjaman modal usaha tanpa bunga bagi pedagang kecil."),
         doc(ULAR, "Evakuasi ular", "Petugas datang menangkap ular di rumah warga."),
+        doc(AIR, "Gangguan air", "Laporan gangguan air pelanggan PDAM."),
         *[
             doc(
                 f"http://127.0.0.1:8720/info/{n}.html",
@@ -89,6 +95,11 @@ def test_distinctive_words_of_a_rule_find_its_service_without_its_phrase(searche
     # "lapuk" and "ambruk" are words of the bridge rule too: outvoted, not read
     expansions = searcher.search("reyot lapuk doyong hampir ambruk").analysis.expansions
     assert "bedah rumah" in expansions and "jembatan rusak" not in expansions
+
+
+def test_words_of_two_rules_with_one_target_add_up(searcher):
+    # "ledeng" and "kuning" are each in two rules' keys; only "gangguan air" both lead to
+    assert urls(searcher, "ledeng kuning")[:1] == [AIR]
 
 
 def test_a_partial_reading_weighs_less_than_a_whole_key(searcher):

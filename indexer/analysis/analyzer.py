@@ -40,7 +40,7 @@ from indexer.analysis.normalize import Normalizer
 from indexer.analysis.stemming import Stemmer
 from indexer.analysis.text import words_of
 from indexer.analysis.vocabulary import MAX_WORD, is_subsequence
-from synonyms.partial import voted_groups
+from synonyms.partial import voted_targets
 
 if TYPE_CHECKING:
     from indexer.analysis.vocabulary import Vocabulary
@@ -611,7 +611,7 @@ class Analyzer:
         """What the synonym rules read whose distinctive key words the query says without
         saying a whole key ("reyot lapuk doyong hampir ambruk" -> bedah rumah, from the keys
         "rumah reyot", "rumah lapuk", "rumah doyong"): :mod:`synonyms.partial` decides which
-        rules, each of their readings weighs ``PARTIAL_WEIGHT`` of a synonym's.
+        readings, each weighs ``PARTIAL_WEIGHT`` of a synonym's.
 
         Only for a query no rule reads otherwise: one in the pages' words (a name or a
         title, which its words found already), or one that says a whole key, has its
@@ -638,13 +638,12 @@ class Analyzer:
             return (counts.get(words[i], 0) <= bound
                     and english[self._english_stem(words[i])] <= RARE_ENGLISH_ROWS)
 
-        for group in voted_groups(rules, stems, rare):
-            for tokens, readable in rules.groups[group]:
-                if budget[0] <= 0:
-                    return
-                budget[0] -= 1
-                add(tokens, WEIGHTS["synonym"] * PARTIAL_WEIGHT, "synonym")
-                readable_extra.append(readable)
+        for tokens, readable in voted_targets(rules, stems, rare):
+            if budget[0] <= 0:
+                return
+            budget[0] -= 1
+            add(tokens, WEIGHTS["synonym"] * PARTIAL_WEIGHT, "synonym")
+            readable_extra.append(readable)
 
     def _top_count(self, counts: dict[str, int]) -> int:
         """The document count of the corpus's most common word (about its number of pages),
