@@ -339,8 +339,8 @@ class CompiledSynonyms:
     groups: list[tuple[tuple[Phrase, str], ...]]
     span: int
     limit: int = DEFAULT_MAX_EXPANSIONS
-    # each analysed word of a key -> the groups whose keys hold it (synonyms.partial)
-    key_words: dict[str, frozenset[int]] | None = field(default=None, repr=False)
+    # each analysed word of a key -> the keys that hold it (synonyms.partial)
+    key_words: dict[str, tuple[Phrase, ...]] | None = field(default=None, repr=False)
 
     def _of(self, key: Phrase):
         """Distinct expansions of one analysed term, in rule order."""

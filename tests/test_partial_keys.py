@@ -1,12 +1,14 @@
 """Partial keys of synonym rules (issue #16, session 22): distinctive words of a rule's keys
 find its service without the whole phrase.
 
-"reyot lapuk doyong hampir ambruk" (a house falling apart) says four words of the keys of
-the house-repair rule ("rumah reyot", "rumah lapuk", "rumah doyong") but none of its
-phrases, so no rule read it and the house-repair page, which says none of those words,
-was not found. Distinctive words (whose keys lead to few targets, unlike "rumah") now
-vote, and the targets with the most voters are read at a share of a synonym's weight. A query in
-the pages' own words, or one that says a whole key, is read as before.
+"reyot lapuk doyong hampir ambruk" (a house falling apart) says three words that make keys of
+the house-repair rule with "rumah" ("rumah reyot", "rumah lapuk", "rumah doyong") but none
+of its phrases, so no rule read it and the house-repair page, which says none of those
+words, was not found. A key now votes when the query says its words but for generic ones
+(words whose keys lead to many targets, like "rumah"), each key once, and the target with
+most votes (at least two) is read at a share of a synonym's weight. A single word is never
+read alone, a tie between readings of different words reads nothing, and a query in the
+pages' own words, in English, or one that says a whole key is read as before.
 """
 
 from __future__ import annotations
@@ -31,10 +33,22 @@ air ledeng mati => gangguan air
 air kuning => gangguan air
 pipa ledeng bocor => pipa bocor
 kartu kuning => kartu pencari kerja
+jalan gelap, jalan sepi => lampu jalan
+terkunci di kamar mandi, jatuh ke sumur => penyelamatan
+rumah kamar mandi => sanitasi
+air teh => air keruh, pdam
+tiket masuk => pajak hiburan
+sengat listrik => igd
+video mesum => kekerasan anak
+download ikd => ikd
+water outage, water leak => pengaduan air
 """
-# "rumah" and "warna" lead to more targets than a distinctive word may
+# "rumah", "warna", "air", "mati", "jalan", "masuk" and "water" lead to more targets than a
+# word that votes may: the unsaid word of a key that votes ("rumah" of "rumah reyot")
 GENERIC = "".join(
-    f"rumah {n}x, rumah warna {n}x => layanan {n}x\n" for n in range(MAX_TARGETS_PER_WORD + 1)
+    f"rumah {n}x, rumah warna {n}x, air {n}x, mati {n}x, jalan {n}x, masuk {n}x, water {n}x"
+    f" => layanan {n}x\n"
+    for n in range(MAX_TARGETS_PER_WORD + 1)
 )
 
 BEDAH = "http://127.0.0.1:8717/layanan/bedah-rumah.html"
@@ -122,14 +136,61 @@ def test_generic_words_do_not_vote(searcher):
 
 
 def test_a_formal_query_in_the_pages_words_is_not_changed():
-    analyzer = Analyzer(synonyms=StaticSynonyms.from_text(RULES))
-    query = "ambruk lapuk"  # no whole key; both words of the bridge rule's keys
-    said = Vocabulary.build({"ambruk": 2, "lapuk": 1, "rumah": 9})
+    analyzer = Analyzer(synonyms=StaticSynonyms.from_text(RULES + GENERIC))
+    query = "reyot doyong"  # no whole key; both words of the house-repair rule's keys
+    said = Vocabulary.build({"reyot": 2, "doyong": 1, "rumah": 9})
     assert [t.tokens for t in analyzer.analyze_query(query, said).terms] == [
-        ("ambruk",),
-        ("lapuk",),
+        ("reyot",),
+        ("doyong",),
     ]
     # the same words where the pages do not say one are the citizen's own: read partially
-    unsaid = Vocabulary.build({"ambruk": 2, "rumah": 9})
+    unsaid = Vocabulary.build({"reyot": 2, "rumah": 9})
     terms = {t.tokens: t.weight for t in analyzer.analyze_query(query, unsaid).terms}
-    assert terms[("jembatan", "rusak")] == pytest.approx(WEIGHTS["synonym"] * PARTIAL_WEIGHT)
+    assert terms[("bedah", "rumah")] == pytest.approx(WEIGHTS["synonym"] * PARTIAL_WEIGHT)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "teh manis hangat",  # "teh" of "air teh" (murky water)
+        "tiket pesawat murah ke jakarta",  # "tiket" of "tiket masuk" (entertainment tax)
+        "token listrik habis",  # "listrik" of "sengat listrik" (the emergency room)
+        "download video youtube",  # "download ikd", "video mesum" (child abuse)
+    ],
+)
+def test_a_single_word_of_a_key_reads_nothing(searcher, query):
+    # everyday words the pages never use: each is the distinctive word of one key, and
+    # partial keys run exactly when a query has such words
+    assert searcher.search(query).analysis.expansions == []
+
+
+def test_two_words_of_one_key_are_one_vote(searcher):
+    # "kamar" and "mandi" are both of "terkunci di kamar mandi", and of "rumah kamar mandi"
+    # whose other word is generic: one key each, no rescue and no sanitation
+    assert searcher.search("kamar mandi umum kotor").analysis.expansions == []
+
+
+def test_a_key_votes_only_when_its_unsaid_words_are_generic(searcher):
+    # "kamar" of "terkunci di kamar mandi" and "sumur" of "jatuh ke sumur" are two keys of
+    # the rescue rule, but the query says neither "terkunci" nor "jatuh"
+    assert searcher.search("kamar anak bocor dekat sumur").analysis.expansions == []
+
+
+def test_a_tie_between_readings_of_different_words_reads_nothing(searcher):
+    # "reyot", "doyong" vote for the house repair, "gelap", "sepi" for street lights
+    assert searcher.search("reyot doyong gelap sepi").analysis.expansions == []
+    # one vote more decides
+    expansions = searcher.search("reyot doyong lapuk gelap sepi").analysis.expansions
+    assert "bedah rumah" in expansions and "lampu jalan" not in expansions
+
+
+def test_one_word_said_twice_reads_nothing(searcher):
+    assert searcher.search("reyot reyot").analysis.expansions == []
+
+
+def test_an_english_query_is_not_read_by_partial_keys(searcher):
+    # "outage" and "leak" are words of "water outage" and "water leak" ("water" generic)
+    # (read as "adu air", the stems of "pengaduan air"); the glossary still reads "leak"
+    found = searcher.search("internet outage and a leak")
+    assert found.analysis.lang == "en"
+    assert found.analysis.expansions == ["bocor"]

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -91,10 +90,6 @@ WEIGHTS = {
 # A rule's reading from its distinctive key words without a whole key (synonyms.partial),
 # as a share of a synonym's weight: the citizen said the rule's words, not its phrase.
 PARTIAL_WEIGHT = 0.6
-# A single key word fires its one rule when at most this share of the corpus's pages say it.
-RARE_SHARE = 0.02
-# ... and at most this many English glossary rows (the 90th percentile of its words is 7)
-RARE_ENGLISH_ROWS = 8
 _ORIGIN_RANK = {"query": 0, "correction": 1, "glossary": 2, "abbreviation": 3, "synonym": 4}
 
 
@@ -130,9 +125,6 @@ class _Expansions:
     glossary: dict[Phrase, tuple[str, Phrase]]  # keys: Snowball English stems
     glossary_span: int
     span: int
-    # an English stem -> how many glossary rows say it: how common the word is in English
-    # ("child" 15 rows, "fee" 14, "pickup" 2), as the pages' counts say it for Indonesian
-    english_rows: Counter[str]
 
 
 def _find_phrases(words: Sequence[str], table: dict[Phrase, object], span: int):
@@ -217,7 +209,6 @@ class Analyzer:
         self._synonym_version: object = object()
         self._synonym_rules: CompiledSynonyms | None = None
         self._synonym_loading: object = None  # the version a background compile works on
-        self._top: tuple[dict[str, int], int] | None = None  # see _top_count
 
     def _build_core(self) -> _Core:
         lex = self.lexicon
@@ -342,7 +333,7 @@ class Analyzer:
         # each corrected word stands for the typed word it came from
         typed_of = [(w,) for w in content for _ in corrections.get(w, w).split()]
         self._expand(corrected, add, readable_extra, budget, rules, typed_of, shared)
-        if not shared:
+        if not shared and lang != "en":
             self._partial_keys(corrected, add, readable_extra, budget, rules, vocabulary)
         if indonesian:
             # "job seeker card" -> "kartu pencari kerja" -> AK1, kartu kuning, ...: all
@@ -618,9 +609,9 @@ class Analyzer:
         reading, which words of other rules' phrases must not pull away ("bapak jatuh di
         kamar mandi pingsan" is the emergency room of "pingsan", not a rescue from "jatuh
         ke sumur" and "terkunci di kamar mandi"; "sanca melilit kandang" the python, not
-        the debt of "terlilit utang"). A word is rare (``synonyms.partial``) when at most
-        ``RARE_SHARE`` of the pages and ``RARE_ENGLISH_ROWS`` English glossary rows say it:
-        an English word is never on the pages, and "child" or "fee" are in many rows.
+        the debt of "terlilit utang"). Nor for an English query: its words are not the
+        rules' (the keys are Indonesian), and "outage" of "water outage" would read water
+        for "electricity outage".
 
         Words are read together, at least two of them, and against the pages: a word
         analysed alone (how familiar a query's word is, the answer card's reading of each
@@ -630,28 +621,12 @@ class Analyzer:
         stems = [self.stemmer.stem(w) for w in words]
         if rules.spans(stems):
             return
-        counts = vocabulary.counts
-        bound = RARE_SHARE * self._top_count(counts)
-        english = self._expansions.english_rows
-
-        def rare(i: int) -> bool:
-            return (counts.get(words[i], 0) <= bound
-                    and english[self._english_stem(words[i])] <= RARE_ENGLISH_ROWS)
-
-        for tokens, readable in voted_targets(rules, stems, rare):
+        for tokens, readable in voted_targets(rules, stems):
             if budget[0] <= 0:
                 return
             budget[0] -= 1
             add(tokens, WEIGHTS["synonym"] * PARTIAL_WEIGHT, "synonym")
             readable_extra.append(readable)
-
-    def _top_count(self, counts: dict[str, int]) -> int:
-        """The document count of the corpus's most common word (about its number of pages),
-        kept for the last vocabulary read."""
-        known = self._top
-        if known is None or known[0] is not counts:
-            known = self._top = (counts, max(counts.values(), default=0))
-        return known[1]
 
     def _english_stem(self, word: str) -> str:
         """The Snowball English stem of ``word``, a spelling variant's read as the word it
@@ -841,5 +816,4 @@ class Analyzer:
             glossary=glossary,
             glossary_span=max(len(k) for k in glossary),
             span=span,
-            english_rows=Counter(stem for key in glossary for stem in set(key)),
         )
