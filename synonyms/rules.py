@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sikoja.errors import SikojaError
 
@@ -339,6 +339,8 @@ class CompiledSynonyms:
     groups: list[tuple[tuple[Phrase, str], ...]]
     span: int
     limit: int = DEFAULT_MAX_EXPANSIONS
+    # each analysed word of a key -> the keys that hold it (synonyms.partial)
+    key_words: dict[str, tuple[Phrase, ...]] | None = field(default=None, repr=False)
 
     def _of(self, key: Phrase):
         """Distinct expansions of one analysed term, in rule order."""

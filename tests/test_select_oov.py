@@ -189,7 +189,7 @@ def test_the_committed_heldout_oov_set_is_a_frozen_selection_of_its_candidates()
 def test_the_tuning_candidates_are_split_between_oov_and_situations_with_nothing_lost():
     """``eval/situations.tsv`` is every tuning candidate that ``eval/oov.tsv`` did not keep,
     unedited and in order, so the two rows of ``bench/eval_webs.py`` together measure all
-    207 phrasings and none is judged twice."""
+    267 phrasings and none is judged twice."""
     evals = ROOT / "eval"
     candidates = (evals / "oov_candidates.tsv").read_text(encoding="utf-8").splitlines()
     oov = (evals / "oov.tsv").read_text(encoding="utf-8").splitlines()

@@ -39,6 +39,7 @@ from indexer.analysis.normalize import Normalizer
 from indexer.analysis.stemming import Stemmer
 from indexer.analysis.text import words_of
 from indexer.analysis.vocabulary import MAX_WORD, is_subsequence
+from synonyms.partial import voted_targets
 
 if TYPE_CHECKING:
     from indexer.analysis.vocabulary import Vocabulary
@@ -86,6 +87,9 @@ WEIGHTS = {
     "synonym": 0.8,
     "slang": 0.5,
 }
+# A rule's reading from its distinctive key words without a whole key (synonyms.partial),
+# as a share of a synonym's weight: the citizen said the rule's words, not its phrase.
+PARTIAL_WEIGHT = 0.6
 _ORIGIN_RANK = {"query": 0, "correction": 1, "glossary": 2, "abbreviation": 3, "synonym": 4}
 
 
@@ -329,6 +333,8 @@ class Analyzer:
         # each corrected word stands for the typed word it came from
         typed_of = [(w,) for w in content for _ in corrections.get(w, w).split()]
         self._expand(corrected, add, readable_extra, budget, rules, typed_of, shared)
+        if not shared and lang != "en":
+            self._partial_keys(corrected, add, readable_extra, budget, rules, vocabulary)
         if indonesian:
             # "job seeker card" -> "kartu pencari kerja" -> AK1, kartu kuning, ...: all
             # readings of the English words translated
@@ -589,6 +595,38 @@ class Analyzer:
                                   (0, len(words)))
                 add(tokens, weight * WEIGHTS["synonym"], "synonym", source(start, end))
                 readable_extra.append(readable)
+
+    def _partial_keys(self, words: list[str], add, readable_extra: list[str],
+                      budget: list[int], rules: CompiledSynonyms | None,
+                      vocabulary: Vocabulary | None) -> None:
+        """What the synonym rules read whose distinctive key words the query says without
+        saying a whole key ("reyot lapuk doyong hampir ambruk" -> bedah rumah, from the keys
+        "rumah reyot", "rumah lapuk", "rumah doyong"): :mod:`synonyms.partial` decides which
+        readings, each weighs ``PARTIAL_WEIGHT`` of a synonym's.
+
+        Only for a query no rule reads otherwise: one in the pages' words (a name or a
+        title, which its words found already), or one that says a whole key, has its
+        reading, which words of other rules' phrases must not pull away ("bapak jatuh di
+        kamar mandi pingsan" is the emergency room of "pingsan", not a rescue from "jatuh
+        ke sumur" and "terkunci di kamar mandi"; "sanca melilit kandang" the python, not
+        the debt of "terlilit utang"). Nor for an English query: its words are not the
+        rules' (the keys are Indonesian), and "outage" of "water outage" would read water
+        for "electricity outage".
+
+        Words are read together, at least two of them, and against the pages: a word
+        analysed alone (how familiar a query's word is, the answer card's reading of each
+        word) and text analysed without an index (a title) keep their own readings."""
+        if rules is None or budget[0] <= 0 or vocabulary is None or len(set(words)) < 2:
+            return
+        stems = [self.stemmer.stem(w) for w in words]
+        if rules.spans(stems):
+            return
+        for tokens, readable in voted_targets(rules, stems):
+            if budget[0] <= 0:
+                return
+            budget[0] -= 1
+            add(tokens, WEIGHTS["synonym"] * PARTIAL_WEIGHT, "synonym")
+            readable_extra.append(readable)
 
     def _english_stem(self, word: str) -> str:
         """The Snowball English stem of ``word``, a spelling variant's read as the word it
