@@ -92,6 +92,7 @@ from crawler.extract.modals import (
     may_hold_buttons,
     may_load_details,
 )
+from crawler.extract.ocr import OcrReader, reader_for
 from crawler.extract.office import extract_office, office_kind
 from crawler.extract.pagecode import PageCode
 from crawler.extract.payload import may_embed_data, with_payload
@@ -174,6 +175,7 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         self.nobodys: list[str] = []  # pages held in no source's folder (``spider_idle``)
         self.linkstore: LinkStore | None = None
         self.documents: DocumentStore | None = None  # read: stored PDFs, home, JSON records
+        self.ocr: OcrReader | None = None  # the crawl process's OCR of scanned PDFs
         self.template: frozenset[int] = frozenset()  # this site's template lines
         self.site_titles = NO_SITE  # the title segments this site repeats
         self.template_canonicals: frozenset[str] = frozenset()
@@ -241,6 +243,8 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         return spider
 
     def spider_closed(self, spider: Any = None) -> None:
+        if self.ocr is not None:
+            self.ocr.save_counts()
         if self.linkstore is not None:
             self.linkstore.close()
             self.linkstore = None
@@ -255,6 +259,7 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         # canonicals an earlier crawl found the template prints (crawler.canonicals)
         self.template_canonicals = self.linkstore.template_canonicals(self.source.name)
         self.documents = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
+        self.ocr = reader_for(self.settings["SIKOJA_DATA_DIR"])
         self.spellings = {url_key(url): url
                           for url in sorted(self.documents.urls_for_source(self.source.name))
                           if "#" not in url}
@@ -868,8 +873,10 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
 
     def _pdf(self, response: Response, key: str, elapsed: float | None, etag: str | None,
              last_modified: str | None,
-             extract: Callable[[bytes], PdfText] = extract_pdf) -> Iterator[Any]:
+             extract: Callable[[bytes], PdfText] | None = None) -> Iterator[Any]:
         meta = response.meta
+        if extract is None:  # a PDF: its scanned pages read by the crawl's OCR
+            extract = functools.partial(extract_pdf, ocr=self.ocr, name=response.url)
         try:
             pdf = extract(response.body)
         except PdfError as exc:
