@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # OCR of scanned PDFs (Standar Pelayanan put through an office scanner) needs Debian's
-# tesseract with its Indonesian data; without it such PDFs are kept by their link text only
+# tesseract with its Indonesian data; without it the crawl reports such PDFs as not read
 if ! command -v tesseract >/dev/null 2>&1 || ! dpkg-query -W -f='${db:Status-Status}' tesseract-ocr-ind 2>/dev/null | grep -qx installed; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-ind >/dev/null; } ||

@@ -27,6 +27,7 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -88,6 +89,7 @@ class OcrReader:
         self.data_dir = Path(data_dir) if data_dir is not None else None
         self.budget = budget
         self.counts = OcrCounts()
+        self._lock = threading.Lock()  # counts are added to from the crawl's threads
         self._languages: str | None = None
 
     @property
@@ -103,13 +105,14 @@ class OcrReader:
 
     def read(self, body: bytes, pages: dict[int, Any], name: str = "") -> dict[int, list[str]]:
         """The lines of each scanned page of ``pages`` (pypdf pages by their index) of the
-        PDF ``body``; a page left unread is missing from the answer."""
+        PDF ``body``; a page left unread is missing from the answer. Safe in threads."""
         if not self.binary:
-            if not self.counts.not_installed:
-                log.warning("%s; scanned PDFs are kept by their link text only", NOT_INSTALLED)
-            self.counts.not_installed += 1
-            if len(self.counts.files) < 20:
-                self.counts.files.append(name)
+            with self._lock:
+                if not self.counts.not_installed:
+                    log.warning("%s; every such PDF is reported as not read", NOT_INSTALLED)
+                self.counts.not_installed += 1
+                if len(self.counts.files) < 20:
+                    self.counts.files.append(name)
             return {}
         key = hashlib.sha256(body).hexdigest()
         cached = self._cached(key)
@@ -118,23 +121,29 @@ class OcrReader:
         for index in sorted(pages):
             if str(index) in cached:
                 found[index] = cached[str(index)]
-                self.counts.cached += 1
+                self._count(cached=1)
                 continue
             if (index >= MAX_PAGES or time.monotonic() > deadline
                     or self.counts.seconds > self.budget):
-                self.counts.unread += 1
+                self._count(unread=1)
                 continue
             started = time.monotonic()
             lines = self._page(pages[index], min(PAGE_SECONDS, deadline - started))
-            self.counts.seconds = round(self.counts.seconds + time.monotonic() - started, 2)
+            self._count(seconds=time.monotonic() - started)
             if lines is None:
-                self.counts.unread += 1
+                self._count(unread=1)
                 continue
-            self.counts.pages += 1
+            self._count(pages=1)
             found[index] = cached[str(index)] = lines
-        if found and len(cached) > 0:
+        if found:
             self._store(key, cached)
         return found
+
+    def _count(self, **added: float) -> None:
+        with self._lock:
+            for name, value in added.items():
+                total = getattr(self.counts, name) + value
+                setattr(self.counts, name, round(total, 2) if name == "seconds" else total)
 
     def _page(self, page: Any, seconds: float) -> list[str] | None:
         image = page_scan(page)
@@ -194,10 +203,12 @@ class OcrReader:
         """The process's counts, for the crawl's summary (``read_counts``)."""
         if self.data_dir is None or self.counts == OcrCounts():
             return
+        with self._lock:
+            counts = json.dumps(asdict(self.counts))
         state = self.data_dir / "crawl-state"
         try:
             state.mkdir(parents=True, exist_ok=True)
-            (state / COUNTS_FILE).write_text(json.dumps(asdict(self.counts)), encoding="utf-8")
+            (state / COUNTS_FILE).write_text(counts, encoding="utf-8")
         except OSError as exc:
             log.warning("OCR counts not written: %s", exc)
 

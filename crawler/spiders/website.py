@@ -47,6 +47,7 @@ from w3lib.url import safe_url_string
 
 from crawler.downloadermiddlewares.contenttype import GENERIC_TYPES, OFFICE_NAMES, content_type_of
 from crawler.downloadermiddlewares.offsite import SiteScope
+from crawler.downloadermiddlewares.pdfread import READ as PDF_READ
 from crawler.extract.document import MIN_PANEL_SERVICES, html_document, now_iso, pdf_document
 from crawler.extract.encoding import decode_html, looks_binary, looks_pdf
 from crawler.extract.jsonlist import (
@@ -878,7 +879,11 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         if extract is None:  # a PDF: its scanned pages read by the crawl's OCR
             extract = functools.partial(extract_pdf, ocr=self.ocr, name=response.url)
         try:
-            pdf = extract(response.body)
+            # read in a thread already (crawler.downloadermiddlewares.pdfread), or here
+            read = meta.pop(PDF_READ, None)
+            if isinstance(read, PdfError):
+                raise read
+            pdf = read if isinstance(read, PdfText) else extract(response.body)
         except PdfError as exc:
             yield FetchOutcome(url=key, outcome=ERROR, status=response.status,
                                elapsed_ms=elapsed, reason=f"parse: {exc}")
