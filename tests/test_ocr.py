@@ -42,6 +42,7 @@ def scan(pages: int = 1, size: tuple[int, int] = (1240, 1754)) -> bytes:
 
 
 @needs_tesseract
+@pytest.mark.slow  # starts tesseract
 def test_a_scanned_standard_gives_its_fields_as_a_text_pdf_would(tmp_path):
     reader = OcrReader(tmp_path)
     pdf = extract_pdf((FILES / SPMB).read_bytes(), ocr=reader)
@@ -58,6 +59,7 @@ def test_a_scanned_standard_gives_its_fields_as_a_text_pdf_would(tmp_path):
 
 
 @needs_tesseract
+@pytest.mark.slow  # starts tesseract
 def test_a_file_read_once_is_read_from_the_cache_after(tmp_path):
     body = (FILES / BUNDLE).read_bytes()
     first = OcrReader(tmp_path)
@@ -86,6 +88,7 @@ def test_a_text_pdf_is_never_sent_to_ocr(tmp_path):
 
 
 @needs_tesseract
+@pytest.mark.slow  # starts tesseract
 def test_an_oversized_or_broken_scan_is_left_unread_and_the_other_pages_kept(tmp_path):
     good = (FILES / SPMB).read_bytes()
     # an image claiming 9999 x 9999 pixels is never decoded
@@ -123,6 +126,7 @@ def test_a_page_without_an_image_or_text_is_no_scan(tmp_path):
 
 
 @needs_tesseract
+@pytest.mark.slow  # starts tesseract
 def test_a_blank_scan_reads_as_nothing(tmp_path):
     reader = OcrReader(tmp_path)
     with pytest.raises(PdfError, match="no extractable text"):
