@@ -152,17 +152,17 @@ class OcrReader:
         gray = plain(image)
         rules = find_rules(gray)
         erase_rules(gray, rules)
-        words = self._words(gray, seconds)
+        words = self._words(gray, seconds, resolution(page, gray.width))
         return None if words is None else page_lines(words, rules)
 
-    def _words(self, gray: Any, seconds: float) -> list[dict[str, Any]] | None:
+    def _words(self, gray: Any, seconds: float, dpi: int) -> list[dict[str, Any]] | None:
         png = io.BytesIO()
         gray.save(png, format="PNG")
         env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # its threads only slow one page
         try:
             done = subprocess.run(
                 [self.binary, "stdin", "stdout", "-l", self.languages, "--psm", "6",
-                 "--dpi", "150", "tsv"], input=png.getvalue(), capture_output=True,
+                 "--dpi", str(dpi), "tsv"], input=png.getvalue(), capture_output=True,
                 timeout=seconds, env=env, check=False)
         except subprocess.TimeoutExpired:
             log.warning("OCR of a page took longer than %.0f s: left unread", seconds)
@@ -192,7 +192,7 @@ class OcrReader:
         try:
             self.cache.mkdir(parents=True, exist_ok=True)
             target = self.cache / f"{key}.json"
-            part = target.with_suffix(f".{os.getpid()}.part")
+            part = target.with_suffix(f".{os.getpid()}-{threading.get_ident()}.part")
             part.write_text(json.dumps({"layout": LAYOUT, "languages": self.languages,
                                         "pages": pages}, ensure_ascii=False), encoding="utf-8")
             part.replace(target)
@@ -297,6 +297,16 @@ def page_scan(page: Any) -> Any | None:
     if best is None or min(best.size) < MIN_IMAGE_SIDE:
         return None
     return best
+
+
+def resolution(page: Any, width: int) -> int:
+    """The dots per inch of a scan ``width`` pixels wide drawn across ``page`` (tesseract
+    sizes its text by it), 150 when the page's size is unreadable."""
+    try:
+        inches = float(page.mediabox.width) / 72
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return 150
+    return min(max(round(width / inches), 70), 600) if inches > 0 else 150
 
 
 def plain(image: Any) -> Any:
