@@ -43,8 +43,10 @@ def main() -> int:
             for body in bodies:
                 extract_pdf(body, ocr=again)
             warm.append((time.perf_counter() - started) / again.counts.cached)
-    print(f"languages {reader.languages}; {reader.counts.pages} pages in {len(bodies)} files, "
-          f"{args.rounds} rounds")
+    print(
+        f"languages {reader.languages}; {reader.counts.pages} pages in {len(bodies)} files, "
+        f"{args.rounds} rounds"
+    )
     print("| read | median s/page | min | max |")
     print("|---|---:|---:|---:|")
     for name, times in (("tesseract (empty cache)", cold), ("from the cache", warm)):

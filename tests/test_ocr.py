@@ -28,7 +28,8 @@ SPMB = "SP-SPMB-SMP-2025.pdf"
 BUNDLE = "Standar-Pelayanan-Disdik-2025.pdf"
 needs_tesseract = pytest.mark.skipif(
     shutil.which("tesseract") is None,
-    reason="tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-ind)")
+    reason="tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-ind)",
+)
 
 
 def scan(pages: int = 1, size: tuple[int, int] = (1240, 1754)) -> bytes:
@@ -99,14 +100,14 @@ def test_an_oversized_or_broken_scan_is_left_unread_and_the_other_pages_kept(tmp
     assert (reader.counts.pages, reader.counts.unread) == (0, 1)
     # a file whose JPEG's header is damaged: its page unread, said so, no crash
     start = good.index(b"\xff\xd8\xff")
-    broken = good[:start] + bytes(600) + good[start + 600:]
+    broken = good[:start] + bytes(600) + good[start + 600 :]
     with pytest.raises(PdfError, match="no extractable text"):
         extract_pdf(broken, ocr=reader)
     assert reader.counts.unread == 2
     # the bundle's first scan damaged the same way: its other two pages are still read
     bundle = (FILES / BUNDLE).read_bytes()
     start = bundle.index(b"\xff\xd8\xff")
-    kept = extract_pdf(bundle[:start] + bytes(600) + bundle[start + 600:], ocr=reader)
+    kept = extract_pdf(bundle[:start] + bytes(600) + bundle[start + 600 :], ocr=reader)
     assert "BEASISWA KARTU BAHAGIA" in kept.text
     assert "PENERIMAAN MURID BARU SEKOLAH DASAR" in kept.text
     assert reader.counts.unread == 3
@@ -155,16 +156,28 @@ def crawled(tmp_path_factory):
 
 @needs_tesseract
 @pytest.mark.slow  # crawls a served site and indexes it
-@pytest.mark.parametrize(("query", "answer", "first_requirement", "cost"), [
-    # a scan of one service, taken by the short page that links it
-    ("persyaratan beasiswa kartu bahagia siswa", "/layanan.php?id=beasiswa-kartu-bahagia",
-     "Terdaftar dalam data Kartu Bahagia/DTKS", "Bantuan"),
-    # a service only a page of the bundle of scans holds
-    ("persyaratan penerimaan murid baru sekolah dasar negeri", f"/upload/dokumen/{BUNDLE}#page=2",
-     "Akta kelahiran/KK", "Gratis"),
-])
-def test_a_scanned_standards_service_is_found_with_its_fields(crawled, query, answer,
-                                                             first_requirement, cost):
+@pytest.mark.parametrize(
+    ("query", "answer", "first_requirement", "cost"),
+    [
+        # a scan of one service, taken by the short page that links it
+        (
+            "persyaratan beasiswa kartu bahagia siswa",
+            "/layanan.php?id=beasiswa-kartu-bahagia",
+            "Terdaftar dalam data Kartu Bahagia/DTKS",
+            "Bantuan",
+        ),
+        # a service only a page of the bundle of scans holds
+        (
+            "persyaratan penerimaan murid baru sekolah dasar negeri",
+            f"/upload/dokumen/{BUNDLE}#page=2",
+            "Akta kelahiran/KK",
+            "Gratis",
+        ),
+    ],
+)
+def test_a_scanned_standards_service_is_found_with_its_fields(
+    crawled, query, answer, first_requirement, cost
+):
     *_, searcher, base = crawled
     found = searcher.search(query)
     assert found.results[0].url == base + answer
@@ -181,4 +194,5 @@ def test_the_crawl_reads_each_scan_once_and_reports_it(crawled):
     assert counts is not None and (counts.pages, counts.unread, counts.not_installed) == (5, 0, 0)
     assert ocr_lines(counts)[0].startswith("OCR: 5 halaman hasil pindai dibaca")
     assert docs[f"/upload/dokumen/{SPMB}"].title == (
-        "Standar Pelayanan Sistem Penerimaan Murid Baru (SPMB) SMP Negeri")
+        "Standar Pelayanan Sistem Penerimaan Murid Baru (SPMB) SMP Negeri"
+    )

@@ -52,24 +52,34 @@ STAMP = datetime.datetime(2025, 5, 14, 8, 30, 0)
 FILES = "/upload/dokumen"
 ROOT = REPO / "sikoja" / "demo" / "sites" / NAME
 DPI = 150
-FONTS = ("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
-         "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf")
+FONTS = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
+)
 
 # -- the services (facts from services.jsonl, matched by the start of their name) --------------
 
-WANTED = {"spmb_smp": "Sistem Penerimaan Murid Baru (SPMB) SMP",
-          "ppdb_sd": "Penerimaan murid baru SD",
-          "beasiswa": "Beasiswa Kartu Bahagia"}
-TITLES = {"spmb_smp": "Sistem Penerimaan Murid Baru (SPMB) SMP Negeri",
-          "ppdb_sd": "Penerimaan Murid Baru Sekolah Dasar (SD) Negeri",
-          "beasiswa": "Beasiswa Kartu Bahagia Siswa SD dan SMP"}
+WANTED = {
+    "spmb_smp": "Sistem Penerimaan Murid Baru (SPMB) SMP",
+    "ppdb_sd": "Penerimaan murid baru SD",
+    "beasiswa": "Beasiswa Kartu Bahagia",
+}
+TITLES = {
+    "spmb_smp": "Sistem Penerimaan Murid Baru (SPMB) SMP Negeri",
+    "ppdb_sd": "Penerimaan Murid Baru Sekolah Dasar (SD) Negeri",
+    "beasiswa": "Beasiswa Kartu Bahagia Siswa SD dan SMP",
+}
 # what the Dinas's own standard adds around the facts: the place, the product, the complaints
-PLACE = {"spmb_smp": "Laman SPMB Kota Jambi dan SMP Negeri tujuan",
-         "ppdb_sd": "SD Negeri terdekat dari domisili atau laman SPMB Kota Jambi",
-         "beasiswa": "Bidang Pembinaan SD dan SMP, Dinas Pendidikan Kota Jambi"}
-PRODUCT = {"spmb_smp": "Pengumuman hasil seleksi dan bukti daftar ulang di SMP Negeri",
-           "ppdb_sd": "Pengumuman penerimaan dan bukti daftar ulang di SD Negeri",
-           "beasiswa": "Bantuan beasiswa disalurkan ke rekening siswa"}
+PLACE = {
+    "spmb_smp": "Laman SPMB Kota Jambi dan SMP Negeri tujuan",
+    "ppdb_sd": "SD Negeri terdekat dari domisili atau laman SPMB Kota Jambi",
+    "beasiswa": "Bidang Pembinaan SD dan SMP, Dinas Pendidikan Kota Jambi",
+}
+PRODUCT = {
+    "spmb_smp": "Pengumuman hasil seleksi dan bukti daftar ulang di SMP Negeri",
+    "ppdb_sd": "Pengumuman penerimaan dan bukti daftar ulang di SD Negeri",
+    "beasiswa": "Bantuan beasiswa disalurkan ke rekening siswa",
+}
 COMPLAINT = "Pengaduan: SiKesal, Call Center 112, atau langsung ke kantor Dinas Pendidikan"
 
 
@@ -80,16 +90,22 @@ def clean(text: str) -> str:
 
 
 def services() -> dict[str, dict]:
-    rows = [json.loads(line) for line in (shared_data_dir() / "services.jsonl").read_text(
-        encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line)
+        for line in (shared_data_dir() / "services.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     found = {}
     for key, start in WANTED.items():
         row = next(r for r in rows if r["opd"] == OPD and r["service"].startswith(start))
-        found[key] = {"title": TITLES[key],
-                      "requirements": [clean(r) for r in row["requirements"]],
-                      "procedure": [clean(p) for p in row["procedure"]],
-                      "duration": clean(row["duration"]), "cost": clean(row["cost"]),
-                      "legal": clean(row["legal_basis"])}
+        found[key] = {
+            "title": TITLES[key],
+            "requirements": [clean(r) for r in row["requirements"]],
+            "procedure": [clean(p) for p in row["procedure"]],
+            "duration": clean(row["duration"]),
+            "cost": clean(row["cost"]),
+            "legal": clean(row["legal_basis"]),
+        }
     return found
 
 
@@ -120,14 +136,17 @@ def wrap(draw: ImageDraw.ImageDraw, text: str, face, width: int) -> list[str]:
 def components(service: dict) -> list[tuple[str, list[str]]]:
     def numbered(items: list[str]) -> list[str]:
         return [f"{n}. {item}" for n, item in enumerate(items, 1)]
-    return [("Dasar Hukum", [service["legal"]]),
-            ("Persyaratan", numbered(service["requirements"])),
-            ("Sistem, Mekanisme dan Prosedur", numbered(service["procedure"])),
-            ("Jangka Waktu Penyelesaian", [service["duration"]]),
-            ("Biaya/Tarif", [service["cost"]]),
-            ("Produk Pelayanan", [service["product"]]),
-            ("Tempat Pelayanan", [service["place"]]),
-            ("Penanganan Pengaduan", [COMPLAINT])]
+
+    return [
+        ("Dasar Hukum", [service["legal"]]),
+        ("Persyaratan", numbered(service["requirements"])),
+        ("Sistem, Mekanisme dan Prosedur", numbered(service["procedure"])),
+        ("Jangka Waktu Penyelesaian", [service["duration"]]),
+        ("Biaya/Tarif", [service["cost"]]),
+        ("Produk Pelayanan", [service["product"]]),
+        ("Tempat Pelayanan", [service["place"]]),
+        ("Penanganan Pengaduan", [COMPLAINT]),
+    ]
 
 
 def scanned_page(service: dict, seed: int) -> Image.Image:
@@ -137,7 +156,11 @@ def scanned_page(service: dict, seed: int) -> Image.Image:
     draw = ImageDraw.Draw(page)
     big, bold, body = font(30), font(26), font(21)
     y = 90
-    for text, face in (("PEMERINTAH KOTA JAMBI", big), ("DINAS PENDIDIKAN", big), (ADDRESS, font(17))):
+    for text, face in (
+        ("PEMERINTAH KOTA JAMBI", big),
+        ("DINAS PENDIDIKAN", big),
+        (ADDRESS, font(17)),
+    ):
         draw.text((WIDTH // 2, y), text, fill=0, font=face, anchor="ma")
         y += 44 if face is big else 30
     draw.line((90, y + 4, WIDTH - 90, y + 4), fill=0, width=4)
@@ -200,8 +223,17 @@ def scanned_pdf(keys: list[str], found: dict[str, dict]) -> bytes:
     pages = [scanned_page(found[key], seed=sum(map(ord, key)) + n) for n, key in enumerate(keys)]
     out = io.BytesIO()
     # the scanner's own metadata: no title (a scan's title is never the document's)
-    pages[0].save(out, format="PDF", save_all=True, append_images=pages[1:], resolution=DPI,
-                  quality=35, producer="ScanSoft PDF Create!", creationDate=STAMP.timetuple(), modDate=STAMP.timetuple())
+    pages[0].save(
+        out,
+        format="PDF",
+        save_all=True,
+        append_images=pages[1:],
+        resolution=DPI,
+        quality=35,
+        producer="ScanSoft PDF Create!",
+        creationDate=STAMP.timetuple(),
+        modDate=STAMP.timetuple(),
+    )
     return out.getvalue()
 
 
@@ -209,14 +241,32 @@ def scanned_pdf(keys: list[str], found: dict[str, dict]) -> bytes:
 
 BUNDLE = "Standar-Pelayanan-Disdik-2025.pdf"
 BUNDLE_KEYS = ["spmb_smp", "ppdb_sd", "beasiswa"]
-SINGLES = {"spmb_smp": ("spmb-smp", "SP-SPMB-SMP-2025.pdf"),
-           "beasiswa": ("beasiswa-kartu-bahagia", "SP-Beasiswa-Kartu-Bahagia-2025.pdf")}
-NAV = [("index.php", "Beranda"), ("profil.php", "Profil"), ("layanan.php", "Layanan"),
-       ("unduhan.php", "Unduhan"), ("berita.php", "Berita"), ("kontak.php", "Kontak")]
-NEWS = [(1, "2025-05-20", "Standar Pelayanan Dinas Pendidikan 2025 Ditetapkan",
-         "Kepala Dinas Pendidikan Kota Jambi menetapkan standar pelayanan 2025. Salinan yang telah ditandatangani dapat diunduh di menu Unduhan."),
-        (2, "2025-06-10", "Sosialisasi SPMB Kota Jambi bagi Kepala Sekolah",
-         "Dinas Pendidikan menggelar sosialisasi jadwal SPMB tahun ajaran 2025/2026 kepada kepala SD dan SMP negeri.")]
+SINGLES = {
+    "spmb_smp": ("spmb-smp", "SP-SPMB-SMP-2025.pdf"),
+    "beasiswa": ("beasiswa-kartu-bahagia", "SP-Beasiswa-Kartu-Bahagia-2025.pdf"),
+}
+NAV = [
+    ("index.php", "Beranda"),
+    ("profil.php", "Profil"),
+    ("layanan.php", "Layanan"),
+    ("unduhan.php", "Unduhan"),
+    ("berita.php", "Berita"),
+    ("kontak.php", "Kontak"),
+]
+NEWS = [
+    (
+        1,
+        "2025-05-20",
+        "Standar Pelayanan Dinas Pendidikan 2025 Ditetapkan",
+        "Kepala Dinas Pendidikan Kota Jambi menetapkan standar pelayanan 2025. Salinan yang telah ditandatangani dapat diunduh di menu Unduhan.",
+    ),
+    (
+        2,
+        "2025-06-10",
+        "Sosialisasi SPMB Kota Jambi bagi Kepala Sekolah",
+        "Dinas Pendidikan menggelar sosialisasi jadwal SPMB tahun ajaran 2025/2026 kepada kepala SD dan SMP negeri.",
+    ),
+]
 
 
 def e(text: str) -> str:
@@ -266,35 +316,67 @@ def build() -> dict[str, bytes]:
     routes: dict[str, str] = {}
 
     def page(path: str, title: str, body: str) -> None:
-        file = "index.html" if path == "/index.php" else re.sub(
-            r"[^a-z0-9]+", "-", path.strip("/").lower()).strip("-") + ".html"
+        file = (
+            "index.html"
+            if path == "/index.php"
+            else re.sub(r"[^a-z0-9]+", "-", path.strip("/").lower()).strip("-") + ".html"
+        )
         files[file] = render(title, body, path).encode("latin-1", "xmlcharrefreplace")
         routes[path] = file
         if path == "/index.php":
             routes["/"] = file
 
-    links = "".join(f'<li><a href="/layanan.php?id={slug}">{e(found[key]["title"])}</a></li>'
-                    for key, (slug, _f) in SINGLES.items())
-    page("/index.php", "Beranda", f"<p>Selamat datang di website resmi {e(OPD)}.</p><p>Layanan kami:</p><ul>{links}</ul>"
-         '<p>Standar pelayanan lainnya dapat diunduh pada menu <a href="/unduhan.php">Unduhan</a>.</p>')
-    page("/layanan.php", "Layanan", f"<ul>{links}</ul><p>Standar pelayanan seluruh bidang: menu "
-         '<a href="/unduhan.php">Unduhan</a>.</p>')
+    links = "".join(
+        f'<li><a href="/layanan.php?id={slug}">{e(found[key]["title"])}</a></li>'
+        for key, (slug, _f) in SINGLES.items()
+    )
+    page(
+        "/index.php",
+        "Beranda",
+        f"<p>Selamat datang di website resmi {e(OPD)}.</p><p>Layanan kami:</p><ul>{links}</ul>"
+        '<p>Standar pelayanan lainnya dapat diunduh pada menu <a href="/unduhan.php">Unduhan</a>.</p>',
+    )
+    page(
+        "/layanan.php",
+        "Layanan",
+        f"<ul>{links}</ul><p>Standar pelayanan seluruh bidang: menu "
+        '<a href="/unduhan.php">Unduhan</a>.</p>',
+    )
     for key, (slug, file) in SINGLES.items():
         files[f"{FILES.strip('/')}/{file}"] = scanned_pdf([key], found)
-        page(f"/layanan.php?id={slug}", found[key]["title"],
-             f"<p>Standar pelayanan dapat diunduh di bawah ini.</p>"
-             f'<p><a href="{FILES}/{file}">Download Standar Pelayanan (PDF)</a></p>')
+        page(
+            f"/layanan.php?id={slug}",
+            found[key]["title"],
+            f"<p>Standar pelayanan dapat diunduh di bawah ini.</p>"
+            f'<p><a href="{FILES}/{file}">Download Standar Pelayanan (PDF)</a></p>',
+        )
     files[f"{FILES.strip('/')}/{BUNDLE}"] = scanned_pdf(BUNDLE_KEYS, found)
-    page("/unduhan.php", "Unduhan", "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\"><tr><th>No</th><th>Dokumen</th><th>Unduh</th></tr>"
-         f'<tr><td>1</td><td>Standar Pelayanan Dinas Pendidikan Kota Jambi Tahun 2025 (hasil pindai)</td><td><a href="{FILES}/{BUNDLE}">PDF</a></td></tr></table>')
+    page(
+        "/unduhan.php",
+        "Unduhan",
+        '<table border="1" cellspacing="0" cellpadding="3"><tr><th>No</th><th>Dokumen</th><th>Unduh</th></tr>'
+        f'<tr><td>1</td><td>Standar Pelayanan Dinas Pendidikan Kota Jambi Tahun 2025 (hasil pindai)</td><td><a href="{FILES}/{BUNDLE}">PDF</a></td></tr></table>',
+    )
     for n, date, title, text in NEWS:
         page(f"/berita.php?id={n}", title, f"<p><i>{date}</i></p><p>{e(text)}</p>")
-    page("/berita.php", "Berita", "".join(f'<p><a href="/berita.php?id={n}">{e(t)}</a> ({d})</p>' for n, d, t, _b in NEWS))
-    page("/profil.php", "Profil", f"<p>{e(OPD)} melaksanakan urusan pemerintahan bidang pendidikan: PAUD, pendidikan dasar dan "
-         "pendidikan nonformal.</p>")
+    page(
+        "/berita.php",
+        "Berita",
+        "".join(f'<p><a href="/berita.php?id={n}">{e(t)}</a> ({d})</p>' for n, d, t, _b in NEWS),
+    )
+    page(
+        "/profil.php",
+        "Profil",
+        f"<p>{e(OPD)} melaksanakan urusan pemerintahan bidang pendidikan: PAUD, pendidikan dasar dan "
+        "pendidikan nonformal.</p>",
+    )
     page("/kontak.php", "Kontak", f"<p>{e(OPD)}<br>{e(ADDRESS)}<br>Senin-Jumat 07.30-16.00 WIB</p>")
-    files["css/disdik.css"] = b"body{font:12px Verdana,sans-serif}#banner{background:#1b4f8a;color:#fff;padding:8px}\n"
-    files["images/logo.gif"] = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+    files["css/disdik.css"] = (
+        b"body{font:12px Verdana,sans-serif}#banner{background:#1b4f8a;color:#fff;padding:8px}\n"
+    )
+    files["images/logo.gif"] = (
+        b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+    )
     files["_routes.json"] = (json.dumps(dict(sorted(routes.items())), indent=1) + "\n").encode()
     return files
 
@@ -303,9 +385,11 @@ def build() -> dict[str, bytes]:
 
 # the disdik site's page of each service: where a row judges it, this site's answers are
 # judged as it is (the service page taking its scan's fields, and the bundle's page)
-TWINS = {"spmb_smp": "http://127.0.0.1:8705/index.php?page=spmb-smp",
-         "ppdb_sd": "http://127.0.0.1:8705/index.php?page=ppdb-sd",
-         "beasiswa": "http://127.0.0.1:8705/index.php?page=beasiswa-kartu-bahagia"}
+TWINS = {
+    "spmb_smp": "http://127.0.0.1:8705/index.php?page=spmb-smp",
+    "ppdb_sd": "http://127.0.0.1:8705/index.php?page=ppdb-sd",
+    "beasiswa": "http://127.0.0.1:8705/index.php?page=beasiswa-kartu-bahagia",
+}
 
 
 def answers(key: str) -> list[str]:
@@ -316,8 +400,13 @@ def answers(key: str) -> list[str]:
 def twin_rows(relevant: str) -> str:
     items = relevant.split()
     grades = dict(item.rsplit("=", 1) for item in items)
-    added = [f"{ours}={grades[twin]}" for key, twin in TWINS.items() if twin in grades
-             for ours in answers(key) if ours not in grades]
+    added = [
+        f"{ours}={grades[twin]}"
+        for key, twin in TWINS.items()
+        if twin in grades
+        for ours in answers(key)
+        if ours not in grades
+    ]
     return " ".join(items + added)
 
 
@@ -337,14 +426,22 @@ QUERIES = [
     ("abbreviation", "syarat spmb smp jalur mutasi", "spmb_smp:2 other:2"),
     ("abbreviation", "spmb sd negeri kota jambi syarat", "sd:2 other:2 spmb_smp:1"),
     ("abbreviation", "beasiswa kb siswa dtks", "beasiswa:2 other:2"),
-    ("jambi-malay", "cakmano nak daftarke budak ke smp negeri jalur domisili", "spmb_smp:2 other:2"),
+    (
+        "jambi-malay",
+        "cakmano nak daftarke budak ke smp negeri jalur domisili",
+        "spmb_smp:2 other:2",
+    ),
     ("jambi-malay", "budak sayo nak masuk sd negeri apo bae syaratnyo", "sd:2 other:2"),
     ("jambi-malay", "beasiswa kartu bahagia tu cakmano dapeknyo", "beasiswa:2 other:2"),
     ("english", "requirements for public junior high school admission", "spmb_smp:2 other:2"),
     ("english", "public elementary school enrolment age requirement", "sd:2 other:2"),
     ("english", "kartu bahagia scholarship for poor students", "beasiswa:2 other:2"),
     ("english", "junior high admission announcement date", "spmb_smp:2 other:2"),
-    ("problem", "anak saya mau masuk smp negeri tapi orang tua baru pindah tugas ke jambi", "spmb_smp:2 other:2"),
+    (
+        "problem",
+        "anak saya mau masuk smp negeri tapi orang tua baru pindah tugas ke jambi",
+        "spmb_smp:2 other:2",
+    ),
     ("problem", "anak sudah 7 tahun belum punya sekolah sd negeri mau daftar", "sd:2 other:2"),
     ("problem", "keluarga tidak mampu anak sd butuh bantuan biaya sekolah", "beasiswa:2 other:2"),
     ("problem", "anak juara lomba mau masuk smp negeri lewat prestasi", "spmb_smp:2 other:2"),
@@ -370,9 +467,16 @@ def write_queries() -> None:
     extra = {"sd": bundle_url("ppdb_sd")}
 
     def own(rows: list[list[str]]) -> list[str]:
-        out = own_rows(QUERIES, FIRST_QID, rows, extra, lambda key, _rows: (
-            {TWINS["ppdb_sd"]} if key == "sd" else other_sites(key, _rows)), own_page)
+        out = own_rows(
+            QUERIES,
+            FIRST_QID,
+            rows,
+            extra,
+            lambda key, _rows: {TWINS["ppdb_sd"]} if key == "sd" else other_sites(key, _rows),
+            own_page,
+        )
         return [with_bundles(line) for line in out]
+
     judge_query_files(twin_rows, FIRST_QID, len(QUERIES), own)
 
 
@@ -383,7 +487,9 @@ def with_bundles(line: str) -> str:
     for key in SINGLES:
         if page_url(key) in grades:
             grades.setdefault(bundle_url(key), grades[page_url(key)])
-    cells[3] = " ".join(f"{u}={g}" for u, g in sorted(grades.items(), key=lambda x: (-int(x[1]), x[0])))
+    cells[3] = " ".join(
+        f"{u}={g}" for u, g in sorted(grades.items(), key=lambda x: (-int(x[1]), x[0]))
+    )
     return "\t".join(cells)
 
 
@@ -392,8 +498,12 @@ def main() -> int:
     write_site(ROOT, files)
     register(NAME, OPD, OFFSET, "scanned-pdf-standards", BASE)
     write_queries()
-    print(f"{NAME}: {len(files)} files, " + ", ".join(
-        f"{Path(f).name} {len(d) // 1024} KB" for f, d in files.items() if f.endswith(".pdf")))
+    print(
+        f"{NAME}: {len(files)} files, "
+        + ", ".join(
+            f"{Path(f).name} {len(d) // 1024} KB" for f, d in files.items() if f.endswith(".pdf")
+        )
+    )
     return 0
 
 

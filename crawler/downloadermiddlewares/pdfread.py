@@ -40,10 +40,12 @@ class PdfReadingMiddleware:
     def from_crawler(cls, crawler: Any) -> PdfReadingMiddleware:
         return cls(crawler.settings.get("SIKOJA_DATA_DIR"))
 
-    async def process_response(self, request: Request, response: Response,
-                               spider: Spider | None = None) -> Response:
+    async def process_response(
+        self, request: Request, response: Response, spider: Spider | None = None
+    ) -> Response:
         if self.ocr is None or response.status != 200 or not looks_pdf(response.body):
             return response
         request.meta[READ] = await maybe_deferred_to_future(
-            deferToThread(read, response.body, self.ocr, response.url))
+            deferToThread(read, response.body, self.ocr, response.url)
+        )
         return response

@@ -49,8 +49,9 @@ CRAWL_SECONDS = 900.0
 LAYOUT = 1  # the version of the lines a cache holds: a new one reads the files again
 CACHE_DIR = "ocr-cache"
 COUNTS_FILE = "ocr.json"  # in the data dir's crawl-state/, read for the crawl's summary
-NOT_INSTALLED = ("scanned PDF not read: OCR is not installed "
-                 "(apt-get install tesseract-ocr tesseract-ocr-ind)")
+NOT_INSTALLED = (
+    "scanned PDF not read: OCR is not installed (apt-get install tesseract-ocr tesseract-ocr-ind)"
+)
 _SKEW_STEPS = [n / 5 for n in range(-15, 16)]  # -3 to 3 degrees, a fifth of one apart
 
 
@@ -82,8 +83,9 @@ class _Rules:
 class OcrReader:
     """Reads the scanned pages of the PDFs of one crawl process."""
 
-    def __init__(self, data_dir: Path | None, binary: str | None = None,
-                 budget: float = CRAWL_SECONDS) -> None:
+    def __init__(
+        self, data_dir: Path | None, binary: str | None = None, budget: float = CRAWL_SECONDS
+    ) -> None:
         self.binary = binary if binary is not None else shutil.which("tesseract") or ""
         self.cache = Path(data_dir) / CACHE_DIR if data_dir is not None else None
         self.data_dir = Path(data_dir) if data_dir is not None else None
@@ -96,8 +98,12 @@ class OcrReader:
     def languages(self) -> str:
         if self._languages is None:
             try:
-                listed = subprocess.run([self.binary, "--list-langs"], capture_output=True,
-                                        text=True, timeout=PAGE_SECONDS).stdout.split()
+                listed = subprocess.run(
+                    [self.binary, "--list-langs"],
+                    capture_output=True,
+                    text=True,
+                    timeout=PAGE_SECONDS,
+                ).stdout.split()
             except (OSError, subprocess.SubprocessError):
                 listed = []
             self._languages = "+".join(lang for lang in ("ind", "eng") if lang in listed) or "eng"
@@ -123,8 +129,11 @@ class OcrReader:
                 found[index] = cached[str(index)]
                 self._count(cached=1)
                 continue
-            if (index >= MAX_PAGES or time.monotonic() > deadline
-                    or self.counts.seconds > self.budget):
+            if (
+                index >= MAX_PAGES
+                or time.monotonic() > deadline
+                or self.counts.seconds > self.budget
+            ):
                 self._count(unread=1)
                 continue
             started = time.monotonic()
@@ -161,9 +170,24 @@ class OcrReader:
         env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # its threads only slow one page
         try:
             done = subprocess.run(
-                [self.binary, "stdin", "stdout", "-l", self.languages, "--psm", "6",
-                 "--dpi", str(dpi), "tsv"], input=png.getvalue(), capture_output=True,
-                timeout=seconds, env=env, check=False)
+                [
+                    self.binary,
+                    "stdin",
+                    "stdout",
+                    "-l",
+                    self.languages,
+                    "--psm",
+                    "6",
+                    "--dpi",
+                    str(dpi),
+                    "tsv",
+                ],
+                input=png.getvalue(),
+                capture_output=True,
+                timeout=seconds,
+                env=env,
+                check=False,
+            )
         except subprocess.TimeoutExpired:
             log.warning("OCR of a page took longer than %.0f s: left unread", seconds)
             return None
@@ -193,8 +217,13 @@ class OcrReader:
             self.cache.mkdir(parents=True, exist_ok=True)
             target = self.cache / f"{key}.json"
             part = target.with_suffix(f".{os.getpid()}-{threading.get_ident()}.part")
-            part.write_text(json.dumps({"layout": LAYOUT, "languages": self.languages,
-                                        "pages": pages}, ensure_ascii=False), encoding="utf-8")
+            part.write_text(
+                json.dumps(
+                    {"layout": LAYOUT, "languages": self.languages, "pages": pages},
+                    ensure_ascii=False,
+                ),
+                encoding="utf-8",
+            )
             part.replace(target)
         except OSError as exc:
             log.warning("OCR cache not written: %s", exc)
@@ -239,14 +268,20 @@ def ocr_lines(counts: OcrCounts | None) -> list[str]:
         return []
     out = []
     if counts.pages or counts.cached:
-        out.append(f"OCR: {counts.pages} halaman hasil pindai dibaca ({counts.seconds:.1f} "
-                   f"detik), {counts.cached} dari cache")
+        out.append(
+            f"OCR: {counts.pages} halaman hasil pindai dibaca ({counts.seconds:.1f} "
+            f"detik), {counts.cached} dari cache"
+        )
     if counts.unread:
-        out.append(f"OCR: {counts.unread} halaman hasil pindai tidak dibaca (melewati batas "
-                   "halaman, ukuran atau waktu, atau gambarnya rusak)")
+        out.append(
+            f"OCR: {counts.unread} halaman hasil pindai tidak dibaca (melewati batas "
+            "halaman, ukuran atau waktu, atau gambarnya rusak)"
+        )
     if counts.not_installed:
-        out.append(f"{counts.not_installed} PDF hasil pindai tidak dibaca: OCR belum terpasang "
-                   "(apt-get install tesseract-ocr tesseract-ocr-ind)")
+        out.append(
+            f"{counts.not_installed} PDF hasil pindai tidak dibaca: OCR belum terpasang "
+            "(apt-get install tesseract-ocr tesseract-ocr-ind)"
+        )
     return out
 
 
@@ -267,15 +302,18 @@ def image_sizes(page: Any) -> list[int]:
     decoded); [] for a page without any."""
     try:
         objects = page["/Resources"]["/XObject"]
-        return [int(x.get_object().get("/Width", 0)) * int(x.get_object().get("/Height", 0))
-                for x in objects.values() if x.get_object().get("/Subtype") == "/Image"]
+        return [
+            int(x.get_object().get("/Width", 0)) * int(x.get_object().get("/Height", 0))
+            for x in objects.values()
+            if x.get_object().get("/Subtype") == "/Image"
+        ]
     except (KeyError, TypeError, ValueError, AttributeError):
         return []
 
 
 def has_scan(page: Any) -> bool:
     """Whether ``page`` draws an image large enough to be its scan."""
-    return max(image_sizes(page), default=0) >= MIN_IMAGE_SIDE ** 2
+    return max(image_sizes(page), default=0) >= MIN_IMAGE_SIDE**2
 
 
 def page_scan(page: Any) -> Any | None:
@@ -288,8 +326,9 @@ def page_scan(page: Any) -> Any | None:
     try:
         for image in page.images:
             picture = image.image
-            if picture is not None and (best is None or
-                                        picture.width * picture.height > best.width * best.height):
+            if picture is not None and (
+                best is None or picture.width * picture.height > best.width * best.height
+            ):
                 best = picture
     except Exception as exc:  # noqa: BLE001  (a broken image stream: any decoder's error)
         log.warning("a scanned page's image cannot be decoded: %s", exc)
@@ -389,8 +428,10 @@ def find_rules(gray: Any) -> _Rules:
     for n, ((_, above), (below, _)) in enumerate(zip(rows, rows[1:], strict=False)):
         if below - above < 3:
             continue
-        sides = [ink.crop((left, above + 1, right + 1, below)).resize((1, 1), Image.BOX)
-                 for left, right in (columns[0], columns[-1])]
+        sides = [
+            ink.crop((left, above + 1, right + 1, below)).resize((1, 1), Image.BOX)
+            for left, right in (columns[0], columns[-1])
+        ]
         if all(side.getpixel((0, 0)) > 255 * 0.3 for side in sides):
             rules.cells.add(n)
     return rules
@@ -426,14 +467,21 @@ def tsv_words(tsv: str) -> list[dict[str, Any]]:
             continue
         if conf < 10:
             continue  # a speck, the stamp's ring, the signature's stroke
-        words.append({"text": cells[11].strip(), "line": tuple(map(int, cells[2:5])),
-                      "x": left + width / 2, "y": top + height / 2, "top": top, "left": left,
-                      "bottom": top + height})
+        words.append(
+            {
+                "text": cells[11].strip(),
+                "line": tuple(map(int, cells[2:5])),
+                "x": left + width / 2,
+                "y": top + height / 2,
+                "top": top,
+                "left": left,
+                "bottom": top + height,
+            }
+        )
     return words
 
 
-def _as_lines(words: list[dict[str, Any]],
-              join_headings: bool = False) -> list[tuple[int, str]]:
+def _as_lines(words: list[dict[str, Any]], join_headings: bool = False) -> list[tuple[int, str]]:
     """Words as text lines in reading order: (top, text). With ``join_headings``, a
     heading in capitals wrapped over lines of one size is one line again, as a text PDF's
     is read (``pdflayout``)."""
@@ -463,8 +511,13 @@ def _continues_heading(before: tuple[int, int, str], line: tuple[int, int, str])
     height = line[1] - line[0]
     last = before[1] - before[0]
     letters = [c for c in before[2] + line[2] if c.isalpha()]
-    return (bool(letters) and all(c.isupper() for c in letters) and height > 0
-            and abs(height - last) <= height / 5 and line[0] - before[0] < height * 2.3)
+    return (
+        bool(letters)
+        and all(c.isupper() for c in letters)
+        and height > 0
+        and abs(height - last) <= height / 5
+        and line[0] - before[0] < height * 2.3
+    )
 
 
 def _cell(position: float, edges: list[int]) -> int | None:
@@ -490,10 +543,13 @@ def page_lines(words: list[dict[str, Any]], rules: _Rules) -> list[str]:
     if sum(len(cells) >= 2 for cells in table.values()) < 2:
         return [text for _, text in _as_lines(words, join_headings=True)]  # no table
     parts: list[tuple[float, int, list[str]]] = [
-        (top, 0, [text]) for top, text in _as_lines(loose, join_headings=True)]
+        (top, 0, [text]) for top, text in _as_lines(loose, join_headings=True)
+    ]
     for n, row in enumerate(sorted(table)):
-        cells = [dehyphenate([text for _, text in _as_lines(table[row][column])])
-                 for column in sorted(table[row])]
+        cells = [
+            dehyphenate([text for _, text in _as_lines(table[row][column])])
+            for column in sorted(table[row])
+        ]
         parts.append((rules.rows[row][0], 1, row_lines(cells, header=n == 0)))
     parts.append((rules.rows[max(table) + 1][0], 2, [""]))
     return [line for _, _, lines in sorted(parts, key=lambda p: (p[0], p[1])) for line in lines]
