@@ -6,9 +6,11 @@ cd "$(dirname "$0")/.."
 
 # OCR of scanned PDFs (Standar Pelayanan put through an office scanner) needs Debian's
 # tesseract with its Indonesian data; without it the crawl reports such PDFs as not read
-if ! command -v tesseract >/dev/null 2>&1 || ! dpkg-query -W -f='${db:Status-Status}' tesseract-ocr-ind 2>/dev/null | grep -qx installed; then
+# (at most 5 minutes of apt-get: a machine offline goes on without it)
+if ! tesseract --list-langs 2>/dev/null | grep -qx ind; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-ind >/dev/null; } ||
+    { timeout 300 apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive timeout 300 apt-get install -y -qq tesseract-ocr tesseract-ocr-ind >/dev/null; } ||
       echo "note: tesseract could not be installed: scanned PDFs will not be read" >&2
   else
     echo "note: tesseract-ocr and tesseract-ocr-ind are not installed: scanned PDFs will not be read (install them as root with apt-get)" >&2

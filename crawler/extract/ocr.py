@@ -9,12 +9,23 @@ tesseract finds, with their boxes, are put in the cells those rules enclose and 
 written as a ruled table of a text PDF is (``pdflayout.row_lines``): "Persyaratan" and its
 items, "Biaya/Tarif: Gratis", so the standard's fields are read alike.
 
-Bounded: at most ``MAX_PAGES`` pages of a file, ``MAX_PIXELS`` pixels an image (a larger one
-is not decoded), ``PAGE_SECONDS`` a page, ``FILE_SECONDS`` a file and ``CRAWL_SECONDS`` a
-crawl's process; what is past a bound stays unread and is counted. Each page's lines are
-cached under the file's content hash in the crawl's data dir (``ocr-cache/``), so a crawl
-that meets the same file again reads it from there. Without tesseract nothing is read: the
-scanned files are counted, and the crawl says once that OCR is not installed.
+Bounded: at most ``MAX_PAGES`` scanned pages of a file; of a page only its largest image is
+decoded (chosen by the sizes its dictionary declares, nothing decoded to choose), none when
+that image declares over ``MAX_PIXELS`` or the page's images together over ``PAGE_PIXELS``,
+and a file's decoded images declare at most ``FILE_PIXELS``; ``PAGE_SECONDS`` a page (its
+decoding and tesseract), ``FILE_SECONDS`` a file and ``CRAWL_SECONDS`` a crawl's process, each
+checked before a page is decoded. One page is read at a time in a process (``_turn``), so these
+seconds are the OCR's serial time, not threads' time summed. What is past a bound stays unread
+and is counted. A page whose tesseract timed out is read once more when the file's and the
+crawl's time still allow a whole page. What is read still depends on the machine's load: a
+page that needs longer than ``PAGE_SECONDS`` twice, or a file or crawl whose time runs out,
+is read on an idle machine and not on a loaded one. Each page's lines are cached, as soon as
+it is read, under the file's content hash in the crawl's data dir (``ocr-cache/``), so a crawl
+that meets the same file again, or the next crawl after one stopped midway, reads it from
+there; the cache grows with the distinct scans met and can be deleted at any time. A stopping
+crawl (``read``'s ``stop``) ends the running tesseract and reads no further page. Without tesseract
+nothing is read: the scanned files are counted, and the crawl says once that OCR is not
+installed.
 """
 
 from __future__ import annotations
@@ -29,6 +40,7 @@ import shutil
 import subprocess
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,8 +52,10 @@ log = logging.getLogger(__name__)
 
 MIN_LETTERS = 40  # a page with fewer letters of its own has no usable text layer
 MIN_IMAGE_SIDE = 300  # a smaller image is a logo or a stamp, not the page's scan
-MAX_PAGES = 20
-MAX_PIXELS = 40_000_000  # A4 at 600 dpi is 35 million
+MAX_PAGES = 20  # scanned pages of a file
+MAX_PIXELS = 40_000_000  # an image; A4 at 600 dpi is 35 million
+PAGE_PIXELS = 80_000_000  # a page's images together (declared)
+FILE_PIXELS = 300_000_000  # the images a file decodes (declared)
 MAX_SIDE = 2600  # an image is scaled down to this longest side first (A4 at ~220 dpi)
 PAGE_SECONDS = 60.0
 FILE_SECONDS = 180.0
@@ -92,6 +106,7 @@ class OcrReader:
         self.budget = budget
         self.counts = OcrCounts()
         self._lock = threading.Lock()  # counts are added to from the crawl's threads
+        self._turn = threading.Lock()  # held while a page is read: one at a time
         self._languages: str | None = None
 
     @property
@@ -109,9 +124,18 @@ class OcrReader:
             self._languages = "+".join(lang for lang in ("ind", "eng") if lang in listed) or "eng"
         return self._languages
 
-    def read(self, body: bytes, pages: dict[int, Any], name: str = "") -> dict[int, list[str]]:
+    def read(
+        self,
+        body: bytes,
+        pages: dict[int, Any],
+        name: str = "",
+        stop: Callable[[], bool] | None = None,
+    ) -> dict[int, list[str]]:
         """The lines of each scanned page of ``pages`` (pypdf pages by their index) of the
-        PDF ``body``; a page left unread is missing from the answer. Safe in threads."""
+        PDF ``body``; a page left unread is missing from the answer. Once ``stop()`` is
+        true (the crawl is stopping) the running tesseract is ended and no page read after.
+        Safe in threads."""
+        stopping = stop or _never
         if not self.binary:
             with self._lock:
                 if not self.counts.not_installed:
@@ -123,29 +147,33 @@ class OcrReader:
         key = hashlib.sha256(body).hexdigest()
         cached = self._cached(key)
         found: dict[int, list[str]] = {}
-        deadline = time.monotonic() + FILE_SECONDS
-        for index in sorted(pages):
+        spent = 0.0  # this file's OCR seconds
+        pixels = 0  # declared by the images this file decoded
+        for nth, index in enumerate(sorted(pages)):  # nth: the file's nth scanned page
             if str(index) in cached:
                 found[index] = cached[str(index)]
                 self._count(cached=1)
                 continue
-            if (
-                index >= MAX_PAGES
-                or time.monotonic() > deadline
-                or self.counts.seconds > self.budget
-            ):
-                self._count(unread=1)
-                continue
-            started = time.monotonic()
-            lines = self._page(pages[index], min(PAGE_SECONDS, deadline - started))
-            self._count(seconds=time.monotonic() - started)
+            declared = page_pixels(pages[index])
+            with self._turn:  # one page at a time: the seconds below are serial time
+                if (
+                    stopping()
+                    or nth >= MAX_PAGES
+                    or spent >= FILE_SECONDS
+                    or self.counts.seconds >= self.budget
+                    or pixels + declared > FILE_PIXELS
+                ):
+                    self._count(unread=1)
+                    continue
+                pixels += declared
+                lines, seconds = self._page(body, index, FILE_SECONDS - spent, stopping)
+                spent += seconds
             if lines is None:
                 self._count(unread=1)
                 continue
             self._count(pages=1)
             found[index] = cached[str(index)] = lines
-        if found:
-            self._store(key, cached)
+            self._store(key, cached)  # page by page: a crawl stopped midway keeps them
         return found
 
     def _count(self, **added: float) -> None:
@@ -154,69 +182,130 @@ class OcrReader:
                 total = getattr(self.counts, name) + value
                 setattr(self.counts, name, round(total, 2) if name == "seconds" else total)
 
-    def _page(self, page: Any, seconds: float) -> list[str] | None:
+    def _page(
+        self, body: bytes, index: int, left: float, stop: Callable[[], bool]
+    ) -> tuple[list[str] | None, float]:
+        """Page ``index``'s lines (None: unread) and the seconds spent; a page whose
+        tesseract timed out is read once more when ``left`` and the budget allow it."""
+        started = time.monotonic()
+        lines, timed_out = self._read_page(body, index, min(PAGE_SECONDS, left), stop)
+        spent = time.monotonic() - started
+        if (
+            timed_out
+            and not stop()
+            and left - spent >= PAGE_SECONDS
+            and self.budget - self.counts.seconds - spent >= PAGE_SECONDS
+        ):
+            lines, _ = self._read_page(body, index, PAGE_SECONDS, stop)
+            spent = time.monotonic() - started
+        self._count(seconds=spent)
+        return lines, spent
+
+    def _read_page(
+        self, body: bytes, index: int, seconds: float, stop: Callable[[], bool]
+    ) -> tuple[list[str] | None, bool]:
+        """The page's lines (None: unread) and whether tesseract ran out of ``seconds``."""
+        started = time.monotonic()
+        try:  # a reader of its own: pypdf keeps what it decoded as long as its reader lives
+            page = fresh_page(body, index)
+        except Exception as exc:  # noqa: BLE001  (read once already: any pypdf error)
+            log.warning("a scanned page cannot be read again: %s", exc)
+            return None, False
         image = page_scan(page)
-        if image is None or seconds <= 0:
-            return None
+        if image is None:
+            return None, False
         gray = plain(image)
+        dpi = resolution(page, gray.width)
+        del image, page
         rules = find_rules(gray)
         erase_rules(gray, rules)
-        words = self._words(gray, seconds, resolution(page, gray.width))
-        return None if words is None else page_lines(words, rules)
+        left = seconds - (time.monotonic() - started)
+        if left <= 0:
+            return None, True
+        words, timed_out = self._words(gray, left, dpi, stop)
+        return (None if words is None else page_lines(words, rules)), timed_out
 
-    def _words(self, gray: Any, seconds: float, dpi: int) -> list[dict[str, Any]] | None:
+    def _words(
+        self, gray: Any, seconds: float, dpi: int, stop: Callable[[], bool]
+    ) -> tuple[list[dict[str, Any]] | None, bool]:
+        """Tesseract's words of ``gray`` and whether it ran out of ``seconds``; ended (no
+        words) as soon as ``stop()`` is true."""
         png = io.BytesIO()
         gray.save(png, format="PNG")
         env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # its threads only slow one page
+        command = [self.binary, "stdin", "stdout", "-l", self.languages, "--psm", "6"]
+        command += ["--dpi", str(dpi), "tsv"]
+        deadline = time.monotonic() + seconds
         try:
-            done = subprocess.run(
-                [
-                    self.binary,
-                    "stdin",
-                    "stdout",
-                    "-l",
-                    self.languages,
-                    "--psm",
-                    "6",
-                    "--dpi",
-                    str(dpi),
-                    "tsv",
-                ],
-                input=png.getvalue(),
-                capture_output=True,
-                timeout=seconds,
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
                 env=env,
-                check=False,
             )
-        except subprocess.TimeoutExpired:
-            log.warning("OCR of a page took longer than %.0f s: left unread", seconds)
-            return None
         except OSError as exc:
             log.warning("OCR failed: %s", exc)
-            return None
-        if done.returncode != 0:
-            log.warning("OCR failed: %s", done.stderr.decode(errors="replace")[-200:])
-            return None
-        return tsv_words(done.stdout.decode("utf-8", errors="replace"))
+            return None, False
+        data: bytes | None = png.getvalue()
+        while True:
+            left = deadline - time.monotonic()
+            try:
+                if left <= 0 or stop():
+                    raise subprocess.TimeoutExpired(command, seconds)
+                out, err = process.communicate(data, timeout=min(left, 1.0))
+                break
+            except subprocess.TimeoutExpired:
+                data = None  # already being written: communicate goes on with it
+                if time.monotonic() < deadline and not stop():
+                    continue
+                process.kill()
+                process.communicate()
+                if stop():
+                    return None, False
+                log.warning("OCR of a page took longer than %.0f s: left unread", seconds)
+                return None, True
+            except OSError as exc:
+                process.kill()
+                log.warning("OCR failed: %s", exc)
+                return None, False
+        if process.returncode != 0:
+            log.warning("OCR failed: %s", err.decode(errors="replace")[-200:])
+            return None, False
+        return tsv_words(out.decode("utf-8", errors="replace")), False
 
     def _cached(self, key: str) -> dict[str, list[str]]:
+        """The pages the cache holds of the file ``key``; a file of any other shape (an
+        older layout, other languages, damaged) holds none, and is written over."""
         if self.cache is None:
             return {}
         try:
             data = json.loads((self.cache / f"{key}.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
+        if not isinstance(data, dict):
+            return {}
         if data.get("layout") != LAYOUT or data.get("languages") != self.languages:
             return {}
-        return data.get("pages", {})
+        pages = data.get("pages")
+        if not isinstance(pages, dict):
+            return {}
+        return {
+            index: lines
+            for index, lines in pages.items()
+            if isinstance(index, str)
+            and index.isdigit()
+            and isinstance(lines, list)
+            and all(isinstance(line, str) for line in lines)
+        }
 
     def _store(self, key: str, pages: dict[str, list[str]]) -> None:
         if self.cache is None:
             return
+        target = self.cache / f"{key}.json"
+        part = target.with_suffix(f".{os.getpid()}-{threading.get_ident()}.part")
         try:
             self.cache.mkdir(parents=True, exist_ok=True)
-            target = self.cache / f"{key}.json"
-            part = target.with_suffix(f".{os.getpid()}-{threading.get_ident()}.part")
             part.write_text(
                 json.dumps(
                     {"layout": LAYOUT, "languages": self.languages, "pages": pages},
@@ -227,6 +316,7 @@ class OcrReader:
             part.replace(target)
         except OSError as exc:
             log.warning("OCR cache not written: %s", exc)
+            part.unlink(missing_ok=True)
 
     def save_counts(self) -> None:
         """The process's counts, for the crawl's summary (``read_counts``)."""
@@ -240,6 +330,10 @@ class OcrReader:
             (state / COUNTS_FILE).write_text(counts, encoding="utf-8")
         except OSError as exc:
             log.warning("OCR counts not written: %s", exc)
+
+
+def _never() -> bool:
+    return False
 
 
 _READERS: dict[str, OcrReader] = {}
@@ -297,18 +391,30 @@ def scanned(text: str) -> bool:
 # -- the page's image, made plain -----------------------------------------------------------
 
 
-def image_sizes(page: Any) -> list[int]:
-    """The pixels of each image a page draws directly, as its dictionary says (nothing
-    decoded); [] for a page without any."""
+def page_images(page: Any) -> list[tuple[int, str]]:
+    """The pixels and name of each image a page draws directly, as its dictionary says
+    (nothing decoded); [] for a page without any."""
     try:
         objects = page["/Resources"]["/XObject"]
-        return [
-            int(x.get_object().get("/Width", 0)) * int(x.get_object().get("/Height", 0))
-            for x in objects.values()
-            if x.get_object().get("/Subtype") == "/Image"
-        ]
+        out = []
+        for image_name, reference in objects.items():
+            image = reference.get_object()
+            if image.get("/Subtype") == "/Image":
+                pixels = int(image.get("/Width", 0)) * int(image.get("/Height", 0))
+                out.append((max(pixels, 0), str(image_name)))
+        return out
     except (KeyError, TypeError, ValueError, AttributeError):
         return []
+
+
+def image_sizes(page: Any) -> list[int]:
+    """The pixels of each image a page draws directly, as its dictionary says."""
+    return [pixels for pixels, _ in page_images(page)]
+
+
+def page_pixels(page: Any) -> int:
+    """The pixels of the image of ``page`` OCR would decode, as declared."""
+    return max(image_sizes(page), default=0)
 
 
 def has_scan(page: Any) -> bool:
@@ -316,26 +422,36 @@ def has_scan(page: Any) -> bool:
     return max(image_sizes(page), default=0) >= MIN_IMAGE_SIDE**2
 
 
+def fresh_page(body: bytes, index: int) -> Any:
+    """Page ``index`` of the PDF ``body`` from a reader of its own."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(body), strict=False)
+    if reader.is_encrypted:
+        reader.decrypt("")
+    return reader.pages[index]
+
+
 def page_scan(page: Any) -> Any | None:
-    """The largest image on ``page`` (a PIL image), None without one worth reading or when
-    it is too large to decode."""
-    best = None
-    sizes = image_sizes(page)
-    if not sizes or max(sizes) > MAX_PIXELS:
+    """The largest image on ``page`` as its dictionary declares it (a PIL image), the only
+    one decoded; None without one worth reading, or when it or the page's images together
+    are too large to decode."""
+    images = page_images(page)
+    if not images:
+        return None
+    pixels, image_name = max(images)
+    if pixels > MAX_PIXELS or sum(p for p, _ in images) > PAGE_PIXELS:
         return None
     try:
-        for image in page.images:
-            picture = image.image
-            if picture is not None and (
-                best is None or picture.width * picture.height > best.width * best.height
-            ):
-                best = picture
+        picture = page.images[image_name].image
     except Exception as exc:  # noqa: BLE001  (a broken image stream: any decoder's error)
         log.warning("a scanned page's image cannot be decoded: %s", exc)
         return None
-    if best is None or min(best.size) < MIN_IMAGE_SIDE:
+    if picture is None or min(picture.size) < MIN_IMAGE_SIDE:
         return None
-    return best
+    if picture.width * picture.height > MAX_PIXELS:
+        return None  # larger than its dictionary said
+    return picture
 
 
 def resolution(page: Any, width: int) -> int:
@@ -481,7 +597,9 @@ def tsv_words(tsv: str) -> list[dict[str, Any]]:
     return words
 
 
-def _as_lines(words: list[dict[str, Any]], join_headings: bool = False) -> list[tuple[int, str]]:
+def _as_lines(
+    words: list[dict[str, Any]], join_headings: bool = False, cell: bool = False
+) -> list[tuple[int, str]]:
     """Words as text lines in reading order: (top, text). With ``join_headings``, a
     heading in capitals wrapped over lines of one size is one line again, as a text PDF's
     is read (``pdflayout``)."""
@@ -492,6 +610,8 @@ def _as_lines(words: list[dict[str, Any]], join_headings: bool = False) -> list[
     for group in lines.values():
         group.sort(key=lambda w: w["left"])
         text = clean_line(" ".join(w["text"] for w in group))
+        if not text and cell and all(w["text"] in _DASHES for w in group):
+            text = "-"  # a table cell's dash: nothing (none, not applicable)
         if text:
             read.append((min(w["top"] for w in group), max(w["bottom"] for w in group), text))
     out: list[tuple[int, int, str]] = []
@@ -547,7 +667,7 @@ def page_lines(words: list[dict[str, Any]], rules: _Rules) -> list[str]:
     ]
     for n, row in enumerate(sorted(table)):
         cells = [
-            dehyphenate([text for _, text in _as_lines(table[row][column])])
+            dehyphenate([text for _, text in _as_lines(table[row][column], cell=True)])
             for column in sorted(table[row])
         ]
         parts.append((rules.rows[row][0], 1, row_lines(cells, header=n == 0)))
@@ -557,6 +677,7 @@ def page_lines(words: list[dict[str, Any]], rules: _Rules) -> list[str]:
 
 # -- what OCR gets wrong, mended where it is safe ----------------------------------------------
 
+_DASHES = {"-", "–", "—"}
 _CONFUSIONS = [
     (re.compile(r"^[|!\]\[]\s*"), ""),  # a rule's remnant before the text
     (re.compile(r"\s*[|]$"), ""),
@@ -564,6 +685,9 @@ _CONFUSIONS = [
     (re.compile(r"^[lI](?=[.)]\s)"), "1"),  # "l. Fotokopi KTP": a list's first item
     (re.compile(r"^J[il1]\.(?=\s+[A-Z])"), "Jl."),  # "Ji. Jend. Sudirman": a street
     (re.compile(r"^(\d{1,2})\s*[,](?=\s)"), r"\1."),  # "2, Pas foto"
+    # "± Rp3 miliar", "± 3 hari": tesseract reads the ± as "&" or "+" (after "(", ", " or
+    # at the line's start, before an amount: no sum is written so)
+    (re.compile(r"(^|\(|[(,;:]\s)[&+](?=\s?(?:Rp|\d))"), r"\1±"),
     (re.compile(r"[‘’]"), "'"),
     (re.compile(r"[“”]"), '"'),
     (re.compile(r"ﬁ"), "fi"),

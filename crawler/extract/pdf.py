@@ -241,10 +241,12 @@ def title_case(title: str, text: str = "") -> str:
     return " ".join(words)
 
 
-def extract_pdf(body: bytes, ocr: OcrReader | None = None, name: str = "") -> PdfText:
+def extract_pdf(body: bytes, ocr: OcrReader | None = None, name: str = "",
+                stop: Callable[[], bool] | None = None) -> PdfText:
     """The text of the PDF ``body``. With ``ocr``, its pages that have no usable text layer
     but a scan are read by OCR (``crawler.extract.ocr``) and go on as a text page would;
-    ``name`` (its URL) is how the crawl's report names a scan it could not read."""
+    ``name`` (its URL) is how the crawl's report names a scan it could not read; once
+    ``stop()`` is true (the crawl is stopping) no further scanned page is read."""
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError, PdfReadError
 
@@ -276,7 +278,7 @@ def extract_pdf(body: bytes, ocr: OcrReader | None = None, name: str = "") -> Pd
                 break
         if scans and ocr is not None:
             # read as a ruled table page is: a blank line kept, where a table ends
-            for number, lines in ocr.read(body, scans, name).items():
+            for number, lines in ocr.read(body, scans, name, stop).items():
                 pages[number] = [squash(line) for line in lines]
             if not ocr.binary and not any(any(page) for page in pages):
                 raise PdfError("parse", NOT_INSTALLED)
