@@ -34,7 +34,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crawler.child import PARENT_ENV
 from crawler.identity import REREAD_NOTE, crawler_identity
@@ -45,6 +45,9 @@ from sikoja.config import Settings
 from sikoja.errors import SikojaError
 from sikoja.sources import Source, share_hosts
 from sikoja.store import DocumentStore
+
+if TYPE_CHECKING:
+    from crawler.extract.ocr import OcrCounts
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # what a source's line of the summary reads of its crawl, before and after closing it
@@ -87,6 +90,7 @@ class CrawlSummary:
     cpu_seconds: float | None = None  # CPU time the crawl process used
     error: str | None = None  # why the crawl process failed, if it did (see crawl.log)
     storage_error: str | None = None  # the disk failed: the crawl stopped (crawler.storage)
+    ocr: OcrCounts | None = None  # scanned PDF pages read by OCR (crawler.extract.ocr)
 
     @property
     def ok(self) -> bool:
@@ -109,6 +113,7 @@ class CrawlSummary:
     def __str__(self) -> str:
         """The table ``sikoja crawl`` prints, in Indonesian as the site health is
         (``crawler.reports``): an Indonesian noun takes no plural, "1 halaman", "3 halaman"."""
+        from crawler.extract.ocr import ocr_lines
         from crawler.reports import STATE_LABELS  # imported when printed: it loads crawler.dedup
 
         states = [STATE_LABELS.get(s.state, s.state) for s in self.sources]
@@ -123,6 +128,7 @@ class CrawlSummary:
             )
         rate = self.pages / self.elapsed if self.elapsed > 0 else 0.0
         lines += [f"{s.source}: {REREAD_NOTE}" for s in self.sources if s.reread]
+        lines += ocr_lines(self.ocr)
         if self.storage_error:
             lines.append(f"crawl berhenti: {self.storage_error}")
         elif self.error:
@@ -241,6 +247,9 @@ class CrawlJob:
             "read_since": read_since,
             "overrides": self.overrides,
         }
+        from crawler.extract.ocr import forget_counts
+
+        forget_counts(self.data_dir)  # an earlier crawl's OCR counts are not this one's
         first_id = min(self.crawl_ids.values(), default=0)
         job_path = self.state_dir / f"job-{os.getpid()}-{first_id}.json"
         job_path.write_text(json.dumps(job), encoding="utf-8")
@@ -361,11 +370,12 @@ class CrawlJob:
         crawls left "running" are closed by the next crawl (``_clean_stale``)."""
         from crawler.dedup import group_near_duplicates
         from crawler.extensions.jobstate import crawl_counts
+        from crawler.extract.ocr import read_counts
 
         store = DocumentStore.open(self.data_dir)
         try:
             summary = CrawlSummary(elapsed=round(time.monotonic() - self.started, 2),
-                                   returncode=returncode)
+                                   returncode=returncode, ocr=read_counts(self.data_dir))
             for source in self.sources:
                 crawl_id = self.crawl_ids[source.name]
                 row: Any = store.query(_CRAWL_ROW, (crawl_id,))[0]

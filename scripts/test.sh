@@ -6,12 +6,14 @@ cd "$(dirname "$0")/.."
 # Debian packages the tests drive: Chromium for the browser tests (never a browser download),
 # and WordPress with PHP and MariaDB for the crawl of a real WordPress site
 # (tests/test_wordpress.py), and Redis for the crawl shared by several workers
-# (tests/test_crawl_fleet.py). One quiet apt-get call, only when something is missing.
+# (tests/test_crawl_fleet.py), and tesseract with its Indonesian data for the OCR of scanned
+# PDFs (tests/test_ocr.py). One quiet apt-get call, only when something is missing.
 missing=()
 if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
   missing+=(chromium chromium-driver wrk)
 fi
-for pkg in wordpress wordpress-theme-twentytwentyone php-cli php-mysql php-xml mariadb-server redis-server; do
+for pkg in wordpress wordpress-theme-twentytwentyone php-cli php-mysql php-xml mariadb-server redis-server \
+    tesseract-ocr tesseract-ocr-ind; do
   if ! dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null | grep -qx installed; then
     missing+=("$pkg")
   fi
@@ -20,7 +22,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "note: ${missing[*]} missing and not root: browser, WordPress and Redis tests will be skipped" >&2
+    echo "note: ${missing[*]} missing and not root: browser, WordPress, Redis and OCR tests will be skipped" >&2
   fi
 fi
 

@@ -14,8 +14,10 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from crawler.extract.html import squash
+from crawler.extract.ocr import NOT_INSTALLED, OcrReader, has_scan, scanned
 from crawler.extract.pdflayout import drop_running_heads, gap_rows, read_page
 from crawler.extract.service import line_label
 
@@ -239,7 +241,12 @@ def title_case(title: str, text: str = "") -> str:
     return " ".join(words)
 
 
-def extract_pdf(body: bytes) -> PdfText:
+def extract_pdf(body: bytes, ocr: OcrReader | None = None, name: str = "",
+                stop: Callable[[], bool] | None = None) -> PdfText:
+    """The text of the PDF ``body``. With ``ocr``, its pages that have no usable text layer
+    but a scan are read by OCR (``crawler.extract.ocr``) and go on as a text page would;
+    ``name`` (its URL) is how the crawl's report names a scan it could not read; once
+    ``stop()`` is true (the crawl is stopping) no further scanned page is read."""
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError, PdfReadError
 
@@ -257,15 +264,24 @@ def extract_pdf(body: bytes) -> PdfText:
             except (NotImplementedError, FileNotDecryptedError) as exc:
                 raise PdfError("encrypted", f"encrypted PDF ({exc})") from None
         pages: list[list[str]] = []
+        scans: dict[int, Any] = {}  # pages with no usable text layer, but a scan
         size = 0
         for page in reader.pages[:MAX_PAGES]:
             text, table = read_page(page)
+            if ocr is not None and scanned(text) and has_scan(page):
+                scans[len(pages)] = page
             # a blank line in a table page's reading ends a table; pypdf's own are noise
             lines = [squash(line) for line in (table or gap_rows(text.splitlines()))]
             pages.append([line for line in lines if line or table is not None])
             size += len(text)
             if size > MAX_CHARS:
                 break
+        if scans and ocr is not None:
+            # read as a ruled table page is: a blank line kept, where a table ends
+            for number, lines in ocr.read(body, scans, name, stop).items():
+                pages[number] = [squash(line) for line in lines]
+            if not ocr.binary and not any(any(page) for page in pages):
+                raise PdfError("parse", NOT_INSTALLED)
         meta = reader.metadata
         title = squash(str(meta.title)) if meta and meta.title else ""
         modified = None

@@ -47,6 +47,7 @@ from w3lib.url import safe_url_string
 
 from crawler.downloadermiddlewares.contenttype import GENERIC_TYPES, OFFICE_NAMES, content_type_of
 from crawler.downloadermiddlewares.offsite import SiteScope
+from crawler.downloadermiddlewares.pdfread import READ as PDF_READ
 from crawler.extract.document import MIN_PANEL_SERVICES, html_document, now_iso, pdf_document
 from crawler.extract.encoding import decode_html, looks_binary, looks_pdf
 from crawler.extract.jsonlist import (
@@ -92,6 +93,7 @@ from crawler.extract.modals import (
     may_hold_buttons,
     may_load_details,
 )
+from crawler.extract.ocr import OcrReader, reader_for
 from crawler.extract.office import extract_office, office_kind
 from crawler.extract.pagecode import PageCode
 from crawler.extract.payload import may_embed_data, with_payload
@@ -174,6 +176,7 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         self.nobodys: list[str] = []  # pages held in no source's folder (``spider_idle``)
         self.linkstore: LinkStore | None = None
         self.documents: DocumentStore | None = None  # read: stored PDFs, home, JSON records
+        self.ocr: OcrReader | None = None  # the crawl process's OCR of scanned PDFs
         self.template: frozenset[int] = frozenset()  # this site's template lines
         self.site_titles = NO_SITE  # the title segments this site repeats
         self.template_canonicals: frozenset[str] = frozenset()
@@ -241,6 +244,8 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         return spider
 
     def spider_closed(self, spider: Any = None) -> None:
+        if self.ocr is not None:
+            self.ocr.save_counts()
         if self.linkstore is not None:
             self.linkstore.close()
             self.linkstore = None
@@ -255,6 +260,7 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         # canonicals an earlier crawl found the template prints (crawler.canonicals)
         self.template_canonicals = self.linkstore.template_canonicals(self.source.name)
         self.documents = DocumentStore.open(self.settings["SIKOJA_DATA_DIR"])
+        self.ocr = reader_for(self.settings["SIKOJA_DATA_DIR"])
         self.spellings = {url_key(url): url
                           for url in sorted(self.documents.urls_for_source(self.source.name))
                           if "#" not in url}
@@ -869,10 +875,16 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
 
     def _pdf(self, response: Response, key: str, elapsed: float | None, etag: str | None,
              last_modified: str | None,
-             extract: Callable[[bytes], PdfText] = extract_pdf) -> Iterator[Any]:
+             extract: Callable[[bytes], PdfText] | None = None) -> Iterator[Any]:
         meta = response.meta
+        if extract is None:  # a PDF: its scanned pages read by the crawl's OCR
+            extract = functools.partial(extract_pdf, ocr=self.ocr, name=response.url)
         try:
-            pdf = extract(response.body)
+            # read in a thread already (crawler.downloadermiddlewares.pdfread), or here
+            read = meta.pop(PDF_READ, None)
+            if isinstance(read, PdfError):
+                raise read
+            pdf = read if isinstance(read, PdfText) else extract(response.body)
         except PdfError as exc:
             yield FetchOutcome(url=key, outcome=ERROR, status=response.status,
                                elapsed_ms=elapsed, reason=f"parse: {exc}")
