@@ -48,6 +48,13 @@ from indexer.backend import (
 )
 from indexer.bestbets import BestBetStore
 from indexer.cards import lead
+from indexer.channels import (
+    LABOUR_DISPUTE,
+    is_channel,
+    lead_by_channel,
+    tells_conduct,
+    withholds_right,
+)
 from indexer.coverage import coverage_factor, keyword_coverage, said_tokens, weakness
 from indexer.desks import (
     DESK_WORDS,
@@ -169,6 +176,7 @@ class Searcher:
         self._neighbours_read: tuple[int | None, NeighbourTable | None] = (None, None)
         self._common_tokens: tuple[Any, frozenset[str]] = (None, frozenset())
         self._desks_known: tuple[Any, dict[str, list[DocMeta]]] = (None, {})
+        self._channels_known: tuple[Any, list[DocMeta]] = (None, [])
         # _titled: (index version, _office_words, _title_counts, _plain), assigned at once so
         # a thread reading it never sees one version's words beside another's counts
         self._titled_cache: tuple[Any, frozenset[str], dict[str, int], frozenset[str]] = (
@@ -283,6 +291,10 @@ class Searcher:
                     DESK_APP_MARGIN)
             collapsed = _office_lead(collapsed, groups, metas, said, OFFICE_MARGIN,
                                      OFFICE_WINDOW, lent)
+            # trouble no office's desk took: the desk it names, wherever it ranked, even
+            # past the office named ("petugas capil minta uang pelicin")
+            collapsed = lead_by_channel(collapsed, metas, self._named_desks(
+                analysis.normalized, query_tokens, read, filters))
         collapsed = _named_leads(collapsed, groups, metas, said, hosts)
         if (words is not None and collapsed and collapsed[0][0].id not in pinned
                 and place is None and home is None):
@@ -1360,6 +1372,35 @@ class Searcher:
                 if (filters is None or filters.allows(m.opd, m.kind))
                 and self._says_service(m, read)
                 and disputes & self._page_tokens(m, read) - firsts]
+
+    def _named_desks(self, normalized: str, query_tokens: set[str],
+                     read: dict[str, IndexedDoc], filters: Filters | None) -> list[DocMeta]:
+        """The desks a query's trouble names (indexer/channels.py), the one whose page
+        says most of the query first: for a worker's right withheld, the desks whose page
+        names the dispute; for conduct, the general complaint channels; else none."""
+        if withholds_right(normalized, self._word_tokens):
+            named = set(self._word_tokens(LABOUR_DISPUTE))
+            found = [m for desks in self._desks().values() for m in desks
+                     if named & self._page_tokens(m, read) and self._says_service(m, read)]
+        elif tells_conduct(normalized, self._word_tokens):
+            found = self._channels()
+        else:
+            return []
+        found = [m for m in found if filters is None or filters.allows(m.opd, m.kind)]
+        return sorted(found, key=lambda m: (-len(query_tokens & self._page_tokens(m, read)),
+                                            m.kind != "service", m.url))
+
+    def _channels(self) -> list[DocMeta]:
+        """The general complaint channels (indexer/channels.py), once per index version."""
+        version = self.backend.info().get("version")
+        if self._channels_known[0] != version:
+            metas = [m for m in self.backend.all_meta()
+                     if m.kind == "app" or is_desk(m.title, m.kind, m.url)]
+            docs = self.backend.get([m.id for m in metas])
+            self._channels_known = (version, [
+                m for m in metas if m.id in docs
+                and is_channel(m.title, m.kind, m.url, docs[m.id].text)])
+        return self._channels_known[1]
 
     def _desk_tokens(self) -> frozenset[str]:
         """The index tokens of the words that say a desk, and of the words any office's
