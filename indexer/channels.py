@@ -38,60 +38,166 @@ if TYPE_CHECKING:
 RELAY = re.compile(
     r"\b(?:teruskan|diteruskan|meneruskan|disalurkan|menyalurkan)\b[^.\n]{0,60}?"
     r"\b(?:opd|instansi|perangkat daerah|dinas|unit kerja|pihak)(?: yang)? "
-    r"(?:terkait|berwenang)\b", re.IGNORECASE)
+    r"(?:terkait|berwenang)\b",
+    re.IGNORECASE,
+)
 # the dispute of a worker's right withheld, as a desk's page names it
 LABOUR_DISPUTE = "perselisihan"
 
 # who serves at an office
-STAFF_WORDS = frozenset({"petugas", "tugas", "pegawai", "oknum", "staf", "staff", "aparat",
-                         "lurah", "camat", "pelayanan", "pelayanannya"})
+STAFF_WORDS = frozenset(
+    {
+        "petugas",
+        "tugas",
+        "pegawai",
+        "oknum",
+        "staf",
+        "staff",
+        "aparat",
+        "lurah",
+        "camat",
+        "pelayanan",
+        "pelayanannya",
+    }
+)
 # an officer's manner
-CONDUCT_WORDS = frozenset({"judes", "jutek", "galak", "kasar", "lelet", "lambat", "sulit",
-                           "dipersulit", "berbelit", "belit", "bentak", "dibentak", "cuek"})
+CONDUCT_WORDS = frozenset(
+    {
+        "judes",
+        "jutek",
+        "galak",
+        "kasar",
+        "lelet",
+        "lambat",
+        "sulit",
+        "dipersulit",
+        "berbelit",
+        "belit",
+        "bentak",
+        "dibentak",
+        "cuek",
+    }
+)
 # money asked: an asking word, then within three words money
-ASK_WORDS = frozenset({"minta", "meminta", "mintak", "diminta", "dimintai", "dimintak",
-                       "suruh", "disuruh", "pungut", "dipungut", "ditarik", "palak",
-                       "dipalak"})
-MONEY_WORDS = frozenset({"uang", "duit", "bayar", "biaya", "imbalan", "pelicin", "licin",
-                         "rokok", "ongkos", "tip"})
+ASK_WORDS = frozenset(
+    {
+        "minta",
+        "meminta",
+        "mintak",
+        "diminta",
+        "dimintai",
+        "dimintak",
+        "suruh",
+        "disuruh",
+        "pungut",
+        "dipungut",
+        "ditarik",
+        "palak",
+        "dipalak",
+    }
+)
+MONEY_WORDS = frozenset(
+    {"uang", "duit", "bayar", "biaya", "imbalan", "pelicin", "licin", "rokok", "ongkos", "tip"}
+)
 # a bribe or a levy said outright
-BRIBE_WORDS = frozenset({"pungli", "pelicin", "sogok", "suap", "disuap", "disogok", "calo",
-                         "palak", "dipalak"})
+BRIBE_WORDS = frozenset(
+    {"pungli", "pelicin", "sogok", "suap", "disuap", "disogok", "calo", "palak", "dipalak"}
+)
 # money asked is trouble when the service is said to be free ("padahal gratis")
 FREE_WORDS = frozenset({"padahal", "gratis", "katanya"})
 # wanting to complain ("adu" is what "ngadu" normalises to)
-COMPLAINT_WORDS = frozenset({"adu", "ngadu", "mengadu", "komplain", "komplen", "protes",
-                             "keluhan", "keluh", "mengeluh", "lapor", "melapor", "laporkan",
-                             "melaporkan"})
+COMPLAINT_WORDS = frozenset(
+    {
+        "adu",
+        "ngadu",
+        "mengadu",
+        "komplain",
+        "komplen",
+        "protes",
+        "keluhan",
+        "keluh",
+        "mengeluh",
+        "lapor",
+        "melapor",
+        "laporkan",
+        "melaporkan",
+    }
+)
 # a neighbour and the nuisance it makes
 NEIGHBOUR_WORDS = frozenset({"tetangga", "sebelah", "samping"})
-NUISANCE_WORDS = frozenset({"berisik", "bising", "ribut", "karaoke", "musik", "gonggong",
-                            "menggonggong", "asap", "bau", "lalat"})
+NUISANCE_WORDS = frozenset(
+    {
+        "berisik",
+        "bising",
+        "ribut",
+        "karaoke",
+        "musik",
+        "gonggong",
+        "menggonggong",
+        "asap",
+        "bau",
+        "lalat",
+    }
+)
 # smoke or a smell of something burning is a fire, for the fire brigade
-BURNING_WORDS = frozenset({"terbakar", "kebakaran", "api", "meledak", "ledakan", "korsleting",
-                           "konslet"})
+BURNING_WORDS = frozenset(
+    {"terbakar", "kebakaran", "api", "meledak", "ledakan", "korsleting", "konslet"}
+)
 
 # what a worker is owed, and what withholds it
 WAGE_WORDS = frozenset({"gaji", "upah", "thr", "pesangon", "sangon", "lembur"})
-WITHHELD_WORDS = frozenset({"potong", "dipotong", "tahan", "ditahan", "cicil", "dicicil",
-                            "nunggak"})
-DENIALS = frozenset({"tidak", "belum", "tak", "dak", "idak", "gak", "nggak", "enggak", "ndak",
-                     "tanpa"})
-PAY_WORDS = frozenset({"bayar", "dibayar", "membayar", "kasih", "dikasih", "diberi", "beri",
-                       "cair", "keluar"})
+WITHHELD_WORDS = frozenset(
+    {"potong", "dipotong", "tahan", "ditahan", "cicil", "dicicil", "nunggak"}
+)
+DENIALS = frozenset(
+    {"tidak", "belum", "tak", "dak", "idak", "gak", "nggak", "enggak", "ndak", "tanpa"}
+)
+PAY_WORDS = frozenset(
+    {"bayar", "dibayar", "membayar", "kasih", "dikasih", "diberi", "beri", "cair", "keluar"}
+)
 # a job ended against the worker's will
 LAID_OFF = frozenset({"dirumahkan", "merumahkan", "pecat", "dipecat"})
 ENDED = frozenset({"putus", "diputus", "undur", "pengunduran", "resign"})
 FORCED = frozenset({"sepihak", "paksa", "dipaksa", "suruh", "disuruh"})
 # a job said: a dismissal or a cut contract is a worker's only in its context ("dipecat
 # dari sekolah" is a pupil's)
-WORK_WORDS = frozenset({"kerja", "bekerja", "karyawan", "pekerja", "buruh", "perusahaan",
-                        "bos", "pabrik", "majikan", "kontrak", "undur", "pengunduran",
-                        "resign"}) | WAGE_WORDS
+WORK_WORDS = (
+    frozenset(
+        {
+            "kerja",
+            "bekerja",
+            "karyawan",
+            "pekerja",
+            "buruh",
+            "perusahaan",
+            "bos",
+            "pabrik",
+            "majikan",
+            "kontrak",
+            "undur",
+            "pengunduran",
+            "resign",
+        }
+    )
+    | WAGE_WORDS
+)
 # public servants' pay is no industrial dispute; asking how a right is paid is no trouble
 PUBLIC_PAY = frozenset({"asn", "pns", "pppk", "honorer", "pensiun", "pensiunan"})
-ASKS_RULE = frozenset({"syarat", "persyaratan", "cara", "prosedur", "klaim", "pencairan",
-                       "mencairkan", "hitung", "menghitung", "besaran", "rumus"})
+ASKS_RULE = frozenset(
+    {
+        "syarat",
+        "persyaratan",
+        "cara",
+        "prosedur",
+        "klaim",
+        "pencairan",
+        "mencairkan",
+        "hitung",
+        "menghitung",
+        "besaran",
+        "rumus",
+    }
+)
 
 
 def _said(normalized: str, read: Callable[[str], Sequence[str]]) -> list[set[str]]:
@@ -100,11 +206,13 @@ def _said(normalized: str, read: Callable[[str], Sequence[str]]) -> list[set[str
     return [{w, *read(w)} for w in _words(normalized)]
 
 
-def _near(said: list[set[str]], first: frozenset[str], then: frozenset[str],
-          reach: int = 3) -> bool:
+def _near(
+    said: list[set[str]], first: frozenset[str], then: frozenset[str], reach: int = 3
+) -> bool:
     """Whether a word of ``first`` is followed within ``reach`` words by one of ``then``."""
-    return any(w & first and any(v & then for v in said[i + 1:i + 1 + reach])
-               for i, w in enumerate(said))
+    return any(
+        w & first and any(v & then for v in said[i + 1 : i + 1 + reach]) for i, w in enumerate(said)
+    )
 
 
 def tells_conduct(normalized: str, read: Callable[[str], Sequence[str]]) -> bool:
@@ -115,13 +223,17 @@ def tells_conduct(normalized: str, read: Callable[[str], Sequence[str]]) -> bool
     if every & BRIBE_WORDS:
         return True
     staff = bool(every & STAFF_WORDS)
-    if _near(said, ASK_WORDS, MONEY_WORDS) and (staff or every & FREE_WORDS
-                                                 or every & COMPLAINT_WORDS):
+    if _near(said, ASK_WORDS, MONEY_WORDS) and (
+        staff or every & FREE_WORDS or every & COMPLAINT_WORDS
+    ):
         return True
     if staff and every & CONDUCT_WORDS:
         return True
-    return bool(every & NUISANCE_WORDS and every & (NEIGHBOUR_WORDS | COMPLAINT_WORDS)
-                and not every & BURNING_WORDS)
+    return bool(
+        every & NUISANCE_WORDS
+        and every & (NEIGHBOUR_WORDS | COMPLAINT_WORDS)
+        and not every & BURNING_WORDS
+    )
 
 
 def withholds_right(normalized: str, read: Callable[[str], Sequence[str]]) -> bool:
@@ -133,8 +245,11 @@ def withholds_right(normalized: str, read: Callable[[str], Sequence[str]]) -> bo
     every = set().union(*said) if said else set()
     if every & (PUBLIC_PAY | ASKS_RULE):
         return False
-    if every & WAGE_WORDS and (every & WITHHELD_WORDS or _near(said, DENIALS, PAY_WORDS)
-                               or _near(said, frozenset({"tanpa"}), WAGE_WORDS, 1)):
+    if every & WAGE_WORDS and (
+        every & WITHHELD_WORDS
+        or _near(said, DENIALS, PAY_WORDS)
+        or _near(said, frozenset({"tanpa"}), WAGE_WORDS, 1)
+    ):
         return True
     return bool(every & WORK_WORDS and (every & LAID_OFF or every & ENDED and every & FORCED))
 
@@ -142,12 +257,10 @@ def withholds_right(normalized: str, read: Callable[[str], Sequence[str]]) -> bo
 def is_channel(title: str, kind: str, url: str, text: str) -> bool:
     """Whether a page is a general complaint channel: a desk or an app whose text says it
     relays a complaint to the office concerned ("diteruskan ke OPD terkait")."""
-    return ((kind == "app" or is_desk(title, kind, url))
-            and RELAY.search(text) is not None)
+    return (kind == "app" or is_desk(title, kind, url)) and RELAY.search(text) is not None
 
 
-def lead_by_channel(items: list, metas: dict[str, DocMeta],
-                    desks: Sequence[DocMeta]) -> list:
+def lead_by_channel(items: list, metas: dict[str, DocMeta], desks: Sequence[DocMeta]) -> list:
     """``items`` ((Fused, also_at) pairs, best first) with the best ranked of ``desks``
     first, at the first's score, when the first is none of them and no desk; the first of
     ``desks`` when none was retrieved."""

@@ -18,8 +18,10 @@ from indexer.backend import DocMeta
 from indexer.channels import is_channel, lead_by_channel, tells_conduct, withholds_right
 from indexer.fusion import Fused
 
-CHANNEL_TEXT = ("SiKesal adalah kanal pengaduan warga Kota Jambi. Laporan diteruskan admin "
-                "Diskominfo ke OPD terkait untuk ditindaklanjuti.")
+CHANNEL_TEXT = (
+    "SiKesal adalah kanal pengaduan warga Kota Jambi. Laporan diteruskan admin "
+    "Diskominfo ke OPD terkait untuk ditindaklanjuti."
+)
 
 
 @pytest.fixture(scope="module")
@@ -32,62 +34,84 @@ def normal(query: str) -> str:
     return Analyzer().analyze_query(query).normalized
 
 
-@pytest.mark.parametrize("query", [
-    "urus ktp di kelurahan dimintai uang padahal katanya gratis mau lapor",
-    "pegawai kelurahan minta uang rokok waktu urus surat pindah",
-    "petugas capil minta uang pelicin biar akta cepat jadi",
-    "bikin kk di kelurahan disuruh bayar padahal gratis",
-    "petugas kelurahan judes dan lambat melayani",
-    "tetangga karaoke sampai tengah malam berisik mau lapor",
-    "anjing tetangga dilepas menggonggong tiap malam dak biso tidur",
-    "warung sebelah buka sampai subuh suaranyo bising nian",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "urus ktp di kelurahan dimintai uang padahal katanya gratis mau lapor",
+        "pegawai kelurahan minta uang rokok waktu urus surat pindah",
+        "petugas capil minta uang pelicin biar akta cepat jadi",
+        "bikin kk di kelurahan disuruh bayar padahal gratis",
+        "petugas kelurahan judes dan lambat melayani",
+        "tetangga karaoke sampai tengah malam berisik mau lapor",
+        "anjing tetangga dilepas menggonggong tiap malam dak biso tidur",
+        "warung sebelah buka sampai subuh suaranyo bising nian",
+    ],
+)
 def test_conduct_is_read_from_the_query(read, query):
     assert tells_conduct(normal(query), read)
 
 
-@pytest.mark.parametrize("query", [
-    "urus ktp di kelurahan", "biaya bikin akta kelahiran berapa",
-    "biaya retribusi sampah disuruh bayar berapa",  # a fee asked about, no complaint
-    "pajak hiburan karaoke", "izin karaoke keluarga", "rumah tetangga kebakaran",
-    # smoke and a smell of burning next door is a fire, not a nuisance
-    "asap tebal keluar dari gudang sebelah bau kabel terbakar",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "urus ktp di kelurahan",
+        "biaya bikin akta kelahiran berapa",
+        "biaya retribusi sampah disuruh bayar berapa",  # a fee asked about, no complaint
+        "pajak hiburan karaoke",
+        "izin karaoke keluarga",
+        "rumah tetangga kebakaran",
+        # smoke and a smell of burning next door is a fire, not a nuisance
+        "asap tebal keluar dari gudang sebelah bau kabel terbakar",
+    ],
+)
 def test_a_service_asked_for_or_a_fire_is_no_conduct(read, query):
     assert not tells_conduct(normal(query), read)
 
 
-@pytest.mark.parametrize("query", [
-    "perusahaan tidak bayar thr karyawan mau mengadu kemana",
-    "thr karyawan dipotong perusahaan tinggal setengah",
-    "karyawan dirumahkan tanpa gaji mau mengadu",
-    "pabrik merumahkan karyawan tanpa upah sudah dua bulan",
-    "bos tidak mau bayar pesangon padahal sudah kerja sepuluh tahun",
-    "kontrak kerja diputus sepihak sebelum habis masanya",
-    "disuruh tanda tangan surat pengunduran diri kalau tidak mau dipecat",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "perusahaan tidak bayar thr karyawan mau mengadu kemana",
+        "thr karyawan dipotong perusahaan tinggal setengah",
+        "karyawan dirumahkan tanpa gaji mau mengadu",
+        "pabrik merumahkan karyawan tanpa upah sudah dua bulan",
+        "bos tidak mau bayar pesangon padahal sudah kerja sepuluh tahun",
+        "kontrak kerja diputus sepihak sebelum habis masanya",
+        "disuruh tanda tangan surat pengunduran diri kalau tidak mau dipecat",
+    ],
+)
 def test_a_withheld_right_is_read_from_the_query(read, query):
     assert withholds_right(normal(query), read)
 
 
-@pytest.mark.parametrize("query", [
-    "kapan thr asn cair", "cara hitung pesangon phk", "thr karyawan kapan dibayar",
-    "gaji guru honorer belum dibayar",  # a public servant's pay
-    "anak saya dipecat dari sekolah",   # a pupil's, no job said
-    "kontrak kerja habis tidak diperpanjang",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "kapan thr asn cair",
+        "cara hitung pesangon phk",
+        "thr karyawan kapan dibayar",
+        "gaji guru honorer belum dibayar",  # a public servant's pay
+        "anak saya dipecat dari sekolah",  # a pupil's, no job said
+        "kontrak kerja habis tidak diperpanjang",
+    ],
+)
 def test_a_question_or_no_workers_dispute_withholds_no_right(read, query):
     assert not withholds_right(normal(query), read)
 
 
 def test_a_channel_is_a_desk_or_app_that_says_it_relays_complaints():
-    assert is_channel("Pengaduan Layanan Publik melalui SiKesal", "service", "http://x/a",
-                      CHANNEL_TEXT)
+    assert is_channel(
+        "Pengaduan Layanan Publik melalui SiKesal", "service", "http://x/a", CHANNEL_TEXT
+    )
     assert is_channel("SiKesal", "app", "http://x/b", CHANNEL_TEXT)
     # the catalog listing the app repeats its text but is no desk or app
     assert not is_channel("Katalog Aplikasi Kota Jambi", "page", "http://x/c", CHANNEL_TEXT)
-    assert not is_channel("Pengaduan Sampah Belum Terangkut", "service", "http://x/d",
-                          "Petugas DLH mengangkut sampah dalam 2x24 jam.")
+    assert not is_channel(
+        "Pengaduan Sampah Belum Terangkut",
+        "service",
+        "http://x/d",
+        "Petugas DLH mengangkut sampah dalam 2x24 jam.",
+    )
 
 
 def _meta(doc_id: str, title: str, kind: str = "service") -> DocMeta:
@@ -95,8 +119,11 @@ def _meta(doc_id: str, title: str, kind: str = "service") -> DocMeta:
 
 
 def test_the_named_desk_leads_wherever_it_ranked_or_unretrieved():
-    metas = {"a": _meta("a", "Penerbitan KTP-el"), "b": _meta("b", "Kartu Keluarga"),
-             "c": _meta("c", "Pengaduan Layanan Publik melalui SiKesal")}
+    metas = {
+        "a": _meta("a", "Penerbitan KTP-el"),
+        "b": _meta("b", "Kartu Keluarga"),
+        "c": _meta("c", "Pengaduan Layanan Publik melalui SiKesal"),
+    }
     items = [(Fused("a", 0.5), []), (Fused("b", 0.4), []), (Fused("c", 0.1), [])]
     led = lead_by_channel(list(items), metas, [metas["c"]])
     assert [f.id for f, _ in led] == ["c", "a", "b"]
@@ -107,8 +134,10 @@ def test_the_named_desk_leads_wherever_it_ranked_or_unretrieved():
 
 
 def test_a_desk_first_keeps_its_place():
-    metas = {"a": _meta("a", "Pengaduan Sampah Belum Terangkut"),
-             "c": _meta("c", "Pengaduan Layanan Publik melalui SiKesal")}
+    metas = {
+        "a": _meta("a", "Pengaduan Sampah Belum Terangkut"),
+        "c": _meta("c", "Pengaduan Layanan Publik melalui SiKesal"),
+    }
     items = [(Fused("a", 0.5), []), (Fused("c", 0.4), [])]
     assert [f.id for f, _ in lead_by_channel(list(items), metas, [metas["c"]])] == ["a", "c"]
 
@@ -117,25 +146,35 @@ def _first_title(searcher, query: str) -> str:
     return searcher.search(query).results[0].title
 
 
-@pytest.mark.parametrize(("query", "plain"), [
-    ("urus ktp di kelurahan dimintai uang padahal katanya gratis mau lapor",
-     "urus ktp di kelurahan"),
-    ("pegawai kelurahan minta uang rokok waktu urus surat pindah",
-     "urus surat pindah di kelurahan"),
-    ("tetangga karaoke sampai tengah malam berisik mau lapor", "pajak hiburan karaoke"),
-])
+@pytest.mark.parametrize(
+    ("query", "plain"),
+    [
+        (
+            "urus ktp di kelurahan dimintai uang padahal katanya gratis mau lapor",
+            "urus ktp di kelurahan",
+        ),
+        (
+            "pegawai kelurahan minta uang rokok waktu urus surat pindah",
+            "urus surat pindah di kelurahan",
+        ),
+        ("tetangga karaoke sampai tengah malam berisik mau lapor", "pajak hiburan karaoke"),
+    ],
+)
 def test_a_complaint_reaches_the_channel_and_the_nouns_alone_keep_their_service(
-        sample_searcher, query, plain):
+    sample_searcher, query, plain
+):
     first = sample_searcher.search(query).results[0]
     assert "SiKesal" in first.title or "Si-Kesal" in first.title or "LAPOR" in first.title
     title = _first_title(sample_searcher, plain)
     assert "SiKesal" not in title and "Si-Kesal" not in title and "LAPOR" not in title
 
 
-@pytest.mark.parametrize("query", [
-    "perusahaan tidak bayar thr karyawan mau mengadu kemana",
-    "pabrik merumahkan karyawan tanpa upah sudah dua bulan",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "perusahaan tidak bayar thr karyawan mau mengadu kemana",
+        "pabrik merumahkan karyawan tanpa upah sudah dua bulan",
+    ],
+)
 def test_a_withheld_right_reaches_mediation(sample_searcher, query):
     assert _first_title(sample_searcher, query).startswith("Mediasi Perselisihan")
-
