@@ -123,6 +123,13 @@ COMPLAINT_WORDS = frozenset(
         "melaporkan",
     }
 )
+# a service not delivered: "belum jadi", "tak kunjung", after a complaint said outright (not
+# a report: "berapa lama lapor kematian" asks how long it takes)
+OUTRIGHT = frozenset(
+    {"adu", "ngadu", "mengadu", "komplain", "komplen", "protes", "keluh", "keluhan", "mengeluh"}
+)
+UNDONE = frozenset({"jadi", "selesai", "terbit", "kelar", "kunjung"})
+SLOW_WORDS = frozenset({"berbulan", "lambat", "lelet", "kunjung"})
 # a neighbour and the nuisance it makes
 NEIGHBOUR_WORDS = frozenset({"tetangga", "sebelah", "samping"})
 NUISANCE_WORDS = frozenset(
@@ -217,7 +224,8 @@ def _near(
 
 def tells_conduct(normalized: str, read: Callable[[str], Sequence[str]]) -> bool:
     """Whether a query complains of conduct: a bribe or a levy, money asked of a free
-    service or by an officer, an officer's manner, or a neighbour's nuisance."""
+    service or by an officer, an officer's manner, a service not delivered complained of
+    ("ngurus kia belum jadi jadi mau komplain"), or a neighbour's nuisance."""
     said = _said(normalized, read)
     every = set().union(*said) if said else set()
     if every & BRIBE_WORDS:
@@ -228,6 +236,8 @@ def tells_conduct(normalized: str, read: Callable[[str], Sequence[str]]) -> bool
     ):
         return True
     if staff and every & CONDUCT_WORDS:
+        return True
+    if every & OUTRIGHT and (every & SLOW_WORDS or _near(said, DENIALS, UNDONE, 1)):
         return True
     return bool(
         every & NUISANCE_WORDS
