@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from indexer.desks import _lead, _words, is_desk
+from indexer.desks import NEGATIONS, REPORT_WORDS, _lead, _words, is_desk
 from indexer.fusion import Fused
 
 if TYPE_CHECKING:
@@ -105,29 +105,14 @@ BRIBE_WORDS = frozenset(
 )
 # money asked is trouble when the service is said to be free ("padahal gratis")
 FREE_WORDS = frozenset({"padahal", "gratis", "katanya"})
-# wanting to complain ("adu" is what "ngadu" normalises to)
-COMPLAINT_WORDS = frozenset(
-    {
-        "adu",
-        "ngadu",
-        "mengadu",
-        "komplain",
-        "komplen",
-        "protes",
-        "keluhan",
-        "keluh",
-        "mengeluh",
-        "lapor",
-        "melapor",
-        "laporkan",
-        "melaporkan",
-    }
-)
-# a service not delivered: "belum jadi", "tak kunjung", after a complaint said outright (not
-# a report: "berapa lama lapor kematian" asks how long it takes)
+# a complaint said outright ("adu" is what "ngadu" normalises to), and any wish to complain,
+# a report too
 OUTRIGHT = frozenset(
     {"adu", "ngadu", "mengadu", "komplain", "komplen", "protes", "keluh", "keluhan", "mengeluh"}
 )
+COMPLAINT_WORDS = OUTRIGHT | REPORT_WORDS
+# a service not delivered: "belum jadi", "tak kunjung", after a complaint said outright (not
+# a report: "berapa lama lapor kematian" asks how long it takes)
 UNDONE = frozenset({"jadi", "selesai", "terbit", "kelar", "kunjung"})
 SLOW_WORDS = frozenset({"berbulan", "lambat", "lelet", "kunjung"})
 # a neighbour and the nuisance it makes
@@ -156,9 +141,7 @@ WAGE_WORDS = frozenset({"gaji", "upah", "thr", "pesangon", "sangon", "lembur"})
 WITHHELD_WORDS = frozenset(
     {"potong", "dipotong", "tahan", "ditahan", "cicil", "dicicil", "nunggak"}
 )
-DENIALS = frozenset(
-    {"tidak", "belum", "tak", "dak", "idak", "gak", "nggak", "enggak", "ndak", "tanpa"}
-)
+DENIALS = NEGATIONS | {"dak", "idak", "tanpa"}
 PAY_WORDS = frozenset(
     {"bayar", "dibayar", "membayar", "kasih", "dikasih", "diberi", "beri", "cair", "keluar"}
 )
