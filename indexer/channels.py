@@ -19,7 +19,8 @@ a citizen tells them with belong to another service:
 
 Both are read from the query's words (:func:`tells_conduct`, :func:`withholds_right`) and
 the desk is looked up in the index by what its page says, not by office or URL. The desk
-leads only a first result that is no desk (an office's own desk already took the trouble).
+leads any first result but a desk sharing a topic with the query (an office's own desk
+already took the trouble).
 """
 
 from __future__ import annotations
@@ -78,6 +79,8 @@ CONDUCT_WORDS = frozenset(
         "cuek",
     }
 )
+# an officer away from the desk: "tidak ada di tempat", "tak di tempat"
+ABSENT = frozenset({"tidak", "tak", "dak", "idak", "gak", "ada"})
 # money asked: an asking word, then within three words money
 ASK_WORDS = frozenset(
     {
@@ -207,8 +210,8 @@ def _near(
 
 def tells_conduct(normalized: str, read: Callable[[str], Sequence[str]]) -> bool:
     """Whether a query complains of conduct: a bribe or a levy, money asked of a free
-    service or by an officer, an officer's manner, a service not delivered complained of
-    ("ngurus kia belum jadi jadi mau komplain"), or a neighbour's nuisance."""
+    service or by an officer, an officer's manner or absence, a service not delivered
+    complained of ("ngurus kia belum jadi jadi mau komplain"), or a neighbour's nuisance."""
     said = _said(normalized, read)
     every = set().union(*said) if said else set()
     if every & BRIBE_WORDS:
@@ -218,7 +221,7 @@ def tells_conduct(normalized: str, read: Callable[[str], Sequence[str]]) -> bool
         staff or every & FREE_WORDS or every & COMPLAINT_WORDS
     ):
         return True
-    if staff and every & CONDUCT_WORDS:
+    if staff and (every & CONDUCT_WORDS or _near(said, ABSENT, frozenset({"tempat"}), 2)):
         return True
     if every & OUTRIGHT and (every & SLOW_WORDS or _near(said, DENIALS, UNDONE, 1)):
         return True
@@ -253,16 +256,23 @@ def is_channel(title: str, kind: str, url: str, text: str) -> bool:
     return (kind == "app" or is_desk(title, kind, url)) and RELAY.search(text) is not None
 
 
-def lead_by_channel(items: list, metas: dict[str, DocMeta], desks: Sequence[DocMeta]) -> list:
+def lead_by_channel(
+    items: list,
+    metas: dict[str, DocMeta],
+    desks: Sequence[DocMeta],
+    serves: Callable[[DocMeta], bool] = lambda desk: True,
+) -> list:
     """``items`` ((Fused, also_at) pairs, best first) with the best ranked of ``desks``
-    first, at the first's score, when the first is none of them and no desk; the first of
-    ``desks`` when none was retrieved."""
+    first, at the first's score, unless the first is one of them or a desk that ``serves``
+    this trouble (shares a topic with the query: the rubbish desk keeps "tetangga bakar
+    sampah", not "petugas kantor camat tidak ada di tempat"); the first of ``desks`` when
+    none was retrieved."""
     if not items or not desks:
         return items
     top = items[0][0]
     first = metas[top.id]
     ids = {d.id for d in desks}
-    if top.id in ids or is_desk(first.title, first.kind, first.url):
+    if top.id in ids or (is_desk(first.title, first.kind, first.url) and serves(first)):
         return items
     place = next((i for i, (f, _) in enumerate(items) if f.id in ids), None)
     if place is None:

@@ -293,8 +293,10 @@ class Searcher:
                                      OFFICE_WINDOW, lent)
             # trouble no office's desk took: the desk it names, wherever it ranked, even
             # past the office named ("petugas capil minta uang pelicin")
-            collapsed = lead_by_channel(collapsed, metas, self._named_desks(
-                analysis.normalized, query_tokens, read, filters))
+            collapsed = lead_by_channel(
+                collapsed, metas,
+                self._named_desks(analysis.normalized, query_tokens, read, filters),
+                lambda desk: self._desk_serves(desk, None, query_tokens, read))
         collapsed = _named_leads(collapsed, groups, metas, said, hosts)
         if (words is not None and collapsed and collapsed[0][0].id not in pinned
                 and place is None and home is None):
@@ -1339,14 +1341,14 @@ class Searcher:
         return frozenset(self._word_tokens(meta.title)) | (
             frozenset(self._word_tokens(doc.text)) if doc is not None else frozenset())
 
-    def _desk_serves(self, desk: DocMeta, first: DocMeta, typed: set[str],
+    def _desk_serves(self, desk: DocMeta, first: DocMeta | None, typed: set[str],
                      read: dict[str, IndexedDoc]) -> bool:
         """Whether ``desk`` handles the trouble a query tells of ``first``: its text says
         what it serves, and its title names no service (beyond its office's name and the
         words of every desk and many pages: "Pengaduan Layanan") or shares a topic with
         the query's words and their readings (``typed``: "phk" reads as "pemutusan hubungan
-        kerja") or ``first``'s title: "Keberatan atas Ketetapan PBB-P2" takes a PBB bill's
-        trouble, not a billboard tax's."""
+        kerja") or ``first``'s title (no ``first``: the query's alone): "Keberatan atas
+        Ketetapan PBB-P2" takes a PBB bill's trouble, not a billboard tax's."""
         doc = read.get(desk.id) or self.backend.get([desk.id]).get(desk.id)
         if doc is None or not reads_as_service(doc.text):
             return False
@@ -1355,6 +1357,8 @@ class Searcher:
         topic = set(self._word_tokens(desk.title)) - self._common() - self._desk_tokens()
         if topic <= self._opd_tokens(desk.opd):
             return True
+        if first is None:  # the query's words alone
+            return bool(topic & typed)
         return bool(topic & (typed | self._title_tokens(first.title)
                              | set(self._word_tokens(first.title))))
 

@@ -42,6 +42,7 @@ def normal(query: str) -> str:
         "petugas capil minta uang pelicin biar akta cepat jadi",
         "bikin kk di kelurahan disuruh bayar padahal gratis",
         "petugas kelurahan judes dan lambat melayani",
+        "petugas kantor camat tidak ada di tempat waktu jam kerja kemana mengadu",
         "tetangga karaoke sampai tengah malam berisik mau lapor",
         "anjing tetangga dilepas menggonggong tiap malam dak biso tidur",
         "warung sebelah buka sampai subuh suaranyo bising nian",
@@ -140,6 +141,16 @@ def test_a_desk_first_keeps_its_place():
     }
     items = [(Fused("a", 0.5), []), (Fused("c", 0.4), [])]
     assert [f.id for f, _ in lead_by_channel(list(items), metas, [metas["c"]])] == ["a", "c"]
+
+
+def test_a_desk_first_of_another_trouble_gives_way():
+    metas = {
+        "a": _meta("a", "Pengaduan Sampah Belum Terangkut"),
+        "c": _meta("c", "Pengaduan Layanan Publik melalui SiKesal"),
+    }
+    items = [(Fused("a", 0.5), []), (Fused("c", 0.4), [])]
+    led = lead_by_channel(list(items), metas, [metas["c"]], lambda desk: False)
+    assert [f.id for f, _ in led] == ["c", "a"]
 
 
 def _first_title(searcher, query: str) -> str:
