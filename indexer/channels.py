@@ -47,149 +47,61 @@ LABOUR_DISPUTE = "perselisihan"
 
 # who serves at an office
 STAFF_WORDS = frozenset(
-    {
-        "petugas",
-        "tugas",
-        "pegawai",
-        "oknum",
-        "staf",
-        "staff",
-        "aparat",
-        "lurah",
-        "camat",
-        "pelayanan",
-        "pelayanannya",
-    }
+    "petugas tugas pegawai oknum staf staff aparat lurah camat pelayanan pelayanannya".split()
 )
 # an officer's manner
 CONDUCT_WORDS = frozenset(
-    {
-        "judes",
-        "jutek",
-        "galak",
-        "kasar",
-        "lelet",
-        "lambat",
-        "sulit",
-        "dipersulit",
-        "berbelit",
-        "belit",
-        "bentak",
-        "dibentak",
-        "cuek",
-    }
+    "judes jutek galak kasar lelet lambat sulit dipersulit berbelit belit bentak dibentak "
+    "cuek".split()
 )
 # an officer away from the desk: "tidak ada di tempat", "tak di tempat"
-ABSENT = frozenset({"tidak", "tak", "dak", "idak", "gak", "ada"})
+ABSENT = frozenset("tidak tak dak idak gak ada".split())
 # money asked: an asking word, then within three words money
 ASK_WORDS = frozenset(
-    {
-        "minta",
-        "meminta",
-        "mintak",
-        "diminta",
-        "dimintai",
-        "dimintak",
-        "suruh",
-        "disuruh",
-        "pungut",
-        "dipungut",
-        "ditarik",
-        "palak",
-        "dipalak",
-    }
+    "minta meminta mintak diminta dimintai dimintak suruh disuruh pungut dipungut ditarik "
+    "palak dipalak".split()
 )
-MONEY_WORDS = frozenset(
-    {"uang", "duit", "bayar", "biaya", "imbalan", "pelicin", "licin", "rokok", "ongkos", "tip"}
-)
+MONEY_WORDS = frozenset("uang duit bayar biaya imbalan pelicin licin rokok ongkos tip".split())
 # a bribe or a levy said outright
-BRIBE_WORDS = frozenset(
-    {"pungli", "pelicin", "sogok", "suap", "disuap", "disogok", "calo", "palak", "dipalak"}
-)
+BRIBE_WORDS = frozenset("pungli pelicin sogok suap disuap disogok calo palak dipalak".split())
 # money asked is trouble when the service is said to be free ("padahal gratis")
 FREE_WORDS = frozenset({"padahal", "gratis", "katanya"})
 # a complaint said outright ("adu" is what "ngadu" normalises to), and any wish to complain,
 # a report too
-OUTRIGHT = frozenset(
-    {"adu", "ngadu", "mengadu", "komplain", "komplen", "protes", "keluh", "keluhan", "mengeluh"}
-)
+OUTRIGHT = frozenset("adu ngadu mengadu komplain komplen protes keluh keluhan mengeluh".split())
 COMPLAINT_WORDS = OUTRIGHT | REPORT_WORDS
 # a service not delivered: "belum jadi", "tak kunjung", after a complaint said outright (not
 # a report: "berapa lama lapor kematian" asks how long it takes)
-UNDONE = frozenset({"jadi", "selesai", "terbit", "kelar", "kunjung"})
+UNDONE = frozenset("jadi selesai terbit kelar kunjung".split())
 SLOW_WORDS = frozenset({"berbulan", "lambat", "lelet", "kunjung"})
 # a neighbour and the nuisance it makes
 NEIGHBOUR_WORDS = frozenset({"tetangga", "sebelah", "samping"})
 NUISANCE_WORDS = frozenset(
-    {
-        "berisik",
-        "bising",
-        "ribut",
-        "karaoke",
-        "musik",
-        "gonggong",
-        "menggonggong",
-        "asap",
-        "bau",
-        "lalat",
-    }
+    "berisik bising ribut karaoke musik gonggong menggonggong asap bau lalat".split()
 )
 # smoke or a smell of something burning is a fire, for the fire brigade
-BURNING_WORDS = frozenset(
-    {"terbakar", "kebakaran", "api", "meledak", "ledakan", "korsleting", "konslet"}
-)
+BURNING_WORDS = frozenset("terbakar kebakaran api meledak ledakan korsleting konslet".split())
 
 # what a worker is owed, and what withholds it
-WAGE_WORDS = frozenset({"gaji", "upah", "thr", "pesangon", "sangon", "lembur"})
-WITHHELD_WORDS = frozenset(
-    {"potong", "dipotong", "tahan", "ditahan", "cicil", "dicicil", "nunggak"}
-)
+WAGE_WORDS = frozenset("gaji upah thr pesangon sangon lembur".split())
+WITHHELD_WORDS = frozenset("potong dipotong tahan ditahan cicil dicicil nunggak".split())
 DENIALS = NEGATIONS | {"dak", "idak", "tanpa"}
-PAY_WORDS = frozenset(
-    {"bayar", "dibayar", "membayar", "kasih", "dikasih", "diberi", "beri", "cair", "keluar"}
-)
+PAY_WORDS = frozenset("bayar dibayar membayar kasih dikasih diberi beri cair keluar".split())
 # a job ended against the worker's will
 LAID_OFF = frozenset({"dirumahkan", "merumahkan", "pecat", "dipecat"})
-ENDED = frozenset({"putus", "diputus", "undur", "pengunduran", "resign"})
-FORCED = frozenset({"sepihak", "paksa", "dipaksa", "suruh", "disuruh"})
+ENDED = frozenset("putus diputus undur pengunduran resign".split())
+FORCED = frozenset("sepihak paksa dipaksa suruh disuruh".split())
 # a job said: a dismissal or a cut contract is a worker's only in its context ("dipecat
 # dari sekolah" is a pupil's)
-WORK_WORDS = (
-    frozenset(
-        {
-            "kerja",
-            "bekerja",
-            "karyawan",
-            "pekerja",
-            "buruh",
-            "perusahaan",
-            "bos",
-            "pabrik",
-            "majikan",
-            "kontrak",
-            "undur",
-            "pengunduran",
-            "resign",
-        }
-    )
-    | WAGE_WORDS
+WORK_WORDS = WAGE_WORDS | frozenset(
+    "kerja bekerja karyawan pekerja buruh perusahaan bos pabrik majikan kontrak undur "
+    "pengunduran resign".split()
 )
 # public servants' pay is no industrial dispute; asking how a right is paid is no trouble
-PUBLIC_PAY = frozenset({"asn", "pns", "pppk", "honorer", "pensiun", "pensiunan"})
+PUBLIC_PAY = frozenset("asn pns pppk honorer pensiun pensiunan".split())
 ASKS_RULE = frozenset(
-    {
-        "syarat",
-        "persyaratan",
-        "cara",
-        "prosedur",
-        "klaim",
-        "pencairan",
-        "mencairkan",
-        "hitung",
-        "menghitung",
-        "besaran",
-        "rumus",
-    }
+    "syarat persyaratan cara prosedur klaim pencairan mencairkan hitung menghitung besaran "
+    "rumus".split()
 )
 
 
