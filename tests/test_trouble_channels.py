@@ -46,6 +46,22 @@ def normal(query: str) -> str:
         "tetangga karaoke sampai tengah malam berisik mau lapor",
         "anjing tetangga dilepas menggonggong tiap malam dak biso tidur",
         "warung sebelah buka sampai subuh suaranyo bising nian",
+        # session 22's review: paraphrases written for the vocabulary classes, no devset row
+        "urus kk di kelurahan diminta 50 ribu padahal gratis",
+        "pegawai capil minta amplop",
+        "pelayanan ktp lama sekali sudah dua bulan",
+        "oknum minta thr ke pedagang",
+        "staf kecamatan memungut duit buat tanda tangan surat domisili",
+        "operator samsat minta setoran biar cepat",
+        "akta anak sudah tiga bulan belum jadi di capil",
+        "lurah tidak pernah ada di kantor",
+        "urus sertifikat dipingpong terus",
+        "calo sim di satpas",
+        "camat membentak warga",
+        "ayam tetangga bau kotoran sampai ke dapur",
+        "sound system tetangga keras tiap malam",
+        # "katanya" is "saya dengar" once normalised: the free service is still said
+        "katanya tidak bayar tapi dimintai uang",
     ],
 )
 def test_conduct_is_read_from_the_query(read, query):
@@ -63,6 +79,31 @@ def test_conduct_is_read_from_the_query(read, query):
         "rumah tetangga kebakaran",
         # smoke and a smell of burning next door is a fire, not a nuisance
         "asap tebal keluar dari gudang sebelah bau kabel terbakar",
+        # an emergency is the fire brigade's
+        "bau gas bocor tetangga",
+        "elpiji tetangga bocor bau menyengat",
+        # "ada" alone is no officer away
+        "apakah ada tempat pelayanan paspor di jambi",
+        "apakah ada tempat pelayanan pajak di kecamatan",
+        "pelayanan adminduk ada tempat antrian",
+        "tidak ada tempat parkir di kantor pelayanan",
+        # "tugas" and bare "pelayanan" are no officer; a broker of no public paper
+        "tugas sekolah sulit",
+        "pelayanan internet lambat",
+        "pelayanan kesehatan puskesmas lambat",
+        "calo tiket pesawat",
+        "calo tanah",
+        "syarat jadi calo tiket",
+        # a permit asked for, violence (its own desk)
+        "karaoke tetangga izin keramaian",
+        "musik keras acara nikahan tetangga izin keramaian",
+        "tetangga ribut tiap malam suami pukul istri",
+        # a question of how long, an old card, an age
+        "berapa lama bikin ktp",
+        "ktp lama hilang",
+        "anak sudah 15 tahun belum pernah punya akte lahir",
+        # an office's stem is no officer ("kelurahan" reads "lurah")
+        "kemana lapor jalan rusak parah di kelurahan kami sudah bertahun tahun dibiarkan",
     ],
 )
 def test_a_service_asked_for_or_a_fire_is_no_conduct(read, query):
@@ -79,6 +120,11 @@ def test_a_service_asked_for_or_a_fire_is_no_conduct(read, query):
         "bos tidak mau bayar pesangon padahal sudah kerja sepuluh tahun",
         "kontrak kerja diputus sepihak sebelum habis masanya",
         "disuruh tanda tangan surat pengunduran diri kalau tidak mau dipecat",
+        # paraphrases, no devset row
+        "gaji dibayar di bawah ump",
+        "upah karyawan di bawah umk",
+        "gaji pekerja ditahan tiga bulan",
+        "pabrik phk massal tanpa pesangon",
     ],
 )
 def test_a_withheld_right_is_read_from_the_query(read, query):
@@ -94,6 +140,10 @@ def test_a_withheld_right_is_read_from_the_query(read, query):
         "gaji guru honorer belum dibayar",  # a public servant's pay
         "anak saya dipecat dari sekolah",  # a pupil's, no job said
         "kontrak kerja habis tidak diperpanjang",
+        "potongan gaji bpjs ketenagakerjaan berapa persen",
+        "gaji karyawan dipotong untuk bpjs berapa persen",
+        "thr karyawan dipotong pajak",
+        "gaji ojol dipotong aplikasi",
     ],
 )
 def test_a_question_or_no_workers_dispute_withholds_no_right(read, query):
@@ -201,92 +251,8 @@ def _is_channel_title(title: str) -> bool:
     return any(name in title for name in CHANNEL_TITLES)
 
 
-@pytest.mark.parametrize(
-    "query",
-    [
-        "urus kk di kelurahan diminta 50 ribu padahal gratis",
-        "pegawai capil minta amplop",
-        "pelayanan ktp lama sekali sudah dua bulan",
-        "oknum minta thr ke pedagang",
-        "staf kecamatan memungut duit buat tanda tangan surat domisili",
-        "operator samsat minta setoran biar cepat",
-        "akta anak sudah tiga bulan belum jadi di capil",
-        "lurah tidak pernah ada di kantor",
-        "urus sertifikat dipingpong terus",
-        "calo sim di satpas",
-        "camat membentak warga",
-        "ayam tetangga bau kotoran sampai ke dapur",
-        "sound system tetangga keras tiap malam",
-        # "katanya" is "saya dengar" once normalised: the free service is still said
-        "katanya tidak bayar tapi dimintai uang",
-    ],
-)
-def test_conduct_paraphrases_are_read(read, query):
-    assert tells_conduct(normal(query), read)
-
-
 def test_katanya_is_read_as_the_analyzer_normalises_it():
     assert "dengar" in normal("katanya gratis").split()
-
-
-@pytest.mark.parametrize(
-    "query",
-    [
-        # an emergency is the fire brigade's
-        "bau gas bocor tetangga",
-        "elpiji tetangga bocor bau menyengat",
-        # "ada" alone is no officer away
-        "apakah ada tempat pelayanan paspor di jambi",
-        "apakah ada tempat pelayanan pajak di kecamatan",
-        "pelayanan adminduk ada tempat antrian",
-        "tidak ada tempat parkir di kantor pelayanan",
-        # "tugas" and bare "pelayanan" are no officer; a broker of no public paper
-        "tugas sekolah sulit",
-        "pelayanan internet lambat",
-        "pelayanan kesehatan puskesmas lambat",
-        "calo tiket pesawat",
-        "calo tanah",
-        "syarat jadi calo tiket",
-        # a permit asked for, violence (its own desk)
-        "karaoke tetangga izin keramaian",
-        "musik keras acara nikahan tetangga izin keramaian",
-        "tetangga ribut tiap malam suami pukul istri",
-        # a question of how long, an old card, an age
-        "berapa lama bikin ktp",
-        "ktp lama hilang",
-        "anak sudah 15 tahun belum pernah punya akte lahir",
-        # an office's stem is no officer ("kelurahan" reads "lurah")
-        "kemana lapor jalan rusak parah di kelurahan kami sudah bertahun tahun dibiarkan",
-    ],
-)
-def test_no_conduct_in_emergencies_questions_or_weak_words(read, query):
-    assert not tells_conduct(normal(query), read)
-
-
-@pytest.mark.parametrize(
-    "query",
-    [
-        "gaji dibayar di bawah ump",
-        "upah karyawan di bawah umk",
-        "gaji pekerja ditahan tiga bulan",
-        "pabrik phk massal tanpa pesangon",
-    ],
-)
-def test_withheld_right_paraphrases_are_read(read, query):
-    assert withholds_right(normal(query), read)
-
-
-@pytest.mark.parametrize(
-    "query",
-    [
-        "potongan gaji bpjs ketenagakerjaan berapa persen",
-        "gaji karyawan dipotong untuk bpjs berapa persen",
-        "thr karyawan dipotong pajak",
-        "gaji ojol dipotong aplikasi",
-    ],
-)
-def test_a_lawful_deduction_or_a_how_much_question_withholds_no_right(read, query):
-    assert not withholds_right(normal(query), read)
 
 
 def test_a_channel_says_it_relays_in_the_general_forms_and_takes_any_complaint():
