@@ -132,7 +132,7 @@ APP_WORDS = frozenset({"aplikasi", "app", "apk", "apps", "web", "website", "situ
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def _words(text: str) -> list[str]:
+def words(text: str) -> list[str]:
     """``text``'s words, case-folded (split at every non-word character, unlike
     indexer.analysis.text.words_of)."""
     return _WORD.findall(text.casefold())
@@ -143,7 +143,7 @@ def is_desk(title: str, kind: str, url: str = "") -> bool:
     service or a site's own page (not an app: the catalog's publisher is not the office a
     citizen complains to; never a file, whatever kind it was stored with) whose title says
     a desk's word and names no permit or registration."""
-    said = set(_words(title))
+    said = set(words(title))
     return (kind in DESK_KINDS and file_ending(url) is None and bool(said & DESK_WORDS)
             and not said & ISSUE_WORDS)
 
@@ -151,7 +151,7 @@ def is_desk(title: str, kind: str, url: str = "") -> bool:
 def reads_as_service(text: str) -> bool:
     """Whether a desk's ``text`` says what it serves: an empty form ("Formulir Permohonan
     Keberatan PBB", a PDF of blanks stored as a page) does not."""
-    return len(_words(text)) >= DESK_TEXT_WORDS
+    return len(words(text)) >= DESK_TEXT_WORDS
 
 
 def tells_trouble(normalized: str, readings: Iterable[Sequence[str]]) -> bool:
@@ -163,7 +163,7 @@ def tells_trouble(normalized: str, readings: Iterable[Sequence[str]]) -> bool:
     A report ("lapor", "laporan") is no dispute: its readings count for nothing, and a
     report of an event or a duty ("lapor kelahiran", "laporan keuangan") is no trouble
     whatever else it says. A permit named ("izin gangguan") is asked for, not a desk."""
-    ordered = _words(normalized)
+    ordered = words(normalized)
     said = set(ordered)
     if said & DISPUTE_WORDS:
         return True
@@ -186,7 +186,7 @@ def disputes_named(normalized: str,
     """The disputes a query names in a desk's own words (:data:`NAMED_DISPUTES`), as the
     index ``tokens`` of both read them (as typed without), none when it asks for a service
     (an application act or a need: "syarat pencairan jht setelah phk")."""
-    text = " ".join(_words(normalized))
+    text = " ".join(words(normalized))
     for form, dispute in DISPUTE_FORMS.items():
         text = re.sub(rf"\b{form}\b", dispute, text)
     said = text.split()
@@ -203,7 +203,7 @@ def names_app(normalized: str, typed: Iterable[str], app_title: Iterable[str],
     its index tokens (``typed``) is a token of the app's title (``app_title``) that no
     page's title of the first results (``page_title``) is: "cek tagihan pbb online",
     "sikesal"."""
-    return bool(set(_words(normalized)) & APP_WORDS
+    return bool(set(words(normalized)) & APP_WORDS
                 or set(typed) & (set(app_title) - set(page_title)))
 
 
@@ -277,12 +277,23 @@ def lead_by_desk(items: list, metas: dict[str, DocMeta],
     for meta in naming(office, first) if naming is not None else ():
         if not is_desk(meta.title, meta.kind, meta.url):
             continue
-        place = next((i for i, (f, _) in enumerate(items) if f.id == meta.id), None)
-        if place is None:  # not retrieved: it leads at the first's score all the same
-            metas[meta.id] = meta
-            return [(Fused(meta.id, top.score, pinned="desk"), []), *items]
-        return _lead(items, place, top)
+        return lead_desk(items, metas, meta)
     return items
+
+
+def lead_desk(items: list, metas: dict[str, DocMeta], meta: DocMeta) -> list:
+    """``items`` with the desk ``meta`` first at the first's score, wherever it ranked, or
+    inserted there when it was not retrieved (``metas`` learns it). Shared by the desk rule
+    and the channel rule (indexer/channels.py).
+
+    The desk takes the first's score, not more: the API shows the two at equal scores, and
+    the answer card, which reads the lead's margin, may drop for it (a tie-break is no
+    margin)."""
+    place = next((i for i, (f, _) in enumerate(items) if f.id == meta.id), None)
+    if place is None:
+        metas[meta.id] = meta
+        return [(Fused(meta.id, items[0][0].score, pinned="desk"), []), *items]
+    return _lead(items, place, items[0][0])
 
 
 def _lead(items: list, place: int, top: Fused) -> list:

@@ -48,6 +48,14 @@ from indexer.backend import (
 )
 from indexer.bestbets import BestBetStore
 from indexer.cards import lead
+from indexer.channels import (
+    GENERAL,
+    LABOUR_DISPUTE,
+    is_channel,
+    lead_by_channel,
+    tells_conduct,
+    withholds_right,
+)
 from indexer.coverage import coverage_factor, keyword_coverage, said_tokens, weakness
 from indexer.desks import (
     DESK_WORDS,
@@ -168,7 +176,8 @@ class Searcher:
         self._site_titles: tuple[Any, dict[str, str]] = (None, {})  # home id -> title
         self._neighbours_read: tuple[int | None, NeighbourTable | None] = (None, None)
         self._common_tokens: tuple[Any, frozenset[str]] = (None, frozenset())
-        self._desks_known: tuple[Any, dict[str, list[DocMeta]]] = (None, {})
+        # per index version: the desks, the channels (_per_version)
+        self._versioned: dict[str, tuple[Any, Any]] = {}
         # _titled: (index version, _office_words, _title_counts, _plain), assigned at once so
         # a thread reading it never sees one version's words beside another's counts
         self._titled_cache: tuple[Any, frozenset[str], dict[str, int], frozenset[str]] = (
@@ -283,6 +292,12 @@ class Searcher:
                     DESK_APP_MARGIN)
             collapsed = _office_lead(collapsed, groups, metas, said, OFFICE_MARGIN,
                                      OFFICE_WINDOW, lent)
+            # trouble no office's desk took: the desk it names, wherever it ranked, even
+            # past the office named ("petugas capil minta uang pelicin")
+            collapsed = lead_by_channel(
+                collapsed, metas,
+                self._named_desks(analysis.normalized, query_tokens, read, filters),
+                lambda desk: self._desk_serves(desk, None, query_tokens, read))
         collapsed = _named_leads(collapsed, groups, metas, said, hosts)
         if (words is not None and collapsed and collapsed[0][0].id not in pinned
                 and place is None and home is None):
@@ -1307,14 +1322,13 @@ class Searcher:
 
     def _desks(self) -> dict[str, list[DocMeta]]:
         """Each OPD's desks, once per index version."""
-        version = self.backend.info().get("version")
-        if self._desks_known[0] != version:
+        def build() -> dict[str, list[DocMeta]]:
             desks: dict[str, list[DocMeta]] = {}
             for m in self.backend.all_meta():
                 if is_desk(m.title, m.kind, m.url):
                     desks.setdefault(m.opd, []).append(m)
-            self._desks_known = (version, desks)
-        return self._desks_known[1]
+            return desks
+        return self._per_version("desks", build)
 
     def _says_service(self, desk: DocMeta, read: dict[str, IndexedDoc]) -> bool:
         """Whether ``desk``'s stored text says what it serves (no empty form)."""
@@ -1327,14 +1341,14 @@ class Searcher:
         return frozenset(self._word_tokens(meta.title)) | (
             frozenset(self._word_tokens(doc.text)) if doc is not None else frozenset())
 
-    def _desk_serves(self, desk: DocMeta, first: DocMeta, typed: set[str],
+    def _desk_serves(self, desk: DocMeta, first: DocMeta | None, typed: set[str],
                      read: dict[str, IndexedDoc]) -> bool:
         """Whether ``desk`` handles the trouble a query tells of ``first``: its text says
         what it serves, and its title names no service (beyond its office's name and the
         words of every desk and many pages: "Pengaduan Layanan") or shares a topic with
         the query's words and their readings (``typed``: "phk" reads as "pemutusan hubungan
-        kerja") or ``first``'s title: "Keberatan atas Ketetapan PBB-P2" takes a PBB bill's
-        trouble, not a billboard tax's."""
+        kerja") or ``first``'s title (no ``first``: the query's alone): "Keberatan atas
+        Ketetapan PBB-P2" takes a PBB bill's trouble, not a billboard tax's."""
         doc = read.get(desk.id) or self.backend.get([desk.id]).get(desk.id)
         if doc is None or not reads_as_service(doc.text):
             return False
@@ -1343,6 +1357,8 @@ class Searcher:
         topic = set(self._word_tokens(desk.title)) - self._common() - self._desk_tokens()
         if topic <= self._opd_tokens(desk.opd):
             return True
+        if first is None:  # the query's words alone
+            return bool(topic & typed)
         return bool(topic & (typed | self._title_tokens(first.title)
                              | set(self._word_tokens(first.title))))
 
@@ -1360,6 +1376,61 @@ class Searcher:
                 if (filters is None or filters.allows(m.opd, m.kind))
                 and self._says_service(m, read)
                 and disputes & self._page_tokens(m, read) - firsts]
+
+    def _named_desks(self, normalized: str, query_tokens: set[str],
+                     read: dict[str, IndexedDoc], filters: Filters | None) -> list[DocMeta]:
+        """The desks a query's trouble names (indexer/channels.py), the one whose page
+        says most of the query first: for a worker's right withheld, the desks whose page
+        names the dispute; for conduct, the desk of an office the query names that takes
+        the trouble, else the general complaint channels; else none. The first of them
+        ranked leads (channels.lead_by_channel); this order decides only when none was
+        retrieved."""
+        if withholds_right(normalized, self._word_tokens):
+            named = set(self._word_tokens(LABOUR_DISPUTE))
+            found = [m for desks in self._desks().values() for m in desks
+                     if named & self._page_tokens(m, read) and self._says_service(m, read)]
+        elif tells_conduct(normalized, self._word_tokens):
+            # the desk of an office the query names, when it takes this trouble (any of its
+            # office's, or one sharing a topic with the query), instead of the city's channels
+            offices = sorted(o.name for o in self._opds().opds if o.unique & query_tokens)
+            found = [m for opd in offices for m in self._desks().get(opd, [])
+                     if self._desk_serves(m, None, query_tokens, read)
+                     and (filters is None or filters.allows(m.opd, m.kind))]
+            found = found or self._channels()
+        else:
+            return []
+        found = [m for m in found if filters is None or filters.allows(m.opd, m.kind)]
+        # a tie is broken by what the pages say, never by URL or port: the page taking any
+        # complaint in so many words ("semua", "pelayanan publik"), then the app before
+        # its service page, then the shorter title (fewer office words), then the title
+        return sorted(found, key=lambda m: (-len(query_tokens & self._page_tokens(m, read)),
+                                            -self._general_says(m, read), m.kind != "app",
+                                            len(self._word_tokens(m.title)), m.title.casefold()))
+
+    def _general_says(self, desk: DocMeta, read: dict[str, IndexedDoc]) -> int:
+        """How many times ``desk``'s text says it takes any complaint (channels.GENERAL)."""
+        doc = read.get(desk.id) or self.backend.get([desk.id]).get(desk.id)
+        return len(GENERAL.findall(doc.text)) if doc is not None else 0
+
+    def _channels(self) -> list[DocMeta]:
+        """The general complaint channels (indexer/channels.py), once per index version."""
+        def build() -> list[DocMeta]:
+            metas = [m for m in self.backend.all_meta()
+                     if m.kind == "app" or is_desk(m.title, m.kind, m.url)]
+            docs = self.backend.get([m.id for m in metas])
+            return [m for m in metas if m.id in docs
+                    and is_channel(m.title, m.kind, m.url, docs[m.id].text)]
+        return self._per_version("channels", build)
+
+    def _per_version(self, name: str, build: Callable[[], Any]) -> Any:
+        """``build()``'s value, built once per index version and kept under ``name`` (the
+        desks, the channels); assigned at once so a thread never sees a stale pair."""
+        version = self.backend.info().get("version")
+        known = self._versioned.get(name)
+        if known is None or known[0] != version:
+            known = (version, build())
+            self._versioned[name] = known
+        return known[1]
 
     def _desk_tokens(self) -> frozenset[str]:
         """The index tokens of the words that say a desk, and of the words any office's

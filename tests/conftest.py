@@ -71,6 +71,7 @@ SAMPLE_CRAWL_MODULES = {
     "tests/test_extraction_truth.py",
     "tests/test_places.py",
     "tests/test_sentence_queries.py",
+    "tests/test_trouble_channels.py",
     "tests/test_trouble_desk.py",
     "tests/test_vector_ranks_past.py",
 }
