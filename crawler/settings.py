@@ -36,8 +36,10 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.downloadermiddlewares.conditional.ConditionalRequestMiddleware": 560,
     "crawler.downloadermiddlewares.retry.BackoffRetryMiddleware": 550,
     "crawler.downloadermiddlewares.contenttype.ContentTypeGateMiddleware": 950,
-    # a PDF read in a thread (its scans by OCR), not on the loop every site shares
-    "crawler.downloadermiddlewares.pdfread.PdfReadingMiddleware": 900,
+    # a PDF read in a thread (its scans by OCR), not on the loop every site shares; below
+    # HttpCompressionMiddleware (590), whose process_response must run first: a gzip-encoded
+    # PDF reached this one still compressed, failed looks_pdf and was read on the loop
+    "crawler.downloadermiddlewares.pdfread.PdfReadingMiddleware": 585,
     "crawler.downloadermiddlewares.timing.AttemptTimingMiddleware": 990,
     "crawler.downloadermiddlewares.robots.SafeRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,

@@ -36,7 +36,9 @@ if TYPE_CHECKING:
     from scrapy.http import Response
 
 READ = "sikoja_pdf_read"
-THREADS = 2  # OCR reads one page at a time (crawler.extract.ocr); the other reads text PDFs
+# OCR reads one page at a time in a process (crawler.extract.ocr's turn): with two scanned PDFs
+# in flight, one thread waits for the other's turn and text PDFs queue behind both
+THREADS = 2
 
 
 def read(
