@@ -95,9 +95,11 @@ MANNER_WORDS = frozenset(
     "belit bentak dibentak membentak cuek marah dimarahi memarahi".split()
 )
 # an officer away from the desk: a denial, "ada", then at the place ("tidak ada di tempat",
-# "idak ado di kantor"), or a denial and the place ("tak di tempat")
+# "idak ado di kantor" once normalised), or a denial and the place ("tak di tempat"). The
+# query is read normalised: "dak", "idak", "gak", "ndak" are "tidak" by then, and a "dak"
+# left is the acronym (DAK, the special allocation fund), no denial
 ABSENT = re.compile(
-    r"\b(?:tidak|tak|gak|nggak|enggak|ndak|dak|idak|belum)(?: pernah| lagi| sedang)?"
+    r"\b(?:tidak|tak|belum)(?: pernah| lagi| sedang)?"
     r"(?: ada)? di (?:tempat|kantor|meja|ruangan|loket)\b"
 )
 # money asked: an asking word, then within three words money
@@ -118,7 +120,7 @@ BRIBE_WORDS = frozenset(
 BROKER_WORDS = frozenset({"calo", "makelar"})
 # money asked is trouble when the service is said to be free: "padahal", "gratis", and
 # "katanya" as the analyzer normalises it ("saya dengar")
-FREE_WORDS = frozenset({"padahal", "gratis", "dengar"})
+FREE_WORDS = frozenset({"padahal", "gratis", "dengar", "katanya"})  # "katonyo" stays "katanya"
 # a complaint said outright ("adu" is what "ngadu" normalises to), and any wish to complain,
 # a report too
 OUTRIGHT = frozenset("adu ngadu mengadu komplain komplen protes keluh keluhan mengeluh".split())
@@ -133,8 +135,8 @@ SLOW_WORDS = frozenset("berbulan berminggu bertahun lambat lelet kunjung molor t
 DELAY = re.compile(
     r"\b(?:berbulan|berminggu|bertahun|molor|tertunda|dipingpong|pingpong|dioper|"
     r"diabaikan|dicuekin|ditelantarkan)\b"
-    r"|\blama (?:sekali|banget|nian|benar|betul)\b|\b(?:sudah|kok|terlalu) lama\b"
-    r"|\b(?:tidak|tak|belum|gak|nggak|ndak|dak|idak) (?:juga )?(?:dilayani|diproses|ditanggapi)\b"
+    r"|\blama (?:sekali|banget|sangat|benar|betul)\b|\b(?:sudah|kok|terlalu) lama\b"
+    r"|\b(?:tidak|tak|belum) (?:juga )?(?:dilayani|diproses|ditanggapi)\b"
 )
 WAITED_WORDS = frozenset({"minggu", "bulan", "lama"})
 # a neighbour and the nuisance it makes: noise, a smell, pests, a barking dog
@@ -178,7 +180,7 @@ LAWFUL_CUTS = frozenset("pajak pph bpjs iuran persen zakat koperasi jamsostek ko
 # a wage under the minimum
 MINIMUM_WORDS = frozenset({"ump", "umk", "umr", "minimum"})
 UNDER_WORDS = frozenset({"bawah", "kurang", "rendah"})
-DENIALS = NEGATIONS | {"dak", "idak", "tanpa"}
+DENIALS = NEGATIONS | {"tanpa"}
 PAY_WORDS = frozenset("bayar dibayar membayar kasih dikasih diberi beri cair keluar".split())
 # a job ended against the worker's will
 LAID_OFF = frozenset("dirumahkan merumahkan pecat dipecat pemecatan phk diphk".split())

@@ -62,6 +62,11 @@ def normal(query: str) -> str:
         "sound system tetangga keras tiap malam",
         # "katanya" is "saya dengar" once normalised: the free service is still said
         "katanya tidak bayar tapi dimintai uang",
+        # Jambi Malay, read once normalised ("lamo nian" is "lama sangat", "katonyo" stays
+        # "katanya": the final read of session 22)
+        "ngurus kk lamo nian",
+        "pelayanan ktp di capil lamo nian",
+        "katonyo gratis tapi pegawe mintak duit",
     ],
 )
 def test_conduct_is_read_from_the_query(read, query):
@@ -144,6 +149,8 @@ def test_a_withheld_right_is_read_from_the_query(read, query):
         "gaji karyawan dipotong untuk bpjs berapa persen",
         "thr karyawan dipotong pajak",
         "gaji ojol dipotong aplikasi",
+        # "DAK" is the special allocation fund, no denial once lower-cased
+        "DAK dibayar gaji guru",
     ],
 )
 def test_a_question_or_no_workers_dispute_withholds_no_right(read, query):
