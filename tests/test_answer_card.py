@@ -545,8 +545,13 @@ def test_a_query_naming_smp_gets_the_smp_admission_first(sample):
     assert "SMA" not in results[0].title
     # the sibling rule moved it ("negeri" and "daftar" put the SMA/SMK page first), and
     # explain says so; the vector leg does not find the SMP page (cosine 0.22), so it was
-    # behind by more than a tie's margin, and moved as keyword retrieval's first
-    assert "sibling" in results[0].explain.boosts
+    # behind by more than a tie's margin, and moved as keyword retrieval's first. Since
+    # session 22 (a scanned SPMB SMP standard on ocr22-disdik) the page can lead on its own,
+    # first by its words and by fused score: then no move is needed, and none is said
+    first = results[0].explain
+    if "sibling" not in first.boosts:
+        assert first.keyword_rank == 1
+        assert all(first.fused_score >= r.explain.fused_score for r in results[1:])
 
 
 def test_a_query_naming_sma_gets_an_sma_admission_first(sample):
