@@ -107,3 +107,88 @@ def test_a_word_only_the_dictionary_reads_stays_new_to_the_ranking(analyzer) -> 
     analysis = analyzer.analyze_query("purse")
     assert ("dompet",) in {t.tokens for t in analysis.terms}
     assert familiarity(analyzer, analysis, None).unknown == ["purse"]
+
+
+@pytest.mark.parametrize(("word", "wanted", "not_wanted"), [
+    ("animals", {"hewan", "binatang"}, {"anime"}),
+    ("customer", set(), {"custom", "adat", "kebiasaan"}),
+    ("parking", {"parkir"}, {"taman"}),
+    ("housing", set(), {"balai"}),
+])
+def test_an_inflected_word_reads_as_its_own_headword(analyzer, word, wanted, not_wanted):
+    # not as the shortest headword of its Snowball stem ("animals" is not "anime")
+    found = set(dictionary.load(analyzer._english_stem).readings(word))
+    assert wanted <= found
+    assert not found & not_wanted
+
+
+def test_a_reading_the_pages_never_say_is_dropped(tmp_path_factory) -> None:
+    pages = PAGES + [service(
+        "akta-kematian", "Pencatatan Kematian Terlambat",
+        "Pelaporan kematian yang terlambat lebih dari 30 hari memerlukan penetapan.")]
+    s = keyword_searcher(tmp_path_factory.mktemp("late"), pages)
+    try:
+        terms = {t.tokens for t in s.analyze("late registration of a death").terms
+                 if t.origin == "dictionary"}
+        tokens = s.analyzer.index_tokens
+        assert tuple(tokens("terlambat")) in terms
+        for unsaid in ("almarhum", "mendiang"):  # no page says them
+            assert tuple(tokens(unsaid)) not in terms
+    finally:
+        s.close()
+
+
+@pytest.mark.parametrize("query", ["customer service pdam", "service center pajak"])
+def test_a_mixed_query_gets_no_misleading_reading(analyzer, query: str) -> None:
+    analysis = analyzer.analyze_query(query)
+    assert analysis.lang == "en", "the query no longer tests the dictionary"
+    found = {t for tokens in readings(analyzer, query, "dictionary") for t in tokens}
+    assert not found & {"custom", "adat", "kebiasaan", "bea"}
+
+
+def _dictd(folder, entries: list[tuple[str, str]], index_tail: str = "") -> None:
+    """A dictd database of ``entries`` (headword, text) as Debian ships it."""
+    import gzip
+
+    from tools.extract_freedict import _B64, NAME
+
+    def number(value: int) -> str:
+        out = ""
+        while True:
+            out = _B64[value % 64] + out
+            value //= 64
+            if not value:
+                return out
+
+    data, index = b"", []
+    for head, text in entries:
+        raw = text.encode("utf-8")
+        index.append(f"{head}\t{number(len(data))}\t{number(len(raw))}")
+        data += raw
+    (folder / f"{NAME}.index").write_text("\n".join(index) + "\n" + index_tail,
+                                           encoding="utf-8")
+    (folder / f"{NAME}.dict.dz").write_bytes(gzip.compress(data))
+
+
+ENTRIES = [("00databaseinfo", "00databaseinfo\nEdition: 2022.11.18\n"),
+           ("court", "court /koət/ <n>\n1. lapangan\nenclosed space\n"
+                     "2. pengadilan, mahkamah 2.\nhall\n 3.\ntribunal\n"),
+           ("purse", "purse /pɜːs/ <n>\ndompet\na small bag for money\n")]
+
+
+def test_the_extractor_reads_a_dictd_database(tmp_path) -> None:
+    from tools.extract_freedict import extract
+
+    _dictd(tmp_path, ENTRIES)
+    edition, rows = extract(tmp_path)
+    assert edition == "2022.11.18"
+    assert rows == [("court", 1, "lapangan"), ("court", 2, "pengadilan"),
+                    ("court", 2, "mahkamah"), ("purse", 1, "dompet")]
+
+
+def test_the_extractor_names_a_malformed_index_line(tmp_path) -> None:
+    from tools.extract_freedict import extract
+
+    _dictd(tmp_path, ENTRIES, index_tail="wallet dompet\n")
+    with pytest.raises(SystemExit, match=r"index line 4: expected headword"):
+        extract(tmp_path)

@@ -40,14 +40,18 @@ _PLAIN = re.compile(r"^[a-zA-Z][a-zA-Z '-]*$")
 HEADER = (
     "# English -> Indonesian, one row per translation: english, sense number, indonesian.\n"
     "# Extracted by tools/extract_freedict.py from Debian's dict-freedict-eng-ind\n"
-    "# (FreeDict+WikDict edition {edition}, from Wiktionary via DBnary), CC-BY-SA-3.0;\n"
+    "# (FreeDict+WikDict edition {edition}, from Wiktionary via DBnary), CC-BY-SA-3.0\n"
+    "# (https://creativecommons.org/licenses/by-sa/3.0/);\n"
     "# this extract is shared under the same licence (see SOURCES.md).\n"
 )
 
 
 def dictd_number(text: str) -> int:
+    """A dictd base64 number ("Bq" -> 106); ``ValueError`` naming the text if it is none."""
     value = 0
     for char in text:
+        if char not in _B64:
+            raise ValueError(f"{text!r} is no dictd base64 number")
         value = value * 64 + _B64.index(char)
     return value
 
@@ -82,10 +86,14 @@ def extract(folder: Path) -> tuple[str, list[tuple[str, int, str]]]:
     data = gzip.open(folder / f"{NAME}.dict.dz").read()
     rows: list[tuple[str, int, str]] = []
     edition = ""
-    for line in index.read_text(encoding="utf-8").splitlines():
-        head, offset, length = line.split("\t")
-        start = dictd_number(offset)
-        entry = data[start:start + dictd_number(length)].decode("utf-8")
+    for number, line in enumerate(index.read_text(encoding="utf-8").splitlines(), 1):
+        try:
+            head, offset, length = line.split("\t")
+            start, size = dictd_number(offset), dictd_number(length)
+        except ValueError as error:
+            raise SystemExit(f"{index} line {number}: expected headword<TAB>offset<TAB>"
+                             f"length (dictd base64), got {line!r} ({error})") from None
+        entry = data[start:start + size].decode("utf-8")
         if head == "00databaseinfo":
             edition = next((x.split(":", 1)[1].strip() for x in entry.splitlines()
                             if x.startswith("Edition:")), "")

@@ -336,7 +336,7 @@ class Analyzer:
         readable_extra: list[str] = []
         translated, indonesian, english = self._glossary(raw_words, lang, add, readable_extra)
         if lang == "en":
-            self._dictionary(content, english, add)
+            self._dictionary(content, english, add, vocabulary)
         budget = [self._synonym_limit()]  # synonym expansions this query may still take
         # each corrected word stands for the typed word it came from
         typed_of = [(w,) for w in content for _ in corrections.get(w, w).split()]
@@ -687,12 +687,18 @@ class Analyzer:
                 i += 1
         return " ".join(out), used, tuple(dict.fromkeys(english))
 
-    def _dictionary(self, content: list[str], glossed: Sequence[str], add) -> None:
+    def _dictionary(self, content: list[str], glossed: Sequence[str], add,
+                    vocabulary: Vocabulary | None) -> None:
         """Add the general dictionary's readings of an English query's content words the
         glossary did not read ("my purse was snatched" -> dompet): the glossary wins where
-        it has the word."""
+        it has the word. With the index's vocabulary, only readings whose every word the
+        pages say: a translation no page uses cannot find a page, and would only pull the
+        ranking toward another sense ("today" as "dewasa ini", adult)."""
         for word in dict.fromkeys(w for w in content if w not in glossed):
             for reading in self._expansions.dictionary.readings(word):
+                if vocabulary is not None and not all(
+                        w in vocabulary for w in self.words(reading)):
+                    continue
                 add(tuple(self.index_tokens(reading)), WEIGHTS["dictionary"], "dictionary")
 
     def _embedding_text(self, base: str, extras: list[str]) -> str:
