@@ -111,8 +111,10 @@ def _known(analyzer: Analyzer, word: str, counts: dict[str, int],
         stem = analyzer._english_stem(word)
         if stem in glossary or stem in said:
             return True
+    # a general dictionary's guess (analysis/dictionary.py) leaves the word new: the
+    # embedder still weighs up what BM25 makes of a sense the word may not mean here
     reading = analyzer.analyze_query(word, vocabulary)
-    return any(term.origin != "query" for term in reading.terms)
+    return any(term.origin not in ("query", "dictionary") for term in reading.terms)
 
 
 def _glossary_stems(analyzer: Analyzer) -> frozenset[str]:

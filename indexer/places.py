@@ -258,8 +258,8 @@ class Directory:
         "portal", "katalog") nor one plain word of its name ("perlindungan")."""
         # what the citizen typed (or abbreviated), not what a synonym guesses: "istri
         # dipukul suami" expanded to "kekerasan perempuan anak" names no office
-        said = {t for term in analysis.terms if term.origin not in ("synonym", "glossary")
-                for t in term.tokens}
+        said = {t for term in analysis.terms
+                if term.origin not in ("synonym", "glossary", "dictionary") for t in term.tokens}
         out = {}
         for name in names:
             own = self.own_words.get(name, frozenset()) | self.abbreviations.get(name, frozenset())

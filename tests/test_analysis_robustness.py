@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from indexer.analysis import Analyzer, QueryAnalysis, Vocabulary
 
-ORIGINS = {"query", "correction", "synonym", "abbreviation", "glossary", "slang"}
+ORIGINS = {"query", "correction", "synonym", "abbreviation", "glossary", "dictionary", "slang"}
 ANALYZER = Analyzer()
 VOCABULARY = Vocabulary.build(
     dict.fromkeys(ANALYZER.words("akta kelahiran perizinan bangunan kependudukan pajak bumi"), 1)

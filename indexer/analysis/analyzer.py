@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 import Stemmer as PyStemmer
 
-from indexer.analysis import language, lexicon
+from indexer.analysis import dictionary, language, lexicon
 from indexer.analysis.lexicon import Phrase
 from indexer.analysis.normalize import Normalizer
 from indexer.analysis.stemming import Stemmer
@@ -82,6 +82,9 @@ WEIGHTS = {
     "correction": 0.9,
     "glossary": 0.9,
     "glossary_word": 0.5,
+    # a general dictionary's reading of an English word the glossary lacks (dictionary.py):
+    # below a glossary word's, so the pages decide between its senses
+    "dictionary": 0.2,
     "renamed": 0.9,
     "abbreviation": 0.8,
     "synonym": 0.8,
@@ -90,14 +93,16 @@ WEIGHTS = {
 # A rule's reading from its distinctive key words without a whole key (synonyms.partial),
 # as a share of a synonym's weight: the citizen said the rule's words, not its phrase.
 PARTIAL_WEIGHT = 0.6
-_ORIGIN_RANK = {"query": 0, "correction": 1, "glossary": 2, "abbreviation": 3, "synonym": 4}
+_ORIGIN_RANK = {"query": 0, "correction": 1, "glossary": 2, "abbreviation": 3, "synonym": 4,
+                "dictionary": 5}
 
 
 @dataclass(frozen=True)
 class QueryTerm:
     tokens: tuple[str, ...]  # analysed index tokens; more than one = a phrase
     weight: float  # 1.0 typed (after normalisation); below 1 for expansions
-    origin: str  # "query" | "correction" | "synonym" | "abbreviation" | "glossary" | "slang"
+    # "query" | "correction" | "synonym" | "abbreviation" | "glossary" | "dictionary" | "slang"
+    origin: str
     # the typed words (normalised) a synonym-store expansion reads, or a typed term's own word,
     # when the index says every word of the query: such synonyms share those words' weight,
     # the weight of their typed terms (query_model.shared_weights)
@@ -125,6 +130,7 @@ class _Expansions:
     glossary: dict[Phrase, tuple[str, Phrase]]  # keys: Snowball English stems
     glossary_span: int
     span: int
+    dictionary: dictionary.Dictionary
 
 
 def _find_phrases(words: Sequence[str], table: dict[Phrase, object], span: int):
@@ -329,6 +335,8 @@ class Analyzer:
 
         readable_extra: list[str] = []
         translated, indonesian, english = self._glossary(raw_words, lang, add, readable_extra)
+        if lang == "en":
+            self._dictionary(content, english, add, vocabulary)
         budget = [self._synonym_limit()]  # synonym expansions this query may still take
         # each corrected word stands for the typed word it came from
         typed_of = [(w,) for w in content for _ in corrections.get(w, w).split()]
@@ -679,6 +687,20 @@ class Analyzer:
                 i += 1
         return " ".join(out), used, tuple(dict.fromkeys(english))
 
+    def _dictionary(self, content: list[str], glossed: Sequence[str], add,
+                    vocabulary: Vocabulary | None) -> None:
+        """Add the general dictionary's readings of an English query's content words the
+        glossary did not read ("my purse was snatched" -> dompet): the glossary wins where
+        it has the word. With the index's vocabulary, only readings whose every word the
+        pages say: a translation no page uses cannot find a page, and would only pull the
+        ranking toward another sense ("today" as "dewasa ini", adult)."""
+        for word in dict.fromkeys(w for w in content if w not in glossed):
+            for reading in self._expansions.dictionary.readings(word):
+                if vocabulary is not None and not all(
+                        w in vocabulary for w in self.words(reading)):
+                    continue
+                add(tuple(self.index_tokens(reading)), WEIGHTS["dictionary"], "dictionary")
+
     def _embedding_text(self, base: str, extras: list[str]) -> str:
         seen = set(base.split())
         parts = [base] if base else []
@@ -818,4 +840,5 @@ class Analyzer:
             glossary=glossary,
             glossary_span=max(len(k) for k in glossary),
             span=span,
+            dictionary=dictionary.load(self._english_stem),
         )
