@@ -176,7 +176,7 @@ class Searcher:
         self._site_titles: tuple[Any, dict[str, str]] = (None, {})  # home id -> title
         self._neighbours_read: tuple[int | None, NeighbourTable | None] = (None, None)
         self._common_tokens: tuple[Any, frozenset[str]] = (None, frozenset())
-        # per index version: the desks, the channels (_per_version)
+        # per index version: the desks, the channels, the labour desks (_per_version)
         self._versioned: dict[str, tuple[Any, Any]] = {}
         # _titled: (index version, _office_words, _title_counts, _plain), assigned at once so
         # a thread reading it never sees one version's words beside another's counts
@@ -1386,9 +1386,7 @@ class Searcher:
         ranked leads (channels.lead_by_channel); this order decides only when none was
         retrieved."""
         if withholds_right(normalized, self._word_tokens):
-            named = set(self._word_tokens(LABOUR_DISPUTE))
-            found = [m for desks in self._desks().values() for m in desks
-                     if named & self._page_tokens(m, read) and self._says_service(m, read)]
+            found = self._labour_desks()
         elif tells_conduct(normalized, self._word_tokens):
             # the desk of an office the query names, when it takes this trouble (any of its
             # office's, or one sharing a topic with the query), instead of the city's channels
@@ -1406,6 +1404,17 @@ class Searcher:
         return sorted(found, key=lambda m: (-len(query_tokens & self._page_tokens(m, read)),
                                             -self._general_says(m, read), m.kind != "app",
                                             len(self._word_tokens(m.title)), m.title.casefold()))
+
+    def _labour_desks(self) -> list[DocMeta]:
+        """The desks whose page names the labour dispute and says what it serves, once per
+        index version: which desks they are does not hang on the query (read per query, every
+        desk's page was fetched and split again)."""
+        def build() -> list[DocMeta]:
+            named = set(self._word_tokens(LABOUR_DISPUTE))
+            read: dict[str, IndexedDoc] = {}
+            return [m for desks in self._desks().values() for m in desks
+                    if named & self._page_tokens(m, read) and self._says_service(m, read)]
+        return self._per_version("labour", build)
 
     def _general_says(self, desk: DocMeta, read: dict[str, IndexedDoc]) -> int:
         """How many times ``desk``'s text says it takes any complaint (channels.GENERAL)."""
