@@ -1051,7 +1051,7 @@ class Searcher:
                                    if f.id in docs else None)), None)
         rival_doc = None
         if rival is not None:
-            rival_doc = docs.get(rival.id) or self.backend.get([rival.id]).get(rival.id)
+            rival_doc = self._stored(rival, docs)
         title, said = words.title_tokens(doc.title), self._said(doc) | where
         rival_title = words.title_tokens(rival_doc.title) if rival_doc is not None else set()
         rival_said = self._said(rival_doc) if rival_doc is not None else frozenset()
@@ -1330,14 +1330,19 @@ class Searcher:
             return desks
         return self._per_version("desks", build)
 
+    def _stored(self, meta: DocMeta, read: dict[str, IndexedDoc]) -> IndexedDoc | None:
+        """``meta``'s stored page: from ``read`` (the pages this search has fetched) when it
+        is there, else from the backend (None for a page not stored)."""
+        return read.get(meta.id) or self.backend.get([meta.id]).get(meta.id)
+
     def _says_service(self, desk: DocMeta, read: dict[str, IndexedDoc]) -> bool:
         """Whether ``desk``'s stored text says what it serves (no empty form)."""
-        doc = read.get(desk.id) or self.backend.get([desk.id]).get(desk.id)
+        doc = self._stored(desk, read)
         return doc is not None and reads_as_service(doc.text)
 
     def _page_tokens(self, meta: DocMeta, read: dict[str, IndexedDoc]) -> frozenset[str]:
         """The index tokens of a page's title and text (none for a page not stored)."""
-        doc = read.get(meta.id) or self.backend.get([meta.id]).get(meta.id)
+        doc = self._stored(meta, read)
         return frozenset(self._word_tokens(meta.title)) | (
             frozenset(self._word_tokens(doc.text)) if doc is not None else frozenset())
 
@@ -1349,7 +1354,7 @@ class Searcher:
         the query's words and their readings (``typed``: "phk" reads as "pemutusan hubungan
         kerja") or ``first``'s title (no ``first``: the query's alone): "Keberatan atas
         Ketetapan PBB-P2" takes a PBB bill's trouble, not a billboard tax's."""
-        doc = read.get(desk.id) or self.backend.get([desk.id]).get(desk.id)
+        doc = self._stored(desk, read)
         if doc is None or not reads_as_service(doc.text):
             return False
         # the title's own words, its acronyms not spelled out: "PBB" is a topic, the
@@ -1418,7 +1423,7 @@ class Searcher:
 
     def _general_says(self, desk: DocMeta, read: dict[str, IndexedDoc]) -> int:
         """How many times ``desk``'s text says it takes any complaint (channels.GENERAL)."""
-        doc = read.get(desk.id) or self.backend.get([desk.id]).get(desk.id)
+        doc = self._stored(desk, read)
         return len(GENERAL.findall(doc.text)) if doc is not None else 0
 
     def _channels(self) -> list[DocMeta]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from crawler.run import crawl
 from sikoja.config import load_settings
@@ -30,3 +33,19 @@ def crawl_sites(out: Path, names: tuple[str, ...], root: Path = SITES_ROOT
         log = [dict(r) for r in store.query("SELECT source, url, outcome, reason FROM fetch_log")]
         store.close()
     return docs, log
+
+
+@contextmanager
+def indexed(out: Path, **options: Any) -> Iterator[Any]:
+    """The crawl in ``out`` indexed without embeddings and searched (a ``Searcher`` made
+    with ``options``), closed after."""
+    from indexer.build import build_index
+    from indexer.search import Searcher
+
+    settings = load_settings(out, embedder="none")
+    build_index(settings)
+    searcher = Searcher(settings, **options)
+    try:
+        yield searcher
+    finally:
+        searcher.close()

@@ -137,21 +137,13 @@ def test_a_blank_scan_reads_as_nothing(tmp_path):
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
-    from indexer.build import build_index
-    from indexer.search import Searcher
-    from sikoja.config import load_settings
-    from tests.samplecrawl import crawl_sites
+    from tests.samplecrawl import crawl_sites, indexed
 
     out = tmp_path_factory.mktemp("ocr22")
     docs, log = crawl_sites(out, (SITE,))
-    settings = load_settings(out, embedder="none")
-    build_index(settings)
-    searcher = Searcher(settings)
-    try:
+    with indexed(out) as searcher:
         first = next(iter(docs[SITE].values())).url
         yield out, docs[SITE], log, searcher, "/".join(first.split("/", 3)[:3])
-    finally:
-        searcher.close()
 
 
 @needs_tesseract

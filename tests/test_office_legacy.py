@@ -25,11 +25,8 @@ import pytest
 from crawler.extract.office import MAX_COLUMNS, MAX_ROWS, OfficeError, extract_office, office_kind
 from crawler.extract.officerows import MAX_PROPERTIES
 from crawler.extract.pdf import MAX_CHARS
-from indexer.build import build_index
-from indexer.search import Searcher
-from sikoja.config import load_settings
 from sikoja.demo.server import SITES_ROOT
-from tests.samplecrawl import crawl_sites
+from tests.samplecrawl import crawl_sites, indexed
 
 SITE = "office19-disnaker"
 FILES = SITES_ROOT / SITE / "files" / "standar"
@@ -433,14 +430,9 @@ def test_a_long_workbook_is_read_to_its_row_cap():
 def crawled(tmp_path_factory):
     out = tmp_path_factory.mktemp("office19")
     docs, log = crawl_sites(out, (SITE,))
-    settings = load_settings(out, embedder="none")
-    build_index(settings)
-    searcher = Searcher(settings)
-    try:
+    with indexed(out) as searcher:
         first = next(iter(docs[SITE].values())).url
         yield docs[SITE], log, searcher, "/".join(first.split("/", 3)[:3])
-    finally:
-        searcher.close()
 
 
 @pytest.mark.slow  # crawls a served site and indexes it

@@ -16,11 +16,8 @@ import pytest
 
 from crawler.extract.html import extract_links, parse_html, tags_in
 from crawler.extract.scriptnav import MAX_OPTIONS, MAX_SCRIPT_LINKS
-from indexer.build import build_index
-from indexer.search import Searcher
-from sikoja.config import load_settings
 from sikoja.demo.server import SITES_ROOT
-from tests.samplecrawl import crawl_sites
+from tests.samplecrawl import crawl_sites, indexed
 
 PAGE = "http://opd.example/lama/index.php"
 
@@ -238,13 +235,8 @@ def test_a_clicked_row_under_a_base_href_names_the_page_the_crawler_follows():
 def crawled(tmp_path_factory):
     out = tmp_path_factory.mktemp("jsnav20")
     docs, log = crawl_sites(out, ("jsnav20-damkar", "jsnav20-dlh"))
-    settings = load_settings(out, embedder="none")
-    build_index(settings)
-    searcher = Searcher(settings)
-    try:
+    with indexed(out) as searcher:
         yield docs, searcher
-    finally:
-        searcher.close()
 
 
 @pytest.mark.slow  # crawls two served sites and indexes them

@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.build import build_index
 from indexer.search import Searcher
 from indexer.site_words import site_words
-from sikoja.config import load_settings
-from tests.samplecrawl import crawl_sites
+from tests.samplecrawl import crawl_sites, indexed
 
 OPENSID, BLOG = "village21-wijayapura", "village21-kebunhandil"
 SKTM = "/index.php/artikel/2024/2/12/syarat-dan-cara-membuat-sktm-di-kelurahan-wijaya-pura"
@@ -32,13 +30,8 @@ BLOG_NIKAH = "/2024/02/pengantar-nikah-n1-n4-di-kelurahan.html"
 def crawled(tmp_path_factory):
     out = tmp_path_factory.mktemp("village21")
     docs, _log = crawl_sites(out, (OPENSID, BLOG))
-    settings = load_settings(out, embedder="none")
-    build_index(settings)
-    searcher = Searcher(settings, embedder=False)
-    try:
+    with indexed(out, embedder=False) as searcher:
         yield docs, searcher
-    finally:
-        searcher.close()
 
 
 def paths(searcher: Searcher, query: str) -> list[str]:

@@ -160,13 +160,15 @@ class Link:
 
 
 def extract_links(base_url: str, tags: list[Tag],
-                  embedded: list[tuple[str, str, Tag | None, bool]] | None = None) -> list[Link]:
+                  embedded: list[tuple[str, str, Tag | None, bool]] | None = None,
+                  base: str | None = None) -> list[Link]:
     """Every followable link on the page (menus included: they are how a site is reached),
     those its script opens after its anchors and frames; ``tags`` is every tag of the page
     in document order (from ``tags_in``); ``embedded``: its viewers' files, when read
     already (``embedded_documents``), of which the first ``MAX_EMBEDDED`` are followed
-    here (``extract_page`` adds those its content shows)."""
-    base = page_base(base_url, tags)
+    here (``extract_page`` adds those its content shows); ``base``: what relative URLs
+    resolve against, when known already (``page_base``)."""
+    base = base or page_base(base_url, tags)
     links: list[Link] = []
     site = _origin_of(base)
     for tag in tags:
@@ -1283,7 +1285,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     tags = tags_in(soup)
     base = page_base(url, tags)
     embedded = embedded_documents(tags, base)  # what its viewers show
-    links = extract_links(url, tags, embedded)
+    links = extract_links(url, tags, embedded, base)
     labels = post_labels(url, tags)
     canonical = canonical_link(url, tags)
     lang = html_lang(soup)
@@ -1311,7 +1313,7 @@ def extract_page(text: str, url: str, site: SiteTitles = NO_SITE) -> HtmlPage:
     whole = site_text(soup.body or soup, url) if home else ""
     # the frames, with the element holding each: where it sits once the furniture is gone
     frames = [(str(t["src"]).strip(), squash(str(t.get("title") or t.get("aria-label") or "")),
-               t.parent, False) for t in tags if t.name in ("frame", "iframe") and t.get("src")
+               t.parent) for t in tags if t.name in ("frame", "iframe") and t.get("src")
               and not frame_shows_document(str(t["src"]), base)]
     panels = unfold_tabs(soup)  # before the tab bar goes with the menus
     head_section_items(soup)  # before an item's title goes as a page header
@@ -1395,14 +1397,14 @@ def shown_in(body: Tag, embedded: list[tuple[str, str, Tag | None, bool]]) -> li
     return list(out.values())
 
 
-def framed_in(body: Tag, frames: list[tuple[str, str, Tag | None, bool]],
+def framed_in(body: Tag, frames: list[tuple[str, str, Tag | None]],
               url: str) -> list[Link]:
     """The frames of ``frames`` (src, accessible name, the element that held it) left in
     ``body`` once the menus, header, footer and sidebars are gone: what the page shows of
     another document as its own content (the frames themselves are dropped with the
     scripts; their holders stay where the content is)."""
     out: dict[str, Link] = {}
-    for src, name, holder, _ in frames:
+    for src, name, holder in frames:
         if holder is None or _gone(holder) or (holder is not body
                                                and body not in holder.parents):
             continue
