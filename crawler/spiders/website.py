@@ -96,7 +96,8 @@ from crawler.extract.modals import (
 from crawler.extract.ocr import OcrReader, reader_for
 from crawler.extract.office import extract_office, office_kind
 from crawler.extract.pagecode import PageCode
-from crawler.extract.payload import may_embed_data, with_payload
+from crawler.extract.pagedata import data_file_url
+from crawler.extract.payload import may_embed_data, with_data_file, with_payload
 from crawler.extract.pdf import PdfError, PdfText, extract_pdf
 from crawler.extract.posts import (
     MAX_SITE_POST_REQUESTS,
@@ -616,16 +617,28 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         except EXTRACTION_ERRORS as exc:
             yield _extraction_error(key, status, elapsed, exc)
             return
-        yield from self._trap_read(response, page.title_evidence.get("title", ""),
-                                   page.document.text, [link.url for link in page.links])
+        if "sikoja_data_file" not in meta:  # (read once: not again when its data file is)
+            yield from self._trap_read(response, page.title_evidence.get("title", ""),
+                                       page.document.text, [link.url for link in page.links])
         # the page's text, decoded once (when first asked for) for the readers below
         html = functools.cache(lambda: decode_html(body, _header(response, b"Content-Type"))[0])
         # its script code and buttons, read once for the DataTables and modal readers
         code = functools.cache(lambda: PageCode(html()))
-
+        if "sikoja_data_file" not in meta and (
+                data_url := data_file_url(html(), url)) and self.scope.allows(data_url, data=True):
+            # a static build's page drawn from a data file beside it (Gatsby's page-data.json):
+            # read again once the file is, with it (``parse_data_file``)
+            yield Request(data_url, callback=self.parse_data_file, errback=self.data_file_error,
+                          dont_filter=True, meta={"sikoja_any_type": True,
+                                                  "sikoja_unconditional": True,
+                                                  "sikoja_page_response": response})
+            return
         if may_embed_data(body):
             # an Inertia/Next/Nuxt page: its records and links are JSON inside it
             page = with_payload(page, html(), source=self.source.name, opd=self.source.opd)
+        if meta.get("sikoja_data_file"):
+            page = with_data_file(page, meta["sikoja_data_file"], source=self.source.name,
+                                  opd=self.source.opd)
         doc = page.document
         if meta.get("sikoja_depth") == 0 and not meta.get("sikoja_sweep"):
             self._remember_home(page.title_evidence.get("title", ""), doc.text)
@@ -725,6 +738,18 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         yield from self.read_datatables(dt_tables, dt_files, doc.url,
                                         meta.get("sikoja_depth", 0))
         yield from self.follow_details([(u, "") for u in details], meta, doc.url)
+
+    def parse_data_file(self, response: Response) -> Iterator[Any]:
+        """A page's data file answered: the page is read with it (``b""`` when it failed)."""
+        page = response.meta["sikoja_page_response"]
+        page.meta["sikoja_data_file"] = response.body if response.status == 200 else b""
+        yield from self._parse(page)
+
+    def data_file_error(self, failure: Any) -> Iterator[Any]:
+        """A page's data file could not be fetched: the page is read as its HTML says."""
+        page = failure.request.meta["sikoja_page_response"]
+        page.meta["sikoja_data_file"] = b""
+        yield from self._parse(page)
 
     def _parts(self, parts: list[Any], page: str, key: str, status: int) -> Iterator[Any]:
         """The services a one-page list holds in its panels (``document.panel_services``),
