@@ -11,14 +11,18 @@ preloads for its own route is read with the page."""
 from __future__ import annotations
 
 import json
+import pickle
 
 import pytest
+from scrapy import Request
+from scrapy.http import HtmlResponse
 
 from crawler.extract.document import html_document
 from crawler.extract.flight import flight_html
 from crawler.extract.pagedata import data_file_url
 from crawler.extract.payload import with_data_file, with_payload
 from crawler.run import crawl
+from crawler.spiders.website import _held, _unheld
 from sikoja.config import Settings
 from sikoja.sources import Source
 from sikoja.store import DocumentStore
@@ -368,3 +372,19 @@ def test_a_crawl_reads_a_gatsby_pages_data_file_with_the_page(tmp_path):
     assert pelopor.fields["requirements"] and "procedure" not in pelopor.fields
     # the data file is read with its page, never stored as a page of its own
     assert not any("page-data" in url for url in live)
+
+
+def test_a_page_held_for_its_data_file_survives_a_pickled_frontier():
+    # a crawl's frontier (JOBDIR, a fleet's Redis) pickles a request's meta: the page waiting
+    # for its data file is carried as plain values and answered again whole
+    url = "https://disporapar.jambikota.go.id/layanan/seleksi-paskibraka/"
+    response = HtmlResponse(
+        url,
+        body=b"<html><h1>Paskibraka</h1></html>",
+        headers={"Content-Type": "text/html", "ETag": '"a1"'},
+        request=Request(url, meta={"sikoja_depth": 2}),
+    )
+    again = _unheld(pickle.loads(pickle.dumps(_held(response))), b'{"result": {}}')
+    assert (again.url, again.status, again.body) == (url, 200, response.body)
+    assert again.headers.get("ETag") == b'"a1"'
+    assert again.meta["sikoja_depth"] == 2 and again.meta["sikoja_data_file"] == b'{"result": {}}'

@@ -41,6 +41,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider
+from scrapy.http import HtmlResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from w3lib.url import safe_url_string
@@ -631,7 +632,7 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
             yield Request(data_url, callback=self.parse_data_file, errback=self.data_file_error,
                           dont_filter=True, meta={"sikoja_any_type": True,
                                                   "sikoja_unconditional": True,
-                                                  "sikoja_page_response": response})
+                                                  "sikoja_page": _held(response)})
             return
         if may_embed_data(body):
             # an Inertia/Next/Nuxt page: its records and links are JSON inside it
@@ -741,15 +742,12 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
 
     def parse_data_file(self, response: Response) -> Iterator[Any]:
         """A page's data file answered: the page is read with it (``b""`` when it failed)."""
-        page = response.meta["sikoja_page_response"]
-        page.meta["sikoja_data_file"] = response.body if response.status == 200 else b""
-        yield from self._parse(page)
+        body = response.body if response.status == 200 else b""
+        yield from self._parse(_unheld(response.meta["sikoja_page"], body))
 
     def data_file_error(self, failure: Any) -> Iterator[Any]:
         """A page's data file could not be fetched: the page is read as its HTML says."""
-        page = failure.request.meta["sikoja_page_response"]
-        page.meta["sikoja_data_file"] = b""
-        yield from self._parse(page)
+        yield from self._parse(_unheld(failure.request.meta["sikoja_page"], b""))
 
     def _parts(self, parts: list[Any], page: str, key: str, status: int) -> Iterator[Any]:
         """The services a one-page list holds in its panels (``document.panel_services``),
@@ -1669,6 +1667,24 @@ class _ScriptJob:
     held: FetchedDocument | None = None  # the shell's own document, until the verdict
     # a data file's or a JSON list's records, read when the page's last request ends
     deferred: list[tuple[Response, list[dict[str, Any]]]] = field(default_factory=list)
+
+
+def _held(response: Response) -> dict[str, Any]:
+    """A page answered, as plain values a request's meta can carry while its data file is
+    fetched (a disk or Redis frontier pickles the meta: a response is no such value)."""
+    plain = (str, int, float, bool, bytes, list, tuple, dict, type(None))
+    return {"url": response.url, "status": response.status, "body": response.body,
+            "headers": {k.decode("latin-1"): [v.decode("latin-1") for v in vs]
+                        for k, vs in response.headers.items()},
+            "meta": {k: v for k, v in response.meta.items() if isinstance(v, plain)}}
+
+
+def _unheld(held: dict[str, Any], data_file: bytes) -> Response:
+    """The page ``_held`` kept, answered again, with its data file's body in its meta."""
+    request = Request(held["url"], meta={**held["meta"], "sikoja_data_file": data_file},
+                      dont_filter=True)
+    return HtmlResponse(held["url"], status=held["status"], headers=held["headers"],
+                        body=held["body"], request=request)
 
 
 def _asked(response: Response | Request) -> str:
