@@ -199,7 +199,7 @@ def test_a_text_row_named_many_times_is_drawn_within_bounds():
         f"5:T{len(text):x},{text}"
         + "0:"
         + json.dumps(
-            [None, [el("html", {}, el("body", {}, el("p", {}, "$5"))) for _ in range(1000)]]
+            [None, [el("html", {}, el("body", {}, el("$L7", {}, el("p", {}, "$5"))))] * 1000]
         )
         + "\n"
     )
@@ -217,11 +217,15 @@ def test_a_listing_takes_no_section_from_its_cards():
                 el("h3", {}, f"Layanan {n}"),
                 el("p", {}, "Persyaratan"),
                 el("p", {}, "KTP-el dan KK"),
+                el("p", {}, "Biaya"),
+                el("p", {}, "Gratis"),
             ],
         )
         for n in range(3)
     ]
-    stream = "0:" + json.dumps([None, el("html", {}, el("body", {}, el("main", {}, cards)))]) + "\n"
+    # the cards drawn by a client component (a filterable grid), as a listing's are
+    grid = el("$L7", {}, cards)
+    stream = "0:" + json.dumps([None, el("html", {}, el("body", {}, el("main", {}, grid)))]) + "\n"
     links = "".join(f"<li><a href='/layanan/{n}/'>Layanan {n}</a></li>" for n in range(12))
     body = (
         f"<html><head><title>Layanan</title></head><body><main><h1>Layanan</h1><ul>{links}"
@@ -230,6 +234,14 @@ def test_a_listing_takes_no_section_from_its_cards():
     ).encode()
     doc = read(body, f"{SITE}/layanan/").document
     assert doc.kind != "service" and "requirements" not in doc.fields
+    assert "Persyaratan" in flight_html(body.decode())  # drawn, and not read as the page's
+
+
+def test_the_servers_own_elements_are_not_drawn_again():
+    # the layout's footer names an address: it is no location of the service
+    body = next_page("Pelaporan RAT Koperasi", RAT_ITEMS)
+    drawn = flight_html(body.decode())
+    assert drawn is not None and "<h1>" not in drawn and "Mekanisme dan Prosedur" in drawn
 
 
 # -- a static build's data file: Gatsby's page-data.json ----------------------------------

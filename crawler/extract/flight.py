@@ -10,11 +10,12 @@ type, key, props]``; a client component's type is a reference (``"$L9"``) to a m
 The HTML is what the server rendered with every client component in its first state: an
 accordion (shadcn/Radix) or tabs leave a closed panel's content out of the HTML (``<div
 data-state="closed" hidden></div>``), but the server passed that content to the client
-component as its ``children``, so it is in the rows. ``flight_html`` draws the rows' trees
-as HTML with every client component's children in place (every panel open), for the page's
-section rules to read (``crawler.extract.payload``). Work is bounded: a text row may be
-named any number of times, and what the references resolve to is held to a few times the
-payload's own size.
+component as its ``children``, so it is in the rows. ``flight_html`` draws what the rows'
+trees pass to client components as HTML, every panel open, for the page's section rules to
+read (``crawler.extract.payload``); the server's own elements outside them (the layout's
+header and footer, the page's heading) are in the HTML already and are not drawn. Work is
+bounded: a text row may be named any number of times, and what the references resolve to is
+held to a few times the payload's own size.
 """
 
 from __future__ import annotations
@@ -132,8 +133,11 @@ class _Drawer:
         self.left = budget
         self.out: list[str] = []
         self.drawn: set[str] = set()
+        self.inside = 0  # client components around the value drawn: only their content is
 
     def _say(self, text: str) -> None:
+        if not self.inside:
+            return
         self.left -= len(text)
         if self.left >= 0:
             self.out.append(html.escape(text, quote=False))
@@ -172,8 +176,14 @@ class _Drawer:
         if not isinstance(props, dict):
             return
         children = props.get("children")
-        if kind.startswith("$") or kind in ("html", "body"):
-            # a client component, or the document's frame: its children in place
+        if kind.startswith("$"):  # a client component: its children in place
+            self.inside += 1
+            self.draw(children, depth + 1)
+            self.inside -= 1
+            return
+        if not self.inside:
+            # a server element: already in the HTML, and so are its header and footer;
+            # only the client components below it are drawn
             self.draw(children, depth + 1)
             return
         if kind in _SKIPPED or not _TAG.match(kind):
