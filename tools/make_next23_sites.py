@@ -38,7 +38,7 @@ import json
 import zlib
 from pathlib import Path
 
-from make_office_site import register, write_site
+from make_office_site import append_devset_rows, register, write_site
 
 REPO = Path(__file__).resolve().parent.parent
 SITES = REPO / "sikoja" / "demo" / "sites"
@@ -1336,23 +1336,7 @@ def page_url(slug: str) -> str:
 
 
 def write_queries() -> None:
-    path = REPO / "eval" / "devset.tsv"
-    lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
-    own = {f"q{FIRST_QID + n}" for n in range(len(QUERIES))}
-    also = {qid: (slug, grade) for qid, slug, grade in ALSO}
-    out = []
-    for line in lines:
-        cells = line.split("\t")
-        if cells[0] in own:
-            continue
-        if cells[0] in also:
-            slug, grade = also[cells[0]]
-            items = [i for i in cells[3].split() if i.rsplit("=", 1)[0] != page_url(slug)]
-            cells[3] = " ".join([*items, f"{page_url(slug)}={grade}"])
-        out.append("\t".join(cells))
-    for n, (category, query, slug) in enumerate(QUERIES):
-        out.append(f"q{FIRST_QID + n}\t{category}\t{query}\t{page_url(slug)}=2")
-    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    append_devset_rows(FIRST_QID, QUERIES, ALSO, page_url)
 
 
 def main() -> int:
