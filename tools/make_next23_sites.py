@@ -654,6 +654,14 @@ CONTACT = {
 }
 
 
+# a 1x1 transparent PNG, the logo's and the icon's bytes
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d49444154789c6360000002000005000117a1e4d00000000049454e44ae426082"
+)
+ICON = PNG
+
+
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -1026,7 +1034,12 @@ def build_diskop() -> tuple[dict[str, bytes], dict[str, str]]:
             "(self.webpackChunk_N_E=self.webpackChunk_N_E||[]).push([[744],{}]);\n"
         )
     files["robots.txt"] = "User-agent: *\nAllow: /\n"
-    return {k: v.encode("utf-8") for k, v in files.items()}, {}
+    out = {k: v.encode("utf-8") for k, v in files.items()}
+    out["favicon.ico"] = ICON
+    out["_next/static/media/logo-kota-jambi.4f1c2a9e.png"] = PNG
+    # the demo server hides paths starting with "_" unless the site's routes name them
+    routes = {f"/{k}": k for k in out if k.startswith("_next/")}
+    return out, routes
 
 
 # --- next23-disporapar: Gatsby, CSS modules, Headless UI Tabs, page-data.json ------------------
@@ -1262,8 +1275,12 @@ def build_dispora() -> tuple[dict[str, bytes], dict[str, str]]:
         files[name] = (
             '"use strict";(self.webpackChunkdisporapar=self.webpackChunkdisporapar||[]).push([[143],{}]);\n'
         )
-    files["robots.txt"] = "User-agent: *\nAllow: /\nSitemap: /sitemap-index.xml\n"
-    return {k: v.encode("utf-8") for k, v in files.items()}, {}
+    files["robots.txt"] = "User-agent: *\nAllow: /\n"
+    files["styles.b2f7c91a4e3d.css"] = ".header-module--header--1c7f2{display:flex}\n"
+    out = {k: v.encode("utf-8") for k, v in files.items()}
+    out["static/logo-kota-jambi-3f2a1c.png"] = PNG
+    out["favicon.ico"] = ICON
+    return out, {}
 
 
 # --- queries ----------------------------------------------------------------------------------
@@ -1341,7 +1358,9 @@ def write_queries() -> None:
 
 def main() -> int:
     for site, build in ((DISKOP, build_diskop), (DISPORA, build_dispora)):
-        files, _routes = build()
+        files, routes = build()
+        if routes:
+            files["_routes.json"] = (json.dumps(routes, indent=1, sort_keys=True) + "\n").encode()
         write_site(SITES / str(site["name"]), files)
         register(
             str(site["name"]),
