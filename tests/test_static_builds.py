@@ -400,3 +400,16 @@ def test_a_page_held_for_its_data_file_survives_a_pickled_frontier():
     assert (again.url, again.status, again.body) == (url, 200, response.body)
     assert again.headers.get("ETag") == b'"a1"'
     assert again.meta["sikoja_depth"] == 2 and again.meta["sikoja_data_file"] == b'{"result": {}}'
+
+
+def test_a_row_nested_past_the_parsers_stack_is_left_out_with_a_log_line(caplog):
+    # json.loads raises RecursionError (no ValueError) on it: it escaped into the spider,
+    # and the page was lost; now the row is left out, and the others are drawn
+    deep = "b:" + "[" * 100_000 + "]" * 100_000 + "\n"
+    body = next_page("Pelaporan RAT Koperasi", RAT_ITEMS).replace(
+        b"</body>", f"<script>self.__next_f.push({json.dumps([1, deep])})</script></body>".encode()
+    )
+    with caplog.at_level("WARNING"):
+        doc = read(body, f"{SITE}/layanan/laporan-rat/").document
+    assert doc.kind == "service" and doc.fields["procedure"] == STEPS
+    assert "1 of" in caplog.text and "rows are no JSON" in caplog.text

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -47,6 +48,8 @@ _SKIPPED = {
     "iframe",
 }
 _TAG = re.compile(r"^[a-z][a-z0-9-]*$")
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -111,11 +114,15 @@ def flight_html(text: str) -> str | None:
     if rows is None:
         return None
     models: dict[str, Any] = {}
+    broken = []
     for ident, row in rows.models:
         try:
             models[ident] = json.loads(row)
-        except ValueError:
-            continue
+        except (ValueError, RecursionError):  # not JSON, or nested past the parser's stack
+            broken.append(ident)
+    if broken:
+        logger.warning("RSC flight: %d of %d rows are no JSON and are not drawn (%s)",
+                       len(broken), len(rows.models), ", ".join(broken[:5]))
     drawer = _Drawer(models, rows.texts, RESOLVED_PER_CHAR * rows.size)
     # the page's tree is row 0's (older builds: the root row's); rows it names are drawn
     # where it names them, the others after it

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -89,6 +90,7 @@ _DEVALUE_WRAPPERS = {"Reactive", "ShallowReactive", "Ref", "ShallowRef", "EmptyR
 MAX_DEPTH = 12
 MAX_LINKS = 200
 _WORD = re.compile(r"\w+")
+logger = logging.getLogger(__name__)
 MIN_PROSE_WORDS = 6  # a string this long is text to read, not a label or a code
 
 
@@ -481,12 +483,18 @@ def _drawn_filled(page: ExtractedPage, text: str) -> ExtractedPage:
     doc = page.document
     if "__next_f" not in text or doc.fields.get("listing"):
         return page
-    drawn = flight_html(text)
-    if drawn is None:
-        return page
-    soup = BeautifulSoup(drawn, "lxml")
     heading = str(page.title_evidence.get("body_h1") or "")
-    fields = extract_service_fields(soup, doc.url, titles=[t for t in (doc.title, heading) if t])
+    try:
+        drawn = flight_html(text)
+        if drawn is None:
+            return page
+        soup = BeautifulSoup(drawn, "lxml")
+        fields = extract_service_fields(soup, doc.url,
+                                        titles=[t for t in (doc.title, heading) if t])
+    except (ValueError, TypeError, RecursionError) as exc:  # a broken payload: the HTML's page
+        logger.warning("%s: RSC flight rows not drawn, the page is read as its HTML says "
+                       "(%s: %s)", doc.url, type(exc).__name__, exc)
+        return page
     new = {k: v for k, v in fields.items() if k in SECTION_FIELDS and k not in doc.fields}
     if not new:
         return page
