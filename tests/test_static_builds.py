@@ -413,3 +413,45 @@ def test_a_row_nested_past_the_parsers_stack_is_left_out_with_a_log_line(caplog)
         doc = read(body, f"{SITE}/layanan/laporan-rat/").document
     assert doc.kind == "service" and doc.fields["procedure"] == STEPS
     assert "1 of" in caplog.text and "rows are no JSON" in caplog.text
+
+
+def next15_stream(title: str, items: list[tuple[str, str, list]]) -> str:
+    """Next 15's rows (React 19): row 0 an object, the layout and the page each wrapped in
+    React's Fragment, named by the row that holds it (``1:"$Sreact.fragment"``), and a
+    closed item's content under a Suspense boundary."""
+    footer = el("footer", {}, [el("h4", {}, "Lokasi Pelayanan"),
+                               el("p", {}, "Jl. H. Agus Salim No. 7, Kota Baru")])
+    router = ["$", "$L2", None, {"parallelRouterKey": "children",
+                                 "notFound": [el("h2", {}, "This page could not be found.")]}]
+    layout = ["$", "$1", "c", {"children": [
+        el("html", {"lang": "id"}, el("body", {}, [el("header", {}, "Beranda"), router, footer]))]}]
+    shown = [item(*i) for i in items]
+    shown[-1][3]["children"][1][3]["children"] = ["$", "$Sreact.suspense", None, {
+        "fallback": el("p", {}, "Memuat"), "children": shown[-1][3]["children"][1][3]["children"]}]
+    page = ["$", "$1", "c", {"children": [
+        el("main", {}, [el("h1", {}, title), ["$", "$L7", None, {"children": shown}]]),
+        "$undefined", ["$", "$L4", None, {"children": "$L5"}]]}]
+    row0 = {"P": None, "b": "build1", "p": "", "c": ["", ""], "i": False,
+            "f": [[["", {"children": ["__PAGE__", {}]}, "$undefined", "$undefined", True],
+                   ["", layout, {"children": ["__PAGE__", page, {}, None, False]}, None, False],
+                   None, False]], "m": "$undefined", "G": ["$3", []], "s": False, "S": True}
+    return ('1:"$Sreact.fragment"\n2:I[7,[],"default"]\n4:I[9,[],"OutletBoundary"]\n'
+            '7:I[6320,[],"Accordion"]\n5:null\n0:' + json.dumps(row0) + "\n")
+
+
+def test_reacts_fragment_and_suspense_are_no_client_components():
+    # Next 15 wraps the layout in a Fragment: read as a client component, its header, the
+    # page's heading and the footer's address (a location for the service) were drawn
+    stream = next15_stream("Pelaporan RAT Koperasi", RAT_ITEMS)
+    drawn = flight_html(f"<script>self.__next_f.push({json.dumps([1, stream])})</script>")
+    assert drawn is not None and "Mekanisme dan Prosedur" in drawn
+    assert "Undang-Undang Nomor 25 Tahun 1992" in drawn  # under Suspense, in a client one
+    assert "Agus Salim" not in drawn and "<h1>" not in drawn and "Beranda" not in drawn
+    assert "Memuat" not in drawn and "could not be found" not in drawn
+    body = next_page("Pelaporan RAT Koperasi", RAT_ITEMS)
+    start = body.index(b"<script>self.__next_f")
+    body = body[:start] + (
+        f"<script>self.__next_f.push({json.dumps([1, stream])})</script></body></html>"
+    ).encode()
+    doc = read(body, f"{SITE}/layanan/laporan-rat/").document
+    assert doc.fields["procedure"] == STEPS and "location" not in doc.fields

@@ -4,8 +4,10 @@ The app router writes, beside the HTML, the page's tree as "flight" rows in
 ``self.__next_f.push([1, "..."])`` scripts (a static export also as ``<route>/index.txt``).
 The strings joined are the stream, one row a line, ``<id>:<JSON>``; an element is ``["$",
 type, key, props]``; a client component's type is a reference (``"$L9"``) to a module row
-(``9:I[...]``); a long string is a text row (``<id>:T<hex length>,<text>``) a value names as
-``"$<id>"``; a value ``"$L<id>"`` or ``"$<id>"`` in a tree is that row's model.
+(``9:I[...]``), React's Fragment or Suspense a symbol (``"$Sreact.fragment"``, in place or in
+a row of its own) that is no component of the app's; a long string is a text row
+(``<id>:T<hex length>,<text>``) a value names as ``"$<id>"``; a value ``"$L<id>"`` or
+``"$<id>"`` in a tree is that row's model.
 
 The HTML is what the server rendered with every client component in its first state: an
 accordion (shadcn/Radix) or tabs leave a closed panel's content out of the HTML (``<div
@@ -179,10 +181,27 @@ class _Drawer:
             self.drawn.add(ident)  # a row drawn once: a cycle or a row named twice is not
             self.draw(self.models[ident], depth + 1)
 
+    def _is_react_type(self, kind: str) -> bool:
+        """Whether an element's type is one of React's symbols, named in place or by the
+        row that holds it (``1:"$Sreact.fragment"``, then ``["$", "$1", ...]``)."""
+        if not kind.startswith("$"):
+            return False
+        ref = kind[1:]
+        if ref.startswith("S"):
+            return True
+        row = self.models.get(ref[1:] if ref[:1] in ("L", "@") else ref)
+        return isinstance(row, str) and row.startswith("$S")
+
     def _element(self, kind: str, props: Any, depth: int) -> None:
         if not isinstance(props, dict):
             return
         children = props.get("children")
+        if self._is_react_type(kind):
+            # React's own Fragment or Suspense (``"$Sreact.fragment"``, or a row holding it:
+            # Next 15 wraps the layout and the page in one): no component of the app's, and
+            # no tag: its children are drawn as where it stands draws them
+            self.draw(children, depth + 1)
+            return
         if kind.startswith("$"):  # a client component: its children in place
             self.inside += 1
             self.draw(children, depth + 1)
