@@ -455,3 +455,76 @@ def test_reacts_fragment_and_suspense_are_no_client_components():
     ).encode()
     doc = read(body, f"{SITE}/layanan/laporan-rat/").document
     assert doc.fields["procedure"] == STEPS and "location" not in doc.fields
+
+
+def _spider(start: str):
+    from scrapy.crawler import Crawler
+    from scrapy.settings import Settings as ScrapySettings
+
+    from crawler.settings import URLLENGTH_LIMIT
+    from crawler.spiders.website import WebsiteSpider
+
+    crawler = Crawler(WebsiteSpider, ScrapySettings({"URLLENGTH_LIMIT": URLLENGTH_LIMIT}))
+    source = Source(name="dispora", opd="Disporapar", kind="website", start_urls=[start])
+    return WebsiteSpider.from_crawler(crawler, source=source)
+
+
+def test_the_data_file_is_asked_for_no_larger_than_read_and_never_dropped_by_scrapy():
+    from crawler.extract.payload import MAX_DATA_FILE
+    from crawler.items import FetchedDocument
+
+    site = "https://disporapar.jambikota.go.id"
+    spider = _spider(f"{site}/")
+
+    def answered(route: str) -> list:
+        url = f"{site}{route}"
+        response = HtmlResponse(url, body=gatsby_page(route, PASKIB["judul"]),
+                                headers={"Content-Type": "text/html"},
+                                request=Request(url, meta={"sikoja_depth": 1}))
+        return list(spider._parse(response))
+
+    # a 50 MB page-data.json is not downloaded past what is read (Scrapy's cap is 15 MB)
+    (asked,) = [r for r in answered("/layanan/seleksi-paskibraka/") if isinstance(r, Request)]
+    assert asked.url.endswith("/page-data/layanan/seleksi-paskibraka/page-data.json")
+    assert asked.meta["download_maxsize"] == MAX_DATA_FILE
+    # a data file's URL past URLLENGTH_LIMIT: Scrapy's middleware would drop its request
+    # without an answer, and the page waiting for it was never stored; it is read at once
+    long_route = "/layanan/" + "a" * 1980 + "/"
+    out = answered(long_route)
+    assert not any(isinstance(r, Request) and "page-data" in r.url for r in out)
+    assert [d.fetched_url for d in out if isinstance(d, FetchedDocument)] == [
+        f"{site}{long_route}"
+    ]
+
+
+@pytest.mark.slow  # crawls a served site twice
+def test_a_pages_data_file_is_read_again_by_the_next_crawl(tmp_path):
+    # a closed tab's content is only in the data file: when it changes, the page's HTML does
+    # not; with the page's validators stored, the next crawl got a 304 and kept the old steps
+    route = "/layanan/seleksi-paskibraka/"
+    data_path = f"/page-data{route}page-data.json"
+    pages = {
+        "/": Page(b"<html><head><title>Disporapar</title></head><body><main><h1>Beranda</h1>"
+                  b"<a href='/layanan/seleksi-paskibraka/'>Paskibraka</a></main></body></html>"),
+        route: Page(gatsby_page(route, PASKIB["judul"])),
+        data_path: Page(page_data(route, PASKIB), etag=False, content_type="application/json"),
+    }
+    with PageSite(pages) as site:
+        settings = Settings()
+        settings.crawl.delay = 0
+        source = Source(name="dispora", opd="Disporapar", kind="website",
+                        start_urls=[site.url("/")])
+
+        def stored():
+            crawl([source], settings, tmp_path, timeout=120)
+            store = DocumentStore.open(tmp_path)
+            try:
+                return {d.url: d for d in store.iter_documents()}[site.url(route)]
+            finally:
+                store.close()
+
+        assert stored().fields["procedure"] == PASKIB["alurPengajuan"]
+        steps = ["Sekolah mengirim calon", "Tes jasmani", "Pemusatan latihan"]
+        site.pages[data_path] = Page(page_data(route, dict(PASKIB, alurPengajuan=steps)),
+                                     etag=False, content_type="application/json")
+        assert stored().fields["procedure"] == steps

@@ -98,7 +98,7 @@ from crawler.extract.ocr import OcrReader, reader_for
 from crawler.extract.office import extract_office, office_kind
 from crawler.extract.pagecode import PageCode
 from crawler.extract.pagedata import data_file_url
-from crawler.extract.payload import may_embed_data, with_data_file, with_payload
+from crawler.extract.payload import MAX_DATA_FILE, may_embed_data, with_data_file, with_payload
 from crawler.extract.pdf import PdfError, PdfText, extract_pdf
 from crawler.extract.posts import (
     MAX_SITE_POST_REQUESTS,
@@ -625,13 +625,16 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         html = functools.cache(lambda: decode_html(body, _header(response, b"Content-Type"))[0])
         # its script code and buttons, read once for the DataTables and modal readers
         code = functools.cache(lambda: PageCode(html()))
-        if "sikoja_data_file" not in meta and (
-                data_url := data_file_url(html(), url)) and self.scope.allows(data_url, data=True):
+        data_url = data_file_url(html(), url) if "sikoja_data_file" not in meta else None
+        if data_url and self.scope.allows(data_url, data=True) and not self._dropped_by_scrapy(
+                data_url):
             # a static build's page drawn from a data file beside it (Gatsby's page-data.json):
-            # read again once the file is, with it (``parse_data_file``)
+            # read again once the file is, with it (``parse_data_file``); not one Scrapy
+            # drops unanswered (the page lost), nor more of it downloaded than is read
             yield Request(data_url, callback=self.parse_data_file, errback=self.data_file_error,
                           dont_filter=True, meta={"sikoja_any_type": True,
                                                   "sikoja_unconditional": True,
+                                                  "download_maxsize": MAX_DATA_FILE,
                                                   "sikoja_page": _held(response)})
             return
         if may_embed_data(body):
@@ -707,6 +710,10 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         # loss for good)
         nav_files = self.nav_files_of(body, code, url)
         if nav_files:
+            etag = last_modified = None
+        if "sikoja_data_file" in meta:
+            # its data file changes, not always its HTML (a closed tab's content is only in
+            # the file), and a file that failed this time must be asked again: fetched in full
             etag = last_modified = None
         item = FetchedDocument(document=doc, fetched_url=key, status=status, elapsed_ms=elapsed,
                                etag=etag, http_last_modified=last_modified,
