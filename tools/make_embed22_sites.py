@@ -37,7 +37,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from make_office_site import register, write_site
+from make_office_site import append_devset_rows, register, write_site
 from make_sample_sites import make_pdf
 
 REPO = Path(__file__).resolve().parents[1]
@@ -556,27 +556,10 @@ def page_url(key: str) -> str:
 
 
 def write_queries() -> None:
-    path = REPO / "eval" / "devset.tsv"
-    lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
-    own = {f"q{FIRST_QID + n}" for n in range(len(QUERIES))}
-    also = {qid: (key, grade) for qid, key, grade in ALSO}
-    out = []
-    for line in lines:
-        cells = line.split("\t")
-        if cells[0] in own:
-            continue
-        if cells[0] in also:
-            key, grade = also[cells[0]]
-            items = [i for i in cells[3].split() if i.rsplit("=", 1)[0] != page_url(key)]
-            cells[3] = " ".join([*items, f"{page_url(key)}={grade}"])
-        out.append("\t".join(cells))
-    for n, (category, query, key) in enumerate(QUERIES):
-        others = {} if "bpbd" in query.split() else OTHERS.get(key, {})
-        relevant = " ".join(
-            [f"{page_url(key)}=2", *(f"{u}={g}" for u, g in sorted(others.items()))]
-        )
-        out.append(f"q{FIRST_QID + n}\t{category}\t{query}\t{relevant}")
-    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    append_devset_rows(
+        FIRST_QID, QUERIES, ALSO, page_url,
+        lambda query, key: {} if "bpbd" in query.split() else OTHERS.get(key, {}),
+    )
 
 
 def main() -> int:

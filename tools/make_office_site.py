@@ -599,6 +599,35 @@ def write_site(root: Path, files: dict[str, bytes]) -> None:
         target.write_bytes(data)
 
 
+def append_devset_rows(first_qid: int, queries: list[tuple[str, str, str]],
+                       also: list[tuple[str, str, str]], url_of: Callable[[str], str],
+                       others: Callable[[str, str], dict[str, str]] = lambda query, key: {},
+                       ) -> None:
+    """A generator's own rows of ``eval/devset.tsv`` (``queries``: category, query, key),
+    written anew at the end from ``first_qid`` on, each judging its key's page 2 and
+    ``others(query, key)`` (url -> grade); and its pages judged into the existing rows
+    asking for the same service (``also``: qid, key, grade)."""
+    path = REPO / "eval" / "devset.tsv"
+    lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    own = {f"q{first_qid + n}" for n in range(len(queries))}
+    judged = {qid: (key, grade) for qid, key, grade in also}
+    out = []
+    for line in lines:
+        cells = line.split("\t")
+        if cells[0] in own:
+            continue
+        if cells[0] in judged:
+            key, grade = judged[cells[0]]
+            items = [i for i in cells[3].split() if i.rsplit("=", 1)[0] != url_of(key)]
+            cells[3] = " ".join([*items, f"{url_of(key)}={grade}"])
+        out.append("\t".join(cells))
+    for n, (category, query, key) in enumerate(queries):
+        extra = others(query, key)
+        relevant = " ".join([f"{url_of(key)}=2", *(f"{u}={g}" for u, g in sorted(extra.items()))])
+        out.append(f"q{first_qid + n}\t{category}\t{query}\t{relevant}")
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
 def main() -> int:
     files = build()
     write_site(ROOT, files)

@@ -31,6 +31,7 @@ import json
 import re
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import chompjs
 
@@ -59,6 +60,45 @@ _NG_ESCAPE = re.compile("|".join(map(re.escape, _NG_ESCAPES)))
 _MARKS = re.compile(rb"application/json|<astro-island|wire:snapshot|\sx-data\s*=|"
                     rb"window\.__\w+__\s*=|\b(?:var|let|const)\s+[\w$]+\s*=\s*\[\s*\{",
                     re.IGNORECASE)
+
+
+# a static build's page preloading the JSON its script will draw it from: Gatsby's
+# ``<link as="fetch" rel="preload" href="/page-data/<route>/page-data.json">``, Nuxt 3
+# generate's ``<link rel="preload" as="fetch" href="/<route>/_payload.json">``
+_LINK = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
+_PRELOAD = re.compile(r"""\brel\s*=\s*["']?preload\b""", re.IGNORECASE)
+_AS_FETCH = re.compile(r"""\bas\s*=\s*["']?fetch\b""", re.IGNORECASE)
+_HREF = re.compile(r"""\bhref\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
+_DATA_FOLDER = "page-data"  # Gatsby's folder of every route's data
+
+
+def data_file_url(text: str, page_url: str) -> str | None:
+    """The JSON file of the page's own data that the page preloads for its script to draw
+    from (see ``_LINK``): one in the page's own route, not the app's (``app-data.json``,
+    another route's prefetch). None when it preloads none."""
+    own = _route(urlsplit(page_url).path)
+    for tag in _LINK.findall(text[:200_000]):
+        if not (_PRELOAD.search(tag) and _AS_FETCH.search(tag)):
+            continue
+        href = _HREF.search(tag)
+        if href is None:
+            continue
+        url = urljoin(page_url, html.unescape(href.group(1).strip("'\"")))
+        parts, page = urlsplit(url), urlsplit(page_url)
+        if parts.netloc != page.netloc or not parts.path.endswith(".json"):
+            continue
+        folder = parts.path.rsplit("/", 1)[0]
+        if folder.startswith(f"/{_DATA_FOLDER}/"):
+            folder = folder[len(_DATA_FOLDER) + 1:]
+        if _route(folder) == own:
+            return url
+    return None
+
+
+def _route(path: str) -> str:
+    """A route's path without its trailing slash or ``index`` (Gatsby's name of "/")."""
+    path = path.rstrip("/")
+    return "" if path in ("", "/index") else path
 
 
 def may_carry_data(body: bytes) -> bool:

@@ -41,13 +41,17 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from bs4 import BeautifulSoup
+
 from crawler.extract.document import ExtractedPage
+from crawler.extract.flight import RESOLVED_PER_CHAR, flight_html, read_rows
 from crawler.extract.html import Link
 from crawler.extract.jsonlist import (
     MAX_RECORDS,
@@ -58,7 +62,8 @@ from crawler.extract.jsonlist import (
 )
 from crawler.extract.jsroutes import last_segment
 from crawler.extract.pagedata import embedded_data, may_carry_data
-from crawler.extract.service import SECTION_FIELDS
+from crawler.extract.service import SECTION_FIELDS, extract_service_fields, is_service
+from crawler.extract.title import squash
 from sikoja.documents import Document
 from sikoja.schemes import is_web_url
 from sikoja.urls import canonicalize_url, url_key
@@ -68,10 +73,6 @@ _DATA_SCRIPT = re.compile(
     r"""<script\b[^>]*\bid\s*=\s*["']?(__NEXT_DATA__|__NUXT_DATA__)["']?[^>]*>(.*?)</script""",
     re.IGNORECASE | re.DOTALL)
 _NUXT2 = re.compile(r"window\.__NUXT__\s*=\s*(\{.*?\})\s*;?\s*</script", re.DOTALL)
-# the app router's RSC payload: one JSON string per push; a row is "<id>:<tag?><JSON>" (the
-# string's characters matched possessively: backtracking state was 150 bytes a character)
-_RSC_PUSH = re.compile(r"""self\.__next_f\.push\(\[\s*1\s*,\s*("(?:\\.|[^"\\])*+")\s*\]\)""")
-_RSC_ROW = re.compile(r"([0-9a-f]+):(?:(T)([0-9a-f]+),|([A-Z]{1,2}))?")
 # Ziggy (Laravel's route list for the browser, in nearly every Inertia app's <head>)
 _ZIGGY = re.compile(r"\bZiggy\s*=\s*(\{.*?\})\s*;", re.DOTALL)
 # routes that are an account's, not the public site's
@@ -89,10 +90,8 @@ _DEVALUE_WRAPPERS = {"Reactive", "ShallowReactive", "Ref", "ShallowRef", "EmptyR
 MAX_DEPTH = 12
 MAX_LINKS = 200
 _WORD = re.compile(r"\w+")
+logger = logging.getLogger(__name__)
 MIN_PROSE_WORDS = 6  # a string this long is text to read, not a label or a code
-# what a payload's references may resolve to: this many times the payload's own characters
-# (a 100 KB text row named 6,000 times was 600 MB of requirements, 1.75 GB read)
-RESOLVED_PER_CHAR = 4
 
 
 class _Budget:
@@ -155,44 +154,13 @@ def _rsc(text: str) -> Any:
     props]``, a client component's type a reference (``"$L9"``), and a long string a text row
     (``<id>:T<hex length>,<text>``) that a value names as ``"$<id>"``. Server elements (the
     HTML's own tags) are already in the page and are left out."""
-    pieces = []
-    for match in _RSC_PUSH.finditer(text):
-        try:  # one push that does not decode is skipped, not the whole payload
-            piece = json.loads(match.group(1))
-        except ValueError:
-            continue
-        if isinstance(piece, str):
-            pieces.append(piece)
-    if not pieces:
+    read = read_rows(text)
+    if read is None:
         return None
-    stream = "".join(pieces)
-    texts: dict[str, str] = {}
-    rows: list[tuple[str, str]] = []
-    at = 0
-    while at < len(stream):
-        head = _RSC_ROW.match(stream, at)
-        if head is None:  # a row this reader does not know: the next line is the next row
-            end = stream.find("\n", at)
-            at = len(stream) if end < 0 else end + 1
-            continue
-        ident, tag = head.group(1), head.group(2) or head.group(4)
-        if tag == "T":  # a text row: its length in bytes, then the text, no newline
-            size = int(head.group(3), 16)
-            # ``size`` bytes are at most ``size`` characters: slice those, not the stream's rest
-            body = stream[head.end():head.end() + size].encode("utf-8")[:size].decode(
-                "utf-8", "ignore")
-            texts[ident] = body
-            at = head.end() + len(body)
-            at += stream.startswith("\n", at)  # not written after a text row; tolerated
-            continue
-        end = stream.find("\n", head.end())
-        end = len(stream) if end < 0 else end
-        if not tag:
-            rows.append((ident, stream[head.end():end]))
-        at = end + 1
+    texts = read.texts
     found: dict[str, Any] = {}
-    budget = _Budget(RESOLVED_PER_CHAR * len(stream))
-    for ident, row in rows:
+    budget = _Budget(RESOLVED_PER_CHAR * read.size)
+    for ident, row in read.models:
         try:
             value = json.loads(row)
         except ValueError:
@@ -497,18 +465,93 @@ def _says_of_its_own(doc: Document) -> bool:
 
 def _filled_in(page: ExtractedPage, text: str, *, source: str, opd: str) -> ExtractedPage:
     """A page with text of its own, and the service sections its HTML left out (tabs or an
-    accordion that render only the open panel) from the record its app's data shows: the
+    accordion that render only the open panel): from the record its app's data shows
+    (``_record_filled``), else from the content its app-router payload passes to those
+    client components (``_drawn_filled``)."""
+    if not any(mark in text for mark in _TEXT_MARKS):  # not a JSON script's, x-data's
+        return page
+    filled = _record_filled(page, text, source=source, opd=opd)
+    return filled if filled is not page else _drawn_filled(page, text)
+
+
+def _drawn_filled(page: ExtractedPage, text: str) -> ExtractedPage:
+    """The page with the sections of its app-router payload drawn whole
+    (``crawler.extract.flight``: a closed accordion item's content is the children the server
+    passed to the client component) that its HTML lacks, and the drawn lines it does not
+    say; a page that becomes a service by them is one. Sections the HTML has stay its own,
+    and a listing stays a listing (its cards' sections are its services', not its own)."""
+    doc = page.document
+    if "__next_f" not in text or doc.fields.get("listing"):
+        return page
+    heading = str(page.title_evidence.get("body_h1") or "")
+    try:
+        drawn = flight_html(text)
+        if drawn is None:
+            return page
+        soup = BeautifulSoup(drawn, "lxml")
+        fields = extract_service_fields(soup, doc.url,
+                                        titles=[t for t in (doc.title, heading) if t])
+    except (ValueError, TypeError, RecursionError) as exc:  # a broken payload: the HTML's page
+        logger.warning("%s: RSC flight rows not drawn, the page is read as its HTML says "
+                       "(%s: %s)", doc.url, type(exc).__name__, exc)
+        return page
+    new = {k: v for k, v in fields.items() if k in SECTION_FIELDS and k not in doc.fields}
+    if not new:
+        return page
+    have = set(_WORD.findall(doc.text.casefold()))
+    added: list[str] = []
+    for line in soup.get_text("\n").splitlines():
+        line = squash(line)
+        if line and not _said(line, have):
+            added.append(line)
+            have.update(_WORD.findall(line.casefold()))
+    merged = {**doc.fields, **new}
+    kind = doc.kind
+    if kind == "page" and is_service(merged):
+        kind = "service"
+        merged.pop("kind_confidence", None)
+    document = replace(doc, kind=kind, fields=merged, text="\n".join([doc.text, *added]))
+    return replace(page, document=document, payload=True)
+
+
+def _record_filled(page: ExtractedPage, text: str, *, source: str, opd: str) -> ExtractedPage:
+    """The page and the service sections it lacks from the record its app's data shows: the
     record named as the page's title or heading, holding a section the page lacks. The
     page's text is kept, and the record's lines with a word it does not have are added (the
     open tab's requirements are not said twice). Only the apps' own carriers are read (not
     ``_embedded``'s): a script's literal beside server-rendered text is not said to be the
     page, and a long page is not parsed for them."""
-    doc = page.document
-    if not any(mark in text for mark in _TEXT_MARKS):  # not a JSON script's, x-data's
-        return page
     data, _carriers = _found_data(text, others=False)
-    if data is None:
+    return page if data is None else _filled_from(page, data, source=source, opd=opd)
+
+
+MAX_DATA_FILE = 5_000_000  # bytes of a page's data file read
+
+
+def with_data_file(page: ExtractedPage, body: bytes, *, source: str, opd: str) -> ExtractedPage:
+    """``page`` filled in (as ``_record_filled`` does) from the data file its static build
+    wrote beside it (``pagedata.data_file_url``): Gatsby's ``page-data.json``, whose
+    ``result.data`` is the page's query result, or Nuxt's ``_payload.json`` (devalue's flat
+    array). A file that is no JSON, or too long, leaves the page as it is."""
+    if len(body) > MAX_DATA_FILE:
         return page
+    try:
+        data = json.loads(body)
+    except (ValueError, RecursionError):
+        return page
+    if isinstance(data, dict) and isinstance(data.get("result"), dict):
+        data = data["result"].get("data")
+    elif isinstance(data, list):
+        data = unflatten(data)
+    if not isinstance(data, (dict, list)) or not data:
+        return page
+    return _filled_from(page, data, source=source, opd=opd)
+
+
+def _filled_from(page: ExtractedPage, data: Any, *, source: str, opd: str) -> ExtractedPage:
+    """``page`` with the sections it lacks from the record ``data`` shows under the page's
+    own title or heading (``_record_filled``)."""
+    doc = page.document
     heading = str(page.title_evidence.get("body_h1") or "")
     view = read_payload(data, doc.url, doc.title, heading=heading)
     if view.record is None:
@@ -654,5 +697,8 @@ def with_payload(page: ExtractedPage, text: str, *, source: str, opd: str) -> Ex
                                text="\n".join(t for t in [doc.text, *names] if t))
         else:  # a page of prose ("Tentang"): the text its data holds
             document = replace(doc, text="\n".join(t for t in [doc.text, *_prose(data)] if t))
-    return replace(page, document=document, links=[*page.links, *links],
-                   parts=[*page.parts, *parts], payload=True, title_evidence=evidence)
+    result = replace(page, document=document, links=[*page.links, *links],
+                     parts=[*page.parts, *parts], payload=True, title_evidence=evidence)
+    # a page neither a record nor a list shows: its closed panels may be drawn in the rows
+    return result if record is not None or document.fields.get("listing") else _drawn_filled(
+        result, text)

@@ -41,6 +41,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider
+from scrapy.http import HtmlResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from w3lib.url import safe_url_string
@@ -96,7 +97,8 @@ from crawler.extract.modals import (
 from crawler.extract.ocr import OcrReader, reader_for
 from crawler.extract.office import extract_office, office_kind
 from crawler.extract.pagecode import PageCode
-from crawler.extract.payload import may_embed_data, with_payload
+from crawler.extract.pagedata import data_file_url
+from crawler.extract.payload import MAX_DATA_FILE, may_embed_data, with_data_file, with_payload
 from crawler.extract.pdf import PdfError, PdfText, extract_pdf
 from crawler.extract.posts import (
     MAX_SITE_POST_REQUESTS,
@@ -616,16 +618,31 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         except EXTRACTION_ERRORS as exc:
             yield _extraction_error(key, status, elapsed, exc)
             return
-        yield from self._trap_read(response, page.title_evidence.get("title", ""),
-                                   page.document.text, [link.url for link in page.links])
+        if "sikoja_data_file" not in meta:  # (read once: not again when its data file is)
+            yield from self._trap_read(response, page.title_evidence.get("title", ""),
+                                       page.document.text, [link.url for link in page.links])
         # the page's text, decoded once (when first asked for) for the readers below
         html = functools.cache(lambda: decode_html(body, _header(response, b"Content-Type"))[0])
         # its script code and buttons, read once for the DataTables and modal readers
         code = functools.cache(lambda: PageCode(html()))
-
+        data_url = data_file_url(html(), url) if "sikoja_data_file" not in meta else None
+        if data_url and self.scope.allows(data_url, data=True) and not self._dropped_by_scrapy(
+                data_url):
+            # a static build's page drawn from a data file beside it (Gatsby's page-data.json):
+            # read again once the file is, with it (``parse_data_file``); not one Scrapy
+            # drops unanswered (the page lost), nor more of it downloaded than is read
+            yield Request(data_url, callback=self.parse_data_file, errback=self.data_file_error,
+                          dont_filter=True, meta={"sikoja_any_type": True,
+                                                  "sikoja_unconditional": True,
+                                                  "download_maxsize": MAX_DATA_FILE,
+                                                  "sikoja_page": _held(response)})
+            return
         if may_embed_data(body):
             # an Inertia/Next/Nuxt page: its records and links are JSON inside it
             page = with_payload(page, html(), source=self.source.name, opd=self.source.opd)
+        if meta.get("sikoja_data_file"):
+            page = with_data_file(page, meta["sikoja_data_file"], source=self.source.name,
+                                  opd=self.source.opd)
         doc = page.document
         if meta.get("sikoja_depth") == 0 and not meta.get("sikoja_sweep"):
             self._remember_home(page.title_evidence.get("title", ""), doc.text)
@@ -694,6 +711,10 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         nav_files = self.nav_files_of(body, code, url)
         if nav_files:
             etag = last_modified = None
+        if "sikoja_data_file" in meta:
+            # its data file changes, not always its HTML (a closed tab's content is only in
+            # the file), and a file that failed this time must be asked again: fetched in full
+            etag = last_modified = None
         item = FetchedDocument(document=doc, fetched_url=key, status=status, elapsed_ms=elapsed,
                                etag=etag, http_last_modified=last_modified,
                                served_url=key if doc.url != key else None)
@@ -725,6 +746,15 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         yield from self.read_datatables(dt_tables, dt_files, doc.url,
                                         meta.get("sikoja_depth", 0))
         yield from self.follow_details([(u, "") for u in details], meta, doc.url)
+
+    def parse_data_file(self, response: Response) -> Iterator[Any]:
+        """A page's data file answered: the page is read with it (``b""`` when it failed)."""
+        body = response.body if response.status == 200 else b""
+        yield from self._parse(_unheld(response.meta["sikoja_page"], body))
+
+    def data_file_error(self, failure: Any) -> Iterator[Any]:
+        """A page's data file could not be fetched: the page is read as its HTML says."""
+        yield from self._parse(_unheld(failure.request.meta["sikoja_page"], b""))
 
     def _parts(self, parts: list[Any], page: str, key: str, status: int) -> Iterator[Any]:
         """The services a one-page list holds in its panels (``document.panel_services``),
@@ -1644,6 +1674,24 @@ class _ScriptJob:
     held: FetchedDocument | None = None  # the shell's own document, until the verdict
     # a data file's or a JSON list's records, read when the page's last request ends
     deferred: list[tuple[Response, list[dict[str, Any]]]] = field(default_factory=list)
+
+
+def _held(response: Response) -> dict[str, Any]:
+    """A page answered, as plain values a request's meta can carry while its data file is
+    fetched (a disk or Redis frontier pickles the meta: a response is no such value)."""
+    plain = (str, int, float, bool, bytes, list, tuple, dict, type(None))
+    return {"url": response.url, "status": response.status, "body": response.body,
+            "headers": {k.decode("latin-1"): [v.decode("latin-1") for v in vs]
+                        for k, vs in response.headers.items()},
+            "meta": {k: v for k, v in response.meta.items() if isinstance(v, plain)}}
+
+
+def _unheld(held: dict[str, Any], data_file: bytes) -> Response:
+    """The page ``_held`` kept, answered again, with its data file's body in its meta."""
+    request = Request(held["url"], meta={**held["meta"], "sikoja_data_file": data_file},
+                      dont_filter=True)
+    return HtmlResponse(held["url"], status=held["status"], headers=held["headers"],
+                        body=held["body"], request=request)
 
 
 def _asked(response: Response | Request) -> str:

@@ -1,0 +1,1 @@
+"use strict";(self.webpackChunkdisporapar=self.webpackChunkdisporapar||[]).push([[143],{}]);
