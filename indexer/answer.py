@@ -81,6 +81,19 @@ the same refit showed 76.9% (BENCHMARKS.md, "Firm leads"). Every drop led alone 
 more wrong dev cards through, the title ahead alone 6; without the typed reading, one wrong
 harder card ("flood evacuation shelter", every word an English gloss).
 
+A top at another office or site than the one the query names is no answer to it, however
+clear its lead (``Signals.elsewhere``): "izin reklame sijempol dpmptsp" asks for the SIJEMPOL
+portal's page, and DPMPTSP's own page, the same service, leading it is judged acceptable,
+not the answer; "syarat surat ahliwaris kelurahan legok" asks for Legok's letter, not
+another kelurahan's. The ranking already puts a result at the named office first where it
+can (indexer/search.py ``_office_lead``, ``_named_leads``); a top still elsewhere means the
+named office has no such page, or the query's other words outweighed it. Session 23,
+tuning web (1,858 dev queries, bench/answer_card.py): such tops are right 47% of the time
+(42 of 89 eligible) against 92% for the others; the gate holding them back shows 58.1% of
+dev queries at 96.7% right (36 wrong cards) where it showed 58.5% at 95.8% (46), the
+harder queries and out-of-scope unchanged (BENCHMARKS.md, "The card only when sikoja is
+sure").
+
 Input that is code rather than words (markup, an SQL statement, only digits) is junk: it is
 not searched at all (:func:`is_junk`), so "<script>alert(1)</script>" cannot match the "1"
 of some page.
@@ -180,6 +193,8 @@ class CardWeights:
     # the MAX_DROPS rarest words), and its title says more of the query than the rival's;
     # off under a filter narrowing the readings (indexer/search.py _card_weights)
     firm_lead: bool = False
+    # no card for a top at another office or site than the query names (``elsewhere``)
+    named_office: bool = False
 
     @classmethod
     def of(cls, ranking: RankingConfig) -> CardWeights:
@@ -187,7 +202,8 @@ class CardWeights:
         return cls(ranking.card_bias, ranking.card_w_title, ranking.card_w_page,
                    ranking.card_w_margin, ranking.card_min_known,
                    ranking.card_min_lead_coverage, ranking.tie_margin,
-                   ranking.card_min_stable, ranking.card_firm_lead)
+                   ranking.card_min_stable, ranking.card_firm_lead,
+                   ranking.card_named_office)
 
 
 @dataclass
@@ -229,6 +245,10 @@ class Signals:
     # 1.0: the query has one content word ("tes", "tes tes": a word repeated says it once),
     # so no drop can tell whether that one word alone put the top first (:func:`stable`)
     one_word: float = 0.0
+    # 1.0: the query names an office or a site (``Directory.said``, ``hosts_said``) and the
+    # card's office or site is not one of them: the citizen asked *where*, and the top is
+    # that service somewhere else (no card with ``CardWeights.named_office``)
+    elsewhere: float = 0.0
 
     def as_dict(self) -> dict[str, float | int | None]:
         return {"coverage": round(self.coverage, 3),
@@ -241,7 +261,7 @@ class Signals:
                 "rarest_said": self.rarest_said, "rival_sibling": self.rival_sibling,
                 "rival_same_expansion": self.rival_same_expansion,
                 **{name: round(getattr(self, name), 3) for name in STABILITY},
-                "one_word": self.one_word}
+                "one_word": self.one_word, "elsewhere": self.elsewhere}
 
 
 def features(signals: Signals) -> list[Any]:
@@ -262,7 +282,8 @@ def decide(signals: Signals, weights: CardWeights) -> Any:
     array of the decisions for many queries at once (how bench/answer_card.py calibrates)."""
     show = (((card_score(signals, weights) >= 0) | leads(signals, weights)
              | firm(signals, weights))
-            & (np.asarray(signals.known) >= weights.min_known) & stable(signals, weights))
+            & (np.asarray(signals.known) >= weights.min_known) & stable(signals, weights)
+            & ~(np.asarray(weights.named_office) & (np.asarray(signals.elsewhere) >= 1.0)))
     return bool(show) if np.ndim(show) == 0 else show
 
 

@@ -327,7 +327,7 @@ class Searcher:
             # a best bet or an external note settles the card: its signals only for explain
             if settled is None or explain:
                 signals = self._signals(window[0][0], collapsed, words, metas, docs, explain,
-                                        said, hosts)
+                                        said, hosts, frozenset(lent.places) if lent else None)
 
             # the readings cost a keyword search each: read only where they change the card
             def drops() -> dict[str, float]:
@@ -1029,7 +1029,8 @@ class Searcher:
                  words: QueryWords, metas: dict[str, DocMeta],
                  docs: dict[str, IndexedDoc], measured: bool = False,
                  said: frozenset[str] = frozenset(),
-                 hosts: frozenset[str] = frozenset()) -> Signals:
+                 hosts: frozenset[str] = frozenset(),
+                 places: frozenset[str] | None = None) -> Signals:
         """The card's signals for ``top``, the first result shown, against its rival: the
         next result that could carry a card itself (a service or an app; a page the catalog
         lists as an app when it is on the page of results shown, ``docs``) and is not a copy
@@ -1040,11 +1041,15 @@ class Searcher:
         ``measured`` (explain: ``bench/answer_card.py`` reads them there); the gate never
         does. The words of the query that say *where* (of the OPDs it names, ``said``,
         :meth:`_where`) count as said by the top's page; where the query names an office
-        or a site (``said``, ``hosts``) the top is not at, every copy stays a rival."""
+        or a site (``said``, ``hosts``) the top is not at, every copy stays a rival. Where
+        it names a site or the place of a kelurahan or kecamatan (``hosts``, ``places``: the
+        offices it names by their place) the card's office or site is not, the top is
+        ``elsewhere`` (indexer/answer.py)."""
         doc = docs[top.id]
         where = self._where(said)
         after = next(i for i, (f, _) in enumerate(collapsed) if f.id == top.id) + 1
         copy = self._copy(metas[top.id], said, hosts, _card_office(doc))
+        away = _elsewhere(metas[top.id], _card_office(doc), places or frozenset(), said, hosts)
         rival = next((f for f, _ in collapsed[after:]
                       if _carries_card(metas[f.id], docs.get(f.id))
                       and not copy(metas[f.id], _card_office(docs[f.id])
@@ -1063,7 +1068,7 @@ class Searcher:
             rival_coverage=words.covered(rival_title, whole=True, where=where),
             rival_text_coverage=words.covered(rival_said, whole=True),
             keyword_rank=top.keyword_rank, vector_rank=top.vector_rank,
-            one_word=float(len(words.words) == 1))
+            one_word=float(len(words.words) == 1), elsewhere=float(away))
         if not measured:
             return scored
         return replace(
@@ -1723,6 +1728,20 @@ def _named_leads(collapsed: list[tuple[Fused, list[str]]], groups: dict[str, lis
 
 def _host(meta: DocMeta) -> str:
     return urlsplit(meta.url).netloc
+
+
+def _elsewhere(top: DocMeta, office: str, places: frozenset[str], said: frozenset[str],
+               hosts: frozenset[str]) -> bool:
+    """The query names a site (``hosts``, an app's by its name) or a kelurahan or kecamatan
+    by its place (``places``, those offices) and ``top``, whose card shows ``office``, is
+    not there: the citizen asked *where*, and the top is elsewhere. At the place is any
+    office the query names (``said``), one whose name says the place too ("KUA Kecamatan
+    Jambi Timur" for "... kua kecamatan jambi timur"). An office named by another alias
+    and no place or site is not asked this way: the alias is often a reading of a topic word
+    ("izin" read as "dpmptsp", "bansos" as "bantuan pemerintah"), and on the tuning web
+    such tops elsewhere were right on 33 of 41 cards (BENCHMARKS.md, "The card only when
+    sikoja is sure")."""
+    return bool((places and office not in said) or (hosts and _host(top) not in hosts))
 
 
 def _carrying(shown: Fused, source: Fused, score: float, boosts: dict[str, float]) -> Fused:

@@ -891,3 +891,47 @@ def test_the_words_beyond_where_keep_a_word_typed_outside_the_place(sample):
     assert directory.beyond_where(analysis, ["kk", "baru", "kota"]) == ["kk", "baru"]
     analysis = searcher.analyzer.analyze_query("kelurahan sungai putri")
     assert directory.beyond_where(analysis, ["kelurahan", "sungai", "putri"]) == []
+
+
+def test_a_top_elsewhere_than_the_place_or_site_asked_gets_no_card():
+    """A query naming a site or a kelurahan's place asks for the service *there*; a top at
+    another office is that service elsewhere, whatever its lead: no card, not even for the
+    keyword or the firm lead. Turned off (``card_named_office``), it is carded as any."""
+    weights = CardWeights.of(RankingConfig())
+    clear = Signals(coverage=1.0, text_coverage=1.0, known=1.0, margin=0.2,
+                    rival_coverage=0.3, rival_text_coverage=0.5)
+    assert decide(clear, weights)
+    away = replace(clear, elsewhere=1.0)
+    assert not decide(away, weights)
+    assert not decide(replace(away, keyword_rank=1), weights)  # the keyword lead
+    assert not decide(replace(away, drops_led=1.0, typed_leads=1.0), weights)  # the firm lead
+    assert decide(away, replace(weights, named_office=False))
+
+
+@pytest.mark.parametrize("query", ["izin reklme sijempol dpmptsp",
+                                   "syarat surat ahliwaris kelurahn legok"])
+def test_a_service_asked_at_a_site_or_place_it_is_not_at_gets_results_without_a_card(
+        sample, client, query):
+    """"... sijempol" names the permit portal's site, "... legok" the kelurahan: the top
+    found is the same kind of service at another office (the permit office's own site,
+    another kelurahan's letter), not the one asked for. The results are still listed; the
+    card is not shown, though with the rule off it would be."""
+    settings, searcher = sample
+    response = searcher.search(query, explain=True)
+    assert response.results and response.answer is None, response.answer
+    assert response.analysis.card["elsewhere"] == 1.0
+    body = client.get("/api/search", params={"q": query}).json()
+    assert body["results"] and body["answer"] is None
+    anywhere = Searcher(settings, ranking=settings.ranking.model_copy(
+        update={"card_named_office": False}))
+    try:
+        assert anywhere.search(query).answer is not None
+    finally:
+        anywhere.close()
+
+
+def test_a_service_asked_at_the_place_it_is_at_keeps_its_card(sample):
+    _, searcher = sample
+    response = searcher.search("sktm di sungai putri", explain=True)
+    assert response.answer is not None
+    assert response.analysis.card["elsewhere"] == 0.0
