@@ -81,18 +81,17 @@ the same refit showed 76.9% (BENCHMARKS.md, "Firm leads"). Every drop led alone 
 more wrong dev cards through, the title ahead alone 6; without the typed reading, one wrong
 harder card ("flood evacuation shelter", every word an English gloss).
 
-A top at another office or site than the one the query names is no answer to it, however
-clear its lead (``Signals.elsewhere``): "izin reklame sijempol dpmptsp" asks for the SIJEMPOL
-portal's page, and DPMPTSP's own page, the same service, leading it is judged acceptable,
-not the answer; "syarat surat ahliwaris kelurahan legok" asks for Legok's letter, not
-another kelurahan's. The ranking already puts a result at the named office first where it
-can (indexer/search.py ``_office_lead``, ``_named_leads``); a top still elsewhere means the
-named office has no such page, or the query's other words outweighed it. Session 23,
-tuning web (1,858 dev queries, bench/answer_card.py): such tops are right 47% of the time
-(42 of 89 eligible) against 92% for the others; the gate holding them back shows 58.1% of
-dev queries at 96.7% right (36 wrong cards) where it showed 58.5% at 95.8% (46), the
-harder queries and out-of-scope unchanged (BENCHMARKS.md, "The card only when sikoja is
-sure").
+A top at another site or place than the one the query names is no answer to it, however
+clear its lead (``Signals.elsewhere``, ``CardWeights.named_office``): "izin reklame sijempol
+dpmptsp" asks for the SIJEMPOL portal's page, and DPMPTSP's own page of the same service is
+judged acceptable, not the answer; "syarat surat ahliwaris kelurahan legok" asks for Legok's
+letter, not another kelurahan's. Named are a site (an app's, by its name) and a kelurahan or
+kecamatan (by its place); an office the query's words name through a reading ("izin" ->
+"dpmptsp") is not asked for this way (indexer/search.py ``_elsewhere``). Session 23, tuning
+web, gate open: 39 dev tops elsewhere, 3 of them right, against 1,566 of the other 1,702;
+the rule shows 57.8% of the 1,858 dev queries at 96.8% right (34 wrong cards) where the
+gate showed 58.5% at 95.8% (46), one right card lost ("nkv rph"), the harder queries and
+out of scope unchanged (BENCHMARKS.md, "The card only when sikoja is sure").
 
 Input that is code rather than words (markup, an SQL statement, only digits) is junk: it is
 not searched at all (:func:`is_junk`), so "<script>alert(1)</script>" cannot match the "1"

@@ -1739,7 +1739,7 @@ def _elsewhere(top: DocMeta, office: str, places: frozenset[str], said: frozense
     Jambi Timur" for "... kua kecamatan jambi timur"). An office named by another alias
     and no place or site is not asked this way: the alias is often a reading of a topic word
     ("izin" read as "dpmptsp", "bansos" as "bantuan pemerintah"), and on the tuning web
-    such tops elsewhere were right on 33 of 41 cards (BENCHMARKS.md, "The card only when
+    all 27 dev cards of such tops elsewhere were right (BENCHMARKS.md, "The card only when
     sikoja is sure")."""
     return bool((places and office not in said) or (hosts and _host(top) not in hosts))
 
