@@ -327,7 +327,9 @@ class Searcher:
             # a best bet or an external note settles the card: its signals only for explain
             if settled is None or explain:
                 signals = self._signals(window[0][0], collapsed, words, metas, docs, explain,
-                                        said, hosts, frozenset(lent.places) if lent else None)
+                                        said, hosts, frozenset(lent.places) if lent else None,
+                                        directory.hosts_said(analysis, typed=True)
+                                        if directory else frozenset())
 
             # the readings cost a keyword search each: read only where they change the card
             def drops() -> dict[str, float]:
@@ -1030,7 +1032,8 @@ class Searcher:
                  docs: dict[str, IndexedDoc], measured: bool = False,
                  said: frozenset[str] = frozenset(),
                  hosts: frozenset[str] = frozenset(),
-                 places: frozenset[str] | None = None) -> Signals:
+                 places: frozenset[str] | None = None,
+                 typed_hosts: frozenset[str] = frozenset()) -> Signals:
         """The card's signals for ``top``, the first result shown, against its rival: the
         next result that could carry a card itself (a service or an app; a page the catalog
         lists as an app when it is on the page of results shown, ``docs``) and is not a copy
@@ -1043,13 +1046,15 @@ class Searcher:
         :meth:`_where`) count as said by the top's page; where the query names an office
         or a site (``said``, ``hosts``) the top is not at, every copy stays a rival. Where
         it names a site or the place of a kelurahan or kecamatan (``hosts``, ``places``: the
-        offices it names by their place) the card's office or site is not, the top is
-        ``elsewhere`` (indexer/answer.py)."""
+        offices it names by their place; ``typed_hosts``, the sites of the apps it names by
+        a word as typed) the card's office or site is not, the top is ``elsewhere``
+        (indexer/answer.py)."""
         doc = docs[top.id]
         where = self._where(said)
         after = next(i for i, (f, _) in enumerate(collapsed) if f.id == top.id) + 1
         copy = self._copy(metas[top.id], said, hosts, _card_office(doc))
-        away = _elsewhere(metas[top.id], _card_office(doc), places or frozenset(), said, hosts)
+        away = _elsewhere(metas[top.id], _card_office(doc), places or frozenset(), said,
+                          typed_hosts)
         rival = next((f for f, _ in collapsed[after:]
                       if _carries_card(metas[f.id], docs.get(f.id))
                       and not copy(metas[f.id], _card_office(docs[f.id])
@@ -1740,8 +1745,11 @@ def _elsewhere(top: DocMeta, office: str, places: frozenset[str], said: frozense
     and no place or site is not asked this way: the alias is often a reading of a topic word
     ("izin" read as "dpmptsp", "bansos" as "bantuan pemerintah"), and on the tuning web
     all 27 dev cards of such tops elsewhere were right (BENCHMARKS.md, "The card only when
-    sikoja is sure")."""
-    return bool((places and office not in said) or (hosts and _host(top) not in hosts))
+    sikoja is sure"). A site is named by an app's name as typed, not by a
+    reading (``Directory.hosts_said``): "bayar pajak motor" is read as "pkb", a source name
+    of the vehicle testing unit."""
+    return bool((places and office not in said)
+                or (hosts and _host(top) not in hosts))
 
 
 def _carrying(shown: Fused, source: Fused, score: float, boosts: dict[str, float]) -> Fused:

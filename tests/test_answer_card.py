@@ -935,3 +935,23 @@ def test_a_service_asked_at_the_place_it_is_at_keeps_its_card(sample):
     response = searcher.search("sktm di sungai putri", explain=True)
     assert response.answer is not None
     assert response.analysis.card["elsewhere"] == 0.0
+
+
+def test_a_site_is_asked_for_by_an_app_name_typed_not_by_a_reading():
+    """"bayar pajak motor" is read as "pkb", the source name of the vehicle testing unit's
+    site: the query does not name that site, and the vehicle-tax top at the tax office keeps
+    its card; "cek pkb" typed names it (``Directory.hosts_said(typed=True)``)."""
+    from indexer.analysis.analyzer import QueryAnalysis, QueryTerm
+    from indexer.places import Directory
+
+    directory = Directory.__new__(Directory)
+    directory.app_hosts = {"pkb": frozenset({"pkb.example:80"})}
+    read = QueryAnalysis("bayar pajak motor", "bayar pajak motor", "id", [
+        QueryTerm(("bayar",), 1.0, "query"), QueryTerm(("pajak",), 1.0, "query"),
+        QueryTerm(("motor",), 1.0, "query"), QueryTerm(("pkb",), 0.5, "synonym")])
+    assert directory.hosts_said(read) == {"pkb.example:80"}  # the rival rules still read it
+    assert directory.hosts_said(read, typed=True) == frozenset()
+    typed = QueryAnalysis("cek pkb", "cek pkb", "id", [
+        QueryTerm(("cek",), 1.0, "query"), QueryTerm(("pkb",), 1.0, "query")])
+    assert directory.hosts_said(typed, typed=True) == {"pkb.example:80"}
+
