@@ -1745,10 +1745,12 @@ def _elsewhere(top: DocMeta, office: str, places: frozenset[str], said: frozense
     and no place or site is not asked this way: the alias is often a reading of a topic word
     ("izin" read as "dpmptsp", "bansos" as "bantuan pemerintah"), and on the tuning web
     all 27 dev cards of such tops elsewhere were right (BENCHMARKS.md, "The card only when
-    sikoja is sure"). A site is named by an app's name as typed, not by a
+    sikoja is sure"). The office named by its place is at its place whatever ``said``
+    holds (the place is read from the spelling suggested, "kelurahan legk" -> "legok"; the
+    OPDs said from the words typed). A site is named by an app's name as typed, not by a
     reading (``Directory.hosts_said``): "bayar pajak motor" is read as "pkb", a source name
     of the vehicle testing unit."""
-    return bool((places and office not in said)
+    return bool((places and office not in said and office not in places)
                 or (hosts and _host(top) not in hosts))
 
 

@@ -955,3 +955,20 @@ def test_a_site_is_asked_for_by_an_app_name_typed_not_by_a_reading():
         QueryTerm(("cek",), 1.0, "query"), QueryTerm(("pkb",), 1.0, "query")])
     assert directory.hosts_said(typed, typed=True) == {"pkb.example:80"}
 
+
+def test_a_top_at_the_place_named_is_not_elsewhere_whatever_the_offices_said():
+    """The place is read from the spelling suggested ("kelurahan legk" -> "legok") and the
+    OPDs said from the words typed: a top at Kelurahan Legok is at the place asked for even
+    when ``said`` does not hold it; a top at another kelurahan is elsewhere."""
+    from indexer.backend import DocMeta
+    from indexer.search import _elsewhere
+
+    def meta(opd: str) -> DocMeta:
+        return DocMeta(id="x", url="http://legok.example/layanan/sktm", title="SKTM", opd=opd,
+                       kind="service", group_id=None)
+
+    legok = frozenset({"Kelurahan Legok"})
+    assert not _elsewhere(meta("Kelurahan Legok"), "Kelurahan Legok", legok, frozenset(),
+                          frozenset())
+    assert _elsewhere(meta("Kelurahan Tengah"), "Kelurahan Tengah", legok, frozenset(),
+                      frozenset())
