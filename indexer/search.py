@@ -1048,13 +1048,17 @@ class Searcher:
         it names a site or the place of a kelurahan or kecamatan (``hosts``, ``places``: the
         offices it names by their place; ``typed_hosts``, the sites of the apps it names by
         a word as typed) the card's office or site is not, the top is ``elsewhere``
-        (indexer/answer.py)."""
+        (indexer/answer.py); a place only when a page of its own is among the first
+        PLACE_WINDOW results, else the place says where the citizen is, not whose service
+        is asked ("lapor jalan rusak di kota baru": the roads office's service)."""
         doc = docs[top.id]
         where = self._where(said)
         after = next(i for i, (f, _) in enumerate(collapsed) if f.id == top.id) + 1
         copy = self._copy(metas[top.id], said, hosts, _card_office(doc))
-        away = _elsewhere(metas[top.id], _card_office(doc), places or frozenset(), said,
-                          typed_hosts)
+        # a place is asked for where a page of its own is among the first results: else it
+        # says where the citizen is ("lapor jalan rusak di kota baru": the roads office's)
+        offered = frozenset(places or ()) & {metas[f.id].opd for f, _ in collapsed[:PLACE_WINDOW]}
+        away = _elsewhere(metas[top.id], _card_office(doc), offered, said, typed_hosts)
         rival = next((f for f, _ in collapsed[after:]
                       if _carries_card(metas[f.id], docs.get(f.id))
                       and not copy(metas[f.id], _card_office(docs[f.id])
@@ -1733,6 +1737,9 @@ def _named_leads(collapsed: list[tuple[Fused, list[str]]], groups: dict[str, lis
 
 def _host(meta: DocMeta) -> str:
     return urlsplit(meta.url).netloc
+
+
+PLACE_WINDOW = 10  # the first results in which the place named must have a page (_signals)
 
 
 def _elsewhere(top: DocMeta, office: str, places: frozenset[str], said: frozenset[str],

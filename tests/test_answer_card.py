@@ -972,3 +972,17 @@ def test_a_top_at_the_place_named_is_not_elsewhere_whatever_the_offices_said():
                           frozenset())
     assert _elsewhere(meta("Kelurahan Tengah"), "Kelurahan Tengah", legok, frozenset(),
                       frozenset())
+
+
+@pytest.mark.parametrize("query", ["lapor jalan rusak di legok", "jalan rusak di kota baru"])
+def test_a_place_that_only_says_where_the_citizen_is_keeps_the_city_services_card(
+        sample, query):
+    """A road in Legok is reported to the roads office, whatever kelurahan the citizen names:
+    the place asks for no office of its own when none of its pages is among the first results,
+    so the roads office's top is not elsewhere and keeps its card (with every place counted,
+    each of these lost it)."""
+    _, searcher = sample
+    response = searcher.search(query, explain=True)
+    assert response.results[0].opd.startswith("Dinas Pekerjaan Umum")
+    assert response.analysis.card["elsewhere"] == 0.0
+    assert response.answer is not None
