@@ -1,6 +1,7 @@
 """How often the answer card shows, and how often it is right (issue #12).
 
-    python bench/answer_card.py --data-dir DIR [--calibrate] [--evidence] [--ties] [--hard FILE ...]
+    python bench/answer_card.py --data-dir DIR [--calibrate] [--evidence] [--ties] [--sites]
+        [--hard FILE ...]
 
 DIR is a data dir built from the bundled sample web (``sikoja demo --no-serve --data-dir
 DIR``, any ``--sites-port``: judged URLs on the default ports are mapped onto the ports named
@@ -46,6 +47,11 @@ adds the exemptions of a precise query (the top's title says every word; each dr
 went to a page not saying the word left out) beside the drop-one share.
 
 ``--ties`` compares tie margins of the coverage tie-break by the dev set's Exact@1 and MRR.
+
+``--sites`` (session 23) deals the sites of the dev set's answers into five folds: per
+fold, the card as configured and without the rule that a top must be at the site or place
+the query names (``card_named_office``), and the bias chosen on the other folds; then the
+score refitted with the sites held out, on the scored signals and on every measured one.
 """
 
 from __future__ import annotations
@@ -85,7 +91,7 @@ from sikoja.pipeline import open_searcher  # noqa: E402
 REPO = Path(__file__).resolve().parent.parent
 # the gate wide open: every eligible top gets its card, and its signals are recorded
 OPEN = {"card_bias": 1e9, "card_min_known": 0.0, "card_min_lead_coverage": 0.0,
-        "card_min_stable": 0.0,
+        "card_min_stable": 0.0, "card_named_office": False,
         **{f"card_w_{name}": 0.0 for name in FEATURES}}
 
 
@@ -200,6 +206,7 @@ class Table:
         known = np.array([o.eligible and o.signals is not None and not c
                           and o.signals.known >= gates.min_known
                           and bool(stable(o.signals, gates))
+                          and not (gates.named_office and o.signals.elsewhere >= 1.0)
                           and (gate is None or gate(o.signals))
                           for o, c in zip(outcomes, self.contact, strict=True)])
         self.lead = known & np.array([
@@ -590,6 +597,88 @@ def hard_line(hard: list[Outcome], weights: CardWeights) -> str:
             f"{right / max(len(cards), 1):.1%} of cards ({len(cards) - right} wrong)")
 
 
+SITE_FOLDS = 5  # sites dealt into this many held-out groups (--sites)
+BIASES = (-0.6, -0.4, -0.2, 0.0, 0.2, 0.4)  # the card_bias grid --sites chooses from
+
+
+def site_folds(dev: list[Judged]) -> tuple[list[int], list[set[int]]]:
+    """Each dev query's site fold and every fold holding one of its answers: the sites
+    (host and port) of the grade-2 answers, sorted and dealt round-robin into SITE_FOLDS
+    groups; a query falls in its first answer's."""
+    hosts = [sorted({_host(u) for u, g in j.grades.items() if g >= 2}) or [""] for j in dev]
+    order = sorted({h for hs in hosts for h in hs})
+    group = {h: i % SITE_FOLDS for i, h in enumerate(order)}
+    return [group[hs[0]] for hs in hosts], [{group[h] for h in hs} for hs in hosts]
+
+
+def site_splits(folds: list[int], touched: list[set[int]], oos_count: int
+                ) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(fitted rows, held-out rows) over the dev then out-of-scope queries, one per site
+    fold: a fold's queries are held out, and the score is fitted only on queries with no
+    answer on its sites (the out-of-scope queries dealt round-robin)."""
+    oos_fold = [i % SITE_FOLDS for i in range(oos_count)]
+    held = np.array([*folds, *oos_fold])
+    touches = [*touched, *({k} for k in oos_fold)]
+    return [(np.array([k not in t for t in touches]), held == k) for k in range(SITE_FOLDS)]
+
+
+def refits_by_sites(dev: list[Outcome], oos: list[Outcome], gates: CardWeights,
+                    splits: list[tuple[np.ndarray, np.ndarray]]) -> str:
+    """The card score refitted (a logistic regression, :class:`Table`) with the sites held
+    out, its threshold chosen on the fitted folds for PRECISION right cards: on the three
+    scored signals, and on those and every signal measured beside them (EVIDENCE). The
+    gates (known, stable, named office) and the leads stay as configured."""
+    lines = ["| refit, sites held out | fitted folds: shown / right | held out: shown / "
+             "right (wrong) / out of scope |", "|---|---|---|"]
+    for label, extra in (("the scored signals", ()),
+                         (f"and {len(EVIDENCE)} measured ones", tuple(EVIDENCE))):
+        table = Table(dev, oos, gates, extra)
+        (tn, ts, tr, _), (hn, ho, cs, cr, co) = table.cross_validate(splits, PRECISION)
+        lines.append(f"| {label} | {ts / max(tn, 1):.1%} / {tr / max(ts, 1):.1%} | "
+                     f"{cs / max(hn, 1):.1%} / {cr / max(cs, 1):.1%} ({cs - cr}) / "
+                     f"{co / max(ho, 1):.1%} |")
+    return "\n".join(lines)
+
+
+def _host(url: str) -> str:
+    found = re.search(r"//([^/]+)", url)
+    return found.group(1) if found else url
+
+
+def by_sites(dev: list[Outcome], folds: list[int], weights: CardWeights) -> str:
+    """The card per site fold (sites held out): shown / right with the gate as configured,
+    the same without the ``elsewhere`` rule (a top at another office than the query names),
+    and with the bias chosen on the other folds: of BIASES, the one whose cards there would
+    each be worth showing at PRECISION (most right cards less PRECISION / (1 - PRECISION)
+    per wrong one), so no fold's bias is read on its own sites."""
+    def cells(rows: list[Outcome], w: CardWeights) -> tuple[int, int]:
+        shown = [o for o in rows if shows(o, w)]
+        return len(shown), sum(o.right for o in shown)
+
+    def gain(rows: list[Outcome], bias: float) -> float:
+        s, r = cells(rows, replace(weights, bias=bias))
+        return r - (s - r) * PRECISION / (1 - PRECISION)
+
+    lines = ["| site fold | dev queries | without elsewhere | as configured | bias chosen "
+             "on the other folds |", "|---|---:|---|---|---|"]
+    totals = np.zeros(7, dtype=int)
+    for k in range(SITE_FOLDS):
+        held = [o for o, f in zip(dev, folds, strict=True) if f == k]
+        rest = [o for o, f in zip(dev, folds, strict=True) if f != k]
+        bias = max(BIASES, key=lambda b: (gain(rest, b), b))
+        cols = [cells(held, replace(weights, named_office=False)), cells(held, weights),
+                cells(held, replace(weights, bias=bias))]
+        totals += [len(held), *(v for c in cols for v in c)]
+        lines.append(f"| {k} | {len(held)} | " + " | ".join(
+            f"{s / len(held):.1%} / {r / max(s, 1):.1%} ({s - r})" for s, r in cols)
+            + f" (bias {bias}) |")
+    n, *cols = totals
+    lines.append(f"| all | {n} | " + " | ".join(
+        f"{s / n:.1%} / {r / max(s, 1):.1%} ({s - r})" for s, r in zip(cols[::2], cols[1::2],
+                                                                       strict=True)) + " |")
+    return "\n".join(lines)
+
+
 def tops(dev: list[Outcome]) -> str:
     """What the dev set's first results are with the gate open, by kind: right (a grade-2
     answer) or not, with a card they could carry or without; and the most cards any gate
@@ -641,6 +730,8 @@ def main() -> None:
     parser.add_argument("--evidence", action="store_true",
                         help="AUCs of the measured signals, and refits with each added")
     parser.add_argument("--ties", action="store_true", help="compare tie margins on the dev set")
+    parser.add_argument("--sites", action="store_true",
+                        help="the card per site fold, sites held out (session 23)")
     args = parser.parse_args()
     base = base_port(args.data_dir)
     dev = to_ports(read_judgments(args.devset), base)
@@ -664,6 +755,11 @@ def main() -> None:
             print("\n".join(lines))
             print(f"\nwith the chosen weights:\n{report(dev_out, oos_out, weights)}")
             print(f"{hard_line(hard_out, weights)}\n\nwith the configured weights:")
+        if args.sites:
+            folds, touched = site_folds(dev)
+            print(by_sites(dev_out, folds, configured))
+            print(refits_by_sites(dev_out, oos_out, configured,
+                                  site_splits(folds, touched, len(oos_out))))
         print(report(dev_out, oos_out, configured))
         print(hard_line(hard_out, configured))
         print(tops(dev_out))

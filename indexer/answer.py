@@ -81,6 +81,18 @@ the same refit showed 76.9% (BENCHMARKS.md, "Firm leads"). Every drop led alone 
 more wrong dev cards through, the title ahead alone 6; without the typed reading, one wrong
 harder card ("flood evacuation shelter", every word an English gloss).
 
+A top at another site or place than the one the query names is no answer to it, however
+clear its lead (``Signals.elsewhere``, ``CardWeights.named_office``): "izin reklame sijempol
+dpmptsp" asks for the SIJEMPOL portal's page, and DPMPTSP's own page of the same service is
+judged acceptable, not the answer; "syarat surat ahliwaris kelurahan legok" asks for Legok's
+letter, not another kelurahan's. Named are a site (an app's, by its name) and a kelurahan or
+kecamatan (by its place); an office the query's words name through a reading ("izin" ->
+"dpmptsp") is not asked for this way (indexer/search.py ``_elsewhere``). Session 23, tuning
+web, gate open: 39 dev tops elsewhere, 3 of them right, against 1,566 of the other 1,702;
+the rule shows 57.8% of the 1,858 dev queries at 96.8% right (34 wrong cards) where the
+gate showed 58.5% at 95.8% (46), one right card lost ("nkv rph"), the harder queries and
+out of scope unchanged (BENCHMARKS.md, "The card only when sikoja is sure").
+
 Input that is code rather than words (markup, an SQL statement, only digits) is junk: it is
 not searched at all (:func:`is_junk`), so "<script>alert(1)</script>" cannot match the "1"
 of some page.
@@ -180,6 +192,8 @@ class CardWeights:
     # the MAX_DROPS rarest words), and its title says more of the query than the rival's;
     # off under a filter narrowing the readings (indexer/search.py _card_weights)
     firm_lead: bool = False
+    # no card for a top at another office or site than the query names (``elsewhere``)
+    named_office: bool = False
 
     @classmethod
     def of(cls, ranking: RankingConfig) -> CardWeights:
@@ -187,7 +201,8 @@ class CardWeights:
         return cls(ranking.card_bias, ranking.card_w_title, ranking.card_w_page,
                    ranking.card_w_margin, ranking.card_min_known,
                    ranking.card_min_lead_coverage, ranking.tie_margin,
-                   ranking.card_min_stable, ranking.card_firm_lead)
+                   ranking.card_min_stable, ranking.card_firm_lead,
+                   ranking.card_named_office)
 
 
 @dataclass
@@ -229,6 +244,10 @@ class Signals:
     # 1.0: the query has one content word ("tes", "tes tes": a word repeated says it once),
     # so no drop can tell whether that one word alone put the top first (:func:`stable`)
     one_word: float = 0.0
+    # 1.0: the query names an office or a site (``Directory.said``, ``hosts_said``) and the
+    # card's office or site is not one of them: the citizen asked *where*, and the top is
+    # that service somewhere else (no card with ``CardWeights.named_office``)
+    elsewhere: float = 0.0
 
     def as_dict(self) -> dict[str, float | int | None]:
         return {"coverage": round(self.coverage, 3),
@@ -241,7 +260,7 @@ class Signals:
                 "rarest_said": self.rarest_said, "rival_sibling": self.rival_sibling,
                 "rival_same_expansion": self.rival_same_expansion,
                 **{name: round(getattr(self, name), 3) for name in STABILITY},
-                "one_word": self.one_word}
+                "one_word": self.one_word, "elsewhere": self.elsewhere}
 
 
 def features(signals: Signals) -> list[Any]:
@@ -262,7 +281,8 @@ def decide(signals: Signals, weights: CardWeights) -> Any:
     array of the decisions for many queries at once (how bench/answer_card.py calibrates)."""
     show = (((card_score(signals, weights) >= 0) | leads(signals, weights)
              | firm(signals, weights))
-            & (np.asarray(signals.known) >= weights.min_known) & stable(signals, weights))
+            & (np.asarray(signals.known) >= weights.min_known) & stable(signals, weights)
+            & ~(np.asarray(weights.named_office) & (np.asarray(signals.elsewhere) >= 1.0)))
     return bool(show) if np.ndim(show) == 0 else show
 
 

@@ -84,6 +84,8 @@ COMMON_NAME_SHARE = 0.5
 # ("kantor camat jelutung", eval/devset.tsv q264), or "di".
 PLACE_MARKERS = frozenset({"kelurahan", "kecamatan", "desa", "kel", "kec", "lurah", "camat",
                            "di"})
+# Query terms that are readings of the words typed, not the words themselves.
+READING_ORIGINS = frozenset({"synonym", "glossary", "dictionary", "abbreviation"})
 
 
 @dataclass(frozen=True)
@@ -268,9 +270,13 @@ class Directory:
                 out[name] = own
         return out
 
-    def hosts_said(self, analysis: QueryAnalysis) -> frozenset[str]:
-        """The sites (host:port) of the apps the query names by name ("siapduk")."""
-        said = {t for term in analysis.terms for t in term.tokens}
+    def hosts_said(self, analysis: QueryAnalysis, typed: bool = False) -> frozenset[str]:
+        """The sites (host:port) of the apps the query names by name ("siapduk"); with
+        ``typed``, only by a word as typed (or its spelling corrected), not by a reading of
+        another: "bayar pajak motor" is read as "pkb", the name of the vehicle testing unit's
+        source, and does not ask for that site."""
+        said = {t for term in analysis.terms
+                if not typed or term.origin not in READING_ORIGINS for t in term.tokens}
         return frozenset(h for t in said & self.app_hosts.keys() for h in self.app_hosts[t])
 
     def own_places_said(self, analysis: QueryAnalysis) -> dict[str, frozenset[str]]:

@@ -327,7 +327,9 @@ class Searcher:
             # a best bet or an external note settles the card: its signals only for explain
             if settled is None or explain:
                 signals = self._signals(window[0][0], collapsed, words, metas, docs, explain,
-                                        said, hosts)
+                                        said, hosts, frozenset(lent.places) if lent else None,
+                                        directory.hosts_said(analysis, typed=True)
+                                        if directory else frozenset())
 
             # the readings cost a keyword search each: read only where they change the card
             def drops() -> dict[str, float]:
@@ -1029,7 +1031,9 @@ class Searcher:
                  words: QueryWords, metas: dict[str, DocMeta],
                  docs: dict[str, IndexedDoc], measured: bool = False,
                  said: frozenset[str] = frozenset(),
-                 hosts: frozenset[str] = frozenset()) -> Signals:
+                 hosts: frozenset[str] = frozenset(),
+                 places: frozenset[str] | None = None,
+                 typed_hosts: frozenset[str] = frozenset()) -> Signals:
         """The card's signals for ``top``, the first result shown, against its rival: the
         next result that could carry a card itself (a service or an app; a page the catalog
         lists as an app when it is on the page of results shown, ``docs``) and is not a copy
@@ -1040,11 +1044,21 @@ class Searcher:
         ``measured`` (explain: ``bench/answer_card.py`` reads them there); the gate never
         does. The words of the query that say *where* (of the OPDs it names, ``said``,
         :meth:`_where`) count as said by the top's page; where the query names an office
-        or a site (``said``, ``hosts``) the top is not at, every copy stays a rival."""
+        or a site (``said``, ``hosts``) the top is not at, every copy stays a rival. Where
+        it names a site or the place of a kelurahan or kecamatan (``hosts``, ``places``: the
+        offices it names by their place; ``typed_hosts``, the sites of the apps it names by
+        a word as typed) the card's office or site is not, the top is ``elsewhere``
+        (indexer/answer.py); a place only when a page of its own is among the first
+        PLACE_WINDOW results, else the place says where the citizen is, not whose service
+        is asked ("lapor jalan rusak di kota baru": the roads office's service)."""
         doc = docs[top.id]
         where = self._where(said)
         after = next(i for i, (f, _) in enumerate(collapsed) if f.id == top.id) + 1
         copy = self._copy(metas[top.id], said, hosts, _card_office(doc))
+        # a place is asked for where a page of its own is among the first results: else it
+        # says where the citizen is ("lapor jalan rusak di kota baru": the roads office's)
+        offered = frozenset(places or ()) & {metas[f.id].opd for f, _ in collapsed[:PLACE_WINDOW]}
+        away = _elsewhere(metas[top.id], _card_office(doc), offered, said, typed_hosts)
         rival = next((f for f, _ in collapsed[after:]
                       if _carries_card(metas[f.id], docs.get(f.id))
                       and not copy(metas[f.id], _card_office(docs[f.id])
@@ -1063,7 +1077,7 @@ class Searcher:
             rival_coverage=words.covered(rival_title, whole=True, where=where),
             rival_text_coverage=words.covered(rival_said, whole=True),
             keyword_rank=top.keyword_rank, vector_rank=top.vector_rank,
-            one_word=float(len(words.words) == 1))
+            one_word=float(len(words.words) == 1), elsewhere=float(away))
         if not measured:
             return scored
         return replace(
@@ -1723,6 +1737,28 @@ def _named_leads(collapsed: list[tuple[Fused, list[str]]], groups: dict[str, lis
 
 def _host(meta: DocMeta) -> str:
     return urlsplit(meta.url).netloc
+
+
+PLACE_WINDOW = 10  # the first results in which the place named must have a page (_signals)
+
+
+def _elsewhere(top: DocMeta, office: str, places: frozenset[str], said: frozenset[str],
+               hosts: frozenset[str]) -> bool:
+    """The query names a site (``hosts``, an app's by its name) or a kelurahan or kecamatan
+    by its place (``places``, those offices) and ``top``, whose card shows ``office``, is
+    not there: the citizen asked *where*, and the top is elsewhere. At the place is any
+    office the query names (``said``), one whose name says the place too ("KUA Kecamatan
+    Jambi Timur" for "... kua kecamatan jambi timur"). An office named by another alias
+    and no place or site is not asked this way: the alias is often a reading of a topic word
+    ("izin" read as "dpmptsp", "bansos" as "bantuan pemerintah"), and on the tuning web
+    all 27 dev cards of such tops elsewhere were right (BENCHMARKS.md, "The card only when
+    sikoja is sure"). The office named by its place is at its place whatever ``said``
+    holds (the place is read from the spelling suggested, "kelurahan legk" -> "legok"; the
+    OPDs said from the words typed). A site is named by an app's name as typed, not by a
+    reading (``Directory.hosts_said``): "bayar pajak motor" is read as "pkb", a source name
+    of the vehicle testing unit."""
+    return bool((places and office not in said and office not in places)
+                or (hosts and _host(top) not in hosts))
 
 
 def _carrying(shown: Fused, source: Fused, score: float, boosts: dict[str, float]) -> Fused:

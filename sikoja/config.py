@@ -358,6 +358,11 @@ class RankingConfig(BaseModel):
     # 77.1% -> 78.5% of dev queries carded, 97.4% right, the same 18 wrong; harder 4 wrong
     # as before; 97.0% right with families held out (BENCHMARKS.md, "Firm leads").
     card_firm_lead: bool = True
+    # Session 23: no card for a top at another site, kelurahan or kecamatan than the one the
+    # query names (indexer/answer.py ``Signals.elsewhere``): on the tuning web 58.5% ->
+    # 57.8% of dev queries carded, 95.8% -> 96.8% right, 12 wrong cards fewer and one right
+    # (BENCHMARKS.md, "The card only when sikoja is sure"). False: carded as any other top.
+    card_named_office: bool = True
     card_bias: float = -0.2
     card_w_title: float = 1.773
     card_w_page: float = 2.923

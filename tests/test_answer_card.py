@@ -891,3 +891,98 @@ def test_the_words_beyond_where_keep_a_word_typed_outside_the_place(sample):
     assert directory.beyond_where(analysis, ["kk", "baru", "kota"]) == ["kk", "baru"]
     analysis = searcher.analyzer.analyze_query("kelurahan sungai putri")
     assert directory.beyond_where(analysis, ["kelurahan", "sungai", "putri"]) == []
+
+
+def test_a_top_elsewhere_than_the_place_or_site_asked_gets_no_card():
+    """A query naming a site or a kelurahan's place asks for the service *there*; a top at
+    another office is that service elsewhere, whatever its lead: no card, not even for the
+    keyword or the firm lead. Turned off (``card_named_office``), it is carded as any."""
+    weights = CardWeights.of(RankingConfig())
+    clear = Signals(coverage=1.0, text_coverage=1.0, known=1.0, margin=0.2,
+                    rival_coverage=0.3, rival_text_coverage=0.5)
+    assert decide(clear, weights)
+    away = replace(clear, elsewhere=1.0)
+    assert not decide(away, weights)
+    assert not decide(replace(away, keyword_rank=1), weights)  # the keyword lead
+    assert not decide(replace(away, drops_led=1.0, typed_leads=1.0), weights)  # the firm lead
+    assert decide(away, replace(weights, named_office=False))
+
+
+@pytest.mark.parametrize("query", ["izin reklme sijempol dpmptsp",
+                                   "syarat surat ahliwaris kelurahn legok"])
+def test_a_service_asked_at_a_site_or_place_it_is_not_at_gets_results_without_a_card(
+        sample, client, query):
+    """"... sijempol" names the permit portal's site, "... legok" the kelurahan: the top
+    found is the same kind of service at another office (the permit office's own site,
+    another kelurahan's letter), not the one asked for. The results are still listed; the
+    card is not shown, though with the rule off it would be."""
+    settings, searcher = sample
+    response = searcher.search(query, explain=True)
+    assert response.results and response.answer is None, response.answer
+    assert response.analysis.card["elsewhere"] == 1.0
+    body = client.get("/api/search", params={"q": query}).json()
+    assert body["results"] and body["answer"] is None
+    anywhere = Searcher(settings, ranking=settings.ranking.model_copy(
+        update={"card_named_office": False}))
+    try:
+        assert anywhere.search(query).answer is not None
+    finally:
+        anywhere.close()
+
+
+def test_a_service_asked_at_the_place_it_is_at_keeps_its_card(sample):
+    _, searcher = sample
+    response = searcher.search("sktm di sungai putri", explain=True)
+    assert response.answer is not None
+    assert response.analysis.card["elsewhere"] == 0.0
+
+
+def test_a_site_is_asked_for_by_an_app_name_typed_not_by_a_reading():
+    """"bayar pajak motor" is read as "pkb", the source name of the vehicle testing unit's
+    site: the query does not name that site, and the vehicle-tax top at the tax office keeps
+    its card; "cek pkb" typed names it (``Directory.hosts_said(typed=True)``)."""
+    from indexer.analysis.analyzer import QueryAnalysis, QueryTerm
+    from indexer.places import Directory
+
+    directory = Directory.__new__(Directory)
+    directory.app_hosts = {"pkb": frozenset({"pkb.example:80"})}
+    read = QueryAnalysis("bayar pajak motor", "bayar pajak motor", "id", [
+        QueryTerm(("bayar",), 1.0, "query"), QueryTerm(("pajak",), 1.0, "query"),
+        QueryTerm(("motor",), 1.0, "query"), QueryTerm(("pkb",), 0.5, "synonym")])
+    assert directory.hosts_said(read) == {"pkb.example:80"}  # the rival rules still read it
+    assert directory.hosts_said(read, typed=True) == frozenset()
+    typed = QueryAnalysis("cek pkb", "cek pkb", "id", [
+        QueryTerm(("cek",), 1.0, "query"), QueryTerm(("pkb",), 1.0, "query")])
+    assert directory.hosts_said(typed, typed=True) == {"pkb.example:80"}
+
+
+def test_a_top_at_the_place_named_is_not_elsewhere_whatever_the_offices_said():
+    """The place is read from the spelling suggested ("kelurahan legk" -> "legok") and the
+    OPDs said from the words typed: a top at Kelurahan Legok is at the place asked for even
+    when ``said`` does not hold it; a top at another kelurahan is elsewhere."""
+    from indexer.backend import DocMeta
+    from indexer.search import _elsewhere
+
+    def meta(opd: str) -> DocMeta:
+        return DocMeta(id="x", url="http://legok.example/layanan/sktm", title="SKTM", opd=opd,
+                       kind="service", group_id=None)
+
+    legok = frozenset({"Kelurahan Legok"})
+    assert not _elsewhere(meta("Kelurahan Legok"), "Kelurahan Legok", legok, frozenset(),
+                          frozenset())
+    assert _elsewhere(meta("Kelurahan Tengah"), "Kelurahan Tengah", legok, frozenset(),
+                      frozenset())
+
+
+@pytest.mark.parametrize("query", ["lapor jalan rusak di legok", "jalan rusak di kota baru"])
+def test_a_place_that_only_says_where_the_citizen_is_keeps_the_city_services_card(
+        sample, query):
+    """A road in Legok is reported to the roads office, whatever kelurahan the citizen names:
+    the place asks for no office of its own when none of its pages is among the first results,
+    so the roads office's top is not elsewhere and keeps its card (with every place counted,
+    each of these lost it)."""
+    _, searcher = sample
+    response = searcher.search(query, explain=True)
+    assert response.results[0].opd.startswith("Dinas Pekerjaan Umum")
+    assert response.analysis.card["elsewhere"] == 0.0
+    assert response.answer is not None

@@ -185,3 +185,16 @@ def test_retired_card_thresholds_still_load_with_a_warning(tmp_path):
     with pytest.warns(UserWarning, match="card_min_margin, ranking.card_agree_rank"):
         settings = load_settings(tmp_path)
     assert settings.ranking.card_min_known == 0.6
+
+
+def test_ranking_card_named_office_reaches_the_card_gate(tmp_path):
+    """``card_named_office`` written in sikoja.yaml is the gate the searcher's cards are
+    decided by: on by default, off when written false (README, "Tunables")."""
+    write_corpus(tmp_path).close()
+    build_index(configured(tmp_path, ""))
+    for yaml_text, expected in (("", True), ("ranking:\n  card_named_office: false\n", False)):
+        searcher = Searcher(configured(tmp_path, yaml_text))
+        try:
+            assert searcher._card_weights(None).named_office is expected
+        finally:
+            searcher.close()
