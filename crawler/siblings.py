@@ -57,6 +57,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
+from crawler.asked import asked_items, requirement_items
 from crawler.boilerplate import strip_template_fields, template_links
 from crawler.extract.dates import visible_date
 from crawler.extract.document import (
@@ -66,6 +67,7 @@ from crawler.extract.document import (
     ServiceEvidence,
     is_news_path,
     service_evidence,
+    told_about,
 )
 from crawler.extract.html import Link, squash
 from crawler.extract.title import is_home
@@ -128,13 +130,16 @@ class Member:
 
     doc: Document
     evidence: ServiceEvidence
+    # the items it lists that the services filed under one of its labels ask for
+    # (``asked_of_label``): evidence the site gives where the page gave none
+    asked: list[str] = field(default_factory=list)
 
     @property
     def vote(self) -> str | None:
         """"service" or "other" for a page its rule was sure of, None for a candidate."""
         if self.doc.kind == "service":
             return "service"
-        return None if self.evidence.signals else "other"
+        return None if self.evidence.signals or self.asked else "other"
 
 
 class Decision(NamedTuple):
@@ -408,6 +413,29 @@ def filed_with_services(url: str, filed: dict[str, set[str]], services: set[str]
     return Decision(0.0, "")
 
 
+def asked_of_label(members: dict[str, Member], filed: dict[str, set[str]]) -> None:
+    """Give ``Member.asked`` to each post, not a service by its own rule, that lists what
+    the services filed under one of its labels ask for (``crawler.asked``): at
+    least ``MIN_FILED`` services there, and no report's words in the post ("menggelar",
+    "sebanyak 230 warga") or its headline (a closure, a notice: ``told_about``). The post
+    becomes a candidate, and the label's name or its other pages decide it, as they decide
+    any candidate: a report filed under "Layanan" beside a list of documents is no service
+    because it lists them. A candidate already keeps the items as its requirements when
+    it becomes a service."""
+    for label in sorted(filed):
+        services = [members[u] for u in filed[label] if members[u].vote == "service"]
+        if len(services) < MIN_FILED:
+            continue
+        asked = [words for service in services
+                 for words in requirement_items(service.doc.fields.get("requirements"))]
+        for url in sorted(filed[label]):
+            member = members[url]
+            if (member.vote == "service" or member.asked or _REPORTED.search(member.doc.text)
+                    or told_about(member.doc.title)):
+                continue
+            member.asked = asked_items(member.doc.text, asked, member.doc.headings)
+
+
 def own_sections(links: LinkStore, url: str, fields: dict[str, object],
                  template: frozenset[int]) -> dict[str, object]:
     """The service sections the extractor read on the page at ``url`` and left out because
@@ -460,7 +488,9 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
             url, headlines, own_sections(links, url, {}, template), doc.text, page_links))
     groups_of: dict[str, list[Group]] = defaultdict(list)
     filed: dict[str, set[str]] = defaultdict(set)
-    for group in sibling_groups(docs, set(members), content, anchors, filed):
+    groups = sibling_groups(docs, set(members), content, anchors, filed)
+    asked_of_label(members, filed)
+    for group in groups:
         for url in group.urls:
             groups_of[url].append(group)
             vote = members[url].vote
@@ -496,6 +526,9 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
                     # unlisted above: undone, it is the listing its rule read
                     fields["kind_from"] = {**unlisted, "reason": reason}
                 own = own_sections(links, url, fields, template)
+                if members[url].asked and not fields.get("requirements") and not own.get(
+                        "requirements"):
+                    own["requirements"] = members[url].asked
                 if own:
                     fields.update(own)
                     fields["kind_from"]["fields"] = sorted(own)

@@ -1,0 +1,130 @@
+"""What a site's services ask a citizen to bring, found again in its other posts.
+
+A kelurahan blog files its letters as dated posts under one label, and writes them alike
+as often as not: one post says "Persyaratan SKTM:" above its list, the next lists the same
+documents bare below one sentence ("Surat pengantar RT/RW", "Fotokopi KTP-el dan KK",
+"Pas foto 4x6"), or in an image's caption ("Keterangan gambar: pengantar RT/RW, fotokopi
+KTP dan KK, akta kelahiran, ..."). The page rule sees no service in the bare list; the
+site says it is one: the list asks for what the site's own services ask for.
+
+An *item* is a short line of a post's text, not a sentence (at most ``MAX_ITEM_WORDS``
+words, not ending in a full stop), or a part of a line that enumerates at least
+``MIN_PARTS`` short parts between commas (a caption, its leading "Keterangan gambar:"
+taken off). Two items are the same requirement when they share at least two words and
+``OVERLAP`` of the shorter one's words ("Fotokopi KTP dan KK" and "Fotokopi KTP-el
+pemohon"; not "Surat pengantar RT/RW" and "Surat pernyataan tidak mampu"). A post lists
+what the services ask for when ``MIN_SHARED`` of its items are requirements of theirs;
+its requirements are then the run of items around them (``asked_items``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+MAX_ITEM_WORDS = 8  # words of a list item; a longer line is a sentence
+MIN_PARTS = 3  # comma-separated parts of a line that enumerates items
+MIN_SHARED = 2  # items a post must share with the site's services' requirements
+OVERLAP = 2 / 3  # share of the shorter item's words the two items must have in common
+_WORD = re.compile(r"[a-z0-9]+")
+# words that tell no requirement from another
+_FILLER = frozenset(
+    {
+        "dan",
+        "atau",
+        "dari",
+        "yang",
+        "yg",
+        "untuk",
+        "bagi",
+        "bila",
+        "jika",
+        "ada",
+        "di",
+        "ke",
+        "dengan",
+        "serta",
+        "beserta",
+        "asli",
+        "lembar",
+        "sebanyak",
+        "buah",
+        "rangkap",
+        "the",
+        "of",
+        "and",
+    }
+)
+_LABEL = re.compile(r"^[^:]{1,40}:\s*")  # "Keterangan gambar: ", "Bawa: "
+
+
+def item_words(item: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(item.lower()) if w not in _FILLER)
+
+
+def same_item(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two items' words name the same requirement."""
+    shorter = min(len(a), len(b))
+    common = len(a & b)
+    return common >= 2 and common >= math.ceil(OVERLAP * shorter)
+
+
+def _is_item(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= MAX_ITEM_WORDS and not line.rstrip().endswith((".", "?", "!"))
+
+
+def item_runs(text: str, headings: frozenset[str] = frozenset()) -> list[list[str]]:
+    """The runs of items of ``text``: adjacent item lines, or a line's comma parts; a line
+    that is one of the page's ``headings`` ends a run (a post on three letters heads each
+    letter's list with its name)."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line in headings:
+            if current:
+                runs.append(current)
+            current = []
+            continue
+        parts = [p.strip().rstrip(".").strip() for p in line.split(",")]
+        if len(parts) >= MIN_PARTS:
+            parts[0] = _LABEL.sub("", parts[0])
+            if all(_is_item(p) for p in parts):
+                if current:
+                    runs.append(current)
+                runs.append(parts)
+                current = []
+                continue
+        if _is_item(line) and ":" not in line:
+            current.append(line)
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def requirement_items(value: object) -> list[frozenset[str]]:
+    """The words of each requirement a service's ``requirements`` field lists."""
+    lines = value if isinstance(value, list) else str(value or "").splitlines()
+    found = (item_words(str(line)) for line in lines)
+    return [words for words in found if len(words) >= 2]
+
+
+def asked_items(
+    text: str, asked: list[frozenset[str]], headings: list[str] | None = None
+) -> list[str]:
+    """The items of ``text`` in the runs that hold a requirement of ``asked`` (the site's
+    services' requirements), each once, when the post shares ``MIN_SHARED`` of them;
+    else []. ``headings``: the page's headings, which end a run."""
+    out: list[str] = []
+    shared = 0
+    for run in item_runs(text, frozenset(h.strip() for h in headings or ())):
+        hits = sum(1 for item in run if any(same_item(item_words(item), a) for a in asked))
+        if hits:
+            out.extend(item for item in run if item not in out)
+            shared += hits
+    return out if shared >= MIN_SHARED else []

@@ -1,0 +1,158 @@
+"""Blog posts that list what the site's own services ask for are services (crawler.asked).
+
+A kelurahan blog files its letters under "Layanan": two posts head their lists
+"Persyaratan", the others list the same documents bare below one sentence, or in an image's
+caption. The bare posts are services with their requirements; a report or a post filed
+elsewhere that lists the same documents stays news. (The blog files as much news as
+services: a label linked from more than half of a site's pages is read as its template's,
+``crawler.boilerplate.template_links``, and files nothing.)
+"""
+
+from __future__ import annotations
+
+from crawler.asked import asked_items, item_runs, item_words, requirement_items, same_item
+from tests.faultserver import PageSite
+from tests.test_crawl_siblings import kinds, labelled_blog, run
+
+
+def service_body(intro: str, items: list[str]) -> str:
+    listed = "".join(f"<li>{item}</li>" for item in items)
+    return (
+        f"<p>{intro}</p><h3>Persyaratan</h3><ol>{listed}</ol><h3>Waktu Penyelesaian</h3>"
+        "<p>1 hari kerja</p><h3>Biaya</h3><p>Gratis</p>"
+    )
+
+
+def bare_list(intro: str, items: list[str]) -> str:
+    return f"<div>{intro}</div><ol>{''.join(f'<li>{item}</li>' for item in items)}</ol>"
+
+
+SKCK = ["Surat pengantar RT/RW", "Fotokopi KTP-el dan KK", "Pas foto 4x6 latar merah"]
+SERVICES = {
+    "/2024/01/syarat-sktm.html": (
+        ("Layanan",),
+        "Syarat Membuat SKTM",
+        service_body(
+            "SKTM untuk keringanan biaya sekolah dan berobat.",
+            ["Surat pengantar RT/RW", "Fotokopi KTP-el pemohon", "Fotokopi Kartu Keluarga"],
+        ),
+    ),
+    "/2024/02/surat-domisili.html": (
+        ("Layanan",),
+        "Surat Keterangan Domisili",
+        service_body(
+            "Bagi warga yang tinggal di kelurahan.", ["Surat pengantar RT/RW", "Fotokopi KTP/KK"]
+        ),
+    ),
+}
+SKCK_POST = "/2024/08/pengantar-skck.html"
+NIKAH_POST = "/2024/03/pengantar-nikah.html"
+REPORT = "/2024/09/jemput-bola-skck.html"
+ELSEWHERE = "/2024/10/arsip-kegiatan.html"
+POSTS = {
+    **SERVICES,
+    SKCK_POST: (
+        ("Layanan",),
+        "Pengantar SKCK dari Kelurahan",
+        bare_list("Surat pengantar dari kelurahan diperlukan untuk membuat SKCK di Polsek.", SKCK),
+    ),
+    NIKAH_POST: (
+        ("Layanan",),
+        "Pengantar Nikah (N1-N4) di Kelurahan",
+        "<div>Calon pengantin mengurus surat pengantar nikah di kelurahan sebelum "
+        "mendaftar ke KUA.</div><div><i>Keterangan gambar: pengantar RT/RW, fotokopi "
+        "KTP dan KK, akta kelahiran, pas foto 2x3 latar biru.</i></div>",
+    ),
+    # a report filed with the services: it lists the same documents, and is news
+    REPORT: (
+        ("Layanan",),
+        "Jemput Bola Pengantar SKCK di SMA",
+        bare_list(
+            "Kelurahan menggelar jemput bola pengantar SKCK di SMA Negeri 5. Sebanyak 60 siswa "
+            "dilayani hari itu.",
+            SKCK,
+        ),
+    ),
+    # the same list under a label that files no service
+    ELSEWHERE: (
+        ("Kegiatan",),
+        "Catatan Kegiatan Oktober",
+        bare_list("Catatan kegiatan kantor kelurahan bulan Oktober.", SKCK),
+    ),
+    "/2024/06/gotong-royong.html": (
+        ("Berita",),
+        "Gotong Royong Bersihkan Parit RT 07",
+        "<p>Warga RT 07 membersihkan parit menjelang musim hujan.</p>",
+    ),
+    "/2024/07/lomba-kebersihan.html": (
+        ("Berita",),
+        "Lomba Kebersihan Antar RT",
+        "<p>Penilaian meliputi drainase dan bank sampah.</p>",
+    ),
+    "/2024/11/musrenbang.html": (
+        ("Berita",),
+        "Musrenbang Kelurahan 2025",
+        "<p>Warga mengusulkan perbaikan jalan lingkungan.</p>",
+    ),
+    "/2024/12/posyandu-balita.html": (
+        ("Berita",),
+        "Jadwal Posyandu Balita Desember",
+        "<p>Posyandu buka setiap Selasa di balai RT 12.</p>",
+    ),
+}
+
+
+def test_a_bare_list_of_what_the_site_s_services_ask_for_is_a_service_s(tmp_path):
+    """The SKCK post lists three documents under one sentence and the nikah post names
+    them in a poster's caption, both filed under "Layanan" with the two services whose
+    requirements they share: services, their lists kept as their requirements, the same
+    after a second crawl. The report of a school visit filed there too and a post filed
+    under "Kegiatan" list the same documents and stay news."""
+    with PageSite(labelled_blog(POSTS)) as site:
+        run(site, tmp_path, "/")
+        first = kinds(tmp_path)
+        run(site, tmp_path, "/")
+        again = kinds(tmp_path)
+    assert first == again
+    kind, fields = first[site.url(SKCK_POST)]
+    assert kind == "service" and fields["kind_from"]["kind"] == "news", fields
+    assert fields["requirements"] == SKCK
+    kind, fields = first[site.url(NIKAH_POST)]
+    assert kind == "service", fields
+    assert fields["requirements"] == [
+        "pengantar RT/RW",
+        "fotokopi KTP dan KK",
+        "akta kelahiran",
+        "pas foto 2x3 latar biru",
+    ]
+    for path in (REPORT, ELSEWHERE):
+        kind, fields = first[site.url(path)]
+        assert kind == "news" and "requirements" not in fields, (path, fields)
+
+
+def test_items_are_short_lines_or_a_caption_s_parts_not_sentences():
+    text = (
+        "Warga cukup membawa fotokopi KTP dan KK ke kantor lurah.\n"
+        "Surat pengantar RT/RW\nFotokopi KTP-el dan KK\n"
+        "Persyaratan Umum\n"
+        "Keterangan gambar: pengantar RT/RW, fotokopi KK, akta kelahiran."
+    )
+    assert item_runs(text, frozenset({"Persyaratan Umum"})) == [
+        ["Surat pengantar RT/RW", "Fotokopi KTP-el dan KK"],
+        ["pengantar RT/RW", "fotokopi KK", "akta kelahiran"],
+    ]
+
+
+def test_two_items_name_one_requirement_by_most_of_the_shorter_one_s_words():
+    assert same_item(item_words("Fotokopi KTP dan KK"), item_words("Fotokopi KTP-el pemohon"))
+    assert not same_item(
+        item_words("Surat pengantar RT/RW"), item_words("Surat pernyataan tidak mampu bermaterai")
+    )
+    asked = requirement_items(["Surat pengantar RT/RW", "Fotokopi KTP/KK"])
+    # one shared item is not a list of what the services ask for
+    assert asked_items("Surat pengantar RT/RW\nBuku KIA", asked) == []
+    assert asked_items("Surat pengantar RT/RW\nFotokopi KK dan KTP\nBuku KIA", asked) == [
+        "Surat pengantar RT/RW",
+        "Fotokopi KK dan KTP",
+        "Buku KIA",
+    ]
