@@ -386,9 +386,14 @@ def is_label(url: str, text: str) -> bool:
     a category's URL (``_LABEL_URL``) named in a few words, not named like news ("Berita",
     "Artikel", "Pengumuman": a label of news files no service), nor the home. A month's
     archive ("Bulan 06" at /2024/06/), an author's page or a shared PDF is no label."""
+    return label_link(url, text) and section_name([text, *listing_names(url, "", [])]) != "news"
+
+
+def label_link(url: str, text: str) -> bool:
+    """A link to a label's or a category's own URL (``_LABEL_URL``) named in a few words,
+    news labels too."""
     return (bool(_LABEL_URL.search(url)) and not is_home(url)
-            and 0 < len(text.split()) <= MAX_LABEL_WORDS
-            and section_name([text, *listing_names(url, "", [])]) != "news")
+            and 0 < len(text.split()) <= MAX_LABEL_WORDS)
 
 
 def filed_with_services(url: str, filed: dict[str, set[str]], services: set[str],
@@ -411,6 +416,19 @@ def filed_with_services(url: str, filed: dict[str, set[str]], services: set[str]
             return Decision(FROM_SIBLINGS,
                             f"filed with services ({label}: {len(served)} of them)")
     return Decision(0.0, "")
+
+
+def own_filings(repeated: frozenset[tuple[str, str]],
+                pages: list[list[tuple[str, str]]]) -> frozenset[tuple[str, str]]:
+    """The ``repeated`` links that are labels a post files itself under, not a widget's:
+    a blog whose posts are mostly services links "Layanan" from more than half of its
+    pages' footers, as a widget column would, but a widget shows its labels on every page
+    that shows labels, and a footer only on the posts filed there (another post's footer
+    names another label)."""
+    labelled = [{link for link in links if label_link(*link)} for links in pages]
+    labelled = [links for links in labelled if links]
+    return frozenset(link for link in repeated if is_label(*link)
+                     and any(link not in links for links in labelled))
 
 
 def asked_of_label(members: dict[str, Member], filed: dict[str, set[str]]) -> None:
@@ -465,6 +483,7 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
                 anchors[canonicalize_url(target)].append(text)
     template = links.template(source)
     repeated = template_links(content[url] for url in docs if url in content)
+    repeated -= own_filings(repeated, [content[url] for url in docs if url in content])
     content = {url: [link for link in main if link not in repeated]
                for url, main in content.items()}
     for url, doc in list(docs.items()):

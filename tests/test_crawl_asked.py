@@ -3,14 +3,13 @@
 A kelurahan blog files its letters under "Layanan": two posts head their lists
 "Persyaratan", the others list the same documents bare below one sentence, or in an image's
 caption. The bare posts are services with their requirements; a report or a post filed
-elsewhere that lists the same documents stays news. (The blog files as much news as
-services: a label linked from more than half of a site's pages is read as its template's,
-``crawler.boilerplate.template_links``, and files nothing.)
+elsewhere that lists the same documents stays news.
 """
 
 from __future__ import annotations
 
 from crawler.asked import asked_items, item_runs, item_words, requirement_items, same_item
+from crawler.siblings import own_filings
 from tests.faultserver import PageSite
 from tests.test_crawl_siblings import kinds, labelled_blog, run
 
@@ -27,6 +26,8 @@ def bare_list(intro: str, items: list[str]) -> str:
     return f"<div>{intro}</div><ol>{''.join(f'<li>{item}</li>' for item in items)}</ol>"
 
 
+# each post words its list its own way, as a blog's posts do: a line on more than half of a
+# site's pages is its template's (crawler.boilerplate) and no post's
 SKCK = ["Surat pengantar RT/RW", "Fotokopi KTP-el dan KK", "Pas foto 4x6 latar merah"]
 SERVICES = {
     "/2024/01/syarat-sktm.html": (
@@ -41,7 +42,7 @@ SERVICES = {
         ("Layanan",),
         "Surat Keterangan Domisili",
         service_body(
-            "Bagi warga yang tinggal di kelurahan.", ["Surat pengantar RT/RW", "Fotokopi KTP/KK"]
+            "Bagi warga yang tinggal di kelurahan.", ["Pengantar RT dan RW", "Fotokopi KTP/KK"]
         ),
     ),
 }
@@ -70,14 +71,17 @@ POSTS = {
         bare_list(
             "Kelurahan menggelar jemput bola pengantar SKCK di SMA Negeri 5. Sebanyak 60 siswa "
             "dilayani hari itu.",
-            SKCK,
+            ["Surat pengantar dari RT/RW", "Fotokopi KTP dan KK", "Pas foto 4x6"],
         ),
     ),
     # the same list under a label that files no service
     ELSEWHERE: (
         ("Kegiatan",),
         "Catatan Kegiatan Oktober",
-        bare_list("Catatan kegiatan kantor kelurahan bulan Oktober.", SKCK),
+        bare_list(
+            "Catatan kegiatan kantor kelurahan bulan Oktober.",
+            ["Pengantar RT/RW", "Fotokopi KTP-el dan KK", "Pas foto 3x4"],
+        ),
     ),
     "/2024/06/gotong-royong.html": (
         ("Berita",),
@@ -156,3 +160,29 @@ def test_two_items_name_one_requirement_by_most_of_the_shorter_one_s_words():
         "Fotokopi KK dan KTP",
         "Buku KIA",
     ]
+
+
+def test_a_label_most_posts_are_filed_under_still_files_them(tmp_path):
+    """A blog that is mostly services links "Layanan" from the footer of more than half of
+    its pages, as a widget column would link it (``crawler.boilerplate.template_links``);
+    the posts filed under "Berita" do not link it, so it is the posts' own label, and the
+    SKCK post filed there is a service."""
+    posts = {path: spec for path, spec in POSTS.items() if spec[0] != ("Berita",)}
+    with PageSite(labelled_blog(posts)) as site:
+        run(site, tmp_path, "/")
+        got = kinds(tmp_path)
+    kind, fields = got[site.url(SKCK_POST)]
+    assert kind == "service" and fields["requirements"] == SKCK, fields
+    assert got[site.url(REPORT)][0] == "news"
+
+
+def test_a_widget_s_labels_on_every_page_stay_its_template_s():
+    """A label every page that shows labels links is a widget's, however the site files
+    its posts; one some posts link and others do not is the posts' own filing."""
+    layanan = ("http://kel.go.id/search/label/Layanan", "Layanan")
+    berita = ("http://kel.go.id/search/label/Berita", "Berita")
+    post = ("http://kel.go.id/2024/01/post.html", "Syarat SKTM")
+    widget = [[layanan, berita, post], [layanan, berita], [layanan, berita], []]
+    assert own_filings(frozenset({layanan, berita}), widget) == frozenset()
+    footers = [[layanan], [layanan], [layanan], [berita], []]
+    assert own_filings(frozenset({layanan}), footers) == frozenset({layanan})
