@@ -56,6 +56,23 @@ _FILLER = frozenset(
     }
 )
 _LABEL = re.compile(r"^[^:]{1,40}:\s*")  # "Keterangan gambar: ", "Bawa: "
+# What a registration's announcement says and a letter's post does not: a job's, a
+# scholarship's, a contest's or a selection's intake, open for a while. Its list asks for
+# the papers every list asks for ("Fotokopi KTP dan KK", "Surat pengantar RT/RW"), so the
+# list alone cannot tell it from a letter's
+_ANNOUNCED_TITLE = re.compile(
+    r"\b(lowongan|loker|rekrutmen|recruitment|seleksi|beasiswa|lomba|sayembara|cpns|pppk|"
+    r"penerimaan|pembukaan pendaftaran)\b", re.IGNORECASE)
+_ANNOUNCED_TEXT = re.compile(
+    r"\b(lowongan|rekrutmen|pelamar|lamaran|formasi|calon peserta|"
+    r"(membuka|dibuka|buka) pendaftaran|pendaftaran (dibuka|ditutup|diperpanjang)|"
+    r"batas akhir pendaftaran)\b", re.IGNORECASE)
+
+
+def announces_registration(title: str, text: str) -> bool:
+    """Whether a post announces a registration (a job, a scholarship, a contest): its list
+    is what the applicants bring, not what a service asks for."""
+    return bool(_ANNOUNCED_TITLE.search(title) or _ANNOUNCED_TEXT.search(text))
 
 
 def item_words(item: str) -> frozenset[str]:

@@ -57,7 +57,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
-from crawler.asked import asked_items, requirement_items
+from crawler.asked import announces_registration, asked_items, requirement_items
 from crawler.boilerplate import strip_template_fields, template_links
 from crawler.extract.dates import visible_date
 from crawler.extract.document import (
@@ -435,7 +435,9 @@ def asked_of_label(members: dict[str, Member], filed: dict[str, set[str]]) -> No
     """Give ``Member.asked`` to each post, not a service by its own rule, that lists what
     the services filed under one of its labels ask for (``crawler.asked``): at
     least ``MIN_FILED`` services there, and no report's words in the post ("menggelar",
-    "sebanyak 230 warga") or its headline (a closure, a notice: ``told_about``). The post
+    "sebanyak 230 warga") or its headline (a closure, a notice: ``told_about``), and no
+    registration's announcement (a job, a scholarship: ``announces_registration``, whose
+    list asks for the same identity papers every list asks for). The post
     becomes a candidate, and the label's name or its other pages decide it, as they decide
     any candidate: a report filed under "Layanan" beside a list of documents is no service
     because it lists them. A candidate already keeps the items as its requirements when
@@ -449,7 +451,8 @@ def asked_of_label(members: dict[str, Member], filed: dict[str, set[str]]) -> No
         for url in sorted(filed[label]):
             member = members[url]
             if (member.vote == "service" or member.asked or _REPORTED.search(member.doc.text)
-                    or told_about(member.doc.title)):
+                    or told_about(member.doc.title)
+                    or announces_registration(member.doc.title, member.doc.text)):
                 continue
             member.asked = asked_items(member.doc.text, asked, member.doc.headings)
 

@@ -186,3 +186,44 @@ def test_a_widget_s_labels_on_every_page_stay_its_template_s():
     assert own_filings(frozenset({layanan, berita}), widget) == frozenset()
     footers = [[layanan], [layanan], [layanan], [berita], []]
     assert own_filings(frozenset({layanan}), footers) == frozenset({layanan})
+
+
+# a registration of something else, filed with the services: its list asks for the same
+# identity papers every list asks for ("Fotokopi KTP dan KK", "Surat pengantar RT/RW"), and
+# it is an announcement, not a letter the kelurahan issues
+SCHOLARSHIP = "/2024/05/beasiswa-prestasi.html"
+JOB = "/2024/04/lowongan-petugas-kebersihan.html"
+REGISTRATIONS = {
+    SCHOLARSHIP: (
+        ("Layanan",),
+        "Pendaftaran Beasiswa Prestasi Pelajar 2024",
+        bare_list(
+            "Pemerintah Kota Jambi membuka pendaftaran beasiswa prestasi bagi pelajar SMA. "
+            "Pendaftaran dibuka hingga 15 Juli 2024 di kantor kelurahan.",
+            ["Fotokopi KTP dan KK orang tua", "Surat pengantar RT/RW",
+             "Fotokopi rapor semester terakhir", "Pas foto 3x4"],
+        ),
+    ),
+    JOB: (
+        ("Layanan",),
+        "Kelurahan Butuh Petugas Kebersihan",
+        bare_list(
+            "Kelurahan mencari dua petugas kebersihan kantor. Lamaran diantar ke kantor "
+            "kelurahan paling lambat 30 April.",
+            ["Surat lamaran", "Fotokopi KTP dan KK", "Surat pengantar RT/RW", "Ijazah terakhir"],
+        ),
+    ),
+}
+
+
+def test_a_registration_listing_the_same_papers_under_the_label_stays_news(tmp_path):
+    """A scholarship's and a job's registration, filed under "Layanan" beside the letters,
+    list two of the letters' requirements (the KTP and KK, the RT/RW letter): they announce
+    a registration, are no letter of the kelurahan's, and stay news."""
+    with PageSite(labelled_blog({**POSTS, **REGISTRATIONS})) as site:
+        run(site, tmp_path, "/")
+        got = kinds(tmp_path)
+    for path in (SCHOLARSHIP, JOB):
+        kind, fields = got[site.url(path)]
+        assert kind == "news" and "requirements" not in fields, (path, fields)
+
