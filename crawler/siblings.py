@@ -419,13 +419,17 @@ def filed_with_services(url: str, filed: dict[str, set[str]], services: set[str]
 
 
 def own_filings(repeated: frozenset[tuple[str, str]],
-                pages: list[list[tuple[str, str]]]) -> frozenset[tuple[str, str]]:
+                pages: list[list[tuple[str, str]]],
+                lists: list[bool] | None = None) -> frozenset[tuple[str, str]]:
     """The ``repeated`` links that are labels a post files itself under, not a widget's:
     a blog whose posts are mostly services links "Layanan" from more than half of its
-    pages' footers, as a widget column would, but a widget shows its labels on every page
+    pages' footers, as a widget column would, but a widget shows its labels on every post
     that shows labels, and a footer only on the posts filed there (another post's footer
-    names another label)."""
-    labelled = [{link for link in links if label_link(*link)} for links in pages]
+    names another label). Only posts count: ``lists`` flags the home and the listings,
+    which show their posts' footers and often no sidebar (a sidebar's "Layanan" missing
+    from the home and the "Berita" label page is still the sidebar's)."""
+    posts = [links for i, links in enumerate(pages) if not (lists and lists[i])]
+    labelled = [{link for link in links if label_link(*link)} for links in posts]
     labelled = [links for links in labelled if links]
     return frozenset(link for link in repeated if is_label(*link)
                      and any(link not in links for links in labelled))
@@ -486,7 +490,10 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
                 anchors[canonicalize_url(target)].append(text)
     template = links.template(source)
     repeated = template_links(content[url] for url in docs if url in content)
-    repeated -= own_filings(repeated, [content[url] for url in docs if url in content])
+    shown = [url for url in docs if url in content]
+    repeated -= own_filings(repeated, [content[url] for url in shown],
+                            [bool(docs[url].fields.get("listing")) or is_home(url)
+                             for url in shown])
     content = {url: [link for link in main if link not in repeated]
                for url, main in content.items()}
     for url, doc in list(docs.items()):

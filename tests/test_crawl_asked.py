@@ -227,3 +227,17 @@ def test_a_registration_listing_the_same_papers_under_the_label_stays_news(tmp_p
         kind, fields = got[site.url(path)]
         assert kind == "news" and "requirements" not in fields, (path, fields)
 
+
+
+def test_a_sidebar_s_labels_missing_only_from_the_home_stay_template():
+    """A sidebar of labels the extractor kept beside every post, and not on the home, whose
+    list shows the posts' own footer labels: the sidebar's "Layanan" is no post's filing."""
+    layanan = ("http://kel.go.id/search/label/Layanan", "Layanan")
+    berita = ("http://kel.go.id/search/label/Berita", "Berita")
+    sidebar = [layanan, berita]
+    posts = [sidebar + [berita], sidebar + [layanan], sidebar + [berita], sidebar]
+    home = [berita, layanan]  # the home lists posts with their footers, and no sidebar
+    search = [berita]  # the label page of "Berita": its posts' footers
+    pages = [*posts, home, search]
+    listings = [False] * len(posts) + [True, True]
+    assert own_filings(frozenset(sidebar), pages, listings) == frozenset()
