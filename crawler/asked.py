@@ -21,11 +21,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 MAX_ITEM_WORDS = 8  # words of a list item; a longer line is a sentence
 MIN_PARTS = 3  # comma-separated parts of a line that enumerates items
 MIN_SHARED = 2  # items a post must share with the site's services' requirements
 OVERLAP = 2 / 3  # share of the shorter item's words the two items must have in common
+MAX_ASKED = 400  # requirement wordings a label's services ask for, the most asked first
 _WORD = re.compile(r"[a-z0-9]+")
 # words that tell no requirement from another
 _FILLER = frozenset(
@@ -131,16 +134,46 @@ def requirement_items(value: object) -> list[frozenset[str]]:
     return [words for words in found if len(words) >= 2]
 
 
+class Asked:
+    """The site's services' requirements, each wording once, indexed by word: whether an
+    item is one of them costs the requirements that share its words, not all of them (a
+    blog of a thousand letters asks for thousands of items, and a news post's short lines,
+    a list of names or a schedule, share none), and each item's answer is kept (posts
+    repeat "Fotokopi KTP dan KK")."""
+
+    def __init__(self, items: Iterable[frozenset[str]]):
+        # at most MAX_ASKED wordings, those the most services ask for: the papers a
+        # site's letters share are the ones its bare lists repeat
+        counts = Counter(items)
+        self.items = sorted(counts, key=lambda words: (-counts[words], sorted(words)))
+        self.items = self.items[:MAX_ASKED]
+        self.index: dict[str, list[int]] = defaultdict(list)
+        for i, words in enumerate(self.items):
+            for word in words:
+                self.index[word].append(i)
+        self.known: dict[frozenset[str], bool] = {}
+
+    def __contains__(self, words: frozenset[str]) -> bool:
+        if words not in self.known:
+            shared = Counter(i for word in words for i in self.index.get(word, ()))
+            self.known[words] = any(
+                n >= 2 and same_item(words, self.items[i]) for i, n in shared.items()
+            )
+        return self.known[words]
+
+
 def asked_items(
-    text: str, asked: list[frozenset[str]], headings: list[str] | None = None
+    text: str, asked: Asked | list[frozenset[str]], headings: list[str] | None = None
 ) -> list[str]:
     """The items of ``text`` in the runs that hold a requirement of ``asked`` (the site's
     services' requirements), each once, when the post shares ``MIN_SHARED`` of them;
     else []. ``headings``: the page's headings, which end a run."""
+    if not isinstance(asked, Asked):
+        asked = Asked(asked)
     out: list[str] = []
     shared = 0
     for run in item_runs(text, frozenset(h.strip() for h in headings or ())):
-        hits = sum(1 for item in run if any(same_item(item_words(item), a) for a in asked))
+        hits = sum(1 for item in run if item_words(item) in asked)
         if hits:
             out.extend(item for item in run if item not in out)
             shared += hits

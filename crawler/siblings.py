@@ -57,7 +57,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
-from crawler.asked import announces_registration, asked_items, requirement_items
+from crawler.asked import Asked, announces_registration, asked_items, requirement_items
 from crawler.boilerplate import strip_template_fields, template_links
 from crawler.extract.dates import visible_date
 from crawler.extract.document import (
@@ -450,8 +450,8 @@ def asked_of_label(members: dict[str, Member], filed: dict[str, set[str]]) -> No
         services = [members[u] for u in filed[label] if members[u].vote == "service"]
         if len(services) < MIN_FILED:
             continue
-        asked = [words for service in services
-                 for words in requirement_items(service.doc.fields.get("requirements"))]
+        asked = Asked(words for service in services
+                      for words in requirement_items(service.doc.fields.get("requirements")))
         for url in sorted(filed[label]):
             member = members[url]
             if (member.vote == "service" or member.asked or _REPORTED.search(member.doc.text)

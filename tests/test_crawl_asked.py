@@ -8,7 +8,15 @@ elsewhere that lists the same documents stays news.
 
 from __future__ import annotations
 
-from crawler.asked import asked_items, item_runs, item_words, requirement_items, same_item
+from crawler.asked import (
+    MAX_ASKED,
+    Asked,
+    asked_items,
+    item_runs,
+    item_words,
+    requirement_items,
+    same_item,
+)
 from crawler.siblings import own_filings
 from tests.faultserver import PageSite
 from tests.test_crawl_siblings import kinds, labelled_blog, run
@@ -241,3 +249,17 @@ def test_a_sidebar_s_labels_missing_only_from_the_home_stay_template():
     pages = [*posts, home, search]
     listings = [False] * len(posts) + [True, True]
     assert own_filings(frozenset(sidebar), pages, listings) == frozenset()
+
+
+def test_a_label_of_many_services_is_matched_by_its_most_asked_wordings():
+    """A blog of a thousand letters asks for thousands of wordings: a post's items are
+    matched against the ``MAX_ASKED`` most asked, each item once, so the step costs a post
+    its items, not its items times every service's requirements."""
+    common = frozenset({"fotokopi", "ktp"})
+    rare = [frozenset({"dokumen", f"khusus{i}"}) for i in range(MAX_ASKED + 100)]
+    asked = Asked([common] * 5 + rare)
+    assert len(asked.items) == MAX_ASKED and asked.items[0] == common
+    assert item_words("Fotokopi KTP-el") in asked
+    assert item_words("Warga nomor 12 hadir pagi") not in asked
+    text = "Fotokopi KTP-el\nFotokopi KTP suami dan istri\nBuku nikah"
+    assert asked_items(text, asked) == asked_items(text, [common]) != []
