@@ -42,7 +42,9 @@ Links the site repeats in the main block of most of its pages (``crawler.boilerp
 template_links``: a widget column the extractor kept, as OpenSID's classic theme has beside
 every post) file nothing: they are left out of every group, and a page that the extractor
 took for a listing only because of them (the widget's linked titles and link lists) is read
-as the post it is, a member like the others.
+as the post it is, a member like the others. A label link some posts showing labels lack
+is the posts' own filing however many pages link it (``own_filings``: a blog that is mostly
+services); the home and the listings do not count there, as they show no sidebar.
 
 The step is undone and redone on every run: ``fields["kind_from"]`` keeps what the page was
 and why it changed (the reason a user or a test can read), so a recrawl or a merge of
