@@ -64,12 +64,15 @@ _LABEL = re.compile(r"^[^:]{1,40}:\s*")  # "Keterangan gambar: ", "Bawa: "
 # the papers every list asks for ("Fotokopi KTP dan KK", "Surat pengantar RT/RW"), so the
 # list alone cannot tell it from a letter's
 _ANNOUNCED_TITLE = re.compile(
-    r"\b(lowongan|loker|rekrutmen|recruitment|seleksi|beasiswa|lomba|sayembara|cpns|pppk|"
-    r"penerimaan|pembukaan pendaftaran)\b", re.IGNORECASE)
+    r"\b(lowongan|loker|rekrutmen|recruitment|seleksi|lomba|sayembara|cpns|pppk|"
+    r"(pendaftaran|program|penerimaan) beasiswa|pembukaan pendaftaran|penerimaan (calon|"
+    r"pegawai|peserta|siswa|mahasiswa|tenaga|anggota|petugas))\b", re.IGNORECASE)
+# ...in its text: the intake itself, not a letter's use ("SKCK untuk lamaran kerja", "bagi
+# pelamar kerja", "melamar lowongan kerja" are what a letter is for)
 _ANNOUNCED_TEXT = re.compile(
-    r"\b(lowongan|rekrutmen|pelamar|lamaran|formasi|calon peserta|"
-    r"(membuka|dibuka|buka) pendaftaran|pendaftaran (dibuka|ditutup|diperpanjang)|"
-    r"batas akhir pendaftaran)\b", re.IGNORECASE)
+    r"\b(rekrutmen|formasi|calon peserta|(membuka|dibuka|buka) (pendaftaran|lowongan)|"
+    r"pendaftaran (dibuka|ditutup|diperpanjang)|batas akhir pendaftaran|"
+    r"lamaran (diantar|dikirim|ditujukan|diterima|paling lambat))\b", re.IGNORECASE)
 
 
 def announces_registration(title: str, text: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from crawler.asked import (
     MAX_ASKED,
     Asked,
+    announces_registration,
     asked_items,
     item_runs,
     item_words,
@@ -263,3 +264,15 @@ def test_a_label_of_many_services_is_matched_by_its_most_asked_wordings():
     assert item_words("Warga nomor 12 hadir pagi") not in asked
     text = "Fotokopi KTP-el\nFotokopi KTP suami dan istri\nBuku nikah"
     assert asked_items(text, asked) == asked_items(text, [common]) != []
+
+
+def test_a_registration_is_told_by_its_intake_not_by_what_a_letter_is_for():
+    assert announces_registration("Kelurahan Butuh Petugas", "Lamaran diantar ke kantor.")
+    assert announces_registration("Info", "Pemkot membuka pendaftaran beasiswa prestasi.")
+    assert announces_registration("Lowongan Petugas Kebersihan", "")
+    # letters whose posts say what they are for stay eligible
+    assert not announces_registration(
+        "Pengantar SKCK", "SKCK diperlukan untuk lamaran kerja dan bagi pelamar CPNS."
+    )
+    assert not announces_registration("SKTM untuk Beasiswa KIP", "Untuk beasiswa kuliah.")
+    assert not announces_registration("Kartu Kuning (AK/1)", "Untuk melamar lowongan kerja.")
