@@ -42,7 +42,9 @@ Links the site repeats in the main block of most of its pages (``crawler.boilerp
 template_links``: a widget column the extractor kept, as OpenSID's classic theme has beside
 every post) file nothing: they are left out of every group, and a page that the extractor
 took for a listing only because of them (the widget's linked titles and link lists) is read
-as the post it is, a member like the others.
+as the post it is, a member like the others. A label link some posts showing labels lack
+is the posts' own filing however many pages link it (``own_filings``: a blog that is mostly
+services); the home and the listings do not count there, as they show no sidebar.
 
 The step is undone and redone on every run: ``fields["kind_from"]`` keeps what the page was
 and why it changed (the reason a user or a test can read), so a recrawl or a merge of
@@ -57,6 +59,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
+from crawler.asked import Asked, announces_registration, asked_items, requirement_items
 from crawler.boilerplate import strip_template_fields, template_links
 from crawler.extract.dates import visible_date
 from crawler.extract.document import (
@@ -66,6 +69,7 @@ from crawler.extract.document import (
     ServiceEvidence,
     is_news_path,
     service_evidence,
+    told_about,
 )
 from crawler.extract.html import Link, squash
 from crawler.extract.title import is_home
@@ -128,13 +132,16 @@ class Member:
 
     doc: Document
     evidence: ServiceEvidence
+    # the items it lists that the services filed under one of its labels ask for
+    # (``asked_of_label``): evidence the site gives where the page gave none
+    asked: list[str] = field(default_factory=list)
 
     @property
     def vote(self) -> str | None:
         """"service" or "other" for a page its rule was sure of, None for a candidate."""
         if self.doc.kind == "service":
             return "service"
-        return None if self.evidence.signals else "other"
+        return None if self.evidence.signals or self.asked else "other"
 
 
 class Decision(NamedTuple):
@@ -381,9 +388,14 @@ def is_label(url: str, text: str) -> bool:
     a category's URL (``_LABEL_URL``) named in a few words, not named like news ("Berita",
     "Artikel", "Pengumuman": a label of news files no service), nor the home. A month's
     archive ("Bulan 06" at /2024/06/), an author's page or a shared PDF is no label."""
+    return label_link(url, text) and section_name([text, *listing_names(url, "", [])]) != "news"
+
+
+def label_link(url: str, text: str) -> bool:
+    """A link to a label's or a category's own URL (``_LABEL_URL``) named in a few words,
+    news labels too."""
     return (bool(_LABEL_URL.search(url)) and not is_home(url)
-            and 0 < len(text.split()) <= MAX_LABEL_WORDS
-            and section_name([text, *listing_names(url, "", [])]) != "news")
+            and 0 < len(text.split()) <= MAX_LABEL_WORDS)
 
 
 def filed_with_services(url: str, filed: dict[str, set[str]], services: set[str],
@@ -406,6 +418,49 @@ def filed_with_services(url: str, filed: dict[str, set[str]], services: set[str]
             return Decision(FROM_SIBLINGS,
                             f"filed with services ({label}: {len(served)} of them)")
     return Decision(0.0, "")
+
+
+def own_filings(repeated: frozenset[tuple[str, str]],
+                pages: list[list[tuple[str, str]]],
+                lists: list[bool] | None = None) -> frozenset[tuple[str, str]]:
+    """The ``repeated`` links that are labels a post files itself under, not a widget's:
+    a blog whose posts are mostly services links "Layanan" from more than half of its
+    pages' footers, as a widget column would, but a widget shows its labels on every post
+    that shows labels, and a footer only on the posts filed there (another post's footer
+    names another label). Only posts count: ``lists`` flags the home and the listings,
+    which show their posts' footers and often no sidebar (a sidebar's "Layanan" missing
+    from the home and the "Berita" label page is still the sidebar's)."""
+    posts = [links for i, links in enumerate(pages) if not (lists and lists[i])]
+    labelled = [{link for link in links if label_link(*link)} for links in posts]
+    labelled = [links for links in labelled if links]
+    return frozenset(link for link in repeated if is_label(*link)
+                     and any(link not in links for links in labelled))
+
+
+def asked_of_label(members: dict[str, Member], filed: dict[str, set[str]]) -> None:
+    """Give ``Member.asked`` to each post, not a service by its own rule, that lists what
+    the services filed under one of its labels ask for (``crawler.asked``): at
+    least ``MIN_FILED`` services there, and no report's words in the post ("menggelar",
+    "sebanyak 230 warga") or its headline (a closure, a notice: ``told_about``), and no
+    registration's announcement (a job, a scholarship: ``announces_registration``, whose
+    list asks for the same identity papers every list asks for). The post
+    becomes a candidate, and the label's name or its other pages decide it, as they decide
+    any candidate: a report filed under "Layanan" beside a list of documents is no service
+    because it lists them. A candidate already keeps the items as its requirements when
+    it becomes a service."""
+    for label in sorted(filed):
+        services = [members[u] for u in filed[label] if members[u].vote == "service"]
+        if len(services) < MIN_FILED:
+            continue
+        asked = Asked(words for service in services
+                      for words in requirement_items(service.doc.fields.get("requirements")))
+        for url in sorted(filed[label]):
+            member = members[url]
+            if (member.vote == "service" or member.asked or _REPORTED.search(member.doc.text)
+                    or told_about(member.doc.title)
+                    or announces_registration(member.doc.title, member.doc.text)):
+                continue
+            member.asked = asked_items(member.doc.text, asked, member.doc.headings)
 
 
 def own_sections(links: LinkStore, url: str, fields: dict[str, object],
@@ -437,6 +492,10 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
                 anchors[canonicalize_url(target)].append(text)
     template = links.template(source)
     repeated = template_links(content[url] for url in docs if url in content)
+    shown = [url for url in docs if url in content]
+    repeated -= own_filings(repeated, [content[url] for url in shown],
+                            [bool(docs[url].fields.get("listing")) or is_home(url)
+                             for url in shown])
     content = {url: [link for link in main if link not in repeated]
                for url, main in content.items()}
     for url, doc in list(docs.items()):
@@ -460,7 +519,9 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
             url, headlines, own_sections(links, url, {}, template), doc.text, page_links))
     groups_of: dict[str, list[Group]] = defaultdict(list)
     filed: dict[str, set[str]] = defaultdict(set)
-    for group in sibling_groups(docs, set(members), content, anchors, filed):
+    groups = sibling_groups(docs, set(members), content, anchors, filed)
+    asked_of_label(members, filed)
+    for group in groups:
         for url in group.urls:
             groups_of[url].append(group)
             vote = members[url].vote
@@ -496,6 +557,9 @@ def settle_kinds(store: DocumentStore, links: LinkStore, source: str) -> int:
                     # unlisted above: undone, it is the listing its rule read
                     fields["kind_from"] = {**unlisted, "reason": reason}
                 own = own_sections(links, url, fields, template)
+                if members[url].asked and not fields.get("requirements") and not own.get(
+                        "requirements"):
+                    own["requirements"] = members[url].asked
                 if own:
                     fields.update(own)
                     fields["kind_from"]["fields"] = sorted(own)

@@ -55,25 +55,11 @@ def test_an_opensid_article_is_kept_at_its_dated_slug_not_the_widgets_route(craw
         ("bapak meninggal di rumah lapor ke kelurahan wijaya pura", OPENSID, KEMATIAN),
         ("sktm kel wijaya pura", OPENSID, SKTM),
         ("cara bikin sktm di kelurahan kebun handil", BLOG, BLOG_SKTM),
-        # the post is first by its words, but stored as news: a Blogger post under "Layanan"
-        # whose lists no "Persyaratan" names (SKU's three letters, the nikah poster's caption).
-        # The label does not lift it: of the six posts filed there, the nikah, SKCK and
-        # death-report posts show no service evidence of their own (3 confident news against
-        # 2 services: the "Layanan" label has no verdict, and the SKU post, the only
-        # candidate, is filed with them)
-        # gets the news prior (the page-kind rule, crawler.extract.document: not changed here)
-        pytest.param(
-            "sku kel kebun handil",
-            BLOG,
-            BLOG_SKU,
-            marks=pytest.mark.xfail(strict=True, reason="the SKU post is stored as news"),
-        ),
-        pytest.param(
-            "persyaratan surat pengantar nikah kelurahan kebun handil",
-            BLOG,
-            BLOG_NIKAH,
-            marks=pytest.mark.xfail(strict=True, reason="the nikah post is stored as news"),
-        ),
+        # Blogger posts under "Layanan" whose lists no "Persyaratan" names (SKU's three
+        # letters, the nikah poster's caption): services, since they list what the blog's
+        # own SKTM and domicile posts ask for (crawler.asked)
+        ("sku kel kebun handil", BLOG, BLOG_SKU),
+        ("persyaratan surat pengantar nikah kelurahan kebun handil", BLOG, BLOG_NIKAH),
     ],
 )
 def test_the_service_post_leads_not_the_post_whose_title_names_the_place(
@@ -95,6 +81,17 @@ def test_a_blog_post_keeps_its_requirements_and_not_the_next_posts_title(crawled
     assert "Pengantar Nikah" not in post.text
     # the blog's ?m=1 copies are not stored beside the posts
     assert not [path for path in docs[BLOG] if "m=1" in path]
+
+
+@pytest.mark.slow
+def test_a_blog_post_listing_what_the_blog_s_services_ask_for_is_one_with_its_list(crawled):
+    docs, _ = crawled
+    nikah = docs[BLOG][BLOG_NIKAH]
+    assert nikah.kind == "service" and nikah.fields["kind_from"]["kind"] == "news"
+    # the poster's caption is its list of requirements
+    assert nikah.fields["requirements"][:2] == ["pengantar RT/RW", "fotokopi KTP dan KK"]
+    # the blog's news stays news
+    assert docs[BLOG]["/2024/10/lomba-kebersihan-antar-rt-2024.html"].kind == "news"
 
 
 def test_a_sites_own_place_is_its_word_however_few_titles_say_it():

@@ -328,6 +328,12 @@ _OFFICE_REST = re.compile(r"^(kelurahan|kecamatan|desa|puskesmas|pustu|upt|uptd|
                           r"sekretariat|kua)\b", re.IGNORECASE)
 
 
+def told_about(headline: str) -> bool:
+    """``headline`` tells news about a service (``_TOLD_ABOUT``): a closure, a notice, a
+    rumour's denial."""
+    return bool(_TOLD_ABOUT.search(headline))
+
+
 def names_one_service(headline: str) -> bool:
     """``headline`` names one service (:func:`names_service`), not an office's services
     ("Layanan Kelurahan Payo Selincah" names the kelurahan: a list of its letters)."""
@@ -404,7 +410,7 @@ def service_evidence(url: str, headlines: list[str], partial: dict[str, object],
         evidence.signals.append("headline")
         evidence.named = (any(names_one_service(h) for h in headlines if h)
                           and not is_contact_page(url, headlines)
-                          and not any(_TOLD_ABOUT.search(h) for h in headlines if h))
+                          and not any(told_about(h) for h in headlines if h))
     if any(partial.get(k) for k in CORE_FIELDS):
         evidence.signals.append("sections")
     standards = {link.url for link in links if is_standard_link(link.url, link.text)}
