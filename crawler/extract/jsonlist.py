@@ -88,6 +88,7 @@ from crawler.extract.jsroutes import (
     api_origins,
     base_constants,
     constants_of,
+    detail_templates,
     joined_strings,
     name_before,
     record_page,
@@ -113,6 +114,13 @@ SENTENCE_WORDS = 6  # a line this long is something the page says of its own
 _APP_MOUNT = re.compile(
     r"<(div|main|section)\b[^>]*\bid\s*=\s*[\"']?(app|root|__next|__nuxt|vue-app|react-root)"
     r"\b[^>]*>\s*</\1>|<noscript\b[^>]*>[^<]*javascript", re.IGNORECASE)
+# an app's list template written in the page itself (Vue from a CDN over an in-DOM template,
+# AngularJS, Alpine, Angular): the element its script repeats once per record
+_LIST_TEMPLATE = re.compile(r"""<[a-z][\w-]*\b[^>]*\s(?:v-for|ng-repeat|x-for|\*ngFor)\s*=""",
+                            re.IGNORECASE)
+# an interpolation of such a template as the page's text shows it unrendered: "{{ item.judul }}"
+_INTERPOLATION = re.compile(r"\{\{\s*[A-Za-z_$][^{}\n]{0,120}\}\}")
+TEMPLATE_VALUES = 2  # interpolations in a page's text that make it a template, not prose
 MAX_SCRIPT_FILES = 5  # per page: the app's own bundle, not every widget
 MAX_SITE_SCRIPTS = 20  # script files a site's imports may add to what its pages name
 MAX_ENDPOINTS = 10
@@ -232,6 +240,12 @@ class ShellScripts:
     # the Blogger blogs the page declares itself of: their feeds on www.blogger.com are the
     # source's own (crawler.blogger)
     blogs: frozenset[str] = frozenset()
+    # a page with text of its own whose app draws its list from the data its code loads into
+    # a template written in the page (``templated``): the list of the records read
+    templated: bool = False
+    # the detail URLs its inline code builds from a record (``jsroutes.detail_templates``:
+    # ``axios.get('api/layanan/' + item.id)`` in a modal's handler), relative to the page
+    details: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def as_listing(page: Document) -> Document:
@@ -314,7 +328,8 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
                     and not _LIBRARY.search(path) and not _VENDOR.search(path)):
                 files.append(url)
     shell = len(text.split()) < SHELL_WORDS and bool(inline or files or answers)
-    mounted = bool(_APP_MOUNT.search(html))
+    templated = not shell and templated_list(html, text)
+    mounted = bool(_APP_MOUNT.search(html)) or templated
     # a page with text of its own is read only for the data its app mount is filled from
     called = [] if shell or not mounted else [
         u for code in inline for u in endpoints(code, page_url, calls_only=True, blogs=blogs)]
@@ -329,10 +344,24 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
     empty = shell and (mounted or (len(text.split()) < EMPTY_WORDS and not said))
     routes = list(dict.fromkeys(r for code in inline for r in route_templates(code)))
     # a call's constants (a CSRF pair, BASE_URL) may be set by another of the page's scripts
-    posts = post_calls("\n;\n".join(inline), page_url) if inline else []
+    code = "\n;\n".join(inline)
+    posts = post_calls(code, page_url) if inline else []
     return ShellScripts(shell=shell, empty=empty, endpoints=_unique(found)[:MAX_ENDPOINTS],
                         script_files=_unique(files)[:MAX_SCRIPT_FILES] if shell else [],
-                        routes=routes, blogs=blogs, posts=posts)
+                        routes=routes, blogs=blogs, posts=posts,
+                        templated=templated and bool(called),
+                        details=detail_templates(code) if inline else [])
+
+
+def templated_list(html: str, text: str) -> bool:
+    """Whether the page is its app's template more than a text of its own: its markup
+    repeats an element per record (``v-for``, ``ng-repeat``, ``x-for``, ``*ngFor``) and its
+    text shows the template's interpolations unrendered (``{{ item.judul }}``), which no
+    reader of a server-rendered page is shown. Its welcome text and footer aside, what a
+    citizen reads there is what its script draws (a Vue 2 page from a CDN over an in-DOM
+    template, its inline code calling ``axios.get('api/layanan')``)."""
+    return bool(_LIST_TEMPLATE.search(html)) and len(
+        _INTERPOLATION.findall(text)) >= TEMPLATE_VALUES
 
 
 def inline_code(html: str) -> str:
@@ -847,12 +876,18 @@ def _quantity(value: dict[str, Any], cost: bool = False, noted: bool = True) -> 
     return _noted(text, value, field="cost" if cost else "duration") if noted else text
 
 
-def _note(value: dict[str, Any], skip: Any = None) -> str:
-    """The note an object gives beside its name or amount (``keterangan``), "" if none."""
+def _note(value: dict[str, Any], skip: Any = None, joined: bool = True) -> str:
+    """The note an object gives beside its name or amount (``keterangan``), "" if none; a
+    row of a many-to-many list keeps it on the join's object (Laravel's ``"pivot":
+    {"layanan_id": 3, "keterangan": "2 lembar"}``), one level down."""
     for key, note in value.items():
         if (key != skip and isinstance(note, str) and note.strip()
                 and _key_words(key) & _NOTE_WORDS and len(note.split()) <= MAX_NOTE_WORDS):
             return squash(note)
+    if joined:
+        for key, inner in value.items():
+            if key != skip and isinstance(inner, dict) and (note := _note(inner, joined=False)):
+                return note
     return ""
 
 

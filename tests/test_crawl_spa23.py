@@ -1,0 +1,126 @@
+"""Session 23's script-drawn apps (issue #11): a page with text of its own whose Vue 2 app
+(from a CDN, over an in-DOM template) draws its services from a Laravel resource and shows
+each in a modal filled from its detail by id, with no route per record
+(``spa23-disparbud``), and a Create React App whose records keep their standard's
+components as ``{komponen, uraian}`` pairs (``spa23-kesbangpol``). Each service record is
+stored as a service with its facts; the news, agenda and contact records of the same APIs
+are not services."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from crawler.extract.jsonlist import record_document, shell_scripts
+from tests.samplecrawl import crawl_sites, indexed
+
+PAGE = "https://disparbud.jambikota.go.id/"
+WELCOME = ("<header><h1>Sistem Informasi Pelayanan Pariwisata dan Kebudayaan</h1><p>Selamat "
+           "datang di portal layanan Dinas Pariwisata dan Kebudayaan Kota Jambi. Temukan "
+           "persyaratan, alur, tarif dan waktu penyelesaian setiap layanan kami, ikuti berita "
+           "dan agenda kebudayaan, dan sampaikan pengaduan bila pelayanan di destinasi wisata "
+           "tidak sesuai standar yang kami umumkan kepada masyarakat.</p></header>")
+APP = """<script>
+new Vue({el: '#app', data: {layanan: [], detail: null},
+  mounted: function () { var vm = this;
+    axios.get('api/layanan', {params: {page: 1}})
+      .then(function (r) { vm.layanan = r.data.data; }); },
+  methods: {lihat: function (item) { var vm = this;
+    axios.get('api/layanan/' + item.id).then(function (r) { vm.detail = r.data.data; }); }}});
+</script>"""
+TEMPLATE = """<div id="app"><div class="card" v-for="item in layanan" :key="item.id">
+<h5>{{ item.judul }}</h5><p>{{ item.ringkasan }}</p>
+<button @click="lihat(item)">Detail</button></div>
+<div class="modal" v-if="detail"><h5>{{ detail.judul }}</h5>
+<p><b>Tarif:</b> {{ detail.tarif }}</p>
+<p><b>Waktu Proses:</b> {{ detail.waktu_proses }}</p></div></div>"""
+
+
+def _text(markup: str) -> str:
+    """The page's text as the crawler reads it: an in-DOM template's interpolations
+    unrendered."""
+    return re.sub(r"<[^>]+>", " ", markup)
+
+
+def test_a_page_whose_text_is_its_apps_template_is_read_from_the_data_it_loads():
+    html = f"<html><body>{WELCOME}{TEMPLATE}{APP}</body></html>"
+    text = _text(WELCOME + TEMPLATE)
+    assert len(text.split()) > 60  # not a shell: the page says something of its own
+    scripts = shell_scripts(html, PAGE, text)
+    assert not scripts.shell and scripts.templated
+    assert scripts.endpoints == [PAGE + "api/layanan"]
+    # the modal's detail URL, built in the page's own inline code, completes each record
+    assert ("api/layanan/", "id", "") in scripts.details
+
+
+def test_a_server_rendered_list_with_a_script_is_no_template():
+    rendered = ('<div id="app"><div class="card"><h5>Izin Pengambilan Gambar</h5>'
+                "<p>Izin bagi rumah produksi, biro foto dan pembuat iklan.</p></div>"
+                '<div class="card"><h5>Pemakaian Gedung Kesenian</h5>'
+                "<p>Peminjaman gedung untuk latihan sanggar dan pentas seni.</p></div></div>")
+    html = f"<html><body>{WELCOME}{rendered}{APP}</body></html>"
+    text = _text(WELCOME + rendered)
+    assert len(text.split()) > 60
+    scripts = shell_scripts(html, PAGE, text)
+    assert not scripts.templated and scripts.endpoints == []
+
+
+def test_a_requirements_note_on_a_many_to_many_join_is_kept_with_it():
+    record = {"id": 5, "judul": "Kartu Tanda Pengenal Pramuwisata",
+              "persyaratan": [
+                  {"id": 100, "nama": "Fotokopi KTP-el",
+                   "pivot": {"layanan_id": 5, "persyaratan_id": 100,
+                             "keterangan": "domisili Kota Jambi"}},
+                  {"id": 101, "nama": "Pas foto berwarna 3x4",
+                   "pivot": {"layanan_id": 5, "persyaratan_id": 101, "keterangan": None}}],
+              "alur": "<ol><li>Isi formulir</li><li>Serahkan berkas</li></ol>",
+              "tarif": 0, "waktu_proses": "3 hari kerja"}
+    doc = record_document(record, page_url=PAGE, endpoint_url=PAGE + "api/layanan/5",
+                          source="s", opd="o", fetched_at="2025-01-01T00:00:00Z")
+    assert doc is not None and doc.kind == "service"
+    assert doc.fields["requirements"] == ["Fotokopi KTP-el (domisili Kota Jambi)",
+                                          "Pas foto berwarna 3x4"]
+    assert doc.fields["cost"] == "Gratis" and doc.fields["duration"] == "3 hari kerja"
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    out = tmp_path_factory.mktemp("spa23")
+    return (*crawl_sites(out, ("spa23-disparbud", "spa23-kesbangpol")), out)
+
+
+@pytest.mark.slow  # crawls two served sites
+def test_every_service_record_is_a_service_with_its_facts_and_nothing_else_is(sample):
+    docs = sample[0]
+    wisata = docs["spa23-disparbud"]
+    services = {p for p, d in wisata.items() if d.kind == "service"}
+    assert len(services) == 10 and all(p.startswith("/#") for p in services)
+    photo = wisata["/#izin-pengambilan-foto-video-komersial-destinasi-wisata"]
+    assert photo.fields["cost"] == "Rp. 250.000,- / hari"
+    assert photo.fields["procedure"][2] == "Bayar retribusi di Bank Jambi"
+    guide = wisata["/#kartu-tanda-pengenal-pramuwisata"]
+    assert guide.fields["cost"] == "Gratis"  # "tarif": 0
+    assert "Pas foto berwarna 3x4 (2 lembar)" in guide.fields["requirements"]
+    # the page is the list of its records, not a service read from its template's labels
+    assert wisata["/"].kind == "page" and wisata["/"].fields.get("listing")
+    for path in ("/#festival-danau-sipin-2025-dibuka-wali-kota", "/#kalender-event-pariwisata-2025",
+                 "/#pekan-budaya-melayu-jambi"):
+        assert wisata[path].kind != "service"
+    politik = docs["spa23-kesbangpol"]
+    services = {p for p, d in politik.items() if d.kind == "service"}
+    assert len(services) == 10 and all(p.startswith("/layanan/") for p in services)
+    skt = politik["/layanan/surat-keterangan-terdaftar-ormas"]
+    assert "AD/ART organisasi" in skt.fields["requirements"]
+    assert skt.fields["duration"] == "15 hari kerja sejak berkas lengkap"
+    assert politik["/layanan/kontak-dan-jam-pelayanan"].kind != "service"
+
+
+@pytest.mark.slow  # crawls and indexes two served sites
+def test_a_citizen_finds_the_modal_record_first(sample):
+    with indexed(sample[2]) as searcher:
+        top = searcher.search("izin foto prewedding komersial di danau sipin").results[0]
+        assert top.url.endswith("/#izin-pengambilan-foto-video-komersial-destinasi-wisata")
+        assert top.kind == "service"
+        top = searcher.search("syarat skt ormas").results[0]
+        assert top.url.endswith("/layanan/surat-keterangan-terdaftar-ormas")
