@@ -124,3 +124,30 @@ def test_a_citizen_finds_the_modal_record_first(sample):
         assert top.kind == "service"
         top = searcher.search("syarat skt ormas").results[0]
         assert top.url.endswith("/layanan/surat-keterangan-terdaftar-ormas")
+
+
+def _document(record: dict) -> object:
+    return record_document(record, page_url=PAGE, endpoint_url=PAGE + "api/v1/services",
+                           source="s", opd="o", fetched_at="2025-01-01T00:00:00Z")
+
+
+def test_english_plural_keys_state_a_service_and_a_post_of_the_same_api_does_not():
+    service = _document({"id": 7, "service_name": "Research Permit Recommendation",
+                         "procedures": ["Submit the letter from your university",
+                                        "Collect the recommendation"],
+                         "fees": 0, "processing_time": "3 working days"})
+    assert service.kind == "service"
+    assert service.fields["procedure"][0] == "Submit the letter from your university"
+    assert service.fields["cost"] == "Gratis"
+    assert service.fields["duration"] == "3 working days"
+    post = _document({"id": 8, "title": "Festival Danau Sipin 2025 opens",
+                      "content": "<p>The mayor opened the festival on Saturday.</p>",
+                      "published_at": "2025-06-14"})
+    assert post.kind != "service" and not post.fields.get("cost")
+
+
+def test_opening_hours_are_no_name_of_a_service():
+    doc = _document({"jam_layanan": "Senin-Jumat 08.00-15.00 WIB",
+                     "judul_layanan": "Pemakaian Gedung Kesenian",
+                     "syarat": ["Surat permohonan", "Fotokopi KTP"], "tarif": 500000})
+    assert doc.title == "Pemakaian Gedung Kesenian" and doc.kind == "service"

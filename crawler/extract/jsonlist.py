@@ -205,10 +205,12 @@ MAX_DEPTH = 4  # how deep an API may nest its array of records
 # (order matters: "waktu_layanan" is a duration, "nama_layanan" a title).
 _KEY_WORDS = (
     ("requirements", {"syarat", "persyaratan", "requirement", "requirements", "berkas"}),
-    ("procedure", {"prosedur", "alur", "mekanisme", "procedure", "langkah", "tahapan",
-                   "steps", "step"}),
-    ("cost", {"biaya", "tarif", "cost", "retribusi", "fee", "harga", "price"}),
-    ("duration", {"waktu", "lama", "durasi", "duration", "jangka", "estimasi", "sla"}),
+    ("procedure", {"prosedur", "alur", "mekanisme", "procedure", "procedures", "langkah",
+                   "tahapan", "steps", "step"}),
+    ("cost", {"biaya", "tarif", "cost", "costs", "retribusi", "fee", "fees", "charge",
+              "charges", "harga", "price"}),
+    ("duration", {"waktu", "lama", "durasi", "duration", "jangka", "estimasi", "sla",
+                  "processing", "turnaround"}),
     ("location", {"lokasi", "tempat", "alamat", "location", "address", "loket"}),
     ("legal_basis", {"hukum", "regulasi", "legal", "perda", "perwal"}),
     ("online_url", {"aplikasi", "online", "daring"}),
@@ -1154,8 +1156,13 @@ def _word_key(key: str) -> str | None:
         return labelled
     for name, cues in _KEY_WORDS:
         if any(w in cues for w in parts):
-            return name
+            # "jam_layanan" (opening hours) and "hasil_layanan" (its product) name no service
+            return None if name == "title" and _NOT_TITLE_WORDS & set(parts) else name
     return None
+
+
+# words of a key that name something of a service other than its name
+_NOT_TITLE_WORDS = frozenset({"jam", "hours", "hasil", "produk", "product", "output"})
 
 
 def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,
