@@ -151,3 +151,13 @@ def test_opening_hours_are_no_name_of_a_service():
                      "judul_layanan": "Pemakaian Gedung Kesenian",
                      "syarat": ["Surat permohonan", "Fotokopi KTP"], "tarif": 500000})
     assert doc.title == "Pemakaian Gedung Kesenian" and doc.kind == "service"
+
+
+@pytest.mark.parametrize("typed", ["Rp. 0,-", "Rp 0", "IDR 0.00"])
+def test_zero_rupiah_typed_as_text_is_free(typed):
+    doc = _document({"nama_layanan": "Rekomendasi KKN", "biaya": typed,
+                     "syarat": ["Surat pengantar kampus", "Daftar peserta"]})
+    assert doc.fields["cost"] == "Gratis"
+    priced = _document({"nama_layanan": "Sewa Gedung", "biaya": "Rp. 500.000,-",
+                        "syarat": ["Surat permohonan", "Fotokopi KTP"]})
+    assert priced.fields["cost"] == "Rp. 500.000,-"

@@ -991,6 +991,8 @@ def record_fields(record: dict[str, Any], depth: int = 0) -> dict[str, Any]:
                 value = _amount(value)  # a number no fee can be is no cost (None)
             elif name == "cost" and isinstance(value, str) and _DECIMAL.fullmatch(value):
                 value = _amount(float(value))  # a decimal column: Laravel sends "0.00"
+            elif name == "cost" and isinstance(value, str) and _NO_RUPIAH.fullmatch(value):
+                value = "Gratis"  # "Rp. 0,-", "Rp 0,00": nothing to pay, as 0 is
             if value == "Gratis" and _typed_amount(record[key]) and _stated_cost(record, key):
                 # a zero column ("biaya": "0.00") beside a stated tariff ("tarif": "Rp
                 # 25.000") is a default left unset: the tariff is the cost
@@ -1114,6 +1116,8 @@ def _qualified(record: dict[str, Any], name: str, value: Any, chosen: Any) -> An
 # sends it ("0.00", "25000.00"); "15.000" is fifteen thousand written with a thousands
 # point, kept as written
 _DECIMAL = re.compile(r"\d{1,13}(?:\.\d{2})?")
+# zero rupiah as an admin types it: "Rp. 0,-", "Rp 0", "IDR 0.00", "0,-"
+_NO_RUPIAH = re.compile(r"\s*(?:rp\.?|idr)?\s*0+(?:[.,]0+)?\s*(?:,-|-)?\s*", re.IGNORECASE)
 MAX_AMOUNT = 10**12  # a trillion rupiah: no fee a city asks; a bigger number is an id
 
 
