@@ -161,3 +161,19 @@ def test_zero_rupiah_typed_as_text_is_free(typed):
     priced = _document({"nama_layanan": "Sewa Gedung", "biaya": "Rp. 500.000,-",
                         "syarat": ["Surat permohonan", "Fotokopi KTP"]})
     assert priced.fields["cost"] == "Rp. 500.000,-"
+
+
+def test_an_alpine_list_loaded_when_its_template_is_set_up_is_read():
+    alpine = """<div x-data="{ layanan: [] }"
+      x-init="fetch('/api/layanan?per_page=50')
+        .then(r => r.json()).then(d => layanan = d.data)">
+    <template x-for="l in layanan" :key="l.id"><div class="card">
+      <h5 x-text="l.nama_layanan"></h5><p x-text="l.ringkasan"></p></div></template></div>"""
+    html = f"<html><body>{WELCOME}{alpine}<p>Alamat kantor dan jam layanan tertera di bawah, " \
+           "Senin sampai Jumat pukul delapan pagi hingga tiga sore.</p></body></html>"
+    text = _text(WELCOME + "<p>Alamat kantor dan jam layanan tertera di bawah, Senin sampai "
+                 "Jumat pukul delapan pagi hingga tiga sore.</p>")
+    assert len(text.split()) > 60
+    scripts = shell_scripts(html, PAGE, text)
+    assert scripts.templated
+    assert scripts.endpoints == [PAGE + "api/layanan?per_page=50"]

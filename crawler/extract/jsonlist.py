@@ -63,6 +63,7 @@ import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from html import unescape
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -121,6 +122,12 @@ _LIST_TEMPLATE = re.compile(r"""<[a-z][\w-]*\b[^>]*\s(?:v-for|ng-repeat|x-for|\*
 # an interpolation of such a template as the page's text shows it unrendered: "{{ item.judul }}"
 _INTERPOLATION = re.compile(r"\{\{\s*[A-Za-z_$][^{}\n]{0,120}\}\}")
 TEMPLATE_VALUES = 2  # interpolations in a page's text that make it a template, not prose
+# an element whose text such a template binds to a record's value (Alpine's ``x-text``),
+# empty in the page as served
+_BOUND_TEXT = re.compile(r"""\s(?:x-text|v-text|ng-bind|x-html|v-html)\s*=""", re.IGNORECASE)
+# the code a template element runs when it is set up: Alpine's ``x-init``, AngularJS's ``ng-init``
+_INIT_CODE = re.compile(r"""\s(?:x-init|ng-init)\s*=\s*(?:"([^"]{1,2000})"|'([^']{1,2000})')""",
+                        re.IGNORECASE)
 MAX_SCRIPT_FILES = 5  # per page: the app's own bundle, not every widget
 MAX_SITE_SCRIPTS = 20  # script files a site's imports may add to what its pages name
 MAX_ENDPOINTS = 10
@@ -331,6 +338,8 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
                 files.append(url)
     shell = len(text.split()) < SHELL_WORDS and bool(inline or files or answers)
     templated = not shell and templated_list(html, text)
+    if templated:  # what its template runs when set up: Alpine's ``x-init="fetch(...)"``
+        inline += [unescape(a or b) for a, b in _INIT_CODE.findall(html)]
     mounted = bool(_APP_MOUNT.search(html)) or templated
     # a page with text of its own is read only for the data its app mount is filled from
     called = [] if shell or not mounted else [
@@ -361,9 +370,11 @@ def templated_list(html: str, text: str) -> bool:
     text shows the template's interpolations unrendered (``{{ item.judul }}``), which no
     reader of a server-rendered page is shown. Its welcome text and footer aside, what a
     citizen reads there is what its script draws (a Vue 2 page from a CDN over an in-DOM
-    template, its inline code calling ``axios.get('api/layanan')``)."""
-    return bool(_LIST_TEMPLATE.search(html)) and len(
-        _INTERPOLATION.findall(text)) >= TEMPLATE_VALUES
+    template, its inline code calling ``axios.get('api/layanan')``); an Alpine template
+    binds its elements' text instead (``x-text="l.nama"``), empty as served."""
+    return bool(_LIST_TEMPLATE.search(html)) and (
+        len(_INTERPOLATION.findall(text)) >= TEMPLATE_VALUES
+        or len(_BOUND_TEXT.findall(html)) >= TEMPLATE_VALUES)
 
 
 def inline_code(html: str) -> str:
