@@ -452,7 +452,10 @@ def build_kesbangpol(site: dict) -> dict[str, bytes]:
                         {"urutan": 3, "komponen": "Jam Pelayanan", "uraian": "Senin-Kamis 07.30-16.00 WIB, Jumat 07.30-16.30 WIB"}],
                     "created_at": "2024-08-01 09:00:00", "updated_at": "2024-08-01 09:00:00"})
     pages = [records[:6], records[6:]]
-    routes = {"/": "index.html", "*": "index.html"}
+    # the app's routes, named as a history-mode server names them (any other path too)
+    routes = {"/": "index.html", "*": "index.html", "/layanan": "index.html",
+              "/pengumuman": "index.html"}
+    routes.update({f"/layanan/{r['slug']}": "index.html" for r in records})
     files = {"index.html": kesbang_shell(site).encode(),
              "static/js/main.7d3c91aa.js": KESBANG_BUNDLE.encode(),
              "static/css/main.2b1f0c3e.css": b".card{padding:12px;margin-bottom:12px}\n",
