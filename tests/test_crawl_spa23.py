@@ -177,3 +177,16 @@ def test_an_alpine_list_loaded_when_its_template_is_set_up_is_read():
     scripts = shell_scripts(html, PAGE, text)
     assert scripts.templated
     assert scripts.endpoints == [PAGE + "api/layanan?per_page=50"]
+
+
+def test_a_complaints_processing_status_is_no_duration():
+    doc = _document({"id": 9, "title": "Pengaduan jalan rusak di Jl. Sumantri Brojonegoro",
+                     "content": "<p>Warga melaporkan jalan berlubang di depan pasar.</p>",
+                     "processing": "Sedang ditindaklanjuti oleh dinas terkait",
+                     "created_at": "2025-01-02"})
+    assert doc.kind != "service" and "duration" not in doc.fields
+    timed = _document({"id": 3, "service_name": "Crowd Event Permit",
+                       "processingTime": "3 working days",
+                       "requirements": ["ID card", "Application letter"]})
+    assert timed.fields["duration"] == "3 working days"
+

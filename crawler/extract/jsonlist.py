@@ -216,8 +216,7 @@ _KEY_WORDS = (
                    "tahapan", "steps", "step"}),
     ("cost", {"biaya", "tarif", "cost", "costs", "retribusi", "fee", "fees", "charge",
               "charges", "harga", "price"}),
-    ("duration", {"waktu", "lama", "durasi", "duration", "jangka", "estimasi", "sla",
-                  "processing", "turnaround"}),
+    ("duration", {"waktu", "lama", "durasi", "duration", "jangka", "estimasi", "sla"}),
     ("location", {"lokasi", "tempat", "alamat", "location", "address", "loket"}),
     ("legal_basis", {"hukum", "regulasi", "legal", "perda", "perwal"}),
     ("online_url", {"aplikasi", "online", "daring"}),
@@ -1169,6 +1168,8 @@ def _word_key(key: str) -> str | None:
     # cues decide)
     if labelled := match_label(" ".join(parts)):
         return labelled
+    if _DURATION_HEADS & set(parts) and _TIME_WORDS & set(parts):
+        return "duration"  # "processing_time"; "processing" alone is a status, no duration
     for name, cues in _KEY_WORDS:
         if any(w in cues for w in parts):
             # "jam_layanan" (opening hours) and "hasil_layanan" (its product) name no service
@@ -1176,6 +1177,10 @@ def _word_key(key: str) -> str | None:
     return None
 
 
+# an English key's words naming the time a service takes, together ("processing_time",
+# "turnaround_days"): "processing" alone is a complaint's or an order's status
+_DURATION_HEADS = frozenset({"processing", "turnaround"})
+_TIME_WORDS = frozenset({"time", "times", "days", "period", "hari"})
 # words of a key that name something of a service other than its name
 _NOT_TITLE_WORDS = frozenset({"jam", "hours", "hasil", "produk", "product", "output"})
 
