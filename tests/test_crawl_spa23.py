@@ -190,3 +190,15 @@ def test_a_complaints_processing_status_is_no_duration():
                        "requirements": ["ID card", "Application letter"]})
     assert timed.fields["duration"] == "3 working days"
 
+
+def test_a_long_inline_script_of_comparisons_is_judged_at_once():
+    import time
+
+    loop = "for(i=0;i<n;i++){if(a[i]<b&&c<d){x+=a[i]}}" * 8000  # 340 kB without a ">"
+    html = (f"<html><body>{WELCOME}{TEMPLATE}<script>{loop}\naxios.get('api/layanan')"
+            "</script></body></html>")
+    started = time.monotonic()
+    scripts = shell_scripts(html, PAGE, _text(WELCOME + TEMPLATE))
+    assert time.monotonic() - started < 5  # one pattern from every "<" took minutes
+    assert scripts.templated and scripts.endpoints == [PAGE + "api/layanan"]
+

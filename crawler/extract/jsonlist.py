@@ -116,9 +116,14 @@ _APP_MOUNT = re.compile(
     r"<(div|main|section)\b[^>]*\bid\s*=\s*[\"']?(app|root|__next|__nuxt|vue-app|react-root)"
     r"\b[^>]*>\s*</\1>|<noscript\b[^>]*>[^<]*javascript", re.IGNORECASE)
 # an app's list template written in the page itself (Vue from a CDN over an in-DOM template,
-# AngularJS, Alpine, Angular): the element its script repeats once per record
-_LIST_TEMPLATE = re.compile(r"""<[a-z][\w-]*\b[^>]*\s(?:v-for|ng-repeat|x-for|\*ngFor)\s*=""",
-                            re.IGNORECASE)
+# AngularJS, Alpine, Angular): the attribute of the element its script repeats once per
+# record, found alone (linear), then checked to stand in a tag (``_in_tag``): one pattern
+# from the tag's "<" over "[^>]*" rescans the text to the next ">" from every "<", minutes
+# on an inline script of comparisons (``a<b``)
+_LIST_TEMPLATE = re.compile(r"""\s(?:v-for|ng-repeat|x-for|\*ngFor)\s*=""", re.IGNORECASE)
+_TAG_NAME = re.compile(r"<[a-z][\w-]*\s", re.IGNORECASE)
+MAX_TAG_CHARS = 2000  # how far back from the attribute its tag's "<" is looked for
+MAX_TEMPLATE_TRIES = 50  # attributes looked at on one page
 # an interpolation of such a template as the page's text shows it unrendered: "{{ item.judul }}"
 _INTERPOLATION = re.compile(r"\{\{\s*[A-Za-z_$][^{}\n]{0,120}\}\}")
 TEMPLATE_VALUES = 2  # interpolations in a page's text that make it a template, not prose
@@ -371,9 +376,22 @@ def templated_list(html: str, text: str) -> bool:
     citizen reads there is what its script draws (a Vue 2 page from a CDN over an in-DOM
     template, its inline code calling ``axios.get('api/layanan')``); an Alpine template
     binds its elements' text instead (``x-text="l.nama"``), empty as served."""
-    return bool(_LIST_TEMPLATE.search(html)) and (
+    return _repeats(html) and (
         len(_INTERPOLATION.findall(text)) >= TEMPLATE_VALUES
         or len(_BOUND_TEXT.findall(html)) >= TEMPLATE_VALUES)
+
+
+def _repeats(html: str) -> bool:
+    """Whether an element of ``html`` is repeated per record: a ``_LIST_TEMPLATE``
+    attribute inside a tag (its "<" nearer before it than any ">")."""
+    for tries, match in enumerate(_LIST_TEMPLATE.finditer(html)):
+        if tries >= MAX_TEMPLATE_TRIES:
+            break
+        start = max(0, match.start() - MAX_TAG_CHARS)
+        opened = html.rfind("<", start, match.start())
+        if opened > html.rfind(">", start, match.start()) and _TAG_NAME.match(html, opened):
+            return True
+    return False
 
 
 def inline_code(html: str) -> str:
