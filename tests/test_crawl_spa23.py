@@ -202,3 +202,61 @@ def test_a_long_inline_script_of_comparisons_is_judged_at_once():
     assert time.monotonic() - started < 5  # one pattern from every "<" took minutes
     assert scripts.templated and scripts.endpoints == [PAGE + "api/layanan"]
 
+
+# a WordPress page of a service, rendered by its server, whose Vue widget lists the news
+# (its template in the article's text); and a template page whose API answers nothing
+SERVICE_PAGE = """<!DOCTYPE html><html><head><title>Izin Usaha Pariwisata</title></head><body>
+<article><h1>Izin Usaha Pariwisata</h1>
+<p>Tanda Daftar Usaha Pariwisata diberikan kepada pengusaha hotel, restoran dan biro perjalanan
+wisata yang beroperasi di Kota Jambi.</p>
+<h2>Persyaratan</h2><ul><li>Fotokopi KTP pemilik usaha</li><li>Akta pendirian badan usaha</li>
+<li>Surat keterangan domisili usaha</li></ul>
+<h2>Prosedur</h2><ol><li>Ajukan permohonan melalui loket DPMPTSP</li>
+<li>Verifikasi berkas oleh petugas</li><li>Penerbitan tanda daftar usaha</li></ol>
+<h2>Biaya</h2><p>Gratis, tidak dipungut biaya</p>
+<h2>Waktu Penyelesaian</h2><p>5 hari kerja sejak berkas lengkap</p>
+<div id="berita"><h3>Berita Terbaru</h3><ul><li v-for="b in berita" :key="b.id">
+<a :href="'#' + b.slug">{{ b.judul }}</a> <small>{{ b.tanggal }}</small></li></ul></div>
+</article>
+<script src="https://cdn.jsdelivr.net/npm/vue@2/dist/vue.min.js"></script>
+<script>new Vue({el: '#berita', data: {berita: []}, mounted: function () { var vm = this;
+  axios.get('api/berita').then(function (r) { vm.berita = r.data.data; }); }});</script>
+</body></html>"""
+NEWS = {"data": [
+    {"id": 1, "judul": "Festival Danau Sipin 2025 dibuka Wali Kota", "slug": "festival-danau-sipin",
+     "isi": "<p>Wali Kota membuka festival pada hari Sabtu di tepi danau.</p>",
+     "tanggal": "2025-06-14"},
+    {"id": 2, "judul": "Pekan Budaya Melayu Jambi digelar", "slug": "pekan-budaya",
+     "isi": "<p>Pekan budaya digelar selama seminggu di taman budaya.</p>",
+     "tanggal": "2025-07-01"}]}
+
+
+@pytest.mark.slow  # crawls two served sites
+def test_a_server_rendered_page_keeps_its_own_text_beside_an_apps_template(tmp_path):
+    import json
+
+    web = tmp_path / "web"
+    site = web / "wpvue"
+    (site / "_data").mkdir(parents=True)
+    (site / "index.html").write_text(SERVICE_PAGE, encoding="utf-8")
+    (site / "_data" / "berita.json").write_text(json.dumps(NEWS), encoding="utf-8")
+    (site / "_routes.json").write_text(json.dumps(
+        {"/": "index.html", "/api/berita": "_data/berita.json"}), encoding="utf-8")
+    lost = web / "tplnone"  # its app's API answers 404: nothing of its own is lost
+    lost.mkdir()
+    (lost / "index.html").write_text(
+        f"<html><head><title>Layanan Pariwisata</title></head><body>{WELCOME}{TEMPLATE}{APP}"
+        "</body></html>", encoding="utf-8")
+    (lost / "_routes.json").write_text(json.dumps({"/": "index.html"}), encoding="utf-8")
+    (web / "manifest.json").write_text(json.dumps([
+        {"name": "wpvue", "opd": "Dinas Pariwisata", "port_offset": 0, "family": "a"},
+        {"name": "tplnone", "opd": "Dinas Kebudayaan", "port_offset": 1, "family": "b"}]),
+        encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    docs, _log = crawl_sites(tmp_path / "out", ("wpvue", "tplnone"), root=web)
+    page = docs["wpvue"]["/"]
+    assert page.kind == "service" and not page.fields.get("listing")
+    assert page.fields["requirements"][0] == "Fotokopi KTP pemilik usaha"
+    assert page.fields["cost"].startswith("Gratis")
+    assert {"/#festival-danau-sipin", "/#pekan-budaya"} <= set(docs["wpvue"])  # read too
+    assert "Selamat datang" in docs["tplnone"]["/"].text

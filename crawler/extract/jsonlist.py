@@ -381,6 +381,26 @@ def templated_list(html: str, text: str) -> bool:
         or len(_BOUND_TEXT.findall(html)) >= TEMPLATE_VALUES)
 
 
+# the facts a service page states: a template's labels make them of interpolations alone
+# ("Tarif: {{ detail.tarif }}"), a server-rendered page of its own text
+_FACT_FIELDS = ("requirements", "procedure", "cost", "duration", "legal_basis", "location")
+
+
+def states_own_facts(doc: Document) -> bool:
+    """Whether ``doc``, a page whose text shows an app's list template, is a service the
+    server rendered, its facts in its own words: a WordPress page of a service whose Vue
+    widget lists the news beside them is that service, not the list of the news (a false
+    service made of the template's labels, its facts ``{{ }}`` alone, is not)."""
+    if doc.kind != "service":
+        return False
+    for name in _FACT_FIELDS:
+        value = doc.fields.get(name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and re.search(r"\w", _INTERPOLATION.sub("", item)):
+                return True
+    return False
+
+
 def _repeats(html: str) -> bool:
     """Whether an element of ``html`` is repeated per record: a ``_LIST_TEMPLATE``
     attribute inside a tag (its "<" nearer before it than any ">")."""

@@ -74,6 +74,7 @@ from crawler.extract.jsonlist import (
     script_records,
     settle_kinds,
     shell_scripts,
+    states_own_facts,
     value_columns,
 )
 from crawler.extract.jsroutes import (
@@ -700,8 +701,9 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         if scripts is not None and scripts.shell:
             # stored once its scripts are read: a shell whose records are read lists them
             yield from self._read_scripts(scripts, key, item)
-        elif scripts is not None and scripts.templated:
-            # so is a page whose text is its app's template (``{{ item.judul }}``)
+        elif scripts is not None and scripts.templated and not states_own_facts(doc):
+            # so is a page whose text is its app's template (``{{ item.judul }}``); a
+            # service the server rendered keeps its facts, its app's records read beside it
             yield from self._read_scripts(scripts, doc.url, item)
         else:
             yield item
