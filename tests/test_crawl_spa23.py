@@ -260,3 +260,17 @@ def test_a_server_rendered_page_keeps_its_own_text_beside_an_apps_template(tmp_p
     assert page.fields["cost"].startswith("Gratis")
     assert {"/#festival-danau-sipin", "/#pekan-budaya"} <= set(docs["wpvue"])  # read too
     assert "Selamat datang" in docs["tplnone"]["/"].text
+
+
+def test_a_post_quoting_template_code_is_no_template():
+    # a tutorial quoting Vue and Blade code (escaped, as WordPress prints a code block), its
+    # comments loaded by an inline script: its own text, not an app's list
+    post = ("<article><h1>Belajar Vue untuk Website Dinas</h1><p>Contoh daftar layanan:</p>"
+            "<pre><code>&lt;li v-for=\"item in layanan\"&gt;{{ item.judul }}&lt;/li&gt;\n"
+            "&lt;p&gt;{{ item.ringkasan }}&lt;/p&gt;</code></pre>"
+            "<p>Di Blade tulis @{{ item.judul }} agar Vue yang mengisinya.</p></article>")
+    html = (f"<html><body>{WELCOME}{post}<script>fetch('/wp-json/wp/v2/comments?post=12')"
+            ".then(r => r.json()).then(show)</script></body></html>")
+    text = _text(WELCOME + post)
+    assert len(re.findall(r"\{\{", text)) >= 2
+    assert not shell_scripts(html, PAGE, text).templated
