@@ -104,6 +104,8 @@ def test_every_service_record_is_a_service_with_its_facts_and_nothing_else_is(sa
     assert "Pas foto berwarna 3x4 (2 lembar)" in guide.fields["requirements"]
     # the page is the list of its records, not a service read from its template's labels
     assert wisata["/"].kind == "page" and wisata["/"].fields.get("listing")
+    # ...still giving the office's contact its footer says
+    assert wisata["/"].fields["contact"]["address"].startswith("Jl. Jenderal Basuki Rahmat")
     for path in ("/#festival-danau-sipin-2025-dibuka-wali-kota", "/#kalender-event-pariwisata-2025",
                  "/#pekan-budaya-melayu-jambi"):
         assert wisata[path].kind != "service"

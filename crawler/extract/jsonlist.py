@@ -262,8 +262,12 @@ class ShellScripts:
 
 
 def as_listing(page: Document) -> Document:
-    """The shell ``page`` once its scripts' records were read: the list of them."""
-    return replace(page, kind="page", fields={"listing": True})
+    """The shell ``page`` once its scripts' records were read: the list of them. The office's
+    contact its footer gives stays (a template page's "Alamat: Jl. ..."), as a listing
+    read from its HTML keeps it."""
+    contact = page.fields.get("contact")
+    return replace(page, kind="page",
+                   fields={"listing": True, **({"contact": contact} if contact else {})})
 
 
 # the modules an ES build's script loads: its static imports and the import() of its lazy
