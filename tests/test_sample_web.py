@@ -397,7 +397,8 @@ def test_every_devset_url_is_a_page_of_the_sample_web(web, crawl, client):
                                  "vue2-chunk-literal", "vue3-vite-standar-pelayanan",
                                  "vue3-history-query-detail",
                                  "vue3-laravel-resource-runtime-config",
-                                 "vue2-laravel-paginator-id-route")}
+                                 "vue2-laravel-paginator-id-route",
+                                 "react-cra-standar-pairs")}
     for row in read_devset():
         for url in relevant(row):
             assert "utm_" not in url, url
@@ -440,6 +441,17 @@ def test_every_devset_url_is_a_page_of_the_sample_web(web, crawl, client):
                 for src in re.findall(r'<script src="(/[^"]+)"', body):
                     code = client.get(running_url(web, origin + src)).text
                     names |= set(re.findall(r"""\bslug\s*:\s*['"]([^'"]+)['"]""", code))
+                # ...or a record of the JSON list its inline script loads into the modal, by
+                # its slug, the list read to its last page
+                for path in re.findall(r"""(?:axios\.get|fetch)\(\s*'([^']+)'""", body):
+                    target = running_url(web, urljoin(shell, path))
+                    for _page in range(5):
+                        data = client.get(target).text
+                        names |= set(re.findall(r'"slug":\s*"([^"]+)"', data))
+                        more = re.search(r'"next":\s*"([^"]+)"', data)
+                        if not more:
+                            break
+                        target = more.group(1)
                 # ...or a section the crawler names by its own heading's words, where the
                 # page gives it no id (a Divi toggle's title)
                 names |= {re.sub(r"[^a-z0-9]+", "-", html.unescape(n).lower()).strip("-")

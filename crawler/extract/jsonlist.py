@@ -63,6 +63,7 @@ import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from html import unescape
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -88,6 +89,7 @@ from crawler.extract.jsroutes import (
     api_origins,
     base_constants,
     constants_of,
+    detail_templates,
     joined_strings,
     name_before,
     record_page,
@@ -113,6 +115,24 @@ SENTENCE_WORDS = 6  # a line this long is something the page says of its own
 _APP_MOUNT = re.compile(
     r"<(div|main|section)\b[^>]*\bid\s*=\s*[\"']?(app|root|__next|__nuxt|vue-app|react-root)"
     r"\b[^>]*>\s*</\1>|<noscript\b[^>]*>[^<]*javascript", re.IGNORECASE)
+# an app's list template written in the page itself (Vue from a CDN over an in-DOM template,
+# AngularJS, Alpine, Angular): the attribute of the element its script repeats once per
+# record, found alone (linear), then checked to stand in a tag (``_in_tag``): one pattern
+# from the tag's "<" over "[^>]*" rescans the text to the next ">" from every "<", minutes
+# on an inline script of comparisons (``a<b``)
+_LIST_TEMPLATE = re.compile(r"""\s(?:v-for|ng-repeat|x-for|\*ngFor)\s*=""", re.IGNORECASE)
+_TAG_NAME = re.compile(r"<[a-z][\w-]*\s", re.IGNORECASE)
+MAX_TAG_CHARS = 2000  # how far back from the attribute its tag's "<" is looked for
+MAX_TEMPLATE_TRIES = 50  # attributes looked at on one page
+# an interpolation of such a template as the page's text shows it unrendered: "{{ item.judul }}"
+_INTERPOLATION = re.compile(r"\{\{\s*[A-Za-z_$][^{}\n]{0,120}\}\}")
+TEMPLATE_VALUES = 2  # interpolations in a page's text that make it a template, not prose
+# an element whose text such a template binds to a record's value (Alpine's ``x-text``),
+# empty in the page as served
+_BOUND_TEXT = re.compile(r"""\s(?:x-text|v-text|ng-bind|x-html|v-html)\s*=""", re.IGNORECASE)
+# the code a template element runs when it is set up: Alpine's ``x-init``, AngularJS's ``ng-init``
+_INIT_CODE = re.compile(r"""\s(?:x-init|ng-init)\s*=\s*(?:"([^"]{1,2000})"|'([^']{1,2000})')""",
+                        re.IGNORECASE)
 MAX_SCRIPT_FILES = 5  # per page: the app's own bundle, not every widget
 MAX_SITE_SCRIPTS = 20  # script files a site's imports may add to what its pages name
 MAX_ENDPOINTS = 10
@@ -197,9 +217,10 @@ MAX_DEPTH = 4  # how deep an API may nest its array of records
 # (order matters: "waktu_layanan" is a duration, "nama_layanan" a title).
 _KEY_WORDS = (
     ("requirements", {"syarat", "persyaratan", "requirement", "requirements", "berkas"}),
-    ("procedure", {"prosedur", "alur", "mekanisme", "procedure", "langkah", "tahapan",
-                   "steps", "step"}),
-    ("cost", {"biaya", "tarif", "cost", "retribusi", "fee", "harga", "price"}),
+    ("procedure", {"prosedur", "alur", "mekanisme", "procedure", "procedures", "langkah",
+                   "tahapan", "steps", "step"}),
+    ("cost", {"biaya", "tarif", "cost", "costs", "retribusi", "fee", "fees", "charge",
+              "charges", "harga", "price"}),
     ("duration", {"waktu", "lama", "durasi", "duration", "jangka", "estimasi", "sla"}),
     ("location", {"lokasi", "tempat", "alamat", "location", "address", "loket"}),
     ("legal_basis", {"hukum", "regulasi", "legal", "perda", "perwal"}),
@@ -232,11 +253,21 @@ class ShellScripts:
     # the Blogger blogs the page declares itself of: their feeds on www.blogger.com are the
     # source's own (crawler.blogger)
     blogs: frozenset[str] = frozenset()
+    # a page with text of its own whose app draws its list from the data its code loads into
+    # a template written in the page (``templated``): the list of the records read
+    templated: bool = False
+    # the detail URLs its inline code builds from a record (``jsroutes.detail_templates``:
+    # ``axios.get('api/layanan/' + item.id)`` in a modal's handler), relative to the page
+    details: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def as_listing(page: Document) -> Document:
-    """The shell ``page`` once its scripts' records were read: the list of them."""
-    return replace(page, kind="page", fields={"listing": True})
+    """The shell ``page`` once its scripts' records were read: the list of them. The office's
+    contact its footer gives stays (a template page's "Alamat: Jl. ..."), as a listing
+    read from its HTML keeps it."""
+    contact = page.fields.get("contact")
+    return replace(page, kind="page",
+                   fields={"listing": True, **({"contact": contact} if contact else {})})
 
 
 # the modules an ES build's script loads: its static imports and the import() of its lazy
@@ -314,7 +345,10 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
                     and not _LIBRARY.search(path) and not _VENDOR.search(path)):
                 files.append(url)
     shell = len(text.split()) < SHELL_WORDS and bool(inline or files or answers)
-    mounted = bool(_APP_MOUNT.search(html))
+    templated = not shell and templated_list(html, text)
+    if templated:  # what its template runs when set up: Alpine's ``x-init="fetch(...)"``
+        inline += [unescape(a or b) for a, b in _INIT_CODE.findall(html)]
+    mounted = bool(_APP_MOUNT.search(html)) or templated
     # a page with text of its own is read only for the data its app mount is filled from
     called = [] if shell or not mounted else [
         u for code in inline for u in endpoints(code, page_url, calls_only=True, blogs=blogs)]
@@ -329,10 +363,59 @@ def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
     empty = shell and (mounted or (len(text.split()) < EMPTY_WORDS and not said))
     routes = list(dict.fromkeys(r for code in inline for r in route_templates(code)))
     # a call's constants (a CSRF pair, BASE_URL) may be set by another of the page's scripts
-    posts = post_calls("\n;\n".join(inline), page_url) if inline else []
+    code = "\n;\n".join(inline)
+    posts = post_calls(code, page_url) if inline else []
     return ShellScripts(shell=shell, empty=empty, endpoints=_unique(found)[:MAX_ENDPOINTS],
                         script_files=_unique(files)[:MAX_SCRIPT_FILES] if shell else [],
-                        routes=routes, blogs=blogs, posts=posts)
+                        routes=routes, blogs=blogs, posts=posts,
+                        templated=templated and bool(called),
+                        details=detail_templates(code) if inline else [])
+
+
+def templated_list(html: str, text: str) -> bool:
+    """Whether the page is its app's template more than a text of its own: its markup
+    repeats an element per record (``v-for``, ``ng-repeat``, ``x-for``, ``*ngFor``) and its
+    text shows the template's interpolations unrendered (``{{ item.judul }}``), which no
+    reader of a server-rendered page is shown. Its welcome text and footer aside, what a
+    citizen reads there is what its script draws (a Vue 2 page from a CDN over an in-DOM
+    template, its inline code calling ``axios.get('api/layanan')``); an Alpine template
+    binds its elements' text instead (``x-text="l.nama"``), empty as served."""
+    return _repeats(html) and (
+        len(_INTERPOLATION.findall(text)) >= TEMPLATE_VALUES
+        or len(_BOUND_TEXT.findall(html)) >= TEMPLATE_VALUES)
+
+
+# the facts a service page states: a template's labels make them of interpolations alone
+# ("Tarif: {{ detail.tarif }}"), a server-rendered page of its own text
+_FACT_FIELDS = ("requirements", "procedure", "cost", "duration", "legal_basis", "location")
+
+
+def states_own_facts(doc: Document) -> bool:
+    """Whether ``doc``, a page whose text shows an app's list template, is a service the
+    server rendered, its facts in its own words: a WordPress page of a service whose Vue
+    widget lists the news beside them is that service, not the list of the news (a false
+    service made of the template's labels, its facts ``{{ }}`` alone, is not)."""
+    if doc.kind != "service":
+        return False
+    for name in _FACT_FIELDS:
+        value = doc.fields.get(name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and re.search(r"\w", _INTERPOLATION.sub("", item)):
+                return True
+    return False
+
+
+def _repeats(html: str) -> bool:
+    """Whether an element of ``html`` is repeated per record: a ``_LIST_TEMPLATE``
+    attribute inside a tag (its "<" nearer before it than any ">")."""
+    for tries, match in enumerate(_LIST_TEMPLATE.finditer(html)):
+        if tries >= MAX_TEMPLATE_TRIES:
+            break
+        start = max(0, match.start() - MAX_TAG_CHARS)
+        opened = html.rfind("<", start, match.start())
+        if opened > html.rfind(">", start, match.start()) and _TAG_NAME.match(html, opened):
+            return True
+    return False
 
 
 def inline_code(html: str) -> str:
@@ -847,12 +930,18 @@ def _quantity(value: dict[str, Any], cost: bool = False, noted: bool = True) -> 
     return _noted(text, value, field="cost" if cost else "duration") if noted else text
 
 
-def _note(value: dict[str, Any], skip: Any = None) -> str:
-    """The note an object gives beside its name or amount (``keterangan``), "" if none."""
+def _note(value: dict[str, Any], skip: Any = None, joined: bool = True) -> str:
+    """The note an object gives beside its name or amount (``keterangan``), "" if none; a
+    row of a many-to-many list keeps it on the join's object (Laravel's ``"pivot":
+    {"layanan_id": 3, "keterangan": "2 lembar"}``), one level down."""
     for key, note in value.items():
         if (key != skip and isinstance(note, str) and note.strip()
                 and _key_words(key) & _NOTE_WORDS and len(note.split()) <= MAX_NOTE_WORDS):
             return squash(note)
+    if joined:
+        for key, inner in value.items():
+            if key != skip and isinstance(inner, dict) and (note := _note(inner, joined=False)):
+                return note
     return ""
 
 
@@ -954,6 +1043,8 @@ def record_fields(record: dict[str, Any], depth: int = 0) -> dict[str, Any]:
                 value = _amount(value)  # a number no fee can be is no cost (None)
             elif name == "cost" and isinstance(value, str) and _DECIMAL.fullmatch(value):
                 value = _amount(float(value))  # a decimal column: Laravel sends "0.00"
+            elif name == "cost" and isinstance(value, str) and _NO_RUPIAH.fullmatch(value):
+                value = "Gratis"  # "Rp. 0,-", "Rp 0,00": nothing to pay, as 0 is
             if value == "Gratis" and _typed_amount(record[key]) and _stated_cost(record, key):
                 # a zero column ("biaya": "0.00") beside a stated tariff ("tarif": "Rp
                 # 25.000") is a default left unset: the tariff is the cost
@@ -1077,6 +1168,8 @@ def _qualified(record: dict[str, Any], name: str, value: Any, chosen: Any) -> An
 # sends it ("0.00", "25000.00"); "15.000" is fifteen thousand written with a thousands
 # point, kept as written
 _DECIMAL = re.compile(r"\d{1,13}(?:\.\d{2})?")
+# zero rupiah as an admin types it: "Rp. 0,-", "Rp 0", "IDR 0.00", "0,-"
+_NO_RUPIAH = re.compile(r"\s*(?:rp\.?|idr)?\s*0+(?:[.,]0+)?\s*(?:,-|-)?\s*", re.IGNORECASE)
 MAX_AMOUNT = 10**12  # a trillion rupiah: no fee a city asks; a bigger number is an id
 
 
@@ -1117,10 +1210,21 @@ def _word_key(key: str) -> str | None:
     # cues decide)
     if labelled := match_label(" ".join(parts)):
         return labelled
+    if _DURATION_HEADS & set(parts) and _TIME_WORDS & set(parts):
+        return "duration"  # "processing_time"; "processing" alone is a status, no duration
     for name, cues in _KEY_WORDS:
         if any(w in cues for w in parts):
-            return name
+            # "jam_layanan" (opening hours) and "hasil_layanan" (its product) name no service
+            return None if name == "title" and _NOT_TITLE_WORDS & set(parts) else name
     return None
+
+
+# an English key's words naming the time a service takes, together ("processing_time",
+# "turnaround_days"): "processing" alone is a complaint's or an order's status
+_DURATION_HEADS = frozenset({"processing", "turnaround"})
+_TIME_WORDS = frozenset({"time", "times", "days", "period", "hari"})
+# words of a key that name something of a service other than its name
+_NOT_TITLE_WORDS = frozenset({"jam", "hours", "hasil", "produk", "product", "output"})
 
 
 def record_document(record: dict[str, Any], *, page_url: str, endpoint_url: str,

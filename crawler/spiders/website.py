@@ -75,6 +75,7 @@ from crawler.extract.jsonlist import (
     script_records,
     settle_kinds,
     shell_scripts,
+    states_own_facts,
     value_columns,
 )
 from crawler.extract.jsroutes import (
@@ -124,7 +125,7 @@ from sikoja.store import DocumentStore
 from sikoja.urls import canonicalize_url, origin, url_key
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Callable, Generator, Iterator
+    from collections.abc import AsyncIterator, Callable, Generator, Iterable, Iterator
 
     from scrapy.crawler import Crawler
     from scrapy.http import Response
@@ -721,6 +722,10 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         if scripts is not None and scripts.shell:
             # stored once its scripts are read: a shell whose records are read lists them
             yield from self._read_scripts(scripts, key, item)
+        elif scripts is not None and scripts.templated and not states_own_facts(doc):
+            # so is a page whose text is its app's template (``{{ item.judul }}``); a
+            # service the server rendered keeps its facts, its app's records read beside it
+            yield from self._read_scripts(scripts, doc.url, item)
         else:
             yield item
             if scripts is not None:
@@ -942,6 +947,7 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
             held = None
         job = self.js_jobs.setdefault(page, _ScriptJob(empty=scripts.empty, held=held))
         self.page_routes.setdefault(page, []).extend(scripts.routes)
+        self._add_templates(scripts.details, page)  # its inline code's, before its lists
         posted = self._add_posts(scripts.posts)
         yield from self._ask_data([*scripts.endpoints, *posted][:MAX_ENDPOINTS], page)
         for url in scripts.script_files:
@@ -994,9 +1000,12 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
     def _add_detail_templates(self, code: str, base: str) -> None:
         """The detail templates ``code`` builds (``jsroutes.detail_templates``), resolved
         against ``base``, each once, in the order found."""
+        self._add_templates(detail_templates(code), base)
+
+    def _add_templates(self, found: Iterable[tuple[str, str, str]], base: str) -> None:
         self.detail_templates.extend(
             t for t in (DetailTemplate(urljoin(base, prefix), key, suffix)
-                        for prefix, key, suffix in detail_templates(code))
+                        for prefix, key, suffix in found)
             if t not in self.detail_templates)
 
     def _add_posts(self, calls: list[PostCall]) -> list[str]:
