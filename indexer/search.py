@@ -233,7 +233,7 @@ class Searcher:
             ranked = self._by_coverage(
                 ranked, words, read,
                 directory.office_words(said, analysis) if directory is not None and said else {},
-                lent)
+                lent, metas)
         ranked, pinned = self._pin_best_bets(text, ranked, metas, filters)
         place = None if junk or pinned else self._place(analysis, vocabulary, filters)
         if place is not None:
@@ -769,14 +769,14 @@ class Searcher:
     def _coverage(self, ids: Sequence[str], words: QueryWords, read: dict[str, IndexedDoc],
                   offices: dict[str, frozenset[str]] | None = None,
                   places: _PlaceLent | None = None) -> dict[str, float] | None:
-        """The IDF-weighted share of the query that each page of the first
-        ``ranking.coverage_candidates`` of ``ids`` says (indexer/coverage.py), the pages
+        """The IDF-weighted share of the query that each page of ``ids`` (the callers read
+        the first ``ranking.coverage_candidates``) says (indexer/coverage.py), the pages
         read going into ``read``; None when the weight is off or the query has one content
         word (every keyword match says all of it)."""
         cfg = self.ranking
         if cfg.coverage_weight <= 0 or len(words.words) < 2 or not ids:
             return None
-        return self._shares(list(ids[:cfg.coverage_candidates]), words, read, offices, places)
+        return self._shares(list(ids), words, read, offices, places)
 
     def _shares(self, ids: Sequence[str], words: QueryWords, read: dict[str, IndexedDoc],
                 offices: dict[str, frozenset[str]] | None = None,
@@ -807,7 +807,8 @@ class Searcher:
                       read: dict[str, IndexedDoc]) -> list[Hit]:
         """Keyword hits with each score scaled by :func:`coverage_factor`, re-sorted (a hit
         past the first ``coverage_candidates`` as saying none of the query)."""
-        said = self._coverage([h.id for h in hits], words, read)
+        said = self._coverage([h.id for h in hits[:self.ranking.coverage_candidates]],
+                              words, read)
         if said is None:
             return hits
         weight = self.ranking.coverage_weight
@@ -818,9 +819,17 @@ class Searcher:
     def _by_coverage(self, ranked: list[Fused], words: QueryWords,
                      read: dict[str, IndexedDoc],
                      offices: dict[str, frozenset[str]] | None = None,
-                     places: _PlaceLent | None = None) -> list[Fused]:
+                     places: _PlaceLent | None = None,
+                     metas: dict[str, DocMeta] | None = None) -> list[Fused]:
         """``ranked`` with each score scaled by how much of the query the page says, as
         the keyword hits were, recorded as the multiplier "coverage" for explain.
+
+        The pages read are those of the first ``coverage_candidates`` near-duplicate groups
+        (by ``metas``), as fusion ranks them and the results show them: counted by page, a
+        group's copies (one standard kecamatan text on a dozen sites) filled the window,
+        and a page of the seventh group, 31st candidate, was scored as saying none of the
+        query, 30% off whatever its page said ("surat keterangan usaha kelurahan kebun
+        handil": the kelurahan's own post, first after fusion, shown 7th).
 
         A page of an office the query names (``offices``: the words naming each) says the
         office's name, wherever its own text does not: its site prints it in the header of
@@ -830,7 +839,10 @@ class Searcher:
         Kenali Besar" and led). Only such sections (``<page>#<anchor>`` split from one page),
         whose page's header it was: the office's pages of their own (an ODS page, a news
         post) keep their own words."""
-        said = self._coverage([f.id for f in ranked], words, read, offices, places)
+        n = self.ranking.coverage_candidates
+        ids = ([f.id for f in ranked[:n]] if metas is None
+               else _first_groups(ranked, metas, n))
+        said = self._coverage(ids, words, read, offices, places)
         if said is None:
             return ranked
         weight = self.ranking.coverage_weight
@@ -1588,6 +1600,21 @@ def _groups(ranked: Sequence[Fused], docs: dict[str, DocMeta]
             order.append(key)
         groups[key].append(item)
     return groups, order
+
+
+def _first_groups(ranked: Sequence[Fused], docs: dict[str, DocMeta], n: int) -> list[str]:
+    """The ids of the candidates in the first ``n`` near-duplicate groups of ``ranked``
+    (:func:`_group_key`), in their order."""
+    seen: set[str] = set()
+    out = []
+    for item in ranked:
+        key = _group_key(docs[item.id], docs)
+        if key not in seen:
+            if len(seen) == n:
+                continue
+            seen.add(key)
+        out.append(item.id)
+    return out
 
 
 def _collapse(
