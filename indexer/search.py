@@ -10,6 +10,7 @@ highlighted snippets and the answer card for a top service.
 
 from __future__ import annotations
 
+import copy
 import functools
 import itertools
 import re
@@ -103,6 +104,9 @@ from sikoja.schemes import is_web_url
 from sikoja.urls import doc_id, portless
 
 _NAMED_KINDS = ("page", "app")  # kinds whose title is a name (see Searcher._boosts)
+# A page of an office the query names whose title says the rest of the query keeps at least
+# this share of its score through the kind and listing priors (Searcher._boosts)
+TITLED_PRIOR_MARGIN = 0.1
 ALSO_AT = 5  # the card names at most this many other offices publishing its service
 COPY_WINDOW = 20  # ... found among this many first results (and the top's own group)
 DOWNLOAD_CANDIDATES = 50  # pages saying a download word read for indexer/files.py
@@ -220,20 +224,21 @@ class Searcher:
             ([], {}, vector_weight) if junk
             else self._retrieve(analysis, filters, prior, vector_weight, searched, words,
                                 read, fed, moved))
-        ranked = self._rank(fused, metas, prior, words)
-        # every token the query's terms hold (typed and expanded): the desk rule's topic
-        # words and the results' highlights read the same set
-        query_tokens = {t for term in analysis.terms for t in term.tokens}
         directory = None if junk else self._opds()
         said = directory.said(analysis) if directory else frozenset()  # the OPDs it names
         lent = (_PlaceLent(directory.own_places_said(analysis),
                            directory.beyond_where(analysis, words.words), words, self.analyzer)
                 if directory is not None and words is not None else None)
+        # the offices the query names by its own words: by their name or abbreviation
+        # (office_words) or by their place
+        offices = directory.office_words(said, analysis) if directory is not None and said else {}
+        named = frozenset(offices) | frozenset(lent.places if lent is not None else ())
+        ranked = self._rank(fused, metas, prior, words, lent, named)
+        # every token the query's terms hold (typed and expanded): the desk rule's topic
+        # words and the results' highlights read the same set
+        query_tokens = {t for term in analysis.terms for t in term.tokens}
         if words is not None:
-            ranked = self._by_coverage(
-                ranked, words, read,
-                directory.office_words(said, analysis) if directory is not None and said else {},
-                lent, metas)
+            ranked = self._by_coverage(ranked, words, read, offices, lent, metas)
         ranked, pinned = self._pin_best_bets(text, ranked, metas, filters)
         place = None if junk or pinned else self._place(analysis, vocabulary, filters)
         if place is not None:
@@ -257,7 +262,9 @@ class Searcher:
         if (words is not None and collapsed and collapsed[0][0].id not in pinned
                 and place is None and home is None):
             titles = [metas[f.id].title for f, _ in collapsed[:2]]
-            collapsed = lead_by_coverage(collapsed, titles, words, self.ranking.tie_margin)
+            collapsed = lead_by_coverage(collapsed, titles,
+                                         _beyond_place(words, lent, metas, collapsed[:2]),
+                                         self.ranking.tie_margin)
             titles = self._sibling_titles(collapsed, metas)
             collapsed = lead_by_sibling(collapsed, titles, self._pages_say(collapsed, titles,
                                                                           words, read),
@@ -749,9 +756,11 @@ class Searcher:
         return [Fused(h.id, h.score) for h in hits]
 
     def _rank(self, fused: list[Fused], docs: dict[str, DocMeta], prior: dict[str, float],
-              words: QueryWords | None = None) -> list[Fused]:
+              words: QueryWords | None = None, lent: _PlaceLent | None = None,
+              named: frozenset[str] = frozenset()) -> list[Fused]:
         """The candidates by fused score times the part of each prior left for after fusion,
-        each multiplier recorded on the candidate for explain."""
+        each multiplier recorded on the candidate for explain (``lent``, ``named``: as
+        :meth:`_boosts` reads them)."""
         ranked = []
         for item in fused:
             doc = docs.get(item.id)
@@ -760,7 +769,7 @@ class Searcher:
             item.fused_score = item.score
             share = 1.0 - self.ranking.prior_signal_share
             if self.ranking.use_priors and share > 0:
-                for name, boost in self._boosts(doc, prior, words).items():
+                for name, boost in self._boosts(doc, prior, words, lent, named).items():
                     item.boosts[name] = boost ** share
                     item.score *= item.boosts[name]
             ranked.append(item)
@@ -859,12 +868,23 @@ class Searcher:
         return prior
 
     def _boosts(self, doc: DocMeta, prior: dict[str, float],
-                words: QueryWords | None = None) -> dict[str, float]:
+                words: QueryWords | None = None, lent: _PlaceLent | None = None,
+                named: frozenset[str] = frozenset()) -> dict[str, float]:
         """The multipliers ranking applies to one candidate (and explain reports). A page
         the query names whole ("sipadu dukcapil" for the app's home "SIPADU Dukcapil") is
         what the citizen asked for: no prior holds it back after fusion (inside each
         retriever, where ``words`` is not known, they still act). Pages and apps have names;
-        a news headline is a sentence a question may echo ("bayar pbb bisa pakai qris")."""
+        a news headline is a sentence a question may echo ("bayar pbb bisa pakai qris").
+
+        A page of an office the query names by its own words (``named``: its name, its
+        abbreviation or its place) whose title says every other word of the query
+        (:meth:`_title_says`) is the office's page on what was typed, whatever kind
+        extraction gave it: its priors reorder near-ties only (none below 1 -
+        TITLED_PRIOR_MARGIN). A kelurahan's blog posts its services as dated posts, read
+        as news; "surat keterangan usaha kelurahan kebun handil" put the kelurahan's SKU
+        post, first after fusion and in plain BM25, below its SKTM page and two other
+        kelurahan's SKU pages (issue #11 item 4). A news headline echoing a question to no
+        office named keeps its whole prior."""
         if words is not None and doc.kind in _NAMED_KINDS and words.names(doc.title):
             return {}
         cfg = self.ranking
@@ -873,7 +893,18 @@ class Searcher:
                        cfg.unsure_prior), cfg.prior_margin)}
         if doc.listing:
             boosts["listing_prior"] = self.ranking.listing_prior
+        if words is not None and doc.opd in named and self._title_says(doc, words, lent):
+            boosts = {k: max(v, 1.0 - TITLED_PRIOR_MARGIN) for k, v in boosts.items()}
         return boosts
+
+    def _title_says(self, doc: DocMeta, words: QueryWords, lent: _PlaceLent | None) -> bool:
+        """Whether ``doc``'s title (its acronyms spelled out) says every content word of
+        the query, by any reading and a phrase's words only with it, but those saying the
+        place of ``doc``'s office the query names (``lent``): "Pengantar SKCK dari
+        Kelurahan" says "pengantar skck kelurahan kebun handil" at Kebun Handil."""
+        asked = lent.rest if lent is not None and doc.opd in lent.places else words.words
+        title = self._title_tokens(doc.title)
+        return bool(asked) and all(words.says(w, title, whole=True) for w in asked)
 
     def _place(self, analysis: QueryAnalysis, vocabulary: Vocabulary | None,
                filters: Filters | None) -> Place | None:
@@ -1600,6 +1631,21 @@ def _groups(ranked: Sequence[Fused], docs: dict[str, DocMeta]
             order.append(key)
         groups[key].append(item)
     return groups, order
+
+
+def _beyond_place(words: QueryWords, lent: _PlaceLent | None, docs: dict[str, DocMeta],
+                  first: Sequence[tuple[Fused, list[str]]]) -> QueryWords:
+    """``words`` less those saying the place the query names (``lent.rest``) when each of
+    ``first`` is a page of that place's office: where both are, the place tells neither
+    apart, and a title repeating it ("Syarat Membuat SKTM di Kelurahan Kebun Handil") is
+    no nearer the query than one saying its service ("Pengantar SKCK dari Kelurahan" for
+    "surat pengantar skck kelurahan kebun handil")."""
+    if (lent is None or not lent.rest or len(lent.rest) == len(words.words)
+            or any(docs[f.id].opd not in lent.places for f, _ in first)):
+        return words
+    rest = copy.copy(words)
+    rest.words = list(lent.rest)
+    return rest
 
 
 def _first_groups(ranked: Sequence[Fused], docs: dict[str, DocMeta], n: int) -> list[str]:
