@@ -26,6 +26,7 @@ import numpy as np
 
 from indexer import stability
 from indexer.analysis import Analyzer, QueryAnalysis, QueryTerm, Vocabulary
+from indexer.analysis.text import words_of
 from indexer.answer import (
     CARD_KINDS,
     CardWeights,
@@ -107,6 +108,9 @@ _NAMED_KINDS = ("page", "app")  # kinds whose title is a name (see Searcher._boo
 # A page of an office the query names whose title says the rest of the query keeps at least
 # this share of its score through the kind and listing priors (Searcher._boosts)
 TITLED_PRIOR_MARGIN = 0.1
+# Words asking for an office's services as a list, and the words a listing's title says
+LISTING_CUES = frozenset({"layanan", "pelayanan", "services"})
+LISTING_TITLE = frozenset({"layanan", "pelayanan", "daftar", "jenis", "publik", "kami"})
 ALSO_AT = 5  # the card names at most this many other offices publishing its service
 COPY_WINDOW = 20  # ... found among this many first results (and the top's own group)
 DOWNLOAD_CANDIDATES = 50  # pages saying a download word read for indexer/files.py
@@ -254,6 +258,11 @@ class Searcher:
                 home = None
         if home is not None:
             ranked = self._first(home, ranked, metas, "home")
+        listing = (self._listing_asked(text, words, lent, offices, ranked, metas)
+                   if words is not None and not pinned and place is None and home is None
+                   else None)
+        if listing is not None:
+            ranked = self._first(listing, ranked, metas, "listing")
         hosts = directory.hosts_said(analysis) if directory else frozenset()  # its apps' sites
         collapsed = _collapse(ranked, metas, self.ranking.copy_weight, said)
         groups = _groups(ranked, metas)[0] if said or hosts else {}  # for the rules below
@@ -896,6 +905,37 @@ class Searcher:
         if words is not None and doc.opd in named and self._title_says(doc, words, lent):
             boosts = {k: max(v, 1.0 - TITLED_PRIOR_MARGIN) for k, v in boosts.items()}
         return boosts
+
+    def _listing_asked(self, text: str, words: QueryWords, lent: _PlaceLent | None,
+                       offices: dict[str, frozenset[str]], ranked: list[Fused],
+                       metas: dict[str, DocMeta]) -> str | None:
+        """The services listing of an office the query names, when the query asks for its
+        services and nothing else ("daftar layanan dinas pemadam kebakaran", "layanan
+        kelurahan kenali asam"): a listing cue (LISTING_CUES) and the office's name or place,
+        no other content word. The first retrieved page of a named office whose title says
+        only what a listing says ("Layanan", "Jenis Layanan", "Daftar Layanan"); None when
+        none was retrieved. Its service pages, which say the office's words as often, led
+        it; plain BM25 ranked it third."""
+        typed = set(self.analyzer.normalizer.words(text.casefold()))
+        named = frozenset(offices) | frozenset(lent.places if lent is not None else ())
+        if not typed & LISTING_CUES or not named:
+            return None
+        # every other word typed is a word of a named office's name as its name writes it
+        # ("dinas pemadam kebakaran", not the service "pemadaman kebakaran") or its
+        # abbreviation ("dlh")
+        directory = self._opds()
+        written = {w for o in directory.opds if o.name in named for w in words_of(o.name)}
+        short = frozenset().union(*(directory.abbreviations.get(n, frozenset()) for n in named))
+        rest = lent.rest if lent is not None else words.words
+        if any(w not in written and not set(self._word_tokens(w)) <= short for w in rest):
+            return None
+        listing = {t for w in LISTING_TITLE for t in self._word_tokens(w)}
+        for item in ranked:
+            meta = metas[item.id]
+            title = set(self._word_tokens(meta.title))
+            if meta.opd in named and title and title <= listing:
+                return item.id
+        return None
 
     def _title_says(self, doc: DocMeta, words: QueryWords, lent: _PlaceLent | None) -> bool:
         """Whether ``doc``'s title (its acronyms spelled out) says every content word of
