@@ -258,9 +258,9 @@ class Searcher:
                 home = None
         if home is not None:
             ranked = self._first(home, ranked, metas, "home")
-        listing = (self._listing_asked(text, words, lent, offices, ranked, metas)
-                   if words is not None and not pinned and place is None and home is None
-                   else None)
+        listing = (self._listing_asked(analysis, words, lent, offices, ranked, metas)
+                   if words is not None and self.ranking.use_priors and not pinned
+                   and place is None and home is None else None)
         if listing is not None:
             ranked = self._first(listing, ranked, metas, "listing")
         hosts = directory.hosts_said(analysis) if directory else frozenset()  # its apps' sites
@@ -906,7 +906,8 @@ class Searcher:
             boosts = {k: max(v, 1.0 - TITLED_PRIOR_MARGIN) for k, v in boosts.items()}
         return boosts
 
-    def _listing_asked(self, text: str, words: QueryWords, lent: _PlaceLent | None,
+    def _listing_asked(self, analysis: QueryAnalysis, words: QueryWords,
+                       lent: _PlaceLent | None,
                        offices: dict[str, frozenset[str]], ranked: list[Fused],
                        metas: dict[str, DocMeta]) -> str | None:
         """The services listing of an office the query names, when the query asks for its
@@ -915,8 +916,9 @@ class Searcher:
         no other content word. The first retrieved page of a named office whose title says
         only what a listing says ("Layanan", "Jenis Layanan", "Daftar Layanan"); None when
         none was retrieved. Its service pages, which say the office's words as often, led
-        it; plain BM25 ranked it third."""
-        typed = set(self.analyzer.normalizer.words(text.casefold()))
+        it; plain BM25 ranked it third. A rule of the ranking's priors: off with them (the
+        listing prior is what it sets aside)."""
+        typed = set(self.analyzer.words(analysis.normalized))
         named = frozenset(offices) | frozenset(lent.places if lent is not None else ())
         if not typed & LISTING_CUES or not named:
             return None
