@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.build import build_index
-from indexer.search import Searcher
-from sikoja.config import load_settings
 from sikoja.documents import Document
-from tests.corpus import write_corpus
+from tests.corpus import keyword_searcher
 
 DAMKAR = "Dinas Pemadam Kebakaran dan Penyelamatan Kota Jambi"
 BASE = "http://127.0.0.1:8713"
@@ -126,11 +123,7 @@ def web() -> list[Document]:
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
-    path = tmp_path_factory.mktemp("listing-asked")
-    write_corpus(path, web()).close()
-    settings = load_settings(path, embedder="none")
-    build_index(settings)
-    searcher = Searcher(settings)
+    searcher = keyword_searcher(tmp_path_factory.mktemp("listing-asked"), web())
     yield searcher
     searcher.close()
 

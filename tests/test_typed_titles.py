@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.build import build_index
 from indexer.search import Searcher
-from sikoja.config import load_settings
 from sikoja.documents import Document
-from tests.corpus import write_corpus
+from tests.corpus import keyword_searcher
 
 HANDIL = "Kelurahan Kebun Handil"
 SKU_POST = "http://127.0.0.1:8833/2024/04/surat-keterangan-usaha-domisili-usaha.html"
@@ -89,11 +87,7 @@ def web() -> list[Document]:
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
-    path = tmp_path_factory.mktemp("typed-titles")
-    write_corpus(path, web()).close()
-    settings = load_settings(path, embedder="none")
-    build_index(settings)
-    searcher = Searcher(settings)
+    searcher = keyword_searcher(tmp_path_factory.mktemp("typed-titles"), web())
     yield searcher
     searcher.close()
 
