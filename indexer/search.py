@@ -111,6 +111,9 @@ TITLED_PRIOR_MARGIN = 0.1
 # Words asking for an office's services as a list, and the words a listing's title says
 LISTING_CUES = frozenset({"layanan", "pelayanan", "services"})
 LISTING_TITLE = frozenset({"layanan", "pelayanan", "daftar", "jenis", "publik", "kami"})
+# A level typed before a place, and the level of the office it names (Searcher._listing_asked)
+LISTING_LEVELS = {"kelurahan": "kelurahan", "kel": "kelurahan", "lurah": "kelurahan",
+                  "kecamatan": "kecamatan", "kec": "kecamatan", "camat": "kecamatan"}
 ALSO_AT = 5  # the card names at most this many other offices publishing its service
 COPY_WINDOW = 20  # ... found among this many first results (and the top's own group)
 DOWNLOAD_CANDIDATES = 50  # pages saying a download word read for indexer/files.py
@@ -920,7 +923,13 @@ class Searcher:
         listing prior is what it sets aside)."""
         typed = set(self.analyzer.words(analysis.normalized))
         named = frozenset(offices) | frozenset(lent.places if lent is not None else ())
-        if not typed & LISTING_CUES or not named:
+        # a level typed ("kecamatan telanaipura") names that level's office, not the
+        # kelurahan of the same place; the pin is for one office named, never a choice
+        levels = {LISTING_LEVELS[w] for w in words_of(analysis.normalized)
+                  if w in LISTING_LEVELS}
+        if levels:
+            named = frozenset(n for n in named if words_of(n)[:1] and words_of(n)[0] in levels)
+        if not typed & LISTING_CUES or len(named) != 1:
             return None
         # every other word typed is a word of a named office's name as its name writes it
         # ("dinas pemadam kebakaran", not the service "pemadaman kebakaran") or its
@@ -932,11 +941,15 @@ class Searcher:
         if any(w not in written and not set(self._word_tokens(w)) <= short for w in rest):
             return None
         listing = {t for w in LISTING_TITLE for t in self._word_tokens(w)}
+        cues = {t for w in LISTING_CUES for t in self._word_tokens(w)}
         for item in ranked:
             meta = metas[item.id]
             title = set(self._word_tokens(meta.title))
-            if meta.opd in named and title and title <= listing:
-                return item.id
+            # the title says a listing cue: "Daftar" (sign up), "Kami", "Publik" alone
+            # are no services listing
+            if meta.opd in named and title & cues and title <= listing:
+                return _first_of_listing(item.id, ranked, metas, named, listing, cues,
+                                         self._word_tokens)
         return None
 
     def _title_says(self, doc: DocMeta, words: QueryWords, lent: _PlaceLent | None) -> bool:
@@ -1688,6 +1701,25 @@ def _beyond_place(words: QueryWords, lent: _PlaceLent | None, docs: dict[str, Do
     rest = copy.copy(words)
     rest.words = list(lent.rest)
     return rest
+
+
+def _first_of_listing(id_: str, ranked: Sequence[Fused], docs: dict[str, DocMeta],
+                      named: frozenset[str], listing: set[str], cues: set[str],
+                      tokens: Callable[[str], tuple[str, ...]]) -> str:
+    """``id_``, or its first page when another listing page retrieved is the same address
+    with a shorter query ("/layanan" for "/layanan?page=2", "layanan.php" for
+    "layanan.php?hal=2&sort=asc"): a listing's later pages and sorts are titled as it is,
+    and whichever says the office's words more often must not be the one put first."""
+    url = urlsplit(docs[id_].url)
+    best = (len(url.query), id_)
+    for item in ranked:
+        meta = docs[item.id]
+        other = urlsplit(meta.url)
+        title = set(tokens(meta.title))
+        if (meta.opd in named and (other.netloc, other.path) == (url.netloc, url.path)
+                and title & cues and title <= listing and len(other.query) < best[0]):
+            best = (len(other.query), item.id)
+    return best[1]
 
 
 def _first_groups(ranked: Sequence[Fused], docs: dict[str, DocMeta], n: int) -> list[str]:

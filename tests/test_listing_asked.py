@@ -143,3 +143,70 @@ def test_the_office_services_asked_for_as_a_list_show_its_listing_first(searcher
 
 def test_a_service_of_the_office_asked_for_is_not_a_list(searcher):
     assert searcher.search("layanan pemadaman kebakaran").results[0].url == FIRE
+
+
+# The pin's risky cases, each on a web of its own so the fire service's stays as above.
+
+SIGNUP = "http://127.0.0.1:8790/daftar"
+KEC_PLACE = "http://127.0.0.1:8791/tentang"
+KEL_LISTING = "http://127.0.0.1:8792/layanan"
+LISTING_2 = f"{BASE}/layanan/?page=2"
+
+
+def risky_web() -> list[Document]:
+    docs = [d for d in web() if d.url not in (LISTING, f"{BASE}/")]
+    return [
+        *docs,
+        # the fire service's listing, and its second page, which says the office's words
+        # more often than the first
+        Document(url=LISTING, source="damkar", opd=DAMKAR, kind="page", title="Layanan",
+                 text="Layanan: Pemadaman Kebakaran, Penyelamatan dan Evakuasi.",
+                 fields={"listing": True}),
+        Document(url=LISTING_2, source="damkar", opd=DAMKAR, kind="page", title="Layanan",
+                 text="Layanan Dinas Pemadam Kebakaran dan Penyelamatan Kota Jambi, halaman 2: "
+                 "Relawan Dinas Pemadam Kebakaran, edukasi Dinas Pemadam Kebakaran, layanan "
+                 "Dinas Pemadam Kebakaran.", fields={"listing": True}),
+        # an app's sign-up page titled "Daftar" (a listing title's word, no services list)
+        Document(url=SIGNUP, source="dlh-app", opd="Dinas Lingkungan Hidup Kota Jambi",
+                 kind="page", title="Daftar",
+                 text="Daftar akun layanan bank sampah Dinas Lingkungan Hidup Kota Jambi."),
+        # a kecamatan without a listing page, and the kelurahan of the same place with one
+        Document(url=KEC_PLACE, source="kec-telanaipura", opd="Kecamatan Telanaipura",
+                 kind="page", title="Tentang Kecamatan Telanaipura",
+                 text="Kantor Camat Telanaipura melayani warga enam kelurahan."),
+        Document(url=KEL_LISTING, source="kel-telanaipura", opd="Kelurahan Telanaipura",
+                 kind="page", title="Layanan",
+                 text="Layanan Kelurahan Telanaipura: SKTM, SKU, surat pindah. Layanan "
+                 "Telanaipura gratis.", fields={"listing": True}),
+    ]
+
+
+@pytest.fixture(scope="module")
+def risky(tmp_path_factory):
+    searcher = keyword_searcher(tmp_path_factory.mktemp("listing-risky"), risky_web())
+    yield searcher
+    searcher.close()
+
+
+def pinned(searcher, query: str) -> list[str]:
+    return [r.url for r in searcher.search(query, explain=True).results
+            if r.explain.pinned == "listing"]
+
+
+def test_a_page_titled_daftar_is_no_services_listing(risky):
+    """"Daftar" is a listing title's word and also "sign up": a title saying no listing
+    cue ("layanan", "pelayanan") is not put first."""
+    assert pinned(risky, "daftar layanan dinas lingkungan hidup") == []
+
+
+def test_the_level_typed_names_the_kecamatan_not_the_kelurahan_of_its_place(risky):
+    """"layanan kecamatan telanaipura" names Kecamatan Telanaipura; Kelurahan Telanaipura's
+    listing is not put first for it (the kecamatan has none retrieved: nothing is)."""
+    assert pinned(risky, "layanan kecamatan telanaipura") == []
+    # no level typed, the place names both offices: a pin is for one office, never a choice
+    assert pinned(risky, "layanan telanaipura") == []
+    assert pinned(risky, "layanan kelurahan telanaipura") == [KEL_LISTING]
+
+
+def test_the_listing_first_page_is_put_first_not_a_later_one(risky):
+    assert pinned(risky, "daftar layanan dinas pemadam kebakaran") == [LISTING]
