@@ -105,9 +105,6 @@ from sikoja.schemes import is_web_url
 from sikoja.urls import doc_id, portless
 
 _NAMED_KINDS = ("page", "app")  # kinds whose title is a name (see Searcher._boosts)
-# A page of an office the query names whose title says the rest of the query keeps at least
-# this share of its score through the kind and listing priors (Searcher._boosts)
-TITLED_PRIOR_MARGIN = 0.1
 # Words asking for an office's services as a list, and the words a listing's title says
 LISTING_CUES = frozenset({"layanan", "pelayanan", "services"})
 LISTING_TITLE = frozenset({"layanan", "pelayanan", "daftar", "jenis", "publik", "kami"})
@@ -892,8 +889,8 @@ class Searcher:
         abbreviation or its place) whose title says every other word of the query
         (:meth:`_title_says`) is the office's page on what was typed, whatever kind
         extraction gave it: its priors reorder near-ties only (none below 1 -
-        TITLED_PRIOR_MARGIN). A kelurahan's blog posts its services as dated posts, read
-        as news; "surat keterangan usaha kelurahan kebun handil" put the kelurahan's SKU
+        ``ranking.named_title_margin``). A kelurahan's blog posts its services as dated
+        posts, read as news; "surat keterangan usaha kelurahan kebun handil" put the kelurahan's SKU
         post, first after fusion and in plain BM25, below its SKTM page and two other
         kelurahan's SKU pages (issue #11 item 4). A news headline echoing a question to no
         office named keeps its whole prior."""
@@ -906,7 +903,7 @@ class Searcher:
         if doc.listing:
             boosts["listing_prior"] = self.ranking.listing_prior
         if words is not None and doc.opd in named and self._title_says(doc, words, lent):
-            boosts = {k: max(v, 1.0 - TITLED_PRIOR_MARGIN) for k, v in boosts.items()}
+            boosts = {k: max(v, 1.0 - cfg.named_title_margin) for k, v in boosts.items()}
         return boosts
 
     def _listing_asked(self, analysis: QueryAnalysis, words: QueryWords,
