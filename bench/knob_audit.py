@@ -92,6 +92,7 @@ KNOBS = (
     Knob("other_kind_prior", PENALTY),
     Knob("intent_service_factor", PENALTY),
     Knob("unsure_prior", PENALTY),
+    Knob("named_title_margin", SCALE),
     Knob("prior_signal_share", SCALE),
     Knob("vector_prior_scale", SCALE),
     Knob("coverage_weight", SCALE),

@@ -33,7 +33,8 @@ class Fused:
     # ``vector_rank`` stays None, the rules reading "found by both retrievers" read it.
     vector_past: int | None = None
     score_from: str | None = None  # doc id
-    pinned: str | None = None  # "best_bet", "place", "home" (indexer/homes.py), "desk"
+    pinned: str | None = None  # "best_bet", "place", "home" (indexer/homes.py), "listing"
+    # (an office's services asked for as a list, Searcher._listing_asked), "desk"
     # (indexer/desks.py: a desk naming the dispute, not retrieved) or "file"
     # (indexer/files.py: a download page not retrieved)
 

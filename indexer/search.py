@@ -10,6 +10,7 @@ highlighted snippets and the answer card for a top service.
 
 from __future__ import annotations
 
+import copy
 import functools
 import itertools
 import re
@@ -25,6 +26,7 @@ import numpy as np
 
 from indexer import stability
 from indexer.analysis import Analyzer, QueryAnalysis, QueryTerm, Vocabulary
+from indexer.analysis.text import words_of
 from indexer.answer import (
     CARD_KINDS,
     CardWeights,
@@ -103,6 +105,12 @@ from sikoja.schemes import is_web_url
 from sikoja.urls import doc_id, portless
 
 _NAMED_KINDS = ("page", "app")  # kinds whose title is a name (see Searcher._boosts)
+# Words asking for an office's services as a list, and the words a listing's title says
+LISTING_CUES = frozenset({"layanan", "pelayanan", "services"})
+LISTING_TITLE = frozenset({"layanan", "pelayanan", "daftar", "jenis", "publik", "kami"})
+# A level typed before a place, and the level of the office it names (Searcher._listing_asked)
+LISTING_LEVELS = {"kelurahan": "kelurahan", "kel": "kelurahan", "lurah": "kelurahan",
+                  "kecamatan": "kecamatan", "kec": "kecamatan", "camat": "kecamatan"}
 ALSO_AT = 5  # the card names at most this many other offices publishing its service
 COPY_WINDOW = 20  # ... found among this many first results (and the top's own group)
 DOWNLOAD_CANDIDATES = 50  # pages saying a download word read for indexer/files.py
@@ -220,20 +228,21 @@ class Searcher:
             ([], {}, vector_weight) if junk
             else self._retrieve(analysis, filters, prior, vector_weight, searched, words,
                                 read, fed, moved))
-        ranked = self._rank(fused, metas, prior, words)
-        # every token the query's terms hold (typed and expanded): the desk rule's topic
-        # words and the results' highlights read the same set
-        query_tokens = {t for term in analysis.terms for t in term.tokens}
         directory = None if junk else self._opds()
         said = directory.said(analysis) if directory else frozenset()  # the OPDs it names
         lent = (_PlaceLent(directory.own_places_said(analysis),
                            directory.beyond_where(analysis, words.words), words, self.analyzer)
                 if directory is not None and words is not None else None)
+        # the offices the query names by its own words: by their name or abbreviation
+        # (office_words) or by their place
+        offices = directory.office_words(said, analysis) if directory is not None and said else {}
+        named = frozenset(offices) | frozenset(lent.places if lent is not None else ())
+        ranked = self._rank(fused, metas, prior, words, lent, named)
+        # every token the query's terms hold (typed and expanded): the desk rule's topic
+        # words and the results' highlights read the same set
+        query_tokens = {t for term in analysis.terms for t in term.tokens}
         if words is not None:
-            ranked = self._by_coverage(
-                ranked, words, read,
-                directory.office_words(said, analysis) if directory is not None and said else {},
-                lent)
+            ranked = self._by_coverage(ranked, words, read, offices, lent, metas)
         ranked, pinned = self._pin_best_bets(text, ranked, metas, filters)
         place = None if junk or pinned else self._place(analysis, vocabulary, filters)
         if place is not None:
@@ -249,6 +258,11 @@ class Searcher:
                 home = None
         if home is not None:
             ranked = self._first(home, ranked, metas, "home")
+        listing = (self._listing_asked(analysis, words, lent, offices, ranked, metas)
+                   if words is not None and self.ranking.use_priors and not pinned
+                   and place is None and home is None else None)
+        if listing is not None:
+            ranked = self._first(listing, ranked, metas, "listing")
         hosts = directory.hosts_said(analysis) if directory else frozenset()  # its apps' sites
         collapsed = _collapse(ranked, metas, self.ranking.copy_weight, said)
         groups = _groups(ranked, metas)[0] if said or hosts else {}  # for the rules below
@@ -257,7 +271,9 @@ class Searcher:
         if (words is not None and collapsed and collapsed[0][0].id not in pinned
                 and place is None and home is None):
             titles = [metas[f.id].title for f, _ in collapsed[:2]]
-            collapsed = lead_by_coverage(collapsed, titles, words, self.ranking.tie_margin)
+            collapsed = lead_by_coverage(collapsed, titles,
+                                         _beyond_place(words, lent, metas, collapsed[:2]),
+                                         self.ranking.tie_margin)
             titles = self._sibling_titles(collapsed, metas)
             collapsed = lead_by_sibling(collapsed, titles, self._pages_say(collapsed, titles,
                                                                           words, read),
@@ -751,9 +767,11 @@ class Searcher:
         return [Fused(h.id, h.score) for h in hits]
 
     def _rank(self, fused: list[Fused], docs: dict[str, DocMeta], prior: dict[str, float],
-              words: QueryWords | None = None) -> list[Fused]:
+              words: QueryWords | None = None, lent: _PlaceLent | None = None,
+              named: frozenset[str] = frozenset()) -> list[Fused]:
         """The candidates by fused score times the part of each prior left for after fusion,
-        each multiplier recorded on the candidate for explain."""
+        each multiplier recorded on the candidate for explain (``lent``, ``named``: as
+        :meth:`_boosts` reads them)."""
         ranked = []
         for item in fused:
             doc = docs.get(item.id)
@@ -762,7 +780,7 @@ class Searcher:
             item.fused_score = item.score
             share = 1.0 - self.ranking.prior_signal_share
             if self.ranking.use_priors and share > 0:
-                for name, boost in self._boosts(doc, prior, words).items():
+                for name, boost in self._boosts(doc, prior, words, lent, named).items():
                     item.boosts[name] = boost ** share
                     item.score *= item.boosts[name]
             ranked.append(item)
@@ -771,14 +789,14 @@ class Searcher:
     def _coverage(self, ids: Sequence[str], words: QueryWords, read: dict[str, IndexedDoc],
                   offices: dict[str, frozenset[str]] | None = None,
                   places: _PlaceLent | None = None) -> dict[str, float] | None:
-        """The IDF-weighted share of the query that each page of the first
-        ``ranking.coverage_candidates`` of ``ids`` says (indexer/coverage.py), the pages
+        """The IDF-weighted share of the query that each page of ``ids`` (the callers read
+        the first ``ranking.coverage_candidates``) says (indexer/coverage.py), the pages
         read going into ``read``; None when the weight is off or the query has one content
         word (every keyword match says all of it)."""
         cfg = self.ranking
         if cfg.coverage_weight <= 0 or len(words.words) < 2 or not ids:
             return None
-        return self._shares(list(ids[:cfg.coverage_candidates]), words, read, offices, places)
+        return self._shares(list(ids), words, read, offices, places)
 
     def _shares(self, ids: Sequence[str], words: QueryWords, read: dict[str, IndexedDoc],
                 offices: dict[str, frozenset[str]] | None = None,
@@ -809,7 +827,8 @@ class Searcher:
                       read: dict[str, IndexedDoc]) -> list[Hit]:
         """Keyword hits with each score scaled by :func:`coverage_factor`, re-sorted (a hit
         past the first ``coverage_candidates`` as saying none of the query)."""
-        said = self._coverage([h.id for h in hits], words, read)
+        said = self._coverage([h.id for h in hits[:self.ranking.coverage_candidates]],
+                              words, read)
         if said is None:
             return hits
         weight = self.ranking.coverage_weight
@@ -820,9 +839,17 @@ class Searcher:
     def _by_coverage(self, ranked: list[Fused], words: QueryWords,
                      read: dict[str, IndexedDoc],
                      offices: dict[str, frozenset[str]] | None = None,
-                     places: _PlaceLent | None = None) -> list[Fused]:
+                     places: _PlaceLent | None = None,
+                     metas: dict[str, DocMeta] | None = None) -> list[Fused]:
         """``ranked`` with each score scaled by how much of the query the page says, as
         the keyword hits were, recorded as the multiplier "coverage" for explain.
+
+        The pages read are those of the first ``coverage_candidates`` near-duplicate groups
+        (by ``metas``), as fusion ranks them and the results show them: counted by page, a
+        group's copies (one standard kecamatan text on a dozen sites) filled the window,
+        and a page of the seventh group, 31st candidate, was scored as saying none of the
+        query, 30% off whatever its page said ("surat keterangan usaha kelurahan kebun
+        handil": the kelurahan's own post, first after fusion, shown 7th).
 
         A page of an office the query names (``offices``: the words naming each) says the
         office's name, wherever its own text does not: its site prints it in the header of
@@ -832,7 +859,10 @@ class Searcher:
         Kenali Besar" and led). Only such sections (``<page>#<anchor>`` split from one page),
         whose page's header it was: the office's pages of their own (an ODS page, a news
         post) keep their own words."""
-        said = self._coverage([f.id for f in ranked], words, read, offices, places)
+        n = self.ranking.coverage_candidates
+        ids = ([f.id for f in ranked[:n]] if metas is None
+               else _first_groups(ranked, metas, n))
+        said = self._coverage(ids, words, read, offices, places)
         if said is None:
             return ranked
         weight = self.ranking.coverage_weight
@@ -849,12 +879,23 @@ class Searcher:
         return prior
 
     def _boosts(self, doc: DocMeta, prior: dict[str, float],
-                words: QueryWords | None = None) -> dict[str, float]:
+                words: QueryWords | None = None, lent: _PlaceLent | None = None,
+                named: frozenset[str] = frozenset()) -> dict[str, float]:
         """The multipliers ranking applies to one candidate (and explain reports). A page
         the query names whole ("sipadu dukcapil" for the app's home "SIPADU Dukcapil") is
         what the citizen asked for: no prior holds it back after fusion (inside each
         retriever, where ``words`` is not known, they still act). Pages and apps have names;
-        a news headline is a sentence a question may echo ("bayar pbb bisa pakai qris")."""
+        a news headline is a sentence a question may echo ("bayar pbb bisa pakai qris").
+
+        A page of an office the query names by its own words (``named``: its name, its
+        abbreviation or its place) whose title says every other word of the query
+        (:meth:`_title_says`) is the office's page on what was typed, whatever kind
+        extraction gave it: its priors reorder near-ties only (none below 1 -
+        ``ranking.named_title_margin``). A kelurahan's blog posts its services as dated
+        posts, read as news; "surat keterangan usaha kelurahan kebun handil" put the kelurahan's SKU
+        post, first after fusion and in plain BM25, below its SKTM page and two other
+        kelurahan's SKU pages (issue #11 item 4). A news headline echoing a question to no
+        office named keeps its whole prior."""
         if words is not None and doc.kind in _NAMED_KINDS and words.names(doc.title):
             return {}
         cfg = self.ranking
@@ -863,7 +904,61 @@ class Searcher:
                        cfg.unsure_prior), cfg.prior_margin)}
         if doc.listing:
             boosts["listing_prior"] = self.ranking.listing_prior
+        if words is not None and doc.opd in named and self._title_says(doc, words, lent):
+            boosts = {k: max(v, 1.0 - cfg.named_title_margin) for k, v in boosts.items()}
         return boosts
+
+    def _listing_asked(self, analysis: QueryAnalysis, words: QueryWords,
+                       lent: _PlaceLent | None,
+                       offices: dict[str, frozenset[str]], ranked: list[Fused],
+                       metas: dict[str, DocMeta]) -> str | None:
+        """The services listing of an office the query names, when the query asks for its
+        services and nothing else ("daftar layanan dinas pemadam kebakaran", "layanan
+        kelurahan kenali asam"): a listing cue (LISTING_CUES) and the office's name or place,
+        no other content word. The first retrieved page of a named office whose title says
+        only what a listing says ("Layanan", "Jenis Layanan", "Daftar Layanan"); None when
+        none was retrieved. Its service pages, which say the office's words as often, led
+        it; plain BM25 ranked it third. A rule of the ranking's priors: off with them (the
+        listing prior is what it sets aside)."""
+        typed = set(self.analyzer.words(analysis.normalized))
+        named = frozenset(offices) | frozenset(lent.places if lent is not None else ())
+        # a level typed ("kecamatan telanaipura") names that level's office, not the
+        # kelurahan of the same place; the pin is for one office named, never a choice
+        levels = {LISTING_LEVELS[w] for w in words_of(analysis.normalized)
+                  if w in LISTING_LEVELS}
+        if levels:
+            named = frozenset(n for n in named if words_of(n)[:1] and words_of(n)[0] in levels)
+        if not typed & LISTING_CUES or len(named) != 1:
+            return None
+        # every other word typed is a word of a named office's name as its name writes it
+        # ("dinas pemadam kebakaran", not the service "pemadaman kebakaran") or its
+        # abbreviation ("dlh")
+        directory = self._opds()
+        written = {w for o in directory.opds if o.name in named for w in words_of(o.name)}
+        short = frozenset().union(*(directory.abbreviations.get(n, frozenset()) for n in named))
+        rest = lent.rest if lent is not None else words.words
+        if any(w not in written and not set(self._word_tokens(w)) <= short for w in rest):
+            return None
+        listing = {t for w in LISTING_TITLE for t in self._word_tokens(w)}
+        cues = {t for w in LISTING_CUES for t in self._word_tokens(w)}
+        for item in ranked:
+            meta = metas[item.id]
+            title = set(self._word_tokens(meta.title))
+            # the title says a listing cue: "Daftar" (sign up), "Kami", "Publik" alone
+            # are no services listing
+            if meta.opd in named and title & cues and title <= listing:
+                return _first_of_listing(item.id, ranked, metas, named, listing, cues,
+                                         self._word_tokens)
+        return None
+
+    def _title_says(self, doc: DocMeta, words: QueryWords, lent: _PlaceLent | None) -> bool:
+        """Whether ``doc``'s title (its acronyms spelled out) says every content word of
+        the query, by any reading and a phrase's words only with it, but those saying the
+        place of ``doc``'s office the query names (``lent``): "Pengantar SKCK dari
+        Kelurahan" says "pengantar skck kelurahan kebun handil" at Kebun Handil."""
+        asked = lent.rest if lent is not None and doc.opd in lent.places else words.words
+        title = self._title_tokens(doc.title)
+        return bool(asked) and all(words.says(w, title, whole=True) for w in asked)
 
     def _place(self, analysis: QueryAnalysis, vocabulary: Vocabulary | None,
                filters: Filters | None) -> Place | None:
@@ -1602,6 +1697,55 @@ def _groups(ranked: Sequence[Fused], docs: dict[str, DocMeta]
             order.append(key)
         groups[key].append(item)
     return groups, order
+
+
+def _beyond_place(words: QueryWords, lent: _PlaceLent | None, docs: dict[str, DocMeta],
+                  first: Sequence[tuple[Fused, list[str]]]) -> QueryWords:
+    """``words`` less those saying the place the query names (``lent.rest``) when each of
+    ``first`` is a page of that place's office: where both are, the place tells neither
+    apart, and a title repeating it ("Syarat Membuat SKTM di Kelurahan Kebun Handil") is
+    no nearer the query than one saying its service ("Pengantar SKCK dari Kelurahan" for
+    "surat pengantar skck kelurahan kebun handil")."""
+    if (lent is None or not lent.rest or len(lent.rest) == len(words.words)
+            or any(docs[f.id].opd not in lent.places for f, _ in first)):
+        return words
+    rest = copy.copy(words)
+    rest.words = list(lent.rest)
+    return rest
+
+
+def _first_of_listing(id_: str, ranked: Sequence[Fused], docs: dict[str, DocMeta],
+                      named: frozenset[str], listing: set[str], cues: set[str],
+                      tokens: Callable[[str], tuple[str, ...]]) -> str:
+    """``id_``, or its first page when another listing page retrieved is the same address
+    with a shorter query ("/layanan" for "/layanan?page=2", "layanan.php" for
+    "layanan.php?hal=2&sort=asc"): a listing's later pages and sorts are titled as it is,
+    and whichever says the office's words more often must not be the one put first."""
+    url = urlsplit(docs[id_].url)
+    best = (len(url.query), id_)
+    for item in ranked:
+        meta = docs[item.id]
+        other = urlsplit(meta.url)
+        title = set(tokens(meta.title))
+        if (meta.opd in named and (other.netloc, other.path) == (url.netloc, url.path)
+                and title & cues and title <= listing and len(other.query) < best[0]):
+            best = (len(other.query), item.id)
+    return best[1]
+
+
+def _first_groups(ranked: Sequence[Fused], docs: dict[str, DocMeta], n: int) -> list[str]:
+    """The ids of the candidates in the first ``n`` near-duplicate groups of ``ranked``
+    (:func:`_group_key`), in their order."""
+    seen: set[str] = set()
+    out = []
+    for item in ranked:
+        key = _group_key(docs[item.id], docs)
+        if key not in seen:
+            if len(seen) == n:
+                continue
+            seen.add(key)
+        out.append(item.id)
+    return out
 
 
 def _collapse(

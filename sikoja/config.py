@@ -307,6 +307,12 @@ class RankingConfig(BaseModel):
     # margin tried (0.02-0.15) lost to them on the tuning crawl, clean and with whole
     # families' services read as pages (BENCHMARKS.md, "When extraction misreads a kind").
     prior_margin: float | None = Field(None, ge=0.0, le=1.0)
+    # A page of an office the query names by its own words (name, abbreviation, place)
+    # whose title says every other word typed keeps its kind and listing priors bounded to
+    # 1 - this (Searcher._boosts): a kelurahan's service posts read as news no longer fall
+    # below its sibling service. 0.1 is the one value measured (BENCHMARKS.md, "The words
+    # typed before the kind extraction gave, session 23"); 1.0: no prior holds such a page.
+    named_title_margin: float = Field(0.1, ge=0.0, le=1.0)
     # Where priors act: a share of each boost (boost ** share) moves each retriever's own
     # scores before fusion (BM25 score x boost; cosine - vector_prior_scale x (1 - boost)),
     # where it reorders only what that retriever found nearly equal; the rest (boost **

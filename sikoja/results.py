@@ -35,7 +35,8 @@ class Explain(BaseModel):
     boosts: dict[str, float] = Field(default_factory=dict)
     priors: dict[str, float] = Field(default_factory=dict)
     score_from: str | None = None  # URL of the near-duplicate whose score this carries
-    pinned: str | None = None  # "best_bet", "place", "home" or "file": first, whatever its score
+    # "best_bet", "place", "home", "listing" or "file": first, whatever its score
+    pinned: str | None = None
 
 
 class Result(BaseModel):

@@ -198,3 +198,22 @@ def test_ranking_card_named_office_reaches_the_card_gate(tmp_path):
             assert searcher._card_weights(None).named_office is expected
         finally:
             searcher.close()
+
+
+def test_ranking_named_title_margin_bounds_the_named_office_titled_page(tmp_path):
+    """The kelurahan's SKU post (news) for its official name and place: its kind prior is
+    bounded to 1 - the margin written in sikoja.yaml."""
+    from tests.test_typed_titles import SKU_POST
+    from tests.test_typed_titles import web as typed_web
+
+    write_corpus(tmp_path, typed_web()).close()
+    settings = configured(tmp_path, "ranking:\n  named_title_margin: 0.05\n")
+    build_index(settings)
+    searcher = Searcher(settings, embedder=False)
+    try:
+        results = searcher.search("surat keterangan usaha kelurahan kebun handil",
+                                  explain=True).results
+        post = next(r for r in results if r.url == SKU_POST)
+        assert post.explain.boosts["kind_prior"] == pytest.approx(0.95**0.75)  # after fusion
+    finally:
+        searcher.close()
