@@ -528,3 +528,51 @@ def test_a_pages_data_file_is_read_again_by_the_next_crawl(tmp_path):
         site.pages[data_path] = Page(page_data(route, dict(PASKIB, alurPengajuan=steps)),
                                      etag=False, content_type="application/json")
         assert stored().fields["procedure"] == steps
+
+
+def test_a_malformed_preload_href_is_skipped_and_the_page_stored(tmp_path):
+    # urljoin raises ValueError ("Invalid IPv6 URL") on such an href: that link is skipped
+    bad = '<link rel="preload" as="fetch" href="//[x/page-data.json">'
+    url = "https://disporapar.jambikota.go.id/layanan/seleksi-paskibraka/"
+    assert data_file_url(bad, url) is None
+    assert data_file_url(bad + GATSBY_HEAD.format(route="/layanan/seleksi-paskibraka/"), url)
+    page = (
+        b"<html><head><title>Pemuda Pelopor | Disporapar</title>" + bad.encode()
+        + b"</head><body><main><h1>Pemilihan Pemuda Pelopor</h1><p>Pemilihan pemuda pelopor "
+        b"tingkat kota diadakan setiap tahun oleh dinas.</p></main></body></html>"
+    )
+    with PageSite(
+        {
+            "/": Page(
+                b"<html><head><title>Disporapar</title></head><body><main><h1>Beranda</h1>"
+                b"<a href='/layanan/pemuda-pelopor/'>Pemuda Pelopor</a></main></body></html>"
+            ),
+            "/layanan/pemuda-pelopor/": Page(page),
+        }
+    ) as site:
+        settings = Settings()
+        settings.crawl.delay = 0
+        report = crawl(
+            [Source(name="dispora", opd="Disporapar", kind="website", start_urls=[site.url("/")])],
+            settings,
+            tmp_path,
+            timeout=120,
+        )
+        store = DocumentStore.open(tmp_path)
+        try:
+            live = {d.url for d in store.iter_documents()}
+        finally:
+            store.close()
+    assert report.sources[0].errors == 0, str(report)
+    assert site.url("/layanan/pemuda-pelopor/") in live
+
+
+def test_the_data_file_is_found_past_a_large_inline_stylesheet():
+    # Gatsby inlines the global CSS in <head> before its preload links
+    route = "/layanan/seleksi-paskibraka/"
+    css = "<style data-href='/styles.css'>" + ".a{color:red}" * 30_000 + "</style>"
+    head = f"<html><head>{css}{GATSBY_HEAD.format(route=route)}</head><body></body></html>"
+    assert len(css) > 300_000
+    assert data_file_url(head, f"https://disporapar.jambikota.go.id{route}") == (
+        "https://disporapar.jambikota.go.id/page-data/layanan/seleksi-paskibraka/page-data.json"
+    )
