@@ -576,3 +576,33 @@ def test_the_data_file_is_found_past_a_large_inline_stylesheet():
     assert data_file_url(head, f"https://disporapar.jambikota.go.id{route}") == (
         "https://disporapar.jambikota.go.id/page-data/layanan/seleksi-paskibraka/page-data.json"
     )
+
+
+def test_a_page_whose_payload_reader_fails_is_kept_as_its_html_says(monkeypatch, caplog):
+    # a bug in drawing the payload (simulated: the drawer raises) loses no page
+    from scrapy.settings import Settings as ScrapySettings
+
+    import crawler.spiders.website as website
+    from crawler.items import FetchedDocument
+
+    def broken(*_args, **_kwargs):
+        raise AttributeError("drawn wrong")
+
+    monkeypatch.setattr(website, "with_payload", broken)
+    spider = website.WebsiteSpider(
+        {"name": "x", "opd": "y", "kind": "website", "start_urls": ["http://h/"]}
+    )
+    spider.settings = ScrapySettings({"URLLENGTH_LIMIT": 2083})
+    body = (
+        b"<html><head><title>Izin Usaha</title></head><body><main><h1>Izin Usaha</h1>"
+        b"<p>Izin usaha mikro diurus di kantor kelurahan setempat setiap hari kerja.</p></main>"
+        b'<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{}}}'
+        b"</script></body></html>"
+    )
+    request = Request("http://h/izin", meta={"sikoja_depth": 1})
+    response = HtmlResponse("http://h/izin", body=body, request=request,
+                            headers={"Content-Type": "text/html"})
+    out = list(spider.parse(response))
+    (stored,) = [o.document for o in out if isinstance(o, FetchedDocument)]
+    assert stored.title == "Izin Usaha" and "kelurahan setempat" in stored.text
+    assert "http://h/izin" in caplog.text and "AttributeError" in caplog.text

@@ -638,12 +638,18 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
                                                   "download_maxsize": MAX_DATA_FILE,
                                                   "sikoja_page": _held(response)})
             return
-        if may_embed_data(body):
-            # an Inertia/Next/Nuxt page: its records and links are JSON inside it
-            page = with_payload(page, html(), source=self.source.name, opd=self.source.opd)
-        if meta.get("sikoja_data_file"):
-            page = with_data_file(page, meta["sikoja_data_file"], source=self.source.name,
-                                  opd=self.source.opd)
+        try:
+            if may_embed_data(body):
+                # an Inertia/Next/Nuxt page: its records and links are JSON inside it
+                page = with_payload(page, html(), source=self.source.name, opd=self.source.opd)
+            if meta.get("sikoja_data_file"):
+                page = with_data_file(page, meta["sikoja_data_file"], source=self.source.name,
+                                      opd=self.source.opd)
+        except EXTRACTION_ERRORS as exc:
+            # a payload, flight or data file its readers were not written for: the page is
+            # kept as its HTML says (as far as read before the error)
+            self.logger.warning("%s: its embedded data or data file was not read (%s: %s)",
+                                url, type(exc).__name__, exc)
         doc = page.document
         if meta.get("sikoja_depth") == 0 and not meta.get("sikoja_sweep"):
             self._remember_home(page.title_evidence.get("title", ""), doc.text)
