@@ -606,3 +606,20 @@ def test_a_page_whose_payload_reader_fails_is_kept_as_its_html_says(monkeypatch,
     (stored,) = [o.document for o in out if isinstance(o, FetchedDocument)]
     assert stored.title == "Izin Usaha" and "kelurahan setempat" in stored.text
     assert "http://h/izin" in caplog.text and "AttributeError" in caplog.text
+
+
+def test_a_listings_data_file_never_makes_it_a_service():
+    from dataclasses import replace
+
+    route = "/layanan/seleksi-paskibraka/"
+    page = html_document(
+        gatsby_page(route, PASKIB["judul"]),
+        url=f"https://disporapar.jambikota.go.id{route}",
+        content_type="text/html",
+        http_last_modified=None,
+        source="d",
+        opd="D",
+    )
+    listing = replace(page, document=replace(page.document, kind="page",
+                                             fields={"listing": True}))
+    assert with_data_file(listing, page_data(route, PASKIB), source="d", opd="D") is listing

@@ -532,8 +532,9 @@ def with_data_file(page: ExtractedPage, body: bytes, *, source: str, opd: str) -
     """``page`` filled in (as ``_record_filled`` does) from the data file its static build
     wrote beside it (``pagedata.data_file_url``): Gatsby's ``page-data.json``, whose
     ``result.data`` is the page's query result, or Nuxt's ``_payload.json`` (devalue's flat
-    array). A file that is no JSON, or too long, leaves the page as it is."""
-    if len(body) > MAX_DATA_FILE:
+    array). A file that is no JSON, or too long, leaves the page as it is; so does any file
+    of a listing (a list is never turned into a service that says it is a list)."""
+    if len(body) > MAX_DATA_FILE or page.document.fields.get("listing"):
         return page
     try:
         data = json.loads(body)
