@@ -8,7 +8,11 @@ page's records are in the attribute's ``props``, the page has no ``<a>`` at all,
 ``self.__next_f.push([1, "..."])`` scripts (the client components' props: an accordion's or a
 tab's content the server left out of the HTML), Nuxt 3 ``<script id="__NUXT_DATA__">`` (a
 flattened "devalue" array), Nuxt 2 ``window.__NUXT__ = {...}``. None of them calls an
-endpoint a crawler could read (``crawler.extract.jsonlist``): the data is already in the page.
+endpoint a crawler could read (``crawler.extract.jsonlist``): the data is in the page, and
+the app router's flight rows are drawn as HTML (``crawler.extract.flight``) for the sections
+its tabs or accordion left out. Only a static build's data file beside the page (Gatsby's
+``page-data.json``, Nuxt generate's ``_payload.json``: ``pagedata.data_file_url``) is
+fetched, once, and read with its page (``with_data_file``).
 Any other carrier (JS literals, Apollo's cache, Astro, Livewire, Angular, SvelteKit, Alpine)
 is found by ``crawler.extract.pagedata``, and counts only when it holds a record: a Nuxt
 app's runtime config says nothing of the page.
