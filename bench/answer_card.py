@@ -197,9 +197,10 @@ class Table:
         self.dev = np.array([i < len(dev) for i in range(len(outcomes))])
         self.right = np.array([o.right for o in outcomes])
         self.contact = np.array([o.eligible and o.card_kind == "contact" for o in outcomes])
-        # the gates as configured: no card below card_min_known or for a top not ``stable``
-        # (card_min_stable, a precise query exempt), a card for the keyword lead and the
-        # firm lead (card_firm_lead);
+        # the gates as configured: no card below card_min_known, for a top not ``stable``
+        # (card_min_stable, a precise query exempt) or for a top ``elsewhere`` than the
+        # place or site the query names (card_named_office), a card for the keyword lead
+        # and the firm lead (card_firm_lead);
         # and ``gate`` (--evidence): no card, not even the keyword lead's, where it is False
         self.gates = gates
         self.fixed: np.ndarray | None = None  # weights kept, only the bias fitted

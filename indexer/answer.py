@@ -192,7 +192,8 @@ class CardWeights:
     # the MAX_DROPS rarest words), and its title says more of the query than the rival's;
     # off under a filter narrowing the readings (indexer/search.py _card_weights)
     firm_lead: bool = False
-    # no card for a top at another office or site than the query names (``elsewhere``)
+    # no card for a top elsewhere than the kelurahan or kecamatan the query names by its
+    # place, or than the site of an app it names as typed (``elsewhere``)
     named_office: bool = False
 
     @classmethod
@@ -244,9 +245,11 @@ class Signals:
     # 1.0: the query has one content word ("tes", "tes tes": a word repeated says it once),
     # so no drop can tell whether that one word alone put the top first (:func:`stable`)
     one_word: float = 0.0
-    # 1.0: the query names an office or a site (``Directory.said``, ``hosts_said``) and the
-    # card's office or site is not one of them: the citizen asked *where*, and the top is
-    # that service somewhere else (no card with ``CardWeights.named_office``)
+    # 1.0: the query names a kelurahan or kecamatan by its place, or an app's site by the
+    # app's name as typed (``hosts_said(typed=True)``), and the card's office or site is not
+    # it: the citizen asked *where*, and the top is that service somewhere else (no card
+    # with ``CardWeights.named_office``). An office named by another alias
+    # (``Directory.said`` alone) does not (indexer/search.py ``_elsewhere``)
     elsewhere: float = 0.0
 
     def as_dict(self) -> dict[str, float | int | None]:

@@ -337,7 +337,10 @@ class Searcher:
         answer, signals = None, None
         if page == 1 and results and place is not None and results[0].id == place.doc.id:
             answer = _contact_card(place)
-        elif page == 1 and results and words is not None and _card_kind(results[0]):
+        elif (page == 1 and results and words is not None and _card_kind(results[0])
+              and window[0][0].pinned != "listing"):
+            # (a page pinned as the office's list of services, stored as a service or not,
+            # gets no card: the citizen asked for the list, and the pin's score is no lead)
             settled = self._card_settled(results[0], external, words, said)
             weights = self._card_weights(filters)
             # a best bet or an external note settles the card: its signals only for explain

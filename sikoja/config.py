@@ -375,9 +375,10 @@ class RankingConfig(BaseModel):
     card_w_margin: float = 1.216
     # On a fused-score gap below this, the result whose title covers more of the query leads.
     tie_margin: float = 0.02
-    # Each of the first ``coverage_candidates`` keyword hits, and again of the fused results,
-    # of a query of two or more content words is scored x (1 - coverage_weight +
-    # coverage_weight x the IDF-weighted share of the query its page says), later ones as
+    # Each of the first ``coverage_candidates`` keyword hits, and again every copy of the
+    # fused results' first ``coverage_candidates`` near-duplicate groups, of a query of two
+    # or more content words is scored x (1 - coverage_weight + coverage_weight x the
+    # IDF-weighted share of the query its page says), later ones as
     # saying none of it: a page saying the query's rare words beats one repeating its common
     # ones ("ada sarang tawon di rumah": the nest removal, not a housing service). Tuning
     # crawl: 0 -> 0.3 dev 0.929 -> 0.943 Success@1, problem MRR@10 0.829 -> 0.877, situations

@@ -276,3 +276,30 @@ def test_a_post_quoting_template_code_is_no_template():
     text = _text(WELCOME + post)
     assert len(re.findall(r"\{\{", text)) >= 2
     assert not shell_scripts(html, PAGE, text).templated
+
+
+def test_a_template_page_is_stored_when_its_own_scripts_end_not_the_sites():
+    # a shell waits until no script job is left on its site (a record placed at its URL
+    # comes first); a template page with text of its own is stored when its own job ends,
+    # so another page's job that never settles (or a stopped crawl) does not lose it
+    from scrapy.settings import Settings
+
+    from crawler.items import FetchedDocument
+    from crawler.spiders.website import WebsiteSpider, _ScriptJob
+    from sikoja.documents import Document
+
+    spider = WebsiteSpider({"name": "x", "opd": "y", "kind": "website", "start_urls": [PAGE]})
+    spider.settings = Settings({"URLLENGTH_LIMIT": 2083})
+
+    def held(url: str) -> FetchedDocument:
+        doc = Document(url=url, source="x", opd="y", kind="page", title="Layanan",
+                       text="Selamat datang di portal layanan")
+        return FetchedDocument(document=doc, fetched_url=url, status=200, elapsed_ms=None)
+
+    spider.js_jobs[PAGE + "lain"] = _ScriptJob(empty=True, pending=1)  # never settles
+    template, shell = held(PAGE), held(PAGE + "shell")
+    spider.js_jobs[PAGE] = _ScriptJob(empty=False, held=template, shell=False)
+    spider.js_jobs[PAGE + "shell"] = _ScriptJob(empty=False, held=shell)
+    assert template in list(spider._settle_js(PAGE))
+    assert shell not in list(spider._settle_js(PAGE + "shell"))
+    assert spider.judged_shells == [shell]

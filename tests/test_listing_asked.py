@@ -210,3 +210,26 @@ def test_the_level_typed_names_the_kecamatan_not_the_kelurahan_of_its_place(risk
 
 def test_the_listing_first_page_is_put_first_not_a_later_one(risky):
     assert pinned(risky, "daftar layanan dinas pemadam kebakaran") == [LISTING]
+
+
+def test_a_listing_pinned_first_gets_no_answer_card(tmp_path):
+    """A "Layanan" page stored as a service (its own sections) is still pinned as the
+    office's list when the list is asked for: the citizen asked for the list, and the pin's
+    +1.0 score is no lead to compute a card from."""
+    docs = [
+        d if d.url != LISTING else Document(
+            url=LISTING, source="damkar", opd=DAMKAR, kind="service", title="Layanan",
+            headings=["Persyaratan", "Prosedur"],
+            text="Layanan Dinas Pemadam Kebakaran dan Penyelamatan Kota Jambi: Pemadaman "
+            "Kebakaran, Penyelamatan dan Evakuasi Non-Kebakaran. Gratis, siaga 24 jam.",
+            fields={"procedure": ["Hubungi 113 atau 112"], "cost": "Gratis"})
+        for d in web()
+    ]
+    searcher = keyword_searcher(tmp_path, docs)
+    try:
+        response = searcher.search("daftar layanan dinas pemadam kebakaran", explain=True)
+    finally:
+        searcher.close()
+    assert response.results[0].url == LISTING
+    assert response.results[0].explain.pinned == "listing"
+    assert response.answer is None

@@ -528,3 +528,98 @@ def test_a_pages_data_file_is_read_again_by_the_next_crawl(tmp_path):
         site.pages[data_path] = Page(page_data(route, dict(PASKIB, alurPengajuan=steps)),
                                      etag=False, content_type="application/json")
         assert stored().fields["procedure"] == steps
+
+
+def test_a_malformed_preload_href_is_skipped_and_the_page_stored(tmp_path):
+    # urljoin raises ValueError ("Invalid IPv6 URL") on such an href: that link is skipped
+    bad = '<link rel="preload" as="fetch" href="//[x/page-data.json">'
+    url = "https://disporapar.jambikota.go.id/layanan/seleksi-paskibraka/"
+    assert data_file_url(bad, url) is None
+    assert data_file_url(bad + GATSBY_HEAD.format(route="/layanan/seleksi-paskibraka/"), url)
+    page = (
+        b"<html><head><title>Pemuda Pelopor | Disporapar</title>" + bad.encode()
+        + b"</head><body><main><h1>Pemilihan Pemuda Pelopor</h1><p>Pemilihan pemuda pelopor "
+        b"tingkat kota diadakan setiap tahun oleh dinas.</p></main></body></html>"
+    )
+    with PageSite(
+        {
+            "/": Page(
+                b"<html><head><title>Disporapar</title></head><body><main><h1>Beranda</h1>"
+                b"<a href='/layanan/pemuda-pelopor/'>Pemuda Pelopor</a></main></body></html>"
+            ),
+            "/layanan/pemuda-pelopor/": Page(page),
+        }
+    ) as site:
+        settings = Settings()
+        settings.crawl.delay = 0
+        report = crawl(
+            [Source(name="dispora", opd="Disporapar", kind="website", start_urls=[site.url("/")])],
+            settings,
+            tmp_path,
+            timeout=120,
+        )
+        store = DocumentStore.open(tmp_path)
+        try:
+            live = {d.url for d in store.iter_documents()}
+        finally:
+            store.close()
+    assert report.sources[0].errors == 0, str(report)
+    assert site.url("/layanan/pemuda-pelopor/") in live
+
+
+def test_the_data_file_is_found_past_a_large_inline_stylesheet():
+    # Gatsby inlines the global CSS in <head> before its preload links
+    route = "/layanan/seleksi-paskibraka/"
+    css = "<style data-href='/styles.css'>" + ".a{color:red}" * 30_000 + "</style>"
+    head = f"<html><head>{css}{GATSBY_HEAD.format(route=route)}</head><body></body></html>"
+    assert len(css) > 300_000
+    assert data_file_url(head, f"https://disporapar.jambikota.go.id{route}") == (
+        "https://disporapar.jambikota.go.id/page-data/layanan/seleksi-paskibraka/page-data.json"
+    )
+
+
+def test_a_page_whose_payload_reader_fails_is_kept_as_its_html_says(monkeypatch, caplog):
+    # a bug in drawing the payload (simulated: the drawer raises) loses no page
+    from scrapy.settings import Settings as ScrapySettings
+
+    import crawler.spiders.website as website
+    from crawler.items import FetchedDocument
+
+    def broken(*_args, **_kwargs):
+        raise AttributeError("drawn wrong")
+
+    monkeypatch.setattr(website, "with_payload", broken)
+    spider = website.WebsiteSpider(
+        {"name": "x", "opd": "y", "kind": "website", "start_urls": ["http://h/"]}
+    )
+    spider.settings = ScrapySettings({"URLLENGTH_LIMIT": 2083})
+    body = (
+        b"<html><head><title>Izin Usaha</title></head><body><main><h1>Izin Usaha</h1>"
+        b"<p>Izin usaha mikro diurus di kantor kelurahan setempat setiap hari kerja.</p></main>"
+        b'<script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{}}}'
+        b"</script></body></html>"
+    )
+    request = Request("http://h/izin", meta={"sikoja_depth": 1})
+    response = HtmlResponse("http://h/izin", body=body, request=request,
+                            headers={"Content-Type": "text/html"})
+    out = list(spider.parse(response))
+    (stored,) = [o.document for o in out if isinstance(o, FetchedDocument)]
+    assert stored.title == "Izin Usaha" and "kelurahan setempat" in stored.text
+    assert "http://h/izin" in caplog.text and "AttributeError" in caplog.text
+
+
+def test_a_listings_data_file_never_makes_it_a_service():
+    from dataclasses import replace
+
+    route = "/layanan/seleksi-paskibraka/"
+    page = html_document(
+        gatsby_page(route, PASKIB["judul"]),
+        url=f"https://disporapar.jambikota.go.id{route}",
+        content_type="text/html",
+        http_last_modified=None,
+        source="d",
+        opd="D",
+    )
+    listing = replace(page, document=replace(page.document, kind="page",
+                                             fields={"listing": True}))
+    assert with_data_file(listing, page_data(route, PASKIB), source="d", opd="D") is listing

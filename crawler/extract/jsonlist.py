@@ -308,8 +308,10 @@ def may_be_drawn_by_script(body: bytes, text: str) -> bool:
 
 def shell_scripts(html: str, page_url: str, text: str) -> ShellScripts:
     """The scripts of a page whose main ``text`` is (almost) empty, or the endpoints its
-    inline code calls to fill an app mount (``<div id="app"></div>``) on a page with text;
-    an empty result for an ordinary server-rendered page."""
+    inline code calls to fill an app mount (``<div id="app"></div>``) on a page with text,
+    or on a page whose text is its app's in-DOM template (``templated``: ``{{ item.judul }}``,
+    held like a shell until its data is read); an empty result for an ordinary
+    server-rendered page."""
     inline: list[str] = []
     files: list[str] = []
     answers: list[str] = []  # JSONP: the script is the data, a callback call wrapping it

@@ -70,6 +70,11 @@ _PRELOAD = re.compile(r"""\brel\s*=\s*["']?preload\b""", re.IGNORECASE)
 _AS_FETCH = re.compile(r"""\bas\s*=\s*["']?fetch\b""", re.IGNORECASE)
 _HREF = re.compile(r"""\bhref\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE)
 _DATA_FOLDER = "page-data"  # Gatsby's folder of every route's data
+# Gatsby inlines the site's global CSS in <head>, before the preload links: the style blocks
+# are left out before the first ``_PRELOAD_SCAN`` characters are read (within ``_HEAD_SCAN``)
+_STYLE = re.compile(r"<style\b.*?</style\s*>", re.IGNORECASE | re.DOTALL)
+_PRELOAD_SCAN = 200_000
+_HEAD_SCAN = 2_000_000
 
 
 def data_file_url(text: str, page_url: str) -> str | None:
@@ -77,14 +82,18 @@ def data_file_url(text: str, page_url: str) -> str | None:
     from (see ``_LINK``): one in the page's own route, not the app's (``app-data.json``,
     another route's prefetch). None when it preloads none."""
     own = _route(urlsplit(page_url).path)
-    for tag in _LINK.findall(text[:200_000]):
+    head = _STYLE.sub("", text[:_HEAD_SCAN])[:_PRELOAD_SCAN]
+    for tag in _LINK.findall(head):
         if not (_PRELOAD.search(tag) and _AS_FETCH.search(tag)):
             continue
         href = _HREF.search(tag)
         if href is None:
             continue
-        url = urljoin(page_url, html.unescape(href.group(1).strip("'\"")))
-        parts, page = urlsplit(url), urlsplit(page_url)
+        try:  # a malformed href (``//[x/...``: "Invalid IPv6 URL") is skipped, not the page
+            url = urljoin(page_url, html.unescape(href.group(1).strip("'\"")))
+            parts, page = urlsplit(url), urlsplit(page_url)
+        except ValueError:
+            continue
         if parts.netloc != page.netloc or not parts.path.endswith(".json"):
             continue
         folder = parts.path.rsplit("/", 1)[0]

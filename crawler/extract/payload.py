@@ -8,7 +8,11 @@ page's records are in the attribute's ``props``, the page has no ``<a>`` at all,
 ``self.__next_f.push([1, "..."])`` scripts (the client components' props: an accordion's or a
 tab's content the server left out of the HTML), Nuxt 3 ``<script id="__NUXT_DATA__">`` (a
 flattened "devalue" array), Nuxt 2 ``window.__NUXT__ = {...}``. None of them calls an
-endpoint a crawler could read (``crawler.extract.jsonlist``): the data is already in the page.
+endpoint a crawler could read (``crawler.extract.jsonlist``): the data is in the page, and
+the app router's flight rows are drawn as HTML (``crawler.extract.flight``) for the sections
+its tabs or accordion left out. Only a static build's data file beside the page (Gatsby's
+``page-data.json``, Nuxt generate's ``_payload.json``: ``pagedata.data_file_url``) is
+fetched, once, and read with its page (``with_data_file``).
 Any other carrier (JS literals, Apollo's cache, Astro, Livewire, Angular, SvelteKit, Alpine)
 is found by ``crawler.extract.pagedata``, and counts only when it holds a record: a Nuxt
 app's runtime config says nothing of the page.
@@ -532,8 +536,9 @@ def with_data_file(page: ExtractedPage, body: bytes, *, source: str, opd: str) -
     """``page`` filled in (as ``_record_filled`` does) from the data file its static build
     wrote beside it (``pagedata.data_file_url``): Gatsby's ``page-data.json``, whose
     ``result.data`` is the page's query result, or Nuxt's ``_payload.json`` (devalue's flat
-    array). A file that is no JSON, or too long, leaves the page as it is."""
-    if len(body) > MAX_DATA_FILE:
+    array). A file that is no JSON, or too long, leaves the page as it is; so does any file
+    of a listing (a list is never turned into a service that says it is a list)."""
+    if len(body) > MAX_DATA_FILE or page.document.fields.get("listing"):
         return page
     try:
         data = json.loads(body)

@@ -638,12 +638,18 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
                                                   "download_maxsize": MAX_DATA_FILE,
                                                   "sikoja_page": _held(response)})
             return
-        if may_embed_data(body):
-            # an Inertia/Next/Nuxt page: its records and links are JSON inside it
-            page = with_payload(page, html(), source=self.source.name, opd=self.source.opd)
-        if meta.get("sikoja_data_file"):
-            page = with_data_file(page, meta["sikoja_data_file"], source=self.source.name,
-                                  opd=self.source.opd)
+        try:
+            if may_embed_data(body):
+                # an Inertia/Next/Nuxt page: its records and links are JSON inside it
+                page = with_payload(page, html(), source=self.source.name, opd=self.source.opd)
+            if meta.get("sikoja_data_file"):
+                page = with_data_file(page, meta["sikoja_data_file"], source=self.source.name,
+                                      opd=self.source.opd)
+        except EXTRACTION_ERRORS as exc:
+            # a payload, flight or data file its readers were not written for: the page is
+            # kept as its HTML says (as far as read before the error)
+            self.logger.warning("%s: its embedded data or data file was not read (%s: %s)",
+                                url, type(exc).__name__, exc)
         doc = page.document
         if meta.get("sikoja_depth") == 0 and not meta.get("sikoja_sweep"):
             self._remember_home(page.title_evidence.get("title", ""), doc.text)
@@ -725,7 +731,7 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         elif scripts is not None and scripts.templated and not states_own_facts(doc):
             # so is a page whose text is its app's template (``{{ item.judul }}``); a
             # service the server rendered keeps its facts, its app's records read beside it
-            yield from self._read_scripts(scripts, doc.url, item)
+            yield from self._read_scripts(scripts, doc.url, item, shell=False)
         else:
             yield item
             if scripts is not None:
@@ -938,14 +944,18 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
     # -- pages drawn by JavaScript from JSON (crawler.extract.jsonlist) ---------------
 
     def _read_scripts(self, scripts: ShellScripts, page: str,
-                      held: FetchedDocument | None = None) -> Iterator[Any]:
+                      held: FetchedDocument | None = None, *, shell: bool = True
+                      ) -> Iterator[Any]:
         """Request the JSON a page's scripts load and the script files that may name more;
         a shell with nothing to read is reported now, others when their requests end.
-        ``held``: the page's own document, stored when the verdict is known."""
+        ``held``: the page's own document, stored when the verdict is known: a shell's, or
+        (``shell`` False) a page whose text is its app's template, stored when its own
+        requests end (``_settle_js``)."""
         if held is not None and page in self.js_jobs:
             yield held  # the same page's scripts already being read: their verdict stands
             held = None
-        job = self.js_jobs.setdefault(page, _ScriptJob(empty=scripts.empty, held=held))
+        job = self.js_jobs.setdefault(page, _ScriptJob(empty=scripts.empty, held=held,
+                                                       shell=shell))
         self.page_routes.setdefault(page, []).extend(scripts.routes)
         self._add_templates(scripts.details, page)  # its inline code's, before its lists
         posted = self._add_posts(scripts.posts)
@@ -1541,9 +1551,12 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
             yield from self._settle_js(page)
 
     def _settle_js(self, page: str) -> Iterator[Any]:
-        """All of a shell's requests ended without records: the site is unreadable here.
-        A page that may be a document viewer waits for the crawl's end (``settle_viewers``):
-        whether its document is read is known only once every page is."""
+        """All of a page's script requests ended. A shell's whose gave no records: the site
+        is unreadable here. A page that may be a document viewer waits for the crawl's end
+        (``settle_viewers``): whether its document is read is known only once every page is.
+        A held shell is stored once no job is left on the site; a held template page (text
+        of its own, ``_ScriptJob.shell`` False) now, so that no job elsewhere that never
+        settles, nor a stopped crawl, loses it."""
         job = self.js_jobs.pop(page)
         if job.held is not None and url_key(job.held.document.url) in self.awaiting:
             job.held = None  # a record's page: the record, read in full, is stored there
@@ -1554,7 +1567,10 @@ class WebsiteSpider(DataTablesReader, ScriptFunctions, SourceSpider):
         if job.held is not None:
             if job.found:
                 job.held.document = as_listing(job.held.document)
-            self.judged_shells.append(job.held)
+            if job.shell:
+                self.judged_shells.append(job.held)
+            elif url_key(job.held.document.url) not in self.awaiting:
+                yield job.held
         if not self.js_jobs:
             # no list is left to read: every record placed at a route page's URL was yielded
             # before the shell served there (the store keeps the first document of a URL)
@@ -1680,7 +1696,9 @@ class _ScriptJob:
     tried: int = 0
     found: bool = False
     covered: bool = False
-    held: FetchedDocument | None = None  # the shell's own document, until the verdict
+    # the page's own document until the verdict: a shell's, or a template page's
+    held: FetchedDocument | None = None
+    shell: bool = True  # False: a template page with text of its own (see ``_settle_js``)
     # a data file's or a JSON list's records, read when the page's last request ends
     deferred: list[tuple[Response, list[dict[str, Any]]]] = field(default_factory=list)
 
