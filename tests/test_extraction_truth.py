@@ -783,6 +783,27 @@ TABLE = [
      "Penerimaan Murid Baru Sekolah Dasar (SD) Negeri", "service", "Akta kelahiran/KK", "Gratis"),
     ("ocr22-disdik", "/upload/dokumen/SP-Beasiswa-Kartu-Bahagia-2025.pdf",
      "Standar Pelayanan Beasiswa Kartu Bahagia Siswa SD dan SMP", "document", None, None),
+    # session 23: a Vue 2 page drawing its list into its own template, records in a modal
+    # (crawler.extract.jsonlist), a CRA app whose standard is {komponen, uraian} pairs; a
+    # Next.js static export whose closed accordion items are only in its flight rows
+    # (crawler.extract.flight) and a Gatsby build whose tabs are in its page-data file
+    ("spa23-disparbud", "/#kartu-tanda-pengenal-pramuwisata",
+     "Kartu Tanda Pengenal Pramuwisata (Pemandu Wisata)", "service",
+     "Fotokopi KTP-el (domisili Kota Jambi)", "Gratis"),
+    ("spa23-disparbud", "/", "SIPARBUD", "listing", None, None),
+    ("spa23-kesbangpol", "/layanan/surat-keterangan-terdaftar-ormas",
+     "Surat Keterangan Terdaftar (SKT) Organisasi Kemasyarakatan", "service",
+     "Akta pendirian yang dikeluarkan notaris", "Tidak dipungut biaya"),
+    ("spa23-kesbangpol", "/", "SIPELITA Kesbangpol", "listing", None, None),
+    ("next23-diskop", "/layanan/nomor-induk-koperasi/", "Penerbitan Nomor Induk Koperasi (NIK)",
+     "service", "Akta pendirian koperasi berbadan hukum", "Gratis"),
+    ("next23-diskop", "/berita/rat-serentak-2025/",
+     "128 Koperasi Ikuti RAT Serentak Tutup Buku 2024", "news", None, None),
+    ("next23-diskop", "/layanan/", "Layanan Publik", "listing", None, None),
+    ("next23-disporapar", "/layanan/tanda-daftar-usaha-pariwisata/",
+     "Tanda Daftar Usaha Pariwisata (TDUP)", "service", "NIB dengan KBLI usaha pariwisata",
+     "Gratis"),
+    ("next23-disporapar", "/layanan/", "Layanan", "listing", None, None),
 ]
 # the rows a scan's OCR reads (ocr22-disdik's) need tesseract: skipped, saying so, without it
 NEEDS_OCR = {"ocr22-disdik"}
@@ -821,7 +842,13 @@ FAMILY_KINDS = {"js-json-list": {"listing"}, "one-page-uptd": {"service"},
                 "joomla-pdf-embed-plugins": {"service", "document"},
                 # session 22's scanned standards: its news and lists are plain pages, as
                 # office19-disnaker's
-                "scanned-pdf-standards": {"service", "document"}}
+                "scanned-pdf-standards": {"service", "document"},
+                # session 23's script-drawn lists: their news and announcements are records
+                # without a date of their own, stored as plain pages; the Gatsby build's news
+                # gives a <time> without a datetime (not yet read as news)
+                "vue2-cdn-modal-laravel-resource": {"service", "listing"},
+                "react-cra-standar-pairs": {"service", "listing"},
+                "gatsby-page-data-tabs": {"service", "listing"}}
 
 
 def check_kind(doc: Document, kind: str) -> None:
