@@ -65,6 +65,10 @@ from crawler.extract.service import LIST_FIELDS, SECTION_FIELDS
 MIN_PAGES = 6  # below this a site's pages are too few to tell template from content
 MIN_OTHER_PAGES = 3  # ...and its non-service pages too few to tell which lines are template
 SHARE = 0.5
+# a post's own line is on its page and the few digests that show it (home, its labels, an
+# archive): a line on more pages than this is no page's own, and is not followed to them,
+# which bounds ``_digests`` on a site of thousands of pages
+MAX_DIGEST_SPREAD = 50
 MAX_LINE = 300  # a longer line is prose of its own, never repeated template
 
 
@@ -187,15 +191,16 @@ def learn_template(pages: Iterable[tuple[str, Iterable[int]]]) -> frozenset[int]
 
 def _digests(site: list[set[int]], everywhere: Counter[int], total: int) -> set[int]:
     """The pages (their indices) that show the bodies of at least two other pages: more
-    than half of each one's own lines (those on at most half the site's pages, two or
-    more of them)."""
+    than half of each one's own lines (those on at most half the site's pages and at most
+    ``MAX_DIGEST_SPREAD`` of them, two or more of them)."""
     holders: dict[int, list[int]] = {}
     for n, lines in enumerate(site):
         for line in lines:
             holders.setdefault(line, []).append(n)
     shown: Counter[int] = Counter()
     for n, lines in enumerate(site):
-        own = [line for line in lines if everywhere[line] <= SHARE * total]
+        own = [line for line in lines
+               if everywhere[line] <= min(SHARE * total, MAX_DIGEST_SPREAD)]
         if len(own) < 2:
             continue
         held: Counter[int] = Counter()
