@@ -37,6 +37,18 @@ and the dev figures are unchanged. Giving those posts their cleaned sections bac
 ``crawler.siblings`` (tried: commits e3c4f99, e335de9, reverted) cleaned all 10, but cost
 dev nDCG@10 0.661 -> 0.647 and Recall@5 0.505 -> 0.481.
 
+A blog's home, label and archive pages show its posts' bodies, so on a small kelurahan blog
+whose posts are mostly services the papers every letter asks for ("Fotokopi KTP", "Surat
+pengantar RT/RW") were on most pages, those outside services included, and left every
+post's text and requirements (issue #11). Such a page is told by the site's pages alone: it
+holds more than half of the own lines (those on at most half the pages) of two or more
+other pages (``_digests``). It still counts among the pages that carry a line, but not
+among the pages outside services that must carry it, unless every such page is one; a
+widget beside every post is on the plain pages too and stays template. Measured (session
+23): the served blog of ``tests/test_crawl_shared_requirements.py`` keeps its five posts'
+shared requirements and cost (they had kept only their own requirement), its hours line
+still goes, and on the tuning web every site's template is the same as before.
+
 A line that stops being template is not restored in pages stored before; it comes back when
 the page itself changes.
 """
@@ -53,6 +65,10 @@ from crawler.extract.service import LIST_FIELDS, SECTION_FIELDS
 MIN_PAGES = 6  # below this a site's pages are too few to tell template from content
 MIN_OTHER_PAGES = 3  # ...and its non-service pages too few to tell which lines are template
 SHARE = 0.5
+# a post's own line is on its page and the few digests that show it (home, its labels, an
+# archive): a line on more pages than this is no page's own, and is not followed to them,
+# which bounds ``_digests`` on a site of thousands of pages
+MAX_DIGEST_SPREAD = 50
 MAX_LINE = 300  # a longer line is prose of its own, never repeated template
 
 
@@ -147,23 +163,51 @@ def _before_template(parts: list[str], is_template: Callable[[str], bool]) -> li
 
 
 def learn_template(pages: Iterable[tuple[str, Iterable[int]]]) -> frozenset[int]:
-    """Template lines from ``(kind, fingerprints)`` of every live page of one site."""
-    total = others = 0
-    everywhere: Counter[int] = Counter()
-    outside_services: Counter[int] = Counter()
-    for kind, lines in pages:
-        distinct = set(lines)
-        total += 1
-        everywhere.update(distinct)
-        if kind != "service":
-            others += 1
-            outside_services.update(distinct)
+    """Template lines from ``(kind, fingerprints)`` of every live page of one site. The
+    pages that show other pages' bodies (``_digests``: a blog's home, label and archive
+    pages) count towards how many pages carry a line, not as the pages outside services
+    that carry it: a requirement every post asks for is on each of them, and on each post."""
+    site = [(kind, set(lines)) for kind, lines in pages]
+    total = len(site)
+    others = sum(kind != "service" for kind, _ in site)
     if total < MIN_PAGES or others < MIN_OTHER_PAGES:
         return frozenset()
+    everywhere: Counter[int] = Counter()
+    for _, lines in site:
+        everywhere.update(lines)
+    digests = _digests([lines for _, lines in site], everywhere, total)
+    plain = [lines for n, (kind, lines) in enumerate(site)
+             if kind != "service" and n not in digests]
+    # a site whose every page outside services is a digest judges from them all
+    evidence = plain or [lines for kind, lines in site if kind != "service"]
+    outside_services: Counter[int] = Counter()
+    for lines in evidence:
+        outside_services.update(lines)
     return frozenset(
         line for line, count in everywhere.items()
-        if count > SHARE * total and outside_services[line] > SHARE * others
+        if count > SHARE * total and outside_services[line] > SHARE * len(evidence)
     )
+
+
+def _digests(site: list[set[int]], everywhere: Counter[int], total: int) -> set[int]:
+    """The pages (their indices) that show the bodies of at least two other pages: more
+    than half of each one's own lines (those on at most half the site's pages and at most
+    ``MAX_DIGEST_SPREAD`` of them, two or more of them)."""
+    holders: dict[int, list[int]] = {}
+    for n, lines in enumerate(site):
+        for line in lines:
+            holders.setdefault(line, []).append(n)
+    shown: Counter[int] = Counter()
+    for n, lines in enumerate(site):
+        own = [line for line in lines
+               if everywhere[line] <= min(SHARE * total, MAX_DIGEST_SPREAD)]
+        if len(own) < 2:
+            continue
+        held: Counter[int] = Counter()
+        for line in own:
+            held.update(holders[line])
+        shown.update(m for m, count in held.items() if m != n and 2 * count > len(own))
+    return {n for n, count in shown.items() if count >= 2}
 
 
 def template_links(pages: Iterable[list[tuple[str, str]]]) -> frozenset[tuple[str, str]]:
