@@ -15,11 +15,8 @@ import pytest
 
 from crawler.boilerplate import fingerprints
 from crawler.extract.document import html_document
-from crawler.run import crawl
-from sikoja.config import Settings
-from sikoja.sources import Source
-from sikoja.store import DocumentStore
-from tests.faultserver import Page, PageSite
+from tests.faultserver import Page
+from tests.recrawl import crawled_twice
 
 OWN_PLACE = "Kantor Lurah Uji, Jl. Merdeka No. 1"
 # what the widget column says on every page, and how it would end up in a field
@@ -83,31 +80,10 @@ def site_pages() -> dict[str, Page]:
     return pages
 
 
-def snapshot(data_dir) -> dict[str, tuple]:
-    store = DocumentStore.open(data_dir)
-    try:
-        rows = store.query("SELECT url, content_hash, updated_at FROM documents "
-                           "WHERE status = 'live'")
-        return {r["url"]: (r["content_hash"], r["updated_at"]) for r in rows}
-    finally:
-        store.close()
-
-
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("fieldtemplate")
-    settings = Settings()
-    settings.crawl.delay, settings.crawl.retries = 0, 0
-    with PageSite(site_pages()) as site:
-        source = Source(name="kel-uji", opd="Kelurahan Uji", use_sitemap=False,
-                        start_urls=[site.url("/")])
-        assert crawl([source], settings, data_dir, timeout=120).ok
-        store = DocumentStore.open(data_dir)
-        first = {d.url: d for d in store.iter_documents()}
-        store.close()
-        before = snapshot(data_dir)
-        assert crawl([source], settings, data_dir, timeout=120).ok
-        yield site, first, before, snapshot(data_dir)
+    with crawled_twice(site_pages(), "kel-uji", tmp_path_factory.mktemp("fieldtemplate")) as run:
+        yield run
 
 
 def read(path: str, body: str, template: frozenset[int]) -> dict:

@@ -14,11 +14,8 @@ from __future__ import annotations
 import pytest
 
 from crawler.boilerplate import fingerprint, learn_template
-from crawler.run import crawl
-from sikoja.config import Settings
-from sikoja.sources import Source
-from sikoja.store import DocumentStore
-from tests.faultserver import Page, PageSite
+from tests.faultserver import Page
+from tests.recrawl import crawled_twice
 
 SHARED = ["Fotokopi KTP", "Fotokopi KK", "Surat pengantar RT/RW"]
 HOURS = "Jam pelayanan: Senin-Jumat 08.00-15.00 WIB"
@@ -88,31 +85,11 @@ def blog() -> dict[str, Page]:
     return pages
 
 
-def snapshot(data_dir) -> dict[str, tuple]:
-    store = DocumentStore.open(data_dir)
-    try:
-        rows = store.query("SELECT url, content_hash, updated_at FROM documents "
-                           "WHERE status = 'live'")
-        return {r["url"]: (r["content_hash"], r["updated_at"]) for r in rows}
-    finally:
-        store.close()
-
-
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("sharedrequirements")
-    settings = Settings()
-    settings.crawl.delay, settings.crawl.retries = 0, 0
-    with PageSite(blog()) as site:
-        source = Source(name="kel-uji-blog", opd="Kelurahan Uji", use_sitemap=False,
-                        start_urls=[site.url("/")])
-        assert crawl([source], settings, data_dir, timeout=120).ok
-        store = DocumentStore.open(data_dir)
-        first = {d.url: d for d in store.iter_documents()}
-        store.close()
-        before = snapshot(data_dir)
-        assert crawl([source], settings, data_dir, timeout=120).ok
-        yield site, first, before, snapshot(data_dir)
+    with crawled_twice(blog(), "kel-uji-blog", data_dir) as run:
+        yield run
 
 
 def test_a_line_the_digest_pages_repeat_is_not_template():
