@@ -258,7 +258,7 @@ class Searcher:
                 home = None
         if home is not None:
             ranked = self._first(home, ranked, metas, "home")
-        listing = (self._listing_asked(analysis, words, lent, offices, ranked, metas)
+        listing = (self._listing_asked(analysis, words, lent, named, ranked, metas)
                    if words is not None and self.ranking.use_priors and not pinned
                    and place is None and home is None else None)
         if listing is not None:
@@ -912,9 +912,8 @@ class Searcher:
         return boosts
 
     def _listing_asked(self, analysis: QueryAnalysis, words: QueryWords,
-                       lent: _PlaceLent | None,
-                       offices: dict[str, frozenset[str]], ranked: list[Fused],
-                       metas: dict[str, DocMeta]) -> str | None:
+                       lent: _PlaceLent | None, named: frozenset[str],
+                       ranked: list[Fused], metas: dict[str, DocMeta]) -> str | None:
         """The services listing of an office the query names, when the query asks for its
         services and nothing else ("daftar layanan dinas pemadam kebakaran", "layanan
         kelurahan kenali asam"): a listing cue (LISTING_CUES) and the office's name or place,
@@ -924,7 +923,6 @@ class Searcher:
         it; plain BM25 ranked it third. A rule of the ranking's priors: off with them (the
         listing prior is what it sets aside)."""
         typed = set(self.analyzer.words(analysis.normalized))
-        named = frozenset(offices) | frozenset(lent.places if lent is not None else ())
         # a level typed ("kecamatan telanaipura") names that level's office, not the
         # kelurahan of the same place; the pin is for one office named, never a choice
         levels = {LISTING_LEVELS[w] for w in words_of(analysis.normalized)
@@ -946,10 +944,9 @@ class Searcher:
         cues = {t for w in LISTING_CUES for t in self._word_tokens(w)}
         for item in ranked:
             meta = metas[item.id]
-            title = set(self._word_tokens(meta.title))
             # the title says a listing cue: "Daftar" (sign up), "Kami", "Publik" alone
             # are no services listing
-            if meta.opd in named and title & cues and title <= listing:
+            if meta.opd in named and _lists(set(self._word_tokens(meta.title)), listing, cues):
                 return _first_of_listing(item.id, ranked, metas, named, listing, cues,
                                          self._word_tokens)
         return None
@@ -1729,11 +1726,17 @@ def _first_of_listing(id_: str, ranked: Sequence[Fused], docs: dict[str, DocMeta
     for item in ranked:
         meta = docs[item.id]
         other = urlsplit(meta.url)
-        title = set(tokens(meta.title))
         if (meta.opd in named and (other.netloc, other.path) == (url.netloc, url.path)
-                and title & cues and title <= listing and len(other.query) < best[0]):
+                and _lists(set(tokens(meta.title)), listing, cues)
+                and len(other.query) < best[0]):
             best = (len(other.query), item.id)
     return best[1]
+
+
+def _lists(title: set[str], listing: set[str], cues: set[str]) -> bool:
+    """Whether a title's tokens say only what a services listing's title says, a cue among
+    them ("Layanan", "Daftar Layanan", not "Daftar" alone)."""
+    return bool(title & cues) and title <= listing
 
 
 def _first_groups(ranked: Sequence[Fused], docs: dict[str, DocMeta], n: int) -> list[str]:
