@@ -32,21 +32,16 @@ Usage: .venv/bin/python tools/make_embed22_sites.py
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Callable
 from pathlib import Path
 
-from make_office_site import append_devset_rows, register, write_site
+from make_office_site import append_devset_rows, e, register, write_site
 from make_sample_sites import make_pdf
 
 REPO = Path(__file__).resolve().parents[1]
 SITES = REPO / "sikoja" / "demo" / "sites"
 FIRST_QID = 2320
-
-
-def e(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 # (slug, title, facts) of each service; the facts are what only the PDF says

@@ -30,14 +30,13 @@ Usage: .venv/bin/python tools/make_ocr22_site.py
 from __future__ import annotations
 
 import datetime
-import html
 import io
 import json
 import random
 import re
 from pathlib import Path
 
-from make_office_site import judge_query_files, own_rows, register, write_site
+from make_office_site import e, judge_query_files, own_rows, register, write_site
 from make_sample_sites import shared_data_dir
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
@@ -267,10 +266,6 @@ NEWS = [
         "Dinas Pendidikan menggelar sosialisasi jadwal SPMB tahun ajaran 2025/2026 kepada kepala SD dan SMP negeri.",
     ),
 ]
-
-
-def e(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 def render(title: str, body: str, path: str) -> str:

@@ -41,24 +41,16 @@ Usage: .venv/bin/python tools/make_spa23_sites.py
 # ruff: noqa: E501  (page prose keeps real pages' long lines)
 from __future__ import annotations
 
-import html
 import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_office_site import judge_query_files, own_rows, register, write_site  # noqa: E402
+from make_spa21_sites import e, url  # noqa: E402  (the same page helpers)
 
 REPO = Path(__file__).resolve().parents[1]
 SITES = REPO / "sikoja" / "demo" / "sites"
-
-
-def url(port: int, path: str) -> str:
-    return f"http://127.0.0.1:{port}{path}"
-
-
-def e(text: str) -> str:
-    return html.escape(text, quote=False)
 
 
 def dumps(data: object) -> bytes:
